@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: ISC */
+/* Context-specific escaping of device-controlled bytes; see escape.h. */
+#include "core/escape.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "core/poison.h"
+
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD in UTF-8 */
+
+size_t
+cs_utf8_seq(const unsigned char *p, size_t n, unsigned long *cp)
+{
+	unsigned long c;
+	size_t len;
+
+	if (n == 0)
+		return 0;
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if ((p[0] & 0xE0) == 0xC0) {
+		len = 2;
+		c = p[0] & 0x1F;
+	} else if ((p[0] & 0xF0) == 0xE0) {
+		len = 3;
+		c = p[0] & 0x0F;
+	} else if ((p[0] & 0xF8) == 0xF0) {
+		len = 4;
+		c = p[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (p[i] & 0x3F);
+	}
+	if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) ||
+	    (len == 4 && c < 0x10000) || c > 0x10FFFF ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* True for C0, DEL and C1 control code points. */
+static bool
+is_control(unsigned long cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+int
+cs_esc_json(struct cs_buf *b, const void *vs, size_t n)
+{
+	const unsigned char *s = vs;
+	int rc;
+
+	if ((rc = cs_buf_add(b, "\"", 1)) != 0)
+		return rc;
+	for (size_t i = 0; i < n;) {
+		unsigned long cp;
+		size_t len = cs_utf8_seq(s + i, n - i, &cp);
+
+		if (len == 0) {
+			rc = cs_buf_adds(b, "\\ufffd");
+			i++;
+		} else if (cp == '"') {
+			rc = cs_buf_adds(b, "\\\"");
+		} else if (cp == '\\') {
+			rc = cs_buf_adds(b, "\\\\");
+		} else if (cp == '\n') {
+			rc = cs_buf_adds(b, "\\n");
+		} else if (cp == '\r') {
+			rc = cs_buf_adds(b, "\\r");
+		} else if (cp == '\t') {
+			rc = cs_buf_adds(b, "\\t");
+		} else if (is_control(cp) || cp == 0x2028 || cp == 0x2029) {
+			/* 2028/2029 break JavaScript string literals. */
+			rc = cs_buf_printf(b, "\\u%04lx", cp);
+		} else {
+			rc = cs_buf_add(b, s + i, len);
+		}
+		if (rc)
+			return rc;
+		if (len)
+			i += len;
+	}
+	return cs_buf_add(b, "\"", 1);
+}
+
+/*
+ * Appends s with invalid UTF-8 and control characters replaced by U+FFFD;
+ * when esc is set, also HTML-escapes.
+ */
+static int
+add_clean(struct cs_buf *b, const unsigned char *s, size_t n, bool html,
+    bool keep_nl)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0;) {
+		unsigned long cp;
+		size_t len = cs_utf8_seq(s + i, n - i, &cp);
+
+		if (len == 0) {
+			rc = cs_buf_adds(b, REPLACEMENT);
+			i++;
+			continue;
+		}
+		if (html && cp == '&')
+			rc = cs_buf_adds(b, "&amp;");
+		else if (html && cp == '<')
+			rc = cs_buf_adds(b, "&lt;");
+		else if (html && cp == '>')
+			rc = cs_buf_adds(b, "&gt;");
+		else if (html && cp == '"')
+			rc = cs_buf_adds(b, "&quot;");
+		else if (html && cp == '\'')
+			rc = cs_buf_adds(b, "&#39;");
+		else if (keep_nl && (cp == '\n' || cp == '\t'))
+			rc = cs_buf_add(b, s + i, 1);
+		else if (is_control(cp))
+			rc = cs_buf_adds(b, REPLACEMENT);
+		else
+			rc = cs_buf_add(b, s + i, len);
+		i += len;
+	}
+	return rc;
+}
+
+int
+cs_esc_html(struct cs_buf *b, const void *s, size_t n)
+{
+	return add_clean(b, s, n, true, true);
+}
+
+int
+cs_esc_csv(struct cs_buf *b, const void *vs, size_t n)
+{
+	const unsigned char *s = vs;
+	bool formula = n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
+				    s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+	int rc;
+
+	if ((rc = cs_buf_add(b, "\"", 1)) != 0)
+		return rc;
+	if (formula && (rc = cs_buf_add(b, "'", 1)) != 0)
+		return rc;
+	for (size_t i = 0; i < n && rc == 0;) {
+		size_t j = i;
+
+		while (j < n && s[j] != '"')
+			j++;
+		rc = add_clean(b, s + i, j - i, false, false);
+		if (rc == 0 && j < n)
+			rc = cs_buf_add(b, "\"\"", 2);
+		i = j + 1;
+	}
+	if (rc)
+		return rc;
+	return cs_buf_add(b, "\"", 1);
+}
+
+int
+cs_esc_term(struct cs_buf *b, const void *vs, size_t n)
+{
+	const unsigned char *s = vs;
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0;) {
+		unsigned long cp;
+		size_t len = cs_utf8_seq(s + i, n - i, &cp);
+
+		if (len == 0 || is_control(cp) || cp == '\\') {
+			if (len == 0)
+				len = 1;
+			for (size_t k = 0; k < len && rc == 0; k++)
+				rc = s[i + k] == '\\'
+					 ? cs_buf_adds(b, "\\\\")
+					 : cs_buf_printf(b, "\\x%02x", s[i + k]);
+		} else {
+			rc = cs_buf_add(b, s + i, len);
+		}
+		i += len;
+	}
+	return rc;
+}

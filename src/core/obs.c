@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: ISC */
+/* Owned, capped observation lists; see obs.h. */
+#include "core/obs.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/poison.h"
+
+void
+cs_obs_list_init(struct cs_obs_list *l)
+{
+	memset(l, 0, sizeof(*l));
+}
+
+void
+cs_obs_list_free(struct cs_obs_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].val);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+int
+cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
+    unsigned flags, const void *val, size_t len)
+{
+	struct cs_obs *o;
+	size_t klen = strlen(key);
+
+	if (klen == 0 || klen >= CS_OBS_MAX_KEY)
+		return CS_EINVAL;
+	if (l->n >= CS_OBS_MAX_COUNT) {
+		l->dropped++;
+		return CS_ELIMIT;
+	}
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = cs_xrealloc(l->v, l->cap, sizeof(*l->v));
+	}
+	o = &l->v[l->n++];
+	memcpy(o->key, key, klen + 1);
+	o->port = port;
+	o->flags = flags;
+	if (len > CS_OBS_MAX_VALUE) {
+		len = CS_OBS_MAX_VALUE;
+		o->flags |= CS_OBS_TRUNCATED;
+	}
+	o->val = cs_xmalloc(len + 1);
+	if (len)
+		memcpy(o->val, val, len);
+	o->val[len] = 0;
+	o->len = len;
+	return 0;
+}
+
+int
+cs_obs_adds(struct cs_obs_list *l, const char *key, uint16_t port,
+    const char *val)
+{
+	return cs_obs_add(l, key, port, 0, val, strlen(val));
+}
+
+const struct cs_obs *
+cs_obs_find(const struct cs_obs_list *l, const char *key, uint16_t port)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, key) == 0 &&
+		    (port == 0 || l->v[i].port == port))
+			return &l->v[i];
+	return NULL;
+}

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Observations: the plain, serialisable facts that probes extract from a
+ * device's replies and that identification and the inventory consume.  An
+ * observation is {key, port, flags, value bytes}.  Keys form a fixed
+ * vocabulary documented in docs/internals/observations.md (for example
+ * "http.server", "rtsp.server", "onvif.manufacturer").
+ *
+ * A list owns copies of every value it holds (values are capped at
+ * CS_OBS_MAX_VALUE bytes and flagged CS_OBS_TRUNCATED when cut), so the
+ * bytes passed to cs_obs_add are only borrowed for the call.
+ */
+#ifndef CS_CORE_OBS_H
+#define CS_CORE_OBS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/cs.h"
+
+#define CS_OBS_MAX_VALUE 4096 /* bytes kept of one value */
+#define CS_OBS_MAX_KEY 48     /* key length including NUL */
+#define CS_OBS_MAX_COUNT 256  /* observations kept per device */
+
+enum cs_obs_flag {
+	CS_OBS_TRUNCATED = 1 << 0, /* value was cut at CS_OBS_MAX_VALUE */
+	CS_OBS_MALFORMED = 1 << 1, /* the reply did not parse; value is raw */
+	CS_OBS_BINARY = 1 << 2,	   /* value is binary, not text */
+};
+
+struct cs_obs {
+	char key[CS_OBS_MAX_KEY]; /* vocabulary key, NUL-terminated */
+	uint16_t port;		  /* TCP/UDP port it came from; 0 if none */
+	unsigned flags;		  /* enum cs_obs_flag bits */
+	uint8_t *val;		  /* owned; NUL kept after len, not counted */
+	size_t len;		  /* bytes in val */
+};
+
+struct cs_obs_list {
+	struct cs_obs *v; /* owned array */
+	size_t n;
+	size_t cap;
+	size_t dropped; /* observations refused because the list was full */
+};
+
+void cs_obs_list_init(struct cs_obs_list *l);
+/* Frees every value and the array; leaves l empty and reusable. */
+void cs_obs_list_free(struct cs_obs_list *l);
+/*
+ * Appends a copy of val (len bytes, capped) under key.  Returns 0,
+ * CS_ELIMIT when the list already holds CS_OBS_MAX_COUNT entries (counted
+ * in l->dropped), or CS_EINVAL for an over-long key.
+ */
+int cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
+    unsigned flags, const void *val, size_t len);
+/* As cs_obs_add for a NUL-terminated value. */
+int cs_obs_adds(struct cs_obs_list *l, const char *key, uint16_t port,
+    const char *val);
+/* Returns the first observation with key (and port, unless 0), or NULL. */
+const struct cs_obs *cs_obs_find(const struct cs_obs_list *l, const char *key,
+    uint16_t port);
+
+#endif /* CS_CORE_OBS_H */

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: ISC */
+/* Bounded span helpers; see str.h. */
+#include "core/str.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/poison.h"
+
+static inline uint8_t
+lower(uint8_t c)
+{
+	return (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : c;
+}
+
+static inline bool
+isws(uint8_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+struct cs_span
+cs_span_trim(struct cs_span s)
+{
+	while (s.n && isws(s.p[0])) {
+		s.p++;
+		s.n--;
+	}
+	while (s.n && isws(s.p[s.n - 1]))
+		s.n--;
+	return s;
+}
+
+bool
+cs_span_ieq(struct cs_span s, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (n != s.n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (lower(s.p[i]) != lower((uint8_t)lit[i]))
+			return false;
+	return true;
+}
+
+bool
+cs_span_istarts(struct cs_span s, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (n > s.n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (lower(s.p[i]) != lower((uint8_t)lit[i]))
+			return false;
+	return true;
+}
+
+long
+cs_span_find(struct cs_span hay, const void *needle, size_t n, bool icase)
+{
+	const uint8_t *nd = needle;
+
+	if (n == 0)
+		return 0;
+	if (n > hay.n)
+		return -1;
+	for (size_t i = 0; i + n <= hay.n; i++) {
+		size_t j = 0;
+
+		if (icase) {
+			while (j < n && lower(hay.p[i + j]) == lower(nd[j]))
+				j++;
+		} else {
+			while (j < n && hay.p[i + j] == nd[j])
+				j++;
+		}
+		if (j == n)
+			return (long)i;
+	}
+	return -1;
+}
+
+int
+cs_span_u64(struct cs_span s, uint64_t max, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (s.n == 0 || s.n > 20)
+		return CS_EPROTO;
+	for (size_t i = 0; i < s.n; i++) {
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return CS_EPROTO;
+		if (__builtin_mul_overflow(v, 10, &v) ||
+		    __builtin_add_overflow(v, (uint64_t)(s.p[i] - '0'), &v))
+			return CS_ELIMIT;
+	}
+	if (v > max)
+		return CS_ELIMIT;
+	*out = v;
+	return 0;
+}
+
+int
+cs_str_tonum(const char *s, long long min, long long max, long long *out)
+{
+	char *end;
+	long long v;
+
+	if (s == NULL || *s == '\0')
+		return CS_EINVAL;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return CS_EINVAL;
+	*out = v;
+	return 0;
+}
+
+char *
+cs_span_copy(char *dst, size_t dsz, struct cs_span s)
+{
+	size_t n = s.n < dsz - 1 ? s.n : dsz - 1;
+
+	for (size_t i = 0; i < n; i++)
+		dst[i] = s.p[i] ? (char)s.p[i] : '?';
+	dst[n] = '\0';
+	return dst;
+}
+
+size_t
+cs_strlcpy(char *dst, const char *src, size_t dsz)
+{
+	size_t n = strlen(src);
+
+	if (dsz) {
+		size_t c = n < dsz - 1 ? n : dsz - 1;
+		memcpy(dst, src, c);
+		dst[c] = '\0';
+	}
+	return n;
+}

@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: ISC */
+/* camsim placeholder. */
+int
+main(void)
+{
+	return 1;
+}

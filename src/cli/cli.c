@@ -1,14 +1,634 @@
 /* SPDX-License-Identifier: ISC */
-/* Subcommand dispatch (placeholder until the scan command lands). */
+/*
+ * Subcommand dispatch and the scan and show commands.  This file wires
+ * the layers together: scope and engine (discover), fingerprints
+ * (identify) and the store (inventory).  It holds no protocol logic.
+ */
 #include "cli/cli.h"
 
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/output.h"
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/str.h"
+#include "engine/engine.h"
+#include "engine/scope.h"
+#include "fp/fp.h"
+#include "store/store.h"
+#include "core/poison.h"
+
+#define CS_VERSION "0.1.0"
+#define DEFAULT_DB "camsweep.db"
+#define DEFAULT_MAX_ADDRS 65536 /* a /16; more needs --allow-large */
+
+/* Camera-relevant TCP ports swept by default (protocols.md). */
+static const char default_ports[] =
+    "80,554,8000,37777,34567,8080,443,8443,81,8081,8554,21,22,23,5000,"
+    "631,9100";
+
+enum exit_code {
+	EXIT_OK = 0,
+	EXIT_USAGE = 1,
+	EXIT_RUNTIME = 2,
+	EXIT_INTERRUPTED = 130,
+};
+
+static const char *
+data_dir(const char *opt)
+{
+	const char *env = getenv("CAMSWEEP_DATA");
+
+	if (opt)
+		return opt;
+	if (env && *env)
+		return env;
+	return CS_SRCDIR "/data";
+}
+
+static int
+parse_ports(const char *s, uint16_t *out, size_t cap, size_t *n)
+{
+	char buf[1024], *p, *save = NULL;
+
+	if (strlen(s) >= sizeof(buf))
+		return CS_EINVAL;
+	cs_strlcpy(buf, s, sizeof(buf));
+	*n = 0;
+	for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+		long long v;
+
+		if (cs_str_tonum(p, 1, 65535, &v) != 0 || *n >= cap)
+			return CS_EINVAL;
+		for (size_t i = 0; i < *n; i++)
+			if (out[i] == v)
+				return CS_EINVAL;
+		out[(*n)++] = (uint16_t)v;
+	}
+	return *n ? 0 : CS_EINVAL;
+}
+
+static void
+raise_nofile(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
+static unsigned
+nofile_limit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur > 1u << 20)
+		return 1u << 20;
+	return (unsigned)rl.rlim_cur;
+}
+
+/* ---- scan ---- */
+
+struct scan_run {
+	struct cs_store *store;
+	struct cs_fpdb *fp;
+	int64_t scan_id;
+	int store_err;
+};
+
+static void
+on_host(void *arg, const struct cs_host_report *h)
+{
+	struct scan_run *run = arg;
+	struct cs_identity id;
+	struct cs_host_result r;
+	char ip[16];
+
+	cs_fp_identify(run->fp, h->obs, &id);
+	r.ip = cs_ip_str(h->ip, ip, sizeof(ip));
+	r.ports = h->ports;
+	r.nports = h->nports;
+	r.obs = h->obs;
+	r.id = &id;
+	r.seen_at = (int64_t)time(NULL);
+	if (cs_store_put_host(run->store, run->scan_id, &r) != 0 &&
+	    run->store_err++ == 0)
+		fprintf(stderr, "camsweep: store: %s\n",
+		    cs_store_errmsg(run->store));
+}
+
+static void
+on_checkpoint(void *arg, uint64_t watermark, uint64_t done)
+{
+	struct scan_run *run = arg;
+
+	if (cs_store_checkpoint(run->store, run->scan_id, watermark, done) !=
+		0 &&
+	    run->store_err++ == 0)
+		fprintf(stderr, "camsweep: store: %s\n",
+		    cs_store_errmsg(run->store));
+}
+
+struct print_ctx {
+	bool json;
+	bool all;
+	size_t shown, surveillance;
+	struct cs_buf b;
+};
+
+static int
+print_row(void *arg, const struct cs_device_row *r)
+{
+	struct print_ctx *pc = arg;
+
+	if (r->id.surveillance)
+		pc->surveillance++;
+	if (!pc->all && !r->id.surveillance)
+		return 0;
+	pc->shown++;
+	if (pc->json) {
+		cs_buf_reset(&pc->b);
+		cs_out_json_device(&pc->b, r);
+		cs_buf_adds(&pc->b, "\n");
+		fwrite(pc->b.p, 1, pc->b.len, stdout);
+	} else {
+		cs_out_table_row(stdout, r);
+	}
+	return 0;
+}
+
+static int
+print_scan(struct cs_store *st, int64_t scan_id, bool json, bool all)
+{
+	struct print_ctx pc = {.json = json, .all = all};
+	int rc;
+
+	cs_buf_init(&pc.b, 1 << 20);
+	if (!json)
+		cs_out_table_head(stdout);
+	rc = cs_store_each_device(st, scan_id, print_row, &pc);
+	cs_buf_free(&pc.b);
+	if (!json)
+		fprintf(stdout, "%zu device(s) shown, %zu surveillance\n",
+		    pc.shown, pc.surveillance);
+	fflush(stdout);
+	return rc;
+}
+
+static void
+scan_usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: camsweep scan [options] TARGET...\n"
+	    "  TARGET is a CIDR (127.16.0.0/20), a range (127.0.0.1-127.0.0.9"
+	    " or\n"
+	    "  127.0.0.1-9), an address, or @FILE (one per line).\n"
+	    "options:\n"
+	    "  --exclude SPEC        exclude addresses (repeatable)\n"
+	    "  --exclude-file FILE   exclude the addresses listed in FILE\n"
+	    "  --ports LIST          TCP ports to sweep (default %s)\n"
+	    "  --rate N              new connections per second (default "
+	    "1000; 0 = no cap)\n"
+	    "  --max-conns N         concurrent connections (default 512)\n"
+	    "  --host-conns N        concurrent connections per host (default"
+	    " 2, max 4)\n"
+	    "  --connect-timeout MS  per connection attempt (default 1500)\n"
+	    "  --read-timeout MS     idle time while reading (default 3000)\n"
+	    "  --host-timeout MS     time budget per host (default 30000)\n"
+	    "  --db PATH             inventory database (default ./%s)\n"
+	    "  --data DIR            fingerprint and entity data directory\n"
+	    "  --json                one JSON object per device on stdout\n"
+	    "  --all                 list non-surveillance hosts too\n"
+	    "  --no-resume           start afresh even if an identical scan"
+	    " was interrupted\n"
+	    "  --allow-large         allow more than %d addresses\n"
+	    "  --max-addrs N         stop after N addresses (testing)\n"
+	    "  -q, --quiet           no progress line, no table\n",
+	    default_ports, DEFAULT_DB, DEFAULT_MAX_ADDRS);
+}
+
+enum {
+	OPT_EXCLUDE = 256,
+	OPT_EXCLUDE_FILE,
+	OPT_PORTS,
+	OPT_RATE,
+	OPT_MAX_CONNS,
+	OPT_HOST_CONNS,
+	OPT_CONNECT_TIMEOUT,
+	OPT_READ_TIMEOUT,
+	OPT_HOST_TIMEOUT,
+	OPT_DB,
+	OPT_DATA,
+	OPT_JSON,
+	OPT_ALL,
+	OPT_NO_RESUME,
+	OPT_ALLOW_LARGE,
+	OPT_MAX_ADDRS,
+};
+
+static const struct option scan_opts[] = {
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"exclude-file", required_argument, NULL, OPT_EXCLUDE_FILE},
+    {"ports", required_argument, NULL, OPT_PORTS},
+    {"rate", required_argument, NULL, OPT_RATE},
+    {"max-conns", required_argument, NULL, OPT_MAX_CONNS},
+    {"host-conns", required_argument, NULL, OPT_HOST_CONNS},
+    {"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
+    {"read-timeout", required_argument, NULL, OPT_READ_TIMEOUT},
+    {"host-timeout", required_argument, NULL, OPT_HOST_TIMEOUT},
+    {"db", required_argument, NULL, OPT_DB},
+    {"data", required_argument, NULL, OPT_DATA},
+    {"json", no_argument, NULL, OPT_JSON},
+    {"all", no_argument, NULL, OPT_ALL},
+    {"no-resume", no_argument, NULL, OPT_NO_RESUME},
+    {"allow-large", no_argument, NULL, OPT_ALLOW_LARGE},
+    {"max-addrs", required_argument, NULL, OPT_MAX_ADDRS},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Parses a numeric option or reports it; returns false on error. */
+static bool
+num_opt(const char *name, const char *v, long long min, long long max,
+    long long *out)
+{
+	if (cs_str_tonum(v, min, max, out) == 0)
+		return true;
+	fprintf(stderr, "camsweep: --%s: expected a number in [%lld, %lld]\n",
+	    name, min, max);
+	return false;
+}
+
+static int
+add_specs(const char *arg, struct cs_interval **v, size_t *n)
+{
+	char err[512];
+
+	if (cs_scope_parse_spec(arg, v, n, err, sizeof(err)) != 0) {
+		fprintf(stderr, "camsweep: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Builds the scan's options text, which identifies a resumable scan. */
+static char *
+options_text(const struct cs_engine_opts *o)
+{
+	char buf[512];
+
+	snprintf(buf, sizeof(buf),
+	    "{\"rate\":%.0f,\"max_conns\":%u,\"host_conns\":%u,"
+	    "\"connect_timeout_ms\":%u,\"read_timeout_ms\":%u,"
+	    "\"host_timeout_ms\":%u}",
+	    o->rate, o->max_conns, o->host_conns, o->connect_timeout_ms,
+	    o->read_timeout_ms, o->host_timeout_ms);
+	return cs_xstrdup(buf);
+}
+
+static int
+cmd_scan(int argc, char **argv)
+{
+	struct cs_engine_opts eo;
+	struct cs_engine_stats es;
+	struct cs_interval *inc = NULL, *exc = NULL;
+	size_t ninc = 0, nexc = 0, nports = 0;
+	uint16_t ports[64];
+	const char *db_path = DEFAULT_DB, *data = NULL;
+	char ports_text[512] = "", host[256] = "", err[512], *opts_text = NULL;
+	bool json = false, all = false, quiet = false, resume = true,
+	     large = false;
+	struct cs_scope scope;
+	struct scan_run run = {0};
+	struct cs_scan_info info;
+	uint64_t watermark = 0;
+	int c, rc = EXIT_USAGE;
+	long long v;
+
+	cs_engine_opts_default(&eo);
+	cs_scope_init(&scope);
+	parse_ports(default_ports, ports, CS_NELEM(ports), &nports);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qh", scan_opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_EXCLUDE:
+			if (add_specs(optarg, &exc, &nexc) != 0)
+				goto out;
+			break;
+		case OPT_EXCLUDE_FILE: {
+			char spec[4096];
+
+			snprintf(spec, sizeof(spec), "@%s", optarg);
+			if (add_specs(spec, &exc, &nexc) != 0)
+				goto out;
+			break;
+		}
+		case OPT_PORTS:
+			if (parse_ports(optarg, ports, CS_NELEM(ports),
+				&nports) != 0) {
+				fprintf(stderr, "camsweep: --ports: expected "
+						"distinct ports 1-65535, "
+						"comma-separated\n");
+				goto out;
+			}
+			break;
+		case OPT_RATE:
+			if (!num_opt("rate", optarg, 0, 10000000, &v))
+				goto out;
+			eo.rate = (double)v;
+			break;
+		case OPT_MAX_CONNS:
+			if (!num_opt("max-conns", optarg, 1, 65536, &v))
+				goto out;
+			eo.max_conns = (unsigned)v;
+			break;
+		case OPT_HOST_CONNS:
+			if (!num_opt("host-conns", optarg, 1, 4, &v))
+				goto out;
+			eo.host_conns = (unsigned)v;
+			break;
+		case OPT_CONNECT_TIMEOUT:
+			if (!num_opt("connect-timeout", optarg, 10, 60000, &v))
+				goto out;
+			eo.connect_timeout_ms = (unsigned)v;
+			break;
+		case OPT_READ_TIMEOUT:
+			if (!num_opt("read-timeout", optarg, 10, 60000, &v))
+				goto out;
+			eo.read_timeout_ms = (unsigned)v;
+			break;
+		case OPT_HOST_TIMEOUT:
+			if (!num_opt("host-timeout", optarg, 100, 3600000, &v))
+				goto out;
+			eo.host_timeout_ms = (unsigned)v;
+			break;
+		case OPT_DB:
+			db_path = optarg;
+			break;
+		case OPT_DATA:
+			data = optarg;
+			break;
+		case OPT_JSON:
+			json = true;
+			break;
+		case OPT_ALL:
+			all = true;
+			break;
+		case OPT_NO_RESUME:
+			resume = false;
+			break;
+		case OPT_ALLOW_LARGE:
+			large = true;
+			break;
+		case OPT_MAX_ADDRS:
+			if (!num_opt("max-addrs", optarg, 1, 1LL << 32, &v))
+				goto out;
+			eo.max_addrs = (uint64_t)v;
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		case 'h':
+			scan_usage(stdout);
+			rc = EXIT_OK;
+			goto out;
+		default:
+			scan_usage(stderr);
+			goto out;
+		}
+	}
+	if (optind >= argc) {
+		fputs("camsweep scan: no targets given\n", stderr);
+		scan_usage(stderr);
+		goto out;
+	}
+	for (int i = optind; i < argc; i++)
+		if (add_specs(argv[i], &inc, &ninc) != 0)
+			goto out;
+	/* The default exclusions (data/scope/exclude.conf) always apply. */
+	{
+		char spec[4096];
+
+		snprintf(spec, sizeof(spec), "@%s/scope/exclude.conf",
+		    data_dir(data));
+		if (access(spec + 1, R_OK) == 0 &&
+		    add_specs(spec, &exc, &nexc) != 0)
+			goto out;
+	}
+	if (cs_scope_build(&scope, inc, ninc, exc, nexc) != 0) {
+		fputs("camsweep scan: nothing left in scope after "
+		      "exclusions\n",
+		    stderr);
+		goto out;
+	}
+	if (scope.total > DEFAULT_MAX_ADDRS && !large) {
+		fprintf(stderr,
+		    "camsweep scan: %llu addresses in scope; more than %d "
+		    "needs --allow-large\n",
+		    (unsigned long long)scope.total, DEFAULT_MAX_ADDRS);
+		goto out;
+	}
+	raise_nofile();
+	if (eo.max_conns > nofile_limit() / 2)
+		eo.max_conns = nofile_limit() / 2;
+
+	rc = EXIT_RUNTIME;
+	{
+		char fpdir[4096], entdir[4096];
+
+		snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
+		    data_dir(data));
+		snprintf(entdir, sizeof(entdir), "%s/entities", data_dir(data));
+		run.fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err));
+	}
+	if (run.fp == NULL) {
+		fprintf(stderr, "camsweep: fingerprints: %s\n", err);
+		goto out;
+	}
+	run.store = cs_store_open(db_path, err, sizeof(err));
+	if (run.store == NULL) {
+		fprintf(stderr, "camsweep: %s: %s\n", db_path, err);
+		goto out;
+	}
+	for (size_t i = 0, k = 0; i < nports; i++)
+		k += (size_t)snprintf(ports_text + k, sizeof(ports_text) - k,
+		    "%s%u", i ? "," : "", ports[i]);
+	gethostname(host, sizeof(host) - 1);
+	opts_text = options_text(&eo);
+	memset(&info, 0, sizeof(info));
+	info.scope = scope.text;
+	info.exclusions = scope.excl_text;
+	info.ports = ports_text;
+	info.options = opts_text;
+	info.vantage = host;
+	info.version = CS_VERSION;
+	info.started = (int64_t)time(NULL);
+	info.total_targets = scope.total;
+	if (resume && cs_store_scan_find_resumable(run.store, &info,
+			  &run.scan_id, &watermark) == 0) {
+		cs_store_scan_resume(run.store, run.scan_id, info.started);
+		if (!quiet)
+			fprintf(stderr,
+			    "camsweep: resuming scan %lld at %llu of %llu "
+			    "addresses\n",
+			    (long long)run.scan_id,
+			    (unsigned long long)watermark,
+			    (unsigned long long)scope.total);
+	} else if (cs_store_scan_begin(run.store, &info, &run.scan_id) != 0) {
+		fprintf(stderr, "camsweep: %s: %s\n", db_path,
+		    cs_store_errmsg(run.store));
+		goto out;
+	}
+	eo.scope = &scope;
+	eo.ports = ports;
+	eo.nports = nports;
+	eo.start_index = watermark;
+	eo.progress = !quiet && isatty(STDERR_FILENO);
+
+	struct cs_engine_cb cb = {
+	    .arg = &run, .host_done = on_host, .checkpoint = on_checkpoint};
+	if (cs_engine_run(&eo, &cb, &es) != 0) {
+		fputs("camsweep: cannot start the event loop\n", stderr);
+		goto out;
+	}
+	cs_store_scan_end(run.store, run.scan_id,
+	    es.interrupted ? "interrupted" : "complete", (int64_t)time(NULL));
+	if (!quiet)
+		fprintf(stderr,
+		    "camsweep: scan %lld %s: %llu addresses in %.1f s "
+		    "(%.0f/s), %llu hosts up, %llu connections\n",
+		    (long long)run.scan_id,
+		    es.interrupted ? "interrupted" : "complete",
+		    (unsigned long long)es.addrs_done, es.elapsed_s,
+		    es.elapsed_s > 0 ? (double)es.addrs_done / es.elapsed_s
+				     : 0.0,
+		    (unsigned long long)es.hosts_up,
+		    (unsigned long long)es.connects);
+	if (!quiet || json)
+		print_scan(run.store, run.scan_id, json, all);
+	rc = es.interrupted ? EXIT_INTERRUPTED
+			    : (run.store_err ? EXIT_RUNTIME : EXIT_OK);
+out:
+	free(opts_text);
+	free(inc);
+	free(exc);
+	cs_scope_free(&scope);
+	cs_store_close(run.store);
+	cs_fpdb_free(run.fp);
+	return rc;
+}
+
+/* ---- show ---- */
+
+static int
+cmd_show(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"db", required_argument, NULL, OPT_DB},
+	    {"scan", required_argument, NULL, 's'},
+	    {"json", no_argument, NULL, OPT_JSON},
+	    {"all", no_argument, NULL, OPT_ALL},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *db_path = DEFAULT_DB;
+	bool json = false, all = false;
+	int64_t scan_id = -1;
+	struct cs_store *st;
+	char err[512];
+	long long v;
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB:
+			db_path = optarg;
+			break;
+		case 's':
+			if (!num_opt("scan", optarg, 1, INT64_MAX, &v))
+				return EXIT_USAGE;
+			scan_id = v;
+			break;
+		case OPT_JSON:
+			json = true;
+			break;
+		case OPT_ALL:
+			all = true;
+			break;
+		case 'h':
+			puts("usage: camsweep show [--db PATH] [--scan ID] "
+			     "[--json] [--all]\n"
+			     "Prints the devices of a scan (default: the "
+			     "latest) from the inventory, without scanning.");
+			return EXIT_OK;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (access(db_path, R_OK) != 0) {
+		fprintf(stderr, "camsweep: %s: %s\n", db_path, strerror(errno));
+		return EXIT_RUNTIME;
+	}
+	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep: %s: %s\n", db_path, err);
+		return EXIT_RUNTIME;
+	}
+	if (scan_id < 0 && cs_store_latest_scan(st, &scan_id) != 0) {
+		fprintf(stderr, "camsweep: %s: no scans recorded\n", db_path);
+		cs_store_close(st);
+		return EXIT_RUNTIME;
+	}
+	rc = print_scan(st, scan_id, json, all);
+	cs_store_close(st);
+	return rc == 0 ? EXIT_OK : EXIT_RUNTIME;
+}
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: camsweep COMMAND [options]\n"
+	      "commands:\n"
+	      "  scan TARGET...   sweep addresses, identify devices, record "
+	      "them\n"
+	      "  show             print a recorded scan from the inventory\n"
+	      "  version          print the version\n"
+	      "Run 'camsweep COMMAND --help' for a command's options.\n",
+	    f);
+}
 
 int
 cs_cli_main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("camsweep: not yet built\n", stderr);
-	return 1;
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "scan") == 0)
+		return cmd_scan(argc - 1, argv + 1);
+	if (strcmp(argv[1], "show") == 0)
+		return cmd_show(argc - 1, argv + 1);
+	if (strcmp(argv[1], "version") == 0 ||
+	    strcmp(argv[1], "--version") == 0) {
+		puts("camsweep " CS_VERSION);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	fprintf(stderr, "camsweep: unknown command '%s'\n", argv[1]);
+	usage(stderr);
+	return EXIT_USAGE;
 }

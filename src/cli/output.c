@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: ISC */
+/* Terminal and JSON rendering of inventory rows; see output.h. */
+#include "cli/output.h"
+
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/escape.h"
+#include "core/poison.h"
+
+/* Appends s escaped for a terminal, cut or padded to width columns. */
+static void
+cell(struct cs_buf *b, const char *s, int width)
+{
+	struct cs_buf tmp;
+	size_t n;
+
+	cs_buf_init(&tmp, 4096);
+	cs_esc_term(&tmp, s, strlen(s));
+	n = tmp.len;
+	if (n > (size_t)width) {
+		/* Cut on a UTF-8 boundary. */
+		n = (size_t)width - 1;
+		while (n > 0 && (tmp.p[n] & 0xC0) == 0x80)
+			n--;
+		cs_buf_add(b, tmp.p, n);
+		cs_buf_adds(b, "~");
+		n++;
+	} else {
+		cs_buf_add(b, tmp.p, n);
+	}
+	for (; n < (size_t)width + 1; n++)
+		cs_buf_adds(b, " ");
+	cs_buf_free(&tmp);
+}
+
+void
+cs_out_table_head(FILE *f)
+{
+	fprintf(f, "%-15s %-22s %-14s %-12s %-20s %-18s %-7s %-5s %s\n", "IP",
+	    "PORTS", "MANUFACTURER", "BRAND", "MODEL", "FIRMWARE", "CLASS",
+	    "SURV", "CONF");
+}
+
+void
+cs_out_table_row(FILE *f, const struct cs_device_row *r)
+{
+	struct cs_buf b;
+	char ports[128];
+	size_t k = 0;
+
+	ports[0] = '\0';
+	for (size_t i = 0; i < r->nports && k + 8 < sizeof(ports); i++)
+		k += (size_t)snprintf(ports + k, sizeof(ports) - k, "%s%u",
+		    i ? "," : "", r->ports[i]);
+	cs_buf_init(&b, 1 << 16);
+	cell(&b, r->ip, 15);
+	cell(&b, ports, 22);
+	cell(&b, r->id.manufacturer[0] ? r->id.manufacturer : "-", 14);
+	cell(&b, r->id.brand[0] ? r->id.brand : "-", 12);
+	cell(&b, r->id.model[0] ? r->id.model : "-", 20);
+	cell(&b, r->id.firmware[0] ? r->id.firmware : "-", 18);
+	cell(&b, cs_class_name(r->id.device_class), 7);
+	cell(&b, r->id.surveillance ? "yes" : "no", 5);
+	cs_buf_printf(&b, "%.2f\n", r->id.confidence);
+	fwrite(b.p, 1, b.len, f);
+	cs_buf_free(&b);
+}
+
+static void
+json_str_or_null(struct cs_buf *b, const char *key, const char *v)
+{
+	cs_buf_printf(b, ",\"%s\":", key);
+	if (v[0])
+		cs_esc_json(b, v, strlen(v));
+	else
+		cs_buf_adds(b, "null");
+}
+
+int
+cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r)
+{
+	const struct cs_identity *id = &r->id;
+
+	cs_buf_adds(b, "{\"ip\":");
+	cs_esc_json(b, r->ip, strlen(r->ip));
+	cs_buf_adds(b, ",\"ports\":[");
+	for (size_t i = 0; i < r->nports; i++)
+		cs_buf_printf(b, "%s%u", i ? "," : "", r->ports[i]);
+	cs_buf_adds(b, "]");
+	json_str_or_null(b, "manufacturer", id->manufacturer);
+	json_str_or_null(b, "manufacturer_country", id->manufacturer_country);
+	json_str_or_null(b, "brand", id->brand);
+	json_str_or_null(b, "model", id->model);
+	json_str_or_null(b, "firmware", id->firmware);
+	cs_buf_printf(b, ",\"device_class\":\"%s\"",
+	    cs_class_name(id->device_class));
+	cs_buf_printf(b, ",\"surveillance\":%s,\"confidence\":%.3f",
+	    id->surveillance ? "true" : "false", id->confidence);
+	cs_buf_adds(b, ",\"evidence\":[");
+	for (size_t i = 0; i < id->nev; i++) {
+		const struct cs_evidence *ev = &id->ev[i];
+
+		cs_buf_adds(b, i ? ",{\"field\":" : "{\"field\":");
+		cs_esc_json(b, ev->field, strlen(ev->field));
+		cs_buf_adds(b, ",\"value\":");
+		cs_esc_json(b, ev->value, strlen(ev->value));
+		cs_buf_adds(b, ",\"rule\":");
+		cs_esc_json(b, ev->rule, strlen(ev->rule));
+		cs_buf_adds(b, ",\"observation\":");
+		cs_esc_json(b, ev->obs_key, strlen(ev->obs_key));
+		cs_buf_printf(b, ",\"port\":%u,\"weight\":%.2f}", ev->port,
+		    ev->weight);
+	}
+	return cs_buf_adds(b, "]}");
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Rendering inventory rows for people (a terminal table) and for tools
+ * (JSON Lines).  Every device-supplied string passes the escaper for its
+ * output: cs_esc_term for the table, cs_esc_json for JSON.
+ */
+#ifndef CS_CLI_OUTPUT_H
+#define CS_CLI_OUTPUT_H
+
+#include <stdio.h>
+
+#include "core/buf.h"
+#include "store/store.h"
+
+/* Prints the table heading. */
+void cs_out_table_head(FILE *f);
+/* Prints one device as a table row. */
+void cs_out_table_row(FILE *f, const struct cs_device_row *r);
+/*
+ * Appends one device as a single-line JSON object (no newline) with keys
+ * ip, ports, manufacturer, manufacturer_country, brand, model, firmware,
+ * device_class, surveillance, confidence, evidence.
+ */
+int cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r);
+
+#endif /* CS_CLI_OUTPUT_H */

@@ -1,0 +1,692 @@
+/* SPDX-License-Identifier: ISC */
+/* The libuv scan engine; see engine.h for the contract. */
+#include "engine/engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <uv.h>
+
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "probe/probe.h"
+#include "core/poison.h"
+
+#define WINDOW (1u << 20)      /* indexes in flight past the watermark */
+#define MAX_OPEN 64	       /* open ports recorded per host */
+#define MAX_JOBS 32	       /* probe exchanges queued per host */
+#define TICK_MS 250	       /* checkpoint and progress period */
+#define MAX_PROBES 32
+
+struct job {
+	const struct cs_probe *probe;
+	uint16_t port;
+};
+
+struct host {
+	uint32_t ip;
+	uint64_t index;
+	size_t next_port;		/* sweep position in opts->ports */
+	uint16_t open[MAX_OPEN];
+	size_t nopen;
+	struct job jobs[MAX_JOBS];
+	size_t njobs, jhead;
+	bool once[MAX_PROBES];		/* ONCE probes already queued */
+	unsigned active;		/* connections in flight */
+	uint64_t deadline;		/* loop time (ms) of the budget's end */
+	bool queued;			/* in the ready queue */
+	struct host *next;		/* ready queue link */
+	struct cs_obs_list obs;
+};
+
+enum conn_state { C_CONNECTING, C_SENDING, C_READING, C_CLOSING };
+
+struct conn {
+	uv_tcp_t tcp;
+	uv_connect_t creq;
+	uv_write_t wreq;
+	uv_timer_t timer;
+	struct engine *e;
+	struct host *h;
+	uint16_t port;
+	const struct cs_probe *probe; /* NULL for a bare sweep */
+	bool sweep;		      /* this connection sweeps the port */
+	enum conn_state state;
+	int handles;		      /* handles still to close */
+	struct cs_buf in, out;
+	unsigned step;
+	struct conn *prev, *next;     /* all live connections */
+};
+
+struct engine {
+	uv_loop_t loop;
+	uv_timer_t pump_timer, tick;
+	uv_signal_t sigint, sigterm;
+	const struct cs_engine_opts *o;
+	const struct cs_engine_cb *cb;
+	struct cs_engine_stats *st;
+	const struct cs_probe *const *probes;
+	size_t nprobes;
+	struct cs_perm perm;
+	uint64_t total;		 /* addresses to visit */
+	uint64_t next_index;	 /* next permutation index to admit */
+	uint64_t watermark;	 /* all indexes below are finished */
+	uint8_t *done;		 /* WINDOW flags, by index % WINDOW */
+	struct host *rq_head, *rq_tail;
+	unsigned conns;		 /* live connections */
+	unsigned hosts;		 /* hosts in flight */
+	double tokens;
+	uint64_t token_ms;	 /* loop time of the last refill */
+	bool pump_armed;
+	bool stopping;
+	uint64_t start_ms;
+	struct conn *live;
+};
+
+static void pump(struct engine *e);
+
+void
+cs_engine_opts_default(struct cs_engine_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->rate = 1000;
+	o->max_conns = 512;
+	o->host_conns = 2;
+	o->connect_timeout_ms = 1500;
+	o->read_timeout_ms = 3000;
+	o->host_timeout_ms = 30000;
+}
+
+/* ---- hosts and the ready queue ---- */
+
+static bool
+has_work(struct engine *e, const struct host *h)
+{
+	if (uv_now(&e->loop) >= h->deadline || e->stopping)
+		return false;
+	return h->next_port < e->o->nports || h->jhead < h->njobs;
+}
+
+static void
+enqueue(struct engine *e, struct host *h)
+{
+	if (h->queued || !has_work(e, h) || h->active >= e->o->host_conns)
+		return;
+	h->queued = true;
+	h->next = NULL;
+	if (e->rq_tail)
+		e->rq_tail->next = h;
+	else
+		e->rq_head = h;
+	e->rq_tail = h;
+}
+
+static struct host *
+dequeue(struct engine *e)
+{
+	struct host *h = e->rq_head;
+
+	if (h) {
+		e->rq_head = h->next;
+		if (e->rq_head == NULL)
+			e->rq_tail = NULL;
+		h->queued = false;
+	}
+	return h;
+}
+
+static void
+mark_done(struct engine *e, uint64_t index)
+{
+	e->done[index % WINDOW] = 1;
+	while (e->watermark < e->next_index && e->done[e->watermark % WINDOW]) {
+		e->done[e->watermark % WINDOW] = 0;
+		e->watermark++;
+	}
+}
+
+static int
+cmp_port(const void *a, const void *b)
+{
+	return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+static void
+host_finish(struct engine *e, struct host *h)
+{
+	if (h->nopen > 0 && !e->stopping) {
+		struct cs_host_report r;
+
+		qsort(h->open, h->nopen, sizeof(h->open[0]), cmp_port);
+		r.ip = h->ip;
+		r.index = h->index;
+		r.ports = h->open;
+		r.nports = h->nopen;
+		r.obs = &h->obs;
+		e->st->hosts_up++;
+		if (e->cb->host_done)
+			e->cb->host_done(e->cb->arg, &r);
+	}
+	/* An interrupted host is not finished: a resume rescans it. */
+	if (!e->stopping) {
+		mark_done(e, h->index);
+		e->st->addrs_done++;
+	}
+	cs_obs_list_free(&h->obs);
+	free(h);
+	e->hosts--;
+}
+
+static struct host *
+admit(struct engine *e)
+{
+	struct host *h;
+
+	if (e->stopping || e->next_index >= e->total ||
+	    e->next_index - e->watermark >= WINDOW ||
+	    e->hosts >= e->o->max_conns)
+		return NULL;
+	h = cs_xcalloc(1, sizeof(*h));
+	h->index = e->next_index++;
+	h->ip = cs_scope_nth(e->o->scope, cs_perm_at(&e->perm, h->index));
+	h->deadline = uv_now(&e->loop) + e->o->host_timeout_ms;
+	cs_obs_list_init(&h->obs);
+	e->hosts++;
+	return h;
+}
+
+/* Queues the probes that run on a newly opened port. */
+static void
+plan_port(struct engine *e, struct host *h, uint16_t port)
+{
+	for (size_t i = 0; i < e->nprobes && i < MAX_PROBES; i++) {
+		const struct cs_probe *p = e->probes[i];
+
+		if (!cs_probe_on_port(p, port))
+			continue;
+		if (p->flags & CS_PROBE_ONCE) {
+			if (h->once[i])
+				continue;
+			h->once[i] = true;
+		}
+		if (h->njobs < MAX_JOBS) {
+			h->jobs[h->njobs].probe = p;
+			h->jobs[h->njobs].port = port;
+			h->njobs++;
+		}
+	}
+}
+
+/* ---- connections ---- */
+
+static void
+on_handle_closed(uv_handle_t *hd)
+{
+	struct conn *c = hd->data;
+	struct engine *e = c->e;
+	struct host *h = c->h;
+
+	if (--c->handles > 0)
+		return;
+	if (c->prev)
+		c->prev->next = c->next;
+	else
+		e->live = c->next;
+	if (c->next)
+		c->next->prev = c->prev;
+	cs_buf_free(&c->in);
+	cs_buf_free(&c->out);
+	free(c);
+	e->conns--;
+	h->active--;
+	if (has_work(e, h))
+		enqueue(e, h);
+	else if (h->active == 0)
+		host_finish(e, h);
+	pump(e);
+}
+
+static void
+conn_close(struct conn *c)
+{
+	if (c->state == C_CLOSING)
+		return;
+	c->state = C_CLOSING;
+	uv_timer_stop(&c->timer);
+	if (!uv_is_closing((uv_handle_t *)&c->tcp))
+		uv_close((uv_handle_t *)&c->tcp, on_handle_closed);
+	if (!uv_is_closing((uv_handle_t *)&c->timer))
+		uv_close((uv_handle_t *)&c->timer, on_handle_closed);
+}
+
+static void
+probe_ctx(struct conn *c, struct cs_probe_ctx *ctx)
+{
+	char ip[16];
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->ip = c->h->ip;
+	ctx->port = c->port;
+	cs_ip_str(c->h->ip, ip, sizeof(ip));
+	if (c->port == 80 || c->port == 554)
+		snprintf(ctx->host, sizeof(ctx->host), "%s", ip);
+	else
+		snprintf(ctx->host, sizeof(ctx->host), "%s:%u", ip, c->port);
+	ctx->out = &c->out;
+	ctx->obs = &c->h->obs;
+	ctx->step = c->step;
+}
+
+static void
+probe_end(struct conn *c, enum cs_probe_end why)
+{
+	struct cs_probe_ctx ctx;
+
+	if (c->probe && c->state != C_CLOSING) {
+		probe_ctx(c, &ctx);
+		c->probe->finish(&ctx, c->in.p ? c->in.p : (const uint8_t *)"",
+		    c->in.len, why);
+		c->probe = NULL;
+	}
+	conn_close(c);
+}
+
+/* Milliseconds until this connection must give up waiting. */
+static uint64_t
+wait_ms(struct conn *c, unsigned ms)
+{
+	uint64_t now = uv_now(&c->e->loop);
+	uint64_t left = c->h->deadline > now ? c->h->deadline - now : 1;
+
+	return ms < left ? ms : left;
+}
+
+static void
+on_timeout(uv_timer_t *t)
+{
+	struct conn *c = t->data;
+
+	probe_end(c, CS_END_TIMEOUT);
+}
+
+static void start_exchange(struct conn *c);
+
+static void
+on_alloc(uv_handle_t *hd, size_t hint, uv_buf_t *buf)
+{
+	static char slab[64 * 1024];
+
+	(void)hd;
+	(void)hint;
+	buf->base = slab;
+	buf->len = sizeof(slab);
+}
+
+static void
+on_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *buf)
+{
+	struct conn *c = s->data;
+	struct cs_probe_ctx ctx;
+	enum cs_step step;
+	size_t room, take;
+
+	if (c->state == C_CLOSING)
+		return;
+	if (nread < 0) {
+		uv_read_stop(s);
+		probe_end(c, nread == UV_EOF ? CS_END_EOF : CS_END_ERROR);
+		return;
+	}
+	if (nread == 0)
+		return;
+	room = c->probe->max_input - c->in.len;
+	take = (size_t)nread < room ? (size_t)nread : room;
+	if (cs_buf_add(&c->in, buf->base, take) != 0 ||
+	    c->in.len >= c->probe->max_input) {
+		uv_read_stop(s);
+		probe_end(c, CS_END_LIMIT);
+		return;
+	}
+	probe_ctx(c, &ctx);
+	step = c->probe->on_data(&ctx, c->in.p, c->in.len);
+	if (step == CS_STEP_DONE) {
+		uv_read_stop(s);
+		probe_end(c, CS_END_COMPLETE);
+	} else if (step == CS_STEP_SEND) {
+		uv_read_stop(s);
+		c->step++;
+		cs_buf_reset(&c->in);
+		start_exchange(c);
+	} else {
+		uv_timer_start(&c->timer, on_timeout,
+		    wait_ms(c, c->e->o->read_timeout_ms), 0);
+	}
+}
+
+static void
+on_written(uv_write_t *w, int status)
+{
+	struct conn *c = w->data;
+
+	if (c->state == C_CLOSING)
+		return;
+	if (status < 0) {
+		probe_end(c, CS_END_ERROR);
+		return;
+	}
+	cs_buf_reset(&c->out);
+	c->state = C_READING;
+	uv_timer_start(&c->timer, on_timeout,
+	    wait_ms(c, c->e->o->read_timeout_ms), 0);
+	if (uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read) != 0)
+		probe_end(c, CS_END_ERROR);
+}
+
+/* Sends whatever the probe put in c->out (maybe nothing), then reads. */
+static void
+start_exchange(struct conn *c)
+{
+	uv_buf_t b;
+
+	c->state = C_SENDING;
+	b.base = (char *)c->out.p;
+	b.len = c->out.len;
+	if (c->out.len == 0) {
+		on_written(&c->wreq, 0);
+		return;
+	}
+	if (uv_write(&c->wreq, (uv_stream_t *)&c->tcp, &b, 1, on_written) != 0)
+		probe_end(c, CS_END_ERROR);
+}
+
+static void
+run_probe(struct conn *c, const struct cs_probe *p)
+{
+	struct cs_probe_ctx ctx;
+
+	c->probe = p;
+	c->step = 0;
+	cs_buf_init(&c->in, p->max_input);
+	probe_ctx(c, &ctx);
+	p->start(&ctx);
+	start_exchange(c);
+}
+
+static void
+on_connect(uv_connect_t *req, int status)
+{
+	struct conn *c = req->data;
+	struct host *h = c->h;
+	struct engine *e = c->e;
+
+	if (c->state == C_CLOSING)
+		return;
+	uv_timer_stop(&c->timer);
+	if (status < 0) {
+		conn_close(c);
+		return;
+	}
+	if (c->sweep) {
+		e->st->open_ports++;
+		if (h->nopen < MAX_OPEN)
+			h->open[h->nopen++] = c->port;
+		cs_obs_add(&h->obs, "tcp.open", c->port, 0, "", 0);
+		plan_port(e, h, c->port);
+		/* Reuse this connection for the port's first probe if it
+		 * allows, rather than opening another. */
+		for (size_t i = h->jhead; i < h->njobs; i++) {
+			struct job j = h->jobs[i];
+
+			if (j.port != c->port ||
+			    !(j.probe->flags & CS_PROBE_REUSE))
+				continue;
+			memmove(&h->jobs[i], &h->jobs[i + 1],
+			    (h->njobs - i - 1) * sizeof(j));
+			h->njobs--;
+			run_probe(c, j.probe);
+			return;
+		}
+		conn_close(c);
+		return;
+	}
+	run_probe(c, c->probe);
+}
+
+static void
+on_connect_timeout(uv_timer_t *t)
+{
+	conn_close(t->data);
+}
+
+/* Opens a connection for the host's next sweep port or queued job. */
+static void
+conn_start(struct engine *e, struct host *h)
+{
+	struct conn *c;
+	struct sockaddr_in sa;
+	int rc;
+
+	c = cs_xcalloc(1, sizeof(*c));
+	c->e = e;
+	c->h = h;
+	if (h->next_port < e->o->nports) {
+		c->sweep = true;
+		c->port = e->o->ports[h->next_port++];
+	} else {
+		c->probe = h->jobs[h->jhead].probe;
+		c->port = h->jobs[h->jhead].port;
+		h->jhead++;
+	}
+	cs_buf_init(&c->in, 1);
+	cs_buf_init(&c->out, 64 * 1024);
+	c->tcp.data = c->creq.data = c->wreq.data = c->timer.data = c;
+	h->active++;
+	e->conns++;
+	c->next = e->live;
+	if (e->live)
+		e->live->prev = c;
+	e->live = c;
+	e->st->connects++;
+	uv_tcp_init(&e->loop, &c->tcp);
+	uv_timer_init(&e->loop, &c->timer);
+	c->handles = 2;
+	c->state = C_CONNECTING;
+
+	/* The last word on scope: nothing outside it is ever contacted. */
+	if (!cs_scope_contains(e->o->scope, h->ip)) {
+		e->st->out_of_scope++;
+		conn_close(c);
+		return;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons(c->port);
+	sa.sin_addr.s_addr = htonl(h->ip);
+	rc = uv_tcp_connect(&c->creq, &c->tcp, (const struct sockaddr *)&sa,
+	    on_connect);
+	if (rc != 0) {
+		conn_close(c);
+		return;
+	}
+	uv_timer_start(&c->timer, on_connect_timeout,
+	    wait_ms(c, e->o->connect_timeout_ms), 0);
+}
+
+/* ---- scheduling ---- */
+
+static void
+on_pump_timer(uv_timer_t *t)
+{
+	struct engine *e = t->data;
+
+	e->pump_armed = false;
+	pump(e);
+}
+
+/* Refills the token bucket; returns false (arming a timer) if empty. */
+static bool
+take_token(struct engine *e)
+{
+	uint64_t now;
+	double burst;
+
+	if (e->o->rate <= 0)
+		return true;
+	now = uv_now(&e->loop);
+	burst = e->o->rate / 20 > 1 ? e->o->rate / 20 : 1;
+	e->tokens += (double)(now - e->token_ms) * e->o->rate / 1000.0;
+	e->token_ms = now;
+	if (e->tokens > burst)
+		e->tokens = burst;
+	if (e->tokens >= 1) {
+		e->tokens -= 1;
+		return true;
+	}
+	if (!e->pump_armed) {
+		uint64_t ms = (uint64_t)((1 - e->tokens) * 1000.0 / e->o->rate);
+
+		e->pump_armed = true;
+		uv_timer_start(&e->pump_timer, on_pump_timer, ms ? ms : 1, 0);
+	}
+	return false;
+}
+
+static void
+pump(struct engine *e)
+{
+	while (!e->stopping && e->conns < e->o->max_conns) {
+		struct host *h = dequeue(e);
+
+		if (h == NULL) {
+			if ((h = admit(e)) == NULL)
+				break;
+		}
+		if (!has_work(e, h)) {
+			if (h->active == 0)
+				host_finish(e, h);
+			continue;
+		}
+		if (!take_token(e)) {
+			/* Put it back at the head: it keeps its turn. */
+			h->queued = true;
+			h->next = e->rq_head;
+			e->rq_head = h;
+			if (e->rq_tail == NULL)
+				e->rq_tail = h;
+			break;
+		}
+		conn_start(e, h);
+		enqueue(e, h);
+	}
+	if (e->conns == 0) {
+		struct host *h;
+
+		/* On a stop, hosts still queued are abandoned unfinished. */
+		while (e->stopping && (h = dequeue(e)) != NULL)
+			host_finish(e, h);
+		if (e->hosts == 0 &&
+		    (e->stopping || e->next_index >= e->total)) {
+			uv_timer_stop(&e->tick);
+			uv_timer_stop(&e->pump_timer);
+			uv_signal_stop(&e->sigint);
+			uv_signal_stop(&e->sigterm);
+		}
+	}
+}
+
+static void
+progress(struct engine *e, bool final)
+{
+	double secs = (double)(uv_now(&e->loop) - e->start_ms) / 1000.0;
+
+	if (!e->o->progress)
+		return;
+	fprintf(stderr,
+	    "\r%llu/%llu addresses  %llu hosts up  %llu connections  "
+	    "%.0f addr/s   ",
+	    (unsigned long long)e->st->addrs_done,
+	    (unsigned long long)e->total, (unsigned long long)e->st->hosts_up,
+	    (unsigned long long)e->st->connects,
+	    secs > 0 ? (double)e->st->addrs_done / secs : 0.0);
+	if (final)
+		fputc('\n', stderr);
+}
+
+static void
+on_tick(uv_timer_t *t)
+{
+	struct engine *e = t->data;
+
+	if (e->cb->checkpoint)
+		e->cb->checkpoint(e->cb->arg, e->watermark, e->st->addrs_done);
+	progress(e, false);
+}
+
+static void
+on_signal(uv_signal_t *s, int signum)
+{
+	struct engine *e = s->data;
+
+	(void)signum;
+	if (e->stopping)
+		return;
+	e->stopping = true;
+	e->st->interrupted = true;
+	for (struct conn *c = e->live; c; c = c->next)
+		conn_close(c);
+	pump(e);
+}
+
+int
+cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
+    struct cs_engine_stats *st)
+{
+	struct engine e;
+	int rc;
+
+	memset(st, 0, sizeof(*st));
+	memset(&e, 0, sizeof(e));
+	e.o = o;
+	e.cb = cb;
+	e.st = st;
+	e.probes = cs_probe_list(&e.nprobes);
+	if (e.nprobes > MAX_PROBES)
+		cs_fatal("too many probes (%zu)", e.nprobes);
+	e.total = o->scope->total;
+	if (o->max_addrs && o->start_index + o->max_addrs < e.total)
+		e.total = o->start_index + o->max_addrs;
+	cs_perm_init(&e.perm, o->scope->total);
+	e.next_index = e.watermark = o->start_index;
+	e.done = cs_xcalloc(WINDOW, 1);
+	if ((rc = uv_loop_init(&e.loop)) != 0) {
+		free(e.done);
+		return CS_EIO;
+	}
+	e.start_ms = e.token_ms = uv_now(&e.loop);
+	e.tokens = 1;
+	uv_timer_init(&e.loop, &e.pump_timer);
+	uv_timer_init(&e.loop, &e.tick);
+	uv_signal_init(&e.loop, &e.sigint);
+	uv_signal_init(&e.loop, &e.sigterm);
+	e.pump_timer.data = e.tick.data = e.sigint.data = e.sigterm.data = &e;
+	uv_signal_start(&e.sigint, on_signal, SIGINT);
+	uv_signal_start(&e.sigterm, on_signal, SIGTERM);
+	uv_timer_start(&e.tick, on_tick, TICK_MS, TICK_MS);
+
+	pump(&e);
+	uv_run(&e.loop, UV_RUN_DEFAULT);
+
+	st->elapsed_s = (double)(uv_now(&e.loop) - e.start_ms) / 1000.0;
+	if (cb->checkpoint)
+		cb->checkpoint(cb->arg, e.watermark, st->addrs_done);
+	progress(&e, true);
+	uv_close((uv_handle_t *)&e.pump_timer, NULL);
+	uv_close((uv_handle_t *)&e.tick, NULL);
+	uv_close((uv_handle_t *)&e.sigint, NULL);
+	uv_close((uv_handle_t *)&e.sigterm, NULL);
+	uv_run(&e.loop, UV_RUN_DEFAULT);
+	uv_loop_close(&e.loop);
+	free(e.done);
+	return 0;
+}

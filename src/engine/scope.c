@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: ISC */
+/* Scope parsing, normalisation and lookup; see scope.h. */
+#include "engine/scope.h"
+
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/cs.h"
+#include "core/str.h"
+#include "core/poison.h"
+
+#define SCOPE_MAX_SPECS 65536 /* intervals accepted from one @file */
+
+void
+cs_scope_init(struct cs_scope *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+void
+cs_scope_free(struct cs_scope *s)
+{
+	free(s->inc);
+	free(s->cum);
+	free(s->text);
+	free(s->excl_text);
+	memset(s, 0, sizeof(*s));
+}
+
+char *
+cs_ip_str(uint32_t ip, char *buf, size_t sz)
+{
+	snprintf(buf, sz, "%u.%u.%u.%u", ip >> 24, (ip >> 16) & 255,
+	    (ip >> 8) & 255, ip & 255);
+	return buf;
+}
+
+static int
+parse_ip(const char *s, uint32_t *out)
+{
+	struct in_addr a;
+
+	if (inet_pton(AF_INET, s, &a) != 1)
+		return CS_EINVAL;
+	*out = ntohl(a.s_addr);
+	return 0;
+}
+
+static void
+push(struct cs_interval **v, size_t *n, uint32_t lo, uint32_t hi)
+{
+	*v = cs_xrealloc(*v, *n + 1, sizeof(**v));
+	(*v)[*n].lo = lo;
+	(*v)[*n].hi = hi;
+	(*n)++;
+}
+
+static int parse_file(const char *path, struct cs_interval **v, size_t *n,
+    char *err, size_t errsz);
+
+int
+cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
+    char *err, size_t errsz)
+{
+	char buf[128], *sep;
+	uint32_t lo, hi;
+	long long bits, last;
+
+	if (spec[0] == '@')
+		return parse_file(spec + 1, v, n, err, errsz);
+	if (strlen(spec) >= sizeof(buf))
+		goto bad;
+	cs_strlcpy(buf, spec, sizeof(buf));
+	if ((sep = strchr(buf, '/')) != NULL) {
+		*sep = '\0';
+		if (parse_ip(buf, &lo) != 0 ||
+		    cs_str_tonum(sep + 1, 0, 32, &bits) != 0)
+			goto bad;
+		uint32_t mask = bits == 0 ? 0 : ~0u << (32 - bits);
+		if ((lo & ~mask) != 0) {
+			snprintf(err, errsz,
+			    "%s: host bits set (did you mean %u.%u.%u.%u/%lld?)",
+			    spec, (lo & mask) >> 24, ((lo & mask) >> 16) & 255,
+			    ((lo & mask) >> 8) & 255, (lo & mask) & 255, bits);
+			return CS_EINVAL;
+		}
+		push(v, n, lo, lo | ~mask);
+		return 0;
+	}
+	if ((sep = strchr(buf, '-')) != NULL) {
+		*sep = '\0';
+		if (parse_ip(buf, &lo) != 0)
+			goto bad;
+		if (strchr(sep + 1, '.') != NULL) {
+			if (parse_ip(sep + 1, &hi) != 0)
+				goto bad;
+		} else {
+			if (cs_str_tonum(sep + 1, 0, 255, &last) != 0)
+				goto bad;
+			hi = (lo & 0xFFFFFF00u) | (uint32_t)last;
+		}
+		if (hi < lo) {
+			snprintf(err, errsz, "%s: range ends before it starts",
+			    spec);
+			return CS_EINVAL;
+		}
+		push(v, n, lo, hi);
+		return 0;
+	}
+	if (parse_ip(buf, &lo) != 0)
+		goto bad;
+	push(v, n, lo, lo);
+	return 0;
+bad:
+	snprintf(err, errsz,
+	    "%s: not an IPv4 address, CIDR, range or @file", spec);
+	return CS_EINVAL;
+}
+
+static int
+parse_file(const char *path, struct cs_interval **v, size_t *n, char *err,
+    size_t errsz)
+{
+	FILE *f = fopen(path, "r");
+	char line[256];
+	int lineno = 0, rc = 0;
+	size_t start = *n;
+
+	if (f == NULL) {
+		snprintf(err, errsz, "%s: cannot open", path);
+		return CS_EINVAL;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char *p = line, *e;
+		char sub[200];
+
+		lineno++;
+		if ((e = strchr(p, '#')) != NULL)
+			*e = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		e = p + strlen(p);
+		while (e > p && (e[-1] == '\n' || e[-1] == '\r' ||
+				    e[-1] == ' ' || e[-1] == '\t'))
+			*--e = '\0';
+		if (*p == '\0')
+			continue;
+		if (*p == '@' || *n - start >= SCOPE_MAX_SPECS) {
+			snprintf(err, errsz, "%s:%d: %s", path, lineno,
+			    *p == '@' ? "nested @file not allowed"
+				      : "too many entries");
+			rc = CS_EINVAL;
+			break;
+		}
+		if (cs_scope_parse_spec(p, v, n, sub, sizeof(sub)) != 0) {
+			snprintf(err, errsz, "%s:%d: %s", path, lineno, sub);
+			rc = CS_EINVAL;
+			break;
+		}
+	}
+	fclose(f);
+	return rc;
+}
+
+static int
+cmp_iv(const void *a, const void *b)
+{
+	const struct cs_interval *x = a, *y = b;
+
+	if (x->lo != y->lo)
+		return x->lo < y->lo ? -1 : 1;
+	return (x->hi > y->hi) - (x->hi < y->hi);
+}
+
+/* Sorts and merges v in place; returns the new count. */
+static size_t
+normalise(struct cs_interval *v, size_t n)
+{
+	size_t out = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof(*v), cmp_iv);
+	for (size_t i = 1; i < n; i++) {
+		if ((uint64_t)v[i].lo <= (uint64_t)v[out].hi + 1) {
+			if (v[i].hi > v[out].hi)
+				v[out].hi = v[i].hi;
+		} else {
+			v[++out] = v[i];
+		}
+	}
+	return out + 1;
+}
+
+static char *
+intervals_text(const struct cs_interval *v, size_t n)
+{
+	struct cs_buf b;
+	char *s;
+
+	cs_buf_init(&b, (size_t)1 << 24);
+	for (size_t i = 0; i < n; i++) {
+		char lo[16], hi[16];
+		uint64_t size = (uint64_t)v[i].hi - v[i].lo + 1;
+		int bits = 32;
+
+		while (bits > 0 && (1ull << (32 - bits)) < size)
+			bits--;
+		cs_ip_str(v[i].lo, lo, sizeof(lo));
+		cs_ip_str(v[i].hi, hi, sizeof(hi));
+		if (i)
+			cs_buf_adds(&b, ",");
+		if (size == 1)
+			cs_buf_adds(&b, lo);
+		else if ((1ull << (32 - bits)) == size &&
+			 (v[i].lo & (uint32_t)(size - 1)) == 0)
+			cs_buf_printf(&b, "%s/%d", lo, bits);
+		else
+			cs_buf_printf(&b, "%s-%s", lo, hi);
+	}
+	s = cs_xstrdup(cs_buf_str(&b));
+	cs_buf_free(&b);
+	return s;
+}
+
+int
+cs_scope_build(struct cs_scope *s, const struct cs_interval *inc, size_t ninc,
+    const struct cs_interval *exc, size_t nexc)
+{
+	struct cs_interval *in = NULL, *ex = NULL, *res = NULL;
+	size_t nin, nex, nres = 0, j = 0;
+
+	cs_scope_free(s);
+	in = cs_xcalloc(ninc ? ninc : 1, sizeof(*in));
+	ex = cs_xcalloc(nexc ? nexc : 1, sizeof(*ex));
+	if (ninc)
+		memcpy(in, inc, ninc * sizeof(*in));
+	if (nexc)
+		memcpy(ex, exc, nexc * sizeof(*ex));
+	nin = normalise(in, ninc);
+	nex = normalise(ex, nexc);
+	s->text = intervals_text(in, nin);
+	s->excl_text = intervals_text(ex, nex);
+
+	/* Subtract the exclusions: both lists are sorted and disjoint. */
+	for (size_t i = 0; i < nin; i++) {
+		uint64_t lo = in[i].lo, hi = in[i].hi;
+
+		while (j < nex && ex[j].hi < lo)
+			j++;
+		for (size_t k = j; k < nex && ex[k].lo <= hi && lo <= hi;
+		     k++) {
+			if (ex[k].lo > lo)
+				push(&res, &nres, (uint32_t)lo, ex[k].lo - 1);
+			lo = (uint64_t)ex[k].hi + 1;
+		}
+		if (lo <= hi)
+			push(&res, &nres, (uint32_t)lo, (uint32_t)hi);
+	}
+	free(in);
+	free(ex);
+	s->inc = res;
+	s->ninc = nres;
+	s->cum = cs_xcalloc(nres + 1, sizeof(*s->cum));
+	for (size_t i = 0; i < nres; i++)
+		s->cum[i + 1] = s->cum[i] + (uint64_t)res[i].hi - res[i].lo + 1;
+	s->total = s->cum[nres];
+	return s->total ? 0 : CS_EINVAL;
+}
+
+bool
+cs_scope_contains(const struct cs_scope *s, uint32_t ip)
+{
+	size_t lo = 0, hi = s->ninc;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ip < s->inc[mid].lo)
+			hi = mid;
+		else if (ip > s->inc[mid].hi)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+uint32_t
+cs_scope_nth(const struct cs_scope *s, uint64_t idx)
+{
+	size_t lo = 0, hi = s->ninc;
+
+	/* Find the interval i with cum[i] <= idx < cum[i + 1]. */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->cum[mid] <= idx)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return s->inc[lo].lo + (uint32_t)(idx - s->cum[lo]);
+}
+
+static uint64_t
+gcd(uint64_t a, uint64_t b)
+{
+	while (b) {
+		uint64_t t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+void
+cs_perm_init(struct cs_perm *p, uint64_t n)
+{
+	p->n = n ? n : 1;
+	/* A multiplier near n times the golden ratio, coprime with n. */
+	p->mult = (uint64_t)((double)p->n * 0.6180339887) | 1;
+	while (p->mult > 1 && gcd(p->mult, p->n) != 1)
+		p->mult++;
+	if (p->mult == 0 || p->mult >= p->n)
+		p->mult = 1;
+	p->add = p->n / 3;
+}
+
+uint64_t
+cs_perm_at(const struct cs_perm *p, uint64_t i)
+{
+	/* n <= 2^32, so the product fits in 64 bits. */
+	return (i % p->n * p->mult + p->add) % p->n;
+}

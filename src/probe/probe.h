@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Probe modules.  A probe is one safe exchange with one TCP port of one
+ * host: what to send, how to tell that the reply is complete, and how to
+ * turn the reply into observations.  Probes do no I/O of their own: the
+ * engine owns sockets, timers and buffers, hands each probe the bytes
+ * received so far (capped at max_input) and sends what the probe asks.
+ * Every probe is listed once in probes.def; tests/probe checks the
+ * registry's invariants.
+ *
+ * Safety: every probe here is "safe": it sends requests a browser or a
+ * vendor's own discovery tool sends without credentials, writes nothing
+ * to the device and never tries a password.
+ */
+#ifndef CS_PROBE_PROBE_H
+#define CS_PROBE_PROBE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "core/obs.h"
+
+enum cs_probe_flag {
+	CS_PROBE_SAFE = 1 << 0,	     /* no credentials, no state change */
+	CS_PROBE_ONCE = 1 << 1,	     /* run on one port per host only */
+	CS_PROBE_GREETING = 1 << 2,  /* sends nothing; reads what the
+					peer says first */
+	CS_PROBE_REUSE = 1 << 3,     /* may run on the sweep's connection */
+};
+
+/* Why the engine ended an exchange. */
+enum cs_probe_end {
+	CS_END_COMPLETE, /* the probe said the reply is complete */
+	CS_END_EOF,	 /* the peer closed the connection */
+	CS_END_TIMEOUT,	 /* the read timeout passed */
+	CS_END_LIMIT,	 /* max_input bytes were received */
+	CS_END_ERROR,	 /* a socket error */
+};
+
+/* What a probe's on_data callback asks of the engine. */
+enum cs_step {
+	CS_STEP_MORE, /* reply incomplete: keep reading */
+	CS_STEP_DONE, /* reply complete: call finish, then close */
+	CS_STEP_SEND, /* reply complete and handled: send ctx->out next,
+			 then read a new reply (multi-step exchanges) */
+};
+
+/*
+ * The context the engine gives a probe.  It is owned by the engine and
+ * valid only during a callback.
+ */
+struct cs_probe_ctx {
+	uint32_t ip;		  /* peer, host byte order */
+	uint16_t port;		  /* peer TCP port */
+	char host[32];		  /* "ip" or "ip:port" for Host headers */
+	struct cs_buf *out;	  /* bytes to send; the engine drains it */
+	struct cs_obs_list *obs;  /* where observations go */
+	unsigned step;		  /* 0 for the first reply; the engine
+				     increments it after each CS_STEP_SEND */
+};
+
+struct cs_probe {
+	const char *name;	/* unique, [a-z0-9-]+ */
+	const char *summary;	/* one line, for docs and --list-probes */
+	unsigned flags;		/* enum cs_probe_flag */
+	const uint16_t *ports;	/* ports it runs on, 0-terminated */
+	size_t max_input;	/* bytes buffered per reply, at most */
+	/* Writes the first request into ctx->out (nothing for GREETING). */
+	void (*start)(struct cs_probe_ctx *ctx);
+	/* Looks at all n bytes received so far for this reply. */
+	enum cs_step (*on_data)(struct cs_probe_ctx *ctx, const uint8_t *p,
+	    size_t n);
+	/*
+	 * Turns the final reply (possibly partial: see why) into
+	 * observations.  Malformed input is recorded, never fatal.
+	 */
+	void (*finish)(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
+	    enum cs_probe_end why);
+};
+
+/* Returns the registered probes (count in *n), in probes.def order. */
+const struct cs_probe *const *cs_probe_list(size_t *n);
+/* Returns the probe named name, or NULL. */
+const struct cs_probe *cs_probe_find(const char *name);
+/* True if probe p runs on port. */
+bool cs_probe_on_port(const struct cs_probe *p, uint16_t port);
+
+/*
+ * Records a reply that could not be parsed: the raw bytes (capped) under
+ * key "<probe>.malformed" with CS_OBS_MALFORMED.
+ */
+void cs_probe_malformed(struct cs_probe_ctx *ctx, const char *probe,
+    const uint8_t *p, size_t n);
+/* Records bytes as lower-case hex under key (at most 64 input bytes). */
+void cs_probe_hex(struct cs_probe_ctx *ctx, const char *key, const uint8_t *p,
+    size_t n);
+
+#endif /* CS_PROBE_PROBE_H */

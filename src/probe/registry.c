@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: ISC */
+/* The probe registry, expanded from probes.def; see probe.h. */
+#include "probe/probe.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/poison.h"
+
+#define CS_PROBE(n) extern const struct cs_probe cs_probe_##n;
+#include "probe/probes.def"
+#undef CS_PROBE
+
+static const struct cs_probe *const probes[] = {
+#define CS_PROBE(n) &cs_probe_##n,
+#include "probe/probes.def"
+#undef CS_PROBE
+};
+
+const struct cs_probe *const *
+cs_probe_list(size_t *n)
+{
+	*n = CS_NELEM(probes);
+	return probes;
+}
+
+const struct cs_probe *
+cs_probe_find(const char *name)
+{
+	for (size_t i = 0; i < CS_NELEM(probes); i++)
+		if (strcmp(probes[i]->name, name) == 0)
+			return probes[i];
+	return NULL;
+}
+
+bool
+cs_probe_on_port(const struct cs_probe *p, uint16_t port)
+{
+	for (const uint16_t *q = p->ports; *q; q++)
+		if (*q == port)
+			return true;
+	return false;
+}
+
+void
+cs_probe_malformed(struct cs_probe_ctx *ctx, const char *probe,
+    const uint8_t *p, size_t n)
+{
+	char key[CS_OBS_MAX_KEY];
+
+	snprintf(key, sizeof(key), "%s.malformed", probe);
+	cs_obs_add(ctx->obs, key, ctx->port, CS_OBS_MALFORMED | CS_OBS_BINARY,
+	    p, n);
+}
+
+void
+cs_probe_hex(struct cs_probe_ctx *ctx, const char *key, const uint8_t *p,
+    size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	char out[129];
+	size_t k = 0;
+
+	if (n > 64)
+		n = 64;
+	for (size_t i = 0; i < n; i++) {
+		out[k++] = hex[p[i] >> 4];
+		out[k++] = hex[p[i] & 15];
+	}
+	out[k] = '\0';
+	cs_obs_add(ctx->obs, key, ctx->port, 0, out, k);
+}

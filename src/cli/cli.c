@@ -477,13 +477,11 @@ cmd_scan(int argc, char **argv)
 	if (resume && cs_store_scan_find_resumable(run.store, &info,
 			  &run.scan_id, &watermark) == 0) {
 		cs_store_scan_resume(run.store, run.scan_id, info.started);
-		if (!quiet)
-			fprintf(stderr,
-			    "camsweep: resuming scan %lld at %llu of %llu "
-			    "addresses\n",
-			    (long long)run.scan_id,
-			    (unsigned long long)watermark,
-			    (unsigned long long)scope.total);
+		fprintf(stderr,
+		    "camsweep: resuming scan %lld at %llu of %llu "
+		    "addresses\n",
+		    (long long)run.scan_id, (unsigned long long)watermark,
+		    (unsigned long long)scope.total);
 	} else if (cs_store_scan_begin(run.store, &info, &run.scan_id) != 0) {
 		fprintf(stderr, "camsweep: %s: %s\n", db_path,
 		    cs_store_errmsg(run.store));

@@ -1,0 +1,19 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# Installs what camsweep needs to build, test and run its demo on Debian 12.
+# Idempotent; uses sudo only when not already root.
+set -eu
+PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
+ libuv1-dev libcmocka-dev libsqlite3-dev sqlite3 libpcre2-dev libexpat1-dev
+ libjson-c-dev libbsd-dev ieee-data python3 iproute2"
+missing=""
+for p in $PKGS; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+	    missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+echo "deps: installing$missing" >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,96 @@
+# SPDX-License-Identifier: ISC
+"""Helpers for integration tests: run camsim on loopback and camsweep
+against it.  Every address used is inside 127.0.0.0/8."""
+import ipaddress
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+BUILD = os.environ.get("CS_BUILDDIR", os.path.join(os.path.dirname(__file__), "..", "..", "build"))
+SRC = os.environ.get("CS_SRCDIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+CAMSIM = os.path.join(BUILD, "camsim")
+CAMSWEEP = os.path.join(BUILD, "camsweep")
+
+
+def loopback_only(cidr):
+    net = ipaddress.ip_network(cidr)
+    assert net.subnet_of(ipaddress.ip_network("127.0.0.0/8")), cidr
+
+
+class Estate:
+    """A camsim fleet, stopped on exit."""
+
+    def __init__(self, cidr, count, seed=1, mix=None, workdir=None):
+        loopback_only(cidr)
+        self.dir = workdir or tempfile.mkdtemp(prefix="cs-estate-")
+        self.manifest = os.path.join(self.dir, "manifest.jsonl")
+        args = [CAMSIM, "--cidr", cidr, "--count", str(count),
+                "--seed", str(seed), "--manifest", self.manifest]
+        if mix:
+            args += ["--mix", mix]
+        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 60
+        line = ""
+        while time.time() < deadline:
+            line = self.proc.stdout.readline()
+            if not line or "ready" in line:
+                break
+        if "ready" not in line:
+            self.stop()
+            raise RuntimeError("camsim did not start: %r %s" %
+                               (line, self.proc.stderr.read()))
+        with open(self.manifest) as f:
+            self.devices = [json.loads(l) for l in f if l.strip()]
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def scan(targets, db, extra=(), timeout=600, check=True):
+    """Runs camsweep scan --json --all and returns (devices, stderr)."""
+    args = [CAMSWEEP, "scan", "--db", db, "--json", "--all", "-q"]
+    args += list(extra) + list(targets)
+    p = subprocess.run(args, capture_output=True, text=True,
+                       timeout=timeout)
+    if check and p.returncode != 0:
+        raise RuntimeError("camsweep failed (%d): %s" %
+                           (p.returncode, p.stderr))
+    devs = [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
+    return devs, p.stderr
+
+
+class Checker:
+    """Collects failures and prints a TAP-ish report."""
+
+    def __init__(self):
+        self.fail = []
+        self.n = 0
+
+    def ok(self, cond, msg):
+        self.n += 1
+        if not cond:
+            self.fail.append(msg)
+            print("not ok %d - %s" % (self.n, msg))
+        return cond
+
+    def done(self):
+        print("%d checks, %d failed" % (self.n, len(self.fail)))
+        sys.exit(1 if self.fail else 0)

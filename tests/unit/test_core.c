@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: ISC */
+/* Table-driven tests of core/: capped buffers, the reader, spans and the
+ * escapers every device string passes through. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/buf.h"
+#include "core/escape.h"
+#include "core/obs.h"
+#include "core/rd.h"
+#include "core/str.h"
+
+static void
+test_buf_cap(void **state)
+{
+	struct cs_buf b;
+
+	(void)state;
+	cs_buf_init(&b, 8);
+	assert_int_equal(cs_buf_add(&b, "12345678", 8), 0);
+	assert_int_equal(cs_buf_add(&b, "9", 1), CS_ELIMIT);
+	assert_int_equal(b.len, 8);
+	assert_string_equal(cs_buf_str(&b), "12345678");
+	cs_buf_consume(&b, 3);
+	assert_string_equal(cs_buf_str(&b), "45678");
+	assert_int_equal(cs_buf_printf(&b, "%d", 1234), CS_ELIMIT);
+	assert_int_equal(cs_buf_printf(&b, "%d", 123), 0);
+	assert_string_equal(cs_buf_str(&b), "45678123");
+	cs_buf_free(&b);
+	assert_string_equal(cs_buf_str(&b), "");
+}
+
+static void
+test_rd_sticky(void **state)
+{
+	static const uint8_t d[] = {0x00, 0x10, 0x20, 0x00, 0x00, 0x00, 0x01};
+	struct cs_rd r;
+	struct cs_span s;
+
+	(void)state;
+	cs_rd_init(&r, d, sizeof(d));
+	assert_int_equal(cs_rd_be16(&r), 0x0010);
+	assert_int_equal(cs_rd_le32(&r), 0x20);
+	assert_true(cs_rd_ok(&r));
+	assert_int_equal(cs_rd_left(&r), 1);
+	assert_int_equal(cs_rd_be16(&r), 0); /* short read */
+	assert_false(cs_rd_ok(&r));
+	assert_int_equal(cs_rd_u8(&r), 0); /* sticky even if 1 byte left */
+	assert_false(cs_rd_bytes(&r, 0, &s));
+	cs_rd_init(&r, d, 0);
+	assert_false(cs_rd_skip(&r, 1));
+}
+
+static void
+test_span_helpers(void **state)
+{
+	uint64_t v;
+	long long ll;
+	char out[4];
+
+	(void)state;
+	struct cs_span t = cs_span_trim(cs_span_make(" \t x y\r\n", 8));
+	assert_int_equal(t.n, 3);
+	assert_true(cs_span_ieq(cs_span_make("SeRvEr", 6), "server"));
+	assert_false(cs_span_ieq(cs_span_make("Serve", 5), "server"));
+	assert_true(cs_span_istarts(cs_span_make("RTSP/1.0", 8), "rtsp/"));
+	assert_int_equal(cs_span_find(cs_span_make("ab\0Dahua", 8), "dahua",
+			     5, true),
+	    3);
+	assert_int_equal(cs_span_find(cs_span_make("ab", 2), "abc", 3, false),
+	    -1);
+	assert_int_equal(cs_span_u64(cs_span_make("65535", 5), 65535, &v), 0);
+	assert_int_equal(v, 65535);
+	assert_int_equal(cs_span_u64(cs_span_make("65536", 5), 65535, &v),
+	    CS_ELIMIT);
+	assert_int_equal(cs_span_u64(cs_span_make("99999999999999999999", 20),
+			     UINT64_MAX, &v),
+	    CS_ELIMIT);
+	assert_int_equal(cs_span_u64(cs_span_make("1a", 2), 100, &v),
+	    CS_EPROTO);
+	assert_int_equal(cs_span_u64(cs_span_make("", 0), 100, &v), CS_EPROTO);
+	assert_int_equal(cs_str_tonum("12", 0, 20, &ll), 0);
+	assert_int_equal(cs_str_tonum("12x", 0, 20, &ll), CS_EINVAL);
+	assert_int_equal(cs_str_tonum("21", 0, 20, &ll), CS_EINVAL);
+	assert_string_equal(cs_span_copy(out, sizeof(out),
+				cs_span_make("a\0bcdef", 7)),
+	    "a?b");
+}
+
+struct esc_case {
+	const char *in;
+	size_t n;
+	const char *json, *csv, *html, *term;
+};
+
+static const struct esc_case esc_cases[] = {
+    {"plain", 5, "\"plain\"", "\"plain\"", "plain", "plain"},
+    {"<script>alert(1)</script>", 25, "\"<script>alert(1)</script>\"",
+	"\"<script>alert(1)</script>\"",
+	"&lt;script&gt;alert(1)&lt;/script&gt;", "<script>alert(1)</script>"},
+    {"=HYPERLINK(\"x\")", 15, "\"=HYPERLINK(\\\"x\\\")\"",
+	"\"'=HYPERLINK(\"\"x\"\")\"", "=HYPERLINK(&quot;x&quot;)",
+	"=HYPERLINK(\"x\")"},
+    {"+1", 2, "\"+1\"", "\"'+1\"", "+1", "+1"},
+    {"@SUM", 4, "\"@SUM\"", "\"'@SUM\"", "@SUM", "@SUM"},
+    {"-2", 2, "\"-2\"", "\"'-2\"", "-2", "-2"},
+    {"\x1b[31mred", 8, "\"\\u001b[31mred\"", "\"\xEF\xBF\xBD[31mred\"",
+	"\xEF\xBF\xBD[31mred", "\\x1b[31mred"},
+    {"bad\xff\xfe", 5, "\"bad\\ufffd\\ufffd\"",
+	"\"bad\xEF\xBF\xBD\xEF\xBF\xBD\"", "bad\xEF\xBF\xBD\xEF\xBF\xBD",
+	"bad\\xff\\xfe"},
+    {"\xc0\xaf", 2, "\"\\ufffd\\ufffd\"", "\"\xEF\xBF\xBD\xEF\xBF\xBD\"",
+	"\xEF\xBF\xBD\xEF\xBF\xBD", "\\xc0\\xaf"}, /* overlong '/' */
+    {"caf\xc3\xa9", 5, "\"caf\xc3\xa9\"", "\"caf\xc3\xa9\"", "caf\xc3\xa9",
+	"caf\xc3\xa9"},
+    {"a\0b", 3, "\"a\\u0000b\"", "\"a\xEF\xBF\xBD" "b\"",
+	"a\xEF\xBF\xBD" "b", "a\\x00b"},
+    {"\xc2\x9b" "2J", 4, "\"\\u009b2J\"", "\"\xEF\xBF\xBD" "2J\"",
+	"\xEF\xBF\xBD" "2J", "\\xc2\\x9b2J"}, /* C1 CSI */
+    {"it's \\", 6, "\"it's \\\\\"", "\"it's \\\"", "it&#39;s \\",
+	"it's \\\\"},
+};
+
+static void
+check_esc(int (*fn)(struct cs_buf *, const void *, size_t), const char *in,
+    size_t n, const char *want)
+{
+	struct cs_buf b;
+
+	cs_buf_init(&b, 1 << 16);
+	assert_int_equal(fn(&b, in, n), 0);
+	assert_string_equal(cs_buf_str(&b), want);
+	cs_buf_free(&b);
+}
+
+static void
+test_escapers(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < CS_NELEM(esc_cases); i++) {
+		const struct esc_case *c = &esc_cases[i];
+
+		check_esc(cs_esc_json, c->in, c->n, c->json);
+		check_esc(cs_esc_csv, c->in, c->n, c->csv);
+		check_esc(cs_esc_html, c->in, c->n, c->html);
+		check_esc(cs_esc_term, c->in, c->n, c->term);
+	}
+}
+
+static void
+test_utf8_seq(void **state)
+{
+	unsigned long cp;
+
+	(void)state;
+	assert_int_equal(cs_utf8_seq((const unsigned char *)"\xe2\x82\xac", 3,
+			     &cp),
+	    3);
+	assert_int_equal(cp, 0x20AC);
+	/* Truncated, surrogate, beyond U+10FFFF, overlong 3-byte. */
+	assert_int_equal(cs_utf8_seq((const unsigned char *)"\xe2\x82", 2,
+			     &cp),
+	    0);
+	assert_int_equal(cs_utf8_seq((const unsigned char *)"\xed\xa0\x80", 3,
+			     &cp),
+	    0);
+	assert_int_equal(cs_utf8_seq((const unsigned char *)"\xf4\x90\x80\x80",
+			     4, &cp),
+	    0);
+	assert_int_equal(cs_utf8_seq((const unsigned char *)"\xe0\x80\xaf", 3,
+			     &cp),
+	    0);
+}
+
+static void
+test_obs_caps(void **state)
+{
+	struct cs_obs_list l;
+	static uint8_t big[CS_OBS_MAX_VALUE + 100];
+
+	(void)state;
+	cs_obs_list_init(&l);
+	assert_int_equal(cs_obs_add(&l, "http.body", 80, 0, big, sizeof(big)),
+	    0);
+	assert_int_equal(l.v[0].len, CS_OBS_MAX_VALUE);
+	assert_true(l.v[0].flags & CS_OBS_TRUNCATED);
+	assert_int_equal(cs_obs_adds(&l, "", 80, "x"), CS_EINVAL);
+	for (int i = 1; i < CS_OBS_MAX_COUNT; i++)
+		assert_int_equal(cs_obs_adds(&l, "k", 1, "v"), 0);
+	assert_int_equal(cs_obs_adds(&l, "k", 1, "v"), CS_ELIMIT);
+	assert_int_equal(l.dropped, 1);
+	assert_non_null(cs_obs_find(&l, "http.body", 80));
+	assert_null(cs_obs_find(&l, "http.body", 81));
+	cs_obs_list_free(&l);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_buf_cap),
+	    cmocka_unit_test(test_rd_sticky),
+	    cmocka_unit_test(test_span_helpers),
+	    cmocka_unit_test(test_escapers),
+	    cmocka_unit_test(test_utf8_seq),
+	    cmocka_unit_test(test_obs_caps),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: ISC */
+/* The scope: spec parsing, exclusion arithmetic, lookup and the
+ * permutation that orders a sweep. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "engine/scope.h"
+
+static uint32_t
+ip(const char *s)
+{
+	struct cs_interval *v = NULL;
+	size_t n = 0;
+	char err[128];
+	uint32_t r;
+
+	assert_int_equal(cs_scope_parse_spec(s, &v, &n, err, sizeof(err)), 0);
+	r = v[0].lo;
+	free(v);
+	return r;
+}
+
+struct spec_case {
+	const char *spec;
+	int rc;
+	const char *lo, *hi;
+};
+
+static const struct spec_case spec_cases[] = {
+    {"127.16.0.0/20", 0, "127.16.0.0", "127.16.15.255"},
+    {"127.0.0.5", 0, "127.0.0.5", "127.0.0.5"},
+    {"127.0.0.10-127.0.1.2", 0, "127.0.0.10", "127.0.1.2"},
+    {"127.0.0.10-20", 0, "127.0.0.10", "127.0.0.20"},
+    {"127.0.0.0/32", 0, "127.0.0.0", "127.0.0.0"},
+    {"127.0.0.1/24", -5, NULL, NULL},  /* host bits set */
+    {"127.0.0.20-10", -5, NULL, NULL}, /* backwards */
+    {"127.0.0.0/33", -5, NULL, NULL},
+    {"127.0.0", -5, NULL, NULL},
+    {"", -5, NULL, NULL},
+    {"example.com", -5, NULL, NULL},
+    {"127.0.0.1-256", -5, NULL, NULL},
+    {"@/nonexistent/file", -5, NULL, NULL},
+};
+
+static void
+test_parse_specs(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(spec_cases) / sizeof(spec_cases[0]);
+	     i++) {
+		const struct spec_case *c = &spec_cases[i];
+		struct cs_interval *v = NULL;
+		size_t n = 0;
+		char err[256] = "";
+		int rc = cs_scope_parse_spec(c->spec, &v, &n, err, sizeof(err));
+
+		assert_int_equal(rc, c->rc);
+		if (rc == 0) {
+			assert_int_equal(n, 1);
+			assert_int_equal(v[0].lo, ip(c->lo));
+			assert_int_equal(v[0].hi, ip(c->hi));
+		} else {
+			assert_true(strlen(err) > 0);
+		}
+		free(v);
+	}
+}
+
+static void
+build(struct cs_scope *s, const char *const *inc, size_t ni,
+    const char *const *exc, size_t ne)
+{
+	struct cs_interval *vi = NULL, *ve = NULL;
+	size_t n1 = 0, n2 = 0;
+	char err[128];
+
+	for (size_t i = 0; i < ni; i++)
+		assert_int_equal(cs_scope_parse_spec(inc[i], &vi, &n1, err,
+				     sizeof(err)),
+		    0);
+	for (size_t i = 0; i < ne; i++)
+		assert_int_equal(cs_scope_parse_spec(exc[i], &ve, &n2, err,
+				     sizeof(err)),
+		    0);
+	cs_scope_init(s);
+	cs_scope_build(s, vi, n1, ve, n2);
+	free(vi);
+	free(ve);
+}
+
+static void
+test_exclusions(void **state)
+{
+	static const char *const inc[] = {"127.1.0.0/24", "127.1.0.128/25",
+	    "127.2.0.0-127.2.0.9"};
+	static const char *const exc[] = {"127.1.0.0", "127.1.0.10-19",
+	    "127.1.0.255", "127.2.0.9", "10.0.0.0/8"};
+	struct cs_scope s;
+
+	(void)state;
+	build(&s, inc, 3, exc, 5);
+	/* 256 - 1 - 10 - 1 = 244, plus 10 - 1 = 9. */
+	assert_int_equal(s.total, 253);
+	assert_false(cs_scope_contains(&s, ip("127.1.0.0")));
+	assert_true(cs_scope_contains(&s, ip("127.1.0.1")));
+	assert_false(cs_scope_contains(&s, ip("127.1.0.15")));
+	assert_true(cs_scope_contains(&s, ip("127.1.0.20")));
+	assert_false(cs_scope_contains(&s, ip("127.1.0.255")));
+	assert_true(cs_scope_contains(&s, ip("127.2.0.8")));
+	assert_false(cs_scope_contains(&s, ip("127.2.0.9")));
+	assert_false(cs_scope_contains(&s, ip("10.0.0.1")));
+	assert_false(cs_scope_contains(&s, ip("127.0.0.1")));
+	assert_int_equal(cs_scope_nth(&s, 0), ip("127.1.0.1"));
+	assert_int_equal(cs_scope_nth(&s, 9), ip("127.1.0.20"));
+	assert_int_equal(cs_scope_nth(&s, 252), ip("127.2.0.8"));
+	assert_string_equal(s.text, "127.1.0.0/24,127.2.0.0-127.2.0.9");
+	cs_scope_free(&s);
+
+	/* Everything excluded is an error, not an empty scan. */
+	static const char *const one[] = {"127.3.0.1"};
+	cs_scope_init(&s);
+	build(&s, one, 1, one, 1);
+	assert_int_equal(s.total, 0);
+	cs_scope_free(&s);
+}
+
+static void
+test_scope_file(void **state)
+{
+	char path[] = "/tmp/cs-scope-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f;
+	struct cs_interval *v = NULL;
+	size_t n = 0;
+	char err[256];
+
+	(void)state;
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	fputs("# cameras\n127.5.0.0/30\n\n  127.5.1.1  # one\n", f);
+	fclose(f);
+	char spec[64];
+	snprintf(spec, sizeof(spec), "@%s", path);
+	assert_int_equal(cs_scope_parse_spec(spec, &v, &n, err, sizeof(err)),
+	    0);
+	assert_int_equal(n, 2);
+	free(v);
+	v = NULL;
+	n = 0;
+	f = fopen(path, "w");
+	fputs("127.5.0.0/30\nbogus\n", f);
+	fclose(f);
+	assert_int_equal(cs_scope_parse_spec(spec, &v, &n, err, sizeof(err)),
+	    -5);
+	assert_non_null(strstr(err, ":2:"));
+	free(v);
+	unlink(path);
+}
+
+static void
+test_permutation(void **state)
+{
+	static const uint64_t sizes[] = {1, 2, 3, 10, 256, 4096, 65536, 99991};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		uint64_t n = sizes[k];
+		uint8_t *seen = calloc(n, 1);
+		struct cs_perm p;
+
+		cs_perm_init(&p, n);
+		for (uint64_t i = 0; i < n; i++) {
+			uint64_t j = cs_perm_at(&p, i);
+
+			assert_true(j < n);
+			assert_int_equal(seen[j], 0);
+			seen[j] = 1;
+		}
+		free(seen);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_parse_specs),
+	    cmocka_unit_test(test_exclusions),
+	    cmocka_unit_test(test_scope_file),
+	    cmocka_unit_test(test_permutation),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

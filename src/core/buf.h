@@ -35,7 +35,8 @@ int cs_buf_add(struct cs_buf *b, const void *p, size_t n);
 int cs_buf_adds(struct cs_buf *b, const char *s);
 /* Appends formatted text; as cs_buf_add. */
 int cs_buf_printf(struct cs_buf *b, const char *fmt, ...) CS_PRINTF(2, 3);
-int cs_buf_vprintf(struct cs_buf *b, const char *fmt, va_list ap);
+int cs_buf_vprintf(struct cs_buf *b, const char *fmt, va_list ap)
+    CS_PRINTF(2, 0);
 /*
  * Returns the contents as a NUL-terminated string (a NUL is kept after
  * len, not counted).  Never NULL: an empty buffer gives "".

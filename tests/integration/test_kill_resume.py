@@ -34,11 +34,11 @@ def main():
         con = sqlite3.connect(db)
         c.ok(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok",
              "integrity_check ok after SIGKILL")
-        row = con.execute("SELECT id, status FROM scans").fetchall()
+        row = con.execute("SELECT id, status FROM scan").fetchall()
         c.ok(len(row) == 1 and row[0][1] == "running",
              "one scan left 'running': %r" % row)
         partial = con.execute(
-            "SELECT COUNT(*) FROM sightings WHERE scan_id = ?",
+            "SELECT COUNT(*) FROM sighting WHERE scan_id = ?",
             (row[0][0],)).fetchone()[0]
         c.ok(0 < partial < len(truth),
              "part of the estate recorded before the kill (%d of %d)" %
@@ -51,7 +51,7 @@ def main():
         c.ok(found == truth, "resumed scan finds all %d devices (got %d)" %
              (len(truth), len(found)))
         con = sqlite3.connect(db)
-        st = con.execute("SELECT status FROM scans").fetchall()
+        st = con.execute("SELECT status FROM scan").fetchall()
         c.ok(st == [("complete",)], "scan marked complete: %r" % st)
         c.ok(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok",
              "integrity_check ok after resume")

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Backend-neutral front end of the inventory store: picks the backend
+ * from the path's scheme, validates arguments, canonicalises IPs and
+ * forwards to the backend's ops.  No SQL here.
+ */
+#include "store/store.h"
+
+#include <arpa/inet.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/str.h"
+#include "store/store_backend.h"
+#include "core/poison.h"
+
+void
+cs_store_set_err(struct cs_store *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->errmsg, sizeof(s->errmsg), fmt, ap);
+	va_end(ap);
+}
+
+static void
+set_out_err(char *err, size_t errsz, const char *msg)
+{
+	if (err != NULL && errsz > 0)
+		cs_strlcpy(err, msg, errsz);
+}
+
+static const struct cs_store_ops *const backends[] = {
+    &cs_store_sqlite_ops,
+};
+
+struct cs_store *
+cs_store_open(const char *path, char *err, size_t errsz)
+{
+	const struct cs_store_ops *ops = NULL;
+	const char *target = path;
+	struct cs_store *s;
+	const char *colon;
+
+	set_out_err(err, errsz, "");
+	if (path == NULL || *path == '\0') {
+		set_out_err(err, errsz, "no inventory path given");
+		return NULL;
+	}
+	/* "scheme:rest" selects a backend; a plain path means SQLite. */
+	colon = strchr(path, ':');
+	if (colon != NULL && colon != path && strcmp(path, ":memory:") != 0) {
+		size_t n = (size_t)(colon - path);
+		for (size_t i = 0; i < CS_NELEM(backends); i++)
+			if (strlen(backends[i]->scheme) == n &&
+			    memcmp(backends[i]->scheme, path, n) == 0)
+				ops = backends[i];
+		if (ops != NULL)
+			target = colon + 1;
+		else if ((n == 10 && memcmp(path, "postgresql", n) == 0) ||
+			 (n == 8 && memcmp(path, "postgres", n) == 0)) {
+			set_out_err(
+			    err, errsz,
+			    "the PostgreSQL backend is not built into this "
+			    "camsweep");
+			return NULL;
+		}
+	}
+	if (ops == NULL)
+		ops = &cs_store_sqlite_ops;
+	if (*target == '\0') {
+		set_out_err(err, errsz, "no inventory path given");
+		return NULL;
+	}
+	s = cs_xcalloc(1, sizeof(*s));
+	s->ops = ops;
+	if (ops->open(s, target, err, errsz) != 0) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+cs_store_close(struct cs_store *s)
+{
+	if (s == NULL)
+		return;
+	s->ops->close(s);
+	free(s);
+}
+
+int
+cs_store_schema_version(struct cs_store *s)
+{
+	if (s == NULL)
+		return CS_EINVAL;
+	return s->ops->schema_version(s);
+}
+
+int
+cs_store_schema_latest(void)
+{
+	return CS_STORE_SCHEMA_LATEST;
+}
+
+const char *
+cs_store_errmsg(struct cs_store *s)
+{
+	return s != NULL ? s->errmsg : "";
+}
+
+/* Substitutes "" for NULL strings so that backends see complete info. */
+static void
+info_fill(struct cs_scan_info *dst, const struct cs_scan_info *src)
+{
+	*dst = *src;
+	if (dst->scope == NULL)
+		dst->scope = "";
+	if (dst->exclusions == NULL)
+		dst->exclusions = "";
+	if (dst->ports == NULL)
+		dst->ports = "";
+	if (dst->options == NULL)
+		dst->options = "";
+	if (dst->vantage == NULL)
+		dst->vantage = "";
+	if (dst->version == NULL)
+		dst->version = "";
+}
+
+int
+cs_store_scan_begin(struct cs_store *s, const struct cs_scan_info *info,
+		    int64_t *scan_id)
+{
+	struct cs_scan_info in;
+
+	if (s == NULL || info == NULL || scan_id == NULL ||
+	    info->total_targets > INT64_MAX)
+		return CS_EINVAL;
+	info_fill(&in, info);
+	return s->ops->scan_begin(s, &in, scan_id);
+}
+
+int
+cs_store_scan_find_resumable(struct cs_store *s,
+			     const struct cs_scan_info *info, int64_t *scan_id,
+			     uint64_t *watermark)
+{
+	struct cs_scan_info in;
+
+	if (s == NULL || info == NULL || scan_id == NULL || watermark == NULL)
+		return CS_EINVAL;
+	info_fill(&in, info);
+	return s->ops->scan_find_resumable(s, &in, scan_id, watermark);
+}
+
+int
+cs_store_scan_resume(struct cs_store *s, int64_t scan_id, int64_t now)
+{
+	if (s == NULL)
+		return CS_EINVAL;
+	return s->ops->scan_resume(s, scan_id, now);
+}
+
+/* Parses and canonicalises IP text (bounded, NUL-terminated). */
+static int
+ip_parse(const char *text, struct cs_store_ip *ip)
+{
+	unsigned char a[16];
+
+	memset(ip, 0, sizeof(*ip));
+	if (text == NULL || strnlen(text, sizeof(ip->text)) >= sizeof(ip->text))
+		return CS_EINVAL;
+	if (inet_pton(AF_INET, text, a) == 1) {
+		ip->v4 = true;
+		ip->num =
+		    (int64_t)(((uint32_t)a[0] << 24) | ((uint32_t)a[1] << 16) |
+			      ((uint32_t)a[2] << 8) | a[3]);
+		if (inet_ntop(AF_INET, a, ip->text, sizeof(ip->text)) == NULL)
+			return CS_EINVAL;
+		return 0;
+	}
+	if (inet_pton(AF_INET6, text, a) == 1) {
+		if (inet_ntop(AF_INET6, a, ip->text, sizeof(ip->text)) == NULL)
+			return CS_EINVAL;
+		return 0;
+	}
+	return CS_EINVAL;
+}
+
+int
+cs_store_put_host(struct cs_store *s, int64_t scan_id,
+		  const struct cs_host_result *h)
+{
+	static const struct cs_identity unknown; /* all zero: unknown */
+	struct cs_store_host sh;
+	int rc;
+
+	if (s == NULL || h == NULL || (h->nports > 0 && h->ports == NULL))
+		return CS_EINVAL;
+	memset(&sh, 0, sizeof(sh));
+	if ((rc = ip_parse(h->ip, &sh.ip)) != 0) {
+		cs_store_set_err(s, "put_host: invalid IP address");
+		return rc;
+	}
+	sh.ports = h->ports;
+	sh.nports = h->nports;
+	sh.obs = h->obs;
+	sh.id = h->id != NULL ? h->id : &unknown;
+	sh.seen_at = h->seen_at;
+	return s->ops->put_host(s, scan_id, &sh);
+}
+
+int
+cs_store_checkpoint(struct cs_store *s, int64_t scan_id, uint64_t watermark,
+		    uint64_t hosts_done)
+{
+	if (s == NULL || watermark > INT64_MAX || hosts_done > INT64_MAX)
+		return CS_EINVAL;
+	return s->ops->checkpoint(s, scan_id, (int64_t)watermark,
+				  (int64_t)hosts_done);
+}
+
+int
+cs_store_scan_end(struct cs_store *s, int64_t scan_id, const char *status,
+		  int64_t ended)
+{
+	if (s == NULL || status == NULL ||
+	    (strcmp(status, "complete") != 0 &&
+	     strcmp(status, "interrupted") != 0))
+		return CS_EINVAL;
+	return s->ops->scan_end(s, scan_id, status, ended);
+}
+
+int
+cs_store_latest_scan(struct cs_store *s, int64_t *scan_id)
+{
+	if (s == NULL || scan_id == NULL)
+		return CS_EINVAL;
+	return s->ops->latest_scan(s, scan_id);
+}
+
+int
+cs_store_scan_get(struct cs_store *s, int64_t scan_id, struct cs_scan_state *st)
+{
+	if (s == NULL || st == NULL)
+		return CS_EINVAL;
+	memset(st, 0, sizeof(*st));
+	return s->ops->scan_get(s, scan_id, st);
+}
+
+int
+cs_store_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
+		     void *arg)
+{
+	if (s == NULL || cb == NULL)
+		return CS_EINVAL;
+	return s->ops->each_device(s, scan_id, cb, arg);
+}
+
+int
+cs_store_each_observation(struct cs_store *s, int64_t scan_id, const char *ip,
+			  cs_store_obs_cb cb, void *arg)
+{
+	struct cs_store_ip sip;
+
+	if (s == NULL || cb == NULL || ip_parse(ip, &sip) != 0)
+		return CS_EINVAL;
+	return s->ops->each_observation(s, scan_id, &sip, cb, arg);
+}
+
+int
+cs_store_integrity_check(struct cs_store *s, char *err, size_t errsz)
+{
+	set_out_err(err, errsz, "");
+	if (s == NULL)
+		return CS_EINVAL;
+	return s->ops->integrity_check(s, err, errsz);
+}

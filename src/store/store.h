@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The inventory store: scans, per-scan host sightings with their raw
+ * observations, and devices with their identity and evidence.  The
+ * interface is backend-neutral; today the only backend is SQLite
+ * (store_sqlite.c), a PostgreSQL one is planned behind the same calls.
+ * The schema is documented in docs/internals/store.md.
+ *
+ * Threading: a struct cs_store is a single connection and must be used
+ * from one thread at a time.  Do not share it across fork().
+ *
+ * Writes made by cs_store_put_host are batched in one transaction that
+ * is begun on demand and committed by cs_store_checkpoint,
+ * cs_store_scan_end, cs_store_scan_begin or cs_store_close.  A process
+ * killed at any moment leaves the database as of the last commit.
+ *
+ * All functions return 0 on success or a negative enum cs_errno; database
+ * failures are CS_EIO, and cs_store_errmsg() then describes the last one.
+ */
+#ifndef CS_STORE_STORE_H
+#define CS_STORE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/cs.h"
+#include "core/obs.h"
+#include "fp/fp.h"
+
+struct cs_store; /* opaque */
+
+/*
+ * Opens (creating if needed) the inventory at path and migrates it to the
+ * latest schema version.  path is a file name (":memory:" works, for
+ * tests) or "sqlite:" followed by a file name; "postgresql:" URIs are
+ * reserved for the future backend and fail with a message today.  For
+ * SQLite: WAL journal, synchronous=NORMAL, foreign keys on, busy timeout
+ * 5 s; the version is PRAGMA user_version.  Returns a new store that the
+ * caller frees with cs_store_close, or NULL with a NUL-terminated message
+ * in err (errsz bytes, may be 0) on failure: unreadable file, a file that
+ * is not a camsweep inventory, or a schema newer than this program knows.
+ */
+struct cs_store *cs_store_open(const char *path, char *err, size_t errsz);
+
+/*
+ * Commits any open batch and closes s; a NULL s is ignored.  s is invalid
+ * afterwards.
+ */
+void cs_store_close(struct cs_store *s);
+
+/* Returns the schema version of the open database (> 0), or a CS_E*. */
+int cs_store_schema_version(struct cs_store *s);
+
+/* Returns the latest schema version this program knows. */
+int cs_store_schema_latest(void);
+
+/*
+ * Returns a description of the last database error on s (static storage
+ * owned by s, valid until the next call on s); "" if there was none.
+ */
+const char *cs_store_errmsg(struct cs_store *s);
+
+/* The parameters of one scan.  All strings are NUL-terminated, borrowed. */
+struct cs_scan_info {
+	const char *scope;      /* canonical text of the targets */
+	const char *exclusions; /* canonical text, "" if none (NULL = "") */
+	const char *ports;      /* e.g. "80,554,8000" */
+	const char *options;    /* JSON text of the other options */
+	const char *vantage;    /* host name the scan ran from */
+	const char *version;    /* camsweep version */
+	int64_t started;        /* unix seconds */
+	uint64_t total_targets; /* addresses in scope */
+};
+
+/*
+ * Commits any open batch, then records a new scan with status 'running'
+ * (committed at once) and sets *scan_id.  NULL strings in info are stored
+ * as "".  Returns 0, CS_EINVAL or CS_EIO.
+ */
+int cs_store_scan_begin(struct cs_store *s, const struct cs_scan_info *info,
+			int64_t *scan_id);
+
+/*
+ * Finds the newest scan with status 'running' or 'interrupted' whose
+ * scope, exclusions, ports and options all equal info's (byte for byte).
+ * Returns 0 and sets *scan_id and *watermark (see cs_store_checkpoint),
+ * CS_ENOTFOUND if there is none, or CS_EIO.
+ */
+int cs_store_scan_find_resumable(struct cs_store *s,
+				 const struct cs_scan_info *info,
+				 int64_t *scan_id, uint64_t *watermark);
+
+/*
+ * Marks a resumable scan as running again, adding one to its resume count
+ * and recording now as the resume time; committed at once.  Returns 0,
+ * CS_ENOTFOUND if scan_id does not exist or is complete, or CS_EIO.
+ */
+int cs_store_scan_resume(struct cs_store *s, int64_t scan_id, int64_t now);
+
+/* One responsive host.  Everything is borrowed for the call. */
+struct cs_host_result {
+	const char *ip;        /* dotted quad (IPv6 text accepted) */
+	const uint16_t *ports; /* open TCP ports, ascending */
+	size_t nports;
+	const struct cs_obs_list
+	    *obs; /* what the probes observed; may be NULL */
+	const struct cs_identity *id; /* identification; NULL = unknown */
+	int64_t seen_at;              /* unix seconds */
+};
+
+/*
+ * Records one responsive host of scan_id inside the current batch
+ * transaction (begun on demand).  Idempotent per (scan, ip): writing the
+ * same host again in the same scan replaces that scan's earlier rows for
+ * it.  The device (keyed by IP for now) records first/last seen and the
+ * latest identity; the sighting holds the ports, the identity as of this
+ * scan, every observation's raw bytes (at most CS_OBS_MAX_COUNT of them,
+ * each at most CS_OBS_MAX_VALUE bytes; the excess is counted, not kept)
+ * and the evidence, linked to the observation with the same key and port.
+ * On failure nothing of this host is kept and the batch stays usable.
+ * Returns 0, CS_EINVAL (bad IP, unknown scan) or CS_EIO.
+ */
+int cs_store_put_host(struct cs_store *s, int64_t scan_id,
+		      const struct cs_host_result *h);
+
+/*
+ * Records progress and commits the batch: every target index < watermark
+ * is finished and hosts_done counts them.  The rows written since the
+ * previous checkpoint and the new watermark are committed in one
+ * transaction.  Returns 0, CS_ENOTFOUND (no such scan) or CS_EIO.
+ */
+int cs_store_checkpoint(struct cs_store *s, int64_t scan_id, uint64_t watermark,
+			uint64_t hosts_done);
+
+/*
+ * Sets the final status, "complete" or "interrupted", and the end time,
+ * and commits that together with the open batch.  Returns 0, CS_EINVAL
+ * (other status), CS_ENOTFOUND or CS_EIO.
+ */
+int cs_store_scan_end(struct cs_store *s, int64_t scan_id, const char *status,
+		      int64_t ended);
+
+/* Sets *scan_id to the newest scan's id.  Returns 0, CS_ENOTFOUND, CS_EIO. */
+int cs_store_latest_scan(struct cs_store *s, int64_t *scan_id);
+
+/* Progress and state of one scan, as read back by cs_store_scan_get. */
+struct cs_scan_state {
+	char status[16];        /* "running", "interrupted" or "complete" */
+	int64_t started, ended; /* ended is 0 while unfinished */
+	uint64_t total_targets, watermark, hosts_done;
+	unsigned resume_count;
+};
+
+/* Reads the state of scan_id into *st.  Returns 0, CS_ENOTFOUND, CS_EIO. */
+int cs_store_scan_get(struct cs_store *s, int64_t scan_id,
+		      struct cs_scan_state *st);
+
+#define CS_STORE_MAX_PORTS 64
+
+/* One host of one scan, as read back by cs_store_each_device. */
+struct cs_device_row {
+	int64_t device_id;
+	char ip[46];
+	uint16_t ports[CS_STORE_MAX_PORTS]; /* ascending; first 64 only */
+	size_t nports;
+	struct cs_identity id; /* identity as of this scan, with evidence */
+	int64_t first_seen, last_seen; /* unix seconds, over all scans */
+};
+
+/*
+ * Callback for cs_store_each_device.  row is valid only during the call.
+ * Return 0 to continue, non-zero to stop.  It must not call cs_store_*
+ * functions on the same store.
+ */
+typedef int (*cs_store_device_cb)(void *arg, const struct cs_device_row *row);
+
+/*
+ * Calls cb for each host seen in scan_id (including the open batch's
+ * rows), ordered by numeric IP (IPv4 before IPv6).  Stops early and
+ * returns cb's value if non-zero; otherwise returns 0 or CS_EIO.
+ */
+int cs_store_each_device(struct cs_store *s, int64_t scan_id,
+			 cs_store_device_cb cb, void *arg);
+
+/*
+ * Callback for cs_store_each_observation: one stored observation of a
+ * host; o->val is NUL-terminated after o->len bytes and valid only during
+ * the call.  Return 0 to continue.
+ */
+typedef int (*cs_store_obs_cb)(void *arg, const struct cs_obs *o);
+
+/*
+ * Calls cb for each observation stored for ip in scan_id, in the order
+ * they were put.  Returns cb's non-zero value, 0, CS_EINVAL or CS_EIO;
+ * 0 with no calls if the host was not seen.
+ */
+int cs_store_each_observation(struct cs_store *s, int64_t scan_id,
+			      const char *ip, cs_store_obs_cb cb, void *arg);
+
+/*
+ * Runs the backend's integrity check (PRAGMA integrity_check plus
+ * foreign_key_check for SQLite).  Returns 0 if it reports no problem, or
+ * CS_EIO with the first problem in err (errsz bytes, may be 0).
+ */
+int cs_store_integrity_check(struct cs_store *s, char *err, size_t errsz);
+
+#endif /* CS_STORE_STORE_H */

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Private interface between the backend-neutral front end (store.c) and
+ * the storage backends (store_sqlite.c; store_pg.c later).  Nothing
+ * outside src/store/ includes this header.
+ *
+ * store.c validates every argument (non-NULL pointers, status words, IP
+ * text, integer ranges) before calling an op, so the ops may rely on
+ * them.  Ops report database failures as CS_EIO after describing them
+ * with cs_store_set_err.
+ */
+#ifndef CS_STORE_STORE_BACKEND_H
+#define CS_STORE_STORE_BACKEND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* Schema versions known to this program (one migration per version). */
+#define CS_STORE_SCHEMA_LATEST 1
+
+/* An IP address as the store keys and orders it. */
+struct cs_store_ip {
+	char text[46]; /* canonical text (inet_ntop) */
+	bool v4;       /* true for IPv4 */
+	int64_t num;   /* IPv4 as a host-order integer; 0 for IPv6 */
+};
+
+/* A host about to be written, after validation by store.c. */
+struct cs_store_host {
+	struct cs_store_ip ip;
+	const uint16_t *ports;
+	size_t nports;
+	const struct cs_obs_list *obs; /* NULL: none */
+	const struct cs_identity *id;  /* never NULL (store.c substitutes) */
+	int64_t seen_at;
+};
+
+struct cs_store_ops {
+	const char *scheme; /* "sqlite", "postgresql" */
+	/* Opens target (the path or URI without the scheme), migrating. */
+	int (*open)(struct cs_store *s, const char *target, char *err,
+		    size_t errsz);
+	/* Commits any open batch and frees the backend state. */
+	void (*close)(struct cs_store *s);
+	int (*schema_version)(struct cs_store *s);
+	int (*scan_begin)(struct cs_store *s, const struct cs_scan_info *info,
+			  int64_t *scan_id);
+	int (*scan_find_resumable)(struct cs_store *s,
+				   const struct cs_scan_info *info,
+				   int64_t *scan_id, uint64_t *watermark);
+	int (*scan_resume)(struct cs_store *s, int64_t scan_id, int64_t now);
+	int (*put_host)(struct cs_store *s, int64_t scan_id,
+			const struct cs_store_host *h);
+	int (*checkpoint)(struct cs_store *s, int64_t scan_id,
+			  int64_t watermark, int64_t hosts_done);
+	int (*scan_end)(struct cs_store *s, int64_t scan_id, const char *status,
+			int64_t ended);
+	int (*latest_scan)(struct cs_store *s, int64_t *scan_id);
+	int (*scan_get)(struct cs_store *s, int64_t scan_id,
+			struct cs_scan_state *st);
+	int (*each_device)(struct cs_store *s, int64_t scan_id,
+			   cs_store_device_cb cb, void *arg);
+	int (*each_observation)(struct cs_store *s, int64_t scan_id,
+				const struct cs_store_ip *ip,
+				cs_store_obs_cb cb, void *arg);
+	int (*integrity_check)(struct cs_store *s, char *err, size_t errsz);
+};
+
+/* The store handle shared by front end and backend. */
+struct cs_store {
+	const struct cs_store_ops *ops;
+	void *priv;       /* backend state, owned by the backend */
+	char errmsg[256]; /* last error, "" if none */
+};
+
+extern const struct cs_store_ops cs_store_sqlite_ops;
+
+/* Formats the last error of s into s->errmsg. */
+void cs_store_set_err(struct cs_store *s, const char *fmt, ...) CS_PRINTF(2, 3);
+
+#endif /* CS_STORE_STORE_BACKEND_H */

@@ -1,0 +1,1134 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * SQLite backend of the inventory store.  All SQL of this backend lives in
+ * this file: the migrations (one script per schema version) and the
+ * statements, which are prepared once, cached, and only ever given data
+ * through bound parameters with explicit lengths.
+ *
+ * Batching: put_host runs inside one long "BEGIN IMMEDIATE" transaction
+ * that it opens on demand; each host is wrapped in a savepoint so a failed
+ * host leaves the batch intact.  checkpoint, scan_end, scan_begin and
+ * close commit.  See docs/internals/store.md.
+ */
+#include "store/store_backend.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "core/alloc.h"
+#include "core/str.h"
+#include "core/poison.h"
+
+/* PRAGMA application_id of a camsweep inventory: "CSWP". */
+#define CS_SQLITE_APP_ID 0x43535750
+
+/*
+ * Migrations: entry i brings the schema from version i to i + 1.  Never
+ * edit a released entry; append a new one and bump CS_STORE_SCHEMA_LATEST.
+ */
+struct migration {
+	const char *name;
+	const char *sql;
+};
+
+/* clang-format off */
+static const struct migration migrations[] = {
+    {"0001_initial",
+	"CREATE TABLE migration_log ("
+	"  version    INTEGER PRIMARY KEY,"
+	"  name       TEXT NOT NULL,"
+	"  applied_at INTEGER NOT NULL);"
+
+	"CREATE TABLE scan ("
+	"  id            INTEGER PRIMARY KEY,"
+	"  scope         TEXT NOT NULL,"
+	"  exclusions    TEXT NOT NULL DEFAULT '',"
+	"  ports         TEXT NOT NULL DEFAULT '',"
+	"  options       TEXT NOT NULL DEFAULT '',"
+	"  vantage       TEXT NOT NULL DEFAULT '',"
+	"  version       TEXT NOT NULL DEFAULT '',"
+	"  status        TEXT NOT NULL DEFAULT 'running'"
+	"    CHECK (status IN ('running', 'interrupted', 'complete')),"
+	"  started       INTEGER NOT NULL,"
+	"  ended         INTEGER,"
+	"  total_targets INTEGER NOT NULL DEFAULT 0,"
+	"  watermark     INTEGER NOT NULL DEFAULT 0,"
+	"  hosts_done    INTEGER NOT NULL DEFAULT 0,"
+	"  resume_count  INTEGER NOT NULL DEFAULT 0,"
+	"  resumed_at    INTEGER);"
+	"CREATE INDEX scan_resumable ON scan (scope, status);"
+
+	"CREATE TABLE device ("
+	"  id                   INTEGER PRIMARY KEY,"
+	"  ip                   TEXT NOT NULL UNIQUE,"
+	"  ip_num               INTEGER,"
+	"  manufacturer         TEXT NOT NULL DEFAULT '',"
+	"  manufacturer_country TEXT NOT NULL DEFAULT '',"
+	"  brand                TEXT NOT NULL DEFAULT '',"
+	"  model                TEXT NOT NULL DEFAULT '',"
+	"  firmware             TEXT NOT NULL DEFAULT '',"
+	"  device_class         TEXT NOT NULL DEFAULT 'unknown',"
+	"  surveillance         INTEGER NOT NULL DEFAULT 0,"
+	"  confidence           REAL NOT NULL DEFAULT 0,"
+	"  first_scan           INTEGER NOT NULL REFERENCES scan (id),"
+	"  last_scan            INTEGER NOT NULL REFERENCES scan (id),"
+	"  first_seen           INTEGER NOT NULL,"
+	"  last_seen            INTEGER NOT NULL);"
+	"CREATE INDEX device_first_scan ON device (first_scan);"
+	"CREATE INDEX device_last_scan ON device (last_scan);"
+
+	"CREATE TABLE sighting ("
+	"  id                   INTEGER PRIMARY KEY,"
+	"  scan_id              INTEGER NOT NULL"
+	"    REFERENCES scan (id) ON DELETE CASCADE,"
+	"  device_id            INTEGER NOT NULL"
+	"    REFERENCES device (id) ON DELETE CASCADE,"
+	"  ip                   TEXT NOT NULL,"
+	"  ip_num               INTEGER,"
+	"  seen_at              INTEGER NOT NULL,"
+	"  manufacturer         TEXT NOT NULL DEFAULT '',"
+	"  manufacturer_country TEXT NOT NULL DEFAULT '',"
+	"  brand                TEXT NOT NULL DEFAULT '',"
+	"  model                TEXT NOT NULL DEFAULT '',"
+	"  firmware             TEXT NOT NULL DEFAULT '',"
+	"  device_class         TEXT NOT NULL DEFAULT 'unknown',"
+	"  surveillance         INTEGER NOT NULL DEFAULT 0,"
+	"  confidence           REAL NOT NULL DEFAULT 0,"
+	"  obs_dropped          INTEGER NOT NULL DEFAULT 0,"
+	"  ev_dropped           INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (scan_id, ip));"
+	"CREATE INDEX sighting_order ON sighting (scan_id, ip_num);"
+	"CREATE INDEX sighting_device ON sighting (device_id);"
+
+	"CREATE TABLE sighting_port ("
+	"  sighting_id INTEGER NOT NULL"
+	"    REFERENCES sighting (id) ON DELETE CASCADE,"
+	"  port        INTEGER NOT NULL CHECK (port BETWEEN 0 AND 65535),"
+	"  PRIMARY KEY (sighting_id, port)) WITHOUT ROWID;"
+
+	"CREATE TABLE observation ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  sighting_id INTEGER NOT NULL"
+	"    REFERENCES sighting (id) ON DELETE CASCADE,"
+	"  seq         INTEGER NOT NULL,"
+	"  key         TEXT NOT NULL,"
+	"  port        INTEGER NOT NULL DEFAULT 0,"
+	"  flags       INTEGER NOT NULL DEFAULT 0,"
+	"  value       BLOB NOT NULL CHECK (length(value) <= 4096));"
+	"CREATE INDEX observation_sighting ON observation (sighting_id, seq);"
+
+	"CREATE TABLE evidence ("
+	"  id             INTEGER PRIMARY KEY,"
+	"  sighting_id    INTEGER NOT NULL"
+	"    REFERENCES sighting (id) ON DELETE CASCADE,"
+	"  seq            INTEGER NOT NULL,"
+	"  field          TEXT NOT NULL,"
+	"  claim          TEXT NOT NULL,"
+	"  value          TEXT NOT NULL,"
+	"  rule           TEXT NOT NULL,"
+	"  obs_key        TEXT NOT NULL,"
+	"  port           INTEGER NOT NULL DEFAULT 0,"
+	"  weight         REAL NOT NULL DEFAULT 0,"
+	"  observation_id INTEGER"
+	"    REFERENCES observation (id) ON DELETE SET NULL);"
+	"CREATE INDEX evidence_sighting ON evidence (sighting_id, seq);"
+	"CREATE INDEX evidence_observation ON evidence (observation_id);"},
+};
+
+/* clang-format on */
+
+_Static_assert(CS_NELEM(migrations) == CS_STORE_SCHEMA_LATEST,
+	       "one migration per schema version");
+
+/* The cached statements. */
+enum {
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_SAVEPOINT,
+	ST_RELEASE,
+	ST_ROLLBACK_TO,
+	ST_SCAN_INSERT,
+	ST_SCAN_FIND,
+	ST_SCAN_RESUME,
+	ST_SCAN_CHECKPOINT,
+	ST_SCAN_END,
+	ST_SCAN_LATEST,
+	ST_SCAN_GET,
+	ST_SIGHTING_DELETE,
+	ST_DEVICE_UPSERT,
+	ST_SIGHTING_INSERT,
+	ST_PORT_INSERT,
+	ST_OBS_INSERT,
+	ST_EV_INSERT,
+	ST_EACH_SIGHTING,
+	ST_EACH_PORT,
+	ST_EACH_EV,
+	ST_EACH_OBS,
+	ST_COUNT
+};
+
+/* Identity columns, in the order bind_identity binds them. */
+#define ID_COLS                                                                \
+	"manufacturer, manufacturer_country, brand, model, firmware, "         \
+	"device_class, surveillance, confidence"
+
+/* "col = CASE WHEN newer THEN excluded.col ELSE col END" for the upsert. */
+#define NEWER "excluded.last_seen >= device.last_seen"
+#define TAKE(c) c " = CASE WHEN " NEWER " THEN excluded." c " ELSE " c " END"
+
+/* clang-format off */
+static const char *const sql_text[ST_COUNT] = {
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_COMMIT] = "COMMIT",
+	[ST_ROLLBACK] = "ROLLBACK",
+	[ST_SAVEPOINT] = "SAVEPOINT cs_host",
+	[ST_RELEASE] = "RELEASE cs_host",
+	[ST_ROLLBACK_TO] = "ROLLBACK TO cs_host",
+	[ST_SCAN_INSERT] =
+	    "INSERT INTO scan (scope, exclusions, ports, options, vantage, "
+	    "version, status, started, total_targets) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'running', ?7, ?8)",
+	[ST_SCAN_FIND] = "SELECT id, watermark FROM scan "
+			 "WHERE status IN ('running', 'interrupted') "
+			 "AND scope = ?1 AND exclusions = ?2 AND ports = ?3 "
+			 "AND options = ?4 ORDER BY started DESC, id DESC "
+			 "LIMIT 1",
+	[ST_SCAN_RESUME] = "UPDATE scan SET status = 'running', ended = NULL, "
+			   "resume_count = resume_count + 1, resumed_at = ?2 "
+			   "WHERE id = ?1 AND status <> 'complete'",
+	[ST_SCAN_CHECKPOINT] = "UPDATE scan SET watermark = ?2, "
+			       "hosts_done = ?3 WHERE id = ?1",
+	[ST_SCAN_END] = "UPDATE scan SET status = ?2, ended = ?3 WHERE id = ?1",
+	[ST_SCAN_LATEST] = "SELECT id FROM scan ORDER BY id DESC LIMIT 1",
+	[ST_SCAN_GET] = "SELECT status, started, ended, total_targets, "
+			"watermark, hosts_done, resume_count "
+			"FROM scan WHERE id = ?1",
+	[ST_SIGHTING_DELETE] =
+	    "DELETE FROM sighting WHERE scan_id = ?1 AND ip = ?2",
+	[ST_DEVICE_UPSERT] =
+	    "INSERT INTO device (" ID_COLS ", ip, ip_num, first_scan, "
+	    "last_scan, first_seen, last_seen) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, "
+	    "?12, ?12) "
+	    "ON CONFLICT (ip) DO UPDATE SET "
+	    TAKE("manufacturer") ", " TAKE("manufacturer_country") ", "
+	    TAKE("brand") ", " TAKE("model") ", " TAKE("firmware") ", "
+	    TAKE("device_class") ", " TAKE("surveillance") ", "
+	    TAKE("confidence") ", " TAKE("ip_num") ", " TAKE("last_scan") ", "
+	    "first_scan = CASE WHEN excluded.first_seen < device.first_seen "
+	    "THEN excluded.first_scan ELSE first_scan END, "
+	    "first_seen = min(first_seen, excluded.first_seen), "
+	    "last_seen = max(last_seen, excluded.last_seen) "
+	    "RETURNING id",
+	[ST_SIGHTING_INSERT] =
+	    "INSERT INTO sighting (" ID_COLS ", ip, ip_num, scan_id, "
+	    "device_id, seen_at, obs_dropped, ev_dropped) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+	    "?13, ?14, ?15)",
+	[ST_PORT_INSERT] = "INSERT OR IGNORE INTO sighting_port "
+			   "(sighting_id, port) VALUES (?1, ?2)",
+	[ST_OBS_INSERT] = "INSERT INTO observation (sighting_id, seq, key, "
+			  "port, flags, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_EV_INSERT] = "INSERT INTO evidence (sighting_id, seq, field, "
+			 "value, rule, obs_key, port, weight, observation_id, "
+			 "claim) "
+			 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[ST_EACH_SIGHTING] =
+	    "SELECT s.id, s.device_id, s.ip, s.manufacturer, "
+	    "s.manufacturer_country, s.brand, s.model, s.firmware, "
+	    "s.device_class, s.surveillance, s.confidence, d.first_seen, "
+	    "d.last_seen, s.ev_dropped FROM sighting s JOIN device d ON d.id = s.device_id "
+	    "WHERE s.scan_id = ?1 "
+	    "ORDER BY s.ip_num IS NULL, s.ip_num, s.ip",
+	[ST_EACH_PORT] = "SELECT port FROM sighting_port WHERE sighting_id = ?1 "
+			 "ORDER BY port LIMIT 64",
+	[ST_EACH_EV] = "SELECT field, value, rule, obs_key, port, weight, "
+		       "claim "
+		       "FROM evidence WHERE sighting_id = ?1 ORDER BY seq "
+		       "LIMIT 48",
+	[ST_EACH_OBS] = "SELECT o.key, o.port, o.flags, o.value "
+			"FROM observation o JOIN sighting s "
+			"ON s.id = o.sighting_id "
+			"WHERE s.scan_id = ?1 AND s.ip = ?2 ORDER BY o.seq",
+};
+
+/* clang-format on */
+
+_Static_assert(CS_STORE_MAX_PORTS == 64 && CS_FP_MAX_EVIDENCE == 48,
+	       "LIMIT clauses above follow the row caps");
+
+struct sq {
+	sqlite3 *db;
+	sqlite3_stmt *st[ST_COUNT];
+	int version;
+	uint8_t obsbuf[CS_OBS_MAX_VALUE + 1]; /* scratch for each_observation */
+	int64_t obs_id[CS_OBS_MAX_COUNT];     /* scratch for put_host */
+};
+
+static struct sq *
+sq_of(struct cs_store *s)
+{
+	return s->priv;
+}
+
+/* Records the connection's error message and returns CS_EIO. */
+static int
+db_err(struct cs_store *s, const char *what)
+{
+	struct sq *q = sq_of(s);
+
+	cs_store_set_err(s, "%s: %s", what, sqlite3_errmsg(q->db));
+	return CS_EIO;
+}
+
+/* Returns the cached statement id, preparing it on first use. */
+static sqlite3_stmt *
+st_get(struct cs_store *s, int id)
+{
+	struct sq *q = sq_of(s);
+
+	if (q->st[id] == NULL &&
+	    sqlite3_prepare_v3(q->db, sql_text[id], -1,
+			       SQLITE_PREPARE_PERSISTENT, &q->st[id],
+			       NULL) != SQLITE_OK) {
+		db_err(s, "prepare");
+		q->st[id] = NULL;
+	}
+	return q->st[id];
+}
+
+static void
+st_done(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+/* Runs a statement without parameters or results (BEGIN, COMMIT, ...). */
+static int
+st_exec(struct cs_store *s, int id, const char *what)
+{
+	sqlite3_stmt *st = st_get(s, id);
+	int rc;
+
+	if (st == NULL)
+		return CS_EIO;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_err(s, what);
+	return 0;
+}
+
+static bool
+in_txn(struct cs_store *s)
+{
+	return !sqlite3_get_autocommit(sq_of(s)->db);
+}
+
+/* Begins the batch transaction unless one is open. */
+static int
+batch_begin(struct cs_store *s)
+{
+	if (in_txn(s))
+		return 0;
+	return st_exec(s, ST_BEGIN, "begin");
+}
+
+/* Commits the batch if one is open; rolls back if the commit fails. */
+static int
+batch_commit(struct cs_store *s)
+{
+	int rc;
+
+	if (!in_txn(s))
+		return 0;
+	rc = st_exec(s, ST_COMMIT, "commit");
+	if (rc != 0 && in_txn(s))
+		st_exec(s, ST_ROLLBACK, "rollback");
+	return rc;
+}
+
+/* Binds a NUL-terminated string; NULL binds "". */
+static int
+bind_str(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		v = "";
+	return sqlite3_bind_text(st, i, v, (int)strlen(v), SQLITE_STATIC);
+}
+
+/* Binds a fixed char array, stopping at its first NUL or its end. */
+static int
+bind_fixed(sqlite3_stmt *st, int i, const char *v, size_t size)
+{
+	return sqlite3_bind_text(st, i, v, (int)strnlen(v, size),
+				 SQLITE_STATIC);
+}
+
+#define BIND_FIXED(st, i, arr) bind_fixed((st), (i), (arr), sizeof(arr))
+
+/* Binds the identity columns as ?first .. ?first+7 (order of ID_COLS). */
+static int
+bind_identity(sqlite3_stmt *st, int first, const struct cs_identity *id)
+{
+	const char *cls = cs_class_name(id->device_class);
+	int rc = 0;
+
+	rc |= BIND_FIXED(st, first, id->manufacturer);
+	rc |= BIND_FIXED(st, first + 1, id->manufacturer_country);
+	rc |= BIND_FIXED(st, first + 2, id->brand);
+	rc |= BIND_FIXED(st, first + 3, id->model);
+	rc |= BIND_FIXED(st, first + 4, id->firmware);
+	rc |= bind_str(st, first + 5, cls);
+	rc |= sqlite3_bind_int(st, first + 6, id->surveillance ? 1 : 0);
+	rc |= sqlite3_bind_double(st, first + 7, id->confidence);
+	return rc;
+}
+
+/* Copies a text/blob column into a fixed array, NUL-terminated. */
+static void
+col_copy(sqlite3_stmt *st, int i, char *dst, size_t dsz)
+{
+	const void *p = sqlite3_column_blob(st, i);
+	int n = sqlite3_column_bytes(st, i);
+
+	if (p == NULL || n <= 0) {
+		dst[0] = '\0';
+		return;
+	}
+	cs_span_copy(dst, dsz, cs_span_make(p, (size_t)n));
+}
+
+/* Reads an int column clamped to [lo, hi]. */
+static int64_t
+col_clamp(sqlite3_stmt *st, int i, int64_t lo, int64_t hi)
+{
+	int64_t v = sqlite3_column_int64(st, i);
+
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Reads one integer from a PRAGMA (no data is ever interpolated). */
+static int
+pragma_int(sqlite3 *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = 0;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return CS_EIO;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : CS_EIO;
+}
+
+static void
+open_err(sqlite3 *db, char *err, size_t errsz, const char *what)
+{
+	if (err != NULL && errsz > 0)
+		snprintf(err, errsz, "%s: %s", what,
+			 db != NULL ? sqlite3_errmsg(db) : "out of memory");
+}
+
+/* Applies every migration above the current version, one txn each. */
+static int
+migrate(sqlite3 *db, char *err, size_t errsz)
+{
+	for (;;) {
+		int64_t v;
+		char sql[96];
+		char *msg = NULL;
+		sqlite3_stmt *st;
+
+		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+		    SQLITE_OK) {
+			open_err(db, err, errsz, "migrate: begin");
+			return CS_EIO;
+		}
+		/* Re-read inside the lock: another process may have won. */
+		if (pragma_int(db, "PRAGMA user_version", &v) != 0)
+			goto fail;
+		if (v >= CS_STORE_SCHEMA_LATEST) {
+			sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+			return 0;
+		}
+		if (sqlite3_exec(db, migrations[v].sql, NULL, NULL, &msg) !=
+		    SQLITE_OK) {
+			if (err != NULL && errsz > 0)
+				snprintf(err, errsz, "migration %s: %s",
+					 migrations[v].name,
+					 msg != NULL ? msg : "failed");
+			sqlite3_free(msg);
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return CS_EIO;
+		}
+		/* Integers only: a PRAGMA cannot take bound parameters. */
+		snprintf(sql, sizeof(sql),
+			 "PRAGMA application_id = %d; PRAGMA user_version = %d",
+			 CS_SQLITE_APP_ID, (int)v + 1);
+		if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			goto fail;
+		if (sqlite3_prepare_v2(
+			db,
+			"INSERT INTO migration_log (version, name, applied_at) "
+			"VALUES (?1, ?2, CAST(strftime('%s', 'now') AS "
+			"INTEGER))",
+			-1, &st, NULL) != SQLITE_OK)
+			goto fail;
+		sqlite3_bind_int64(st, 1, v + 1);
+		bind_str(st, 2, migrations[v].name);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			goto fail;
+		}
+		sqlite3_finalize(st);
+		if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+			goto fail;
+		continue;
+	fail:
+		open_err(db, err, errsz, "migrate");
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return CS_EIO;
+	}
+}
+
+static int
+sq_open(struct cs_store *s, const char *target, char *err, size_t errsz)
+{
+	struct sq *q;
+	sqlite3 *db = NULL;
+	int64_t ver, app, ntables, fk;
+	int rc;
+
+	rc = sqlite3_open_v2(target, &db,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				 SQLITE_OPEN_NOMUTEX,
+			     NULL);
+	if (rc != SQLITE_OK) {
+		open_err(db, err, errsz, "cannot open inventory");
+		sqlite3_close(db);
+		return CS_EIO;
+	}
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_timeout(db, 5000);
+	/* The file is data, not code: no triggers/views from it run with
+	 * privileges, and the schema cannot be edited behind our back. */
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+
+	if (pragma_int(db, "PRAGMA user_version", &ver) != 0 ||
+	    pragma_int(db, "PRAGMA application_id", &app) != 0 ||
+	    pragma_int(db, "SELECT count(*) FROM sqlite_master", &ntables) !=
+		0) {
+		open_err(db, err, errsz, "cannot read inventory");
+		goto fail;
+	}
+	if (ver > CS_STORE_SCHEMA_LATEST) {
+		if (err != NULL && errsz > 0)
+			snprintf(err, errsz,
+				 "inventory schema version %" PRId64
+				 " is newer than this camsweep supports (%d); "
+				 "upgrade camsweep",
+				 ver, CS_STORE_SCHEMA_LATEST);
+		goto fail;
+	}
+	if ((ver == 0 && ntables > 0) || (ver > 0 && app != CS_SQLITE_APP_ID)) {
+		if (err != NULL && errsz > 0)
+			snprintf(err, errsz, "%s is not a camsweep inventory",
+				 target);
+		goto fail;
+	}
+	if (sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) !=
+		SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) !=
+		SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) !=
+		SQLITE_OK) {
+		open_err(db, err, errsz, "cannot configure inventory");
+		goto fail;
+	}
+	if (pragma_int(db, "PRAGMA foreign_keys", &fk) != 0 || fk != 1) {
+		open_err(db, err, errsz, "foreign keys unavailable");
+		goto fail;
+	}
+	if (migrate(db, err, errsz) != 0)
+		goto fail;
+	if (pragma_int(db, "PRAGMA user_version", &ver) != 0) {
+		open_err(db, err, errsz, "cannot read inventory");
+		goto fail;
+	}
+	q = cs_xcalloc(1, sizeof(*q));
+	q->db = db;
+	q->version = (int)ver;
+	s->priv = q;
+	return 0;
+fail:
+	sqlite3_close(db);
+	return CS_EIO;
+}
+
+static void
+sq_close(struct cs_store *s)
+{
+	struct sq *q = sq_of(s);
+
+	if (q == NULL)
+		return;
+	batch_commit(s);
+	for (size_t i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(q->st[i]);
+	sqlite3_close(q->db);
+	free(q);
+	s->priv = NULL;
+}
+
+static int
+sq_schema_version(struct cs_store *s)
+{
+	return sq_of(s)->version;
+}
+
+static int
+sq_scan_begin(struct cs_store *s, const struct cs_scan_info *in,
+	      int64_t *scan_id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = batch_commit(s)) != 0)
+		return rc;
+	if ((st = st_get(s, ST_SCAN_INSERT)) == NULL)
+		return CS_EIO;
+	bind_str(st, 1, in->scope);
+	bind_str(st, 2, in->exclusions);
+	bind_str(st, 3, in->ports);
+	bind_str(st, 4, in->options);
+	bind_str(st, 5, in->vantage);
+	bind_str(st, 6, in->version);
+	sqlite3_bind_int64(st, 7, in->started);
+	sqlite3_bind_int64(st, 8, (int64_t)in->total_targets);
+	rc = sqlite3_step(st);
+	st_done(st);
+	if (rc != SQLITE_DONE)
+		return db_err(s, "scan_begin");
+	*scan_id = sqlite3_last_insert_rowid(sq_of(s)->db);
+	return 0;
+}
+
+static int
+sq_scan_find_resumable(struct cs_store *s, const struct cs_scan_info *in,
+		       int64_t *scan_id, uint64_t *watermark)
+{
+	sqlite3_stmt *st = st_get(s, ST_SCAN_FIND);
+	int rc;
+
+	if (st == NULL)
+		return CS_EIO;
+	bind_str(st, 1, in->scope);
+	bind_str(st, 2, in->exclusions);
+	bind_str(st, 3, in->ports);
+	bind_str(st, 4, in->options);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*scan_id = sqlite3_column_int64(st, 0);
+		*watermark = (uint64_t)col_clamp(st, 1, 0, INT64_MAX);
+	}
+	st_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return CS_ENOTFOUND;
+	return db_err(s, "scan_find_resumable");
+}
+
+/* Runs a one-row UPDATE; CS_ENOTFOUND if it changed nothing. */
+static int
+update_one(struct cs_store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	st_done(st);
+	if (rc != SQLITE_DONE)
+		return db_err(s, what);
+	return sqlite3_changes(sq_of(s)->db) > 0 ? 0 : CS_ENOTFOUND;
+}
+
+static int
+sq_scan_resume(struct cs_store *s, int64_t scan_id, int64_t now)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = batch_commit(s)) != 0)
+		return rc;
+	if ((st = st_get(s, ST_SCAN_RESUME)) == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, scan_id);
+	sqlite3_bind_int64(st, 2, now);
+	return update_one(s, st, "scan_resume");
+}
+
+/* Finds the index of the observation that evidence ev points to. */
+static long
+obs_match(const struct cs_obs_list *l, size_t n, const struct cs_evidence *ev)
+{
+	size_t klen = strnlen(ev->obs_key, sizeof(ev->obs_key));
+
+	if (l == NULL || klen == 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct cs_obs *o = &l->v[i];
+		if (strnlen(o->key, sizeof(o->key)) == klen &&
+		    memcmp(o->key, ev->obs_key, klen) == 0 &&
+		    (ev->port == 0 || ev->port == o->port))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* The body of put_host, inside its savepoint. */
+static int
+put_host_rows(struct cs_store *s, int64_t scan_id,
+	      const struct cs_store_host *h)
+{
+	struct sq *q = sq_of(s);
+	const struct cs_identity *id = h->id;
+	size_t nobs = 0, dropped = 0, nev;
+	int64_t device_id, sighting_id;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (h->obs != NULL) {
+		nobs = h->obs->n;
+		dropped = h->obs->dropped;
+		if (nobs > CS_OBS_MAX_COUNT) {
+			dropped += nobs - CS_OBS_MAX_COUNT;
+			nobs = CS_OBS_MAX_COUNT;
+		}
+	}
+	nev = id->nev;
+	if (CS_NEVER(nev > CS_FP_MAX_EVIDENCE))
+		nev = CS_FP_MAX_EVIDENCE;
+
+	/* Idempotence: drop this scan's earlier rows for the host. */
+	if ((st = st_get(s, ST_SIGHTING_DELETE)) == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, scan_id);
+	bind_str(st, 2, h->ip.text);
+	rc = sqlite3_step(st);
+	st_done(st);
+	if (rc != SQLITE_DONE)
+		return db_err(s, "put_host: delete");
+
+	if ((st = st_get(s, ST_DEVICE_UPSERT)) == NULL)
+		return CS_EIO;
+	bind_identity(st, 1, id);
+	bind_str(st, 9, h->ip.text);
+	if (h->ip.v4)
+		sqlite3_bind_int64(st, 10, h->ip.num);
+	else
+		sqlite3_bind_null(st, 10);
+	sqlite3_bind_int64(st, 11, scan_id);
+	sqlite3_bind_int64(st, 12, h->seen_at);
+	rc = sqlite3_step(st);
+	device_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	st_done(st);
+	if (rc != SQLITE_DONE)
+		goto fail_ref;
+
+	if ((st = st_get(s, ST_SIGHTING_INSERT)) == NULL)
+		return CS_EIO;
+	bind_identity(st, 1, id);
+	bind_str(st, 9, h->ip.text);
+	if (h->ip.v4)
+		sqlite3_bind_int64(st, 10, h->ip.num);
+	else
+		sqlite3_bind_null(st, 10);
+	sqlite3_bind_int64(st, 11, scan_id);
+	sqlite3_bind_int64(st, 12, device_id);
+	sqlite3_bind_int64(st, 13, h->seen_at);
+	sqlite3_bind_int64(st, 14, (int64_t)dropped);
+	sqlite3_bind_int64(st, 15,
+			   (int64_t)CS_MIN(id->nev_dropped + (id->nev - nev),
+					   (size_t)INT64_MAX));
+	rc = sqlite3_step(st);
+	st_done(st);
+	if (rc != SQLITE_DONE)
+		goto fail_ref;
+	sighting_id = sqlite3_last_insert_rowid(q->db);
+
+	if ((st = st_get(s, ST_PORT_INSERT)) == NULL)
+		return CS_EIO;
+	for (size_t i = 0; i < h->nports; i++) {
+		sqlite3_bind_int64(st, 1, sighting_id);
+		sqlite3_bind_int(st, 2, h->ports[i]);
+		rc = sqlite3_step(st);
+		st_done(st);
+		if (rc != SQLITE_DONE)
+			return db_err(s, "put_host: port");
+	}
+
+	if (nobs > 0 && (st = st_get(s, ST_OBS_INSERT)) == NULL)
+		return CS_EIO;
+	for (size_t i = 0; i < nobs; i++) {
+		const struct cs_obs *o = &h->obs->v[i];
+		size_t klen = strnlen(o->key, sizeof(o->key));
+		size_t vlen = o->len;
+		unsigned flags = o->flags;
+
+		if (vlen > CS_OBS_MAX_VALUE) {
+			vlen = CS_OBS_MAX_VALUE;
+			flags |= CS_OBS_TRUNCATED;
+		}
+		sqlite3_bind_int64(st, 1, sighting_id);
+		sqlite3_bind_int64(st, 2, (int64_t)i);
+		sqlite3_bind_text(st, 3, o->key, (int)klen, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, o->port);
+		sqlite3_bind_int64(st, 5, flags);
+		/* A NULL pointer would bind SQL NULL, not an empty blob. */
+		if (vlen == 0 || o->val == NULL)
+			sqlite3_bind_zeroblob(st, 6, 0);
+		else
+			sqlite3_bind_blob(st, 6, o->val, (int)vlen,
+					  SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		st_done(st);
+		if (rc != SQLITE_DONE)
+			return db_err(s, "put_host: observation");
+		q->obs_id[i] = sqlite3_last_insert_rowid(q->db);
+	}
+
+	if (nev > 0 && (st = st_get(s, ST_EV_INSERT)) == NULL)
+		return CS_EIO;
+	for (size_t i = 0; i < nev; i++) {
+		const struct cs_evidence *ev = &id->ev[i];
+		long j = obs_match(h->obs, nobs, ev);
+
+		sqlite3_bind_int64(st, 1, sighting_id);
+		sqlite3_bind_int64(st, 2, (int64_t)i);
+		BIND_FIXED(st, 3, ev->field);
+		BIND_FIXED(st, 4, ev->value);
+		BIND_FIXED(st, 5, ev->rule);
+		BIND_FIXED(st, 6, ev->obs_key);
+		sqlite3_bind_int(st, 7, ev->port);
+		sqlite3_bind_double(st, 8, ev->weight);
+		BIND_FIXED(st, 10, ev->claim);
+		if (j >= 0)
+			sqlite3_bind_int64(st, 9, q->obs_id[j]);
+		else
+			sqlite3_bind_null(st, 9);
+		rc = sqlite3_step(st);
+		st_done(st);
+		if (rc != SQLITE_DONE)
+			return db_err(s, "put_host: evidence");
+	}
+	return 0;
+
+fail_ref:
+	if ((sqlite3_extended_errcode(q->db) & 0xff) == SQLITE_CONSTRAINT) {
+		cs_store_set_err(s, "put_host: no scan %" PRId64 ": %s",
+				 scan_id, sqlite3_errmsg(q->db));
+		return CS_EINVAL;
+	}
+	return db_err(s, "put_host");
+}
+
+static int
+sq_put_host(struct cs_store *s, int64_t scan_id, const struct cs_store_host *h)
+{
+	int rc;
+
+	if ((rc = batch_begin(s)) != 0)
+		return rc;
+	if ((rc = st_exec(s, ST_SAVEPOINT, "savepoint")) != 0)
+		return rc;
+	rc = put_host_rows(s, scan_id, h);
+	if (rc != 0) {
+		char keep[sizeof(s->errmsg)];
+
+		cs_strlcpy(keep, s->errmsg, sizeof(keep));
+		st_exec(s, ST_ROLLBACK_TO, "rollback to");
+		st_exec(s, ST_RELEASE, "release");
+		cs_strlcpy(s->errmsg, keep, sizeof(s->errmsg));
+		return rc;
+	}
+	return st_exec(s, ST_RELEASE, "release");
+}
+
+static int
+sq_checkpoint(struct cs_store *s, int64_t scan_id, int64_t watermark,
+	      int64_t hosts_done)
+{
+	sqlite3_stmt *st;
+	int rc, rc2;
+
+	if ((rc = batch_begin(s)) != 0)
+		return rc;
+	if ((st = st_get(s, ST_SCAN_CHECKPOINT)) == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, scan_id);
+	sqlite3_bind_int64(st, 2, watermark);
+	sqlite3_bind_int64(st, 3, hosts_done);
+	rc = update_one(s, st, "checkpoint");
+	rc2 = batch_commit(s);
+	return rc2 != 0 ? rc2 : rc;
+}
+
+static int
+sq_scan_end(struct cs_store *s, int64_t scan_id, const char *status,
+	    int64_t ended)
+{
+	sqlite3_stmt *st;
+	int rc, rc2;
+
+	if ((rc = batch_begin(s)) != 0)
+		return rc;
+	if ((st = st_get(s, ST_SCAN_END)) == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, scan_id);
+	bind_str(st, 2, status);
+	sqlite3_bind_int64(st, 3, ended);
+	rc = update_one(s, st, "scan_end");
+	rc2 = batch_commit(s);
+	return rc2 != 0 ? rc2 : rc;
+}
+
+static int
+sq_latest_scan(struct cs_store *s, int64_t *scan_id)
+{
+	sqlite3_stmt *st = st_get(s, ST_SCAN_LATEST);
+	int rc;
+
+	if (st == NULL)
+		return CS_EIO;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*scan_id = sqlite3_column_int64(st, 0);
+	st_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "latest_scan");
+}
+
+static int
+sq_scan_get(struct cs_store *s, int64_t scan_id, struct cs_scan_state *ss)
+{
+	sqlite3_stmt *st = st_get(s, ST_SCAN_GET);
+	int rc;
+
+	if (st == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, scan_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		col_copy(st, 0, ss->status, sizeof(ss->status));
+		ss->started = sqlite3_column_int64(st, 1);
+		ss->ended = sqlite3_column_int64(st, 2);
+		ss->total_targets = (uint64_t)col_clamp(st, 3, 0, INT64_MAX);
+		ss->watermark = (uint64_t)col_clamp(st, 4, 0, INT64_MAX);
+		ss->hosts_done = (uint64_t)col_clamp(st, 5, 0, INT64_MAX);
+		ss->resume_count = (unsigned)col_clamp(st, 6, 0, UINT32_MAX);
+	}
+	st_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "scan_get");
+}
+
+/* Fills row's ports and evidence for sighting sid. */
+static int
+read_children(struct cs_store *s, int64_t sid, struct cs_device_row *row)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = st_get(s, ST_EACH_PORT)) == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, sid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	       row->nports < CS_NELEM(row->ports))
+		row->ports[row->nports++] =
+		    (uint16_t)col_clamp(st, 0, 0, UINT16_MAX);
+	st_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_err(s, "each_device: ports");
+
+	if ((st = st_get(s, ST_EACH_EV)) == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, sid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	       row->id.nev < CS_FP_MAX_EVIDENCE) {
+		struct cs_evidence *ev = &row->id.ev[row->id.nev++];
+		col_copy(st, 0, ev->field, sizeof(ev->field));
+		col_copy(st, 1, ev->value, sizeof(ev->value));
+		col_copy(st, 2, ev->rule, sizeof(ev->rule));
+		col_copy(st, 3, ev->obs_key, sizeof(ev->obs_key));
+		ev->port = (uint16_t)col_clamp(st, 4, 0, UINT16_MAX);
+		ev->weight = sqlite3_column_double(st, 5);
+		col_copy(st, 6, ev->claim, sizeof(ev->claim));
+	}
+	st_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_err(s, "each_device: evidence");
+	return 0;
+}
+
+static int
+sq_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
+	       void *arg)
+{
+	struct cs_device_row *row;
+	sqlite3_stmt *st = st_get(s, ST_EACH_SIGHTING);
+	int rc, ret = 0;
+
+	if (st == NULL)
+		return CS_EIO;
+	row = cs_xmalloc(sizeof(*row));
+	sqlite3_bind_int64(st, 1, scan_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char cls[16];
+		int64_t sid = sqlite3_column_int64(st, 0);
+
+		memset(row, 0, sizeof(*row));
+		row->device_id = sqlite3_column_int64(st, 1);
+		col_copy(st, 2, row->ip, sizeof(row->ip));
+		col_copy(st, 3, row->id.manufacturer,
+			 sizeof(row->id.manufacturer));
+		col_copy(st, 4, row->id.manufacturer_country,
+			 sizeof(row->id.manufacturer_country));
+		col_copy(st, 5, row->id.brand, sizeof(row->id.brand));
+		col_copy(st, 6, row->id.model, sizeof(row->id.model));
+		col_copy(st, 7, row->id.firmware, sizeof(row->id.firmware));
+		col_copy(st, 8, cls, sizeof(cls));
+		if (cs_class_parse(cls, &row->id.device_class) != 0)
+			row->id.device_class = CS_CLASS_UNKNOWN;
+		row->id.surveillance = sqlite3_column_int(st, 9) != 0;
+		row->id.confidence = sqlite3_column_double(st, 10);
+		row->first_seen = sqlite3_column_int64(st, 11);
+		row->last_seen = sqlite3_column_int64(st, 12);
+		row->id.nev_dropped =
+		    (size_t)col_clamp(st, 13, 0, (int64_t)SIZE_MAX / 2);
+		if ((ret = read_children(s, sid, row)) != 0)
+			break;
+		if ((ret = cb(arg, row)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_err(s, "each_device");
+	st_done(st);
+	free(row);
+	return ret;
+}
+
+static int
+sq_each_observation(struct cs_store *s, int64_t scan_id,
+		    const struct cs_store_ip *ip, cs_store_obs_cb cb, void *arg)
+{
+	struct sq *q = sq_of(s);
+	sqlite3_stmt *st = st_get(s, ST_EACH_OBS);
+	int rc, ret = 0;
+
+	if (st == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, scan_id);
+	bind_str(st, 2, ip->text);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cs_obs o;
+		const void *v = sqlite3_column_blob(st, 3);
+		int vn = sqlite3_column_bytes(st, 3);
+
+		memset(&o, 0, sizeof(o));
+		col_copy(st, 0, o.key, sizeof(o.key));
+		o.port = (uint16_t)col_clamp(st, 1, 0, UINT16_MAX);
+		o.flags = (unsigned)col_clamp(st, 2, 0, UINT32_MAX);
+		o.len = vn > 0 ? (size_t)vn : 0;
+		if (o.len > CS_OBS_MAX_VALUE) {
+			o.len = CS_OBS_MAX_VALUE;
+			o.flags |= CS_OBS_TRUNCATED;
+		}
+		if (o.len > 0 && v != NULL)
+			memcpy(q->obsbuf, v, o.len);
+		else
+			o.len = 0;
+		q->obsbuf[o.len] = 0;
+		o.val = q->obsbuf;
+		if ((ret = cb(arg, &o)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_err(s, "each_observation");
+	st_done(st);
+	return ret;
+}
+
+static int
+sq_integrity_check(struct cs_store *s, char *err, size_t errsz)
+{
+	sqlite3_stmt *st;
+	sqlite3 *db = sq_of(s)->db;
+	int rc, ret = 0;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return db_err(s, "integrity_check");
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		ret = db_err(s, "integrity_check");
+	} else if (sqlite3_column_bytes(st, 0) != 2 ||
+		   memcmp(sqlite3_column_blob(st, 0), "ok", 2) != 0) {
+		if (err != NULL && errsz > 0)
+			col_copy(st, 0, err, errsz);
+		ret = CS_EIO;
+	}
+	sqlite3_finalize(st);
+	if (ret != 0)
+		return ret;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return db_err(s, "foreign_key_check");
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		char table[64];
+		col_copy(st, 0, table, sizeof(table));
+		if (err != NULL && errsz > 0)
+			snprintf(
+			    err, errsz,
+			    "foreign key violation in table %s, row %" PRId64,
+			    table, (int64_t)sqlite3_column_int64(st, 1));
+		ret = CS_EIO;
+	} else if (rc != SQLITE_DONE) {
+		ret = db_err(s, "foreign_key_check");
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
+const struct cs_store_ops cs_store_sqlite_ops = {
+    .scheme = "sqlite",
+    .open = sq_open,
+    .close = sq_close,
+    .schema_version = sq_schema_version,
+    .scan_begin = sq_scan_begin,
+    .scan_find_resumable = sq_scan_find_resumable,
+    .scan_resume = sq_scan_resume,
+    .put_host = sq_put_host,
+    .checkpoint = sq_checkpoint,
+    .scan_end = sq_scan_end,
+    .latest_scan = sq_latest_scan,
+    .scan_get = sq_scan_get,
+    .each_device = sq_each_device,
+    .each_observation = sq_each_observation,
+    .integrity_check = sq_integrity_check,
+};

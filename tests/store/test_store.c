@@ -1,0 +1,898 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Contract tests of the inventory store: migration, scan life cycle,
+ * round trips of identity/evidence/observations, idempotent re-puts,
+ * resumable-scan lookup, hostile bytes, and crash consistency (a forked
+ * writer SIGKILLed in the middle of a batch).  Every test works on its own
+ * database file in a fresh directory under $TMPDIR (or /tmp), removed
+ * afterwards.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "core/obs.h"
+#include "core/str.h"
+#include "store/store.h"
+#include "core/poison.h"
+
+struct fixture {
+	char dir[256];
+	char path[300];
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	const char *tmp = getenv("TMPDIR");
+
+	if (f == NULL)
+		return -1;
+	if (tmp == NULL || *tmp == '\0')
+		tmp = "/tmp";
+	snprintf(f->dir, sizeof(f->dir), "%s/cs-store-XXXXXX", tmp);
+	if (mkdtemp(f->dir) == NULL) {
+		free(f);
+		return -1;
+	}
+	snprintf(f->path, sizeof(f->path), "%s/camsweep.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
+	char p[320];
+
+	for (size_t i = 0; i < CS_NELEM(sfx); i++) {
+		snprintf(p, sizeof(p), "%s%s", f->path, sfx[i]);
+		unlink(p);
+	}
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+static struct cs_store *
+open_ok(const struct fixture *f)
+{
+	char err[256];
+	struct cs_store *s = cs_store_open(f->path, err, sizeof(err));
+
+	if (s == NULL)
+		fail_msg("cs_store_open: %s", err);
+	return s;
+}
+
+static void
+assert_integrity(struct cs_store *s)
+{
+	char err[256];
+
+	if (cs_store_integrity_check(s, err, sizeof(err)) != 0)
+		fail_msg("integrity_check: %s", err);
+}
+
+static struct cs_scan_info
+info_make(const char *scope, const char *excl, const char *ports,
+	  const char *options)
+{
+	struct cs_scan_info in = {
+	    .scope = scope,
+	    .exclusions = excl,
+	    .ports = ports,
+	    .options = options,
+	    .vantage = "testhost",
+	    .version = "0.1.0",
+	    .started = 1700000000,
+	    .total_targets = 4096,
+	};
+	return in;
+}
+
+static const struct cs_scan_info *
+default_info(void)
+{
+	static struct cs_scan_info in;
+
+	in = info_make("127.16.0.0/20", "", "80,554,8000", "{\"rate\":100}");
+	return &in;
+}
+
+static void
+ident_make(struct cs_identity *id, const char *manuf, const char *brand,
+	   const char *model, enum cs_class cls, double conf)
+{
+	memset(id, 0, sizeof(*id));
+	cs_strlcpy(id->manufacturer, manuf, sizeof(id->manufacturer));
+	cs_strlcpy(id->manufacturer_country, "CN",
+		   sizeof(id->manufacturer_country));
+	cs_strlcpy(id->brand, brand, sizeof(id->brand));
+	cs_strlcpy(id->model, model, sizeof(id->model));
+	cs_strlcpy(id->firmware, "V5.5.0", sizeof(id->firmware));
+	id->device_class = cls;
+	id->surveillance = true;
+	id->confidence = conf;
+}
+
+static void
+ev_add(struct cs_identity *id, const char *field, const char *value,
+       const char *rule, const char *obs_key, uint16_t port, double w)
+{
+	struct cs_evidence *ev = &id->ev[id->nev++];
+
+	cs_strlcpy(ev->field, field, sizeof(ev->field));
+	cs_strlcpy(ev->value, value, sizeof(ev->value));
+	cs_strlcpy(ev->rule, rule, sizeof(ev->rule));
+	cs_strlcpy(ev->obs_key, obs_key, sizeof(ev->obs_key));
+	ev->port = port;
+	ev->weight = w;
+}
+
+/* Puts a host with nobs synthetic observations and a fixed identity. */
+static int
+put_simple(struct cs_store *s, int64_t scan, const char *ip, int64_t when,
+	   const char *manuf, size_t nobs)
+{
+	static const uint16_t ports[] = {80, 554, 8000};
+	struct cs_obs_list l;
+	struct cs_identity id;
+	char key[32], val[64];
+	int rc;
+
+	cs_obs_list_init(&l);
+	for (size_t i = 0; i < nobs; i++) {
+		snprintf(key, sizeof(key), "http.header.%zu", i);
+		snprintf(val, sizeof(val), "value %zu of %s", i, ip);
+		cs_obs_adds(&l, key, 80, val);
+	}
+	ident_make(&id, manuf, manuf, "DS-2CD2042WD", CS_CLASS_CAMERA, 0.9);
+	ev_add(&id, "manufacturer", manuf, "http-server", "http.header.0", 80,
+	       0.8);
+	struct cs_host_result h = {
+	    .ip = ip,
+	    .ports = ports,
+	    .nports = CS_NELEM(ports),
+	    .obs = &l,
+	    .id = &id,
+	    .seen_at = when,
+	};
+	rc = cs_store_put_host(s, scan, &h);
+	cs_obs_list_free(&l);
+	return rc;
+}
+
+/* Collects each_device rows. */
+struct rows {
+	size_t n;
+	struct cs_device_row r[8];
+	int stop_after; /* 0: never */
+};
+
+static int
+collect(void *arg, const struct cs_device_row *row)
+{
+	struct rows *rs = arg;
+
+	if (rs->n < CS_NELEM(rs->r))
+		rs->r[rs->n] = *row;
+	rs->n++;
+	if (rs->stop_after != 0 && (int)rs->n >= rs->stop_after)
+		return 42;
+	return 0;
+}
+
+/* Collects each_observation values (copied). */
+struct obsrows {
+	size_t n;
+	char key[8][CS_OBS_MAX_KEY];
+	uint16_t port[8];
+	unsigned flags[8];
+	uint8_t val[8][CS_OBS_MAX_VALUE];
+	size_t len[8];
+};
+
+static int
+collect_obs(void *arg, const struct cs_obs *o)
+{
+	struct obsrows *rs = arg;
+
+	if (rs->n < 8) {
+		memcpy(rs->key[rs->n], o->key, sizeof(o->key));
+		rs->port[rs->n] = o->port;
+		rs->flags[rs->n] = o->flags;
+		memcpy(rs->val[rs->n], o->val, o->len);
+		rs->len[rs->n] = o->len;
+		if (o->val[o->len] != 0)
+			return -100; /* contract: NUL after len */
+	}
+	rs->n++;
+	return 0;
+}
+
+/* Counts rows of a table through a second connection. */
+static long
+count_rows(const struct fixture *f, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long n = -1;
+
+	if (sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(db);
+		return -1;
+	}
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = (long)sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return n;
+}
+
+static void
+test_open_migrate_reopen(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s;
+	int64_t id;
+
+	s = open_ok(f);
+	assert_int_equal(cs_store_schema_version(s), cs_store_schema_latest());
+	assert_true(cs_store_schema_latest() >= 1);
+	assert_int_equal(cs_store_latest_scan(s, &id), CS_ENOTFOUND);
+	assert_integrity(s);
+	cs_store_close(s);
+
+	s = open_ok(f);
+	assert_int_equal(cs_store_schema_version(s), cs_store_schema_latest());
+	{
+		/* WAL journal: the -wal file exists while the store is open. */
+		char wal[320];
+		struct stat sb;
+		snprintf(wal, sizeof(wal), "%s-wal", f->path);
+		assert_int_equal(stat(wal, &sb), 0);
+	}
+	cs_store_close(s);
+	assert_int_equal(count_rows(f, "PRAGMA user_version"),
+			 cs_store_schema_latest());
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM migration_log"),
+			 cs_store_schema_latest());
+
+	/* The "sqlite:" scheme names the same backend. */
+	{
+		char uri[320], err[256];
+		snprintf(uri, sizeof(uri), "sqlite:%s", f->path);
+		s = cs_store_open(uri, err, sizeof(err));
+		assert_non_null(s);
+		cs_store_close(s);
+		s = cs_store_open("postgresql://localhost/x", err, sizeof(err));
+		assert_null(s);
+		assert_non_null(strstr(err, "PostgreSQL"));
+	}
+}
+
+static void
+make_raw_db(const struct fixture *f, const char *sql)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void
+test_reject_newer(void **state)
+{
+	struct fixture *f = *state;
+	char err[256];
+	struct cs_store *s;
+
+	s = open_ok(f);
+	cs_store_close(s);
+	make_raw_db(f, "PRAGMA user_version = 999");
+	s = cs_store_open(f->path, err, sizeof(err));
+	assert_null(s);
+	assert_non_null(strstr(err, "newer"));
+	/* Refusing must not have changed the file. */
+	assert_int_equal(count_rows(f, "PRAGMA user_version"), 999);
+}
+
+static void
+test_reject_foreign(void **state)
+{
+	struct fixture *f = *state;
+	char err[256];
+	FILE *fp;
+
+	/* Another program's database. */
+	make_raw_db(f, "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+	assert_null(cs_store_open(f->path, err, sizeof(err)));
+	assert_non_null(strstr(err, "not a camsweep inventory"));
+	unlink(f->path);
+
+	/* Not a database at all. */
+	fp = fopen(f->path, "wb");
+	assert_non_null(fp);
+	for (int i = 0; i < 64; i++)
+		fputs("this is not an SQLite file. ", fp);
+	fclose(fp);
+	assert_null(cs_store_open(f->path, err, sizeof(err)));
+	assert_true(err[0] != '\0');
+
+	assert_null(cs_store_open("", err, sizeof(err)));
+	assert_null(cs_store_open(NULL, NULL, 0));
+}
+
+static void
+test_roundtrip(void **state)
+{
+	struct fixture *f = *state;
+	static const uint16_t ports_a[] = {80, 554};
+	static const uint16_t ports_b[] = {8000};
+	struct cs_store *s = open_ok(f);
+	struct cs_identity ida, idb;
+	struct cs_obs_list la, lb;
+	struct cs_scan_state ss;
+	struct rows rs;
+	int64_t scan, latest;
+
+	assert_int_equal(cs_store_scan_begin(s, default_info(), &scan), 0);
+	assert_true(scan > 0);
+
+	cs_obs_list_init(&la);
+	cs_obs_adds(&la, "http.server", 80, "App-webs/");
+	cs_obs_adds(&la, "rtsp.server", 554, "HIKVISION Rtsp Server");
+	ident_make(&ida, "Hikvision", "LTS", "LTCMIP7442W", CS_CLASS_CAMERA,
+		   0.95);
+	ev_add(&ida, "manufacturer", "Hikvision", "rtsp-server-hik",
+	       "rtsp.server", 554, 0.9);
+	ev_add(&ida, "brand", "LTS", "http-brand", "http.server", 0, 0.5);
+	ev_add(&ida, "model", "x", "no-such-obs", "onvif.model", 80, 0.1);
+
+	cs_obs_list_init(&lb);
+	cs_obs_adds(&lb, "http.server", 8000, "Dahua");
+	ident_make(&idb, "Dahua", "Amcrest", "IP8M", CS_CLASS_NVR, 0.7);
+
+	/* Out of numeric order, and text order differs from numeric. */
+	struct cs_host_result h[] = {
+	    {"127.0.0.10", ports_a, 2, &la, &ida, 1700000010},
+	    {"127.0.1.1", ports_b, 1, &lb, &idb, 1700000011},
+	    {"127.0.0.2", NULL, 0, NULL, NULL, 1700000012},
+	};
+	for (size_t i = 0; i < CS_NELEM(h); i++)
+		assert_int_equal(cs_store_put_host(s, scan, &h[i]), 0);
+	assert_int_equal(cs_store_checkpoint(s, scan, 300, 3), 0);
+	assert_int_equal(cs_store_scan_end(s, scan, "complete", 1700000100), 0);
+
+	assert_int_equal(cs_store_latest_scan(s, &latest), 0);
+	assert_int_equal(latest, scan);
+	assert_int_equal(cs_store_scan_get(s, scan, &ss), 0);
+	assert_string_equal(ss.status, "complete");
+	assert_int_equal(ss.watermark, 300);
+	assert_int_equal(ss.hosts_done, 3);
+	assert_int_equal(ss.total_targets, 4096);
+	assert_int_equal(ss.ended, 1700000100);
+	assert_int_equal(ss.resume_count, 0);
+
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_device(s, scan, collect, &rs), 0);
+	assert_int_equal(rs.n, 3);
+	assert_string_equal(rs.r[0].ip, "127.0.0.2");
+	assert_string_equal(rs.r[1].ip, "127.0.0.10");
+	assert_string_equal(rs.r[2].ip, "127.0.1.1");
+
+	/* Unknown host: empty identity, no ports. */
+	assert_int_equal(rs.r[0].nports, 0);
+	assert_string_equal(rs.r[0].id.manufacturer, "");
+	assert_int_equal(rs.r[0].id.device_class, CS_CLASS_UNKNOWN);
+	assert_int_equal(rs.r[0].id.nev, 0);
+
+	const struct cs_device_row *a = &rs.r[1];
+	assert_true(a->device_id > 0);
+	assert_int_equal(a->nports, 2);
+	assert_int_equal(a->ports[0], 80);
+	assert_int_equal(a->ports[1], 554);
+	assert_string_equal(a->id.manufacturer, "Hikvision");
+	assert_string_equal(a->id.manufacturer_country, "CN");
+	assert_string_equal(a->id.brand, "LTS");
+	assert_string_equal(a->id.model, "LTCMIP7442W");
+	assert_string_equal(a->id.firmware, "V5.5.0");
+	assert_int_equal(a->id.device_class, CS_CLASS_CAMERA);
+	assert_true(a->id.surveillance);
+	assert_true(a->id.confidence > 0.949 && a->id.confidence < 0.951);
+	assert_int_equal(a->first_seen, 1700000010);
+	assert_int_equal(a->last_seen, 1700000010);
+	assert_int_equal(a->id.nev, 3);
+	assert_string_equal(a->id.ev[0].field, "manufacturer");
+	assert_string_equal(a->id.ev[0].value, "Hikvision");
+	assert_string_equal(a->id.ev[0].rule, "rtsp-server-hik");
+	assert_string_equal(a->id.ev[0].obs_key, "rtsp.server");
+	assert_int_equal(a->id.ev[0].port, 554);
+	assert_true(a->id.ev[0].weight > 0.89 && a->id.ev[0].weight < 0.91);
+	assert_string_equal(a->id.ev[1].field, "brand");
+	assert_string_equal(a->id.ev[2].rule, "no-such-obs");
+
+	assert_string_equal(rs.r[2].id.brand, "Amcrest");
+	assert_int_equal(rs.r[2].id.device_class, CS_CLASS_NVR);
+	assert_int_equal(rs.r[2].id.nev, 0);
+	cs_store_close(s);
+
+	/* Evidence is linked to the observation with its key and port. */
+	assert_int_equal(
+	    count_rows(f, "SELECT count(*) FROM evidence e JOIN observation o "
+			  "ON o.id = e.observation_id WHERE o.key = e.obs_key"),
+	    2);
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM evidence "
+				       "WHERE observation_id IS NULL"),
+			 1);
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM observation"), 3);
+
+	/* A second scan moves last_seen and the latest identity. */
+	s = open_ok(f);
+	int64_t scan2, dev_a = a->device_id;
+	assert_int_equal(cs_store_scan_begin(s, default_info(), &scan2), 0);
+	assert_true(scan2 > scan);
+	assert_int_equal(
+	    put_simple(s, scan2, "127.0.0.10", 1700000500, "Hikvision2", 2), 0);
+	assert_int_equal(cs_store_scan_end(s, scan2, "complete", 1700000600),
+			 0);
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_device(s, scan2, collect, &rs), 0);
+	assert_int_equal(rs.n, 1);
+	assert_int_equal(rs.r[0].device_id, dev_a);
+	assert_int_equal(rs.r[0].first_seen, 1700000010);
+	assert_int_equal(rs.r[0].last_seen, 1700000500);
+	/* The old scan still shows its own identity. */
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_device(s, scan, collect, &rs), 0);
+	assert_string_equal(rs.r[1].id.manufacturer, "Hikvision");
+	/* Early stop returns the callback's value. */
+	memset(&rs, 0, sizeof(rs));
+	rs.stop_after = 2;
+	assert_int_equal(cs_store_each_device(s, scan, collect, &rs), 42);
+	assert_int_equal(rs.n, 2);
+	assert_integrity(s);
+	cs_store_close(s);
+	assert_int_equal(
+	    count_rows(
+		f,
+		"SELECT count(*) FROM device "
+		"WHERE ip = '127.0.0.10' AND manufacturer = 'Hikvision2' AND "
+		"last_scan = 2 AND first_scan = 1"),
+	    1);
+	cs_obs_list_free(&la);
+	cs_obs_list_free(&lb);
+}
+
+static void
+test_bad_arguments(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	struct cs_host_result h = {.ip = "127.0.0.1"};
+	int64_t scan;
+
+	assert_int_equal(cs_store_scan_begin(s, default_info(), &scan), 0);
+	/* Unknown scan: refused, batch stays usable. */
+	assert_int_equal(cs_store_put_host(s, scan + 100, &h), CS_EINVAL);
+	assert_true(cs_store_errmsg(s)[0] != '\0');
+	h.ip = "127.0.0.300";
+	assert_int_equal(cs_store_put_host(s, scan, &h), CS_EINVAL);
+	h.ip = "127.0.0.1'; DROP TABLE scan; --";
+	assert_int_equal(cs_store_put_host(s, scan, &h), CS_EINVAL);
+	h.ip = NULL;
+	assert_int_equal(cs_store_put_host(s, scan, &h), CS_EINVAL);
+	h.ip = "::1";
+	assert_int_equal(cs_store_put_host(s, scan, &h), 0);
+	h.ip = "127.0.0.1";
+	assert_int_equal(cs_store_put_host(s, scan, &h), 0);
+	assert_int_equal(cs_store_scan_end(s, scan, "bogus", 1), CS_EINVAL);
+	assert_int_equal(cs_store_scan_end(s, scan + 100, "complete", 1),
+			 CS_ENOTFOUND);
+	assert_int_equal(cs_store_checkpoint(s, scan + 100, 1, 1),
+			 CS_ENOTFOUND);
+	assert_int_equal(cs_store_scan_resume(s, scan + 100, 1), CS_ENOTFOUND);
+	assert_int_equal(cs_store_checkpoint(s, scan, 10, 2), 0);
+
+	struct rows rs;
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_device(s, scan, collect, &rs), 0);
+	assert_int_equal(rs.n, 2);
+	assert_string_equal(rs.r[0].ip, "127.0.0.1"); /* IPv4 first */
+	assert_string_equal(rs.r[1].ip, "::1");
+	assert_integrity(s);
+	cs_store_close(s);
+}
+
+static void
+test_idempotent_reput(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	struct cs_scan_state ss;
+	struct obsrows *ors;
+	struct rows rs;
+	int64_t scan, found;
+	uint64_t wm;
+
+	assert_int_equal(cs_store_scan_begin(s, default_info(), &scan), 0);
+	assert_int_equal(put_simple(s, scan, "127.16.0.5", 100, "Dahua", 3), 0);
+	assert_int_equal(put_simple(s, scan, "127.16.0.9", 101, "Dahua", 3), 0);
+	assert_int_equal(cs_store_checkpoint(s, scan, 6, 1), 0);
+	assert_int_equal(cs_store_scan_end(s, scan, "interrupted", 102), 0);
+	cs_store_close(s);
+
+	s = open_ok(f);
+	assert_int_equal(
+	    cs_store_scan_find_resumable(s, default_info(), &found, &wm), 0);
+	assert_int_equal(found, scan);
+	assert_int_equal(wm, 6);
+	assert_int_equal(cs_store_scan_resume(s, found, 200), 0);
+	assert_int_equal(cs_store_scan_get(s, scan, &ss), 0);
+	assert_string_equal(ss.status, "running");
+	assert_int_equal(ss.resume_count, 1);
+	assert_int_equal(ss.ended, 0);
+
+	/* Target 9 (index >= watermark) is scanned again, differently. */
+	assert_int_equal(put_simple(s, scan, "127.16.0.9", 201, "Hikvision", 2),
+			 0);
+	/* And again within the same batch. */
+	assert_int_equal(put_simple(s, scan, "127.16.0.9", 202, "Hikvision", 2),
+			 0);
+	assert_int_equal(cs_store_checkpoint(s, scan, 4096, 2), 0);
+	assert_int_equal(cs_store_scan_end(s, scan, "complete", 300), 0);
+	assert_int_equal(
+	    cs_store_scan_find_resumable(s, default_info(), &found, &wm),
+	    CS_ENOTFOUND);
+	assert_int_equal(cs_store_scan_resume(s, scan, 301), CS_ENOTFOUND);
+
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_device(s, scan, collect, &rs), 0);
+	assert_int_equal(rs.n, 2);
+	assert_string_equal(rs.r[1].ip, "127.16.0.9");
+	assert_string_equal(rs.r[1].id.manufacturer, "Hikvision");
+	assert_int_equal(rs.r[1].id.nev, 1);
+	assert_int_equal(rs.r[1].last_seen, 202);
+	assert_int_equal(rs.r[1].first_seen, 101);
+
+	ors = calloc(1, sizeof(*ors));
+	assert_non_null(ors);
+	assert_int_equal(
+	    cs_store_each_observation(s, scan, "127.16.0.9", collect_obs, ors),
+	    0);
+	assert_int_equal(ors->n, 2);
+	assert_string_equal(ors->key[0], "http.header.0");
+	assert_string_equal(ors->key[1], "http.header.1");
+	free(ors);
+	assert_integrity(s);
+	cs_store_close(s);
+
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM sighting"), 2);
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM device"), 2);
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM observation"),
+			 3 + 2);
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM evidence"), 2);
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM sighting_port"),
+			 6);
+}
+
+static void
+test_find_resumable(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	struct cs_scan_info base =
+	    info_make("127.0.0.0/24", "127.0.0.1", "80,554", "{\"a\":1}");
+	struct cs_scan_info q;
+	int64_t s1, s2, s3, s4, found;
+	uint64_t wm;
+
+	assert_int_equal(cs_store_scan_find_resumable(s, &base, &found, &wm),
+			 CS_ENOTFOUND);
+	assert_int_equal(cs_store_scan_begin(s, &base, &s1), 0);
+	assert_int_equal(cs_store_checkpoint(s, s1, 11, 0), 0);
+	assert_int_equal(cs_store_scan_end(s, s1, "interrupted", 5), 0);
+	assert_int_equal(cs_store_scan_begin(s, &base, &s2), 0); /* newer */
+	assert_int_equal(cs_store_checkpoint(s, s2, 22, 0), 0);
+	q = base;
+	q.scope = "127.0.0.0/25";
+	assert_int_equal(cs_store_scan_begin(s, &q, &s3), 0);
+	assert_int_equal(cs_store_scan_begin(s, &base, &s4), 0);
+	assert_int_equal(cs_store_scan_end(s, s4, "complete", 9), 0);
+
+	/* The newest unfinished equal scan: s2 (s4 is complete). */
+	assert_int_equal(cs_store_scan_find_resumable(s, &base, &found, &wm),
+			 0);
+	assert_int_equal(found, s2);
+	assert_int_equal(wm, 22);
+	/* vantage, version, started and total do not take part. */
+	q = base;
+	q.vantage = "other";
+	q.version = "9";
+	q.started = 1;
+	q.total_targets = 1;
+	assert_int_equal(cs_store_scan_find_resumable(s, &q, &found, &wm), 0);
+	assert_int_equal(found, s2);
+
+	for (int i = 0; i < 4; i++) {
+		q = base;
+		switch (i) {
+		case 0:
+			q.scope = "X";
+			break;
+		case 1:
+			q.exclusions = "X";
+			break;
+		case 2:
+			q.ports = "X";
+			break;
+		default:
+			q.options = "X";
+			break;
+		}
+		assert_int_equal(
+		    cs_store_scan_find_resumable(s, &q, &found, &wm),
+		    CS_ENOTFOUND);
+	}
+	q = base;
+	q.exclusions = "";
+	assert_int_equal(cs_store_scan_find_resumable(s, &q, &found, &wm),
+			 CS_ENOTFOUND);
+	q = base;
+	q.scope = "127.0.0.0/25";
+	assert_int_equal(cs_store_scan_find_resumable(s, &q, &found, &wm), 0);
+	assert_int_equal(found, s3);
+
+	/* Once s2 completes, the interrupted s1 is the one found. */
+	assert_int_equal(cs_store_scan_end(s, s2, "complete", 10), 0);
+	assert_int_equal(cs_store_scan_find_resumable(s, &base, &found, &wm),
+			 0);
+	assert_int_equal(found, s1);
+	assert_int_equal(wm, 11);
+	assert_int_equal(cs_store_scan_end(s, s1, "complete", 11), 0);
+	assert_int_equal(cs_store_scan_find_resumable(s, &base, &found, &wm),
+			 CS_ENOTFOUND);
+	cs_store_close(s);
+}
+
+static void
+test_hostile_bytes(void **state)
+{
+	struct fixture *f = *state;
+	static const uint8_t v0[] = "a\0b\0\0c"; /* embedded NULs */
+	static const uint8_t v1[] = {0xff, 0xfe, 0xc0, 0x80, 0xed,
+				     0xa0, 0x80, '"',  '\'', '\\',
+				     0x1b, '[',  '2',  'J',  0};
+	static const char v2[] = "'; DROP TABLE scan; --\"; DROP TABLE device;";
+	struct cs_store *s = open_ok(f);
+	struct cs_obs_list l;
+	struct cs_identity id;
+	struct obsrows *ors;
+	struct rows rs;
+	uint8_t big[CS_OBS_MAX_VALUE];
+	int64_t scan;
+
+	for (size_t i = 0; i < sizeof(big); i++)
+		big[i] = (uint8_t)(i * 7 + 1);
+	big[10] = 0;
+	cs_obs_list_init(&l);
+	assert_int_equal(
+	    cs_obs_add(&l, "http.body", 80, CS_OBS_BINARY, v0, sizeof(v0) - 1),
+	    0);
+	assert_int_equal(cs_obs_add(&l, "rtsp.server", 554, CS_OBS_MALFORMED,
+				    v1, sizeof(v1)),
+			 0);
+	assert_int_equal(cs_obs_add(&l, "x'\"; DROP TABLE observation;--", 1, 0,
+				    v2, strlen(v2)),
+			 0);
+	assert_int_equal(cs_obs_add(&l, "http.big", 8080, CS_OBS_TRUNCATED, big,
+				    sizeof(big)),
+			 0);
+	assert_int_equal(cs_obs_add(&l, "http.empty", 80, 0, "", 0), 0);
+
+	ident_make(&id, v2, "\xff\xfe''\"\"", "model\x1b[0m", CS_CLASS_DVR,
+		   0.5);
+	ev_add(&id, "model", "\xc3\x28'", v2, "http.body", 80, 0.3);
+	struct cs_host_result h = {"127.0.0.7", NULL, 0, &l, &id, 7};
+
+	assert_int_equal(cs_store_scan_begin(s, default_info(), &scan), 0);
+	assert_int_equal(cs_store_put_host(s, scan, &h), 0);
+	assert_int_equal(cs_store_checkpoint(s, scan, 1, 1), 0);
+	cs_store_close(s);
+
+	s = open_ok(f);
+	ors = calloc(1, sizeof(*ors));
+	assert_non_null(ors);
+	assert_int_equal(
+	    cs_store_each_observation(s, scan, "127.0.0.7", collect_obs, ors),
+	    0);
+	assert_int_equal(ors->n, 5);
+	assert_int_equal(ors->len[0], sizeof(v0) - 1);
+	assert_memory_equal(ors->val[0], v0, sizeof(v0) - 1);
+	assert_int_equal(ors->flags[0], CS_OBS_BINARY);
+	assert_int_equal(ors->len[1], sizeof(v1));
+	assert_memory_equal(ors->val[1], v1, sizeof(v1));
+	assert_int_equal(ors->port[1], 554);
+	assert_string_equal(ors->key[2], "x'\"; DROP TABLE observation;--");
+	assert_int_equal(ors->len[2], strlen(v2));
+	assert_memory_equal(ors->val[2], v2, strlen(v2));
+	assert_int_equal(ors->len[3], sizeof(big));
+	assert_memory_equal(ors->val[3], big, sizeof(big));
+	assert_int_equal(ors->flags[3], CS_OBS_TRUNCATED);
+	assert_int_equal(ors->len[4], 0);
+	free(ors);
+
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_device(s, scan, collect, &rs), 0);
+	assert_int_equal(rs.n, 1);
+	assert_string_equal(rs.r[0].id.manufacturer, v2);
+	assert_string_equal(rs.r[0].id.brand, "\xff\xfe''\"\"");
+	assert_string_equal(rs.r[0].id.model, "model\x1b[0m");
+	assert_string_equal(rs.r[0].id.ev[0].value, "\xc3\x28'");
+	assert_string_equal(rs.r[0].id.ev[0].rule, v2);
+	assert_integrity(s);
+	cs_store_close(s);
+
+	/* Nothing was dropped, nothing became NULL. */
+	assert_int_equal(
+	    count_rows(f, "SELECT count(*) FROM sqlite_master "
+			  "WHERE type = 'table' AND name IN ('scan', 'device', "
+			  "'observation')"),
+	    3);
+	assert_int_equal(
+	    count_rows(f, "SELECT count(*) FROM observation "
+			  "WHERE value IS NULL OR typeof(value) <> 'blob'"),
+	    0);
+	cs_obs_list_free(&l);
+}
+
+/*
+ * Runs in the forked child; never returns.  Exit codes >= 10 report a
+ * failure before the kill point.
+ */
+static void __attribute__((noreturn)) crash_child(const char *path, int mode)
+{
+	char err[256];
+	struct cs_store *s = cs_store_open(path, err, sizeof(err));
+	int64_t scan;
+	char ip[32];
+
+	if (s == NULL)
+		_exit(10);
+	if (cs_store_scan_begin(s, default_info(), &scan) != 0)
+		_exit(11);
+	for (int i = 0; i < 300; i++) {
+		snprintf(ip, sizeof(ip), "127.16.%d.%d", i / 256, i % 256);
+		if (put_simple(s, scan, ip, 1000 + i, "Hikvision", 10) != 0)
+			_exit(12);
+		if (i == 99 && cs_store_checkpoint(s, scan, 100, 100) != 0)
+			_exit(13);
+		if (i == 199 && cs_store_checkpoint(s, scan, 200, 200) != 0)
+			_exit(14);
+	}
+	/* Hosts 200..299 sit in the open batch. */
+	if (mode == 0)
+		raise(SIGKILL);
+	_exit(0); /* no close, no commit */
+}
+
+static void
+crash_case(const struct fixture *f, int mode)
+{
+	struct cs_store *s;
+	struct cs_scan_state ss;
+	struct rows rs;
+	int64_t scan, found;
+	uint64_t wm;
+	int status;
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		crash_child(f->path, mode);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (mode == 0) {
+		assert_true(WIFSIGNALED(status));
+		assert_int_equal(WTERMSIG(status), SIGKILL);
+	} else {
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+
+	s = open_ok(f);
+	assert_integrity(s);
+	assert_int_equal(cs_store_latest_scan(s, &scan), 0);
+	assert_int_equal(cs_store_scan_get(s, scan, &ss), 0);
+	assert_string_equal(ss.status, "running");
+	assert_int_equal(ss.watermark, 200);
+	assert_int_equal(ss.hosts_done, 200);
+	assert_int_equal(
+	    cs_store_scan_find_resumable(s, default_info(), &found, &wm), 0);
+	assert_int_equal(found, scan);
+	assert_int_equal(wm, 200);
+
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_device(s, scan, collect, &rs), 0);
+	assert_int_equal(rs.n, 200); /* the uncommitted 100 are absent */
+	assert_string_equal(rs.r[0].ip, "127.16.0.0");
+
+	/* Resume and finish: the rest goes in, nothing twice. */
+	assert_int_equal(cs_store_scan_resume(s, scan, 5000), 0);
+	for (int i = 150; i < 300; i++) {
+		char ip[32];
+		snprintf(ip, sizeof(ip), "127.16.%d.%d", i / 256, i % 256);
+		assert_int_equal(put_simple(s, scan, ip, 6000 + i, "Hik", 10),
+				 0);
+	}
+	assert_int_equal(cs_store_checkpoint(s, scan, 300, 300), 0);
+	assert_int_equal(cs_store_scan_end(s, scan, "complete", 7000), 0);
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_device(s, scan, collect, &rs), 0);
+	assert_int_equal(rs.n, 300);
+	assert_integrity(s);
+	cs_store_close(s);
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM observation"),
+			 3000);
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM device"), 300);
+}
+
+static void
+test_crash_sigkill(void **state)
+{
+	crash_case(*state, 0);
+}
+
+static void
+test_crash_exit_without_commit(void **state)
+{
+	crash_case(*state, 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_open_migrate_reopen, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_reject_newer, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_reject_foreign, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_roundtrip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_arguments, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_idempotent_reput, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_find_resumable, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_hostile_bytes, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_crash_sigkill, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_crash_exit_without_commit,
+					    setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

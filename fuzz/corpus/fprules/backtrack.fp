@@ -1,0 +1,8 @@
+rule evil
+ on http.title
+ match ^(a+)+$
+ set class=camera
+ weight 1
+ source s
+ example "aaaa"
+ example! "b"

@@ -1,0 +1,3 @@
+rule r
+ set model=$9
+ example "\x4

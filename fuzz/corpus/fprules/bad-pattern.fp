@@ -1,0 +1,3 @@
+rule r
+ on k
+ match (x

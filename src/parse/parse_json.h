@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Bounded JSON parsing over json-c, for device replies (Dahua RPC2,
+ * DHIP bodies, Axis VAPIX, Xiongmai payloads).
+ */
+#ifndef CS_PARSE_PARSE_JSON_H
+#define CS_PARSE_PARSE_JSON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/cs.h"
+
+struct json_object;
+
+#define CS_JSON_MAX 65536 /* bytes of one document */
+#define CS_JSON_DEPTH 16  /* nesting of arrays and objects */
+
+/*
+ * Parses exactly one JSON value from p (n bytes, not NUL-terminated);
+ * only whitespace and NUL bytes may follow it.  On success *out is a new
+ * object the caller releases with json_object_put() (a literal null
+ * gives *out == NULL).  String contents are not checked to be UTF-8.
+ *
+ * Returns 0; CS_ETRUNC if the value is incomplete (empty input
+ * included); CS_ELIMIT if n exceeds CS_JSON_MAX or nesting exceeds
+ * CS_JSON_DEPTH; CS_EPROTO for a syntax error or trailing garbage;
+ * CS_ENOMEM.  *out is NULL on error.
+ */
+int cs_json_parse(const uint8_t *p, size_t n, struct json_object **out);
+
+/*
+ * Follows dotted_path ("params.deviceInfo.DeviceType"; a component of
+ * digits indexes an array) from o and copies the scalar found there to
+ * out (outsz > 0 bytes, NUL-terminated, truncated, NUL bytes replaced by
+ * '?').  Strings are copied as they are; numbers and booleans as their
+ * JSON text.  Returns 0, or CS_ENOTFOUND if a component is missing or
+ * the value is null, an object or an array (out is then "").
+ */
+int cs_json_get_str(struct json_object *o, const char *dotted_path, char *out,
+		    size_t outsz);
+
+#endif /* CS_PARSE_PARSE_JSON_H */

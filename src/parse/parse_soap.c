@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: ISC */
+/* SOAP and small XML documents through a locked-down expat; see .h. */
+#include "parse/parse_soap.h"
+
+#include <string.h>
+
+#include <expat.h>
+
+#include "core/str.h"
+#include "core/poison.h"
+
+#define NS_SEP '\n' /* expat's URI/local-name separator */
+#define NAME_MAX_KEPT 64
+#define CAP_MAX (CS_XML_NAMES_MAX + 8)
+
+enum cap_kind {
+	CAP_TEXT,   /* copy, trim */
+	CAP_APPEND, /* append to existing text with a space */
+	CAP_NUM,    /* small integer into *num */
+};
+
+/* One element whose text is being collected. */
+struct cap {
+	char *buf;
+	size_t sz, len, start;
+	unsigned depth;
+	enum cap_kind kind;
+	int *num;
+	int lo, hi;
+};
+
+struct xst {
+	XML_Parser xp;
+	int err;
+	unsigned depth;
+	unsigned pending_ns; /* namespace declarations for the next element */
+	char stack[CS_XML_DEPTH_MAX][NAME_MAX_KEPT];
+	struct cap cap[CAP_MAX];
+	size_t ncap;
+	char numbuf[6][16];
+	/* cs_soap_parse mode */
+	struct cs_soap *soap;
+	/* cs_xml_find_text mode */
+	const char *const *names;
+	size_t nnames;
+	char (*out)[128];
+	bool found[CS_XML_NAMES_MAX];
+	struct cs_xml_meta *meta;
+};
+
+static void
+fail(struct xst *st, int rc)
+{
+	if (st->err == 0)
+		st->err = rc;
+	XML_StopParser(st->xp, XML_FALSE);
+}
+
+static void
+cap_begin(struct xst *st, char *buf, size_t sz, enum cap_kind kind)
+{
+	struct cap *c;
+
+	if (st->ncap >= CAP_MAX)
+		return;
+	c = &st->cap[st->ncap++];
+	memset(c, 0, sizeof(*c));
+	c->buf = buf;
+	c->sz = sz;
+	c->kind = kind;
+	c->depth = st->depth;
+	c->len = kind == CAP_APPEND ? strnlen(buf, sz - 1) : 0;
+	if (kind == CAP_APPEND && c->len > 0 && c->len + 1 < sz)
+		buf[c->len++] = ' ';
+	c->start = c->len;
+	buf[c->len] = '\0';
+}
+
+static bool
+is_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+}
+
+static void
+cap_end(struct cap *c)
+{
+	size_t s = c->start, e = c->len;
+	long long v;
+
+	while (s < e && is_space(c->buf[s]))
+		s++;
+	while (e > s && is_space(c->buf[e - 1]))
+		e--;
+	memmove(c->buf + c->start, c->buf + s, e - s);
+	c->len = c->start + (e - s);
+	if (c->kind == CAP_APPEND && c->len == c->start && c->start > 0)
+		c->len--; /* drop the separator added for empty text */
+	c->buf[c->len] = '\0';
+	if (c->kind == CAP_NUM && c->num != NULL &&
+	    cs_str_tonum(c->buf, c->lo, c->hi, &v) == 0)
+		*c->num = (int)v;
+}
+
+static const char *
+local_name(const XML_Char *name, size_t *urilen)
+{
+	const char *sep = strrchr(name, NS_SEP);
+
+	*urilen = sep ? (size_t)(sep - name) : 0;
+	return sep ? sep + 1 : name;
+}
+
+static bool
+eq(const char *a, const char *b)
+{
+	return strcmp(a, b) == 0;
+}
+
+static void
+soap_num(struct xst *st, int slot, int *num, int lo, int hi)
+{
+	struct cap *c;
+	size_t before = st->ncap;
+
+	cap_begin(st, st->numbuf[slot], sizeof(st->numbuf[slot]), CAP_NUM);
+	if (st->ncap == before)
+		return;
+	c = &st->cap[st->ncap - 1];
+	c->num = num;
+	c->lo = lo;
+	c->hi = hi;
+}
+
+static void
+soap_start(struct xst *st, const char *l)
+{
+	struct cs_soap *s = st->soap;
+	const char *par = st->depth >= 2 ? st->stack[st->depth - 2] : "";
+	const char *gp = st->depth >= 3 ? st->stack[st->depth - 3] : "";
+	static const struct {
+		const char *name;
+		size_t off, sz;
+	} simple[] = {
+	    {"Manufacturer", offsetof(struct cs_soap, manufacturer), 128},
+	    {"Model", offsetof(struct cs_soap, model), 128},
+	    {"FirmwareVersion", offsetof(struct cs_soap, firmware), 128},
+	    {"SerialNumber", offsetof(struct cs_soap, serial), 128},
+	    {"HardwareId", offsetof(struct cs_soap, hardware_id), 128},
+	    {"XAddrs", offsetof(struct cs_soap, xaddrs), 1024},
+	    {"Types", offsetof(struct cs_soap, types), 512},
+	};
+
+	if (eq(par, "Body") && st->depth == 3 && s->body_op[0] == '\0')
+		cs_strlcpy(s->body_op, l, sizeof(s->body_op));
+	if (eq(par, "Body") && eq(l, "Fault"))
+		s->fault = true;
+	for (size_t i = 0; i < CS_NELEM(simple); i++) {
+		char *f = (char *)s + simple[i].off;
+
+		if (eq(l, simple[i].name) && f[0] == '\0')
+			cap_begin(st, f, simple[i].sz, CAP_TEXT);
+	}
+	if (eq(l, "Scopes"))
+		cap_begin(st, s->scopes, sizeof(s->scopes), CAP_APPEND);
+	else if (eq(l, "Value") && eq(par, "Code") && eq(gp, "Fault") &&
+		 s->fault_code[0] == '\0')
+		cap_begin(st, s->fault_code, sizeof(s->fault_code), CAP_TEXT);
+	else if (eq(l, "Value") && eq(par, "Subcode") &&
+		 s->fault_subcode[0] == '\0')
+		cap_begin(st, s->fault_subcode, sizeof(s->fault_subcode),
+			  CAP_TEXT);
+	else if (eq(l, "Text") && eq(par, "Reason") &&
+		 s->fault_reason[0] == '\0')
+		cap_begin(st, s->fault_reason, sizeof(s->fault_reason),
+			  CAP_TEXT);
+	else if (eq(l, "faultcode") && eq(par, "Fault") &&
+		 s->fault_code[0] == '\0')
+		cap_begin(st, s->fault_code, sizeof(s->fault_code), CAP_TEXT);
+	else if (eq(l, "faultstring") && eq(par, "Fault") &&
+		 s->fault_reason[0] == '\0')
+		cap_begin(st, s->fault_reason, sizeof(s->fault_reason),
+			  CAP_TEXT);
+	else if (eq(gp, "UTCDateTime") && eq(par, "Date")) {
+		if (eq(l, "Year"))
+			soap_num(st, 0, &s->utc_year, 1970, 9999);
+		else if (eq(l, "Month"))
+			soap_num(st, 1, &s->utc_month, 1, 12);
+		else if (eq(l, "Day"))
+			soap_num(st, 2, &s->utc_day, 1, 31);
+	} else if (eq(gp, "UTCDateTime") && eq(par, "Time")) {
+		if (eq(l, "Hour"))
+			soap_num(st, 3, &s->utc_hour, 0, 23);
+		else if (eq(l, "Minute"))
+			soap_num(st, 4, &s->utc_minute, 0, 59);
+		else if (eq(l, "Second"))
+			soap_num(st, 5, &s->utc_second, 0, 60);
+	}
+}
+
+static void
+find_start(struct xst *st, const char *l)
+{
+	for (size_t i = 0; i < st->nnames; i++) {
+		if (!st->found[i] && eq(l, st->names[i])) {
+			st->found[i] = true;
+			cap_begin(st, st->out[i], sizeof(st->out[i]), CAP_TEXT);
+		}
+	}
+}
+
+static void XMLCALL
+on_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	struct xst *st = ud;
+	size_t nat = st->pending_ns, urilen;
+	const char *l;
+
+	st->pending_ns = 0;
+	if (st->err != 0)
+		return;
+	for (size_t i = 0; atts[i] != NULL; i += 2)
+		nat++;
+	if (nat > CS_XML_ATTR_MAX) {
+		fail(st, CS_ELIMIT);
+		return;
+	}
+	if (st->depth >= CS_XML_DEPTH_MAX) {
+		fail(st, CS_ELIMIT);
+		return;
+	}
+	st->depth++;
+	l = local_name(name, &urilen);
+	cs_strlcpy(st->stack[st->depth - 1], l, NAME_MAX_KEPT);
+	if (st->depth == 1 && st->meta != NULL) {
+		cs_strlcpy(st->meta->root, l, sizeof(st->meta->root));
+		cs_span_copy(st->meta->root_ns, sizeof(st->meta->root_ns),
+			     cs_span_make(name, urilen));
+	}
+	if (st->soap != NULL)
+		soap_start(st, l);
+	else
+		find_start(st, l);
+}
+
+static void XMLCALL
+on_end(void *ud, const XML_Char *name)
+{
+	struct xst *st = ud;
+
+	(void)name;
+	if (st->err != 0 || st->depth == 0)
+		return;
+	while (st->ncap > 0 && st->cap[st->ncap - 1].depth == st->depth)
+		cap_end(&st->cap[--st->ncap]);
+	st->depth--;
+}
+
+static void XMLCALL
+on_text(void *ud, const XML_Char *s, int len)
+{
+	struct xst *st = ud;
+
+	if (st->err != 0 || len <= 0)
+		return;
+	for (size_t i = 0; i < st->ncap; i++) {
+		struct cap *c = &st->cap[i];
+		size_t k = CS_MIN((size_t)len, c->sz - 1 - c->len);
+
+		memcpy(c->buf + c->len, s, k);
+		c->len += k;
+		c->buf[c->len] = '\0';
+	}
+}
+
+static void XMLCALL
+on_ns(void *ud, const XML_Char *prefix, const XML_Char *uri)
+{
+	struct xst *st = ud;
+	struct cs_soap *s = st->soap;
+	char tmp[128];
+
+	(void)prefix;
+	st->pending_ns++;
+	if (st->err != 0 || s == NULL || uri == NULL || uri[0] == '\0')
+		return;
+	cs_strlcpy(tmp, uri, sizeof(tmp));
+	for (size_t i = 0; i < s->nns; i++)
+		if (eq(s->ns[i], tmp))
+			return;
+	if (s->nns < CS_NELEM(s->ns))
+		cs_strlcpy(s->ns[s->nns++], tmp, sizeof(s->ns[0]));
+}
+
+static void XMLCALL
+on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
+	   const XML_Char *pubid, int has_internal_subset)
+{
+	(void)name;
+	(void)sysid;
+	(void)pubid;
+	(void)has_internal_subset;
+	fail(ud, CS_EPROTO);
+}
+
+static void XMLCALL
+on_entity(void *ud, const XML_Char *name, int is_param, const XML_Char *value,
+	  int value_len, const XML_Char *base, const XML_Char *sysid,
+	  const XML_Char *pubid, const XML_Char *notation)
+{
+	(void)name;
+	(void)is_param;
+	(void)value;
+	(void)value_len;
+	(void)base;
+	(void)sysid;
+	(void)pubid;
+	(void)notation;
+	fail(ud, CS_EPROTO);
+}
+
+static int
+xml_run(const uint8_t *p, size_t n, struct xst *st)
+{
+	XML_Parser xp;
+	enum XML_Status status;
+	int rc = 0;
+
+	if (n > CS_XML_MAX)
+		return CS_ELIMIT;
+	if (n == 0)
+		return CS_EPROTO;
+	xp = XML_ParserCreateNS(NULL, NS_SEP);
+	if (xp == NULL)
+		return CS_ENOMEM;
+	st->xp = xp;
+	XML_SetUserData(xp, st);
+	XML_SetParamEntityParsing(xp, XML_PARAM_ENTITY_PARSING_NEVER);
+	XML_SetStartDoctypeDeclHandler(xp, on_doctype);
+	XML_SetEntityDeclHandler(xp, on_entity);
+	XML_SetElementHandler(xp, on_start, on_end);
+	XML_SetCharacterDataHandler(xp, on_text);
+	XML_SetStartNamespaceDeclHandler(xp, on_ns);
+	status = XML_Parse(xp, (const char *)p, (int)n, XML_TRUE);
+	if (st->err != 0)
+		rc = st->err;
+	else if (status != XML_STATUS_OK)
+		rc = XML_GetErrorCode(xp) == XML_ERROR_NO_MEMORY ? CS_ENOMEM
+								 : CS_EPROTO;
+	XML_ParserFree(xp);
+	st->xp = NULL;
+	return rc;
+}
+
+int
+cs_soap_parse(const uint8_t *p, size_t n, struct cs_soap *out)
+{
+	struct xst st;
+
+	memset(out, 0, sizeof(*out));
+	out->utc_year = out->utc_month = out->utc_day = -1;
+	out->utc_hour = out->utc_minute = out->utc_second = -1;
+	memset(&st, 0, sizeof(st));
+	st.soap = out;
+	return xml_run(p, n, &st);
+}
+
+int
+cs_xml_find_text(const uint8_t *p, size_t n, const char *const *names,
+		 size_t nnames, char out[][128], struct cs_xml_meta *meta)
+{
+	struct xst st;
+
+	if (nnames > CS_XML_NAMES_MAX ||
+	    (nnames > 0 && (names == NULL || out == NULL)))
+		return CS_EINVAL;
+	for (size_t i = 0; i < nnames; i++) {
+		if (names[i] == NULL)
+			return CS_EINVAL;
+		out[i][0] = '\0';
+	}
+	if (meta != NULL)
+		memset(meta, 0, sizeof(*meta));
+	memset(&st, 0, sizeof(st));
+	st.names = names;
+	st.nnames = nnames;
+	st.out = out;
+	st.meta = meta;
+	return xml_run(p, n, &st);
+}

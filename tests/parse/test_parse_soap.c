@@ -1,0 +1,460 @@
+/* SPDX-License-Identifier: ISC */
+/* Tests of the SOAP and generic XML parsers (expat, locked down). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "parse/parse_soap.h"
+#include "core/poison.h"
+
+#define L(s) (const uint8_t *)(s), sizeof(s) - 1
+
+#define ENV12 "http://www.w3.org/2003/05/soap-envelope"
+
+static const char get_time[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"" ENV12 "\" "
+    "xmlns:tt=\"http://www.onvif.org/ver10/schema\" "
+    "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\" "
+    "xmlns:aa=\"http://www.axis.com/vapix/ws/action1\">"
+    "<SOAP-ENV:Header></SOAP-ENV:Header><SOAP-ENV:Body>"
+    "<tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime>"
+    "<tt:DateTimeType>NTP</tt:DateTimeType>"
+    "<tt:DaylightSavings>false</tt:DaylightSavings>"
+    "<tt:TimeZone><tt:TZ>CET-1</tt:TZ></tt:TimeZone>"
+    "<tt:UTCDateTime><tt:Time><tt:Hour>13</tt:Hour><tt:Minute>5</tt:Minute>"
+    "<tt:Second>\n 9 </tt:Second></tt:Time><tt:Date><tt:Year>2024</tt:Year>"
+    "<tt:Month>2</tt:Month><tt:Day>29</tt:Day></tt:Date></tt:UTCDateTime>"
+    "<tt:LocalDateTime><tt:Time><tt:Hour>14</tt:Hour><tt:Minute>5</tt:Minute>"
+    "<tt:Second>9</tt:Second></tt:Time><tt:Date><tt:Year>2024</tt:Year>"
+    "<tt:Month>2</tt:Month><tt:Day>29</tt:Day></tt:Date></tt:LocalDateTime>"
+    "</tds:SystemDateAndTime></tds:GetSystemDateAndTimeResponse>"
+    "</SOAP-ENV:Body></SOAP-ENV:Envelope>\n";
+
+static const char dev_info[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\" ?>"
+    "<s:Envelope xmlns:sc=\"http://www.w3.org/2003/05/soap-encoding\" "
+    "xmlns:s=\"" ENV12 "\" "
+    "xmlns:tt=\"http://www.onvif.org/ver10/schema\" "
+    "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\">"
+    "<s:Header/><s:Body><tds:GetDeviceInformationResponse>"
+    "<tds:Manufacturer>Dahua</tds:Manufacturer>"
+    "<tds:Model>IPC-HDW1431T1-S4</tds:Model>"
+    "<tds:FirmwareVersion>2.800.0000000.13.R, Build Date 2021-03-23"
+    "</tds:FirmwareVersion><tds:SerialNumber>7J0000000000000</tds:SerialNumber>"
+    "<tds:HardwareId>1.00</tds:HardwareId>"
+    "</tds:GetDeviceInformationResponse></s:Body></s:Envelope>";
+
+static const char fault12[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<env:Envelope xmlns:env=\"" ENV12 "\" "
+    "xmlns:ter=\"http://www.onvif.org/ver10/error\">"
+    "<env:Body><env:Fault><env:Code><env:Value>env:Sender</env:Value>"
+    "<env:Subcode><env:Value>ter:NotAuthorized</env:Value></env:Subcode>"
+    "</env:Code><env:Reason><env:Text xml:lang=\"en\">Sender not "
+    "Authorized</env:Text></env:Reason></env:Fault></env:Body>"
+    "</env:Envelope>";
+
+static const char fault11[] =
+    "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+    "<soap:Body><soap:Fault><faultcode>soap:Client</faultcode>"
+    "<faultstring>Not Authorized</faultstring></soap:Fault></soap:Body>"
+    "</soap:Envelope>";
+
+static const char probe_match[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<env:Envelope xmlns:env=\"" ENV12 "\" "
+    "xmlns:wsadis=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\" "
+    "xmlns:wsa=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\" "
+    "xmlns:dn=\"http://www.onvif.org/ver10/network/wsdl\">"
+    "<env:Header><wsa:MessageID>urn:uuid:1</wsa:MessageID>"
+    "<wsa:Action>http://schemas.xmlsoap.org/ws/2005/04/discovery/ProbeMatches"
+    "</wsa:Action></env:Header><env:Body><wsadis:ProbeMatches>"
+    "<wsadis:ProbeMatch><wsa:EndpointReference><wsa:Address>urn:uuid:2"
+    "</wsa:Address></wsa:EndpointReference>"
+    "<wsadis:Types xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\">"
+    "dn:NetworkVideoTransmitter tds:Device</wsadis:Types>"
+    "<wsadis:Scopes>onvif://www.onvif.org/type/video_encoder "
+    "onvif://www.onvif.org/hardware/DS-2CD2385G1-I "
+    "onvif://www.onvif.org/name/HIKVISION%20DS-2CD2385G1-I</wsadis:Scopes>"
+    "<wsadis:Scopes>  onvif://www.onvif.org/location/city/hangzhou \n"
+    "</wsadis:Scopes><wsadis:Scopes> </wsadis:Scopes>"
+    "<wsadis:XAddrs>http://127.0.0.1/onvif/device_service</wsadis:XAddrs>"
+    "<wsadis:MetadataVersion>10</wsadis:MetadataVersion>"
+    "</wsadis:ProbeMatch></wsadis:ProbeMatches></env:Body></env:Envelope>";
+
+static void
+test_get_time(void **state)
+{
+	struct cs_soap s;
+
+	(void)state;
+	assert_int_equal(cs_soap_parse(L(get_time), &s), 0);
+	assert_string_equal(s.body_op, "GetSystemDateAndTimeResponse");
+	assert_false(s.fault);
+	assert_int_equal(s.utc_year, 2024);
+	assert_int_equal(s.utc_month, 2);
+	assert_int_equal(s.utc_day, 29);
+	assert_int_equal(s.utc_hour, 13);
+	assert_int_equal(s.utc_minute, 5);
+	assert_int_equal(s.utc_second, 9);
+	assert_int_equal(s.nns, 4);
+	assert_string_equal(s.ns[0], ENV12);
+	assert_string_equal(s.ns[3], "http://www.axis.com/vapix/ws/action1");
+	assert_string_equal(s.manufacturer, "");
+}
+
+static void
+test_dev_info(void **state)
+{
+	struct cs_soap s;
+
+	(void)state;
+	assert_int_equal(cs_soap_parse(L(dev_info), &s), 0);
+	assert_string_equal(s.body_op, "GetDeviceInformationResponse");
+	assert_string_equal(s.manufacturer, "Dahua");
+	assert_string_equal(s.model, "IPC-HDW1431T1-S4");
+	assert_string_equal(s.firmware,
+			    "2.800.0000000.13.R, Build Date 2021-03-23");
+	assert_string_equal(s.serial, "7J0000000000000");
+	assert_string_equal(s.hardware_id, "1.00");
+	assert_int_equal(s.utc_year, -1);
+	assert_int_equal(s.utc_second, -1);
+	assert_string_equal(s.ns[0], "http://www.w3.org/2003/05/soap-encoding");
+}
+
+static void
+test_faults(void **state)
+{
+	struct cs_soap s;
+
+	(void)state;
+	assert_int_equal(cs_soap_parse(L(fault12), &s), 0);
+	assert_true(s.fault);
+	assert_string_equal(s.body_op, "Fault");
+	assert_string_equal(s.fault_code, "env:Sender");
+	assert_string_equal(s.fault_subcode, "ter:NotAuthorized");
+	assert_string_equal(s.fault_reason, "Sender not Authorized");
+	assert_int_equal(cs_soap_parse(L(fault11), &s), 0);
+	assert_true(s.fault);
+	assert_string_equal(s.fault_code, "soap:Client");
+	assert_string_equal(s.fault_reason, "Not Authorized");
+	assert_string_equal(s.fault_subcode, "");
+}
+
+static void
+test_probe_match(void **state)
+{
+	struct cs_soap s;
+
+	(void)state;
+	assert_int_equal(cs_soap_parse(L(probe_match), &s), 0);
+	assert_string_equal(s.body_op, "ProbeMatches");
+	assert_string_equal(s.types, "dn:NetworkVideoTransmitter tds:Device");
+	assert_string_equal(
+	    s.scopes, "onvif://www.onvif.org/type/video_encoder "
+		      "onvif://www.onvif.org/hardware/DS-2CD2385G1-I "
+		      "onvif://www.onvif.org/name/HIKVISION%20DS-2CD2385G1-I "
+		      "onvif://www.onvif.org/location/city/hangzhou");
+	assert_string_equal(s.xaddrs, "http://127.0.0.1/onvif/device_service");
+	assert_int_equal(s.nns, 5);
+	assert_string_equal(s.ns[4], "http://www.onvif.org/ver10/device/wsdl");
+}
+
+struct bad_case {
+	const char *name;
+	const uint8_t *p;
+	size_t n;
+	int rc;
+};
+
+static const struct bad_case bad_cases[] = {
+    {"empty", (const uint8_t *)"", 0, CS_EPROTO},
+    {"one byte", L("<"), CS_EPROTO},
+    {"not xml", L("HTTP/1.1 200 OK\r\n"), CS_EPROTO},
+    {"unclosed", L("<a><b></b>"), CS_EPROTO},
+    {"mismatched", L("<a></b>"), CS_EPROTO},
+    {"undeclared prefix", L("<x:a/>"), CS_EPROTO},
+    {"plain doctype", L("<!DOCTYPE a><a/>"), CS_EPROTO},
+    {"billion laughs",
+     L("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+       "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+       "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
+       "<lolz>&lol3;</lolz>"),
+     CS_EPROTO},
+    {"external entity",
+     L("<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>"),
+     CS_EPROTO},
+    {"parameter entity",
+     L("<!DOCTYPE a [<!ENTITY % p SYSTEM \"http://127.0.0.1/x\"> %p;]><a/>"),
+     CS_EPROTO},
+    {"undefined entity", L("<a>&x;</a>"), CS_EPROTO},
+    {"embedded NUL", L("<a>x\0y</a>"), CS_EPROTO},
+    {"overlong utf-8 slash", L("<a>\xc0\xaf</a>"), CS_EPROTO},
+    {"overlong utf-8 3-byte", L("<a>\xe0\x80\xaf</a>"), CS_EPROTO},
+    {"unknown encoding", L("<?xml version=\"1.0\" encoding=\"x-bogus\"?><a/>"),
+     CS_EPROTO},
+    {"two roots", L("<a/><b/>"), CS_EPROTO},
+};
+
+static void
+test_bad(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < CS_NELEM(bad_cases); i++) {
+		struct cs_soap s;
+		char out[1][128];
+		const char *names[] = {"a"};
+
+		print_message("# %s\n", bad_cases[i].name);
+		assert_int_equal(
+		    cs_soap_parse(bad_cases[i].p, bad_cases[i].n, &s),
+		    bad_cases[i].rc);
+		assert_int_equal(cs_xml_find_text(bad_cases[i].p,
+						  bad_cases[i].n, names, 1, out,
+						  NULL),
+				 bad_cases[i].rc);
+	}
+}
+
+static void
+test_odd_but_fine(void **state)
+{
+	struct cs_soap s;
+
+	(void)state;
+	/* CR without LF is plain whitespace in XML. */
+	assert_int_equal(cs_soap_parse(L("<a>\r<Model>\rM1\r</Model></a>"), &s),
+			 0);
+	assert_string_equal(s.model, "M1");
+	/* Valid UTF-8 passes through; ISO-8859-1 is converted. */
+	assert_int_equal(cs_soap_parse(L("<Model>caf\xc3\xa9</Model>"), &s), 0);
+	assert_string_equal(s.model, "caf\xc3\xa9");
+	assert_int_equal(
+	    cs_soap_parse(L("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+			    "<Model>caf\xe9</Model>"),
+			  &s),
+	    0);
+	assert_string_equal(s.model, "caf\xc3\xa9");
+	/* Character references and CDATA. */
+	assert_int_equal(
+	    cs_soap_parse(L("<Model>A&amp;B&#x41;<![CDATA[<x>]]></Model>"), &s),
+	    0);
+	assert_string_equal(s.model, "A&BA<x>");
+	/* Out-of-range date fields stay -1. */
+	assert_int_equal(
+	    cs_soap_parse(L("<UTCDateTime><Date><Year>99999</Year><Month>13"
+			    "</Month><Day>x</Day></Date><Time><Hour>-1</Hour>"
+			    "<Minute>60</Minute><Second>60</Second></Time>"
+			    "</UTCDateTime>"),
+			  &s),
+	    0);
+	assert_int_equal(s.utc_year, -1);
+	assert_int_equal(s.utc_month, -1);
+	assert_int_equal(s.utc_day, -1);
+	assert_int_equal(s.utc_hour, -1);
+	assert_int_equal(s.utc_minute, -1);
+	assert_int_equal(s.utc_second, 60);
+}
+
+static void
+test_truncation(void **state)
+{
+	static char doc[16384];
+	struct cs_soap s;
+	int off;
+
+	(void)state;
+	off = snprintf(doc, sizeof(doc), "<r><Model>");
+	memset(doc + off, 'm', 1000);
+	off += 1000;
+	off += snprintf(doc + off, sizeof(doc) - (size_t)off, "</Model><e ");
+	/* 40 distinct namespaces: only 32 are kept, each cut to 127. */
+	for (int i = 0; i < 40; i++)
+		off += snprintf(doc + off, sizeof(doc) - (size_t)off,
+				"xmlns:p%d=\"urn:%03d:%0150d\" ", i, i, 0);
+	off += snprintf(doc + off, sizeof(doc) - (size_t)off, "/></r>");
+	assert_true((size_t)off < sizeof(doc));
+	/* 40 namespace declarations count as attributes: under 64. */
+	assert_int_equal(cs_soap_parse((const uint8_t *)doc, (size_t)off, &s),
+			 0);
+	assert_int_equal(strlen(s.model), 127);
+	assert_int_equal(s.nns, 32);
+	assert_int_equal(strlen(s.ns[31]), 127);
+	assert_memory_equal(s.ns[31], "urn:031:", 8);
+}
+
+/* Builds <a><a>...</a></a> nested depth times. */
+static size_t
+nest(char *buf, size_t cap, int depth)
+{
+	size_t off = 0;
+
+	for (int i = 0; i < depth; i++)
+		off += (size_t)snprintf(buf + off, cap - off, "<a>");
+	for (int i = 0; i < depth; i++)
+		off += (size_t)snprintf(buf + off, cap - off, "</a>");
+	return off;
+}
+
+/* Builds <a x0="" ... /> with nattr attributes and nns namespaces. */
+static size_t
+attrs(char *buf, size_t cap, int nattr, int nns)
+{
+	size_t off = (size_t)snprintf(buf, cap, "<a");
+
+	for (int i = 0; i < nattr; i++)
+		off += (size_t)snprintf(buf + off, cap - off, " x%d=\"\"", i);
+	for (int i = 0; i < nns; i++)
+		off += (size_t)snprintf(buf + off, cap - off,
+					" xmlns:n%d=\"urn:%d\"", i, i);
+	off += (size_t)snprintf(buf + off, cap - off, "/>");
+	return off;
+}
+
+static void
+test_caps(void **state)
+{
+	static char buf[8192];
+	struct cs_soap s;
+	size_t n;
+	uint8_t *big;
+
+	(void)state;
+	n = nest(buf, sizeof(buf), CS_XML_DEPTH_MAX);
+	assert_int_equal(cs_soap_parse((const uint8_t *)buf, n, &s), 0);
+	n = nest(buf, sizeof(buf), CS_XML_DEPTH_MAX + 1);
+	assert_int_equal(cs_soap_parse((const uint8_t *)buf, n, &s), CS_ELIMIT);
+	n = nest(buf, sizeof(buf), 1000);
+	assert_int_equal(cs_soap_parse((const uint8_t *)buf, n, &s), CS_ELIMIT);
+
+	n = attrs(buf, sizeof(buf), CS_XML_ATTR_MAX, 0);
+	assert_int_equal(cs_soap_parse((const uint8_t *)buf, n, &s), 0);
+	n = attrs(buf, sizeof(buf), CS_XML_ATTR_MAX + 1, 0);
+	assert_int_equal(cs_soap_parse((const uint8_t *)buf, n, &s), CS_ELIMIT);
+	n = attrs(buf, sizeof(buf), CS_XML_ATTR_MAX - 1, 2);
+	assert_int_equal(cs_soap_parse((const uint8_t *)buf, n, &s), CS_ELIMIT);
+
+	/* Exactly the byte cap (padded with a comment), then one more. */
+	big = malloc(CS_XML_MAX + 1);
+	assert_non_null(big);
+	memcpy(big, "<a><!--", 7);
+	memset(big + 7, 'x', CS_XML_MAX + 1 - 7);
+	memcpy(big + CS_XML_MAX - 7, "--></a>", 7);
+	assert_int_equal(cs_soap_parse(big, CS_XML_MAX, &s), 0);
+	memcpy(big + CS_XML_MAX - 7, "x--></a>", 8);
+	assert_int_equal(cs_soap_parse(big, CS_XML_MAX + 1, &s), CS_ELIMIT);
+	free(big);
+}
+
+static void
+test_find_text(void **state)
+{
+	static const char user_check[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<userCheck>\n"
+	    "<statusValue>401</statusValue>\n"
+	    "<statusString>Unauthorized</statusString>\n</userCheck>\n";
+	static const char device_info[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<DeviceInfo version=\"2.0\" "
+	    "xmlns=\"http://www.hikvision.com/ver20/XMLSchema\">\n"
+	    "<deviceName>IP CAMERA</deviceName>\n<deviceID>x</deviceID>\n"
+	    "<model>DS-2CD2385G1-I</model>\n"
+	    "<serialNumber>DS-2CD2385G1-I20200414AAWRE00000000</serialNumber>\n"
+	    "<firmwareVersion>V5.6.2</firmwareVersion>\n"
+	    "<firmwareReleasedDate>build 190701</firmwareReleasedDate>\n"
+	    "<deviceType>IPCamera</deviceType>\n"
+	    "<manufacturer>hikvision</manufacturer>\n</DeviceInfo>\n";
+	static const char sadp[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ProbeMatch>"
+	    "<Uuid>ABCD</Uuid><Types>inquiry</Types><DeviceType>141945"
+	    "</DeviceType><DeviceDescription>DS-2CD2385G1-I</DeviceDescription>"
+	    "<CommandPort>8000</CommandPort><HttpPort>80</HttpPort>"
+	    "<MAC>58-50-ed-00-00-00</MAC><HCPlatformEnable>flase"
+	    "</HCPlatformEnable></ProbeMatch>";
+	const char *uc[] = {"statusValue", "statusString", "subStatusCode"};
+	const char *di[] = {"model",        "firmwareVersion", "deviceType",
+			    "manufacturer", "DeviceInfo",      "deviceName"};
+	const char *sd[] = {"DeviceDescription", "MAC", "CommandPort",
+			    "HCPlatformEnable"};
+	char out[6][128];
+	struct cs_xml_meta m;
+
+	(void)state;
+	assert_int_equal(
+	    cs_xml_find_text(L(user_check), uc, CS_NELEM(uc), out, &m), 0);
+	assert_string_equal(out[0], "401");
+	assert_string_equal(out[1], "Unauthorized");
+	assert_string_equal(out[2], "");
+	assert_string_equal(m.root, "userCheck");
+	assert_string_equal(m.root_ns, "");
+
+	assert_int_equal(
+	    cs_xml_find_text(L(device_info), di, CS_NELEM(di), out, &m), 0);
+	assert_string_equal(out[0], "DS-2CD2385G1-I");
+	assert_string_equal(out[1], "V5.6.2");
+	assert_string_equal(out[2], "IPCamera");
+	assert_string_equal(out[3], "hikvision");
+	/* The root's text includes its children's. */
+	assert_int_equal(strncmp(out[4], "IP CAMERA\nx\nDS-", 15), 0);
+	assert_string_equal(out[4] + strlen(out[4]) - 10, "\nhikvision");
+	assert_string_equal(out[5], "IP CAMERA");
+	assert_string_equal(m.root, "DeviceInfo");
+	assert_string_equal(m.root_ns,
+			    "http://www.hikvision.com/ver20/XMLSchema");
+
+	assert_int_equal(cs_xml_find_text(L(sadp), sd, CS_NELEM(sd), out, NULL),
+			 0);
+	assert_string_equal(out[0], "DS-2CD2385G1-I");
+	assert_string_equal(out[1], "58-50-ed-00-00-00");
+	assert_string_equal(out[2], "8000");
+	assert_string_equal(out[3], "flase");
+
+	/* Arguments. */
+	{
+		const char *many[CS_XML_NAMES_MAX + 1];
+		char big[CS_XML_NAMES_MAX + 1][128];
+		const char *hole[] = {"a", NULL};
+
+		for (size_t i = 0; i < CS_NELEM(many); i++)
+			many[i] = "x";
+		assert_int_equal(cs_xml_find_text(L("<x>1</x>"), many,
+						  CS_XML_NAMES_MAX, big, NULL),
+				 0);
+		assert_string_equal(big[0], "1");
+		assert_string_equal(big[CS_XML_NAMES_MAX - 1], "1");
+		assert_int_equal(cs_xml_find_text(L("<x/>"), many,
+						  CS_XML_NAMES_MAX + 1, big,
+						  NULL),
+				 CS_EINVAL);
+		assert_int_equal(
+		    cs_xml_find_text(L("<x/>"), hole, 2, big, NULL), CS_EINVAL);
+		assert_int_equal(cs_xml_find_text(L("<x/>"), NULL, 0, NULL, &m),
+				 0);
+		assert_string_equal(m.root, "x");
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_get_time),
+	    cmocka_unit_test(test_dev_info),
+	    cmocka_unit_test(test_faults),
+	    cmocka_unit_test(test_probe_match),
+	    cmocka_unit_test(test_bad),
+	    cmocka_unit_test(test_odd_but_fine),
+	    cmocka_unit_test(test_truncation),
+	    cmocka_unit_test(test_caps),
+	    cmocka_unit_test(test_find_text),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,7 +1,496 @@
 /* SPDX-License-Identifier: ISC */
-/* camsim placeholder. */
-int
-main(void)
+/*
+ * camsim: a simulated video-surveillance estate on loopback.  Brings up N
+ * devices, each on its own 127.x.y.z address, each serving the ports of
+ * its profile (data/camsim/profiles/), writes the ground truth as JSON
+ * Lines, prints "camsim: ready N devices" and serves until SIGINT or
+ * SIGTERM.  One libuv loop serves every listener and connection.
+ * Usage and the profile schema are in docs/camsim.md.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include <uv.h>
+
+#include "camsim_estate.h"
+#include "camsim_profile.h"
+#include "camsim_proto.h"
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/cs.h"
+#include "core/str.h"
+#include "core/poison.h"
+
+#ifndef CS_SRCDIR
+#define CS_SRCDIR "."
+#endif
+
+#define READ_CAP 65536 /* bytes one connection may send in total */
+#define IDLE_MS 10000  /* idle timeout of a connection */
+#define OUT_CAP 262144 /* bytes of one batch of replies */
+#define BACKLOG 256    /* listen(2) backlog of each port */
+#define FD_MARGIN 64   /* descriptors kept for files, signals ... */
+
+struct sim;
+
+struct listener {
+	uv_tcp_t tcp;
+	struct sim *sim;
+	const struct cs_camsim_device *dev;
+	const struct cs_camsim_port *port;
+};
+
+struct conn {
+	uv_tcp_t tcp;
+	uv_timer_t timer;
+	struct sim *sim;
+	const struct listener *l;
+	struct cs_buf in; /* unconsumed client bytes */
+	size_t received;  /* total bytes read, for READ_CAP */
+	int open_handles; /* handles not yet closed */
+	bool closing;
+	bool close_after_write;
+	unsigned pending_writes;
+	struct conn *prev, *next; /* in sim->conns */
+};
+
+struct wreq {
+	uv_write_t req;
+	struct conn *c;
+	uv_buf_t buf;
+	uint8_t data[]; /* buf.base points here */
+};
+
+struct sim {
+	uv_loop_t *loop;
+	struct listener *ls; /* owned */
+	size_t nls;
+	uv_signal_t sigint, sigterm;
+	struct conn *conns; /* open connections */
+	uint64_t nonce;     /* advances per reply */
+	bool stopping;
+	char rbuf[READ_CAP]; /* read buffer shared by all connections */
+};
+
+static void conn_close(struct conn *c);
+
+static void
+usage(FILE *f)
 {
-	return 1;
+	fprintf(f, "usage: camsim --cidr CIDR --count N --seed S "
+		   "--manifest FILE [--mix NAME] [--data DIR]\n"
+		   "  CIDR must lie inside 127.0.0.0/8; see docs/camsim.md\n");
+}
+
+static void
+conn_handle_closed(uv_handle_t *h)
+{
+	struct conn *c = h->data;
+
+	if (--c->open_handles > 0)
+		return;
+	cs_buf_free(&c->in);
+	free(c);
+}
+
+static void
+conn_close(struct conn *c)
+{
+	if (c->closing)
+		return;
+	c->closing = true;
+	if (c->prev != NULL)
+		c->prev->next = c->next;
+	else
+		c->sim->conns = c->next;
+	if (c->next != NULL)
+		c->next->prev = c->prev;
+	uv_close((uv_handle_t *)&c->timer, conn_handle_closed);
+	uv_close((uv_handle_t *)&c->tcp, conn_handle_closed);
+}
+
+static void
+on_write(uv_write_t *req, int status)
+{
+	struct wreq *w = (struct wreq *)req;
+	struct conn *c = w->c;
+
+	free(w);
+	c->pending_writes--;
+	if (status < 0 || (c->close_after_write && c->pending_writes == 0))
+		conn_close(c);
+}
+
+static void
+send_bytes(struct conn *c, const uint8_t *p, size_t n)
+{
+	struct wreq *w;
+
+	if (n == 0 || c->closing)
+		return;
+	w = cs_xmalloc(sizeof(*w) + n);
+	memcpy(w->data, p, n);
+	w->c = c;
+	w->buf = uv_buf_init((char *)w->data, (unsigned)n);
+	if (uv_write(&w->req, (uv_stream_t *)&c->tcp, &w->buf, 1, on_write) !=
+	    0) {
+		free(w);
+		conn_close(c);
+		return;
+	}
+	c->pending_writes++;
+}
+
+static struct cs_camsim_dyn
+dyn_now(struct sim *s)
+{
+	struct cs_camsim_dyn dyn = {time(NULL), ++s->nonce, CS_SPAN_NULL};
+
+	return dyn;
+}
+
+static void
+on_idle(uv_timer_t *t)
+{
+	conn_close(t->data);
+}
+
+static void
+on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
+{
+	struct conn *c = h->data;
+
+	buf->base = c->sim->rbuf;
+	buf->len = sizeof(c->sim->rbuf);
+}
+
+/* Runs the responder over everything buffered; sends what it produced. */
+static void
+serve(struct conn *c)
+{
+	struct cs_buf out;
+	bool close = false;
+
+	cs_buf_init(&out, OUT_CAP);
+	while (!close && c->in.len > 0) {
+		struct cs_camsim_dyn dyn = dyn_now(c->sim);
+		size_t used = 0;
+		int rc = cs_camsim_proto_feed(c->l->dev, c->l->port,
+					      cs_span_make(c->in.p, c->in.len),
+					      &dyn, &out, &used, &close);
+
+		if (rc != 0) {
+			close = true;
+			break;
+		}
+		if (used == 0)
+			break;
+		cs_buf_consume(&c->in, used);
+	}
+	send_bytes(c, out.p, out.len);
+	cs_buf_free(&out);
+	if (close) {
+		c->close_after_write = true;
+		if (c->pending_writes == 0)
+			conn_close(c);
+	}
+}
+
+static void
+on_read(uv_stream_t *st, ssize_t nread, const uv_buf_t *buf)
+{
+	struct conn *c = st->data;
+
+	if (nread < 0) {
+		conn_close(c); /* EOF, reset: a port sweep does this a lot */
+		return;
+	}
+	if (nread == 0 || c->closing || c->close_after_write)
+		return;
+	c->received += (size_t)nread;
+	if (c->received > READ_CAP ||
+	    cs_buf_add(&c->in, buf->base, (size_t)nread) != 0) {
+		conn_close(c);
+		return;
+	}
+	uv_timer_again(&c->timer);
+	serve(c);
+}
+
+static void
+on_connection(uv_stream_t *server, int status)
+{
+	struct listener *l = server->data;
+	struct sim *s = l->sim;
+	struct cs_camsim_dyn dyn;
+	struct cs_buf out;
+	struct conn *c;
+
+	if (status < 0 || s->stopping)
+		return;
+	c = cs_xcalloc(1, sizeof(*c));
+	c->sim = s;
+	c->l = l;
+	cs_buf_init(&c->in, READ_CAP);
+	uv_tcp_init(s->loop, &c->tcp);
+	uv_timer_init(s->loop, &c->timer);
+	c->tcp.data = c->timer.data = c;
+	c->open_handles = 2;
+	c->next = s->conns;
+	if (s->conns != NULL)
+		s->conns->prev = c;
+	s->conns = c;
+	if (uv_accept(server, (uv_stream_t *)&c->tcp) != 0 ||
+	    uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read) != 0) {
+		conn_close(c);
+		return;
+	}
+	uv_timer_start(&c->timer, on_idle, IDLE_MS, IDLE_MS);
+	dyn = dyn_now(s);
+	cs_buf_init(&out, OUT_CAP);
+	if (cs_camsim_proto_greet(l->dev, l->port, &dyn, &out) == 0)
+		send_bytes(c, out.p, out.len);
+	cs_buf_free(&out);
+}
+
+static void
+on_signal(uv_signal_t *h, int signum)
+{
+	struct sim *s = h->data;
+
+	if (s->stopping)
+		return;
+	s->stopping = true;
+	fprintf(stderr, "camsim: signal %d, stopping\n", signum);
+	for (size_t i = 0; i < s->nls; i++)
+		uv_close((uv_handle_t *)&s->ls[i].tcp, NULL);
+	while (s->conns != NULL)
+		conn_close(s->conns);
+	uv_close((uv_handle_t *)&s->sigint, NULL);
+	uv_close((uv_handle_t *)&s->sigterm, NULL);
+}
+
+/* Raises RLIMIT_NOFILE to the hard limit; returns the new soft limit. */
+static rlim_t
+raise_nofile(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 0;
+	rl.rlim_cur = rl.rlim_max;
+	if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+		getrlimit(RLIMIT_NOFILE, &rl);
+	return rl.rlim_cur;
+}
+
+/* Binds and listens on every port of every device; 0 or -1. */
+static int
+bind_all(struct sim *s, const struct cs_camsim_device *devs, size_t n)
+{
+	size_t total = 0, k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		total += devs[i].prof->nports;
+	s->ls = cs_xcalloc(total, sizeof(*s->ls));
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < devs[i].prof->nports; j++) {
+			struct listener *l = &s->ls[k];
+			struct sockaddr_in sa;
+			int rc;
+
+			l->sim = s;
+			l->dev = &devs[i];
+			l->port = &devs[i].prof->ports[j];
+			uv_tcp_init(s->loop, &l->tcp);
+			l->tcp.data = l;
+			s->nls = ++k;
+			rc = uv_ip4_addr(devs[i].ip, l->port->port, &sa);
+			/* libuv sets SO_REUSEADDR on TCP binds. */
+			if (rc == 0)
+				rc = uv_tcp_bind(
+				    &l->tcp, (const struct sockaddr *)&sa, 0);
+			if (rc == 0)
+				rc = uv_listen((uv_stream_t *)&l->tcp, BACKLOG,
+					       on_connection);
+			if (rc != 0) {
+				fprintf(
+				    stderr,
+				    "camsim: cannot bind %s:%u (%s, profile "
+				    "%s): %s\n",
+				    devs[i].ip, l->port->port,
+				    devs[i].prof->name, devs[i].model->name,
+				    uv_strerror(rc));
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+static void
+close_walk(uv_handle_t *h, void *arg)
+{
+	if (!uv_is_closing(h))
+		uv_close(h, NULL);
+}
+
+static int
+write_manifest(const char *path, const struct cs_camsim_device *devs, size_t n)
+{
+	FILE *f = fopen(path, "w");
+	int rc;
+
+	if (f == NULL) {
+		fprintf(stderr, "camsim: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	rc = cs_camsim_manifest_write(f, devs, n);
+	if (fclose(f) != 0 || rc != 0) {
+		fprintf(stderr, "camsim: %s: write error\n", path);
+		return -1;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *cidr_s = NULL, *manifest = NULL, *mix = "default";
+	const char *data = CS_SRCDIR "/data/camsim", *count_s = NULL;
+	const char *seed_s = NULL;
+	struct cs_camsim_set *set = NULL;
+	struct cs_camsim_device *devs = NULL;
+	struct cs_camsim_cidr cidr;
+	struct sim *s = NULL;
+	struct sigaction sa;
+	long long count = 0, seed = 0;
+	uint64_t usable;
+	char err[512];
+	size_t nports = 0;
+	rlim_t nofile;
+	int rc, ret = 1;
+
+	for (int i = 1; i < argc; i++) {
+		const char **dst = NULL;
+
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "--cidr") == 0)
+			dst = &cidr_s;
+		else if (strcmp(argv[i], "--count") == 0)
+			dst = &count_s;
+		else if (strcmp(argv[i], "--seed") == 0)
+			dst = &seed_s;
+		else if (strcmp(argv[i], "--manifest") == 0)
+			dst = &manifest;
+		else if (strcmp(argv[i], "--mix") == 0)
+			dst = &mix;
+		else if (strcmp(argv[i], "--data") == 0)
+			dst = &data;
+		if (dst == NULL || i + 1 >= argc) {
+			fprintf(stderr, "camsim: bad argument: %s\n", argv[i]);
+			usage(stderr);
+			return 1;
+		}
+		*dst = argv[++i];
+	}
+	if (cidr_s == NULL || count_s == NULL || seed_s == NULL ||
+	    manifest == NULL) {
+		usage(stderr);
+		return 1;
+	}
+	if (cs_str_tonum(count_s, 1, CS_CAMSIM_MAX_DEVICES, &count) != 0) {
+		fprintf(stderr, "camsim: --count must be 1..%d\n",
+			CS_CAMSIM_MAX_DEVICES);
+		return 1;
+	}
+	if (cs_str_tonum(seed_s, 0, INT64_MAX, &seed) != 0) {
+		fprintf(stderr, "camsim: --seed must be a non-negative "
+				"integer\n");
+		return 1;
+	}
+	rc = cs_camsim_cidr_parse(cidr_s, &cidr);
+	if (rc == CS_ESCOPE) {
+		fprintf(stderr,
+			"camsim: refusing %s: only addresses inside "
+			"127.0.0.0/8 may be used\n",
+			cidr_s);
+		return 1;
+	}
+	if (rc != 0) {
+		fprintf(stderr,
+			"camsim: bad --cidr %s (want 127.a.b.c/8..30 "
+			"with host bits zero)\n",
+			cidr_s);
+		return 1;
+	}
+	usable = cs_camsim_cidr_usable(&cidr);
+	if ((uint64_t)count > usable) {
+		fprintf(stderr,
+			"camsim: %lld devices do not fit in %s (%llu "
+			"usable addresses)\n",
+			count, cidr_s, (unsigned long long)usable);
+		return 1;
+	}
+	if ((set = cs_camsim_set_load(data, mix, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsim: %s\n", err);
+		return 1;
+	}
+	if (cs_camsim_estate_build(set, &cidr, (size_t)count, (uint64_t)seed,
+				   &devs) != 0) {
+		fprintf(stderr, "camsim: cannot build the estate\n");
+		goto out;
+	}
+	for (long long i = 0; i < count; i++)
+		nports += devs[i].prof->nports;
+	nofile = raise_nofile();
+	if (nofile != RLIM_INFINITY && nports + FD_MARGIN > nofile) {
+		fprintf(stderr,
+			"camsim: %zu listening ports need more than the "
+			"%llu descriptors allowed (ulimit -n)\n",
+			nports, (unsigned long long)nofile);
+		goto out;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+
+	s = cs_xcalloc(1, sizeof(*s));
+	s->loop = uv_default_loop();
+	s->nonce = (uint64_t)seed ^ ((uint64_t)time(NULL) << 20);
+	uv_signal_init(s->loop, &s->sigint);
+	uv_signal_init(s->loop, &s->sigterm);
+	s->sigint.data = s->sigterm.data = s;
+	uv_signal_start(&s->sigint, on_signal, SIGINT);
+	uv_signal_start(&s->sigterm, on_signal, SIGTERM);
+	if (bind_all(s, devs, (size_t)count) != 0)
+		goto out;
+	if (write_manifest(manifest, devs, (size_t)count) != 0)
+		goto out;
+	printf("camsim: ready %lld devices\n", count);
+	fflush(stdout);
+	fprintf(stderr, "camsim: %zu ports on %lld devices in %s (mix %s)\n",
+		nports, count, cidr_s, mix);
+	uv_run(s->loop, UV_RUN_DEFAULT);
+	ret = 0;
+out:
+	if (s != NULL) {
+		uv_walk(s->loop, close_walk, NULL);
+		uv_run(s->loop, UV_RUN_DEFAULT);
+		uv_loop_close(s->loop);
+		free(s->ls);
+		free(s);
+	}
+	cs_camsim_estate_free(devs, (size_t)count);
+	cs_camsim_set_free(set);
+	return ret;
 }

@@ -22,6 +22,7 @@
 struct job {
 	const struct cs_probe *probe;
 	uint16_t port;
+	char arg[128]; /* the probe's argument, "" if none */
 };
 
 struct host {
@@ -51,6 +52,7 @@ struct conn {
 	struct host *h;
 	uint16_t port;
 	const struct cs_probe *probe; /* NULL for a bare sweep */
+	char arg[128];		      /* the probe's argument */
 	bool sweep;		      /* this connection sweeps the port */
 	enum conn_state state;
 	int handles;		      /* handles still to close */
@@ -196,6 +198,20 @@ admit(struct engine *e)
 	return h;
 }
 
+static void
+add_job(struct host *h, const struct cs_probe *p, uint16_t port,
+    const char *arg)
+{
+	struct job *j;
+
+	if (h->njobs >= MAX_JOBS)
+		return;
+	j = &h->jobs[h->njobs++];
+	j->probe = p;
+	j->port = port;
+	snprintf(j->arg, sizeof(j->arg), "%s", arg);
+}
+
 /* Queues the probes that run on a newly opened port. */
 static void
 plan_port(struct engine *e, struct host *h, uint16_t port)
@@ -210,11 +226,7 @@ plan_port(struct engine *e, struct host *h, uint16_t port)
 				continue;
 			h->once[i] = true;
 		}
-		if (h->njobs < MAX_JOBS) {
-			h->jobs[h->njobs].probe = p;
-			h->jobs[h->njobs].port = port;
-			h->njobs++;
-		}
+		add_job(h, p, port, "");
 	}
 }
 
@@ -276,6 +288,7 @@ probe_ctx(struct conn *c, struct cs_probe_ctx *ctx)
 	ctx->out = &c->out;
 	ctx->obs = &c->h->obs;
 	ctx->step = c->step;
+	ctx->arg = c->arg;
 }
 
 static void
@@ -288,6 +301,9 @@ probe_end(struct conn *c, enum cs_probe_end why)
 		c->probe->finish(&ctx, c->in.p ? c->in.p : (const uint8_t *)"",
 		    c->in.len, why);
 		c->probe = NULL;
+		/* A follow-up goes to the same host and port, never elsewhere. */
+		if (ctx.next_probe)
+			add_job(c->h, ctx.next_probe, c->port, ctx.next_arg);
 	}
 	conn_close(c);
 }
@@ -444,6 +460,7 @@ on_connect(uv_connect_t *req, int status)
 			memmove(&h->jobs[i], &h->jobs[i + 1],
 			    (h->njobs - i - 1) * sizeof(j));
 			h->njobs--;
+			memcpy(c->arg, j.arg, sizeof(c->arg));
 			run_probe(c, j.probe);
 			return;
 		}
@@ -476,6 +493,7 @@ conn_start(struct engine *e, struct host *h)
 	} else {
 		c->probe = h->jobs[h->jhead].probe;
 		c->port = h->jobs[h->jhead].port;
+		memcpy(c->arg, h->jobs[h->jhead].arg, sizeof(c->arg));
 		h->jhead++;
 	}
 	cs_buf_init(&c->in, 1);

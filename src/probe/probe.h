@@ -59,6 +59,14 @@ struct cs_probe_ctx {
 	struct cs_obs_list *obs;  /* where observations go */
 	unsigned step;		  /* 0 for the first reply; the engine
 				     increments it after each CS_STEP_SEND */
+	const char *arg;	  /* the job's argument ("" if none) */
+	/*
+	 * Set by finish to ask for one follow-up exchange with the same
+	 * host and port (e.g. the page a redirect names): the engine queues
+	 * next_probe with next_arg as its argument.
+	 */
+	const struct cs_probe *next_probe;
+	char next_arg[128];
 };
 
 struct cs_probe {

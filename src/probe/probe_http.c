@@ -5,6 +5,8 @@
  * vendor-specific way (RFC 9110 requests, Connection: close):
  *
  *   http-root   GET /                                  any web server
+ *   http-page   GET of the page the root redirects to (same host and
+ *               port only, one hop), where login pages carry branding
  *   hik-isapi   GET /ISAPI/System/deviceInfo           Hikvision ISAPI
  *   dahua-rpc2  POST /RPC2_Login, empty login challenge Dahua JSON-RPC
  *   axis-bdi    POST /axis-cgi/basicdeviceinfo.cgi     Axis VAPIX
@@ -105,7 +107,40 @@ obs_status(struct cs_probe_ctx *ctx, const char *key, int status,
 	cs_obs_add(ctx->obs, key, ctx->port, 0, buf, (size_t)k + n);
 }
 
-/* ---- http-root ---- */
+/* ---- http-root and http-page ---- */
+
+/*
+ * Turns a redirect target into a path on the same host and port: a
+ * relative path, or an absolute http:// URL naming exactly ctx->host.
+ * Anything else (another host, another scheme, odd bytes) is not
+ * followed.  Returns true and writes the path into out.
+ */
+static bool
+follow_path(const struct cs_probe_ctx *ctx, struct cs_span loc, char *out,
+    size_t outsz)
+{
+	size_t hl = strlen(ctx->host);
+
+	if (cs_span_istarts(loc, "http://")) {
+		loc.p += 7;
+		loc.n -= 7;
+		if (loc.n < hl || memcmp(loc.p, ctx->host, hl) != 0)
+			return false;
+		loc.p += hl;
+		loc.n -= hl;
+	}
+	if (loc.n == 0 || loc.n >= outsz || loc.p[0] != '/' ||
+	    (loc.n == 1 && loc.p[0] == '/') || (loc.n > 1 && loc.p[1] == '/'))
+		return false;
+	for (size_t i = 0; i < loc.n; i++)
+		if (loc.p[i] <= 0x20 || loc.p[i] >= 0x7F)
+			return false;
+	memcpy(out, loc.p, loc.n);
+	out[loc.n] = '\0';
+	return true;
+}
+
+extern const struct cs_probe cs_probe_http_page;
 
 static void
 root_start(struct cs_probe_ctx *ctx)
@@ -141,6 +176,9 @@ root_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	if (body.n)
 		cs_obs_add(ctx->obs, "http.body", ctx->port, 0, body.p,
 		    CS_MIN(body.n, HTTP_BODY_OBS));
+	if (loc.n && follow_path(ctx, loc, ctx->next_arg,
+			 sizeof(ctx->next_arg)))
+		ctx->next_probe = &cs_probe_http_page;
 }
 
 const struct cs_probe cs_probe_http_root = {
@@ -152,6 +190,42 @@ const struct cs_probe cs_probe_http_root = {
 	.start = root_start,
 	.on_data = http_on_data,
 	.finish = root_finish,
+};
+
+static void
+page_start(struct cs_probe_ctx *ctx)
+{
+	request(ctx, "GET", ctx->arg[0] ? ctx->arg : "/", NULL, NULL, NULL);
+}
+
+static void
+page_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
+    enum cs_probe_end why)
+{
+	uint8_t bodybuf[HTTP_MAX_INPUT];
+	struct cs_http_resp r;
+	struct cs_span body;
+
+	(void)why;
+	if (!parse_reply(ctx, "http-page", p, n, &r, bodybuf, sizeof(bodybuf),
+		&body) ||
+	    r.status != 200)
+		return;
+	obs_span(ctx, "http.title", cs_html_title(body));
+	if (body.n)
+		cs_obs_add(ctx->obs, "http.body", ctx->port, 0, body.p,
+		    CS_MIN(body.n, HTTP_BODY_OBS));
+}
+
+const struct cs_probe cs_probe_http_page = {
+	.name = "http-page",
+	.summary = "GET of the same-host page the root page redirects to",
+	.flags = CS_PROBE_SAFE,
+	.ports = web_ports,
+	.max_input = HTTP_MAX_INPUT,
+	.start = page_start,
+	.on_data = http_on_data,
+	.finish = page_finish,
 };
 
 /* ---- vendor endpoints: status and body recorded under one key ---- */

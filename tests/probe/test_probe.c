@@ -41,6 +41,7 @@ fake_init(struct fake *f, uint16_t port)
 	snprintf(f->ctx.host, sizeof(f->ctx.host), "127.0.1.2");
 	f->ctx.out = &f->out;
 	f->ctx.obs = &f->obs;
+	f->ctx.arg = "";
 }
 
 static void

@@ -233,6 +233,51 @@ test_http_root(void **state)
 	}
 }
 
+/* A redirect is followed only to a path on the same host and port. */
+static void
+test_redirect_scope(void **state)
+{
+	static const struct {
+		const char *location;
+		const char *follow; /* NULL: must not follow */
+	} cases[] = {
+	    {"/doc/page/login.asp", "/doc/page/login.asp"},
+	    {"http://127.0.1.2/login.html", "/login.html"},
+	    {"http://10.0.0.1/login.html", NULL},
+	    {"http://127.0.1.2.evil/x", NULL},
+	    {"http://127.0.1.23/x", NULL},
+	    {"https://127.0.1.2/x", NULL},
+	    {"//10.0.0.1/x", NULL},
+	    {"/", NULL},
+	    {"/a b", NULL},
+	    {"javascript:alert(1)", NULL},
+	};
+	const struct cs_probe *p = cs_probe_find("http-root");
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char reply[512];
+		const char *replies[1] = {reply};
+		size_t lens[1];
+		struct fake f;
+
+		lens[0] = (size_t)snprintf(reply, sizeof(reply),
+		    "HTTP/1.1 302 Found\r\nLocation: %s\r\n"
+		    "Content-Length: 0\r\n\r\n",
+		    cases[i].location);
+		fake_init(&f, 80);
+		drive(p, &f, replies, lens, 1, false);
+		if (cases[i].follow == NULL) {
+			assert_null(f.ctx.next_probe);
+		} else {
+			assert_ptr_equal(f.ctx.next_probe,
+			    cs_probe_find("http-page"));
+			assert_string_equal(f.ctx.next_arg, cases[i].follow);
+		}
+		fake_free(&f);
+	}
+}
+
 static void
 test_http_malformed(void **state)
 {
@@ -371,6 +416,7 @@ main(void)
 	    cmocka_unit_test(test_no_credentials),
 	    cmocka_unit_test(test_http_root),
 	    cmocka_unit_test(test_http_malformed),
+	    cmocka_unit_test(test_redirect_scope),
 	    cmocka_unit_test(test_rtsp_two_steps),
 	    cmocka_unit_test(test_rtsp_sdp),
 	    cmocka_unit_test(test_hik_sdk),

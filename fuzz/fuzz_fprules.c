@@ -18,8 +18,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char err[256];
-	struct cs_fpdb *db = cs_fpdb_load_mem("fuzz.fp", data, size, err,
-	    sizeof(err));
+	struct cs_fpdb *db =
+	    cs_fpdb_load_mem("fuzz.fp", data, size, err, sizeof(err));
 	struct cs_obs_list l;
 	struct cs_identity id;
 

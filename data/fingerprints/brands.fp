@@ -1,0 +1,41 @@
+# Brand names from data/entities/brands.tsv found as whole words in
+# user-interface text.  A hit asserts the brand and, through the table,
+# its true maker (recorded as "brand-table:<rule>" evidence).
+# Format: docs/fingerprints.md.
+
+rule brand-in-http-title
+  on       http.title
+  lookup   brands
+  weight   0.55
+  source   policy.md §2, §2.1 (badge brands); the web UI title names the label
+  example  "LTS Web Client" => brand=LTS manufacturer=Hikvision
+  example  "Amcrest Web" => brand=Amcrest manufacturer=Dahua
+  example  "EZVIZ" => brand=EZVIZ
+  example! "Ubuntu 22.04 LTS"
+  example! "Hangzhou"
+  example! "Shanghai Dahua Scale Factory"
+  example! "Faxis Portal"
+
+rule brand-in-http-realm
+  on       http.realm rtsp.realm
+  lookup   brands
+  weight   0.5
+  source   policy.md §2.1 (badge brands in the authentication realm)
+  example  "Amcrest" => brand=Amcrest manufacturer=Dahua
+  example! "device"
+
+rule brand-in-http-body
+  on       http.body
+  lookup   brands
+  weight   0.3
+  source   policy.md §2.1 (badge brands in the root page; weak: pages mention other names)
+  example  "<html><head><script>var oem='HiLook';</script></head></html>" => brand=HiLook
+  example! "<html><body>Welcome</body></html>"
+
+rule brand-in-ftp-telnet-banner
+  on       banner
+  lookup   brands
+  weight   0.4
+  source   policy.md §2.1 (badge brands in service banners)
+  example  "220 Hikvision FTP server ready" => brand=Hikvision
+  example! "220 ProFTPD Server (Debian)"

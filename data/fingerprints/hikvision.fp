@@ -1,0 +1,229 @@
+# Hikvision firmware family (true maker Hikvision; also EZVIZ, HiLook,
+# HiWatch, LTS, Annke ... units running Hikvision firmware).
+# Format: docs/fingerprints.md.
+
+rule hikvision-server-app-webs
+  on       http.server
+  match    ^App-webs/?
+  set      manufacturer=Hikvision class=camera@0.5
+  weight   0.7
+  source   protocols.md §4 (Nmap line 9762 "Hikvision IP camera httpd"; §2 capture)
+  example  "App-webs/"
+  example! "Apache/2.4.57 (Debian)"
+  example! "MyApp-webs/"
+
+rule hikvision-server-hikvision-webs
+  on       http.server
+  match    ^Hikvision-Webs\b
+  flags    i
+  set      manufacturer=Hikvision
+  weight   0.85
+  source   protocols.md §4 (Recog http_servers.xml; Nmap lines 9906, 10064)
+  example  "Hikvision-Webs"
+  example! "GoAhead-Webs"
+
+rule hikvision-server-dvrdvs-webs
+  on       http.server
+  match    ^DVRDVS-Webs\b
+  set      manufacturer=Hikvision class=dvr
+  weight   0.85
+  source   protocols.md §4 (Recog http_servers.xml "DVR and webcam servers sourced from Hikvision"; Nmap lines 10283-10285)
+  example  "DVRDVS-Webs"
+  example! "Webs"
+
+rule hikvision-server-dnvrs-webs
+  on       http.server
+  match    ^DNVRS-Webs\b
+  set      manufacturer=Hikvision class=nvr
+  weight   0.85
+  source   protocols.md §4 (Recog http_servers.xml; Nmap lines 10283-10285)
+  example  "DNVRS-Webs"
+  example! "DVRDVS-Webs"
+
+rule hikvision-realm
+  on       http.realm rtsp.realm
+  match    ^\s*hikvision\s*$
+  flags    i
+  set      manufacturer=Hikvision
+  weight   0.8
+  source   protocols.md §4 (Recog http_wwwauth.xml Basic realm="hikvision"; Nmap line 12367 RTSP realm "Hikvision")
+  example  "hikvision"
+  example  "Hikvision"
+  example! "hikvision-lookalike"
+  example! "device"
+
+rule hikvision-realm-ip-camera
+  on       http.realm rtsp.realm
+  match    ^IP Camera\(([A-Za-z0-9]{1,16})\)$
+  set      manufacturer=Hikvision class=camera
+  weight   0.45
+  source   protocols.md §4 (newer realms like "IP Camera(C2189)", mpromonet/webrtc-streamer#138)
+  example  "IP Camera(C2189)"
+  example! "IP Camera"
+  example! "IP Camera()"
+
+rule hikvision-isapi-namespace
+  on       hik.isapi http.body
+  match    (?:www\.hikvision\.com|www\.isapi\.org|www\.std-cgi\.com)/ver[12]0/XMLSchema
+  flags    i
+  set      manufacturer=Hikvision
+  weight   0.9
+  source   protocols.md §4 (DeviceInfo namespaces; CamioCam/rtsp#123; hikvision_next fixtures)
+  example  "401 <?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<userCheck xmlns=\"http://www.hikvision.com/ver20/XMLSchema\">"
+  example  "200 <DeviceInfo version=\"2.0\" xmlns=\"http://www.isapi.org/ver20/XMLSchema\">"
+  example  "<ResponseStatus xmlns=\"http://www.std-cgi.com/ver20/XMLSchema\">"
+  example! "<DeviceInfo xmlns=\"http://www.example.com/ver20/XMLSchema\">"
+
+rule hikvision-isapi-usercheck
+  on       hik.isapi
+  match    <userCheck[\s>]
+  set      manufacturer=Hikvision
+  weight   0.7
+  source   protocols.md §4 (ISAPI /ISAPI/System/deviceInfo answers 401 with a userCheck document)
+  example  "401 <?xml version=\"1.0\"?><userCheck><statusValue>401</statusValue><statusString>Unauthorized</statusString></userCheck>"
+  example! "404 <html><body>Not Found</body></html>"
+
+rule hikvision-isapi-model
+  on       hik.isapi
+  match    <model>\s*([^<\s][^<]{0,62}?)\s*</model>
+  set      model=$1
+  weight   0.9
+  source   protocols.md §4 (DeviceInfo <model>)
+  example  "200 <DeviceInfo xmlns=\"http://www.hikvision.com/ver20/XMLSchema\"><deviceName>IP CAMERA</deviceName><model>DS-2CD2385G1-I</model><firmwareVersion>V5.6.2</firmwareVersion></DeviceInfo>" => model=DS-2CD2385G1-I
+  example! "401 <userCheck><statusValue>401</statusValue></userCheck>"
+  example! "200 <model></model>"
+
+rule hikvision-isapi-firmware
+  on       hik.isapi
+  match    <firmwareVersion>\s*([^<\s][^<]{0,62}?)\s*</firmwareVersion>
+  set      firmware=$1
+  weight   0.9
+  source   protocols.md §4 (DeviceInfo <firmwareVersion>)
+  example  "200 <DeviceInfo><model>DS-2CD2385G1-I</model><firmwareVersion>V5.6.2</firmwareVersion><firmwareReleasedDate>build 190701</firmwareReleasedDate></DeviceInfo>" => firmware=V5.6.2
+  example! "401 <userCheck/>"
+
+rule hikvision-isapi-manufacturer
+  on       hik.isapi
+  match    <manufacturer>\s*([^<]{1,63}?)\s*</manufacturer>
+  lookup   brands
+  weight   0.8
+  source   protocols.md §4 (DeviceInfo <manufacturer>, "hikvision" on newer firmware)
+  example  "200 <DeviceInfo><manufacturer>hikvision</manufacturer></DeviceInfo>" => manufacturer=Hikvision brand=Hikvision
+  example! "200 <DeviceInfo><manufacturer>Hangzhou</manufacturer></DeviceInfo>"
+
+rule hikvision-isapi-type-camera
+  on       hik.isapi
+  match    <deviceType>\s*(?:IPCamera|IPDome|IPZoom)\s*</deviceType>
+  set      class=camera
+  weight   0.85
+  source   protocols.md §4 (DeviceInfo deviceType IPCamera | IPDome | NVR | DVR)
+  example  "200 <deviceType>IPCamera</deviceType>"
+  example  "200 <deviceType>IPDome</deviceType>"
+  example! "200 <deviceType>NVR</deviceType>"
+
+rule hikvision-isapi-type-nvr
+  on       hik.isapi
+  match    <deviceType>\s*NVR\s*</deviceType>
+  set      class=nvr
+  weight   0.85
+  source   protocols.md §4 (DeviceInfo deviceType)
+  example  "200 <deviceType>NVR</deviceType>"
+  example! "200 <deviceType>DVR</deviceType>"
+
+rule hikvision-isapi-type-dvr
+  on       hik.isapi
+  match    <deviceType>\s*DVR\s*</deviceType>
+  set      class=dvr
+  weight   0.85
+  source   protocols.md §4 (DeviceInfo deviceType)
+  example  "200 <deviceType>DVR</deviceType>"
+  example! "200 <deviceType>IPCamera</deviceType>"
+
+rule hikvision-sdk-port-8000
+  on       hik.sdk
+  match    ^00000010000000(?:1e0000001e|0d0000000d)00000000
+  flags    i
+  set      manufacturer=Hikvision
+  weight   0.85
+  source   protocols.md §4 (Nmap line 1821 "Hikvision IPCam control port"; line 14039)
+  example  "000000100000001e0000001e00000000"
+  example  "000000100000000d0000000d00000000"
+  example! "00000010000000ff000000ff00000000"
+
+rule hikvision-onvif-namespace
+  on       onvif.ns
+  match    \bhikvision\.com/
+  flags    i
+  set      manufacturer=Hikvision
+  weight   0.8
+  source   protocols.md §2 (vendor namespaces in SOAP replies; hammeraj/onvif fixtures)
+  example  "http://www.w3.org/2003/05/soap-envelope http://www.hikvision.com/2011/event/topics"
+  example! "http://www.w3.org/2003/05/soap-envelope http://www.onvif.org/ver10/schema"
+  example! "http://nothikvision.com.example/"
+
+rule hikvision-sdp-imkh
+  on       rtsp.sdp
+  match    a=Media_header:MEDIAINFO=494D4B48
+  flags    i
+  set      manufacturer=Hikvision class=camera@0.5
+  weight   0.85
+  source   protocols.md §4, §8 (Hikvision SDP "IMKH" media header, webrtc-streamer#138 log)
+  example  "v=0\r\ns=Media Presentation\r\na=Media_header:MEDIAINFO=494D4B48010100000400000100000000;\r\n"
+  example! "v=0\r\ns=Media Presentation\r\n"
+
+rule hikvision-sdp-hik-media-server
+  on       rtsp.sdp.session rtsp.sdp
+  match    (?:^|s=)HIK Media Server(?: V([0-9][0-9.]{0,20}))?
+  set      manufacturer=Hikvision
+  weight   0.8
+  source   protocols.md §4 (gortsplib test "Hik Media Server": s=HIK Media Server V3.1.3)
+  example  "HIK Media Server V3.1.3"
+  example  "v=0\r\ns=HIK Media Server V3.1.3\r\n"
+  example! "Media Presentation"
+
+rule hikvision-telnet-factory-ip
+  on       banner
+  match    192\.0\.0\.64 login:
+  set      manufacturer=Hikvision
+  weight   0.8
+  source   protocols.md §4 (Recog telnet_banners.xml: Hikvision factory IP 192.0.0.64)
+  example  "192.0.0.64 login: "
+  example! "router login: "
+
+rule hikvision-tls-subject
+  on       tls.subject
+  match    O=HIKVISION\b
+  set      manufacturer=Hikvision
+  weight   0.85
+  source   protocols.md §4, §12 (Recog x509_subjects.xml)
+  example  "CN=www.hikvision.com,OU=DVRNVR,O=HIKVISION,L=HangZhou,ST=ZheJiang,C=CN"
+  example! "CN=axis-accc8e000000,O=Axis Communications AB"
+
+rule hikvision-tls-subject-dvrnvr
+  on       tls.subject
+  match    OU=DVRNVR,O=HIKVISION\b
+  set      class=nvr
+  weight   0.4
+  source   protocols.md §4, §12 (default certificate seen on Hikvision recorders)
+  example  "CN=www.hikvision.com,OU=DVRNVR,O=HIKVISION,L=HangZhou,ST=ZheJiang,C=CN"
+  example! "CN=www.hikvision.com,O=HIKVISION"
+
+rule hikvision-model-camera
+  on       onvif.model onvif.scopes hik.isapi http.title
+  match    \b(DS-2(?:CD|DE|DF|CV|XM|TD)[0-9][0-9A-Z]{2,}[A-Z0-9()/-]*)
+  set      manufacturer=Hikvision@0.6 class=camera@0.7 model=$1@0.5
+  weight   0.6
+  source   protocols.md §1, §3 (Hikvision camera models DS-2CD2385G1-I etc.)
+  example  "DS-2CD2385G1-I" => model=DS-2CD2385G1-I manufacturer=Hikvision class=camera
+  example  "onvif://www.onvif.org/hardware/DS-2CD2385G1-I" => model=DS-2CD2385G1-I
+  example! "IPC-HDW1431T1-S4"
+  example! "XDS-2CD2385G1-I"
+
+rule hikvision-model-recorder
+  on       onvif.model onvif.scopes hik.isapi http.title
+  match    \b(DS-7[0-9]{3}(?:N|HQH|HGH|HUH|HWI)[A-Z0-9()/-]*)
+  set      manufacturer=Hikvision@0.6 model=$1@0.5 class=nvr@0.5
+  weight   0.6
+  source   protocols.md §3 (recorder models such as DS-7804HQH-K1)
+  example  "DS-7608NI-K2" => class=nvr
+  example! "DS-2CD2385G1-I"

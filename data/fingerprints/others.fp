@@ -1,0 +1,144 @@
+# Other camera makers and firmware families.  Format: docs/fingerprints.md.
+
+rule hanwha-onvif-scopes
+  on       onvif.scopes
+  match    onvif://www\.onvif\.org/(?:manufacturer|name|hardware)/(?:Hanwha|Samsung(?:%20|_|\s)?Techwin|Wisenet)
+  flags    i
+  set      manufacturer="Hanwha Vision" class=camera@0.5
+  weight   0.75
+  source   protocols.md §1 (Hanwha Vision puts manufacturer/model/location in scopes, Jazea/Onvif.Core#55); policy.md §2
+  example  "onvif://www.onvif.org/name/Wisenet onvif://www.onvif.org/hardware/XNV-6080" => manufacturer="Hanwha Vision"
+  example  "onvif://www.onvif.org/manufacturer/Hanwha%20Vision"
+  example! "onvif://www.onvif.org/name/Samsung%20TV"
+
+rule hanwha-sdp-nvr-model
+  on       rtsp.sdp.session
+  match    ^\s*((?:XRN|QRN|PRN|ARN|SRN)-[0-9]{3,4}[A-Z0-9-]*)\s*$
+  set      manufacturer="Hanwha Vision" model=$1 class=nvr
+  weight   0.6
+  source   protocols.md §8 (Wisenet NVR uses the model as s=, gortsplib sdpunmarshaler test)
+  example  "XRN-410S" => model=XRN-410S class=nvr
+  example! "Media Presentation"
+
+rule bosch-tls-subject
+  on       tls.subject
+  match    (?:O=Bosch Sicherheitssysteme GmbH|CN=local\.myboschcam\.net)
+  flags    i
+  set      manufacturer=Bosch class=camera@0.5
+  weight   0.85
+  source   protocols.md §12 (Bosch AutoDome default certificate, Recog)
+  example  "CN=local.myboschcam.net,O=Bosch Sicherheitssysteme GmbH,L=Grasbrunn,C=DE"
+  example! "CN=bosch.example,O=Robert Example GmbH"
+
+rule avigilon-rtsp-server
+  on       rtsp.server
+  match    ^AvigilonOnvifNvt(?:/([0-9][0-9.]{0,30}))?
+  set      manufacturer=Avigilon class=camera@0.5 firmware=$1@0.4
+  weight   0.85
+  source   protocols.md §8 (AvigilonOnvifNvt/<ver>, Recog rtsp_servers.xml)
+  example  "AvigilonOnvifNvt/3.28.0.166" => manufacturer=Avigilon firmware=3.28.0.166
+  example! "Dahua Rtsp Server"
+
+rule avigilon-tls-subject
+  on       tls.subject
+  match    CN=AVIGILON-CAMERA-([A-Z0-9.-]{2,40}?)-[0-9]+(?:,|$)
+  flags    i
+  set      manufacturer=Avigilon model=$1@0.5 class=camera
+  weight   0.85
+  source   protocols.md §12 (CN=AVIGILON-CAMERA-<model>-<n>,OU=Certification Manager,O=Avigilon)
+  example  "CN=AVIGILON-CAMERA-2.0C-H4A-B2-1,OU=Certification Manager,O=Avigilon"
+  example! "CN=camera,O=Example"
+
+rule foscam-rtsp-hiipcam
+  on       rtsp.server
+  match    ^HiIpcam/V100R003 VodServer/
+  set      manufacturer=Foscam class=camera
+  weight   0.75
+  source   protocols.md §8 (HiIpcam/V100R003 VodServer/1.0.0 attributed to Foscam, Recog)
+  example  "HiIpcam/V100R003 VodServer/1.0.0"
+  example! "Hipcam RealServer/V1.0"
+
+rule hipcam-rtsp-realserver
+  on       rtsp.server
+  match    ^Hipcam RealServer/
+  set      manufacturer=Hipcam class=camera
+  weight   0.75
+  source   protocols.md §8 (Hipcam RealServer/V1.0, Recog)
+  example  "Hipcam RealServer/V1.0"
+  example! "RealServer/V1.0"
+
+rule sony-rtsp-server
+  on       rtsp.server
+  match    ^Linux/2\.6\.35\.14_nl-xarina\+ Ze-PRO
+  set      manufacturer=Sony class=camera
+  weight   0.8
+  source   protocols.md §8 (Sony RTSP server string, Recog)
+  example  "Linux/2.6.35.14_nl-xarina+ Ze-PRO"
+  example! "Linux/2.6.35.14"
+
+# s=Sony RTSP Server is also sent by Dahua-OEM (Amcrest) firmware
+# (protocols.md §6), so it names no maker: it only says "camera".
+rule rtsp-sdp-sony-session
+  on       rtsp.sdp.session rtsp.sdp
+  match    (?:^|s=)Sony RTSP Server\b
+  set      class=camera surveillance=yes
+  weight   0.4
+  source   protocols.md §6, §8 (s=Sony RTSP Server; false-attribution trap with Amcrest/Dahua)
+  example  "Sony RTSP Server"
+  example! "TP-LINK RTSP Server"
+
+rule tplink-rtsp-session
+  on       rtsp.sdp.session rtsp.sdp rtsp.server
+  match    TP-LINK RTSP Server
+  flags    i
+  set      manufacturer=TP-Link class=camera
+  weight   0.8
+  source   protocols.md §8 (SDP Session streamed by "TP-LINK RTSP Server", gortsplib test)
+  example  "Session streamed by \"TP-LINK RTSP Server\""
+  example! "Session streamed by \"GStreamer RTSP server\""
+
+rule uniview-sdp-session
+  on       rtsp.sdp.session rtsp.sdp
+  match    VCP IPC Realtime stream
+  set      manufacturer=Uniview class=camera
+  weight   0.85
+  source   protocols.md §8 (Uniview s=VCP IPC Realtime stream, gortsplib test)
+  example  "VCP IPC Realtime stream"
+  example! "Media Presentation"
+
+rule uniview-sdp-decodertag
+  on       rtsp.sdp
+  match    DecoderTag=h3c-v3
+  flags    i
+  set      manufacturer=Uniview
+  weight   0.8
+  source   protocols.md §8, §15 (DecoderTag=h3c-v3 reflects Uniview's H3C origin)
+  example  "a=fmtp:96 profile-level-id=4d0029;DecoderTag=h3c-v3 RTCP=0"
+  example! "a=fmtp:96 profile-level-id=4d0029"
+
+rule truen-tls-subject
+  on       tls.subject
+  match    CN=TCAM,OU=Security,O=Truen\b
+  set      manufacturer=Truen class=camera
+  weight   0.8
+  source   protocols.md §12, §15 (Truen default certificate; rebranded as Steinsvik)
+  example  "CN=TCAM,OU=Security,O=Truen,L=Seoul,ST=Seoul,C=KR"
+  example! "CN=TCAM,O=Other"
+
+rule truen-upnp-server
+  on       http.server banner
+  match    \bLinux/2\.6\.28\.9-Mozart-8G\b
+  set      manufacturer=Truen class=camera@0.5
+  weight   0.6
+  source   protocols.md §9 (Truen-made Steinsvik UPnP SERVER string, Recog)
+  example  "Linux/2.6.28.9-Mozart-8G, UPnP/1.0, Portable SDK for UPnP devices/1.6.6"
+  example! "Linux/2.6.28.9, UPnP/1.0"
+
+rule ubiquiti-video-tls-subject
+  on       tls.subject
+  match    (?:CN=unifivideo-app\b|CN=camera\.ubnt\.dev\b)
+  set      manufacturer=Ubiquiti class=camera
+  weight   0.75
+  source   protocols.md §12 (UniFi Video default certificates)
+  example  "CN=camera.ubnt.dev,OU=devint,O=Ubiquiti Networks Inc.,L=Taipei,C=TW"
+  example! "CN=unifi.ubnt.dev"

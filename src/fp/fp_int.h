@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Internals of the fingerprint engine shared by fp_load.c (rule and
+ * entity loaders) and fp_match.c (matching, combination, examples).  Not
+ * for use outside src/fp/.
+ */
+#ifndef CS_FP_FP_INT_H
+#define CS_FP_FP_INT_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/cs.h"
+#include "core/obs.h"
+#include "fp/fp.h"
+
+/* Caps of the rule-file loader (rule files may come from third parties). */
+#define FP_MAX_FILE (1u << 20) /* bytes in one rule or entity file */
+#define FP_MAX_LINE 4096       /* bytes in one line */
+#define FP_MAX_FILES 256       /* rule files in a directory */
+#define FP_MAX_RULES 4096      /* rules in a database */
+#define FP_MAX_KEYS 8          /* `on` keys per rule */
+#define FP_MAX_PORTS 8         /* `port` values per rule */
+#define FP_MAX_SETS 8          /* assignments per rule (and per example) */
+#define FP_MAX_EXAMPLES 32     /* examples per rule */
+#define FP_MAX_PATTERN 1024    /* bytes in a pattern */
+#define FP_MAX_VALUE 63        /* bytes in an assigned value */
+#define FP_MAX_TEXT 256        /* bytes in a source line */
+#define FP_MAX_BRANDS 1024     /* entity-table rows */
+#define FP_MAX_ALIASES 16      /* aliases (or exclusions) per row */
+
+/* Caps of matching. */
+#define FP_MAX_SUBJECT 4096    /* bytes of a value any pattern sees */
+#define FP_MATCH_LIMIT 100000u /* pcre2_set_match_limit */
+#define FP_DEPTH_LIMIT 2000u   /* pcre2_set_depth_limit */
+#define FP_HEAP_LIMIT 4096u    /* pcre2_set_heap_limit, KiB */
+#define FP_MAX_LOOKUP_HITS 4   /* brands one lookup may report */
+#define FP_MAX_ASSIGN 32       /* assignments one rule match may make */
+
+enum fp_field {
+	FP_F_MANUFACTURER,
+	FP_F_BRAND,
+	FP_F_MODEL,
+	FP_F_FIRMWARE,
+	FP_F_CLASS,
+	FP_F_SURVEILLANCE,
+	FP_F_COUNT
+};
+
+/* One `set field=template[@weight]`; weight < 0 means the rule's. */
+struct fp_set {
+	enum fp_field field;
+	char *tmpl; /* owned; may hold $1..$9 and $$ */
+	double weight;
+	unsigned line;
+};
+
+/* One expected `field=value` of an example. */
+struct fp_expect {
+	enum fp_field field;
+	char *value; /* owned */
+};
+
+struct fp_example {
+	uint8_t *p; /* owned, decoded bytes */
+	size_t n;
+	bool neg; /* example!: must not match */
+	unsigned line;
+	struct fp_expect exp[FP_MAX_SETS];
+	size_t nexp;
+};
+
+struct fp_rule {
+	char id[64];
+	char file[64];
+	unsigned line;
+	char keys[FP_MAX_KEYS][CS_OBS_MAX_KEY];
+	size_t nkeys;
+	uint16_t ports[FP_MAX_PORTS];
+	size_t nports;
+	char *pattern; /* owned; NULL when the rule is lookup-only */
+	unsigned match_line;
+	uint32_t pflags; /* PCRE2 compile options from `flags` */
+	pcre2_code *re;  /* owned */
+	uint32_t ncap;   /* capture groups in re */
+	bool lookup;     /* `lookup brands` */
+	struct fp_set sets[FP_MAX_SETS];
+	size_t nsets;
+	double weight;
+	bool has_weight;
+	char *source;          /* owned */
+	struct fp_example *ex; /* owned array */
+	size_t nex;
+};
+
+/* A brand alias searched as a whole word. */
+struct fp_alias {
+	char *text; /* owned */
+	size_t len;
+	bool exact_case; /* written "=Text" in the table */
+};
+
+struct fp_maker {
+	char *name;  /* canonical, owned */
+	char *legal; /* owned */
+	char country[4];
+	bool cctv; /* makes video-surveillance equipment */
+	struct fp_alias alias[FP_MAX_ALIASES];
+	size_t nalias;
+};
+
+struct fp_brand {
+	char *name;   /* canonical, owned */
+	size_t maker; /* index into makers */
+	double conf;  /* confidence of the brand -> maker mapping */
+	struct fp_alias alias[FP_MAX_ALIASES]; /* includes the name itself */
+	size_t nalias;
+	struct fp_alias excl[FP_MAX_ALIASES]; /* phrases that veto a hit */
+	size_t nexcl;
+};
+
+struct cs_fpdb {
+	struct fp_rule *rules;
+	size_t nrules, caprules;
+	struct fp_maker *makers;
+	size_t nmakers;
+	struct fp_brand *brands;
+	size_t nbrands;
+};
+
+/* One value a rule match assigns. */
+struct fp_assign {
+	enum fp_field field;
+	char value[FP_MAX_VALUE + 1];
+	double weight;
+	bool from_table; /* derived through the brand table */
+};
+
+/* Returns the field's name ("manufacturer", ...). */
+const char *cs_fp_field_name(enum fp_field f);
+
+/* Parses a field name; returns 0 or CS_EINVAL. */
+int cs_fp_field_parse(const char *s, size_t n, enum fp_field *out);
+
+/* Frees one rule's owned members (not the struct). */
+void cs_fp_rule_clear(struct fp_rule *r);
+
+/*
+ * Applies rule r to n bytes at p (capped at FP_MAX_SUBJECT), writing at
+ * most max assignments to out.  md/mc are the caller's PCRE2 match data
+ * (at least 10 pairs) and match context.  Returns the number of
+ * assignments; *matched is set when the pattern (or lookup) hit, *limit
+ * when PCRE2 stopped at a resource limit.
+ */
+size_t cs_fp_rule_apply(const struct cs_fpdb *db, const struct fp_rule *r,
+			const uint8_t *p, size_t n, pcre2_match_data *md,
+			pcre2_match_context *mc, struct fp_assign *out,
+			size_t max, bool *matched, bool *limit);
+
+/* Creates a match context with the engine's limits; NULL on OOM. */
+pcre2_match_context *cs_fp_mcontext_new(void);
+
+#endif /* CS_FP_FP_INT_H */

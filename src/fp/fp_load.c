@@ -1,0 +1,1258 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Loaders of the fingerprint engine: the bounded, hand-written line parser
+ * for rule files (*.fp) and the parser of the entity tables (makers.tsv,
+ * brands.tsv).  Rule files may come from third parties, so every line,
+ * token and count is capped, and every error is reported as
+ * "file:line: message" with the offending text made printable.
+ */
+#include "fp/fp.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/str.h"
+#include "fp/fp_int.h"
+#include "core/poison.h"
+
+/* State of one rule-file parse. */
+struct lp {
+	struct cs_fpdb *db;
+	const char *name; /* file name for messages */
+	char *err;
+	size_t errsz;
+	struct fp_rule cur;
+	bool in_rule;
+	size_t first_new; /* index of the first rule added by this file */
+};
+
+static const char *const field_names[FP_F_COUNT] = {
+    "manufacturer", "brand", "model", "firmware", "class", "surveillance"};
+
+const char *
+cs_fp_field_name(enum fp_field f)
+{
+	if ((unsigned)f >= FP_F_COUNT)
+		return "?";
+	return field_names[f];
+}
+
+int
+cs_fp_field_parse(const char *s, size_t n, enum fp_field *out)
+{
+	for (size_t i = 0; i < FP_F_COUNT; i++) {
+		if (strlen(field_names[i]) == n &&
+		    memcmp(field_names[i], s, n) == 0) {
+			*out = (enum fp_field)i;
+			return 0;
+		}
+	}
+	return CS_EINVAL;
+}
+
+static const char *const class_names[] = {"unknown", "camera",  "nvr",
+					  "dvr",     "encoder", "other"};
+
+const char *
+cs_class_name(enum cs_class c)
+{
+	if ((unsigned)c >= CS_NELEM(class_names))
+		return "unknown";
+	return class_names[c];
+}
+
+int
+cs_class_parse(const char *s, enum cs_class *out)
+{
+	for (size_t i = 0; i < CS_NELEM(class_names); i++) {
+		if (cs_span_ieq(cs_span_make(s, strlen(s)), class_names[i])) {
+			*out = (enum cs_class)i;
+			return 0;
+		}
+	}
+	return CS_EINVAL;
+}
+
+/* Copies at most 40 bytes of s into dst, making them printable. */
+static const char *
+printable(char *dst, size_t dsz, const char *s, size_t n)
+{
+	size_t j = 0;
+
+	if (n > 40)
+		n = 40;
+	for (size_t i = 0; i < n && j + 1 < dsz; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		dst[j++] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
+	}
+	if (dsz)
+		dst[j] = 0;
+	return dst;
+}
+
+static int CS_PRINTF(5, 6) seterr(char *err, size_t errsz, const char *name,
+				  unsigned line, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	if (err == NULL || errsz == 0)
+		return CS_EINVAL;
+	k = snprintf(err, errsz, "%s:%u: ", name, line);
+	if (k < 0 || (size_t)k >= errsz)
+		return CS_EINVAL;
+	va_start(ap, fmt);
+	vsnprintf(err + k, errsz - (size_t)k, fmt, ap);
+	va_end(ap);
+	return CS_EINVAL;
+}
+
+#define LPERR(lp, line, ...)                                                   \
+	seterr((lp)->err, (lp)->errsz, (lp)->name, (line), __VA_ARGS__)
+
+/* ---------------------------------------------------------------------- */
+/* Small lexical helpers on NUL-terminated copies of lines. */
+
+static bool
+isws(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static const char *
+skipws(const char *s)
+{
+	while (isws(*s))
+		s++;
+	return s;
+}
+
+static bool
+isidch(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+}
+
+/*
+ * Parses a weight: 0, 1, or a decimal fraction with at most 6 digits
+ * ("0.7", "1.0", ".25").  *end is set past it.  Returns 0 or CS_EINVAL.
+ */
+static int
+parse_weight(const char *s, const char **end, double *out)
+{
+	double v = 0, scale = 0.1;
+	int digits = 0;
+
+	if (*s >= '0' && *s <= '9') {
+		if (s[1] >= '0' && s[1] <= '9')
+			return CS_EINVAL;
+		v = *s - '0';
+		s++;
+		digits++;
+	}
+	if (*s == '.') {
+		s++;
+		int frac = 0;
+
+		while (*s >= '0' && *s <= '9') {
+			if (++frac > 6)
+				return CS_EINVAL;
+			v += (*s - '0') * scale;
+			scale /= 10;
+			s++;
+		}
+		digits += frac;
+	}
+	if (digits == 0 || v > 1.0)
+		return CS_EINVAL;
+	*end = s;
+	*out = v;
+	return 0;
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Decodes a C-style quoted string starting at s (which points at the
+ * opening quote) into out (cap bytes).  Returns the decoded length and
+ * sets *end past the closing quote, or returns -1 with *why set.
+ */
+static long
+parse_quoted(const char *s, uint8_t *out, size_t cap, const char **end,
+	     const char **why)
+{
+	size_t n = 0;
+
+	if (*s != '"') {
+		*why = "expected a quoted string";
+		return -1;
+	}
+	s++;
+	for (;;) {
+		int c = (unsigned char)*s;
+
+		if (c == 0) {
+			*why = "unterminated string";
+			return -1;
+		}
+		if (c == '"')
+			break;
+		if (c == '\\') {
+			s++;
+			switch (*s) {
+			case 'n':
+				c = '\n';
+				break;
+			case 'r':
+				c = '\r';
+				break;
+			case 't':
+				c = '\t';
+				break;
+			case '0':
+				c = 0;
+				break;
+			case '\\':
+				c = '\\';
+				break;
+			case '"':
+				c = '"';
+				break;
+			case 'x': {
+				int h = hexval(s[1]), l;
+
+				if (h < 0 || (l = hexval(s[2])) < 0) {
+					*why = "bad \\x escape (need two hex "
+					       "digits)";
+					return -1;
+				}
+				c = h * 16 + l;
+				s += 2;
+				break;
+			}
+			default:
+				*why = "unknown escape in string";
+				return -1;
+			}
+		}
+		if (n >= cap) {
+			*why = "string too long";
+			return -1;
+		}
+		out[n++] = (uint8_t)c;
+		s++;
+	}
+	*end = s + 1;
+	return (long)n;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Rules. */
+
+void
+cs_fp_rule_clear(struct fp_rule *r)
+{
+	free(r->pattern);
+	if (r->re != NULL)
+		pcre2_code_free(r->re);
+	for (size_t i = 0; i < r->nsets; i++)
+		free(r->sets[i].tmpl);
+	free(r->source);
+	for (size_t i = 0; i < r->nex; i++) {
+		free(r->ex[i].p);
+		for (size_t j = 0; j < r->ex[i].nexp; j++)
+			free(r->ex[i].exp[j].value);
+	}
+	free(r->ex);
+	memset(r, 0, sizeof(*r));
+}
+
+/* One parsed `field=value[@weight]`. */
+struct kv {
+	enum fp_field field;
+	char value[FP_MAX_VALUE + 1];
+	double weight; /* -1 when absent */
+};
+
+/*
+ * Parses a whitespace-separated list of field=value items (values may be
+ * "quoted"; with allow_w a value may be followed by @weight).  Returns
+ * the count (>= 1) or -1 with *why set.
+ */
+static long
+parse_kvs(const char *s, bool allow_w, struct kv *out, size_t max,
+	  const char **why)
+{
+	size_t n = 0;
+
+	for (s = skipws(s); *s != 0 && *s != '#'; s = skipws(s)) {
+		const char *k = s;
+		size_t vn = 0;
+		struct kv *kv;
+
+		if (n >= max) {
+			*why = "too many assignments";
+			return -1;
+		}
+		kv = &out[n];
+		while (*s >= 'a' && *s <= 'z')
+			s++;
+		if (cs_fp_field_parse(k, (size_t)(s - k), &kv->field) != 0) {
+			*why = "unknown field (want manufacturer, brand, "
+			       "model, firmware, class or surveillance)";
+			return -1;
+		}
+		if (*s++ != '=') {
+			*why = "expected field=value";
+			return -1;
+		}
+		if (*s == '"') {
+			s++;
+			while (*s != '"') {
+				if (*s == 0) {
+					*why = "unterminated quoted value";
+					return -1;
+				}
+				if (vn >= FP_MAX_VALUE) {
+					*why = "value too long";
+					return -1;
+				}
+				kv->value[vn++] = *s++;
+			}
+			s++;
+		} else {
+			while (*s != 0 && !isws(*s) &&
+			       !(allow_w && *s == '@')) {
+				if (vn >= FP_MAX_VALUE) {
+					*why = "value too long";
+					return -1;
+				}
+				kv->value[vn++] = *s++;
+			}
+		}
+		kv->value[vn] = 0;
+		if (vn == 0) {
+			*why = "empty value";
+			return -1;
+		}
+		kv->weight = -1;
+		if (allow_w && *s == '@') {
+			if (parse_weight(s + 1, &s, &kv->weight) != 0) {
+				*why = "bad @weight (want a number in [0,1])";
+				return -1;
+			}
+		}
+		if (*s != 0 && !isws(*s)) {
+			*why = "junk after value";
+			return -1;
+		}
+		n++;
+	}
+	if (n == 0) {
+		*why = "expected field=value";
+		return -1;
+	}
+	return (long)n;
+}
+
+/* Checks a set template: $1..$9 and $$ only; literal class/surveillance. */
+static const char *
+check_template(const struct kv *kv)
+{
+	const char *v = kv->value;
+	bool dollar = false;
+
+	for (size_t i = 0; v[i] != 0; i++) {
+		if (v[i] != '$')
+			continue;
+		if (v[i + 1] == '$') {
+			i++;
+			continue;
+		}
+		if (v[i + 1] < '1' || v[i + 1] > '9')
+			return "'$' must be followed by 1-9 or '$'";
+		dollar = true;
+		i++;
+	}
+	if (dollar)
+		return NULL;
+	if (kv->field == FP_F_CLASS) {
+		enum cs_class c;
+
+		if (cs_class_parse(v, &c) != 0 || c == CS_CLASS_UNKNOWN)
+			return "class must be camera, nvr, dvr, encoder or "
+			       "other";
+	}
+	if (kv->field == FP_F_SURVEILLANCE && strcmp(v, "yes") != 0 &&
+	    strcmp(v, "no") != 0)
+		return "surveillance must be yes or no";
+	return NULL;
+}
+
+static int
+do_set(struct lp *lp, unsigned line, const char *arg)
+{
+	struct kv kv[FP_MAX_SETS];
+	const char *why = NULL;
+	long n = parse_kvs(arg, true, kv, CS_NELEM(kv), &why);
+
+	if (n < 0)
+		return LPERR(lp, line, "set: %s", why);
+	for (long i = 0; i < n; i++) {
+		struct fp_set *st;
+
+		if ((why = check_template(&kv[i])) != NULL)
+			return LPERR(lp, line, "set %s: %s",
+				     cs_fp_field_name(kv[i].field), why);
+		if (lp->cur.nsets >= FP_MAX_SETS)
+			return LPERR(lp, line, "too many set fields (max %d)",
+				     FP_MAX_SETS);
+		st = &lp->cur.sets[lp->cur.nsets++];
+		st->field = kv[i].field;
+		st->tmpl = cs_xstrdup(kv[i].value);
+		st->weight = kv[i].weight;
+		st->line = line;
+	}
+	return 0;
+}
+
+static int
+do_example(struct lp *lp, unsigned line, const char *arg, bool neg)
+{
+	uint8_t buf[FP_MAX_LINE];
+	struct fp_example *ex;
+	const char *why = NULL, *end = NULL;
+	long n = parse_quoted(arg, buf, sizeof(buf), &end, &why);
+	struct kv kv[FP_MAX_SETS];
+	long nkv = 0;
+
+	if (n < 0)
+		return LPERR(lp, line, "example: %s", why);
+	end = skipws(end);
+	if (end[0] == '=' && end[1] == '>') {
+		if (neg)
+			return LPERR(
+			    lp, line,
+			    "example!: a non-matching example cannot expect "
+			    "values");
+		nkv = parse_kvs(end + 2, false, kv, CS_NELEM(kv), &why);
+		if (nkv < 0)
+			return LPERR(lp, line, "example: %s", why);
+	} else if (*end != 0 && *end != '#') {
+		return LPERR(
+		    lp, line,
+		    "example: junk after the string (want => field=value)");
+	}
+	if (lp->cur.nex >= FP_MAX_EXAMPLES)
+		return LPERR(lp, line, "too many examples (max %d)",
+			     FP_MAX_EXAMPLES);
+	lp->cur.ex =
+	    cs_xrealloc(lp->cur.ex, lp->cur.nex + 1, sizeof(*lp->cur.ex));
+	ex = &lp->cur.ex[lp->cur.nex++];
+	memset(ex, 0, sizeof(*ex));
+	ex->p = cs_xmalloc(n ? (size_t)n : 1);
+	if (n)
+		memcpy(ex->p, buf, (size_t)n);
+	ex->n = (size_t)n;
+	ex->neg = neg;
+	ex->line = line;
+	for (long i = 0; i < nkv; i++) {
+		ex->exp[i].field = kv[i].field;
+		ex->exp[i].value = cs_xstrdup(kv[i].value);
+	}
+	ex->nexp = (size_t)nkv;
+	return 0;
+}
+
+static int
+do_on(struct lp *lp, unsigned line, const char *arg)
+{
+	const char *s = skipws(arg);
+
+	if (*s == 0)
+		return LPERR(lp, line, "on: expected an observation key");
+	while (*s != 0 && *s != '#') {
+		const char *k = s;
+		size_t n;
+
+		while (isidch(*s))
+			s++;
+		n = (size_t)(s - k);
+		if (n == 0 || (*s != 0 && !isws(*s)))
+			return LPERR(
+			    lp, line,
+			    "on: bad observation key (letters, digits, "
+			    "'.', '_', '-')");
+		if (n >= CS_OBS_MAX_KEY)
+			return LPERR(lp, line, "on: key too long");
+		if (lp->cur.nkeys >= FP_MAX_KEYS)
+			return LPERR(lp, line, "on: too many keys (max %d)",
+				     FP_MAX_KEYS);
+		memcpy(lp->cur.keys[lp->cur.nkeys], k, n);
+		lp->cur.keys[lp->cur.nkeys][n] = 0;
+		lp->cur.nkeys++;
+		s = skipws(s);
+	}
+	return 0;
+}
+
+static int
+do_port(struct lp *lp, unsigned line, const char *arg)
+{
+	const char *s = skipws(arg);
+
+	if (*s == 0)
+		return LPERR(lp, line, "port: expected a port number");
+	while (*s != 0 && *s != '#') {
+		const char *k = s;
+		uint64_t v;
+
+		while (*s != 0 && !isws(*s))
+			s++;
+		if (cs_span_u64(cs_span_make(k, (size_t)(s - k)), 65535, &v) !=
+			0 ||
+		    v == 0)
+			return LPERR(lp, line, "port: bad port number");
+		if (lp->cur.nports >= FP_MAX_PORTS)
+			return LPERR(lp, line, "port: too many ports (max %d)",
+				     FP_MAX_PORTS);
+		lp->cur.ports[lp->cur.nports++] = (uint16_t)v;
+		s = skipws(s);
+	}
+	return 0;
+}
+
+static int
+do_flags(struct lp *lp, unsigned line, const char *arg)
+{
+	const char *s = skipws(arg);
+
+	if (*s == 0)
+		return LPERR(lp, line, "flags: expected letters i, s, m, x");
+	for (; *s != 0 && !isws(*s); s++) {
+		switch (*s) {
+		case 'i':
+			lp->cur.pflags |= PCRE2_CASELESS;
+			break;
+		case 's':
+			lp->cur.pflags |= PCRE2_DOTALL;
+			break;
+		case 'm':
+			lp->cur.pflags |= PCRE2_MULTILINE;
+			break;
+		case 'x':
+			lp->cur.pflags |= PCRE2_EXTENDED;
+			break;
+		default:
+			return LPERR(lp, line,
+				     "flags: unknown flag (want i, s, m, x)");
+		}
+	}
+	s = skipws(s);
+	if (*s != 0 && *s != '#')
+		return LPERR(lp, line, "flags: junk after the flags");
+	return 0;
+}
+
+/* Compiles the pattern and checks the finished rule. */
+static int
+finish_rule(struct lp *lp)
+{
+	struct fp_rule *r = &lp->cur;
+	size_t npos = 0, nneg = 0;
+	pcre2_compile_context *cc;
+	int ec = 0;
+	PCRE2_SIZE eo = 0;
+
+	lp->in_rule = false;
+	if (r->nkeys == 0)
+		return LPERR(lp, r->line, "rule %s: missing 'on'", r->id);
+	if (r->pattern == NULL && !r->lookup)
+		return LPERR(lp, r->line,
+			     "rule %s: missing 'match' or 'lookup'", r->id);
+	if (r->nsets == 0 && !r->lookup)
+		return LPERR(lp, r->line, "rule %s: missing 'set'", r->id);
+	if (!r->has_weight)
+		return LPERR(lp, r->line, "rule %s: missing 'weight'", r->id);
+	if (r->source == NULL)
+		return LPERR(lp, r->line, "rule %s: missing 'source'", r->id);
+	for (size_t i = 0; i < r->nex; i++) {
+		if (r->ex[i].neg)
+			nneg++;
+		else
+			npos++;
+	}
+	if (npos == 0 || nneg == 0)
+		return LPERR(lp, r->line,
+			     "rule %s: needs at least one 'example' and one "
+			     "'example!'",
+			     r->id);
+	if (r->pattern != NULL) {
+		cc = pcre2_compile_context_create(NULL);
+		if (cc == NULL)
+			return LPERR(lp, r->match_line, "out of memory");
+		pcre2_set_max_pattern_length(cc, FP_MAX_PATTERN);
+		pcre2_set_parens_nest_limit(cc, 64);
+		r->re =
+		    pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
+				  r->pflags | PCRE2_NEVER_UTF |
+				      PCRE2_NEVER_UCP | PCRE2_NEVER_BACKSLASH_C,
+				  &ec, &eo, cc);
+		pcre2_compile_context_free(cc);
+		if (r->re == NULL) {
+			PCRE2_UCHAR msg[128];
+
+			if (pcre2_get_error_message(ec, msg, sizeof(msg)) < 0)
+				snprintf((char *)msg, sizeof(msg), "error %d",
+					 ec);
+			return LPERR(lp, r->match_line,
+				     "rule %s: bad pattern at offset %zu: %s",
+				     r->id, (size_t)eo, (const char *)msg);
+		}
+		if (pcre2_pattern_info(r->re, PCRE2_INFO_CAPTURECOUNT,
+				       &r->ncap) != 0)
+			r->ncap = 0;
+	}
+	for (size_t i = 0; i < r->nsets; i++) {
+		const char *t = r->sets[i].tmpl;
+
+		for (size_t j = 0; t[j] != 0; j++) {
+			if (t[j] != '$')
+				continue;
+			if (t[j + 1] == '$') {
+				j++;
+				continue;
+			}
+			if ((uint32_t)(t[j + 1] - '0') > r->ncap)
+				return LPERR(
+				    lp, r->sets[i].line,
+				    "rule %s: $%c but the pattern has %u "
+				    "capture group(s)",
+				    r->id, t[j + 1], (unsigned)r->ncap);
+			j++;
+		}
+	}
+	for (size_t i = 0; i < lp->db->nrules; i++)
+		if (strcmp(lp->db->rules[i].id, r->id) == 0)
+			return LPERR(lp, r->line,
+				     "duplicate rule id %s (first "
+				     "in %s:%u)",
+				     r->id, lp->db->rules[i].file,
+				     lp->db->rules[i].line);
+	if (lp->db->nrules >= FP_MAX_RULES)
+		return LPERR(lp, r->line, "too many rules (max %d)",
+			     FP_MAX_RULES);
+	if (lp->db->nrules == lp->db->caprules) {
+		lp->db->caprules = lp->db->caprules ? lp->db->caprules * 2 : 64;
+		lp->db->rules = cs_xrealloc(lp->db->rules, lp->db->caprules,
+					    sizeof(*lp->db->rules));
+	}
+	lp->db->rules[lp->db->nrules++] = *r;
+	memset(r, 0, sizeof(*r));
+	return 0;
+}
+
+static int
+start_rule(struct lp *lp, unsigned line, const char *arg)
+{
+	const char *s = skipws(arg), *k = s;
+	size_t n;
+
+	while (isidch(*s))
+		s++;
+	n = (size_t)(s - k);
+	if (n == 0 || n >= sizeof(lp->cur.id))
+		return LPERR(
+		    lp, line,
+		    "rule: bad id (1-63 letters, digits, '.', '_', '-')");
+	s = skipws(s);
+	if (*s != 0 && *s != '#')
+		return LPERR(lp, line, "rule: junk after the id");
+	memset(&lp->cur, 0, sizeof(lp->cur));
+	memcpy(lp->cur.id, k, n);
+	cs_strlcpy(lp->cur.file, lp->name, sizeof(lp->cur.file));
+	lp->cur.line = line;
+	lp->in_rule = true;
+	return 0;
+}
+
+/* Parses one line (NUL-terminated, no NUL inside, no newline). */
+static int
+parse_line(struct lp *lp, unsigned line, char *s)
+{
+	char word[16], pr[48];
+	const char *d, *arg;
+	size_t dn;
+
+	while (isws(*s))
+		s++;
+	if (*s == 0 || *s == '#')
+		return 0;
+	d = s;
+	while (*s != 0 && !isws(*s))
+		s++;
+	dn = (size_t)(s - d);
+	arg = skipws(s);
+	if (dn >= sizeof(word))
+		return LPERR(lp, line, "unknown directive '%s'",
+			     printable(pr, sizeof(pr), d, dn));
+	memcpy(word, d, dn);
+	word[dn] = 0;
+	if (strcmp(word, "rule") == 0) {
+		if (lp->in_rule && finish_rule(lp) != 0)
+			return CS_EINVAL;
+		return start_rule(lp, line, arg);
+	}
+	if (!lp->in_rule)
+		return LPERR(lp, line, "'%s' outside a rule", word);
+	if (strcmp(word, "on") == 0)
+		return do_on(lp, line, arg);
+	if (strcmp(word, "port") == 0)
+		return do_port(lp, line, arg);
+	if (strcmp(word, "flags") == 0)
+		return do_flags(lp, line, arg);
+	if (strcmp(word, "set") == 0)
+		return do_set(lp, line, arg);
+	if (strcmp(word, "example") == 0)
+		return do_example(lp, line, arg, false);
+	if (strcmp(word, "example!") == 0)
+		return do_example(lp, line, arg, true);
+	if (strcmp(word, "match") == 0) {
+		size_t n = strlen(arg);
+
+		if (lp->cur.pattern != NULL)
+			return LPERR(lp, line, "duplicate 'match'");
+		while (n && isws(arg[n - 1]))
+			n--;
+		if (n == 0)
+			return LPERR(lp, line, "match: empty pattern");
+		if (n > FP_MAX_PATTERN)
+			return LPERR(lp, line,
+				     "match: pattern too long "
+				     "(max %d bytes)",
+				     FP_MAX_PATTERN);
+		lp->cur.pattern = cs_xstrndup(arg, n);
+		lp->cur.match_line = line;
+		return 0;
+	}
+	if (strcmp(word, "lookup") == 0) {
+		size_t n = strlen(arg);
+
+		while (n && isws(arg[n - 1]))
+			n--;
+		if (n != 6 || memcmp(arg, "brands", 6) != 0)
+			return LPERR(lp, line,
+				     "lookup: only 'lookup brands' "
+				     "is supported");
+		lp->cur.lookup = true;
+		return 0;
+	}
+	if (strcmp(word, "weight") == 0) {
+		const char *end = arg;
+
+		if (lp->cur.has_weight)
+			return LPERR(lp, line, "duplicate 'weight'");
+		if (parse_weight(arg, &end, &lp->cur.weight) != 0 ||
+		    (*skipws(end) != 0 && *skipws(end) != '#'))
+			return LPERR(lp, line,
+				     "weight: want a number in [0,1]");
+		lp->cur.has_weight = true;
+		return 0;
+	}
+	if (strcmp(word, "source") == 0) {
+		size_t n = strlen(arg);
+
+		while (n && isws(arg[n - 1]))
+			n--;
+		if (n == 0)
+			return LPERR(lp, line, "source: empty");
+		if (n > FP_MAX_TEXT)
+			return LPERR(lp, line, "source: too long (max %d)",
+				     FP_MAX_TEXT);
+		free(lp->cur.source);
+		lp->cur.source = cs_xstrndup(arg, n);
+		return 0;
+	}
+	return LPERR(lp, line, "unknown directive '%s'",
+		     printable(pr, sizeof(pr), word, dn));
+}
+
+/*
+ * Calls fn for each line of the n bytes at p with a NUL-terminated copy,
+ * enforcing the line cap and rejecting NUL bytes.
+ */
+static int
+each_line(const char *name, const uint8_t *p, size_t n, char *err, size_t errsz,
+	  int (*fn)(void *, unsigned, char *), void *arg)
+{
+	char *buf = cs_xmalloc(FP_MAX_LINE + 1);
+	unsigned line = 0;
+	size_t off = 0;
+	int rc = 0;
+
+	if (n > FP_MAX_FILE) {
+		rc = seterr(err, errsz, name, 0,
+			    "file too large (max %u "
+			    "bytes)",
+			    FP_MAX_FILE);
+		goto out;
+	}
+	while (off < n) {
+		const uint8_t *nl = memchr(p + off, '\n', n - off);
+		size_t len = nl ? (size_t)(nl - (p + off)) : n - off;
+		size_t adv = nl ? len + 1 : len;
+
+		line++;
+		if (len && p[off + len - 1] == '\r')
+			len--;
+		if (len > FP_MAX_LINE) {
+			rc =
+			    seterr(err, errsz, name, line,
+				   "line too long (max %d bytes)", FP_MAX_LINE);
+			goto out;
+		}
+		if (memchr(p + off, 0, len) != NULL) {
+			rc = seterr(err, errsz, name, line, "NUL byte in line");
+			goto out;
+		}
+		memcpy(buf, p + off, len);
+		buf[len] = 0;
+		if ((rc = fn(arg, line, buf)) != 0)
+			goto out;
+		off += adv;
+	}
+out:
+	free(buf);
+	return rc;
+}
+
+static int
+rule_line_cb(void *arg, unsigned line, char *s)
+{
+	return parse_line(arg, line, s);
+}
+
+/* Parses one rule file into db; on error db keeps its earlier rules. */
+static int
+parse_rules(struct cs_fpdb *db, const char *name, const uint8_t *p, size_t n,
+	    char *err, size_t errsz)
+{
+	struct lp lp;
+	int rc;
+
+	memset(&lp, 0, sizeof(lp));
+	lp.db = db;
+	lp.name = name;
+	lp.err = err;
+	lp.errsz = errsz;
+	lp.first_new = db->nrules;
+	rc = each_line(name, p, n, err, errsz, rule_line_cb, &lp);
+	if (rc == 0 && lp.in_rule)
+		rc = finish_rule(&lp);
+	cs_fp_rule_clear(&lp.cur);
+	if (rc != 0) {
+		while (db->nrules > lp.first_new)
+			cs_fp_rule_clear(&db->rules[--db->nrules]);
+		return CS_EINVAL;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Entity tables. */
+
+#define TSV_COLS 6
+
+struct tp {
+	struct cs_fpdb *db;
+	const char *name;
+	char *err;
+	size_t errsz;
+	bool brands; /* parsing brands.tsv (else makers.tsv) */
+};
+
+#define TPERR(tp, line, ...)                                                   \
+	seterr((tp)->err, (tp)->errsz, (tp)->name, (line), __VA_ARGS__)
+
+/* Splits s at tabs into exactly TSV_COLS trimmed fields. */
+static int
+split_tsv(char *s, char *col[TSV_COLS])
+{
+	size_t n = 0;
+
+	for (;;) {
+		char *t = strchr(s, '\t');
+
+		if (n >= TSV_COLS)
+			return CS_EINVAL;
+		size_t len;
+
+		if (t != NULL)
+			*t = 0;
+		while (*s == ' ' || *s == '\r')
+			s++;
+		len = strlen(s);
+		while (len && (s[len - 1] == ' ' || s[len - 1] == '\r'))
+			s[--len] = 0;
+		col[n++] = s;
+		if (t == NULL)
+			break;
+		s = t + 1;
+	}
+	return n == TSV_COLS ? 0 : CS_EINVAL;
+}
+
+/* Parses a '|'-separated alias list ("-" = none) into a[]. */
+static int
+parse_aliases(char *s, struct fp_alias *a, size_t *na)
+{
+	if (strcmp(s, "-") == 0 || *s == 0)
+		return 0;
+	for (;;) {
+		char *bar = strchr(s, '|');
+		bool exact = false;
+		size_t n;
+
+		if (bar)
+			*bar = 0;
+		if (*s == '=') {
+			exact = true;
+			s++;
+		}
+		n = strlen(s);
+		if (n == 0 || n > FP_MAX_VALUE || *na >= FP_MAX_ALIASES)
+			return CS_EINVAL;
+		a[*na].text = cs_xstrdup(s);
+		a[*na].len = n;
+		a[*na].exact_case = exact;
+		(*na)++;
+		if (!bar)
+			break;
+		s = bar + 1;
+	}
+	return 0;
+}
+
+static double
+parse_conf(const char *s)
+{
+	static const struct {
+		const char *name;
+		double v;
+	} t[] = {{"high", 0.9},
+		 {"medium-high", 0.8},
+		 {"medium", 0.7},
+		 {"medium-low", 0.55},
+		 {"low", 0.4}};
+
+	for (size_t i = 0; i < CS_NELEM(t); i++)
+		if (strcmp(s, t[i].name) == 0)
+			return t[i].v;
+	return -1;
+}
+
+static int
+find_maker(const struct cs_fpdb *db, const char *name)
+{
+	for (size_t i = 0; i < db->nmakers; i++)
+		if (cs_span_ieq(cs_span_make(name, strlen(name)),
+				db->makers[i].name))
+			return (int)i;
+	return -1;
+}
+
+static int
+tsv_line_cb(void *arg, unsigned line, char *s)
+{
+	struct tp *tp = arg;
+	struct cs_fpdb *db = tp->db;
+	char *col[TSV_COLS];
+	const char *t = skipws(s);
+
+	if (*t == 0 || *t == '#')
+		return 0;
+	if (split_tsv(s, col) != 0)
+		return TPERR(tp, line, "want %d tab-separated columns",
+			     TSV_COLS);
+	if (*col[0] == 0 || strlen(col[0]) > FP_MAX_VALUE)
+		return TPERR(tp, line, "bad name");
+	if (tp->brands) {
+		struct fp_brand *b;
+		int mk = find_maker(db, col[1]);
+		double conf = parse_conf(col[4]);
+
+		if (mk < 0)
+			return TPERR(tp, line,
+				     "unknown maker '%s' (not in "
+				     "makers.tsv)",
+				     col[1]);
+		if (conf < 0)
+			return TPERR(
+			    tp, line,
+			    "bad confidence (high, medium-high, medium, "
+			    "medium-low, low)");
+		if (db->nbrands >= FP_MAX_BRANDS)
+			return TPERR(tp, line, "too many rows");
+		db->brands = cs_xrealloc(db->brands, db->nbrands + 1,
+					 sizeof(*db->brands));
+		b = &db->brands[db->nbrands++];
+		memset(b, 0, sizeof(*b));
+		b->name = cs_xstrdup(col[0]);
+		b->maker = (size_t)mk;
+		b->conf = conf;
+		if (parse_aliases(col[2], b->alias, &b->nalias) != 0)
+			return TPERR(tp, line, "bad alias list");
+		if (parse_aliases(col[3], b->excl, &b->nexcl) != 0)
+			return TPERR(tp, line, "bad exclusion list");
+		if (b->nalias == 0)
+			return TPERR(tp, line,
+				     "a brand needs at least one "
+				     "alias to search for");
+	} else {
+		struct fp_maker *m;
+		size_t cl = strlen(col[2]);
+
+		if (find_maker(db, col[0]) >= 0)
+			return TPERR(tp, line, "duplicate maker");
+		if (!(cl == 2 || (cl == 1 && col[2][0] == '-')))
+			return TPERR(tp, line,
+				     "bad country (ISO 3166 alpha-2 or '-')");
+		if (strcmp(col[3], "yes") != 0 && strcmp(col[3], "no") != 0)
+			return TPERR(tp, line, "cctv column must be yes or no");
+		if (db->nmakers >= FP_MAX_BRANDS)
+			return TPERR(tp, line, "too many rows");
+		db->makers = cs_xrealloc(db->makers, db->nmakers + 1,
+					 sizeof(*db->makers));
+		m = &db->makers[db->nmakers++];
+		memset(m, 0, sizeof(*m));
+		m->name = cs_xstrdup(col[0]);
+		m->legal = cs_xstrdup(col[1]);
+		if (cl == 2)
+			cs_strlcpy(m->country, col[2], sizeof(m->country));
+		m->cctv = strcmp(col[3], "yes") == 0;
+		if (parse_aliases(col[4], m->alias, &m->nalias) != 0)
+			return TPERR(tp, line, "bad alias list");
+	}
+	return 0;
+}
+
+/* Reads a whole file (at most FP_MAX_FILE bytes); caller frees *out. */
+static int
+read_file(const char *path, const char *name, uint8_t **out, size_t *n,
+	  char *err, size_t errsz)
+{
+	FILE *f = fopen(path, "rb");
+	uint8_t *buf;
+	size_t got;
+
+	if (f == NULL)
+		return seterr(err, errsz, name, 0, "cannot open: %s",
+			      strerror(errno));
+	buf = cs_xmalloc(FP_MAX_FILE + 1);
+	got = fread(buf, 1, FP_MAX_FILE + 1, f);
+	if (ferror(f)) {
+		fclose(f);
+		free(buf);
+		return seterr(err, errsz, name, 0, "read error");
+	}
+	fclose(f);
+	if (got > FP_MAX_FILE) {
+		free(buf);
+		return seterr(err, errsz, name, 0,
+			      "file too large (max %u "
+			      "bytes)",
+			      FP_MAX_FILE);
+	}
+	*out = buf;
+	*n = got;
+	return 0;
+}
+
+static int
+load_tsv(struct cs_fpdb *db, const char *dir, const char *file, bool brands,
+	 char *err, size_t errsz)
+{
+	char path[4096];
+	uint8_t *buf = NULL;
+	size_t n = 0;
+	struct tp tp = {db, file, err, errsz, brands};
+	int rc;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, file) >=
+	    sizeof(path))
+		return seterr(err, errsz, file, 0, "path too long");
+	if ((rc = read_file(path, file, &buf, &n, err, errsz)) != 0)
+		return rc;
+	rc = each_line(file, buf, n, err, errsz, tsv_line_cb, &tp);
+	free(buf);
+	return rc;
+}
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+load_dir(struct cs_fpdb *db, const char *dir, char *err, size_t errsz)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char *names[FP_MAX_FILES];
+	size_t nn = 0;
+	int rc = 0;
+
+	if (d == NULL)
+		return seterr(err, errsz, dir, 0, "cannot open directory: %s",
+			      strerror(errno));
+	while ((e = readdir(d)) != NULL) {
+		size_t l = strlen(e->d_name);
+
+		if (e->d_name[0] == '.' || l < 4 ||
+		    strcmp(e->d_name + l - 3, ".fp") != 0)
+			continue;
+		if (nn >= FP_MAX_FILES) {
+			rc = seterr(err, errsz, dir, 0,
+				    "too many rule files "
+				    "(max %d)",
+				    FP_MAX_FILES);
+			break;
+		}
+		names[nn++] = cs_xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (rc == 0)
+		qsort(names, nn, sizeof(names[0]), cmpstr);
+	for (size_t i = 0; i < nn && rc == 0; i++) {
+		char path[4096];
+		uint8_t *buf = NULL;
+		size_t n = 0;
+
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir,
+				     names[i]) >= sizeof(path)) {
+			rc = seterr(err, errsz, names[i], 0, "path too long");
+			break;
+		}
+		rc = read_file(path, names[i], &buf, &n, err, errsz);
+		if (rc == 0)
+			rc = parse_rules(db, names[i], buf, n, err, errsz);
+		free(buf);
+	}
+	for (size_t i = 0; i < nn; i++)
+		free(names[i]);
+	return rc;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API. */
+
+struct cs_fpdb *
+cs_fpdb_load(const char *dir_fingerprints, const char *dir_entities, char *err,
+	     size_t errsz)
+{
+	struct cs_fpdb *db = cs_xcalloc(1, sizeof(*db));
+
+	if (errsz)
+		err[0] = 0;
+	if (dir_entities != NULL &&
+	    (load_tsv(db, dir_entities, "makers.tsv", false, err, errsz) != 0 ||
+	     load_tsv(db, dir_entities, "brands.tsv", true, err, errsz) != 0))
+		goto fail;
+	if (dir_fingerprints != NULL &&
+	    load_dir(db, dir_fingerprints, err, errsz) != 0)
+		goto fail;
+	return db;
+fail:
+	cs_fpdb_free(db);
+	return NULL;
+}
+
+struct cs_fpdb *
+cs_fpdb_load_mem(const char *name, const uint8_t *p, size_t n, char *err,
+		 size_t errsz)
+{
+	struct cs_fpdb *db = cs_xcalloc(1, sizeof(*db));
+
+	if (errsz)
+		err[0] = 0;
+	if (parse_rules(db, name, p, n, err, errsz) != 0) {
+		cs_fpdb_free(db);
+		return NULL;
+	}
+	return db;
+}
+
+int
+cs_fpdb_add_mem(struct cs_fpdb *db, const char *name, const uint8_t *p,
+		size_t n, char *err, size_t errsz)
+{
+	if (errsz)
+		err[0] = 0;
+	return parse_rules(db, name, p, n, err, errsz);
+}
+
+static void
+free_aliases(struct fp_alias *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(a[i].text);
+}
+
+void
+cs_fpdb_free(struct cs_fpdb *db)
+{
+	if (db == NULL)
+		return;
+	for (size_t i = 0; i < db->nrules; i++)
+		cs_fp_rule_clear(&db->rules[i]);
+	free(db->rules);
+	for (size_t i = 0; i < db->nmakers; i++) {
+		free(db->makers[i].name);
+		free(db->makers[i].legal);
+		free_aliases(db->makers[i].alias, db->makers[i].nalias);
+	}
+	free(db->makers);
+	for (size_t i = 0; i < db->nbrands; i++) {
+		free(db->brands[i].name);
+		free_aliases(db->brands[i].alias, db->brands[i].nalias);
+		free_aliases(db->brands[i].excl, db->brands[i].nexcl);
+	}
+	free(db->brands);
+	free(db);
+}
+
+size_t
+cs_fpdb_rule_count(const struct cs_fpdb *db)
+{
+	return db ? db->nrules : 0;
+}
+
+size_t
+cs_fpdb_brand_count(const struct cs_fpdb *db)
+{
+	return db ? db->nbrands : 0;
+}
+
+size_t
+cs_fpdb_maker_count(const struct cs_fpdb *db)
+{
+	return db ? db->nmakers : 0;
+}

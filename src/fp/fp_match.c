@@ -1,0 +1,797 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Matching and combination: applies the compiled rules to a device's
+ * observations, maps brands to their true makers through the entity
+ * tables, combines the assertions per field (noisy-OR per value) and
+ * chooses the identity.  Also runs the rules' examples.  See
+ * docs/fingerprints.md for the method.
+ */
+#include "fp/fp.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/str.h"
+#include "fp/fp_int.h"
+#include "core/poison.h"
+
+#define FP_MAX_CONTRIB 1024 /* assertions kept per identification */
+#define FP_MIN_MAKER 0.4    /* support needed to name a manufacturer */
+#define FP_MIN_BRAND 0.3    /* ... a brand */
+#define FP_MIN_DETAIL 0.3   /* ... a model or firmware */
+#define FP_MIN_CLASS 0.25   /* ... a device class */
+#define FP_TABLE_CLASS 0.5  /* class=camera from a CCTV brand: w x this */
+
+pcre2_match_context *
+cs_fp_mcontext_new(void)
+{
+	pcre2_match_context *mc = pcre2_match_context_create(NULL);
+
+	if (mc == NULL)
+		return NULL;
+	pcre2_set_match_limit(mc, FP_MATCH_LIMIT);
+	pcre2_set_depth_limit(mc, FP_DEPTH_LIMIT);
+	pcre2_set_heap_limit(mc, FP_HEAP_LIMIT);
+	return mc;
+}
+
+static bool
+isalnum_ascii(uint8_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+static bool
+str_ieq(const char *a, const char *b)
+{
+	return cs_span_ieq(cs_span_make(a, strlen(a)), b);
+}
+
+/* Index of the maker named s (name or alias, case ignored), or -1. */
+static int
+maker_index(const struct cs_fpdb *db, const char *s)
+{
+	for (size_t i = 0; i < db->nmakers; i++) {
+		const struct fp_maker *m = &db->makers[i];
+
+		if (str_ieq(s, m->name))
+			return (int)i;
+		for (size_t j = 0; j < m->nalias; j++)
+			if (str_ieq(s, m->alias[j].text))
+				return (int)i;
+	}
+	return -1;
+}
+
+/* Index of the brand named s (name or alias, case ignored), or -1. */
+static int
+brand_index(const struct cs_fpdb *db, const char *s)
+{
+	for (size_t i = 0; i < db->nbrands; i++) {
+		const struct fp_brand *b = &db->brands[i];
+
+		if (str_ieq(s, b->name))
+			return (int)i;
+		for (size_t j = 0; j < b->nalias; j++)
+			if (str_ieq(s, b->alias[j].text))
+				return (int)i;
+	}
+	return -1;
+}
+
+int
+cs_fpdb_lookup_brand(const struct cs_fpdb *db, const char *s, char *brand,
+		     size_t brandsz, char *maker, size_t makersz,
+		     char country[4])
+{
+	int b = brand_index(db, s), m;
+
+	if (b >= 0) {
+		m = (int)db->brands[b].maker;
+		if (brand)
+			cs_strlcpy(brand, db->brands[b].name, brandsz);
+	} else {
+		if ((m = maker_index(db, s)) < 0)
+			return CS_ENOTFOUND;
+		if (brand && brandsz)
+			brand[0] = 0;
+	}
+	if (maker)
+		cs_strlcpy(maker, db->makers[m].name, makersz);
+	if (country)
+		cs_strlcpy(country, db->makers[m].country, 4);
+	return 0;
+}
+
+/* True when alias a occurs in hay as a whole word (ASCII alnum bounds). */
+static bool
+word_hit(struct cs_span hay, const struct fp_alias *a)
+{
+	size_t off = 0;
+
+	while (off < hay.n) {
+		struct cs_span rest = cs_span_make(hay.p + off, hay.n - off);
+		long at = cs_span_find(rest, a->text, a->len, !a->exact_case);
+		size_t s, e;
+
+		if (at < 0)
+			return false;
+		s = off + (size_t)at;
+		e = s + a->len;
+		if ((s == 0 || !isalnum_ascii(hay.p[s - 1])) &&
+		    (e >= hay.n || !isalnum_ascii(hay.p[e])))
+			return true;
+		off = s + 1;
+	}
+	return false;
+}
+
+static size_t
+add_assign(struct fp_assign *out, size_t k, size_t max, enum fp_field f,
+	   const char *v, double w, bool table)
+{
+	if (k >= max)
+		return k;
+	out[k].field = f;
+	cs_strlcpy(out[k].value, v, sizeof(out[k].value));
+	out[k].weight = w;
+	out[k].from_table = table;
+	return k + 1;
+}
+
+/* Searches hay for known brand names; one brand -> up to 3 assignments. */
+static size_t
+lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
+	      struct cs_span hay, struct fp_assign *out, size_t max)
+{
+	size_t k = 0, hits = 0;
+
+	for (size_t i = 0; i < db->nbrands && hits < FP_MAX_LOOKUP_HITS; i++) {
+		const struct fp_brand *b = &db->brands[i];
+		const struct fp_maker *m = &db->makers[b->maker];
+		bool hit = false;
+
+		for (size_t j = 0; j < b->nalias && !hit; j++)
+			hit = word_hit(hay, &b->alias[j]);
+		if (!hit)
+			continue;
+		for (size_t j = 0; j < b->nexcl && hit; j++)
+			if (cs_span_find(hay, b->excl[j].text, b->excl[j].len,
+					 !b->excl[j].exact_case) >= 0)
+				hit = false;
+		if (!hit)
+			continue;
+		hits++;
+		k = add_assign(out, k, max, FP_F_BRAND, b->name, r->weight,
+			       false);
+		k = add_assign(out, k, max, FP_F_MANUFACTURER, m->name,
+			       r->weight * b->conf, true);
+		if (m->cctv)
+			k = add_assign(out, k, max, FP_F_CLASS, "camera",
+				       r->weight * FP_TABLE_CLASS, true);
+	}
+	return k;
+}
+
+/*
+ * Expands tmpl with the captures of the last match into dst (dsz > 0):
+ * NUL bytes become '?', the result is truncated to fit and trimmed.
+ */
+static void
+subst(const char *tmpl, const uint8_t *p, const PCRE2_SIZE *ov, uint32_t npairs,
+      char *dst, size_t dsz)
+{
+	size_t j = 0;
+	struct cs_span t;
+
+	for (size_t i = 0; tmpl[i] != 0 && j + 1 < dsz; i++) {
+		if (tmpl[i] != '$') {
+			dst[j++] = tmpl[i];
+			continue;
+		}
+		if (tmpl[i + 1] == '$') {
+			dst[j++] = '$';
+			i++;
+			continue;
+		}
+		if (tmpl[i + 1] < '1' || tmpl[i + 1] > '9') {
+			dst[j++] = '$'; /* unreachable: checked at load */
+			continue;
+		}
+		uint32_t g = (uint32_t)(tmpl[i + 1] - '0');
+
+		i++;
+		if (ov == NULL || g >= npairs || ov[2 * g] == PCRE2_UNSET ||
+		    ov[2 * g + 1] < ov[2 * g])
+			continue;
+		for (PCRE2_SIZE b = ov[2 * g]; b < ov[2 * g + 1] && j + 1 < dsz;
+		     b++)
+			dst[j++] = p[b] ? (char)p[b] : '?';
+	}
+	dst[j] = 0;
+	t = cs_span_trim(cs_span_make(dst, j));
+	if (t.n && t.p != (const uint8_t *)dst)
+		memmove(dst, t.p, t.n);
+	dst[t.n] = 0;
+}
+
+/* Canonicalises an assigned value; returns false to drop it. */
+static bool
+normalise(const struct cs_fpdb *db, enum fp_field f, char *v, size_t vsz)
+{
+	int i;
+
+	if (v[0] == 0)
+		return false;
+	switch (f) {
+	case FP_F_MANUFACTURER:
+		if ((i = maker_index(db, v)) >= 0)
+			cs_strlcpy(v, db->makers[i].name, vsz);
+		else if ((i = brand_index(db, v)) >= 0)
+			cs_strlcpy(v, db->makers[db->brands[i].maker].name,
+				   vsz);
+		return true;
+	case FP_F_BRAND:
+		if ((i = brand_index(db, v)) >= 0)
+			cs_strlcpy(v, db->brands[i].name, vsz);
+		return true;
+	case FP_F_CLASS: {
+		enum cs_class c;
+
+		if (cs_class_parse(v, &c) != 0 || c == CS_CLASS_UNKNOWN)
+			return false;
+		cs_strlcpy(v, cs_class_name(c), vsz);
+		return true;
+	}
+	case FP_F_SURVEILLANCE:
+		if (str_ieq(v, "yes"))
+			cs_strlcpy(v, "yes", vsz);
+		else if (str_ieq(v, "no"))
+			cs_strlcpy(v, "no", vsz);
+		else
+			return false;
+		return true;
+	default:
+		return true;
+	}
+}
+
+size_t
+cs_fp_rule_apply(const struct cs_fpdb *db, const struct fp_rule *r,
+		 const uint8_t *p, size_t n, pcre2_match_data *md,
+		 pcre2_match_context *mc, struct fp_assign *out, size_t max,
+		 bool *matched, bool *limit)
+{
+	static const uint8_t empty[1] = {0};
+	const PCRE2_SIZE *ov = NULL;
+	uint32_t npairs = 0;
+	struct cs_span hay;
+	size_t k = 0;
+
+	*matched = false;
+	*limit = false;
+	if (p == NULL) {
+		p = empty;
+		n = 0;
+	}
+	if (n > FP_MAX_SUBJECT)
+		n = FP_MAX_SUBJECT;
+	hay = cs_span_make(p, n);
+	if (r->re != NULL) {
+		int rc = pcre2_match(r->re, p, n, 0, 0, md, mc);
+
+		if (rc < 0) {
+			if (rc != PCRE2_ERROR_NOMATCH)
+				*limit = true;
+			return 0;
+		}
+		ov = pcre2_get_ovector_pointer(md);
+		npairs = rc == 0 ? pcre2_get_ovector_count(md) : (uint32_t)rc;
+		if (r->lookup && npairs >= 2 && ov[2] != PCRE2_UNSET &&
+		    ov[3] >= ov[2] && ov[3] <= n)
+			hay = cs_span_make(p + ov[2], ov[3] - ov[2]);
+	}
+	if (r->lookup) {
+		k = lookup_brands(db, r, hay, out, max);
+		if (k == 0)
+			return 0;
+	}
+	*matched = true;
+	for (size_t i = 0; i < r->nsets && k < max; i++) {
+		const struct fp_set *s = &r->sets[i];
+		char v[FP_MAX_VALUE + 1];
+
+		subst(s->tmpl, p, ov, npairs, v, sizeof(v));
+		if (!normalise(db, s->field, v, sizeof(v)))
+			continue;
+		k = add_assign(out, k, max, s->field, v,
+			       s->weight >= 0 ? s->weight : r->weight, false);
+	}
+	return k;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Identification. */
+
+struct contrib {
+	enum fp_field field;
+	char value[FP_MAX_VALUE + 1];
+	double w;
+	const struct fp_rule *rule; /* NULL for engine defaults */
+	const char *dflt;           /* engine default's rule name */
+	bool table;
+	const struct cs_obs *obs;
+};
+
+struct cand {
+	const char *value; /* points into a contrib */
+	double support;
+};
+
+/* Support per distinct value of one field. */
+struct field_sum {
+	struct cand c[64];
+	size_t n;
+	double total;
+};
+
+/* Noisy-OR of the strongest assertion of each rule for (f, value). */
+static double
+support_of(const struct contrib *cv, size_t n, enum fp_field f,
+	   const char *value)
+{
+	struct {
+		const struct fp_rule *r;
+		bool table;
+		double w;
+	} seen[64];
+	size_t ns = 0;
+	double miss = 1.0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t j;
+
+		if (cv[i].field != f || !str_ieq(cv[i].value, value))
+			continue;
+		for (j = 0; j < ns; j++)
+			if (seen[j].r == cv[i].rule &&
+			    seen[j].table == cv[i].table)
+				break;
+		if (j < ns) {
+			if (cv[i].w > seen[j].w)
+				seen[j].w = cv[i].w;
+			continue;
+		}
+		if (ns >= CS_NELEM(seen))
+			continue;
+		seen[ns].r = cv[i].rule;
+		seen[ns].table = cv[i].table;
+		seen[ns].w = cv[i].w;
+		ns++;
+	}
+	for (size_t j = 0; j < ns; j++) {
+		double w = seen[j].w;
+
+		if (w < 0)
+			w = 0;
+		if (w > 1)
+			w = 1;
+		miss *= 1.0 - w;
+	}
+	return 1.0 - miss;
+}
+
+static void
+summarise(const struct contrib *cv, size_t n, enum fp_field f,
+	  struct field_sum *fs)
+{
+	memset(fs, 0, sizeof(*fs));
+	for (size_t i = 0; i < n; i++) {
+		size_t j;
+
+		if (cv[i].field != f)
+			continue;
+		for (j = 0; j < fs->n; j++)
+			if (str_ieq(fs->c[j].value, cv[i].value))
+				break;
+		if (j < fs->n || fs->n >= CS_NELEM(fs->c))
+			continue;
+		fs->c[fs->n].value = cv[i].value;
+		fs->c[fs->n].support = support_of(cv, n, f, cv[i].value);
+		fs->total += fs->c[fs->n].support;
+		fs->n++;
+	}
+}
+
+/* Index of the best-supported candidate (first wins ties), or -1. */
+static int
+best(const struct field_sum *fs, double min)
+{
+	int bi = -1;
+
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->c[i].support >= min &&
+		    (bi < 0 || fs->c[i].support > fs->c[bi].support))
+			bi = (int)i;
+	return bi;
+}
+
+static double
+support_for(const struct field_sum *fs, const char *v)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (str_ieq(fs->c[i].value, v))
+			return fs->c[i].support;
+	return 0;
+}
+
+static bool
+rule_wants(const struct fp_rule *r, const struct cs_obs *o)
+{
+	bool key = false;
+
+	for (size_t i = 0; i < r->nkeys && !key; i++)
+		key = strncmp(r->keys[i], o->key, CS_OBS_MAX_KEY) == 0;
+	if (!key)
+		return false;
+	if (r->nports == 0)
+		return true;
+	for (size_t i = 0; i < r->nports; i++)
+		if (r->ports[i] == o->port)
+			return true;
+	return false;
+}
+
+/* Chooses the brand for maker mk (index, or -1 if none named). */
+static int
+choose_brand(const struct cs_fpdb *db, const struct field_sum *fs,
+	     const char *maker)
+{
+	int own = -1, oem = -1;
+
+	if (maker == NULL)
+		return best(fs, FP_MIN_BRAND);
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct cand *c = &fs->c[i];
+		int b = brand_index(db, c->value);
+		bool consistent, self;
+
+		if (c->support < FP_MIN_BRAND)
+			continue;
+		self = str_ieq(c->value, maker);
+		consistent =
+		    self ||
+		    (b >= 0 &&
+		     str_ieq(db->makers[db->brands[b].maker].name, maker));
+		if (!consistent)
+			continue;
+		if (self) {
+			if (own < 0 || c->support > fs->c[own].support)
+				own = (int)i;
+		} else if (oem < 0 || c->support > fs->c[oem].support) {
+			oem = (int)i;
+		}
+	}
+	return oem >= 0 ? oem : own;
+}
+
+static int
+cmp_weight(const void *a, const void *b)
+{
+	const struct contrib *x = *(const struct contrib *const *)a;
+	const struct contrib *y = *(const struct contrib *const *)b;
+
+	if (x->w != y->w)
+		return x->w < y->w ? 1 : -1;
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmp_field(const void *a, const void *b)
+{
+	const struct contrib *x = *(const struct contrib *const *)a;
+	const struct contrib *y = *(const struct contrib *const *)b;
+
+	if (x->field != y->field)
+		return x->field < y->field ? -1 : 1;
+	return cmp_weight(a, b);
+}
+
+static void
+fill_evidence(struct contrib *cv, size_t n, struct cs_identity *out)
+{
+	struct contrib **pv = cs_xcalloc(n ? n : 1, sizeof(*pv));
+	size_t k;
+
+	for (size_t i = 0; i < n; i++)
+		pv[i] = &cv[i];
+	qsort(pv, n, sizeof(*pv), cmp_weight);
+	k = CS_MIN(n, (size_t)CS_FP_MAX_EVIDENCE);
+	out->nev_dropped = n - k;
+	qsort(pv, k, sizeof(*pv), cmp_field);
+	for (size_t i = 0; i < k; i++) {
+		const struct contrib *c = pv[i];
+		struct cs_evidence *e = &out->ev[i];
+
+		cs_strlcpy(e->field, cs_fp_field_name(c->field),
+			   sizeof(e->field));
+		cs_strlcpy(e->claim, c->value, sizeof(e->claim));
+		e->weight = c->w;
+		if (c->rule == NULL)
+			cs_strlcpy(e->rule, c->dflt ? c->dflt : "default",
+				   sizeof(e->rule));
+		else if (c->table) {
+			char tmp[128];
+
+			snprintf(tmp, sizeof(tmp), "brand-table:%s",
+				 c->rule->id);
+			cs_strlcpy(e->rule, tmp, sizeof(e->rule));
+		} else
+			cs_strlcpy(e->rule, c->rule->id, sizeof(e->rule));
+		if (c->obs != NULL) {
+			size_t vn = CS_MIN(c->obs->len, sizeof(e->value) - 1);
+
+			cs_strlcpy(e->obs_key, c->obs->key, sizeof(e->obs_key));
+			e->port = c->obs->port;
+			cs_span_copy(e->value, sizeof(e->value),
+				     cs_span_make(c->obs->val, vn));
+		}
+	}
+	out->nev = k;
+	free(pv);
+}
+
+void
+cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
+	       struct cs_identity *out)
+{
+	struct contrib *cv = NULL;
+	size_t ncv = 0;
+	pcre2_match_data *md = NULL;
+	pcre2_match_context *mc = NULL;
+	struct field_sum *fs = NULL;
+	const char *maker = NULL;
+	int bi;
+
+	memset(out, 0, sizeof(*out));
+	if (db == NULL || obs == NULL)
+		return;
+	cv = cs_xcalloc(FP_MAX_CONTRIB, sizeof(*cv));
+	fs = cs_xcalloc(FP_F_COUNT, sizeof(*fs));
+	md = pcre2_match_data_create(10, NULL);
+	mc = cs_fp_mcontext_new();
+	if (md == NULL || mc == NULL)
+		goto out;
+
+	for (size_t i = 0; i < obs->n && i < CS_OBS_MAX_COUNT; i++) {
+		const struct cs_obs *o = &obs->v[i];
+
+		for (size_t r = 0; r < db->nrules; r++) {
+			const struct fp_rule *rule = &db->rules[r];
+			struct fp_assign as[FP_MAX_ASSIGN];
+			bool matched, limit;
+			size_t k;
+
+			if (!rule_wants(rule, o))
+				continue;
+			k = cs_fp_rule_apply(db, rule, o->val, o->len, md, mc,
+					     as, CS_NELEM(as), &matched,
+					     &limit);
+			for (size_t a = 0; a < k && ncv < FP_MAX_CONTRIB; a++) {
+				struct contrib *c = &cv[ncv++];
+
+				c->field = as[a].field;
+				cs_strlcpy(c->value, as[a].value,
+					   sizeof(c->value));
+				c->w = as[a].weight;
+				c->rule = rule;
+				c->table = as[a].from_table;
+				c->obs = o;
+			}
+		}
+	}
+
+	for (int f = 0; f < FP_F_COUNT; f++)
+		summarise(cv, ncv, (enum fp_field)f, &fs[f]);
+
+	/* Manufacturer and confidence. */
+	bi = best(&fs[FP_F_MANUFACTURER], FP_MIN_MAKER);
+	if (bi >= 0) {
+		const struct field_sum *m = &fs[FP_F_MANUFACTURER];
+		double s1 = m->c[bi].support;
+		int mi;
+
+		maker = m->c[bi].value;
+		cs_strlcpy(out->manufacturer, maker, sizeof(out->manufacturer));
+		if ((mi = maker_index(db, maker)) >= 0)
+			cs_strlcpy(out->manufacturer_country,
+				   db->makers[mi].country,
+				   sizeof(out->manufacturer_country));
+		out->confidence = m->total > 0 ? s1 * s1 / m->total : 0;
+	}
+
+	/* Brand: an OEM label of the maker beats the maker's own name. */
+	bi = choose_brand(db, &fs[FP_F_BRAND], maker);
+	if (bi >= 0) {
+		cs_strlcpy(out->brand, fs[FP_F_BRAND].c[bi].value,
+			   sizeof(out->brand));
+	} else if (maker != NULL) {
+		cs_strlcpy(out->brand, maker, sizeof(out->brand));
+		if (ncv < FP_MAX_CONTRIB) {
+			struct contrib *c = &cv[ncv++];
+
+			c->field = FP_F_BRAND;
+			c->dflt = "default:brand=manufacturer";
+			cs_strlcpy(c->value, maker, sizeof(c->value));
+		}
+	}
+
+	if ((bi = best(&fs[FP_F_MODEL], FP_MIN_DETAIL)) >= 0)
+		cs_strlcpy(out->model, fs[FP_F_MODEL].c[bi].value,
+			   sizeof(out->model));
+	if ((bi = best(&fs[FP_F_FIRMWARE], FP_MIN_DETAIL)) >= 0)
+		cs_strlcpy(out->firmware, fs[FP_F_FIRMWARE].c[bi].value,
+			   sizeof(out->firmware));
+
+	/* Class and surveillance. */
+	{
+		double cls = 0, yes, no;
+		enum cs_class c = CS_CLASS_UNKNOWN;
+
+		if ((bi = best(&fs[FP_F_CLASS], FP_MIN_CLASS)) >= 0) {
+			cls = fs[FP_F_CLASS].c[bi].support;
+			if (cs_class_parse(fs[FP_F_CLASS].c[bi].value, &c) != 0)
+				c = CS_CLASS_UNKNOWN;
+		}
+		if (c == CS_CLASS_UNKNOWN && maker != NULL) {
+			int mi = maker_index(db, maker);
+
+			/* A maker of video-surveillance equipment: camera. */
+			if (mi >= 0 && db->makers[mi].cctv) {
+				c = CS_CLASS_CAMERA;
+				if (ncv < FP_MAX_CONTRIB) {
+					struct contrib *d = &cv[ncv++];
+
+					d->field = FP_F_CLASS;
+					d->dflt = "default:class=cctv-maker";
+					cs_strlcpy(d->value, "camera",
+						   sizeof(d->value));
+				}
+			}
+		}
+		out->device_class = c;
+		yes = support_for(&fs[FP_F_SURVEILLANCE], "yes");
+		no = support_for(&fs[FP_F_SURVEILLANCE], "no");
+		switch (c) {
+		case CS_CLASS_CAMERA:
+		case CS_CLASS_NVR:
+		case CS_CLASS_DVR:
+		case CS_CLASS_ENCODER:
+			out->surveillance = !(no > yes && no > cls);
+			break;
+		case CS_CLASS_UNKNOWN:
+			out->surveillance = yes >= 0.5 && yes > no;
+			break;
+		default:
+			out->surveillance = false;
+			break;
+		}
+		if (maker == NULL) {
+			int mb = best(&fs[FP_F_MANUFACTURER], 0);
+			double ms =
+			    mb >= 0 ? fs[FP_F_MANUFACTURER].c[mb].support : 0;
+
+			out->confidence = 0.5 * CS_MAX(cls, ms);
+		}
+	}
+	if (out->confidence < 0)
+		out->confidence = 0;
+	if (out->confidence > 1)
+		out->confidence = 1;
+	fill_evidence(cv, ncv, out);
+out:
+	pcre2_match_data_free(md);
+	pcre2_match_context_free(mc);
+	free(fs);
+	free(cv);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Examples. */
+
+static void
+print_example(FILE *f, const struct fp_example *ex)
+{
+	fputc('"', f);
+	for (size_t i = 0; i < ex->n && i < 48; i++) {
+		uint8_t c = ex->p[i];
+
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+			fputc(c, f);
+		else
+			fprintf(f, "\\x%02x", c);
+	}
+	fputs(ex->n > 48 ? "\"..." : "\"", f);
+}
+
+int
+cs_fpdb_check_examples_to(const struct cs_fpdb *db, FILE *f)
+{
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	int fails = 0;
+
+	if (db == NULL)
+		return 0;
+	md = pcre2_match_data_create(10, NULL);
+	mc = cs_fp_mcontext_new();
+	if (md == NULL || mc == NULL) {
+		pcre2_match_data_free(md);
+		pcre2_match_context_free(mc);
+		return 1;
+	}
+	for (size_t r = 0; r < db->nrules; r++) {
+		const struct fp_rule *rule = &db->rules[r];
+
+		for (size_t e = 0; e < rule->nex; e++) {
+			const struct fp_example *ex = &rule->ex[e];
+			struct fp_assign as[FP_MAX_ASSIGN];
+			bool matched, limit;
+			const char *why = NULL;
+			char buf[160];
+			size_t k =
+			    cs_fp_rule_apply(db, rule, ex->p, ex->n, md, mc, as,
+					     CS_NELEM(as), &matched, &limit);
+
+			if (limit)
+				why = "PCRE2 resource limit reached";
+			else if (ex->neg && matched)
+				why = "example! matched";
+			else if (!ex->neg && !matched)
+				why = "example did not match";
+			for (size_t x = 0; why == NULL && x < ex->nexp; x++) {
+				const struct fp_expect *xp = &ex->exp[x];
+				size_t a;
+
+				for (a = 0; a < k; a++)
+					if (as[a].field == xp->field &&
+					    strcmp(as[a].value, xp->value) == 0)
+						break;
+				if (a == k) {
+					const char *got = "(nothing)";
+
+					for (a = 0; a < k; a++)
+						if (as[a].field == xp->field) {
+							got = as[a].value;
+							break;
+						}
+					snprintf(buf, sizeof(buf),
+						 "expected %s=%s, got %s",
+						 cs_fp_field_name(xp->field),
+						 xp->value, got);
+					why = buf;
+				}
+			}
+			if (why == NULL)
+				continue;
+			fails++;
+			if (f != NULL) {
+				fprintf(f, "%s:%u: rule %s: %s: ", rule->file,
+					ex->line, rule->id, why);
+				print_example(f, ex);
+				fputc('\n', f);
+			}
+		}
+	}
+	pcre2_match_data_free(md);
+	pcre2_match_context_free(mc);
+	return fails;
+}
+
+int
+cs_fpdb_check_examples(const struct cs_fpdb *db)
+{
+	return cs_fpdb_check_examples_to(db, stderr);
+}

@@ -79,12 +79,14 @@ if [ "$FUZZ_SECONDS" -gt 0 ]; then
 			done
 			return 1
 		}
-		targets=(build-fuzz/fuzz/fuzz_*)
+		targets=()
+		for t in build-fuzz/fuzz/fuzz_*; do
+			[ -f "$t" ] && [ -x "$t" ] && targets+=("$t")
+		done
 		i=0
 		while [ $i -lt ${#targets[@]} ]; do
 			pids=()
 			for t in "${targets[@]:$i:2}"; do
-				[ -x "$t" ] || continue
 				run_fuzz "$t" & pids+=($!)
 			done
 			for p in "${pids[@]}"; do

@@ -41,8 +41,8 @@ enum exit_code {
 	EXIT_INTERRUPTED = 130,
 };
 
-static const char *
-data_dir(const char *opt)
+const char *
+cs_cli_data_dir(const char *opt)
 {
 	const char *env = getenv("CAMSWEEP_DATA");
 
@@ -420,7 +420,7 @@ cmd_scan(int argc, char **argv)
 		char spec[4096];
 
 		snprintf(spec, sizeof(spec), "@%s/scope/exclude.conf",
-		    data_dir(data));
+		    cs_cli_data_dir(data));
 		if (access(spec + 1, R_OK) == 0 &&
 		    add_specs(spec, &exc, &nexc) != 0)
 			goto out;
@@ -447,8 +447,8 @@ cmd_scan(int argc, char **argv)
 		char fpdir[4096], entdir[4096];
 
 		snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
-		    data_dir(data));
-		snprintf(entdir, sizeof(entdir), "%s/entities", data_dir(data));
+		    cs_cli_data_dir(data));
+		snprintf(entdir, sizeof(entdir), "%s/entities", cs_cli_data_dir(data));
 		run.fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err));
 	}
 	if (run.fp == NULL) {
@@ -600,6 +600,9 @@ usage(FILE *f)
 	      "  scan TARGET...   sweep addresses, identify devices, record "
 	      "them\n"
 	      "  show             print a recorded scan from the inventory\n"
+	      "  identify         identify devices from observations (JSON "
+	      "Lines on stdin)\n"
+	      "  lookup TEXT      who makes a product, typed as a buyer would\n"
 	      "  version          print the version\n"
 	      "Run 'camsweep COMMAND --help' for a command's options.\n",
 	    f);
@@ -616,6 +619,10 @@ cs_cli_main(int argc, char **argv)
 		return cmd_scan(argc - 1, argv + 1);
 	if (strcmp(argv[1], "show") == 0)
 		return cmd_show(argc - 1, argv + 1);
+	if (strcmp(argv[1], "identify") == 0)
+		return cs_cli_identify(argc - 1, argv + 1);
+	if (strcmp(argv[1], "lookup") == 0)
+		return cs_cli_lookup(argc - 1, argv + 1);
 	if (strcmp(argv[1], "version") == 0 ||
 	    strcmp(argv[1], "--version") == 0) {
 		puts("camsweep " CS_VERSION);

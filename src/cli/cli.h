@@ -6,4 +6,14 @@
 /* Runs camsweep with the given arguments; returns the process exit code. */
 int cs_cli_main(int argc, char **argv);
 
+/*
+ * The data directory: opt if given, else $CAMSWEEP_DATA, else the
+ * source tree's data/ (a build-tree default).  Never NULL.
+ */
+const char *cs_cli_data_dir(const char *opt);
+
+/* Subcommands, each in its own cli_<name>.c; argv[0] is the command. */
+int cs_cli_identify(int argc, char **argv);
+int cs_cli_lookup(int argc, char **argv);
+
 #endif /* CS_CLI_CLI_H */

@@ -123,7 +123,7 @@ on_host(void *arg, const struct cs_host_report *h)
 	if (cs_store_put_host(run->store, run->scan_id, &r) != 0 &&
 	    run->store_err++ == 0)
 		fprintf(stderr, "camsweep: store: %s\n",
-		    cs_store_errmsg(run->store));
+			cs_store_errmsg(run->store));
 }
 
 static void
@@ -135,7 +135,7 @@ on_checkpoint(void *arg, uint64_t watermark, uint64_t done)
 		0 &&
 	    run->store_err++ == 0)
 		fprintf(stderr, "camsweep: store: %s\n",
-		    cs_store_errmsg(run->store));
+			cs_store_errmsg(run->store));
 }
 
 struct print_ctx {
@@ -179,7 +179,7 @@ print_scan(struct cs_store *st, int64_t scan_id, bool json, bool all)
 	cs_buf_free(&pc.b);
 	if (!json)
 		fprintf(stdout, "%zu device(s) shown, %zu surveillance\n",
-		    pc.shown, pc.surveillance);
+			pc.shown, pc.surveillance);
 	fflush(stdout);
 	return rc;
 }
@@ -187,7 +187,8 @@ print_scan(struct cs_store *st, int64_t scan_id, bool json, bool all)
 static void
 scan_usage(FILE *f)
 {
-	fprintf(f,
+	fprintf(
+	    f,
 	    "usage: camsweep scan [options] TARGET...\n"
 	    "  TARGET is a CIDR (127.16.0.0/20), a range (127.0.0.1-127.0.0.9"
 	    " or\n"
@@ -260,12 +261,12 @@ static const struct option scan_opts[] = {
 /* Parses a numeric option or reports it; returns false on error. */
 static bool
 num_opt(const char *name, const char *v, long long min, long long max,
-    long long *out)
+	long long *out)
 {
 	if (cs_str_tonum(v, min, max, out) == 0)
 		return true;
 	fprintf(stderr, "camsweep: --%s: expected a number in [%lld, %lld]\n",
-	    name, min, max);
+		name, min, max);
 	return false;
 }
 
@@ -288,11 +289,11 @@ options_text(const struct cs_engine_opts *o)
 	char buf[512];
 
 	snprintf(buf, sizeof(buf),
-	    "{\"rate\":%.0f,\"max_conns\":%u,\"host_conns\":%u,"
-	    "\"connect_timeout_ms\":%u,\"read_timeout_ms\":%u,"
-	    "\"host_timeout_ms\":%u}",
-	    o->rate, o->max_conns, o->host_conns, o->connect_timeout_ms,
-	    o->read_timeout_ms, o->host_timeout_ms);
+		 "{\"rate\":%.0f,\"max_conns\":%u,\"host_conns\":%u,"
+		 "\"connect_timeout_ms\":%u,\"read_timeout_ms\":%u,"
+		 "\"host_timeout_ms\":%u}",
+		 o->rate, o->max_conns, o->host_conns, o->connect_timeout_ms,
+		 o->read_timeout_ms, o->host_timeout_ms);
 	return cs_xstrdup(buf);
 }
 
@@ -335,7 +336,7 @@ cmd_scan(int argc, char **argv)
 		}
 		case OPT_PORTS:
 			if (parse_ports(optarg, ports, CS_NELEM(ports),
-				&nports) != 0) {
+					&nports) != 0) {
 				fprintf(stderr, "camsweep: --ports: expected "
 						"distinct ports 1-65535, "
 						"comma-separated\n");
@@ -420,7 +421,7 @@ cmd_scan(int argc, char **argv)
 		char spec[4096];
 
 		snprintf(spec, sizeof(spec), "@%s/scope/exclude.conf",
-		    cs_cli_data_dir(data));
+			 cs_cli_data_dir(data));
 		if (access(spec + 1, R_OK) == 0 &&
 		    add_specs(spec, &exc, &nexc) != 0)
 			goto out;
@@ -428,14 +429,14 @@ cmd_scan(int argc, char **argv)
 	if (cs_scope_build(&scope, inc, ninc, exc, nexc) != 0) {
 		fputs("camsweep scan: nothing left in scope after "
 		      "exclusions\n",
-		    stderr);
+		      stderr);
 		goto out;
 	}
 	if (scope.total > DEFAULT_MAX_ADDRS && !large) {
 		fprintf(stderr,
-		    "camsweep scan: %llu addresses in scope; more than %d "
-		    "needs --allow-large\n",
-		    (unsigned long long)scope.total, DEFAULT_MAX_ADDRS);
+			"camsweep scan: %llu addresses in scope; more than %d "
+			"needs --allow-large\n",
+			(unsigned long long)scope.total, DEFAULT_MAX_ADDRS);
 		goto out;
 	}
 	raise_nofile();
@@ -447,8 +448,9 @@ cmd_scan(int argc, char **argv)
 		char fpdir[4096], entdir[4096];
 
 		snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
-		    cs_cli_data_dir(data));
-		snprintf(entdir, sizeof(entdir), "%s/entities", cs_cli_data_dir(data));
+			 cs_cli_data_dir(data));
+		snprintf(entdir, sizeof(entdir), "%s/entities",
+			 cs_cli_data_dir(data));
 		run.fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err));
 	}
 	if (run.fp == NULL) {
@@ -462,7 +464,7 @@ cmd_scan(int argc, char **argv)
 	}
 	for (size_t i = 0, k = 0; i < nports; i++)
 		k += (size_t)snprintf(ports_text + k, sizeof(ports_text) - k,
-		    "%s%u", i ? "," : "", ports[i]);
+				      "%s%u", i ? "," : "", ports[i]);
 	gethostname(host, sizeof(host) - 1);
 	opts_text = options_text(&eo);
 	memset(&info, 0, sizeof(info));
@@ -474,17 +476,17 @@ cmd_scan(int argc, char **argv)
 	info.version = CS_VERSION;
 	info.started = (int64_t)time(NULL);
 	info.total_targets = scope.total;
-	if (resume && cs_store_scan_find_resumable(run.store, &info,
-			  &run.scan_id, &watermark) == 0) {
+	if (resume && cs_store_scan_find_resumable(
+			  run.store, &info, &run.scan_id, &watermark) == 0) {
 		cs_store_scan_resume(run.store, run.scan_id, info.started);
 		fprintf(stderr,
-		    "camsweep: resuming scan %lld at %llu of %llu "
-		    "addresses\n",
-		    (long long)run.scan_id, (unsigned long long)watermark,
-		    (unsigned long long)scope.total);
+			"camsweep: resuming scan %lld at %llu of %llu "
+			"addresses\n",
+			(long long)run.scan_id, (unsigned long long)watermark,
+			(unsigned long long)scope.total);
 	} else if (cs_store_scan_begin(run.store, &info, &run.scan_id) != 0) {
 		fprintf(stderr, "camsweep: %s: %s\n", db_path,
-		    cs_store_errmsg(run.store));
+			cs_store_errmsg(run.store));
 		goto out;
 	}
 	eo.scope = &scope;
@@ -500,18 +502,19 @@ cmd_scan(int argc, char **argv)
 		goto out;
 	}
 	cs_store_scan_end(run.store, run.scan_id,
-	    es.interrupted ? "interrupted" : "complete", (int64_t)time(NULL));
+			  es.interrupted ? "interrupted" : "complete",
+			  (int64_t)time(NULL));
 	if (!quiet)
 		fprintf(stderr,
-		    "camsweep: scan %lld %s: %llu addresses in %.1f s "
-		    "(%.0f/s), %llu hosts up, %llu connections\n",
-		    (long long)run.scan_id,
-		    es.interrupted ? "interrupted" : "complete",
-		    (unsigned long long)es.addrs_done, es.elapsed_s,
-		    es.elapsed_s > 0 ? (double)es.addrs_done / es.elapsed_s
-				     : 0.0,
-		    (unsigned long long)es.hosts_up,
-		    (unsigned long long)es.connects);
+			"camsweep: scan %lld %s: %llu addresses in %.1f s "
+			"(%.0f/s), %llu hosts up, %llu connections\n",
+			(long long)run.scan_id,
+			es.interrupted ? "interrupted" : "complete",
+			(unsigned long long)es.addrs_done, es.elapsed_s,
+			es.elapsed_s > 0 ? (double)es.addrs_done / es.elapsed_s
+					 : 0.0,
+			(unsigned long long)es.hosts_up,
+			(unsigned long long)es.connects);
 	if (!quiet || json)
 		print_scan(run.store, run.scan_id, json, all);
 	rc = es.interrupted ? EXIT_INTERRUPTED
@@ -605,7 +608,7 @@ usage(FILE *f)
 	      "  lookup TEXT      who makes a product, typed as a buyer would\n"
 	      "  version          print the version\n"
 	      "Run 'camsweep COMMAND --help' for a command's options.\n",
-	    f);
+	      f);
 }
 
 int

@@ -38,8 +38,8 @@ void
 cs_out_table_head(FILE *f)
 {
 	fprintf(f, "%-15s %-22s %-14s %-12s %-20s %-18s %-7s %-5s %s\n", "IP",
-	    "PORTS", "MANUFACTURER", "BRAND", "MODEL", "FIRMWARE", "CLASS",
-	    "SURV", "CONF");
+		"PORTS", "MANUFACTURER", "BRAND", "MODEL", "FIRMWARE", "CLASS",
+		"SURV", "CONF");
 }
 
 void
@@ -52,7 +52,7 @@ cs_out_table_row(FILE *f, const struct cs_device_row *r)
 	ports[0] = '\0';
 	for (size_t i = 0; i < r->nports && k + 8 < sizeof(ports); i++)
 		k += (size_t)snprintf(ports + k, sizeof(ports) - k, "%s%u",
-		    i ? "," : "", r->ports[i]);
+				      i ? "," : "", r->ports[i]);
 	cs_buf_init(&b, 1 << 16);
 	cell(&b, r->ip, 15);
 	cell(&b, ports, 22);
@@ -94,9 +94,9 @@ cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r)
 	json_str_or_null(b, "model", id->model);
 	json_str_or_null(b, "firmware", id->firmware);
 	cs_buf_printf(b, ",\"device_class\":\"%s\"",
-	    cs_class_name(id->device_class));
+		      cs_class_name(id->device_class));
 	cs_buf_printf(b, ",\"surveillance\":%s,\"confidence\":%.3f",
-	    id->surveillance ? "true" : "false", id->confidence);
+		      id->surveillance ? "true" : "false", id->confidence);
 	cs_buf_adds(b, ",\"evidence\":[");
 	for (size_t i = 0; i < id->nev; i++) {
 		const struct cs_evidence *ev = &id->ev[i];
@@ -110,7 +110,7 @@ cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r)
 		cs_buf_adds(b, ",\"observation\":");
 		cs_esc_json(b, ev->obs_key, strlen(ev->obs_key));
 		cs_buf_printf(b, ",\"port\":%u,\"weight\":%.2f}", ev->port,
-		    ev->weight);
+			      ev->weight);
 	}
 	return cs_buf_adds(b, "]}");
 }

@@ -19,6 +19,7 @@ char *cs_xstrdup(const char *s);
 char *cs_xstrndup(const void *p, size_t n);
 
 /* Aborts the program with a message: for broken invariants only. */
-void cs_fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+void cs_fatal(const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 1, 2)));
 
 #endif /* CS_CORE_ALLOC_H */

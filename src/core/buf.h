@@ -14,10 +14,10 @@
 #include "core/cs.h"
 
 struct cs_buf {
-	uint8_t *p;	/* owned; NULL until the first append */
-	size_t len;	/* bytes used */
-	size_t cap;	/* bytes allocated */
-	size_t max;	/* hard limit on len, set by cs_buf_init */
+	uint8_t *p; /* owned; NULL until the first append */
+	size_t len; /* bytes used */
+	size_t cap; /* bytes allocated */
+	size_t max; /* hard limit on len, set by cs_buf_init */
 };
 
 /* Initialises b empty with a limit of max bytes; allocates nothing. */

@@ -17,14 +17,14 @@
  */
 enum cs_errno {
 	CS_OK = 0,
-	CS_EPROTO = -1,	 /* input violates the protocol */
-	CS_ETRUNC = -2,	 /* input ends before a complete unit */
-	CS_ELIMIT = -3,	 /* a cap (bytes, lines, depth) was reached */
-	CS_ENOMEM = -4,	 /* allocation failed */
-	CS_EINVAL = -5,	 /* invalid argument or configuration */
-	CS_EIO = -6,	 /* I/O or database error */
+	CS_EPROTO = -1,    /* input violates the protocol */
+	CS_ETRUNC = -2,    /* input ends before a complete unit */
+	CS_ELIMIT = -3,    /* a cap (bytes, lines, depth) was reached */
+	CS_ENOMEM = -4,    /* allocation failed */
+	CS_EINVAL = -5,    /* invalid argument or configuration */
+	CS_EIO = -6,       /* I/O or database error */
 	CS_ENOTFOUND = -7, /* nothing matched */
-	CS_ESCOPE = -8,	 /* address outside the permitted scope */
+	CS_ESCOPE = -8,    /* address outside the permitted scope */
 };
 
 /* Returns a static, human-readable name for an error code. */

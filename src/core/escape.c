@@ -100,7 +100,7 @@ cs_esc_json(struct cs_buf *b, const void *vs, size_t n)
  */
 static int
 add_clean(struct cs_buf *b, const unsigned char *s, size_t n, bool html,
-    bool keep_nl)
+	  bool keep_nl)
 {
 	int rc = 0;
 
@@ -145,7 +145,7 @@ cs_esc_csv(struct cs_buf *b, const void *vs, size_t n)
 {
 	const unsigned char *s = vs;
 	bool formula = n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
-				    s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+				 s[0] == '@' || s[0] == '\t' || s[0] == '\r');
 	int rc;
 
 	if ((rc = cs_buf_add(b, "\"", 1)) != 0)
@@ -181,9 +181,10 @@ cs_esc_term(struct cs_buf *b, const void *vs, size_t n)
 			if (len == 0)
 				len = 1;
 			for (size_t k = 0; k < len && rc == 0; k++)
-				rc = s[i + k] == '\\'
-					 ? cs_buf_adds(b, "\\\\")
-					 : cs_buf_printf(b, "\\x%02x", s[i + k]);
+				rc =
+				    s[i + k] == '\\'
+					? cs_buf_adds(b, "\\\\")
+					: cs_buf_printf(b, "\\x%02x", s[i + k]);
 		} else {
 			rc = cs_buf_add(b, s + i, len);
 		}

@@ -25,7 +25,7 @@ cs_obs_list_free(struct cs_obs_list *l)
 
 int
 cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
-    unsigned flags, const void *val, size_t len)
+	   unsigned flags, const void *val, size_t len)
 {
 	struct cs_obs *o;
 	size_t klen = strlen(key);
@@ -58,7 +58,7 @@ cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
 
 int
 cs_obs_adds(struct cs_obs_list *l, const char *key, uint16_t port,
-    const char *val)
+	    const char *val)
 {
 	return cs_obs_add(l, key, port, 0, val, strlen(val));
 }

@@ -25,15 +25,15 @@
 enum cs_obs_flag {
 	CS_OBS_TRUNCATED = 1 << 0, /* value was cut at CS_OBS_MAX_VALUE */
 	CS_OBS_MALFORMED = 1 << 1, /* the reply did not parse; value is raw */
-	CS_OBS_BINARY = 1 << 2,	   /* value is binary, not text */
+	CS_OBS_BINARY = 1 << 2,    /* value is binary, not text */
 };
 
 struct cs_obs {
 	char key[CS_OBS_MAX_KEY]; /* vocabulary key, NUL-terminated */
-	uint16_t port;		  /* TCP/UDP port it came from; 0 if none */
-	unsigned flags;		  /* enum cs_obs_flag bits */
-	uint8_t *val;		  /* owned; NUL kept after len, not counted */
-	size_t len;		  /* bytes in val */
+	uint16_t port;            /* TCP/UDP port it came from; 0 if none */
+	unsigned flags;           /* enum cs_obs_flag bits */
+	uint8_t *val;             /* owned; NUL kept after len, not counted */
+	size_t len;               /* bytes in val */
 };
 
 struct cs_obs_list {
@@ -52,12 +52,12 @@ void cs_obs_list_free(struct cs_obs_list *l);
  * in l->dropped), or CS_EINVAL for an over-long key.
  */
 int cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
-    unsigned flags, const void *val, size_t len);
+	       unsigned flags, const void *val, size_t len);
 /* As cs_obs_add for a NUL-terminated value. */
 int cs_obs_adds(struct cs_obs_list *l, const char *key, uint16_t port,
-    const char *val);
+		const char *val);
 /* Returns the first observation with key (and port, unless 0), or NULL. */
 const struct cs_obs *cs_obs_find(const struct cs_obs_list *l, const char *key,
-    uint16_t port);
+				 uint16_t port);
 
 #endif /* CS_CORE_OBS_H */

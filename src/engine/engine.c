@@ -13,10 +13,10 @@
 #include "probe/probe.h"
 #include "core/poison.h"
 
-#define WINDOW (1u << 20)      /* indexes in flight past the watermark */
-#define MAX_OPEN 64	       /* open ports recorded per host */
-#define MAX_JOBS 32	       /* probe exchanges queued per host */
-#define TICK_MS 250	       /* checkpoint and progress period */
+#define WINDOW (1u << 20) /* indexes in flight past the watermark */
+#define MAX_OPEN 64       /* open ports recorded per host */
+#define MAX_JOBS 32       /* probe exchanges queued per host */
+#define TICK_MS 250       /* checkpoint and progress period */
 #define MAX_PROBES 32
 
 struct job {
@@ -28,16 +28,16 @@ struct job {
 struct host {
 	uint32_t ip;
 	uint64_t index;
-	size_t next_port;		/* sweep position in opts->ports */
+	size_t next_port; /* sweep position in opts->ports */
 	uint16_t open[MAX_OPEN];
 	size_t nopen;
 	struct job jobs[MAX_JOBS];
 	size_t njobs, jhead;
-	bool once[MAX_PROBES];		/* ONCE probes already queued */
-	unsigned active;		/* connections in flight */
-	uint64_t deadline;		/* loop time (ms) of the budget's end */
-	bool queued;			/* in the ready queue */
-	struct host *next;		/* ready queue link */
+	bool once[MAX_PROBES]; /* ONCE probes already queued */
+	unsigned active;       /* connections in flight */
+	uint64_t deadline;     /* loop time (ms) of the budget's end */
+	bool queued;           /* in the ready queue */
+	struct host *next;     /* ready queue link */
 	struct cs_obs_list obs;
 };
 
@@ -52,13 +52,13 @@ struct conn {
 	struct host *h;
 	uint16_t port;
 	const struct cs_probe *probe; /* NULL for a bare sweep */
-	char arg[128];		      /* the probe's argument */
-	bool sweep;		      /* this connection sweeps the port */
+	char arg[128];                /* the probe's argument */
+	bool sweep;                   /* this connection sweeps the port */
 	enum conn_state state;
-	int handles;		      /* handles still to close */
+	int handles; /* handles still to close */
 	struct cs_buf in, out;
 	unsigned step;
-	struct conn *prev, *next;     /* all live connections */
+	struct conn *prev, *next; /* all live connections */
 };
 
 struct engine {
@@ -71,15 +71,15 @@ struct engine {
 	const struct cs_probe *const *probes;
 	size_t nprobes;
 	struct cs_perm perm;
-	uint64_t total;		 /* addresses to visit */
-	uint64_t next_index;	 /* next permutation index to admit */
-	uint64_t watermark;	 /* all indexes below are finished */
-	uint8_t *done;		 /* WINDOW flags, by index % WINDOW */
+	uint64_t total;      /* addresses to visit */
+	uint64_t next_index; /* next permutation index to admit */
+	uint64_t watermark;  /* all indexes below are finished */
+	uint8_t *done;       /* WINDOW flags, by index % WINDOW */
 	struct host *rq_head, *rq_tail;
-	unsigned conns;		 /* live connections */
-	unsigned hosts;		 /* hosts in flight */
+	unsigned conns; /* live connections */
+	unsigned hosts; /* hosts in flight */
 	double tokens;
-	uint64_t token_ms;	 /* loop time of the last refill */
+	uint64_t token_ms; /* loop time of the last refill */
 	bool pump_armed;
 	bool stopping;
 	uint64_t start_ms;
@@ -200,7 +200,7 @@ admit(struct engine *e)
 
 static void
 add_job(struct host *h, const struct cs_probe *p, uint16_t port,
-    const char *arg)
+	const char *arg)
 {
 	struct job *j;
 
@@ -299,9 +299,10 @@ probe_end(struct conn *c, enum cs_probe_end why)
 	if (c->probe && c->state != C_CLOSING) {
 		probe_ctx(c, &ctx);
 		c->probe->finish(&ctx, c->in.p ? c->in.p : (const uint8_t *)"",
-		    c->in.len, why);
+				 c->in.len, why);
 		c->probe = NULL;
-		/* A follow-up goes to the same host and port, never elsewhere. */
+		/* A follow-up goes to the same host and port, never elsewhere.
+		 */
 		if (ctx.next_probe)
 			add_job(c->h, ctx.next_probe, c->port, ctx.next_arg);
 	}
@@ -376,7 +377,7 @@ on_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *buf)
 		start_exchange(c);
 	} else {
 		uv_timer_start(&c->timer, on_timeout,
-		    wait_ms(c, c->e->o->read_timeout_ms), 0);
+			       wait_ms(c, c->e->o->read_timeout_ms), 0);
 	}
 }
 
@@ -394,7 +395,7 @@ on_written(uv_write_t *w, int status)
 	cs_buf_reset(&c->out);
 	c->state = C_READING;
 	uv_timer_start(&c->timer, on_timeout,
-	    wait_ms(c, c->e->o->read_timeout_ms), 0);
+		       wait_ms(c, c->e->o->read_timeout_ms), 0);
 	if (uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read) != 0)
 		probe_end(c, CS_END_ERROR);
 }
@@ -458,7 +459,7 @@ on_connect(uv_connect_t *req, int status)
 			    !(j.probe->flags & CS_PROBE_REUSE))
 				continue;
 			memmove(&h->jobs[i], &h->jobs[i + 1],
-			    (h->njobs - i - 1) * sizeof(j));
+				(h->njobs - i - 1) * sizeof(j));
 			h->njobs--;
 			memcpy(c->arg, j.arg, sizeof(c->arg));
 			run_probe(c, j.probe);
@@ -522,13 +523,13 @@ conn_start(struct engine *e, struct host *h)
 	sa.sin_port = htons(c->port);
 	sa.sin_addr.s_addr = htonl(h->ip);
 	rc = uv_tcp_connect(&c->creq, &c->tcp, (const struct sockaddr *)&sa,
-	    on_connect);
+			    on_connect);
 	if (rc != 0) {
 		conn_close(c);
 		return;
 	}
 	uv_timer_start(&c->timer, on_connect_timeout,
-	    wait_ms(c, e->o->connect_timeout_ms), 0);
+		       wait_ms(c, e->o->connect_timeout_ms), 0);
 }
 
 /* ---- scheduling ---- */
@@ -621,12 +622,13 @@ progress(struct engine *e, bool final)
 	if (!e->o->progress)
 		return;
 	fprintf(stderr,
-	    "\r%llu/%llu addresses  %llu hosts up  %llu connections  "
-	    "%.0f addr/s   ",
-	    (unsigned long long)e->st->addrs_done,
-	    (unsigned long long)e->total, (unsigned long long)e->st->hosts_up,
-	    (unsigned long long)e->st->connects,
-	    secs > 0 ? (double)e->st->addrs_done / secs : 0.0);
+		"\r%llu/%llu addresses  %llu hosts up  %llu connections  "
+		"%.0f addr/s   ",
+		(unsigned long long)e->st->addrs_done,
+		(unsigned long long)e->total,
+		(unsigned long long)e->st->hosts_up,
+		(unsigned long long)e->st->connects,
+		secs > 0 ? (double)e->st->addrs_done / secs : 0.0);
 	if (final)
 		fputc('\n', stderr);
 }
@@ -658,7 +660,7 @@ on_signal(uv_signal_t *s, int signum)
 
 int
 cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
-    struct cs_engine_stats *st)
+	      struct cs_engine_stats *st)
 {
 	struct engine e;
 	int rc;

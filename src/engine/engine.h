@@ -24,17 +24,17 @@
 
 struct cs_engine_opts {
 	const struct cs_scope *scope; /* borrowed for the run */
-	const uint16_t *ports;	      /* ports swept, in order */
+	const uint16_t *ports;        /* ports swept, in order */
 	size_t nports;
-	double rate;		     /* new connections per second; 0 = no cap */
-	unsigned max_conns;	     /* concurrent connections overall */
-	unsigned host_conns;	     /* concurrent connections per host */
+	double rate;         /* new connections per second; 0 = no cap */
+	unsigned max_conns;  /* concurrent connections overall */
+	unsigned host_conns; /* concurrent connections per host */
 	unsigned connect_timeout_ms; /* per connection attempt */
 	unsigned read_timeout_ms;    /* idle time allowed while reading */
 	unsigned host_timeout_ms;    /* total time budget per host */
-	uint64_t start_index;	     /* resume: first permutation index */
-	uint64_t max_addrs;	     /* stop after this many; 0 = all */
-	bool progress;		     /* draw a progress line on stderr */
+	uint64_t start_index;        /* resume: first permutation index */
+	uint64_t max_addrs;          /* stop after this many; 0 = all */
+	bool progress;               /* draw a progress line on stderr */
 };
 
 /* Sensible, gentle defaults. */
@@ -42,9 +42,9 @@ void cs_engine_opts_default(struct cs_engine_opts *o);
 
 /* One responsive host, as handed to host_done. Valid during the call. */
 struct cs_host_report {
-	uint32_t ip;		 /* host byte order */
-	uint64_t index;		 /* permutation index */
-	const uint16_t *ports;	 /* open ports, ascending */
+	uint32_t ip;           /* host byte order */
+	uint64_t index;        /* permutation index */
+	const uint16_t *ports; /* open ports, ascending */
 	size_t nports;
 	struct cs_obs_list *obs; /* observations; the callee may read only */
 };
@@ -76,6 +76,6 @@ struct cs_engine_stats {
  * either way.  Runs its own event loop; blocks until done.
  */
 int cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
-    struct cs_engine_stats *st);
+		  struct cs_engine_stats *st);
 
 #endif /* CS_ENGINE_ENGINE_H */

@@ -35,7 +35,7 @@ char *
 cs_ip_str(uint32_t ip, char *buf, size_t sz)
 {
 	snprintf(buf, sz, "%u.%u.%u.%u", ip >> 24, (ip >> 16) & 255,
-	    (ip >> 8) & 255, ip & 255);
+		 (ip >> 8) & 255, ip & 255);
 	return buf;
 }
 
@@ -60,11 +60,11 @@ push(struct cs_interval **v, size_t *n, uint32_t lo, uint32_t hi)
 }
 
 static int parse_file(const char *path, struct cs_interval **v, size_t *n,
-    char *err, size_t errsz);
+		      char *err, size_t errsz);
 
 int
 cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
-    char *err, size_t errsz)
+		    char *err, size_t errsz)
 {
 	char buf[128], *sep;
 	uint32_t lo, hi;
@@ -82,8 +82,10 @@ cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
 			goto bad;
 		uint32_t mask = bits == 0 ? 0 : ~0u << (32 - bits);
 		if ((lo & ~mask) != 0) {
-			snprintf(err, errsz,
-			    "%s: host bits set (did you mean %u.%u.%u.%u/%lld?)",
+			snprintf(
+			    err, errsz,
+			    "%s: host bits set (did you mean "
+			    "%u.%u.%u.%u/%lld?)",
 			    spec, (lo & mask) >> 24, ((lo & mask) >> 16) & 255,
 			    ((lo & mask) >> 8) & 255, (lo & mask) & 255, bits);
 			return CS_EINVAL;
@@ -105,7 +107,7 @@ cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
 		}
 		if (hi < lo) {
 			snprintf(err, errsz, "%s: range ends before it starts",
-			    spec);
+				 spec);
 			return CS_EINVAL;
 		}
 		push(v, n, lo, hi);
@@ -116,14 +118,14 @@ cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
 	push(v, n, lo, lo);
 	return 0;
 bad:
-	snprintf(err, errsz,
-	    "%s: not an IPv4 address, CIDR, range or @file", spec);
+	snprintf(err, errsz, "%s: not an IPv4 address, CIDR, range or @file",
+		 spec);
 	return CS_EINVAL;
 }
 
 static int
 parse_file(const char *path, struct cs_interval **v, size_t *n, char *err,
-    size_t errsz)
+	   size_t errsz)
 {
 	FILE *f = fopen(path, "r");
 	char line[256];
@@ -145,14 +147,14 @@ parse_file(const char *path, struct cs_interval **v, size_t *n, char *err,
 			p++;
 		e = p + strlen(p);
 		while (e > p && (e[-1] == '\n' || e[-1] == '\r' ||
-				    e[-1] == ' ' || e[-1] == '\t'))
+				 e[-1] == ' ' || e[-1] == '\t'))
 			*--e = '\0';
 		if (*p == '\0')
 			continue;
 		if (*p == '@' || *n - start >= SCOPE_MAX_SPECS) {
 			snprintf(err, errsz, "%s:%d: %s", path, lineno,
-			    *p == '@' ? "nested @file not allowed"
-				      : "too many entries");
+				 *p == '@' ? "nested @file not allowed"
+					   : "too many entries");
 			rc = CS_EINVAL;
 			break;
 		}
@@ -229,7 +231,7 @@ intervals_text(const struct cs_interval *v, size_t n)
 
 int
 cs_scope_build(struct cs_scope *s, const struct cs_interval *inc, size_t ninc,
-    const struct cs_interval *exc, size_t nexc)
+	       const struct cs_interval *exc, size_t nexc)
 {
 	struct cs_interval *in = NULL, *ex = NULL, *res = NULL;
 	size_t nin, nex, nres = 0, j = 0;
@@ -252,8 +254,7 @@ cs_scope_build(struct cs_scope *s, const struct cs_interval *inc, size_t ninc,
 
 		while (j < nex && ex[j].hi < lo)
 			j++;
-		for (size_t k = j; k < nex && ex[k].lo <= hi && lo <= hi;
-		     k++) {
+		for (size_t k = j; k < nex && ex[k].lo <= hi && lo <= hi; k++) {
 			if (ex[k].lo > lo)
 				push(&res, &nres, (uint32_t)lo, ex[k].lo - 1);
 			lo = (uint64_t)ex[k].hi + 1;

@@ -22,9 +22,9 @@ struct cs_interval {
 struct cs_scope {
 	struct cs_interval *inc; /* owned; sorted, disjoint, after exclusion */
 	size_t ninc;
-	uint64_t *cum; /* owned; cum[i] = addresses in inc[0..i) */
-	uint64_t total; /* addresses in scope */
-	char *text;	/* owned canonical text of the inclusions */
+	uint64_t *cum;   /* owned; cum[i] = addresses in inc[0..i) */
+	uint64_t total;  /* addresses in scope */
+	char *text;      /* owned canonical text of the inclusions */
 	char *excl_text; /* owned canonical text of the exclusions */
 };
 
@@ -38,7 +38,7 @@ void cs_scope_free(struct cs_scope *s);
  * or CS_EINVAL with a message in err.
  */
 int cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
-    char *err, size_t errsz);
+			char *err, size_t errsz);
 
 /*
  * Builds the scope from inclusion and exclusion intervals (both borrowed):
@@ -46,7 +46,7 @@ int cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
  * when nothing remains.
  */
 int cs_scope_build(struct cs_scope *s, const struct cs_interval *inc,
-    size_t ninc, const struct cs_interval *exc, size_t nexc);
+		   size_t ninc, const struct cs_interval *exc, size_t nexc);
 
 /* True if ip (host order) lies inside the scope. */
 bool cs_scope_contains(const struct cs_scope *s, uint32_t ip);

@@ -23,20 +23,20 @@
 #include "core/obs.h"
 
 enum cs_probe_flag {
-	CS_PROBE_SAFE = 1 << 0,	     /* no credentials, no state change */
-	CS_PROBE_ONCE = 1 << 1,	     /* run on one port per host only */
-	CS_PROBE_GREETING = 1 << 2,  /* sends nothing; reads what the
-					peer says first */
-	CS_PROBE_REUSE = 1 << 3,     /* may run on the sweep's connection */
+	CS_PROBE_SAFE = 1 << 0,     /* no credentials, no state change */
+	CS_PROBE_ONCE = 1 << 1,     /* run on one port per host only */
+	CS_PROBE_GREETING = 1 << 2, /* sends nothing; reads what the
+				       peer says first */
+	CS_PROBE_REUSE = 1 << 3,    /* may run on the sweep's connection */
 };
 
 /* Why the engine ended an exchange. */
 enum cs_probe_end {
 	CS_END_COMPLETE, /* the probe said the reply is complete */
-	CS_END_EOF,	 /* the peer closed the connection */
-	CS_END_TIMEOUT,	 /* the read timeout passed */
-	CS_END_LIMIT,	 /* max_input bytes were received */
-	CS_END_ERROR,	 /* a socket error */
+	CS_END_EOF,      /* the peer closed the connection */
+	CS_END_TIMEOUT,  /* the read timeout passed */
+	CS_END_LIMIT,    /* max_input bytes were received */
+	CS_END_ERROR,    /* a socket error */
 };
 
 /* What a probe's on_data callback asks of the engine. */
@@ -52,14 +52,14 @@ enum cs_step {
  * valid only during a callback.
  */
 struct cs_probe_ctx {
-	uint32_t ip;		  /* peer, host byte order */
-	uint16_t port;		  /* peer TCP port */
-	char host[32];		  /* "ip" or "ip:port" for Host headers */
-	struct cs_buf *out;	  /* bytes to send; the engine drains it */
-	struct cs_obs_list *obs;  /* where observations go */
-	unsigned step;		  /* 0 for the first reply; the engine
-				     increments it after each CS_STEP_SEND */
-	const char *arg;	  /* the job's argument ("" if none) */
+	uint32_t ip;             /* peer, host byte order */
+	uint16_t port;           /* peer TCP port */
+	char host[32];           /* "ip" or "ip:port" for Host headers */
+	struct cs_buf *out;      /* bytes to send; the engine drains it */
+	struct cs_obs_list *obs; /* where observations go */
+	unsigned step;           /* 0 for the first reply; the engine
+				    increments it after each CS_STEP_SEND */
+	const char *arg;         /* the job's argument ("" if none) */
 	/*
 	 * Set by finish to ask for one follow-up exchange with the same
 	 * host and port (e.g. the page a redirect names): the engine queues
@@ -70,22 +70,22 @@ struct cs_probe_ctx {
 };
 
 struct cs_probe {
-	const char *name;	/* unique, [a-z0-9-]+ */
-	const char *summary;	/* one line, for docs and --list-probes */
-	unsigned flags;		/* enum cs_probe_flag */
-	const uint16_t *ports;	/* ports it runs on, 0-terminated */
-	size_t max_input;	/* bytes buffered per reply, at most */
+	const char *name;      /* unique, [a-z0-9-]+ */
+	const char *summary;   /* one line, for docs and --list-probes */
+	unsigned flags;        /* enum cs_probe_flag */
+	const uint16_t *ports; /* ports it runs on, 0-terminated */
+	size_t max_input;      /* bytes buffered per reply, at most */
 	/* Writes the first request into ctx->out (nothing for GREETING). */
 	void (*start)(struct cs_probe_ctx *ctx);
 	/* Looks at all n bytes received so far for this reply. */
 	enum cs_step (*on_data)(struct cs_probe_ctx *ctx, const uint8_t *p,
-	    size_t n);
+				size_t n);
 	/*
 	 * Turns the final reply (possibly partial: see why) into
 	 * observations.  Malformed input is recorded, never fatal.
 	 */
 	void (*finish)(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-	    enum cs_probe_end why);
+		       enum cs_probe_end why);
 };
 
 /* Returns the registered probes (count in *n), in probes.def order. */
@@ -100,9 +100,9 @@ bool cs_probe_on_port(const struct cs_probe *p, uint16_t port);
  * key "<probe>.malformed" with CS_OBS_MALFORMED.
  */
 void cs_probe_malformed(struct cs_probe_ctx *ctx, const char *probe,
-    const uint8_t *p, size_t n);
+			const uint8_t *p, size_t n);
 /* Records bytes as lower-case hex under key (at most 64 input bytes). */
 void cs_probe_hex(struct cs_probe_ctx *ctx, const char *key, const uint8_t *p,
-    size_t n);
+		  size_t n);
 
 #endif /* CS_PROBE_PROBE_H */

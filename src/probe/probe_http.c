@@ -28,7 +28,7 @@
 #include "core/poison.h"
 
 #define HTTP_MAX_INPUT (64 * 1024) /* bytes of one reply kept */
-#define HTTP_BODY_OBS 4096	   /* bytes of a body recorded */
+#define HTTP_BODY_OBS 4096         /* bytes of a body recorded */
 
 static const uint16_t web_ports[] = {80, 8080, 81, 8081, 5000, 631, 0};
 
@@ -36,18 +36,18 @@ static const char user_agent[] = "camsweep/0.1 (surveillance estate audit)";
 
 static void
 request(struct cs_probe_ctx *ctx, const char *method, const char *path,
-    const char *ctype, const char *extra_hdr, const char *body)
+	const char *ctype, const char *extra_hdr, const char *body)
 {
 	size_t blen = body ? strlen(body) : 0;
 
 	cs_buf_printf(ctx->out,
-	    "%s %s HTTP/1.1\r\nHost: %s\r\nUser-Agent: %s\r\n"
-	    "Accept: */*\r\nConnection: close\r\n",
-	    method, path, ctx->host, user_agent);
+		      "%s %s HTTP/1.1\r\nHost: %s\r\nUser-Agent: %s\r\n"
+		      "Accept: */*\r\nConnection: close\r\n",
+		      method, path, ctx->host, user_agent);
 	if (ctype)
 		cs_buf_printf(ctx->out,
-		    "Content-Type: %s\r\nContent-Length: %zu\r\n", ctype,
-		    blen);
+			      "Content-Type: %s\r\nContent-Length: %zu\r\n",
+			      ctype, blen);
 	if (extra_hdr)
 		cs_buf_adds(ctx->out, extra_hdr);
 	cs_buf_adds(ctx->out, "\r\n");
@@ -70,8 +70,8 @@ http_on_data(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n)
  */
 static bool
 parse_reply(struct cs_probe_ctx *ctx, const char *probe, const uint8_t *p,
-    size_t n, struct cs_http_resp *r, uint8_t *bodybuf, size_t bodycap,
-    struct cs_span *body)
+	    size_t n, struct cs_http_resp *r, uint8_t *bodybuf, size_t bodycap,
+	    struct cs_span *body)
 {
 	size_t blen;
 
@@ -97,7 +97,7 @@ obs_span(struct cs_probe_ctx *ctx, const char *key, struct cs_span s)
 
 static void
 obs_status(struct cs_probe_ctx *ctx, const char *key, int status,
-    struct cs_span body)
+	   struct cs_span body)
 {
 	char buf[HTTP_BODY_OBS + 8];
 	int k = snprintf(buf, sizeof(buf), "%d ", status);
@@ -117,7 +117,7 @@ obs_status(struct cs_probe_ctx *ctx, const char *key, int status,
  */
 static bool
 follow_path(const struct cs_probe_ctx *ctx, struct cs_span loc, char *out,
-    size_t outsz)
+	    size_t outsz)
 {
 	size_t hl = strlen(ctx->host);
 
@@ -150,7 +150,7 @@ root_start(struct cs_probe_ctx *ctx)
 
 static void
 root_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-    enum cs_probe_end why)
+	    enum cs_probe_end why)
 {
 	uint8_t bodybuf[HTTP_MAX_INPUT];
 	struct cs_http_resp r;
@@ -159,7 +159,7 @@ root_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 
 	(void)why;
 	if (!parse_reply(ctx, "http", p, n, &r, bodybuf, sizeof(bodybuf),
-		&body))
+			 &body))
 		return;
 	snprintf(st, sizeof(st), "%d", r.status);
 	cs_obs_adds(ctx->obs, "http.status", ctx->port, st);
@@ -175,21 +175,21 @@ root_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	obs_span(ctx, "http.location", loc);
 	if (body.n)
 		cs_obs_add(ctx->obs, "http.body", ctx->port, 0, body.p,
-		    CS_MIN(body.n, HTTP_BODY_OBS));
-	if (loc.n && follow_path(ctx, loc, ctx->next_arg,
-			 sizeof(ctx->next_arg)))
+			   CS_MIN(body.n, HTTP_BODY_OBS));
+	if (loc.n &&
+	    follow_path(ctx, loc, ctx->next_arg, sizeof(ctx->next_arg)))
 		ctx->next_probe = &cs_probe_http_page;
 }
 
 const struct cs_probe cs_probe_http_root = {
-	.name = "http-root",
-	.summary = "GET / on each web port: Server, realm, title, redirect",
-	.flags = CS_PROBE_SAFE | CS_PROBE_REUSE,
-	.ports = web_ports,
-	.max_input = HTTP_MAX_INPUT,
-	.start = root_start,
-	.on_data = http_on_data,
-	.finish = root_finish,
+    .name = "http-root",
+    .summary = "GET / on each web port: Server, realm, title, redirect",
+    .flags = CS_PROBE_SAFE | CS_PROBE_REUSE,
+    .ports = web_ports,
+    .max_input = HTTP_MAX_INPUT,
+    .start = root_start,
+    .on_data = http_on_data,
+    .finish = root_finish,
 };
 
 static void
@@ -200,7 +200,7 @@ page_start(struct cs_probe_ctx *ctx)
 
 static void
 page_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-    enum cs_probe_end why)
+	    enum cs_probe_end why)
 {
 	uint8_t bodybuf[HTTP_MAX_INPUT];
 	struct cs_http_resp r;
@@ -208,38 +208,37 @@ page_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 
 	(void)why;
 	if (!parse_reply(ctx, "http-page", p, n, &r, bodybuf, sizeof(bodybuf),
-		&body) ||
+			 &body) ||
 	    r.status != 200)
 		return;
 	obs_span(ctx, "http.title", cs_html_title(body));
 	if (body.n)
 		cs_obs_add(ctx->obs, "http.body", ctx->port, 0, body.p,
-		    CS_MIN(body.n, HTTP_BODY_OBS));
+			   CS_MIN(body.n, HTTP_BODY_OBS));
 }
 
 const struct cs_probe cs_probe_http_page = {
-	.name = "http-page",
-	.summary = "GET of the same-host page the root page redirects to",
-	.flags = CS_PROBE_SAFE,
-	.ports = web_ports,
-	.max_input = HTTP_MAX_INPUT,
-	.start = page_start,
-	.on_data = http_on_data,
-	.finish = page_finish,
+    .name = "http-page",
+    .summary = "GET of the same-host page the root page redirects to",
+    .flags = CS_PROBE_SAFE,
+    .ports = web_ports,
+    .max_input = HTTP_MAX_INPUT,
+    .start = page_start,
+    .on_data = http_on_data,
+    .finish = page_finish,
 };
 
 /* ---- vendor endpoints: status and body recorded under one key ---- */
 
 static void
 endpoint_finish(struct cs_probe_ctx *ctx, const char *probe, const char *key,
-    const uint8_t *p, size_t n)
+		const uint8_t *p, size_t n)
 {
 	uint8_t bodybuf[HTTP_MAX_INPUT];
 	struct cs_http_resp r;
 	struct cs_span body;
 
-	if (!parse_reply(ctx, probe, p, n, &r, bodybuf, sizeof(bodybuf),
-		&body))
+	if (!parse_reply(ctx, probe, p, n, &r, bodybuf, sizeof(bodybuf), &body))
 		return;
 	/* A 404 says only that the endpoint is absent: still evidence. */
 	obs_status(ctx, key, r.status, body);
@@ -259,71 +258,71 @@ isapi_start(struct cs_probe_ctx *ctx)
 
 static void
 isapi_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-    enum cs_probe_end why)
+	     enum cs_probe_end why)
 {
 	(void)why;
 	endpoint_finish(ctx, "hik-isapi", "hik.isapi", p, n);
 }
 
 const struct cs_probe cs_probe_hik_isapi = {
-	.name = "hik-isapi",
-	.summary = "Hikvision ISAPI device information (answers 401 or data)",
-	.flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
-	.ports = web_ports,
-	.max_input = HTTP_MAX_INPUT,
-	.start = isapi_start,
-	.on_data = http_on_data,
-	.finish = isapi_finish,
+    .name = "hik-isapi",
+    .summary = "Hikvision ISAPI device information (answers 401 or data)",
+    .flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
+    .ports = web_ports,
+    .max_input = HTTP_MAX_INPUT,
+    .start = isapi_start,
+    .on_data = http_on_data,
+    .finish = isapi_finish,
 };
 
 static void
 rpc2_start(struct cs_probe_ctx *ctx)
 {
 	request(ctx, "POST", "/RPC2_Login", "application/json", NULL,
-	    "{\"method\":\"global.login\",\"params\":{\"userName\":\"\","
-	    "\"password\":\"\",\"clientType\":\"Web3.0\"},\"id\":1}");
+		"{\"method\":\"global.login\",\"params\":{\"userName\":\"\","
+		"\"password\":\"\",\"clientType\":\"Web3.0\"},\"id\":1}");
 }
 
 static void
 rpc2_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-    enum cs_probe_end why)
+	    enum cs_probe_end why)
 {
 	uint8_t bodybuf[HTTP_MAX_INPUT];
 	struct cs_http_resp r;
 	struct cs_span body;
 
 	(void)why;
-	if (!parse_reply(ctx, "dahua-rpc2", p, n, &r, bodybuf,
-		sizeof(bodybuf), &body))
+	if (!parse_reply(ctx, "dahua-rpc2", p, n, &r, bodybuf, sizeof(bodybuf),
+			 &body))
 		return;
 	if (r.status == 200 && body.n)
 		cs_obs_add(ctx->obs, "dahua.rpc2", ctx->port, 0, body.p,
-		    body.n);
+			   body.n);
 }
 
 const struct cs_probe cs_probe_dahua_rpc2 = {
-	.name = "dahua-rpc2",
-	.summary = "Dahua JSON-RPC login challenge (empty user, no password)",
-	.flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
-	.ports = web_ports,
-	.max_input = HTTP_MAX_INPUT,
-	.start = rpc2_start,
-	.on_data = http_on_data,
-	.finish = rpc2_finish,
+    .name = "dahua-rpc2",
+    .summary = "Dahua JSON-RPC login challenge (empty user, no password)",
+    .flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
+    .ports = web_ports,
+    .max_input = HTTP_MAX_INPUT,
+    .start = rpc2_start,
+    .on_data = http_on_data,
+    .finish = rpc2_finish,
 };
 
 static void
 bdi_start(struct cs_probe_ctx *ctx)
 {
 	request(ctx, "POST", "/axis-cgi/basicdeviceinfo.cgi",
-	    "application/json", NULL,
-	    "{\"apiVersion\":\"1.0\",\"method\":"
-	    "\"getAllUnrestrictedProperties\"}");
+		"application/json", NULL,
+		"{\"apiVersion\":\"1.0\",\"method\":"
+		"\"getAllUnrestrictedProperties\"}");
 }
 
 static void
 bdi_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-    enum cs_probe_end why)
+	   enum cs_probe_end why)
 {
 	uint8_t bodybuf[HTTP_MAX_INPUT];
 	struct cs_http_resp r;
@@ -331,22 +330,22 @@ bdi_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 
 	(void)why;
 	if (!parse_reply(ctx, "axis-bdi", p, n, &r, bodybuf, sizeof(bodybuf),
-		&body))
+			 &body))
 		return;
 	if (r.status == 200 && body.n)
 		cs_obs_add(ctx->obs, "axis.basicdeviceinfo", ctx->port, 0,
-		    body.p, body.n);
+			   body.p, body.n);
 }
 
 const struct cs_probe cs_probe_axis_bdi = {
-	.name = "axis-bdi",
-	.summary = "Axis VAPIX unrestricted basic device information",
-	.flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
-	.ports = web_ports,
-	.max_input = HTTP_MAX_INPUT,
-	.start = bdi_start,
-	.on_data = http_on_data,
-	.finish = bdi_finish,
+    .name = "axis-bdi",
+    .summary = "Axis VAPIX unrestricted basic device information",
+    .flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
+    .ports = web_ports,
+    .max_input = HTTP_MAX_INPUT,
+    .start = bdi_start,
+    .on_data = http_on_data,
+    .finish = bdi_finish,
 };
 
 /* ---- ONVIF device service (SOAP 1.2 over HTTP, ONVIF Core 5.x) ---- */
@@ -356,23 +355,24 @@ onvif_request(struct cs_probe_ctx *ctx, const char *op)
 {
 	char body[512], ctype[200];
 
-	snprintf(body, sizeof(body),
+	snprintf(
+	    body, sizeof(body),
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 	    "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\">"
 	    "<s:Body><%s xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/>"
 	    "</s:Body></s:Envelope>",
 	    op);
 	snprintf(ctype, sizeof(ctype),
-	    "application/soap+xml; charset=utf-8; "
-	    "action=\"http://www.onvif.org/ver10/device/wsdl/%s\"",
-	    op);
+		 "application/soap+xml; charset=utf-8; "
+		 "action=\"http://www.onvif.org/ver10/device/wsdl/%s\"",
+		 op);
 	request(ctx, "POST", "/onvif/device_service", ctype, NULL, body);
 }
 
 /* Records what a SOAP reply says; shared by both ONVIF probes. */
 static void
 onvif_finish(struct cs_probe_ctx *ctx, const char *probe, const uint8_t *p,
-    size_t n)
+	     size_t n)
 {
 	uint8_t bodybuf[HTTP_MAX_INPUT];
 	struct cs_soap soap;
@@ -381,11 +381,10 @@ onvif_finish(struct cs_probe_ctx *ctx, const char *probe, const uint8_t *p,
 	char ns[32 * 130];
 	size_t k = 0;
 
-	if (!parse_reply(ctx, probe, p, n, &r, bodybuf, sizeof(bodybuf),
-		&body))
+	if (!parse_reply(ctx, probe, p, n, &r, bodybuf, sizeof(bodybuf), &body))
 		return;
 	if (body.n == 0 || (r.status != 200 && r.status != 400 &&
-			       r.status != 401 && r.status != 500))
+			    r.status != 401 && r.status != 500))
 		return;
 	if (cs_soap_parse(body.p, body.n, &soap) != 0) {
 		/* Not SOAP: a web server that happens to answer here. */
@@ -394,28 +393,28 @@ onvif_finish(struct cs_probe_ctx *ctx, const char *probe, const uint8_t *p,
 	ns[0] = '\0';
 	for (size_t i = 0; i < soap.nns && k + 130 < sizeof(ns); i++)
 		k += (size_t)snprintf(ns + k, sizeof(ns) - k, "%s%s",
-		    i ? " " : "", soap.ns[i]);
+				      i ? " " : "", soap.ns[i]);
 	if (k)
 		cs_obs_add(ctx->obs, "onvif.ns", ctx->port, 0, ns, k);
 	if (soap.fault) {
 		cs_obs_adds(ctx->obs, "onvif.fault", ctx->port,
-		    soap.fault_subcode[0] ? soap.fault_subcode
-					  : soap.fault_code);
+			    soap.fault_subcode[0] ? soap.fault_subcode
+						  : soap.fault_code);
 		return;
 	}
 	if (soap.manufacturer[0])
 		cs_obs_adds(ctx->obs, "onvif.manufacturer", ctx->port,
-		    soap.manufacturer);
+			    soap.manufacturer);
 	if (soap.model[0])
 		cs_obs_adds(ctx->obs, "onvif.model", ctx->port, soap.model);
 	if (soap.firmware[0])
 		cs_obs_adds(ctx->obs, "onvif.firmware", ctx->port,
-		    soap.firmware);
+			    soap.firmware);
 	if (soap.serial[0])
 		cs_obs_adds(ctx->obs, "onvif.serial", ctx->port, soap.serial);
 	if (soap.hardware_id[0])
 		cs_obs_adds(ctx->obs, "onvif.hardware", ctx->port,
-		    soap.hardware_id);
+			    soap.hardware_id);
 	if (soap.scopes[0])
 		cs_obs_adds(ctx->obs, "onvif.scopes", ctx->port, soap.scopes);
 }
@@ -428,21 +427,21 @@ otime_start(struct cs_probe_ctx *ctx)
 
 static void
 otime_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-    enum cs_probe_end why)
+	     enum cs_probe_end why)
 {
 	(void)why;
 	onvif_finish(ctx, "onvif-time", p, n);
 }
 
 const struct cs_probe cs_probe_onvif_time = {
-	.name = "onvif-time",
-	.summary = "ONVIF GetSystemDateAndTime (pre-auth): SOAP namespaces",
-	.flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
-	.ports = web_ports,
-	.max_input = HTTP_MAX_INPUT,
-	.start = otime_start,
-	.on_data = http_on_data,
-	.finish = otime_finish,
+    .name = "onvif-time",
+    .summary = "ONVIF GetSystemDateAndTime (pre-auth): SOAP namespaces",
+    .flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
+    .ports = web_ports,
+    .max_input = HTTP_MAX_INPUT,
+    .start = otime_start,
+    .on_data = http_on_data,
+    .finish = otime_finish,
 };
 
 static void
@@ -453,19 +452,19 @@ oinfo_start(struct cs_probe_ctx *ctx)
 
 static void
 oinfo_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-    enum cs_probe_end why)
+	     enum cs_probe_end why)
 {
 	(void)why;
 	onvif_finish(ctx, "onvif-info", p, n);
 }
 
 const struct cs_probe cs_probe_onvif_info = {
-	.name = "onvif-info",
-	.summary = "ONVIF GetDeviceInformation without credentials",
-	.flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
-	.ports = web_ports,
-	.max_input = HTTP_MAX_INPUT,
-	.start = oinfo_start,
-	.on_data = http_on_data,
-	.finish = oinfo_finish,
+    .name = "onvif-info",
+    .summary = "ONVIF GetDeviceInformation without credentials",
+    .flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
+    .ports = web_ports,
+    .max_input = HTTP_MAX_INPUT,
+    .start = oinfo_start,
+    .on_data = http_on_data,
+    .finish = oinfo_finish,
 };

@@ -24,11 +24,12 @@ static void
 rtsp_request(struct cs_probe_ctx *ctx, const char *method, int cseq)
 {
 	cs_buf_printf(ctx->out,
-	    "%s rtsp://%s/ RTSP/1.0\r\nCSeq: %d\r\n"
-	    "User-Agent: camsweep/0.1\r\n%s\r\n",
-	    method, ctx->host, cseq,
-	    strcmp(method, "DESCRIBE") == 0 ? "Accept: application/sdp\r\n"
-					    : "");
+		      "%s rtsp://%s/ RTSP/1.0\r\nCSeq: %d\r\n"
+		      "User-Agent: camsweep/0.1\r\n%s\r\n",
+		      method, ctx->host, cseq,
+		      strcmp(method, "DESCRIBE") == 0
+			  ? "Accept: application/sdp\r\n"
+			  : "");
 }
 
 static void
@@ -94,7 +95,7 @@ rtsp_on_data(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n)
 
 static void
 rtsp_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-    enum cs_probe_end why)
+	    enum cs_probe_end why)
 {
 	if (n == 0)
 		return;
@@ -104,12 +105,12 @@ rtsp_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 }
 
 const struct cs_probe cs_probe_rtsp = {
-	.name = "rtsp",
-	.summary = "RTSP OPTIONS and DESCRIBE: server, realm, SDP session",
-	.flags = CS_PROBE_SAFE | CS_PROBE_REUSE,
-	.ports = rtsp_ports,
-	.max_input = RTSP_MAX_INPUT,
-	.start = rtsp_start,
-	.on_data = rtsp_on_data,
-	.finish = rtsp_finish,
+    .name = "rtsp",
+    .summary = "RTSP OPTIONS and DESCRIBE: server, realm, SDP session",
+    .flags = CS_PROBE_SAFE | CS_PROBE_REUSE,
+    .ports = rtsp_ports,
+    .max_input = RTSP_MAX_INPUT,
+    .start = rtsp_start,
+    .on_data = rtsp_on_data,
+    .finish = rtsp_finish,
 };

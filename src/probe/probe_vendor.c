@@ -41,7 +41,7 @@ hik_on_data(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n)
 
 static void
 hik_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-    enum cs_probe_end why)
+	   enum cs_probe_end why)
 {
 	struct cs_hik_sdk h;
 
@@ -55,14 +55,14 @@ hik_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 }
 
 const struct cs_probe cs_probe_hik_sdk = {
-	.name = "hik-sdk",
-	.summary = "Hikvision SDK port greeting (reads only)",
-	.flags = CS_PROBE_SAFE | CS_PROBE_GREETING | CS_PROBE_REUSE,
-	.ports = hik_ports,
-	.max_input = 256,
-	.start = nothing,
-	.on_data = hik_on_data,
-	.finish = hik_finish,
+    .name = "hik-sdk",
+    .summary = "Hikvision SDK port greeting (reads only)",
+    .flags = CS_PROBE_SAFE | CS_PROBE_GREETING | CS_PROBE_REUSE,
+    .ports = hik_ports,
+    .max_input = 256,
+    .start = nothing,
+    .on_data = hik_on_data,
+    .finish = hik_finish,
 };
 
 /* ---- dahua-dvrip ---- */
@@ -88,7 +88,7 @@ dh_on_data(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n)
 
 static void
 dh_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-    enum cs_probe_end why)
+	  enum cs_probe_end why)
 {
 	struct cs_dh_dvrip d;
 
@@ -102,14 +102,14 @@ dh_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 }
 
 const struct cs_probe cs_probe_dahua_dvrip = {
-	.name = "dahua-dvrip",
-	.summary = "Dahua binary protocol realm request (no credentials)",
-	.flags = CS_PROBE_SAFE | CS_PROBE_REUSE,
-	.ports = dahua_ports,
-	.max_input = 4096,
-	.start = dh_start,
-	.on_data = dh_on_data,
-	.finish = dh_finish,
+    .name = "dahua-dvrip",
+    .summary = "Dahua binary protocol realm request (no credentials)",
+    .flags = CS_PROBE_SAFE | CS_PROBE_REUSE,
+    .ports = dahua_ports,
+    .max_input = 4096,
+    .start = dh_start,
+    .on_data = dh_on_data,
+    .finish = dh_finish,
 };
 
 /* ---- xm-dvrip ---- */
@@ -122,7 +122,8 @@ static void
 xm_start(struct cs_probe_ctx *ctx)
 {
 	uint8_t msg[256];
-	size_t n = cs_xm_build(msg, sizeof(msg), XM_MSG_SYSINFO, 0, 0,
+	size_t n = cs_xm_build(
+	    msg, sizeof(msg), XM_MSG_SYSINFO, 0, 0,
 	    "{\"Name\":\"SystemInfo\",\"SessionID\":\"0x00000000\"}");
 
 	cs_buf_add(ctx->out, msg, n);
@@ -140,7 +141,7 @@ xm_on_data(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n)
 
 static void
 xm_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-    enum cs_probe_end why)
+	  enum cs_probe_end why)
 {
 	struct cs_xm_msg m;
 
@@ -149,20 +150,20 @@ xm_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 		return;
 	if (cs_xm_parse(p, n, &m) == 0)
 		cs_obs_add(ctx->obs, "xm.dvrip", ctx->port, 0, m.payload.p,
-		    m.payload.n);
+			   m.payload.n);
 	else
 		cs_probe_malformed(ctx, "xm-dvrip", p, n);
 }
 
 const struct cs_probe cs_probe_xm_dvrip = {
-	.name = "xm-dvrip",
-	.summary = "Xiongmai DVRIP SystemInfo query without a session",
-	.flags = CS_PROBE_SAFE | CS_PROBE_REUSE,
-	.ports = xm_ports,
-	.max_input = 64 * 1024 + 20,
-	.start = xm_start,
-	.on_data = xm_on_data,
-	.finish = xm_finish,
+    .name = "xm-dvrip",
+    .summary = "Xiongmai DVRIP SystemInfo query without a session",
+    .flags = CS_PROBE_SAFE | CS_PROBE_REUSE,
+    .ports = xm_ports,
+    .max_input = 64 * 1024 + 20,
+    .start = xm_start,
+    .on_data = xm_on_data,
+    .finish = xm_finish,
 };
 
 /* ---- banner ---- */
@@ -208,7 +209,7 @@ clean_banner(const uint8_t *p, size_t n, uint8_t *out, size_t cap)
 
 static void
 banner_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-    enum cs_probe_end why)
+	      enum cs_probe_end why)
 {
 	uint8_t text[512];
 	size_t k;
@@ -220,12 +221,12 @@ banner_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 }
 
 const struct cs_probe cs_probe_banner = {
-	.name = "banner",
-	.summary = "FTP, SSH and telnet greetings (reads only)",
-	.flags = CS_PROBE_SAFE | CS_PROBE_GREETING | CS_PROBE_REUSE,
-	.ports = banner_ports,
-	.max_input = 1024,
-	.start = nothing,
-	.on_data = banner_on_data,
-	.finish = banner_finish,
+    .name = "banner",
+    .summary = "FTP, SSH and telnet greetings (reads only)",
+    .flags = CS_PROBE_SAFE | CS_PROBE_GREETING | CS_PROBE_REUSE,
+    .ports = banner_ports,
+    .max_input = 1024,
+    .start = nothing,
+    .on_data = banner_on_data,
+    .finish = banner_finish,
 };

@@ -44,18 +44,18 @@ cs_probe_on_port(const struct cs_probe *p, uint16_t port)
 
 void
 cs_probe_malformed(struct cs_probe_ctx *ctx, const char *probe,
-    const uint8_t *p, size_t n)
+		   const uint8_t *p, size_t n)
 {
 	char key[CS_OBS_MAX_KEY];
 
 	snprintf(key, sizeof(key), "%s.malformed", probe);
 	cs_obs_add(ctx->obs, key, ctx->port, CS_OBS_MALFORMED | CS_OBS_BINARY,
-	    p, n);
+		   p, n);
 }
 
 void
 cs_probe_hex(struct cs_probe_ctx *ctx, const char *key, const uint8_t *p,
-    size_t n)
+	     size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	char out[129];

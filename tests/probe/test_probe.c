@@ -59,7 +59,7 @@ fake_free(struct fake *f)
  */
 static void
 drive(const struct cs_probe *p, struct fake *f, const char *const *replies,
-    const size_t *lens, size_t nreplies, bool bytewise)
+      const size_t *lens, size_t nreplies, bool bytewise)
 {
 	p->start(&f->ctx);
 	cs_buf_add(&f->first, f->out.p, f->out.len);
@@ -70,8 +70,8 @@ drive(const struct cs_probe *p, struct fake *f, const char *const *replies,
 
 		cs_buf_reset(&f->out);
 		for (; i <= n; i++) {
-			st = p->on_data(&f->ctx, (const uint8_t *)replies[r],
-			    i);
+			st =
+			    p->on_data(&f->ctx, (const uint8_t *)replies[r], i);
 			if (st != CS_STEP_MORE)
 				break;
 		}
@@ -80,9 +80,8 @@ drive(const struct cs_probe *p, struct fake *f, const char *const *replies,
 			f->ctx.step++;
 			continue;
 		}
-		p->finish(&f->ctx, (const uint8_t *)replies[r],
-		    i <= n ? i : n,
-		    st == CS_STEP_DONE ? CS_END_COMPLETE : CS_END_EOF);
+		p->finish(&f->ctx, (const uint8_t *)replies[r], i <= n ? i : n,
+			  st == CS_STEP_DONE ? CS_END_COMPLETE : CS_END_EOF);
 		return;
 	}
 }
@@ -129,7 +128,7 @@ test_registry(void **state)
 		}
 		if (src) {
 			snprintf(path, sizeof(path), "%s/docs/modules/%s.md",
-			    src, p->name);
+				 src, p->name);
 			if (access(path, R_OK) != 0)
 				fail_msg("missing %s", path);
 		}
@@ -158,8 +157,8 @@ test_parsers_fuzzed(void **state)
 			continue;
 		snprintf(inc, sizeof(inc), "\"parse/%s\"", e->d_name);
 		snprintf(cmd, sizeof(cmd),
-		    "grep -l -F '%s' %s/fuzz/fuzz_*.c >/dev/null 2>&1", inc,
-		    src);
+			 "grep -l -F '%s' %s/fuzz/fuzz_*.c >/dev/null 2>&1",
+			 inc, src);
 		if (WEXITSTATUS(system(cmd)) != 0)
 			fail_msg("no fuzz target includes %s", inc);
 	}
@@ -175,7 +174,7 @@ test_parsers_fuzzed(void **state)
 		    strcmp(e->d_name + len - 2, ".c") != 0)
 			continue;
 		snprintf(corpus, sizeof(corpus), "%s/fuzz/corpus/%.*s", src,
-		    (int)(len - 7), e->d_name + 5);
+			 (int)(len - 7), e->d_name + 5);
 		if (stat(corpus, &st) != 0 || !S_ISDIR(st.st_mode))
 			fail_msg("no seed corpus %s", corpus);
 	}
@@ -261,17 +260,18 @@ test_redirect_scope(void **state)
 		size_t lens[1];
 		struct fake f;
 
-		lens[0] = (size_t)snprintf(reply, sizeof(reply),
-		    "HTTP/1.1 302 Found\r\nLocation: %s\r\n"
-		    "Content-Length: 0\r\n\r\n",
-		    cases[i].location);
+		lens[0] =
+		    (size_t)snprintf(reply, sizeof(reply),
+				     "HTTP/1.1 302 Found\r\nLocation: %s\r\n"
+				     "Content-Length: 0\r\n\r\n",
+				     cases[i].location);
 		fake_init(&f, 80);
 		drive(p, &f, replies, lens, 1, false);
 		if (cases[i].follow == NULL) {
 			assert_null(f.ctx.next_probe);
 		} else {
 			assert_ptr_equal(f.ctx.next_probe,
-			    cs_probe_find("http-page"));
+					 cs_probe_find("http-page"));
 			assert_string_equal(f.ctx.next_arg, cases[i].follow);
 		}
 		fake_free(&f);
@@ -310,7 +310,7 @@ test_rtsp_two_steps(void **state)
 	const struct cs_probe *p = cs_probe_find("rtsp");
 	const char *const replies[] = {rtsp_options, rtsp_describe};
 	const size_t lens[] = {sizeof(rtsp_options) - 1,
-	    sizeof(rtsp_describe) - 1};
+			       sizeof(rtsp_describe) - 1};
 
 	(void)state;
 	for (int bytewise = 0; bytewise < 2; bytewise++) {
@@ -319,7 +319,7 @@ test_rtsp_two_steps(void **state)
 		fake_init(&f, 554);
 		drive(p, &f, replies, lens, 2, bytewise);
 		assert_string_equal(obs_str(&f, "rtsp.server"),
-		    "Dahua Rtsp Server");
+				    "Dahua Rtsp Server");
 		assert_non_null(obs_str(&f, "rtsp.public"));
 		assert_string_equal(obs_str(&f, "rtsp.realm"), "device");
 		assert_int_equal(f.ctx.step, 1);
@@ -346,7 +346,7 @@ test_rtsp_sdp(void **state)
 	fake_init(&f, 554);
 	drive(p, &f, replies, lens, 2, false);
 	assert_string_equal(obs_str(&f, "rtsp.sdp.session"),
-	    "Sony RTSP Server");
+			    "Sony RTSP Server");
 	fake_free(&f);
 }
 
@@ -364,7 +364,7 @@ test_hik_sdk(void **state)
 	drive(p, &f, replies, lens, 1, true);
 	assert_int_equal(f.first.len, 0); /* sends nothing */
 	assert_string_equal(obs_str(&f, "hik.sdk"),
-	    "000000100000001e0000001e00000000");
+			    "000000100000001e0000001e00000000");
 	fake_free(&f);
 }
 

@@ -69,27 +69,25 @@ test_span_helpers(void **state)
 	assert_true(cs_span_ieq(cs_span_make("SeRvEr", 6), "server"));
 	assert_false(cs_span_ieq(cs_span_make("Serve", 5), "server"));
 	assert_true(cs_span_istarts(cs_span_make("RTSP/1.0", 8), "rtsp/"));
-	assert_int_equal(cs_span_find(cs_span_make("ab\0Dahua", 8), "dahua",
-			     5, true),
-	    3);
+	assert_int_equal(
+	    cs_span_find(cs_span_make("ab\0Dahua", 8), "dahua", 5, true), 3);
 	assert_int_equal(cs_span_find(cs_span_make("ab", 2), "abc", 3, false),
-	    -1);
+			 -1);
 	assert_int_equal(cs_span_u64(cs_span_make("65535", 5), 65535, &v), 0);
 	assert_int_equal(v, 65535);
 	assert_int_equal(cs_span_u64(cs_span_make("65536", 5), 65535, &v),
-	    CS_ELIMIT);
+			 CS_ELIMIT);
 	assert_int_equal(cs_span_u64(cs_span_make("99999999999999999999", 20),
-			     UINT64_MAX, &v),
-	    CS_ELIMIT);
+				     UINT64_MAX, &v),
+			 CS_ELIMIT);
 	assert_int_equal(cs_span_u64(cs_span_make("1a", 2), 100, &v),
-	    CS_EPROTO);
+			 CS_EPROTO);
 	assert_int_equal(cs_span_u64(cs_span_make("", 0), 100, &v), CS_EPROTO);
 	assert_int_equal(cs_str_tonum("12", 0, 20, &ll), 0);
 	assert_int_equal(cs_str_tonum("12x", 0, 20, &ll), CS_EINVAL);
 	assert_int_equal(cs_str_tonum("21", 0, 20, &ll), CS_EINVAL);
-	assert_string_equal(cs_span_copy(out, sizeof(out),
-				cs_span_make("a\0bcdef", 7)),
-	    "a?b");
+	assert_string_equal(
+	    cs_span_copy(out, sizeof(out), cs_span_make("a\0bcdef", 7)), "a?b");
 }
 
 struct esc_case {
@@ -101,34 +99,43 @@ struct esc_case {
 static const struct esc_case esc_cases[] = {
     {"plain", 5, "\"plain\"", "\"plain\"", "plain", "plain"},
     {"<script>alert(1)</script>", 25, "\"<script>alert(1)</script>\"",
-	"\"<script>alert(1)</script>\"",
-	"&lt;script&gt;alert(1)&lt;/script&gt;", "<script>alert(1)</script>"},
+     "\"<script>alert(1)</script>\"", "&lt;script&gt;alert(1)&lt;/script&gt;",
+     "<script>alert(1)</script>"},
     {"=HYPERLINK(\"x\")", 15, "\"=HYPERLINK(\\\"x\\\")\"",
-	"\"'=HYPERLINK(\"\"x\"\")\"", "=HYPERLINK(&quot;x&quot;)",
-	"=HYPERLINK(\"x\")"},
+     "\"'=HYPERLINK(\"\"x\"\")\"", "=HYPERLINK(&quot;x&quot;)",
+     "=HYPERLINK(\"x\")"},
     {"+1", 2, "\"+1\"", "\"'+1\"", "+1", "+1"},
     {"@SUM", 4, "\"@SUM\"", "\"'@SUM\"", "@SUM", "@SUM"},
     {"-2", 2, "\"-2\"", "\"'-2\"", "-2", "-2"},
     {"\x1b[31mred", 8, "\"\\u001b[31mred\"", "\"\xEF\xBF\xBD[31mred\"",
-	"\xEF\xBF\xBD[31mred", "\\x1b[31mred"},
+     "\xEF\xBF\xBD[31mred", "\\x1b[31mred"},
     {"bad\xff\xfe", 5, "\"bad\\ufffd\\ufffd\"",
-	"\"bad\xEF\xBF\xBD\xEF\xBF\xBD\"", "bad\xEF\xBF\xBD\xEF\xBF\xBD",
-	"bad\\xff\\xfe"},
+     "\"bad\xEF\xBF\xBD\xEF\xBF\xBD\"", "bad\xEF\xBF\xBD\xEF\xBF\xBD",
+     "bad\\xff\\xfe"},
     {"\xc0\xaf", 2, "\"\\ufffd\\ufffd\"", "\"\xEF\xBF\xBD\xEF\xBF\xBD\"",
-	"\xEF\xBF\xBD\xEF\xBF\xBD", "\\xc0\\xaf"}, /* overlong '/' */
+     "\xEF\xBF\xBD\xEF\xBF\xBD", "\\xc0\\xaf"}, /* overlong '/' */
     {"caf\xc3\xa9", 5, "\"caf\xc3\xa9\"", "\"caf\xc3\xa9\"", "caf\xc3\xa9",
-	"caf\xc3\xa9"},
-    {"a\0b", 3, "\"a\\u0000b\"", "\"a\xEF\xBF\xBD" "b\"",
-	"a\xEF\xBF\xBD" "b", "a\\x00b"},
-    {"\xc2\x9b" "2J", 4, "\"\\u009b2J\"", "\"\xEF\xBF\xBD" "2J\"",
-	"\xEF\xBF\xBD" "2J", "\\xc2\\x9b2J"}, /* C1 CSI */
-    {"it's \\", 6, "\"it's \\\\\"", "\"it's \\\"", "it&#39;s \\",
-	"it's \\\\"},
+     "caf\xc3\xa9"},
+    {"a\0b", 3, "\"a\\u0000b\"",
+     "\"a\xEF\xBF\xBD"
+     "b\"",
+     "a\xEF\xBF\xBD"
+     "b",
+     "a\\x00b"},
+    {"\xc2\x9b"
+     "2J",
+     4, "\"\\u009b2J\"",
+     "\"\xEF\xBF\xBD"
+     "2J\"",
+     "\xEF\xBF\xBD"
+     "2J",
+     "\\xc2\\x9b2J"}, /* C1 CSI */
+    {"it's \\", 6, "\"it's \\\\\"", "\"it's \\\"", "it&#39;s \\", "it's \\\\"},
 };
 
 static void
 check_esc(int (*fn)(struct cs_buf *, const void *, size_t), const char *in,
-    size_t n, const char *want)
+	  size_t n, const char *want)
 {
 	struct cs_buf b;
 
@@ -158,23 +165,18 @@ test_utf8_seq(void **state)
 	unsigned long cp;
 
 	(void)state;
-	assert_int_equal(cs_utf8_seq((const unsigned char *)"\xe2\x82\xac", 3,
-			     &cp),
-	    3);
+	assert_int_equal(
+	    cs_utf8_seq((const unsigned char *)"\xe2\x82\xac", 3, &cp), 3);
 	assert_int_equal(cp, 0x20AC);
 	/* Truncated, surrogate, beyond U+10FFFF, overlong 3-byte. */
-	assert_int_equal(cs_utf8_seq((const unsigned char *)"\xe2\x82", 2,
-			     &cp),
-	    0);
-	assert_int_equal(cs_utf8_seq((const unsigned char *)"\xed\xa0\x80", 3,
-			     &cp),
-	    0);
-	assert_int_equal(cs_utf8_seq((const unsigned char *)"\xf4\x90\x80\x80",
-			     4, &cp),
-	    0);
-	assert_int_equal(cs_utf8_seq((const unsigned char *)"\xe0\x80\xaf", 3,
-			     &cp),
-	    0);
+	assert_int_equal(cs_utf8_seq((const unsigned char *)"\xe2\x82", 2, &cp),
+			 0);
+	assert_int_equal(
+	    cs_utf8_seq((const unsigned char *)"\xed\xa0\x80", 3, &cp), 0);
+	assert_int_equal(
+	    cs_utf8_seq((const unsigned char *)"\xf4\x90\x80\x80", 4, &cp), 0);
+	assert_int_equal(
+	    cs_utf8_seq((const unsigned char *)"\xe0\x80\xaf", 3, &cp), 0);
 }
 
 static void
@@ -186,7 +188,7 @@ test_obs_caps(void **state)
 	(void)state;
 	cs_obs_list_init(&l);
 	assert_int_equal(cs_obs_add(&l, "http.body", 80, 0, big, sizeof(big)),
-	    0);
+			 0);
 	assert_int_equal(l.v[0].len, CS_OBS_MAX_VALUE);
 	assert_true(l.v[0].flags & CS_OBS_TRUNCATED);
 	assert_int_equal(cs_obs_adds(&l, "", 80, "x"), CS_EINVAL);

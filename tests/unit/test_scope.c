@@ -76,20 +76,18 @@ test_parse_specs(void **state)
 
 static void
 build(struct cs_scope *s, const char *const *inc, size_t ni,
-    const char *const *exc, size_t ne)
+      const char *const *exc, size_t ne)
 {
 	struct cs_interval *vi = NULL, *ve = NULL;
 	size_t n1 = 0, n2 = 0;
 	char err[128];
 
 	for (size_t i = 0; i < ni; i++)
-		assert_int_equal(cs_scope_parse_spec(inc[i], &vi, &n1, err,
-				     sizeof(err)),
-		    0);
+		assert_int_equal(
+		    cs_scope_parse_spec(inc[i], &vi, &n1, err, sizeof(err)), 0);
 	for (size_t i = 0; i < ne; i++)
-		assert_int_equal(cs_scope_parse_spec(exc[i], &ve, &n2, err,
-				     sizeof(err)),
-		    0);
+		assert_int_equal(
+		    cs_scope_parse_spec(exc[i], &ve, &n2, err, sizeof(err)), 0);
 	cs_scope_init(s);
 	cs_scope_build(s, vi, n1, ve, n2);
 	free(vi);
@@ -100,9 +98,10 @@ static void
 test_exclusions(void **state)
 {
 	static const char *const inc[] = {"127.1.0.0/24", "127.1.0.128/25",
-	    "127.2.0.0-127.2.0.9"};
+					  "127.2.0.0-127.2.0.9"};
 	static const char *const exc[] = {"127.1.0.0", "127.1.0.10-19",
-	    "127.1.0.255", "127.2.0.9", "10.0.0.0/8"};
+					  "127.1.0.255", "127.2.0.9",
+					  "10.0.0.0/8"};
 	struct cs_scope s;
 
 	(void)state;
@@ -150,7 +149,7 @@ test_scope_file(void **state)
 	char spec[64];
 	snprintf(spec, sizeof(spec), "@%s", path);
 	assert_int_equal(cs_scope_parse_spec(spec, &v, &n, err, sizeof(err)),
-	    0);
+			 0);
 	assert_int_equal(n, 2);
 	free(v);
 	v = NULL;
@@ -159,7 +158,7 @@ test_scope_file(void **state)
 	fputs("127.5.0.0/30\nbogus\n", f);
 	fclose(f);
 	assert_int_equal(cs_scope_parse_spec(spec, &v, &n, err, sizeof(err)),
-	    -5);
+			 -5);
 	assert_non_null(strstr(err, ":2:"));
 	free(v);
 	unlink(path);

@@ -44,10 +44,21 @@ for line in open(os.path.join(out, "camsweep.jsonl")):
     d = json.loads(line)
     cs[d["ip"]] = d["manufacturer"] if d["surveillance"] else None
 
+def nmap_hosts(path):
+    """Yields <host> elements, also from a file cut short by a timeout."""
+    try:
+        for _, el in ET.iterparse(path):
+            if el.tag == "host":
+                yield el
+    except (OSError, ET.ParseError):
+        return
+
+
 nm = {}
-try:
-    root = ET.parse(os.path.join(out, "nmap.xml")).getroot()
-    for h in root.iter("host"):
+nmap_covered = 0
+if True:
+    for h in nmap_hosts(os.path.join(out, "nmap.xml")):
+        nmap_covered += 1
         ip = h.find("address").get("addr")
         ports = [p for p in h.iter("port")
                  if p.find("state").get("state") == "open"]
@@ -62,19 +73,26 @@ try:
                 named = m
                 break
         nm[ip] = named
-except (OSError, ET.ParseError):
-    pass
 
 surv = sum(1 for t in truth.values() if t["surveillance"])
 rows = []
-for name, found in (("camsweep", cs), ("nmap", nm)):
+nmap_wall = None
+try:
+    nmap_wall = float(open(os.path.join(out, "nmap.wall")).read())
+except (OSError, ValueError):
+    pass
+for name, found, covered in (("camsweep", cs, addrs), ("nmap", nm, nmap_covered)):
     wall, rss = timing(name)
+    if name == "nmap" and nmap_wall:
+        wall = wall or nmap_wall
     hit, right = score(found)
-    rows.append((name, wall, rss, hit, right))
-    print("%-9s wall %8s s  %9s addr/s  found %4d/%d  maker right %4d/%d  peak RSS %s MiB" % (
-        name, "%.1f" % wall if wall else "n/a",
-        "%.0f" % (addrs / wall) if wall else "n/a", hit, len(truth), right, surv,
+    rows.append((name, wall, rss, hit, right, covered))
+    print("%-9s wall %8s s  %7d/%d addresses  %9s addr/s  found %4d/%d  maker right %4d/%d  peak RSS %s MiB" % (
+        name, "%.1f" % wall if wall else "n/a", covered, addrs,
+        "%.0f" % (covered / wall) if wall else "n/a", hit, len(truth), right, surv,
         "%.1f" % rss if rss else "n/a"))
-(c, cw, _, _, cr), (n, nw, _, _, nr) = rows
-if cw and nw:
-    print("ratio: camsweep is %.1fx nmap's speed; makers named: %d vs %d" % (nw / cw, cr, nr))
+(c, cw, _, _, cr, cc), (n, nw, _, _, nr, nc) = rows
+if cw and nw and nc:
+    print("ratio: camsweep %.1fx nmap's addresses per second; makers named right: %d vs %d%s" % (
+        (cc / cw) / (nc / nw), cr, nr,
+        "" if nc == addrs else " (nmap stopped after %d of %d addresses)" % (nc, addrs)))

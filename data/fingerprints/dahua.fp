@@ -71,7 +71,7 @@ rule dahua-magicbox-present
   example! "404 Not Found"
 
 rule dahua-model-camera
-  on       dahua.cgi onvif.model onvif.scopes http.title
+  on       dahua.cgi onvif.model onvif.scopes wsd.scopes http.title dhip.model upnp.model
   match    \b(?:DH-)?(IPC-(?:H|T|E|K|A|P)[A-Z]{1,4}[0-9]{3,4}[A-Z0-9-]*)
   set      manufacturer=Dahua@0.5 class=camera@0.7 model=$1@0.5
   weight   0.5
@@ -82,7 +82,7 @@ rule dahua-model-camera
   example! "DS-2CD2385G1-I"
 
 rule dahua-model-recorder
-  on       dahua.cgi onvif.model onvif.scopes http.title
+  on       dahua.cgi onvif.model onvif.scopes wsd.scopes http.title dhip.model upnp.model
   match    \b(?:DH-)?(NVR[0-9]{4}[A-Z0-9-]*)
   set      manufacturer=Dahua@0.4 model=$1@0.5 class=nvr@0.6
   weight   0.5
@@ -91,7 +91,7 @@ rule dahua-model-recorder
   example! "NVR-104MH-C"
 
 rule dahua-model-dvr
-  on       dahua.cgi onvif.model onvif.scopes http.title
+  on       dahua.cgi onvif.model onvif.scopes wsd.scopes http.title dhip.model upnp.model
   match    \b(?:DH-)?((?:XVR|HCVR)[0-9]{4}[A-Z0-9-]*)
   set      class=dvr manufacturer=Dahua@0.4 model=$1@0.5
   weight   0.7

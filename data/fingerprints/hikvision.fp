@@ -209,7 +209,7 @@ rule hikvision-tls-subject-dvrnvr
   example! "CN=www.hikvision.com,O=HIKVISION"
 
 rule hikvision-model-camera
-  on       onvif.model onvif.scopes hik.isapi http.title
+  on       onvif.model onvif.scopes wsd.scopes hik.isapi http.title sadp.model upnp.model upnp.model-number
   match    \b(DS-2(?:CD|DE|DF|CV|XM|TD)[0-9][0-9A-Z]{2,}[A-Z0-9()/-]*)
   set      manufacturer=Hikvision@0.6 class=camera@0.7 model=$1@0.5
   weight   0.6
@@ -220,7 +220,7 @@ rule hikvision-model-camera
   example! "XDS-2CD2385G1-I"
 
 rule hikvision-model-recorder
-  on       onvif.model onvif.scopes hik.isapi http.title
+  on       onvif.model onvif.scopes wsd.scopes hik.isapi http.title sadp.model upnp.model upnp.model-number
   match    \b(DS-7[0-9]{3}(?:N|HQH|HGH|HUH|HWI)[A-Z0-9()/-]*)
   set      manufacturer=Hikvision@0.6 model=$1@0.5 class=nvr@0.5
   weight   0.6

@@ -12,7 +12,7 @@ rule onvif-namespaces
   example! "http://www.w3.org/2003/05/soap-envelope"
 
 rule onvif-scopes
-  on       onvif.scopes
+  on       onvif.scopes wsd.scopes
   match    \bonvif://www\.onvif\.org/
   set      class=camera surveillance=yes
   weight   0.6
@@ -21,7 +21,7 @@ rule onvif-scopes
   example! "urn:schemas-upnp-org:device:MediaServer:1"
 
 rule onvif-scope-type-nvt
-  on       onvif.scopes
+  on       onvif.scopes wsd.scopes
   match    \bonvif://www\.onvif\.org/type/(?:video_encoder|Network_Video_Transmitter|NetworkVideoTransmitter)\b
   flags    i
   set      class=camera
@@ -32,7 +32,7 @@ rule onvif-scope-type-nvt
   example! "onvif://www.onvif.org/type/audio_encoder"
 
 rule onvif-scope-hardware
-  on       onvif.scopes
+  on       onvif.scopes wsd.scopes
   match    \bonvif://www\.onvif\.org/hardware/([^\s/]{1,63})
   set      model=$1
   weight   0.6
@@ -41,7 +41,7 @@ rule onvif-scope-hardware
   example! "onvif://www.onvif.org/name/Camera"
 
 rule onvif-scope-name-brand
-  on       onvif.scopes
+  on       onvif.scopes wsd.scopes
   match    \bonvif://www\.onvif\.org/name/(\S{1,128})
   lookup   brands
   weight   0.5

@@ -1,7 +1,7 @@
 # Other camera makers and firmware families.  Format: docs/fingerprints.md.
 
 rule hanwha-onvif-scopes
-  on       onvif.scopes
+  on       onvif.scopes wsd.scopes
   match    onvif://www\.onvif\.org/(?:manufacturer|name|hardware)/(?:Hanwha|Samsung(?:%20|_|\s)?Techwin|Wisenet)
   flags    i
   set      manufacturer="Hanwha Vision" class=camera@0.5

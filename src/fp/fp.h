@@ -153,4 +153,128 @@ int cs_fpdb_lookup_brand(const struct cs_fpdb *db, const char *s, char *brand,
 			 size_t brandsz, char *maker, size_t makersz,
 			 char country[4]);
 
+
+/* ---------------------------------------------------------------------- */
+/* Entity knowledge base (data/entities/): makers, ownership, brands and
+ * white-label (OEM) relations.  Every row carries a source and a
+ * confidence; see docs/fingerprints.md §3. */
+
+#define CS_FP_MAX_LEGAL 6      /* legal names reported per maker */
+#define CS_FP_MAX_OWNERSHIP 12 /* ownership rows reported per maker */
+#define CS_FP_MAX_RELATIONS 16 /* relations reported per brand */
+
+/*
+ * One dated ownership fact: `entity` is (or was) owned/controlled by
+ * `owner`.  Dates are "YYYY", "YYYY-MM" or "YYYY-MM-DD"; from is "" when
+ * not established, to is "" while it still holds.  depth is 0 for a fact
+ * about the maker itself, 1 for one about its owner, and so on up the
+ * chain.  All strings NUL-terminated.
+ */
+struct cs_ownership {
+	char entity[64];   /* the owned company (maker canonical name or a
+			      company named in ownership.tsv) */
+	char owner[96];    /* the owner, parent or controlling shareholder */
+	char owner_country[4]; /* ISO 3166 alpha-2 when the owner is a known
+				  maker, else "" */
+	char relation[32]; /* "parent", "subsidiary-of", "largest-shareholder",
+			      "acquired-by", "sale-announced", ... */
+	char from[11];
+	char to[11];
+	unsigned depth;
+	double confidence; /* in [0, 1] */
+	char confidence_name[12]; /* "high", "medium-high", "medium",
+				     "medium-low", "low" */
+	char source[192];
+};
+
+/*
+ * Everything the knowledge base holds about one maker.  Strings are ""
+ * when unknown; legal[0] is the primary legal name.
+ */
+struct cs_maker_info {
+	char name[64];        /* canonical maker name */
+	char legal[CS_FP_MAX_LEGAL][128];
+	size_t nlegal;
+	char country[4];      /* ISO 3166 alpha-2 of incorporation, or "" */
+	bool cctv;            /* makes video-surveillance equipment */
+	char parent[96];      /* current parent/controller (ownership row
+				 with empty `to`, or the makers.tsv parent
+				 column), "" if none */
+	double confidence;    /* confidence of the maker row */
+	char confidence_name[12];
+	char source[192];     /* source of the maker row */
+	struct cs_ownership own[CS_FP_MAX_OWNERSHIP]; /* the maker's own
+				 rows first (depth 0, by date), then its
+				 owners' rows (depth 1, 2, ...) */
+	size_t nown;
+};
+
+/*
+ * Looks up a maker by canonical name, alias or legal name (whole value,
+ * ASCII case ignored; a brand name also resolves, to the brand's maker) and
+ * fills *out completely.  name is NUL-terminated and borrowed.  Returns 0,
+ * CS_ENOTFOUND, or CS_EINVAL on NULL arguments.
+ */
+int cs_fpdb_maker_info(const struct cs_fpdb *db, const char *name,
+		       struct cs_maker_info *out);
+
+/*
+ * Lists the ownership facts about entity (a maker, brand or company name as
+ * written in ownership.tsv, ASCII case ignored — e.g. "Lorex", "Imou",
+ * "Dahua Technology USA"), then those about its current owners up the
+ * chain, into out[0..max).  Returns the number written.
+ */
+size_t cs_fpdb_ownership(const struct cs_fpdb *db, const char *entity,
+			 struct cs_ownership *out, size_t max);
+
+/*
+ * One brand -> true-maker relation.  line/prefixes are "" for the
+ * relation that covers the whole brand; otherwise the relation holds only
+ * for that product line (prefixes: '|'-separated model prefixes, matched
+ * case-insensitively at the start of a model).  from/to as in struct
+ * cs_ownership ("" = open).
+ */
+struct cs_brand_info {
+	char brand[64];        /* canonical brand */
+	char maker[64];        /* true maker of the hardware/firmware */
+	char maker_country[4]; /* ISO 3166 alpha-2 of that maker, or "" */
+	char relation[16];     /* "own" (the maker's own name), "sub-brand",
+				  "subsidiary", "white-label", "former-name" */
+	char line[64];         /* product line name, "" = whole brand */
+	char prefixes[128];    /* model prefixes of the line, "" if none */
+	char from[11];
+	char to[11];
+	double confidence;     /* of the brand -> maker mapping, in [0, 1] */
+	char confidence_name[12];
+	char source[192];
+};
+
+/*
+ * Resolves brand (any alias, whole value, ASCII case ignored) and an
+ * optional model (NULL or "" for none) to the relation that applies: the
+ * product-line relation whose model prefix matches model if there is one,
+ * else the brand's general relation.  Both strings are NUL-terminated and
+ * borrowed.  Fills *out; returns 0, CS_ENOTFOUND, or CS_EINVAL.
+ */
+int cs_fpdb_brand_info(const struct cs_fpdb *db, const char *brand,
+		       const char *model, struct cs_brand_info *out);
+
+/*
+ * Lists every relation of brand (the general one first, then each product
+ * line) into out[0..max).  Returns the number of relations found (may be
+ * more than max; only max are written); 0 when the brand is unknown.
+ */
+size_t cs_fpdb_brand_relations(const struct cs_fpdb *db, const char *brand,
+			       struct cs_brand_info *out, size_t max);
+
+/*
+ * Finds brands named inside free text (whole words, exclusion phrases
+ * honoured, as `lookup brands` does) — e.g. "Lorex LNB4163" or
+ * "LTS CMIP7422W-28M".  Writes at most max canonical brand names (each
+ * brandsz bytes) into brands and returns how many were found.
+ * Case-sensitive aliases ("=LTS") stay case-sensitive.
+ */
+size_t cs_fpdb_find_brands(const struct cs_fpdb *db, const char *text,
+			   char (*brands)[64], size_t max);
+
 #endif /* CS_FP_FP_H */

@@ -105,10 +105,13 @@ struct fp_alias {
 };
 
 struct fp_maker {
-	char *name;  /* canonical, owned */
-	char *legal; /* owned */
+	char *name;   /* canonical, owned */
+	char *legal;  /* owned; '|'-separated legal names, primary first */
+	char *parent; /* owned; "" when none */
+	char *source; /* owned */
 	char country[4];
 	bool cctv; /* makes video-surveillance equipment */
+	double conf;
 	struct fp_alias alias[FP_MAX_ALIASES];
 	size_t nalias;
 };
@@ -117,10 +120,32 @@ struct fp_brand {
 	char *name;   /* canonical, owned */
 	size_t maker; /* index into makers */
 	double conf;  /* confidence of the brand -> maker mapping */
+	char relation[16];
+	char *source;                          /* owned */
 	struct fp_alias alias[FP_MAX_ALIASES]; /* includes the name itself */
 	size_t nalias;
 	struct fp_alias excl[FP_MAX_ALIASES]; /* phrases that veto a hit */
 	size_t nexcl;
+};
+
+/* One product-line white-label relation (oem.tsv). */
+struct fp_oem {
+	size_t brand; /* index into brands */
+	size_t maker; /* index into makers */
+	char *line;     /* owned */
+	char *prefixes; /* owned; '|'-separated, "" none */
+	char from[11], to[11];
+	double conf;
+	char *source; /* owned */
+};
+
+/* One dated ownership fact (ownership.tsv). */
+struct fp_own {
+	char *entity, *owner; /* owned */
+	char relation[32];
+	char from[11], to[11];
+	double conf;
+	char *source; /* owned */
 };
 
 struct cs_fpdb {
@@ -130,7 +155,14 @@ struct cs_fpdb {
 	size_t nmakers;
 	struct fp_brand *brands;
 	size_t nbrands;
+	struct fp_oem *oems;
+	size_t noems;
+	struct fp_own *owns;
+	size_t nowns;
 };
+
+/* Name of a confidence value parse_conf produced ("high", ...). */
+const char *cs_fp_conf_name(double conf);
 
 /* One value a rule match assigns. */
 struct fp_assign {

@@ -2,7 +2,7 @@
 /*
  * Loaders of the fingerprint engine: the bounded, hand-written line parser
  * for rule files (*.fp) and the parser of the entity tables (makers.tsv,
- * brands.tsv).  Rule files may come from third parties, so every line,
+ * brands.tsv, oem.tsv, ownership.tsv).  Rule files may come from third parties, so every line,
  * token and count is capped, and every error is reported as
  * "file:line: message" with the offending text made printable.
  */
@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/alloc.h"
 #include "core/str.h"
@@ -878,29 +879,33 @@ parse_rules(struct cs_fpdb *db, const char *name, const uint8_t *p, size_t n,
 /* ---------------------------------------------------------------------- */
 /* Entity tables. */
 
-#define TSV_COLS 6
+#define TSV_MAXCOLS 8
+
+enum tsv_kind { TSV_MAKERS, TSV_BRANDS, TSV_OEM, TSV_OWN };
+
+static const size_t tsv_ncols[] = {8, 7, 8, 7};
 
 struct tp {
 	struct cs_fpdb *db;
 	const char *name;
 	char *err;
 	size_t errsz;
-	bool brands; /* parsing brands.tsv (else makers.tsv) */
+	enum tsv_kind kind;
 };
 
 #define TPERR(tp, line, ...)                                                   \
 	seterr((tp)->err, (tp)->errsz, (tp)->name, (line), __VA_ARGS__)
 
-/* Splits s at tabs into exactly TSV_COLS trimmed fields. */
+/* Splits s at tabs into exactly ncols trimmed fields. */
 static int
-split_tsv(char *s, char *col[TSV_COLS])
+split_tsv(char *s, char *col[TSV_MAXCOLS], size_t ncols)
 {
 	size_t n = 0;
 
 	for (;;) {
 		char *t = strchr(s, '\t');
 
-		if (n >= TSV_COLS)
+		if (n >= ncols)
 			return CS_EINVAL;
 		size_t len;
 
@@ -916,7 +921,7 @@ split_tsv(char *s, char *col[TSV_COLS])
 			break;
 		s = t + 1;
 	}
-	return n == TSV_COLS ? 0 : CS_EINVAL;
+	return n == ncols ? 0 : CS_EINVAL;
 }
 
 /* Parses a '|'-separated alias list ("-" = none) into a[]. */
@@ -950,22 +955,31 @@ parse_aliases(char *s, struct fp_alias *a, size_t *na)
 	return 0;
 }
 
+static const struct {
+	const char *name;
+	double v;
+} conf_table[] = {{"high", 0.9},
+		  {"medium-high", 0.8},
+		  {"medium", 0.7},
+		  {"medium-low", 0.55},
+		  {"low", 0.4}};
+
 static double
 parse_conf(const char *s)
 {
-	static const struct {
-		const char *name;
-		double v;
-	} t[] = {{"high", 0.9},
-		 {"medium-high", 0.8},
-		 {"medium", 0.7},
-		 {"medium-low", 0.55},
-		 {"low", 0.4}};
-
-	for (size_t i = 0; i < CS_NELEM(t); i++)
-		if (strcmp(s, t[i].name) == 0)
-			return t[i].v;
+	for (size_t i = 0; i < CS_NELEM(conf_table); i++)
+		if (strcmp(s, conf_table[i].name) == 0)
+			return conf_table[i].v;
 	return -1;
+}
+
+const char *
+cs_fp_conf_name(double conf)
+{
+	for (size_t i = 0; i < CS_NELEM(conf_table); i++)
+		if (conf >= conf_table[i].v - 1e-9)
+			return conf_table[i].name;
+	return "low";
 }
 
 static int
@@ -979,78 +993,259 @@ find_maker(const struct cs_fpdb *db, const char *name)
 }
 
 static int
+find_brand(const struct cs_fpdb *db, const char *name)
+{
+	for (size_t i = 0; i < db->nbrands; i++)
+		if (cs_span_ieq(cs_span_make(name, strlen(name)),
+				db->brands[i].name))
+			return (int)i;
+	return -1;
+}
+
+/* Checks a date column: '-' (stored as ""), YYYY, YYYY-MM or YYYY-MM-DD. */
+static int
+parse_date(const char *s, char out[11])
+{
+	size_t n = strlen(s);
+
+	out[0] = 0;
+	if (strcmp(s, "-") == 0)
+		return 0;
+	if (n != 4 && n != 7 && n != 10)
+		return CS_EINVAL;
+	for (size_t i = 0; i < n; i++) {
+		bool dash = i == 4 || i == 7;
+
+		if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return CS_EINVAL;
+	}
+	if (n >= 7) {
+		int mon = (s[5] - '0') * 10 + (s[6] - '0');
+
+		if (mon < 1 || mon > 12)
+			return CS_EINVAL;
+	}
+	if (n == 10) {
+		int day = (s[8] - '0') * 10 + (s[9] - '0');
+
+		if (day < 1 || day > 31)
+			return CS_EINVAL;
+	}
+	cs_strlcpy(out, s, 11);
+	return 0;
+}
+
+/* The source column: non-empty, not '-', at most FP_MAX_TEXT bytes. */
+static bool
+source_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && n <= FP_MAX_TEXT && strcmp(s, "-") != 0;
+}
+
+static char *
+dash_empty_dup(const char *s)
+{
+	return cs_xstrdup(strcmp(s, "-") == 0 ? "" : s);
+}
+
+static int
+makers_row(struct tp *tp, unsigned line, char **col)
+{
+	struct cs_fpdb *db = tp->db;
+	struct fp_maker *m;
+	size_t cl = strlen(col[2]);
+	double conf = parse_conf(col[6]);
+
+	if (find_maker(db, col[0]) >= 0)
+		return TPERR(tp, line, "duplicate maker");
+	if (*col[1] == 0 || strlen(col[1]) > FP_MAX_TEXT)
+		return TPERR(tp, line, "bad legal name");
+	if (!(cl == 2 || (cl == 1 && col[2][0] == '-')))
+		return TPERR(tp, line, "bad country (ISO 3166 alpha-2 or '-')");
+	if (strcmp(col[3], "yes") != 0 && strcmp(col[3], "no") != 0)
+		return TPERR(tp, line, "cctv column must be yes or no");
+	if (strlen(col[4]) > 95)
+		return TPERR(tp, line, "parent too long");
+	if (conf < 0)
+		return TPERR(tp, line,
+			     "bad confidence (high, medium-high, medium, "
+			     "medium-low, low)");
+	if (!source_ok(col[7]))
+		return TPERR(tp, line, "missing source");
+	if (db->nmakers >= FP_MAX_BRANDS)
+		return TPERR(tp, line, "too many rows");
+	db->makers =
+	    cs_xrealloc(db->makers, db->nmakers + 1, sizeof(*db->makers));
+	m = &db->makers[db->nmakers++];
+	memset(m, 0, sizeof(*m));
+	m->name = cs_xstrdup(col[0]);
+	m->legal = cs_xstrdup(col[1]);
+	m->parent = dash_empty_dup(col[4]);
+	m->source = cs_xstrdup(col[7]);
+	m->conf = conf;
+	if (cl == 2)
+		cs_strlcpy(m->country, col[2], sizeof(m->country));
+	m->cctv = strcmp(col[3], "yes") == 0;
+	if (parse_aliases(col[5], m->alias, &m->nalias) != 0)
+		return TPERR(tp, line, "bad alias list");
+	return 0;
+}
+
+static int
+brands_row(struct tp *tp, unsigned line, char **col)
+{
+	static const char *const rel[] = {"own", "sub-brand", "subsidiary",
+					  "white-label", "former-name"};
+	struct cs_fpdb *db = tp->db;
+	struct fp_brand *b;
+	int mk = find_maker(db, col[1]);
+	double conf = parse_conf(col[5]);
+	bool relok = false;
+
+	if (mk < 0)
+		return TPERR(tp, line, "unknown maker '%s' (not in makers.tsv)",
+			     col[1]);
+	for (size_t i = 0; i < CS_NELEM(rel); i++)
+		relok |= strcmp(col[2], rel[i]) == 0;
+	if (!relok)
+		return TPERR(tp, line,
+			     "bad relation (own, sub-brand, subsidiary, "
+			     "white-label, former-name)");
+	if (conf < 0)
+		return TPERR(tp, line,
+			     "bad confidence (high, medium-high, medium, "
+			     "medium-low, low)");
+	if (!source_ok(col[6]))
+		return TPERR(tp, line, "missing source");
+	if (find_brand(db, col[0]) >= 0)
+		return TPERR(tp, line, "duplicate brand");
+	if (db->nbrands >= FP_MAX_BRANDS)
+		return TPERR(tp, line, "too many rows");
+	db->brands =
+	    cs_xrealloc(db->brands, db->nbrands + 1, sizeof(*db->brands));
+	b = &db->brands[db->nbrands++];
+	memset(b, 0, sizeof(*b));
+	b->name = cs_xstrdup(col[0]);
+	b->maker = (size_t)mk;
+	b->conf = conf;
+	cs_strlcpy(b->relation, col[2], sizeof(b->relation));
+	b->source = cs_xstrdup(col[6]);
+	if (parse_aliases(col[3], b->alias, &b->nalias) != 0)
+		return TPERR(tp, line, "bad alias list");
+	if (parse_aliases(col[4], b->excl, &b->nexcl) != 0)
+		return TPERR(tp, line, "bad exclusion list");
+	if (b->nalias == 0)
+		return TPERR(tp, line, "a brand needs at least one alias to "
+				       "search for");
+	return 0;
+}
+
+static int
+oem_row(struct tp *tp, unsigned line, char **col)
+{
+	struct cs_fpdb *db = tp->db;
+	struct fp_oem *o;
+	int br = find_brand(db, col[0]), mk = find_maker(db, col[3]);
+	double conf = parse_conf(col[6]);
+	char from[11], to[11];
+
+	if (br < 0)
+		return TPERR(tp, line, "unknown brand '%s' (not in brands.tsv)",
+			     col[0]);
+	if (mk < 0)
+		return TPERR(tp, line, "unknown maker '%s' (not in makers.tsv)",
+			     col[3]);
+	if (*col[1] == 0 || strlen(col[1]) > FP_MAX_VALUE)
+		return TPERR(tp, line, "bad product line");
+	if (strlen(col[2]) > 127)
+		return TPERR(tp, line, "prefix list too long");
+	if (parse_date(col[4], from) != 0 || parse_date(col[5], to) != 0)
+		return TPERR(tp, line, "bad date (YYYY, YYYY-MM, YYYY-MM-DD "
+				       "or -)");
+	if (conf < 0)
+		return TPERR(tp, line, "bad confidence");
+	if (!source_ok(col[7]))
+		return TPERR(tp, line, "missing source");
+	if (db->noems >= FP_MAX_BRANDS)
+		return TPERR(tp, line, "too many rows");
+	db->oems = cs_xrealloc(db->oems, db->noems + 1, sizeof(*db->oems));
+	o = &db->oems[db->noems++];
+	memset(o, 0, sizeof(*o));
+	o->brand = (size_t)br;
+	o->maker = (size_t)mk;
+	o->line = cs_xstrdup(col[1]);
+	o->prefixes = dash_empty_dup(col[2]);
+	cs_strlcpy(o->from, from, sizeof(o->from));
+	cs_strlcpy(o->to, to, sizeof(o->to));
+	o->conf = conf;
+	o->source = cs_xstrdup(col[7]);
+	return 0;
+}
+
+static int
+own_row(struct tp *tp, unsigned line, char **col)
+{
+	struct cs_fpdb *db = tp->db;
+	struct fp_own *o;
+	double conf = parse_conf(col[5]);
+	char from[11], to[11];
+
+	if (strlen(col[1]) == 0 || strlen(col[1]) > 95 ||
+	    strlen(col[0]) > 95)
+		return TPERR(tp, line, "bad owner");
+	if (*col[2] == 0 || strlen(col[2]) > 31)
+		return TPERR(tp, line, "bad relation");
+	if (parse_date(col[3], from) != 0 || parse_date(col[4], to) != 0)
+		return TPERR(tp, line, "bad date (YYYY, YYYY-MM, YYYY-MM-DD "
+				       "or -)");
+	if (conf < 0)
+		return TPERR(tp, line, "bad confidence");
+	if (!source_ok(col[6]))
+		return TPERR(tp, line, "missing source");
+	if (db->nowns >= FP_MAX_BRANDS)
+		return TPERR(tp, line, "too many rows");
+	db->owns = cs_xrealloc(db->owns, db->nowns + 1, sizeof(*db->owns));
+	o = &db->owns[db->nowns++];
+	memset(o, 0, sizeof(*o));
+	o->entity = cs_xstrdup(col[0]);
+	o->owner = cs_xstrdup(col[1]);
+	cs_strlcpy(o->relation, col[2], sizeof(o->relation));
+	cs_strlcpy(o->from, from, sizeof(o->from));
+	cs_strlcpy(o->to, to, sizeof(o->to));
+	o->conf = conf;
+	o->source = cs_xstrdup(col[6]);
+	return 0;
+}
+
+static int
 tsv_line_cb(void *arg, unsigned line, char *s)
 {
 	struct tp *tp = arg;
-	struct cs_fpdb *db = tp->db;
-	char *col[TSV_COLS];
+	char *col[TSV_MAXCOLS];
 	const char *t = skipws(s);
+	size_t nc = tsv_ncols[tp->kind];
 
 	if (*t == 0 || *t == '#')
 		return 0;
-	if (split_tsv(s, col) != 0)
-		return TPERR(tp, line, "want %d tab-separated columns",
-			     TSV_COLS);
+	if (split_tsv(s, col, nc) != 0)
+		return TPERR(tp, line,
+			     "want %zu tab-separated columns (the last is "
+			     "the source)",
+			     nc);
 	if (*col[0] == 0 || strlen(col[0]) > FP_MAX_VALUE)
 		return TPERR(tp, line, "bad name");
-	if (tp->brands) {
-		struct fp_brand *b;
-		int mk = find_maker(db, col[1]);
-		double conf = parse_conf(col[4]);
-
-		if (mk < 0)
-			return TPERR(tp, line,
-				     "unknown maker '%s' (not in "
-				     "makers.tsv)",
-				     col[1]);
-		if (conf < 0)
-			return TPERR(
-			    tp, line,
-			    "bad confidence (high, medium-high, medium, "
-			    "medium-low, low)");
-		if (db->nbrands >= FP_MAX_BRANDS)
-			return TPERR(tp, line, "too many rows");
-		db->brands = cs_xrealloc(db->brands, db->nbrands + 1,
-					 sizeof(*db->brands));
-		b = &db->brands[db->nbrands++];
-		memset(b, 0, sizeof(*b));
-		b->name = cs_xstrdup(col[0]);
-		b->maker = (size_t)mk;
-		b->conf = conf;
-		if (parse_aliases(col[2], b->alias, &b->nalias) != 0)
-			return TPERR(tp, line, "bad alias list");
-		if (parse_aliases(col[3], b->excl, &b->nexcl) != 0)
-			return TPERR(tp, line, "bad exclusion list");
-		if (b->nalias == 0)
-			return TPERR(tp, line,
-				     "a brand needs at least one "
-				     "alias to search for");
-	} else {
-		struct fp_maker *m;
-		size_t cl = strlen(col[2]);
-
-		if (find_maker(db, col[0]) >= 0)
-			return TPERR(tp, line, "duplicate maker");
-		if (!(cl == 2 || (cl == 1 && col[2][0] == '-')))
-			return TPERR(tp, line,
-				     "bad country (ISO 3166 alpha-2 or '-')");
-		if (strcmp(col[3], "yes") != 0 && strcmp(col[3], "no") != 0)
-			return TPERR(tp, line, "cctv column must be yes or no");
-		if (db->nmakers >= FP_MAX_BRANDS)
-			return TPERR(tp, line, "too many rows");
-		db->makers = cs_xrealloc(db->makers, db->nmakers + 1,
-					 sizeof(*db->makers));
-		m = &db->makers[db->nmakers++];
-		memset(m, 0, sizeof(*m));
-		m->name = cs_xstrdup(col[0]);
-		m->legal = cs_xstrdup(col[1]);
-		if (cl == 2)
-			cs_strlcpy(m->country, col[2], sizeof(m->country));
-		m->cctv = strcmp(col[3], "yes") == 0;
-		if (parse_aliases(col[4], m->alias, &m->nalias) != 0)
-			return TPERR(tp, line, "bad alias list");
+	switch (tp->kind) {
+	case TSV_MAKERS:
+		return makers_row(tp, line, col);
+	case TSV_BRANDS:
+		return brands_row(tp, line, col);
+	case TSV_OEM:
+		return oem_row(tp, line, col);
+	default:
+		return own_row(tp, line, col);
 	}
-	return 0;
 }
 
 /* Reads a whole file (at most FP_MAX_FILE bytes); caller frees *out. */
@@ -1086,18 +1281,20 @@ read_file(const char *path, const char *name, uint8_t **out, size_t *n,
 }
 
 static int
-load_tsv(struct cs_fpdb *db, const char *dir, const char *file, bool brands,
-	 char *err, size_t errsz)
+load_tsv(struct cs_fpdb *db, const char *dir, const char *file,
+	 enum tsv_kind kind, bool optional, char *err, size_t errsz)
 {
 	char path[4096];
 	uint8_t *buf = NULL;
 	size_t n = 0;
-	struct tp tp = {db, file, err, errsz, brands};
+	struct tp tp = {db, file, err, errsz, kind};
 	int rc;
 
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, file) >=
 	    sizeof(path))
 		return seterr(err, errsz, file, 0, "path too long");
+	if (optional && access(path, F_OK) != 0)
+		return 0;
 	if ((rc = read_file(path, file, &buf, &n, err, errsz)) != 0)
 		return rc;
 	rc = each_line(file, buf, n, err, errsz, tsv_line_cb, &tp);
@@ -1173,8 +1370,14 @@ cs_fpdb_load(const char *dir_fingerprints, const char *dir_entities, char *err,
 	if (errsz)
 		err[0] = 0;
 	if (dir_entities != NULL &&
-	    (load_tsv(db, dir_entities, "makers.tsv", false, err, errsz) != 0 ||
-	     load_tsv(db, dir_entities, "brands.tsv", true, err, errsz) != 0))
+	    (load_tsv(db, dir_entities, "makers.tsv", TSV_MAKERS, false, err,
+		      errsz) != 0 ||
+	     load_tsv(db, dir_entities, "brands.tsv", TSV_BRANDS, false, err,
+		      errsz) != 0 ||
+	     load_tsv(db, dir_entities, "oem.tsv", TSV_OEM, true, err,
+		      errsz) != 0 ||
+	     load_tsv(db, dir_entities, "ownership.tsv", TSV_OWN, true, err,
+		      errsz) != 0))
 		goto fail;
 	if (dir_fingerprints != NULL &&
 	    load_dir(db, dir_fingerprints, err, errsz) != 0)
@@ -1227,15 +1430,30 @@ cs_fpdb_free(struct cs_fpdb *db)
 	for (size_t i = 0; i < db->nmakers; i++) {
 		free(db->makers[i].name);
 		free(db->makers[i].legal);
+		free(db->makers[i].parent);
+		free(db->makers[i].source);
 		free_aliases(db->makers[i].alias, db->makers[i].nalias);
 	}
 	free(db->makers);
 	for (size_t i = 0; i < db->nbrands; i++) {
 		free(db->brands[i].name);
+		free(db->brands[i].source);
 		free_aliases(db->brands[i].alias, db->brands[i].nalias);
 		free_aliases(db->brands[i].excl, db->brands[i].nexcl);
 	}
 	free(db->brands);
+	for (size_t i = 0; i < db->noems; i++) {
+		free(db->oems[i].line);
+		free(db->oems[i].prefixes);
+		free(db->oems[i].source);
+	}
+	free(db->oems);
+	for (size_t i = 0; i < db->nowns; i++) {
+		free(db->owns[i].entity);
+		free(db->owns[i].owner);
+		free(db->owns[i].source);
+	}
+	free(db->owns);
 	free(db);
 }
 

@@ -175,6 +175,35 @@ lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
 	return k;
 }
 
+size_t
+cs_fpdb_find_brands(const struct cs_fpdb *db, const char *text,
+		    char (*brands)[64], size_t max)
+{
+	struct cs_span hay;
+	size_t hits = 0, len = 0;
+
+	if (db == NULL || text == NULL)
+		return 0;
+	while (len < FP_MAX_SUBJECT && text[len] != 0)
+		len++;
+	hay = cs_span_make(text, len);
+	for (size_t i = 0; i < db->nbrands && hits < max; i++) {
+		const struct fp_brand *b = &db->brands[i];
+		bool hit = false;
+
+		for (size_t j = 0; j < b->nalias && !hit; j++)
+			hit = word_hit(hay, &b->alias[j]);
+		for (size_t j = 0; j < b->nexcl && hit; j++)
+			if (cs_span_find(hay, b->excl[j].text, b->excl[j].len,
+					 !b->excl[j].exact_case) >= 0)
+				hit = false;
+		if (hit && brands != NULL)
+			cs_strlcpy(brands[hits], b->name, sizeof(brands[0]));
+		hits += hit;
+	}
+	return hits;
+}
+
 /*
  * Expands tmpl with the captures of the last match into dst (dsz > 0):
  * NUL bytes become '?', the result is truncated to fit and trimmed.
@@ -444,6 +473,17 @@ rule_wants(const struct fp_rule *r, const struct cs_obs *o)
 	return false;
 }
 
+/* True when oem.tsv has a product-line relation brand b -> maker. */
+static bool
+oem_maps(const struct cs_fpdb *db, int b, const char *maker)
+{
+	for (size_t i = 0; i < db->noems; i++)
+		if (db->oems[i].brand == (size_t)b &&
+		    str_ieq(db->makers[db->oems[i].maker].name, maker))
+			return true;
+	return false;
+}
+
 /* Chooses the brand for maker mk (index, or -1 if none named). */
 static int
 choose_brand(const struct cs_fpdb *db, const struct field_sum *fs,
@@ -464,7 +504,8 @@ choose_brand(const struct cs_fpdb *db, const struct field_sum *fs,
 		consistent =
 		    self ||
 		    (b >= 0 &&
-		     str_ieq(db->makers[db->brands[b].maker].name, maker));
+		     (str_ieq(db->makers[db->brands[b].maker].name, maker) ||
+		      oem_maps(db, b, maker)));
 		if (!consistent)
 			continue;
 		if (self) {

@@ -1,0 +1,459 @@
+# Field rules across HTTP, RTSP, TLS, SIP, SNMP, DHCP, banners and MAC OUI
+# evidence, for surveillance makers and the non-camera devices beside
+# them.  Format: docs/fingerprints.md.
+
+# --- Brand lookups on further keys ----------------------------------------
+
+rule brand-in-rtsp-server
+  on       rtsp.server
+  lookup   brands
+  weight   0.6
+  source   protocols.md §8 (RTSP Server strings name the vendor)
+  example  "Vivotek RTSP Server" => brand=Vivotek
+  example! "GStreamer RTSP server"
+
+rule brand-in-http-server
+  on       http.server
+  lookup   brands
+  weight   0.5
+  source   field knowledge: vendor names in HTTP Server headers
+  example  "Mobotix Web Server" => brand=Mobotix
+  example! "nginx/1.18.0"
+
+rule brand-in-tls-names
+  on       tls.subject tls.issuer
+  lookup   brands
+  weight   0.5
+  source   protocols.md §12 (default certificate subjects name the maker)
+  example  "CN=192.168.1.64,O=Hanwha Techwin,C=KR" => brand="Hanwha Vision"
+  example! "CN=localhost,O=Internet Widgits Pty Ltd"
+
+rule brand-in-snmp-sysdescr
+  on       snmp.sysdescr
+  lookup   brands
+  weight   0.65
+  source   field knowledge: SNMP sysDescr starts with the vendor and model
+  example  "AXIS P3245-LVE Network Camera 10.12.114" => brand=Axis
+  example! "Linux camera 3.10.0 #1 SMP armv7l"
+
+rule brand-in-sip-server
+  on       sip.server
+  lookup   brands
+  weight   0.6
+  source   field knowledge: SIP Server/User-Agent carries vendor and model
+  example  "Yealink SIP-T46S 66.86.0.15" => brand=Yealink
+  example! "Asterisk PBX 18.2.0"
+
+rule brand-in-dhcp-vendor
+  on       dhcp.vendor
+  lookup   brands
+  weight   0.55
+  source   protocols.md §10 (vendor class carries the maker, e.g. AXIS,Network Camera,...)
+  example  "Hikvision IPC" => brand=Hikvision
+  example! "udhcp 1.30.1"
+
+rule brand-in-wsd-xaddrs-ssdp-usn
+  on       ssdp.usn wsd.xaddrs
+  lookup   brands
+  weight   0.3
+  source   field knowledge: some vendors put their name in USN/XAddrs paths
+  example  "uuid:Upnp-Hikvision-1_0-1234::upnp:rootdevice" => brand=Hikvision
+  example! "uuid:2f402f80-da50-11e1-9b23-001788000000::upnp:rootdevice"
+
+# --- MAC OUI (supporting evidence only) ------------------------------------
+
+rule mac-oui-maker
+  on       mac.maker
+  match    ^\s*(?!(?:Espressif|Realtek|MediaTek|AzureWave|Hon Hai|Murata|AMPAK|Fn-Link|Quectel|Tuya|Intel|Broadcom|Qualcomm|Texas Instruments|Raspberry Pi|Samsung Electronics|Apple|Microsoft|VMware)\b)([^\s].{0,62}?)\s*$
+  flags    i
+  set      manufacturer=$1
+  weight   0.4
+  source   policy.md §2.1 (an OUI match is strong positive evidence but badges may carry either OUI); protocols.md §13
+  example  "Hikvision" => manufacturer=Hikvision
+  example  "Dahua" => manufacturer=Dahua
+  example! "Espressif"
+  example! "Hon Hai"
+
+rule mac-oui-module-maker
+  on       mac.maker
+  match    ^\s*(Espressif|Realtek|MediaTek|AzureWave|Hon Hai|Murata|AMPAK|Fn-Link|Quectel|Tuya)\b
+  flags    i
+  set      manufacturer=$1
+  weight   0.08
+  source   field knowledge: Wi-Fi/cellular module makers' OUIs appear on many makers' devices (kept visible, nearly no weight)
+  example  "Espressif" => manufacturer=Espressif
+  example  "AzureWave" => manufacturer=AzureWave
+  example! "Hikvision"
+
+rule mac-oui-registrant-trap
+  on       mac.registrant
+  match    \b(?:Shanghai Dahua Scale|Hyesung Techwin|Techwinsemi|Kedah Electronics|Costar Group|Opelcomm|Pelcombe)\b
+  flags    i
+  set      surveillance=no
+  weight   0.2
+  source   protocols.md §13 and policy.md §1.6 (registrants whose names resemble camera makers but are other companies)
+  example  "Shanghai Dahua Scale Factory"
+  example  "Shenzhen Techwinsemi Technology Co., Ltd"
+  example! "Zhejiang Dahua Technology Co., Ltd."
+
+# --- HTTP: realms, servers, titles, body markers ---------------------------
+
+rule dahua-http-realm-login-to
+  on       http.realm
+  match    ^Login to [A-Za-z0-9]{6,24}$
+  set      manufacturer=Dahua
+  weight   0.7
+  source   field knowledge: Dahua-firmware HTTP digest realm "Login to <serial>" (also Amcrest/Lorex OEM units)
+  example  "Login to 4J01234PAZ12345" => manufacturer=Dahua
+  example! "Login to the router"
+
+rule axis-http-realm
+  on       http.realm rtsp.realm
+  match    ^AXIS_(?:[0-9A-Fa-f]{12}|ACCC8E|B8A44F|E82725)
+  set      manufacturer=Axis class=camera@0.5
+  weight   0.85
+  source   field knowledge: Axis digest realm AXIS_<MAC> (Axis OUIs ACCC8E, B8A44F, E82725)
+  example  "AXIS_ACCC8E123456" => manufacturer=Axis
+  example! "AXIS"
+
+rule hanwha-http-realm-ipolis
+  on       http.realm
+  match    ^\s*(?:iPolis|iPOLiS)(?:_[0-9A-Fa-f]{6,12})?\s*$
+  set      manufacturer="Hanwha Vision" class=camera@0.4
+  weight   0.8
+  source   field knowledge: Samsung/Hanwha Wisenet digest realm "iPolis"
+  example  "iPolis" => manufacturer="Hanwha Vision"
+  example  "iPolis_00095B123456"
+  example! "Politics"
+
+rule mobotix-http-realm
+  on       http.realm
+  match    ^MOBOTIX Camera\b
+  flags    i
+  set      manufacturer=Mobotix class=camera
+  weight   0.85
+  source   field knowledge: MOBOTIX default realm "MOBOTIX Camera User"
+  example  "MOBOTIX Camera User" => manufacturer=Mobotix class=camera
+  example! "Camera User"
+
+rule bosch-http-server-videojet
+  on       http.server
+  match    ^VCS-VideoJet-Webserver\b
+  set      manufacturer=Bosch class=camera@0.6
+  weight   0.85
+  source   field knowledge: Bosch (ex-VCS) cameras and encoders answer Server: VCS-VideoJet-Webserver
+  example  "VCS-VideoJet-Webserver" => manufacturer=Bosch
+  example! "VideoJet"
+
+rule geovision-http-server
+  on       http.server
+  match    ^GeoHttpServer\b
+  set      manufacturer=GeoVision class=camera@0.5
+  weight   0.85
+  source   field knowledge: GeoVision cameras and DVRs answer Server: GeoHttpServer
+  example  "GeoHttpServer" => manufacturer=GeoVision
+  example! "HttpServer"
+
+rule netwave-http-server
+  on       http.server
+  match    ^Netwave IP Camera\b
+  set      class=camera surveillance=yes
+  weight   0.75
+  source   field knowledge: Netwave-firmware clone cameras (Foscam FI8xxx and copies) Server: Netwave IP Camera
+  example  "Netwave IP Camera" => class=camera
+  example! "Netwave"
+
+rule jaws-dvr-http-server
+  on       http.server
+  match    ^JAWS/1\.0\b
+  set      class=dvr surveillance=yes
+  weight   0.6
+  source   field knowledge: MVPower-style white-label DVRs answer Server: JAWS/1.0
+  example  "JAWS/1.0" => class=dvr
+  example! "JAWS/2.0-beta"
+
+rule goahead-embedded-weak
+  on       http.server
+  match    ^GoAhead-(?:Webs|http)\b
+  set      class=camera@0.2
+  weight   0.2
+  source   field knowledge: GoAhead embedded server is common on cheap IP cameras and many other embedded devices (weak)
+  example  "GoAhead-Webs"
+  example! "Apache"
+
+rule hikvision-http-login-asp
+  on       http.body http.location
+  match    /doc/page/(?:login|main|preview)\.asp|/doc/ui/|/ISAPI/Security/(?:userCheck|sessionLogin)
+  set      manufacturer=Hikvision class=camera@0.4
+  weight   0.8
+  source   field knowledge: Hikvision web UI root redirects to /doc/page/login.asp (older) or /doc/index.html with ISAPI sessionLogin
+  example  "<script>window.location.href = \"/doc/page/login.asp?_\" + (new Date()).getTime();</script>" => manufacturer=Hikvision
+  example  "/doc/page/login.asp"
+  example! "/login.asp"
+
+rule dahua-http-body-rpc2
+  on       http.body
+  match    /RPC2_Login\b|/baseProj/|\bjsBase/widget|\bWebCapsConfig\b|\bDhWebClientSessionID\b
+  set      manufacturer=Dahua class=camera@0.4
+  weight   0.7
+  source   protocols.md §6 (/RPC2_Login JSON-RPC); field knowledge: Dahua web UI assets
+  example  "<script src=\"/baseProj/js/base.js\"></script>" => manufacturer=Dahua
+  example  "xhr.open('POST','/RPC2_Login')"
+  example! "/RPC2/ something"
+
+rule dahua-http-title-web-service
+  on       http.title
+  match    ^\s*WEB SERVICE\s*$
+  set      manufacturer=Dahua@0.45 class=camera@0.45
+  weight   0.45
+  source   field knowledge: Dahua (and Dahua-OEM) web UI title "WEB SERVICE"
+  example  "WEB SERVICE" => class=camera
+  example! "Web Services Portal"
+
+rule uniview-http-lapi
+  on       http.body http.location
+  match    /LAPI/V[0-9]|\bUniview\b|/Uniview/
+  flags    i
+  set      manufacturer=Uniview class=camera@0.4
+  weight   0.7
+  source   field knowledge: Uniview LAPI REST interface (/LAPI/V1.0/...)
+  example  "fetch('/LAPI/V1.0/System/DeviceInfo')" => manufacturer=Uniview
+  example! "/API/V1.0/"
+
+rule reolink-http-api
+  on       http.body http.location
+  match    /cgi-bin/api\.cgi\?cmd=|\breolink\b
+  flags    i
+  set      manufacturer=Reolink class=camera@0.4
+  weight   0.6
+  source   field knowledge: Reolink web UI and API (/cgi-bin/api.cgi?cmd=...)
+  example  "/cgi-bin/api.cgi?cmd=Login" => manufacturer=Reolink
+  example! "/cgi-bin/luci"
+
+rule tvt-http-nvms
+  on       http.title http.body
+  match    \bNVMS-9000\b|\bNVMS9000\b
+  set      manufacturer=TVT class=nvr@0.5
+  weight   0.7
+  source   field knowledge: TVT web client NVMS-9000 (also on many TVT OEM units)
+  example  "NVMS-9000" => manufacturer=TVT
+  example! "NVMS"
+
+rule ubiquiti-http-protect
+  on       http.title
+  match    ^\s*UniFi (?:Protect|Video|NVR)\b
+  set      manufacturer=Ubiquiti class=nvr@0.6
+  weight   0.8
+  source   field knowledge: UniFi Protect / UniFi Video web titles
+  example  "UniFi Protect" => manufacturer=Ubiquiti
+  example! "UniFi Network"
+
+rule generic-camera-title
+  on       http.title
+  match    ^\s*(?:IP ?Camera|Network Camera|IPCAM|Web ?Client|NetCamera|DVR Login|NVR Login|Video Recorder|Camera Login|Live ?View)\b
+  flags    i
+  set      class=camera surveillance=yes
+  weight   0.45
+  source   field knowledge: generic titles of camera/recorder web UIs
+  example  "Network Camera" => class=camera
+  example  "IPCAM"
+  example! "Router Login"
+
+# --- RTSP ------------------------------------------------------------------
+
+rule rtsp-server-h264dvr
+  on       rtsp.server
+  match    ^H264DVR\b
+  set      class=dvr surveillance=yes manufacturer=Xiongmai@0.4
+  weight   0.6
+  source   field knowledge: RTSP server string of XMEye-style DVRs
+  example  "H264DVR 1.0" => class=dvr
+  example! "H264"
+
+rule rtsp-server-indigo
+  on       rtsp.server
+  match    ^Indigo-Security/
+  set      brand=IndigoVision manufacturer="Motorola Solutions" class=camera@0.5
+  weight   0.8
+  source   protocols.md §8 (Indigo-Security/1.0)
+  example  "Indigo-Security/1.0" => brand=IndigoVision
+  example! "Indigo/1.0"
+
+rule rtsp-server-geovision
+  on       rtsp.server
+  match    ^GeoVision\b|^GV-
+  set      manufacturer=GeoVision class=camera@0.5
+  weight   0.7
+  source   field knowledge: GeoVision RTSP server strings
+  example  "GeoVision RTSP Server" => manufacturer=GeoVision
+  example! "Vision Server"
+
+rule rtsp-server-media-servers
+  on       rtsp.server
+  match    ^(?:Wowza|GStreamer|VLC|LIVE555|Darwin|DSS/|mediamtx|rtsp-simple-server|EasyDarwin)
+  flags    i
+  set      class=other@0.3
+  weight   0.3
+  source   field knowledge: general-purpose RTSP servers (software, not camera firmware)
+  example  "Wowza Streaming Engine"
+  example! "Dahua Rtsp Server"
+
+# --- TLS ------------------------------------------------------------------
+
+rule mobotix-tls
+  on       tls.subject tls.issuer
+  match    \bO=MOBOTIX\b
+  flags    i
+  set      manufacturer=Mobotix
+  weight   0.8
+  source   field knowledge: MOBOTIX default certificate organisation
+  example  "CN=10.0.0.5,O=MOBOTIX AG,C=DE" => manufacturer=Mobotix
+  example! "O=MOTION"
+
+rule hanwha-tls
+  on       tls.subject tls.issuer
+  match    \bO=(?:Hanwha (?:Techwin|Vision)|Samsung Techwin)\b
+  flags    i
+  set      manufacturer="Hanwha Vision"
+  weight   0.8
+  source   field knowledge: Wisenet default certificate organisation
+  example  "CN=Wisenet,O=Hanwha Techwin,C=KR" => manufacturer="Hanwha Vision"
+  example! "O=Hyesung Techwin"
+
+rule dahua-tls
+  on       tls.subject tls.issuer
+  match    \bO=(?:Zhejiang )?Dahua(?: Technology| Vision)?\b|\bCN=DahuaCA\b|\bOU=Dahua\b
+  flags    i
+  set      manufacturer=Dahua
+  weight   0.8
+  source   field knowledge: Dahua device certificates issued by Dahua's own CA
+  example  "CN=Device,O=Zhejiang Dahua Technology Co.,Ltd.,C=CN" => manufacturer=Dahua
+  example! "O=Shanghai Dahua Scale Factory"
+
+rule twon-intercom-tls
+  on       tls.subject tls.issuer
+  match    OU=2N IP Intercoms,O=2N Telekomunikace
+  set      manufacturer=2N class=camera@0.4
+  weight   0.8
+  source   protocols.md §12 (2N intercom default subject)
+  example  "CN=2N,OU=2N IP Intercoms,O=2N Telekomunikace a.s.,L=Prague" => manufacturer=2N
+  example! "O=2N"
+
+# --- Banners (telnet, FTP, SSH, SMTP) --------------------------------------
+
+rule hikvision-telnet-dvrdvs
+  on       banner
+  match    ^\s*dvrdvs login:
+  set      manufacturer=Hikvision class=dvr@0.5
+  weight   0.75
+  source   field knowledge: Hikvision DVR/NVR telnet prompt "dvrdvs login:"
+  example  "dvrdvs login: " => manufacturer=Hikvision
+  example! "router login: "
+
+rule xiongmai-telnet-localhost
+  on       banner
+  match    ^\s*(?:LocalHost|xmhdipc|XMHDIPC) login:
+  set      manufacturer=Xiongmai@0.6 class=camera@0.5
+  weight   0.6
+  source   field knowledge: Xiongmai-firmware telnet prompts (xmhdipc, LocalHost)
+  example  "LocalHost login: " => manufacturer=Xiongmai
+  example  "xmhdipc login:"
+  example! "localhost.localdomain login:"
+
+rule embedded-telnet-none
+  on       banner
+  match    ^\s*\(none\) login:
+  set      class=camera@0.15
+  weight   0.15
+  source   field knowledge: BusyBox hosts without a hostname print "(none) login:" (cheap cameras, routers; weak)
+  example  "(none) login: "
+  example! "(home) login:"
+
+rule banner-ssh-dropbear
+  on       banner
+  match    ^SSH-2\.0-dropbear
+  set      class=camera@0.1
+  weight   0.1
+  source   field knowledge: dropbear SSH is common on embedded Linux (very weak)
+  example  "SSH-2.0-dropbear_2019.78"
+  example! "SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.1"
+
+rule banner-smtp-ms-exchange
+  on       banner
+  match    ^220 [^\r\n]{0,100}(?:Microsoft ESMTP|Postfix|Exim|Sendmail)
+  set      class=other surveillance=no
+  weight   0.5
+  source   field knowledge: mail servers
+  example  "220 mail.example.com ESMTP Postfix (Ubuntu)"
+  example! "220 AXIS Q1615 FTP server ready"
+
+# --- SNMP sysDescr and DHCP vendor class -----------------------------------
+
+rule snmp-axis-model
+  on       snmp.sysdescr
+  match    ^\s*AXIS\s+([A-Z][0-9A-Z]{1,8}(?:-[A-Z0-9]{1,8}){0,3})\s+(?:[A-Za-z ]{0,30})?(?:Network|PTZ|Dome|Fixed|Thermal|Panoramic|Video)
+  set      manufacturer=Axis model="AXIS $1" class=camera@0.6
+  weight   0.85
+  source   field knowledge: Axis sysDescr "AXIS <model> Network Camera <version>"
+  example  "AXIS P3245-LVE Network Camera 10.12.114" => model="AXIS P3245-LVE" manufacturer=Axis
+  example! "Axis bank"
+
+rule snmp-decoy-os
+  on       snmp.sysdescr
+  match    ^(?:Cisco IOS|Cisco NX-OS|Juniper Networks|Hardware: .{1,40} Software: Windows|RouterOS|Linux [a-z0-9.-]{1,40} [0-9]\.[0-9]+\.[0-9]+.{0,40}x86_64|HP ETHERNET MULTI-ENVIRONMENT|Brother NC-|EPSON Built-in|Xerox|RICOH|Lexmark|KYOCERA)
+  set      class=other surveillance=no
+  weight   0.55
+  source   field knowledge: sysDescr of routers, switches, servers and printers
+  example  "Cisco IOS Software, C2960 Software"
+  example  "HP ETHERNET MULTI-ENVIRONMENT,ROM none,JETDIRECT"
+  example! "AXIS P3245-LVE Network Camera"
+
+rule dhcp-decoy-vendors
+  on       dhcp.vendor
+  match    ^(?:MSFT [0-9]|android-dhcp|dhcpcd-[0-9].{0,40}(?:x86_64|amd64)|Cisco Systems|HP LaserJet|Hewlett-Packard JetDirect|Brother|EPSON)
+  set      class=other surveillance=no
+  weight   0.5
+  source   field knowledge: DHCP option 60 of Windows, Android, Cisco and printers
+  example  "MSFT 5.0"
+  example  "android-dhcp-13"
+  example! "udhcp 1.30.1"
+
+# --- SIP (intercoms vs phones) ----------------------------------------------
+
+rule sip-phone-other
+  on       sip.server
+  match    ^(?:Yealink SIP-|Grandstream (?:GXP|GRP|HT|DP|WP)|Fanvil [XV][0-9]|Cisco-CP|PolycomVVX|Polycom|snom[0-9]|Asterisk|FPBX|FreeSWITCH|Avaya|Mitel|Aastra|Gigaset)
+  set      class=other surveillance=no
+  weight   0.6
+  source   field knowledge: SIP User-Agent strings of desk phones and PBXs
+  example  "Yealink SIP-T46S 66.86.0.15"
+  example  "Asterisk PBX 18.2.0"
+  example! "Grandstream GDS3710"
+
+rule sip-door-station
+  on       sip.server
+  match    ^(?:Grandstream GDS[0-9]|Grandstream GSC|2N IP|Hikvision|DS-KD|DS-KV|DH-VTO|VTO[0-9]|Akuvox|Dahua)
+  set      class=camera surveillance=yes
+  weight   0.6
+  source   field knowledge: video door stations and intercoms (Grandstream GDS, 2N, Hikvision DS-KD/KV, Dahua VTO, Akuvox)
+  example  "Grandstream GDS3710 1.0.11.3" => class=camera
+  example  "DH-VTO2202F"
+  example! "Yealink SIP-T46S"
+
+rule sip-hikvision-intercom-model
+  on       sip.server upnp.model sadp.model onvif.model
+  match    \b(DS-K[DVHBI][0-9]{3,4}[A-Z0-9-]*)
+  set      manufacturer=Hikvision model=$1@0.6 class=camera@0.6
+  weight   0.7
+  source   field knowledge: Hikvision video intercom models DS-KD/DS-KV/DS-KH
+  example  "DS-KV6113-WPE1" => manufacturer=Hikvision model=DS-KV6113-WPE1
+  example! "DS-2CD2385G1-I"
+
+rule sip-dahua-vto-model
+  on       sip.server dhip.model upnp.model onvif.model
+  match    \b((?:DH-)?VT[OH][0-9]{4}[A-Z0-9-]*)
+  set      manufacturer=Dahua model=$1@0.6 class=camera@0.6
+  weight   0.7
+  source   field knowledge: Dahua video intercom models VTO/VTH
+  example  "DH-VTO2202F-P" => manufacturer=Dahua model=DH-VTO2202F-P
+  example! "VT100"

@@ -1,0 +1,344 @@
+# Discovery protocols decoded by `camsweep identify` (part B): Hikvision
+# SADP, Dahua DHIP, Xiongmai DVRIP, SSDP/UPnP, mDNS/DNS-SD, WS-Discovery.
+# Format: docs/fingerprints.md.
+
+# --- Hikvision SADP (UDP 37020) -------------------------------------------
+
+rule sadp-protocol
+  on       sadp.raw
+  match    <ProbeMatch>[\s\S]{0,2000}?<(?:DeviceDescription|DeviceSN|CommandPort|SoftwareVersion)>
+  set      manufacturer=Hikvision class=camera@0.4 surveillance=yes@0.6
+  weight   0.9
+  source   protocols.md §3 (SADP ProbeMatch fields DeviceDescription, DeviceSN, CommandPort)
+  example  "<?xml version=\"1.0\"?><ProbeMatch><Uuid>1</Uuid><Types>inquiry</Types><DeviceType>141945</DeviceType><DeviceDescription>DS-2CD2385G1-I</DeviceDescription>" => manufacturer=Hikvision
+  example! "<ProbeMatches><Types>dn:NetworkVideoTransmitter</Types></ProbeMatches>"
+
+rule sadp-model
+  on       sadp.model
+  match    ^\s*([A-Za-z0-9][A-Za-z0-9()/_.+-]{1,62})
+  set      model=$1 manufacturer=Hikvision@0.85
+  weight   0.9
+  source   protocols.md §3 (DeviceDescription = model, e.g. DS-2CD2385G1-I, CS-C6TC-32WFR)
+  example  "DS-2CD2385G1-I" => model=DS-2CD2385G1-I manufacturer=Hikvision
+  example  "CS-C6TC-32WFR" => model=CS-C6TC-32WFR
+  example! "  "
+
+rule sadp-model-ezviz
+  on       sadp.model upnp.model onvif.model http.title wsd.scopes
+  match    \b(CS-[A-Z][A-Z0-9]{1,8}-[A-Z0-9-]{2,30})
+  set      brand=EZVIZ model=$1@0.5 manufacturer=Hikvision@0.6 class=camera@0.6
+  weight   0.8
+  source   protocols.md §3 (EZVIZ devices answer SADP with CS- model numbers, Hikvision OUIs)
+  example  "CS-C6TC-32WFR" => brand=EZVIZ manufacturer=Hikvision
+  example! "DS-2CD2385G1-I"
+  example! "ABCS-C6TC"
+
+rule sadp-model-recorder
+  on       sadp.model
+  match    ^\s*(?:DS-[79][0-9]{3}|iDS-[79][0-9]{3}|DS-96[0-9]{2})
+  set      class=nvr
+  weight   0.7
+  source   protocols.md §3 (DS-7804HQH-K1 recorder in SADP replies); field knowledge: DS-76/77/78/96 NVRs
+  example  "DS-7804HQH-K1"
+  example  "DS-9664NI-I8"
+  example! "DS-2CD2385G1-I"
+
+rule sadp-firmware
+  on       sadp.firmware
+  match    ^\s*([Vv]?[0-9][0-9.]{0,20}(?:\s*build\s*[0-9]{6})?)
+  set      firmware=$1
+  weight   0.9
+  source   protocols.md §3 (SoftwareVersion "V5.6.2build 190701")
+  example  "V5.6.2build 190701" => firmware="V5.6.2build 190701"
+  example  "V4.1.64" => firmware=V4.1.64
+  example! "N/A"
+
+rule sadp-oem-info
+  on       sadp.oem
+  match    ^\s*(?!(?:N/A|NA|none|null|0)\s*$)([^\s].{0,62})
+  flags    i
+  lookup   brands
+  weight   0.7
+  source   protocols.md §3 (OEMInfo/DetailOEMCode exist in the SADP schema)
+  example  "LTS" => brand=LTS manufacturer=Hikvision
+  example! "N/A"
+
+# --- Dahua DHIP (UDP 37810) -----------------------------------------------
+
+rule dhip-protocol
+  on       dhip.raw
+  match    "method"\s*:\s*"client\.notifyDevInfo"|DHDiscover\.search|"deviceInfo"\s*:\s*\{[^}]{0,400}"(?:DeviceClass|SerialNo|UnLoginFuncMask)"
+  set      manufacturer=Dahua surveillance=yes@0.6
+  weight   0.9
+  source   protocols.md §5 (DHIP reply client.notifyDevInfo with deviceInfo keys)
+  example  "{\"mac\":\"3c:ef:8c:00:00:01\",\"method\":\"client.notifyDevInfo\",\"params\":{\"deviceInfo\":{\"DeviceType\":\"IPC-HDW1431T1-S4\"}}}" => manufacturer=Dahua
+  example  "DHIP\x00\x00{\"method\":\"DHDiscover.search\"}"
+  example! "{\"method\":\"system.listMethods\"}"
+
+rule dhip-model
+  on       dhip.model
+  match    ^\s*([A-Za-z0-9][A-Za-z0-9()/_.+-]{1,62})
+  set      model=$1 manufacturer=Dahua@0.8
+  weight   0.9
+  source   protocols.md §5 (DeviceType = model, e.g. IPC-HDW1431T1-S4)
+  example  "IPC-HDW1431T1-S4" => model=IPC-HDW1431T1-S4 manufacturer=Dahua
+  example! ""
+
+rule dhip-class-camera
+  on       dhip.class
+  match    ^\s*(?:IPC|SD|VTO|ITC|TPC|HDCVI|PTZ|IPC-[A-Z]+)\s*$
+  flags    i
+  set      class=camera
+  weight   0.85
+  source   protocols.md §5 (DeviceClass IPC); field knowledge: SD = speed dome, TPC = thermal
+  example  "IPC" => class=camera
+  example  "SD"
+  example! "NVR"
+
+rule dhip-class-recorder
+  on       dhip.class
+  match    ^\s*(?:NVR|HCVR|XVR|DVR|IVSS|EVS|NVS)[A-Z0-9-]{0,10}\s*$
+  flags    i
+  set      class=nvr
+  weight   0.85
+  source   protocols.md §5 (DeviceClass); field knowledge: NVR/XVR/IVSS recorders
+  example  "NVR" => class=nvr
+  example  "XVR"
+  example! "IPC"
+
+rule dhip-firmware
+  on       dhip.firmware
+  match    ^\s*([0-9]\.[0-9]{3}\.[0-9A-Za-z.]{1,40})
+  set      firmware=$1
+  weight   0.85
+  source   protocols.md §5 (Version "2.800.0000000.13.R")
+  example  "2.800.0000000.13.R" => firmware=2.800.0000000.13.R
+  example! "V5.6.2"
+
+rule dhip-vendor-brand
+  on       dhip.vendor
+  match    ^\s*(?!(?:Private|General|Generic|OEM)\s*$)(\S.{0,62})
+  flags    i
+  lookup   brands
+  weight   0.75
+  source   protocols.md §5 (Vendor/Manufacturer may be "Private" or "General" on neutral firmware)
+  example  "Amcrest" => brand=Amcrest manufacturer=Dahua
+  example  "Dahua" => manufacturer=Dahua
+  example! "General"
+  example! "Private"
+
+# --- Xiongmai DVRIP (TCP 34567) -------------------------------------------
+
+rule dvrip-xm-json
+  on       dvrip.raw xm.dvrip
+  match    "(?:SoftWareVersion|BuildTime|DeviceModel|HardWare)"\s*:\s*"
+  set      manufacturer=Xiongmai surveillance=yes@0.6
+  weight   0.8
+  source   protocols.md §7 (SystemInfo reply keys BuildTime, HardWare, SoftWareVersion)
+  example  "{\"Name\":\"SystemInfo\",\"Ret\":100,\"SystemInfo\":{\"HardWare\":\"HI3516EV300_85H50AI\",\"SoftWareVersion\":\"V5.00.R02.000529B2.10010.040600.0020000\"}}" => manufacturer=Xiongmai
+  example! "{\"result\":true}"
+
+rule dvrip-xm-firmware
+  on       dvrip.raw
+  match    "SoftWareVersion"\s*:\s*"([^"]{1,63})"
+  set      firmware=$1
+  weight   0.8
+  source   protocols.md §7 (SoftWareVersion)
+  example  "\"SoftWareVersion\":\"V5.00.R02.000529B2.10010.040600.0020000\"" => firmware=V5.00.R02.000529B2.10010.040600.0020000
+  example! "\"Version\":\"1\""
+
+rule dvrip-xm-model
+  on       dvrip.raw
+  match    "(?:DeviceModel|HardWare)"\s*:\s*"([^"]{1,63})"
+  set      model=$1
+  weight   0.7
+  source   protocols.md §7 (DeviceModel/HardWare, e.g. HI3516EV300_85H50AI)
+  example  "\"HardWare\":\"HI3516EV300_85H50AI\"" => model=HI3516EV300_85H50AI
+  example! "\"Name\":\"x\""
+
+# --- SSDP (UDP 1900) and UPnP description XML -----------------------------
+
+rule ssdp-server-brand
+  on       ssdp.server
+  lookup   brands
+  weight   0.5
+  source   protocols.md §9 (SSDP SERVER strings identify devices)
+  example  "Linux/3.10 UPnP/1.0 Hikvision-Webs/1.0" => brand=Hikvision
+  example! "Linux/4.4 UPnP/1.0 Portable SDK for UPnP devices/1.6.22"
+
+rule ssdp-server-axis
+  on       ssdp.server
+  match    \bLinux/[0-9][0-9.]{0,20}-axis[0-9]
+  flags    i
+  set      manufacturer=Axis class=camera@0.5
+  weight   0.85
+  source   protocols.md §9 (Linux/4.9.94-axis5, UPnP/1.0 = Axis)
+  example  "Linux/4.9.94-axis5, UPnP/1.0, Portable SDK for UPnP devices/1.6.22" => manufacturer=Axis
+  example! "Linux/4.9.94, UPnP/1.0"
+
+rule ssdp-server-truen-mozart
+  on       ssdp.server http.server
+  match    \bLinux/[0-9.]{1,20}-Mozart
+  set      manufacturer=Truen class=camera@0.5
+  weight   0.7
+  source   protocols.md §9 (Linux/2.6.28.9-Mozart-8G = Truen-made Steinsvik)
+  example  "Linux/2.6.28.9-Mozart-8G, UPnP/1.0" => manufacturer=Truen
+  example! "Linux/2.6.28.9, UPnP/1.0"
+
+rule ssdp-st-camera
+  on       ssdp.st ssdp.usn
+  match    (?:urn:schemas-upnp-org:device:(?:NetworkCamera|DigitalSecurityCamera|IPCamera)|:device:(?:Network)?VideoCamera)
+  flags    i
+  set      class=camera surveillance=yes
+  weight   0.6
+  source   field knowledge: UPnP device types announced by cameras (DigitalSecurityCamera DCP)
+  example  "urn:schemas-upnp-org:device:DigitalSecurityCamera:1" => class=camera
+  example! "urn:schemas-upnp-org:device:MediaRenderer:1"
+
+rule ssdp-st-decoy
+  on       ssdp.st ssdp.usn
+  match    urn:schemas-upnp-org:device:(?:MediaRenderer|InternetGatewayDevice|WANDevice|Printer|WFADevice)|urn:dial-multiscreen-org|urn:schemas-sonos-com
+  flags    i
+  set      class=other surveillance=no
+  weight   0.5
+  source   field knowledge: UPnP device types of TVs, routers, printers, speakers
+  example  "urn:schemas-upnp-org:device:InternetGatewayDevice:1"
+  example! "urn:schemas-upnp-org:device:DigitalSecurityCamera:1"
+
+rule upnp-manufacturer-brand
+  on       upnp.manufacturer upnp.manufacturer-url
+  lookup   brands
+  weight   0.8
+  source   protocols.md §9 (description XML <manufacturer> identifies the device)
+  example  "Hikvision" => brand=Hikvision manufacturer=Hikvision
+  example  "AXIS" => brand=Axis
+  example  "http://www.amcrest.com" => brand=Amcrest manufacturer=Dahua
+  example! "Linux Foundation"
+
+rule upnp-friendly-name-brand
+  on       upnp.friendly-name upnp.model-description
+  lookup   brands
+  weight   0.5
+  source   protocols.md §9 (<friendlyName>, user-settable: weaker)
+  example  "LOREX LNB4163 - 192.168.1.10" => brand=Lorex
+  example! "Living room TV"
+
+rule upnp-model
+  on       upnp.model upnp.model-number
+  match    ^\s*(?!(?:IPC|IPCAM|IP Camera|Camera|NVR|DVR|Network Camera|N/A|-)\s*$)([A-Za-z0-9][A-Za-z0-9 ()/_.+-]{0,62}?)\s*$
+  flags    i
+  set      model=$1
+  weight   0.6
+  source   protocols.md §9 (<modelName>/<modelNumber>)
+  example  "DS-2CD2385G1-I" => model=DS-2CD2385G1-I
+  example  "AXIS P3245-LVE" => model="AXIS P3245-LVE"
+  example! "IPC"
+
+rule upnp-description-camera
+  on       upnp.model-description upnp.model upnp.friendly-name
+  match    \b(?:IP\s?Camera|Network Camera|Network Video|Dome Camera|Bullet Camera|PTZ|Video Server|Video Encoder|Surveillance|IPC)\b
+  flags    i
+  set      class=camera surveillance=yes
+  weight   0.55
+  source   field knowledge: camera UPnP descriptions ("Network Camera", "IP Camera")
+  example  "AXIS P1435-LE Network Camera"
+  example  "IP Camera"
+  example! "Wireless Router"
+
+rule upnp-description-recorder
+  on       upnp.model-description upnp.model upnp.friendly-name
+  match    \b(?:NVR|DVR|Network Video Recorder|Digital Video Recorder|XVR|HVR)\b
+  flags    i
+  set      class=nvr surveillance=yes
+  weight   0.55
+  source   field knowledge: recorder UPnP descriptions
+  example  "Network Video Recorder" => class=nvr
+  example! "Network Camera"
+
+# --- mDNS / DNS-SD --------------------------------------------------------
+
+rule mdns-service-brand
+  on       mdns.instance mdns.hostname
+  lookup   brands
+  weight   0.5
+  source   protocols.md §10 (instance names carry the model, e.g. "AXIS M5014 - ACCC8E3C0419")
+  example  "AXIS M5014 - ACCC8E3C0419" => brand=Axis
+  example! "Office-Printer"
+
+rule mdns-axis-instance-model
+  on       mdns.instance
+  match    ^\s*AXIS\s+([A-Z][0-9A-Z]{1,10}(?:-[A-Z0-9]{1,8}){0,3})\s+-\s+[0-9A-Fa-f]{12}
+  set      model="AXIS $1" manufacturer=Axis class=camera@0.5
+  weight   0.8
+  source   protocols.md §10 (instance name "<model> - <MAC>")
+  example  "AXIS M5014 - ACCC8E3C0419" => model="AXIS M5014" manufacturer=Axis
+  example! "AXIS M5014"
+
+rule mdns-arecont
+  on       mdns.service
+  match    ^_arec\._tcp\b
+  set      manufacturer="Arecont Vision" class=camera
+  weight   0.75
+  source   protocols.md §11 (Arecont mDNS _arec._tcp)
+  example  "_arec._tcp.local" => manufacturer="Arecont Vision"
+  example! "_http._tcp.local"
+
+rule mdns-decoy-services
+  on       mdns.service
+  match    ^_(?:ipp|ipps|printer|pdl-datastream|scanner|uscan|airplay|raop|googlecast|spotify-connect|sonos|smb|afpovertcp|adisk|homekit|companion-link|device-info|workstation)\._tcp\b
+  set      class=other surveillance=no
+  weight   0.4
+  source   field knowledge: DNS-SD services of printers, media players, file servers
+  example  "_ipp._tcp.local"
+  example  "_googlecast._tcp.local"
+  example! "_axis-video._tcp.local"
+  example! "_rtsp._tcp.local"
+
+rule mdns-camera-services
+  on       mdns.service
+  match    ^_(?:rtsp|onvif|nvr|camera|hap-camera)\._(?:tcp|udp)\b
+  set      class=camera@0.4 surveillance=yes@0.5
+  weight   0.5
+  source   field knowledge: DNS-SD service types of cameras (RTSP, ONVIF)
+  example  "_rtsp._tcp.local"
+  example! "_ipp._tcp.local"
+
+rule mdns-txt-brand
+  on       mdns.txt
+  match    ^(?:manufacturer|vendor|mf|md|model|ty|product|brand)=(.{1,63})
+  flags    i
+  lookup   brands
+  weight   0.55
+  source   field knowledge: DNS-SD TXT keys (mf=, md=, ty=) carry maker names
+  example  "ty=HP LaserJet Pro M404" => brand=HP
+  example  "manufacturer=Hikvision" => brand=Hikvision
+  example! "txtvers=1"
+
+# --- WS-Discovery types ---------------------------------------------------
+
+rule wsd-types-nvt
+  on       wsd.types
+  match    \b(?:NetworkVideoTransmitter|tds:Device)\b
+  set      class=camera@0.45 surveillance=yes
+  weight   0.55
+  source   protocols.md §1 (ONVIF devices match dn:NetworkVideoTransmitter and/or tds:Device)
+  example  "dn:NetworkVideoTransmitter tds:Device"
+  example! "wsdp:Device pub:Computer"
+
+rule wsd-types-nvs
+  on       wsd.types
+  match    \b(?:NetworkVideoStorage|NetworkVideoDisplay)\b
+  set      class=nvr surveillance=yes
+  weight   0.55
+  source   field knowledge: ONVIF NVR/NVS device types
+  example  "dn:NetworkVideoStorage"
+  example! "dn:NetworkVideoTransmitter"
+
+rule wsd-types-printer
+  on       wsd.types
+  match    \b(?:PrintDeviceType|ScanDeviceType|pub:Computer|wprt:|wscn:)
+  set      class=other surveillance=no
+  weight   0.5
+  source   field knowledge: WSD types of Windows hosts, printers and scanners
+  example  "wsdp:Device wprt:PrintDeviceType"
+  example! "dn:NetworkVideoTransmitter"

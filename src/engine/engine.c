@@ -289,6 +289,7 @@ probe_ctx(struct conn *c, struct cs_probe_ctx *ctx)
 	ctx->obs = &c->h->obs;
 	ctx->step = c->step;
 	ctx->arg = c->arg;
+	ctx->probe = c->probe;
 }
 
 static void

@@ -52,14 +52,15 @@ enum cs_step {
  * valid only during a callback.
  */
 struct cs_probe_ctx {
-	uint32_t ip;             /* peer, host byte order */
-	uint16_t port;           /* peer TCP port */
-	char host[32];           /* "ip" or "ip:port" for Host headers */
-	struct cs_buf *out;      /* bytes to send; the engine drains it */
-	struct cs_obs_list *obs; /* where observations go */
-	unsigned step;           /* 0 for the first reply; the engine
-				    increments it after each CS_STEP_SEND */
-	const char *arg;         /* the job's argument ("" if none) */
+	uint32_t ip;                  /* peer, host byte order */
+	uint16_t port;                /* peer TCP port */
+	char host[32];                /* "ip" or "ip:port" for Host headers */
+	struct cs_buf *out;           /* bytes to send; the engine drains it */
+	struct cs_obs_list *obs;      /* where observations go */
+	unsigned step;                /* 0 for the first reply; the engine
+					 increments it after each CS_STEP_SEND */
+	const struct cs_probe *probe; /* the probe being run */
+	const char *arg;              /* the job's argument ("" if none) */
 	/*
 	 * Set by finish to ask for one follow-up exchange with the same
 	 * host and port (e.g. the page a redirect names): the engine queues
@@ -75,6 +76,7 @@ struct cs_probe {
 	unsigned flags;        /* enum cs_probe_flag */
 	const uint16_t *ports; /* ports it runs on, 0-terminated */
 	size_t max_input;      /* bytes buffered per reply, at most */
+	const void *data;      /* the module's constant data, or NULL */
 	/* Writes the first request into ctx->out (nothing for GREETING). */
 	void (*start)(struct cs_probe_ctx *ctx);
 	/* Looks at all n bytes received so far for this reply. */

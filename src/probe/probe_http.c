@@ -228,20 +228,43 @@ const struct cs_probe cs_probe_http_page = {
     .finish = page_finish,
 };
 
-/* ---- vendor endpoints: status and body recorded under one key ---- */
+/* ---- vendor endpoints: one request, the reply under one key ---- */
+
+/* What an endpoint probe sends and records (its probe's .data). */
+struct endpoint {
+	const char *method, *path;
+	const char *ctype, *body; /* NULL for a GET */
+	const char *key;          /* observation key of the reply */
+	bool any_status;          /* record "<status> <body>" whatever the
+				     status (a 401 or 404 is evidence too);
+				     otherwise the body of a 200 only */
+};
 
 static void
-endpoint_finish(struct cs_probe_ctx *ctx, const char *probe, const char *key,
-		const uint8_t *p, size_t n)
+endpoint_start(struct cs_probe_ctx *ctx)
 {
+	const struct endpoint *ep = ctx->probe->data;
+
+	request(ctx, ep->method, ep->path, ep->ctype, NULL, ep->body);
+}
+
+static void
+endpoint_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
+		enum cs_probe_end why)
+{
+	const struct endpoint *ep = ctx->probe->data;
 	uint8_t bodybuf[HTTP_MAX_INPUT];
 	struct cs_http_resp r;
 	struct cs_span body;
 
-	if (!parse_reply(ctx, probe, p, n, &r, bodybuf, sizeof(bodybuf), &body))
+	(void)why;
+	if (!parse_reply(ctx, ctx->probe->name, p, n, &r, bodybuf,
+			 sizeof(bodybuf), &body))
 		return;
-	/* A 404 says only that the endpoint is absent: still evidence. */
-	obs_status(ctx, key, r.status, body);
+	if (ep->any_status)
+		obs_status(ctx, ep->key, r.status, body);
+	else if (r.status == 200 && body.n)
+		cs_obs_add(ctx->obs, ep->key, ctx->port, 0, body.p, body.n);
 	if (r.status == 401) {
 		struct cs_span v = cs_http_header(&r, "www-authenticate");
 
@@ -250,103 +273,51 @@ endpoint_finish(struct cs_probe_ctx *ctx, const char *probe, const char *key,
 	}
 }
 
-static void
-isapi_start(struct cs_probe_ctx *ctx)
-{
-	request(ctx, "GET", "/ISAPI/System/deviceInfo", NULL, NULL, NULL);
-}
+#define ENDPOINT_PROBE(sym, pname, psummary, ep)                               \
+	const struct cs_probe sym = {                                          \
+	    .name = pname,                                                     \
+	    .summary = psummary,                                               \
+	    .flags = CS_PROBE_SAFE | CS_PROBE_ONCE,                            \
+	    .ports = web_ports,                                                \
+	    .max_input = HTTP_MAX_INPUT,                                       \
+	    .data = &ep,                                                       \
+	    .start = endpoint_start,                                           \
+	    .on_data = http_on_data,                                           \
+	    .finish = endpoint_finish,                                         \
+	}
 
-static void
-isapi_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-	     enum cs_probe_end why)
-{
-	(void)why;
-	endpoint_finish(ctx, "hik-isapi", "hik.isapi", p, n);
-}
-
-const struct cs_probe cs_probe_hik_isapi = {
-    .name = "hik-isapi",
-    .summary = "Hikvision ISAPI device information (answers 401 or data)",
-    .flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
-    .ports = web_ports,
-    .max_input = HTTP_MAX_INPUT,
-    .start = isapi_start,
-    .on_data = http_on_data,
-    .finish = isapi_finish,
+static const struct endpoint ep_isapi = {
+    .method = "GET",
+    .path = "/ISAPI/System/deviceInfo",
+    .key = "hik.isapi",
+    .any_status = true,
 };
+ENDPOINT_PROBE(cs_probe_hik_isapi, "hik-isapi",
+	       "Hikvision ISAPI device information (answers 401 or data)",
+	       ep_isapi);
 
-static void
-rpc2_start(struct cs_probe_ctx *ctx)
-{
-	request(ctx, "POST", "/RPC2_Login", "application/json", NULL,
-		"{\"method\":\"global.login\",\"params\":{\"userName\":\"\","
-		"\"password\":\"\",\"clientType\":\"Web3.0\"},\"id\":1}");
-}
-
-static void
-rpc2_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-	    enum cs_probe_end why)
-{
-	uint8_t bodybuf[HTTP_MAX_INPUT];
-	struct cs_http_resp r;
-	struct cs_span body;
-
-	(void)why;
-	if (!parse_reply(ctx, "dahua-rpc2", p, n, &r, bodybuf, sizeof(bodybuf),
-			 &body))
-		return;
-	if (r.status == 200 && body.n)
-		cs_obs_add(ctx->obs, "dahua.rpc2", ctx->port, 0, body.p,
-			   body.n);
-}
-
-const struct cs_probe cs_probe_dahua_rpc2 = {
-    .name = "dahua-rpc2",
-    .summary = "Dahua JSON-RPC login challenge (empty user, no password)",
-    .flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
-    .ports = web_ports,
-    .max_input = HTTP_MAX_INPUT,
-    .start = rpc2_start,
-    .on_data = http_on_data,
-    .finish = rpc2_finish,
+static const struct endpoint ep_rpc2 = {
+    .method = "POST",
+    .path = "/RPC2_Login",
+    .ctype = "application/json",
+    .body = "{\"method\":\"global.login\",\"params\":{\"userName\":\"\","
+	    "\"password\":\"\",\"clientType\":\"Web3.0\"},\"id\":1}",
+    .key = "dahua.rpc2",
 };
+ENDPOINT_PROBE(cs_probe_dahua_rpc2, "dahua-rpc2",
+	       "Dahua JSON-RPC login challenge (empty user, no password)",
+	       ep_rpc2);
 
-static void
-bdi_start(struct cs_probe_ctx *ctx)
-{
-	request(ctx, "POST", "/axis-cgi/basicdeviceinfo.cgi",
-		"application/json", NULL,
-		"{\"apiVersion\":\"1.0\",\"method\":"
-		"\"getAllUnrestrictedProperties\"}");
-}
-
-static void
-bdi_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-	   enum cs_probe_end why)
-{
-	uint8_t bodybuf[HTTP_MAX_INPUT];
-	struct cs_http_resp r;
-	struct cs_span body;
-
-	(void)why;
-	if (!parse_reply(ctx, "axis-bdi", p, n, &r, bodybuf, sizeof(bodybuf),
-			 &body))
-		return;
-	if (r.status == 200 && body.n)
-		cs_obs_add(ctx->obs, "axis.basicdeviceinfo", ctx->port, 0,
-			   body.p, body.n);
-}
-
-const struct cs_probe cs_probe_axis_bdi = {
-    .name = "axis-bdi",
-    .summary = "Axis VAPIX unrestricted basic device information",
-    .flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
-    .ports = web_ports,
-    .max_input = HTTP_MAX_INPUT,
-    .start = bdi_start,
-    .on_data = http_on_data,
-    .finish = bdi_finish,
+static const struct endpoint ep_bdi = {
+    .method = "POST",
+    .path = "/axis-cgi/basicdeviceinfo.cgi",
+    .ctype = "application/json",
+    .body = "{\"apiVersion\":\"1.0\",\"method\":"
+	    "\"getAllUnrestrictedProperties\"}",
+    .key = "axis.basicdeviceinfo",
 };
+ENDPOINT_PROBE(cs_probe_axis_bdi, "axis-bdi",
+	       "Axis VAPIX unrestricted basic device information", ep_bdi);
 
 /* ---- ONVIF device service (SOAP 1.2 over HTTP, ONVIF Core 5.x) ---- */
 

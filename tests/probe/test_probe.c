@@ -61,6 +61,7 @@ static void
 drive(const struct cs_probe *p, struct fake *f, const char *const *replies,
       const size_t *lens, size_t nreplies, bool bytewise)
 {
+	f->ctx.probe = p;
 	p->start(&f->ctx);
 	cs_buf_add(&f->first, f->out.p, f->out.len);
 	for (size_t r = 0; r < nreplies; r++) {
@@ -193,6 +194,7 @@ test_no_credentials(void **state)
 		struct fake f;
 
 		fake_init(&f, list[i]->ports[0]);
+		f.ctx.probe = list[i];
 		list[i]->start(&f.ctx);
 		const char *s = cs_buf_str(&f.out);
 		assert_null(strstr(s, "Authorization:"));
@@ -351,6 +353,46 @@ test_rtsp_sdp(void **state)
 }
 
 static void
+test_endpoints(void **state)
+{
+	static const char isapi[] =
+	    "HTTP/1.1 401 Unauthorized\r\nContent-Length: 29\r\n"
+	    "WWW-Authenticate: Digest realm=\"IP Camera(C2189)\", "
+	    "nonce=\"x\"\r\n"
+	    "\r\n<userCheck>401</userCheck>\n\n\n";
+	static const char rpc2[] =
+	    "HTTP/1.1 200 OK\r\nContent-Length: 16\r\n\r\n{\"result\":false}";
+	static const char rpc2_404[] =
+	    "HTTP/1.1 404 Not Found\r\nContent-Length: 3\r\n\r\nno!";
+	struct fake f;
+	const char *r1[] = {isapi}, *r2[] = {rpc2}, *r3[] = {rpc2_404};
+	size_t l1[] = {sizeof(isapi) - 1}, l2[] = {sizeof(rpc2) - 1},
+	       l3[] = {sizeof(rpc2_404) - 1};
+
+	(void)state;
+	fake_init(&f, 80);
+	drive(cs_probe_find("hik-isapi"), &f, r1, l1, 1, true);
+	assert_non_null(strstr(cs_buf_str(&f.first),
+			       "GET /ISAPI/System/deviceInfo HTTP/1.1"));
+	assert_string_equal(obs_str(&f, "hik.isapi"),
+			    "401 <userCheck>401</userCheck>\n\n\n");
+	assert_string_equal(obs_str(&f, "http.realm"), "IP Camera(C2189)");
+	fake_free(&f);
+
+	fake_init(&f, 80);
+	drive(cs_probe_find("dahua-rpc2"), &f, r2, l2, 1, false);
+	assert_non_null(strstr(cs_buf_str(&f.first), "POST /RPC2_Login"));
+	assert_string_equal(obs_str(&f, "dahua.rpc2"), "{\"result\":false}");
+	fake_free(&f);
+
+	/* Only a 200 is recorded for endpoints that answer with data. */
+	fake_init(&f, 80);
+	drive(cs_probe_find("dahua-rpc2"), &f, r3, l3, 1, false);
+	assert_null(obs_str(&f, "dahua.rpc2"));
+	fake_free(&f);
+}
+
+static void
 test_hik_sdk(void **state)
 {
 	const struct cs_probe *p = cs_probe_find("hik-sdk");
@@ -419,6 +461,7 @@ main(void)
 	    cmocka_unit_test(test_redirect_scope),
 	    cmocka_unit_test(test_rtsp_two_steps),
 	    cmocka_unit_test(test_rtsp_sdp),
+	    cmocka_unit_test(test_endpoints),
 	    cmocka_unit_test(test_hik_sdk),
 	    cmocka_unit_test(test_dahua_dvrip),
 	    cmocka_unit_test(test_banner_telnet),

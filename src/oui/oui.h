@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * MAC address parsing and IEEE registry (OUI) resolution.
+ *
+ * The registry is read at run time from Debian's ieee-data CSV files
+ * (oui.csv = MA-L 24-bit, mam.csv = MA-M 28-bit, oui36.csv = MA-S 36-bit,
+ * iab.csv = IAB 36-bit) and looked up by longest prefix (36, then 28, then
+ * 24 bits).  A registrant is mapped to a canonical maker (a name of
+ * data/entities/makers.tsv) only through data/entities/oui-registrants.tsv,
+ * which lists EXACT registrant strings (compared after folding ASCII case
+ * and collapsing white space), never by substring: "Shanghai Dahua Scale
+ * Factory" is not Dahua.  See docs/oui.md.
+ *
+ * A loaded struct cs_oui is read-only after loading: lookups are pure and
+ * may run concurrently.
+ */
+#ifndef CS_OUI_OUI_H
+#define CS_OUI_OUI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/cs.h"
+
+/* Flags of a MAC address, from the two low bits of its first octet. */
+#define CS_MAC_MULTICAST 0x1u /* I/G bit: group (multicast/broadcast) */
+#define CS_MAC_LOCAL 0x2u     /* U/L bit: locally administered (random) */
+
+/* Caps of the loader: longer lines / fields are rejected (CS_ELIMIT). */
+#define CS_OUI_MAX_LINE 2048
+#define CS_OUI_MAX_ENTRIES 1000000
+
+/*
+ * Parses a MAC address from the NUL-terminated s: aa:bb:cc:dd:ee:ff,
+ * aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff or aabbccddeeff, hex digits in either
+ * case, surrounding white space ignored.  Returns 0 and fills out, or
+ * CS_EINVAL (out unspecified).
+ */
+int cs_mac_parse(const char *s, uint8_t out[6]);
+
+/* As cs_mac_parse, for a span (need not be NUL-terminated). */
+int cs_mac_parse_span(struct cs_span s, uint8_t out[6]);
+
+/* Returns the CS_MAC_* flags of mac. */
+unsigned cs_mac_flags(const uint8_t mac[6]);
+
+/*
+ * Formats mac as "aa:bb:cc:dd:ee:ff" into buf (at least 18 bytes);
+ * returns buf.
+ */
+char *cs_mac_format(const uint8_t mac[6], char *buf, size_t bufsz);
+
+/* The result of a registry lookup.  All strings are NUL-terminated. */
+struct cs_oui_hit {
+	unsigned flags;       /* CS_MAC_* flags of the address */
+	unsigned prefix_bits; /* 24, 28 or 36; 0 when no assignment */
+	char prefix[16];      /* the assignment, hex, e.g. "C056E3" */
+	char registry[8];     /* "MA-L", "MA-M", "MA-S", "IAB" or "" */
+	char registrant[128]; /* organisation name as registered, or "" */
+	/* From oui-registrants.tsv; all "" / 0 when the registrant is not
+	 * mapped (most are not: the map covers makers of interest only). */
+	char maker[64];    /* true maker (makers.tsv name), or "" */
+	char brand[64];    /* badge brand the registrant trades as */
+	char role[16];     /* "maker", "brand", "subsidiary", "module",
+			      "other" or "unrelated" (see docs/oui.md) */
+	char country[4];   /* ISO 3166 alpha-2 of the registrant, or "" */
+	double confidence; /* in [0, 1] */
+	char source[192];  /* where the mapping comes from */
+};
+
+/* Registry plus registrant map; opaque. */
+struct cs_oui;
+
+/*
+ * Returns a new, empty registry; never NULL (aborts on exhaustion).  Fill
+ * it with cs_oui_add_csv / cs_oui_load_map; free it with cs_oui_free.
+ */
+struct cs_oui *cs_oui_new(void);
+
+/*
+ * Loads the registry CSV files (oui.csv, mam.csv, oui36.csv, iab.csv)
+ * found in dir (NULL: CS_OUI_DEFAULT_DIR, or $CAMSWEEP_IEEE_DATA when set)
+ * and, when map_path is not NULL, the registrant map TSV at map_path.
+ * Missing CSV files are skipped, but at least one must load.  On error
+ * returns NULL with "file:line: message" in err (errsz bytes, may be 0).
+ * The caller frees the result with cs_oui_free.
+ */
+struct cs_oui *cs_oui_load(const char *dir, const char *map_path, char *err,
+			   size_t errsz);
+
+#define CS_OUI_DEFAULT_DIR "/usr/share/ieee-data"
+
+/*
+ * Adds the registry records of one CSV buffer (n bytes at p, borrowed for
+ * the call, need not be NUL-terminated; the header line
+ * "Registry,Assignment,Organization Name,Organization Address" is
+ * required).  name is used in messages.  The registry of each record comes
+ * from its first column (MA-L, MA-M, MA-S, IAB); the assignment must have
+ * 6, 7 or 9 hex digits to match.  Returns the number of records added
+ * (>= 0), or CS_EPROTO / CS_ELIMIT / CS_ENOMEM with "name:line: message"
+ * in err; on error db is unchanged.
+ */
+int cs_oui_add_csv(struct cs_oui *db, const char *name, const uint8_t *p,
+		   size_t n, char *err, size_t errsz);
+
+/*
+ * Adds the rows of a registrant map (the format of
+ * data/entities/oui-registrants.tsv, documented in docs/oui.md) from a
+ * buffer.  Returns the number of rows added, or CS_EPROTO / CS_ELIMIT
+ * with "name:line: message" in err; on error db is unchanged.
+ */
+int cs_oui_add_map(struct cs_oui *db, const char *name, const uint8_t *p,
+		   size_t n, char *err, size_t errsz);
+
+/* Reads a file into cs_oui_add_map; CS_EIO if it cannot be read. */
+int cs_oui_load_map(struct cs_oui *db, const char *path, char *err,
+		    size_t errsz);
+
+/* Frees db and everything it owns; NULL is a no-op. */
+void cs_oui_free(struct cs_oui *db);
+
+/*
+ * Looks mac up by longest prefix and fills *out completely.  Returns 0
+ * when an assignment covers mac, CS_ENOTFOUND otherwise (including every
+ * locally administered or multicast address: those have no registrant,
+ * and out->flags says why).
+ */
+int cs_oui_lookup(const struct cs_oui *db, const uint8_t mac[6],
+		  struct cs_oui_hit *out);
+
+/*
+ * Looks up the registrant map alone for the NUL-terminated registrant
+ * name (folded for ASCII case and white space only).  On success fills
+ * maker, brand, role, country, confidence and source of *out (other fields
+ * untouched) and returns 0; CS_ENOTFOUND otherwise.  A row of role
+ * "unrelated" (a registry trap) is found, with maker "" and brand "".
+ */
+int cs_oui_map_registrant(const struct cs_oui *db, const char *registrant,
+			  struct cs_oui_hit *out);
+
+/* Number of registry assignments loaded. */
+size_t cs_oui_count(const struct cs_oui *db);
+
+/* One row of the registrant map, as loaded (borrowed from db). */
+struct cs_oui_maprow {
+	const char *registrant; /* as written in the TSV */
+	const char *maker;      /* "" for none */
+	const char *brand;      /* "" for none */
+	const char *role;
+	const char *country;
+	double confidence;
+	const char *source;
+	unsigned line; /* line in the map file */
+};
+
+/* Number of rows of the registrant map. */
+size_t cs_oui_map_count(const struct cs_oui *db);
+
+/* Returns row i (< cs_oui_map_count) of the registrant map, or NULL. */
+const struct cs_oui_maprow *cs_oui_map_row(const struct cs_oui *db, size_t i);
+
+/*
+ * Returns how many registry assignments carry exactly the registrant
+ * (folded for ASCII case and white space only).  Linear in the registry.
+ */
+size_t cs_oui_registrant_count(const struct cs_oui *db, const char *registrant);
+
+#endif /* CS_OUI_OUI_H */

@@ -1,0 +1,559 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * MAC parsing, the registry CSV loader, longest-prefix lookup, the
+ * registrant map and the registry traps (names that resemble a camera
+ * maker's but belong to other companies).  Tests that need Debian's
+ * ieee-data skip with a message when it is not installed.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "oui/oui.h"
+#include "core/poison.h"
+
+#define HDR "Registry,Assignment,Organization Name,Organization Address\n"
+
+static const char *
+srcdir(void)
+{
+	const char *s = getenv("CS_SRCDIR");
+
+	return s ? s : ".";
+}
+
+static void
+map_path(char *buf, size_t n)
+{
+	snprintf(buf, n, "%s/data/entities/oui-registrants.tsv", srcdir());
+}
+
+static bool
+have_ieee(void)
+{
+	return access(CS_OUI_DEFAULT_DIR "/oui.csv", R_OK) == 0;
+}
+
+static int
+add(struct cs_oui *db, const char *s)
+{
+	char err[256] = "";
+	int r = cs_oui_add_csv(db, "t.csv", (const uint8_t *)s, strlen(s), err,
+			       sizeof(err));
+
+	if (r < 0)
+		assert_true(strncmp(err, "t.csv:", 6) == 0);
+	return r;
+}
+
+static void
+test_mac_parse(void **state)
+{
+	static const char *const good[] = {
+	    "c0:56:e3:01:02:03", "C0-56-E3-01-02-03", "c056.e301.0203",
+	    "C056E3010203", " c0:56:E3:01:02:03\n"};
+	static const char *const bad[] = {"",
+					  "c0:56:e3:01:02",
+					  "c0:56:e3:01:02:03:04",
+					  "c0:56-e3:01:02:03",
+					  "c0:56:e3:01:02:0g",
+					  "c056e30102",
+					  "c0:56:e3:1:02:03",
+					  "c056.e301.02.03",
+					  "c05:6e3:010:203",
+					  "c056e3010203ff",
+					  "c0::56:e3:01:02:03"};
+	uint8_t m[6], want[6] = {0xc0, 0x56, 0xe3, 1, 2, 3};
+	char f[18];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		assert_int_equal(cs_mac_parse(good[i], m), 0);
+		assert_memory_equal(m, want, 6);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(cs_mac_parse(bad[i], m), CS_EINVAL);
+	assert_int_equal(cs_mac_parse(NULL, m), CS_EINVAL);
+	/* A span without NUL termination. */
+	assert_int_equal(
+	    cs_mac_parse_span(cs_span_make("c056e3010203XYZ", 12), m), 0);
+	assert_string_equal(cs_mac_format(want, f, sizeof(f)),
+			    "c0:56:e3:01:02:03");
+	m[0] = 0x02;
+	assert_int_equal(cs_mac_flags(m), CS_MAC_LOCAL);
+	m[0] = 0x01;
+	assert_int_equal(cs_mac_flags(m), CS_MAC_MULTICAST);
+	m[0] = 0xc0;
+	assert_int_equal(cs_mac_flags(m), 0);
+}
+
+static void
+test_csv_reader(void **state)
+{
+	struct cs_oui *db = cs_oui_new();
+	struct cs_oui_hit h;
+	uint8_t m[6];
+
+	(void)state;
+	/* Quotes, doubled quotes, commas in quotes, CRLF, BOM, blank line. */
+	assert_int_equal(
+	    add(db, "\xEF\xBB\xBFRegistry,Assignment,Organization Name,"
+		    "Organization Address\r\n"
+		    "MA-L,ACBBCC,\"Acme, \"\"Big\"\" Co.\",\"1 Road, Town\"\r\n"
+		    "\r\n"
+		    "MA-L,001122,Plain Ltd,\"multi\nline address\"\n"
+		    "MA-M,ACBBCCD,Medium Inc,x\n"
+		    "MA-S,ACBBCCDDE,Small GmbH,\n"
+		    "CID,ACBBCC,Ignored,x\n"),
+	    4);
+	assert_int_equal(cs_oui_count(db), 4);
+	assert_int_equal(cs_mac_parse("ac:bb:cc:00:00:01", m), 0);
+	assert_int_equal(cs_oui_lookup(db, m, &h), 0);
+	assert_string_equal(h.registrant, "Acme, \"Big\" Co.");
+	assert_int_equal(h.prefix_bits, 24);
+	assert_string_equal(h.registry, "MA-L");
+	assert_string_equal(h.prefix, "ACBBCC");
+	assert_string_equal(h.maker, "");
+	/* Longest prefix: 36 before 28 before 24. */
+	assert_int_equal(cs_mac_parse("ac:bb:cc:dd:e0:01", m), 0);
+	assert_int_equal(cs_oui_lookup(db, m, &h), 0);
+	assert_string_equal(h.registrant, "Small GmbH");
+	assert_int_equal(h.prefix_bits, 36);
+	assert_int_equal(cs_mac_parse("ac:bb:cc:d0:e0:01", m), 0);
+	assert_int_equal(cs_oui_lookup(db, m, &h), 0);
+	assert_string_equal(h.registrant, "Medium Inc");
+	assert_int_equal(h.prefix_bits, 28);
+	assert_int_equal(cs_mac_parse("00:11:22:33:44:55", m), 0);
+	assert_int_equal(cs_oui_lookup(db, m, &h), 0);
+	assert_string_equal(h.registrant, "Plain Ltd");
+	assert_int_equal(cs_mac_parse("00:11:23:33:44:55", m), 0);
+	assert_int_equal(cs_oui_lookup(db, m, &h), CS_ENOTFOUND);
+
+	/* Errors leave the table unchanged. */
+	assert_int_equal(add(db, "MA-L,112233,No header,x\n"), CS_EPROTO);
+	assert_int_equal(add(db, HDR "MA-L,112233,\"unterminated\n"),
+			 CS_ETRUNC);
+	assert_int_equal(add(db, HDR "MA-L,112233,\"a\"b,x\n"), CS_EPROTO);
+	assert_int_equal(add(db, HDR "MA-L,11223,short,x\n"), CS_EPROTO);
+	assert_int_equal(add(db, HDR "MA-L,11223G,hex,x\n"), CS_EPROTO);
+	assert_int_equal(add(db, HDR "MA-X,112233,reg,x\n"), CS_EPROTO);
+	assert_int_equal(add(db, HDR "MA-L,112233\n"), CS_EPROTO);
+	assert_int_equal(add(db, HDR "a,b,c,d,e,f,g,h,i\n"), CS_ELIMIT);
+	{
+		char *big = malloc(CS_OUI_MAX_LINE + 200);
+
+		assert_non_null(big);
+		snprintf(big, CS_OUI_MAX_LINE + 200, "%sMA-L,112233,", HDR);
+		memset(big + strlen(big), 'x', CS_OUI_MAX_LINE + 10);
+		big[strlen(HDR) + 12 + CS_OUI_MAX_LINE + 10] = '\0';
+		assert_int_equal(add(db, big), CS_ELIMIT);
+		free(big);
+	}
+	assert_int_equal(add(db, HDR "MA-L,112233,ok\nMA-L,zz,bad\n"),
+			 CS_EPROTO);
+	assert_int_equal(cs_oui_count(db), 4);
+	assert_int_equal(cs_mac_parse("11:22:33:00:00:00", m), 0);
+	assert_int_equal(cs_oui_lookup(db, m, &h), CS_ENOTFOUND);
+	cs_oui_free(db);
+}
+
+static void
+test_local_multicast(void **state)
+{
+	struct cs_oui *db = cs_oui_new();
+	struct cs_oui_hit h;
+	uint8_t m[6];
+
+	(void)state;
+	/* Even if a (bogus) record covered it, a local MAC has no owner. */
+	assert_int_equal(add(db, HDR "MA-L,02AABB,Bogus,x\nMA-L,01005E,M,x\n"),
+			 2);
+	assert_int_equal(cs_mac_parse("02:aa:bb:00:00:01", m), 0);
+	assert_int_equal(cs_oui_lookup(db, m, &h), CS_ENOTFOUND);
+	assert_true(h.flags & CS_MAC_LOCAL);
+	assert_string_equal(h.registrant, "");
+	assert_int_equal(cs_mac_parse("01:00:5e:00:00:01", m), 0);
+	assert_int_equal(cs_oui_lookup(db, m, &h), CS_ENOTFOUND);
+	assert_true(h.flags & CS_MAC_MULTICAST);
+	cs_oui_free(db);
+}
+
+static int
+addmap(struct cs_oui *db, const char *s)
+{
+	char err[256] = "";
+
+	return cs_oui_add_map(db, "m.tsv", (const uint8_t *)s, strlen(s), err,
+			      sizeof(err));
+}
+
+static void
+test_map_format(void **state)
+{
+	struct cs_oui *db = cs_oui_new();
+	struct cs_oui_hit h;
+	uint8_t m[6];
+
+	(void)state;
+	assert_int_equal(add(db, HDR "MA-L,ACBBCC,\"Acme  Cameras CO.,LTD\",x\n"
+				     "MA-L,ACBBCD,Acme Cameras Scale,x\n"),
+			 2);
+	assert_int_equal(
+	    addmap(db, "# comment\n\nacme cameras co.,ltd\tAcme\t-\tmaker\tCN"
+		       "\thigh\tunit test\r\n"),
+	    1);
+	assert_int_equal(cs_mac_parse("ac:bb:cc:00:00:01", m), 0);
+	assert_int_equal(cs_oui_lookup(db, m, &h), 0);
+	assert_string_equal(h.maker, "Acme");
+	assert_string_equal(h.brand, "");
+	assert_string_equal(h.role, "maker");
+	assert_string_equal(h.country, "CN");
+	assert_string_equal(h.source, "unit test");
+	/* Never by substring. */
+	assert_int_equal(cs_mac_parse("ac:bb:cd:00:00:01", m), 0);
+	assert_int_equal(cs_oui_lookup(db, m, &h), 0);
+	assert_string_equal(h.maker, "");
+	assert_int_equal(cs_oui_map_registrant(db, "Acme", &h), CS_ENOTFOUND);
+	assert_int_equal(cs_oui_registrant_count(db, "ACME CAMERAS CO.,LTD"),
+			 1);
+
+	/* Format errors: db unchanged. */
+	assert_int_equal(addmap(db, "X\tA\t-\tmaker\tCN\thigh\n"), CS_EPROTO);
+	assert_int_equal(addmap(db, "X\tA\t-\tmaker\tCN\thigh\t-\n"),
+			 CS_EPROTO);
+	assert_int_equal(addmap(db, "X\tA\t-\tmaker\tCN\tsure\ts\n"),
+			 CS_EPROTO);
+	assert_int_equal(addmap(db, "X\tA\t-\tboss\tCN\thigh\ts\n"), CS_EPROTO);
+	assert_int_equal(addmap(db, "X\tA\t-\tmaker\tChina\thigh\ts\n"),
+			 CS_EPROTO);
+	assert_int_equal(addmap(db, "X\t-\t-\tmaker\tCN\thigh\ts\n"),
+			 CS_EPROTO);
+	assert_int_equal(addmap(db, "Y\tA\t-\tmaker\tCN\thigh\ts\nACME CAMERAS "
+				    "CO.,LTD\tB\t-\tmaker\tCN\thigh\ts\n"),
+			 CS_EPROTO);
+	assert_int_equal(
+	    addmap(db, "Z\tA\t-\tmaker\tCN\thigh\ts\nz\tB\t-\tmaker\tCN\thigh"
+		       "\ts\n"),
+	    CS_EPROTO);
+	assert_int_equal(cs_oui_map_count(db), 1);
+	assert_int_equal(cs_oui_map_registrant(db, "Y", &h), CS_ENOTFOUND);
+	cs_oui_free(db);
+}
+
+static struct cs_oui *
+real_db(void)
+{
+	char mp[4096], err[512] = "";
+	struct cs_oui *db;
+
+	map_path(mp, sizeof(mp));
+	db = cs_oui_load(CS_OUI_DEFAULT_DIR, mp, err, sizeof(err));
+	if (db == NULL)
+		fail_msg("%s", err);
+	return db;
+}
+
+static void
+expect(const struct cs_oui *db, const char *mac, const char *registrant,
+       const char *maker)
+{
+	uint8_t m[6];
+	struct cs_oui_hit h;
+
+	assert_int_equal(cs_mac_parse(mac, m), 0);
+	if (cs_oui_lookup(db, m, &h) != 0)
+		fail_msg("%s: no assignment", mac);
+	if (registrant != NULL && strcasecmp(h.registrant, registrant) != 0)
+		fail_msg("%s: registrant '%s', want '%s'", mac, h.registrant,
+			 registrant);
+	if (strcmp(h.maker, maker) != 0)
+		fail_msg("%s (%s): maker '%s', want '%s'", mac, h.registrant,
+			 h.maker, maker);
+}
+
+static void
+test_real_registry(void **state)
+{
+	struct cs_oui *db;
+
+	(void)state;
+	if (!have_ieee()) {
+		print_message("# SKIP ieee-data not installed (%s)\n",
+			      CS_OUI_DEFAULT_DIR);
+		skip();
+	}
+	db = real_db();
+	assert_true(cs_oui_count(db) > 40000);
+	expect(db, "c0:56:e3:00:00:01",
+	       "Hangzhou Hikvision Digital Technology Co.,Ltd.", "Hikvision");
+	expect(db, "90:02:a9:00:00:01", "Zhejiang Dahua Technology Co., Ltd.",
+	       "Dahua");
+	expect(db, "9c:8e:cd:00:00:01", "Amcrest Technologies", "Dahua");
+	expect(db, "58:8f:cf:00:00:01", "Hangzhou Ezviz Software Co.,Ltd.",
+	       "Hikvision");
+	expect(db, "90:6a:94:00:00:01", NULL, "Dahua");
+	expect(db, "24:b1:05:00:00:01", NULL, "Hikvision");
+	expect(db, "48:ea:63:00:00:01", NULL, "Uniview");
+	expect(db, "00:40:8c:00:00:01", "AXIS COMMUNICATIONS AB", "Axis");
+	expect(db, "ac:cc:8e:00:00:01", "Axis Communications AB", "Axis");
+	expect(db, "00:09:18:00:00:01", NULL, "Hanwha Vision");
+	expect(db, "e4:30:22:00:00:01", NULL, "Hanwha Vision");
+	expect(db, "00:14:10:00:00:01", NULL, "Kedacom");
+	expect(db, "00:18:ae:00:00:01", NULL, "TVT");
+	expect(db, "10:dc:b6:50:00:01", "Milesight Taiwan", "Milesight");
+	expect(db, "00:03:c5:00:00:01", NULL, "Mobotix");
+	expect(db, "d4:2d:c5:00:00:01", NULL, "i-PRO");
+	expect(db, "ec:71:db:00:00:01", NULL, "Reolink");
+	expect(db, "e0:a7:00:00:00:01", NULL, "Verkada");
+	expect(db, "00:02:d1:00:00:01", NULL, "Vivotek");
+	/* Traps: registered names resembling camera makers. */
+	expect(db, "40:2c:76:10:00:01", "Shanghai Dahua Scale Factory", "");
+	expect(db, "00:0c:97:00:00:01", NULL, ""); /* ADB TTV, not TVT */
+	expect(db, "00:1c:03:00:00:01", NULL, ""); /* Betty TV, not TVT */
+	expect(db, "fc:7d:6c:00:00:01", NULL, ""); /* Hyesung Techwin */
+	expect(db, "00:23:2e:00:00:01", NULL, ""); /* Kedah, not Keda */
+	expect(db, "00:0c:80:00:00:01", NULL, ""); /* Opelcomm, not Pelco */
+	expect(db, "00:90:32:00:00:01", NULL, ""); /* Pelcombe */
+	/* A Wi-Fi module maker is a module, not the device maker. */
+	{
+		uint8_t m[6];
+		struct cs_oui_hit h;
+		struct cs_oui_hit x;
+
+		assert_int_equal(
+		    cs_oui_map_registrant(db, "Espressif Inc.", &x), 0);
+		assert_string_equal(x.role, "module");
+		assert_int_equal(cs_mac_parse("02:56:e3:00:00:01", m), 0);
+		assert_int_equal(cs_oui_lookup(db, m, &h), CS_ENOTFOUND);
+		assert_true(h.flags & CS_MAC_LOCAL);
+	}
+	/* Names absent from this registry snapshot are not mapped either. */
+	{
+		struct cs_oui_hit h;
+		static const char *const absent[] = {
+		    "Shenzhen Techwinsemi Technology Co., Ltd.",
+		    "Dahua",
+		    "Hangzhou",
+		    "Hikvision",
+		    "Techwin",
+		    "Pelco",
+		    "Keda"};
+		size_t i;
+
+		for (i = 0; i < sizeof(absent) / sizeof(absent[0]); i++)
+			assert_int_equal(
+			    cs_oui_map_registrant(db, absent[i], &h),
+			    CS_ENOTFOUND);
+	}
+	cs_oui_free(db);
+}
+
+/*
+ * Every registrant whose name contains a camera maker's name (or "Hik",
+ * "Hangzhou") must map to that maker only if listed here; any other such
+ * registrant must map to no camera maker.
+ */
+static void
+test_substring_traps(void **state)
+{
+	static const struct {
+		const char *needle, *maker;
+		const char *const allowed[8];
+	} traps[] = {
+	    {"hik",
+	     "Hikvision",
+	     {"hangzhou hikvision digital technology co.,ltd.",
+	      "prama hikvision india private limited",
+	      "hangzhou hikrobot technology co., ltd.", NULL}},
+	    {"hangzhou",
+	     "Hikvision",
+	     {"hangzhou hikvision digital technology co.,ltd.",
+	      "hangzhou ezviz software co.,ltd.",
+	      "hangzhou hikrobot technology co., ltd.", NULL}},
+	    {"hangzhou",
+	     "Dahua",
+	     {"hangzhou huacheng network technology co., ltd", NULL}},
+	    {"dahua", "Dahua", {"zhejiang dahua technology co., ltd.", NULL}},
+	    {"techwin",
+	     "Hanwha Vision",
+	     {"samsung techwin co.,ltd", "hanwha techwin security vietnam",
+	      NULL}},
+	    {"keda", "Kedacom", {"suzhou keda technology co.,ltd", NULL}},
+	    {"tvt", "TVT", {"tvt co.,ltd", "tvt co., ltd", NULL}},
+	    {"ttv", "TVT", {NULL}},
+	    {"pelco", "Pelco", {NULL}},
+	    {"axis", "Axis", {"axis communications ab", NULL}},
+	    {"uniview",
+	     "Uniview",
+	     {"zhejiang uniview technologies co.,ltd.",
+	      "zhejiang uniview technologies co., ltd.", NULL}},
+	};
+	static const char *const files[] = {"oui.csv", "mam.csv", "oui36.csv",
+					    "iab.csv"};
+	size_t fi, checked = 0;
+
+	(void)state;
+	if (!have_ieee()) {
+		print_message("# SKIP ieee-data not installed\n");
+		skip();
+	}
+	struct cs_oui *db = real_db();
+
+	/* Read the registrant names back from the files themselves. */
+	for (fi = 0; fi < 4; fi++) {
+		char path[512], line[4096];
+		FILE *f;
+
+		snprintf(path, sizeof(path), "%s/%s", CS_OUI_DEFAULT_DIR,
+			 files[fi]);
+		f = fopen(path, "r");
+		if (f == NULL)
+			continue;
+		while (fgets(line, sizeof(line), f) != NULL) {
+			struct cs_oui *one = cs_oui_new();
+			char rec[4200], err[128];
+			struct cs_oui_hit h, mh;
+			uint8_t mac[6] = {0};
+			size_t t, k;
+
+			snprintf(rec, sizeof(rec), "%s%s", HDR, line);
+			if (cs_oui_add_csv(one, "l", (const uint8_t *)rec,
+					   strlen(rec), err,
+					   sizeof(err)) != 1) {
+				cs_oui_free(one);
+				continue;
+			}
+			/* Any MAC under the assignment gives its name. */
+			{
+				const char *c = strchr(line, ',') + 1;
+
+				for (k = 0; k < 6 && c[2 * k] != ','; k++) {
+					char hx[3] = {c[2 * k], c[2 * k + 1],
+						      0};
+					mac[k] = (uint8_t)strtoul(hx, NULL, 16);
+				}
+			}
+			if (cs_oui_lookup(one, mac, &h) != 0) {
+				cs_oui_free(one);
+				continue;
+			}
+			cs_oui_free(one);
+			memset(&mh, 0, sizeof(mh));
+			cs_oui_map_registrant(db, h.registrant, &mh);
+			for (t = 0; t < sizeof(traps) / sizeof(traps[0]); t++) {
+				char low[128];
+				bool ok = false;
+
+				for (k = 0; h.registrant[k] && k < 127; k++)
+					low[k] =
+					    (char)(h.registrant[k] >= 'A' &&
+							   h.registrant[k] <=
+							       'Z'
+						       ? h.registrant[k] + 32
+						       : h.registrant[k]);
+				low[k] = '\0';
+				if (strstr(low, traps[t].needle) == NULL ||
+				    strcmp(mh.maker, traps[t].maker) != 0)
+					continue;
+				checked++;
+				for (k = 0; traps[t].allowed[k] != NULL; k++)
+					if (strcmp(low, traps[t].allowed[k]) ==
+					    0)
+						ok = true;
+				if (!ok)
+					fail_msg("registrant '%s' maps to %s "
+						 "but is not on the list",
+						 h.registrant, mh.maker);
+			}
+		}
+		fclose(f);
+	}
+	assert_true(checked > 50);
+	cs_oui_free(db);
+}
+
+/* Every row of oui-registrants.tsv has a source and really exists. */
+static void
+test_map_rows(void **state)
+{
+	struct cs_oui *db;
+	size_t i, n;
+	char makers[8192] = "", path[4096];
+	FILE *f;
+
+	(void)state;
+	if (!have_ieee()) {
+		print_message("# SKIP ieee-data not installed: registrant "
+			      "existence not checked\n");
+		skip();
+	}
+	db = real_db();
+	n = cs_oui_map_count(db);
+	assert_true(n >= 60);
+	snprintf(path, sizeof(path), "%s/data/entities/makers.tsv", srcdir());
+	f = fopen(path, "r");
+	if (f != NULL) {
+		char line[4096];
+
+		while (fgets(line, sizeof(line), f) != NULL) {
+			char *tab = strchr(line, '\t');
+
+			if (line[0] == '#' || tab == NULL)
+				continue;
+			*tab = '\0';
+			if (strlen(makers) + strlen(line) + 3 <
+			    sizeof(makers)) {
+				snprintf(makers + strlen(makers),
+					 sizeof(makers) - strlen(makers),
+					 "|%s|", line);
+			}
+		}
+		fclose(f);
+	}
+	for (i = 0; i < n; i++) {
+		const struct cs_oui_maprow *r = cs_oui_map_row(db, i);
+
+		assert_non_null(r);
+		if (r->source == NULL || r->source[0] == '\0')
+			fail_msg("line %u: no source", r->line);
+		if (cs_oui_registrant_count(db, r->registrant) == 0)
+			fail_msg("line %u: registrant '%s' is not in the "
+				 "installed registry",
+				 r->line, r->registrant);
+		if (r->maker[0] != '\0' && makers[0] != '\0') {
+			char key[80];
+
+			snprintf(key, sizeof(key), "|%s|", r->maker);
+			if (strstr(makers, key) == NULL)
+				print_message("# note: line %u: maker '%s' is "
+					      "not (yet) in makers.tsv\n",
+					      r->line, r->maker);
+		}
+	}
+	cs_oui_free(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_mac_parse),
+	    cmocka_unit_test(test_csv_reader),
+	    cmocka_unit_test(test_local_multicast),
+	    cmocka_unit_test(test_map_format),
+	    cmocka_unit_test(test_real_registry),
+	    cmocka_unit_test(test_substring_traps),
+	    cmocka_unit_test(test_map_rows),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,588 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The JSON Lines record of identify: one flat object.  A small, bounded,
+ * single-pass JSON reader (no allocation but the caller's data buffer):
+ * json-c would cap documents at CS_JSON_MAX, far below a stored HTTP
+ * response, and would build a tree we do not need.
+ */
+#include "ident/ident.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/escape.h"
+#include "core/str.h"
+#include "core/poison.h"
+
+#define DEPTH_MAX 32
+
+struct jr {
+	const uint8_t *p;
+	size_t n, off;
+	char *err;
+	size_t errsz;
+};
+
+static int CS_PRINTF(3, 4) fail(struct jr *j, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (j->errsz) {
+		va_start(ap, fmt);
+		vsnprintf(j->err, j->errsz, fmt, ap);
+		va_end(ap);
+	}
+	return rc;
+}
+
+static void
+ws(struct jr *j)
+{
+	while (j->off < j->n && (j->p[j->off] == ' ' || j->p[j->off] == '\t' ||
+				 j->p[j->off] == '\r' || j->p[j->off] == '\n'))
+		j->off++;
+}
+
+/*
+ * Scans a string starting at the opening quote; sets *raw to the bytes
+ * between the quotes (escapes not decoded) and checks its syntax.
+ */
+static int
+scan_string(struct jr *j, struct cs_span *raw)
+{
+	size_t s;
+
+	if (j->off >= j->n || j->p[j->off] != '"')
+		return fail(j, CS_EPROTO, "expected a string at byte %zu",
+			    j->off + 1);
+	s = ++j->off;
+	while (j->off < j->n) {
+		uint8_t c = j->p[j->off];
+
+		if (c == '"') {
+			*raw = cs_span_make(j->p + s, j->off - s);
+			j->off++;
+			return 0;
+		}
+		if (c < 0x20)
+			return fail(j, CS_EPROTO,
+				    "control byte in a string at byte %zu",
+				    j->off + 1);
+		if (c == '\\') {
+			uint8_t e;
+
+			if (j->off + 1 >= j->n)
+				break;
+			e = j->p[j->off + 1];
+			if (e == 'u') {
+				if (j->n - j->off < 6)
+					break;
+				for (size_t i = 2; i < 6; i++) {
+					uint8_t h = j->p[j->off + i] | 0x20;
+
+					if (!((h >= '0' && h <= '9') ||
+					      (h >= 'a' && h <= 'f')))
+						return fail(j, CS_EPROTO,
+							    "bad \\u escape at "
+							    "byte %zu",
+							    j->off + 1);
+				}
+				j->off += 6;
+				continue;
+			}
+			if (strchr("\"\\/bfnrt", e) == NULL || e == 0)
+				return fail(j, CS_EPROTO,
+					    "bad escape at byte %zu",
+					    j->off + 1);
+			j->off += 2;
+			continue;
+		}
+		j->off++;
+	}
+	return fail(j, CS_EPROTO, "unterminated string");
+}
+
+static unsigned
+hex4(const uint8_t *p)
+{
+	unsigned v = 0;
+
+	for (size_t i = 0; i < 4; i++) {
+		uint8_t h = p[i];
+
+		v <<= 4;
+		v |= (h >= '0' && h <= '9') ? (unsigned)(h - '0')
+					    : (unsigned)((h | 0x20) - 'a' + 10);
+	}
+	return v;
+}
+
+/*
+ * Decodes a scanned (syntax-checked) string into b.  latin1: code points
+ * below 256 become one byte each; returns CS_EINVAL if a larger one
+ * occurs (the caller then decodes as UTF-8).
+ */
+static int
+decode_string(struct cs_span raw, struct cs_buf *b, bool latin1)
+{
+	size_t i = 0;
+
+	while (i < raw.n) {
+		size_t s = i;
+		unsigned long cp;
+		uint8_t u[4];
+		size_t un;
+		int rc;
+
+		while (i < raw.n && raw.p[i] != '\\' &&
+		       (!latin1 || raw.p[i] < 0x80))
+			i++;
+		if (i > s && (rc = cs_buf_add(b, raw.p + s, i - s)) != 0)
+			return rc;
+		if (i >= raw.n)
+			break;
+		if (raw.p[i] != '\\')
+			return CS_EINVAL; /* latin1 and a non-ASCII byte */
+		switch (raw.p[i + 1]) {
+		case 'b':
+			cp = '\b';
+			break;
+		case 'f':
+			cp = '\f';
+			break;
+		case 'n':
+			cp = '\n';
+			break;
+		case 'r':
+			cp = '\r';
+			break;
+		case 't':
+			cp = '\t';
+			break;
+		case 'u':
+			cp = hex4(raw.p + i + 2);
+			if (cp >= 0xD800 && cp <= 0xDBFF && i + 12 <= raw.n &&
+			    raw.p[i + 6] == '\\' && raw.p[i + 7] == 'u') {
+				unsigned lo = hex4(raw.p + i + 8);
+
+				if (lo >= 0xDC00 && lo <= 0xDFFF) {
+					cp = 0x10000 + ((cp - 0xD800) << 10) +
+					     (lo - 0xDC00);
+					i += 6;
+				}
+			}
+			if (cp >= 0xD800 && cp <= 0xDFFF)
+				cp = 0xFFFD; /* a lone surrogate */
+			i += 4;
+			break;
+		default:
+			cp = raw.p[i + 1];
+			break; /* " \ / */
+		}
+		i += 2;
+		if (latin1) {
+			if (cp > 0xFF)
+				return CS_EINVAL;
+			u[0] = (uint8_t)cp;
+			un = 1;
+		} else if (cp < 0x80) {
+			u[0] = (uint8_t)cp;
+			un = 1;
+		} else if (cp < 0x800) {
+			u[0] = (uint8_t)(0xC0 | (cp >> 6));
+			u[1] = (uint8_t)(0x80 | (cp & 0x3F));
+			un = 2;
+		} else if (cp < 0x10000) {
+			u[0] = (uint8_t)(0xE0 | (cp >> 12));
+			u[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+			u[2] = (uint8_t)(0x80 | (cp & 0x3F));
+			un = 3;
+		} else {
+			u[0] = (uint8_t)(0xF0 | (cp >> 18));
+			u[1] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
+			u[2] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+			u[3] = (uint8_t)(0x80 | (cp & 0x3F));
+			un = 4;
+		}
+		if ((rc = cs_buf_add(b, u, un)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Scans a JSON number; sets *raw to its text. */
+static int
+scan_number(struct jr *j, struct cs_span *raw)
+{
+	size_t s = j->off, d;
+
+	if (j->off < j->n && j->p[j->off] == '-')
+		j->off++;
+	d = j->off;
+	while (j->off < j->n && j->p[j->off] >= '0' && j->p[j->off] <= '9')
+		j->off++;
+	if (j->off == d || (j->p[d] == '0' && j->off - d > 1))
+		return fail(j, CS_EPROTO, "bad number at byte %zu", s + 1);
+	if (j->off < j->n && j->p[j->off] == '.') {
+		d = ++j->off;
+		while (j->off < j->n && j->p[j->off] >= '0' &&
+		       j->p[j->off] <= '9')
+			j->off++;
+		if (j->off == d)
+			return fail(j, CS_EPROTO, "bad number at byte %zu",
+				    s + 1);
+	}
+	if (j->off < j->n && (j->p[j->off] | 0x20) == 'e') {
+		j->off++;
+		if (j->off < j->n &&
+		    (j->p[j->off] == '+' || j->p[j->off] == '-'))
+			j->off++;
+		d = j->off;
+		while (j->off < j->n && j->p[j->off] >= '0' &&
+		       j->p[j->off] <= '9')
+			j->off++;
+		if (j->off == d)
+			return fail(j, CS_EPROTO, "bad number at byte %zu",
+				    s + 1);
+	}
+	*raw = cs_span_make(j->p + s, j->off - s);
+	return 0;
+}
+
+static bool
+literal(struct jr *j, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (j->n - j->off < n || memcmp(j->p + j->off, lit, n) != 0)
+		return false;
+	j->off += n;
+	return true;
+}
+
+/* Skips any value (bounded nesting). */
+static int
+skip_value(struct jr *j, unsigned depth)
+{
+	struct cs_span raw;
+	int rc;
+
+	if (depth > DEPTH_MAX)
+		return fail(j, CS_ELIMIT, "nesting deeper than %d", DEPTH_MAX);
+	ws(j);
+	if (j->off >= j->n)
+		return fail(j, CS_EPROTO, "value expected at end of line");
+	switch (j->p[j->off]) {
+	case '"':
+		return scan_string(j, &raw);
+	case '{':
+	case '[': {
+		uint8_t close = j->p[j->off] == '{' ? '}' : ']';
+		bool obj = close == '}', first = true;
+
+		j->off++;
+		for (;;) {
+			ws(j);
+			if (j->off < j->n && j->p[j->off] == close && first) {
+				j->off++;
+				return 0;
+			}
+			if (obj) {
+				if ((rc = scan_string(j, &raw)) != 0)
+					return rc;
+				ws(j);
+				if (j->off >= j->n || j->p[j->off] != ':')
+					return fail(j, CS_EPROTO,
+						    "':' expected at byte %zu",
+						    j->off + 1);
+				j->off++;
+			}
+			if ((rc = skip_value(j, depth + 1)) != 0)
+				return rc;
+			ws(j);
+			first = false;
+			if (j->off < j->n && j->p[j->off] == ',') {
+				j->off++;
+				continue;
+			}
+			if (j->off < j->n && j->p[j->off] == close) {
+				j->off++;
+				return 0;
+			}
+			return fail(j, CS_EPROTO,
+				    "',' or '%c' expected at "
+				    "byte %zu",
+				    close, j->off + 1);
+		}
+	}
+	default:
+		if (literal(j, "true") || literal(j, "false") ||
+		    literal(j, "null"))
+			return 0;
+		return scan_number(j, &raw);
+	}
+}
+
+/* Decodes a short string member into a NUL-terminated buffer. */
+static int
+short_string(struct jr *j, struct cs_span raw, const char *what, char *out,
+	     size_t outsz, size_t *len)
+{
+	struct cs_buf b;
+	int rc;
+
+	cs_buf_init(&b, outsz - 1);
+	rc = decode_string(raw, &b, false);
+	if (rc == CS_ELIMIT) {
+		cs_buf_free(&b);
+		return fail(j, CS_ELIMIT, "%s longer than %zu bytes", what,
+			    outsz - 1);
+	}
+	if (rc != 0) {
+		cs_buf_free(&b);
+		return fail(j, rc, "%s: %s", what, cs_strerror(rc));
+	}
+	if (b.len)
+		memcpy(out, b.p, b.len);
+	out[b.len] = '\0';
+	if (len)
+		*len = b.len;
+	cs_buf_free(&b);
+	return 0;
+}
+
+static int
+id_value(struct jr *j, const char *what, struct cs_ident_val *v)
+{
+	struct cs_span raw;
+	int rc;
+
+	ws(j);
+	if (j->off < j->n && j->p[j->off] == '"') {
+		if ((rc = scan_string(j, &raw)) != 0)
+			return rc;
+		if ((rc = short_string(j, raw, what, v->s, sizeof(v->s),
+				       &v->len)) != 0)
+			return rc;
+		v->type = CS_IDENT_STRING;
+		return 0;
+	}
+	if (literal(j, "null")) {
+		v->type = CS_IDENT_NONE;
+		return 0;
+	}
+	if (j->off < j->n && (j->p[j->off] == '-' ||
+			      (j->p[j->off] >= '0' && j->p[j->off] <= '9'))) {
+		if ((rc = scan_number(j, &raw)) != 0)
+			return rc;
+		if (raw.n >= sizeof(v->s))
+			return fail(j, CS_ELIMIT, "%s too long", what);
+		memcpy(v->s, raw.p, raw.n);
+		v->s[raw.n] = '\0';
+		v->len = raw.n;
+		v->type = CS_IDENT_NUMBER;
+		return 0;
+	}
+	return fail(j, CS_EPROTO, "\"%s\" must be a string or a number", what);
+}
+
+static int
+hexdigit(uint8_t c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Decodes data_hex (whitespace and ':' between bytes allowed). */
+static int
+decode_hex(struct jr *j, struct cs_span raw, struct cs_buf *b)
+{
+	uint8_t chunk[256];
+	size_t k = 0;
+	int hi = -1, rc;
+
+	for (size_t i = 0; i < raw.n; i++) {
+		int v = hexdigit(raw.p[i]);
+
+		if (v < 0) {
+			if (hi < 0 && (raw.p[i] == ' ' || raw.p[i] == ':'))
+				continue;
+			return fail(j, CS_EPROTO,
+				    "bad hex in \"data_hex\" at "
+				    "offset %zu",
+				    i);
+		}
+		if (hi < 0) {
+			hi = v;
+			continue;
+		}
+		chunk[k++] = (uint8_t)(hi << 4 | v);
+		hi = -1;
+		if (k == sizeof(chunk)) {
+			if ((rc = cs_buf_add(b, chunk, k)) != 0)
+				return fail(j, rc, "\"data_hex\" too large");
+			k = 0;
+		}
+	}
+	if (hi >= 0)
+		return fail(j, CS_EPROTO,
+			    "odd number of hex digits in "
+			    "\"data_hex\"");
+	if (k && (rc = cs_buf_add(b, chunk, k)) != 0)
+		return fail(j, rc, "\"data_hex\" too large");
+	return 0;
+}
+
+int
+cs_ident_line_parse(const uint8_t *p, size_t n, struct cs_buf *data,
+		    struct cs_ident_line *out, char *err, size_t errsz)
+{
+	struct jr j = {p, n, 0, err, errsz};
+	struct cs_span raw, draw = CS_SPAN_NULL;
+	bool seen_id = false, seen_dev = false, seen_kind = false,
+	     seen_port = false, seen_svc = false, is_hex = false;
+	bool first = true;
+	int rc;
+
+	out->id.type = CS_IDENT_NONE;
+	out->id.s[0] = '\0';
+	out->id.len = 0;
+	out->device.type = CS_IDENT_NONE;
+	out->device.s[0] = '\0';
+	out->device.len = 0;
+	out->kind[0] = out->service[0] = '\0';
+	out->port = 0;
+	out->has_data = false;
+	out->data = CS_SPAN_NULL;
+	if (errsz)
+		err[0] = '\0';
+	cs_buf_reset(data);
+	ws(&j);
+	if (j.off >= n || p[j.off] != '{')
+		return fail(&j, CS_EPROTO, "not a JSON object");
+	j.off++;
+	for (;;) {
+		struct cs_span key;
+
+		ws(&j);
+		if (first && j.off < n && p[j.off] == '}') {
+			j.off++;
+			break;
+		}
+		first = false;
+		if ((rc = scan_string(&j, &key)) != 0)
+			return rc;
+		ws(&j);
+		if (j.off >= n || p[j.off] != ':')
+			return fail(&j, CS_EPROTO, "':' expected at byte %zu",
+				    j.off + 1);
+		j.off++;
+		ws(&j);
+#define DUP(flag, name)                                                        \
+	do {                                                                   \
+		if (flag)                                                      \
+			return fail(&j, CS_EPROTO, "duplicate \"" name "\"");  \
+		flag = true;                                                   \
+	} while (0)
+		if (key.n == 2 && memcmp(key.p, "id", 2) == 0) {
+			DUP(seen_id, "id");
+			if ((rc = id_value(&j, "id", &out->id)) != 0)
+				return rc;
+		} else if (key.n == 6 && memcmp(key.p, "device", 6) == 0) {
+			DUP(seen_dev, "device");
+			if ((rc = id_value(&j, "device", &out->device)) != 0)
+				return rc;
+		} else if (key.n == 4 && memcmp(key.p, "kind", 4) == 0) {
+			DUP(seen_kind, "kind");
+			if ((rc = scan_string(&j, &raw)) != 0)
+				return rc;
+			if ((rc = short_string(&j, raw, "kind", out->kind,
+					       sizeof(out->kind), NULL)) != 0)
+				return rc;
+		} else if (key.n == 7 && memcmp(key.p, "service", 7) == 0) {
+			DUP(seen_svc, "service");
+			if (!literal(&j, "null")) {
+				if ((rc = scan_string(&j, &raw)) != 0)
+					return rc;
+				if ((rc = short_string(
+					 &j, raw, "service", out->service,
+					 sizeof(out->service), NULL)) != 0)
+					return rc;
+			}
+		} else if (key.n == 4 && memcmp(key.p, "port", 4) == 0) {
+			uint64_t v;
+
+			DUP(seen_port, "port");
+			if (literal(&j, "null")) {
+				v = 0;
+			} else {
+				if (j.off < n && p[j.off] == '"')
+					rc = scan_string(&j, &raw);
+				else
+					rc = scan_number(&j, &raw);
+				if (rc != 0)
+					return rc;
+				if (cs_span_u64(raw, 65535, &v) != 0)
+					return fail(
+					    &j, CS_EPROTO,
+					    "\"port\" must be 0..65535");
+			}
+			out->port = (uint16_t)v;
+		} else if ((key.n == 4 && memcmp(key.p, "data", 4) == 0) ||
+			   (key.n == 8 && memcmp(key.p, "data_hex", 8) == 0)) {
+			if (out->has_data)
+				return fail(&j, CS_EPROTO,
+					    "more than one of \"data\" and "
+					    "\"data_hex\"");
+			if ((rc = scan_string(&j, &draw)) != 0)
+				return rc;
+			out->has_data = true;
+			is_hex = key.n == 8;
+		} else {
+			if ((rc = skip_value(&j, 1)) != 0)
+				return rc;
+		}
+#undef DUP
+		ws(&j);
+		if (j.off < n && p[j.off] == ',') {
+			j.off++;
+			continue;
+		}
+		if (j.off < n && p[j.off] == '}') {
+			j.off++;
+			break;
+		}
+		return fail(&j, CS_EPROTO, "',' or '}' expected at byte %zu",
+			    j.off + 1);
+	}
+	ws(&j);
+	if (j.off != n)
+		return fail(&j, CS_EPROTO, "bytes after the object at byte %zu",
+			    j.off + 1);
+	if (!out->has_data)
+		return 0;
+	if (is_hex) {
+		if ((rc = decode_hex(&j, draw, data)) != 0)
+			return rc;
+	} else {
+		rc = CS_EINVAL;
+		if (cs_ident_kind_binary(out->kind))
+			rc = decode_string(draw, data, true);
+		if (rc == CS_EINVAL) {
+			cs_buf_reset(data);
+			rc = decode_string(draw, data, false);
+		}
+		if (rc != 0)
+			return fail(&j, rc, "\"data\": %s",
+				    rc == CS_ELIMIT ? "too large"
+						    : cs_strerror(rc));
+	}
+	out->data =
+	    cs_span_make(data->p ? data->p : (const uint8_t *)"", data->len);
+	return 0;
+}

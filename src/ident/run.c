@@ -1,0 +1,483 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The identify loop: bounded line reader, per-line decoding, the table
+ * of open devices and the output objects.  See docs/identify.md.
+ */
+#include "ident/ident.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/escape.h"
+#include "fp/fp.h"
+#include "core/poison.h"
+
+#define READ_CHUNK 65536
+#define NIL ((size_t)-1)
+
+/* ---- output ---- */
+
+static int
+str_or_null(struct cs_buf *b, const char *s)
+{
+	if (s[0] == '\0')
+		return cs_buf_adds(b, "null");
+	return cs_esc_json(b, s, strlen(s));
+}
+
+static int
+put_val(struct cs_buf *b, const struct cs_ident_val *v)
+{
+	switch (v->type) {
+	case CS_IDENT_STRING:
+		return cs_esc_json(b, v->s, v->len);
+	case CS_IDENT_NUMBER:
+		return cs_buf_add(b, v->s, v->len);
+	default:
+		return cs_buf_adds(b, "null");
+	}
+}
+
+int
+cs_ident_format(struct cs_buf *b, const char *idname,
+		const struct cs_ident_val *idv, const struct cs_identity *id,
+		size_t nobs)
+{
+	int rc = 0;
+
+	rc |= cs_buf_printf(b, "{\"%s\":", idname);
+	rc |= put_val(b, idv);
+	rc |= cs_buf_adds(b, ",\"manufacturer\":");
+	rc |= str_or_null(b, id->manufacturer);
+	rc |= cs_buf_adds(b, ",\"manufacturer_country\":");
+	rc |=
+	    str_or_null(b, id->manufacturer[0] ? id->manufacturer_country : "");
+	rc |= cs_buf_adds(b, ",\"brand\":");
+	rc |= str_or_null(b, id->brand);
+	rc |= cs_buf_adds(b, ",\"model\":");
+	rc |= str_or_null(b, id->model);
+	rc |= cs_buf_adds(b, ",\"firmware\":");
+	rc |= str_or_null(b, id->firmware);
+	rc |= cs_buf_adds(b, ",\"device_class\":");
+	rc |= str_or_null(b, id->device_class == CS_CLASS_UNKNOWN
+				 ? ""
+				 : cs_class_name(id->device_class));
+	rc |= cs_buf_adds(b, ",\"surveillance\":");
+	if (id->surveillance)
+		rc |= cs_buf_adds(b, "true");
+	else if (id->device_class == CS_CLASS_UNKNOWN)
+		rc |= cs_buf_adds(b, "null");
+	else
+		rc |= cs_buf_adds(b, "false");
+	rc |= cs_buf_printf(b, ",\"confidence\":%.3f,\"observations\":%zu",
+			    id->confidence, nobs);
+	rc |= cs_buf_adds(b, ",\"evidence\":[");
+	for (size_t i = 0; i < id->nev; i++) {
+		const struct cs_evidence *e = &id->ev[i];
+
+		rc |= cs_buf_adds(b, i ? ",{\"field\":" : "{\"field\":");
+		rc |= cs_esc_json(b, e->field, strlen(e->field));
+		rc |= cs_buf_adds(b, ",\"claim\":");
+		rc |= cs_esc_json(b, e->claim, strlen(e->claim));
+		rc |= cs_buf_adds(b, ",\"value\":");
+		rc |= cs_esc_json(b, e->value, strlen(e->value));
+		rc |= cs_buf_adds(b, ",\"rule\":");
+		rc |= cs_esc_json(b, e->rule, strlen(e->rule));
+		rc |= cs_buf_adds(b, ",\"observation\":");
+		rc |= cs_esc_json(b, e->obs_key, strlen(e->obs_key));
+		if (e->port)
+			rc |= cs_buf_printf(b, ",\"port\":%u", e->port);
+		else
+			rc |= cs_buf_adds(b, ",\"port\":null");
+		rc |= cs_buf_printf(b, ",\"weight\":%.3f}", e->weight);
+	}
+	rc |= cs_buf_adds(b, "]");
+	if (id->nev_dropped)
+		rc |= cs_buf_printf(b, ",\"evidence_dropped\":%zu",
+				    id->nev_dropped);
+	rc |= cs_buf_adds(b, "}");
+	return rc ? CS_ELIMIT : 0;
+}
+
+/* ---- open devices ---- */
+
+struct dev {
+	struct cs_ident_val key;
+	uint32_t hash;
+	size_t hnext;      /* next in hash chain */
+	size_t prev, next; /* FIFO of open devices, oldest first */
+	struct cs_obs_list obs;
+	size_t bytes; /* value bytes held */
+	bool used;
+};
+
+struct run {
+	const struct cs_fpdb *db;
+	FILE *in, *out, *err;
+	struct cs_ident_opts o;
+	struct cs_ident_stats st;
+	struct cs_ident_dec *dec;
+	struct cs_identity *ident;
+	struct cs_obs_list one; /* reused for ungrouped lines */
+	struct cs_buf outb;
+	struct cs_buf data;
+	struct cs_buf line; /* a line spanning reads */
+	struct cs_buf msg;  /* stderr messages */
+	struct dev *dev;    /* open_max slots */
+	size_t *heads;      /* hash buckets */
+	size_t nbuckets;
+	size_t freelist; /* free slots chained through hnext */
+	size_t oldest, newest, nopen;
+	size_t held;
+	bool ioerr;
+	/* reader */
+	uint8_t *rbuf;
+	size_t rpos, rlen;
+	bool reof;
+};
+
+static uint32_t
+hash_val(const struct cs_ident_val *v)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)v->type;
+
+	for (size_t i = 0; i < v->len; i++) {
+		h ^= (uint8_t)v->s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static void
+emit(struct run *r)
+{
+	if (cs_buf_add(&r->outb, "\n", 1) != 0 ||
+	    fwrite(r->outb.p, 1, r->outb.len, r->out) != r->outb.len)
+		r->ioerr = true;
+	cs_buf_reset(&r->outb);
+}
+
+static void
+identify(struct run *r, const char *idname, const struct cs_ident_val *v,
+	 const struct cs_obs_list *obs)
+{
+	cs_fp_identify(r->db, obs, r->ident);
+	cs_buf_reset(&r->outb);
+	if (cs_ident_format(&r->outb, idname, v, r->ident, obs->n) != 0) {
+		cs_buf_reset(&r->outb);
+		cs_buf_adds(&r->outb, "{\"");
+		cs_buf_adds(&r->outb, idname);
+		cs_buf_adds(&r->outb, "\":");
+		put_val(&r->outb, v);
+		cs_buf_adds(&r->outb, ",\"error\":\"output too large\"}");
+	}
+	emit(r);
+	r->st.identities++;
+}
+
+static void
+dev_unlink(struct run *r, size_t i)
+{
+	struct dev *d = &r->dev[i];
+	size_t *pp = &r->heads[d->hash & (r->nbuckets - 1)];
+
+	while (*pp != i)
+		pp = &r->dev[*pp].hnext;
+	*pp = d->hnext;
+	if (d->prev != NIL)
+		r->dev[d->prev].next = d->next;
+	else
+		r->oldest = d->next;
+	if (d->next != NIL)
+		r->dev[d->next].prev = d->prev;
+	else
+		r->newest = d->prev;
+	r->nopen--;
+	r->held -= d->bytes;
+}
+
+static void
+dev_flush(struct run *r, size_t i)
+{
+	struct dev *d = &r->dev[i];
+
+	dev_unlink(r, i);
+	identify(r, "device", &d->key, &d->obs);
+	cs_obs_list_free(&d->obs);
+	d->used = false;
+	d->hnext = r->freelist;
+	r->freelist = i;
+}
+
+static size_t
+dev_get(struct run *r, const struct cs_ident_val *key)
+{
+	uint32_t h = hash_val(key);
+	size_t b = h & (r->nbuckets - 1), i;
+	struct dev *d;
+
+	for (i = r->heads[b]; i != NIL; i = r->dev[i].hnext) {
+		d = &r->dev[i];
+		if (d->hash == h && d->key.type == key->type &&
+		    d->key.len == key->len &&
+		    memcmp(d->key.s, key->s, key->len) == 0)
+			return i;
+	}
+	if (r->freelist == NIL) {
+		dev_flush(r, r->oldest);
+		r->st.early_flush++;
+	}
+	i = r->freelist;
+	d = &r->dev[i];
+	r->freelist = d->hnext;
+	memcpy(&d->key, key, sizeof(*key));
+	d->hash = h;
+	d->hnext = r->heads[b];
+	r->heads[b] = i;
+	d->prev = r->newest;
+	d->next = NIL;
+	if (r->newest != NIL)
+		r->dev[r->newest].next = i;
+	else
+		r->oldest = i;
+	r->newest = i;
+	cs_obs_list_init(&d->obs);
+	d->bytes = 0;
+	d->used = true;
+	r->nopen++;
+	return i;
+}
+
+/* ---- input ---- */
+
+static void CS_PRINTF(4, 5)
+    line_error(struct run *r, uint64_t lineno, const struct cs_ident_line *l,
+	       const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	r->st.errors++;
+	cs_buf_reset(&r->msg);
+	cs_buf_printf(&r->msg,
+		      "identify: line %llu: ", (unsigned long long)lineno);
+	cs_esc_term(&r->msg, msg, strlen(msg));
+	if (l != NULL && l->id.type != CS_IDENT_NONE) {
+		cs_buf_adds(&r->msg, " (id ");
+		cs_esc_term(&r->msg, l->id.s, l->id.len);
+		cs_buf_adds(&r->msg, ")");
+	}
+	cs_buf_adds(&r->msg, "\n");
+	fwrite(r->msg.p, 1, r->msg.len, r->err);
+	if (l == NULL ||
+	    (l->id.type == CS_IDENT_NONE && l->device.type == CS_IDENT_NONE))
+		return;
+	cs_buf_reset(&r->outb);
+	if (l->id.type != CS_IDENT_NONE) {
+		cs_buf_adds(&r->outb, "{\"id\":");
+		put_val(&r->outb, &l->id);
+	} else {
+		cs_buf_adds(&r->outb, "{\"device\":");
+		put_val(&r->outb, &l->device);
+	}
+	cs_buf_printf(&r->outb,
+		      ",\"line\":%llu,\"error\":", (unsigned long long)lineno);
+	cs_esc_json(&r->outb, msg, strlen(msg));
+	cs_buf_adds(&r->outb, "}");
+	emit(r);
+}
+
+static void
+handle_line(struct run *r, uint64_t lineno, const uint8_t *p, size_t n)
+{
+	struct cs_ident_line l;
+	struct cs_obs_list *obs;
+	char err[256];
+	size_t di = NIL, before = 0;
+	int rc;
+
+	if (cs_ident_line_parse(p, n, &r->data, &l, err, sizeof(err)) != 0) {
+		line_error(r, lineno, &l, "%s", err);
+		return;
+	}
+	if (l.kind[0] == '\0') {
+		line_error(r, lineno, &l, "missing \"kind\"");
+		return;
+	}
+	if (!cs_ident_kind_known(l.kind)) {
+		line_error(r, lineno, &l, "unknown kind \"%s\"", l.kind);
+		return;
+	}
+	if (!l.has_data) {
+		line_error(r, lineno, &l, "missing \"data\" or \"data_hex\"");
+		return;
+	}
+	if (l.device.type != CS_IDENT_NONE) {
+		di = dev_get(r, &l.device);
+		obs = &r->dev[di].obs;
+		before = obs->n;
+	} else {
+		obs = &r->one;
+	}
+	rc = cs_ident_decode(r->dec, l.kind, l.data.p, l.data.n, l.port,
+			     l.service, obs);
+	if (rc == CS_EPROTO)
+		r->st.malformed++;
+	if (di == NIL) {
+		identify(r, "id", &l.id, obs);
+		cs_obs_list_free(obs);
+		return;
+	}
+	for (size_t i = before; i < obs->n; i++) {
+		size_t b = obs->v[i].len + sizeof(struct cs_obs);
+
+		r->dev[di].bytes += b;
+		r->held += b;
+	}
+	/* Keep the bytes held bounded: flush the oldest devices. */
+	while (r->held > r->o.held_max && r->nopen > 1 && r->oldest != di) {
+		dev_flush(r, r->oldest);
+		r->st.early_flush++;
+	}
+}
+
+/*
+ * Reads the next line into *line (without its end); returns 1, 0 at
+ * EOF, or CS_ELIMIT for an over-long line (skipped).
+ */
+static int
+next_line(struct run *r, struct cs_span *line)
+{
+	bool toolong = false, partial = false;
+
+	cs_buf_reset(&r->line);
+	for (;;) {
+		if (r->rpos < r->rlen) {
+			const uint8_t *s = r->rbuf + r->rpos;
+			size_t avail = r->rlen - r->rpos;
+			const uint8_t *nl = memchr(s, '\n', avail);
+			size_t take = nl ? (size_t)(nl - s) : avail;
+
+			r->rpos += nl ? take + 1 : take;
+			if (nl && !partial && !toolong &&
+			    take <= r->o.line_max) {
+				*line = cs_span_make(s, take);
+				return 1;
+			}
+			if (!toolong && (take > r->o.line_max ||
+					 cs_buf_add(&r->line, s, take) != 0))
+				toolong = true;
+			partial = true;
+			if (nl)
+				break;
+			continue;
+		}
+		if (r->reof)
+			break;
+		r->rlen = fread(r->rbuf, 1, READ_CHUNK, r->in);
+		r->rpos = 0;
+		if (r->rlen == 0) {
+			if (ferror(r->in))
+				r->ioerr = true;
+			r->reof = true;
+		}
+	}
+	if (!partial)
+		return 0;
+	if (toolong)
+		return CS_ELIMIT;
+	*line = cs_span_make(r->line.p ? r->line.p : (const uint8_t *)"",
+			     r->line.len);
+	return 1;
+}
+
+static bool
+blank(struct cs_span s)
+{
+	for (size_t i = 0; i < s.n; i++)
+		if (s.p[i] != ' ' && s.p[i] != '\t' && s.p[i] != '\r')
+			return false;
+	return true;
+}
+
+int
+cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
+	     const struct cs_ident_opts *o, struct cs_ident_stats *st)
+{
+	struct run r;
+	uint64_t lineno = 0;
+	struct cs_span line;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.db = db;
+	r.in = in;
+	r.out = out;
+	r.err = err;
+	if (o != NULL)
+		r.o = *o;
+	if (r.o.line_max == 0)
+		r.o.line_max = CS_IDENT_LINE_MAX;
+	if (r.o.open_max == 0)
+		r.o.open_max = CS_IDENT_OPEN_MAX;
+	if (r.o.held_max == 0)
+		r.o.held_max = CS_IDENT_HELD_MAX;
+	r.dec = cs_ident_dec_new();
+	cs_ident_dec_set_mac_lookup(r.dec, r.o.mac_fn, r.o.mac_arg);
+	r.ident = cs_xmalloc(sizeof(*r.ident));
+	cs_obs_list_init(&r.one);
+	cs_buf_init(&r.outb, 1024 * 1024);
+	cs_buf_init(&r.data, r.o.line_max);
+	cs_buf_init(&r.line, r.o.line_max);
+	cs_buf_init(&r.msg, 4096);
+	r.rbuf = cs_xmalloc(READ_CHUNK);
+	r.dev = cs_xcalloc(r.o.open_max, sizeof(*r.dev));
+	for (r.nbuckets = 16; r.nbuckets < 2 * r.o.open_max; r.nbuckets *= 2)
+		;
+	r.heads = cs_xmalloc(r.nbuckets * sizeof(*r.heads));
+	for (size_t i = 0; i < r.nbuckets; i++)
+		r.heads[i] = NIL;
+	for (size_t i = 0; i < r.o.open_max; i++)
+		r.dev[i].hnext = i + 1 < r.o.open_max ? i + 1 : NIL;
+	r.freelist = 0;
+	r.oldest = r.newest = NIL;
+
+	while ((rc = next_line(&r, &line)) != 0) {
+		lineno++;
+		if (rc == CS_ELIMIT) {
+			r.st.lines++;
+			line_error(&r, lineno, NULL,
+				   "line longer than %zu bytes, skipped",
+				   r.o.line_max);
+			continue;
+		}
+		if (blank(line))
+			continue;
+		r.st.lines++;
+		handle_line(&r, lineno, line.p, line.n);
+	}
+	while (r.oldest != NIL)
+		dev_flush(&r, r.oldest);
+	if (fflush(out) != 0)
+		r.ioerr = true;
+
+	cs_ident_dec_free(r.dec);
+	free(r.ident);
+	cs_obs_list_free(&r.one);
+	cs_buf_free(&r.outb);
+	cs_buf_free(&r.data);
+	cs_buf_free(&r.line);
+	cs_buf_free(&r.msg);
+	free(r.rbuf);
+	free(r.dev);
+	free(r.heads);
+	if (st != NULL)
+		*st = r.st;
+	return r.ioerr ? CS_EIO : 0;
+}

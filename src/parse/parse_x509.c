@@ -1,0 +1,437 @@
+/* SPDX-License-Identifier: ISC */
+/* X.509 subject and issuer names; see parse_x509.h. */
+#include "parse/parse_x509.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/rd.h"
+#include "core/str.h"
+#include "core/poison.h"
+
+static const char pem_begin[] = "-----BEGIN CERTIFICATE-----";
+static const char pem_end[] = "-----END CERTIFICATE-----";
+
+static int
+b64val(uint8_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+')
+		return 62;
+	if (c == '/')
+		return 63;
+	return -1;
+}
+
+int
+cs_x509_pem_decode(const uint8_t *p, size_t n, uint8_t *der, size_t cap,
+		   size_t *derlen)
+{
+	struct cs_span s = cs_span_make(p, n);
+	long b, e;
+	uint32_t acc = 0;
+	unsigned bits = 0, pad = 0;
+	size_t k = 0;
+
+	*derlen = 0;
+	if (n > CS_X509_PEM_MAX)
+		return CS_ELIMIT;
+	if (memchr(p, '\0', n) != NULL)
+		return CS_EPROTO;
+	b = cs_span_find(s, pem_begin, sizeof(pem_begin) - 1, false);
+	if (b < 0)
+		return CS_EPROTO;
+	s.p += (size_t)b + sizeof(pem_begin) - 1;
+	s.n -= (size_t)b + sizeof(pem_begin) - 1;
+	e = cs_span_find(s, pem_end, sizeof(pem_end) - 1, false);
+	if (e < 0)
+		return CS_ETRUNC;
+	for (size_t i = 0; i < (size_t)e; i++) {
+		uint8_t c = s.p[i];
+		int v;
+
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+			continue;
+		if (c == '=') {
+			pad++;
+			continue;
+		}
+		if (pad || (v = b64val(c)) < 0)
+			return CS_EPROTO; /* data after padding, or junk */
+		acc = (acc << 6) | (uint32_t)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			if (k >= cap)
+				return CS_ELIMIT;
+			der[k++] = (uint8_t)(acc >> bits);
+			acc &= (1u << bits) - 1;
+		}
+	}
+	/* 0, 2 or 3 leftover characters: 0, 12 or 18 bits; pad to 4. */
+	if (pad > 2 || bits >= 6)
+		return CS_EPROTO;
+	*derlen = k;
+	return 0;
+}
+
+/* One DER TLV: tag byte, content span. */
+static int
+tlv(struct cs_rd *r, uint8_t *tag, struct cs_span *v)
+{
+	uint8_t l;
+	size_t len = 0;
+
+	*tag = cs_rd_u8(r);
+	l = cs_rd_u8(r);
+	if (!cs_rd_ok(r))
+		return CS_ETRUNC;
+	if ((*tag & 0x1F) == 0x1F)
+		return CS_EPROTO; /* high tag numbers never occur here */
+	if (l & 0x80) {
+		unsigned nb = l & 0x7F;
+
+		if (nb == 0)
+			return CS_EPROTO; /* indefinite: not DER */
+		if (nb > 4)
+			return CS_ELIMIT;
+		for (unsigned i = 0; i < nb; i++)
+			len = (len << 8) | cs_rd_u8(r);
+		if (!cs_rd_ok(r))
+			return CS_ETRUNC;
+		if (len < 0x80 || (nb > 1 && len >> (8 * (nb - 1))) == 0)
+			return CS_EPROTO; /* non-minimal */
+	} else {
+		len = l;
+	}
+	if (!cs_rd_bytes(r, len, v))
+		return CS_ETRUNC;
+	return 0;
+}
+
+static int
+expect(struct cs_rd *r, uint8_t want, struct cs_span *v)
+{
+	uint8_t tag;
+	int rc = tlv(r, &tag, v);
+
+	if (rc == 0 && tag != want)
+		rc = CS_EPROTO;
+	return rc;
+}
+
+struct dn {
+	char *s;
+	size_t sz, k;
+};
+
+static void
+dn_put(struct dn *d, char c)
+{
+	if (d->k + 1 < d->sz)
+		d->s[d->k++] = c;
+	d->s[d->k] = '\0';
+}
+
+static void
+dn_puts(struct dn *d, const char *s)
+{
+	while (*s)
+		dn_put(d, *s++);
+}
+
+static void
+dn_hex(struct dn *d, uint8_t c)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	dn_put(d, hex[c >> 4]);
+	dn_put(d, hex[c & 15]);
+}
+
+static int
+oid_text(struct cs_span o, char *out, size_t outsz)
+{
+	uint64_t arc = 0;
+	size_t k = 0, bytes = 0;
+	bool first = true;
+
+	if (o.n == 0 || (o.p[o.n - 1] & 0x80))
+		return CS_EPROTO;
+	out[0] = '\0';
+	for (size_t i = 0; i < o.n; i++) {
+		if (bytes == 0 && o.p[i] == 0x80)
+			return CS_EPROTO; /* non-minimal arc */
+		if (++bytes > 9)
+			return CS_EPROTO;
+		arc = (arc << 7) | (o.p[i] & 0x7F);
+		if (o.p[i] & 0x80)
+			continue;
+		if (first) {
+			unsigned a = arc < 40 ? 0 : arc < 80 ? 1 : 2;
+			int w = snprintf(out + k, outsz - k, "%u.%llu", a,
+					 (unsigned long long)(arc - 40u * a));
+
+			if (w < 0 || (size_t)w >= outsz - k)
+				return CS_ELIMIT;
+			k += (size_t)w;
+			first = false;
+		} else {
+			int w = snprintf(out + k, outsz - k, ".%llu",
+					 (unsigned long long)arc);
+
+			if (w < 0 || (size_t)w >= outsz - k)
+				return CS_ELIMIT;
+			k += (size_t)w;
+		}
+		arc = 0;
+		bytes = 0;
+	}
+	return 0;
+}
+
+static const struct {
+	const char *oid, *name;
+} attr_names[] = {
+    {"2.5.4.3", "CN"},
+    {"2.5.4.6", "C"},
+    {"2.5.4.7", "L"},
+    {"2.5.4.8", "ST"},
+    {"2.5.4.10", "O"},
+    {"2.5.4.11", "OU"},
+    {"2.5.4.9", "STREET"},
+    {"2.5.4.5", "serialNumber"},
+    {"0.9.2342.19200300.100.1.25", "DC"},
+    {"0.9.2342.19200300.100.1.1", "UID"},
+    {"1.2.840.113549.1.9.1", "emailAddress"},
+};
+
+/* Appends code point cp as UTF-8 with RFC 4514 escaping. */
+static void
+dn_cp(struct dn *d, unsigned long cp, bool first, bool last)
+{
+	if (cp == 0 || cp < 0x20 || cp == 0x7F) {
+		dn_put(d, '\\');
+		dn_hex(d, (uint8_t)cp);
+		return;
+	}
+	if (cp < 0x80) {
+		char c = (char)cp;
+
+		if (strchr(",+\"\\<>;=", c) != NULL ||
+		    (first && (c == '#' || c == ' ')) || (last && c == ' '))
+			dn_put(d, '\\');
+		dn_put(d, c);
+		return;
+	}
+	if (cp < 0x800) {
+		dn_put(d, (char)(0xC0 | (cp >> 6)));
+	} else if (cp < 0x10000) {
+		dn_put(d, (char)(0xE0 | (cp >> 12)));
+		dn_put(d, (char)(0x80 | ((cp >> 6) & 0x3F)));
+	} else {
+		dn_put(d, (char)(0xF0 | (cp >> 18)));
+		dn_put(d, (char)(0x80 | ((cp >> 12) & 0x3F)));
+		dn_put(d, (char)(0x80 | ((cp >> 6) & 0x3F)));
+	}
+	dn_put(d, (char)(0x80 | (cp & 0x3F)));
+}
+
+/* Appends a string value of ASN.1 type tag; returns false if not a string. */
+static bool
+dn_value(struct dn *d, uint8_t tag, struct cs_span v)
+{
+	size_t step, i, count;
+
+	switch (tag) {
+	case 0x0C: /* UTF8String: bytes as they are, escaped */
+	case 0x13: /* PrintableString */
+	case 0x16: /* IA5String */
+	case 0x1A: /* VisibleString */
+	case 0x14: /* TeletexString: treated as Latin-1 below if not ASCII */
+		step = 1;
+		break;
+	case 0x1E: /* BMPString */
+		step = 2;
+		break;
+	case 0x1C: /* UniversalString */
+		step = 4;
+		break;
+	default:
+		return false;
+	}
+	if (v.n % step != 0)
+		return false;
+	count = v.n / step;
+	for (i = 0; i < count; i++) {
+		const uint8_t *q = v.p + i * step;
+		unsigned long cp;
+		bool first = i == 0, last = i + 1 == count;
+
+		if (step == 2) {
+			cp = ((unsigned long)q[0] << 8) | q[1];
+		} else if (step == 4) {
+			cp = ((unsigned long)q[0] << 24) |
+			     ((unsigned long)q[1] << 16) |
+			     ((unsigned long)q[2] << 8) | q[3];
+		} else if (tag == 0x0C && q[0] >= 0x80) {
+			/* Copy a valid UTF-8 sequence; escape bad bytes. */
+			size_t len = 1;
+
+			while (len < 4 && i + len < count &&
+			       (v.p[i + len] & 0xC0) == 0x80)
+				len++;
+			if ((q[0] & 0xE0) == 0xC0 && len >= 2 && q[0] >= 0xC2)
+				len = 2;
+			else if ((q[0] & 0xF0) == 0xE0 && len >= 3)
+				len = 3;
+			else if ((q[0] & 0xF8) == 0xF0 && len >= 4 &&
+				 q[0] <= 0xF4)
+				len = 4;
+			else
+				len = 0;
+			if (len == 0) {
+				dn_put(d, '\\');
+				dn_hex(d, q[0]);
+				continue;
+			}
+			for (size_t j = 0; j < len; j++)
+				dn_put(d, (char)q[j]);
+			i += len - 1;
+			continue;
+		} else {
+			cp = q[0]; /* ASCII, or Latin-1 for Teletex */
+		}
+		if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			cp = 0xFFFD;
+		dn_cp(d, cp, first, last);
+	}
+	return true;
+}
+
+/* Parses a Name and writes its RFC 4514 text. */
+static int
+parse_name(struct cs_span name, char *out, size_t outsz)
+{
+	struct cs_span rdn[CS_X509_RDN_MAX];
+	size_t nrdn = 0;
+	struct cs_rd r;
+	struct dn d = {out, outsz, 0};
+	int rc;
+
+	out[0] = '\0';
+	cs_rd_init(&r, name.p, name.n);
+	while (cs_rd_left(&r) > 0) {
+		if (nrdn >= CS_X509_RDN_MAX)
+			return CS_ELIMIT;
+		if ((rc = expect(&r, 0x31, &rdn[nrdn])) != 0)
+			return rc;
+		nrdn++;
+	}
+	/* RFC 4514 §2.1: the last RDN of the sequence comes first. */
+	for (size_t i = nrdn; i-- > 0;) {
+		struct cs_rd s;
+		bool firstav = true;
+
+		if (i + 1 < nrdn)
+			dn_put(&d, ',');
+		cs_rd_init(&s, rdn[i].p, rdn[i].n);
+		while (cs_rd_left(&s) > 0) {
+			struct cs_span atv, oid, val;
+			struct cs_rd a;
+			char oidtxt[96];
+			const char *nm = NULL;
+			uint8_t tag;
+
+			if ((rc = expect(&s, 0x30, &atv)) != 0)
+				return rc;
+			cs_rd_init(&a, atv.p, atv.n);
+			if ((rc = expect(&a, 0x06, &oid)) != 0)
+				return rc;
+			if ((rc = tlv(&a, &tag, &val)) != 0)
+				return rc;
+			if ((rc = oid_text(oid, oidtxt, sizeof(oidtxt))) != 0)
+				return rc;
+			for (size_t j = 0; j < CS_NELEM(attr_names); j++)
+				if (strcmp(attr_names[j].oid, oidtxt) == 0)
+					nm = attr_names[j].name;
+			if (!firstav)
+				dn_put(&d, '+');
+			firstav = false;
+			dn_puts(&d, nm ? nm : oidtxt);
+			dn_put(&d, '=');
+			if (!dn_value(&d, tag, val)) {
+				/* Not a string: #hex of the whole TLV value. */
+				dn_put(&d, '#');
+				dn_hex(&d, tag);
+				dn_hex(&d, (uint8_t)CS_MIN(val.n, 0x7F));
+				for (size_t j = 0; j < val.n && j < 0x7F; j++)
+					dn_hex(&d, val.p[j]);
+			}
+		}
+	}
+	return 0;
+}
+
+int
+cs_x509_parse_der(const uint8_t *p, size_t n, struct cs_x509 *out)
+{
+	struct cs_span cert, tbs, v, issuer, subject;
+	struct cs_rd r, t;
+	uint8_t tag;
+	int rc;
+
+	out->subject[0] = '\0';
+	out->issuer[0] = '\0';
+	if (n > CS_X509_DER_MAX)
+		return CS_ELIMIT;
+	cs_rd_init(&r, p, n);
+	if ((rc = expect(&r, 0x30, &cert)) != 0)
+		return rc;
+	cs_rd_init(&r, cert.p, cert.n);
+	if ((rc = expect(&r, 0x30, &tbs)) != 0)
+		return rc;
+	cs_rd_init(&t, tbs.p, tbs.n);
+	if ((rc = tlv(&t, &tag, &v)) != 0)
+		return rc;
+	if (tag == 0xA0) { /* [0] EXPLICIT version */
+		if ((rc = tlv(&t, &tag, &v)) != 0)
+			return rc;
+	}
+	if (tag != 0x02) /* serialNumber */
+		return CS_EPROTO;
+	if ((rc = expect(&t, 0x30, &v)) != 0) /* signature algorithm */
+		return rc;
+	if ((rc = expect(&t, 0x30, &issuer)) != 0)
+		return rc;
+	if ((rc = expect(&t, 0x30, &v)) != 0) /* validity */
+		return rc;
+	if ((rc = expect(&t, 0x30, &subject)) != 0)
+		return rc;
+	if ((rc = parse_name(issuer, out->issuer, sizeof(out->issuer))) != 0)
+		return rc;
+	return parse_name(subject, out->subject, sizeof(out->subject));
+}
+
+int
+cs_x509_parse(const uint8_t *p, size_t n, struct cs_x509 *out)
+{
+	uint8_t der[CS_X509_DER_MAX];
+	size_t len;
+	int rc;
+
+	out->subject[0] = '\0';
+	out->issuer[0] = '\0';
+	if (cs_span_find(cs_span_make(p, n), pem_begin, sizeof(pem_begin) - 1,
+			 false) < 0)
+		return cs_x509_parse_der(p, n, out);
+	if ((rc = cs_x509_pem_decode(p, n, der, sizeof(der), &len)) != 0)
+		return rc;
+	return cs_x509_parse_der(der, len, out);
+}

@@ -1,0 +1,618 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Tests of the identify library: the JSON Lines reader, MAC parsing,
+ * the decoder of every kind, the output object (hostile strings
+ * escaped) and the run loop's grouping and error handling.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/buf.h"
+#include "core/obs.h"
+#include "fp/fp.h"
+#include "ident/ident.h"
+#include "parse/parse_vendor.h"
+#include "core/poison.h"
+
+#define L(s) (const uint8_t *)(s), sizeof(s) - 1
+
+/* ---- JSON Lines reader ---- */
+
+struct lcase {
+	const char *line;
+	int rc;
+	const char *kind, *data; /* expected on success (data as C string) */
+	size_t datalen;
+};
+
+static const struct lcase lcases[] = {
+    {"{\"id\":1,\"kind\":\"http.server\",\"data\":\"App-webs/\"}", 0,
+     "http.server", "App-webs/", 9},
+    {" { \"kind\" : \"banner\" , \"data\" : "
+     "\"a\\u0000b\\r\\n\\u00e9\\ud83d\\ude00\" ,"
+     "\"port\":23,\"extra\":{\"x\":[1,2,{\"y\":null}],\"z\":true} } ",
+     0, "banner", "a\0b\r\n\xc3\xa9\xf0\x9f\x98\x80", 11},
+    {"{\"kind\":\"dvrip\",\"data\":\"\\u00ff\\u0001\"}", 0, "dvrip", "\xff\x01",
+     2},
+    {"{\"kind\":\"mdns\",\"data_hex\":\"00 01:ff\"}", 0, "mdns", "\x00\x01\xff",
+     3},
+    {"{\"kind\":\"banner\",\"data\":\"\\ud800\"}", 0, "banner", "\xef\xbf\xbd",
+     3},
+    {"{}", 0, "", "", 0},
+    {"", CS_EPROTO, NULL, NULL, 0},
+    {"[1]", CS_EPROTO, NULL, NULL, 0},
+    {"{\"id\":1", CS_EPROTO, NULL, NULL, 0},
+    {"{\"id\":1}x", CS_EPROTO, NULL, NULL, 0},
+    {"{\"id\":true}", CS_EPROTO, NULL, NULL, 0},
+    {"{\"id\":01}", CS_EPROTO, NULL, NULL, 0},
+    {"{\"id\":1,\"id\":2}", CS_EPROTO, NULL, NULL, 0},
+    {"{\"data\":\"a\",\"data_hex\":\"00\"}", CS_EPROTO, NULL, NULL, 0},
+    {"{\"data_hex\":\"0\"}", CS_EPROTO, NULL, NULL, 0},
+    {"{\"data_hex\":\"zz\"}", CS_EPROTO, NULL, NULL, 0},
+    {"{\"data\":\"a\nb\"}", CS_EPROTO, NULL, NULL, 0},
+    {"{\"data\":\"\\x41\"}", CS_EPROTO, NULL, NULL, 0},
+    {"{\"data\":\"\\u12\"}", CS_EPROTO, NULL, NULL, 0},
+    {"{\"port\":65536}", CS_EPROTO, NULL, NULL, 0},
+    {"{\"port\":\"80\"}", 0, "", "", 0},
+    {"{\"kind\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}", CS_ELIMIT,
+     NULL, NULL, 0},
+    {"{\"x\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+     "]]]]]]]]]]]]}",
+     CS_ELIMIT, NULL, NULL, 0},
+};
+
+static void
+test_line(void **state)
+{
+	struct cs_ident_line l;
+	struct cs_buf data;
+	char err[256];
+
+	(void)state;
+	cs_buf_init(&data, 1024);
+	for (size_t i = 0; i < CS_NELEM(lcases); i++) {
+		const struct lcase *c = &lcases[i];
+		int rc = cs_ident_line_parse((const uint8_t *)c->line,
+					     strlen(c->line), &data, &l, err,
+					     sizeof(err));
+
+		if (rc != c->rc)
+			fail_msg("case %zu: got %d (%s), want %d", i, rc, err,
+				 c->rc);
+		if (rc != 0) {
+			assert_true(err[0] != '\0');
+			continue;
+		}
+		assert_string_equal(l.kind, c->kind);
+		assert_int_equal(l.data.n, c->datalen);
+		if (c->datalen)
+			assert_memory_equal(l.data.p, c->data, c->datalen);
+	}
+	/* id and device values */
+	assert_int_equal(
+	    cs_ident_line_parse(L("{\"id\":-1.5e3,\"device\":\"cam"
+				  "\\\"7\",\"port\":554,\"service\":"
+				  "\"telnet\",\"kind\":\"rtsp\","
+				  "\"data\":\"\"}"),
+				&data, &l, err, sizeof(err)),
+	    0);
+	assert_int_equal(l.id.type, CS_IDENT_NUMBER);
+	assert_string_equal(l.id.s, "-1.5e3");
+	assert_int_equal(l.device.type, CS_IDENT_STRING);
+	assert_string_equal(l.device.s, "cam\"7");
+	assert_int_equal(l.port, 554);
+	assert_string_equal(l.service, "telnet");
+	assert_true(l.has_data);
+	/* the id survives a later error, so the error can name it */
+	assert_int_equal(cs_ident_line_parse(L("{\"id\":\"x1\",\"port\":-1}"),
+					     &data, &l, err, sizeof(err)),
+			 CS_EPROTO);
+	assert_string_equal(l.id.s, "x1");
+	/* data larger than the buffer's cap */
+	{
+		char big[2100];
+		int k = snprintf(big, sizeof(big), "{\"data\":\"");
+
+		memset(big + k, 'a', 2000);
+		k += 2000;
+		k += snprintf(big + k, sizeof(big) - (size_t)k, "\"}");
+		assert_int_equal(cs_ident_line_parse((const uint8_t *)big,
+						     (size_t)k, &data, &l, err,
+						     sizeof(err)),
+				 CS_ELIMIT);
+	}
+	cs_buf_free(&data);
+}
+
+static void
+test_mac(void **state)
+{
+	static const char *const good[] = {
+	    "58:50:ed:1f:e3:85", "58-50-ED-1F-E3-85",    "5850.ed1f.e385",
+	    "5850ED1FE385",      " 58:50:ed:1f:e3:85\n",
+	};
+	static const char *const bad[] = {
+	    "",
+	    "5",
+	    "58:50:ed:1f:e3",
+	    "58:50:ed:1f:e3:85:00",
+	    "58:50-ed:1f:e3:85",
+	    "585:0ed:1f:e3:85",
+	    "58:50:ed:1f:e3:8g",
+	    ":58:50:ed:1f:e3:85",
+	    "58::50:ed:1f:e3:85",
+	    "5850.ed1fe.385",
+	};
+	uint8_t mac[6];
+	char txt[18];
+
+	(void)state;
+	for (size_t i = 0; i < CS_NELEM(good); i++) {
+		assert_int_equal(cs_ident_mac_parse((const uint8_t *)good[i],
+						    strlen(good[i]), mac),
+				 0);
+		cs_ident_mac_format(mac, txt);
+		assert_string_equal(txt, "58:50:ed:1f:e3:85");
+	}
+	for (size_t i = 0; i < CS_NELEM(bad); i++)
+		if (cs_ident_mac_parse((const uint8_t *)bad[i], strlen(bad[i]),
+				       mac) == 0)
+			fail_msg("accepted %s", bad[i]);
+}
+
+/* ---- decoders ---- */
+
+static const char *
+val(const struct cs_obs_list *l, const char *key)
+{
+	const struct cs_obs *o = cs_obs_find(l, key, 0);
+
+	return o ? (const char *)o->val : NULL;
+}
+
+static int
+fake_oui(void *arg, const uint8_t mac[6], char *maker, size_t makersz,
+	 char *reg, size_t regsz)
+{
+	(void)arg;
+	if (mac[0] != 0x58)
+		return CS_ENOTFOUND;
+	snprintf(maker, makersz, "Hikvision");
+	snprintf(reg, regsz, "Hangzhou Hikvision Digital Technology Co.,Ltd.");
+	return 0;
+}
+
+static const char wsd[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\" "
+    "xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\" "
+    "xmlns:wsa=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\">"
+    "<env:Body><d:ProbeMatches><d:ProbeMatch>"
+    "<d:Types>dn:NetworkVideoTransmitter</d:Types>"
+    "<d:Scopes>onvif://www.onvif.org/hardware/DS-2CD2385G1-I "
+    "onvif://www.onvif.org/name/HIKVISION%20DS-2CD2385G1-I</d:Scopes>"
+    "<d:XAddrs>http://192.168.1.64/onvif/device_service</d:XAddrs>"
+    "</d:ProbeMatch></d:ProbeMatches></env:Body></env:Envelope>";
+
+static const char onvif_info[] =
+    "HTTP/1.1 200 OK\r\nServer: App-webs/\r\nContent-Type: "
+    "application/soap+xml\r\n\r\n"
+    "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" "
+    "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"><s:Body>"
+    "<tds:GetDeviceInformationResponse><tds:Manufacturer>Dahua"
+    "</tds:Manufacturer><tds:Model>IPC-HDW1431T1-S4</tds:Model>"
+    "<tds:FirmwareVersion>2.800.0000000.13.R</tds:FirmwareVersion>"
+    "</tds:GetDeviceInformationResponse></s:Body></s:Envelope>";
+
+static const char sadp[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" ?><ProbeMatch>"
+    "<DeviceType>141945</DeviceType>"
+    "<DeviceDescription>DS-2CD2385G1-I</DeviceDescription>"
+    "<MAC>58-50-ed-00-00-01</MAC>"
+    "<SoftwareVersion>V5.6.2build 190701</SoftwareVersion>"
+    "<OEMInfo>N/A</OEMInfo></ProbeMatch>";
+
+static const char http_chunked[] =
+    "HTTP/1.1 200 OK\r\nServer: uc-httpd 1.0.0\r\nTransfer-Encoding: "
+    "chunked\r\n\r\n1c\r\n<title>NETSurveillance WEB</\r\n7\r\ntitle>\n"
+    "\r\n0\r\n\r\n";
+
+static void
+test_decode(void **state)
+{
+	struct cs_ident_dec *d = cs_ident_dec_new();
+	struct cs_obs_list l;
+	uint8_t xm[200], dh[40];
+	size_t n;
+
+	(void)state;
+	cs_ident_dec_set_mac_lookup(d, fake_oui, NULL);
+	cs_obs_list_init(&l);
+
+	assert_int_equal(cs_ident_decode(d, "nope", L("x"), 0, NULL, &l),
+			 CS_ENOTFOUND);
+	assert_int_equal(l.n, 0);
+
+	assert_int_equal(
+	    cs_ident_decode(d, "http", L(http_chunked), 80, NULL, &l), 0);
+	assert_string_equal(val(&l, "http.status"), "200");
+	assert_string_equal(val(&l, "http.server"), "uc-httpd 1.0.0");
+	assert_string_equal(val(&l, "http.title"), "NETSurveillance WEB");
+	assert_string_equal(val(&l, "http.header"), "Server: uc-httpd 1.0.0");
+	assert_int_equal(cs_obs_find(&l, "http.status", 0)->port, 80);
+	cs_obs_list_free(&l);
+
+	/* a head stored without its blank line, and a body alone */
+	assert_int_equal(cs_ident_decode(d, "http",
+					 L("HTTP/1.0 401 Unauthorized\r\n"
+					   "WWW-Authenticate: Basic "
+					   "realm=\"hikvision\""),
+					 0, NULL, &l),
+			 0);
+	assert_string_equal(val(&l, "http.realm"), "hikvision");
+	cs_obs_list_free(&l);
+	assert_int_equal(cs_ident_decode(d, "http",
+					 L("<html><title>DVR Components "
+					   "Download</title>"),
+					 0, NULL, &l),
+			 0);
+	assert_string_equal(val(&l, "http.title"), "DVR Components Download");
+	cs_obs_list_free(&l);
+	assert_int_equal(
+	    cs_ident_decode(d, "http", L("HTTP/1.1 2"), 0, NULL, &l),
+	    CS_EPROTO);
+	assert_non_null(val(&l, "http.malformed"));
+	assert_true(l.v[0].flags & CS_OBS_MALFORMED);
+	cs_obs_list_free(&l);
+
+	assert_int_equal(cs_ident_decode(d, "rtsp",
+					 L("RTSP/1.0 200 OK\r\nCSeq: 2\r\n"
+					   "Server: Dahua Rtsp Server\r\n\r\n"
+					   "v=0\r\ns=Media Presentation\r\n"),
+					 554, NULL, &l),
+			 0);
+	assert_string_equal(val(&l, "rtsp.server"), "Dahua Rtsp Server");
+	assert_string_equal(val(&l, "rtsp.sdp.session"), "Media Presentation");
+	cs_obs_list_free(&l);
+	assert_int_equal(cs_ident_decode(d, "rtsp",
+					 L("HTTP/1.1 200 OK\r\n\r\n"), 554,
+					 NULL, &l),
+			 CS_EPROTO);
+	cs_obs_list_free(&l);
+
+	assert_int_equal(cs_ident_decode(d, "sip",
+					 L("SIP/2.0 200 OK\r\nUser-Agent: "
+					   "Grandstream GXV3672\r\n\r\n"),
+					 5060, NULL, &l),
+			 0);
+	assert_string_equal(val(&l, "sip.server"), "Grandstream GXV3672");
+	cs_obs_list_free(&l);
+
+	assert_int_equal(cs_ident_decode(d, "wsd", L(wsd), 3702, NULL, &l), 0);
+	assert_non_null(
+	    strstr(val(&l, "wsd.scopes"), "hardware/DS-2CD2385G1-I"));
+	assert_string_equal(val(&l, "wsd.scopes"), val(&l, "onvif.scopes"));
+	assert_string_equal(val(&l, "wsd.types"), "dn:NetworkVideoTransmitter");
+	assert_non_null(val(&l, "wsd.xaddrs"));
+	cs_obs_list_free(&l);
+
+	assert_int_equal(
+	    cs_ident_decode(d, "onvif", L(onvif_info), 80, NULL, &l), 0);
+	assert_string_equal(val(&l, "onvif.manufacturer"), "Dahua");
+	assert_string_equal(val(&l, "onvif.model"), "IPC-HDW1431T1-S4");
+	assert_string_equal(val(&l, "onvif.firmware"), "2.800.0000000.13.R");
+	assert_string_equal(val(&l, "http.server"), "App-webs/");
+	cs_obs_list_free(&l);
+
+	assert_int_equal(cs_ident_decode(d, "sadp", L(sadp), 37020, NULL, &l),
+			 0);
+	assert_string_equal(val(&l, "sadp.model"), "DS-2CD2385G1-I");
+	assert_string_equal(val(&l, "sadp.firmware"), "V5.6.2build 190701");
+	assert_string_equal(val(&l, "sadp.type"), "141945");
+	assert_null(val(&l, "sadp.oem")); /* N/A */
+	assert_string_equal(val(&l, "mac"), "58:50:ed:00:00:01");
+	assert_string_equal(val(&l, "mac.maker"), "Hikvision");
+	assert_non_null(val(&l, "mac.registrant"));
+	assert_non_null(val(&l, "sadp.raw"));
+	cs_obs_list_free(&l);
+
+	n = cs_xm_build(xm, sizeof(xm), 1021, 2, 0,
+			"{\"Name\":\"SystemInfo\",\"Ret\":100,\"SystemInfo\":"
+			"{\"HardWare\":\"HI3516EV300_85H50AI\"}}");
+	assert_true(n > 20);
+	assert_int_equal(cs_ident_decode(d, "dvrip", xm, n, 34567, NULL, &l),
+			 0);
+	assert_non_null(strstr(val(&l, "xm.dvrip"), "HI3516EV300_85H50AI"));
+	assert_string_equal(val(&l, "xm.dvrip"), val(&l, "dvrip.raw"));
+	cs_obs_list_free(&l);
+	memset(dh, 0, sizeof(dh));
+	memcpy(dh, "\xb0\x00\x00\x68", 4);
+	assert_int_equal(cs_ident_decode(d, "dvrip", dh, 32, 37777, NULL, &l),
+			 0);
+	assert_string_equal(val(&l, "dahua.dvrip"),
+			    "b0000068000000000000000000000000"
+			    "00000000000000000000000000000000");
+	cs_obs_list_free(&l);
+	assert_int_equal(cs_ident_decode(d, "dvrip", L("hello"), 0, NULL, &l),
+			 CS_EPROTO);
+	cs_obs_list_free(&l);
+
+	assert_int_equal(cs_ident_decode(d, "ssdp",
+					 L("NOTIFY * HTTP/1.1\r\nNT: upnp:"
+					   "rootdevice\r\nSERVER: Linux/2.6."
+					   "28.9-Mozart-8G, UPnP/1.0\r\n"
+					   "LOCATION: http://10.0.0.1/d.xml"
+					   "\r\n\r\n"),
+					 1900, NULL, &l),
+			 0);
+	assert_string_equal(val(&l, "ssdp.st"), "upnp:rootdevice");
+	assert_string_equal(val(&l, "ssdp.location"), "http://10.0.0.1/d.xml");
+	cs_obs_list_free(&l);
+
+	assert_int_equal(
+	    cs_ident_decode(d, "upnp",
+			    L("<root><device><manufacturer>Hikvision"
+			      "</manufacturer><modelName>DS-7608NI"
+			      "</modelName></device></root>"),
+			    0, NULL, &l),
+	    0);
+	assert_string_equal(val(&l, "upnp.manufacturer"), "Hikvision");
+	assert_string_equal(val(&l, "upnp.model"), "DS-7608NI");
+	cs_obs_list_free(&l);
+
+	assert_int_equal(cs_ident_decode(d, "banner", L("192.0.0.64 login: "),
+					 23, "telnet", &l),
+			 0);
+	assert_string_equal(val(&l, "banner"), "192.0.0.64 login: ");
+	assert_string_equal(val(&l, "banner.service"), "telnet");
+	assert_int_equal(l.v[0].port, 23);
+	cs_obs_list_free(&l);
+
+	assert_int_equal(
+	    cs_ident_decode(d, "snmp-sysdescr", L("Linux x"), 161, NULL, &l),
+	    0);
+	assert_string_equal(val(&l, "snmp.sysdescr"), "Linux x");
+	cs_obs_list_free(&l);
+	assert_int_equal(cs_ident_decode(d, "dhcp-vendor-class",
+					 L("AXIS,Network Camera,P3343,5.20.3"),
+					 0, NULL, &l),
+			 0);
+	assert_non_null(val(&l, "dhcp.vendor"));
+	cs_obs_list_free(&l);
+
+	assert_int_equal(
+	    cs_ident_decode(d, "mac", L("00-40-8C-01-02-03"), 0, NULL, &l), 0);
+	assert_string_equal(val(&l, "mac"), "00:40:8c:01:02:03");
+	assert_null(val(&l, "mac.maker"));
+	cs_obs_list_free(&l);
+	assert_int_equal(cs_ident_decode(d, "mac", L("not a mac"), 0, NULL, &l),
+			 CS_EPROTO);
+	assert_non_null(val(&l, "mac.malformed"));
+	cs_obs_list_free(&l);
+
+	assert_int_equal(cs_ident_decode(d, "http.www-authenticate",
+					 L("Digest realm=\"IP Camera(C2189)\", "
+					   "nonce=\"1\""),
+					 80, NULL, &l),
+			 0);
+	assert_string_equal(val(&l, "http.realm"), "IP Camera(C2189)");
+	cs_obs_list_free(&l);
+	assert_int_equal(cs_ident_decode(d, "tls.subject",
+					 L("/C=CN/ST=ZheJiang/L=HangZhou/"
+					   "O=HIKVISION/OU=DVRNVR/"
+					   "CN=www.hikvision.com"),
+					 443, NULL, &l),
+			 0);
+	assert_string_equal(val(&l, "tls.subject"),
+			    "CN=www.hikvision.com,OU=DVRNVR,O=HIKVISION,"
+			    "L=HangZhou,ST=ZheJiang,C=CN");
+	cs_obs_list_free(&l);
+	assert_int_equal(cs_ident_decode(d, "tls.issuer",
+					 L("C = CN, O = HIKVISION, CN = x"),
+					 443, NULL, &l),
+			 0);
+	assert_string_equal(val(&l, "tls.issuer"), "C=CN,O=HIKVISION,CN=x");
+	cs_obs_list_free(&l);
+	assert_int_equal(cs_ident_decode(d, "http.favicon-md5",
+					 L("89b932fcc47cf4ca3faadb0cfdef89cf"),
+					 80, NULL, &l),
+			 0);
+	assert_non_null(val(&l, "http.favicon-md5"));
+	cs_obs_list_free(&l);
+
+	/* every kind survives empty and one-byte input */
+	{
+		static const char *const kinds[] = {
+		    "http",
+		    "rtsp",
+		    "sip",
+		    "wsd",
+		    "onvif",
+		    "sadp",
+		    "dhip",
+		    "dvrip",
+		    "ssdp",
+		    "upnp",
+		    "mdns",
+		    "tls-cert",
+		    "banner",
+		    "snmp-sysdescr",
+		    "dhcp-vendor-class",
+		    "mac",
+		    "http.server",
+		    "http.www-authenticate",
+		    "http.title",
+		    "http.favicon-md5",
+		    "rtsp.server",
+		    "tls.subject",
+		    "tls.issuer",
+		};
+
+		for (size_t i = 0; i < CS_NELEM(kinds); i++) {
+			assert_true(cs_ident_kind_known(kinds[i]));
+			(void)cs_ident_decode(d, kinds[i], NULL, 0, 0, NULL,
+					      &l);
+			(void)cs_ident_decode(d, kinds[i], L("\0"), 0, NULL,
+					      &l);
+			(void)cs_ident_decode(d, kinds[i], L("<"), 0, NULL, &l);
+			cs_obs_list_free(&l);
+		}
+	}
+	cs_ident_dec_free(d);
+}
+
+/* ---- output and the run loop ---- */
+
+static const char rules[] =
+    "rule t-hik\n  on http.server\n  match ^App-webs\n"
+    "  set manufacturer=Hikvision class=camera\n  weight 0.8\n"
+    "  source test\n  example \"App-webs/\"\n  example! \"Apache\"\n"
+    "rule t-model\n  on sadp.model\n  match ^([A-Z0-9-]{3,40})$\n"
+    "  set model=$1 manufacturer=Hikvision\n  weight 0.9\n  source test\n"
+    "  example \"DS-2CD2385G1-I\"\n  example! \"x\"\n"
+    "rule t-banner\n  on banner\n  match (evil.*)\n  set model=$1\n"
+    "  weight 0.9\n  source test\n  example \"evil\"\n  example! \"good\"\n";
+
+static char *
+run(const char *input, struct cs_ident_opts *o, char **errout,
+    struct cs_ident_stats *st)
+{
+	char err[256];
+	struct cs_fpdb *db =
+	    cs_fpdb_load_mem("t.fp", L(rules), err, sizeof(err));
+	char *obuf = NULL, *ebuf = NULL;
+	size_t olen = 0, elen = 0;
+	FILE *in, *out, *ef;
+
+	if (db == NULL)
+		fail_msg("%s", err);
+	in = fmemopen((void *)(uintptr_t)input, strlen(input), "r");
+	out = open_memstream(&obuf, &olen);
+	ef = open_memstream(&ebuf, &elen);
+	assert_non_null(in);
+	assert_int_equal(cs_ident_run(db, in, out, ef, o, st), 0);
+	fclose(in);
+	fclose(out);
+	fclose(ef);
+	cs_fpdb_free(db);
+	if (errout)
+		*errout = ebuf;
+	else
+		free(ebuf);
+	return obuf;
+}
+
+static void
+test_run(void **state)
+{
+	struct cs_ident_stats st;
+	struct cs_ident_opts o;
+	char *out, *err;
+
+	(void)state;
+	/* ungrouped, in input order; errors with and without an id */
+	out = run(
+	    "{\"id\":\"a\",\"kind\":\"http.server\",\"data\":\"App-webs/\"}\n"
+	    "\n"
+	    "{\"id\":2,\"kind\":\"bogus\",\"data\":\"x\"}\n"
+	    "not json\r\n"
+	    "{\"id\":3,\"kind\":\"banner\"}\n"
+	    "{\"id\":4,\"kind\":\"banner\",\"data\":\"evil\\u001b[31m\\\"<x>"
+	    "\\u0000\"}\n"
+	    "{\"id\":5,\"kind\":\"sadp\",\"data\":\"<oops\"}",
+	    NULL, &err, &st);
+	assert_int_equal(st.lines, 6);
+	assert_int_equal(st.errors, 3);
+	assert_int_equal(st.malformed, 1);
+	assert_int_equal(st.identities, 3);
+	assert_non_null(strstr(out,
+			       "{\"id\":\"a\",\"manufacturer\":\"Hikvision\","
+			       "\"manufacturer_country\":null,"));
+	assert_non_null(strstr(out, "{\"id\":2,\"line\":3,\"error\":"
+				    "\"unknown kind \\\"bogus\\\"\"}"));
+	assert_non_null(strstr(out, "{\"id\":3,\"line\":5,\"error\":"
+				    "\"missing \\\"data\\\" or "
+				    "\\\"data_hex\\\"\"}"));
+	/* hostile bytes are escaped, never raw */
+	assert_non_null(strstr(out, "\"model\":\"evil\\u001b[31m\\\"<x>?\""));
+	assert_null(strchr(out, '\x1b'));
+	assert_non_null(strstr(out, "{\"id\":5,\"manufacturer\":null"));
+	assert_non_null(strstr(err, "identify: line 4: not a JSON object"));
+	assert_non_null(strstr(err, "identify: line 3: unknown kind"));
+	free(out);
+	free(err);
+
+	/* grouped by device, flushed at EOF in order of first appearance */
+	out = run("{\"device\":\"d1\",\"kind\":\"http.server\",\"data\":\"App-"
+		  "webs/\"}\n"
+		  "{\"device\":\"d2\",\"kind\":\"banner\",\"data\":\"evil2\"}\n"
+		  "{\"id\":\"solo\",\"kind\":\"banner\",\"data\":\"x\"}\n"
+		  "{\"device\":\"d1\",\"kind\":\"sadp\",\"data\":\"<ProbeMatch>"
+		  "<DeviceDescription>DS-2CD2385G1-I</DeviceDescription>"
+		  "</ProbeMatch>\"}\n",
+		  NULL, NULL, &st);
+	assert_int_equal(st.identities, 3);
+	{
+		const char *solo = strstr(out, "\"id\":\"solo\"");
+		const char *d1 =
+		    strstr(out, "{\"device\":\"d1\",\"manufacturer\":"
+				"\"Hikvision\"");
+		const char *d2 = strstr(out, "{\"device\":\"d2\"");
+
+		assert_non_null(solo);
+		assert_non_null(d1);
+		assert_non_null(d2);
+		assert_true(solo < d1 && d1 < d2);
+		assert_non_null(strstr(d1, "\"model\":\"DS-2CD2385G1-I\""));
+		assert_non_null(strstr(d1, "\"observations\":3"));
+	}
+	free(out);
+
+	/* a table of two open devices: the oldest is flushed for a third */
+	memset(&o, 0, sizeof(o));
+	o.open_max = 2;
+	out = run("{\"device\":1,\"kind\":\"banner\",\"data\":\"a\"}\n"
+		  "{\"device\":2,\"kind\":\"banner\",\"data\":\"b\"}\n"
+		  "{\"device\":3,\"kind\":\"banner\",\"data\":\"c\"}\n"
+		  "{\"device\":1,\"kind\":\"banner\",\"data\":\"d\"}\n",
+		  &o, NULL, &st);
+	assert_int_equal(st.identities, 4);
+	assert_int_equal(st.early_flush, 2);
+	assert_true(strncmp(out, "{\"device\":1,", 12) == 0);
+	free(out);
+
+	/* an over-long line is an error; reading goes on */
+	memset(&o, 0, sizeof(o));
+	o.line_max = 64;
+	out = run(
+	    "{\"id\":1,\"kind\":\"banner\",\"data\":\"aaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}\n"
+	    "{\"id\":2,\"kind\":\"banner\",\"data\":\"b\"}\n",
+	    &o, &err, &st);
+	assert_int_equal(st.errors, 1);
+	assert_int_equal(st.identities, 1);
+	assert_non_null(strstr(err, "line 1: line longer than 64 bytes"));
+	assert_non_null(strstr(out, "{\"id\":2,"));
+	free(out);
+	free(err);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_line),
+	    cmocka_unit_test(test_mac),
+	    cmocka_unit_test(test_decode),
+	    cmocka_unit_test(test_run),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

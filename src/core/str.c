@@ -83,6 +83,27 @@ cs_span_find(struct cs_span hay, const void *needle, size_t n, bool icase)
 	return -1;
 }
 
+const uint8_t *
+cs_memmem(const uint8_t *hay, size_t hn, const uint8_t *needle, size_t n)
+{
+	const uint8_t *p = hay, *end;
+
+	if (n == 0)
+		return hay;
+	if (n > hn)
+		return NULL;
+	end = hay + (hn - n) + 1; /* one past the last possible start */
+	while (p < end) {
+		p = memchr(p, needle[0], (size_t)(end - p));
+		if (p == NULL)
+			return NULL;
+		if (memcmp(p, needle, n) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 int
 cs_span_u64(struct cs_span s, uint64_t max, uint64_t *out)
 {

@@ -24,6 +24,12 @@ bool cs_span_istarts(struct cs_span s, const char *lit);
  */
 long cs_span_find(struct cs_span hay, const void *needle, size_t n, bool icase);
 /*
+ * Finds the n bytes of needle in the hn bytes of hay (exact bytes).
+ * Returns a pointer into hay, or NULL.  n == 0 finds hay.
+ */
+const uint8_t *cs_memmem(const uint8_t *hay, size_t hn, const uint8_t *needle,
+			 size_t n);
+/*
  * Parses a decimal unsigned integer filling all of s, at most max.
  * Returns 0 or CS_EPROTO / CS_ELIMIT.
  */

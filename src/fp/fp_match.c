@@ -36,6 +36,14 @@ cs_fp_mcontext_new(void)
 	return mc;
 }
 
+static inline uint8_t
+lower_ascii(uint8_t c)
+{
+	return (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : c;
+}
+
+#define FP_LOOKUP_SPAN 4096 /* bytes of a value searched for brand names */
+
 static bool
 isalnum_ascii(uint8_t c)
 {
@@ -107,21 +115,33 @@ cs_fpdb_lookup_brand(const struct cs_fpdb *db, const char *s, char *brand,
 
 /* True when alias a occurs in hay as a whole word (ASCII alnum bounds). */
 static bool
-word_hit(struct cs_span hay, const struct fp_alias *a)
+word_hit(struct cs_span hay, struct cs_span lhay, const struct fp_alias *a)
 {
+	uint8_t lalias[256];
+	const uint8_t *needle = (const uint8_t *)a->text;
+	struct cs_span h = a->exact_case ? hay : lhay;
 	size_t off = 0;
 
-	while (off < hay.n) {
-		struct cs_span rest = cs_span_make(hay.p + off, hay.n - off);
-		long at = cs_span_find(rest, a->text, a->len, !a->exact_case);
+	if (a->len == 0 || a->len > h.n)
+		return false;
+	if (!a->exact_case) {
+		if (a->len > sizeof(lalias))
+			return false;
+		for (size_t i = 0; i < a->len; i++)
+			lalias[i] = lower_ascii((uint8_t)a->text[i]);
+		needle = lalias;
+	}
+	while (off + a->len <= h.n) {
+		const uint8_t *at =
+		    cs_memmem(h.p + off, h.n - off, needle, a->len);
 		size_t s, e;
 
-		if (at < 0)
+		if (at == NULL)
 			return false;
-		s = off + (size_t)at;
+		s = (size_t)(at - h.p);
 		e = s + a->len;
-		if ((s == 0 || !isalnum_ascii(hay.p[s - 1])) &&
-		    (e >= hay.n || !isalnum_ascii(hay.p[e])))
+		if ((s == 0 || !isalnum_ascii(h.p[s - 1])) &&
+		    (e >= h.n || !isalnum_ascii(h.p[e])))
 			return true;
 		off = s + 1;
 	}
@@ -147,6 +167,16 @@ lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
 	      struct cs_span hay, struct fp_assign *out, size_t max)
 {
 	size_t k = 0, hits = 0;
+	uint8_t low[FP_LOOKUP_SPAN];
+	struct cs_span lhay;
+
+	/* Brands are looked for in the first FP_LOOKUP_SPAN bytes, lowered
+	 * once here rather than once per alias. */
+	if (hay.n > sizeof(low))
+		hay.n = sizeof(low);
+	for (size_t i = 0; i < hay.n; i++)
+		low[i] = lower_ascii(hay.p[i]);
+	lhay = cs_span_make(low, hay.n);
 
 	for (size_t i = 0; i < db->nbrands && hits < FP_MAX_LOOKUP_HITS; i++) {
 		const struct fp_brand *b = &db->brands[i];
@@ -154,7 +184,7 @@ lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
 		bool hit = false;
 
 		for (size_t j = 0; j < b->nalias && !hit; j++)
-			hit = word_hit(hay, &b->alias[j]);
+			hit = word_hit(hay, lhay, &b->alias[j]);
 		if (!hit)
 			continue;
 		for (size_t j = 0; j < b->nexcl && hit; j++)
@@ -187,12 +217,18 @@ cs_fpdb_find_brands(const struct cs_fpdb *db, const char *text,
 	while (len < FP_MAX_SUBJECT && text[len] != 0)
 		len++;
 	hay = cs_span_make(text, len);
+	if (hay.n > FP_LOOKUP_SPAN)
+		hay.n = FP_LOOKUP_SPAN;
+	uint8_t low[FP_LOOKUP_SPAN];
+	for (size_t i = 0; i < hay.n; i++)
+		low[i] = lower_ascii(hay.p[i]);
+	struct cs_span lhay = cs_span_make(low, hay.n);
 	for (size_t i = 0; i < db->nbrands && hits < max; i++) {
 		const struct fp_brand *b = &db->brands[i];
 		bool hit = false;
 
 		for (size_t j = 0; j < b->nalias && !hit; j++)
-			hit = word_hit(hay, &b->alias[j]);
+			hit = word_hit(hay, lhay, &b->alias[j]);
 		for (size_t j = 0; j < b->nexcl && hit; j++)
 			if (cs_span_find(hay, b->excl[j].text, b->excl[j].len,
 					 !b->excl[j].exact_case) >= 0)

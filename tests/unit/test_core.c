@@ -71,6 +71,15 @@ test_span_helpers(void **state)
 	assert_true(cs_span_istarts(cs_span_make("RTSP/1.0", 8), "rtsp/"));
 	assert_int_equal(
 	    cs_span_find(cs_span_make("ab\0Dahua", 8), "dahua", 5, true), 3);
+	assert_ptr_equal(cs_memmem((const uint8_t *)"xxabcab", 7,
+				   (const uint8_t *)"ab", 2),
+			 (const uint8_t *)"xxabcab" + 2);
+	assert_null(cs_memmem((const uint8_t *)"abab", 4,
+			      (const uint8_t *)"abc", 3));
+	assert_null(cs_memmem((const uint8_t *)"ab", 2,
+			      (const uint8_t *)"abc", 3));
+	assert_non_null(cs_memmem((const uint8_t *)"a\0bc", 4,
+				  (const uint8_t *)"\0b", 2));
 	assert_int_equal(cs_span_find(cs_span_make("ab", 2), "abc", 3, false),
 			 -1);
 	assert_int_equal(cs_span_u64(cs_span_make("65535", 5), 65535, &v), 0);

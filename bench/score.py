@@ -89,7 +89,7 @@ for name, found, covered in (("camsweep", cs, addrs), ("nmap", nm, nmap_covered)
     rows.append((name, wall, rss, hit, right, covered))
     print("%-9s wall %8s s  %7d/%d addresses  %9s addr/s  found %4d/%d  maker right %4d/%d  peak RSS %s MiB" % (
         name, "%.1f" % wall if wall else "n/a", covered, addrs,
-        "%.0f" % (covered / wall) if wall else "n/a", hit, len(truth), right, surv,
+        "%.1f" % (covered / wall) if wall else "n/a", hit, len(truth), right, surv,
         "%.1f" % rss if rss else "n/a"))
 (c, cw, _, _, cr, cc), (n, nw, _, _, nr, nc) = rows
 if cw and nw and nc:

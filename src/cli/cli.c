@@ -15,10 +15,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/attach.h"
+#include "cli/cli_disc.h"
 #include "cli/output.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/str.h"
+#include "engine/creds.h"
 #include "engine/engine.h"
 #include "engine/scope.h"
 #include "fp/fp.h"
@@ -111,6 +114,7 @@ on_host(void *arg, const struct cs_host_report *h)
 	struct scan_run *run = arg;
 	struct cs_identity id;
 	struct cs_host_result r;
+	struct cs_attachment *att;
 	char ip[16];
 
 	cs_fp_identify(run->fp, h->obs, &id);
@@ -120,10 +124,15 @@ on_host(void *arg, const struct cs_host_report *h)
 	r.obs = h->obs;
 	r.id = &id;
 	r.seen_at = (int64_t)time(NULL);
+	/* Cameras a recorder listed (issue #4 part F; schema v2). */
+	r.mac = NULL;
+	r.att = att = cs_xcalloc(CS_STORE_MAX_ATTACH, sizeof(*att));
+	r.natt = cs_cli_attachments(run->fp, h->obs, att, CS_STORE_MAX_ATTACH);
 	if (cs_store_put_host(run->store, run->scan_id, &r) != 0 &&
 	    run->store_err++ == 0)
 		fprintf(stderr, "camsweep: store: %s\n",
 			cs_store_errmsg(run->store));
+	free(att);
 }
 
 static void
@@ -213,6 +222,15 @@ scan_usage(FILE *f)
 	    " was interrupted\n"
 	    "  --allow-large         allow more than %d addresses\n"
 	    "  --max-addrs N         stop after N addresses (testing)\n"
+	    "  --credentials FILE    read recorders' camera lists with these "
+	    "credentials\n"
+	    "                        (mode 0600; see docs/credentials.md)\n"
+	    "  --interface IF        discover devices on the link of IF first"
+	    " (WS-Discovery,\n"
+	    "                        SADP, DHIP, SSDP, mDNS) and record MAC "
+	    "addresses\n"
+	    "  --discover-time MS    discovery phase before the sweep (default"
+	    " 3000)\n"
 	    "  -q, --quiet           no progress line, no table\n",
 	    default_ports, DEFAULT_DB, DEFAULT_MAX_ADDRS);
 }
@@ -233,7 +251,10 @@ enum {
 	OPT_ALL,
 	OPT_NO_RESUME,
 	OPT_ALLOW_LARGE,
+	OPT_CREDENTIALS,
 	OPT_MAX_ADDRS,
+	OPT_INTERFACE,
+	OPT_DISCOVER_TIME,
 };
 
 static const struct option scan_opts[] = {
@@ -252,7 +273,10 @@ static const struct option scan_opts[] = {
     {"all", no_argument, NULL, OPT_ALL},
     {"no-resume", no_argument, NULL, OPT_NO_RESUME},
     {"allow-large", no_argument, NULL, OPT_ALLOW_LARGE},
+    {"credentials", required_argument, NULL, OPT_CREDENTIALS},
     {"max-addrs", required_argument, NULL, OPT_MAX_ADDRS},
+    {"interface", required_argument, NULL, OPT_INTERFACE},
+    {"discover-time", required_argument, NULL, OPT_DISCOVER_TIME},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -313,11 +337,17 @@ cmd_scan(int argc, char **argv)
 	struct scan_run run = {0};
 	struct cs_scan_info info;
 	uint64_t watermark = 0;
+	const char *ifname = NULL;        /* --interface: discovery */
+	unsigned disc_ms = 3000;          /* --discover-time */
+	struct cs_cli_disc *disc = NULL;
+	const char *creds_path = NULL;    /* --credentials */
+	struct cs_creds creds;
 	int c, rc = EXIT_USAGE;
 	long long v;
 
 	cs_engine_opts_default(&eo);
 	cs_scope_init(&scope);
+	cs_creds_init(&creds);
 	parse_ports(default_ports, ports, CS_NELEM(ports), &nports);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qh", scan_opts, NULL)) != -1) {
@@ -391,10 +421,21 @@ cmd_scan(int argc, char **argv)
 		case OPT_ALLOW_LARGE:
 			large = true;
 			break;
+		case OPT_CREDENTIALS:
+			creds_path = optarg;
+			break;
 		case OPT_MAX_ADDRS:
 			if (!num_opt("max-addrs", optarg, 1, 1LL << 32, &v))
 				goto out;
 			eo.max_addrs = (uint64_t)v;
+			break;
+		case OPT_INTERFACE:
+			ifname = optarg;
+			break;
+		case OPT_DISCOVER_TIME:
+			if (!num_opt("discover-time", optarg, 100, 600000, &v))
+				goto out;
+			disc_ms = (unsigned)v;
 			break;
 		case 'q':
 			quiet = true;
@@ -439,6 +480,21 @@ cmd_scan(int argc, char **argv)
 			(unsigned long long)scope.total, DEFAULT_MAX_ADDRS);
 		goto out;
 	}
+	/* Credentials for recorders' channel lists (docs/credentials.md). */
+	if (creds_path) {
+		if (cs_creds_load(&creds, creds_path, err, sizeof(err)) != 0) {
+			fprintf(stderr, "camsweep: --credentials: %s\n", err);
+			goto out;
+		}
+		eo.creds = &creds;
+	}
+	/* Discovery on one interface, before and during the sweep. */
+	if (ifname && (disc = cs_cli_disc_new(ifname, disc_ms, &scope, data,
+					      err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep: --interface: %s\n", err);
+		goto out;
+	}
+	eo.disc = disc ? cs_cli_disc_state(disc) : NULL;
 	raise_nofile();
 	if (eo.max_conns > nofile_limit() / 2)
 		eo.max_conns = nofile_limit() / 2;
@@ -515,11 +571,15 @@ cmd_scan(int argc, char **argv)
 					 : 0.0,
 			(unsigned long long)es.hosts_up,
 			(unsigned long long)es.connects);
+	if (disc && !quiet)
+		cs_cli_disc_summary(disc, stderr);
 	if (!quiet || json)
 		print_scan(run.store, run.scan_id, json, all);
 	rc = es.interrupted ? EXIT_INTERRUPTED
 			    : (run.store_err ? EXIT_RUNTIME : EXIT_OK);
 out:
+	cs_creds_free(&creds); /* wipes the passwords */
+	cs_cli_disc_free(disc);
 	free(opts_text);
 	free(inc);
 	free(exc);

@@ -2,6 +2,7 @@
 /* Terminal and JSON rendering of inventory rows; see output.h. */
 #include "cli/output.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -63,6 +64,23 @@ cs_out_table_row(FILE *f, const struct cs_device_row *r)
 	cell(&b, cs_class_name(r->id.device_class), 7);
 	cell(&b, r->id.surveillance ? "yes" : "no", 5);
 	cs_buf_printf(&b, "%.2f\n", r->id.confidence);
+	/* Cameras behind a recorder, indented under it. */
+	for (size_t i = 0; i < r->natt; i++) {
+		const struct cs_attachment *a = &r->att[i];
+		char ch[24];
+
+		snprintf(ch, sizeof(ch), "  ch%u", a->channel);
+		cell(&b, ch, 15);
+		cell(&b, a->ip[0] ? a->ip : "-", 22);
+		cell(&b, a->manufacturer[0] ? a->manufacturer : "-", 14);
+		cell(&b, a->brand[0] ? a->brand : "-", 12);
+		cell(&b, a->id_model[0] ? a->id_model
+					: (a->model[0] ? a->model : "-"),
+		     20);
+		cell(&b, a->firmware[0] ? a->firmware : "-", 18);
+		cell(&b, "attached", 7);
+		cs_buf_adds(&b, "\n");
+	}
 	fwrite(b.p, 1, b.len, f);
 	cs_buf_free(&b);
 }
@@ -75,6 +93,33 @@ json_str_or_null(struct cs_buf *b, const char *key, const char *v)
 		cs_esc_json(b, v, strlen(v));
 	else
 		cs_buf_adds(b, "null");
+}
+
+/* Appends ,"attached":[...]: the cameras a recorder reported. */
+static void
+json_attached(struct cs_buf *b, const struct cs_device_row *r)
+{
+	cs_buf_adds(b, ",\"attached\":[");
+	for (size_t i = 0; i < r->natt; i++) {
+		const struct cs_attachment *a = &r->att[i];
+
+		cs_buf_printf(b, "%s{\"channel\":%u", i ? "," : "",
+			      a->channel);
+		json_str_or_null(b, "ip", a->ip);
+		cs_buf_printf(b, ",\"port\":%u", a->port);
+		json_str_or_null(b, "name", a->name);
+		json_str_or_null(b, "reported_model", a->model);
+		json_str_or_null(b, "serial", a->serial);
+		json_str_or_null(b, "firmware", a->firmware);
+		json_str_or_null(b, "vendor", a->vendor);
+		json_str_or_null(b, "mac", a->mac);
+		json_str_or_null(b, "manufacturer", a->manufacturer);
+		json_str_or_null(b, "brand", a->brand);
+		json_str_or_null(b, "model", a->id_model);
+		cs_buf_printf(b, ",\"device_class\":\"%s\"}",
+			      cs_class_name(a->device_class));
+	}
+	cs_buf_adds(b, "]");
 }
 
 int
@@ -112,5 +157,10 @@ cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r)
 		cs_buf_printf(b, ",\"port\":%u,\"weight\":%.2f}", ev->port,
 			      ev->weight);
 	}
-	return cs_buf_adds(b, "]}");
+	cs_buf_adds(b, "]");
+	json_str_or_null(b, "mac", r->mac);
+	if (r->natt > 0 || id->device_class == CS_CLASS_NVR ||
+	    id->device_class == CS_CLASS_DVR)
+		json_attached(b, r);
+	return cs_buf_adds(b, "}");
 }

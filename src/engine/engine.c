@@ -10,6 +10,8 @@
 
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "engine/creds.h"
+#include "engine/discover.h"
 #include "probe/probe.h"
 #include "core/poison.h"
 
@@ -39,6 +41,7 @@ struct host {
 	bool queued;           /* in the ready queue */
 	struct host *next;     /* ready queue link */
 	struct cs_obs_list obs;
+	const struct cs_cred *cred; /* the user's credential, or NULL */
 };
 
 enum conn_state { C_CONNECTING, C_SENDING, C_READING, C_CLOSING };
@@ -82,6 +85,9 @@ struct engine {
 	uint64_t token_ms; /* loop time of the last refill */
 	bool pump_armed;
 	bool stopping;
+	uv_timer_t disc_timer; /* the discovery phase before the sweep */
+	bool disc_wait;        /* the sweep has not started yet */
+	bool disc_done;        /* discovery stopped */
 	uint64_t start_ms;
 	struct conn *live;
 };
@@ -157,7 +163,13 @@ cmp_port(const void *a, const void *b)
 static void
 host_finish(struct engine *e, struct host *h)
 {
-	if (h->nopen > 0 && !e->stopping) {
+	bool heard = false;
+
+	/* Discovery observations and the MAC join the host's own. */
+	if (e->o->disc && !e->stopping &&
+	    (h->nopen > 0 || cs_disc_known(e->o->disc, h->ip)))
+		heard = cs_disc_merge(e->o->disc, h->ip, &h->obs);
+	if ((h->nopen > 0 || heard) && !e->stopping) {
 		struct cs_host_report r;
 
 		qsort(h->open, h->nopen, sizeof(h->open[0]), cmp_port);
@@ -180,6 +192,25 @@ host_finish(struct engine *e, struct host *h)
 	e->hosts--;
 }
 
+/* ---- credentials (issue #4 part F) ---- */
+
+/* The credential the user's file names for ip, or NULL. */
+static const struct cs_cred *
+host_cred(const struct engine *e, uint32_t ip)
+{
+	return e->o->creds ? cs_creds_lookup(e->o->creds, ip) : NULL;
+}
+
+/* True if probe p may run on host h: credentialed probes need a credential. */
+static bool
+cred_allows(const struct host *h, const struct cs_probe *p)
+{
+	return !(p->flags & CS_PROBE_CRED) || h->cred != NULL;
+}
+
+static void add_job(struct host *h, const struct cs_probe *p, uint16_t port,
+		    const char *arg);
+
 static struct host *
 admit(struct engine *e)
 {
@@ -194,7 +225,17 @@ admit(struct engine *e)
 	h->ip = cs_scope_nth(e->o->scope, cs_perm_at(&e->perm, h->index));
 	h->deadline = uv_now(&e->loop) + e->o->host_timeout_ms;
 	cs_obs_list_init(&h->obs);
+	h->cred = host_cred(e, h->ip);
 	e->hosts++;
+	if (e->o->disc) {
+		struct cs_disc_fetch f[CS_DISC_MAX_FETCH];
+		size_t nf = cs_disc_fetches(e->o->disc, h->ip, f, CS_NELEM(f));
+
+		/* UPnP descriptions an in-scope LOCATION named; the scope
+		 * check in conn_start still has the last word. */
+		for (size_t i = 0; i < nf; i++)
+			add_job(h, &cs_disc_upnp_probe, f[i].port, f[i].path);
+	}
 	return h;
 }
 
@@ -219,7 +260,7 @@ plan_port(struct engine *e, struct host *h, uint16_t port)
 	for (size_t i = 0; i < e->nprobes && i < MAX_PROBES; i++) {
 		const struct cs_probe *p = e->probes[i];
 
-		if (!cs_probe_on_port(p, port))
+		if (!cs_probe_on_port(p, port) || !cred_allows(h, p))
 			continue;
 		if (p->flags & CS_PROBE_ONCE) {
 			if (h->once[i])
@@ -290,6 +331,9 @@ probe_ctx(struct conn *c, struct cs_probe_ctx *ctx)
 	ctx->step = c->step;
 	ctx->arg = c->arg;
 	ctx->probe = c->probe;
+	/* Only a credentialed probe ever sees the credential. */
+	if (c->probe && (c->probe->flags & CS_PROBE_CRED))
+		ctx->cred = c->h->cred;
 }
 
 static void
@@ -572,10 +616,45 @@ take_token(struct engine *e)
 	return false;
 }
 
+/*
+ * Ends discovery when the sweep is over: reports the in-scope hosts it
+ * heard from that the sweep did not finish (unless stopping), then
+ * closes its handles.
+ */
+static void
+disc_end(struct engine *e)
+{
+	struct cs_disc *d = e->o->disc;
+	uint32_t ips[256];
+	size_t n;
+
+	if (d == NULL || e->disc_done)
+		return;
+	e->disc_done = true;
+	uv_timer_stop(&e->disc_timer);
+	while (!e->stopping && (n = cs_disc_pending(d, ips, CS_NELEM(ips))) > 0) {
+		for (size_t i = 0; i < n; i++) {
+			struct cs_host_report r;
+			struct cs_obs_list obs;
+
+			cs_obs_list_init(&obs);
+			cs_disc_merge(d, ips[i], &obs);
+			memset(&r, 0, sizeof(r));
+			r.ip = ips[i];
+			r.obs = &obs;
+			e->st->hosts_up++;
+			if (e->cb->host_done)
+				e->cb->host_done(e->cb->arg, &r);
+			cs_obs_list_free(&obs);
+		}
+	}
+	cs_disc_uv_stop(d);
+}
+
 static void
 pump(struct engine *e)
 {
-	while (!e->stopping && e->conns < e->o->max_conns) {
+	while (!e->stopping && !e->disc_wait && e->conns < e->o->max_conns) {
 		struct host *h = dequeue(e);
 
 		if (h == NULL) {
@@ -607,6 +686,7 @@ pump(struct engine *e)
 			host_finish(e, h);
 		if (e->hosts == 0 &&
 		    (e->stopping || e->next_index >= e->total)) {
+			disc_end(e);
 			uv_timer_stop(&e->tick);
 			uv_timer_stop(&e->pump_timer);
 			uv_signal_stop(&e->sigint);
@@ -642,6 +722,15 @@ on_tick(uv_timer_t *t)
 	if (e->cb->checkpoint)
 		e->cb->checkpoint(e->cb->arg, e->watermark, e->st->addrs_done);
 	progress(e, false);
+}
+
+static void
+on_disc_timer(uv_timer_t *t)
+{
+	struct engine *e = t->data;
+
+	e->disc_wait = false;
+	pump(e);
 }
 
 static void
@@ -694,9 +783,25 @@ cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
 	uv_signal_start(&e.sigint, on_signal, SIGINT);
 	uv_signal_start(&e.sigterm, on_signal, SIGTERM);
 	uv_timer_start(&e.tick, on_tick, TICK_MS, TICK_MS);
+	uv_timer_init(&e.loop, &e.disc_timer);
+	e.disc_timer.data = &e;
+	if (o->disc) {
+		char err[256];
+
+		if (cs_disc_uv_start(o->disc, &e.loop, err, sizeof(err)) != 0)
+			fprintf(stderr, "camsweep: discovery: %s\n", err);
+		/* The sweep waits for the discovery phase. */
+		e.disc_wait = true;
+		uv_timer_start(&e.disc_timer, on_disc_timer,
+			       cs_disc_time_ms(o->disc), 0);
+	}
 
 	pump(&e);
 	uv_run(&e.loop, UV_RUN_DEFAULT);
+	if (o->disc) {
+		disc_end(&e);
+		uv_run(&e.loop, UV_RUN_DEFAULT);
+	}
 
 	st->elapsed_s = (double)(uv_now(&e.loop) - e.start_ms) / 1000.0;
 	if (cb->checkpoint)
@@ -706,6 +811,7 @@ cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
 	uv_close((uv_handle_t *)&e.tick, NULL);
 	uv_close((uv_handle_t *)&e.sigint, NULL);
 	uv_close((uv_handle_t *)&e.sigterm, NULL);
+	uv_close((uv_handle_t *)&e.disc_timer, NULL);
 	uv_run(&e.loop, UV_RUN_DEFAULT);
 	uv_loop_close(&e.loop);
 	free(e.done);

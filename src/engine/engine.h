@@ -22,6 +22,8 @@
 #include "core/obs.h"
 #include "engine/scope.h"
 
+struct cs_creds; /* engine/creds.h */
+
 struct cs_engine_opts {
 	const struct cs_scope *scope; /* borrowed for the run */
 	const uint16_t *ports;        /* ports swept, in order */
@@ -35,6 +37,21 @@ struct cs_engine_opts {
 	uint64_t start_index;        /* resume: first permutation index */
 	uint64_t max_addrs;          /* stop after this many; 0 = all */
 	bool progress;               /* draw a progress line on stderr */
+	/*
+	 * The user's credentials file, or NULL (borrowed for the run).  The
+	 * engine queues CS_PROBE_CRED probes only for hosts it names and
+	 * hands those probes that host's credential.
+	 */
+	const struct cs_creds *creds;
+	/*
+	 * Discovery on one interface (engine/discover.h), or NULL.  When
+	 * set, the engine starts it on its loop, sweeps only after its
+	 * discovery time, merges each finished host's discovery
+	 * observations and MAC, queues the UPnP description fetches it
+	 * planned, and reports hosts that only discovery found (with no
+	 * open port).  Borrowed for the run.
+	 */
+	struct cs_disc *disc;
 };
 
 /* Sensible, gentle defaults. */
@@ -51,7 +68,8 @@ struct cs_host_report {
 
 struct cs_engine_cb {
 	void *arg;
-	/* A host with at least one open port is finished. */
+	/* A host with at least one open port, or heard from by
+	 * discovery, is finished. */
 	void (*host_done)(void *arg, const struct cs_host_report *h);
 	/*
 	 * Called about every 250 ms and at the end: every permutation index

@@ -10,7 +10,9 @@
  *
  * Safety: every probe here is "safe": it sends requests a browser or a
  * vendor's own discovery tool sends without credentials, writes nothing
- * to the device and never tries a password.
+ * to the device and never tries a password -- except the CS_PROBE_CRED
+ * probes, which send the one credential the user's credentials file names
+ * for that host, once per endpoint, and only in answer to a challenge.
  */
 #ifndef CS_PROBE_PROBE_H
 #define CS_PROBE_PROBE_H
@@ -22,12 +24,18 @@
 #include "core/buf.h"
 #include "core/obs.h"
 
+struct cs_cred; /* probe/http_auth.h */
+
 enum cs_probe_flag {
 	CS_PROBE_SAFE = 1 << 0,     /* no credentials, no state change */
 	CS_PROBE_ONCE = 1 << 1,     /* run on one port per host only */
 	CS_PROBE_GREETING = 1 << 2, /* sends nothing; reads what the
 				       peer says first */
 	CS_PROBE_REUSE = 1 << 3,    /* may run on the sweep's connection */
+	CS_PROBE_CRED = 1 << 4,     /* uses the credential the user gave for
+				       this host (ctx->cred); the engine
+				       queues it only for hosts that have
+				       one.  Never CS_PROBE_SAFE. */
 };
 
 /* Why the engine ended an exchange. */
@@ -61,6 +69,12 @@ struct cs_probe_ctx {
 					 increments it after each CS_STEP_SEND */
 	const struct cs_probe *probe; /* the probe being run */
 	const char *arg;              /* the job's argument ("" if none) */
+	/*
+	 * The credential the user supplied for this host (see
+	 * engine/creds.h), or NULL.  Only CS_PROBE_CRED probes may use it;
+	 * its password must never reach an observation.
+	 */
+	const struct cs_cred *cred;
 	/*
 	 * Set by finish to ask for one follow-up exchange with the same
 	 * host and port (e.g. the page a redirect names): the engine queues

@@ -213,6 +213,9 @@ cs_store_put_host(struct cs_store *s, int64_t scan_id,
 	sh.obs = h->obs;
 	sh.id = h->id != NULL ? h->id : &unknown;
 	sh.seen_at = h->seen_at;
+	sh.mac = h->mac;
+	sh.att = h->natt ? h->att : NULL;
+	sh.natt = h->att ? CS_MIN(h->natt, (size_t)CS_STORE_MAX_ATTACH) : 0;
 	return s->ops->put_host(s, scan_id, &sh);
 }
 

@@ -97,6 +97,25 @@ int cs_store_scan_find_resumable(struct cs_store *s,
  */
 int cs_store_scan_resume(struct cs_store *s, int64_t scan_id, int64_t now);
 
+/*
+ * One camera a recorder reports behind it (schema v2, table attachment):
+ * what the recorder says, plus the identity camsweep derives from that.
+ * Strings are NUL-terminated, "" when unknown.  Never holds credentials.
+ */
+struct cs_attachment {
+	unsigned channel; /* the recorder's channel number */
+	char ip[64];      /* as the recorder wrote it */
+	uint16_t port;
+	char name[64], model[64], serial[64], firmware[64];
+	char vendor[32]; /* the recorder's protocol/vendor label */
+	char mac[24];
+	/* identity of the camera, from the strings above */
+	char manufacturer[64], brand[64], id_model[64];
+	enum cs_class device_class;
+};
+
+#define CS_STORE_MAX_ATTACH 128 /* attachments kept per sighting */
+
 /* One responsive host.  Everything is borrowed for the call. */
 struct cs_host_result {
 	const char *ip;        /* dotted quad (IPv6 text accepted) */
@@ -106,6 +125,10 @@ struct cs_host_result {
 	    *obs; /* what the probes observed; may be NULL */
 	const struct cs_identity *id; /* identification; NULL = unknown */
 	int64_t seen_at;              /* unix seconds */
+	/* Schema v2; zero/NULL when unknown or none. */
+	const char *mac; /* "aa:bb:..."; NULL: the obs "mac", if any */
+	const struct cs_attachment *att; /* cameras behind this recorder */
+	size_t natt;                     /* at most CS_STORE_MAX_ATTACH kept */
 };
 
 /*
@@ -165,6 +188,9 @@ struct cs_device_row {
 	size_t nports;
 	struct cs_identity id; /* identity as of this scan, with evidence */
 	int64_t first_seen, last_seen; /* unix seconds, over all scans */
+	char mac[24];                  /* "" if unknown (schema v2) */
+	struct cs_attachment att[CS_STORE_MAX_ATTACH]; /* by channel */
+	size_t natt;
 };
 
 /*

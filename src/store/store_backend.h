@@ -19,7 +19,7 @@
 #include "store/store.h"
 
 /* Schema versions known to this program (one migration per version). */
-#define CS_STORE_SCHEMA_LATEST 1
+#define CS_STORE_SCHEMA_LATEST 2
 
 /* An IP address as the store keys and orders it. */
 struct cs_store_ip {
@@ -36,6 +36,9 @@ struct cs_store_host {
 	const struct cs_obs_list *obs; /* NULL: none */
 	const struct cs_identity *id;  /* never NULL (store.c substitutes) */
 	int64_t seen_at;
+	const char *mac;                 /* NULL or "" if unknown */
+	const struct cs_attachment *att; /* NULL if natt == 0 */
+	size_t natt;
 };
 
 struct cs_store_ops {

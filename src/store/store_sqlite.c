@@ -137,6 +137,30 @@ static const struct migration migrations[] = {
 	"    REFERENCES observation (id) ON DELETE SET NULL);"
 	"CREATE INDEX evidence_sighting ON evidence (sighting_id, seq);"
 	"CREATE INDEX evidence_observation ON evidence (observation_id);"},
+
+    /* Issue #4: MAC addresses, and cameras attached behind recorders. */
+    {"0002_mac_attachment",
+	"ALTER TABLE device ADD COLUMN mac TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE sighting ADD COLUMN mac TEXT NOT NULL DEFAULT '';"
+	"CREATE TABLE attachment ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  sighting_id  INTEGER NOT NULL"
+	"    REFERENCES sighting (id) ON DELETE CASCADE,"
+	"  channel      INTEGER NOT NULL DEFAULT 0,"
+	"  ip           TEXT NOT NULL DEFAULT '',"
+	"  port         INTEGER NOT NULL DEFAULT 0"
+	"    CHECK (port BETWEEN 0 AND 65535),"
+	"  name         TEXT NOT NULL DEFAULT '',"
+	"  model        TEXT NOT NULL DEFAULT '',"
+	"  serial       TEXT NOT NULL DEFAULT '',"
+	"  firmware     TEXT NOT NULL DEFAULT '',"
+	"  vendor       TEXT NOT NULL DEFAULT '',"
+	"  mac          TEXT NOT NULL DEFAULT '',"
+	"  manufacturer TEXT NOT NULL DEFAULT '',"
+	"  brand        TEXT NOT NULL DEFAULT '',"
+	"  id_model     TEXT NOT NULL DEFAULT '',"
+	"  device_class TEXT NOT NULL DEFAULT 'unknown');"
+	"CREATE INDEX attachment_sighting ON attachment (sighting_id, channel);"},
 };
 
 /* clang-format on */
@@ -169,6 +193,8 @@ enum {
 	ST_EACH_PORT,
 	ST_EACH_EV,
 	ST_EACH_OBS,
+	ST_ATT_INSERT,
+	ST_EACH_ATT,
 	ST_COUNT
 };
 
@@ -212,10 +238,12 @@ static const char *const sql_text[ST_COUNT] = {
 	    "DELETE FROM sighting WHERE scan_id = ?1 AND ip = ?2",
 	[ST_DEVICE_UPSERT] =
 	    "INSERT INTO device (" ID_COLS ", ip, ip_num, first_scan, "
-	    "last_scan, first_seen, last_seen) "
+	    "last_scan, first_seen, last_seen, mac) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, "
-	    "?12, ?12) "
+	    "?12, ?12, ?13) "
 	    "ON CONFLICT (ip) DO UPDATE SET "
+	    "mac = CASE WHEN excluded.mac <> '' AND " NEWER
+	    " THEN excluded.mac ELSE mac END, "
 	    TAKE("manufacturer") ", " TAKE("manufacturer_country") ", "
 	    TAKE("brand") ", " TAKE("model") ", " TAKE("firmware") ", "
 	    TAKE("device_class") ", " TAKE("surveillance") ", "
@@ -227,9 +255,9 @@ static const char *const sql_text[ST_COUNT] = {
 	    "RETURNING id",
 	[ST_SIGHTING_INSERT] =
 	    "INSERT INTO sighting (" ID_COLS ", ip, ip_num, scan_id, "
-	    "device_id, seen_at, obs_dropped, ev_dropped) "
+	    "device_id, seen_at, obs_dropped, ev_dropped, mac) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-	    "?13, ?14, ?15)",
+	    "?13, ?14, ?15, ?16)",
 	[ST_PORT_INSERT] = "INSERT OR IGNORE INTO sighting_port "
 			   "(sighting_id, port) VALUES (?1, ?2)",
 	[ST_OBS_INSERT] = "INSERT INTO observation (sighting_id, seq, key, "
@@ -242,7 +270,8 @@ static const char *const sql_text[ST_COUNT] = {
 	    "SELECT s.id, s.device_id, s.ip, s.manufacturer, "
 	    "s.manufacturer_country, s.brand, s.model, s.firmware, "
 	    "s.device_class, s.surveillance, s.confidence, d.first_seen, "
-	    "d.last_seen, s.ev_dropped FROM sighting s JOIN device d ON d.id = s.device_id "
+	    "d.last_seen, s.ev_dropped, s.mac "
+	    "FROM sighting s JOIN device d ON d.id = s.device_id "
 	    "WHERE s.scan_id = ?1 "
 	    "ORDER BY s.ip_num IS NULL, s.ip_num, s.ip",
 	[ST_EACH_PORT] = "SELECT port FROM sighting_port WHERE sighting_id = ?1 "
@@ -255,11 +284,22 @@ static const char *const sql_text[ST_COUNT] = {
 			"FROM observation o JOIN sighting s "
 			"ON s.id = o.sighting_id "
 			"WHERE s.scan_id = ?1 AND s.ip = ?2 ORDER BY o.seq",
+	[ST_ATT_INSERT] = "INSERT INTO attachment (sighting_id, channel, ip, "
+			  "port, name, model, serial, firmware, vendor, mac, "
+			  "manufacturer, brand, id_model, device_class) "
+			  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+			  "?11, ?12, ?13, ?14)",
+	[ST_EACH_ATT] = "SELECT channel, ip, port, name, model, serial, "
+			"firmware, vendor, mac, manufacturer, brand, "
+			"id_model, device_class FROM attachment "
+			"WHERE sighting_id = ?1 ORDER BY channel, id "
+			"LIMIT 128",
 };
 
 /* clang-format on */
 
-_Static_assert(CS_STORE_MAX_PORTS == 64 && CS_FP_MAX_EVIDENCE == 48,
+_Static_assert(CS_STORE_MAX_PORTS == 64 && CS_FP_MAX_EVIDENCE == 48 &&
+		   CS_STORE_MAX_ATTACH == 128,
 	       "LIMIT clauses above follow the row caps");
 
 struct sq {
@@ -695,6 +735,56 @@ obs_match(const struct cs_obs_list *l, size_t n, const struct cs_evidence *ev)
 	return -1;
 }
 
+/* The host's MAC: the caller's, else the "mac" observation, else "". */
+static void
+host_mac(const struct cs_store_host *h, char *out, size_t outsz)
+{
+	const struct cs_obs *o;
+
+	out[0] = '\0';
+	if (h->mac && h->mac[0])
+		cs_strlcpy(out, h->mac, outsz);
+	else if (h->obs && (o = cs_obs_find(h->obs, "mac", 0)) != NULL)
+		cs_span_copy(out, outsz, cs_span_make(o->val, o->len));
+}
+
+/* Writes the cameras attached behind a recorder's sighting (schema v2). */
+static int
+put_attachments(struct cs_store *s, int64_t sighting_id,
+		const struct cs_store_host *h)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (h->natt == 0)
+		return 0;
+	if ((st = st_get(s, ST_ATT_INSERT)) == NULL)
+		return CS_EIO;
+	for (size_t i = 0; i < h->natt && i < CS_STORE_MAX_ATTACH; i++) {
+		const struct cs_attachment *a = &h->att[i];
+
+		sqlite3_bind_int64(st, 1, sighting_id);
+		sqlite3_bind_int64(st, 2, a->channel);
+		BIND_FIXED(st, 3, a->ip);
+		sqlite3_bind_int(st, 4, a->port);
+		BIND_FIXED(st, 5, a->name);
+		BIND_FIXED(st, 6, a->model);
+		BIND_FIXED(st, 7, a->serial);
+		BIND_FIXED(st, 8, a->firmware);
+		BIND_FIXED(st, 9, a->vendor);
+		BIND_FIXED(st, 10, a->mac);
+		BIND_FIXED(st, 11, a->manufacturer);
+		BIND_FIXED(st, 12, a->brand);
+		BIND_FIXED(st, 13, a->id_model);
+		bind_str(st, 14, cs_class_name(a->device_class));
+		rc = sqlite3_step(st);
+		st_done(st);
+		if (rc != SQLITE_DONE)
+			return db_err(s, "put_host: attachment");
+	}
+	return 0;
+}
+
 /* The body of put_host, inside its savepoint. */
 static int
 put_host_rows(struct cs_store *s, int64_t scan_id,
@@ -702,6 +792,7 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 {
 	struct sq *q = sq_of(s);
 	const struct cs_identity *id = h->id;
+	char mac[24];
 	size_t nobs = 0, dropped = 0, nev;
 	int64_t device_id, sighting_id;
 	sqlite3_stmt *st;
@@ -718,6 +809,7 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	nev = id->nev;
 	if (CS_NEVER(nev > CS_FP_MAX_EVIDENCE))
 		nev = CS_FP_MAX_EVIDENCE;
+	host_mac(h, mac, sizeof(mac));
 
 	/* Idempotence: drop this scan's earlier rows for the host. */
 	if ((st = st_get(s, ST_SIGHTING_DELETE)) == NULL)
@@ -739,6 +831,7 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 		sqlite3_bind_null(st, 10);
 	sqlite3_bind_int64(st, 11, scan_id);
 	sqlite3_bind_int64(st, 12, h->seen_at);
+	bind_str(st, 13, mac);
 	rc = sqlite3_step(st);
 	device_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	if (rc == SQLITE_ROW)
@@ -762,11 +855,14 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	sqlite3_bind_int64(st, 15,
 			   (int64_t)CS_MIN(id->nev_dropped + (id->nev - nev),
 					   (size_t)INT64_MAX));
+	bind_str(st, 16, mac);
 	rc = sqlite3_step(st);
 	st_done(st);
 	if (rc != SQLITE_DONE)
 		goto fail_ref;
 	sighting_id = sqlite3_last_insert_rowid(q->db);
+	if ((rc = put_attachments(s, sighting_id, h)) != 0)
+		return rc;
 
 	if ((st = st_get(s, ST_PORT_INSERT)) == NULL)
 		return CS_EIO;
@@ -981,6 +1077,34 @@ read_children(struct cs_store *s, int64_t sid, struct cs_device_row *row)
 	st_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return db_err(s, "each_device: evidence");
+
+	if ((st = st_get(s, ST_EACH_ATT)) == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, sid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	       row->natt < CS_STORE_MAX_ATTACH) {
+		struct cs_attachment *a = &row->att[row->natt++];
+		char cls[16];
+
+		a->channel = (unsigned)col_clamp(st, 0, 0, 1000000);
+		col_copy(st, 1, a->ip, sizeof(a->ip));
+		a->port = (uint16_t)col_clamp(st, 2, 0, UINT16_MAX);
+		col_copy(st, 3, a->name, sizeof(a->name));
+		col_copy(st, 4, a->model, sizeof(a->model));
+		col_copy(st, 5, a->serial, sizeof(a->serial));
+		col_copy(st, 6, a->firmware, sizeof(a->firmware));
+		col_copy(st, 7, a->vendor, sizeof(a->vendor));
+		col_copy(st, 8, a->mac, sizeof(a->mac));
+		col_copy(st, 9, a->manufacturer, sizeof(a->manufacturer));
+		col_copy(st, 10, a->brand, sizeof(a->brand));
+		col_copy(st, 11, a->id_model, sizeof(a->id_model));
+		col_copy(st, 12, cls, sizeof(cls));
+		if (cs_class_parse(cls, &a->device_class) != 0)
+			a->device_class = CS_CLASS_UNKNOWN;
+	}
+	st_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_err(s, "each_device: attachments");
 	return 0;
 }
 
@@ -1019,6 +1143,7 @@ sq_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 		row->last_seen = sqlite3_column_int64(st, 12);
 		row->id.nev_dropped =
 		    (size_t)col_clamp(st, 13, 0, (int64_t)SIZE_MAX / 2);
+		col_copy(st, 14, row->mac, sizeof(row->mac));
 		if ((ret = read_children(s, sid, row)) != 0)
 			break;
 		if ((ret = cb(arg, row)) != 0)

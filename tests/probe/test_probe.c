@@ -121,7 +121,9 @@ test_registry(void **state)
 		assert_non_null(p->ports);
 		assert_true(p->ports[0] != 0);
 		assert_true(p->max_input > 0 && p->max_input <= (1u << 20));
-		assert_true(p->flags & CS_PROBE_SAFE);
+		/* safe, or credentialed (never both) */
+		assert_true(!(p->flags & CS_PROBE_SAFE) ==
+			    !!(p->flags & CS_PROBE_CRED));
 		assert_ptr_equal(cs_probe_find(p->name), p);
 		for (size_t j = 0; j < i; j++) {
 			assert_string_not_equal(list[j]->name, p->name);

@@ -90,7 +90,8 @@ main(int argc, char **argv)
 		}
 		snprintf(ip, sizeof(ip), "127.%lld.%lld.%lld", (i >> 16) & 255,
 			 (i >> 8) & 255, i & 255);
-		struct cs_host_result h = {ip, ports, 3, &l, id, (int64_t)i};
+		struct cs_host_result h = {ip, ports, 3, &l, id, (int64_t)i, NULL,
+					   NULL, 0};
 		if (cs_store_put_host(s, scan, &h) != 0) {
 			fprintf(stderr, "put_host: %s\n", cs_store_errmsg(s));
 			return 1;

@@ -375,9 +375,9 @@ test_roundtrip(void **state)
 
 	/* Out of numeric order, and text order differs from numeric. */
 	struct cs_host_result h[] = {
-	    {"127.0.0.10", ports_a, 2, &la, &ida, 1700000010},
-	    {"127.0.1.1", ports_b, 1, &lb, &idb, 1700000011},
-	    {"127.0.0.2", NULL, 0, NULL, NULL, 1700000012},
+	    {"127.0.0.10", ports_a, 2, &la, &ida, 1700000010, NULL, NULL, 0},
+	    {"127.0.1.1", ports_b, 1, &lb, &idb, 1700000011, NULL, NULL, 0},
+	    {"127.0.0.2", NULL, 0, NULL, NULL, 1700000012, NULL, NULL, 0},
 	};
 	for (size_t i = 0; i < CS_NELEM(h); i++)
 		assert_int_equal(cs_store_put_host(s, scan, &h[i]), 0);
@@ -713,7 +713,7 @@ test_hostile_bytes(void **state)
 	ident_make(&id, v2, "\xff\xfe''\"\"", "model\x1b[0m", CS_CLASS_DVR,
 		   0.5);
 	ev_add(&id, "model", "\xc3\x28'", v2, "http.body", 80, 0.3);
-	struct cs_host_result h = {"127.0.0.7", NULL, 0, &l, &id, 7};
+	struct cs_host_result h = {"127.0.0.7", NULL, 0, &l, &id, 7, NULL, NULL, 0};
 
 	assert_int_equal(cs_store_scan_begin(s, default_info(), &scan), 0);
 	assert_int_equal(cs_store_put_host(s, scan, &h), 0);

@@ -15,8 +15,11 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include <arpa/inet.h>
+
 #include <uv.h>
 
+#include "camsim_disc.h"
 #include "camsim_estate.h"
 #include "camsim_profile.h"
 #include "camsim_proto.h"
@@ -59,6 +62,14 @@ struct conn {
 	struct conn *prev, *next; /* in sim->conns */
 };
 
+/* A UDP discovery socket of the device served in --device-ip mode. */
+struct udp_l {
+	uv_udp_t udp;
+	struct sim *sim;
+	const struct cs_camsim_device *dev;
+	enum cs_camsim_disc kind;
+};
+
 struct wreq {
 	uv_write_t req;
 	struct conn *c;
@@ -73,6 +84,9 @@ struct sim {
 	uv_signal_t sigint, sigterm;
 	struct conn *conns; /* open connections */
 	uint64_t nonce;     /* advances per reply */
+	uint64_t secret;    /* key of Digest nonces, per run */
+	struct udp_l *us;   /* owned; discovery sockets (--device-ip) */
+	size_t nus;
 	bool stopping;
 	char rbuf[READ_CAP]; /* read buffer shared by all connections */
 };
@@ -84,7 +98,12 @@ usage(FILE *f)
 {
 	fprintf(f, "usage: camsim --cidr CIDR --count N --seed S "
 		   "--manifest FILE [--mix NAME] [--data DIR]\n"
-		   "  CIDR must lie inside 127.0.0.0/8; see docs/camsim.md\n");
+		   "       camsim --device-ip IP --profile NAME --seed S "
+		   "--manifest FILE\n"
+		   "              [--credentials FILE] [--dry-run] "
+		   "[--data DIR]\n"
+		   "  CIDR must lie inside 127.0.0.0/8; IP inside 127.0.0.0/8 "
+		   "or 198.18.0.0/15;\n  see docs/camsim.md\n");
 }
 
 static void
@@ -149,7 +168,8 @@ send_bytes(struct conn *c, const uint8_t *p, size_t n)
 static struct cs_camsim_dyn
 dyn_now(struct sim *s)
 {
-	struct cs_camsim_dyn dyn = {time(NULL), ++s->nonce, CS_SPAN_NULL};
+	struct cs_camsim_dyn dyn = {time(NULL), ++s->nonce, CS_SPAN_NULL,
+				    s->secret};
 
 	return dyn;
 }
@@ -258,6 +278,116 @@ on_connection(uv_stream_t *server, int status)
 	cs_buf_free(&out);
 }
 
+/* Multicasts the device's WS-Discovery Hello or Bye (§1). */
+static void
+send_hello(struct sim *s, bool bye)
+{
+	for (size_t i = 0; i < s->nus; i++) {
+		struct udp_l *u = &s->us[i];
+		struct cs_camsim_dyn dyn = dyn_now(s);
+		struct sockaddr_in to;
+		struct cs_buf out;
+		uv_buf_t b;
+
+		if (u->kind != CS_CAMSIM_DISC_WSD)
+			continue;
+		cs_buf_init(&out, CS_CAMSIM_DISC_MAX);
+		uv_ip4_addr(cs_camsim_disc_info(u->kind)->group,
+			    cs_camsim_disc_info(u->kind)->port, &to);
+		if (cs_camsim_disc_hello(u->dev, bye, &dyn, &out) == 0) {
+			b = uv_buf_init((char *)out.p, (unsigned)out.len);
+			uv_udp_try_send(&u->udp, &b, 1,
+					(const struct sockaddr *)&to);
+		}
+		cs_buf_free(&out);
+	}
+}
+
+static void
+on_udp_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
+{
+	struct udp_l *u = h->data;
+
+	buf->base = u->sim->rbuf;
+	buf->len = sizeof(u->sim->rbuf);
+}
+
+/* Answers one discovery datagram, unicast to its sender. */
+static void
+on_udp(uv_udp_t *h, ssize_t nread, const uv_buf_t *buf,
+       const struct sockaddr *addr, unsigned flags)
+{
+	struct udp_l *u = h->data;
+	struct cs_camsim_dyn dyn;
+	struct cs_buf out;
+	uv_buf_t b;
+
+	if (nread <= 0 || addr == NULL || (flags & UV_UDP_PARTIAL) ||
+	    u->sim->stopping)
+		return;
+	dyn = dyn_now(u->sim);
+	cs_buf_init(&out, CS_CAMSIM_DISC_MAX);
+	if (cs_camsim_disc_answer(u->dev, u->kind,
+				  cs_span_make(buf->base, (size_t)nread), &dyn,
+				  &out) == 0 &&
+	    out.len > 0) {
+		b = uv_buf_init((char *)out.p, (unsigned)out.len);
+		uv_udp_try_send(&u->udp, &b, 1, addr);
+	}
+	cs_buf_free(&out);
+}
+
+/*
+ * Opens the discovery sockets of d: 0.0.0.0:port of each protocol its
+ * profile speaks, joined to the protocol's group on d's interface, with
+ * broadcast allowed.  Used inside a network namespace, where the device
+ * owns its stack.  Returns 0 or -1.
+ */
+static int
+bind_udp(struct sim *s, const struct cs_camsim_device *d)
+{
+	s->us = cs_xcalloc(CS_CAMSIM_DISC_COUNT, sizeof(*s->us));
+	for (int k = 0; k < CS_CAMSIM_DISC_COUNT; k++) {
+		const struct cs_camsim_disc_info *in =
+		    cs_camsim_disc_info((enum cs_camsim_disc)k);
+		struct udp_l *u = &s->us[s->nus];
+		struct sockaddr_in sa;
+		int rc;
+
+		if (!(d->prof->discovery & (1u << k)))
+			continue;
+		u->sim = s;
+		u->dev = d;
+		u->kind = (enum cs_camsim_disc)k;
+		uv_udp_init(s->loop, &u->udp);
+		u->udp.data = u;
+		s->nus++;
+		uv_ip4_addr("0.0.0.0", in->port, &sa);
+		rc = uv_udp_bind(&u->udp, (const struct sockaddr *)&sa,
+				 UV_UDP_REUSEADDR);
+		if (rc == 0)
+			rc = uv_udp_set_broadcast(&u->udp, 1);
+		if (rc == 0 && in->group != NULL) {
+			rc = uv_udp_set_membership(&u->udp, in->group, d->ip,
+						   UV_JOIN_GROUP);
+			if (rc == 0)
+				rc = uv_udp_set_multicast_interface(&u->udp,
+								    d->ip);
+			if (rc == 0)
+				rc = uv_udp_set_multicast_loop(&u->udp, 0);
+		}
+		if (rc == 0)
+			rc = uv_udp_recv_start(&u->udp, on_udp_alloc, on_udp);
+		if (rc != 0) {
+			fprintf(stderr, "camsim: cannot open udp/%u (%s) on %s: %s\n",
+				in->port, cs_camsim_disc_name(u->kind), d->ip,
+				uv_strerror(rc));
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static void
 on_signal(uv_signal_t *h, int signum)
 {
@@ -265,8 +395,11 @@ on_signal(uv_signal_t *h, int signum)
 
 	if (s->stopping)
 		return;
+	send_hello(s, true);
 	s->stopping = true;
 	fprintf(stderr, "camsim: signal %d, stopping\n", signum);
+	for (size_t i = 0; i < s->nus; i++)
+		uv_close((uv_handle_t *)&s->us[i].udp, NULL);
 	for (size_t i = 0; i < s->nls; i++)
 		uv_close((uv_handle_t *)&s->ls[i].tcp, NULL);
 	while (s->conns != NULL)
@@ -358,12 +491,130 @@ write_manifest(const char *path, const struct cs_camsim_device *devs, size_t n)
 	return 0;
 }
 
+/* Reads "user:password" from the first line of path into the profile. */
+static int
+load_credentials(const char *path, struct cs_camsim_profile *p)
+{
+	char line[512], *colon, *nl;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL || fgets(line, sizeof(line), f) == NULL) {
+		fprintf(stderr, "camsim: %s: cannot read credentials\n", path);
+		if (f != NULL)
+			fclose(f);
+		return -1;
+	}
+	fclose(f);
+	if ((nl = strpbrk(line, "\r\n")) != NULL)
+		*nl = '\0';
+	if ((colon = strchr(line, ':')) == NULL || colon == line) {
+		fprintf(stderr, "camsim: %s: want user:password\n", path);
+		return -1;
+	}
+	*colon = '\0';
+	free(p->user);
+	free(p->password);
+	p->user = cs_xstrdup(line);
+	p->password = cs_xstrdup(colon + 1);
+	return 0;
+}
+
+/*
+ * --device-ip mode: one device with its own network stack (a network
+ * namespace), TCP on its address and UDP discovery on 0.0.0.0.
+ */
+static int
+device_main(const char *ip, const char *profile, const char *seed_s,
+	    const char *manifest, const char *data, const char *cred,
+	    bool dry_run)
+{
+	struct cs_camsim_set *set = NULL;
+	struct cs_camsim_device *dev = NULL;
+	struct sim *s = NULL;
+	struct sigaction sa;
+	struct in_addr ia;
+	long long seed;
+	uint32_t addr;
+	char err[512];
+	int ret = 1;
+
+	if (ip == NULL || profile == NULL || seed_s == NULL ||
+	    manifest == NULL) {
+		usage(stderr);
+		return 1;
+	}
+	if (cs_str_tonum(seed_s, 0, INT64_MAX, &seed) != 0) {
+		fprintf(stderr, "camsim: --seed must be a non-negative "
+				"integer\n");
+		return 1;
+	}
+	if (inet_pton(AF_INET, ip, &ia) != 1) {
+		fprintf(stderr, "camsim: bad --device-ip %s\n", ip);
+		return 1;
+	}
+	addr = ntohl(ia.s_addr);
+	/* 127/8, or the RFC 2544 benchmarking range 198.18.0.0/15. */
+	if ((addr >> 24) != 127 && (addr >> 17) != (0xc6120000u >> 17)) {
+		fprintf(stderr,
+			"camsim: refusing %s: --device-ip must lie in "
+			"127.0.0.0/8 or 198.18.0.0/15\n",
+			ip);
+		return 1;
+	}
+	if ((set = cs_camsim_set_load_one(data, profile, err, sizeof(err))) ==
+	    NULL) {
+		fprintf(stderr, "camsim: %s\n", err);
+		return 1;
+	}
+	if (cred != NULL && load_credentials(cred, set->profiles[0]) != 0)
+		goto out;
+	cs_camsim_device_build(set, addr, (uint64_t)seed, &dev);
+	if (dry_run) {
+		ret = write_manifest(manifest, dev, 1) == 0 ? 0 : 1;
+		goto out;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	s = cs_xcalloc(1, sizeof(*s));
+	s->loop = uv_default_loop();
+	s->nonce = (uint64_t)seed ^ ((uint64_t)time(NULL) << 20) ^ addr;
+	s->secret = cs_camsim_rand(&s->nonce);
+	uv_signal_init(s->loop, &s->sigint);
+	uv_signal_init(s->loop, &s->sigterm);
+	s->sigint.data = s->sigterm.data = s;
+	uv_signal_start(&s->sigint, on_signal, SIGINT);
+	uv_signal_start(&s->sigterm, on_signal, SIGTERM);
+	if (bind_all(s, dev, 1) != 0 || bind_udp(s, dev) != 0 ||
+	    write_manifest(manifest, dev, 1) != 0)
+		goto out;
+	printf("camsim: ready 1 devices\n");
+	fflush(stdout);
+	send_hello(s, false);
+	uv_run(s->loop, UV_RUN_DEFAULT);
+	ret = 0;
+out:
+	if (s != NULL) {
+		uv_walk(s->loop, close_walk, NULL);
+		uv_run(s->loop, UV_RUN_DEFAULT);
+		uv_loop_close(s->loop);
+		free(s->ls);
+		free(s->us);
+		free(s);
+	}
+	cs_camsim_estate_free(dev, 1);
+	cs_camsim_set_free(set);
+	return ret;
+}
+
 int
 main(int argc, char **argv)
 {
 	const char *cidr_s = NULL, *manifest = NULL, *mix = "default";
 	const char *data = CS_SRCDIR "/data/camsim", *count_s = NULL;
-	const char *seed_s = NULL;
+	const char *seed_s = NULL, *dev_ip = NULL, *profile = NULL;
+	const char *cred = NULL;
+	bool dry_run = false;
 	struct cs_camsim_set *set = NULL;
 	struct cs_camsim_device *devs = NULL;
 	struct cs_camsim_cidr cidr;
@@ -384,6 +635,10 @@ main(int argc, char **argv)
 			usage(stdout);
 			return 0;
 		}
+		if (strcmp(argv[i], "--dry-run") == 0) {
+			dry_run = true;
+			continue;
+		}
 		if (strcmp(argv[i], "--cidr") == 0)
 			dst = &cidr_s;
 		else if (strcmp(argv[i], "--count") == 0)
@@ -396,6 +651,12 @@ main(int argc, char **argv)
 			dst = &mix;
 		else if (strcmp(argv[i], "--data") == 0)
 			dst = &data;
+		else if (strcmp(argv[i], "--device-ip") == 0)
+			dst = &dev_ip;
+		else if (strcmp(argv[i], "--profile") == 0)
+			dst = &profile;
+		else if (strcmp(argv[i], "--credentials") == 0)
+			dst = &cred;
 		if (dst == NULL || i + 1 >= argc) {
 			fprintf(stderr, "camsim: bad argument: %s\n", argv[i]);
 			usage(stderr);
@@ -403,6 +664,9 @@ main(int argc, char **argv)
 		}
 		*dst = argv[++i];
 	}
+	if (dev_ip != NULL || profile != NULL)
+		return device_main(dev_ip, profile, seed_s, manifest, data,
+				   cred, dry_run);
 	if (cidr_s == NULL || count_s == NULL || seed_s == NULL ||
 	    manifest == NULL) {
 		usage(stderr);
@@ -467,6 +731,7 @@ main(int argc, char **argv)
 	s = cs_xcalloc(1, sizeof(*s));
 	s->loop = uv_default_loop();
 	s->nonce = (uint64_t)seed ^ ((uint64_t)time(NULL) << 20);
+	s->secret = cs_camsim_rand(&s->nonce);
 	uv_signal_init(s->loop, &s->sigint);
 	uv_signal_init(s->loop, &s->sigterm);
 	s->sigint.data = s->sigterm.data = s;
@@ -488,6 +753,7 @@ out:
 		uv_run(s->loop, UV_RUN_DEFAULT);
 		uv_loop_close(s->loop);
 		free(s->ls);
+		free(s->us);
 		free(s);
 	}
 	cs_camsim_estate_free(devs, (size_t)count);

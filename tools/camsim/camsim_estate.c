@@ -119,6 +119,8 @@ cs_camsim_device_var(const struct cs_camsim_device *d, const char *name,
 	    {"mac_hex", offsetof(struct cs_camsim_device, mac_hex)},
 	    {"MAC_HEX", offsetof(struct cs_camsim_device, mac_hexup)},
 	    {"uuid", offsetof(struct cs_camsim_device, uuid)},
+	    {"channel", offsetof(struct cs_camsim_device, channel)},
+	    {"channel0", offsetof(struct cs_camsim_device, channel0)},
 	};
 	struct cs_span n = cs_span_make(name, len);
 	size_t nm;
@@ -263,18 +265,61 @@ pick_profile(const struct cs_camsim_set *set, uint64_t *st)
 }
 
 static void
+set_addr(struct cs_camsim_device *d, uint32_t a)
+{
+	d->addr = a;
+	snprintf(d->ip, sizeof(d->ip), "%u.%u.%u.%u", a >> 24,
+		 (a >> 16) & 255, (a >> 8) & 255, a & 255);
+}
+
+static void make_device_of(struct cs_camsim_device *d,
+			   const struct cs_camsim_profile *p, uint64_t *st,
+			   uint64_t seed);
+
+static void
 make_device(struct cs_camsim_device *d, const struct cs_camsim_set *set,
 	    uint64_t seed)
 {
-	const struct cs_camsim_profile *p;
-	const struct cs_camsim_model *m;
 	uint64_t st = seed ^ ((uint64_t)d->addr * 0x9e3779b97f4a7c15ull);
+
+	cs_camsim_rand(&st);
+	make_device_of(d, pick_profile(set, &st), &st, seed);
+}
+
+/* The cameras behind recorder d, on channels 1..count. */
+static void
+make_attached(struct cs_camsim_device *d, uint64_t seed)
+{
+	const struct cs_camsim_attached *a = &d->prof->attached;
+
+	if (a->count == 0 || a->profs == NULL)
+		return;
+	d->attached = cs_xcalloc(a->count, sizeof(*d->attached));
+	d->nattached = a->count;
+	for (size_t i = 0; i < a->count; i++) {
+		struct cs_camsim_device *c = &d->attached[i];
+		uint64_t st = seed ^ ((uint64_t)d->addr * 0x9e3779b97f4a7c15ull) ^
+			      ((uint64_t)(i + 1) << 40);
+
+		set_addr(c, a->first_addr + (uint32_t)i);
+		snprintf(c->channel, sizeof(c->channel), "%zu", i + 1);
+		snprintf(c->channel0, sizeof(c->channel0), "%zu", i);
+		cs_camsim_rand(&st);
+		make_device_of(c, a->profs[i % a->nnames], &st, seed);
+	}
+}
+
+static void
+make_device_of(struct cs_camsim_device *d, const struct cs_camsim_profile *p,
+	       uint64_t *stp, uint64_t seed)
+{
+	const struct cs_camsim_model *m;
+	uint64_t st = *stp;
 	const uint8_t *oui;
 	uint8_t mac[6];
 	uint64_t u1, u2;
 
-	cs_camsim_rand(&st);
-	d->prof = p = pick_profile(set, &st);
+	d->prof = p;
 	d->model = m = &p->models[below(&st, p->nmodels)];
 	d->firmware = m->nfirmware ? m->firmware[below(&st, m->nfirmware)]
 				   : p->firmware[below(&st, p->nfirmware)];
@@ -315,6 +360,20 @@ make_device(struct cs_camsim_device *d, const struct cs_camsim_set *set,
 		cs_camsim_gen_pattern(v, sizeof(v), pat, &st, d);
 		d->vals[i] = cs_xstrdup(v);
 	}
+	*stp = st;
+	make_attached(d, seed);
+}
+
+int
+cs_camsim_device_build(const struct cs_camsim_set *set, uint32_t addr,
+		       uint64_t seed, struct cs_camsim_device **out)
+{
+	struct cs_camsim_device *d = cs_xcalloc(1, sizeof(*d));
+
+	set_addr(d, addr);
+	make_device(d, set, seed);
+	*out = d;
+	return 0;
 }
 
 int
@@ -337,10 +396,7 @@ cs_camsim_estate_build(const struct cs_camsim_set *set,
 	qsort(off, n, sizeof(*off), cmp_u32);
 	d = cs_xcalloc(n, sizeof(*d));
 	for (size_t i = 0; i < n; i++) {
-		d[i].addr = off[i];
-		snprintf(d[i].ip, sizeof(d[i].ip), "%u.%u.%u.%u", off[i] >> 24,
-			 (off[i] >> 16) & 255, (off[i] >> 8) & 255,
-			 off[i] & 255);
+		set_addr(&d[i], off[i]);
 		make_device(&d[i], set, seed);
 	}
 	free(off);
@@ -357,8 +413,59 @@ cs_camsim_estate_free(struct cs_camsim_device *d, size_t n)
 		for (size_t j = 0; j < d[i].nvals; j++)
 			free(d[i].vals[j]);
 		free(d[i].vals);
+		cs_camsim_estate_free(d[i].attached, d[i].nattached);
 	}
 	free(d);
+}
+
+/* Keys added with discovery (issue #4): discovery, credentials, attached. */
+static void
+add_new_keys(json_object *o, const struct cs_camsim_device *d)
+{
+	const struct cs_camsim_profile *p = d->prof;
+	json_object *disc = json_object_new_array();
+
+	for (int k = 0; k < CS_CAMSIM_DISC_COUNT; k++)
+		if (p->discovery & (1u << k))
+			json_object_array_add(
+			    disc, json_object_new_string(cs_camsim_disc_name(
+				      (enum cs_camsim_disc)k)));
+	json_object_object_add(o, "discovery", disc);
+	if (p->user != NULL) {
+		json_object *c = json_object_new_object();
+		json_object_object_add(c, "user",
+				       json_object_new_string(p->user));
+		json_object_object_add(c, "password",
+				       json_object_new_string(p->password));
+		json_object_object_add(o, "credentials", c);
+	}
+	if (d->nattached > 0) {
+		json_object *a = json_object_new_array();
+		for (size_t i = 0; i < d->nattached; i++) {
+			const struct cs_camsim_device *c = &d->attached[i];
+			json_object *e = json_object_new_object();
+
+			json_object_object_add(
+			    e, "channel", json_object_new_int((int)i + 1));
+			json_object_object_add(e, "ip",
+					       json_object_new_string(c->ip));
+			json_object_object_add(
+			    e, "brand", json_object_new_string(c->prof->brand));
+			json_object_object_add(
+			    e, "manufacturer",
+			    json_object_new_string(c->prof->manufacturer));
+			json_object_object_add(
+			    e, "model", json_object_new_string(c->model->name));
+			json_object_object_add(
+			    e, "firmware", json_object_new_string(c->firmware));
+			json_object_object_add(
+			    e, "serial", json_object_new_string(c->serial));
+			json_object_object_add(e, "mac",
+					       json_object_new_string(c->mac));
+			json_object_array_add(a, e);
+		}
+		json_object_object_add(o, "attached", a);
+	}
 }
 
 int
@@ -395,6 +502,7 @@ cs_camsim_manifest_write(FILE *f, const struct cs_camsim_device *d, size_t n)
 				       json_object_new_string(d[i].mac));
 		json_object_object_add(o, "serial",
 				       json_object_new_string(d[i].serial));
+		add_new_keys(o, &d[i]);
 		s = json_object_to_json_string_ext(
 		    o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 		if (fputs(s, f) == EOF || fputc('\n', f) == EOF) {

@@ -37,6 +37,12 @@ struct cs_camsim_device {
 	char mac_hex[13];   /* "aabbccddeeff" */
 	char mac_hexup[13]; /* "AABBCCDDEEFF" */
 	char uuid[37];
+	/* Channel of an attached camera on its recorder ("1".. and
+	 * "0".., for {channel} and {channel0}); "" on other devices. */
+	char channel[24], channel0[24];
+	/* Owned array of the cameras behind a recorder, by channel. */
+	struct cs_camsim_device *attached;
+	size_t nattached;
 	/* Owned values of model->vars then prof->vars, in that order. */
 	char **vals;
 	size_t nvals;
@@ -79,6 +85,16 @@ void cs_camsim_gen_pattern(char *out, size_t outsz, const char *pattern,
  */
 int cs_camsim_estate_build(const struct cs_camsim_set *set,
 			   const struct cs_camsim_cidr *c, size_t n,
+			   uint64_t seed, struct cs_camsim_device **out);
+
+/*
+ * Builds one device of the set's first mix profile on address addr (host
+ * byte order; any address: the caller checks where it may be used), with
+ * the same per-device values cs_camsim_estate_build() would give it.
+ * Stores an array of one device in *out (free with
+ * cs_camsim_estate_free(*out, 1)) and returns 0.
+ */
+int cs_camsim_device_build(const struct cs_camsim_set *set, uint32_t addr,
 			   uint64_t seed, struct cs_camsim_device **out);
 
 /* Frees an array from cs_camsim_estate_build(); NULL is ignored. */

@@ -283,8 +283,12 @@ load_resp(struct ld *ld, json_object *o, int defstatus,
 	r->status = (int)st;
 	if (get_str(ld, o, "reason", false, &r->reason) != 0 ||
 	    get_strs(ld, o, "headers", &r->headers, &r->nheaders) != 0 ||
-	    get_body(ld, o, "body", &r->body) != 0)
+	    get_body(ld, o, "body", &r->body) != 0 ||
+	    get_body(ld, o, "each", &r->each) != 0)
 		return -1;
+	if (r->each != NULL &&
+	    (r->body == NULL || strstr(r->body, "{attached}") == NULL))
+		return fail(ld, "\"each\" without {attached} in the body");
 	if (r->reason == NULL)
 		r->reason = cs_xstrdup(r->status == 200   ? "OK"
 				       : r->status == 401 ? "Unauthorized"
@@ -305,6 +309,7 @@ free_resp(struct cs_camsim_resp *r)
 	free(r->reason);
 	free_strs(r->headers, r->nheaders);
 	free(r->body);
+	free(r->each);
 }
 
 /* An object of name -> reply, kept in file order. */
@@ -367,7 +372,7 @@ load_http(struct ld *ld, json_object *o, struct cs_camsim_http *h)
 		json_object_object_foreach(routes, key, v)
 		{
 			struct cs_camsim_route *r = &h->routes[i];
-			char *path = NULL, *prefix = NULL;
+			char *path = NULL, *prefix = NULL, *auth = NULL;
 
 			h->nroutes = ++i;
 			if (!json_object_is_type(v, json_type_object))
@@ -375,10 +380,35 @@ load_http(struct ld *ld, json_object *o, struct cs_camsim_http *h)
 			if (get_str(ld, v, "method", false, &r->method) != 0 ||
 			    get_str(ld, v, "path", false, &path) != 0 ||
 			    get_str(ld, v, "prefix", false, &prefix) != 0 ||
-			    get_bool(ld, v, "onvif", false, &r->onvif) != 0) {
+			    get_bool(ld, v, "onvif", false, &r->onvif) != 0 ||
+			    get_str(ld, v, "auth", false, &auth) != 0 ||
+			    get_str(ld, v, "realm", false, &r->realm) != 0) {
 				free(path);
 				free(prefix);
+				free(auth);
 				return -1;
+			}
+			if (auth != NULL) {
+				bool ok = strcmp(auth, "digest") == 0;
+				free(auth);
+				if (!ok) {
+					free(path);
+					free(prefix);
+					return fail(ld,
+						    "route %s: auth must be "
+						    "\"digest\"",
+						    key);
+				}
+				r->digest = true;
+				if (r->realm == NULL ||
+				    member(v, "challenge") == NULL) {
+					free(path);
+					free(prefix);
+					return fail(ld,
+						    "route %s: digest needs "
+						    "realm and challenge",
+						    key);
+				}
 			}
 			if ((path == NULL) == (prefix == NULL)) {
 				free(path);
@@ -393,6 +423,10 @@ load_http(struct ld *ld, json_object *o, struct cs_camsim_http *h)
 			if (r->method == NULL)
 				r->method = cs_xstrdup("*");
 			if (!r->onvif && load_resp(ld, v, 200, &r->resp) != 0)
+				return -1;
+			if (r->digest &&
+			    load_resp(ld, member(v, "challenge"), 401,
+				      &r->challenge) != 0)
 				return -1;
 			if (r->onvif && onvif == NULL)
 				return fail(ld,
@@ -424,7 +458,9 @@ free_http(struct cs_camsim_http *h)
 	for (size_t i = 0; i < h->nroutes; i++) {
 		free(h->routes[i].method);
 		free(h->routes[i].path);
+		free(h->routes[i].realm);
 		free_resp(&h->routes[i].resp);
+		free_resp(&h->routes[i].challenge);
 	}
 	free(h->routes);
 	free_resp(&h->notfound);
@@ -670,6 +706,102 @@ cmp_port(const void *a, const void *b)
 	return (int)x->port - (int)y->port;
 }
 
+static const char *const disc_names[] = {
+    [CS_CAMSIM_DISC_WSD] = "wsd",   [CS_CAMSIM_DISC_SADP] = "sadp",
+    [CS_CAMSIM_DISC_DHIP] = "dhip", [CS_CAMSIM_DISC_SSDP] = "ssdp",
+    [CS_CAMSIM_DISC_MDNS] = "mdns", [CS_CAMSIM_DISC_XM] = "xm",
+    [CS_CAMSIM_DISC_DH5050] = "dh5050",
+};
+
+int
+cs_camsim_disc_parse(const char *s)
+{
+	for (size_t i = 0; i < CS_NELEM(disc_names); i++)
+		if (strcmp(s, disc_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+cs_camsim_disc_name(enum cs_camsim_disc k)
+{
+	return (size_t)k < CS_NELEM(disc_names) ? disc_names[k] : "?";
+}
+
+/* Parses a dotted quad into host byte order; 0 or -1. */
+static int
+parse_ipv4(const char *s, uint32_t *out)
+{
+	uint32_t a = 0;
+	const char *p = s;
+
+	for (int i = 0; i < 4; i++) {
+		long long v;
+		char part[4];
+		size_t n = 0;
+
+		while (p[n] >= '0' && p[n] <= '9' && n < 3)
+			n++;
+		if (n == 0 || (i < 3 && p[n] != '.') || (i == 3 && p[n]))
+			return -1;
+		memcpy(part, p, n);
+		part[n] = '\0';
+		if (cs_str_tonum(part, 0, 255, &v) != 0)
+			return -1;
+		a = a << 8 | (uint32_t)v;
+		p += n + (i < 3);
+	}
+	*out = a;
+	return 0;
+}
+
+static int
+load_discovery(struct ld *ld, json_object *o, struct cs_camsim_profile *p)
+{
+	json_object *att = member(o, "attached"), *cred = member(o, "credentials");
+	char **v, *ip = NULL;
+	size_t n;
+	long long cnt;
+
+	if (get_strs(ld, o, "discovery", &v, &n) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		int k = cs_camsim_disc_parse(v[i]);
+		if (k < 0) {
+			fail(ld, "unknown discovery protocol \"%.32s\"", v[i]);
+			free_strs(v, n);
+			return -1;
+		}
+		p->discovery |= 1u << k;
+	}
+	free_strs(v, n);
+	if (cred != NULL &&
+	    (!json_object_is_type(cred, json_type_object) ||
+	     get_str(ld, cred, "user", true, &p->user) != 0 ||
+	     get_str(ld, cred, "password", true, &p->password) != 0))
+		return fail(ld, "\"credentials\" must be {user, password}");
+	if (att == NULL)
+		return 0;
+	if (!json_object_is_type(att, json_type_object) ||
+	    get_int(ld, att, "count", 1, 64, 0, &cnt) != 0 ||
+	    get_str(ld, att, "first_ip", true, &ip) != 0 ||
+	    get_strs(ld, att, "profiles", &p->attached.names,
+		     &p->attached.nnames) != 0) {
+		free(ip);
+		return fail(ld, "\"attached\" must be {count 1..64, first_ip, "
+				"profiles}");
+	}
+	if (cnt == 0 || p->attached.nnames == 0 ||
+	    parse_ipv4(ip, &p->attached.first_addr) != 0 ||
+	    (p->attached.first_addr & 0xff) + (uint32_t)cnt > 255) {
+		free(ip);
+		return fail(ld, "bad \"attached\"");
+	}
+	free(ip);
+	p->attached.count = (size_t)cnt;
+	return 0;
+}
+
 static const char *const classes[] = {"camera", "nvr", "dvr", "encoder",
 				      "other"};
 
@@ -689,7 +821,8 @@ build_profile(struct ld *ld, json_object *o, struct cs_camsim_profile *p)
 	    get_str(ld, o, "serial", true, &p->serial_fmt) != 0 ||
 	    load_models(ld, member(o, "models"), p) != 0 ||
 	    load_oui(ld, o, p) != 0 ||
-	    load_vars(ld, member(o, "vars"), &p->vars, &p->nvars) != 0)
+	    load_vars(ld, member(o, "vars"), &p->vars, &p->nvars) != 0 ||
+	    load_discovery(ld, o, p) != 0)
 		return -1;
 	if (member(o, "surveillance") == NULL)
 		return fail(ld, "missing \"surveillance\"");
@@ -701,10 +834,13 @@ build_profile(struct ld *ld, json_object *o, struct cs_camsim_profile *p)
 		if (p->nfirmware == 0 && p->models[i].nfirmware == 0)
 			return fail(ld, "model %s has no firmware list",
 				    p->models[i].name);
+	/* Every TCP port closed is allowed if the device answers discovery. */
 	if (ports == NULL || !json_object_is_type(ports, json_type_array) ||
-	    (len = json_object_array_length(ports)) == 0 || len > 64)
+	    ((len = json_object_array_length(ports)) == 0 &&
+	     p->discovery == 0) ||
+	    len > 64)
 		return fail(ld, "\"ports\" must be a non-empty array");
-	p->ports = cs_xcalloc(len, sizeof(*p->ports));
+	p->ports = cs_xcalloc(len ? len : 1, sizeof(*p->ports));
 	for (size_t i = 0; i < len; i++) {
 		p->nports = i + 1;
 		if (load_port(ld, json_object_array_get_idx(ports, i),
@@ -759,6 +895,10 @@ cs_camsim_profile_free(struct cs_camsim_profile *p)
 		free(p->ports[i].xm_other);
 	}
 	free(p->ports);
+	free(p->user);
+	free(p->password);
+	free_strs(p->attached.names, p->attached.nnames);
+	free(p->attached.profs);
 	free_http(&p->http);
 	free_rtsp(&p->rtsp);
 	free(p);
@@ -796,6 +936,86 @@ cs_camsim_set_free(struct cs_camsim_set *s)
 	free(s);
 }
 
+/* Returns the profile of s named name, or NULL. */
+static struct cs_camsim_profile *
+set_find(const struct cs_camsim_set *s, const char *name)
+{
+	for (size_t i = 0; i < s->nprofiles; i++)
+		if (strcmp(s->profiles[i]->name, name) == 0)
+			return s->profiles[i];
+	return NULL;
+}
+
+static void
+set_add(struct cs_camsim_set *s, struct cs_camsim_profile *p)
+{
+	s->profiles = cs_xrealloc(s->profiles, s->nprofiles + 1,
+				  sizeof(*s->profiles));
+	s->profiles[s->nprofiles++] = p;
+}
+
+/*
+ * Loads the profiles named by "attached" lists (once each) and resolves
+ * the names.  Attached cameras may not have cameras attached.
+ */
+static int
+resolve_attached(struct cs_camsim_set *s, const char *dir, char *err,
+		 size_t errsz)
+{
+	size_t n = s->nprofiles;
+
+	for (size_t i = 0; i < n; i++) {
+		struct cs_camsim_attached *a = &s->profiles[i]->attached;
+		struct ld ld = {err, errsz, s->profiles[i]->name};
+
+		if (a->count == 0)
+			continue;
+		a->profs = cs_xcalloc(a->nnames, sizeof(*a->profs));
+		for (size_t j = 0; j < a->nnames; j++) {
+			struct cs_camsim_profile *p =
+			    set_find(s, a->names[j]);
+			if (p == NULL) {
+				p = cs_camsim_profile_load(dir, a->names[j],
+							   err, errsz);
+				if (p == NULL)
+					return -1;
+				set_add(s, p);
+			}
+			if (p->attached.count > 0)
+				return fail(&ld,
+					    "attached profile %s has "
+					    "cameras attached",
+					    p->name);
+			a->profs[j] = p;
+		}
+	}
+	return 0;
+}
+
+struct cs_camsim_set *
+cs_camsim_set_load_one(const char *dir, const char *name, char *err,
+		       size_t errsz)
+{
+	struct cs_camsim_set *s = cs_xcalloc(1, sizeof(*s));
+	struct cs_camsim_profile *p;
+
+	if ((p = cs_camsim_profile_load(dir, name, err, errsz)) == NULL) {
+		free(s);
+		return NULL;
+	}
+	set_add(s, p);
+	s->mix = cs_xcalloc(1, sizeof(*s->mix));
+	s->mix[0].prof = p;
+	s->mix[0].weight = 1;
+	s->nmix = 1;
+	s->total_weight = 1;
+	if (resolve_attached(s, dir, err, errsz) != 0) {
+		cs_camsim_set_free(s);
+		return NULL;
+	}
+	return s;
+}
+
 struct cs_camsim_set *
 cs_camsim_set_load(const char *dir, const char *mix, char *err, size_t errsz)
 {
@@ -814,7 +1034,6 @@ cs_camsim_set_load(const char *dir, const char *mix, char *err, size_t errsz)
 		goto fail;
 	}
 	s = cs_xcalloc(1, sizeof(*s));
-	s->profiles = cs_xcalloc(len, sizeof(*s->profiles));
 	s->mix = cs_xcalloc(len, sizeof(*s->mix));
 	json_object_object_foreach(w, key, v)
 	{
@@ -828,7 +1047,7 @@ cs_camsim_set_load(const char *dir, const char *mix, char *err, size_t errsz)
 			continue;
 		if ((p = cs_camsim_profile_load(dir, key, err, errsz)) == NULL)
 			goto fail;
-		s->profiles[s->nprofiles++] = p;
+		set_add(s, p);
 		s->mix[i].prof = p;
 		s->mix[i].weight = (uint32_t)wt;
 		s->total_weight += (uint64_t)wt;
@@ -838,6 +1057,8 @@ cs_camsim_set_load(const char *dir, const char *mix, char *err, size_t errsz)
 		fail(&ld, "all weights are zero");
 		goto fail;
 	}
+	if (resolve_attached(s, dir, err, errsz) != 0)
+		goto fail;
 	json_object_put(o);
 	return s;
 fail:

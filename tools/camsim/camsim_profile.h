@@ -31,6 +31,10 @@ struct cs_camsim_resp {
 	char **headers; /* owned; "Name: value" templates */
 	size_t nheaders;
 	char *body; /* owned template; NULL for no body */
+	/* owned template; NULL for none.  Expanded once per attached
+	 * camera (with that camera's values) where the body says
+	 * {attached}. */
+	char *each;
 };
 
 /* A reply with a name: an RTSP method, a SOAP operation. */
@@ -45,6 +49,11 @@ struct cs_camsim_route {
 	char *path;   /* owned; compared with the request target */
 	bool prefix;  /* path is a prefix rather than an exact path */
 	bool onvif;   /* reply chosen by the SOAP operation in the body */
+	/* HTTP Digest (RFC 7616, MD5, qop=auth) with the profile's
+	 * credentials is required; without it "challenge" is sent. */
+	bool digest;
+	char *realm; /* owned template; the Digest realm */
+	struct cs_camsim_resp challenge;
 	struct cs_camsim_resp resp;
 };
 
@@ -80,6 +89,28 @@ struct cs_camsim_port {
 	char *xm_other;     /* owned; xm-dvrip JSON reply to other messages */
 };
 
+/* UDP discovery protocols a profile may answer (camsim_disc.h). */
+enum cs_camsim_disc {
+	CS_CAMSIM_DISC_WSD,  /* ONVIF WS-Discovery, 239.255.255.250:3702 */
+	CS_CAMSIM_DISC_SADP, /* Hikvision SADP, 239.255.255.250:37020 */
+	CS_CAMSIM_DISC_DHIP, /* Dahua DHIP, 239.255.255.251:37810 */
+	CS_CAMSIM_DISC_SSDP, /* SSDP M-SEARCH, 239.255.255.250:1900 */
+	CS_CAMSIM_DISC_MDNS, /* mDNS / DNS-SD, 224.0.0.251:5353 */
+	CS_CAMSIM_DISC_XM,   /* Xiongmai search, broadcast UDP 34569 */
+	CS_CAMSIM_DISC_DH5050, /* Dahua legacy DVRIP discover, UDP 5050 */
+	CS_CAMSIM_DISC_COUNT
+};
+
+/* Cameras simulated behind a recorder (NVR channel list). */
+struct cs_camsim_attached {
+	size_t count;        /* cameras, on channels 1..count; 0: none */
+	uint32_t first_addr; /* address of channel 1's camera, host order */
+	char **names;        /* owned; profile names, cycled over channels */
+	size_t nnames;
+	/* Resolved names, borrowed from the set (filled by the loader). */
+	const struct cs_camsim_profile **profs;
+};
+
 /* A template variable: its name and the pattern generating its value. */
 struct cs_camsim_var {
 	char *name;    /* owned */
@@ -112,6 +143,9 @@ struct cs_camsim_profile {
 	struct cs_camsim_port *ports; /* sorted by port number */
 	size_t nports;
 	bool has_http, has_rtsp;
+	uint32_t discovery; /* bit (1u << enum cs_camsim_disc) per protocol */
+	char *user, *password; /* owned; "credentials", NULL if none */
+	struct cs_camsim_attached attached;
 	struct cs_camsim_http http;
 	struct cs_camsim_rtsp rtsp;
 };
@@ -138,6 +172,21 @@ struct cs_camsim_set {
  */
 struct cs_camsim_set *cs_camsim_set_load(const char *dir, const char *mix,
 					 char *err, size_t errsz);
+
+/*
+ * Loads the profile DIR/profiles/<name>.json as a set whose mix holds
+ * only it (weight 1), plus the profiles of its attached cameras.  Same
+ * ownership and errors as cs_camsim_set_load().
+ */
+struct cs_camsim_set *cs_camsim_set_load_one(const char *dir,
+					     const char *name, char *err,
+					     size_t errsz);
+
+/* Returns the discovery protocol named s ("wsd", "sadp" ...) or -1. */
+int cs_camsim_disc_parse(const char *s);
+
+/* Returns the name of discovery protocol k ("wsd" ...). */
+const char *cs_camsim_disc_name(enum cs_camsim_disc k);
 
 /*
  * Loads one profile by name from DIR/profiles/.  Returns it (caller frees

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "camsim_auth.h"
+#include "camsim_disc.h"
 #include "core/str.h"
 #include "core/poison.h"
 
@@ -114,6 +116,12 @@ cs_camsim_expand(struct cs_buf *out, const char *tmpl,
 			continue;
 		}
 		rc = expand_dyn(out, open + 1, len, dyn);
+		if (rc == 1 && len == 12 &&
+		    memcmp(open + 1, "digest_nonce", 12) == 0) {
+			char nonce[33];
+			cs_camsim_nonce(nonce, d->ip, dyn->now, dyn->secret);
+			rc = cs_buf_adds(out, nonce);
+		}
 		if (rc == 1) {
 			v = cs_camsim_device_var(d, open + 1, len);
 			rc = v != NULL ? cs_buf_adds(out, v)
@@ -270,6 +278,35 @@ add_headers(struct cs_buf *out, char *const *common, size_t ncommon,
 }
 
 /*
+ * Expands the body of r; "{attached}" in it becomes r->each expanded for
+ * each camera behind d (nothing if there is none).
+ */
+static int
+expand_body(struct cs_buf *body, const struct cs_camsim_resp *r,
+	    const struct cs_camsim_device *d, const struct cs_camsim_dyn *dyn)
+{
+	static const char mark[] = "{attached}";
+	const char *at;
+	struct cs_buf head;
+	int rc;
+
+	if (r->body == NULL)
+		return 0;
+	if (r->each == NULL || (at = strstr(r->body, mark)) == NULL)
+		return cs_camsim_expand(body, r->body, d, dyn);
+	cs_buf_init(&head, CS_CAMSIM_MAX_REQ);
+	rc = cs_buf_add(&head, r->body, (size_t)(at - r->body));
+	if (rc == 0)
+		rc = cs_camsim_expand(body, cs_buf_str(&head), d, dyn);
+	cs_buf_free(&head);
+	for (size_t i = 0; rc == 0 && i < d->nattached; i++)
+		rc = cs_camsim_expand(body, r->each, &d->attached[i], dyn);
+	if (rc == 0)
+		rc = cs_camsim_expand(body, at + sizeof(mark) - 1, d, dyn);
+	return rc;
+}
+
+/*
  * Appends a complete reply: status line, CSeq for RTSP, headers,
  * Content-Length and the body (omitted for HEAD).
  */
@@ -283,8 +320,7 @@ reply(struct cs_buf *out, const char *proto, char *const *common,
 	int rc;
 
 	cs_buf_init(&body, CS_CAMSIM_MAX_REQ * 2);
-	if (r->body != NULL &&
-	    (rc = cs_camsim_expand(&body, r->body, d, dyn)) != 0)
+	if ((rc = expand_body(&body, r, d, dyn)) != 0)
 		goto out;
 	if ((rc = cs_buf_printf(out, "%s %d %s\r\n", proto, r->status,
 				r->reason)) != 0)
@@ -410,6 +446,49 @@ route(const struct cs_camsim_http *h, struct cs_span method,
 	return best;
 }
 
+/* True if the request carries valid Digest credentials for route r. */
+static bool
+digest_ok(const struct cs_camsim_device *d, const struct cs_camsim_route *r,
+	  const struct head *hd, const struct cs_camsim_dyn *dyn)
+{
+	struct cs_span auth;
+	struct cs_buf realm;
+	bool ok;
+
+	if (d->prof->user == NULL || !header(hd, "Authorization", &auth))
+		return false;
+	cs_buf_init(&realm, 1024);
+	ok = cs_camsim_expand(&realm, r->realm, d, dyn) == 0 &&
+	     cs_camsim_digest_ok(auth, hd->method, hd->target, d->prof->user,
+				 d->prof->password, cs_buf_str(&realm), d->ip,
+				 dyn->now, dyn->secret);
+	cs_buf_free(&realm);
+	return ok;
+}
+
+/* The UPnP device description of an SSDP-speaking device (§9). */
+static int
+upnp_reply(const struct cs_camsim_device *d, const struct cs_camsim_dyn *dyn,
+	   struct cs_buf *out, bool head_only)
+{
+	struct cs_buf body;
+	int rc;
+
+	cs_buf_init(&body, CS_CAMSIM_MAX_REQ);
+	rc = cs_camsim_disc_upnp_desc(d, dyn, &body);
+	if (rc == 0)
+		rc = cs_buf_printf(out,
+				   "HTTP/1.1 200 OK\r\n"
+				   "Content-Type: text/xml; charset=\"utf-8\"\r\n"
+				   "Content-Length: %zu\r\n"
+				   "Connection: close\r\n\r\n",
+				   body.len);
+	if (rc == 0 && !head_only)
+		rc = cs_buf_add(out, body.p, body.len);
+	cs_buf_free(&body);
+	return rc;
+}
+
 static const char bad_request[] = "HTTP/1.1 400 Bad Request\r\n"
 				  "Content-Length: 0\r\n"
 				  "Connection: close\r\n\r\n";
@@ -441,8 +520,14 @@ http_feed(const struct cs_camsim_device *d, struct cs_span in,
 		return 0;
 	}
 	*consumed = hl + cl;
+	if ((d->prof->discovery & (1u << CS_CAMSIM_DISC_SSDP)) &&
+	    (span_eq(hd.method, "GET") || span_eq(hd.method, "HEAD")) &&
+	    span_eq(hd.target, CS_CAMSIM_UPNP_PATH))
+		return upnp_reply(d, dyn, out, span_eq(hd.method, "HEAD"));
 	r = route(h, hd.method, hd.target);
-	if (r == NULL)
+	if (r != NULL && r->digest && !digest_ok(d, r, &hd, dyn))
+		resp = &r->challenge;
+	else if (r == NULL)
 		resp = &h->notfound;
 	else if (r->onvif)
 		resp = onvif_reply(h, cs_span_make(in.p + hl, cl));

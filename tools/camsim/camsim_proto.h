@@ -12,7 +12,9 @@
  *   hour minute second (UTC, no padding), nonce (32 lower-case hex digits,
  *   new for every reply), session and random (decimals, new for every
  *   reply), cseq
- *   (the RTSP request's CSeq).
+ *   (the RTSP request's CSeq), digest_nonce (a nonce the Digest check
+ *   of camsim_auth.h accepts for this device), channel and channel0
+ *   (an attached camera's channel, from 1 and from 0).
  * Anything else in braces is copied unchanged, so JSON bodies need no
  * escaping.
  */
@@ -37,6 +39,7 @@ struct cs_camsim_dyn {
 	time_t now;          /* wall-clock time for {date} and friends */
 	uint64_t nonce;      /* fresh random bits for {nonce}, {session} */
 	struct cs_span cseq; /* RTSP CSeq value; set by the responder */
+	uint64_t secret;     /* per-run key of Digest nonces */
 };
 
 /*

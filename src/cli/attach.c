@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: ISC */
+/* Cameras behind a recorder; see attach.h. */
+#include "cli/attach.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/str.h"
+#include "parse/parse_nvr.h"
+#include "core/poison.h"
+
+/* Labels that name a protocol, not a maker. */
+static bool
+generic_vendor(const char *v)
+{
+	static const char *const g[] = {"",     "ONVIF",   "Private",
+					"RTSP", "General", "Other"};
+
+	for (size_t i = 0; i < CS_NELEM(g); i++)
+		if (cs_span_ieq(cs_span_make(v, strlen(v)), g[i]))
+			return true;
+	return false;
+}
+
+static void
+identify(const struct cs_fpdb *fp, const struct cs_nvr_channel *c,
+	 struct cs_attachment *a)
+{
+	struct cs_obs_list l;
+	struct cs_identity *id;
+
+	if (fp == NULL)
+		return;
+	cs_obs_list_init(&l);
+	if (!generic_vendor(c->vendor))
+		cs_obs_adds(&l, "onvif.manufacturer", 0, c->vendor);
+	if (c->model[0])
+		cs_obs_adds(&l, "onvif.model", 0, c->model);
+	if (l.n == 0) {
+		cs_obs_list_free(&l);
+		return;
+	}
+	id = cs_xmalloc(sizeof(*id));
+	cs_fp_identify(fp, &l, id);
+	cs_strlcpy(a->manufacturer, id->manufacturer, sizeof(a->manufacturer));
+	cs_strlcpy(a->brand, id->brand, sizeof(a->brand));
+	cs_strlcpy(a->id_model, id->model, sizeof(a->id_model));
+	a->device_class = id->device_class;
+	free(id);
+	cs_obs_list_free(&l);
+}
+
+size_t
+cs_cli_attachments(const struct cs_fpdb *fp, const struct cs_obs_list *obs,
+		   struct cs_attachment *out, size_t cap)
+{
+	size_t n = 0;
+
+	if (obs == NULL)
+		return 0;
+	for (size_t i = 0; i < obs->n && n < cap; i++) {
+		const struct cs_obs *o = &obs->v[i];
+		struct cs_nvr_channel c;
+		struct cs_attachment *a;
+
+		if (strcmp(o->key, "nvr.channel") != 0 ||
+		    cs_nvr_channel_from_json(o->val, o->len, &c) != 0)
+			continue;
+		a = &out[n++];
+		memset(a, 0, sizeof(*a));
+		a->channel = c.channel;
+		cs_strlcpy(a->ip, c.ip, sizeof(a->ip));
+		a->port = c.port;
+		cs_strlcpy(a->name, c.name, sizeof(a->name));
+		cs_strlcpy(a->model, c.model, sizeof(a->model));
+		cs_strlcpy(a->serial, c.serial, sizeof(a->serial));
+		cs_strlcpy(a->firmware, c.firmware, sizeof(a->firmware));
+		cs_strlcpy(a->vendor, c.vendor, sizeof(a->vendor));
+		cs_strlcpy(a->mac, c.mac, sizeof(a->mac));
+		identify(fp, &c, a);
+	}
+	return n;
+}

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: ISC */
+/* The scan command's discovery wiring; see cli_disc.h. */
+#include "cli/cli_disc.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/alloc.h"
+#include "core/str.h"
+#include "engine/discover.h"
+#include "ident/ident.h"
+#include "oui/oui.h"
+#include "core/poison.h"
+
+struct cs_cli_disc {
+	struct cs_disc *disc;
+	struct cs_ident_dec *dec;
+	char ifname[32];
+	char map_path[4096];
+	struct cs_oui *oui; /* loaded on the first MAC address */
+	bool oui_tried;
+};
+
+static int
+mac_lookup(void *arg, const uint8_t mac[6], char *maker, size_t makersz,
+	   char *registrant, size_t regsz)
+{
+	struct cs_cli_disc *c = arg;
+	struct cs_oui_hit hit;
+	char err[512];
+
+	if (!c->oui_tried) {
+		c->oui_tried = true;
+		c->oui = cs_oui_load(NULL, c->map_path, err, sizeof(err));
+		if (c->oui == NULL)
+			fprintf(stderr,
+				"camsweep: MAC registry not loaded (%s); MAC "
+				"addresses are recorded without their "
+				"registrant\n",
+				err);
+	}
+	if (c->oui == NULL || cs_oui_lookup(c->oui, mac, &hit) != 0)
+		return CS_ENOTFOUND;
+	cs_strlcpy(maker, hit.maker, makersz);
+	cs_strlcpy(registrant, hit.registrant, regsz);
+	return 0;
+}
+
+static int
+decode(void *arg, const char *kind, const uint8_t *p, size_t n, uint16_t port,
+       struct cs_obs_list *obs)
+{
+	struct cs_cli_disc *c = arg;
+
+	return cs_ident_decode(c->dec, kind, p, n, port, NULL, obs);
+}
+
+struct cs_cli_disc *
+cs_cli_disc_new(const char *ifname, unsigned ms, const struct cs_scope *scope,
+		const char *data, char *err, size_t errsz)
+{
+	struct cs_cli_disc *c = cs_xcalloc(1, sizeof(*c));
+	struct cs_disc_opts o;
+
+	cs_strlcpy(c->ifname, ifname, sizeof(c->ifname));
+	snprintf(c->map_path, sizeof(c->map_path),
+		 "%s/entities/oui-registrants.tsv", cs_cli_data_dir(data));
+	c->dec = cs_ident_dec_new();
+	cs_ident_dec_set_mac_lookup(c->dec, mac_lookup, c);
+	memset(&o, 0, sizeof(o));
+	o.scope = scope;
+	o.ifname = ifname;
+	o.time_ms = ms;
+	o.neigh_path = getenv("CAMSWEEP_NEIGH"); /* tests only */
+	o.decode = decode;
+	o.arg = c;
+	if ((c->disc = cs_disc_new(&o, err, errsz)) == NULL) {
+		cs_cli_disc_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+struct cs_disc *
+cs_cli_disc_state(struct cs_cli_disc *c)
+{
+	return c->disc;
+}
+
+void
+cs_cli_disc_summary(const struct cs_cli_disc *c, FILE *f)
+{
+	const struct cs_disc_stats *s = cs_disc_stats(c->disc);
+
+	fprintf(f,
+		"camsweep: discovery on %s: %llu replies from %llu hosts in "
+		"scope, %llu MAC addresses; %llu replies from outside the "
+		"scope ignored; %llu addresses learned (%llu outside the "
+		"scope, not contacted)\n",
+		c->ifname, (unsigned long long)s->received,
+		(unsigned long long)s->hosts, (unsigned long long)s->macs,
+		(unsigned long long)s->foreign, (unsigned long long)s->learned,
+		(unsigned long long)s->learned_out);
+}
+
+void
+cs_cli_disc_free(struct cs_cli_disc *c)
+{
+	if (c == NULL)
+		return;
+	cs_disc_free(c->disc);
+	cs_ident_dec_free(c->dec);
+	cs_oui_free(c->oui);
+	free(c);
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The scan command's discovery wiring: builds the discovery state of
+ * engine/discover.h for an interface, with src/ident's decoders as its
+ * decode hook and the OUI registry (loaded on the first MAC address) as
+ * the decoders' MAC resolver, and prints what discovery found.
+ */
+#ifndef CS_CLI_CLI_DISC_H
+#define CS_CLI_CLI_DISC_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "engine/scope.h"
+
+struct cs_cli_disc;
+
+/*
+ * Returns the wiring for discovery on interface ifname for ms
+ * milliseconds within scope (borrowed; must outlive the result), using
+ * data (the data directory) for the registrant map; NULL with a message
+ * in err when the interface has no IPv4 address.  Free with
+ * cs_cli_disc_free.
+ */
+struct cs_cli_disc *cs_cli_disc_new(const char *ifname, unsigned ms,
+				    const struct cs_scope *scope,
+				    const char *data, char *err, size_t errsz);
+/* The discovery state to put in cs_engine_opts.disc (borrowed). */
+struct cs_disc *cs_cli_disc_state(struct cs_cli_disc *c);
+/* Prints one summary line of what discovery found to f. */
+void cs_cli_disc_summary(const struct cs_cli_disc *c, FILE *f);
+/* Frees c; NULL is a no-op. */
+void cs_cli_disc_free(struct cs_cli_disc *c);
+
+#endif /* CS_CLI_CLI_DISC_H */

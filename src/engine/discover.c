@@ -1,0 +1,1181 @@
+/* SPDX-License-Identifier: ISC */
+/* Discovery modules, the pure discovery core and its libuv layer; see
+ * discover.h. */
+#include "engine/discover.h"
+
+#include <net/if.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <uv.h>
+
+#include "core/alloc.h"
+#include "core/str.h"
+#include "engine/neigh.h"
+#include "parse/parse_http.h"
+#include "probe/probe.h"
+#include "core/poison.h"
+
+#define NSLOTS (2 * CS_DISC_MAX_HOSTS) /* power of two */
+#define IP4(a, b, c, d)                                                        \
+	((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 |      \
+	 (uint32_t)(d))
+#define SLAB_SIZE (64 * 1024)
+
+/* ---- the probe datagrams ---- */
+
+static void
+uuid_text(const uint8_t nonce[16], unsigned seq, bool upper, char out[37])
+{
+	static const char lo[] = "0123456789abcdef", up[] = "0123456789ABCDEF";
+	const char *hex = upper ? up : lo;
+	uint8_t b[16];
+	size_t k = 0;
+
+	memcpy(b, nonce, 16);
+	b[15] ^= (uint8_t)seq;
+	b[6] = (uint8_t)((b[6] & 0x0f) | 0x40); /* version 4 */
+	b[8] = (uint8_t)((b[8] & 0x3f) | 0x80); /* RFC 4122 variant */
+	for (size_t i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[k++] = '-';
+		out[k++] = hex[b[i] >> 4];
+		out[k++] = hex[b[i] & 15];
+	}
+	out[k] = '\0';
+}
+
+/* ONVIF WS-Discovery Probe (protocols.md §1); the dn:/tds: prefixes are
+ * declared on the Types element itself, as some cameras require. */
+static int
+build_wsd(struct cs_buf *out, const uint8_t nonce[16], unsigned seq)
+{
+	char id[37];
+
+	uuid_text(nonce, seq, false, id);
+	cs_buf_reset(out);
+	return cs_buf_printf(
+	    out,
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	    "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" "
+	    "xmlns:a=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\" "
+	    "xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\">"
+	    "<s:Header>"
+	    "<a:Action s:mustUnderstand=\"1\">"
+	    "http://schemas.xmlsoap.org/ws/2005/04/discovery/Probe</a:Action>"
+	    "<a:MessageID>urn:uuid:%s</a:MessageID>"
+	    "<a:ReplyTo><a:Address>"
+	    "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous"
+	    "</a:Address></a:ReplyTo>"
+	    "<a:To s:mustUnderstand=\"1\">"
+	    "urn:schemas-xmlsoap-org:ws:2005:04:discovery</a:To>"
+	    "</s:Header><s:Body><d:Probe>"
+	    "<d:Types xmlns:dn=\"http://www.onvif.org/ver10/network/wsdl\" "
+	    "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\">"
+	    "dn:NetworkVideoTransmitter tds:Device</d:Types>"
+	    "</d:Probe></s:Body></s:Envelope>",
+	    id);
+}
+
+static bool
+has(const uint8_t *p, size_t n, const char *lit)
+{
+	return cs_memmem(p, n, (const uint8_t *)lit, strlen(lit)) != NULL;
+}
+
+static bool
+wsd_reply(const uint8_t *p, size_t n)
+{
+	return has(p, n, "ProbeMatch") || has(p, n, "Hello") ||
+	       has(p, n, "Bye");
+}
+
+/* Hikvision SADP inquiry (protocols.md §3). */
+static int
+build_sadp(struct cs_buf *out, const uint8_t nonce[16], unsigned seq)
+{
+	char id[37];
+
+	uuid_text(nonce, seq, true, id);
+	cs_buf_reset(out);
+	return cs_buf_printf(out,
+			     "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+			     "<Probe><Uuid>%s</Uuid><Types>inquiry</Types>"
+			     "</Probe>",
+			     id);
+}
+
+static bool
+sadp_reply(const uint8_t *p, size_t n)
+{
+	return has(p, n, "<ProbeMatch");
+}
+
+static void
+put_le32(uint8_t *b, uint32_t v)
+{
+	b[0] = (uint8_t)v;
+	b[1] = (uint8_t)(v >> 8);
+	b[2] = (uint8_t)(v >> 16);
+	b[3] = (uint8_t)(v >> 24);
+}
+
+/* Dahua DHIP DHDiscover.search (protocols.md §5): the 32-byte header
+ * (little-endian) and the JSON body. */
+static int
+build_dhip(struct cs_buf *out, const uint8_t nonce[16], unsigned seq)
+{
+	static const char body[] =
+	    "{\"method\":\"DHDiscover.search\",\"params\":{\"mac\":\"\","
+	    "\"uni\":1}}\n";
+	uint8_t h[32];
+
+	(void)nonce;
+	memset(h, 0, sizeof(h));
+	put_le32(h, 0x20);
+	memcpy(h + 4, "DHIP", 4);
+	put_le32(h + 12, seq + 1);
+	put_le32(h + 16, (uint32_t)(sizeof(body) - 1));
+	put_le32(h + 24, (uint32_t)(sizeof(body) - 1));
+	cs_buf_reset(out);
+	if (cs_buf_add(out, h, sizeof(h)) != 0)
+		return CS_ELIMIT;
+	return cs_buf_add(out, body, sizeof(body) - 1);
+}
+
+static bool
+dhip_reply(const uint8_t *p, size_t n)
+{
+	return !has(p, n, "DHDiscover.search") && has(p, n, "{");
+}
+
+/* SSDP M-SEARCH for everything (protocols.md §9). */
+static int
+build_ssdp(struct cs_buf *out, const uint8_t nonce[16], unsigned seq)
+{
+	(void)nonce;
+	(void)seq;
+	cs_buf_reset(out);
+	return cs_buf_adds(out, "M-SEARCH * HTTP/1.1\r\n"
+				"Host: 239.255.255.250:1900\r\n"
+				"Man: \"ssdp:discover\"\r\n"
+				"MX: 2\r\n"
+				"ST: ssdp:all\r\n\r\n");
+}
+
+static bool
+ssdp_reply(const uint8_t *p, size_t n)
+{
+	return !(n >= 8 && memcmp(p, "M-SEARCH", 8) == 0);
+}
+
+/* DNS-SD service types asked for (protocols.md §10, §11). */
+static const char *const mdns_services[] = {
+    "_axis-video._tcp.local",
+    "_arec._tcp.local",
+    "_rtsp._tcp.local",
+    "_http._tcp.local",
+};
+
+/* One mDNS query with a PTR question per service type, the QU bit set
+ * so that responders may answer us directly. */
+static int
+build_mdns(struct cs_buf *out, const uint8_t nonce[16], unsigned seq)
+{
+	uint8_t h[12] = {0};
+	int rc;
+
+	(void)nonce;
+	(void)seq;
+	h[5] = (uint8_t)CS_NELEM(mdns_services);
+	cs_buf_reset(out);
+	rc = cs_buf_add(out, h, sizeof(h));
+	for (size_t i = 0; rc == 0 && i < CS_NELEM(mdns_services); i++) {
+		const char *s = mdns_services[i];
+		static const uint8_t tail[] = {0, 0, 12, 0x80, 1};
+
+		while (rc == 0 && *s) {
+			size_t len = strcspn(s, ".");
+			uint8_t l = (uint8_t)len;
+
+			rc = cs_buf_add(out, &l, 1);
+			if (rc == 0)
+				rc = cs_buf_add(out, s, len);
+			s += len;
+			if (*s == '.')
+				s++;
+		}
+		if (rc == 0)
+			rc = cs_buf_add(out, tail, sizeof(tail));
+	}
+	return rc;
+}
+
+static bool
+mdns_reply(const uint8_t *p, size_t n)
+{
+	/* A response (QR bit) with at least one answer or additional. */
+	return n >= 12 && (p[2] & 0x80) &&
+	       (p[6] | p[7] | p[8] | p[9] | p[10] | p[11]) != 0;
+}
+
+#define XM_SEARCH 1530 /* ASSUMED, see docs/modules/disc-xm.md */
+
+/* Xiongmai search: the 20-byte DVRIP header of protocols.md §7 (0xFF,
+ * version, session, sequence, message id, payload length) with an empty
+ * payload.  The UDP port and message ids are not in the facts sheet. */
+static int
+build_xm(struct cs_buf *out, const uint8_t nonce[16], unsigned seq)
+{
+	uint8_t h[20] = {0xff, 0x01};
+
+	(void)nonce;
+	put_le32(h + 8, seq);
+	h[14] = (uint8_t)(XM_SEARCH & 0xff);
+	h[15] = (uint8_t)(XM_SEARCH >> 8);
+	cs_buf_reset(out);
+	return cs_buf_add(out, h, sizeof(h));
+}
+
+static bool
+xm_reply(const uint8_t *p, size_t n)
+{
+	return n > 20 && p[0] == 0xff &&
+	       (p[14] | p[15] << 8) == XM_SEARCH + 1;
+}
+
+static const struct cs_disc_module m_wsd = {
+    "wsd",
+    "ONVIF WS-Discovery Probe for NetworkVideoTransmitter and Device",
+    "wsd",
+    IP4(239, 255, 255, 250),
+    3702,
+    CS_DISC_MCAST | CS_DISC_LISTEN,
+    build_wsd,
+    wsd_reply,
+};
+static const struct cs_disc_module m_sadp = {
+    "sadp",
+    "Hikvision SADP inquiry",
+    "sadp",
+    IP4(239, 255, 255, 250),
+    37020,
+    CS_DISC_MCAST | CS_DISC_LISTEN,
+    build_sadp,
+    sadp_reply,
+};
+static const struct cs_disc_module m_dhip = {
+    "dhip",
+    "Dahua DHIP DHDiscover.search",
+    "dhip",
+    IP4(239, 255, 255, 251),
+    37810,
+    CS_DISC_MCAST | CS_DISC_LISTEN,
+    build_dhip,
+    dhip_reply,
+};
+static const struct cs_disc_module m_ssdp = {
+    "ssdp",
+    "SSDP M-SEARCH ssdp:all, then the UPnP description from LOCATION",
+    "ssdp",
+    IP4(239, 255, 255, 250),
+    1900,
+    CS_DISC_MCAST | CS_DISC_LISTEN,
+    build_ssdp,
+    ssdp_reply,
+};
+static const struct cs_disc_module m_mdns = {
+    "mdns",
+    "mDNS/DNS-SD PTR queries for camera service types",
+    "mdns",
+    IP4(224, 0, 0, 251),
+    5353,
+    CS_DISC_MCAST | CS_DISC_LISTEN,
+    build_mdns,
+    mdns_reply,
+};
+
+static const struct cs_disc_module m_xm = {
+    "xm",
+    "Xiongmai (NETSurveillance) search broadcast",
+    "dvrip",
+    0,
+    34569,
+    CS_DISC_BCAST | CS_DISC_LISTEN,
+    build_xm,
+    xm_reply,
+};
+
+static const struct cs_disc_module *const modules[] = {
+    &m_wsd, &m_sadp, &m_dhip, &m_ssdp, &m_mdns, &m_xm,
+};
+
+#define NMOD CS_NELEM(modules)
+
+const struct cs_disc_module *const *
+cs_disc_modules(size_t *n)
+{
+	*n = NMOD;
+	return modules;
+}
+
+const struct cs_disc_module *
+cs_disc_module_find(const char *name)
+{
+	for (size_t i = 0; i < NMOD; i++)
+		if (strcmp(modules[i]->name, name) == 0)
+			return modules[i];
+	return NULL;
+}
+
+/* ---- learned addresses ---- */
+
+static int
+parse_quad(const uint8_t *p, size_t n, uint32_t *out)
+{
+	uint32_t ip = 0;
+	size_t i = 0;
+
+	for (int part = 0; part < 4; part++) {
+		unsigned v = 0, digits = 0;
+
+		while (i < n && p[i] >= '0' && p[i] <= '9' && digits < 4) {
+			v = v * 10 + (unsigned)(p[i] - '0');
+			digits++;
+			i++;
+		}
+		if (digits == 0 || digits > 3 || v > 255)
+			return CS_EPROTO;
+		ip = ip << 8 | v;
+		if (part < 3 && (i >= n || p[i++] != '.'))
+			return CS_EPROTO;
+	}
+	if (i != n)
+		return CS_EPROTO;
+	*out = ip;
+	return 0;
+}
+
+int
+cs_disc_url_parse(const uint8_t *p, size_t n, uint32_t *ip, uint16_t *port,
+		  char *path, size_t pathsz)
+{
+	struct cs_span s = {p, n}, host;
+	size_t i, skip;
+	uint64_t v;
+
+	if (cs_span_istarts(s, "http://")) {
+		skip = 7;
+		*port = 80;
+	} else if (cs_span_istarts(s, "https://")) {
+		skip = 8;
+		*port = 443;
+	} else {
+		return CS_EPROTO;
+	}
+	s.p += skip;
+	s.n -= skip;
+	for (i = 0; i < s.n && s.p[i] != '/' && s.p[i] != '?'; i++)
+		;
+	host.p = s.p;
+	host.n = i;
+	if (host.n > 0 && host.p[0] == '[')
+		return CS_ENOTFOUND; /* an IPv6 literal */
+	for (size_t k = 0; k < host.n; k++) {
+		if (host.p[k] == '@')
+			return CS_EPROTO; /* userinfo: refuse */
+		if (host.p[k] == ':') {
+			struct cs_span ps = {host.p + k + 1, host.n - k - 1};
+
+			if (cs_span_u64(ps, 65535, &v) != 0 || v == 0)
+				return CS_EPROTO;
+			*port = (uint16_t)v;
+			host.n = k;
+			break;
+		}
+	}
+	if (parse_quad(host.p, host.n, ip) != 0) {
+		for (size_t k = 0; k < host.n; k++)
+			if (host.p[k] <= ' ' || host.p[k] >= 0x7f)
+				return CS_EPROTO;
+		return host.n ? CS_ENOTFOUND : CS_EPROTO;
+	}
+	s.p += i;
+	s.n -= i;
+	if (s.n == 0) {
+		if (pathsz < 2)
+			return CS_ELIMIT;
+		cs_strlcpy(path, "/", pathsz);
+		return 0;
+	}
+	if (s.n >= pathsz)
+		return CS_ELIMIT;
+	for (size_t k = 0; k < s.n; k++)
+		if (s.p[k] <= ' ' || s.p[k] >= 0x7f)
+			return CS_EPROTO;
+	if (s.p[0] != '/')
+		return CS_EPROTO;
+	cs_span_copy(path, pathsz, s);
+	return 0;
+}
+
+typedef void (*learn_fn)(void *arg, uint32_t ip, uint16_t port,
+			 const char *path, const char *source);
+
+/* Each space-separated URL of the values of key in obs. */
+static void
+learn_urls(const struct cs_obs_list *obs, const char *key, bool want_path,
+	   learn_fn fn, void *arg)
+{
+	for (size_t i = 0; i < obs->n; i++) {
+		const struct cs_obs *o = &obs->v[i];
+		size_t k = 0;
+
+		if (strcmp(o->key, key) != 0 || (o->flags & CS_OBS_MALFORMED))
+			continue;
+		while (k < o->len) {
+			size_t start;
+			char path[CS_DISC_PATH_MAX];
+			uint32_t ip;
+			uint16_t port;
+
+			while (k < o->len && (o->val[k] == ' ' ||
+					      o->val[k] == '\t' ||
+					      o->val[k] == '\r' ||
+					      o->val[k] == '\n'))
+				k++;
+			start = k;
+			while (k < o->len && o->val[k] != ' ' &&
+			       o->val[k] != '\t' && o->val[k] != '\r' &&
+			       o->val[k] != '\n')
+				k++;
+			if (k > start &&
+			    cs_disc_url_parse(o->val + start, k - start, &ip,
+					      &port, path, sizeof(path)) == 0)
+				fn(arg, ip, port, want_path ? path : NULL, key);
+		}
+	}
+}
+
+/* The dotted quad after the first occurrence of open in p, ending at
+ * any byte of stop. */
+static void
+learn_after(const uint8_t *p, size_t n, const char *open, bool json,
+	    const char *source, learn_fn fn, void *arg)
+{
+	const uint8_t *q = cs_memmem(p, n, (const uint8_t *)open, strlen(open));
+	size_t i, start;
+	uint32_t ip;
+
+	if (q == NULL)
+		return;
+	i = (size_t)(q - p) + strlen(open);
+	if (json) {
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;
+		if (i >= n || p[i++] != ':')
+			return;
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;
+		if (i >= n || p[i++] != '"')
+			return;
+	} else {
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;
+	}
+	start = i;
+	while (i < n && i - start < 16 &&
+	       ((p[i] >= '0' && p[i] <= '9') || p[i] == '.'))
+		i++;
+	if (parse_quad(p + start, i - start, &ip) == 0)
+		fn(arg, ip, 0, NULL, source);
+}
+
+void
+cs_disc_learn(const struct cs_disc_module *m, const uint8_t *p, size_t n,
+	      const struct cs_obs_list *obs, learn_fn fn, void *arg)
+{
+	if (n > CS_DISC_DGRAM_MAX)
+		n = CS_DISC_DGRAM_MAX;
+	if (m == &m_wsd)
+		learn_urls(obs, "wsd.xaddrs", false, fn, arg);
+	else if (m == &m_ssdp)
+		learn_urls(obs, "ssdp.location", true, fn, arg);
+	else if (m == &m_sadp)
+		learn_after(p, n, "<IPv4Address>", false, "sadp.ipv4", fn,
+			    arg);
+	else if (m == &m_dhip)
+		learn_after(p, n, "\"IPAddress\"", true, "dhip.ipaddress", fn,
+			    arg);
+}
+
+/* ---- the state ---- */
+
+struct rec {
+	uint32_t ip;
+	bool used;
+	bool heard;    /* a reply came from this address */
+	bool merged;   /* handed to the engine */
+	bool followed; /* a unicast follow-up was sent */
+	const struct cs_disc_module *learned_by;
+	struct cs_obs_list obs;
+	struct cs_disc_fetch fetch[CS_DISC_MAX_FETCH];
+	size_t nfetch;
+};
+
+struct uvsock {
+	uv_udp_t h;
+	struct cs_disc *d;
+	const struct cs_disc_module *m;
+	bool open;
+};
+
+struct uvstate {
+	uv_loop_t *loop;
+	struct uvsock tx[NMOD], rx[NMOD];
+	uv_timer_t timer;
+	bool timer_open;
+	unsigned round;
+	uint8_t nonce[16];
+	bool stopped;
+	char slab[SLAB_SIZE];
+};
+
+struct cs_disc {
+	struct cs_disc_opts o;
+	char ifname[IF_NAMESIZE + 1];
+	char neigh_path[256];
+	struct rec *slots;
+	size_t nrec;
+	unsigned nfollow;
+	struct cs_disc_stats st;
+	struct cs_buf out;
+	struct cs_obs_list tmp;
+	struct uvstate *uv;
+};
+
+static struct rec *
+find(struct cs_disc *d, uint32_t ip, bool create)
+{
+	size_t i = (size_t)((ip * 2654435761u) & (NSLOTS - 1));
+
+	for (size_t probe = 0; probe < NSLOTS; probe++) {
+		struct rec *r = &d->slots[(i + probe) & (NSLOTS - 1)];
+
+		if (r->used && r->ip == ip)
+			return r;
+		if (!r->used) {
+			if (!create || d->nrec >= CS_DISC_MAX_HOSTS)
+				return NULL;
+			r->used = true;
+			r->ip = ip;
+			cs_obs_list_init(&r->obs);
+			d->nrec++;
+			return r;
+		}
+	}
+	return NULL;
+}
+
+static const struct rec *
+cfind(const struct cs_disc *d, uint32_t ip)
+{
+	return find((struct cs_disc *)(uintptr_t)d, ip, false);
+}
+
+static int
+iface_lookup(const char *name, uint32_t *addr, uint32_t *bcast)
+{
+	uv_interface_address_t *ifs;
+	int n, rc = CS_ENOTFOUND;
+
+	if (uv_interface_addresses(&ifs, &n) != 0)
+		return CS_EIO;
+	for (int i = 0; i < n; i++) {
+		if (strcmp(ifs[i].name, name) != 0 ||
+		    ifs[i].address.address4.sin_family != AF_INET)
+			continue;
+		*addr = ntohl(ifs[i].address.address4.sin_addr.s_addr);
+		*bcast = *addr |
+			 ~ntohl(ifs[i].netmask.netmask4.sin_addr.s_addr);
+		rc = 0;
+		break;
+	}
+	uv_free_interface_addresses(ifs, n);
+	return rc;
+}
+
+struct cs_disc *
+cs_disc_new(const struct cs_disc_opts *o, char *err, size_t errsz)
+{
+	struct cs_disc *d;
+
+	d = cs_xcalloc(1, sizeof(*d));
+	d->o = *o;
+	cs_strlcpy(d->ifname, o->ifname ? o->ifname : "", sizeof(d->ifname));
+	d->o.ifname = d->ifname;
+	cs_strlcpy(d->neigh_path, o->neigh_path ? o->neigh_path : "/proc/net/arp",
+		   sizeof(d->neigh_path));
+	d->o.neigh_path = d->neigh_path;
+	if (d->o.if_addr == 0 && d->ifname[0]) {
+		if (strlen(o->ifname) > IF_NAMESIZE ||
+		    iface_lookup(d->ifname, &d->o.if_addr, &d->o.if_bcast) !=
+			0) {
+			snprintf(err, errsz,
+				 "interface %s not found or has no IPv4 "
+				 "address",
+				 o->ifname);
+			free(d);
+			return NULL;
+		}
+	}
+	d->slots = cs_xcalloc(NSLOTS, sizeof(*d->slots));
+	cs_buf_init(&d->out, 4096);
+	cs_obs_list_init(&d->tmp);
+	return d;
+}
+
+void
+cs_disc_free(struct cs_disc *d)
+{
+	if (d == NULL)
+		return;
+	for (size_t i = 0; i < NSLOTS; i++)
+		if (d->slots[i].used)
+			cs_obs_list_free(&d->slots[i].obs);
+	free(d->slots);
+	cs_buf_free(&d->out);
+	cs_obs_list_free(&d->tmp);
+	free(d->uv);
+	free(d);
+}
+
+unsigned
+cs_disc_time_ms(const struct cs_disc *d)
+{
+	return d->o.time_ms;
+}
+
+const struct cs_disc_stats *
+cs_disc_stats(const struct cs_disc *d)
+{
+	return &d->st;
+}
+
+static bool
+same_obs(const struct cs_obs *a, const struct cs_obs *b)
+{
+	return a->port == b->port && a->len == b->len &&
+	       strcmp(a->key, b->key) == 0 && memcmp(a->val, b->val, a->len) == 0;
+}
+
+/* Appends the observations of src to dst, skipping exact duplicates. */
+static void
+merge_unique(struct cs_obs_list *dst, const struct cs_obs_list *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		bool dup = false;
+
+		for (size_t k = 0; k < dst->n && !dup; k++)
+			dup = same_obs(&dst->v[k], &src->v[i]);
+		if (!dup)
+			cs_obs_add(dst, src->v[i].key, src->v[i].port,
+				   src->v[i].flags, src->v[i].val,
+				   src->v[i].len);
+	}
+}
+
+static void
+tmp_reset(struct cs_disc *d)
+{
+	cs_obs_list_free(&d->tmp);
+	cs_obs_list_init(&d->tmp);
+}
+
+static int uv_send(void *arg, const struct cs_disc_module *m, uint32_t ip,
+		   uint16_t port, const uint8_t *p, size_t n);
+
+/* The one way out: groups and broadcast, or a unicast address that the
+ * scope contains. */
+static int
+send_checked(struct cs_disc *d, const struct cs_disc_module *m, uint32_t ip)
+{
+	bool group = (m->flags & CS_DISC_MCAST) && ip == m->group;
+	bool bcast = (m->flags & CS_DISC_BCAST) && d->o.if_bcast &&
+		     ip == d->o.if_bcast;
+	int rc;
+
+	if (!group && !bcast && !cs_scope_contains(d->o.scope, ip)) {
+		d->st.refused++;
+		return CS_ESCOPE;
+	}
+	if (d->o.send)
+		rc = d->o.send(d->o.arg, m, ip, m->port, d->out.p, d->out.len);
+	else
+		rc = uv_send(d, m, ip, m->port, d->out.p, d->out.len);
+	if (rc == 0)
+		d->st.sent++;
+	return rc;
+}
+
+void
+cs_disc_round(struct cs_disc *d, const uint8_t nonce[16], unsigned seq)
+{
+	for (size_t i = 0; i < NMOD; i++) {
+		const struct cs_disc_module *m = modules[i];
+		uint32_t dst = (m->flags & CS_DISC_MCAST) ? m->group
+							  : d->o.if_bcast;
+
+		if (m->build(&d->out, nonce, seq) == 0)
+			send_checked(d, m, dst);
+	}
+	for (size_t i = 0; i < NSLOTS && d->nfollow < CS_DISC_MAX_FOLLOW;
+	     i++) {
+		struct rec *r = &d->slots[i];
+
+		if (!r->used || r->heard || r->followed || !r->learned_by)
+			continue;
+		r->followed = true;
+		d->nfollow++;
+		if (r->learned_by->build(&d->out, nonce, seq) == 0)
+			send_checked(d, r->learned_by, r->ip);
+	}
+}
+
+struct learn_ctx {
+	struct cs_disc *d;
+	struct rec *sender;
+	const struct cs_disc_module *m;
+};
+
+static void
+on_learned(void *arg, uint32_t ip, uint16_t port, const char *path,
+	   const char *source)
+{
+	struct learn_ctx *c = arg;
+	struct cs_disc *d = c->d;
+	bool in = cs_scope_contains(d->o.scope, ip);
+	char ipt[16], text[64];
+	struct rec *t;
+
+	d->st.learned++;
+	if (!in)
+		d->st.learned_out++;
+	cs_ip_str(ip, ipt, sizeof(ipt));
+	snprintf(text, sizeof(text), "%s %s %s", ipt, source,
+		 in ? "in-scope" : "out-of-scope");
+	tmp_reset(d);
+	cs_obs_adds(&d->tmp, "learned.addr", c->m->port, text);
+	merge_unique(&c->sender->obs, &d->tmp);
+	if (!in)
+		return; /* recorded, never contacted */
+	t = ip == c->sender->ip ? c->sender : find(d, ip, true);
+	if (t == NULL)
+		return;
+	if (t->learned_by == NULL && t != c->sender)
+		t->learned_by = c->m;
+	if (path && port) {
+		for (size_t i = 0; i < t->nfetch; i++)
+			if (t->fetch[i].port == port &&
+			    strcmp(t->fetch[i].path, path) == 0)
+				return;
+		if (t->nfetch < CS_DISC_MAX_FETCH) {
+			t->fetch[t->nfetch].port = port;
+			cs_strlcpy(t->fetch[t->nfetch].path, path,
+				   sizeof(t->fetch[0].path));
+			t->nfetch++;
+		}
+	}
+}
+
+/* An ONVIF MAC scope (onvif://www.onvif.org/MAC/...) as a `mac`. */
+static void
+wsd_mac(struct cs_disc *d, struct cs_obs_list *obs)
+{
+	static const char tag[] = "onvif://www.onvif.org/MAC/";
+	const struct cs_obs *o = cs_obs_find(obs, "wsd.scopes", 0);
+	const uint8_t *q;
+	size_t i, start;
+
+	if (o == NULL || cs_obs_find(obs, "mac", 0))
+		return;
+	q = cs_memmem(o->val, o->len, (const uint8_t *)tag, sizeof(tag) - 1);
+	if (q == NULL)
+		return;
+	start = i = (size_t)(q - o->val) + sizeof(tag) - 1;
+	while (i < o->len && i - start < 17 && o->val[i] > ' ')
+		i++;
+	if (i > start) {
+		uint8_t v[18];
+
+		memcpy(v, o->val + start, i - start);
+		d->o.decode(d->o.arg, "mac", v, i - start, 0, obs);
+	}
+}
+
+int
+cs_disc_input(struct cs_disc *d, const struct cs_disc_module *m,
+	      uint32_t src_ip, uint16_t src_port, const uint8_t *p, size_t n)
+{
+	struct learn_ctx lc;
+	struct rec *r;
+	size_t look = n < CS_DISC_DGRAM_MAX ? n : CS_DISC_DGRAM_MAX;
+
+	(void)src_port;
+	if (n == 0 || (d->o.if_addr && src_ip == d->o.if_addr)) {
+		d->st.ignored++;
+		return CS_ENOTFOUND;
+	}
+	if (!cs_scope_contains(d->o.scope, src_ip)) {
+		d->st.foreign++;
+		return CS_ESCOPE;
+	}
+	if (!m->is_reply(p, look)) {
+		d->st.ignored++;
+		return CS_ENOTFOUND;
+	}
+	if ((r = find(d, src_ip, true)) == NULL) {
+		d->st.ignored++;
+		return CS_ENOTFOUND;
+	}
+	if (!r->heard)
+		d->st.hosts++;
+	r->heard = true;
+	tmp_reset(d);
+	if (n > CS_DISC_DGRAM_MAX) {
+		d->st.oversize++;
+		cs_obs_add(&d->tmp, "disc.oversize", m->port, CS_OBS_TRUNCATED,
+			   m->name, strlen(m->name));
+		merge_unique(&r->obs, &d->tmp);
+		return CS_ELIMIT;
+	}
+	d->st.received++;
+	cs_obs_adds(&d->tmp, "disc.module", m->port, m->name);
+	if (d->o.decode(d->o.arg, m->kind, p, n, m->port, &d->tmp) != 0)
+		d->st.malformed++;
+	if (m == &m_wsd)
+		wsd_mac(d, &d->tmp);
+	merge_unique(&r->obs, &d->tmp);
+	lc.d = d;
+	lc.sender = r;
+	lc.m = m;
+	/* The decoded list is reused by on_learned: learn from a copy. */
+	{
+		struct cs_obs_list got;
+
+		cs_obs_list_init(&got);
+		merge_unique(&got, &d->tmp);
+		cs_disc_learn(m, p, n, &got, on_learned, &lc);
+		cs_obs_list_free(&got);
+	}
+	return 0;
+}
+
+size_t
+cs_disc_fetches(const struct cs_disc *d, uint32_t ip,
+		struct cs_disc_fetch *out, size_t cap)
+{
+	const struct rec *r = cfind(d, ip);
+	size_t k = 0;
+
+	if (r == NULL || !cs_scope_contains(d->o.scope, ip))
+		return 0;
+	for (size_t i = 0; i < r->nfetch && k < cap; i++)
+		out[k++] = r->fetch[i];
+	return k;
+}
+
+bool
+cs_disc_known(const struct cs_disc *d, uint32_t ip)
+{
+	return cfind(d, ip) != NULL;
+}
+
+bool
+cs_disc_merge(struct cs_disc *d, uint32_t ip, struct cs_obs_list *obs)
+{
+	struct rec *r = find(d, ip, false);
+	uint8_t mac[6];
+	size_t n0 = obs->n;
+
+	if (d->neigh_path[0] && cs_obs_find(obs, "mac", 0) == NULL &&
+	    cs_neigh_lookup(d->neigh_path, d->ifname, ip, mac) == 0) {
+		char text[18];
+
+		snprintf(text, sizeof(text), "%02x:%02x:%02x:%02x:%02x:%02x",
+			 mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+		d->o.decode(d->o.arg, "mac", (const uint8_t *)text, 17, 0, obs);
+		d->st.macs++;
+	}
+	if (r)
+		merge_unique(obs, &r->obs);
+	/* UPnP descriptions the fetch probe brought back. */
+	tmp_reset(d);
+	for (size_t i = 0; i < n0; i++)
+		if (strcmp(obs->v[i].key, "upnp.raw") == 0)
+			d->o.decode(d->o.arg, "upnp", obs->v[i].val,
+				    obs->v[i].len, obs->v[i].port, &d->tmp);
+	merge_unique(obs, &d->tmp);
+	if (r == NULL)
+		return false;
+	r->merged = true;
+	return r->heard;
+}
+
+size_t
+cs_disc_pending(const struct cs_disc *d, uint32_t *ips, size_t cap)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < NSLOTS && k < cap; i++) {
+		const struct rec *r = &d->slots[i];
+
+		if (r->used && r->heard && !r->merged &&
+		    cs_scope_contains(d->o.scope, r->ip))
+			ips[k++] = r->ip;
+	}
+	return k;
+}
+
+/* ---- the UPnP description fetch (a TCP probe the engine runs) ---- */
+
+static const uint16_t no_ports[] = {0};
+
+static void
+upnp_start(struct cs_probe_ctx *ctx)
+{
+	cs_buf_printf(ctx->out,
+		      "GET %s HTTP/1.1\r\nHost: %s\r\n"
+		      "User-Agent: camsweep\r\nAccept: */*\r\n"
+		      "Connection: close\r\n\r\n",
+		      ctx->arg[0] == '/' ? ctx->arg : "/", ctx->host);
+}
+
+static enum cs_step
+upnp_data(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n)
+{
+	(void)ctx;
+	return cs_http_want_more(p, n) == 1 ? CS_STEP_MORE : CS_STEP_DONE;
+}
+
+static void
+upnp_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
+	    enum cs_probe_end why)
+{
+	(void)why;
+	if (n == 0)
+		return;
+	if (n > CS_OBS_MAX_VALUE) {
+		/* Keep the body, which is what the decoder needs. */
+		const uint8_t *b =
+		    cs_memmem(p, n, (const uint8_t *)"\r\n\r\n", 4);
+
+		if (b) {
+			n -= (size_t)(b + 4 - p);
+			p = b + 4;
+		}
+	}
+	cs_obs_add(ctx->obs, "upnp.raw", ctx->port, 0, p, n);
+}
+
+const struct cs_probe cs_disc_upnp_probe = {
+    "disc-upnp-desc",
+    "GET the UPnP device description an in-scope SSDP LOCATION names",
+    CS_PROBE_SAFE,
+    no_ports,
+    64 * 1024,
+    NULL,
+    upnp_start,
+    upnp_data,
+    upnp_finish,
+};
+
+/* ---- the libuv layer ---- */
+
+static int
+uv_send(void *arg, const struct cs_disc_module *m, uint32_t ip, uint16_t port,
+	const uint8_t *p, size_t n)
+{
+	struct cs_disc *d = arg;
+	struct sockaddr_in sa;
+	uv_buf_t b;
+
+	if (d->uv == NULL)
+		return CS_EINVAL;
+	for (size_t i = 0; i < NMOD; i++) {
+		struct uvsock *s = &d->uv->tx[i];
+
+		if (modules[i] != m)
+			continue;
+		if (!s->open)
+			s = &d->uv->rx[i];
+		if (!s->open)
+			return CS_EIO;
+		memset(&sa, 0, sizeof(sa));
+		sa.sin_family = AF_INET;
+		sa.sin_port = htons(port);
+		sa.sin_addr.s_addr = htonl(ip);
+		b.base = (char *)(uintptr_t)p;
+		b.len = n;
+		return uv_udp_try_send(&s->h, &b, 1,
+				       (const struct sockaddr *)&sa) < 0
+			   ? CS_EIO
+			   : 0;
+	}
+	return CS_EINVAL;
+}
+
+static void
+on_alloc(uv_handle_t *h, size_t hint, uv_buf_t *buf)
+{
+	struct uvsock *s = h->data;
+
+	(void)hint;
+	buf->base = s->d->uv->slab;
+	buf->len = sizeof(s->d->uv->slab);
+}
+
+static void
+on_recv(uv_udp_t *h, ssize_t nread, const uv_buf_t *buf,
+	const struct sockaddr *addr, unsigned flags)
+{
+	struct uvsock *s = h->data;
+	const struct sockaddr_in *sin = (const struct sockaddr_in *)addr;
+	size_t n;
+
+	if (nread <= 0 || addr == NULL || addr->sa_family != AF_INET ||
+	    s->d->uv->stopped)
+		return;
+	n = (size_t)nread;
+	if (flags & UV_UDP_PARTIAL)
+		n = CS_DISC_DGRAM_MAX + 1;
+	cs_disc_input(s->d, s->m, ntohl(sin->sin_addr.s_addr),
+		      ntohs(sin->sin_port), (const uint8_t *)buf->base, n);
+}
+
+/* Restricts a socket to the interface; false if not permitted. */
+static bool
+bind_device(uv_udp_t *h, const char *ifname)
+{
+	uv_os_fd_t fd;
+
+	if (uv_fileno((uv_handle_t *)h, &fd) != 0)
+		return false;
+	return setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, ifname,
+			  (socklen_t)strlen(ifname)) == 0;
+}
+
+static int
+open_sock(struct cs_disc *d, struct uvsock *s, const struct cs_disc_module *m,
+	  bool listen)
+{
+	struct sockaddr_in sa;
+	char ifa[16], grp[16];
+	bool dev;
+
+	s->d = d;
+	s->m = m;
+	s->h.data = s;
+	if (uv_udp_init_ex(d->uv->loop, &s->h, AF_INET) != 0)
+		return CS_EIO;
+	s->open = true;
+	dev = bind_device(&s->h, d->ifname);
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	cs_ip_str(d->o.if_addr, ifa, sizeof(ifa));
+	cs_ip_str(m->group, grp, sizeof(grp));
+	if (listen) {
+		sa.sin_port = htons(m->port);
+		if (uv_udp_bind(&s->h, (const struct sockaddr *)&sa,
+				UV_UDP_REUSEADDR) != 0 ||
+		    (m->group &&
+		     uv_udp_set_membership(&s->h, grp, ifa, UV_JOIN_GROUP) != 0))
+			return CS_EIO;
+	} else {
+		/* Without SO_BINDTODEVICE, the interface's address. */
+		if (!dev)
+			sa.sin_addr.s_addr = htonl(d->o.if_addr);
+		if (uv_udp_bind(&s->h, (const struct sockaddr *)&sa, 0) != 0)
+			return CS_EIO;
+	}
+	uv_udp_set_multicast_interface(&s->h, ifa);
+	uv_udp_set_multicast_ttl(&s->h, 1);
+	uv_udp_set_multicast_loop(&s->h, 0);
+	uv_udp_set_broadcast(&s->h, 1);
+	uv_udp_set_ttl(&s->h, 1);
+	return uv_udp_recv_start(&s->h, on_alloc, on_recv) == 0 ? 0 : CS_EIO;
+}
+
+static void
+on_round(uv_timer_t *t)
+{
+	struct cs_disc *d = t->data;
+	struct uvstate *u = d->uv;
+
+	if (u->stopped)
+		return;
+	u->round++;
+	cs_disc_round(d, u->nonce, u->round);
+	if (u->round < 3)
+		uv_timer_start(&u->timer, on_round,
+			       d->o.time_ms / 3 ? d->o.time_ms / 3 : 1, 0);
+}
+
+int
+cs_disc_uv_start(struct cs_disc *d, void *loop, char *err, size_t errsz)
+{
+	struct uvstate *u;
+	size_t ok = 0;
+
+	u = cs_xcalloc(1, sizeof(*u));
+	d->uv = u;
+	u->loop = loop;
+	if (uv_random(NULL, NULL, u->nonce, sizeof(u->nonce), 0, NULL) != 0) {
+		uint64_t t = uv_hrtime();
+
+		memcpy(u->nonce, &t, sizeof(t));
+	}
+	for (size_t i = 0; i < NMOD; i++) {
+		if (open_sock(d, &u->tx[i], modules[i], false) == 0)
+			ok++;
+		if ((modules[i]->flags & CS_DISC_LISTEN) &&
+		    open_sock(d, &u->rx[i], modules[i], true) != 0)
+			fprintf(stderr,
+				"camsweep: discovery: cannot listen on "
+				"%s port %u; unicast replies only\n",
+				modules[i]->name, modules[i]->port);
+	}
+	uv_timer_init(u->loop, &u->timer);
+	u->timer.data = d;
+	u->timer_open = true;
+	if (ok == 0) {
+		snprintf(err, errsz, "no discovery socket on %s", d->ifname);
+		cs_disc_uv_stop(d);
+		return CS_EIO;
+	}
+	cs_disc_round(d, u->nonce, 0);
+	uv_timer_start(&u->timer, on_round,
+		       d->o.time_ms / 3 ? d->o.time_ms / 3 : 1, 0);
+	return 0;
+}
+
+void
+cs_disc_uv_stop(struct cs_disc *d)
+{
+	struct uvstate *u = d->uv;
+
+	if (u == NULL || u->stopped)
+		return;
+	u->stopped = true;
+	for (size_t i = 0; i < NMOD; i++) {
+		if (u->tx[i].open)
+			uv_close((uv_handle_t *)&u->tx[i].h, NULL);
+		if (u->rx[i].open)
+			uv_close((uv_handle_t *)&u->rx[i].h, NULL);
+		u->tx[i].open = u->rx[i].open = false;
+	}
+	if (u->timer_open)
+		uv_close((uv_handle_t *)&u->timer, NULL);
+	u->timer_open = false;
+}

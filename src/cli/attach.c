@@ -23,6 +23,49 @@ generic_vendor(const char *v)
 	return false;
 }
 
+/*
+ * Falls back on the model-number table (data/entities/models.tsv) when the
+ * recorder's vendor field is generic ("Private", "ONVIF"): the model a
+ * recorder reports for a channel names its maker through the numbering
+ * scheme (IP4M-1041B: Amcrest, made by Dahua).
+ */
+struct resolver {
+	const struct cs_fpdb *db;
+};
+
+static int
+resolve_brand(void *ctx, const char *name, char *brand, size_t brandsz,
+	      char *maker, size_t makersz)
+{
+	const struct cs_fpdb *db = ((const struct resolver *)ctx)->db;
+
+	if (db == NULL)
+		return CS_ENOTFOUND;
+	return cs_fpdb_lookup_brand(db, name, brand, brandsz, maker, makersz,
+				    NULL);
+}
+
+static void
+identify_by_model(const struct cs_fpdb *fp, const struct cs_models *models,
+		  const struct cs_nvr_channel *c, struct cs_attachment *a)
+{
+	struct cs_lookup_result r;
+	struct resolver rs = {fp};
+
+	if (models == NULL || c->model[0] == '\0' || a->manufacturer[0])
+		return;
+	if (cs_lookup_query(models, c->model, resolve_brand, &rs, &r) !=
+		CS_LOOKUP_MODEL ||
+	    r.maker[0] == '\0')
+		return;
+	cs_strlcpy(a->manufacturer, r.maker, sizeof(a->manufacturer));
+	cs_strlcpy(a->brand, r.brand[0] ? r.brand : r.maker, sizeof(a->brand));
+	if (a->id_model[0] == '\0')
+		cs_strlcpy(a->id_model, c->model, sizeof(a->id_model));
+	if (a->device_class == CS_CLASS_UNKNOWN)
+		a->device_class = CS_CLASS_CAMERA;
+}
+
 static void
 identify(const struct cs_fpdb *fp, const struct cs_nvr_channel *c,
 	 struct cs_attachment *a)
@@ -52,8 +95,9 @@ identify(const struct cs_fpdb *fp, const struct cs_nvr_channel *c,
 }
 
 size_t
-cs_cli_attachments(const struct cs_fpdb *fp, const struct cs_obs_list *obs,
-		   struct cs_attachment *out, size_t cap)
+cs_cli_attachments(const struct cs_fpdb *fp, const struct cs_models *models,
+		   const struct cs_obs_list *obs, struct cs_attachment *out,
+		   size_t cap)
 {
 	size_t n = 0;
 
@@ -79,6 +123,7 @@ cs_cli_attachments(const struct cs_fpdb *fp, const struct cs_obs_list *obs,
 		cs_strlcpy(a->vendor, c.vendor, sizeof(a->vendor));
 		cs_strlcpy(a->mac, c.mac, sizeof(a->mac));
 		identify(fp, &c, a);
+		identify_by_model(fp, models, &c, a);
 	}
 	return n;
 }

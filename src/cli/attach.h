@@ -11,6 +11,7 @@
 
 #include "core/obs.h"
 #include "fp/fp.h"
+#include "oui/models.h"
 #include "store/store.h"
 
 /*
@@ -21,6 +22,7 @@
  * number of attachments written.
  */
 size_t cs_cli_attachments(const struct cs_fpdb *fp,
+			  const struct cs_models *models,
 			  const struct cs_obs_list *obs,
 			  struct cs_attachment *out, size_t cap);
 

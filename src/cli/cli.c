@@ -104,6 +104,7 @@ nofile_limit(void)
 struct scan_run {
 	struct cs_store *store;
 	struct cs_fpdb *fp;
+	struct cs_models *models; /* model-number table, may be NULL */
 	int64_t scan_id;
 	int store_err;
 };
@@ -127,7 +128,7 @@ on_host(void *arg, const struct cs_host_report *h)
 	/* Cameras a recorder listed (issue #4 part F; schema v2). */
 	r.mac = NULL;
 	r.att = att = cs_xcalloc(CS_STORE_MAX_ATTACH, sizeof(*att));
-	r.natt = cs_cli_attachments(run->fp, h->obs, att, CS_STORE_MAX_ATTACH);
+	r.natt = cs_cli_attachments(run->fp, run->models, h->obs, att, CS_STORE_MAX_ATTACH);
 	if (cs_store_put_host(run->store, run->scan_id, &r) != 0 &&
 	    run->store_err++ == 0)
 		fprintf(stderr, "camsweep: store: %s\n",
@@ -508,6 +509,10 @@ cmd_scan(int argc, char **argv)
 		snprintf(entdir, sizeof(entdir), "%s/entities",
 			 cs_cli_data_dir(data));
 		run.fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err));
+		/* Optional: names the makers of recorders' cameras by model. */
+		snprintf(entdir, sizeof(entdir), "%s/entities/models.tsv",
+			 cs_cli_data_dir(data));
+		run.models = cs_models_load(entdir, err, sizeof(err));
 	}
 	if (run.fp == NULL) {
 		fprintf(stderr, "camsweep: fingerprints: %s\n", err);
@@ -586,6 +591,7 @@ out:
 	cs_scope_free(&scope);
 	cs_store_close(run.store);
 	cs_fpdb_free(run.fp);
+	cs_models_free(run.models);
 	return rc;
 }
 

@@ -56,7 +56,8 @@ struct conn {
 	uint16_t port;
 	const struct cs_probe *probe; /* NULL for a bare sweep */
 	char arg[128];                /* the probe's argument */
-	bool sweep;                   /* this connection sweeps the port */
+	bool secret; /* out may hold a credential: wiped when emptied */
+	bool sweep;  /* this connection sweeps the port */
 	enum conn_state state;
 	int handles; /* handles still to close */
 	struct cs_buf in, out;
@@ -93,6 +94,7 @@ struct engine {
 };
 
 static void pump(struct engine *e);
+static void out_clear(struct conn *c);
 
 void
 cs_engine_opts_default(struct cs_engine_opts *o)
@@ -289,6 +291,7 @@ on_handle_closed(uv_handle_t *hd)
 	if (c->next)
 		c->next->prev = c->prev;
 	cs_buf_free(&c->in);
+	out_clear(c);
 	cs_buf_free(&c->out);
 	free(c);
 	e->conns--;
@@ -426,18 +429,31 @@ on_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *buf)
 	}
 }
 
+/*
+ * Empties a connection's send buffer.  A request that may carry a
+ * credential (a CS_PROBE_CRED probe's Authorization header) is wiped, so
+ * no password outlives its write in freed memory.
+ */
+static void
+out_clear(struct conn *c)
+{
+	if (c->out.p && c->secret)
+		explicit_bzero(c->out.p, c->out.cap);
+	cs_buf_reset(&c->out);
+}
+
 static void
 on_written(uv_write_t *w, int status)
 {
 	struct conn *c = w->data;
 
+	out_clear(c);
 	if (c->state == C_CLOSING)
 		return;
 	if (status < 0) {
 		probe_end(c, CS_END_ERROR);
 		return;
 	}
-	cs_buf_reset(&c->out);
 	c->state = C_READING;
 	uv_timer_start(&c->timer, on_timeout,
 		       wait_ms(c, c->e->o->read_timeout_ms), 0);
@@ -469,6 +485,7 @@ run_probe(struct conn *c, const struct cs_probe *p)
 
 	c->probe = p;
 	c->step = 0;
+	c->secret |= (p->flags & CS_PROBE_CRED) != 0;
 	cs_buf_init(&c->in, p->max_input);
 	probe_ctx(c, &ctx);
 	p->start(&ctx);
@@ -632,7 +649,8 @@ disc_end(struct engine *e)
 		return;
 	e->disc_done = true;
 	uv_timer_stop(&e->disc_timer);
-	while (!e->stopping && (n = cs_disc_pending(d, ips, CS_NELEM(ips))) > 0) {
+	while (!e->stopping &&
+	       (n = cs_disc_pending(d, ips, CS_NELEM(ips))) > 0) {
 		for (size_t i = 0; i < n; i++) {
 			struct cs_host_report r;
 			struct cs_obs_list obs;

@@ -34,3 +34,8 @@ build/camsweep show --db "$DB" --json |
 c=collections.Counter((d["manufacturer"] or "unknown", d["manufacturer_country"] or "?") for d in map(json.loads,sys.stdin))
 for (m,cc),n in c.most_common(): print("   %4d  %-16s %s" % (n,m,cc))'
 echo "== stopping the fleet"
+kill "$sim" 2>/dev/null; wait "$sim" 2>/dev/null || true
+
+echo
+echo "== local discovery on a namespace estate (WS-Discovery, SADP, DHIP, SSDP, mDNS)"
+python3 scripts/demo_discovery.py

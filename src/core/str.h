@@ -23,6 +23,19 @@ bool cs_span_istarts(struct cs_span s, const char *lit);
  * Returns the offset, or -1 when absent.
  */
 long cs_span_find(struct cs_span hay, const void *needle, size_t n, bool icase);
+/* Returns the value of an ASCII hex digit, or -1. */
+static inline int
+cs_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 /*
  * Finds the n bytes of needle in the hn bytes of hay (exact bytes).
  * Returns a pointer into hay, or NULL.  n == 0 finds hay.

@@ -271,9 +271,23 @@ subst(const char *tmpl, const uint8_t *p, const PCRE2_SIZE *ov, uint32_t npairs,
 		if (ov == NULL || g >= npairs || ov[2 * g] == PCRE2_UNSET ||
 		    ov[2 * g + 1] < ov[2 * g])
 			continue;
-		for (PCRE2_SIZE b = ov[2 * g]; b < ov[2 * g + 1] && j + 1 < dsz;
-		     b++)
+		for (PCRE2_SIZE b = ov[2 * g], e = ov[2 * g + 1];
+		     b < e && j + 1 < dsz; b++) {
+			int hi, lo;
+
+			/* Scope URIs percent-encode (ONVIF
+			 * "hardware/M3106-L%20Mk%20II"): a captured value is
+			 * decoded once, printable bytes only. */
+			if (p[b] == '%' && b + 2 < e &&
+			    (hi = cs_hexval(p[b + 1])) >= 0 &&
+			    (lo = cs_hexval(p[b + 2])) >= 0 &&
+			    hi * 16 + lo >= 0x20 && hi * 16 + lo < 0x7F) {
+				dst[j++] = (char)(hi * 16 + lo);
+				b += 2;
+				continue;
+			}
 			dst[j++] = p[b] ? (char)p[b] : '?';
+		}
 	}
 	dst[j] = 0;
 	t = cs_span_trim(cs_span_make(dst, j));

@@ -672,6 +672,12 @@ usage(FILE *f)
 	      "  identify         identify devices from observations (JSON "
 	      "Lines on stdin)\n"
 	      "  lookup TEXT      who makes a product, typed as a buyer would\n"
+	      "  estate           check or import the estate description\n"
+	      "  assess           findings of the applicable rules\n"
+	      "  plan             the remediation plan: list and update\n"
+	      "  diff             what changed between two scans\n"
+	      "  reach            which devices answer from this vantage point\n"
+	      "  report           HTML, CSV or JSON report from the inventory\n"
 	      "  version          print the version\n"
 	      "Run 'camsweep COMMAND --help' for a command's options.\n",
 	      f);
@@ -692,6 +698,18 @@ cs_cli_main(int argc, char **argv)
 		return cs_cli_identify(argc - 1, argv + 1);
 	if (strcmp(argv[1], "lookup") == 0)
 		return cs_cli_lookup(argc - 1, argv + 1);
+	if (strcmp(argv[1], "estate") == 0)
+		return cs_cli_estate(argc - 1, argv + 1);
+	if (strcmp(argv[1], "assess") == 0)
+		return cs_cli_assess(argc - 1, argv + 1);
+	if (strcmp(argv[1], "plan") == 0)
+		return cs_cli_plan(argc - 1, argv + 1);
+	if (strcmp(argv[1], "diff") == 0)
+		return cs_cli_diff(argc - 1, argv + 1);
+	if (strcmp(argv[1], "reach") == 0)
+		return cs_cli_reach(argc - 1, argv + 1);
+	if (strcmp(argv[1], "report") == 0)
+		return cs_cli_report(argc - 1, argv + 1);
 	if (strcmp(argv[1], "version") == 0 ||
 	    strcmp(argv[1], "--version") == 0) {
 		puts("camsweep " CS_VERSION);

@@ -15,5 +15,11 @@ const char *cs_cli_data_dir(const char *opt);
 /* Subcommands, each in its own cli_<name>.c; argv[0] is the command. */
 int cs_cli_identify(int argc, char **argv);
 int cs_cli_lookup(int argc, char **argv);
+int cs_cli_estate(int argc, char **argv); /* estate check|import-csv */
+int cs_cli_assess(int argc, char **argv);
+int cs_cli_plan(int argc, char **argv);
+int cs_cli_diff(int argc, char **argv);
+int cs_cli_reach(int argc, char **argv);
+int cs_cli_report(int argc, char **argv);
 
 #endif /* CS_CLI_CLI_H */

@@ -12,18 +12,6 @@
 
 #define NFIELDS 6
 
-static int
-hexval(uint8_t c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Parses "0x" followed by 1-8 hex digits. */
 static int
 parse_hex(struct cs_span s, unsigned *out)
@@ -33,7 +21,7 @@ parse_hex(struct cs_span s, unsigned *out)
 	if (s.n < 3 || s.n > 10 || s.p[0] != '0' || (s.p[1] | 0x20) != 'x')
 		return CS_EPROTO;
 	for (size_t i = 2; i < s.n; i++) {
-		int h = hexval(s.p[i]);
+		int h = cs_hexval(s.p[i]);
 
 		if (h < 0)
 			return CS_EPROTO;
@@ -81,7 +69,7 @@ parse_mac(struct cs_span s, uint8_t mac[6])
 	if (s.n != 17)
 		return CS_EPROTO;
 	for (size_t k = 0; k < 6; k++) {
-		int hi = hexval(s.p[k * 3]), lo = hexval(s.p[k * 3 + 1]);
+		int hi = cs_hexval(s.p[k * 3]), lo = cs_hexval(s.p[k * 3 + 1]);
 
 		if (hi < 0 || lo < 0 || (k < 5 && s.p[k * 3 + 2] != ':'))
 			return CS_EPROTO;
@@ -156,8 +144,7 @@ cs_neigh_find(const uint8_t *p, size_t n, const char *dev, uint32_t ip,
 }
 
 int
-cs_neigh_lookup(const char *path, const char *dev, uint32_t ip,
-		uint8_t mac[6])
+cs_neigh_lookup(const char *path, const char *dev, uint32_t ip, uint8_t mac[6])
 {
 	FILE *f = fopen(path ? path : "/proc/net/arp", "r");
 	uint8_t *buf;

@@ -2,8 +2,8 @@
 /*
  * Loaders of the fingerprint engine: the bounded, hand-written line parser
  * for rule files (*.fp) and the parser of the entity tables (makers.tsv,
- * brands.tsv, oem.tsv, ownership.tsv).  Rule files may come from third parties, so every line,
- * token and count is capped, and every error is reported as
+ * brands.tsv, oem.tsv, ownership.tsv).  Rule files may come from third parties,
+ * so every line, token and count is capped, and every error is reported as
  * "file:line: message" with the offending text made printable.
  */
 #include "fp/fp.h"
@@ -178,18 +178,6 @@ parse_weight(const char *s, const char **end, double *out)
 	return 0;
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Decodes a C-style quoted string starting at s (which points at the
  * opening quote) into out (cap bytes).  Returns the decoded length and
@@ -237,9 +225,9 @@ parse_quoted(const char *s, uint8_t *out, size_t cap, const char **end,
 				c = '"';
 				break;
 			case 'x': {
-				int h = hexval(s[1]), l;
+				int h = cs_hexval(s[1]), l;
 
-				if (h < 0 || (l = hexval(s[2])) < 0) {
+				if (h < 0 || (l = cs_hexval(s[2])) < 0) {
 					*why = "bad \\x escape (need two hex "
 					       "digits)";
 					return -1;
@@ -1137,8 +1125,9 @@ brands_row(struct tp *tp, unsigned line, char **col)
 	if (parse_aliases(col[4], b->excl, &b->nexcl) != 0)
 		return TPERR(tp, line, "bad exclusion list");
 	if (b->nalias == 0)
-		return TPERR(tp, line, "a brand needs at least one alias to "
-				       "search for");
+		return TPERR(tp, line,
+			     "a brand needs at least one alias to "
+			     "search for");
 	return 0;
 }
 
@@ -1162,8 +1151,9 @@ oem_row(struct tp *tp, unsigned line, char **col)
 	if (strlen(col[2]) > 127)
 		return TPERR(tp, line, "prefix list too long");
 	if (parse_date(col[4], from) != 0 || parse_date(col[5], to) != 0)
-		return TPERR(tp, line, "bad date (YYYY, YYYY-MM, YYYY-MM-DD "
-				       "or -)");
+		return TPERR(tp, line,
+			     "bad date (YYYY, YYYY-MM, YYYY-MM-DD "
+			     "or -)");
 	if (conf < 0)
 		return TPERR(tp, line, "bad confidence");
 	if (!source_ok(col[7]))
@@ -1192,14 +1182,14 @@ own_row(struct tp *tp, unsigned line, char **col)
 	double conf = parse_conf(col[5]);
 	char from[11], to[11];
 
-	if (strlen(col[1]) == 0 || strlen(col[1]) > 95 ||
-	    strlen(col[0]) > 95)
+	if (strlen(col[1]) == 0 || strlen(col[1]) > 95 || strlen(col[0]) > 95)
 		return TPERR(tp, line, "bad owner");
 	if (*col[2] == 0 || strlen(col[2]) > 31)
 		return TPERR(tp, line, "bad relation");
 	if (parse_date(col[3], from) != 0 || parse_date(col[4], to) != 0)
-		return TPERR(tp, line, "bad date (YYYY, YYYY-MM, YYYY-MM-DD "
-				       "or -)");
+		return TPERR(tp, line,
+			     "bad date (YYYY, YYYY-MM, YYYY-MM-DD "
+			     "or -)");
 	if (conf < 0)
 		return TPERR(tp, line, "bad confidence");
 	if (!source_ok(col[6]))
@@ -1374,8 +1364,8 @@ cs_fpdb_load(const char *dir_fingerprints, const char *dir_entities, char *err,
 		      errsz) != 0 ||
 	     load_tsv(db, dir_entities, "brands.tsv", TSV_BRANDS, false, err,
 		      errsz) != 0 ||
-	     load_tsv(db, dir_entities, "oem.tsv", TSV_OEM, true, err,
-		      errsz) != 0 ||
+	     load_tsv(db, dir_entities, "oem.tsv", TSV_OEM, true, err, errsz) !=
+		 0 ||
 	     load_tsv(db, dir_entities, "ownership.tsv", TSV_OWN, true, err,
 		      errsz) != 0))
 		goto fail;

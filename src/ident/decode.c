@@ -102,17 +102,6 @@ malformed(struct dctx *c)
 	return CS_EPROTO;
 }
 
-static int
-hexval(uint8_t c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 int
 cs_ident_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6])
 {
@@ -124,7 +113,7 @@ cs_ident_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6])
 	for (size_t i = 0; i < s.n; i++) {
 		uint8_t c = s.p[i];
 
-		if (hexval(c) >= 0) {
+		if (cs_hexval(c) >= 0) {
 			if (k >= 12)
 				return CS_EPROTO;
 			hex[k++] = c;
@@ -134,7 +123,7 @@ cs_ident_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6])
 			return CS_EPROTO;
 		if (sep == 0)
 			sep = c;
-		if (c != sep || i == 0 || hexval(s.p[i - 1]) < 0)
+		if (c != sep || i == 0 || cs_hexval(s.p[i - 1]) < 0)
 			return CS_EPROTO;
 	}
 	if (k != 12)
@@ -144,7 +133,7 @@ cs_ident_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6])
 		size_t group = sep == '.' ? 4 : 2, run = 0;
 
 		for (size_t i = 0; i < s.n; i++) {
-			if (hexval(s.p[i]) >= 0) {
+			if (cs_hexval(s.p[i]) >= 0) {
 				run++;
 			} else {
 				if (run != group)
@@ -156,8 +145,8 @@ cs_ident_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6])
 			return CS_EPROTO;
 	}
 	for (size_t i = 0; i < 6; i++)
-		mac[i] =
-		    (uint8_t)(hexval(hex[2 * i]) << 4 | hexval(hex[2 * i + 1]));
+		mac[i] = (uint8_t)(cs_hexval(hex[2 * i]) << 4 |
+				   cs_hexval(hex[2 * i + 1]));
 	return 0;
 }
 

@@ -73,18 +73,6 @@ static void CS_PRINTF(4, 5)
 
 /* ---- MAC addresses ---------------------------------------------------- */
 
-static int
-hexval(uint8_t c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int
 cs_mac_parse_span(struct cs_span s, uint8_t out[6])
 {
@@ -99,7 +87,7 @@ cs_mac_parse_span(struct cs_span s, uint8_t out[6])
 		return CS_EINVAL;
 	for (i = 0; i < s.n; i++) {
 		uint8_t c = s.p[i];
-		int v = hexval(c);
+		int v = cs_hexval(c);
 
 		if (v >= 0) {
 			if (nd == 12)
@@ -441,7 +429,7 @@ parse_assign(const char *s, size_t n, size_t want, uint64_t *out)
 	if (n != want)
 		return CS_EPROTO;
 	for (i = 0; i < n; i++) {
-		int h = hexval((uint8_t)s[i]);
+		int h = cs_hexval((uint8_t)s[i]);
 
 		if (h < 0)
 			return CS_EPROTO;

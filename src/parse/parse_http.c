@@ -35,18 +35,6 @@ is_lws(uint8_t c)
 	return is_ws(c) || c == '\r' || c == '\n';
 }
 
-static int
-hexval(uint8_t c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Takes the next line of b starting at *off, without its LF or CRLF.
  * A CR elsewhere in the line or a NUL is CS_EPROTO; a line longer than
@@ -188,10 +176,10 @@ chunk_walk(struct cs_span b, uint8_t *out, size_t outcap, size_t *outlen,
 
 		if ((rc = next_line(b, &off, &l)) != 0)
 			return rc == CS_ELIMIT ? CS_EPROTO : rc;
-		for (; i < l.n && hexval(l.p[i]) >= 0; i++) {
+		for (; i < l.n && cs_hexval(l.p[i]) >= 0; i++) {
 			if (sz > (SIZE_MAX >> 8))
 				return CS_EPROTO;
-			sz = sz << 4 | (size_t)hexval(l.p[i]);
+			sz = sz << 4 | (size_t)cs_hexval(l.p[i]);
 		}
 		if (i == 0)
 			return CS_EPROTO;

@@ -424,9 +424,8 @@ load_http(struct ld *ld, json_object *o, struct cs_camsim_http *h)
 				r->method = cs_xstrdup("*");
 			if (!r->onvif && load_resp(ld, v, 200, &r->resp) != 0)
 				return -1;
-			if (r->digest &&
-			    load_resp(ld, member(v, "challenge"), 401,
-				      &r->challenge) != 0)
+			if (r->digest && load_resp(ld, member(v, "challenge"),
+						   401, &r->challenge) != 0)
 				return -1;
 			if (r->onvif && onvif == NULL)
 				return fail(ld,
@@ -490,18 +489,6 @@ free_rtsp(struct cs_camsim_rtsp *r)
 	free_resp(&r->other);
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Parses hex digits, ignoring spaces and colons; returns the length. */
 static long
 parse_hex(const char *s, uint8_t *out, size_t max)
@@ -513,7 +500,7 @@ parse_hex(const char *s, uint8_t *out, size_t max)
 		int v;
 		if (*s == ' ' || *s == ':')
 			continue;
-		if ((v = hexval(*s)) < 0)
+		if ((v = cs_hexval(*s)) < 0)
 			return -1;
 		if (hi < 0) {
 			hi = v;
@@ -707,9 +694,9 @@ cmp_port(const void *a, const void *b)
 }
 
 static const char *const disc_names[] = {
-    [CS_CAMSIM_DISC_WSD] = "wsd",   [CS_CAMSIM_DISC_SADP] = "sadp",
-    [CS_CAMSIM_DISC_DHIP] = "dhip", [CS_CAMSIM_DISC_SSDP] = "ssdp",
-    [CS_CAMSIM_DISC_MDNS] = "mdns", [CS_CAMSIM_DISC_XM] = "xm",
+    [CS_CAMSIM_DISC_WSD] = "wsd",       [CS_CAMSIM_DISC_SADP] = "sadp",
+    [CS_CAMSIM_DISC_DHIP] = "dhip",     [CS_CAMSIM_DISC_SSDP] = "ssdp",
+    [CS_CAMSIM_DISC_MDNS] = "mdns",     [CS_CAMSIM_DISC_XM] = "xm",
     [CS_CAMSIM_DISC_DH5050] = "dh5050",
 };
 
@@ -758,7 +745,8 @@ parse_ipv4(const char *s, uint32_t *out)
 static int
 load_discovery(struct ld *ld, json_object *o, struct cs_camsim_profile *p)
 {
-	json_object *att = member(o, "attached"), *cred = member(o, "credentials");
+	json_object *att = member(o, "attached"),
+		    *cred = member(o, "credentials");
 	char **v, *ip = NULL;
 	size_t n;
 	long long cnt;
@@ -949,8 +937,8 @@ set_find(const struct cs_camsim_set *s, const char *name)
 static void
 set_add(struct cs_camsim_set *s, struct cs_camsim_profile *p)
 {
-	s->profiles = cs_xrealloc(s->profiles, s->nprofiles + 1,
-				  sizeof(*s->profiles));
+	s->profiles =
+	    cs_xrealloc(s->profiles, s->nprofiles + 1, sizeof(*s->profiles));
 	s->profiles[s->nprofiles++] = p;
 }
 
@@ -972,8 +960,7 @@ resolve_attached(struct cs_camsim_set *s, const char *dir, char *err,
 			continue;
 		a->profs = cs_xcalloc(a->nnames, sizeof(*a->profs));
 		for (size_t j = 0; j < a->nnames; j++) {
-			struct cs_camsim_profile *p =
-			    set_find(s, a->names[j]);
+			struct cs_camsim_profile *p = set_find(s, a->names[j]);
 			if (p == NULL) {
 				p = cs_camsim_profile_load(dir, a->names[j],
 							   err, errsz);

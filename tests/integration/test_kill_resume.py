@@ -11,9 +11,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from estate import Estate, scan, Checker, CAMSWEEP  # noqa: E402
+from estate import Estate, scan, Checker, shifted, CAMSWEEP  # noqa: E402
 
-CIDR = "127.21.0.0/21"
+CIDR = shifted("127.21.0.0/21")
 OPTS = ["--rate", "1500", "--read-timeout", "1500"]
 
 

@@ -17,9 +17,9 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from estate import Estate, scan, Checker, CAMSWEEP  # noqa: E402
+from estate import Estate, scan, Checker, shifted, CAMSWEEP  # noqa: E402
 
-CIDR = "127.111.0.0/24"
+CIDR = shifted("127.111.0.0/24")
 OPTS = ["--rate", "0", "--read-timeout", "1500"]
 
 

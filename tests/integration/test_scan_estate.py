@@ -9,9 +9,9 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from estate import Estate, scan, Checker  # noqa: E402
+from estate import Estate, scan, Checker, shifted  # noqa: E402
 
-CIDR = "127.20.0.0/20"
+CIDR = shifted("127.20.0.0/20")
 COUNT = 320
 
 

@@ -52,7 +52,7 @@ def main():
             return 1
         con = sqlite3.connect(db)
         ver = con.execute("PRAGMA user_version").fetchone()[0]
-        assert ver == 2, "user_version %d" % ver
+        assert ver >= 2, "user_version %d" % ver
         cols = [r[1] for r in con.execute("PRAGMA table_info(device)")]
         assert "mac" in cols, cols
         cols = [r[1] for r in con.execute("PRAGMA table_info(attachment)")]

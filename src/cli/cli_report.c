@@ -1,14 +1,274 @@
 /* SPDX-License-Identifier: ISC */
-/* The report subcommand (not yet built). */
+/*
+ * The report subcommand: an HTML, CSV or JSON report of one scan, built
+ * from the inventory without scanning (src/report/, docs/report.md).
+ */
 #include "cli/cli.h"
 
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "core/str.h"
+#include "report/report.h"
+#include "store/store.h"
+#include "core/poison.h"
+
+#define DEFAULT_DB "camsweep.db"
+
+enum {
+	OPT_FORMAT = 256,
+	OPT_AS_OF,
+	OPT_DEPARTMENT,
+	OPT_SITE,
+	OPT_SCAN,
+	OPT_DB,
+	OPT_NOW,
+	OPT_MARKING,
+};
+
+static void
+report_usage(FILE *f)
+{
+	fputs("usage: camsweep report --format html|csv|json [options]\n"
+	      "Writes a report of one scan from the inventory, without "
+	      "scanning.\n"
+	      "options:\n"
+	      "  --format FMT        html (one self-contained page), csv or "
+	      "json\n"
+	      "  -o, --output FILE   write to FILE (default: standard "
+	      "output); for csv,\n"
+	      "                      FILE-devices.csv and FILE-findings.csv "
+	      "(a trailing\n"
+	      "                      .csv is dropped from FILE first)\n"
+	      "  --scan ID           report this scan (default: the newest)\n"
+	      "  --as-of DATE        the newest scan started by DATE "
+	      "(YYYY-MM-DD, end of\n"
+	      "                      that day UTC, or YYYY-MM-DDTHH:MM:SSZ)\n"
+	      "  --department D      only department D (needs an "
+	      "assessment)\n"
+	      "  --site S            only site S (needs an assessment)\n"
+	      "  --db PATH           inventory database (default "
+	      "./camsweep.db)\n"
+	      "  --marking TEXT      protective marking (default "
+	      "OFFICIAL-SENSITIVE)\n"
+	      "  --now TIME          generation time written in the report "
+	      "(unix seconds\n"
+	      "                      or a date as for --as-of; default: "
+	      "$SOURCE_DATE_EPOCH,\n"
+	      "                      else the clock)\n"
+	      "Without -o, csv writes the devices file then, after a blank "
+	      "line, the\nfindings file to standard output.\n",
+	      f);
+}
+
+/* Writes b to path (or stdout when path is NULL); 0 or -1 after a message. */
+static int
+write_out(const char *path, const struct cs_buf *b)
+{
+	FILE *f = path ? fopen(path, "wb") : stdout;
+	int ok;
+
+	if (f == NULL) {
+		fprintf(stderr, "camsweep: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	ok = fwrite(b->p ? (const void *)b->p : "", 1, b->len, f) == b->len;
+	ok = (path ? fclose(f) : fflush(f)) == 0 && ok;
+	if (!ok) {
+		fprintf(stderr, "camsweep: %s: write failed\n",
+			path ? path : "stdout");
+		return -1;
+	}
+	return 0;
+}
+
+static bool
+parse_time(const char *s, int64_t *out)
+{
+	long long v;
+
+	if (cs_str_tonum(s, 1, 253402300799LL, &v) == 0) {
+		*out = v;
+		return true;
+	}
+	return cs_report_parse_date(s, out) == 0;
+}
+
+/* Renders and writes; returns an exit code. */
+static int
+render(const struct cs_report *r, enum cs_report_format fmt,
+       const char *out)
+{
+	struct cs_buf b, b2;
+	int rc, ret = 2;
+
+	cs_buf_init(&b, CS_REPORT_MAX_OUTPUT);
+	cs_buf_init(&b2, CS_REPORT_MAX_OUTPUT);
+	if (fmt == CS_REPORT_HTML)
+		rc = cs_report_write_html(r, &b);
+	else if (fmt == CS_REPORT_JSON)
+		rc = cs_report_write_json(r, &b);
+	else if ((rc = cs_report_write_csv_devices(r, &b)) == 0)
+		rc = cs_report_write_csv_findings(r, &b2);
+	if (rc != 0) {
+		fprintf(stderr, "camsweep report: %s\n", cs_strerror(rc));
+		goto out;
+	}
+	if (fmt != CS_REPORT_CSV) {
+		ret = write_out(out, &b) == 0 ? 0 : 2;
+	} else if (out == NULL) {
+		ret = write_out(NULL, &b) == 0 && fputs("\n", stdout) >= 0 &&
+			      write_out(NULL, &b2) == 0
+			  ? 0
+			  : 2;
+	} else {
+		char base[4096], p1[4200], p2[4200];
+		size_t n = cs_strlcpy(base, out, sizeof(base));
+
+		if (n >= sizeof(base)) {
+			fputs("camsweep report: -o: name too long\n", stderr);
+			goto out;
+		}
+		if (n > 4 && strcmp(base + n - 4, ".csv") == 0)
+			base[n - 4] = '\0';
+		snprintf(p1, sizeof(p1), "%s-devices.csv", base);
+		snprintf(p2, sizeof(p2), "%s-findings.csv", base);
+		ret = write_out(p1, &b) == 0 && write_out(p2, &b2) == 0 ? 0 : 2;
+	}
+out:
+	cs_buf_free(&b);
+	cs_buf_free(&b2);
+	return ret;
+}
 
 int
 cs_cli_report(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("camsweep report: not implemented yet\n", stderr);
-	return 2;
+	static const struct option opts[] = {
+	    {"format", required_argument, NULL, OPT_FORMAT},
+	    {"output", required_argument, NULL, 'o'},
+	    {"as-of", required_argument, NULL, OPT_AS_OF},
+	    {"department", required_argument, NULL, OPT_DEPARTMENT},
+	    {"site", required_argument, NULL, OPT_SITE},
+	    {"scan", required_argument, NULL, OPT_SCAN},
+	    {"db", required_argument, NULL, OPT_DB},
+	    {"now", required_argument, NULL, OPT_NOW},
+	    {"marking", required_argument, NULL, OPT_MARKING},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct cs_report_opts o = {0};
+	enum cs_report_format fmt = CS_REPORT_HTML;
+	bool have_fmt = false, have_now = false;
+	const char *db_path = DEFAULT_DB, *out = NULL, *env;
+	struct cs_report *r = NULL;
+	struct cs_store *st;
+	char err[512];
+	long long v;
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_FORMAT:
+			if (cs_report_format_parse(optarg, &fmt) != 0) {
+				fputs("camsweep report: --format: html, csv "
+				      "or json\n",
+				      stderr);
+				return 1;
+			}
+			have_fmt = true;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case OPT_AS_OF:
+			if (cs_report_parse_date(optarg, &o.as_of) != 0) {
+				fputs("camsweep report: --as-of: expected "
+				      "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ\n",
+				      stderr);
+				return 1;
+			}
+			break;
+		case OPT_DEPARTMENT:
+			o.department = optarg;
+			break;
+		case OPT_SITE:
+			o.site = optarg;
+			break;
+		case OPT_SCAN:
+			if (cs_str_tonum(optarg, 1, INT64_MAX, &v) != 0) {
+				fputs("camsweep report: --scan: expected a "
+				      "scan id\n",
+				      stderr);
+				return 1;
+			}
+			o.scan_id = v;
+			break;
+		case OPT_DB:
+			db_path = optarg;
+			break;
+		case OPT_NOW:
+			if (!parse_time(optarg, &o.now)) {
+				fputs("camsweep report: --now: expected unix "
+				      "seconds or a date\n",
+				      stderr);
+				return 1;
+			}
+			have_now = true;
+			break;
+		case OPT_MARKING:
+			o.marking = optarg;
+			break;
+		case 'h':
+			report_usage(stdout);
+			return 0;
+		default:
+			report_usage(stderr);
+			return 1;
+		}
+	}
+	if (!have_fmt || optind < argc) {
+		fputs(have_fmt ? "camsweep report: unexpected argument\n"
+			       : "camsweep report: --format is required\n",
+		      stderr);
+		report_usage(stderr);
+		return 1;
+	}
+	if (!have_now) {
+		env = getenv("SOURCE_DATE_EPOCH");
+		if (env && *env) {
+			if (!parse_time(env, &o.now)) {
+				fputs("camsweep report: SOURCE_DATE_EPOCH: "
+				      "expected unix seconds\n",
+				      stderr);
+				return 1;
+			}
+		} else {
+			o.now = (int64_t)time(NULL);
+		}
+	}
+	if (access(db_path, R_OK) != 0) {
+		fprintf(stderr, "camsweep: %s: %s\n", db_path, strerror(errno));
+		return 2;
+	}
+	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep: %s: %s\n", db_path, err);
+		return 2;
+	}
+	if (cs_report_load(st, &o, &r, err, sizeof(err)) != 0) {
+		fprintf(stderr, "camsweep report: %s\n", err);
+		cs_store_close(st);
+		return 2;
+	}
+	rc = render(r, fmt, out);
+	cs_report_free(r);
+	cs_store_close(st);
+	return rc;
 }

@@ -64,7 +64,7 @@ def main():
         assert n == 1
         logs = [r[1] for r in con.execute(
             "SELECT version, name FROM migration_log ORDER BY version")]
-        assert logs == ["0001_initial", "0002_mac_attachment"], logs
+        assert logs[:2] == ["0001_initial", "0002_mac_attachment"], logs
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
         assert '"127.0.0.1"' in out.stdout, out.stdout
         assert '"attached":[]' in out.stdout, out.stdout

@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: ISC */
+/* Loading a report's data from the inventory; see report.h. */
+#include "report/report.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/alloc.h"
+#include "core/str.h"
+#include "report/report_impl.h"
+#include "core/poison.h"
+
+#define DEFAULT_MARKING "OFFICIAL-SENSITIVE"
+
+static void
+set_err(char *err, size_t errsz, const char *fmt, ...) CS_PRINTF(3, 4);
+
+static void
+set_err(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL || errsz == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+}
+
+int
+cs_report_format_parse(const char *s, enum cs_report_format *out)
+{
+	if (s == NULL)
+		return CS_EINVAL;
+	if (strcmp(s, "html") == 0)
+		*out = CS_REPORT_HTML;
+	else if (strcmp(s, "csv") == 0)
+		*out = CS_REPORT_CSV;
+	else if (strcmp(s, "json") == 0)
+		*out = CS_REPORT_JSON;
+	else
+		return CS_EINVAL;
+	return 0;
+}
+
+/* Parses exactly n decimal digits at s into *v. */
+static bool
+digits(const char *s, size_t n, long long *v)
+{
+	*v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return true;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant). */
+static long long
+days_from_civil(long long y, long long m, long long d)
+{
+	long long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int
+cs_report_parse_date(const char *s, int64_t *out)
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30,
+				    31, 31, 30, 31, 30, 31};
+	long long y, mo, d, h = 23, mi = 59, se = 59;
+	size_t n;
+
+	if (s == NULL)
+		return CS_EINVAL;
+	n = strlen(s);
+	if ((n != 10 && n != 20) || s[4] != '-' || s[7] != '-' ||
+	    !digits(s, 4, &y) || !digits(s + 5, 2, &mo) ||
+	    !digits(s + 8, 2, &d))
+		return CS_EINVAL;
+	if (n == 20 && (s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+			s[19] != 'Z' || !digits(s + 11, 2, &h) ||
+			!digits(s + 14, 2, &mi) || !digits(s + 17, 2, &se)))
+		return CS_EINVAL;
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
+	    h > 23 || mi > 59 || se > 59)
+		return CS_EINVAL;
+	if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return CS_EINVAL;
+	*out = (int64_t)(days_from_civil(y, mo, d) * 86400 + h * 3600 +
+			 mi * 60 + se);
+	return 0;
+}
+
+const char *
+cs_report_time(int64_t t, char *out, size_t outsz)
+{
+	struct tm tm;
+	time_t tt = (time_t)t;
+
+	if (t <= 0 || gmtime_r(&tt, &tm) == NULL ||
+	    strftime(out, outsz, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		cs_strlcpy(out, "", outsz);
+	return out;
+}
+
+bool
+cs_report_is_prc(const char *country)
+{
+	return strcmp(country, "CN") == 0;
+}
+
+struct load_ctx {
+	struct cs_report *r;
+	bool keep; /* copy rows (the reported scan) or only count */
+	struct rp_scan *count;
+};
+
+static int
+on_device(void *arg, const struct cs_device_row *row)
+{
+	struct load_ctx *lc = arg;
+	struct cs_report *r = lc->r;
+	bool prc = cs_report_is_prc(row->id.manufacturer_country);
+	struct rp_dev *d;
+
+	lc->count->hosts++;
+	if (row->id.surveillance) {
+		lc->count->surveillance++;
+		if (prc)
+			lc->count->prc++;
+	}
+	if (!lc->keep)
+		return 0;
+	if (r->ndev == r->capdev) {
+		r->capdev = r->capdev ? r->capdev * 2 : 64;
+		r->dev = cs_xrealloc(r->dev, r->capdev, sizeof(*r->dev));
+	}
+	d = &r->dev[r->ndev++];
+	memset(d, 0, sizeof(*d));
+	d->device_id = row->device_id;
+	cs_strlcpy(d->ip, row->ip, sizeof(d->ip));
+	d->nports = CS_MIN(row->nports, CS_NELEM(d->ports));
+	memcpy(d->ports, row->ports, d->nports * sizeof(d->ports[0]));
+	d->id = row->id;
+	d->first_seen = row->first_seen;
+	d->last_seen = row->last_seen;
+	cs_strlcpy(d->mac, row->mac, sizeof(d->mac));
+	d->natt = CS_MIN(row->natt, (size_t)CS_STORE_MAX_ATTACH);
+	if (d->natt) {
+		d->att = cs_xcalloc(d->natt, sizeof(*d->att));
+		memcpy(d->att, row->att, d->natt * sizeof(*d->att));
+	}
+	d->prc = prc;
+	return 0;
+}
+
+/* Adds one to the roll-up line named name (created on first use). */
+static void
+tally(struct rp_count **v, size_t *n, const char *name, const char *country,
+      bool prc)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*v)[i].name, name) == 0) {
+			(*v)[i].n++;
+			return;
+		}
+	*v = cs_xrealloc(*v, *n + 1, sizeof(**v));
+	memset(&(*v)[*n], 0, sizeof(**v));
+	cs_strlcpy((*v)[*n].name, name, sizeof((*v)[*n].name));
+	cs_strlcpy((*v)[*n].country, country, sizeof((*v)[*n].country));
+	(*v)[*n].n = 1;
+	(*v)[*n].prc = prc;
+	(*n)++;
+}
+
+/* Largest count first, then by name (bytewise), for stable output. */
+static int
+cmp_count(const void *a, const void *b)
+{
+	const struct rp_count *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static void
+rollups(struct cs_report *r)
+{
+	for (size_t c = 0; c < CS_NELEM(r->classes); c++)
+		cs_strlcpy(r->classes[c].name, cs_class_name((enum cs_class)c),
+			   sizeof(r->classes[c].name));
+	for (size_t i = 0; i < r->ndev; i++) {
+		const struct rp_dev *d = &r->dev[i];
+		size_t c = (size_t)d->id.device_class;
+
+		if (c < CS_NELEM(r->classes))
+			r->classes[c].n++;
+		r->natt += d->natt;
+		if (!d->id.surveillance)
+			continue;
+		r->nsurv++;
+		if (d->prc)
+			r->nprc++;
+		tally(&r->makers, &r->nmakers,
+		      d->id.manufacturer[0] ? d->id.manufacturer : "(unknown)",
+		      d->id.manufacturer_country, d->prc);
+		tally(&r->countries, &r->ncountries,
+		      d->id.manufacturer_country[0] ? d->id.manufacturer_country
+						    : "??",
+		      d->id.manufacturer_country, d->prc);
+	}
+	if (r->nmakers)
+		qsort(r->makers, r->nmakers, sizeof(*r->makers), cmp_count);
+	if (r->ncountries)
+		qsort(r->countries, r->ncountries, sizeof(*r->countries),
+		      cmp_count);
+}
+
+/* Reads the history: up to RP_MAX_HISTORY scans up to the reported one. */
+static int
+load_history(struct cs_store *s, struct cs_report *r)
+{
+	struct rp_scan *v = cs_xcalloc(RP_MAX_HISTORY, sizeof(*v));
+	size_t n = 0;
+	int rc = 0;
+
+	for (int64_t id = r->scan.id; id >= 1 && n < RP_MAX_HISTORY; id--) {
+		struct load_ctx lc = {.r = r, .keep = false};
+
+		if (id == r->scan.id) {
+			v[n++] = r->scan;
+			continue;
+		}
+		v[n].id = id;
+		rc = cs_store_scan_get(s, id, &v[n].st);
+		if (rc == CS_ENOTFOUND) {
+			rc = 0;
+			continue;
+		}
+		if (rc != 0)
+			break;
+		lc.count = &v[n];
+		if ((rc = cs_store_each_device(s, id, on_device, &lc)) != 0)
+			break;
+		n++;
+	}
+	/* Oldest first. */
+	for (size_t i = 0; i < n / 2; i++) {
+		struct rp_scan t = v[i];
+
+		v[i] = v[n - 1 - i];
+		v[n - 1 - i] = t;
+	}
+	r->hist = v;
+	r->nhist = n;
+	return rc;
+}
+
+struct fnd_ctx {
+	struct cs_report *r;
+	const char *department;
+};
+
+static int
+on_finding(void *arg, const struct cs_finding_row *f)
+{
+	struct fnd_ctx *fc = arg;
+	struct cs_report *r = fc->r;
+
+	r->assessed = true;
+	if (fc->department && strcmp(f->department, fc->department) != 0)
+		return 0;
+	if (r->o.site && *r->o.site && strcmp(f->site, r->o.site) != 0)
+		return 0;
+	if (r->nfnd == r->capfnd) {
+		r->capfnd = r->capfnd ? r->capfnd * 2 : 64;
+		r->fnd = cs_xrealloc(r->fnd, r->capfnd, sizeof(*r->fnd));
+	}
+	r->fnd[r->nfnd++] = *f;
+	return 0;
+}
+
+/* Keeps only the devices that a (filtered) finding names. */
+static void
+filter_devices(struct cs_report *r)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < r->ndev; i++) {
+		bool keep = false;
+
+		for (size_t j = 0; j < r->nfnd && !keep; j++)
+			keep = strcmp(r->fnd[j].ip, r->dev[i].ip) == 0;
+		if (keep)
+			r->dev[k++] = r->dev[i];
+		else
+			free(r->dev[i].att);
+	}
+	r->ndev = k;
+}
+
+/* Picks the newest scan started at or before as_of. */
+static int
+pick_scan(struct cs_store *s, int64_t as_of, int64_t *scan_id)
+{
+	int64_t id;
+	int rc = cs_store_latest_scan(s, &id);
+
+	if (rc != 0 || as_of <= 0) {
+		*scan_id = id;
+		return rc;
+	}
+	for (; id >= 1; id--) {
+		struct cs_scan_state st;
+
+		rc = cs_store_scan_get(s, id, &st);
+		if (rc == CS_ENOTFOUND)
+			continue;
+		if (rc != 0)
+			return rc;
+		if (st.started <= as_of) {
+			*scan_id = id;
+			return 0;
+		}
+	}
+	return CS_ENOTFOUND;
+}
+
+int
+cs_report_load(struct cs_store *s, const struct cs_report_opts *o,
+	       struct cs_report **out, char *err, size_t errsz)
+{
+	struct cs_report *r;
+	struct load_ctx lc;
+	int rc;
+
+	*out = NULL;
+	if (s == NULL || o == NULL)
+		return CS_EINVAL;
+	r = cs_xcalloc(1, sizeof(*r));
+	r->store = s;
+	r->o = *o;
+	if (r->o.max_obs_bytes == 0)
+		r->o.max_obs_bytes = 1024;
+	cs_strlcpy(r->marking,
+		   o->marking && *o->marking ? o->marking : DEFAULT_MARKING,
+		   sizeof(r->marking));
+	r->scan.id = o->scan_id;
+	if (r->scan.id <= 0 &&
+	    (rc = pick_scan(s, o->as_of, &r->scan.id)) != 0) {
+		set_err(err, errsz, "%s",
+			rc == CS_ENOTFOUND ? "no scan recorded (as of that date)"
+					   : cs_store_errmsg(s));
+		goto fail;
+	}
+	if ((rc = cs_store_scan_get(s, r->scan.id, &r->scan.st)) != 0) {
+		set_err(err, errsz, "scan %lld: %s", (long long)r->scan.id,
+			rc == CS_ENOTFOUND ? "no such scan"
+					   : cs_store_errmsg(s));
+		goto fail;
+	}
+	lc.r = r;
+	lc.keep = true;
+	lc.count = &r->scan;
+	if ((rc = cs_store_each_device(s, r->scan.id, on_device, &lc)) != 0 ||
+	    (rc = load_history(s, r)) != 0) {
+		set_err(err, errsz, "%s", cs_store_errmsg(s));
+		goto fail;
+	}
+	{
+		struct fnd_ctx fc = {r, o->department && *o->department
+					    ? o->department
+					    : NULL};
+
+		if ((rc = cs_store_each_finding(s, NULL, on_finding, &fc)) !=
+		    0) {
+			set_err(err, errsz, "%s", cs_store_errmsg(s));
+			goto fail;
+		}
+	}
+	if ((o->department && *o->department) || (o->site && *o->site)) {
+		/* Sites and departments come from an assessment (issue #5). */
+		if (!r->assessed) {
+			set_err(err, errsz,
+				"--department and --site need an assessment "
+				"(camsweep estate, camsweep assess); none is "
+				"recorded");
+			rc = CS_EINVAL;
+			goto fail;
+		}
+		filter_devices(r);
+	}
+	rollups(r);
+	*out = r;
+	return 0;
+fail:
+	cs_report_free(r);
+	return rc;
+}
+
+void
+cs_report_free(struct cs_report *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->ndev; i++)
+		free(r->dev[i].att);
+	free(r->dev);
+	free(r->hist);
+	free(r->makers);
+	free(r->countries);
+	free(r->fnd);
+	free(r);
+}
+
+size_t
+cs_report_device_count(const struct cs_report *r)
+{
+	return r ? r->ndev : 0;
+}

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Report writers (issue #6): HTML, CSV and JSON reports built from the
+ * inventory without scanning again.  A report is loaded once from the
+ * store (cs_report_load: one scan's devices, the scan history and, when an
+ * assessment exists, its findings) and then rendered by one writer into a
+ * cs_buf.  Every device-controlled byte passes through core/escape.h
+ * before it is written; the formats are documented in docs/report.md.
+ *
+ * Output is deterministic: devices are ordered by numeric IP, roll-ups by
+ * count and then name, and the generation time is an option, never the
+ * clock, so golden-file tests can compare bytes.
+ */
+#ifndef CS_REPORT_REPORT_H
+#define CS_REPORT_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "store/store.h"
+
+enum cs_report_format {
+	CS_REPORT_HTML,
+	CS_REPORT_CSV,
+	CS_REPORT_JSON,
+};
+
+/* Version of the JSON document and of the CSV column sets. */
+#define CS_REPORT_FORMAT_VERSION 1
+
+/* Upper bound on a rendered report, in bytes. */
+#define CS_REPORT_MAX_OUTPUT ((size_t)1 << 30)
+
+/* What to report.  Strings are NUL-terminated and borrowed until free. */
+struct cs_report_opts {
+	int64_t scan_id;        /* <= 0: the newest scan (see as_of) */
+	int64_t as_of;          /* > 0: newest scan started at or before it,
+				   and the history ends there */
+	const char *department; /* only this department (needs findings) */
+	const char *site;       /* only this site (needs findings) */
+	int64_t now;            /* generation time written in the report */
+	const char *marking;    /* protective marking; NULL: the default */
+	size_t max_obs_bytes;   /* raw bytes shown per observation in HTML;
+				   0: 1024 */
+};
+
+struct cs_report; /* loaded report data; opaque */
+
+/*
+ * Parses "html", "csv" or "json".  Returns 0 and sets *out, or CS_EINVAL.
+ */
+int cs_report_format_parse(const char *s, enum cs_report_format *out);
+
+/*
+ * Parses an --as-of date, "YYYY-MM-DD" (the end of that day, UTC) or
+ * "YYYY-MM-DDTHH:MM:SSZ", into unix seconds.  Returns 0 or CS_EINVAL.
+ */
+int cs_report_parse_date(const char *s, int64_t *out);
+
+/*
+ * Reads everything the writers need from s according to o (both borrowed;
+ * s must stay open until cs_report_free, since the HTML writer reads each
+ * device's raw observations from it).  On success sets *out to a new
+ * report that the caller frees with cs_report_free and returns 0; on
+ * failure returns CS_ENOTFOUND (no such scan), CS_EINVAL (a filter that
+ * cannot apply) or CS_EIO, with a NUL-terminated message in err (errsz
+ * bytes, may be 0).
+ */
+int cs_report_load(struct cs_store *s, const struct cs_report_opts *o,
+		   struct cs_report **out, char *err, size_t errsz);
+
+/* Frees r and everything it owns; NULL is a no-op. */
+void cs_report_free(struct cs_report *r);
+
+/* Number of devices (hosts) in the loaded report. */
+size_t cs_report_device_count(const struct cs_report *r);
+
+/*
+ * Appends the JSON document (docs/report.md, "JSON") to b.  Returns 0 or
+ * the cs_buf error.
+ */
+int cs_report_write_json(const struct cs_report *r, struct cs_buf *b);
+
+/*
+ * Appends the devices CSV (header line first, CRLF line ends) to b.
+ * Returns 0 or the cs_buf error.
+ */
+int cs_report_write_csv_devices(const struct cs_report *r, struct cs_buf *b);
+
+/*
+ * Appends the findings CSV (header line, then one line per finding; only
+ * the header when no assessment is recorded) to b.  Returns 0 or the
+ * cs_buf error.
+ */
+int cs_report_write_csv_findings(const struct cs_report *r, struct cs_buf *b);
+
+/*
+ * Appends the self-contained HTML document to b, reading each device's
+ * observations from the store r was loaded from.  Returns 0, the cs_buf
+ * error, or CS_EIO.
+ */
+int cs_report_write_html(const struct cs_report *r, struct cs_buf *b);
+
+#endif /* CS_REPORT_REPORT_H */

@@ -1,0 +1,859 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The HTML writer: one self-contained document (inline CSS, inline SVG,
+ * no script, nothing fetched), with a Content-Security-Policy that
+ * forbids scripts as defence in depth.  Device text is only ever written
+ * as element text content through cs_esc_html (raw observation bytes
+ * through cs_esc_term first, so invalid bytes show as \xNN); attributes,
+ * links and styles hold program text only.
+ */
+#include "report/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/obs.h"
+#include "report/report_impl.h"
+#include "core/poison.h"
+
+#define COLOUR_PRC "#b3261e"
+#define COLOUR_OTHER "#2f5d8a"
+#define LABEL_MAX 30 /* bytes of a chart label */
+
+static const char css[] =
+    "body{font:14px/1.45 -apple-system,'Segoe UI',Helvetica,Arial,"
+    "sans-serif;color:#1c1c1c;margin:0 auto;max-width:1200px;"
+    "padding:0 24px 40px}\n"
+    ".marking{background:#1c1c1c;color:#fff;text-align:center;"
+    "font-weight:bold;letter-spacing:.1em;padding:4px;margin:0 -24px}\n"
+    "h1{font-size:26px;margin:18px 0 4px}h2{font-size:20px;"
+    "border-bottom:2px solid #2f5d8a;padding-bottom:3px;margin-top:32px}\n"
+    "h3{font-size:16px;margin:22px 0 6px}\n"
+    ".sub{color:#555;margin:0 0 12px}\n"
+    "nav ol{columns:3;margin:8px 0;padding-left:20px}\n"
+    ".cards{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}\n"
+    ".card{border:1px solid #ccd;border-radius:6px;padding:10px 14px;"
+    "min-width:150px;background:#f7f8fb}\n"
+    ".card .n{font-size:28px;font-weight:bold}.card.prc .n{color:#b3261e}\n"
+    ".card .l{color:#444;font-size:12px;text-transform:uppercase;"
+    "letter-spacing:.04em}\n"
+    "table{border-collapse:collapse;margin:8px 0 14px;font-size:13px}\n"
+    "th,td{border:1px solid #ccd;padding:3px 7px;text-align:left;"
+    "vertical-align:top}\n"
+    "th{background:#e9edf4}td.num,th.num{text-align:right}\n"
+    "tr.prc td{background:#fbeceb}\n"
+    ".tag{display:inline-block;border-radius:3px;padding:0 5px;"
+    "font-size:11px;font-weight:bold}\n"
+    ".tag.prc{background:#b3261e;color:#fff}.tag.no{background:#dfe6ee}\n"
+    ".note{background:#fff8e1;border-left:4px solid #e0a800;"
+    "padding:6px 10px}\n"
+    "figure{display:inline-block;margin:8px 18px 8px 0;vertical-align:top}"
+    "\nfigcaption{font-weight:bold;margin-bottom:4px}\n"
+    "svg text{font:12px sans-serif;fill:#1c1c1c}\n"
+    "article{border-top:1px solid #ccd;margin-top:14px}\n"
+    "pre{background:#f4f4f4;border:1px solid #ddd;padding:6px;"
+    "white-space:pre-wrap;word-break:break-all;font-size:12px;margin:2px 0"
+    " 8px;max-height:none}\n"
+    "dl{display:grid;grid-template-columns:max-content auto;gap:2px 14px;"
+    "margin:6px 0}dt{font-weight:bold}dd{margin:0}\n"
+    "code{font-size:12px}\n"
+    "footer{margin-top:32px;color:#555;font-size:12px}\n"
+    "@media print{body{max-width:none;padding:0;font-size:11px}"
+    "nav{display:none}a{color:inherit;text-decoration:none}"
+    "h2{break-after:avoid}article,figure,tr{break-inside:avoid}"
+    ".marking{margin:0;-webkit-print-color-adjust:exact;"
+    "print-color-adjust:exact}"
+    "tr.prc td,.tag,.card{-webkit-print-color-adjust:exact;"
+    "print-color-adjust:exact}"
+    "pre{max-height:none;overflow:visible}}\n";
+
+/* Writes at most LABEL_MAX bytes of s, cut at a UTF-8 boundary. */
+static void
+label(struct rp_w *w, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n > LABEL_MAX) {
+		n = LABEL_MAX - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+		cs_report_put_html_n(w, s, n);
+		cs_report_put(w, "\xE2\x80\xA6"); /* ellipsis */
+		return;
+	}
+	cs_report_put_html_n(w, s, n);
+}
+
+/* A horizontal bar chart of v[0..n) (at most 20 bars). */
+static void
+bar_chart(struct rp_w *w, const char *title, const struct rp_count *v,
+	  size_t n)
+{
+	size_t max = 1, rows = CS_MIN(n, (size_t)20);
+	unsigned h = 30 + 24 * (unsigned)rows;
+
+	for (size_t i = 0; i < rows; i++)
+		max = CS_MAX(max, v[i].n);
+	cs_report_put(w, "<figure><figcaption>");
+	cs_report_put(w, title);
+	cs_report_putf(w,
+		       "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\""
+		       " width=\"520\" height=\"%u\" viewBox=\"0 0 520 %u\" "
+		       "role=\"img\">\n",
+		       h, h);
+	if (rows == 0)
+		cs_report_put(w, "<text x=\"4\" y=\"20\">No surveillance "
+				 "devices.</text>\n");
+	for (size_t i = 0; i < rows; i++) {
+		unsigned y = 6 + 24 * (unsigned)i;
+		unsigned bw = (unsigned)(300.0 * (double)v[i].n / (double)max);
+
+		cs_report_putf(w, "<text x=\"186\" y=\"%u\" "
+				  "text-anchor=\"end\">",
+			       y + 15);
+		label(w, v[i].name);
+		cs_report_putf(w,
+			       "</text><rect x=\"192\" y=\"%u\" width=\"%u\" "
+			       "height=\"18\" fill=\"%s\"/><text x=\"%u\" "
+			       "y=\"%u\">%zu</text>\n",
+			       y, bw ? bw : 1, v[i].prc ? COLOUR_PRC : COLOUR_OTHER,
+			       196 + bw, y + 14, v[i].n);
+	}
+	if (rows)
+		cs_report_putf(w,
+			       "<rect x=\"192\" y=\"%u\" width=\"10\" "
+			       "height=\"10\" fill=\"%s\"/><text x=\"206\" "
+			       "y=\"%u\">PRC-made</text><rect x=\"290\" y=\"%u\" "
+			       "width=\"10\" height=\"10\" fill=\"%s\"/><text "
+			       "x=\"304\" y=\"%u\">other</text>\n",
+			       h - 18, COLOUR_PRC, h - 9, h - 18, COLOUR_OTHER,
+			       h - 9);
+	cs_report_put(w, "</svg></figure>\n");
+}
+
+/* Surveillance and PRC-made devices per scan (oldest first). */
+static void
+history_chart(struct rp_w *w, const struct cs_report *r)
+{
+	size_t n = r->nhist, max = 1;
+	unsigned gw = 40, width = 60 + gw * (unsigned)n, h = 220;
+	char ts[32];
+
+	for (size_t i = 0; i < n; i++)
+		max = CS_MAX(max, r->hist[i].surveillance);
+	cs_report_putf(w,
+		       "<figure><figcaption>Surveillance devices per scan"
+		       "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\""
+		       " width=\"%u\" height=\"%u\" viewBox=\"0 0 %u %u\" "
+		       "role=\"img\">\n<line x1=\"40\" y1=\"170\" x2=\"%u\" "
+		       "y2=\"170\" stroke=\"#888\"/>\n",
+		       width, h, width, h, width - 10);
+	for (size_t i = 0; i < n; i++) {
+		const struct rp_scan *s = &r->hist[i];
+		unsigned x = 46 + gw * (unsigned)i;
+		unsigned hs = (unsigned)(150.0 * (double)s->surveillance /
+					 (double)max);
+		unsigned hp = (unsigned)(150.0 * (double)s->prc / (double)max);
+
+		cs_report_putf(w,
+			       "<rect x=\"%u\" y=\"%u\" width=\"14\" height=\"%u\""
+			       " fill=\"%s\"/><rect x=\"%u\" y=\"%u\" "
+			       "width=\"14\" height=\"%u\" fill=\"%s\"/>"
+			       "<text x=\"%u\" y=\"%u\">%zu</text>"
+			       "<text x=\"%u\" y=\"186\">#%lld</text>",
+			       x, 170 - hs, hs, COLOUR_OTHER, x + 15, 170 - hp,
+			       hp, COLOUR_PRC, x, 166 - hs, s->surveillance, x,
+			       (long long)s->id);
+		cs_report_time(s->st.started, ts, sizeof(ts));
+		ts[10] = '\0';
+		cs_report_putf(w,
+			       "<text x=\"%u\" y=\"200\" font-size=\"9\">%s"
+			       "</text>\n",
+			       x - 6, ts + 5);
+	}
+	cs_report_putf(w,
+		       "<rect x=\"40\" y=\"206\" width=\"10\" height=\"10\" "
+		       "fill=\"%s\"/><text x=\"54\" y=\"215\">surveillance"
+		       "</text><rect x=\"150\" y=\"206\" width=\"10\" "
+		       "height=\"10\" fill=\"%s\"/><text x=\"164\" y=\"215\">"
+		       "PRC-made</text>\n</svg></figure>\n",
+		       COLOUR_OTHER, COLOUR_PRC);
+}
+
+static void
+card(struct rp_w *w, const char *cls, size_t n, const char *what)
+{
+	cs_report_putf(w,
+		       "<div class=\"card%s\"><div class=\"n\">%zu</div>"
+		       "<div class=\"l\">%s</div></div>\n",
+		       cls, n, what);
+}
+
+/* Adds one to the line named name of v (n lines), creating it. */
+static void
+count_in(struct rp_count **v, size_t *n, const char *name, bool prc)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*v)[i].name, name) == 0) {
+			(*v)[i].n++;
+			return;
+		}
+	*v = cs_xrealloc(*v, *n + 1, sizeof(**v));
+	memset(&(*v)[*n], 0, sizeof(**v));
+	snprintf((*v)[*n].name, sizeof((*v)[*n].name), "%s", name);
+	(*v)[*n].n = 1;
+	(*v)[*n].prc = prc;
+	(*n)++;
+}
+
+/* True if finding i is the first of r's findings for its IP. */
+static bool
+first_for_ip(const struct cs_report *r, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(r->fnd[j].ip, r->fnd[i].ip) == 0)
+			return false;
+	return true;
+}
+
+static bool
+active(const struct cs_finding_row *f)
+{
+	return strcmp(f->status, "closed") != 0 &&
+	       strcmp(f->status, "withdrawn") != 0;
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(((const struct rp_count *)a)->name,
+		      ((const struct rp_count *)b)->name);
+}
+
+/* Findings per department, site and obligation, with plan states. */
+static void
+findings_summary(struct rp_w *w, const struct cs_report *r)
+{
+	static const char *const states[] = {"open", "planned", "done",
+					     "risk-accepted", "closed",
+					     "withdrawn"};
+	struct rp_count *g = NULL;
+	size_t ng = 0, sens = 0, nact = 0;
+
+	for (size_t i = 0; i < r->nfnd; i++) {
+		const struct cs_finding_row *f = &r->fnd[i];
+		char key[64 * 4];
+
+		/* Unit separator: never in the estate's identifiers. */
+		snprintf(key, sizeof(key), "%s\x1f%s\x1f%s\x1f%s",
+			 f->department, f->site, f->regime, f->obligation);
+		count_in(&g, &ng, key, f->sensitive);
+		if (f->sensitive && first_for_ip(r, i))
+			sens++;
+		if (active(f))
+			nact++;
+	}
+	cs_report_putf(w,
+		       "<p>%zu finding(s) recorded, %zu still active; %zu "
+		       "device(s) with findings are on sensitive sites.</p>\n",
+		       r->nfnd, nact, sens);
+	if (ng)
+		qsort(g, ng, sizeof(*g), cmp_name);
+	cs_report_put(w, "<h3>Covered devices by department and site against "
+			 "each obligation</h3>\n<table><tr><th>Department</th>"
+			 "<th>Site</th><th>Regime</th><th>Obligation</th>"
+			 "<th class=\"num\">Findings</th></tr>\n");
+	for (size_t i = 0; i < ng; i++) {
+		const char *p = g[i].name;
+
+		cs_report_put(w, g[i].prc ? "<tr class=\"prc\">" : "<tr>");
+		for (int k = 0; k < 4; k++) {
+			const char *e = strchr(p, '\x1f');
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+
+			cs_report_put(w, "<td>");
+			cs_report_put_html_n(w, p, n);
+			cs_report_put(w, "</td>");
+			p += n + (e != NULL);
+		}
+		cs_report_putf(w, "<td class=\"num\">%zu</td></tr>\n", g[i].n);
+	}
+	cs_report_put(w, "</table>\n<p>Shaded rows are on sensitive sites."
+			 "</p>\n<h3>Remediation plan progress</h3>\n<table>"
+			 "<tr>");
+	for (size_t k = 0; k < CS_NELEM(states); k++)
+		cs_report_putf(w, "<th class=\"num\">%s</th>", states[k]);
+	cs_report_put(w, "</tr><tr>");
+	for (size_t k = 0; k < CS_NELEM(states); k++) {
+		size_t n = 0;
+
+		for (size_t i = 0; i < r->nfnd; i++)
+			n += strcmp(r->fnd[i].status, states[k]) == 0;
+		cs_report_putf(w, "<td class=\"num\">%zu</td>", n);
+	}
+	cs_report_put(w, "</tr></table>\n");
+	free(g);
+}
+
+/* Findings open at each scan of the history (raised, not yet closed). */
+static void
+findings_chart(struct rp_w *w, const struct cs_report *r)
+{
+	struct rp_count *v = cs_xcalloc(r->nhist ? r->nhist : 1, sizeof(*v));
+
+	for (size_t i = 0; i < r->nhist; i++) {
+		int64_t id = r->hist[i].id;
+
+		snprintf(v[i].name, sizeof(v[i].name), "scan %lld",
+			 (long long)id);
+		v[i].prc = true;
+		for (size_t j = 0; j < r->nfnd; j++) {
+			const struct cs_finding_row *f = &r->fnd[j];
+
+			if (strcmp(f->status, "withdrawn") == 0)
+				continue;
+			if (f->first_scan <= id &&
+			    (f->verified_scan == 0 || f->verified_scan > id))
+				v[i].n++;
+		}
+	}
+	bar_chart(w, "Findings open after each scan", v, r->nhist);
+	free(v);
+}
+
+static void
+findings_charts(struct rp_w *w, const struct cs_report *r)
+{
+	struct rp_count *sens = NULL, *zone = NULL;
+	size_t ns = 0, nz = 0;
+
+	for (size_t i = 0; i < r->nfnd; i++) {
+		const struct cs_finding_row *f = &r->fnd[i];
+
+		if (!first_for_ip(r, i))
+			continue;
+		count_in(&sens, &ns,
+			 f->sensitive ? "sensitive site" : "other site",
+			 f->sensitive);
+		count_in(&zone, &nz, f->zone[0] ? f->zone : "(unmapped)",
+			 strcmp(f->zone, "core") == 0);
+	}
+	bar_chart(w, "Devices with findings by site sensitivity", sens, ns);
+	bar_chart(w, "Devices with findings by network zone", zone, nz);
+	if (r->nhist > 1)
+		findings_chart(w, r);
+	free(sens);
+	free(zone);
+}
+
+/* One table per site (sites in name order). */
+static void
+site_tables(struct rp_w *w, const struct cs_report *r)
+{
+	struct rp_count *sites = NULL;
+	size_t ns = 0;
+
+	for (size_t i = 0; i < r->nfnd; i++)
+		count_in(&sites, &ns, r->fnd[i].site, r->fnd[i].sensitive);
+	if (ns)
+		qsort(sites, ns, sizeof(*sites), cmp_name);
+	cs_report_put(w, "<section id=\"sites\"><h2>Findings by site</h2>\n");
+	if (ns == 0)
+		cs_report_put(w, "<p>No findings match.</p>\n");
+	for (size_t s = 0; s < ns; s++) {
+		bool head = false;
+
+		for (size_t i = 0; i < r->nfnd; i++) {
+			const struct cs_finding_row *f = &r->fnd[i];
+
+			if (strcmp(f->site, sites[s].name) != 0)
+				continue;
+			if (!head) {
+				cs_report_put(w, "<h3>Site ");
+				cs_report_put_html(w, f->site[0] ? f->site
+								 : "(unmapped)");
+				if (f->site_name[0]) {
+					cs_report_put(w, ": ");
+					cs_report_put_html(w, f->site_name);
+				}
+				cs_report_put(w, " \xE2\x80\x94 ");
+				cs_report_put_html(w, f->department_name[0]
+							  ? f->department_name
+							  : f->department);
+				if (f->sensitive) {
+					cs_report_put(w, " <span class=\"tag "
+							 "prc\">sensitive</span>"
+							 " <small>");
+					cs_report_put_html(
+					    w, f->sensitivity_reason);
+					cs_report_put(w, "</small>");
+				}
+				cs_report_put(
+				    w, "</h3>\n<table><tr><th>Address</th>"
+				       "<th>Maker</th><th>Model</th><th>Zone"
+				       "</th><th>Regime</th><th>Obl.</th>"
+				       "<th>Severity</th><th>Action</th>"
+				       "<th>Deadline</th><th>Status</th>"
+				       "<th>Owner</th><th>Due</th></tr>\n");
+				head = true;
+			}
+			const char *c[] = {f->ip,	  f->manufacturer,
+					   f->model,	  f->zone,
+					   f->regime,	  f->obligation,
+					   cs_severity_name(f->severity),
+					   f->action_text[0] ? f->action_text
+							     : f->action,
+					   f->deadline,	  f->status,
+					   f->owner,	  f->due};
+			cs_report_put(w, active(f) ? "<tr class=\"prc\">"
+						   : "<tr>");
+			for (size_t k = 0; k < CS_NELEM(c); k++) {
+				cs_report_put(w, "<td>");
+				cs_report_put_html(w, c[k]);
+				cs_report_put(w, "</td>");
+			}
+			cs_report_put(w, "</tr>\n");
+		}
+		cs_report_put(w, "</table>\n");
+	}
+	cs_report_put(w, "</section>\n");
+	free(sites);
+}
+
+/* Each distinct rule applied, with its citation (printed, not linked). */
+static void
+rules_applied(struct rp_w *w, const struct cs_report *r)
+{
+	cs_report_put(w, "<section id=\"rules\"><h2>Rules applied</h2>\n"
+			 "<table><tr><th>Regime</th><th>Version</th>"
+			 "<th>Obligation</th><th>Citation</th><th>Source</th>"
+			 "</tr>\n");
+	for (size_t i = 0; i < r->nfnd; i++) {
+		const struct cs_finding_row *f = &r->fnd[i];
+		bool seen = false;
+
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = strcmp(r->fnd[j].regime, f->regime) == 0 &&
+			       strcmp(r->fnd[j].obligation, f->obligation) ==
+				   0;
+		if (seen)
+			continue;
+		const char *c[] = {f->regime, f->regime_version, f->obligation,
+				   f->citation, f->url};
+		cs_report_put(w, "<tr>");
+		for (size_t k = 0; k < CS_NELEM(c); k++) {
+			cs_report_put(w, "<td>");
+			cs_report_put_html(w, c[k]);
+			cs_report_put(w, "</td>");
+		}
+		cs_report_put(w, "</tr>\n");
+	}
+	cs_report_put(w, "</table>\n</section>\n");
+}
+
+static void
+summary(struct rp_w *w, const struct cs_report *r)
+{
+	cs_report_put(w, "<section id=\"summary\"><h2>Executive summary</h2>\n"
+			 "<div class=\"cards\">\n");
+	card(w, "", r->ndev, "hosts responding");
+	card(w, "", r->nsurv, "surveillance devices");
+	card(w, " prc", r->nprc, "PRC-made surveillance devices");
+	card(w, "", r->nmakers, "makers");
+	card(w, "", r->natt, "cameras behind recorders");
+	cs_report_put(w, "</div>\n");
+	cs_report_putf(w,
+		       "<p>%zu of %zu surveillance devices found by scan %lld "
+		       "were made by companies incorporated in the People's "
+		       "Republic of China (%.0f%%).</p>\n",
+		       r->nprc, r->nsurv, (long long)r->scan.id,
+		       r->nsurv ? 100.0 * (double)r->nprc / (double)r->nsurv
+				: 0.0);
+	if (r->assessed)
+		findings_summary(w, r);
+	else
+		cs_report_put(
+		    w, "<p class=\"note\">No assessment recorded: "
+		       "obligations, sites, zones, departments and the "
+		       "remediation plan appear here once the estate has "
+		       "been described and <code>camsweep assess</code> has "
+		       "run.</p>\n");
+	cs_report_put(w, "<h3>Surveillance devices by maker</h3>\n<table>"
+			 "<tr><th>Maker</th><th>Country</th><th>PRC-made</th>"
+			 "<th class=\"num\">Devices</th><th class=\"num\">"
+			 "Share</th></tr>\n");
+	for (size_t i = 0; i < r->nmakers; i++) {
+		const struct rp_count *c = &r->makers[i];
+
+		cs_report_put(w, c->prc ? "<tr class=\"prc\"><td>" : "<tr><td>");
+		cs_report_put_html(w, c->name);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, c->country);
+		cs_report_putf(w,
+			       "</td><td>%s</td><td class=\"num\">%zu</td>"
+			       "<td class=\"num\">%.0f%%</td></tr>\n",
+			       c->prc ? "<span class=\"tag prc\">yes</span>"
+				      : "<span class=\"tag no\">no</span>",
+			       c->n, 100.0 * (double)c->n / (double)r->nsurv);
+	}
+	cs_report_putf(w,
+		       "<tr><th>Total</th><th></th><th></th><th class=\"num\">"
+		       "%zu</th><th></th></tr></table>\n",
+		       r->nsurv);
+	cs_report_put(w, "<h3>Surveillance devices by maker's country</h3>\n"
+			 "<table><tr><th>Country</th><th class=\"num\">"
+			 "Devices</th></tr>\n");
+	for (size_t i = 0; i < r->ncountries; i++) {
+		cs_report_put(w, r->countries[i].prc ? "<tr class=\"prc\"><td>"
+						     : "<tr><td>");
+		cs_report_put_html(w, r->countries[i].name);
+		cs_report_putf(w, "</td><td class=\"num\">%zu</td></tr>\n",
+			       r->countries[i].n);
+	}
+	cs_report_put(w, "</table>\n</section>\n");
+}
+
+static void
+charts(struct rp_w *w, const struct cs_report *r)
+{
+	struct rp_count cls[CS_NELEM(r->classes)];
+	size_t n = 0;
+
+	for (size_t c = 0; c < CS_NELEM(r->classes); c++)
+		if (r->classes[c].n)
+			cls[n++] = r->classes[c];
+	cs_report_put(w, "<section id=\"charts\"><h2>Charts</h2>\n");
+	bar_chart(w, "Surveillance devices by maker", r->makers, r->nmakers);
+	bar_chart(w, "Surveillance devices by maker's country", r->countries,
+		  r->ncountries);
+	bar_chart(w, "All hosts by device class", cls, n);
+	if (r->nhist > 1)
+		history_chart(w, r);
+	if (r->assessed)
+		findings_charts(w, r);
+	else
+		cs_report_put(w, "<p>Charts by site sensitivity and by zone, "
+				 "and findings over time, need an assessment "
+				 "(none recorded).</p>\n");
+	cs_report_put(w, "</section>\n");
+}
+
+static void
+ports_text(struct rp_w *w, const struct rp_dev *d)
+{
+	for (size_t i = 0; i < d->nports; i++)
+		cs_report_putf(w, "%s%u", i ? " " : "", d->ports[i]);
+}
+
+static void
+device_table(struct rp_w *w, const struct cs_report *r)
+{
+	cs_report_put(w, "<section id=\"devices\"><h2>Devices</h2>\n"
+			 "<p>Every host that answered, ordered by address. "
+			 "Surveillance devices made in the PRC are shaded.</p>"
+			 "\n<table><tr><th>#</th><th>Address</th><th>Class</th>"
+			 "<th>Maker</th><th>Country</th><th>Brand</th>"
+			 "<th>Model</th><th>Firmware</th><th class=\"num\">"
+			 "Confidence</th><th>Open ports</th></tr>\n");
+	for (size_t i = 0; i < r->ndev; i++) {
+		const struct rp_dev *d = &r->dev[i];
+
+		cs_report_putf(w, "<tr%s><td><a href=\"#d%zu\">%zu</a></td><td>",
+			       d->prc && d->id.surveillance ? " class=\"prc\""
+							    : "",
+			       i + 1, i + 1);
+		cs_report_put_html(w, d->ip);
+		cs_report_putf(w, "</td><td>%s</td><td>",
+			       cs_class_name(d->id.device_class));
+		cs_report_put_html(w, d->id.manufacturer);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, d->id.manufacturer_country);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, d->id.brand);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, d->id.model);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, d->id.firmware);
+		cs_report_putf(w, "</td><td class=\"num\">%.2f</td><td>",
+			       d->id.confidence);
+		ports_text(w, d);
+		cs_report_put(w, "</td></tr>\n");
+	}
+	cs_report_put(w, "</table>\n</section>\n");
+}
+
+/* Observations of one device, copied out of the store's callback. */
+static int
+on_obs(void *arg, const struct cs_obs *o)
+{
+	struct cs_obs_list *l = arg;
+
+	cs_obs_add(l, o->key, o->port, o->flags, o->val, o->len);
+	return 0;
+}
+
+/* Index of the observation evidence ev refers to, or -1. */
+static long
+obs_of(const struct cs_obs_list *l, const struct cs_evidence *ev)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, ev->obs_key) == 0 &&
+		    (ev->port == 0 || l->v[i].port == ev->port))
+			return (long)i;
+	return -1;
+}
+
+static void
+dd_text(struct rp_w *w, const char *term, const char *s)
+{
+	cs_report_putf(w, "<dt>%s</dt><dd>", term);
+	cs_report_put_html(w, s[0] ? s : "\xE2\x80\x94");
+	cs_report_put(w, "</dd>");
+}
+
+static int
+device_detail(struct rp_w *w, const struct cs_report *r, size_t idx)
+{
+	const struct rp_dev *d = &r->dev[idx];
+	const struct cs_identity *id = &d->id;
+	struct cs_obs_list l;
+	char ts[32];
+	int rc;
+
+	cs_obs_list_init(&l);
+	rc = cs_store_each_observation(r->store, r->scan.id, d->ip, on_obs,
+				       &l);
+	cs_report_putf(w, "<article id=\"d%zu\"><h3>%zu. ", idx + 1, idx + 1);
+	cs_report_put_html(w, d->ip);
+	cs_report_put(w, " \xE2\x80\x94 ");
+	cs_report_put_html(w, id->manufacturer[0] ? id->manufacturer
+						  : "unidentified");
+	cs_report_put(w, " ");
+	cs_report_put_html(w, id->model);
+	if (d->prc && id->surveillance)
+		cs_report_put(w, " <span class=\"tag prc\">PRC-made</span>");
+	cs_report_put(w, "</h3>\n<dl>");
+	dd_text(w, "Maker", id->manufacturer);
+	dd_text(w, "Maker's country", id->manufacturer_country);
+	dd_text(w, "Brand (badge)", id->brand);
+	dd_text(w, "Model", id->model);
+	dd_text(w, "Firmware", id->firmware);
+	dd_text(w, "Class", cs_class_name(id->device_class));
+	dd_text(w, "Surveillance", id->surveillance ? "yes" : "no");
+	cs_report_putf(w, "<dt>Confidence</dt><dd>%.2f</dd>", id->confidence);
+	dd_text(w, "MAC", d->mac);
+	cs_report_put(w, "<dt>Open ports</dt><dd>");
+	ports_text(w, d);
+	cs_report_put(w, "</dd>");
+	dd_text(w, "First seen", cs_report_time(d->first_seen, ts, sizeof(ts)));
+	dd_text(w, "Last seen", cs_report_time(d->last_seen, ts, sizeof(ts)));
+	cs_report_put(w, "</dl>\n");
+	if (id->nev) {
+		cs_report_put(w, "<table><tr><th>Field</th><th>Claim</th>"
+				 "<th>Rule</th><th>Observation</th>"
+				 "<th class=\"num\">Port</th><th class=\"num\">"
+				 "Weight</th><th>Observed excerpt</th></tr>\n");
+		for (size_t i = 0; i < id->nev; i++) {
+			const struct cs_evidence *ev = &id->ev[i];
+			long o = obs_of(&l, ev);
+
+			cs_report_put(w, "<tr><td>");
+			cs_report_put_html(w, ev->field);
+			cs_report_put(w, "</td><td>");
+			cs_report_put_html(w, ev->claim);
+			cs_report_put(w, "</td><td><code>");
+			cs_report_put_html(w, ev->rule);
+			cs_report_put(w, "</code></td><td>");
+			if (o >= 0)
+				cs_report_putf(w, "<a href=\"#d%zu-o%ld\">",
+					       idx + 1, o + 1);
+			cs_report_put_html(w, ev->obs_key);
+			if (o >= 0)
+				cs_report_putf(w, " [%ld]</a>", o + 1);
+			cs_report_putf(w,
+				       "</td><td class=\"num\">%u</td><td "
+				       "class=\"num\">%.2f</td><td><code>",
+				       ev->port, ev->weight);
+			cs_report_put_raw_html(w, ev->value, strlen(ev->value));
+			cs_report_put(w, "</code></td></tr>\n");
+		}
+		cs_report_put(w, "</table>\n");
+		if (id->nev_dropped)
+			cs_report_putf(w, "<p>%zu lower-weight evidence item(s) "
+					  "not kept.</p>\n",
+				       id->nev_dropped);
+	} else {
+		cs_report_put(w, "<p>No evidence recorded.</p>\n");
+	}
+	if (d->natt) {
+		cs_report_put(w, "<p>Cameras this recorder lists:</p><table>"
+				 "<tr><th>Ch.</th><th>Address</th><th>Name</th>"
+				 "<th>Maker</th><th>Brand</th><th>Model</th>"
+				 "<th>Firmware</th><th>Serial</th></tr>\n");
+		for (size_t i = 0; i < d->natt; i++) {
+			const struct cs_attachment *a = &d->att[i];
+
+			cs_report_putf(w, "<tr><td>%u</td><td>", a->channel);
+			cs_report_put_html(w, a->ip);
+			cs_report_put(w, "</td><td>");
+			cs_report_put_html(w, a->name);
+			cs_report_put(w, "</td><td>");
+			cs_report_put_html(w, a->manufacturer);
+			cs_report_put(w, "</td><td>");
+			cs_report_put_html(w, a->brand);
+			cs_report_put(w, "</td><td>");
+			cs_report_put_html(w, a->model);
+			cs_report_put(w, "</td><td>");
+			cs_report_put_html(w, a->firmware);
+			cs_report_put(w, "</td><td>");
+			cs_report_put_html(w, a->serial);
+			cs_report_put(w, "</td></tr>\n");
+		}
+		cs_report_put(w, "</table>\n");
+	}
+	if (l.n) {
+		cs_report_putf(w, "<details open><summary>%zu raw observation(s)"
+				  " (control characters and invalid bytes "
+				  "shown as \\xNN)</summary>\n",
+			       l.n);
+		for (size_t i = 0; i < l.n; i++) {
+			const struct cs_obs *o = &l.v[i];
+			size_t n = CS_MIN(o->len, r->o.max_obs_bytes);
+
+			cs_report_putf(w, "<div id=\"d%zu-o%zu\">[%zu] <code>",
+				       idx + 1, i + 1, i + 1);
+			cs_report_put_html(w, o->key);
+			cs_report_putf(w, "</code> port %u, %zu byte(s)%s%s%s",
+				       o->port, o->len,
+				       o->flags & CS_OBS_TRUNCATED
+					   ? ", truncated by the scanner"
+					   : "",
+				       o->flags & CS_OBS_MALFORMED ? ", malformed"
+								   : "",
+				       o->flags & CS_OBS_BINARY ? ", binary" : "");
+			cs_report_put(w, "</div><pre>");
+			cs_report_put_raw_html(w, o->val, n);
+			if (n < o->len)
+				cs_report_putf(w, "\n\xE2\x80\xA6 %zu more byte(s)",
+					       o->len - n);
+			cs_report_put(w, "</pre>\n");
+		}
+		cs_report_put(w, "</details>\n");
+	}
+	cs_report_put(w, "</article>\n");
+	cs_obs_list_free(&l);
+	return rc < 0 ? rc : 0;
+}
+
+static void
+scans(struct rp_w *w, const struct cs_report *r)
+{
+	char a[32], b[32];
+
+	cs_report_put(w, "<section id=\"scans\"><h2>Scan scope and history</h2>"
+			 "\n<p>The report is built from the inventory, without "
+			 "scanning again. Scans up to the reported one:</p>\n"
+			 "<table><tr><th>Scan</th><th>Status</th>"
+			 "<th>Started (UTC)</th><th>Ended (UTC)</th>"
+			 "<th class=\"num\">Addresses in scope</th>"
+			 "<th class=\"num\">Finished</th><th class=\"num\">"
+			 "Resumed</th><th class=\"num\">Hosts</th>"
+			 "<th class=\"num\">Surveillance</th><th class=\"num\">"
+			 "PRC-made</th></tr>\n");
+	for (size_t i = r->nhist; i-- > 0;) {
+		const struct rp_scan *s = &r->hist[i];
+
+		cs_report_putf(w, "<tr><td>%lld</td><td>", (long long)s->id);
+		cs_report_put_html(w, s->st.status);
+		cs_report_putf(w,
+			       "</td><td>%s</td><td>%s</td><td class=\"num\">"
+			       "%llu</td><td class=\"num\">%llu</td>"
+			       "<td class=\"num\">%u</td><td class=\"num\">%zu"
+			       "</td><td class=\"num\">%zu</td><td "
+			       "class=\"num\">%zu</td></tr>\n",
+			       cs_report_time(s->st.started, a, sizeof(a)),
+			       cs_report_time(s->st.ended, b, sizeof(b)),
+			       (unsigned long long)s->st.total_targets,
+			       (unsigned long long)s->st.hosts_done,
+			       s->st.resume_count, s->hosts, s->surveillance,
+			       s->prc);
+	}
+	cs_report_put(w, "</table>\n<p class=\"note\">The scope text, the "
+			 "exclusions and the vantage host of each scan are "
+			 "recorded in the inventory but not yet readable "
+			 "through the store interface; they will appear "
+			 "here.</p>\n</section>\n");
+}
+
+int
+cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
+{
+	struct rp_w w = {b, 0};
+	char gen[32], st[32];
+	int rc = 0;
+
+	cs_report_time(r->o.now, gen, sizeof(gen));
+	cs_report_time(r->scan.st.started, st, sizeof(st));
+	cs_report_put(&w, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+			  "<meta charset=\"utf-8\">\n"
+			  "<meta http-equiv=\"Content-Security-Policy\" "
+			  "content=\"default-src 'none'; style-src "
+			  "'unsafe-inline'; img-src data:\">\n"
+			  "<meta name=\"referrer\" content=\"no-referrer\">\n"
+			  "<meta name=\"viewport\" content=\"width=device-"
+			  "width, initial-scale=1\">\n");
+	cs_report_putf(&w, "<title>camsweep report: scan %lld</title>\n",
+		       (long long)r->scan.id);
+	cs_report_put(&w, "<style>\n");
+	cs_report_put(&w, css);
+	cs_report_put(&w, "</style>\n</head>\n<body>\n<div class=\"marking\">");
+	cs_report_put_html(&w, r->marking);
+	cs_report_put(&w, "</div>\n<header><h1>Video-surveillance equipment "
+			  "report</h1>\n");
+	cs_report_putf(&w,
+		       "<p class=\"sub\">Scan %lld (%s), started %s. Report "
+		       "generated %s by camsweep.</p>\n</header>\n",
+		       (long long)r->scan.id, r->scan.st.status, st,
+		       gen[0] ? gen : "(time not given)");
+	cs_report_put(&w, "<nav><ol><li><a href=\"#summary\">Executive "
+			  "summary</a></li><li><a href=\"#charts\">Charts</a>"
+			  "</li>");
+	if (r->assessed)
+		cs_report_put(&w, "<li><a href=\"#sites\">Findings by site"
+				  "</a></li>");
+	cs_report_put(&w, "<li><a href=\"#devices\">Devices</a></li><li>"
+			  "<a href=\"#detail\">Devices in detail: evidence"
+			  "</a></li><li><a href=\"#rules\">Rules applied</a>"
+			  "</li><li><a href=\"#scans\">Scan scope and history"
+			  "</a></li></ol></nav>\n");
+	summary(&w, r);
+	charts(&w, r);
+	if (r->assessed)
+		site_tables(&w, r);
+	device_table(&w, r);
+	cs_report_put(&w, "<section id=\"detail\"><h2>Devices in detail: "
+			  "evidence</h2>\n<p>Each identity field with the "
+			  "rule that asserted it, the observation it matched "
+			  "and the raw bytes the device sent.</p>\n");
+	for (size_t i = 0; i < r->ndev && w.rc == 0 && rc == 0; i++)
+		rc = device_detail(&w, r, i);
+	cs_report_put(&w, "</section>\n");
+	if (r->assessed)
+		rules_applied(&w, r);
+	else
+		cs_report_put(&w, "<section id=\"rules\"><h2>Rules applied"
+			  "</h2>\n<p>No assessment recorded, so no rule has "
+			  "been applied to these devices yet. Run <code>"
+			  "camsweep assess</code> to record findings against "
+			  "the UK WMS HCWS386 (24 Nov 2022) and US NDAA FY2019 "
+			  "\xC2\xA7" "889 rules.</p>\n</section>\n");
+	scans(&w, r);
+	cs_report_put(&w, "<footer><p>");
+	cs_report_put_html(&w, r->marking);
+	cs_report_put(&w, ". This report reveals security arrangements; "
+			  "handle and store it accordingly and do not "
+			  "publish it.</p></footer>\n</body>\n</html>\n");
+	return w.rc ? w.rc : rc;
+}

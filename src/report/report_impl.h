@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Private to src/report/: the loaded report model shared by the writers.
+ * Strings copied from the store are device-controlled unless noted; the
+ * writers escape every one of them for their output.
+ */
+#ifndef CS_REPORT_REPORT_IMPL_H
+#define CS_REPORT_REPORT_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "report/report.h"
+
+#define RP_MAX_HISTORY 100 /* scans shown in the history */
+
+/* One device of the reported scan. */
+struct rp_dev {
+	int64_t device_id;
+	char ip[46];
+	uint16_t ports[CS_STORE_MAX_PORTS];
+	size_t nports;
+	struct cs_identity id;
+	int64_t first_seen, last_seen;
+	char mac[24];
+	struct cs_attachment *att; /* owned, natt entries */
+	size_t natt;
+	bool prc; /* maker incorporated in the PRC (country "CN") */
+};
+
+/* One scan with its counts. */
+struct rp_scan {
+	int64_t id;
+	struct cs_scan_state st;
+	size_t hosts, surveillance, prc;
+};
+
+/* One line of a roll-up. */
+struct rp_count {
+	char name[64];
+	char country[4];
+	size_t n;
+	bool prc;
+};
+
+struct cs_report {
+	struct cs_store *store; /* borrowed */
+	struct cs_report_opts o;
+	char marking[128];
+	struct rp_scan scan;
+	struct rp_scan *hist; /* oldest first */
+	size_t nhist;
+	struct rp_dev *dev;
+	size_t ndev, capdev;
+	size_t nsurv, nprc, natt;
+	struct rp_count *makers; /* surveillance devices by maker */
+	size_t nmakers;
+	struct rp_count *countries; /* surveillance devices by country */
+	size_t ncountries;
+	struct rp_count classes[CS_CLASS_OTHER + 1]; /* all hosts by class */
+	bool assessed; /* any finding recorded at all */
+	struct cs_finding_row *fnd; /* filtered findings, store order */
+	size_t nfnd, capfnd;
+};
+
+/*
+ * A writer: appends to b and remembers the first error, after which every
+ * call does nothing.  The put functions return w->rc.
+ */
+struct rp_w {
+	struct cs_buf *b; /* borrowed */
+	int rc;
+};
+
+/* Appends the NUL-terminated s verbatim (program text, never device's). */
+int cs_report_put(struct rp_w *w, const char *s);
+/* Appends formatted program text. */
+int cs_report_putf(struct rp_w *w, const char *fmt, ...) CS_PRINTF(2, 3);
+/* Appends the NUL-terminated s as a JSON string literal (cs_esc_json). */
+int cs_report_put_json(struct rp_w *w, const char *s);
+/* Appends the NUL-terminated s as one CSV field (cs_esc_csv). */
+int cs_report_put_csv(struct rp_w *w, const char *s);
+/* Appends n bytes at s as HTML text content (cs_esc_html). */
+int cs_report_put_html_n(struct rp_w *w, const void *s, size_t n);
+/* As cs_report_put_html_n for a NUL-terminated s. */
+int cs_report_put_html(struct rp_w *w, const char *s);
+/*
+ * Appends n raw bytes at s for display inside HTML: first made safe for
+ * a terminal (cs_esc_term: controls and invalid UTF-8 become \xNN), then
+ * HTML-escaped, so every byte is visible and none is interpreted.
+ */
+int cs_report_put_raw_html(struct rp_w *w, const void *s, size_t n);
+
+/* Formats t as "YYYY-MM-DDTHH:MM:SSZ" (UTC) into out (>= 21 bytes). */
+const char *cs_report_time(int64_t t, char *out, size_t outsz);
+
+/* True for a maker country that makes the device PRC-made. */
+bool cs_report_is_prc(const char *country);
+
+#endif /* CS_REPORT_REPORT_IMPL_H */

@@ -1,0 +1,182 @@
+# SPDX-License-Identifier: ISC
+"""Acceptance for issue #6: the HTML report in headless Chromium.
+
+1. Scans a camsim fleet (127.113.0.0/22, mix default), renders the HTML
+   report, loads it from disk in headless Chromium (--dump-dom and a
+   screenshot saved under the build directory) and checks that the device
+   counts by maker on the page equal the scan's.
+2. Scans a hostile fleet (mix hostile: <script>, <img onerror>,
+   javascript: links, =HYPERLINK(...), ESC sequences, invalid UTF-8 in the
+   Server header, realm, title and model strings), renders HTML and CSV,
+   and proves that no injected script ran (no marker element, title
+   unchanged, payloads present only as escaped text) and that every CSV
+   cell starting with = + - @ is neutralised.
+
+Installs nothing: Chromium comes from scripts/deps.sh.  Exits 77 (skipped)
+when Chromium is missing or cannot start.  Loopback only."""
+import csv
+import html
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from estate import BUILD, CAMSWEEP, Estate, Checker, scan  # noqa: E402
+
+SKIP = 77
+NOW = "1714550400"
+
+
+def chromium():
+    for name in ("chromium", "chromium-browser"):
+        p = shutil.which(name)
+        if p:
+            return p
+    return None
+
+
+def browser(exe, url, tmp, extra):
+    """Runs headless Chromium on url; returns (rc, stdout)."""
+    prof = tempfile.mkdtemp(prefix="ud-", dir=tmp)
+    args = [exe, "--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--user-data-dir=" + prof,
+            "--disable-features=MediaRouter,OptimizationHints"]
+    args += extra + [url]
+    p = subprocess.run(args, capture_output=True, text=True, timeout=120,
+                       errors="replace")
+    return p.returncode, p.stdout
+
+
+def report(db, fmt, out):
+    p = subprocess.run([CAMSWEEP, "report", "--db", db, "--format", fmt,
+                        "-o", out, "--now", NOW],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        raise RuntimeError("report failed: %s" % p.stderr)
+
+
+def text_of(dom):
+    """Visible text of a dumped DOM, tags removed, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]*>", " ", dom))
+
+
+def main():
+    exe = chromium()
+    if exe is None:
+        print("# chromium not installed (scripts/deps.sh installs it)")
+        sys.exit(SKIP)
+    c = Checker()
+    tmp = tempfile.mkdtemp(prefix="cs-report-")
+    # Can Chromium run here at all?
+    probe = os.path.join(tmp, "probe.html")
+    with open(probe, "w") as f:
+        f.write("<!DOCTYPE html><title>probe-ok</title><p>x</p>")
+    try:
+        rc, out = browser(exe, "file://" + probe, tmp, ["--dump-dom"])
+    except (OSError, subprocess.TimeoutExpired) as e:
+        print("# chromium cannot run: %s" % e)
+        sys.exit(SKIP)
+    if rc != 0 or "probe-ok" not in out:
+        print("# chromium cannot run here (rc %d)" % rc)
+        sys.exit(SKIP)
+
+    # 1. A simulated estate.
+    db = os.path.join(tmp, "estate.db")
+    with Estate("127.113.0.0/22", 120, seed=6, mix="default") as est:
+        devs, _ = scan(["127.113.0.0/22"], db, ["--rate", "0"])
+    makers = {}
+    for d in devs:
+        if d["surveillance"]:
+            makers[d["manufacturer"]] = makers.get(d["manufacturer"], 0) + 1
+    c.ok(len(makers) >= 3, "scan found several makers: %s" % makers)
+    page = os.path.join(tmp, "estate.html")
+    report(db, "html", page)
+    rc, dom = browser(exe, "file://" + page, tmp, ["--dump-dom"])
+    c.ok(rc == 0 and "Executive summary" in dom, "estate report renders")
+    # The summary table's rows: maker, country, PRC-made, devices, share.
+    rows = re.findall(r"<tr[^>]*><td>([^<]*)</td><td>([A-Z?]*)</td><td>"
+                      r"<span[^>]*>(?:yes|no)</span></td>"
+                      r"<td class=\"num\">(\d+)</td>", dom)
+    shown = {html.unescape(m): int(n) for m, _, n in rows}
+    c.ok(shown == makers, "devices by maker on the page %s == scan %s" %
+         (shown, makers))
+    total = sum(makers.values())
+    c.ok(re.search(r'<div class="n">%d</div><div class="l">surveillance '
+                   r'devices' % total, dom) is not None,
+         "surveillance total %d on the page" % total)
+    shot = os.path.join(BUILD, "report-estate.png")
+    rc, _ = browser(exe, "file://" + page, tmp,
+                    ["--screenshot=" + shot, "--window-size=1280,2000",
+                     "--hide-scrollbars"])
+    c.ok(rc == 0 and os.path.getsize(shot) > 10000,
+         "screenshot saved to %s" % shot)
+
+    # 2. A hostile fleet.
+    db = os.path.join(tmp, "hostile.db")
+    with Estate("127.113.4.0/24", 16, seed=5, mix="hostile") as est:
+        hostile = sum(1 for d in est.devices
+                      if d["profile"] == "hostile-strings")
+        scan(["127.113.4.0/24"], db, ["--rate", "0"])
+    c.ok(hostile >= 3, "%d hostile devices in the fleet" % hostile)
+    page = os.path.join(tmp, "hostile.html")
+    report(db, "html", page)
+    with open(page, "rb") as f:
+        raw = f.read()
+    c.ok(b"<script" not in raw.lower(), "no <script element in the file")
+    c.ok(b"<img" not in raw.lower(), "no <img element in the file")
+    c.ok(b"\x1b" not in raw, "no ESC byte in the file")
+    c.ok(b"href=\"javascript" not in raw.lower(), "no javascript: link")
+    rc, dom = browser(exe, "file://" + page, tmp, ["--dump-dom"])
+    c.ok(rc == 0 and "Executive summary" in dom, "hostile report renders")
+    c.ok("pwned-marker" not in dom.replace("m.id='pwned-marker'", "")
+         .replace("m.id=&#39;pwned-marker&#39;", ""),
+         "no injected element with the marker id")
+    title = re.search(r"<title>(.*?)</title>", dom, re.S)
+    c.ok(title is not None and "PWNED" not in title.group(1),
+         "document title unchanged: %r" % (title and title.group(1)))
+    txt = text_of(dom)
+    c.ok("<script>document.title='PWNED-SERVER'</script>" in txt,
+         "Server payload shown as text")
+    c.ok("onerror=" in txt and "PWNED-IMG" in txt, "img payload as text")
+    c.ok("\\x1b[31m" in txt, "ESC shown as \\x1b")
+    c.ok("\\xff\\xfe" in txt, "invalid UTF-8 shown as \\xNN")
+    c.ok(not re.search(r"<[a-z]+[^>]*\son[a-z]+=", dom, re.I),
+         "no element with an event-handler attribute in the DOM")
+    shot = os.path.join(BUILD, "report-hostile.png")
+    browser(exe, "file://" + page, tmp,
+            ["--screenshot=" + shot, "--window-size=1280,2000"])
+
+    # CSV: every cell neutralised.
+    base = os.path.join(tmp, "hostile")
+    report(db, "csv", base)
+    cells = 0
+    for name in ("devices", "findings"):
+        with open("%s-%s.csv" % (base, name), "rb") as f:
+            data = f.read()
+        c.ok(b"\x1b" not in data, "%s.csv holds no ESC" % name)
+        for row in csv.reader(io.StringIO(data.decode("utf-8"))):
+            for cell in row:
+                cells += 1
+                c.ok(not cell or cell[0] not in "=+-@\t\r",
+                     "%s.csv cell neutralised: %r" % (name, cell[:40]))
+    with open(base + "-devices.csv") as f:
+        c.ok("'=HYPERLINK(" in f.read(), "formula kept as text with '")
+    # JSON is valid and carries the payload as a string.
+    p = subprocess.run([CAMSWEEP, "report", "--db", db, "--format", "json",
+                        "--now", NOW], capture_output=True)
+    doc = json.loads(p.stdout)
+    c.ok(any("HYPERLINK" in d["model"] for d in doc["devices"]),
+         "JSON carries the hostile model as a string")
+    print("# %d CSV cells checked" % cells)
+    shutil.rmtree(tmp, ignore_errors=True)
+    c.done()
+
+
+if __name__ == "__main__":
+    main()

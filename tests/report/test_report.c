@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Report writers: golden files for JSON and CSV (tests/report/golden/,
+ * regenerated with CS_UPDATE_GOLDEN=1), escaping of hostile device
+ * strings in every format, dates, and the no-assessment case.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/buf.h"
+#include "core/obs.h"
+#include "core/str.h"
+#include "report/report.h"
+#include "store/store.h"
+#include "core/poison.h"
+
+#define T0 1714550400 /* 2024-05-01T08:00:00Z */
+
+/* Device-controlled strings as a hostile fleet would send them. */
+static const char hostile_model[] = "<script>document.title='PWNED'</script>";
+static const char hostile_brand[] = "=HYPERLINK(\"http://x\",\"y\")";
+static const char hostile_fw[] = "\x1b[31mred\x1b]0;title\x07 \xff\xfe bad";
+static const char hostile_server[] =
+    "<img src=x onerror=\"document.body.id='pwned'\"> "
+    "<a href=\"javascript:alert(1)\">x</a>\r\n+cmd|' /C calc'!A0";
+
+static void
+ev(struct cs_identity *id, const char *field, const char *claim,
+   const char *rule, const char *key, uint16_t port, double w,
+   const char *value)
+{
+	struct cs_evidence *e = &id->ev[id->nev++];
+
+	cs_strlcpy(e->field, field, sizeof(e->field));
+	cs_strlcpy(e->claim, claim, sizeof(e->claim));
+	cs_strlcpy(e->rule, rule, sizeof(e->rule));
+	cs_strlcpy(e->obs_key, key, sizeof(e->obs_key));
+	e->port = port;
+	e->weight = w;
+	cs_strlcpy(e->value, value, sizeof(e->value));
+}
+
+static void
+put(struct cs_store *s, int64_t scan, const char *ip, int64_t at,
+    bool hostile)
+{
+	struct cs_obs_list l;
+	struct cs_identity id;
+	uint16_t ports[] = {80, 554, 8000};
+	struct cs_host_result h = {0};
+
+	cs_obs_list_init(&l);
+	memset(&id, 0, sizeof(id));
+	if (hostile) {
+		cs_obs_adds(&l, "http.server", 80, hostile_server);
+		cs_obs_adds(&l, "onvif.model", 80, hostile_model);
+		cs_obs_add(&l, "http.title", 80, CS_OBS_MALFORMED, hostile_fw,
+			   sizeof(hostile_fw) - 1);
+		cs_strlcpy(id.manufacturer, "Hikvision",
+			   sizeof(id.manufacturer));
+		cs_strlcpy(id.manufacturer_country, "CN",
+			   sizeof(id.manufacturer_country));
+		cs_strlcpy(id.brand, hostile_brand, sizeof(id.brand));
+		cs_strlcpy(id.model, hostile_model, sizeof(id.model));
+		cs_strlcpy(id.firmware, hostile_fw, sizeof(id.firmware));
+		id.device_class = CS_CLASS_CAMERA;
+		id.surveillance = true;
+		id.confidence = 0.97;
+		ev(&id, "manufacturer", "Hikvision", "hik-server",
+		   "http.server", 80, 0.9, hostile_server);
+		ev(&id, "model", hostile_model, "onvif-model", "onvif.model",
+		   80, 0.8, hostile_model);
+	} else {
+		cs_obs_adds(&l, "http.server", 80, "AXIS");
+		cs_strlcpy(id.manufacturer, "Axis", sizeof(id.manufacturer));
+		cs_strlcpy(id.manufacturer_country, "SE",
+			   sizeof(id.manufacturer_country));
+		cs_strlcpy(id.brand, "Axis", sizeof(id.brand));
+		cs_strlcpy(id.model, "P3245-V", sizeof(id.model));
+		id.device_class = CS_CLASS_CAMERA;
+		id.surveillance = true;
+		id.confidence = 0.9;
+		ev(&id, "manufacturer", "Axis", "axis-server", "http.server",
+		   80, 0.7, "AXIS");
+	}
+	h.ip = ip;
+	h.ports = ports;
+	h.nports = CS_NELEM(ports);
+	h.obs = &l;
+	h.id = &id;
+	h.seen_at = at;
+	assert_int_equal(cs_store_put_host(s, scan, &h), 0);
+	cs_obs_list_free(&l);
+}
+
+static struct cs_store *
+make_store(bool findings)
+{
+	char err[256];
+	struct cs_store *s = cs_store_open(":memory:", err, sizeof(err));
+	struct cs_scan_info info = {
+	    .scope = "127.0.0.0/24", .exclusions = "127.0.0.1",
+	    .ports = "80,554", .options = "{}", .vantage = "<b>host</b>",
+	    .version = "0.1.0", .total_targets = 256};
+	int64_t s1, s2;
+
+	assert_non_null(s);
+	info.started = T0;
+	assert_int_equal(cs_store_scan_begin(s, &info, &s1), 0);
+	put(s, s1, "127.0.0.10", T0 + 1, true);
+	assert_int_equal(cs_store_scan_end(s, s1, "complete", T0 + 60), 0);
+	info.started = T0 + 86400;
+	assert_int_equal(cs_store_scan_begin(s, &info, &s2), 0);
+	put(s, s2, "127.0.0.9", T0 + 86401, false);
+	put(s, s2, "127.0.0.10", T0 + 86402, true);
+	assert_int_equal(cs_store_scan_end(s, s2, "complete", T0 + 86460),
+			 0);
+	if (findings) {
+		struct cs_finding_row f;
+
+		memset(&f, 0, sizeof(f));
+		cs_strlcpy(f.key, "127.0.0.10|uk-gsg-2022|3", sizeof(f.key));
+		cs_strlcpy(f.ip, "127.0.0.10", sizeof(f.ip));
+		cs_strlcpy(f.manufacturer, "Hikvision", sizeof(f.manufacturer));
+		cs_strlcpy(f.manufacturer_country, "CN",
+			   sizeof(f.manufacturer_country));
+		cs_strlcpy(f.brand, hostile_brand, sizeof(f.brand));
+		cs_strlcpy(f.model, hostile_model, sizeof(f.model));
+		cs_strlcpy(f.device_class, "camera", sizeof(f.device_class));
+		cs_strlcpy(f.site, "LON1", sizeof(f.site));
+		cs_strlcpy(f.site_name, "London HQ", sizeof(f.site_name));
+		cs_strlcpy(f.department, "CO", sizeof(f.department));
+		cs_strlcpy(f.department_name, "Cabinet Office",
+			   sizeof(f.department_name));
+		cs_strlcpy(f.zone, "core", sizeof(f.zone));
+		f.sensitive = true;
+		cs_strlcpy(f.sensitivity_reason, "ministers",
+			   sizeof(f.sensitivity_reason));
+		cs_strlcpy(f.regime, "uk-gsg-2022", sizeof(f.regime));
+		cs_strlcpy(f.regime_version, "1", sizeof(f.regime_version));
+		cs_strlcpy(f.obligation, "3", sizeof(f.obligation));
+		f.severity = CS_SEV_CRITICAL;
+		cs_strlcpy(f.action, "remove-replace", sizeof(f.action));
+		cs_strlcpy(f.action_text, "Remove and replace",
+			   sizeof(f.action_text));
+		cs_strlcpy(f.deadline, "2025-04-30", sizeof(f.deadline));
+		cs_strlcpy(f.citation, "WMS HCWS386, 24 Nov 2022",
+			   sizeof(f.citation));
+		cs_strlcpy(f.url, "https://example.invalid/wms", sizeof(f.url));
+		cs_strlcpy(f.as_of, "2024-05-02", sizeof(f.as_of));
+		cs_strlcpy(f.status, "open", sizeof(f.status));
+		f.first_seen = T0 + 1;
+		f.first_scan = s1;
+		f.last_scan = s2;
+		f.assessed_at = T0 + 90000;
+		f.confidence = 0.97;
+		assert_int_equal(cs_store_finding_put(s, &f, NULL, NULL), 0);
+	}
+	return s;
+}
+
+static struct cs_report *
+load(struct cs_store *s)
+{
+	struct cs_report_opts o = {0};
+	struct cs_report *r = NULL;
+	char err[256];
+
+	o.now = T0 + 100000;
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)), 0);
+	return r;
+}
+
+/* Compares b with golden file name, or rewrites it under CS_UPDATE_GOLDEN. */
+static void
+golden(const char *name, const struct cs_buf *b)
+{
+	const char *src = getenv("CS_SRCDIR");
+	char path[4096];
+	FILE *f;
+	char *want;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/tests/report/golden/%s",
+		 src ? src : ".", name);
+	if (getenv("CS_UPDATE_GOLDEN")) {
+		f = fopen(path, "wb");
+		assert_non_null(f);
+		assert_int_equal(fwrite(b->p, 1, b->len, f), b->len);
+		fclose(f);
+		return;
+	}
+	f = fopen(path, "rb");
+	if (f == NULL)
+		fail_msg("missing golden file %s", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	want = malloc((size_t)n + 1);
+	assert_non_null(want);
+	assert_int_equal(fread(want, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	if ((size_t)n != b->len || memcmp(want, b->p, b->len) != 0)
+		fail_msg("%s differs from the golden file (rerun with "
+			 "CS_UPDATE_GOLDEN=1 after checking the change)",
+			 name);
+	free(want);
+}
+
+static void
+test_golden(void **state)
+{
+	struct cs_store *s = make_store(true);
+	struct cs_report *r = load(s);
+	struct cs_buf b;
+
+	(void)state;
+	cs_buf_init(&b, 1 << 24);
+	assert_int_equal(cs_report_write_json(r, &b), 0);
+	golden("report.json", &b);
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_csv_devices(r, &b), 0);
+	golden("devices.csv", &b);
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_csv_findings(r, &b), 0);
+	golden("findings.csv", &b);
+	cs_buf_free(&b);
+	cs_report_free(r);
+	cs_store_close(s);
+}
+
+/* Every CSV cell: no formula start, no control byte, valid quoting. */
+static void
+check_csv(const struct cs_buf *b)
+{
+	const char *p = (const char *)b->p, *end = p + b->len;
+
+	while (p < end) {
+		/* p is at a cell start */
+		if (*p == '"') {
+			assert_false(p[1] == '=' || p[1] == '+' ||
+				     p[1] == '-' || p[1] == '@');
+			p++;
+			for (;;) {
+				assert_true(p < end);
+				if (*p == '"' && p + 1 < end && p[1] == '"') {
+					p += 2;
+				} else if (*p == '"') {
+					p++;
+					break;
+				} else {
+					assert_true((unsigned char)*p >= 0x20);
+					p++;
+				}
+			}
+		} else {
+			assert_false(*p == '=' || *p == '+' || *p == '-' ||
+				     *p == '@');
+			while (p < end && *p != ',' && *p != '\r') {
+				assert_true((unsigned char)*p >= 0x20);
+				p++;
+			}
+		}
+		if (p < end && *p == ',')
+			p++;
+		else if (p + 1 < end && p[0] == '\r' && p[1] == '\n')
+			p += 2;
+		else
+			assert_true(p == end);
+	}
+}
+
+static void
+test_hostile(void **state)
+{
+	struct cs_store *s = make_store(true);
+	struct cs_report *r = load(s);
+	struct cs_buf b;
+	const char *html;
+
+	(void)state;
+	cs_buf_init(&b, 1 << 24);
+	assert_int_equal(cs_report_write_html(r, &b), 0);
+	html = cs_buf_str(&b);
+	assert_null(strstr(html, "<script"));
+	assert_null(strstr(html, "<img"));
+	assert_null(strstr(html, "href=\"javascript"));
+	assert_null(strstr(html, "\x1b"));
+	assert_non_null(strstr(html, "&lt;script&gt;document.title="));
+	assert_non_null(strstr(html, "\\xff\\xfe"));
+	assert_non_null(strstr(html, "default-src 'none'"));
+	/* Findings sections are present. */
+	assert_non_null(strstr(html, "Findings by site"));
+	assert_non_null(strstr(html, "WMS HCWS386, 24 Nov 2022"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_csv_devices(r, &b), 0);
+	check_csv(&b);
+	assert_non_null(strstr(cs_buf_str(&b), "\"'=HYPERLINK"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_csv_findings(r, &b), 0);
+	check_csv(&b);
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_json(r, &b), 0);
+	assert_null(strstr(cs_buf_str(&b), "\x1b"));
+	assert_non_null(strstr(cs_buf_str(&b), "\\u001b[31m"));
+	cs_buf_free(&b);
+	cs_report_free(r);
+	cs_store_close(s);
+}
+
+static void
+test_no_assessment(void **state)
+{
+	struct cs_store *s = make_store(false);
+	struct cs_report *r = load(s);
+	struct cs_report_opts o = {0};
+	struct cs_report *r2 = NULL;
+	struct cs_buf b;
+	char err[256];
+
+	(void)state;
+	cs_buf_init(&b, 1 << 24);
+	assert_int_equal(cs_report_write_json(r, &b), 0);
+	assert_non_null(strstr(cs_buf_str(&b), "\"findings\": null"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_html(r, &b), 0);
+	assert_non_null(strstr(cs_buf_str(&b), "No assessment recorded"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_csv_findings(r, &b), 0);
+	/* Only the header line. */
+	assert_ptr_equal(strchr(cs_buf_str(&b), '\n') + 1,
+			 cs_buf_str(&b) + b.len);
+	/* A site filter needs an assessment. */
+	o.site = "LON1";
+	assert_int_equal(cs_report_load(s, &o, &r2, err, sizeof(err)),
+			 CS_EINVAL);
+	assert_null(r2);
+	/* As of a day before the second scan: the first one. */
+	o.site = NULL;
+	assert_int_equal(cs_report_parse_date("2024-05-01", &o.as_of), 0);
+	assert_int_equal(cs_report_load(s, &o, &r2, err, sizeof(err)), 0);
+	assert_int_equal(cs_report_device_count(r2), 1);
+	cs_report_free(r2);
+	cs_buf_free(&b);
+	cs_report_free(r);
+	cs_store_close(s);
+}
+
+static void
+test_dates(void **state)
+{
+	int64_t t;
+	enum cs_report_format f;
+
+	(void)state;
+	assert_int_equal(cs_report_parse_date("1970-01-01", &t), 0);
+	assert_int_equal(t, 86399);
+	assert_int_equal(cs_report_parse_date("2024-05-01T08:00:00Z", &t), 0);
+	assert_int_equal(t, T0);
+	assert_int_equal(cs_report_parse_date("2023-02-29", &t), CS_EINVAL);
+	assert_int_equal(cs_report_parse_date("2024-02-29", &t), 0);
+	assert_int_equal(cs_report_parse_date("2024-13-01", &t), CS_EINVAL);
+	assert_int_equal(cs_report_parse_date("2024-05-1", &t), CS_EINVAL);
+	assert_int_equal(cs_report_parse_date("", &t), CS_EINVAL);
+	assert_int_equal(cs_report_format_parse("csv", &f), 0);
+	assert_int_equal(f, CS_REPORT_CSV);
+	assert_int_equal(cs_report_format_parse("pdf", &f), CS_EINVAL);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_golden),
+	    cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_no_assessment),
+	    cmocka_unit_test(test_dates),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

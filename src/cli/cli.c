@@ -128,7 +128,8 @@ on_host(void *arg, const struct cs_host_report *h)
 	/* Cameras a recorder listed (issue #4 part F; schema v2). */
 	r.mac = NULL;
 	r.att = att = cs_xcalloc(CS_STORE_MAX_ATTACH, sizeof(*att));
-	r.natt = cs_cli_attachments(run->fp, run->models, h->obs, att, CS_STORE_MAX_ATTACH);
+	r.natt = cs_cli_attachments(run->fp, run->models, h->obs, att,
+				    CS_STORE_MAX_ATTACH);
 	if (cs_store_put_host(run->store, run->scan_id, &r) != 0 &&
 	    run->store_err++ == 0)
 		fprintf(stderr, "camsweep: store: %s\n",
@@ -215,6 +216,10 @@ scan_usage(FILE *f)
 	    "  --connect-timeout MS  per connection attempt (default 1500)\n"
 	    "  --read-timeout MS     idle time while reading (default 3000)\n"
 	    "  --host-timeout MS     time budget per host (default 30000)\n"
+	    "  --dead-after N        stop sweeping a host after N unanswered "
+	    "connects with\n"
+	    "                        no SYN-ACK or RST at all (default 3; 0 = "
+	    "never)\n"
 	    "  --db PATH             inventory database (default ./%s)\n"
 	    "  --data DIR            fingerprint and entity data directory\n"
 	    "  --json                one JSON object per device on stdout\n"
@@ -246,6 +251,7 @@ enum {
 	OPT_CONNECT_TIMEOUT,
 	OPT_READ_TIMEOUT,
 	OPT_HOST_TIMEOUT,
+	OPT_DEAD_AFTER,
 	OPT_DB,
 	OPT_DATA,
 	OPT_JSON,
@@ -268,6 +274,7 @@ static const struct option scan_opts[] = {
     {"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
     {"read-timeout", required_argument, NULL, OPT_READ_TIMEOUT},
     {"host-timeout", required_argument, NULL, OPT_HOST_TIMEOUT},
+    {"dead-after", required_argument, NULL, OPT_DEAD_AFTER},
     {"db", required_argument, NULL, OPT_DB},
     {"data", required_argument, NULL, OPT_DATA},
     {"json", no_argument, NULL, OPT_JSON},
@@ -316,9 +323,9 @@ options_text(const struct cs_engine_opts *o)
 	snprintf(buf, sizeof(buf),
 		 "{\"rate\":%.0f,\"max_conns\":%u,\"host_conns\":%u,"
 		 "\"connect_timeout_ms\":%u,\"read_timeout_ms\":%u,"
-		 "\"host_timeout_ms\":%u}",
+		 "\"host_timeout_ms\":%u,\"dead_after\":%u}",
 		 o->rate, o->max_conns, o->host_conns, o->connect_timeout_ms,
-		 o->read_timeout_ms, o->host_timeout_ms);
+		 o->read_timeout_ms, o->host_timeout_ms, o->dead_after);
 	return cs_xstrdup(buf);
 }
 
@@ -338,10 +345,10 @@ cmd_scan(int argc, char **argv)
 	struct scan_run run = {0};
 	struct cs_scan_info info;
 	uint64_t watermark = 0;
-	const char *ifname = NULL;        /* --interface: discovery */
-	unsigned disc_ms = 3000;          /* --discover-time */
+	const char *ifname = NULL; /* --interface: discovery */
+	unsigned disc_ms = 3000;   /* --discover-time */
 	struct cs_cli_disc *disc = NULL;
-	const char *creds_path = NULL;    /* --credentials */
+	const char *creds_path = NULL; /* --credentials */
 	struct cs_creds creds;
 	int c, rc = EXIT_USAGE;
 	long long v;
@@ -403,6 +410,11 @@ cmd_scan(int argc, char **argv)
 			if (!num_opt("host-timeout", optarg, 100, 3600000, &v))
 				goto out;
 			eo.host_timeout_ms = (unsigned)v;
+			break;
+		case OPT_DEAD_AFTER:
+			if (!num_opt("dead-after", optarg, 0, 1000, &v))
+				goto out;
+			eo.dead_after = (unsigned)v;
 			break;
 		case OPT_DB:
 			db_path = optarg;
@@ -568,14 +580,16 @@ cmd_scan(int argc, char **argv)
 	if (!quiet)
 		fprintf(stderr,
 			"camsweep: scan %lld %s: %llu addresses in %.1f s "
-			"(%.0f/s), %llu hosts up, %llu connections\n",
+			"(%.0f/s), %llu hosts up, %llu connections, %llu "
+			"silent hosts given up\n",
 			(long long)run.scan_id,
 			es.interrupted ? "interrupted" : "complete",
 			(unsigned long long)es.addrs_done, es.elapsed_s,
 			es.elapsed_s > 0 ? (double)es.addrs_done / es.elapsed_s
 					 : 0.0,
 			(unsigned long long)es.hosts_up,
-			(unsigned long long)es.connects);
+			(unsigned long long)es.connects,
+			(unsigned long long)es.hosts_skipped);
 	if (disc && !quiet)
 		cs_cli_disc_summary(disc, stderr);
 	if (!quiet || json)
@@ -664,23 +678,24 @@ cmd_show(int argc, char **argv)
 static void
 usage(FILE *f)
 {
-	fputs("usage: camsweep COMMAND [options]\n"
-	      "commands:\n"
-	      "  scan TARGET...   sweep addresses, identify devices, record "
-	      "them\n"
-	      "  show             print a recorded scan from the inventory\n"
-	      "  identify         identify devices from observations (JSON "
-	      "Lines on stdin)\n"
-	      "  lookup TEXT      who makes a product, typed as a buyer would\n"
-	      "  estate           check or import the estate description\n"
-	      "  assess           findings of the applicable rules\n"
-	      "  plan             the remediation plan: list and update\n"
-	      "  diff             what changed between two scans\n"
-	      "  reach            which devices answer from this vantage point\n"
-	      "  report           HTML, CSV or JSON report from the inventory\n"
-	      "  version          print the version\n"
-	      "Run 'camsweep COMMAND --help' for a command's options.\n",
-	      f);
+	fputs(
+	    "usage: camsweep COMMAND [options]\n"
+	    "commands:\n"
+	    "  scan TARGET...   sweep addresses, identify devices, record "
+	    "them\n"
+	    "  show             print a recorded scan from the inventory\n"
+	    "  identify         identify devices from observations (JSON "
+	    "Lines on stdin)\n"
+	    "  lookup TEXT      who makes a product, typed as a buyer would\n"
+	    "  estate           check or import the estate description\n"
+	    "  assess           findings of the applicable rules\n"
+	    "  plan             the remediation plan: list and update\n"
+	    "  diff             what changed between two scans\n"
+	    "  reach            which devices answer from this vantage point\n"
+	    "  report           HTML, CSV or JSON report from the inventory\n"
+	    "  version          print the version\n"
+	    "Run 'camsweep COMMAND --help' for a command's options.\n",
+	    f);
 }
 
 int

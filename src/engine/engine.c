@@ -42,6 +42,8 @@ struct host {
 	struct host *next;     /* ready queue link */
 	struct cs_obs_list obs;
 	const struct cs_cred *cred; /* the user's credential, or NULL */
+	unsigned timeouts;          /* sweep connects that got no answer */
+	bool answered;              /* any SYN-ACK or RST seen */
 };
 
 enum conn_state { C_CONNECTING, C_SENDING, C_READING, C_CLOSING };
@@ -106,6 +108,7 @@ cs_engine_opts_default(struct cs_engine_opts *o)
 	o->connect_timeout_ms = 1500;
 	o->read_timeout_ms = 3000;
 	o->host_timeout_ms = 30000;
+	o->dead_after = 3;
 }
 
 /* ---- hosts and the ready queue ---- */
@@ -253,6 +256,16 @@ add_job(struct host *h, const struct cs_probe *p, uint16_t port,
 	j->probe = p;
 	j->port = port;
 	snprintf(j->arg, sizeof(j->arg), "%s", arg);
+}
+
+/* Stops sweeping a host that cannot answer; probes already queued stay. */
+static void
+host_give_up(struct engine *e, struct host *h)
+{
+	if (h->next_port < e->o->nports) {
+		e->st->hosts_skipped++;
+		h->next_port = e->o->nports;
+	}
 }
 
 /* Queues the probes that run on a newly opened port. */
@@ -503,9 +516,15 @@ on_connect(uv_connect_t *req, int status)
 		return;
 	uv_timer_stop(&c->timer);
 	if (status < 0) {
+		if (status == UV_ECONNREFUSED)
+			h->answered = true;
+		else if (c->sweep && (status == UV_EHOSTUNREACH ||
+				      status == UV_ENETUNREACH))
+			host_give_up(e, h); /* no port can answer */
 		conn_close(c);
 		return;
 	}
+	h->answered = true;
 	if (c->sweep) {
 		e->st->open_ports++;
 		if (h->nopen < MAX_OPEN)
@@ -536,7 +555,17 @@ on_connect(uv_connect_t *req, int status)
 static void
 on_connect_timeout(uv_timer_t *t)
 {
-	conn_close(t->data);
+	struct conn *c = t->data;
+	struct host *h = c->h;
+	struct engine *e = c->e;
+
+	/* A host whose first sweep connects all go unanswered (no SYN-ACK,
+	 * no RST) is taken to be absent, as a ping sweep would: see
+	 * --dead-after. */
+	if (c->sweep && !h->answered && ++h->timeouts >= e->o->dead_after &&
+	    e->o->dead_after > 0)
+		host_give_up(e, h);
+	conn_close(c);
 }
 
 /* Opens a connection for the host's next sweep port or queued job. */

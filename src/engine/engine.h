@@ -34,6 +34,9 @@ struct cs_engine_opts {
 	unsigned connect_timeout_ms; /* per connection attempt */
 	unsigned read_timeout_ms;    /* idle time allowed while reading */
 	unsigned host_timeout_ms;    /* total time budget per host */
+	unsigned dead_after;         /* give up on a host after this many
+					unanswered sweep connects with no
+					answer of any kind; 0 = never */
 	uint64_t start_index;        /* resume: first permutation index */
 	uint64_t max_addrs;          /* stop after this many; 0 = all */
 	bool progress;               /* draw a progress line on stderr */
@@ -79,13 +82,14 @@ struct cs_engine_cb {
 };
 
 struct cs_engine_stats {
-	uint64_t addrs_done;   /* addresses finished */
-	uint64_t hosts_up;     /* with at least one open port */
-	uint64_t connects;     /* connection attempts */
-	uint64_t open_ports;   /* successful sweeps */
-	uint64_t out_of_scope; /* connections refused by the scope check */
-	double elapsed_s;      /* wall time of the run */
-	bool interrupted;      /* stopped by SIGINT or SIGTERM */
+	uint64_t addrs_done;    /* addresses finished */
+	uint64_t hosts_up;      /* with at least one open port */
+	uint64_t connects;      /* connection attempts */
+	uint64_t open_ports;    /* successful sweeps */
+	uint64_t out_of_scope;  /* connections refused by the scope check */
+	uint64_t hosts_skipped; /* given up as absent (see dead_after) */
+	double elapsed_s;       /* wall time of the run */
+	bool interrupted;       /* stopped by SIGINT or SIGTERM */
 };
 
 /*

@@ -285,3 +285,174 @@ cs_store_integrity_check(struct cs_store *s, char *err, size_t errsz)
 		return CS_EINVAL;
 	return s->ops->integrity_check(s, err, errsz);
 }
+
+/* ---------------------------------------------------------------------- */
+/* Findings, plan and reach (schema v3). */
+
+static const char *const sev_names[] = {"info", "low", "medium", "high",
+					"critical"};
+
+const char *
+cs_severity_name(enum cs_severity v)
+{
+	if ((unsigned)v >= CS_NELEM(sev_names))
+		return "info";
+	return sev_names[v];
+}
+
+int
+cs_severity_parse(const char *s, enum cs_severity *out)
+{
+	if (s == NULL || out == NULL)
+		return CS_EINVAL;
+	for (size_t i = 0; i < CS_NELEM(sev_names); i++)
+		if (cs_span_ieq(cs_span_make(s, strlen(s)), sev_names[i])) {
+			*out = (enum cs_severity)i;
+			return 0;
+		}
+	return CS_EINVAL;
+}
+
+bool
+cs_finding_status_valid(const char *s)
+{
+	static const char *const w[] = {"open",   "planned", "done",
+					"risk-accepted", "closed",
+					"withdrawn"};
+
+	if (s == NULL)
+		return false;
+	for (size_t i = 0; i < CS_NELEM(w); i++)
+		if (strcmp(s, w[i]) == 0)
+			return true;
+	return false;
+}
+
+/* True for "YYYY-MM-DD" with plausible month and day. */
+static bool
+date_valid(const char *d)
+{
+	if (d == NULL || strlen(d) != 10 || d[4] != '-' || d[7] != '-')
+		return false;
+	for (size_t i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
+			return false;
+	int m = (d[5] - '0') * 10 + (d[6] - '0');
+	int day = (d[8] - '0') * 10 + (d[9] - '0');
+	return m >= 1 && m <= 12 && day >= 1 && day <= 31;
+}
+
+int
+cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
+		     int64_t *id, bool *reopened)
+{
+	struct cs_store_ip sip;
+	int64_t dummy;
+	bool rdummy;
+
+	if (s == NULL || f == NULL || f->key[0] == '\0' ||
+	    ip_parse(f->ip, &sip) != 0 || f->regime[0] == '\0' ||
+	    f->obligation[0] == '\0' || (unsigned)f->severity > CS_SEV_CRITICAL)
+		return CS_EINVAL;
+	return s->ops->finding_put(s, f, id != NULL ? id : &dummy,
+				   reopened != NULL ? reopened : &rdummy);
+}
+
+int
+cs_store_finding_close(struct cs_store *s, int64_t id, const char *status,
+		       int64_t scan_id)
+{
+	if (s == NULL || status == NULL ||
+	    (strcmp(status, "closed") != 0 && strcmp(status, "withdrawn") != 0))
+		return CS_EINVAL;
+	return s->ops->finding_close(s, id, status, scan_id);
+}
+
+int
+cs_store_finding_plan(struct cs_store *s, int64_t id,
+		      const struct cs_finding_plan *p, int64_t now)
+{
+	if (s == NULL || p == NULL)
+		return CS_EINVAL;
+	if (p->status != NULL && strcmp(p->status, "open") != 0 &&
+	    strcmp(p->status, "planned") != 0 &&
+	    strcmp(p->status, "done") != 0 &&
+	    strcmp(p->status, "risk-accepted") != 0)
+		return CS_EINVAL;
+	if ((p->due != NULL && *p->due != '\0' && !date_valid(p->due)) ||
+	    (p->until != NULL && *p->until != '\0' && !date_valid(p->until)))
+		return CS_EINVAL;
+	return s->ops->finding_plan(s, id, p, now);
+}
+
+int
+cs_store_finding_get(struct cs_store *s, int64_t id, struct cs_finding_row *out)
+{
+	if (s == NULL || out == NULL)
+		return CS_EINVAL;
+	memset(out, 0, sizeof(*out));
+	return s->ops->finding_get(s, id, out);
+}
+
+int
+cs_store_each_finding(struct cs_store *s, const struct cs_finding_filter *filter,
+		      cs_store_finding_cb cb, void *arg)
+{
+	struct cs_finding_filter none = {0};
+
+	if (s == NULL || cb == NULL)
+		return CS_EINVAL;
+	return s->ops->each_finding(s, filter != NULL ? filter : &none, cb,
+				    arg);
+}
+
+int
+cs_store_reach_put(struct cs_store *s, const char *vantage, const char *ip,
+		   const uint16_t *ports, size_t nports, int64_t at)
+{
+	struct cs_store_ip sip;
+	char txt[CS_STORE_MAX_PORTS * 6 + 1];
+	size_t off = 0;
+
+	if (s == NULL || vantage == NULL || *vantage == '\0' ||
+	    ip_parse(ip, &sip) != 0 || (nports > 0 && ports == NULL))
+		return CS_EINVAL;
+	txt[0] = '\0';
+	for (size_t i = 0; i < nports && i < CS_STORE_MAX_PORTS; i++) {
+		int n = snprintf(txt + off, sizeof(txt) - off, "%s%u",
+				 i > 0 ? "," : "", (unsigned)ports[i]);
+		if (n < 0 || (size_t)n >= sizeof(txt) - off)
+			break;
+		off += (size_t)n;
+	}
+	return s->ops->reach_put(s, vantage, &sip, txt, nports > 0, at);
+}
+
+int
+cs_store_reach_get(struct cs_store *s, const char *ip, char *vantage,
+		   size_t vsz, char *ports, size_t psz)
+{
+	struct cs_store_ip sip;
+	char vb[8], pb[8];
+
+	if (s == NULL || ip_parse(ip, &sip) != 0)
+		return CS_EINVAL;
+	if (vantage == NULL || vsz == 0) {
+		vantage = vb;
+		vsz = sizeof(vb);
+	}
+	if (ports == NULL || psz == 0) {
+		ports = pb;
+		psz = sizeof(pb);
+	}
+	vantage[0] = ports[0] = '\0';
+	return s->ops->reach_get(s, &sip, vantage, vsz, ports, psz);
+}
+
+int
+cs_store_first_scan(struct cs_store *s, int64_t *first)
+{
+	if (s == NULL || first == NULL)
+		return CS_EINVAL;
+	return s->ops->first_scan(s, first);
+}

@@ -20,6 +20,7 @@
 #ifndef CS_STORE_STORE_H
 #define CS_STORE_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -229,5 +230,193 @@ int cs_store_each_observation(struct cs_store *s, int64_t scan_id,
  * CS_EIO with the first problem in err (errsz bytes, may be 0).
  */
 int cs_store_integrity_check(struct cs_store *s, char *err, size_t errsz);
+
+
+/* ---------------------------------------------------------------------- */
+/* Findings and the remediation plan (schema v3).  `camsweep assess`
+ * writes them (src/policy/ computes them); `plan` updates the plan fields;
+ * `report` reads them with cs_store_each_finding.  See docs/policy.md. */
+
+/* Severity of a finding, most urgent first in the enum's reverse order. */
+enum cs_severity {
+	CS_SEV_INFO = 0,
+	CS_SEV_LOW,
+	CS_SEV_MEDIUM,
+	CS_SEV_HIGH,
+	CS_SEV_CRITICAL
+};
+
+/*
+ * Returns the static name of a severity: "info", "low", "medium", "high"
+ * or "critical" ("info" for an out-of-range value).
+ */
+const char *cs_severity_name(enum cs_severity v);
+
+/*
+ * Parses a severity name (ASCII case ignored) from the NUL-terminated s.
+ * Returns 0 and sets *out, or CS_EINVAL.
+ */
+int cs_severity_parse(const char *s, enum cs_severity *out);
+
+/*
+ * Plan status words of a finding (struct cs_finding_row.status):
+ *   "open"            raised, nothing planned yet
+ *   "planned"         an owner and a due date are set
+ *   "done"            the owner says it is done; NOT closed until a later
+ *                     scan no longer sees the device where it was
+ *   "risk-accepted"   kept on purpose until status_until (YYYY-MM-DD)
+ *   "closed"          verified: a later scan (verified_scan) no longer saw
+ *                     the device at that address
+ *   "withdrawn"       the device is still there but the rule no longer
+ *                     applies (changed rule, entity data or estate)
+ * cs_finding_status_valid tells whether s is one of these words.
+ */
+bool cs_finding_status_valid(const char *s);
+
+/*
+ * One finding: a device, an obligation of a regime that applies to it,
+ * and its remediation plan.  All strings NUL-terminated, "" when unknown.
+ * Dates are "YYYY-MM-DD"; times are unix seconds.
+ */
+struct cs_finding_row {
+	int64_t id;    /* stable across assess runs; 0 before first put */
+	char key[192]; /* "ip|regime|obligation": what makes it the same */
+	/* the device and where it is */
+	char ip[46];
+	int64_t device_id; /* 0 if the device row is gone */
+	char mac[24];
+	char manufacturer[64], manufacturer_country[4], brand[64], model[64];
+	char firmware[64];
+	char device_class[16]; /* cs_class_name() word */
+	double confidence;     /* of the identity, in [0, 1] */
+	char site[64], site_name[128];
+	char department[64], department_name[128];
+	char zone[16];       /* "core", "cctv", "other", "" = unmapped */
+	bool sensitive;      /* site is sensitive */
+	char sensitivity_reason[64]; /* e.g. "secret,ministers" */
+	bool reach_core;     /* answered from a core-network vantage */
+	/* the rule */
+	char regime[48];         /* e.g. "uk-gsg-2022" */
+	char regime_version[16]; /* e.g. "1" */
+	char obligation[32];     /* e.g. "3" or "part-b" */
+	enum cs_severity severity;
+	char action[32];     /* "cease-deployment", "remove-replace",
+				"disconnect", "review", "deployed-in-breach",
+				"identify" */
+	char action_text[160]; /* one line for humans */
+	char deadline[11];     /* rule deadline, "" if none */
+	char citation[256];
+	char url[256];
+	char evidence[1024]; /* why: identity, confidence, ownership chain */
+	char as_of[11];      /* evaluation date */
+	/* the plan */
+	char status[16]; /* see cs_finding_status_valid */
+	char status_until[11]; /* risk-accepted until, "" otherwise */
+	char owner[64];
+	char due[11];
+	char note[256];
+	/* history */
+	int64_t first_seen;    /* when the device was first seen at ip */
+	int64_t first_scan;    /* scan of the first assess that raised it */
+	int64_t last_scan;     /* latest scan that still showed it */
+	int64_t verified_scan; /* scan that verified it closed; 0 if not */
+	int64_t assessed_at;   /* last assess that touched it */
+};
+
+/*
+ * Writes one finding computed by an assessment of scan f->last_scan:
+ * inserts it, or updates the computed fields of the finding with the
+ * same key while keeping its plan (owner, due, note, status).  A finding
+ * that was "closed" or "withdrawn" is reopened ("open", verified_scan 0)
+ * because the device is back.  The plan fields of f are used only on
+ * insert.  Sets *id (may be NULL) and *reopened (may be NULL).  Commits.
+ * Returns 0, CS_EINVAL or CS_EIO.
+ */
+int cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
+			 int64_t *id, bool *reopened);
+
+/*
+ * Closes finding id: status "closed" with verified_scan = scan_id (the
+ * later scan that no longer saw the device there), or "withdrawn" (scan_id
+ * is then the scan that was assessed).  status is one of those two words.
+ * Returns 0, CS_EINVAL, CS_ENOTFOUND or CS_EIO.
+ */
+int cs_store_finding_close(struct cs_store *s, int64_t id,
+			   const char *status, int64_t scan_id);
+
+/*
+ * Changes to the plan of one finding; NULL fields stay as they are.
+ * status must be "open", "planned", "done" or "risk-accepted" ("closed"
+ * and "withdrawn" are set by assess only); "risk-accepted" needs an until
+ * date (here or already stored).  Dates are YYYY-MM-DD.
+ */
+struct cs_finding_plan {
+	const char *owner, *due, *status, *until, *note;
+};
+
+/*
+ * Applies p to finding id at time now and records the change in the
+ * finding's history.  Returns 0, CS_EINVAL (bad status or date),
+ * CS_ENOTFOUND or CS_EIO.
+ */
+int cs_store_finding_plan(struct cs_store *s, int64_t id,
+			  const struct cs_finding_plan *p, int64_t now);
+
+/* Reads finding id into *out.  Returns 0, CS_ENOTFOUND or CS_EIO. */
+int cs_store_finding_get(struct cs_store *s, int64_t id,
+			 struct cs_finding_row *out);
+
+/*
+ * Which findings cs_store_each_finding returns; zero/NULL fields do not
+ * filter.  A zeroed struct (or a NULL filter) returns every finding.
+ */
+struct cs_finding_filter {
+	enum cs_severity min_severity; /* at or above */
+	const char *regime;            /* exact regime id */
+	const char *site;              /* exact site id */
+	const char *status;            /* exact status word */
+	bool active_only; /* open, planned, done and risk-accepted only */
+};
+
+/*
+ * Callback for cs_store_each_finding; f is valid only during the call.
+ * Return 0 to continue, non-zero to stop.  Must not call cs_store_*
+ * functions on the same store.
+ */
+typedef int (*cs_store_finding_cb)(void *arg, const struct cs_finding_row *f);
+
+/*
+ * Calls cb for each finding matching filter (may be NULL), by severity
+ * (critical first), then site, IP, regime and obligation.  Returns cb's
+ * non-zero value, 0, or CS_EIO.
+ */
+int cs_store_each_finding(struct cs_store *s,
+			  const struct cs_finding_filter *filter,
+			  cs_store_finding_cb cb, void *arg);
+
+/*
+ * Records what `camsweep reach` saw from vantage (a name for the host it
+ * ran on) for ip at time at: the open ports answered (may be 0 of them:
+ * not reachable).  Replaces the earlier record for (vantage, ip).
+ * Commits.  Returns 0, CS_EINVAL or CS_EIO.
+ */
+int cs_store_reach_put(struct cs_store *s, const char *vantage,
+		       const char *ip, const uint16_t *ports, size_t nports,
+		       int64_t at);
+
+/*
+ * Tells whether ip answered from any vantage point in its latest record.
+ * Returns 1 (and copies the vantage name into vantage, vsz bytes, and
+ * the ports as text "80,554" into ports, psz bytes; both may be NULL),
+ * 0 when not reachable or never checked, or CS_EINVAL / CS_EIO.
+ */
+int cs_store_reach_get(struct cs_store *s, const char *ip, char *vantage,
+		       size_t vsz, char *ports, size_t psz);
+
+/*
+ * Sets *first to the id of the oldest scan (the inventory's baseline).
+ * Returns 0, CS_ENOTFOUND or CS_EIO.
+ */
+int cs_store_first_scan(struct cs_store *s, int64_t *first);
 
 #endif /* CS_STORE_STORE_H */

@@ -19,7 +19,7 @@
 #include "store/store.h"
 
 /* Schema versions known to this program (one migration per version). */
-#define CS_STORE_SCHEMA_LATEST 2
+#define CS_STORE_SCHEMA_LATEST 3
 
 /* An IP address as the store keys and orders it. */
 struct cs_store_ip {
@@ -70,6 +70,24 @@ struct cs_store_ops {
 				const struct cs_store_ip *ip,
 				cs_store_obs_cb cb, void *arg);
 	int (*integrity_check)(struct cs_store *s, char *err, size_t errsz);
+	/* Schema v3: findings, plan and reach (see store.h). */
+	int (*finding_put)(struct cs_store *s, const struct cs_finding_row *f,
+			   int64_t *id, bool *reopened);
+	int (*finding_close)(struct cs_store *s, int64_t id,
+			     const char *status, int64_t scan_id);
+	int (*finding_plan)(struct cs_store *s, int64_t id,
+			    const struct cs_finding_plan *p, int64_t now);
+	int (*finding_get)(struct cs_store *s, int64_t id,
+			   struct cs_finding_row *out);
+	int (*each_finding)(struct cs_store *s,
+			    const struct cs_finding_filter *filter,
+			    cs_store_finding_cb cb, void *arg);
+	int (*reach_put)(struct cs_store *s, const char *vantage,
+			 const struct cs_store_ip *ip, const char *ports,
+			 bool reachable, int64_t at);
+	int (*reach_get)(struct cs_store *s, const struct cs_store_ip *ip,
+			 char *vantage, size_t vsz, char *ports, size_t psz);
+	int (*first_scan)(struct cs_store *s, int64_t *first);
 };
 
 /* The store handle shared by front end and backend. */

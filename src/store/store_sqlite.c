@@ -13,6 +13,7 @@
 #include "store/store_backend.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +162,77 @@ static const struct migration migrations[] = {
 	"  id_model     TEXT NOT NULL DEFAULT '',"
 	"  device_class TEXT NOT NULL DEFAULT 'unknown');"
 	"CREATE INDEX attachment_sighting ON attachment (sighting_id, channel);"},
+
+    /* Issue #5: findings with their remediation plan, their history, and
+     * what `camsweep reach` saw from core-network vantage points. */
+    {"0003_finding_plan_reach",
+	"CREATE TABLE finding ("
+	"  id                   INTEGER PRIMARY KEY,"
+	"  fkey                 TEXT NOT NULL UNIQUE,"
+	"  ip                   TEXT NOT NULL,"
+	"  device_id            INTEGER"
+	"    REFERENCES device (id) ON DELETE SET NULL,"
+	"  mac                  TEXT NOT NULL DEFAULT '',"
+	"  manufacturer         TEXT NOT NULL DEFAULT '',"
+	"  manufacturer_country TEXT NOT NULL DEFAULT '',"
+	"  brand                TEXT NOT NULL DEFAULT '',"
+	"  model                TEXT NOT NULL DEFAULT '',"
+	"  firmware             TEXT NOT NULL DEFAULT '',"
+	"  device_class         TEXT NOT NULL DEFAULT 'unknown',"
+	"  confidence           REAL NOT NULL DEFAULT 0,"
+	"  site                 TEXT NOT NULL DEFAULT '',"
+	"  site_name            TEXT NOT NULL DEFAULT '',"
+	"  department           TEXT NOT NULL DEFAULT '',"
+	"  department_name      TEXT NOT NULL DEFAULT '',"
+	"  zone                 TEXT NOT NULL DEFAULT '',"
+	"  sensitive            INTEGER NOT NULL DEFAULT 0,"
+	"  sensitivity_reason   TEXT NOT NULL DEFAULT '',"
+	"  reach_core           INTEGER NOT NULL DEFAULT 0,"
+	"  regime               TEXT NOT NULL,"
+	"  regime_version       TEXT NOT NULL DEFAULT '',"
+	"  obligation           TEXT NOT NULL,"
+	"  severity             INTEGER NOT NULL DEFAULT 0"
+	"    CHECK (severity BETWEEN 0 AND 4),"
+	"  action               TEXT NOT NULL DEFAULT '',"
+	"  action_text          TEXT NOT NULL DEFAULT '',"
+	"  deadline             TEXT NOT NULL DEFAULT '',"
+	"  citation             TEXT NOT NULL DEFAULT '',"
+	"  url                  TEXT NOT NULL DEFAULT '',"
+	"  evidence             TEXT NOT NULL DEFAULT '',"
+	"  as_of                TEXT NOT NULL DEFAULT '',"
+	"  status               TEXT NOT NULL DEFAULT 'open'"
+	"    CHECK (status IN ('open', 'planned', 'done', 'risk-accepted',"
+	"                      'closed', 'withdrawn')),"
+	"  status_until         TEXT NOT NULL DEFAULT '',"
+	"  owner                TEXT NOT NULL DEFAULT '',"
+	"  due                  TEXT NOT NULL DEFAULT '',"
+	"  note                 TEXT NOT NULL DEFAULT '',"
+	"  first_seen           INTEGER NOT NULL DEFAULT 0,"
+	"  first_scan           INTEGER NOT NULL DEFAULT 0,"
+	"  last_scan            INTEGER NOT NULL DEFAULT 0,"
+	"  verified_scan        INTEGER NOT NULL DEFAULT 0,"
+	"  assessed_at          INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX finding_order ON finding (severity, site, ip);"
+	"CREATE INDEX finding_device ON finding (device_id);"
+
+	"CREATE TABLE finding_event ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  finding_id INTEGER NOT NULL"
+	"    REFERENCES finding (id) ON DELETE CASCADE,"
+	"  at         INTEGER NOT NULL,"
+	"  scan_id    INTEGER NOT NULL DEFAULT 0,"
+	"  what       TEXT NOT NULL,"
+	"  detail     TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX finding_event_finding ON finding_event (finding_id, id);"
+
+	"CREATE TABLE reach ("
+	"  vantage    TEXT NOT NULL,"
+	"  ip         TEXT NOT NULL,"
+	"  ports      TEXT NOT NULL DEFAULT '',"
+	"  reachable  INTEGER NOT NULL DEFAULT 0,"
+	"  checked_at INTEGER NOT NULL,"
+	"  PRIMARY KEY (vantage, ip)) WITHOUT ROWID;"
+	"CREATE INDEX reach_ip ON reach (ip);"},
 };
 
 /* clang-format on */
@@ -1240,6 +1312,473 @@ sq_integrity_check(struct cs_store *s, char *err, size_t errsz)
 	return ret;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Schema v3: findings, their plan and history, and reach records.  These
+ * run outside the scan batch: any open batch is committed first. */
+
+/* A text column of struct cs_finding_row: name, offset and size. */
+struct fcol {
+	const char *name;
+	size_t off, size;
+};
+
+#define FC(n) {#n, offsetof(struct cs_finding_row, n), \
+		sizeof(((struct cs_finding_row *)0)->n)}
+
+/* The computed text columns that every put refreshes. */
+static const struct fcol fcols[] = {
+    FC(ip),          FC(mac),         FC(manufacturer),
+    FC(manufacturer_country),         FC(brand),
+    FC(model),       FC(firmware),    FC(device_class),
+    FC(site),        FC(site_name),   FC(department),
+    FC(department_name),              FC(zone),
+    FC(sensitivity_reason),           FC(regime),
+    FC(regime_version),               FC(obligation),
+    FC(action),      FC(action_text), FC(deadline),
+    FC(citation),    FC(url),         FC(evidence),
+    FC(as_of),
+};
+
+/* The plan columns, read back but written only on insert or by plan. */
+static const struct fcol pcols[] = {
+    FC(status), FC(status_until), FC(owner), FC(due), FC(note),
+};
+
+#undef FC
+
+/* Appends to a SQL text buffer; the text is built from constants only. */
+static void
+sql_add(char *buf, size_t bsz, const char *s)
+{
+	size_t n = strlen(buf);
+
+	if (n < bsz)
+		cs_strlcpy(buf + n, s, bsz - n);
+}
+
+/* "SELECT id, fkey, device_id, <fcols>, <pcols>, ints... FROM finding" */
+static void
+finding_select(char *sql, size_t sz)
+{
+	sql[0] = '\0';
+	sql_add(sql, sz, "SELECT id, fkey, device_id, confidence, sensitive, "
+			 "reach_core, severity, first_seen, first_scan, "
+			 "last_scan, verified_scan, assessed_at");
+	for (size_t i = 0; i < CS_NELEM(fcols); i++) {
+		sql_add(sql, sz, ", ");
+		sql_add(sql, sz, fcols[i].name);
+	}
+	for (size_t i = 0; i < CS_NELEM(pcols); i++) {
+		sql_add(sql, sz, ", ");
+		sql_add(sql, sz, pcols[i].name);
+	}
+	sql_add(sql, sz, " FROM finding");
+}
+
+/* Reads one row of finding_select's statement into *f. */
+static void
+finding_read(sqlite3_stmt *st, struct cs_finding_row *f)
+{
+	int c = 12;
+
+	memset(f, 0, sizeof(*f));
+	f->id = sqlite3_column_int64(st, 0);
+	col_copy(st, 1, f->key, sizeof(f->key));
+	f->device_id = sqlite3_column_int64(st, 2);
+	f->confidence = sqlite3_column_double(st, 3);
+	f->sensitive = sqlite3_column_int(st, 4) != 0;
+	f->reach_core = sqlite3_column_int(st, 5) != 0;
+	f->severity = (enum cs_severity)col_clamp(st, 6, 0, CS_SEV_CRITICAL);
+	f->first_seen = sqlite3_column_int64(st, 7);
+	f->first_scan = sqlite3_column_int64(st, 8);
+	f->last_scan = sqlite3_column_int64(st, 9);
+	f->verified_scan = sqlite3_column_int64(st, 10);
+	f->assessed_at = sqlite3_column_int64(st, 11);
+	for (size_t i = 0; i < CS_NELEM(fcols); i++, c++)
+		col_copy(st, c, (char *)f + fcols[i].off, fcols[i].size);
+	for (size_t i = 0; i < CS_NELEM(pcols); i++, c++)
+		col_copy(st, c, (char *)f + pcols[i].off, pcols[i].size);
+}
+
+/* Prepares an ad-hoc statement (text built from constants only). */
+static sqlite3_stmt *
+adhoc(struct cs_store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(sq_of(s)->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_err(s, "prepare");
+		return NULL;
+	}
+	return st;
+}
+
+/* Records one history event of a finding. */
+static int
+finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
+	      const char *what, const char *detail)
+{
+	sqlite3_stmt *st = adhoc(
+	    s, "INSERT INTO finding_event (finding_id, at, scan_id, what, "
+	       "detail) VALUES (?1, ?2, ?3, ?4, ?5)");
+	int rc;
+
+	if (st == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, fid);
+	sqlite3_bind_int64(st, 2, at);
+	sqlite3_bind_int64(st, 3, scan_id);
+	bind_str(st, 4, what);
+	bind_str(st, 5, detail);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_err(s, "finding_event");
+}
+
+/* Device id of ip, or 0 if the device row does not exist. */
+static int64_t
+device_of(struct cs_store *s, const char *ip)
+{
+	sqlite3_stmt *st = adhoc(s, "SELECT id FROM device WHERE ip = ?1");
+	int64_t id = 0;
+
+	if (st == NULL)
+		return 0;
+	bind_str(st, 1, ip);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+static int
+sq_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
+	       bool *reopened)
+{
+	char sql[2048];
+	sqlite3_stmt *st;
+	int64_t fid = 0, dev;
+	char status[16] = "";
+	int rc, c;
+
+	*reopened = false;
+	if (batch_commit(s) != 0)
+		return CS_EIO;
+	st = adhoc(s, "SELECT id, status FROM finding WHERE fkey = ?1");
+	if (st == NULL)
+		return CS_EIO;
+	BIND_FIXED(st, 1, f->key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		fid = sqlite3_column_int64(st, 0);
+		col_copy(st, 1, status, sizeof(status));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_err(s, "finding_put");
+	dev = f->device_id != 0 ? f->device_id : device_of(s, f->ip);
+
+	/* Computed columns: ?1..?N text, then the numbers. */
+	sql[0] = '\0';
+	if (fid == 0) {
+		sql_add(sql, sizeof(sql), "INSERT INTO finding (fkey");
+		for (size_t i = 0; i < CS_NELEM(fcols); i++) {
+			sql_add(sql, sizeof(sql), ", ");
+			sql_add(sql, sizeof(sql), fcols[i].name);
+		}
+		sql_add(sql, sizeof(sql),
+			", device_id, confidence, sensitive, reach_core, "
+			"severity, first_seen, last_scan, assessed_at, "
+			"first_scan, status, status_until, owner, due, note) "
+			"VALUES (?100");
+		for (size_t i = 0; i < CS_NELEM(fcols); i++) {
+			char p[8];
+			snprintf(p, sizeof(p), ", ?%zu", i + 1);
+			sql_add(sql, sizeof(sql), p);
+		}
+		sql_add(sql, sizeof(sql),
+			", ?101, ?102, ?103, ?104, ?105, ?106, ?107, ?108, "
+			"?107, ?110, ?111, ?112, ?113, ?114)");
+	} else {
+		sql_add(sql, sizeof(sql), "UPDATE finding SET ");
+		for (size_t i = 0; i < CS_NELEM(fcols); i++) {
+			char p[48];
+			snprintf(p, sizeof(p), "%s%s = ?%zu", i > 0 ? ", " : "",
+				 fcols[i].name, i + 1);
+			sql_add(sql, sizeof(sql), p);
+		}
+		sql_add(sql, sizeof(sql),
+			", device_id = ?101, confidence = ?102, "
+			"sensitive = ?103, reach_core = ?104, severity = ?105, "
+			"first_seen = ?106, last_scan = max(last_scan, ?107), "
+			"assessed_at = ?108, "
+			"status = CASE WHEN status IN ('closed', 'withdrawn') "
+			"THEN 'open' ELSE status END, "
+			"verified_scan = CASE WHEN status IN ('closed', "
+			"'withdrawn') THEN 0 ELSE verified_scan END "
+			"WHERE id = ?109");
+	}
+	st = adhoc(s, sql);
+	if (st == NULL)
+		return CS_EIO;
+	for (size_t i = 0; i < CS_NELEM(fcols); i++)
+		bind_fixed(st, (int)i + 1, (const char *)f + fcols[i].off,
+			   fcols[i].size);
+	if (fid == 0) {
+		BIND_FIXED(st, 100, f->key);
+		bind_str(st, 110, cs_finding_status_valid(f->status) &&
+				      strcmp(f->status, "closed") != 0 &&
+				      strcmp(f->status, "withdrawn") != 0
+				  ? f->status
+				  : "open");
+		BIND_FIXED(st, 111, f->status_until);
+		BIND_FIXED(st, 112, f->owner);
+		BIND_FIXED(st, 113, f->due);
+		BIND_FIXED(st, 114, f->note);
+	} else {
+		sqlite3_bind_int64(st, 109, fid);
+	}
+	if (dev != 0)
+		sqlite3_bind_int64(st, 101, dev);
+	else
+		sqlite3_bind_null(st, 101);
+	sqlite3_bind_double(st, 102, f->confidence);
+	sqlite3_bind_int(st, 103, f->sensitive ? 1 : 0);
+	sqlite3_bind_int(st, 104, f->reach_core ? 1 : 0);
+	sqlite3_bind_int(st, 105, (int)f->severity);
+	sqlite3_bind_int64(st, 106, f->first_seen);
+	sqlite3_bind_int64(st, 107, f->last_scan);
+	sqlite3_bind_int64(st, 108, f->assessed_at);
+	c = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (c != SQLITE_DONE)
+		return db_err(s, "finding_put");
+	if (fid == 0) {
+		fid = sqlite3_last_insert_rowid(sq_of(s)->db);
+		rc = finding_event(s, fid, f->assessed_at, f->last_scan,
+				   "raised", f->action);
+	} else if (strcmp(status, "closed") == 0 ||
+		   strcmp(status, "withdrawn") == 0) {
+		*reopened = true;
+		rc = finding_event(s, fid, f->assessed_at, f->last_scan,
+				   "reopened", status);
+	} else {
+		rc = 0;
+	}
+	*id = fid;
+	return rc;
+}
+
+static int sq_finding_get(struct cs_store *s, int64_t id,
+			  struct cs_finding_row *out);
+
+static int
+sq_finding_close(struct cs_store *s, int64_t id, const char *status,
+		 int64_t scan_id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (batch_commit(s) != 0)
+		return CS_EIO;
+	st = adhoc(s, "UPDATE finding SET status = ?2, verified_scan = "
+		      "CASE WHEN ?2 = 'closed' THEN ?3 ELSE 0 END "
+		      "WHERE id = ?1 AND status NOT IN ('closed', 'withdrawn')");
+	if (st == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, id);
+	bind_str(st, 2, status);
+	sqlite3_bind_int64(st, 3, scan_id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_err(s, "finding_close");
+	if (sqlite3_changes(sq_of(s)->db) == 0) {
+		struct cs_finding_row tmp;
+		return sq_finding_get(s, id, &tmp);
+	}
+	return finding_event(s, id, 0, scan_id, status, "");
+}
+
+static int
+sq_finding_plan(struct cs_store *s, int64_t id, const struct cs_finding_plan *p,
+		int64_t now)
+{
+	struct cs_finding_row cur;
+	char detail[512];
+	sqlite3_stmt *st;
+	const char *until;
+	int rc;
+
+	if (batch_commit(s) != 0)
+		return CS_EIO;
+	rc = sq_finding_get(s, id, &cur);
+	if (rc != 0)
+		return rc;
+	until = p->until != NULL ? p->until : cur.status_until;
+	if (p->status != NULL && strcmp(p->status, "risk-accepted") == 0 &&
+	    *until == '\0') {
+		cs_store_set_err(s, "risk-accepted needs an --until date");
+		return CS_EINVAL;
+	}
+	st = adhoc(s, "UPDATE finding SET owner = coalesce(?2, owner), "
+		      "due = coalesce(?3, due), status = coalesce(?4, status), "
+		      "status_until = coalesce(?5, status_until), "
+		      "note = coalesce(?6, note) WHERE id = ?1");
+	if (st == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, id);
+	if (p->owner != NULL)
+		bind_str(st, 2, p->owner);
+	if (p->due != NULL)
+		bind_str(st, 3, p->due);
+	if (p->status != NULL)
+		bind_str(st, 4, p->status);
+	if (p->until != NULL)
+		bind_str(st, 5, p->until);
+	if (p->note != NULL)
+		bind_str(st, 6, p->note);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_err(s, "finding_plan");
+	snprintf(detail, sizeof(detail),
+		 "owner=%s due=%s status=%s until=%s note=%s",
+		 p->owner ? p->owner : "-", p->due ? p->due : "-",
+		 p->status ? p->status : "-", p->until ? p->until : "-",
+		 p->note ? p->note : "-");
+	return finding_event(s, id, now, 0, "plan", detail);
+}
+
+static int
+sq_finding_get(struct cs_store *s, int64_t id, struct cs_finding_row *out)
+{
+	char sql[2048];
+	sqlite3_stmt *st;
+	int rc;
+
+	finding_select(sql, sizeof(sql));
+	sql_add(sql, sizeof(sql), " WHERE id = ?1");
+	st = adhoc(s, sql);
+	if (st == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		finding_read(st, out);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "finding_get");
+}
+
+static int
+sq_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
+		cs_store_finding_cb cb, void *arg)
+{
+	struct cs_finding_row *f;
+	char sql[2048];
+	sqlite3_stmt *st;
+	int rc, ret = 0;
+
+	finding_select(sql, sizeof(sql));
+	sql_add(sql, sizeof(sql),
+		" WHERE severity >= ?1 AND (?2 IS NULL OR regime = ?2) "
+		"AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR status = ?4) "
+		"AND (?5 = 0 OR status IN ('open', 'planned', 'done', "
+		"'risk-accepted')) "
+		"ORDER BY severity DESC, site, ip, regime, obligation, id");
+	st = adhoc(s, sql);
+	if (st == NULL)
+		return CS_EIO;
+	sqlite3_bind_int(st, 1, (int)flt->min_severity);
+	if (flt->regime != NULL)
+		bind_str(st, 2, flt->regime);
+	if (flt->site != NULL)
+		bind_str(st, 3, flt->site);
+	if (flt->status != NULL)
+		bind_str(st, 4, flt->status);
+	sqlite3_bind_int(st, 5, flt->active_only ? 1 : 0);
+	f = cs_xmalloc(sizeof(*f));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		finding_read(st, f);
+		ret = cb(arg, f);
+		if (ret != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_err(s, "each_finding");
+	sqlite3_finalize(st);
+	free(f);
+	return ret;
+}
+
+static int
+sq_reach_put(struct cs_store *s, const char *vantage,
+	     const struct cs_store_ip *ip, const char *ports, bool reachable,
+	     int64_t at)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (batch_commit(s) != 0)
+		return CS_EIO;
+	st = adhoc(s, "INSERT OR REPLACE INTO reach (vantage, ip, ports, "
+		      "reachable, checked_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+	if (st == NULL)
+		return CS_EIO;
+	bind_str(st, 1, vantage);
+	bind_str(st, 2, ip->text);
+	bind_str(st, 3, ports);
+	sqlite3_bind_int(st, 4, reachable ? 1 : 0);
+	sqlite3_bind_int64(st, 5, at);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_err(s, "reach_put");
+}
+
+static int
+sq_reach_get(struct cs_store *s, const struct cs_store_ip *ip, char *vantage,
+	     size_t vsz, char *ports, size_t psz)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = adhoc(s, "SELECT vantage, ports FROM reach WHERE ip = ?1 "
+		      "AND reachable = 1 ORDER BY checked_at DESC, vantage "
+		      "LIMIT 1");
+	if (st == NULL)
+		return CS_EIO;
+	bind_str(st, 1, ip->text);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		col_copy(st, 0, vantage, vsz);
+		col_copy(st, 1, ports, psz);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : db_err(s, "reach_get");
+}
+
+static int
+sq_first_scan(struct cs_store *s, int64_t *first)
+{
+	sqlite3_stmt *st = adhoc(s, "SELECT min(id) FROM scan");
+	int rc;
+
+	if (st == NULL)
+		return CS_EIO;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		*first = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		return 0;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? CS_ENOTFOUND : db_err(s, "first_scan");
+}
+
 const struct cs_store_ops cs_store_sqlite_ops = {
     .scheme = "sqlite",
     .open = sq_open,
@@ -1256,4 +1795,12 @@ const struct cs_store_ops cs_store_sqlite_ops = {
     .each_device = sq_each_device,
     .each_observation = sq_each_observation,
     .integrity_check = sq_integrity_check,
+    .finding_put = sq_finding_put,
+    .finding_close = sq_finding_close,
+    .finding_plan = sq_finding_plan,
+    .finding_get = sq_finding_get,
+    .each_finding = sq_each_finding,
+    .reach_put = sq_reach_put,
+    .reach_get = sq_reach_get,
+    .first_scan = sq_first_scan,
 };

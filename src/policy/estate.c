@@ -1,0 +1,817 @@
+/* SPDX-License-Identifier: ISC */
+/* Estate description: parser, lookup and CSV import (see estate.h). */
+#include "policy/estate.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/str.h"
+#include "policy/lex.h"
+#include "core/poison.h"
+
+static const char *const zone_names[] = {"", "core", "cctv", "other"};
+
+static const struct {
+	const char *word;
+	unsigned bit;
+} reasons[] = {
+    {"secret", CS_REASON_SECRET},
+    {"dv", CS_REASON_DV},
+    {"ministers", CS_REASON_MINISTERS},
+    {"socpa", CS_REASON_SOCPA},
+};
+
+const char *
+cs_estate_zone_name(enum cs_zone z)
+{
+	if ((unsigned)z >= CS_NELEM(zone_names))
+		return "";
+	return zone_names[z];
+}
+
+/* Error sink: appends "name:line: message\n" to err. */
+struct esink {
+	const char *name;
+	char *err;
+	size_t errsz, used;
+	unsigned count;
+};
+
+static void esink_add(struct esink *k, unsigned line, const char *fmt, ...)
+    CS_PRINTF(3, 4);
+
+static void
+esink_add(struct esink *k, unsigned line, const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+	int n;
+
+	k->count++;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (k->err == NULL || k->errsz == 0 || k->used + 1 >= k->errsz)
+		return;
+	n = snprintf(k->err + k->used, k->errsz - k->used, "%s:%u: %s\n",
+		     k->name, line, msg);
+	if (n < 0)
+		return;
+	k->used +=
+	    (size_t)n < k->errsz - k->used ? (size_t)n : k->errsz - k->used - 1;
+}
+
+/* Identifier: 1..63 bytes of [A-Za-z0-9._-]. */
+static bool
+id_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 63)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+		      c == '-'))
+			return false;
+	}
+	return true;
+}
+
+/* Parses "a.b.c.d" into host order. */
+static bool
+ip4_parse(const char *s, uint32_t *out)
+{
+	struct in_addr a;
+
+	if (inet_pton(AF_INET, s, &a) != 1)
+		return false;
+	*out = ntohl(a.s_addr);
+	return true;
+}
+
+/* Parses "a.b.c.d/len" (or a bare address = /32). */
+static int
+cidr_parse(const char *s, uint32_t *addr, unsigned *prefix, char *msg,
+	   size_t msz)
+{
+	char ip[32];
+	const char *slash = strchr(s, '/');
+	long long len = 32;
+	uint32_t mask;
+
+	if (slash != NULL) {
+		if ((size_t)(slash - s) >= sizeof(ip) ||
+		    cs_str_tonum(slash + 1, 0, 32, &len) != 0) {
+			snprintf(msg, msz, "bad network '%.64s'", s);
+			return CS_EINVAL;
+		}
+		memcpy(ip, s, (size_t)(slash - s));
+		ip[slash - s] = '\0';
+	} else if (cs_strlcpy(ip, s, sizeof(ip)) >= sizeof(ip)) {
+		snprintf(msg, msz, "bad network '%.64s'", s);
+		return CS_EINVAL;
+	}
+	if (!ip4_parse(ip, addr)) {
+		snprintf(msg, msz, "bad network '%.64s' (IPv4 CIDR expected)",
+			 s);
+		return CS_EINVAL;
+	}
+	mask = len == 0 ? 0 : ~(uint32_t)0 << (32 - len);
+	if ((*addr & ~mask) != 0) {
+		snprintf(msg, msz, "network '%.64s' has host bits set", s);
+		return CS_EINVAL;
+	}
+	*prefix = (unsigned)len;
+	return 0;
+}
+
+/* Parses "secret,ministers" into bits and canonical text. */
+static int
+reasons_parse(const char *s, unsigned *bits, char *canon, size_t csz, char *msg,
+	      size_t msz)
+{
+	char w[32];
+	size_t n = 0;
+
+	*bits = 0;
+	for (const char *p = s;; p++) {
+		if (*p == ',' || *p == ';' || *p == '\0') {
+			bool ok = false;
+			w[n] = '\0';
+			for (size_t i = 0; i < CS_NELEM(reasons); i++)
+				if (strcmp(w, reasons[i].word) == 0) {
+					*bits |= reasons[i].bit;
+					ok = true;
+				}
+			if (!ok) {
+				snprintf(msg, msz,
+					 "unknown sensitivity reason '%s' "
+					 "(secret, dv, ministers, socpa)",
+					 w);
+				return CS_EINVAL;
+			}
+			n = 0;
+			if (*p == '\0')
+				break;
+			continue;
+		}
+		if (*p == ' ')
+			continue;
+		if (n + 1 >= sizeof(w)) {
+			snprintf(msg, msz, "sensitivity reason too long");
+			return CS_EINVAL;
+		}
+		w[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	}
+	canon[0] = '\0';
+	for (size_t i = 0; i < CS_NELEM(reasons); i++)
+		if (*bits & reasons[i].bit) {
+			size_t l = strlen(canon);
+			snprintf(canon + l, csz - l, "%s%s", l ? "," : "",
+				 reasons[i].word);
+		}
+	return 0;
+}
+
+/* Parses yes/no words. */
+static int
+yesno(const char *s, bool *out)
+{
+	static const char *const yes[] = {"yes", "y", "true", "1"};
+	static const char *const no[] = {"no", "n", "false", "0"};
+	struct cs_span sp = cs_span_make(s, strlen(s));
+
+	for (size_t i = 0; i < CS_NELEM(yes); i++)
+		if (cs_span_ieq(sp, yes[i])) {
+			*out = true;
+			return 0;
+		}
+	for (size_t i = 0; i < CS_NELEM(no); i++)
+		if (cs_span_ieq(sp, no[i])) {
+			*out = false;
+			return 0;
+		}
+	return CS_EINVAL;
+}
+
+/* Checks that every key=value of l was used; reports the first other. */
+static bool
+all_used(const struct cs_lex_line *l, const bool *seen, struct esink *k,
+	 unsigned line, size_t npos)
+{
+	for (size_t i = 1; i < l->n; i++) {
+		if (l->tok[i].key[0] == '\0' && i < npos)
+			continue;
+		if (!seen[i]) {
+			if (l->tok[i].key[0] != '\0')
+				esink_add(k, line, "unknown key '%s' for %s",
+					  l->tok[i].key, l->tok[0].val);
+			else
+				esink_add(k, line, "unexpected word '%s'",
+					  l->tok[i].val);
+			return false;
+		}
+	}
+	return true;
+}
+
+static void *
+grow(void *v, size_t n, size_t *cap, size_t elem)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 16;
+	return cs_xrealloc(v, *cap, elem);
+}
+
+static void
+do_department(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
+	      struct esink *k, unsigned line)
+{
+	bool seen[CS_LEX_MAX_TOK] = {false};
+	const char *id = cs_policy_lex_get(l, "id", seen);
+	struct cs_estate_dept *d;
+
+	if (l->n < 2 || l->tok[1].key[0] != '\0') {
+		esink_add(k, line, "department needs a \"name\"");
+		return;
+	}
+	if (id == NULL || !id_valid(id)) {
+		esink_add(k, line,
+			  "department needs id=ID ([A-Za-z0-9._-], "
+			  "at most 63 bytes)");
+		return;
+	}
+	if (!all_used(l, seen, k, line, 2))
+		return;
+	for (size_t i = 0; i < e->ndept; i++)
+		if (strcmp(e->dept[i].id, id) == 0) {
+			esink_add(k, line,
+				  "duplicate department id '%s' (first on line "
+				  "%u)",
+				  id, e->dept[i].line);
+			return;
+		}
+	if (e->ndept >= CS_ESTATE_MAX_ITEMS) {
+		esink_add(k, line, "too many departments");
+		return;
+	}
+	e->dept = grow(e->dept, e->ndept, cap, sizeof(*e->dept));
+	d = &e->dept[e->ndept++];
+	memset(d, 0, sizeof(*d));
+	cs_strlcpy(d->id, id, sizeof(d->id));
+	cs_strlcpy(d->name, l->tok[1].val, sizeof(d->name));
+	d->line = line;
+}
+
+static void
+do_site(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
+	struct esink *k, unsigned line)
+{
+	bool seen[CS_LEX_MAX_TOK] = {false};
+	const char *id = cs_policy_lex_get(l, "id", seen);
+	const char *dept = cs_policy_lex_get(l, "dept", seen);
+	const char *sens = cs_policy_lex_get(l, "sensitive", seen);
+	const char *why = cs_policy_lex_get(l, "reason", seen);
+	struct cs_estate_site st;
+	char msg[160];
+
+	memset(&st, 0, sizeof(st));
+	if (l->n < 2 || l->tok[1].key[0] != '\0') {
+		esink_add(k, line, "site needs a \"name\"");
+		return;
+	}
+	if (id == NULL || !id_valid(id)) {
+		esink_add(k, line,
+			  "site needs id=ID ([A-Za-z0-9._-], at most "
+			  "63 bytes)");
+		return;
+	}
+	if (dept == NULL) {
+		esink_add(k, line, "site '%s' needs dept=DEPARTMENT", id);
+		return;
+	}
+	if (sens == NULL || yesno(sens, &st.sensitive) != 0) {
+		esink_add(k, line,
+			  "site '%s' needs sensitive=yes or "
+			  "sensitive=no",
+			  id);
+		return;
+	}
+	if (st.sensitive && why == NULL) {
+		esink_add(k, line,
+			  "sensitive site '%s' needs reason=... (secret, dv, "
+			  "ministers, socpa)",
+			  id);
+		return;
+	}
+	if (!st.sensitive && why != NULL) {
+		esink_add(k, line,
+			  "site '%s' is not sensitive but gives a reason", id);
+		return;
+	}
+	if (why != NULL &&
+	    reasons_parse(why, &st.reasons, st.reason, sizeof(st.reason), msg,
+			  sizeof(msg)) != 0) {
+		esink_add(k, line, "%s", msg);
+		return;
+	}
+	if (!all_used(l, seen, k, line, 2))
+		return;
+	for (size_t i = 0; i < e->nsite; i++)
+		if (strcmp(e->site[i].id, id) == 0) {
+			esink_add(k, line,
+				  "duplicate site id '%s' (first on line %u)",
+				  id, e->site[i].line);
+			return;
+		}
+	if (e->nsite >= CS_ESTATE_MAX_ITEMS) {
+		esink_add(k, line, "too many sites");
+		return;
+	}
+	cs_strlcpy(st.id, id, sizeof(st.id));
+	cs_strlcpy(st.name, l->tok[1].val, sizeof(st.name));
+	cs_strlcpy(st.dept, dept, sizeof(st.dept));
+	st.line = line;
+	e->site = grow(e->site, e->nsite, cap, sizeof(*e->site));
+	e->site[e->nsite++] = st;
+}
+
+static void
+do_network(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
+	   struct esink *k, unsigned line)
+{
+	bool seen[CS_LEX_MAX_TOK] = {false};
+	const char *site = cs_policy_lex_get(l, "site", seen);
+	const char *zone = cs_policy_lex_get(l, "zone", seen);
+	struct cs_estate_net nt;
+	char msg[160];
+	bool zok = false;
+
+	memset(&nt, 0, sizeof(nt));
+	if (l->n < 2 || l->tok[1].key[0] != '\0') {
+		esink_add(k, line, "network needs a CIDR, e.g. 10.1.2.0/24");
+		return;
+	}
+	if (cidr_parse(l->tok[1].val, &nt.addr, &nt.prefix, msg, sizeof(msg)) !=
+	    0) {
+		esink_add(k, line, "%s", msg);
+		return;
+	}
+	if (site == NULL) {
+		esink_add(k, line, "network %s needs site=SITE", l->tok[1].val);
+		return;
+	}
+	if (zone == NULL) {
+		esink_add(k, line, "network %s needs zone=core|cctv|other",
+			  l->tok[1].val);
+		return;
+	}
+	for (size_t z = 1; z < CS_NELEM(zone_names); z++)
+		if (strcmp(zone, zone_names[z]) == 0) {
+			nt.zone = (enum cs_zone)z;
+			zok = true;
+		}
+	if (!zok) {
+		esink_add(k, line, "unknown zone '%s' (core, cctv, other)",
+			  zone);
+		return;
+	}
+	if (!all_used(l, seen, k, line, 2))
+		return;
+	for (size_t i = 0; i < e->nnet; i++)
+		if (e->net[i].addr == nt.addr &&
+		    e->net[i].prefix == nt.prefix) {
+			esink_add(k, line,
+				  "network %s already given on line %u",
+				  l->tok[1].val, e->net[i].line);
+			return;
+		}
+	if (e->nnet >= CS_ESTATE_MAX_ITEMS) {
+		esink_add(k, line, "too many networks");
+		return;
+	}
+	cs_strlcpy(nt.site, site, sizeof(nt.site));
+	nt.line = line;
+	e->net = grow(e->net, e->nnet, cap, sizeof(*e->net));
+	e->net[e->nnet++] = nt;
+}
+
+struct cs_estate *
+cs_estate_parse(const char *name, const uint8_t *p, size_t n, char *err,
+		size_t errsz)
+{
+	struct esink k = {name != NULL ? name : "estate", err, errsz, 0, 0};
+	struct cs_span buf = cs_span_make(p, n);
+	struct cs_lex_line *l = cs_xmalloc(sizeof(*l));
+	struct cs_estate *e = cs_xcalloc(1, sizeof(*e));
+	size_t off = 0, capd = 0, caps = 0, capn = 0;
+	unsigned line = 0;
+	char msg[200];
+
+	if (err != NULL && errsz > 0)
+		err[0] = '\0';
+	if (n > CS_ESTATE_MAX_BYTES)
+		esink_add(&k, 0, "file larger than %u bytes",
+			  CS_ESTATE_MAX_BYTES);
+	else if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+		off = 3;
+	while (k.count == 0 || n <= CS_ESTATE_MAX_BYTES) {
+		struct cs_span ln = cs_policy_next_line(buf, &off);
+		if (ln.p == NULL || n > CS_ESTATE_MAX_BYTES)
+			break;
+		line++;
+		if (cs_policy_lex_line(ln, l, msg, sizeof(msg)) != 0) {
+			esink_add(&k, line, "%s", msg);
+			continue;
+		}
+		if (l->n == 0)
+			continue;
+		if (l->tok[0].key[0] != '\0')
+			esink_add(&k, line, "a line starts with a keyword");
+		else if (strcmp(l->tok[0].val, "department") == 0)
+			do_department(e, &capd, l, &k, line);
+		else if (strcmp(l->tok[0].val, "site") == 0)
+			do_site(e, &caps, l, &k, line);
+		else if (strcmp(l->tok[0].val, "network") == 0)
+			do_network(e, &capn, l, &k, line);
+		else
+			esink_add(&k, line,
+				  "unknown keyword '%s' (department, site, "
+				  "network)",
+				  l->tok[0].val);
+	}
+	/* References, reported where they are made. */
+	for (size_t i = 0; i < e->nsite; i++) {
+		bool ok = false;
+		for (size_t j = 0; j < e->ndept && !ok; j++)
+			ok = strcmp(e->dept[j].id, e->site[i].dept) == 0;
+		if (!ok)
+			esink_add(&k, e->site[i].line,
+				  "site '%s': unknown department '%s'",
+				  e->site[i].id, e->site[i].dept);
+	}
+	for (size_t i = 0; i < e->nnet; i++)
+		if (cs_estate_site_find(e, e->net[i].site) == NULL)
+			esink_add(&k, e->net[i].line, "unknown site '%s'",
+				  e->net[i].site);
+	free(l);
+	if (k.count > 0) {
+		cs_estate_free(e);
+		return NULL;
+	}
+	return e;
+}
+
+uint8_t *
+cs_policy_read_file(const char *path, size_t max, size_t *n, char *err,
+		    size_t errsz)
+{
+	FILE *f = fopen(path, "rb");
+	uint8_t *buf;
+	size_t cap = 65536, len = 0;
+
+	*n = 0;
+	if (f == NULL) {
+		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	buf = cs_xmalloc(cap);
+	for (;;) {
+		size_t r;
+		if (len == cap) {
+			if (cap >= max + 1) {
+				snprintf(err, errsz,
+					 "%s: larger than %zu bytes", path,
+					 max);
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			cap *= 2;
+			buf = cs_xrealloc(buf, cap, 1);
+		}
+		r = fread(buf + len, 1, cap - len, f);
+		len += r;
+		if (r == 0)
+			break;
+	}
+	if (ferror(f) || len > max) {
+		snprintf(err, errsz, "%s: %s", path,
+			 len > max ? "file too large" : "read error");
+		free(buf);
+		fclose(f);
+		return NULL;
+	}
+	fclose(f);
+	*n = len;
+	return buf;
+}
+
+struct cs_estate *
+cs_estate_load(const char *path, char *err, size_t errsz)
+{
+	size_t n;
+	uint8_t *p =
+	    cs_policy_read_file(path, CS_ESTATE_MAX_BYTES, &n, err, errsz);
+	struct cs_estate *e;
+
+	if (p == NULL)
+		return NULL;
+	e = cs_estate_parse(path, p, n, err, errsz);
+	free(p);
+	return e;
+}
+
+void
+cs_estate_free(struct cs_estate *e)
+{
+	if (e == NULL)
+		return;
+	free(e->dept);
+	free(e->site);
+	free(e->net);
+	free(e);
+}
+
+const struct cs_estate_site *
+cs_estate_site_find(const struct cs_estate *e, const char *id)
+{
+	for (size_t i = 0; e != NULL && i < e->nsite; i++)
+		if (strcmp(e->site[i].id, id) == 0)
+			return &e->site[i];
+	return NULL;
+}
+
+int
+cs_estate_locate(const struct cs_estate *e, const char *ip,
+		 struct cs_estate_where *out)
+{
+	const struct cs_estate_net *best = NULL;
+	uint32_t a;
+
+	memset(out, 0, sizeof(*out));
+	if (ip == NULL || !ip4_parse(ip, &a))
+		return CS_EINVAL;
+	for (size_t i = 0; e != NULL && i < e->nnet; i++) {
+		const struct cs_estate_net *nt = &e->net[i];
+		uint32_t mask =
+		    nt->prefix == 0 ? 0 : ~(uint32_t)0 << (32 - nt->prefix);
+		if ((a & mask) == nt->addr &&
+		    (best == NULL || nt->prefix > best->prefix))
+			best = nt;
+	}
+	if (best == NULL)
+		return CS_ENOTFOUND;
+	out->net = best;
+	out->zone = best->zone;
+	out->site = cs_estate_site_find(e, best->site);
+	for (size_t i = 0; out->site != NULL && i < e->ndept; i++)
+		if (strcmp(e->dept[i].id, out->site->dept) == 0)
+			out->dept = &e->dept[i];
+	return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* CSV import. */
+
+/* Writes v as a quoted estate value. */
+static void
+put_quoted(struct cs_buf *b, const char *v)
+{
+	cs_buf_adds(b, "\"");
+	for (; *v != '\0'; v++) {
+		if (*v == '"' || *v == '\\')
+			cs_buf_adds(b, "\\");
+		if ((unsigned char)*v < ' ' || *v == 0x7f)
+			cs_buf_adds(b, " ");
+		else
+			cs_buf_add(b, v, 1);
+	}
+	cs_buf_adds(b, "\"");
+}
+
+/* Column index of the first header matching one of names, or -1. */
+static int
+col_find(const struct cs_csv *c, const char *const *names)
+{
+	for (size_t i = 0; i < c->nfield; i++)
+		for (size_t j = 0; names[j] != NULL; j++) {
+			struct cs_span sp = cs_span_trim(
+			    cs_span_make(c->field[i], strlen(c->field[i])));
+			if (cs_span_ieq(sp, names[j]))
+				return (int)i;
+		}
+	return -1;
+}
+
+static const char *
+fld(const struct cs_csv *c, int col)
+{
+	if (col < 0 || (size_t)col >= c->nfield)
+		return "";
+	return c->field[col];
+}
+
+/* Trims spaces in place. */
+static char *
+trim_in(char *s)
+{
+	struct cs_span sp = cs_span_trim(cs_span_make(s, strlen(s)));
+	memmove(s, sp.p, sp.n);
+	s[sp.n] = '\0';
+	return s;
+}
+
+int
+cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
+		     size_t nnets, struct cs_buf *out, char *err, size_t errsz)
+{
+	static const char *const h_id[] = {"id", "site_id", "site id", NULL};
+	static const char *const h_name[] = {"name", "site_name", "site name",
+					     "site", NULL};
+	static const char *const h_dept[] = {"department", "dept",
+					     "department_id", NULL};
+	static const char *const h_dname[] = {"department_name",
+					      "department name", NULL};
+	static const char *const h_sens[] = {"sensitive", NULL};
+	static const char *const h_reason[] = {"reason", "reasons",
+					       "sensitivity_reason", NULL};
+	static const char *const h_net[] = {"network", "cidr", "range", NULL};
+	static const char *const h_site[] = {"site", "site_id", NULL};
+	static const char *const h_zone[] = {"zone", NULL};
+	struct cs_csv *c = cs_xmalloc(sizeof(*c));
+	struct cs_buf depts, body;
+	char seen_dept[256][64];
+	size_t nseen = 0;
+	int rc, ci, cn, cd, cdn, cs, cr, ret = CS_EINVAL;
+	char e2[256];
+
+	cs_buf_init(&depts, CS_ESTATE_MAX_BYTES);
+	cs_buf_init(&body, CS_ESTATE_MAX_BYTES);
+	cs_policy_csv_init(c, cs_span_make(sites, nsites));
+	rc = cs_policy_csv_next(c, e2, sizeof(e2));
+	if (rc != 1) {
+		snprintf(err, errsz, "sites.csv: %s",
+			 rc == 0 ? "empty (a header row is needed)" : e2);
+		goto out;
+	}
+	ci = col_find(c, h_id);
+	cn = col_find(c, h_name);
+	cd = col_find(c, h_dept);
+	cdn = col_find(c, h_dname);
+	cs = col_find(c, h_sens);
+	cr = col_find(c, h_reason);
+	if (ci < 0 || cd < 0 || cs < 0) {
+		snprintf(err, errsz,
+			 "sites.csv:%u: header needs columns id, department "
+			 "and sensitive (name and reason optional)",
+			 c->line);
+		goto out;
+	}
+	if (cn == ci)
+		cn = -1;
+	cs_buf_adds(&body, "\n");
+	while ((rc = cs_policy_csv_next(c, e2, sizeof(e2))) == 1) {
+		char id[CS_CSV_MAX_FIELD], dept[CS_CSV_MAX_FIELD];
+		const char *sens = fld(c, cs), *reason = fld(c, cr);
+		bool yes = false, known = false;
+
+		cs_strlcpy(id, fld(c, ci), sizeof(id));
+		cs_strlcpy(dept, fld(c, cd), sizeof(dept));
+		trim_in(id);
+		trim_in(dept);
+		if (!id_valid(id)) {
+			snprintf(err, errsz,
+				 "sites.csv:%u: bad site id '%.64s'", c->line,
+				 id);
+			goto out;
+		}
+		if (!id_valid(dept)) {
+			snprintf(err, errsz,
+				 "sites.csv:%u: bad department id '%.64s'",
+				 c->line, dept);
+			goto out;
+		}
+		{
+			char tmp[16];
+			cs_strlcpy(tmp, sens, sizeof(tmp));
+			if (yesno(trim_in(tmp), &yes) != 0) {
+				snprintf(err, errsz,
+					 "sites.csv:%u: sensitive must be yes "
+					 "or no, not '%.32s'",
+					 c->line, sens);
+				goto out;
+			}
+		}
+		for (size_t i = 0; i < nseen && !known; i++)
+			known = strcmp(seen_dept[i], dept) == 0;
+		if (!known) {
+			const char *dn = fld(c, cdn);
+			if (nseen >= CS_NELEM(seen_dept)) {
+				snprintf(err, errsz,
+					 "sites.csv:%u: too many departments",
+					 c->line);
+				goto out;
+			}
+			cs_strlcpy(seen_dept[nseen++], dept, 64);
+			cs_buf_adds(&depts, "department ");
+			put_quoted(&depts, *dn != '\0' ? dn : dept);
+			cs_buf_printf(&depts, " id=%s\n", dept);
+		}
+		cs_buf_adds(&body, "site ");
+		put_quoted(&body,
+			   cn >= 0 && *fld(c, cn) != '\0' ? fld(c, cn) : id);
+		cs_buf_printf(&body, " id=%s dept=%s sensitive=%s", id, dept,
+			      yes ? "yes" : "no");
+		if (yes && *reason != '\0') {
+			cs_buf_adds(&body, " reason=");
+			put_quoted(&body, reason);
+		}
+		cs_buf_adds(&body, "\n");
+	}
+	if (rc < 0) {
+		snprintf(err, errsz, "sites.csv: %s", e2);
+		goto out;
+	}
+
+	cs_policy_csv_init(c, cs_span_make(nets, nnets));
+	rc = cs_policy_csv_next(c, e2, sizeof(e2));
+	if (rc != 1) {
+		snprintf(err, errsz, "networks.csv: %s",
+			 rc == 0 ? "empty (a header row is needed)" : e2);
+		goto out;
+	}
+	ci = col_find(c, h_net);
+	cs = col_find(c, h_site);
+	cr = col_find(c, h_zone);
+	if (ci < 0 || cs < 0 || cr < 0) {
+		snprintf(err, errsz,
+			 "networks.csv:%u: header needs columns network (or "
+			 "cidr), site and zone",
+			 c->line);
+		goto out;
+	}
+	cs_buf_adds(&body, "\n");
+	while ((rc = cs_policy_csv_next(c, e2, sizeof(e2))) == 1) {
+		char netw[64], site[CS_CSV_MAX_FIELD], zone[32];
+		cs_strlcpy(netw, fld(c, ci), sizeof(netw));
+		cs_strlcpy(site, fld(c, cs), sizeof(site));
+		cs_strlcpy(zone, fld(c, cr), sizeof(zone));
+		trim_in(netw);
+		trim_in(site);
+		trim_in(zone);
+		for (char *z = zone; *z; z++)
+			if (*z >= 'A' && *z <= 'Z')
+				*z = (char)(*z + 32);
+		if (!id_valid(site) || !id_valid(zone) || netw[0] == '\0' ||
+		    strchr(netw, '"') != NULL || strchr(netw, ' ') != NULL) {
+			snprintf(err, errsz,
+				 "networks.csv:%u: bad network, site or zone",
+				 c->line);
+			goto out;
+		}
+		cs_buf_printf(&body, "network %s site=%s zone=%s\n", netw, site,
+			      zone);
+	}
+	if (rc < 0) {
+		snprintf(err, errsz, "networks.csv: %s", e2);
+		goto out;
+	}
+	{
+		struct cs_buf all;
+		struct cs_estate *e;
+		char perr[1024];
+		cs_buf_init(&all, CS_ESTATE_MAX_BYTES);
+		cs_buf_adds(&all, "# estate description imported from CSV by "
+				  "camsweep estate import-csv\n");
+		cs_buf_add(&all, depts.p, depts.len);
+		cs_buf_add(&all, body.p, body.len);
+		e = cs_estate_parse("imported", all.p, all.len, perr,
+				    sizeof(perr));
+		if (e == NULL) {
+			snprintf(err, errsz,
+				 "the imported estate does not "
+				 "check:\n%s",
+				 perr);
+			cs_buf_free(&all);
+			goto out;
+		}
+		cs_estate_free(e);
+		cs_buf_add(out, all.p, all.len);
+		cs_buf_free(&all);
+	}
+	ret = 0;
+out:
+	cs_buf_free(&depts);
+	cs_buf_free(&body);
+	free(c);
+	return ret;
+}

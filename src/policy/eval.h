@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The evaluator: one device (its stored identity), where it is in the
+ * estate, and one regime, as of a date, give the findings of that regime
+ * for the device.  Pure: reads the entity tables (fp) and its arguments
+ * only.  Verdicts are computed at assess time, so changed entity data or
+ * rules re-evaluate stored devices without a rescan.
+ */
+#ifndef CS_POLICY_EVAL_H
+#define CS_POLICY_EVAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fp/fp.h"
+#include "policy/estate.h"
+#include "policy/regime.h"
+#include "store/store.h"
+
+/* One device to evaluate; everything borrowed for the call. */
+struct cs_eval_device {
+	const char *ip;
+	const char *mac;              /* "" if unknown */
+	const struct cs_identity *id; /* stored identity */
+	int64_t first_seen;           /* unix seconds */
+	bool new_since_baseline;      /* not in the inventory's first scan */
+	bool reach_core;              /* answered from a core vantage */
+	const char *reach_vantage;    /* its name, "" if none */
+	int64_t scan_id;              /* scan assessed */
+};
+
+/* Evaluation context; everything borrowed. */
+struct cs_eval_ctx {
+	const struct cs_fpdb *db;       /* entity tables */
+	const struct cs_estate *estate; /* NULL: every device unmapped */
+	char as_of[11];                 /* YYYY-MM-DD */
+	int64_t now;                    /* assessed_at */
+};
+
+/*
+ * Decides whether a device with identity id is covered by regime r as of
+ * ctx->as_of, writing the reason (or why not) into why (whysz bytes).
+ * Returns true when covered.
+ */
+bool cs_policy_covered(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
+		       const struct cs_identity *id, char *why, size_t whysz);
+
+/* Callback for each finding; f valid during the call.  0 = continue. */
+typedef int (*cs_eval_cb)(void *arg, const struct cs_finding_row *f);
+
+/*
+ * Evaluates every obligation of r (in force as of ctx->as_of) for dev and
+ * calls cb with each finding (plan fields empty, status "open").  Returns
+ * the number of findings, or cb's non-zero value (negated if positive).
+ */
+int cs_policy_eval_device(const struct cs_eval_ctx *ctx,
+			  const struct cs_regime *r,
+			  const struct cs_eval_device *dev, cs_eval_cb cb,
+			  void *arg);
+
+/* Today's date (UTC) as YYYY-MM-DD into out[11]. */
+void cs_policy_today(char out[11]);
+
+#endif /* CS_POLICY_EVAL_H */

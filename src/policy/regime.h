@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Regimes as versioned data with citations (data/policy/NAME.regime; the
+ * format is documented in docs/policy.md).  A regime has an id, a
+ * version, an effective date, a citation, a test of what equipment it
+ * covers (the PRC National Intelligence Law test, or a list of named
+ * entities with the dates they were listed) and its obligations, each
+ * with the conditions under which it applies to a device, an action, an
+ * optional deadline and its own citation.  Parsing is pure and bounded.
+ */
+#ifndef CS_POLICY_REGIME_H
+#define CS_POLICY_REGIME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/cs.h"
+
+#define CS_REGIME_MAX_ENTITIES 128
+#define CS_REGIME_MAX_OBLIGATIONS 16
+#define CS_REGIME_MAX 64 /* regimes per set */
+#define CS_REGIME_MAX_BYTES (1u << 20)
+
+/* Conditions an obligation needs (all must hold): bit set. */
+enum {
+	CS_WHEN_COVERED = 1u << 0,      /* equipment covered by the test */
+	CS_WHEN_SENSITIVE = 1u << 1,    /* on a sensitive site */
+	CS_WHEN_NONSENSITIVE = 1u << 2, /* on a site that is not */
+	CS_WHEN_CORE = 1u << 3,         /* core zone, or reachable from core */
+	CS_WHEN_SURVEILLANCE = 1u << 4, /* visual-surveillance equipment */
+	CS_WHEN_UNKNOWN_MAKE = 1u << 5, /* true maker not identified */
+	CS_WHEN_NEW = 1u << 6 /* first seen after the effective date, later
+				 than the inventory's baseline scan */
+};
+
+enum cs_regime_test {
+	CS_TEST_PRC = 1, /* maker or a parent incorporated in CN */
+	CS_TEST_ENTITIES /* maker, brand or a parent is a listed entity */
+};
+
+struct cs_regime_entity {
+	char name[96];   /* maker/company name as the entity tables know it */
+	char legal[160]; /* the name as the instrument writes it */
+	char since[11];  /* listed from (YYYY-MM-DD); "" = regime effective */
+	unsigned line;
+};
+
+struct cs_obligation {
+	char id[32];
+	char action[32];    /* see struct cs_finding_row.action */
+	char text[160];     /* what to do, for humans */
+	unsigned when;      /* CS_WHEN_* */
+	char effective[11]; /* "" = the regime's */
+	char deadline[11];  /* "" = none */
+	char citation[256]; /* "" = the regime's */
+	char url[256];
+	int max_severity; /* enum cs_severity cap, -1 = none */
+	unsigned line;
+};
+
+struct cs_regime {
+	char id[48];
+	char version[16];
+	char title[160];
+	char jurisdiction[16];
+	char effective[11];
+	char citation[256];
+	char url[256];
+	enum cs_regime_test test;
+	bool affiliates; /* owners up the chain count as the entity */
+	struct cs_regime_entity ent[CS_REGIME_MAX_ENTITIES];
+	size_t nent;
+	struct cs_obligation obl[CS_REGIME_MAX_OBLIGATIONS];
+	size_t nobl;
+	char file[256]; /* where it was loaded from */
+};
+
+struct cs_regime_set {
+	struct cs_regime *r; /* owned */
+	size_t n;
+};
+
+/* Initialises an empty set; free with cs_regime_set_free. */
+void cs_regime_set_init(struct cs_regime_set *set);
+void cs_regime_set_free(struct cs_regime_set *set);
+
+/*
+ * Parses regimes from n bytes at p (borrowed) and adds them to set.  A
+ * regime whose id is already in set is an error.  Errors are written as
+ * "name:line: message\n" lines into err (errsz bytes).  Returns 0 or
+ * CS_EINVAL (set unchanged).
+ */
+int cs_regime_parse(struct cs_regime_set *set, const char *name,
+		    const uint8_t *p, size_t n, char *err, size_t errsz);
+
+/* Reads path and parses it into set, as cs_regime_parse. */
+int cs_regime_load_file(struct cs_regime_set *set, const char *path, char *err,
+			size_t errsz);
+
+/*
+ * Loads every "*.regime" file of dir, in name order.  Returns 0 or
+ * CS_EINVAL / CS_EIO with a message in err.
+ */
+int cs_regime_load_dir(struct cs_regime_set *set, const char *dir, char *err,
+		       size_t errsz);
+
+/* Finds a regime by id; NULL if none. */
+const struct cs_regime *cs_regime_find(const struct cs_regime_set *set,
+				       const char *id);
+
+#endif /* CS_POLICY_REGIME_H */

@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: ISC */
+/* Unit tests of src/policy (estate, CSV import, regimes, evaluator). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/buf.h"
+#include "fp/fp.h"
+#include "policy/estate.h"
+#include "policy/eval.h"
+#include "policy/regime.h"
+
+static const char good_estate[] =
+    "\xef\xbb\xbf# comment\n"
+    "department \"Home Office\" id=ho\r\n"
+    "site \"2 Marsham St\" id=hq dept=ho sensitive=yes "
+    "reason=secret,ministers\n"
+    "site \"Croydon \\\"depot\\\"\" id=croydon dept=ho sensitive=no # x\n"
+    "network 127.112.1.0/24 site=hq zone=core\n"
+    "network 127.112.0.0/16 site=croydon zone=other\n"
+    "network 127.112.2.0/24 site=hq zone=cctv\n";
+
+static struct cs_estate *
+parse(const char *s, char *err, size_t errsz)
+{
+	return cs_estate_parse("t.estate", (const uint8_t *)s, strlen(s), err,
+			       errsz);
+}
+
+static void
+test_estate_good(void **state)
+{
+	char err[1024];
+	struct cs_estate *e = parse(good_estate, err, sizeof(err));
+	struct cs_estate_where w;
+
+	(void)state;
+	assert_non_null(e);
+	assert_int_equal(e->ndept, 1);
+	assert_int_equal(e->nsite, 2);
+	assert_int_equal(e->nnet, 3);
+	assert_string_equal(e->site[1].name, "Croydon \"depot\"");
+	assert_true(e->site[0].sensitive);
+	assert_string_equal(e->site[0].reason, "secret,ministers");
+	assert_int_equal(cs_estate_locate(e, "127.112.1.7", &w), 0);
+	assert_string_equal(w.site->id, "hq");
+	assert_int_equal(w.zone, CS_ZONE_CORE);
+	assert_string_equal(w.dept->name, "Home Office");
+	assert_int_equal(cs_estate_locate(e, "127.112.9.1", &w), 0);
+	assert_string_equal(w.site->id, "croydon");
+	assert_int_equal(cs_estate_locate(e, "10.0.0.1", &w), CS_ENOTFOUND);
+	assert_null(w.site);
+	assert_int_equal(cs_estate_locate(e, "bogus", &w), CS_EINVAL);
+	cs_estate_free(e);
+}
+
+/* Bad inputs and the "t.estate:LINE:" their first error must carry. */
+static const struct {
+	const char *text;
+	const char *prefix;
+} bad[] = {
+    {"department \"X\"\n", "t.estate:1: department needs id"},
+    {"\n\nfrobnicate x\n", "t.estate:3: unknown keyword"},
+    {"department \"X\" id=a\ndepartment \"Y\" id=a\n",
+     "t.estate:2: duplicate department id"},
+    {"department \"X\" id=a\nsite \"S\" id=s dept=a sensitive=yes\n",
+     "t.estate:2: sensitive site 's' needs reason"},
+    {"department \"X\" id=a\nsite \"S\" id=s dept=a sensitive=no "
+     "reason=dv\n",
+     "t.estate:2: site 's' is not sensitive"},
+    {"department \"X\" id=a\nsite \"S\" id=s dept=a sensitive=yes "
+     "reason=pizza\n",
+     "t.estate:2: unknown sensitivity reason"},
+    {"department \"X\" id=a\nsite \"S\" id=s dept=b sensitive=no\n",
+     "t.estate:2: site 's': unknown department"},
+    {"department \"X\" id=a\nsite \"S\" id=s dept=a sensitive=maybe\n",
+     "t.estate:2: site 's' needs sensitive=yes"},
+    {"network 10.0.0.1/24 site=s zone=core\n",
+     "t.estate:1: network '10.0.0.1/24' has host bits"},
+    {"network 10.0.0.0/33 site=s zone=core\n", "t.estate:1: bad network"},
+    {"department \"X\" id=a\nsite \"S\" id=s dept=a sensitive=no\n"
+     "network 10.0.0.0/8 site=s zone=lobby\n",
+     "t.estate:3: unknown zone"},
+    {"department \"X\" id=a\nsite \"S\" id=s dept=a sensitive=no\n\n"
+     "network 10.0.0.0/8 site=t zone=core\n",
+     "t.estate:4: unknown site 't'"},
+    {"department \"X id=a\n", "t.estate:1: unterminated quote"},
+    {"department \"X\" id=a colour=red\n", "t.estate:1: unknown key"},
+    {"department \"X\x01\" id=a\n", "t.estate:1: control byte"},
+    {"department \"X\" id=\n", "t.estate:1: id= has no value"},
+    {"department \"X\" id=a\nsite \"S\" id=s dept=a sensitive=no\n"
+     "network 10.0.0.0/8 site=s zone=core\n"
+     "network 10.0.0.0/8 site=s zone=cctv\n",
+     "t.estate:4: network 10.0.0.0/8 already given on line 3"},
+};
+
+static void
+test_estate_bad(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char err[1024];
+		struct cs_estate *e = parse(bad[i].text, err, sizeof(err));
+		if (e != NULL ||
+		    strncmp(err, bad[i].prefix, strlen(bad[i].prefix)) != 0)
+			fail_msg("case %zu: got '%s', want '%s...'", i, err,
+				 bad[i].prefix);
+	}
+}
+
+static void
+test_estate_long_line(void **state)
+{
+	size_t n = 10000;
+	char *s = malloc(n + 1);
+	char err[256];
+
+	(void)state;
+	memset(s, 'a', n);
+	s[n] = '\0';
+	assert_null(parse(s, err, sizeof(err)));
+	assert_non_null(strstr(err, "t.estate:1: line longer"));
+	free(s);
+}
+
+static void
+test_csv_import(void **state)
+{
+	static const char sites[] =
+	    "\xef\xbb\xbfid,Name,Department,department_name,Sensitive,"
+	    "Reason\r\n"
+	    "hq,\"2 Marsham St, London\",ho,Home Office,Yes,"
+	    "\"secret,ministers\"\r\n"
+	    "depot,\"Croydon \"\"depot\"\"\",ho,Home Office,no,\r\n"
+	    "\r\n"
+	    "lab,\"Research\nLab\",dsit,,YES,dv\r\n";
+	static const char nets[] = "cidr,site,zone\r\n"
+				   "10.1.0.0/24,hq,CORE\r\n"
+				   "10.2.0.0/24,depot,cctv\r\n"
+				   "10.3.0.0/24,lab,other";
+	static const char bad_quote[] = "id,department,sensitive\n"
+					"a,b,no\nc\"d,b,no\n";
+	static const char no_reason[] = "id,department,sensitive\nhq,ho,yes\n";
+	struct cs_buf out;
+	char err[1024];
+	struct cs_estate *e;
+
+	(void)state;
+	cs_buf_init(&out, 1 << 20);
+	assert_int_equal(
+	    cs_estate_import_csv((const uint8_t *)sites, strlen(sites),
+				 (const uint8_t *)nets, strlen(nets), &out, err,
+				 sizeof(err)),
+	    0);
+	e = cs_estate_parse("out", out.p, out.len, err, sizeof(err));
+	assert_non_null(e);
+	assert_int_equal(e->ndept, 2);
+	assert_int_equal(e->nsite, 3);
+	assert_string_equal(e->site[0].name, "2 Marsham St, London");
+	assert_string_equal(e->site[0].reason, "secret,ministers");
+	assert_string_equal(e->site[1].name, "Croydon \"depot\"");
+	assert_false(e->site[1].sensitive);
+	assert_string_equal(e->site[2].name, "Research Lab");
+	assert_int_equal(e->net[0].zone, CS_ZONE_CORE);
+	cs_estate_free(e);
+	cs_buf_free(&out);
+
+	/* A stray quote, with its line. */
+	cs_buf_init(&out, 1 << 20);
+	assert_int_equal(
+	    cs_estate_import_csv((const uint8_t *)bad_quote, strlen(bad_quote),
+				 (const uint8_t *)nets, strlen(nets), &out, err,
+				 sizeof(err)),
+	    CS_EINVAL);
+	assert_non_null(strstr(err, "line 3"));
+	/* A sensitive site without a reason fails the final check. */
+	assert_int_equal(
+	    cs_estate_import_csv((const uint8_t *)no_reason, strlen(no_reason),
+				 (const uint8_t *)nets, strlen(nets), &out, err,
+				 sizeof(err)),
+	    CS_EINVAL);
+	assert_non_null(strstr(err, "needs reason"));
+	cs_buf_free(&out);
+}
+
+static const char regime_text[] =
+    "regime test-ban version=2 effective=2020-01-01 test=entities "
+    "citation=\"Test list\" url=https://example.org/?a=b\n"
+    "entity \"Hikvision\" since=2021-01-01\n"
+    "obligation ban action=remove-replace when=covered,sensitive "
+    "deadline=2026-01-31\n"
+    "obligation core action=disconnect when=surveillance,core\n"
+    "obligation who action=identify when=surveillance,unknown-make\n";
+
+static void
+test_regime_load(void **state)
+{
+	struct cs_regime_set set;
+	char err[1024];
+	const struct cs_regime *r;
+
+	(void)state;
+	cs_regime_set_init(&set);
+	assert_int_equal(cs_regime_parse(&set, "t.regime",
+					 (const uint8_t *)regime_text,
+					 strlen(regime_text), err, sizeof(err)),
+			 0);
+	r = cs_regime_find(&set, "test-ban");
+	assert_non_null(r);
+	assert_string_equal(r->version, "2");
+	assert_string_equal(r->url, "https://example.org/?a=b");
+	assert_int_equal(r->nent, 1);
+	assert_int_equal(r->nobl, 3);
+	assert_string_equal(r->obl[0].deadline, "2026-01-31");
+	/* The same id twice is refused. */
+	assert_int_equal(cs_regime_parse(&set, "t.regime",
+					 (const uint8_t *)regime_text,
+					 strlen(regime_text), err, sizeof(err)),
+			 CS_EINVAL);
+	assert_non_null(
+	    strstr(err, "t.regime:1: regime 'test-ban' is already"));
+	/* Bad lines carry their numbers. */
+	{
+		static const char b[] = "regime x version=1 "
+					"effective=2020-01-01 test=prc "
+					"citation=c\nobligation 1 "
+					"action=explode when=covered\n";
+		assert_int_equal(cs_regime_parse(&set, "b.regime",
+						 (const uint8_t *)b, strlen(b),
+						 err, sizeof(err)),
+				 CS_EINVAL);
+	}
+	assert_non_null(strstr(err, "b.regime:2: unknown action"));
+	/* The shipped regimes load. */
+	{
+		char dir[4096];
+		const char *src = getenv("CS_SRCDIR");
+		snprintf(dir, sizeof(dir), "%s/data/policy",
+			 src ? src : CS_SRCDIR);
+		assert_int_equal(
+		    cs_regime_load_dir(&set, dir, err, sizeof(err)), 0);
+		assert_non_null(cs_regime_find(&set, "uk-gsg-2022"));
+		assert_non_null(cs_regime_find(&set, "us-ndaa-889"));
+		assert_non_null(cs_regime_find(&set, "us-fcc-covered"));
+		assert_non_null(cs_regime_find(&set, "ca-2025-hikvision"));
+		assert_non_null(cs_regime_find(&set, "au-2023"));
+		assert_string_equal(
+		    cs_regime_find(&set, "uk-gsg-2022")->obl[3].deadline,
+		    "2025-04-30");
+	}
+	cs_regime_set_free(&set);
+}
+
+struct got {
+	char obl[8][32];
+	char sev[8][12];
+	size_t n;
+};
+
+static int
+got_cb(void *arg, const struct cs_finding_row *f)
+{
+	struct got *g = arg;
+
+	if (g->n < 8) {
+		snprintf(g->obl[g->n], sizeof(g->obl[0]), "%s", f->obligation);
+		snprintf(g->sev[g->n], sizeof(g->sev[0]), "%s",
+			 cs_severity_name(f->severity));
+		g->n++;
+	}
+	return 0;
+}
+
+static void
+test_eval(void **state)
+{
+	struct cs_regime_set set;
+	struct cs_fpdb *db;
+	struct cs_estate *e;
+	struct cs_eval_ctx ctx;
+	struct cs_eval_device dev;
+	struct cs_identity id;
+	struct got g;
+	char err[1024], fp[4096], ent[4096];
+	const char *src = getenv("CS_SRCDIR");
+
+	(void)state;
+	snprintf(fp, sizeof(fp), "%s/data/fingerprints", src ? src : CS_SRCDIR);
+	snprintf(ent, sizeof(ent), "%s/data/entities", src ? src : CS_SRCDIR);
+	db = cs_fpdb_load(fp, ent, err, sizeof(err));
+	assert_non_null(db);
+	cs_regime_set_init(&set);
+	assert_int_equal(cs_regime_parse(&set, "t",
+					 (const uint8_t *)regime_text,
+					 strlen(regime_text), err, sizeof(err)),
+			 0);
+	e = parse(good_estate, err, sizeof(err));
+	assert_non_null(e);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.db = db;
+	ctx.estate = e;
+	memset(&id, 0, sizeof(id));
+	snprintf(id.manufacturer, sizeof(id.manufacturer), "Hikvision");
+	snprintf(id.manufacturer_country, 4, "CN");
+	snprintf(id.brand, sizeof(id.brand), "EZVIZ");
+	id.surveillance = true;
+	id.device_class = CS_CLASS_CAMERA;
+	id.confidence = 0.9;
+	memset(&dev, 0, sizeof(dev));
+	dev.ip = "127.112.1.9"; /* hq core, sensitive */
+	dev.mac = "";
+	dev.id = &id;
+	dev.reach_vantage = "";
+
+	/* Before the entity was listed: only the core finding. */
+	snprintf(ctx.as_of, sizeof(ctx.as_of), "2020-06-01");
+	memset(&g, 0, sizeof(g));
+	assert_int_equal(
+	    cs_policy_eval_device(&ctx, &set.r[0], &dev, got_cb, &g), 1);
+	assert_string_equal(g.obl[0], "core");
+	assert_string_equal(g.sev[0], "high");
+	/* After: covered on a sensitive core -> critical. */
+	snprintf(ctx.as_of, sizeof(ctx.as_of), "2021-01-01");
+	memset(&g, 0, sizeof(g));
+	assert_int_equal(
+	    cs_policy_eval_device(&ctx, &set.r[0], &dev, got_cb, &g), 2);
+	assert_string_equal(g.obl[0], "ban");
+	assert_string_equal(g.sev[0], "critical");
+	/* Before the regime took effect: nothing. */
+	snprintf(ctx.as_of, sizeof(ctx.as_of), "2019-12-31");
+	memset(&g, 0, sizeof(g));
+	assert_int_equal(
+	    cs_policy_eval_device(&ctx, &set.r[0], &dev, got_cb, &g), 0);
+	/* Unknown make on the unmapped range: identify, low. */
+	snprintf(ctx.as_of, sizeof(ctx.as_of), "2024-01-01");
+	memset(&id.manufacturer, 0, sizeof(id.manufacturer));
+	memset(&id.brand, 0, sizeof(id.brand));
+	dev.ip = "10.9.9.9";
+	memset(&g, 0, sizeof(g));
+	assert_int_equal(
+	    cs_policy_eval_device(&ctx, &set.r[0], &dev, got_cb, &g), 1);
+	assert_string_equal(g.obl[0], "who");
+	assert_string_equal(g.sev[0], "low");
+	/* Dated ownership: Lorex (brand) was Dahua's from 2018 to
+	 * 2022-11-24; as a brand-only identity it is covered by a Dahua
+	 * list only while Dahua owned it. */
+	{
+		struct cs_regime_set s2;
+		static const char dl[] =
+		    "regime d version=1 effective=2000-01-01 test=entities "
+		    "citation=c\nentity Dahua since=2000-01-01\n"
+		    "obligation x action=review when=covered\n";
+		char why[600];
+		cs_regime_set_init(&s2);
+		assert_int_equal(cs_regime_parse(&s2, "d", (const uint8_t *)dl,
+						 strlen(dl), err, sizeof(err)),
+				 0);
+		memset(&id, 0, sizeof(id));
+		snprintf(id.brand, sizeof(id.brand), "Lorex");
+		snprintf(id.manufacturer, sizeof(id.manufacturer),
+			 "Skywatch-test");
+		snprintf(ctx.as_of, sizeof(ctx.as_of), "2022-11-23");
+		assert_true(
+		    cs_policy_covered(&ctx, &s2.r[0], &id, why, sizeof(why)));
+		snprintf(ctx.as_of, sizeof(ctx.as_of), "2022-11-24");
+		assert_false(
+		    cs_policy_covered(&ctx, &s2.r[0], &id, why, sizeof(why)));
+		cs_regime_set_free(&s2);
+	}
+	cs_estate_free(e);
+	cs_regime_set_free(&set);
+	cs_fpdb_free(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_estate_good),
+	    cmocka_unit_test(test_estate_bad),
+	    cmocka_unit_test(test_estate_long_line),
+	    cmocka_unit_test(test_csv_import),
+	    cmocka_unit_test(test_regime_load),
+	    cmocka_unit_test(test_eval),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -44,11 +44,18 @@ json_scan(struct rp_w *w, const struct rp_scan *s)
 	cs_report_putf(w,
 		       ",\"total_targets\":%llu,\"hosts_done\":%llu,"
 		       "\"resume_count\":%u,\"hosts\":%zu,"
-		       "\"surveillance\":%zu,\"prc_made\":%zu,"
-		       "\"scope\":null,\"exclusions\":null,\"vantage\":null}",
+		       "\"surveillance\":%zu,\"prc_made\":%zu,",
 		       (unsigned long long)s->st.total_targets,
-		       (unsigned long long)s->st.hosts_done,
-		       s->st.resume_count, s->hosts, s->surveillance, s->prc);
+		       (unsigned long long)s->st.hosts_done, s->st.resume_count,
+		       s->hosts, s->surveillance, s->prc);
+	jkv(w, "scope", s->st.scope);
+	cs_report_put(w, ",");
+	jkv(w, "exclusions", s->st.exclusions);
+	cs_report_put(w, ",");
+	jkv(w, "ports", s->st.ports);
+	cs_report_put(w, ",");
+	jkv(w, "vantage", s->st.vantage);
+	cs_report_put(w, "}");
 }
 
 static void
@@ -197,8 +204,9 @@ json_finding(struct rp_w *w, const struct cs_finding_row *f)
 		cs_report_put(w, ",");
 		jkv(w, t[i].name, t[i].v);
 	}
-	cs_report_putf(w, ",\"sensitive\":%s,\"reach_core\":%s,"
-			  "\"confidence\":%.2f",
+	cs_report_putf(w,
+		       ",\"sensitive\":%s,\"reach_core\":%s,"
+		       "\"confidence\":%.2f",
 		       f->sensitive ? "true" : "false",
 		       f->reach_core ? "true" : "false", f->confidence);
 	jscan_id(w, "first_scan", f->first_scan);
@@ -222,7 +230,8 @@ cs_report_write_json(const struct cs_report *r, struct cs_buf *b)
 		       "  \"version\": %d,\n  \"generated\": ",
 		       CS_REPORT_FORMAT_VERSION);
 	if (r->o.now > 0)
-		cs_report_put_json(&w, cs_report_time(r->o.now, ts, sizeof(ts)));
+		cs_report_put_json(&w,
+				   cs_report_time(r->o.now, ts, sizeof(ts)));
 	else
 		cs_report_put(&w, "null");
 	cs_report_put(&w, ",\n  \"marking\": ");
@@ -374,13 +383,16 @@ cs_report_write_csv_findings(const struct cs_report *r, struct cs_buf *b)
 			  "citation,url\r\n");
 	for (size_t i = 0; i < r->nfnd; i++) {
 		const struct cs_finding_row *f = &r->fnd[i];
-		const char *a[] = {f->ip, f->mac, f->manufacturer,
-				   f->manufacturer_country, f->brand, f->model,
-				   f->device_class, f->department, f->site};
-		const char *c[] = {f->regime, f->regime_version, f->obligation,
-				   cs_severity_name(f->severity), f->action,
-				   f->deadline, f->status, f->status_until,
-				   f->owner, f->due};
+		const char *a[] = {f->ip,           f->mac,
+				   f->manufacturer, f->manufacturer_country,
+				   f->brand,        f->model,
+				   f->device_class, f->department,
+				   f->site};
+		const char *c[] = {f->regime,     f->regime_version,
+				   f->obligation, cs_severity_name(f->severity),
+				   f->action,     f->deadline,
+				   f->status,     f->status_until,
+				   f->owner,      f->due};
 
 		cs_report_putf(&w, "%lld", (long long)f->id);
 		for (size_t k = 0; k < CS_NELEM(a); k++) {

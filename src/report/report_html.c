@@ -88,8 +88,7 @@ label(struct rp_w *w, const char *s)
 
 /* A horizontal bar chart of v[0..n) (at most 20 bars). */
 static void
-bar_chart(struct rp_w *w, const char *title, const struct rp_count *v,
-	  size_t n)
+bar_chart(struct rp_w *w, const char *title, const struct rp_count *v, size_t n)
 {
 	size_t max = 1, rows = CS_MIN(n, (size_t)20);
 	unsigned h = 30 + 24 * (unsigned)rows;
@@ -98,11 +97,12 @@ bar_chart(struct rp_w *w, const char *title, const struct rp_count *v,
 		max = CS_MAX(max, v[i].n);
 	cs_report_put(w, "<figure><figcaption>");
 	cs_report_put(w, title);
-	cs_report_putf(w,
-		       "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\""
-		       " width=\"520\" height=\"%u\" viewBox=\"0 0 520 %u\" "
-		       "role=\"img\">\n",
-		       h, h);
+	cs_report_putf(
+	    w,
+	    "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\""
+	    " width=\"520\" height=\"%u\" viewBox=\"0 0 520 %u\" "
+	    "role=\"img\">\n",
+	    h, h);
 	if (rows == 0)
 		cs_report_put(w, "<text x=\"4\" y=\"20\">No surveillance "
 				 "devices.</text>\n");
@@ -110,26 +110,28 @@ bar_chart(struct rp_w *w, const char *title, const struct rp_count *v,
 		unsigned y = 6 + 24 * (unsigned)i;
 		unsigned bw = (unsigned)(300.0 * (double)v[i].n / (double)max);
 
-		cs_report_putf(w, "<text x=\"186\" y=\"%u\" "
-				  "text-anchor=\"end\">",
+		cs_report_putf(w,
+			       "<text x=\"186\" y=\"%u\" "
+			       "text-anchor=\"end\">",
 			       y + 15);
 		label(w, v[i].name);
 		cs_report_putf(w,
 			       "</text><rect x=\"192\" y=\"%u\" width=\"%u\" "
 			       "height=\"18\" fill=\"%s\"/><text x=\"%u\" "
 			       "y=\"%u\">%zu</text>\n",
-			       y, bw ? bw : 1, v[i].prc ? COLOUR_PRC : COLOUR_OTHER,
-			       196 + bw, y + 14, v[i].n);
+			       y, bw ? bw : 1,
+			       v[i].prc ? COLOUR_PRC : COLOUR_OTHER, 196 + bw,
+			       y + 14, v[i].n);
 	}
 	if (rows)
-		cs_report_putf(w,
-			       "<rect x=\"192\" y=\"%u\" width=\"10\" "
-			       "height=\"10\" fill=\"%s\"/><text x=\"206\" "
-			       "y=\"%u\">PRC-made</text><rect x=\"290\" y=\"%u\" "
-			       "width=\"10\" height=\"10\" fill=\"%s\"/><text "
-			       "x=\"304\" y=\"%u\">other</text>\n",
-			       h - 18, COLOUR_PRC, h - 9, h - 18, COLOUR_OTHER,
-			       h - 9);
+		cs_report_putf(
+		    w,
+		    "<rect x=\"192\" y=\"%u\" width=\"10\" "
+		    "height=\"10\" fill=\"%s\"/><text x=\"206\" "
+		    "y=\"%u\">PRC-made</text><rect x=\"290\" y=\"%u\" "
+		    "width=\"10\" height=\"10\" fill=\"%s\"/><text "
+		    "x=\"304\" y=\"%u\">other</text>\n",
+		    h - 18, COLOUR_PRC, h - 9, h - 18, COLOUR_OTHER, h - 9);
 	cs_report_put(w, "</svg></figure>\n");
 }
 
@@ -143,29 +145,31 @@ history_chart(struct rp_w *w, const struct cs_report *r)
 
 	for (size_t i = 0; i < n; i++)
 		max = CS_MAX(max, r->hist[i].surveillance);
-	cs_report_putf(w,
-		       "<figure><figcaption>Surveillance devices per scan"
-		       "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\""
-		       " width=\"%u\" height=\"%u\" viewBox=\"0 0 %u %u\" "
-		       "role=\"img\">\n<line x1=\"40\" y1=\"170\" x2=\"%u\" "
-		       "y2=\"170\" stroke=\"#888\"/>\n",
-		       width, h, width, h, width - 10);
+	cs_report_putf(
+	    w,
+	    "<figure><figcaption>Surveillance devices per scan"
+	    "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\""
+	    " width=\"%u\" height=\"%u\" viewBox=\"0 0 %u %u\" "
+	    "role=\"img\">\n<line x1=\"40\" y1=\"170\" x2=\"%u\" "
+	    "y2=\"170\" stroke=\"#888\"/>\n",
+	    width, h, width, h, width - 10);
 	for (size_t i = 0; i < n; i++) {
 		const struct rp_scan *s = &r->hist[i];
 		unsigned x = 46 + gw * (unsigned)i;
-		unsigned hs = (unsigned)(150.0 * (double)s->surveillance /
-					 (double)max);
+		unsigned hs =
+		    (unsigned)(150.0 * (double)s->surveillance / (double)max);
 		unsigned hp = (unsigned)(150.0 * (double)s->prc / (double)max);
 
-		cs_report_putf(w,
-			       "<rect x=\"%u\" y=\"%u\" width=\"14\" height=\"%u\""
-			       " fill=\"%s\"/><rect x=\"%u\" y=\"%u\" "
-			       "width=\"14\" height=\"%u\" fill=\"%s\"/>"
-			       "<text x=\"%u\" y=\"%u\">%zu</text>"
-			       "<text x=\"%u\" y=\"186\">#%lld</text>",
-			       x, 170 - hs, hs, COLOUR_OTHER, x + 15, 170 - hp,
-			       hp, COLOUR_PRC, x, 166 - hs, s->surveillance, x,
-			       (long long)s->id);
+		cs_report_putf(
+		    w,
+		    "<rect x=\"%u\" y=\"%u\" width=\"14\" height=\"%u\""
+		    " fill=\"%s\"/><rect x=\"%u\" y=\"%u\" "
+		    "width=\"14\" height=\"%u\" fill=\"%s\"/>"
+		    "<text x=\"%u\" y=\"%u\">%zu</text>"
+		    "<text x=\"%u\" y=\"186\">#%lld</text>",
+		    x, 170 - hs, hs, COLOUR_OTHER, x + 15, 170 - hp, hp,
+		    COLOUR_PRC, x, 166 - hs, s->surveillance, x,
+		    (long long)s->id);
 		cs_report_time(s->st.started, ts, sizeof(ts));
 		ts[10] = '\0';
 		cs_report_putf(w,
@@ -236,9 +240,8 @@ cmp_name(const void *a, const void *b)
 static void
 findings_summary(struct rp_w *w, const struct cs_report *r)
 {
-	static const char *const states[] = {"open", "planned", "done",
-					     "risk-accepted", "closed",
-					     "withdrawn"};
+	static const char *const states[] = {
+	    "open", "planned", "done", "risk-accepted", "closed", "withdrawn"};
 	struct rp_count *g = NULL;
 	size_t ng = 0, sens = 0, nact = 0;
 
@@ -372,8 +375,8 @@ site_tables(struct rp_w *w, const struct cs_report *r)
 				continue;
 			if (!head) {
 				cs_report_put(w, "<h3>Site ");
-				cs_report_put_html(w, f->site[0] ? f->site
-								 : "(unmapped)");
+				cs_report_put_html(
+				    w, f->site[0] ? f->site : "(unmapped)");
 				if (f->site_name[0]) {
 					cs_report_put(w, ": ");
 					cs_report_put_html(w, f->site_name);
@@ -383,9 +386,10 @@ site_tables(struct rp_w *w, const struct cs_report *r)
 							  ? f->department_name
 							  : f->department);
 				if (f->sensitive) {
-					cs_report_put(w, " <span class=\"tag "
-							 "prc\">sensitive</span>"
-							 " <small>");
+					cs_report_put(w,
+						      " <span class=\"tag "
+						      "prc\">sensitive</span>"
+						      " <small>");
 					cs_report_put_html(
 					    w, f->sensitivity_reason);
 					cs_report_put(w, "</small>");
@@ -399,14 +403,19 @@ site_tables(struct rp_w *w, const struct cs_report *r)
 				       "<th>Owner</th><th>Due</th></tr>\n");
 				head = true;
 			}
-			const char *c[] = {f->ip,	  f->manufacturer,
-					   f->model,	  f->zone,
-					   f->regime,	  f->obligation,
+			const char *c[] = {f->ip,
+					   f->manufacturer,
+					   f->model,
+					   f->zone,
+					   f->regime,
+					   f->obligation,
 					   cs_severity_name(f->severity),
 					   f->action_text[0] ? f->action_text
 							     : f->action,
-					   f->deadline,	  f->status,
-					   f->owner,	  f->due};
+					   f->deadline,
+					   f->status,
+					   f->owner,
+					   f->due};
 			cs_report_put(w, active(f) ? "<tr class=\"prc\">"
 						   : "<tr>");
 			for (size_t k = 0; k < CS_NELEM(c); k++) {
@@ -436,8 +445,7 @@ rules_applied(struct rp_w *w, const struct cs_report *r)
 
 		for (size_t j = 0; j < i && !seen; j++)
 			seen = strcmp(r->fnd[j].regime, f->regime) == 0 &&
-			       strcmp(r->fnd[j].obligation, f->obligation) ==
-				   0;
+			       strcmp(r->fnd[j].obligation, f->obligation) == 0;
 		if (seen)
 			continue;
 		const char *c[] = {f->regime, f->regime_version, f->obligation,
@@ -487,7 +495,8 @@ summary(struct rp_w *w, const struct cs_report *r)
 	for (size_t i = 0; i < r->nmakers; i++) {
 		const struct rp_count *c = &r->makers[i];
 
-		cs_report_put(w, c->prc ? "<tr class=\"prc\"><td>" : "<tr><td>");
+		cs_report_put(w,
+			      c->prc ? "<tr class=\"prc\"><td>" : "<tr><td>");
 		cs_report_put_html(w, c->name);
 		cs_report_put(w, "</td><td>");
 		cs_report_put_html(w, c->country);
@@ -560,10 +569,10 @@ device_table(struct rp_w *w, const struct cs_report *r)
 	for (size_t i = 0; i < r->ndev; i++) {
 		const struct rp_dev *d = &r->dev[i];
 
-		cs_report_putf(w, "<tr%s><td><a href=\"#d%zu\">%zu</a></td><td>",
-			       d->prc && d->id.surveillance ? " class=\"prc\""
-							    : "",
-			       i + 1, i + 1);
+		cs_report_putf(
+		    w, "<tr%s><td><a href=\"#d%zu\">%zu</a></td><td>",
+		    d->prc && d->id.surveillance ? " class=\"prc\"" : "", i + 1,
+		    i + 1);
 		cs_report_put_html(w, d->ip);
 		cs_report_putf(w, "</td><td>%s</td><td>",
 			       cs_class_name(d->id.device_class));
@@ -623,8 +632,7 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx)
 	int rc;
 
 	cs_obs_list_init(&l);
-	rc = cs_store_each_observation(r->store, r->scan.id, d->ip, on_obs,
-				       &l);
+	rc = cs_store_each_observation(r->store, r->scan.id, d->ip, on_obs, &l);
 	cs_report_putf(w, "<article id=\"d%zu\"><h3>%zu. ", idx + 1, idx + 1);
 	cs_report_put_html(w, d->ip);
 	cs_report_put(w, " \xE2\x80\x94 ");
@@ -681,8 +689,9 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx)
 		}
 		cs_report_put(w, "</table>\n");
 		if (id->nev_dropped)
-			cs_report_putf(w, "<p>%zu lower-weight evidence item(s) "
-					  "not kept.</p>\n",
+			cs_report_putf(w,
+				       "<p>%zu lower-weight evidence item(s) "
+				       "not kept.</p>\n",
 				       id->nev_dropped);
 	} else {
 		cs_report_put(w, "<p>No evidence recorded.</p>\n");
@@ -714,9 +723,10 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx)
 		cs_report_put(w, "</table>\n");
 	}
 	if (l.n) {
-		cs_report_putf(w, "<details open><summary>%zu raw observation(s)"
-				  " (control characters and invalid bytes "
-				  "shown as \\xNN)</summary>\n",
+		cs_report_putf(w,
+			       "<details open><summary>%zu raw observation(s)"
+			       " (control characters and invalid bytes "
+			       "shown as \\xNN)</summary>\n",
 			       l.n);
 		for (size_t i = 0; i < l.n; i++) {
 			const struct cs_obs *o = &l.v[i];
@@ -725,19 +735,20 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx)
 			cs_report_putf(w, "<div id=\"d%zu-o%zu\">[%zu] <code>",
 				       idx + 1, i + 1, i + 1);
 			cs_report_put_html(w, o->key);
-			cs_report_putf(w, "</code> port %u, %zu byte(s)%s%s%s",
-				       o->port, o->len,
-				       o->flags & CS_OBS_TRUNCATED
-					   ? ", truncated by the scanner"
-					   : "",
-				       o->flags & CS_OBS_MALFORMED ? ", malformed"
-								   : "",
-				       o->flags & CS_OBS_BINARY ? ", binary" : "");
+			cs_report_putf(
+			    w, "</code> port %u, %zu byte(s)%s%s%s", o->port,
+			    o->len,
+			    o->flags & CS_OBS_TRUNCATED
+				? ", truncated by the scanner"
+				: "",
+			    o->flags & CS_OBS_MALFORMED ? ", malformed" : "",
+			    o->flags & CS_OBS_BINARY ? ", binary" : "");
 			cs_report_put(w, "</div><pre>");
 			cs_report_put_raw_html(w, o->val, n);
 			if (n < o->len)
-				cs_report_putf(w, "\n\xE2\x80\xA6 %zu more byte(s)",
-					       o->len - n);
+				cs_report_putf(
+				    w, "\n\xE2\x80\xA6 %zu more byte(s)",
+				    o->len - n);
 			cs_report_put(w, "</pre>\n");
 		}
 		cs_report_put(w, "</details>\n");
@@ -780,11 +791,24 @@ scans(struct rp_w *w, const struct cs_report *r)
 			       s->st.resume_count, s->hosts, s->surveillance,
 			       s->prc);
 	}
-	cs_report_put(w, "</table>\n<p class=\"note\">The scope text, the "
-			 "exclusions and the vantage host of each scan are "
-			 "recorded in the inventory but not yet readable "
-			 "through the store interface; they will appear "
-			 "here.</p>\n</section>\n");
+	cs_report_put(w, "</table>\n<table><tr><th>Scan</th><th>Scope</th>"
+			 "<th>Exclusions</th><th>Ports</th><th>Ran from</th>"
+			 "</tr>\n");
+	for (size_t i = r->nhist; i-- > 0;) {
+		const struct rp_scan *s = &r->hist[i];
+
+		cs_report_putf(w, "<tr><td>%lld</td><td>", (long long)s->id);
+		cs_report_put_html(w, s->st.scope);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, s->st.exclusions[0] ? s->st.exclusions
+							  : "none");
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, s->st.ports);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, s->st.vantage);
+		cs_report_put(w, "</td></tr>\n");
+	}
+	cs_report_put(w, "</table>\n</section>\n");
 }
 
 int
@@ -843,12 +867,14 @@ cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 	if (r->assessed)
 		rules_applied(&w, r);
 	else
-		cs_report_put(&w, "<section id=\"rules\"><h2>Rules applied"
-			  "</h2>\n<p>No assessment recorded, so no rule has "
-			  "been applied to these devices yet. Run <code>"
-			  "camsweep assess</code> to record findings against "
-			  "the UK WMS HCWS386 (24 Nov 2022) and US NDAA FY2019 "
-			  "\xC2\xA7" "889 rules.</p>\n</section>\n");
+		cs_report_put(
+		    &w, "<section id=\"rules\"><h2>Rules applied"
+			"</h2>\n<p>No assessment recorded, so no rule has "
+			"been applied to these devices yet. Run <code>"
+			"camsweep assess</code> to record findings against "
+			"the UK WMS HCWS386 (24 Nov 2022) and US NDAA FY2019 "
+			"\xC2\xA7"
+			"889 rules.</p>\n</section>\n");
 	scans(&w, r);
 	cs_report_put(&w, "<footer><p>");
 	cs_report_put_html(&w, r->marking);

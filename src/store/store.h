@@ -173,6 +173,10 @@ struct cs_scan_state {
 	int64_t started, ended; /* ended is 0 while unfinished */
 	uint64_t total_targets, watermark, hosts_done;
 	unsigned resume_count;
+	char scope[1024];      /* canonical targets, cut to fit */
+	char exclusions[1024]; /* canonical exclusions, cut to fit */
+	char ports[512];       /* ports swept */
+	char vantage[256];     /* host the scan ran from */
 };
 
 /* Reads the state of scan_id into *st.  Returns 0, CS_ENOTFOUND, CS_EIO. */
@@ -230,7 +234,6 @@ int cs_store_each_observation(struct cs_store *s, int64_t scan_id,
  * CS_EIO with the first problem in err (errsz bytes, may be 0).
  */
 int cs_store_integrity_check(struct cs_store *s, char *err, size_t errsz);
-
 
 /* ---------------------------------------------------------------------- */
 /* Findings and the remediation plan (schema v3).  `camsweep assess`
@@ -291,18 +294,18 @@ struct cs_finding_row {
 	double confidence;     /* of the identity, in [0, 1] */
 	char site[64], site_name[128];
 	char department[64], department_name[128];
-	char zone[16];       /* "core", "cctv", "other", "" = unmapped */
-	bool sensitive;      /* site is sensitive */
+	char zone[16];  /* "core", "cctv", "other", "" = unmapped */
+	bool sensitive; /* site is sensitive */
 	char sensitivity_reason[64]; /* e.g. "secret,ministers" */
-	bool reach_core;     /* answered from a core-network vantage */
+	bool reach_core;             /* answered from a core-network vantage */
 	/* the rule */
 	char regime[48];         /* e.g. "uk-gsg-2022" */
 	char regime_version[16]; /* e.g. "1" */
 	char obligation[32];     /* e.g. "3" or "part-b" */
 	enum cs_severity severity;
-	char action[32];     /* "cease-deployment", "remove-replace",
-				"disconnect", "review", "deployed-in-breach",
-				"identify" */
+	char action[32];       /* "cease-deployment", "remove-replace",
+				  "disconnect", "review", "deployed-in-breach",
+				  "identify" */
 	char action_text[160]; /* one line for humans */
 	char deadline[11];     /* rule deadline, "" if none */
 	char citation[256];
@@ -310,7 +313,7 @@ struct cs_finding_row {
 	char evidence[1024]; /* why: identity, confidence, ownership chain */
 	char as_of[11];      /* evaluation date */
 	/* the plan */
-	char status[16]; /* see cs_finding_status_valid */
+	char status[16];       /* see cs_finding_status_valid */
 	char status_until[11]; /* risk-accepted until, "" otherwise */
 	char owner[64];
 	char due[11];
@@ -341,8 +344,8 @@ int cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
  * is then the scan that was assessed).  status is one of those two words.
  * Returns 0, CS_EINVAL, CS_ENOTFOUND or CS_EIO.
  */
-int cs_store_finding_close(struct cs_store *s, int64_t id,
-			   const char *status, int64_t scan_id);
+int cs_store_finding_close(struct cs_store *s, int64_t id, const char *status,
+			   int64_t scan_id);
 
 /*
  * Changes to the plan of one finding; NULL fields stay as they are.
@@ -400,9 +403,8 @@ int cs_store_each_finding(struct cs_store *s,
  * not reachable).  Replaces the earlier record for (vantage, ip).
  * Commits.  Returns 0, CS_EINVAL or CS_EIO.
  */
-int cs_store_reach_put(struct cs_store *s, const char *vantage,
-		       const char *ip, const uint16_t *ports, size_t nports,
-		       int64_t at);
+int cs_store_reach_put(struct cs_store *s, const char *vantage, const char *ip,
+		       const uint16_t *ports, size_t nports, int64_t at);
 
 /*
  * Tells whether ip answered from any vantage point in its latest record.

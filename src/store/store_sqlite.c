@@ -304,7 +304,8 @@ static const char *const sql_text[ST_COUNT] = {
 	[ST_SCAN_END] = "UPDATE scan SET status = ?2, ended = ?3 WHERE id = ?1",
 	[ST_SCAN_LATEST] = "SELECT id FROM scan ORDER BY id DESC LIMIT 1",
 	[ST_SCAN_GET] = "SELECT status, started, ended, total_targets, "
-			"watermark, hosts_done, resume_count "
+			"watermark, hosts_done, resume_count, scope, "
+			"exclusions, ports, vantage "
 			"FROM scan WHERE id = ?1",
 	[ST_SIGHTING_DELETE] =
 	    "DELETE FROM sighting WHERE scan_id = ?1 AND ip = ?2",
@@ -1107,6 +1108,10 @@ sq_scan_get(struct cs_store *s, int64_t scan_id, struct cs_scan_state *ss)
 		ss->watermark = (uint64_t)col_clamp(st, 4, 0, INT64_MAX);
 		ss->hosts_done = (uint64_t)col_clamp(st, 5, 0, INT64_MAX);
 		ss->resume_count = (unsigned)col_clamp(st, 6, 0, UINT32_MAX);
+		col_copy(st, 7, ss->scope, sizeof(ss->scope));
+		col_copy(st, 8, ss->exclusions, sizeof(ss->exclusions));
+		col_copy(st, 9, ss->ports, sizeof(ss->ports));
+		col_copy(st, 10, ss->vantage, sizeof(ss->vantage));
 	}
 	st_done(st);
 	if (rc == SQLITE_ROW)
@@ -1322,21 +1327,26 @@ struct fcol {
 	size_t off, size;
 };
 
-#define FC(n) {#n, offsetof(struct cs_finding_row, n), \
-		sizeof(((struct cs_finding_row *)0)->n)}
+#define FC(n)                                                                  \
+	{                                                                      \
+#n, offsetof(struct cs_finding_row, n),                        \
+		    sizeof(((struct cs_finding_row *)0)->n)                    \
+	}
 
 /* The computed text columns that every put refreshes. */
 static const struct fcol fcols[] = {
-    FC(ip),          FC(mac),         FC(manufacturer),
-    FC(manufacturer_country),         FC(brand),
-    FC(model),       FC(firmware),    FC(device_class),
-    FC(site),        FC(site_name),   FC(department),
-    FC(department_name),              FC(zone),
-    FC(sensitivity_reason),           FC(regime),
-    FC(regime_version),               FC(obligation),
-    FC(action),      FC(action_text), FC(deadline),
-    FC(citation),    FC(url),         FC(evidence),
-    FC(as_of),
+    FC(ip),           FC(mac),
+    FC(manufacturer), FC(manufacturer_country),
+    FC(brand),        FC(model),
+    FC(firmware),     FC(device_class),
+    FC(site),         FC(site_name),
+    FC(department),   FC(department_name),
+    FC(zone),         FC(sensitivity_reason),
+    FC(regime),       FC(regime_version),
+    FC(obligation),   FC(action),
+    FC(action_text),  FC(deadline),
+    FC(citation),     FC(url),
+    FC(evidence),     FC(as_of),
 };
 
 /* The plan columns, read back but written only on insert or by plan. */
@@ -1361,9 +1371,10 @@ static void
 finding_select(char *sql, size_t sz)
 {
 	sql[0] = '\0';
-	sql_add(sql, sz, "SELECT id, fkey, device_id, confidence, sensitive, "
-			 "reach_core, severity, first_seen, first_scan, "
-			 "last_scan, verified_scan, assessed_at");
+	sql_add(sql, sz,
+		"SELECT id, fkey, device_id, confidence, sensitive, "
+		"reach_core, severity, first_seen, first_scan, "
+		"last_scan, verified_scan, assessed_at");
 	for (size_t i = 0; i < CS_NELEM(fcols); i++) {
 		sql_add(sql, sz, ", ");
 		sql_add(sql, sz, fcols[i].name);
@@ -1526,11 +1537,12 @@ sq_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 			   fcols[i].size);
 	if (fid == 0) {
 		BIND_FIXED(st, 100, f->key);
-		bind_str(st, 110, cs_finding_status_valid(f->status) &&
-				      strcmp(f->status, "closed") != 0 &&
-				      strcmp(f->status, "withdrawn") != 0
-				  ? f->status
-				  : "open");
+		bind_str(st, 110,
+			 cs_finding_status_valid(f->status) &&
+				 strcmp(f->status, "closed") != 0 &&
+				 strcmp(f->status, "withdrawn") != 0
+			     ? f->status
+			     : "open");
 		BIND_FIXED(st, 111, f->status_until);
 		BIND_FIXED(st, 112, f->owner);
 		BIND_FIXED(st, 113, f->due);
@@ -1581,9 +1593,10 @@ sq_finding_close(struct cs_store *s, int64_t id, const char *status,
 
 	if (batch_commit(s) != 0)
 		return CS_EIO;
-	st = adhoc(s, "UPDATE finding SET status = ?2, verified_scan = "
-		      "CASE WHEN ?2 = 'closed' THEN ?3 ELSE 0 END "
-		      "WHERE id = ?1 AND status NOT IN ('closed', 'withdrawn')");
+	st =
+	    adhoc(s, "UPDATE finding SET status = ?2, verified_scan = "
+		     "CASE WHEN ?2 = 'closed' THEN ?3 ELSE 0 END "
+		     "WHERE id = ?1 AND status NOT IN ('closed', 'withdrawn')");
 	if (st == NULL)
 		return CS_EIO;
 	sqlite3_bind_int64(st, 1, id);

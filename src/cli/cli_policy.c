@@ -382,9 +382,67 @@ eval_cb(void *arg, const struct cs_finding_row *f)
 	return collect_finding(arg, f);
 }
 
+/* Appends the comma-separated specs of text as intervals. */
+static bool
+add_scope_specs(const char *text, struct cs_interval **v, size_t *n)
+{
+	char buf[4096], *save = NULL, err[256];
+
+	if (strlen(text) >= sizeof(buf))
+		return false;
+	cs_strlcpy(buf, text, sizeof(buf));
+	for (char *p = strtok_r(buf, ",", &save); p;
+	     p = strtok_r(NULL, ",", &save))
+		if (cs_scope_parse_spec(p, v, n, err, sizeof(err)) != 0)
+			return false;
+	return true;
+}
+
+/*
+ * Rebuilds the scope a recorded scan covered.  Returns false (and
+ * nothing to free) when it cannot be read back; callers then assume the
+ * scan covered every device, the conservative choice for verification.
+ */
+static bool
+scan_scope(struct cs_store *st, int64_t scan_id, struct cs_scope *out)
+{
+	struct cs_scan_state ss;
+	struct cs_interval *inc = NULL, *exc = NULL;
+	size_t ninc = 0, nexc = 0;
+	bool ok;
+
+	cs_scope_init(out);
+	ok = cs_store_scan_get(st, scan_id, &ss) == 0 && ss.scope[0] &&
+	     add_scope_specs(ss.scope, &inc, &ninc) &&
+	     add_scope_specs(ss.exclusions, &exc, &nexc) &&
+	     cs_scope_build(out, inc, ninc, exc, nexc) == 0;
+	free(inc);
+	free(exc);
+	if (!ok)
+		cs_scope_free(out);
+	return ok;
+}
+
+static bool
+scope_has(const struct cs_scope *sc, const char *ip)
+{
+	struct cs_interval *v = NULL;
+	size_t n = 0;
+	char err[128];
+	bool in;
+
+	if (cs_scope_parse_spec(ip, &v, &n, err, sizeof(err)) != 0 || n != 1)
+		return true; /* not an IPv4 address: leave it to the caller */
+	in = cs_scope_contains(sc, v[0].lo);
+	free(v);
+	return in;
+}
+
 int
 cs_cli_assess(int argc, char **argv)
 {
+	struct cs_scope looked; /* what the assessed scan covered */
+	bool have_scope = false;
 	static const struct option opts[] = {
 	    {"db", required_argument, NULL, 'd'},
 	    {"estate", required_argument, NULL, 'e'},
@@ -573,7 +631,11 @@ cs_cli_assess(int argc, char **argv)
 				printf("reopened #%lld: %s is seen again\n",
 				       (long long)rows.v[i].id, rows.v[i].ip);
 		}
-		/* Close what this scan no longer shows. */
+		/* Close what this scan no longer shows, but only where it
+		 * looked: a device outside the scan's scope was not seen
+		 * because it was not looked for. */
+		have_scope = scan_scope(st, scan_id, &looked);
+
 		for (size_t r = 0; r < nsel; r++) {
 			struct cs_finding_filter flt = {0};
 			flt.regime = sel[r]->id;
@@ -587,7 +649,9 @@ cs_cli_assess(int argc, char **argv)
 				const char *how;
 				for (size_t j = 0; j < rows.n && !current; j++)
 					current = rows.v[j].id == old.v[i].id;
-				if (current || old.v[i].last_scan > scan_id)
+				if (current || old.v[i].last_scan > scan_id ||
+				    (have_scope &&
+				     !scope_has(&looked, old.v[i].ip)))
 					continue;
 				for (size_t j = 0; j < devs.n && !present; j++)
 					present = strcmp(devs.v[j].ip,
@@ -619,6 +683,8 @@ cs_cli_assess(int argc, char **argv)
 			cs_severity_name(fail_on), dry ? ", not recorded" : "");
 	ret = fails > 0 ? X_FINDINGS : X_OK;
 out:
+	if (have_scope)
+		cs_scope_free(&looked);
 	cs_store_close(st);
 	cs_fpdb_free(fpdb);
 	cs_estate_free(estate);

@@ -173,8 +173,8 @@ struct cs_scan_state {
 	int64_t started, ended; /* ended is 0 while unfinished */
 	uint64_t total_targets, watermark, hosts_done;
 	unsigned resume_count;
-	char scope[1024];      /* canonical targets, cut to fit */
-	char exclusions[1024]; /* canonical exclusions, cut to fit */
+	char scope[4096];      /* canonical targets, cut to fit */
+	char exclusions[4096]; /* canonical exclusions, cut to fit */
 	char ports[512];       /* ports swept */
 	char vantage[256];     /* host the scan ran from */
 };

@@ -358,7 +358,34 @@ cmd_scan(int argc, char **argv)
 	cs_creds_init(&creds);
 	parse_ports(default_ports, ports, CS_NELEM(ports), &nports);
 	optind = 1;
+	/* The unsigned numeric options: option, name, bounds, destination. */
+	const struct {
+		int opt;
+		const char *name;
+		long long min, max;
+		unsigned *dst;
+	} nums[] = {
+	    {OPT_MAX_CONNS, "max-conns", 1, 65536, &eo.max_conns},
+	    {OPT_HOST_CONNS, "host-conns", 1, 4, &eo.host_conns},
+	    {OPT_CONNECT_TIMEOUT, "connect-timeout", 10, 60000,
+	     &eo.connect_timeout_ms},
+	    {OPT_READ_TIMEOUT, "read-timeout", 10, 60000, &eo.read_timeout_ms},
+	    {OPT_HOST_TIMEOUT, "host-timeout", 100, 3600000,
+	     &eo.host_timeout_ms},
+	    {OPT_DEAD_AFTER, "dead-after", 0, 1000, &eo.dead_after},
+	};
 	while ((c = getopt_long(argc, argv, "qh", scan_opts, NULL)) != -1) {
+		size_t k = 0;
+
+		while (k < CS_NELEM(nums) && nums[k].opt != c)
+			k++;
+		if (k < CS_NELEM(nums)) {
+			if (!num_opt(nums[k].name, optarg, nums[k].min,
+				     nums[k].max, &v))
+				goto out;
+			*nums[k].dst = (unsigned)v;
+			continue;
+		}
 		switch (c) {
 		case OPT_EXCLUDE:
 			if (add_specs(optarg, &exc, &nexc) != 0)
@@ -385,36 +412,6 @@ cmd_scan(int argc, char **argv)
 			if (!num_opt("rate", optarg, 0, 10000000, &v))
 				goto out;
 			eo.rate = (double)v;
-			break;
-		case OPT_MAX_CONNS:
-			if (!num_opt("max-conns", optarg, 1, 65536, &v))
-				goto out;
-			eo.max_conns = (unsigned)v;
-			break;
-		case OPT_HOST_CONNS:
-			if (!num_opt("host-conns", optarg, 1, 4, &v))
-				goto out;
-			eo.host_conns = (unsigned)v;
-			break;
-		case OPT_CONNECT_TIMEOUT:
-			if (!num_opt("connect-timeout", optarg, 10, 60000, &v))
-				goto out;
-			eo.connect_timeout_ms = (unsigned)v;
-			break;
-		case OPT_READ_TIMEOUT:
-			if (!num_opt("read-timeout", optarg, 10, 60000, &v))
-				goto out;
-			eo.read_timeout_ms = (unsigned)v;
-			break;
-		case OPT_HOST_TIMEOUT:
-			if (!num_opt("host-timeout", optarg, 100, 3600000, &v))
-				goto out;
-			eo.host_timeout_ms = (unsigned)v;
-			break;
-		case OPT_DEAD_AFTER:
-			if (!num_opt("dead-after", optarg, 0, 1000, &v))
-				goto out;
-			eo.dead_after = (unsigned)v;
 			break;
 		case OPT_DB:
 			db_path = optarg;

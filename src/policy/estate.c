@@ -35,37 +35,6 @@ cs_estate_zone_name(enum cs_zone z)
 }
 
 /* Error sink: appends "name:line: message\n" to err. */
-struct esink {
-	const char *name;
-	char *err;
-	size_t errsz, used;
-	unsigned count;
-};
-
-static void esink_add(struct esink *k, unsigned line, const char *fmt, ...)
-    CS_PRINTF(3, 4);
-
-static void
-esink_add(struct esink *k, unsigned line, const char *fmt, ...)
-{
-	char msg[600];
-	va_list ap;
-	int n;
-
-	k->count++;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (k->err == NULL || k->errsz == 0 || k->used + 1 >= k->errsz)
-		return;
-	n = snprintf(k->err + k->used, k->errsz - k->used, "%s:%u: %s\n",
-		     k->name, line, msg);
-	if (n < 0)
-		return;
-	k->used +=
-	    (size_t)n < k->errsz - k->used ? (size_t)n : k->errsz - k->used - 1;
-}
-
 /* Identifier: 1..63 bytes of [A-Za-z0-9._-]. */
 static bool
 id_valid(const char *s)
@@ -203,7 +172,7 @@ yesno(const char *s, bool *out)
 
 /* Checks that every key=value of l was used; reports the first other. */
 static bool
-all_used(const struct cs_lex_line *l, const bool *seen, struct esink *k,
+all_used(const struct cs_lex_line *l, const bool *seen, struct cs_lex_errs *k,
 	 unsigned line, size_t npos)
 {
 	for (size_t i = 1; i < l->n; i++) {
@@ -211,11 +180,11 @@ all_used(const struct cs_lex_line *l, const bool *seen, struct esink *k,
 			continue;
 		if (!seen[i]) {
 			if (l->tok[i].key[0] != '\0')
-				esink_add(k, line, "unknown key '%s' for %s",
-					  l->tok[i].key, l->tok[0].val);
+				cs_lex_error(k, line, "unknown key '%s' for %s",
+					     l->tok[i].key, l->tok[0].val);
 			else
-				esink_add(k, line, "unexpected word '%s'",
-					  l->tok[i].val);
+				cs_lex_error(k, line, "unexpected word '%s'",
+					     l->tok[i].val);
 			return false;
 		}
 	}
@@ -233,34 +202,35 @@ grow(void *v, size_t n, size_t *cap, size_t elem)
 
 static void
 do_department(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
-	      struct esink *k, unsigned line)
+	      struct cs_lex_errs *k, unsigned line)
 {
 	bool seen[CS_LEX_MAX_TOK] = {false};
 	const char *id = cs_policy_lex_get(l, "id", seen);
 	struct cs_estate_dept *d;
 
 	if (l->n < 2 || l->tok[1].key[0] != '\0') {
-		esink_add(k, line, "department needs a \"name\"");
+		cs_lex_error(k, line, "department needs a \"name\"");
 		return;
 	}
 	if (id == NULL || !id_valid(id)) {
-		esink_add(k, line,
-			  "department needs id=ID ([A-Za-z0-9._-], "
-			  "at most 63 bytes)");
+		cs_lex_error(k, line,
+			     "department needs id=ID ([A-Za-z0-9._-], "
+			     "at most 63 bytes)");
 		return;
 	}
 	if (!all_used(l, seen, k, line, 2))
 		return;
 	for (size_t i = 0; i < e->ndept; i++)
 		if (strcmp(e->dept[i].id, id) == 0) {
-			esink_add(k, line,
-				  "duplicate department id '%s' (first on line "
-				  "%u)",
-				  id, e->dept[i].line);
+			cs_lex_error(
+			    k, line,
+			    "duplicate department id '%s' (first on line "
+			    "%u)",
+			    id, e->dept[i].line);
 			return;
 		}
 	if (e->ndept >= CS_ESTATE_MAX_ITEMS) {
-		esink_add(k, line, "too many departments");
+		cs_lex_error(k, line, "too many departments");
 		return;
 	}
 	e->dept = grow(e->dept, e->ndept, cap, sizeof(*e->dept));
@@ -273,7 +243,7 @@ do_department(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
 
 static void
 do_site(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
-	struct esink *k, unsigned line)
+	struct cs_lex_errs *k, unsigned line)
 {
 	bool seen[CS_LEX_MAX_TOK] = {false};
 	const char *id = cs_policy_lex_get(l, "id", seen);
@@ -285,55 +255,58 @@ do_site(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
 
 	memset(&st, 0, sizeof(st));
 	if (l->n < 2 || l->tok[1].key[0] != '\0') {
-		esink_add(k, line, "site needs a \"name\"");
+		cs_lex_error(k, line, "site needs a \"name\"");
 		return;
 	}
 	if (id == NULL || !id_valid(id)) {
-		esink_add(k, line,
-			  "site needs id=ID ([A-Za-z0-9._-], at most "
-			  "63 bytes)");
+		cs_lex_error(k, line,
+			     "site needs id=ID ([A-Za-z0-9._-], at most "
+			     "63 bytes)");
 		return;
 	}
 	if (dept == NULL) {
-		esink_add(k, line, "site '%s' needs dept=DEPARTMENT", id);
+		cs_lex_error(k, line, "site '%s' needs dept=DEPARTMENT", id);
 		return;
 	}
 	if (sens == NULL || yesno(sens, &st.sensitive) != 0) {
-		esink_add(k, line,
-			  "site '%s' needs sensitive=yes or "
-			  "sensitive=no",
-			  id);
+		cs_lex_error(k, line,
+			     "site '%s' needs sensitive=yes or "
+			     "sensitive=no",
+			     id);
 		return;
 	}
 	if (st.sensitive && why == NULL) {
-		esink_add(k, line,
-			  "sensitive site '%s' needs reason=... (secret, dv, "
-			  "ministers, socpa)",
-			  id);
+		cs_lex_error(
+		    k, line,
+		    "sensitive site '%s' needs reason=... (secret, dv, "
+		    "ministers, socpa)",
+		    id);
 		return;
 	}
 	if (!st.sensitive && why != NULL) {
-		esink_add(k, line,
-			  "site '%s' is not sensitive but gives a reason", id);
+		cs_lex_error(k, line,
+			     "site '%s' is not sensitive but gives a reason",
+			     id);
 		return;
 	}
 	if (why != NULL &&
 	    reasons_parse(why, &st.reasons, st.reason, sizeof(st.reason), msg,
 			  sizeof(msg)) != 0) {
-		esink_add(k, line, "%s", msg);
+		cs_lex_error(k, line, "%s", msg);
 		return;
 	}
 	if (!all_used(l, seen, k, line, 2))
 		return;
 	for (size_t i = 0; i < e->nsite; i++)
 		if (strcmp(e->site[i].id, id) == 0) {
-			esink_add(k, line,
-				  "duplicate site id '%s' (first on line %u)",
-				  id, e->site[i].line);
+			cs_lex_error(
+			    k, line,
+			    "duplicate site id '%s' (first on line %u)", id,
+			    e->site[i].line);
 			return;
 		}
 	if (e->nsite >= CS_ESTATE_MAX_ITEMS) {
-		esink_add(k, line, "too many sites");
+		cs_lex_error(k, line, "too many sites");
 		return;
 	}
 	cs_strlcpy(st.id, id, sizeof(st.id));
@@ -346,7 +319,7 @@ do_site(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
 
 static void
 do_network(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
-	   struct esink *k, unsigned line)
+	   struct cs_lex_errs *k, unsigned line)
 {
 	bool seen[CS_LEX_MAX_TOK] = {false};
 	const char *site = cs_policy_lex_get(l, "site", seen);
@@ -357,21 +330,22 @@ do_network(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
 
 	memset(&nt, 0, sizeof(nt));
 	if (l->n < 2 || l->tok[1].key[0] != '\0') {
-		esink_add(k, line, "network needs a CIDR, e.g. 10.1.2.0/24");
+		cs_lex_error(k, line, "network needs a CIDR, e.g. 10.1.2.0/24");
 		return;
 	}
 	if (cidr_parse(l->tok[1].val, &nt.addr, &nt.prefix, msg, sizeof(msg)) !=
 	    0) {
-		esink_add(k, line, "%s", msg);
+		cs_lex_error(k, line, "%s", msg);
 		return;
 	}
 	if (site == NULL) {
-		esink_add(k, line, "network %s needs site=SITE", l->tok[1].val);
+		cs_lex_error(k, line, "network %s needs site=SITE",
+			     l->tok[1].val);
 		return;
 	}
 	if (zone == NULL) {
-		esink_add(k, line, "network %s needs zone=core|cctv|other",
-			  l->tok[1].val);
+		cs_lex_error(k, line, "network %s needs zone=core|cctv|other",
+			     l->tok[1].val);
 		return;
 	}
 	for (size_t z = 1; z < CS_NELEM(zone_names); z++)
@@ -380,8 +354,8 @@ do_network(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
 			zok = true;
 		}
 	if (!zok) {
-		esink_add(k, line, "unknown zone '%s' (core, cctv, other)",
-			  zone);
+		cs_lex_error(k, line, "unknown zone '%s' (core, cctv, other)",
+			     zone);
 		return;
 	}
 	if (!all_used(l, seen, k, line, 2))
@@ -389,13 +363,13 @@ do_network(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
 	for (size_t i = 0; i < e->nnet; i++)
 		if (e->net[i].addr == nt.addr &&
 		    e->net[i].prefix == nt.prefix) {
-			esink_add(k, line,
-				  "network %s already given on line %u",
-				  l->tok[1].val, e->net[i].line);
+			cs_lex_error(k, line,
+				     "network %s already given on line %u",
+				     l->tok[1].val, e->net[i].line);
 			return;
 		}
 	if (e->nnet >= CS_ESTATE_MAX_ITEMS) {
-		esink_add(k, line, "too many networks");
+		cs_lex_error(k, line, "too many networks");
 		return;
 	}
 	cs_strlcpy(nt.site, site, sizeof(nt.site));
@@ -408,7 +382,8 @@ struct cs_estate *
 cs_estate_parse(const char *name, const uint8_t *p, size_t n, char *err,
 		size_t errsz)
 {
-	struct esink k = {name != NULL ? name : "estate", err, errsz, 0, 0};
+	struct cs_lex_errs k = {name != NULL ? name : "estate", err, errsz, 0,
+				0};
 	struct cs_span buf = cs_span_make(p, n);
 	struct cs_lex_line *l = cs_xmalloc(sizeof(*l));
 	struct cs_estate *e = cs_xcalloc(1, sizeof(*e));
@@ -419,8 +394,8 @@ cs_estate_parse(const char *name, const uint8_t *p, size_t n, char *err,
 	if (err != NULL && errsz > 0)
 		err[0] = '\0';
 	if (n > CS_ESTATE_MAX_BYTES)
-		esink_add(&k, 0, "file larger than %u bytes",
-			  CS_ESTATE_MAX_BYTES);
+		cs_lex_error(&k, 0, "file larger than %u bytes",
+			     CS_ESTATE_MAX_BYTES);
 	else if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
 		off = 3;
 	while (k.count == 0 || n <= CS_ESTATE_MAX_BYTES) {
@@ -429,13 +404,13 @@ cs_estate_parse(const char *name, const uint8_t *p, size_t n, char *err,
 			break;
 		line++;
 		if (cs_policy_lex_line(ln, l, msg, sizeof(msg)) != 0) {
-			esink_add(&k, line, "%s", msg);
+			cs_lex_error(&k, line, "%s", msg);
 			continue;
 		}
 		if (l->n == 0)
 			continue;
 		if (l->tok[0].key[0] != '\0')
-			esink_add(&k, line, "a line starts with a keyword");
+			cs_lex_error(&k, line, "a line starts with a keyword");
 		else if (strcmp(l->tok[0].val, "department") == 0)
 			do_department(e, &capd, l, &k, line);
 		else if (strcmp(l->tok[0].val, "site") == 0)
@@ -443,10 +418,10 @@ cs_estate_parse(const char *name, const uint8_t *p, size_t n, char *err,
 		else if (strcmp(l->tok[0].val, "network") == 0)
 			do_network(e, &capn, l, &k, line);
 		else
-			esink_add(&k, line,
-				  "unknown keyword '%s' (department, site, "
-				  "network)",
-				  l->tok[0].val);
+			cs_lex_error(&k, line,
+				     "unknown keyword '%s' (department, site, "
+				     "network)",
+				     l->tok[0].val);
 	}
 	/* References, reported where they are made. */
 	for (size_t i = 0; i < e->nsite; i++) {
@@ -454,14 +429,14 @@ cs_estate_parse(const char *name, const uint8_t *p, size_t n, char *err,
 		for (size_t j = 0; j < e->ndept && !ok; j++)
 			ok = strcmp(e->dept[j].id, e->site[i].dept) == 0;
 		if (!ok)
-			esink_add(&k, e->site[i].line,
-				  "site '%s': unknown department '%s'",
-				  e->site[i].id, e->site[i].dept);
+			cs_lex_error(&k, e->site[i].line,
+				     "site '%s': unknown department '%s'",
+				     e->site[i].id, e->site[i].dept);
 	}
 	for (size_t i = 0; i < e->nnet; i++)
 		if (cs_estate_site_find(e, e->net[i].site) == NULL)
-			esink_add(&k, e->net[i].line, "unknown site '%s'",
-				  e->net[i].site);
+			cs_lex_error(&k, e->net[i].line, "unknown site '%s'",
+				     e->net[i].site);
 	free(l);
 	if (k.count > 0) {
 		cs_estate_free(e);

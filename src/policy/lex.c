@@ -2,6 +2,7 @@
 /* Line tokenizer and CSV reader of the policy files (see lex.h). */
 #include "policy/lex.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -341,4 +342,25 @@ cs_policy_csv_next(struct cs_csv *c, char *err, size_t errsz)
 				return 1;
 		}
 	}
+}
+
+void
+cs_lex_error(struct cs_lex_errs *k, unsigned line, const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+	int n;
+
+	k->count++;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (k->err == NULL || k->errsz == 0 || k->used + 1 >= k->errsz)
+		return;
+	n = snprintf(k->err + k->used, k->errsz - k->used, "%s:%u: %s\n",
+		     k->name, line, msg);
+	if (n < 0)
+		return;
+	k->used +=
+	    (size_t)n < k->errsz - k->used ? (size_t)n : k->errsz - k->used - 1;
 }

@@ -86,4 +86,19 @@ void cs_policy_csv_init(struct cs_csv *c, struct cs_span buf);
  */
 int cs_policy_csv_next(struct cs_csv *c, char *err, size_t errsz);
 
+/*
+ * Collects "name:line: message" errors into a caller's buffer (err,
+ * errsz bytes; may be NULL), counting them all even when the buffer is
+ * full.  Shared by the estate and regime parsers.
+ */
+struct cs_lex_errs {
+	const char *name; /* file name used in messages */
+	char *err;
+	size_t errsz, used;
+	unsigned count;
+};
+
+void cs_lex_error(struct cs_lex_errs *k, unsigned line, const char *fmt, ...)
+    CS_PRINTF(3, 4);
+
 #endif /* CS_POLICY_LEX_H */

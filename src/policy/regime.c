@@ -58,37 +58,6 @@ cs_regime_find(const struct cs_regime_set *set, const char *id)
 	return NULL;
 }
 
-struct rsink {
-	const char *name;
-	char *err;
-	size_t errsz, used;
-	unsigned count;
-};
-
-static void rerr(struct rsink *k, unsigned line, const char *fmt, ...)
-    CS_PRINTF(3, 4);
-
-static void
-rerr(struct rsink *k, unsigned line, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-	int n;
-
-	k->count++;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (k->err == NULL || k->errsz == 0 || k->used + 1 >= k->errsz)
-		return;
-	n = snprintf(k->err + k->used, k->errsz - k->used, "%s:%u: %s\n",
-		     k->name, line, msg);
-	if (n > 0)
-		k->used += (size_t)n < k->errsz - k->used
-			       ? (size_t)n
-			       : k->errsz - k->used - 1;
-}
-
 static bool
 rid_valid(const char *s)
 {
@@ -107,43 +76,45 @@ rid_valid(const char *s)
 
 /* Copies val into dst[dsz]; reports it when too long. */
 static bool
-put(struct rsink *k, unsigned line, const char *what, char *dst, size_t dsz,
-    const char *val)
+put(struct cs_lex_errs *k, unsigned line, const char *what, char *dst,
+    size_t dsz, const char *val)
 {
 	if (cs_strlcpy(dst, val, dsz) >= dsz) {
-		rerr(k, line, "%s longer than %zu bytes", what, dsz - 1);
+		cs_lex_error(k, line, "%s longer than %zu bytes", what,
+			     dsz - 1);
 		return false;
 	}
 	return true;
 }
 
 static bool
-date_ok(struct rsink *k, unsigned line, const char *what, const char *v)
+date_ok(struct cs_lex_errs *k, unsigned line, const char *what, const char *v)
 {
 	if (!cs_policy_date_valid(v)) {
-		rerr(k, line, "%s '%s' is not a YYYY-MM-DD date", what, v);
+		cs_lex_error(k, line, "%s '%s' is not a YYYY-MM-DD date", what,
+			     v);
 		return false;
 	}
 	return true;
 }
 
 static bool
-unused(struct rsink *k, unsigned line, const struct cs_lex_line *l,
+unused(struct cs_lex_errs *k, unsigned line, const struct cs_lex_line *l,
        const bool *seen, size_t npos)
 {
 	for (size_t i = 1; i < l->n; i++)
 		if (!seen[i] && !(i < npos && l->tok[i].key[0] == '\0')) {
-			rerr(k, line, "unexpected '%s%s%s' on %s line",
-			     l->tok[i].key, l->tok[i].key[0] ? "=" : "",
-			     l->tok[i].val, l->tok[0].val);
+			cs_lex_error(k, line, "unexpected '%s%s%s' on %s line",
+				     l->tok[i].key, l->tok[i].key[0] ? "=" : "",
+				     l->tok[i].val, l->tok[0].val);
 			return false;
 		}
 	return true;
 }
 
 static void
-do_obligation(struct cs_regime *r, const struct cs_lex_line *l, struct rsink *k,
-	      unsigned line)
+do_obligation(struct cs_regime *r, const struct cs_lex_line *l,
+	      struct cs_lex_errs *k, unsigned line)
 {
 	bool seen[CS_LEX_MAX_TOK] = {false};
 	const char *action = cs_policy_lex_get(l, "action", seen);
@@ -161,28 +132,29 @@ do_obligation(struct cs_regime *r, const struct cs_lex_line *l, struct rsink *k,
 	o.max_severity = -1;
 	o.line = line;
 	if (l->n < 2 || l->tok[1].key[0] != '\0' || !rid_valid(l->tok[1].val)) {
-		rerr(k, line, "obligation needs an id ([a-z0-9._-])");
+		cs_lex_error(k, line, "obligation needs an id ([a-z0-9._-])");
 		return;
 	}
 	cs_strlcpy(o.id, l->tok[1].val, sizeof(o.id));
 	for (size_t i = 0; i < r->nobl; i++)
 		if (strcmp(r->obl[i].id, o.id) == 0) {
-			rerr(k, line, "duplicate obligation '%s'", o.id);
+			cs_lex_error(k, line, "duplicate obligation '%s'",
+				     o.id);
 			return;
 		}
 	if (action == NULL) {
-		rerr(k, line, "obligation %s needs action=", o.id);
+		cs_lex_error(k, line, "obligation %s needs action=", o.id);
 		return;
 	}
 	for (size_t i = 0; i < CS_NELEM(actions); i++)
 		ok |= strcmp(action, actions[i]) == 0;
 	if (!ok) {
-		rerr(k, line, "unknown action '%s'", action);
+		cs_lex_error(k, line, "unknown action '%s'", action);
 		return;
 	}
 	cs_strlcpy(o.action, action, sizeof(o.action));
 	if (when == NULL) {
-		rerr(k, line, "obligation %s needs when=", o.id);
+		cs_lex_error(k, line, "obligation %s needs when=", o.id);
 		return;
 	}
 	{
@@ -198,9 +170,10 @@ do_obligation(struct cs_regime *r, const struct cs_lex_line *l, struct rsink *k,
 						hit = true;
 					}
 				if (!hit) {
-					rerr(k, line,
-					     "unknown condition '%s' in when=",
-					     w);
+					cs_lex_error(
+					    k, line,
+					    "unknown condition '%s' in when=",
+					    w);
 					return;
 				}
 				n = 0;
@@ -209,20 +182,21 @@ do_obligation(struct cs_regime *r, const struct cs_lex_line *l, struct rsink *k,
 				continue;
 			}
 			if (n + 1 >= sizeof(w)) {
-				rerr(k, line, "condition too long");
+				cs_lex_error(k, line, "condition too long");
 				return;
 			}
 			w[n++] = *p;
 		}
 	}
 	if ((o.when & CS_WHEN_SENSITIVE) && (o.when & CS_WHEN_NONSENSITIVE)) {
-		rerr(k, line, "sensitive and nonsensitive exclude each other");
+		cs_lex_error(k, line,
+			     "sensitive and nonsensitive exclude each other");
 		return;
 	}
 	if (maxs != NULL) {
 		enum cs_severity sv;
 		if (cs_severity_parse(maxs, &sv) != 0) {
-			rerr(k, line, "unknown severity '%s'", maxs);
+			cs_lex_error(k, line, "unknown severity '%s'", maxs);
 			return;
 		}
 		o.max_severity = (int)sv;
@@ -241,16 +215,16 @@ do_obligation(struct cs_regime *r, const struct cs_lex_line *l, struct rsink *k,
 	if (!unused(k, line, l, seen, 2))
 		return;
 	if (r->nobl >= CS_REGIME_MAX_OBLIGATIONS) {
-		rerr(k, line, "more than %d obligations",
-		     CS_REGIME_MAX_OBLIGATIONS);
+		cs_lex_error(k, line, "more than %d obligations",
+			     CS_REGIME_MAX_OBLIGATIONS);
 		return;
 	}
 	r->obl[r->nobl++] = o;
 }
 
 static void
-do_entity(struct cs_regime *r, const struct cs_lex_line *l, struct rsink *k,
-	  unsigned line)
+do_entity(struct cs_regime *r, const struct cs_lex_line *l,
+	  struct cs_lex_errs *k, unsigned line)
 {
 	bool seen[CS_LEX_MAX_TOK] = {false};
 	const char *since = cs_policy_lex_get(l, "since", seen);
@@ -260,7 +234,7 @@ do_entity(struct cs_regime *r, const struct cs_lex_line *l, struct rsink *k,
 	memset(&e, 0, sizeof(e));
 	e.line = line;
 	if (l->n < 2 || l->tok[1].key[0] != '\0' || l->tok[1].val[0] == '\0') {
-		rerr(k, line, "entity needs a \"name\"");
+		cs_lex_error(k, line, "entity needs a \"name\"");
 		return;
 	}
 	if (!put(k, line, "entity name", e.name, sizeof(e.name),
@@ -274,15 +248,16 @@ do_entity(struct cs_regime *r, const struct cs_lex_line *l, struct rsink *k,
 	if (!unused(k, line, l, seen, 2))
 		return;
 	if (r->nent >= CS_REGIME_MAX_ENTITIES) {
-		rerr(k, line, "more than %d entities", CS_REGIME_MAX_ENTITIES);
+		cs_lex_error(k, line, "more than %d entities",
+			     CS_REGIME_MAX_ENTITIES);
 		return;
 	}
 	r->ent[r->nent++] = e;
 }
 
 static void
-do_header(struct cs_regime *r, const struct cs_lex_line *l, struct rsink *k,
-	  unsigned line, const char *file)
+do_header(struct cs_regime *r, const struct cs_lex_line *l,
+	  struct cs_lex_errs *k, unsigned line, const char *file)
 {
 	bool seen[CS_LEX_MAX_TOK] = {false};
 	const char *ver = cs_policy_lex_get(l, "version", seen);
@@ -297,15 +272,17 @@ do_header(struct cs_regime *r, const struct cs_lex_line *l, struct rsink *k,
 	memset(r, 0, sizeof(*r));
 	cs_strlcpy(r->file, file, sizeof(r->file));
 	if (l->n < 2 || l->tok[1].key[0] != '\0' || !rid_valid(l->tok[1].val)) {
-		rerr(k, line, "regime needs an id ([a-z0-9._-], < 48 bytes)");
+		cs_lex_error(k, line,
+			     "regime needs an id ([a-z0-9._-], < 48 bytes)");
 		return;
 	}
 	cs_strlcpy(r->id, l->tok[1].val, sizeof(r->id));
 	if (ver == NULL || eff == NULL || cit == NULL || test == NULL) {
-		rerr(k, line,
-		     "regime %s needs version=, effective=, citation= and "
-		     "test=",
-		     r->id);
+		cs_lex_error(
+		    k, line,
+		    "regime %s needs version=, effective=, citation= and "
+		    "test=",
+		    r->id);
 		return;
 	}
 	if (strcmp(test, "prc") == 0)
@@ -313,14 +290,15 @@ do_header(struct cs_regime *r, const struct cs_lex_line *l, struct rsink *k,
 	else if (strcmp(test, "entities") == 0)
 		r->test = CS_TEST_ENTITIES;
 	else {
-		rerr(k, line, "unknown test '%s' (prc, entities)", test);
+		cs_lex_error(k, line, "unknown test '%s' (prc, entities)",
+			     test);
 		return;
 	}
 	if (aff != NULL) {
 		if (strcmp(aff, "yes") == 0)
 			r->affiliates = true;
 		else if (strcmp(aff, "no") != 0) {
-			rerr(k, line, "affiliates must be yes or no");
+			cs_lex_error(k, line, "affiliates must be yes or no");
 			return;
 		}
 	} else {
@@ -344,7 +322,8 @@ int
 cs_regime_parse(struct cs_regime_set *set, const char *name, const uint8_t *p,
 		size_t n, char *err, size_t errsz)
 {
-	struct rsink k = {name != NULL ? name : "regime", err, errsz, 0, 0};
+	struct cs_lex_errs k = {name != NULL ? name : "regime", err, errsz, 0,
+				0};
 	struct cs_lex_line *l;
 	struct cs_regime *cur = NULL, *tmp = NULL;
 	size_t ntmp = 0, off = 0;
@@ -354,7 +333,8 @@ cs_regime_parse(struct cs_regime_set *set, const char *name, const uint8_t *p,
 	if (err != NULL && errsz > 0)
 		err[0] = '\0';
 	if (n > CS_REGIME_MAX_BYTES) {
-		rerr(&k, 0, "file larger than %u bytes", CS_REGIME_MAX_BYTES);
+		cs_lex_error(&k, 0, "file larger than %u bytes",
+			     CS_REGIME_MAX_BYTES);
 		return CS_EINVAL;
 	}
 	l = cs_xmalloc(sizeof(*l));
@@ -365,15 +345,15 @@ cs_regime_parse(struct cs_regime_set *set, const char *name, const uint8_t *p,
 			break;
 		line++;
 		if (cs_policy_lex_line(ln, l, msg, sizeof(msg)) != 0) {
-			rerr(&k, line, "%s", msg);
+			cs_lex_error(&k, line, "%s", msg);
 			continue;
 		}
 		if (l->n == 0)
 			continue;
 		if (strcmp(l->tok[0].val, "regime") == 0) {
 			if (set->n + ntmp >= CS_REGIME_MAX) {
-				rerr(&k, line, "more than %d regimes",
-				     CS_REGIME_MAX);
+				cs_lex_error(&k, line, "more than %d regimes",
+					     CS_REGIME_MAX);
 				break;
 			}
 			tmp = cs_xrealloc(tmp, ntmp + 1, sizeof(*tmp));
@@ -384,20 +364,20 @@ cs_regime_parse(struct cs_regime_set *set, const char *name, const uint8_t *p,
 				for (size_t i = 0; i + 1 < ntmp; i++)
 					dup |= strcmp(tmp[i].id, cur->id) == 0;
 				if (dup)
-					rerr(&k, line,
-					     "regime '%s' is already "
-					     "loaded",
-					     cur->id);
+					cs_lex_error(&k, line,
+						     "regime '%s' is already "
+						     "loaded",
+						     cur->id);
 			}
 		} else if (cur == NULL) {
-			rerr(&k, line, "'%s' before any regime line",
-			     l->tok[0].val);
+			cs_lex_error(&k, line, "'%s' before any regime line",
+				     l->tok[0].val);
 		} else if (strcmp(l->tok[0].val, "entity") == 0) {
 			do_entity(cur, l, &k, line);
 		} else if (strcmp(l->tok[0].val, "obligation") == 0) {
 			do_obligation(cur, l, &k, line);
 		} else {
-			rerr(
+			cs_lex_error(
 			    &k, line,
 			    "unknown keyword '%s' (regime, entity, obligation)",
 			    l->tok[0].val);
@@ -406,16 +386,16 @@ cs_regime_parse(struct cs_regime_set *set, const char *name, const uint8_t *p,
 	free(l);
 	for (size_t i = 0; i < ntmp && k.count == 0; i++) {
 		if (tmp[i].nobl == 0)
-			rerr(&k, line, "regime '%s' has no obligation",
-			     tmp[i].id);
+			cs_lex_error(&k, line, "regime '%s' has no obligation",
+				     tmp[i].id);
 		if (tmp[i].test == CS_TEST_ENTITIES && tmp[i].nent == 0)
-			rerr(&k, line,
-			     "regime '%s' (test=entities) lists no "
-			     "entity",
-			     tmp[i].id);
+			cs_lex_error(&k, line,
+				     "regime '%s' (test=entities) lists no "
+				     "entity",
+				     tmp[i].id);
 	}
 	if (ntmp == 0 && k.count == 0)
-		rerr(&k, line, "no regime line");
+		cs_lex_error(&k, line, "no regime line");
 	if (k.count > 0) {
 		free(tmp);
 		return CS_EINVAL;

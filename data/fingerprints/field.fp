@@ -99,7 +99,7 @@ rule mac-oui-registrant-trap
 # --- HTTP: realms, servers, titles, body markers ---------------------------
 
 rule dahua-http-realm-login-to
-  on       http.realm
+  on       http.realm rtsp.realm
   match    ^Login to [A-Za-z0-9]{6,24}$
   set      manufacturer=Dahua
   weight   0.7

@@ -34,7 +34,7 @@ rule hikvision-server-dvrdvs-webs
 rule hikvision-server-dnvrs-webs
   on       http.server
   match    ^DNVRS-Webs\b
-  set      manufacturer=Hikvision class=nvr
+  set      manufacturer=Hikvision class=nvr@0.35
   weight   0.85
   source   protocols.md §4 (Recog http_servers.xml; Nmap lines 10283-10285)
   example  "DNVRS-Webs"

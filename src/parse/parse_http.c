@@ -37,7 +37,8 @@ is_lws(uint8_t c)
 
 /*
  * Takes the next line of b starting at *off, without its LF or CRLF.
- * A CR elsewhere in the line or a NUL is CS_EPROTO; a line longer than
+ * A CR or NUL inside the line is kept as data (embedded devices send
+ * both); a line longer than
  * CS_HTTP_LINE_MAX is CS_ELIMIT; no LF yet is CS_ETRUNC.
  */
 static int
@@ -48,10 +49,6 @@ next_line(struct cs_span b, size_t *off, struct cs_span *line)
 	for (i = *off; i < b.n && b.p[i] != '\n'; i++) {
 		if (i - *off > CS_HTTP_LINE_MAX)
 			return CS_ELIMIT;
-		if (b.p[i] == '\0')
-			return CS_EPROTO;
-		if (b.p[i] == '\r' && i + 1 < b.n && b.p[i + 1] != '\n')
-			return CS_EPROTO;
 	}
 	if (i >= b.n)
 		return CS_ETRUNC;
@@ -101,8 +98,10 @@ parse_field(struct cs_span l, struct cs_http_resp *out)
 		/* Obsolete folding: extend the previous value. */
 		struct cs_hdr *h;
 
-		if (out->nhdr == 0)
-			return CS_EPROTO;
+		if (out->nhdr == 0) {
+			out->bad_lines++;
+			return 0;
+		}
 		h = &out->hdr[out->nhdr - 1];
 		h->value = cs_span_trim(
 		    span_between(h->value.n ? h->value.p : l.p, l.p + l.n));
@@ -110,15 +109,22 @@ parse_field(struct cs_span l, struct cs_http_resp *out)
 	}
 	if (out->nhdr >= CS_HTTP_HDR_MAX)
 		return CS_ELIMIT;
+	/* Embedded devices send odd lines; a line that is not a field is
+	 * skipped and counted rather than costing the whole head (RFC 9112
+	 * section 2.2 leaves recovery to the recipient). */
 	colon = memchr(l.p, ':', l.n);
-	if (colon == NULL)
-		return CS_EPROTO;
+	if (colon == NULL) {
+		out->bad_lines++;
+		return 0;
+	}
 	name = cs_span_trim(span_between(l.p, colon));
-	if (name.n == 0)
-		return CS_EPROTO;
 	for (size_t i = 0; i < name.n; i++)
 		if (!is_tchar(name.p[i]))
-			return CS_EPROTO;
+			name.n = 0;
+	if (name.n == 0) {
+		out->bad_lines++;
+		return 0;
+	}
 	out->hdr[out->nhdr].name = name;
 	out->hdr[out->nhdr].value =
 	    cs_span_trim(span_between(colon + 1, l.p + l.n));

@@ -41,6 +41,7 @@ struct cs_http_resp {
 	 * body delimited by connection close.
 	 */
 	bool complete;
+	size_t bad_lines; /* lines of the head that were not fields (skipped) */
 };
 
 /*

@@ -32,6 +32,14 @@ PY
 
 step() { echo; echo "=== $*"; }
 
+# PostgreSQL (issue #8): a throwaway server on 127.0.0.1 for the store's
+# contract suite on PostgreSQL and the sensor tests (they skip without it).
+# CS_PG_URI may be given from outside instead; the server stops on exit.
+if [ -z "${CS_PG_URI:-}" ] && pg_env=$(bash scripts/pg.sh start); then
+	eval "$pg_env"
+	trap 'bash scripts/pg.sh stop "$CS_PG_DIR"' EXIT
+fi
+
 step "gcc build (-Werror) and tests"
 if { [ -f build/build.ninja ] || meson setup build >/dev/null; } &&
    meson configure build -Dwerror=true >/dev/null && ninja -C build; then

@@ -690,6 +690,7 @@ usage(FILE *f)
 	    "  diff             what changed between two scans\n"
 	    "  reach            which devices answer from this vantage point\n"
 	    "  report           HTML, CSV or JSON report from the inventory\n"
+	    "  listen           identify devices from captured traffic\n"
 	    "  version          print the version\n"
 	    "Run 'camsweep COMMAND --help' for a command's options.\n",
 	    f);
@@ -722,6 +723,8 @@ cs_cli_main(int argc, char **argv)
 		return cs_cli_reach(argc - 1, argv + 1);
 	if (strcmp(argv[1], "report") == 0)
 		return cs_cli_report(argc - 1, argv + 1);
+	if (strcmp(argv[1], "listen") == 0)
+		return cs_cli_listen(argc - 1, argv + 1);
 	if (strcmp(argv[1], "version") == 0 ||
 	    strcmp(argv[1], "--version") == 0) {
 		puts("camsweep " CS_VERSION);

@@ -21,5 +21,7 @@ int cs_cli_plan(int argc, char **argv);
 int cs_cli_diff(int argc, char **argv);
 int cs_cli_reach(int argc, char **argv);
 int cs_cli_report(int argc, char **argv);
+/* Passive identification and phone-home detection (docs/listen.md). */
+int cs_cli_listen(int argc, char **argv);
 
 #endif /* CS_CLI_CLI_H */

@@ -400,8 +400,9 @@ add_scope_specs(const char *text, struct cs_interval **v, size_t *n)
 
 /*
  * Rebuilds the scope a recorded scan covered.  Returns false (and
- * nothing to free) when it cannot be read back; callers then assume the
- * scan covered every device, the conservative choice for verification.
+ * nothing to free) when it cannot be read back, as for a passive
+ * `listen` run; callers then close nothing, since a removal can only be
+ * verified by a scan known to have looked where the device was.
  */
 static bool
 scan_scope(struct cs_store *st, int64_t scan_id, struct cs_scope *out)
@@ -650,8 +651,8 @@ cs_cli_assess(int argc, char **argv)
 				for (size_t j = 0; j < rows.n && !current; j++)
 					current = rows.v[j].id == old.v[i].id;
 				if (current || old.v[i].last_scan > scan_id ||
-				    (have_scope &&
-				     !scope_has(&looked, old.v[i].ip)))
+				    !have_scope ||
+				    !scope_has(&looked, old.v[i].ip))
 					continue;
 				for (size_t j = 0; j < devs.n && !present; j++)
 					present = strcmp(devs.v[j].ip,

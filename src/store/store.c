@@ -34,9 +34,20 @@ set_out_err(char *err, size_t errsz, const char *msg)
 		cs_strlcpy(err, msg, errsz);
 }
 
+/* The PostgreSQL backend (store_pg.c); its open op takes the whole URI. */
+extern const struct cs_store_ops cs_store_pg_ops;
+
 static const struct cs_store_ops *const backends[] = {
     &cs_store_sqlite_ops,
 };
+
+/* True for a "postgresql://" or "postgres://" URI (libpq's schemes). */
+static bool
+is_pg_uri(const char *path)
+{
+	return strncmp(path, "postgresql://", 13) == 0 ||
+	       strncmp(path, "postgres://", 11) == 0;
+}
 
 struct cs_store *
 cs_store_open(const char *path, char *err, size_t errsz)
@@ -51,9 +62,13 @@ cs_store_open(const char *path, char *err, size_t errsz)
 		set_out_err(err, errsz, "no inventory path given");
 		return NULL;
 	}
+	/* A PostgreSQL URI selects that backend, which gets it whole. */
+	if (is_pg_uri(path))
+		ops = &cs_store_pg_ops;
 	/* "scheme:rest" selects a backend; a plain path means SQLite. */
 	colon = strchr(path, ':');
-	if (colon != NULL && colon != path && strcmp(path, ":memory:") != 0) {
+	if (ops == NULL && colon != NULL && colon != path &&
+	    strcmp(path, ":memory:") != 0) {
 		size_t n = (size_t)(colon - path);
 		for (size_t i = 0; i < CS_NELEM(backends); i++)
 			if (strlen(backends[i]->scheme) == n &&
@@ -63,10 +78,9 @@ cs_store_open(const char *path, char *err, size_t errsz)
 			target = colon + 1;
 		else if ((n == 10 && memcmp(path, "postgresql", n) == 0) ||
 			 (n == 8 && memcmp(path, "postgres", n) == 0)) {
-			set_out_err(
-			    err, errsz,
-			    "the PostgreSQL backend is not built into this "
-			    "camsweep");
+			set_out_err(err, errsz,
+				    "a PostgreSQL inventory is named by a "
+				    "postgresql://... URI");
 			return NULL;
 		}
 	}

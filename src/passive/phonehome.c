@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: ISC */
+/* Phone-home endpoint list: TSV loading and matching; see phonehome.h. */
+#include "passive/phonehome.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/alloc.h"
+#include "core/str.h"
+#include "core/poison.h"
+
+const char *
+cs_ph_conf_name(enum cs_ph_conf c)
+{
+	return c == CS_PH_HIGH ? "high" : c == CS_PH_MEDIUM ? "medium" : "low";
+}
+
+static int
+parse_ipv4(struct cs_span s, uint32_t *out)
+{
+	uint32_t a = 0;
+	size_t i = 0;
+
+	for (int part = 0; part < 4; part++) {
+		size_t st = i;
+		uint64_t v;
+
+		while (i < s.n && s.p[i] >= '0' && s.p[i] <= '9')
+			i++;
+		if (i == st || i - st > 3 ||
+		    cs_span_u64(cs_span_make(s.p + st, i - st), 255, &v) != 0)
+			return CS_EINVAL;
+		a = a << 8 | (uint32_t)v;
+		if (part < 3) {
+			if (i >= s.n || s.p[i] != '.')
+				return CS_EINVAL;
+			i++;
+		}
+	}
+	if (i != s.n)
+		return CS_EINVAL;
+	*out = a;
+	return 0;
+}
+
+static int
+parse_value(struct cs_ph_rule *r, struct cs_span v)
+{
+	uint64_t num;
+	long sep;
+
+	switch (r->kind) {
+	case CS_PH_DOMAIN:
+		if (v.n == 0 || v.n >= sizeof(r->value))
+			return CS_EINVAL;
+		for (size_t i = 0; i < v.n; i++) {
+			uint8_t c = v.p[i];
+
+			if (c >= 'A' && c <= 'Z')
+				c = (uint8_t)(c + 32);
+			r->value[i] = (char)c;
+		}
+		r->value[v.n] = '\0';
+		return 0;
+	case CS_PH_CIDR:
+		sep = cs_span_find(v, "/", 1, false);
+		if (sep < 0 ||
+		    parse_ipv4(cs_span_make(v.p, (size_t)sep), &r->net) != 0 ||
+		    cs_span_u64(
+			cs_span_make(v.p + sep + 1, v.n - (size_t)sep - 1), 32,
+			&num) != 0)
+			return CS_EINVAL;
+		r->mask = num == 0 ? 0 : 0xFFFFFFFFu << (32 - num);
+		r->net &= r->mask;
+		break;
+	case CS_PH_UDP:
+	case CS_PH_TCP:
+		sep = cs_span_find(v, ":", 1, false);
+		if (cs_span_u64(cs_span_make(v.p, sep < 0 ? v.n : (size_t)sep),
+				65535, &num) != 0 ||
+		    num == 0)
+			return CS_EINVAL;
+		r->port = (uint16_t)num;
+		if (sep >= 0) {
+			struct cs_span h =
+			    cs_span_make(v.p + sep + 1, v.n - (size_t)sep - 1);
+
+			if (h.n == 0 || h.n % 2 || h.n / 2 > CS_PH_MAGIC_MAX)
+				return CS_EINVAL;
+			for (size_t i = 0; i < h.n; i += 2) {
+				int hi = cs_hexval(h.p[i]),
+				    lo = cs_hexval(h.p[i + 1]);
+
+				if (hi < 0 || lo < 0)
+					return CS_EINVAL;
+				r->magic[r->nmagic++] = (uint8_t)(hi << 4 | lo);
+			}
+		}
+		break;
+	}
+	cs_span_copy(r->value, sizeof(r->value), v);
+	return 0;
+}
+
+static int
+parse_row(struct cs_ph_rule *r, struct cs_span line)
+{
+	struct cs_span f[7];
+	size_t nf = 0, st = 0;
+
+	for (size_t i = 0; i <= line.n && nf < CS_NELEM(f); i++) {
+		if (i == line.n || line.p[i] == '\t') {
+			f[nf++] =
+			    cs_span_trim(cs_span_make(line.p + st, i - st));
+			st = i + 1;
+		}
+	}
+	if (nf != 7)
+		return CS_EINVAL;
+	memset(r, 0, sizeof(*r));
+	if (cs_span_ieq(f[0], "domain"))
+		r->kind = CS_PH_DOMAIN;
+	else if (cs_span_ieq(f[0], "cidr"))
+		r->kind = CS_PH_CIDR;
+	else if (cs_span_ieq(f[0], "udp"))
+		r->kind = CS_PH_UDP;
+	else if (cs_span_ieq(f[0], "tcp"))
+		r->kind = CS_PH_TCP;
+	else
+		return CS_EINVAL;
+	if (parse_value(r, f[1]) != 0 || f[2].n == 0 || f[6].n == 0)
+		return CS_EINVAL;
+	cs_span_copy(r->maker, sizeof(r->maker), f[2]);
+	if (!cs_span_ieq(f[3], "-")) {
+		if (f[3].n != 2)
+			return CS_EINVAL;
+		cs_span_copy(r->country, sizeof(r->country), f[3]);
+	}
+	cs_span_copy(r->service, sizeof(r->service), f[4]);
+	if (cs_span_ieq(f[5], "high"))
+		r->conf = CS_PH_HIGH;
+	else if (cs_span_ieq(f[5], "medium"))
+		r->conf = CS_PH_MEDIUM;
+	else if (cs_span_ieq(f[5], "low"))
+		r->conf = CS_PH_LOW;
+	else
+		return CS_EINVAL;
+	cs_span_copy(r->source, sizeof(r->source), f[6]);
+	return 0;
+}
+
+int
+cs_ph_add_mem(struct cs_ph *ph, const char *name, const uint8_t *p, size_t n,
+	      char *err, size_t errsz)
+{
+	size_t st = 0, lineno = 0;
+
+	for (size_t i = 0; i <= n; i++) {
+		struct cs_span line;
+
+		if (i < n && p[i] != '\n')
+			continue;
+		lineno++;
+		line = cs_span_make(p + st, i - st);
+		st = i + 1;
+		if (line.n && line.p[line.n - 1] == '\r')
+			line.n--;
+		if (cs_span_trim(line).n == 0 || line.p[0] == '#')
+			continue;
+		if (ph->n == CS_PH_RULES_MAX) {
+			snprintf(err, errsz, "%s:%zu: more than %d rows", name,
+				 lineno, CS_PH_RULES_MAX);
+			return CS_ELIMIT;
+		}
+		if (ph->n == ph->cap) {
+			ph->cap = ph->cap ? ph->cap * 2 : 64;
+			ph->v = cs_xrealloc(ph->v, ph->cap, sizeof(*ph->v));
+		}
+		if (parse_row(&ph->v[ph->n], line) != 0) {
+			snprintf(
+			    err, errsz,
+			    "%s:%zu: bad row (want 7 tab-separated fields: "
+			    "kind value maker country service confidence "
+			    "source)",
+			    name, lineno);
+			return CS_EINVAL;
+		}
+		ph->n++;
+	}
+	return 0;
+}
+
+static int
+load_file(struct cs_ph *ph, const char *path, char *err, size_t errsz)
+{
+	FILE *f = fopen(path, "rb");
+	uint8_t *buf;
+	size_t n;
+	int rc;
+
+	if (f == NULL) {
+		snprintf(err, errsz, "%s: cannot open", path);
+		return CS_EIO;
+	}
+	buf = cs_xmalloc(1u << 20);
+	n = fread(buf, 1, 1u << 20, f);
+	if (!feof(f)) {
+		fclose(f);
+		free(buf);
+		snprintf(err, errsz, "%s: larger than 1 MiB", path);
+		return CS_ELIMIT;
+	}
+	fclose(f);
+	rc = cs_ph_add_mem(ph, path, buf, n, err, errsz);
+	free(buf);
+	return rc;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+cs_ph_load(struct cs_ph *ph, const char *path, char *err, size_t errsz)
+{
+	struct stat sb;
+	struct dirent *de;
+	char *names[256];
+	size_t nn = 0;
+	DIR *d;
+	int rc = 0;
+
+	if (stat(path, &sb) != 0) {
+		snprintf(err, errsz, "%s: not found", path);
+		return CS_EIO;
+	}
+	if (!S_ISDIR(sb.st_mode))
+		return load_file(ph, path, err, errsz);
+	d = opendir(path);
+	if (d == NULL) {
+		snprintf(err, errsz, "%s: cannot open", path);
+		return CS_EIO;
+	}
+	while ((de = readdir(d)) != NULL && nn < CS_NELEM(names)) {
+		size_t l = strlen(de->d_name);
+
+		if (l > 4 && strcmp(de->d_name + l - 4, ".tsv") == 0)
+			names[nn++] = cs_xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, nn, sizeof(names[0]), name_cmp);
+	for (size_t i = 0; i < nn; i++) {
+		char full[4096];
+
+		snprintf(full, sizeof(full), "%s/%s", path, names[i]);
+		if (rc == 0)
+			rc = load_file(ph, full, err, errsz);
+		free(names[i]);
+	}
+	return rc;
+}
+
+void
+cs_ph_free(struct cs_ph *ph)
+{
+	free(ph->v);
+	memset(ph, 0, sizeof(*ph));
+}
+
+const struct cs_ph_rule *
+cs_ph_match_name(const struct cs_ph *ph, const char *name)
+{
+	const struct cs_ph_rule *best = NULL;
+	size_t nl = strlen(name), bestl = 0;
+
+	for (size_t i = 0; i < ph->n; i++) {
+		const struct cs_ph_rule *r = &ph->v[i];
+		size_t vl;
+
+		if (r->kind != CS_PH_DOMAIN)
+			continue;
+		vl = strlen(r->value);
+		if (vl > nl || vl <= bestl ||
+		    memcmp(name + nl - vl, r->value, vl) != 0)
+			continue;
+		if (vl < nl && name[nl - vl - 1] != '.')
+			continue;
+		best = r;
+		bestl = vl;
+	}
+	return best;
+}
+
+bool
+cs_ph_addr_local(uint32_t a)
+{
+	return (a >> 24) == 10 || (a >> 24) == 127 || (a >> 24) == 0 ||
+	       (a & 0xFFF00000u) == 0xAC100000u ||
+	       (a & 0xFFFF0000u) == 0xC0A80000u ||
+	       (a & 0xFFFF0000u) == 0xA9FE0000u || (a >> 28) == 0xE ||
+	       a == 0xFFFFFFFFu;
+}
+
+const struct cs_ph_rule *
+cs_ph_match_flow(const struct cs_ph *ph, uint32_t dst, uint8_t proto,
+		 uint16_t dport, struct cs_span payload)
+{
+	bool local = cs_ph_addr_local(dst);
+
+	for (size_t i = 0; i < ph->n; i++) {
+		const struct cs_ph_rule *r = &ph->v[i];
+
+		switch (r->kind) {
+		case CS_PH_CIDR:
+			if ((dst & r->mask) == r->net)
+				return r;
+			break;
+		case CS_PH_UDP:
+		case CS_PH_TCP:
+			if (r->port != dport ||
+			    proto != (r->kind == CS_PH_UDP ? 17 : 6))
+				break;
+			if (r->nmagic == 0) {
+				if (!local)
+					return r;
+			} else if ((dst >> 28) != 0xE && dst != 0xFFFFFFFFu &&
+				   payload.n >= r->nmagic &&
+				   memcmp(payload.p, r->magic, r->nmagic) ==
+				       0) {
+				return r;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	return NULL;
+}

@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: ISC */
+/* Test packet builder; see pktgen.h. */
+#include "pktgen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/poison.h"
+
+static const uint8_t bcast[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+
+static uint8_t *
+be16(uint8_t *p, unsigned v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+	return p + 2;
+}
+
+static uint8_t *
+be32(uint8_t *p, uint32_t v)
+{
+	p = be16(p, v >> 16);
+	return be16(p, v & 0xFFFF);
+}
+
+static uint8_t *
+eth(uint8_t *p, const uint8_t dst[6], const uint8_t src[6], unsigned type)
+{
+	memcpy(p, dst, 6);
+	memcpy(p + 6, src, 6);
+	return be16(p + 12, type);
+}
+
+void
+pg_l4(struct pg_frame *f, const uint8_t smac[6], uint8_t proto, uint32_t src,
+      uint16_t sport, uint32_t dst, uint16_t dport, const void *payload,
+      size_t n)
+{
+	size_t l4 = proto == 6 ? 20 : 8;
+	uint8_t *p = eth(f->b, bcast, smac, 0x0800), *ip = p;
+
+	if (n > PG_MAX - 14 - 20 - l4)
+		n = PG_MAX - 14 - 20 - l4;
+	*p++ = 0x45;
+	*p++ = 0;
+	p = be16(p, (unsigned)(20 + l4 + n));
+	p = be16(p, 1);
+	p = be16(p, 0x4000);
+	*p++ = 64;
+	*p++ = proto;
+	p = be16(p, 0);
+	p = be32(p, src);
+	p = be32(p, dst);
+	p = be16(p, sport);
+	p = be16(p, dport);
+	if (proto == 6) {
+		p = be32(p, 1000);
+		p = be32(p, 2000);
+		*p++ = 0x50;
+		*p++ = 0x18; /* PSH ACK */
+		p = be16(p, 65535);
+		p = be32(p, 0);
+	} else {
+		p = be16(p, (unsigned)(8 + n));
+		p = be16(p, 0);
+	}
+	memcpy(p, payload, n);
+	f->n = (size_t)(p - f->b) + n;
+	(void)ip;
+}
+
+void
+pg_arp(struct pg_frame *f, const uint8_t sha[6], uint32_t spa, uint32_t tpa)
+{
+	uint8_t *p = eth(f->b, bcast, sha, 0x0806);
+
+	p = be16(p, 1);
+	p = be16(p, 0x0800);
+	*p++ = 6;
+	*p++ = 4;
+	p = be16(p, 2);
+	memcpy(p, sha, 6);
+	p = be32(p + 6, spa);
+	memset(p, 0, 6);
+	p = be32(p + 6, tpa);
+	f->n = (size_t)(p - f->b);
+}
+
+size_t
+pg_dhcp(uint8_t *out, size_t cap, const uint8_t mac[6], uint32_t requested,
+	const char *vendor, const char *host)
+{
+	static const uint8_t prl[] = {1, 3, 6, 12, 15, 28, 42};
+	uint8_t *p = out;
+	size_t vl = strlen(vendor), hl = strlen(host);
+
+	if (cap < 240 + 3 + 6 + 2 + vl + 2 + hl + 2 + sizeof(prl) + 1)
+		return 0;
+	memset(out, 0, 240);
+	p[0] = 1;
+	p[1] = 1;
+	p[2] = 6;
+	memcpy(p + 28, mac, 6);
+	be32(p + 236, 0x63825363u);
+	p += 240;
+	*p++ = 53;
+	*p++ = 1;
+	*p++ = 3;
+	*p++ = 50;
+	*p++ = 4;
+	p = be32(p, requested);
+	*p++ = 60;
+	*p++ = (uint8_t)vl;
+	memcpy(p, vendor, vl);
+	p += vl;
+	*p++ = 12;
+	*p++ = (uint8_t)hl;
+	memcpy(p, host, hl);
+	p += hl;
+	*p++ = 55;
+	*p++ = sizeof(prl);
+	memcpy(p, prl, sizeof(prl));
+	p += sizeof(prl);
+	*p++ = 255;
+	return (size_t)(p - out);
+}
+
+static uint8_t *
+qname(uint8_t *p, const char *name)
+{
+	while (*name) {
+		const char *dot = strchr(name, '.');
+		size_t l = dot ? (size_t)(dot - name) : strlen(name);
+
+		*p++ = (uint8_t)l;
+		memcpy(p, name, l);
+		p += l;
+		name += l;
+		if (*name == '.')
+			name++;
+	}
+	*p++ = 0;
+	return p;
+}
+
+size_t
+pg_dns(uint8_t *out, size_t cap, const char *name, int response, uint32_t addr)
+{
+	uint8_t *p = out;
+
+	if (cap < 12 + strlen(name) + 2 + 4 + 16)
+		return 0;
+	p = be16(p, 0x1234);
+	p = be16(p, response ? 0x8180 : 0x0100);
+	p = be16(p, 1);
+	p = be16(p, response ? 1 : 0);
+	p = be32(p, 0);
+	p = qname(p, name);
+	p = be16(p, 1);
+	p = be16(p, 1);
+	if (response) {
+		p = be16(p, 0xC00C);
+		p = be16(p, 1);
+		p = be16(p, 1);
+		p = be32(p, 300);
+		p = be16(p, 4);
+		p = be32(p, addr);
+	}
+	return (size_t)(p - out);
+}
+
+size_t
+pg_client_hello(uint8_t *out, size_t cap, const char *sni)
+{
+	size_t sl = strlen(sni);
+	size_t ext = 9 + sl, body = 2 + 32 + 1 + 4 + 2 + 2 + ext;
+	uint8_t *p = out;
+
+	if (cap < 5 + 4 + body)
+		return 0;
+	*p++ = 22;
+	p = be16(p, 0x0301);
+	p = be16(p, (unsigned)(4 + body));
+	*p++ = 1;
+	*p++ = 0;
+	p = be16(p, (unsigned)body);
+	p = be16(p, 0x0303);
+	memset(p, 0xAB, 32);
+	p += 32;
+	*p++ = 0; /* session id */
+	p = be16(p, 2);
+	p = be16(p, 0xC02F);
+	*p++ = 1;
+	*p++ = 0;
+	p = be16(p, (unsigned)ext);
+	p = be16(p, 0); /* server_name */
+	p = be16(p, (unsigned)(5 + sl));
+	p = be16(p, (unsigned)(3 + sl));
+	*p++ = 0;
+	p = be16(p, (unsigned)sl);
+	memcpy(p, sni, sl);
+	p += sl;
+	return (size_t)(p - out);
+}
+
+size_t
+pg_server_cert(uint8_t *out, size_t cap, const uint8_t *der, size_t dern)
+{
+	size_t sh = 2 + 32 + 1 + 2 + 1, cert = 3 + 3 + dern;
+	size_t rec = 4 + sh + 4 + cert;
+	uint8_t *p = out;
+
+	if (cap < 5 + rec)
+		return 0;
+	*p++ = 22;
+	p = be16(p, 0x0303);
+	p = be16(p, (unsigned)rec);
+	*p++ = 2;
+	*p++ = 0;
+	p = be16(p, (unsigned)sh);
+	p = be16(p, 0x0303);
+	memset(p, 0xCD, 32);
+	p += 32;
+	*p++ = 0;
+	p = be16(p, 0xC02F);
+	*p++ = 0;
+	*p++ = 11;
+	*p++ = (uint8_t)(cert >> 16);
+	p = be16(p, (unsigned)(cert & 0xFFFF));
+	*p++ = (uint8_t)((cert - 3) >> 16);
+	p = be16(p, (unsigned)((cert - 3) & 0xFFFF));
+	*p++ = (uint8_t)(dern >> 16);
+	p = be16(p, (unsigned)(dern & 0xFFFF));
+	memcpy(p, der, dern);
+	p += dern;
+	return (size_t)(p - out);
+}
+
+void
+pg_dump(pcap_dumper_t *d, int64_t ts, const struct pg_frame *f)
+{
+	struct pcap_pkthdr h;
+
+	memset(&h, 0, sizeof(h));
+	h.ts.tv_sec = (time_t)ts;
+	h.caplen = h.len = (bpf_u_int32)f->n;
+	pcap_dump((u_char *)d, &h, f->b);
+}
+
+static const char http_hik[] = "HTTP/1.1 401 Unauthorized\r\n"
+			       "Server: App-webs/\r\n"
+			       "Content-Length: 0\r\n\r\n";
+static const char rtsp_dahua[] = "RTSP/1.0 200 OK\r\nCSeq: 1\r\n"
+				 "Server: Dahua Rtsp Server\r\n"
+				 "Public: OPTIONS, DESCRIBE, SETUP\r\n\r\n";
+static const char sadp_match[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" ?><ProbeMatch>"
+    "<Uuid>5B7E0F5C-2B6A-4C5E-9D1F-0A1B2C3D4E5F</Uuid>"
+    "<Types>inquiry</Types><DeviceType>141945</DeviceType>"
+    "<DeviceDescription>DS-2CD2385G1-I</DeviceDescription>"
+    "<DeviceSN>DS-2CD2385G1-I20200414AAWRE00000001</DeviceSN>"
+    "<MAC>58-50-ed-00-00-01</MAC><IPv4Address>127.114.1.10</IPv4Address>"
+    "<SoftwareVersion>V5.6.2build 190701</SoftwareVersion>"
+    "</ProbeMatch>";
+
+int
+pg_scenario(const char *path, const char *der_path)
+{
+	static const uint8_t hik_mac[6] = {0x58, 0x50, 0xed, 0, 0, 1};
+	static const uint8_t dh_mac[6] = {0x3c, 0xef, 0x8c, 0, 0, 2};
+	static const uint8_t tls_mac[6] = {0x02, 0, 0, 0, 0, 3};
+	static const uint8_t oth_mac[6] = {0x02, 0, 0, 0, 0, 4};
+	const uint32_t hik = PG_IP(127, 114, 1, 10),
+		       dh = PG_IP(127, 114, 1, 20),
+		       tls = PG_IP(127, 114, 1, 30),
+		       oth = PG_IP(127, 114, 1, 40),
+		       dns = PG_IP(127, 114, 0, 1),
+		       cloud = PG_IP(127, 114, 250, 7),
+		       ez = PG_IP(127, 114, 250, 8),
+		       p2p = PG_IP(127, 114, 250, 9);
+	pcap_t *dead = pcap_open_dead(DLT_EN10MB, 65535);
+	pcap_dumper_t *d;
+	struct pg_frame f;
+	uint8_t pl[PG_MAX], der[3000];
+	size_t n, dern = 0;
+	int64_t t = 1700000000;
+
+	if (dead == NULL)
+		return -1;
+	d = pcap_dump_open(dead, path);
+	if (d == NULL) {
+		pcap_close(dead);
+		return -1;
+	}
+	if (der_path != NULL) {
+		FILE *fp = fopen(der_path, "rb");
+
+		if (fp != NULL) {
+			dern = fread(der, 1, sizeof(der), fp);
+			fclose(fp);
+		}
+	}
+	/* Hikvision camera: ARP, SADP, HTTP, DNS to its cloud, a flow to
+	 * the resolved address, a TLS ClientHello to EZVIZ. */
+	pg_arp(&f, hik_mac, hik, dns);
+	pg_dump(d, t, &f);
+	pg_l4(&f, hik_mac, 17, hik, 37020, PG_IP(239, 255, 255, 250), 37020,
+	      sadp_match, strlen(sadp_match));
+	pg_dump(d, t + 1, &f);
+	pg_l4(&f, hik_mac, 6, hik, 80, PG_IP(127, 114, 0, 99), 50000, http_hik,
+	      strlen(http_hik));
+	pg_dump(d, t + 2, &f);
+	n = pg_dns(pl, sizeof(pl), "litedev.hik-connect.com", 0, 0);
+	pg_l4(&f, hik_mac, 17, hik, 40000, dns, 53, pl, n);
+	pg_dump(d, t + 3, &f);
+	n = pg_dns(pl, sizeof(pl), "litedev.hik-connect.com", 1, cloud);
+	pg_l4(&f, oth_mac, 17, dns, 53, hik, 40000, pl, n);
+	pg_dump(d, t + 3, &f);
+	memset(pl, 0x5A, 100);
+	for (int i = 0; i < 5; i++) {
+		pg_l4(&f, hik_mac, 6, hik, 41000, cloud, 443, pl, 100);
+		pg_dump(d, t + 4 + i, &f);
+		pg_l4(&f, oth_mac, 6, cloud, 443, hik, 41000, pl, 50);
+		pg_dump(d, t + 4 + i, &f);
+	}
+	n = pg_client_hello(pl, sizeof(pl), "Dev.EzvizLife.com");
+	pg_l4(&f, hik_mac, 6, hik, 42000, ez, 8555, pl, n);
+	pg_dump(d, t + 10, &f);
+	memset(pl, 0x11, 200);
+	pg_l4(&f, oth_mac, 6, ez, 8555, hik, 42000, pl, 200);
+	pg_dump(d, t + 11, &f);
+	/* Dahua camera: DHCP request, RTSP reply, a DHGET to a P2P server. */
+	n = pg_dhcp(pl, sizeof(pl), dh_mac, dh, "DahuaTech", "IPC-HFW2431S");
+	pg_l4(&f, dh_mac, 17, 0, 68, PG_IP(255, 255, 255, 255), 67, pl, n);
+	pg_dump(d, t + 20, &f);
+	pg_l4(&f, dh_mac, 6, dh, 554, PG_IP(127, 114, 0, 99), 50001, rtsp_dahua,
+	      strlen(rtsp_dahua));
+	pg_dump(d, t + 21, &f);
+	{
+		static const char dhget[] = "DHGET /probe/p2psrv HTTP/1.1\r\n"
+					    "CSeq: 1\r\n\r\n";
+
+		for (int i = 0; i < 3; i++) {
+			pg_l4(&f, dh_mac, 17, dh, 43000, p2p, 8800, dhget,
+			      strlen(dhget));
+			pg_dump(d, t + 22 + i, &f);
+		}
+	}
+	/* A TLS server with a Hikvision certificate. */
+	if (dern > 0) {
+		n = pg_server_cert(pl, sizeof(pl), der, dern);
+		pg_l4(&f, tls_mac, 6, tls, 443, PG_IP(127, 114, 0, 99), 50002,
+		      pl, n);
+		pg_dump(d, t + 30, &f);
+	}
+	/* A bystander asking for an unlisted name. */
+	n = pg_dns(pl, sizeof(pl), "www.example.com", 0, 0);
+	pg_l4(&f, oth_mac, 17, oth, 40001, dns, 53, pl, n);
+	pg_dump(d, t + 40, &f);
+	pcap_dump_close(d);
+	pcap_close(dead);
+	return 0;
+}

@@ -26,11 +26,13 @@
 #include "engine/scope.h"
 #include "fp/fp.h"
 #include "store/store.h"
+#include "store/upload.h"
 #include "core/poison.h"
 
 #define CS_VERSION "0.1.0"
 #define DEFAULT_DB "camsweep.db"
-#define DEFAULT_MAX_ADDRS 65536 /* a /16; more needs --allow-large */
+#define DEFAULT_SPOOL "camsweep-spool.db" /* a sensor's local buffer */
+#define DEFAULT_MAX_ADDRS 65536           /* a /16; more needs --allow-large */
 
 /* Camera-relevant TCP ports swept by default (protocols.md). */
 static const char default_ports[] =
@@ -105,6 +107,13 @@ struct scan_run {
 	struct cs_store *store;
 	struct cs_fpdb *fp;
 	struct cs_models *models; /* model-number table, may be NULL */
+	/* Sensor mode: the scan is written to a local spool (run.store) and
+	 * uploaded to the central database whenever it answers. */
+	const char *central_uri; /* NULL unless --sensor */
+	const char *spool_path;
+	struct cs_store *central; /* open while reachable */
+	int64_t last_upload;      /* unix seconds of the last attempt */
+	bool central_down_said;   /* reported the outage once */
 	int64_t scan_id;
 	int store_err;
 };
@@ -137,6 +146,50 @@ on_host(void *arg, const struct cs_host_report *h)
 	free(att);
 }
 
+#define UPLOAD_EVERY_S 5 /* seconds between upload attempts of a sensor */
+
+/*
+ * Sensor mode: copies what the spool holds to the central database.
+ * Returns 0 when everything is there.  An unreachable central database
+ * is reported once and tried again later; the spool keeps everything.
+ * Runs on the event loop and blocks it for the upload's duration.
+ */
+static int
+sensor_upload(struct scan_run *run)
+{
+	struct cs_upload_stats us;
+	char err[512];
+
+	run->last_upload = (int64_t)time(NULL);
+	if (run->central == NULL &&
+	    (run->central =
+		 cs_store_open(run->central_uri, err, sizeof(err))) == NULL) {
+		if (!run->central_down_said)
+			fprintf(stderr,
+				"camsweep: central database unreachable (%s); "
+				"buffering in %s\n",
+				err, run->spool_path);
+		run->central_down_said = true;
+		return CS_EIO;
+	}
+	if (cs_store_upload(run->store, run->central, &us, err, sizeof(err)) !=
+	    0) {
+		if (!run->central_down_said)
+			fprintf(stderr,
+				"camsweep: upload interrupted (%s); buffering "
+				"in %s\n",
+				err, run->spool_path);
+		run->central_down_said = true;
+		cs_store_close(run->central);
+		run->central = NULL;
+		return CS_EIO;
+	}
+	if (run->central_down_said)
+		fprintf(stderr, "camsweep: central database back; uploaded\n");
+	run->central_down_said = false;
+	return 0;
+}
+
 static void
 on_checkpoint(void *arg, uint64_t watermark, uint64_t done)
 {
@@ -147,6 +200,24 @@ on_checkpoint(void *arg, uint64_t watermark, uint64_t done)
 	    run->store_err++ == 0)
 		fprintf(stderr, "camsweep: store: %s\n",
 			cs_store_errmsg(run->store));
+	if (run->central_uri &&
+	    (int64_t)time(NULL) - run->last_upload >= UPLOAD_EVERY_S)
+		sensor_upload(run);
+}
+
+/*
+ * After a complete upload the spool is renamed aside, so that running the
+ * upload again cannot add its scans twice.
+ */
+static void
+spool_retire(const char *spool)
+{
+	char to[4096];
+
+	snprintf(to, sizeof(to), "%s.uploaded-%lld", spool,
+		 (long long)time(NULL));
+	if (rename(spool, to) == 0)
+		fprintf(stderr, "camsweep: uploaded; spool kept as %s\n", to);
 }
 
 struct print_ctx {
@@ -220,7 +291,14 @@ scan_usage(FILE *f)
 	    "connects with\n"
 	    "                        no SYN-ACK or RST at all (default 3; 0 = "
 	    "never)\n"
-	    "  --db PATH             inventory database (default ./%s)\n"
+	    "  --db PATH|URI         inventory: an SQLite file (default ./%s)"
+	    " or\n"
+	    "                        postgresql://... (the central database)\n"
+	    "  --sensor NAME         run as a site sensor: write to the spool,"
+	    " upload to\n"
+	    "                        --db whenever it answers\n"
+	    "  --spool PATH          a sensor's local buffer (default "
+	    "./camsweep-spool.db)\n"
 	    "  --data DIR            fingerprint and entity data directory\n"
 	    "  --json                one JSON object per device on stdout\n"
 	    "  --all                 list non-surveillance hosts too\n"
@@ -260,6 +338,8 @@ enum {
 	OPT_ALLOW_LARGE,
 	OPT_CREDENTIALS,
 	OPT_MAX_ADDRS,
+	OPT_SENSOR,
+	OPT_SPOOL,
 	OPT_INTERFACE,
 	OPT_DISCOVER_TIME,
 };
@@ -283,6 +363,8 @@ static const struct option scan_opts[] = {
     {"allow-large", no_argument, NULL, OPT_ALLOW_LARGE},
     {"credentials", required_argument, NULL, OPT_CREDENTIALS},
     {"max-addrs", required_argument, NULL, OPT_MAX_ADDRS},
+    {"sensor", required_argument, NULL, OPT_SENSOR},
+    {"spool", required_argument, NULL, OPT_SPOOL},
     {"interface", required_argument, NULL, OPT_INTERFACE},
     {"discover-time", required_argument, NULL, OPT_DISCOVER_TIME},
     {"quiet", no_argument, NULL, 'q'},
@@ -337,7 +419,8 @@ cmd_scan(int argc, char **argv)
 	struct cs_interval *inc = NULL, *exc = NULL;
 	size_t ninc = 0, nexc = 0, nports = 0;
 	uint16_t ports[64];
-	const char *db_path = DEFAULT_DB, *data = NULL;
+	const char *db_path = DEFAULT_DB, *data = NULL, *sensor = NULL,
+		   *spool = DEFAULT_SPOOL;
 	char ports_text[512] = "", host[256] = "", err[512], *opts_text = NULL;
 	bool json = false, all = false, quiet = false, resume = true,
 	     large = false;
@@ -434,6 +517,12 @@ cmd_scan(int argc, char **argv)
 		case OPT_CREDENTIALS:
 			creds_path = optarg;
 			break;
+		case OPT_SENSOR:
+			sensor = optarg;
+			break;
+		case OPT_SPOOL:
+			spool = optarg;
+			break;
 		case OPT_MAX_ADDRS:
 			if (!num_opt("max-addrs", optarg, 1, 1LL << 32, &v))
 				goto out;
@@ -527,6 +616,19 @@ cmd_scan(int argc, char **argv)
 		fprintf(stderr, "camsweep: fingerprints: %s\n", err);
 		goto out;
 	}
+	if (sensor != NULL) {
+		/* Sensor mode: everything goes to the local spool first. */
+		if (!cs_store_path_is_uri(db_path)) {
+			fputs("camsweep scan: --sensor needs --db "
+			      "postgresql://...\n",
+			      stderr);
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		run.central_uri = db_path;
+		run.spool_path = spool;
+		db_path = spool;
+	}
 	run.store = cs_store_open(db_path, err, sizeof(err));
 	if (run.store == NULL) {
 		fprintf(stderr, "camsweep: %s: %s\n", db_path, err);
@@ -542,7 +644,7 @@ cmd_scan(int argc, char **argv)
 	info.exclusions = scope.excl_text;
 	info.ports = ports_text;
 	info.options = opts_text;
-	info.vantage = host;
+	info.vantage = sensor ? sensor : host;
 	info.version = CS_VERSION;
 	info.started = (int64_t)time(NULL);
 	info.total_targets = scope.total;
@@ -574,6 +676,15 @@ cmd_scan(int argc, char **argv)
 	cs_store_scan_end(run.store, run.scan_id,
 			  es.interrupted ? "interrupted" : "complete",
 			  (int64_t)time(NULL));
+	if (run.central_uri && sensor_upload(&run) == 0 && !es.interrupted) {
+		print_scan(run.store, run.scan_id, json, all);
+		cs_store_close(run.store);
+		cs_store_close(run.central);
+		run.store = NULL;
+		spool_retire(spool);
+		rc = EXIT_OK;
+		goto out;
+	}
 	if (!quiet)
 		fprintf(stderr,
 			"camsweep: scan %lld %s: %llu addresses in %.1f s "
@@ -654,7 +765,7 @@ cmd_show(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (access(db_path, R_OK) != 0) {
+	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
 		fprintf(stderr, "camsweep: %s: %s\n", db_path, strerror(errno));
 		return EXIT_RUNTIME;
 	}
@@ -670,6 +781,74 @@ cmd_show(int argc, char **argv)
 	rc = print_scan(st, scan_id, json, all);
 	cs_store_close(st);
 	return rc == 0 ? EXIT_OK : EXIT_RUNTIME;
+}
+
+/* ---- upload ---- */
+
+static int
+cmd_upload(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"db", required_argument, NULL, OPT_DB},
+	    {"spool", required_argument, NULL, OPT_SPOOL},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *uri = NULL, *spool = DEFAULT_SPOOL;
+	struct cs_store *sp = NULL, *central = NULL;
+	struct cs_upload_stats us;
+	char err[512];
+	int c, rc = EXIT_RUNTIME;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB:
+			uri = optarg;
+			break;
+		case OPT_SPOOL:
+			spool = optarg;
+			break;
+		case 'h':
+			puts("usage: camsweep upload --db postgresql://... "
+			     "[--spool PATH]\n"
+			     "Copies a sensor's spool to the central database "
+			     "and, when complete,\nrenames the spool aside.");
+			return EXIT_OK;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (uri == NULL || !cs_store_path_is_uri(uri)) {
+		fputs("camsweep upload: --db postgresql://... is required\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
+	if (access(spool, R_OK) != 0) {
+		fprintf(stderr, "camsweep: %s: %s\n", spool, strerror(errno));
+		return EXIT_RUNTIME;
+	}
+	if ((sp = cs_store_open(spool, err, sizeof(err))) == NULL ||
+	    (central = cs_store_open(uri, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep upload: %s\n", err);
+		goto out;
+	}
+	if (cs_store_upload(sp, central, &us, err, sizeof(err)) != 0) {
+		fprintf(stderr, "camsweep upload: %s (run it again later)\n",
+			err);
+		goto out;
+	}
+	printf("uploaded %llu scan(s), %llu host(s), %llu observation(s)\n",
+	       (unsigned long long)us.scans, (unsigned long long)us.hosts,
+	       (unsigned long long)us.obs);
+	cs_store_close(sp);
+	sp = NULL;
+	spool_retire(spool);
+	rc = EXIT_OK;
+out:
+	cs_store_close(sp);
+	cs_store_close(central);
+	return rc;
 }
 
 static void
@@ -691,6 +870,7 @@ usage(FILE *f)
 	    "  reach            which devices answer from this vantage point\n"
 	    "  report           HTML, CSV or JSON report from the inventory\n"
 	    "  listen           identify devices from captured traffic\n"
+	    "  upload           send a sensor's spool to the central database\n"
 	    "  version          print the version\n"
 	    "Run 'camsweep COMMAND --help' for a command's options.\n",
 	    f);
@@ -723,6 +903,8 @@ cs_cli_main(int argc, char **argv)
 		return cs_cli_reach(argc - 1, argv + 1);
 	if (strcmp(argv[1], "report") == 0)
 		return cs_cli_report(argc - 1, argv + 1);
+	if (strcmp(argv[1], "upload") == 0)
+		return cmd_upload(argc - 1, argv + 1);
 	if (strcmp(argv[1], "listen") == 0)
 		return cs_cli_listen(argc - 1, argv + 1);
 	if (strcmp(argv[1], "version") == 0 ||

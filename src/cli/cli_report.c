@@ -102,8 +102,7 @@ parse_time(const char *s, int64_t *out)
 
 /* Renders and writes; returns an exit code. */
 static int
-render(const struct cs_report *r, enum cs_report_format fmt,
-       const char *out)
+render(const struct cs_report *r, enum cs_report_format fmt, const char *out)
 {
 	struct cs_buf b, b2;
 	int rc, ret = 2;
@@ -254,7 +253,7 @@ cs_cli_report(int argc, char **argv)
 			o.now = (int64_t)time(NULL);
 		}
 	}
-	if (access(db_path, R_OK) != 0) {
+	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
 		fprintf(stderr, "camsweep: %s: %s\n", db_path, strerror(errno));
 		return 2;
 	}

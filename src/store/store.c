@@ -330,9 +330,8 @@ cs_severity_parse(const char *s, enum cs_severity *out)
 bool
 cs_finding_status_valid(const char *s)
 {
-	static const char *const w[] = {"open",   "planned", "done",
-					"risk-accepted", "closed",
-					"withdrawn"};
+	static const char *const w[] = {
+	    "open", "planned", "done", "risk-accepted", "closed", "withdrawn"};
 
 	if (s == NULL)
 		return false;
@@ -409,7 +408,8 @@ cs_store_finding_get(struct cs_store *s, int64_t id, struct cs_finding_row *out)
 }
 
 int
-cs_store_each_finding(struct cs_store *s, const struct cs_finding_filter *filter,
+cs_store_each_finding(struct cs_store *s,
+		      const struct cs_finding_filter *filter,
 		      cs_store_finding_cb cb, void *arg)
 {
 	struct cs_finding_filter none = {0};
@@ -469,4 +469,10 @@ cs_store_first_scan(struct cs_store *s, int64_t *first)
 	if (s == NULL || first == NULL)
 		return CS_EINVAL;
 	return s->ops->first_scan(s, first);
+}
+
+bool
+cs_store_path_is_uri(const char *path)
+{
+	return path != NULL && strstr(path, "://") != NULL;
 }

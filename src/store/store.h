@@ -30,16 +30,22 @@
 
 struct cs_store; /* opaque */
 
+/* True if path names a database server (a URI such as postgresql://...),
+ * not an SQLite file. */
+bool cs_store_path_is_uri(const char *path);
+
 /*
  * Opens (creating if needed) the inventory at path and migrates it to the
  * latest schema version.  path is a file name (":memory:" works, for
- * tests) or "sqlite:" followed by a file name; "postgresql:" URIs are
- * reserved for the future backend and fail with a message today.  For
- * SQLite: WAL journal, synchronous=NORMAL, foreign keys on, busy timeout
- * 5 s; the version is PRAGMA user_version.  Returns a new store that the
- * caller frees with cs_store_close, or NULL with a NUL-terminated message
- * in err (errsz bytes, may be 0) on failure: unreadable file, a file that
- * is not a camsweep inventory, or a schema newer than this program knows.
+ * tests) or "sqlite:" followed by a file name, or a "postgresql://" (or
+ * "postgres://") URI handed to libpq, which selects the PostgreSQL
+ * backend (schema_version table; docs/internals/store.md).  For SQLite:
+ * WAL journal, synchronous=NORMAL, foreign keys on, busy timeout 5 s; the
+ * version is PRAGMA user_version.  Returns a new store that the caller
+ * frees with cs_store_close, or NULL with a NUL-terminated message in err
+ * (errsz bytes, may be 0) on failure: unreadable file or unreachable
+ * server, a database that is not a camsweep inventory, or a schema newer
+ * than this program knows.
  */
 struct cs_store *cs_store_open(const char *path, char *err, size_t errsz);
 

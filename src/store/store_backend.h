@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Private interface between the backend-neutral front end (store.c) and
- * the storage backends (store_sqlite.c; store_pg.c later).  Nothing
+ * the storage backends (store_sqlite.c, store_pg.c).  Nothing
  * outside src/store/ includes this header.
  *
  * store.c validates every argument (non-NULL pointers, status words, IP

@@ -80,6 +80,25 @@ struct flow {
 	struct lru lru;
 };
 
+/*
+ * A server's Certificate message usually spans several TCP segments.
+ * Without full stream reassembly, a TLS flow whose certificate is cut is
+ * followed for a few more segments in capture order, which is the order
+ * a capture on the path sees them: bounded in slots, bytes and segments.
+ */
+#define TLS_PEND_SLOTS 64
+#define TLS_PEND_MAX (16 * 1024) /* bytes buffered per flow */
+#define TLS_PEND_SEGS 16         /* segments followed per flow */
+
+struct tls_pend {
+	uint32_t sip, dip;
+	uint16_t sport, dport;
+	bool used;
+	unsigned segs;
+	size_t n;
+	uint8_t buf[TLS_PEND_MAX];
+};
+
 #define RESOLVED_SLOTS 2048
 
 struct resolved {
@@ -106,6 +125,9 @@ struct cs_passive {
 	struct resolved *res;
 	struct cs_mdns *mdns; /* scratch for DNS answers */
 	struct cs_passive_stats st;
+	struct tls_pend *tls; /* TLS_PEND_SLOTS, allocated on first use */
+	size_t ntls;          /* slots in use */
+	size_t tls_next;      /* next slot to reuse when all are in use */
 	uint64_t tick, gen;
 };
 
@@ -640,6 +662,92 @@ disc_kind(const struct cs_pkt *k, enum dkind *dk, uint16_t *port)
 	return NULL;
 }
 
+static struct tls_pend *
+tls_pend_find(struct cs_passive *p, const struct cs_pkt *k)
+{
+	if (p->ntls == 0)
+		return NULL;
+	for (size_t i = 0; i < TLS_PEND_SLOTS; i++) {
+		struct tls_pend *t = &p->tls[i];
+
+		if (t->used && t->sip == k->src_ip && t->dip == k->dst_ip &&
+		    t->sport == k->sport && t->dport == k->dport)
+			return t;
+	}
+	return NULL;
+}
+
+static void
+tls_pend_drop(struct cs_passive *p, struct tls_pend *t)
+{
+	t->used = false;
+	p->ntls--;
+}
+
+/* Starts following a flow whose first segment holds a cut certificate. */
+static void
+tls_pend_start(struct cs_passive *p, const struct cs_pkt *k)
+{
+	struct tls_pend *t;
+
+	if (p->tls == NULL &&
+	    (p->tls = calloc(TLS_PEND_SLOTS, sizeof(*p->tls))) == NULL)
+		return;
+	if ((t = tls_pend_find(p, k)) == NULL) {
+		for (size_t i = 0; i < TLS_PEND_SLOTS && t == NULL; i++)
+			if (!p->tls[i].used)
+				t = &p->tls[i];
+		if (t == NULL) { /* all in use: reuse the oldest-started */
+			t = &p->tls[p->tls_next];
+			p->tls_next = (p->tls_next + 1) % TLS_PEND_SLOTS;
+			p->st.tcp_uncut++;
+		} else {
+			p->ntls++;
+		}
+	}
+	t->used = true;
+	t->sip = k->src_ip;
+	t->dip = k->dst_ip;
+	t->sport = k->sport;
+	t->dport = k->dport;
+	t->segs = 0;
+	t->n = CS_MIN(k->payload.n, sizeof(t->buf));
+	memcpy(t->buf, k->payload.p, t->n);
+}
+
+/*
+ * Feeds the next segment of a followed flow; returns true when it was one
+ * (the segment is then consumed here).
+ */
+static bool
+tls_pend_feed(struct cs_passive *p, const struct cs_pkt *k, struct dev **dp,
+	      int64_t ts)
+{
+	struct tls_pend *t = tls_pend_find(p, k);
+	struct cs_tls tl;
+	size_t add;
+
+	if (t == NULL || k->payload.n == 0)
+		return false;
+	add = CS_MIN(k->payload.n, sizeof(t->buf) - t->n);
+	memcpy(t->buf + t->n, k->payload.p, add);
+	t->n += add;
+	t->segs++;
+	if (cs_tls_scan(t->buf, t->n, &tl) == 0 && tl.cert.n > 0) {
+		if (*dp == NULL)
+			*dp = dev_get(p, k->src_ip, ts);
+		if (dev_first(*dp, K_TLS, k->sport))
+			dev_decode(p, *dp, "tls-cert", tl.cert.p, tl.cert.n,
+				   k->sport);
+		tls_pend_drop(p, t);
+	} else if (!tl.cert_cut || t->segs >= TLS_PEND_SEGS ||
+		   t->n == sizeof(t->buf)) {
+		p->st.tcp_uncut++;
+		tls_pend_drop(p, t);
+	}
+	return true;
+}
+
 static void
 on_tls(struct cs_passive *p, const struct cs_pkt *k, struct dev **dp,
        int64_t ts, const struct cs_ph_rule **rule, char *sni, size_t snisz)
@@ -656,8 +764,8 @@ on_tls(struct cs_passive *p, const struct cs_pkt *k, struct dev **dp,
 			cs_strlcpy(sni, t.sni, snisz);
 		}
 	}
-	if (t.cert_cut)
-		p->st.tcp_uncut++;
+	if (t.cert_cut && t.cert.n == 0)
+		tls_pend_start(p, k);
 	if (t.cert.n > 0) {
 		if (*dp == NULL)
 			*dp = dev_get(p, k->src_ip, ts);
@@ -697,6 +805,8 @@ on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 			if (dev_first(d, dk, port))
 				dev_decode(p, d, kind, pl.p, pl.n, port);
 		}
+	} else if (tls_pend_feed(p, k, &d, ts)) {
+		/* A followed TLS flow's next segment. */
 	} else if (pl.n >= 5) {
 		if (memcmp(pl.p, "HTTP/", 5) == 0 ||
 		    memcmp(pl.p, "RTSP/", 5) == 0) {
@@ -830,5 +940,6 @@ cs_passive_free(struct cs_passive *p)
 	free(p->pool);
 	free(p->res);
 	free(p->mdns);
+	free(p->tls);
 	free(p);
 }

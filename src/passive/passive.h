@@ -76,7 +76,8 @@ struct cs_passive_stats {
 	uint64_t flows;           /* flows created */
 	uint64_t flows_aged, flows_evicted;
 	uint64_t obs_dropped; /* observations refused (per-device cap) */
-	uint64_t tcp_uncut;   /* TLS certificates cut across segments */
+	uint64_t tcp_uncut;   /* TLS certificates not recovered from the
+				 segments that followed (see TLS_PEND_*) */
 	size_t devices_peak, flows_peak, held_peak; /* high-water marks */
 	size_t devices_now, flows_now, held_now;
 };

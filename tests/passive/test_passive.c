@@ -364,6 +364,59 @@ test_scenario(void **state)
 	free(g);
 }
 
+/* A certificate cut across three TCP segments is still read. */
+static void
+test_tls_split(void **state)
+{
+	char der_path[4096], fpdir[4096], entdir[4096], err[512];
+	static const uint8_t mac[6] = {0x02, 0, 0, 0, 0, 9};
+	uint8_t der[4096], rec[8192];
+	size_t dern, recn, cut1, cut2;
+	struct got *g = calloc(1, sizeof(*g));
+	struct pg_frame f;
+	struct cs_passive *p;
+	struct cs_fpdb *fp;
+	FILE *in;
+	int i;
+
+	(void)state;
+	snprintf(der_path, sizeof(der_path),
+		 "%s/fuzz/corpus/x509/hikvision-dvrnvr.der", srcdir());
+	assert_non_null(in = fopen(der_path, "rb"));
+	dern = fread(der, 1, sizeof(der), in);
+	fclose(in);
+	recn = pg_server_cert(rec, sizeof(rec), der, dern);
+	assert_true(recn > 300);
+	cut1 = recn / 3;
+	cut2 = 2 * recn / 3;
+	snprintf(fpdir, sizeof(fpdir), "%s/data/fingerprints", srcdir());
+	snprintf(entdir, sizeof(entdir), "%s/data/entities", srcdir());
+	assert_non_null(fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err)));
+	g->fp = fp;
+	p = cs_passive_new(NULL, NULL, collect, g);
+	pg_l4(&f, mac, 6, PG_IP(127, 114, 1, 50), 443, PG_IP(127, 114, 0, 99),
+	      50010, rec, cut1);
+	cs_passive_packet(p, 1700000000, f.b, f.n, f.n);
+	/* An unrelated flow in between does not disturb it. */
+	pg_l4(&f, mac, 6, PG_IP(127, 114, 1, 51), 80, PG_IP(127, 114, 0, 99),
+	      50011, "x", 1);
+	cs_passive_packet(p, 1700000000, f.b, f.n, f.n);
+	pg_l4(&f, mac, 6, PG_IP(127, 114, 1, 50), 443, PG_IP(127, 114, 0, 99),
+	      50010, rec + cut1, cut2 - cut1);
+	cs_passive_packet(p, 1700000001, f.b, f.n, f.n);
+	pg_l4(&f, mac, 6, PG_IP(127, 114, 1, 50), 443, PG_IP(127, 114, 0, 99),
+	      50010, rec + cut2, recn - cut2);
+	cs_passive_packet(p, 1700000001, f.b, f.n, f.n);
+	cs_passive_finish(p);
+	cs_passive_free(p);
+	i = find_dev(g, PG_IP(127, 114, 1, 50));
+	assert_true(i >= 0);
+	assert_true(g->d[i].has_tls_subject);
+	assert_string_equal(g->d[i].id.manufacturer, "Hikvision");
+	cs_fpdb_free(fp);
+	free(g);
+}
+
 /* ---- bounded memory ---- */
 
 static void
@@ -445,6 +498,7 @@ main(void)
 	    cmocka_unit_test(test_dhcp),
 	    cmocka_unit_test(test_dns),
 	    cmocka_unit_test(test_tls),
+	    cmocka_unit_test(test_tls_split),
 	    cmocka_unit_test(test_phonehome),
 	    cmocka_unit_test(test_scenario),
 	    cmocka_unit_test(test_bounded),

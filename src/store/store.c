@@ -476,3 +476,53 @@ cs_store_path_is_uri(const char *path)
 {
 	return path != NULL && strstr(path, "://") != NULL;
 }
+
+#define FC(n)                                                                  \
+	{                                                                      \
+#n, offsetof(struct cs_finding_row, n),                        \
+		    sizeof(((struct cs_finding_row *)0)->n)                    \
+	}
+
+static const struct cs_store_col finding_cols[] = {
+    FC(ip),           FC(mac),
+    FC(manufacturer), FC(manufacturer_country),
+    FC(brand),        FC(model),
+    FC(firmware),     FC(device_class),
+    FC(site),         FC(site_name),
+    FC(department),   FC(department_name),
+    FC(zone),         FC(sensitivity_reason),
+    FC(regime),       FC(regime_version),
+    FC(obligation),   FC(action),
+    FC(action_text),  FC(deadline),
+    FC(citation),     FC(url),
+    FC(evidence),     FC(as_of),
+};
+
+static const struct cs_store_col plan_cols[] = {
+    FC(status), FC(status_until), FC(owner), FC(due), FC(note),
+};
+
+#undef FC
+
+const struct cs_store_col *
+cs_store_finding_cols(size_t *n)
+{
+	*n = CS_NELEM(finding_cols);
+	return finding_cols;
+}
+
+const struct cs_store_col *
+cs_store_plan_cols(size_t *n)
+{
+	*n = CS_NELEM(plan_cols);
+	return plan_cols;
+}
+
+void
+cs_store_sql_add(char *buf, size_t bsz, const char *s)
+{
+	size_t n = strlen(buf);
+
+	if (n < bsz)
+		cs_strlcpy(buf + n, s, bsz - n);
+}

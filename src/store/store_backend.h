@@ -73,8 +73,8 @@ struct cs_store_ops {
 	/* Schema v3: findings, plan and reach (see store.h). */
 	int (*finding_put)(struct cs_store *s, const struct cs_finding_row *f,
 			   int64_t *id, bool *reopened);
-	int (*finding_close)(struct cs_store *s, int64_t id,
-			     const char *status, int64_t scan_id);
+	int (*finding_close)(struct cs_store *s, int64_t id, const char *status,
+			     int64_t scan_id);
 	int (*finding_plan)(struct cs_store *s, int64_t id,
 			    const struct cs_finding_plan *p, int64_t now);
 	int (*finding_get)(struct cs_store *s, int64_t id,
@@ -98,6 +98,25 @@ struct cs_store {
 };
 
 extern const struct cs_store_ops cs_store_sqlite_ops;
+extern const struct cs_store_ops cs_store_pg_ops;
+
+/*
+ * A text column of struct cs_finding_row: its SQL name, offset and size.
+ * Both backends read and write the finding table through these lists, so
+ * a new text field is added once, in store.c.
+ */
+struct cs_store_col {
+	const char *name;
+	size_t off, size;
+};
+
+/* The finding's identity and rule columns (count in *n). */
+const struct cs_store_col *cs_store_finding_cols(size_t *n);
+/* The finding's plan columns (count in *n). */
+const struct cs_store_col *cs_store_plan_cols(size_t *n);
+
+/* Appends s to the NUL-terminated SQL text in buf (bsz bytes), cut to fit. */
+void cs_store_sql_add(char *buf, size_t bsz, const char *s);
 
 /* Formats the last error of s into s->errmsg. */
 void cs_store_set_err(struct cs_store *s, const char *fmt, ...) CS_PRINTF(2, 3);

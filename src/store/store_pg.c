@@ -1593,69 +1593,40 @@ pg_integrity_check(struct cs_store *s, char *err, size_t errsz)
 /* ---------------------------------------------------------------------- */
 /* Schema v3: findings, plan, reach. */
 
-struct fcol {
-	const char *name;
-	size_t off, size;
-};
-
-#define FC(n)                                                                  \
-	{                                                                      \
-#n, offsetof(struct cs_finding_row, n),                        \
-		    sizeof(((struct cs_finding_row *)0)->n)                    \
-	}
-
-static const struct fcol fcols[] = {
-    FC(ip),           FC(mac),
-    FC(manufacturer), FC(manufacturer_country),
-    FC(brand),        FC(model),
-    FC(firmware),     FC(device_class),
-    FC(site),         FC(site_name),
-    FC(department),   FC(department_name),
-    FC(zone),         FC(sensitivity_reason),
-    FC(regime),       FC(regime_version),
-    FC(obligation),   FC(action),
-    FC(action_text),  FC(deadline),
-    FC(citation),     FC(url),
-    FC(evidence),     FC(as_of),
-};
-
-static const struct fcol pcols[] = {
-    FC(status), FC(status_until), FC(owner), FC(due), FC(note),
-};
-
-#undef FC
-
-static void
-sql_add(char *buf, size_t bsz, const char *s)
-{
-	size_t n = strlen(buf);
-
-	if (n < bsz)
-		cs_strlcpy(buf + n, s, bsz - n);
-}
+/* The finding's text columns are listed once, in store.c
+ * (cs_store_finding_cols, cs_store_plan_cols). */
 
 static void
 finding_select(char *sql, size_t sz)
 {
+	size_t nfcols;
+	const struct cs_store_col *fcols = cs_store_finding_cols(&nfcols);
+	size_t npcols;
+	const struct cs_store_col *pcols = cs_store_plan_cols(&npcols);
 	sql[0] = '\0';
-	sql_add(sql, sz,
-		"SELECT id, fkey, coalesce(device_id, 0), confidence, "
-		"sensitive, reach_core, severity, first_seen, first_scan, "
-		"last_scan, verified_scan, assessed_at");
-	for (size_t i = 0; i < CS_NELEM(fcols); i++) {
-		sql_add(sql, sz, ", ");
-		sql_add(sql, sz, fcols[i].name);
+	cs_store_sql_add(
+	    sql, sz,
+	    "SELECT id, fkey, coalesce(device_id, 0), confidence, "
+	    "sensitive, reach_core, severity, first_seen, first_scan, "
+	    "last_scan, verified_scan, assessed_at");
+	for (size_t i = 0; i < nfcols; i++) {
+		cs_store_sql_add(sql, sz, ", ");
+		cs_store_sql_add(sql, sz, fcols[i].name);
 	}
-	for (size_t i = 0; i < CS_NELEM(pcols); i++) {
-		sql_add(sql, sz, ", ");
-		sql_add(sql, sz, pcols[i].name);
+	for (size_t i = 0; i < npcols; i++) {
+		cs_store_sql_add(sql, sz, ", ");
+		cs_store_sql_add(sql, sz, pcols[i].name);
 	}
-	sql_add(sql, sz, " FROM finding");
+	cs_store_sql_add(sql, sz, " FROM finding");
 }
 
 static void
 finding_read(const PGresult *res, int r, struct cs_finding_row *f)
 {
+	size_t nfcols;
+	const struct cs_store_col *fcols = cs_store_finding_cols(&nfcols);
+	size_t npcols;
+	const struct cs_store_col *pcols = cs_store_plan_cols(&npcols);
 	int c = 12;
 
 	memset(f, 0, sizeof(*f));
@@ -1671,9 +1642,9 @@ finding_read(const PGresult *res, int r, struct cs_finding_row *f)
 	f->last_scan = FLD_I64(res, r, 9);
 	f->verified_scan = FLD_I64(res, r, 10);
 	f->assessed_at = FLD_I64(res, r, 11);
-	for (size_t i = 0; i < CS_NELEM(fcols); i++, c++)
+	for (size_t i = 0; i < nfcols; i++, c++)
 		fld_copy(res, r, c, (char *)f + fcols[i].off, fcols[i].size);
-	for (size_t i = 0; i < CS_NELEM(pcols); i++, c++)
+	for (size_t i = 0; i < npcols; i++, c++)
 		fld_copy(res, r, c, (char *)f + pcols[i].off, pcols[i].size);
 }
 
@@ -1721,12 +1692,14 @@ static int
 pg_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 	       bool *reopened)
 {
+	size_t nfcols;
+	const struct cs_store_col *fcols = cs_store_finding_cols(&nfcols);
 	char sql[2048];
 	struct pgp p = {0};
 	PGresult *res;
 	int64_t fid = 0, dev;
 	char status[16] = "";
-	size_t nf = CS_NELEM(fcols);
+	size_t nf = nfcols;
 	int rc;
 
 	*reopened = false;
@@ -1749,34 +1722,35 @@ pg_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 	/* $1..$nf the text columns, then numbers from $nf+1. */
 	sql[0] = '\0';
 	if (fid == 0) {
-		sql_add(sql, sizeof(sql), "INSERT INTO finding (");
+		cs_store_sql_add(sql, sizeof(sql), "INSERT INTO finding (");
 		for (size_t i = 0; i < nf; i++) {
-			sql_add(sql, sizeof(sql), fcols[i].name);
-			sql_add(sql, sizeof(sql), ", ");
+			cs_store_sql_add(sql, sizeof(sql), fcols[i].name);
+			cs_store_sql_add(sql, sizeof(sql), ", ");
 		}
-		sql_add(sql, sizeof(sql),
-			"device_id, confidence, sensitive, reach_core, "
-			"severity, first_seen, last_scan, assessed_at, "
-			"first_scan, fkey, status, status_until, owner, due, "
-			"note) VALUES (");
+		cs_store_sql_add(
+		    sql, sizeof(sql),
+		    "device_id, confidence, sensitive, reach_core, "
+		    "severity, first_seen, last_scan, assessed_at, "
+		    "first_scan, fkey, status, status_until, owner, due, "
+		    "note) VALUES (");
 		for (size_t i = 0; i < nf + 15; i++) {
-			char ph[8];
+			char ph[32];
 			/* first_scan repeats last_scan's parameter */
 			size_t k = i < nf + 8    ? i + 1
 				   : i == nf + 8 ? nf + 7
 						 : i;
 			snprintf(ph, sizeof(ph), "%s$%zu", i > 0 ? ", " : "",
 				 k);
-			sql_add(sql, sizeof(sql), ph);
+			cs_store_sql_add(sql, sizeof(sql), ph);
 		}
-		sql_add(sql, sizeof(sql), ") RETURNING id");
+		cs_store_sql_add(sql, sizeof(sql), ") RETURNING id");
 	} else {
-		sql_add(sql, sizeof(sql), "UPDATE finding SET ");
+		cs_store_sql_add(sql, sizeof(sql), "UPDATE finding SET ");
 		for (size_t i = 0; i < nf; i++) {
 			char ph[48];
 			snprintf(ph, sizeof(ph), "%s = $%zu, ", fcols[i].name,
 				 i + 1);
-			sql_add(sql, sizeof(sql), ph);
+			cs_store_sql_add(sql, sizeof(sql), ph);
 		}
 		char tail[640];
 		snprintf(
@@ -1792,7 +1766,7 @@ pg_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 		    "WHERE id = $%zu RETURNING id",
 		    nf + 1, nf + 2, nf + 3, nf + 4, nf + 5, nf + 6, nf + 7,
 		    nf + 8, nf + 9);
-		sql_add(sql, sizeof(sql), tail);
+		cs_store_sql_add(sql, sizeof(sql), tail);
 	}
 	for (size_t i = 0; i < nf; i++)
 		pgp_textn(
@@ -1952,7 +1926,7 @@ pg_finding_get(struct cs_store *s, int64_t id, struct cs_finding_row *out)
 	int rc;
 
 	finding_select(sql, sizeof(sql));
-	sql_add(sql, sizeof(sql), " WHERE id = $1");
+	cs_store_sql_add(sql, sizeof(sql), " WHERE id = $1");
 	pgp_i64(&p, id);
 	res = adhoc(s, sql, &p, "finding_get");
 	if (!res_ok(res))
@@ -1978,15 +1952,16 @@ pg_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	int n, ret = 0;
 
 	finding_select(sql, sizeof(sql));
-	sql_add(sql, sizeof(sql),
-		" WHERE severity >= $1::integer "
-		"AND ($2::text IS NULL OR regime = $2::text) "
-		"AND ($3::text IS NULL OR site = $3::text) "
-		"AND ($4::text IS NULL OR status = $4::text) "
-		"AND ($5::integer = 0 OR status IN ('open', 'planned', 'done', "
-		"'risk-accepted')) "
-		"ORDER BY severity DESC, site COLLATE \"C\", ip COLLATE \"C\", "
-		"regime COLLATE \"C\", obligation COLLATE \"C\", id");
+	cs_store_sql_add(
+	    sql, sizeof(sql),
+	    " WHERE severity >= $1::integer "
+	    "AND ($2::text IS NULL OR regime = $2::text) "
+	    "AND ($3::text IS NULL OR site = $3::text) "
+	    "AND ($4::text IS NULL OR status = $4::text) "
+	    "AND ($5::integer = 0 OR status IN ('open', 'planned', 'done', "
+	    "'risk-accepted')) "
+	    "ORDER BY severity DESC, site COLLATE \"C\", ip COLLATE \"C\", "
+	    "regime COLLATE \"C\", obligation COLLATE \"C\", id");
 	pgp_i64(&p, (int)flt->min_severity);
 	pgp_opt(&p, flt->regime);
 	pgp_opt(&p, flt->site);

@@ -1321,75 +1321,41 @@ sq_integrity_check(struct cs_store *s, char *err, size_t errsz)
 /* Schema v3: findings, their plan and history, and reach records.  These
  * run outside the scan batch: any open batch is committed first. */
 
-/* A text column of struct cs_finding_row: name, offset and size. */
-struct fcol {
-	const char *name;
-	size_t off, size;
-};
-
-#define FC(n)                                                                  \
-	{                                                                      \
-#n, offsetof(struct cs_finding_row, n),                        \
-		    sizeof(((struct cs_finding_row *)0)->n)                    \
-	}
-
-/* The computed text columns that every put refreshes. */
-static const struct fcol fcols[] = {
-    FC(ip),           FC(mac),
-    FC(manufacturer), FC(manufacturer_country),
-    FC(brand),        FC(model),
-    FC(firmware),     FC(device_class),
-    FC(site),         FC(site_name),
-    FC(department),   FC(department_name),
-    FC(zone),         FC(sensitivity_reason),
-    FC(regime),       FC(regime_version),
-    FC(obligation),   FC(action),
-    FC(action_text),  FC(deadline),
-    FC(citation),     FC(url),
-    FC(evidence),     FC(as_of),
-};
-
-/* The plan columns, read back but written only on insert or by plan. */
-static const struct fcol pcols[] = {
-    FC(status), FC(status_until), FC(owner), FC(due), FC(note),
-};
-
-#undef FC
-
-/* Appends to a SQL text buffer; the text is built from constants only. */
-static void
-sql_add(char *buf, size_t bsz, const char *s)
-{
-	size_t n = strlen(buf);
-
-	if (n < bsz)
-		cs_strlcpy(buf + n, s, bsz - n);
-}
+/* The finding's text columns are listed once, in store.c
+ * (cs_store_finding_cols, cs_store_plan_cols). */
 
 /* "SELECT id, fkey, device_id, <fcols>, <pcols>, ints... FROM finding" */
 static void
 finding_select(char *sql, size_t sz)
 {
+	size_t nfcols;
+	const struct cs_store_col *fcols = cs_store_finding_cols(&nfcols);
+	size_t npcols;
+	const struct cs_store_col *pcols = cs_store_plan_cols(&npcols);
 	sql[0] = '\0';
-	sql_add(sql, sz,
-		"SELECT id, fkey, device_id, confidence, sensitive, "
-		"reach_core, severity, first_seen, first_scan, "
-		"last_scan, verified_scan, assessed_at");
-	for (size_t i = 0; i < CS_NELEM(fcols); i++) {
-		sql_add(sql, sz, ", ");
-		sql_add(sql, sz, fcols[i].name);
+	cs_store_sql_add(sql, sz,
+			 "SELECT id, fkey, device_id, confidence, sensitive, "
+			 "reach_core, severity, first_seen, first_scan, "
+			 "last_scan, verified_scan, assessed_at");
+	for (size_t i = 0; i < nfcols; i++) {
+		cs_store_sql_add(sql, sz, ", ");
+		cs_store_sql_add(sql, sz, fcols[i].name);
 	}
-	for (size_t i = 0; i < CS_NELEM(pcols); i++) {
-		sql_add(sql, sz, ", ");
-		sql_add(sql, sz, pcols[i].name);
+	for (size_t i = 0; i < npcols; i++) {
+		cs_store_sql_add(sql, sz, ", ");
+		cs_store_sql_add(sql, sz, pcols[i].name);
 	}
-	sql_add(sql, sz, " FROM finding");
+	cs_store_sql_add(sql, sz, " FROM finding");
 }
 
 /* Reads one row of finding_select's statement into *f. */
 static void
 finding_read(sqlite3_stmt *st, struct cs_finding_row *f)
 {
+	size_t nfcols;
+	const struct cs_store_col *fcols = cs_store_finding_cols(&nfcols);
+	size_t npcols;
+	const struct cs_store_col *pcols = cs_store_plan_cols(&npcols);
 	int c = 12;
 
 	memset(f, 0, sizeof(*f));
@@ -1405,9 +1371,9 @@ finding_read(sqlite3_stmt *st, struct cs_finding_row *f)
 	f->last_scan = sqlite3_column_int64(st, 9);
 	f->verified_scan = sqlite3_column_int64(st, 10);
 	f->assessed_at = sqlite3_column_int64(st, 11);
-	for (size_t i = 0; i < CS_NELEM(fcols); i++, c++)
+	for (size_t i = 0; i < nfcols; i++, c++)
 		col_copy(st, c, (char *)f + fcols[i].off, fcols[i].size);
-	for (size_t i = 0; i < CS_NELEM(pcols); i++, c++)
+	for (size_t i = 0; i < npcols; i++, c++)
 		col_copy(st, c, (char *)f + pcols[i].off, pcols[i].size);
 }
 
@@ -1466,6 +1432,8 @@ static int
 sq_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 	       bool *reopened)
 {
+	size_t nfcols;
+	const struct cs_store_col *fcols = cs_store_finding_cols(&nfcols);
 	char sql[2048];
 	sqlite3_stmt *st;
 	int64_t fid = 0, dev;
@@ -1492,47 +1460,50 @@ sq_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 	/* Computed columns: ?1..?N text, then the numbers. */
 	sql[0] = '\0';
 	if (fid == 0) {
-		sql_add(sql, sizeof(sql), "INSERT INTO finding (fkey");
-		for (size_t i = 0; i < CS_NELEM(fcols); i++) {
-			sql_add(sql, sizeof(sql), ", ");
-			sql_add(sql, sizeof(sql), fcols[i].name);
+		cs_store_sql_add(sql, sizeof(sql), "INSERT INTO finding (fkey");
+		for (size_t i = 0; i < nfcols; i++) {
+			cs_store_sql_add(sql, sizeof(sql), ", ");
+			cs_store_sql_add(sql, sizeof(sql), fcols[i].name);
 		}
-		sql_add(sql, sizeof(sql),
-			", device_id, confidence, sensitive, reach_core, "
-			"severity, first_seen, last_scan, assessed_at, "
-			"first_scan, status, status_until, owner, due, note) "
-			"VALUES (?100");
-		for (size_t i = 0; i < CS_NELEM(fcols); i++) {
-			char p[8];
+		cs_store_sql_add(
+		    sql, sizeof(sql),
+		    ", device_id, confidence, sensitive, reach_core, "
+		    "severity, first_seen, last_scan, assessed_at, "
+		    "first_scan, status, status_until, owner, due, note) "
+		    "VALUES (?100");
+		for (size_t i = 0; i < nfcols; i++) {
+			char p[32];
 			snprintf(p, sizeof(p), ", ?%zu", i + 1);
-			sql_add(sql, sizeof(sql), p);
+			cs_store_sql_add(sql, sizeof(sql), p);
 		}
-		sql_add(sql, sizeof(sql),
-			", ?101, ?102, ?103, ?104, ?105, ?106, ?107, ?108, "
-			"?107, ?110, ?111, ?112, ?113, ?114)");
+		cs_store_sql_add(
+		    sql, sizeof(sql),
+		    ", ?101, ?102, ?103, ?104, ?105, ?106, ?107, ?108, "
+		    "?107, ?110, ?111, ?112, ?113, ?114)");
 	} else {
-		sql_add(sql, sizeof(sql), "UPDATE finding SET ");
-		for (size_t i = 0; i < CS_NELEM(fcols); i++) {
+		cs_store_sql_add(sql, sizeof(sql), "UPDATE finding SET ");
+		for (size_t i = 0; i < nfcols; i++) {
 			char p[48];
 			snprintf(p, sizeof(p), "%s%s = ?%zu", i > 0 ? ", " : "",
 				 fcols[i].name, i + 1);
-			sql_add(sql, sizeof(sql), p);
+			cs_store_sql_add(sql, sizeof(sql), p);
 		}
-		sql_add(sql, sizeof(sql),
-			", device_id = ?101, confidence = ?102, "
-			"sensitive = ?103, reach_core = ?104, severity = ?105, "
-			"first_seen = ?106, last_scan = max(last_scan, ?107), "
-			"assessed_at = ?108, "
-			"status = CASE WHEN status IN ('closed', 'withdrawn') "
-			"THEN 'open' ELSE status END, "
-			"verified_scan = CASE WHEN status IN ('closed', "
-			"'withdrawn') THEN 0 ELSE verified_scan END "
-			"WHERE id = ?109");
+		cs_store_sql_add(
+		    sql, sizeof(sql),
+		    ", device_id = ?101, confidence = ?102, "
+		    "sensitive = ?103, reach_core = ?104, severity = ?105, "
+		    "first_seen = ?106, last_scan = max(last_scan, ?107), "
+		    "assessed_at = ?108, "
+		    "status = CASE WHEN status IN ('closed', 'withdrawn') "
+		    "THEN 'open' ELSE status END, "
+		    "verified_scan = CASE WHEN status IN ('closed', "
+		    "'withdrawn') THEN 0 ELSE verified_scan END "
+		    "WHERE id = ?109");
 	}
 	st = adhoc(s, sql);
 	if (st == NULL)
 		return CS_EIO;
-	for (size_t i = 0; i < CS_NELEM(fcols); i++)
+	for (size_t i = 0; i < nfcols; i++)
 		bind_fixed(st, (int)i + 1, (const char *)f + fcols[i].off,
 			   fcols[i].size);
 	if (fid == 0) {
@@ -1671,7 +1642,7 @@ sq_finding_get(struct cs_store *s, int64_t id, struct cs_finding_row *out)
 	int rc;
 
 	finding_select(sql, sizeof(sql));
-	sql_add(sql, sizeof(sql), " WHERE id = ?1");
+	cs_store_sql_add(sql, sizeof(sql), " WHERE id = ?1");
 	st = adhoc(s, sql);
 	if (st == NULL)
 		return CS_EIO;
@@ -1695,12 +1666,13 @@ sq_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	int rc, ret = 0;
 
 	finding_select(sql, sizeof(sql));
-	sql_add(sql, sizeof(sql),
-		" WHERE severity >= ?1 AND (?2 IS NULL OR regime = ?2) "
-		"AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR status = ?4) "
-		"AND (?5 = 0 OR status IN ('open', 'planned', 'done', "
-		"'risk-accepted')) "
-		"ORDER BY severity DESC, site, ip, regime, obligation, id");
+	cs_store_sql_add(
+	    sql, sizeof(sql),
+	    " WHERE severity >= ?1 AND (?2 IS NULL OR regime = ?2) "
+	    "AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR status = ?4) "
+	    "AND (?5 = 0 OR status IN ('open', 'planned', 'done', "
+	    "'risk-accepted')) "
+	    "ORDER BY severity DESC, site, ip, regime, obligation, id");
 	st = adhoc(s, sql);
 	if (st == NULL)
 		return CS_EIO;

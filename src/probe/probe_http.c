@@ -390,18 +390,19 @@ onvif_finish(struct cs_probe_ctx *ctx, const char *probe, const uint8_t *p,
 		cs_obs_adds(ctx->obs, "onvif.scopes", ctx->port, soap.scopes);
 }
 
+/* The ONVIF operation a probe sends is its .data. */
 static void
-otime_start(struct cs_probe_ctx *ctx)
+onvif_start(struct cs_probe_ctx *ctx)
 {
-	onvif_request(ctx, "GetSystemDateAndTime");
+	onvif_request(ctx, ctx->probe->data);
 }
 
 static void
-otime_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-	     enum cs_probe_end why)
+onvif_probe_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
+		   enum cs_probe_end why)
 {
 	(void)why;
-	onvif_finish(ctx, "onvif-time", p, n);
+	onvif_finish(ctx, ctx->probe->name, p, n);
 }
 
 const struct cs_probe cs_probe_onvif_time = {
@@ -410,24 +411,11 @@ const struct cs_probe cs_probe_onvif_time = {
     .flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
     .ports = web_ports,
     .max_input = HTTP_MAX_INPUT,
-    .start = otime_start,
+    .data = "GetSystemDateAndTime",
+    .start = onvif_start,
     .on_data = http_on_data,
-    .finish = otime_finish,
+    .finish = onvif_probe_finish,
 };
-
-static void
-oinfo_start(struct cs_probe_ctx *ctx)
-{
-	onvif_request(ctx, "GetDeviceInformation");
-}
-
-static void
-oinfo_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
-	     enum cs_probe_end why)
-{
-	(void)why;
-	onvif_finish(ctx, "onvif-info", p, n);
-}
 
 const struct cs_probe cs_probe_onvif_info = {
     .name = "onvif-info",
@@ -435,7 +423,8 @@ const struct cs_probe cs_probe_onvif_info = {
     .flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
     .ports = web_ports,
     .max_input = HTTP_MAX_INPUT,
-    .start = oinfo_start,
+    .data = "GetDeviceInformation",
+    .start = onvif_start,
     .on_data = http_on_data,
-    .finish = oinfo_finish,
+    .finish = onvif_probe_finish,
 };

@@ -29,12 +29,25 @@ enum cs_class {
 	CS_CLASS_NVR,
 	CS_CLASS_DVR,
 	CS_CLASS_ENCODER,
-	CS_CLASS_OTHER
+	CS_CLASS_DECODER,
+	CS_CLASS_INTERCOM,
+	CS_CLASS_ACCESS_CONTROL,
+	CS_CLASS_ALARM_PANEL,
+	CS_CLASS_SWITCH,
+	CS_CLASS_ROUTER,
+	CS_CLASS_STORAGE,
+	CS_CLASS_VMS_SOFTWARE,
+	CS_CLASS_RADIO,
+	CS_CLASS_PRINTER,
+	CS_CLASS_OTHER,
+	CS_CLASS_COUNT /* not a class: the number of them */
 };
 
 /*
  * Returns the static name of a class: "unknown", "camera", "nvr", "dvr",
- * "encoder" or "other" ("unknown" for an out-of-range value).
+ * "encoder", "decoder", "intercom", "access-control", "alarm-panel",
+ * "switch", "router", "storage", "vms-software", "radio", "printer" or
+ * "other" ("unknown" for an out-of-range value).
  */
 const char *cs_class_name(enum cs_class c);
 
@@ -43,6 +56,13 @@ const char *cs_class_name(enum cs_class c);
  * from the NUL-terminated s.  Returns 0 and sets *out, or CS_EINVAL.
  */
 int cs_class_parse(const char *s, enum cs_class *out);
+
+/*
+ * True for the classes that are video-surveillance equipment whatever the
+ * regime: camera, nvr, dvr, encoder and decoder.  Whether a regime also
+ * covers intercoms or access terminals is the regime's to say.
+ */
+bool cs_class_is_video(enum cs_class c);
 
 #define CS_FP_MAX_EVIDENCE 48
 

@@ -110,7 +110,8 @@ struct fp_maker {
 	char *parent; /* owned; "" when none */
 	char *source; /* owned */
 	char country[4];
-	bool cctv; /* makes video-surveillance equipment */
+	bool cctv;      /* makes video-surveillance equipment */
+	bool cctv_only; /* makes nothing else (cctv column "only") */
 	double conf;
 	struct fp_alias alias[FP_MAX_ALIASES];
 	size_t nalias;

@@ -56,8 +56,39 @@ cs_fp_field_parse(const char *s, size_t n, enum fp_field *out)
 	return CS_EINVAL;
 }
 
-static const char *const class_names[] = {"unknown", "camera",  "nvr",
-					  "dvr",     "encoder", "other"};
+static const char *const class_names[CS_CLASS_COUNT] = {
+    [CS_CLASS_UNKNOWN] = "unknown",
+    [CS_CLASS_CAMERA] = "camera",
+    [CS_CLASS_NVR] = "nvr",
+    [CS_CLASS_DVR] = "dvr",
+    [CS_CLASS_ENCODER] = "encoder",
+    [CS_CLASS_DECODER] = "decoder",
+    [CS_CLASS_INTERCOM] = "intercom",
+    [CS_CLASS_ACCESS_CONTROL] = "access-control",
+    [CS_CLASS_ALARM_PANEL] = "alarm-panel",
+    [CS_CLASS_SWITCH] = "switch",
+    [CS_CLASS_ROUTER] = "router",
+    [CS_CLASS_STORAGE] = "storage",
+    [CS_CLASS_VMS_SOFTWARE] = "vms-software",
+    [CS_CLASS_RADIO] = "radio",
+    [CS_CLASS_PRINTER] = "printer",
+    [CS_CLASS_OTHER] = "other",
+};
+
+bool
+cs_class_is_video(enum cs_class c)
+{
+	switch (c) {
+	case CS_CLASS_CAMERA:
+	case CS_CLASS_NVR:
+	case CS_CLASS_DVR:
+	case CS_CLASS_ENCODER:
+	case CS_CLASS_DECODER:
+		return true;
+	default:
+		return false;
+	}
+}
 
 const char *
 cs_class_name(enum cs_class c)
@@ -386,8 +417,8 @@ check_template(const struct kv *kv)
 		enum cs_class c;
 
 		if (cs_class_parse(v, &c) != 0 || c == CS_CLASS_UNKNOWN)
-			return "class must be camera, nvr, dvr, encoder or "
-			       "other";
+			return "class must be a known class (camera, nvr, "
+			       "dvr, encoder, decoder, intercom, ...)";
 	}
 	if (kv->field == FP_F_SURVEILLANCE && strcmp(v, "yes") != 0 &&
 	    strcmp(v, "no") != 0)
@@ -1052,8 +1083,9 @@ makers_row(struct tp *tp, unsigned line, char **col)
 		return TPERR(tp, line, "bad legal name");
 	if (!(cl == 2 || (cl == 1 && col[2][0] == '-')))
 		return TPERR(tp, line, "bad country (ISO 3166 alpha-2 or '-')");
-	if (strcmp(col[3], "yes") != 0 && strcmp(col[3], "no") != 0)
-		return TPERR(tp, line, "cctv column must be yes or no");
+	if (strcmp(col[3], "yes") != 0 && strcmp(col[3], "no") != 0 &&
+	    strcmp(col[3], "only") != 0)
+		return TPERR(tp, line, "cctv column must be yes, no or only");
 	if (strlen(col[4]) > 95)
 		return TPERR(tp, line, "parent too long");
 	if (conf < 0)
@@ -1075,7 +1107,8 @@ makers_row(struct tp *tp, unsigned line, char **col)
 	m->conf = conf;
 	if (cl == 2)
 		cs_strlcpy(m->country, col[2], sizeof(m->country));
-	m->cctv = strcmp(col[3], "yes") == 0;
+	m->cctv_only = strcmp(col[3], "only") == 0;
+	m->cctv = m->cctv_only || strcmp(col[3], "yes") == 0;
 	if (parse_aliases(col[5], m->alias, &m->nalias) != 0)
 		return TPERR(tp, line, "bad alias list");
 	return 0;

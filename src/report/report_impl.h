@@ -58,7 +58,7 @@ struct cs_report {
 	size_t nmakers;
 	struct rp_count *countries; /* surveillance devices by country */
 	size_t ncountries;
-	struct rp_count classes[CS_CLASS_OTHER + 1]; /* all hosts by class */
+	struct rp_count classes[CS_CLASS_COUNT]; /* all hosts by class */
 	bool assessed; /* any finding recorded at all */
 	struct cs_finding_row *fnd; /* filtered findings, store order */
 	size_t nfnd, capfnd;

@@ -85,7 +85,12 @@ test_class_names(void **state)
 	assert_string_equal(cs_class_name((enum cs_class)99), "unknown");
 	assert_int_equal(cs_class_parse("NVR", &c), 0);
 	assert_int_equal(c, CS_CLASS_NVR);
-	assert_int_not_equal(cs_class_parse("printer", &c), 0);
+	assert_int_equal(cs_class_parse("Access-Control", &c), 0);
+	assert_int_equal(c, CS_CLASS_ACCESS_CONTROL);
+	assert_string_equal(cs_class_name(CS_CLASS_VMS_SOFTWARE), "vms-software");
+	assert_true(cs_class_is_video(CS_CLASS_DECODER));
+	assert_false(cs_class_is_video(CS_CLASS_INTERCOM));
+	assert_int_not_equal(cs_class_parse("toaster", &c), 0);
 }
 
 static void
@@ -142,7 +147,7 @@ static const struct {
     {"rule r\n weight abc\n", 2, "weight"},
     {"rule r\n weight 0.5\n weight 0.5\n", 3, "duplicate 'weight'"},
     {"rule r\n set colour=red\n", 2, "unknown field"},
-    {"rule r\n set class=printer\n", 2, "class must be"},
+    {"rule r\n set class=toaster\n", 2, "class must be"},
     {"rule r\n set surveillance=maybe\n", 2, "surveillance must be"},
     {"rule r\n set model=$0\n", 2, "'$' must be followed"},
     {"rule r\n set model=\n", 2, "empty value"},

@@ -100,6 +100,9 @@ struct cs_identity {
 	char firmware[64];
 	enum cs_class device_class;
 	bool surveillance; /* visual-surveillance equipment */
+	bool surveillance_known; /* false: the evidence does not establish
+				    whether it is (surveillance is then
+				    false, and JSON shows null) */
 	double confidence; /* in [0, 1]; see docs/fingerprints.md */
 	struct cs_evidence ev[CS_FP_MAX_EVIDENCE];
 	size_t nev;

@@ -753,6 +753,7 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 			}
 		}
 		out->device_class = c;
+		out->surveillance_known = true;
 		yes = support_for(&fs[FP_F_SURVEILLANCE], "yes");
 		no = support_for(&fs[FP_F_SURVEILLANCE], "no");
 		switch (c) {

@@ -12,7 +12,14 @@ ninja -C build >/dev/null
 CIDR=127.42.0.0/20
 DB=${DB:-camsweep-demo.db}
 tmp=$(mktemp -d)
-trap 'kill "$sim" 2>/dev/null; wait "$sim" 2>/dev/null; rm -rf "$tmp"' EXIT
+sim=
+stop_fleet() { # idempotent: the EXIT trap may run after the fleet stopped
+	[ -n "$sim" ] || return 0
+	kill "$sim" 2>/dev/null || true
+	wait "$sim" 2>/dev/null || true
+	sim=
+}
+trap 'stop_fleet; rm -rf "$tmp"' EXIT
 
 echo "== bringing up a simulated estate of 300 devices on $CIDR"
 mkfifo "$tmp/ready"
@@ -34,7 +41,7 @@ build/camsweep show --db "$DB" --json |
 c=collections.Counter((d["manufacturer"] or "unknown", d["manufacturer_country"] or "?") for d in map(json.loads,sys.stdin))
 for (m,cc),n in c.most_common(): print("   %4d  %-16s %s" % (n,m,cc))'
 echo "== stopping the fleet"
-kill "$sim" 2>/dev/null; wait "$sim" 2>/dev/null || true
+stop_fleet
 
 echo
 echo "== local discovery on a namespace estate (WS-Discovery, SADP, DHIP, SSDP, mDNS)"

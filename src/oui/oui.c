@@ -1561,6 +1561,38 @@ cs_oui_map_registrant(const struct cs_oui *db, const char *registrant,
 	return 0;
 }
 
+static void
+fill_hit(const struct cs_oui *db, const struct ent *e, unsigned bits,
+	 struct cs_oui_hit *out)
+{
+	out->prefix_bits = bits;
+	snprintf(out->prefix, sizeof(out->prefix), "%0*llX", (int)(bits / 4),
+		 (unsigned long long)e->key);
+	cs_strlcpy(out->registry, reg_names[e->reg], sizeof(out->registry));
+	cs_strlcpy(out->registrant, db->pool + e->name,
+		   sizeof(out->registrant));
+	out->file = db->src[e->src].path;
+	out->source_index = e->src;
+	if (e->map >= 0)
+		fill_map(&db->rows[e->map], out);
+}
+
+int
+cs_oui_entry_at(const struct cs_oui *db, size_t i, struct cs_oui_hit *out)
+{
+	size_t t;
+
+	memset(out, 0, sizeof(*out));
+	for (t = 0; t < NTAB; t++) {
+		if (i < db->tab[t].n) {
+			fill_hit(db, &db->tab[t].v[i], tab_bits[t], out);
+			return 0;
+		}
+		i -= db->tab[t].n;
+	}
+	return CS_ENOTFOUND;
+}
+
 static const struct ent *
 tab_find(const struct tab *t, uint64_t key)
 {
@@ -1598,17 +1630,7 @@ cs_oui_lookup(const struct cs_oui *db, const uint8_t mac[6],
 
 		if (e == NULL)
 			continue;
-		out->prefix_bits = bits;
-		snprintf(out->prefix, sizeof(out->prefix), "%0*llX",
-			 (int)(bits / 4), (unsigned long long)e->key);
-		cs_strlcpy(out->registry, reg_names[e->reg],
-			   sizeof(out->registry));
-		cs_strlcpy(out->registrant, db->pool + e->name,
-			   sizeof(out->registrant));
-		out->file = db->src[e->src].path;
-		out->source_index = e->src;
-		if (e->map >= 0)
-			fill_map(&db->rows[e->map], out);
+		fill_hit(db, e, bits, out);
 		return 0;
 	}
 	return CS_ENOTFOUND;

@@ -245,8 +245,16 @@ int cs_oui_lookup(const struct cs_oui *db, const uint8_t mac[6],
 int cs_oui_map_registrant(const struct cs_oui *db, const char *registrant,
 			  struct cs_oui_hit *out);
 
-/* Number of registry assignments loaded. */
+/* Number of registry assignments loaded (after resolution: one per
+ * assignment, the record that answers). */
 size_t cs_oui_count(const struct cs_oui *db);
+
+/*
+ * Fills *out (as cs_oui_lookup would for an address under it) with
+ * assignment i (< cs_oui_count: the 24-bit ones in order, then 28, then
+ * 36) and returns 0; CS_ENOTFOUND when i is out of range.
+ */
+int cs_oui_entry_at(const struct cs_oui *db, size_t i, struct cs_oui_hit *out);
 
 /* One row of the registrant map, as loaded (borrowed from db). */
 struct cs_oui_maprow {
@@ -267,7 +275,7 @@ size_t cs_oui_map_count(const struct cs_oui *db);
 const struct cs_oui_maprow *cs_oui_map_row(const struct cs_oui *db, size_t i);
 
 /*
- * Returns how many registry assignments carry exactly the registrant
+ * Returns how many resolved registry assignments carry exactly the registrant
  * (folded for ASCII case and white space only).  Linear in the registry.
  */
 size_t cs_oui_registrant_count(const struct cs_oui *db, const char *registrant);

@@ -1470,6 +1470,7 @@ cs_oui_import(const char *const *files, size_t nfiles, const char *dest_dir,
 		cs_oui_free(db);
 		if (r < 0)
 			break;
+		r = 0;
 		for (k = 0; k < CS_NELEM(st.kind); k++) {
 			if (st.kind[k] > 0) {
 				nk++;

@@ -355,6 +355,44 @@ test_real_registry(void **state)
 	expect(db, "bc:f8:11:00:00:01", NULL, "DNAKE");
 	expect(db, "00:0e:53:00:00:01", NULL, "Avtech");
 	expect(db, "00:1e:b8:00:00:01", NULL, "Hanwha Vision");
+	/* Prefixes assigned after ieee-data 20220827: the full set resolves
+	 * them, ieee-data alone (the registry before issue #11) did not. */
+	{
+		static const struct {
+			const char *mac, *maker;
+		} newer[] = {
+		    {"08:cc:81:00:00:01", "Hikvision"},
+		    {"0c:75:d2:00:00:01", "Hikvision"},
+		    {"24:48:45:00:00:01", "Hikvision"},
+		    {"80:f5:ae:00:00:01", "Hikvision"},
+		    {"ec:a9:71:00:00:01", "Hikvision"},
+		    {"64:fd:29:00:00:01", "Dahua"},
+		    {"98:f9:cc:00:00:01", "Dahua"},
+		    {"e0:2e:fe:00:00:01", "Dahua"},
+		    {"f8:ce:07:00:00:01", "Dahua"},
+		    {"44:b4:23:00:00:01", "Hanwha Vision"},
+		};
+		char mp[4096], err[256];
+		struct cs_oui *old;
+		size_t i;
+
+		map_path(mp, sizeof(mp));
+		old = cs_oui_load(CS_OUI_DEFAULT_DIR, mp, err, sizeof(err));
+		assert_non_null(old);
+		assert_int_equal(cs_oui_source_count(old), 4);
+		for (i = 0; i < sizeof(newer) / sizeof(newer[0]); i++) {
+			uint8_t m[6];
+			struct cs_oui_hit h;
+
+			expect(db, newer[i].mac, NULL, newer[i].maker);
+			assert_int_equal(cs_mac_parse(newer[i].mac, m), 0);
+			if (cs_oui_lookup(old, m, &h) == 0)
+				fail_msg("%s: in ieee-data too ('%s'): not a "
+					 "newer prefix",
+					 newer[i].mac, h.registrant);
+		}
+		cs_oui_free(old);
+	}
 	/* A Wi-Fi module maker is a module, not the device maker. */
 	{
 		uint8_t m[6];

@@ -1525,6 +1525,15 @@ cs_oui_import(const char *const *files, size_t nfiles, const char *dest_dir,
 				      im[i].records, kinds[im[i].kind],
 				      im[i].from);
 	}
+	if (r == 0) {
+		/* Make the renames themselves durable. */
+		int dfd = open(dest_dir, O_RDONLY | O_DIRECTORY);
+
+		if (dfd >= 0) {
+			(void)fsync(dfd);
+			close(dfd);
+		}
+	}
 	for (i = 0; i < nfiles; i++)
 		cs_buf_free(&im[i].b);
 	free(im);

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Fuzz target for the MAC registry loaders: the input is split at the
- * first NUL byte (if any) into a registry CSV and a registrant map TSV;
- * both are loaded from memory and a few fixed addresses are looked up.
- * The map part is also parsed as a models.tsv table and queried.
+ * first NUL byte (if any) into a registry file and a registrant map TSV.
+ * The registry part is read as an IEEE CSV, as Wireshark's manuf (with
+ * its Last-Modified dates) and with format detection, into one registry,
+ * so that records of several files are resolved against each other; the
+ * map is loaded from memory and a few fixed addresses are looked up.  The
+ * map part is also parsed as a models.tsv table and queried.
  */
 #include "fuzz.h"
 
@@ -32,6 +35,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t i;
 
 	(void)cs_oui_add_csv(db, "fuzz.csv", data, ncsv, err, sizeof(err));
+	(void)cs_oui_add(db, CS_OUI_FMT_MANUF, "fuzz.manuf", 1661558400, data,
+			 ncsv, err, sizeof(err));
+	(void)cs_oui_add(db, CS_OUI_FMT_AUTO, "fuzz.auto", 0, data, ncsv, err,
+			 sizeof(err));
 	if (nul != NULL) {
 		const uint8_t *map = nul + 1;
 		size_t nmap = size - ncsv - 1;
@@ -51,6 +58,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (i = 0; i < sizeof(macs) / sizeof(macs[0]); i++)
 		(void)cs_oui_lookup(db, macs[i], &h);
+	for (i = 0; i < 4 && cs_oui_entry_at(db, i, &h) == 0; i++)
+		;
+	for (i = 0; i < cs_oui_source_count(db); i++) {
+		char d[16];
+
+		(void)cs_oui_date_format(cs_oui_source_at(db, i)->date, d,
+					 sizeof(d));
+	}
 	(void)cs_oui_map_registrant(db,
 				    "Hangzhou Hikvision Digital "
 				    "Technology Co.,Ltd.",

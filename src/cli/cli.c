@@ -871,6 +871,8 @@ usage(FILE *f)
 	    "  report           HTML, CSV or JSON report from the inventory\n"
 	    "  listen           identify devices from captured traffic\n"
 	    "  upload           send a sensor's spool to the central database\n"
+	    "  oui              the MAC registry: import IEEE files, list "
+	    "sources\n"
 	    "  version          print the version\n"
 	    "Run 'camsweep COMMAND --help' for a command's options.\n",
 	    f);
@@ -907,9 +909,12 @@ cs_cli_main(int argc, char **argv)
 		return cmd_upload(argc - 1, argv + 1);
 	if (strcmp(argv[1], "listen") == 0)
 		return cs_cli_listen(argc - 1, argv + 1);
+	if (strcmp(argv[1], "oui") == 0)
+		return cs_cli_oui(argc - 1, argv + 1);
 	if (strcmp(argv[1], "version") == 0 ||
 	    strcmp(argv[1], "--version") == 0) {
 		puts("camsweep " CS_VERSION);
+		cs_cli_oui_print_sources(stdout, NULL);
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||

@@ -3,6 +3,8 @@
 #ifndef CS_CLI_CLI_H
 #define CS_CLI_CLI_H
 
+#include <stdio.h>
+
 /* Runs camsweep with the given arguments; returns the process exit code. */
 int cs_cli_main(int argc, char **argv);
 
@@ -23,5 +25,13 @@ int cs_cli_reach(int argc, char **argv);
 int cs_cli_report(int argc, char **argv);
 /* Passive identification and phone-home detection (docs/listen.md). */
 int cs_cli_listen(int argc, char **argv);
+/* The MAC registry: oui update|sources (docs/oui.md). */
+int cs_cli_oui(int argc, char **argv);
+
+/*
+ * Prints the MAC registry files a run reads (ieee_dir NULL: the default
+ * set), with their dates and how each was dated, to f.
+ */
+void cs_cli_oui_print_sources(FILE *f, const char *ieee_dir);
 
 #endif /* CS_CLI_CLI_H */

@@ -269,6 +269,16 @@ lookup_mac(const char *ieee_dir, const char *data, const char *mac_s, bool json)
 		json_object_object_add(
 		    o, "confidence", h.role[0] ? jdouble(h.confidence) : NULL);
 		jstr(o, "source", h.source);
+		if (r == 0) {
+			const struct cs_oui_source *s =
+			    cs_oui_source_at(db, h.source_index);
+			char d[16];
+
+			jstr(o, "registry_file", h.file);
+			jstr(o, "registry_date",
+			     cs_oui_date_format(s->date, d, sizeof(d)));
+			jstr(o, "registry_date_from", s->date_kind);
+		}
 		puts(json_object_to_json_string_ext(
 		    o,
 		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
@@ -289,6 +299,18 @@ lookup_mac(const char *ieee_dir, const char *data, const char *mac_s, bool json)
 			snprintf(pfx, sizeof(pfx), "%s/%u (%s)", h.prefix,
 				 h.prefix_bits, h.registry);
 			tline("assignment:", pfx);
+			{
+				const struct cs_oui_source *s =
+				    cs_oui_source_at(db, h.source_index);
+				char d[16], line[400];
+
+				snprintf(line, sizeof(line), "%s (%s, %s)",
+					 h.file,
+					 cs_oui_date_format(s->date, d,
+							    sizeof(d)),
+					 s->date_kind);
+				tline("registry:", line);
+			}
 			tline("registrant:", h.registrant);
 			if (h.role[0] == '\0')
 				puts("maker:         not mapped (registrant "

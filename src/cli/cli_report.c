@@ -15,6 +15,7 @@
 
 #include "core/buf.h"
 #include "core/str.h"
+#include "oui/oui.h"
 #include "report/report.h"
 #include "store/store.h"
 #include "core/poison.h"
@@ -163,6 +164,9 @@ cs_cli_report(int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	struct cs_report_opts o = {0};
+	struct cs_report_registry reg[CS_OUI_MAX_SOURCES];
+	char regdate[CS_OUI_MAX_SOURCES][16];
+	struct cs_oui *oui = NULL;
 	enum cs_report_format fmt = CS_REPORT_HTML;
 	bool have_fmt = false, have_now = false;
 	const char *db_path = DEFAULT_DB, *out = NULL, *env;
@@ -261,13 +265,28 @@ cs_cli_report(int argc, char **argv)
 		fprintf(stderr, "camsweep: %s: %s\n", db_path, err);
 		return 2;
 	}
+	/* The MAC registry files of this host, stated in the report. */
+	oui = cs_oui_load(NULL, NULL, err, sizeof(err));
+	for (size_t i = 0; oui && i < cs_oui_source_count(oui); i++) {
+		const struct cs_oui_source *src = cs_oui_source_at(oui, i);
+
+		reg[i].file = src->path;
+		reg[i].date = cs_oui_date_format(src->date, regdate[i],
+						 sizeof(regdate[i]));
+		reg[i].date_from = src->date_kind;
+		reg[i].assignments = src->entries;
+		o.registry = reg;
+		o.nregistry = i + 1;
+	}
 	if (cs_report_load(st, &o, &r, err, sizeof(err)) != 0) {
 		fprintf(stderr, "camsweep report: %s\n", err);
 		cs_store_close(st);
+		cs_oui_free(oui);
 		return 2;
 	}
 	rc = render(r, fmt, out);
 	cs_report_free(r);
 	cs_store_close(st);
+	cs_oui_free(oui);
 	return rc;
 }

@@ -7,10 +7,14 @@
 #include "oui/oui.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "core/alloc.h"
 #include "core/buf.h"
@@ -31,7 +35,9 @@ struct ent {
 	uint64_t key;  /* the assignment's value (bits wide) */
 	uint32_t name; /* offset of the registrant in pool */
 	int32_t map;   /* index into rows, or -1 */
+	uint32_t day;  /* date of its source file, days since 1970 */
 	uint8_t reg;   /* index into reg_names */
+	uint8_t src;   /* index into db->src */
 };
 
 struct tab {
@@ -47,6 +53,8 @@ struct maprow {
 
 struct cs_oui {
 	struct tab tab[NTAB];
+	struct cs_oui_source src[CS_OUI_MAX_SOURCES];
+	size_t nsrc;
 	char *pool; /* NUL-separated registrant names */
 	size_t pool_len, pool_cap;
 	struct maprow *rows; /* in file order */
@@ -229,6 +237,23 @@ cs_oui_map_row(const struct cs_oui *db, size_t i)
 	return &db->rows[i].pub;
 }
 
+size_t
+cs_oui_source_count(const struct cs_oui *db)
+{
+	return db->nsrc;
+}
+
+const struct cs_oui_source *
+cs_oui_source_at(const struct cs_oui *db, size_t i)
+{
+	return i < db->nsrc ? &db->src[i] : NULL;
+}
+
+/*
+ * Order of a table: by assignment, and among records of one assignment
+ * the one that answers first: the most recent file, then the later-loaded
+ * file (a user's import after the system files), then the first record.
+ */
 static int
 ent_cmp(const void *a, const void *b)
 {
@@ -236,7 +261,10 @@ ent_cmp(const void *a, const void *b)
 
 	if (x->key != y->key)
 		return x->key < y->key ? -1 : 1;
-	/* Keep the first registration of a duplicated prefix first. */
+	if (x->day != y->day)
+		return x->day > y->day ? -1 : 1;
+	if (x->src != y->src)
+		return x->src > y->src ? -1 : 1;
 	return x->name < y->name ? -1 : x->name > y->name;
 }
 
@@ -439,53 +467,67 @@ parse_assign(const char *s, size_t n, size_t want, uint64_t *out)
 	return 0;
 }
 
-int
-cs_oui_add_csv(struct cs_oui *db, const char *name, const uint8_t *p, size_t n,
-	       char *err, size_t errsz)
-{
-	struct csv *c;
-	size_t old[NTAB], old_pool = db->pool_len, t;
-	const char *why = NULL;
-	int added = 0, r;
+/* Counts of what one file held, by kind. */
+struct addstat {
+	size_t kind[5]; /* MA-L, MA-M, MA-S, IAB, CID records */
+	size_t added;   /* assignments added */
+	size_t skipped; /* records that are no MAC assignment */
+};
 
-	for (t = 0; t < NTAB; t++)
-		old[t] = db->tab[t].n;
-	c = cs_xcalloc(1, sizeof(*c));
-	c->p = p;
-	c->n = p == NULL ? 0 : n;
-	c->nextline = 1;
-	if (c->n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		c->off = 3;
+enum { KIND_CID = 4 };
+
+/* Appends one assignment; sets *why on failure. */
+static int
+push_ent(struct cs_oui *db, size_t tab, struct ent *e, struct cs_span org,
+	 const char **why)
+{
+	int r;
+
+	if (cs_oui_count(db) >= CS_OUI_MAX_ENTRIES) {
+		*why = "too many assignments";
+		return CS_ELIMIT;
+	}
+	org = cs_span_trim(org);
+	e->map = -1;
+	if ((r = pool_add(db, (const char *)org.p, org.n, &e->name)) != 0 ||
+	    (r = tab_push(&db->tab[tab], e)) != 0) {
+		*why = r == CS_ENOMEM ? "out of memory" : "too large";
+		return r;
+	}
+	return 0;
+}
+
+/* The IEEE CSV format (oui.csv, mam.csv, oui36.csv, iab.csv, cid.csv). */
+static int
+parse_csv(struct cs_oui *db, struct csv *c, struct ent *proto,
+	  struct addstat *st, const char **why)
+{
+	int r;
 
 	/* Header. */
 	do {
-		r = csv_next(c, &why);
+		r = csv_next(c, why);
 	} while (r == 1 && c->nf == 1 && c->flen[0] == 0);
 	if (r < 0)
-		goto fail;
+		return r;
 	if (r == 0 || c->nf < 3 || !fieq(c, 0, "Registry") ||
 	    !fieq(c, 1, "Assignment") || !fieq(c, 2, "Organization Name")) {
-		why = "missing header \"Registry,Assignment,Organization "
-		      "Name,...\"";
-		r = CS_EPROTO;
-		goto fail;
+		*why = "missing header \"Registry,Assignment,Organization "
+		       "Name,...\"";
+		return CS_EPROTO;
 	}
 	for (;;) {
-		struct ent e;
+		struct ent e = *proto;
 		size_t want, tab;
-		struct cs_span org;
 
-		r = csv_next(c, &why);
-		if (r < 0)
-			goto fail;
-		if (r == 0)
-			break;
+		r = csv_next(c, why);
+		if (r <= 0)
+			return r;
 		if (c->nf == 1 && c->flen[0] == 0)
 			continue; /* blank line */
 		if (c->nf < 3) {
-			why = "fewer than 3 fields";
-			r = CS_EPROTO;
-			goto fail;
+			*why = "fewer than 3 fields";
+			return CS_EPROTO;
 		}
 		if (fieq(c, 0, "MA-L")) {
 			e.reg = 0, want = 6, tab = TAB24;
@@ -496,46 +538,384 @@ cs_oui_add_csv(struct cs_oui *db, const char *name, const uint8_t *p, size_t n,
 		} else if (fieq(c, 0, "IAB")) {
 			e.reg = 3, want = 9, tab = TAB36;
 		} else if (fieq(c, 0, "CID")) {
-			continue; /* company IDs are not MAC assignments */
+			e.reg = KIND_CID, want = 6, tab = NTAB;
 		} else {
-			why = "unknown registry";
-			r = CS_EPROTO;
-			goto fail;
+			*why = "unknown registry";
+			return CS_EPROTO;
 		}
 		if (parse_assign(c->f[1], c->flen[1], want, &e.key) != 0) {
-			why = "bad assignment";
-			r = CS_EPROTO;
-			goto fail;
+			*why = "bad assignment";
+			return CS_EPROTO;
 		}
-		if (cs_oui_count(db) >= CS_OUI_MAX_ENTRIES) {
-			why = "too many assignments";
-			r = CS_ELIMIT;
-			goto fail;
+		st->kind[e.reg]++;
+		if (tab == NTAB) {
+			st->skipped++; /* company IDs are not MAC assignments */
+			continue;
 		}
-		org = cs_span_trim(cs_span_make(c->f[2], c->flen[2]));
-		e.map = -1;
-		if ((r = pool_add(db, (const char *)org.p, org.n, &e.name)) !=
-			0 ||
-		    (r = tab_push(&db->tab[tab], &e)) != 0) {
-			why = r == CS_ENOMEM ? "out of memory" : "too large";
-			goto fail;
-		}
-		added++;
+		if ((r = push_ent(db, tab, &e,
+				  cs_span_make(c->f[2], c->flen[2]), why)) != 0)
+			return r;
+		st->added++;
 	}
-	free(c);
-	for (t = 0; t < NTAB; t++)
-		if (db->tab[t].n > 0)
-			qsort(db->tab[t].v, db->tab[t].n, sizeof(struct ent),
-			      ent_cmp);
+}
+
+/* ---- Wireshark's manuf -------------------------------------------------- */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant). */
+static int64_t
+days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	int64_t era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+/* Reads a run of decimal digits (at most 4) at *i; -1 if none. */
+static long
+read_num(struct cs_span s, size_t *i)
+{
+	long v = 0;
+	size_t k = 0;
+
+	while (*i < s.n && k < 4 && s.p[*i] >= '0' && s.p[*i] <= '9') {
+		v = v * 10 + (s.p[*i] - '0');
+		(*i)++, k++;
+	}
+	return k == 0 ? -1 : v;
+}
+
+/*
+ * Parses an HTTP date "[Sun, ]25 Aug 2024 08:01:19 GMT" (RFC 9110
+ * IMF-fixdate; the time may be absent) into unix seconds; 0 if it is not
+ * one.
+ */
+static int64_t
+parse_http_date(struct cs_span s)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	size_t i = 0, m;
+	long d, y, hh = 0, mm = 0, ss = 0;
+
+	s = cs_span_trim(s);
+	while (i < s.n && s.p[i] != ',' && !(s.p[i] >= '0' && s.p[i] <= '9'))
+		i++;
+	if (i < s.n && s.p[i] == ',')
+		i++;
+	while (i < s.n && s.p[i] == ' ')
+		i++;
+	if ((d = read_num(s, &i)) < 1 || d > 31 || i + 5 > s.n || s.p[i] != ' ')
+		return 0;
+	for (m = 0; m < 12; m++)
+		if (cs_span_ieq(cs_span_make(s.p + i + 1, 3),
+				(const char[4]){months[3 * m],
+						months[3 * m + 1],
+						months[3 * m + 2], 0}))
+			break;
+	if (m == 12)
+		return 0;
+	i += 4;
+	if (i >= s.n || s.p[i] != ' ')
+		return 0;
+	i++;
+	if ((y = read_num(s, &i)) < 1970 || y > 9999)
+		return 0;
+	if (i + 9 <= s.n && s.p[i] == ' ' && s.p[i + 3] == ':' &&
+	    s.p[i + 6] == ':') {
+		size_t j = i + 1;
+
+		hh = read_num(s, &j), j++;
+		mm = read_num(s, &j), j++;
+		ss = read_num(s, &j);
+		if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 60)
+			hh = mm = ss = 0;
+	}
+	return days_from_civil(y, (unsigned)m + 1, (unsigned)d) * 86400 +
+	       hh * 3600 + mm * 60 + ss;
+}
+
+/*
+ * Parses a manuf address: 1 to 6 octets of one or two hex digits joined
+ * by ':', '-' or '.', and an optional "/bits" mask (1..48).  Without a
+ * mask the address is as wide as its octets.  Returns 0 with the value
+ * left-aligned in 48 bits, or CS_EPROTO.
+ */
+static int
+parse_manuf_addr(struct cs_span a, uint64_t *val, unsigned *bits)
+{
+	uint64_t v = 0;
+	unsigned oct = 0, digits = 0, cur = 0;
+	size_t i;
+
+	*bits = 0;
+	for (i = 0; i < a.n; i++) {
+		int h = cs_hexval(a.p[i]);
+
+		if (h >= 0) {
+			if (++digits > 2)
+				return CS_EPROTO;
+			cur = cur << 4 | (unsigned)h;
+			continue;
+		}
+		if (a.p[i] != ':' && a.p[i] != '-' && a.p[i] != '.' &&
+		    a.p[i] != '/')
+			return CS_EPROTO;
+		if (digits == 0 || oct == 6)
+			return CS_EPROTO;
+		v = v << 8 | cur;
+		oct++, digits = 0, cur = 0;
+		if (a.p[i] == '/')
+			break;
+	}
+	if (i == a.n) {
+		if (digits == 0 || oct == 6)
+			return CS_EPROTO;
+		v = v << 8 | cur;
+		oct++;
+		*bits = oct * 8;
+	} else {
+		uint64_t b;
+
+		if (cs_span_u64(cs_span_make(a.p + i + 1, a.n - i - 1), 48,
+				&b) != 0 ||
+		    b == 0)
+			return CS_EPROTO;
+		*bits = (unsigned)b;
+	}
+	*val = v << (8 * (6 - oct));
+	return 0;
+}
+
+/*
+ * Wireshark's manuf: "ADDR<TAB>SHORT[<TAB>LONG][<TAB># comment]" lines
+ * and '#' comment lines; see docs/oui.md.  Empty fields (two TABs) are
+ * skipped; without a long name the short name is the registrant.  /24,
+ * /28 and /36 entries are assignments; others (well-known addresses,
+ * other masks) are counted as skipped.  The newest "Last-Modified:" date
+ * in the comments is returned in *date (0 if none).
+ */
+static int
+parse_manuf(struct cs_oui *db, const uint8_t *p, size_t n, struct ent *proto,
+	    struct addstat *st, int64_t *date, unsigned *line, const char **why)
+{
+	size_t off = 0;
+
+	*date = 0;
+	*line = 0;
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		off = 3;
+	while (off < n) {
+		struct cs_span ln, addr, f[2];
+		size_t e = off, i, nf = 0;
+		uint64_t v;
+		unsigned bits;
+		struct ent ent = *proto;
+		int r;
+
+		(*line)++;
+		while (e < n && p[e] != '\n')
+			e++;
+		ln = cs_span_make(p + off, e - off);
+		off = e < n ? e + 1 : e;
+		if (ln.n > CS_OUI_MAX_LINE) {
+			*why = "line too long";
+			return CS_ELIMIT;
+		}
+		if (ln.n > 0 && ln.p[ln.n - 1] == '\r')
+			ln.n--;
+		ln = cs_span_trim(ln);
+		if (ln.n == 0)
+			continue;
+		if (ln.p[0] == '#') {
+			long k = cs_span_find(ln, "Last-Modified:", 14, true);
+
+			if (k >= 0) {
+				int64_t d = parse_http_date(cs_span_make(
+				    ln.p + k + 14, ln.n - (size_t)k - 14));
+
+				if (d > *date)
+					*date = d;
+			}
+			continue;
+		}
+		if (memchr(ln.p, '\0', ln.n) != NULL) {
+			*why = "NUL byte";
+			return CS_EPROTO;
+		}
+		for (i = 0; i < ln.n && ln.p[i] != '\t' && ln.p[i] != ' '; i++)
+			;
+		addr = cs_span_make(ln.p, i);
+		if (parse_manuf_addr(addr, &v, &bits) != 0) {
+			*why = "bad address";
+			return CS_EPROTO;
+		}
+		/* Name fields: TAB-separated, empty ones skipped, a field
+		 * starting with '#' ends the record. */
+		while (i < ln.n && nf < 2) {
+			size_t st0;
+
+			while (i < ln.n && (ln.p[i] == '\t' || ln.p[i] == ' '))
+				i++;
+			if (i == ln.n || ln.p[i] == '#')
+				break;
+			st0 = i;
+			while (i < ln.n && ln.p[i] != '\t')
+				i++;
+			f[nf++] =
+			    cs_span_trim(cs_span_make(ln.p + st0, i - st0));
+		}
+		if (nf == 0) {
+			*why = "no name";
+			return CS_EPROTO;
+		}
+		if (bits == 24) {
+			ent.reg = 0;
+			r = TAB24;
+		} else if (bits == 28) {
+			ent.reg = 1;
+			r = TAB28;
+		} else if (bits == 36) {
+			uint64_t parent = v >> 24;
+
+			/* IAB blocks were all issued from these two. */
+			ent.reg =
+			    parent == 0x0050C2 || parent == 0x40D855 ? 3 : 2;
+			r = TAB36;
+		} else {
+			st->skipped++;
+			continue;
+		}
+		ent.key = v >> (48 - bits);
+		st->kind[ent.reg]++;
+		if ((r = push_ent(db, (size_t)r, &ent, f[nf - 1], why)) != 0)
+			return r;
+		st->added++;
+	}
+	return 0;
+}
+
+static void
+finish(struct cs_oui *db)
+{
+	size_t t, i, o;
+
+	for (t = 0; t < NTAB; t++) {
+		struct tab *tb = &db->tab[t];
+
+		if (tb->n == 0)
+			continue;
+		qsort(tb->v, tb->n, sizeof(struct ent), ent_cmp);
+		/* Only the first record of an assignment ever answers. */
+		for (i = 1, o = 1; i < tb->n; i++)
+			if (tb->v[i].key != tb->v[o - 1].key)
+				tb->v[o++] = tb->v[i];
+		tb->n = o;
+	}
 	relink(db);
-	return added;
-fail:
-	seterr(err, errsz, name, "%u: %s", c->line, why ? why : "error");
-	free(c);
+}
+
+/* Does the work of cs_oui_add; finish is false while loading a set. */
+static int
+add_buf(struct cs_oui *db, enum cs_oui_format fmt, const char *name,
+	int64_t date, const uint8_t *p, size_t n, bool fin, struct addstat *st,
+	char *err, size_t errsz)
+{
+	struct cs_oui_source *src;
+	struct ent proto;
+	size_t old[NTAB], old_pool = db->pool_len, t;
+	const char *why = NULL;
+	unsigned line = 0;
+	int64_t indate = 0;
+	int r;
+
+	if (p == NULL)
+		n = 0;
+	memset(st, 0, sizeof(*st));
+	if (db->nsrc == CS_OUI_MAX_SOURCES) {
+		seterr(err, errsz, name, " too many registry files");
+		return CS_ELIMIT;
+	}
+	if (fmt == CS_OUI_FMT_AUTO) {
+		struct cs_span h = cs_span_make(p, n < 64 ? n : 64);
+
+		if (h.n >= 3 && memcmp(h.p, "\xEF\xBB\xBF", 3) == 0)
+			h = cs_span_make(h.p + 3, h.n - 3);
+		fmt = cs_span_istarts(cs_span_trim(h), "Registry,")
+			  ? CS_OUI_FMT_CSV
+			  : CS_OUI_FMT_MANUF;
+	}
 	for (t = 0; t < NTAB; t++)
-		db->tab[t].n = old[t];
-	db->pool_len = old_pool;
-	return r;
+		old[t] = db->tab[t].n;
+	memset(&proto, 0, sizeof(proto));
+	proto.src = (uint8_t)db->nsrc;
+	proto.day = date > 0 ? (uint32_t)(date / 86400) : 0;
+	if (fmt == CS_OUI_FMT_CSV) {
+		struct csv *c = cs_xcalloc(1, sizeof(*c));
+
+		c->p = p;
+		c->n = n;
+		c->nextline = 1;
+		if (c->n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+			c->off = 3;
+		r = parse_csv(db, c, &proto, st, &why);
+		line = c->line;
+		free(c);
+	} else {
+		/* The in-file date is known only at the end: entries are
+		 * stamped afterwards. */
+		r = parse_manuf(db, p, n, &proto, st, &indate, &line, &why);
+		if (r == 0 && indate > 0) {
+			for (t = 0; t < NTAB; t++)
+				for (size_t i = old[t]; i < db->tab[t].n; i++)
+					db->tab[t].v[i].day =
+					    (uint32_t)(indate / 86400);
+		}
+	}
+	if (r < 0) {
+		seterr(err, errsz, name, "%u: %s", line, why ? why : "error");
+		for (t = 0; t < NTAB; t++)
+			db->tab[t].n = old[t];
+		db->pool_len = old_pool;
+		return r;
+	}
+	src = &db->src[db->nsrc++];
+	memset(src, 0, sizeof(*src));
+	cs_strlcpy(src->path, name, sizeof(src->path));
+	src->format = fmt == CS_OUI_FMT_CSV ? "ieee-csv" : "manuf";
+	if (indate > 0) {
+		src->date = indate;
+		src->date_kind = CS_OUI_DATE_INFILE;
+	} else {
+		src->date = date > 0 ? date : 0;
+		src->date_kind =
+		    date > 0 ? CS_OUI_DATE_MTIME : CS_OUI_DATE_UNKNOWN;
+	}
+	src->entries = st->added;
+	src->skipped = st->skipped;
+	if (fin)
+		finish(db);
+	return st->added > (size_t)INT32_MAX ? INT32_MAX : (int)st->added;
+}
+
+int
+cs_oui_add(struct cs_oui *db, enum cs_oui_format fmt, const char *name,
+	   int64_t date, const uint8_t *p, size_t n, char *err, size_t errsz)
+{
+	struct addstat st;
+
+	return add_buf(db, fmt, name, date, p, n, true, &st, err, errsz);
+}
+
+int
+cs_oui_add_csv(struct cs_oui *db, const char *name, const uint8_t *p, size_t n,
+	       char *err, size_t errsz)
+{
+	return cs_oui_add(db, CS_OUI_FMT_CSV, name, 0, p, n, err, errsz);
 }
 
 /* ---- registrant map ----------------------------------------------------- */
@@ -753,17 +1133,21 @@ fail:
 /* ---- files -----------------------------------------------------------------
  */
 
-/* Reads path into b (capped); returns 0, CS_EIO (errno kept) or CS_ELIMIT. */
+/* Reads path into b (capped); returns 0, CS_EIO (errno kept) or CS_ELIMIT.
+ * *mtime (may be NULL) gets the file's modification time. */
 static int
-slurp(const char *path, struct cs_buf *b)
+slurp(const char *path, struct cs_buf *b, int64_t *mtime)
 {
 	FILE *f = fopen(path, "rb");
 	uint8_t chunk[65536];
+	struct stat sb;
 	size_t k;
 	int r = 0;
 
 	if (f == NULL)
 		return CS_EIO;
+	if (mtime != NULL)
+		*mtime = fstat(fileno(f), &sb) == 0 ? (int64_t)sb.st_mtime : 0;
 	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		if ((r = cs_buf_add(b, chunk, k)) != 0)
 			break;
@@ -781,7 +1165,7 @@ cs_oui_load_map(struct cs_oui *db, const char *path, char *err, size_t errsz)
 	int r;
 
 	cs_buf_init(&b, OUI_MAX_FILE);
-	r = slurp(path, &b);
+	r = slurp(path, &b, NULL);
 	if (r != 0) {
 		seterr(err, errsz, path, " cannot read (%s)",
 		       r == CS_ELIMIT ? "too large" : strerror(errno));
@@ -793,59 +1177,367 @@ cs_oui_load_map(struct cs_oui *db, const char *path, char *err, size_t errsz)
 	return r;
 }
 
-struct cs_oui *
-cs_oui_load(const char *dir, const char *map_path, char *err, size_t errsz)
+/*
+ * Reads and adds one registry file.  Returns the count added, 1 + INT_MAX
+ * never; CS_ENOTFOUND when it does not exist (nothing in err).
+ */
+static int
+add_path(struct cs_oui *db, const char *path, enum cs_oui_format fmt, bool fin,
+	 struct addstat *st, char *err, size_t errsz)
 {
-	static const char *const files[] = {"oui.csv", "mam.csv", "oui36.csv",
-					    "iab.csv"};
-	struct cs_oui *db = cs_oui_new();
-	size_t i, loaded = 0;
+	struct cs_buf b;
+	int64_t mtime = 0;
+	int r;
 
-	if (dir == NULL)
-		dir = getenv("CAMSWEEP_IEEE_DATA");
-	if (dir == NULL || *dir == '\0')
-		dir = CS_OUI_DEFAULT_DIR;
-	for (i = 0; i < CS_NELEM(files); i++) {
+	cs_buf_init(&b, OUI_MAX_FILE);
+	r = slurp(path, &b, &mtime);
+	if (r == CS_EIO && errno == ENOENT) {
+		cs_buf_free(&b);
+		return CS_ENOTFOUND;
+	}
+	if (r == 0)
+		r = add_buf(db, fmt, path, mtime, b.p, b.len, fin, st, err,
+			    errsz);
+	else
+		seterr(err, errsz, path, " cannot read (%s)",
+		       r == CS_ELIMIT ? "too large" : strerror(errno));
+	cs_buf_free(&b);
+	return r;
+}
+
+int
+cs_oui_add_file(struct cs_oui *db, const char *path, char *err, size_t errsz)
+{
+	struct addstat st;
+	int r = add_path(db, path, CS_OUI_FMT_AUTO, true, &st, err, errsz);
+
+	if (r == CS_ENOTFOUND) {
+		errno = ENOENT;
+		seterr(err, errsz, path, " cannot read (%s)", strerror(errno));
+		return CS_EIO;
+	}
+	return r;
+}
+
+int
+cs_oui_user_dir(char *buf, size_t bufsz)
+{
+	const char *x = getenv("XDG_DATA_HOME"), *h = getenv("HOME");
+	int k;
+
+	if (x != NULL && x[0] == '/')
+		k = snprintf(buf, bufsz, "%s/camsweep/oui", x);
+	else if (h != NULL && h[0] == '/')
+		k = snprintf(buf, bufsz, "%s/.local/share/camsweep/oui", h);
+	else
+		return CS_ENOTFOUND;
+	return k < 0 || (size_t)k >= bufsz ? CS_ELIMIT : 0;
+}
+
+static const char *const csv_names[] = {"oui.csv", "mam.csv", "oui36.csv",
+					"iab.csv", "cid.csv"};
+
+/* Adds dir's CSV files (and "manuf" when with_manuf); counts loads. */
+static int
+add_dir(struct cs_oui *db, const char *dir, bool with_manuf, size_t *loaded,
+	char *err, size_t errsz)
+{
+	size_t i;
+
+	for (i = 0; i < CS_NELEM(csv_names) + (with_manuf ? 1 : 0); i++) {
 		char path[4096];
-		struct cs_buf b;
+		struct addstat st;
 		int r;
 
 		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir,
-				     files[i]) >= sizeof(path)) {
+				     i < CS_NELEM(csv_names)
+					 ? csv_names[i]
+					 : "manuf") >= sizeof(path)) {
 			seterr(err, errsz, dir, " path too long");
-			cs_oui_free(db);
-			return NULL;
+			return CS_ELIMIT;
 		}
-		cs_buf_init(&b, OUI_MAX_FILE);
-		r = slurp(path, &b);
-		if (r == CS_EIO && errno == ENOENT) {
-			cs_buf_free(&b);
+		r = add_path(db, path,
+			     i < CS_NELEM(csv_names) ? CS_OUI_FMT_CSV
+						     : CS_OUI_FMT_MANUF,
+			     false, &st, err, errsz);
+		if (r == CS_ENOTFOUND)
 			continue;
+		if (r < 0)
+			return r;
+		(*loaded)++;
+	}
+	return 0;
+}
+
+struct cs_oui *
+cs_oui_load(const char *dir, const char *map_path, char *err, size_t errsz)
+{
+	struct cs_oui *db = cs_oui_new();
+	size_t loaded = 0;
+	int r;
+
+	if (dir != NULL) {
+		r = add_dir(db, dir, true, &loaded, err, errsz);
+	} else {
+		const char *ieee = getenv("CAMSWEEP_IEEE_DATA");
+		const char *manuf = getenv("CAMSWEEP_MANUF");
+		char user[4096];
+		struct addstat st;
+
+		if (ieee == NULL || *ieee == '\0')
+			ieee = CS_OUI_DEFAULT_DIR;
+		if (manuf == NULL)
+			manuf = CS_OUI_DEFAULT_MANUF;
+		dir = ieee;
+		r = add_dir(db, ieee, false, &loaded, err, errsz);
+		if (r == 0 && *manuf != '\0') {
+			r = add_path(db, manuf, CS_OUI_FMT_MANUF, false, &st,
+				     err, errsz);
+			if (r >= 0)
+				loaded++;
+			else if (r == CS_ENOTFOUND)
+				r = 0;
 		}
-		if (r == 0)
-			r = cs_oui_add_csv(db, path, b.p, b.len, err, errsz);
-		else
-			seterr(err, errsz, path, " cannot read (%s)",
-			       r == CS_ELIMIT ? "too large" : strerror(errno));
-		cs_buf_free(&b);
-		if (r < 0) {
-			cs_oui_free(db);
-			return NULL;
-		}
-		loaded++;
+		if (r >= 0 && cs_oui_user_dir(user, sizeof(user)) == 0)
+			r = add_dir(db, user, false, &loaded, err, errsz);
+	}
+	if (r < 0) {
+		cs_oui_free(db);
+		return NULL;
 	}
 	if (loaded == 0) {
 		seterr(err, errsz, dir,
 		       " no registry file (oui.csv, mam.csv, oui36.csv, "
-		       "iab.csv); install Debian's ieee-data");
+		       "iab.csv, manuf); install Debian's ieee-data and "
+		       "libwireshark-data");
 		cs_oui_free(db);
 		return NULL;
 	}
+	finish(db);
 	if (map_path != NULL && cs_oui_load_map(db, map_path, err, errsz) < 0) {
 		cs_oui_free(db);
 		return NULL;
 	}
 	return db;
+}
+
+char *
+cs_oui_date_format(int64_t date, char *buf, size_t bufsz)
+{
+	time_t t = (time_t)date;
+	struct tm tm;
+
+	if (date <= 0 || gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, bufsz, "%Y-%m-%d", &tm) == 0)
+		cs_strlcpy(buf, "unknown", bufsz);
+	return buf;
+}
+
+/* ---- import (`camsweep oui update`) -------------------------------------- */
+
+struct import {
+	const char *from;
+	struct cs_buf b;
+	int64_t mtime;
+	int kind; /* index into csv_names */
+	size_t records;
+};
+
+/* Records of the CSV file at path, or -1 if it is absent or unreadable. */
+static long
+installed_records(const char *path)
+{
+	struct cs_oui *db = cs_oui_new();
+	struct addstat st;
+	long k = -1;
+
+	if (add_path(db, path, CS_OUI_FMT_CSV, false, &st, NULL, 0) >= 0) {
+		size_t i;
+
+		k = 0;
+		for (i = 0; i < CS_NELEM(st.kind); i++)
+			k += (long)st.kind[i];
+	}
+	cs_oui_free(db);
+	return k;
+}
+
+/* mkdir -p for an absolute or relative path. */
+static int
+mkdirs(const char *dir)
+{
+	char tmp[4096];
+	size_t i, n = cs_strlcpy(tmp, dir, sizeof(tmp));
+
+	if (n >= sizeof(tmp))
+		return CS_ELIMIT;
+	for (i = 1; i <= n; i++) {
+		if (tmp[i] != '/' && tmp[i] != '\0')
+			continue;
+		tmp[i] = '\0';
+		if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+			return CS_EIO;
+		tmp[i] = i < n ? '/' : '\0';
+	}
+	return 0;
+}
+
+/* Writes im to dest/NAME atomically (temporary file, fsync, rename). */
+static int
+install(const struct import *im, const char *dest, char *err, size_t errsz)
+{
+	char tmp[4096], to[4096];
+	struct timespec ts[2];
+	size_t off = 0;
+	int fd;
+
+	if ((size_t)snprintf(to, sizeof(to), "%s/%s", dest,
+			     csv_names[im->kind]) >= sizeof(to) ||
+	    (size_t)snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dest,
+			     csv_names[im->kind]) >= sizeof(tmp)) {
+		seterr(err, errsz, dest, " path too long");
+		return CS_ELIMIT;
+	}
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		seterr(err, errsz, dest, " cannot create a file (%s)",
+		       strerror(errno));
+		return CS_EIO;
+	}
+	while (off < im->b.len) {
+		ssize_t w = write(fd, im->b.p + off, im->b.len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	ts[0].tv_sec = ts[1].tv_sec = (time_t)im->mtime;
+	ts[0].tv_nsec = ts[1].tv_nsec = 0;
+	if (off != im->b.len || fchmod(fd, 0644) != 0 ||
+	    (im->mtime > 0 && futimens(fd, ts) != 0) || fsync(fd) != 0) {
+		seterr(err, errsz, tmp, " cannot write (%s)", strerror(errno));
+		close(fd);
+		unlink(tmp);
+		return CS_EIO;
+	}
+	if (close(fd) != 0 || rename(tmp, to) != 0) {
+		seterr(err, errsz, to, " cannot install (%s)", strerror(errno));
+		unlink(tmp);
+		return CS_EIO;
+	}
+	return 0;
+}
+
+int
+cs_oui_import(const char *const *files, size_t nfiles, const char *dest_dir,
+	      bool force, struct cs_buf *log, char *err, size_t errsz)
+{
+	static const char *const kinds[] = {"MA-L", "MA-M", "MA-S", "IAB",
+					    "CID"};
+	struct import *im;
+	size_t i, j;
+	int r = 0;
+
+	if (nfiles == 0 || nfiles > CS_NELEM(csv_names) || dest_dir == NULL ||
+	    *dest_dir == '\0') {
+		seterr(err, errsz, "oui update",
+		       " give 1 to %zu IEEE CSV files", CS_NELEM(csv_names));
+		return CS_EINVAL;
+	}
+	im = cs_xcalloc(nfiles, sizeof(*im));
+	for (i = 0; i < nfiles; i++)
+		cs_buf_init(&im[i].b, OUI_MAX_FILE);
+	/* 1. Read and validate every file; nothing is written yet. */
+	for (i = 0; i < nfiles && r == 0; i++) {
+		struct cs_oui *db;
+		struct addstat st;
+		size_t k, nk = 0;
+		char to[4096];
+		long old;
+
+		im[i].from = files[i];
+		r = slurp(files[i], &im[i].b, &im[i].mtime);
+		if (r != 0) {
+			seterr(err, errsz, files[i], " cannot read (%s)",
+			       r == CS_ELIMIT ? "too large" : strerror(errno));
+			break;
+		}
+		db = cs_oui_new();
+		r = add_buf(db, CS_OUI_FMT_CSV, files[i], im[i].mtime,
+			    im[i].b.p, im[i].b.len, false, &st, err, errsz);
+		cs_oui_free(db);
+		if (r < 0)
+			break;
+		r = 0;
+		for (k = 0; k < CS_NELEM(st.kind); k++) {
+			if (st.kind[k] > 0) {
+				nk++;
+				im[i].kind = (int)k;
+				im[i].records = st.kind[k];
+			}
+		}
+		if (nk != 1) {
+			seterr(err, errsz, files[i], " %s",
+			       nk == 0 ? "holds no record"
+				       : "mixes registries (MA-L, MA-M, "
+					 "MA-S, IAB, CID): one kind per file");
+			r = CS_EPROTO;
+			break;
+		}
+		for (j = 0; j < i; j++) {
+			if (im[j].kind == im[i].kind) {
+				seterr(err, errsz, files[i],
+				       " is a second %s file (after %s)",
+				       kinds[im[i].kind], files[j]);
+				r = CS_EINVAL;
+			}
+		}
+		if (r != 0)
+			break;
+		snprintf(to, sizeof(to), "%s/%s", dest_dir,
+			 csv_names[im[i].kind]);
+		old = installed_records(to);
+		if (!force && old > 0 && im[i].records < (size_t)old / 2) {
+			seterr(err, errsz, files[i],
+			       " has %zu %s records, fewer than half of the "
+			       "%ld installed in %s (truncated download?); "
+			       "--force installs it anyway",
+			       im[i].records, kinds[im[i].kind], old, to);
+			r = CS_EPROTO;
+			break;
+		}
+	}
+	/* 2. Install. */
+	if (r == 0 && mkdirs(dest_dir) != 0) {
+		seterr(err, errsz, dest_dir, " cannot create (%s)",
+		       strerror(errno));
+		r = CS_EIO;
+	}
+	for (i = 0; i < nfiles && r == 0; i++) {
+		r = install(&im[i], dest_dir, err, errsz);
+		if (r == 0 && log != NULL)
+			cs_buf_printf(log,
+				      "installed %s/%s: %zu records (%s) "
+				      "from %s\n",
+				      dest_dir, csv_names[im[i].kind],
+				      im[i].records, kinds[im[i].kind],
+				      im[i].from);
+	}
+	if (r == 0) {
+		/* Make the renames themselves durable. */
+		int dfd = open(dest_dir, O_RDONLY | O_DIRECTORY);
+
+		if (dfd >= 0) {
+			(void)fsync(dfd);
+			close(dfd);
+		}
+	}
+	for (i = 0; i < nfiles; i++)
+		cs_buf_free(&im[i].b);
+	free(im);
+	return r < 0 ? r : (int)nfiles;
 }
 
 /* ---- lookup ------------------------------------------------------------- */
@@ -877,6 +1569,38 @@ cs_oui_map_registrant(const struct cs_oui *db, const char *registrant,
 		return CS_ENOTFOUND;
 	fill_map(&db->rows[r], out);
 	return 0;
+}
+
+static void
+fill_hit(const struct cs_oui *db, const struct ent *e, unsigned bits,
+	 struct cs_oui_hit *out)
+{
+	out->prefix_bits = bits;
+	snprintf(out->prefix, sizeof(out->prefix), "%0*llX", (int)(bits / 4),
+		 (unsigned long long)e->key);
+	cs_strlcpy(out->registry, reg_names[e->reg], sizeof(out->registry));
+	cs_strlcpy(out->registrant, db->pool + e->name,
+		   sizeof(out->registrant));
+	out->file = db->src[e->src].path;
+	out->source_index = e->src;
+	if (e->map >= 0)
+		fill_map(&db->rows[e->map], out);
+}
+
+int
+cs_oui_entry_at(const struct cs_oui *db, size_t i, struct cs_oui_hit *out)
+{
+	size_t t;
+
+	memset(out, 0, sizeof(*out));
+	for (t = 0; t < NTAB; t++) {
+		if (i < db->tab[t].n) {
+			fill_hit(db, &db->tab[t].v[i], tab_bits[t], out);
+			return 0;
+		}
+		i -= db->tab[t].n;
+	}
+	return CS_ENOTFOUND;
 }
 
 static const struct ent *
@@ -916,15 +1640,7 @@ cs_oui_lookup(const struct cs_oui *db, const uint8_t mac[6],
 
 		if (e == NULL)
 			continue;
-		out->prefix_bits = bits;
-		snprintf(out->prefix, sizeof(out->prefix), "%0*llX",
-			 (int)(bits / 4), (unsigned long long)e->key);
-		cs_strlcpy(out->registry, reg_names[e->reg],
-			   sizeof(out->registry));
-		cs_strlcpy(out->registrant, db->pool + e->name,
-			   sizeof(out->registrant));
-		if (e->map >= 0)
-			fill_map(&db->rows[e->map], out);
+		fill_hit(db, e, bits, out);
 		return 0;
 	}
 	return CS_ENOTFOUND;

@@ -32,6 +32,17 @@ enum cs_report_format {
 /* Upper bound on a rendered report, in bytes. */
 #define CS_REPORT_MAX_OUTPUT ((size_t)1 << 30)
 
+/*
+ * A MAC registry file the program reads (docs/oui.md), as the report states
+ * it: MAC registrants in a report come from these files.
+ */
+struct cs_report_registry {
+	const char *file;      /* path */
+	const char *date;      /* "YYYY-MM-DD" or "unknown" */
+	const char *date_from; /* "mtime", "in-file" or "unknown" */
+	size_t assignments;    /* assignments it holds */
+};
+
 /* What to report.  Strings are NUL-terminated and borrowed until free. */
 struct cs_report_opts {
 	int64_t scan_id;        /* <= 0: the newest scan (see as_of) */
@@ -43,6 +54,10 @@ struct cs_report_opts {
 	const char *marking;    /* protective marking; NULL: the default */
 	size_t max_obs_bytes;   /* raw bytes shown per observation in HTML;
 				   0: 1024 */
+	/* The MAC registry files, stated in the JSON and HTML reports;
+	 * nregistry 0: not stated (the key is left out).  Borrowed. */
+	const struct cs_report_registry *registry;
+	size_t nregistry;
 };
 
 struct cs_report; /* loaded report data; opaque */

@@ -236,6 +236,23 @@ cs_report_write_json(const struct cs_report *r, struct cs_buf *b)
 		cs_report_put(&w, "null");
 	cs_report_put(&w, ",\n  \"marking\": ");
 	cs_report_put_json(&w, r->marking);
+	if (r->o.nregistry > 0) {
+		cs_report_put(&w, ",\n  \"mac_registry\": [");
+		for (size_t i = 0; i < r->o.nregistry; i++) {
+			const struct cs_report_registry *g = &r->o.registry[i];
+
+			cs_report_put(&w, i ? ",\n    {\"file\":"
+					    : "\n    {\"file\":");
+			cs_report_put_json(&w, g->file);
+			cs_report_put(&w, ",\"date\":");
+			cs_report_put_json(&w, g->date);
+			cs_report_put(&w, ",\"date_from\":");
+			cs_report_put_json(&w, g->date_from);
+			cs_report_putf(&w, ",\"assignments\":%zu}",
+				       g->assignments);
+		}
+		cs_report_put(&w, "\n  ]");
+	}
 	cs_report_put(&w, ",\n  \"filters\": {");
 	jtime(&w, "as_of", r->o.as_of);
 	cs_report_put(&w, ",\"department\":");

@@ -808,7 +808,32 @@ scans(struct rp_w *w, const struct cs_report *r)
 		cs_report_put_html(w, s->st.vantage);
 		cs_report_put(w, "</td></tr>\n");
 	}
-	cs_report_put(w, "</table>\n</section>\n");
+	cs_report_put(w, "</table>\n");
+	if (r->o.nregistry > 0) {
+		cs_report_put(w,
+			      "<p>MAC registry files on the reporting host "
+			      "when this report was generated (camsweep "
+			      "resolves a MAC by the most specific, then the "
+			      "most recent assignment in them):</p>\n<table>"
+			      "<tr><th>File</th><th>Date</th><th>Dated by"
+			      "</th><th class=\"num\">Assignments</th>"
+			      "</tr>\n");
+		for (size_t i = 0; i < r->o.nregistry; i++) {
+			const struct cs_report_registry *g = &r->o.registry[i];
+
+			cs_report_put(w, "<tr><td>");
+			cs_report_put_html(w, g->file);
+			cs_report_put(w, "</td><td>");
+			cs_report_put_html(w, g->date);
+			cs_report_put(w, "</td><td>");
+			cs_report_put_html(w, g->date_from);
+			cs_report_putf(w,
+				       "</td><td class=\"num\">%zu</td></tr>\n",
+				       g->assignments);
+		}
+		cs_report_put(w, "</table>\n");
+	}
+	cs_report_put(w, "</section>\n");
 }
 
 int

@@ -374,10 +374,63 @@ test_dates(void **state)
 	assert_int_equal(cs_report_format_parse("pdf", &f), CS_EINVAL);
 }
 
+/* The MAC registry files are stated in JSON and HTML, escaped; only when
+ * given. */
+static void
+test_registry(void **state)
+{
+	static const struct cs_report_registry reg[] = {
+	    {"/usr/share/ieee-data/oui.csv", "2022-08-27", "mtime", 32530},
+	    {"/home/u/<b>\"x\"</b>/oui.csv", "2025-06-01", "mtime", 2},
+	    {"/usr/share/wireshark/manuf", "2024-08-25", "in-file", 52417},
+	};
+	struct cs_store *s = make_store(false);
+	struct cs_report_opts o = {0};
+	struct cs_report *r = NULL;
+	struct cs_buf b;
+	char err[256];
+
+	(void)state;
+	o.now = T0 + 100000;
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)), 0);
+	cs_buf_init(&b, CS_REPORT_MAX_OUTPUT);
+	assert_int_equal(cs_report_write_json(r, &b), 0);
+	assert_null(strstr(cs_buf_str(&b), "mac_registry"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_html(r, &b), 0);
+	assert_null(strstr(cs_buf_str(&b), "MAC registry files"));
+	cs_report_free(r);
+
+	o.registry = reg;
+	o.nregistry = 3;
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)), 0);
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_json(r, &b), 0);
+	assert_non_null(
+	    strstr(cs_buf_str(&b),
+		   "\"mac_registry\": [\n    {\"file\":\"/usr/share/ieee-data/"
+		   "oui.csv\",\"date\":\"2022-08-27\",\"date_from\":\"mtime\","
+		   "\"assignments\":32530}"));
+	assert_non_null(strstr(cs_buf_str(&b), "\"date_from\":\"in-file\""));
+	assert_non_null(strstr(cs_buf_str(&b), "<b>\\\"x\\\"</b>"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_html(r, &b), 0);
+	assert_non_null(strstr(cs_buf_str(&b), "MAC registry files"));
+	assert_non_null(strstr(cs_buf_str(&b),
+			       "<td>/usr/share/wireshark/manuf</td><td>"
+			       "2024-08-25</td><td>in-file</td>"));
+	assert_null(strstr(cs_buf_str(&b), "<b>\""));
+	assert_non_null(strstr(cs_buf_str(&b), "&lt;b&gt;"));
+	cs_buf_free(&b);
+	cs_report_free(r);
+	cs_store_close(s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_registry),
 	    cmocka_unit_test(test_golden),
 	    cmocka_unit_test(test_hostile),
 	    cmocka_unit_test(test_no_assessment),

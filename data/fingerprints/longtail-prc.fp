@@ -150,17 +150,6 @@ rule xiaomi-miio-camera
   example! "mijia.vacuum.v2"
   example! "mijia"
 
-rule hualai-wyze-model
-  on       onvif.model upnp.model mdns.txt http.title dhcp.vendor
-  match    \b(WYZEC[123]|WYZECP1|WYZE CAKP2JFUS)\b
-  set      manufacturer=Hualai brand=Wyze model=$1 class=camera
-  weight   0.7
-  source   oem.tsv (Wyze Cam v1-v3 built by Shenzhen Hualai); gtxaspec/wz_mini_hacks issue #716 (Wyze cameras)
-  example  "WYZEC3" => manufacturer=Hualai brand=Wyze model=WYZEC3
-  example  "WYZE CAKP2JFUS"
-  example! "WYZEC4"
-  example! "WYZE"
-
 rule akuvox-intercom-model
   on       onvif.model upnp.model upnp.model-number http.title onvif.hardware sip.server
   match    \bAkuvox[\s_-]+((?:R2[0-9]|E1[0-9]|S5[0-9]{2}|X9[0-9]{2}|C31[0-9]|IT8[0-9]|A0[0-9])[A-Z]{0,2})\b
@@ -192,7 +181,7 @@ rule zkteco-web-server
   match    ^ZK Web Server\b
   set      manufacturer=ZKTeco class=access-control
   weight   0.75
-  source   field knowledge: ZKTeco access-control and time terminals (ZK push/web firmware) answer with Server: ZK Web Server
+  source   field knowledge, not checked against a stored capture: ZKTeco access-control and time terminals (web firmware) answer with Server: ZK Web Server
   example  "ZK Web Server" => manufacturer=ZKTeco class=access-control
   example! "ZKWeb"
   example! "Web Server"

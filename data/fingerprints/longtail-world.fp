@@ -623,7 +623,7 @@ rule blueiris-server
   match    ^(?:BlueServer(?:/[0-9][0-9.]{0,15})?|Blue Iris(?: Login)?)\b
   set      manufacturer="Perspective Software" class=vms-software
   weight   0.7
-  source   field knowledge: the Blue Iris VMS web server identifies as BlueServer/<version>; its login page is titled Blue Iris Login
+  source   camlocus.com/docs/remote-access (Blue Iris built-in web server, default port 81, UI3); field knowledge, not checked against a stored capture: Server BlueServer/<version>, title Blue Iris Login
   example  "BlueServer/5.5.8.2" => manufacturer="Perspective Software" class=vms-software
   example  "Blue Iris Login"
   example! "BlueServe"
@@ -695,3 +695,47 @@ rule axon-bodycam
   example! "Axon Evidence"
   example! "axon body 3"
   example! "Axon"
+
+rule canary-camera-model
+  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  match    \bCanary\s+(Flex|View|Pro|All-in-One)\b
+  set      manufacturer=Canary model=$1 class=camera
+  weight   0.7
+  source   field knowledge: Canary Connect camera products Canary All-in-One, Flex, View, Pro
+  example  "Canary Flex" => manufacturer=Canary model=Flex class=camera
+  example! "Canary Wharf"
+  example! "Canary"
+  example! "canary flex"
+
+rule uniden-camera-line
+  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \bUniden\s+(Guardian(?:\s?G[0-9]{3,4}[A-Z0-9]{0,4})?|AppCam(?:\s?[0-9]{1,3}[A-Z]{0,2})?|U-Bell(?:\s?DB[0-9])?)\b
+  set      manufacturer=Uniden model=$1 class=camera
+  weight   0.7
+  source   field knowledge: Uniden Guardian wireless camera systems, AppCam Wi-Fi cameras and U-Bell doorbells (cloud-and-nvr.md §1.2: Uniden DB1 doorbell rebrand)
+  example  "Uniden Guardian G766" => manufacturer=Uniden class=camera
+  example  "Uniden AppCam 23"
+  example! "Uniden Bearcat"
+  example! "Uniden"
+
+rule hive-view-camera
+  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  match    \b(Hive\s+View(?:\s+Outdoor)?)\b
+  set      manufacturer=Hive model=$1 class=camera
+  weight   0.7
+  source   field knowledge: Hive View and Hive View Outdoor cameras (Centrica Hive)
+  example  "Hive View Outdoor" => manufacturer=Hive class=camera
+  example! "Hive Hub"
+  example! "Hive Active Heating"
+  example! "beehive view"
+
+rule somfy-camera
+  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  match    \bSomfy\s+(One\+?|Outdoor\s+Camera|Indoor\s+Camera|Security\s+Camera)\b
+  flags    i
+  set      manufacturer=Somfy model=$1 class=camera
+  weight   0.7
+  source   field knowledge: Somfy Protect cameras (Somfy One/One+, Indoor Camera, Outdoor Camera)
+  example  "Somfy Outdoor Camera" => manufacturer=Somfy class=camera
+  example! "Somfy TaHoma"
+  example! "Somfy"

@@ -372,6 +372,91 @@ test_surveillance_makers_by_rule(void **state)
 	assert_true(nseen >= 120);
 }
 
+/* The maker a rule's own literal manufacturer claim names, or "". */
+static const char *
+claimed_maker(const struct fp_rule *r, struct cs_maker_info *mi)
+{
+	for (size_t k = 0; k < r->nsets; k++)
+		if (r->sets[k].field == FP_F_MANUFACTURER &&
+		    rule_maker(r->sets[k].tmpl, mi))
+			return mi->name;
+	return "";
+}
+
+static bool
+share_key(const struct fp_rule *a, const struct fp_rule *b)
+{
+	for (size_t i = 0; i < a->nkeys; i++)
+		for (size_t j = 0; j < b->nkeys; j++)
+			if (strcmp(a->keys[i], b->keys[j]) == 0)
+				return true;
+	return false;
+}
+
+/*
+ * Near misses across files: no long-tail rule may fire on an example
+ * (positive or negative) of a rule in another file that reads the same
+ * key, unless both name the same maker.  The other files' examples are
+ * real-looking values of other makers' devices and decoys, so a hit
+ * here is a false attribution waiting to happen.
+ */
+static void
+test_longtail_rules_spare_other_examples(void **state)
+{
+	pcre2_match_data *md = pcre2_match_data_create(10, NULL);
+	pcre2_match_context *mc = cs_fp_mcontext_new();
+	size_t nlong = 0, checked = 0, bad = 0;
+
+	(void)state;
+	assert_non_null(md);
+	assert_non_null(mc);
+	for (size_t i = 0; i < db->nrules; i++) {
+		const struct fp_rule *r = &db->rules[i];
+		struct cs_maker_info mr;
+		const char *rm;
+
+		if (strncmp(r->file, "longtail-", 9) != 0)
+			continue;
+		nlong++;
+		rm = claimed_maker(r, &mr);
+		for (size_t j = 0; j < db->nrules; j++) {
+			const struct fp_rule *q = &db->rules[j];
+			struct cs_maker_info mq;
+
+			if (strncmp(q->file, "longtail-", 9) == 0 ||
+			    !share_key(r, q))
+				continue;
+			for (size_t e = 0; e < q->nex; e++) {
+				struct fp_assign as[FP_MAX_ASSIGN];
+				bool hit = false, lim = false;
+
+				checked++;
+				(void)cs_fp_rule_apply(db, r, q->ex[e].p,
+						       q->ex[e].n, md, mc, as,
+						       FP_MAX_ASSIGN, &hit, &lim);
+				if (!hit)
+					continue;
+				if (!q->ex[e].neg && *rm != 0 &&
+				    strcmp(rm, claimed_maker(q, &mq)) == 0)
+					continue;
+				fprintf(stderr,
+					"# %s (%s) fires on %s:%u example of "
+					"%s\n",
+					r->id, r->file, q->file, q->ex[e].line,
+					q->id);
+				bad++;
+			}
+		}
+	}
+	fprintf(stderr, "# %zu long-tail rules against %zu examples of other "
+		"files\n", nlong, checked);
+	pcre2_match_context_free(mc);
+	pcre2_match_data_free(md);
+	assert_true(nlong >= 70);
+	assert_true(checked > 1000);
+	assert_int_equal(bad, 0);
+}
+
 int
 main(void)
 {
@@ -380,6 +465,7 @@ main(void)
 	    cmocka_unit_test(test_references_resolve),
 	    cmocka_unit_test(test_maker_countries),
 	    cmocka_unit_test(test_surveillance_makers_by_rule),
+	    cmocka_unit_test(test_longtail_rules_spare_other_examples),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);

@@ -192,7 +192,7 @@ rule huawei-holosens-ipc-model
   match    ^\s*((?:M|D|X|C)[0-9]{4}-[0-9]{2}-[A-Z]{1,5}(?:-[A-Z0-9]{1,4})?)\s*$
   set      manufacturer=Huawei model=$1 class=camera
   weight   0.65
-  source   field knowledge: Huawei (HoloSens) IPC model scheme <series letter><4 digits>-<2 digits>-<suffix> (M2120-10-EI, X2221-10-FLI, D2150-10-SIU, C3220-10-I-P)
+  source   Huawei SDC Technical White Paper V2.1, 2019-05 (M series and X series software-defined cameras); field knowledge: HoloSens IPC model scheme <series letter><4 digits>-<2 digits>-<suffix> (M2120-10-EI, X2221-10-FLI, D2150-10-SIU, C3220-10-I-P)
   example  "M2120-10-EI" => manufacturer=Huawei model=M2120-10-EI class=camera
   example  "X2221-10-FLI"
   example! "M2120"

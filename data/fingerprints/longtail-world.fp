@@ -364,7 +364,7 @@ rule doorbird-model
   flags    i
   set      manufacturer=DoorBird model=$1 class=intercom
   weight   0.75
-  source   field knowledge: DoorBird IP video door stations D101, D1101V, D2101V, D2102V report 'DoorBird <model>'
+  source   AlexxIT/go2rtc issue #1060 (DoorBird LAN API, doorbird.com/downloads/api_lan.pdf); field knowledge: door stations D101, D1101V, D2101V named DoorBird <model>
   example  "DoorBird D2101V" => manufacturer=DoorBird model=D2101V class=intercom
   example! "DoorBird"
   example! "D2101V"

@@ -134,8 +134,8 @@ table_free(struct table *t)
 static bool
 ieq(const char *a, const char *b)
 {
-	while (*a && *b && tolower((unsigned char)*a) ==
-				   tolower((unsigned char)*b))
+	while (*a && *b &&
+	       tolower((unsigned char)*a) == tolower((unsigned char)*b))
 		a++, b++;
 	return *a == 0 && *b == 0;
 }
@@ -290,8 +290,7 @@ test_maker_countries(void **state)
 		}
 		if (strcmp(c, "-") == 0) {
 			const char *why[] = {"not established", "no country",
-					     "country unknown",
-					     "country not"};
+					     "country unknown", "country not"};
 			bool ok = false;
 
 			for (size_t w = 0; w < sizeof(why) / sizeof(why[0]);
@@ -310,13 +309,16 @@ test_maker_countries(void **state)
 		}
 		if (!(strlen(c) == 2 && isupper((unsigned char)c[0]) &&
 		      isupper((unsigned char)c[1]))) {
-			fprintf(stderr, "# makers.tsv:%u: %s: bad country '%s'\n",
+			fprintf(stderr,
+				"# makers.tsv:%u: %s: bad country '%s'\n",
 				mk->lineno[i], mk->col[i][0], c);
 			bad++;
 		}
 	}
-	fprintf(stderr, "# %d makers, %d without a country (each with a "
-		"reason)\n", mk->nrows, dash);
+	fprintf(stderr,
+		"# %d makers, %d without a country (each with a "
+		"reason)\n",
+		mk->nrows, dash);
 	assert_int_equal(bad, 0);
 	table_free(mk);
 }
@@ -431,9 +433,9 @@ test_longtail_rules_spare_other_examples(void **state)
 				bool hit = false, lim = false;
 
 				checked++;
-				(void)cs_fp_rule_apply(db, r, q->ex[e].p,
-						       q->ex[e].n, md, mc, as,
-						       FP_MAX_ASSIGN, &hit, &lim);
+				(void)cs_fp_rule_apply(
+				    db, r, q->ex[e].p, q->ex[e].n, md, mc, as,
+				    FP_MAX_ASSIGN, &hit, &lim);
 				if (!hit)
 					continue;
 				if (!q->ex[e].neg && *rm != 0 &&
@@ -448,8 +450,10 @@ test_longtail_rules_spare_other_examples(void **state)
 			}
 		}
 	}
-	fprintf(stderr, "# %zu long-tail rules against %zu examples of other "
-		"files\n", nlong, checked);
+	fprintf(stderr,
+		"# %zu long-tail rules against %zu examples of other "
+		"files\n",
+		nlong, checked);
 	pcre2_match_context_free(mc);
 	pcre2_match_data_free(md);
 	assert_true(nlong >= 70);

@@ -461,6 +461,59 @@ test_longtail_rules_spare_other_examples(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Identify through the key index: a rule is found under each key it
+ * reads (also a key listed twice), ports still filter, unknown keys find
+ * nothing, and cs_fpdb_add_mem re-indexes. */
+static const char *
+maker_of(const struct cs_fpdb *d, const char *key, uint16_t port,
+	 const char *val, struct cs_identity *id)
+{
+	struct cs_obs_list l;
+
+	cs_obs_list_init(&l);
+	assert_int_equal(cs_obs_adds(&l, key, port, val), 0);
+	cs_fp_identify(d, &l, id);
+	cs_obs_list_free(&l);
+	return id->manufacturer;
+}
+
+static void
+test_key_index(void **state)
+{
+	static const char rules[] =
+	    "rule a\n on k.one k.two k.one\n match ^alpha\n set "
+	    "manufacturer=Acme\n"
+	    " weight 0.9\n source t\n example \"alpha\"\n example! \"beta\"\n"
+	    "rule b\n on k.two\n port 81\n match ^beta\n set manufacturer=Bco\n"
+	    " weight 0.9\n source t\n example \"beta\"\n example! \"alpha\"\n";
+	static const char more[] =
+	    "rule c\n on k.three\n match ^gamma\n set manufacturer=Cco\n"
+	    " weight 0.9\n source t\n example \"gamma\"\n example! \"alpha\"\n";
+	struct cs_identity *id = calloc(1, sizeof(*id));
+	char err[256];
+	struct cs_fpdb *d =
+	    cs_fpdb_load_mem("t.fp", (const uint8_t *)rules, sizeof(rules) - 1,
+			     err, sizeof(err));
+
+	(void)state;
+	assert_non_null(id);
+	assert_non_null(d);
+	assert_string_equal(maker_of(d, "k.one", 80, "alpha", id), "Acme");
+	assert_string_equal(maker_of(d, "k.two", 80, "alpha", id), "Acme");
+	assert_string_equal(maker_of(d, "k.two", 81, "beta", id), "Bco");
+	assert_string_equal(maker_of(d, "k.two", 80, "beta", id), "");
+	assert_string_equal(maker_of(d, "k.one", 81, "beta", id), "");
+	assert_string_equal(maker_of(d, "k.three", 80, "gamma", id), "");
+	assert_string_equal(maker_of(d, "k.on", 80, "alpha", id), "");
+	assert_int_equal(cs_fpdb_add_mem(d, "u.fp", (const uint8_t *)more,
+					 sizeof(more) - 1, err, sizeof(err)),
+			 0);
+	assert_string_equal(maker_of(d, "k.three", 80, "gamma", id), "Cco");
+	assert_string_equal(maker_of(d, "k.one", 80, "alpha", id), "Acme");
+	cs_fpdb_free(d);
+	free(id);
+}
+
 int
 main(void)
 {
@@ -470,6 +523,7 @@ main(void)
 	    cmocka_unit_test(test_maker_countries),
 	    cmocka_unit_test(test_surveillance_makers_by_rule),
 	    cmocka_unit_test(test_longtail_rules_spare_other_examples),
+	    cmocka_unit_test(test_key_index),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);

@@ -150,6 +150,41 @@ rule xiaomi-miio-camera
   example! "mijia.vacuum.v2"
   example! "mijia"
 
+rule swann-baichuan-nvr
+  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(NVR-7(?:072|085|285|300|400))\b
+  set      manufacturer=Reolink brand=Swann model=$1 class=nvr
+  weight   0.6
+  source   cloud-and-nvr.md §1.13; thirtythreeforty/neolink issue #250 (Swann BC family NVR-7072/7085/7285/7300/7400 run Reolink Baichuan firmware, NVR-7400 'Reolink Firmware 190823')
+  example  "NVR-7400" => manufacturer=Reolink brand=Swann model=NVR-7400 class=nvr
+  example! "NVR-7500"
+  example! "NVR-74"
+  example! "DS-7400"
+
+rule swann-baichuan-camera
+  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(NHD-8(?:0[56]|1[015-9])(?:AF)?)\b
+  set      manufacturer=Reolink brand=Swann model=$1 class=camera
+  weight   0.6
+  source   cloud-and-nvr.md §1.13; thirtythreeforty/neolink issue #250 (Swann NHD-805/806/810/811/815/815AF/816-819 cameras on Reolink Baichuan firmware, Hardware Ver IPC_388M)
+  example  "NHD-818" => manufacturer=Reolink brand=Swann model=NHD-818 class=camera
+  example  "NHD-815AF"
+  example! "NHD-820"
+  example! "SWNHD-820CAM"
+  example! "NHD-8"
+
+rule swann-raysharp-dvr
+  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(DVR(?:4|8|16)-(?:45|55)[0-9]{2}V?)\b
+  set      manufacturer=Raysharp brand=Swann model=$1 class=dvr
+  weight   0.45
+  source   jonathanrobichaud4/raysharp-dvr-api-docs-and-sdk (Swann modules in RsSDK_V1.1.17, issue #1 Swann box); homebridge-camera-ffmpeg issue #1334 (Swann DVR4-4580V); line-to-maker mapping medium-low
+  example  "DVR4-4580V" => manufacturer=Raysharp brand=Swann model=DVR4-4580V class=dvr
+  example  "DVR8-5580"
+  example! "DVR4-4400"
+  example! "DVR4-4580X1"
+  example! "NVR4-4580"
+
 rule akuvox-intercom-model
   on       onvif.model upnp.model upnp.model-number http.title onvif.hardware sip.server
   match    \bAkuvox[\s_-]+((?:R2[0-9]|E1[0-9]|S5[0-9]{2}|X9[0-9]{2}|C31[0-9]|IT8[0-9]|A0[0-9])[A-Z]{0,2})\b

@@ -208,7 +208,7 @@ rule exacqvision-web
   on       http.title http.server
   match    \bexacqVision\b
   flags    i
-  set      manufacturer="Johnson Controls" brand=exacqVision class=vms-software
+  set      manufacturer="Johnson Controls" class=vms-software
   weight   0.65
   source   field knowledge: exacqVision (Exacq Technologies, Johnson Controls) web service names itself in its page title
   example  "exacqVision Web Service" => manufacturer="Johnson Controls" class=vms-software

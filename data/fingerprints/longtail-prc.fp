@@ -235,7 +235,7 @@ rule huawei-holosens-ipc-model
   example! "S5720-28X-SI"
 
 rule hytera-bodycam-model
-  on       onvif.model upnp.model upnp.model-number http.title
+  on       onvif.model upnp.model upnp.model-number
   match    \b(VM[5-7][0-9]{2}D?)\b
   set      manufacturer=Hytera model=$1 class=camera
   weight   0.6

@@ -261,17 +261,29 @@ rule meraki-ms-switch
   example! "Meraki MV12"
   example! "MS120"
 
-rule meraki-mx-mr-network
+rule meraki-mx-mg-router
   on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \bMeraki\s+(M[XRG][0-9]{2,3}[A-Z0-9-]{0,6})\b
+  match    \bMeraki\s+(M[XG][0-9]{2,3}[A-Z0-9-]{0,6})\b
   flags    i
   set      manufacturer=Meraki model=$1 class=router surveillance=no
   weight   0.8
-  source   field knowledge: Cisco Meraki MX security appliances, MR access points and MG gateways
+  source   field knowledge: Cisco Meraki MX security appliances and MG cellular gateways
   example  "Meraki MX68" => manufacturer=Meraki model=MX68 class=router
-  example  "Meraki MR46"
+  example  "Meraki MG21"
   example! "Meraki MV22"
   example! "MX68"
+  example! "Meraki MR46"
+
+rule meraki-mr-access-point
+  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  match    \bMeraki\s+(MR[0-9]{2,3}[A-Z0-9-]{0,6})\b
+  flags    i
+  set      manufacturer=Meraki model=$1 class=other surveillance=no
+  weight   0.8
+  source   field knowledge: Cisco Meraki MR wireless access points
+  example  "Meraki MR46" => manufacturer=Meraki model=MR46 class=other
+  example! "Meraki MV22"
+  example! "MR46"
 
 rule 360vision-model
   on       onvif.model upnp.model upnp.model-number http.title
@@ -312,7 +324,7 @@ rule lilin-camera-model
 
 rule edimax-ic-camera
   on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(IC-(?:3|5|7|9)[0-9]{3}[A-Z]{0,3})\b
+  match    (?<!Icom )\b(IC-(?:3|5|7|9)[0-9]{3}[A-Z]{0,3})\b
   set      manufacturer=Edimax model=$1 class=camera
   weight   0.65
   source   exposure.md §1.11 (Edimax IC-7100 IP camera, CVE-2025-1316); field knowledge: Edimax's camera line is IC-nnnn (IC-3140W, IC-9110W), its routers BR-/EW-
@@ -321,6 +333,7 @@ rule edimax-ic-camera
   example! "IC-71"
   example! "BR-6428NS"
   example! "PIC-7100"
+  example! "Icom IC-7300"
 
 rule digiever-nvr-model
   on       onvif.model upnp.model upnp.model-number http.title onvif.hardware

@@ -752,3 +752,65 @@ rule somfy-camera
   example  "Somfy Outdoor Camera" => manufacturer=Somfy class=camera
   example! "Somfy TaHoma"
   example! "Somfy"
+
+rule bosch-camera-ctn
+  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  match    \b((?:NBN|NDE|NDI|NDV|NDN|NDS|NDP|NTI|NBE|NUC|NTC|NBC|NIN|NAI|NDC|NEZ)-[0-9]{4,5}-[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,4})?|(?:VG4|VG5|MIC)-[0-9]{3,4}-[A-Z0-9]{2,8})\b
+  set      manufacturer=Bosch model=$1 class=camera
+  weight   0.7
+  source   field knowledge: Bosch IP camera commercial type numbers (DINION NBN-80052-BA, FLEXIDOME NDE-5503-AL, NDI-5503-A, NDV-3502-F03, NTI-50022-A3, AUTODOME NDP-7512-Z30, VG5-7220-EPC5, MIC-7502-Z30BR)
+  example  "NDE-5503-AL" => manufacturer=Bosch model=NDE-5503-AL class=camera
+  example  "MIC-7502-Z30BR"
+  example  "NBN-80052-BA"
+  example! "NDE-55"
+  example! "FPA-5000"
+  example! "XNDE-5503-AL"
+
+rule bosch-camera-family
+  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  match    \b((?:DINION|FLEXIDOME|AUTODOME|MIC)\s+(?:IP\s+)?(?:starlight\s+|ultra\s+|panoramic\s+|indoor\s+|outdoor\s+|micro\s+|bullet\s+|turret\s+|corner\s+)*(?:[0-9]{3,4}[a-z]?i?|HD|inteox|fusion)(?:\s?[A-Z0-9]{1,6})?)\b
+  flags    i
+  set      manufacturer=Bosch model=$1 class=camera
+  weight   0.7
+  source   field knowledge: Bosch camera families DINION IP, FLEXIDOME IP, AUTODOME IP and MIC IP (e.g. FLEXIDOME IP starlight 8000i, AUTODOME IP 5000 HD, MIC IP fusion 9000i)
+  example  "FLEXIDOME IP starlight 8000i" => manufacturer=Bosch class=camera
+  example  "DINION IP 3000 HD"
+  example  "AUTODOME IP 5000i"
+  example! "FLEXIDOME"
+  example! "DINION"
+  example! "AUTODOMES"
+
+rule bosch-videojet-encoder
+  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  match    \b(VIDEOJET\s+(?:decoder\s+[0-9]{4}|multi\s+[0-9]{4}i?|X[0-9]{2}|connect|[0-9]{4})|VJT-X[0-9]{2}[A-Z]{0,4}|VJ[CD]-[0-9]{4}[A-Z0-9-]{0,8}|VIP-X[0-9]{1,4}[A-Z0-9-]{0,8})\b
+  flags    i
+  set      manufacturer=Bosch model=$1 class=encoder
+  weight   0.7
+  source   field knowledge: Bosch VIDEOJET encoders and decoders and VIP X encoders (VIDEOJET X20, VJT-X20XF-E, VJD-7513, VIP-X1600-XFM4)
+  example  "VIDEOJET X20" => manufacturer=Bosch class=encoder
+  example  "VIP-X1600-XFM4"
+  example  "VJT-X20XF"
+  example! "VIDEOJET"
+  example! "VJT-20"
+
+rule bosch-divar-recorder
+  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  match    \b(DIVAR\s+(?:IP\s+(?:all-in-one\s+)?[0-9]{4}|network\s+[0-9]{4}|hybrid\s+[0-9]{4}|AN\s+[0-9]{4})|(?:DIP|DRN|DRH)-[0-9]{4}[A-Z]{0,3}-[A-Z0-9]{2,8})\b
+  flags    i
+  set      manufacturer=Bosch model=$1 class=nvr
+  weight   0.7
+  source   field knowledge: Bosch DIVAR IP and DIVAR network/hybrid recorders (DIVAR IP all-in-one 5000, DIP-5244IG-4HD, DRN-5532-400N16, DRH-5532-414D16)
+  example  "DIVAR IP all-in-one 5000" => manufacturer=Bosch class=nvr
+  example  "DIP-5244IG-4HD"
+  example! "DIVAR"
+  example! "DIP-52"
+
+rule avtech-avm-camera
+  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(AVM[0-9]{3,4}[A-Z]{0,3})\b
+  set      manufacturer=Avtech model=$1 class=camera
+  weight   0.65
+  source   exposure.md §1.15 (AVTECH AVM1203 IP camera, CVE-2024-7029, EOL); field knowledge: AVTECH AVM-series IP cameras (AVM328, AVM1203)
+  example  "AVM1203" => manufacturer=Avtech model=AVM1203 class=camera
+  example! "AVM12"
+  example! "XAVM1203"

@@ -160,7 +160,26 @@ struct cs_fpdb {
 	size_t noems;
 	struct fp_own *owns;
 	size_t nowns;
+	struct fp_keyidx *kidx; /* rules by observation key (fp_index.c) */
+	size_t nkidx;
 };
+
+/* The rules that read one observation key, in file order. */
+struct fp_keyidx {
+	char key[CS_OBS_MAX_KEY];
+	size_t *rule; /* owned; indices into rules */
+	size_t n;
+};
+
+/* (Re)builds db->kidx from db->rules; the loaders call it last. */
+void cs_fp_index_build(struct cs_fpdb *db);
+
+/* Frees db->kidx. */
+void cs_fp_index_free(struct cs_fpdb *db);
+
+/* The index entry for key (NUL-terminated), or NULL if no rule reads it. */
+const struct fp_keyidx *cs_fp_index_find(const struct cs_fpdb *db,
+					 const char *key);
 
 /* Name of a confidence value parse_conf produced ("high", ...). */
 const char *cs_fp_conf_name(double conf);

@@ -1405,6 +1405,7 @@ cs_fpdb_load(const char *dir_fingerprints, const char *dir_entities, char *err,
 	if (dir_fingerprints != NULL &&
 	    load_dir(db, dir_fingerprints, err, errsz) != 0)
 		goto fail;
+	cs_fp_index_build(db);
 	return db;
 fail:
 	cs_fpdb_free(db);
@@ -1423,6 +1424,7 @@ cs_fpdb_load_mem(const char *name, const uint8_t *p, size_t n, char *err,
 		cs_fpdb_free(db);
 		return NULL;
 	}
+	cs_fp_index_build(db);
 	return db;
 }
 
@@ -1430,9 +1432,13 @@ int
 cs_fpdb_add_mem(struct cs_fpdb *db, const char *name, const uint8_t *p,
 		size_t n, char *err, size_t errsz)
 {
+	int rc;
+
 	if (errsz)
 		err[0] = 0;
-	return parse_rules(db, name, p, n, err, errsz);
+	rc = parse_rules(db, name, p, n, err, errsz);
+	cs_fp_index_build(db);
+	return rc;
 }
 
 static void
@@ -1447,6 +1453,7 @@ cs_fpdb_free(struct cs_fpdb *db)
 {
 	if (db == NULL)
 		return;
+	cs_fp_index_free(db);
 	for (size_t i = 0; i < db->nrules; i++)
 		cs_fp_rule_clear(&db->rules[i]);
 	free(db->rules);

@@ -658,9 +658,11 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 
 	for (size_t i = 0; i < obs->n && i < CS_OBS_MAX_COUNT; i++) {
 		const struct cs_obs *o = &obs->v[i];
+		const struct fp_keyidx *ki = cs_fp_index_find(db, o->key);
 
-		for (size_t r = 0; r < db->nrules; r++) {
-			const struct fp_rule *rule = &db->rules[r];
+		/* only the rules that read this key (fp_index.c) */
+		for (size_t j = 0; ki != NULL && j < ki->n; j++) {
+			const struct fp_rule *rule = &db->rules[ki->rule[j]];
 			struct fp_assign as[FP_MAX_ASSIGN];
 			bool matched, limit;
 			size_t k;

@@ -168,7 +168,7 @@ def score_file(units, results, prc):
         why = []
         f = flagged(res, prc)
         surv, isprc = lab.get("surveillance"), lab.get("prc")
-        if surv is None or (surv is True and isprc is None):
+        if (surv is None and isprc is not False) or (surv is True and isprc is None):
             s.excluded += 1
         else:
             truth = surv is True and isprc is True

@@ -74,8 +74,13 @@ def check_line(line, kinds):
             p.append("label.maker must be a name or null")
         if lab.get("class") not in CLASSES:
             p.append("label.class %r not one of the classes" % lab.get("class"))
-        if not isinstance(lab.get("surveillance"), bool):
-            p.append("label.surveillance must be true or false")
+        surv = lab.get("surveillance", "absent")
+        if not (isinstance(surv, bool) or surv is None):
+            p.append("label.surveillance must be true, false or null")
+        elif surv is None and lab.get("class") != "unknown":
+            # null only for a unit the source does not establish (README:
+            # registry observations of a multi-product maker).
+            p.append("label.surveillance null needs class unknown")
         if "prc" not in lab or not (lab["prc"] is None or isinstance(lab["prc"], bool)):
             p.append("label.prc must be true, false or null")
         if lab.get("maker") is None and lab.get("prc") is not None and lab.get("prc") is True:
@@ -97,6 +102,8 @@ BAD = [
     '{"id": "x", "kind": "http", "data": "a", "label": {"maker": null, "class": "camera", "surveillance": "yes", "prc": null}, "source": "https://example.org/a", "collected": "2026-12-07"}',
     '{"id": "x", "kind": "http", "data": "a", "label": {"maker": "Hikvision", "class": "camera", "surveillance": true, "prc": true}, "source": "a forum", "collected": "2026-12-07"}',
     '{"id": "x", "kind": "http", "data": "a", "source": "https://example.org/a", "collected": "2026-12-07"}',
+    '{"id": "x", "kind": "mac", "data": "00:11:22:33:44:55", "label": {"maker": "Hikvision", "class": "camera", "surveillance": null, "prc": true}, "source": "https://example.org/a", "collected": "2026-12-07"}',
+    '{"id": "x", "kind": "mac", "data": "00:11:22:33:44:55", "label": {"maker": "Hikvision", "class": "unknown", "prc": true}, "source": "https://example.org/a", "collected": "2026-12-07"}',
     '{"kind": "http", "data": "a", "label": {"maker": null, "class": "camera", "surveillance": true, "prc": null}, "source": "https://example.org/a", "collected": "2026-12-07"}',
     '{"id": "x", "kind": "mac", "data_hex": "0g", "label": {"maker": null, "class": "camera", "surveillance": true, "prc": null}, "source": "https://example.org/a", "collected": "2026-12-07"}',
 ]

@@ -8,7 +8,7 @@ rule brand-in-rtsp-server
   on       rtsp.server
   lookup   brands
   weight   0.6
-  source   protocols.md §8 (RTSP Server strings name the vendor)
+  source   RFC 2326 12.36: the RTSP Server header names the server software; known brand names in it are looked up
   example  "Vivotek RTSP Server" => brand=Vivotek
   example! "GStreamer RTSP server"
 
@@ -24,7 +24,7 @@ rule brand-in-tls-names
   on       tls.subject tls.issuer
   lookup   brands
   weight   0.5
-  source   protocols.md §12 (default certificate subjects name the maker)
+  source   RFC 5280 4.1.2.6: a subject/issuer O= names the organisation; known brand names in it are looked up
   example  "CN=192.168.1.64,O=Hanwha Techwin,C=KR" => brand="Hanwha Vision"
   example! "CN=localhost,O=Internet Widgits Pty Ltd"
 
@@ -48,7 +48,7 @@ rule brand-in-dhcp-vendor
   on       dhcp.vendor
   lookup   brands
   weight   0.55
-  source   protocols.md §10 (vendor class carries the maker, e.g. AXIS,Network Camera,...)
+  source   RFC 2132 9.13: DHCP option 60 vendor class identifier carries a vendor string; known brand names in it are looked up
   example  "Hikvision IPC" => brand=Hikvision
   example! "udhcp 1.30.1"
 
@@ -274,8 +274,8 @@ rule rtsp-server-indigo
   on       rtsp.server
   match    ^Indigo-Security/
   set      brand=IndigoVision manufacturer="Motorola Solutions" class=camera@0.5
-  weight   0.8
-  source   protocols.md §8 (Indigo-Security/1.0)
+  weight   0.45
+  source   RTSP Server header Indigo-Security/<version> of IndigoVision cameras; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "Indigo-Security/1.0" => brand=IndigoVision
   example! "Indigo/1.0"
 
@@ -334,9 +334,9 @@ rule twon-intercom-tls
   on       tls.subject tls.issuer
   match    OU=2N IP Intercoms,O=2N Telekomunikace
   set      manufacturer=2N class=camera@0.4
-  weight   0.8
-  source   protocols.md §12 (2N intercom default subject)
-  example  "CN=2N,OU=2N IP Intercoms,O=2N Telekomunikace a.s.,L=Prague" => manufacturer=2N
+  weight   0.5
+  source   certificate subject naming 2N Telekomunikace and its IP intercom line; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "OU=2N IP Intercoms,O=2N Telekomunikace a.s." => manufacturer=2N
   example! "O=2N"
 
 # --- Banners (telnet, FTP, SSH, SMTP) --------------------------------------

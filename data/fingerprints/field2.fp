@@ -827,8 +827,8 @@ rule hisilicon-dvr-body
   on       http.body http.title
   match    \bDVR Components Download\b|/webplugin\.exe|\bNetSurveillance\b|\bNETSurveillance\b
   set      class=dvr surveillance=yes
-  weight   0.5
-  source   protocols.md §7 (HiSilicon-SDK DVRs: title "DVR Components Download"; NETSurveillance WEB rebranded by many DVR makers)
+  weight   0.35
+  source   white-label DVR web UIs offering a webplugin.exe / 'DVR Components Download' and NetSurveillance pages; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "<a href=\"/webplugin.exe\">" => class=dvr
   example! "webplugin"
 
@@ -847,8 +847,8 @@ rule hipcam-realm
   match    ^\s*Hipcam
   flags    i
   set      manufacturer=Hipcam class=camera
-  weight   0.7
-  source   protocols.md §8 (Hipcam HiSilicon-SDK firmware); field knowledge: Hipcam realm/server
+  weight   0.45
+  source   firmware naming itself Hipcam in its realm or server header; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "HipcamRealServer" => manufacturer=Hipcam
   example! "Hip camera"
 

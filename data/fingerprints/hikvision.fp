@@ -183,7 +183,7 @@ rule hikvision-tls-subject
   on       tls.subject
   match    O=HIKVISION\b
   set      manufacturer=Hikvision
-  weight   0.5
+  weight   0.6
   source   certificate subject O= names the maker (RFC 5280 4.1.2.6); Hikvision's default-certificate form UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
   example  "CN=192.168.1.64,O=HIKVISION"
   example! "CN=camera.local,O=Example Corp"

@@ -6,7 +6,9 @@
  * This test fails when
  *  (a) a rule's `source` names Recog, Nmap (nmap-service-probes lines), p0f
  *      or Wireshark dissectors (a Wireshark *capture* or Wireshark's `manuf`
- *      OUI registry is a primary source and stays allowed);
+ *      OUI registry is a primary source and stays allowed), or another
+ *      scanner's fingerprint data (Tenable/Nessus plugins, OpenVAS/Greenbone
+ *      scripts, WhatWeb plugins);
  *  (b) a rule's pattern is written in Nmap's match syntax (m|...|, m%...%).
  * The checker itself is table-tested first, so a checker that can never
  * fire fails too.
@@ -118,6 +120,12 @@ forbidden_source(const char *s)
 	if (has_word(s, "wireshark") && !has_text(s, "capture") &&
 	    !has_text(s, "pcap") && !has_word(s, "manuf"))
 		return "Wireshark";
+	if (has_word(s, "tenable") || has_word(s, "nessus"))
+		return "Tenable/Nessus";
+	if (has_word(s, "openvas") || has_word(s, "greenbone"))
+		return "OpenVAS";
+	if (has_word(s, "whatweb"))
+		return "WhatWeb";
 	return NULL;
 }
 
@@ -158,6 +166,10 @@ test_checker_cases(void **state)
 	    {"recognised by the vendor's own SADP tool", false},
 	    {"protocols.md §3 (SADP); github.com/x/y/issues/2", false},
 	    {"the unmapped field", false},
+	    {"Tenable netcam: Server \"Vivotek Network Camera\"", true},
+	    {"OpenVAS Panasonic IP camera detection", true},
+	    {"also in WhatWeb/fingerprint lists", true},
+	    {"Nessus plugin 33523", true},
 	};
 
 	(void)state;

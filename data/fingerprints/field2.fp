@@ -57,8 +57,8 @@ rule ipro-http-realm
   on       http.realm
   match    ^\s*i-PRO [Nn]etwork [Dd]evice\s*$
   set      manufacturer=i-PRO class=camera@0.5
-  weight   0.8
-  source   field knowledge: i-PRO (ex-Panasonic) firmware renames the "Panasonic network device" realm after the 2022 rebrand
+  weight   0.6
+  source   i-PRO (ex-Panasonic) realm after the 2022 rename; the realm string itself is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "i-PRO network device" => manufacturer=i-PRO
   example! "PRO network device"
 
@@ -698,7 +698,7 @@ rule foscam-hd-cgiproxy
   flags    i
   set      manufacturer=Foscam class=camera@0.5
   weight   0.75
-  source   field knowledge: Foscam HD camera API /cgi-bin/CGIProxy.fcgi?cmd=...
+  source   Foscam IPCamera CGI User Guide 2015-11-06 (foscam.es/descarga, linked from home-assistant.io#18654); homebridge-camera-ffmpeg#1289 (Foscam C1 /cgi-bin/CGIProxy.fcgi?cmd=snapPicture2)
   example  "/cgi-bin/CGIProxy.fcgi?cmd=getDevInfo" => manufacturer=Foscam
   example! "/cgi-bin/Proxy.cgi"
 

@@ -65,8 +65,8 @@ rule axis-upnp-server
   set      manufacturer=Axis
   weight   0.5
   source   AXIS OS kernel release tag -axis<n> in the UPnP/HTTP server string; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
-  example  "Linux/4.9.94-axis5, UPnP/1.0, Portable SDK for UPnP devices/1.6.22"
-  example! "Linux/4.9.94, UPnP/1.0, Portable SDK for UPnP devices/1.6.22"
+  example  "Linux/5.15.0-axis9, UPnP/1.0"
+  example! "Linux/5.15.0, UPnP/1.0"
 
 rule axis-mdns-service
   on       mdns.service

@@ -276,7 +276,7 @@ rule rtsp-server-indigo
   set      brand=IndigoVision manufacturer="Motorola Solutions" class=camera@0.5
   weight   0.45
   source   RTSP Server header Indigo-Security/<version> of IndigoVision cameras; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
-  example  "Indigo-Security/1.0" => brand=IndigoVision
+  example  "Indigo-Security/2.1" => brand=IndigoVision
   example! "Indigo/1.0"
 
 rule rtsp-server-geovision

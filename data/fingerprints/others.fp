@@ -57,7 +57,7 @@ rule hipcam-rtsp-realserver
   set      manufacturer=Hipcam class=camera
   weight   0.45
   source   RTSP Server header of firmware naming itself Hipcam; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
-  example  "Hipcam RealServer/V1.0"
+  example  "Hipcam RealServer/V2.0"
   example! "RealServer/V1.0"
 
 # s=Sony RTSP Server is also sent by Dahua-OEM (Amcrest) firmware
@@ -108,15 +108,6 @@ rule truen-tls-subject
   source   certificate subject O= naming the maker (Truen); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
   example  "CN=TCAM,OU=Security,O=Truen"
   example! "CN=TCAM,O=Other"
-
-rule truen-upnp-server
-  on       http.server banner
-  match    \bLinux/2\.6\.28\.9-Mozart-8G\b
-  set      manufacturer=Truen class=camera@0.5
-  weight   0.35
-  source   Truen firmware kernel tag Mozart in the UPnP/HTTP server string; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
-  example  "Linux/2.6.28.9-Mozart-8G, UPnP/1.0, Portable SDK for UPnP devices/1.6.6"
-  example! "Linux/2.6.28.9, UPnP/1.0"
 
 rule ubiquiti-video-tls-subject
   on       tls.subject

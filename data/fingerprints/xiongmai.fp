@@ -8,8 +8,8 @@ rule xiongmai-uc-httpd
   set      manufacturer=Xiongmai
   weight   0.5
   source   uc-httpd web server banner of Xiongmai (XMEye/NETSurveillance) firmware; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
-  example  "uc-httpd 1.0.0"
-  example  "uc-httpd/1.0.0"
+  example  "uc-httpd 1.0.2"
+  example  "uc-httpd/1.1"
   example! "lighttpd/1.4.59"
 
 rule xiongmai-netsurveillance-title

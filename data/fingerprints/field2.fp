@@ -216,7 +216,7 @@ rule axis-http-title-model
   flags    i
   set      manufacturer=Axis model="AXIS $1" firmware=$2@0.5 class=camera@0.6
   weight   0.65
-  source   Axis product names 'AXIS <model> Network Camera' (cf. sysDescr in glpi-project/glpi-agent#975: AXIS M3045-V; Network Camera); the web-title form is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
+  source   Axis product names 'AXIS <model> Network Camera' (cf. sysDescr in glpi-project/glpi-agent#975: AXIS M3045-V; Network Camera); the web-title form is UNVERIFIED (provenance audit, issue #11); weight lowered
   example  "AXIS M3045-V Network Camera" => manufacturer=Axis model="AXIS M3045-V"
   example  "Live view - AXIS P1448-LE Network Camera version 10.12.114" => model="AXIS P1448-LE" firmware=10.12.114
   example! "AXIS bank Network"

@@ -63,29 +63,10 @@ rule axis-upnp-server
   match    \bLinux/[0-9][0-9.]*-axis[0-9]*\b
   flags    i
   set      manufacturer=Axis
-  weight   0.8
-  source   protocols.md §9 (UPnP SERVER "Linux/4.9.94-axis5, UPnP/1.0, Portable SDK for UPnP devices/1.6.22", Recog)
-  example  "Linux/4.9.94-axis5, UPnP/1.0, Portable SDK for UPnP devices/1.6.22"
-  example! "Linux/4.9.94, UPnP/1.0, Portable SDK for UPnP devices/1.6.22"
-
-rule axis-ftp-banner
-  on       banner
-  match    ^(?:220[ -])?AXIS ([A-Z]?[0-9]{2,4}[A-Z0-9-]*(?: PTZ)?) (?:PTZ Dome )?(?:Network Camera|Video Server|Network Video Encoder) ([0-9][0-9.]{0,20})
-  set      manufacturer=Axis model=$1 firmware=$2
-  weight   0.9
-  source   protocols.md §10 (Recog ftp_banners.xml "AXIS 214 PTZ Network Camera 4.49 (Oct 05 2009) ready")
-  example  "220 AXIS 214 PTZ Network Camera 4.49 (Oct 05 2009) ready." => model="214 PTZ" firmware=4.49 manufacturer=Axis
-  example  "AXIS 241Q Video Server 4.47 (Jan 29 2009) ready." => model=241Q
-  example! "220 ProFTPD Server ready."
-
-rule axis-ftp-video-server
-  on       banner
-  match    ^(?:220[ -])?AXIS [A-Z0-9 -]{2,20} (?:Video Server|Network Video Encoder) [0-9]
-  set      class=encoder
-  weight   0.8
-  source   protocols.md §10 (Recog ftp_banners.xml)
-  example  "220 AXIS 241Q Video Server 4.47 (Jan 29 2009) ready."
-  example! "220 AXIS 214 PTZ Network Camera 4.49 (Oct 05 2009) ready."
+  weight   0.5
+  source   AXIS OS kernel release tag -axis<n> in the UPnP/HTTP server string; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
+  example  "Linux/5.15.0-axis9, UPnP/1.0"
+  example! "Linux/5.15.0, UPnP/1.0"
 
 rule axis-mdns-service
   on       mdns.service
@@ -101,8 +82,8 @@ rule axis-tls-subject
   match    (?:O=Axis Communications AB|CN=axis-[0-9a-f]{12}\b)
   flags    i
   set      manufacturer=Axis
-  weight   0.85
-  source   protocols.md §10, §12 (default self-signed CN=axis-<mac>,O=Axis Communications AB)
+  weight   0.6
+  source   certificate subject O= is Axis's legal name (RFC 5280 4.1.2.6); the default CN=axis-<MAC> form is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "CN=axis-accc8e3c0419,O=Axis Communications AB"
   example! "CN=www.hikvision.com,O=HIKVISION"
 
@@ -110,7 +91,7 @@ rule axis-dhcp-vendor-class
   on       dhcp.vendor
   match    ^AXIS,(?:Network Camera|Video Server|[A-Za-z ]{1,30}),([A-Z0-9-]{2,20}),([0-9][0-9.]{0,20})
   set      manufacturer=Axis model=$1 firmware=$2
-  weight   0.85
-  source   protocols.md §10 (DHCP option 60 "AXIS,Network Camera,P3343,5.20.3", Recog)
-  example  "AXIS,Network Camera,P3343,5.20.3" => model=P3343 firmware=5.20.3
+  weight   0.45
+  source   DHCP option 60 vendor class (RFC 2132 9.13) of the form AXIS,<type>,<model>,<version>; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "AXIS,Network Camera,M3045-V,10.12.114" => model=M3045-V firmware=10.12.114
   example! "MSFT 5.0"

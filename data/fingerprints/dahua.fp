@@ -6,8 +6,8 @@ rule dahua-rtsp-server
   match    ^Dahua Rtsp Server\b
   flags    i
   set      manufacturer=Dahua class=camera@0.4
-  weight   0.9
-  source   protocols.md §6, §8 (Nmap lines 11572, 12373; Recog rtsp_servers.xml)
+  weight   0.6
+  source   RTSP Server header naming the maker (Dahua Rtsp Server); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "Dahua Rtsp Server"
   example! "Hipcam RealServer/V1.0"
 

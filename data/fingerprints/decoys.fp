@@ -59,7 +59,7 @@ rule printer-raw-port
   match    ^$
   set      class=other surveillance=no
   weight   0.35
-  source   protocols.md §14 (TCP 9100-9107 raw printing; Nmap excludes them)
+  source   lprng.sourceforge.net/LPRng-Reference-Multipart/socketapi.htm (raw socket printing: HP JetDirect listens on TCP 9100 by default)
   example  ""
   example! "x"
 

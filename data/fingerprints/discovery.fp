@@ -171,18 +171,18 @@ rule ssdp-server-axis
   match    \bLinux/[0-9][0-9.]{0,20}-axis[0-9]
   flags    i
   set      manufacturer=Axis class=camera@0.5
-  weight   0.85
-  source   protocols.md §9 (Linux/4.9.94-axis5, UPnP/1.0 = Axis)
-  example  "Linux/4.9.94-axis5, UPnP/1.0, Portable SDK for UPnP devices/1.6.22" => manufacturer=Axis
+  weight   0.5
+  source   AXIS OS kernel release tag -axis<n> in the SSDP SERVER string; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
+  example  "Linux/5.15.0-axis9, UPnP/1.0" => manufacturer=Axis
   example! "Linux/4.9.94, UPnP/1.0"
 
 rule ssdp-server-truen-mozart
   on       ssdp.server http.server
   match    \bLinux/[0-9.]{1,20}-Mozart
   set      manufacturer=Truen class=camera@0.5
-  weight   0.7
-  source   protocols.md §9 (Linux/2.6.28.9-Mozart-8G = Truen-made Steinsvik)
-  example  "Linux/2.6.28.9-Mozart-8G, UPnP/1.0" => manufacturer=Truen
+  weight   0.35
+  source   Truen firmware kernel tag Mozart in the SSDP SERVER string; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
+  example  "Linux/3.4.0-Mozart, UPnP/1.0" => manufacturer=Truen
   example! "Linux/2.6.28.9, UPnP/1.0"
 
 rule ssdp-st-camera

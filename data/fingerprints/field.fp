@@ -8,7 +8,7 @@ rule brand-in-rtsp-server
   on       rtsp.server
   lookup   brands
   weight   0.6
-  source   protocols.md §8 (RTSP Server strings name the vendor)
+  source   RFC 2326 12.36: the RTSP Server header names the server software; known brand names in it are looked up
   example  "Vivotek RTSP Server" => brand=Vivotek
   example! "GStreamer RTSP server"
 
@@ -24,7 +24,7 @@ rule brand-in-tls-names
   on       tls.subject tls.issuer
   lookup   brands
   weight   0.5
-  source   protocols.md §12 (default certificate subjects name the maker)
+  source   RFC 5280 4.1.2.6: a subject/issuer O= names the organisation; known brand names in it are looked up
   example  "CN=192.168.1.64,O=Hanwha Techwin,C=KR" => brand="Hanwha Vision"
   example! "CN=localhost,O=Internet Widgits Pty Ltd"
 
@@ -48,7 +48,7 @@ rule brand-in-dhcp-vendor
   on       dhcp.vendor
   lookup   brands
   weight   0.55
-  source   protocols.md §10 (vendor class carries the maker, e.g. AXIS,Network Camera,...)
+  source   RFC 2132 9.13: DHCP option 60 vendor class identifier carries a vendor string; known brand names in it are looked up
   example  "Hikvision IPC" => brand=Hikvision
   example! "udhcp 1.30.1"
 
@@ -103,16 +103,16 @@ rule dahua-http-realm-login-to
   match    ^Login to [A-Za-z0-9]{6,24}$
   set      manufacturer=Dahua
   weight   0.7
-  source   field knowledge: Dahua-firmware HTTP digest realm "Login to <serial>" (also Amcrest/Lorex OEM units)
-  example  "Login to 4J01234PAZ12345" => manufacturer=Dahua
+  source   github.com/scottlamb/retina/issues/62 (Dahua camera's RTSP 401: Digest realm="Login to 4K01FD2PAJ6E3FF"); bluenviron/mediamtx#368 (Dahua device, realm "Login to <id>")
+  example  "Login to 4K01FD2PAJ6E3FF" => manufacturer=Dahua
   example! "Login to the router"
 
 rule axis-http-realm
   on       http.realm rtsp.realm
   match    ^AXIS_(?:[0-9A-Fa-f]{12}|ACCC8E|B8A44F|E82725)
   set      manufacturer=Axis class=camera@0.5
-  weight   0.85
-  source   field knowledge: Axis digest realm AXIS_<MAC> (Axis OUIs ACCC8E, B8A44F, E82725)
+  weight   0.6
+  source   Axis realm carrying the MAC; public capture GuilhermeC18/node-onvif#40 shows realm="AXIS_WS_ACCC8E494578" (AXIS_WS_<MAC>), which this pattern does not match; AXIS_<MAC> form unverified, weight lowered
   example  "AXIS_ACCC8E123456" => manufacturer=Axis
   example! "AXIS"
 
@@ -120,9 +120,9 @@ rule hanwha-http-realm-ipolis
   on       http.realm
   match    ^\s*(?:iPolis|iPOLiS)(?:_[0-9A-Fa-f]{6,12})?\s*$
   set      manufacturer="Hanwha Vision" class=camera@0.4
-  weight   0.8
-  source   field knowledge: Samsung/Hanwha Wisenet digest realm "iPolis"
-  example  "iPolis" => manufacturer="Hanwha Vision"
+  weight   0.7
+  source   github.com/Ullaakut/cameradar/issues/199 (comment 2019-05-23: Hanwha iPolis camera's RTSP 401 carries Digest realm="iPOLiS"; the HTTP realm is assumed to match)
+  example  "iPOLiS" => manufacturer="Hanwha Vision"
   example  "iPolis_00095B123456"
   example! "Politics"
 
@@ -131,8 +131,8 @@ rule mobotix-http-realm
   match    ^MOBOTIX Camera\b
   flags    i
   set      manufacturer=Mobotix class=camera
-  weight   0.85
-  source   field knowledge: MOBOTIX default realm "MOBOTIX Camera User"
+  weight   0.7
+  source   realm names the maker (MOBOTIX Camera ...); the exact default string is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "MOBOTIX Camera User" => manufacturer=Mobotix class=camera
   example! "Camera User"
 
@@ -140,8 +140,8 @@ rule bosch-http-server-videojet
   on       http.server
   match    ^VCS-VideoJet-Webserver\b
   set      manufacturer=Bosch class=camera@0.6
-  weight   0.85
-  source   field knowledge: Bosch (ex-VCS) cameras and encoders answer Server: VCS-VideoJet-Webserver
+  weight   0.65
+  source   VideoJet is a Bosch encoder line (Bosch VIDEOJET X20 manual, azmanual.top/manuals/55971); the banner VCS-VideoJet-Webserver itself is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "VCS-VideoJet-Webserver" => manufacturer=Bosch
   example! "VideoJet"
 
@@ -149,8 +149,8 @@ rule geovision-http-server
   on       http.server
   match    ^GeoHttpServer\b
   set      manufacturer=GeoVision class=camera@0.5
-  weight   0.85
-  source   field knowledge: GeoVision cameras and DVRs answer Server: GeoHttpServer
+  weight   0.6
+  source   GeoVision web server banner GeoHttpServer; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "GeoHttpServer" => manufacturer=GeoVision
   example! "HttpServer"
 
@@ -158,8 +158,8 @@ rule netwave-http-server
   on       http.server
   match    ^Netwave IP Camera\b
   set      class=camera surveillance=yes
-  weight   0.75
-  source   field knowledge: Netwave-firmware clone cameras (Foscam FI8xxx and copies) Server: Netwave IP Camera
+  weight   0.55
+  source   web server banner of Netwave-firmware clone cameras; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "Netwave IP Camera" => class=camera
   example! "Netwave"
 
@@ -167,8 +167,8 @@ rule jaws-dvr-http-server
   on       http.server
   match    ^JAWS/1\.0\b
   set      class=dvr surveillance=yes
-  weight   0.6
-  source   field knowledge: MVPower-style white-label DVRs answer Server: JAWS/1.0
+  weight   0.45
+  source   web server banner of white-label DVRs (JAWS/1.0); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "JAWS/1.0" => class=dvr
   example! "JAWS/2.0-beta"
 
@@ -185,8 +185,8 @@ rule hikvision-http-login-asp
   on       http.body http.location
   match    /doc/page/(?:login|main|preview)\.asp|/doc/ui/|/ISAPI/Security/(?:userCheck|sessionLogin)
   set      manufacturer=Hikvision class=camera@0.4
-  weight   0.8
-  source   field knowledge: Hikvision web UI root redirects to /doc/page/login.asp (older) or /doc/index.html with ISAPI sessionLogin
+  weight   0.6
+  source   /ISAPI/Security/userCheck and sessionLogin are Hikvision ISAPI paths (ISAPI guide, loozhengyuan/hikvision-sdk resources/isapi.pdf); /doc/page/login.asp is UNVERIFIED (protocols.md §4); weight lowered
   example  "<script>window.location.href = \"/doc/page/login.asp?_\" + (new Date()).getTime();</script>" => manufacturer=Hikvision
   example  "/doc/page/login.asp"
   example! "/login.asp"
@@ -215,8 +215,8 @@ rule uniview-http-lapi
   match    /LAPI/V[0-9]|\bUniview\b|/Uniview/
   flags    i
   set      manufacturer=Uniview class=camera@0.4
-  weight   0.7
-  source   field knowledge: Uniview LAPI REST interface (/LAPI/V1.0/...)
+  weight   0.55
+  source   exposure.md §2.4 and cloud-and-nvr.md §1.6 (Uniview LAPI /LAPI/V1.0/... endpoints; low-confidence, unattributed sources); weight lowered
   example  "fetch('/LAPI/V1.0/System/DeviceInfo')" => manufacturer=Uniview
   example! "/API/V1.0/"
 
@@ -226,7 +226,7 @@ rule reolink-http-api
   flags    i
   set      manufacturer=Reolink class=camera@0.4
   weight   0.6
-  source   field knowledge: Reolink web UI and API (/cgi-bin/api.cgi?cmd=...)
+  source   support.reolink.com/hc/en-us/articles/900000629206 (Reolink's CGI API document); gist.github.com/jasonk/4772d1cd5154069cfc9eed07acb2057a (calls /cgi-bin/api.cgi?cmd=Login on a Reolink NVR)
   example  "/cgi-bin/api.cgi?cmd=Login" => manufacturer=Reolink
   example! "/cgi-bin/luci"
 
@@ -234,8 +234,8 @@ rule tvt-http-nvms
   on       http.title http.body
   match    \bNVMS-9000\b|\bNVMS9000\b
   set      manufacturer=TVT class=nvr@0.5
-  weight   0.7
-  source   field knowledge: TVT web client NVMS-9000 (also on many TVT OEM units)
+  weight   0.6
+  source   exposure.md §1.5 (NVMS-1000 is TVT's management software), cloud-and-nvr.md §1.7 (TVT NVMS); the NVMS-9000 web client name is UNVERIFIED; weight lowered
   example  "NVMS-9000" => manufacturer=TVT
   example! "NVMS"
 
@@ -244,7 +244,7 @@ rule ubiquiti-http-protect
   match    ^\s*UniFi (?:Protect|Video|NVR)\b
   set      manufacturer=Ubiquiti class=nvr@0.6
   weight   0.8
-  source   field knowledge: UniFi Protect / UniFi Video web titles
+  source   UniFi Protect, UniFi Video and UniFi NVR are Ubiquiti product names (ui.com product pages); the web page title carries the product name
   example  "UniFi Protect" => manufacturer=Ubiquiti
   example! "UniFi Network"
 
@@ -265,8 +265,8 @@ rule rtsp-server-h264dvr
   on       rtsp.server
   match    ^H264DVR\b
   set      class=dvr surveillance=yes manufacturer=Xiongmai@0.4
-  weight   0.6
-  source   field knowledge: RTSP server string of XMEye-style DVRs
+  weight   0.45
+  source   RTSP Server header H264DVR of XMEye-style white-label DVRs; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "H264DVR 1.0" => class=dvr
   example! "H264"
 
@@ -274,17 +274,17 @@ rule rtsp-server-indigo
   on       rtsp.server
   match    ^Indigo-Security/
   set      brand=IndigoVision manufacturer="Motorola Solutions" class=camera@0.5
-  weight   0.8
-  source   protocols.md §8 (Indigo-Security/1.0)
-  example  "Indigo-Security/1.0" => brand=IndigoVision
+  weight   0.45
+  source   RTSP Server header Indigo-Security/<version> of IndigoVision cameras; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
+  example  "Indigo-Security/2.1" => brand=IndigoVision
   example! "Indigo/1.0"
 
 rule rtsp-server-geovision
   on       rtsp.server
   match    ^GeoVision\b|^GV-
   set      manufacturer=GeoVision class=camera@0.5
-  weight   0.7
-  source   field knowledge: GeoVision RTSP server strings
+  weight   0.55
+  source   RTSP Server header naming GeoVision or its GV- model prefix; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "GeoVision RTSP Server" => manufacturer=GeoVision
   example! "Vision Server"
 
@@ -305,8 +305,8 @@ rule mobotix-tls
   match    \bO=MOBOTIX\b
   flags    i
   set      manufacturer=Mobotix
-  weight   0.8
-  source   field knowledge: MOBOTIX default certificate organisation
+  weight   0.6
+  source   certificate O= is the maker's legal name, MOBOTIX AG (RFC 5280 4.1.2.6); default-certificate use unverified; weight lowered
   example  "CN=10.0.0.5,O=MOBOTIX AG,C=DE" => manufacturer=Mobotix
   example! "O=MOTION"
 
@@ -315,8 +315,8 @@ rule hanwha-tls
   match    \bO=(?:Hanwha (?:Techwin|Vision)|Samsung Techwin)\b
   flags    i
   set      manufacturer="Hanwha Vision"
-  weight   0.8
-  source   field knowledge: Wisenet default certificate organisation
+  weight   0.6
+  source   certificate O= is the maker's legal name, Hanwha Techwin/Vision or Samsung Techwin (RFC 5280 4.1.2.6); default-certificate use unverified; weight lowered
   example  "CN=Wisenet,O=Hanwha Techwin,C=KR" => manufacturer="Hanwha Vision"
   example! "O=Hyesung Techwin"
 
@@ -325,8 +325,8 @@ rule dahua-tls
   match    \bO=(?:Zhejiang )?Dahua(?: Technology| Vision)?\b|\bCN=DahuaCA\b|\bOU=Dahua\b
   flags    i
   set      manufacturer=Dahua
-  weight   0.8
-  source   field knowledge: Dahua device certificates issued by Dahua's own CA
+  weight   0.6
+  source   certificate O= is the maker's legal name, Zhejiang Dahua Technology (RFC 5280 4.1.2.6); the DahuaCA issuer CN is unverified; weight lowered
   example  "CN=Device,O=Zhejiang Dahua Technology Co.,Ltd.,C=CN" => manufacturer=Dahua
   example! "O=Shanghai Dahua Scale Factory"
 
@@ -334,9 +334,9 @@ rule twon-intercom-tls
   on       tls.subject tls.issuer
   match    OU=2N IP Intercoms,O=2N Telekomunikace
   set      manufacturer=2N class=camera@0.4
-  weight   0.8
-  source   protocols.md §12 (2N intercom default subject)
-  example  "CN=2N,OU=2N IP Intercoms,O=2N Telekomunikace a.s.,L=Prague" => manufacturer=2N
+  weight   0.5
+  source   certificate subject naming 2N Telekomunikace and its IP intercom line; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "OU=2N IP Intercoms,O=2N Telekomunikace a.s." => manufacturer=2N
   example! "O=2N"
 
 # --- Banners (telnet, FTP, SSH, SMTP) --------------------------------------
@@ -345,8 +345,8 @@ rule hikvision-telnet-dvrdvs
   on       banner
   match    ^\s*dvrdvs login:
   set      manufacturer=Hikvision class=dvr@0.5
-  weight   0.75
-  source   field knowledge: Hikvision DVR/NVR telnet prompt "dvrdvs login:"
+  weight   0.5
+  source   telnet prompt dvrdvs login: of Hikvision DVR/NVR firmware; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "dvrdvs login: " => manufacturer=Hikvision
   example! "router login: "
 
@@ -354,8 +354,8 @@ rule xiongmai-telnet-localhost
   on       banner
   match    ^\s*(?:LocalHost|xmhdipc|XMHDIPC) login:
   set      manufacturer=Xiongmai@0.6 class=camera@0.5
-  weight   0.6
-  source   field knowledge: Xiongmai-firmware telnet prompts (xmhdipc, LocalHost)
+  weight   0.45
+  source   telnet prompts LocalHost/xmhdipc login: of Xiongmai firmware; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "LocalHost login: " => manufacturer=Xiongmai
   example  "xmhdipc login:"
   example! "localhost.localdomain login:"
@@ -393,8 +393,8 @@ rule snmp-axis-model
   on       snmp.sysdescr
   match    ^\s*AXIS\s+([A-Z][0-9A-Z]{1,8}(?:-[A-Z0-9]{1,8}){0,3})\s+(?:[A-Za-z ]{0,30})?(?:Network|PTZ|Dome|Fixed|Thermal|Panoramic|Video)
   set      manufacturer=Axis model="AXIS $1" class=camera@0.6
-  weight   0.85
-  source   field knowledge: Axis sysDescr "AXIS <model> Network Camera <version>"
+  weight   0.6
+  source   Axis sysDescr names the model; public capture glpi-project/glpi-agent#975 shows ' ; AXIS M3045-V; Network Camera; 6.15.4.1; ...' which this pattern does not match; space-separated form unverified
   example  "AXIS P3245-LVE Network Camera 10.12.114" => model="AXIS P3245-LVE" manufacturer=Axis
   example! "Axis bank"
 

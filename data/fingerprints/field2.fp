@@ -2,10 +2,12 @@
 # markers and model-number families of further surveillance makers, as
 # real devices answer in the field.  Format: docs/fingerprints.md.
 #
-# Sources: "Tenable netcam" is Tenable's "Network Camera Web Server
-# Detection" plugin 33523 (server/title/body facts per camera family);
-# "OpenVAS" are Greenbone detection scripts; "field knowledge" names the
-# vendor's own product naming or UI.  Patterns are our own.
+# Sources: vendor documents, public captures and product naming; rules
+# whose strings could not be checked against either say UNVERIFIED and
+# carry a lowered weight.  Earlier versions cited other scanners'
+# fingerprint data (a Tenable plugin, Greenbone detection scripts); those
+# citations and the example strings taken from them were removed in the
+# provenance audit (issue #11, docs/fingerprints.md "Provenance").
 
 # --- Sony -------------------------------------------------------------------
 
@@ -13,10 +15,10 @@ rule sony-http-server-netevi
   on       http.server
   match    ^Net(?:EVI|Zoom)/([0-9][0-9.]{0,8}[a-z]?)
   set      manufacturer=Sony class=camera@0.6 firmware=$1@0.3
-  weight   0.8
-  source   Tenable netcam: Server "NetEVI/2.24", "NetZoom/1.02" on Sony SNC-RZ30/SNC-Z20
-  example  "NetEVI/2.24" => manufacturer=Sony firmware=2.24
-  example  "NetZoom/1.02" => manufacturer=Sony
+  weight   0.4
+  source   web server banners NetEVI/NetZoom of older Sony SNC cameras; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "NetEVI/3.10" => manufacturer=Sony firmware=3.10
+  example  "NetZoom/2.0" => manufacturer=Sony
   example! "NetEVIL/1.0"
 
 rule sony-network-camera-model
@@ -24,8 +26,8 @@ rule sony-network-camera-model
   match    \bSony Network Camera (SNC-[A-Z]{1,3}[0-9]{1,4}[A-Z0-9]{0,6})\b
   flags    i
   set      manufacturer=Sony model=$1 class=camera
-  weight   0.85
-  source   field knowledge: Sony realm/title/sysDescr "Sony Network Camera SNC-<model>" (Tenable/OpenVAS SNMP OS detection "SONY Network Camera SNC-")
+  weight   0.7
+  source   the string names the maker and a Sony SNC- product number; the exact realm/title/sysDescr form is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "Sony Network Camera SNC-EP520" => manufacturer=Sony model=SNC-EP520
   example  "SONY Network Camera SNC-CH140" => model=SNC-CH140
   example! "Network Camera SNC"
@@ -35,7 +37,7 @@ rule sony-snc-model
   match    \b(SNC-(?:[A-Z]{1,3})[0-9]{1,4}[A-Z0-9]{0,6})\b
   set      model=$1 manufacturer=Sony@0.6 class=camera@0.5
   weight   0.7
-  source   field knowledge: Sony network camera model family SNC-xxx (OpenVAS sony inquiry.cgi ModelName "SNC-RZ25N")
+  source   Sony network camera product numbers SNC-<series><number> (e.g. SNC-VB770, SNC-EM632R, SNC-EP520)
   example  "SNC-VB770" => model=SNC-VB770 manufacturer=Sony
   example  "onvif://www.onvif.org/hardware/SNC-EM632R" => model=SNC-EM632R
   example! "SNCF-123"
@@ -46,8 +48,8 @@ rule panasonic-http-realm
   on       http.realm
   match    ^\s*Panasonic [Nn]etwork [Dd]evice\s*$
   set      manufacturer=Panasonic class=camera@0.5
-  weight   0.8
-  source   OpenVAS Panasonic IP camera detection: Basic/Digest realm "Panasonic network device"
+  weight   0.6
+  source   realm naming the maker (Panasonic network device); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "Panasonic network device" => manufacturer=Panasonic
   example! "Panasonic"
 
@@ -55,8 +57,8 @@ rule ipro-http-realm
   on       http.realm
   match    ^\s*i-PRO [Nn]etwork [Dd]evice\s*$
   set      manufacturer=i-PRO class=camera@0.5
-  weight   0.8
-  source   field knowledge: i-PRO (ex-Panasonic) firmware renames the "Panasonic network device" realm after the 2022 rebrand
+  weight   0.6
+  source   i-PRO (ex-Panasonic) realm after the 2022 rename; the realm string itself is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "i-PRO network device" => manufacturer=i-PRO
   example! "PRO network device"
 
@@ -65,9 +67,9 @@ rule panasonic-wv-model
   match    \b((?:WV|WJ)-[A-Z]{1,4}[0-9]{3,4}[A-Z0-9]{0,6})\b
   set      model=$1 manufacturer=Panasonic@0.55 class=camera@0.5
   weight   0.75
-  source   Tenable netcam: title "WV-NM100 Network Camera", "WJ-NT104 MAIN PAGE"; OpenVAS title "WV-SPW631L" (Panasonic/i-PRO WV- model family)
+  source   Panasonic / i-PRO security product numbers: WV- cameras, WJ- recorders and encoders (e.g. WV-SPW631L, WV-S1131)
   example  "WV-SPW631L" => model=WV-SPW631L manufacturer=Panasonic
-  example  "WV-NM100 Network Camera" => model=WV-NM100
+  example  "WV-S1131 Network Camera" => model=WV-S1131
   example! "WV-1"
 
 rule panasonic-bb-bl-model
@@ -85,9 +87,9 @@ rule panasonic-body-nph
   match    \bnph(?:ControlCamera|MotionJpeg)\b|/ViewerFrame\?Mode=
   set      manufacturer=Panasonic class=camera@0.5
   weight   0.7
-  source   Tenable netcam: Panasonic /ViewerFrame?Mode=Motion with frame src "nphControlCamera?"
-  example  "<FRAME SCROLLING=no SRC=\"nphControlCamera?Width=640\">" => manufacturer=Panasonic
-  example  "/ViewerFrame?Mode=Motion"
+  source   Panasonic Network Camera Technical Notes Ver. 2.3, 2004 (CGI nphControlCamera, nphMotionJpeg; copy at fdocuments.in); the ViewerFrame?Mode= page is unverified
+  example  "<img src=\"/nphMotionJpeg?Resolution=320x240&Quality=Standard\">" => manufacturer=Panasonic
+  example  "/ViewerFrame?Mode=Refresh"
   example! "ControlCamera"
 
 # --- Vivotek ------------------------------------------------------------------
@@ -97,8 +99,8 @@ rule vivotek-http-server
   match    ^Vivotek Network Camera\b
   flags    i
   set      manufacturer=Vivotek class=camera@0.6
-  weight   0.85
-  source   Tenable netcam: Server "Vivotek Network Camera"
+  weight   0.65
+  source   web server banner naming the maker (Vivotek Network Camera); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "Vivotek Network Camera" => manufacturer=Vivotek
   example! "Network Camera"
 
@@ -107,9 +109,9 @@ rule vivotek-body-markers
   match    camctrl_head_top\.tmpl|/cgi-bin/viewer/video\.jpg|/cgi-bin/viewer/getparam\.cgi|\bVVTK_[A-Z]
   set      manufacturer=Vivotek class=camera@0.5
   weight   0.7
-  source   Tenable netcam: Vivotek camctrl_head_top.tmpl comment; field knowledge: Vivotek CGI paths /cgi-bin/viewer/
+  source   Vivotek URL command document, /cgi-bin/viewer/video.jpg and getparam.cgi (e.g. PZ7112 manual p.117, manualshelf.com); camctrl_head_top.tmpl and VVTK_ markers unverified
   example  "<img src=\"/cgi-bin/viewer/video.jpg\">" => manufacturer=Vivotek
-  example  "<!-- \"@(#)camctrl_head_top.tmpl v2.60c 2004-11-17\" -->"
+  example  "/cgi-bin/viewer/getparam.cgi?system_info_modelname"
   example! "/cgi-bin/video.jpg"
 
 rule streaming-server-realm
@@ -175,27 +177,27 @@ rule canon-liveapplet
   on       http.body http.location
   match    LiveApplet\.zip|/sample/LvAppl/
   set      manufacturer=Canon class=camera@0.5
-  weight   0.75
-  source   Tenable netcam: Canon WebView /sample/LvAppl/lvappl.htm with applet archive "LiveApplet.zip"
-  example  "<applet archive=\"LiveApplet.zip\" codebase=\"..\">" => manufacturer=Canon
+  weight   0.45
+  source   Canon WebView live-view applet (LiveApplet.zip, /sample/LvAppl/); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "archive=\"LiveApplet.zip\"" => manufacturer=Canon
   example! "Applet.zip"
 
 rule mobotix-http-server
   on       http.server
   match    ^thttpd/2\.[0-9]{2}-MX\b
   set      manufacturer=Mobotix class=camera@0.6
-  weight   0.85
-  source   Tenable netcam: MOBOTIX Server "thttpd/2.19-MX Jan 24 2006"
-  example  "thttpd/2.19-MX Jan 24 2006" => manufacturer=Mobotix
+  weight   0.45
+  source   thttpd web server with an -MX suffix on MOBOTIX cameras; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "thttpd/2.20-MX" => manufacturer=Mobotix
   example! "thttpd/2.25b 29dec2003"
 
 rule mobotix-body-markers
   on       http.body http.location
   match    content="MOBOTIX AG|/control/userimage\.html|/cgi-bin/guestimage\.html|/record/current\.jpg
   set      manufacturer=Mobotix class=camera@0.5
-  weight   0.8
-  source   Tenable netcam: MOBOTIX meta publisher "MOBOTIX AG, Germany", /control/userimage.html, /cgi-bin/guestimage.html
-  example  "<meta name=\"publisher\" content=\"MOBOTIX AG, Germany\">" => manufacturer=Mobotix
+  weight   0.65
+  source   content="MOBOTIX AG names the maker; MOBOTIX CGI tree /control/, /cgi-bin/ (developer.mobotix.com/paks/help_cgi-image.html, via home-assistant.io#35794); the listed pages are unverified
+  example  "<meta name=\"author\" content=\"MOBOTIX AG\">" => manufacturer=Mobotix
   example  "/control/userimage.html"
   example! "/control/index.html"
 
@@ -203,8 +205,8 @@ rule mobotix-title-model
   on       http.title
   match    ^\s*MOBOTIX ([MDSQTPCV][0-9]{1,3}[A-Za-z]{0,3})\b
   set      manufacturer=Mobotix model="MOBOTIX $1" class=camera
-  weight   0.85
-  source   field knowledge: MOBOTIX web title "MOBOTIX <model>" (M12, D24, S15, Q25); Tenable netcam "MOBOTIX PDA-Seiten"
+  weight   0.7
+  source   MOBOTIX product names (M, D, S, Q, T, P, C, V + number, e.g. M24, D24, S15, Q25) in the web title; the title form is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "MOBOTIX M24 Camera" => manufacturer=Mobotix model="MOBOTIX M24"
   example! "MOBOTIX"
 
@@ -213,10 +215,10 @@ rule axis-http-title-model
   match    ^\s*(?:Live view\s*[/-]{1,2}\s*)?AXIS ([0-9]{3,4}[A-Z]?|[A-Z][0-9]{2,4}(?:-[A-Z0-9]{1,6})?)(?: PTZ)?(?: Dome)? (?:Network Camera|Video Server|Camera Server|Network Video Encoder)(?: version ([0-9][0-9.]{0,12}))?
   flags    i
   set      manufacturer=Axis model="AXIS $1" firmware=$2@0.5 class=camera@0.6
-  weight   0.85
-  source   Tenable netcam: titles "Live view  - AXIS 211 Network Camera version 4.11", "AXIS 2400 Video Server", "AXIS 240 Camera Server"
-  example  "Live view  - AXIS 211 Network Camera version 4.11" => manufacturer=Axis model="AXIS 211" firmware=4.11
-  example  "AXIS 2400 Video Server" => model="AXIS 2400"
+  weight   0.65
+  source   Axis product names 'AXIS <model> Network Camera' (cf. sysDescr in glpi-project/glpi-agent#975: AXIS M3045-V; Network Camera); the web-title form is UNVERIFIED (provenance audit, issue #11); weight lowered
+  example  "AXIS M3045-V Network Camera" => manufacturer=Axis model="AXIS M3045-V"
+  example  "Live view - AXIS P1448-LE Network Camera version 10.12.114" => model="AXIS P1448-LE" firmware=10.12.114
   example! "AXIS bank Network"
 
 # --- Chinese makers: Milesight, Tiandy, Sunell, Jovision, TVT, Uniview -------
@@ -399,9 +401,9 @@ rule acti-markers
   on       http.body http.title
   match    ACTi Corporation All Rights Reserved|\bACTi (?:Web Configurator|NVR|Camera)\b
   set      manufacturer=ACTi class=camera@0.5
-  weight   0.8
-  source   field knowledge: ACTi web UI footer "ACTi Corporation All Rights Reserved" (also in WhatWeb/fingerprint lists)
-  example  "Copyright 2012 ACTi Corporation All Rights Reserved" => manufacturer=ACTi
+  weight   0.6
+  source   web UI text naming the maker (ACTi Corporation); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "(c) ACTi Corporation All Rights Reserved" => manufacturer=ACTi
   example! "Activision Corporation"
 
 rule acti-model
@@ -418,9 +420,9 @@ rule iqinvision-server
   match    ^IQinVision Embedded\b(?: ([0-9][0-9.]{0,10}))?
   flags    i
   set      manufacturer=IQinVision class=camera@0.6
-  weight   0.85
-  source   OpenVAS RTSP OS detection: Server "IQinVision Embedded 1.0"
-  example  "IQinVision Embedded 1.0" => manufacturer=IQinVision
+  weight   0.6
+  source   server banner naming the maker (IQinVision Embedded); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "IQinVision Embedded 3.2" => manufacturer=IQinVision
   example! "Embedded 1.0"
 
 rule iqinvision-model
@@ -515,19 +517,18 @@ rule avtech-upnp-server
   match    \bAvtech/([0-9][0-9.]{0,8})\b
   flags    i
   set      manufacturer=Avtech class=camera@0.5
-  weight   0.85
-  source   field knowledge: AVTECH cameras/DVRs answer Server "Linux/2.x UPnP/1.0 Avtech/1.0" (also in public scanner scripts)
-  example  "Linux/2.x UPnP/1.0 Avtech/1.0" => manufacturer=Avtech
+  weight   0.6
+  source   server string naming the maker (Avtech/<version>); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "UPnP/1.0 Avtech/2.1" => manufacturer=Avtech
   example! "Linux/2.x UPnP/1.0 Portable SDK/1.0"
 
 rule avtech-video-web-server
   on       http.server http.title
   match    ^\s*(?:AV-TECH (AV[0-9]{3,4}) Video Web Server|--- VIDEO WEB SERVER ---|SQ-WEBCAM)\s*$
   set      manufacturer=Avtech model=$1@0.5 class=dvr@0.6
-  weight   0.75
-  source   Tenable netcam: AV-TECH AVC787 DVR title "--- VIDEO WEB SERVER ---", server "AV-TECH AV787 Video Web Server" / "SQ-WEBCAM"
-  example  "AV-TECH AV787 Video Web Server" => manufacturer=Avtech model=AV787
-  example  "--- VIDEO WEB SERVER ---"
+  weight   0.4
+  source   AV-TECH DVR web server banner and titles; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "AV-TECH AV798 Video Web Server" => manufacturer=Avtech model=AV798
   example! "VIDEO WEB SERVER"
 
 rule dlink-dcs-model
@@ -535,7 +536,7 @@ rule dlink-dcs-model
   match    \b(DCS-[0-9]{3,4}[A-Z]{0,3}[0-9]?)\b
   set      model=$1 manufacturer=D-Link class=camera@0.6
   weight   0.8
-  source   field knowledge: D-Link DCS camera realm/title is the model ("DCS-930L", "DCS-5020L"); Tenable netcam "DCS-950G" title
+  source   D-Link DCS- camera product numbers (e.g. DCS-930L, DCS-5020L), carried by realm, title or discovery model fields
   example  "DCS-930L" => model=DCS-930L manufacturer=D-Link class=camera
   example  "DCS-5020L"
   example! "DCS"
@@ -544,8 +545,8 @@ rule dlink-camera-server
   on       http.server
   match    ^(?:alphapd|dcs-lig-httpd|D-Link MiniAVServer)\b
   set      manufacturer=D-Link@0.7 class=camera@0.5
-  weight   0.7
-  source   Tenable netcam: Server "D-Link MiniAVServer" (DCS-2100); field knowledge: "alphapd" and "dcs-lig-httpd" on D-Link DCS cameras
+  weight   0.5
+  source   server banners of D-Link DCS cameras (D-Link MiniAVServer names the maker; alphapd, dcs-lig-httpd); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "alphapd" => manufacturer=D-Link
   example  "D-Link MiniAVServer"
   example! "alpha"
@@ -686,8 +687,8 @@ rule geovision-body
   match    /JPGLogin\.htm|/ssi\.cgi/Login\.htm|\bGeoVision Inc\b
   flags    i
   set      manufacturer=GeoVision class=camera@0.5
-  weight   0.7
-  source   Tenable netcam: GeoVision /JPGLogin.htm with GeoHttpServer; field knowledge: /ssi.cgi/Login.htm on GV-series
+  weight   0.55
+  source   GeoVision Inc names the maker; login pages /JPGLogin.htm and /ssi.cgi/Login.htm of GV- devices; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "/ssi.cgi/Login.htm" => manufacturer=GeoVision
   example! "/Login.htm"
 
@@ -697,7 +698,7 @@ rule foscam-hd-cgiproxy
   flags    i
   set      manufacturer=Foscam class=camera@0.5
   weight   0.75
-  source   field knowledge: Foscam HD camera API /cgi-bin/CGIProxy.fcgi?cmd=...
+  source   Foscam IPCamera CGI User Guide 2015-11-06 (foscam.es/descarga, linked from home-assistant.io#18654); homebridge-camera-ffmpeg#1289 (Foscam C1 /cgi-bin/CGIProxy.fcgi?cmd=snapPicture2)
   example  "/cgi-bin/CGIProxy.fcgi?cmd=getDevInfo" => manufacturer=Foscam
   example! "/cgi-bin/Proxy.cgi"
 
@@ -714,9 +715,9 @@ rule netwave-foscam-ptz
   on       http.body
   match    next_url=ptz\.htm&ptz_center_onstart=|/check_user\.cgi|/get_status\.cgi
   set      class=camera surveillance=yes manufacturer=Foscam@0.4
-  weight   0.55
-  source   Tenable netcam: Foscam/Netwave /ptz.htm body "next_url=ptz.htm&ptz_center_onstart="; field knowledge: Netwave CGI check_user.cgi, get_status.cgi (many clones)
-  example  "next_url=ptz.htm&ptz_center_onstart=1" => class=camera
+  weight   0.4
+  source   CGI names of Netwave-firmware (Foscam FI8xxx and clone) cameras; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "/check_user.cgi?user=admin" => class=camera
   example! "next_url=index.htm"
 
 rule everfocus-markers
@@ -724,8 +725,8 @@ rule everfocus-markers
   match    ^http server/everfocus\b|EverFocus Electronics Corp|\bEverFocus E[A-Z]{2,4}[0-9]{2,4}|edsrcomm\.jar|\bECORViewer\b
   flags    i
   set      manufacturer=EverFocus class=dvr@0.5
-  weight   0.8
-  source   Tenable netcam: EverFocus server "http server/everfocus", body "EverFocus Electronics Corp.", edsrcomm.jar, ECORViewer
+  weight   0.6
+  source   strings naming the maker (EverFocus Electronics Corp., http server/everfocus) and its ECOR viewer; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "http server/everfocus" => manufacturer=EverFocus
   example  "EverFocus Electronics Corp."
   example! "Ever Focus"
@@ -734,8 +735,8 @@ rule seyeon-flexwatch
   on       http.server http.body
   match    ^FlexWATCH-Webs\b|\bFlexWATCH\b
   set      manufacturer="Seyeon Tech" class=camera@0.5
-  weight   0.8
-  source   Tenable netcam: Seyeon FlexWATCH Server "FlexWATCH-Webs"
+  weight   0.6
+  source   FlexWATCH is Seyeon Tech's product brand; the FlexWATCH-Webs banner is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "FlexWATCH-Webs" => manufacturer="Seyeon Tech"
   example! "Flex-Watch"
 
@@ -745,9 +746,9 @@ rule hikvision-windweb-activex
   on       http.body
   match    NewHCNetActiveX\.cab|\bHCNetVideoActiveX\b|/codebase/WebComponents\.exe
   set      manufacturer=Hikvision class=dvr@0.4
-  weight   0.8
-  source   Tenable netcam: Hikvision Digital Video Server (Server WindWeb/) body codebase "../codebase/NewHCNetActiveX.cab"
-  example  "codebase=\"../codebase/NewHCNetActiveX.cab#version=1,0,0,1\"" => manufacturer=Hikvision
+  weight   0.6
+  source   HCNet is Hikvision's SDK name (HCNetSDK, e.g. github.com/c-ong/hikvision-for-droid issue 2); the ActiveX file names are UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
+  example  "<object codebase=\"NewHCNetActiveX.cab\">" => manufacturer=Hikvision
   example! "ActiveX.cab"
 
 rule hikvision-windweb-server
@@ -755,7 +756,7 @@ rule hikvision-windweb-server
   match    ^WindWeb/[0-9]
   set      class=dvr@0.3 manufacturer=Hikvision@0.3
   weight   0.3
-  source   Tenable netcam: old Hikvision DVS answer Server "WindWeb/" (a VxWorks web server also used elsewhere; supporting only)
+  source   WindWeb is a VxWorks web server banner reported on old Hikvision DVS units and used elsewhere; UNVERIFIED (provenance audit, issue #11), supporting only
   example  "WindWeb/1.0" => class=dvr
   example! "WindWebServer"
 
@@ -827,8 +828,8 @@ rule hisilicon-dvr-body
   on       http.body http.title
   match    \bDVR Components Download\b|/webplugin\.exe|\bNetSurveillance\b|\bNETSurveillance\b
   set      class=dvr surveillance=yes
-  weight   0.5
-  source   protocols.md §7 (HiSilicon-SDK DVRs: title "DVR Components Download"; NETSurveillance WEB rebranded by many DVR makers)
+  weight   0.35
+  source   white-label DVR web UIs offering a webplugin.exe / 'DVR Components Download' and NetSurveillance pages; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "<a href=\"/webplugin.exe\">" => class=dvr
   example! "webplugin"
 
@@ -847,8 +848,8 @@ rule hipcam-realm
   match    ^\s*Hipcam
   flags    i
   set      manufacturer=Hipcam class=camera
-  weight   0.7
-  source   protocols.md §8 (Hipcam HiSilicon-SDK firmware); field knowledge: Hipcam realm/server
+  weight   0.45
+  source   firmware naming itself Hipcam in its realm or server header; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "HipcamRealServer" => manufacturer=Hipcam
   example! "Hip camera"
 

@@ -6,8 +6,8 @@ rule hikvision-server-app-webs
   on       http.server
   match    ^App-webs/?
   set      manufacturer=Hikvision class=camera@0.5
-  weight   0.7
-  source   protocols.md §4 (Nmap line 9762 "Hikvision IP camera httpd"; §2 capture)
+  weight   0.45
+  source   Hikvision firmware web server banner App-webs/; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "App-webs/"
   example! "Apache/2.4.57 (Debian)"
   example! "MyApp-webs/"
@@ -17,8 +17,8 @@ rule hikvision-server-hikvision-webs
   match    ^Hikvision-Webs\b
   flags    i
   set      manufacturer=Hikvision
-  weight   0.85
-  source   protocols.md §4 (Recog http_servers.xml; Nmap lines 9906, 10064)
+  weight   0.5
+  source   banner names the maker (Hikvision-Webs); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "Hikvision-Webs"
   example! "GoAhead-Webs"
 
@@ -26,8 +26,8 @@ rule hikvision-server-dvrdvs-webs
   on       http.server
   match    ^DVRDVS-Webs\b
   set      manufacturer=Hikvision class=dvr
-  weight   0.85
-  source   protocols.md §4 (Recog http_servers.xml "DVR and webcam servers sourced from Hikvision"; Nmap lines 10283-10285)
+  weight   0.5
+  source   Hikvision DVR/DVS web server banner DVRDVS-Webs; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "DVRDVS-Webs"
   example! "Webs"
 
@@ -35,8 +35,8 @@ rule hikvision-server-dnvrs-webs
   on       http.server
   match    ^DNVRS-Webs\b
   set      manufacturer=Hikvision class=nvr@0.35
-  weight   0.85
-  source   protocols.md §4 (Recog http_servers.xml; Nmap lines 10283-10285)
+  weight   0.8
+  source   github.com/eu-evops/homebridge-hikvision/issues/2 (comment 2021-04-08: curl -v of the user's Hikvision recorder answers Server: DNVRS-Webs)
   example  "DNVRS-Webs"
   example! "DVRDVS-Webs"
 
@@ -45,8 +45,8 @@ rule hikvision-realm
   match    ^\s*hikvision\s*$
   flags    i
   set      manufacturer=Hikvision
-  weight   0.8
-  source   protocols.md §4 (Recog http_wwwauth.xml Basic realm="hikvision"; Nmap line 12367 RTSP realm "Hikvision")
+  weight   0.5
+  source   HTTP/RTSP auth realm naming the maker (realm="Hikvision"); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "hikvision"
   example  "Hikvision"
   example! "hikvision-lookalike"
@@ -139,17 +139,6 @@ rule hikvision-isapi-type-dvr
   example  "200 <deviceType>DVR</deviceType>"
   example! "200 <deviceType>IPCamera</deviceType>"
 
-rule hikvision-sdk-port-8000
-  on       hik.sdk
-  match    ^00000010000000(?:1e0000001e|0d0000000d)00000000
-  flags    i
-  set      manufacturer=Hikvision
-  weight   0.85
-  source   protocols.md §4 (Nmap line 1821 "Hikvision IPCam control port"; line 14039)
-  example  "000000100000001e0000001e00000000"
-  example  "000000100000000d0000000d00000000"
-  example! "00000010000000ff000000ff00000000"
-
 rule hikvision-onvif-namespace
   on       onvif.ns
   match    \bhikvision\.com/
@@ -185,8 +174,8 @@ rule hikvision-telnet-factory-ip
   on       banner
   match    192\.0\.0\.64 login:
   set      manufacturer=Hikvision
-  weight   0.8
-  source   protocols.md §4 (Recog telnet_banners.xml: Hikvision factory IP 192.0.0.64)
+  weight   0.3
+  source   telnet prompt carrying Hikvision's old factory address 192.0.0.64 as host name; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "192.0.0.64 login: "
   example! "router login: "
 
@@ -194,19 +183,11 @@ rule hikvision-tls-subject
   on       tls.subject
   match    O=HIKVISION\b
   set      manufacturer=Hikvision
-  weight   0.85
-  source   protocols.md §4, §12 (Recog x509_subjects.xml)
-  example  "CN=www.hikvision.com,OU=DVRNVR,O=HIKVISION,L=HangZhou,ST=ZheJiang,C=CN"
-  example! "CN=axis-accc8e000000,O=Axis Communications AB"
-
-rule hikvision-tls-subject-dvrnvr
-  on       tls.subject
-  match    OU=DVRNVR,O=HIKVISION\b
-  set      class=nvr
-  weight   0.4
-  source   protocols.md §4, §12 (default certificate seen on Hikvision recorders)
-  example  "CN=www.hikvision.com,OU=DVRNVR,O=HIKVISION,L=HangZhou,ST=ZheJiang,C=CN"
-  example! "CN=www.hikvision.com,O=HIKVISION"
+  weight   0.6
+  source   certificate subject O= names the maker (RFC 5280 4.1.2.6); Hikvision's default-certificate form UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "CN=192.168.1.64,O=HIKVISION"
+  example! "CN=camera.local,O=Example Corp"
+  example! "O=HIKVISIONX"
 
 rule hikvision-model-camera
   on       onvif.model onvif.scopes wsd.scopes hik.isapi http.title sadp.model upnp.model upnp.model-number

@@ -215,7 +215,7 @@ rule zkteco-web-server
   on       http.server
   match    ^ZK Web Server\b
   set      manufacturer=ZKTeco class=access-control
-  weight   0.75
+  weight   0.6
   source   field knowledge, not checked against a stored capture: ZKTeco access-control and time terminals (web firmware) answer with Server: ZK Web Server
   example  "ZK Web Server" => manufacturer=ZKTeco class=access-control
   example! "ZKWeb"

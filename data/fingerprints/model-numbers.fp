@@ -8,8 +8,8 @@ rule hikvision-realm-model
   on       http.realm rtsp.realm
   match    ^(i?DS-[0-9][0-9A-Z]{3,10}(?:-[A-Z0-9()/]{1,12}){0,3})$
   set      manufacturer=Hikvision model=$1
-  weight   0.8
-  source   field knowledge: older Hikvision firmware uses the model as its digest realm (e.g. realm="DS-2CD2032-I"); DS- model scheme per protocols.md §3 examples
+  weight   0.6
+  source   Hikvision DS- product numbers (protocols.md §3 examples) used as the digest realm by older firmware; that realm behaviour is UNVERIFIED (provenance audit, issue #11); weight lowered
   example  "DS-2CD2032-I" => manufacturer=Hikvision model=DS-2CD2032-I
   example  "DS-7608NI-K2" => model=DS-7608NI-K2
   example! "DS-Server"
@@ -30,7 +30,7 @@ rule hikvision-realm-camera
   match    ^i?DS-2(?:CD|DE|DF|CV|XM|TD|DC|DY)[0-9]
   set      class=camera
   weight   0.7
-  source   field knowledge: Hikvision IP camera families in the model-as-realm of older firmware (see hikvision-realm-model)
+  source   Hikvision camera product numbering DS-2CD/2DE/... in a realm; the model-as-realm behaviour of older firmware is UNVERIFIED (provenance audit, issue #11)
   example  "DS-2CD2032-I"
   example! "DS-7608NI-K2"
 
@@ -39,6 +39,6 @@ rule hikvision-realm-recorder
   match    ^i?DS-(?:7[0-9]{3}|9[0-9]{3})N
   set      class=nvr
   weight   0.7
-  source   field knowledge: Hikvision NVR families DS-76/77/96xxNI in the model-as-realm of older firmware
+  source   Hikvision NVR product numbering DS-76/77/96xxNI in a realm; the model-as-realm behaviour of older firmware is UNVERIFIED (provenance audit, issue #11)
   example  "DS-7608NI-K2"
   example! "DS-2CD2032-I"

@@ -25,56 +25,40 @@ rule bosch-tls-subject
   match    (?:O=Bosch Sicherheitssysteme GmbH|CN=local\.myboschcam\.net)
   flags    i
   set      manufacturer=Bosch class=camera@0.5
-  weight   0.85
-  source   protocols.md §12 (Bosch AutoDome default certificate, Recog)
-  example  "CN=local.myboschcam.net,O=Bosch Sicherheitssysteme GmbH,L=Grasbrunn,C=DE"
+  weight   0.55
+  source   certificate subject O= is Bosch's legal name (RFC 5280 4.1.2.6); the default CN local.myboschcam.net is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "CN=camera,O=Bosch Sicherheitssysteme GmbH"
+  example  "CN=local.myboschcam.net"
   example! "CN=bosch.example,O=Robert Example GmbH"
 
 rule avigilon-rtsp-server
   on       rtsp.server
   match    ^AvigilonOnvifNvt(?:/([0-9][0-9.]{0,30}))?
   set      manufacturer=Avigilon class=camera@0.5 firmware=$1@0.4
-  weight   0.85
-  source   protocols.md §8 (AvigilonOnvifNvt/<ver>, Recog rtsp_servers.xml)
-  example  "AvigilonOnvifNvt/3.28.0.166" => manufacturer=Avigilon firmware=3.28.0.166
+  weight   0.55
+  source   RTSP Server header naming the maker (AvigilonOnvifNvt/<version>); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "AvigilonOnvifNvt/4.2.0" => manufacturer=Avigilon firmware=4.2.0
   example! "Dahua Rtsp Server"
+  example! "OnvifNvt/4.2.0"
 
 rule avigilon-tls-subject
   on       tls.subject
   match    CN=AVIGILON-CAMERA-([A-Z0-9.-]{2,40}?)-[0-9]+(?:,|$)
   flags    i
   set      manufacturer=Avigilon model=$1@0.5 class=camera
-  weight   0.85
-  source   protocols.md §12 (CN=AVIGILON-CAMERA-<model>-<n>,OU=Certification Manager,O=Avigilon)
-  example  "CN=AVIGILON-CAMERA-2.0C-H4A-B2-1,OU=Certification Manager,O=Avigilon"
+  weight   0.5
+  source   certificate CN naming the maker and model (AVIGILON-CAMERA-<model>-<n>); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "CN=AVIGILON-CAMERA-H5A-1" => model=H5A
   example! "CN=camera,O=Example"
-
-rule foscam-rtsp-hiipcam
-  on       rtsp.server
-  match    ^HiIpcam/V100R003 VodServer/
-  set      manufacturer=Foscam class=camera
-  weight   0.75
-  source   protocols.md §8 (HiIpcam/V100R003 VodServer/1.0.0 attributed to Foscam, Recog)
-  example  "HiIpcam/V100R003 VodServer/1.0.0"
-  example! "Hipcam RealServer/V1.0"
 
 rule hipcam-rtsp-realserver
   on       rtsp.server
   match    ^Hipcam RealServer/
   set      manufacturer=Hipcam class=camera
-  weight   0.75
-  source   protocols.md §8 (Hipcam RealServer/V1.0, Recog)
-  example  "Hipcam RealServer/V1.0"
+  weight   0.45
+  source   RTSP Server header of firmware naming itself Hipcam; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
+  example  "Hipcam RealServer/V2.0"
   example! "RealServer/V1.0"
-
-rule sony-rtsp-server
-  on       rtsp.server
-  match    ^Linux/2\.6\.35\.14_nl-xarina\+ Ze-PRO
-  set      manufacturer=Sony class=camera
-  weight   0.8
-  source   protocols.md §8 (Sony RTSP server string, Recog)
-  example  "Linux/2.6.35.14_nl-xarina+ Ze-PRO"
-  example! "Linux/2.6.35.14"
 
 # s=Sony RTSP Server is also sent by Dahua-OEM (Amcrest) firmware
 # (protocols.md §6), so it names no maker: it only says "camera".
@@ -120,25 +104,17 @@ rule truen-tls-subject
   on       tls.subject
   match    CN=TCAM,OU=Security,O=Truen\b
   set      manufacturer=Truen class=camera
-  weight   0.8
-  source   protocols.md §12, §15 (Truen default certificate; rebranded as Steinsvik)
-  example  "CN=TCAM,OU=Security,O=Truen,L=Seoul,ST=Seoul,C=KR"
+  weight   0.5
+  source   certificate subject O= naming the maker (Truen); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "CN=TCAM,OU=Security,O=Truen"
   example! "CN=TCAM,O=Other"
-
-rule truen-upnp-server
-  on       http.server banner
-  match    \bLinux/2\.6\.28\.9-Mozart-8G\b
-  set      manufacturer=Truen class=camera@0.5
-  weight   0.6
-  source   protocols.md §9 (Truen-made Steinsvik UPnP SERVER string, Recog)
-  example  "Linux/2.6.28.9-Mozart-8G, UPnP/1.0, Portable SDK for UPnP devices/1.6.6"
-  example! "Linux/2.6.28.9, UPnP/1.0"
 
 rule ubiquiti-video-tls-subject
   on       tls.subject
   match    (?:CN=unifivideo-app\b|CN=camera\.ubnt\.dev\b)
   set      manufacturer=Ubiquiti class=camera
-  weight   0.75
-  source   protocols.md §12 (UniFi Video default certificates)
-  example  "CN=camera.ubnt.dev,OU=devint,O=Ubiquiti Networks Inc.,L=Taipei,C=TW"
+  weight   0.5
+  source   UniFi Video default certificate CNs unifivideo-app / camera.ubnt.dev; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
+  example  "CN=camera.ubnt.dev"
+  example  "CN=unifivideo-app"
   example! "CN=unifi.ubnt.dev"

@@ -6,10 +6,10 @@ rule xiongmai-uc-httpd
   on       http.server
   match    ^uc-httpd(?:[ /]([0-9][0-9.]{0,15}))?
   set      manufacturer=Xiongmai
-  weight   0.8
-  source   protocols.md §7 (Recog http_servers.xml; Nmap line 10782 cpe xiongmai_technologies:uc-httpd)
-  example  "uc-httpd 1.0.0"
-  example  "uc-httpd/1.0.0"
+  weight   0.5
+  source   uc-httpd web server banner of Xiongmai (XMEye/NETSurveillance) firmware; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
+  example  "uc-httpd 1.0.2"
+  example  "uc-httpd/1.1"
   example! "lighttpd/1.4.59"
 
 rule xiongmai-netsurveillance-title
@@ -17,8 +17,8 @@ rule xiongmai-netsurveillance-title
   match    ^\s*NETSurveillance WEB\s*$
   flags    i
   set      manufacturer=Xiongmai class=dvr@0.4
-  weight   0.75
-  source   protocols.md §7 (Recog html_title.xml: "rebranded by a number of DVR and IP Camera manufacturers")
+  weight   0.65
+  source   github.com/ZoneMinder/zoneminder/pull/3566 ('Alarm Server for NETSurveillance WEB IP cameras'); protocols.md §7 (Xiongmai NETSurveillance/Sofia firmware, python-dvr)
   example  "NETSurveillance WEB"
   example! "Surveillance WEB"
 
@@ -63,8 +63,8 @@ rule hisilicon-cross-web-server
   on       http.server
   match    ^Cross Web Server\b
   set      class=dvr surveillance=yes
-  weight   0.7
-  source   protocols.md §7 (HiSilicon-SDK white-label DVRs, Recog)
+  weight   0.4
+  source   web server banner of white-label HiSilicon-SDK DVRs (Cross Web Server); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "Cross Web Server"
   example! "Web Server"
 
@@ -72,7 +72,7 @@ rule hisilicon-dvr-components-title
   on       http.title
   match    ^\s*DVR Components Download\s*$
   set      class=dvr surveillance=yes
-  weight   0.7
-  source   protocols.md §7 (Recog html_title.xml)
+  weight   0.4
+  source   page title of white-label HiSilicon-SDK DVRs' plug-in download page; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "DVR Components Download"
   example! "Download"

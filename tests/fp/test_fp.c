@@ -329,7 +329,7 @@ test_hikvision_camera(void **state)
 	assert_true(id.surveillance);
 	assert_true(id.confidence > 0.9);
 	assert_true(has_ev(&id, "manufacturer", "Hikvision",
-			   "hikvision-sdk-port-8000"));
+			   "hikvision-isapi-namespace"));
 	cs_obs_list_free(&l);
 }
 
@@ -479,7 +479,9 @@ test_conflict(void **state)
 	(void)state;
 	cs_obs_list_init(&l);
 	add(&l, "http.server", 80, "App-webs/");
-	add(&l, "hik.sdk", 8000, "000000100000001e0000001e00000000");
+	add(&l, "hik.isapi", 80,
+	    "401 <userCheck xmlns=\"http://www.hikvision.com/ver20/XMLSchema\">"
+	    "<statusValue>401</statusValue></userCheck>");
 	cs_fp_identify(db, &l, &one);
 	add(&l, "rtsp.server", 554, "Dahua Rtsp Server");
 	add(&l, "dahua.dvrip", 37777, "b0010068");
@@ -588,7 +590,9 @@ test_hostile(void **state)
 	add(&l, "http.title", 80, bait);
 	cs_fp_identify(db, &l, &id);
 	dump(&id);
-	assert_string_equal(id.manufacturer, "Hikvision");
+	/* The pattern saw the bytes before the NULs (explicit length). */
+	assert_true(has_ev(&id, "manufacturer", "Hikvision",
+			   "hikvision-server-app-webs"));
 	assert_string_equal(id.model, ""); /* beyond the 4 KiB window */
 	for (size_t i = 0; i < id.nev; i++)
 		assert_true(strlen(id.ev[i].value) < sizeof(id.ev[i].value));

@@ -51,6 +51,22 @@ enum fp_field {
 	FP_F_COUNT
 };
 
+/*
+ * What kind of class evidence a rule's `class=` claims are (directive
+ * `tier`, docs/fingerprints.md §5): a claim of a higher tier always
+ * outranks one of a lower tier, whatever the weights, and generic claims
+ * count once however many rules or observations repeat them.
+ */
+enum fp_tier {
+	FP_TIER_DEFAULT = 0, /* no `tier` directive: role */
+	FP_TIER_GENERIC,     /* generic protocol evidence (ONVIF types,
+				scopes, profiles): shared by many kinds */
+	FP_TIER_ROLE,        /* a device-type field or protocol role
+				specific to one kind of device */
+	FP_TIER_MODEL,       /* a model family or product-line string */
+	FP_TIER_COUNT
+};
+
 /* One `set field=template[@weight]`; weight < 0 means the rule's. */
 struct fp_set {
 	enum fp_field field;
@@ -92,6 +108,7 @@ struct fp_rule {
 	size_t nsets;
 	double weight;
 	bool has_weight;
+	enum fp_tier tier; /* of the rule's class claims */
 	char *source;          /* owned */
 	struct fp_example *ex; /* owned array */
 	size_t nex;

@@ -591,6 +591,30 @@ do_flags(struct lp *lp, unsigned line, const char *arg)
 	return 0;
 }
 
+/* `tier model|role|generic`: the kind of the rule's class evidence. */
+static int
+do_tier(struct lp *lp, unsigned line, const char *arg)
+{
+	static const char *const names[] = {"", "generic", "role", "model"};
+	const char *s = skipws(arg), *k = s;
+	size_t n;
+
+	if (lp->cur.tier != FP_TIER_DEFAULT)
+		return LPERR(lp, line, "duplicate 'tier'");
+	while (*s != 0 && !isws(*s) && *s != '#')
+		s++;
+	n = (size_t)(s - k);
+	s = skipws(s);
+	if (*s != 0 && *s != '#')
+		return LPERR(lp, line, "tier: junk after the tier");
+	for (int t = FP_TIER_GENERIC; t < FP_TIER_COUNT; t++)
+		if (n == strlen(names[t]) && memcmp(k, names[t], n) == 0) {
+			lp->cur.tier = (enum fp_tier)t;
+			return 0;
+		}
+	return LPERR(lp, line, "tier: want model, role or generic");
+}
+
 /* Compiles the pattern and checks the finished rule. */
 static int
 finish_rule(struct lp *lp)
@@ -613,6 +637,18 @@ finish_rule(struct lp *lp)
 		return LPERR(lp, r->line, "rule %s: missing 'weight'", r->id);
 	if (r->source == NULL)
 		return LPERR(lp, r->line, "rule %s: missing 'source'", r->id);
+	if (r->tier != FP_TIER_DEFAULT) {
+		size_t i;
+
+		for (i = 0; i < r->nsets && r->sets[i].field != FP_F_CLASS; i++)
+			;
+		if (i == r->nsets)
+			return LPERR(lp, r->line,
+				     "rule %s: 'tier' but no class= claim",
+				     r->id);
+	} else {
+		r->tier = FP_TIER_ROLE;
+	}
 	for (size_t i = 0; i < r->nex; i++) {
 		if (r->ex[i].neg)
 			nneg++;
@@ -796,6 +832,8 @@ parse_line(struct lp *lp, unsigned line, char *s)
 		lp->cur.has_weight = true;
 		return 0;
 	}
+	if (strcmp(word, "tier") == 0)
+		return do_tier(lp, line, arg);
 	if (strcmp(word, "source") == 0) {
 		size_t n = strlen(arg);
 

@@ -21,7 +21,6 @@
 #define FP_MIN_BRAND 0.3    /* ... a brand */
 #define FP_MIN_DETAIL 0.3   /* ... a model or firmware */
 #define FP_MIN_CLASS 0.25   /* ... a device class */
-#define FP_TABLE_CLASS 0.5  /* class=camera from a CCTV brand: w x this */
 
 pcre2_match_context *
 cs_fp_mcontext_new(void)
@@ -196,11 +195,10 @@ lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
 		hits++;
 		k = add_assign(out, k, max, FP_F_BRAND, b->name, r->weight,
 			       false);
+		/* A brand names a maker, never a kind of device: no class
+		 * claim (docs/fingerprints.md §5). */
 		k = add_assign(out, k, max, FP_F_MANUFACTURER, m->name,
 			       r->weight * b->conf, true);
-		if (m->cctv)
-			k = add_assign(out, k, max, FP_F_CLASS, "camera",
-				       r->weight * FP_TABLE_CLASS, true);
 	}
 	return k;
 }
@@ -401,6 +399,7 @@ struct contrib {
 	const struct fp_rule *rule; /* NULL for engine defaults */
 	const char *dflt;           /* engine default's rule name */
 	bool table;
+	enum fp_tier tier; /* of a class claim */
 	const struct cs_obs *obs;
 };
 
@@ -416,10 +415,14 @@ struct field_sum {
 	double total;
 };
 
-/* Noisy-OR of the strongest assertion of each rule for (f, value). */
+/*
+ * Noisy-OR of the strongest assertion of each rule for (f, value); with
+ * tier != FP_TIER_DEFAULT only the class claims of that tier count, and
+ * generic claims count once (the strongest of them).
+ */
 static double
 support_of(const struct contrib *cv, size_t n, enum fp_field f,
-	   const char *value)
+	   const char *value, enum fp_tier tier)
 {
 	struct {
 		const struct fp_rule *r;
@@ -434,9 +437,12 @@ support_of(const struct contrib *cv, size_t n, enum fp_field f,
 
 		if (cv[i].field != f || !str_ieq(cv[i].value, value))
 			continue;
+		if (tier != FP_TIER_DEFAULT && cv[i].tier != tier)
+			continue;
 		for (j = 0; j < ns; j++)
-			if (seen[j].r == cv[i].rule &&
-			    seen[j].table == cv[i].table)
+			if ((seen[j].r == cv[i].rule &&
+			     seen[j].table == cv[i].table) ||
+			    tier == FP_TIER_GENERIC)
 				break;
 		if (j < ns) {
 			if (cv[i].w > seen[j].w)
@@ -464,13 +470,14 @@ support_of(const struct contrib *cv, size_t n, enum fp_field f,
 
 static void
 summarise(const struct contrib *cv, size_t n, enum fp_field f,
-	  struct field_sum *fs)
+	  enum fp_tier tier, struct field_sum *fs)
 {
 	memset(fs, 0, sizeof(*fs));
 	for (size_t i = 0; i < n; i++) {
 		size_t j;
 
-		if (cv[i].field != f)
+		if (cv[i].field != f ||
+		    (tier != FP_TIER_DEFAULT && cv[i].tier != tier))
 			continue;
 		for (j = 0; j < fs->n; j++)
 			if (str_ieq(fs->c[j].value, cv[i].value))
@@ -478,7 +485,8 @@ summarise(const struct contrib *cv, size_t n, enum fp_field f,
 		if (j < fs->n || fs->n >= CS_NELEM(fs->c))
 			continue;
 		fs->c[fs->n].value = cv[i].value;
-		fs->c[fs->n].support = support_of(cv, n, f, cv[i].value);
+		fs->c[fs->n].support =
+		    support_of(cv, n, f, cv[i].value, tier);
 		fs->total += fs->c[fs->n].support;
 		fs->n++;
 	}
@@ -679,13 +687,16 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 				c->w = as[a].weight;
 				c->rule = rule;
 				c->table = as[a].from_table;
+				c->tier = rule->tier;
 				c->obs = o;
 			}
 		}
 	}
 
 	for (int f = 0; f < FP_F_COUNT; f++)
-		summarise(cv, ncv, (enum fp_field)f, &fs[f]);
+		if (f != FP_F_CLASS)
+			summarise(cv, ncv, (enum fp_field)f, FP_TIER_DEFAULT,
+				  &fs[f]);
 
 	/* Manufacturer and confidence. */
 	bi = best(&fs[FP_F_MANUFACTURER], FP_MIN_MAKER);
@@ -726,49 +737,54 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 		cs_strlcpy(out->firmware, fs[FP_F_FIRMWARE].c[bi].value,
 			   sizeof(out->firmware));
 
-	/* Class and surveillance. */
+	/* Class and surveillance (docs/fingerprints.md §5, steps 7-8). */
 	{
 		double cls = 0, yes, no;
 		enum cs_class c = CS_CLASS_UNKNOWN;
+		int mi = maker != NULL ? maker_index(db, maker) : -1;
 
-		if ((bi = best(&fs[FP_F_CLASS], FP_MIN_CLASS)) >= 0) {
+		/* The highest tier with a class claim strong enough decides;
+		 * lower tiers never outvote it. */
+		for (int t = FP_TIER_COUNT - 1; t > FP_TIER_DEFAULT; t--) {
+			summarise(cv, ncv, FP_F_CLASS, (enum fp_tier)t,
+				  &fs[FP_F_CLASS]);
+			if ((bi = best(&fs[FP_F_CLASS], FP_MIN_CLASS)) < 0)
+				continue;
 			cls = fs[FP_F_CLASS].c[bi].support;
 			if (cs_class_parse(fs[FP_F_CLASS].c[bi].value, &c) != 0)
 				c = CS_CLASS_UNKNOWN;
-		}
-		if (c == CS_CLASS_UNKNOWN && maker != NULL) {
-			int mi = maker_index(db, maker);
-
-			/* A maker of video-surveillance equipment: camera. */
-			if (mi >= 0 && db->makers[mi].cctv) {
-				c = CS_CLASS_CAMERA;
-				if (ncv < FP_MAX_CONTRIB) {
-					struct contrib *d = &cv[ncv++];
-
-					d->field = FP_F_CLASS;
-					d->dflt = "default:class=cctv-maker";
-					cs_strlcpy(d->value, "camera",
-						   sizeof(d->value));
-				}
-			}
+			break;
 		}
 		out->device_class = c;
-		out->surveillance_known = true;
 		yes = support_for(&fs[FP_F_SURVEILLANCE], "yes");
 		no = support_for(&fs[FP_F_SURVEILLANCE], "no");
-		switch (c) {
-		case CS_CLASS_CAMERA:
-		case CS_CLASS_NVR:
-		case CS_CLASS_DVR:
-		case CS_CLASS_ENCODER:
+		out->surveillance_known = true;
+		if (cs_class_is_video(c)) {
 			out->surveillance = !(no > yes && no > cls);
-			break;
-		case CS_CLASS_UNKNOWN:
-			out->surveillance = yes >= 0.5 && yes > no;
-			break;
-		default:
+		} else if (c != CS_CLASS_UNKNOWN) {
+			/* Intercoms, access control and the rest are not
+			 * video-surveillance equipment as such; whether a
+			 * regime covers them is the regime's to say. */
 			out->surveillance = false;
-			break;
+		} else if (yes >= 0.5 && yes > no) {
+			out->surveillance = true;
+		} else if (no >= 0.5 && no > yes) {
+			out->surveillance = false;
+		} else if (mi >= 0 && db->makers[mi].cctv_only) {
+			/* A maker of nothing but video-surveillance
+			 * equipment: surveillance, class still unknown. */
+			out->surveillance = true;
+			if (ncv < FP_MAX_CONTRIB) {
+				struct contrib *d = &cv[ncv++];
+
+				d->field = FP_F_SURVEILLANCE;
+				d->dflt = "default:cctv-only-maker";
+				cs_strlcpy(d->value, "yes", sizeof(d->value));
+			}
+		} else {
+			/* Maker-only (or no) evidence: not established. */
+			out->surveillance = false;
+			out->surveillance_known = false;
 		}
 		if (maker == NULL) {
 			int mb = best(&fs[FP_F_MANUFACTURER], 0);

@@ -143,6 +143,7 @@ rule generic-web-server
   on       http.server
   match    ^(?:Apache(?:/[0-9]|\b)|nginx(?:/[0-9]|\b)|lighttpd(?:/[0-9]|\b)|Microsoft-IIS/)
   set      class=other surveillance=no
+  tier     generic
   weight   0.2
   source   generic web servers (weak: cameras also embed them)
   example  "Apache/2.4.57 (Debian)"
@@ -165,6 +166,7 @@ rule generic-rtsp-port
   port     554
   match    ^$
   set      class=camera surveillance=yes
+  tier     generic
   weight   0.2
   source   protocols.md §8 (RTSP on TCP 554; an open port alone is weak)
   example  ""

@@ -5,7 +5,7 @@
 rule hikvision-server-app-webs
   on       http.server
   match    ^App-webs/?
-  set      manufacturer=Hikvision class=camera@0.5
+  set      manufacturer=Hikvision
   weight   0.7
   source   protocols.md §4 (Nmap line 9762 "Hikvision IP camera httpd"; §2 capture)
   example  "App-webs/"
@@ -165,7 +165,7 @@ rule hikvision-sdp-imkh
   on       rtsp.sdp
   match    a=Media_header:MEDIAINFO=494D4B48
   flags    i
-  set      manufacturer=Hikvision class=camera@0.5
+  set      manufacturer=Hikvision
   weight   0.85
   source   protocols.md §4, §8 (Hikvision SDP "IMKH" media header, webrtc-streamer#138 log)
   example  "v=0\r\ns=Media Presentation\r\na=Media_header:MEDIAINFO=494D4B48010100000400000100000000;\r\n"
@@ -212,6 +212,7 @@ rule hikvision-model-camera
   on       onvif.model onvif.scopes wsd.scopes hik.isapi http.title sadp.model upnp.model upnp.model-number
   match    \b(DS-2(?:CD|DE|DF|CV|XM|TD)[0-9][0-9A-Z]{2,}[A-Z0-9()/-]*)
   set      manufacturer=Hikvision@0.6 class=camera@0.7 model=$1@0.5
+  tier     model
   weight   0.6
   source   protocols.md §1, §3 (Hikvision camera models DS-2CD2385G1-I etc.)
   example  "DS-2CD2385G1-I" => model=DS-2CD2385G1-I manufacturer=Hikvision class=camera
@@ -221,9 +222,13 @@ rule hikvision-model-camera
 
 rule hikvision-model-recorder
   on       onvif.model onvif.scopes wsd.scopes hik.isapi http.title sadp.model upnp.model upnp.model-number
-  match    \b(DS-7[0-9]{3}(?:N|HQH|HGH|HUH|HWI)[A-Z0-9()/-]*)
-  set      manufacturer=Hikvision@0.6 model=$1@0.5 class=nvr@0.5
+  match    \b(i?DS-(?:7[0-9]{3}|9[0-9]{3,4}|71[0-9]{2})N[A-Z0-9()/-]*)
+  set      manufacturer=Hikvision@0.6 model=$1@0.5 class=nvr@0.8
+  tier     model
   weight   0.6
-  source   protocols.md §3 (recorder models such as DS-7804HQH-K1)
+  source   exposure.md §1 (Hikvision NVR families DS-76xxNI-K1/Q, DS-71xxNI-Q1, DS-96xxNXI/DS-79xxNXI "Network Video Recorder" manuals); the N after the channel count marks an NVR
   example  "DS-7608NI-K2" => class=nvr
+  example  "DS-9664NI-I8" => class=nvr
+  example  "DS-7104NI-Q1/4P" => class=nvr model=DS-7104NI-Q1/4P
+  example! "DS-7204HQHI-K1"
   example! "DS-2CD2385G1-I"

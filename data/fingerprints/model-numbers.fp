@@ -16,12 +16,16 @@ rule hikvision-realm-model
   example! "IP Camera(C2189)"
 
 rule hikvision-model-dvr
-  on       http.realm rtsp.realm onvif.model upnp.model sadp.model http.title
-  match    \b(?:i?DS-7[0-9]{3}(?:HQH|HUH|HGH|HTH|HQHI|HUHI)\b)
-  set      class=dvr
+  on       http.realm rtsp.realm onvif.model upnp.model sadp.model http.title wsd.scopes hik.isapi
+  match    \b(i?DS-(?:7[0-9]{3}|90[0-9]{2})(?:HQH|HUH|HGH|HTH|HWI|HVI|HFH|HFI)[A-Z]{0,2}(?:-[A-Z0-9()/]{1,12}){0,3})(?![A-Za-z0-9])
+  set      class=dvr manufacturer=Hikvision@0.6 model=$1@0.5
+  tier     model
   weight   0.75
-  source   field knowledge: Hikvision Turbo HD DVR families (HQH/HUHI/HGH/HTH); protocols.md §3 (DS-7804HQH-K1)
+  source   protocols.md §3 (DS-7804HQH-K1 recorder); Hikvision Turbo HD DVR families HQHI/HUHI/HGHI/HTHI and older HWI/HVI/HFH/HFI analogue DVRs (Hikvision DVR user manuals)
   example  "DS-7204HQHI" => class=dvr
+  example  "DS-7208HUHI-K2/P" => class=dvr
+  example  "DS-9016HUHI-K8" => class=dvr
+  example  "DS-7216HGHI-M1" => class=dvr
   example! "DS-7608NI-K2"
 
 
@@ -29,6 +33,7 @@ rule hikvision-realm-camera
   on       http.realm rtsp.realm
   match    ^i?DS-2(?:CD|DE|DF|CV|XM|TD|DC|DY)[0-9]
   set      class=camera
+  tier     model
   weight   0.7
   source   field knowledge: Hikvision IP camera families in the model-as-realm of older firmware (see hikvision-realm-model)
   example  "DS-2CD2032-I"
@@ -38,6 +43,7 @@ rule hikvision-realm-recorder
   on       http.realm rtsp.realm
   match    ^i?DS-(?:7[0-9]{3}|9[0-9]{3})N
   set      class=nvr
+  tier     model
   weight   0.7
   source   field knowledge: Hikvision NVR families DS-76/77/96xxNI in the model-as-realm of older firmware
   example  "DS-7608NI-K2"

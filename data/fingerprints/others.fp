@@ -4,7 +4,7 @@ rule hanwha-onvif-scopes
   on       onvif.scopes wsd.scopes
   match    onvif://www\.onvif\.org/(?:manufacturer|name|hardware)/(?:Hanwha|Samsung(?:%20|_|\s)?Techwin|Wisenet)
   flags    i
-  set      manufacturer="Hanwha Vision" class=camera@0.5
+  set      manufacturer="Hanwha Vision"
   weight   0.75
   source   protocols.md §1 (Hanwha Vision puts manufacturer/model/location in scopes, Jazea/Onvif.Core#55); policy.md §2
   example  "onvif://www.onvif.org/name/Wisenet onvif://www.onvif.org/hardware/XNV-6080" => manufacturer="Hanwha Vision"
@@ -15,6 +15,7 @@ rule hanwha-sdp-nvr-model
   on       rtsp.sdp.session
   match    ^\s*((?:XRN|QRN|PRN|ARN|SRN)-[0-9]{3,4}[A-Z0-9-]*)\s*$
   set      manufacturer="Hanwha Vision" model=$1 class=nvr
+  tier     model
   weight   0.6
   source   protocols.md §8 (Wisenet NVR uses the model as s=, gortsplib sdpunmarshaler test)
   example  "XRN-410S" => model=XRN-410S class=nvr
@@ -24,7 +25,7 @@ rule bosch-tls-subject
   on       tls.subject
   match    (?:O=Bosch Sicherheitssysteme GmbH|CN=local\.myboschcam\.net)
   flags    i
-  set      manufacturer=Bosch class=camera@0.5
+  set      manufacturer=Bosch
   weight   0.85
   source   protocols.md §12 (Bosch AutoDome default certificate, Recog)
   example  "CN=local.myboschcam.net,O=Bosch Sicherheitssysteme GmbH,L=Grasbrunn,C=DE"
@@ -44,6 +45,7 @@ rule avigilon-tls-subject
   match    CN=AVIGILON-CAMERA-([A-Z0-9.-]{2,40}?)-[0-9]+(?:,|$)
   flags    i
   set      manufacturer=Avigilon model=$1@0.5 class=camera
+  tier     model
   weight   0.85
   source   protocols.md §12 (CN=AVIGILON-CAMERA-<model>-<n>,OU=Certification Manager,O=Avigilon)
   example  "CN=AVIGILON-CAMERA-2.0C-H4A-B2-1,OU=Certification Manager,O=Avigilon"
@@ -61,7 +63,7 @@ rule foscam-rtsp-hiipcam
 rule hipcam-rtsp-realserver
   on       rtsp.server
   match    ^Hipcam RealServer/
-  set      manufacturer=Hipcam class=camera
+  set      manufacturer=Hipcam
   weight   0.75
   source   protocols.md §8 (Hipcam RealServer/V1.0, Recog)
   example  "Hipcam RealServer/V1.0"
@@ -82,6 +84,7 @@ rule rtsp-sdp-sony-session
   on       rtsp.sdp.session rtsp.sdp
   match    (?:^|s=)Sony RTSP Server\b
   set      class=camera surveillance=yes
+  tier     generic
   weight   0.4
   source   protocols.md §6, §8 (s=Sony RTSP Server; false-attribution trap with Amcrest/Dahua)
   example  "Sony RTSP Server"
@@ -128,7 +131,7 @@ rule truen-tls-subject
 rule truen-upnp-server
   on       http.server banner
   match    \bLinux/2\.6\.28\.9-Mozart-8G\b
-  set      manufacturer=Truen class=camera@0.5
+  set      manufacturer=Truen
   weight   0.6
   source   protocols.md §9 (Truen-made Steinsvik UPnP SERVER string, Recog)
   example  "Linux/2.6.28.9-Mozart-8G, UPnP/1.0, Portable SDK for UPnP devices/1.6.6"

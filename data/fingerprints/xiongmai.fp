@@ -16,7 +16,7 @@ rule xiongmai-netsurveillance-title
   on       http.title
   match    ^\s*NETSurveillance WEB\s*$
   flags    i
-  set      manufacturer=Xiongmai class=dvr@0.4
+  set      manufacturer=Xiongmai
   weight   0.75
   source   protocols.md §7 (Recog html_title.xml: "rebranded by a number of DVR and IP Camera manufacturers")
   example  "NETSurveillance WEB"

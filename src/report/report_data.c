@@ -101,7 +101,10 @@ json_device(struct rp_w *w, const struct rp_dev *d)
 	cs_report_put(w, ",");
 	jkv(w, "device_class", cs_class_name(id->device_class));
 	cs_report_putf(w, ",\"surveillance\":%s,\"confidence\":%.2f,",
-		       id->surveillance ? "true" : "false", id->confidence);
+		       cs_identity_surveillance(id) > 0    ? "true"
+		       : cs_identity_surveillance(id) == 0 ? "false"
+							   : "null",
+		       id->confidence);
 	jtime(w, "first_seen", d->first_seen);
 	cs_report_put(w, ",");
 	jtime(w, "last_seen", d->last_seen);
@@ -344,7 +347,10 @@ csv_line(struct rp_w *w, const struct cs_report *r, const struct rp_dev *d,
 	cs_report_put(w, ",");
 	cs_report_put_csv(w, id->firmware);
 	cs_report_putf(w, ",%s,%s,%.2f,", cs_class_name(id->device_class),
-		       id->surveillance ? "yes" : "no", id->confidence);
+		       cs_identity_surveillance(id) > 0    ? "yes"
+		       : cs_identity_surveillance(id) == 0 ? "no"
+							   : "not established",
+		       id->confidence);
 	csv_time(w, d->first_seen);
 	cs_report_put(w, ",");
 	csv_time(w, d->last_seen);

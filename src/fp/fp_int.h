@@ -188,6 +188,8 @@ struct fp_assign {
 	char value[FP_MAX_VALUE + 1];
 	double weight;
 	bool from_table; /* derived through the brand table */
+	int brand;       /* manufacturer named through this brand (index
+			    into brands: a brand name or table hit), or -1 */
 };
 
 /* Returns the field's name ("manufacturer", ...). */

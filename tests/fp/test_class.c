@@ -346,6 +346,84 @@ test_generic_counts_once(void **state)
 	cs_obs_list_free(&l);
 }
 
+static bool
+has_note(const struct cs_identity *id, const char *prefix, const char *claim)
+{
+	for (size_t i = 0; i < id->nev; i++)
+		if (strncmp(id->ev[i].rule, prefix, strlen(prefix)) == 0 &&
+		    (claim == NULL || strcmp(id->ev[i].claim, claim) == 0))
+			return true;
+	return false;
+}
+
+static void
+ident3(const char *fw, const char *model, struct cs_identity *id)
+{
+	struct cs_obs_list l;
+
+	cs_obs_list_init(&l);
+	/* A Lorex unit answering ONVIF GetDeviceInformation with its badge
+	 * (the brand table maps Lorex to Dahua: white label, Dahua-owned
+	 * 2018 to 24 Nov 2022, policy.md §2.1; ownership.tsv, oem.tsv). */
+	assert_int_equal(cs_obs_adds(&l, "onvif.manufacturer", 80, "LOREX"), 0);
+	if (model != NULL)
+		assert_int_equal(cs_obs_adds(&l, "onvif.model", 80, model), 0);
+	if (fw != NULL)
+		assert_int_equal(cs_obs_adds(&l, "onvif.firmware", 80, fw), 0);
+	cs_fp_identify(db, &l, id);
+	cs_obs_list_free(&l);
+}
+
+/*
+ * Dated relations apply in identify as in lookup (issue #11 §6): a Lorex
+ * unit whose evidence dates it after the 24 Nov 2022 sale is not a
+ * Dahua; one of the Dahua-era line is; one nothing dates is reported with
+ * both and a lower confidence.
+ */
+static void
+test_dated_relation(void **state)
+{
+	struct cs_identity era, after, before, undated, direct;
+	struct cs_obs_list l;
+
+	(void)state;
+	/* Dahua-era line (oem.tsv: LNB... 2018 to 2022-11-24). */
+	ident3(NULL, "LNB4163B", &era);
+	assert_string_equal(era.brand, "Lorex");
+	assert_string_equal(era.manufacturer, "Dahua");
+	assert_true(has_note(&era, "dated:model line", "Dahua"));
+	/* Firmware built in May 2023: after the sale, so not Dahua. */
+	ident3("V2.1.0.8 build 230515", "N4K3-82WB", &after);
+	assert_string_equal(after.brand, "Lorex");
+	assert_string_not_equal(after.manufacturer, "Dahua");
+	assert_true(has_note(&after, "dated:firmware 2023-05-15 after",
+			     "not Dahua"));
+	/* Dahua firmware naming with a build date before the sale. */
+	ident3("V4.001.0000000.1.R.20200916", "N4K3-82WB", &before);
+	assert_string_equal(before.manufacturer, "Dahua");
+	assert_true(has_note(&before, "dated:firmware 2020-09-16 before",
+			     NULL));
+	/* Nothing dates it: Dahua stays, with a lower confidence. */
+	ident3(NULL, "W452ASD", &undated);
+	assert_string_equal(undated.manufacturer, "Dahua");
+	assert_true(has_note(&undated, "dated:undated", "Dahua"));
+	assert_true(undated.confidence < era.confidence);
+	/* The Dahua firmware itself (its RTSP server) names Dahua whatever
+	 * the sale: the dates concern the brand mapping only. */
+	cs_obs_list_init(&l);
+	assert_int_equal(cs_obs_adds(&l, "onvif.manufacturer", 80, "LOREX"), 0);
+	assert_int_equal(cs_obs_adds(&l, "onvif.firmware", 80,
+				     "V2.1.0.8 build 230515"),
+			 0);
+	assert_int_equal(cs_obs_adds(&l, "rtsp.server", 554,
+				     "Dahua Rtsp Server"),
+			 0);
+	cs_fp_identify(db, &l, &direct);
+	cs_obs_list_free(&l);
+	assert_string_equal(direct.manufacturer, "Dahua");
+	assert_false(has_note(&direct, "dated:", NULL));
+}
+
 /* A rule file: `tier` is parsed, checked and needs a class claim. */
 static void
 test_tier_directive(void **state)
@@ -382,6 +460,7 @@ main(void)
 	    cmocka_unit_test(test_cases),
 	    cmocka_unit_test(test_generic_counts_once),
 	    cmocka_unit_test(test_tier_directive),
+	    cmocka_unit_test(test_dated_relation),
 	};
 
 	return cmocka_run_group_tests_name("class", tests, setup, teardown);

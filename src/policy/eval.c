@@ -350,7 +350,9 @@ fill(const struct evalst *st, const struct cs_obligation *o, bool isnew,
 	const struct cs_estate_where w = st->w;
 	const char *why = st->why;
 	bool covered = st->covered, sensitive = st->sensitive;
-	bool core = st->core, unknown = st->unknown;
+	/* A class to confirm weighs as an unknown make does. */
+	bool core = st->core,
+	     unknown = st->unknown || strcmp(o->action, "confirm-class") == 0;
 	enum cs_severity sev;
 
 	memset(f, 0, sizeof(*f));

@@ -166,9 +166,19 @@ struct fp_own {
 	char *source; /* owned */
 };
 
+/* The rules that want one observation key, in rule order. */
+struct fp_keyidx {
+	char key[CS_OBS_MAX_KEY];
+	uint32_t *rules; /* owned; indices into cs_fpdb.rules */
+	size_t n;
+};
+
 struct cs_fpdb {
 	struct fp_rule *rules;
 	size_t nrules, caprules;
+	struct fp_keyidx *kidx; /* by key (strcmp order); rebuilt by every
+				   load (cs_fp_index_build) */
+	size_t nkidx;
 	struct fp_maker *makers;
 	size_t nmakers;
 	struct fp_brand *brands;
@@ -212,6 +222,17 @@ size_t cs_fp_rule_apply(const struct cs_fpdb *db, const struct fp_rule *r,
 			const uint8_t *p, size_t n, pcre2_match_data *md,
 			pcre2_match_context *mc, struct fp_assign *out,
 			size_t max, bool *matched, bool *limit);
+
+/* (Re)builds db->kidx from db->rules; called after every load. */
+void cs_fp_index_build(struct cs_fpdb *db);
+
+/* Frees db->kidx. */
+void cs_fp_index_free(struct cs_fpdb *db);
+
+/* The index entry of key (NUL-terminated), or NULL when no rule wants
+ * it. */
+const struct fp_keyidx *cs_fp_index_find(const struct cs_fpdb *db,
+					 const char *key);
 
 /* Creates a match context with the engine's limits; NULL on OOM. */
 pcre2_match_context *cs_fp_mcontext_new(void);

@@ -1420,6 +1420,75 @@ load_dir(struct cs_fpdb *db, const char *dir, char *err, size_t errsz)
 }
 
 /* ---------------------------------------------------------------------- */
+/* Key index: identification looks up an observation's key once instead
+ * of testing every rule's `on` list. */
+
+static int
+kidx_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct fp_keyidx *)a)->key,
+		      ((const struct fp_keyidx *)b)->key);
+}
+
+void
+cs_fp_index_free(struct cs_fpdb *db)
+{
+	for (size_t i = 0; i < db->nkidx; i++)
+		free(db->kidx[i].rules);
+	free(db->kidx);
+	db->kidx = NULL;
+	db->nkidx = 0;
+}
+
+void
+cs_fp_index_build(struct cs_fpdb *db)
+{
+	size_t cap = 0;
+
+	cs_fp_index_free(db);
+	for (size_t r = 0; r < db->nrules; r++) {
+		const struct fp_rule *rule = &db->rules[r];
+
+		for (size_t k = 0; k < rule->nkeys; k++) {
+			struct fp_keyidx *e = NULL;
+
+			for (size_t i = 0; i < db->nkidx && e == NULL; i++)
+				if (strcmp(db->kidx[i].key, rule->keys[k]) == 0)
+					e = &db->kidx[i];
+			if (e == NULL) {
+				if (db->nkidx == cap) {
+					cap = cap ? cap * 2 : 32;
+					db->kidx = cs_xrealloc(db->kidx, cap,
+							       sizeof(*db->kidx));
+				}
+				e = &db->kidx[db->nkidx++];
+				memset(e, 0, sizeof(*e));
+				cs_strlcpy(e->key, rule->keys[k], sizeof(e->key));
+			}
+			/* A rule listing a key twice is applied once. */
+			if (e->n > 0 && e->rules[e->n - 1] == (uint32_t)r)
+				continue;
+			e->rules = cs_xrealloc(e->rules, e->n + 1,
+					       sizeof(*e->rules));
+			e->rules[e->n++] = (uint32_t)r;
+		}
+	}
+	if (db->nkidx > 1)
+		qsort(db->kidx, db->nkidx, sizeof(*db->kidx), kidx_cmp);
+}
+
+const struct fp_keyidx *
+cs_fp_index_find(const struct cs_fpdb *db, const char *key)
+{
+	struct fp_keyidx k;
+
+	if (db->nkidx == 0 || cs_strlcpy(k.key, key, sizeof(k.key)) >=
+				  sizeof(k.key))
+		return NULL;
+	return bsearch(&k, db->kidx, db->nkidx, sizeof(*db->kidx), kidx_cmp);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Public API. */
 
 struct cs_fpdb *
@@ -1443,6 +1512,7 @@ cs_fpdb_load(const char *dir_fingerprints, const char *dir_entities, char *err,
 	if (dir_fingerprints != NULL &&
 	    load_dir(db, dir_fingerprints, err, errsz) != 0)
 		goto fail;
+	cs_fp_index_build(db);
 	return db;
 fail:
 	cs_fpdb_free(db);
@@ -1461,6 +1531,7 @@ cs_fpdb_load_mem(const char *name, const uint8_t *p, size_t n, char *err,
 		cs_fpdb_free(db);
 		return NULL;
 	}
+	cs_fp_index_build(db);
 	return db;
 }
 
@@ -1468,9 +1539,13 @@ int
 cs_fpdb_add_mem(struct cs_fpdb *db, const char *name, const uint8_t *p,
 		size_t n, char *err, size_t errsz)
 {
+	int rc;
+
 	if (errsz)
 		err[0] = 0;
-	return parse_rules(db, name, p, n, err, errsz);
+	rc = parse_rules(db, name, p, n, err, errsz);
+	cs_fp_index_build(db);
+	return rc;
 }
 
 static void
@@ -1488,6 +1563,7 @@ cs_fpdb_free(struct cs_fpdb *db)
 	for (size_t i = 0; i < db->nrules; i++)
 		cs_fp_rule_clear(&db->rules[i]);
 	free(db->rules);
+	cs_fp_index_free(db);
 	for (size_t i = 0; i < db->nmakers; i++) {
 		free(db->makers[i].name);
 		free(db->makers[i].legal);

@@ -938,9 +938,10 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 
 	for (size_t i = 0; i < obs->n && i < CS_OBS_MAX_COUNT; i++) {
 		const struct cs_obs *o = &obs->v[i];
+		const struct fp_keyidx *ki = cs_fp_index_find(db, o->key);
 
-		for (size_t r = 0; r < db->nrules; r++) {
-			const struct fp_rule *rule = &db->rules[r];
+		for (size_t x = 0; ki != NULL && x < ki->n; x++) {
+			const struct fp_rule *rule = &db->rules[ki->rules[x]];
 			struct fp_assign as[FP_MAX_ASSIGN];
 			bool matched, limit;
 			size_t k;

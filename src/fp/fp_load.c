@@ -1458,18 +1458,19 @@ cs_fp_index_build(struct cs_fpdb *db)
 			if (e == NULL) {
 				if (db->nkidx == cap) {
 					cap = cap ? cap * 2 : 32;
-					db->kidx = cs_xrealloc(db->kidx, cap,
-							       sizeof(*db->kidx));
+					db->kidx = cs_xrealloc(
+					    db->kidx, cap, sizeof(*db->kidx));
 				}
 				e = &db->kidx[db->nkidx++];
 				memset(e, 0, sizeof(*e));
-				cs_strlcpy(e->key, rule->keys[k], sizeof(e->key));
+				cs_strlcpy(e->key, rule->keys[k],
+					   sizeof(e->key));
 			}
 			/* A rule listing a key twice is applied once. */
 			if (e->n > 0 && e->rules[e->n - 1] == (uint32_t)r)
 				continue;
-			e->rules = cs_xrealloc(e->rules, e->n + 1,
-					       sizeof(*e->rules));
+			e->rules =
+			    cs_xrealloc(e->rules, e->n + 1, sizeof(*e->rules));
 			e->rules[e->n++] = (uint32_t)r;
 		}
 	}
@@ -1482,8 +1483,8 @@ cs_fp_index_find(const struct cs_fpdb *db, const char *key)
 {
 	struct fp_keyidx k;
 
-	if (db->nkidx == 0 || cs_strlcpy(k.key, key, sizeof(k.key)) >=
-				  sizeof(k.key))
+	if (db->nkidx == 0 ||
+	    cs_strlcpy(k.key, key, sizeof(k.key)) >= sizeof(k.key))
 		return NULL;
 	return bsearch(&k, db->kidx, db->nkidx, sizeof(*db->kidx), kidx_cmp);
 }

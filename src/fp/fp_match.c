@@ -500,8 +500,7 @@ summarise(const struct contrib *cv, size_t n, enum fp_field f,
 		if (j < fs->n || fs->n >= CS_NELEM(fs->c))
 			continue;
 		fs->c[fs->n].value = cv[i].value;
-		fs->c[fs->n].support =
-		    support_of(cv, n, f, cv[i].value, tier);
+		fs->c[fs->n].support = support_of(cv, n, f, cv[i].value, tier);
 		fs->total += fs->c[fs->n].support;
 		fs->n++;
 	}
@@ -785,8 +784,7 @@ firmware_date(const uint8_t *p, size_t n, char out[11])
 				 (const char *)p + i + 5,
 				 (const char *)p + i + 7);
 			ok = true;
-		} else if (i + 5 <= n &&
-			   (p[i] == 'b' || p[i] == 'B') &&
+		} else if (i + 5 <= n && (p[i] == 'b' || p[i] == 'B') &&
 			   cs_span_ieq(cs_span_make(p + i, 5), "build")) {
 			size_t j = i + 5;
 
@@ -812,7 +810,8 @@ firmware_date(const uint8_t *p, size_t n, char out[11])
 			}
 		}
 #undef DG
-		if (ok && d[5] <= '1' && d[8] <= '3' && (!got || strcmp(d, out) > 0)) {
+		if (ok && d[5] <= '1' && d[8] <= '3' &&
+		    (!got || strcmp(d, out) > 0)) {
 			cs_strlcpy(out, d, 11);
 			got = true;
 		}
@@ -887,8 +886,8 @@ dated_relation(const struct cs_fpdb *db, struct contrib *cv, size_t ncv,
 		    firmware_date(cv[i].obs->val, cv[i].obs->len, d) &&
 		    strcmp(d, fw) > 0)
 			cs_strlcpy(fw, d, sizeof(fw));
-	if (firmware_date((const uint8_t *)out->firmware,
-			  strlen(out->firmware), d) &&
+	if (firmware_date((const uint8_t *)out->firmware, strlen(out->firmware),
+			  d) &&
 	    strcmp(d, fw) > 0)
 		cs_strlcpy(fw, d, sizeof(fw));
 	if (fw[0] != '\0' && strcmp(fw, lo) < 0) {

@@ -356,12 +356,10 @@ fill(const struct evalst *st, const struct cs_obligation *o, bool isnew,
 	enum cs_severity sev;
 
 	memset(f, 0, sizeof(*f));
-	snprintf(f->key, sizeof(f->key), "%s|%s|%s", dev->ip, r->id,
-		 o->id);
+	snprintf(f->key, sizeof(f->key), "%s|%s|%s", dev->ip, r->id, o->id);
 	cs_strlcpy(f->ip, dev->ip, sizeof(f->ip));
 	cs_strlcpy(f->mac, dev->mac ? dev->mac : "", sizeof(f->mac));
-	cs_strlcpy(f->manufacturer, id->manufacturer,
-		   sizeof(f->manufacturer));
+	cs_strlcpy(f->manufacturer, id->manufacturer, sizeof(f->manufacturer));
 	cs_strlcpy(f->manufacturer_country, id->manufacturer_country,
 		   sizeof(f->manufacturer_country));
 	cs_strlcpy(f->brand, id->brand, sizeof(f->brand));
@@ -372,24 +370,20 @@ fill(const struct evalst *st, const struct cs_obligation *o, bool isnew,
 	f->confidence = id->confidence;
 	if (w.site != NULL) {
 		cs_strlcpy(f->site, w.site->id, sizeof(f->site));
-		cs_strlcpy(f->site_name, w.site->name,
-			   sizeof(f->site_name));
+		cs_strlcpy(f->site_name, w.site->name, sizeof(f->site_name));
 		cs_strlcpy(f->sensitivity_reason, w.site->reason,
 			   sizeof(f->sensitivity_reason));
 	}
 	if (w.dept != NULL) {
-		cs_strlcpy(f->department, w.dept->id,
-			   sizeof(f->department));
+		cs_strlcpy(f->department, w.dept->id, sizeof(f->department));
 		cs_strlcpy(f->department_name, w.dept->name,
 			   sizeof(f->department_name));
 	}
-	cs_strlcpy(f->zone, cs_estate_zone_name(w.zone),
-		   sizeof(f->zone));
+	cs_strlcpy(f->zone, cs_estate_zone_name(w.zone), sizeof(f->zone));
 	f->sensitive = sensitive;
 	f->reach_core = dev->reach_core;
 	cs_strlcpy(f->regime, r->id, sizeof(f->regime));
-	cs_strlcpy(f->regime_version, r->version,
-		   sizeof(f->regime_version));
+	cs_strlcpy(f->regime_version, r->version, sizeof(f->regime_version));
 	cs_strlcpy(f->obligation, o->id, sizeof(f->obligation));
 	sev = severity(covered, sensitive, core, unknown);
 	if (o->max_severity >= 0 && (int)sev > o->max_severity)
@@ -400,32 +394,29 @@ fill(const struct evalst *st, const struct cs_obligation *o, bool isnew,
 		   o->text[0] ? o->text : action_text(o->action),
 		   sizeof(f->action_text));
 	cs_strlcpy(f->deadline, o->deadline, sizeof(f->deadline));
-	cs_strlcpy(f->citation,
-		   o->citation[0] ? o->citation : r->citation,
+	cs_strlcpy(f->citation, o->citation[0] ? o->citation : r->citation,
 		   sizeof(f->citation));
 	cs_strlcpy(f->url, o->url[0] ? o->url : r->url, sizeof(f->url));
-	snprintf(f->evidence, sizeof(f->evidence),
-		 "identity: %s%s%s%s%s, model %s, firmware %s, class "
-		 "%s, confidence %.2f; %s: %s; location: %s%s zone "
-		 "%s%s%s%s%s",
-		 id->manufacturer[0] ? id->manufacturer
-				     : "unknown maker",
-		 id->manufacturer_country[0] ? " (" : "",
-		 id->manufacturer_country,
-		 id->manufacturer_country[0] ? ")" : "",
-		 id->brand[0] && strcmp(id->brand, id->manufacturer)
-		     ? (const char *)", brand "
-		     : "",
-		 id->model[0] ? id->model : "?",
-		 id->firmware[0] ? id->firmware : "?",
-		 cs_class_name(id->device_class), id->confidence,
-		 covered ? "covered" : "not covered", why,
-		 w.site ? w.site->id : "unmapped",
-		 sensitive ? " (sensitive)" : "",
-		 w.zone ? cs_estate_zone_name(w.zone) : "-",
-		 dev->reach_core ? "; answered from core vantage " : "",
-		 dev->reach_core ? dev->reach_vantage : "",
-		 isnew ? "; first seen " : "", isnew ? t : "");
+	snprintf(
+	    f->evidence, sizeof(f->evidence),
+	    "identity: %s%s%s%s%s, model %s, firmware %s, class "
+	    "%s, confidence %.2f; %s: %s; location: %s%s zone "
+	    "%s%s%s%s%s",
+	    id->manufacturer[0] ? id->manufacturer : "unknown maker",
+	    id->manufacturer_country[0] ? " (" : "", id->manufacturer_country,
+	    id->manufacturer_country[0] ? ")" : "",
+	    id->brand[0] && strcmp(id->brand, id->manufacturer)
+		? (const char *)", brand "
+		: "",
+	    id->model[0] ? id->model : "?",
+	    id->firmware[0] ? id->firmware : "?",
+	    cs_class_name(id->device_class), id->confidence,
+	    covered ? "covered" : "not covered", why,
+	    w.site ? w.site->id : "unmapped", sensitive ? " (sensitive)" : "",
+	    w.zone ? cs_estate_zone_name(w.zone) : "-",
+	    dev->reach_core ? "; answered from core vantage " : "",
+	    dev->reach_core ? dev->reach_vantage : "",
+	    isnew ? "; first seen " : "", isnew ? t : "");
 	if (id->brand[0] && strcmp(id->brand, id->manufacturer)) {
 		/* Insert the brand name after ", brand ". */
 		char tmp[sizeof(f->evidence)];
@@ -433,10 +424,8 @@ fill(const struct evalst *st, const struct cs_obligation *o, bool isnew,
 		if (pos != NULL) {
 			size_t pre = (size_t)(pos - f->evidence) + 8;
 			snprintf(tmp, sizeof(tmp), "%.*s%s%s", (int)pre,
-				 f->evidence, id->brand,
-				 f->evidence + pre);
-			cs_strlcpy(f->evidence, tmp,
-				   sizeof(f->evidence));
+				 f->evidence, id->brand, f->evidence + pre);
+			cs_strlcpy(f->evidence, tmp, sizeof(f->evidence));
 		}
 	}
 	cs_strlcpy(f->as_of, ctx->as_of, sizeof(f->as_of));

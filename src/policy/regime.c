@@ -46,8 +46,7 @@ cs_regime_video_classes(void)
 }
 
 int
-cs_regime_classes_parse(const char *s, uint32_t *out, char *bad,
-			size_t badsz)
+cs_regime_classes_parse(const char *s, uint32_t *out, char *bad, size_t badsz)
 {
 	char w[32];
 	size_t n = 0;
@@ -108,8 +107,7 @@ cs_regime_classes_str(uint32_t mask, char *out, size_t osz)
 
 /* Reads classes= of a regime or entity line into *mask. */
 static bool
-classes_ok(struct cs_lex_errs *k, unsigned line, const char *v,
-	   uint32_t *mask)
+classes_ok(struct cs_lex_errs *k, unsigned line, const char *v, uint32_t *mask)
 {
 	char bad[32];
 

@@ -64,11 +64,11 @@ int cs_regime_classes_parse(const char *s, uint32_t *out, char *bad,
 void cs_regime_classes_str(uint32_t mask, char *out, size_t osz);
 
 struct cs_regime_entity {
-	char name[96];   /* maker/company name as the entity tables know it */
+	char name[96];    /* maker/company name as the entity tables know it */
 	uint32_t classes; /* classes covered for this entity; 0 = the
 			     regime's */
-	char legal[160]; /* the name as the instrument writes it */
-	char since[11];  /* listed from (YYYY-MM-DD); "" = regime effective */
+	char legal[160];  /* the name as the instrument writes it */
+	char since[11];   /* listed from (YYYY-MM-DD); "" = regime effective */
 	unsigned line;
 };
 
@@ -94,7 +94,7 @@ struct cs_regime {
 	char citation[256];
 	char url[256];
 	enum cs_regime_test test;
-	bool affiliates; /* owners up the chain count as the entity */
+	bool affiliates;  /* owners up the chain count as the entity */
 	uint32_t classes; /* device classes covered (bit per enum cs_class) */
 	struct cs_regime_entity ent[CS_REGIME_MAX_ENTITIES];
 	size_t nent;

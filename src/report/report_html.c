@@ -650,10 +650,11 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx)
 	dd_text(w, "Firmware", id->firmware);
 	dd_text(w, "Class", cs_class_name(id->device_class));
 	dd_text(w, "Surveillance",
-		cs_identity_surveillance(id) > 0    ? "yes"
-		: cs_identity_surveillance(id) == 0 ? "no"
-						    : "not established (maker only; "
-						      "confirm what it is)");
+		cs_identity_surveillance(id) > 0 ? "yes"
+		: cs_identity_surveillance(id) == 0
+		    ? "no"
+		    : "not established (maker only; "
+		      "confirm what it is)");
 	cs_report_putf(w, "<dt>Confidence</dt><dd>%.2f</dd>", id->confidence);
 	dd_text(w, "MAC", d->mac);
 	cs_report_put(w, "<dt>Open ports</dt><dd>");

@@ -68,36 +68,39 @@ struct kv {
 struct ccase {
 	const char *name;
 	struct kv obs[MAX_OBS];
-	const char *maker;  /* expected manufacturer ("" none, NULL any) */
-	enum cs_class cls;  /* expected class */
-	int surv;           /* expected cs_identity_surveillance() */
-	const char *model;  /* expected model, NULL any */
+	const char *maker; /* expected manufacturer ("" none, NULL any) */
+	enum cs_class cls; /* expected class */
+	int surv;          /* expected cs_identity_surveillance() */
+	const char *model; /* expected model, NULL any */
 };
 
 /* The ONVIF answers of a Hikvision NVR (GetDeviceInformation and a
  * WS-Discovery ProbeMatch): the generic parts are those of a camera. */
-#define HIK_NVR_ONVIF(model)                                                  \
-	{"onvif.ns", 80,                                                      \
-	 "http://www.w3.org/2003/05/soap-envelope "                           \
-	 "http://www.onvif.org/ver10/device/wsdl "                            \
-	 "http://www.onvif.org/ver10/schema"},                                \
-	    {"onvif.manufacturer", 80, "HIKVISION"},                          \
-	    {"onvif.model", 80, model},                                       \
-	    {"onvif.firmware", 80, "V4.30.085 build 200916"},                 \
-	    {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},     \
-	    {"wsd.scopes", 3702,                                              \
-	     "onvif://www.onvif.org/type/video_encoder "                      \
-	     "onvif://www.onvif.org/Profile/Streaming "                       \
-	     "onvif://www.onvif.org/Profile/G onvif://www.onvif.org/Profile/T " \
-	     "onvif://www.onvif.org/hardware/" model " "                      \
-	     "onvif://www.onvif.org/name/HIKVISION%20" model " "              \
-	     "onvif://www.onvif.org/location/city/hangzhou"},                 \
-	    {"onvif.scopes", 80,                                              \
-	     "onvif://www.onvif.org/type/video_encoder "                      \
-	     "onvif://www.onvif.org/type/NetworkVideoTransmitter "            \
-	     "onvif://www.onvif.org/Profile/Streaming "                       \
-	     "onvif://www.onvif.org/hardware/" model},                        \
-	    {"onvif.fault", 80, "ter:NotAuthorized"}
+#define HIK_NVR_ONVIF(model)                                                   \
+	{"onvif.ns", 80,                                                       \
+	 "http://www.w3.org/2003/05/soap-envelope "                            \
+	 "http://www.onvif.org/ver10/device/wsdl "                             \
+	 "http://www.onvif.org/ver10/schema"},                                 \
+	    {"onvif.manufacturer", 80, "HIKVISION"},                           \
+	    {"onvif.model", 80, model},                                        \
+	    {"onvif.firmware", 80, "V4.30.085 build 200916"},                  \
+	    {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},      \
+	    {"wsd.scopes", 3702,                                               \
+	     "onvif://www.onvif.org/type/video_encoder "                       \
+	     "onvif://www.onvif.org/Profile/Streaming "                        \
+	     "onvif://www.onvif.org/Profile/G "                                \
+	     "onvif://www.onvif.org/Profile/T "                                \
+	     "onvif://www.onvif.org/hardware/" model " "                       \
+	     "onvif://www.onvif.org/name/HIKVISION%20" model " "               \
+	     "onvif://www.onvif.org/location/city/hangzhou"},                  \
+	    {"onvif.scopes", 80,                                               \
+	     "onvif://www.onvif.org/type/video_encoder "                       \
+	     "onvif://www.onvif.org/type/NetworkVideoTransmitter "             \
+	     "onvif://www.onvif.org/Profile/Streaming "                        \
+	     "onvif://www.onvif.org/hardware/" model},                         \
+	{                                                                      \
+		"onvif.fault", 80, "ter:NotAuthorized"                         \
+	}
 
 static const struct ccase cases[] = {
     /* --- Failure class 1: the maker alone says nothing about the class. */
@@ -110,36 +113,54 @@ static const struct ccase cases[] = {
        "2011-2019 HUAWEI TECH CO., LTD\r\nHuawei AR2220E Router"},
       {"mac.maker", 0, "Huawei"},
       {"mac.registrant", 0, "HUAWEI TECHNOLOGIES CO.,LTD"}},
-     "Huawei", CS_CLASS_ROUTER, 0, NULL},
+     "Huawei",
+     CS_CLASS_ROUTER,
+     0,
+     NULL},
     {"huawei-switch-sysdescr",
      /* Huawei S5720 switch sysDescr (model line first, then VRP). */
      {{"snmp.sysdescr", 161,
        "S5720-28X-SI-AC\r\nHuawei Versatile Routing Platform Software\r\n "
        "VRP (R) software,Version 5.170 (S5720 V200R011C10SPC600)\r\n "
        "Copyright (C) 2000-2018 HUAWEI TECH Co., Ltd."}},
-     "Huawei", CS_CLASS_SWITCH, 0, NULL},
+     "Huawei",
+     CS_CLASS_SWITCH,
+     0,
+     NULL},
     {"huawei-mac-only",
      /* OUI 00:E0:FC, IEEE registrant HUAWEI TECHNOLOGIES CO.,LTD. */
      {{"mac", 0, "00:e0:fc:12:34:56"},
       {"mac.maker", 0, "Huawei"},
       {"mac.registrant", 0, "HUAWEI TECHNOLOGIES CO.,LTD"}},
-     "Huawei", CS_CLASS_UNKNOWN, -1, NULL},
+     "Huawei",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
     {"tplink-mac-only",
      /* A TP-Link OUI (IEEE registrant TP-LINK TECHNOLOGIES CO.,LTD.). */
      {{"mac", 0, "50:c7:bf:00:00:01"},
       {"mac.maker", 0, "TP-Link"},
       {"mac.registrant", 0, "TP-LINK TECHNOLOGIES CO.,LTD."}},
-     "TP-Link", CS_CLASS_UNKNOWN, -1, NULL},
+     "TP-Link",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
     {"hikvision-web-server-only",
      /* "Server: App-webs/" is sent by Hikvision cameras, recorders and
       * access terminals alike (protocols.md §4). */
      {{"http.server", 80, "App-webs/"}, {"tcp.open", 80, ""}},
-     "Hikvision", CS_CLASS_UNKNOWN, -1, NULL},
+     "Hikvision",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
     {"dahua-rtsp-server-only",
      /* "Dahua Rtsp Server" is sent by cameras, XVRs and VTO door stations
       * (protocols.md §6). */
      {{"rtsp.server", 554, "Dahua Rtsp Server"}},
-     "Dahua", CS_CLASS_UNKNOWN, -1, NULL},
+     "Dahua",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
     {"hikvision-access-terminal",
      /* ISAPI deviceInfo of a DS-K1T341AMF face terminal (Hikvision
       * access control datasheet model), served by App-webs. */
@@ -151,7 +172,10 @@ static const struct ccase cases[] = {
        "</model><firmwareVersion>V3.2.30</firmwareVersion>"
        "<deviceType>ACS</deviceType></DeviceInfo>"},
       {"hik.sdk", 8000, "000000100000001e0000001e00000000"}},
-     "Hikvision", CS_CLASS_ACCESS_CONTROL, 0, "DS-K1T341AMF"},
+     "Hikvision",
+     CS_CLASS_ACCESS_CONTROL,
+     0,
+     "DS-K1T341AMF"},
     {"hikvision-ax-pro-hub",
      /* AX PRO wireless control panel DS-PWA96-M-WE (Hikvision AX PRO
       * datasheet), found by SADP. */
@@ -161,7 +185,10 @@ static const struct ccase cases[] = {
        "<CommandPort>8000</CommandPort></ProbeMatch>"},
       {"sadp.model", 37020, "DS-PWA96-M-WE"},
       {"http.server", 80, "App-webs/"}},
-     "Hikvision", CS_CLASS_ALARM_PANEL, 0, "DS-PWA96-M-WE"},
+     "Hikvision",
+     CS_CLASS_ALARM_PANEL,
+     0,
+     "DS-PWA96-M-WE"},
     {"hikvision-indoor-station",
      /* DS-KH6320-WTE1 indoor station (Hikvision video intercom
       * datasheet), SADP and SIP registration. */
@@ -171,12 +198,18 @@ static const struct ccase cases[] = {
        "</ProbeMatch>"},
       {"sadp.model", 37020, "DS-KH6320-WTE1"},
       {"sip.server", 5060, "DS-KH6320-WTE1"}},
-     "Hikvision", CS_CLASS_INTERCOM, 0, "DS-KH6320-WTE1"},
+     "Hikvision",
+     CS_CLASS_INTERCOM,
+     0,
+     "DS-KH6320-WTE1"},
     {"hikvision-poe-switch",
      /* DS-3E0510P-E PoE switch (Hikvision switch datasheet). */
      {{"sadp.model", 37020, "DS-3E0510P-E"},
       {"http.title", 80, "DS-3E0510P-E"}},
-     "Hikvision", CS_CLASS_SWITCH, 0, "DS-3E0510P-E"},
+     "Hikvision",
+     CS_CLASS_SWITCH,
+     0,
+     "DS-3E0510P-E"},
     {"hikvision-ivms-software",
      /* HikCentral Professional web client on a Windows server; iVMS-4200
       * is the PC client (cloud-and-nvr.md). */
@@ -185,7 +218,10 @@ static const struct ccase cases[] = {
       {"http.body", 443,
        "<html><head><title>HikCentral Professional</title></head>"
        "<body>Download iVMS-4200 client</body></html>"}},
-     "Hikvision", CS_CLASS_VMS_SOFTWARE, 0, NULL},
+     "Hikvision",
+     CS_CLASS_VMS_SOFTWARE,
+     0,
+     NULL},
     {"dahua-door-station",
      /* VTO2202F door station over DHIP (exposure.md §1.3: VTO are
       * Dahua intercoms). */
@@ -195,23 +231,34 @@ static const struct ccase cases[] = {
       {"dhip.class", 37810, "VTO"},
       {"dhip.model", 37810, "VTO2202F-P"},
       {"rtsp.server", 554, "Dahua Rtsp Server"}},
-     "Dahua", CS_CLASS_INTERCOM, 0, "VTO2202F-P"},
+     "Dahua",
+     CS_CLASS_INTERCOM,
+     0,
+     "VTO2202F-P"},
 
     /* --- Failure class 2: recorders stay recorders. */
     {"hikvision-nvr-onvif-wsd",
      /* DS-7608NI-K2 answering GetDeviceInformation and WS-Discovery with
       * the camera-like generic parts (protocols.md §1-§3). */
      {HIK_NVR_ONVIF("DS-7608NI-K2"), {"http.server", 80, "App-webs/"}},
-     "Hikvision", CS_CLASS_NVR, 1, "DS-7608NI-K2"},
+     "Hikvision",
+     CS_CLASS_NVR,
+     1,
+     "DS-7608NI-K2"},
     {"hikvision-ds71-nvr",
      /* DS-71xxNI-Q1 is an NVR (exposure.md §1.1). */
      {HIK_NVR_ONVIF("DS-7104NI-Q1/4P")},
-     "Hikvision", CS_CLASS_NVR, 1, "DS-7104NI-Q1/4P"},
+     "Hikvision",
+     CS_CLASS_NVR,
+     1,
+     "DS-7104NI-Q1/4P"},
     {"hikvision-turbo-dvr",
      /* DS-7204HQHI-K1 Turbo HD DVR over ONVIF and SADP. */
-     {HIK_NVR_ONVIF("DS-7204HQHI-K1"),
-      {"sadp.model", 37020, "DS-7204HQHI-K1"}},
-     "Hikvision", CS_CLASS_DVR, 1, "DS-7204HQHI-K1"},
+     {HIK_NVR_ONVIF("DS-7204HQHI-K1"), {"sadp.model", 37020, "DS-7204HQHI-K1"}},
+     "Hikvision",
+     CS_CLASS_DVR,
+     1,
+     "DS-7204HQHI-K1"},
     {"hikvision-huhi-dvr",
      {{"sadp.model", 37020, "DS-7208HUHI-K2"},
       {"onvif.model", 80, "DS-7208HUHI-K2"},
@@ -219,7 +266,10 @@ static const struct ccase cases[] = {
        "onvif://www.onvif.org/type/video_encoder "
        "onvif://www.onvif.org/Profile/Streaming "
        "onvif://www.onvif.org/hardware/DS-7208HUHI-K2"}},
-     "Hikvision", CS_CLASS_DVR, 1, "DS-7208HUHI-K2"},
+     "Hikvision",
+     CS_CLASS_DVR,
+     1,
+     "DS-7208HUHI-K2"},
     {"dahua-xvr",
      /* XVR5108HS-I3 over DHIP (exposure.md §1.4: XVR5xxx recorders,
       * tested as DVRs) and ONVIF. */
@@ -235,25 +285,37 @@ static const struct ccase cases[] = {
        "onvif://www.onvif.org/Profile/Streaming "
        "onvif://www.onvif.org/hardware/XVR5108HS-I3 "
        "onvif://www.onvif.org/name/Dahua"}},
-     "Dahua", CS_CLASS_DVR, 1, "XVR5108HS-I3"},
+     "Dahua",
+     CS_CLASS_DVR,
+     1,
+     "XVR5108HS-I3"},
     {"dahua-hcvr",
      {{"dahua.cgi", 80, "200 type=HCVR5104HS-S3\r\n"},
       {"rtsp.server", 554, "Dahua Rtsp Server"}},
-     "Dahua", CS_CLASS_DVR, 1, "HCVR5104HS-S3"},
+     "Dahua",
+     CS_CLASS_DVR,
+     1,
+     "HCVR5104HS-S3"},
     {"dahua-nvr",
      {{"dahua.cgi", 80, "200 type=NVR4104HS-P-4KS2\r\n"},
       {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
       {"wsd.scopes", 3702,
        "onvif://www.onvif.org/type/Network_Video_Transmitter "
        "onvif://www.onvif.org/hardware/NVR4104HS-P-4KS2"}},
-     "Dahua", CS_CLASS_NVR, 1, "NVR4104HS-P-4KS2"},
+     "Dahua",
+     CS_CLASS_NVR,
+     1,
+     "NVR4104HS-P-4KS2"},
 
     /* --- A maker of nothing but surveillance equipment. */
     {"cctv-only-maker",
      /* Xiongmai's uc-httpd (protocols.md §7): a camera or a recorder,
       * surveillance either way, class not established. */
      {{"http.server", 80, "uc-httpd 1.0.0"}},
-     "Xiongmai", CS_CLASS_UNKNOWN, 1, NULL},
+     "Xiongmai",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
     /* A camera is still a camera. */
     {"hikvision-camera",
      {{"http.server", 80, "App-webs/"},
@@ -261,7 +323,10 @@ static const struct ccase cases[] = {
       {"wsd.scopes", 3702,
        "onvif://www.onvif.org/type/video_encoder "
        "onvif://www.onvif.org/hardware/DS-2CD2385G1-I"}},
-     "Hikvision", CS_CLASS_CAMERA, 1, "DS-2CD2385G1-I"},
+     "Hikvision",
+     CS_CLASS_CAMERA,
+     1,
+     "DS-2CD2385G1-I"},
 };
 
 static void
@@ -336,9 +401,8 @@ test_generic_counts_once(void **state)
 		assert_int_equal(cs_obs_adds(&l, "wsd.types", p,
 					     "dn:NetworkVideoTransmitter"),
 				 0);
-		assert_int_equal(cs_obs_adds(&l, "onvif.fault", p,
-					     "ter:NotAuthorized"),
-				 0);
+		assert_int_equal(
+		    cs_obs_adds(&l, "onvif.fault", p, "ter:NotAuthorized"), 0);
 	}
 	cs_fp_identify(db, &l, &id);
 	assert_int_equal(id.device_class, CS_CLASS_NVR);
@@ -396,13 +460,13 @@ test_dated_relation(void **state)
 	ident3("V2.1.0.8 build 230515", "N4K3-82WB", &after);
 	assert_string_equal(after.brand, "Lorex");
 	assert_string_not_equal(after.manufacturer, "Dahua");
-	assert_true(has_note(&after, "dated:firmware 2023-05-15 after",
-			     "not Dahua"));
+	assert_true(
+	    has_note(&after, "dated:firmware 2023-05-15 after", "not Dahua"));
 	/* Dahua firmware naming with a build date before the sale. */
 	ident3("V4.001.0000000.1.R.20200916", "N4K3-82WB", &before);
 	assert_string_equal(before.manufacturer, "Dahua");
-	assert_true(has_note(&before, "dated:firmware 2020-09-16 before",
-			     NULL));
+	assert_true(
+	    has_note(&before, "dated:firmware 2020-09-16 before", NULL));
 	/* Nothing dates it: Dahua stays, with a lower confidence. */
 	ident3(NULL, "W452ASD", &undated);
 	assert_string_equal(undated.manufacturer, "Dahua");
@@ -412,12 +476,10 @@ test_dated_relation(void **state)
 	 * the sale: the dates concern the brand mapping only. */
 	cs_obs_list_init(&l);
 	assert_int_equal(cs_obs_adds(&l, "onvif.manufacturer", 80, "LOREX"), 0);
-	assert_int_equal(cs_obs_adds(&l, "onvif.firmware", 80,
-				     "V2.1.0.8 build 230515"),
-			 0);
-	assert_int_equal(cs_obs_adds(&l, "rtsp.server", 554,
-				     "Dahua Rtsp Server"),
-			 0);
+	assert_int_equal(
+	    cs_obs_adds(&l, "onvif.firmware", 80, "V2.1.0.8 build 230515"), 0);
+	assert_int_equal(
+	    cs_obs_adds(&l, "rtsp.server", 554, "Dahua Rtsp Server"), 0);
 	cs_fp_identify(db, &l, &direct);
 	cs_obs_list_free(&l);
 	assert_string_equal(direct.manufacturer, "Dahua");

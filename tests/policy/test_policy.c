@@ -515,11 +515,10 @@ test_regime_classes(void **state)
 	dev.id = &id;
 	dev.reach_vantage = "";
 	memset(&g, 0, sizeof(g));
-	assert_int_equal(cs_policy_eval_device(&ctx,
-					       cs_regime_find(&set,
-							      "uk-gsg-2022"),
-					       &dev, got_cb, &g),
-			 1);
+	assert_int_equal(
+	    cs_policy_eval_device(&ctx, cs_regime_find(&set, "uk-gsg-2022"),
+				  &dev, got_cb, &g),
+	    1);
 	assert_string_equal(g.obl[0], "confirm-class");
 	/* The same unit identified as a camera: the real obligations. */
 	id.device_class = CS_CLASS_CAMERA;
@@ -534,11 +533,10 @@ test_regime_classes(void **state)
 	id.device_class = CS_CLASS_ROUTER;
 	id.surveillance = false;
 	memset(&g, 0, sizeof(g));
-	assert_int_equal(cs_policy_eval_device(&ctx,
-					       cs_regime_find(&set,
-							      "uk-gsg-2022"),
-					       &dev, got_cb, &g),
-			 0);
+	assert_int_equal(
+	    cs_policy_eval_device(&ctx, cs_regime_find(&set, "uk-gsg-2022"),
+				  &dev, got_cb, &g),
+	    0);
 	cs_estate_free(e);
 	cs_regime_set_free(&set);
 	cs_fpdb_free(db);

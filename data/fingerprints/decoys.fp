@@ -58,6 +58,7 @@ rule printer-raw-port
   port     9100
   match    ^$
   set      class=other surveillance=no
+  tier     generic
   weight   0.35
   source   protocols.md §14 (TCP 9100-9107 raw printing; Nmap excludes them)
   example  ""
@@ -68,6 +69,7 @@ rule printer-ipp-port
   port     631
   match    ^$
   set      class=other surveillance=no
+  tier     generic
   weight   0.3
   source   protocols.md §14 (IPP printing)
   example  ""

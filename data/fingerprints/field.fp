@@ -251,13 +251,45 @@ rule ubiquiti-http-protect
 
 rule generic-camera-title
   on       http.title
-  match    ^\s*(?:IP ?Camera|Network Camera|IPCAM|Web ?Client|NetCamera|DVR Login|NVR Login|Video Recorder|Camera Login|Live ?View)\b
+  match    ^\s*(?:IP ?Camera|Network Camera|IPCAM|NetCamera|Camera Login)\b
   flags    i
   set      class=camera surveillance=yes
   weight   0.45
-  source   field knowledge: generic titles of camera/recorder web UIs
+  source   field knowledge: generic titles of camera web UIs
   example  "Network Camera" => class=camera
   example  "IPCAM"
+  example! "Router Login"
+  example! "DVR Login"
+
+rule generic-recorder-title
+  on       http.title
+  match    ^\s*(?:NVR Login|Network Video Recorder)\b
+  flags    i
+  set      class=nvr surveillance=yes
+  weight   0.45
+  source   field knowledge: generic titles of recorder web UIs (split from generic-camera-title: a recorder's title names a recorder)
+  example  "NVR Login" => class=nvr
+  example! "DVR Login"
+
+rule generic-dvr-title
+  on       http.title
+  match    ^\s*(?:DVR Login|Digital Video Recorder)\b
+  flags    i
+  set      class=dvr surveillance=yes
+  weight   0.45
+  source   field knowledge: generic titles of DVR web UIs (split from generic-camera-title)
+  example  "DVR Login" => class=dvr
+  example! "NVR Login"
+
+rule generic-video-client-title
+  on       http.title
+  match    ^\s*(?:Web ?Client|Live ?View|Video Recorder)\b
+  flags    i
+  set      class=camera@0.3 surveillance=yes
+  tier     generic
+  weight   0.45
+  source   field knowledge: web UI titles shared by cameras and recorders ("Web Client", "Live View"): video equipment, kind not said
+  example  "Web Client" => surveillance=yes
   example! "Router Login"
 
 # --- RTSP ------------------------------------------------------------------

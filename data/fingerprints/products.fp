@@ -472,3 +472,101 @@ rule axis-product-name-door-station
   source   Axis product names (AXIS A8105-E Network Video Door Station, AXIS I8016-LVE Network Intercom)
   example  "AXIS A8105-E Network Video Door Station" => class=intercom model="AXIS A8105-E"
   example! "AXIS M3045-V Network Camera"
+
+# --- ONVIF access control ----------------------------------------------------
+
+rule onvif-profile-access-control
+  on       onvif.scopes wsd.scopes
+  match    ^(?!.*Profile/(?:Streaming|T\b|G\b|M\b|D\b))(?=.*onvif://www\.onvif\.org/Profile/[AC]\b)
+  flags    s
+  set      class=access-control surveillance=no@0.3
+  tier     role
+  weight   0.7
+  source   ONVIF Profile A (access control configuration) and Profile C (door control) conformant devices announce Profile/A or Profile/C scopes; video devices announce Profile/Streaming (S), T, G or M (ONVIF profile scopes, protocols.md §1)
+  example  "onvif://www.onvif.org/Profile/C onvif://www.onvif.org/Profile/A onvif://www.onvif.org/hardware/AC-100"
+  example! "onvif://www.onvif.org/Profile/Streaming onvif://www.onvif.org/Profile/C"
+
+# --- D-Link, Ubiquiti network equipment ---------------------------------------
+
+rule dlink-model-router
+  on       http.title http.realm http.server upnp.model upnp.model-number snmp.sysdescr
+  match    \b((?:DIR|DSR|DWR|COVR)-[0-9]{3,4}[A-Z0-9]{0,4})\b
+  set      manufacturer=D-Link@0.5 model=$1@0.5 class=router surveillance=no@0.5
+  tier     model
+  weight   0.8
+  source   D-Link router datasheets (DIR-842, DSR-250 VPN router, DWR-921 4G router, COVR-1102 mesh)
+  example  "DIR-842" => class=router model=DIR-842
+  example! "DCS-8000LH"
+
+rule dlink-model-switch
+  on       http.title http.realm http.server upnp.model upnp.model-number snmp.sysdescr
+  match    \b((?:DES|DGS|DXS)-[0-9]{3,4}[A-Z0-9]{0,4}(?:/[A-Z0-9]{1,4})?)\b
+  set      manufacturer=D-Link@0.5 model=$1@0.5 class=switch surveillance=no@0.5
+  tier     model
+  weight   0.8
+  source   D-Link switch datasheets (DGS-1210-28, DES-1008P, DXS-3400)
+  example  "DGS-1210-28" => class=switch
+  example! "DIR-842"
+
+rule dlink-model-nas
+  on       http.title http.realm upnp.model upnp.model-number
+  match    \b(DNS-[0-9]{3}(?:-[0-9]{1,2})?)\b
+  set      manufacturer=D-Link@0.5 model=$1@0.5 class=storage surveillance=no@0.5
+  tier     model
+  weight   0.8
+  source   D-Link ShareCenter NAS datasheets (DNS-320, DNS-327L, DNS-340L)
+  example  "DNS-320" => class=storage
+  example! "DNR-202L"
+
+rule ubiquiti-model-switch
+  on       http.title upnp.model upnp.model-number snmp.sysdescr mdns.txt ssdp.server dhcp.vendor
+  match    \b(USW-[A-Za-z0-9-]{2,20}|US-(?:8|16|24|48)(?:-[0-9A-Z]{2,6}){0,2})\b
+  set      manufacturer=Ubiquiti@0.5 model=$1@0.5 class=switch surveillance=no@0.5
+  tier     model
+  weight   0.8
+  source   Ubiquiti UniFi switch datasheets (USW-Lite-8-PoE, USW-24-PoE, US-8-60W)
+  example  "USW-Lite-8-PoE" => class=switch
+  example! "UVC-G4-Bullet"
+
+rule ubiquiti-model-router
+  on       http.title upnp.model upnp.model-number snmp.sysdescr mdns.txt ssdp.server dhcp.vendor
+  match    \b(UDM(?:-Pro(?:-Max)?|-SE)?|UDR|UXG-[A-Za-z]{2,10}|USG(?:-Pro-4|-XG-8)?|UniFi Dream Machine(?: Pro| SE)?|EdgeRouter(?: [A-Za-z0-9]{1,8})?)\b
+  set      manufacturer=Ubiquiti@0.5 class=router surveillance=no@0.4
+  tier     model
+  weight   0.75
+  source   Ubiquiti gateways (UniFi Dream Machine UDM/UDM-Pro, UDR, UXG-Lite, USG, EdgeRouter) datasheets; a UDM may also run UniFi Protect (an NVR function) and is a router first
+  example  "UDM-Pro" => class=router
+  example  "EdgeRouter X" => class=router
+  example! "UNVR-Pro"
+
+# --- Bosch and Honeywell intrusion and access ------------------------------------
+
+rule bosch-intrusion-panel
+  on       http.title snmp.sysdescr upnp.model upnp.model-description banner
+  match    \bBosch\b[^\r\n]{0,40}?\b(B[3-9]512G?|B9512G|D7412GV[34]|D9412GV[34]|Solution (?:2000|3000|6000)|AMAX ?[2-4]100)\b|\b(B[3-9]512G?|B9512G) (?:Control Panel|Intrusion)
+  set      manufacturer=Bosch@0.6 model=$1$2@0.5 class=alarm-panel surveillance=no@0.4
+  tier     model
+  weight   0.8
+  source   Bosch intrusion control panel documentation (B9512G/B8512G, B6512/B5512/B4512/B3512 control panels, Solution 3000, AMAX 4000)
+  example  "Bosch B6512 Control Panel" => class=alarm-panel model=B6512
+  example! "Bosch DINION IP 5000"
+
+rule honeywell-intrusion-panel
+  on       http.title snmp.sysdescr upnp.model upnp.model-description banner
+  match    \b(Galaxy Dimension|Galaxy Flex|VISTA-(?:15P|20P|21iP|128BPT|250BPT))\b
+  set      manufacturer=Honeywell@0.6 model=$1@0.4 class=alarm-panel surveillance=no@0.4
+  tier     model
+  weight   0.75
+  source   Honeywell intrusion panels (Galaxy Dimension, Galaxy Flex, VISTA-20P, VISTA-128BPT) product documentation
+  example  "Honeywell Galaxy Dimension" => class=alarm-panel
+  example! "Honeywell equIP HDZ302D"
+
+rule honeywell-access
+  on       http.title snmp.sysdescr upnp.model upnp.model-description banner
+  match    \b(Pro-?Watch|WIN-PAK|NetAXS(?:-123|-4)?)\b
+  set      manufacturer=Honeywell@0.6 model=$1@0.4 class=access-control surveillance=no@0.4
+  tier     model
+  weight   0.75
+  source   Honeywell access control platforms (Pro-Watch, WIN-PAK software; NetAXS-123/NetAXS-4 controllers) product documentation
+  example  "NetAXS-123" => class=access-control
+  example! "Honeywell equIP HDZ302D"

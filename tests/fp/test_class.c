@@ -236,6 +236,22 @@ static const struct ccase cases[] = {
      0,
      "VTO2202F-P"},
 
+    {"onvif-access-controller",
+     /* An ONVIF Profile A/C door controller: profile scopes, no video
+      * profile (ONVIF profile scopes, protocols.md §1). */
+     {{"wsd.types", 3702, "tds:Device"},
+      {"wsd.scopes", 3702,
+       "onvif://www.onvif.org/Profile/A onvif://www.onvif.org/Profile/C "
+       "onvif://www.onvif.org/hardware/AC-2000 "
+       "onvif://www.onvif.org/name/Door%20Controller"}},
+     "", CS_CLASS_ACCESS_CONTROL, 0, NULL},
+    {"dlink-router",
+     /* A D-Link DIR-842 router's digest realm and UPnP model. */
+     {{"http.realm", 80, "DIR-842"},
+      {"upnp.model", 49152, "DIR-842"},
+      {"mac.maker", 0, "D-Link"}},
+     "D-Link", CS_CLASS_ROUTER, 0, "DIR-842"},
+
     /* --- Failure class 2: recorders stay recorders. */
     {"hikvision-nvr-onvif-wsd",
      /* DS-7608NI-K2 answering GetDeviceInformation and WS-Discovery with

@@ -94,12 +94,13 @@ rule dahua-model-recorder
 
 rule dahua-model-dvr
   on       dahua.cgi onvif.model onvif.scopes wsd.scopes http.title dhip.model upnp.model
-  match    \b(?:DH-)?((?:XVR|HCVR)[0-9]{4}[A-Z0-9-]*)
+  match    \b(?:DHI?-)?((?:XVR|HCVR)[0-9][0-9A-Z]{3}[A-Z0-9-]*)
   set      class=dvr manufacturer=Dahua@0.4 model=$1@0.5
   tier     model
   weight   0.7
   source   protocols.md §5 (Dahua DeviceType model strings: XVR/HCVR recorders are DVRs)
   example  "XVR5104HS-I3"
+  example  "DH-XVR1B08-I" => class=dvr model=XVR1B08-I
   example! "NVR4104HS-P-4KS2"
 
 rule dahua-onvif-prolog-weak

@@ -127,6 +127,10 @@ static const struct ccase cases[] = {
      CS_CLASS_SWITCH,
      0,
      NULL},
+    {"huawei-sip-user-agent",
+     /* A SIP User-Agent naming Huawei (an eSpace IP phone registering). */
+     {{"sip.server", 5060, "Huawei eSpace 7910 V200R003C00"}},
+     "Huawei", CS_CLASS_UNKNOWN, -1, NULL},
     {"huawei-mac-only",
      /* OUI 00:E0:FC, IEEE registrant HUAWEI TECHNOLOGIES CO.,LTD. */
      {{"mac", 0, "00:e0:fc:12:34:56"},

@@ -47,13 +47,14 @@ rule hikvision-model-intercom
 
 rule hikvision-model-alarm
   on       onvif.model hik.isapi sadp.model upnp.model http.title upnp.model-number snmp.sysdescr
-  match    \b(DS-P(?:WA|HA|EA|WH)[0-9]{2,3}[0-9A-Z]{0,4}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
+  match    \b(DS-P(?:WA|HA|EA|WH)[0-9]{2,3}[0-9A-Z]{0,4}(?:-[A-Za-z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=alarm-panel
   tier     model
   weight   0.8
-  source   Hikvision AX PRO datasheets (DS-PWA96-M-WE, DS-PWA64-L-WE wireless control panels; DS-PHA64-LP AX Hybrid PRO); cloud-and-nvr.md (AX PRO on Guarding Vision)
+  source   Hikvision AX PRO user manual (DS-PWA64-Kit1-WE, DS-PWA96-M2H-WE control panels; manualsnet.com, scribd 712130412); AX HYBRID PRO user manual (DS-PHA64-LP, manualsfile.com k42zrheg19x); cloud-and-nvr.md (AX PRO)
   example  "DS-PWA96-M-WE" => class=alarm-panel model=DS-PWA96-M-WE
   example  "DS-PHA64-LP" => class=alarm-panel
+  example  "DS-PWA64-Kit1-WE" => class=alarm-panel model=DS-PWA64-Kit1-WE
   example! "DS-PDTT15-EG2"
   example! "DS-2CD2385G1-I"
 
@@ -63,7 +64,7 @@ rule hikvision-model-storage
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=storage
   tier     model
   weight   0.75
-  source   Hikvision storage datasheets (DS-A71024R/DS-A81016S hybrid SAN / CVR storage systems)
+  source   field knowledge: Hikvision storage product naming DS-A7xxxx / DS-A8xxxx (hybrid SAN and CVR storage systems, e.g. DS-A81016S); not verified against a datasheet
   example  "DS-A81016S" => class=storage model=DS-A81016S
   example  "DS-A71024R" => class=storage
   example! "DS-7608NI-K2"
@@ -142,8 +143,8 @@ rule dahua-model-alarm
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=alarm-panel
   tier     model
   weight   0.8
-  source   Dahua alarm datasheets (ARC3800H-W2 AirShield wireless alarm hub, ARC2016C alarm controller)
-  example  "ARC3800H-W2" => class=alarm-panel model=ARC3800H-W2
+  source   Dahua Alarm Hub user's manual V2.0.2 for ARC3000H-W2 (Zhejiang Dahua Vision Technology; manualsfile.com k3n62jmvct0); ARC model prefix = Dahua alarm hubs/controllers
+  example  "ARC3000H-W2" => class=alarm-panel model=ARC3000H-W2
   example! "ARC"
 
 rule dahua-vms-software-title

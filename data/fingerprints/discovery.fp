@@ -36,7 +36,7 @@ rule sadp-model-ezviz
 
 rule sadp-model-recorder
   on       sadp.model
-  match    ^\s*i?DS-(?:7[0-9]{3}|9[0-9]{3,4})N
+  match    ^\s*i?DS-(?:7[0-9]{3}|8[0-9]{3}|9[0-9]{3,4})N
   set      class=nvr
   tier     model
   weight   0.7

@@ -222,7 +222,7 @@ rule hikvision-model-camera
 
 rule hikvision-model-recorder
   on       onvif.model onvif.scopes wsd.scopes hik.isapi http.title sadp.model upnp.model upnp.model-number
-  match    \b(i?DS-(?:7[0-9]{3}|9[0-9]{3,4}|71[0-9]{2})N[A-Z0-9()/-]*)
+  match    \b(i?DS-(?:7[0-9]{3}|8[0-9]{3}|9[0-9]{3,4})N[A-Z0-9()/-]*)
   set      manufacturer=Hikvision@0.6 model=$1@0.5 class=nvr@0.8
   tier     model
   weight   0.6
@@ -230,5 +230,7 @@ rule hikvision-model-recorder
   example  "DS-7608NI-K2" => class=nvr
   example  "DS-9664NI-I8" => class=nvr
   example  "DS-7104NI-Q1/4P" => class=nvr model=DS-7104NI-Q1/4P
+  example  "DS-8632NI-K8" => class=nvr
+  example  "DS-7732NXI-I4/16P" => class=nvr
   example! "DS-7204HQHI-K1"
   example! "DS-2CD2385G1-I"

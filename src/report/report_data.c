@@ -261,8 +261,11 @@ cs_report_write_json(const struct cs_report *r, struct cs_buf *b)
 	cs_report_put(&w, r->nhist ? "\n  ],\n" : "],\n");
 	cs_report_putf(&w,
 		       "  \"summary\": {\"hosts\":%zu,\"surveillance\":%zu,"
-		       "\"prc_made\":%zu,\"attached_cameras\":%zu},\n",
-		       r->ndev, r->nsurv, r->nprc, r->natt);
+		       "\"prc_made\":%zu,\"attached_cameras\":%zu,"
+		       "\"surveillance_not_established\":%zu,"
+		       "\"prc_made_not_established\":%zu},\n",
+		       r->ndev, r->nsurv, r->nprc, r->natt, r->nunk,
+		       r->nprc_unk);
 	json_counts(&w, "by_maker", r->makers, r->nmakers, true);
 	cs_report_put(&w, ",\n");
 	json_counts(&w, "by_country", r->countries, r->ncountries, false);

@@ -469,6 +469,9 @@ summary(struct rp_w *w, const struct cs_report *r)
 	card(w, "", r->ndev, "hosts responding");
 	card(w, "", r->nsurv, "surveillance devices");
 	card(w, " prc", r->nprc, "PRC-made surveillance devices");
+	if (r->nunk > 0)
+		card(w, r->nprc_unk ? " prc" : "", r->nprc_unk,
+		     "PRC-made, class to confirm (maker-only evidence)");
 	card(w, "", r->nmakers, "makers");
 	card(w, "", r->natt, "cameras behind recorders");
 	cs_report_put(w, "</div>\n");

@@ -389,7 +389,6 @@ cs_fp_rule_apply(const struct cs_fpdb *db, const struct fp_rule *r,
 	for (size_t i = 0; i < r->nsets && k < max; i++) {
 		const struct fp_set *s = &r->sets[i];
 		char v[FP_MAX_VALUE + 1];
-
 		int via;
 
 		subst(s->tmpl, p, ov, npairs, v, sizeof(v));

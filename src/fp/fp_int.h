@@ -166,6 +166,18 @@ struct fp_own {
 	char *source; /* owned */
 };
 
+/*
+ * A product line of a brand made after its relation with a maker ended
+ * (models.tsv rows with relation former-owner and an until date, e.g.
+ * Lorex N4K3 after the 24 Nov 2022 sale by Dahua): a model matching it
+ * dates the unit after the relation.
+ */
+struct fp_postline {
+	size_t brand, maker; /* indices into brands, makers */
+	char pattern[64];    /* models.tsv pattern (see docs/lookup.md) */
+	char until[11];
+};
+
 /* The rules that want one observation key, in rule order. */
 struct fp_keyidx {
 	char key[CS_OBS_MAX_KEY];
@@ -187,6 +199,8 @@ struct cs_fpdb {
 	size_t noems;
 	struct fp_own *owns;
 	size_t nowns;
+	struct fp_postline *posts;
+	size_t nposts;
 };
 
 /* Name of a confidence value parse_conf produced ("high", ...). */
@@ -222,6 +236,13 @@ size_t cs_fp_rule_apply(const struct cs_fpdb *db, const struct fp_rule *r,
 			const uint8_t *p, size_t n, pcre2_match_data *md,
 			pcre2_match_context *mc, struct fp_assign *out,
 			size_t max, bool *matched, bool *limit);
+
+/*
+ * True when model matches a models.tsv pattern: anchored at the start,
+ * ASCII case ignored, a prefix unless the pattern ends in '$'; '#' a
+ * digit, '@' a letter, '?' a letter or digit, '*' any run.
+ */
+bool cs_fp_model_pattern(const char *pattern, const char *model);
 
 /* (Re)builds db->kidx from db->rules; called after every load. */
 void cs_fp_index_build(struct cs_fpdb *db);

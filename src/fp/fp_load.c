@@ -936,11 +936,11 @@ parse_rules(struct cs_fpdb *db, const char *name, const uint8_t *p, size_t n,
 /* ---------------------------------------------------------------------- */
 /* Entity tables. */
 
-#define TSV_MAXCOLS 8
+#define TSV_MAXCOLS 9
 
-enum tsv_kind { TSV_MAKERS, TSV_BRANDS, TSV_OEM, TSV_OWN };
+enum tsv_kind { TSV_MAKERS, TSV_BRANDS, TSV_OEM, TSV_OWN, TSV_MODELS };
 
-static const size_t tsv_ncols[] = {8, 7, 8, 7};
+static const size_t tsv_ncols[] = {8, 7, 8, 7, 9};
 
 struct tp {
 	struct cs_fpdb *db;
@@ -1280,6 +1280,38 @@ own_row(struct tp *tp, unsigned line, char **col)
 	return 0;
 }
 
+/*
+ * models.tsv is validated by its own loader (src/oui/models.c); the
+ * engine takes only the post-relation product lines from it (rows
+ * "former-owner" with an until date, a known brand and maker, a pattern
+ * other than '*'), and skips every other row.
+ */
+static int
+models_row(struct tp *tp, char **col)
+{
+	struct cs_fpdb *db = tp->db;
+	struct fp_postline *p;
+	int br, mk;
+	char until[11];
+
+	if (strcmp(col[5], "former-owner") != 0 || col[0][0] == '*' ||
+	    strncmp(col[0], "brand:", 6) == 0 || strlen(col[0]) >= 64 ||
+	    parse_date(col[6], until) != 0 || until[0] == 0)
+		return 0;
+	br = find_brand(db, col[1]);
+	mk = find_maker(db, col[2]);
+	if (br < 0 || mk < 0 || db->nposts >= FP_MAX_BRANDS)
+		return 0;
+	db->posts = cs_xrealloc(db->posts, db->nposts + 1, sizeof(*db->posts));
+	p = &db->posts[db->nposts++];
+	memset(p, 0, sizeof(*p));
+	p->brand = (size_t)br;
+	p->maker = (size_t)mk;
+	cs_strlcpy(p->pattern, col[0], sizeof(p->pattern));
+	cs_strlcpy(p->until, until, sizeof(p->until));
+	return 0;
+}
+
 static int
 tsv_line_cb(void *arg, unsigned line, char *s)
 {
@@ -1290,6 +1322,8 @@ tsv_line_cb(void *arg, unsigned line, char *s)
 
 	if (*t == 0 || *t == '#')
 		return 0;
+	if (tp->kind == TSV_MODELS)
+		return split_tsv(s, col, nc) == 0 ? models_row(tp, col) : 0;
 	if (split_tsv(s, col, nc) != 0)
 		return TPERR(tp, line,
 			     "want %zu tab-separated columns (the last is "
@@ -1508,6 +1542,8 @@ cs_fpdb_load(const char *dir_fingerprints, const char *dir_entities, char *err,
 	     load_tsv(db, dir_entities, "oem.tsv", TSV_OEM, true, err, errsz) !=
 		 0 ||
 	     load_tsv(db, dir_entities, "ownership.tsv", TSV_OWN, true, err,
+		      errsz) != 0 ||
+	     load_tsv(db, dir_entities, "models.tsv", TSV_MODELS, true, err,
 		      errsz) != 0))
 		goto fail;
 	if (dir_fingerprints != NULL &&
@@ -1592,6 +1628,7 @@ cs_fpdb_free(struct cs_fpdb *db)
 		free(db->owns[i].source);
 	}
 	free(db->owns);
+	free(db->posts);
 	free(db);
 }
 

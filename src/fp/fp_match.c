@@ -753,6 +753,73 @@ model_in_dated_line(const struct cs_fpdb *db, int b, const char *maker,
 	return false;
 }
 
+static bool
+pat_char(char p, char c)
+{
+	uint8_t u = lower_ascii((uint8_t)c);
+
+	switch (p) {
+	case '#':
+		return u >= '0' && u <= '9';
+	case '@':
+		return u >= 'a' && u <= 'z';
+	case '?':
+		return isalnum_ascii(u);
+	default:
+		return lower_ascii((uint8_t)p) == u;
+	}
+}
+
+/* Matches pattern p against s from the start (bounded backtracking on
+ * '*': patterns are at most 63 bytes and models at most 63). */
+static bool
+pat_match(const char *p, const char *s, unsigned depth)
+{
+	for (; *p != '\0'; p++, s++) {
+		if (*p == '*') {
+			if (depth > 4)
+				return false;
+			for (const char *t = s;; t++) {
+				if (pat_match(p + 1, t, depth + 1))
+					return true;
+				if (*t == '\0')
+					return false;
+			}
+		}
+		if (*p == '$' && p[1] == '\0')
+			return *s == '\0';
+		if (*s == '\0' || !pat_char(*p, *s))
+			return false;
+	}
+	return true; /* a prefix */
+}
+
+bool
+cs_fp_model_pattern(const char *pattern, const char *model)
+{
+	return pattern != NULL && model != NULL && pattern[0] != '\0' &&
+	       pat_match(pattern, model, 0);
+}
+
+/* The end date of the post-relation line (models.tsv) model belongs to
+ * for brand b and maker, into until[11]; false if none. */
+static bool
+model_in_post_line(const struct cs_fpdb *db, int b, const char *maker,
+		   const char *model, char until[11])
+{
+	for (size_t i = 0; i < db->nposts; i++) {
+		const struct fp_postline *pl = &db->posts[i];
+
+		if (pl->brand == (size_t)b &&
+		    str_ieq(db->makers[pl->maker].name, maker) &&
+		    cs_fp_model_pattern(pl->pattern, model)) {
+			cs_strlcpy(until, pl->until, 11);
+			return true;
+		}
+	}
+	return false;
+}
+
 /*
  * The latest build date (YYYY-MM-DD into out[11]) in a firmware string:
  * "Build Date: 2023-03-15" / "2020-06-04 10:00:00", Hikvision's
@@ -880,6 +947,13 @@ dated_relation(const struct cs_fpdb *db, struct contrib *cv, size_t ncv,
 			 db->brands[b].name, maker, to);
 		return false;
 	}
+	if (out->model[0] != '\0' &&
+	    model_in_post_line(db, b, maker, out->model, d)) {
+		/* A product line made after the relation ended. */
+		snprintf(note, 64, "dated:model line after %s-%s %s",
+			 db->brands[b].name, maker, d);
+		goto dated_after;
+	}
 	for (size_t i = 0; i < ncv; i++)
 		if (cv[i].field == FP_F_FIRMWARE && cv[i].obs != NULL &&
 		    firmware_date(cv[i].obs->val, cv[i].obs->len, d) &&
@@ -903,6 +977,7 @@ dated_relation(const struct cs_fpdb *db, struct contrib *cv, size_t ncv,
 	}
 	snprintf(note, 64, "dated:firmware %s after %s-%s %s", fw,
 		 db->brands[b].name, maker, to);
+dated_after:
 	snprintf(claim, 64, "not %s", maker);
 	for (size_t i = 0; i < ncv; i++)
 		if (cv[i].field == FP_F_MANUFACTURER && cv[i].brand == b &&

@@ -26,6 +26,7 @@
 
 #include "core/obs.h"
 #include "fp/fp.h"
+#include "fp/fp_int.h"
 #include "core/poison.h"
 
 static struct cs_fpdb *db;
@@ -130,7 +131,10 @@ static const struct ccase cases[] = {
     {"huawei-sip-user-agent",
      /* A SIP User-Agent naming Huawei (an eSpace IP phone registering). */
      {{"sip.server", 5060, "Huawei eSpace 7910 V200R003C00"}},
-     "Huawei", CS_CLASS_UNKNOWN, -1, NULL},
+     "Huawei",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
     {"huawei-mac-only",
      /* OUI 00:E0:FC, IEEE registrant HUAWEI TECHNOLOGIES CO.,LTD. */
      {{"mac", 0, "00:e0:fc:12:34:56"},
@@ -248,13 +252,19 @@ static const struct ccase cases[] = {
        "onvif://www.onvif.org/Profile/A onvif://www.onvif.org/Profile/C "
        "onvif://www.onvif.org/hardware/AC-2000 "
        "onvif://www.onvif.org/name/Door%20Controller"}},
-     "", CS_CLASS_ACCESS_CONTROL, 0, NULL},
+     "",
+     CS_CLASS_ACCESS_CONTROL,
+     0,
+     NULL},
     {"dlink-router",
      /* A D-Link DIR-842 router's digest realm and UPnP model. */
      {{"http.realm", 80, "DIR-842"},
       {"upnp.model", 49152, "DIR-842"},
       {"mac.maker", 0, "D-Link"}},
-     "D-Link", CS_CLASS_ROUTER, 0, "DIR-842"},
+     "D-Link",
+     CS_CLASS_ROUTER,
+     0,
+     "DIR-842"},
 
     /* --- Failure class 2: recorders stay recorders. */
     {"hikvision-nvr-onvif-wsd",
@@ -467,7 +477,7 @@ ident3(const char *fw, const char *model, struct cs_identity *id)
 static void
 test_dated_relation(void **state)
 {
-	struct cs_identity era, after, before, undated, direct;
+	struct cs_identity era, after, postline, before, undated, direct;
 	struct cs_obs_list l;
 
 	(void)state;
@@ -477,13 +487,19 @@ test_dated_relation(void **state)
 	assert_string_equal(era.manufacturer, "Dahua");
 	assert_true(has_note(&era, "dated:model line", "Dahua"));
 	/* Firmware built in May 2023: after the sale, so not Dahua. */
-	ident3("V2.1.0.8 build 230515", "N4K3-82WB", &after);
+	ident3("V2.1.0.8 build 230515", NULL, &after);
 	assert_string_equal(after.brand, "Lorex");
 	assert_string_not_equal(after.manufacturer, "Dahua");
 	assert_true(
 	    has_note(&after, "dated:firmware 2023-05-15 after", "not Dahua"));
+	/* A post-sale product line (models.tsv: N4K3 ..., former-owner
+	 * until 2022-11-24): not Dahua, whatever the firmware says. */
+	ident3(NULL, "N4K3-82WB", &postline);
+	assert_string_equal(postline.brand, "Lorex");
+	assert_string_not_equal(postline.manufacturer, "Dahua");
+	assert_true(has_note(&postline, "dated:model line after", "not Dahua"));
 	/* Dahua firmware naming with a build date before the sale. */
-	ident3("V4.001.0000000.1.R.20200916", "N4K3-82WB", &before);
+	ident3("V4.001.0000000.1.R.20200916", "W452ASD", &before);
 	assert_string_equal(before.manufacturer, "Dahua");
 	assert_true(
 	    has_note(&before, "dated:firmware 2020-09-16 before", NULL));
@@ -504,6 +520,38 @@ test_dated_relation(void **state)
 	cs_obs_list_free(&l);
 	assert_string_equal(direct.manufacturer, "Dahua");
 	assert_false(has_note(&direct, "dated:", NULL));
+}
+
+/* models.tsv patterns as the engine reads them (docs/lookup.md). */
+static void
+test_model_pattern(void **state)
+{
+	static const struct {
+		const char *pat, *model;
+		bool want;
+	} t[] = {
+	    {"N4K3", "N4K3-82WB", true},
+	    {"n4k3", "N4K3", true},
+	    {"N4K3", "N4K", false},
+	    {"LNB#", "LNB4163", true},
+	    {"LNB#", "LNBX163", false},
+	    {"LN@#", "LNE8950", true},
+	    {"E89#$", "E893", true},
+	    {"E89#$", "E8931", false},
+	    {"D*#", "DAB5", true},
+	    {"D*#", "DABC", false},
+	    {"?-1", "a-1x", true},
+	    {"?-1", "--1", false},
+	    {"", "X", false},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (cs_fp_model_pattern(t[i].pat, t[i].model) != t[i].want) {
+			fprintf(stderr, "# %s ~ %s: want %d\n", t[i].pat,
+				t[i].model, t[i].want);
+			fail();
+		}
 }
 
 /* A rule file: `tier` is parsed, checked and needs a class claim. */
@@ -543,6 +591,7 @@ main(void)
 	    cmocka_unit_test(test_generic_counts_once),
 	    cmocka_unit_test(test_tier_directive),
 	    cmocka_unit_test(test_dated_relation),
+	    cmocka_unit_test(test_model_pattern),
 	};
 
 	return cmocka_run_group_tests_name("class", tests, setup, teardown);

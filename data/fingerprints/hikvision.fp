@@ -139,6 +139,38 @@ rule hikvision-isapi-type-dvr
   example  "200 <deviceType>DVR</deviceType>"
   example! "200 <deviceType>IPCamera</deviceType>"
 
+# Non-camera deviceType values of ISAPI deviceInfo, as public ISAPI client
+# test fixtures record them: ACS (access control terminals, e.g.
+# DS-K1T673DX-BR with subDeviceType accessControlTerminal), VIS (video
+# intercom indoor/door stations), AXPro (AX PRO DS-PWA96-M-WE hub).
+
+rule hikvision-isapi-type-access
+  on       hik.isapi
+  match    <deviceType>\s*ACS\s*</deviceType>
+  set      class=access-control
+  weight   0.85
+  source   ISAPI deviceInfo deviceType ACS of Hikvision access terminals (DS-K1T673DX-BR, DS-K1T341AMF, DS-K1T808MFWX in public ISAPI client fixtures, subDeviceType accessControlTerminal)
+  example  "200 <DeviceInfo><model>DS-K1T673DX-BR</model><deviceType>ACS</deviceType></DeviceInfo>" => class=access-control
+  example! "200 <deviceType>IPCamera</deviceType>"
+
+rule hikvision-isapi-type-intercom
+  on       hik.isapi
+  match    <deviceType>\s*VIS\s*</deviceType>
+  set      class=intercom
+  weight   0.85
+  source   ISAPI deviceInfo deviceType VIS (video intercom system) of Hikvision indoor and door stations (public ISAPI intercom client fixtures)
+  example  "200 <DeviceInfo><deviceType>VIS</deviceType></DeviceInfo>" => class=intercom
+  example! "200 <deviceType>NVR</deviceType>"
+
+rule hikvision-isapi-type-alarm
+  on       hik.isapi
+  match    <deviceType>\s*(?:AXPro|AXHybridPro|AlarmHost)\s*</deviceType>
+  set      class=alarm-panel
+  weight   0.75
+  source   ISAPI deviceInfo deviceType AXPro of the AX PRO hub DS-PWA96-M-WE (a public ISAPI client fixture); AXHybridPro/AlarmHost by analogy (lower weight)
+  example  "200 <DeviceInfo><model>DS-PWA96-M-WE</model><deviceType>AXPro</deviceType></DeviceInfo>" => class=alarm-panel
+  example! "200 <deviceType>DVR</deviceType>"
+
 rule hikvision-sdk-port-8000
   on       hik.sdk
   match    ^00000010000000(?:1e0000001e|0d0000000d)00000000

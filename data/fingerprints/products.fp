@@ -571,3 +571,55 @@ rule honeywell-access
   source   Honeywell access control platforms (Pro-Watch, WIN-PAK software; NetAXS-123/NetAXS-4 controllers) product documentation
   example  "NetAXS-123" => class=access-control
   example! "Honeywell equIP HDZ302D"
+
+# --- Hikvision sub-brand recorder and camera families ------------------------
+
+rule hiwatch-model-family
+  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
+  match    \b(?:DS-HiWatchI-)?(HW([NDI])-[0-9]{2,4}[A-Z0-9]{0,6}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
+  set      brand=HiWatch model=$1@0.6 manufacturer=Hikvision@0.6
+  weight   0.75
+  source   exposure.md §1.1 (DS-HiWatchI-HWN-21xxMH/41xxMH NVR families); HiWatch model scheme HWN = NVR, HWD = DVR, HWI = IP camera (Hikvision HiWatch catalogue naming)
+  example  "HWN-2104MH-4P" => brand=HiWatch model=HWN-2104MH-4P manufacturer=Hikvision
+  example! "HWX-2104"
+
+rule hiwatch-nvr-class
+  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
+  match    \bHWN-[0-9]{2,4}
+  set      class=nvr
+  tier     model
+  weight   0.8
+  source   exposure.md §1.1 (DS-HiWatchI-HWN-21xxMH/41xxMH are NVRs)
+  example  "DS-HiWatchI-HWN-4216MH-16P" => class=nvr
+  example! "HWD-6108MH-G2"
+
+rule hiwatch-dvr-class
+  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
+  match    \bHWD-[0-9]{2,4}
+  set      class=dvr
+  tier     model
+  weight   0.8
+  source   HiWatch model scheme: HWD = Turbo HD DVR (Hikvision HiWatch catalogue naming)
+  example  "HWD-6108MH-G2" => class=dvr
+  example! "HWN-2104MH"
+
+rule hiwatch-camera-class
+  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
+  match    \bHWI-[A-Z][0-9]{2,4}
+  set      class=camera
+  tier     model
+  weight   0.8
+  source   HiWatch model scheme: HWI = IP camera (e.g. HWI-B121H, Hikvision HiWatch catalogue naming)
+  example  "HWI-B121H" => class=camera
+  example! "HWN-2104MH"
+
+rule hilook-nvr-class
+  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model
+  match    \b(?:DS-HiLookI-)?NVR-[0-9]{3}MH?-[A-Z0-9/]{1,8}
+  set      class=nvr brand=HiLook@0.5 manufacturer=Hikvision@0.5
+  tier     model
+  weight   0.75
+  source   exposure.md §1.1 (DS-HiLookI-NVR-1xxMH/2xxMH NVR families)
+  example  "NVR-104MH-C/4P" => class=nvr
+  example  "DS-HiLookI-NVR-216MH-C" => class=nvr brand=HiLook
+  example! "NVR4104HS-P-4KS2"

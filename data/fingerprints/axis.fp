@@ -72,6 +72,7 @@ rule axis-mdns-service
   on       mdns.service
   match    ^_axis-video\._tcp\b
   set      manufacturer=Axis class=camera
+  tier     generic
   weight   0.85
   source   protocols.md §10 (Bonjour service _axis-video._tcp.local)
   example  "_axis-video._tcp.local"

@@ -5,7 +5,7 @@ rule dahua-rtsp-server
   on       rtsp.server
   match    ^Dahua Rtsp Server\b
   flags    i
-  set      manufacturer=Dahua class=camera@0.4
+  set      manufacturer=Dahua
   weight   0.6
   source   RTSP Server header naming the maker (Dahua Rtsp Server); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "Dahua Rtsp Server"
@@ -74,6 +74,7 @@ rule dahua-model-camera
   on       dahua.cgi onvif.model onvif.scopes wsd.scopes http.title dhip.model upnp.model
   match    \b(?:DH-)?(IPC-(?:H|T|E|K|A|P)[A-Z]{1,4}[0-9]{3,4}[A-Z0-9-]*)
   set      manufacturer=Dahua@0.5 class=camera@0.7 model=$1@0.5
+  tier     model
   weight   0.5
   source   protocols.md §5 (DeviceType e.g. IPC-HDW1431T1-S4); policy.md §2.1 (Loryta IPC-T5442TM-AS)
   example  "IPC-HDW1431T1-S4" => model=IPC-HDW1431T1-S4 class=camera
@@ -85,6 +86,7 @@ rule dahua-model-recorder
   on       dahua.cgi onvif.model onvif.scopes wsd.scopes http.title dhip.model upnp.model
   match    \b(?:DH-)?(NVR[0-9]{4}[A-Z0-9-]*)
   set      manufacturer=Dahua@0.4 model=$1@0.5 class=nvr@0.6
+  tier     model
   weight   0.5
   source   protocols.md §5 (Dahua DeviceType model strings); policy.md §2.1 (Amcrest NV1104)
   example  "NVR4104HS-P-4KS2" => class=nvr
@@ -92,11 +94,13 @@ rule dahua-model-recorder
 
 rule dahua-model-dvr
   on       dahua.cgi onvif.model onvif.scopes wsd.scopes http.title dhip.model upnp.model
-  match    \b(?:DH-)?((?:XVR|HCVR)[0-9]{4}[A-Z0-9-]*)
+  match    \b(?:DHI?-)?((?:XVR|HCVR)[0-9][0-9A-Z]{3}[A-Z0-9-]*)
   set      class=dvr manufacturer=Dahua@0.4 model=$1@0.5
+  tier     model
   weight   0.7
   source   protocols.md §5 (Dahua DeviceType model strings: XVR/HCVR recorders are DVRs)
   example  "XVR5104HS-I3"
+  example  "DH-XVR1B08-I" => class=dvr model=XVR1B08-I
   example! "NVR4104HS-P-4KS2"
 
 rule dahua-onvif-prolog-weak

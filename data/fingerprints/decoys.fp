@@ -6,7 +6,7 @@
 rule printer-hp-server
   on       http.server
   match    ^(?:HP HTTP Server|HP-ChaiSOE|HP-ChaiServer)\b
-  set      manufacturer=HP class=other surveillance=no
+  set      manufacturer=HP class=printer surveillance=no
   weight   0.8
   source   protocols.md §14 (printers on camera LANs); HP embedded web server header
   example  "HP HTTP Server; HP Color LaserJet MFP M477fdw - CF379A; Serial Number: X"
@@ -17,7 +17,7 @@ rule printer-hp-title
   on       http.title
   match    \bHP (?:Color )?(?:LaserJet|OfficeJet|DeskJet|PageWide)\b
   flags    i
-  set      manufacturer=HP class=other surveillance=no
+  set      manufacturer=HP class=printer surveillance=no
   weight   0.75
   source   protocols.md §14; HP printer web UI title
   example  "HP Color LaserJet Pro MFP M477fdw"
@@ -26,7 +26,7 @@ rule printer-hp-title
 rule printer-brother
   on       http.title http.server
   match    (?:^Brother (?:HL|MFC|DCP)-[A-Z0-9]+|^debut/[0-9])
-  set      manufacturer=Brother class=other surveillance=no
+  set      manufacturer=Brother class=printer surveillance=no
   weight   0.75
   source   protocols.md §14; Brother printer web UI title and embedded server
   example  "Brother HL-L2350DW series"
@@ -36,7 +36,7 @@ rule printer-brother
 rule printer-epson
   on       http.title http.server
   match    (?:^EPSON_Linux UPnP|^EPSON HTTP Server|^(?:EPSON|Epson) (?:ET|WF|XP|L)-?[0-9]{3,5}\b)
-  set      manufacturer=Epson class=other surveillance=no
+  set      manufacturer=Epson class=printer surveillance=no
   weight   0.75
   source   protocols.md §14; Epson printer web UI
   example  "EPSON ET-2850 Series"
@@ -58,6 +58,7 @@ rule printer-raw-port
   port     9100
   match    ^$
   set      class=other surveillance=no
+  tier     generic
   weight   0.35
   source   lprng.sourceforge.net/LPRng-Reference-Multipart/socketapi.htm (raw socket printing: HP JetDirect listens on TCP 9100 by default)
   example  ""
@@ -68,6 +69,7 @@ rule printer-ipp-port
   port     631
   match    ^$
   set      class=other surveillance=no
+  tier     generic
   weight   0.3
   source   protocols.md §14 (IPP printing)
   example  ""
@@ -77,7 +79,7 @@ rule router-mikrotik
   on       http.title banner http.server
   match    (?:RouterOS router configuration page|^(?:220 )?[A-Za-z0-9._-]* ?FTP server \(MikroTik [0-9]|^mikrotik routeros)
   flags    i
-  set      manufacturer=MikroTik class=other surveillance=no
+  set      manufacturer=MikroTik class=router surveillance=no
   weight   0.8
   source   MikroTik RouterOS default web page and FTP banner (general knowledge)
   example  "RouterOS router configuration page"
@@ -87,7 +89,7 @@ rule router-mikrotik
 rule router-openwrt
   on       http.title http.body
   match    \b(?:OpenWrt|LuCI)\b
-  set      class=other surveillance=no
+  set      class=router surveillance=no
   weight   0.7
   source   OpenWrt LuCI web interface title (general knowledge)
   example  "OpenWrt - LuCI"
@@ -96,7 +98,7 @@ rule router-openwrt
 rule router-ddwrt
   on       http.title http.realm
   match    \bDD-WRT\b
-  set      class=other surveillance=no
+  set      class=router surveillance=no
   weight   0.7
   source   DD-WRT web interface (general knowledge)
   example  "DD-WRT (build 50000) - Info"
@@ -105,7 +107,7 @@ rule router-ddwrt
 rule router-netgear
   on       http.realm http.title
   match    ^NETGEAR\s+([A-Z]{1,4}[0-9]{3,5}[A-Za-z0-9]*)
-  set      manufacturer=Netgear model=$1 class=other surveillance=no
+  set      manufacturer=Netgear model=$1 class=router surveillance=no
   weight   0.75
   source   Netgear router authentication realm (general knowledge)
   example  "NETGEAR R7000" => model=R7000
@@ -115,7 +117,7 @@ rule router-tplink
   on       http.realm http.title
   match    ^TP-LINK\s+(?:Wireless|Gigabit|Archer)?.{0,40}(?:Router|Access Point|AP)\b
   flags    i
-  set      manufacturer=TP-Link class=other surveillance=no
+  set      manufacturer=TP-Link class=router surveillance=no
   weight   0.75
   source   TP-Link router authentication realm (general knowledge)
   example  "TP-LINK Wireless N Router WR841N"
@@ -124,7 +126,7 @@ rule router-tplink
 rule nas-synology
   on       http.title
   match    ^Synology\s+(?:DiskStation|RackStation|NAS|Router)|\bDSM\s+[0-9]
-  set      manufacturer=Synology class=other surveillance=no
+  set      manufacturer=Synology class=storage surveillance=no
   weight   0.8
   source   Synology DSM web interface title (general knowledge)
   example  "Synology DiskStation - NAS01"
@@ -133,7 +135,7 @@ rule nas-synology
 rule nas-qnap
   on       http.title
   match    ^(?:QNAP Turbo NAS|QTS\b)
-  set      manufacturer=QNAP class=other surveillance=no
+  set      manufacturer=QNAP class=storage surveillance=no
   weight   0.8
   source   QNAP QTS web interface title (general knowledge)
   example  "QNAP Turbo NAS"
@@ -143,6 +145,7 @@ rule generic-web-server
   on       http.server
   match    ^(?:Apache(?:/[0-9]|\b)|nginx(?:/[0-9]|\b)|lighttpd(?:/[0-9]|\b)|Microsoft-IIS/)
   set      class=other surveillance=no
+  tier     generic
   weight   0.2
   source   generic web servers (weak: cameras also embed them)
   example  "Apache/2.4.57 (Debian)"
@@ -165,6 +168,7 @@ rule generic-rtsp-port
   port     554
   match    ^$
   set      class=camera surveillance=yes
+  tier     generic
   weight   0.2
   source   protocols.md §8 (RTSP on TCP 554; an open port alone is weak)
   example  ""

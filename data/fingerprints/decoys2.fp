@@ -19,10 +19,10 @@ rule decoy-canon-printer
   on       http.title http.server snmp.sysdescr upnp.model mdns.instance mdns.txt
   match    \bCanon (?:iR(?:-ADV)?|imageRUNNER|imageCLASS|MF[0-9]{3,4}|LBP[0-9]{3,4}|PIXMA|MAXIFY|TS[0-9]{4}|G[0-9]{4}|i-SENSYS|imagePROGRAF|SELPHY)|\bCanon HTTP Server\b|\bCANON HTTP Server\b
   flags    i
-  set      class=other surveillance=no
+  set      class=printer surveillance=no
   weight   0.75
   source   field knowledge: Canon printers/MFPs (imageRUNNER ADVANCE, i-SENSYS MF/LBP, PIXMA, MAXIFY) and their "Canon HTTP Server"
-  example  "Canon iR-ADV C5535" => class=other
+  example  "Canon iR-ADV C5535" => class=printer
   example  "Canon MF743C/744C"
   example! "Network Camera VB-M40"
 
@@ -90,10 +90,10 @@ rule decoy-nas
   on       http.title http.server upnp.model upnp.model-number snmp.sysdescr mdns.instance
   match    ^\s*(?:WD )?My Cloud\b|\bMyCloud(?:EX2|PR[0-9]{4}|Home)\b|\bTeraStation\b|\bLinkStation\b|\bASUSTOR\b|\bADM\s[0-9]\.[0-9]|\bTrueNAS\b|\bFreeNAS\b|\bReadyNAS\b|\bTerraMaster\b|\bUnraid\b|\bOpenMediaVault\b
   flags    i
-  set      class=other surveillance=no
+  set      class=storage surveillance=no
   weight   0.7
   source   field knowledge: NAS web UIs (WD My Cloud, Buffalo TeraStation/LinkStation, ASUSTOR ADM, TrueNAS, ReadyNAS, TerraMaster, Unraid, OpenMediaVault)
-  example  "WD My Cloud" => class=other
+  example  "WD My Cloud" => class=storage
   example  "TrueNAS"
   example! "Cloud Camera"
 
@@ -110,10 +110,10 @@ rule decoy-wifi-ap-controllers
 rule decoy-firewalls-routers
   on       http.title http.server snmp.sysdescr banner
   match    \b(?:pfSense|OPNsense|SonicWALL|SonicOS|WatchGuard|Fireware|Sophos (?:XG|UTM|Firewall)|FortiGate|FortiOS|DrayTek|Vigor[0-9]{3,4}|Check Point Gaia|PAN-OS|GlobalProtect|Mikrotik|RouterOS|FRITZ!Box|Huawei HG[0-9]{4}|EchoLife|HUAWEI Home Gateway|ZTE ZXHN|ZXHN [A-Z][0-9]{3}|MiWiFi|Speedport|Livebox|Freebox|Sagemcom|Technicolor|AVM FRITZ)\b
-  set      class=other surveillance=no
+  set      class=router surveillance=no
   weight   0.65
   source   field knowledge: firewall and home/ISP router UIs (pfSense, OPNsense, SonicWALL, WatchGuard, Sophos, FortiGate, DrayTek Vigor, Huawei EchoLife, ZTE ZXHN, Xiaomi MiWiFi, FRITZ!Box)
-  example  "pfSense - Login" => class=other
+  example  "pfSense - Login" => class=router
   example  "HUAWEI Home Gateway HG8245H"
   example! "HUAWEI IPC6325"
 
@@ -140,10 +140,10 @@ rule decoy-smart-tv-media
 rule decoy-printers-more
   on       http.title http.server snmp.sysdescr upnp.model mdns.instance
   match    ^KM-MFP-http/|\bbizhub\b|\bKONICA MINOLTA\b|^Xerox_MicroServer|\bXerox (?:WorkCentre|VersaLink|AltaLink|Phaser)\b|\bRICOH (?:Aficio|MP|IM|SP) ?[C0-9]|\bLexmark [A-Z]{0,2}[0-9]{3}|\bSHARP MX-|\bOKI (?:MC|C|B)[0-9]{3}|\bTOSHIBA e-STUDIO|\bSamsung (?:M|C|SL-)[0-9]{3,4}|\bZebra (?:ZT|ZD|GK|GX)[0-9]{3}|\bPrinter\b
-  set      class=other surveillance=no
+  set      class=printer surveillance=no
   weight   0.65
   source   field knowledge: printer/MFP web servers and names (Kyocera KM-MFP-http, Konica Minolta bizhub, Xerox, Ricoh, Lexmark, Sharp MX, OKI, Toshiba e-STUDIO, Zebra)
-  example  "KM-MFP-http/V0.0.1" => class=other
+  example  "KM-MFP-http/V0.0.1" => class=printer
   example  "KONICA MINOLTA bizhub C258"
   example! "Network Camera"
 

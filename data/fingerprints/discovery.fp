@@ -7,7 +7,7 @@
 rule sadp-protocol
   on       sadp.raw
   match    <ProbeMatch>[\s\S]{0,2000}?<(?:DeviceDescription|DeviceSN|CommandPort|SoftwareVersion)>
-  set      manufacturer=Hikvision class=camera@0.4 surveillance=yes@0.6
+  set      manufacturer=Hikvision
   weight   0.9
   source   protocols.md §3 (SADP ProbeMatch fields DeviceDescription, DeviceSN, CommandPort)
   example  "<?xml version=\"1.0\"?><ProbeMatch><Uuid>1</Uuid><Types>inquiry</Types><DeviceType>141945</DeviceType><DeviceDescription>DS-2CD2385G1-I</DeviceDescription>" => manufacturer=Hikvision
@@ -27,6 +27,7 @@ rule sadp-model-ezviz
   on       sadp.model upnp.model onvif.model http.title wsd.scopes
   match    \b(CS-[A-Z][A-Z0-9]{1,8}-[A-Z0-9-]{2,30})
   set      brand=EZVIZ model=$1@0.5 manufacturer=Hikvision@0.6 class=camera@0.6
+  tier     model
   weight   0.8
   source   protocols.md §3 (EZVIZ devices answer SADP with CS- model numbers, Hikvision OUIs)
   example  "CS-C6TC-32WFR" => brand=EZVIZ manufacturer=Hikvision
@@ -35,13 +36,15 @@ rule sadp-model-ezviz
 
 rule sadp-model-recorder
   on       sadp.model
-  match    ^\s*(?:DS-[79][0-9]{3}|iDS-[79][0-9]{3}|DS-96[0-9]{2})
+  match    ^\s*i?DS-(?:7[0-9]{3}|8[0-9]{3}|9[0-9]{3,4})N
   set      class=nvr
+  tier     model
   weight   0.7
-  source   protocols.md §3 (DS-7804HQH-K1 recorder in SADP replies); field knowledge: DS-76/77/78/96 NVRs
-  example  "DS-7804HQH-K1"
+  source   exposure.md §1 (NVR families DS-76xxNI, DS-71xxNI, DS-96xxNI); SADP DeviceDescription carries the model (protocols.md §3)
+  example  "DS-7608NI-K2" => class=nvr
   example  "DS-9664NI-I8"
   example! "DS-2CD2385G1-I"
+  example! "DS-7804HQH-K1"
 
 rule sadp-firmware
   on       sadp.firmware
@@ -68,7 +71,7 @@ rule sadp-oem-info
 rule dhip-protocol
   on       dhip.raw
   match    "method"\s*:\s*"client\.notifyDevInfo"|DHDiscover\.search|"deviceInfo"\s*:\s*\{[^}]{0,400}"(?:DeviceClass|SerialNo|UnLoginFuncMask)"
-  set      manufacturer=Dahua surveillance=yes@0.6
+  set      manufacturer=Dahua
   weight   0.9
   source   protocols.md §5 (DHIP reply client.notifyDevInfo with deviceInfo keys)
   example  "{\"mac\":\"3c:ef:8c:00:00:01\",\"method\":\"client.notifyDevInfo\",\"params\":{\"deviceInfo\":{\"DeviceType\":\"IPC-HDW1431T1-S4\"}}}" => manufacturer=Dahua
@@ -86,7 +89,7 @@ rule dhip-model
 
 rule dhip-class-camera
   on       dhip.class
-  match    ^\s*(?:IPC|SD|VTO|ITC|TPC|HDCVI|PTZ|IPC-[A-Z]+)\s*$
+  match    ^\s*(?:IPC|SD|ITC|TPC|PTZ|IPC-[A-Z]+)\s*$
   flags    i
   set      class=camera
   weight   0.85
@@ -94,17 +97,19 @@ rule dhip-class-camera
   example  "IPC" => class=camera
   example  "SD"
   example! "NVR"
+  example! "VTO"
 
 rule dhip-class-recorder
   on       dhip.class
-  match    ^\s*(?:NVR|HCVR|XVR|DVR|IVSS|EVS|NVS)[A-Z0-9-]{0,10}\s*$
+  match    ^\s*(?:NVR|IVSS|EVS|NVS)[A-Z0-9-]{0,10}\s*$
   flags    i
   set      class=nvr
   weight   0.85
   source   protocols.md §5 (DeviceClass); field knowledge: NVR/XVR/IVSS recorders
   example  "NVR" => class=nvr
-  example  "XVR"
+  example  "IVSS"
   example! "IPC"
+  example! "XVR"
 
 rule dhip-firmware
   on       dhip.firmware
@@ -132,7 +137,7 @@ rule dhip-vendor-brand
 rule dvrip-xm-json
   on       dvrip.raw xm.dvrip
   match    "(?:SoftWareVersion|BuildTime|DeviceModel|HardWare)"\s*:\s*"
-  set      manufacturer=Xiongmai surveillance=yes@0.6
+  set      manufacturer=Xiongmai
   weight   0.8
   source   protocols.md §7 (SystemInfo reply keys BuildTime, HardWare, SoftWareVersion)
   example  "{\"Name\":\"SystemInfo\",\"Ret\":100,\"SystemInfo\":{\"HardWare\":\"HI3516EV300_85H50AI\",\"SoftWareVersion\":\"V5.00.R02.000529B2.10010.040600.0020000\"}}" => manufacturer=Xiongmai
@@ -170,7 +175,7 @@ rule ssdp-server-axis
   on       ssdp.server
   match    \bLinux/[0-9][0-9.]{0,20}-axis[0-9]
   flags    i
-  set      manufacturer=Axis class=camera@0.5
+  set      manufacturer=Axis
   weight   0.5
   source   AXIS OS kernel release tag -axis<n> in the SSDP SERVER string; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "Linux/5.15.0-axis9, UPnP/1.0" => manufacturer=Axis
@@ -179,7 +184,7 @@ rule ssdp-server-axis
 rule ssdp-server-truen-mozart
   on       ssdp.server http.server
   match    \bLinux/[0-9.]{1,20}-Mozart
-  set      manufacturer=Truen class=camera@0.5
+  set      manufacturer=Truen
   weight   0.35
   source   Truen firmware kernel tag Mozart in the SSDP SERVER string; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "Linux/3.4.0-Mozart, UPnP/1.0" => manufacturer=Truen
@@ -247,13 +252,14 @@ rule upnp-description-camera
 
 rule upnp-description-recorder
   on       upnp.model-description upnp.model upnp.friendly-name
-  match    \b(?:NVR|DVR|Network Video Recorder|Digital Video Recorder|XVR|HVR)\b
+  match    \b(?:NVR|Network Video Recorder)\b
   flags    i
   set      class=nvr surveillance=yes
   weight   0.55
   source   field knowledge: recorder UPnP descriptions
   example  "Network Video Recorder" => class=nvr
   example! "Network Camera"
+  example! "Digital Video Recorder"
 
 # --- mDNS / DNS-SD --------------------------------------------------------
 
@@ -269,6 +275,7 @@ rule mdns-axis-instance-model
   on       mdns.instance
   match    ^\s*AXIS\s+([A-Z][0-9A-Z]{1,10}(?:-[A-Z0-9]{1,8}){0,3})\s+-\s+[0-9A-Fa-f]{12}
   set      model="AXIS $1" manufacturer=Axis class=camera@0.5
+  tier     model
   weight   0.8
   source   protocols.md §10 (instance name "<model> - <MAC>")
   example  "AXIS M5014 - ACCC8E3C0419" => model="AXIS M5014" manufacturer=Axis
@@ -298,6 +305,7 @@ rule mdns-camera-services
   on       mdns.service
   match    ^_(?:rtsp|onvif|nvr|camera|hap-camera)\._(?:tcp|udp)\b
   set      class=camera@0.4 surveillance=yes@0.5
+  tier     generic
   weight   0.5
   source   field knowledge: DNS-SD service types of cameras (RTSP, ONVIF)
   example  "_rtsp._tcp.local"
@@ -320,6 +328,7 @@ rule wsd-types-nvt
   on       wsd.types
   match    \b(?:NetworkVideoTransmitter|tds:Device)\b
   set      class=camera@0.45 surveillance=yes
+  tier     generic
   weight   0.55
   source   protocols.md §1 (ONVIF devices match dn:NetworkVideoTransmitter and/or tds:Device)
   example  "dn:NetworkVideoTransmitter tds:Device"

@@ -110,7 +110,7 @@ rule dahua-http-realm-login-to
 rule axis-http-realm
   on       http.realm rtsp.realm
   match    ^AXIS_(?:[0-9A-Fa-f]{12}|ACCC8E|B8A44F|E82725)
-  set      manufacturer=Axis class=camera@0.5
+  set      manufacturer=Axis
   weight   0.6
   source   Axis realm carrying the MAC; public capture GuilhermeC18/node-onvif#40 shows realm="AXIS_WS_ACCC8E494578" (AXIS_WS_<MAC>), which this pattern does not match; AXIS_<MAC> form unverified, weight lowered
   example  "AXIS_ACCC8E123456" => manufacturer=Axis
@@ -119,7 +119,7 @@ rule axis-http-realm
 rule hanwha-http-realm-ipolis
   on       http.realm
   match    ^\s*(?:iPolis|iPOLiS)(?:_[0-9A-Fa-f]{6,12})?\s*$
-  set      manufacturer="Hanwha Vision" class=camera@0.4
+  set      manufacturer="Hanwha Vision"
   weight   0.7
   source   github.com/Ullaakut/cameradar/issues/199 (comment 2019-05-23: Hanwha iPolis camera's RTSP 401 carries Digest realm="iPOLiS"; the HTTP realm is assumed to match)
   example  "iPOLiS" => manufacturer="Hanwha Vision"
@@ -148,7 +148,7 @@ rule bosch-http-server-videojet
 rule geovision-http-server
   on       http.server
   match    ^GeoHttpServer\b
-  set      manufacturer=GeoVision class=camera@0.5
+  set      manufacturer=GeoVision
   weight   0.6
   source   GeoVision web server banner GeoHttpServer; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "GeoHttpServer" => manufacturer=GeoVision
@@ -176,6 +176,7 @@ rule goahead-embedded-weak
   on       http.server
   match    ^GoAhead-(?:Webs|http)\b
   set      class=camera@0.2
+  tier     generic
   weight   0.2
   source   field knowledge: GoAhead embedded server is common on cheap IP cameras and many other embedded devices (weak)
   example  "GoAhead-Webs"
@@ -184,7 +185,7 @@ rule goahead-embedded-weak
 rule hikvision-http-login-asp
   on       http.body http.location
   match    /doc/page/(?:login|main|preview)\.asp|/doc/ui/|/ISAPI/Security/(?:userCheck|sessionLogin)
-  set      manufacturer=Hikvision class=camera@0.4
+  set      manufacturer=Hikvision
   weight   0.6
   source   /ISAPI/Security/userCheck and sessionLogin are Hikvision ISAPI paths (ISAPI guide, loozhengyuan/hikvision-sdk resources/isapi.pdf); /doc/page/login.asp is UNVERIFIED (protocols.md §4); weight lowered
   example  "<script>window.location.href = \"/doc/page/login.asp?_\" + (new Date()).getTime();</script>" => manufacturer=Hikvision
@@ -194,7 +195,7 @@ rule hikvision-http-login-asp
 rule dahua-http-body-rpc2
   on       http.body
   match    /RPC2_Login\b|/baseProj/|\bjsBase/widget|\bWebCapsConfig\b|\bDhWebClientSessionID\b
-  set      manufacturer=Dahua class=camera@0.4
+  set      manufacturer=Dahua
   weight   0.7
   source   protocols.md §6 (/RPC2_Login JSON-RPC); field knowledge: Dahua web UI assets
   example  "<script src=\"/baseProj/js/base.js\"></script>" => manufacturer=Dahua
@@ -204,17 +205,17 @@ rule dahua-http-body-rpc2
 rule dahua-http-title-web-service
   on       http.title
   match    ^\s*WEB SERVICE\s*$
-  set      manufacturer=Dahua@0.45 class=camera@0.45
+  set      manufacturer=Dahua@0.45
   weight   0.45
   source   field knowledge: Dahua (and Dahua-OEM) web UI title "WEB SERVICE"
-  example  "WEB SERVICE" => class=camera
+  example  "WEB SERVICE"
   example! "Web Services Portal"
 
 rule uniview-http-lapi
   on       http.body http.location
   match    /LAPI/V[0-9]|\bUniview\b|/Uniview/
   flags    i
-  set      manufacturer=Uniview class=camera@0.4
+  set      manufacturer=Uniview
   weight   0.55
   source   exposure.md §2.4 and cloud-and-nvr.md §1.6 (Uniview LAPI /LAPI/V1.0/... endpoints; low-confidence, unattributed sources); weight lowered
   example  "fetch('/LAPI/V1.0/System/DeviceInfo')" => manufacturer=Uniview
@@ -224,7 +225,7 @@ rule reolink-http-api
   on       http.body http.location
   match    /cgi-bin/api\.cgi\?cmd=|\breolink\b
   flags    i
-  set      manufacturer=Reolink class=camera@0.4
+  set      manufacturer=Reolink
   weight   0.6
   source   support.reolink.com/hc/en-us/articles/900000629206 (Reolink's CGI API document); gist.github.com/jasonk/4772d1cd5154069cfc9eed07acb2057a (calls /cgi-bin/api.cgi?cmd=Login on a Reolink NVR)
   example  "/cgi-bin/api.cgi?cmd=Login" => manufacturer=Reolink
@@ -250,13 +251,45 @@ rule ubiquiti-http-protect
 
 rule generic-camera-title
   on       http.title
-  match    ^\s*(?:IP ?Camera|Network Camera|IPCAM|Web ?Client|NetCamera|DVR Login|NVR Login|Video Recorder|Camera Login|Live ?View)\b
+  match    ^\s*(?:IP ?Camera|Network Camera|IPCAM|NetCamera|Camera Login)\b
   flags    i
   set      class=camera surveillance=yes
   weight   0.45
-  source   field knowledge: generic titles of camera/recorder web UIs
+  source   field knowledge: generic titles of camera web UIs
   example  "Network Camera" => class=camera
   example  "IPCAM"
+  example! "Router Login"
+  example! "DVR Login"
+
+rule generic-recorder-title
+  on       http.title
+  match    ^\s*(?:NVR Login|Network Video Recorder)\b
+  flags    i
+  set      class=nvr surveillance=yes
+  weight   0.45
+  source   field knowledge: generic titles of recorder web UIs (split from generic-camera-title: a recorder's title names a recorder)
+  example  "NVR Login" => class=nvr
+  example! "DVR Login"
+
+rule generic-dvr-title
+  on       http.title
+  match    ^\s*(?:DVR Login|Digital Video Recorder)\b
+  flags    i
+  set      class=dvr surveillance=yes
+  weight   0.45
+  source   field knowledge: generic titles of DVR web UIs (split from generic-camera-title)
+  example  "DVR Login" => class=dvr
+  example! "NVR Login"
+
+rule generic-video-client-title
+  on       http.title
+  match    ^\s*(?:Web ?Client|Live ?View|Video Recorder)\b
+  flags    i
+  set      class=camera@0.3 surveillance=yes
+  tier     generic
+  weight   0.45
+  source   field knowledge: web UI titles shared by cameras and recorders ("Web Client", "Live View"): video equipment, kind not said
+  example  "Web Client" => surveillance=yes
   example! "Router Login"
 
 # --- RTSP ------------------------------------------------------------------
@@ -333,7 +366,7 @@ rule dahua-tls
 rule twon-intercom-tls
   on       tls.subject tls.issuer
   match    OU=2N IP Intercoms,O=2N Telekomunikace
-  set      manufacturer=2N class=camera@0.4
+  set      manufacturer=2N class=intercom@0.6
   weight   0.5
   source   certificate subject naming 2N Telekomunikace and its IP intercom line; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
   example  "OU=2N IP Intercoms,O=2N Telekomunikace a.s." => manufacturer=2N
@@ -364,6 +397,7 @@ rule embedded-telnet-none
   on       banner
   match    ^\s*\(none\) login:
   set      class=camera@0.15
+  tier     generic
   weight   0.15
   source   field knowledge: BusyBox hosts without a hostname print "(none) login:" (cheap cameras, routers; weak)
   example  "(none) login: "
@@ -373,6 +407,7 @@ rule banner-ssh-dropbear
   on       banner
   match    ^SSH-2\.0-dropbear
   set      class=camera@0.1
+  tier     generic
   weight   0.1
   source   field knowledge: dropbear SSH is common on embedded Linux (very weak)
   example  "SSH-2.0-dropbear_2019.78"
@@ -393,6 +428,7 @@ rule snmp-axis-model
   on       snmp.sysdescr
   match    ^\s*AXIS\s+([A-Z][0-9A-Z]{1,8}(?:-[A-Z0-9]{1,8}){0,3})\s+(?:[A-Za-z ]{0,30})?(?:Network|PTZ|Dome|Fixed|Thermal|Panoramic|Video)
   set      manufacturer=Axis model="AXIS $1" class=camera@0.6
+  tier     model
   weight   0.6
   source   Axis sysDescr names the model; public capture glpi-project/glpi-agent#975 shows ' ; AXIS M3045-V; Network Camera; 6.15.4.1; ...' which this pattern does not match; space-separated form unverified
   example  "AXIS P3245-LVE Network Camera 10.12.114" => model="AXIS P3245-LVE" manufacturer=Axis
@@ -433,17 +469,18 @@ rule sip-phone-other
 rule sip-door-station
   on       sip.server
   match    ^(?:Grandstream GDS[0-9]|Grandstream GSC|2N IP|Hikvision|DS-KD|DS-KV|DH-VTO|VTO[0-9]|Akuvox|Dahua)
-  set      class=camera surveillance=yes
+  set      class=intercom
   weight   0.6
   source   field knowledge: video door stations and intercoms (Grandstream GDS, 2N, Hikvision DS-KD/KV, Dahua VTO, Akuvox)
-  example  "Grandstream GDS3710 1.0.11.3" => class=camera
+  example  "Grandstream GDS3710 1.0.11.3" => class=intercom
   example  "DH-VTO2202F"
   example! "Yealink SIP-T46S"
 
 rule sip-hikvision-intercom-model
   on       sip.server upnp.model sadp.model onvif.model
   match    \b(DS-K[DVHBI][0-9]{3,4}[A-Z0-9-]*)
-  set      manufacturer=Hikvision model=$1@0.6 class=camera@0.6
+  set      manufacturer=Hikvision model=$1@0.6 class=intercom@0.8
+  tier     model
   weight   0.7
   source   field knowledge: Hikvision video intercom models DS-KD/DS-KV/DS-KH
   example  "DS-KV6113-WPE1" => manufacturer=Hikvision model=DS-KV6113-WPE1
@@ -452,7 +489,8 @@ rule sip-hikvision-intercom-model
 rule sip-dahua-vto-model
   on       sip.server dhip.model upnp.model onvif.model
   match    \b((?:DH-)?VT[OH][0-9]{4}[A-Z0-9-]*)
-  set      manufacturer=Dahua model=$1@0.6 class=camera@0.6
+  set      manufacturer=Dahua model=$1@0.6 class=intercom@0.8
+  tier     model
   weight   0.7
   source   field knowledge: Dahua video intercom models VTO/VTH
   example  "DH-VTO2202F-P" => manufacturer=Dahua model=DH-VTO2202F-P

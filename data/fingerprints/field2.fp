@@ -26,6 +26,7 @@ rule sony-network-camera-model
   match    \bSony Network Camera (SNC-[A-Z]{1,3}[0-9]{1,4}[A-Z0-9]{0,6})\b
   flags    i
   set      manufacturer=Sony model=$1 class=camera
+  tier     model
   weight   0.7
   source   the string names the maker and a Sony SNC- product number; the exact realm/title/sysDescr form is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "Sony Network Camera SNC-EP520" => manufacturer=Sony model=SNC-EP520
@@ -36,6 +37,7 @@ rule sony-snc-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \b(SNC-(?:[A-Z]{1,3})[0-9]{1,4}[A-Z0-9]{0,6})\b
   set      model=$1 manufacturer=Sony@0.6 class=camera@0.5
+  tier     model
   weight   0.7
   source   Sony network camera product numbers SNC-<series><number> (e.g. SNC-VB770, SNC-EM632R, SNC-EP520)
   example  "SNC-VB770" => model=SNC-VB770 manufacturer=Sony
@@ -47,7 +49,7 @@ rule sony-snc-model
 rule panasonic-http-realm
   on       http.realm
   match    ^\s*Panasonic [Nn]etwork [Dd]evice\s*$
-  set      manufacturer=Panasonic class=camera@0.5
+  set      manufacturer=Panasonic
   weight   0.6
   source   realm naming the maker (Panasonic network device); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "Panasonic network device" => manufacturer=Panasonic
@@ -56,7 +58,7 @@ rule panasonic-http-realm
 rule ipro-http-realm
   on       http.realm
   match    ^\s*i-PRO [Nn]etwork [Dd]evice\s*$
-  set      manufacturer=i-PRO class=camera@0.5
+  set      manufacturer=i-PRO
   weight   0.6
   source   i-PRO (ex-Panasonic) realm after the 2022 rename; the realm string itself is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "i-PRO network device" => manufacturer=i-PRO
@@ -66,6 +68,7 @@ rule panasonic-wv-model
   on       http.title onvif.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.body
   match    \b((?:WV|WJ)-[A-Z]{1,4}[0-9]{3,4}[A-Z0-9]{0,6})\b
   set      model=$1 manufacturer=Panasonic@0.55 class=camera@0.5
+  tier     model
   weight   0.75
   source   Panasonic / i-PRO security product numbers: WV- cameras, WJ- recorders and encoders (e.g. WV-SPW631L, WV-S1131)
   example  "WV-SPW631L" => model=WV-SPW631L manufacturer=Panasonic
@@ -76,6 +79,7 @@ rule panasonic-bb-bl-model
   on       http.title onvif.model upnp.model upnp.model-number http.realm
   match    \b((?:BB-H[CN]M|BB-S[CW]|BL-C|BL-VP|BL-VT)[0-9]{2,4}[A-Z]{0,3})\b
   set      model=$1 manufacturer=Panasonic@0.6 class=camera@0.5
+  tier     model
   weight   0.75
   source   field knowledge: Panasonic consumer/SMB network cameras BB-HCM, BB-SC, BL-C, BL-VP series
   example  "BB-SC384B Network Camera" => model=BB-SC384B manufacturer=Panasonic
@@ -118,6 +122,7 @@ rule streaming-server-realm
   on       http.realm rtsp.realm
   match    ^\s*streaming_server\s*$
   set      class=camera surveillance=yes
+  tier     generic
   weight   0.45
   source   field knowledge: realm "streaming_server" is sent by both Axis and Vivotek cameras, so it names no maker
   example  "streaming_server" => class=camera
@@ -127,6 +132,7 @@ rule vivotek-model
   on       onvif.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.title
   match    \b((?:FD|IB|IP|FE|SD|MD|IZ|MS|CC|TB|FE|ND|NR)(?:8|9)[0-9]{3}[A-Z]{0,3}(?:-[A-Z0-9]{1,6})?)\b
   set      model=$1@0.5 class=camera@0.3
+  tier     model
   weight   0.35
   source   field knowledge: Vivotek model families FD8xxx, IB8xxx, IP8xxx, FE9xxx, SD9xxx, ND9xxx (weak: letters+4 digits is not unique)
   example  "FD9387-HTV" => model=FD9387-HTV
@@ -139,6 +145,7 @@ rule pelco-sarix-marker
   match    \bSarix\b|\bPelco (?:Spectra|Sarix|Optera|Esprit)\b
   flags    i
   set      manufacturer=Pelco class=camera@0.5
+  tier     model
   weight   0.75
   source   field knowledge: Pelco camera product lines Sarix, Spectra, Optera, Esprit shown in the web UI
   example  "Sarix IME322" => manufacturer=Pelco
@@ -149,6 +156,7 @@ rule pelco-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b((?:IME|IBE|IXE|IMP|IMM|IBP|IXP|IJP|IWP|IMV|IBV|IXV|IMS|ISE|IBD|IMD)[0-9]{2,4}-[0-9A-Z]{1,8})\b
   set      model=$1 manufacturer=Pelco@0.6 class=camera@0.5
+  tier     model
   weight   0.7
   source   field knowledge: Pelco Sarix model numbering IME322-1ES, IBE329-1R, IMP1110-1, IXE32-1
   example  "IME322-1ES" => model=IME322-1ES manufacturer=Pelco
@@ -159,6 +167,7 @@ rule canon-title-model
   on       http.title
   match    ^\s*Network Camera (VB-[A-Z0-9]{2,12})\b
   set      manufacturer=Canon model=$1 class=camera
+  tier     model
   weight   0.85
   source   field knowledge: Canon VB-series web title "Network Camera VB-<model>"
   example  "Network Camera VB-M40" => manufacturer=Canon model=VB-M40
@@ -168,6 +177,7 @@ rule canon-vb-model
   on       onvif.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.body
   match    \b(VB-(?:[SHMRC][0-9]{2,4}[A-Z]{0,3}|[0-9]{2,3}))\b
   set      model=$1 manufacturer=Canon@0.6 class=camera@0.5
+  tier     model
   weight   0.7
   source   field knowledge: Canon network camera model family VB-xxx (VB-S30D, VB-H43, VB-M640V, VB-R11, VB-C60)
   example  "VB-H43" => model=VB-H43 manufacturer=Canon
@@ -185,7 +195,7 @@ rule canon-liveapplet
 rule mobotix-http-server
   on       http.server
   match    ^thttpd/2\.[0-9]{2}-MX\b
-  set      manufacturer=Mobotix class=camera@0.6
+  set      manufacturer=Mobotix
   weight   0.45
   source   thttpd web server with an -MX suffix on MOBOTIX cameras; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
   example  "thttpd/2.20-MX" => manufacturer=Mobotix
@@ -194,7 +204,7 @@ rule mobotix-http-server
 rule mobotix-body-markers
   on       http.body http.location
   match    content="MOBOTIX AG|/control/userimage\.html|/cgi-bin/guestimage\.html|/record/current\.jpg
-  set      manufacturer=Mobotix class=camera@0.5
+  set      manufacturer=Mobotix
   weight   0.65
   source   content="MOBOTIX AG names the maker; MOBOTIX CGI tree /control/, /cgi-bin/ (developer.mobotix.com/paks/help_cgi-image.html, via home-assistant.io#35794); the listed pages are unverified
   example  "<meta name=\"author\" content=\"MOBOTIX AG\">" => manufacturer=Mobotix
@@ -205,6 +215,7 @@ rule mobotix-title-model
   on       http.title
   match    ^\s*MOBOTIX ([MDSQTPCV][0-9]{1,3}[A-Za-z]{0,3})\b
   set      manufacturer=Mobotix model="MOBOTIX $1" class=camera
+  tier     model
   weight   0.7
   source   MOBOTIX product names (M, D, S, Q, T, P, C, V + number, e.g. M24, D24, S15, Q25) in the web title; the title form is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "MOBOTIX M24 Camera" => manufacturer=Mobotix model="MOBOTIX M24"
@@ -215,6 +226,7 @@ rule axis-http-title-model
   match    ^\s*(?:Live view\s*[/-]{1,2}\s*)?AXIS ([0-9]{3,4}[A-Z]?|[A-Z][0-9]{2,4}(?:-[A-Z0-9]{1,6})?)(?: PTZ)?(?: Dome)? (?:Network Camera|Video Server|Camera Server|Network Video Encoder)(?: version ([0-9][0-9.]{0,12}))?
   flags    i
   set      manufacturer=Axis model="AXIS $1" firmware=$2@0.5 class=camera@0.6
+  tier     model
   weight   0.65
   source   Axis product names 'AXIS <model> Network Camera' (cf. sysDescr in glpi-project/glpi-agent#975: AXIS M3045-V; Network Camera); the web-title form is UNVERIFIED (provenance audit, issue #11); weight lowered
   example  "AXIS M3045-V Network Camera" => manufacturer=Axis model="AXIS M3045-V"
@@ -227,6 +239,7 @@ rule milesight-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \b(MS-(?:C|N)[0-9]{4}-[A-Z0-9]{1,10})\b
   set      model=$1 manufacturer=Milesight class=camera@0.5
+  tier     model
   weight   0.75
   source   field knowledge: Milesight camera/NVR model numbering MS-C2963-PB, MS-C8165-PA, MS-N5008-UPC
   example  "MS-C2963-PB" => model=MS-C2963-PB manufacturer=Milesight
@@ -236,6 +249,7 @@ rule milesight-nvr-class
   on       onvif.model upnp.model http.title
   match    \bMS-N[0-9]{4}-
   set      class=nvr
+  tier     model
   weight   0.6
   source   field knowledge: Milesight NVR models MS-Nxxxx
   example  "MS-N5008-UPC" => class=nvr
@@ -245,6 +259,7 @@ rule tiandy-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b(TC-(?:NC|NR|C|R|H|A)[0-9]{2,4}[A-Z0-9]{0,8}(?:-[A-Z0-9]{1,8}){0,4})\b
   set      model=$1 manufacturer=Tiandy@0.6 class=camera@0.5
+  tier     model
   weight   0.7
   source   field knowledge: Tiandy model numbering TC-C32XN, TC-NC9401S3E-MP-E, TC-R3110
   example  "TC-C32XN" => model=TC-C32XN manufacturer=Tiandy
@@ -255,6 +270,7 @@ rule tiandy-nvr-class
   on       onvif.model upnp.model http.title
   match    \bTC-(?:NR|R)[0-9]{4}
   set      class=nvr
+  tier     model
   weight   0.6
   source   field knowledge: Tiandy NVR models TC-R3xxx / TC-NR
   example  "TC-R3110" => class=nvr
@@ -264,6 +280,7 @@ rule sunell-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b(SN-(?:IPR|IPC|IPS|NVR|TPC)[0-9A-Z]{1,6}(?:[/-][0-9A-Z]{1,10}){0,4})\b
   set      model=$1 manufacturer=Sunell@0.6 class=camera@0.5
+  tier     model
   weight   0.7
   source   field knowledge: Sunell model numbering SN-IPR57/04ZDN, SN-IPC54/14ZDN, SN-NVR3808
   example  "SN-IPR57/04ZDN" => model=SN-IPR57/04ZDN manufacturer=Sunell
@@ -273,6 +290,7 @@ rule jovision-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b(JVS-(?:N|ND|C|H|NV|HN)[0-9A-Z]{1,6}(?:-[0-9A-Z]{1,6}){0,3})\b
   set      model=$1 manufacturer=Jovision@0.6 class=camera@0.5
+  tier     model
   weight   0.65
   source   field knowledge: Jovision model numbering JVS-N71-HY, JVS-ND6008-H3 (JVS = Jovision)
   example  "JVS-N71-HY" => model=JVS-N71-HY manufacturer=Jovision
@@ -282,7 +300,7 @@ rule jovision-web-markers
   on       http.body http.title
   match    \bJovision\b|\bCloudSEE\b|\bjvs_ocx\b
   flags    i
-  set      manufacturer=Jovision class=camera@0.4
+  set      manufacturer=Jovision
   weight   0.65
   source   field knowledge: Jovision web UI and CloudSEE app branding
   example  "Download CloudSEE client" => manufacturer=Jovision
@@ -292,6 +310,7 @@ rule tvt-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b(TD-[0-9]{4}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})\b
   set      model=$1 manufacturer=TVT@0.6 class=camera@0.4
+  tier     model
   weight   0.65
   source   field knowledge: TVT model numbering TD-9523A3-LA, TD-3316H2 (also on TVT OEM units)
   example  "TD-9523A3-LA" => model=TD-9523A3-LA manufacturer=TVT
@@ -301,6 +320,7 @@ rule uniview-model-ipc
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b(IPC[2-9][0-9]{3}(?:[A-Z]{1,4}[0-9]?){1,2}(?:-[A-Z0-9@]{1,8}){1,4})\b
   set      model=$1 manufacturer=Uniview@0.55 class=camera@0.5
+  tier     model
   weight   0.65
   source   field knowledge: Uniview camera model numbering IPC2122LR3-PF40-E, IPC3615SB-ADF28KM-I0
   example  "IPC2122LR3-PF40-E" => model=IPC2122LR3-PF40-E manufacturer=Uniview
@@ -310,6 +330,7 @@ rule uniview-model-nvr
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b(NVR[1-5]0[1-9]-[0-9]{2}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})\b
   set      model=$1 manufacturer=Uniview@0.55 class=nvr
+  tier     model
   weight   0.65
   source   field knowledge: Uniview NVR model numbering NVR301-08-P8, NVR302-16S2
   example  "NVR301-08-P8" => model=NVR301-08-P8 class=nvr
@@ -318,7 +339,7 @@ rule uniview-model-nvr
 rule kedacom-markers
   on       http.body http.title http.server onvif.model
   match    \bKEDACOM\b|\bKedaCom\b|\bkdm2801\b|\bIPC[0-9]{3,4}-[A-Z]{1,3}N(?:-[A-Z0-9]{1,8}){0,3}\b
-  set      manufacturer=Kedacom class=camera@0.4
+  set      manufacturer=Kedacom
   weight   0.6
   source   field knowledge: Kedacom branding in web UI and model numbering IPC2855-HN-PIR50
   example  "KEDACOM IPC" => manufacturer=Kedacom
@@ -331,6 +352,7 @@ rule hanwha-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number snmp.sysdescr
   match    \b((?:SN[BDOPVZ]|XN[BDFOPVZ]|QN[BDEOPVF]|PN[BDMOPV]|AN[DOV]|HC[BDOPV]|TN[OVBM]|LN[VDO]|SRN|XRN|QRN|PRN|ARN|SNR)-[0-9]{3,5}[A-Z0-9]{0,6})\b
   set      model=$1 manufacturer="Hanwha Vision"@0.65 class=camera@0.5
+  tier     model
   weight   0.75
   source   field knowledge: Samsung Techwin / Hanwha Wisenet model numbering SNB-6004, SND-L6083R, XNV-6080, QNO-8080R, PNM-9084QZ, SRN-1673S
   example  "SNB-6004" => model=SNB-6004 manufacturer="Hanwha Vision"
@@ -341,7 +363,7 @@ rule hanwha-samsung-techwin-title
   on       http.title http.body
   match    \b(?:Samsung (?:Techwin|Network Camera|Smart Camera|IP Camera|DVR Web Viewer)|Techwin Web Viewer|iPOLiS|WiseNet (?:Web|Viewer))\b
   flags    i
-  set      manufacturer="Hanwha Vision" class=camera@0.5
+  set      manufacturer="Hanwha Vision"
   weight   0.7
   source   field knowledge: older Samsung Techwin / iPOLiS web UI titles (Samsung DVR Web Viewer, Samsung Network Camera)
   example  "Samsung DVR Web Viewer" => manufacturer="Hanwha Vision"
@@ -351,7 +373,7 @@ rule hanwha-samsung-techwin-title
 rule idis-markers
   on       http.body http.title
   match    \bDirectIP\b|\bIDIS Solution Suite\b|\bIDIS Center\b
-  set      manufacturer=IDIS class=camera@0.4
+  set      manufacturer=IDIS
   weight   0.7
   source   field knowledge: IDIS DirectIP product line and IDIS Solution Suite / IDIS Center clients
   example  "DirectIP Web Viewer" => manufacturer=IDIS
@@ -361,6 +383,7 @@ rule idis-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b(DC-[DSTEYCB][0-9]{4}[A-Z0-9]{0,6}|DR-[1-8][0-9]{3}P?[A-Z]{0,3})\b
   set      model=$1 manufacturer=IDIS@0.6 class=camera@0.4
+  tier     model
   weight   0.65
   source   field knowledge: IDIS model numbering DC-D4213RX, DC-T4233HRX (cameras), DR-6516P, DR-8364 (DirectIP NVRs)
   example  "DC-D4213RX" => model=DC-D4213RX manufacturer=IDIS
@@ -371,6 +394,7 @@ rule dallmeier-model
   match    \b((?:DDF|DDZ|DF|DMF)[0-9]{4}HD[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3}|DDF[0-9]{4}[A-Z]{0,4}-[A-Z0-9]{1,6}|DOMERA\b|Panomera)
   flags    i
   set      model=$1@0.6 manufacturer=Dallmeier@0.65 class=camera@0.5
+  tier     model
   weight   0.7
   source   field knowledge: Dallmeier model numbering DF5200HD-DN, DDF4520HDV-DN, DDZ4020HD; DOMERA and Panomera product lines
   example  "DDF4520HDV-DN" => manufacturer=Dallmeier
@@ -381,7 +405,7 @@ rule geutebruck-markers
   on       http.body http.title http.server onvif.model upnp.model
   match    \bG-Cam/[A-Z]{2,5}-?[0-9]{3,5}\b|\bGeViScope\b|\bG-Core\b|\bGeViSoft\b|\bGEUTEBR(?:UE|Ü)CK\b
   flags    i
-  set      manufacturer=Geutebruck class=camera@0.4
+  set      manufacturer=Geutebruck
   weight   0.75
   source   field knowledge: Geutebrück G-Cam camera names (G-Cam/EFD-2250) and GeViScope / G-Core recorders
   example  "G-Cam/EFD-2250" => manufacturer=Geutebruck
@@ -400,7 +424,7 @@ rule geutebruck-recorder-class
 rule acti-markers
   on       http.body http.title
   match    ACTi Corporation All Rights Reserved|\bACTi (?:Web Configurator|NVR|Camera)\b
-  set      manufacturer=ACTi class=camera@0.5
+  set      manufacturer=ACTi
   weight   0.6
   source   web UI text naming the maker (ACTi Corporation); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
   example  "(c) ACTi Corporation All Rights Reserved" => manufacturer=ACTi
@@ -410,6 +434,7 @@ rule acti-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b((?:KCM|ACM|TCM|ACD)-[0-9]{4}[A-Z]{0,2})\b
   set      model=$1 manufacturer=ACTi@0.6 class=camera@0.5
+  tier     model
   weight   0.7
   source   field knowledge: ACTi model numbering KCM-5611, ACM-3511, TCM-4301
   example  "KCM-5611" => model=KCM-5611 manufacturer=ACTi
@@ -419,7 +444,7 @@ rule iqinvision-server
   on       rtsp.server http.server
   match    ^IQinVision Embedded\b(?: ([0-9][0-9.]{0,10}))?
   flags    i
-  set      manufacturer=IQinVision class=camera@0.6
+  set      manufacturer=IQinVision
   weight   0.6
   source   server banner naming the maker (IQinVision Embedded); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
   example  "IQinVision Embedded 3.2" => manufacturer=IQinVision
@@ -429,6 +454,7 @@ rule iqinvision-model
   on       onvif.model http.title upnp.model http.body http.realm
   match    \b(IQeye ?[0-9]{3,4}[A-Z]{0,3}|IQ(?:M|D|A)[0-9]{2}[A-Z0-9]{0,4})\b
   set      model=$1 manufacturer=IQinVision@0.6 class=camera@0.5
+  tier     model
   weight   0.7
   source   field knowledge: IQinVision IQeye camera naming (IQeye 705, IQeye 853, IQM32N, IQD31)
   example  "IQeye 705" => model="IQeye 705" manufacturer=IQinVision
@@ -438,6 +464,7 @@ rule brickcom-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.realm
   match    \b((?:OB|FB|WOB|WCB|VD|MD|CB|GOB|FD|WFB|OSD|MOB)-[0-9]{3}[A-Z]?[a-z]{1,3}(?:-[A-Za-z0-9]{1,6})?)(?![A-Za-z0-9])
   set      model=$1 manufacturer=Brickcom@0.6 class=camera@0.5
+  tier     model
   weight   0.65
   source   field knowledge: Brickcom model numbering with lower-case suffix (OB-200Np, FB-130Np, WCB-100Ae, VD-300Np)
   example  "OB-200Np-LR" => model=OB-200Np-LR manufacturer=Brickcom
@@ -448,6 +475,7 @@ rule digital-watchdog-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \b(DWC-[A-Z]{1,4}[0-9]{2,5}[A-Za-z0-9]{0,8})\b
   set      model=$1 manufacturer="Digital Watchdog" class=camera@0.5
+  tier     model
   weight   0.8
   source   field knowledge: Digital Watchdog camera model numbering DWC-MV75Wi28TW, DWC-PZ21M69T, DWC-MB45WiATW
   example  "DWC-MV75Wi28TW" => model=DWC-MV75Wi28TW manufacturer="Digital Watchdog"
@@ -455,17 +483,18 @@ rule digital-watchdog-model
 
 rule digital-watchdog-spectrum
   on       http.title http.body http.server
-  match    \bDW Spectrum\b|\bDW Blackjack\b|\bDW VMAX\b
-  set      manufacturer="Digital Watchdog" class=nvr
+  match    \bDW Spectrum\b
+  set      manufacturer="Digital Watchdog" class=vms-software
   weight   0.75
   source   field knowledge: Digital Watchdog DW Spectrum IPVMS, Blackjack and VMAX recorders
-  example  "DW Spectrum" => manufacturer="Digital Watchdog" class=nvr
+  example  "DW Spectrum" => manufacturer="Digital Watchdog" class=vms-software
   example! "Spectrum"
 
 rule provision-isr-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b((?:I[2-6]|DI|BX|DMA|SH|MD|PR)-[0-9]{3}(?:IP|A|IPS|IPE|IPEN|AHD|X)[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})\b
   set      model=$1 manufacturer=Provision-ISR@0.6 class=camera@0.5
+  tier     model
   weight   0.65
   source   field knowledge: Provision-ISR model numbering I4-380IPEN-36, DI-380IPE-28, BX-390IPS
   example  "I4-380IPEN-36" => model=I4-380IPEN-36 manufacturer=Provision-ISR
@@ -484,7 +513,7 @@ rule verkada-markers
   on       tls.subject tls.issuer http.location http.body
   match    \b[a-z0-9-]{0,40}\.?verkada\.com\b|\bO=Verkada\b
   flags    i
-  set      manufacturer=Verkada class=camera@0.5
+  set      manufacturer=Verkada
   weight   0.8
   source   field knowledge: Verkada cameras are cloud-managed via *.verkada.com (command.verkada.com)
   example  "https://command.verkada.com/" => manufacturer=Verkada
@@ -493,7 +522,7 @@ rule verkada-markers
 rule honeywell-equip
   on       http.title http.body onvif.model upnp.model
   match    \bequIP\b|\bMAXPRO\b|\bHoneywell (?:Network Camera|IP Camera|HD[0-9]|NVR)
-  set      manufacturer=Honeywell class=camera@0.4
+  set      manufacturer=Honeywell
   weight   0.7
   source   field knowledge: Honeywell equIP cameras and MAXPRO NVR/VMS
   example  "equIP Series Network Camera" => manufacturer=Honeywell
@@ -504,6 +533,7 @@ rule flir-model
   on       http.title http.server onvif.model upnp.model snmp.sysdescr
   match    \bFLIR (?!DNR)((?:FC|PT|A|AX|CM|CB|CF|CP)-?[0-9]{1,4}[A-Z0-9]{0,6}|Ariel|Quasar|Saros|Triton)\b
   set      model="FLIR $1"@0.6 manufacturer="Teledyne FLIR" class=camera@0.5
+  tier     model
   weight   0.8
   source   field knowledge: FLIR security camera families FC-, PT-, Ariel, Quasar, Saros, Triton (FLIR DNR recorders are Dahua OEM and excluded)
   example  "FLIR FC-632" => manufacturer="Teledyne FLIR"
@@ -516,7 +546,7 @@ rule avtech-upnp-server
   on       http.server ssdp.server banner
   match    \bAvtech/([0-9][0-9.]{0,8})\b
   flags    i
-  set      manufacturer=Avtech class=camera@0.5
+  set      manufacturer=Avtech
   weight   0.6
   source   server string naming the maker (Avtech/<version>); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
   example  "UPnP/1.0 Avtech/2.1" => manufacturer=Avtech
@@ -526,6 +556,7 @@ rule avtech-video-web-server
   on       http.server http.title
   match    ^\s*(?:AV-TECH (AV[0-9]{3,4}) Video Web Server|--- VIDEO WEB SERVER ---|SQ-WEBCAM)\s*$
   set      manufacturer=Avtech model=$1@0.5 class=dvr@0.6
+  tier     model
   weight   0.4
   source   AV-TECH DVR web server banner and titles; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
   example  "AV-TECH AV798 Video Web Server" => manufacturer=Avtech model=AV798
@@ -535,6 +566,7 @@ rule dlink-dcs-model
   on       http.realm http.title http.server upnp.model upnp.model-number onvif.model mdns.txt dhcp.vendor
   match    \b(DCS-[0-9]{3,4}[A-Z]{0,3}[0-9]?)\b
   set      model=$1 manufacturer=D-Link class=camera@0.6
+  tier     model
   weight   0.8
   source   D-Link DCS- camera product numbers (e.g. DCS-930L, DCS-5020L), carried by realm, title or discovery model fields
   example  "DCS-930L" => model=DCS-930L manufacturer=D-Link class=camera
@@ -564,6 +596,7 @@ rule trendnet-model
   on       http.realm http.title upnp.model upnp.model-number onvif.model http.server
   match    \b(TV-(?:IP|NVR)[0-9]{3,4}[A-Z]{0,4})\b
   set      model=$1 manufacturer=TRENDnet class=camera@0.6
+  tier     model
   weight   0.8
   source   field knowledge: TRENDnet camera models TV-IP310PI, TV-IP572PI and NVRs TV-NVR208 (realm/title carry the model)
   example  "TV-IP310PI" => model=TV-IP310PI manufacturer=TRENDnet
@@ -582,6 +615,7 @@ rule grandstream-camera-model
   on       http.title http.server sip.server onvif.model upnp.model upnp.model-number
   match    \b((?:GXV3[5-7][0-9]{2}|GSC36[0-9]{2}|GXV36[0-9]{2})(?:_[A-Z0-9]{1,6}|-[A-Z0-9]{1,6})?)\b
   set      model=$1 manufacturer=Grandstream class=camera
+  tier     model
   weight   0.8
   source   field knowledge: Grandstream IP cameras GXV3610_HD, GXV3672, GSC3610 and encoders GXV3500
   example  "GXV3610_HD" => model=GXV3610_HD manufacturer=Grandstream class=camera
@@ -592,6 +626,7 @@ rule ezviz-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b(CS-(?:C[0-9]|CV|H[0-9]|DB|BC|EB|LC|HB|CP|TY)[A-Z0-9]{0,6}-[A-Z0-9-]{2,30})\b
   set      model=$1 brand=EZVIZ manufacturer=Hikvision@0.7 class=camera@0.5
+  tier     model
   weight   0.75
   source   policy.md §2.1 (EZVIZ is a Hikvision subsidiary); field knowledge: EZVIZ model numbering CS-C6N-A0-1C2WFR, CS-CV310-A0-1B2WFR
   example  "CS-C6N-A0-1C2WFR" => brand=EZVIZ manufacturer=Hikvision
@@ -601,6 +636,7 @@ rule reolink-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \b(RL[CN][0-9]{0,2}-[0-9]{3,4}[A-Z0-9]{0,4})\b
   set      model=$1 manufacturer=Reolink class=camera@0.5
+  tier     model
   weight   0.8
   source   field knowledge: Reolink model numbering RLC-410, RLC-810A, RLC-823A, RLN8-410 (NVR)
   example  "RLC-810A" => model=RLC-810A manufacturer=Reolink
@@ -611,15 +647,17 @@ rule amcrest-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
   match    \b(IP[2-8]M-[0-9]{3,4}[A-Z0-9]{0,6}|AD[0-9]{3}|ASH[0-9]{2}[A-Z0-9-]{0,6}|AMDV[0-9]{4,5}[A-Z0-9-]{0,8}|NV[0-9]{4}[A-Z0-9-]{0,6}E?)\b
   set      model=$1 brand=Amcrest manufacturer=Amcrest@0.6 class=camera@0.5
+  tier     model
   weight   0.7
   source   policy.md §2.1 (Amcrest is a Dahua white-label); field knowledge: Amcrest model numbering IP2M-841, IP8M-2493EW, AD110, ASH21, AMDV5M16-H5
   example  "IP4M-1041B" => model=IP4M-1041B brand=Amcrest manufacturer=Dahua
   example! "IP4M"
 
 rule lorex-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
+  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
   match    \b((?:LN[BERZ]|LNR|LHV|LHA|LHB|LBV|LEV)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})\b
   set      model=$1 brand=Lorex manufacturer=Lorex@0.5 class=camera@0.5
+  tier     model
   weight   0.7
   source   policy.md §2.1 (Lorex Dahua-era OEM); field knowledge: Lorex model numbering LNB4163, LNE8950AB, LNR6100, LHV2008
   example  "LNB4163" => model=LNB4163 brand=Lorex
@@ -629,6 +667,7 @@ rule swann-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \b(SW(?:NHD|DVK|NVK|IFI|PRO|HOM|PTZ|NVR|DVR)-[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,6}){0,3})\b
   set      model=$1 brand=Swann manufacturer=Swann@0.6 class=camera@0.5
+  tier     model
   weight   0.75
   source   field knowledge: Swann model prefixes SWNHD-, SWDVK-, SWNVK-, SWIFI-, SWPRO-
   example  "SWNHD-820CAM" => model=SWNHD-820CAM brand=Swann
@@ -639,6 +678,7 @@ rule wyze-markers
   match    \b(WYZE(?:C[0-9]|CP[0-9]|DB[0-9]|_CAKP[0-9A-Z]{2,10})[A-Z0-9-]{0,8})\b
   flags    i
   set      manufacturer=Wyze model=$1@0.5 class=camera@0.6
+  tier     model
   weight   0.8
   source   field knowledge: Wyze camera model identifiers WYZEC1, WYZEC1-JZ (v2), WYZECP1 (Pan), WYZEDB3 (doorbell), WYZE_CAKP2JFUS (v3)
   example  "WYZE_CAKP2JFUS" => manufacturer=Wyze
@@ -659,6 +699,7 @@ rule ubiquiti-uvc-model
   on       onvif.model upnp.model upnp.model-number http.title mdns.txt ssdp.server
   match    \b(UVC[- ](?:G[3-6]|AI|Micro|Pro|Dome|Flex|Bullet|Instant|Doorbell|G3-[A-Za-z]{2,8}|G4-[A-Za-z]{2,8}|G5-[A-Za-z]{2,8})[A-Za-z0-9-]{0,10})
   set      model=$1 manufacturer=Ubiquiti class=camera
+  tier     model
   weight   0.8
   source   field knowledge: UniFi Protect camera models UVC-G3-Flex, UVC-G4-Bullet, UVC-AI-Pro
   example  "UVC-G4-Bullet" => manufacturer=Ubiquiti class=camera
@@ -677,6 +718,7 @@ rule geovision-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \b(GV-(?:BX|FD|EBD|BL|ABL|TBL|ADR|VD|MFD|SD|PPTZ|EFD|TVD|SNVR|UNVR|BX|CB|FE|LPC|EBL|TDR|AVD|MDR|LPR|VR|Hybrid)[0-9A-Z-]{0,16})\b
   set      model=$1 manufacturer=GeoVision class=camera@0.5
+  tier     model
   weight   0.75
   source   field knowledge: GeoVision model numbering GV-BX2700, GV-EBD4700, GV-ABL2703, GV-SNVR0811
   example  "GV-EBD4700" => model=GV-EBD4700 manufacturer=GeoVision
@@ -686,7 +728,7 @@ rule geovision-body
   on       http.body http.location
   match    /JPGLogin\.htm|/ssi\.cgi/Login\.htm|\bGeoVision Inc\b
   flags    i
-  set      manufacturer=GeoVision class=camera@0.5
+  set      manufacturer=GeoVision
   weight   0.55
   source   GeoVision Inc names the maker; login pages /JPGLogin.htm and /ssi.cgi/Login.htm of GV- devices; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "/ssi.cgi/Login.htm" => manufacturer=GeoVision
@@ -696,7 +738,7 @@ rule foscam-hd-cgiproxy
   on       http.body http.location
   match    /cgi-bin/CGIProxy\.fcgi|\bFoscam\b
   flags    i
-  set      manufacturer=Foscam class=camera@0.5
+  set      manufacturer=Foscam
   weight   0.75
   source   Foscam IPCamera CGI User Guide 2015-11-06 (foscam.es/descarga, linked from home-assistant.io#18654); homebridge-camera-ffmpeg#1289 (Foscam C1 /cgi-bin/CGIProxy.fcgi?cmd=snapPicture2)
   example  "/cgi-bin/CGIProxy.fcgi?cmd=getDevInfo" => manufacturer=Foscam
@@ -706,6 +748,7 @@ rule foscam-model
   on       onvif.model http.title upnp.model upnp.model-number onvif.scopes wsd.scopes
   match    \b(FI[89][0-9]{3}[A-Z]{0,3}(?: ?V[0-9])?)\b
   set      model=$1 manufacturer=Foscam class=camera@0.5
+  tier     model
   weight   0.75
   source   field knowledge: Foscam model numbering FI8910W, FI9821P, FI9900P
   example  "FI9821P V2" => model="FI9821P V2" manufacturer=Foscam
@@ -724,7 +767,7 @@ rule everfocus-markers
   on       http.server http.body http.title
   match    ^http server/everfocus\b|EverFocus Electronics Corp|\bEverFocus E[A-Z]{2,4}[0-9]{2,4}|edsrcomm\.jar|\bECORViewer\b
   flags    i
-  set      manufacturer=EverFocus class=dvr@0.5
+  set      manufacturer=EverFocus
   weight   0.6
   source   strings naming the maker (EverFocus Electronics Corp., http server/everfocus) and its ECOR viewer; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "http server/everfocus" => manufacturer=EverFocus
@@ -734,7 +777,7 @@ rule everfocus-markers
 rule seyeon-flexwatch
   on       http.server http.body
   match    ^FlexWATCH-Webs\b|\bFlexWATCH\b
-  set      manufacturer="Seyeon Tech" class=camera@0.5
+  set      manufacturer="Seyeon Tech"
   weight   0.6
   source   FlexWATCH is Seyeon Tech's product brand; the FlexWATCH-Webs banner is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "FlexWATCH-Webs" => manufacturer="Seyeon Tech"
@@ -745,7 +788,7 @@ rule seyeon-flexwatch
 rule hikvision-windweb-activex
   on       http.body
   match    NewHCNetActiveX\.cab|\bHCNetVideoActiveX\b|/codebase/WebComponents\.exe
-  set      manufacturer=Hikvision class=dvr@0.4
+  set      manufacturer=Hikvision
   weight   0.6
   source   HCNet is Hikvision's SDK name (HCNetSDK, e.g. github.com/c-ong/hikvision-for-droid issue 2); the ActiveX file names are UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "<object codebase=\"NewHCNetActiveX.cab\">" => manufacturer=Hikvision
@@ -763,25 +806,25 @@ rule hikvision-windweb-server
 rule hikvision-webserver-plain
   on       http.server
   match    ^webserver$
-  set      manufacturer=Hikvision@0.25 class=dvr@0.2
+  set      manufacturer=Hikvision@0.25
   weight   0.25
   source   field knowledge: older Hikvision DVR/NVR firmware sends Server "webserver" and redirects / to index.asp (supporting only)
-  example  "webserver" => class=dvr
+  example  "webserver"
   example! "webserver/1.0"
 
 rule hikvision-index-asp-redirect
   on       http.location
   match    ^(?:https?://[^/\s]{1,80})?/index\.asp$
-  set      manufacturer=Hikvision@0.25 class=dvr@0.2
+  set      manufacturer=Hikvision@0.25
   weight   0.25
   source   field knowledge: older Hikvision DVR/NVR root redirect to /index.asp (supporting only; with Server "webserver" it names Hikvision)
-  example  "/index.asp" => class=dvr
+  example  "/index.asp"
   example! "/index.aspx"
 
 rule hikvision-ivms-body
   on       http.body http.title
   match    \biVMS-4[0-9]{3}\b|\bHik-Connect\b|\bHikCentral\b
-  set      manufacturer=Hikvision class=camera@0.4
+  set      manufacturer=Hikvision
   weight   0.6
   source   field knowledge: Hikvision iVMS-4200 / Hik-Connect / HikCentral client names in device pages
   example  "Download iVMS-4200" => manufacturer=Hikvision
@@ -791,25 +834,25 @@ rule dahua-http-server-web-service
   on       http.server
   match    ^\s*(?:DH)?Web ?Service\s*$
   flags    i
-  set      manufacturer=Dahua@0.45 class=camera@0.45
+  set      manufacturer=Dahua@0.45
   weight   0.45
   source   field knowledge: some Dahua(-OEM) firmware answers Server "Web Service" / "DHWebService"
-  example  "Web Service" => class=camera
+  example  "Web Service"
   example! "Web Services Gateway"
 
 rule dahua-lighthttpd
   on       http.server
   match    ^LightHttpd\b
-  set      manufacturer=Dahua@0.3 class=camera@0.25
+  set      manufacturer=Dahua@0.3
   weight   0.3
   source   field knowledge: Dahua NVR/camera firmware capitalises its lighttpd build "LightHttpd" (supporting only, never enough alone)
-  example  "LightHttpd/1.0" => class=camera
+  example  "LightHttpd/1.0"
   example! "lighttpd/1.4.59"
 
 rule dahua-smartpss-body
   on       http.body http.title
   match    \bSmartPSS\b|\bDMSS\b|\bgDMSS\b|\biDMSS\b|\bDahua Technology\b
-  set      manufacturer=Dahua class=camera@0.4
+  set      manufacturer=Dahua
   weight   0.6
   source   field knowledge: Dahua SmartPSS / DMSS client names and "Dahua Technology" copyright in device pages
   example  "Please use SmartPSS" => manufacturer=Dahua
@@ -818,10 +861,10 @@ rule dahua-smartpss-body
 rule dahua-title-web-service-mixed
   on       http.title
   match    ^\s*(?:Web Service|WEB Service|DH Web Service)\s*$
-  set      manufacturer=Dahua@0.45 class=camera@0.45
+  set      manufacturer=Dahua@0.45
   weight   0.45
   source   field knowledge: Dahua web UI title "WEB SERVICE" in other capitalisations
-  example  "Web Service" => class=camera
+  example  "Web Service"
   example! "Web Services"
 
 rule hisilicon-dvr-body
@@ -837,7 +880,7 @@ rule xmeye-body
   on       http.body http.title
   match    \bXMEye\b|\bxmeye\.net\b|\bVMS\s?Xiongmai\b|\bCMS\s?XM\b
   flags    i
-  set      manufacturer=Xiongmai class=dvr@0.4
+  set      manufacturer=Xiongmai
   weight   0.6
   source   policy.md §2 (XMEye / Sofia firmware is Xiongmai)
   example  "Download XMEye app" => manufacturer=Xiongmai
@@ -847,7 +890,7 @@ rule hipcam-realm
   on       http.realm rtsp.realm http.server
   match    ^\s*Hipcam
   flags    i
-  set      manufacturer=Hipcam class=camera
+  set      manufacturer=Hipcam
   weight   0.45
   source   firmware naming itself Hipcam in its realm or server header; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "HipcamRealServer" => manufacturer=Hipcam

@@ -5,7 +5,7 @@
 rule hikvision-server-app-webs
   on       http.server
   match    ^App-webs/?
-  set      manufacturer=Hikvision class=camera@0.5
+  set      manufacturer=Hikvision
   weight   0.45
   source   Hikvision firmware web server banner App-webs/; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "App-webs/"
@@ -139,6 +139,38 @@ rule hikvision-isapi-type-dvr
   example  "200 <deviceType>DVR</deviceType>"
   example! "200 <deviceType>IPCamera</deviceType>"
 
+# Non-camera deviceType values of ISAPI deviceInfo, as public ISAPI client
+# test fixtures record them: ACS (access control terminals, e.g.
+# DS-K1T673DX-BR with subDeviceType accessControlTerminal), VIS (video
+# intercom indoor/door stations), AXPro (AX PRO DS-PWA96-M-WE hub).
+
+rule hikvision-isapi-type-access
+  on       hik.isapi
+  match    <deviceType>\s*ACS\s*</deviceType>
+  set      class=access-control
+  weight   0.85
+  source   ISAPI deviceInfo deviceType ACS of Hikvision access terminals (DS-K1T673DX-BR, DS-K1T341AMF, DS-K1T808MFWX in public ISAPI client fixtures, subDeviceType accessControlTerminal)
+  example  "200 <DeviceInfo><model>DS-K1T673DX-BR</model><deviceType>ACS</deviceType></DeviceInfo>" => class=access-control
+  example! "200 <deviceType>IPCamera</deviceType>"
+
+rule hikvision-isapi-type-intercom
+  on       hik.isapi
+  match    <deviceType>\s*VIS\s*</deviceType>
+  set      class=intercom
+  weight   0.85
+  source   ISAPI deviceInfo deviceType VIS (video intercom system) of Hikvision indoor and door stations (public ISAPI intercom client fixtures)
+  example  "200 <DeviceInfo><deviceType>VIS</deviceType></DeviceInfo>" => class=intercom
+  example! "200 <deviceType>NVR</deviceType>"
+
+rule hikvision-isapi-type-alarm
+  on       hik.isapi
+  match    <deviceType>\s*(?:AXPro|AXHybridPro|AlarmHost)\s*</deviceType>
+  set      class=alarm-panel
+  weight   0.75
+  source   ISAPI deviceInfo deviceType AXPro of the AX PRO hub DS-PWA96-M-WE (a public ISAPI client fixture); AXHybridPro/AlarmHost by analogy (lower weight)
+  example  "200 <DeviceInfo><model>DS-PWA96-M-WE</model><deviceType>AXPro</deviceType></DeviceInfo>" => class=alarm-panel
+  example! "200 <deviceType>DVR</deviceType>"
+
 rule hikvision-onvif-namespace
   on       onvif.ns
   match    \bhikvision\.com/
@@ -154,7 +186,7 @@ rule hikvision-sdp-imkh
   on       rtsp.sdp
   match    a=Media_header:MEDIAINFO=494D4B48
   flags    i
-  set      manufacturer=Hikvision class=camera@0.5
+  set      manufacturer=Hikvision
   weight   0.85
   source   protocols.md §4, §8 (Hikvision SDP "IMKH" media header, webrtc-streamer#138 log)
   example  "v=0\r\ns=Media Presentation\r\na=Media_header:MEDIAINFO=494D4B48010100000400000100000000;\r\n"
@@ -193,6 +225,7 @@ rule hikvision-model-camera
   on       onvif.model onvif.scopes wsd.scopes hik.isapi http.title sadp.model upnp.model upnp.model-number
   match    \b(DS-2(?:CD|DE|DF|CV|XM|TD)[0-9][0-9A-Z]{2,}[A-Z0-9()/-]*)
   set      manufacturer=Hikvision@0.6 class=camera@0.7 model=$1@0.5
+  tier     model
   weight   0.6
   source   protocols.md §1, §3 (Hikvision camera models DS-2CD2385G1-I etc.)
   example  "DS-2CD2385G1-I" => model=DS-2CD2385G1-I manufacturer=Hikvision class=camera
@@ -202,9 +235,15 @@ rule hikvision-model-camera
 
 rule hikvision-model-recorder
   on       onvif.model onvif.scopes wsd.scopes hik.isapi http.title sadp.model upnp.model upnp.model-number
-  match    \b(DS-7[0-9]{3}(?:N|HQH|HGH|HUH|HWI)[A-Z0-9()/-]*)
-  set      manufacturer=Hikvision@0.6 model=$1@0.5 class=nvr@0.5
+  match    \b(i?DS-(?:7[0-9]{3}|8[0-9]{3}|9[0-9]{3,4})N[A-Z0-9()/-]*)
+  set      manufacturer=Hikvision@0.6 model=$1@0.5 class=nvr@0.8
+  tier     model
   weight   0.6
-  source   protocols.md §3 (recorder models such as DS-7804HQH-K1)
+  source   exposure.md §1 (Hikvision NVR families DS-76xxNI-K1/Q, DS-71xxNI-Q1, DS-96xxNXI/DS-79xxNXI "Network Video Recorder" manuals); the N after the channel count marks an NVR
   example  "DS-7608NI-K2" => class=nvr
+  example  "DS-9664NI-I8" => class=nvr
+  example  "DS-7104NI-Q1/4P" => class=nvr model=DS-7104NI-Q1/4P
+  example  "DS-8632NI-K8" => class=nvr
+  example  "DS-7732NXI-I4/16P" => class=nvr
+  example! "DS-7204HQHI-K1"
   example! "DS-2CD2385G1-I"

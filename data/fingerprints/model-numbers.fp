@@ -16,12 +16,19 @@ rule hikvision-realm-model
   example! "IP Camera(C2189)"
 
 rule hikvision-model-dvr
-  on       http.realm rtsp.realm onvif.model upnp.model sadp.model http.title
-  match    \b(?:i?DS-7[0-9]{3}(?:HQH|HUH|HGH|HTH|HQHI|HUHI)\b)
-  set      class=dvr
+  on       http.realm rtsp.realm onvif.model upnp.model sadp.model http.title wsd.scopes hik.isapi
+  match    \b(i?DS-(?:7[0-9]{3}|8[0-9]{3}|90[0-9]{2})(?:HQH|HUH|HGH|HTH|HQI|HUI|HTI|HWI|HVI|HFH|HFI)[A-Z]{0,2}(?:-[A-Z0-9()/]{1,12}){0,3})(?![A-Za-z0-9])
+  set      class=dvr manufacturer=Hikvision@0.6 model=$1@0.5
+  tier     model
   weight   0.75
-  source   field knowledge: Hikvision Turbo HD DVR families (HQH/HUHI/HGH/HTH); protocols.md §3 (DS-7804HQH-K1)
+  source   protocols.md §3 (DS-7804HQH-K1); Hikvision Turbo HD DVR manuals: "Digital Video Recorder (DVR) DS-73xxHUI-K4, DS-73xxHQI-K4, DS-90xxHUI-K8"; DS-7100HQHI-K1, DS-7200HUHI-K, DS-8100HTHI-K8, DS-7200HGHI-K1
   example  "DS-7204HQHI" => class=dvr
+  example  "DS-7208HUHI-K2/P" => class=dvr
+  example  "DS-9016HUHI-K8" => class=dvr
+  example  "DS-7216HGHI-M1" => class=dvr
+  example  "DS-7308HQI-K4" => class=dvr
+  example  "DS-8104HQHI-K8" => class=dvr
+  example  "DS-7316HTI-K4" => class=dvr
   example! "DS-7608NI-K2"
 
 
@@ -29,6 +36,7 @@ rule hikvision-realm-camera
   on       http.realm rtsp.realm
   match    ^i?DS-2(?:CD|DE|DF|CV|XM|TD|DC|DY)[0-9]
   set      class=camera
+  tier     model
   weight   0.7
   source   Hikvision camera product numbering DS-2CD/2DE/... in a realm; the model-as-realm behaviour of older firmware is UNVERIFIED (provenance audit, issue #11)
   example  "DS-2CD2032-I"
@@ -36,8 +44,9 @@ rule hikvision-realm-camera
 
 rule hikvision-realm-recorder
   on       http.realm rtsp.realm
-  match    ^i?DS-(?:7[0-9]{3}|9[0-9]{3})N
+  match    ^i?DS-(?:7[0-9]{3}|8[0-9]{3}|9[0-9]{3,4})N
   set      class=nvr
+  tier     model
   weight   0.7
   source   Hikvision NVR product numbering DS-76/77/96xxNI in a realm; the model-as-realm behaviour of older firmware is UNVERIFIED (provenance audit, issue #11)
   example  "DS-7608NI-K2"

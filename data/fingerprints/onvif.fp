@@ -6,6 +6,7 @@ rule onvif-namespaces
   on       onvif.ns
   match    \bwww\.onvif\.org/ver(?:10|20)/
   set      class=camera surveillance=yes
+  tier     generic
   weight   0.6
   source   protocols.md §1, §2 (ONVIF device/media service namespaces)
   example  "http://www.w3.org/2003/05/soap-envelope http://www.onvif.org/ver10/device/wsdl"
@@ -15,6 +16,7 @@ rule onvif-scopes
   on       onvif.scopes wsd.scopes
   match    \bonvif://www\.onvif\.org/
   set      class=camera surveillance=yes
+  tier     generic
   weight   0.6
   source   protocols.md §1 (ONVIF scope URIs; a device shall include Profile, hardware and name scopes)
   example  "onvif://www.onvif.org/Profile/Streaming onvif://www.onvif.org/hardware/X"
@@ -25,6 +27,7 @@ rule onvif-scope-type-nvt
   match    \bonvif://www\.onvif\.org/type/(?:video_encoder|Network_Video_Transmitter|NetworkVideoTransmitter)\b
   flags    i
   set      class=camera
+  tier     generic
   weight   0.7
   source   protocols.md §1 (type/video_encoder on Hikvision, type/Network_Video_Transmitter on Dahua)
   example  "onvif://www.onvif.org/type/video_encoder onvif://www.onvif.org/Profile/Streaming"
@@ -77,6 +80,7 @@ rule onvif-model
   on       onvif.model
   match    ^\s*(\S.{0,62})
   set      model=$1 class=camera@0.5
+  tier     generic
   weight   0.85
   source   protocols.md §2 (GetDeviceInformation tds:Model)
   example  "DS-2CD2385G1-I" => model=DS-2CD2385G1-I
@@ -95,6 +99,7 @@ rule onvif-fault-not-authorized
   on       onvif.fault
   match    NotAuthorized
   set      class=camera surveillance=yes
+  tier     generic
   weight   0.4
   source   protocols.md §2 (GetDeviceInformation is READ_SYSTEM; an ONVIF service answering with a fault is present)
   example  "ter:NotAuthorized"

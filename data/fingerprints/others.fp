@@ -4,7 +4,7 @@ rule hanwha-onvif-scopes
   on       onvif.scopes wsd.scopes
   match    onvif://www\.onvif\.org/(?:manufacturer|name|hardware)/(?:Hanwha|Samsung(?:%20|_|\s)?Techwin|Wisenet)
   flags    i
-  set      manufacturer="Hanwha Vision" class=camera@0.5
+  set      manufacturer="Hanwha Vision"
   weight   0.75
   source   protocols.md §1 (Hanwha Vision puts manufacturer/model/location in scopes, Jazea/Onvif.Core#55); policy.md §2
   example  "onvif://www.onvif.org/name/Wisenet onvif://www.onvif.org/hardware/XNV-6080" => manufacturer="Hanwha Vision"
@@ -15,6 +15,7 @@ rule hanwha-sdp-nvr-model
   on       rtsp.sdp.session
   match    ^\s*((?:XRN|QRN|PRN|ARN|SRN)-[0-9]{3,4}[A-Z0-9-]*)\s*$
   set      manufacturer="Hanwha Vision" model=$1 class=nvr
+  tier     model
   weight   0.6
   source   protocols.md §8 (Wisenet NVR uses the model as s=, gortsplib sdpunmarshaler test)
   example  "XRN-410S" => model=XRN-410S class=nvr
@@ -24,7 +25,7 @@ rule bosch-tls-subject
   on       tls.subject
   match    (?:O=Bosch Sicherheitssysteme GmbH|CN=local\.myboschcam\.net)
   flags    i
-  set      manufacturer=Bosch class=camera@0.5
+  set      manufacturer=Bosch
   weight   0.55
   source   certificate subject O= is Bosch's legal name (RFC 5280 4.1.2.6); the default CN local.myboschcam.net is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
   example  "CN=camera,O=Bosch Sicherheitssysteme GmbH"
@@ -46,6 +47,7 @@ rule avigilon-tls-subject
   match    CN=AVIGILON-CAMERA-([A-Z0-9.-]{2,40}?)-[0-9]+(?:,|$)
   flags    i
   set      manufacturer=Avigilon model=$1@0.5 class=camera
+  tier     model
   weight   0.5
   source   certificate CN naming the maker and model (AVIGILON-CAMERA-<model>-<n>); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
   example  "CN=AVIGILON-CAMERA-H5A-1" => model=H5A
@@ -54,7 +56,7 @@ rule avigilon-tls-subject
 rule hipcam-rtsp-realserver
   on       rtsp.server
   match    ^Hipcam RealServer/
-  set      manufacturer=Hipcam class=camera
+  set      manufacturer=Hipcam
   weight   0.45
   source   RTSP Server header of firmware naming itself Hipcam; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
   example  "Hipcam RealServer/V2.0"
@@ -66,6 +68,7 @@ rule rtsp-sdp-sony-session
   on       rtsp.sdp.session rtsp.sdp
   match    (?:^|s=)Sony RTSP Server\b
   set      class=camera surveillance=yes
+  tier     generic
   weight   0.4
   source   protocols.md §6, §8 (s=Sony RTSP Server; false-attribution trap with Amcrest/Dahua)
   example  "Sony RTSP Server"

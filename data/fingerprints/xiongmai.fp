@@ -16,7 +16,7 @@ rule xiongmai-netsurveillance-title
   on       http.title
   match    ^\s*NETSurveillance WEB\s*$
   flags    i
-  set      manufacturer=Xiongmai class=dvr@0.4
+  set      manufacturer=Xiongmai
   weight   0.65
   source   github.com/ZoneMinder/zoneminder/pull/3566 ('Alarm Server for NETSurveillance WEB IP cameras'); protocols.md §7 (Xiongmai NETSurveillance/Sofia firmware, python-dvr)
   example  "NETSurveillance WEB"

@@ -223,7 +223,7 @@ spool_retire(const char *spool)
 struct print_ctx {
 	bool json;
 	bool all;
-	size_t shown, surveillance;
+	size_t shown, surveillance, unknown;
 	struct cs_buf b;
 };
 
@@ -232,9 +232,14 @@ print_row(void *arg, const struct cs_device_row *r)
 {
 	struct print_ctx *pc = arg;
 
-	if (r->id.surveillance)
+	int surv = cs_identity_surveillance(&r->id);
+
+	if (surv > 0)
 		pc->surveillance++;
-	if (!pc->all && !r->id.surveillance)
+	else if (surv < 0)
+		pc->unknown++;
+	/* Not established (maker-only evidence) is shown too: it may be. */
+	if (!pc->all && surv == 0)
 		return 0;
 	pc->shown++;
 	if (pc->json) {
@@ -260,8 +265,10 @@ print_scan(struct cs_store *st, int64_t scan_id, bool json, bool all)
 	rc = cs_store_each_device(st, scan_id, print_row, &pc);
 	cs_buf_free(&pc.b);
 	if (!json)
-		fprintf(stdout, "%zu device(s) shown, %zu surveillance\n",
-			pc.shown, pc.surveillance);
+		fprintf(stdout,
+			"%zu device(s) shown, %zu surveillance, %zu not "
+			"established\n",
+			pc.shown, pc.surveillance, pc.unknown);
 	fflush(stdout);
 	return rc;
 }

@@ -240,8 +240,10 @@ json_device(struct listen_run *run, const struct cs_passive_dev *d,
 	cs_buf_printf(b,
 		      ",\"surveillance\":%s,\"confidence\":%.2f,"
 		      "\"observations\":%zu,\"phone_home\":[",
-		      id->surveillance ? "true" : "false", id->confidence,
-		      nobs);
+		      cs_identity_surveillance(id) > 0    ? "true"
+		      : cs_identity_surveillance(id) == 0 ? "false"
+							  : "null",
+		      id->confidence, nobs);
 	for (size_t i = 0; i < d->nph; i++) {
 		const struct cs_passive_ph *e = &d->ph[i];
 		char peer[16];

@@ -1115,7 +1115,8 @@ reach_collect(void *arg, const struct cs_device_row *row)
 	size_t k = 0;
 	const char *p = row->ip;
 
-	if (!row->id.surveillance)
+	/* Surveillance devices, and those not established (they may be). */
+	if (cs_identity_surveillance(&row->id) == 0)
 		return 0;
 	/* Dotted quad to host order (the store gives canonical text). */
 	for (int i = 0; i < 4; i++) {

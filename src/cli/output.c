@@ -10,6 +10,16 @@
 #include "core/poison.h"
 
 /* Appends s escaped for a terminal, cut or padded to width columns. */
+/* One of three words for yes, no and not established. */
+static const char *
+surv_word(const struct cs_identity *id, const char *yes, const char *no,
+	  const char *unknown)
+{
+	int s = cs_identity_surveillance(id);
+
+	return s > 0 ? yes : s == 0 ? no : unknown;
+}
+
 static void
 cell(struct cs_buf *b, const char *s, int width)
 {
@@ -38,7 +48,7 @@ cell(struct cs_buf *b, const char *s, int width)
 void
 cs_out_table_head(FILE *f)
 {
-	fprintf(f, "%-15s %-22s %-14s %-12s %-20s %-18s %-7s %-5s %s\n", "IP",
+	fprintf(f, "%-15s %-22s %-14s %-12s %-20s %-18s %-14s %-5s %s\n", "IP",
 		"PORTS", "MANUFACTURER", "BRAND", "MODEL", "FIRMWARE", "CLASS",
 		"SURV", "CONF");
 }
@@ -61,8 +71,9 @@ cs_out_table_row(FILE *f, const struct cs_device_row *r)
 	cell(&b, r->id.brand[0] ? r->id.brand : "-", 12);
 	cell(&b, r->id.model[0] ? r->id.model : "-", 20);
 	cell(&b, r->id.firmware[0] ? r->id.firmware : "-", 18);
-	cell(&b, cs_class_name(r->id.device_class), 7);
-	cell(&b, r->id.surveillance ? "yes" : "no", 5);
+	cell(&b, cs_class_name(r->id.device_class), 14);
+	/* "?": not established (maker-only evidence; issue #11). */
+	cell(&b, surv_word(&r->id, "yes", "no", "?"), 5);
 	cs_buf_printf(&b, "%.2f\n", r->id.confidence);
 	/* Cameras behind a recorder, indented under it. */
 	for (size_t i = 0; i < r->natt; i++) {
@@ -78,7 +89,7 @@ cs_out_table_row(FILE *f, const struct cs_device_row *r)
 					: (a->model[0] ? a->model : "-"),
 		     20);
 		cell(&b, a->firmware[0] ? a->firmware : "-", 18);
-		cell(&b, "attached", 7);
+		cell(&b, "attached", 14);
 		cs_buf_adds(&b, "\n");
 	}
 	fwrite(b.p, 1, b.len, f);
@@ -141,7 +152,7 @@ cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r)
 	cs_buf_printf(b, ",\"device_class\":\"%s\"",
 		      cs_class_name(id->device_class));
 	cs_buf_printf(b, ",\"surveillance\":%s,\"confidence\":%.3f",
-		      id->surveillance ? "true" : "false", id->confidence);
+		      surv_word(id, "true", "false", "null"), id->confidence);
 	cs_buf_adds(b, ",\"evidence\":[");
 	for (size_t i = 0; i < id->nev; i++) {
 		const struct cs_evidence *ev = &id->ev[i];

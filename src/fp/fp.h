@@ -109,6 +109,22 @@ struct cs_identity {
 	size_t nev_dropped;
 };
 
+/*
+ * Whether id is video-surveillance equipment: 1 yes, 0 no, -1 not
+ * established.  Also right for an identity read back from a store that
+ * keeps only the boolean: there a device of unknown class that is not
+ * marked as surveillance is taken as not established.
+ */
+static inline int
+cs_identity_surveillance(const struct cs_identity *id)
+{
+	if (id->surveillance)
+		return 1;
+	if (id->surveillance_known || id->device_class != CS_CLASS_UNKNOWN)
+		return 0;
+	return -1;
+}
+
 /* Compiled rules plus entity tables; opaque. */
 struct cs_fpdb;
 

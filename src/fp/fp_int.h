@@ -51,6 +51,22 @@ enum fp_field {
 	FP_F_COUNT
 };
 
+/*
+ * What kind of class evidence a rule's `class=` claims are (directive
+ * `tier`, docs/fingerprints.md §5): a claim of a higher tier always
+ * outranks one of a lower tier, whatever the weights, and generic claims
+ * count once however many rules or observations repeat them.
+ */
+enum fp_tier {
+	FP_TIER_DEFAULT = 0, /* no `tier` directive: role */
+	FP_TIER_GENERIC,     /* generic protocol evidence (ONVIF types,
+				scopes, profiles): shared by many kinds */
+	FP_TIER_ROLE,        /* a device-type field or protocol role
+				specific to one kind of device */
+	FP_TIER_MODEL,       /* a model family or product-line string */
+	FP_TIER_COUNT
+};
+
 /* One `set field=template[@weight]`; weight < 0 means the rule's. */
 struct fp_set {
 	enum fp_field field;
@@ -92,6 +108,7 @@ struct fp_rule {
 	size_t nsets;
 	double weight;
 	bool has_weight;
+	enum fp_tier tier; /* of the rule's class claims */
 	char *source;          /* owned */
 	struct fp_example *ex; /* owned array */
 	size_t nex;
@@ -149,6 +166,18 @@ struct fp_own {
 	char *source; /* owned */
 };
 
+/*
+ * A product line of a brand made after its relation with a maker ended
+ * (models.tsv rows with relation former-owner and an until date, e.g.
+ * Lorex N4K3 after the 24 Nov 2022 sale by Dahua): a model matching it
+ * dates the unit after the relation.
+ */
+struct fp_postline {
+	size_t brand, maker; /* indices into brands, makers */
+	char pattern[64];    /* models.tsv pattern (see docs/lookup.md) */
+	char until[11];
+};
+
 struct cs_fpdb {
 	struct fp_rule *rules;
 	size_t nrules, caprules;
@@ -162,6 +191,8 @@ struct cs_fpdb {
 	size_t nowns;
 	struct fp_keyidx *kidx; /* rules by observation key (fp_index.c) */
 	size_t nkidx;
+	struct fp_postline *posts;
+	size_t nposts;
 };
 
 /* The rules that read one observation key, in file order. */
@@ -190,6 +221,8 @@ struct fp_assign {
 	char value[FP_MAX_VALUE + 1];
 	double weight;
 	bool from_table; /* derived through the brand table */
+	int brand;       /* manufacturer named through this brand (index
+			    into brands: a brand name or table hit), or -1 */
 };
 
 /* Returns the field's name ("manufacturer", ...). */
@@ -212,6 +245,13 @@ size_t cs_fp_rule_apply(const struct cs_fpdb *db, const struct fp_rule *r,
 			const uint8_t *p, size_t n, pcre2_match_data *md,
 			pcre2_match_context *mc, struct fp_assign *out,
 			size_t max, bool *matched, bool *limit);
+
+/*
+ * True when model matches a models.tsv pattern: anchored at the start,
+ * ASCII case ignored, a prefix unless the pattern ends in '$'; '#' a
+ * digit, '@' a letter, '?' a letter or digit, '*' any run.
+ */
+bool cs_fp_model_pattern(const char *pattern, const char *model);
 
 /* Creates a match context with the engine's limits; NULL on OOM. */
 pcre2_match_context *cs_fp_mcontext_new(void);

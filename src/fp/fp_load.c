@@ -591,6 +591,30 @@ do_flags(struct lp *lp, unsigned line, const char *arg)
 	return 0;
 }
 
+/* `tier model|role|generic`: the kind of the rule's class evidence. */
+static int
+do_tier(struct lp *lp, unsigned line, const char *arg)
+{
+	static const char *const names[] = {"", "generic", "role", "model"};
+	const char *s = skipws(arg), *k = s;
+	size_t n;
+
+	if (lp->cur.tier != FP_TIER_DEFAULT)
+		return LPERR(lp, line, "duplicate 'tier'");
+	while (*s != 0 && !isws(*s) && *s != '#')
+		s++;
+	n = (size_t)(s - k);
+	s = skipws(s);
+	if (*s != 0 && *s != '#')
+		return LPERR(lp, line, "tier: junk after the tier");
+	for (int t = FP_TIER_GENERIC; t < FP_TIER_COUNT; t++)
+		if (n == strlen(names[t]) && memcmp(k, names[t], n) == 0) {
+			lp->cur.tier = (enum fp_tier)t;
+			return 0;
+		}
+	return LPERR(lp, line, "tier: want model, role or generic");
+}
+
 /* Compiles the pattern and checks the finished rule. */
 static int
 finish_rule(struct lp *lp)
@@ -613,6 +637,18 @@ finish_rule(struct lp *lp)
 		return LPERR(lp, r->line, "rule %s: missing 'weight'", r->id);
 	if (r->source == NULL)
 		return LPERR(lp, r->line, "rule %s: missing 'source'", r->id);
+	if (r->tier != FP_TIER_DEFAULT) {
+		size_t i;
+
+		for (i = 0; i < r->nsets && r->sets[i].field != FP_F_CLASS; i++)
+			;
+		if (i == r->nsets)
+			return LPERR(lp, r->line,
+				     "rule %s: 'tier' but no class= claim",
+				     r->id);
+	} else {
+		r->tier = FP_TIER_ROLE;
+	}
 	for (size_t i = 0; i < r->nex; i++) {
 		if (r->ex[i].neg)
 			nneg++;
@@ -796,6 +832,8 @@ parse_line(struct lp *lp, unsigned line, char *s)
 		lp->cur.has_weight = true;
 		return 0;
 	}
+	if (strcmp(word, "tier") == 0)
+		return do_tier(lp, line, arg);
 	if (strcmp(word, "source") == 0) {
 		size_t n = strlen(arg);
 
@@ -898,11 +936,11 @@ parse_rules(struct cs_fpdb *db, const char *name, const uint8_t *p, size_t n,
 /* ---------------------------------------------------------------------- */
 /* Entity tables. */
 
-#define TSV_MAXCOLS 8
+#define TSV_MAXCOLS 9
 
-enum tsv_kind { TSV_MAKERS, TSV_BRANDS, TSV_OEM, TSV_OWN };
+enum tsv_kind { TSV_MAKERS, TSV_BRANDS, TSV_OEM, TSV_OWN, TSV_MODELS };
 
-static const size_t tsv_ncols[] = {8, 7, 8, 7};
+static const size_t tsv_ncols[] = {8, 7, 8, 7, 9};
 
 struct tp {
 	struct cs_fpdb *db;
@@ -1242,6 +1280,38 @@ own_row(struct tp *tp, unsigned line, char **col)
 	return 0;
 }
 
+/*
+ * models.tsv is validated by its own loader (src/oui/models.c); the
+ * engine takes only the post-relation product lines from it (rows
+ * "former-owner" with an until date, a known brand and maker, a pattern
+ * other than '*'), and skips every other row.
+ */
+static int
+models_row(struct tp *tp, char **col)
+{
+	struct cs_fpdb *db = tp->db;
+	struct fp_postline *p;
+	int br, mk;
+	char until[11];
+
+	if (strcmp(col[5], "former-owner") != 0 || col[0][0] == '*' ||
+	    strncmp(col[0], "brand:", 6) == 0 || strlen(col[0]) >= 64 ||
+	    parse_date(col[6], until) != 0 || until[0] == 0)
+		return 0;
+	br = find_brand(db, col[1]);
+	mk = find_maker(db, col[2]);
+	if (br < 0 || mk < 0 || db->nposts >= FP_MAX_BRANDS)
+		return 0;
+	db->posts = cs_xrealloc(db->posts, db->nposts + 1, sizeof(*db->posts));
+	p = &db->posts[db->nposts++];
+	memset(p, 0, sizeof(*p));
+	p->brand = (size_t)br;
+	p->maker = (size_t)mk;
+	cs_strlcpy(p->pattern, col[0], sizeof(p->pattern));
+	cs_strlcpy(p->until, until, sizeof(p->until));
+	return 0;
+}
+
 static int
 tsv_line_cb(void *arg, unsigned line, char *s)
 {
@@ -1252,6 +1322,8 @@ tsv_line_cb(void *arg, unsigned line, char *s)
 
 	if (*t == 0 || *t == '#')
 		return 0;
+	if (tp->kind == TSV_MODELS)
+		return split_tsv(s, col, nc) == 0 ? models_row(tp, col) : 0;
 	if (split_tsv(s, col, nc) != 0)
 		return TPERR(tp, line,
 			     "want %zu tab-separated columns (the last is "
@@ -1400,6 +1472,8 @@ cs_fpdb_load(const char *dir_fingerprints, const char *dir_entities, char *err,
 	     load_tsv(db, dir_entities, "oem.tsv", TSV_OEM, true, err, errsz) !=
 		 0 ||
 	     load_tsv(db, dir_entities, "ownership.tsv", TSV_OWN, true, err,
+		      errsz) != 0 ||
+	     load_tsv(db, dir_entities, "models.tsv", TSV_MODELS, true, err,
 		      errsz) != 0))
 		goto fail;
 	if (dir_fingerprints != NULL &&
@@ -1453,10 +1527,10 @@ cs_fpdb_free(struct cs_fpdb *db)
 {
 	if (db == NULL)
 		return;
-	cs_fp_index_free(db);
 	for (size_t i = 0; i < db->nrules; i++)
 		cs_fp_rule_clear(&db->rules[i]);
 	free(db->rules);
+	cs_fp_index_free(db);
 	for (size_t i = 0; i < db->nmakers; i++) {
 		free(db->makers[i].name);
 		free(db->makers[i].legal);
@@ -1484,6 +1558,7 @@ cs_fpdb_free(struct cs_fpdb *db)
 		free(db->owns[i].source);
 	}
 	free(db->owns);
+	free(db->posts);
 	free(db);
 }
 

@@ -21,7 +21,6 @@
 #define FP_MIN_BRAND 0.3    /* ... a brand */
 #define FP_MIN_DETAIL 0.3   /* ... a model or firmware */
 #define FP_MIN_CLASS 0.25   /* ... a device class */
-#define FP_TABLE_CLASS 0.5  /* class=camera from a CCTV brand: w x this */
 
 pcre2_match_context *
 cs_fp_mcontext_new(void)
@@ -158,6 +157,7 @@ add_assign(struct fp_assign *out, size_t k, size_t max, enum fp_field f,
 	cs_strlcpy(out[k].value, v, sizeof(out[k].value));
 	out[k].weight = w;
 	out[k].from_table = table;
+	out[k].brand = -1;
 	return k + 1;
 }
 
@@ -196,11 +196,12 @@ lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
 		hits++;
 		k = add_assign(out, k, max, FP_F_BRAND, b->name, r->weight,
 			       false);
+		/* A brand names a maker, never a kind of device: no class
+		 * claim (docs/fingerprints.md §5). */
 		k = add_assign(out, k, max, FP_F_MANUFACTURER, m->name,
 			       r->weight * b->conf, true);
-		if (m->cctv)
-			k = add_assign(out, k, max, FP_F_CLASS, "camera",
-				       r->weight * FP_TABLE_CLASS, true);
+		if (k > 0 && out[k - 1].field == FP_F_MANUFACTURER)
+			out[k - 1].brand = (int)i;
 	}
 	return k;
 }
@@ -296,21 +297,28 @@ subst(const char *tmpl, const uint8_t *p, const PCRE2_SIZE *ov, uint32_t npairs,
 	dst[t.n] = 0;
 }
 
-/* Canonicalises an assigned value; returns false to drop it. */
+/*
+ * Canonicalises an assigned value; returns false to drop it.  *via is set
+ * to the brand a manufacturer value named (mapped to its maker), else -1.
+ */
 static bool
-normalise(const struct cs_fpdb *db, enum fp_field f, char *v, size_t vsz)
+normalise(const struct cs_fpdb *db, enum fp_field f, char *v, size_t vsz,
+	  int *via)
 {
 	int i;
 
+	*via = -1;
 	if (v[0] == 0)
 		return false;
 	switch (f) {
 	case FP_F_MANUFACTURER:
-		if ((i = maker_index(db, v)) >= 0)
+		if ((i = maker_index(db, v)) >= 0) {
 			cs_strlcpy(v, db->makers[i].name, vsz);
-		else if ((i = brand_index(db, v)) >= 0)
+		} else if ((i = brand_index(db, v)) >= 0) {
 			cs_strlcpy(v, db->makers[db->brands[i].maker].name,
 				   vsz);
+			*via = i;
+		}
 		return true;
 	case FP_F_BRAND:
 		if ((i = brand_index(db, v)) >= 0)
@@ -381,12 +389,15 @@ cs_fp_rule_apply(const struct cs_fpdb *db, const struct fp_rule *r,
 	for (size_t i = 0; i < r->nsets && k < max; i++) {
 		const struct fp_set *s = &r->sets[i];
 		char v[FP_MAX_VALUE + 1];
+		int via;
 
 		subst(s->tmpl, p, ov, npairs, v, sizeof(v));
-		if (!normalise(db, s->field, v, sizeof(v)))
+		if (!normalise(db, s->field, v, sizeof(v), &via))
 			continue;
 		k = add_assign(out, k, max, s->field, v,
 			       s->weight >= 0 ? s->weight : r->weight, false);
+		if (k > 0)
+			out[k - 1].brand = via;
 	}
 	return k;
 }
@@ -401,6 +412,8 @@ struct contrib {
 	const struct fp_rule *rule; /* NULL for engine defaults */
 	const char *dflt;           /* engine default's rule name */
 	bool table;
+	enum fp_tier tier; /* of a class claim */
+	int brand;         /* manufacturer named through this brand, or -1 */
 	const struct cs_obs *obs;
 };
 
@@ -416,10 +429,14 @@ struct field_sum {
 	double total;
 };
 
-/* Noisy-OR of the strongest assertion of each rule for (f, value). */
+/*
+ * Noisy-OR of the strongest assertion of each rule for (f, value); with
+ * tier != FP_TIER_DEFAULT only the class claims of that tier count, and
+ * generic claims count once (the strongest of them).
+ */
 static double
 support_of(const struct contrib *cv, size_t n, enum fp_field f,
-	   const char *value)
+	   const char *value, enum fp_tier tier)
 {
 	struct {
 		const struct fp_rule *r;
@@ -434,9 +451,12 @@ support_of(const struct contrib *cv, size_t n, enum fp_field f,
 
 		if (cv[i].field != f || !str_ieq(cv[i].value, value))
 			continue;
+		if (tier != FP_TIER_DEFAULT && cv[i].tier != tier)
+			continue;
 		for (j = 0; j < ns; j++)
-			if (seen[j].r == cv[i].rule &&
-			    seen[j].table == cv[i].table)
+			if ((seen[j].r == cv[i].rule &&
+			     seen[j].table == cv[i].table) ||
+			    tier == FP_TIER_GENERIC)
 				break;
 		if (j < ns) {
 			if (cv[i].w > seen[j].w)
@@ -464,13 +484,14 @@ support_of(const struct contrib *cv, size_t n, enum fp_field f,
 
 static void
 summarise(const struct contrib *cv, size_t n, enum fp_field f,
-	  struct field_sum *fs)
+	  enum fp_tier tier, struct field_sum *fs)
 {
 	memset(fs, 0, sizeof(*fs));
 	for (size_t i = 0; i < n; i++) {
 		size_t j;
 
-		if (cv[i].field != f)
+		if (cv[i].field != f ||
+		    (tier != FP_TIER_DEFAULT && cv[i].tier != tier))
 			continue;
 		for (j = 0; j < fs->n; j++)
 			if (str_ieq(fs->c[j].value, cv[i].value))
@@ -478,7 +499,7 @@ summarise(const struct contrib *cv, size_t n, enum fp_field f,
 		if (j < fs->n || fs->n >= CS_NELEM(fs->c))
 			continue;
 		fs->c[fs->n].value = cv[i].value;
-		fs->c[fs->n].support = support_of(cv, n, f, cv[i].value);
+		fs->c[fs->n].support = support_of(cv, n, f, cv[i].value, tier);
 		fs->total += fs->c[fs->n].support;
 		fs->n++;
 	}
@@ -634,6 +655,337 @@ fill_evidence(struct contrib *cv, size_t n, struct cs_identity *out)
 	free(pv);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Dated brand -> maker relations (docs/fingerprints.md §5, step 3b). */
+
+/*
+ * Normalises a table date ("YYYY", "YYYY-MM", "YYYY-MM-DD") to the first
+ * (end = false) or last (end = true) day it may mean, into out[11].
+ * Returns false for "" or a malformed date.
+ */
+static bool
+date_bound(const char *d, bool end, char out[11])
+{
+	size_t n = strlen(d);
+
+	if (n != 4 && n != 7 && n != 10)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (i == 4 || i == 7 ? d[i] != '-' : (d[i] < '0' || d[i] > '9'))
+			return false;
+	memcpy(out, "0000-12-31", 11);
+	if (!end)
+		memcpy(out + 4, "-01-01", 7);
+	memcpy(out, d, n);
+	if (n == 7)
+		memcpy(out + 7, end ? "-31" : "-01", 4);
+	return true;
+}
+
+/*
+ * When the relation brand b -> maker has ended (an ownership.tsv row for
+ * the brand and the maker, or oem.tsv rows, all with an end date), copies
+ * the latest end into to[11] and returns true; false when it is undated
+ * or still holds.
+ */
+static bool
+relation_end(const struct cs_fpdb *db, int b, const char *maker, char to[11])
+{
+	const char *name = db->brands[b].name;
+	bool found = false, open = false;
+
+	to[0] = '\0';
+	for (size_t i = 0; i < db->nowns; i++) {
+		const struct fp_own *o = &db->owns[i];
+
+		if (!str_ieq(o->entity, name) || !str_ieq(o->owner, maker))
+			continue;
+		found = true;
+		if (o->to[0] == '\0')
+			open = true;
+		else if (strcmp(o->to, to) > 0)
+			cs_strlcpy(to, o->to, 11);
+	}
+	for (size_t i = 0; i < db->noems; i++) {
+		const struct fp_oem *o = &db->oems[i];
+
+		if (o->brand != (size_t)b ||
+		    !str_ieq(db->makers[o->maker].name, maker))
+			continue;
+		found = true;
+		if (o->to[0] == '\0')
+			open = true;
+		else if (strcmp(o->to, to) > 0)
+			cs_strlcpy(to, o->to, 11);
+	}
+	return found && !open && to[0] != '\0';
+}
+
+/* True when model starts with a prefix of a dated oem.tsv line b -> maker
+ * (a product line made while the relation held). */
+static bool
+model_in_dated_line(const struct cs_fpdb *db, int b, const char *maker,
+		    const char *model)
+{
+	struct cs_span m = cs_span_make(model, strlen(model));
+
+	for (size_t i = 0; i < db->noems && m.n > 0; i++) {
+		const struct fp_oem *o = &db->oems[i];
+		const char *p = o->prefixes;
+
+		if (o->brand != (size_t)b || o->to[0] == '\0' ||
+		    !str_ieq(db->makers[o->maker].name, maker))
+			continue;
+		while (p != NULL && *p != '\0') {
+			const char *e = strchr(p, '|');
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+			char pre[64];
+
+			if (n > 0 && n < sizeof(pre) && strcmp(p, "-") != 0) {
+				memcpy(pre, p, n);
+				pre[n] = '\0';
+				if (cs_span_istarts(m, pre))
+					return true;
+			}
+			p = e ? e + 1 : NULL;
+		}
+	}
+	return false;
+}
+
+static bool
+pat_char(char p, char c)
+{
+	uint8_t u = lower_ascii((uint8_t)c);
+
+	switch (p) {
+	case '#':
+		return u >= '0' && u <= '9';
+	case '@':
+		return u >= 'a' && u <= 'z';
+	case '?':
+		return isalnum_ascii(u);
+	default:
+		return lower_ascii((uint8_t)p) == u;
+	}
+}
+
+/* Matches pattern p against s from the start (bounded backtracking on
+ * '*': patterns are at most 63 bytes and models at most 63). */
+static bool
+pat_match(const char *p, const char *s, unsigned depth)
+{
+	for (; *p != '\0'; p++, s++) {
+		if (*p == '*') {
+			if (depth > 4)
+				return false;
+			for (const char *t = s;; t++) {
+				if (pat_match(p + 1, t, depth + 1))
+					return true;
+				if (*t == '\0')
+					return false;
+			}
+		}
+		if (*p == '$' && p[1] == '\0')
+			return *s == '\0';
+		if (*s == '\0' || !pat_char(*p, *s))
+			return false;
+	}
+	return true; /* a prefix */
+}
+
+bool
+cs_fp_model_pattern(const char *pattern, const char *model)
+{
+	return pattern != NULL && model != NULL && pattern[0] != '\0' &&
+	       pat_match(pattern, model, 0);
+}
+
+/* The end date of the post-relation line (models.tsv) model belongs to
+ * for brand b and maker, into until[11]; false if none. */
+static bool
+model_in_post_line(const struct cs_fpdb *db, int b, const char *maker,
+		   const char *model, char until[11])
+{
+	for (size_t i = 0; i < db->nposts; i++) {
+		const struct fp_postline *pl = &db->posts[i];
+
+		if (pl->brand == (size_t)b &&
+		    str_ieq(db->makers[pl->maker].name, maker) &&
+		    cs_fp_model_pattern(pl->pattern, model)) {
+			cs_strlcpy(until, pl->until, 11);
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * The latest build date (YYYY-MM-DD into out[11]) in a firmware string:
+ * "Build Date: 2023-03-15" / "2020-06-04 10:00:00", Hikvision's
+ * "build 200916" (YYMMDD) or Dahua's ".R.20170307".  False if none.
+ */
+static bool
+firmware_date(const uint8_t *p, size_t n, char out[11])
+{
+	bool got = false;
+
+	if (n > FP_MAX_SUBJECT)
+		n = FP_MAX_SUBJECT;
+	for (size_t i = 0; i < n; i++) {
+		char d[11];
+		bool ok = false;
+
+#define DG(k) (i + (k) < n && p[i + (k)] >= '0' && p[i + (k)] <= '9')
+		if (i + 10 <= n && p[i] == '2' && p[i + 1] == '0' && DG(2) &&
+		    DG(3) && p[i + 4] == '-' && DG(5) && DG(6) &&
+		    p[i + 7] == '-' && DG(8) && DG(9) && (i == 0 || !DG(-1))) {
+			snprintf(d, sizeof(d), "%.10s", (const char *)p + i);
+			ok = true;
+		} else if (i + 9 <= n && p[i] == '.' && p[i + 1] == '2' &&
+			   p[i + 2] == '0' && DG(3) && DG(4) && DG(5) &&
+			   DG(6) && DG(7) && DG(8) && !DG(9)) {
+			snprintf(d, sizeof(d), "%.4s-%.2s-%.2s",
+				 (const char *)p + i + 1,
+				 (const char *)p + i + 5,
+				 (const char *)p + i + 7);
+			ok = true;
+		} else if (i + 5 <= n && (p[i] == 'b' || p[i] == 'B') &&
+			   cs_span_ieq(cs_span_make(p + i, 5), "build")) {
+			size_t j = i + 5;
+
+			while (j < n && (p[j] == ' ' || p[j] == ':'))
+				j++;
+			i = j - 1;
+			if (j + 6 <= n) {
+				size_t k;
+
+				for (k = 0; k < 6 && p[j + k] >= '0' &&
+					    p[j + k] <= '9';
+				     k++)
+					;
+				if (k == 6 && (j + 6 == n || p[j + 6] < '0' ||
+					       p[j + 6] > '9')) {
+					snprintf(d, sizeof(d),
+						 "20%.2s-%.2s-%.2s",
+						 (const char *)p + j,
+						 (const char *)p + j + 2,
+						 (const char *)p + j + 4);
+					ok = true;
+				}
+			}
+		}
+#undef DG
+		if (ok && d[5] <= '1' && d[8] <= '3' &&
+		    (!got || strcmp(d, out) > 0)) {
+			cs_strlcpy(out, d, 11);
+			got = true;
+		}
+	}
+	return got;
+}
+
+/* Names the best-supported maker (support >= FP_MIN_MAKER) into out, with
+ * its country and the confidence; returns it, or NULL. */
+static const char *
+pick_maker(const struct cs_fpdb *db, const struct field_sum *m,
+	   struct cs_identity *out)
+{
+	int bi = best(m, FP_MIN_MAKER), mi;
+	double s1;
+
+	if (bi < 0)
+		return NULL;
+	s1 = m->c[bi].support;
+	cs_strlcpy(out->manufacturer, m->c[bi].value,
+		   sizeof(out->manufacturer));
+	if ((mi = maker_index(db, m->c[bi].value)) >= 0)
+		cs_strlcpy(out->manufacturer_country, db->makers[mi].country,
+			   sizeof(out->manufacturer_country));
+	out->confidence = m->total > 0 ? s1 * s1 / m->total : 0;
+	return m->c[bi].value;
+}
+
+/*
+ * The maker was named through a brand whose relation with it has ended
+ * (Lorex -> Dahua, 2018 to 2022-11-24): unless other evidence names the
+ * maker by itself, the unit must be dated.  A model of a dated product
+ * line, or a firmware build before the end, dates it within (nothing
+ * changes); a firmware build after the end dates it after, and the
+ * brand's mapping no longer counts (returns true: pick the maker again);
+ * nothing dating it lowers the confidence.  note/claim (64 bytes each)
+ * receive the evidence item that says which.
+ */
+static bool
+dated_relation(const struct cs_fpdb *db, struct contrib *cv, size_t ncv,
+	       const char *maker, struct cs_identity *out, char *note,
+	       char *claim)
+{
+	char to[11], lo[11], hi[11], fw[11] = "", d[11];
+	double miss = 1.0;
+	int b = -1;
+	bool after;
+
+	for (size_t i = 0; i < ncv && b < 0; i++)
+		if (cv[i].field == FP_F_MANUFACTURER && cv[i].brand >= 0 &&
+		    str_ieq(cv[i].value, maker))
+			b = cv[i].brand;
+	if (b < 0 || !relation_end(db, b, maker, to) ||
+	    !date_bound(to, false, lo) || !date_bound(to, true, hi))
+		return false;
+	/* Support for the maker that does not come through the brand. */
+	for (size_t i = 0; i < ncv; i++)
+		if (cv[i].field == FP_F_MANUFACTURER && cv[i].brand != b &&
+		    str_ieq(cv[i].value, maker))
+			miss *= 1.0 - CS_MIN(CS_MAX(cv[i].w, 0.0), 1.0);
+	if (1.0 - miss >= FP_MIN_MAKER)
+		return false;
+	cs_strlcpy(claim, maker, 64);
+	if (out->model[0] != '\0' &&
+	    model_in_dated_line(db, b, maker, out->model)) {
+		snprintf(note, 64, "dated:model line of %s-%s to %s",
+			 db->brands[b].name, maker, to);
+		return false;
+	}
+	if (out->model[0] != '\0' &&
+	    model_in_post_line(db, b, maker, out->model, d)) {
+		/* A product line made after the relation ended. */
+		snprintf(note, 64, "dated:model line after %s-%s %s",
+			 db->brands[b].name, maker, d);
+		goto dated_after;
+	}
+	for (size_t i = 0; i < ncv; i++)
+		if (cv[i].field == FP_F_FIRMWARE && cv[i].obs != NULL &&
+		    firmware_date(cv[i].obs->val, cv[i].obs->len, d) &&
+		    strcmp(d, fw) > 0)
+			cs_strlcpy(fw, d, sizeof(fw));
+	if (firmware_date((const uint8_t *)out->firmware, strlen(out->firmware),
+			  d) &&
+	    strcmp(d, fw) > 0)
+		cs_strlcpy(fw, d, sizeof(fw));
+	if (fw[0] != '\0' && strcmp(fw, lo) < 0) {
+		snprintf(note, 64, "dated:firmware %s before %s", fw, to);
+		return false;
+	}
+	after = fw[0] != '\0' && strcmp(fw, hi) > 0;
+	if (!after) {
+		/* Nothing dates the unit: both stand, less surely. */
+		snprintf(note, 64, "dated:undated, %s-%s ended %s",
+			 db->brands[b].name, maker, to);
+		out->confidence *= 0.6;
+		return false;
+	}
+	snprintf(note, 64, "dated:firmware %s after %s-%s %s", fw,
+		 db->brands[b].name, maker, to);
+dated_after:
+	snprintf(claim, 64, "not %s", maker);
+	for (size_t i = 0; i < ncv; i++)
+		if (cv[i].field == FP_F_MANUFACTURER && cv[i].brand == b &&
+		    str_ieq(cv[i].value, maker))
+			cv[i].w = 0;
+	return true;
+}
+
 void
 cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 	       struct cs_identity *out)
@@ -644,6 +996,7 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 	pcre2_match_context *mc = NULL;
 	struct field_sum *fs = NULL;
 	const char *maker = NULL;
+	char note[64] = "", note_claim[64] = "";
 	int bi;
 
 	memset(out, 0, sizeof(*out));
@@ -681,28 +1034,44 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 				c->w = as[a].weight;
 				c->rule = rule;
 				c->table = as[a].from_table;
+				c->tier = rule->tier;
+				c->brand = as[a].brand;
 				c->obs = o;
 			}
 		}
 	}
 
 	for (int f = 0; f < FP_F_COUNT; f++)
-		summarise(cv, ncv, (enum fp_field)f, &fs[f]);
+		if (f != FP_F_CLASS)
+			summarise(cv, ncv, (enum fp_field)f, FP_TIER_DEFAULT,
+				  &fs[f]);
 
-	/* Manufacturer and confidence. */
-	bi = best(&fs[FP_F_MANUFACTURER], FP_MIN_MAKER);
-	if (bi >= 0) {
-		const struct field_sum *m = &fs[FP_F_MANUFACTURER];
-		double s1 = m->c[bi].support;
-		int mi;
+	if ((bi = best(&fs[FP_F_MODEL], FP_MIN_DETAIL)) >= 0)
+		cs_strlcpy(out->model, fs[FP_F_MODEL].c[bi].value,
+			   sizeof(out->model));
+	if ((bi = best(&fs[FP_F_FIRMWARE], FP_MIN_DETAIL)) >= 0)
+		cs_strlcpy(out->firmware, fs[FP_F_FIRMWARE].c[bi].value,
+			   sizeof(out->firmware));
 
-		maker = m->c[bi].value;
-		cs_strlcpy(out->manufacturer, maker, sizeof(out->manufacturer));
-		if ((mi = maker_index(db, maker)) >= 0)
-			cs_strlcpy(out->manufacturer_country,
-				   db->makers[mi].country,
-				   sizeof(out->manufacturer_country));
-		out->confidence = m->total > 0 ? s1 * s1 / m->total : 0;
+	/* Manufacturer and confidence, then the dated relation check. */
+	maker = pick_maker(db, &fs[FP_F_MANUFACTURER], out);
+	if (maker != NULL &&
+	    dated_relation(db, cv, ncv, maker, out, note, note_claim)) {
+		summarise(cv, ncv, FP_F_MANUFACTURER, FP_TIER_DEFAULT,
+			  &fs[FP_F_MANUFACTURER]);
+		memset(out->manufacturer, 0, sizeof(out->manufacturer));
+		memset(out->manufacturer_country, 0,
+		       sizeof(out->manufacturer_country));
+		out->confidence = 0;
+		maker = pick_maker(db, &fs[FP_F_MANUFACTURER], out);
+	}
+	if (note[0] != '\0' && ncv < FP_MAX_CONTRIB) {
+		struct contrib *c = &cv[ncv++];
+
+		c->field = FP_F_MANUFACTURER;
+		c->brand = -1;
+		c->dflt = note;
+		cs_strlcpy(c->value, note_claim, sizeof(c->value));
 	}
 
 	/* Brand: an OEM label of the maker beats the maker's own name. */
@@ -716,61 +1085,61 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 			struct contrib *c = &cv[ncv++];
 
 			c->field = FP_F_BRAND;
+			c->brand = -1;
 			c->dflt = "default:brand=manufacturer";
 			cs_strlcpy(c->value, maker, sizeof(c->value));
 		}
 	}
 
-	if ((bi = best(&fs[FP_F_MODEL], FP_MIN_DETAIL)) >= 0)
-		cs_strlcpy(out->model, fs[FP_F_MODEL].c[bi].value,
-			   sizeof(out->model));
-	if ((bi = best(&fs[FP_F_FIRMWARE], FP_MIN_DETAIL)) >= 0)
-		cs_strlcpy(out->firmware, fs[FP_F_FIRMWARE].c[bi].value,
-			   sizeof(out->firmware));
-
-	/* Class and surveillance. */
+	/* Class and surveillance (docs/fingerprints.md §5, steps 7-8). */
 	{
 		double cls = 0, yes, no;
 		enum cs_class c = CS_CLASS_UNKNOWN;
+		int mi = maker != NULL ? maker_index(db, maker) : -1;
 
-		if ((bi = best(&fs[FP_F_CLASS], FP_MIN_CLASS)) >= 0) {
+		/* The highest tier with a class claim strong enough decides;
+		 * lower tiers never outvote it. */
+		for (int t = FP_TIER_COUNT - 1; t > FP_TIER_DEFAULT; t--) {
+			summarise(cv, ncv, FP_F_CLASS, (enum fp_tier)t,
+				  &fs[FP_F_CLASS]);
+			if ((bi = best(&fs[FP_F_CLASS], FP_MIN_CLASS)) < 0)
+				continue;
 			cls = fs[FP_F_CLASS].c[bi].support;
 			if (cs_class_parse(fs[FP_F_CLASS].c[bi].value, &c) != 0)
 				c = CS_CLASS_UNKNOWN;
-		}
-		if (c == CS_CLASS_UNKNOWN && maker != NULL) {
-			int mi = maker_index(db, maker);
-
-			/* A maker of video-surveillance equipment: camera. */
-			if (mi >= 0 && db->makers[mi].cctv) {
-				c = CS_CLASS_CAMERA;
-				if (ncv < FP_MAX_CONTRIB) {
-					struct contrib *d = &cv[ncv++];
-
-					d->field = FP_F_CLASS;
-					d->dflt = "default:class=cctv-maker";
-					cs_strlcpy(d->value, "camera",
-						   sizeof(d->value));
-				}
-			}
+			break;
 		}
 		out->device_class = c;
-		out->surveillance_known = true;
 		yes = support_for(&fs[FP_F_SURVEILLANCE], "yes");
 		no = support_for(&fs[FP_F_SURVEILLANCE], "no");
-		switch (c) {
-		case CS_CLASS_CAMERA:
-		case CS_CLASS_NVR:
-		case CS_CLASS_DVR:
-		case CS_CLASS_ENCODER:
+		out->surveillance_known = true;
+		if (cs_class_is_video(c)) {
 			out->surveillance = !(no > yes && no > cls);
-			break;
-		case CS_CLASS_UNKNOWN:
-			out->surveillance = yes >= 0.5 && yes > no;
-			break;
-		default:
+		} else if (c != CS_CLASS_UNKNOWN) {
+			/* Intercoms, access control and the rest are not
+			 * video-surveillance equipment as such; whether a
+			 * regime covers them is the regime's to say. */
 			out->surveillance = false;
-			break;
+		} else if (yes >= 0.5 && yes > no) {
+			out->surveillance = true;
+		} else if (no >= 0.5 && no > yes) {
+			out->surveillance = false;
+		} else if (mi >= 0 && db->makers[mi].cctv_only) {
+			/* A maker of nothing but video-surveillance
+			 * equipment: surveillance, class still unknown. */
+			out->surveillance = true;
+			if (ncv < FP_MAX_CONTRIB) {
+				struct contrib *d = &cv[ncv++];
+
+				d->field = FP_F_SURVEILLANCE;
+				d->brand = -1;
+				d->dflt = "default:cctv-only-maker";
+				cs_strlcpy(d->value, "yes", sizeof(d->value));
+			}
+		} else {
+			/* Maker-only (or no) evidence: not established. */
+			out->surveillance = false;
+			out->surveillance_known = false;
 		}
 		if (maker == NULL) {
 			int mb = best(&fs[FP_F_MANUFACTURER], 0);

@@ -66,12 +66,18 @@ cs_ident_format(struct cs_buf *b, const char *idname,
 				 ? ""
 				 : cs_class_name(id->device_class));
 	rc |= cs_buf_adds(b, ",\"surveillance\":");
-	if (id->surveillance)
+	/* null: the evidence does not establish it (issue #11). */
+	switch (cs_identity_surveillance(id)) {
+	case 1:
 		rc |= cs_buf_adds(b, "true");
-	else if (id->device_class == CS_CLASS_UNKNOWN)
-		rc |= cs_buf_adds(b, "null");
-	else
+		break;
+	case 0:
 		rc |= cs_buf_adds(b, "false");
+		break;
+	default:
+		rc |= cs_buf_adds(b, "null");
+		break;
+	}
 	rc |= cs_buf_printf(b, ",\"confidence\":%.3f,\"observations\":%zu",
 			    id->confidence, nobs);
 	rc |= cs_buf_adds(b, ",\"evidence\":[");

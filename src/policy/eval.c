@@ -2,6 +2,7 @@
 /* Findings of a regime for one device (see eval.h, docs/policy.md). */
 #include "policy/eval.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,9 +150,15 @@ canon(const struct cs_eval_ctx *ctx, const char *s, char *out, size_t osz)
 		cs_strlcpy(out, s, osz);
 }
 
-bool
-cs_policy_covered(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
-		  const struct cs_identity *id, char *why, size_t whysz)
+/*
+ * The maker test of regime r: true when the maker, brand or (with
+ * affiliates) an owner in the chain meets it; *ent is the listed entity
+ * that matched (NULL for test=prc).
+ */
+static bool
+maker_test(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
+	   const struct cs_identity *id, char *why, size_t whysz,
+	   const struct cs_regime_entity **ent)
 {
 	struct link c[CHAIN_MAX];
 	size_t n = build_chain(ctx, id, c);
@@ -195,6 +202,7 @@ cs_policy_covered(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 				continue;
 			if (strcmp(ctx->as_of, since) < 0)
 				continue;
+			*ent = e;
 			snprintf(why, whysz, "%s: %s%s %s listed from %s%s",
 				 c[i].how,
 				 i > 0 ? "subsidiary/affiliate of " : "",
@@ -211,6 +219,70 @@ cs_policy_covered(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 	snprintf(why, whysz, "no listed entity in the chain as of %s (%s)",
 		 ctx->as_of, c[0].how);
 	return false;
+}
+
+/* Appends printf-formatted text to why. */
+static void __attribute__((format(printf, 3, 4)))
+why_add(char *why, size_t whysz, const char *fmt, ...)
+{
+	size_t l = strlen(why);
+	va_list ap;
+
+	if (l >= whysz)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(why + l, whysz - l, fmt, ap);
+	va_end(ap);
+}
+
+enum cs_cover
+cs_policy_coverage(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
+		   const struct cs_identity *id, char *why, size_t whysz)
+{
+	const struct cs_regime_entity *ent = NULL;
+	uint32_t mask, video = cs_regime_video_classes();
+	enum cs_class c = id->device_class;
+	char list[256];
+
+	if (!maker_test(ctx, r, id, why, whysz, &ent))
+		return CS_COVER_NO;
+	mask = ent != NULL && ent->classes != 0 ? ent->classes : r->classes;
+	cs_regime_classes_str(mask, list, sizeof(list));
+	if (mask == CS_CLASSES_ANY)
+		return CS_COVER_YES;
+	if (c != CS_CLASS_UNKNOWN && (unsigned)c < CS_CLASS_COUNT) {
+		if (mask & (1u << c)) {
+			why_add(why, whysz, "; class %s is covered (%s)",
+				cs_class_name(c), list);
+			return CS_COVER_YES;
+		}
+		why_add(why, whysz,
+			"; but class %s is not equipment this regime covers "
+			"(%s)",
+			cs_class_name(c), list);
+		return CS_COVER_NO;
+	}
+	/* Class not established.  Surveillance established without a class
+	 * (a maker of nothing else) is covered when every video class is. */
+	if (id->surveillance && (mask & video) == video) {
+		why_add(why, whysz,
+			"; class not established, but the device is "
+			"video-surveillance equipment%s (%s)",
+			"", list);
+		return CS_COVER_YES;
+	}
+	why_add(why, whysz,
+		"; the device's class is not established, and this regime "
+		"covers only %s%s: confirm what it is",
+		list, "");
+	return CS_COVER_CLASS;
+}
+
+bool
+cs_policy_covered(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
+		  const struct cs_identity *id, char *why, size_t whysz)
+{
+	return cs_policy_coverage(ctx, r, id, why, whysz) == CS_COVER_YES;
 }
 
 /* Severity from coverage, sensitivity and zone (docs/policy.md §5). */
@@ -248,7 +320,119 @@ action_text(const char *action)
 		       "record how it was installed";
 	if (strcmp(action, "identify") == 0)
 		return "identify the maker of this surveillance device";
+	if (strcmp(action, "confirm-class") == 0)
+		return "confirm what this device is: its maker is covered, but "
+		       "whether it is equipment this regime covers (its class) "
+		       "is not established; no action until confirmed";
 	return action;
+}
+
+/* What one device's evaluation under one regime shares. */
+struct evalst {
+	const struct cs_eval_ctx *ctx;
+	const struct cs_regime *r;
+	const struct cs_eval_device *dev;
+	struct cs_estate_where w;
+	const char *why;
+	bool covered, sensitive, core, unknown;
+};
+
+/* Fills f with the finding of obligation o (isnew, t: first seen after
+ * the obligation took effect, on date t). */
+static void
+fill(const struct evalst *st, const struct cs_obligation *o, bool isnew,
+     const char *t, struct cs_finding_row *f)
+{
+	const struct cs_eval_ctx *ctx = st->ctx;
+	const struct cs_regime *r = st->r;
+	const struct cs_eval_device *dev = st->dev;
+	const struct cs_identity *id = dev->id;
+	const struct cs_estate_where w = st->w;
+	const char *why = st->why;
+	bool covered = st->covered, sensitive = st->sensitive;
+	/* A class to confirm weighs as an unknown make does. */
+	bool core = st->core,
+	     unknown = st->unknown || strcmp(o->action, "confirm-class") == 0;
+	enum cs_severity sev;
+
+	memset(f, 0, sizeof(*f));
+	snprintf(f->key, sizeof(f->key), "%s|%s|%s", dev->ip, r->id, o->id);
+	cs_strlcpy(f->ip, dev->ip, sizeof(f->ip));
+	cs_strlcpy(f->mac, dev->mac ? dev->mac : "", sizeof(f->mac));
+	cs_strlcpy(f->manufacturer, id->manufacturer, sizeof(f->manufacturer));
+	cs_strlcpy(f->manufacturer_country, id->manufacturer_country,
+		   sizeof(f->manufacturer_country));
+	cs_strlcpy(f->brand, id->brand, sizeof(f->brand));
+	cs_strlcpy(f->model, id->model, sizeof(f->model));
+	cs_strlcpy(f->firmware, id->firmware, sizeof(f->firmware));
+	cs_strlcpy(f->device_class, cs_class_name(id->device_class),
+		   sizeof(f->device_class));
+	f->confidence = id->confidence;
+	if (w.site != NULL) {
+		cs_strlcpy(f->site, w.site->id, sizeof(f->site));
+		cs_strlcpy(f->site_name, w.site->name, sizeof(f->site_name));
+		cs_strlcpy(f->sensitivity_reason, w.site->reason,
+			   sizeof(f->sensitivity_reason));
+	}
+	if (w.dept != NULL) {
+		cs_strlcpy(f->department, w.dept->id, sizeof(f->department));
+		cs_strlcpy(f->department_name, w.dept->name,
+			   sizeof(f->department_name));
+	}
+	cs_strlcpy(f->zone, cs_estate_zone_name(w.zone), sizeof(f->zone));
+	f->sensitive = sensitive;
+	f->reach_core = dev->reach_core;
+	cs_strlcpy(f->regime, r->id, sizeof(f->regime));
+	cs_strlcpy(f->regime_version, r->version, sizeof(f->regime_version));
+	cs_strlcpy(f->obligation, o->id, sizeof(f->obligation));
+	sev = severity(covered, sensitive, core, unknown);
+	if (o->max_severity >= 0 && (int)sev > o->max_severity)
+		sev = (enum cs_severity)o->max_severity;
+	f->severity = sev;
+	cs_strlcpy(f->action, o->action, sizeof(f->action));
+	cs_strlcpy(f->action_text,
+		   o->text[0] ? o->text : action_text(o->action),
+		   sizeof(f->action_text));
+	cs_strlcpy(f->deadline, o->deadline, sizeof(f->deadline));
+	cs_strlcpy(f->citation, o->citation[0] ? o->citation : r->citation,
+		   sizeof(f->citation));
+	cs_strlcpy(f->url, o->url[0] ? o->url : r->url, sizeof(f->url));
+	snprintf(
+	    f->evidence, sizeof(f->evidence),
+	    "identity: %s%s%s%s%s, model %s, firmware %s, class "
+	    "%s, confidence %.2f; %s: %s; location: %s%s zone "
+	    "%s%s%s%s%s",
+	    id->manufacturer[0] ? id->manufacturer : "unknown maker",
+	    id->manufacturer_country[0] ? " (" : "", id->manufacturer_country,
+	    id->manufacturer_country[0] ? ")" : "",
+	    id->brand[0] && strcmp(id->brand, id->manufacturer)
+		? (const char *)", brand "
+		: "",
+	    id->model[0] ? id->model : "?",
+	    id->firmware[0] ? id->firmware : "?",
+	    cs_class_name(id->device_class), id->confidence,
+	    covered ? "covered" : "not covered", why,
+	    w.site ? w.site->id : "unmapped", sensitive ? " (sensitive)" : "",
+	    w.zone ? cs_estate_zone_name(w.zone) : "-",
+	    dev->reach_core ? "; answered from core vantage " : "",
+	    dev->reach_core ? dev->reach_vantage : "",
+	    isnew ? "; first seen " : "", isnew ? t : "");
+	if (id->brand[0] && strcmp(id->brand, id->manufacturer)) {
+		/* Insert the brand name after ", brand ". */
+		char tmp[sizeof(f->evidence)];
+		const char *pos = strstr(f->evidence, ", brand ");
+		if (pos != NULL) {
+			size_t pre = (size_t)(pos - f->evidence) + 8;
+			snprintf(tmp, sizeof(tmp), "%.*s%s%s", (int)pre,
+				 f->evidence, id->brand, f->evidence + pre);
+			cs_strlcpy(f->evidence, tmp, sizeof(f->evidence));
+		}
+	}
+	cs_strlcpy(f->as_of, ctx->as_of, sizeof(f->as_of));
+	cs_strlcpy(f->status, "open", sizeof(f->status));
+	f->first_seen = dev->first_seen;
+	f->last_scan = dev->scan_id;
+	f->assessed_at = ctx->now;
 }
 
 int
@@ -257,142 +441,88 @@ cs_policy_eval_device(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 		      void *arg)
 {
 	const struct cs_identity *id = dev->id;
-	struct cs_estate_where w;
+	struct evalst st;
 	struct cs_finding_row *f;
 	char why[600];
-	bool covered, sensitive, core, unknown, surv, isnew;
+	enum cs_cover cov;
+	bool surv, isnew, confirm, confirm_due = false;
 	int count = 0;
 
 	if (strcmp(ctx->as_of, r->effective) < 0)
 		return 0;
-	cs_estate_locate(ctx->estate, dev->ip, &w);
-	covered = cs_policy_covered(ctx, r, id, why, sizeof(why));
-	sensitive = w.site != NULL && w.site->sensitive;
-	core = w.zone == CS_ZONE_CORE || dev->reach_core;
-	unknown = id->manufacturer[0] == '\0';
-	surv = id->surveillance;
+	memset(&st, 0, sizeof(st));
+	st.ctx = ctx;
+	st.r = r;
+	st.dev = dev;
+	st.why = why;
+	cs_estate_locate(ctx->estate, dev->ip, &st.w);
+	cov = cs_policy_coverage(ctx, r, id, why, sizeof(why));
+	st.covered = cov == CS_COVER_YES;
+	confirm = cov == CS_COVER_CLASS;
+	st.sensitive = st.w.site != NULL && st.w.site->sensitive;
+	st.core = st.w.zone == CS_ZONE_CORE || dev->reach_core;
+	st.unknown = id->manufacturer[0] == '\0';
+	/* Surveillance not established counts as possible while the class
+	 * is to be confirmed. */
+	surv = id->surveillance || (confirm && !id->surveillance_known);
 	f = calloc(1, sizeof(*f));
 	if (f == NULL)
 		return CS_ENOMEM;
-	for (size_t i = 0; i < r->nobl; i++) {
-		const struct cs_obligation *o = &r->obl[i];
+	for (size_t i = 0; i <= r->nobl; i++) {
+		struct cs_obligation oc;
+		const struct cs_obligation *o = &r->obl[i < r->nobl ? i : 0];
 		const char *eff = o->effective[0] ? o->effective : r->effective;
 		unsigned wn = o->when;
-		enum cs_severity sev;
 		char t[11] = "";
+		bool cov_c = st.covered || confirm;
 		int rc;
 
-		if (strcmp(ctx->as_of, eff) < 0)
-			continue;
-		isnew = false;
-		if (wn & CS_WHEN_NEW) {
-			time_t fs = (time_t)dev->first_seen;
-			struct tm tm;
-			if (gmtime_r(&fs, &tm) == NULL ||
-			    strftime(t, sizeof(t), "%Y-%m-%d", &tm) != 10)
-				t[0] = '\0';
-			isnew = dev->new_since_baseline && strcmp(t, eff) >= 0;
-		}
-		if (((wn & CS_WHEN_COVERED) && !covered) ||
-		    ((wn & CS_WHEN_SENSITIVE) && !sensitive) ||
-		    ((wn & CS_WHEN_NONSENSITIVE) && sensitive) ||
-		    ((wn & CS_WHEN_CORE) && !core) ||
-		    ((wn & CS_WHEN_SURVEILLANCE) && !surv) ||
-		    ((wn & CS_WHEN_UNKNOWN_MAKE) && !unknown) ||
-		    ((wn & CS_WHEN_NEW) && !isnew))
-			continue;
-		/* Equipment that is neither covered nor surveillance is out. */
-		if (!covered && !surv)
-			continue;
-		memset(f, 0, sizeof(*f));
-		snprintf(f->key, sizeof(f->key), "%s|%s|%s", dev->ip, r->id,
-			 o->id);
-		cs_strlcpy(f->ip, dev->ip, sizeof(f->ip));
-		cs_strlcpy(f->mac, dev->mac ? dev->mac : "", sizeof(f->mac));
-		cs_strlcpy(f->manufacturer, id->manufacturer,
-			   sizeof(f->manufacturer));
-		cs_strlcpy(f->manufacturer_country, id->manufacturer_country,
-			   sizeof(f->manufacturer_country));
-		cs_strlcpy(f->brand, id->brand, sizeof(f->brand));
-		cs_strlcpy(f->model, id->model, sizeof(f->model));
-		cs_strlcpy(f->firmware, id->firmware, sizeof(f->firmware));
-		cs_strlcpy(f->device_class, cs_class_name(id->device_class),
-			   sizeof(f->device_class));
-		f->confidence = id->confidence;
-		if (w.site != NULL) {
-			cs_strlcpy(f->site, w.site->id, sizeof(f->site));
-			cs_strlcpy(f->site_name, w.site->name,
-				   sizeof(f->site_name));
-			cs_strlcpy(f->sensitivity_reason, w.site->reason,
-				   sizeof(f->sensitivity_reason));
-		}
-		if (w.dept != NULL) {
-			cs_strlcpy(f->department, w.dept->id,
-				   sizeof(f->department));
-			cs_strlcpy(f->department_name, w.dept->name,
-				   sizeof(f->department_name));
-		}
-		cs_strlcpy(f->zone, cs_estate_zone_name(w.zone),
-			   sizeof(f->zone));
-		f->sensitive = sensitive;
-		f->reach_core = dev->reach_core;
-		cs_strlcpy(f->regime, r->id, sizeof(f->regime));
-		cs_strlcpy(f->regime_version, r->version,
-			   sizeof(f->regime_version));
-		cs_strlcpy(f->obligation, o->id, sizeof(f->obligation));
-		sev = severity(covered, sensitive, core, unknown);
-		if (o->max_severity >= 0 && (int)sev > o->max_severity)
-			sev = (enum cs_severity)o->max_severity;
-		f->severity = sev;
-		cs_strlcpy(f->action, o->action, sizeof(f->action));
-		cs_strlcpy(f->action_text,
-			   o->text[0] ? o->text : action_text(o->action),
-			   sizeof(f->action_text));
-		cs_strlcpy(f->deadline, o->deadline, sizeof(f->deadline));
-		cs_strlcpy(f->citation,
-			   o->citation[0] ? o->citation : r->citation,
-			   sizeof(f->citation));
-		cs_strlcpy(f->url, o->url[0] ? o->url : r->url, sizeof(f->url));
-		snprintf(f->evidence, sizeof(f->evidence),
-			 "identity: %s%s%s%s%s, model %s, firmware %s, class "
-			 "%s, confidence %.2f; %s: %s; location: %s%s zone "
-			 "%s%s%s%s%s",
-			 id->manufacturer[0] ? id->manufacturer
-					     : "unknown maker",
-			 id->manufacturer_country[0] ? " (" : "",
-			 id->manufacturer_country,
-			 id->manufacturer_country[0] ? ")" : "",
-			 id->brand[0] && strcmp(id->brand, id->manufacturer)
-			     ? (const char *)", brand "
-			     : "",
-			 id->model[0] ? id->model : "?",
-			 id->firmware[0] ? id->firmware : "?",
-			 cs_class_name(id->device_class), id->confidence,
-			 covered ? "covered" : "not covered", why,
-			 w.site ? w.site->id : "unmapped",
-			 sensitive ? " (sensitive)" : "",
-			 w.zone ? cs_estate_zone_name(w.zone) : "-",
-			 dev->reach_core ? "; answered from core vantage " : "",
-			 dev->reach_core ? dev->reach_vantage : "",
-			 isnew ? "; first seen " : "", isnew ? t : "");
-		if (id->brand[0] && strcmp(id->brand, id->manufacturer)) {
-			/* Insert the brand name after ", brand ". */
-			char tmp[sizeof(f->evidence)];
-			const char *pos = strstr(f->evidence, ", brand ");
-			if (pos != NULL) {
-				size_t pre = (size_t)(pos - f->evidence) + 8;
-				snprintf(tmp, sizeof(tmp), "%.*s%s%s", (int)pre,
-					 f->evidence, id->brand,
-					 f->evidence + pre);
-				cs_strlcpy(f->evidence, tmp,
-					   sizeof(f->evidence));
+		if (i == r->nobl) {
+			/* The maker is covered but not what the device is:
+			 * one finding asks to confirm it, instead of acting
+			 * on any obligation. */
+			if (!confirm_due)
+				break;
+			memset(&oc, 0, sizeof(oc));
+			cs_strlcpy(oc.id, "confirm-class", sizeof(oc.id));
+			cs_strlcpy(oc.action, "confirm-class",
+				   sizeof(oc.action));
+			oc.max_severity = -1;
+			memset(f, 0, sizeof(*f));
+			fill(&st, &oc, false, "", f);
+		} else {
+			if (strcmp(ctx->as_of, eff) < 0)
+				continue;
+			isnew = false;
+			if (wn & CS_WHEN_NEW) {
+				time_t fs = (time_t)dev->first_seen;
+				struct tm tm;
+				if (gmtime_r(&fs, &tm) == NULL ||
+				    strftime(t, sizeof(t), "%Y-%m-%d", &tm) !=
+					10)
+					t[0] = '\0';
+				isnew = dev->new_since_baseline &&
+					strcmp(t, eff) >= 0;
 			}
+			if (((wn & CS_WHEN_COVERED) && !cov_c) ||
+			    ((wn & CS_WHEN_SENSITIVE) && !st.sensitive) ||
+			    ((wn & CS_WHEN_NONSENSITIVE) && st.sensitive) ||
+			    ((wn & CS_WHEN_CORE) && !st.core) ||
+			    ((wn & CS_WHEN_SURVEILLANCE) && !surv) ||
+			    ((wn & CS_WHEN_UNKNOWN_MAKE) && !st.unknown) ||
+			    ((wn & CS_WHEN_NEW) && !isnew))
+				continue;
+			/* Equipment neither covered nor surveillance is
+			 * out. */
+			if (!cov_c && !surv)
+				continue;
+			if (confirm) {
+				confirm_due = true;
+				continue;
+			}
+			memset(f, 0, sizeof(*f));
+			fill(&st, o, isnew, t, f);
 		}
-		cs_strlcpy(f->as_of, ctx->as_of, sizeof(f->as_of));
-		cs_strlcpy(f->status, "open", sizeof(f->status));
-		f->first_seen = dev->first_seen;
-		f->last_scan = dev->scan_id;
-		f->assessed_at = ctx->now;
 		rc = cb(arg, f);
 		if (rc != 0) {
 			free(f);

@@ -38,7 +38,28 @@ struct cs_eval_ctx {
 	int64_t now;                    /* assessed_at */
 };
 
+/* Whether a regime covers a device. */
+enum cs_cover {
+	CS_COVER_NO = 0, /* not covered (maker or class outside the regime) */
+	CS_COVER_YES,    /* the maker test holds and the class is covered */
+	CS_COVER_CLASS   /* the maker test holds but the device's class (or
+			    whether it is surveillance equipment) is not
+			    established: someone must confirm what it is */
+};
+
 /*
+ * Decides whether regime r covers a device with identity id as of
+ * ctx->as_of: the maker test (test=prc or the listed entities), then the
+ * classes the regime (or the matching entity) covers.  Writes the reason
+ * (or why not) into why (whysz bytes).
+ */
+enum cs_cover cs_policy_coverage(const struct cs_eval_ctx *ctx,
+				 const struct cs_regime *r,
+				 const struct cs_identity *id, char *why,
+				 size_t whysz);
+
+/*
+ * As cs_policy_coverage; true only for CS_COVER_YES.
  * Decides whether a device with identity id is covered by regime r as of
  * ctx->as_of, writing the reason (or why not) into why (whysz bytes).
  * Returns true when covered.

@@ -34,6 +34,95 @@ static const char *const actions[] = {
     "review",           "deployed-in-breach", "identify",
 };
 
+uint32_t
+cs_regime_video_classes(void)
+{
+	uint32_t m = 0;
+
+	for (int c = 0; c < CS_CLASS_COUNT; c++)
+		if (cs_class_is_video((enum cs_class)c))
+			m |= 1u << c;
+	return m;
+}
+
+int
+cs_regime_classes_parse(const char *s, uint32_t *out, char *bad, size_t badsz)
+{
+	char w[32];
+	size_t n = 0;
+
+	*out = 0;
+	for (const char *p = s;; p++) {
+		if (*p == ',' || *p == '\0') {
+			enum cs_class c;
+
+			w[n] = '\0';
+			if (strcmp(w, "any") == 0)
+				*out |= CS_CLASSES_ANY;
+			else if (strcmp(w, "video") == 0)
+				*out |= cs_regime_video_classes();
+			else if (cs_class_parse(w, &c) == 0 &&
+				 c != CS_CLASS_UNKNOWN)
+				*out |= 1u << c;
+			else {
+				cs_strlcpy(bad, w, badsz);
+				return CS_EINVAL;
+			}
+			n = 0;
+			if (*p == '\0')
+				break;
+			continue;
+		}
+		if (n + 1 >= sizeof(w)) {
+			cs_strlcpy(bad, s, badsz);
+			return CS_EINVAL;
+		}
+		w[n++] = *p;
+	}
+	return 0;
+}
+
+void
+cs_regime_classes_str(uint32_t mask, char *out, size_t osz)
+{
+	size_t l = 0;
+
+	if (osz == 0)
+		return;
+	out[0] = '\0';
+	if (mask == CS_CLASSES_ANY) {
+		cs_strlcpy(out, "any", osz);
+		return;
+	}
+	for (int c = 1; c < CS_CLASS_COUNT; c++) {
+		if (!(mask & (1u << c)))
+			continue;
+		l += (size_t)snprintf(out + l, l < osz ? osz - l : 0, "%s%s",
+				      l ? "," : "",
+				      cs_class_name((enum cs_class)c));
+		if (l >= osz)
+			return;
+	}
+}
+
+/* Reads classes= of a regime or entity line into *mask. */
+static bool
+classes_ok(struct cs_lex_errs *k, unsigned line, const char *v, uint32_t *mask)
+{
+	char bad[32];
+
+	if (cs_regime_classes_parse(v, mask, bad, sizeof(bad)) != 0) {
+		cs_lex_error(k, line,
+			     "unknown class '%s' in classes= (any, video, "
+			     "camera, nvr, dvr, encoder, decoder, intercom, "
+			     "access-control, alarm-panel, switch, router, "
+			     "storage, vms-software, radio, printer, other)",
+			     bad);
+		return false;
+	}
+	return true;
+}
+
 void
 cs_regime_set_init(struct cs_regime_set *set)
 {
@@ -229,6 +318,7 @@ do_entity(struct cs_regime *r, const struct cs_lex_line *l,
 	bool seen[CS_LEX_MAX_TOK] = {false};
 	const char *since = cs_policy_lex_get(l, "since", seen);
 	const char *legal = cs_policy_lex_get(l, "legal", seen);
+	const char *cls = cs_policy_lex_get(l, "classes", seen);
 	struct cs_regime_entity e;
 
 	memset(&e, 0, sizeof(e));
@@ -243,7 +333,8 @@ do_entity(struct cs_regime *r, const struct cs_lex_line *l,
 	     !put(k, line, "legal", e.legal, sizeof(e.legal), legal)) ||
 	    (since &&
 	     (!date_ok(k, line, "since", since) ||
-	      !put(k, line, "since", e.since, sizeof(e.since), since))))
+	      !put(k, line, "since", e.since, sizeof(e.since), since))) ||
+	    (cls && !classes_ok(k, line, cls, &e.classes)))
 		return;
 	if (!unused(k, line, l, seen, 2))
 		return;
@@ -268,6 +359,7 @@ do_header(struct cs_regime *r, const struct cs_lex_line *l,
 	const char *url = cs_policy_lex_get(l, "url", seen);
 	const char *test = cs_policy_lex_get(l, "test", seen);
 	const char *aff = cs_policy_lex_get(l, "affiliates", seen);
+	const char *cls = cs_policy_lex_get(l, "classes", seen);
 
 	memset(r, 0, sizeof(*r));
 	cs_strlcpy(r->file, file, sizeof(r->file));
@@ -304,6 +396,9 @@ do_header(struct cs_regime *r, const struct cs_lex_line *l,
 	} else {
 		r->affiliates = true;
 	}
+	r->classes = cs_regime_video_classes();
+	if (cls != NULL && !classes_ok(k, line, cls, &r->classes))
+		return;
 	if (!put(k, line, "version", r->version, sizeof(r->version), ver) ||
 	    !date_ok(k, line, "effective", eff) ||
 	    !put(k, line, "effective", r->effective, sizeof(r->effective),

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "core/cs.h"
+#include "fp/fp.h"
 
 #define CS_REGIME_MAX_ENTITIES 128
 #define CS_REGIME_MAX_OBLIGATIONS 16
@@ -39,10 +40,35 @@ enum cs_regime_test {
 	CS_TEST_ENTITIES /* maker, brand or a parent is a listed entity */
 };
 
+/*
+ * Device classes a regime (or one of its entities) covers: bit (1u << c)
+ * for each enum cs_class c; CS_CLASSES_ANY (every bit, CS_CLASS_UNKNOWN
+ * included) when the instrument covers a maker's equipment whatever it is.
+ */
+#define CS_CLASSES_ANY ((1u << CS_CLASS_COUNT) - 1u)
+
+/* Default when a regime says nothing: the video classes (camera, nvr, dvr,
+ * encoder, decoder; cs_class_is_video). */
+uint32_t cs_regime_video_classes(void);
+
+/*
+ * Parses a comma-separated class list ("camera,nvr,intercom", or "any",
+ * or "video" for the video classes, which may be combined with others)
+ * into *out.  Returns 0, or CS_EINVAL with the offending word copied
+ * into bad (badsz bytes).
+ */
+int cs_regime_classes_parse(const char *s, uint32_t *out, char *bad,
+			    size_t badsz);
+
+/* Writes the class list of mask (as the file would) into out. */
+void cs_regime_classes_str(uint32_t mask, char *out, size_t osz);
+
 struct cs_regime_entity {
-	char name[96];   /* maker/company name as the entity tables know it */
-	char legal[160]; /* the name as the instrument writes it */
-	char since[11];  /* listed from (YYYY-MM-DD); "" = regime effective */
+	char name[96];    /* maker/company name as the entity tables know it */
+	uint32_t classes; /* classes covered for this entity; 0 = the
+			     regime's */
+	char legal[160];  /* the name as the instrument writes it */
+	char since[11];   /* listed from (YYYY-MM-DD); "" = regime effective */
 	unsigned line;
 };
 
@@ -68,7 +94,8 @@ struct cs_regime {
 	char citation[256];
 	char url[256];
 	enum cs_regime_test test;
-	bool affiliates; /* owners up the chain count as the entity */
+	bool affiliates;  /* owners up the chain count as the entity */
+	uint32_t classes; /* device classes covered (bit per enum cs_class) */
 	struct cs_regime_entity ent[CS_REGIME_MAX_ENTITIES];
 	size_t nent;
 	struct cs_obligation obl[CS_REGIME_MAX_OBLIGATIONS];

@@ -208,6 +208,11 @@ rollups(struct cs_report *r)
 		if (c < CS_NELEM(r->classes))
 			r->classes[c].n++;
 		r->natt += d->natt;
+		if (cs_identity_surveillance(&d->id) < 0) {
+			r->nunk++;
+			if (d->prc)
+				r->nprc_unk++;
+		}
 		if (!d->id.surveillance)
 			continue;
 		r->nsurv++;

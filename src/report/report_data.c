@@ -101,7 +101,10 @@ json_device(struct rp_w *w, const struct rp_dev *d)
 	cs_report_put(w, ",");
 	jkv(w, "device_class", cs_class_name(id->device_class));
 	cs_report_putf(w, ",\"surveillance\":%s,\"confidence\":%.2f,",
-		       id->surveillance ? "true" : "false", id->confidence);
+		       cs_identity_surveillance(id) > 0    ? "true"
+		       : cs_identity_surveillance(id) == 0 ? "false"
+							   : "null",
+		       id->confidence);
 	jtime(w, "first_seen", d->first_seen);
 	cs_report_put(w, ",");
 	jtime(w, "last_seen", d->last_seen);
@@ -275,8 +278,11 @@ cs_report_write_json(const struct cs_report *r, struct cs_buf *b)
 	cs_report_put(&w, r->nhist ? "\n  ],\n" : "],\n");
 	cs_report_putf(&w,
 		       "  \"summary\": {\"hosts\":%zu,\"surveillance\":%zu,"
-		       "\"prc_made\":%zu,\"attached_cameras\":%zu},\n",
-		       r->ndev, r->nsurv, r->nprc, r->natt);
+		       "\"prc_made\":%zu,\"attached_cameras\":%zu,"
+		       "\"surveillance_not_established\":%zu,"
+		       "\"prc_made_not_established\":%zu},\n",
+		       r->ndev, r->nsurv, r->nprc, r->natt, r->nunk,
+		       r->nprc_unk);
 	json_counts(&w, "by_maker", r->makers, r->nmakers, true);
 	cs_report_put(&w, ",\n");
 	json_counts(&w, "by_country", r->countries, r->ncountries, false);
@@ -361,7 +367,10 @@ csv_line(struct rp_w *w, const struct cs_report *r, const struct rp_dev *d,
 	cs_report_put(w, ",");
 	cs_report_put_csv(w, id->firmware);
 	cs_report_putf(w, ",%s,%s,%.2f,", cs_class_name(id->device_class),
-		       id->surveillance ? "yes" : "no", id->confidence);
+		       cs_identity_surveillance(id) > 0    ? "yes"
+		       : cs_identity_surveillance(id) == 0 ? "no"
+							   : "not established",
+		       id->confidence);
 	csv_time(w, d->first_seen);
 	cs_report_put(w, ",");
 	csv_time(w, d->last_seen);

@@ -469,6 +469,9 @@ summary(struct rp_w *w, const struct cs_report *r)
 	card(w, "", r->ndev, "hosts responding");
 	card(w, "", r->nsurv, "surveillance devices");
 	card(w, " prc", r->nprc, "PRC-made surveillance devices");
+	if (r->nunk > 0)
+		card(w, r->nprc_unk ? " prc" : "", r->nprc_unk,
+		     "PRC-made, class to confirm (maker-only evidence)");
 	card(w, "", r->nmakers, "makers");
 	card(w, "", r->natt, "cameras behind recorders");
 	cs_report_put(w, "</div>\n");
@@ -649,7 +652,12 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx)
 	dd_text(w, "Model", id->model);
 	dd_text(w, "Firmware", id->firmware);
 	dd_text(w, "Class", cs_class_name(id->device_class));
-	dd_text(w, "Surveillance", id->surveillance ? "yes" : "no");
+	dd_text(w, "Surveillance",
+		cs_identity_surveillance(id) > 0 ? "yes"
+		: cs_identity_surveillance(id) == 0
+		    ? "no"
+		    : "not established (maker only; "
+		      "confirm what it is)");
 	cs_report_putf(w, "<dt>Confidence</dt><dd>%.2f</dd>", id->confidence);
 	dd_text(w, "MAC", d->mac);
 	cs_report_put(w, "<dt>Open ports</dt><dd>");

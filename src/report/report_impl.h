@@ -54,6 +54,8 @@ struct cs_report {
 	struct rp_dev *dev;
 	size_t ndev, capdev;
 	size_t nsurv, nprc, natt;
+	size_t nunk, nprc_unk; /* surveillance not established (maker-only
+				  evidence), and of those PRC-made */
 	struct rp_count *makers; /* surveillance devices by maker */
 	size_t nmakers;
 	struct rp_count *countries; /* surveillance devices by country */

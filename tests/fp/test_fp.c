@@ -441,7 +441,7 @@ test_printer(void **state)
 	add(&l, "http.title", 80, "HP Color LaserJet MFP M477fdw");
 	cs_fp_identify(db, &l, &id);
 	dump(&id);
-	assert_int_equal(id.device_class, CS_CLASS_OTHER);
+	assert_int_equal(id.device_class, CS_CLASS_PRINTER);
 	assert_false(id.surveillance);
 	assert_string_equal(id.manufacturer, "HP");
 	cs_obs_list_free(&l);

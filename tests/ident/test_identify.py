@@ -62,12 +62,25 @@ def main():
         "http": "Hikvision", "rtsp": "Dahua", "xm": "Xiongmai", "xm-latin1": "Xiongmai",
         "subject": "Hikvision",
     }
+    # The Hikvision default certificate names the maker only (O=HIKVISION;
+    # the OU=DVRNVR class rule went with the provenance audit), so it too
+    # leaves the class and surveillance open.
+    maker_only = {"ssdp", "rtsp", "cert", "subject"}
     for k, maker in want.items():
         o = by.get(k, {})
         check(o.get("manufacturer") == maker,
               "%s: manufacturer %r, want %r" % (k, o.get("manufacturer"), maker))
         check(o.get("manufacturer_country") in ("CN", "SE"), "%s: country" % k)
-        check(o.get("surveillance") is True, "%s: surveillance" % k)
+        if k in maker_only:
+            # Issue #11: evidence that names only the maker (an Axis
+            # kernel in an SSDP SERVER line, "Dahua Rtsp Server", which
+            # recorders and door stations send too) does not say what the
+            # device is: surveillance is not established (null).
+            check(o.get("surveillance") is None and o.get("device_class") is None,
+                  "%s: surveillance %r, class %r: want null (maker only)"
+                  % (k, o.get("surveillance"), o.get("device_class")))
+        else:
+            check(o.get("surveillance") is True, "%s: surveillance" % k)
         check(isinstance(o.get("evidence"), list) and o["evidence"], "%s: evidence" % k)
     check(by.get("sadp", {}).get("model") == "DS-2CD2385G1-I", "sadp model")
     check(by.get("sadp", {}).get("firmware") == "V5.6.2build 190701", "sadp firmware")

@@ -362,6 +362,10 @@ test_eval(void **state)
 						 strlen(dl), err, sizeof(err)),
 				 0);
 		memset(&id, 0, sizeof(id));
+		/* Coverage also needs the class (issue #11): a camera. */
+		id.device_class = CS_CLASS_CAMERA;
+		id.surveillance = true;
+		id.surveillance_known = true;
 		snprintf(id.brand, sizeof(id.brand), "Lorex");
 		snprintf(id.manufacturer, sizeof(id.manufacturer),
 			 "Skywatch-test");
@@ -378,6 +382,166 @@ test_eval(void **state)
 	cs_fpdb_free(db);
 }
 
+/*
+ * Regimes say which classes they cover (issue #11).  The shipped regimes,
+ * with identities as identification produces them: the class decides,
+ * not the maker alone, and a covered maker whose device's class is not
+ * established gets one "confirm-class" finding instead of "remove".
+ */
+static enum cs_cover
+cover_of(const struct cs_eval_ctx *ctx, const struct cs_regime_set *set,
+	 const char *regime, const char *maker, const char *country,
+	 enum cs_class c, bool surv, bool known)
+{
+	struct cs_identity id;
+	char why[600];
+	const struct cs_regime *r = cs_regime_find(set, regime);
+
+	assert_non_null(r);
+	memset(&id, 0, sizeof(id));
+	snprintf(id.manufacturer, sizeof(id.manufacturer), "%s", maker);
+	snprintf(id.manufacturer_country, 4, "%s", country);
+	id.device_class = c;
+	id.surveillance = surv;
+	id.surveillance_known = known;
+	return cs_policy_coverage(ctx, r, &id, why, sizeof(why));
+}
+
+static void
+test_regime_classes(void **state)
+{
+	struct cs_regime_set set;
+	struct cs_fpdb *db;
+	struct cs_estate *e;
+	struct cs_eval_ctx ctx;
+	struct cs_eval_device dev;
+	struct cs_identity id;
+	struct got g;
+	char err[1024], fp[4096], ent[4096], pol[4096];
+	const char *src = getenv("CS_SRCDIR");
+	static const char badcls[] =
+	    "regime b version=1 effective=2000-01-01 test=prc citation=c "
+	    "classes=camera,toaster\nobligation x action=review "
+	    "when=covered\n";
+
+	(void)state;
+	snprintf(fp, sizeof(fp), "%s/data/fingerprints", src ? src : CS_SRCDIR);
+	snprintf(ent, sizeof(ent), "%s/data/entities", src ? src : CS_SRCDIR);
+	snprintf(pol, sizeof(pol), "%s/data/policy", src ? src : CS_SRCDIR);
+	db = cs_fpdb_load(fp, ent, err, sizeof(err));
+	assert_non_null(db);
+	cs_regime_set_init(&set);
+	assert_int_equal(cs_regime_parse(&set, "b", (const uint8_t *)badcls,
+					 strlen(badcls), err, sizeof(err)),
+			 CS_EINVAL);
+	assert_non_null(strstr(err, "b:1: unknown class 'toaster'"));
+	assert_int_equal(cs_regime_load_dir(&set, pol, err, sizeof(err)), 0);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.db = db;
+	snprintf(ctx.as_of, sizeof(ctx.as_of), "2026-01-01");
+
+	/* A Huawei router: telecommunications equipment under NDAA 889(A)
+	 * and the FCC list, not visual surveillance under the UK statement. */
+	assert_int_equal(cover_of(&ctx, &set, "uk-gsg-2022", "Huawei", "CN",
+				  CS_CLASS_ROUTER, false, true),
+			 CS_COVER_NO);
+	assert_int_equal(cover_of(&ctx, &set, "us-ndaa-889", "Huawei", "CN",
+				  CS_CLASS_ROUTER, false, true),
+			 CS_COVER_YES);
+	/* A Huawei camera: visual surveillance for the UK, but 889(A) names
+	 * only Huawei's telecommunications equipment. */
+	assert_int_equal(cover_of(&ctx, &set, "uk-gsg-2022", "Huawei", "CN",
+				  CS_CLASS_CAMERA, true, true),
+			 CS_COVER_YES);
+	assert_int_equal(cover_of(&ctx, &set, "us-ndaa-889", "Huawei", "CN",
+				  CS_CLASS_CAMERA, true, true),
+			 CS_COVER_NO);
+	/* A Hikvision switch: telecoms under NDAA (B), not for the UK, and
+	 * any Hikvision equipment in Canada. */
+	assert_int_equal(cover_of(&ctx, &set, "uk-gsg-2022", "Hikvision", "CN",
+				  CS_CLASS_SWITCH, false, true),
+			 CS_COVER_NO);
+	assert_int_equal(cover_of(&ctx, &set, "us-ndaa-889", "Hikvision", "CN",
+				  CS_CLASS_SWITCH, false, true),
+			 CS_COVER_YES);
+	assert_int_equal(cover_of(&ctx, &set, "ca-2025-hikvision", "Hikvision",
+				  "CN", CS_CLASS_SWITCH, false, true),
+			 CS_COVER_YES);
+	/* An access terminal: neither video surveillance nor telecoms. */
+	assert_int_equal(cover_of(&ctx, &set, "us-ndaa-889", "Hikvision", "CN",
+				  CS_CLASS_ACCESS_CONTROL, false, true),
+			 CS_COVER_NO);
+	assert_int_equal(cover_of(&ctx, &set, "uk-gsg-2022", "Dahua", "CN",
+				  CS_CLASS_ALARM_PANEL, false, true),
+			 CS_COVER_NO);
+	/* A video intercom: in for the UK, out for Australia (cameras). */
+	assert_int_equal(cover_of(&ctx, &set, "uk-gsg-2022", "Dahua", "CN",
+				  CS_CLASS_INTERCOM, false, true),
+			 CS_COVER_YES);
+	assert_int_equal(cover_of(&ctx, &set, "au-2023", "Dahua", "CN",
+				  CS_CLASS_INTERCOM, false, true),
+			 CS_COVER_NO);
+	/* Recorders are visual surveillance systems. */
+	assert_int_equal(cover_of(&ctx, &set, "uk-gsg-2022", "Hikvision", "CN",
+				  CS_CLASS_NVR, true, true),
+			 CS_COVER_YES);
+	/* Maker only: the class must be confirmed (Canada: any). */
+	assert_int_equal(cover_of(&ctx, &set, "uk-gsg-2022", "Hikvision", "CN",
+				  CS_CLASS_UNKNOWN, false, false),
+			 CS_COVER_CLASS);
+	assert_int_equal(cover_of(&ctx, &set, "us-ndaa-889", "Huawei", "CN",
+				  CS_CLASS_UNKNOWN, false, false),
+			 CS_COVER_CLASS);
+	assert_int_equal(cover_of(&ctx, &set, "ca-2025-hikvision", "Hikvision",
+				  "CN", CS_CLASS_UNKNOWN, false, false),
+			 CS_COVER_YES);
+	/* A maker of nothing but surveillance equipment: surveillance
+	 * established without a class is covered. */
+	assert_int_equal(cover_of(&ctx, &set, "uk-gsg-2022", "Xiongmai", "CN",
+				  CS_CLASS_UNKNOWN, true, true),
+			 CS_COVER_YES);
+
+	/* On a sensitive core site, maker-only Hikvision evidence gives one
+	 * confirm-class finding, not remove/cease/disconnect. */
+	e = parse(good_estate, err, sizeof(err));
+	assert_non_null(e);
+	ctx.estate = e;
+	memset(&id, 0, sizeof(id));
+	snprintf(id.manufacturer, sizeof(id.manufacturer), "Hikvision");
+	snprintf(id.manufacturer_country, 4, "CN");
+	memset(&dev, 0, sizeof(dev));
+	dev.ip = "127.112.1.9";
+	dev.mac = "";
+	dev.id = &id;
+	dev.reach_vantage = "";
+	memset(&g, 0, sizeof(g));
+	assert_int_equal(
+	    cs_policy_eval_device(&ctx, cs_regime_find(&set, "uk-gsg-2022"),
+				  &dev, got_cb, &g),
+	    1);
+	assert_string_equal(g.obl[0], "confirm-class");
+	/* The same unit identified as a camera: the real obligations. */
+	id.device_class = CS_CLASS_CAMERA;
+	id.surveillance = id.surveillance_known = true;
+	memset(&g, 0, sizeof(g));
+	assert_true(cs_policy_eval_device(&ctx,
+					  cs_regime_find(&set, "uk-gsg-2022"),
+					  &dev, got_cb, &g) >= 3);
+	assert_string_equal(g.obl[0], "1");
+	/* A Huawei router in the same place: nothing under the UK rule. */
+	snprintf(id.manufacturer, sizeof(id.manufacturer), "Huawei");
+	id.device_class = CS_CLASS_ROUTER;
+	id.surveillance = false;
+	memset(&g, 0, sizeof(g));
+	assert_int_equal(
+	    cs_policy_eval_device(&ctx, cs_regime_find(&set, "uk-gsg-2022"),
+				  &dev, got_cb, &g),
+	    0);
+	cs_estate_free(e);
+	cs_regime_set_free(&set);
+	cs_fpdb_free(db);
+}
+
 int
 main(void)
 {
@@ -388,6 +552,7 @@ main(void)
 	    cmocka_unit_test(test_csv_import),
 	    cmocka_unit_test(test_regime_load),
 	    cmocka_unit_test(test_eval),
+	    cmocka_unit_test(test_regime_classes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,9 @@
+rule t
+ on k
+ match ^x
+ set class=nvr
+ tier best
+ weight 0.5
+ source s
+ example "x"
+ example! "y"

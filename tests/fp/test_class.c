@@ -1,0 +1,598 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Class from evidence, not from the maker (issue #11, failure classes 1
+ * and 2).  Each case is the evidence a real device of that kind gives, as
+ * the probes and decoders emit it, with where the strings come from; the
+ * expected class and surveillance state are what the device IS:
+ *
+ *   - maker-only evidence (a MAC registration, a sysDescr or web server
+ *     that every product of the maker shares) leaves the class unknown and
+ *     surveillance not established, unless the maker makes nothing else;
+ *   - non-camera products of camera makers come out as what they are;
+ *   - recorders stay recorders however many generic ONVIF answers
+ *     (NetworkVideoTransmitter, video_encoder scopes, profiles) they give.
+ *
+ * Loads data/fingerprints and data/entities from the source tree.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/obs.h"
+#include "fp/fp.h"
+#include "fp/fp_int.h"
+#include "core/poison.h"
+
+static struct cs_fpdb *db;
+
+static int
+setup(void **state)
+{
+	char fpd[4096], end[4096], err[512];
+	const char *s = getenv("CS_SRCDIR");
+
+	(void)state;
+	if (s == NULL || *s == '\0')
+		s = CS_SRCDIR;
+	snprintf(fpd, sizeof(fpd), "%s/data/fingerprints", s);
+	snprintf(end, sizeof(end), "%s/data/entities", s);
+	db = cs_fpdb_load(fpd, end, err, sizeof(err));
+	if (db == NULL)
+		fprintf(stderr, "# load failed: %s\n", err);
+	return db == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	cs_fpdb_free(db);
+	db = NULL;
+	return 0;
+}
+
+#define MAX_OBS 12
+#define UNSET 2 /* surveillance: -1 not established, 0 no, 1 yes */
+
+struct kv {
+	const char *key;
+	uint16_t port;
+	const char *val;
+};
+
+struct ccase {
+	const char *name;
+	struct kv obs[MAX_OBS];
+	const char *maker; /* expected manufacturer ("" none, NULL any) */
+	enum cs_class cls; /* expected class */
+	int surv;          /* expected cs_identity_surveillance() */
+	const char *model; /* expected model, NULL any */
+};
+
+/* The ONVIF answers of a Hikvision NVR (GetDeviceInformation and a
+ * WS-Discovery ProbeMatch): the generic parts are those of a camera. */
+#define HIK_NVR_ONVIF(model)                                                   \
+	{"onvif.ns", 80,                                                       \
+	 "http://www.w3.org/2003/05/soap-envelope "                            \
+	 "http://www.onvif.org/ver10/device/wsdl "                             \
+	 "http://www.onvif.org/ver10/schema"},                                 \
+	    {"onvif.manufacturer", 80, "HIKVISION"},                           \
+	    {"onvif.model", 80, model},                                        \
+	    {"onvif.firmware", 80, "V4.30.085 build 200916"},                  \
+	    {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},      \
+	    {"wsd.scopes", 3702,                                               \
+	     "onvif://www.onvif.org/type/video_encoder "                       \
+	     "onvif://www.onvif.org/Profile/Streaming "                        \
+	     "onvif://www.onvif.org/Profile/G "                                \
+	     "onvif://www.onvif.org/Profile/T "                                \
+	     "onvif://www.onvif.org/hardware/" model " "                       \
+	     "onvif://www.onvif.org/name/HIKVISION%20" model " "               \
+	     "onvif://www.onvif.org/location/city/hangzhou"},                  \
+	    {"onvif.scopes", 80,                                               \
+	     "onvif://www.onvif.org/type/video_encoder "                       \
+	     "onvif://www.onvif.org/type/NetworkVideoTransmitter "             \
+	     "onvif://www.onvif.org/Profile/Streaming "                        \
+	     "onvif://www.onvif.org/hardware/" model},                         \
+	{                                                                      \
+		"onvif.fault", 80, "ter:NotAuthorized"                         \
+	}
+
+static const struct ccase cases[] = {
+    /* --- Failure class 1: the maker alone says nothing about the class. */
+    {"huawei-router-sysdescr",
+     /* Huawei AR router, SNMP sysDescr as VRP prints it (display version
+      * of AR2200 V200R010). */
+     {{"snmp.sysdescr", 161,
+       "Huawei Versatile Routing Platform Software\r\nVRP (R) software, "
+       "Version 5.170 (AR2200 V200R010C10SPC500)\r\nCopyright (C) "
+       "2011-2019 HUAWEI TECH CO., LTD\r\nHuawei AR2220E Router"},
+      {"mac.maker", 0, "Huawei"},
+      {"mac.registrant", 0, "HUAWEI TECHNOLOGIES CO.,LTD"}},
+     "Huawei",
+     CS_CLASS_ROUTER,
+     0,
+     NULL},
+    {"huawei-switch-sysdescr",
+     /* Huawei S5720 switch sysDescr (model line first, then VRP). */
+     {{"snmp.sysdescr", 161,
+       "S5720-28X-SI-AC\r\nHuawei Versatile Routing Platform Software\r\n "
+       "VRP (R) software,Version 5.170 (S5720 V200R011C10SPC600)\r\n "
+       "Copyright (C) 2000-2018 HUAWEI TECH Co., Ltd."}},
+     "Huawei",
+     CS_CLASS_SWITCH,
+     0,
+     NULL},
+    {"huawei-sip-user-agent",
+     /* A SIP User-Agent naming Huawei (an eSpace IP phone registering). */
+     {{"sip.server", 5060, "Huawei eSpace 7910 V200R003C00"}},
+     "Huawei",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
+    {"huawei-mac-only",
+     /* OUI 00:E0:FC, IEEE registrant HUAWEI TECHNOLOGIES CO.,LTD. */
+     {{"mac", 0, "00:e0:fc:12:34:56"},
+      {"mac.maker", 0, "Huawei"},
+      {"mac.registrant", 0, "HUAWEI TECHNOLOGIES CO.,LTD"}},
+     "Huawei",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
+    {"tplink-mac-only",
+     /* A TP-Link OUI (IEEE registrant TP-LINK TECHNOLOGIES CO.,LTD.). */
+     {{"mac", 0, "50:c7:bf:00:00:01"},
+      {"mac.maker", 0, "TP-Link"},
+      {"mac.registrant", 0, "TP-LINK TECHNOLOGIES CO.,LTD."}},
+     "TP-Link",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
+    {"hikvision-web-server-only",
+     /* "Server: App-webs/" is sent by Hikvision cameras, recorders and
+      * access terminals alike (protocols.md §4). */
+     {{"http.server", 80, "App-webs/"}, {"tcp.open", 80, ""}},
+     "Hikvision",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
+    {"dahua-rtsp-server-only",
+     /* "Dahua Rtsp Server" is sent by cameras, XVRs and VTO door stations
+      * (protocols.md §6). */
+     {{"rtsp.server", 554, "Dahua Rtsp Server"}},
+     "Dahua",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
+    {"hikvision-access-terminal",
+     /* ISAPI deviceInfo of a DS-K1T341AMF face terminal (Hikvision
+      * access control datasheet model), served by App-webs. */
+     {{"http.server", 80, "App-webs/"},
+      {"hik.isapi", 80,
+       "200 <?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DeviceInfo "
+       "version=\"2.0\" xmlns=\"http://www.isapi.org/ver20/XMLSchema\">"
+       "<deviceName>Access Controller</deviceName><model>DS-K1T341AMF"
+       "</model><firmwareVersion>V3.2.30</firmwareVersion>"
+       "<deviceType>ACS</deviceType></DeviceInfo>"},
+      {"hik.sdk", 8000, "000000100000001e0000001e00000000"}},
+     "Hikvision",
+     CS_CLASS_ACCESS_CONTROL,
+     0,
+     "DS-K1T341AMF"},
+    {"hikvision-ax-pro-hub",
+     /* AX PRO wireless control panel DS-PWA96-M-WE (Hikvision AX PRO
+      * datasheet), found by SADP. */
+     {{"sadp.raw", 37020,
+       "<ProbeMatch><Types>inquiry</Types><DeviceType>"
+       "</DeviceType><DeviceDescription>DS-PWA96-M-WE</DeviceDescription>"
+       "<CommandPort>8000</CommandPort></ProbeMatch>"},
+      {"sadp.model", 37020, "DS-PWA96-M-WE"},
+      {"http.server", 80, "App-webs/"}},
+     "Hikvision",
+     CS_CLASS_ALARM_PANEL,
+     0,
+     "DS-PWA96-M-WE"},
+    {"hikvision-indoor-station",
+     /* DS-KH6320-WTE1 indoor station (Hikvision video intercom
+      * datasheet), SADP and SIP registration. */
+     {{"sadp.raw", 37020,
+       "<ProbeMatch><DeviceDescription>DS-KH6320-WTE1</DeviceDescription>"
+       "<SoftwareVersion>V2.2.8build 220318</SoftwareVersion>"
+       "</ProbeMatch>"},
+      {"sadp.model", 37020, "DS-KH6320-WTE1"},
+      {"sip.server", 5060, "DS-KH6320-WTE1"}},
+     "Hikvision",
+     CS_CLASS_INTERCOM,
+     0,
+     "DS-KH6320-WTE1"},
+    {"hikvision-poe-switch",
+     /* DS-3E0510P-E PoE switch (Hikvision switch datasheet). */
+     {{"sadp.model", 37020, "DS-3E0510P-E"},
+      {"http.title", 80, "DS-3E0510P-E"}},
+     "Hikvision",
+     CS_CLASS_SWITCH,
+     0,
+     "DS-3E0510P-E"},
+    {"hikvision-ivms-software",
+     /* HikCentral Professional web client on a Windows server; iVMS-4200
+      * is the PC client (cloud-and-nvr.md). */
+     {{"http.title", 443, "HikCentral Professional"},
+      {"http.server", 443, "nginx"},
+      {"http.body", 443,
+       "<html><head><title>HikCentral Professional</title></head>"
+       "<body>Download iVMS-4200 client</body></html>"}},
+     "Hikvision",
+     CS_CLASS_VMS_SOFTWARE,
+     0,
+     NULL},
+    {"dahua-door-station",
+     /* VTO2202F door station over DHIP (exposure.md §1.3: VTO are
+      * Dahua intercoms). */
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{\"deviceInfo\":"
+       "{\"DeviceClass\":\"VTO\",\"DeviceType\":\"VTO2202F-P\"}}}"},
+      {"dhip.class", 37810, "VTO"},
+      {"dhip.model", 37810, "VTO2202F-P"},
+      {"rtsp.server", 554, "Dahua Rtsp Server"}},
+     "Dahua",
+     CS_CLASS_INTERCOM,
+     0,
+     "VTO2202F-P"},
+
+    {"onvif-access-controller",
+     /* An ONVIF Profile A/C door controller: profile scopes, no video
+      * profile (ONVIF profile scopes, protocols.md §1). */
+     {{"wsd.types", 3702, "tds:Device"},
+      {"wsd.scopes", 3702,
+       "onvif://www.onvif.org/Profile/A onvif://www.onvif.org/Profile/C "
+       "onvif://www.onvif.org/hardware/AC-2000 "
+       "onvif://www.onvif.org/name/Door%20Controller"}},
+     "",
+     CS_CLASS_ACCESS_CONTROL,
+     0,
+     NULL},
+    {"dlink-router",
+     /* A D-Link DIR-842 router's digest realm and UPnP model. */
+     {{"http.realm", 80, "DIR-842"},
+      {"upnp.model", 49152, "DIR-842"},
+      {"mac.maker", 0, "D-Link"}},
+     "D-Link",
+     CS_CLASS_ROUTER,
+     0,
+     "DIR-842"},
+
+    /* --- Failure class 2: recorders stay recorders. */
+    {"hikvision-nvr-onvif-wsd",
+     /* DS-7608NI-K2 answering GetDeviceInformation and WS-Discovery with
+      * the camera-like generic parts (protocols.md §1-§3). */
+     {HIK_NVR_ONVIF("DS-7608NI-K2"), {"http.server", 80, "App-webs/"}},
+     "Hikvision",
+     CS_CLASS_NVR,
+     1,
+     "DS-7608NI-K2"},
+    {"hikvision-ds71-nvr",
+     /* DS-71xxNI-Q1 is an NVR (exposure.md §1.1). */
+     {HIK_NVR_ONVIF("DS-7104NI-Q1/4P")},
+     "Hikvision",
+     CS_CLASS_NVR,
+     1,
+     "DS-7104NI-Q1/4P"},
+    {"hikvision-turbo-dvr",
+     /* DS-7204HQHI-K1 Turbo HD DVR over ONVIF and SADP. */
+     {HIK_NVR_ONVIF("DS-7204HQHI-K1"), {"sadp.model", 37020, "DS-7204HQHI-K1"}},
+     "Hikvision",
+     CS_CLASS_DVR,
+     1,
+     "DS-7204HQHI-K1"},
+    {"hikvision-huhi-dvr",
+     {{"sadp.model", 37020, "DS-7208HUHI-K2"},
+      {"onvif.model", 80, "DS-7208HUHI-K2"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming "
+       "onvif://www.onvif.org/hardware/DS-7208HUHI-K2"}},
+     "Hikvision",
+     CS_CLASS_DVR,
+     1,
+     "DS-7208HUHI-K2"},
+    {"dahua-xvr",
+     /* XVR5108HS-I3 over DHIP (exposure.md §1.4: XVR5xxx recorders,
+      * tested as DVRs) and ONVIF. */
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{\"deviceInfo\":"
+       "{\"DeviceClass\":\"XVR\",\"DeviceType\":\"XVR5108HS-I3\"}}}"},
+      {"dhip.class", 37810, "XVR"},
+      {"dhip.model", 37810, "XVR5108HS-I3"},
+      {"onvif.model", 80, "XVR5108HS-I3"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"wsd.scopes", 3702,
+       "onvif://www.onvif.org/type/Network_Video_Transmitter "
+       "onvif://www.onvif.org/Profile/Streaming "
+       "onvif://www.onvif.org/hardware/XVR5108HS-I3 "
+       "onvif://www.onvif.org/name/Dahua"}},
+     "Dahua",
+     CS_CLASS_DVR,
+     1,
+     "XVR5108HS-I3"},
+    {"dahua-hcvr",
+     {{"dahua.cgi", 80, "200 type=HCVR5104HS-S3\r\n"},
+      {"rtsp.server", 554, "Dahua Rtsp Server"}},
+     "Dahua",
+     CS_CLASS_DVR,
+     1,
+     "HCVR5104HS-S3"},
+    {"dahua-nvr",
+     {{"dahua.cgi", 80, "200 type=NVR4104HS-P-4KS2\r\n"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"wsd.scopes", 3702,
+       "onvif://www.onvif.org/type/Network_Video_Transmitter "
+       "onvif://www.onvif.org/hardware/NVR4104HS-P-4KS2"}},
+     "Dahua",
+     CS_CLASS_NVR,
+     1,
+     "NVR4104HS-P-4KS2"},
+
+    /* --- A maker of nothing but surveillance equipment. */
+    {"cctv-only-maker",
+     /* Xiongmai's uc-httpd (protocols.md §7): a camera or a recorder,
+      * surveillance either way, class not established. */
+     {{"http.server", 80, "uc-httpd 1.0.0"}},
+     "Xiongmai",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    /* A camera is still a camera. */
+    {"hikvision-camera",
+     {{"http.server", 80, "App-webs/"},
+      {"onvif.model", 80, "DS-2CD2385G1-I"},
+      {"wsd.scopes", 3702,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/hardware/DS-2CD2385G1-I"}},
+     "Hikvision",
+     CS_CLASS_CAMERA,
+     1,
+     "DS-2CD2385G1-I"},
+};
+
+static void
+test_cases(void **state)
+{
+	int fails = 0;
+
+	(void)state;
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		const struct ccase *k = &cases[c];
+		struct cs_obs_list l;
+		struct cs_identity id;
+		int surv;
+		bool ok;
+
+		cs_obs_list_init(&l);
+		for (size_t i = 0; i < MAX_OBS && k->obs[i].key != NULL; i++)
+			assert_int_equal(cs_obs_adds(&l, k->obs[i].key,
+						     k->obs[i].port,
+						     k->obs[i].val),
+					 0);
+		cs_fp_identify(db, &l, &id);
+		cs_obs_list_free(&l);
+		surv = cs_identity_surveillance(&id);
+		ok = id.device_class == k->cls && surv == k->surv &&
+		     (k->maker == NULL ||
+		      strcmp(id.manufacturer, k->maker) == 0) &&
+		     (k->model == NULL || strcmp(id.model, k->model) == 0);
+		/* Never a camera without camera evidence. */
+		if (k->cls != CS_CLASS_CAMERA &&
+		    id.device_class == CS_CLASS_CAMERA)
+			ok = false;
+		if (!ok) {
+			fails++;
+			fprintf(stderr,
+				"# %s: got maker=%s model=%s class=%s surv=%d; "
+				"want maker=%s model=%s class=%s surv=%d\n",
+				k->name, id.manufacturer, id.model,
+				cs_class_name(id.device_class), surv,
+				k->maker ? k->maker : "*",
+				k->model ? k->model : "*",
+				cs_class_name(k->cls), k->surv);
+			for (size_t i = 0; i < id.nev; i++)
+				fprintf(stderr, "#   %s=%s %s w=%.2f\n",
+					id.ev[i].field, id.ev[i].claim,
+					id.ev[i].rule, id.ev[i].weight);
+		}
+	}
+	assert_int_equal(fails, 0);
+}
+
+/* Generic evidence counts once: adding more generic ONVIF observations to
+ * a recorder never turns it into a camera. */
+static void
+test_generic_counts_once(void **state)
+{
+	struct cs_obs_list l;
+	struct cs_identity id;
+
+	(void)state;
+	cs_obs_list_init(&l);
+	assert_int_equal(cs_obs_adds(&l, "sadp.model", 37020, "DS-7616NI-K2"),
+			 0);
+	for (uint16_t p = 80; p < 90; p++) {
+		assert_int_equal(
+		    cs_obs_adds(&l, "onvif.scopes", p,
+				"onvif://www.onvif.org/type/video_encoder "
+				"onvif://www.onvif.org/type/"
+				"NetworkVideoTransmitter "
+				"onvif://www.onvif.org/Profile/Streaming"),
+		    0);
+		assert_int_equal(cs_obs_adds(&l, "wsd.types", p,
+					     "dn:NetworkVideoTransmitter"),
+				 0);
+		assert_int_equal(
+		    cs_obs_adds(&l, "onvif.fault", p, "ter:NotAuthorized"), 0);
+	}
+	cs_fp_identify(db, &l, &id);
+	assert_int_equal(id.device_class, CS_CLASS_NVR);
+	assert_true(id.surveillance);
+	cs_obs_list_free(&l);
+}
+
+static bool
+has_note(const struct cs_identity *id, const char *prefix, const char *claim)
+{
+	for (size_t i = 0; i < id->nev; i++)
+		if (strncmp(id->ev[i].rule, prefix, strlen(prefix)) == 0 &&
+		    (claim == NULL || strcmp(id->ev[i].claim, claim) == 0))
+			return true;
+	return false;
+}
+
+static void
+ident3(const char *fw, const char *model, struct cs_identity *id)
+{
+	struct cs_obs_list l;
+
+	cs_obs_list_init(&l);
+	/* A Lorex unit answering ONVIF GetDeviceInformation with its badge
+	 * (the brand table maps Lorex to Dahua: white label, Dahua-owned
+	 * 2018 to 24 Nov 2022, policy.md §2.1; ownership.tsv, oem.tsv). */
+	assert_int_equal(cs_obs_adds(&l, "onvif.manufacturer", 80, "LOREX"), 0);
+	if (model != NULL)
+		assert_int_equal(cs_obs_adds(&l, "onvif.model", 80, model), 0);
+	if (fw != NULL)
+		assert_int_equal(cs_obs_adds(&l, "onvif.firmware", 80, fw), 0);
+	cs_fp_identify(db, &l, id);
+	cs_obs_list_free(&l);
+}
+
+/*
+ * Dated relations apply in identify as in lookup (issue #11 §6): a Lorex
+ * unit whose evidence dates it after the 24 Nov 2022 sale is not a
+ * Dahua; one of the Dahua-era line is; one nothing dates is reported with
+ * both and a lower confidence.
+ */
+static void
+test_dated_relation(void **state)
+{
+	struct cs_identity era, after, postline, before, undated, direct;
+	struct cs_obs_list l;
+
+	(void)state;
+	/* Dahua-era line (oem.tsv: LNB... 2018 to 2022-11-24). */
+	ident3(NULL, "LNB4163B", &era);
+	assert_string_equal(era.brand, "Lorex");
+	assert_string_equal(era.manufacturer, "Dahua");
+	assert_true(has_note(&era, "dated:model line", "Dahua"));
+	/* Firmware built in May 2023: after the sale, so not Dahua. */
+	ident3("V2.1.0.8 build 230515", NULL, &after);
+	assert_string_equal(after.brand, "Lorex");
+	assert_string_not_equal(after.manufacturer, "Dahua");
+	assert_true(
+	    has_note(&after, "dated:firmware 2023-05-15 after", "not Dahua"));
+	/* A post-sale product line (models.tsv: N4K3 ..., former-owner
+	 * until 2022-11-24): not Dahua, whatever the firmware says. */
+	ident3(NULL, "N4K3-82WB", &postline);
+	assert_string_equal(postline.brand, "Lorex");
+	assert_string_not_equal(postline.manufacturer, "Dahua");
+	assert_true(has_note(&postline, "dated:model line after", "not Dahua"));
+	/* Dahua firmware naming with a build date before the sale. */
+	ident3("V4.001.0000000.1.R.20200916", "W452ASD", &before);
+	assert_string_equal(before.manufacturer, "Dahua");
+	assert_true(
+	    has_note(&before, "dated:firmware 2020-09-16 before", NULL));
+	/* Nothing dates it: Dahua stays, with a lower confidence. */
+	ident3(NULL, "W452ASD", &undated);
+	assert_string_equal(undated.manufacturer, "Dahua");
+	assert_true(has_note(&undated, "dated:undated", "Dahua"));
+	assert_true(undated.confidence < era.confidence);
+	/* The Dahua firmware itself (its RTSP server) names Dahua whatever
+	 * the sale: the dates concern the brand mapping only. */
+	cs_obs_list_init(&l);
+	assert_int_equal(cs_obs_adds(&l, "onvif.manufacturer", 80, "LOREX"), 0);
+	assert_int_equal(
+	    cs_obs_adds(&l, "onvif.firmware", 80, "V2.1.0.8 build 230515"), 0);
+	assert_int_equal(
+	    cs_obs_adds(&l, "rtsp.server", 554, "Dahua Rtsp Server"), 0);
+	cs_fp_identify(db, &l, &direct);
+	cs_obs_list_free(&l);
+	assert_string_equal(direct.manufacturer, "Dahua");
+	assert_false(has_note(&direct, "dated:", NULL));
+}
+
+/* models.tsv patterns as the engine reads them (docs/lookup.md). */
+static void
+test_model_pattern(void **state)
+{
+	static const struct {
+		const char *pat, *model;
+		bool want;
+	} t[] = {
+	    {"N4K3", "N4K3-82WB", true},
+	    {"n4k3", "N4K3", true},
+	    {"N4K3", "N4K", false},
+	    {"LNB#", "LNB4163", true},
+	    {"LNB#", "LNBX163", false},
+	    {"LN@#", "LNE8950", true},
+	    {"E89#$", "E893", true},
+	    {"E89#$", "E8931", false},
+	    {"D*#", "DAB5", true},
+	    {"D*#", "DABC", false},
+	    {"?-1", "a-1x", true},
+	    {"?-1", "--1", false},
+	    {"", "X", false},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (cs_fp_model_pattern(t[i].pat, t[i].model) != t[i].want) {
+			fprintf(stderr, "# %s ~ %s: want %d\n", t[i].pat,
+				t[i].model, t[i].want);
+			fail();
+		}
+}
+
+/* A rule file: `tier` is parsed, checked and needs a class claim. */
+static void
+test_tier_directive(void **state)
+{
+	static const char good[] =
+	    "rule a\n on k\n match ^x\n set class=nvr\n tier model\n"
+	    " weight 0.5\n source s\n example \"x\"\n example! \"y\"\n";
+	static const char bad1[] =
+	    "rule a\n on k\n match ^x\n set class=nvr\n tier best\n"
+	    " weight 0.5\n source s\n example \"x\"\n example! \"y\"\n";
+	static const char bad2[] =
+	    "rule a\n on k\n match ^x\n set model=x\n tier model\n"
+	    " weight 0.5\n source s\n example \"x\"\n example! \"y\"\n";
+	char err[256];
+	struct cs_fpdb *d;
+
+	(void)state;
+	d = cs_fpdb_load_mem("t.fp", (const uint8_t *)good, strlen(good), err,
+			     sizeof(err));
+	assert_non_null(d);
+	cs_fpdb_free(d);
+	assert_null(cs_fpdb_load_mem("t.fp", (const uint8_t *)bad1,
+				     strlen(bad1), err, sizeof(err)));
+	assert_string_equal(err, "t.fp:5: tier: want model, role or generic");
+	assert_null(cs_fpdb_load_mem("t.fp", (const uint8_t *)bad2,
+				     strlen(bad2), err, sizeof(err)));
+	assert_string_equal(err, "t.fp:1: rule a: 'tier' but no class= claim");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_cases),
+	    cmocka_unit_test(test_generic_counts_once),
+	    cmocka_unit_test(test_tier_directive),
+	    cmocka_unit_test(test_dated_relation),
+	    cmocka_unit_test(test_model_pattern),
+	};
+
+	return cmocka_run_group_tests_name("class", tests, setup, teardown);
+}

@@ -768,6 +768,18 @@ cs_dec_kind_known(const char *kind)
 	return find_kind(kind) >= 0;
 }
 
+const char *
+cs_dec_kind_name(size_t i)
+{
+	return i < CS_NELEM(kinds) ? kinds[i].kind : NULL;
+}
+
+size_t
+cs_dec_kind_count(void)
+{
+	return CS_NELEM(kinds);
+}
+
 bool
 cs_dec_kind_binary(const char *kind)
 {

@@ -10,6 +10,7 @@
 #include "core/str.h"
 #include "parse/parse_dhip.h"
 #include "parse/parse_http.h"
+#include "parse/parse_json.h"
 #include "parse/parse_mdns.h"
 #include "parse/parse_sadp.h"
 #include "parse/parse_sdp.h"
@@ -48,6 +49,7 @@ struct dctx {
 	const char *service;
 	const uint8_t *p;
 	size_t n;
+	unsigned flags; /* added to every observation (CS_OBS_SALVAGED) */
 };
 
 struct cs_dec *
@@ -76,7 +78,7 @@ static void
 add(struct dctx *c, const char *key, const void *p, size_t n)
 {
 	if (n)
-		cs_obs_add(c->obs, key, c->port, 0, p, n);
+		cs_obs_add(c->obs, key, c->port, c->flags, p, n);
 }
 
 static void
@@ -207,9 +209,15 @@ parse_resp(struct dctx *c, struct cs_span *body)
 	if (rc != 0)
 		return rc;
 	*body = d->http.body;
-	if (d->http.chunked &&
-	    cs_http_dechunk(d->http.body, d->body, sizeof(d->body), &blen) == 0)
-		*body = cs_span_make(d->body, blen);
+	if (d->http.chunked) {
+		rc = cs_http_dechunk(d->http.body, d->body, sizeof(d->body),
+				     &blen);
+		/* A body cut inside its chunks keeps the chunks it has. */
+		if (rc == CS_ETRUNC && blen > 0)
+			c->flags |= CS_OBS_SALVAGED;
+		if (rc == 0 || (rc == CS_ETRUNC && blen > 0))
+			*body = cs_span_make(d->body, blen);
+	}
 	return 0;
 }
 
@@ -234,7 +242,375 @@ unwrap_http(struct dctx *c)
 	c->n = body.n;
 }
 
+/* ---- vendor device-information APIs (issue #11 §5) ---- */
+
+/* The first '{' of p, or NULL: JSON behind stray or framing bytes. */
+static const uint8_t *
+json_start(const uint8_t *p, size_t n)
+{
+	return memchr(p, '{', n);
+}
+
+
+/*
+ * A vendor API answer: an HTTP response, or its body alone (then
+ * *status is 0).  Records the head's Server and, for a 401, the realm.
+ * Returns false (nothing recorded) if it starts as HTTP but the head
+ * does not parse.
+ */
+static bool
+api_unwrap(struct dctx *c, int *status, struct cs_span *body)
+{
+	struct cs_span v;
+
+	*status = 0;
+	*body = cs_span_make(c->p, c->n);
+	if (c->n < 5 || memcmp(c->p, "HTTP/", 5) != 0)
+		return true;
+	if (parse_resp(c, body) != 0 || !is_proto(&c->d->http, "HTTP/"))
+		return false;
+	*status = c->d->http.status;
+	add_span(c, "http.server", cs_http_header(&c->d->http, "server"));
+	v = cs_http_header(&c->d->http, "www-authenticate");
+	if (*status == 401 && v.n)
+		add_span(c, "http.realm", cs_http_auth_realm(v));
+	return true;
+}
+
+/* Records "<status> <body>" (status 200 if unknown) under key. */
+static void
+add_status_body(struct dctx *c, const char *key, int status,
+		struct cs_span body)
+{
+	char *t = c->d->text;
+	int k = snprintf(t, sizeof(c->d->text), "%d ", status ? status : 200);
+	size_t m = CS_MIN(body.n, sizeof(c->d->text) - (size_t)k);
+
+	memcpy(t + k, body.p, m);
+	add(c, key, t, (size_t)k + m);
+}
+
+/* One field of an API answer: its name in the reply, our key. */
+struct api_field {
+	const char *name, *key;
+};
+
+/* Fields of a JSON answer (json-c's verdict decides "salvaged"). */
+static bool
+api_json(struct dctx *c, struct cs_span body, const struct api_field *f,
+	 size_t nf)
+{
+	const uint8_t *j = json_start(body.p, body.n);
+	size_t jn;
+	char v[256];
+	bool any = false;
+
+	if (j == NULL)
+		return false;
+	jn = body.n - (size_t)(j - body.p);
+	if (!cs_json_valid(j, jn) || j != body.p)
+		c->flags |= CS_OBS_SALVAGED;
+	for (size_t i = 0; i < nf; i++) {
+		if (cs_json_scan(j, jn, f[i].name, v, sizeof(v)) == 0 &&
+		    cs_span_trim(cs_span_make(v, strlen(v))).n) {
+			add_span(c, f[i].key,
+				 cs_span_trim(cs_span_make(v, strlen(v))));
+			any = true;
+		}
+	}
+	return any;
+}
+
+/*
+ * Fields of a key=value answer (one pair a line, CRLF or LF; names
+ * compared ignoring ASCII case; the first line of each name wins).
+ */
+static bool
+api_kv(struct dctx *c, struct cs_span body, const struct api_field *f,
+       size_t nf)
+{
+	bool any = false, seen[16] = {false};
+	size_t off = 0;
+
+	nf = CS_MIN(nf, CS_NELEM(seen));
+	while (off < body.n) {
+		const uint8_t *nl = memchr(body.p + off, '\n', body.n - off);
+		size_t e = nl ? (size_t)(nl - body.p) : body.n;
+		struct cs_span line = cs_span_make(body.p + off, e - off);
+		long eqi = cs_span_find(line, "=", 1, false);
+
+		off = e + 1;
+		if (eqi <= 0)
+			continue;
+		for (size_t i = 0; i < nf; i++) {
+			struct cs_span name = cs_span_trim(
+			    cs_span_make(line.p, (size_t)eqi));
+			struct cs_span val = cs_span_trim(cs_span_make(
+			    line.p + eqi + 1, line.n - (size_t)eqi - 1));
+
+			if (seen[i] || !cs_span_ieq(name, f[i].name) ||
+			    val.n == 0)
+				continue;
+			seen[i] = true;
+			add_span(c, f[i].key, val);
+			any = true;
+		}
+	}
+	return any;
+}
+
+/* Hikvision ISAPI GET /ISAPI/System/deviceInfo (protocols.md §4). */
+static int
+dec_isapi(struct dctx *c)
+{
+	static const char *const names[] = {"model", "firmwareVersion",
+					    "deviceType", "manufacturer",
+					    "statusValue"};
+	static const char *const keys[] = {"isapi.model", "isapi.firmware",
+					   "isapi.device-type",
+					   "isapi.manufacturer"};
+	char (*out)[128] = (char (*)[128])c->d->text;
+	struct cs_xml_meta meta;
+	struct cs_span body;
+	int status;
+	long long sv;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if (body.n == 0 && status == 0)
+		return malformed(c);
+	if (body.n == 0 || cs_xml_find_text(body.p, body.n, names,
+					    CS_NELEM(names), out, &meta) != 0) {
+		/* Not XML (an HTML error page, nothing): the status is
+		 * still the answer. */
+		if (status == 0)
+			return malformed(c);
+		add_status_body(c, "hik.isapi", status, body);
+		return 0;
+	}
+	if (meta.salvaged)
+		c->flags |= CS_OBS_SALVAGED;
+	if (status == 0 && cs_str_tonum(out[4], 100, 599, &sv) == 0)
+		status = (int)sv;
+	add_status_body(c, "hik.isapi", status, body);
+	for (size_t i = 0; i < CS_NELEM(keys); i++)
+		adds(c, keys[i], out[i]);
+	return 0;
+}
+
+/*
+ * The device class values Dahua uses (DHIP DeviceClass, RPC2
+ * magicBox.getDeviceClass): short upper-case words, never a model.
+ */
+static bool
+dahua_class_word(const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n == 0 || n > 6)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((v[i] >= 'A' && v[i] <= 'Z') || (v[i] >= '0' && v[i] <= '9')))
+			return false;
+	return strchr(v, '-') == NULL;
+}
+
+/* Dahua (and OEM) /cgi-bin/magicBox.cgi answers: key=value lines. */
+static int
+dec_dahua_cgi(struct dctx *c)
+{
+	static const struct api_field f[] = {
+	    {"type", "dahua.model"},          {"deviceType", "dahua.model"},
+	    {"version", "dahua.firmware"},    {"class", "dahua.device-class"},
+	    {"deviceClass", "dahua.device-class"},
+	};
+	struct cs_span body;
+	int status;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if (status == 0 && (body.n == 0 || cs_span_find(body, "=", 1,
+							false) < 0))
+		return malformed(c);
+	add_status_body(c, "dahua.cgi", status, body);
+	if (status == 0 || status == 200)
+		(void)api_kv(c, body, f, CS_NELEM(f));
+	return 0;
+}
+
+/* Dahua JSON-RPC (/RPC2_Login, /RPC2): challenge or magicBox replies. */
+static int
+dec_dahua_rpc2(struct dctx *c)
+{
+	struct cs_span body;
+	int status;
+	char *t = c->d->text;
+	const uint8_t *j;
+	size_t jn;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if ((j = json_start(body.p, body.n)) == NULL) {
+		if (status == 0)
+			return malformed(c);
+		return 0;
+	}
+	jn = body.n - (size_t)(j - body.p);
+	if (!cs_json_valid(j, jn) || j != body.p)
+		c->flags |= CS_OBS_SALVAGED;
+	if (status == 0 || status == 200)
+		add(c, "dahua.rpc2", j, jn);
+	if (cs_json_scan(j, jn, "realm", t, 128) == 0)
+		adds(c, "dahua.realm", t);
+	/* magicBox.getDeviceType / getDeviceClass answer params.type. */
+	if (cs_json_scan(j, jn, "type", t, 128) == 0 && t[0])
+		adds(c, dahua_class_word(t) ? "dahua.device-class"
+					    : "dahua.model",
+		     t);
+	if (cs_json_scan(j, jn, "deviceType", t, 128) == 0 && t[0])
+		adds(c, "dahua.model", t);
+	if (cs_json_scan(j, jn, "Version", t, 128) == 0 && t[0])
+		adds(c, "dahua.firmware", t);
+	else if (cs_json_scan(j, jn, "version", t, 128) == 0 && t[0])
+		adds(c, "dahua.firmware", t);
+	return 0;
+}
+
+/* Axis VAPIX basicdeviceinfo.cgi getAllUnrestrictedProperties. */
+static int
+dec_axis_bdi(struct dctx *c)
+{
+	static const struct api_field f[] = {
+	    {"ProdNbr", "axis.model"},       {"ProdType", "axis.device-type"},
+	    {"Version", "axis.firmware"},    {"Brand", "axis.brand"},
+	    {"ProdFullName", "axis.product"},
+	};
+	struct cs_span body;
+	const uint8_t *j;
+	int status;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if ((j = json_start(body.p, body.n)) == NULL) {
+		if (status == 0)
+			return malformed(c);
+		return 0;
+	}
+	if (status == 0 || status == 200)
+		add(c, "axis.basicdeviceinfo", j, body.n - (size_t)(j - body.p));
+	(void)api_json(c, body, f, CS_NELEM(f));
+	return 0;
+}
+
+/* Hanwha SUNAPI system.cgi?msubmenu=deviceinfo&action=view. */
+static int
+dec_sunapi(struct dctx *c)
+{
+	static const struct api_field f[] = {
+	    {"Model", "sunapi.model"},
+	    {"DeviceType", "sunapi.device-type"},
+	    {"FirmwareVersion", "sunapi.firmware"},
+	};
+	struct cs_span body;
+	int status;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if (status == 0 &&
+	    (body.n == 0 || (cs_span_find(body, "=", 1, false) < 0 &&
+			     json_start(body.p, body.n) == NULL)))
+		return malformed(c);
+	add_status_body(c, "sunapi.deviceinfo", status, body);
+	if (status != 0 && status != 200)
+		return 0;
+	if (json_start(body.p, body.n) != NULL)
+		(void)api_json(c, body, f, CS_NELEM(f));
+	else
+		(void)api_kv(c, body, f, CS_NELEM(f));
+	return 0;
+}
+
+/* Uniview LAPI GET /LAPI/V1.0/System/DeviceInfo (JSON). */
+static int
+dec_lapi(struct dctx *c)
+{
+	static const struct api_field f[] = {
+	    {"DeviceModel", "lapi.model"},
+	    {"DeviceType", "lapi.device-type"},
+	    {"FirmwareVersion", "lapi.firmware"},
+	    {"Manufacturer", "lapi.manufacturer"},
+	};
+	struct cs_span body;
+	int status;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if (status == 0 && json_start(body.p, body.n) == NULL)
+		return malformed(c);
+	add_status_body(c, "lapi.deviceinfo", status, body);
+	if (status == 0 || status == 200)
+		(void)api_json(c, body, f, CS_NELEM(f));
+	return 0;
+}
+
+/*
+ * Which vendor API an HTTP body (or a bare reply) is, from markers no
+ * ordinary page carries; NULL if none.
+ */
+static int (*api_sniff(struct cs_span b))(struct dctx *)
+{
+	struct cs_span h = cs_span_make(b.p, CS_MIN(b.n, 2048));
+
+	if ((cs_span_find(h, "<DeviceInfo", 11, false) >= 0 ||
+	     cs_span_find(h, "<userCheck", 10, false) >= 0) &&
+	    (cs_span_find(h, "/XMLSchema", 10, false) >= 0 ||
+	     cs_span_find(h, "<deviceType>", 12, false) >= 0 ||
+	     cs_span_find(h, "<firmwareVersion>", 17, false) >= 0))
+		return dec_isapi;
+	if (cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
+	    cs_span_find(h, "Brand", 5, false) >= 0)
+		return dec_axis_bdi;
+	if (cs_span_find(h, "DeviceModel", 11, false) >= 0 &&
+	    cs_span_find(h, "ResponseURL", 11, false) >= 0)
+		return dec_lapi;
+	if (cs_span_find(h, "Login to ", 9, false) >= 0 &&
+	    cs_span_find(h, "realm", 5, false) >= 0 &&
+	    json_start(h.p, h.n) != NULL)
+		return dec_dahua_rpc2;
+	return NULL;
+}
+
+/* Any vendor API answer: the kind is told by its markers. */
+static int
+dec_vendor_api(struct dctx *c)
+{
+	struct cs_span b = cs_span_make(c->p, c->n);
+	int (*fn)(struct dctx *) = api_sniff(b);
+
+	if (fn == NULL)
+		return malformed(c);
+	return fn(c);
+}
+
 /* ---- decoders, one per kind ---- */
+
+/*
+ * A web reply whose body is a vendor API answer (a capture of GET
+ * /ISAPI/System/deviceInfo given as kind "http") also gives that API's
+ * observations.
+ */
+static void
+api_body(struct dctx *c, struct cs_span body)
+{
+	int (*fn)(struct dctx *) = api_sniff(body);
+	struct dctx sub = *c;
+
+	if (fn == NULL)
+		return;
+	sub.p = body.p;
+	sub.n = body.n;
+	(void)fn(&sub);
+}
 
 static int
 dec_http(struct dctx *c)
@@ -253,6 +629,7 @@ dec_http(struct dctx *c)
 		add_span(c, "http.location",
 			 cs_html_meta_refresh_or_location(b));
 		add(c, "http.body", c->p, CS_MIN(c->n, BODY_OBS));
+		api_body(c, b);
 		return 0;
 	}
 	if (parse_resp(c, &body) != 0 || !is_proto(r, "HTTP/"))
@@ -280,6 +657,7 @@ dec_http(struct dctx *c)
 		memcpy(c->d->text + k + 2, r->hdr[i].value.p, m);
 		add(c, "http.header", c->d->text, k + 2 + m);
 	}
+	api_body(c, body);
 	return 0;
 }
 
@@ -364,6 +742,8 @@ dec_wsd(struct dctx *c)
 	unwrap_http(c);
 	if (cs_soap_parse(c->p, c->n, s) != 0)
 		return malformed(c);
+	if (s->salvaged)
+		c->flags |= CS_OBS_SALVAGED;
 	adds(c, "wsd.scopes", s->scopes);
 	adds(c, "onvif.scopes", s->scopes);
 	adds(c, "wsd.types", s->types);
@@ -380,6 +760,8 @@ dec_onvif(struct dctx *c)
 	unwrap_http(c);
 	if (cs_soap_parse(c->p, c->n, s) != 0)
 		return malformed(c);
+	if (s->salvaged)
+		c->flags |= CS_OBS_SALVAGED;
 	add_ns(c, s);
 	if (s->fault) {
 		adds(c, "onvif.fault",
@@ -421,22 +803,71 @@ dec_sadp(struct dctx *c)
 	return 0;
 }
 
+/* Adds key=value unless the same pair is already in the list. */
+static void
+add_unique_early(struct dctx *c, const char *key, const char *v)
+{
+	size_t n = strlen(v);
+
+	for (size_t i = 0; i < c->obs->n; i++) {
+		const struct cs_obs *o = &c->obs->v[i];
+
+		if (o->len == n && memcmp(o->val, v, n) == 0 &&
+		    strcmp(o->key, key) == 0)
+			return;
+	}
+	adds(c, key, v);
+}
+
 static int
 dec_dhip(struct dctx *c)
 {
 	struct cs_dhip_info *h = &c->d->dhip;
+	const uint8_t *j;
+	size_t jn;
+	char *t = c->d->text;
+	static const struct {
+		const char *name, *key;
+	} f[] = {
+	    {"DeviceType", "dhip.model"},     {"DeviceClass", "dhip.class"},
+	    {"Vendor", "dhip.vendor"},        {"Manufacturer", "dhip.vendor"},
+	    {"Version", "dhip.firmware"},
+	};
+	bool any = false;
 
-	if (cs_dhip_info_parse(c->p, c->n, h) != 0)
+	if (cs_dhip_info_parse(c->p, c->n, h) == 0) {
+		add_span(c, "dhip.raw", h->json);
+		adds(c, "dhip.model", h->device_type);
+		adds(c, "dhip.class", h->device_class);
+		adds(c, "dhip.vendor", h->vendor);
+		if (strcmp(h->manufacturer, h->vendor) != 0)
+			adds(c, "dhip.vendor", h->manufacturer);
+		adds(c, "dhip.firmware", h->version);
+		if (h->mac[0])
+			add_mac(c, (const uint8_t *)h->mac, strlen(h->mac));
+		return 0;
+	}
+	/* Salvage: the JSON without (or behind a cut or wrong) framing,
+	 * or with a slip json-c refuses. */
+	if ((j = json_start(c->p, c->n)) == NULL)
 		return malformed(c);
-	add_span(c, "dhip.raw", h->json);
-	adds(c, "dhip.model", h->device_type);
-	adds(c, "dhip.class", h->device_class);
-	adds(c, "dhip.vendor", h->vendor);
-	if (strcmp(h->manufacturer, h->vendor) != 0)
-		adds(c, "dhip.vendor", h->manufacturer);
-	adds(c, "dhip.firmware", h->version);
-	if (h->mac[0])
-		add_mac(c, (const uint8_t *)h->mac, strlen(h->mac));
+	jn = c->n - (size_t)(j - c->p);
+	c->flags |= CS_OBS_SALVAGED;
+	for (size_t i = 0; i < CS_NELEM(f); i++) {
+		if (cs_json_scan(j, jn, f[i].name, t, 128) == 0 && t[0]) {
+			if (!any)
+				add(c, "dhip.raw", j, jn);
+			any = true;
+			add_unique_early(c, f[i].key, t);
+		}
+	}
+	if (!any) {
+		c->flags &= ~(unsigned)CS_OBS_SALVAGED;
+		return malformed(c);
+	}
+	if ((cs_json_scan(j, jn, "mac", t, 128) == 0 && t[0]) ||
+	    (cs_json_scan(j, jn, "MAC", t, 128) == 0 && t[0]))
+		add_mac(c, (const uint8_t *)t, strlen(t));
 	return 0;
 }
 
@@ -460,8 +891,19 @@ dec_dvrip(struct dctx *c)
 {
 	if (c->n > 0 && c->p[0] == 0xFF) {
 		struct cs_xm_msg m;
+		int rc = cs_xm_parse(c->p, c->n, &m);
 
-		if (cs_xm_parse(c->p, c->n, &m) != 0)
+		if (rc == CS_ETRUNC && c->n > CS_XM_HDR) {
+			/* Cut inside the payload: keep what came. */
+			struct cs_span pl = cs_span_make(c->p + CS_XM_HDR,
+							 c->n - CS_XM_HDR);
+
+			c->flags |= CS_OBS_SALVAGED;
+			add_span(c, "xm.dvrip", pl);
+			add_span(c, "dvrip.raw", pl);
+			return 0;
+		}
+		if (rc != 0)
 			return malformed(c);
 		add_span(c, "xm.dvrip", m.payload);
 		add_span(c, "dvrip.raw", m.payload);
@@ -474,6 +916,19 @@ dec_dvrip(struct dctx *c)
 			return malformed(c);
 		add_hex(c, "dahua.dvrip", c->p, c->n);
 		return 0;
+	}
+	{
+		/* Salvage: the JSON payload without its framing. */
+		struct cs_span s = cs_span_trim(cs_span_make(c->p, c->n));
+
+		while (s.n > 0 && s.p[s.n - 1] == '\0')
+			s.n--;
+		if (s.n > 1 && s.p[0] == '{') {
+			c->flags |= CS_OBS_SALVAGED;
+			add_span(c, "xm.dvrip", s);
+			add_span(c, "dvrip.raw", s);
+			return 0;
+		}
 	}
 	return malformed(c);
 }
@@ -744,6 +1199,13 @@ static const struct {
     {"snmp-sysdescr", dec_snmp, false},
     {"dhcp-vendor-class", dec_dhcp, false},
     {"mac", dec_mac, false},
+    {"isapi", dec_isapi, false},
+    {"dahua-cgi", dec_dahua_cgi, false},
+    {"dahua-rpc2", dec_dahua_rpc2, false},
+    {"axis-bdi", dec_axis_bdi, false},
+    {"sunapi", dec_sunapi, false},
+    {"lapi", dec_lapi, false},
+    {"vendor-api", dec_vendor_api, false},
     {"http.server", dec_field, false},
     {"http.www-authenticate", dec_wwwauth, false},
     {"http.title", dec_field, false},
@@ -793,7 +1255,7 @@ cs_decode(struct cs_dec *d, const char *kind, const uint8_t *p,
 		size_t n, uint16_t port, const char *service,
 		struct cs_obs_list *obs)
 {
-	struct dctx c = {d, obs, kind, port, service, p, n};
+	struct dctx c = {d, obs, kind, port, service, p, n, 0};
 	int i = find_kind(kind);
 
 	if (i < 0)

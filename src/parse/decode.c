@@ -1080,12 +1080,48 @@ dec_tls_cert(struct dctx *c)
 	return 0;
 }
 
+/*
+ * A banner as it is shown: telnet option negotiation (RFC 854 IAC
+ * sequences), CR, LF and NUL bytes removed; at most 512 bytes kept.
+ */
+static size_t
+clean_banner(const uint8_t *p, size_t n, uint8_t *out, size_t cap)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n && k < cap; i++) {
+		if (p[i] == 0xFF) { /* IAC */
+			if (i + 1 < n && p[i + 1] >= 0xFB && p[i + 1] <= 0xFE)
+				i += 2; /* WILL/WONT/DO/DONT option */
+			else
+				i += 1;
+			continue;
+		}
+		if (p[i] == '\r' || p[i] == '\n' || p[i] == 0)
+			continue;
+		out[k++] = p[i];
+	}
+	return k;
+}
+
 static int
 dec_banner(struct dctx *c)
 {
-	add(c, "banner", c->p, c->n);
+	add(c, "banner", c->d->body, clean_banner(c->p, c->n, c->d->body, 512));
 	if (c->service && c->service[0])
 		adds(c, "banner.service", c->service);
+	return 0;
+}
+
+/* Hikvision's port-8000 greeting (protocols.md §4): its 16 bytes in hex. */
+static int
+dec_hik_sdk(struct dctx *c)
+{
+	struct cs_hik_sdk h;
+
+	if (cs_hik_sdk_parse(c->p, c->n, &h) != 0)
+		return malformed(c);
+	add_hex(c, "hik.sdk", c->p, CS_MIN(c->n, CS_HIK_SDK_LEN));
 	return 0;
 }
 
@@ -1191,6 +1227,7 @@ static const struct {
     {"sadp", dec_sadp, false},
     {"dhip", dec_dhip, true},
     {"dvrip", dec_dvrip, true},
+    {"hik-sdk", dec_hik_sdk, true},
     {"ssdp", dec_ssdp, false},
     {"upnp", dec_upnp, false},
     {"mdns", dec_mdns, true},

@@ -369,7 +369,7 @@ dec_isapi(struct dctx *c)
 	static const char *const keys[] = {"isapi.model", "isapi.firmware",
 					   "isapi.device-type",
 					   "isapi.manufacturer"};
-	char (*out)[128] = (char (*)[128])c->d->text;
+	char out[5][128];
 	struct cs_xml_meta meta;
 	struct cs_span body;
 	int status;

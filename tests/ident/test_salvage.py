@@ -47,6 +47,14 @@ CASES = [
      "<deviceType>NVR</deviceType>\n<telecontrolID>8",
      {"manufacturer": "Hikvision", "model": "DS-7608NI-K2", "firmware": "V4.30.085",
       "device_class": "nvr"}, True),
+    # the 401 userCheck answer names the maker and nothing else (its
+    # statusValue is not a model)
+    ("isapi-401", "isapi",
+     "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/xml\r\nContent-Length: 240\r\n\r\n"
+     '<?xml version="1.0" encoding="UTF-8" ?>\n<userCheck version="2.0" '
+     'xmlns="http://www.hikvision.com/ver20/XMLSchema">\n<statusValue>401</statusValue>\n'
+     "<statusString>Unauthorized</statusString>\n</userCheck>\n",
+     {"manufacturer": "Hikvision", "model": None, "firmware": None}, False),
     # the same ISAPI answer given as an ordinary http capture
     ("isapi-as-http", "http",
      "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n\r\n"

@@ -20,7 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					    "0.a.1",
 					    "Ret"};
 	static const char *const keys[] = {"DeviceType", "ProdNbr", "realm",
-					   "type", "Version", "a"};
+					   "type",       "Version", "a"};
 	struct json_object *o;
 	char out[64];
 

@@ -65,8 +65,7 @@ cs_dec_free(struct cs_dec *d)
 }
 
 void
-cs_dec_set_mac_lookup(struct cs_dec *d, cs_dec_mac_fn fn,
-			    void *arg)
+cs_dec_set_mac_lookup(struct cs_dec *d, cs_dec_mac_fn fn, void *arg)
 {
 	d->mac_fn = fn;
 	d->mac_arg = arg;
@@ -251,7 +250,6 @@ json_start(const uint8_t *p, size_t n)
 	return memchr(p, '{', n);
 }
 
-
 /*
  * A vendor API answer: an HTTP response, or its body alone (then
  * *status is 0).  Records the head's Server and, for a 401, the realm.
@@ -343,8 +341,8 @@ api_kv(struct dctx *c, struct cs_span body, const struct api_field *f,
 		if (eqi <= 0)
 			continue;
 		for (size_t i = 0; i < nf; i++) {
-			struct cs_span name = cs_span_trim(
-			    cs_span_make(line.p, (size_t)eqi));
+			struct cs_span name =
+			    cs_span_trim(cs_span_make(line.p, (size_t)eqi));
 			struct cs_span val = cs_span_trim(cs_span_make(
 			    line.p + eqi + 1, line.n - (size_t)eqi - 1));
 
@@ -410,7 +408,8 @@ dahua_class_word(const char *v)
 	if (n == 0 || n > 6)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (!((v[i] >= 'A' && v[i] <= 'Z') || (v[i] >= '0' && v[i] <= '9')))
+		if (!((v[i] >= 'A' && v[i] <= 'Z') ||
+		      (v[i] >= '0' && v[i] <= '9')))
 			return false;
 	return strchr(v, '-') == NULL;
 }
@@ -420,8 +419,10 @@ static int
 dec_dahua_cgi(struct dctx *c)
 {
 	static const struct api_field f[] = {
-	    {"type", "dahua.model"},          {"deviceType", "dahua.model"},
-	    {"version", "dahua.firmware"},    {"class", "dahua.device-class"},
+	    {"type", "dahua.model"},
+	    {"deviceType", "dahua.model"},
+	    {"version", "dahua.firmware"},
+	    {"class", "dahua.device-class"},
 	    {"deviceClass", "dahua.device-class"},
 	};
 	struct cs_span body;
@@ -429,8 +430,8 @@ dec_dahua_cgi(struct dctx *c)
 
 	if (!api_unwrap(c, &status, &body))
 		return malformed(c);
-	if (status == 0 && (body.n == 0 || cs_span_find(body, "=", 1,
-							false) < 0))
+	if (status == 0 &&
+	    (body.n == 0 || cs_span_find(body, "=", 1, false) < 0))
 		return malformed(c);
 	add_status_body(c, "dahua.cgi", status, body);
 	if (status == 0 || status == 200)
@@ -464,8 +465,8 @@ dec_dahua_rpc2(struct dctx *c)
 		adds(c, "dahua.realm", t);
 	/* magicBox.getDeviceType / getDeviceClass answer params.type. */
 	if (cs_json_scan(j, jn, "type", t, 128) == 0 && t[0])
-		adds(c, dahua_class_word(t) ? "dahua.device-class"
-					    : "dahua.model",
+		adds(c,
+		     dahua_class_word(t) ? "dahua.device-class" : "dahua.model",
 		     t);
 	if (cs_json_scan(j, jn, "deviceType", t, 128) == 0 && t[0])
 		adds(c, "dahua.model", t);
@@ -481,8 +482,8 @@ static int
 dec_axis_bdi(struct dctx *c)
 {
 	static const struct api_field f[] = {
-	    {"ProdNbr", "axis.model"},       {"ProdType", "axis.device-type"},
-	    {"Version", "axis.firmware"},    {"Brand", "axis.brand"},
+	    {"ProdNbr", "axis.model"},        {"ProdType", "axis.device-type"},
+	    {"Version", "axis.firmware"},     {"Brand", "axis.brand"},
 	    {"ProdFullName", "axis.product"},
 	};
 	struct cs_span body;
@@ -497,7 +498,8 @@ dec_axis_bdi(struct dctx *c)
 		return 0;
 	}
 	if (status == 0 || status == 200)
-		add(c, "axis.basicdeviceinfo", j, body.n - (size_t)(j - body.p));
+		add(c, "axis.basicdeviceinfo", j,
+		    body.n - (size_t)(j - body.p));
 	(void)api_json(c, body, f, CS_NELEM(f));
 	return 0;
 }
@@ -829,8 +831,8 @@ dec_dhip(struct dctx *c)
 	static const struct {
 		const char *name, *key;
 	} f[] = {
-	    {"DeviceType", "dhip.model"},     {"DeviceClass", "dhip.class"},
-	    {"Vendor", "dhip.vendor"},        {"Manufacturer", "dhip.vendor"},
+	    {"DeviceType", "dhip.model"}, {"DeviceClass", "dhip.class"},
+	    {"Vendor", "dhip.vendor"},    {"Manufacturer", "dhip.vendor"},
 	    {"Version", "dhip.firmware"},
 	};
 	bool any = false;
@@ -895,8 +897,8 @@ dec_dvrip(struct dctx *c)
 
 		if (rc == CS_ETRUNC && c->n > CS_XM_HDR) {
 			/* Cut inside the payload: keep what came. */
-			struct cs_span pl = cs_span_make(c->p + CS_XM_HDR,
-							 c->n - CS_XM_HDR);
+			struct cs_span pl =
+			    cs_span_make(c->p + CS_XM_HDR, c->n - CS_XM_HDR);
 
 			c->flags |= CS_OBS_SALVAGED;
 			add_span(c, "xm.dvrip", pl);
@@ -1288,9 +1290,8 @@ cs_dec_kind_binary(const char *kind)
 }
 
 int
-cs_decode(struct cs_dec *d, const char *kind, const uint8_t *p,
-		size_t n, uint16_t port, const char *service,
-		struct cs_obs_list *obs)
+cs_decode(struct cs_dec *d, const char *kind, const uint8_t *p, size_t n,
+	  uint16_t port, const char *service, struct cs_obs_list *obs)
 {
 	struct dctx c = {d, obs, kind, port, service, p, n, 0};
 	int i = find_kind(kind);

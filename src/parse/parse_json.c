@@ -200,8 +200,8 @@ js_string(const uint8_t *p, size_t n, size_t *i, char *out, size_t outsz)
 				break;
 			}
 			default:
-				c = p[j] == '"' || p[j] == '\\' || p[j] == '/' ||
-					    p[j] == '\''
+				c = p[j] == '"' || p[j] == '\\' ||
+					    p[j] == '/' || p[j] == '\''
 					? p[j]
 					: '?';
 				break;

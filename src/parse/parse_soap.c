@@ -438,7 +438,8 @@ xml_salvage(const uint8_t *p, size_t n, struct xst *st)
 	if (XML_Parse(xp, open, (int)sizeof(open) - 1, XML_FALSE) ==
 		XML_STATUS_OK &&
 	    st->err == 0 &&
-	    XML_Parse(xp, (const char *)p, (int)n, XML_FALSE) == XML_STATUS_OK &&
+	    XML_Parse(xp, (const char *)p, (int)n, XML_FALSE) ==
+		XML_STATUS_OK &&
 	    st->err == 0)
 		(void)XML_Parse(xp, close, (int)sizeof(close) - 1, XML_TRUE);
 	XML_ParserFree(xp);

@@ -113,9 +113,9 @@ test_loader_vocabulary(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char err[512] = "";
-		struct cs_fpdb *db = cs_fpdb_load_mem(
-		    "t.fp", (const uint8_t *)cases[i].rules,
-		    strlen(cases[i].rules), err, sizeof(err));
+		struct cs_fpdb *db =
+		    cs_fpdb_load_mem("t.fp", (const uint8_t *)cases[i].rules,
+				     strlen(cases[i].rules), err, sizeof(err));
 
 		if (cases[i].want == NULL) {
 			if (db == NULL)

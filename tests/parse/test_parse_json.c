@@ -220,13 +220,12 @@ static const struct scan_case scan_cases[] = {
      "NVR4104HS-P-4KS2"},
     {"{DeviceClass: \"XVR\", Version: '4.001',}", "DeviceClass", "XVR"},
     {"{DeviceClass: \"XVR\", Version: '4.001',}", "Version", "4.001"},
-    {"{\n  \"Brand\" : \"AXIS\",\n  \"ProdNbr\" : \"P3245-LVE\",\n}",
-     "ProdNbr", "P3245-LVE"},
+    {"{\n  \"Brand\" : \"AXIS\",\n  \"ProdNbr\" : \"P3245-LVE\",\n}", "ProdNbr",
+     "P3245-LVE"},
     {"\x20\0\0\0DHIP\x01garbage{\"DeviceType\":\"IPC-X\"}\x00\x00",
      "DeviceType", "IPC-X"},
     /* a string cut by the end does not count; a complete one before does */
-    {"{\"DeviceType\":\"IPC-HFW\",\"SerialNo\":\"6J0", "DeviceType",
-     "IPC-HFW"},
+    {"{\"DeviceType\":\"IPC-HFW\",\"SerialNo\":\"6J0", "DeviceType", "IPC-HFW"},
     {"{\"DeviceType\":\"IPC-HFW\",\"SerialNo\":\"6J0", "SerialNo", NULL},
     {"{\"n\":12", "n", NULL}, /* a bare value at the end may be cut */
     /* a value that looks like a key is not one */
@@ -281,10 +280,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_scan),
-	    cmocka_unit_test(test_get),
-	    cmocka_unit_test(test_get_edges),
-	    cmocka_unit_test(test_parse),
+	    cmocka_unit_test(test_scan),      cmocka_unit_test(test_get),
+	    cmocka_unit_test(test_get_edges), cmocka_unit_test(test_parse),
 	    cmocka_unit_test(test_caps),
 	};
 

@@ -283,8 +283,7 @@ static const struct salvage_case salvage_cases[] = {
      "<tds:GetDeviceInformationResponse><tds:Manufacturer>Dahua"
      "</tds:Manufacturer><tds:Model>IPC-HDW1431T1-S4</tds:Model>"
      "<tds:FirmwareVersion>2.800.00",
-     0, "Dahua", "IPC-HDW1431T1-S4", "", "", "GetDeviceInformationResponse",
-     2},
+     0, "Dahua", "IPC-HDW1431T1-S4", "", "", "GetDeviceInformationResponse", 2},
     {"Body without Envelope, undeclared prefixes",
      "<s:Body><tds:GetDeviceInformationResponse><tds:Manufacturer>"
      "HIKVISION</tds:Manufacturer><tds:Model>DS-2CD2385G1-I</tds:Model>"
@@ -296,18 +295,18 @@ static const struct salvage_case salvage_cases[] = {
      "</tds:Model><tds:FirmwareVersion>10.12.114</tds:FirmwareVersion>",
      0, "Axis", "M3045-V", "10.12.114", "", "", 0},
     {"stray bytes around",
-     "\x01\x02log: <Model>DS-7608NI-K2</Model> ]]> trailing",
-     0, "", "DS-7608NI-K2", "", "", "", 0},
+     "\x01\x02log: <Model>DS-7608NI-K2</Model> ]]> trailing", 0, "",
+     "DS-7608NI-K2", "", "", "", 0},
     {"scopes cut inside the element",
      "<d:ProbeMatch xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/"
      "discovery\"><d:Scopes>onvif://www.onvif.org/name/HIKVISION</d:Scopes>"
      "<d:Scopes>onvif://www.onvif.org/hardware/DS-2CD",
      0, "", "", "", "onvif://www.onvif.org/name/HIKVISION", "", 1},
-    {"XML declaration then a cut", "<?xml version=\"1.0\"?><Model>X1</Model><Fi",
-     0, "", "X1", "", "", "", 0},
+    {"XML declaration then a cut",
+     "<?xml version=\"1.0\"?><Model>X1</Model><Fi", 0, "", "X1", "", "", "", 0},
     {"nothing complete", "<Model>DS-2CD", CS_EPROTO, "", "", "", "", "", 0},
-    {"no markup at all", "Model: DS-2CD2385G1-I", CS_EPROTO, "", "", "", "",
-     "", 0},
+    {"no markup at all", "Model: DS-2CD2385G1-I", CS_EPROTO, "", "", "", "", "",
+     0},
     {"doctype never salvaged",
      "<!DOCTYPE a [<!ENTITY e \"x\">]><Model>&e;</Model><Model>M</Model>",
      CS_EPROTO, "", "", "", "", "", 0},
@@ -322,8 +321,8 @@ test_salvage(void **state)
 	for (size_t i = 0; i < CS_NELEM(salvage_cases); i++) {
 		const struct salvage_case *c = &salvage_cases[i];
 		struct cs_soap s;
-		int rc = cs_soap_parse((const uint8_t *)c->doc, strlen(c->doc),
-				       &s);
+		int rc =
+		    cs_soap_parse((const uint8_t *)c->doc, strlen(c->doc), &s);
 
 		print_message("# %s\n", c->name);
 		assert_int_equal(rc, c->rc);
@@ -364,9 +363,9 @@ test_find_text_salvage(void **state)
 			 0);
 	assert_false(meta.salvaged);
 	/* Nothing found: not salvaged. */
-	assert_int_equal(cs_xml_find_text(L("<a><b>x</b><c"), names, 3, out,
-					  &meta),
-			 CS_EPROTO);
+	assert_int_equal(
+	    cs_xml_find_text(L("<a><b>x</b><c"), names, 3, out, &meta),
+	    CS_EPROTO);
 }
 
 static void

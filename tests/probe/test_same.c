@@ -57,19 +57,25 @@ static const char soap_time_fault[] =
     "</s:Body></s:Envelope>";
 
 static const struct same_case cases[] = {
-    {"http-root", "http", 80,
+    {"http-root",
+     "http",
+     80,
      {"HTTP/1.1 200 OK\r\nServer: App-webs/\r\nContent-Type: text/html\r\n"
       "Content-Length: 111\r\n\r\n<html><head><title>Login</title>"
       "<script>window.location.href = \"/doc/page/login.asp\";</script>"
       "</head></html>\n"},
      {0},
      "http.location"},
-    {"http-page", "http", 80,
+    {"http-page",
+     "http",
+     80,
      {"HTTP/1.1 200 OK\r\nServer: webserver\r\nTransfer-Encoding: "
       "chunked\r\n\r\n1b\r\n<title>WEB SERVICE</title>\r\n0\r\n\r\n"},
      {0},
      "http.title"},
-    {"rtsp", "rtsp", 554,
+    {"rtsp",
+     "rtsp",
+     554,
      {"RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE, SETUP, "
       "TEARDOWN, PLAY, PAUSE, GET_PARAMETER, SET_PARAMETER\r\nServer: "
       "Dahua Rtsp Server\r\n\r\n",
@@ -77,27 +83,38 @@ static const struct same_case cases[] = {
       "realm=\"Login to 4L0123PAZ\", nonce=\"a1\"\r\n\r\n"},
      {0, 0},
      "rtsp.realm"},
-    {"hik-sdk", "hik-sdk", 8000,
+    {"hik-sdk",
+     "hik-sdk",
+     8000,
      {"\0\0\0\x10\0\0\0\x1e\0\0\0\x1e\0\0\0\0"},
      {16},
      "hik.sdk"},
-    {"dahua-dvrip", "dvrip", 37777,
+    {"dahua-dvrip",
+     "dvrip",
+     37777,
      {"\xb0\0\0\x68\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
       "\0"},
      {32},
      "dahua.dvrip"},
-    {"xm-dvrip", "dvrip", 34567,
+    {"xm-dvrip",
+     "dvrip",
+     34567,
      {"\xff\x01\0\0\0\0\0\0\0\0\0\0\0\0\xfd\x03\x1c\0\0\0"
       "{ \"Name\" : \"\", \"Ret\" : 205 }\n\0"},
      {20 + 28},
      "xm.dvrip"},
-    {"banner", "banner", 23,
-     {"\xff\xfd\x18\xff\xfb\x01" "192.0.0.64 login: "},
+    {"banner",
+     "banner",
+     23,
+     {"\xff\xfd\x18\xff\xfb\x01"
+      "192.0.0.64 login: "},
      {0},
      "banner"},
     {"onvif-time", "onvif", 80, {soap_time_fault}, {0}, "onvif.fault"},
     {"onvif-info", "onvif", 80, {soap_info}, {0}, "onvif.model"},
-    {"hik-isapi", "isapi", 80,
+    {"hik-isapi",
+     "isapi",
+     80,
      {"HTTP/1.1 401 Unauthorized\r\nContent-Type: application/xml\r\n"
       "WWW-Authenticate: Digest qop=\"auth\", realm=\"IP Camera(C2189)\", "
       "nonce=\"4e6a\"\r\nContent-Length: 233\r\n\r\n<?xml version=\"1.0\" "
@@ -107,7 +124,9 @@ static const struct same_case cases[] = {
       "</userCheck>\n"},
      {0},
      "hik.isapi"},
-    {"dahua-rpc2", "dahua-rpc2", 80,
+    {"dahua-rpc2",
+     "dahua-rpc2",
+     80,
      {"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
       "Content-Length: 186\r\n\r\n{ \"error\" : { \"code\" : 268632079, "
       "\"message\" : \"Component error: login challenge!\" }, \"id\" : 1, "
@@ -116,7 +135,9 @@ static const struct same_case cases[] = {
       "\"session\" : 12 }"},
      {0},
      "dahua.realm"},
-    {"axis-bdi", "axis-bdi", 80,
+    {"axis-bdi",
+     "axis-bdi",
+     80,
      {"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"
       "{\"apiVersion\":\"1.3\",\"data\":{\"propertyList\":{\"Brand\":"
       "\"AXIS\",\"ProdFullName\":\"AXIS M3106-L Mk II Network Camera\","
@@ -125,18 +146,24 @@ static const struct same_case cases[] = {
       "\"getAllUnrestrictedProperties\"}"},
      {0},
      "axis.model"},
-    {"dahua-magicbox", "dahua-cgi", 80,
+    {"dahua-magicbox",
+     "dahua-cgi",
+     80,
      {"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 20"
       "\r\n\r\ntype=XVR5104HS-I3\r\n"},
      {0},
      "dahua.model"},
-    {"hanwha-sunapi", "sunapi", 80,
+    {"hanwha-sunapi",
+     "sunapi",
+     80,
      {"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nModel=XNV-6080R"
       "\r\nSerialNumber=ZNB70000000000X\r\nFirmwareVersion=2.10.01_"
       "20210906\r\nDeviceType=NWC\r\nLanguage=English\r\n"},
      {0},
      "sunapi.model"},
-    {"uniview-lapi", "lapi", 80,
+    {"uniview-lapi",
+     "lapi",
+     80,
      {"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest "
       "realm=\"f8a87c0e1b8e\", nonce=\"1\", qop=\"auth\"\r\n"
       "Content-Length: 0\r\n\r\n"},
@@ -214,9 +241,8 @@ test_same_observations(void **state)
 		for (size_t k = 0; k < a.n; k++) {
 			const struct cs_obs *x = &a.v[k], *y = &b.v[k];
 
-			if (strcmp(x->key, y->key) != 0 ||
-			    x->port != y->port || x->flags != y->flags ||
-			    x->len != y->len ||
+			if (strcmp(x->key, y->key) != 0 || x->port != y->port ||
+			    x->flags != y->flags || x->len != y->len ||
 			    memcmp(x->val, y->val, x->len) != 0)
 				fail_msg("%s: observation %zu differs: %s / %s",
 					 c->probe, k, x->key, y->key);
@@ -241,8 +267,8 @@ test_every_probe_covered(void **state)
 		if (list[i]->flags & CS_PROBE_CRED)
 			continue;
 		for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
-			found = found || strcmp(cases[k].probe,
-						list[i]->name) == 0;
+			found =
+			    found || strcmp(cases[k].probe, list[i]->name) == 0;
 		if (!found)
 			fail_msg("probe %s has no same-bytes case",
 				 list[i]->name);

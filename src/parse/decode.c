@@ -50,6 +50,7 @@ struct dctx {
 	const uint8_t *p;
 	size_t n;
 	unsigned flags; /* added to every observation (CS_OBS_SALVAGED) */
+	bool quiet;     /* a nested decode: failure records nothing */
 };
 
 struct cs_dec *
@@ -97,6 +98,8 @@ malformed(struct dctx *c)
 {
 	char key[CS_OBS_MAX_KEY];
 
+	if (c->quiet)
+		return CS_EPROTO;
 	snprintf(key, sizeof(key), "%s.malformed", c->kind);
 	cs_obs_add(c->obs, key, c->port, CS_OBS_MALFORMED | CS_OBS_BINARY, c->p,
 		   c->n);
@@ -598,19 +601,49 @@ dec_vendor_api(struct dctx *c)
 
 /*
  * A web reply whose body is a vendor API answer (a capture of GET
- * /ISAPI/System/deviceInfo given as kind "http") also gives that API's
- * observations.
+ * /ISAPI/System/deviceInfo given as kind "http"), a SOAP reply or a
+ * UPnP description also gives that decoder's observations; a body that
+ * then does not parse adds nothing (the http observations stand).
  */
+static int dec_wsd(struct dctx *c);
+static int dec_onvif(struct dctx *c);
+static int dec_upnp(struct dctx *c);
+
+/*
+ * The decoder of a structured body an HTTP capture may carry besides a
+ * vendor API answer: a SOAP (ONVIF) reply, a WS-Discovery message, a
+ * UPnP description.  NULL if none.
+ */
+static int (*body_sniff(struct cs_span b))(struct dctx *)
+{
+	struct cs_span h = cs_span_make(b.p, CS_MIN(b.n, 2048));
+	int (*fn)(struct dctx *) = api_sniff(b);
+
+	if (fn != NULL)
+		return fn;
+	if (cs_span_find(h, "ProbeMatch", 10, false) >= 0 &&
+	    cs_span_find(h, "Scopes", 6, false) >= 0)
+		return dec_wsd;
+	if (cs_span_find(h, "GetDeviceInformationResponse", 28, false) >= 0 ||
+	    (cs_span_find(h, "Envelope", 8, false) >= 0 &&
+	     cs_span_find(h, "www.onvif.org/ver", 17, false) >= 0))
+		return dec_onvif;
+	if (cs_span_find(h, "urn:schemas-upnp-org:device-1-0", 31, false) >= 0)
+		return dec_upnp;
+	return NULL;
+}
+
 static void
 api_body(struct dctx *c, struct cs_span body)
 {
-	int (*fn)(struct dctx *) = api_sniff(body);
+	int (*fn)(struct dctx *) = body_sniff(body);
 	struct dctx sub = *c;
 
 	if (fn == NULL)
 		return;
 	sub.p = body.p;
 	sub.n = body.n;
+	sub.quiet = true;
 	(void)fn(&sub);
 }
 
@@ -792,6 +825,8 @@ dec_sadp(struct dctx *c)
 
 	if (cs_sadp_parse(c->p, c->n, s) != 0)
 		return malformed(c);
+	if (s->salvaged)
+		c->flags |= CS_OBS_SALVAGED;
 	add(c, "sadp.raw", c->p, c->n);
 	adds(c, "sadp.model", s->description);
 	adds(c, "sadp.firmware", s->software_version);
@@ -957,6 +992,8 @@ dec_upnp(struct dctx *c)
 	unwrap_http(c);
 	if (cs_upnp_parse(c->p, c->n, u) != 0)
 		return malformed(c);
+	if (u->salvaged)
+		c->flags |= CS_OBS_SALVAGED;
 	adds(c, "upnp.manufacturer", u->manufacturer);
 	adds(c, "upnp.model", u->model_name);
 	adds(c, "upnp.model-number", u->model_number);
@@ -1293,7 +1330,7 @@ int
 cs_decode(struct cs_dec *d, const char *kind, const uint8_t *p, size_t n,
 	  uint16_t port, const char *service, struct cs_obs_list *obs)
 {
-	struct dctx c = {d, obs, kind, port, service, p, n, 0};
+	struct dctx c = {d, obs, kind, port, service, p, n, 0, false};
 	int i = find_kind(kind);
 
 	if (i < 0)

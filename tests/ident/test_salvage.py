@@ -79,6 +79,24 @@ CASES = [
      '{ "HardWare" : "HI3516EV300_85H50AI", "SoftWareVersion" : '
      '"V5.00.R02.000529B2.10010.040600.0020000" } }',
      {"manufacturer": "Xiongmai", "model": "HI3516EV300_85H50AI"}, True),
+    # an ONVIF exchange captured as plain http, cut
+    ("soap-as-http", "http",
+     "HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml\r\nContent-Length: 2000\r\n\r\n"
+     + SOAP_HEAD + "<tds:GetDeviceInformationResponse><tds:Manufacturer>Dahua"
+     "</tds:Manufacturer><tds:Model>IPC-HFW2431S-S-S2</tds:Model><tds:FirmwareVer",
+     {"manufacturer": "Dahua", "model": "IPC-HFW2431S-S-S2"}, True),
+    # a UPnP description captured as http, cut inside serialNumber
+    ("upnp-as-http", "http",
+     "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n<?xml version=\"1.0\"?><root "
+     'xmlns="urn:schemas-upnp-org:device-1-0"><device><deviceType>'
+     "urn:schemas-upnp-org:device:Basic:1</deviceType><manufacturer>Hikvision</manufacturer>"
+     "<modelName>DS-2CD2143G2-I</modelName><serialNum",
+     {"manufacturer": "Hikvision", "model": "DS-2CD2143G2-I"}, True),
+    # SADP fields without their ProbeMatch root, cut
+    ("sadp-fragment", "sadp",
+     "<DeviceType>207017</DeviceType><DeviceDescription>DS-2CD2385G1-I</DeviceDescription>"
+     "<SoftwareVersion>V5.6.2build 190701</SoftwareVersion><DSPVersion>V7",
+     {"manufacturer": "Hikvision", "model": "DS-2CD2385G1-I"}, True),
     # Dahua magicBox, RPC2 class answer, Axis with single quotes, SUNAPI, LAPI cut
     ("magicbox", "dahua-cgi", "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n"
      "type=XVR5104HS-I3\r\n",

@@ -952,6 +952,18 @@ dec_dvrip(struct dctx *c)
 		if (cs_dh_dvrip_parse(c->p, c->n, &m) != 0)
 			return malformed(c);
 		add_hex(c, "dahua.dvrip", c->p, c->n);
+		/* JSON over DVRIP (f6 00 00 68, protocols.md §6): the same
+		 * JSON-RPC answers as /RPC2. */
+		if (c->n > CS_DH_DVRIP_HDR &&
+		    json_start(c->p + CS_DH_DVRIP_HDR,
+			       c->n - CS_DH_DVRIP_HDR)) {
+			struct dctx sub = *c;
+
+			sub.p = c->p + CS_DH_DVRIP_HDR;
+			sub.n = c->n - CS_DH_DVRIP_HDR;
+			sub.quiet = true;
+			(void)dec_dahua_rpc2(&sub);
+		}
 		return 0;
 	}
 	{

@@ -97,6 +97,11 @@ CASES = [
      "<DeviceType>207017</DeviceType><DeviceDescription>DS-2CD2385G1-I</DeviceDescription>"
      "<SoftwareVersion>V5.6.2build 190701</SoftwareVersion><DSPVersion>V7",
      {"manufacturer": "Hikvision", "model": "DS-2CD2385G1-I"}, True),
+    # a JSON-RPC answer over Dahua DVRIP (f6 00 00 68 header, protocols.md §6)
+    ("dvrip-json", "dvrip",
+     "\xf6\x00\x00\x68\x3c" + "\x00" * 27 +
+     '{ "id" : 4, "params" : { "type" : "IPC-HDW2431T-AS-S2" }, "result" : true, "session" : 7 }',
+     {"manufacturer": "Dahua", "model": "IPC-HDW2431T-AS-S2"}, False),
     # Dahua magicBox, RPC2 class answer, Axis with single quotes, SUNAPI, LAPI cut
     ("magicbox", "dahua-cgi", "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n"
      "type=XVR5104HS-I3\r\n",

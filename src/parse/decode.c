@@ -36,6 +36,8 @@ struct cs_dec {
 	struct cs_upnp upnp;
 	struct cs_dhip_info dhip;
 	uint8_t head[CS_HTTP_HEAD_MAX + 4]; /* a head completed by us */
+	uint8_t synth[CS_HTTP_HEAD_MAX];    /* a status line put before a
+					       bare header block */
 	uint8_t body[65536];                /* dechunked body */
 	char text[8192];                    /* formatting */
 };
@@ -51,6 +53,7 @@ struct dctx {
 	size_t n;
 	unsigned flags; /* added to every observation (CS_OBS_SALVAGED) */
 	bool quiet;     /* a nested decode: failure records nothing */
+	bool no_status; /* the status line was made up: do not record it */
 };
 
 struct cs_dec *
@@ -647,6 +650,42 @@ api_body(struct dctx *c, struct cs_span body)
 	(void)fn(&sub);
 }
 
+/*
+ * Salvage for a reply that does not start with its protocol name: stray
+ * bytes (a stream dump, a log prefix) before "HTTP/1." or "RTSP/1." in
+ * the first 512 bytes are skipped.  Returns true if it moved c.
+ */
+static bool
+skip_to_proto(struct dctx *c, const char *proto)
+{
+	struct cs_span h = cs_span_make(c->p, CS_MIN(c->n, 512));
+	long k;
+
+	if (c->n >= 5 && memcmp(c->p, proto, 5) == 0)
+		return false;
+	k = cs_span_find(h, proto, strlen(proto), false);
+	if (k <= 0)
+		return false;
+	c->p += k;
+	c->n -= (size_t)k;
+	c->flags |= CS_OBS_SALVAGED;
+	return true;
+}
+
+/* True if p starts with a "Name: value" header line. */
+static bool
+header_block(const uint8_t *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 64 &&
+	       ((p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= 'a' && p[i] <= 'z') ||
+		(p[i] >= '0' && p[i] <= '9') || p[i] == '-' || p[i] == '_'))
+		i++;
+	return i > 0 && i + 1 < n && p[i] == ':' &&
+	       (p[i + 1] == ' ' || p[i + 1] == '\t');
+}
+
 static int
 dec_http(struct dctx *c)
 {
@@ -654,23 +693,40 @@ dec_http(struct dctx *c)
 	struct cs_span body, v, loc;
 	char st[8];
 
-	if (c->n < 5 || memcmp(c->p, "HTTP/", 5) != 0) {
-		/* A body without its head: keep what a page says. */
+	if (!skip_to_proto(c, "HTTP/1.") &&
+	    (c->n < 5 || memcmp(c->p, "HTTP/", 5) != 0)) {
 		struct cs_span b = cs_span_make(c->p, c->n);
+		static const char line[] = "HTTP/1.1 200 OK\r\n";
 
-		if (c->n == 0 || memchr(c->p, '<', c->n) == NULL)
-			return malformed(c);
-		add_span(c, "http.title", cs_html_title(b));
-		add_span(c, "http.location",
-			 cs_html_meta_refresh_or_location(b));
-		add(c, "http.body", c->p, CS_MIN(c->n, BODY_OBS));
-		api_body(c, b);
-		return 0;
+		if (header_block(c->p, c->n) &&
+		    c->n + sizeof(line) <= sizeof(c->d->synth)) {
+			/* Headers without their status line (a log, another
+			 * tool's export): read them, record no status. */
+			memcpy(c->d->synth, line, sizeof(line) - 1);
+			memcpy(c->d->synth + sizeof(line) - 1, c->p, c->n);
+			c->p = c->d->synth;
+			c->n += sizeof(line) - 1;
+			c->flags |= CS_OBS_SALVAGED;
+			c->no_status = true;
+		} else {
+			/* A body without its head: keep what a page says,
+			 * or what an API answer gives. */
+			if (c->n == 0 || (memchr(c->p, '<', c->n) == NULL &&
+					  body_sniff(b) == NULL))
+				return malformed(c);
+			add_span(c, "http.title", cs_html_title(b));
+			add_span(c, "http.location",
+				 cs_html_meta_refresh_or_location(b));
+			add(c, "http.body", c->p, CS_MIN(c->n, BODY_OBS));
+			api_body(c, b);
+			return 0;
+		}
 	}
 	if (parse_resp(c, &body) != 0 || !is_proto(r, "HTTP/"))
 		return malformed(c);
 	snprintf(st, sizeof(st), "%d", r->status);
-	adds(c, "http.status", st);
+	if (!c->no_status)
+		adds(c, "http.status", st);
 	add_span(c, "http.server", cs_http_header(r, "server"));
 	v = cs_http_header(r, "www-authenticate");
 	add_span(c, "http.www-authenticate", v);
@@ -701,7 +757,19 @@ dec_rtsp(struct dctx *c)
 {
 	struct cs_http_resp *r = &c->d->http;
 	struct cs_span body, v;
+	struct cs_span t = cs_span_trim(cs_span_make(c->p, c->n));
 
+	if (t.n >= 4 && memcmp(t.p, "v=0", 3) == 0 &&
+	    (t.p[3] == '\r' || t.p[3] == '\n')) {
+		/* A DESCRIBE reply's SDP without its head. */
+		c->flags |= CS_OBS_SALVAGED;
+		add_span(c, "rtsp.sdp", t);
+		if (cs_sdp_parse(t.p, t.n, &c->d->sdp) == 0 ||
+		    c->d->sdp.session.n)
+			add_span(c, "rtsp.sdp.session", c->d->sdp.session);
+		return 0;
+	}
+	(void)skip_to_proto(c, "RTSP/1.");
 	if (parse_resp(c, &body) != 0 || !is_proto(r, "RTSP/"))
 		return malformed(c);
 	add_span(c, "rtsp.server", cs_http_header(r, "server"));
@@ -1342,7 +1410,7 @@ int
 cs_decode(struct cs_dec *d, const char *kind, const uint8_t *p, size_t n,
 	  uint16_t port, const char *service, struct cs_obs_list *obs)
 {
-	struct dctx c = {d, obs, kind, port, service, p, n, 0, false};
+	struct dctx c = {d, obs, kind, port, service, p, n, 0, false, false};
 	int i = find_kind(kind);
 
 	if (i < 0)

@@ -102,6 +102,28 @@ CASES = [
      "\xf6\x00\x00\x68\x3c" + "\x00" * 27 +
      '{ "id" : 4, "params" : { "type" : "IPC-HDW2431T-AS-S2" }, "result" : true, "session" : 7 }',
      {"manufacturer": "Dahua", "model": "IPC-HDW2431T-AS-S2"}, False),
+    # a DESCRIBE reply's SDP without its RTSP head (Hikvision IMKH header)
+    ("sdp-only", "rtsp",
+     "v=0\r\no=- 1109162014219182 0 IN IP4 0.0.0.0\r\ns=Media Presentation\r\n"
+     "e=NONE\r\nb=AS:5050\r\nt=0 0\r\na=control:*\r\nm=video 0 RTP/AVP 96\r\n"
+     "a=rtpmap:96 H264/90000\r\na=Media_header:MEDIAINFO=494D4B48010100000400000100000000;\r\n",
+     {"manufacturer": "Hikvision"}, True),
+    # headers without their status line, as a log holds them
+    ("headers-only", "http",
+     "Server: App-webs/\r\nWWW-Authenticate: Digest qop=\"auth\", realm=\"IP Camera(C2189)\", "
+     "nonce=\"4e6a\"\r\n",
+     {"manufacturer": "Hikvision"}, True),
+    # stray bytes of a stream dump before the status line
+    ("stray-before-rtsp", "rtsp",
+     "...RTSP/1.0 401 Unauthorized\r\nCSeq: 2\r\nWWW-Authenticate: Digest realm=\"Login to "
+     "4L0123PAZ\", nonce=\"a1\"\r\nServer: Dahua Rtsp Server\r\n\r\n",
+     {"manufacturer": "Dahua"}, True),
+    # an Axis basicdeviceinfo body given as http without its head
+    ("axis-body-as-http", "http",
+     '{"apiVersion":"1.3","data":{"propertyList":{"Brand":"AXIS","ProdNbr":"Q6135-LE",'
+     '"ProdType":"PTZ Network Camera","Version":"10.12.153"}},"method":'
+     '"getAllUnrestrictedProperties"}',
+     {"manufacturer": "Axis", "model": "Q6135-LE", "device_class": "camera"}, False),
     # Dahua magicBox, RPC2 class answer, Axis with single quotes, SUNAPI, LAPI cut
     ("magicbox", "dahua-cgi", "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n"
      "type=XVR5104HS-I3\r\n",

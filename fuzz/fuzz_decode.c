@@ -39,7 +39,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			skip = (size_t)(nl - data) + 1;
 		}
 	}
-	for (int sh = CS_SHAPE_TEXT; sh <= CS_SHAPE_JSON; sh++)
+	for (int sh = CS_SHAPE_TEXT; sh <= CS_SHAPE_DNSSD; sh++)
 		(void)cs_obs_shape_ok((enum cs_obs_shape)sh, data, size);
 	cs_obs_list_init(&obs);
 	(void)cs_decode(dec, kind, data + skip, size - skip, 80, NULL, &obs);

@@ -11,15 +11,17 @@
 #define T CS_SHAPE_TEXT
 #define SB CS_SHAPE_STATUS_BODY
 #define J CS_SHAPE_JSON
+#define HV CS_SHAPE_HDRVAL
 
 static const struct cs_obs_keydef keys[] = {
     {"tcp.open", "empty; one per open port", "engine", T},
     {"http.status", "status code", "decode http (http-root, http-page)",
      CS_SHAPE_STATUS},
-    {"http.server", "Server header", "decode http and vendor API kinds", T},
+    {"http.server", "Server header", "decode http and vendor API kinds", HV},
     {"http.www-authenticate", "whole WWW-Authenticate value", "decode http", T},
-    {"http.realm", "realm parameter", "decode http and vendor API kinds", T},
-    {"http.title", "HTML title", "decode http", T},
+    {"http.realm", "realm parameter", "decode http and vendor API kinds",
+     CS_SHAPE_REALM},
+    {"http.title", "HTML title", "decode http", CS_SHAPE_TITLE},
     {"http.body", "first 4 KiB of a body", "decode http", T},
     {"http.location", "redirect target", "decode http", T},
     {"http.header", "one 'Name: value' header line", "decode http", T},
@@ -64,9 +66,9 @@ static const struct cs_obs_keydef keys[] = {
     {"lapi.manufacturer", "LAPI Manufacturer", "decode lapi", T},
     {"xm.dvrip", "JSON payload on 34567", "decode dvrip (xm-dvrip)", J},
     {"dvrip.raw", "Xiongmai DVRIP JSON payload", "decode dvrip", J},
-    {"rtsp.server", "RTSP Server header", "decode rtsp (rtsp)", T},
+    {"rtsp.server", "RTSP Server header", "decode rtsp (rtsp)", HV},
     {"rtsp.www-authenticate", "RTSP WWW-Authenticate", "decode rtsp", T},
-    {"rtsp.realm", "RTSP realm parameter", "decode rtsp", T},
+    {"rtsp.realm", "RTSP realm parameter", "decode rtsp", CS_SHAPE_REALM},
     {"rtsp.public", "RTSP Public header", "decode rtsp", T},
     {"rtsp.sdp", "whole SDP body", "decode rtsp", T},
     {"rtsp.sdp.session", "SDP s= value", "decode rtsp", T},
@@ -94,7 +96,7 @@ static const struct cs_obs_keydef keys[] = {
     {"dhip.vendor", "DHIP Vendor / Manufacturer", "decode dhip", T},
     {"dhip.firmware", "DHIP Version", "decode dhip", T},
     {"dhip.raw", "whole DHIP JSON", "decode dhip", J},
-    {"ssdp.server", "SSDP SERVER", "decode ssdp", T},
+    {"ssdp.server", "SSDP SERVER", "decode ssdp", HV},
     {"ssdp.st", "SSDP ST or NT", "decode ssdp", T},
     {"ssdp.usn", "SSDP USN", "decode ssdp", T},
     {"ssdp.location", "SSDP LOCATION", "decode ssdp", T},
@@ -107,13 +109,13 @@ static const struct cs_obs_keydef keys[] = {
     {"upnp.serial", "UPnP serialNumber", "decode upnp", T},
     {"upnp.device-type", "UPnP deviceType", "decode upnp", T},
     {"upnp.raw", "UPnP description XML as fetched", "engine discovery", T},
-    {"mdns.service", "DNS-SD service type", "decode mdns", T},
+    {"mdns.service", "DNS-SD service type", "decode mdns", CS_SHAPE_DNSSD},
     {"mdns.instance", "DNS-SD instance name", "decode mdns", T},
     {"mdns.txt", "one TXT key=value", "decode mdns", T},
     {"mdns.hostname", "host name", "decode mdns", T},
     {"tls.subject", "certificate subject", "decode tls-cert", CS_SHAPE_DN},
     {"tls.issuer", "certificate issuer", "decode tls-cert", CS_SHAPE_DN},
-    {"sip.server", "SIP Server or User-Agent", "decode sip", T},
+    {"sip.server", "SIP Server or User-Agent", "decode sip", HV},
     {"snmp.sysdescr", "SNMP sysDescr", "decode snmp-sysdescr", T},
     {"dhcp.vendor", "DHCP option 60", "decode dhcp-vendor-class, passive", T},
     {"dhcp.hostname", "DHCP option 12", "passive", T},
@@ -215,6 +217,18 @@ cs_obs_shape_ok(enum cs_obs_shape shape, const uint8_t *p, size_t n)
 		return memchr(s.p, '{', s.n) != NULL ||
 		       memchr(s.p, '[', s.n) != NULL ||
 		       memchr(s.p, ':', s.n) != NULL;
+	case CS_SHAPE_HDRVAL:
+		/* Not the whole header line ("Server: x"). */
+		return !cs_span_istarts(s, "server:") &&
+		       !cs_span_istarts(s, "user-agent:");
+	case CS_SHAPE_REALM:
+		return cs_span_find(s, "realm=", 6, true) < 0 &&
+		       !cs_span_istarts(s, "digest ") &&
+		       !cs_span_istarts(s, "basic ");
+	case CS_SHAPE_TITLE:
+		return cs_span_find(s, "<title", 6, true) < 0;
+	case CS_SHAPE_DNSSD:
+		return s.n > 1 && s.p[0] == '_';
 	case CS_SHAPE_SCOPES:
 		/* Every space-separated token is a URI ("scheme:..."). */
 		while (i < s.n) {
@@ -257,6 +271,14 @@ cs_obs_shape_name(enum cs_obs_shape shape)
 		return "a MAC address";
 	case CS_SHAPE_JSON:
 		return "a JSON text or fragment";
+	case CS_SHAPE_HDRVAL:
+		return "a header value without its name";
+	case CS_SHAPE_REALM:
+		return "a bare realm";
+	case CS_SHAPE_TITLE:
+		return "a title without its tag";
+	case CS_SHAPE_DNSSD:
+		return "a DNS-SD service type (_name._tcp...)";
 	}
 	return "?";
 }

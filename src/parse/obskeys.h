@@ -28,6 +28,11 @@ enum cs_obs_shape {
 	CS_SHAPE_MAC,         /* aa:bb:cc:dd:ee:ff */
 	CS_SHAPE_JSON,        /* a JSON text or fragment: has '{', '['
 				 or ':' (maybe behind framing bytes) */
+	CS_SHAPE_HDRVAL,      /* a header's value, not "Name: value" */
+	CS_SHAPE_REALM,       /* a realm alone, not realm="..." or a
+				 whole challenge */
+	CS_SHAPE_TITLE,       /* a title's text, not its <title> tag */
+	CS_SHAPE_DNSSD,       /* a DNS-SD service type: "_..." */
 };
 
 struct cs_obs_keydef {

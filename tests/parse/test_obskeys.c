@@ -108,6 +108,16 @@ test_loader_vocabulary(void **state)
 	    {RULE("tls.subject", "\"Hikvision\""),
 	     "example does not look like a tls.subject value"},
 	    {RULE("rtsp.malformed", "\"x\""), NULL},
+	    {RULE("http.server", "\"Server: App-webs/\""),
+	     "example does not look like a http.server value"},
+	    {RULE("http.server", "\"App-webs/\""), NULL},
+	    {RULE("http.realm", "\"Digest realm=\\\"x\\\"\""),
+	     "example does not look like a http.realm value"},
+	    {RULE("http.title", "\"<title>NVR</title>\""),
+	     "example does not look like a http.title value"},
+	    {RULE("http.title http.body", "\"<title>NVR</title>\""), NULL},
+	    {RULE("mdns.service", "\"axis-video\""),
+	     "example does not look like a mdns.service value"},
 	};
 
 	(void)state;

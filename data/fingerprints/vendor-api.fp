@@ -311,3 +311,23 @@ rule lapi-manufacturer
   source   Uniview LAPI System/DeviceInfo (a manufacturer field where firmware gives one)
   example  "Uniview" => manufacturer=Uniview brand=Uniview
   example! "General"
+
+# ---- Xiongmai DVRIP SystemInfo fields (read even from sloppy or cut JSON) ----
+
+rule xm-api-model
+  on       xm.model
+  match    ^\s*([A-Za-z0-9][A-Za-z0-9._+/()-]{1,62})
+  set      model=$1 manufacturer=Xiongmai@0.6
+  weight   0.7
+  source   protocols.md §7 (DVRIP on 34567 is Xiongmai's "Sofia" protocol; SystemInfo DeviceModel/HardWare, e.g. HI3516EV300_85H50AI)
+  example  "HI3516EV300_85H50AI" => model=HI3516EV300_85H50AI manufacturer=Xiongmai
+  example! " "
+
+rule xm-api-firmware
+  on       xm.firmware
+  match    ^\s*(V[0-9][0-9A-Za-z._-]{1,62})
+  set      firmware=$1
+  weight   0.8
+  source   protocols.md §7 (SystemInfo SoftWareVersion, e.g. V5.00.R02.000529B2.10010.040600.0020000)
+  example  "V5.00.R02.000529B2.10010.040600.0020000" => firmware=V5.00.R02.000529B2.10010.040600.0020000
+  example! "unknown"

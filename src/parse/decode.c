@@ -991,6 +991,27 @@ add_hex(struct dctx *c, const char *key, const uint8_t *p, size_t n)
 	add(c, key, out, k);
 }
 
+/*
+ * The fields of a Xiongmai DVRIP JSON payload (protocols.md §7), read by
+ * the salvage scanner so that sloppy or cut payloads still give them.
+ */
+static void
+xm_fields(struct dctx *c, struct cs_span pl)
+{
+	static const struct {
+		const char *name, *key;
+	} f[] = {
+	    {"DeviceModel", "xm.model"},
+	    {"HardWare", "xm.model"},
+	    {"SoftWareVersion", "xm.firmware"},
+	};
+	char *t = c->d->text;
+
+	for (size_t i = 0; i < CS_NELEM(f); i++)
+		if (cs_json_scan(pl.p, pl.n, f[i].name, t, 128) == 0 && t[0])
+			add_unique_early(c, f[i].key, t);
+}
+
 static int
 dec_dvrip(struct dctx *c)
 {
@@ -1006,12 +1027,14 @@ dec_dvrip(struct dctx *c)
 			c->flags |= CS_OBS_SALVAGED;
 			add_span(c, "xm.dvrip", pl);
 			add_span(c, "dvrip.raw", pl);
+			xm_fields(c, pl);
 			return 0;
 		}
 		if (rc != 0)
 			return malformed(c);
 		add_span(c, "xm.dvrip", m.payload);
 		add_span(c, "dvrip.raw", m.payload);
+		xm_fields(c, m.payload);
 		return 0;
 	}
 	if (c->n > 0 && c->p[0] >= 0x80) {
@@ -1044,6 +1067,7 @@ dec_dvrip(struct dctx *c)
 			c->flags |= CS_OBS_SALVAGED;
 			add_span(c, "xm.dvrip", s);
 			add_span(c, "dvrip.raw", s);
+			xm_fields(c, s);
 			return 0;
 		}
 	}

@@ -66,6 +66,8 @@ static const struct cs_obs_keydef keys[] = {
     {"lapi.manufacturer", "LAPI Manufacturer", "decode lapi", T},
     {"xm.dvrip", "JSON payload on 34567", "decode dvrip (xm-dvrip)", J},
     {"dvrip.raw", "Xiongmai DVRIP JSON payload", "decode dvrip", J},
+    {"xm.model", "DVRIP SystemInfo DeviceModel or HardWare", "decode dvrip", T},
+    {"xm.firmware", "DVRIP SystemInfo SoftWareVersion", "decode dvrip", T},
     {"rtsp.server", "RTSP Server header", "decode rtsp (rtsp)", HV},
     {"rtsp.www-authenticate", "RTSP WWW-Authenticate", "decode rtsp", T},
     {"rtsp.realm", "RTSP realm parameter", "decode rtsp", CS_SHAPE_REALM},

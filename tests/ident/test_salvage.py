@@ -124,6 +124,12 @@ CASES = [
      '"ProdType":"PTZ Network Camera","Version":"10.12.153"}},"method":'
      '"getAllUnrestrictedProperties"}',
      {"manufacturer": "Axis", "model": "Q6135-LE", "device_class": "camera"}, False),
+    # a sloppy DVRIP payload (single quotes, trailing comma) without framing
+    ("dvrip-sloppy", "dvrip",
+     "{ 'Name' : 'SystemInfo', 'Ret' : 100, 'SystemInfo' : { 'HardWare' : 'HI3516EV300_85H50AI', "
+     "'SoftWareVersion' : 'V5.00.R02.000529B2.10010.040600.0020000', }, }",
+     {"manufacturer": "Xiongmai", "model": "HI3516EV300_85H50AI",
+      "firmware": "V5.00.R02.000529B2.10010.040600.0020000"}, True),
     # Dahua magicBox, RPC2 class answer, Axis with single quotes, SUNAPI, LAPI cut
     ("magicbox", "dahua-cgi", "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n"
      "type=XVR5104HS-I3\r\n",

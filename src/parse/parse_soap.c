@@ -467,11 +467,20 @@ soap_reset(struct cs_soap *out)
 	out->utc_hour = out->utc_minute = out->utc_second = -1;
 }
 
-/* True if a salvage pass read anything worth reporting. */
+/*
+ * True if a salvage pass read anything worth reporting: a field, or the
+ * namespaces of a SOAP document (an HTML page's XHTML namespace alone
+ * is not).
+ */
 static bool
 soap_any(const struct cs_soap *s)
 {
-	return s->nns > 0 || s->fault || s->manufacturer[0] || s->model[0] ||
+	for (size_t i = 0; i < s->nns; i++)
+		if (strstr(s->ns[i], "soap-envelope") ||
+		    strstr(s->ns[i], "schemas.xmlsoap.org") ||
+		    strstr(s->ns[i], "onvif.org"))
+			return true;
+	return s->fault || s->manufacturer[0] || s->model[0] ||
 	       s->firmware[0] || s->serial[0] || s->hardware_id[0] ||
 	       s->scopes[0] || s->xaddrs[0] || s->types[0];
 }

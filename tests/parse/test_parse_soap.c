@@ -310,6 +310,14 @@ static const struct salvage_case salvage_cases[] = {
     {"doctype never salvaged",
      "<!DOCTYPE a [<!ENTITY e \"x\">]><Model>&e;</Model><Model>M</Model>",
      CS_EPROTO, "", "", "", "", "", 0},
+    {"an HTML page: its XHTML namespace alone is nothing",
+     "<!-- x --><html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>"
+     "Login</title><br></head></html>",
+     CS_EPROTO, "", "", "", "", "", 0},
+    {"a cut SOAP reply keeps its namespaces",
+     "<s:Envelope xmlns:s=\"" ENV12 "\" xmlns:hik=\"http://www.hikvision.com/"
+     "ver20/XMLSchema\"><s:Body><tds:GetSystemDateAndTimeResponse><tds:Sys",
+     0, "", "", "", "", "GetSystemDateAndTimeResponse", 2},
     {"unterminated declaration", "<?xml version=\"1.0\" <Model>M</Model>",
      CS_EPROTO, "", "", "", "", "", 0},
 };

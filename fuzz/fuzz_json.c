@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: ISC */
-/* Fuzz target: bounded JSON parsing and dotted-path lookups. */
+/*
+ * Fuzz target: bounded JSON parsing and dotted-path lookups, and the
+ * salvage scanner on the same bytes (whether json-c accepts them or not).
+ */
 #include "fuzz.h"
 
 #include <json-c/json.h>
@@ -16,9 +19,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					    "result",
 					    "0.a.1",
 					    "Ret"};
+	static const char *const keys[] = {"DeviceType", "ProdNbr", "realm",
+					   "type",       "Version", "a"};
 	struct json_object *o;
 	char out[64];
 
+	for (size_t i = 0; i < CS_NELEM(keys); i++)
+		(void)cs_json_scan(data, size, keys[i], out, sizeof(out));
+	(void)cs_json_valid(data, size);
 	if (cs_json_parse(data, size, &o) != 0)
 		return 0;
 	for (size_t i = 0; i < CS_NELEM(paths); i++)

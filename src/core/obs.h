@@ -26,6 +26,9 @@ enum cs_obs_flag {
 	CS_OBS_TRUNCATED = 1 << 0, /* value was cut at CS_OBS_MAX_VALUE */
 	CS_OBS_MALFORMED = 1 << 1, /* the reply did not parse; value is raw */
 	CS_OBS_BINARY = 1 << 2,    /* value is binary, not text */
+	CS_OBS_SALVAGED = 1 << 3,  /* read from a cut, fragmentary or
+				      slightly malformed reply (see
+				      parse/decode.h) */
 };
 
 struct cs_obs {

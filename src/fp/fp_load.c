@@ -19,6 +19,7 @@
 #include "core/alloc.h"
 #include "core/str.h"
 #include "fp/fp_int.h"
+#include "parse/obskeys.h"
 #include "core/poison.h"
 
 /* State of one rule-file parse. */
@@ -527,6 +528,10 @@ do_on(struct lp *lp, unsigned line, const char *arg)
 				     FP_MAX_KEYS);
 		memcpy(lp->cur.keys[lp->cur.nkeys], k, n);
 		lp->cur.keys[lp->cur.nkeys][n] = 0;
+		/* One vocabulary (parse/obskeys.h): nothing emits it. */
+		if (cs_obs_key_find(lp->cur.keys[lp->cur.nkeys]) == NULL)
+			return LPERR(lp, line, "unknown observation key \"%s\"",
+				     lp->cur.keys[lp->cur.nkeys]);
 		lp->cur.nkeys++;
 		s = skipws(s);
 	}
@@ -660,6 +665,22 @@ finish_rule(struct lp *lp)
 			     "rule %s: needs at least one 'example' and one "
 			     "'example!'",
 			     r->id);
+	/* A matching example must look like a value of one of the keys. */
+	for (size_t i = 0; i < r->nex; i++) {
+		const struct cs_obs_keydef *kd = NULL;
+		bool ok = false;
+
+		for (size_t k = 0; k < r->nkeys && !ok && !r->ex[i].neg; k++) {
+			kd = cs_obs_key_find(r->keys[k]);
+			ok = kd == NULL ||
+			     cs_obs_shape_ok(kd->shape, r->ex[i].p, r->ex[i].n);
+		}
+		if (!ok && !r->ex[i].neg)
+			return LPERR(lp, r->ex[i].line,
+				     "example does not look like a %s value "
+				     "(%s)",
+				     r->keys[0], cs_obs_shape_name(kd->shape));
+	}
 	if (r->pattern != NULL) {
 		cc = pcre2_compile_context_create(NULL);
 		if (cc == NULL)

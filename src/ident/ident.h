@@ -27,6 +27,7 @@
 #include "core/buf.h"
 #include "core/cs.h"
 #include "core/obs.h"
+#include "parse/decode.h"
 
 struct cs_fpdb;
 
@@ -36,22 +37,15 @@ struct cs_fpdb;
 #define CS_IDENT_HELD_MAX (64u * 1024u * 1024u) /* value bytes held open */
 
 /*
- * Resolves a MAC address (6 bytes) to its maker (canonical entity name)
- * and the IEEE registrant.  Writes NUL-terminated strings (either may be
- * left "") and returns 0, or returns CS_ENOTFOUND.  arg is the pointer
- * given with the function.
+ * The decoders live in parse/decode.h, shared with the scanner's probes;
+ * these are identify's names for them (see there for the contracts).
  */
-typedef int (*cs_ident_mac_fn)(void *arg, const uint8_t mac[6], char *maker,
-			       size_t makersz, char *registrant, size_t regsz);
+typedef cs_dec_mac_fn cs_ident_mac_fn;
 
 /* Scratch space of the decoders; opaque. */
 struct cs_ident_dec;
 
-/*
- * Returns a new decoder context (aborts on OOM, like cs_xmalloc); free
- * it with cs_ident_dec_free.  Without a MAC resolver, `mac` observations
- * carry the address only.
- */
+/* Returns a new decoder context (aborts on OOM); free with _free. */
 struct cs_ident_dec *cs_ident_dec_new(void);
 /* Frees d; NULL is a no-op. */
 void cs_ident_dec_free(struct cs_ident_dec *d);
@@ -68,25 +62,13 @@ bool cs_ident_kind_known(const char *kind);
  */
 bool cs_ident_kind_binary(const char *kind);
 
-/*
- * Decodes one message of the given kind (p, n bytes, borrowed for the
- * call) seen on port (0 if unknown; service may be NULL) and appends
- * its observations to obs (copies).  Returns 0; CS_EPROTO if the
- * message did not parse (it is then recorded as a "<kind>.malformed"
- * observation flagged CS_OBS_MALFORMED, holding the raw bytes);
- * CS_ENOTFOUND for an unknown kind (nothing is recorded).
- */
+/* As cs_decode (parse/decode.h). */
 int cs_ident_decode(struct cs_ident_dec *d, const char *kind, const uint8_t *p,
 		    size_t n, uint16_t port, const char *service,
 		    struct cs_obs_list *obs);
 
-/*
- * Parses a MAC address written as aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff,
- * aabb.ccdd.eeff or aabbccddeeff (either case, surrounding whitespace
- * ignored).  Returns 0 and fills mac, or CS_EPROTO.
- */
+/* As cs_mac_parse and cs_mac_format (parse/decode.h). */
 int cs_ident_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6]);
-/* Writes mac as "aa:bb:cc:dd:ee:ff" (NUL-terminated) into out. */
 void cs_ident_mac_format(const uint8_t mac[6], char out[18]);
 
 enum cs_ident_vtype {

@@ -170,9 +170,20 @@ static void
 identify(struct run *r, const char *idname, const struct cs_ident_val *v,
 	 const struct cs_obs_list *obs)
 {
+	bool salvaged = false;
+	int rc;
+
 	cs_fp_identify(r->db, obs, r->ident);
 	cs_buf_reset(&r->outb);
-	if (cs_ident_format(&r->outb, idname, v, r->ident, obs->n) != 0) {
+	for (size_t i = 0; i < obs->n && !salvaged; i++)
+		salvaged = (obs->v[i].flags & CS_OBS_SALVAGED) != 0;
+	rc = cs_ident_format(&r->outb, idname, v, r->ident, obs->n);
+	if (rc == 0 && salvaged && r->outb.len > 0) {
+		/* Read from cut or malformed replies: say so. */
+		r->outb.len--; /* the closing brace */
+		rc = cs_buf_adds(&r->outb, ",\"salvaged\":true}");
+	}
+	if (rc != 0) {
 		cs_buf_reset(&r->outb);
 		cs_buf_adds(&r->outb, "{\"");
 		cs_buf_adds(&r->outb, idname);

@@ -125,3 +125,166 @@ cs_json_get_str(struct json_object *o, const char *dotted_path, char *out,
 		return CS_ENOTFOUND;
 	}
 }
+
+bool
+cs_json_valid(const uint8_t *p, size_t n)
+{
+	struct json_object *o = NULL;
+	int rc = cs_json_parse(p, n, &o);
+
+	json_object_put(o);
+	return rc == 0;
+}
+
+static bool
+js_space(uint8_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static bool
+js_word(uint8_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' ||
+	       c == '+';
+}
+
+/*
+ * Reads the quoted string at p[*i] (quote q) into out (may be NULL);
+ * leaves *i after the closing quote.  Returns false if the input ends
+ * first.
+ */
+static bool
+js_string(const uint8_t *p, size_t n, size_t *i, char *out, size_t outsz)
+{
+	uint8_t q = p[*i];
+	size_t k = 0;
+
+	for (size_t j = *i + 1; j < n; j++) {
+		uint8_t c = p[j];
+
+		if (c == q) {
+			if (out != NULL)
+				out[k] = '\0';
+			*i = j + 1;
+			return true;
+		}
+		if (c == '\\') {
+			if (++j >= n)
+				break;
+			switch (p[j]) {
+			case 'n':
+				c = '\n';
+				break;
+			case 't':
+				c = '\t';
+				break;
+			case 'r':
+				c = '\r';
+				break;
+			case 'u': {
+				unsigned v = 0;
+				bool ok = j + 4 < n;
+
+				for (size_t h = 1; ok && h <= 4; h++) {
+					int d = cs_hexval(p[j + h]);
+
+					ok = d >= 0;
+					v = v << 4 | (unsigned)(d < 0 ? 0 : d);
+				}
+				if (!ok)
+					return false;
+				j += 4;
+				c = v > 0 && v < 0x80 ? (uint8_t)v : '?';
+				break;
+			}
+			default:
+				c = p[j] == '"' || p[j] == '\\' ||
+					    p[j] == '/' || p[j] == '\''
+					? p[j]
+					: '?';
+				break;
+			}
+		}
+		if (c == 0)
+			c = '?';
+		if (out != NULL && k + 1 < outsz)
+			out[k++] = (char)c;
+	}
+	return false;
+}
+
+int
+cs_json_scan(const uint8_t *p, size_t n, const char *key, char *out,
+	     size_t outsz)
+{
+	size_t klen = strlen(key), i = 0;
+	char name[SEG_MAX + 1];
+
+	if (outsz == 0)
+		return CS_ENOTFOUND;
+	out[0] = '\0';
+	while (i < n) {
+		uint8_t c = p[i];
+		size_t nlen = 0;
+		bool quoted = c == '"' || c == '\'';
+
+		if (quoted) {
+			size_t j = i;
+
+			if (!js_string(p, n, &j, name, sizeof(name)))
+				return CS_ENOTFOUND;
+			nlen = strlen(name);
+			i = j;
+		} else if (js_word(c) && (i == 0 || !js_word(p[i - 1]))) {
+			while (i < n && js_word(p[i])) {
+				if (nlen < SEG_MAX)
+					name[nlen++] = (char)p[i];
+				i++;
+			}
+			name[nlen] = '\0';
+		} else {
+			i++;
+			continue;
+		}
+		while (i < n && js_space(p[i]))
+			i++;
+		if (i >= n || p[i] != ':')
+			continue; /* a value, not a member name */
+		i++;
+		if (nlen != klen || memcmp(name, key, klen) != 0)
+			continue;
+		while (i < n && js_space(p[i]))
+			i++;
+		if (i >= n)
+			return CS_ENOTFOUND;
+		if (p[i] == '"' || p[i] == '\'') {
+			size_t j = i;
+
+			if (!js_string(p, n, &j, out, outsz)) {
+				out[0] = '\0';
+				return CS_ENOTFOUND;
+			}
+			return 0;
+		}
+		if (p[i] == '{' || p[i] == '[')
+			continue; /* not a scalar: look further */
+		{
+			size_t s = i, k = 0;
+
+			while (i < n && js_word(p[i]))
+				i++;
+			/* A bare value cut off by the end may be partial. */
+			if (i == s || i >= n)
+				return CS_ENOTFOUND;
+			if (i - s == 4 && memcmp(p + s, "null", 4) == 0)
+				continue;
+			for (size_t j = s; j < i && k + 1 < outsz; j++)
+				out[k++] = (char)p[j];
+			out[k] = '\0';
+			return 0;
+		}
+	}
+	return CS_ENOTFOUND;
+}

@@ -6,6 +6,7 @@
 #ifndef CS_PARSE_PARSE_JSON_H
 #define CS_PARSE_PARSE_JSON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -39,5 +40,27 @@ int cs_json_parse(const uint8_t *p, size_t n, struct json_object **out);
  */
 int cs_json_get_str(struct json_object *o, const char *dotted_path, char *out,
 		    size_t outsz);
+
+/*
+ * Salvage for JSON that json-c refuses (sloppy firmware, a capture cut
+ * short, a payload without its binary framing): scans p (n bytes) for
+ * the first member named key (exact, case-sensitive; at any depth) and
+ * copies its scalar value to out (outsz > 0 bytes, NUL-terminated, cut
+ * to fit; NUL bytes and escapes other than \" \\ \/ \t \n \r \uXXXX
+ * below 0x80 become '?').  Tolerated: single-quoted strings, unquoted
+ * keys and bare words, trailing commas, missing closing brackets, bytes
+ * before the first '{' and after the last '}'.  A string value cut off
+ * by the end of the input does not count (a cut model is worse than
+ * none).  Reads nothing outside [p, p + n).  Returns 0, or CS_ENOTFOUND
+ * (out is then "").
+ */
+int cs_json_scan(const uint8_t *p, size_t n, const char *key, char *out,
+		 size_t outsz);
+
+/*
+ * True if p (n bytes) holds exactly one well-formed JSON value (as
+ * cs_json_parse accepts), i.e. no salvage is needed to read it.
+ */
+bool cs_json_valid(const uint8_t *p, size_t n);
 
 #endif /* CS_PARSE_PARSE_JSON_H */

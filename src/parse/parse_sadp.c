@@ -42,8 +42,11 @@ cs_sadp_parse(const uint8_t *p, size_t n, struct cs_sadp *out)
 	rc = cs_xml_find_text(p, n, names, CS_NELEM(names), txt, &meta);
 	if (rc != 0)
 		return rc;
-	if (strcmp(meta.root, "ProbeMatch") == 0)
-		out->probe_match = true;
+	/* A salvaged fragment may have lost its root (cs_xml_find_text
+	 * found at least one field in it). */
+	out->salvaged = meta.salvaged;
+	if (strcmp(meta.root, "ProbeMatch") == 0 || meta.salvaged)
+		out->probe_match = strcmp(meta.root, "Probe") != 0;
 	else if (strcmp(meta.root, "Probe") != 0)
 		return CS_EPROTO;
 	for (size_t i = 0; i < CS_NELEM(names); i++)

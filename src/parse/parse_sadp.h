@@ -19,6 +19,8 @@
 
 struct cs_sadp {
 	bool probe_match; /* root is ProbeMatch (else a Probe) */
+	bool salvaged;    /* read from a cut or malformed document (any
+			     root accepted then; see cs_xml_find_text) */
 	char uuid[CS_SADP_FIELD];
 	char types[CS_SADP_FIELD];
 	char device_type[CS_SADP_FIELD]; /* numeric type code */

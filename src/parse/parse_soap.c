@@ -33,6 +33,9 @@ struct xst {
 	XML_Parser xp;
 	int err;
 	unsigned depth;
+	unsigned base;       /* depth of the synthetic root when salvaging */
+	bool salvage;        /* second pass: no namespaces, wrapped input */
+	bool denied;         /* a DOCTYPE or entity declaration was seen */
 	unsigned pending_ns; /* namespace declarations for the next element */
 	char stack[CS_XML_DEPTH_MAX][NAME_MAX_KEPT];
 	struct cap cap[CAP_MAX];
@@ -111,6 +114,17 @@ local_name(const XML_Char *name, size_t *urilen)
 	return sep ? sep + 1 : name;
 }
 
+/* Without namespace processing: "tds:Model" -> "Model". */
+static const char *
+local_name_plain(const XML_Char *name)
+{
+	const char *c = strrchr(name, ':');
+
+	return c ? c + 1 : name;
+}
+
+static void add_ns(struct xst *st, const char *uri);
+
 static bool
 eq(const char *a, const char *b)
 {
@@ -151,7 +165,7 @@ soap_start(struct xst *st, const char *l)
 	    {"Types", offsetof(struct cs_soap, types), 512},
 	};
 
-	if (eq(par, "Body") && st->depth == 3 && s->body_op[0] == '\0')
+	if (eq(par, "Body") && s->body_op[0] == '\0')
 		cs_strlcpy(s->body_op, l, sizeof(s->body_op));
 	if (eq(par, "Body") && eq(l, "Fault"))
 		s->fault = true;
@@ -219,8 +233,14 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	st->pending_ns = 0;
 	if (st->err != 0)
 		return;
-	for (size_t i = 0; atts[i] != NULL; i += 2)
+	for (size_t i = 0; atts[i] != NULL; i += 2) {
 		nat++;
+		/* Salvage parses without namespaces: declarations are
+		 * ordinary attributes then. */
+		if (st->salvage && strncmp(atts[i], "xmlns", 5) == 0 &&
+		    (atts[i][5] == '\0' || atts[i][5] == ':'))
+			add_ns(st, atts[i + 1]);
+	}
 	if (nat > CS_XML_ATTR_MAX) {
 		fail(st, CS_ELIMIT);
 		return;
@@ -230,9 +250,17 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		return;
 	}
 	st->depth++;
-	l = local_name(name, &urilen);
+	if (st->salvage) {
+		l = local_name_plain(name);
+		urilen = 0;
+		if (st->depth <= st->base)
+			return; /* the synthetic root */
+	} else {
+		l = local_name(name, &urilen);
+	}
 	cs_strlcpy(st->stack[st->depth - 1], l, NAME_MAX_KEPT);
-	if (st->depth == 1 && st->meta != NULL) {
+	if (st->depth == st->base + 1 && st->meta != NULL &&
+	    st->meta->root[0] == '\0') {
 		cs_strlcpy(st->meta->root, l, sizeof(st->meta->root));
 		cs_span_copy(st->meta->root_ns, sizeof(st->meta->root_ns),
 			     cs_span_make(name, urilen));
@@ -277,12 +305,20 @@ static void XMLCALL
 on_ns(void *ud, const XML_Char *prefix, const XML_Char *uri)
 {
 	struct xst *st = ud;
-	struct cs_soap *s = st->soap;
-	char tmp[128];
 
 	(void)prefix;
 	st->pending_ns++;
-	if (st->err != 0 || s == NULL || uri == NULL || uri[0] == '\0')
+	if (st->err == 0)
+		add_ns(st, uri);
+}
+
+static void
+add_ns(struct xst *st, const char *uri)
+{
+	struct cs_soap *s = st->soap;
+	char tmp[128];
+
+	if (s == NULL || uri == NULL || uri[0] == '\0')
 		return;
 	cs_strlcpy(tmp, uri, sizeof(tmp));
 	for (size_t i = 0; i < s->nns; i++)
@@ -300,6 +336,7 @@ on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
 	(void)sysid;
 	(void)pubid;
 	(void)has_internal_subset;
+	((struct xst *)ud)->denied = true;
 	fail(ud, CS_EPROTO);
 }
 
@@ -316,7 +353,28 @@ on_entity(void *ud, const XML_Char *name, int is_param, const XML_Char *value,
 	(void)sysid;
 	(void)pubid;
 	(void)notation;
+	((struct xst *)ud)->denied = true;
 	fail(ud, CS_EPROTO);
+}
+
+static XML_Parser
+xml_new(struct xst *st)
+{
+	XML_Parser xp = st->salvage ? XML_ParserCreate(NULL)
+				    : XML_ParserCreateNS(NULL, NS_SEP);
+
+	if (xp == NULL)
+		return NULL;
+	st->xp = xp;
+	XML_SetUserData(xp, st);
+	XML_SetParamEntityParsing(xp, XML_PARAM_ENTITY_PARSING_NEVER);
+	XML_SetStartDoctypeDeclHandler(xp, on_doctype);
+	XML_SetEntityDeclHandler(xp, on_entity);
+	XML_SetElementHandler(xp, on_start, on_end);
+	XML_SetCharacterDataHandler(xp, on_text);
+	if (!st->salvage)
+		XML_SetStartNamespaceDeclHandler(xp, on_ns);
+	return xp;
 }
 
 static int
@@ -330,17 +388,8 @@ xml_run(const uint8_t *p, size_t n, struct xst *st)
 		return CS_ELIMIT;
 	if (n == 0)
 		return CS_EPROTO;
-	xp = XML_ParserCreateNS(NULL, NS_SEP);
-	if (xp == NULL)
+	if ((xp = xml_new(st)) == NULL)
 		return CS_ENOMEM;
-	st->xp = xp;
-	XML_SetUserData(xp, st);
-	XML_SetParamEntityParsing(xp, XML_PARAM_ENTITY_PARSING_NEVER);
-	XML_SetStartDoctypeDeclHandler(xp, on_doctype);
-	XML_SetEntityDeclHandler(xp, on_entity);
-	XML_SetElementHandler(xp, on_start, on_end);
-	XML_SetCharacterDataHandler(xp, on_text);
-	XML_SetStartNamespaceDeclHandler(xp, on_ns);
 	status = XML_Parse(xp, (const char *)p, (int)n, XML_TRUE);
 	if (st->err != 0)
 		rc = st->err;
@@ -352,24 +401,121 @@ xml_run(const uint8_t *p, size_t n, struct xst *st)
 	return rc;
 }
 
+/*
+ * The salvage pass, for input the strict pass refused (never for a
+ * DOCTYPE or entity declaration, a cap or memory): from the first '<'
+ * on, less any XML declaration, inside a synthetic root element and
+ * without namespace processing, so a bare fragment, a Body without its
+ * Envelope, undeclared prefixes and several top-level elements parse;
+ * whatever was complete before the first error (a cut, junk) is kept,
+ * and text of elements still open at the error is dropped.  Returns
+ * CS_EPROTO if the input has no '<' or nothing could be read, else 0
+ * (the caller decides whether what was read is enough).
+ */
+static int
+xml_salvage(const uint8_t *p, size_t n, struct xst *st)
+{
+	static const char open[] = "<cs-salvage>", close[] = "</cs-salvage>";
+	const uint8_t *lt = memchr(p, '<', n);
+	XML_Parser xp;
+
+	if (lt == NULL)
+		return CS_EPROTO;
+	n -= (size_t)(lt - p);
+	p = lt;
+	if (n >= 5 && memcmp(p, "<?xml", 5) == 0) {
+		long e = cs_span_find(cs_span_make(p, n), "?>", 2, false);
+
+		if (e < 0)
+			return CS_EPROTO;
+		p += e + 2;
+		n -= (size_t)e + 2;
+	}
+	st->salvage = true;
+	st->base = 1;
+	if ((xp = xml_new(st)) == NULL)
+		return CS_ENOMEM;
+	if (XML_Parse(xp, open, (int)sizeof(open) - 1, XML_FALSE) ==
+		XML_STATUS_OK &&
+	    st->err == 0 &&
+	    XML_Parse(xp, (const char *)p, (int)n, XML_FALSE) ==
+		XML_STATUS_OK &&
+	    st->err == 0)
+		(void)XML_Parse(xp, close, (int)sizeof(close) - 1, XML_TRUE);
+	XML_ParserFree(xp);
+	st->xp = NULL;
+	/* Text of elements left open by the error may be cut: drop it. */
+	while (st->ncap > 0) {
+		struct cap *c = &st->cap[--st->ncap];
+
+		if (c->kind == CAP_NUM)
+			continue;
+		c->len = c->start > 0 && c->kind == CAP_APPEND ? c->start - 1
+							       : c->start;
+		c->buf[c->len] = '\0';
+	}
+	if (st->err == CS_ENOMEM)
+		return CS_ENOMEM;
+	return 0;
+}
+
+static void
+soap_reset(struct cs_soap *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->utc_year = out->utc_month = out->utc_day = -1;
+	out->utc_hour = out->utc_minute = out->utc_second = -1;
+}
+
+/*
+ * True if a salvage pass read anything worth reporting: a field, or the
+ * namespaces of a SOAP document (an HTML page's XHTML namespace alone
+ * is not).
+ */
+static bool
+soap_any(const struct cs_soap *s)
+{
+	for (size_t i = 0; i < s->nns; i++)
+		if (strstr(s->ns[i], "soap-envelope") ||
+		    strstr(s->ns[i], "schemas.xmlsoap.org") ||
+		    strstr(s->ns[i], "onvif.org"))
+			return true;
+	return s->fault || s->manufacturer[0] || s->model[0] ||
+	       s->firmware[0] || s->serial[0] || s->hardware_id[0] ||
+	       s->scopes[0] || s->xaddrs[0] || s->types[0];
+}
+
 int
 cs_soap_parse(const uint8_t *p, size_t n, struct cs_soap *out)
 {
 	struct xst st;
+	int rc;
 
-	memset(out, 0, sizeof(*out));
-	out->utc_year = out->utc_month = out->utc_day = -1;
-	out->utc_hour = out->utc_minute = out->utc_second = -1;
+	soap_reset(out);
 	memset(&st, 0, sizeof(st));
 	st.soap = out;
-	return xml_run(p, n, &st);
+	rc = xml_run(p, n, &st);
+	if (rc != CS_EPROTO || st.denied)
+		return rc;
+	soap_reset(out);
+	memset(&st, 0, sizeof(st));
+	st.soap = out;
+	if (xml_salvage(p, n, &st) != 0 || st.denied || !soap_any(out)) {
+		soap_reset(out);
+		return CS_EPROTO;
+	}
+	out->salvaged = true;
+	return 0;
 }
 
 int
 cs_xml_find_text(const uint8_t *p, size_t n, const char *const *names,
 		 size_t nnames, char out[][128], struct cs_xml_meta *meta)
 {
+	struct cs_xml_meta m;
 	struct xst st;
+	bool any = false;
+	int rc;
 
 	if (nnames > CS_XML_NAMES_MAX ||
 	    (nnames > 0 && (names == NULL || out == NULL)))
@@ -379,12 +525,34 @@ cs_xml_find_text(const uint8_t *p, size_t n, const char *const *names,
 			return CS_EINVAL;
 		out[i][0] = '\0';
 	}
-	if (meta != NULL)
-		memset(meta, 0, sizeof(*meta));
+	if (meta == NULL)
+		meta = &m;
+	memset(meta, 0, sizeof(*meta));
 	memset(&st, 0, sizeof(st));
 	st.names = names;
 	st.nnames = nnames;
 	st.out = out;
 	st.meta = meta;
-	return xml_run(p, n, &st);
+	rc = xml_run(p, n, &st);
+	if (rc != CS_EPROTO || st.denied)
+		return rc;
+	for (size_t i = 0; i < nnames; i++)
+		out[i][0] = '\0';
+	memset(meta, 0, sizeof(*meta));
+	memset(&st, 0, sizeof(st));
+	st.names = names;
+	st.nnames = nnames;
+	st.out = out;
+	st.meta = meta;
+	if (xml_salvage(p, n, &st) == 0 && !st.denied)
+		for (size_t i = 0; i < nnames; i++)
+			any = any || out[i][0] != '\0';
+	if (!any) {
+		for (size_t i = 0; i < nnames; i++)
+			out[i][0] = '\0';
+		memset(meta, 0, sizeof(*meta));
+		return CS_EPROTO;
+	}
+	meta->salvaged = true;
+	return 0;
 }

@@ -37,6 +37,8 @@ struct cs_soap {
 	char xaddrs[1024]; /* text of the first XAddrs */
 	char types[512];   /* text of the first Types */
 	char body_op[128]; /* local name of the first child of Body */
+	/* Read by the salvage pass (see cs_soap_parse). */
+	bool salvaged;
 	/* From UTCDateTime of a GetSystemDateAndTimeResponse; -1 if absent. */
 	int utc_year, utc_month, utc_day, utc_hour, utc_minute, utc_second;
 };
@@ -47,9 +49,20 @@ struct cs_soap {
  * element wins (Scopes: all are joined with a space).  Out-of-range date
  * fields are left at -1.
  *
+ * Input that is not well-formed gets a second, salvage pass: bytes
+ * before the first '<' and an XML declaration are skipped, the rest is
+ * read inside a synthetic root without namespace processing (so a SOAP
+ * Body without its Envelope, a bare element fragment, undeclared
+ * prefixes and several top-level elements are read), and whatever was
+ * complete before the first error is kept (the text of elements still
+ * open there is dropped, as it may be cut).  If that yields any field
+ * or namespace, out->salvaged is set and 0 returned.  A DOCTYPE or
+ * entity declaration is never salvaged.
+ *
  * Returns 0 for a well-formed document (even one that is not SOAP: then
- * the fields are just empty); CS_EPROTO for malformed XML, any DOCTYPE,
- * an empty input or an unsupported encoding; CS_ELIMIT if n exceeds
+ * the fields are just empty) or a salvaged one; CS_EPROTO for malformed
+ * XML nothing could be salvaged from, any DOCTYPE, an empty input or an
+ * unsupported encoding; CS_ELIMIT if n exceeds
  * CS_XML_MAX, nesting exceeds CS_XML_DEPTH_MAX or an element has more
  * than CS_XML_ATTR_MAX attributes; CS_ENOMEM if expat cannot allocate.
  * Fields may be partly filled on error.
@@ -59,7 +72,9 @@ int cs_soap_parse(const uint8_t *p, size_t n, struct cs_soap *out);
 /* The root element of a document, for cs_xml_find_text. */
 struct cs_xml_meta {
 	char root[64];     /* local name */
-	char root_ns[128]; /* namespace URI, "" if none */
+	char root_ns[128]; /* namespace URI, "" if none (always when
+			      salvaged) */
+	bool salvaged;     /* read by the salvage pass of cs_soap_parse */
 };
 
 /*
@@ -68,6 +83,8 @@ struct cs_xml_meta {
  * element whose local name equals names[i] (case-sensitive), or "" if
  * there is none; the text of child elements is included.  meta (may be
  * NULL) receives the root element.  nnames is at most CS_XML_NAMES_MAX.
+ * Malformed input is salvaged as by cs_soap_parse when at least one of
+ * the names is found with text (meta->salvaged is then set).
  * Returns 0, CS_EINVAL for bad arguments, or as cs_soap_parse.
  */
 int cs_xml_find_text(const uint8_t *p, size_t n, const char *const *names,

@@ -38,7 +38,9 @@ cs_upnp_parse(const uint8_t *p, size_t n, struct cs_upnp *out)
 	rc = cs_xml_find_text(p, n, names, CS_NELEM(names), txt, &meta);
 	if (rc != 0)
 		return rc;
-	if (strcmp(meta.root, "root") != 0)
+	/* A salvaged fragment may have lost its root. */
+	out->salvaged = meta.salvaged;
+	if (strcmp(meta.root, "root") != 0 && !meta.salvaged)
 		return CS_EPROTO;
 	for (size_t i = 0; i < CS_NELEM(names); i++)
 		cs_strlcpy(dst[i], txt[i], CS_UPNP_FIELD);

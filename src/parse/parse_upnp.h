@@ -9,6 +9,7 @@
 #ifndef CS_PARSE_PARSE_UPNP_H
 #define CS_PARSE_PARSE_UPNP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,8 @@ struct cs_upnp {
 	char serial[CS_UPNP_FIELD];
 	char udn[CS_UPNP_FIELD];
 	char presentation_url[CS_UPNP_FIELD];
+	bool salvaged; /* read from a cut or malformed document (any root
+			 accepted then; see cs_xml_find_text) */
 };
 
 /*

@@ -117,6 +117,13 @@ bool cs_probe_on_port(const struct cs_probe *p, uint16_t port);
  */
 void cs_probe_malformed(struct cs_probe_ctx *ctx, const char *probe,
 			const uint8_t *p, size_t n);
+/*
+ * Decodes a reply with the shared decoder of its kind (parse/decode.h)
+ * into ctx->obs, exactly as `camsweep identify` decodes the same bytes
+ * given as that kind.  Returns cs_decode's result.
+ */
+int cs_probe_decode(struct cs_probe_ctx *ctx, const char *kind,
+		    const uint8_t *p, size_t n);
 /* Records bytes as lower-case hex under key (at most 64 input bytes). */
 void cs_probe_hex(struct cs_probe_ctx *ctx, const char *key, const uint8_t *p,
 		  size_t n);

@@ -9,11 +9,16 @@
  *               port only, one hop), where login pages carry branding
  *   hik-isapi   GET /ISAPI/System/deviceInfo           Hikvision ISAPI
  *   dahua-rpc2  POST /RPC2_Login, empty login challenge Dahua JSON-RPC
+ *   dahua-magicbox GET /cgi-bin/magicBox.cgi?action=getDeviceType
  *   axis-bdi    POST /axis-cgi/basicdeviceinfo.cgi     Axis VAPIX
+ *   hanwha-sunapi GET /stw-cgi/system.cgi?msubmenu=deviceinfo&action=view
+ *   uniview-lapi GET /LAPI/V1.0/System/DeviceInfo      Uniview LAPI
  *   onvif-time  POST /onvif/device_service GetSystemDateAndTime (PRE_AUTH)
  *   onvif-info  POST /onvif/device_service GetDeviceInformation
  *
- * None sends a password.  The Dahua challenge request carries an empty
+ * Every reply is decoded by the shared decoder of its kind
+ * (parse/decode.h), the same code `camsweep identify` runs on the same
+ * bytes.  None sends a password.  The Dahua challenge request carries an empty
  * user name and no password: it is the first half of the web UI's own
  * login and is answered with a challenge, not counted as a failed login.
  */
@@ -24,11 +29,9 @@
 
 #include "core/str.h"
 #include "parse/parse_http.h"
-#include "parse/parse_soap.h"
 #include "core/poison.h"
 
 #define HTTP_MAX_INPUT (64 * 1024) /* bytes of one reply kept */
-#define HTTP_BODY_OBS 4096         /* bytes of a body recorded */
 
 static const uint16_t web_ports[] = {80, 8080, 81, 8081, 5000, 631, 0};
 
@@ -62,49 +65,6 @@ http_on_data(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n)
 
 	(void)ctx;
 	return more == 1 ? CS_STEP_MORE : CS_STEP_DONE;
-}
-
-/*
- * Parses a reply into r and its (dechunked) body into bodybuf.  Records a
- * malformed observation and returns false if it does not parse.
- */
-static bool
-parse_reply(struct cs_probe_ctx *ctx, const char *probe, const uint8_t *p,
-	    size_t n, struct cs_http_resp *r, uint8_t *bodybuf, size_t bodycap,
-	    struct cs_span *body)
-{
-	size_t blen;
-
-	if (n == 0)
-		return false;
-	if (cs_http_parse_response(p, n, r) != 0) {
-		cs_probe_malformed(ctx, probe, p, n);
-		return false;
-	}
-	*body = r->body;
-	if (r->chunked &&
-	    cs_http_dechunk(r->body, bodybuf, bodycap, &blen) == 0)
-		*body = cs_span_make(bodybuf, blen);
-	return true;
-}
-
-static void
-obs_span(struct cs_probe_ctx *ctx, const char *key, struct cs_span s)
-{
-	if (s.n)
-		cs_obs_add(ctx->obs, key, ctx->port, 0, s.p, s.n);
-}
-
-static void
-obs_status(struct cs_probe_ctx *ctx, const char *key, int status,
-	   struct cs_span body)
-{
-	char buf[HTTP_BODY_OBS + 8];
-	int k = snprintf(buf, sizeof(buf), "%d ", status);
-	size_t n = CS_MIN(body.n, sizeof(buf) - (size_t)k);
-
-	memcpy(buf + k, body.p, n);
-	cs_obs_add(ctx->obs, key, ctx->port, 0, buf, (size_t)k + n);
 }
 
 /* ---- http-root and http-page ---- */
@@ -152,33 +112,22 @@ static void
 root_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	    enum cs_probe_end why)
 {
-	uint8_t bodybuf[HTTP_MAX_INPUT];
-	struct cs_http_resp r;
-	struct cs_span body, v, loc;
-	char st[8];
+	size_t first = ctx->obs->n;
 
 	(void)why;
-	if (!parse_reply(ctx, "http", p, n, &r, bodybuf, sizeof(bodybuf),
-			 &body))
+	if (n == 0)
 		return;
-	snprintf(st, sizeof(st), "%d", r.status);
-	cs_obs_adds(ctx->obs, "http.status", ctx->port, st);
-	obs_span(ctx, "http.server", cs_http_header(&r, "server"));
-	v = cs_http_header(&r, "www-authenticate");
-	obs_span(ctx, "http.www-authenticate", v);
-	if (v.n)
-		obs_span(ctx, "http.realm", cs_http_auth_realm(v));
-	obs_span(ctx, "http.title", cs_html_title(body));
-	loc = cs_http_header(&r, "location");
-	if (loc.n == 0)
-		loc = cs_html_meta_refresh_or_location(body);
-	obs_span(ctx, "http.location", loc);
-	if (body.n)
-		cs_obs_add(ctx->obs, "http.body", ctx->port, 0, body.p,
-			   CS_MIN(body.n, HTTP_BODY_OBS));
-	if (loc.n &&
-	    follow_path(ctx, loc, ctx->next_arg, sizeof(ctx->next_arg)))
-		ctx->next_probe = &cs_probe_http_page;
+	(void)cs_probe_decode(ctx, "http", p, n);
+	for (size_t i = first; i < ctx->obs->n; i++) {
+		const struct cs_obs *o = &ctx->obs->v[i];
+
+		if (strcmp(o->key, "http.location") == 0 &&
+		    follow_path(ctx, cs_span_make(o->val, o->len),
+				ctx->next_arg, sizeof(ctx->next_arg))) {
+			ctx->next_probe = &cs_probe_http_page;
+			break;
+		}
+	}
 }
 
 const struct cs_probe cs_probe_http_root = {
@@ -202,19 +151,9 @@ static void
 page_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	    enum cs_probe_end why)
 {
-	uint8_t bodybuf[HTTP_MAX_INPUT];
-	struct cs_http_resp r;
-	struct cs_span body;
-
 	(void)why;
-	if (!parse_reply(ctx, "http-page", p, n, &r, bodybuf, sizeof(bodybuf),
-			 &body) ||
-	    r.status != 200)
-		return;
-	obs_span(ctx, "http.title", cs_html_title(body));
-	if (body.n)
-		cs_obs_add(ctx->obs, "http.body", ctx->port, 0, body.p,
-			   CS_MIN(body.n, HTTP_BODY_OBS));
+	if (n > 0)
+		(void)cs_probe_decode(ctx, "http", p, n);
 }
 
 const struct cs_probe cs_probe_http_page = {
@@ -230,14 +169,11 @@ const struct cs_probe cs_probe_http_page = {
 
 /* ---- vendor endpoints: one request, the reply under one key ---- */
 
-/* What an endpoint probe sends and records (its probe's .data). */
+/* What an endpoint probe sends, and the decoder kind of its reply. */
 struct endpoint {
 	const char *method, *path;
 	const char *ctype, *body; /* NULL for a GET */
-	const char *key;          /* observation key of the reply */
-	bool any_status;          /* record "<status> <body>" whatever the
-				     status (a 401 or 404 is evidence too);
-				     otherwise the body of a 200 only */
+	const char *kind;         /* parse/decode.h kind of the reply */
 };
 
 static void
@@ -253,24 +189,10 @@ endpoint_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 		enum cs_probe_end why)
 {
 	const struct endpoint *ep = ctx->probe->data;
-	uint8_t bodybuf[HTTP_MAX_INPUT];
-	struct cs_http_resp r;
-	struct cs_span body;
 
 	(void)why;
-	if (!parse_reply(ctx, ctx->probe->name, p, n, &r, bodybuf,
-			 sizeof(bodybuf), &body))
-		return;
-	if (ep->any_status)
-		obs_status(ctx, ep->key, r.status, body);
-	else if (r.status == 200 && body.n)
-		cs_obs_add(ctx->obs, ep->key, ctx->port, 0, body.p, body.n);
-	if (r.status == 401) {
-		struct cs_span v = cs_http_header(&r, "www-authenticate");
-
-		if (v.n)
-			obs_span(ctx, "http.realm", cs_http_auth_realm(v));
-	}
+	if (n > 0)
+		(void)cs_probe_decode(ctx, ep->kind, p, n);
 }
 
 #define ENDPOINT_PROBE(sym, pname, psummary, ep)                               \
@@ -289,8 +211,7 @@ endpoint_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 static const struct endpoint ep_isapi = {
     .method = "GET",
     .path = "/ISAPI/System/deviceInfo",
-    .key = "hik.isapi",
-    .any_status = true,
+    .kind = "isapi",
 };
 ENDPOINT_PROBE(cs_probe_hik_isapi, "hik-isapi",
 	       "Hikvision ISAPI device information (answers 401 or data)",
@@ -302,7 +223,7 @@ static const struct endpoint ep_rpc2 = {
     .ctype = "application/json",
     .body = "{\"method\":\"global.login\",\"params\":{\"userName\":\"\","
 	    "\"password\":\"\",\"clientType\":\"Web3.0\"},\"id\":1}",
-    .key = "dahua.rpc2",
+    .kind = "dahua-rpc2",
 };
 ENDPOINT_PROBE(cs_probe_dahua_rpc2, "dahua-rpc2",
 	       "Dahua JSON-RPC login challenge (empty user, no password)",
@@ -314,10 +235,36 @@ static const struct endpoint ep_bdi = {
     .ctype = "application/json",
     .body = "{\"apiVersion\":\"1.0\",\"method\":"
 	    "\"getAllUnrestrictedProperties\"}",
-    .key = "axis.basicdeviceinfo",
+    .kind = "axis-bdi",
 };
 ENDPOINT_PROBE(cs_probe_axis_bdi, "axis-bdi",
 	       "Axis VAPIX unrestricted basic device information", ep_bdi);
+
+static const struct endpoint ep_magicbox = {
+    .method = "GET",
+    .path = "/cgi-bin/magicBox.cgi?action=getDeviceType",
+    .kind = "dahua-cgi",
+};
+ENDPOINT_PROBE(cs_probe_dahua_magicbox, "dahua-magicbox",
+	       "Dahua magicBox.cgi getDeviceType (answers 401 or type=)",
+	       ep_magicbox);
+
+static const struct endpoint ep_sunapi = {
+    .method = "GET",
+    .path = "/stw-cgi/system.cgi?msubmenu=deviceinfo&action=view",
+    .kind = "sunapi",
+};
+ENDPOINT_PROBE(cs_probe_hanwha_sunapi, "hanwha-sunapi",
+	       "Hanwha SUNAPI system.cgi deviceinfo view (read-only GET)",
+	       ep_sunapi);
+
+static const struct endpoint ep_lapi = {
+    .method = "GET",
+    .path = "/LAPI/V1.0/System/DeviceInfo",
+    .kind = "lapi",
+};
+ENDPOINT_PROBE(cs_probe_uniview_lapi, "uniview-lapi",
+	       "Uniview LAPI System/DeviceInfo (read-only GET)", ep_lapi);
 
 /* ---- ONVIF device service (SOAP 1.2 over HTTP, ONVIF Core 5.x) ---- */
 
@@ -340,54 +287,30 @@ onvif_request(struct cs_probe_ctx *ctx, const char *op)
 	request(ctx, "POST", "/onvif/device_service", ctype, NULL, body);
 }
 
-/* Records what a SOAP reply says; shared by both ONVIF probes. */
+/*
+ * Records what a SOAP reply says; shared by both ONVIF probes.  A reply
+ * that is not SOAP at all (a web server that happens to answer here) is
+ * not recorded.
+ */
 static void
-onvif_finish(struct cs_probe_ctx *ctx, const char *probe, const uint8_t *p,
-	     size_t n)
+onvif_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n)
 {
-	uint8_t bodybuf[HTTP_MAX_INPUT];
-	struct cs_soap soap;
 	struct cs_http_resp r;
-	struct cs_span body;
-	char ns[32 * 130];
-	size_t k = 0;
+	struct cs_obs_list tmp;
+	struct cs_obs_list *keep = ctx->obs;
 
-	if (!parse_reply(ctx, probe, p, n, &r, bodybuf, sizeof(bodybuf), &body))
+	if (n == 0 || cs_http_parse_response(p, n, &r) != 0 ||
+	    (r.status != 200 && r.status != 400 && r.status != 401 &&
+	     r.status != 500))
 		return;
-	if (body.n == 0 || (r.status != 200 && r.status != 400 &&
-			    r.status != 401 && r.status != 500))
-		return;
-	if (cs_soap_parse(body.p, body.n, &soap) != 0) {
-		/* Not SOAP: a web server that happens to answer here. */
-		return;
-	}
-	ns[0] = '\0';
-	for (size_t i = 0; i < soap.nns && k + 130 < sizeof(ns); i++)
-		k += (size_t)snprintf(ns + k, sizeof(ns) - k, "%s%s",
-				      i ? " " : "", soap.ns[i]);
-	if (k)
-		cs_obs_add(ctx->obs, "onvif.ns", ctx->port, 0, ns, k);
-	if (soap.fault) {
-		cs_obs_adds(ctx->obs, "onvif.fault", ctx->port,
-			    soap.fault_subcode[0] ? soap.fault_subcode
-						  : soap.fault_code);
-		return;
-	}
-	if (soap.manufacturer[0])
-		cs_obs_adds(ctx->obs, "onvif.manufacturer", ctx->port,
-			    soap.manufacturer);
-	if (soap.model[0])
-		cs_obs_adds(ctx->obs, "onvif.model", ctx->port, soap.model);
-	if (soap.firmware[0])
-		cs_obs_adds(ctx->obs, "onvif.firmware", ctx->port,
-			    soap.firmware);
-	if (soap.serial[0])
-		cs_obs_adds(ctx->obs, "onvif.serial", ctx->port, soap.serial);
-	if (soap.hardware_id[0])
-		cs_obs_adds(ctx->obs, "onvif.hardware", ctx->port,
-			    soap.hardware_id);
-	if (soap.scopes[0])
-		cs_obs_adds(ctx->obs, "onvif.scopes", ctx->port, soap.scopes);
+	cs_obs_list_init(&tmp);
+	ctx->obs = &tmp;
+	if (cs_probe_decode(ctx, "onvif", p, n) == 0)
+		for (size_t i = 0; i < tmp.n; i++)
+			cs_obs_add(keep, tmp.v[i].key, tmp.v[i].port,
+				   tmp.v[i].flags, tmp.v[i].val, tmp.v[i].len);
+	ctx->obs = keep;
+	cs_obs_list_free(&tmp);
 }
 
 /* The ONVIF operation a probe sends is its .data. */
@@ -402,7 +325,7 @@ onvif_probe_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 		   enum cs_probe_end why)
 {
 	(void)why;
-	onvif_finish(ctx, ctx->probe->name, p, n);
+	onvif_finish(ctx, p, n);
 }
 
 const struct cs_probe cs_probe_onvif_time = {

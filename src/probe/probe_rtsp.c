@@ -5,7 +5,8 @@
  * authentication challenge (realm) or, on devices that allow anonymous
  * viewing, the SDP session description whose s= line and attributes are
  * vendor-specific (protocols.md section 8).  The request URI is the full
- * rtsp:// URL: some Dahua servers answer "OPTIONS /" with 405.
+ * rtsp:// URL: some Dahua servers answer "OPTIONS /" with 405.  Each
+ * reply is decoded by the shared "rtsp" decoder (parse/decode.h).
  */
 #include "probe/probe.h"
 
@@ -13,7 +14,6 @@
 #include <string.h>
 
 #include "parse/parse_http.h"
-#include "parse/parse_sdp.h"
 #include "core/poison.h"
 
 #define RTSP_MAX_INPUT (32 * 1024)
@@ -38,47 +38,15 @@ rtsp_start(struct cs_probe_ctx *ctx)
 	rtsp_request(ctx, "OPTIONS", 1);
 }
 
-static void
-obs_span(struct cs_probe_ctx *ctx, const char *key, struct cs_span s)
-{
-	if (s.n)
-		cs_obs_add(ctx->obs, key, ctx->port, 0, s.p, s.n);
-}
-
-/* Records one RTSP reply; returns false if it did not parse. */
+/*
+ * Records one RTSP reply with the shared "rtsp" decoder (as `camsweep
+ * identify` would); returns false if it is not an RTSP response (the
+ * decoder then recorded it as malformed).
+ */
 static bool
 record(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n)
 {
-	struct cs_http_resp r;
-	struct cs_span v;
-	struct cs_sdp sdp;
-
-	if (cs_http_parse_response(p, n, &r) != 0) {
-		cs_probe_malformed(ctx, "rtsp", p, n);
-		return false;
-	}
-	if (r.proto.n < 5 || memcmp(r.proto.p, "RTSP/", 5) != 0) {
-		/* Something else (often HTTP) listens here. */
-		cs_probe_malformed(ctx, "rtsp", p, n);
-		return false;
-	}
-	if (ctx->step == 0) {
-		obs_span(ctx, "rtsp.server", cs_http_header(&r, "server"));
-		obs_span(ctx, "rtsp.public", cs_http_header(&r, "public"));
-		return true;
-	}
-	if (!cs_obs_find(ctx->obs, "rtsp.server", ctx->port))
-		obs_span(ctx, "rtsp.server", cs_http_header(&r, "server"));
-	v = cs_http_header(&r, "www-authenticate");
-	obs_span(ctx, "rtsp.www-authenticate", v);
-	if (v.n)
-		obs_span(ctx, "rtsp.realm", cs_http_auth_realm(v));
-	if (r.status == 200 && r.body.n) {
-		obs_span(ctx, "rtsp.sdp", r.body);
-		if (cs_sdp_parse(r.body.p, r.body.n, &sdp) == 0)
-			obs_span(ctx, "rtsp.sdp.session", sdp.session);
-	}
-	return true;
+	return cs_probe_decode(ctx, "rtsp", p, n) == 0;
 }
 
 static enum cs_step

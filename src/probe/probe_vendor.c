@@ -12,6 +12,9 @@
  *                           in DVRIP framing with a JSON "Ret" code.
  *   banner       tcp/21,22,23  reads what FTP, SSH and telnet servers
  *                           say first; sends nothing.
+ *
+ * Replies are decoded by the shared decoders of parse/decode.h (kinds
+ * hik-sdk, dvrip and banner), as `camsweep identify` decodes them.
  */
 #include "probe/probe.h"
 
@@ -43,15 +46,9 @@ static void
 hik_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	   enum cs_probe_end why)
 {
-	struct cs_hik_sdk h;
-
 	(void)why;
-	if (n == 0)
-		return;
-	if (cs_hik_sdk_parse(p, n, &h) == 0)
-		cs_probe_hex(ctx, "hik.sdk", p, CS_MIN(n, 16));
-	else
-		cs_probe_malformed(ctx, "hik-sdk", p, n);
+	if (n > 0)
+		(void)cs_probe_decode(ctx, "hik-sdk", p, n);
 }
 
 const struct cs_probe cs_probe_hik_sdk = {
@@ -90,15 +87,9 @@ static void
 dh_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	  enum cs_probe_end why)
 {
-	struct cs_dh_dvrip d;
-
 	(void)why;
-	if (n == 0)
-		return;
-	if (cs_dh_dvrip_parse(p, n, &d) == 0 && d.is_reply)
-		cs_probe_hex(ctx, "dahua.dvrip", p, CS_MIN(n, 32));
-	else
-		cs_probe_malformed(ctx, "dahua-dvrip", p, n);
+	if (n > 0)
+		(void)cs_probe_decode(ctx, "dvrip", p, n);
 }
 
 const struct cs_probe cs_probe_dahua_dvrip = {
@@ -143,16 +134,9 @@ static void
 xm_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	  enum cs_probe_end why)
 {
-	struct cs_xm_msg m;
-
 	(void)why;
-	if (n == 0)
-		return;
-	if (cs_xm_parse(p, n, &m) == 0)
-		cs_obs_add(ctx->obs, "xm.dvrip", ctx->port, 0, m.payload.p,
-			   m.payload.n);
-	else
-		cs_probe_malformed(ctx, "xm-dvrip", p, n);
+	if (n > 0)
+		(void)cs_probe_decode(ctx, "dvrip", p, n);
 }
 
 const struct cs_probe cs_probe_xm_dvrip = {
@@ -186,38 +170,13 @@ banner_on_data(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n)
 	return CS_STEP_MORE;
 }
 
-/* Strips telnet option negotiation (RFC 854 IAC sequences) and controls. */
-static size_t
-clean_banner(const uint8_t *p, size_t n, uint8_t *out, size_t cap)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < n && k < cap; i++) {
-		if (p[i] == 0xFF) { /* IAC */
-			if (i + 1 < n && p[i + 1] >= 0xFB && p[i + 1] <= 0xFE)
-				i += 2; /* WILL/WONT/DO/DONT option */
-			else
-				i += 1;
-			continue;
-		}
-		if (p[i] == '\r' || p[i] == '\n' || p[i] == 0)
-			continue;
-		out[k++] = p[i];
-	}
-	return k;
-}
-
 static void
 banner_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	      enum cs_probe_end why)
 {
-	uint8_t text[512];
-	size_t k;
-
 	(void)why;
-	k = clean_banner(p, n, text, sizeof(text));
-	if (k)
-		cs_obs_add(ctx->obs, "banner", ctx->port, 0, text, k);
+	if (n > 0)
+		(void)cs_probe_decode(ctx, "banner", p, n);
 }
 
 const struct cs_probe cs_probe_banner = {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "parse/decode.h"
 #include "core/poison.h"
 
 #define CS_PROBE(n) extern const struct cs_probe cs_probe_##n;
@@ -69,4 +70,15 @@ cs_probe_hex(struct cs_probe_ctx *ctx, const char *key, const uint8_t *p,
 	}
 	out[k] = '\0';
 	cs_obs_add(ctx->obs, key, ctx->port, 0, out, k);
+}
+
+int
+cs_probe_decode(struct cs_probe_ctx *ctx, const char *kind, const uint8_t *p,
+		size_t n)
+{
+	struct cs_dec *d = cs_dec_new();
+	int rc = cs_decode(d, kind, p, n, ctx->port, NULL, ctx->obs);
+
+	cs_dec_free(d);
+	return rc;
 }

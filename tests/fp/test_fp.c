@@ -165,31 +165,31 @@ static const struct {
     {"# c\n\nrule r\n match ^x\n set class=camera\n weight 0.5\n"
      " source s\n example \"x\"\n example! \"y\"\n",
      3, "missing 'on'"},
-    {"rule r\n on k\n set class=camera\n weight 0.5\n source s\n"
+    {"rule r\n on banner\n set class=camera\n weight 0.5\n source s\n"
      " example \"x\"\n example! \"y\"\n",
      1, "missing 'match' or 'lookup'"},
-    {"rule r\n on k\n match x\n weight 0.5\n source s\n"
+    {"rule r\n on banner\n match x\n weight 0.5\n source s\n"
      " example \"x\"\n example! \"y\"\n",
      1, "missing 'set'"},
-    {"rule r\n on k\n match x\n set class=camera\n source s\n"
+    {"rule r\n on banner\n match x\n set class=camera\n source s\n"
      " example \"x\"\n example! \"y\"\n",
      1, "missing 'weight'"},
-    {"rule r\n on k\n match x\n set class=camera\n weight 0.5\n"
+    {"rule r\n on banner\n match x\n set class=camera\n weight 0.5\n"
      " example \"x\"\n example! \"y\"\n",
      1, "missing 'source'"},
-    {"rule r\n on k\n match x\n set class=camera\n weight 0.5\n"
+    {"rule r\n on banner\n match x\n set class=camera\n weight 0.5\n"
      " source s\n example \"x\"\n",
      1, "needs at least one"},
-    {"rule r\n on k\n match (x\n set class=camera\n weight 0.5\n"
+    {"rule r\n on banner\n match (x\n set class=camera\n weight 0.5\n"
      " source s\n example \"x\"\n example! \"y\"\n",
      3, "bad pattern"},
-    {"rule r\n on k\n match x\n set model=$2\n weight 0.5\n"
+    {"rule r\n on banner\n match x\n set model=$2\n weight 0.5\n"
      " source s\n example \"x\"\n example! \"y\"\n",
      4, "capture group"},
-    {OKRULE "rule r1\n on k\n match x\n set class=camera\n weight 0.5\n"
+    {OKRULE "rule r1\n on banner\n match x\n set class=camera\n weight 0.5\n"
 	    " source s\n example \"x\"\n example! \"y\"\n",
      9, "duplicate rule id"},
-    {OKRULE "rule r2\n on k\n", 9, "missing 'match'"},
+    {OKRULE "rule r2\n on banner\n", 9, "missing 'match'"},
 };
 
 static void
@@ -217,7 +217,7 @@ test_loader_errors(void **state)
 static void
 test_loader_binary(void **state)
 {
-	static const uint8_t nul[] = "rule r\n on k\0x\n";
+	static const uint8_t nul[] = "rule r\n on banner\0x\n";
 	char err[256], *big;
 	struct cs_fpdb *d;
 
@@ -248,7 +248,7 @@ test_loader_binary(void **state)
 	cs_fpdb_free(d);
 	/* Failing examples are counted. */
 	static const char wrong[] =
-	    "rule r\n on k\n match ^a(b)\n set model=$1\n weight 0.5\n"
+	    "rule r\n on banner\n match ^a(b)\n set model=$1\n weight 0.5\n"
 	    " source s\n example \"ab\" => model=c\n example \"zz\"\n"
 	    " example! \"ab\"\n";
 	d = cs_fpdb_load_mem("t.fp", (const uint8_t *)wrong, strlen(wrong), err,

@@ -204,13 +204,84 @@ test_caps(void **state)
 	free(big);
 }
 
+/* The salvage scanner (issue #11 §3): sloppy, cut or unframed JSON. */
+struct scan_case {
+	const char *doc, *key, *want; /* want NULL: not found */
+};
+
+static const struct scan_case scan_cases[] = {
+    {axis, "ProdNbr", "M3106-L Mk II"},
+    {axis, "Version", "10.12.114"}, /* not apiVersion */
+    {dahua_login, "realm", "Login to 7J0000000000000"},
+    {dahua_login, "code", "268632079"},
+    {dhip_reply, "DeviceType", "IPC-HDW1431T1-S4"},
+    {dhip_reply, "Null", NULL},
+    {"{'DeviceType':'NVR4104HS-P-4KS2','x':1}", "DeviceType",
+     "NVR4104HS-P-4KS2"},
+    {"{DeviceClass: \"XVR\", Version: '4.001',}", "DeviceClass", "XVR"},
+    {"{DeviceClass: \"XVR\", Version: '4.001',}", "Version", "4.001"},
+    {"{\n  \"Brand\" : \"AXIS\",\n  \"ProdNbr\" : \"P3245-LVE\",\n}", "ProdNbr",
+     "P3245-LVE"},
+    {"\x20\0\0\0DHIP\x01garbage{\"DeviceType\":\"IPC-X\"}\x00\x00",
+     "DeviceType", "IPC-X"},
+    /* a string cut by the end does not count; a complete one before does */
+    {"{\"DeviceType\":\"IPC-HFW\",\"SerialNo\":\"6J0", "DeviceType", "IPC-HFW"},
+    {"{\"DeviceType\":\"IPC-HFW\",\"SerialNo\":\"6J0", "SerialNo", NULL},
+    {"{\"n\":12", "n", NULL}, /* a bare value at the end may be cut */
+    /* a value that looks like a key is not one */
+    {"{\"a\":\"Model\",\"Model\":\"M1\"}", "Model", "M1"},
+    {"{\"a\":\"DeviceType:\",\"b\":2}", "DeviceType", NULL},
+    /* nested object skipped, later scalar found */
+    {"{\"type\":{\"x\":1},\"y\":{\"type\":\"VTO\"}}", "type", "VTO"},
+    {"{\"s\":\"a\\\"b\\u0041\\u00e9\"}", "s", "a\"bA?"},
+    {"", "x", NULL},
+    {"{\"x\"", "x", NULL},
+};
+
+static void
+test_scan(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(scan_cases) / sizeof(scan_cases[0]);
+	     i++) {
+		const struct scan_case *c = &scan_cases[i];
+		size_t n = strlen(c->doc);
+		char out[64];
+		int rc;
+
+		if (c->doc == dhip_reply)
+			n = sizeof(dhip_reply) - 1;
+		if (strncmp(c->doc, "\x20\0", 2) == 0)
+			n = 4 + 4 + 8 + 22 + 2; /* header, junk, JSON, NULs */
+		rc = cs_json_scan((const uint8_t *)c->doc, n, c->key, out,
+				  sizeof(out));
+		if (c->want == NULL) {
+			assert_int_equal(rc, CS_ENOTFOUND);
+			assert_string_equal(out, "");
+		} else {
+			assert_int_equal(rc, 0);
+			assert_string_equal(out, c->want);
+		}
+	}
+	/* cut to fit the output */
+	{
+		char small[4];
+
+		assert_int_equal(cs_json_scan(L("{\"k\":\"abcdef\"}"), "k",
+					      small, sizeof(small)),
+				 0);
+		assert_string_equal(small, "abc");
+	}
+	assert_true(cs_json_valid(L("{\"a\":1}")));
+	assert_false(cs_json_valid(L("{a:1}")));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_get),
-	    cmocka_unit_test(test_get_edges),
-	    cmocka_unit_test(test_parse),
+	    cmocka_unit_test(test_scan),      cmocka_unit_test(test_get),
+	    cmocka_unit_test(test_get_edges), cmocka_unit_test(test_parse),
 	    cmocka_unit_test(test_caps),
 	};
 

@@ -263,6 +263,119 @@ test_odd_but_fine(void **state)
 	assert_int_equal(s.utc_second, 60);
 }
 
+/*
+ * Salvage (issue #11 §3): input the strict pass refuses still gives the
+ * fields that were complete, flagged salvaged; text of an element cut
+ * open is dropped; DOCTYPEs and inputs with nothing readable are not
+ * salvaged.
+ */
+struct salvage_case {
+	const char *name, *doc;
+	int rc;
+	const char *manufacturer, *model, *firmware, *scopes, *body_op;
+	size_t nns;
+};
+
+static const struct salvage_case salvage_cases[] = {
+    {"cut inside FirmwareVersion",
+     "<?xml version=\"1.0\"?><s:Envelope xmlns:s=\"" ENV12 "\" "
+     "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"><s:Body>"
+     "<tds:GetDeviceInformationResponse><tds:Manufacturer>Dahua"
+     "</tds:Manufacturer><tds:Model>IPC-HDW1431T1-S4</tds:Model>"
+     "<tds:FirmwareVersion>2.800.00",
+     0, "Dahua", "IPC-HDW1431T1-S4", "", "", "GetDeviceInformationResponse", 2},
+    {"Body without Envelope, undeclared prefixes",
+     "<s:Body><tds:GetDeviceInformationResponse><tds:Manufacturer>"
+     "HIKVISION</tds:Manufacturer><tds:Model>DS-2CD2385G1-I</tds:Model>"
+     "</tds:GetDeviceInformationResponse></s:Body>",
+     0, "HIKVISION", "DS-2CD2385G1-I", "", "", "GetDeviceInformationResponse",
+     0},
+    {"bare sibling elements",
+     "<tds:Manufacturer>Axis</tds:Manufacturer><tds:Model>M3045-V"
+     "</tds:Model><tds:FirmwareVersion>10.12.114</tds:FirmwareVersion>",
+     0, "Axis", "M3045-V", "10.12.114", "", "", 0},
+    {"stray bytes around",
+     "\x01\x02log: <Model>DS-7608NI-K2</Model> ]]> trailing", 0, "",
+     "DS-7608NI-K2", "", "", "", 0},
+    {"scopes cut inside the element",
+     "<d:ProbeMatch xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/"
+     "discovery\"><d:Scopes>onvif://www.onvif.org/name/HIKVISION</d:Scopes>"
+     "<d:Scopes>onvif://www.onvif.org/hardware/DS-2CD",
+     0, "", "", "", "onvif://www.onvif.org/name/HIKVISION", "", 1},
+    {"XML declaration then a cut",
+     "<?xml version=\"1.0\"?><Model>X1</Model><Fi", 0, "", "X1", "", "", "", 0},
+    {"nothing complete", "<Model>DS-2CD", CS_EPROTO, "", "", "", "", "", 0},
+    {"no markup at all", "Model: DS-2CD2385G1-I", CS_EPROTO, "", "", "", "", "",
+     0},
+    {"doctype never salvaged",
+     "<!DOCTYPE a [<!ENTITY e \"x\">]><Model>&e;</Model><Model>M</Model>",
+     CS_EPROTO, "", "", "", "", "", 0},
+    {"an HTML page: its XHTML namespace alone is nothing",
+     "<!-- x --><html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>"
+     "Login</title><br></head></html>",
+     CS_EPROTO, "", "", "", "", "", 0},
+    {"a cut SOAP reply keeps its namespaces",
+     "<s:Envelope xmlns:s=\"" ENV12 "\" xmlns:hik=\"http://www.hikvision.com/"
+     "ver20/XMLSchema\"><s:Body><tds:GetSystemDateAndTimeResponse><tds:Sys",
+     0, "", "", "", "", "GetSystemDateAndTimeResponse", 2},
+    {"unterminated declaration", "<?xml version=\"1.0\" <Model>M</Model>",
+     CS_EPROTO, "", "", "", "", "", 0},
+};
+
+static void
+test_salvage(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < CS_NELEM(salvage_cases); i++) {
+		const struct salvage_case *c = &salvage_cases[i];
+		struct cs_soap s;
+		int rc =
+		    cs_soap_parse((const uint8_t *)c->doc, strlen(c->doc), &s);
+
+		print_message("# %s\n", c->name);
+		assert_int_equal(rc, c->rc);
+		assert_int_equal(s.salvaged, rc == 0);
+		assert_string_equal(s.manufacturer, c->manufacturer);
+		assert_string_equal(s.model, c->model);
+		assert_string_equal(s.firmware, c->firmware);
+		assert_string_equal(s.scopes, c->scopes);
+		assert_string_equal(s.body_op, c->body_op);
+		assert_int_equal(s.nns, c->nns);
+	}
+}
+
+static void
+test_find_text_salvage(void **state)
+{
+	static const char *const names[] = {"model", "firmwareVersion",
+					    "deviceType"};
+	static const char cut[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DeviceInfo "
+	    "version=\"2.0\" xmlns=\"http://www.hikvision.com/ver20/"
+	    "XMLSchema\">\n<model>DS-7608NI-K2</model>\n<firmwareVersion>"
+	    "V4.30.085</firmwareVersion>\n<deviceType>NV";
+	char out[3][128];
+	struct cs_xml_meta meta;
+
+	(void)state;
+	assert_int_equal(cs_xml_find_text(L(cut), names, 3, out, &meta), 0);
+	assert_true(meta.salvaged);
+	assert_string_equal(meta.root, "DeviceInfo");
+	assert_string_equal(out[0], "DS-7608NI-K2");
+	assert_string_equal(out[1], "V4.30.085");
+	assert_string_equal(out[2], ""); /* cut open: dropped */
+	/* A well-formed document is not marked. */
+	assert_int_equal(cs_xml_find_text(L("<DeviceInfo><model>M</model>"
+					    "</DeviceInfo>"),
+					  names, 3, out, &meta),
+			 0);
+	assert_false(meta.salvaged);
+	/* Nothing found: not salvaged. */
+	assert_int_equal(
+	    cs_xml_find_text(L("<a><b>x</b><c"), names, 3, out, &meta),
+	    CS_EPROTO);
+}
+
 static void
 test_truncation(void **state)
 {
@@ -446,6 +559,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_get_time),
+	    cmocka_unit_test(test_salvage),
+	    cmocka_unit_test(test_find_text_salvage),
 	    cmocka_unit_test(test_dev_info),
 	    cmocka_unit_test(test_faults),
 	    cmocka_unit_test(test_probe_match),

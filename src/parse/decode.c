@@ -1,0 +1,1445 @@
+/* SPDX-License-Identifier: ISC */
+/* Raw messages to observations; see decode.h and docs/identify.md. */
+#include "parse/decode.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/str.h"
+#include "parse/parse_dhip.h"
+#include "parse/parse_http.h"
+#include "parse/parse_json.h"
+#include "parse/parse_mdns.h"
+#include "parse/parse_sadp.h"
+#include "parse/parse_sdp.h"
+#include "parse/parse_soap.h"
+#include "parse/parse_ssdp.h"
+#include "parse/parse_upnp.h"
+#include "parse/parse_vendor.h"
+#include "parse/parse_x509.h"
+#include "core/poison.h"
+
+#define BODY_OBS 4096 /* bytes of a body kept, as the http-root probe */
+
+struct cs_dec {
+	cs_dec_mac_fn mac_fn;
+	void *mac_arg;
+	struct cs_http_resp http;
+	struct cs_soap soap;
+	struct cs_mdns mdns;
+	struct cs_ssdp ssdp;
+	struct cs_sdp sdp;
+	struct cs_x509 x509;
+	struct cs_sadp sadp;
+	struct cs_upnp upnp;
+	struct cs_dhip_info dhip;
+	uint8_t head[CS_HTTP_HEAD_MAX + 4]; /* a head completed by us */
+	uint8_t synth[CS_HTTP_HEAD_MAX];    /* a status line put before a
+					       bare header block */
+	uint8_t body[65536];                /* dechunked body */
+	char text[8192];                    /* formatting */
+};
+
+/* The context a decoder runs in. */
+struct dctx {
+	struct cs_dec *d;
+	struct cs_obs_list *obs;
+	const char *kind;
+	uint16_t port;
+	const char *service;
+	const uint8_t *p;
+	size_t n;
+	unsigned flags; /* added to every observation (CS_OBS_SALVAGED) */
+	bool quiet;     /* a nested decode: failure records nothing */
+	bool no_status; /* the status line was made up: do not record it */
+};
+
+struct cs_dec *
+cs_dec_new(void)
+{
+	return cs_xcalloc(1, sizeof(struct cs_dec));
+}
+
+void
+cs_dec_free(struct cs_dec *d)
+{
+	free(d);
+}
+
+void
+cs_dec_set_mac_lookup(struct cs_dec *d, cs_dec_mac_fn fn, void *arg)
+{
+	d->mac_fn = fn;
+	d->mac_arg = arg;
+}
+
+/* ---- helpers ---- */
+
+static void
+add(struct dctx *c, const char *key, const void *p, size_t n)
+{
+	if (n)
+		cs_obs_add(c->obs, key, c->port, c->flags, p, n);
+}
+
+static void
+adds(struct dctx *c, const char *key, const char *s)
+{
+	add(c, key, s, strlen(s));
+}
+
+static void
+add_span(struct dctx *c, const char *key, struct cs_span s)
+{
+	add(c, key, s.p, s.n);
+}
+
+static int
+malformed(struct dctx *c)
+{
+	char key[CS_OBS_MAX_KEY];
+
+	if (c->quiet)
+		return CS_EPROTO;
+	snprintf(key, sizeof(key), "%s.malformed", c->kind);
+	cs_obs_add(c->obs, key, c->port, CS_OBS_MALFORMED | CS_OBS_BINARY, c->p,
+		   c->n);
+	return CS_EPROTO;
+}
+
+int
+cs_dec_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6])
+{
+	struct cs_span s = cs_span_trim(cs_span_make(p, n));
+	uint8_t hex[12];
+	size_t k = 0;
+	uint8_t sep = 0;
+
+	for (size_t i = 0; i < s.n; i++) {
+		uint8_t c = s.p[i];
+
+		if (cs_hexval(c) >= 0) {
+			if (k >= 12)
+				return CS_EPROTO;
+			hex[k++] = c;
+			continue;
+		}
+		if (c != ':' && c != '-' && c != '.')
+			return CS_EPROTO;
+		if (sep == 0)
+			sep = c;
+		if (c != sep || i == 0 || cs_hexval(s.p[i - 1]) < 0)
+			return CS_EPROTO;
+	}
+	if (k != 12)
+		return CS_EPROTO;
+	/* Separators must fall between groups of 2 (: -) or 4 (.). */
+	if (sep) {
+		size_t group = sep == '.' ? 4 : 2, run = 0;
+
+		for (size_t i = 0; i < s.n; i++) {
+			if (cs_hexval(s.p[i]) >= 0) {
+				run++;
+			} else {
+				if (run != group)
+					return CS_EPROTO;
+				run = 0;
+			}
+		}
+		if (run != group)
+			return CS_EPROTO;
+	}
+	for (size_t i = 0; i < 6; i++)
+		mac[i] = (uint8_t)(cs_hexval(hex[2 * i]) << 4 |
+				   cs_hexval(hex[2 * i + 1]));
+	return 0;
+}
+
+void
+cs_dec_mac_format(const uint8_t mac[6], char out[18])
+{
+	snprintf(out, 18, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1],
+		 mac[2], mac[3], mac[4], mac[5]);
+}
+
+/* Records a MAC address (and what the resolver says of it). */
+static bool
+add_mac(struct dctx *c, const uint8_t *p, size_t n)
+{
+	uint8_t mac[6];
+	char txt[18], maker[128], reg[256];
+
+	if (cs_dec_mac_parse(p, n, mac) != 0)
+		return false;
+	cs_dec_mac_format(mac, txt);
+	adds(c, "mac", txt);
+	maker[0] = reg[0] = '\0';
+	if (c->d->mac_fn != NULL &&
+	    c->d->mac_fn(c->d->mac_arg, mac, maker, sizeof(maker), reg,
+			 sizeof(reg)) == 0) {
+		maker[sizeof(maker) - 1] = '\0';
+		reg[sizeof(reg) - 1] = '\0';
+		adds(c, "mac.maker", maker);
+		adds(c, "mac.registrant", reg);
+	}
+	return true;
+}
+
+/*
+ * Parses an HTTP or RTSP response.  A head that lacks its final blank
+ * line (many tools store the head alone) is completed.  Sets *body to
+ * the (dechunked) body.
+ */
+static int
+parse_resp(struct dctx *c, struct cs_span *body)
+{
+	struct cs_dec *d = c->d;
+	int rc = cs_http_parse_response(c->p, c->n, &d->http);
+	size_t blen;
+
+	if (rc == CS_ETRUNC && c->n <= CS_HTTP_HEAD_MAX &&
+	    cs_span_find(cs_span_make(c->p, c->n), "\n\r\n", 3, false) < 0 &&
+	    cs_span_find(cs_span_make(c->p, c->n), "\n\n", 2, false) < 0) {
+		size_t k = c->n;
+
+		memcpy(d->head, c->p, k);
+		while (k > 0 &&
+		       (d->head[k - 1] == '\n' || d->head[k - 1] == '\r'))
+			k--;
+		memcpy(d->head + k, "\r\n\r\n", 4);
+		rc = cs_http_parse_response(d->head, k + 4, &d->http);
+	}
+	if (rc != 0)
+		return rc;
+	*body = d->http.body;
+	if (d->http.chunked) {
+		rc = cs_http_dechunk(d->http.body, d->body, sizeof(d->body),
+				     &blen);
+		/* A body cut inside its chunks keeps the chunks it has. */
+		if (rc == CS_ETRUNC && blen > 0)
+			c->flags |= CS_OBS_SALVAGED;
+		if (rc == 0 || (rc == CS_ETRUNC && blen > 0))
+			*body = cs_span_make(d->body, blen);
+	}
+	return 0;
+}
+
+static bool
+is_proto(const struct cs_http_resp *r, const char *proto)
+{
+	return r->proto.n >= 5 && memcmp(r->proto.p, proto, 5) == 0;
+}
+
+/* If the message is an HTTP response, replaces it by its body. */
+static void
+unwrap_http(struct dctx *c)
+{
+	struct cs_span body;
+
+	if (c->n < 5 || memcmp(c->p, "HTTP/", 5) != 0)
+		return;
+	if (parse_resp(c, &body) != 0)
+		return;
+	add_span(c, "http.server", cs_http_header(&c->d->http, "server"));
+	c->p = body.p;
+	c->n = body.n;
+}
+
+/* ---- vendor device-information APIs (issue #11 §5) ---- */
+
+/* The first '{' of p, or NULL: JSON behind stray or framing bytes. */
+static const uint8_t *
+json_start(const uint8_t *p, size_t n)
+{
+	return memchr(p, '{', n);
+}
+
+/*
+ * A vendor API answer: an HTTP response, or its body alone (then
+ * *status is 0).  Records the head's Server and, for a 401, the realm.
+ * Returns false (nothing recorded) if it starts as HTTP but the head
+ * does not parse.
+ */
+static bool
+api_unwrap(struct dctx *c, int *status, struct cs_span *body)
+{
+	struct cs_span v;
+
+	*status = 0;
+	*body = cs_span_make(c->p, c->n);
+	if (c->n < 5 || memcmp(c->p, "HTTP/", 5) != 0)
+		return true;
+	if (parse_resp(c, body) != 0 || !is_proto(&c->d->http, "HTTP/"))
+		return false;
+	*status = c->d->http.status;
+	add_span(c, "http.server", cs_http_header(&c->d->http, "server"));
+	v = cs_http_header(&c->d->http, "www-authenticate");
+	if (*status == 401 && v.n)
+		add_span(c, "http.realm", cs_http_auth_realm(v));
+	return true;
+}
+
+/* Records "<status> <body>" (status 200 if unknown) under key. */
+static void
+add_status_body(struct dctx *c, const char *key, int status,
+		struct cs_span body)
+{
+	char *t = c->d->text;
+	int k = snprintf(t, sizeof(c->d->text), "%d ", status ? status : 200);
+	size_t m = CS_MIN(body.n, sizeof(c->d->text) - (size_t)k);
+
+	memcpy(t + k, body.p, m);
+	add(c, key, t, (size_t)k + m);
+}
+
+/* One field of an API answer: its name in the reply, our key. */
+struct api_field {
+	const char *name, *key;
+};
+
+/* Fields of a JSON answer (json-c's verdict decides "salvaged"). */
+static bool
+api_json(struct dctx *c, struct cs_span body, const struct api_field *f,
+	 size_t nf)
+{
+	const uint8_t *j = json_start(body.p, body.n);
+	size_t jn;
+	char v[256];
+	bool any = false;
+
+	if (j == NULL)
+		return false;
+	jn = body.n - (size_t)(j - body.p);
+	if (!cs_json_valid(j, jn) || j != body.p)
+		c->flags |= CS_OBS_SALVAGED;
+	for (size_t i = 0; i < nf; i++) {
+		if (cs_json_scan(j, jn, f[i].name, v, sizeof(v)) == 0 &&
+		    cs_span_trim(cs_span_make(v, strlen(v))).n) {
+			add_span(c, f[i].key,
+				 cs_span_trim(cs_span_make(v, strlen(v))));
+			any = true;
+		}
+	}
+	return any;
+}
+
+/*
+ * Fields of a key=value answer (one pair a line, CRLF or LF; names
+ * compared ignoring ASCII case; the first line of each name wins).
+ */
+static bool
+api_kv(struct dctx *c, struct cs_span body, const struct api_field *f,
+       size_t nf)
+{
+	bool any = false, seen[16] = {false};
+	size_t off = 0;
+
+	nf = CS_MIN(nf, CS_NELEM(seen));
+	while (off < body.n) {
+		const uint8_t *nl = memchr(body.p + off, '\n', body.n - off);
+		size_t e = nl ? (size_t)(nl - body.p) : body.n;
+		struct cs_span line = cs_span_make(body.p + off, e - off);
+		long eqi = cs_span_find(line, "=", 1, false);
+
+		off = e + 1;
+		if (eqi <= 0)
+			continue;
+		for (size_t i = 0; i < nf; i++) {
+			struct cs_span name =
+			    cs_span_trim(cs_span_make(line.p, (size_t)eqi));
+			struct cs_span val = cs_span_trim(cs_span_make(
+			    line.p + eqi + 1, line.n - (size_t)eqi - 1));
+
+			if (seen[i] || !cs_span_ieq(name, f[i].name) ||
+			    val.n == 0)
+				continue;
+			seen[i] = true;
+			add_span(c, f[i].key, val);
+			any = true;
+		}
+	}
+	return any;
+}
+
+/* Hikvision ISAPI GET /ISAPI/System/deviceInfo (protocols.md §4). */
+static int
+dec_isapi(struct dctx *c)
+{
+	static const char *const names[] = {"model", "firmwareVersion",
+					    "deviceType", "manufacturer",
+					    "statusValue"};
+	static const char *const keys[] = {"isapi.model", "isapi.firmware",
+					   "isapi.device-type",
+					   "isapi.manufacturer"};
+	char out[5][128];
+	struct cs_xml_meta meta;
+	struct cs_span body;
+	int status;
+	long long sv;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if (body.n == 0 && status == 0)
+		return malformed(c);
+	if (body.n == 0 || cs_xml_find_text(body.p, body.n, names,
+					    CS_NELEM(names), out, &meta) != 0) {
+		/* Not XML (an HTML error page, nothing): the status is
+		 * still the answer. */
+		if (status == 0)
+			return malformed(c);
+		add_status_body(c, "hik.isapi", status, body);
+		return 0;
+	}
+	if (meta.salvaged)
+		c->flags |= CS_OBS_SALVAGED;
+	if (status == 0 && cs_str_tonum(out[4], 100, 599, &sv) == 0)
+		status = (int)sv;
+	add_status_body(c, "hik.isapi", status, body);
+	for (size_t i = 0; i < CS_NELEM(keys); i++)
+		adds(c, keys[i], out[i]);
+	return 0;
+}
+
+/*
+ * The device class values Dahua uses (DHIP DeviceClass, RPC2
+ * magicBox.getDeviceClass): short upper-case words, never a model.
+ */
+static bool
+dahua_class_word(const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n == 0 || n > 6)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((v[i] >= 'A' && v[i] <= 'Z') ||
+		      (v[i] >= '0' && v[i] <= '9')))
+			return false;
+	return strchr(v, '-') == NULL;
+}
+
+/* Dahua (and OEM) /cgi-bin/magicBox.cgi answers: key=value lines. */
+static int
+dec_dahua_cgi(struct dctx *c)
+{
+	static const struct api_field f[] = {
+	    {"type", "dahua.model"},
+	    {"deviceType", "dahua.model"},
+	    {"version", "dahua.firmware"},
+	    {"class", "dahua.device-class"},
+	    {"deviceClass", "dahua.device-class"},
+	};
+	struct cs_span body;
+	int status;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if (status == 0 &&
+	    (body.n == 0 || cs_span_find(body, "=", 1, false) < 0))
+		return malformed(c);
+	add_status_body(c, "dahua.cgi", status, body);
+	if (status == 0 || status == 200)
+		(void)api_kv(c, body, f, CS_NELEM(f));
+	return 0;
+}
+
+/* Dahua JSON-RPC (/RPC2_Login, /RPC2): challenge or magicBox replies. */
+static int
+dec_dahua_rpc2(struct dctx *c)
+{
+	struct cs_span body;
+	int status;
+	char *t = c->d->text;
+	const uint8_t *j;
+	size_t jn;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if ((j = json_start(body.p, body.n)) == NULL) {
+		if (status == 0)
+			return malformed(c);
+		return 0;
+	}
+	jn = body.n - (size_t)(j - body.p);
+	if (!cs_json_valid(j, jn) || j != body.p)
+		c->flags |= CS_OBS_SALVAGED;
+	if (status == 0 || status == 200)
+		add(c, "dahua.rpc2", j, jn);
+	if (cs_json_scan(j, jn, "realm", t, 128) == 0)
+		adds(c, "dahua.realm", t);
+	/* magicBox.getDeviceType / getDeviceClass answer params.type. */
+	if (cs_json_scan(j, jn, "type", t, 128) == 0 && t[0])
+		adds(c,
+		     dahua_class_word(t) ? "dahua.device-class" : "dahua.model",
+		     t);
+	if (cs_json_scan(j, jn, "deviceType", t, 128) == 0 && t[0])
+		adds(c, "dahua.model", t);
+	if (cs_json_scan(j, jn, "Version", t, 128) == 0 && t[0])
+		adds(c, "dahua.firmware", t);
+	else if (cs_json_scan(j, jn, "version", t, 128) == 0 && t[0])
+		adds(c, "dahua.firmware", t);
+	return 0;
+}
+
+/* Axis VAPIX basicdeviceinfo.cgi getAllUnrestrictedProperties. */
+static int
+dec_axis_bdi(struct dctx *c)
+{
+	static const struct api_field f[] = {
+	    {"ProdNbr", "axis.model"},        {"ProdType", "axis.device-type"},
+	    {"Version", "axis.firmware"},     {"Brand", "axis.brand"},
+	    {"ProdFullName", "axis.product"},
+	};
+	struct cs_span body;
+	const uint8_t *j;
+	int status;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if ((j = json_start(body.p, body.n)) == NULL) {
+		if (status == 0)
+			return malformed(c);
+		return 0;
+	}
+	if (status == 0 || status == 200)
+		add(c, "axis.basicdeviceinfo", j,
+		    body.n - (size_t)(j - body.p));
+	(void)api_json(c, body, f, CS_NELEM(f));
+	return 0;
+}
+
+/* Hanwha SUNAPI system.cgi?msubmenu=deviceinfo&action=view. */
+static int
+dec_sunapi(struct dctx *c)
+{
+	static const struct api_field f[] = {
+	    {"Model", "sunapi.model"},
+	    {"DeviceType", "sunapi.device-type"},
+	    {"FirmwareVersion", "sunapi.firmware"},
+	};
+	struct cs_span body;
+	int status;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if (status == 0 &&
+	    (body.n == 0 || (cs_span_find(body, "=", 1, false) < 0 &&
+			     json_start(body.p, body.n) == NULL)))
+		return malformed(c);
+	add_status_body(c, "sunapi.deviceinfo", status, body);
+	if (status != 0 && status != 200)
+		return 0;
+	if (json_start(body.p, body.n) != NULL)
+		(void)api_json(c, body, f, CS_NELEM(f));
+	else
+		(void)api_kv(c, body, f, CS_NELEM(f));
+	return 0;
+}
+
+/* Uniview LAPI GET /LAPI/V1.0/System/DeviceInfo (JSON). */
+static int
+dec_lapi(struct dctx *c)
+{
+	static const struct api_field f[] = {
+	    {"DeviceModel", "lapi.model"},
+	    {"DeviceType", "lapi.device-type"},
+	    {"FirmwareVersion", "lapi.firmware"},
+	    {"Manufacturer", "lapi.manufacturer"},
+	};
+	struct cs_span body;
+	int status;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if (status == 0 && json_start(body.p, body.n) == NULL)
+		return malformed(c);
+	add_status_body(c, "lapi.deviceinfo", status, body);
+	if (status == 0 || status == 200)
+		(void)api_json(c, body, f, CS_NELEM(f));
+	return 0;
+}
+
+/*
+ * Which vendor API an HTTP body (or a bare reply) is, from markers no
+ * ordinary page carries; NULL if none.
+ */
+static int (*api_sniff(struct cs_span b))(struct dctx *)
+{
+	struct cs_span h = cs_span_make(b.p, CS_MIN(b.n, 2048));
+
+	if ((cs_span_find(h, "<DeviceInfo", 11, false) >= 0 ||
+	     cs_span_find(h, "<userCheck", 10, false) >= 0) &&
+	    (cs_span_find(h, "/XMLSchema", 10, false) >= 0 ||
+	     cs_span_find(h, "<deviceType>", 12, false) >= 0 ||
+	     cs_span_find(h, "<firmwareVersion>", 17, false) >= 0))
+		return dec_isapi;
+	if (cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
+	    cs_span_find(h, "Brand", 5, false) >= 0)
+		return dec_axis_bdi;
+	if (cs_span_find(h, "DeviceModel", 11, false) >= 0 &&
+	    cs_span_find(h, "ResponseURL", 11, false) >= 0)
+		return dec_lapi;
+	if (cs_span_find(h, "Login to ", 9, false) >= 0 &&
+	    cs_span_find(h, "realm", 5, false) >= 0 &&
+	    json_start(h.p, h.n) != NULL)
+		return dec_dahua_rpc2;
+	return NULL;
+}
+
+/* Any vendor API answer: the kind is told by its markers. */
+static int
+dec_vendor_api(struct dctx *c)
+{
+	struct cs_span b = cs_span_make(c->p, c->n);
+	int (*fn)(struct dctx *) = api_sniff(b);
+
+	if (fn == NULL)
+		return malformed(c);
+	return fn(c);
+}
+
+/* ---- decoders, one per kind ---- */
+
+/*
+ * A web reply whose body is a vendor API answer (a capture of GET
+ * /ISAPI/System/deviceInfo given as kind "http"), a SOAP reply or a
+ * UPnP description also gives that decoder's observations; a body that
+ * then does not parse adds nothing (the http observations stand).
+ */
+static int dec_wsd(struct dctx *c);
+static int dec_onvif(struct dctx *c);
+static int dec_upnp(struct dctx *c);
+
+/*
+ * The decoder of a structured body an HTTP capture may carry besides a
+ * vendor API answer: a SOAP (ONVIF) reply, a WS-Discovery message, a
+ * UPnP description.  NULL if none.
+ */
+static int (*body_sniff(struct cs_span b))(struct dctx *)
+{
+	struct cs_span h = cs_span_make(b.p, CS_MIN(b.n, 2048));
+	int (*fn)(struct dctx *) = api_sniff(b);
+
+	if (fn != NULL)
+		return fn;
+	if (cs_span_find(h, "ProbeMatch", 10, false) >= 0 &&
+	    cs_span_find(h, "Scopes", 6, false) >= 0)
+		return dec_wsd;
+	if (cs_span_find(h, "GetDeviceInformationResponse", 28, false) >= 0 ||
+	    (cs_span_find(h, "Envelope", 8, false) >= 0 &&
+	     cs_span_find(h, "www.onvif.org/ver", 17, false) >= 0))
+		return dec_onvif;
+	if (cs_span_find(h, "urn:schemas-upnp-org:device-1-0", 31, false) >= 0)
+		return dec_upnp;
+	return NULL;
+}
+
+static void
+api_body(struct dctx *c, struct cs_span body)
+{
+	int (*fn)(struct dctx *) = body_sniff(body);
+	struct dctx sub = *c;
+
+	if (fn == NULL)
+		return;
+	sub.p = body.p;
+	sub.n = body.n;
+	sub.quiet = true;
+	(void)fn(&sub);
+}
+
+/*
+ * Salvage for a reply that does not start with its protocol name: stray
+ * bytes (a stream dump, a log prefix) before "HTTP/1." or "RTSP/1." in
+ * the first 512 bytes are skipped.  Returns true if it moved c.
+ */
+static bool
+skip_to_proto(struct dctx *c, const char *proto)
+{
+	struct cs_span h = cs_span_make(c->p, CS_MIN(c->n, 512));
+	long k;
+
+	if (c->n >= 5 && memcmp(c->p, proto, 5) == 0)
+		return false;
+	k = cs_span_find(h, proto, strlen(proto), false);
+	if (k <= 0)
+		return false;
+	c->p += k;
+	c->n -= (size_t)k;
+	c->flags |= CS_OBS_SALVAGED;
+	return true;
+}
+
+/* True if p starts with a "Name: value" header line. */
+static bool
+header_block(const uint8_t *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 64 &&
+	       ((p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= 'a' && p[i] <= 'z') ||
+		(p[i] >= '0' && p[i] <= '9') || p[i] == '-' || p[i] == '_'))
+		i++;
+	return i > 0 && i + 1 < n && p[i] == ':' &&
+	       (p[i + 1] == ' ' || p[i + 1] == '\t');
+}
+
+static int
+dec_http(struct dctx *c)
+{
+	struct cs_http_resp *r = &c->d->http;
+	struct cs_span body, v, loc;
+	char st[8];
+
+	if (!skip_to_proto(c, "HTTP/1.") &&
+	    (c->n < 5 || memcmp(c->p, "HTTP/", 5) != 0)) {
+		struct cs_span b = cs_span_make(c->p, c->n);
+		static const char line[] = "HTTP/1.1 200 OK\r\n";
+
+		if (header_block(c->p, c->n) &&
+		    c->n + sizeof(line) <= sizeof(c->d->synth)) {
+			/* Headers without their status line (a log, another
+			 * tool's export): read them, record no status. */
+			memcpy(c->d->synth, line, sizeof(line) - 1);
+			memcpy(c->d->synth + sizeof(line) - 1, c->p, c->n);
+			c->p = c->d->synth;
+			c->n += sizeof(line) - 1;
+			c->flags |= CS_OBS_SALVAGED;
+			c->no_status = true;
+		} else {
+			/* A body without its head: keep what a page says,
+			 * or what an API answer gives. */
+			if (c->n == 0 || (memchr(c->p, '<', c->n) == NULL &&
+					  body_sniff(b) == NULL))
+				return malformed(c);
+			add_span(c, "http.title", cs_html_title(b));
+			add_span(c, "http.location",
+				 cs_html_meta_refresh_or_location(b));
+			add(c, "http.body", c->p, CS_MIN(c->n, BODY_OBS));
+			api_body(c, b);
+			return 0;
+		}
+	}
+	if (parse_resp(c, &body) != 0 || !is_proto(r, "HTTP/"))
+		return malformed(c);
+	snprintf(st, sizeof(st), "%d", r->status);
+	if (!c->no_status)
+		adds(c, "http.status", st);
+	add_span(c, "http.server", cs_http_header(r, "server"));
+	v = cs_http_header(r, "www-authenticate");
+	add_span(c, "http.www-authenticate", v);
+	if (v.n)
+		add_span(c, "http.realm", cs_http_auth_realm(v));
+	add_span(c, "http.title", cs_html_title(body));
+	loc = cs_http_header(r, "location");
+	if (loc.n == 0)
+		loc = cs_html_meta_refresh_or_location(body);
+	add_span(c, "http.location", loc);
+	add(c, "http.body", body.p, CS_MIN(body.n, BODY_OBS));
+	for (size_t i = 0; i < r->nhdr; i++) {
+		size_t k = CS_MIN(r->hdr[i].name.n, sizeof(c->d->text) - 3);
+		size_t m =
+		    CS_MIN(r->hdr[i].value.n, sizeof(c->d->text) - 2 - k);
+
+		memcpy(c->d->text, r->hdr[i].name.p, k);
+		memcpy(c->d->text + k, ": ", 2);
+		memcpy(c->d->text + k + 2, r->hdr[i].value.p, m);
+		add(c, "http.header", c->d->text, k + 2 + m);
+	}
+	api_body(c, body);
+	return 0;
+}
+
+static int
+dec_rtsp(struct dctx *c)
+{
+	struct cs_http_resp *r = &c->d->http;
+	struct cs_span body, v;
+	struct cs_span t = cs_span_trim(cs_span_make(c->p, c->n));
+
+	if (t.n >= 4 && memcmp(t.p, "v=0", 3) == 0 &&
+	    (t.p[3] == '\r' || t.p[3] == '\n')) {
+		/* A DESCRIBE reply's SDP without its head. */
+		c->flags |= CS_OBS_SALVAGED;
+		add_span(c, "rtsp.sdp", t);
+		if (cs_sdp_parse(t.p, t.n, &c->d->sdp) == 0 ||
+		    c->d->sdp.session.n)
+			add_span(c, "rtsp.sdp.session", c->d->sdp.session);
+		return 0;
+	}
+	(void)skip_to_proto(c, "RTSP/1.");
+	if (parse_resp(c, &body) != 0 || !is_proto(r, "RTSP/"))
+		return malformed(c);
+	add_span(c, "rtsp.server", cs_http_header(r, "server"));
+	add_span(c, "rtsp.public", cs_http_header(r, "public"));
+	v = cs_http_header(r, "www-authenticate");
+	add_span(c, "rtsp.www-authenticate", v);
+	if (v.n)
+		add_span(c, "rtsp.realm", cs_http_auth_realm(v));
+	/* RTSP without Content-Length has no body by the rules; a stored
+	 * DESCRIBE reply may still carry its SDP after the head. */
+	if (body.n == 0 && r->head_len < c->n && c->p == r->proto.p)
+		body = cs_span_make(c->p + r->head_len, c->n - r->head_len);
+	if (body.n >= 2 && body.p[0] == 'v' && body.p[1] == '=') {
+		add(c, "rtsp.sdp", body.p, body.n);
+		if (cs_sdp_parse(body.p, body.n, &c->d->sdp) == 0 ||
+		    c->d->sdp.session.n)
+			add_span(c, "rtsp.sdp.session", c->d->sdp.session);
+	}
+	return 0;
+}
+
+/* SIP: the Server or User-Agent header (compact forms have none). */
+static int
+dec_sip(struct dctx *c)
+{
+	struct cs_span s = cs_span_make(c->p, c->n);
+	bool found = false;
+	size_t off = 0;
+
+	if (!cs_span_istarts(s, "SIP/2.0") &&
+	    cs_span_find(s, " SIP/2.0", 8, true) < 0)
+		return malformed(c);
+	while (off < c->n) {
+		const uint8_t *nl = memchr(c->p + off, '\n', c->n - off);
+		size_t e = nl ? (size_t)(nl - c->p) : c->n;
+		struct cs_span line = cs_span_make(c->p + off, e - off);
+
+		off = e + 1;
+		line = cs_span_trim(line);
+		if (line.n == 0)
+			break;
+		if (cs_span_istarts(line, "server:") ||
+		    cs_span_istarts(line, "user-agent:")) {
+			size_t k =
+			    line.p[0] == 's' || line.p[0] == 'S' ? 7 : 11;
+
+			add_span(
+			    c, "sip.server",
+			    cs_span_trim(cs_span_make(line.p + k, line.n - k)));
+			found = true;
+		}
+	}
+	(void)found;
+	return 0;
+}
+
+static void
+add_ns(struct dctx *c, const struct cs_soap *s)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < s->nns && k + 130 < sizeof(c->d->text); i++)
+		k += (size_t)snprintf(c->d->text + k, sizeof(c->d->text) - k,
+				      "%s%s", i ? " " : "", s->ns[i]);
+	add(c, "onvif.ns", c->d->text, k);
+}
+
+static int
+dec_wsd(struct dctx *c)
+{
+	struct cs_soap *s = &c->d->soap;
+
+	unwrap_http(c);
+	if (cs_soap_parse(c->p, c->n, s) != 0)
+		return malformed(c);
+	if (s->salvaged)
+		c->flags |= CS_OBS_SALVAGED;
+	adds(c, "wsd.scopes", s->scopes);
+	adds(c, "onvif.scopes", s->scopes);
+	adds(c, "wsd.types", s->types);
+	adds(c, "wsd.xaddrs", s->xaddrs);
+	add_ns(c, s);
+	return 0;
+}
+
+static int
+dec_onvif(struct dctx *c)
+{
+	struct cs_soap *s = &c->d->soap;
+
+	unwrap_http(c);
+	if (cs_soap_parse(c->p, c->n, s) != 0)
+		return malformed(c);
+	if (s->salvaged)
+		c->flags |= CS_OBS_SALVAGED;
+	add_ns(c, s);
+	if (s->fault) {
+		adds(c, "onvif.fault",
+		     s->fault_subcode[0] ? s->fault_subcode : s->fault_code);
+		return 0;
+	}
+	adds(c, "onvif.manufacturer", s->manufacturer);
+	adds(c, "onvif.model", s->model);
+	adds(c, "onvif.firmware", s->firmware);
+	adds(c, "onvif.serial", s->serial);
+	adds(c, "onvif.hardware", s->hardware_id);
+	adds(c, "onvif.scopes", s->scopes);
+	return 0;
+}
+
+static bool
+meaningful(const char *s)
+{
+	return s[0] && strcmp(s, "N/A") != 0 && strcmp(s, "0") != 0;
+}
+
+static int
+dec_sadp(struct dctx *c)
+{
+	struct cs_sadp *s = &c->d->sadp;
+
+	if (cs_sadp_parse(c->p, c->n, s) != 0)
+		return malformed(c);
+	if (s->salvaged)
+		c->flags |= CS_OBS_SALVAGED;
+	add(c, "sadp.raw", c->p, c->n);
+	adds(c, "sadp.model", s->description);
+	adds(c, "sadp.firmware", s->software_version);
+	adds(c, "sadp.type", s->device_type);
+	if (meaningful(s->oem_info))
+		adds(c, "sadp.oem", s->oem_info);
+	else if (meaningful(s->detail_oem_code))
+		adds(c, "sadp.oem", s->detail_oem_code);
+	if (s->mac[0])
+		add_mac(c, (const uint8_t *)s->mac, strlen(s->mac));
+	return 0;
+}
+
+/* Adds key=value unless the same pair is already in the list. */
+static void
+add_unique_early(struct dctx *c, const char *key, const char *v)
+{
+	size_t n = strlen(v);
+
+	for (size_t i = 0; i < c->obs->n; i++) {
+		const struct cs_obs *o = &c->obs->v[i];
+
+		if (o->len == n && memcmp(o->val, v, n) == 0 &&
+		    strcmp(o->key, key) == 0)
+			return;
+	}
+	adds(c, key, v);
+}
+
+static int
+dec_dhip(struct dctx *c)
+{
+	struct cs_dhip_info *h = &c->d->dhip;
+	const uint8_t *j;
+	size_t jn;
+	char *t = c->d->text;
+	static const struct {
+		const char *name, *key;
+	} f[] = {
+	    {"DeviceType", "dhip.model"}, {"DeviceClass", "dhip.class"},
+	    {"Vendor", "dhip.vendor"},    {"Manufacturer", "dhip.vendor"},
+	    {"Version", "dhip.firmware"},
+	};
+	bool any = false;
+
+	if (cs_dhip_info_parse(c->p, c->n, h) == 0) {
+		add_span(c, "dhip.raw", h->json);
+		adds(c, "dhip.model", h->device_type);
+		adds(c, "dhip.class", h->device_class);
+		adds(c, "dhip.vendor", h->vendor);
+		if (strcmp(h->manufacturer, h->vendor) != 0)
+			adds(c, "dhip.vendor", h->manufacturer);
+		adds(c, "dhip.firmware", h->version);
+		if (h->mac[0])
+			add_mac(c, (const uint8_t *)h->mac, strlen(h->mac));
+		return 0;
+	}
+	/* Salvage: the JSON without (or behind a cut or wrong) framing,
+	 * or with a slip json-c refuses. */
+	if ((j = json_start(c->p, c->n)) == NULL)
+		return malformed(c);
+	jn = c->n - (size_t)(j - c->p);
+	c->flags |= CS_OBS_SALVAGED;
+	for (size_t i = 0; i < CS_NELEM(f); i++) {
+		if (cs_json_scan(j, jn, f[i].name, t, 128) == 0 && t[0]) {
+			if (!any)
+				add(c, "dhip.raw", j, jn);
+			any = true;
+			add_unique_early(c, f[i].key, t);
+		}
+	}
+	if (!any) {
+		c->flags &= ~(unsigned)CS_OBS_SALVAGED;
+		return malformed(c);
+	}
+	if ((cs_json_scan(j, jn, "mac", t, 128) == 0 && t[0]) ||
+	    (cs_json_scan(j, jn, "MAC", t, 128) == 0 && t[0]))
+		add_mac(c, (const uint8_t *)t, strlen(t));
+	return 0;
+}
+
+static void
+add_hex(struct dctx *c, const char *key, const uint8_t *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	char out[65];
+	size_t k = 0;
+
+	n = CS_MIN(n, 32);
+	for (size_t i = 0; i < n; i++) {
+		out[k++] = hex[p[i] >> 4];
+		out[k++] = hex[p[i] & 15];
+	}
+	add(c, key, out, k);
+}
+
+/*
+ * The fields of a Xiongmai DVRIP JSON payload (protocols.md §7), read by
+ * the salvage scanner so that sloppy or cut payloads still give them.
+ */
+static void
+xm_fields(struct dctx *c, struct cs_span pl)
+{
+	static const struct {
+		const char *name, *key;
+	} f[] = {
+	    {"DeviceModel", "xm.model"},
+	    {"HardWare", "xm.model"},
+	    {"SoftWareVersion", "xm.firmware"},
+	};
+	char *t = c->d->text;
+
+	for (size_t i = 0; i < CS_NELEM(f); i++)
+		if (cs_json_scan(pl.p, pl.n, f[i].name, t, 128) == 0 && t[0])
+			add_unique_early(c, f[i].key, t);
+}
+
+static int
+dec_dvrip(struct dctx *c)
+{
+	if (c->n > 0 && c->p[0] == 0xFF) {
+		struct cs_xm_msg m;
+		int rc = cs_xm_parse(c->p, c->n, &m);
+
+		if (rc == CS_ETRUNC && c->n > CS_XM_HDR) {
+			/* Cut inside the payload: keep what came. */
+			struct cs_span pl =
+			    cs_span_make(c->p + CS_XM_HDR, c->n - CS_XM_HDR);
+
+			c->flags |= CS_OBS_SALVAGED;
+			add_span(c, "xm.dvrip", pl);
+			add_span(c, "dvrip.raw", pl);
+			xm_fields(c, pl);
+			return 0;
+		}
+		if (rc != 0)
+			return malformed(c);
+		add_span(c, "xm.dvrip", m.payload);
+		add_span(c, "dvrip.raw", m.payload);
+		xm_fields(c, m.payload);
+		return 0;
+	}
+	if (c->n > 0 && c->p[0] >= 0x80) {
+		struct cs_dh_dvrip m;
+
+		if (cs_dh_dvrip_parse(c->p, c->n, &m) != 0)
+			return malformed(c);
+		add_hex(c, "dahua.dvrip", c->p, c->n);
+		/* JSON over DVRIP (f6 00 00 68, protocols.md §6): the same
+		 * JSON-RPC answers as /RPC2. */
+		if (c->n > CS_DH_DVRIP_HDR &&
+		    json_start(c->p + CS_DH_DVRIP_HDR,
+			       c->n - CS_DH_DVRIP_HDR)) {
+			struct dctx sub = *c;
+
+			sub.p = c->p + CS_DH_DVRIP_HDR;
+			sub.n = c->n - CS_DH_DVRIP_HDR;
+			sub.quiet = true;
+			(void)dec_dahua_rpc2(&sub);
+		}
+		return 0;
+	}
+	{
+		/* Salvage: the JSON payload without its framing. */
+		struct cs_span s = cs_span_trim(cs_span_make(c->p, c->n));
+
+		while (s.n > 0 && s.p[s.n - 1] == '\0')
+			s.n--;
+		if (s.n > 1 && s.p[0] == '{') {
+			c->flags |= CS_OBS_SALVAGED;
+			add_span(c, "xm.dvrip", s);
+			add_span(c, "dvrip.raw", s);
+			xm_fields(c, s);
+			return 0;
+		}
+	}
+	return malformed(c);
+}
+
+static int
+dec_ssdp(struct dctx *c)
+{
+	struct cs_ssdp *s = &c->d->ssdp;
+
+	if (cs_ssdp_parse(c->p, c->n, s) != 0)
+		return malformed(c);
+	add_span(c, "ssdp.server", s->server);
+	add_span(c, "ssdp.st", s->st.n ? s->st : s->nt);
+	add_span(c, "ssdp.usn", s->usn);
+	add_span(c, "ssdp.location", s->location);
+	return 0;
+}
+
+static int
+dec_upnp(struct dctx *c)
+{
+	struct cs_upnp *u = &c->d->upnp;
+
+	unwrap_http(c);
+	if (cs_upnp_parse(c->p, c->n, u) != 0)
+		return malformed(c);
+	if (u->salvaged)
+		c->flags |= CS_OBS_SALVAGED;
+	adds(c, "upnp.manufacturer", u->manufacturer);
+	adds(c, "upnp.model", u->model_name);
+	adds(c, "upnp.model-number", u->model_number);
+	adds(c, "upnp.friendly-name", u->friendly_name);
+	adds(c, "upnp.manufacturer-url", u->manufacturer_url);
+	adds(c, "upnp.model-description", u->model_description);
+	adds(c, "upnp.serial", u->serial);
+	adds(c, "upnp.device-type", u->device_type);
+	return 0;
+}
+
+/* Adds key=value unless the same pair is already in the list. */
+static void
+add_unique(struct dctx *c, const char *key, const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n == 0)
+		return;
+	for (size_t i = 0; i < c->obs->n; i++) {
+		const struct cs_obs *o = &c->obs->v[i];
+
+		if (o->len == n && memcmp(o->val, v, n) == 0 &&
+		    strcmp(o->key, key) == 0)
+			return;
+	}
+	adds(c, key, v);
+}
+
+/* True if name ends with "._tcp.local" / "._udp.local" (or no .local). */
+static bool
+is_service_type(const char *name)
+{
+	const char *t = strstr(name, "._tcp");
+
+	if (t == NULL)
+		t = strstr(name, "._udp");
+	return t != NULL && name[0] == '_' &&
+	       (t[5] == '\0' || strcmp(t + 5, ".local") == 0);
+}
+
+/* Splits "Instance Name._svc._tcp.local" at the first unescaped dot. */
+static size_t
+first_label_len(const char *name)
+{
+	size_t i = 0;
+
+	while (name[i] && name[i] != '.') {
+		if (name[i] == '\\' && name[i + 1])
+			i++;
+		i++;
+	}
+	return i;
+}
+
+static int
+dec_mdns(struct dctx *c)
+{
+	struct cs_mdns *m = &c->d->mdns;
+	int rc = cs_mdns_parse(c->p, c->n, m);
+	char *t = c->d->text;
+
+	if (rc != 0 && !(rc == CS_ELIMIT && m->nrr > 0))
+		return malformed(c);
+	for (size_t i = 0; i < m->nrr; i++) {
+		const struct cs_mdns_rr *r = &m->rr[i];
+
+		switch (r->type) {
+		case CS_DNS_PTR:
+			if (strcmp(r->name, "_services._dns-sd._udp.local") ==
+			    0) {
+				add_unique(c, "mdns.service", r->target);
+			} else if (strstr(r->name, ".in-addr.arpa") ||
+				   strstr(r->name, ".ip6.arpa")) {
+				add_unique(c, "mdns.hostname", r->target);
+			} else if (is_service_type(r->name) ||
+				   strstr(r->name, "._sub.")) {
+				const char *svc = strstr(r->name, "._sub.");
+
+				svc = svc ? svc + 6 : r->name;
+				add_unique(c, "mdns.service", svc);
+				size_t k = first_label_len(r->target);
+				snprintf(t, sizeof(c->d->text), "%.*s", (int)k,
+					 r->target);
+				add_unique(c, "mdns.instance", t);
+			}
+			break;
+		case CS_DNS_SRV: {
+			size_t k = first_label_len(r->name);
+
+			if (r->name[k] == '.' &&
+			    is_service_type(r->name + k + 1))
+				add_unique(c, "mdns.service", r->name + k + 1);
+			snprintf(t, sizeof(c->d->text), "%.*s", (int)k,
+				 r->name);
+			add_unique(c, "mdns.instance", t);
+			add_unique(c, "mdns.hostname", r->target);
+			break;
+		}
+		case CS_DNS_TXT:
+			add_unique(c, "mdns.txt", r->txt);
+			break;
+		case CS_DNS_A:
+		case CS_DNS_AAAA:
+			add_unique(c, "mdns.hostname", r->name);
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+static int
+dec_tls_cert(struct dctx *c)
+{
+	struct cs_x509 *x = &c->d->x509;
+
+	if (cs_x509_parse(c->p, c->n, x) != 0)
+		return malformed(c);
+	adds(c, "tls.subject", x->subject);
+	adds(c, "tls.issuer", x->issuer);
+	return 0;
+}
+
+/*
+ * A banner as it is shown: telnet option negotiation (RFC 854 IAC
+ * sequences), CR, LF and NUL bytes removed; at most 512 bytes kept.
+ */
+static size_t
+clean_banner(const uint8_t *p, size_t n, uint8_t *out, size_t cap)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n && k < cap; i++) {
+		if (p[i] == 0xFF) { /* IAC */
+			if (i + 1 < n && p[i + 1] >= 0xFB && p[i + 1] <= 0xFE)
+				i += 2; /* WILL/WONT/DO/DONT option */
+			else
+				i += 1;
+			continue;
+		}
+		if (p[i] == '\r' || p[i] == '\n' || p[i] == 0)
+			continue;
+		out[k++] = p[i];
+	}
+	return k;
+}
+
+static int
+dec_banner(struct dctx *c)
+{
+	add(c, "banner", c->d->body, clean_banner(c->p, c->n, c->d->body, 512));
+	if (c->service && c->service[0])
+		adds(c, "banner.service", c->service);
+	return 0;
+}
+
+/* Hikvision's port-8000 greeting (protocols.md §4): its 16 bytes in hex. */
+static int
+dec_hik_sdk(struct dctx *c)
+{
+	struct cs_hik_sdk h;
+
+	if (cs_hik_sdk_parse(c->p, c->n, &h) != 0)
+		return malformed(c);
+	add_hex(c, "hik.sdk", c->p, CS_MIN(c->n, CS_HIK_SDK_LEN));
+	return 0;
+}
+
+static int
+dec_mac(struct dctx *c)
+{
+	if (!add_mac(c, c->p, c->n))
+		return malformed(c);
+	return 0;
+}
+
+/* The single-field kinds: the value is recorded under the kind. */
+static int
+dec_field(struct dctx *c)
+{
+	add(c, c->kind, c->p, c->n);
+	return 0;
+}
+
+static int
+dec_wwwauth(struct dctx *c)
+{
+	struct cs_span v = cs_span_trim(cs_span_make(c->p, c->n));
+
+	add_span(c, "http.www-authenticate", v);
+	add_span(c, "http.realm", cs_http_auth_realm(v));
+	return 0;
+}
+
+static int
+dec_as(struct dctx *c, const char *key)
+{
+	add(c, key, c->p, c->n);
+	return 0;
+}
+
+static int
+dec_snmp(struct dctx *c)
+{
+	return dec_as(c, "snmp.sysdescr");
+}
+
+static int
+dec_dhcp(struct dctx *c)
+{
+	return dec_as(c, "dhcp.vendor");
+}
+
+/*
+ * A DN as other tools print it: RFC 4514 ("CN=a,O=b") is kept;
+ * OpenSSL's "/C=CN/O=b/CN=a" is reversed into RFC 4514 order, and
+ * "C = CN, O = b" loses the blanks around '=' and after ','.
+ */
+static int
+dec_dn(struct dctx *c)
+{
+	struct cs_span s = cs_span_trim(cs_span_make(c->p, c->n));
+	char *t = c->d->text;
+	size_t k = 0, cap = sizeof(c->d->text);
+
+	if (s.n == 0)
+		return 0;
+	if (s.p[0] == '/' && s.n < cap) {
+		size_t end = s.n;
+
+		/* Walk the components from the last one back. */
+		for (size_t i = s.n; i-- > 0;) {
+			if (s.p[i] != '/')
+				continue;
+			if (end > i + 1) {
+				if (k)
+					t[k++] = ',';
+				memcpy(t + k, s.p + i + 1, end - i - 1);
+				k += end - i - 1;
+			}
+			end = i;
+		}
+		add(c, c->kind, t, k);
+		return 0;
+	}
+	for (size_t i = 0; i < s.n && k < cap; i++) {
+		uint8_t ch = s.p[i];
+
+		if (ch == ' ' && ((k && (t[k - 1] == '=' || t[k - 1] == ',')) ||
+				  (i + 1 < s.n && s.p[i + 1] == '=')))
+			continue;
+		t[k++] = (char)ch;
+	}
+	add(c, c->kind, t, k);
+	return 0;
+}
+
+static const struct {
+	const char *kind;
+	int (*fn)(struct dctx *);
+	bool binary;
+} kinds[] = {
+    {"http", dec_http, false},
+    {"rtsp", dec_rtsp, false},
+    {"sip", dec_sip, false},
+    {"wsd", dec_wsd, false},
+    {"onvif", dec_onvif, false},
+    {"sadp", dec_sadp, false},
+    {"dhip", dec_dhip, true},
+    {"dvrip", dec_dvrip, true},
+    {"hik-sdk", dec_hik_sdk, true},
+    {"ssdp", dec_ssdp, false},
+    {"upnp", dec_upnp, false},
+    {"mdns", dec_mdns, true},
+    {"tls-cert", dec_tls_cert, true},
+    {"banner", dec_banner, false},
+    {"snmp-sysdescr", dec_snmp, false},
+    {"dhcp-vendor-class", dec_dhcp, false},
+    {"mac", dec_mac, false},
+    {"isapi", dec_isapi, false},
+    {"dahua-cgi", dec_dahua_cgi, false},
+    {"dahua-rpc2", dec_dahua_rpc2, false},
+    {"axis-bdi", dec_axis_bdi, false},
+    {"sunapi", dec_sunapi, false},
+    {"lapi", dec_lapi, false},
+    {"vendor-api", dec_vendor_api, false},
+    {"http.server", dec_field, false},
+    {"http.www-authenticate", dec_wwwauth, false},
+    {"http.title", dec_field, false},
+    {"http.favicon-md5", dec_field, false},
+    {"rtsp.server", dec_field, false},
+    {"tls.subject", dec_dn, false},
+    {"tls.issuer", dec_dn, false},
+};
+
+static int
+find_kind(const char *kind)
+{
+	for (size_t i = 0; i < CS_NELEM(kinds); i++)
+		if (strcmp(kinds[i].kind, kind) == 0)
+			return (int)i;
+	return -1;
+}
+
+bool
+cs_dec_kind_known(const char *kind)
+{
+	return find_kind(kind) >= 0;
+}
+
+const char *
+cs_dec_kind_name(size_t i)
+{
+	return i < CS_NELEM(kinds) ? kinds[i].kind : NULL;
+}
+
+size_t
+cs_dec_kind_count(void)
+{
+	return CS_NELEM(kinds);
+}
+
+bool
+cs_dec_kind_binary(const char *kind)
+{
+	int i = find_kind(kind);
+
+	return i >= 0 && kinds[i].binary;
+}
+
+int
+cs_decode(struct cs_dec *d, const char *kind, const uint8_t *p, size_t n,
+	  uint16_t port, const char *service, struct cs_obs_list *obs)
+{
+	struct dctx c = {d, obs, kind, port, service, p, n, 0, false, false};
+	int i = find_kind(kind);
+
+	if (i < 0)
+		return CS_ENOTFOUND;
+	if (p == NULL)
+		c.p = (const uint8_t *)"";
+	return kinds[i].fn(&c);
+}

@@ -559,13 +559,13 @@ static void
 test_tier_directive(void **state)
 {
 	static const char good[] =
-	    "rule a\n on k\n match ^x\n set class=nvr\n tier model\n"
+	    "rule a\n on banner\n match ^x\n set class=nvr\n tier model\n"
 	    " weight 0.5\n source s\n example \"x\"\n example! \"y\"\n";
 	static const char bad1[] =
-	    "rule a\n on k\n match ^x\n set class=nvr\n tier best\n"
+	    "rule a\n on banner\n match ^x\n set class=nvr\n tier best\n"
 	    " weight 0.5\n source s\n example \"x\"\n example! \"y\"\n";
 	static const char bad2[] =
-	    "rule a\n on k\n match ^x\n set model=x\n tier model\n"
+	    "rule a\n on banner\n match ^x\n set model=x\n tier model\n"
 	    " weight 0.5\n source s\n example \"x\"\n example! \"y\"\n";
 	char err[256];
 	struct cs_fpdb *d;

@@ -484,13 +484,13 @@ static void
 test_key_index(void **state)
 {
 	static const char rules[] =
-	    "rule a\n on k.one k.two k.one\n match ^alpha\n set "
+	    "rule a\n on http.title rtsp.server http.title\n match ^alpha\n set "
 	    "manufacturer=Acme\n"
 	    " weight 0.9\n source t\n example \"alpha\"\n example! \"beta\"\n"
-	    "rule b\n on k.two\n port 81\n match ^beta\n set manufacturer=Bco\n"
+	    "rule b\n on rtsp.server\n port 81\n match ^beta\n set manufacturer=Bco\n"
 	    " weight 0.9\n source t\n example \"beta\"\n example! \"alpha\"\n";
 	static const char more[] =
-	    "rule c\n on k.three\n match ^gamma\n set manufacturer=Cco\n"
+	    "rule c\n on sip.server\n match ^gamma\n set manufacturer=Cco\n"
 	    " weight 0.9\n source t\n example \"gamma\"\n example! \"alpha\"\n";
 	struct cs_identity *id = calloc(1, sizeof(*id));
 	char err[256];
@@ -501,18 +501,18 @@ test_key_index(void **state)
 	(void)state;
 	assert_non_null(id);
 	assert_non_null(d);
-	assert_string_equal(maker_of(d, "k.one", 80, "alpha", id), "Acme");
-	assert_string_equal(maker_of(d, "k.two", 80, "alpha", id), "Acme");
-	assert_string_equal(maker_of(d, "k.two", 81, "beta", id), "Bco");
-	assert_string_equal(maker_of(d, "k.two", 80, "beta", id), "");
-	assert_string_equal(maker_of(d, "k.one", 81, "beta", id), "");
-	assert_string_equal(maker_of(d, "k.three", 80, "gamma", id), "");
+	assert_string_equal(maker_of(d, "http.title", 80, "alpha", id), "Acme");
+	assert_string_equal(maker_of(d, "rtsp.server", 80, "alpha", id), "Acme");
+	assert_string_equal(maker_of(d, "rtsp.server", 81, "beta", id), "Bco");
+	assert_string_equal(maker_of(d, "rtsp.server", 80, "beta", id), "");
+	assert_string_equal(maker_of(d, "http.title", 81, "beta", id), "");
+	assert_string_equal(maker_of(d, "sip.server", 80, "gamma", id), "");
 	assert_string_equal(maker_of(d, "k.on", 80, "alpha", id), "");
 	assert_int_equal(cs_fpdb_add_mem(d, "u.fp", (const uint8_t *)more,
 					 sizeof(more) - 1, err, sizeof(err)),
 			 0);
-	assert_string_equal(maker_of(d, "k.three", 80, "gamma", id), "Cco");
-	assert_string_equal(maker_of(d, "k.one", 80, "alpha", id), "Acme");
+	assert_string_equal(maker_of(d, "sip.server", 80, "gamma", id), "Cco");
+	assert_string_equal(maker_of(d, "http.title", 80, "alpha", id), "Acme");
 	cs_fpdb_free(d);
 	free(id);
 }

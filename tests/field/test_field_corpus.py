@@ -25,13 +25,13 @@ HEX = re.compile(r"^[0-9A-Fa-f:\s]*$")
 
 def identify_kinds(srcdir):
     """The kinds `camsweep identify` accepts, read from its kind table."""
-    text = open(os.path.join(srcdir, "src", "ident", "decode.c"), encoding="utf-8").read()
+    text = open(os.path.join(srcdir, "src", "parse", "decode.c"), encoding="utf-8").read()
     m = re.search(r"\}\s*kinds\[\]\s*=\s*\{(.*?)\n\};", text, re.S)
     if not m:
-        raise SystemExit("cannot find the kind table in src/ident/decode.c")
+        raise SystemExit("cannot find the kind table in src/parse/decode.c")
     kinds = set(re.findall(r'\{\s*"([a-z0-9.-]+)"\s*,', m.group(1)))
     if len(kinds) < 10:
-        raise SystemExit("kind table of src/ident/decode.c looks wrong: %r" % sorted(kinds))
+        raise SystemExit("kind table of src/parse/decode.c looks wrong: %r" % sorted(kinds))
     return kinds
 
 

@@ -87,9 +87,9 @@ rule meari-ppstrong-firmware
   match    \b(ppstrong-[a-z0-9]{2,6}-[a-z0-9_]{1,24}-[0-9]{1,3}(?:\.[0-9]{1,8}){2,3})\b
   set      manufacturer=Meari firmware=$1 class=camera@0.5
   weight   0.75
-  source   SirLouen/zs-gx1s issue #3 (Meari-platform 'Bell 15T' JSON: firmwareversion ppstrong-b81-m_neutral_std-3.1.3.20220922, factoryname PPSTRONG, p2p_id MEARI-L, mcuversion meari-2.4.1...)
+  source   SirLouen/zs-gx1s issue #3 (Bell 15T JSON: ppstrong-b81-m_neutral_std-3.1.3.20220922, factoryname PPSTRONG, p2p_id MEARI-L); guino/ppsapp-rtsp issue #7 (Tuya 'Speed 3S': ppstrong-c51-tuya2_laxihub-2.9.7.20201028)
   example  "\"firmwareversion\":\t\"ppstrong-b81-m_neutral_std-3.1.3.20220922\"," => manufacturer=Meari firmware=ppstrong-b81-m_neutral_std-3.1.3.20220922
-  example  "ppstrong-c5-tuya2_meari-5.1.2.20210501"
+  example  "ppstrong-c51-tuya2_laxihub-2.9.7.20201028" => firmware=ppstrong-c51-tuya2_laxihub-2.9.7.20201028
   example! "ppstrong"
   example! "ppstrong-b81"
   example! "strong-b81-m_neutral_std-3.1.3.20220922"
@@ -126,3 +126,14 @@ rule hi3510-cgi-serverinfo
   example  "var model=\"C9F0SeZ0N0P2L0\";"
   example! "var model=\"DS-2CD2385G1-I\";"
   example! "model=C6F0SgZ0N0P3L0"
+
+rule reecam-sosocam-params
+  on       http.body
+  match    "sosocam_(?:id|url)"\s*:
+  set      manufacturer=ReeCam class=camera
+  weight   0.7
+  source   GioCirque/reecam-monitor src/lib/reecam.ts and reecam.types.ts (ReeCam CGI Ajax, wiki.reecam.cn/CGI/Ajax: get_params.cgi?json=1 answers fields sosocam_id and sosocam_url; README: ReeCam and SoSoCam IP cameras)
+  example  "{\"error\":0,\"id\":\"cam1\",\"p2p_id\":\"\",\"sosocam_id\":\"abc\",\"alias\":\"Test Cam\"}" => manufacturer=ReeCam class=camera
+  example  "\"sosocam_url\": \"\","
+  example! "sosocam"
+  example! "\"sosocam_idx\":1"

@@ -137,3 +137,15 @@ rule reecam-sosocam-params
   example  "\"sosocam_url\": \"\","
   example! "sosocam"
   example! "\"sosocam_idx\":1"
+
+rule swann-raysharp-dvr-early
+  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(DVR(?:4|8|16)-[123][0-9]{3})\b
+  set      manufacturer=Raysharp brand=Swann model=$1 class=dvr
+  weight   0.5
+  source   kz/swanntools README (Swann DVR4-1200, also DVR04B/DM70-D, manufactured by RaySharp; protocol shared with the DVR8-2600 of meatheadmike/swanntools); Forbes 2013-01-22 (Rapid7: Swann DVRs on Ray Sharp firmware)
+  example  "DVR4-1200" => manufacturer=Raysharp brand=Swann model=DVR4-1200 class=dvr
+  example  "DVR8-2600"
+  example! "DVR4-4400"
+  example! "DVR4-1200X"
+  example! "NVR8-2600"

@@ -517,6 +517,74 @@ test_key_index(void **state)
 	free(id);
 }
 
+/* The maker a brand resolves to for a model, "" when the brand is unknown. */
+static const char *
+line_maker(const char *brand, const char *model, struct cs_brand_info *bi)
+{
+	memset(bi, 0, sizeof(*bi));
+	if (cs_fpdb_brand_info(db, brand, model, bi) != 0)
+		return "";
+	return bi->maker;
+}
+
+/*
+ * Round 2 of the long tail: the product-line relations added to oem.tsv
+ * (Swann and Lorex DVRs on Ray Sharp firmware per the 2013 Rapid7
+ * analysis, Swann's Baichuan-firmware NVRs, Foscam's FI98 line on
+ * Shenzhen Reecam's OUI, KGuard and Revo America) and the class-only or
+ * intercom evidence of longtail-prc2.fp and longtail-banners.fp, as
+ * identify applies them.
+ */
+static void
+test_round2_relations_and_classes(void **state)
+{
+	struct cs_brand_info bi, rel[16];
+	struct cs_identity *id = calloc(1, sizeof(*id));
+	size_t n;
+	bool lorex_rs = false;
+
+	(void)state;
+	assert_non_null(id);
+	assert_string_equal(line_maker("Swann", "DVR16-4200", &bi), "Raysharp");
+	assert_non_null(strstr(bi.line, "Ray Sharp"));
+	assert_string_equal(line_maker("Swann", "NVR-7400", &bi), "Reolink");
+	assert_string_equal(line_maker("Swann", "SWDVK-845804WL", &bi),
+			    "Raysharp");
+	assert_string_equal(line_maker("Foscam", "FI9803P", &bi), "ReeCam");
+	assert_string_equal(line_maker("Foscam", "C1", &bi), "Foscam");
+	assert_string_equal(line_maker("KGuard", NULL, &bi), "Raysharp");
+	assert_string_equal(line_maker("Revo America", NULL, &bi), "IDIS");
+	n = cs_fpdb_brand_relations(db, "Lorex", rel, 16);
+	for (size_t i = 0; i < n && i < 16; i++)
+		if (strcmp(rel[i].maker, "Raysharp") == 0 &&
+		    strcmp(rel[i].to, "2018") == 0)
+			lorex_rs = true;
+	assert_true(lorex_rs);
+
+	/* A Dahua door station's SIP agent: an intercom, not a camera. */
+	assert_string_equal(
+	    maker_of(db, "sip.server", 5060, "Dahua UAC/3.0", id), "Dahua");
+	assert_int_equal(id->device_class, CS_CLASS_INTERCOM);
+	assert_false(id->surveillance);
+	/* The shared Hi3510 firmware realm: a camera, but no maker named. */
+	assert_string_equal(maker_of(db, "http.realm", 80, "hi3510", id), "");
+	assert_int_equal(id->device_class, CS_CLASS_CAMERA);
+	assert_true(id->surveillance);
+	/* Meari's ppstrong firmware inside a Tuya-sold camera. */
+	assert_string_equal(
+	    maker_of(db, "onvif.firmware", 80,
+		     "ppstrong-c51-tuya2_laxihub-2.9.7.20201028", id),
+	    "Meari");
+	assert_int_equal(id->device_class, CS_CLASS_CAMERA);
+	/* Bare "Costar" names nobody; a CohuHD model names Costar. */
+	assert_string_equal(maker_of(db, "onvif.model", 80, "Costar 3960", id),
+			    "");
+	assert_string_equal(
+	    maker_of(db, "onvif.model", 80, "Cohu iVIEW 3950", id),
+	    "Costar Technologies");
+	free(id);
+}
+
 int
 main(void)
 {
@@ -527,6 +595,7 @@ main(void)
 	    cmocka_unit_test(test_surveillance_makers_by_rule),
 	    cmocka_unit_test(test_longtail_rules_spare_other_examples),
 	    cmocka_unit_test(test_key_index),
+	    cmocka_unit_test(test_round2_relations_and_classes),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);

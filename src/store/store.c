@@ -145,6 +145,8 @@ info_fill(struct cs_scan_info *dst, const struct cs_scan_info *src)
 		dst->vantage = "";
 	if (dst->version == NULL)
 		dst->version = "";
+	if (dst->site == NULL)
+		dst->site = "";
 }
 
 int
@@ -157,6 +159,10 @@ cs_store_scan_begin(struct cs_store *s, const struct cs_scan_info *info,
 	    info->total_targets > INT64_MAX)
 		return CS_EINVAL;
 	info_fill(&in, info);
+	if (strnlen(in.site, 64) >= 64) {
+		cs_store_set_err(s, "scan_begin: site name too long");
+		return CS_EINVAL;
+	}
 	return s->ops->scan_begin(s, &in, scan_id);
 }
 
@@ -207,6 +213,78 @@ ip_parse(const char *text, struct cs_store_ip *ip)
 	return CS_EINVAL;
 }
 
+void
+cs_store_device_key(const char *mac, const char *serial, const char *ip,
+		    char *out, size_t outsz)
+{
+	const char *pfx = "ip:", *v = ip != NULL ? ip : "";
+
+	if (outsz == 0)
+		return;
+	if (mac != NULL && *mac != '\0') {
+		pfx = "mac:";
+		v = mac;
+	} else if (serial != NULL && *serial != '\0') {
+		pfx = "serial:";
+		v = serial;
+	}
+	snprintf(out, outsz, "%s%s", pfx, v);
+	if (strcmp(pfx, "mac:") == 0)
+		for (char *p = out; *p != '\0'; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+}
+
+/* Copies the first non-empty observation whose key is k or ends in ".k"
+ * ("onvif.serial", "upnp.serial", ...). */
+static void
+obs_suffix(const struct cs_obs_list *l, const char *k, char *out, size_t outsz)
+{
+	size_t kl = strlen(k);
+
+	out[0] = '\0';
+	for (size_t i = 0; l != NULL && i < l->n; i++) {
+		const struct cs_obs *o = &l->v[i];
+		size_t n = strnlen(o->key, sizeof(o->key));
+		if (o->len == 0 || n < kl || memcmp(o->key + n - kl, k, kl) ||
+		    (n > kl && o->key[n - kl - 1] != '.'))
+			continue;
+		cs_span_copy(out, outsz, cs_span_make(o->val, o->len));
+		return;
+	}
+}
+
+/*
+ * The device identity of a host (schema v4): its MAC and serial, the key
+ * they make, and the keys an earlier device at the same address may have
+ * carried before this sighting brought the MAC or serial.
+ */
+static void
+host_ident(const struct cs_host_result *h, struct cs_store_host *sh)
+{
+	const struct cs_obs *o;
+
+	sh->mac[0] = '\0';
+	if (h->mac != NULL && h->mac[0] != '\0')
+		cs_strlcpy(sh->mac, h->mac, sizeof(sh->mac));
+	else if (h->obs != NULL && (o = cs_obs_find(h->obs, "mac", 0)) != NULL)
+		cs_span_copy(sh->mac, sizeof(sh->mac),
+			     cs_span_make(o->val, o->len));
+	if (h->serial != NULL && h->serial[0] != '\0')
+		cs_strlcpy(sh->serial, h->serial, sizeof(sh->serial));
+	else
+		obs_suffix(h->obs, "serial", sh->serial, sizeof(sh->serial));
+	cs_store_device_key(sh->mac, sh->serial, sh->ip.text, sh->key,
+			    sizeof(sh->key));
+	sh->adopt[0][0] = sh->adopt[1][0] = '\0';
+	if (sh->mac[0] != '\0' || sh->serial[0] != '\0')
+		cs_store_device_key(NULL, NULL, sh->ip.text, sh->adopt[0],
+				    sizeof(sh->adopt[0]));
+	if (sh->mac[0] != '\0' && sh->serial[0] != '\0')
+		cs_store_device_key(NULL, sh->serial, NULL, sh->adopt[1],
+				    sizeof(sh->adopt[1]));
+}
+
 int
 cs_store_put_host(struct cs_store *s, int64_t scan_id,
 		  const struct cs_host_result *h)
@@ -227,9 +305,14 @@ cs_store_put_host(struct cs_store *s, int64_t scan_id,
 	sh.obs = h->obs;
 	sh.id = h->id != NULL ? h->id : &unknown;
 	sh.seen_at = h->seen_at;
-	sh.mac = h->mac;
 	sh.att = h->natt ? h->att : NULL;
 	sh.natt = h->att ? CS_MIN(h->natt, (size_t)CS_STORE_MAX_ATTACH) : 0;
+	if (h->site != NULL && strnlen(h->site, 64) >= 64) {
+		cs_store_set_err(s, "put_host: site name too long");
+		return CS_EINVAL;
+	}
+	sh.site = h->site != NULL ? h->site : "";
+	host_ident(h, &sh);
 	return s->ops->put_host(s, scan_id, &sh);
 }
 
@@ -469,6 +552,52 @@ cs_store_first_scan(struct cs_store *s, int64_t *first)
 	if (s == NULL || first == NULL)
 		return CS_EINVAL;
 	return s->ops->first_scan(s, first);
+}
+
+int
+cs_store_admin_init(struct cs_store *s)
+{
+	if (s == NULL)
+		return CS_EINVAL;
+	if (s->ops->admin_init == NULL) {
+		cs_store_set_err(s, "roles and sensors need a PostgreSQL "
+				    "inventory");
+		return CS_EINVAL;
+	}
+	return s->ops->admin_init(s);
+}
+
+/* A role name a sensor may have: [a-z][a-z0-9_]{0,62}. */
+static bool
+sensor_name_valid(const char *n)
+{
+	size_t len = n != NULL ? strnlen(n, 64) : 0;
+
+	if (len == 0 || len > 63 || n[0] < 'a' || n[0] > 'z')
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!((n[i] >= 'a' && n[i] <= 'z') ||
+		      (n[i] >= '0' && n[i] <= '9') || n[i] == '_'))
+			return false;
+	return true;
+}
+
+int
+cs_store_admin_add_sensor(struct cs_store *s, const char *name,
+			  const char *password)
+{
+	if (s == NULL || password == NULL || *password == '\0')
+		return CS_EINVAL;
+	if (!sensor_name_valid(name)) {
+		cs_store_set_err(s, "a sensor name is [a-z][a-z0-9_]{0,62}");
+		return CS_EINVAL;
+	}
+	if (s->ops->admin_add_sensor == NULL) {
+		cs_store_set_err(s, "roles and sensors need a PostgreSQL "
+				    "inventory");
+		return CS_EINVAL;
+	}
+	return s->ops->admin_add_sensor(s, name, password);
 }
 
 bool

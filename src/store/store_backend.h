@@ -19,7 +19,7 @@
 #include "store/store.h"
 
 /* Schema versions known to this program (one migration per version). */
-#define CS_STORE_SCHEMA_LATEST 3
+#define CS_STORE_SCHEMA_LATEST 4
 
 /* An IP address as the store keys and orders it. */
 struct cs_store_ip {
@@ -36,9 +36,17 @@ struct cs_store_host {
 	const struct cs_obs_list *obs; /* NULL: none */
 	const struct cs_identity *id;  /* never NULL (store.c substitutes) */
 	int64_t seen_at;
-	const char *mac;                 /* NULL or "" if unknown */
 	const struct cs_attachment *att; /* NULL if natt == 0 */
 	size_t natt;
+	/* Schema v4, resolved by store.c. */
+	const char *site; /* "": the scan's site */
+	char mac[24];     /* the caller's, else the "mac" observation, or "" */
+	char serial[64];  /* the caller's, else a "*.serial" observation */
+	char key[128];    /* cs_store_device_key of mac, serial, ip */
+	/* Keys a device seen earlier at this address may have had before
+	 * this sighting brought its MAC or serial ("" if none): such a
+	 * device is re-keyed to key instead of a new one being made. */
+	char adopt[2][128];
 };
 
 struct cs_store_ops {
@@ -88,6 +96,10 @@ struct cs_store_ops {
 	int (*reach_get)(struct cs_store *s, const struct cs_store_ip *ip,
 			 char *vantage, size_t vsz, char *ports, size_t psz);
 	int (*first_scan)(struct cs_store *s, int64_t *first);
+	/* PostgreSQL administration (NULL for SQLite). */
+	int (*admin_init)(struct cs_store *s);
+	int (*admin_add_sensor)(struct cs_store *s, const char *name,
+				const char *password);
 };
 
 /* The store handle shared by front end and backend. */

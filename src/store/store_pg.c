@@ -30,6 +30,7 @@
 struct migration {
 	const char *name;
 	const char *sql;
+	const char *sql2; /* more of it (C99 limits one literal), or NULL */
 };
 
 /* clang-format off */
@@ -128,7 +129,7 @@ static const struct migration migrations[] = {
 	"  observation_id BIGINT"
 	"    REFERENCES observation (id) ON DELETE SET NULL);"
 	"CREATE INDEX evidence_sighting ON evidence (sighting_id, seq);"
-	"CREATE INDEX evidence_observation ON evidence (observation_id);"},
+	"CREATE INDEX evidence_observation ON evidence (observation_id);", NULL},
 
     {"0002_mac_attachment",
 	"ALTER TABLE device ADD COLUMN mac TEXT NOT NULL DEFAULT '';"
@@ -151,7 +152,7 @@ static const struct migration migrations[] = {
 	"  brand        TEXT NOT NULL DEFAULT '',"
 	"  id_model     TEXT NOT NULL DEFAULT '',"
 	"  device_class TEXT NOT NULL DEFAULT 'unknown');"
-	"CREATE INDEX attachment_sighting ON attachment (sighting_id, channel);"},
+	"CREATE INDEX attachment_sighting ON attachment (sighting_id, channel);", NULL},
 
     {"0003_finding_plan_reach",
 	"CREATE TABLE finding ("
@@ -220,7 +221,126 @@ static const struct migration migrations[] = {
 	"  reachable  INTEGER NOT NULL DEFAULT 0,"
 	"  checked_at BIGINT NOT NULL,"
 	"  PRIMARY KEY (vantage, ip));"
-	"CREATE INDEX reach_ip ON reach (ip);"},
+	"CREATE INDEX reach_ip ON reach (ip);", NULL},
+
+    /* Issue #13: sealed sites.  Every row of the scan side carries its
+     * site; every unique key and every reference is within the site
+     * (composite keys), so one site's rows can neither collide with nor
+     * point at another's; ids come from cs_random_id (scans: cs_time_id,
+     * time-ordered) instead of estate-wide sequences.  A device is keyed
+     * within its site by dkey (MAC, else serial, else address).
+     * surveillance may be NULL (not established). */
+    {"0004_sealed_sites",
+	"CREATE FUNCTION cs_random_id() RETURNS bigint LANGUAGE sql VOLATILE"
+	"  AS $$SELECT greatest(1, ('x' || left(replace("
+	"    gen_random_uuid()::text, '-', ''), 16))::bit(64)::bigint"
+	"    & 9223372036854775807)$$;"
+	"CREATE FUNCTION cs_time_id() RETURNS bigint LANGUAGE sql VOLATILE"
+	"  AS $$SELECT (floor(extract(epoch FROM clock_timestamp())"
+	"    * 1000000)::bigint << 10) | (cs_random_id() & 1023)$$;"
+
+	/* A v3 inventory made multi-site by data/sql/sensor.sql has a
+	 * sensor column on scan and device: it becomes the site. */
+	"ALTER TABLE scan ADD COLUMN site TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE device ADD COLUMN site TEXT NOT NULL DEFAULT '',"
+	"  ADD COLUMN dkey TEXT, ADD COLUMN serial TEXT NOT NULL DEFAULT '';"
+	"DO $$BEGIN"
+	"  IF EXISTS (SELECT 1 FROM information_schema.columns"
+	"    WHERE table_schema = current_schema() AND table_name = 'scan'"
+	"    AND column_name = 'sensor') THEN"
+	"    UPDATE scan SET site = sensor;"
+	"  END IF;"
+	"  IF EXISTS (SELECT 1 FROM information_schema.columns"
+	"    WHERE table_schema = current_schema() AND table_name = 'device'"
+	"    AND column_name = 'sensor') THEN"
+	"    UPDATE device SET site = sensor;"
+	"  END IF;"
+	"END$$;"
+
+	"ALTER TABLE scan ALTER COLUMN id SET DEFAULT cs_time_id();"
+	"DROP SEQUENCE scan_id_seq;"
+	"ALTER TABLE scan ADD CONSTRAINT scan_site_id UNIQUE (site, id);"
+	"CREATE INDEX scan_site ON scan (site, started);"
+
+	"UPDATE device d SET dkey = CASE WHEN mac <> '' AND id = (SELECT"
+	"  min(d2.id) FROM device d2 WHERE d2.site = d.site AND"
+	"  d2.mac = d.mac) THEN 'mac:' || lower(mac) ELSE 'ip:' || ip END;"
+	"ALTER TABLE device ALTER COLUMN dkey SET NOT NULL,"
+	"  DROP CONSTRAINT device_ip_key,"
+	"  DROP CONSTRAINT device_first_scan_fkey,"
+	"  DROP CONSTRAINT device_last_scan_fkey,"
+	"  ADD CONSTRAINT device_site_dkey UNIQUE (site, dkey),"
+	"  ADD CONSTRAINT device_site_id UNIQUE (site, id),"
+	"  ALTER COLUMN surveillance DROP NOT NULL,"
+	"  ALTER COLUMN surveillance DROP DEFAULT,"
+	"  ALTER COLUMN id SET DEFAULT cs_random_id();"
+	"DROP SEQUENCE device_id_seq;"
+	"UPDATE device SET surveillance = NULL"
+	"  WHERE surveillance = 0 AND device_class = 'unknown';"
+	"CREATE INDEX device_site_ip ON device (site, ip);"
+
+	"ALTER TABLE sighting ADD COLUMN site TEXT NOT NULL DEFAULT '',"
+	"  ADD COLUMN device_site TEXT NOT NULL DEFAULT '';"
+	"UPDATE sighting g SET site = s.site FROM scan s WHERE s.id = g.scan_id;"
+	"UPDATE sighting g SET device_site = d.site FROM device d"
+	"  WHERE d.id = g.device_id;"
+	"ALTER TABLE sighting DROP CONSTRAINT sighting_scan_id_fkey,"
+	"  DROP CONSTRAINT sighting_device_id_fkey,"
+	"  DROP CONSTRAINT sighting_scan_id_ip_key,"
+	"  ADD CONSTRAINT sighting_site_id UNIQUE (site, id),"
+	"  ADD CONSTRAINT sighting_scan_ip UNIQUE (site, scan_id, ip),"
+	"  ADD CONSTRAINT sighting_scan FOREIGN KEY (site, scan_id)"
+	"    REFERENCES scan (site, id) ON DELETE CASCADE,"
+	"  ADD CONSTRAINT sighting_device FOREIGN KEY (device_site, device_id)"
+	"    REFERENCES device (site, id) ON DELETE CASCADE,"
+	"  ALTER COLUMN surveillance DROP NOT NULL,"
+	"  ALTER COLUMN surveillance DROP DEFAULT,"
+	"  ALTER COLUMN id SET DEFAULT cs_random_id();"
+	"DROP SEQUENCE sighting_id_seq;"
+	"UPDATE sighting SET surveillance = NULL"
+	"  WHERE surveillance = 0 AND device_class = 'unknown';",
+
+	"ALTER TABLE sighting_port ADD COLUMN site TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE observation ADD COLUMN site TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE evidence ADD COLUMN site TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE attachment ADD COLUMN site TEXT NOT NULL DEFAULT '';"
+	"UPDATE sighting_port c SET site = g.site FROM sighting g"
+	"  WHERE g.id = c.sighting_id;"
+	"UPDATE observation c SET site = g.site FROM sighting g"
+	"  WHERE g.id = c.sighting_id;"
+	"UPDATE evidence c SET site = g.site FROM sighting g"
+	"  WHERE g.id = c.sighting_id;"
+	"UPDATE attachment c SET site = g.site FROM sighting g"
+	"  WHERE g.id = c.sighting_id;"
+	"ALTER TABLE sighting_port DROP CONSTRAINT sighting_port_pkey,"
+	"  DROP CONSTRAINT sighting_port_sighting_id_fkey,"
+	"  ADD PRIMARY KEY (site, sighting_id, port),"
+	"  ADD CONSTRAINT sighting_port_sighting FOREIGN KEY"
+	"    (site, sighting_id) REFERENCES sighting (site, id)"
+	"    ON DELETE CASCADE;"
+	"ALTER TABLE observation DROP CONSTRAINT observation_sighting_id_fkey,"
+	"  ADD CONSTRAINT observation_site_id UNIQUE (site, id),"
+	"  ADD CONSTRAINT observation_sighting FOREIGN KEY"
+	"    (site, sighting_id) REFERENCES sighting (site, id)"
+	"    ON DELETE CASCADE,"
+	"  ALTER COLUMN id SET DEFAULT cs_random_id();"
+	"DROP SEQUENCE observation_id_seq;"
+	"ALTER TABLE evidence DROP CONSTRAINT evidence_sighting_id_fkey,"
+	"  DROP CONSTRAINT evidence_observation_id_fkey,"
+	"  ADD CONSTRAINT evidence_sighting FOREIGN KEY"
+	"    (site, sighting_id) REFERENCES sighting (site, id)"
+	"    ON DELETE CASCADE,"
+	"  ADD CONSTRAINT evidence_observation FOREIGN KEY"
+	"    (site, observation_id) REFERENCES observation (site, id)"
+	"    ON DELETE SET NULL (observation_id),"
+	"  ALTER COLUMN id SET DEFAULT cs_random_id();"
+	"DROP SEQUENCE evidence_id_seq;"
+	"ALTER TABLE attachment DROP CONSTRAINT attachment_sighting_id_fkey,"
+	"  ADD CONSTRAINT attachment_sighting FOREIGN KEY"
+	"    (site, sighting_id) REFERENCES sighting (site, id)"
+	"    ON DELETE CASCADE,"
+	"  ALTER COLUMN id SET DEFAULT cs_random_id();"
+	"DROP SEQUENCE attachment_id_seq;"},
 };
 /* clang-format on */
 
@@ -249,6 +369,8 @@ enum {
 	ST_EACH_ATT,
 	ST_SAVEPOINT,
 	ST_RELEASE,
+	ST_SCAN_SITE,
+	ST_DEVICE_ADOPT,
 	ST_COUNT
 };
 
@@ -263,8 +385,9 @@ enum {
 static const char *const sql_text[ST_COUNT] = {
 	[ST_SCAN_INSERT] =
 	    "INSERT INTO scan (scope, exclusions, ports, options, vantage, "
-	    "version, status, started, total_targets) "
-	    "VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8) RETURNING id",
+	    "version, status, started, total_targets, site) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8, $9) "
+	    "RETURNING id",
 	[ST_SCAN_FIND] = "SELECT id, watermark FROM scan "
 			 "WHERE status IN ('running', 'interrupted') "
 			 "AND scope = $1 AND exclusions = $2 AND ports = $3 "
@@ -279,19 +402,30 @@ static const char *const sql_text[ST_COUNT] = {
 	[ST_SCAN_LATEST] = "SELECT id FROM scan ORDER BY id DESC LIMIT 1",
 	[ST_SCAN_GET] = "SELECT status, started, coalesce(ended, 0), "
 			"total_targets, watermark, hosts_done, resume_count, "
-			"scope, exclusions, ports, vantage "
+			"scope, exclusions, ports, vantage, site "
 			"FROM scan WHERE id = $1",
+	[ST_SCAN_SITE] = "SELECT site FROM scan WHERE id = $1",
+	/* A device seen at this address before its MAC or serial was
+	 * known takes the new key (unless a device already has it). */
+	[ST_DEVICE_ADOPT] =
+	    "UPDATE device SET dkey = $1 WHERE site = $2 AND id = (SELECT id "
+	    "FROM device WHERE site = $2 AND dkey IN ($3, $4) "
+	    "ORDER BY dkey = $4 DESC LIMIT 1) AND NOT EXISTS (SELECT 1 "
+	    "FROM device WHERE site = $2 AND dkey = $1)",
 	[ST_SIGHTING_DELETE] =
-	    "DELETE FROM sighting WHERE scan_id = $1 AND ip = $2",
+	    "DELETE FROM sighting WHERE scan_id = $1 AND ip = $2 "
+	    "AND site = $3",
 	[ST_DEVICE_UPSERT] =
 	    "INSERT INTO device (" ID_COLS ", ip, ip_num, first_scan, "
-	    "last_scan, first_seen, last_seen, mac) "
+	    "last_scan, first_seen, last_seen, mac, site, dkey, serial) "
 	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, "
-	    "$12, $12, $13) "
-	    "ON CONFLICT (ip) DO UPDATE SET "
+	    "$12, $12, $13, $14, $15, $16) "
+	    "ON CONFLICT (site, dkey) DO UPDATE SET "
 	    "mac = CASE WHEN excluded.mac <> '' AND " NEWER
 	    " THEN excluded.mac ELSE device.mac END, "
-	    TAKE("manufacturer") ", " TAKE("manufacturer_country") ", "
+	    "serial = CASE WHEN excluded.serial <> '' AND " NEWER
+	    " THEN excluded.serial ELSE device.serial END, "
+	    TAKE("ip") ", " TAKE("manufacturer") ", " TAKE("manufacturer_country") ", "
 	    TAKE("brand") ", " TAKE("model") ", " TAKE("firmware") ", "
 	    TAKE("device_class") ", " TAKE("surveillance") ", "
 	    TAKE("confidence") ", " TAKE("ip_num") ", " TAKE("last_scan") ", "
@@ -302,32 +436,35 @@ static const char *const sql_text[ST_COUNT] = {
 	    "RETURNING id",
 	[ST_SIGHTING_INSERT] =
 	    "INSERT INTO sighting (" ID_COLS ", ip, ip_num, scan_id, "
-	    "device_id, seen_at, obs_dropped, ev_dropped, mac) "
+	    "device_id, seen_at, obs_dropped, ev_dropped, mac, site, "
+	    "device_site) "
 	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-	    "$13, $14, $15, $16) RETURNING id",
-	[ST_PORT_INSERT] = "INSERT INTO sighting_port (sighting_id, port) "
-			   "VALUES ($1, $2) ON CONFLICT DO NOTHING",
+	    "$13, $14, $15, $16, $17, $18) RETURNING id",
+	[ST_PORT_INSERT] = "INSERT INTO sighting_port (sighting_id, port, "
+			   "site) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
 	[ST_OBS_INSERT] = "INSERT INTO observation (sighting_id, seq, key, "
-			  "port, flags, value) VALUES ($1, $2, $3, $4, $5, $6)",
+			  "port, flags, value, site) "
+			  "VALUES ($1, $2, $3, $4, $5, $6, $7)",
 	/* The observation link: the first observation of the sighting with
 	 * the same key and, for a non-zero port, the same port. */
 	[ST_EV_INSERT] = "INSERT INTO evidence (sighting_id, seq, field, "
 			 "value, rule, obs_key, port, weight, observation_id, "
-			 "claim) "
+			 "claim, site) "
 			 "VALUES ($1, $2, $3, $4, $5, $6::text, $7::integer, "
 			 "$8, (SELECT o.id FROM observation o "
-			 "WHERE o.sighting_id = $1 AND $6::text <> '' "
-			 "AND o.key = $6::text "
+			 "WHERE o.sighting_id = $1 AND o.site = $10::text "
+			 "AND $6::text <> '' AND o.key = $6::text "
 			 "AND ($7::integer = 0 OR o.port = $7::integer) "
-			 "ORDER BY o.seq LIMIT 1), $9)",
+			 "ORDER BY o.seq LIMIT 1), $9, $10::text)",
 	[ST_SAVEPOINT] = "SAVEPOINT cs_host",
 	[ST_RELEASE] = "RELEASE SAVEPOINT cs_host",
 	[ST_EACH_SIGHTING] =
 	    "SELECT s.id, s.device_id, s.ip, s.manufacturer, "
 	    "s.manufacturer_country, s.brand, s.model, s.firmware, "
 	    "s.device_class, s.surveillance, s.confidence, d.first_seen, "
-	    "d.last_seen, s.ev_dropped, s.mac "
+	    "d.last_seen, s.ev_dropped, s.mac, d.site, d.serial "
 	    "FROM sighting s JOIN device d ON d.id = s.device_id "
+	    "AND d.site = s.device_site "
 	    "WHERE s.scan_id = $1 "
 	    "ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\"",
 	[ST_EACH_PORT] = "SELECT port FROM sighting_port WHERE sighting_id = $1 "
@@ -342,9 +479,9 @@ static const char *const sql_text[ST_COUNT] = {
 			"WHERE s.scan_id = $1 AND s.ip = $2 ORDER BY o.seq",
 	[ST_ATT_INSERT] = "INSERT INTO attachment (sighting_id, channel, ip, "
 			  "port, name, model, serial, firmware, vendor, mac, "
-			  "manufacturer, brand, id_model, device_class) "
+			  "manufacturer, brand, id_model, device_class, site) "
 			  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-			  "$11, $12, $13, $14)",
+			  "$11, $12, $13, $14, $15)",
 	[ST_EACH_ATT] = "SELECT channel, ip, port, name, model, serial, "
 			"firmware, vendor, mac, manufacturer, brand, "
 			"id_model, device_class FROM attachment "
@@ -366,6 +503,8 @@ struct pg {
 	int npiped;
 	int pipe_rc;
 	char pipe_err[200];
+	int64_t site_scan; /* the scan whose site is cached */
+	char site[64];     /* ... that site */
 };
 
 static struct pg *
@@ -940,7 +1079,10 @@ migrate(PGconn *c, char *err, size_t errsz)
 			return cexec(c, "COMMIT", err, errsz,
 				     "migrate: commit");
 		if (cexec(c, migrations[v].sql, err, errsz,
-			  migrations[v].name) != 0)
+			  migrations[v].name) != 0 ||
+		    (migrations[v].sql2 != NULL &&
+		     cexec(c, migrations[v].sql2, err, errsz,
+			   migrations[v].name) != 0))
 			goto fail;
 		snprintf(vbuf, sizeof(vbuf), "%d", (int)v + 1);
 		pv[0] = vbuf;
@@ -1056,6 +1198,7 @@ pg_scan_begin(struct cs_store *s, const struct cs_scan_info *in,
 	pgp_str(&p, in->version);
 	pgp_i64(&p, in->started);
 	pgp_i64(&p, (int64_t)in->total_targets);
+	pgp_str(&p, in->site);
 	res = st_run(s, ST_SCAN_INSERT, &p, "scan_begin");
 	rc = res_ok(res) && PQntuples(res) == 1 ? 0 : CS_EIO;
 	if (rc == 0)
@@ -1118,16 +1261,33 @@ pg_scan_resume(struct cs_store *s, int64_t scan_id, int64_t now)
 	return update_one(s, ST_SCAN_RESUME, &p, "scan_resume");
 }
 
-static void
-host_mac(const struct cs_store_host *h, char *out, size_t outsz)
+/* The site of scan_id (cached): CS_EINVAL when the scan does not exist
+ * or, for a sensor role, belongs to another site (row security hides
+ * it: the two cases are indistinguishable). */
+static int
+scan_site(struct cs_store *s, int64_t scan_id)
 {
-	const struct cs_obs *o;
+	struct pg *q = pg_of(s);
+	struct pgp p = {0};
+	PGresult *res;
+	int rc;
 
-	out[0] = '\0';
-	if (h->mac && h->mac[0])
-		cs_strlcpy(out, h->mac, outsz);
-	else if (h->obs && (o = cs_obs_find(h->obs, "mac", 0)) != NULL)
-		cs_span_copy(out, outsz, cs_span_make(o->val, o->len));
+	if (q->site_scan == scan_id && scan_id != 0)
+		return 0;
+	pgp_i64(&p, scan_id);
+	res = st_run(s, ST_SCAN_SITE, &p, "put_host: scan");
+	if (!res_ok(res))
+		rc = CS_EIO;
+	else if (PQntuples(res) == 0) {
+		cs_store_set_err(s, "put_host: no scan %" PRId64, scan_id);
+		rc = CS_EINVAL;
+	} else {
+		fld_copy(res, 0, 0, q->site, sizeof(q->site));
+		q->site_scan = scan_id;
+		rc = 0;
+	}
+	PQclear(res);
+	return rc;
 }
 
 static void
@@ -1139,7 +1299,10 @@ pgp_identity(struct pgp *p, const struct cs_identity *id)
 	PGP_FIXED(p, id->model);
 	PGP_FIXED(p, id->firmware);
 	pgp_str(p, cs_class_name(id->device_class));
-	pgp_i64(p, id->surveillance ? 1 : 0);
+	if (id->surveillance_known)
+		pgp_i64(p, id->surveillance ? 1 : 0);
+	else
+		pgp_null(p);
 	pgp_dbl(p, id->confidence);
 }
 
@@ -1175,12 +1338,13 @@ static int
 put_host_rows(struct cs_store *s, int64_t scan_id,
 	      const struct cs_store_host *h)
 {
+	struct pg *q = pg_of(s);
 	const struct cs_identity *id = h->id;
 	struct pgp p = {0};
-	char mac[24];
+	const char *mac = h->mac, *site, *dsite;
 	size_t nobs = 0, dropped = 0, nev;
 	int64_t device_id = 0, sighting_id;
-	int rc;
+	int rc, want = 2;
 
 	if (h->obs != NULL) {
 		nobs = h->obs->n;
@@ -1193,14 +1357,24 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	nev = id->nev;
 	if (CS_NEVER(nev > CS_FP_MAX_EVIDENCE))
 		nev = CS_FP_MAX_EVIDENCE;
-	host_mac(h, mac, sizeof(mac));
+	site = q->site; /* scan_site ran first */
+	dsite = h->site[0] != '\0' ? h->site : site;
 
 	if ((rc = pipe_begin(s)) != 0)
 		return rc;
 	pipe_send(s, ST_SAVEPOINT, &p);
 	pgp_i64(&p, scan_id);
 	pgp_str(&p, h->ip.text);
+	pgp_str(&p, site);
 	pipe_send(s, ST_SIGHTING_DELETE, &p);
+	if (h->adopt[0][0] != '\0') {
+		pgp_str(&p, h->key);
+		pgp_str(&p, dsite);
+		pgp_str(&p, h->adopt[0]);
+		pgp_str(&p, h->adopt[1][0] ? h->adopt[1] : h->adopt[0]);
+		pipe_send(s, ST_DEVICE_ADOPT, &p);
+		want = 3;
+	}
 	pgp_identity(&p, id);
 	pgp_str(&p, h->ip.text);
 	if (h->ip.v4)
@@ -1210,8 +1384,11 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	pgp_i64(&p, scan_id);
 	pgp_i64(&p, h->seen_at);
 	pgp_str(&p, mac);
+	pgp_str(&p, dsite);
+	pgp_str(&p, h->key);
+	pgp_str(&p, h->serial);
 	pipe_send(s, ST_DEVICE_UPSERT, &p);
-	if ((rc = pipe_end(s, "put_host: device", 2, &device_id)) != 0)
+	if ((rc = pipe_end(s, "put_host: device", want, &device_id)) != 0)
 		return rc;
 	if (device_id == 0) {
 		cs_store_set_err(s, "put_host: device: no id returned");
@@ -1231,6 +1408,8 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	pgp_i64(&p, (int64_t)CS_MIN(id->nev_dropped + (id->nev - nev),
 				    (size_t)INT64_MAX));
 	pgp_str(&p, mac);
+	pgp_str(&p, site);
+	pgp_str(&p, dsite);
 	if ((rc = run_id(s, ST_SIGHTING_INSERT, &p, "put_host: sighting",
 			 &sighting_id)) != 0)
 		return rc;
@@ -1254,11 +1433,13 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 		PGP_FIXED(&p, a->brand);
 		PGP_FIXED(&p, a->id_model);
 		pgp_str(&p, cs_class_name(a->device_class));
+		pgp_str(&p, site);
 		pipe_send(s, ST_ATT_INSERT, &p);
 	}
 	for (size_t i = 0; i < h->nports; i++) {
 		pgp_i64(&p, sighting_id);
 		pgp_i64(&p, h->ports[i]);
+		pgp_str(&p, site);
 		pipe_send(s, ST_PORT_INSERT, &p);
 	}
 	for (size_t i = 0; i < nobs; i++) {
@@ -1276,6 +1457,7 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 		pgp_i64(&p, o->port);
 		pgp_i64(&p, flags);
 		pgp_bytes(&p, o->val, vlen);
+		pgp_str(&p, site);
 		pipe_send(s, ST_OBS_INSERT, &p);
 	}
 	for (size_t i = 0; i < nev; i++) {
@@ -1290,6 +1472,7 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 		pgp_i64(&p, ev->port);
 		pgp_dbl(&p, ev->weight);
 		PGP_FIXED(&p, ev->claim);
+		pgp_str(&p, site);
 		pipe_send(s, ST_EV_INSERT, &p);
 	}
 	pipe_send(s, ST_RELEASE, &p);
@@ -1301,7 +1484,7 @@ pg_put_host(struct cs_store *s, int64_t scan_id, const struct cs_store_host *h)
 {
 	int rc;
 
-	if ((rc = batch_begin(s)) != 0)
+	if ((rc = batch_begin(s)) != 0 || (rc = scan_site(s, scan_id)) != 0)
 		return rc;
 	rc = put_host_rows(s, scan_id, h);
 	if (rc != 0 && PQstatus(pg_of(s)->conn) == CONNECTION_OK) {
@@ -1394,6 +1577,7 @@ pg_scan_get(struct cs_store *s, int64_t scan_id, struct cs_scan_state *ss)
 		fld_copy(res, 0, 8, ss->exclusions, sizeof(ss->exclusions));
 		fld_copy(res, 0, 9, ss->ports, sizeof(ss->ports));
 		fld_copy(res, 0, 10, ss->vantage, sizeof(ss->vantage));
+		fld_copy(res, 0, 11, ss->site, sizeof(ss->site));
 		rc = 0;
 	}
 	PQclear(res);
@@ -1503,6 +1687,7 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 		fld_copy(res, r, 8, cls, sizeof(cls));
 		if (cs_class_parse(cls, &row->id.device_class) != 0)
 			row->id.device_class = CS_CLASS_UNKNOWN;
+		row->id.surveillance_known = !PQgetisnull(res, r, 9);
 		row->id.surveillance = fld_int(res, r, 9, 0, 1) != 0;
 		row->id.confidence = fld_dbl(res, r, 10);
 		row->first_seen = FLD_I64(res, r, 11);
@@ -1510,6 +1695,8 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 		row->id.nev_dropped =
 		    (size_t)fld_int(res, r, 13, 0, (int64_t)SIZE_MAX / 2);
 		fld_copy(res, r, 14, row->mac, sizeof(row->mac));
+		fld_copy(res, r, 15, row->site, sizeof(row->site));
+		fld_copy(res, r, 16, row->serial, sizeof(row->serial));
 		if ((ret = read_children(s, sid, row)) != 0)
 			break;
 		if ((ret = cb(arg, row)) != 0)
@@ -1678,7 +1865,10 @@ device_of(struct cs_store *s, const char *ip)
 	int64_t id = 0;
 
 	pgp_str(&p, ip);
-	res = adhoc(s, "SELECT id FROM device WHERE ip = $1", &p, "device");
+	res = adhoc(s,
+		    "SELECT id FROM device WHERE ip = $1 "
+		    "ORDER BY last_seen DESC, id DESC LIMIT 1",
+		    &p, "device");
 	if (res_ok(res) && PQntuples(res) > 0)
 		id = FLD_I64(res, 0, 0);
 	PQclear(res);

@@ -233,6 +233,92 @@ static const struct migration migrations[] = {
 	"  checked_at INTEGER NOT NULL,"
 	"  PRIMARY KEY (vantage, ip)) WITHOUT ROWID;"
 	"CREATE INDEX reach_ip ON reach (ip);"},
+
+    /* Issue #13: sites.  A scan and a device belong to a site; a device
+     * is keyed within its site (dkey: MAC, else serial, else address),
+     * not by its address over the whole inventory; surveillance may be
+     * NULL (not established).  Tables are rebuilt (SQLite cannot drop a
+     * UNIQUE or NOT NULL), with foreign keys off during the migration.
+     * A v3 device keeps its MAC as key (the first device of each MAC;
+     * any other by address); a v3 surveillance of 0 on a device of
+     * unknown class becomes NULL. */
+    {"0004_site_device_identity",
+	"ALTER TABLE scan ADD COLUMN site TEXT NOT NULL DEFAULT '';"
+	"CREATE INDEX scan_site ON scan (site, started);"
+
+	"CREATE TABLE device_v4 ("
+	"  id                   INTEGER PRIMARY KEY,"
+	"  site                 TEXT NOT NULL DEFAULT '',"
+	"  dkey                 TEXT NOT NULL,"
+	"  ip                   TEXT NOT NULL,"
+	"  ip_num               INTEGER,"
+	"  manufacturer         TEXT NOT NULL DEFAULT '',"
+	"  manufacturer_country TEXT NOT NULL DEFAULT '',"
+	"  brand                TEXT NOT NULL DEFAULT '',"
+	"  model                TEXT NOT NULL DEFAULT '',"
+	"  firmware             TEXT NOT NULL DEFAULT '',"
+	"  device_class         TEXT NOT NULL DEFAULT 'unknown',"
+	"  surveillance         INTEGER CHECK (surveillance IN (0, 1)),"
+	"  confidence           REAL NOT NULL DEFAULT 0,"
+	"  first_scan           INTEGER NOT NULL REFERENCES scan (id),"
+	"  last_scan            INTEGER NOT NULL REFERENCES scan (id),"
+	"  first_seen           INTEGER NOT NULL,"
+	"  last_seen            INTEGER NOT NULL,"
+	"  mac                  TEXT NOT NULL DEFAULT '',"
+	"  serial               TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (site, dkey));"
+	"INSERT INTO device_v4 (id, site, dkey, ip, ip_num, manufacturer,"
+	"  manufacturer_country, brand, model, firmware, device_class,"
+	"  surveillance, confidence, first_scan, last_scan, first_seen,"
+	"  last_seen, mac)"
+	"  SELECT id, '', CASE WHEN mac <> '' AND id = (SELECT min(d2.id)"
+	"    FROM device d2 WHERE d2.mac = device.mac)"
+	"    THEN 'mac:' || lower(mac) ELSE 'ip:' || ip END,"
+	"  ip, ip_num, manufacturer, manufacturer_country, brand, model,"
+	"  firmware, device_class, CASE WHEN surveillance <> 0 THEN 1"
+	"    WHEN device_class = 'unknown' THEN NULL ELSE 0 END,"
+	"  confidence, first_scan, last_scan, first_seen, last_seen, mac"
+	"  FROM device;"
+	"DROP TABLE device;"
+	"ALTER TABLE device_v4 RENAME TO device;"
+	"CREATE INDEX device_first_scan ON device (first_scan);"
+	"CREATE INDEX device_last_scan ON device (last_scan);"
+	"CREATE INDEX device_site_ip ON device (site, ip);"
+
+	"CREATE TABLE sighting_v4 ("
+	"  id                   INTEGER PRIMARY KEY,"
+	"  scan_id              INTEGER NOT NULL"
+	"    REFERENCES scan (id) ON DELETE CASCADE,"
+	"  device_id            INTEGER NOT NULL"
+	"    REFERENCES device (id) ON DELETE CASCADE,"
+	"  ip                   TEXT NOT NULL,"
+	"  ip_num               INTEGER,"
+	"  seen_at              INTEGER NOT NULL,"
+	"  manufacturer         TEXT NOT NULL DEFAULT '',"
+	"  manufacturer_country TEXT NOT NULL DEFAULT '',"
+	"  brand                TEXT NOT NULL DEFAULT '',"
+	"  model                TEXT NOT NULL DEFAULT '',"
+	"  firmware             TEXT NOT NULL DEFAULT '',"
+	"  device_class         TEXT NOT NULL DEFAULT 'unknown',"
+	"  surveillance         INTEGER CHECK (surveillance IN (0, 1)),"
+	"  confidence           REAL NOT NULL DEFAULT 0,"
+	"  obs_dropped          INTEGER NOT NULL DEFAULT 0,"
+	"  ev_dropped           INTEGER NOT NULL DEFAULT 0,"
+	"  mac                  TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (scan_id, ip));"
+	"INSERT INTO sighting_v4 (id, scan_id, device_id, ip, ip_num,"
+	"  seen_at, manufacturer, manufacturer_country, brand, model,"
+	"  firmware, device_class, surveillance, confidence, obs_dropped,"
+	"  ev_dropped, mac)"
+	"  SELECT id, scan_id, device_id, ip, ip_num, seen_at, manufacturer,"
+	"  manufacturer_country, brand, model, firmware, device_class,"
+	"  CASE WHEN surveillance <> 0 THEN 1"
+	"    WHEN device_class = 'unknown' THEN NULL ELSE 0 END,"
+	"  confidence, obs_dropped, ev_dropped, mac FROM sighting;"
+	"DROP TABLE sighting;"
+	"ALTER TABLE sighting_v4 RENAME TO sighting;"
+	"CREATE INDEX sighting_order ON sighting (scan_id, ip_num);"
+	"CREATE INDEX sighting_device ON sighting (device_id);"},
 };
 
 /* clang-format on */
@@ -267,6 +353,8 @@ enum {
 	ST_EACH_OBS,
 	ST_ATT_INSERT,
 	ST_EACH_ATT,
+	ST_SCAN_SITE,
+	ST_DEVICE_ADOPT,
 	ST_COUNT
 };
 
@@ -289,8 +377,8 @@ static const char *const sql_text[ST_COUNT] = {
 	[ST_ROLLBACK_TO] = "ROLLBACK TO cs_host",
 	[ST_SCAN_INSERT] =
 	    "INSERT INTO scan (scope, exclusions, ports, options, vantage, "
-	    "version, status, started, total_targets) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'running', ?7, ?8)",
+	    "version, status, started, total_targets, site) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'running', ?7, ?8, ?9)",
 	[ST_SCAN_FIND] = "SELECT id, watermark FROM scan "
 			 "WHERE status IN ('running', 'interrupted') "
 			 "AND scope = ?1 AND exclusions = ?2 AND ports = ?3 "
@@ -305,19 +393,29 @@ static const char *const sql_text[ST_COUNT] = {
 	[ST_SCAN_LATEST] = "SELECT id FROM scan ORDER BY id DESC LIMIT 1",
 	[ST_SCAN_GET] = "SELECT status, started, ended, total_targets, "
 			"watermark, hosts_done, resume_count, scope, "
-			"exclusions, ports, vantage "
+			"exclusions, ports, vantage, site "
 			"FROM scan WHERE id = ?1",
+	[ST_SCAN_SITE] = "SELECT site FROM scan WHERE id = ?1",
+	/* A device seen at this address before its MAC or serial was
+	 * known takes the new key (unless a device already has it). */
+	[ST_DEVICE_ADOPT] =
+	    "UPDATE device SET dkey = ?1 WHERE id = (SELECT id FROM device "
+	    "WHERE site = ?2 AND dkey IN (?3, ?4) ORDER BY dkey = ?4 DESC "
+	    "LIMIT 1) AND NOT EXISTS (SELECT 1 FROM device "
+	    "WHERE site = ?2 AND dkey = ?1)",
 	[ST_SIGHTING_DELETE] =
 	    "DELETE FROM sighting WHERE scan_id = ?1 AND ip = ?2",
 	[ST_DEVICE_UPSERT] =
 	    "INSERT INTO device (" ID_COLS ", ip, ip_num, first_scan, "
-	    "last_scan, first_seen, last_seen, mac) "
+	    "last_scan, first_seen, last_seen, mac, site, dkey, serial) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, "
-	    "?12, ?12, ?13) "
-	    "ON CONFLICT (ip) DO UPDATE SET "
+	    "?12, ?12, ?13, ?14, ?15, ?16) "
+	    "ON CONFLICT (site, dkey) DO UPDATE SET "
 	    "mac = CASE WHEN excluded.mac <> '' AND " NEWER
 	    " THEN excluded.mac ELSE mac END, "
-	    TAKE("manufacturer") ", " TAKE("manufacturer_country") ", "
+	    "serial = CASE WHEN excluded.serial <> '' AND " NEWER
+	    " THEN excluded.serial ELSE serial END, "
+	    TAKE("ip") ", " TAKE("manufacturer") ", " TAKE("manufacturer_country") ", "
 	    TAKE("brand") ", " TAKE("model") ", " TAKE("firmware") ", "
 	    TAKE("device_class") ", " TAKE("surveillance") ", "
 	    TAKE("confidence") ", " TAKE("ip_num") ", " TAKE("last_scan") ", "
@@ -343,7 +441,7 @@ static const char *const sql_text[ST_COUNT] = {
 	    "SELECT s.id, s.device_id, s.ip, s.manufacturer, "
 	    "s.manufacturer_country, s.brand, s.model, s.firmware, "
 	    "s.device_class, s.surveillance, s.confidence, d.first_seen, "
-	    "d.last_seen, s.ev_dropped, s.mac "
+	    "d.last_seen, s.ev_dropped, s.mac, d.site, d.serial "
 	    "FROM sighting s JOIN device d ON d.id = s.device_id "
 	    "WHERE s.scan_id = ?1 "
 	    "ORDER BY s.ip_num IS NULL, s.ip_num, s.ip",
@@ -381,6 +479,8 @@ struct sq {
 	int version;
 	uint8_t obsbuf[CS_OBS_MAX_VALUE + 1]; /* scratch for each_observation */
 	int64_t obs_id[CS_OBS_MAX_COUNT];     /* scratch for put_host */
+	int64_t site_scan;                    /* scan whose site is cached */
+	char site[64];                        /* ... that site */
 };
 
 static struct sq *
@@ -499,7 +599,10 @@ bind_identity(sqlite3_stmt *st, int first, const struct cs_identity *id)
 	rc |= BIND_FIXED(st, first + 3, id->model);
 	rc |= BIND_FIXED(st, first + 4, id->firmware);
 	rc |= bind_str(st, first + 5, cls);
-	rc |= sqlite3_bind_int(st, first + 6, id->surveillance ? 1 : 0);
+	if (id->surveillance_known)
+		rc |= sqlite3_bind_int(st, first + 6, id->surveillance ? 1 : 0);
+	else
+		rc |= sqlite3_bind_null(st, first + 6);
 	rc |= sqlite3_bind_double(st, first + 7, id->confidence);
 	return rc;
 }
@@ -663,8 +766,15 @@ sq_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 	if (sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) !=
 		SQLITE_OK ||
 	    sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) !=
-		SQLITE_OK ||
-	    sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) !=
+		SQLITE_OK) {
+		open_err(db, err, errsz, "cannot configure inventory");
+		goto fail;
+	}
+	/* Migrations rebuild tables, so they run with foreign keys off (the
+	 * connection's default); they are on for everything else. */
+	if (migrate(db, err, errsz) != 0)
+		goto fail;
+	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) !=
 		SQLITE_OK) {
 		open_err(db, err, errsz, "cannot configure inventory");
 		goto fail;
@@ -673,8 +783,6 @@ sq_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 		open_err(db, err, errsz, "foreign keys unavailable");
 		goto fail;
 	}
-	if (migrate(db, err, errsz) != 0)
-		goto fail;
 	if (pragma_int(db, "PRAGMA user_version", &ver) != 0) {
 		open_err(db, err, errsz, "cannot read inventory");
 		goto fail;
@@ -729,6 +837,7 @@ sq_scan_begin(struct cs_store *s, const struct cs_scan_info *in,
 	bind_str(st, 6, in->version);
 	sqlite3_bind_int64(st, 7, in->started);
 	sqlite3_bind_int64(st, 8, (int64_t)in->total_targets);
+	bind_str(st, 9, in->site);
 	rc = sqlite3_step(st);
 	st_done(st);
 	if (rc != SQLITE_DONE)
@@ -808,17 +917,39 @@ obs_match(const struct cs_obs_list *l, size_t n, const struct cs_evidence *ev)
 	return -1;
 }
 
-/* The host's MAC: the caller's, else the "mac" observation, else "". */
-static void
-host_mac(const struct cs_store_host *h, char *out, size_t outsz)
+/* The site of a device of scan_id: the host's own, else the scan's.
+ * CS_EINVAL when the scan does not exist. */
+static int
+host_site(struct cs_store *s, int64_t scan_id, const struct cs_store_host *h,
+	  char *out, size_t outsz)
 {
-	const struct cs_obs *o;
+	struct sq *q = sq_of(s);
+	sqlite3_stmt *st;
+	int rc;
 
-	out[0] = '\0';
-	if (h->mac && h->mac[0])
-		cs_strlcpy(out, h->mac, outsz);
-	else if (h->obs && (o = cs_obs_find(h->obs, "mac", 0)) != NULL)
-		cs_span_copy(out, outsz, cs_span_make(o->val, o->len));
+	if (h->site[0] != '\0') {
+		cs_strlcpy(out, h->site, outsz);
+		return 0;
+	}
+	if (q->site_scan != scan_id || scan_id == 0) {
+		if ((st = st_get(s, ST_SCAN_SITE)) == NULL)
+			return CS_EIO;
+		sqlite3_bind_int64(st, 1, scan_id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			col_copy(st, 0, q->site, sizeof(q->site));
+		st_done(st);
+		if (rc == SQLITE_DONE) {
+			cs_store_set_err(s, "put_host: no scan %" PRId64,
+					 scan_id);
+			return CS_EINVAL;
+		}
+		if (rc != SQLITE_ROW)
+			return db_err(s, "put_host: scan");
+		q->site_scan = scan_id;
+	}
+	cs_strlcpy(out, q->site, outsz);
+	return 0;
 }
 
 /* Writes the cameras attached behind a recorder's sighting (schema v2). */
@@ -865,7 +996,8 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 {
 	struct sq *q = sq_of(s);
 	const struct cs_identity *id = h->id;
-	char mac[24];
+	const char *mac = h->mac;
+	char site[64];
 	size_t nobs = 0, dropped = 0, nev;
 	int64_t device_id, sighting_id;
 	sqlite3_stmt *st;
@@ -882,7 +1014,8 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	nev = id->nev;
 	if (CS_NEVER(nev > CS_FP_MAX_EVIDENCE))
 		nev = CS_FP_MAX_EVIDENCE;
-	host_mac(h, mac, sizeof(mac));
+	if ((rc = host_site(s, scan_id, h, site, sizeof(site))) != 0)
+		return rc;
 
 	/* Idempotence: drop this scan's earlier rows for the host. */
 	if ((st = st_get(s, ST_SIGHTING_DELETE)) == NULL)
@@ -894,6 +1027,18 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	if (rc != SQLITE_DONE)
 		return db_err(s, "put_host: delete");
 
+	if (h->adopt[0][0] != '\0') {
+		if ((st = st_get(s, ST_DEVICE_ADOPT)) == NULL)
+			return CS_EIO;
+		bind_str(st, 1, h->key);
+		bind_str(st, 2, site);
+		bind_str(st, 3, h->adopt[0]);
+		bind_str(st, 4, h->adopt[1][0] ? h->adopt[1] : h->adopt[0]);
+		rc = sqlite3_step(st);
+		st_done(st);
+		if (rc != SQLITE_DONE)
+			return db_err(s, "put_host: adopt");
+	}
 	if ((st = st_get(s, ST_DEVICE_UPSERT)) == NULL)
 		return CS_EIO;
 	bind_identity(st, 1, id);
@@ -905,6 +1050,9 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	sqlite3_bind_int64(st, 11, scan_id);
 	sqlite3_bind_int64(st, 12, h->seen_at);
 	bind_str(st, 13, mac);
+	bind_str(st, 14, site);
+	bind_str(st, 15, h->key);
+	bind_str(st, 16, h->serial);
 	rc = sqlite3_step(st);
 	device_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	if (rc == SQLITE_ROW)
@@ -1112,6 +1260,7 @@ sq_scan_get(struct cs_store *s, int64_t scan_id, struct cs_scan_state *ss)
 		col_copy(st, 8, ss->exclusions, sizeof(ss->exclusions));
 		col_copy(st, 9, ss->ports, sizeof(ss->ports));
 		col_copy(st, 10, ss->vantage, sizeof(ss->vantage));
+		col_copy(st, 11, ss->site, sizeof(ss->site));
 	}
 	st_done(st);
 	if (rc == SQLITE_ROW)
@@ -1214,6 +1363,8 @@ sq_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 		col_copy(st, 8, cls, sizeof(cls));
 		if (cs_class_parse(cls, &row->id.device_class) != 0)
 			row->id.device_class = CS_CLASS_UNKNOWN;
+		row->id.surveillance_known =
+		    sqlite3_column_type(st, 9) != SQLITE_NULL;
 		row->id.surveillance = sqlite3_column_int(st, 9) != 0;
 		row->id.confidence = sqlite3_column_double(st, 10);
 		row->first_seen = sqlite3_column_int64(st, 11);
@@ -1221,6 +1372,8 @@ sq_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 		row->id.nev_dropped =
 		    (size_t)col_clamp(st, 13, 0, (int64_t)SIZE_MAX / 2);
 		col_copy(st, 14, row->mac, sizeof(row->mac));
+		col_copy(st, 15, row->site, sizeof(row->site));
+		col_copy(st, 16, row->serial, sizeof(row->serial));
 		if ((ret = read_children(s, sid, row)) != 0)
 			break;
 		if ((ret = cb(arg, row)) != 0)
@@ -1416,7 +1569,8 @@ finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
 static int64_t
 device_of(struct cs_store *s, const char *ip)
 {
-	sqlite3_stmt *st = adhoc(s, "SELECT id FROM device WHERE ip = ?1");
+	sqlite3_stmt *st = adhoc(s, "SELECT id FROM device WHERE ip = ?1 "
+				 "ORDER BY last_seen DESC, id DESC LIMIT 1");
 	int64_t id = 0;
 
 	if (st == NULL)

@@ -133,6 +133,7 @@ put_cam(struct cs_store *s, int64_t scan, const char *ip, int64_t when)
 	cs_strlcpy(id.model, "DS-2CD2042WD", sizeof(id.model));
 	id.device_class = CS_CLASS_CAMERA;
 	id.surveillance = true;
+	id.surveillance_known = true;
 	id.confidence = 0.9;
 	for (int i = 0; i < 4; i++) {
 		struct cs_evidence *ev = &id.ev[id.nev++];

@@ -247,6 +247,7 @@ ident_make(struct cs_identity *id, const char *manuf, const char *brand,
 	cs_strlcpy(id->firmware, "V5.5.0", sizeof(id->firmware));
 	id->device_class = cls;
 	id->surveillance = true;
+	id->surveillance_known = true;
 	id->confidence = conf;
 }
 
@@ -315,6 +316,243 @@ collect(void *arg, const struct cs_device_row *row)
 	if (rs->stop_after != 0 && (int)rs->n >= rs->stop_after)
 		return 42;
 	return 0;
+}
+
+/* Puts ip with an optional MAC and "onvif.serial" observation, and the
+ * surveillance flag known or not; returns put_host's result. */
+static int
+put_ident(struct cs_store *s, int64_t scan, const char *ip, const char *mac,
+	  const char *serial, const char *site, int64_t when, bool known)
+{
+	struct cs_obs_list l;
+	struct cs_identity id;
+	int rc;
+
+	cs_obs_list_init(&l);
+	if (serial != NULL)
+		cs_obs_adds(&l, "onvif.serial", 80, serial);
+	cs_obs_adds(&l, "http.server", 80, "App-webs/");
+	ident_make(&id, "Hikvision", "Hikvision", ip, CS_CLASS_CAMERA, 0.9);
+	id.surveillance_known = known;
+	id.surveillance = known;
+	struct cs_host_result h = {.ip = ip,
+				   .obs = &l,
+				   .id = &id,
+				   .seen_at = when,
+				   .mac = mac,
+				   .site = site};
+	rc = cs_store_put_host(s, scan, &h);
+	cs_obs_list_free(&l);
+	return rc;
+}
+
+static int64_t
+scan_at(struct cs_store *s, const char *site, int64_t started)
+{
+	struct cs_scan_info in = *default_info();
+	int64_t id = 0;
+
+	in.site = site;
+	in.started = started;
+	assert_int_equal(cs_store_scan_begin(s, &in, &id), 0);
+	return id;
+}
+
+/* The row of ip in rs; a zeroed row (ip "") when there is none. */
+static const struct cs_device_row *
+row_ip(const struct rows *rs, const char *ip)
+{
+	static const struct cs_device_row none;
+
+	for (size_t i = 0; i < rs->n && i < CS_NELEM(rs->r); i++)
+		if (strcmp(rs->r[i].ip, ip) == 0)
+			return &rs->r[i];
+	return &none;
+}
+
+/* Two sites that use the same private range: two devices, each in its
+ * own site, and a scan's site reads back. */
+static void
+test_sites_same_address(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	static struct cs_scan_state ss_;
+	static struct rows ra_, rb_;
+	struct cs_scan_state *ss = &ss_;
+	struct rows *ra = &ra_, *rb = &rb_;
+	int64_t a = scan_at(s, "north", 1700000000);
+
+	memset(ra, 0, sizeof(*ra));
+	memset(rb, 0, sizeof(*rb));
+
+	assert_int_equal(
+	    put_ident(s, a, "127.10.0.5", NULL, NULL, NULL, 1700000001, true),
+	    0);
+	int64_t b = scan_at(s, "south", 1700000100);
+	assert_int_equal(put_ident(s, b, "127.10.0.5", "00:11:22:33:44:55",
+				   NULL, NULL, 1700000101, true),
+			 0);
+	/* The estate maps this address of an unsited scan to a site. */
+	int64_t c = scan_at(s, NULL, 1700000200);
+	assert_int_equal(put_ident(s, c, "127.10.0.5", NULL, NULL, "east",
+				   1700000201, true),
+			 0);
+	assert_int_equal(cs_store_scan_end(s, c, "complete", 1700000300), 0);
+	assert_int_equal(cs_store_scan_get(s, a, ss), 0);
+	assert_string_equal(ss->site, "north");
+	assert_int_equal(cs_store_scan_get(s, c, ss), 0);
+	assert_string_equal(ss->site, "");
+	assert_int_equal(cs_store_each_device(s, a, collect, ra), 0);
+	assert_int_equal(cs_store_each_device(s, b, collect, rb), 0);
+	assert_int_equal(ra->n, 1);
+	assert_int_equal(rb->n, 1);
+	assert_string_equal(ra->r[0].site, "north");
+	assert_string_equal(rb->r[0].site, "south");
+	assert_string_equal(rb->r[0].mac, "00:11:22:33:44:55");
+	assert_true(ra->r[0].device_id != rb->r[0].device_id);
+	/* The first site's device is untouched by the second's. */
+	assert_string_equal(ra->r[0].mac, "");
+	assert_int_equal(ra->r[0].last_seen, 1700000001);
+	memset(ra, 0, sizeof(*ra));
+	assert_int_equal(cs_store_each_device(s, c, collect, ra), 0);
+	assert_int_equal(ra->n, 1);
+	assert_string_equal(ra->r[0].site, "east");
+	assert_true(ra->r[0].device_id != rb->r[0].device_id);
+	assert_integrity(s);
+	cs_store_close(s);
+}
+
+/* Within a site a device keeps its id across address changes, by MAC
+ * or serial; a device first seen without its MAC takes it later. */
+static void
+test_device_moves(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	static struct rows r1_, r2_;
+	struct rows *r1 = &r1_, *r2 = &r2_;
+	const struct cs_device_row *x, *y;
+	int64_t s1 = scan_at(s, "north", 1700000000);
+
+	memset(r1, 0, sizeof(*r1));
+	memset(r2, 0, sizeof(*r2));
+	assert_int_equal(put_ident(s, s1, "127.10.0.5", "AA:BB:CC:00:00:01",
+				   NULL, NULL, 1700000001, true),
+			 0);
+	assert_int_equal(put_ident(s, s1, "127.10.0.6", NULL, "SN-0006", NULL,
+				   1700000002, true),
+			 0);
+	assert_int_equal(
+	    put_ident(s, s1, "127.10.0.7", NULL, NULL, NULL, 1700000003, true),
+	    0);
+	assert_int_equal(
+	    put_ident(s, s1, "127.10.0.8", NULL, NULL, NULL, 1700000004, true),
+	    0);
+	assert_int_equal(cs_store_scan_end(s, s1, "complete", 1700000010), 0);
+	int64_t s2 = scan_at(s, "north", 1700001000);
+	/* same MAC (other case), new address */
+	assert_int_equal(put_ident(s, s2, "127.10.0.50", "aa:bb:cc:00:00:01",
+				   NULL, NULL, 1700001001, true),
+			 0);
+	/* same serial, new address */
+	assert_int_equal(put_ident(s, s2, "127.10.0.60", NULL, "SN-0006", NULL,
+				   1700001002, true),
+			 0);
+	/* same address, now with its MAC: the same device */
+	assert_int_equal(put_ident(s, s2, "127.10.0.7", "AA:BB:CC:00:00:07",
+				   NULL, NULL, 1700001003, true),
+			 0);
+	/* a new device at the old address of the first */
+	assert_int_equal(put_ident(s, s2, "127.10.0.5", "AA:BB:CC:00:00:99",
+				   NULL, NULL, 1700001004, true),
+			 0);
+	assert_int_equal(cs_store_scan_end(s, s2, "complete", 1700001010), 0);
+	assert_int_equal(cs_store_each_device(s, s1, collect, r1), 0);
+	assert_int_equal(cs_store_each_device(s, s2, collect, r2), 0);
+	assert_int_equal(r1->n, 4);
+	assert_int_equal(r2->n, 4);
+	x = row_ip(r1, "127.10.0.5");
+	y = row_ip(r2, "127.10.0.50");
+	assert_true(x->ip[0] != '\0');
+	assert_true(y->ip[0] != '\0');
+	assert_int_equal(x->device_id, y->device_id);
+	x = row_ip(r1, "127.10.0.6");
+	y = row_ip(r2, "127.10.0.60");
+	assert_true(x->ip[0] != '\0');
+	assert_true(y->ip[0] != '\0');
+	assert_int_equal(x->device_id, y->device_id);
+	assert_string_equal(y->serial, "SN-0006");
+	x = row_ip(r1, "127.10.0.7");
+	y = row_ip(r2, "127.10.0.7");
+	assert_true(x->ip[0] != '\0');
+	assert_true(y->ip[0] != '\0');
+	assert_int_equal(x->device_id, y->device_id);
+	assert_string_equal(y->mac, "AA:BB:CC:00:00:07");
+	x = row_ip(r1, "127.10.0.5");
+	y = row_ip(r2, "127.10.0.5");
+	assert_true(x->ip[0] != '\0');
+	assert_true(y->ip[0] != '\0');
+	assert_true(x->device_id != y->device_id);
+	/* first_seen spans the move */
+	y = row_ip(r2, "127.10.0.50");
+	assert_true(y->ip[0] != '\0');
+	assert_int_equal(y->first_seen, 1700000001);
+	assert_int_equal(y->last_seen, 1700001001);
+	assert_integrity(s);
+	cs_store_close(s);
+}
+
+/* surveillance: NULL (not established) is kept apart from false. */
+static void
+test_surveillance_unknown(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	static struct rows rs_;
+	struct rows *rs = &rs_;
+	int64_t sc = scan_at(s, NULL, 1700000000);
+
+	memset(rs, 0, sizeof(*rs));
+	struct cs_identity id;
+
+	assert_int_equal(
+	    put_ident(s, sc, "127.10.0.1", NULL, NULL, NULL, 1700000001, false),
+	    0);
+	assert_int_equal(
+	    put_ident(s, sc, "127.10.0.2", NULL, NULL, NULL, 1700000002, true),
+	    0);
+	ident_make(&id, "Cisco", "Cisco", "C9300", CS_CLASS_UNKNOWN, 0.5);
+	id.surveillance = false; /* established: not surveillance */
+	struct cs_host_result h = {
+	    .ip = "127.10.0.3", .id = &id, .seen_at = 1700000003};
+	assert_int_equal(cs_store_put_host(s, sc, &h), 0);
+	assert_int_equal(cs_store_each_device(s, sc, collect, rs), 0);
+	assert_int_equal(rs->n, 3);
+	assert_false(rs->r[0].id.surveillance_known);
+	assert_false(rs->r[0].id.surveillance);
+	assert_true(rs->r[1].id.surveillance_known);
+	assert_true(rs->r[1].id.surveillance);
+	assert_true(rs->r[2].id.surveillance_known);
+	assert_false(rs->r[2].id.surveillance);
+	cs_store_close(s);
+}
+
+static void
+test_device_key(void **state)
+{
+	char k[128];
+
+	(void)state;
+	cs_store_device_key("AA:bb:CC:00:00:01", "SN1", "127.0.0.1", k,
+			    sizeof(k));
+	assert_string_equal(k, "mac:aa:bb:cc:00:00:01");
+	cs_store_device_key("", "SN1", "127.0.0.1", k, sizeof(k));
+	assert_string_equal(k, "serial:SN1");
+	cs_store_device_key(NULL, NULL, "127.0.0.1", k, sizeof(k));
+	assert_string_equal(k, "ip:127.0.0.1");
+	cs_store_device_key("aa", NULL, NULL, k, 4);
+	assert_string_equal(k, "mac");
 }
 
 /* Collects each_observation values (copied). */
@@ -532,9 +770,9 @@ test_roundtrip(void **state)
 
 	/* Out of numeric order, and text order differs from numeric. */
 	struct cs_host_result h[] = {
-	    {"127.0.0.10", ports_a, 2, &la, &ida, 1700000010, NULL, NULL, 0},
-	    {"127.0.1.1", ports_b, 1, &lb, &idb, 1700000011, NULL, NULL, 0},
-	    {"127.0.0.2", NULL, 0, NULL, NULL, 1700000012, NULL, NULL, 0},
+	    {"127.0.0.10", ports_a, 2, &la, &ida, 1700000010, NULL, NULL, 0, NULL, NULL},
+	    {"127.0.1.1", ports_b, 1, &lb, &idb, 1700000011, NULL, NULL, 0, NULL, NULL},
+	    {"127.0.0.2", NULL, 0, NULL, NULL, 1700000012, NULL, NULL, 0, NULL, NULL},
 	};
 	for (size_t i = 0; i < CS_NELEM(h); i++)
 		assert_int_equal(cs_store_put_host(s, scan, &h[i]), 0);
@@ -630,13 +868,15 @@ test_roundtrip(void **state)
 	assert_int_equal(rs.n, 2);
 	assert_integrity(s);
 	cs_store_close(s);
-	assert_int_equal(
-	    count_rows(
-		f,
-		"SELECT count(*) FROM device "
-		"WHERE ip = '127.0.0.10' AND manufacturer = 'Hikvision2' AND "
-		"last_scan = 2 AND first_scan = 1"),
-	    1);
+	{
+		char sql[256];
+		snprintf(sql, sizeof(sql),
+			 "SELECT count(*) FROM device WHERE ip = '127.0.0.10' "
+			 "AND manufacturer = 'Hikvision2' AND last_scan = %lld "
+			 "AND first_scan = %lld",
+			 (long long)scan2, (long long)scan);
+		assert_int_equal(count_rows(f, sql), 1);
+	}
 	cs_obs_list_free(&la);
 	cs_obs_list_free(&lb);
 }
@@ -870,7 +1110,7 @@ test_hostile_bytes(void **state)
 	ident_make(&id, v2, "\xff\xfe''\"\"", "model\x1b[0m", CS_CLASS_DVR,
 		   0.5);
 	ev_add(&id, "model", "\xc3\x28'", v2, "http.body", 80, 0.3);
-	struct cs_host_result h = {"127.0.0.7", NULL, 0, &l, &id, 7, NULL, NULL, 0};
+	struct cs_host_result h = {"127.0.0.7", NULL, 0, &l, &id, 7, NULL, NULL, 0, NULL, NULL};
 
 	assert_int_equal(cs_store_scan_begin(s, default_info(), &scan), 0);
 	assert_int_equal(cs_store_put_host(s, scan, &h), 0);
@@ -1052,6 +1292,12 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_reject_foreign, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_roundtrip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_sites_same_address, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_device_moves, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_surveillance_unknown, setup,
+					    teardown),
+	    cmocka_unit_test(test_device_key),
 	    cmocka_unit_test_setup_teardown(test_bad_arguments, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_idempotent_reput, setup,

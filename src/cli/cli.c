@@ -128,6 +128,7 @@ on_host(void *arg, const struct cs_host_report *h)
 	char ip[16];
 
 	cs_fp_identify(run->fp, h->obs, &id);
+	memset(&r, 0, sizeof(r));
 	r.ip = cs_ip_str(h->ip, ip, sizeof(ip));
 	r.ports = h->ports;
 	r.nports = h->nports;
@@ -645,6 +646,7 @@ cmd_scan(int argc, char **argv)
 	info.ports = ports_text;
 	info.options = opts_text;
 	info.vantage = sensor ? sensor : host;
+	info.site = sensor; /* a sensor scans its own site (schema v4) */
 	info.version = CS_VERSION;
 	info.started = (int64_t)time(NULL);
 	info.total_targets = scope.total;

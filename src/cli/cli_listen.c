@@ -306,6 +306,7 @@ on_flush(void *arg, const struct cs_passive_dev *d)
 	uint16_t ports[CS_STORE_MAX_PORTS];
 	char ip[16], mac[18] = "", seen[96];
 
+	memset(&r, 0, sizeof(r));
 	cs_passive_ipstr(d->ip, ip, sizeof(ip));
 	if (d->has_mac)
 		cs_ident_mac_format(d->mac, mac);

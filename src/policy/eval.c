@@ -266,6 +266,20 @@ cs_policy_eval_device(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 	if (strcmp(ctx->as_of, r->effective) < 0)
 		return 0;
 	cs_estate_locate(ctx->estate, dev->ip, &w);
+	/* Two sites may use the same private range: the site the device
+	 * was seen at (its sensor) decides when the estate knows it. */
+	if (dev->site != NULL && dev->site[0] != '\0' && ctx->estate != NULL) {
+		const struct cs_estate_site *ds =
+		    cs_estate_site_find(ctx->estate, dev->site);
+		if (ds != NULL && ds != w.site) {
+			memset(&w, 0, sizeof(w));
+			w.site = ds;
+			for (size_t i = 0; i < ctx->estate->ndept; i++)
+				if (strcmp(ctx->estate->dept[i].id, ds->dept) ==
+				    0)
+					w.dept = &ctx->estate->dept[i];
+		}
+	}
 	covered = cs_policy_covered(ctx, r, id, why, sizeof(why));
 	sensitive = w.site != NULL && w.site->sensitive;
 	core = w.zone == CS_ZONE_CORE || dev->reach_core;
@@ -305,9 +319,15 @@ cs_policy_eval_device(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 		if (!covered && !surv)
 			continue;
 		memset(f, 0, sizeof(*f));
-		snprintf(f->key, sizeof(f->key), "%s|%s|%s", dev->ip, r->id,
-			 o->id);
+		/* The same address at two sites is two findings. */
+		if (dev->site != NULL && dev->site[0] != '\0')
+			snprintf(f->key, sizeof(f->key), "%s@%s|%s|%s",
+				 dev->site, dev->ip, r->id, o->id);
+		else
+			snprintf(f->key, sizeof(f->key), "%s|%s|%s", dev->ip,
+				 r->id, o->id);
 		cs_strlcpy(f->ip, dev->ip, sizeof(f->ip));
+		f->device_id = dev->device_id;
 		cs_strlcpy(f->mac, dev->mac ? dev->mac : "", sizeof(f->mac));
 		cs_strlcpy(f->manufacturer, id->manufacturer,
 			   sizeof(f->manufacturer));

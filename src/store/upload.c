@@ -83,6 +83,8 @@ put_row(void *arg, const struct cs_device_row *row)
 	    .mac = row->mac,
 	    .att = row->att,
 	    .natt = row->natt,
+	    .site = row->site,
+	    .serial = row->serial,
 	};
 	if ((rc = cs_store_put_host(c->central, c->central_scan, &h)) != 0) {
 		snprintf(c->err, sizeof(c->err), "central: %s",
@@ -127,6 +129,7 @@ upload_scan(struct cs_store *spool, struct cs_store *central, int64_t id,
 	info.version = "spool";
 	info.started = ss->started;
 	info.total_targets = ss->total_targets;
+	info.site = ss->site;
 
 	/* Pass 1: IPs, then each host's observations. */
 	if ((rc = cs_store_each_device(spool, id, collect_ip, c)) != 0) {

@@ -632,7 +632,7 @@ cmd_scan(int argc, char **argv)
 	}
 	run.store = cs_store_open(db_path, err, sizeof(err));
 	if (run.store == NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", db_path, err);
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path), err);
 		goto out;
 	}
 	for (size_t i = 0, k = 0; i < nports; i++)
@@ -659,7 +659,7 @@ cmd_scan(int argc, char **argv)
 			(long long)run.scan_id, (unsigned long long)watermark,
 			(unsigned long long)scope.total);
 	} else if (cs_store_scan_begin(run.store, &info, &run.scan_id) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", db_path,
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
 			cs_store_errmsg(run.store));
 		goto out;
 	}
@@ -768,15 +768,15 @@ cmd_show(int argc, char **argv)
 		}
 	}
 	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", db_path, strerror(errno));
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path), strerror(errno));
 		return EXIT_RUNTIME;
 	}
 	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", db_path, err);
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path), err);
 		return EXIT_RUNTIME;
 	}
 	if (scan_id < 0 && cs_store_latest_scan(st, &scan_id) != 0) {
-		fprintf(stderr, "camsweep: %s: no scans recorded\n", db_path);
+		fprintf(stderr, "camsweep: %s: no scans recorded\n", CS_STORE_SHOW(db_path));
 		cs_store_close(st);
 		return EXIT_RUNTIME;
 	}
@@ -873,6 +873,7 @@ usage(FILE *f)
 	    "  report           HTML, CSV or JSON report from the inventory\n"
 	    "  listen           identify devices from captured traffic\n"
 	    "  upload           send a sensor's spool to the central database\n"
+	    "  db               set up the central database and its sensors\n"
 	    "  version          print the version\n"
 	    "Run 'camsweep COMMAND --help' for a command's options.\n",
 	    f);
@@ -909,6 +910,8 @@ cs_cli_main(int argc, char **argv)
 		return cmd_upload(argc - 1, argv + 1);
 	if (strcmp(argv[1], "listen") == 0)
 		return cs_cli_listen(argc - 1, argv + 1);
+	if (strcmp(argv[1], "db") == 0)
+		return cs_cli_db(argc - 1, argv + 1);
 	if (strcmp(argv[1], "version") == 0 ||
 	    strcmp(argv[1], "--version") == 0) {
 		puts("camsweep " CS_VERSION);

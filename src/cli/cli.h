@@ -23,5 +23,7 @@ int cs_cli_reach(int argc, char **argv);
 int cs_cli_report(int argc, char **argv);
 /* Passive identification and phone-home detection (docs/listen.md). */
 int cs_cli_listen(int argc, char **argv);
+/* Central PostgreSQL inventory: db init | add-sensor (cli_db.c). */
+int cs_cli_db(int argc, char **argv);
 
 #endif /* CS_CLI_CLI_H */

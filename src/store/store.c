@@ -600,6 +600,56 @@ cs_store_admin_add_sensor(struct cs_store *s, const char *name,
 	return s->ops->admin_add_sensor(s, name, password);
 }
 
+const char *
+cs_store_display(const char *path, char *buf, size_t bufsz)
+{
+	const char *p = path != NULL ? path : "", *rest, *at, *colon;
+	size_t o = 0;
+
+	if (bufsz == 0)
+		return buf;
+#define PUT(c)                                                                 \
+	do {                                                                   \
+		if (o + 1 < bufsz)                                             \
+			buf[o++] = (c);                                        \
+	} while (0)
+#define PUTS(s)                                                                \
+	do {                                                                   \
+		for (const char *q_ = (s); *q_ != '\0'; q_++)                  \
+			PUT(*q_);                                              \
+	} while (0)
+	rest = strstr(p, "://");
+	if (rest != NULL) {
+		rest += 3;
+		at = strpbrk(rest, "@/?");
+		colon = at != NULL && *at == '@' ? memchr(rest, ':',
+							 (size_t)(at - rest))
+						 : NULL;
+		if (colon != NULL) {
+			while (p <= colon)
+				PUT(*p++);
+			PUTS("***");
+			p = at;
+		}
+	}
+	while (*p != '\0') {
+		/* "password=" at the start of a parameter */
+		if ((p == path || p[-1] == '?' || p[-1] == '&' || p[-1] == ' ') &&
+		    strncmp(p, "password=", 9) == 0) {
+			PUTS("password=***");
+			p += 9;
+			while (*p != '\0' && *p != '&' && *p != ' ')
+				p++;
+			continue;
+		}
+		PUT(*p++);
+	}
+#undef PUT
+#undef PUTS
+	buf[o] = '\0';
+	return buf;
+}
+
 bool
 cs_store_path_is_uri(const char *path)
 {

@@ -42,6 +42,15 @@ struct cs_store; /* opaque */
 bool cs_store_path_is_uri(const char *path);
 
 /*
+ * Copies path into buf (bufsz bytes, cut to fit) for a message, with any
+ * password it holds (user:PASSWORD@ in a URI, password=... as a
+ * parameter) replaced by "***".  Returns buf.  Every message that names
+ * an inventory goes through it (CS_STORE_SHOW).
+ */
+const char *cs_store_display(const char *path, char *buf, size_t bufsz);
+#define CS_STORE_SHOW(p) cs_store_display((p), (char[512]){0}, 512)
+
+/*
  * Opens (creating if needed) the inventory at path and migrates it to the
  * latest schema version.  path is a file name (":memory:" works, for
  * tests) or "sqlite:" followed by a file name, or a "postgresql://" (or

@@ -1109,15 +1109,107 @@ migrate(PGconn *c, char *err, size_t errsz)
 	}
 }
 
+/* True when every host of a connection is this machine: a Unix socket
+ * directory, localhost, or a loopback address. */
+static bool
+host_local(const char *hosts)
+{
+	char one[256];
+	const char *p = hosts;
+
+	if (hosts == NULL || *hosts == '\0')
+		return true; /* libpq's default: the Unix socket */
+	while (*p != '\0') {
+		size_t n = strcspn(p, ",");
+		cs_span_copy(one, sizeof(one), cs_span_make(p, n));
+		if (!(one[0] == '/' || one[0] == '@' ||
+		      strcmp(one, "localhost") == 0 ||
+		      strncmp(one, "127.", 4) == 0 || strcmp(one, "::1") == 0 ||
+		      strcmp(one, "[::1]") == 0))
+			return false;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return true;
+}
+
+/*
+ * What camsweep demands of a connection string before connecting
+ * (docs/sensors.md):
+ *  - no password inside it: argv and URIs show in ps, shell history and
+ *    logs; secrets come from libpq's password file (PGPASSFILE,
+ *    ~/.pgpass) or service file.  The message never repeats the URI.
+ *  - TLS with certificate and host-name checks for a server that is not
+ *    on this machine: *add_ssl is set to add sslmode=verify-full unless
+ *    the user chose an sslmode (in the URI, a service file or
+ *    PGSSLMODE), which is then theirs to lower.
+ */
+int
+cs_store_pg_conn_policy(const char *target, bool *add_ssl, char *err,
+			size_t errsz)
+{
+	char *msg = NULL;
+	PQconninfoOption *opts = PQconninfoParse(target, &msg);
+	const char *host = NULL, *hostaddr = NULL;
+	bool pw = false, ssl = false, service = false;
+
+	*add_ssl = false;
+	if (opts == NULL) {
+		/* libpq's parse errors do not echo the value of a field. */
+		open_err(err, errsz, "bad inventory URI",
+			 msg != NULL ? msg : "out of memory");
+		PQfreemem(msg);
+		return CS_EIO;
+	}
+	for (PQconninfoOption *o = opts; o->keyword != NULL; o++) {
+		if (o->val == NULL || *o->val == '\0')
+			continue;
+		if (strcmp(o->keyword, "password") == 0)
+			pw = true;
+		else if (strcmp(o->keyword, "sslmode") == 0)
+			ssl = true;
+		else if (strcmp(o->keyword, "service") == 0)
+			service = true;
+		else if (strcmp(o->keyword, "host") == 0)
+			host = o->val;
+		else if (strcmp(o->keyword, "hostaddr") == 0)
+			hostaddr = o->val;
+	}
+	if (pw) {
+		PQconninfoFree(opts);
+		open_err(err, errsz, "inventory URI refused",
+			 "it holds a password, which would show in ps and logs; "
+			 "put it in a libpq password file (PGPASSFILE or "
+			 "~/.pgpass) or service file instead");
+		return CS_EINVAL;
+	}
+	if (getenv("PGSSLMODE") != NULL || getenv("PGSERVICE") != NULL)
+		ssl = true;
+	*add_ssl = !ssl && !service &&
+		   !(host_local(host) && (hostaddr == NULL ||
+					  host_local(hostaddr)));
+	PQconninfoFree(opts);
+	return 0;
+}
+
 static int
 pg_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 {
 	PGconn *c;
 	struct pg *q;
 	int64_t ver;
+	bool add_ssl;
 
 	/* store.c passes the whole URI: libpq parses it. */
-	c = PQconnectdb(target);
+	if (cs_store_pg_conn_policy(target, &add_ssl, err, errsz) != 0)
+		return CS_EIO;
+	{
+		const char *kw[] = {"dbname", add_ssl ? "sslmode" : NULL, NULL};
+		const char *val[] = {target, add_ssl ? "verify-full" : NULL,
+				     NULL};
+		c = PQconnectdbParams(kw, val, 1);
+	}
 	if (c == NULL || PQstatus(c) != CONNECTION_OK) {
 		open_err(err, errsz, "cannot connect to inventory",
 			 c != NULL ? PQerrorMessage(c) : "out of memory");
@@ -2248,6 +2340,132 @@ pg_first_scan(struct cs_store *s, int64_t *first)
 	return rc;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Administration: sealed sites (docs/sensors.md). */
+
+/*
+ * The sensor side of the inventory.  Every sensor-writable table gets one
+ * policy keeping a sensor to rows whose site is its login name
+ * (session_user: SET ROLE to the group cannot change it), and column
+ * privileges that leave out id (ids come from cs_random_id/cs_time_id,
+ * never chosen by a sensor).  Every unique key and reference of these
+ * tables is within a site (migration 0004), so nothing a sensor inserts
+ * can collide with, point at or reveal another site's rows.  No
+ * sequences, no findings, no reach records.
+ */
+static const char admin_init_sql[] =
+    "DO $$\n"
+    "DECLARE t text; cols text; sch text := current_schema();\n"
+    "BEGIN\n"
+    "  IF NOT EXISTS (SELECT 1 FROM pg_roles\n"
+    "                 WHERE rolname = 'camsweep_sensor') THEN\n"
+    "    CREATE ROLE camsweep_sensor NOLOGIN;\n"
+    "  END IF;\n"
+    "  EXECUTE format('GRANT USAGE ON SCHEMA %I TO camsweep_sensor', sch);\n"
+    "  EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I '\n"
+    "                 'FROM camsweep_sensor', sch);\n"
+    "  EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %I '\n"
+    "                 'FROM camsweep_sensor', sch);\n"
+    "  GRANT SELECT ON schema_version TO camsweep_sensor;\n"
+    "  FOREACH t IN ARRAY ARRAY['scan', 'device', 'sighting',\n"
+    "      'sighting_port', 'observation', 'evidence', 'attachment'] LOOP\n"
+    "    SELECT string_agg(quote_ident(column_name::text), ', ') INTO cols\n"
+    "      FROM information_schema.columns WHERE table_schema = sch\n"
+    "      AND table_name = t AND column_name NOT IN ('id', 'sensor');\n"
+    "    EXECUTE format('GRANT SELECT, DELETE ON %I TO camsweep_sensor', t);\n"
+    "    EXECUTE format('GRANT INSERT (%s), UPDATE (%s) ON %I '\n"
+    "                   'TO camsweep_sensor', cols, cols, t);\n"
+    "    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);\n"
+    "    EXECUTE format('DROP POLICY IF EXISTS cs_sensor_own ON %I', t);\n"
+    "    EXECUTE format('DROP POLICY IF EXISTS cs_site ON %I', t);\n"
+    "    IF t = 'sighting' THEN\n"
+    "      EXECUTE 'CREATE POLICY cs_site ON sighting TO camsweep_sensor '\n"
+    "        'USING (site = session_user AND device_site = session_user) '\n"
+    "        'WITH CHECK (site = session_user '\n"
+    "        'AND device_site = session_user)';\n"
+    "    ELSE\n"
+    "      EXECUTE format('CREATE POLICY cs_site ON %I TO camsweep_sensor '\n"
+    "        'USING (site = session_user) '\n"
+    "        'WITH CHECK (site = session_user)', t);\n"
+    "    END IF;\n"
+    "  END LOOP;\n"
+    "END\n"
+    "$$";
+
+static int
+pg_admin_init(struct cs_store *s)
+{
+	int rc;
+
+	if ((rc = batch_commit(s)) != 0)
+		return rc;
+	if (exec_cmd(s, "BEGIN", "db init") != 0)
+		return CS_EIO;
+	if (exec_cmd(s, admin_init_sql, "db init") != 0) {
+		exec_cmd(s, "ROLLBACK", "rollback");
+		return CS_EIO;
+	}
+	return exec_cmd(s, "COMMIT", "db init");
+}
+
+static int
+pg_admin_add_sensor(struct cs_store *s, const char *name, const char *password)
+{
+	PGconn *c = pg_of(s)->conn;
+	struct pgp p = {0};
+	PGresult *res;
+	char *hash, *lit, *ident, *sql;
+	size_t n;
+	int rc;
+	bool exists, member;
+
+	if ((rc = batch_commit(s)) != 0)
+		return rc;
+	pgp_str(&p, name);
+	res = adhoc(s,
+		    "SELECT r.oid IS NOT NULL, coalesce(pg_has_role(r.oid, "
+		    "'camsweep_sensor', 'MEMBER'), false) FROM (SELECT $1::text "
+		    "AS n) x LEFT JOIN pg_roles r ON r.rolname = x.n",
+		    &p, "add-sensor");
+	if (!res_ok(res) || PQntuples(res) != 1) {
+		PQclear(res);
+		return CS_EIO;
+	}
+	exists = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	member = strcmp(PQgetvalue(res, 0, 1), "t") == 0;
+	PQclear(res);
+	if (exists && !member) {
+		cs_store_set_err(s, "add-sensor: role %s exists and is not a "
+				    "sensor; choose another name",
+				 name);
+		return CS_EINVAL;
+	}
+	/* The password goes to the server hashed (SCRAM), never in clear. */
+	hash = PQencryptPasswordConn(c, password, name, NULL);
+	if (hash == NULL)
+		return db_err(s, "add-sensor: password", NULL);
+	lit = PQescapeLiteral(c, hash, strlen(hash));
+	ident = PQescapeIdentifier(c, name, strlen(name));
+	PQfreemem(hash);
+	if (lit == NULL || ident == NULL) {
+		PQfreemem(lit);
+		PQfreemem(ident);
+		return db_err(s, "add-sensor", NULL);
+	}
+	n = strlen(lit) + 2 * strlen(ident) + 128;
+	sql = cs_xmalloc(n);
+	snprintf(sql, n, "%s ROLE %s LOGIN PASSWORD %s; GRANT camsweep_sensor "
+			 "TO %s",
+		 exists ? "ALTER" : "CREATE", ident, lit, ident);
+	PQfreemem(lit);
+	PQfreemem(ident);
+	rc = exec_cmd(s, sql, "add-sensor");
+	/* The statement held a password hash: wipe it. */
+	memset(sql, 0, n);
+	free(sql);
+	return rc;
+}
+
 const struct cs_store_ops cs_store_pg_ops = {
     .scheme = "postgresql",
     .open = pg_open,
@@ -2272,4 +2490,6 @@ const struct cs_store_ops cs_store_pg_ops = {
     .reach_put = pg_reach_put,
     .reach_get = pg_reach_get,
     .first_scan = pg_first_scan,
+    .admin_init = pg_admin_init,
+    .admin_add_sensor = pg_admin_add_sensor,
 };

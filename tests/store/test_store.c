@@ -36,6 +36,7 @@
 #include "core/obs.h"
 #include "core/str.h"
 #include "store/store.h"
+#include "store/store_backend.h"
 #include "core/poison.h"
 
 #ifdef CS_TEST_PG
@@ -553,6 +554,66 @@ test_device_key(void **state)
 	assert_string_equal(k, "ip:127.0.0.1");
 	cs_store_device_key("aa", NULL, NULL, k, 4);
 	assert_string_equal(k, "mac");
+}
+
+/* Connection secrets: never inside a URI, never echoed; TLS verified for
+ * a server that is not on this machine unless the user lowers it.
+ * (No connection is made.) */
+static void
+test_uri_secrets(void **state)
+{
+	static const struct {
+		const char *uri;
+		int rc;
+		bool ssl;
+	} cases[] = {
+	    {"postgresql://site01@127.0.0.1:5432/camsweep", 0, false},
+	    {"postgresql://site01@localhost/camsweep", 0, false},
+	    {"postgresql:///camsweep?host=/run/postgresql", 0, false},
+	    {"postgresql://site01@[::1]/camsweep", 0, false},
+	    {"postgresql://site01@db.example.org/camsweep", 0, true},
+	    {"postgresql://site01@192.0.2.7/camsweep", 0, true},
+	    {"postgresql://site01@127.0.0.1,db.example.org/camsweep", 0, true},
+	    {"postgresql://site01@db.example.org/camsweep?sslmode=require", 0,
+	     false},
+	    {"postgresql://site01:s3cret-pw@db.example.org/camsweep",
+	     CS_EINVAL, false},
+	    {"postgresql://site01@db.example.org/camsweep?password=s3cret-pw",
+	     CS_EINVAL, false},
+	};
+	char err[512], buf[512];
+
+	(void)state;
+	unsetenv("PGSSLMODE");
+	unsetenv("PGSERVICE");
+	for (size_t i = 0; i < CS_NELEM(cases); i++) {
+		bool ssl = !cases[i].ssl;
+		err[0] = '\0';
+		int rc = cs_store_pg_conn_policy(cases[i].uri, &ssl, err,
+						 sizeof(err));
+		assert_int_equal(rc, cases[i].rc);
+		if (rc == 0)
+			assert_int_equal(ssl, cases[i].ssl);
+		assert_null(strstr(err, "s3cret"));
+	}
+	/* Through cs_store_open: refused before any connection. */
+	assert_null(cs_store_open("postgresql://site01:s3cret-pw@127.0.0.1:1/x",
+				  err, sizeof(err)));
+	assert_non_null(strstr(err, "password"));
+	assert_null(strstr(err, "s3cret"));
+	/* Messages show an inventory with its password hidden. */
+	assert_string_equal(
+	    cs_store_display("postgresql://a:s3cret-pw@h:5/d?x=1", buf,
+			     sizeof(buf)),
+	    "postgresql://a:***@h:5/d?x=1");
+	assert_string_equal(
+	    cs_store_display("postgres://h/d?sslmode=require&password=s3cret",
+			     buf, sizeof(buf)),
+	    "postgres://h/d?sslmode=require&password=***");
+	assert_string_equal(cs_store_display("./camsweep.db", buf, sizeof(buf)),
+			    "./camsweep.db");
+	assert_string_equal(CS_STORE_SHOW("postgresql://u@h/d"),
+			    "postgresql://u@h/d");
 }
 
 /* Collects each_observation values (copied). */
@@ -1298,6 +1359,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_surveillance_unknown, setup,
 					    teardown),
 	    cmocka_unit_test(test_device_key),
+	    cmocka_unit_test(test_uri_secrets),
 	    cmocka_unit_test_setup_teardown(test_bad_arguments, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_idempotent_reput, setup,

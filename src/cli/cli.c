@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -43,6 +44,9 @@ enum exit_code {
 	EXIT_OK = 0,
 	EXIT_USAGE = 1,
 	EXIT_RUNTIME = 2,
+	/* A sensor finished its scan but could not deliver it: the results
+	 * wait in its spool (docs/sensors.md).  For a timer to alert on. */
+	EXIT_BUFFERED = 4,
 	EXIT_INTERRUPTED = 130,
 };
 
@@ -111,9 +115,8 @@ struct scan_run {
 	 * uploaded to the central database whenever it answers. */
 	const char *central_uri; /* NULL unless --sensor */
 	const char *spool_path;
-	struct cs_store *central; /* open while reachable */
-	int64_t last_upload;      /* unix seconds of the last attempt */
-	bool central_down_said;   /* reported the outage once */
+	struct cs_uploader *up; /* uploads on its own thread */
+	int64_t last_upload;    /* unix seconds of the last kick */
 	int64_t scan_id;
 	int store_err;
 };
@@ -149,48 +152,6 @@ on_host(void *arg, const struct cs_host_report *h)
 
 #define UPLOAD_EVERY_S 5 /* seconds between upload attempts of a sensor */
 
-/*
- * Sensor mode: copies what the spool holds to the central database.
- * Returns 0 when everything is there.  An unreachable central database
- * is reported once and tried again later; the spool keeps everything.
- * Runs on the event loop and blocks it for the upload's duration.
- */
-static int
-sensor_upload(struct scan_run *run)
-{
-	struct cs_upload_stats us;
-	char err[512];
-
-	run->last_upload = (int64_t)time(NULL);
-	if (run->central == NULL &&
-	    (run->central =
-		 cs_store_open(run->central_uri, err, sizeof(err))) == NULL) {
-		if (!run->central_down_said)
-			fprintf(stderr,
-				"camsweep: central database unreachable (%s); "
-				"buffering in %s\n",
-				err, run->spool_path);
-		run->central_down_said = true;
-		return CS_EIO;
-	}
-	if (cs_store_upload(run->store, run->central, &us, err, sizeof(err)) !=
-	    0) {
-		if (!run->central_down_said)
-			fprintf(stderr,
-				"camsweep: upload interrupted (%s); buffering "
-				"in %s\n",
-				err, run->spool_path);
-		run->central_down_said = true;
-		cs_store_close(run->central);
-		run->central = NULL;
-		return CS_EIO;
-	}
-	if (run->central_down_said)
-		fprintf(stderr, "camsweep: central database back; uploaded\n");
-	run->central_down_said = false;
-	return 0;
-}
-
 static void
 on_checkpoint(void *arg, uint64_t watermark, uint64_t done)
 {
@@ -201,9 +162,13 @@ on_checkpoint(void *arg, uint64_t watermark, uint64_t done)
 	    run->store_err++ == 0)
 		fprintf(stderr, "camsweep: store: %s\n",
 			cs_store_errmsg(run->store));
-	if (run->central_uri &&
-	    (int64_t)time(NULL) - run->last_upload >= UPLOAD_EVERY_S)
-		sensor_upload(run);
+	/* Sensor mode: the uploader thread sends what was just committed;
+	 * the sweep goes on at once. */
+	if (run->up != NULL &&
+	    (int64_t)time(NULL) - run->last_upload >= UPLOAD_EVERY_S) {
+		run->last_upload = (int64_t)time(NULL);
+		cs_uploader_kick(run->up);
+	}
 }
 
 /*
@@ -300,6 +265,9 @@ scan_usage(FILE *f)
 	    "                        --db whenever it answers\n"
 	    "  --spool PATH          a sensor's local buffer (default "
 	    "./camsweep-spool.db)\n"
+	    "  --config FILE         options from a sensor configuration "
+	    "file (name = value\n"
+	    "                        lines; see docs/sensors.md)\n"
 	    "  --data DIR            fingerprint and entity data directory\n"
 	    "  --json                one JSON object per device on stdout\n"
 	    "  --all                 list non-surveillance hosts too\n"
@@ -412,8 +380,142 @@ options_text(const struct cs_engine_opts *o)
 	return cs_xstrdup(buf);
 }
 
+/*
+ * A sensor's configuration file (scan --config FILE), so that a systemd
+ * timer can run `camsweep scan --config /etc/camsweep/site.conf`.  Lines
+ * "name = value" give the long option --name with that value, a bare
+ * "name" a flag (e.g. "quiet"), "targets = A B ..." the targets; '#'
+ * starts a comment.  Options on the command line come after the file's,
+ * so they win.  No secrets belong here (the database password is in the
+ * libpq password file); a file others may write is refused.  Returns a
+ * new argument vector (free with config_free) or NULL after a message.
+ */
+#define CONFIG_MAX_ARGS 256
+
+static char **
+config_argv(const char *path, int argc, char **argv, int *nargc)
+{
+	char line[4096], **v;
+	struct stat sb;
+	FILE *fp;
+	int n = 0, lineno = 0;
+
+	if ((fp = fopen(path, "re")) == NULL) {
+		fprintf(stderr, "camsweep: %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(fp), &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (sb.st_mode & 022) != 0) {
+		fprintf(stderr,
+			"camsweep: %s: not a regular file writable only by "
+			"its owner\n",
+			path);
+		fclose(fp);
+		return NULL;
+	}
+	v = cs_xcalloc(CONFIG_MAX_ARGS + (size_t)argc + 1, sizeof(*v));
+	v[n++] = cs_xstrdup(argv[0]);
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *k, *val, *eq, *hash, *save = NULL;
+
+		lineno++;
+		if ((hash = strchr(line, '#')) != NULL)
+			*hash = '\0';
+		k = line + strspn(line, " \t\r\n");
+		if (*k == '\0')
+			continue;
+		eq = strchr(k, '=');
+		val = eq != NULL ? eq + 1 : NULL;
+		if (eq != NULL)
+			*eq = '\0';
+		k[strcspn(k, " \t\r\n")] = '\0';
+		if (val != NULL) {
+			size_t l;
+			val += strspn(val, " \t");
+			l = strlen(val);
+			while (l > 0 && strchr(" \t\r\n", val[l - 1]) != NULL)
+				val[--l] = '\0';
+		}
+		if (strcmp(k, "config") == 0 || n + 2 >= CONFIG_MAX_ARGS) {
+			fprintf(stderr, "camsweep: %s:%d: not allowed here\n",
+				path, lineno);
+			goto bad;
+		}
+		if (strcmp(k, "targets") == 0) {
+			if (val == NULL)
+				continue;
+			for (char *w = strtok_r(val, " \t,", &save);
+			     w != NULL && n + 1 < CONFIG_MAX_ARGS;
+			     w = strtok_r(NULL, " \t,", &save))
+				v[n++] = cs_xstrdup(w);
+			continue;
+		}
+		{
+			char opt[80];
+			snprintf(opt, sizeof(opt), "--%.70s", k);
+			v[n++] = cs_xstrdup(opt);
+		}
+		if (val != NULL && *val != '\0')
+			v[n++] = cs_xstrdup(val);
+	}
+	fclose(fp);
+	/* then the command line, without --config FILE */
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
+			i++;
+			continue;
+		}
+		if (strncmp(argv[i], "--config=", 9) == 0)
+			continue;
+		v[n++] = cs_xstrdup(argv[i]);
+	}
+	v[n] = NULL;
+	*nargc = n;
+	return v;
+bad:
+	fclose(fp);
+	for (int i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	return NULL;
+}
+
+static void
+config_free(char **v)
+{
+	for (size_t i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
+static int cmd_scan_args(int argc, char **argv);
+
 static int
 cmd_scan(int argc, char **argv)
+{
+	const char *cfg = NULL;
+	char **v;
+	int n, rc;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+			cfg = argv[i + 1];
+		else if (strncmp(argv[i], "--config=", 9) == 0)
+			cfg = argv[i] + 9;
+		else if (strcmp(argv[i], "--") == 0)
+			break;
+	}
+	if (cfg == NULL)
+		return cmd_scan_args(argc, argv);
+	if ((v = config_argv(cfg, argc, argv, &n)) == NULL)
+		return EXIT_USAGE;
+	rc = cmd_scan_args(n, v);
+	config_free(v);
+	return rc;
+}
+
+static int
+cmd_scan_args(int argc, char **argv)
 {
 	struct cs_engine_opts eo;
 	struct cs_engine_stats es;
@@ -424,7 +526,7 @@ cmd_scan(int argc, char **argv)
 		   *spool = DEFAULT_SPOOL;
 	char ports_text[512] = "", host[256] = "", err[512], *opts_text = NULL;
 	bool json = false, all = false, quiet = false, resume = true,
-	     large = false;
+	     large = false, buffered = false;
 	struct cs_scope scope;
 	struct scan_run run = {0};
 	struct cs_scan_info info;
@@ -635,6 +737,12 @@ cmd_scan(int argc, char **argv)
 		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path), err);
 		goto out;
 	}
+	if (run.central_uri != NULL &&
+	    (run.up = cs_uploader_start(spool, run.central_uri, err,
+					sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep: %s: %s\n", spool, err);
+		goto out;
+	}
 	for (size_t i = 0, k = 0; i < nports; i++)
 		k += (size_t)snprintf(ports_text + k, sizeof(ports_text) - k,
 				      "%s%u", i ? "," : "", ports[i]);
@@ -678,14 +786,20 @@ cmd_scan(int argc, char **argv)
 	cs_store_scan_end(run.store, run.scan_id,
 			  es.interrupted ? "interrupted" : "complete",
 			  (int64_t)time(NULL));
-	if (run.central_uri && sensor_upload(&run) == 0 && !es.interrupted) {
-		print_scan(run.store, run.scan_id, json, all);
-		cs_store_close(run.store);
-		cs_store_close(run.central);
-		run.store = NULL;
-		spool_retire(spool);
-		rc = EXIT_OK;
-		goto out;
+	if (run.up != NULL) {
+		/* The last upload, after the scan's end was committed. */
+		int urc = cs_uploader_finish(run.up, NULL, err, sizeof(err));
+		run.up = NULL;
+		if (urc == 0 && !es.interrupted) {
+			print_scan(run.store, run.scan_id, json, all);
+			cs_store_close(run.store);
+			run.store = NULL;
+			spool_retire(spool);
+			rc = EXIT_OK;
+			goto out;
+		}
+		if (urc != 0)
+			buffered = true;
 	}
 	if (!quiet)
 		fprintf(stderr,
@@ -705,8 +819,18 @@ cmd_scan(int argc, char **argv)
 	if (!quiet || json)
 		print_scan(run.store, run.scan_id, json, all);
 	rc = es.interrupted ? EXIT_INTERRUPTED
-			    : (run.store_err ? EXIT_RUNTIME : EXIT_OK);
+	     : run.store_err ? EXIT_RUNTIME
+	     : buffered	     ? EXIT_BUFFERED
+			     : EXIT_OK;
+	if (buffered)
+		fprintf(stderr,
+			"camsweep: results buffered in %s, not delivered; "
+			"the next run or 'camsweep upload' sends them "
+			"(exit %d)\n",
+			spool, EXIT_BUFFERED);
 out:
+	if (run.up != NULL)
+		cs_uploader_finish(run.up, NULL, NULL, 0);
 	cs_creds_free(&creds); /* wipes the passwords */
 	cs_cli_disc_free(disc);
 	free(opts_text);

@@ -117,6 +117,16 @@ int cs_store_scan_find_resumable(struct cs_store *s,
 				 int64_t *scan_id, uint64_t *watermark);
 
 /*
+ * Finds the newest scan, whatever its status, whose scope, exclusions,
+ * ports and options all equal info's.  Returns 0 and sets *scan_id and
+ * status (16 bytes: "running", "interrupted" or "complete"),
+ * CS_ENOTFOUND or CS_EIO.  (cs_store_upload uses it to deliver each
+ * spool scan once.)
+ */
+int cs_store_scan_find(struct cs_store *s, const struct cs_scan_info *info,
+		       int64_t *scan_id, char status[16]);
+
+/*
  * Marks a resumable scan as running again, adding one to its resume count
  * and recording now as the resume time; committed at once.  Returns 0,
  * CS_ENOTFOUND if scan_id does not exist or is complete, or CS_EIO.

@@ -371,6 +371,7 @@ enum {
 	ST_RELEASE,
 	ST_SCAN_SITE,
 	ST_DEVICE_ADOPT,
+	ST_SCAN_FIND_ANY,
 	ST_COUNT
 };
 
@@ -405,6 +406,10 @@ static const char *const sql_text[ST_COUNT] = {
 			"scope, exclusions, ports, vantage, site "
 			"FROM scan WHERE id = $1",
 	[ST_SCAN_SITE] = "SELECT site FROM scan WHERE id = $1",
+	[ST_SCAN_FIND_ANY] = "SELECT id, status FROM scan "
+			     "WHERE scope = $1 AND exclusions = $2 "
+			     "AND ports = $3 AND options = $4 "
+			     "ORDER BY started DESC, id DESC LIMIT 1",
 	/* A device seen at this address before its MAC or serial was
 	 * known takes the new key (unless a device already has it). */
 	[ST_DEVICE_ADOPT] =
@@ -1319,6 +1324,32 @@ pg_scan_find_resumable(struct cs_store *s, const struct cs_scan_info *in,
 	else {
 		*scan_id = FLD_I64(res, 0, 0);
 		*watermark = (uint64_t)fld_int(res, 0, 1, 0, INT64_MAX);
+		rc = 0;
+	}
+	PQclear(res);
+	return rc;
+}
+
+static int
+pg_scan_find(struct cs_store *s, const struct cs_scan_info *in,
+	     int64_t *scan_id, char status[16])
+{
+	struct pgp p = {0};
+	PGresult *res;
+	int rc;
+
+	pgp_str(&p, in->scope);
+	pgp_str(&p, in->exclusions);
+	pgp_str(&p, in->ports);
+	pgp_str(&p, in->options);
+	res = st_run(s, ST_SCAN_FIND_ANY, &p, "scan_find");
+	if (!res_ok(res))
+		rc = CS_EIO;
+	else if (PQntuples(res) == 0)
+		rc = CS_ENOTFOUND;
+	else {
+		*scan_id = FLD_I64(res, 0, 0);
+		fld_copy(res, 0, 1, status, 16);
 		rc = 0;
 	}
 	PQclear(res);
@@ -2474,6 +2505,7 @@ const struct cs_store_ops cs_store_pg_ops = {
     .scan_begin = pg_scan_begin,
     .scan_find_resumable = pg_scan_find_resumable,
     .scan_resume = pg_scan_resume,
+    .scan_find = pg_scan_find,
     .put_host = pg_put_host,
     .checkpoint = pg_checkpoint,
     .scan_end = pg_scan_end,

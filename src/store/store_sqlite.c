@@ -355,6 +355,7 @@ enum {
 	ST_EACH_ATT,
 	ST_SCAN_SITE,
 	ST_DEVICE_ADOPT,
+	ST_SCAN_FIND_ANY,
 	ST_COUNT
 };
 
@@ -396,6 +397,10 @@ static const char *const sql_text[ST_COUNT] = {
 			"exclusions, ports, vantage, site "
 			"FROM scan WHERE id = ?1",
 	[ST_SCAN_SITE] = "SELECT site FROM scan WHERE id = ?1",
+	[ST_SCAN_FIND_ANY] = "SELECT id, status FROM scan "
+			     "WHERE scope = ?1 AND exclusions = ?2 "
+			     "AND ports = ?3 AND options = ?4 "
+			     "ORDER BY started DESC, id DESC LIMIT 1",
 	/* A device seen at this address before its MAC or serial was
 	 * known takes the new key (unless a device already has it). */
 	[ST_DEVICE_ADOPT] =
@@ -870,6 +875,30 @@ sq_scan_find_resumable(struct cs_store *s, const struct cs_scan_info *in,
 	if (rc == SQLITE_DONE)
 		return CS_ENOTFOUND;
 	return db_err(s, "scan_find_resumable");
+}
+
+static int
+sq_scan_find(struct cs_store *s, const struct cs_scan_info *in,
+	     int64_t *scan_id, char status[16])
+{
+	sqlite3_stmt *st = st_get(s, ST_SCAN_FIND_ANY);
+	int rc;
+
+	if (st == NULL)
+		return CS_EIO;
+	bind_str(st, 1, in->scope);
+	bind_str(st, 2, in->exclusions);
+	bind_str(st, 3, in->ports);
+	bind_str(st, 4, in->options);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*scan_id = sqlite3_column_int64(st, 0);
+		col_copy(st, 1, status, 16);
+	}
+	st_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "scan_find");
 }
 
 /* Runs a one-row UPDATE; CS_ENOTFOUND if it changed nothing. */
@@ -1926,6 +1955,7 @@ const struct cs_store_ops cs_store_sqlite_ops = {
     .scan_begin = sq_scan_begin,
     .scan_find_resumable = sq_scan_find_resumable,
     .scan_resume = sq_scan_resume,
+    .scan_find = sq_scan_find,
     .put_host = sq_put_host,
     .checkpoint = sq_checkpoint,
     .scan_end = sq_scan_end,

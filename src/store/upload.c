@@ -5,6 +5,9 @@
  */
 #include "store/upload.h"
 
+#include <pthread.h>
+#include <stdbool.h>
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +150,16 @@ upload_scan(struct cs_store *spool, struct cs_store *central, int64_t id,
 		}
 	}
 
+	/* Delivered already (complete there): nothing to do, so that each
+	 * spool scan arrives once however often the spool is uploaded. */
+	{
+		char cst[16];
+		if (cs_store_scan_find(central, &info, &cid, cst) == 0 &&
+		    strcmp(cst, "complete") == 0) {
+			c->st->skipped++;
+			return 0;
+		}
+	}
 	/* The central scan: continue a cut-off upload, else begin. */
 	rc = cs_store_scan_find_resumable(central, &info, &cid, &wm);
 	if (rc == CS_ENOTFOUND)
@@ -228,4 +241,149 @@ cs_store_upload(struct cs_store *spool, struct cs_store *central,
 	}
 	free(ss);
 	return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The background uploader. */
+
+struct cs_uploader {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	bool kicked, stop, busy;
+	struct cs_store *spool, *central; /* the worker's own connections */
+	char *spool_path, *central_uri;
+	/* result of the last upload (worker writes, finish reads) */
+	int rc;
+	struct cs_upload_stats st;
+	char err[512];
+	bool down_said;
+};
+
+/* One upload attempt, on the worker thread. */
+static void
+uploader_run(struct cs_uploader *u)
+{
+	char err[512];
+	struct cs_upload_stats st;
+	int rc;
+
+	memset(&st, 0, sizeof(st));
+	if (u->central == NULL &&
+	    (u->central = cs_store_open(u->central_uri, err, sizeof(err))) ==
+		NULL) {
+		rc = CS_EIO;
+	} else if ((rc = cs_store_upload(u->spool, u->central, &st, err,
+					 sizeof(err))) != 0) {
+		cs_store_close(u->central); /* reconnect next time */
+		u->central = NULL;
+	}
+	if (rc != 0 && !u->down_said)
+		fprintf(stderr,
+			"camsweep: central database unreachable (%s); "
+			"buffering in %s\n",
+			err, u->spool_path);
+	else if (rc == 0 && u->down_said)
+		fprintf(stderr, "camsweep: central database back; uploaded\n");
+	pthread_mutex_lock(&u->mu);
+	u->down_said = rc != 0;
+	u->rc = rc;
+	u->st = st;
+	cs_strlcpy(u->err, rc != 0 ? err : "", sizeof(u->err));
+	pthread_mutex_unlock(&u->mu);
+}
+
+static void *
+uploader_main(void *arg)
+{
+	struct cs_uploader *u = arg;
+	bool last;
+
+	for (;;) {
+		pthread_mutex_lock(&u->mu);
+		while (!u->kicked && !u->stop)
+			pthread_cond_wait(&u->cv, &u->mu);
+		last = u->stop;
+		u->kicked = false;
+		u->busy = true;
+		pthread_mutex_unlock(&u->mu);
+		uploader_run(u);
+		pthread_mutex_lock(&u->mu);
+		u->busy = false;
+		pthread_mutex_unlock(&u->mu);
+		if (last)
+			return NULL;
+	}
+}
+
+struct cs_uploader *
+cs_uploader_start(const char *spool_path, const char *central_uri, char *err,
+		  size_t errsz)
+{
+	struct cs_uploader *u = cs_xcalloc(1, sizeof(*u));
+
+	u->spool = cs_store_open(spool_path, err, errsz);
+	if (u->spool == NULL) {
+		free(u);
+		return NULL;
+	}
+	u->spool_path = cs_xstrdup(spool_path);
+	u->central_uri = cs_xstrdup(central_uri);
+	u->rc = CS_EIO;
+	pthread_mutex_init(&u->mu, NULL);
+	pthread_cond_init(&u->cv, NULL);
+	if (pthread_create(&u->thread, NULL, uploader_main, u) != 0) {
+		if (err != NULL && errsz > 0)
+			cs_strlcpy(err, "cannot start the upload thread",
+				   errsz);
+		cs_store_close(u->spool);
+		free(u->spool_path);
+		free(u->central_uri);
+		free(u);
+		return NULL;
+	}
+	return u;
+}
+
+void
+cs_uploader_kick(struct cs_uploader *u)
+{
+	if (u == NULL)
+		return;
+	pthread_mutex_lock(&u->mu);
+	if (!u->busy) {
+		u->kicked = true;
+		pthread_cond_signal(&u->cv);
+	}
+	pthread_mutex_unlock(&u->mu);
+}
+
+int
+cs_uploader_finish(struct cs_uploader *u, struct cs_upload_stats *st,
+		   char *err, size_t errsz)
+{
+	int rc;
+
+	if (u == NULL)
+		return CS_EINVAL;
+	pthread_mutex_lock(&u->mu);
+	u->stop = true; /* the worker makes one more, last, upload */
+	pthread_cond_signal(&u->cv);
+	pthread_mutex_unlock(&u->mu);
+	pthread_join(u->thread, NULL);
+	rc = u->rc;
+	if (st != NULL)
+		*st = u->st;
+	if (err != NULL && errsz > 0)
+		cs_strlcpy(err, u->err, errsz);
+	cs_store_close(u->central);
+	cs_store_close(u->spool);
+	pthread_mutex_destroy(&u->mu);
+	pthread_cond_destroy(&u->cv);
+	free(u->spool_path);
+	if (u->central_uri != NULL)
+		memset(u->central_uri, 0, strlen(u->central_uri));
+	free(u->central_uri);
+	free(u);
+	return rc;
 }

@@ -383,7 +383,7 @@ sensor_scan(int k, int64_t started, int64_t *scan)
  * nobody holds give the same outcome), and B's work must go on.
  */
 static void
-test_sealed_sites(void)
+test_sealed_sites(int hosts)
 {
 	const char *A = sensor_uri[0], *B = sensor_uri[1];
 	const char *bname = sensor_name[1];
@@ -574,7 +574,7 @@ test_sealed_sites(void)
 	    "AND s.site = g.site WHERE s.site = '%s' AND s.status = "
 	    "'complete'",
 	    bname);
-	CHECK(q1(admin_uri, sql) == 64, "B's first scan intact (%lld)",
+	CHECK(q1(admin_uri, sql) == hosts, "B's first scan intact (%lld)",
 	      q1(admin_uri, sql));
 }
 
@@ -773,7 +773,7 @@ main(int argc, char **argv)
 	if (failures == 0)
 		test_eight_sensors((int)hosts);
 	if (failures == 0)
-		test_sealed_sites();
+		test_sealed_sites((int)hosts);
 	if (failures == 0)
 		test_spool_cutoff();
 

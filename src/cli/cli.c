@@ -734,7 +734,8 @@ cmd_scan_args(int argc, char **argv)
 	}
 	run.store = cs_store_open(db_path, err, sizeof(err));
 	if (run.store == NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path), err);
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
+			err);
 		goto out;
 	}
 	if (run.central_uri != NULL &&
@@ -818,9 +819,9 @@ cmd_scan_args(int argc, char **argv)
 		cs_cli_disc_summary(disc, stderr);
 	if (!quiet || json)
 		print_scan(run.store, run.scan_id, json, all);
-	rc = es.interrupted ? EXIT_INTERRUPTED
+	rc = es.interrupted  ? EXIT_INTERRUPTED
 	     : run.store_err ? EXIT_RUNTIME
-	     : buffered	     ? EXIT_BUFFERED
+	     : buffered      ? EXIT_BUFFERED
 			     : EXIT_OK;
 	if (buffered)
 		fprintf(stderr,
@@ -892,15 +893,18 @@ cmd_show(int argc, char **argv)
 		}
 	}
 	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path), strerror(errno));
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
+			strerror(errno));
 		return EXIT_RUNTIME;
 	}
 	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path), err);
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
+			err);
 		return EXIT_RUNTIME;
 	}
 	if (scan_id < 0 && cs_store_latest_scan(st, &scan_id) != 0) {
-		fprintf(stderr, "camsweep: %s: no scans recorded\n", CS_STORE_SHOW(db_path));
+		fprintf(stderr, "camsweep: %s: no scans recorded\n",
+			CS_STORE_SHOW(db_path));
 		cs_store_close(st);
 		return EXIT_RUNTIME;
 	}

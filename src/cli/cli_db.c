@@ -35,17 +35,18 @@ enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_RUNTIME = 2 };
 static void
 db_usage(FILE *f)
 {
-	fputs("usage: camsweep db init --db postgresql://OWNER@HOST/DB\n"
-	      "       camsweep db add-sensor NAME --db postgresql://OWNER@HOST/DB"
-	      " [--password-file PATH]\n"
-	      "init creates the schema and the sensor group with its row "
-	      "policies;\n"
-	      "add-sensor creates the login role NAME ([a-z][a-z0-9_]*) with a "
-	      "generated\n"
-	      "password written to PATH (default ./NAME.pgpass, mode 0600) as "
-	      "a libpq\n"
-	      "password-file line; give it to the sensor as PGPASSFILE.\n",
-	      f);
+	fputs(
+	    "usage: camsweep db init --db postgresql://OWNER@HOST/DB\n"
+	    "       camsweep db add-sensor NAME --db postgresql://OWNER@HOST/DB"
+	    " [--password-file PATH]\n"
+	    "init creates the schema and the sensor group with its row "
+	    "policies;\n"
+	    "add-sensor creates the login role NAME ([a-z][a-z0-9_]*) with a "
+	    "generated\n"
+	    "password written to PATH (default ./NAME.pgpass, mode 0600) as "
+	    "a libpq\n"
+	    "password-file line; give it to the sensor as PGPASSFILE.\n",
+	    f);
 }
 
 /* A pgpass field: ':' and '\' escaped with '\'. */
@@ -201,7 +202,7 @@ cs_cli_db(int argc, char **argv)
 				"group and site policies ready\n",
 				cs_store_schema_version(s));
 		cs_store_close(s);
-		return rc == 0 ? EXIT_OK
+		return rc == 0           ? EXIT_OK
 		       : rc == CS_EINVAL ? EXIT_USAGE
 					 : EXIT_RUNTIME;
 	}

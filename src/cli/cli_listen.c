@@ -512,8 +512,8 @@ cs_cli_listen(int argc, char **argv)
 
 		run.store = cs_store_open(db_path, err, sizeof(err));
 		if (run.store == NULL) {
-			fprintf(stderr, "camsweep listen: %s: %s\n", CS_STORE_SHOW(db_path),
-				err);
+			fprintf(stderr, "camsweep listen: %s: %s\n",
+				CS_STORE_SHOW(db_path), err);
 			goto out;
 		}
 		gethostname(host, sizeof(host) - 1);
@@ -533,7 +533,8 @@ cs_cli_listen(int argc, char **argv)
 		info.version = "0.1.0";
 		info.started = (int64_t)time(NULL);
 		if (cs_store_scan_begin(run.store, &info, &run.scan_id) != 0) {
-			fprintf(stderr, "camsweep listen: %s: %s\n", CS_STORE_SHOW(db_path),
+			fprintf(stderr, "camsweep listen: %s: %s\n",
+				CS_STORE_SHOW(db_path),
 				cs_store_errmsg(run.store));
 			goto out;
 		}

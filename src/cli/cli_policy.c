@@ -574,7 +574,8 @@ cs_cli_assess(int argc, char **argv)
 	}
 	st = cs_store_open(db_path, err, sizeof(err));
 	if (st == NULL) {
-		fprintf(stderr, "camsweep assess: %s: %s\n", CS_STORE_SHOW(db_path), err);
+		fprintf(stderr, "camsweep assess: %s: %s\n",
+			CS_STORE_SHOW(db_path), err);
 		goto out;
 	}
 	if (scan_id == 0 && cs_store_latest_scan(st, &scan_id) != 0) {
@@ -842,7 +843,8 @@ cs_cli_plan(int argc, char **argv)
 	}
 	st = cs_store_open(db_path, err, sizeof(err));
 	if (st == NULL) {
-		fprintf(stderr, "camsweep plan: %s: %s\n", CS_STORE_SHOW(db_path), err);
+		fprintf(stderr, "camsweep plan: %s: %s\n",
+			CS_STORE_SHOW(db_path), err);
 		return X_RUNTIME;
 	}
 	if (set) {
@@ -981,7 +983,8 @@ cs_cli_diff(int argc, char **argv)
 	}
 	st = cs_store_open(db_path, err, sizeof(err));
 	if (st == NULL) {
-		fprintf(stderr, "camsweep diff: %s: %s\n", CS_STORE_SHOW(db_path), err);
+		fprintf(stderr, "camsweep diff: %s: %s\n",
+			CS_STORE_SHOW(db_path), err);
 		return X_RUNTIME;
 	}
 	{
@@ -1226,7 +1229,8 @@ cs_cli_reach(int argc, char **argv)
 	free(inc);
 	st = cs_store_open(db_path, err, sizeof(err));
 	if (st == NULL) {
-		fprintf(stderr, "camsweep reach: %s: %s\n", CS_STORE_SHOW(db_path), err);
+		fprintf(stderr, "camsweep reach: %s: %s\n",
+			CS_STORE_SHOW(db_path), err);
 		goto out;
 	}
 	if (scan_id == 0 && cs_store_latest_scan(st, &scan_id) != 0) {

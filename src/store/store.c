@@ -635,9 +635,9 @@ cs_store_display(const char *path, char *buf, size_t bufsz)
 	if (rest != NULL) {
 		rest += 3;
 		at = strpbrk(rest, "@/?");
-		colon = at != NULL && *at == '@' ? memchr(rest, ':',
-							 (size_t)(at - rest))
-						 : NULL;
+		colon = at != NULL && *at == '@'
+			    ? memchr(rest, ':', (size_t)(at - rest))
+			    : NULL;
 		if (colon != NULL) {
 			while (p <= colon)
 				PUT(*p++);
@@ -647,7 +647,8 @@ cs_store_display(const char *path, char *buf, size_t bufsz)
 	}
 	while (*p != '\0') {
 		/* "password=" at the start of a parameter */
-		if ((p == path || p[-1] == '?' || p[-1] == '&' || p[-1] == ' ') &&
+		if ((p == path || p[-1] == '?' || p[-1] == '&' ||
+		     p[-1] == ' ') &&
 		    strncmp(p, "password=", 9) == 0) {
 			PUTS("password=***");
 			p += 9;

@@ -93,9 +93,9 @@ struct cs_scan_info {
 	const char *version;    /* camsweep version */
 	int64_t started;        /* unix seconds */
 	uint64_t total_targets; /* addresses in scope */
-	const char *site; /* schema v4: the scan's site (a sensor's name);
-			     NULL = "" (none).  On a PostgreSQL sensor role
-			     it must be the role's name. */
+	const char *site;       /* schema v4: the scan's site (a sensor's name);
+				   NULL = "" (none).  On a PostgreSQL sensor role
+				   it must be the role's name. */
 };
 
 /*
@@ -178,8 +178,8 @@ struct cs_host_result {
  * see cs_store_device_key) records its latest address, first/last seen
  * and the latest identity; a device first keyed by its address (or
  * serial) is kept, not duplicated, when a later sighting at that address
- * brings its MAC (or serial).  The sighting holds the ports, the identity as of this
- * scan, every observation's raw bytes (at most CS_OBS_MAX_COUNT of them,
+ * brings its MAC (or serial).  The sighting holds the ports, the identity as of
+ * this scan, every observation's raw bytes (at most CS_OBS_MAX_COUNT of them,
  * each at most CS_OBS_MAX_VALUE bytes; the excess is counted, not kept)
  * and the evidence, linked to the observation with the same key and port.
  * On failure nothing of this host is kept and the batch stays usable.

@@ -1183,17 +1183,18 @@ cs_store_pg_conn_policy(const char *target, bool *add_ssl, char *err,
 	}
 	if (pw) {
 		PQconninfoFree(opts);
-		open_err(err, errsz, "inventory URI refused",
-			 "it holds a password, which would show in ps and logs; "
-			 "put it in a libpq password file (PGPASSFILE or "
-			 "~/.pgpass) or service file instead");
+		open_err(
+		    err, errsz, "inventory URI refused",
+		    "it holds a password, which would show in ps and logs; "
+		    "put it in a libpq password file (PGPASSFILE or "
+		    "~/.pgpass) or service file instead");
 		return CS_EINVAL;
 	}
 	if (getenv("PGSSLMODE") != NULL || getenv("PGSERVICE") != NULL)
 		ssl = true;
-	*add_ssl = !ssl && !service &&
-		   !(host_local(host) && (hostaddr == NULL ||
-					  host_local(hostaddr)));
+	*add_ssl =
+	    !ssl && !service &&
+	    !(host_local(host) && (hostaddr == NULL || host_local(hostaddr)));
 	PQconninfoFree(opts);
 	return 0;
 }
@@ -2453,11 +2454,12 @@ pg_admin_add_sensor(struct cs_store *s, const char *name, const char *password)
 	if ((rc = batch_commit(s)) != 0)
 		return rc;
 	pgp_str(&p, name);
-	res = adhoc(s,
-		    "SELECT r.oid IS NOT NULL, coalesce(pg_has_role(r.oid, "
-		    "'camsweep_sensor', 'MEMBER'), false) FROM (SELECT $1::text "
-		    "AS n) x LEFT JOIN pg_roles r ON r.rolname = x.n",
-		    &p, "add-sensor");
+	res =
+	    adhoc(s,
+		  "SELECT r.oid IS NOT NULL, coalesce(pg_has_role(r.oid, "
+		  "'camsweep_sensor', 'MEMBER'), false) FROM (SELECT $1::text "
+		  "AS n) x LEFT JOIN pg_roles r ON r.rolname = x.n",
+		  &p, "add-sensor");
 	if (!res_ok(res) || PQntuples(res) != 1) {
 		PQclear(res);
 		return CS_EIO;
@@ -2466,8 +2468,9 @@ pg_admin_add_sensor(struct cs_store *s, const char *name, const char *password)
 	member = strcmp(PQgetvalue(res, 0, 1), "t") == 0;
 	PQclear(res);
 	if (exists && !member) {
-		cs_store_set_err(s, "add-sensor: role %s exists and is not a "
-				    "sensor; choose another name",
+		cs_store_set_err(s,
+				 "add-sensor: role %s exists and is not a "
+				 "sensor; choose another name",
 				 name);
 		return CS_EINVAL;
 	}
@@ -2485,8 +2488,9 @@ pg_admin_add_sensor(struct cs_store *s, const char *name, const char *password)
 	}
 	n = strlen(lit) + 2 * strlen(ident) + 128;
 	sql = cs_xmalloc(n);
-	snprintf(sql, n, "%s ROLE %s LOGIN PASSWORD %s; GRANT camsweep_sensor "
-			 "TO %s",
+	snprintf(sql, n,
+		 "%s ROLE %s LOGIN PASSWORD %s; GRANT camsweep_sensor "
+		 "TO %s",
 		 exists ? "ALTER" : "CREATE", ident, lit, ident);
 	PQfreemem(lit);
 	PQfreemem(ident);

@@ -780,7 +780,7 @@ sq_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 	if (migrate(db, err, errsz) != 0)
 		goto fail;
 	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) !=
-		SQLITE_OK) {
+	    SQLITE_OK) {
 		open_err(db, err, errsz, "cannot configure inventory");
 		goto fail;
 	}
@@ -1599,7 +1599,7 @@ static int64_t
 device_of(struct cs_store *s, const char *ip)
 {
 	sqlite3_stmt *st = adhoc(s, "SELECT id FROM device WHERE ip = ?1 "
-				 "ORDER BY last_seen DESC, id DESC LIMIT 1");
+				    "ORDER BY last_seen DESC, id DESC LIMIT 1");
 	int64_t id = 0;
 
 	if (st == NULL)

@@ -359,8 +359,8 @@ cs_uploader_kick(struct cs_uploader *u)
 }
 
 int
-cs_uploader_finish(struct cs_uploader *u, struct cs_upload_stats *st,
-		   char *err, size_t errsz)
+cs_uploader_finish(struct cs_uploader *u, struct cs_upload_stats *st, char *err,
+		   size_t errsz)
 {
 	int rc;
 

@@ -32,10 +32,10 @@ struct cs_upload_stats {
  * put_host is idempotent per (scan, ip) and that central scan stays
  * 'running' until its last host is in; a spool scan whose central copy
  * is complete is skipped, so uploading a spool again never duplicates.
- * After a complete upload the caller may remove (or rename) the spool.  Both stores stay owned by
- * the caller.  stats may be NULL.  Returns 0; CS_EIO with a message in
- * err (errsz bytes, may be 0) when either store fails, in which case
- * central keeps what was committed and the call can simply be repeated.
+ * After a complete upload the caller may remove (or rename) the spool.  Both
+ * stores stay owned by the caller.  stats may be NULL.  Returns 0; CS_EIO with
+ * a message in err (errsz bytes, may be 0) when either store fails, in which
+ * case central keeps what was committed and the call can simply be repeated.
  */
 int cs_store_upload(struct cs_store *spool, struct cs_store *central,
 		    struct cs_upload_stats *stats, char *err, size_t errsz);

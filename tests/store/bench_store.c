@@ -76,7 +76,7 @@ main(int argc, char **argv)
 	}
 	struct cs_scan_info in = {
 	    "127.0.0.0/8", "", "80,554,8000", "{}", "bench",
-	    "0.1.0",       0,  (uint64_t)n,    NULL};
+	    "0.1.0",       0,  (uint64_t)n,   NULL};
 	if (cs_store_scan_begin(s, &in, &scan) != 0)
 		return 1;
 
@@ -90,8 +90,9 @@ main(int argc, char **argv)
 		}
 		snprintf(ip, sizeof(ip), "127.%lld.%lld.%lld", (i >> 16) & 255,
 			 (i >> 8) & 255, i & 255);
-		struct cs_host_result h = {ip, ports, 3, &l, id, (int64_t)i, NULL,
-					   NULL, 0,  NULL,	 NULL};
+		struct cs_host_result h = {ip, ports,      3,    &l,
+					   id, (int64_t)i, NULL, NULL,
+					   0,  NULL,       NULL};
 		if (cs_store_put_host(s, scan, &h) != 0) {
 			fprintf(stderr, "put_host: %s\n", cs_store_errmsg(s));
 			return 1;

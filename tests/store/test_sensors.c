@@ -367,8 +367,7 @@ sensor_scan(int k, int64_t started, int64_t *scan)
 
 	in.started = started;
 	if (s == NULL || cs_store_scan_begin(s, &in, scan) != 0) {
-		CHECK(0, "sensor %d scan: %s", k,
-		      s ? cs_store_errmsg(s) : err);
+		CHECK(0, "sensor %d scan: %s", k, s ? cs_store_errmsg(s) : err);
 		cs_store_close(s);
 		return NULL;
 	}
@@ -463,8 +462,9 @@ test_sealed_sites(int hosts)
 		  cs_store_scan_end(s, bscan, "complete", 1700600100) == 0,
 	      "B's rescan completes");
 	cs_store_close(s);
-	fmt(sql, sizeof(sql), "SELECT count(*) FROM sighting WHERE scan_id = "
-			      "%lld",
+	fmt(sql, sizeof(sql),
+	    "SELECT count(*) FROM sighting WHERE scan_id = "
+	    "%lld",
 	    (long long)bscan);
 	CHECK(q1(admin_uri, sql) == 12, "B's rescan holds all 12 hosts (%lld)",
 	      q1(admin_uri, sql));
@@ -509,8 +509,7 @@ test_sealed_sites(int hosts)
 	    "(session_user, %lld, 80)",
 	    (long long)bsighting);
 	outcome(A, sql, held, sizeof(held));
-	CHECK(strncmp(held, "23503", 5) == 0, "port on B's sighting: %s",
-	      held);
+	CHECK(strncmp(held, "23503", 5) == 0, "port on B's sighting: %s", held);
 	/* A device of A's naming B's scan as its first: no reference. */
 	fmt(sql, sizeof(sql),
 	    "INSERT INTO device (site, dkey, ip, first_scan, last_scan, "
@@ -521,8 +520,9 @@ test_sealed_sites(int hosts)
 	fmt(sql, sizeof(sql), "DELETE FROM scan WHERE id = %lld",
 	    (long long)bscan);
 	CHECK(q1(B, sql) == 1, "B deletes its own scan");
-	fmt(sql, sizeof(sql), "SELECT count(*) FROM sighting WHERE scan_id = "
-			      "%lld",
+	fmt(sql, sizeof(sql),
+	    "SELECT count(*) FROM sighting WHERE scan_id = "
+	    "%lld",
 	    (long long)bscan);
 	CHECK(q1(admin_uri, sql) == 0, "B's scan gone with its sightings");
 
@@ -731,7 +731,8 @@ main(int argc, char **argv)
 	if (uri == NULL || *uri == '\0' || PQping(uri) != PQPING_OK) {
 		const char *ci = getenv("CI");
 		if (ci != NULL && *ci != '\0') { /* CI: a skip is a failure */
-			fprintf(stderr, "CI: no PostgreSQL server (CS_PG_URI)\n");
+			fprintf(stderr,
+				"CI: no PostgreSQL server (CS_PG_URI)\n");
 			return 1;
 		}
 		printf("1..0 # SKIP no PostgreSQL server (CS_PG_URI)\n");
@@ -765,8 +766,8 @@ main(int argc, char **argv)
 	/* As `camsweep db init` and `camsweep db add-sensor` do. */
 	CHECK(cs_store_admin_init(s) == 0, "db init: %s", cs_store_errmsg(s));
 	for (int k = 0; k < NSENSORS && failures == 0; k++)
-		CHECK(cs_store_admin_add_sensor(s, sensor_name[k], "test-only") ==
-			  0,
+		CHECK(cs_store_admin_add_sensor(s, sensor_name[k],
+						"test-only") == 0,
 		      "add-sensor %s: %s", sensor_name[k], cs_store_errmsg(s));
 	cs_store_close(s);
 

@@ -396,9 +396,9 @@ test_sites_same_address(void **state)
 			 0);
 	/* The estate maps this address of an unsited scan to a site. */
 	int64_t c = scan_at(s, NULL, 1700000200);
-	assert_int_equal(put_ident(s, c, "127.10.0.5", NULL, NULL, "east",
-				   1700000201, true),
-			 0);
+	assert_int_equal(
+	    put_ident(s, c, "127.10.0.5", NULL, NULL, "east", 1700000201, true),
+	    0);
 	assert_int_equal(cs_store_scan_end(s, c, "complete", 1700000300), 0);
 	assert_int_equal(cs_store_scan_get(s, a, ss), 0);
 	assert_string_equal(ss->site, "north");
@@ -576,8 +576,8 @@ test_uri_secrets(void **state)
 	    {"postgresql://site01@127.0.0.1,db.example.org/camsweep", 0, true},
 	    {"postgresql://site01@db.example.org/camsweep?sslmode=require", 0,
 	     false},
-	    {"postgresql://site01:s3cret-pw@db.example.org/camsweep",
-	     CS_EINVAL, false},
+	    {"postgresql://site01:s3cret-pw@db.example.org/camsweep", CS_EINVAL,
+	     false},
 	    {"postgresql://site01@db.example.org/camsweep?password=s3cret-pw",
 	     CS_EINVAL, false},
 	};
@@ -831,9 +831,12 @@ test_roundtrip(void **state)
 
 	/* Out of numeric order, and text order differs from numeric. */
 	struct cs_host_result h[] = {
-	    {"127.0.0.10", ports_a, 2, &la, &ida, 1700000010, NULL, NULL, 0, NULL, NULL},
-	    {"127.0.1.1", ports_b, 1, &lb, &idb, 1700000011, NULL, NULL, 0, NULL, NULL},
-	    {"127.0.0.2", NULL, 0, NULL, NULL, 1700000012, NULL, NULL, 0, NULL, NULL},
+	    {"127.0.0.10", ports_a, 2, &la, &ida, 1700000010, NULL, NULL, 0,
+	     NULL, NULL},
+	    {"127.0.1.1", ports_b, 1, &lb, &idb, 1700000011, NULL, NULL, 0,
+	     NULL, NULL},
+	    {"127.0.0.2", NULL, 0, NULL, NULL, 1700000012, NULL, NULL, 0, NULL,
+	     NULL},
 	};
 	for (size_t i = 0; i < CS_NELEM(h); i++)
 		assert_int_equal(cs_store_put_host(s, scan, &h[i]), 0);
@@ -1171,7 +1174,8 @@ test_hostile_bytes(void **state)
 	ident_make(&id, v2, "\xff\xfe''\"\"", "model\x1b[0m", CS_CLASS_DVR,
 		   0.5);
 	ev_add(&id, "model", "\xc3\x28'", v2, "http.body", 80, 0.3);
-	struct cs_host_result h = {"127.0.0.7", NULL, 0, &l, &id, 7, NULL, NULL, 0, NULL, NULL};
+	struct cs_host_result h = {"127.0.0.7", NULL, 0, &l,   &id, 7,
+				   NULL,        NULL, 0, NULL, NULL};
 
 	assert_int_equal(cs_store_scan_begin(s, default_info(), &scan), 0);
 	assert_int_equal(cs_store_put_host(s, scan, &h), 0);

@@ -60,6 +60,7 @@ main(int argc, char **argv)
 	cs_strlcpy(id->model, "DS-2CD2042WD-I", sizeof(id->model));
 	id->device_class = CS_CLASS_CAMERA;
 	id->surveillance = true;
+	id->surveillance_known = true;
 	id->confidence = 0.9;
 	id->nev = 4;
 	for (size_t i = 0; i < id->nev; i++) {

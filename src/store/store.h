@@ -117,14 +117,13 @@ int cs_store_scan_find_resumable(struct cs_store *s,
 				 int64_t *scan_id, uint64_t *watermark);
 
 /*
- * Finds the newest scan, whatever its status, whose scope, exclusions,
- * ports and options all equal info's.  Returns 0 and sets *scan_id and
- * status (16 bytes: "running", "interrupted" or "complete"),
- * CS_ENOTFOUND or CS_EIO.  (cs_store_upload uses it to deliver each
- * spool scan once.)
+ * Records that scan_id (of a sensor's spool) was delivered complete to
+ * the central inventory as its scan central_id (> 0); committed at once.
+ * cs_store_upload skips delivered scans, so each arrives once however
+ * often a spool is uploaded.  Returns 0, CS_EINVAL, CS_ENOTFOUND, CS_EIO.
  */
-int cs_store_scan_find(struct cs_store *s, const struct cs_scan_info *info,
-		       int64_t *scan_id, char status[16]);
+int cs_store_scan_delivered(struct cs_store *s, int64_t scan_id,
+			    int64_t central_id);
 
 /*
  * Marks a resumable scan as running again, adding one to its resume count
@@ -219,6 +218,7 @@ struct cs_scan_state {
 	char ports[512];       /* ports swept */
 	char vantage[256];     /* host the scan ran from */
 	char site[64];         /* schema v4: the scan's site, "" if none */
+	int64_t delivered;     /* schema v4: central scan id, 0 if not */
 };
 
 /* Reads the state of scan_id into *st.  Returns 0, CS_ENOTFOUND, CS_EIO. */

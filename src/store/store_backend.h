@@ -63,8 +63,8 @@ struct cs_store_ops {
 				   const struct cs_scan_info *info,
 				   int64_t *scan_id, uint64_t *watermark);
 	int (*scan_resume)(struct cs_store *s, int64_t scan_id, int64_t now);
-	int (*scan_find)(struct cs_store *s, const struct cs_scan_info *info,
-			 int64_t *scan_id, char status[16]);
+	int (*scan_delivered)(struct cs_store *s, int64_t scan_id,
+			      int64_t central_id);
 	int (*put_host)(struct cs_store *s, int64_t scan_id,
 			const struct cs_store_host *h);
 	int (*checkpoint)(struct cs_store *s, int64_t scan_id,

@@ -241,7 +241,8 @@ static const struct migration migrations[] = {
 
 	/* A v3 inventory made multi-site by data/sql/sensor.sql has a
 	 * sensor column on scan and device: it becomes the site. */
-	"ALTER TABLE scan ADD COLUMN site TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE scan ADD COLUMN site TEXT NOT NULL DEFAULT '',"
+	"  ADD COLUMN delivered BIGINT NOT NULL DEFAULT 0;"
 	"ALTER TABLE device ADD COLUMN site TEXT NOT NULL DEFAULT '',"
 	"  ADD COLUMN dkey TEXT, ADD COLUMN serial TEXT NOT NULL DEFAULT '';"
 	"DO $$BEGIN"
@@ -371,7 +372,7 @@ enum {
 	ST_RELEASE,
 	ST_SCAN_SITE,
 	ST_DEVICE_ADOPT,
-	ST_SCAN_FIND_ANY,
+	ST_SCAN_DELIVERED,
 	ST_COUNT
 };
 
@@ -403,13 +404,10 @@ static const char *const sql_text[ST_COUNT] = {
 	[ST_SCAN_LATEST] = "SELECT id FROM scan ORDER BY id DESC LIMIT 1",
 	[ST_SCAN_GET] = "SELECT status, started, coalesce(ended, 0), "
 			"total_targets, watermark, hosts_done, resume_count, "
-			"scope, exclusions, ports, vantage, site "
+			"scope, exclusions, ports, vantage, site, delivered "
 			"FROM scan WHERE id = $1",
 	[ST_SCAN_SITE] = "SELECT site FROM scan WHERE id = $1",
-	[ST_SCAN_FIND_ANY] = "SELECT id, status FROM scan "
-			     "WHERE scope = $1 AND exclusions = $2 "
-			     "AND ports = $3 AND options = $4 "
-			     "ORDER BY started DESC, id DESC LIMIT 1",
+	[ST_SCAN_DELIVERED] = "UPDATE scan SET delivered = $2 WHERE id = $1",
 	/* A device seen at this address before its MAC or serial was
 	 * known takes the new key (unless a device already has it). */
 	[ST_DEVICE_ADOPT] =
@@ -1331,32 +1329,6 @@ pg_scan_find_resumable(struct cs_store *s, const struct cs_scan_info *in,
 	return rc;
 }
 
-static int
-pg_scan_find(struct cs_store *s, const struct cs_scan_info *in,
-	     int64_t *scan_id, char status[16])
-{
-	struct pgp p = {0};
-	PGresult *res;
-	int rc;
-
-	pgp_str(&p, in->scope);
-	pgp_str(&p, in->exclusions);
-	pgp_str(&p, in->ports);
-	pgp_str(&p, in->options);
-	res = st_run(s, ST_SCAN_FIND_ANY, &p, "scan_find");
-	if (!res_ok(res))
-		rc = CS_EIO;
-	else if (PQntuples(res) == 0)
-		rc = CS_ENOTFOUND;
-	else {
-		*scan_id = FLD_I64(res, 0, 0);
-		fld_copy(res, 0, 1, status, 16);
-		rc = 0;
-	}
-	PQclear(res);
-	return rc;
-}
-
 /* Runs a one-row UPDATE; CS_ENOTFOUND if it changed nothing. */
 static int
 update_one(struct cs_store *s, int id, struct pgp *p, const char *what)
@@ -1370,6 +1342,19 @@ update_one(struct cs_store *s, int id, struct pgp *p, const char *what)
 		rc = strcmp(PQcmdTuples(res), "0") == 0 ? CS_ENOTFOUND : 0;
 	PQclear(res);
 	return rc;
+}
+
+static int
+pg_scan_delivered(struct cs_store *s, int64_t scan_id, int64_t central_id)
+{
+	struct pgp p = {0};
+	int rc;
+
+	if ((rc = batch_commit(s)) != 0)
+		return rc;
+	pgp_i64(&p, scan_id);
+	pgp_i64(&p, central_id);
+	return update_one(s, ST_SCAN_DELIVERED, &p, "scan_delivered");
 }
 
 static int
@@ -1702,6 +1687,7 @@ pg_scan_get(struct cs_store *s, int64_t scan_id, struct cs_scan_state *ss)
 		fld_copy(res, 0, 9, ss->ports, sizeof(ss->ports));
 		fld_copy(res, 0, 10, ss->vantage, sizeof(ss->vantage));
 		fld_copy(res, 0, 11, ss->site, sizeof(ss->site));
+		ss->delivered = FLD_I64(res, 0, 12);
 		rc = 0;
 	}
 	PQclear(res);
@@ -2509,7 +2495,7 @@ const struct cs_store_ops cs_store_pg_ops = {
     .scan_begin = pg_scan_begin,
     .scan_find_resumable = pg_scan_find_resumable,
     .scan_resume = pg_scan_resume,
-    .scan_find = pg_scan_find,
+    .scan_delivered = pg_scan_delivered,
     .put_host = pg_put_host,
     .checkpoint = pg_checkpoint,
     .scan_end = pg_scan_end,

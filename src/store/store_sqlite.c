@@ -244,6 +244,7 @@ static const struct migration migrations[] = {
      * unknown class becomes NULL. */
     {"0004_site_device_identity",
 	"ALTER TABLE scan ADD COLUMN site TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE scan ADD COLUMN delivered INTEGER NOT NULL DEFAULT 0;"
 	"CREATE INDEX scan_site ON scan (site, started);"
 
 	"CREATE TABLE device_v4 ("
@@ -355,7 +356,7 @@ enum {
 	ST_EACH_ATT,
 	ST_SCAN_SITE,
 	ST_DEVICE_ADOPT,
-	ST_SCAN_FIND_ANY,
+	ST_SCAN_DELIVERED,
 	ST_COUNT
 };
 
@@ -394,13 +395,10 @@ static const char *const sql_text[ST_COUNT] = {
 	[ST_SCAN_LATEST] = "SELECT id FROM scan ORDER BY id DESC LIMIT 1",
 	[ST_SCAN_GET] = "SELECT status, started, ended, total_targets, "
 			"watermark, hosts_done, resume_count, scope, "
-			"exclusions, ports, vantage, site "
+			"exclusions, ports, vantage, site, delivered "
 			"FROM scan WHERE id = ?1",
 	[ST_SCAN_SITE] = "SELECT site FROM scan WHERE id = ?1",
-	[ST_SCAN_FIND_ANY] = "SELECT id, status FROM scan "
-			     "WHERE scope = ?1 AND exclusions = ?2 "
-			     "AND ports = ?3 AND options = ?4 "
-			     "ORDER BY started DESC, id DESC LIMIT 1",
+	[ST_SCAN_DELIVERED] = "UPDATE scan SET delivered = ?2 WHERE id = ?1",
 	/* A device seen at this address before its MAC or serial was
 	 * known takes the new key (unless a device already has it). */
 	[ST_DEVICE_ADOPT] =
@@ -877,30 +875,6 @@ sq_scan_find_resumable(struct cs_store *s, const struct cs_scan_info *in,
 	return db_err(s, "scan_find_resumable");
 }
 
-static int
-sq_scan_find(struct cs_store *s, const struct cs_scan_info *in,
-	     int64_t *scan_id, char status[16])
-{
-	sqlite3_stmt *st = st_get(s, ST_SCAN_FIND_ANY);
-	int rc;
-
-	if (st == NULL)
-		return CS_EIO;
-	bind_str(st, 1, in->scope);
-	bind_str(st, 2, in->exclusions);
-	bind_str(st, 3, in->ports);
-	bind_str(st, 4, in->options);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*scan_id = sqlite3_column_int64(st, 0);
-		col_copy(st, 1, status, 16);
-	}
-	st_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "scan_find");
-}
-
 /* Runs a one-row UPDATE; CS_ENOTFOUND if it changed nothing. */
 static int
 update_one(struct cs_store *s, sqlite3_stmt *st, const char *what)
@@ -911,6 +885,21 @@ update_one(struct cs_store *s, sqlite3_stmt *st, const char *what)
 	if (rc != SQLITE_DONE)
 		return db_err(s, what);
 	return sqlite3_changes(sq_of(s)->db) > 0 ? 0 : CS_ENOTFOUND;
+}
+
+static int
+sq_scan_delivered(struct cs_store *s, int64_t scan_id, int64_t central_id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = batch_commit(s)) != 0)
+		return rc;
+	if ((st = st_get(s, ST_SCAN_DELIVERED)) == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, scan_id);
+	sqlite3_bind_int64(st, 2, central_id);
+	return update_one(s, st, "scan_delivered");
 }
 
 static int
@@ -1290,6 +1279,7 @@ sq_scan_get(struct cs_store *s, int64_t scan_id, struct cs_scan_state *ss)
 		col_copy(st, 9, ss->ports, sizeof(ss->ports));
 		col_copy(st, 10, ss->vantage, sizeof(ss->vantage));
 		col_copy(st, 11, ss->site, sizeof(ss->site));
+		ss->delivered = sqlite3_column_int64(st, 12);
 	}
 	st_done(st);
 	if (rc == SQLITE_ROW)
@@ -1955,7 +1945,7 @@ const struct cs_store_ops cs_store_sqlite_ops = {
     .scan_begin = sq_scan_begin,
     .scan_find_resumable = sq_scan_find_resumable,
     .scan_resume = sq_scan_resume,
-    .scan_find = sq_scan_find,
+    .scan_delivered = sq_scan_delivered,
     .put_host = sq_put_host,
     .checkpoint = sq_checkpoint,
     .scan_end = sq_scan_end,

@@ -150,16 +150,6 @@ upload_scan(struct cs_store *spool, struct cs_store *central, int64_t id,
 		}
 	}
 
-	/* Delivered already (complete there): nothing to do, so that each
-	 * spool scan arrives once however often the spool is uploaded. */
-	{
-		char cst[16];
-		if (cs_store_scan_find(central, &info, &cid, cst) == 0 &&
-		    strcmp(cst, "complete") == 0) {
-			c->st->skipped++;
-			return 0;
-		}
-	}
 	/* The central scan: continue a cut-off upload, else begin. */
 	rc = cs_store_scan_find_resumable(central, &info, &cid, &wm);
 	if (rc == CS_ENOTFOUND)
@@ -183,6 +173,14 @@ upload_scan(struct cs_store *spool, struct cs_store *central, int64_t id,
 	if (strcmp(ss->status, "running") != 0 &&
 	    (rc = cs_store_scan_end(central, cid, ss->status, ss->ended)) != 0)
 		goto central_err;
+	/* Finished and delivered: the spool says so, and later uploads of
+	 * this spool skip it (each scan arrives once). */
+	if (strcmp(ss->status, "complete") == 0 &&
+	    (rc = cs_store_scan_delivered(spool, id, cid)) != 0) {
+		snprintf(c->err, sizeof(c->err), "spool: %s",
+			 cs_store_errmsg(spool));
+		return rc;
+	}
 	c->st->scans++;
 	return 0;
 central_err:
@@ -228,6 +226,8 @@ cs_store_upload(struct cs_store *spool, struct cs_store *central,
 		if (rc != 0) {
 			snprintf(c.err, sizeof(c.err), "spool: %s",
 				 cs_store_errmsg(spool));
+		} else if (ss->delivered != 0) {
+			stats->skipped++; /* delivered by an earlier upload */
 		} else {
 			rc = upload_scan(spool, central, id, &c, ss);
 		}

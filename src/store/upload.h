@@ -19,7 +19,7 @@ struct cs_upload_stats {
 	uint64_t scans; /* scans copied (new or continued) */
 	uint64_t hosts; /* hosts put */
 	uint64_t obs;   /* observations put */
-	uint64_t skipped; /* scans already complete centrally, not sent */
+	uint64_t skipped; /* scans delivered by an earlier upload */
 };
 
 /*
@@ -30,8 +30,9 @@ struct cs_upload_stats {
  * "spool:<vantage>:<started>:<spool scan id>": an upload cut off half-way
  * (server gone) is continued, not duplicated, by the next call, because
  * put_host is idempotent per (scan, ip) and that central scan stays
- * 'running' until its last host is in; a spool scan whose central copy
- * is complete is skipped, so uploading a spool again never duplicates.
+ * 'running' until its last host is in.  A complete scan, once delivered,
+ * is marked in the spool (cs_store_scan_delivered) and skipped by later
+ * uploads, so uploading a spool again never duplicates.
  * After a complete upload the caller may remove (or rename) the spool.  Both
  * stores stay owned by the caller.  stats may be NULL.  Returns 0; CS_EIO with
  * a message in err (errsz bytes, may be 0) when either store fails, in which

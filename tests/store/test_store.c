@@ -616,6 +616,26 @@ test_uri_secrets(void **state)
 			    "postgresql://u@h/d");
 }
 
+/* A spool scan marked delivered reads back so (schema v4). */
+static void
+test_scan_delivered(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	static struct cs_scan_state ss;
+	int64_t sc = scan_at(s, "north", 1700000000);
+
+	assert_int_equal(cs_store_scan_get(s, sc, &ss), 0);
+	assert_int_equal(ss.delivered, 0);
+	assert_int_equal(cs_store_scan_delivered(s, sc, 0), CS_EINVAL);
+	assert_int_equal(cs_store_scan_delivered(s, sc + 7, 42), CS_ENOTFOUND);
+	assert_int_equal(cs_store_scan_delivered(s, sc, 42), 0);
+	assert_int_equal(cs_store_scan_get(s, sc, &ss), 0);
+	assert_int_equal(ss.delivered, 42);
+	assert_string_equal(ss.site, "north");
+	cs_store_close(s);
+}
+
 /* Collects each_observation values (copied). */
 struct obsrows {
 	size_t n;
@@ -1364,6 +1384,8 @@ main(void)
 					    teardown),
 	    cmocka_unit_test(test_device_key),
 	    cmocka_unit_test(test_uri_secrets),
+	    cmocka_unit_test_setup_teardown(test_scan_delivered, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_arguments, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_idempotent_reput, setup,

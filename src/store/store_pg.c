@@ -17,6 +17,8 @@
 #include "store/store_backend.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,7 @@
 #include <libpq-fe.h>
 
 #include "core/alloc.h"
+#include "core/buf.h"
 #include "core/str.h"
 #include "core/poison.h"
 
@@ -224,17 +227,21 @@ static const struct migration migrations[] = {
 	"CREATE INDEX reach_ip ON reach (ip);", NULL},
 
     /* Issue #13: sealed sites.  Every row of the scan side carries its
-     * site; every unique key and every reference is within the site
-     * (composite keys), so one site's rows can neither collide with nor
-     * point at another's; ids come from cs_random_id (scans: cs_time_id,
+     * site; every unique key leads with the site or with the id (which no
+     * sensor may write) and every reference is within the site (composite
+     * keys), so one site's rows can neither collide with nor point at
+     * another's (the (id, site) keys serve the references without an index
+     * led by the site, which the planner would scan whole); ids come from cs_random_id (scans: cs_time_id,
      * time-ordered) instead of estate-wide sequences.  A device is keyed
      * within its site by dkey (MAC, else serial, else address).
      * surveillance may be NULL (not established). */
     {"0004_sealed_sites",
+	/* 63 random bits; ids need not be unguessable (no sensor may
+	 * write one), only unique: 50 million rows collide with odds of
+	 * about 1 in 7000. */
 	"CREATE FUNCTION cs_random_id() RETURNS bigint LANGUAGE sql VOLATILE"
-	"  AS $$SELECT greatest(1, ('x' || left(replace("
-	"    gen_random_uuid()::text, '-', ''), 16))::bit(64)::bigint"
-	"    & 9223372036854775807)$$;"
+	"  AS $$SELECT greatest(1, ((random() * 2147483647)::bigint << 32)"
+	"    | (random() * 4294967295)::bigint)$$;"
 	"CREATE FUNCTION cs_time_id() RETURNS bigint LANGUAGE sql VOLATILE"
 	"  AS $$SELECT (floor(extract(epoch FROM clock_timestamp())"
 	"    * 1000000)::bigint << 10) | (cs_random_id() & 1023)$$;"
@@ -260,7 +267,7 @@ static const struct migration migrations[] = {
 
 	"ALTER TABLE scan ALTER COLUMN id SET DEFAULT cs_time_id();"
 	"DROP SEQUENCE scan_id_seq;"
-	"ALTER TABLE scan ADD CONSTRAINT scan_site_id UNIQUE (site, id);"
+	"ALTER TABLE scan ADD CONSTRAINT scan_site_id UNIQUE (id, site);"
 	"CREATE INDEX scan_site ON scan (site, started);"
 
 	"UPDATE device d SET dkey = CASE WHEN mac <> '' AND id = (SELECT"
@@ -271,7 +278,7 @@ static const struct migration migrations[] = {
 	"  DROP CONSTRAINT device_first_scan_fkey,"
 	"  DROP CONSTRAINT device_last_scan_fkey,"
 	"  ADD CONSTRAINT device_site_dkey UNIQUE (site, dkey),"
-	"  ADD CONSTRAINT device_site_id UNIQUE (site, id),"
+	"  ADD CONSTRAINT device_site_id UNIQUE (id, site),"
 	"  ALTER COLUMN surveillance DROP NOT NULL,"
 	"  ALTER COLUMN surveillance DROP DEFAULT,"
 	"  ALTER COLUMN id SET DEFAULT cs_random_id();"
@@ -288,7 +295,7 @@ static const struct migration migrations[] = {
 	"ALTER TABLE sighting DROP CONSTRAINT sighting_scan_id_fkey,"
 	"  DROP CONSTRAINT sighting_device_id_fkey,"
 	"  DROP CONSTRAINT sighting_scan_id_ip_key,"
-	"  ADD CONSTRAINT sighting_site_id UNIQUE (site, id),"
+	"  ADD CONSTRAINT sighting_site_id UNIQUE (id, site),"
 	"  ADD CONSTRAINT sighting_scan_ip UNIQUE (site, scan_id, ip),"
 	"  ADD CONSTRAINT sighting_scan FOREIGN KEY (site, scan_id)"
 	"    REFERENCES scan (site, id) ON DELETE CASCADE,"
@@ -315,33 +322,65 @@ static const struct migration migrations[] = {
 	"  WHERE g.id = c.sighting_id;"
 	"ALTER TABLE sighting_port DROP CONSTRAINT sighting_port_pkey,"
 	"  DROP CONSTRAINT sighting_port_sighting_id_fkey,"
-	"  ADD PRIMARY KEY (site, sighting_id, port),"
-	"  ADD CONSTRAINT sighting_port_sighting FOREIGN KEY"
-	"    (site, sighting_id) REFERENCES sighting (site, id)"
-	"    ON DELETE CASCADE;"
+	"  ADD PRIMARY KEY (site, sighting_id, port);"
 	"ALTER TABLE observation DROP CONSTRAINT observation_sighting_id_fkey,"
-	"  ADD CONSTRAINT observation_site_id UNIQUE (site, id),"
-	"  ADD CONSTRAINT observation_sighting FOREIGN KEY"
-	"    (site, sighting_id) REFERENCES sighting (site, id)"
-	"    ON DELETE CASCADE,"
 	"  ALTER COLUMN id SET DEFAULT cs_random_id();"
 	"DROP SEQUENCE observation_id_seq;"
 	"ALTER TABLE evidence DROP CONSTRAINT evidence_sighting_id_fkey,"
 	"  DROP CONSTRAINT evidence_observation_id_fkey,"
-	"  ADD CONSTRAINT evidence_sighting FOREIGN KEY"
-	"    (site, sighting_id) REFERENCES sighting (site, id)"
-	"    ON DELETE CASCADE,"
-	"  ADD CONSTRAINT evidence_observation FOREIGN KEY"
-	"    (site, observation_id) REFERENCES observation (site, id)"
-	"    ON DELETE SET NULL (observation_id),"
 	"  ALTER COLUMN id SET DEFAULT cs_random_id();"
+	"DROP INDEX evidence_observation;"
 	"DROP SEQUENCE evidence_id_seq;"
 	"ALTER TABLE attachment DROP CONSTRAINT attachment_sighting_id_fkey,"
-	"  ADD CONSTRAINT attachment_sighting FOREIGN KEY"
-	"    (site, sighting_id) REFERENCES sighting (site, id)"
-	"    ON DELETE CASCADE,"
 	"  ALTER COLUMN id SET DEFAULT cs_random_id();"
-	"DROP SEQUENCE attachment_id_seq;"},
+	"DROP SEQUENCE attachment_id_seq;"
+
+	/* The rows under a sighting (ports, observations, evidence,
+	 * attachments) refer to it within their site, checked once per
+	 * statement instead of by a foreign key's lookup and lock per row
+	 * (which cost more than the inserts themselves); the check runs
+	 * with the writer's row policies, so a sensor can only refer to its
+	 * own site's sightings, and a reference to another site's sighting
+	 * fails exactly as one to no sighting.  Deleting a sighting deletes
+	 * its rows (as ON DELETE CASCADE did).  Evidence's link to its
+	 * observation is a plain id (both go with their sighting). */
+	"CREATE FUNCTION cs_under_sighting() RETURNS trigger LANGUAGE plpgsql"
+	"  AS $$DECLARE r record; BEGIN"
+	"  FOR r IN SELECT DISTINCT site, sighting_id FROM cs_new LOOP"
+	"    PERFORM 1 FROM sighting WHERE id = r.sighting_id"
+	"      AND site = r.site;"
+	"    IF NOT FOUND THEN"
+	"      RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation',"
+	"        MESSAGE = TG_TABLE_NAME || ': a row refers to no sighting"
+	" of its site';"
+	"    END IF;"
+	"  END LOOP; RETURN NULL; END$$;"
+	"CREATE FUNCTION cs_sighting_gone() RETURNS trigger LANGUAGE plpgsql"
+	"  AS $$DECLARE r record; BEGIN"
+	"  FOR r IN SELECT site, id FROM cs_old LOOP"
+	"    DELETE FROM sighting_port WHERE sighting_id = r.id"
+	"      AND site = r.site;"
+	"    DELETE FROM observation WHERE sighting_id = r.id"
+	"      AND site = r.site;"
+	"    DELETE FROM evidence WHERE sighting_id = r.id AND site = r.site;"
+	"    DELETE FROM attachment WHERE sighting_id = r.id"
+	"      AND site = r.site;"
+	"  END LOOP; RETURN NULL; END$$;"
+	"CREATE TRIGGER cs_sighting_gone AFTER DELETE ON sighting"
+	"  REFERENCING OLD TABLE AS cs_old FOR EACH STATEMENT"
+	"  EXECUTE FUNCTION cs_sighting_gone();"
+	"CREATE TRIGGER cs_under_sighting AFTER INSERT ON sighting_port"
+	"  REFERENCING NEW TABLE AS cs_new FOR EACH STATEMENT"
+	"  EXECUTE FUNCTION cs_under_sighting();"
+	"CREATE TRIGGER cs_under_sighting AFTER INSERT ON observation"
+	"  REFERENCING NEW TABLE AS cs_new FOR EACH STATEMENT"
+	"  EXECUTE FUNCTION cs_under_sighting();"
+	"CREATE TRIGGER cs_under_sighting AFTER INSERT ON evidence"
+	"  REFERENCING NEW TABLE AS cs_new FOR EACH STATEMENT"
+	"  EXECUTE FUNCTION cs_under_sighting();"
+	"CREATE TRIGGER cs_under_sighting AFTER INSERT ON attachment"
+	"  REFERENCING NEW TABLE AS cs_new FOR EACH STATEMENT"
+	"  EXECUTE FUNCTION cs_under_sighting();"},
 };
 /* clang-format on */
 
@@ -356,22 +395,12 @@ enum {
 	ST_SCAN_END,
 	ST_SCAN_LATEST,
 	ST_SCAN_GET,
-	ST_SIGHTING_DELETE,
-	ST_DEVICE_UPSERT,
-	ST_SIGHTING_INSERT,
-	ST_PORT_INSERT,
-	ST_OBS_INSERT,
-	ST_EV_INSERT,
 	ST_EACH_SIGHTING,
 	ST_EACH_PORT,
 	ST_EACH_EV,
 	ST_EACH_OBS,
-	ST_ATT_INSERT,
 	ST_EACH_ATT,
-	ST_SAVEPOINT,
-	ST_RELEASE,
 	ST_SCAN_SITE,
-	ST_DEVICE_ADOPT,
 	ST_SCAN_DELIVERED,
 	ST_COUNT
 };
@@ -408,59 +437,6 @@ static const char *const sql_text[ST_COUNT] = {
 			"FROM scan WHERE id = $1",
 	[ST_SCAN_SITE] = "SELECT site FROM scan WHERE id = $1",
 	[ST_SCAN_DELIVERED] = "UPDATE scan SET delivered = $2 WHERE id = $1",
-	/* A device seen at this address before its MAC or serial was
-	 * known takes the new key (unless a device already has it). */
-	[ST_DEVICE_ADOPT] =
-	    "UPDATE device SET dkey = $1 WHERE site = $2 AND id = (SELECT id "
-	    "FROM device WHERE site = $2 AND dkey IN ($3, $4) "
-	    "ORDER BY dkey = $4 DESC LIMIT 1) AND NOT EXISTS (SELECT 1 "
-	    "FROM device WHERE site = $2 AND dkey = $1)",
-	[ST_SIGHTING_DELETE] =
-	    "DELETE FROM sighting WHERE scan_id = $1 AND ip = $2 "
-	    "AND site = $3",
-	[ST_DEVICE_UPSERT] =
-	    "INSERT INTO device (" ID_COLS ", ip, ip_num, first_scan, "
-	    "last_scan, first_seen, last_seen, mac, site, dkey, serial) "
-	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, "
-	    "$12, $12, $13, $14, $15, $16) "
-	    "ON CONFLICT (site, dkey) DO UPDATE SET "
-	    "mac = CASE WHEN excluded.mac <> '' AND " NEWER
-	    " THEN excluded.mac ELSE device.mac END, "
-	    "serial = CASE WHEN excluded.serial <> '' AND " NEWER
-	    " THEN excluded.serial ELSE device.serial END, "
-	    TAKE("ip") ", " TAKE("manufacturer") ", " TAKE("manufacturer_country") ", "
-	    TAKE("brand") ", " TAKE("model") ", " TAKE("firmware") ", "
-	    TAKE("device_class") ", " TAKE("surveillance") ", "
-	    TAKE("confidence") ", " TAKE("ip_num") ", " TAKE("last_scan") ", "
-	    "first_scan = CASE WHEN excluded.first_seen < device.first_seen "
-	    "THEN excluded.first_scan ELSE device.first_scan END, "
-	    "first_seen = least(device.first_seen, excluded.first_seen), "
-	    "last_seen = greatest(device.last_seen, excluded.last_seen) "
-	    "RETURNING id",
-	[ST_SIGHTING_INSERT] =
-	    "INSERT INTO sighting (" ID_COLS ", ip, ip_num, scan_id, "
-	    "device_id, seen_at, obs_dropped, ev_dropped, mac, site, "
-	    "device_site) "
-	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-	    "$13, $14, $15, $16, $17, $18) RETURNING id",
-	[ST_PORT_INSERT] = "INSERT INTO sighting_port (sighting_id, port, "
-			   "site) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-	[ST_OBS_INSERT] = "INSERT INTO observation (sighting_id, seq, key, "
-			  "port, flags, value, site) "
-			  "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-	/* The observation link: the first observation of the sighting with
-	 * the same key and, for a non-zero port, the same port. */
-	[ST_EV_INSERT] = "INSERT INTO evidence (sighting_id, seq, field, "
-			 "value, rule, obs_key, port, weight, observation_id, "
-			 "claim, site) "
-			 "VALUES ($1, $2, $3, $4, $5, $6::text, $7::integer, "
-			 "$8, (SELECT o.id FROM observation o "
-			 "WHERE o.sighting_id = $1 AND o.site = $10::text "
-			 "AND $6::text <> '' AND o.key = $6::text "
-			 "AND ($7::integer = 0 OR o.port = $7::integer) "
-			 "ORDER BY o.seq LIMIT 1), $9, $10::text)",
-	[ST_SAVEPOINT] = "SAVEPOINT cs_host",
-	[ST_RELEASE] = "RELEASE SAVEPOINT cs_host",
 	[ST_EACH_SIGHTING] =
 	    "SELECT s.id, s.device_id, s.ip, s.manufacturer, "
 	    "s.manufacturer_country, s.brand, s.model, s.firmware, "
@@ -480,11 +456,6 @@ static const char *const sql_text[ST_COUNT] = {
 			"FROM observation o JOIN sighting s "
 			"ON s.id = o.sighting_id "
 			"WHERE s.scan_id = $1 AND s.ip = $2 ORDER BY o.seq",
-	[ST_ATT_INSERT] = "INSERT INTO attachment (sighting_id, channel, ip, "
-			  "port, name, model, serial, firmware, vendor, mac, "
-			  "manufacturer, brand, id_model, device_class, site) "
-			  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-			  "$11, $12, $13, $14, $15)",
 	[ST_EACH_ATT] = "SELECT channel, ip, port, name, model, serial, "
 			"firmware, vendor, mac, manufacturer, brand, "
 			"id_model, device_class FROM attachment "
@@ -502,12 +473,15 @@ struct pg {
 	bool prepared[ST_COUNT];
 	int version;
 	uint8_t obsbuf[CS_OBS_MAX_VALUE + 1];
-	/* pipeline state (put_host) */
-	int npiped;
-	int pipe_rc;
-	char pipe_err[200];
 	int64_t site_scan; /* the scan whose site is cached */
 	char site[64];     /* ... that site */
+	/* bulk writing: rows staged for COPY, per table (bulk_stage) */
+	struct cs_buf bulk[5];
+	struct staged {
+		char ip[46], key[128], dsite[64];
+	} staged[512];
+	size_t nstaged;
+	bool bulk_ready; /* the session's staging tables exist */
 };
 
 static struct pg *
@@ -664,16 +638,6 @@ pgp_dbl(struct pgp *p, double v)
 	p->fmt[i] = 0;
 }
 
-static void
-pgp_bytes(struct pgp *p, const void *b, size_t n)
-{
-	int i = pgp_slot(p);
-
-	p->v[i] = n > 0 && b != NULL ? b : "";
-	p->len[i] = n > 0 && b != NULL ? (int)n : 0;
-	p->fmt[i] = 1;
-}
-
 /* ---------------------------------------------------------------------- */
 
 /* Records the error of res (or of the connection) and returns CS_EIO. */
@@ -690,15 +654,6 @@ db_err(struct cs_store *s, const char *what, const PGresult *res)
 	if (n > 0 && s->errmsg[n - 1] == '\n')
 		s->errmsg[n - 1] = '\0';
 	return CS_EIO;
-}
-
-/* SQLSTATE of res, "" if none. */
-static const char *
-res_state(const PGresult *res)
-{
-	const char *st = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-
-	return st != NULL ? st : "";
 }
 
 static bool res_ok(const PGresult *res);
@@ -754,99 +709,6 @@ st_prepare(struct cs_store *s, int id)
 	return 0;
 }
 
-/*
- * Pipelining (libpq >= 14): put_host sends its statements without
- * waiting for each answer, then reads them all after one sync.  pipe_send
- * queues a prepared statement; pipe_end syncs and collects, returning 0,
- * CS_EINVAL (a foreign key refused: no such scan) or CS_EIO, with the
- * RETURNING id of statement number want (0-based, -1: none) in *out.
- */
-static int
-pipe_begin(struct cs_store *s)
-{
-	struct pg *q = pg_of(s);
-
-	q->npiped = 0;
-	q->pipe_rc = 0;
-	q->pipe_err[0] = '\0';
-	if (PQenterPipelineMode(q->conn) != 1) {
-		db_err(s, "pipeline", NULL);
-		return CS_EIO;
-	}
-	return 0;
-}
-
-static void
-pipe_send(struct cs_store *s, int id, struct pgp *p)
-{
-	struct pg *q = pg_of(s);
-	char name[16];
-
-	snprintf(name, sizeof(name), "cs%d", id);
-	if (q->pipe_rc == 0 && CS_ALWAYS(q->prepared[id]) &&
-	    PQsendQueryPrepared(q->conn, name, p->n, p->v, p->len, p->fmt, 0) ==
-		1)
-		q->npiped++;
-	else if (q->pipe_rc == 0) {
-		q->pipe_rc = CS_EIO;
-		cs_strlcpy(q->pipe_err, PQerrorMessage(q->conn),
-			   sizeof(q->pipe_err));
-	}
-	pgp_free(p);
-}
-
-static int
-pipe_end(struct cs_store *s, const char *what, int want, int64_t *out)
-{
-	struct pg *q = pg_of(s);
-	int rc = q->pipe_rc;
-	bool synced = PQpipelineSync(q->conn) == 1;
-	PGresult *res;
-
-	if (!synced && rc == 0) {
-		rc = CS_EIO;
-		cs_strlcpy(q->pipe_err, PQerrorMessage(q->conn),
-			   sizeof(q->pipe_err));
-	}
-	for (int i = 0; i < q->npiped; i++) {
-		res = PQgetResult(q->conn);
-		if (res == NULL)
-			break; /* connection lost */
-		if (!res_ok(res) && rc == 0) {
-			rc = strcmp(res_state(res), "23503") == 0 ? CS_EINVAL
-								  : CS_EIO;
-			cs_strlcpy(q->pipe_err, PQresultErrorMessage(res),
-				   sizeof(q->pipe_err));
-		} else if (i == want && res_ok(res) && PQntuples(res) == 1) {
-			*out = FLD_I64(res, 0, 0);
-		}
-		PQclear(res);
-		/* each query's results end with a NULL */
-		while ((res = PQgetResult(q->conn)) != NULL)
-			PQclear(res);
-	}
-	/* the sync point */
-	while (synced && (res = PQgetResult(q->conn)) != NULL) {
-		ExecStatusType t = PQresultStatus(res);
-		PQclear(res);
-		if (t == PGRES_PIPELINE_SYNC)
-			break;
-	}
-	if (PQexitPipelineMode(q->conn) != 1 && rc == 0) {
-		rc = CS_EIO;
-		cs_strlcpy(q->pipe_err, PQerrorMessage(q->conn),
-			   sizeof(q->pipe_err));
-	}
-	if (rc != 0) {
-		size_t n = strlen(q->pipe_err);
-		if (n > 0 && q->pipe_err[n - 1] == '\n')
-			q->pipe_err[n - 1] = '\0';
-		cs_store_set_err(s, "%s: %s", what, q->pipe_err);
-	}
-	q->npiped = 0;
-	return rc;
-}
-
 static bool
 res_ok(const PGresult *res)
 {
@@ -885,6 +747,8 @@ exec_cmd(struct cs_store *s, const char *sql, const char *what)
 	return rc;
 }
 
+static int bulk_flush(struct cs_store *s);
+
 static bool
 in_txn(struct cs_store *s)
 {
@@ -902,9 +766,18 @@ batch_begin(struct cs_store *s)
 static int
 batch_commit(struct cs_store *s)
 {
-	PGTransactionStatusType t = PQtransactionStatus(pg_of(s)->conn);
+	PGTransactionStatusType t;
 	int rc;
 
+	/* the staged hosts first (bulk writing, below) */
+	if (pg_of(s)->nstaged > 0 && bulk_flush(s) != 0) {
+		char keep[sizeof(s->errmsg)];
+		cs_strlcpy(keep, s->errmsg, sizeof(keep));
+		exec_cmd(s, "ROLLBACK", "rollback");
+		cs_strlcpy(s->errmsg, keep, sizeof(s->errmsg));
+		return CS_EIO;
+	}
+	t = PQtransactionStatus(pg_of(s)->conn);
 	if (t == PQTRANS_IDLE)
 		return 0;
 	if (t == PQTRANS_INERROR || t == PQTRANS_UNKNOWN) {
@@ -1222,7 +1095,10 @@ pg_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 	}
 	if (cexec(c,
 		  "SET client_min_messages = warning; "
-		  "SET client_encoding = 'UTF8'",
+		  "SET client_encoding = 'UTF8'; "
+		  /* short statements: compiling them costs more than
+		   * it saves (it took 100 ms a flush) */
+		  "SET jit = off",
 		  err, errsz, "cannot configure inventory") != 0)
 		goto fail;
 	if (read_version(c, &ver, err, errsz) != 0)
@@ -1240,6 +1116,8 @@ pg_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 		goto fail;
 	q = cs_xcalloc(1, sizeof(*q));
 	q->conn = c;
+	for (size_t i = 0; i < CS_NELEM(q->bulk); i++)
+		cs_buf_init(&q->bulk[i], (size_t)1 << 30);
 	q->version = (int)ver;
 	s->priv = q;
 	/* Every statement is prepared up front: pipelines cannot. */
@@ -1266,6 +1144,8 @@ pg_close(struct cs_store *s)
 		return;
 	batch_commit(s);
 	PQfinish(q->conn);
+	for (size_t i = 0; i < CS_NELEM(q->bulk); i++)
+		cs_buf_free(&q->bulk[i]);
 	free(q);
 	s->priv = NULL;
 }
@@ -1399,62 +1279,255 @@ scan_site(struct cs_store *s, int64_t scan_id)
 	return rc;
 }
 
-static void
-pgp_identity(struct pgp *p, const struct cs_identity *id)
-{
-	PGP_FIXED(p, id->manufacturer);
-	PGP_FIXED(p, id->manufacturer_country);
-	PGP_FIXED(p, id->brand);
-	PGP_FIXED(p, id->model);
-	PGP_FIXED(p, id->firmware);
-	pgp_str(p, cs_class_name(id->device_class));
-	if (id->surveillance_known)
-		pgp_i64(p, id->surveillance ? 1 : 0);
-	else
-		pgp_null(p);
-	pgp_dbl(p, id->confidence);
-}
-
 /* Runs an INSERT ... RETURNING id; sets *out. */
-static int
-run_id(struct cs_store *s, int id, struct pgp *p, const char *what,
-       int64_t *out)
-{
-	PGresult *res = st_run(s, id, p, what);
-	int rc;
+/*
+ * Bulk writing (issue #13: estate-scale ingest).  put_host does not talk
+ * to the server: it appends the host's rows, in COPY text format, to
+ * client-side buffers (one per table), numbered by a host sequence.  A
+ * flush -- at checkpoint, scan_end, close, before any read, and every
+ * BULK_HOSTS hosts -- copies them into session-local temporary tables
+ * (COPY works there; row security forbids COPY into the shared tables)
+ * and moves them into the inventory with one set-based statement per
+ * table, under the sensor's row policies like any INSERT:
+ *   delete this scan's earlier sightings of the same addresses; re-key
+ *   devices first seen by address; upsert the devices (same rules as one
+ *   at a time: identity from the newest sighting); insert the sightings
+ *   (their ids come back through RETURNING); then attachments, ports,
+ *   observations and evidence (linked to the first observation of the
+ *   sighting with its key and, when non-zero, port).
+ * Two hosts of one flush never share an address or a device key: such a
+ * host flushes the batch before it is staged.  A failed flush loses the
+ * uncommitted batch (as a dropped connection does) and reports CS_EIO.
+ */
+#define BULK_HOSTS 512
+#define BULK_BYTES ((size_t)32 << 20) /* flush beyond this per table */
 
-	if (res_ok(res) && PQntuples(res) == 1) {
-		*out = FLD_I64(res, 0, 0);
-		rc = 0;
-	} else if (strcmp(res_state(res), "23503") == 0) {
-		/* foreign_key_violation: the scan does not exist */
-		rc = CS_EINVAL;
-	} else {
-		if (res_ok(res))
-			cs_store_set_err(s, "%s: no row returned", what);
-		rc = CS_EIO;
-	}
-	PQclear(res);
-	return rc;
+/* clang-format off */
+static const char bulk_tables_sql[] =
+    "CREATE TEMP TABLE IF NOT EXISTS cs_h ("
+    "  hseq INTEGER, scan_id BIGINT, site TEXT, dsite TEXT, ip TEXT,"
+    "  ip_num BIGINT, seen_at BIGINT, mac TEXT, serial TEXT, dkey TEXT,"
+    "  adopt0 TEXT, adopt1 TEXT, manufacturer TEXT,"
+    "  manufacturer_country TEXT, brand TEXT, model TEXT, firmware TEXT,"
+    "  device_class TEXT, surveillance INTEGER,"
+    "  confidence DOUBLE PRECISION, obs_dropped BIGINT, ev_dropped BIGINT,"
+    "  device_id BIGINT, sighting_id BIGINT);"
+    "CREATE TEMP TABLE IF NOT EXISTS cs_p (hseq INTEGER, port INTEGER);"
+    "CREATE TEMP TABLE IF NOT EXISTS cs_o (hseq INTEGER, seq INTEGER,"
+    "  key TEXT, port INTEGER, flags BIGINT, value BYTEA);"
+    "CREATE TEMP TABLE IF NOT EXISTS cs_e (hseq INTEGER, seq INTEGER,"
+    "  field TEXT, value TEXT, rule TEXT, obs_key TEXT, port INTEGER,"
+    "  weight DOUBLE PRECISION, claim TEXT);"
+    "CREATE TEMP TABLE IF NOT EXISTS cs_a (hseq INTEGER, channel BIGINT,"
+    "  ip TEXT, port INTEGER, name TEXT, model TEXT, serial TEXT,"
+    "  firmware TEXT, vendor TEXT, mac TEXT, manufacturer TEXT, brand TEXT,"
+    "  id_model TEXT, device_class TEXT)";
+
+#define BULK_ID "manufacturer, manufacturer_country, brand, model, " \
+	"firmware, device_class, surveillance, confidence"
+
+static const char bulk_move_sql[] =
+    /* row counts for the planner: index lookups, not scans of the
+     * growing inventory tables */
+    "ANALYZE cs_h;"
+    "DELETE FROM sighting g USING cs_h h WHERE g.site = h.site"
+    "  AND g.scan_id = h.scan_id AND g.ip = h.ip;"
+    "UPDATE device d SET dkey = x.dkey FROM (SELECT DISTINCT ON (h.hseq)"
+    "  h.dkey, d0.id FROM cs_h h JOIN device d0 ON d0.site = h.dsite"
+    "  AND d0.dkey IN (h.adopt0, h.adopt1) WHERE h.adopt0 <> ''"
+    "  AND NOT EXISTS (SELECT 1 FROM device d2 WHERE d2.site = h.dsite"
+    "  AND d2.dkey = h.dkey) ORDER BY h.hseq, d0.dkey = h.adopt1 DESC) x"
+    "  WHERE d.id = x.id;"
+    "INSERT INTO device (" BULK_ID ", ip, ip_num, first_scan, last_scan,"
+    "  first_seen, last_seen, mac, site, dkey, serial)"
+    "  SELECT " BULK_ID ", ip, ip_num, scan_id, scan_id, seen_at, seen_at,"
+    "  mac, dsite, dkey, serial FROM cs_h ORDER BY hseq "
+    "ON CONFLICT (site, dkey) DO UPDATE SET "
+    "mac = CASE WHEN excluded.mac <> '' AND " NEWER
+    " THEN excluded.mac ELSE device.mac END, "
+    "serial = CASE WHEN excluded.serial <> '' AND " NEWER
+    " THEN excluded.serial ELSE device.serial END, "
+    TAKE("ip") ", " TAKE("manufacturer") ", "
+    TAKE("manufacturer_country") ", " TAKE("brand") ", " TAKE("model") ", "
+    TAKE("firmware") ", " TAKE("device_class") ", " TAKE("surveillance") ", "
+    TAKE("confidence") ", " TAKE("ip_num") ", " TAKE("last_scan") ", "
+    "first_scan = CASE WHEN excluded.first_seen < device.first_seen "
+    "THEN excluded.first_scan ELSE device.first_scan END, "
+    "first_seen = least(device.first_seen, excluded.first_seen), "
+    "last_seen = greatest(device.last_seen, excluded.last_seen);"
+    "UPDATE cs_h h SET device_id = d.id FROM device d"
+    "  WHERE d.site = h.dsite AND d.dkey = h.dkey;"
+    "WITH ins AS (INSERT INTO sighting (" BULK_ID ", ip, ip_num, scan_id,"
+    "  device_id, seen_at, obs_dropped, ev_dropped, mac, site, device_site)"
+    "  SELECT " BULK_ID ", ip, ip_num, scan_id, device_id, seen_at,"
+    "  obs_dropped, ev_dropped, mac, site, dsite FROM cs_h ORDER BY hseq"
+    "  RETURNING id, scan_id, ip)"
+    "  UPDATE cs_h h SET sighting_id = ins.id FROM ins"
+    "  WHERE ins.scan_id = h.scan_id AND ins.ip = h.ip";
+
+static const char bulk_move2_sql[] =
+    "INSERT INTO attachment (sighting_id, channel, ip, port, name, model,"
+    "  serial, firmware, vendor, mac, manufacturer, brand, id_model,"
+    "  device_class, site) SELECT h.sighting_id, a.channel, a.ip, a.port,"
+    "  a.name, a.model, a.serial, a.firmware, a.vendor, a.mac,"
+    "  a.manufacturer, a.brand, a.id_model, a.device_class, h.site"
+    "  FROM cs_a a JOIN cs_h h ON h.hseq = a.hseq;"
+    "INSERT INTO sighting_port (sighting_id, port, site)"
+    "  SELECT DISTINCT h.sighting_id, p.port, h.site"
+    "  FROM cs_p p JOIN cs_h h ON h.hseq = p.hseq;"
+    "INSERT INTO observation (sighting_id, seq, key, port, flags, value,"
+    "  site) SELECT h.sighting_id, o.seq, o.key, o.port, o.flags, o.value,"
+    "  h.site FROM cs_o o JOIN cs_h h ON h.hseq = o.hseq;"
+    "INSERT INTO evidence (sighting_id, seq, field, value, rule, obs_key,"
+    "  port, weight, claim, site, observation_id)"
+    "  SELECT h.sighting_id, e.seq, e.field, e.value, e.rule, e.obs_key,"
+    "  e.port, e.weight, e.claim, h.site, (SELECT o.id FROM observation o"
+    "  WHERE o.site = h.site AND o.sighting_id = h.sighting_id"
+    "  AND e.obs_key <> '' AND o.key = e.obs_key"
+    "  AND (e.port = 0 OR o.port = e.port) ORDER BY o.seq LIMIT 1)"
+    "  FROM cs_e e JOIN cs_h h ON h.hseq = e.hseq;"
+    /* DELETE, not TRUNCATE: a truncation makes new files for each
+     * table at every flush, which cost more than the whole insert */
+    "DELETE FROM cs_h; DELETE FROM cs_p; DELETE FROM cs_o;"
+    "DELETE FROM cs_e; DELETE FROM cs_a";
+/* clang-format on */
+
+enum { BT_H, BT_P, BT_O, BT_E, BT_A, BT_COUNT };
+static const char *const bulk_copy[BT_COUNT] = {
+    "COPY cs_h FROM STDIN", "COPY cs_p FROM STDIN", "COPY cs_o FROM STDIN",
+    "COPY cs_e FROM STDIN", "COPY cs_a FROM STDIN"};
+
+/* Set when an append to a staging buffer failed (out of memory). */
+static _Thread_local bool bulk_oom;
+
+static void
+badd(struct cs_buf *b, const void *p, size_t n)
+{
+	if (cs_buf_add(b, p, n) != 0)
+		bulk_oom = true;
 }
 
-/*
- * The rows of one host, in three round trips: [savepoint, delete the
- * scan's earlier sighting, upsert the device], [the sighting], then
- * [attachments, ports, observations, evidence, release].
- */
+static void CS_PRINTF(2, 3)
+bprintf(struct cs_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (cs_buf_vprintf(b, fmt, ap) != 0)
+		bulk_oom = true;
+	va_end(ap);
+}
+
+/* Appends n bytes of text as one COPY field: invalid UTF-8 and NUL bytes
+ * become '?' (as for parameters), backslash, tab, newline and CR are
+ * escaped. */
+static void
+copy_text(struct cs_buf *b, const char *s, size_t n)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	size_t k = 0;
+
+	while (k < n) {
+		size_t m = utf8_seq(u + k, n - k);
+		if (m == 0) {
+			badd(b, "?", 1);
+			k++;
+			continue;
+		}
+		if (m == 1 && (u[k] == '\\' || u[k] == '\t' || u[k] == '\n' ||
+			       u[k] == '\r')) {
+			static const char esc[][3] = {"\\\\", "\\t", "\\n",
+						      "\\r"};
+			int i = u[k] == '\\' ? 0 : u[k] == '\t' ? 1
+					       : u[k] == '\n'	? 2
+								: 3;
+			badd(b, esc[i], 2);
+		} else {
+			badd(b, u + k, m);
+		}
+		k += m;
+	}
+}
+
+#define COPY_FIXED(b, arr) copy_text((b), (arr), strnlen((arr), sizeof(arr)))
+
+static void
+copy_str(struct cs_buf *b, const char *s)
+{
+	copy_text(b, s != NULL ? s : "", s != NULL ? strlen(s) : 0);
+}
+
+/* A BYTEA field: \\x and hex (the backslash escaped for COPY). */
+static void
+copy_bytea(struct cs_buf *b, const uint8_t *v, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	char pair[2];
+
+	badd(b, "\\\\x", 3);
+	for (size_t i = 0; i < n; i++) {
+		pair[0] = hex[v[i] >> 4];
+		pair[1] = hex[v[i] & 15];
+		badd(b, pair, 2);
+	}
+}
+
+static void
+copy_sep(struct cs_buf *b)
+{
+	badd(b, "\t", 1);
+}
+
+static void
+copy_end(struct cs_buf *b)
+{
+	badd(b, "\n", 1);
+}
+
+static void
+copy_i64(struct cs_buf *b, int64_t v)
+{
+	bprintf(b, "%" PRId64, v);
+}
+
+/* Is ip or key already staged in this flush? */
+static bool
+bulk_dup(const struct pg *q, const char *ip, const char *dsite,
+	 const char *key)
+{
+	for (size_t i = 0; i < q->nstaged; i++)
+		if (strcmp(q->staged[i].ip, ip) == 0 ||
+		    (strcmp(q->staged[i].key, key) == 0 &&
+		     strcmp(q->staged[i].dsite, dsite) == 0))
+			return true;
+	return false;
+}
+
+static int bulk_flush(struct cs_store *s);
+
 static int
-put_host_rows(struct cs_store *s, int64_t scan_id,
-	      const struct cs_store_host *h)
+bulk_stage(struct cs_store *s, int64_t scan_id, const struct cs_store_host *h)
 {
 	struct pg *q = pg_of(s);
 	const struct cs_identity *id = h->id;
-	struct pgp p = {0};
-	const char *mac = h->mac, *site, *dsite;
+	const char *dsite = h->site[0] != '\0' ? h->site : q->site;
+	struct cs_buf *b;
 	size_t nobs = 0, dropped = 0, nev;
-	int64_t device_id = 0, sighting_id;
-	int rc, want = 2;
+	int hseq, rc;
 
+	size_t keep[BT_COUNT];
+	bool big = false;
+
+	for (int t = 0; t < BT_COUNT; t++)
+		big = big || q->bulk[t].len > BULK_BYTES;
+	if (big || bulk_dup(q, h->ip.text, dsite, h->key) ||
+	    q->nstaged >= BULK_HOSTS) {
+		if ((rc = bulk_flush(s)) != 0)
+			return rc;
+	}
+	for (int t = 0; t < BT_COUNT; t++)
+		keep[t] = q->bulk[t].len;
+	bulk_oom = false;
 	if (h->obs != NULL) {
 		nobs = h->obs->n;
 		dropped = h->obs->dropped;
@@ -1466,91 +1539,74 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	nev = id->nev;
 	if (CS_NEVER(nev > CS_FP_MAX_EVIDENCE))
 		nev = CS_FP_MAX_EVIDENCE;
-	site = q->site; /* scan_site ran first */
-	dsite = h->site[0] != '\0' ? h->site : site;
-
-	if ((rc = pipe_begin(s)) != 0)
-		return rc;
-	pipe_send(s, ST_SAVEPOINT, &p);
-	pgp_i64(&p, scan_id);
-	pgp_str(&p, h->ip.text);
-	pgp_str(&p, site);
-	pipe_send(s, ST_SIGHTING_DELETE, &p);
-	if (h->adopt[0][0] != '\0') {
-		pgp_str(&p, h->key);
-		pgp_str(&p, dsite);
-		pgp_str(&p, h->adopt[0]);
-		pgp_str(&p, h->adopt[1][0] ? h->adopt[1] : h->adopt[0]);
-		pipe_send(s, ST_DEVICE_ADOPT, &p);
-		want = 3;
-	}
-	pgp_identity(&p, id);
-	pgp_str(&p, h->ip.text);
-	if (h->ip.v4)
-		pgp_i64(&p, h->ip.num);
-	else
-		pgp_null(&p);
-	pgp_i64(&p, scan_id);
-	pgp_i64(&p, h->seen_at);
-	pgp_str(&p, mac);
-	pgp_str(&p, dsite);
-	pgp_str(&p, h->key);
-	pgp_str(&p, h->serial);
-	pipe_send(s, ST_DEVICE_UPSERT, &p);
-	if ((rc = pipe_end(s, "put_host: device", want, &device_id)) != 0)
-		return rc;
-	if (device_id == 0) {
-		cs_store_set_err(s, "put_host: device: no id returned");
-		return CS_EIO;
+	hseq = (int)q->nstaged;
+	{
+		struct staged *st = &q->staged[q->nstaged++];
+		cs_strlcpy(st->ip, h->ip.text, sizeof(st->ip));
+		cs_strlcpy(st->key, h->key, sizeof(st->key));
+		cs_strlcpy(st->dsite, dsite, sizeof(st->dsite));
 	}
 
-	pgp_identity(&p, id);
-	pgp_str(&p, h->ip.text);
+	b = &q->bulk[BT_H];
+	copy_i64(b, hseq);
+	copy_sep(b);
+	copy_i64(b, scan_id);
+	copy_sep(b);
+	copy_str(b, q->site);
+	copy_sep(b);
+	copy_str(b, dsite);
+	copy_sep(b);
+	copy_str(b, h->ip.text);
+	copy_sep(b);
 	if (h->ip.v4)
-		pgp_i64(&p, h->ip.num);
+		copy_i64(b, h->ip.num);
 	else
-		pgp_null(&p);
-	pgp_i64(&p, scan_id);
-	pgp_i64(&p, device_id);
-	pgp_i64(&p, h->seen_at);
-	pgp_i64(&p, (int64_t)CS_MIN(dropped, (size_t)INT64_MAX));
-	pgp_i64(&p, (int64_t)CS_MIN(id->nev_dropped + (id->nev - nev),
+		badd(b, "\\N", 2);
+	copy_sep(b);
+	copy_i64(b, h->seen_at);
+	copy_sep(b);
+	copy_str(b, h->mac);
+	copy_sep(b);
+	copy_str(b, h->serial);
+	copy_sep(b);
+	copy_str(b, h->key);
+	copy_sep(b);
+	copy_str(b, h->adopt[0]);
+	copy_sep(b);
+	copy_str(b, h->adopt[1][0] ? h->adopt[1] : h->adopt[0]);
+	copy_sep(b);
+	COPY_FIXED(b, id->manufacturer);
+	copy_sep(b);
+	COPY_FIXED(b, id->manufacturer_country);
+	copy_sep(b);
+	COPY_FIXED(b, id->brand);
+	copy_sep(b);
+	COPY_FIXED(b, id->model);
+	copy_sep(b);
+	COPY_FIXED(b, id->firmware);
+	copy_sep(b);
+	copy_str(b, cs_class_name(id->device_class));
+	copy_sep(b);
+	if (id->surveillance_known)
+		copy_i64(b, id->surveillance ? 1 : 0);
+	else
+		badd(b, "\\N", 2);
+	copy_sep(b);
+	bprintf(b, "%.17g", id->confidence);
+	copy_sep(b);
+	copy_i64(b, (int64_t)CS_MIN(dropped, (size_t)INT64_MAX));
+	copy_sep(b);
+	copy_i64(b, (int64_t)CS_MIN(id->nev_dropped + (id->nev - nev),
 				    (size_t)INT64_MAX));
-	pgp_str(&p, mac);
-	pgp_str(&p, site);
-	pgp_str(&p, dsite);
-	if ((rc = run_id(s, ST_SIGHTING_INSERT, &p, "put_host: sighting",
-			 &sighting_id)) != 0)
-		return rc;
+	copy_sep(b);
+	badd(b, "\\N\t\\N", 5);
+	copy_end(b);
 
-	if ((rc = pipe_begin(s)) != 0)
-		return rc;
-	for (size_t i = 0; i < h->natt && i < CS_STORE_MAX_ATTACH; i++) {
-		const struct cs_attachment *a = &h->att[i];
+	b = &q->bulk[BT_P];
+	for (size_t i = 0; i < h->nports; i++)
+		bprintf(b, "%d\t%u\n", hseq, (unsigned)h->ports[i]);
 
-		pgp_i64(&p, sighting_id);
-		pgp_i64(&p, a->channel);
-		PGP_FIXED(&p, a->ip);
-		pgp_i64(&p, a->port);
-		PGP_FIXED(&p, a->name);
-		PGP_FIXED(&p, a->model);
-		PGP_FIXED(&p, a->serial);
-		PGP_FIXED(&p, a->firmware);
-		PGP_FIXED(&p, a->vendor);
-		PGP_FIXED(&p, a->mac);
-		PGP_FIXED(&p, a->manufacturer);
-		PGP_FIXED(&p, a->brand);
-		PGP_FIXED(&p, a->id_model);
-		pgp_str(&p, cs_class_name(a->device_class));
-		pgp_str(&p, site);
-		pipe_send(s, ST_ATT_INSERT, &p);
-	}
-	for (size_t i = 0; i < h->nports; i++) {
-		pgp_i64(&p, sighting_id);
-		pgp_i64(&p, h->ports[i]);
-		pgp_str(&p, site);
-		pipe_send(s, ST_PORT_INSERT, &p);
-	}
+	b = &q->bulk[BT_O];
 	for (size_t i = 0; i < nobs; i++) {
 		const struct cs_obs *o = &h->obs->v[i];
 		size_t vlen = o->len;
@@ -1560,32 +1616,128 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 			vlen = CS_OBS_MAX_VALUE;
 			flags |= CS_OBS_TRUNCATED;
 		}
-		pgp_i64(&p, sighting_id);
-		pgp_i64(&p, (int64_t)i);
-		PGP_FIXED(&p, o->key);
-		pgp_i64(&p, o->port);
-		pgp_i64(&p, flags);
-		pgp_bytes(&p, o->val, vlen);
-		pgp_str(&p, site);
-		pipe_send(s, ST_OBS_INSERT, &p);
+		bprintf(b, "%d\t%zu\t", hseq, i);
+		COPY_FIXED(b, o->key);
+		bprintf(b, "\t%u\t%u\t", (unsigned)o->port, flags);
+		copy_bytea(b, o->val, o->val != NULL ? vlen : 0);
+		copy_end(b);
 	}
+
+	b = &q->bulk[BT_E];
 	for (size_t i = 0; i < nev; i++) {
 		const struct cs_evidence *ev = &id->ev[i];
 
-		pgp_i64(&p, sighting_id);
-		pgp_i64(&p, (int64_t)i);
-		PGP_FIXED(&p, ev->field);
-		PGP_FIXED(&p, ev->value);
-		PGP_FIXED(&p, ev->rule);
-		PGP_FIXED(&p, ev->obs_key);
-		pgp_i64(&p, ev->port);
-		pgp_dbl(&p, ev->weight);
-		PGP_FIXED(&p, ev->claim);
-		pgp_str(&p, site);
-		pipe_send(s, ST_EV_INSERT, &p);
+		bprintf(b, "%d\t%zu\t", hseq, i);
+		COPY_FIXED(b, ev->field);
+		copy_sep(b);
+		COPY_FIXED(b, ev->value);
+		copy_sep(b);
+		COPY_FIXED(b, ev->rule);
+		copy_sep(b);
+		COPY_FIXED(b, ev->obs_key);
+		bprintf(b, "\t%u\t%.17g\t", (unsigned)ev->port,
+			      ev->weight);
+		COPY_FIXED(b, ev->claim);
+		copy_end(b);
 	}
-	pipe_send(s, ST_RELEASE, &p);
-	return pipe_end(s, "put_host", -1, NULL);
+
+	b = &q->bulk[BT_A];
+	for (size_t i = 0; i < h->natt && i < CS_STORE_MAX_ATTACH; i++) {
+		const struct cs_attachment *a = &h->att[i];
+
+		bprintf(b, "%d\t%u\t", hseq, a->channel);
+		COPY_FIXED(b, a->ip);
+		bprintf(b, "\t%u\t", (unsigned)a->port);
+		COPY_FIXED(b, a->name);
+		copy_sep(b);
+		COPY_FIXED(b, a->model);
+		copy_sep(b);
+		COPY_FIXED(b, a->serial);
+		copy_sep(b);
+		COPY_FIXED(b, a->firmware);
+		copy_sep(b);
+		COPY_FIXED(b, a->vendor);
+		copy_sep(b);
+		COPY_FIXED(b, a->mac);
+		copy_sep(b);
+		COPY_FIXED(b, a->manufacturer);
+		copy_sep(b);
+		COPY_FIXED(b, a->brand);
+		copy_sep(b);
+		COPY_FIXED(b, a->id_model);
+		copy_sep(b);
+		copy_str(b, cs_class_name(a->device_class));
+		copy_end(b);
+	}
+	if (bulk_oom) { /* take the half-staged host back out */
+		for (int t = 0; t < BT_COUNT; t++)
+			q->bulk[t].len = keep[t];
+		q->nstaged--;
+		cs_store_set_err(s, "put_host: out of memory");
+		return CS_EIO;
+	}
+	return 0;
+}
+
+/* Sends one staged table with COPY; 0 or CS_EIO. */
+static int
+bulk_copy_one(struct cs_store *s, int t)
+{
+	struct pg *q = pg_of(s);
+	PGresult *res;
+	int rc = 0;
+
+	if (q->bulk[t].len == 0)
+		return 0;
+	res = PQexec(q->conn, bulk_copy[t]);
+	if (PQresultStatus(res) != PGRES_COPY_IN) {
+		db_err(s, "put_host: copy", res);
+		PQclear(res);
+		return CS_EIO;
+	}
+	PQclear(res);
+	if (PQputCopyData(q->conn, (const char *)q->bulk[t].p,
+			  (int)q->bulk[t].len) != 1)
+		rc = CS_EIO;
+	if (PQputCopyEnd(q->conn, rc == 0 ? NULL : "client failed") != 1)
+		rc = CS_EIO;
+	while ((res = PQgetResult(q->conn)) != NULL) {
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == 0)
+			rc = db_err(s, "put_host: copy", res);
+		PQclear(res);
+	}
+	if (rc != 0 && s->errmsg[0] == '\0')
+		db_err(s, "put_host: copy", NULL);
+	return rc;
+}
+
+/* Moves everything staged into the inventory (inside the batch). */
+static int
+bulk_flush(struct cs_store *s)
+{
+	struct pg *q = pg_of(s);
+	int rc = 0;
+
+	if (q->nstaged == 0)
+		return 0;
+	if (!q->bulk_ready) {
+		if (exec_cmd(s, bulk_tables_sql, "put_host: staging") != 0)
+			rc = CS_EIO;
+		else
+			q->bulk_ready = true;
+	}
+	for (int t = 0; t < BT_COUNT && rc == 0; t++)
+		rc = bulk_copy_one(s, t);
+	if (rc == 0)
+		rc = exec_cmd(s, bulk_move_sql, "put_host");
+	if (rc == 0)
+		rc = exec_cmd(s, bulk_move2_sql, "put_host");
+	if (rc != 0)
+		q->bulk_ready = false; /* rolled back with the batch */
+	for (int t = 0; t < BT_COUNT; t++)
+		cs_buf_reset(&q->bulk[t]);
+	q->nstaged = 0;
+	return rc;
 }
 
 static int
@@ -1595,17 +1747,7 @@ pg_put_host(struct cs_store *s, int64_t scan_id, const struct cs_store_host *h)
 
 	if ((rc = batch_begin(s)) != 0 || (rc = scan_site(s, scan_id)) != 0)
 		return rc;
-	rc = put_host_rows(s, scan_id, h);
-	if (rc != 0 && PQstatus(pg_of(s)->conn) == CONNECTION_OK) {
-		char keep[sizeof(s->errmsg)];
-
-		cs_strlcpy(keep, s->errmsg, sizeof(keep));
-		if (exec_cmd(s, "ROLLBACK TO SAVEPOINT cs_host",
-			     "rollback to") == 0)
-			exec_cmd(s, "RELEASE SAVEPOINT cs_host", "release");
-		cs_strlcpy(s->errmsg, keep, sizeof(s->errmsg));
-	}
-	return rc;
+	return bulk_stage(s, scan_id, h);
 }
 
 static int
@@ -1772,6 +1914,9 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 	PGresult *res;
 	int n, ret = 0;
 
+	/* the open batch's rows too */
+	if (bulk_flush(s) != 0)
+		return CS_EIO;
 	pgp_i64(&p, scan_id);
 	res = st_run(s, ST_EACH_SIGHTING, &p, "each_device");
 	if (!res_ok(res)) {
@@ -1826,6 +1971,9 @@ pg_each_observation(struct cs_store *s, int64_t scan_id,
 	PGresult *res;
 	int n, ret = 0;
 
+	/* the open batch's rows too */
+	if (bulk_flush(s) != 0)
+		return CS_EIO;
 	pgp_i64(&p, scan_id);
 	pgp_str(&p, ip->text);
 	res = st_run(s, ST_EACH_OBS, &p, "each_observation");
@@ -1868,6 +2016,20 @@ pg_integrity_check(struct cs_store *s, char *err, size_t errsz)
 	    "SELECT 'scan ' || id || ' watermark beyond its targets' "
 	    "FROM scan WHERE watermark > total_targets AND total_targets > 0 "
 	    "LIMIT 1",
+	    /* the rows under a sighting are tied to it by triggers, not by
+	     * foreign keys (migration 0004) */
+	    "SELECT 'observation without its sighting' FROM observation o "
+	    "WHERE NOT EXISTS (SELECT 1 FROM sighting g WHERE g.id = "
+	    "o.sighting_id AND g.site = o.site) LIMIT 1",
+	    "SELECT 'evidence without its sighting' FROM evidence e "
+	    "WHERE NOT EXISTS (SELECT 1 FROM sighting g WHERE g.id = "
+	    "e.sighting_id AND g.site = e.site) LIMIT 1",
+	    "SELECT 'port without its sighting' FROM sighting_port p "
+	    "WHERE NOT EXISTS (SELECT 1 FROM sighting g WHERE g.id = "
+	    "p.sighting_id AND g.site = p.site) LIMIT 1",
+	    "SELECT 'attachment without its sighting' FROM attachment a "
+	    "WHERE NOT EXISTS (SELECT 1 FROM sighting g WHERE g.id = "
+	    "a.sighting_id AND g.site = a.site) LIMIT 1",
 	};
 	int ret = 0;
 
@@ -2391,8 +2553,12 @@ static const char admin_init_sql[] =
     "      FROM information_schema.columns WHERE table_schema = sch\n"
     "      AND table_name = t AND column_name NOT IN ('id', 'sensor');\n"
     "    EXECUTE format('GRANT SELECT, DELETE ON %I TO camsweep_sensor', t);\n"
-    "    EXECUTE format('GRANT INSERT (%s), UPDATE (%s) ON %I '\n"
-    "                   'TO camsweep_sensor', cols, cols, t);\n"
+    "    EXECUTE format('GRANT INSERT (%s) ON %I TO camsweep_sensor',\n"
+    "                   cols, t);\n"
+    "    IF t IN ('scan', 'device') THEN\n"
+    "      EXECUTE format('GRANT UPDATE (%s) ON %I TO camsweep_sensor',\n"
+    "                     cols, t);\n"
+    "    END IF;\n"
     "    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);\n"
     "    EXECUTE format('DROP POLICY IF EXISTS cs_sensor_own ON %I', t);\n"
     "    EXECUTE format('DROP POLICY IF EXISTS cs_site ON %I', t);\n"

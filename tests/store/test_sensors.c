@@ -15,7 +15,10 @@
  *     while the spool keeps growing, and once the role is back the next
  *     upload brings the scan complete, exactly once.
  *
- * Usage: test_sensors [hosts_per_sensor]  (default 64).  Prints the
+ * Usage: test_sensors [hosts_per_sensor [hosts_per_checkpoint]]
+ * (defaults 64 and 16; the engine checkpoints every 250 ms, i.e. every
+ * few hundred hosts of a fast sensor, and an upload once per scan).
+ * Prints the
  * observations written per second by the 8 concurrent sensors
  * (bench/bench_pg.sh runs it bigger).
  */
@@ -44,6 +47,7 @@ static char admin_uri[1024];
 static char sensor_uri[NSENSORS][1024];
 static char sensor_name[NSENSORS][64];
 static char schema[64];
+static int every = 16; /* hosts per checkpoint */
 static int failures;
 
 #define CHECK(cond, ...)                                                       \
@@ -197,7 +201,7 @@ sensor_run(int k, int hosts)
 				cs_store_errmsg(s));
 			return 12;
 		}
-		if ((i + 1) % 16 == 0 &&
+		if ((i + 1) % every == 0 &&
 		    cs_store_checkpoint(s, scan, (uint64_t)i + 1,
 					(uint64_t)i + 1) != 0)
 			return 13;
@@ -233,9 +237,9 @@ test_eight_sensors(int hosts)
 		      "sensor %d exit %d", k, WEXITSTATUS(st));
 	}
 	t1 = now_s();
-	printf("# 8 sensors: %d hosts each, %lld observations in %.2f s = "
-	       "%.0f observations/s (%.0f hosts/s)\n",
-	       hosts, (long long)NSENSORS * hosts * NOBS, t1 - t0,
+	printf("# 8 sensors: %d hosts each, a checkpoint every %d, %lld "
+	       "observations in %.2f s = %.0f observations/s (%.0f hosts/s)\n",
+	       hosts, every, (long long)NSENSORS * hosts * NOBS, t1 - t0,
 	       NSENSORS * hosts * NOBS / (t1 - t0),
 	       NSENSORS * hosts / (t1 - t0));
 
@@ -525,6 +529,15 @@ test_sealed_sites(int hosts)
 	    "%lld",
 	    (long long)bscan);
 	CHECK(q1(admin_uri, sql) == 0, "B's scan gone with its sightings");
+	CHECK(q1(admin_uri,
+		 "SELECT (SELECT count(*) FROM observation o WHERE NOT EXISTS "
+		 "(SELECT 1 FROM sighting g WHERE g.id = o.sighting_id AND "
+		 "g.site = o.site)) + (SELECT count(*) FROM evidence e WHERE NOT "
+		 "EXISTS (SELECT 1 FROM sighting g WHERE g.id = e.sighting_id "
+		 "AND g.site = e.site)) + (SELECT count(*) FROM sighting_port p "
+		 "WHERE NOT EXISTS (SELECT 1 FROM sighting g WHERE g.id = "
+		 "p.sighting_id AND g.site = p.site))") == 0,
+	      "the deleted sightings' rows went with them");
 
 	/* 4. Estate-wide sequences: none a sensor can use; the tables it
 	 * writes draw ids from no sequence at all. */
@@ -543,17 +556,17 @@ test_sealed_sites(int hosts)
 		 "'sighting_port', 'observation', 'evidence', 'attachment') "
 		 "AND pg_get_expr(d.adbin, d.adrelid) LIKE '%nextval%'") == 0,
 	      "a sensor table draws ids from a sequence");
-	/* Every unique key of those tables is within a site (or the id,
-	 * which no sensor may write). */
+	/* Every unique key of those tables is within a site or led by the
+	 * id, which no sensor may write (and which is unique by itself). */
 	CHECK(q1(admin_uri,
 		 "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = "
 		 "i.indrelid JOIN pg_attribute a ON a.attrelid = i.indrelid "
 		 "AND a.attnum = i.indkey[0] WHERE i.indisunique AND "
 		 "c.relnamespace = current_schema()::regnamespace AND "
 		 "c.relname IN ('scan', 'device', 'sighting', 'sighting_port', "
-		 "'observation', 'evidence', 'attachment') AND a.attname <> "
-		 "'site' AND NOT (i.indnatts = 1 AND a.attname = 'id')") == 0,
-	      "a unique key not led by site");
+		 "'observation', 'evidence', 'attachment') AND a.attname NOT "
+		 "IN ('site', 'id')") == 0,
+	      "a unique key not led by site or id");
 	fmt(sql, sizeof(sql),
 	    "SELECT count(*) FROM unnest(ARRAY['scan', 'device', 'sighting', "
 	    "'observation', 'evidence', 'attachment']) t "
@@ -738,10 +751,14 @@ main(int argc, char **argv)
 		printf("1..0 # SKIP no PostgreSQL server (CS_PG_URI)\n");
 		return 77;
 	}
-	if (argc > 1 && cs_str_tonum(argv[1], 1, 7936, &hosts) != 0) {
-		fprintf(stderr, "usage: test_sensors [hosts_per_sensor]\n");
+	long long ev = 16;
+	if ((argc > 1 && cs_str_tonum(argv[1], 1, 7936, &hosts) != 0) ||
+	    (argc > 2 && cs_str_tonum(argv[2], 1, 100000, &ev) != 0)) {
+		fprintf(stderr, "usage: test_sensors [hosts_per_sensor "
+				"[hosts_per_checkpoint]]\n");
 		return 2;
 	}
+	every = (int)ev;
 	sep = strchr(uri, '?') ? "&" : "?";
 	snprintf(schema, sizeof(schema), "cs_sensors_%ld", (long)getpid());
 	snprintf(admin_uri, sizeof(admin_uri),

@@ -2,9 +2,13 @@
 /*
  * Ad-hoc throughput measurement of cs_store_put_host: N hosts with ~10
  * observations (100-300 bytes each), 4 evidence rows and 3 ports, with a
- * checkpoint every 256 hosts, into a fresh file under $TMPDIR.
- * Usage: bench_store [hosts]   (default 20000)
+ * checkpoint every C hosts (default 256), into a fresh SQLite file under
+ * $TMPDIR, by W concurrent writer processes (default 1) each writing its
+ * own scan, as W sensors would into one SQLite inventory.
+ * Usage: bench_store [hosts_per_writer [writers [hosts_per_checkpoint]]]
+ * (default 20000 1 256); bench/bench_pg.sh prints it beside PostgreSQL.
  */
+#include <sys/wait.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,12 +39,17 @@ main(int argc, char **argv)
 	struct cs_identity *id;
 	struct cs_obs_list l;
 	struct cs_store *s;
-	long long n = 20000;
+	long long n = 20000, writers = 1, every = 256;
 	int64_t scan;
 	double t0, t1;
+	int w = 0;
+	pid_t kids[64];
 
-	if (argc > 1 && cs_str_tonum(argv[1], 1, 1000000, &n) != 0) {
-		fprintf(stderr, "usage: bench_store [hosts]\n");
+	if ((argc > 1 && cs_str_tonum(argv[1], 1, 1000000, &n) != 0) ||
+	    (argc > 2 && cs_str_tonum(argv[2], 1, 64, &writers) != 0) ||
+	    (argc > 3 && cs_str_tonum(argv[3], 1, 100000, &every) != 0)) {
+		fprintf(stderr, "usage: bench_store [hosts_per_writer [writers "
+				"[hosts_per_checkpoint]]]\n");
 		return 2;
 	}
 	if (tmp == NULL || *tmp == '\0')
@@ -52,6 +61,40 @@ main(int argc, char **argv)
 	if ((s = cs_store_open(path, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "open: %s\n", err);
 		return 1;
+	}
+	t0 = now_s();
+	if (writers > 1) {
+		/* the file exists and is migrated: each writer opens it */
+		cs_store_close(s);
+		fflush(NULL);
+		for (w = 0; w < writers; w++)
+			if ((kids[w] = fork()) == 0)
+				break;
+		if (w == writers) { /* the parent: wait, then report */
+			int bad = 0;
+			for (int k = 0; k < writers; k++) {
+				int st = 0;
+				waitpid(kids[k], &st, 0);
+				bad |= !WIFEXITED(st) || WEXITSTATUS(st) != 0;
+			}
+			t1 = now_s();
+			printf("sqlite: %lld writers, %lld hosts each, a "
+			       "checkpoint every %lld: %lld observations in "
+			       "%.2f s = %.0f observations/s\n",
+			       writers, n, every, writers * n * 10, t1 - t0,
+			       (double)(writers * n * 10) / (t1 - t0));
+			unlink(path);
+			snprintf(p2, sizeof(p2), "%s-wal", path);
+			unlink(p2);
+			snprintf(p2, sizeof(p2), "%s-shm", path);
+			unlink(p2);
+			rmdir(dir);
+			return bad;
+		}
+		if ((s = cs_store_open(path, err, sizeof(err))) == NULL) {
+			fprintf(stderr, "open: %s\n", err);
+			_exit(1);
+		}
 	}
 	id = calloc(1, sizeof(*id));
 	if (id == NULL)
@@ -89,8 +132,9 @@ main(int argc, char **argv)
 			memset(val, 'a' + k, sizeof(val));
 			cs_obs_add(&l, key, 80, 0, val, 100 + (size_t)k * 20);
 		}
-		snprintf(ip, sizeof(ip), "127.%lld.%lld.%lld", (i >> 16) & 255,
-			 (i >> 8) & 255, i & 255);
+		snprintf(ip, sizeof(ip), "127.%lld.%lld.%lld",
+			 ((i >> 16) + (long long)w * 16) & 255, (i >> 8) & 255,
+			 i & 255);
 		struct cs_host_result h = {ip, ports,      3,    &l,
 					   id, (int64_t)i, NULL, NULL,
 					   0,  NULL,       NULL};
@@ -99,7 +143,7 @@ main(int argc, char **argv)
 			return 1;
 		}
 		cs_obs_list_free(&l);
-		if (i % 256 == 255 &&
+		if (i % every == every - 1 &&
 		    cs_store_checkpoint(s, scan, (uint64_t)i + 1,
 					(uint64_t)i + 1) != 0)
 			return 1;
@@ -108,6 +152,8 @@ main(int argc, char **argv)
 	t1 = now_s();
 	cs_store_scan_end(s, scan, "complete", 1);
 	cs_store_close(s);
+	if (writers > 1)
+		_exit(0);
 	printf("put_host: %lld hosts x 10 observations in %.3f s = %.0f "
 	       "hosts/s\n",
 	       n, t1 - t0, (double)n / (t1 - t0));

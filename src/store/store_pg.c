@@ -494,7 +494,7 @@ pg_of(struct cs_store *s)
 /* Parameters: text in binary format with explicit lengths (so fixed
  * arrays need no NUL), numbers as decimal text, BYTEA as raw bytes. */
 
-#define PGP_MAX 32
+#define PGP_MAX 64 /* finding_put binds 24 text columns and 15 more */
 
 struct pgp {
 	int n;

@@ -636,6 +636,247 @@ test_scan_delivered(void **state)
 	cs_store_close(s);
 }
 
+/* A finding of scan sc for ip under regime/obligation. */
+static void
+finding_make(struct cs_finding_row *f, const char *ip, const char *regime,
+	     const char *obl, enum cs_severity sev, const char *site,
+	     int64_t sc)
+{
+	memset(f, 0, sizeof(*f));
+	snprintf(f->key, sizeof(f->key), "%s|%s|%s", ip, regime, obl);
+	cs_strlcpy(f->ip, ip, sizeof(f->ip));
+	cs_strlcpy(f->regime, regime, sizeof(f->regime));
+	cs_strlcpy(f->obligation, obl, sizeof(f->obligation));
+	cs_strlcpy(f->site, site, sizeof(f->site));
+	cs_strlcpy(f->manufacturer, "Hikvision", sizeof(f->manufacturer));
+	cs_strlcpy(f->action, "remove-replace", sizeof(f->action));
+	cs_strlcpy(f->as_of, "2026-01-01", sizeof(f->as_of));
+	f->severity = sev;
+	f->confidence = 0.9;
+	f->first_seen = 1700000001;
+	f->last_scan = sc;
+	f->assessed_at = 1700000500;
+}
+
+struct frows {
+	size_t n;
+	int64_t id[8];
+	char ip[8][46];
+	enum cs_severity sev[8];
+};
+
+static int
+collect_f(void *arg, const struct cs_finding_row *f)
+{
+	struct frows *r = arg;
+
+	if (r->n < 8) {
+		r->id[r->n] = f->id;
+		cs_strlcpy(r->ip[r->n], f->ip, sizeof(r->ip[0]));
+		r->sev[r->n] = f->severity;
+	}
+	r->n++;
+	return 0;
+}
+
+/*
+ * The finding state machine, the plan and reach records, on both
+ * backends: raise, update keeping the plan, plan changes and their
+ * validation, close (verified by a later scan) and reopen, withdraw,
+ * filters and order, reach, first and latest scan.
+ */
+static void
+test_findings(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	static struct cs_finding_row fr, got;
+	struct frows rs;
+	int64_t s1 = scan_at(s, "north", 1700000000), s2, id, id2, first, last;
+	bool reopened = true;
+	char v[64], ports[64];
+	static const uint16_t rp[] = {80, 554};
+
+	assert_int_equal(
+	    put_ident(s, s1, "127.20.0.1", NULL, NULL, NULL, 1700000001, true),
+	    0);
+	assert_int_equal(cs_store_scan_end(s, s1, "complete", 1700000100), 0);
+	s2 = scan_at(s, "north", 1700001000);
+	assert_int_equal(cs_store_scan_end(s, s2, "complete", 1700001100), 0);
+	assert_int_equal(cs_store_first_scan(s, &first), 0);
+	assert_int_equal(first, s1);
+	assert_int_equal(cs_store_latest_scan(s, &last), 0);
+	assert_int_equal(last, s2);
+
+	/* raised: open, linked to its device */
+	finding_make(&fr, "127.20.0.1", "uk-gsg-2022", "1", CS_SEV_HIGH,
+		     "north", s1);
+	cs_strlcpy(fr.owner, "ignored? no: used on insert", sizeof(fr.owner));
+	assert_int_equal(cs_store_finding_put(s, &fr, &id, &reopened), 0);
+	assert_true(id > 0);
+	assert_false(reopened);
+	assert_int_equal(cs_store_finding_get(s, id, &got), 0);
+	assert_string_equal(got.status, "open");
+	assert_string_equal(got.key, fr.key);
+	assert_string_equal(got.site, "north");
+	assert_int_equal(got.severity, CS_SEV_HIGH);
+	assert_int_equal(got.first_scan, s1);
+	assert_int_equal(got.last_scan, s1);
+	assert_true(got.device_id > 0);
+	assert_string_equal(got.owner, "ignored? no: used on insert");
+
+	/* the plan */
+	struct cs_finding_plan pl = {.owner = "estates", .due = "2026-12-31",
+				     .status = "planned"};
+	assert_int_equal(cs_store_finding_plan(s, id, &pl, 1700000600), 0);
+	struct cs_finding_plan bad = {.status = "risk-accepted"};
+	assert_int_equal(cs_store_finding_plan(s, id, &bad, 1), CS_EINVAL);
+	bad.status = "closed";
+	assert_int_equal(cs_store_finding_plan(s, id, &bad, 1), CS_EINVAL);
+	bad.status = NULL;
+	bad.due = "2026-13-01";
+	assert_int_equal(cs_store_finding_plan(s, id, &bad, 1), CS_EINVAL);
+	assert_int_equal(cs_store_finding_plan(s, id + 1000, &pl, 1),
+			 CS_ENOTFOUND);
+	assert_int_equal(cs_store_finding_get(s, id + 1000, &got),
+			 CS_ENOTFOUND);
+
+	/* assessed again: computed fields follow, the plan stays */
+	finding_make(&fr, "127.20.0.1", "uk-gsg-2022", "1", CS_SEV_CRITICAL,
+		     "north", s2);
+	cs_strlcpy(fr.owner, "someone else", sizeof(fr.owner));
+	assert_int_equal(cs_store_finding_put(s, &fr, &id2, &reopened), 0);
+	assert_int_equal(id2, id);
+	assert_false(reopened);
+	assert_int_equal(cs_store_finding_get(s, id, &got), 0);
+	assert_int_equal(got.severity, CS_SEV_CRITICAL);
+	assert_int_equal(got.last_scan, s2);
+	assert_int_equal(got.first_scan, s1);
+	assert_string_equal(got.status, "planned");
+	assert_string_equal(got.owner, "estates");
+	assert_string_equal(got.due, "2026-12-31");
+
+	/* risk accepted with a date, then closed by a later scan */
+	struct cs_finding_plan ra = {.status = "risk-accepted",
+				     .until = "2027-06-30",
+				     .note = "replacement ordered"};
+	assert_int_equal(cs_store_finding_plan(s, id, &ra, 1700000700), 0);
+	assert_int_equal(cs_store_finding_get(s, id, &got), 0);
+	assert_string_equal(got.status, "risk-accepted");
+	assert_string_equal(got.status_until, "2027-06-30");
+	assert_string_equal(got.note, "replacement ordered");
+	assert_int_equal(cs_store_finding_close(s, id, "open", s2), CS_EINVAL);
+	assert_int_equal(cs_store_finding_close(s, id, "closed", s2), 0);
+	assert_int_equal(cs_store_finding_get(s, id, &got), 0);
+	assert_string_equal(got.status, "closed");
+	assert_int_equal(got.verified_scan, s2);
+	/* closing again changes nothing; an unknown finding is not found */
+	assert_int_equal(cs_store_finding_close(s, id, "withdrawn", s2), 0);
+	assert_int_equal(cs_store_finding_get(s, id, &got), 0);
+	assert_string_equal(got.status, "closed");
+	assert_int_equal(cs_store_finding_close(s, id + 1000, "closed", s2),
+			 CS_ENOTFOUND);
+
+	/* the device is back: reopened */
+	assert_int_equal(cs_store_finding_put(s, &fr, &id2, &reopened), 0);
+	assert_int_equal(id2, id);
+	assert_true(reopened);
+	assert_int_equal(cs_store_finding_get(s, id, &got), 0);
+	assert_string_equal(got.status, "open");
+	assert_int_equal(got.verified_scan, 0);
+	/* withdrawn: the rule no longer applies */
+	assert_int_equal(cs_store_finding_close(s, id, "withdrawn", s2), 0);
+	assert_int_equal(cs_store_finding_get(s, id, &got), 0);
+	assert_string_equal(got.status, "withdrawn");
+	assert_int_equal(got.verified_scan, 0);
+
+	/* more findings: filters and order */
+	finding_make(&fr, "127.20.0.2", "us-ndaa-889", "part-b", CS_SEV_LOW,
+		     "south", s2);
+	assert_int_equal(cs_store_finding_put(s, &fr, NULL, NULL), 0);
+	finding_make(&fr, "127.20.0.3", "uk-gsg-2022", "3", CS_SEV_HIGH,
+		     "south", s2);
+	assert_int_equal(cs_store_finding_put(s, &fr, NULL, NULL), 0);
+	finding_make(&fr, "127.20.0.4", "uk-gsg-2022", "3", CS_SEV_HIGH,
+		     "east", s2);
+	assert_int_equal(cs_store_finding_put(s, &fr, NULL, NULL), 0);
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_finding(s, NULL, collect_f, &rs), 0);
+	assert_int_equal(rs.n, 4);
+	assert_int_equal(rs.sev[0], CS_SEV_CRITICAL);   /* withdrawn one */
+	assert_string_equal(rs.ip[1], "127.20.0.4");   /* high, east */
+	assert_string_equal(rs.ip[2], "127.20.0.3");   /* high, south */
+	assert_string_equal(rs.ip[3], "127.20.0.2");   /* low */
+	struct cs_finding_filter flt = {.min_severity = CS_SEV_HIGH,
+					.active_only = true};
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_finding(s, &flt, collect_f, &rs), 0);
+	assert_int_equal(rs.n, 2);
+	flt = (struct cs_finding_filter){.regime = "us-ndaa-889"};
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_finding(s, &flt, collect_f, &rs), 0);
+	assert_int_equal(rs.n, 1);
+	flt = (struct cs_finding_filter){.site = "south"};
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_finding(s, &flt, collect_f, &rs), 0);
+	assert_int_equal(rs.n, 2);
+	flt = (struct cs_finding_filter){.status = "withdrawn"};
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_finding(s, &flt, collect_f, &rs), 0);
+	assert_int_equal(rs.n, 1);
+	assert_int_equal(rs.id[0], id);
+	/* validation in the front end */
+	finding_make(&fr, "not-an-ip", "uk-gsg-2022", "1", CS_SEV_HIGH, "", s2);
+	assert_int_equal(cs_store_finding_put(s, &fr, NULL, NULL), CS_EINVAL);
+	finding_make(&fr, "127.20.0.9", "", "1", CS_SEV_HIGH, "", s2);
+	assert_int_equal(cs_store_finding_put(s, &fr, NULL, NULL), CS_EINVAL);
+
+	/* reach: the latest reachable record from any vantage */
+	assert_int_equal(cs_store_reach_get(s, "127.20.0.1", v, sizeof(v),
+					    ports, sizeof(ports)),
+			 0);
+	assert_int_equal(
+	    cs_store_reach_put(s, "core-ws1", "127.20.0.1", rp, 2, 1700002000),
+	    0);
+	assert_int_equal(cs_store_reach_get(s, "127.20.0.1", v, sizeof(v),
+					    ports, sizeof(ports)),
+			 1);
+	assert_string_equal(v, "core-ws1");
+	assert_string_equal(ports, "80,554");
+	assert_int_equal(
+	    cs_store_reach_put(s, "core-ws1", "127.20.0.1", NULL, 0, 1700003000),
+	    0);
+	assert_int_equal(cs_store_reach_get(s, "127.20.0.1", NULL, 0, NULL, 0),
+			 0);
+	assert_int_equal(
+	    cs_store_reach_put(s, "", "127.20.0.1", rp, 2, 1700003000),
+	    CS_EINVAL);
+	assert_int_equal(cs_store_reach_get(s, "bad ip", NULL, 0, NULL, 0),
+			 CS_EINVAL);
+	assert_integrity(s);
+	cs_store_close(s);
+}
+
+static void
+test_names(void **state)
+{
+	enum cs_severity sev;
+
+	(void)state;
+	assert_string_equal(cs_severity_name(CS_SEV_CRITICAL), "critical");
+	assert_string_equal(cs_severity_name((enum cs_severity)99), "info");
+	assert_int_equal(cs_severity_parse("HIGH", &sev), 0);
+	assert_int_equal(sev, CS_SEV_HIGH);
+	assert_int_equal(cs_severity_parse("severe", &sev), CS_EINVAL);
+	assert_true(cs_finding_status_valid("risk-accepted"));
+	assert_false(cs_finding_status_valid("Open"));
+	assert_false(cs_finding_status_valid(NULL));
+	assert_true(cs_store_path_is_uri("postgresql://h/d"));
+	assert_false(cs_store_path_is_uri("camsweep.db"));
+	assert_int_equal(cs_store_schema_latest(), 4);
+	assert_string_equal(cs_store_errmsg(NULL), "");
+}
+
 /* Collects each_observation values (copied). */
 struct obsrows {
 	size_t n;
@@ -1384,6 +1625,8 @@ main(void)
 					    teardown),
 	    cmocka_unit_test(test_device_key),
 	    cmocka_unit_test(test_uri_secrets),
+	    cmocka_unit_test_setup_teardown(test_findings, setup, teardown),
+	    cmocka_unit_test(test_names),
 	    cmocka_unit_test_setup_teardown(test_scan_delivered, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_arguments, setup,

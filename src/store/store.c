@@ -455,22 +455,75 @@ cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 	int64_t dummy;
 	bool rdummy;
 
+	char key[sizeof(f->key)], status[16] = "";
+	int64_t fid = 0, dev;
+	bool closed;
+	int rc;
+
+	if (id == NULL)
+		id = &dummy;
+	if (reopened == NULL)
+		reopened = &rdummy;
+	*reopened = false;
 	if (s == NULL || f == NULL || f->key[0] == '\0' ||
 	    ip_parse(f->ip, &sip) != 0 || f->regime[0] == '\0' ||
 	    f->obligation[0] == '\0' || (unsigned)f->severity > CS_SEV_CRITICAL)
 		return CS_EINVAL;
-	return s->ops->finding_put(s, f, id != NULL ? id : &dummy,
-				   reopened != NULL ? reopened : &rdummy);
+	cs_span_copy(key, sizeof(key),
+		     cs_span_make(f->key, strnlen(f->key, sizeof(f->key))));
+	rc = s->ops->finding_lookup(s, key, &fid, status);
+	if (rc != 0 && rc != CS_ENOTFOUND)
+		return rc;
+	dev = f->device_id != 0 ? f->device_id : s->ops->device_of(s, sip.text);
+	if (rc == CS_ENOTFOUND) {
+		/* raised: with the caller's plan, but never born closed */
+		const char *st = cs_finding_status_valid(f->status) &&
+					 strcmp(f->status, "closed") != 0 &&
+					 strcmp(f->status, "withdrawn") != 0
+				     ? f->status
+				     : "open";
+		if ((rc = s->ops->finding_write(s, f, 0, st, false, dev, id)) !=
+		    0)
+			return rc;
+		return s->ops->finding_event(s, *id, f->assessed_at,
+					     f->last_scan, "raised", f->action);
+	}
+	/* assessed again: the computed fields follow, the plan stays; a
+	 * closed or withdrawn finding whose device is back is reopened */
+	closed = strcmp(status, "closed") == 0 || strcmp(status, "withdrawn") == 0;
+	if ((rc = s->ops->finding_write(s, f, fid, NULL, closed, dev, id)) != 0)
+		return rc;
+	if (!closed)
+		return 0;
+	*reopened = true;
+	return s->ops->finding_event(s, fid, f->assessed_at, f->last_scan,
+				     "reopened", status);
 }
 
 int
 cs_store_finding_close(struct cs_store *s, int64_t id, const char *status,
 		       int64_t scan_id)
 {
+	struct cs_finding_row *cur;
+	int rc;
+
 	if (s == NULL || status == NULL ||
 	    (strcmp(status, "closed") != 0 && strcmp(status, "withdrawn") != 0))
 		return CS_EINVAL;
-	return s->ops->finding_close(s, id, status, scan_id);
+	cur = cs_xmalloc(sizeof(*cur));
+	rc = cs_store_finding_get(s, id, cur);
+	/* closing a closed or withdrawn finding changes nothing */
+	if (rc == 0 && strcmp(cur->status, "closed") != 0 &&
+	    strcmp(cur->status, "withdrawn") != 0) {
+		/* closed: verified by the later scan that no longer saw it */
+		rc = s->ops->finding_set_status(
+		    s, id, status, strcmp(status, "closed") == 0 ? scan_id : 0);
+		if (rc == 0)
+			rc = s->ops->finding_event(s, id, 0, scan_id, status,
+						   "");
+	}
+	free(cur);
+	return rc;
 }
 
 int
@@ -487,7 +540,36 @@ cs_store_finding_plan(struct cs_store *s, int64_t id,
 	if ((p->due != NULL && *p->due != '\0' && !date_valid(p->due)) ||
 	    (p->until != NULL && *p->until != '\0' && !date_valid(p->until)))
 		return CS_EINVAL;
-	return s->ops->finding_plan(s, id, p, now);
+	{
+		struct cs_finding_row *cur = cs_xmalloc(sizeof(*cur));
+		char detail[512];
+		int rc = cs_store_finding_get(s, id, cur);
+		const char *until;
+
+		if (rc != 0) {
+			free(cur);
+			return rc;
+		}
+		/* risk is accepted until a date, given now or before */
+		until = p->until != NULL ? p->until : cur->status_until;
+		if (p->status != NULL &&
+		    strcmp(p->status, "risk-accepted") == 0 &&
+		    *until == '\0') {
+			free(cur);
+			cs_store_set_err(s,
+					 "risk-accepted needs an --until date");
+			return CS_EINVAL;
+		}
+		free(cur);
+		if ((rc = s->ops->finding_set_plan(s, id, p)) != 0)
+			return rc;
+		snprintf(detail, sizeof(detail),
+			 "owner=%s due=%s status=%s until=%s note=%s",
+			 p->owner ? p->owner : "-", p->due ? p->due : "-",
+			 p->status ? p->status : "-",
+			 p->until ? p->until : "-", p->note ? p->note : "-");
+		return s->ops->finding_event(s, id, now, 0, "plan", detail);
+	}
 }
 
 int

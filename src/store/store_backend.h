@@ -81,12 +81,27 @@ struct cs_store_ops {
 				cs_store_obs_cb cb, void *arg);
 	int (*integrity_check)(struct cs_store *s, char *err, size_t errsz);
 	/* Schema v3: findings, plan and reach (see store.h). */
-	int (*finding_put)(struct cs_store *s, const struct cs_finding_row *f,
-			   int64_t *id, bool *reopened);
-	int (*finding_close)(struct cs_store *s, int64_t id, const char *status,
-			     int64_t scan_id);
-	int (*finding_plan)(struct cs_store *s, int64_t id,
-			    const struct cs_finding_plan *p, int64_t now);
+	/* The finding state machine is in store.c; these are its
+	 * primitives.  lookup: id and status of the finding with key
+	 * (CS_ENOTFOUND if none).  write: insert f with status (fid 0), or
+	 * update the computed columns of fid, reopening it (status "open",
+	 * verified_scan 0) when reopen; sets *id.  set_status: status and
+	 * verified_scan of id.  set_plan: the non-NULL plan fields of id.
+	 * event: one line of a finding's history.  device_of: the device
+	 * last seen at ip (0: none). */
+	int (*finding_lookup)(struct cs_store *s, const char *key,
+			      int64_t *id, char status[16]);
+	int (*finding_write)(struct cs_store *s, const struct cs_finding_row *f,
+			     int64_t fid, const char *status, bool reopen,
+			     int64_t dev, int64_t *id);
+	int (*finding_set_status)(struct cs_store *s, int64_t id,
+				  const char *status, int64_t verified);
+	int (*finding_set_plan)(struct cs_store *s, int64_t id,
+				const struct cs_finding_plan *p);
+	int (*finding_event)(struct cs_store *s, int64_t id, int64_t at,
+			     int64_t scan_id, const char *what,
+			     const char *detail);
+	int64_t (*device_of)(struct cs_store *s, const char *ip);
 	int (*finding_get)(struct cs_store *s, int64_t id,
 			   struct cs_finding_row *out);
 	int (*each_finding)(struct cs_store *s,

@@ -2108,7 +2108,7 @@ finding_read(const PGresult *res, int r, struct cs_finding_row *f)
 }
 
 static int
-finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
+pg_finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
 	      const char *what, const char *detail)
 {
 	struct pgp p = {0};
@@ -2130,7 +2130,7 @@ finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
 }
 
 static int64_t
-device_of(struct cs_store *s, const char *ip)
+pg_device_of(struct cs_store *s, const char *ip)
 {
 	struct pgp p = {0};
 	PGresult *res;
@@ -2151,36 +2151,44 @@ static int pg_finding_get(struct cs_store *s, int64_t id,
 			  struct cs_finding_row *out);
 
 static int
-pg_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
-	       bool *reopened)
+pg_finding_lookup(struct cs_store *s, const char *key, int64_t *id,
+		  char status[16])
+{
+	struct pgp p = {0};
+	PGresult *res;
+	int rc;
+
+	if (batch_commit(s) != 0)
+		return CS_EIO;
+	pgp_str(&p, key);
+	res = adhoc(s, "SELECT id, status FROM finding WHERE fkey = $1", &p,
+		    "finding_put");
+	if (!res_ok(res))
+		rc = CS_EIO;
+	else if (PQntuples(res) == 0)
+		rc = CS_ENOTFOUND;
+	else {
+		*id = FLD_I64(res, 0, 0);
+		fld_copy(res, 0, 1, status, 16);
+		rc = 0;
+	}
+	PQclear(res);
+	return rc;
+}
+
+static int
+pg_finding_write(struct cs_store *s, const struct cs_finding_row *f, int64_t fid,
+		 const char *status, bool reopen, int64_t dev, int64_t *id)
 {
 	size_t nfcols;
 	const struct cs_store_col *fcols = cs_store_finding_cols(&nfcols);
 	char sql[2048];
 	struct pgp p = {0};
 	PGresult *res;
-	int64_t fid = 0, dev;
-	char status[16] = "";
 	size_t nf = nfcols;
-	int rc;
 
-	*reopened = false;
 	if (batch_commit(s) != 0)
 		return CS_EIO;
-	PGP_FIXED(&p, f->key);
-	res = adhoc(s, "SELECT id, status FROM finding WHERE fkey = $1", &p,
-		    "finding_put");
-	if (!res_ok(res)) {
-		PQclear(res);
-		return CS_EIO;
-	}
-	if (PQntuples(res) > 0) {
-		fid = FLD_I64(res, 0, 0);
-		fld_copy(res, 0, 1, status, sizeof(status));
-	}
-	PQclear(res);
-	dev = f->device_id != 0 ? f->device_id : device_of(s, f->ip);
-
 	/* $1..$nf the text columns, then numbers from $nf+1. */
 	sql[0] = '\0';
 	if (fid == 0) {
@@ -2221,13 +2229,13 @@ pg_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 		    "sensitive = $%zu, reach_core = $%zu, severity = $%zu, "
 		    "first_seen = $%zu, last_scan = greatest(last_scan, "
 		    "$%zu), assessed_at = $%zu, "
-		    "status = CASE WHEN status IN ('closed', 'withdrawn') "
-		    "THEN 'open' ELSE status END, "
-		    "verified_scan = CASE WHEN status IN ('closed', "
-		    "'withdrawn') THEN 0 ELSE verified_scan END "
+		    "status = CASE WHEN $%zu::integer = 1 THEN 'open' "
+		    "ELSE status END, "
+		    "verified_scan = CASE WHEN $%zu::integer = 1 THEN 0 "
+		    "ELSE verified_scan END "
 		    "WHERE id = $%zu RETURNING id",
 		    nf + 1, nf + 2, nf + 3, nf + 4, nf + 5, nf + 6, nf + 7,
-		    nf + 8, nf + 9);
+		    nf + 8, nf + 10, nf + 10, nf + 9);
 		cs_store_sql_add(sql, sizeof(sql), tail);
 	}
 	for (size_t i = 0; i < nf; i++)
@@ -2248,73 +2256,48 @@ pg_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 	if (fid == 0) {
 		/* $nf+9 is unused by the INSERT's first_scan (reuses $nf+7) */
 		PGP_FIXED(&p, f->key);
-		pgp_str(&p, cs_finding_status_valid(f->status) &&
-				    strcmp(f->status, "closed") != 0 &&
-				    strcmp(f->status, "withdrawn") != 0
-				? f->status
-				: "open");
+		pgp_str(&p, status);
 		PGP_FIXED(&p, f->status_until);
 		PGP_FIXED(&p, f->owner);
 		PGP_FIXED(&p, f->due);
 		PGP_FIXED(&p, f->note);
 	} else {
 		pgp_i64(&p, fid);
+		pgp_i64(&p, reopen ? 1 : 0);
 	}
 	res = adhoc(s, sql, &p, "finding_put");
 	if (!res_ok(res) || PQntuples(res) != 1) {
 		PQclear(res);
 		return CS_EIO;
 	}
-	if (fid == 0) {
-		fid = FLD_I64(res, 0, 0);
-		PQclear(res);
-		rc = finding_event(s, fid, f->assessed_at, f->last_scan,
-				   "raised", f->action);
-	} else if (strcmp(status, "closed") == 0 ||
-		   strcmp(status, "withdrawn") == 0) {
-		PQclear(res);
-		*reopened = true;
-		rc = finding_event(s, fid, f->assessed_at, f->last_scan,
-				   "reopened", status);
-	} else {
-		PQclear(res);
-		rc = 0;
-	}
-	*id = fid;
-	return rc;
+	*id = FLD_I64(res, 0, 0);
+	PQclear(res);
+	return 0;
 }
 
 static int
-pg_finding_close(struct cs_store *s, int64_t id, const char *status,
-		 int64_t scan_id)
+pg_finding_set_status(struct cs_store *s, int64_t id, const char *status,
+		      int64_t verified)
 {
 	struct pgp p = {0};
 	PGresult *res;
-	bool changed;
+	int rc;
 
 	if (batch_commit(s) != 0)
 		return CS_EIO;
 	pgp_i64(&p, id);
 	pgp_str(&p, status);
-	pgp_i64(&p, scan_id);
+	pgp_i64(&p, verified);
 	res = adhoc(s,
-		    "UPDATE finding SET status = $2::text, verified_scan = "
-		    "CASE WHEN $2::text = 'closed' THEN $3::bigint ELSE 0 END "
-		    "WHERE id = $1 AND status NOT IN ('closed', 'withdrawn')",
+		    "UPDATE finding SET status = $2, verified_scan = $3 "
+		    "WHERE id = $1",
 		    &p, "finding_close");
-	if (!res_ok(res)) {
-		PQclear(res);
-		return CS_EIO;
-	}
-	changed = strcmp(PQcmdTuples(res), "0") != 0;
+	if (!res_ok(res))
+		rc = CS_EIO;
+	else
+		rc = strcmp(PQcmdTuples(res), "0") == 0 ? CS_ENOTFOUND : 0;
 	PQclear(res);
-	if (!changed) {
-		struct cs_finding_row *tmp = cs_xmalloc(sizeof(*tmp));
-		int rc = pg_finding_get(s, id, tmp);
-		free(tmp);
-		return rc;
-	}
-	return finding_event(s, id, 0, scan_id, status, "");
+	return rc;
 }
 
 /* Adds a nullable text parameter. */
@@ -2328,32 +2311,15 @@ pgp_opt(struct pgp *p, const char *v)
 }
 
 static int
-pg_finding_plan(struct cs_store *s, int64_t id,
-		const struct cs_finding_plan *pl, int64_t now)
+pg_finding_set_plan(struct cs_store *s, int64_t id,
+		    const struct cs_finding_plan *pl)
 {
-	struct cs_finding_row *cur;
-	char detail[512];
 	struct pgp p = {0};
 	PGresult *res;
-	const char *until;
 	int rc;
 
 	if (batch_commit(s) != 0)
 		return CS_EIO;
-	cur = cs_xmalloc(sizeof(*cur));
-	rc = pg_finding_get(s, id, cur);
-	if (rc != 0) {
-		free(cur);
-		return rc;
-	}
-	until = pl->until != NULL ? pl->until : cur->status_until;
-	if (pl->status != NULL && strcmp(pl->status, "risk-accepted") == 0 &&
-	    *until == '\0') {
-		free(cur);
-		cs_store_set_err(s, "risk-accepted needs an --until date");
-		return CS_EINVAL;
-	}
-	free(cur);
 	pgp_i64(&p, id);
 	pgp_opt(&p, pl->owner);
 	pgp_opt(&p, pl->due);
@@ -2367,16 +2333,12 @@ pg_finding_plan(struct cs_store *s, int64_t id,
 		    "status_until = coalesce($5::text, status_until), "
 		    "note = coalesce($6::text, note) WHERE id = $1",
 		    &p, "finding_plan");
-	rc = res_ok(res) ? 0 : CS_EIO;
+	if (!res_ok(res))
+		rc = CS_EIO;
+	else
+		rc = strcmp(PQcmdTuples(res), "0") == 0 ? CS_ENOTFOUND : 0;
 	PQclear(res);
-	if (rc != 0)
-		return rc;
-	snprintf(detail, sizeof(detail),
-		 "owner=%s due=%s status=%s until=%s note=%s",
-		 pl->owner ? pl->owner : "-", pl->due ? pl->due : "-",
-		 pl->status ? pl->status : "-", pl->until ? pl->until : "-",
-		 pl->note ? pl->note : "-");
-	return finding_event(s, id, now, 0, "plan", detail);
+	return rc;
 }
 
 static int
@@ -2670,9 +2632,12 @@ const struct cs_store_ops cs_store_pg_ops = {
     .each_device = pg_each_device,
     .each_observation = pg_each_observation,
     .integrity_check = pg_integrity_check,
-    .finding_put = pg_finding_put,
-    .finding_close = pg_finding_close,
-    .finding_plan = pg_finding_plan,
+    .finding_lookup = pg_finding_lookup,
+    .finding_write = pg_finding_write,
+    .finding_set_status = pg_finding_set_status,
+    .finding_set_plan = pg_finding_set_plan,
+    .finding_event = pg_finding_event,
+    .device_of = pg_device_of,
     .finding_get = pg_finding_get,
     .each_finding = pg_each_finding,
     .reach_put = pg_reach_put,

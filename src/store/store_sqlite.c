@@ -1564,7 +1564,7 @@ adhoc(struct cs_store *s, const char *sql)
 
 /* Records one history event of a finding. */
 static int
-finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
+sq_finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
 	      const char *what, const char *detail)
 {
 	sqlite3_stmt *st = adhoc(
@@ -1586,7 +1586,7 @@ finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
 
 /* Device id of ip, or 0 if the device row does not exist. */
 static int64_t
-device_of(struct cs_store *s, const char *ip)
+sq_device_of(struct cs_store *s, const char *ip)
 {
 	sqlite3_stmt *st = adhoc(s, "SELECT id FROM device WHERE ip = ?1 "
 				    "ORDER BY last_seen DESC, id DESC LIMIT 1");
@@ -1602,34 +1602,41 @@ device_of(struct cs_store *s, const char *ip)
 }
 
 static int
-sq_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
-	       bool *reopened)
+sq_finding_lookup(struct cs_store *s, const char *key, int64_t *id,
+		  char status[16])
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (batch_commit(s) != 0)
+		return CS_EIO;
+	if ((st = adhoc(s, "SELECT id, status FROM finding WHERE fkey = ?1")) ==
+	    NULL)
+		return CS_EIO;
+	bind_str(st, 1, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		col_copy(st, 1, status, 16);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "finding_put");
+}
+
+static int
+sq_finding_write(struct cs_store *s, const struct cs_finding_row *f, int64_t fid,
+		 const char *status, bool reopen, int64_t dev, int64_t *id)
 {
 	size_t nfcols;
 	const struct cs_store_col *fcols = cs_store_finding_cols(&nfcols);
 	char sql[2048];
 	sqlite3_stmt *st;
-	int64_t fid = 0, dev;
-	char status[16] = "";
-	int rc, c;
+	int c;
 
-	*reopened = false;
 	if (batch_commit(s) != 0)
 		return CS_EIO;
-	st = adhoc(s, "SELECT id, status FROM finding WHERE fkey = ?1");
-	if (st == NULL)
-		return CS_EIO;
-	BIND_FIXED(st, 1, f->key);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		fid = sqlite3_column_int64(st, 0);
-		col_copy(st, 1, status, sizeof(status));
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_err(s, "finding_put");
-	dev = f->device_id != 0 ? f->device_id : device_of(s, f->ip);
-
 	/* Computed columns: ?1..?N text, then the numbers. */
 	sql[0] = '\0';
 	if (fid == 0) {
@@ -1667,11 +1674,9 @@ sq_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 		    "sensitive = ?103, reach_core = ?104, severity = ?105, "
 		    "first_seen = ?106, last_scan = max(last_scan, ?107), "
 		    "assessed_at = ?108, "
-		    "status = CASE WHEN status IN ('closed', 'withdrawn') "
-		    "THEN 'open' ELSE status END, "
-		    "verified_scan = CASE WHEN status IN ('closed', "
-		    "'withdrawn') THEN 0 ELSE verified_scan END "
-		    "WHERE id = ?109");
+		    "status = CASE WHEN ?115 THEN 'open' ELSE status END, "
+		    "verified_scan = CASE WHEN ?115 THEN 0 "
+		    "ELSE verified_scan END WHERE id = ?109");
 	}
 	st = adhoc(s, sql);
 	if (st == NULL)
@@ -1681,18 +1686,14 @@ sq_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 			   fcols[i].size);
 	if (fid == 0) {
 		BIND_FIXED(st, 100, f->key);
-		bind_str(st, 110,
-			 cs_finding_status_valid(f->status) &&
-				 strcmp(f->status, "closed") != 0 &&
-				 strcmp(f->status, "withdrawn") != 0
-			     ? f->status
-			     : "open");
+		bind_str(st, 110, status);
 		BIND_FIXED(st, 111, f->status_until);
 		BIND_FIXED(st, 112, f->owner);
 		BIND_FIXED(st, 113, f->due);
 		BIND_FIXED(st, 114, f->note);
 	} else {
 		sqlite3_bind_int64(st, 109, fid);
+		sqlite3_bind_int(st, 115, reopen ? 1 : 0);
 	}
 	if (dev != 0)
 		sqlite3_bind_int64(st, 101, dev);
@@ -1709,75 +1710,45 @@ sq_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 	sqlite3_finalize(st);
 	if (c != SQLITE_DONE)
 		return db_err(s, "finding_put");
-	if (fid == 0) {
-		fid = sqlite3_last_insert_rowid(sq_of(s)->db);
-		rc = finding_event(s, fid, f->assessed_at, f->last_scan,
-				   "raised", f->action);
-	} else if (strcmp(status, "closed") == 0 ||
-		   strcmp(status, "withdrawn") == 0) {
-		*reopened = true;
-		rc = finding_event(s, fid, f->assessed_at, f->last_scan,
-				   "reopened", status);
-	} else {
-		rc = 0;
-	}
-	*id = fid;
-	return rc;
+	*id = fid != 0 ? fid : sqlite3_last_insert_rowid(sq_of(s)->db);
+	return 0;
 }
 
 static int sq_finding_get(struct cs_store *s, int64_t id,
 			  struct cs_finding_row *out);
 
 static int
-sq_finding_close(struct cs_store *s, int64_t id, const char *status,
-		 int64_t scan_id)
+sq_finding_set_status(struct cs_store *s, int64_t id, const char *status,
+		      int64_t verified)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	if (batch_commit(s) != 0)
 		return CS_EIO;
-	st =
-	    adhoc(s, "UPDATE finding SET status = ?2, verified_scan = "
-		     "CASE WHEN ?2 = 'closed' THEN ?3 ELSE 0 END "
-		     "WHERE id = ?1 AND status NOT IN ('closed', 'withdrawn')");
+	st = adhoc(s, "UPDATE finding SET status = ?2, verified_scan = ?3 "
+		      "WHERE id = ?1");
 	if (st == NULL)
 		return CS_EIO;
 	sqlite3_bind_int64(st, 1, id);
 	bind_str(st, 2, status);
-	sqlite3_bind_int64(st, 3, scan_id);
+	sqlite3_bind_int64(st, 3, verified);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_err(s, "finding_close");
-	if (sqlite3_changes(sq_of(s)->db) == 0) {
-		struct cs_finding_row tmp;
-		return sq_finding_get(s, id, &tmp);
-	}
-	return finding_event(s, id, 0, scan_id, status, "");
+	return sqlite3_changes(sq_of(s)->db) > 0 ? 0 : CS_ENOTFOUND;
 }
 
 static int
-sq_finding_plan(struct cs_store *s, int64_t id, const struct cs_finding_plan *p,
-		int64_t now)
+sq_finding_set_plan(struct cs_store *s, int64_t id,
+		    const struct cs_finding_plan *p)
 {
-	struct cs_finding_row cur;
-	char detail[512];
 	sqlite3_stmt *st;
-	const char *until;
 	int rc;
 
 	if (batch_commit(s) != 0)
 		return CS_EIO;
-	rc = sq_finding_get(s, id, &cur);
-	if (rc != 0)
-		return rc;
-	until = p->until != NULL ? p->until : cur.status_until;
-	if (p->status != NULL && strcmp(p->status, "risk-accepted") == 0 &&
-	    *until == '\0') {
-		cs_store_set_err(s, "risk-accepted needs an --until date");
-		return CS_EINVAL;
-	}
 	st = adhoc(s, "UPDATE finding SET owner = coalesce(?2, owner), "
 		      "due = coalesce(?3, due), status = coalesce(?4, status), "
 		      "status_until = coalesce(?5, status_until), "
@@ -1799,12 +1770,7 @@ sq_finding_plan(struct cs_store *s, int64_t id, const struct cs_finding_plan *p,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_err(s, "finding_plan");
-	snprintf(detail, sizeof(detail),
-		 "owner=%s due=%s status=%s until=%s note=%s",
-		 p->owner ? p->owner : "-", p->due ? p->due : "-",
-		 p->status ? p->status : "-", p->until ? p->until : "-",
-		 p->note ? p->note : "-");
-	return finding_event(s, id, now, 0, "plan", detail);
+	return sqlite3_changes(sq_of(s)->db) > 0 ? 0 : CS_ENOTFOUND;
 }
 
 static int
@@ -1954,9 +1920,12 @@ const struct cs_store_ops cs_store_sqlite_ops = {
     .each_device = sq_each_device,
     .each_observation = sq_each_observation,
     .integrity_check = sq_integrity_check,
-    .finding_put = sq_finding_put,
-    .finding_close = sq_finding_close,
-    .finding_plan = sq_finding_plan,
+    .finding_lookup = sq_finding_lookup,
+    .finding_write = sq_finding_write,
+    .finding_set_status = sq_finding_set_status,
+    .finding_set_plan = sq_finding_set_plan,
+    .finding_event = sq_finding_event,
+    .device_of = sq_device_of,
     .finding_get = sq_finding_get,
     .each_finding = sq_each_finding,
     .reach_put = sq_reach_put,

@@ -3,7 +3,7 @@
 """Store schema v3 -> v4 (issue #13) on both backends.
 
 SQLite: a database made with the released v1..v3 SQL (read from
-src/store/store_sqlite.c) opens with camsweep and migrates: devices get a
+src/store/sql/sqlite/) opens with camsweep and migrates: devices get a
 site and an identity key (the first device of a MAC keeps it, another with
 the same MAC falls back to its address), surveillance 0 of an unknown
 class becomes NULL, no row is lost and foreign keys still hold.
@@ -17,7 +17,6 @@ other site deleting its scan, nextval on an estate-wide sequence).  Then
 `camsweep db init` migrates it to v4: sites come from the sensor column,
 the data is kept, and the same attacks fail."""
 import os
-import re
 import sqlite3
 import subprocess
 import sys
@@ -37,25 +36,19 @@ def ok(cond, what):
     return cond
 
 
-def released_sql(path, upto):
-    """The SQL of migrations 0001..upto, one string per migration."""
-    text = open(os.path.join(SRC, path)).read()
-    start = text.index('{"0001_initial",')
-    end = text.index('{"%04d_' % (upto + 1), start)
-    out = []
-    for m in re.finditer(r'\{"(\d{4})_[a-z_]+",(.*?)\}\s*,\s*(?=\{"\d{4}_|/\*|$)',
-                         text[start:end], re.S):
-        lits = re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(2))
-        out.append("".join(lits))
-    assert len(out) == upto, (path, len(out))
-    return out
+def released_sql(dialect, upto):
+    """The SQL of migrations 0001..upto of a dialect (src/store/sql/)."""
+    d = os.path.join(SRC, "src/store/sql", dialect)
+    files = sorted(f for f in os.listdir(d) if f.endswith(".sql"))[:upto]
+    assert [f[:4] for f in files] == ["%04d" % (i + 1) for i in range(upto)], files
+    return [open(os.path.join(d, f)).read() for f in files]
 
 
 def sqlite_part():
     with tempfile.TemporaryDirectory() as d:
         db = os.path.join(d, "v3.db")
         con = sqlite3.connect(db)
-        for sql in released_sql("src/store/store_sqlite.c", 3):
+        for sql in released_sql("sqlite", 3):
             con.executescript(sql)
         con.executescript(
             "PRAGMA application_id = %d; PRAGMA user_version = 3;" % 0x43535750 +
@@ -129,7 +122,7 @@ def pg_part(admin):
          "SET client_min_messages = warning; DROP SCHEMA IF EXISTS %s CASCADE;"
          " CREATE SCHEMA %s" % (schema, schema))
     try:
-        sql = released_sql("src/store/store_pg.c", 3)
+        sql = released_sql("pg", 3)
         rc, _, err = psql(uri, "".join(sql) +
                           "CREATE TABLE schema_version (version INTEGER PRIMARY KEY,"
                           " name TEXT NOT NULL, applied_at BIGINT NOT NULL);"

@@ -180,10 +180,23 @@ cs_store_scan_find_resumable(struct cs_store *s,
 }
 
 int
+cs_store_scan_find(struct cs_store *s, const struct cs_scan_info *info,
+		   int64_t *scan_id, char status[16])
+{
+	struct cs_scan_info in;
+
+	if (s == NULL || info == NULL || scan_id == NULL || status == NULL)
+		return CS_EINVAL;
+	info_fill(&in, info);
+	status[0] = '\0';
+	return s->ops->scan_find(s, &in, scan_id, status);
+}
+
+int
 cs_store_scan_delivered(struct cs_store *s, int64_t scan_id,
 			int64_t central_id)
 {
-	if (s == NULL || central_id <= 0)
+	if (s == NULL || central_id == 0)
 		return CS_EINVAL;
 	return s->ops->scan_delivered(s, scan_id, central_id);
 }

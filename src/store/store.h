@@ -117,10 +117,20 @@ int cs_store_scan_find_resumable(struct cs_store *s,
 				 int64_t *scan_id, uint64_t *watermark);
 
 /*
- * Records that scan_id (of a sensor's spool) was delivered complete to
- * the central inventory as its scan central_id (> 0); committed at once.
- * cs_store_upload skips delivered scans, so each arrives once however
- * often a spool is uploaded.  Returns 0, CS_EINVAL, CS_ENOTFOUND, CS_EIO.
+ * Finds the newest scan, whatever its status, whose scope, exclusions,
+ * ports and options all equal info's.  Returns 0 and sets *scan_id and
+ * status (16 bytes: "running", "interrupted" or "complete"),
+ * CS_ENOTFOUND or CS_EIO.
+ */
+int cs_store_scan_find(struct cs_store *s, const struct cs_scan_info *info,
+		       int64_t *scan_id, char status[16]);
+
+/*
+ * Records the delivery of scan_id (of a sensor's spool) to the central
+ * inventory; committed at once.  v > 0: delivered complete as central
+ * scan v (cs_store_upload then skips it); v < 0: a delivery under way,
+ * with the token -v that names its central copy, kept across attempts.
+ * Returns 0, CS_EINVAL (v == 0), CS_ENOTFOUND or CS_EIO.
  */
 int cs_store_scan_delivered(struct cs_store *s, int64_t scan_id,
 			    int64_t central_id);

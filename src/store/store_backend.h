@@ -65,6 +65,8 @@ struct cs_store_ops {
 	int (*scan_resume)(struct cs_store *s, int64_t scan_id, int64_t now);
 	int (*scan_delivered)(struct cs_store *s, int64_t scan_id,
 			      int64_t central_id);
+	int (*scan_find)(struct cs_store *s, const struct cs_scan_info *info,
+			 int64_t *scan_id, char status[16]);
 	int (*put_host)(struct cs_store *s, int64_t scan_id,
 			const struct cs_store_host *h);
 	int (*checkpoint)(struct cs_store *s, int64_t scan_id,

@@ -58,6 +58,7 @@ enum {
 	ST_EACH_ATT,
 	ST_SCAN_SITE,
 	ST_SCAN_DELIVERED,
+	ST_SCAN_FIND_ANY,
 	ST_COUNT
 };
 
@@ -92,6 +93,10 @@ static const char *const sql_text[ST_COUNT] = {
 			"scope, exclusions, ports, vantage, site, delivered "
 			"FROM scan WHERE id = $1",
 	[ST_SCAN_SITE] = "SELECT site FROM scan WHERE id = $1",
+	[ST_SCAN_FIND_ANY] = "SELECT id, status FROM scan "
+			     "WHERE scope = $1 AND exclusions = $2 "
+			     "AND ports = $3 AND options = $4 "
+			     "ORDER BY started DESC, id DESC LIMIT 1",
 	[ST_SCAN_DELIVERED] = "UPDATE scan SET delivered = $2 WHERE id = $1",
 	[ST_EACH_SIGHTING] =
 	    "SELECT s.id, s.device_id, s.ip, s.manufacturer, "
@@ -873,6 +878,32 @@ update_one(struct cs_store *s, int id, struct pgp *p, const char *what)
 		rc = CS_EIO;
 	else
 		rc = strcmp(PQcmdTuples(res), "0") == 0 ? CS_ENOTFOUND : 0;
+	PQclear(res);
+	return rc;
+}
+
+static int
+pg_scan_find(struct cs_store *s, const struct cs_scan_info *in,
+	     int64_t *scan_id, char status[16])
+{
+	struct pgp p = {0};
+	PGresult *res;
+	int rc;
+
+	pgp_str(&p, in->scope);
+	pgp_str(&p, in->exclusions);
+	pgp_str(&p, in->ports);
+	pgp_str(&p, in->options);
+	res = st_run(s, ST_SCAN_FIND_ANY, &p, "scan_find");
+	if (!res_ok(res))
+		rc = CS_EIO;
+	else if (PQntuples(res) == 0)
+		rc = CS_ENOTFOUND;
+	else {
+		*scan_id = FLD_I64(res, 0, 0);
+		fld_copy(res, 0, 1, status, 16);
+		rc = 0;
+	}
 	PQclear(res);
 	return rc;
 }
@@ -2277,6 +2308,7 @@ const struct cs_store_ops cs_store_pg_ops = {
     .scan_find_resumable = pg_scan_find_resumable,
     .scan_resume = pg_scan_resume,
     .scan_delivered = pg_scan_delivered,
+    .scan_find = pg_scan_find,
     .put_host = pg_put_host,
     .checkpoint = pg_checkpoint,
     .scan_end = pg_scan_end,

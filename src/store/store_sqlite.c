@@ -74,6 +74,7 @@ enum {
 	ST_SCAN_SITE,
 	ST_DEVICE_ADOPT,
 	ST_SCAN_DELIVERED,
+	ST_SCAN_FIND_ANY,
 	ST_COUNT
 };
 
@@ -115,6 +116,10 @@ static const char *const sql_text[ST_COUNT] = {
 			"exclusions, ports, vantage, site, delivered "
 			"FROM scan WHERE id = ?1",
 	[ST_SCAN_SITE] = "SELECT site FROM scan WHERE id = ?1",
+	[ST_SCAN_FIND_ANY] = "SELECT id, status FROM scan "
+			     "WHERE scope = ?1 AND exclusions = ?2 "
+			     "AND ports = ?3 AND options = ?4 "
+			     "ORDER BY started DESC, id DESC LIMIT 1",
 	[ST_SCAN_DELIVERED] = "UPDATE scan SET delivered = ?2 WHERE id = ?1",
 	/* A device seen at this address before its MAC or serial was
 	 * known takes the new key (unless a device already has it). */
@@ -602,6 +607,30 @@ update_one(struct cs_store *s, sqlite3_stmt *st, const char *what)
 	if (rc != SQLITE_DONE)
 		return db_err(s, what);
 	return sqlite3_changes(sq_of(s)->db) > 0 ? 0 : CS_ENOTFOUND;
+}
+
+static int
+sq_scan_find(struct cs_store *s, const struct cs_scan_info *in,
+	     int64_t *scan_id, char status[16])
+{
+	sqlite3_stmt *st = st_get(s, ST_SCAN_FIND_ANY);
+	int rc;
+
+	if (st == NULL)
+		return CS_EIO;
+	bind_str(st, 1, in->scope);
+	bind_str(st, 2, in->exclusions);
+	bind_str(st, 3, in->ports);
+	bind_str(st, 4, in->options);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*scan_id = sqlite3_column_int64(st, 0);
+		col_copy(st, 1, status, 16);
+	}
+	st_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "scan_find");
 }
 
 static int
@@ -1629,6 +1658,7 @@ const struct cs_store_ops cs_store_sqlite_ops = {
     .scan_find_resumable = sq_scan_find_resumable,
     .scan_resume = sq_scan_resume,
     .scan_delivered = sq_scan_delivered,
+    .scan_find = sq_scan_find,
     .put_host = sq_put_host,
     .checkpoint = sq_checkpoint,
     .scan_end = sq_scan_end,

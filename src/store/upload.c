@@ -6,6 +6,9 @@
 #include "store/upload.h"
 
 #include <pthread.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 #include <stdbool.h>
 
 #include <inttypes.h>
@@ -115,14 +118,33 @@ static int
 upload_scan(struct cs_store *spool, struct cs_store *central, int64_t id,
 	    struct scan_copy *c, struct cs_scan_state *ss)
 {
-	char options[320];
+	char options[320], cst[16];
 	struct cs_scan_info info;
-	int64_t cid;
+	int64_t cid, token;
 	uint64_t wm;
 	int rc;
 
-	snprintf(options, sizeof(options), "spool:%s:%" PRId64 ":%" PRId64,
-		 ss->vantage, ss->started, id);
+	/*
+	 * The central copy is named by a token kept in the spool from the
+	 * first attempt on, so that every attempt finds the same copy: a
+	 * cut-off upload is continued, and a copy already complete (its
+	 * delivery mark lost) is only marked, never sent twice.
+	 */
+	if (ss->delivered < 0) {
+		token = -ss->delivered;
+	} else {
+		if (getrandom(&token, sizeof(token), 0) != (ssize_t)sizeof(token))
+			token = (int64_t)time(NULL) ^ ((int64_t)getpid() << 32);
+		token = (token & INT64_MAX) | 1;
+		if ((rc = cs_store_scan_delivered(spool, id, -token)) != 0) {
+			snprintf(c->err, sizeof(c->err), "spool: %s",
+				 cs_store_errmsg(spool));
+			return rc;
+		}
+	}
+	snprintf(options, sizeof(options),
+		 "spool:%s:%" PRId64 ":%" PRId64 ":%" PRIx64, ss->vantage,
+		 ss->started, id, (uint64_t)token);
 	memset(&info, 0, sizeof(info));
 	info.scope = ss->scope;
 	info.exclusions = ss->exclusions;
@@ -150,6 +172,11 @@ upload_scan(struct cs_store *spool, struct cs_store *central, int64_t id,
 		}
 	}
 
+	if (cs_store_scan_find(central, &info, &cid, cst) == 0 &&
+	    strcmp(cst, "complete") == 0) {
+		c->st->skipped++;
+		goto delivered; /* sent before; only the mark was lost */
+	}
 	/* The central scan: continue a cut-off upload, else begin. */
 	rc = cs_store_scan_find_resumable(central, &info, &cid, &wm);
 	if (rc == CS_ENOTFOUND)
@@ -173,6 +200,8 @@ upload_scan(struct cs_store *spool, struct cs_store *central, int64_t id,
 	if (strcmp(ss->status, "running") != 0 &&
 	    (rc = cs_store_scan_end(central, cid, ss->status, ss->ended)) != 0)
 		goto central_err;
+	c->st->scans++;
+delivered:
 	/* Finished and delivered: the spool says so, and later uploads of
 	 * this spool skip it (each scan arrives once). */
 	if (strcmp(ss->status, "complete") == 0 &&
@@ -181,7 +210,6 @@ upload_scan(struct cs_store *spool, struct cs_store *central, int64_t id,
 			 cs_store_errmsg(spool));
 		return rc;
 	}
-	c->st->scans++;
 	return 0;
 central_err:
 	snprintf(c->err, sizeof(c->err), "central: %s",
@@ -226,7 +254,7 @@ cs_store_upload(struct cs_store *spool, struct cs_store *central,
 		if (rc != 0) {
 			snprintf(c.err, sizeof(c.err), "spool: %s",
 				 cs_store_errmsg(spool));
-		} else if (ss->delivered != 0) {
+		} else if (ss->delivered > 0) {
 			stats->skipped++; /* delivered by an earlier upload */
 		} else {
 			rc = upload_scan(spool, central, id, &c, ss);

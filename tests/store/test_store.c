@@ -37,6 +37,7 @@
 #include "core/str.h"
 #include "store/store.h"
 #include "store/store_backend.h"
+#include "store/upload.h"
 #include "core/poison.h"
 
 #ifdef CS_TEST_PG
@@ -318,6 +319,8 @@ collect(void *arg, const struct cs_device_row *row)
 		return 42;
 	return 0;
 }
+
+static long count_rows(const struct fixture *f, const char *sql);
 
 /* Puts ip with an optional MAC and "onvif.serial" observation, and the
  * surveillance flag known or not; returns put_host's result. */
@@ -875,6 +878,77 @@ test_names(void **state)
 	assert_false(cs_store_path_is_uri("camsweep.db"));
 	assert_int_equal(cs_store_schema_latest(), 4);
 	assert_string_equal(cs_store_errmsg(NULL), "");
+}
+
+/*
+ * Each spool scan arrives once: uploaded while running (a token names its
+ * central copy), then complete; uploading again sends nothing, and even
+ * when the delivery mark was lost (the spool still says "under way") the
+ * complete central copy is recognised, not sent a second time.
+ */
+static void
+test_upload_once(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *central = open_ok(f), *spool;
+	static struct cs_scan_state ss;
+	struct cs_upload_stats us;
+	char path[300], err[256], sql[160];
+	const char *tmp = getenv("TMPDIR");
+	int64_t sc, token;
+
+	snprintf(path, sizeof(path), "%s/cs-upload-once-%ld.db",
+		 tmp && *tmp ? tmp : "/tmp", (long)getpid());
+	unlink(path);
+	spool = cs_store_open(path, err, sizeof(err));
+	assert_non_null(spool);
+	sc = scan_at(spool, "north", 1700000000);
+	assert_int_equal(
+	    put_ident(spool, sc, "127.30.0.1", NULL, NULL, NULL, 1700000001,
+		      true),
+	    0);
+	assert_int_equal(cs_store_checkpoint(spool, sc, 1, 1), 0);
+	assert_int_equal(cs_store_upload(spool, central, &us, err, sizeof(err)),
+			 0);
+	assert_int_equal(cs_store_scan_get(spool, sc, &ss), 0);
+	assert_true(ss.delivered < 0); /* under way, with its token */
+	token = ss.delivered;
+	assert_int_equal(
+	    put_ident(spool, sc, "127.30.0.2", NULL, NULL, NULL, 1700000002,
+		      true),
+	    0);
+	assert_int_equal(cs_store_checkpoint(spool, sc, 2, 2), 0);
+	assert_int_equal(cs_store_scan_end(spool, sc, "complete", 1700000100),
+			 0);
+	assert_int_equal(cs_store_upload(spool, central, &us, err, sizeof(err)),
+			 0);
+	assert_int_equal(us.scans, 1);
+	assert_int_equal(us.hosts, 2);
+	assert_int_equal(cs_store_scan_get(spool, sc, &ss), 0);
+	assert_true(ss.delivered > 0);
+	/* again: skipped */
+	assert_int_equal(cs_store_upload(spool, central, &us, err, sizeof(err)),
+			 0);
+	assert_int_equal(us.scans, 0);
+	assert_int_equal(us.skipped, 1);
+	/* the mark lost after the copy completed */
+	assert_int_equal(cs_store_scan_delivered(spool, sc, token), 0);
+	assert_int_equal(cs_store_upload(spool, central, &us, err, sizeof(err)),
+			 0);
+	assert_int_equal(us.scans, 0);
+	assert_int_equal(us.skipped, 1);
+	snprintf(sql, sizeof(sql),
+		 "SELECT count(*) FROM scan WHERE options LIKE 'spool:%%'");
+	cs_store_close(central);
+	assert_int_equal(count_rows(f, sql), 1);
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM sighting"), 2);
+	cs_store_close(spool);
+	unlink(path);
+	snprintf(path + strlen(path), 8, "-wal");
+	unlink(path);
+	path[strlen(path) - 4] = '\0';
+	snprintf(path + strlen(path), 8, "-shm");
+	unlink(path);
 }
 
 /* Collects each_observation values (copied). */
@@ -1626,6 +1700,8 @@ main(void)
 	    cmocka_unit_test(test_device_key),
 	    cmocka_unit_test(test_uri_secrets),
 	    cmocka_unit_test_setup_teardown(test_findings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_upload_once, setup,
+					    teardown),
 	    cmocka_unit_test(test_names),
 	    cmocka_unit_test_setup_teardown(test_scan_delivered, setup,
 					    teardown),

@@ -26,6 +26,7 @@
 #include "engine/engine.h"
 #include "engine/scope.h"
 #include "fp/fp.h"
+#include "policy/estate.h"
 #include "store/store.h"
 #include "store/upload.h"
 #include "core/poison.h"
@@ -115,6 +116,9 @@ struct scan_run {
 	 * uploaded to the central database whenever it answers. */
 	const char *central_uri; /* NULL unless --sensor */
 	const char *spool_path;
+	/* --estate: each device is recorded at the site the estate maps its
+	 * address to (not for a sensor, whose devices are its own site's) */
+	struct cs_estate *estate;
 	struct cs_uploader *up; /* uploads on its own thread */
 	int64_t last_upload;    /* unix seconds of the last kick */
 	int64_t scan_id;
@@ -133,6 +137,12 @@ on_host(void *arg, const struct cs_host_report *h)
 	cs_fp_identify(run->fp, h->obs, &id);
 	memset(&r, 0, sizeof(r));
 	r.ip = cs_ip_str(h->ip, ip, sizeof(ip));
+	if (run->estate != NULL) {
+		struct cs_estate_where w;
+		if (cs_estate_locate(run->estate, r.ip, &w) == 0 &&
+		    w.site != NULL)
+			r.site = w.site->id;
+	}
 	r.ports = h->ports;
 	r.nports = h->nports;
 	r.obs = h->obs;
@@ -265,6 +275,9 @@ scan_usage(FILE *f)
 	    "                        --db whenever it answers\n"
 	    "  --spool PATH          a sensor's local buffer (default "
 	    "./camsweep-spool.db)\n"
+	    "  --estate FILE         record each device at the site the estate "
+	    "maps its\n"
+	    "                        address to (two sites may reuse a range)\n"
 	    "  --config FILE         options from a sensor configuration "
 	    "file (name = value\n"
 	    "                        lines; see docs/sensors.md)\n"
@@ -309,6 +322,7 @@ enum {
 	OPT_MAX_ADDRS,
 	OPT_SENSOR,
 	OPT_SPOOL,
+	OPT_ESTATE,
 	OPT_INTERFACE,
 	OPT_DISCOVER_TIME,
 };
@@ -334,6 +348,7 @@ static const struct option scan_opts[] = {
     {"max-addrs", required_argument, NULL, OPT_MAX_ADDRS},
     {"sensor", required_argument, NULL, OPT_SENSOR},
     {"spool", required_argument, NULL, OPT_SPOOL},
+    {"estate", required_argument, NULL, OPT_ESTATE},
     {"interface", required_argument, NULL, OPT_INTERFACE},
     {"discover-time", required_argument, NULL, OPT_DISCOVER_TIME},
     {"quiet", no_argument, NULL, 'q'},
@@ -523,7 +538,7 @@ cmd_scan_args(int argc, char **argv)
 	size_t ninc = 0, nexc = 0, nports = 0;
 	uint16_t ports[64];
 	const char *db_path = DEFAULT_DB, *data = NULL, *sensor = NULL,
-		   *spool = DEFAULT_SPOOL;
+		   *spool = DEFAULT_SPOOL, *estate_path = NULL;
 	char ports_text[512] = "", host[256] = "", err[512], *opts_text = NULL;
 	bool json = false, all = false, quiet = false, resume = true,
 	     large = false, buffered = false;
@@ -626,6 +641,9 @@ cmd_scan_args(int argc, char **argv)
 		case OPT_SPOOL:
 			spool = optarg;
 			break;
+		case OPT_ESTATE:
+			estate_path = optarg;
+			break;
 		case OPT_MAX_ADDRS:
 			if (!num_opt("max-addrs", optarg, 1, 1LL << 32, &v))
 				goto out;
@@ -717,6 +735,23 @@ cmd_scan_args(int argc, char **argv)
 	}
 	if (run.fp == NULL) {
 		fprintf(stderr, "camsweep: fingerprints: %s\n", err);
+		goto out;
+	}
+	if (estate_path != NULL && sensor != NULL) {
+		fputs("camsweep scan: a sensor's devices belong to its own "
+		      "site; --estate is for scans from the centre\n",
+		      stderr);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (estate_path != NULL &&
+	    (run.estate = cs_estate_load(estate_path, err, sizeof(err))) ==
+		NULL) {
+		size_t n = strlen(err);
+		if (n > 0 && err[n - 1] == '\n')
+			err[n - 1] = '\0';
+		fprintf(stderr, "camsweep: estate: %s\n", err);
+		rc = EXIT_USAGE;
 		goto out;
 	}
 	if (sensor != NULL) {
@@ -841,6 +876,7 @@ out:
 	cs_store_close(run.store);
 	cs_fpdb_free(run.fp);
 	cs_models_free(run.models);
+	cs_estate_free(run.estate);
 	return rc;
 }
 

@@ -882,30 +882,39 @@ update_one(struct cs_store *s, int id, struct pgp *p, const char *what)
 	return rc;
 }
 
+/* Reads "id, status" from the first row of res and clears it: 0,
+ * CS_ENOTFOUND (no row) or CS_EIO. */
+static int
+id_status(PGresult *res, int64_t *id, char status[16])
+{
+	int rc;
+
+	if (!res_ok(res))
+		rc = CS_EIO;
+	else if (PQntuples(res) == 0)
+		rc = CS_ENOTFOUND;
+	else {
+		*id = FLD_I64(res, 0, 0);
+		fld_copy(res, 0, 1, status, 16);
+		rc = 0;
+	}
+	PQclear(res);
+	return rc;
+}
+
 static int
 pg_scan_find(struct cs_store *s, const struct cs_scan_info *in,
 	     int64_t *scan_id, char status[16])
 {
 	struct pgp p = {0};
 	PGresult *res;
-	int rc;
 
 	pgp_str(&p, in->scope);
 	pgp_str(&p, in->exclusions);
 	pgp_str(&p, in->ports);
 	pgp_str(&p, in->options);
 	res = st_run(s, ST_SCAN_FIND_ANY, &p, "scan_find");
-	if (!res_ok(res))
-		rc = CS_EIO;
-	else if (PQntuples(res) == 0)
-		rc = CS_ENOTFOUND;
-	else {
-		*scan_id = FLD_I64(res, 0, 0);
-		fld_copy(res, 0, 1, status, 16);
-		rc = 0;
-	}
-	PQclear(res);
-	return rc;
+	return id_status(res, scan_id, status);
 }
 
 static int
@@ -1840,24 +1849,13 @@ pg_finding_lookup(struct cs_store *s, const char *key, int64_t *id,
 {
 	struct pgp p = {0};
 	PGresult *res;
-	int rc;
 
 	if (batch_commit(s) != 0)
 		return CS_EIO;
 	pgp_str(&p, key);
 	res = adhoc(s, "SELECT id, status FROM finding WHERE fkey = $1", &p,
 		    "finding_put");
-	if (!res_ok(res))
-		rc = CS_EIO;
-	else if (PQntuples(res) == 0)
-		rc = CS_ENOTFOUND;
-	else {
-		*id = FLD_I64(res, 0, 0);
-		fld_copy(res, 0, 1, status, 16);
-		rc = 0;
-	}
-	PQclear(res);
-	return rc;
+	return id_status(res, id, status);
 }
 
 static int

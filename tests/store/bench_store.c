@@ -20,6 +20,20 @@
 #include "store/store.h"
 #include "core/poison.h"
 
+/* Removes the database file, its WAL and shared memory, and dir. */
+static void
+cleanup(const char *dir, const char *path)
+{
+	char p2[320];
+
+	unlink(path);
+	snprintf(p2, sizeof(p2), "%s-wal", path);
+	unlink(p2);
+	snprintf(p2, sizeof(p2), "%s-shm", path);
+	unlink(p2);
+	rmdir(dir);
+}
+
 static double
 now_s(void)
 {
@@ -34,7 +48,7 @@ main(int argc, char **argv)
 {
 	static const uint16_t ports[] = {80, 554, 8000};
 	const char *tmp = getenv("TMPDIR");
-	char dir[256], path[300], p2[320], err[256], ip[32], key[32];
+	char dir[256], path[300], err[256], ip[32], key[32];
 	char val[320];
 	struct cs_identity *id;
 	struct cs_obs_list l;
@@ -83,12 +97,7 @@ main(int argc, char **argv)
 			       "%.2f s = %.0f observations/s\n",
 			       writers, n, every, writers * n * 10, t1 - t0,
 			       (double)(writers * n * 10) / (t1 - t0));
-			unlink(path);
-			snprintf(p2, sizeof(p2), "%s-wal", path);
-			unlink(p2);
-			snprintf(p2, sizeof(p2), "%s-shm", path);
-			unlink(p2);
-			rmdir(dir);
+			cleanup(dir, path);
 			return bad;
 		}
 		if ((s = cs_store_open(path, err, sizeof(err))) == NULL) {
@@ -158,11 +167,6 @@ main(int argc, char **argv)
 	       "hosts/s\n",
 	       n, t1 - t0, (double)n / (t1 - t0));
 	free(id);
-	unlink(path);
-	snprintf(p2, sizeof(p2), "%s-wal", path);
-	unlink(p2);
-	snprintf(p2, sizeof(p2), "%s-shm", path);
-	unlink(p2);
-	rmdir(dir);
+	cleanup(dir, path);
 	return 0;
 }

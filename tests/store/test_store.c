@@ -636,6 +636,30 @@ test_scan_delivered(void **state)
 	assert_int_equal(cs_store_scan_get(s, sc, &ss), 0);
 	assert_int_equal(ss.delivered, 42);
 	assert_string_equal(ss.site, "north");
+	/* found whatever its status, by its parameters */
+	{
+		struct cs_scan_info in = *default_info();
+		int64_t found = 0;
+		char st[16];
+		assert_int_equal(cs_store_scan_find(s, &in, &found, st), 0);
+		assert_int_equal(found, sc);
+		assert_string_equal(st, "running");
+		assert_int_equal(cs_store_scan_end(s, sc, "complete", 2), 0);
+		assert_int_equal(cs_store_scan_find(s, &in, &found, st), 0);
+		assert_string_equal(st, "complete");
+		in.options = "{\"other\":1}";
+		assert_int_equal(cs_store_scan_find(s, &in, &found, st),
+				 CS_ENOTFOUND);
+	}
+	/* administration is for PostgreSQL */
+	if (!IS_PG) {
+		assert_int_equal(cs_store_admin_init(s), CS_EINVAL);
+		assert_int_equal(cs_store_admin_add_sensor(s, "site01", "pw"),
+				 CS_EINVAL);
+	}
+	assert_int_equal(cs_store_admin_add_sensor(s, "Site01", "pw"),
+			 CS_EINVAL);
+	assert_int_equal(cs_store_admin_add_sensor(s, "site01", ""), CS_EINVAL);
 	cs_store_close(s);
 }
 

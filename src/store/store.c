@@ -651,6 +651,22 @@ cs_store_reach_get(struct cs_store *s, const char *ip, char *vantage,
 }
 
 int
+cs_store_prev_scan(struct cs_store *s, int64_t id, int64_t *out)
+{
+	if (s == NULL || out == NULL)
+		return CS_EINVAL;
+	return s->ops->scan_near(s, id, true, out);
+}
+
+int
+cs_store_next_scan(struct cs_store *s, int64_t id, int64_t *out)
+{
+	if (s == NULL || out == NULL)
+		return CS_EINVAL;
+	return s->ops->scan_near(s, id, false, out);
+}
+
+int
 cs_store_first_scan(struct cs_store *s, int64_t *first)
 {
 	if (s == NULL || first == NULL)

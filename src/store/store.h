@@ -493,6 +493,16 @@ int cs_store_admin_add_sensor(struct cs_store *s, const char *name,
 			      const char *password);
 
 /*
+ * Sets *out to the scan before id (older: the newest with a smaller id)
+ * or after it (the oldest with a larger id).  Scan ids grow with time on
+ * both backends but are not consecutive (on PostgreSQL they are
+ * time-based), so walk the scans with these, never by id - 1.  Returns 0,
+ * CS_ENOTFOUND or CS_EIO.
+ */
+int cs_store_prev_scan(struct cs_store *s, int64_t id, int64_t *out);
+int cs_store_next_scan(struct cs_store *s, int64_t id, int64_t *out);
+
+/*
  * Sets *first to the id of the oldest scan (the inventory's baseline).
  * Returns 0, CS_ENOTFOUND or CS_EIO.
  */

@@ -115,6 +115,9 @@ struct cs_store_ops {
 	int (*reach_get)(struct cs_store *s, const struct cs_store_ip *ip,
 			 char *vantage, size_t vsz, char *ports, size_t psz);
 	int (*first_scan)(struct cs_store *s, int64_t *first);
+	/* The scan next to id: older (smaller id) or newer. */
+	int (*scan_near)(struct cs_store *s, int64_t id, bool older,
+			 int64_t *out);
 	/* PostgreSQL administration (NULL for SQLite). */
 	int (*admin_init)(struct cs_store *s);
 	int (*admin_add_sensor)(struct cs_store *s, const char *name,

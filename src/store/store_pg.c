@@ -58,6 +58,8 @@ enum {
 	ST_EACH_ATT,
 	ST_SCAN_SITE,
 	ST_SCAN_DELIVERED,
+	ST_SCAN_OLDER,
+	ST_SCAN_NEWER,
 	ST_SCAN_FIND_ANY,
 	ST_COUNT
 };
@@ -97,6 +99,10 @@ static const char *const sql_text[ST_COUNT] = {
 			     "WHERE scope = $1 AND exclusions = $2 "
 			     "AND ports = $3 AND options = $4 "
 			     "ORDER BY started DESC, id DESC LIMIT 1",
+	[ST_SCAN_OLDER] = "SELECT id FROM scan WHERE id < $1 "
+			  "ORDER BY id DESC LIMIT 1",
+	[ST_SCAN_NEWER] = "SELECT id FROM scan WHERE id > $1 "
+			  "ORDER BY id LIMIT 1",
 	[ST_SCAN_DELIVERED] = "UPDATE scan SET delivered = $2 WHERE id = $1",
 	[ST_EACH_SIGHTING] =
 	    "SELECT s.id, s.device_id, s.ip, s.manufacturer, "
@@ -915,6 +921,27 @@ pg_scan_find(struct cs_store *s, const struct cs_scan_info *in,
 	pgp_str(&p, in->options);
 	res = st_run(s, ST_SCAN_FIND_ANY, &p, "scan_find");
 	return id_status(res, scan_id, status);
+}
+
+static int
+pg_scan_near(struct cs_store *s, int64_t id, bool older, int64_t *out)
+{
+	struct pgp p = {0};
+	PGresult *res;
+	int rc;
+
+	pgp_i64(&p, id);
+	res = st_run(s, older ? ST_SCAN_OLDER : ST_SCAN_NEWER, &p, "scan_near");
+	if (!res_ok(res))
+		rc = CS_EIO;
+	else if (PQntuples(res) == 0)
+		rc = CS_ENOTFOUND;
+	else {
+		*out = FLD_I64(res, 0, 0);
+		rc = 0;
+	}
+	PQclear(res);
+	return rc;
 }
 
 static int
@@ -2326,6 +2353,7 @@ const struct cs_store_ops cs_store_pg_ops = {
     .reach_put = pg_reach_put,
     .reach_get = pg_reach_get,
     .first_scan = pg_first_scan,
+    .scan_near = pg_scan_near,
     .admin_init = pg_admin_init,
     .admin_add_sensor = pg_admin_add_sensor,
 };

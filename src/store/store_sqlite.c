@@ -74,6 +74,8 @@ enum {
 	ST_SCAN_SITE,
 	ST_DEVICE_ADOPT,
 	ST_SCAN_DELIVERED,
+	ST_SCAN_OLDER,
+	ST_SCAN_NEWER,
 	ST_SCAN_FIND_ANY,
 	ST_COUNT
 };
@@ -120,6 +122,10 @@ static const char *const sql_text[ST_COUNT] = {
 			     "WHERE scope = ?1 AND exclusions = ?2 "
 			     "AND ports = ?3 AND options = ?4 "
 			     "ORDER BY started DESC, id DESC LIMIT 1",
+	[ST_SCAN_OLDER] = "SELECT id FROM scan WHERE id < ?1 "
+			  "ORDER BY id DESC LIMIT 1",
+	[ST_SCAN_NEWER] = "SELECT id FROM scan WHERE id > ?1 "
+			  "ORDER BY id LIMIT 1",
 	[ST_SCAN_DELIVERED] = "UPDATE scan SET delivered = ?2 WHERE id = ?1",
 	/* A device seen at this address before its MAC or serial was
 	 * known takes the new key (unless a device already has it). */
@@ -631,6 +637,24 @@ sq_scan_find(struct cs_store *s, const struct cs_scan_info *in,
 	if (rc == SQLITE_ROW)
 		return 0;
 	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "scan_find");
+}
+
+static int
+sq_scan_near(struct cs_store *s, int64_t id, bool older, int64_t *out)
+{
+	sqlite3_stmt *st = st_get(s, older ? ST_SCAN_OLDER : ST_SCAN_NEWER);
+	int rc;
+
+	if (st == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	st_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "scan_near");
 }
 
 static int
@@ -1678,4 +1702,5 @@ const struct cs_store_ops cs_store_sqlite_ops = {
     .reach_put = sq_reach_put,
     .reach_get = sq_reach_get,
     .first_scan = sq_first_scan,
+    .scan_near = sq_scan_near,
 };

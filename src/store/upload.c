@@ -243,14 +243,13 @@ cs_store_upload(struct cs_store *spool, struct cs_store *central,
 		return CS_EIO;
 	}
 	ss = cs_xmalloc(sizeof(*ss));
-	for (int64_t id = first; id <= last; id++) {
+	/* oldest first; ids are not consecutive (cs_store_next_scan) */
+	for (int64_t id = first;;) {
 		struct scan_copy c;
 
 		memset(&c, 0, sizeof(c));
 		c.st = stats;
 		rc = cs_store_scan_get(spool, id, ss);
-		if (rc == CS_ENOTFOUND)
-			continue;
 		if (rc != 0) {
 			snprintf(c.err, sizeof(c.err), "spool: %s",
 				 cs_store_errmsg(spool));
@@ -260,6 +259,11 @@ cs_store_upload(struct cs_store *spool, struct cs_store *central,
 			rc = upload_scan(spool, central, id, &c, ss);
 		}
 		copy_free(&c);
+		if (rc == 0 && id >= last)
+			break;
+		if (rc == 0 && (rc = cs_store_next_scan(spool, id, &id)) != 0)
+			snprintf(c.err, sizeof(c.err), "spool: %s",
+				 cs_store_errmsg(spool));
 		if (rc != 0) {
 			if (err != NULL && errsz > 0)
 				cs_strlcpy(err, c.err, errsz);

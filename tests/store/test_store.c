@@ -734,6 +734,16 @@ test_findings(void **state)
 	assert_int_equal(first, s1);
 	assert_int_equal(cs_store_latest_scan(s, &last), 0);
 	assert_int_equal(last, s2);
+	/* walking the scans: ids need not be consecutive */
+	{
+		int64_t x = 0;
+		assert_int_equal(cs_store_prev_scan(s, s2, &x), 0);
+		assert_int_equal(x, s1);
+		assert_int_equal(cs_store_prev_scan(s, s1, &x), CS_ENOTFOUND);
+		assert_int_equal(cs_store_next_scan(s, s1, &x), 0);
+		assert_int_equal(x, s2);
+		assert_int_equal(cs_store_next_scan(s, s2, &x), CS_ENOTFOUND);
+	}
 
 	/* raised: open, linked to its device */
 	finding_make(&fr, "127.20.0.1", "uk-gsg-2022", "1", CS_SEV_HIGH,

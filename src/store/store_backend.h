@@ -135,10 +135,11 @@ struct cs_store {
  * store_pg.c's rules for a connection string, before connecting: a
  * password inside it is refused (CS_EINVAL, err says why without the
  * string); *add_ssl tells whether sslmode=verify-full is added (a server
- * not on this machine, and no sslmode chosen by the user).  0 or CS_E*.
+ * not on this machine, and no sslmode chosen by the user), *add_timeout
+ * whether connect_timeout=10 is (none chosen).  0 or CS_E*.
  */
-int cs_store_pg_conn_policy(const char *target, bool *add_ssl, char *err,
-			    size_t errsz);
+int cs_store_pg_conn_policy(const char *target, bool *add_ssl,
+			    bool *add_timeout, char *err, size_t errsz);
 
 extern const struct cs_store_ops cs_store_sqlite_ops;
 extern const struct cs_store_ops cs_store_pg_ops;

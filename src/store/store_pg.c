@@ -686,13 +686,15 @@ host_local(const char *hosts)
  *    PGSSLMODE), which is then theirs to lower.
  */
 int
-cs_store_pg_conn_policy(const char *target, bool *add_ssl, char *err,
-			size_t errsz)
+cs_store_pg_conn_policy(const char *target, bool *add_ssl, bool *add_timeout,
+			char *err, size_t errsz)
 {
 	char *msg = NULL;
 	PQconninfoOption *opts = PQconninfoParse(target, &msg);
 	const char *host = NULL, *hostaddr = NULL;
 	bool pw = false, ssl = false, service = false;
+
+	*add_timeout = getenv("PGCONNECT_TIMEOUT") == NULL;
 
 	*add_ssl = false;
 	if (opts == NULL) {
@@ -715,6 +717,8 @@ cs_store_pg_conn_policy(const char *target, bool *add_ssl, char *err,
 			host = o->val;
 		else if (strcmp(o->keyword, "hostaddr") == 0)
 			hostaddr = o->val;
+		else if (strcmp(o->keyword, "connect_timeout") == 0)
+			*add_timeout = false;
 	}
 	if (pw) {
 		PQconninfoFree(opts);
@@ -740,15 +744,25 @@ pg_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 	PGconn *c;
 	struct pg *q;
 	int64_t ver;
-	bool add_ssl;
+	bool add_ssl, add_timeout;
 
 	/* store.c passes the whole URI: libpq parses it. */
-	if (cs_store_pg_conn_policy(target, &add_ssl, err, errsz) != 0)
+	if (cs_store_pg_conn_policy(target, &add_ssl, &add_timeout, err,
+				    errsz) != 0)
 		return CS_EIO;
 	{
-		const char *kw[] = {"dbname", add_ssl ? "sslmode" : NULL, NULL};
-		const char *val[] = {target, add_ssl ? "verify-full" : NULL,
-				     NULL};
+		const char *kw[4] = {"dbname"}, *val[4] = {target};
+		int k = 1;
+		if (add_ssl) {
+			kw[k] = "sslmode";
+			val[k++] = "verify-full";
+		}
+		/* a server that accepts and never answers must not hold a
+		 * sensor's last upload for ever */
+		if (add_timeout) {
+			kw[k] = "connect_timeout";
+			val[k++] = "10";
+		}
 		c = PQconnectdbParams(kw, val, 1);
 	}
 	if (c == NULL || PQstatus(c) != CONNECTION_OK) {

@@ -12,11 +12,15 @@ A password inside a URI is refused and never echoed.  Needs CS_PG_URI
 (scripts/test.sh starts a server); otherwise exits 77 (skipped), and in CI
 (CI set) a skip is a failure."""
 import os
+import re
 import shutil
+import socket
 import stat
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Estate, Checker, shifted, CAMSWEEP  # noqa: E402
@@ -95,6 +99,37 @@ def main():
         r = run([CAMSWEEP, "scan", "--config", conf], env=env)
         c.ok(r.returncode == 0, "run 2, database back: exit 0: %r" % r.stderr[-300:])
         c.ok(not os.path.exists(spool), "delivered spool renamed aside")
+        # A database that accepts and never answers: the uploads wait for
+        # it on their own thread (up to the 10 s connect timeout each);
+        # the sweep does not.
+        hang = socket.socket()
+        hang.bind(("127.0.0.1", 0))
+        hang.listen(8)
+        held = []
+
+        def accept():
+            while True:
+                try:
+                    held.append(hang.accept()[0])
+                except OSError:
+                    return
+        threading.Thread(target=accept, daemon=True).start()
+        slow = "postgresql://%s@127.0.0.1:%d/camsweep" % (name, hang.getsockname()[1])
+        t0 = time.time()
+        r = run([CAMSWEEP, "scan", "--sensor", name, "--db", slow, "--spool",
+                 os.path.join(tmp, "slow.db"), "--rate", "0", "--read-timeout",
+                 "1000", CIDR], env=env)
+        wall = time.time() - t0
+        m = re.search(r"addresses in ([0-9.]+) s", r.stderr)
+        sweep = float(m.group(1)) if m else 1e9
+        c.ok(r.returncode == BUFFERED, "hanging database: buffered (exit %d)"
+             % r.returncode)
+        c.ok(sweep < 8 and wall > sweep + 5,
+             "the sweep took %.1f s while the uploads waited (run %.1f s)"
+             % (sweep, wall))
+        hang.close()
+        for s in held:
+            s.close()
     q = run(["psql", admin, "-Atc",
              "SELECT count(DISTINCT s.id), count(g.id), count(DISTINCT s.options) "
              "FROM scan s JOIN sighting g ON g.scan_id = s.id AND g.site = s.site "

@@ -589,15 +589,26 @@ test_uri_secrets(void **state)
 	(void)state;
 	unsetenv("PGSSLMODE");
 	unsetenv("PGSERVICE");
+	unsetenv("PGCONNECT_TIMEOUT");
 	for (size_t i = 0; i < CS_NELEM(cases); i++) {
-		bool ssl = !cases[i].ssl;
+		bool ssl = !cases[i].ssl, tmo = false;
 		err[0] = '\0';
-		int rc = cs_store_pg_conn_policy(cases[i].uri, &ssl, err,
+		int rc = cs_store_pg_conn_policy(cases[i].uri, &ssl, &tmo, err,
 						 sizeof(err));
 		assert_int_equal(rc, cases[i].rc);
-		if (rc == 0)
+		if (rc == 0) {
 			assert_int_equal(ssl, cases[i].ssl);
+			assert_true(tmo); /* connect_timeout added */
+		}
 		assert_null(strstr(err, "s3cret"));
+	}
+	{
+		bool ssl, tmo = true;
+		assert_int_equal(cs_store_pg_conn_policy(
+				     "postgresql://u@h/d?connect_timeout=3",
+				     &ssl, &tmo, err, sizeof(err)),
+				 0);
+		assert_false(tmo); /* the user's own timeout */
 	}
 	/* Through cs_store_open: refused before any connection. */
 	assert_null(cs_store_open("postgresql://site01:s3cret-pw@127.0.0.1:1/x",

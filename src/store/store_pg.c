@@ -52,10 +52,7 @@ enum {
 	ST_SCAN_LATEST,
 	ST_SCAN_GET,
 	ST_EACH_SIGHTING,
-	ST_EACH_PORT,
-	ST_EACH_EV,
 	ST_EACH_OBS,
-	ST_EACH_ATT,
 	ST_SCAN_SITE,
 	ST_SCAN_DELIVERED,
 	ST_SCAN_OLDER,
@@ -113,21 +110,12 @@ static const char *const sql_text[ST_COUNT] = {
 	    "AND d.site = s.device_site "
 	    "WHERE s.scan_id = $1 "
 	    "ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\"",
-	[ST_EACH_PORT] = "SELECT port FROM sighting_port WHERE sighting_id = $1 "
-			 "ORDER BY port LIMIT 64",
-	[ST_EACH_EV] = "SELECT field, value, rule, obs_key, port, weight, "
-		       "claim "
-		       "FROM evidence WHERE sighting_id = $1 ORDER BY seq "
-		       "LIMIT 48",
+
 	[ST_EACH_OBS] = "SELECT o.key, o.port, o.flags, o.value "
 			"FROM observation o JOIN sighting s "
 			"ON s.id = o.sighting_id "
 			"WHERE s.scan_id = $1 AND s.ip = $2 ORDER BY o.seq",
-	[ST_EACH_ATT] = "SELECT channel, ip, port, name, model, serial, "
-			"firmware, vendor, mac, manufacturer, brand, "
-			"id_model, device_class FROM attachment "
-			"WHERE sighting_id = $1 ORDER BY channel, id "
-			"LIMIT 128",
+
 };
 /* clang-format on */
 
@@ -272,6 +260,18 @@ pgp_str(struct pgp *p, const char *s)
 }
 
 #define PGP_FIXED(p, arr) pgp_textn((p), (arr), strnlen((arr), sizeof(arr)))
+
+/* Adds a NUL-terminated parameter in text format (e.g. an array
+ * literal), borrowed until the statement runs. */
+static void
+pgp_textfmt(struct pgp *p, const char *s)
+{
+	int i = pgp_slot(p);
+
+	p->v[i] = s;
+	p->len[i] = 0;
+	p->fmt[i] = 0;
+}
 
 static void
 pgp_null(struct pgp *p)
@@ -1570,96 +1570,142 @@ pg_scan_get(struct cs_store *s, int64_t scan_id, struct cs_scan_state *ss)
 	return rc;
 }
 
-static int
-read_children(struct cs_store *s, int64_t sid, struct cs_device_row *row)
-{
-	struct pgp p = {0};
+/*
+ * each_device reads a scan's sightings through a cursor, EACH_BATCH at a
+ * time, and each batch's ports, evidence and attachments with one query
+ * per table (sighting_id = ANY(...)), not three queries per sighting, so
+ * that a scan of a million devices is read in a few hundred round trips.
+ */
+#define EACH_BATCH 2000
+
+/* The rows of one child table for a batch, ordered by sighting id. */
+struct kids {
 	PGresult *res;
 	int n;
+	int64_t *sid; /* column 0 of each row */
+};
 
-	pgp_i64(&p, sid);
-	res = st_run(s, ST_EACH_PORT, &p, "each_device: ports");
-	if (!res_ok(res)) {
-		PQclear(res);
+static int
+kids_load(struct cs_store *s, struct kids *k, const char *sql,
+	  const char *ids, const char *what)
+{
+	struct pgp p = {0};
+
+	pgp_textfmt(&p, ids); /* an array literal of numbers */
+	k->res = adhoc(s, sql, &p, what);
+	if (!res_ok(k->res))
 		return CS_EIO;
-	}
-	n = PQntuples(res);
-	for (int r = 0; r < n && row->nports < CS_NELEM(row->ports); r++)
-		row->ports[row->nports++] =
-		    (uint16_t)fld_int(res, r, 0, 0, UINT16_MAX);
-	PQclear(res);
-
-	pgp_i64(&p, sid);
-	res = st_run(s, ST_EACH_EV, &p, "each_device: evidence");
-	if (!res_ok(res)) {
-		PQclear(res);
-		return CS_EIO;
-	}
-	n = PQntuples(res);
-	for (int r = 0; r < n && row->id.nev < CS_FP_MAX_EVIDENCE; r++) {
-		struct cs_evidence *ev = &row->id.ev[row->id.nev++];
-		fld_copy(res, r, 0, ev->field, sizeof(ev->field));
-		fld_copy(res, r, 1, ev->value, sizeof(ev->value));
-		fld_copy(res, r, 2, ev->rule, sizeof(ev->rule));
-		fld_copy(res, r, 3, ev->obs_key, sizeof(ev->obs_key));
-		ev->port = (uint16_t)fld_int(res, r, 4, 0, UINT16_MAX);
-		ev->weight = fld_dbl(res, r, 5);
-		fld_copy(res, r, 6, ev->claim, sizeof(ev->claim));
-	}
-	PQclear(res);
-
-	pgp_i64(&p, sid);
-	res = st_run(s, ST_EACH_ATT, &p, "each_device: attachments");
-	if (!res_ok(res)) {
-		PQclear(res);
-		return CS_EIO;
-	}
-	n = PQntuples(res);
-	for (int r = 0; r < n && row->natt < CS_STORE_MAX_ATTACH; r++) {
-		struct cs_attachment *a = &row->att[row->natt++];
-		char cls[16];
-
-		a->channel = (unsigned)fld_int(res, r, 0, 0, 1000000);
-		fld_copy(res, r, 1, a->ip, sizeof(a->ip));
-		a->port = (uint16_t)fld_int(res, r, 2, 0, UINT16_MAX);
-		fld_copy(res, r, 3, a->name, sizeof(a->name));
-		fld_copy(res, r, 4, a->model, sizeof(a->model));
-		fld_copy(res, r, 5, a->serial, sizeof(a->serial));
-		fld_copy(res, r, 6, a->firmware, sizeof(a->firmware));
-		fld_copy(res, r, 7, a->vendor, sizeof(a->vendor));
-		fld_copy(res, r, 8, a->mac, sizeof(a->mac));
-		fld_copy(res, r, 9, a->manufacturer, sizeof(a->manufacturer));
-		fld_copy(res, r, 10, a->brand, sizeof(a->brand));
-		fld_copy(res, r, 11, a->id_model, sizeof(a->id_model));
-		fld_copy(res, r, 12, cls, sizeof(cls));
-		if (cs_class_parse(cls, &a->device_class) != 0)
-			a->device_class = CS_CLASS_UNKNOWN;
-	}
-	PQclear(res);
+	k->n = PQntuples(k->res);
+	k->sid = cs_xcalloc((size_t)k->n + 1, sizeof(*k->sid));
+	for (int r = 0; r < k->n; r++)
+		k->sid[r] = FLD_I64(k->res, r, 0);
 	return 0;
 }
 
-static int
-pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
-	       void *arg)
+static void
+kids_free(struct kids *k)
 {
-	struct cs_device_row *row;
-	struct pgp p = {0};
-	PGresult *res;
-	int n, ret = 0;
+	PQclear(k->res);
+	free(k->sid);
+	memset(k, 0, sizeof(*k));
+}
 
-	/* the open batch's rows too */
-	if (bulk_flush(s) != 0)
-		return CS_EIO;
-	pgp_i64(&p, scan_id);
-	res = st_run(s, ST_EACH_SIGHTING, &p, "each_device");
-	if (!res_ok(res)) {
-		PQclear(res);
-		return CS_EIO;
+/* The first row of sighting sid in k (k->n if none). */
+static int
+kids_first(const struct kids *k, int64_t sid)
+{
+	int lo = 0, hi = k->n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (k->sid[mid] < sid)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	row = cs_xmalloc(sizeof(*row));
-	n = PQntuples(res);
-	for (int r = 0; r < n; r++) {
+	return lo;
+}
+
+static void
+fill_children(const struct kids kids[3], int64_t sid, struct cs_device_row *row)
+{
+	const struct kids *k = &kids[0];
+
+	for (int r = kids_first(k, sid);
+	     r < k->n && k->sid[r] == sid && row->nports < CS_NELEM(row->ports);
+	     r++)
+		row->ports[row->nports++] =
+		    (uint16_t)fld_int(k->res, r, 1, 0, UINT16_MAX);
+	k = &kids[1];
+	for (int r = kids_first(k, sid);
+	     r < k->n && k->sid[r] == sid && row->id.nev < CS_FP_MAX_EVIDENCE;
+	     r++) {
+		struct cs_evidence *ev = &row->id.ev[row->id.nev++];
+		fld_copy(k->res, r, 1, ev->field, sizeof(ev->field));
+		fld_copy(k->res, r, 2, ev->value, sizeof(ev->value));
+		fld_copy(k->res, r, 3, ev->rule, sizeof(ev->rule));
+		fld_copy(k->res, r, 4, ev->obs_key, sizeof(ev->obs_key));
+		ev->port = (uint16_t)fld_int(k->res, r, 5, 0, UINT16_MAX);
+		ev->weight = fld_dbl(k->res, r, 6);
+		fld_copy(k->res, r, 7, ev->claim, sizeof(ev->claim));
+	}
+	k = &kids[2];
+	for (int r = kids_first(k, sid);
+	     r < k->n && k->sid[r] == sid && row->natt < CS_STORE_MAX_ATTACH;
+	     r++) {
+		struct cs_attachment *a = &row->att[row->natt++];
+		char cls[16];
+
+		a->channel = (unsigned)fld_int(k->res, r, 1, 0, 1000000);
+		fld_copy(k->res, r, 2, a->ip, sizeof(a->ip));
+		a->port = (uint16_t)fld_int(k->res, r, 3, 0, UINT16_MAX);
+		fld_copy(k->res, r, 4, a->name, sizeof(a->name));
+		fld_copy(k->res, r, 5, a->model, sizeof(a->model));
+		fld_copy(k->res, r, 6, a->serial, sizeof(a->serial));
+		fld_copy(k->res, r, 7, a->firmware, sizeof(a->firmware));
+		fld_copy(k->res, r, 8, a->vendor, sizeof(a->vendor));
+		fld_copy(k->res, r, 9, a->mac, sizeof(a->mac));
+		fld_copy(k->res, r, 10, a->manufacturer,
+			 sizeof(a->manufacturer));
+		fld_copy(k->res, r, 11, a->brand, sizeof(a->brand));
+		fld_copy(k->res, r, 12, a->id_model, sizeof(a->id_model));
+		fld_copy(k->res, r, 13, cls, sizeof(cls));
+		if (cs_class_parse(cls, &a->device_class) != 0)
+			a->device_class = CS_CLASS_UNKNOWN;
+	}
+}
+
+static const char *const kids_sql[3] = {
+    "SELECT sighting_id, port FROM sighting_port "
+    "WHERE sighting_id = ANY($1::bigint[]) ORDER BY sighting_id, port",
+    "SELECT sighting_id, field, value, rule, obs_key, port, weight, claim "
+    "FROM evidence WHERE sighting_id = ANY($1::bigint[]) "
+    "ORDER BY sighting_id, seq",
+    "SELECT sighting_id, channel, ip, port, name, model, serial, firmware, "
+    "vendor, mac, manufacturer, brand, id_model, device_class "
+    "FROM attachment WHERE sighting_id = ANY($1::bigint[]) "
+    "ORDER BY sighting_id, channel, id",
+};
+
+/* Calls cb for the rows of one fetched batch. */
+static int
+each_batch(struct cs_store *s, PGresult *res, struct cs_device_row *row,
+	   cs_store_device_cb cb, void *arg)
+{
+	struct kids kids[3] = {{0}};
+	struct cs_buf ids;
+	int n = PQntuples(res), ret = 0;
+
+	cs_buf_init(&ids, (size_t)EACH_BATCH * 24 + 8);
+	cs_buf_add(&ids, "{", 1);
+	for (int r = 0; r < n; r++)
+		cs_buf_printf(&ids, "%s%" PRId64, r ? "," : "",
+			      FLD_I64(res, r, 0));
+	cs_buf_add(&ids, "}", 1);
+	for (int k = 0; k < 3 && ret == 0; k++)
+		ret = kids_load(s, &kids[k], kids_sql[k], cs_buf_str(&ids),
+				"each_device: children");
+	for (int r = 0; r < n && ret == 0; r++) {
 		char cls[16];
 		int64_t sid = FLD_I64(res, r, 0);
 
@@ -1686,13 +1732,70 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 		fld_copy(res, r, 14, row->mac, sizeof(row->mac));
 		fld_copy(res, r, 15, row->site, sizeof(row->site));
 		fld_copy(res, r, 16, row->serial, sizeof(row->serial));
-		if ((ret = read_children(s, sid, row)) != 0)
+		fill_children(kids, sid, row);
+		ret = cb(arg, row);
+	}
+	for (int k = 0; k < 3; k++)
+		kids_free(&kids[k]);
+	cs_buf_free(&ids);
+	return ret;
+}
+
+static int
+pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
+	       void *arg)
+{
+	const char *q = sql_text[ST_EACH_SIGHTING], *dollar = strstr(q, "$1");
+	struct cs_device_row *row;
+	char *sql, fetch[64];
+	size_t n;
+	bool own;
+	int ret = 0;
+
+	/* the open batch's rows too */
+	if (bulk_flush(s) != 0 || CS_NEVER(dollar == NULL))
+		return CS_EIO;
+	/* the cursor's query: the statement with the scan id (a number) */
+	n = strlen(q) + 64;
+	sql = cs_xmalloc(n);
+	snprintf(sql, n, "DECLARE cs_each NO SCROLL CURSOR FOR %.*s%" PRId64 "%s",
+		 (int)(dollar - q), q, scan_id, dollar + 2);
+	own = !in_txn(s);
+	if ((own && exec_cmd(s, "BEGIN", "each_device") != 0) ||
+	    exec_cmd(s, sql, "each_device") != 0) {
+		free(sql);
+		if (own && in_txn(s))
+			exec_cmd(s, "ROLLBACK", "rollback");
+		return CS_EIO;
+	}
+	free(sql);
+	snprintf(fetch, sizeof(fetch), "FETCH %d FROM cs_each", EACH_BATCH);
+	row = cs_xmalloc(sizeof(*row));
+	for (;;) {
+		PGresult *res = adhoc(s, fetch, NULL, "each_device");
+		if (!res_ok(res)) {
+			PQclear(res);
+			ret = CS_EIO;
 			break;
-		if ((ret = cb(arg, row)) != 0)
+		}
+		if (PQntuples(res) == 0) {
+			PQclear(res);
+			break;
+		}
+		ret = each_batch(s, res, row, cb, arg);
+		PQclear(res);
+		if (ret != 0)
 			break;
 	}
-	PQclear(res);
 	free(row);
+	if (PQtransactionStatus(pg_of(s)->conn) == PQTRANS_INTRANS)
+		exec_cmd(s, "CLOSE cs_each", "each_device");
+	if (own) {
+		if (PQtransactionStatus(pg_of(s)->conn) == PQTRANS_INTRANS)
+			exec_cmd(s, "COMMIT", "each_device");
+		else
+			exec_cmd(s, "ROLLBACK", "rollback");
+	}
 	return ret;
 }
 

@@ -13,6 +13,7 @@
  * when no server is reachable.  A few checks of file-level behaviour
  * (WAL, foreign files) are SQLite-only.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -996,6 +997,54 @@ test_upload_once(void **state)
 	unlink(path);
 }
 
+struct count_ctx {
+	size_t n, bad;
+	uint32_t last;
+};
+
+static int
+count_dev(void *arg, const struct cs_device_row *row)
+{
+	struct count_ctx *c = arg;
+	struct in_addr in;
+	uint32_t v = 0;
+
+	if (inet_pton(AF_INET, row->ip, &in) == 1)
+		v = ntohl(in.s_addr);
+	else
+		c->bad++;
+	if ((c->n > 0 && v <= c->last) || row->nports != 3 ||
+	    row->ports[0] != 80 || row->id.nev != 1 ||
+	    strcmp(row->id.ev[0].obs_key, "http.header.0") != 0)
+		c->bad++;
+	c->last = v;
+	c->n++;
+	return 0;
+}
+
+/* More sightings than one read batch (PostgreSQL reads 2000 at a time):
+ * all come back, in order, each with its own ports and evidence. */
+static void
+test_many_devices(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	struct count_ctx c = {0};
+	char ip[32];
+	int64_t sc = scan_at(s, "", 1700000000);
+
+	for (int i = 0; i < 4500; i++) {
+		snprintf(ip, sizeof(ip), "127.40.%d.%d", i / 250, i % 250 + 1);
+		assert_int_equal(put_simple(s, sc, ip, 1700000001 + i, "Axis", 1),
+				 0);
+	}
+	assert_int_equal(cs_store_scan_end(s, sc, "complete", 1700009999), 0);
+	assert_int_equal(cs_store_each_device(s, sc, count_dev, &c), 0);
+	assert_int_equal(c.n, 4500);
+	assert_int_equal(c.bad, 0);
+	cs_store_close(s);
+}
+
 /* Collects each_observation values (copied). */
 struct obsrows {
 	size_t n;
@@ -1745,6 +1794,8 @@ main(void)
 	    cmocka_unit_test(test_device_key),
 	    cmocka_unit_test(test_uri_secrets),
 	    cmocka_unit_test_setup_teardown(test_findings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_many_devices, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_upload_once, setup,
 					    teardown),
 	    cmocka_unit_test(test_names),

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -25,6 +26,7 @@
 #include "engine/engine.h"
 #include "engine/scope.h"
 #include "fp/fp.h"
+#include "policy/estate.h"
 #include "store/store.h"
 #include "store/upload.h"
 #include "core/poison.h"
@@ -43,6 +45,9 @@ enum exit_code {
 	EXIT_OK = 0,
 	EXIT_USAGE = 1,
 	EXIT_RUNTIME = 2,
+	/* A sensor finished its scan but could not deliver it: the results
+	 * wait in its spool (docs/sensors.md).  For a timer to alert on. */
+	EXIT_BUFFERED = 4,
 	EXIT_INTERRUPTED = 130,
 };
 
@@ -111,9 +116,11 @@ struct scan_run {
 	 * uploaded to the central database whenever it answers. */
 	const char *central_uri; /* NULL unless --sensor */
 	const char *spool_path;
-	struct cs_store *central; /* open while reachable */
-	int64_t last_upload;      /* unix seconds of the last attempt */
-	bool central_down_said;   /* reported the outage once */
+	/* --estate: each device is recorded at the site the estate maps its
+	 * address to (not for a sensor, whose devices are its own site's) */
+	struct cs_estate *estate;
+	struct cs_uploader *up; /* uploads on its own thread */
+	int64_t last_upload;    /* unix seconds of the last kick */
 	int64_t scan_id;
 	int store_err;
 };
@@ -128,7 +135,14 @@ on_host(void *arg, const struct cs_host_report *h)
 	char ip[16];
 
 	cs_fp_identify(run->fp, h->obs, &id);
+	memset(&r, 0, sizeof(r));
 	r.ip = cs_ip_str(h->ip, ip, sizeof(ip));
+	if (run->estate != NULL) {
+		struct cs_estate_where w;
+		if (cs_estate_locate(run->estate, r.ip, &w) == 0 &&
+		    w.site != NULL)
+			r.site = w.site->id;
+	}
 	r.ports = h->ports;
 	r.nports = h->nports;
 	r.obs = h->obs;
@@ -148,48 +162,6 @@ on_host(void *arg, const struct cs_host_report *h)
 
 #define UPLOAD_EVERY_S 5 /* seconds between upload attempts of a sensor */
 
-/*
- * Sensor mode: copies what the spool holds to the central database.
- * Returns 0 when everything is there.  An unreachable central database
- * is reported once and tried again later; the spool keeps everything.
- * Runs on the event loop and blocks it for the upload's duration.
- */
-static int
-sensor_upload(struct scan_run *run)
-{
-	struct cs_upload_stats us;
-	char err[512];
-
-	run->last_upload = (int64_t)time(NULL);
-	if (run->central == NULL &&
-	    (run->central =
-		 cs_store_open(run->central_uri, err, sizeof(err))) == NULL) {
-		if (!run->central_down_said)
-			fprintf(stderr,
-				"camsweep: central database unreachable (%s); "
-				"buffering in %s\n",
-				err, run->spool_path);
-		run->central_down_said = true;
-		return CS_EIO;
-	}
-	if (cs_store_upload(run->store, run->central, &us, err, sizeof(err)) !=
-	    0) {
-		if (!run->central_down_said)
-			fprintf(stderr,
-				"camsweep: upload interrupted (%s); buffering "
-				"in %s\n",
-				err, run->spool_path);
-		run->central_down_said = true;
-		cs_store_close(run->central);
-		run->central = NULL;
-		return CS_EIO;
-	}
-	if (run->central_down_said)
-		fprintf(stderr, "camsweep: central database back; uploaded\n");
-	run->central_down_said = false;
-	return 0;
-}
-
 static void
 on_checkpoint(void *arg, uint64_t watermark, uint64_t done)
 {
@@ -200,9 +172,13 @@ on_checkpoint(void *arg, uint64_t watermark, uint64_t done)
 	    run->store_err++ == 0)
 		fprintf(stderr, "camsweep: store: %s\n",
 			cs_store_errmsg(run->store));
-	if (run->central_uri &&
-	    (int64_t)time(NULL) - run->last_upload >= UPLOAD_EVERY_S)
-		sensor_upload(run);
+	/* Sensor mode: the uploader thread sends what was just committed;
+	 * the sweep goes on at once. */
+	if (run->up != NULL &&
+	    (int64_t)time(NULL) - run->last_upload >= UPLOAD_EVERY_S) {
+		run->last_upload = (int64_t)time(NULL);
+		cs_uploader_kick(run->up);
+	}
 }
 
 /*
@@ -306,6 +282,12 @@ scan_usage(FILE *f)
 	    "                        --db whenever it answers\n"
 	    "  --spool PATH          a sensor's local buffer (default "
 	    "./camsweep-spool.db)\n"
+	    "  --estate FILE         record each device at the site the estate "
+	    "maps its\n"
+	    "                        address to (two sites may reuse a range)\n"
+	    "  --config FILE         options from a sensor configuration "
+	    "file (name = value\n"
+	    "                        lines; see docs/sensors.md)\n"
 	    "  --data DIR            fingerprint and entity data directory\n"
 	    "  --json                one JSON object per device on stdout\n"
 	    "  --all                 list non-surveillance hosts too\n"
@@ -347,6 +329,7 @@ enum {
 	OPT_MAX_ADDRS,
 	OPT_SENSOR,
 	OPT_SPOOL,
+	OPT_ESTATE,
 	OPT_INTERFACE,
 	OPT_DISCOVER_TIME,
 };
@@ -372,6 +355,7 @@ static const struct option scan_opts[] = {
     {"max-addrs", required_argument, NULL, OPT_MAX_ADDRS},
     {"sensor", required_argument, NULL, OPT_SENSOR},
     {"spool", required_argument, NULL, OPT_SPOOL},
+    {"estate", required_argument, NULL, OPT_ESTATE},
     {"interface", required_argument, NULL, OPT_INTERFACE},
     {"discover-time", required_argument, NULL, OPT_DISCOVER_TIME},
     {"quiet", no_argument, NULL, 'q'},
@@ -418,8 +402,142 @@ options_text(const struct cs_engine_opts *o)
 	return cs_xstrdup(buf);
 }
 
+/*
+ * A sensor's configuration file (scan --config FILE), so that a systemd
+ * timer can run `camsweep scan --config /etc/camsweep/site.conf`.  Lines
+ * "name = value" give the long option --name with that value, a bare
+ * "name" a flag (e.g. "quiet"), "targets = A B ..." the targets; '#'
+ * starts a comment.  Options on the command line come after the file's,
+ * so they win.  No secrets belong here (the database password is in the
+ * libpq password file); a file others may write is refused.  Returns a
+ * new argument vector (free with config_free) or NULL after a message.
+ */
+#define CONFIG_MAX_ARGS 256
+
+static char **
+config_argv(const char *path, int argc, char **argv, int *nargc)
+{
+	char line[4096], **v;
+	struct stat sb;
+	FILE *fp;
+	int n = 0, lineno = 0;
+
+	if ((fp = fopen(path, "re")) == NULL) {
+		fprintf(stderr, "camsweep: %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(fp), &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (sb.st_mode & 022) != 0) {
+		fprintf(stderr,
+			"camsweep: %s: not a regular file writable only by "
+			"its owner\n",
+			path);
+		fclose(fp);
+		return NULL;
+	}
+	v = cs_xcalloc(CONFIG_MAX_ARGS + (size_t)argc + 1, sizeof(*v));
+	v[n++] = cs_xstrdup(argv[0]);
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *k, *val, *eq, *hash, *save = NULL;
+
+		lineno++;
+		if ((hash = strchr(line, '#')) != NULL)
+			*hash = '\0';
+		k = line + strspn(line, " \t\r\n");
+		if (*k == '\0')
+			continue;
+		eq = strchr(k, '=');
+		val = eq != NULL ? eq + 1 : NULL;
+		if (eq != NULL)
+			*eq = '\0';
+		k[strcspn(k, " \t\r\n")] = '\0';
+		if (val != NULL) {
+			size_t l;
+			val += strspn(val, " \t");
+			l = strlen(val);
+			while (l > 0 && strchr(" \t\r\n", val[l - 1]) != NULL)
+				val[--l] = '\0';
+		}
+		if (strcmp(k, "config") == 0 || n + 2 >= CONFIG_MAX_ARGS) {
+			fprintf(stderr, "camsweep: %s:%d: not allowed here\n",
+				path, lineno);
+			goto bad;
+		}
+		if (strcmp(k, "targets") == 0) {
+			if (val == NULL)
+				continue;
+			for (char *w = strtok_r(val, " \t,", &save);
+			     w != NULL && n + 1 < CONFIG_MAX_ARGS;
+			     w = strtok_r(NULL, " \t,", &save))
+				v[n++] = cs_xstrdup(w);
+			continue;
+		}
+		{
+			char opt[80];
+			snprintf(opt, sizeof(opt), "--%.70s", k);
+			v[n++] = cs_xstrdup(opt);
+		}
+		if (val != NULL && *val != '\0')
+			v[n++] = cs_xstrdup(val);
+	}
+	fclose(fp);
+	/* then the command line, without --config FILE */
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
+			i++;
+			continue;
+		}
+		if (strncmp(argv[i], "--config=", 9) == 0)
+			continue;
+		v[n++] = cs_xstrdup(argv[i]);
+	}
+	v[n] = NULL;
+	*nargc = n;
+	return v;
+bad:
+	fclose(fp);
+	for (int i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	return NULL;
+}
+
+static void
+config_free(char **v)
+{
+	for (size_t i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
+static int cmd_scan_args(int argc, char **argv);
+
 static int
 cmd_scan(int argc, char **argv)
+{
+	const char *cfg = NULL;
+	char **v;
+	int n, rc;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+			cfg = argv[i + 1];
+		else if (strncmp(argv[i], "--config=", 9) == 0)
+			cfg = argv[i] + 9;
+		else if (strcmp(argv[i], "--") == 0)
+			break;
+	}
+	if (cfg == NULL)
+		return cmd_scan_args(argc, argv);
+	if ((v = config_argv(cfg, argc, argv, &n)) == NULL)
+		return EXIT_USAGE;
+	rc = cmd_scan_args(n, v);
+	config_free(v);
+	return rc;
+}
+
+static int
+cmd_scan_args(int argc, char **argv)
 {
 	struct cs_engine_opts eo;
 	struct cs_engine_stats es;
@@ -427,10 +545,10 @@ cmd_scan(int argc, char **argv)
 	size_t ninc = 0, nexc = 0, nports = 0;
 	uint16_t ports[64];
 	const char *db_path = DEFAULT_DB, *data = NULL, *sensor = NULL,
-		   *spool = DEFAULT_SPOOL;
+		   *spool = DEFAULT_SPOOL, *estate_path = NULL;
 	char ports_text[512] = "", host[256] = "", err[512], *opts_text = NULL;
 	bool json = false, all = false, quiet = false, resume = true,
-	     large = false;
+	     large = false, buffered = false;
 	struct cs_scope scope;
 	struct scan_run run = {0};
 	struct cs_scan_info info;
@@ -530,6 +648,9 @@ cmd_scan(int argc, char **argv)
 		case OPT_SPOOL:
 			spool = optarg;
 			break;
+		case OPT_ESTATE:
+			estate_path = optarg;
+			break;
 		case OPT_MAX_ADDRS:
 			if (!num_opt("max-addrs", optarg, 1, 1LL << 32, &v))
 				goto out;
@@ -623,6 +744,23 @@ cmd_scan(int argc, char **argv)
 		fprintf(stderr, "camsweep: fingerprints: %s\n", err);
 		goto out;
 	}
+	if (estate_path != NULL && sensor != NULL) {
+		fputs("camsweep scan: a sensor's devices belong to its own "
+		      "site; --estate is for scans from the centre\n",
+		      stderr);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (estate_path != NULL &&
+	    (run.estate = cs_estate_load(estate_path, err, sizeof(err))) ==
+		NULL) {
+		size_t n = strlen(err);
+		if (n > 0 && err[n - 1] == '\n')
+			err[n - 1] = '\0';
+		fprintf(stderr, "camsweep: estate: %s\n", err);
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	if (sensor != NULL) {
 		/* Sensor mode: everything goes to the local spool first. */
 		if (!cs_store_path_is_uri(db_path)) {
@@ -638,7 +776,14 @@ cmd_scan(int argc, char **argv)
 	}
 	run.store = cs_store_open(db_path, err, sizeof(err));
 	if (run.store == NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", db_path, err);
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
+			err);
+		goto out;
+	}
+	if (run.central_uri != NULL &&
+	    (run.up = cs_uploader_start(spool, run.central_uri, err,
+					sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep: %s: %s\n", spool, err);
 		goto out;
 	}
 	for (size_t i = 0, k = 0; i < nports; i++)
@@ -652,6 +797,7 @@ cmd_scan(int argc, char **argv)
 	info.ports = ports_text;
 	info.options = opts_text;
 	info.vantage = sensor ? sensor : host;
+	info.site = sensor; /* a sensor scans its own site (schema v4) */
 	info.version = CS_VERSION;
 	info.started = (int64_t)time(NULL);
 	info.total_targets = scope.total;
@@ -664,7 +810,7 @@ cmd_scan(int argc, char **argv)
 			(long long)run.scan_id, (unsigned long long)watermark,
 			(unsigned long long)scope.total);
 	} else if (cs_store_scan_begin(run.store, &info, &run.scan_id) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", db_path,
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
 			cs_store_errmsg(run.store));
 		goto out;
 	}
@@ -683,14 +829,20 @@ cmd_scan(int argc, char **argv)
 	cs_store_scan_end(run.store, run.scan_id,
 			  es.interrupted ? "interrupted" : "complete",
 			  (int64_t)time(NULL));
-	if (run.central_uri && sensor_upload(&run) == 0 && !es.interrupted) {
-		print_scan(run.store, run.scan_id, json, all);
-		cs_store_close(run.store);
-		cs_store_close(run.central);
-		run.store = NULL;
-		spool_retire(spool);
-		rc = EXIT_OK;
-		goto out;
+	if (run.up != NULL) {
+		/* The last upload, after the scan's end was committed. */
+		int urc = cs_uploader_finish(run.up, NULL, err, sizeof(err));
+		run.up = NULL;
+		if (urc == 0 && !es.interrupted) {
+			print_scan(run.store, run.scan_id, json, all);
+			cs_store_close(run.store);
+			run.store = NULL;
+			spool_retire(spool);
+			rc = EXIT_OK;
+			goto out;
+		}
+		if (urc != 0)
+			buffered = true;
 	}
 	if (!quiet)
 		fprintf(stderr,
@@ -709,9 +861,19 @@ cmd_scan(int argc, char **argv)
 		cs_cli_disc_summary(disc, stderr);
 	if (!quiet || json)
 		print_scan(run.store, run.scan_id, json, all);
-	rc = es.interrupted ? EXIT_INTERRUPTED
-			    : (run.store_err ? EXIT_RUNTIME : EXIT_OK);
+	rc = es.interrupted  ? EXIT_INTERRUPTED
+	     : run.store_err ? EXIT_RUNTIME
+	     : buffered      ? EXIT_BUFFERED
+			     : EXIT_OK;
+	if (buffered)
+		fprintf(stderr,
+			"camsweep: results buffered in %s, not delivered; "
+			"the next run or 'camsweep upload' sends them "
+			"(exit %d)\n",
+			spool, EXIT_BUFFERED);
 out:
+	if (run.up != NULL)
+		cs_uploader_finish(run.up, NULL, NULL, 0);
 	cs_creds_free(&creds); /* wipes the passwords */
 	cs_cli_disc_free(disc);
 	free(opts_text);
@@ -721,6 +883,7 @@ out:
 	cs_store_close(run.store);
 	cs_fpdb_free(run.fp);
 	cs_models_free(run.models);
+	cs_estate_free(run.estate);
 	return rc;
 }
 
@@ -773,15 +936,18 @@ cmd_show(int argc, char **argv)
 		}
 	}
 	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", db_path, strerror(errno));
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
+			strerror(errno));
 		return EXIT_RUNTIME;
 	}
 	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", db_path, err);
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
+			err);
 		return EXIT_RUNTIME;
 	}
 	if (scan_id < 0 && cs_store_latest_scan(st, &scan_id) != 0) {
-		fprintf(stderr, "camsweep: %s: no scans recorded\n", db_path);
+		fprintf(stderr, "camsweep: %s: no scans recorded\n",
+			CS_STORE_SHOW(db_path));
 		cs_store_close(st);
 		return EXIT_RUNTIME;
 	}
@@ -880,6 +1046,7 @@ usage(FILE *f)
 	    "  upload           send a sensor's spool to the central database\n"
 	    "  oui              the MAC registry: import IEEE files, list "
 	    "sources\n"
+	    "  db               set up the central database and its sensors\n"
 	    "  version          print the version\n"
 	    "Run 'camsweep COMMAND --help' for a command's options.\n",
 	    f);
@@ -918,6 +1085,8 @@ cs_cli_main(int argc, char **argv)
 		return cs_cli_listen(argc - 1, argv + 1);
 	if (strcmp(argv[1], "oui") == 0)
 		return cs_cli_oui(argc - 1, argv + 1);
+	if (strcmp(argv[1], "db") == 0)
+		return cs_cli_db(argc - 1, argv + 1);
 	if (strcmp(argv[1], "version") == 0 ||
 	    strcmp(argv[1], "--version") == 0) {
 		puts("camsweep " CS_VERSION);

@@ -33,5 +33,7 @@ int cs_cli_oui(int argc, char **argv);
  * set), with their dates and how each was dated, to f.
  */
 void cs_cli_oui_print_sources(FILE *f, const char *ieee_dir);
+/* Central PostgreSQL inventory: db init | add-sensor (cli_db.c). */
+int cs_cli_db(int argc, char **argv);
 
 #endif /* CS_CLI_CLI_H */

@@ -308,6 +308,7 @@ on_flush(void *arg, const struct cs_passive_dev *d)
 	uint16_t ports[CS_STORE_MAX_PORTS];
 	char ip[16], mac[18] = "", seen[96];
 
+	memset(&r, 0, sizeof(r));
 	cs_passive_ipstr(d->ip, ip, sizeof(ip));
 	if (d->has_mac)
 		cs_ident_mac_format(d->mac, mac);
@@ -513,8 +514,8 @@ cs_cli_listen(int argc, char **argv)
 
 		run.store = cs_store_open(db_path, err, sizeof(err));
 		if (run.store == NULL) {
-			fprintf(stderr, "camsweep listen: %s: %s\n", db_path,
-				err);
+			fprintf(stderr, "camsweep listen: %s: %s\n",
+				CS_STORE_SHOW(db_path), err);
 			goto out;
 		}
 		gethostname(host, sizeof(host) - 1);
@@ -534,7 +535,8 @@ cs_cli_listen(int argc, char **argv)
 		info.version = "0.1.0";
 		info.started = (int64_t)time(NULL);
 		if (cs_store_scan_begin(run.store, &info, &run.scan_id) != 0) {
-			fprintf(stderr, "camsweep listen: %s: %s\n", db_path,
+			fprintf(stderr, "camsweep listen: %s: %s\n",
+				CS_STORE_SHOW(db_path),
 				cs_store_errmsg(run.store));
 			goto out;
 		}

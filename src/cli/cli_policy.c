@@ -250,6 +250,8 @@ struct dev {
 	char mac[24];
 	struct cs_identity id;
 	int64_t first_seen;
+	int64_t device_id; /* the same device keeps it when it moves */
+	char site[64];
 };
 
 struct devs {
@@ -272,6 +274,8 @@ collect_dev(void *arg, const struct cs_device_row *row)
 	cs_strlcpy(x->mac, row->mac, sizeof(x->mac));
 	x->id = row->id;
 	x->first_seen = row->first_seen;
+	x->device_id = row->device_id;
+	cs_strlcpy(x->site, row->site, sizeof(x->site));
 	return 0;
 }
 
@@ -570,7 +574,8 @@ cs_cli_assess(int argc, char **argv)
 	}
 	st = cs_store_open(db_path, err, sizeof(err));
 	if (st == NULL) {
-		fprintf(stderr, "camsweep assess: %s: %s\n", db_path, err);
+		fprintf(stderr, "camsweep assess: %s: %s\n",
+			CS_STORE_SHOW(db_path), err);
 		goto out;
 	}
 	if (scan_id == 0 && cs_store_latest_scan(st, &scan_id) != 0) {
@@ -603,6 +608,8 @@ cs_cli_assess(int argc, char **argv)
 					    sizeof(vantage), NULL, 0);
 		memset(&ed, 0, sizeof(ed));
 		ed.ip = devs.v[i].ip;
+		ed.site = devs.v[i].site;
+		ed.device_id = devs.v[i].device_id;
 		ed.mac = devs.v[i].mac;
 		ed.id = &devs.v[i].id;
 		ed.first_seen = devs.v[i].first_seen;
@@ -836,7 +843,8 @@ cs_cli_plan(int argc, char **argv)
 	}
 	st = cs_store_open(db_path, err, sizeof(err));
 	if (st == NULL) {
-		fprintf(stderr, "camsweep plan: %s: %s\n", db_path, err);
+		fprintf(stderr, "camsweep plan: %s: %s\n",
+			CS_STORE_SHOW(db_path), err);
 		return X_RUNTIME;
 	}
 	if (set) {
@@ -873,22 +881,15 @@ cs_cli_plan(int argc, char **argv)
 /* ---------------------------------------------------------------------- */
 /* diff */
 
+/* The device with the same identity (schema v4: device id, kept across
+ * address changes within its site); NULL if none. */
 static const struct dev *
-dev_by_ip(const struct devs *d, const char *ip)
+dev_by_id(const struct devs *d, int64_t device_id)
 {
-	for (size_t i = 0; i < d->n; i++)
-		if (strcmp(d->v[i].ip, ip) == 0)
-			return &d->v[i];
-	return NULL;
-}
-
-static const struct dev *
-dev_by_mac(const struct devs *d, const char *mac)
-{
-	if (mac[0] == '\0')
+	if (device_id == 0)
 		return NULL;
 	for (size_t i = 0; i < d->n; i++)
-		if (strcmp(d->v[i].mac, mac) == 0)
+		if (d->v[i].device_id == device_id)
 			return &d->v[i];
 	return NULL;
 }
@@ -909,6 +910,8 @@ diff_line(bool json, const char *what, const struct dev *a, const struct dev *b,
 					       json_object_new_string(a->ip));
 		json_object_object_add(o, "mac",
 				       json_object_new_string(x->mac));
+		json_object_object_add(o, "site",
+				       json_object_new_string(x->site));
 		json_object_object_add(
 		    o, "manufacturer",
 		    json_object_new_string(x->id.manufacturer));
@@ -962,7 +965,8 @@ cs_cli_diff(int argc, char **argv)
 			fputs(
 			    "usage: camsweep diff [--db FILE] [--json] SCAN_A "
 			    "SCAN_B\n"
-			    "  new, gone, moved (same MAC at a new address) "
+			    "  new, gone, moved (the same device, by MAC or "
+			    "serial within its\n  site, at a new address) "
 			    "and changed\n"
 			    "  (firmware, identity) devices between two "
 			    "scans.\n",
@@ -979,7 +983,8 @@ cs_cli_diff(int argc, char **argv)
 	}
 	st = cs_store_open(db_path, err, sizeof(err));
 	if (st == NULL) {
-		fprintf(stderr, "camsweep diff: %s: %s\n", db_path, err);
+		fprintf(stderr, "camsweep diff: %s: %s\n",
+			CS_STORE_SHOW(db_path), err);
 		return X_RUNTIME;
 	}
 	{
@@ -998,13 +1003,11 @@ cs_cli_diff(int argc, char **argv)
 	}
 	for (size_t i = 0; i < b.n; i++) {
 		const struct dev *y = &b.v[i];
-		const struct dev *x = dev_by_ip(&a, y->ip);
-		const struct dev *m = dev_by_mac(&a, y->mac);
+		const struct dev *x = dev_by_id(&a, y->device_id);
 		char d[512] = "";
-		if (m != NULL && strcmp(m->ip, y->ip) != 0 &&
-		    (x == NULL || strcmp(x->mac, y->mac) != 0)) {
-			snprintf(d, sizeof(d), "moved from %s", m->ip);
-			diff_line(json, "moved", m, y, d);
+		if (x != NULL && strcmp(x->ip, y->ip) != 0) {
+			snprintf(d, sizeof(d), "moved from %s", x->ip);
+			diff_line(json, "moved", x, y, d);
 			counts_[2]++;
 			continue;
 		}
@@ -1038,11 +1041,7 @@ cs_cli_diff(int argc, char **argv)
 	}
 	for (size_t i = 0; i < a.n; i++) {
 		const struct dev *x = &a.v[i];
-		const struct dev *m = dev_by_mac(&b, x->mac);
-		if (dev_by_ip(&b, x->ip) != NULL ||
-		    (m != NULL && dev_by_ip(&a, m->ip) == NULL) ||
-		    (m != NULL &&
-		     strcmp(dev_by_ip(&a, m->ip)->mac, x->mac) != 0))
+		if (dev_by_id(&b, x->device_id) != NULL)
 			continue;
 		diff_line(json, "gone", x, NULL, "");
 		counts_[1]++;
@@ -1231,7 +1230,8 @@ cs_cli_reach(int argc, char **argv)
 	free(inc);
 	st = cs_store_open(db_path, err, sizeof(err));
 	if (st == NULL) {
-		fprintf(stderr, "camsweep reach: %s: %s\n", db_path, err);
+		fprintf(stderr, "camsweep reach: %s: %s\n",
+			CS_STORE_SHOW(db_path), err);
 		goto out;
 	}
 	if (scan_id == 0 && cs_store_latest_scan(st, &scan_id) != 0) {

@@ -258,11 +258,13 @@ cs_cli_report(int argc, char **argv)
 		}
 	}
 	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", db_path, strerror(errno));
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
+			strerror(errno));
 		return 2;
 	}
 	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", db_path, err);
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
+			err);
 		return 2;
 	}
 	/* The MAC registry files of this host, stated in the report. */

@@ -356,8 +356,15 @@ fill(const struct evalst *st, const struct cs_obligation *o, bool isnew,
 	enum cs_severity sev;
 
 	memset(f, 0, sizeof(*f));
-	snprintf(f->key, sizeof(f->key), "%s|%s|%s", dev->ip, r->id, o->id);
+	/* The same address at two sites is two findings. */
+	if (dev->site != NULL && dev->site[0] != '\0')
+		snprintf(f->key, sizeof(f->key), "%s@%s|%s|%s", dev->site,
+			 dev->ip, r->id, o->id);
+	else
+		snprintf(f->key, sizeof(f->key), "%s|%s|%s", dev->ip, r->id,
+			 o->id);
 	cs_strlcpy(f->ip, dev->ip, sizeof(f->ip));
+	f->device_id = dev->device_id;
 	cs_strlcpy(f->mac, dev->mac ? dev->mac : "", sizeof(f->mac));
 	cs_strlcpy(f->manufacturer, id->manufacturer, sizeof(f->manufacturer));
 	cs_strlcpy(f->manufacturer_country, id->manufacturer_country,
@@ -456,6 +463,20 @@ cs_policy_eval_device(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 	st.dev = dev;
 	st.why = why;
 	cs_estate_locate(ctx->estate, dev->ip, &st.w);
+	/* Two sites may use the same private range: the site the device
+	 * was seen at (its sensor) decides when the estate knows it. */
+	if (dev->site != NULL && dev->site[0] != '\0' && ctx->estate != NULL) {
+		const struct cs_estate_site *ds =
+		    cs_estate_site_find(ctx->estate, dev->site);
+		if (ds != NULL && ds != st.w.site) {
+			memset(&st.w, 0, sizeof(st.w));
+			st.w.site = ds;
+			for (size_t i = 0; i < ctx->estate->ndept; i++)
+				if (strcmp(ctx->estate->dept[i].id, ds->dept) ==
+				    0)
+					st.w.dept = &ctx->estate->dept[i];
+		}
+	}
 	cov = cs_policy_coverage(ctx, r, id, why, sizeof(why));
 	st.covered = cov == CS_COVER_YES;
 	confirm = cov == CS_COVER_CLASS;

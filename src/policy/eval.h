@@ -28,6 +28,10 @@ struct cs_eval_device {
 	bool reach_core;              /* answered from a core vantage */
 	const char *reach_vantage;    /* its name, "" if none */
 	int64_t scan_id;              /* scan assessed */
+	int64_t device_id; /* the inventory's device id; 0 if unknown */
+	const char *site;  /* the device's site in the inventory (its
+			      sensor's name); NULL or "" when none.  A site
+			      the estate knows wins over the address's. */
 };
 
 /* Evaluation context; everything borrowed. */

@@ -241,25 +241,29 @@ load_history(struct cs_store *s, struct cs_report *r)
 	size_t n = 0;
 	int rc = 0;
 
-	for (int64_t id = r->scan.id; id >= 1 && n < RP_MAX_HISTORY; id--) {
+	/* scan ids are not consecutive: walk them with cs_store_prev_scan */
+	for (int64_t id = r->scan.id; n < RP_MAX_HISTORY;) {
 		struct load_ctx lc = {.r = r, .keep = false};
 
 		if (id == r->scan.id) {
 			v[n++] = r->scan;
-			continue;
+		} else {
+			v[n].id = id;
+			if ((rc = cs_store_scan_get(s, id, &v[n].st)) != 0)
+				break;
+			lc.count = &v[n];
+			if ((rc = cs_store_each_device(s, id, on_device,
+						       &lc)) != 0)
+				break;
+			n++;
 		}
-		v[n].id = id;
-		rc = cs_store_scan_get(s, id, &v[n].st);
+		rc = cs_store_prev_scan(s, id, &id);
 		if (rc == CS_ENOTFOUND) {
 			rc = 0;
-			continue;
+			break;
 		}
 		if (rc != 0)
 			break;
-		lc.count = &v[n];
-		if ((rc = cs_store_each_device(s, id, on_device, &lc)) != 0)
-			break;
-		n++;
 	}
 	/* Oldest first. */
 	for (size_t i = 0; i < n / 2; i++) {
@@ -327,20 +331,19 @@ pick_scan(struct cs_store *s, int64_t as_of, int64_t *scan_id)
 		*scan_id = id;
 		return rc;
 	}
-	for (; id >= 1; id--) {
+	/* scan ids are not consecutive: walk them with cs_store_prev_scan */
+	for (;;) {
 		struct cs_scan_state st;
 
-		rc = cs_store_scan_get(s, id, &st);
-		if (rc == CS_ENOTFOUND)
-			continue;
-		if (rc != 0)
+		if ((rc = cs_store_scan_get(s, id, &st)) != 0)
 			return rc;
 		if (st.started <= as_of) {
 			*scan_id = id;
 			return 0;
 		}
+		if ((rc = cs_store_prev_scan(s, id, &id)) != 0)
+			return rc;
 	}
-	return CS_ENOTFOUND;
 }
 
 int

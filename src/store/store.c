@@ -145,6 +145,8 @@ info_fill(struct cs_scan_info *dst, const struct cs_scan_info *src)
 		dst->vantage = "";
 	if (dst->version == NULL)
 		dst->version = "";
+	if (dst->site == NULL)
+		dst->site = "";
 }
 
 int
@@ -157,6 +159,10 @@ cs_store_scan_begin(struct cs_store *s, const struct cs_scan_info *info,
 	    info->total_targets > INT64_MAX)
 		return CS_EINVAL;
 	info_fill(&in, info);
+	if (strnlen(in.site, 64) >= 64) {
+		cs_store_set_err(s, "scan_begin: site name too long");
+		return CS_EINVAL;
+	}
 	return s->ops->scan_begin(s, &in, scan_id);
 }
 
@@ -171,6 +177,28 @@ cs_store_scan_find_resumable(struct cs_store *s,
 		return CS_EINVAL;
 	info_fill(&in, info);
 	return s->ops->scan_find_resumable(s, &in, scan_id, watermark);
+}
+
+int
+cs_store_scan_find(struct cs_store *s, const struct cs_scan_info *info,
+		   int64_t *scan_id, char status[16])
+{
+	struct cs_scan_info in;
+
+	if (s == NULL || info == NULL || scan_id == NULL || status == NULL)
+		return CS_EINVAL;
+	info_fill(&in, info);
+	status[0] = '\0';
+	return s->ops->scan_find(s, &in, scan_id, status);
+}
+
+int
+cs_store_scan_delivered(struct cs_store *s, int64_t scan_id,
+			int64_t central_id)
+{
+	if (s == NULL || central_id == 0)
+		return CS_EINVAL;
+	return s->ops->scan_delivered(s, scan_id, central_id);
 }
 
 int
@@ -207,6 +235,78 @@ ip_parse(const char *text, struct cs_store_ip *ip)
 	return CS_EINVAL;
 }
 
+void
+cs_store_device_key(const char *mac, const char *serial, const char *ip,
+		    char *out, size_t outsz)
+{
+	const char *pfx = "ip:", *v = ip != NULL ? ip : "";
+
+	if (outsz == 0)
+		return;
+	if (mac != NULL && *mac != '\0') {
+		pfx = "mac:";
+		v = mac;
+	} else if (serial != NULL && *serial != '\0') {
+		pfx = "serial:";
+		v = serial;
+	}
+	snprintf(out, outsz, "%s%s", pfx, v);
+	if (strcmp(pfx, "mac:") == 0)
+		for (char *p = out; *p != '\0'; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+}
+
+/* Copies the first non-empty observation whose key is k or ends in ".k"
+ * ("onvif.serial", "upnp.serial", ...). */
+static void
+obs_suffix(const struct cs_obs_list *l, const char *k, char *out, size_t outsz)
+{
+	size_t kl = strlen(k);
+
+	out[0] = '\0';
+	for (size_t i = 0; l != NULL && i < l->n; i++) {
+		const struct cs_obs *o = &l->v[i];
+		size_t n = strnlen(o->key, sizeof(o->key));
+		if (o->len == 0 || n < kl || memcmp(o->key + n - kl, k, kl) ||
+		    (n > kl && o->key[n - kl - 1] != '.'))
+			continue;
+		cs_span_copy(out, outsz, cs_span_make(o->val, o->len));
+		return;
+	}
+}
+
+/*
+ * The device identity of a host (schema v4): its MAC and serial, the key
+ * they make, and the keys an earlier device at the same address may have
+ * carried before this sighting brought the MAC or serial.
+ */
+static void
+host_ident(const struct cs_host_result *h, struct cs_store_host *sh)
+{
+	const struct cs_obs *o;
+
+	sh->mac[0] = '\0';
+	if (h->mac != NULL && h->mac[0] != '\0')
+		cs_strlcpy(sh->mac, h->mac, sizeof(sh->mac));
+	else if (h->obs != NULL && (o = cs_obs_find(h->obs, "mac", 0)) != NULL)
+		cs_span_copy(sh->mac, sizeof(sh->mac),
+			     cs_span_make(o->val, o->len));
+	if (h->serial != NULL && h->serial[0] != '\0')
+		cs_strlcpy(sh->serial, h->serial, sizeof(sh->serial));
+	else
+		obs_suffix(h->obs, "serial", sh->serial, sizeof(sh->serial));
+	cs_store_device_key(sh->mac, sh->serial, sh->ip.text, sh->key,
+			    sizeof(sh->key));
+	sh->adopt[0][0] = sh->adopt[1][0] = '\0';
+	if (sh->mac[0] != '\0' || sh->serial[0] != '\0')
+		cs_store_device_key(NULL, NULL, sh->ip.text, sh->adopt[0],
+				    sizeof(sh->adopt[0]));
+	if (sh->mac[0] != '\0' && sh->serial[0] != '\0')
+		cs_store_device_key(NULL, sh->serial, NULL, sh->adopt[1],
+				    sizeof(sh->adopt[1]));
+}
+
 int
 cs_store_put_host(struct cs_store *s, int64_t scan_id,
 		  const struct cs_host_result *h)
@@ -227,9 +327,14 @@ cs_store_put_host(struct cs_store *s, int64_t scan_id,
 	sh.obs = h->obs;
 	sh.id = h->id != NULL ? h->id : &unknown;
 	sh.seen_at = h->seen_at;
-	sh.mac = h->mac;
 	sh.att = h->natt ? h->att : NULL;
 	sh.natt = h->att ? CS_MIN(h->natt, (size_t)CS_STORE_MAX_ATTACH) : 0;
+	if (h->site != NULL && strnlen(h->site, 64) >= 64) {
+		cs_store_set_err(s, "put_host: site name too long");
+		return CS_EINVAL;
+	}
+	sh.site = h->site != NULL ? h->site : "";
+	host_ident(h, &sh);
 	return s->ops->put_host(s, scan_id, &sh);
 }
 
@@ -363,22 +468,75 @@ cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 	int64_t dummy;
 	bool rdummy;
 
+	char key[sizeof(f->key)], status[16] = "";
+	int64_t fid = 0, dev;
+	bool closed;
+	int rc;
+
+	if (id == NULL)
+		id = &dummy;
+	if (reopened == NULL)
+		reopened = &rdummy;
+	*reopened = false;
 	if (s == NULL || f == NULL || f->key[0] == '\0' ||
 	    ip_parse(f->ip, &sip) != 0 || f->regime[0] == '\0' ||
 	    f->obligation[0] == '\0' || (unsigned)f->severity > CS_SEV_CRITICAL)
 		return CS_EINVAL;
-	return s->ops->finding_put(s, f, id != NULL ? id : &dummy,
-				   reopened != NULL ? reopened : &rdummy);
+	cs_span_copy(key, sizeof(key),
+		     cs_span_make(f->key, strnlen(f->key, sizeof(f->key))));
+	rc = s->ops->finding_lookup(s, key, &fid, status);
+	if (rc != 0 && rc != CS_ENOTFOUND)
+		return rc;
+	dev = f->device_id != 0 ? f->device_id : s->ops->device_of(s, sip.text);
+	if (rc == CS_ENOTFOUND) {
+		/* raised: with the caller's plan, but never born closed */
+		const char *st = cs_finding_status_valid(f->status) &&
+					 strcmp(f->status, "closed") != 0 &&
+					 strcmp(f->status, "withdrawn") != 0
+				     ? f->status
+				     : "open";
+		if ((rc = s->ops->finding_write(s, f, 0, st, false, dev, id)) !=
+		    0)
+			return rc;
+		return s->ops->finding_event(s, *id, f->assessed_at,
+					     f->last_scan, "raised", f->action);
+	}
+	/* assessed again: the computed fields follow, the plan stays; a
+	 * closed or withdrawn finding whose device is back is reopened */
+	closed = strcmp(status, "closed") == 0 || strcmp(status, "withdrawn") == 0;
+	if ((rc = s->ops->finding_write(s, f, fid, NULL, closed, dev, id)) != 0)
+		return rc;
+	if (!closed)
+		return 0;
+	*reopened = true;
+	return s->ops->finding_event(s, fid, f->assessed_at, f->last_scan,
+				     "reopened", status);
 }
 
 int
 cs_store_finding_close(struct cs_store *s, int64_t id, const char *status,
 		       int64_t scan_id)
 {
+	struct cs_finding_row *cur;
+	int rc;
+
 	if (s == NULL || status == NULL ||
 	    (strcmp(status, "closed") != 0 && strcmp(status, "withdrawn") != 0))
 		return CS_EINVAL;
-	return s->ops->finding_close(s, id, status, scan_id);
+	cur = cs_xmalloc(sizeof(*cur));
+	rc = cs_store_finding_get(s, id, cur);
+	/* closing a closed or withdrawn finding changes nothing */
+	if (rc == 0 && strcmp(cur->status, "closed") != 0 &&
+	    strcmp(cur->status, "withdrawn") != 0) {
+		/* closed: verified by the later scan that no longer saw it */
+		rc = s->ops->finding_set_status(
+		    s, id, status, strcmp(status, "closed") == 0 ? scan_id : 0);
+		if (rc == 0)
+			rc = s->ops->finding_event(s, id, 0, scan_id, status,
+						   "");
+	}
+	free(cur);
+	return rc;
 }
 
 int
@@ -395,7 +553,36 @@ cs_store_finding_plan(struct cs_store *s, int64_t id,
 	if ((p->due != NULL && *p->due != '\0' && !date_valid(p->due)) ||
 	    (p->until != NULL && *p->until != '\0' && !date_valid(p->until)))
 		return CS_EINVAL;
-	return s->ops->finding_plan(s, id, p, now);
+	{
+		struct cs_finding_row *cur = cs_xmalloc(sizeof(*cur));
+		char detail[512];
+		int rc = cs_store_finding_get(s, id, cur);
+		const char *until;
+
+		if (rc != 0) {
+			free(cur);
+			return rc;
+		}
+		/* risk is accepted until a date, given now or before */
+		until = p->until != NULL ? p->until : cur->status_until;
+		if (p->status != NULL &&
+		    strcmp(p->status, "risk-accepted") == 0 &&
+		    *until == '\0') {
+			free(cur);
+			cs_store_set_err(s,
+					 "risk-accepted needs an --until date");
+			return CS_EINVAL;
+		}
+		free(cur);
+		if ((rc = s->ops->finding_set_plan(s, id, p)) != 0)
+			return rc;
+		snprintf(detail, sizeof(detail),
+			 "owner=%s due=%s status=%s until=%s note=%s",
+			 p->owner ? p->owner : "-", p->due ? p->due : "-",
+			 p->status ? p->status : "-",
+			 p->until ? p->until : "-", p->note ? p->note : "-");
+		return s->ops->finding_event(s, id, now, 0, "plan", detail);
+	}
 }
 
 int
@@ -464,11 +651,124 @@ cs_store_reach_get(struct cs_store *s, const char *ip, char *vantage,
 }
 
 int
+cs_store_prev_scan(struct cs_store *s, int64_t id, int64_t *out)
+{
+	if (s == NULL || out == NULL)
+		return CS_EINVAL;
+	return s->ops->scan_near(s, id, true, out);
+}
+
+int
+cs_store_next_scan(struct cs_store *s, int64_t id, int64_t *out)
+{
+	if (s == NULL || out == NULL)
+		return CS_EINVAL;
+	return s->ops->scan_near(s, id, false, out);
+}
+
+int
 cs_store_first_scan(struct cs_store *s, int64_t *first)
 {
 	if (s == NULL || first == NULL)
 		return CS_EINVAL;
 	return s->ops->first_scan(s, first);
+}
+
+int
+cs_store_admin_init(struct cs_store *s)
+{
+	if (s == NULL)
+		return CS_EINVAL;
+	if (s->ops->admin_init == NULL) {
+		cs_store_set_err(s, "roles and sensors need a PostgreSQL "
+				    "inventory");
+		return CS_EINVAL;
+	}
+	return s->ops->admin_init(s);
+}
+
+/* A role name a sensor may have: [a-z][a-z0-9_]{0,62}. */
+static bool
+sensor_name_valid(const char *n)
+{
+	size_t len = n != NULL ? strnlen(n, 64) : 0;
+
+	if (len == 0 || len > 63 || n[0] < 'a' || n[0] > 'z')
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!((n[i] >= 'a' && n[i] <= 'z') ||
+		      (n[i] >= '0' && n[i] <= '9') || n[i] == '_'))
+			return false;
+	return true;
+}
+
+int
+cs_store_admin_add_sensor(struct cs_store *s, const char *name,
+			  const char *password)
+{
+	if (s == NULL || password == NULL || *password == '\0')
+		return CS_EINVAL;
+	if (!sensor_name_valid(name)) {
+		cs_store_set_err(s, "a sensor name is [a-z][a-z0-9_]{0,62}");
+		return CS_EINVAL;
+	}
+	if (s->ops->admin_add_sensor == NULL) {
+		cs_store_set_err(s, "roles and sensors need a PostgreSQL "
+				    "inventory");
+		return CS_EINVAL;
+	}
+	return s->ops->admin_add_sensor(s, name, password);
+}
+
+const char *
+cs_store_display(const char *path, char *buf, size_t bufsz)
+{
+	const char *p = path != NULL ? path : "", *rest, *at, *colon;
+	size_t o = 0;
+
+	if (bufsz == 0)
+		return buf;
+#define PUT(c)                                                                 \
+	do {                                                                   \
+		if (o + 1 < bufsz)                                             \
+			buf[o++] = (c);                                        \
+	} while (0)
+#define PUTS(s)                                                                \
+	do {                                                                   \
+		for (const char *q_ = (s); *q_ != '\0'; q_++)                  \
+			PUT(*q_);                                              \
+	} while (0)
+	rest = strstr(p, "://");
+	if (rest != NULL) {
+		rest += 3;
+		at = strpbrk(rest, "@/?");
+		colon = at != NULL && *at == '@'
+			    ? memchr(rest, ':', (size_t)(at - rest))
+			    : NULL;
+		if (colon != NULL) {
+			while (p <= colon)
+				PUT(*p++);
+			PUTS("***");
+			p = at;
+		}
+	}
+	while (*p != '\0') {
+		/* "password=" at the start of a parameter */
+		if ((p == path || p[-1] == '?' || p[-1] == '&' ||
+		     p[-1] == ' ') &&
+		    strncmp(p, "password=", 9) == 0) {
+			PUTS("password=***");
+			p += 9;
+			while (*p != '\0' && *p != '&' && *p != ' ')
+				p++;
+			continue;
+		}
+		PUT(*p++);
+	}
+#undef PUT
+#undef PUTS
+	buf[o] = '\0';
+	return buf;
 }
 
 bool

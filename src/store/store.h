@@ -2,9 +2,16 @@
 /*
  * The inventory store: scans, per-scan host sightings with their raw
  * observations, and devices with their identity and evidence.  The
- * interface is backend-neutral; today the only backend is SQLite
- * (store_sqlite.c), a PostgreSQL one is planned behind the same calls.
- * The schema is documented in docs/internals/store.md.
+ * interface is backend-neutral: SQLite (store_sqlite.c) and PostgreSQL
+ * (store_pg.c) behind the same calls.  The schema is documented in
+ * docs/internals/store.md.
+ *
+ * Sites (schema v4): every scan and every device belongs to a site (a
+ * sensor's name, or the site the estate file maps an address to; "" when
+ * none).  A device is keyed within its site, so the same private address
+ * at two sites is two devices, and within a site it keeps its identity
+ * across address changes by its MAC, else its serial number, else its
+ * address (cs_store_device_key).
  *
  * Threading: a struct cs_store is a single connection and must be used
  * from one thread at a time.  Do not share it across fork().
@@ -33,6 +40,15 @@ struct cs_store; /* opaque */
 /* True if path names a database server (a URI such as postgresql://...),
  * not an SQLite file. */
 bool cs_store_path_is_uri(const char *path);
+
+/*
+ * Copies path into buf (bufsz bytes, cut to fit) for a message, with any
+ * password it holds (user:PASSWORD@ in a URI, password=... as a
+ * parameter) replaced by "***".  Returns buf.  Every message that names
+ * an inventory goes through it (CS_STORE_SHOW).
+ */
+const char *cs_store_display(const char *path, char *buf, size_t bufsz);
+#define CS_STORE_SHOW(p) cs_store_display((p), (char[512]){0}, 512)
 
 /*
  * Opens (creating if needed) the inventory at path and migrates it to the
@@ -77,6 +93,9 @@ struct cs_scan_info {
 	const char *version;    /* camsweep version */
 	int64_t started;        /* unix seconds */
 	uint64_t total_targets; /* addresses in scope */
+	const char *site;       /* schema v4: the scan's site (a sensor's name);
+				   NULL = "" (none).  On a PostgreSQL sensor role
+				   it must be the role's name. */
 };
 
 /*
@@ -96,6 +115,25 @@ int cs_store_scan_begin(struct cs_store *s, const struct cs_scan_info *info,
 int cs_store_scan_find_resumable(struct cs_store *s,
 				 const struct cs_scan_info *info,
 				 int64_t *scan_id, uint64_t *watermark);
+
+/*
+ * Finds the newest scan, whatever its status, whose scope, exclusions,
+ * ports and options all equal info's.  Returns 0 and sets *scan_id and
+ * status (16 bytes: "running", "interrupted" or "complete"),
+ * CS_ENOTFOUND or CS_EIO.
+ */
+int cs_store_scan_find(struct cs_store *s, const struct cs_scan_info *info,
+		       int64_t *scan_id, char status[16]);
+
+/*
+ * Records the delivery of scan_id (of a sensor's spool) to the central
+ * inventory; committed at once.  v > 0: delivered complete as central
+ * scan v (cs_store_upload then skips it); v < 0: a delivery under way,
+ * with the token -v that names its central copy, kept across attempts.
+ * Returns 0, CS_EINVAL (v == 0), CS_ENOTFOUND or CS_EIO.
+ */
+int cs_store_scan_delivered(struct cs_store *s, int64_t scan_id,
+			    int64_t central_id);
 
 /*
  * Marks a resumable scan as running again, adding one to its resume count
@@ -136,15 +174,21 @@ struct cs_host_result {
 	const char *mac; /* "aa:bb:..."; NULL: the obs "mac", if any */
 	const struct cs_attachment *att; /* cameras behind this recorder */
 	size_t natt;                     /* at most CS_STORE_MAX_ATTACH kept */
+	/* Schema v4; NULL/"" when unknown. */
+	const char *site;   /* the device's site; NULL: the scan's site */
+	const char *serial; /* NULL: the first "*.serial" observation */
 };
 
 /*
  * Records one responsive host of scan_id inside the current batch
  * transaction (begun on demand).  Idempotent per (scan, ip): writing the
  * same host again in the same scan replaces that scan's earlier rows for
- * it.  The device (keyed by IP for now) records first/last seen and the
- * latest identity; the sighting holds the ports, the identity as of this
- * scan, every observation's raw bytes (at most CS_OBS_MAX_COUNT of them,
+ * it.  The device (keyed within its site by MAC, else serial, else IP;
+ * see cs_store_device_key) records its latest address, first/last seen
+ * and the latest identity; a device first keyed by its address (or
+ * serial) is kept, not duplicated, when a later sighting at that address
+ * brings its MAC (or serial).  The sighting holds the ports, the identity as of
+ * this scan, every observation's raw bytes (at most CS_OBS_MAX_COUNT of them,
  * each at most CS_OBS_MAX_VALUE bytes; the excess is counted, not kept)
  * and the evidence, linked to the observation with the same key and port.
  * On failure nothing of this host is kept and the batch stays usable.
@@ -183,6 +227,8 @@ struct cs_scan_state {
 	char exclusions[4096]; /* canonical exclusions, cut to fit */
 	char ports[512];       /* ports swept */
 	char vantage[256];     /* host the scan ran from */
+	char site[64];         /* schema v4: the scan's site, "" if none */
+	int64_t delivered;     /* schema v4: central scan id, 0 if not */
 };
 
 /* Reads the state of scan_id into *st.  Returns 0, CS_ENOTFOUND, CS_EIO. */
@@ -193,7 +239,7 @@ int cs_store_scan_get(struct cs_store *s, int64_t scan_id,
 
 /* One host of one scan, as read back by cs_store_each_device. */
 struct cs_device_row {
-	int64_t device_id;
+	int64_t device_id; /* the same device keeps its id when it moves */
 	char ip[46];
 	uint16_t ports[CS_STORE_MAX_PORTS]; /* ascending; first 64 only */
 	size_t nports;
@@ -202,6 +248,8 @@ struct cs_device_row {
 	char mac[24];                  /* "" if unknown (schema v2) */
 	struct cs_attachment att[CS_STORE_MAX_ATTACH]; /* by channel */
 	size_t natt;
+	char site[64];   /* schema v4: the device's site, "" if none */
+	char serial[64]; /* the device's serial number, "" if unknown */
 };
 
 /*
@@ -420,6 +468,39 @@ int cs_store_reach_put(struct cs_store *s, const char *vantage, const char *ip,
  */
 int cs_store_reach_get(struct cs_store *s, const char *ip, char *vantage,
 		       size_t vsz, char *ports, size_t psz);
+
+/*
+ * The identity key of a device within its site: "mac:" and the MAC in
+ * lower case when mac is non-empty, else "serial:" and the serial when
+ * serial is non-empty, else "ip:" and the canonical address text.  Writes
+ * it NUL-terminated into out (outsz bytes, cut to fit).
+ */
+void cs_store_device_key(const char *mac, const char *serial, const char *ip,
+			 char *out, size_t outsz);
+
+/*
+ * PostgreSQL administration, run as the inventory's owner (an SQLite
+ * store returns CS_EINVAL).  cs_store_admin_init sets up the sealed
+ * sites: the group role camsweep_sensor, its column privileges (never
+ * the id columns) and one row-security policy per table that keeps every
+ * sensor to the rows of its own site (site = its role name); idempotent.
+ * cs_store_admin_add_sensor creates (or updates) the login role name
+ * ([a-z][a-z0-9_]{0,62}) with password, a member of camsweep_sensor.
+ * Returns 0, CS_EINVAL or CS_EIO.  See docs/sensors.md.
+ */
+int cs_store_admin_init(struct cs_store *s);
+int cs_store_admin_add_sensor(struct cs_store *s, const char *name,
+			      const char *password);
+
+/*
+ * Sets *out to the scan before id (older: the newest with a smaller id)
+ * or after it (the oldest with a larger id).  Scan ids grow with time on
+ * both backends but are not consecutive (on PostgreSQL they are
+ * time-based), so walk the scans with these, never by id - 1.  Returns 0,
+ * CS_ENOTFOUND or CS_EIO.
+ */
+int cs_store_prev_scan(struct cs_store *s, int64_t id, int64_t *out);
+int cs_store_next_scan(struct cs_store *s, int64_t id, int64_t *out);
 
 /*
  * Sets *first to the id of the oldest scan (the inventory's baseline).

@@ -19,7 +19,7 @@
 #include "store/store.h"
 
 /* Schema versions known to this program (one migration per version). */
-#define CS_STORE_SCHEMA_LATEST 3
+#define CS_STORE_SCHEMA_LATEST 4
 
 /* An IP address as the store keys and orders it. */
 struct cs_store_ip {
@@ -36,9 +36,17 @@ struct cs_store_host {
 	const struct cs_obs_list *obs; /* NULL: none */
 	const struct cs_identity *id;  /* never NULL (store.c substitutes) */
 	int64_t seen_at;
-	const char *mac;                 /* NULL or "" if unknown */
 	const struct cs_attachment *att; /* NULL if natt == 0 */
 	size_t natt;
+	/* Schema v4, resolved by store.c. */
+	const char *site; /* "": the scan's site */
+	char mac[24];     /* the caller's, else the "mac" observation, or "" */
+	char serial[64];  /* the caller's, else a "*.serial" observation */
+	char key[128];    /* cs_store_device_key of mac, serial, ip */
+	/* Keys a device seen earlier at this address may have had before
+	 * this sighting brought its MAC or serial ("" if none): such a
+	 * device is re-keyed to key instead of a new one being made. */
+	char adopt[2][128];
 };
 
 struct cs_store_ops {
@@ -55,6 +63,10 @@ struct cs_store_ops {
 				   const struct cs_scan_info *info,
 				   int64_t *scan_id, uint64_t *watermark);
 	int (*scan_resume)(struct cs_store *s, int64_t scan_id, int64_t now);
+	int (*scan_delivered)(struct cs_store *s, int64_t scan_id,
+			      int64_t central_id);
+	int (*scan_find)(struct cs_store *s, const struct cs_scan_info *info,
+			 int64_t *scan_id, char status[16]);
 	int (*put_host)(struct cs_store *s, int64_t scan_id,
 			const struct cs_store_host *h);
 	int (*checkpoint)(struct cs_store *s, int64_t scan_id,
@@ -71,12 +83,27 @@ struct cs_store_ops {
 				cs_store_obs_cb cb, void *arg);
 	int (*integrity_check)(struct cs_store *s, char *err, size_t errsz);
 	/* Schema v3: findings, plan and reach (see store.h). */
-	int (*finding_put)(struct cs_store *s, const struct cs_finding_row *f,
-			   int64_t *id, bool *reopened);
-	int (*finding_close)(struct cs_store *s, int64_t id, const char *status,
-			     int64_t scan_id);
-	int (*finding_plan)(struct cs_store *s, int64_t id,
-			    const struct cs_finding_plan *p, int64_t now);
+	/* The finding state machine is in store.c; these are its
+	 * primitives.  lookup: id and status of the finding with key
+	 * (CS_ENOTFOUND if none).  write: insert f with status (fid 0), or
+	 * update the computed columns of fid, reopening it (status "open",
+	 * verified_scan 0) when reopen; sets *id.  set_status: status and
+	 * verified_scan of id.  set_plan: the non-NULL plan fields of id.
+	 * event: one line of a finding's history.  device_of: the device
+	 * last seen at ip (0: none). */
+	int (*finding_lookup)(struct cs_store *s, const char *key,
+			      int64_t *id, char status[16]);
+	int (*finding_write)(struct cs_store *s, const struct cs_finding_row *f,
+			     int64_t fid, const char *status, bool reopen,
+			     int64_t dev, int64_t *id);
+	int (*finding_set_status)(struct cs_store *s, int64_t id,
+				  const char *status, int64_t verified);
+	int (*finding_set_plan)(struct cs_store *s, int64_t id,
+				const struct cs_finding_plan *p);
+	int (*finding_event)(struct cs_store *s, int64_t id, int64_t at,
+			     int64_t scan_id, const char *what,
+			     const char *detail);
+	int64_t (*device_of)(struct cs_store *s, const char *ip);
 	int (*finding_get)(struct cs_store *s, int64_t id,
 			   struct cs_finding_row *out);
 	int (*each_finding)(struct cs_store *s,
@@ -88,6 +115,13 @@ struct cs_store_ops {
 	int (*reach_get)(struct cs_store *s, const struct cs_store_ip *ip,
 			 char *vantage, size_t vsz, char *ports, size_t psz);
 	int (*first_scan)(struct cs_store *s, int64_t *first);
+	/* The scan next to id: older (smaller id) or newer. */
+	int (*scan_near)(struct cs_store *s, int64_t id, bool older,
+			 int64_t *out);
+	/* PostgreSQL administration (NULL for SQLite). */
+	int (*admin_init)(struct cs_store *s);
+	int (*admin_add_sensor)(struct cs_store *s, const char *name,
+				const char *password);
 };
 
 /* The store handle shared by front end and backend. */
@@ -96,6 +130,16 @@ struct cs_store {
 	void *priv;       /* backend state, owned by the backend */
 	char errmsg[256]; /* last error, "" if none */
 };
+
+/*
+ * store_pg.c's rules for a connection string, before connecting: a
+ * password inside it is refused (CS_EINVAL, err says why without the
+ * string); *add_ssl tells whether sslmode=verify-full is added (a server
+ * not on this machine, and no sslmode chosen by the user), *add_timeout
+ * whether connect_timeout=10 is (none chosen).  0 or CS_E*.
+ */
+int cs_store_pg_conn_policy(const char *target, bool *add_ssl,
+			    bool *add_timeout, char *err, size_t errsz);
 
 extern const struct cs_store_ops cs_store_sqlite_ops;
 extern const struct cs_store_ops cs_store_pg_ops;

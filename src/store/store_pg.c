@@ -17,6 +17,8 @@
 #include "store/store_backend.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,7 @@
 #include <libpq-fe.h>
 
 #include "core/alloc.h"
+#include "core/buf.h"
 #include "core/str.h"
 #include "core/poison.h"
 
@@ -32,197 +35,10 @@ struct migration {
 	const char *sql;
 };
 
-/* clang-format off */
-static const struct migration migrations[] = {
-    {"0001_initial",
-	"CREATE TABLE scan ("
-	"  id            BIGSERIAL PRIMARY KEY,"
-	"  scope         TEXT NOT NULL,"
-	"  exclusions    TEXT NOT NULL DEFAULT '',"
-	"  ports         TEXT NOT NULL DEFAULT '',"
-	"  options       TEXT NOT NULL DEFAULT '',"
-	"  vantage       TEXT NOT NULL DEFAULT '',"
-	"  version       TEXT NOT NULL DEFAULT '',"
-	"  status        TEXT NOT NULL DEFAULT 'running'"
-	"    CHECK (status IN ('running', 'interrupted', 'complete')),"
-	"  started       BIGINT NOT NULL,"
-	"  ended         BIGINT,"
-	"  total_targets BIGINT NOT NULL DEFAULT 0,"
-	"  watermark     BIGINT NOT NULL DEFAULT 0,"
-	"  hosts_done    BIGINT NOT NULL DEFAULT 0,"
-	"  resume_count  BIGINT NOT NULL DEFAULT 0,"
-	"  resumed_at    BIGINT);"
-	"CREATE INDEX scan_resumable ON scan (scope, status);"
-
-	"CREATE TABLE device ("
-	"  id                   BIGSERIAL PRIMARY KEY,"
-	"  ip                   TEXT NOT NULL UNIQUE,"
-	"  ip_num               BIGINT,"
-	"  manufacturer         TEXT NOT NULL DEFAULT '',"
-	"  manufacturer_country TEXT NOT NULL DEFAULT '',"
-	"  brand                TEXT NOT NULL DEFAULT '',"
-	"  model                TEXT NOT NULL DEFAULT '',"
-	"  firmware             TEXT NOT NULL DEFAULT '',"
-	"  device_class         TEXT NOT NULL DEFAULT 'unknown',"
-	"  surveillance         INTEGER NOT NULL DEFAULT 0,"
-	"  confidence           DOUBLE PRECISION NOT NULL DEFAULT 0,"
-	"  first_scan           BIGINT NOT NULL REFERENCES scan (id),"
-	"  last_scan            BIGINT NOT NULL REFERENCES scan (id),"
-	"  first_seen           BIGINT NOT NULL,"
-	"  last_seen            BIGINT NOT NULL);"
-	"CREATE INDEX device_first_scan ON device (first_scan);"
-	"CREATE INDEX device_last_scan ON device (last_scan);"
-
-	"CREATE TABLE sighting ("
-	"  id                   BIGSERIAL PRIMARY KEY,"
-	"  scan_id              BIGINT NOT NULL"
-	"    REFERENCES scan (id) ON DELETE CASCADE,"
-	"  device_id            BIGINT NOT NULL"
-	"    REFERENCES device (id) ON DELETE CASCADE,"
-	"  ip                   TEXT NOT NULL,"
-	"  ip_num               BIGINT,"
-	"  seen_at              BIGINT NOT NULL,"
-	"  manufacturer         TEXT NOT NULL DEFAULT '',"
-	"  manufacturer_country TEXT NOT NULL DEFAULT '',"
-	"  brand                TEXT NOT NULL DEFAULT '',"
-	"  model                TEXT NOT NULL DEFAULT '',"
-	"  firmware             TEXT NOT NULL DEFAULT '',"
-	"  device_class         TEXT NOT NULL DEFAULT 'unknown',"
-	"  surveillance         INTEGER NOT NULL DEFAULT 0,"
-	"  confidence           DOUBLE PRECISION NOT NULL DEFAULT 0,"
-	"  obs_dropped          BIGINT NOT NULL DEFAULT 0,"
-	"  ev_dropped           BIGINT NOT NULL DEFAULT 0,"
-	"  UNIQUE (scan_id, ip));"
-	"CREATE INDEX sighting_order ON sighting (scan_id, ip_num);"
-	"CREATE INDEX sighting_device ON sighting (device_id);"
-
-	"CREATE TABLE sighting_port ("
-	"  sighting_id BIGINT NOT NULL"
-	"    REFERENCES sighting (id) ON DELETE CASCADE,"
-	"  port        INTEGER NOT NULL CHECK (port BETWEEN 0 AND 65535),"
-	"  PRIMARY KEY (sighting_id, port));"
-
-	"CREATE TABLE observation ("
-	"  id          BIGSERIAL PRIMARY KEY,"
-	"  sighting_id BIGINT NOT NULL"
-	"    REFERENCES sighting (id) ON DELETE CASCADE,"
-	"  seq         INTEGER NOT NULL,"
-	"  key         TEXT NOT NULL,"
-	"  port        INTEGER NOT NULL DEFAULT 0,"
-	"  flags       BIGINT NOT NULL DEFAULT 0,"
-	"  value       BYTEA NOT NULL CHECK (length(value) <= 4096));"
-	"CREATE INDEX observation_sighting ON observation (sighting_id, seq);"
-
-	"CREATE TABLE evidence ("
-	"  id             BIGSERIAL PRIMARY KEY,"
-	"  sighting_id    BIGINT NOT NULL"
-	"    REFERENCES sighting (id) ON DELETE CASCADE,"
-	"  seq            INTEGER NOT NULL,"
-	"  field          TEXT NOT NULL,"
-	"  claim          TEXT NOT NULL,"
-	"  value          TEXT NOT NULL,"
-	"  rule           TEXT NOT NULL,"
-	"  obs_key        TEXT NOT NULL,"
-	"  port           INTEGER NOT NULL DEFAULT 0,"
-	"  weight         DOUBLE PRECISION NOT NULL DEFAULT 0,"
-	"  observation_id BIGINT"
-	"    REFERENCES observation (id) ON DELETE SET NULL);"
-	"CREATE INDEX evidence_sighting ON evidence (sighting_id, seq);"
-	"CREATE INDEX evidence_observation ON evidence (observation_id);"},
-
-    {"0002_mac_attachment",
-	"ALTER TABLE device ADD COLUMN mac TEXT NOT NULL DEFAULT '';"
-	"ALTER TABLE sighting ADD COLUMN mac TEXT NOT NULL DEFAULT '';"
-	"CREATE TABLE attachment ("
-	"  id           BIGSERIAL PRIMARY KEY,"
-	"  sighting_id  BIGINT NOT NULL"
-	"    REFERENCES sighting (id) ON DELETE CASCADE,"
-	"  channel      BIGINT NOT NULL DEFAULT 0,"
-	"  ip           TEXT NOT NULL DEFAULT '',"
-	"  port         INTEGER NOT NULL DEFAULT 0"
-	"    CHECK (port BETWEEN 0 AND 65535),"
-	"  name         TEXT NOT NULL DEFAULT '',"
-	"  model        TEXT NOT NULL DEFAULT '',"
-	"  serial       TEXT NOT NULL DEFAULT '',"
-	"  firmware     TEXT NOT NULL DEFAULT '',"
-	"  vendor       TEXT NOT NULL DEFAULT '',"
-	"  mac          TEXT NOT NULL DEFAULT '',"
-	"  manufacturer TEXT NOT NULL DEFAULT '',"
-	"  brand        TEXT NOT NULL DEFAULT '',"
-	"  id_model     TEXT NOT NULL DEFAULT '',"
-	"  device_class TEXT NOT NULL DEFAULT 'unknown');"
-	"CREATE INDEX attachment_sighting ON attachment (sighting_id, channel);"},
-
-    {"0003_finding_plan_reach",
-	"CREATE TABLE finding ("
-	"  id                   BIGSERIAL PRIMARY KEY,"
-	"  fkey                 TEXT NOT NULL UNIQUE,"
-	"  ip                   TEXT NOT NULL,"
-	"  device_id            BIGINT"
-	"    REFERENCES device (id) ON DELETE SET NULL,"
-	"  mac                  TEXT NOT NULL DEFAULT '',"
-	"  manufacturer         TEXT NOT NULL DEFAULT '',"
-	"  manufacturer_country TEXT NOT NULL DEFAULT '',"
-	"  brand                TEXT NOT NULL DEFAULT '',"
-	"  model                TEXT NOT NULL DEFAULT '',"
-	"  firmware             TEXT NOT NULL DEFAULT '',"
-	"  device_class         TEXT NOT NULL DEFAULT 'unknown',"
-	"  confidence           DOUBLE PRECISION NOT NULL DEFAULT 0,"
-	"  site                 TEXT NOT NULL DEFAULT '',"
-	"  site_name            TEXT NOT NULL DEFAULT '',"
-	"  department           TEXT NOT NULL DEFAULT '',"
-	"  department_name      TEXT NOT NULL DEFAULT '',"
-	"  zone                 TEXT NOT NULL DEFAULT '',"
-	"  sensitive            INTEGER NOT NULL DEFAULT 0,"
-	"  sensitivity_reason   TEXT NOT NULL DEFAULT '',"
-	"  reach_core           INTEGER NOT NULL DEFAULT 0,"
-	"  regime               TEXT NOT NULL,"
-	"  regime_version       TEXT NOT NULL DEFAULT '',"
-	"  obligation           TEXT NOT NULL,"
-	"  severity             INTEGER NOT NULL DEFAULT 0"
-	"    CHECK (severity BETWEEN 0 AND 4),"
-	"  action               TEXT NOT NULL DEFAULT '',"
-	"  action_text          TEXT NOT NULL DEFAULT '',"
-	"  deadline             TEXT NOT NULL DEFAULT '',"
-	"  citation             TEXT NOT NULL DEFAULT '',"
-	"  url                  TEXT NOT NULL DEFAULT '',"
-	"  evidence             TEXT NOT NULL DEFAULT '',"
-	"  as_of                TEXT NOT NULL DEFAULT '',"
-	"  status               TEXT NOT NULL DEFAULT 'open'"
-	"    CHECK (status IN ('open', 'planned', 'done', 'risk-accepted',"
-	"                      'closed', 'withdrawn')),"
-	"  status_until         TEXT NOT NULL DEFAULT '',"
-	"  owner                TEXT NOT NULL DEFAULT '',"
-	"  due                  TEXT NOT NULL DEFAULT '',"
-	"  note                 TEXT NOT NULL DEFAULT '',"
-	"  first_seen           BIGINT NOT NULL DEFAULT 0,"
-	"  first_scan           BIGINT NOT NULL DEFAULT 0,"
-	"  last_scan            BIGINT NOT NULL DEFAULT 0,"
-	"  verified_scan        BIGINT NOT NULL DEFAULT 0,"
-	"  assessed_at          BIGINT NOT NULL DEFAULT 0);"
-	"CREATE INDEX finding_order ON finding (severity, site, ip);"
-	"CREATE INDEX finding_device ON finding (device_id);"
-
-	"CREATE TABLE finding_event ("
-	"  id         BIGSERIAL PRIMARY KEY,"
-	"  finding_id BIGINT NOT NULL"
-	"    REFERENCES finding (id) ON DELETE CASCADE,"
-	"  at         BIGINT NOT NULL,"
-	"  scan_id    BIGINT NOT NULL DEFAULT 0,"
-	"  what       TEXT NOT NULL,"
-	"  detail     TEXT NOT NULL DEFAULT '');"
-	"CREATE INDEX finding_event_finding ON finding_event (finding_id, id);"
-
-	"CREATE TABLE reach ("
-	"  vantage    TEXT NOT NULL,"
-	"  ip         TEXT NOT NULL,"
-	"  ports      TEXT NOT NULL DEFAULT '',"
-	"  reachable  INTEGER NOT NULL DEFAULT 0,"
-	"  checked_at BIGINT NOT NULL,"
-	"  PRIMARY KEY (vantage, ip));"
-	"CREATE INDEX reach_ip ON reach (ip);"},
-};
-/* clang-format on */
+/* The migrations, src/store/sql/pg/NNNN_name.sql, embedded by
+ * src/store/sql/embed.py. */
+#include "migrations_pg.h"
+#define migrations pg_migrations
 
 _Static_assert(CS_NELEM(migrations) == CS_STORE_SCHEMA_LATEST,
 	       "one PostgreSQL migration per schema version");
@@ -235,20 +51,13 @@ enum {
 	ST_SCAN_END,
 	ST_SCAN_LATEST,
 	ST_SCAN_GET,
-	ST_SIGHTING_DELETE,
-	ST_DEVICE_UPSERT,
-	ST_SIGHTING_INSERT,
-	ST_PORT_INSERT,
-	ST_OBS_INSERT,
-	ST_EV_INSERT,
 	ST_EACH_SIGHTING,
-	ST_EACH_PORT,
-	ST_EACH_EV,
 	ST_EACH_OBS,
-	ST_ATT_INSERT,
-	ST_EACH_ATT,
-	ST_SAVEPOINT,
-	ST_RELEASE,
+	ST_SCAN_SITE,
+	ST_SCAN_DELIVERED,
+	ST_SCAN_OLDER,
+	ST_SCAN_NEWER,
+	ST_SCAN_FIND_ANY,
 	ST_COUNT
 };
 
@@ -263,8 +72,9 @@ enum {
 static const char *const sql_text[ST_COUNT] = {
 	[ST_SCAN_INSERT] =
 	    "INSERT INTO scan (scope, exclusions, ports, options, vantage, "
-	    "version, status, started, total_targets) "
-	    "VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8) RETURNING id",
+	    "version, status, started, total_targets, site) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8, $9) "
+	    "RETURNING id",
 	[ST_SCAN_FIND] = "SELECT id, watermark FROM scan "
 			 "WHERE status IN ('running', 'interrupted') "
 			 "AND scope = $1 AND exclusions = $2 AND ports = $3 "
@@ -279,77 +89,33 @@ static const char *const sql_text[ST_COUNT] = {
 	[ST_SCAN_LATEST] = "SELECT id FROM scan ORDER BY id DESC LIMIT 1",
 	[ST_SCAN_GET] = "SELECT status, started, coalesce(ended, 0), "
 			"total_targets, watermark, hosts_done, resume_count, "
-			"scope, exclusions, ports, vantage "
+			"scope, exclusions, ports, vantage, site, delivered "
 			"FROM scan WHERE id = $1",
-	[ST_SIGHTING_DELETE] =
-	    "DELETE FROM sighting WHERE scan_id = $1 AND ip = $2",
-	[ST_DEVICE_UPSERT] =
-	    "INSERT INTO device (" ID_COLS ", ip, ip_num, first_scan, "
-	    "last_scan, first_seen, last_seen, mac) "
-	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, "
-	    "$12, $12, $13) "
-	    "ON CONFLICT (ip) DO UPDATE SET "
-	    "mac = CASE WHEN excluded.mac <> '' AND " NEWER
-	    " THEN excluded.mac ELSE device.mac END, "
-	    TAKE("manufacturer") ", " TAKE("manufacturer_country") ", "
-	    TAKE("brand") ", " TAKE("model") ", " TAKE("firmware") ", "
-	    TAKE("device_class") ", " TAKE("surveillance") ", "
-	    TAKE("confidence") ", " TAKE("ip_num") ", " TAKE("last_scan") ", "
-	    "first_scan = CASE WHEN excluded.first_seen < device.first_seen "
-	    "THEN excluded.first_scan ELSE device.first_scan END, "
-	    "first_seen = least(device.first_seen, excluded.first_seen), "
-	    "last_seen = greatest(device.last_seen, excluded.last_seen) "
-	    "RETURNING id",
-	[ST_SIGHTING_INSERT] =
-	    "INSERT INTO sighting (" ID_COLS ", ip, ip_num, scan_id, "
-	    "device_id, seen_at, obs_dropped, ev_dropped, mac) "
-	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-	    "$13, $14, $15, $16) RETURNING id",
-	[ST_PORT_INSERT] = "INSERT INTO sighting_port (sighting_id, port) "
-			   "VALUES ($1, $2) ON CONFLICT DO NOTHING",
-	[ST_OBS_INSERT] = "INSERT INTO observation (sighting_id, seq, key, "
-			  "port, flags, value) VALUES ($1, $2, $3, $4, $5, $6)",
-	/* The observation link: the first observation of the sighting with
-	 * the same key and, for a non-zero port, the same port. */
-	[ST_EV_INSERT] = "INSERT INTO evidence (sighting_id, seq, field, "
-			 "value, rule, obs_key, port, weight, observation_id, "
-			 "claim) "
-			 "VALUES ($1, $2, $3, $4, $5, $6::text, $7::integer, "
-			 "$8, (SELECT o.id FROM observation o "
-			 "WHERE o.sighting_id = $1 AND $6::text <> '' "
-			 "AND o.key = $6::text "
-			 "AND ($7::integer = 0 OR o.port = $7::integer) "
-			 "ORDER BY o.seq LIMIT 1), $9)",
-	[ST_SAVEPOINT] = "SAVEPOINT cs_host",
-	[ST_RELEASE] = "RELEASE SAVEPOINT cs_host",
+	[ST_SCAN_SITE] = "SELECT site FROM scan WHERE id = $1",
+	[ST_SCAN_FIND_ANY] = "SELECT id, status FROM scan "
+			     "WHERE scope = $1 AND exclusions = $2 "
+			     "AND ports = $3 AND options = $4 "
+			     "ORDER BY started DESC, id DESC LIMIT 1",
+	[ST_SCAN_OLDER] = "SELECT id FROM scan WHERE id < $1 "
+			  "ORDER BY id DESC LIMIT 1",
+	[ST_SCAN_NEWER] = "SELECT id FROM scan WHERE id > $1 "
+			  "ORDER BY id LIMIT 1",
+	[ST_SCAN_DELIVERED] = "UPDATE scan SET delivered = $2 WHERE id = $1",
 	[ST_EACH_SIGHTING] =
 	    "SELECT s.id, s.device_id, s.ip, s.manufacturer, "
 	    "s.manufacturer_country, s.brand, s.model, s.firmware, "
 	    "s.device_class, s.surveillance, s.confidence, d.first_seen, "
-	    "d.last_seen, s.ev_dropped, s.mac "
+	    "d.last_seen, s.ev_dropped, s.mac, d.site, d.serial "
 	    "FROM sighting s JOIN device d ON d.id = s.device_id "
+	    "AND d.site = s.device_site "
 	    "WHERE s.scan_id = $1 "
 	    "ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\"",
-	[ST_EACH_PORT] = "SELECT port FROM sighting_port WHERE sighting_id = $1 "
-			 "ORDER BY port LIMIT 64",
-	[ST_EACH_EV] = "SELECT field, value, rule, obs_key, port, weight, "
-		       "claim "
-		       "FROM evidence WHERE sighting_id = $1 ORDER BY seq "
-		       "LIMIT 48",
+
 	[ST_EACH_OBS] = "SELECT o.key, o.port, o.flags, o.value "
 			"FROM observation o JOIN sighting s "
 			"ON s.id = o.sighting_id "
 			"WHERE s.scan_id = $1 AND s.ip = $2 ORDER BY o.seq",
-	[ST_ATT_INSERT] = "INSERT INTO attachment (sighting_id, channel, ip, "
-			  "port, name, model, serial, firmware, vendor, mac, "
-			  "manufacturer, brand, id_model, device_class) "
-			  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-			  "$11, $12, $13, $14)",
-	[ST_EACH_ATT] = "SELECT channel, ip, port, name, model, serial, "
-			"firmware, vendor, mac, manufacturer, brand, "
-			"id_model, device_class FROM attachment "
-			"WHERE sighting_id = $1 ORDER BY channel, id "
-			"LIMIT 128",
+
 };
 /* clang-format on */
 
@@ -362,10 +128,15 @@ struct pg {
 	bool prepared[ST_COUNT];
 	int version;
 	uint8_t obsbuf[CS_OBS_MAX_VALUE + 1];
-	/* pipeline state (put_host) */
-	int npiped;
-	int pipe_rc;
-	char pipe_err[200];
+	int64_t site_scan; /* the scan whose site is cached */
+	char site[64];     /* ... that site */
+	/* bulk writing: rows staged for COPY, per table (bulk_stage) */
+	struct cs_buf bulk[5];
+	struct staged {
+		char ip[46], key[128], dsite[64];
+	} staged[512];
+	size_t nstaged;
+	bool bulk_ready; /* the session's staging tables exist */
 };
 
 static struct pg *
@@ -378,7 +149,7 @@ pg_of(struct cs_store *s)
 /* Parameters: text in binary format with explicit lengths (so fixed
  * arrays need no NUL), numbers as decimal text, BYTEA as raw bytes. */
 
-#define PGP_MAX 32
+#define PGP_MAX 64 /* finding_put binds 24 text columns and 15 more */
 
 struct pgp {
 	int n;
@@ -490,6 +261,18 @@ pgp_str(struct pgp *p, const char *s)
 
 #define PGP_FIXED(p, arr) pgp_textn((p), (arr), strnlen((arr), sizeof(arr)))
 
+/* Adds a NUL-terminated parameter in text format (e.g. an array
+ * literal), borrowed until the statement runs. */
+static void
+pgp_textfmt(struct pgp *p, const char *s)
+{
+	int i = pgp_slot(p);
+
+	p->v[i] = s;
+	p->len[i] = 0;
+	p->fmt[i] = 0;
+}
+
 static void
 pgp_null(struct pgp *p)
 {
@@ -522,16 +305,6 @@ pgp_dbl(struct pgp *p, double v)
 	p->fmt[i] = 0;
 }
 
-static void
-pgp_bytes(struct pgp *p, const void *b, size_t n)
-{
-	int i = pgp_slot(p);
-
-	p->v[i] = n > 0 && b != NULL ? b : "";
-	p->len[i] = n > 0 && b != NULL ? (int)n : 0;
-	p->fmt[i] = 1;
-}
-
 /* ---------------------------------------------------------------------- */
 
 /* Records the error of res (or of the connection) and returns CS_EIO. */
@@ -548,15 +321,6 @@ db_err(struct cs_store *s, const char *what, const PGresult *res)
 	if (n > 0 && s->errmsg[n - 1] == '\n')
 		s->errmsg[n - 1] = '\0';
 	return CS_EIO;
-}
-
-/* SQLSTATE of res, "" if none. */
-static const char *
-res_state(const PGresult *res)
-{
-	const char *st = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-
-	return st != NULL ? st : "";
 }
 
 static bool res_ok(const PGresult *res);
@@ -612,99 +376,6 @@ st_prepare(struct cs_store *s, int id)
 	return 0;
 }
 
-/*
- * Pipelining (libpq >= 14): put_host sends its statements without
- * waiting for each answer, then reads them all after one sync.  pipe_send
- * queues a prepared statement; pipe_end syncs and collects, returning 0,
- * CS_EINVAL (a foreign key refused: no such scan) or CS_EIO, with the
- * RETURNING id of statement number want (0-based, -1: none) in *out.
- */
-static int
-pipe_begin(struct cs_store *s)
-{
-	struct pg *q = pg_of(s);
-
-	q->npiped = 0;
-	q->pipe_rc = 0;
-	q->pipe_err[0] = '\0';
-	if (PQenterPipelineMode(q->conn) != 1) {
-		db_err(s, "pipeline", NULL);
-		return CS_EIO;
-	}
-	return 0;
-}
-
-static void
-pipe_send(struct cs_store *s, int id, struct pgp *p)
-{
-	struct pg *q = pg_of(s);
-	char name[16];
-
-	snprintf(name, sizeof(name), "cs%d", id);
-	if (q->pipe_rc == 0 && CS_ALWAYS(q->prepared[id]) &&
-	    PQsendQueryPrepared(q->conn, name, p->n, p->v, p->len, p->fmt, 0) ==
-		1)
-		q->npiped++;
-	else if (q->pipe_rc == 0) {
-		q->pipe_rc = CS_EIO;
-		cs_strlcpy(q->pipe_err, PQerrorMessage(q->conn),
-			   sizeof(q->pipe_err));
-	}
-	pgp_free(p);
-}
-
-static int
-pipe_end(struct cs_store *s, const char *what, int want, int64_t *out)
-{
-	struct pg *q = pg_of(s);
-	int rc = q->pipe_rc;
-	bool synced = PQpipelineSync(q->conn) == 1;
-	PGresult *res;
-
-	if (!synced && rc == 0) {
-		rc = CS_EIO;
-		cs_strlcpy(q->pipe_err, PQerrorMessage(q->conn),
-			   sizeof(q->pipe_err));
-	}
-	for (int i = 0; i < q->npiped; i++) {
-		res = PQgetResult(q->conn);
-		if (res == NULL)
-			break; /* connection lost */
-		if (!res_ok(res) && rc == 0) {
-			rc = strcmp(res_state(res), "23503") == 0 ? CS_EINVAL
-								  : CS_EIO;
-			cs_strlcpy(q->pipe_err, PQresultErrorMessage(res),
-				   sizeof(q->pipe_err));
-		} else if (i == want && res_ok(res) && PQntuples(res) == 1) {
-			*out = FLD_I64(res, 0, 0);
-		}
-		PQclear(res);
-		/* each query's results end with a NULL */
-		while ((res = PQgetResult(q->conn)) != NULL)
-			PQclear(res);
-	}
-	/* the sync point */
-	while (synced && (res = PQgetResult(q->conn)) != NULL) {
-		ExecStatusType t = PQresultStatus(res);
-		PQclear(res);
-		if (t == PGRES_PIPELINE_SYNC)
-			break;
-	}
-	if (PQexitPipelineMode(q->conn) != 1 && rc == 0) {
-		rc = CS_EIO;
-		cs_strlcpy(q->pipe_err, PQerrorMessage(q->conn),
-			   sizeof(q->pipe_err));
-	}
-	if (rc != 0) {
-		size_t n = strlen(q->pipe_err);
-		if (n > 0 && q->pipe_err[n - 1] == '\n')
-			q->pipe_err[n - 1] = '\0';
-		cs_store_set_err(s, "%s: %s", what, q->pipe_err);
-	}
-	q->npiped = 0;
-	return rc;
-}
-
 static bool
 res_ok(const PGresult *res)
 {
@@ -743,6 +414,8 @@ exec_cmd(struct cs_store *s, const char *sql, const char *what)
 	return rc;
 }
 
+static int bulk_flush(struct cs_store *s);
+
 static bool
 in_txn(struct cs_store *s)
 {
@@ -760,9 +433,18 @@ batch_begin(struct cs_store *s)
 static int
 batch_commit(struct cs_store *s)
 {
-	PGTransactionStatusType t = PQtransactionStatus(pg_of(s)->conn);
+	PGTransactionStatusType t;
 	int rc;
 
+	/* the staged hosts first (bulk writing, below) */
+	if (pg_of(s)->nstaged > 0 && bulk_flush(s) != 0) {
+		char keep[sizeof(s->errmsg)];
+		cs_strlcpy(keep, s->errmsg, sizeof(keep));
+		exec_cmd(s, "ROLLBACK", "rollback");
+		cs_strlcpy(s->errmsg, keep, sizeof(s->errmsg));
+		return CS_EIO;
+	}
+	t = PQtransactionStatus(pg_of(s)->conn);
 	if (t == PQTRANS_IDLE)
 		return 0;
 	if (t == PQTRANS_INERROR || t == PQTRANS_UNKNOWN) {
@@ -967,15 +649,122 @@ migrate(PGconn *c, char *err, size_t errsz)
 	}
 }
 
+/* True when every host of a connection is this machine: a Unix socket
+ * directory, localhost, or a loopback address. */
+static bool
+host_local(const char *hosts)
+{
+	char one[256];
+	const char *p = hosts;
+
+	if (hosts == NULL || *hosts == '\0')
+		return true; /* libpq's default: the Unix socket */
+	while (*p != '\0') {
+		size_t n = strcspn(p, ",");
+		cs_span_copy(one, sizeof(one), cs_span_make(p, n));
+		if (!(one[0] == '/' || one[0] == '@' ||
+		      strcmp(one, "localhost") == 0 ||
+		      strncmp(one, "127.", 4) == 0 || strcmp(one, "::1") == 0 ||
+		      strcmp(one, "[::1]") == 0))
+			return false;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return true;
+}
+
+/*
+ * What camsweep demands of a connection string before connecting
+ * (docs/sensors.md):
+ *  - no password inside it: argv and URIs show in ps, shell history and
+ *    logs; secrets come from libpq's password file (PGPASSFILE,
+ *    ~/.pgpass) or service file.  The message never repeats the URI.
+ *  - TLS with certificate and host-name checks for a server that is not
+ *    on this machine: *add_ssl is set to add sslmode=verify-full unless
+ *    the user chose an sslmode (in the URI, a service file or
+ *    PGSSLMODE), which is then theirs to lower.
+ */
+int
+cs_store_pg_conn_policy(const char *target, bool *add_ssl, bool *add_timeout,
+			char *err, size_t errsz)
+{
+	char *msg = NULL;
+	PQconninfoOption *opts = PQconninfoParse(target, &msg);
+	const char *host = NULL, *hostaddr = NULL;
+	bool pw = false, ssl = false, service = false;
+
+	*add_timeout = getenv("PGCONNECT_TIMEOUT") == NULL;
+
+	*add_ssl = false;
+	if (opts == NULL) {
+		/* libpq's parse errors do not echo the value of a field. */
+		open_err(err, errsz, "bad inventory URI",
+			 msg != NULL ? msg : "out of memory");
+		PQfreemem(msg);
+		return CS_EIO;
+	}
+	for (PQconninfoOption *o = opts; o->keyword != NULL; o++) {
+		if (o->val == NULL || *o->val == '\0')
+			continue;
+		if (strcmp(o->keyword, "password") == 0)
+			pw = true;
+		else if (strcmp(o->keyword, "sslmode") == 0)
+			ssl = true;
+		else if (strcmp(o->keyword, "service") == 0)
+			service = true;
+		else if (strcmp(o->keyword, "host") == 0)
+			host = o->val;
+		else if (strcmp(o->keyword, "hostaddr") == 0)
+			hostaddr = o->val;
+		else if (strcmp(o->keyword, "connect_timeout") == 0)
+			*add_timeout = false;
+	}
+	if (pw) {
+		PQconninfoFree(opts);
+		open_err(
+		    err, errsz, "inventory URI refused",
+		    "it holds a password, which would show in ps and logs; "
+		    "put it in a libpq password file (PGPASSFILE or "
+		    "~/.pgpass) or service file instead");
+		return CS_EINVAL;
+	}
+	if (getenv("PGSSLMODE") != NULL || getenv("PGSERVICE") != NULL)
+		ssl = true;
+	*add_ssl =
+	    !ssl && !service &&
+	    !(host_local(host) && (hostaddr == NULL || host_local(hostaddr)));
+	PQconninfoFree(opts);
+	return 0;
+}
+
 static int
 pg_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 {
 	PGconn *c;
 	struct pg *q;
 	int64_t ver;
+	bool add_ssl, add_timeout;
 
 	/* store.c passes the whole URI: libpq parses it. */
-	c = PQconnectdb(target);
+	if (cs_store_pg_conn_policy(target, &add_ssl, &add_timeout, err,
+				    errsz) != 0)
+		return CS_EIO;
+	{
+		const char *kw[4] = {"dbname"}, *val[4] = {target};
+		int k = 1;
+		if (add_ssl) {
+			kw[k] = "sslmode";
+			val[k++] = "verify-full";
+		}
+		/* a server that accepts and never answers must not hold a
+		 * sensor's last upload for ever */
+		if (add_timeout) {
+			kw[k] = "connect_timeout";
+			val[k++] = "10";
+		}
+		c = PQconnectdbParams(kw, val, 1);
+	}
 	if (c == NULL || PQstatus(c) != CONNECTION_OK) {
 		open_err(err, errsz, "cannot connect to inventory",
 			 c != NULL ? PQerrorMessage(c) : "out of memory");
@@ -984,7 +773,10 @@ pg_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 	}
 	if (cexec(c,
 		  "SET client_min_messages = warning; "
-		  "SET client_encoding = 'UTF8'",
+		  "SET client_encoding = 'UTF8'; "
+		  /* short statements: compiling them costs more than
+		   * it saves (it took 100 ms a flush) */
+		  "SET jit = off",
 		  err, errsz, "cannot configure inventory") != 0)
 		goto fail;
 	if (read_version(c, &ver, err, errsz) != 0)
@@ -1002,6 +794,8 @@ pg_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 		goto fail;
 	q = cs_xcalloc(1, sizeof(*q));
 	q->conn = c;
+	for (size_t i = 0; i < CS_NELEM(q->bulk); i++)
+		cs_buf_init(&q->bulk[i], (size_t)1 << 30);
 	q->version = (int)ver;
 	s->priv = q;
 	/* Every statement is prepared up front: pipelines cannot. */
@@ -1028,6 +822,8 @@ pg_close(struct cs_store *s)
 		return;
 	batch_commit(s);
 	PQfinish(q->conn);
+	for (size_t i = 0; i < CS_NELEM(q->bulk); i++)
+		cs_buf_free(&q->bulk[i]);
 	free(q);
 	s->priv = NULL;
 }
@@ -1056,6 +852,7 @@ pg_scan_begin(struct cs_store *s, const struct cs_scan_info *in,
 	pgp_str(&p, in->version);
 	pgp_i64(&p, in->started);
 	pgp_i64(&p, (int64_t)in->total_targets);
+	pgp_str(&p, in->site);
 	res = st_run(s, ST_SCAN_INSERT, &p, "scan_begin");
 	rc = res_ok(res) && PQntuples(res) == 1 ? 0 : CS_EIO;
 	if (rc == 0)
@@ -1105,6 +902,75 @@ update_one(struct cs_store *s, int id, struct pgp *p, const char *what)
 	return rc;
 }
 
+/* Reads "id, status" from the first row of res and clears it: 0,
+ * CS_ENOTFOUND (no row) or CS_EIO. */
+static int
+id_status(PGresult *res, int64_t *id, char status[16])
+{
+	int rc;
+
+	if (!res_ok(res))
+		rc = CS_EIO;
+	else if (PQntuples(res) == 0)
+		rc = CS_ENOTFOUND;
+	else {
+		*id = FLD_I64(res, 0, 0);
+		fld_copy(res, 0, 1, status, 16);
+		rc = 0;
+	}
+	PQclear(res);
+	return rc;
+}
+
+static int
+pg_scan_find(struct cs_store *s, const struct cs_scan_info *in,
+	     int64_t *scan_id, char status[16])
+{
+	struct pgp p = {0};
+	PGresult *res;
+
+	pgp_str(&p, in->scope);
+	pgp_str(&p, in->exclusions);
+	pgp_str(&p, in->ports);
+	pgp_str(&p, in->options);
+	res = st_run(s, ST_SCAN_FIND_ANY, &p, "scan_find");
+	return id_status(res, scan_id, status);
+}
+
+static int
+pg_scan_near(struct cs_store *s, int64_t id, bool older, int64_t *out)
+{
+	struct pgp p = {0};
+	PGresult *res;
+	int rc;
+
+	pgp_i64(&p, id);
+	res = st_run(s, older ? ST_SCAN_OLDER : ST_SCAN_NEWER, &p, "scan_near");
+	if (!res_ok(res))
+		rc = CS_EIO;
+	else if (PQntuples(res) == 0)
+		rc = CS_ENOTFOUND;
+	else {
+		*out = FLD_I64(res, 0, 0);
+		rc = 0;
+	}
+	PQclear(res);
+	return rc;
+}
+
+static int
+pg_scan_delivered(struct cs_store *s, int64_t scan_id, int64_t central_id)
+{
+	struct pgp p = {0};
+	int rc;
+
+	if ((rc = batch_commit(s)) != 0)
+		return rc;
+	pgp_i64(&p, scan_id);
+	pgp_i64(&p, central_id);
+	return update_one(s, ST_SCAN_DELIVERED, &p, "scan_delivered");
+}
+
 static int
 pg_scan_resume(struct cs_store *s, int64_t scan_id, int64_t now)
 {
@@ -1118,70 +984,284 @@ pg_scan_resume(struct cs_store *s, int64_t scan_id, int64_t now)
 	return update_one(s, ST_SCAN_RESUME, &p, "scan_resume");
 }
 
-static void
-host_mac(const struct cs_store_host *h, char *out, size_t outsz)
-{
-	const struct cs_obs *o;
-
-	out[0] = '\0';
-	if (h->mac && h->mac[0])
-		cs_strlcpy(out, h->mac, outsz);
-	else if (h->obs && (o = cs_obs_find(h->obs, "mac", 0)) != NULL)
-		cs_span_copy(out, outsz, cs_span_make(o->val, o->len));
-}
-
-static void
-pgp_identity(struct pgp *p, const struct cs_identity *id)
-{
-	PGP_FIXED(p, id->manufacturer);
-	PGP_FIXED(p, id->manufacturer_country);
-	PGP_FIXED(p, id->brand);
-	PGP_FIXED(p, id->model);
-	PGP_FIXED(p, id->firmware);
-	pgp_str(p, cs_class_name(id->device_class));
-	pgp_i64(p, id->surveillance ? 1 : 0);
-	pgp_dbl(p, id->confidence);
-}
-
-/* Runs an INSERT ... RETURNING id; sets *out. */
+/* The site of scan_id (cached): CS_EINVAL when the scan does not exist
+ * or, for a sensor role, belongs to another site (row security hides
+ * it: the two cases are indistinguishable). */
 static int
-run_id(struct cs_store *s, int id, struct pgp *p, const char *what,
-       int64_t *out)
+scan_site(struct cs_store *s, int64_t scan_id)
 {
-	PGresult *res = st_run(s, id, p, what);
+	struct pg *q = pg_of(s);
+	struct pgp p = {0};
+	PGresult *res;
 	int rc;
 
-	if (res_ok(res) && PQntuples(res) == 1) {
-		*out = FLD_I64(res, 0, 0);
-		rc = 0;
-	} else if (strcmp(res_state(res), "23503") == 0) {
-		/* foreign_key_violation: the scan does not exist */
+	if (q->site_scan == scan_id && scan_id != 0)
+		return 0;
+	pgp_i64(&p, scan_id);
+	res = st_run(s, ST_SCAN_SITE, &p, "put_host: scan");
+	if (!res_ok(res))
+		rc = CS_EIO;
+	else if (PQntuples(res) == 0) {
+		cs_store_set_err(s, "put_host: no scan %" PRId64, scan_id);
 		rc = CS_EINVAL;
 	} else {
-		if (res_ok(res))
-			cs_store_set_err(s, "%s: no row returned", what);
-		rc = CS_EIO;
+		fld_copy(res, 0, 0, q->site, sizeof(q->site));
+		q->site_scan = scan_id;
+		rc = 0;
 	}
 	PQclear(res);
 	return rc;
 }
 
+/* Runs an INSERT ... RETURNING id; sets *out. */
 /*
- * The rows of one host, in three round trips: [savepoint, delete the
- * scan's earlier sighting, upsert the device], [the sighting], then
- * [attachments, ports, observations, evidence, release].
+ * Bulk writing (issue #13: estate-scale ingest).  put_host does not talk
+ * to the server: it appends the host's rows, in COPY text format, to
+ * client-side buffers (one per table), numbered by a host sequence.  A
+ * flush -- at checkpoint, scan_end, close, before any read, and every
+ * BULK_HOSTS hosts -- copies them into session-local temporary tables
+ * (COPY works there; row security forbids COPY into the shared tables)
+ * and moves them into the inventory with one set-based statement per
+ * table, under the sensor's row policies like any INSERT:
+ *   delete this scan's earlier sightings of the same addresses; re-key
+ *   devices first seen by address; upsert the devices (same rules as one
+ *   at a time: identity from the newest sighting); insert the sightings
+ *   (their ids come back through RETURNING); then attachments, ports,
+ *   observations and evidence (linked to the first observation of the
+ *   sighting with its key and, when non-zero, port).
+ * Two hosts of one flush never share an address or a device key: such a
+ * host flushes the batch before it is staged.  A failed flush loses the
+ * uncommitted batch (as a dropped connection does) and reports CS_EIO.
  */
-static int
-put_host_rows(struct cs_store *s, int64_t scan_id,
-	      const struct cs_store_host *h)
-{
-	const struct cs_identity *id = h->id;
-	struct pgp p = {0};
-	char mac[24];
-	size_t nobs = 0, dropped = 0, nev;
-	int64_t device_id = 0, sighting_id;
-	int rc;
+#define BULK_HOSTS 512
+#define BULK_BYTES ((size_t)32 << 20) /* flush beyond this per table */
 
+/* clang-format off */
+static const char bulk_tables_sql[] =
+    "CREATE TEMP TABLE IF NOT EXISTS cs_h ("
+    "  hseq INTEGER, scan_id BIGINT, site TEXT, dsite TEXT, ip TEXT,"
+    "  ip_num BIGINT, seen_at BIGINT, mac TEXT, serial TEXT, dkey TEXT,"
+    "  adopt0 TEXT, adopt1 TEXT, manufacturer TEXT,"
+    "  manufacturer_country TEXT, brand TEXT, model TEXT, firmware TEXT,"
+    "  device_class TEXT, surveillance INTEGER,"
+    "  confidence DOUBLE PRECISION, obs_dropped BIGINT, ev_dropped BIGINT,"
+    "  device_id BIGINT, sighting_id BIGINT);"
+    "CREATE TEMP TABLE IF NOT EXISTS cs_p (hseq INTEGER, port INTEGER);"
+    "CREATE TEMP TABLE IF NOT EXISTS cs_o (hseq INTEGER, seq INTEGER,"
+    "  key TEXT, port INTEGER, flags BIGINT, value BYTEA);"
+    "CREATE TEMP TABLE IF NOT EXISTS cs_e (hseq INTEGER, seq INTEGER,"
+    "  field TEXT, value TEXT, rule TEXT, obs_key TEXT, port INTEGER,"
+    "  weight DOUBLE PRECISION, claim TEXT);"
+    "CREATE TEMP TABLE IF NOT EXISTS cs_a (hseq INTEGER, channel BIGINT,"
+    "  ip TEXT, port INTEGER, name TEXT, model TEXT, serial TEXT,"
+    "  firmware TEXT, vendor TEXT, mac TEXT, manufacturer TEXT, brand TEXT,"
+    "  id_model TEXT, device_class TEXT)";
+
+#define BULK_ID "manufacturer, manufacturer_country, brand, model, " \
+	"firmware, device_class, surveillance, confidence"
+
+static const char bulk_move_sql[] =
+    /* row counts for the planner: index lookups, not scans of the
+     * growing inventory tables */
+    "ANALYZE cs_h;"
+    "DELETE FROM sighting g USING cs_h h WHERE g.site = h.site"
+    "  AND g.scan_id = h.scan_id AND g.ip = h.ip;"
+    "UPDATE device d SET dkey = x.dkey FROM (SELECT DISTINCT ON (h.hseq)"
+    "  h.dkey, d0.id FROM cs_h h JOIN device d0 ON d0.site = h.dsite"
+    "  AND d0.dkey IN (h.adopt0, h.adopt1) WHERE h.adopt0 <> ''"
+    "  AND NOT EXISTS (SELECT 1 FROM device d2 WHERE d2.site = h.dsite"
+    "  AND d2.dkey = h.dkey) ORDER BY h.hseq, d0.dkey = h.adopt1 DESC) x"
+    "  WHERE d.id = x.id;"
+    "INSERT INTO device (" BULK_ID ", ip, ip_num, first_scan, last_scan,"
+    "  first_seen, last_seen, mac, site, dkey, serial)"
+    "  SELECT " BULK_ID ", ip, ip_num, scan_id, scan_id, seen_at, seen_at,"
+    "  mac, dsite, dkey, serial FROM cs_h ORDER BY hseq "
+    "ON CONFLICT (site, dkey) DO UPDATE SET "
+    "mac = CASE WHEN excluded.mac <> '' AND " NEWER
+    " THEN excluded.mac ELSE device.mac END, "
+    "serial = CASE WHEN excluded.serial <> '' AND " NEWER
+    " THEN excluded.serial ELSE device.serial END, "
+    TAKE("ip") ", " TAKE("manufacturer") ", "
+    TAKE("manufacturer_country") ", " TAKE("brand") ", " TAKE("model") ", "
+    TAKE("firmware") ", " TAKE("device_class") ", " TAKE("surveillance") ", "
+    TAKE("confidence") ", " TAKE("ip_num") ", " TAKE("last_scan") ", "
+    "first_scan = CASE WHEN excluded.first_seen < device.first_seen "
+    "THEN excluded.first_scan ELSE device.first_scan END, "
+    "first_seen = least(device.first_seen, excluded.first_seen), "
+    "last_seen = greatest(device.last_seen, excluded.last_seen);"
+    "UPDATE cs_h h SET device_id = d.id FROM device d"
+    "  WHERE d.site = h.dsite AND d.dkey = h.dkey;"
+    "WITH ins AS (INSERT INTO sighting (" BULK_ID ", ip, ip_num, scan_id,"
+    "  device_id, seen_at, obs_dropped, ev_dropped, mac, site, device_site)"
+    "  SELECT " BULK_ID ", ip, ip_num, scan_id, device_id, seen_at,"
+    "  obs_dropped, ev_dropped, mac, site, dsite FROM cs_h ORDER BY hseq"
+    "  RETURNING id, scan_id, ip)"
+    "  UPDATE cs_h h SET sighting_id = ins.id FROM ins"
+    "  WHERE ins.scan_id = h.scan_id AND ins.ip = h.ip";
+
+static const char bulk_move2_sql[] =
+    "INSERT INTO attachment (sighting_id, channel, ip, port, name, model,"
+    "  serial, firmware, vendor, mac, manufacturer, brand, id_model,"
+    "  device_class, site) SELECT h.sighting_id, a.channel, a.ip, a.port,"
+    "  a.name, a.model, a.serial, a.firmware, a.vendor, a.mac,"
+    "  a.manufacturer, a.brand, a.id_model, a.device_class, h.site"
+    "  FROM cs_a a JOIN cs_h h ON h.hseq = a.hseq;"
+    "INSERT INTO sighting_port (sighting_id, port, site)"
+    "  SELECT DISTINCT h.sighting_id, p.port, h.site"
+    "  FROM cs_p p JOIN cs_h h ON h.hseq = p.hseq;"
+    "INSERT INTO observation (sighting_id, seq, key, port, flags, value,"
+    "  site) SELECT h.sighting_id, o.seq, o.key, o.port, o.flags, o.value,"
+    "  h.site FROM cs_o o JOIN cs_h h ON h.hseq = o.hseq;"
+    "INSERT INTO evidence (sighting_id, seq, field, value, rule, obs_key,"
+    "  port, weight, claim, site, observation_id)"
+    "  SELECT h.sighting_id, e.seq, e.field, e.value, e.rule, e.obs_key,"
+    "  e.port, e.weight, e.claim, h.site, (SELECT o.id FROM observation o"
+    "  WHERE o.site = h.site AND o.sighting_id = h.sighting_id"
+    "  AND e.obs_key <> '' AND o.key = e.obs_key"
+    "  AND (e.port = 0 OR o.port = e.port) ORDER BY o.seq LIMIT 1)"
+    "  FROM cs_e e JOIN cs_h h ON h.hseq = e.hseq;"
+    /* DELETE, not TRUNCATE: a truncation makes new files for each
+     * table at every flush, which cost more than the whole insert */
+    "DELETE FROM cs_h; DELETE FROM cs_p; DELETE FROM cs_o;"
+    "DELETE FROM cs_e; DELETE FROM cs_a";
+/* clang-format on */
+
+enum { BT_H, BT_P, BT_O, BT_E, BT_A, BT_COUNT };
+static const char *const bulk_copy[BT_COUNT] = {
+    "COPY cs_h FROM STDIN", "COPY cs_p FROM STDIN", "COPY cs_o FROM STDIN",
+    "COPY cs_e FROM STDIN", "COPY cs_a FROM STDIN"};
+
+/* Set when an append to a staging buffer failed (out of memory). */
+static _Thread_local bool bulk_oom;
+
+static void
+badd(struct cs_buf *b, const void *p, size_t n)
+{
+	if (cs_buf_add(b, p, n) != 0)
+		bulk_oom = true;
+}
+
+static void CS_PRINTF(2, 3)
+bprintf(struct cs_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (cs_buf_vprintf(b, fmt, ap) != 0)
+		bulk_oom = true;
+	va_end(ap);
+}
+
+/* Appends n bytes of text as one COPY field: invalid UTF-8 and NUL bytes
+ * become '?' (as for parameters), backslash, tab, newline and CR are
+ * escaped. */
+static void
+copy_text(struct cs_buf *b, const char *s, size_t n)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	size_t k = 0;
+
+	while (k < n) {
+		size_t m = utf8_seq(u + k, n - k);
+		if (m == 0) {
+			badd(b, "?", 1);
+			k++;
+			continue;
+		}
+		if (m == 1 && (u[k] == '\\' || u[k] == '\t' || u[k] == '\n' ||
+			       u[k] == '\r')) {
+			static const char esc[][3] = {"\\\\", "\\t", "\\n",
+						      "\\r"};
+			int i = u[k] == '\\' ? 0 : u[k] == '\t' ? 1
+					       : u[k] == '\n'	? 2
+								: 3;
+			badd(b, esc[i], 2);
+		} else {
+			badd(b, u + k, m);
+		}
+		k += m;
+	}
+}
+
+#define COPY_FIXED(b, arr) copy_text((b), (arr), strnlen((arr), sizeof(arr)))
+
+static void
+copy_str(struct cs_buf *b, const char *s)
+{
+	copy_text(b, s != NULL ? s : "", s != NULL ? strlen(s) : 0);
+}
+
+/* A BYTEA field: \\x and hex (the backslash escaped for COPY). */
+static void
+copy_bytea(struct cs_buf *b, const uint8_t *v, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	char pair[2];
+
+	badd(b, "\\\\x", 3);
+	for (size_t i = 0; i < n; i++) {
+		pair[0] = hex[v[i] >> 4];
+		pair[1] = hex[v[i] & 15];
+		badd(b, pair, 2);
+	}
+}
+
+static void
+copy_sep(struct cs_buf *b)
+{
+	badd(b, "\t", 1);
+}
+
+static void
+copy_end(struct cs_buf *b)
+{
+	badd(b, "\n", 1);
+}
+
+static void
+copy_i64(struct cs_buf *b, int64_t v)
+{
+	bprintf(b, "%" PRId64, v);
+}
+
+/* Is ip or key already staged in this flush? */
+static bool
+bulk_dup(const struct pg *q, const char *ip, const char *dsite,
+	 const char *key)
+{
+	for (size_t i = 0; i < q->nstaged; i++)
+		if (strcmp(q->staged[i].ip, ip) == 0 ||
+		    (strcmp(q->staged[i].key, key) == 0 &&
+		     strcmp(q->staged[i].dsite, dsite) == 0))
+			return true;
+	return false;
+}
+
+static int bulk_flush(struct cs_store *s);
+
+static int
+bulk_stage(struct cs_store *s, int64_t scan_id, const struct cs_store_host *h)
+{
+	struct pg *q = pg_of(s);
+	const struct cs_identity *id = h->id;
+	const char *dsite = h->site[0] != '\0' ? h->site : q->site;
+	struct cs_buf *b;
+	size_t nobs = 0, dropped = 0, nev;
+	int hseq, rc;
+
+	size_t keep[BT_COUNT];
+	bool big = false;
+
+	for (int t = 0; t < BT_COUNT; t++)
+		big = big || q->bulk[t].len > BULK_BYTES;
+	if (big || bulk_dup(q, h->ip.text, dsite, h->key) ||
+	    q->nstaged >= BULK_HOSTS) {
+		if ((rc = bulk_flush(s)) != 0)
+			return rc;
+	}
+	for (int t = 0; t < BT_COUNT; t++)
+		keep[t] = q->bulk[t].len;
+	bulk_oom = false;
 	if (h->obs != NULL) {
 		nobs = h->obs->n;
 		dropped = h->obs->dropped;
@@ -1193,74 +1273,74 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	nev = id->nev;
 	if (CS_NEVER(nev > CS_FP_MAX_EVIDENCE))
 		nev = CS_FP_MAX_EVIDENCE;
-	host_mac(h, mac, sizeof(mac));
-
-	if ((rc = pipe_begin(s)) != 0)
-		return rc;
-	pipe_send(s, ST_SAVEPOINT, &p);
-	pgp_i64(&p, scan_id);
-	pgp_str(&p, h->ip.text);
-	pipe_send(s, ST_SIGHTING_DELETE, &p);
-	pgp_identity(&p, id);
-	pgp_str(&p, h->ip.text);
-	if (h->ip.v4)
-		pgp_i64(&p, h->ip.num);
-	else
-		pgp_null(&p);
-	pgp_i64(&p, scan_id);
-	pgp_i64(&p, h->seen_at);
-	pgp_str(&p, mac);
-	pipe_send(s, ST_DEVICE_UPSERT, &p);
-	if ((rc = pipe_end(s, "put_host: device", 2, &device_id)) != 0)
-		return rc;
-	if (device_id == 0) {
-		cs_store_set_err(s, "put_host: device: no id returned");
-		return CS_EIO;
+	hseq = (int)q->nstaged;
+	{
+		struct staged *st = &q->staged[q->nstaged++];
+		cs_strlcpy(st->ip, h->ip.text, sizeof(st->ip));
+		cs_strlcpy(st->key, h->key, sizeof(st->key));
+		cs_strlcpy(st->dsite, dsite, sizeof(st->dsite));
 	}
 
-	pgp_identity(&p, id);
-	pgp_str(&p, h->ip.text);
+	b = &q->bulk[BT_H];
+	copy_i64(b, hseq);
+	copy_sep(b);
+	copy_i64(b, scan_id);
+	copy_sep(b);
+	copy_str(b, q->site);
+	copy_sep(b);
+	copy_str(b, dsite);
+	copy_sep(b);
+	copy_str(b, h->ip.text);
+	copy_sep(b);
 	if (h->ip.v4)
-		pgp_i64(&p, h->ip.num);
+		copy_i64(b, h->ip.num);
 	else
-		pgp_null(&p);
-	pgp_i64(&p, scan_id);
-	pgp_i64(&p, device_id);
-	pgp_i64(&p, h->seen_at);
-	pgp_i64(&p, (int64_t)CS_MIN(dropped, (size_t)INT64_MAX));
-	pgp_i64(&p, (int64_t)CS_MIN(id->nev_dropped + (id->nev - nev),
+		badd(b, "\\N", 2);
+	copy_sep(b);
+	copy_i64(b, h->seen_at);
+	copy_sep(b);
+	copy_str(b, h->mac);
+	copy_sep(b);
+	copy_str(b, h->serial);
+	copy_sep(b);
+	copy_str(b, h->key);
+	copy_sep(b);
+	copy_str(b, h->adopt[0]);
+	copy_sep(b);
+	copy_str(b, h->adopt[1][0] ? h->adopt[1] : h->adopt[0]);
+	copy_sep(b);
+	COPY_FIXED(b, id->manufacturer);
+	copy_sep(b);
+	COPY_FIXED(b, id->manufacturer_country);
+	copy_sep(b);
+	COPY_FIXED(b, id->brand);
+	copy_sep(b);
+	COPY_FIXED(b, id->model);
+	copy_sep(b);
+	COPY_FIXED(b, id->firmware);
+	copy_sep(b);
+	copy_str(b, cs_class_name(id->device_class));
+	copy_sep(b);
+	if (id->surveillance_known)
+		copy_i64(b, id->surveillance ? 1 : 0);
+	else
+		badd(b, "\\N", 2);
+	copy_sep(b);
+	bprintf(b, "%.17g", id->confidence);
+	copy_sep(b);
+	copy_i64(b, (int64_t)CS_MIN(dropped, (size_t)INT64_MAX));
+	copy_sep(b);
+	copy_i64(b, (int64_t)CS_MIN(id->nev_dropped + (id->nev - nev),
 				    (size_t)INT64_MAX));
-	pgp_str(&p, mac);
-	if ((rc = run_id(s, ST_SIGHTING_INSERT, &p, "put_host: sighting",
-			 &sighting_id)) != 0)
-		return rc;
+	copy_sep(b);
+	badd(b, "\\N\t\\N", 5);
+	copy_end(b);
 
-	if ((rc = pipe_begin(s)) != 0)
-		return rc;
-	for (size_t i = 0; i < h->natt && i < CS_STORE_MAX_ATTACH; i++) {
-		const struct cs_attachment *a = &h->att[i];
+	b = &q->bulk[BT_P];
+	for (size_t i = 0; i < h->nports; i++)
+		bprintf(b, "%d\t%u\n", hseq, (unsigned)h->ports[i]);
 
-		pgp_i64(&p, sighting_id);
-		pgp_i64(&p, a->channel);
-		PGP_FIXED(&p, a->ip);
-		pgp_i64(&p, a->port);
-		PGP_FIXED(&p, a->name);
-		PGP_FIXED(&p, a->model);
-		PGP_FIXED(&p, a->serial);
-		PGP_FIXED(&p, a->firmware);
-		PGP_FIXED(&p, a->vendor);
-		PGP_FIXED(&p, a->mac);
-		PGP_FIXED(&p, a->manufacturer);
-		PGP_FIXED(&p, a->brand);
-		PGP_FIXED(&p, a->id_model);
-		pgp_str(&p, cs_class_name(a->device_class));
-		pipe_send(s, ST_ATT_INSERT, &p);
-	}
-	for (size_t i = 0; i < h->nports; i++) {
-		pgp_i64(&p, sighting_id);
-		pgp_i64(&p, h->ports[i]);
-		pipe_send(s, ST_PORT_INSERT, &p);
-	}
+	b = &q->bulk[BT_O];
 	for (size_t i = 0; i < nobs; i++) {
 		const struct cs_obs *o = &h->obs->v[i];
 		size_t vlen = o->len;
@@ -1270,30 +1350,128 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 			vlen = CS_OBS_MAX_VALUE;
 			flags |= CS_OBS_TRUNCATED;
 		}
-		pgp_i64(&p, sighting_id);
-		pgp_i64(&p, (int64_t)i);
-		PGP_FIXED(&p, o->key);
-		pgp_i64(&p, o->port);
-		pgp_i64(&p, flags);
-		pgp_bytes(&p, o->val, vlen);
-		pipe_send(s, ST_OBS_INSERT, &p);
+		bprintf(b, "%d\t%zu\t", hseq, i);
+		COPY_FIXED(b, o->key);
+		bprintf(b, "\t%u\t%u\t", (unsigned)o->port, flags);
+		copy_bytea(b, o->val, o->val != NULL ? vlen : 0);
+		copy_end(b);
 	}
+
+	b = &q->bulk[BT_E];
 	for (size_t i = 0; i < nev; i++) {
 		const struct cs_evidence *ev = &id->ev[i];
 
-		pgp_i64(&p, sighting_id);
-		pgp_i64(&p, (int64_t)i);
-		PGP_FIXED(&p, ev->field);
-		PGP_FIXED(&p, ev->value);
-		PGP_FIXED(&p, ev->rule);
-		PGP_FIXED(&p, ev->obs_key);
-		pgp_i64(&p, ev->port);
-		pgp_dbl(&p, ev->weight);
-		PGP_FIXED(&p, ev->claim);
-		pipe_send(s, ST_EV_INSERT, &p);
+		bprintf(b, "%d\t%zu\t", hseq, i);
+		COPY_FIXED(b, ev->field);
+		copy_sep(b);
+		COPY_FIXED(b, ev->value);
+		copy_sep(b);
+		COPY_FIXED(b, ev->rule);
+		copy_sep(b);
+		COPY_FIXED(b, ev->obs_key);
+		bprintf(b, "\t%u\t%.17g\t", (unsigned)ev->port,
+			      ev->weight);
+		COPY_FIXED(b, ev->claim);
+		copy_end(b);
 	}
-	pipe_send(s, ST_RELEASE, &p);
-	return pipe_end(s, "put_host", -1, NULL);
+
+	b = &q->bulk[BT_A];
+	for (size_t i = 0; i < h->natt && i < CS_STORE_MAX_ATTACH; i++) {
+		const struct cs_attachment *a = &h->att[i];
+
+		bprintf(b, "%d\t%u\t", hseq, a->channel);
+		COPY_FIXED(b, a->ip);
+		bprintf(b, "\t%u\t", (unsigned)a->port);
+		COPY_FIXED(b, a->name);
+		copy_sep(b);
+		COPY_FIXED(b, a->model);
+		copy_sep(b);
+		COPY_FIXED(b, a->serial);
+		copy_sep(b);
+		COPY_FIXED(b, a->firmware);
+		copy_sep(b);
+		COPY_FIXED(b, a->vendor);
+		copy_sep(b);
+		COPY_FIXED(b, a->mac);
+		copy_sep(b);
+		COPY_FIXED(b, a->manufacturer);
+		copy_sep(b);
+		COPY_FIXED(b, a->brand);
+		copy_sep(b);
+		COPY_FIXED(b, a->id_model);
+		copy_sep(b);
+		copy_str(b, cs_class_name(a->device_class));
+		copy_end(b);
+	}
+	if (bulk_oom) { /* take the half-staged host back out */
+		for (int t = 0; t < BT_COUNT; t++)
+			q->bulk[t].len = keep[t];
+		q->nstaged--;
+		cs_store_set_err(s, "put_host: out of memory");
+		return CS_EIO;
+	}
+	return 0;
+}
+
+/* Sends one staged table with COPY; 0 or CS_EIO. */
+static int
+bulk_copy_one(struct cs_store *s, int t)
+{
+	struct pg *q = pg_of(s);
+	PGresult *res;
+	int rc = 0;
+
+	if (q->bulk[t].len == 0)
+		return 0;
+	res = PQexec(q->conn, bulk_copy[t]);
+	if (PQresultStatus(res) != PGRES_COPY_IN) {
+		db_err(s, "put_host: copy", res);
+		PQclear(res);
+		return CS_EIO;
+	}
+	PQclear(res);
+	if (PQputCopyData(q->conn, (const char *)q->bulk[t].p,
+			  (int)q->bulk[t].len) != 1)
+		rc = CS_EIO;
+	if (PQputCopyEnd(q->conn, rc == 0 ? NULL : "client failed") != 1)
+		rc = CS_EIO;
+	while ((res = PQgetResult(q->conn)) != NULL) {
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == 0)
+			rc = db_err(s, "put_host: copy", res);
+		PQclear(res);
+	}
+	if (rc != 0 && s->errmsg[0] == '\0')
+		db_err(s, "put_host: copy", NULL);
+	return rc;
+}
+
+/* Moves everything staged into the inventory (inside the batch). */
+static int
+bulk_flush(struct cs_store *s)
+{
+	struct pg *q = pg_of(s);
+	int rc = 0;
+
+	if (q->nstaged == 0)
+		return 0;
+	if (!q->bulk_ready) {
+		if (exec_cmd(s, bulk_tables_sql, "put_host: staging") != 0)
+			rc = CS_EIO;
+		else
+			q->bulk_ready = true;
+	}
+	for (int t = 0; t < BT_COUNT && rc == 0; t++)
+		rc = bulk_copy_one(s, t);
+	if (rc == 0)
+		rc = exec_cmd(s, bulk_move_sql, "put_host");
+	if (rc == 0)
+		rc = exec_cmd(s, bulk_move2_sql, "put_host");
+	if (rc != 0)
+		q->bulk_ready = false; /* rolled back with the batch */
+	for (int t = 0; t < BT_COUNT; t++)
+		cs_buf_reset(&q->bulk[t]);
+	q->nstaged = 0;
+	return rc;
 }
 
 static int
@@ -1301,19 +1479,9 @@ pg_put_host(struct cs_store *s, int64_t scan_id, const struct cs_store_host *h)
 {
 	int rc;
 
-	if ((rc = batch_begin(s)) != 0)
+	if ((rc = batch_begin(s)) != 0 || (rc = scan_site(s, scan_id)) != 0)
 		return rc;
-	rc = put_host_rows(s, scan_id, h);
-	if (rc != 0 && PQstatus(pg_of(s)->conn) == CONNECTION_OK) {
-		char keep[sizeof(s->errmsg)];
-
-		cs_strlcpy(keep, s->errmsg, sizeof(keep));
-		if (exec_cmd(s, "ROLLBACK TO SAVEPOINT cs_host",
-			     "rollback to") == 0)
-			exec_cmd(s, "RELEASE SAVEPOINT cs_host", "release");
-		cs_strlcpy(s->errmsg, keep, sizeof(s->errmsg));
-	}
-	return rc;
+	return bulk_stage(s, scan_id, h);
 }
 
 static int
@@ -1394,99 +1562,150 @@ pg_scan_get(struct cs_store *s, int64_t scan_id, struct cs_scan_state *ss)
 		fld_copy(res, 0, 8, ss->exclusions, sizeof(ss->exclusions));
 		fld_copy(res, 0, 9, ss->ports, sizeof(ss->ports));
 		fld_copy(res, 0, 10, ss->vantage, sizeof(ss->vantage));
+		fld_copy(res, 0, 11, ss->site, sizeof(ss->site));
+		ss->delivered = FLD_I64(res, 0, 12);
 		rc = 0;
 	}
 	PQclear(res);
 	return rc;
 }
 
-static int
-read_children(struct cs_store *s, int64_t sid, struct cs_device_row *row)
-{
-	struct pgp p = {0};
+/*
+ * each_device reads a scan's sightings through a cursor, EACH_BATCH at a
+ * time, and each batch's ports, evidence and attachments with one query
+ * per table (sighting_id = ANY(...)), not three queries per sighting, so
+ * that a scan of a million devices is read in a few hundred round trips.
+ */
+#define EACH_BATCH 2000
+
+/* The rows of one child table for a batch, ordered by sighting id. */
+struct kids {
 	PGresult *res;
 	int n;
+	int64_t *sid; /* column 0 of each row */
+};
 
-	pgp_i64(&p, sid);
-	res = st_run(s, ST_EACH_PORT, &p, "each_device: ports");
-	if (!res_ok(res)) {
-		PQclear(res);
+static int
+kids_load(struct cs_store *s, struct kids *k, const char *sql,
+	  const char *ids, const char *what)
+{
+	struct pgp p = {0};
+
+	pgp_textfmt(&p, ids); /* an array literal of numbers */
+	k->res = adhoc(s, sql, &p, what);
+	if (!res_ok(k->res))
 		return CS_EIO;
-	}
-	n = PQntuples(res);
-	for (int r = 0; r < n && row->nports < CS_NELEM(row->ports); r++)
-		row->ports[row->nports++] =
-		    (uint16_t)fld_int(res, r, 0, 0, UINT16_MAX);
-	PQclear(res);
-
-	pgp_i64(&p, sid);
-	res = st_run(s, ST_EACH_EV, &p, "each_device: evidence");
-	if (!res_ok(res)) {
-		PQclear(res);
-		return CS_EIO;
-	}
-	n = PQntuples(res);
-	for (int r = 0; r < n && row->id.nev < CS_FP_MAX_EVIDENCE; r++) {
-		struct cs_evidence *ev = &row->id.ev[row->id.nev++];
-		fld_copy(res, r, 0, ev->field, sizeof(ev->field));
-		fld_copy(res, r, 1, ev->value, sizeof(ev->value));
-		fld_copy(res, r, 2, ev->rule, sizeof(ev->rule));
-		fld_copy(res, r, 3, ev->obs_key, sizeof(ev->obs_key));
-		ev->port = (uint16_t)fld_int(res, r, 4, 0, UINT16_MAX);
-		ev->weight = fld_dbl(res, r, 5);
-		fld_copy(res, r, 6, ev->claim, sizeof(ev->claim));
-	}
-	PQclear(res);
-
-	pgp_i64(&p, sid);
-	res = st_run(s, ST_EACH_ATT, &p, "each_device: attachments");
-	if (!res_ok(res)) {
-		PQclear(res);
-		return CS_EIO;
-	}
-	n = PQntuples(res);
-	for (int r = 0; r < n && row->natt < CS_STORE_MAX_ATTACH; r++) {
-		struct cs_attachment *a = &row->att[row->natt++];
-		char cls[16];
-
-		a->channel = (unsigned)fld_int(res, r, 0, 0, 1000000);
-		fld_copy(res, r, 1, a->ip, sizeof(a->ip));
-		a->port = (uint16_t)fld_int(res, r, 2, 0, UINT16_MAX);
-		fld_copy(res, r, 3, a->name, sizeof(a->name));
-		fld_copy(res, r, 4, a->model, sizeof(a->model));
-		fld_copy(res, r, 5, a->serial, sizeof(a->serial));
-		fld_copy(res, r, 6, a->firmware, sizeof(a->firmware));
-		fld_copy(res, r, 7, a->vendor, sizeof(a->vendor));
-		fld_copy(res, r, 8, a->mac, sizeof(a->mac));
-		fld_copy(res, r, 9, a->manufacturer, sizeof(a->manufacturer));
-		fld_copy(res, r, 10, a->brand, sizeof(a->brand));
-		fld_copy(res, r, 11, a->id_model, sizeof(a->id_model));
-		fld_copy(res, r, 12, cls, sizeof(cls));
-		if (cs_class_parse(cls, &a->device_class) != 0)
-			a->device_class = CS_CLASS_UNKNOWN;
-	}
-	PQclear(res);
+	k->n = PQntuples(k->res);
+	k->sid = cs_xcalloc((size_t)k->n + 1, sizeof(*k->sid));
+	for (int r = 0; r < k->n; r++)
+		k->sid[r] = FLD_I64(k->res, r, 0);
 	return 0;
 }
 
-static int
-pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
-	       void *arg)
+static void
+kids_free(struct kids *k)
 {
-	struct cs_device_row *row;
-	struct pgp p = {0};
-	PGresult *res;
-	int n, ret = 0;
+	PQclear(k->res);
+	free(k->sid);
+	memset(k, 0, sizeof(*k));
+}
 
-	pgp_i64(&p, scan_id);
-	res = st_run(s, ST_EACH_SIGHTING, &p, "each_device");
-	if (!res_ok(res)) {
-		PQclear(res);
-		return CS_EIO;
+/* The first row of sighting sid in k (k->n if none). */
+static int
+kids_first(const struct kids *k, int64_t sid)
+{
+	int lo = 0, hi = k->n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (k->sid[mid] < sid)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	row = cs_xmalloc(sizeof(*row));
-	n = PQntuples(res);
-	for (int r = 0; r < n; r++) {
+	return lo;
+}
+
+static void
+fill_children(const struct kids kids[3], int64_t sid, struct cs_device_row *row)
+{
+	const struct kids *k = &kids[0];
+
+	for (int r = kids_first(k, sid);
+	     r < k->n && k->sid[r] == sid && row->nports < CS_NELEM(row->ports);
+	     r++)
+		row->ports[row->nports++] =
+		    (uint16_t)fld_int(k->res, r, 1, 0, UINT16_MAX);
+	k = &kids[1];
+	for (int r = kids_first(k, sid);
+	     r < k->n && k->sid[r] == sid && row->id.nev < CS_FP_MAX_EVIDENCE;
+	     r++) {
+		struct cs_evidence *ev = &row->id.ev[row->id.nev++];
+		fld_copy(k->res, r, 1, ev->field, sizeof(ev->field));
+		fld_copy(k->res, r, 2, ev->value, sizeof(ev->value));
+		fld_copy(k->res, r, 3, ev->rule, sizeof(ev->rule));
+		fld_copy(k->res, r, 4, ev->obs_key, sizeof(ev->obs_key));
+		ev->port = (uint16_t)fld_int(k->res, r, 5, 0, UINT16_MAX);
+		ev->weight = fld_dbl(k->res, r, 6);
+		fld_copy(k->res, r, 7, ev->claim, sizeof(ev->claim));
+	}
+	k = &kids[2];
+	for (int r = kids_first(k, sid);
+	     r < k->n && k->sid[r] == sid && row->natt < CS_STORE_MAX_ATTACH;
+	     r++) {
+		struct cs_attachment *a = &row->att[row->natt++];
+		char cls[16];
+
+		a->channel = (unsigned)fld_int(k->res, r, 1, 0, 1000000);
+		fld_copy(k->res, r, 2, a->ip, sizeof(a->ip));
+		a->port = (uint16_t)fld_int(k->res, r, 3, 0, UINT16_MAX);
+		fld_copy(k->res, r, 4, a->name, sizeof(a->name));
+		fld_copy(k->res, r, 5, a->model, sizeof(a->model));
+		fld_copy(k->res, r, 6, a->serial, sizeof(a->serial));
+		fld_copy(k->res, r, 7, a->firmware, sizeof(a->firmware));
+		fld_copy(k->res, r, 8, a->vendor, sizeof(a->vendor));
+		fld_copy(k->res, r, 9, a->mac, sizeof(a->mac));
+		fld_copy(k->res, r, 10, a->manufacturer,
+			 sizeof(a->manufacturer));
+		fld_copy(k->res, r, 11, a->brand, sizeof(a->brand));
+		fld_copy(k->res, r, 12, a->id_model, sizeof(a->id_model));
+		fld_copy(k->res, r, 13, cls, sizeof(cls));
+		if (cs_class_parse(cls, &a->device_class) != 0)
+			a->device_class = CS_CLASS_UNKNOWN;
+	}
+}
+
+static const char *const kids_sql[3] = {
+    "SELECT sighting_id, port FROM sighting_port "
+    "WHERE sighting_id = ANY($1::bigint[]) ORDER BY sighting_id, port",
+    "SELECT sighting_id, field, value, rule, obs_key, port, weight, claim "
+    "FROM evidence WHERE sighting_id = ANY($1::bigint[]) "
+    "ORDER BY sighting_id, seq",
+    "SELECT sighting_id, channel, ip, port, name, model, serial, firmware, "
+    "vendor, mac, manufacturer, brand, id_model, device_class "
+    "FROM attachment WHERE sighting_id = ANY($1::bigint[]) "
+    "ORDER BY sighting_id, channel, id",
+};
+
+/* Calls cb for the rows of one fetched batch. */
+static int
+each_batch(struct cs_store *s, PGresult *res, struct cs_device_row *row,
+	   cs_store_device_cb cb, void *arg)
+{
+	struct kids kids[3] = {{0}};
+	struct cs_buf ids;
+	int n = PQntuples(res), ret = 0;
+
+	cs_buf_init(&ids, (size_t)EACH_BATCH * 24 + 8);
+	cs_buf_add(&ids, "{", 1);
+	for (int r = 0; r < n; r++)
+		cs_buf_printf(&ids, "%s%" PRId64, r ? "," : "",
+			      FLD_I64(res, r, 0));
+	cs_buf_add(&ids, "}", 1);
+	for (int k = 0; k < 3 && ret == 0; k++)
+		ret = kids_load(s, &kids[k], kids_sql[k], cs_buf_str(&ids),
+				"each_device: children");
+	for (int r = 0; r < n && ret == 0; r++) {
 		char cls[16];
 		int64_t sid = FLD_I64(res, r, 0);
 
@@ -1503,6 +1722,7 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 		fld_copy(res, r, 8, cls, sizeof(cls));
 		if (cs_class_parse(cls, &row->id.device_class) != 0)
 			row->id.device_class = CS_CLASS_UNKNOWN;
+		row->id.surveillance_known = !PQgetisnull(res, r, 9);
 		row->id.surveillance = fld_int(res, r, 9, 0, 1) != 0;
 		row->id.confidence = fld_dbl(res, r, 10);
 		row->first_seen = FLD_I64(res, r, 11);
@@ -1510,13 +1730,72 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 		row->id.nev_dropped =
 		    (size_t)fld_int(res, r, 13, 0, (int64_t)SIZE_MAX / 2);
 		fld_copy(res, r, 14, row->mac, sizeof(row->mac));
-		if ((ret = read_children(s, sid, row)) != 0)
+		fld_copy(res, r, 15, row->site, sizeof(row->site));
+		fld_copy(res, r, 16, row->serial, sizeof(row->serial));
+		fill_children(kids, sid, row);
+		ret = cb(arg, row);
+	}
+	for (int k = 0; k < 3; k++)
+		kids_free(&kids[k]);
+	cs_buf_free(&ids);
+	return ret;
+}
+
+static int
+pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
+	       void *arg)
+{
+	const char *q = sql_text[ST_EACH_SIGHTING], *dollar = strstr(q, "$1");
+	struct cs_device_row *row;
+	char *sql, fetch[64];
+	size_t n;
+	bool own;
+	int ret = 0;
+
+	/* the open batch's rows too */
+	if (bulk_flush(s) != 0 || CS_NEVER(dollar == NULL))
+		return CS_EIO;
+	/* the cursor's query: the statement with the scan id (a number) */
+	n = strlen(q) + 64;
+	sql = cs_xmalloc(n);
+	snprintf(sql, n, "DECLARE cs_each NO SCROLL CURSOR FOR %.*s%" PRId64 "%s",
+		 (int)(dollar - q), q, scan_id, dollar + 2);
+	own = !in_txn(s);
+	if ((own && exec_cmd(s, "BEGIN", "each_device") != 0) ||
+	    exec_cmd(s, sql, "each_device") != 0) {
+		free(sql);
+		if (own && in_txn(s))
+			exec_cmd(s, "ROLLBACK", "rollback");
+		return CS_EIO;
+	}
+	free(sql);
+	snprintf(fetch, sizeof(fetch), "FETCH %d FROM cs_each", EACH_BATCH);
+	row = cs_xmalloc(sizeof(*row));
+	for (;;) {
+		PGresult *res = adhoc(s, fetch, NULL, "each_device");
+		if (!res_ok(res)) {
+			PQclear(res);
+			ret = CS_EIO;
 			break;
-		if ((ret = cb(arg, row)) != 0)
+		}
+		if (PQntuples(res) == 0) {
+			PQclear(res);
+			break;
+		}
+		ret = each_batch(s, res, row, cb, arg);
+		PQclear(res);
+		if (ret != 0)
 			break;
 	}
-	PQclear(res);
 	free(row);
+	if (PQtransactionStatus(pg_of(s)->conn) == PQTRANS_INTRANS)
+		exec_cmd(s, "CLOSE cs_each", "each_device");
+	if (own) {
+		if (PQtransactionStatus(pg_of(s)->conn) == PQTRANS_INTRANS)
+			exec_cmd(s, "COMMIT", "each_device");
+		else
+			exec_cmd(s, "ROLLBACK", "rollback");
+	}
 	return ret;
 }
 
@@ -1529,6 +1808,9 @@ pg_each_observation(struct cs_store *s, int64_t scan_id,
 	PGresult *res;
 	int n, ret = 0;
 
+	/* the open batch's rows too */
+	if (bulk_flush(s) != 0)
+		return CS_EIO;
 	pgp_i64(&p, scan_id);
 	pgp_str(&p, ip->text);
 	res = st_run(s, ST_EACH_OBS, &p, "each_observation");
@@ -1571,6 +1853,20 @@ pg_integrity_check(struct cs_store *s, char *err, size_t errsz)
 	    "SELECT 'scan ' || id || ' watermark beyond its targets' "
 	    "FROM scan WHERE watermark > total_targets AND total_targets > 0 "
 	    "LIMIT 1",
+	    /* the rows under a sighting are tied to it by triggers, not by
+	     * foreign keys (migration 0004) */
+	    "SELECT 'observation without its sighting' FROM observation o "
+	    "WHERE NOT EXISTS (SELECT 1 FROM sighting g WHERE g.id = "
+	    "o.sighting_id AND g.site = o.site) LIMIT 1",
+	    "SELECT 'evidence without its sighting' FROM evidence e "
+	    "WHERE NOT EXISTS (SELECT 1 FROM sighting g WHERE g.id = "
+	    "e.sighting_id AND g.site = e.site) LIMIT 1",
+	    "SELECT 'port without its sighting' FROM sighting_port p "
+	    "WHERE NOT EXISTS (SELECT 1 FROM sighting g WHERE g.id = "
+	    "p.sighting_id AND g.site = p.site) LIMIT 1",
+	    "SELECT 'attachment without its sighting' FROM attachment a "
+	    "WHERE NOT EXISTS (SELECT 1 FROM sighting g WHERE g.id = "
+	    "a.sighting_id AND g.site = a.site) LIMIT 1",
 	};
 	int ret = 0;
 
@@ -1649,7 +1945,7 @@ finding_read(const PGresult *res, int r, struct cs_finding_row *f)
 }
 
 static int
-finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
+pg_finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
 	      const char *what, const char *detail)
 {
 	struct pgp p = {0};
@@ -1671,14 +1967,17 @@ finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
 }
 
 static int64_t
-device_of(struct cs_store *s, const char *ip)
+pg_device_of(struct cs_store *s, const char *ip)
 {
 	struct pgp p = {0};
 	PGresult *res;
 	int64_t id = 0;
 
 	pgp_str(&p, ip);
-	res = adhoc(s, "SELECT id FROM device WHERE ip = $1", &p, "device");
+	res = adhoc(s,
+		    "SELECT id FROM device WHERE ip = $1 "
+		    "ORDER BY last_seen DESC, id DESC LIMIT 1",
+		    &p, "device");
 	if (res_ok(res) && PQntuples(res) > 0)
 		id = FLD_I64(res, 0, 0);
 	PQclear(res);
@@ -1689,36 +1988,33 @@ static int pg_finding_get(struct cs_store *s, int64_t id,
 			  struct cs_finding_row *out);
 
 static int
-pg_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
-	       bool *reopened)
+pg_finding_lookup(struct cs_store *s, const char *key, int64_t *id,
+		  char status[16])
+{
+	struct pgp p = {0};
+	PGresult *res;
+
+	if (batch_commit(s) != 0)
+		return CS_EIO;
+	pgp_str(&p, key);
+	res = adhoc(s, "SELECT id, status FROM finding WHERE fkey = $1", &p,
+		    "finding_put");
+	return id_status(res, id, status);
+}
+
+static int
+pg_finding_write(struct cs_store *s, const struct cs_finding_row *f, int64_t fid,
+		 const char *status, bool reopen, int64_t dev, int64_t *id)
 {
 	size_t nfcols;
 	const struct cs_store_col *fcols = cs_store_finding_cols(&nfcols);
 	char sql[2048];
 	struct pgp p = {0};
 	PGresult *res;
-	int64_t fid = 0, dev;
-	char status[16] = "";
 	size_t nf = nfcols;
-	int rc;
 
-	*reopened = false;
 	if (batch_commit(s) != 0)
 		return CS_EIO;
-	PGP_FIXED(&p, f->key);
-	res = adhoc(s, "SELECT id, status FROM finding WHERE fkey = $1", &p,
-		    "finding_put");
-	if (!res_ok(res)) {
-		PQclear(res);
-		return CS_EIO;
-	}
-	if (PQntuples(res) > 0) {
-		fid = FLD_I64(res, 0, 0);
-		fld_copy(res, 0, 1, status, sizeof(status));
-	}
-	PQclear(res);
-	dev = f->device_id != 0 ? f->device_id : device_of(s, f->ip);
-
 	/* $1..$nf the text columns, then numbers from $nf+1. */
 	sql[0] = '\0';
 	if (fid == 0) {
@@ -1759,13 +2055,13 @@ pg_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 		    "sensitive = $%zu, reach_core = $%zu, severity = $%zu, "
 		    "first_seen = $%zu, last_scan = greatest(last_scan, "
 		    "$%zu), assessed_at = $%zu, "
-		    "status = CASE WHEN status IN ('closed', 'withdrawn') "
-		    "THEN 'open' ELSE status END, "
-		    "verified_scan = CASE WHEN status IN ('closed', "
-		    "'withdrawn') THEN 0 ELSE verified_scan END "
+		    "status = CASE WHEN $%zu::integer = 1 THEN 'open' "
+		    "ELSE status END, "
+		    "verified_scan = CASE WHEN $%zu::integer = 1 THEN 0 "
+		    "ELSE verified_scan END "
 		    "WHERE id = $%zu RETURNING id",
 		    nf + 1, nf + 2, nf + 3, nf + 4, nf + 5, nf + 6, nf + 7,
-		    nf + 8, nf + 9);
+		    nf + 8, nf + 10, nf + 10, nf + 9);
 		cs_store_sql_add(sql, sizeof(sql), tail);
 	}
 	for (size_t i = 0; i < nf; i++)
@@ -1786,73 +2082,48 @@ pg_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 	if (fid == 0) {
 		/* $nf+9 is unused by the INSERT's first_scan (reuses $nf+7) */
 		PGP_FIXED(&p, f->key);
-		pgp_str(&p, cs_finding_status_valid(f->status) &&
-				    strcmp(f->status, "closed") != 0 &&
-				    strcmp(f->status, "withdrawn") != 0
-				? f->status
-				: "open");
+		pgp_str(&p, status);
 		PGP_FIXED(&p, f->status_until);
 		PGP_FIXED(&p, f->owner);
 		PGP_FIXED(&p, f->due);
 		PGP_FIXED(&p, f->note);
 	} else {
 		pgp_i64(&p, fid);
+		pgp_i64(&p, reopen ? 1 : 0);
 	}
 	res = adhoc(s, sql, &p, "finding_put");
 	if (!res_ok(res) || PQntuples(res) != 1) {
 		PQclear(res);
 		return CS_EIO;
 	}
-	if (fid == 0) {
-		fid = FLD_I64(res, 0, 0);
-		PQclear(res);
-		rc = finding_event(s, fid, f->assessed_at, f->last_scan,
-				   "raised", f->action);
-	} else if (strcmp(status, "closed") == 0 ||
-		   strcmp(status, "withdrawn") == 0) {
-		PQclear(res);
-		*reopened = true;
-		rc = finding_event(s, fid, f->assessed_at, f->last_scan,
-				   "reopened", status);
-	} else {
-		PQclear(res);
-		rc = 0;
-	}
-	*id = fid;
-	return rc;
+	*id = FLD_I64(res, 0, 0);
+	PQclear(res);
+	return 0;
 }
 
 static int
-pg_finding_close(struct cs_store *s, int64_t id, const char *status,
-		 int64_t scan_id)
+pg_finding_set_status(struct cs_store *s, int64_t id, const char *status,
+		      int64_t verified)
 {
 	struct pgp p = {0};
 	PGresult *res;
-	bool changed;
+	int rc;
 
 	if (batch_commit(s) != 0)
 		return CS_EIO;
 	pgp_i64(&p, id);
 	pgp_str(&p, status);
-	pgp_i64(&p, scan_id);
+	pgp_i64(&p, verified);
 	res = adhoc(s,
-		    "UPDATE finding SET status = $2::text, verified_scan = "
-		    "CASE WHEN $2::text = 'closed' THEN $3::bigint ELSE 0 END "
-		    "WHERE id = $1 AND status NOT IN ('closed', 'withdrawn')",
+		    "UPDATE finding SET status = $2, verified_scan = $3 "
+		    "WHERE id = $1",
 		    &p, "finding_close");
-	if (!res_ok(res)) {
-		PQclear(res);
-		return CS_EIO;
-	}
-	changed = strcmp(PQcmdTuples(res), "0") != 0;
+	if (!res_ok(res))
+		rc = CS_EIO;
+	else
+		rc = strcmp(PQcmdTuples(res), "0") == 0 ? CS_ENOTFOUND : 0;
 	PQclear(res);
-	if (!changed) {
-		struct cs_finding_row *tmp = cs_xmalloc(sizeof(*tmp));
-		int rc = pg_finding_get(s, id, tmp);
-		free(tmp);
-		return rc;
-	}
-	return finding_event(s, id, 0, scan_id, status, "");
+	return rc;
 }
 
 /* Adds a nullable text parameter. */
@@ -1866,32 +2137,15 @@ pgp_opt(struct pgp *p, const char *v)
 }
 
 static int
-pg_finding_plan(struct cs_store *s, int64_t id,
-		const struct cs_finding_plan *pl, int64_t now)
+pg_finding_set_plan(struct cs_store *s, int64_t id,
+		    const struct cs_finding_plan *pl)
 {
-	struct cs_finding_row *cur;
-	char detail[512];
 	struct pgp p = {0};
 	PGresult *res;
-	const char *until;
 	int rc;
 
 	if (batch_commit(s) != 0)
 		return CS_EIO;
-	cur = cs_xmalloc(sizeof(*cur));
-	rc = pg_finding_get(s, id, cur);
-	if (rc != 0) {
-		free(cur);
-		return rc;
-	}
-	until = pl->until != NULL ? pl->until : cur->status_until;
-	if (pl->status != NULL && strcmp(pl->status, "risk-accepted") == 0 &&
-	    *until == '\0') {
-		free(cur);
-		cs_store_set_err(s, "risk-accepted needs an --until date");
-		return CS_EINVAL;
-	}
-	free(cur);
 	pgp_i64(&p, id);
 	pgp_opt(&p, pl->owner);
 	pgp_opt(&p, pl->due);
@@ -1905,16 +2159,12 @@ pg_finding_plan(struct cs_store *s, int64_t id,
 		    "status_until = coalesce($5::text, status_until), "
 		    "note = coalesce($6::text, note) WHERE id = $1",
 		    &p, "finding_plan");
-	rc = res_ok(res) ? 0 : CS_EIO;
+	if (!res_ok(res))
+		rc = CS_EIO;
+	else
+		rc = strcmp(PQcmdTuples(res), "0") == 0 ? CS_ENOTFOUND : 0;
 	PQclear(res);
-	if (rc != 0)
-		return rc;
-	snprintf(detail, sizeof(detail),
-		 "owner=%s due=%s status=%s until=%s note=%s",
-		 pl->owner ? pl->owner : "-", pl->due ? pl->due : "-",
-		 pl->status ? pl->status : "-", pl->until ? pl->until : "-",
-		 pl->note ? pl->note : "-");
-	return finding_event(s, id, now, 0, "plan", detail);
+	return rc;
 }
 
 static int
@@ -2058,6 +2308,139 @@ pg_first_scan(struct cs_store *s, int64_t *first)
 	return rc;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Administration: sealed sites (docs/sensors.md). */
+
+/*
+ * The sensor side of the inventory.  Every sensor-writable table gets one
+ * policy keeping a sensor to rows whose site is its login name
+ * (session_user: SET ROLE to the group cannot change it), and column
+ * privileges that leave out id (ids come from cs_random_id/cs_time_id,
+ * never chosen by a sensor).  Every unique key and reference of these
+ * tables is within a site (migration 0004), so nothing a sensor inserts
+ * can collide with, point at or reveal another site's rows.  No
+ * sequences, no findings, no reach records.
+ */
+static const char admin_init_sql[] =
+    "DO $$\n"
+    "DECLARE t text; cols text; sch text := current_schema();\n"
+    "BEGIN\n"
+    "  IF NOT EXISTS (SELECT 1 FROM pg_roles\n"
+    "                 WHERE rolname = 'camsweep_sensor') THEN\n"
+    "    CREATE ROLE camsweep_sensor NOLOGIN;\n"
+    "  END IF;\n"
+    "  EXECUTE format('GRANT USAGE ON SCHEMA %I TO camsweep_sensor', sch);\n"
+    "  EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I '\n"
+    "                 'FROM camsweep_sensor', sch);\n"
+    "  EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %I '\n"
+    "                 'FROM camsweep_sensor', sch);\n"
+    "  GRANT SELECT ON schema_version TO camsweep_sensor;\n"
+    "  FOREACH t IN ARRAY ARRAY['scan', 'device', 'sighting',\n"
+    "      'sighting_port', 'observation', 'evidence', 'attachment'] LOOP\n"
+    "    SELECT string_agg(quote_ident(column_name::text), ', ') INTO cols\n"
+    "      FROM information_schema.columns WHERE table_schema = sch\n"
+    "      AND table_name = t AND column_name NOT IN ('id', 'sensor');\n"
+    "    EXECUTE format('GRANT SELECT, DELETE ON %I TO camsweep_sensor', t);\n"
+    "    EXECUTE format('GRANT INSERT (%s) ON %I TO camsweep_sensor',\n"
+    "                   cols, t);\n"
+    "    IF t IN ('scan', 'device') THEN\n"
+    "      EXECUTE format('GRANT UPDATE (%s) ON %I TO camsweep_sensor',\n"
+    "                     cols, t);\n"
+    "    END IF;\n"
+    "    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);\n"
+    "    EXECUTE format('DROP POLICY IF EXISTS cs_sensor_own ON %I', t);\n"
+    "    EXECUTE format('DROP POLICY IF EXISTS cs_site ON %I', t);\n"
+    "    IF t = 'sighting' THEN\n"
+    "      EXECUTE 'CREATE POLICY cs_site ON sighting TO camsweep_sensor '\n"
+    "        'USING (site = session_user AND device_site = session_user) '\n"
+    "        'WITH CHECK (site = session_user '\n"
+    "        'AND device_site = session_user)';\n"
+    "    ELSE\n"
+    "      EXECUTE format('CREATE POLICY cs_site ON %I TO camsweep_sensor '\n"
+    "        'USING (site = session_user) '\n"
+    "        'WITH CHECK (site = session_user)', t);\n"
+    "    END IF;\n"
+    "  END LOOP;\n"
+    "END\n"
+    "$$";
+
+static int
+pg_admin_init(struct cs_store *s)
+{
+	int rc;
+
+	if ((rc = batch_commit(s)) != 0)
+		return rc;
+	if (exec_cmd(s, "BEGIN", "db init") != 0)
+		return CS_EIO;
+	if (exec_cmd(s, admin_init_sql, "db init") != 0) {
+		exec_cmd(s, "ROLLBACK", "rollback");
+		return CS_EIO;
+	}
+	return exec_cmd(s, "COMMIT", "db init");
+}
+
+static int
+pg_admin_add_sensor(struct cs_store *s, const char *name, const char *password)
+{
+	PGconn *c = pg_of(s)->conn;
+	struct pgp p = {0};
+	PGresult *res;
+	char *hash, *lit, *ident, *sql;
+	size_t n;
+	int rc;
+	bool exists, member;
+
+	if ((rc = batch_commit(s)) != 0)
+		return rc;
+	pgp_str(&p, name);
+	res =
+	    adhoc(s,
+		  "SELECT r.oid IS NOT NULL, coalesce(pg_has_role(r.oid, "
+		  "'camsweep_sensor', 'MEMBER'), false) FROM (SELECT $1::text "
+		  "AS n) x LEFT JOIN pg_roles r ON r.rolname = x.n",
+		  &p, "add-sensor");
+	if (!res_ok(res) || PQntuples(res) != 1) {
+		PQclear(res);
+		return CS_EIO;
+	}
+	exists = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	member = strcmp(PQgetvalue(res, 0, 1), "t") == 0;
+	PQclear(res);
+	if (exists && !member) {
+		cs_store_set_err(s,
+				 "add-sensor: role %s exists and is not a "
+				 "sensor; choose another name",
+				 name);
+		return CS_EINVAL;
+	}
+	/* The password goes to the server hashed (SCRAM), never in clear. */
+	hash = PQencryptPasswordConn(c, password, name, NULL);
+	if (hash == NULL)
+		return db_err(s, "add-sensor: password", NULL);
+	lit = PQescapeLiteral(c, hash, strlen(hash));
+	ident = PQescapeIdentifier(c, name, strlen(name));
+	PQfreemem(hash);
+	if (lit == NULL || ident == NULL) {
+		PQfreemem(lit);
+		PQfreemem(ident);
+		return db_err(s, "add-sensor", NULL);
+	}
+	n = strlen(lit) + 2 * strlen(ident) + 128;
+	sql = cs_xmalloc(n);
+	snprintf(sql, n,
+		 "%s ROLE %s LOGIN PASSWORD %s; GRANT camsweep_sensor "
+		 "TO %s",
+		 exists ? "ALTER" : "CREATE", ident, lit, ident);
+	PQfreemem(lit);
+	PQfreemem(ident);
+	rc = exec_cmd(s, sql, "add-sensor");
+	/* The statement held a password hash: wipe it. */
+	memset(sql, 0, n);
+	free(sql);
+	return rc;
+}
+
 const struct cs_store_ops cs_store_pg_ops = {
     .scheme = "postgresql",
     .open = pg_open,
@@ -2066,6 +2449,8 @@ const struct cs_store_ops cs_store_pg_ops = {
     .scan_begin = pg_scan_begin,
     .scan_find_resumable = pg_scan_find_resumable,
     .scan_resume = pg_scan_resume,
+    .scan_delivered = pg_scan_delivered,
+    .scan_find = pg_scan_find,
     .put_host = pg_put_host,
     .checkpoint = pg_checkpoint,
     .scan_end = pg_scan_end,
@@ -2074,12 +2459,18 @@ const struct cs_store_ops cs_store_pg_ops = {
     .each_device = pg_each_device,
     .each_observation = pg_each_observation,
     .integrity_check = pg_integrity_check,
-    .finding_put = pg_finding_put,
-    .finding_close = pg_finding_close,
-    .finding_plan = pg_finding_plan,
+    .finding_lookup = pg_finding_lookup,
+    .finding_write = pg_finding_write,
+    .finding_set_status = pg_finding_set_status,
+    .finding_set_plan = pg_finding_set_plan,
+    .finding_event = pg_finding_event,
+    .device_of = pg_device_of,
     .finding_get = pg_finding_get,
     .each_finding = pg_each_finding,
     .reach_put = pg_reach_put,
     .reach_get = pg_reach_get,
     .first_scan = pg_first_scan,
+    .scan_near = pg_scan_near,
+    .admin_init = pg_admin_init,
+    .admin_add_sensor = pg_admin_add_sensor,
 };

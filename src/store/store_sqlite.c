@@ -36,206 +36,10 @@ struct migration {
 	const char *sql;
 };
 
-/* clang-format off */
-static const struct migration migrations[] = {
-    {"0001_initial",
-	"CREATE TABLE migration_log ("
-	"  version    INTEGER PRIMARY KEY,"
-	"  name       TEXT NOT NULL,"
-	"  applied_at INTEGER NOT NULL);"
-
-	"CREATE TABLE scan ("
-	"  id            INTEGER PRIMARY KEY,"
-	"  scope         TEXT NOT NULL,"
-	"  exclusions    TEXT NOT NULL DEFAULT '',"
-	"  ports         TEXT NOT NULL DEFAULT '',"
-	"  options       TEXT NOT NULL DEFAULT '',"
-	"  vantage       TEXT NOT NULL DEFAULT '',"
-	"  version       TEXT NOT NULL DEFAULT '',"
-	"  status        TEXT NOT NULL DEFAULT 'running'"
-	"    CHECK (status IN ('running', 'interrupted', 'complete')),"
-	"  started       INTEGER NOT NULL,"
-	"  ended         INTEGER,"
-	"  total_targets INTEGER NOT NULL DEFAULT 0,"
-	"  watermark     INTEGER NOT NULL DEFAULT 0,"
-	"  hosts_done    INTEGER NOT NULL DEFAULT 0,"
-	"  resume_count  INTEGER NOT NULL DEFAULT 0,"
-	"  resumed_at    INTEGER);"
-	"CREATE INDEX scan_resumable ON scan (scope, status);"
-
-	"CREATE TABLE device ("
-	"  id                   INTEGER PRIMARY KEY,"
-	"  ip                   TEXT NOT NULL UNIQUE,"
-	"  ip_num               INTEGER,"
-	"  manufacturer         TEXT NOT NULL DEFAULT '',"
-	"  manufacturer_country TEXT NOT NULL DEFAULT '',"
-	"  brand                TEXT NOT NULL DEFAULT '',"
-	"  model                TEXT NOT NULL DEFAULT '',"
-	"  firmware             TEXT NOT NULL DEFAULT '',"
-	"  device_class         TEXT NOT NULL DEFAULT 'unknown',"
-	"  surveillance         INTEGER NOT NULL DEFAULT 0,"
-	"  confidence           REAL NOT NULL DEFAULT 0,"
-	"  first_scan           INTEGER NOT NULL REFERENCES scan (id),"
-	"  last_scan            INTEGER NOT NULL REFERENCES scan (id),"
-	"  first_seen           INTEGER NOT NULL,"
-	"  last_seen            INTEGER NOT NULL);"
-	"CREATE INDEX device_first_scan ON device (first_scan);"
-	"CREATE INDEX device_last_scan ON device (last_scan);"
-
-	"CREATE TABLE sighting ("
-	"  id                   INTEGER PRIMARY KEY,"
-	"  scan_id              INTEGER NOT NULL"
-	"    REFERENCES scan (id) ON DELETE CASCADE,"
-	"  device_id            INTEGER NOT NULL"
-	"    REFERENCES device (id) ON DELETE CASCADE,"
-	"  ip                   TEXT NOT NULL,"
-	"  ip_num               INTEGER,"
-	"  seen_at              INTEGER NOT NULL,"
-	"  manufacturer         TEXT NOT NULL DEFAULT '',"
-	"  manufacturer_country TEXT NOT NULL DEFAULT '',"
-	"  brand                TEXT NOT NULL DEFAULT '',"
-	"  model                TEXT NOT NULL DEFAULT '',"
-	"  firmware             TEXT NOT NULL DEFAULT '',"
-	"  device_class         TEXT NOT NULL DEFAULT 'unknown',"
-	"  surveillance         INTEGER NOT NULL DEFAULT 0,"
-	"  confidence           REAL NOT NULL DEFAULT 0,"
-	"  obs_dropped          INTEGER NOT NULL DEFAULT 0,"
-	"  ev_dropped           INTEGER NOT NULL DEFAULT 0,"
-	"  UNIQUE (scan_id, ip));"
-	"CREATE INDEX sighting_order ON sighting (scan_id, ip_num);"
-	"CREATE INDEX sighting_device ON sighting (device_id);"
-
-	"CREATE TABLE sighting_port ("
-	"  sighting_id INTEGER NOT NULL"
-	"    REFERENCES sighting (id) ON DELETE CASCADE,"
-	"  port        INTEGER NOT NULL CHECK (port BETWEEN 0 AND 65535),"
-	"  PRIMARY KEY (sighting_id, port)) WITHOUT ROWID;"
-
-	"CREATE TABLE observation ("
-	"  id          INTEGER PRIMARY KEY,"
-	"  sighting_id INTEGER NOT NULL"
-	"    REFERENCES sighting (id) ON DELETE CASCADE,"
-	"  seq         INTEGER NOT NULL,"
-	"  key         TEXT NOT NULL,"
-	"  port        INTEGER NOT NULL DEFAULT 0,"
-	"  flags       INTEGER NOT NULL DEFAULT 0,"
-	"  value       BLOB NOT NULL CHECK (length(value) <= 4096));"
-	"CREATE INDEX observation_sighting ON observation (sighting_id, seq);"
-
-	"CREATE TABLE evidence ("
-	"  id             INTEGER PRIMARY KEY,"
-	"  sighting_id    INTEGER NOT NULL"
-	"    REFERENCES sighting (id) ON DELETE CASCADE,"
-	"  seq            INTEGER NOT NULL,"
-	"  field          TEXT NOT NULL,"
-	"  claim          TEXT NOT NULL,"
-	"  value          TEXT NOT NULL,"
-	"  rule           TEXT NOT NULL,"
-	"  obs_key        TEXT NOT NULL,"
-	"  port           INTEGER NOT NULL DEFAULT 0,"
-	"  weight         REAL NOT NULL DEFAULT 0,"
-	"  observation_id INTEGER"
-	"    REFERENCES observation (id) ON DELETE SET NULL);"
-	"CREATE INDEX evidence_sighting ON evidence (sighting_id, seq);"
-	"CREATE INDEX evidence_observation ON evidence (observation_id);"},
-
-    /* Issue #4: MAC addresses, and cameras attached behind recorders. */
-    {"0002_mac_attachment",
-	"ALTER TABLE device ADD COLUMN mac TEXT NOT NULL DEFAULT '';"
-	"ALTER TABLE sighting ADD COLUMN mac TEXT NOT NULL DEFAULT '';"
-	"CREATE TABLE attachment ("
-	"  id           INTEGER PRIMARY KEY,"
-	"  sighting_id  INTEGER NOT NULL"
-	"    REFERENCES sighting (id) ON DELETE CASCADE,"
-	"  channel      INTEGER NOT NULL DEFAULT 0,"
-	"  ip           TEXT NOT NULL DEFAULT '',"
-	"  port         INTEGER NOT NULL DEFAULT 0"
-	"    CHECK (port BETWEEN 0 AND 65535),"
-	"  name         TEXT NOT NULL DEFAULT '',"
-	"  model        TEXT NOT NULL DEFAULT '',"
-	"  serial       TEXT NOT NULL DEFAULT '',"
-	"  firmware     TEXT NOT NULL DEFAULT '',"
-	"  vendor       TEXT NOT NULL DEFAULT '',"
-	"  mac          TEXT NOT NULL DEFAULT '',"
-	"  manufacturer TEXT NOT NULL DEFAULT '',"
-	"  brand        TEXT NOT NULL DEFAULT '',"
-	"  id_model     TEXT NOT NULL DEFAULT '',"
-	"  device_class TEXT NOT NULL DEFAULT 'unknown');"
-	"CREATE INDEX attachment_sighting ON attachment (sighting_id, channel);"},
-
-    /* Issue #5: findings with their remediation plan, their history, and
-     * what `camsweep reach` saw from core-network vantage points. */
-    {"0003_finding_plan_reach",
-	"CREATE TABLE finding ("
-	"  id                   INTEGER PRIMARY KEY,"
-	"  fkey                 TEXT NOT NULL UNIQUE,"
-	"  ip                   TEXT NOT NULL,"
-	"  device_id            INTEGER"
-	"    REFERENCES device (id) ON DELETE SET NULL,"
-	"  mac                  TEXT NOT NULL DEFAULT '',"
-	"  manufacturer         TEXT NOT NULL DEFAULT '',"
-	"  manufacturer_country TEXT NOT NULL DEFAULT '',"
-	"  brand                TEXT NOT NULL DEFAULT '',"
-	"  model                TEXT NOT NULL DEFAULT '',"
-	"  firmware             TEXT NOT NULL DEFAULT '',"
-	"  device_class         TEXT NOT NULL DEFAULT 'unknown',"
-	"  confidence           REAL NOT NULL DEFAULT 0,"
-	"  site                 TEXT NOT NULL DEFAULT '',"
-	"  site_name            TEXT NOT NULL DEFAULT '',"
-	"  department           TEXT NOT NULL DEFAULT '',"
-	"  department_name      TEXT NOT NULL DEFAULT '',"
-	"  zone                 TEXT NOT NULL DEFAULT '',"
-	"  sensitive            INTEGER NOT NULL DEFAULT 0,"
-	"  sensitivity_reason   TEXT NOT NULL DEFAULT '',"
-	"  reach_core           INTEGER NOT NULL DEFAULT 0,"
-	"  regime               TEXT NOT NULL,"
-	"  regime_version       TEXT NOT NULL DEFAULT '',"
-	"  obligation           TEXT NOT NULL,"
-	"  severity             INTEGER NOT NULL DEFAULT 0"
-	"    CHECK (severity BETWEEN 0 AND 4),"
-	"  action               TEXT NOT NULL DEFAULT '',"
-	"  action_text          TEXT NOT NULL DEFAULT '',"
-	"  deadline             TEXT NOT NULL DEFAULT '',"
-	"  citation             TEXT NOT NULL DEFAULT '',"
-	"  url                  TEXT NOT NULL DEFAULT '',"
-	"  evidence             TEXT NOT NULL DEFAULT '',"
-	"  as_of                TEXT NOT NULL DEFAULT '',"
-	"  status               TEXT NOT NULL DEFAULT 'open'"
-	"    CHECK (status IN ('open', 'planned', 'done', 'risk-accepted',"
-	"                      'closed', 'withdrawn')),"
-	"  status_until         TEXT NOT NULL DEFAULT '',"
-	"  owner                TEXT NOT NULL DEFAULT '',"
-	"  due                  TEXT NOT NULL DEFAULT '',"
-	"  note                 TEXT NOT NULL DEFAULT '',"
-	"  first_seen           INTEGER NOT NULL DEFAULT 0,"
-	"  first_scan           INTEGER NOT NULL DEFAULT 0,"
-	"  last_scan            INTEGER NOT NULL DEFAULT 0,"
-	"  verified_scan        INTEGER NOT NULL DEFAULT 0,"
-	"  assessed_at          INTEGER NOT NULL DEFAULT 0);"
-	"CREATE INDEX finding_order ON finding (severity, site, ip);"
-	"CREATE INDEX finding_device ON finding (device_id);"
-
-	"CREATE TABLE finding_event ("
-	"  id         INTEGER PRIMARY KEY,"
-	"  finding_id INTEGER NOT NULL"
-	"    REFERENCES finding (id) ON DELETE CASCADE,"
-	"  at         INTEGER NOT NULL,"
-	"  scan_id    INTEGER NOT NULL DEFAULT 0,"
-	"  what       TEXT NOT NULL,"
-	"  detail     TEXT NOT NULL DEFAULT '');"
-	"CREATE INDEX finding_event_finding ON finding_event (finding_id, id);"
-
-	"CREATE TABLE reach ("
-	"  vantage    TEXT NOT NULL,"
-	"  ip         TEXT NOT NULL,"
-	"  ports      TEXT NOT NULL DEFAULT '',"
-	"  reachable  INTEGER NOT NULL DEFAULT 0,"
-	"  checked_at INTEGER NOT NULL,"
-	"  PRIMARY KEY (vantage, ip)) WITHOUT ROWID;"
-	"CREATE INDEX reach_ip ON reach (ip);"},
-};
-
-/* clang-format on */
+/* The migrations, src/store/sql/sqlite/NNNN_name.sql, embedded by
+ * src/store/sql/embed.py. */
+#include "migrations_sqlite.h"
+#define migrations sq_migrations
 
 _Static_assert(CS_NELEM(migrations) == CS_STORE_SCHEMA_LATEST,
 	       "one migration per schema version");
@@ -267,6 +71,12 @@ enum {
 	ST_EACH_OBS,
 	ST_ATT_INSERT,
 	ST_EACH_ATT,
+	ST_SCAN_SITE,
+	ST_DEVICE_ADOPT,
+	ST_SCAN_DELIVERED,
+	ST_SCAN_OLDER,
+	ST_SCAN_NEWER,
+	ST_SCAN_FIND_ANY,
 	ST_COUNT
 };
 
@@ -289,8 +99,8 @@ static const char *const sql_text[ST_COUNT] = {
 	[ST_ROLLBACK_TO] = "ROLLBACK TO cs_host",
 	[ST_SCAN_INSERT] =
 	    "INSERT INTO scan (scope, exclusions, ports, options, vantage, "
-	    "version, status, started, total_targets) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'running', ?7, ?8)",
+	    "version, status, started, total_targets, site) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'running', ?7, ?8, ?9)",
 	[ST_SCAN_FIND] = "SELECT id, watermark FROM scan "
 			 "WHERE status IN ('running', 'interrupted') "
 			 "AND scope = ?1 AND exclusions = ?2 AND ports = ?3 "
@@ -305,19 +115,38 @@ static const char *const sql_text[ST_COUNT] = {
 	[ST_SCAN_LATEST] = "SELECT id FROM scan ORDER BY id DESC LIMIT 1",
 	[ST_SCAN_GET] = "SELECT status, started, ended, total_targets, "
 			"watermark, hosts_done, resume_count, scope, "
-			"exclusions, ports, vantage "
+			"exclusions, ports, vantage, site, delivered "
 			"FROM scan WHERE id = ?1",
+	[ST_SCAN_SITE] = "SELECT site FROM scan WHERE id = ?1",
+	[ST_SCAN_FIND_ANY] = "SELECT id, status FROM scan "
+			     "WHERE scope = ?1 AND exclusions = ?2 "
+			     "AND ports = ?3 AND options = ?4 "
+			     "ORDER BY started DESC, id DESC LIMIT 1",
+	[ST_SCAN_OLDER] = "SELECT id FROM scan WHERE id < ?1 "
+			  "ORDER BY id DESC LIMIT 1",
+	[ST_SCAN_NEWER] = "SELECT id FROM scan WHERE id > ?1 "
+			  "ORDER BY id LIMIT 1",
+	[ST_SCAN_DELIVERED] = "UPDATE scan SET delivered = ?2 WHERE id = ?1",
+	/* A device seen at this address before its MAC or serial was
+	 * known takes the new key (unless a device already has it). */
+	[ST_DEVICE_ADOPT] =
+	    "UPDATE device SET dkey = ?1 WHERE id = (SELECT id FROM device "
+	    "WHERE site = ?2 AND dkey IN (?3, ?4) ORDER BY dkey = ?4 DESC "
+	    "LIMIT 1) AND NOT EXISTS (SELECT 1 FROM device "
+	    "WHERE site = ?2 AND dkey = ?1)",
 	[ST_SIGHTING_DELETE] =
 	    "DELETE FROM sighting WHERE scan_id = ?1 AND ip = ?2",
 	[ST_DEVICE_UPSERT] =
 	    "INSERT INTO device (" ID_COLS ", ip, ip_num, first_scan, "
-	    "last_scan, first_seen, last_seen, mac) "
+	    "last_scan, first_seen, last_seen, mac, site, dkey, serial) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, "
-	    "?12, ?12, ?13) "
-	    "ON CONFLICT (ip) DO UPDATE SET "
+	    "?12, ?12, ?13, ?14, ?15, ?16) "
+	    "ON CONFLICT (site, dkey) DO UPDATE SET "
 	    "mac = CASE WHEN excluded.mac <> '' AND " NEWER
 	    " THEN excluded.mac ELSE mac END, "
-	    TAKE("manufacturer") ", " TAKE("manufacturer_country") ", "
+	    "serial = CASE WHEN excluded.serial <> '' AND " NEWER
+	    " THEN excluded.serial ELSE serial END, "
+	    TAKE("ip") ", " TAKE("manufacturer") ", " TAKE("manufacturer_country") ", "
 	    TAKE("brand") ", " TAKE("model") ", " TAKE("firmware") ", "
 	    TAKE("device_class") ", " TAKE("surveillance") ", "
 	    TAKE("confidence") ", " TAKE("ip_num") ", " TAKE("last_scan") ", "
@@ -343,7 +172,7 @@ static const char *const sql_text[ST_COUNT] = {
 	    "SELECT s.id, s.device_id, s.ip, s.manufacturer, "
 	    "s.manufacturer_country, s.brand, s.model, s.firmware, "
 	    "s.device_class, s.surveillance, s.confidence, d.first_seen, "
-	    "d.last_seen, s.ev_dropped, s.mac "
+	    "d.last_seen, s.ev_dropped, s.mac, d.site, d.serial "
 	    "FROM sighting s JOIN device d ON d.id = s.device_id "
 	    "WHERE s.scan_id = ?1 "
 	    "ORDER BY s.ip_num IS NULL, s.ip_num, s.ip",
@@ -381,6 +210,8 @@ struct sq {
 	int version;
 	uint8_t obsbuf[CS_OBS_MAX_VALUE + 1]; /* scratch for each_observation */
 	int64_t obs_id[CS_OBS_MAX_COUNT];     /* scratch for put_host */
+	int64_t site_scan;                    /* scan whose site is cached */
+	char site[64];                        /* ... that site */
 };
 
 static struct sq *
@@ -499,7 +330,10 @@ bind_identity(sqlite3_stmt *st, int first, const struct cs_identity *id)
 	rc |= BIND_FIXED(st, first + 3, id->model);
 	rc |= BIND_FIXED(st, first + 4, id->firmware);
 	rc |= bind_str(st, first + 5, cls);
-	rc |= sqlite3_bind_int(st, first + 6, id->surveillance ? 1 : 0);
+	if (id->surveillance_known)
+		rc |= sqlite3_bind_int(st, first + 6, id->surveillance ? 1 : 0);
+	else
+		rc |= sqlite3_bind_null(st, first + 6);
 	rc |= sqlite3_bind_double(st, first + 7, id->confidence);
 	return rc;
 }
@@ -663,9 +497,16 @@ sq_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 	if (sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) !=
 		SQLITE_OK ||
 	    sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) !=
-		SQLITE_OK ||
-	    sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) !=
 		SQLITE_OK) {
+		open_err(db, err, errsz, "cannot configure inventory");
+		goto fail;
+	}
+	/* Migrations rebuild tables, so they run with foreign keys off (the
+	 * connection's default); they are on for everything else. */
+	if (migrate(db, err, errsz) != 0)
+		goto fail;
+	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) !=
+	    SQLITE_OK) {
 		open_err(db, err, errsz, "cannot configure inventory");
 		goto fail;
 	}
@@ -673,8 +514,6 @@ sq_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 		open_err(db, err, errsz, "foreign keys unavailable");
 		goto fail;
 	}
-	if (migrate(db, err, errsz) != 0)
-		goto fail;
 	if (pragma_int(db, "PRAGMA user_version", &ver) != 0) {
 		open_err(db, err, errsz, "cannot read inventory");
 		goto fail;
@@ -729,6 +568,7 @@ sq_scan_begin(struct cs_store *s, const struct cs_scan_info *in,
 	bind_str(st, 6, in->version);
 	sqlite3_bind_int64(st, 7, in->started);
 	sqlite3_bind_int64(st, 8, (int64_t)in->total_targets);
+	bind_str(st, 9, in->site);
 	rc = sqlite3_step(st);
 	st_done(st);
 	if (rc != SQLITE_DONE)
@@ -776,6 +616,63 @@ update_one(struct cs_store *s, sqlite3_stmt *st, const char *what)
 }
 
 static int
+sq_scan_find(struct cs_store *s, const struct cs_scan_info *in,
+	     int64_t *scan_id, char status[16])
+{
+	sqlite3_stmt *st = st_get(s, ST_SCAN_FIND_ANY);
+	int rc;
+
+	if (st == NULL)
+		return CS_EIO;
+	bind_str(st, 1, in->scope);
+	bind_str(st, 2, in->exclusions);
+	bind_str(st, 3, in->ports);
+	bind_str(st, 4, in->options);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*scan_id = sqlite3_column_int64(st, 0);
+		col_copy(st, 1, status, 16);
+	}
+	st_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "scan_find");
+}
+
+static int
+sq_scan_near(struct cs_store *s, int64_t id, bool older, int64_t *out)
+{
+	sqlite3_stmt *st = st_get(s, older ? ST_SCAN_OLDER : ST_SCAN_NEWER);
+	int rc;
+
+	if (st == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	st_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "scan_near");
+}
+
+static int
+sq_scan_delivered(struct cs_store *s, int64_t scan_id, int64_t central_id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = batch_commit(s)) != 0)
+		return rc;
+	if ((st = st_get(s, ST_SCAN_DELIVERED)) == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, scan_id);
+	sqlite3_bind_int64(st, 2, central_id);
+	return update_one(s, st, "scan_delivered");
+}
+
+static int
 sq_scan_resume(struct cs_store *s, int64_t scan_id, int64_t now)
 {
 	sqlite3_stmt *st;
@@ -808,17 +705,39 @@ obs_match(const struct cs_obs_list *l, size_t n, const struct cs_evidence *ev)
 	return -1;
 }
 
-/* The host's MAC: the caller's, else the "mac" observation, else "". */
-static void
-host_mac(const struct cs_store_host *h, char *out, size_t outsz)
+/* The site of a device of scan_id: the host's own, else the scan's.
+ * CS_EINVAL when the scan does not exist. */
+static int
+host_site(struct cs_store *s, int64_t scan_id, const struct cs_store_host *h,
+	  char *out, size_t outsz)
 {
-	const struct cs_obs *o;
+	struct sq *q = sq_of(s);
+	sqlite3_stmt *st;
+	int rc;
 
-	out[0] = '\0';
-	if (h->mac && h->mac[0])
-		cs_strlcpy(out, h->mac, outsz);
-	else if (h->obs && (o = cs_obs_find(h->obs, "mac", 0)) != NULL)
-		cs_span_copy(out, outsz, cs_span_make(o->val, o->len));
+	if (h->site[0] != '\0') {
+		cs_strlcpy(out, h->site, outsz);
+		return 0;
+	}
+	if (q->site_scan != scan_id || scan_id == 0) {
+		if ((st = st_get(s, ST_SCAN_SITE)) == NULL)
+			return CS_EIO;
+		sqlite3_bind_int64(st, 1, scan_id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			col_copy(st, 0, q->site, sizeof(q->site));
+		st_done(st);
+		if (rc == SQLITE_DONE) {
+			cs_store_set_err(s, "put_host: no scan %" PRId64,
+					 scan_id);
+			return CS_EINVAL;
+		}
+		if (rc != SQLITE_ROW)
+			return db_err(s, "put_host: scan");
+		q->site_scan = scan_id;
+	}
+	cs_strlcpy(out, q->site, outsz);
+	return 0;
 }
 
 /* Writes the cameras attached behind a recorder's sighting (schema v2). */
@@ -865,7 +784,8 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 {
 	struct sq *q = sq_of(s);
 	const struct cs_identity *id = h->id;
-	char mac[24];
+	const char *mac = h->mac;
+	char site[64];
 	size_t nobs = 0, dropped = 0, nev;
 	int64_t device_id, sighting_id;
 	sqlite3_stmt *st;
@@ -882,7 +802,8 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	nev = id->nev;
 	if (CS_NEVER(nev > CS_FP_MAX_EVIDENCE))
 		nev = CS_FP_MAX_EVIDENCE;
-	host_mac(h, mac, sizeof(mac));
+	if ((rc = host_site(s, scan_id, h, site, sizeof(site))) != 0)
+		return rc;
 
 	/* Idempotence: drop this scan's earlier rows for the host. */
 	if ((st = st_get(s, ST_SIGHTING_DELETE)) == NULL)
@@ -894,6 +815,18 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	if (rc != SQLITE_DONE)
 		return db_err(s, "put_host: delete");
 
+	if (h->adopt[0][0] != '\0') {
+		if ((st = st_get(s, ST_DEVICE_ADOPT)) == NULL)
+			return CS_EIO;
+		bind_str(st, 1, h->key);
+		bind_str(st, 2, site);
+		bind_str(st, 3, h->adopt[0]);
+		bind_str(st, 4, h->adopt[1][0] ? h->adopt[1] : h->adopt[0]);
+		rc = sqlite3_step(st);
+		st_done(st);
+		if (rc != SQLITE_DONE)
+			return db_err(s, "put_host: adopt");
+	}
 	if ((st = st_get(s, ST_DEVICE_UPSERT)) == NULL)
 		return CS_EIO;
 	bind_identity(st, 1, id);
@@ -905,6 +838,9 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	sqlite3_bind_int64(st, 11, scan_id);
 	sqlite3_bind_int64(st, 12, h->seen_at);
 	bind_str(st, 13, mac);
+	bind_str(st, 14, site);
+	bind_str(st, 15, h->key);
+	bind_str(st, 16, h->serial);
 	rc = sqlite3_step(st);
 	device_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	if (rc == SQLITE_ROW)
@@ -1112,6 +1048,8 @@ sq_scan_get(struct cs_store *s, int64_t scan_id, struct cs_scan_state *ss)
 		col_copy(st, 8, ss->exclusions, sizeof(ss->exclusions));
 		col_copy(st, 9, ss->ports, sizeof(ss->ports));
 		col_copy(st, 10, ss->vantage, sizeof(ss->vantage));
+		col_copy(st, 11, ss->site, sizeof(ss->site));
+		ss->delivered = sqlite3_column_int64(st, 12);
 	}
 	st_done(st);
 	if (rc == SQLITE_ROW)
@@ -1214,6 +1152,8 @@ sq_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 		col_copy(st, 8, cls, sizeof(cls));
 		if (cs_class_parse(cls, &row->id.device_class) != 0)
 			row->id.device_class = CS_CLASS_UNKNOWN;
+		row->id.surveillance_known =
+		    sqlite3_column_type(st, 9) != SQLITE_NULL;
 		row->id.surveillance = sqlite3_column_int(st, 9) != 0;
 		row->id.confidence = sqlite3_column_double(st, 10);
 		row->first_seen = sqlite3_column_int64(st, 11);
@@ -1221,6 +1161,8 @@ sq_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 		row->id.nev_dropped =
 		    (size_t)col_clamp(st, 13, 0, (int64_t)SIZE_MAX / 2);
 		col_copy(st, 14, row->mac, sizeof(row->mac));
+		col_copy(st, 15, row->site, sizeof(row->site));
+		col_copy(st, 16, row->serial, sizeof(row->serial));
 		if ((ret = read_children(s, sid, row)) != 0)
 			break;
 		if ((ret = cb(arg, row)) != 0)
@@ -1392,7 +1334,7 @@ adhoc(struct cs_store *s, const char *sql)
 
 /* Records one history event of a finding. */
 static int
-finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
+sq_finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
 	      const char *what, const char *detail)
 {
 	sqlite3_stmt *st = adhoc(
@@ -1414,9 +1356,10 @@ finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
 
 /* Device id of ip, or 0 if the device row does not exist. */
 static int64_t
-device_of(struct cs_store *s, const char *ip)
+sq_device_of(struct cs_store *s, const char *ip)
 {
-	sqlite3_stmt *st = adhoc(s, "SELECT id FROM device WHERE ip = ?1");
+	sqlite3_stmt *st = adhoc(s, "SELECT id FROM device WHERE ip = ?1 "
+				    "ORDER BY last_seen DESC, id DESC LIMIT 1");
 	int64_t id = 0;
 
 	if (st == NULL)
@@ -1429,34 +1372,41 @@ device_of(struct cs_store *s, const char *ip)
 }
 
 static int
-sq_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
-	       bool *reopened)
+sq_finding_lookup(struct cs_store *s, const char *key, int64_t *id,
+		  char status[16])
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (batch_commit(s) != 0)
+		return CS_EIO;
+	if ((st = adhoc(s, "SELECT id, status FROM finding WHERE fkey = ?1")) ==
+	    NULL)
+		return CS_EIO;
+	bind_str(st, 1, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		col_copy(st, 1, status, 16);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "finding_put");
+}
+
+static int
+sq_finding_write(struct cs_store *s, const struct cs_finding_row *f, int64_t fid,
+		 const char *status, bool reopen, int64_t dev, int64_t *id)
 {
 	size_t nfcols;
 	const struct cs_store_col *fcols = cs_store_finding_cols(&nfcols);
 	char sql[2048];
 	sqlite3_stmt *st;
-	int64_t fid = 0, dev;
-	char status[16] = "";
-	int rc, c;
+	int c;
 
-	*reopened = false;
 	if (batch_commit(s) != 0)
 		return CS_EIO;
-	st = adhoc(s, "SELECT id, status FROM finding WHERE fkey = ?1");
-	if (st == NULL)
-		return CS_EIO;
-	BIND_FIXED(st, 1, f->key);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		fid = sqlite3_column_int64(st, 0);
-		col_copy(st, 1, status, sizeof(status));
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_err(s, "finding_put");
-	dev = f->device_id != 0 ? f->device_id : device_of(s, f->ip);
-
 	/* Computed columns: ?1..?N text, then the numbers. */
 	sql[0] = '\0';
 	if (fid == 0) {
@@ -1494,11 +1444,9 @@ sq_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 		    "sensitive = ?103, reach_core = ?104, severity = ?105, "
 		    "first_seen = ?106, last_scan = max(last_scan, ?107), "
 		    "assessed_at = ?108, "
-		    "status = CASE WHEN status IN ('closed', 'withdrawn') "
-		    "THEN 'open' ELSE status END, "
-		    "verified_scan = CASE WHEN status IN ('closed', "
-		    "'withdrawn') THEN 0 ELSE verified_scan END "
-		    "WHERE id = ?109");
+		    "status = CASE WHEN ?115 THEN 'open' ELSE status END, "
+		    "verified_scan = CASE WHEN ?115 THEN 0 "
+		    "ELSE verified_scan END WHERE id = ?109");
 	}
 	st = adhoc(s, sql);
 	if (st == NULL)
@@ -1508,18 +1456,14 @@ sq_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 			   fcols[i].size);
 	if (fid == 0) {
 		BIND_FIXED(st, 100, f->key);
-		bind_str(st, 110,
-			 cs_finding_status_valid(f->status) &&
-				 strcmp(f->status, "closed") != 0 &&
-				 strcmp(f->status, "withdrawn") != 0
-			     ? f->status
-			     : "open");
+		bind_str(st, 110, status);
 		BIND_FIXED(st, 111, f->status_until);
 		BIND_FIXED(st, 112, f->owner);
 		BIND_FIXED(st, 113, f->due);
 		BIND_FIXED(st, 114, f->note);
 	} else {
 		sqlite3_bind_int64(st, 109, fid);
+		sqlite3_bind_int(st, 115, reopen ? 1 : 0);
 	}
 	if (dev != 0)
 		sqlite3_bind_int64(st, 101, dev);
@@ -1536,75 +1480,45 @@ sq_finding_put(struct cs_store *s, const struct cs_finding_row *f, int64_t *id,
 	sqlite3_finalize(st);
 	if (c != SQLITE_DONE)
 		return db_err(s, "finding_put");
-	if (fid == 0) {
-		fid = sqlite3_last_insert_rowid(sq_of(s)->db);
-		rc = finding_event(s, fid, f->assessed_at, f->last_scan,
-				   "raised", f->action);
-	} else if (strcmp(status, "closed") == 0 ||
-		   strcmp(status, "withdrawn") == 0) {
-		*reopened = true;
-		rc = finding_event(s, fid, f->assessed_at, f->last_scan,
-				   "reopened", status);
-	} else {
-		rc = 0;
-	}
-	*id = fid;
-	return rc;
+	*id = fid != 0 ? fid : sqlite3_last_insert_rowid(sq_of(s)->db);
+	return 0;
 }
 
 static int sq_finding_get(struct cs_store *s, int64_t id,
 			  struct cs_finding_row *out);
 
 static int
-sq_finding_close(struct cs_store *s, int64_t id, const char *status,
-		 int64_t scan_id)
+sq_finding_set_status(struct cs_store *s, int64_t id, const char *status,
+		      int64_t verified)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	if (batch_commit(s) != 0)
 		return CS_EIO;
-	st =
-	    adhoc(s, "UPDATE finding SET status = ?2, verified_scan = "
-		     "CASE WHEN ?2 = 'closed' THEN ?3 ELSE 0 END "
-		     "WHERE id = ?1 AND status NOT IN ('closed', 'withdrawn')");
+	st = adhoc(s, "UPDATE finding SET status = ?2, verified_scan = ?3 "
+		      "WHERE id = ?1");
 	if (st == NULL)
 		return CS_EIO;
 	sqlite3_bind_int64(st, 1, id);
 	bind_str(st, 2, status);
-	sqlite3_bind_int64(st, 3, scan_id);
+	sqlite3_bind_int64(st, 3, verified);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_err(s, "finding_close");
-	if (sqlite3_changes(sq_of(s)->db) == 0) {
-		struct cs_finding_row tmp;
-		return sq_finding_get(s, id, &tmp);
-	}
-	return finding_event(s, id, 0, scan_id, status, "");
+	return sqlite3_changes(sq_of(s)->db) > 0 ? 0 : CS_ENOTFOUND;
 }
 
 static int
-sq_finding_plan(struct cs_store *s, int64_t id, const struct cs_finding_plan *p,
-		int64_t now)
+sq_finding_set_plan(struct cs_store *s, int64_t id,
+		    const struct cs_finding_plan *p)
 {
-	struct cs_finding_row cur;
-	char detail[512];
 	sqlite3_stmt *st;
-	const char *until;
 	int rc;
 
 	if (batch_commit(s) != 0)
 		return CS_EIO;
-	rc = sq_finding_get(s, id, &cur);
-	if (rc != 0)
-		return rc;
-	until = p->until != NULL ? p->until : cur.status_until;
-	if (p->status != NULL && strcmp(p->status, "risk-accepted") == 0 &&
-	    *until == '\0') {
-		cs_store_set_err(s, "risk-accepted needs an --until date");
-		return CS_EINVAL;
-	}
 	st = adhoc(s, "UPDATE finding SET owner = coalesce(?2, owner), "
 		      "due = coalesce(?3, due), status = coalesce(?4, status), "
 		      "status_until = coalesce(?5, status_until), "
@@ -1626,12 +1540,7 @@ sq_finding_plan(struct cs_store *s, int64_t id, const struct cs_finding_plan *p,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_err(s, "finding_plan");
-	snprintf(detail, sizeof(detail),
-		 "owner=%s due=%s status=%s until=%s note=%s",
-		 p->owner ? p->owner : "-", p->due ? p->due : "-",
-		 p->status ? p->status : "-", p->until ? p->until : "-",
-		 p->note ? p->note : "-");
-	return finding_event(s, id, now, 0, "plan", detail);
+	return sqlite3_changes(sq_of(s)->db) > 0 ? 0 : CS_ENOTFOUND;
 }
 
 static int
@@ -1772,6 +1681,8 @@ const struct cs_store_ops cs_store_sqlite_ops = {
     .scan_begin = sq_scan_begin,
     .scan_find_resumable = sq_scan_find_resumable,
     .scan_resume = sq_scan_resume,
+    .scan_delivered = sq_scan_delivered,
+    .scan_find = sq_scan_find,
     .put_host = sq_put_host,
     .checkpoint = sq_checkpoint,
     .scan_end = sq_scan_end,
@@ -1780,12 +1691,16 @@ const struct cs_store_ops cs_store_sqlite_ops = {
     .each_device = sq_each_device,
     .each_observation = sq_each_observation,
     .integrity_check = sq_integrity_check,
-    .finding_put = sq_finding_put,
-    .finding_close = sq_finding_close,
-    .finding_plan = sq_finding_plan,
+    .finding_lookup = sq_finding_lookup,
+    .finding_write = sq_finding_write,
+    .finding_set_status = sq_finding_set_status,
+    .finding_set_plan = sq_finding_set_plan,
+    .finding_event = sq_finding_event,
+    .device_of = sq_device_of,
     .finding_get = sq_finding_get,
     .each_finding = sq_each_finding,
     .reach_put = sq_reach_put,
     .reach_get = sq_reach_get,
     .first_scan = sq_first_scan,
+    .scan_near = sq_scan_near,
 };

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -274,6 +275,29 @@ def main():
         c.ok(ax is not None and ax["reach_core"] and
              ax["severity"] == "high",
              "reachable from core -> disconnect, high (%s)" % ax)
+
+        # Scanned with --estate, each device is recorded at the site its
+        # address is mapped to (schema v4), and assess keys the findings
+        # by site; the same findings come out.
+        site_of = {r["ip"]: r["site"] for r in rows}
+        db2 = os.path.join(tmp, "sited.db")
+        run(["scan", "--db", db2, "-q", "--rate", "0", "--read-timeout",
+             "1500", "--estate", ESTATE, TARGET], check=0)
+        con = sqlite3.connect(db2)
+        got = dict(con.execute("SELECT ip, site FROM device"))
+        con.close()
+        c.ok(all(got.get(ip) == s for ip, s in site_of.items()) and
+             len(set(site_of.values())) == 3,
+             "devices recorded at their estate sites: %r" % got)
+        rows5, _ = assess(db2, "--regime", "uk-gsg-2022")
+        c.ok(set(by_key(rows5, "uk-gsg-2022")) == set(UK_EXPECT),
+             "the same findings from a sited inventory")
+        c.ok(all(r["site"] == site_of.get(r["ip"]) for r in rows5),
+             "each finding at its device's site")
+        c.ok(run(["scan", "--db", "postgresql://x@127.0.0.1:1/x",
+                  "--spool", os.path.join(tmp, "spool.db"), "--estate",
+                  ESTATE, "--sensor", "x", TARGET]).returncode == 1,
+             "a sensor's devices are its own site's: --estate refused")
     finally:
         fleet.stop_all()
     c.done()

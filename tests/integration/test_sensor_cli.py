@@ -1,22 +1,32 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: ISC
-"""A site sensor end to end through the command line: `camsweep scan
---sensor` with the central PostgreSQL database unreachable buffers into
-its spool and says so; `camsweep upload` later sends everything; a second
-sensor scan with the database up uploads directly; the central inventory
-then holds both scans, and the spools are renamed aside so they cannot be
-uploaded twice.  Needs CS_PG_URI (scripts/test.sh starts a server) and
-psql; otherwise exits 77 (skipped)."""
+"""A site sensor as a deployed service, through the command line only (no
+psql for the setup): `camsweep db init` and `camsweep db add-sensor`
+create the schema and the sensor's role (password in a 0600 libpq password
+file, handed to the sensor as PGPASSFILE); the sensor runs from its
+configuration file as a systemd timer would (`camsweep scan --config
+FILE`).  With the central database unreachable for the sensor (its role
+loses LOGIN) the run exits with the documented "buffered" status 4; the
+next run, database back, exits 0 and delivers both scans, exactly once.
+A password inside a URI is refused and never echoed.  Needs CS_PG_URI
+(scripts/test.sh starts a server); otherwise exits 77 (skipped), and in CI
+(CI set) a skip is a failure."""
 import os
+import re
 import shutil
+import socket
+import stat
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from estate import Estate, Checker, shifted, CAMSWEEP, SRC  # noqa: E402
+from estate import Estate, Checker, shifted, CAMSWEEP  # noqa: E402
 
 CIDR = shifted("127.116.0.0/24")
+BUFFERED = 4
 
 
 def run(args, **kw):
@@ -26,46 +36,108 @@ def run(args, **kw):
 def main():
     admin = os.environ.get("CS_PG_URI")
     if not admin or not shutil.which("psql"):
+        if os.environ.get("CI"):
+            print("CI: no PostgreSQL server (CS_PG_URI) or psql: failing")
+            return 1
         print("skip: no PostgreSQL server (CS_PG_URI) or no psql")
         return 77
     c = Checker()
     tmp = tempfile.mkdtemp(prefix="cs-sensor-")
     name = "cli_sensor_%d" % os.getpid()
-    r = run([CAMSWEEP, "show", "--db", admin])  # creates the schema
-    r = run(["psql", admin, "-q", "-v", "ON_ERROR_STOP=1", "-c",
-             "SET camsweep.sensor = '%s'" % name, "-f",
-             os.path.join(SRC, "data", "sql", "sensor.sql")])
-    if not c.ok(r.returncode == 0, "sensor role created: %s" % r.stderr[-300:]):
+    r = run([CAMSWEEP, "db", "init", "--db", admin])
+    c.ok(r.returncode == 0, "db init: %s" % r.stderr[-300:])
+    pwfile = os.path.join(tmp, "site.pgpass")
+    r = run([CAMSWEEP, "db", "add-sensor", name, "--db", admin,
+             "--password-file", pwfile])
+    if not c.ok(r.returncode == 0, "db add-sensor: %s" % r.stderr[-300:]):
         c.done()
-    run(["psql", admin, "-q", "-c", "ALTER ROLE %s PASSWORD 'test-only'" % name])
+    st = os.stat(pwfile)
+    c.ok(stat.S_IMODE(st.st_mode) == 0o600, "password file is 0600")
+    line = open(pwfile).read().strip().split(":")
+    c.ok(len(line) == 5 and line[3] == name and len(line[4]) == 32,
+         "password file is one libpq line for %s" % name)
+    c.ok(line[4] not in r.stdout + r.stderr, "the password is not printed")
+    r = run([CAMSWEEP, "db", "add-sensor", name, "--db", admin,
+             "--password-file", pwfile])
+    c.ok(r.returncode != 0, "an existing password file is not overwritten")
     rest = admin.split("://", 1)[1].split("@", 1)[1]
-    good = "postgresql://%s:test-only@%s" % (name, rest)
-    host = rest.split("/", 1)[0]
-    bad = good.replace(host, "127.0.0.1:1")  # nothing listens on port 1
-    spool1 = os.path.join(tmp, "spool1.db")
-    spool2 = os.path.join(tmp, "spool2.db")
+    uri = "postgresql://%s@%s" % (name, rest)
+    r = run([CAMSWEEP, "show", "--db", "postgresql://%s:hunter2pw@%s" % (name, rest)])
+    c.ok(r.returncode != 0 and "hunter2pw" not in r.stderr + r.stdout and
+         "password" in r.stderr, "a password in the URI is refused, not echoed: %r"
+         % r.stderr[-200:])
+    spool = os.path.join(tmp, "spool.db")
+    conf = os.path.join(tmp, "site.conf")
+    with open(conf, "w") as f:
+        f.write("# a site sensor, run by a timer\n"
+                "sensor = %s\n"
+                "db = %s\n"
+                "spool = %s\n"
+                "targets = %s\n"
+                "rate = 0\nread-timeout = 1000\nquiet\njson\nall\n"
+                % (name, uri, spool, CIDR))
+    os.chmod(conf, 0o644)
+    env = dict(os.environ, PGPASSFILE=pwfile)
+    os.chmod(conf, 0o666)
+    r = run([CAMSWEEP, "scan", "--config", conf], env=env)
+    c.ok(r.returncode == 1, "a configuration others may write is refused")
+    os.chmod(conf, 0o640)
+
+    def cut(off):
+        run(["psql", admin, "-qc", "ALTER ROLE %s %s" % (name, "NOLOGIN" if off else "LOGIN")])
+
     with Estate(CIDR, 12, seed=11) as est:
         n = len(est.devices)
-        base = [CAMSWEEP, "scan", "--sensor", name, "--rate", "0",
-                "--read-timeout", "1000", "-q", "--all", "--json"]
-        r = run(base + ["--db", bad, "--spool", spool1, CIDR])
-        c.ok(r.returncode == 0, "scan with the database down still succeeds")
-        c.ok("buffering in" in r.stderr, "it says it is buffering: %r" % r.stderr[-200:])
-        c.ok(os.path.exists(spool1), "spool kept while the database is down")
-        r = run([CAMSWEEP, "upload", "--db", good, "--spool", spool1])
-        c.ok(r.returncode == 0 and ("%d host(s)" % n) in r.stdout,
-             "upload sends all %d hosts: %r %r" % (n, r.stdout, r.stderr[-200:]))
-        c.ok(not os.path.exists(spool1), "uploaded spool renamed aside")
-        r = run([CAMSWEEP, "upload", "--db", good, "--spool", spool1])
-        c.ok(r.returncode != 0, "a renamed spool cannot be uploaded twice")
-        r = run(base + ["--db", good, "--spool", spool2, CIDR])
-        c.ok(r.returncode == 0 and "uploaded; spool kept" in r.stderr,
-             "scan with the database up uploads directly: %r" % r.stderr[-200:])
-    q = run(["psql", good, "-Atc",
-             "SELECT count(DISTINCT s.id), count(g.id) FROM scan s "
-             "JOIN sighting g ON g.scan_id = s.id"])
-    c.ok(q.stdout.strip() == "2|%d" % (2 * n),
-         "central holds both scans of the sensor, %d sightings: %r" % (2 * n, q.stdout))
+        cut(True)  # the central database is out of the sensor's reach
+        r = run([CAMSWEEP, "scan", "--config", conf], env=env)
+        c.ok(r.returncode == BUFFERED, "run 1, database down: exit %d (want %d): %r"
+             % (r.returncode, BUFFERED, r.stderr[-300:]))
+        c.ok("buffering in" in r.stderr and "hunter2" not in r.stderr,
+             "it says it is buffering")
+        c.ok(os.path.exists(spool), "spool kept while the database is down")
+        cut(False)
+        r = run([CAMSWEEP, "scan", "--config", conf], env=env)
+        c.ok(r.returncode == 0, "run 2, database back: exit 0: %r" % r.stderr[-300:])
+        c.ok(not os.path.exists(spool), "delivered spool renamed aside")
+        # A database that accepts and never answers: the uploads wait for
+        # it on their own thread (up to the 10 s connect timeout each);
+        # the sweep does not.
+        hang = socket.socket()
+        hang.bind(("127.0.0.1", 0))
+        hang.listen(8)
+        held = []
+
+        def accept():
+            while True:
+                try:
+                    held.append(hang.accept()[0])
+                except OSError:
+                    return
+        threading.Thread(target=accept, daemon=True).start()
+        slow = "postgresql://%s@127.0.0.1:%d/camsweep" % (name, hang.getsockname()[1])
+        t0 = time.time()
+        r = run([CAMSWEEP, "scan", "--sensor", name, "--db", slow, "--spool",
+                 os.path.join(tmp, "slow.db"), "--rate", "0", "--read-timeout",
+                 "1000", CIDR], env=env)
+        wall = time.time() - t0
+        m = re.search(r"addresses in ([0-9.]+) s", r.stderr)
+        sweep = float(m.group(1)) if m else 1e9
+        c.ok(r.returncode == BUFFERED, "hanging database: buffered (exit %d)"
+             % r.returncode)
+        c.ok(sweep < 8 and wall > sweep + 5,
+             "the sweep took %.1f s while the uploads waited (run %.1f s)"
+             % (sweep, wall))
+        hang.close()
+        for s in held:
+            s.close()
+    q = run(["psql", admin, "-Atc",
+             "SELECT count(DISTINCT s.id), count(g.id), count(DISTINCT s.options) "
+             "FROM scan s JOIN sighting g ON g.scan_id = s.id AND g.site = s.site "
+             "WHERE s.site = '%s' AND s.status = 'complete'" % name])
+    c.ok(q.stdout.strip() == "2|%d|2" % (2 * n),
+         "central holds both scans once, %d sightings: %r" % (2 * n, q.stdout))
+    q = run(["psql", uri, "-Atc", "SELECT count(*) FROM scan"], env=env)
+    c.ok(q.stdout.strip() == "2", "the sensor sees its 2 scans: %r" % q.stdout)
     run(["psql", admin, "-q", "-c", "DROP OWNED BY %s; DROP ROLE %s" % (name, name)])
     c.done()
 

@@ -1,11 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: ISC
 """Store schema v1 -> v2: a database made with the v1 SQL of the migration
-list (read from src/store/store_sqlite.c, so it is the released text) opens
+list (read from src/store/sql/sqlite/0001_initial.sql, the released text) opens
 with camsweep, migrates to v2 (device.mac, sighting.mac, attachment) and
 keeps its data."""
 import os
-import re
 import sqlite3
 import subprocess
 import sys
@@ -16,10 +15,7 @@ BUILD = os.environ.get("CS_BUILDDIR", os.path.join(SRC, "build"))
 
 
 def v1_sql():
-    text = open(os.path.join(SRC, "src/store/store_sqlite.c")).read()
-    start = text.index('{"0001_initial",')
-    end = text.index('{"0002_', start)
-    return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', text[start:end])[1:])
+    return open(os.path.join(SRC, "src/store/sql/sqlite/0001_initial.sql")).read()
 
 
 def main():

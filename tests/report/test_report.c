@@ -72,6 +72,7 @@ put(struct cs_store *s, int64_t scan, const char *ip, int64_t at,
 		cs_strlcpy(id.firmware, hostile_fw, sizeof(id.firmware));
 		id.device_class = CS_CLASS_CAMERA;
 		id.surveillance = true;
+		id.surveillance_known = true;
 		id.confidence = 0.97;
 		ev(&id, "manufacturer", "Hikvision", "hik-server",
 		   "http.server", 80, 0.9, hostile_server);
@@ -86,6 +87,7 @@ put(struct cs_store *s, int64_t scan, const char *ip, int64_t at,
 		cs_strlcpy(id.model, "P3245-V", sizeof(id.model));
 		id.device_class = CS_CLASS_CAMERA;
 		id.surveillance = true;
+		id.surveillance_known = true;
 		id.confidence = 0.9;
 		ev(&id, "manufacturer", "Axis", "axis-server", "http.server",
 		   80, 0.7, "AXIS");

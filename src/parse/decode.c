@@ -164,27 +164,169 @@ cs_dec_mac_format(const uint8_t mac[6], char out[18])
 		 mac[2], mac[3], mac[4], mac[5]);
 }
 
-/* Records a MAC address (and what the resolver says of it). */
-static bool
-add_mac(struct dctx *c, const uint8_t *p, size_t n)
+/*
+ * A registry prefix as registries and tools print it: 90:02:A9,
+ * 90-02-A9, 9002A9, 90:02:A9:1 (a 28-bit block), 90:02:A9:12:3, with or
+ * without a mask (90:02:A9:10:00:00/28, 9002A9/24).  Separators (one
+ * kind, ':' or '-') fall between pairs of digits; the last group may
+ * be one digit.  6 to 11 digits, or a mask of 24 to 44 bits (a multiple
+ * of 4) that the digits cover; digits after the mask are dropped.
+ */
+int
+cs_dec_mac_prefix_parse(const uint8_t *p, size_t n, uint8_t mac[6],
+			unsigned *bits)
 {
-	uint8_t mac[6];
+	struct cs_span s = cs_span_trim(cs_span_make(p, n));
+	uint8_t hex[12];
+	size_t k = 0, run = 0, mask = 0;
+	uint8_t sep = 0;
+	long slash = cs_span_find(s, "/", 1, false);
+
+	if (slash >= 0) {
+		long long m;
+		char num[4];
+		struct cs_span ms = cs_span_make(s.p + slash + 1,
+						 s.n - (size_t)slash - 1);
+
+		if (ms.n == 0 || ms.n > 2)
+			return CS_EPROTO;
+		memcpy(num, ms.p, ms.n);
+		num[ms.n] = '\0';
+		for (size_t i = 0; i < ms.n; i++)
+			if (num[i] < '0' || num[i] > '9')
+				return CS_EPROTO;
+		if (cs_str_tonum(num, 24, 48, &m) != 0 || m % 4 != 0)
+			return CS_EPROTO;
+		mask = (size_t)m;
+		s.n = (size_t)slash;
+	}
+	for (size_t i = 0; i < s.n; i++) {
+		uint8_t c = s.p[i];
+
+		if (cs_hexval(c) >= 0) {
+			if (k >= 12)
+				return CS_EPROTO;
+			hex[k++] = c;
+			run++;
+			continue;
+		}
+		if (c != ':' && c != '-')
+			return CS_EPROTO;
+		if (sep == 0)
+			sep = c;
+		if (c != sep || run != 2)
+			return CS_EPROTO;
+		run = 0;
+	}
+	if (sep && (run == 0 || run > 2))
+		return CS_EPROTO;
+	if (mask == 0) {
+		if (k < 6 || k > 11)
+			return CS_EPROTO;
+		mask = 4 * k;
+	} else if (4 * k < mask || (mask == 48 && k != 12)) {
+		return CS_EPROTO;
+	}
+	memset(mac, 0, 6);
+	for (size_t i = 0; i < mask / 4; i++)
+		mac[i / 2] |= (uint8_t)(cs_hexval(hex[i]) << (i % 2 ? 0 : 4));
+	*bits = (unsigned)mask;
+	return 0;
+}
+
+/* Writes a prefix of bits bits as "90:02:a9", "90:02:a9:1" ... */
+static void
+mac_prefix_format(const uint8_t mac[6], unsigned bits, char out[18])
+{
+	static const char hx[] = "0123456789abcdef";
+	size_t k = 0;
+
+	for (unsigned i = 0; i < bits / 4; i++) {
+		if (i && i % 2 == 0)
+			out[k++] = ':';
+		out[k++] = hx[i % 2 ? mac[i / 2] & 15 : mac[i / 2] >> 4];
+	}
+	out[k] = '\0';
+}
+
+/* Records a MAC address or prefix and what the resolver says of it. */
+static void
+add_mac_bits(struct dctx *c, const uint8_t mac[6], unsigned bits)
+{
 	char txt[18], maker[128], reg[256];
 
-	if (cs_dec_mac_parse(p, n, mac) != 0)
-		return false;
-	cs_dec_mac_format(mac, txt);
+	if (bits >= 48)
+		cs_dec_mac_format(mac, txt);
+	else
+		mac_prefix_format(mac, bits, txt);
 	adds(c, "mac", txt);
 	maker[0] = reg[0] = '\0';
 	if (c->d->mac_fn != NULL &&
-	    c->d->mac_fn(c->d->mac_arg, mac, maker, sizeof(maker), reg,
+	    c->d->mac_fn(c->d->mac_arg, mac, bits, maker, sizeof(maker), reg,
 			 sizeof(reg)) == 0) {
 		maker[sizeof(maker) - 1] = '\0';
 		reg[sizeof(reg) - 1] = '\0';
 		adds(c, "mac.maker", maker);
 		adds(c, "mac.registrant", reg);
 	}
+}
+
+/* Records a MAC address (and what the resolver says of it). */
+static bool
+add_mac(struct dctx *c, const uint8_t *p, size_t n)
+{
+	uint8_t mac[6];
+
+	if (cs_dec_mac_parse(p, n, mac) != 0)
+		return false;
+	add_mac_bits(c, mac, 48);
 	return true;
+}
+
+static bool
+is_alnum(uint8_t ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
+	       (ch >= 'a' && ch <= 'z');
+}
+
+/*
+ * A MAC address some firmwares put in a realm, a name or a serial: the
+ * whole value MAC-shaped, or a 12-hex-digit run (ACCC8E0C1234) or an
+ * aa:bb:cc:dd:ee:ff / aa-bb-... run standing alone (bounded by
+ * characters that are not letters or digits: AXIS_ACCC8E0C1234,
+ * IPCAM-0012345678AB).  Records the first one found (supporting
+ * evidence: see mac-oui-maker); a longer hex run, or one glued to
+ * letters, is not a MAC.  Only the first 256 bytes are searched.
+ */
+static void
+add_mac_in(struct dctx *c, struct cs_span v)
+{
+	size_t n = CS_MIN(v.n, 256);
+
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i;
+
+		if (i > 0 && (is_alnum(v.p[i - 1]) || v.p[i - 1] == ':' ||
+			      v.p[i - 1] == '-'))
+			continue;
+		while (j < n && (is_alnum(v.p[j]) || v.p[j] == ':' ||
+				 v.p[j] == '-') && j - i < 18)
+			j++;
+		if (j < n && (is_alnum(v.p[j]) || v.p[j] == ':' ||
+			      v.p[j] == '-'))
+			continue; /* a longer token */
+		if ((j - i == 12 || j - i == 17) && add_mac(c, v.p + i, j - i))
+			return;
+	}
+}
+
+/* Records a realm, and a MAC address the firmware put in it. */
+static void
+add_realm(struct dctx *c, const char *key, struct cs_span realm)
+{
+	add_span(c, key, realm);
+	add_mac_in(c, realm);
 }
 
 /*
@@ -256,6 +398,16 @@ json_start(const uint8_t *p, size_t n)
 	return memchr(p, '{', n);
 }
 
+/* The first '{' or '[' of p, or NULL (an answer may be a JSON array). */
+static const uint8_t *
+json_text_start(const uint8_t *p, size_t n)
+{
+	const uint8_t *o = memchr(p, '{', n);
+	const uint8_t *a = memchr(p, '[', o ? (size_t)(o - p) : n);
+
+	return a ? a : o;
+}
+
 /*
  * A vendor API answer: an HTTP response, or its body alone (then
  * *status is 0).  Records the head's Server and, for a 401, the realm.
@@ -277,7 +429,7 @@ api_unwrap(struct dctx *c, int *status, struct cs_span *body)
 	add_span(c, "http.server", cs_http_header(&c->d->http, "server"));
 	v = cs_http_header(&c->d->http, "www-authenticate");
 	if (*status == 401 && v.n)
-		add_span(c, "http.realm", cs_http_auth_realm(v));
+		add_realm(c, "http.realm", cs_http_auth_realm(v));
 	return true;
 }
 
@@ -304,7 +456,7 @@ static bool
 api_json(struct dctx *c, struct cs_span body, const struct api_field *f,
 	 size_t nf)
 {
-	const uint8_t *j = json_start(body.p, body.n);
+	const uint8_t *j = json_text_start(body.p, body.n);
 	size_t jn;
 	char v[256];
 	bool any = false;
@@ -369,11 +521,11 @@ dec_isapi(struct dctx *c)
 {
 	static const char *const names[] = {"model", "firmwareVersion",
 					    "deviceType", "manufacturer",
-					    "statusValue"};
+					    "statusValue", "macAddress"};
 	static const char *const keys[] = {"isapi.model", "isapi.firmware",
 					   "isapi.device-type",
 					   "isapi.manufacturer"};
-	char out[5][128];
+	char out[6][128];
 	struct cs_xml_meta meta;
 	struct cs_span body;
 	int status;
@@ -399,6 +551,9 @@ dec_isapi(struct dctx *c)
 	add_status_body(c, "hik.isapi", status, body);
 	for (size_t i = 0; i < CS_NELEM(keys); i++)
 		adds(c, keys[i], out[i]);
+	/* DeviceInfo <macAddress> (ISAPI): supporting evidence. */
+	if (out[5][0])
+		(void)add_mac(c, (const uint8_t *)out[5], strlen(out[5]));
 	return 0;
 }
 
@@ -430,6 +585,7 @@ dec_dahua_cgi(struct dctx *c)
 	    {"version", "dahua.firmware"},
 	    {"class", "dahua.device-class"},
 	    {"deviceClass", "dahua.device-class"},
+	    {"updateSerial", "dahua.update-serial"},
 	};
 	struct cs_span body;
 	int status;
@@ -561,6 +717,122 @@ dec_lapi(struct dctx *c)
 	return 0;
 }
 
+/* Records the value of the first JSON member named name if MAC-shaped. */
+static void
+json_mac(struct dctx *c, struct cs_span body, const char *name)
+{
+	char *t = c->d->text;
+
+	if (cs_json_scan(body.p, body.n, name, t, 64) == 0 && t[0])
+		(void)add_mac(c, (const uint8_t *)t, strlen(t));
+}
+
+/*
+ * TP-Link Tapo/Kasa local API and UDP 20002 discovery answers (JSON;
+ * python-kasa's fixtures): device_type (SMART.IPCAMERA,
+ * SMART.TAPODOORBELL, SMART.TAPOHUB ...), device_model, firmware_version
+ * or sw_version, manufacturer_name, mac.  The 16-byte binary header of
+ * a discovery datagram, if present, is skipped (the JSON starts at its
+ * first '{').
+ */
+static int
+dec_tplink(struct dctx *c)
+{
+	static const struct api_field f[] = {
+	    {"device_type", "tplink.device-type"},
+	    {"device_model", "tplink.model"},
+	    {"firmware_version", "tplink.firmware"},
+	    {"sw_version", "tplink.firmware"},
+	    {"manufacturer_name", "tplink.manufacturer"},
+	};
+	struct cs_span body;
+	int status;
+	size_t mark = c->obs->n;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if (json_start(body.p, body.n) == NULL ||
+	    !api_json(c, body, f, CS_NELEM(f)))
+		return mark == c->obs->n ? malformed(c) : 0;
+	json_mac(c, body, "mac");
+	return 0;
+}
+
+/*
+ * Reolink's /cgi-bin/api.cgi GetDevInfo answer (JSON array of
+ * {"cmd":"GetDevInfo","value":{"DevInfo":{...}}}; Reolink's HTTP API
+ * guide): model, firmVer, buildDay, exactType or type (IPC, NVR,
+ * WIFI_NVR, HOMEHUB ...).
+ */
+static int
+dec_reolink(struct dctx *c)
+{
+	static const struct api_field f[] = {
+	    {"model", "reolink.model"},
+	    {"firmVer", "reolink.firmware"},
+	    {"buildDay", "reolink.build"},
+	};
+	struct cs_span body;
+	int status;
+	char *t = c->d->text;
+	size_t mark = c->obs->n;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if (json_start(body.p, body.n) == NULL)
+		return mark == c->obs->n ? malformed(c) : 0;
+	{
+		bool any = api_json(c, body, f, CS_NELEM(f));
+
+		if (cs_json_scan(body.p, body.n, "exactType", t, 64) == 0 &&
+		    t[0]) {
+			adds(c, "reolink.device-type", t);
+			any = true;
+		} else if (cs_json_scan(body.p, body.n, "type", t, 64) == 0 &&
+			   t[0]) {
+			adds(c, "reolink.device-type", t);
+			any = true;
+		}
+		if (!any)
+			return mark == c->obs->n ? malformed(c) : 0;
+	}
+	return 0;
+}
+
+/*
+ * Axis VAPIX param.cgi?action=list listings (root.Brand.Brand=AXIS,
+ * root.Brand.ProdNbr, root.Brand.ProdType, root.Brand.ProdFullName,
+ * root.Properties.Firmware.Version): the same keys as basicdeviceinfo.
+ */
+static int
+dec_axis_param(struct dctx *c)
+{
+	static const struct api_field f[] = {
+	    {"root.Brand.Brand", "axis.brand"},
+	    {"root.Brand.ProdNbr", "axis.model"},
+	    {"root.Brand.ProdType", "axis.device-type"},
+	    {"root.Brand.ProdFullName", "axis.product"},
+	    {"root.Properties.Firmware.Version", "axis.firmware"},
+	};
+	struct cs_span body;
+	int status;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if (status != 0 && status != 200)
+		return 0;
+	if (!api_kv(c, body, f, CS_NELEM(f)) && status == 0)
+		return malformed(c);
+	return 0;
+}
+
+/* True if b starts (after blanks) with the text s. */
+static bool
+starts_with(struct cs_span b, const char *s)
+{
+	return cs_span_istarts(cs_span_trim(b), s);
+}
+
 /*
  * Which vendor API an HTTP body (or a bare reply) is, from markers no
  * ordinary page carries; NULL if none.
@@ -575,9 +847,32 @@ static int (*api_sniff(struct cs_span b))(struct dctx *)
 	     cs_span_find(h, "<deviceType>", 12, false) >= 0 ||
 	     cs_span_find(h, "<firmwareVersion>", 17, false) >= 0))
 		return dec_isapi;
+	/* Any ISAPI document (EventNotificationAlert, DeviceCap,
+	 * ResponseStatus, hddList ...) carries an ISAPI namespace; an event
+	 * alert is told by its root even without one. */
+	if (cs_span_find(h, "hikvision.com/ver", 17, false) >= 0 ||
+	    cs_span_find(h, "isapi.org/ver", 13, false) >= 0 ||
+	    cs_span_find(h, "<EventNotificationAlert", 23, false) >= 0)
+		return dec_isapi;
+	if (cs_span_find(h, "root.Brand.", 11, false) >= 0 ||
+	    cs_span_find(h, "root.Properties.Firmware", 24, false) >= 0)
+		return dec_axis_param;
 	if (cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
 	    cs_span_find(h, "Brand", 5, false) >= 0)
 		return dec_axis_bdi;
+	if (cs_span_find(h, "\"device_type\"", 13, false) >= 0 &&
+	    cs_span_find(h, "SMART.", 6, false) >= 0)
+		return dec_tplink;
+	if (cs_span_find(h, "DevInfo", 7, false) >= 0 &&
+	    (cs_span_find(h, "firmVer", 7, false) >= 0 ||
+	     cs_span_find(h, "exactType", 9, false) >= 0))
+		return dec_reolink;
+	/* magicBox key=value answers given as a plain body. */
+	if (cs_span_find(h, "updateSerial=", 13, false) >= 0 ||
+	    starts_with(h, "deviceType=") ||
+	    (starts_with(h, "version=") &&
+	     cs_span_find(h, ",build:", 7, false) >= 0))
+		return dec_dahua_cgi;
 	if (cs_span_find(h, "DeviceModel", 11, false) >= 0 &&
 	    cs_span_find(h, "ResponseURL", 11, false) >= 0)
 		return dec_lapi;
@@ -731,7 +1026,7 @@ dec_http(struct dctx *c)
 	v = cs_http_header(r, "www-authenticate");
 	add_span(c, "http.www-authenticate", v);
 	if (v.n)
-		add_span(c, "http.realm", cs_http_auth_realm(v));
+		add_realm(c, "http.realm", cs_http_auth_realm(v));
 	add_span(c, "http.title", cs_html_title(body));
 	loc = cs_http_header(r, "location");
 	if (loc.n == 0)
@@ -777,7 +1072,7 @@ dec_rtsp(struct dctx *c)
 	v = cs_http_header(r, "www-authenticate");
 	add_span(c, "rtsp.www-authenticate", v);
 	if (v.n)
-		add_span(c, "rtsp.realm", cs_http_auth_realm(v));
+		add_realm(c, "rtsp.realm", cs_http_auth_realm(v));
 	/* RTSP without Content-Length has no body by the rules; a stored
 	 * DESCRIBE reply may still carry its SDP after the head. */
 	if (body.n == 0 && r->head_len < c->n && c->p == r->proto.p)
@@ -1268,11 +1563,18 @@ dec_hik_sdk(struct dctx *c)
 	return 0;
 }
 
+/* A MAC address, or a registry prefix given alone (90:02:A9:1/28). */
 static int
 dec_mac(struct dctx *c)
 {
-	if (!add_mac(c, c->p, c->n))
+	uint8_t mac[6];
+	unsigned bits;
+
+	if (add_mac(c, c->p, c->n))
+		return 0;
+	if (cs_dec_mac_prefix_parse(c->p, c->n, mac, &bits) != 0)
 		return malformed(c);
+	add_mac_bits(c, mac, bits);
 	return 0;
 }
 
@@ -1290,7 +1592,7 @@ dec_wwwauth(struct dctx *c)
 	struct cs_span v = cs_span_trim(cs_span_make(c->p, c->n));
 
 	add_span(c, "http.www-authenticate", v);
-	add_span(c, "http.realm", cs_http_auth_realm(v));
+	add_realm(c, "http.realm", cs_http_auth_realm(v));
 	return 0;
 }
 
@@ -1385,6 +1687,9 @@ static const struct {
     {"axis-bdi", dec_axis_bdi, false},
     {"sunapi", dec_sunapi, false},
     {"lapi", dec_lapi, false},
+    {"tplink", dec_tplink, false},
+    {"reolink", dec_reolink, false},
+    {"axis-param", dec_axis_param, false},
     {"vendor-api", dec_vendor_api, false},
     {"http.server", dec_field, false},
     {"http.www-authenticate", dec_wwwauth, false},

@@ -41,7 +41,8 @@ mac_lookup(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
 				"registrant\n",
 				err);
 	}
-	if (c->oui == NULL || cs_oui_lookup_prefix(c->oui, mac, bits, &hit) != 0)
+	if (c->oui == NULL ||
+	    cs_oui_lookup_prefix(c->oui, mac, bits, &hit) != 0)
 		return CS_ENOTFOUND;
 	cs_strlcpy(maker, hit.maker, makersz);
 	cs_strlcpy(registrant, hit.registrant, regsz);

@@ -185,8 +185,8 @@ cs_dec_mac_prefix_parse(const uint8_t *p, size_t n, uint8_t mac[6],
 	if (slash >= 0) {
 		long long m;
 		char num[4];
-		struct cs_span ms = cs_span_make(s.p + slash + 1,
-						 s.n - (size_t)slash - 1);
+		struct cs_span ms =
+		    cs_span_make(s.p + slash + 1, s.n - (size_t)slash - 1);
 
 		if (ms.n == 0 || ms.n > 2)
 			return CS_EPROTO;
@@ -310,11 +310,12 @@ add_mac_in(struct dctx *c, struct cs_span v)
 		if (i > 0 && (is_alnum(v.p[i - 1]) || v.p[i - 1] == ':' ||
 			      v.p[i - 1] == '-'))
 			continue;
-		while (j < n && (is_alnum(v.p[j]) || v.p[j] == ':' ||
-				 v.p[j] == '-') && j - i < 18)
+		while (j < n &&
+		       (is_alnum(v.p[j]) || v.p[j] == ':' || v.p[j] == '-') &&
+		       j - i < 18)
 			j++;
-		if (j < n && (is_alnum(v.p[j]) || v.p[j] == ':' ||
-			      v.p[j] == '-'))
+		if (j < n &&
+		    (is_alnum(v.p[j]) || v.p[j] == ':' || v.p[j] == '-'))
 			continue; /* a longer token */
 		if ((j - i == 12 || j - i == 17) && add_mac(c, v.p + i, j - i))
 			return;
@@ -519,8 +520,8 @@ api_kv(struct dctx *c, struct cs_span body, const struct api_field *f,
 static int
 dec_isapi(struct dctx *c)
 {
-	static const char *const names[] = {"model", "firmwareVersion",
-					    "deviceType", "manufacturer",
+	static const char *const names[] = {"model",       "firmwareVersion",
+					    "deviceType",  "manufacturer",
 					    "statusValue", "macAddress"};
 	static const char *const keys[] = {"isapi.model", "isapi.firmware",
 					   "isapi.device-type",

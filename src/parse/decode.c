@@ -1070,6 +1070,10 @@ dec_rtsp(struct dctx *c)
 		return malformed(c);
 	add_span(c, "rtsp.server", cs_http_header(r, "server"));
 	add_span(c, "rtsp.public", cs_http_header(r, "public"));
+	/* The URL of the stream (DESCRIBE): its path may be the firmware's. */
+	v = cs_http_header(r, "content-base");
+	add_span(c, "rtsp.content-base",
+		 v.n ? v : cs_http_header(r, "content-location"));
 	v = cs_http_header(r, "www-authenticate");
 	add_span(c, "rtsp.www-authenticate", v);
 	if (v.n)

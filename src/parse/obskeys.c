@@ -90,6 +90,8 @@ static const struct cs_obs_keydef keys[] = {
     {"rtsp.www-authenticate", "RTSP WWW-Authenticate", "decode rtsp", T},
     {"rtsp.realm", "RTSP realm parameter", "decode rtsp", CS_SHAPE_REALM},
     {"rtsp.public", "RTSP Public header", "decode rtsp", T},
+    {"rtsp.content-base", "RTSP Content-Base (or Content-Location) URL",
+     "decode rtsp", T},
     {"rtsp.sdp", "whole SDP body", "decode rtsp", T},
     {"rtsp.sdp.session", "SDP s= value", "decode rtsp", T},
     {"onvif.ns", "namespace URIs of a SOAP reply", "decode onvif, wsd",

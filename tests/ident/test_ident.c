@@ -343,6 +343,17 @@ static const struct {
      "hikvision.com/ver20/XMLSchema\"><statusCode>4</statusCode>"
      "</ResponseStatus>",
      0},
+    /* RTSP stream URLs (Content-Base, else Content-Location). */
+    {"rtsp",
+     "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Base: rtsp://192.0.2.9/"
+     "h264Preview_01_main/\r\n\r\n",
+     "rtsp.content-base", "rtsp://192.0.2.9/h264Preview_01_main/", 0},
+    {"rtsp",
+     "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Location: rtsp://192.0.2.11/"
+     "axis-media/media.amp\r\n\r\n",
+     "rtsp.content-base", "rtsp://192.0.2.11/axis-media/media.amp", 0},
+    {"rtsp", "RTSP/1.0 200 OK\r\nCSeq: 2\r\n\r\n", "rtsp.content-base",
+     NULL, 0},
     /* magicBox answers as plain bodies. */
     {"http", "deviceType=IP4M-1041B\nupdateSerial=IPC-AW46WN-S2\n",
      "dahua.update-serial", "IPC-AW46WN-S2", 0},

@@ -44,3 +44,14 @@ rule rtsp-path-axis-media
   example  "rtsp://192.0.2.11/axis-media/media.amp/" => manufacturer=Axis
   example  "a=control:rtsp://192.0.2.11/axis-media/media.amp/trackID=1" => manufacturer=Axis
   example! "rtsp://192.0.2.11/media.amp"
+
+# ---- Dahua DHIP framing without its JSON ----
+
+rule dhip-header-only
+  on       dhip.header
+  match    ^2000000044484950
+  set      manufacturer=Dahua
+  weight   0.75
+  source   protocols.md §5 (DHIP 32-byte header: size 0x20, magic "DHIP"; [US] Dahua2.cs Dahua2Header, [MCW0] Dahua-DHIP-JSON-Debug-Console.py)
+  example  "2000000044484950000000000100000000000000000000000000000000000000" => manufacturer=Dahua
+  example! "2000000044484951000000000000000000000000000000000000000000000000"

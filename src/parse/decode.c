@@ -1224,6 +1224,9 @@ add_unique_early(struct dctx *c, const char *key, const char *v)
 	adds(c, key, v);
 }
 
+static void add_hex(struct dctx *c, const char *key, const uint8_t *p,
+		    size_t n);
+
 static int
 dec_dhip(struct dctx *c)
 {
@@ -1254,8 +1257,18 @@ dec_dhip(struct dctx *c)
 	}
 	/* Salvage: the JSON without (or behind a cut or wrong) framing,
 	 * or with a slip json-c refuses. */
-	if ((j = json_start(c->p, c->n)) == NULL)
-		return malformed(c);
+	if ((j = json_start(c->p, c->n)) == NULL) {
+		/* The 32-byte header alone (a capture's snap length, an
+		 * empty body): its magic is still Dahua's (protocols.md §5). */
+		static const uint8_t magic[8] = {0x20, 0,   0,   0,
+						 'D',  'H', 'I', 'P'};
+
+		if (c->n < 8 || memcmp(c->p, magic, 8) != 0)
+			return malformed(c);
+		c->flags |= CS_OBS_SALVAGED;
+		add_hex(c, "dhip.header", c->p, CS_MIN(c->n, 32));
+		return 0;
+	}
 	jn = c->n - (size_t)(j - c->p);
 	c->flags |= CS_OBS_SALVAGED;
 	for (size_t i = 0; i < CS_NELEM(f); i++) {

@@ -118,6 +118,8 @@ static const struct cs_obs_keydef keys[] = {
     {"dhip.vendor", "DHIP Vendor / Manufacturer", "decode dhip", T},
     {"dhip.firmware", "DHIP Version", "decode dhip", T},
     {"dhip.raw", "whole DHIP JSON", "decode dhip", J},
+    {"dhip.header", "hex of a DHIP header that came without its JSON",
+     "decode dhip", CS_SHAPE_HEX},
     {"ssdp.server", "SSDP SERVER", "decode ssdp", HV},
     {"ssdp.st", "SSDP ST or NT", "decode ssdp", T},
     {"ssdp.usn", "SSDP USN", "decode ssdp", T},

@@ -265,6 +265,12 @@ fake_oui(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
 	"\"device_type\":\"SMART.IPCAMERA\",\"firmware_version\":\"1.4.3 "     \
 	"Build 241010 Rel.33858n\",\"mac\":\"58-50-ED-00-00-01\"}}"
 
+/* A DHIP header without its JSON, and one with a wrong magic. */
+#define DHIP_HDR                                                               \
+	"\x20\x00\x00\x00" "DHIP" "\x00\x00\x00\x00\x01\x00\x00\x00"              \
+	"\xa0\x00\x00\x00\x00\x00\x00\x00\xa0\x00\x00\x00\x00\x00\x00\x00"
+#define DHIQ_HDR "\x20\x00\x00\x00" "DHIQ" "\x00\x00\x00\x00"
+
 static const struct {
 	const char *kind, *in, *key, *want;
 	size_t n; /* 0: strlen(in) */
@@ -354,6 +360,12 @@ static const struct {
      "rtsp.content-base", "rtsp://192.0.2.11/axis-media/media.amp", 0},
     {"rtsp", "RTSP/1.0 200 OK\r\nCSeq: 2\r\n\r\n", "rtsp.content-base",
      NULL, 0},
+    /* DHIP framing alone. */
+    {"dhip", DHIP_HDR, "dhip.header",
+     "20000000444849500000000001000000"
+     "a000000000000000a000000000000000",
+     sizeof(DHIP_HDR) - 1},
+    {"dhip", DHIQ_HDR, "dhip.header", NULL, sizeof(DHIQ_HDR) - 1},
     /* magicBox answers as plain bodies. */
     {"http", "deviceType=IP4M-1041B\nupdateSerial=IPC-AW46WN-S2\n",
      "dahua.update-serial", "IPC-AW46WN-S2", 0},

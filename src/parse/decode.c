@@ -1352,8 +1352,19 @@ dec_dvrip(struct dctx *c)
 	}
 	if (c->n > 0 && c->p[0] >= 0x80) {
 		struct cs_dh_dvrip m;
+		int rc = cs_dh_dvrip_parse(c->p, c->n, &m);
 
-		if (cs_dh_dvrip_parse(c->p, c->n, &m) != 0)
+		if (rc == CS_ETRUNC && c->n >= 4 &&
+		    (c->p[0] == 0xB0 || c->p[0] == 0xB1 || c->p[0] == 0xB3)) {
+			/* A reply header cut short (a capture's snap length):
+			 * its type bytes are still the documented ones
+			 * (protocols.md §6: b0 00 00 68, b0 01 00 68, b3 00
+			 * 23 01). */
+			c->flags |= CS_OBS_SALVAGED;
+			add_hex(c, "dahua.dvrip", c->p, c->n);
+			return 0;
+		}
+		if (rc != 0)
 			return malformed(c);
 		add_hex(c, "dahua.dvrip", c->p, c->n);
 		/* JSON over DVRIP (f6 00 00 68, protocols.md §6): the same

@@ -267,9 +267,14 @@ fake_oui(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
 
 /* A DHIP header without its JSON, and one with a wrong magic. */
 #define DHIP_HDR                                                               \
-	"\x20\x00\x00\x00" "DHIP" "\x00\x00\x00\x00\x01\x00\x00\x00"              \
+	"\x20\x00\x00\x00"                                                     \
+	"DHIP"                                                                 \
+	"\x00\x00\x00\x00\x01\x00\x00\x00"                                     \
 	"\xa0\x00\x00\x00\x00\x00\x00\x00\xa0\x00\x00\x00\x00\x00\x00\x00"
-#define DHIQ_HDR "\x20\x00\x00\x00" "DHIQ" "\x00\x00\x00\x00"
+#define DHIQ_HDR                                                               \
+	"\x20\x00\x00\x00"                                                     \
+	"DHIQ"                                                                 \
+	"\x00\x00\x00\x00"
 
 static const struct {
 	const char *kind, *in, *key, *want;
@@ -358,14 +363,19 @@ static const struct {
      "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Location: rtsp://192.0.2.11/"
      "axis-media/media.amp\r\n\r\n",
      "rtsp.content-base", "rtsp://192.0.2.11/axis-media/media.amp", 0},
-    {"rtsp", "RTSP/1.0 200 OK\r\nCSeq: 2\r\n\r\n", "rtsp.content-base",
-     NULL, 0},
+    {"rtsp", "RTSP/1.0 200 OK\r\nCSeq: 2\r\n\r\n", "rtsp.content-base", NULL,
+     0},
     /* DHIP framing alone. */
     {"dhip", DHIP_HDR, "dhip.header",
      "20000000444849500000000001000000"
      "a000000000000000a000000000000000",
      sizeof(DHIP_HDR) - 1},
     {"dhip", DHIQ_HDR, "dhip.header", NULL, sizeof(DHIQ_HDR) - 1},
+    /* A Dahua DVRIP reply header cut short; a request type is not one. */
+    {"dvrip", "\xb0\x00\x00\x68\x00\x00\x00", "dahua.dvrip", "b0000068000000",
+     7},
+    {"dvrip", "\xa0\x01\x00\x60\x00\x00\x00", "dahua.dvrip", NULL, 7},
+    {"dvrip", "\xb0\x00\x00", "dahua.dvrip", NULL, 3},
     /* magicBox answers as plain bodies. */
     {"http", "deviceType=IP4M-1041B\nupdateSerial=IPC-AW46WN-S2\n",
      "dahua.update-serial", "IPC-AW46WN-S2", 0},

@@ -298,6 +298,12 @@ is_alnum(uint8_t ch)
  * IPCAM-0012345678AB).  Records the first one found (supporting
  * evidence: see mac-oui-maker); a longer hex run, or one glued to
  * letters, is not a MAC.  Only the first 256 bytes are searched.
+ * Seen in: Axis realms (ngraziano/SharpRTSP RtspClientExample:
+ * Digest realm="AXIS_WS_ACCC8E3A0A8F"; realm="AXIS_ACCC8EB3494E" in
+ * client test fixtures), Axis mDNS instances "<model> - <MAC>"
+ * (protocols.md §10), ISAPI <macAddress> (protocols.md §4).  A Dahua
+ * "Login to 4K01FD2PAJ6E3FF" realm (scottlamb/retina issue #62) is a
+ * serial, not a MAC, and stays one.
  */
 static void
 add_mac_in(struct dctx *c, struct cs_span v)
@@ -855,6 +861,15 @@ static int (*api_sniff(struct cs_span b))(struct dctx *)
 	    cs_span_find(h, "isapi.org/ver", 13, false) >= 0 ||
 	    cs_span_find(h, "<EventNotificationAlert", 23, false) >= 0)
 		return dec_isapi;
+	/* A DeviceInfo fragment without its root or namespace: elements
+	 * only ISAPI's DeviceInfo has (protocols.md §4), or its lower-case
+	 * model and firmwareVersion together (ONVIF's are capitalised). */
+	if (cs_span_find(h, "<firmwareReleasedDate>", 22, false) >= 0 ||
+	    cs_span_find(h, "<encoderReleasedDate>", 21, false) >= 0 ||
+	    cs_span_find(h, "<telecontrolID>", 15, false) >= 0 ||
+	    (cs_span_find(h, "<model>", 7, false) >= 0 &&
+	     cs_span_find(h, "<firmwareVersion>", 17, false) >= 0))
+		return dec_isapi;
 	if (cs_span_find(h, "root.Brand.", 11, false) >= 0 ||
 	    cs_span_find(h, "root.Properties.Firmware", 24, false) >= 0)
 		return dec_axis_param;
@@ -1175,6 +1190,7 @@ dec_onvif(struct dctx *c)
 	adds(c, "onvif.model", s->model);
 	adds(c, "onvif.firmware", s->firmware);
 	adds(c, "onvif.serial", s->serial);
+	add_mac_in(c, cs_span_make(s->serial, strlen(s->serial)));
 	adds(c, "onvif.hardware", s->hardware_id);
 	adds(c, "onvif.scopes", s->scopes);
 	return 0;
@@ -1426,9 +1442,11 @@ dec_upnp(struct dctx *c)
 	adds(c, "upnp.model", u->model_name);
 	adds(c, "upnp.model-number", u->model_number);
 	adds(c, "upnp.friendly-name", u->friendly_name);
+	add_mac_in(c, cs_span_make(u->friendly_name, strlen(u->friendly_name)));
 	adds(c, "upnp.manufacturer-url", u->manufacturer_url);
 	adds(c, "upnp.model-description", u->model_description);
 	adds(c, "upnp.serial", u->serial);
+	add_mac_in(c, cs_span_make(u->serial, strlen(u->serial)));
 	adds(c, "upnp.device-type", u->device_type);
 	return 0;
 }
@@ -1507,6 +1525,8 @@ dec_mdns(struct dctx *c)
 				snprintf(t, sizeof(c->d->text), "%.*s", (int)k,
 					 r->target);
 				add_unique(c, "mdns.instance", t);
+				add_mac_in(c, cs_span_make(t, strlen(t)));
+				add_mac_in(c, cs_span_make(t, strlen(t)));
 			}
 			break;
 		case CS_DNS_SRV: {
@@ -1518,6 +1538,7 @@ dec_mdns(struct dctx *c)
 			snprintf(t, sizeof(c->d->text), "%.*s", (int)k,
 				 r->name);
 			add_unique(c, "mdns.instance", t);
+			add_mac_in(c, cs_span_make(t, strlen(t)));
 			add_unique(c, "mdns.hostname", r->target);
 			break;
 		}

@@ -300,7 +300,7 @@ static const struct {
     {"http.www-authenticate", "Basic realm=\"5850ED1FE3851\"", "mac", NULL, 0},
     {"http.www-authenticate", "Basic realm=\"x5850ED1FE385\"", "mac", NULL, 0},
     {"http.www-authenticate", "Basic realm=\"5850ED1FE38\"", "mac", NULL, 0},
-    {"http.www-authenticate", "Basic realm=\"Login to 4E0123PAZ12345\"", "mac",
+    {"http.www-authenticate", "Basic realm=\"Login to 4K01FD2PAJ6E3FF\"", "mac",
      NULL, 0},
     {"http.www-authenticate", "Basic realm=\"58:50:ed:1f:e3:85:00\"", "mac",
      NULL, 0},
@@ -376,6 +376,33 @@ static const struct {
      7},
     {"dvrip", "\xa0\x01\x00\x60\x00\x00\x00", "dahua.dvrip", NULL, 7},
     {"dvrip", "\xb0\x00\x00", "dahua.dvrip", NULL, 3},
+    /* An ISAPI DeviceInfo fragment without root or namespace. */
+    {"http",
+     "<model>DS-2CD2043G0-I</model>\n<firmwareVersion>V5.5.82"
+     "</firmwareVersion>\n<firmwareReleasedDate>build 190725"
+     "</firmwareReleasedDate>",
+     "isapi.model", "DS-2CD2043G0-I", 0},
+    {"http", "<Model>X</Model><FirmwareVersion>1</FirmwareVersion>",
+     "isapi.model", NULL, 0},
+    /* A MAC standing alone in a name or serial (Axis style). */
+    {"upnp",
+     "<root xmlns=\"urn:schemas-upnp-org:device-1-0\"><device><friendlyName>"
+     "AXIS M3045-V - 5850ED1FE385</friendlyName></device></root>",
+     "mac", "58:50:ed:1f:e3:85", 0},
+    {"onvif",
+     "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" "
+     "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"><s:Body>"
+     "<tds:GetDeviceInformationResponse><tds:Manufacturer>AXIS"
+     "</tds:Manufacturer><tds:SerialNumber>5850ED1FE385</tds:SerialNumber>"
+     "</tds:GetDeviceInformationResponse></s:Body></s:Envelope>",
+     "mac", "58:50:ed:1f:e3:85", 0},
+    {"onvif",
+     "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" "
+     "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"><s:Body>"
+     "<tds:GetDeviceInformationResponse><tds:SerialNumber>"
+     "DS-2CD2043G0-I20190101AAWRD12345678</tds:SerialNumber>"
+     "</tds:GetDeviceInformationResponse></s:Body></s:Envelope>",
+     "mac", NULL, 0},
     /* magicBox answers as plain bodies. */
     {"http", "deviceType=IP4M-1041B\nupdateSerial=IPC-AW46WN-S2\n",
      "dahua.update-serial", "IPC-AW46WN-S2", 0},

@@ -841,6 +841,29 @@ starts_with(struct cs_span b, const char *s)
 }
 
 /*
+ * A magicBox getDeviceType answer alone: one line "type=<model>" whose
+ * model has the shape of a Dahua one (an upper-case letter first, a
+ * dash inside, letters, digits and dashes only), nothing else.
+ */
+static bool
+magicbox_type_line(struct cs_span b)
+{
+	struct cs_span t = cs_span_trim(b);
+	bool dash = false;
+
+	if (t.n < 8 || t.n > 80 || !cs_span_istarts(t, "type=") ||
+	    t.p[5] < 'A' || t.p[5] > 'Z')
+		return false;
+	for (size_t i = 5; i < t.n; i++) {
+		if (t.p[i] == '-')
+			dash = true;
+		else if (!is_alnum(t.p[i]))
+			return false;
+	}
+	return dash;
+}
+
+/*
  * Which vendor API an HTTP body (or a bare reply) is, from markers no
  * ordinary page carries; NULL if none.
  */
@@ -885,7 +908,9 @@ static int (*api_sniff(struct cs_span b))(struct dctx *)
 		return dec_reolink;
 	/* magicBox key=value answers given as a plain body. */
 	if (cs_span_find(h, "updateSerial=", 13, false) >= 0 ||
-	    starts_with(h, "deviceType=") ||
+	    starts_with(h, "deviceType=") || magicbox_type_line(h) ||
+	    (starts_with(h, "appAutoStart=") &&
+	     cs_span_find(h, "deviceType=", 11, false) >= 0) ||
 	    (starts_with(h, "version=") &&
 	     cs_span_find(h, ",build:", 7, false) >= 0))
 		return dec_dahua_cgi;

@@ -404,6 +404,11 @@ static const struct {
      "</tds:GetDeviceInformationResponse></s:Body></s:Envelope>",
      "mac", NULL, 0},
     /* magicBox answers as plain bodies. */
+    {"http", "type=IPC-HDW4631C-A\r\n", "dahua.model", "IPC-HDW4631C-A", 0},
+    {"http", "type=text\r\n", "dahua.model", NULL, 0},
+    {"http", "type=IPC-HDW4631C-A\r\nfoo bar\r\n", "dahua.model", NULL, 0},
+    {"http", "appAutoStart=true\r\ndeviceType=IPC-HFW1230S\r\n", "dahua.model",
+     "IPC-HFW1230S", 0},
     {"http", "deviceType=IP4M-1041B\nupdateSerial=IPC-AW46WN-S2\n",
      "dahua.update-serial", "IPC-AW46WN-S2", 0},
     {"http", "version=2.400.0000.0.R,build:2016-01-08\r\n", "dahua.firmware",

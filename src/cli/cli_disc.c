@@ -24,8 +24,8 @@ struct cs_cli_disc {
 };
 
 static int
-mac_lookup(void *arg, const uint8_t mac[6], char *maker, size_t makersz,
-	   char *registrant, size_t regsz)
+mac_lookup(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
+	   size_t makersz, char *registrant, size_t regsz)
 {
 	struct cs_cli_disc *c = arg;
 	struct cs_oui_hit hit;
@@ -41,7 +41,8 @@ mac_lookup(void *arg, const uint8_t mac[6], char *maker, size_t makersz,
 				"registrant\n",
 				err);
 	}
-	if (c->oui == NULL || cs_oui_lookup(c->oui, mac, &hit) != 0)
+	if (c->oui == NULL ||
+	    cs_oui_lookup_prefix(c->oui, mac, bits, &hit) != 0)
 		return CS_ENOTFOUND;
 	cs_strlcpy(maker, hit.maker, makersz);
 	cs_strlcpy(registrant, hit.registrant, regsz);

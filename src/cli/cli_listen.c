@@ -58,8 +58,8 @@ struct oui_state {
 };
 
 static int
-mac_lookup(void *arg, const uint8_t mac[6], char *maker, size_t makersz,
-	   char *registrant, size_t regsz)
+mac_lookup(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
+	   size_t makersz, char *registrant, size_t regsz)
 {
 	struct oui_state *s = arg;
 	struct cs_oui_hit hit;
@@ -69,7 +69,7 @@ mac_lookup(void *arg, const uint8_t mac[6], char *maker, size_t makersz,
 		s->tried = true;
 		s->db = cs_oui_load(NULL, s->map_path, err, sizeof(err));
 	}
-	if (s->db == NULL || cs_oui_lookup(s->db, mac, &hit) != 0)
+	if (s->db == NULL || cs_oui_lookup_prefix(s->db, mac, bits, &hit) != 0)
 		return CS_ENOTFOUND;
 	cs_strlcpy(maker, hit.maker, makersz);
 	cs_strlcpy(registrant, hit.registrant, regsz);

@@ -1625,6 +1625,13 @@ int
 cs_oui_lookup(const struct cs_oui *db, const uint8_t mac[6],
 	      struct cs_oui_hit *out)
 {
+	return cs_oui_lookup_prefix(db, mac, 48, out);
+}
+
+int
+cs_oui_lookup_prefix(const struct cs_oui *db, const uint8_t mac[6],
+		     unsigned bits, struct cs_oui_hit *out)
+{
 	uint64_t v = 0;
 	int t, i;
 
@@ -1635,12 +1642,15 @@ cs_oui_lookup(const struct cs_oui *db, const uint8_t mac[6],
 	for (i = 0; i < 6; i++)
 		v = v << 8 | mac[i];
 	for (t = NTAB - 1; t >= 0; t--) {
-		unsigned bits = tab_bits[t];
-		const struct ent *e = tab_find(&db->tab[t], v >> (48 - bits));
+		unsigned tb = tab_bits[t];
+		const struct ent *e;
 
+		if (tb > bits)
+			continue;
+		e = tab_find(&db->tab[t], v >> (48 - tb));
 		if (e == NULL)
 			continue;
-		fill_hit(db, e, bits, out);
+		fill_hit(db, e, tb, out);
 		return 0;
 	}
 	return CS_ENOTFOUND;

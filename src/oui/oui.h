@@ -236,6 +236,15 @@ int cs_oui_lookup(const struct cs_oui *db, const uint8_t mac[6],
 		  struct cs_oui_hit *out);
 
 /*
+ * As cs_oui_lookup for a registry prefix of bits bits (24 to 48; the
+ * rest of mac is ignored): only assignments of at most bits bits answer,
+ * so 90:02:A9 (24 bits) is never resolved by an MA-M block carved out of
+ * it.  bits 48 is cs_oui_lookup.
+ */
+int cs_oui_lookup_prefix(const struct cs_oui *db, const uint8_t mac[6],
+			 unsigned bits, struct cs_oui_hit *out);
+
+/*
  * Looks up the registrant map alone for the NUL-terminated registrant
  * name (folded for ASCII case and white space only).  On success fills
  * maker, brand, role, country, confidence and source of *out (other fields

@@ -164,27 +164,176 @@ cs_dec_mac_format(const uint8_t mac[6], char out[18])
 		 mac[2], mac[3], mac[4], mac[5]);
 }
 
-/* Records a MAC address (and what the resolver says of it). */
-static bool
-add_mac(struct dctx *c, const uint8_t *p, size_t n)
+/*
+ * A registry prefix as registries and tools print it: 90:02:A9,
+ * 90-02-A9, 9002A9, 90:02:A9:1 (a 28-bit block), 90:02:A9:12:3, with or
+ * without a mask (90:02:A9:10:00:00/28, 9002A9/24).  Separators (one
+ * kind, ':' or '-') fall between pairs of digits; the last group may
+ * be one digit.  6 to 11 digits, or a mask of 24 to 44 bits (a multiple
+ * of 4) that the digits cover; digits after the mask are dropped.
+ */
+int
+cs_dec_mac_prefix_parse(const uint8_t *p, size_t n, uint8_t mac[6],
+			unsigned *bits)
 {
-	uint8_t mac[6];
+	struct cs_span s = cs_span_trim(cs_span_make(p, n));
+	uint8_t hex[12];
+	size_t k = 0, run = 0, mask = 0;
+	uint8_t sep = 0;
+	long slash = cs_span_find(s, "/", 1, false);
+
+	if (slash >= 0) {
+		long long m;
+		char num[4];
+		struct cs_span ms =
+		    cs_span_make(s.p + slash + 1, s.n - (size_t)slash - 1);
+
+		if (ms.n == 0 || ms.n > 2)
+			return CS_EPROTO;
+		memcpy(num, ms.p, ms.n);
+		num[ms.n] = '\0';
+		for (size_t i = 0; i < ms.n; i++)
+			if (num[i] < '0' || num[i] > '9')
+				return CS_EPROTO;
+		if (cs_str_tonum(num, 24, 48, &m) != 0 || m % 4 != 0)
+			return CS_EPROTO;
+		mask = (size_t)m;
+		s.n = (size_t)slash;
+	}
+	for (size_t i = 0; i < s.n; i++) {
+		uint8_t c = s.p[i];
+
+		if (cs_hexval(c) >= 0) {
+			if (k >= 12)
+				return CS_EPROTO;
+			hex[k++] = c;
+			run++;
+			continue;
+		}
+		if (c != ':' && c != '-')
+			return CS_EPROTO;
+		if (sep == 0)
+			sep = c;
+		if (c != sep || run != 2)
+			return CS_EPROTO;
+		run = 0;
+	}
+	if (sep && (run == 0 || run > 2))
+		return CS_EPROTO;
+	if (mask == 0) {
+		if (k < 6 || k > 11)
+			return CS_EPROTO;
+		mask = 4 * k;
+	} else if (4 * k < mask || (mask == 48 && k != 12)) {
+		return CS_EPROTO;
+	}
+	memset(mac, 0, 6);
+	for (size_t i = 0; i < mask / 4; i++)
+		mac[i / 2] |= (uint8_t)(cs_hexval(hex[i]) << (i % 2 ? 0 : 4));
+	*bits = (unsigned)mask;
+	return 0;
+}
+
+/* Writes a prefix of bits bits as "90:02:a9", "90:02:a9:1" ... */
+static void
+mac_prefix_format(const uint8_t mac[6], unsigned bits, char out[18])
+{
+	static const char hx[] = "0123456789abcdef";
+	size_t k = 0;
+
+	for (unsigned i = 0; i < bits / 4; i++) {
+		if (i && i % 2 == 0)
+			out[k++] = ':';
+		out[k++] = hx[i % 2 ? mac[i / 2] & 15 : mac[i / 2] >> 4];
+	}
+	out[k] = '\0';
+}
+
+/* Records a MAC address or prefix and what the resolver says of it. */
+static void
+add_mac_bits(struct dctx *c, const uint8_t mac[6], unsigned bits)
+{
 	char txt[18], maker[128], reg[256];
 
-	if (cs_dec_mac_parse(p, n, mac) != 0)
-		return false;
-	cs_dec_mac_format(mac, txt);
+	if (bits >= 48)
+		cs_dec_mac_format(mac, txt);
+	else
+		mac_prefix_format(mac, bits, txt);
 	adds(c, "mac", txt);
 	maker[0] = reg[0] = '\0';
 	if (c->d->mac_fn != NULL &&
-	    c->d->mac_fn(c->d->mac_arg, mac, maker, sizeof(maker), reg,
+	    c->d->mac_fn(c->d->mac_arg, mac, bits, maker, sizeof(maker), reg,
 			 sizeof(reg)) == 0) {
 		maker[sizeof(maker) - 1] = '\0';
 		reg[sizeof(reg) - 1] = '\0';
 		adds(c, "mac.maker", maker);
 		adds(c, "mac.registrant", reg);
 	}
+}
+
+/* Records a MAC address (and what the resolver says of it). */
+static bool
+add_mac(struct dctx *c, const uint8_t *p, size_t n)
+{
+	uint8_t mac[6];
+
+	if (cs_dec_mac_parse(p, n, mac) != 0)
+		return false;
+	add_mac_bits(c, mac, 48);
 	return true;
+}
+
+static bool
+is_alnum(uint8_t ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
+	       (ch >= 'a' && ch <= 'z');
+}
+
+/*
+ * A MAC address some firmwares put in a realm, a name or a serial: the
+ * whole value MAC-shaped, or a 12-hex-digit run (ACCC8E0C1234) or an
+ * aa:bb:cc:dd:ee:ff / aa-bb-... run standing alone (bounded by
+ * characters that are not letters or digits: AXIS_ACCC8E0C1234,
+ * IPCAM-0012345678AB).  Records the first one found (supporting
+ * evidence: see mac-oui-maker); a longer hex run, or one glued to
+ * letters, is not a MAC.  Only the first 256 bytes are searched.
+ * Seen in: Axis realms (ngraziano/SharpRTSP RtspClientExample:
+ * Digest realm="AXIS_WS_ACCC8E3A0A8F"; realm="AXIS_ACCC8EB3494E" in
+ * client test fixtures), Axis mDNS instances "<model> - <MAC>"
+ * (protocols.md §10), ISAPI <macAddress> (protocols.md §4).  A Dahua
+ * "Login to 4K01FD2PAJ6E3FF" realm (scottlamb/retina issue #62) is a
+ * serial, not a MAC, and stays one.
+ */
+static void
+add_mac_in(struct dctx *c, struct cs_span v)
+{
+	size_t n = CS_MIN(v.n, 256);
+
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i;
+
+		if (i > 0 && (is_alnum(v.p[i - 1]) || v.p[i - 1] == ':' ||
+			      v.p[i - 1] == '-'))
+			continue;
+		while (j < n &&
+		       (is_alnum(v.p[j]) || v.p[j] == ':' || v.p[j] == '-') &&
+		       j - i < 18)
+			j++;
+		if (j < n &&
+		    (is_alnum(v.p[j]) || v.p[j] == ':' || v.p[j] == '-'))
+			continue; /* a longer token */
+		if ((j - i == 12 || j - i == 17) && add_mac(c, v.p + i, j - i))
+			return;
+	}
+}
+
+/* Records a realm, and a MAC address the firmware put in it. */
+static void
+add_realm(struct dctx *c, const char *key, struct cs_span realm)
+{
+	add_span(c, key, realm);
+	add_mac_in(c, realm);
 }
 
 /*
@@ -256,6 +405,16 @@ json_start(const uint8_t *p, size_t n)
 	return memchr(p, '{', n);
 }
 
+/* The first '{' or '[' of p, or NULL (an answer may be a JSON array). */
+static const uint8_t *
+json_text_start(const uint8_t *p, size_t n)
+{
+	const uint8_t *o = memchr(p, '{', n);
+	const uint8_t *a = memchr(p, '[', o ? (size_t)(o - p) : n);
+
+	return a ? a : o;
+}
+
 /*
  * A vendor API answer: an HTTP response, or its body alone (then
  * *status is 0).  Records the head's Server and, for a 401, the realm.
@@ -277,7 +436,7 @@ api_unwrap(struct dctx *c, int *status, struct cs_span *body)
 	add_span(c, "http.server", cs_http_header(&c->d->http, "server"));
 	v = cs_http_header(&c->d->http, "www-authenticate");
 	if (*status == 401 && v.n)
-		add_span(c, "http.realm", cs_http_auth_realm(v));
+		add_realm(c, "http.realm", cs_http_auth_realm(v));
 	return true;
 }
 
@@ -304,7 +463,7 @@ static bool
 api_json(struct dctx *c, struct cs_span body, const struct api_field *f,
 	 size_t nf)
 {
-	const uint8_t *j = json_start(body.p, body.n);
+	const uint8_t *j = json_text_start(body.p, body.n);
 	size_t jn;
 	char v[256];
 	bool any = false;
@@ -367,13 +526,13 @@ api_kv(struct dctx *c, struct cs_span body, const struct api_field *f,
 static int
 dec_isapi(struct dctx *c)
 {
-	static const char *const names[] = {"model", "firmwareVersion",
-					    "deviceType", "manufacturer",
-					    "statusValue"};
+	static const char *const names[] = {"model",       "firmwareVersion",
+					    "deviceType",  "manufacturer",
+					    "statusValue", "macAddress"};
 	static const char *const keys[] = {"isapi.model", "isapi.firmware",
 					   "isapi.device-type",
 					   "isapi.manufacturer"};
-	char out[5][128];
+	char out[6][128];
 	struct cs_xml_meta meta;
 	struct cs_span body;
 	int status;
@@ -399,6 +558,9 @@ dec_isapi(struct dctx *c)
 	add_status_body(c, "hik.isapi", status, body);
 	for (size_t i = 0; i < CS_NELEM(keys); i++)
 		adds(c, keys[i], out[i]);
+	/* DeviceInfo <macAddress> (ISAPI): supporting evidence. */
+	if (out[5][0])
+		(void)add_mac(c, (const uint8_t *)out[5], strlen(out[5]));
 	return 0;
 }
 
@@ -430,6 +592,7 @@ dec_dahua_cgi(struct dctx *c)
 	    {"version", "dahua.firmware"},
 	    {"class", "dahua.device-class"},
 	    {"deviceClass", "dahua.device-class"},
+	    {"updateSerial", "dahua.update-serial"},
 	};
 	struct cs_span body;
 	int status;
@@ -561,6 +724,145 @@ dec_lapi(struct dctx *c)
 	return 0;
 }
 
+/* Records the value of the first JSON member named name if MAC-shaped. */
+static void
+json_mac(struct dctx *c, struct cs_span body, const char *name)
+{
+	char *t = c->d->text;
+
+	if (cs_json_scan(body.p, body.n, name, t, 64) == 0 && t[0])
+		(void)add_mac(c, (const uint8_t *)t, strlen(t));
+}
+
+/*
+ * TP-Link Tapo/Kasa local API and UDP 20002 discovery answers (JSON;
+ * python-kasa's fixtures): device_type (SMART.IPCAMERA,
+ * SMART.TAPODOORBELL, SMART.TAPOHUB ...), device_model, firmware_version
+ * or sw_version, manufacturer_name, mac.  The 16-byte binary header of
+ * a discovery datagram, if present, is skipped (the JSON starts at its
+ * first '{').
+ */
+static int
+dec_tplink(struct dctx *c)
+{
+	static const struct api_field f[] = {
+	    {"device_type", "tplink.device-type"},
+	    {"device_model", "tplink.model"},
+	    {"firmware_version", "tplink.firmware"},
+	    {"sw_version", "tplink.firmware"},
+	    {"manufacturer_name", "tplink.manufacturer"},
+	};
+	struct cs_span body;
+	int status;
+	size_t mark = c->obs->n;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if (json_start(body.p, body.n) == NULL ||
+	    !api_json(c, body, f, CS_NELEM(f)))
+		return mark == c->obs->n ? malformed(c) : 0;
+	json_mac(c, body, "mac");
+	return 0;
+}
+
+/*
+ * Reolink's /cgi-bin/api.cgi GetDevInfo answer (JSON array of
+ * {"cmd":"GetDevInfo","value":{"DevInfo":{...}}}; Reolink's HTTP API
+ * guide): model, firmVer, buildDay, exactType or type (IPC, NVR,
+ * WIFI_NVR, HOMEHUB ...).
+ */
+static int
+dec_reolink(struct dctx *c)
+{
+	static const struct api_field f[] = {
+	    {"model", "reolink.model"},
+	    {"firmVer", "reolink.firmware"},
+	    {"buildDay", "reolink.build"},
+	};
+	struct cs_span body;
+	int status;
+	char *t = c->d->text;
+	size_t mark = c->obs->n;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if (json_start(body.p, body.n) == NULL)
+		return mark == c->obs->n ? malformed(c) : 0;
+	{
+		bool any = api_json(c, body, f, CS_NELEM(f));
+
+		if (cs_json_scan(body.p, body.n, "exactType", t, 64) == 0 &&
+		    t[0]) {
+			adds(c, "reolink.device-type", t);
+			any = true;
+		} else if (cs_json_scan(body.p, body.n, "type", t, 64) == 0 &&
+			   t[0]) {
+			adds(c, "reolink.device-type", t);
+			any = true;
+		}
+		if (!any)
+			return mark == c->obs->n ? malformed(c) : 0;
+	}
+	return 0;
+}
+
+/*
+ * Axis VAPIX param.cgi?action=list listings (root.Brand.Brand=AXIS,
+ * root.Brand.ProdNbr, root.Brand.ProdType, root.Brand.ProdFullName,
+ * root.Properties.Firmware.Version): the same keys as basicdeviceinfo.
+ */
+static int
+dec_axis_param(struct dctx *c)
+{
+	static const struct api_field f[] = {
+	    {"root.Brand.Brand", "axis.brand"},
+	    {"root.Brand.ProdNbr", "axis.model"},
+	    {"root.Brand.ProdType", "axis.device-type"},
+	    {"root.Brand.ProdFullName", "axis.product"},
+	    {"root.Properties.Firmware.Version", "axis.firmware"},
+	};
+	struct cs_span body;
+	int status;
+
+	if (!api_unwrap(c, &status, &body))
+		return malformed(c);
+	if (status != 0 && status != 200)
+		return 0;
+	if (!api_kv(c, body, f, CS_NELEM(f)) && status == 0)
+		return malformed(c);
+	return 0;
+}
+
+/* True if b starts (after blanks) with the text s. */
+static bool
+starts_with(struct cs_span b, const char *s)
+{
+	return cs_span_istarts(cs_span_trim(b), s);
+}
+
+/*
+ * A magicBox getDeviceType answer alone: one line "type=<model>" whose
+ * model has the shape of a Dahua one (an upper-case letter first, a
+ * dash inside, letters, digits and dashes only), nothing else.
+ */
+static bool
+magicbox_type_line(struct cs_span b)
+{
+	struct cs_span t = cs_span_trim(b);
+	bool dash = false;
+
+	if (t.n < 8 || t.n > 80 || !cs_span_istarts(t, "type=") ||
+	    t.p[5] < 'A' || t.p[5] > 'Z')
+		return false;
+	for (size_t i = 5; i < t.n; i++) {
+		if (t.p[i] == '-')
+			dash = true;
+		else if (!is_alnum(t.p[i]))
+			return false;
+	}
+	return dash;
+}
+
 /*
  * Which vendor API an HTTP body (or a bare reply) is, from markers no
  * ordinary page carries; NULL if none.
@@ -575,9 +877,43 @@ static int (*api_sniff(struct cs_span b))(struct dctx *)
 	     cs_span_find(h, "<deviceType>", 12, false) >= 0 ||
 	     cs_span_find(h, "<firmwareVersion>", 17, false) >= 0))
 		return dec_isapi;
+	/* Any ISAPI document (EventNotificationAlert, DeviceCap,
+	 * ResponseStatus, hddList ...) carries an ISAPI namespace; an event
+	 * alert is told by its root even without one. */
+	if (cs_span_find(h, "hikvision.com/ver", 17, false) >= 0 ||
+	    cs_span_find(h, "isapi.org/ver", 13, false) >= 0 ||
+	    cs_span_find(h, "<EventNotificationAlert", 23, false) >= 0)
+		return dec_isapi;
+	/* A DeviceInfo fragment without its root or namespace: elements
+	 * only ISAPI's DeviceInfo has (protocols.md §4), or its lower-case
+	 * model and firmwareVersion together (ONVIF's are capitalised). */
+	if (cs_span_find(h, "<firmwareReleasedDate>", 22, false) >= 0 ||
+	    cs_span_find(h, "<encoderReleasedDate>", 21, false) >= 0 ||
+	    cs_span_find(h, "<telecontrolID>", 15, false) >= 0 ||
+	    (cs_span_find(h, "<model>", 7, false) >= 0 &&
+	     cs_span_find(h, "<firmwareVersion>", 17, false) >= 0))
+		return dec_isapi;
+	if (cs_span_find(h, "root.Brand.", 11, false) >= 0 ||
+	    cs_span_find(h, "root.Properties.Firmware", 24, false) >= 0)
+		return dec_axis_param;
 	if (cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
 	    cs_span_find(h, "Brand", 5, false) >= 0)
 		return dec_axis_bdi;
+	if (cs_span_find(h, "\"device_type\"", 13, false) >= 0 &&
+	    cs_span_find(h, "SMART.", 6, false) >= 0)
+		return dec_tplink;
+	if (cs_span_find(h, "DevInfo", 7, false) >= 0 &&
+	    (cs_span_find(h, "firmVer", 7, false) >= 0 ||
+	     cs_span_find(h, "exactType", 9, false) >= 0))
+		return dec_reolink;
+	/* magicBox key=value answers given as a plain body. */
+	if (cs_span_find(h, "updateSerial=", 13, false) >= 0 ||
+	    starts_with(h, "deviceType=") || magicbox_type_line(h) ||
+	    (starts_with(h, "appAutoStart=") &&
+	     cs_span_find(h, "deviceType=", 11, false) >= 0) ||
+	    (starts_with(h, "version=") &&
+	     cs_span_find(h, ",build:", 7, false) >= 0))
+		return dec_dahua_cgi;
 	if (cs_span_find(h, "DeviceModel", 11, false) >= 0 &&
 	    cs_span_find(h, "ResponseURL", 11, false) >= 0)
 		return dec_lapi;
@@ -731,7 +1067,7 @@ dec_http(struct dctx *c)
 	v = cs_http_header(r, "www-authenticate");
 	add_span(c, "http.www-authenticate", v);
 	if (v.n)
-		add_span(c, "http.realm", cs_http_auth_realm(v));
+		add_realm(c, "http.realm", cs_http_auth_realm(v));
 	add_span(c, "http.title", cs_html_title(body));
 	loc = cs_http_header(r, "location");
 	if (loc.n == 0)
@@ -774,10 +1110,14 @@ dec_rtsp(struct dctx *c)
 		return malformed(c);
 	add_span(c, "rtsp.server", cs_http_header(r, "server"));
 	add_span(c, "rtsp.public", cs_http_header(r, "public"));
+	/* The URL of the stream (DESCRIBE): its path may be the firmware's. */
+	v = cs_http_header(r, "content-base");
+	add_span(c, "rtsp.content-base",
+		 v.n ? v : cs_http_header(r, "content-location"));
 	v = cs_http_header(r, "www-authenticate");
 	add_span(c, "rtsp.www-authenticate", v);
 	if (v.n)
-		add_span(c, "rtsp.realm", cs_http_auth_realm(v));
+		add_realm(c, "rtsp.realm", cs_http_auth_realm(v));
 	/* RTSP without Content-Length has no body by the rules; a stored
 	 * DESCRIBE reply may still carry its SDP after the head. */
 	if (body.n == 0 && r->head_len < c->n && c->p == r->proto.p)
@@ -875,6 +1215,7 @@ dec_onvif(struct dctx *c)
 	adds(c, "onvif.model", s->model);
 	adds(c, "onvif.firmware", s->firmware);
 	adds(c, "onvif.serial", s->serial);
+	add_mac_in(c, cs_span_make(s->serial, strlen(s->serial)));
 	adds(c, "onvif.hardware", s->hardware_id);
 	adds(c, "onvif.scopes", s->scopes);
 	return 0;
@@ -924,6 +1265,9 @@ add_unique_early(struct dctx *c, const char *key, const char *v)
 	adds(c, key, v);
 }
 
+static void add_hex(struct dctx *c, const char *key, const uint8_t *p,
+		    size_t n);
+
 static int
 dec_dhip(struct dctx *c)
 {
@@ -954,8 +1298,18 @@ dec_dhip(struct dctx *c)
 	}
 	/* Salvage: the JSON without (or behind a cut or wrong) framing,
 	 * or with a slip json-c refuses. */
-	if ((j = json_start(c->p, c->n)) == NULL)
-		return malformed(c);
+	if ((j = json_start(c->p, c->n)) == NULL) {
+		/* The 32-byte header alone (a capture's snap length, an
+		 * empty body): its magic is still Dahua's (protocols.md §5). */
+		static const uint8_t magic[8] = {0x20, 0,   0,   0,
+						 'D',  'H', 'I', 'P'};
+
+		if (c->n < 8 || memcmp(c->p, magic, 8) != 0)
+			return malformed(c);
+		c->flags |= CS_OBS_SALVAGED;
+		add_hex(c, "dhip.header", c->p, CS_MIN(c->n, 32));
+		return 0;
+	}
 	jn = c->n - (size_t)(j - c->p);
 	c->flags |= CS_OBS_SALVAGED;
 	for (size_t i = 0; i < CS_NELEM(f); i++) {
@@ -1039,8 +1393,19 @@ dec_dvrip(struct dctx *c)
 	}
 	if (c->n > 0 && c->p[0] >= 0x80) {
 		struct cs_dh_dvrip m;
+		int rc = cs_dh_dvrip_parse(c->p, c->n, &m);
 
-		if (cs_dh_dvrip_parse(c->p, c->n, &m) != 0)
+		if (rc == CS_ETRUNC && c->n >= 4 &&
+		    (c->p[0] == 0xB0 || c->p[0] == 0xB1 || c->p[0] == 0xB3)) {
+			/* A reply header cut short (a capture's snap length):
+			 * its type bytes are still the documented ones
+			 * (protocols.md §6: b0 00 00 68, b0 01 00 68, b3 00
+			 * 23 01). */
+			c->flags |= CS_OBS_SALVAGED;
+			add_hex(c, "dahua.dvrip", c->p, c->n);
+			return 0;
+		}
+		if (rc != 0)
 			return malformed(c);
 		add_hex(c, "dahua.dvrip", c->p, c->n);
 		/* JSON over DVRIP (f6 00 00 68, protocols.md §6): the same
@@ -1102,9 +1467,11 @@ dec_upnp(struct dctx *c)
 	adds(c, "upnp.model", u->model_name);
 	adds(c, "upnp.model-number", u->model_number);
 	adds(c, "upnp.friendly-name", u->friendly_name);
+	add_mac_in(c, cs_span_make(u->friendly_name, strlen(u->friendly_name)));
 	adds(c, "upnp.manufacturer-url", u->manufacturer_url);
 	adds(c, "upnp.model-description", u->model_description);
 	adds(c, "upnp.serial", u->serial);
+	add_mac_in(c, cs_span_make(u->serial, strlen(u->serial)));
 	adds(c, "upnp.device-type", u->device_type);
 	return 0;
 }
@@ -1183,6 +1550,8 @@ dec_mdns(struct dctx *c)
 				snprintf(t, sizeof(c->d->text), "%.*s", (int)k,
 					 r->target);
 				add_unique(c, "mdns.instance", t);
+				add_mac_in(c, cs_span_make(t, strlen(t)));
+				add_mac_in(c, cs_span_make(t, strlen(t)));
 			}
 			break;
 		case CS_DNS_SRV: {
@@ -1194,6 +1563,7 @@ dec_mdns(struct dctx *c)
 			snprintf(t, sizeof(c->d->text), "%.*s", (int)k,
 				 r->name);
 			add_unique(c, "mdns.instance", t);
+			add_mac_in(c, cs_span_make(t, strlen(t)));
 			add_unique(c, "mdns.hostname", r->target);
 			break;
 		}
@@ -1268,11 +1638,18 @@ dec_hik_sdk(struct dctx *c)
 	return 0;
 }
 
+/* A MAC address, or a registry prefix given alone (90:02:A9:1/28). */
 static int
 dec_mac(struct dctx *c)
 {
-	if (!add_mac(c, c->p, c->n))
+	uint8_t mac[6];
+	unsigned bits;
+
+	if (add_mac(c, c->p, c->n))
+		return 0;
+	if (cs_dec_mac_prefix_parse(c->p, c->n, mac, &bits) != 0)
 		return malformed(c);
+	add_mac_bits(c, mac, bits);
 	return 0;
 }
 
@@ -1290,7 +1667,7 @@ dec_wwwauth(struct dctx *c)
 	struct cs_span v = cs_span_trim(cs_span_make(c->p, c->n));
 
 	add_span(c, "http.www-authenticate", v);
-	add_span(c, "http.realm", cs_http_auth_realm(v));
+	add_realm(c, "http.realm", cs_http_auth_realm(v));
 	return 0;
 }
 
@@ -1385,6 +1762,9 @@ static const struct {
     {"axis-bdi", dec_axis_bdi, false},
     {"sunapi", dec_sunapi, false},
     {"lapi", dec_lapi, false},
+    {"tplink", dec_tplink, false},
+    {"reolink", dec_reolink, false},
+    {"axis-param", dec_axis_param, false},
     {"vendor-api", dec_vendor_api, false},
     {"http.server", dec_field, false},
     {"http.www-authenticate", dec_wwwauth, false},

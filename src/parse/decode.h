@@ -29,12 +29,16 @@
 
 /*
  * Resolves a MAC address (6 bytes) to its maker (canonical entity name)
- * and the IEEE registrant.  Writes NUL-terminated strings (either may be
- * left "") and returns 0, or returns CS_ENOTFOUND.  arg is the pointer
- * given with the function.
+ * and the IEEE registrant.  bits is 48 for a whole address; for a
+ * registry prefix given alone (90:02:A9, 90:02:A9:1/28) it is the
+ * prefix length (24 to 44, a multiple of 4; the bytes after it are 0),
+ * and only assignments of at most that many bits may answer.  Writes
+ * NUL-terminated strings (either may be left "") and returns 0, or
+ * returns CS_ENOTFOUND.  arg is the pointer given with the function.
  */
-typedef int (*cs_dec_mac_fn)(void *arg, const uint8_t mac[6], char *maker,
-			     size_t makersz, char *registrant, size_t regsz);
+typedef int (*cs_dec_mac_fn)(void *arg, const uint8_t mac[6], unsigned bits,
+			     char *maker, size_t makersz, char *registrant,
+			     size_t regsz);
 
 /* Scratch space of the decoders; opaque. */
 struct cs_dec;
@@ -71,6 +75,15 @@ int cs_decode(struct cs_dec *d, const char *kind, const uint8_t *p, size_t n,
  * ignored).  Returns 0 and fills mac, or CS_EPROTO.
  */
 int cs_dec_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6]);
+/*
+ * Parses a registry prefix written alone (90:02:A9, 90-02-A9, 9002A9,
+ * 90:02:A9:1 for a 28-bit block, 90:02:A9:12:3, optionally with a mask
+ * suffix /24 .. /44, or a whole address with its mask,
+ * 90:02:A9:10:00:00/28).  Returns 0, fills mac (bits after the prefix
+ * 0) and *bits (24 to 44, a multiple of 4), or CS_EPROTO.
+ */
+int cs_dec_mac_prefix_parse(const uint8_t *p, size_t n, uint8_t mac[6],
+			    unsigned *bits);
 /* Writes mac as "aa:bb:cc:dd:ee:ff" (NUL-terminated) into out. */
 void cs_dec_mac_format(const uint8_t mac[6], char out[18]);
 

@@ -46,10 +46,11 @@ struct fix {
 };
 
 static int
-fake_oui(void *arg, const uint8_t mac[6], char *maker, size_t makersz,
-	 char *reg, size_t regsz)
+fake_oui(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
+	 size_t makersz, char *reg, size_t regsz)
 {
 	(void)arg;
+	(void)bits;
 	if (mac[0] != 0x58)
 		return CS_ENOTFOUND;
 	snprintf(maker, makersz, "Hikvision");

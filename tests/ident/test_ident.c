@@ -18,6 +18,7 @@
 #include "core/obs.h"
 #include "fp/fp.h"
 #include "ident/ident.h"
+#include "parse/decode.h"
 #include "parse/parse_vendor.h"
 #include "core/poison.h"
 
@@ -167,6 +168,68 @@ test_mac(void **state)
 			fail_msg("accepted %s", bad[i]);
 }
 
+/* Registry prefixes given alone (cs_dec_mac_prefix_parse). */
+static void
+test_mac_prefix(void **state)
+{
+	static const struct {
+		const char *in;
+		unsigned bits;
+		const char *hex; /* the 6 bytes, prefix then zeros */
+	} good[] = {
+	    {"90:02:A9", 24, "9002a9000000"},
+	    {"90-02-a9", 24, "9002a9000000"},
+	    {"9002A9", 24, "9002a9000000"},
+	    {" 90:02:A9:1\n", 28, "9002a9100000"},
+	    {"9002A91", 28, "9002a9100000"},
+	    {"90:02:A9:1/28", 28, "9002a9100000"},
+	    {"90-02-A9-10-00-00/28", 28, "9002a9100000"},
+	    {"90:02:A9:1F:FF:FF/28", 28, "9002a9100000"},
+	    {"9002A9/24", 24, "9002a9000000"},
+	    {"70:B3:D5:12:3", 36, "70b3d5123000"},
+	    {"70B3D5123/36", 36, "70b3d5123000"},
+	    {"90:02:A9:12", 32, "9002a9120000"},
+	};
+	static const char *const bad[] = {
+	    "",
+	    "90:02",
+	    "9002A",
+	    "90:02:A9:",
+	    "90:02:A9/28",
+	    "90:02:A9:1/27",
+	    "90:02:A9/20",
+	    "90:02:A9/",
+	    "90:02:A9/2x",
+	    "90:02:A9/100",
+	    "90:02-A9",
+	    "900:2A9",
+	    "90:02:A9:123",
+	    "90:02:g9",
+	    "9002A9123456789",
+	    "90.02.A9",
+	    "90:02:A9:1:",
+	};
+	uint8_t mac[6];
+	unsigned bits;
+	char hex[13];
+
+	(void)state;
+	for (size_t i = 0; i < CS_NELEM(good); i++) {
+		if (cs_dec_mac_prefix_parse((const uint8_t *)good[i].in,
+					    strlen(good[i].in), mac,
+					    &bits) != 0)
+			fail_msg("refused %s", good[i].in);
+		for (size_t k = 0; k < 6; k++)
+			snprintf(hex + 2 * k, 3, "%02x", mac[k]);
+		assert_string_equal(hex, good[i].hex);
+		assert_int_equal(bits, good[i].bits);
+	}
+	for (size_t i = 0; i < CS_NELEM(bad); i++)
+		if (cs_dec_mac_prefix_parse((const uint8_t *)bad[i],
+					    strlen(bad[i]), mac, &bits) == 0)
+			fail_msg("accepted %s", bad[i]);
+}
+
 /* ---- decoders ---- */
 
 static const char *
@@ -178,15 +241,207 @@ val(const struct cs_obs_list *l, const char *key)
 }
 
 static int
-fake_oui(void *arg, const uint8_t mac[6], char *maker, size_t makersz,
-	 char *reg, size_t regsz)
+fake_oui(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
+	 size_t makersz, char *reg, size_t regsz)
 {
 	(void)arg;
+	(void)bits;
 	if (mac[0] != 0x58)
 		return CS_ENOTFOUND;
 	snprintf(maker, makersz, "Hikvision");
 	snprintf(reg, regsz, "Hangzhou Hikvision Digital Technology Co.,Ltd.");
 	return 0;
+}
+
+/*
+ * Vendor answers read since the second round, and a MAC derived from a
+ * realm or a vendor field: kind, input, the key looked for and its
+ * first value (NULL: the key must be absent).
+ */
+/* A UDP 20002 discovery answer: 16-byte header, then the JSON. */
+#define TAPO_DISC                                                              \
+	"\x02\x00\x00\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"     \
+	"{\"error_code\":0,\"result\":{\"device_model\":\"C210\","             \
+	"\"device_type\":\"SMART.IPCAMERA\",\"firmware_version\":\"1.4.3 "     \
+	"Build 241010 Rel.33858n\",\"mac\":\"58-50-ED-00-00-01\"}}"
+
+/* A DHIP header without its JSON, and one with a wrong magic. */
+#define DHIP_HDR                                                               \
+	"\x20\x00\x00\x00"                                                     \
+	"DHIP"                                                                 \
+	"\x00\x00\x00\x00\x01\x00\x00\x00"                                     \
+	"\xa0\x00\x00\x00\x00\x00\x00\x00\xa0\x00\x00\x00\x00\x00\x00\x00"
+#define DHIQ_HDR                                                               \
+	"\x20\x00\x00\x00"                                                     \
+	"DHIQ"                                                                 \
+	"\x00\x00\x00\x00"
+
+static const struct {
+	const char *kind, *in, *key, *want;
+	size_t n; /* 0: strlen(in) */
+} v2[] = {
+    /* MAC-shaped realms (fake_oui knows 58:...). */
+    {"http",
+     "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest "
+     "realm=\"5850ED1FE385\", nonce=\"1\"\r\n\r\n",
+     "mac", "58:50:ed:1f:e3:85", 0},
+    {"http",
+     "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest "
+     "realm=\"5850ED1FE385\", nonce=\"1\"\r\n\r\n",
+     "mac.maker", "Hikvision", 0},
+    {"http.www-authenticate", "Basic realm=\"AXIS_5850ED1FE385\"", "mac",
+     "58:50:ed:1f:e3:85", 0},
+    {"rtsp",
+     "RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nWWW-Authenticate: Digest "
+     "realm=\"IPC 58-50-ED-1F-E3-85\", nonce=\"1\"\r\n\r\n",
+     "mac", "58:50:ed:1f:e3:85", 0},
+    /* Not MAC-shaped: a longer hex run, a run glued to letters, 11
+     * digits, a serial. */
+    {"http.www-authenticate", "Basic realm=\"5850ED1FE3851\"", "mac", NULL, 0},
+    {"http.www-authenticate", "Basic realm=\"x5850ED1FE385\"", "mac", NULL, 0},
+    {"http.www-authenticate", "Basic realm=\"5850ED1FE38\"", "mac", NULL, 0},
+    {"http.www-authenticate", "Basic realm=\"Login to 4K01FD2PAJ6E3FF\"", "mac",
+     NULL, 0},
+    {"http.www-authenticate", "Basic realm=\"58:50:ed:1f:e3:85:00\"", "mac",
+     NULL, 0},
+    /* TP-Link Tapo discovery (16-byte header skipped) and local API. */
+    {"tplink", TAPO_DISC, "tplink.device-type", "SMART.IPCAMERA",
+     sizeof(TAPO_DISC) - 1},
+    {"tplink",
+     "{\"result\":{\"device_model\":\"C210\",\"device_type\":"
+     "\"SMART.IPCAMERA\",\"mac\":\"58-50-ED-00-00-01\"}}",
+     "mac", "58:50:ed:00:00:01", 0},
+    {"vendor-api",
+     "{\"device_info\":{\"basic_info\":{\"device_type\":\"SMART."
+     "TAPOHUB\",\"device_model\":\"H200\",\"sw_version\":\"1.3.6 Build "
+     "20240829 rel.71119\",\"manufacturer_name\":\"TP-LINK\"}}}",
+     "tplink.manufacturer", "TP-LINK", 0},
+    {"tplink", "{\"result\":{\"mac\":\"zz\"}}", "tplink.model", NULL, 0},
+    /* Reolink GetDevInfo. */
+    {"http",
+     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"
+     "[{\"cmd\":\"GetDevInfo\",\"code\":0,\"value\":{\"DevInfo\":{"
+     "\"buildDay\":\"build 18081408\",\"firmVer\":\"v2.0.0.1389_"
+     "18081408\",\"model\":\"RLC-411WS\",\"type\":\"IPC\"}}}]",
+     "reolink.model", "RLC-411WS", 0},
+    {"reolink",
+     "[{\"cmd\":\"GetDevInfo\",\"value\":{\"DevInfo\":{\"exactType\":"
+     "\"WIFI_NVR\",\"type\":\"NVR\",\"model\":\"RLN8-410\"}}}]",
+     "reolink.device-type", "WIFI_NVR", 0},
+    {"reolink", "[{\"cmd\":\"GetDevInfo\",\"value\":{\"DevInfo\":{\"firmV",
+     "reolink.firmware", NULL, 0},
+    /* Axis param.cgi listing. */
+    {"http",
+     "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"
+     "root.Brand.Brand=AXIS\r\nroot.Brand.ProdNbr=M3045-V\r\n"
+     "root.Brand.ProdType=Network Camera\r\n",
+     "axis.device-type", "Network Camera", 0},
+    {"axis-param", "root.Properties.Firmware.Version=9.80.1\n", "axis.firmware",
+     "9.80.1", 0},
+    {"axis-param", "root.Brand.Brand\n", "axis.brand", NULL, 0},
+    /* Any ISAPI document; an event alert even without its namespace. */
+    {"vendor-api",
+     "<EventNotificationAlert version=\"1.0\"><macAddress>58:50:ed:1f:e3:85"
+     "</macAddress><eventType>videoloss</eventType>"
+     "</EventNotificationAlert>",
+     "mac", "58:50:ed:1f:e3:85", 0},
+    {"http",
+     "HTTP/1.1 200 OK\r\n\r\n<ResponseStatus version=\"1.0\" xmlns=\"http:"
+     "//www.hikvision.com/ver20/XMLSchema\"><statusCode>4</statusCode>"
+     "</ResponseStatus>",
+     "hik.isapi",
+     "200 <ResponseStatus version=\"1.0\" xmlns=\"http://www."
+     "hikvision.com/ver20/XMLSchema\"><statusCode>4</statusCode>"
+     "</ResponseStatus>",
+     0},
+    /* RTSP stream URLs (Content-Base, else Content-Location). */
+    {"rtsp",
+     "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Base: rtsp://192.0.2.9/"
+     "h264Preview_01_main/\r\n\r\n",
+     "rtsp.content-base", "rtsp://192.0.2.9/h264Preview_01_main/", 0},
+    {"rtsp",
+     "RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Location: rtsp://192.0.2.11/"
+     "axis-media/media.amp\r\n\r\n",
+     "rtsp.content-base", "rtsp://192.0.2.11/axis-media/media.amp", 0},
+    {"rtsp", "RTSP/1.0 200 OK\r\nCSeq: 2\r\n\r\n", "rtsp.content-base", NULL,
+     0},
+    /* DHIP framing alone. */
+    {"dhip", DHIP_HDR, "dhip.header",
+     "20000000444849500000000001000000"
+     "a000000000000000a000000000000000",
+     sizeof(DHIP_HDR) - 1},
+    {"dhip", DHIQ_HDR, "dhip.header", NULL, sizeof(DHIQ_HDR) - 1},
+    /* A Dahua DVRIP reply header cut short; a request type is not one. */
+    {"dvrip", "\xb0\x00\x00\x68\x00\x00\x00", "dahua.dvrip", "b0000068000000",
+     7},
+    {"dvrip", "\xa0\x01\x00\x60\x00\x00\x00", "dahua.dvrip", NULL, 7},
+    {"dvrip", "\xb0\x00\x00", "dahua.dvrip", NULL, 3},
+    /* An ISAPI DeviceInfo fragment without root or namespace. */
+    {"http",
+     "<model>DS-2CD2043G0-I</model>\n<firmwareVersion>V5.5.82"
+     "</firmwareVersion>\n<firmwareReleasedDate>build 190725"
+     "</firmwareReleasedDate>",
+     "isapi.model", "DS-2CD2043G0-I", 0},
+    {"http", "<Model>X</Model><FirmwareVersion>1</FirmwareVersion>",
+     "isapi.model", NULL, 0},
+    /* A MAC standing alone in a name or serial (Axis style). */
+    {"upnp",
+     "<root xmlns=\"urn:schemas-upnp-org:device-1-0\"><device><friendlyName>"
+     "AXIS M3045-V - 5850ED1FE385</friendlyName></device></root>",
+     "mac", "58:50:ed:1f:e3:85", 0},
+    {"onvif",
+     "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" "
+     "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"><s:Body>"
+     "<tds:GetDeviceInformationResponse><tds:Manufacturer>AXIS"
+     "</tds:Manufacturer><tds:SerialNumber>5850ED1FE385</tds:SerialNumber>"
+     "</tds:GetDeviceInformationResponse></s:Body></s:Envelope>",
+     "mac", "58:50:ed:1f:e3:85", 0},
+    {"onvif",
+     "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" "
+     "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"><s:Body>"
+     "<tds:GetDeviceInformationResponse><tds:SerialNumber>"
+     "DS-2CD2043G0-I20190101AAWRD12345678</tds:SerialNumber>"
+     "</tds:GetDeviceInformationResponse></s:Body></s:Envelope>",
+     "mac", NULL, 0},
+    /* magicBox answers as plain bodies. */
+    {"http", "type=IPC-HDW4631C-A\r\n", "dahua.model", "IPC-HDW4631C-A", 0},
+    {"http", "type=text\r\n", "dahua.model", NULL, 0},
+    {"http", "type=IPC-HDW4631C-A\r\nfoo bar\r\n", "dahua.model", NULL, 0},
+    {"http", "appAutoStart=true\r\ndeviceType=IPC-HFW1230S\r\n", "dahua.model",
+     "IPC-HFW1230S", 0},
+    {"http", "deviceType=IP4M-1041B\nupdateSerial=IPC-AW46WN-S2\n",
+     "dahua.update-serial", "IPC-AW46WN-S2", 0},
+    {"http", "version=2.400.0000.0.R,build:2016-01-08\r\n", "dahua.firmware",
+     "2.400.0000.0.R,build:2016-01-08", 0},
+    {"http", "version=1.0\n", "dahua.firmware", NULL, 0},
+};
+
+static void
+test_decode_vendor2(void **state)
+{
+	struct cs_ident_dec *d = cs_ident_dec_new();
+
+	(void)state;
+	cs_ident_dec_set_mac_lookup(d, fake_oui, NULL);
+	for (size_t i = 0; i < CS_NELEM(v2); i++) {
+		struct cs_obs_list l;
+		const char *got;
+
+		cs_obs_list_init(&l);
+		(void)cs_ident_decode(d, v2[i].kind, (const uint8_t *)v2[i].in,
+				      v2[i].n ? v2[i].n : strlen(v2[i].in), 0,
+				      NULL, &l);
+		got = val(&l, v2[i].key);
+		if (v2[i].want == NULL && got != NULL)
+			fail_msg("case %zu: %s=%s, want none", i, v2[i].key,
+				 got);
+		if (v2[i].want != NULL &&
+		    (got == NULL || strcmp(got, v2[i].want) != 0))
+			fail_msg("case %zu: %s=%s, want %s", i, v2[i].key,
+				 got ? got : "(none)", v2[i].want);
+		cs_obs_list_free(&l);
+	}
+	cs_ident_dec_free(d);
 }
 
 static const char wsd[] =
@@ -610,7 +865,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_line),
 	    cmocka_unit_test(test_mac),
+	    cmocka_unit_test(test_mac_prefix),
 	    cmocka_unit_test(test_decode),
+	    cmocka_unit_test(test_decode_vendor2),
 	    cmocka_unit_test(test_run),
 	};
 

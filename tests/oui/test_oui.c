@@ -150,6 +150,40 @@ test_csv_reader(void **state)
 	assert_string_equal(h.registrant, "Plain Ltd");
 	assert_int_equal(cs_mac_parse("00:11:23:33:44:55", m), 0);
 	assert_int_equal(cs_oui_lookup(db, m, &h), CS_ENOTFOUND);
+	/* A prefix given alone is answered only by assignments no longer
+	 * than it: the 24-bit ACBBCC is Acme even though the MA-M ACBBCCD
+	 * and MA-S ACBBCCDDE are carved out of it. */
+	{
+		static const struct {
+			const char *mac;
+			unsigned bits;
+			const char *registrant; /* NULL: not found */
+			unsigned got_bits;
+		} pc[] = {
+		    {"ac:bb:cc:dd:e0:00", 24, "Acme, \"Big\" Co.", 24},
+		    {"ac:bb:cc:dd:e0:00", 28, "Medium Inc", 28},
+		    {"ac:bb:cc:dd:e0:00", 32, "Medium Inc", 28},
+		    {"ac:bb:cc:dd:e0:00", 36, "Small GmbH", 36},
+		    {"ac:bb:cc:dd:e0:00", 48, "Small GmbH", 36},
+		    {"00:11:22:00:00:00", 24, "Plain Ltd", 24},
+		    {"00:11:23:00:00:00", 24, NULL, 0},
+		    {"ac:bb:cc:00:00:00", 20, NULL, 0},
+		};
+
+		for (size_t i = 0; i < CS_NELEM(pc); i++) {
+			assert_int_equal(cs_mac_parse(pc[i].mac, m), 0);
+			if (pc[i].registrant == NULL) {
+				assert_int_equal(
+				    cs_oui_lookup_prefix(db, m, pc[i].bits, &h),
+				    CS_ENOTFOUND);
+				continue;
+			}
+			assert_int_equal(
+			    cs_oui_lookup_prefix(db, m, pc[i].bits, &h), 0);
+			assert_string_equal(h.registrant, pc[i].registrant);
+			assert_int_equal(h.prefix_bits, pc[i].got_bits);
+		}
+	}
 
 	/* Errors leave the table unchanged. */
 	assert_int_equal(add(db, "MA-L,112233,No header,x\n"), CS_EPROTO);

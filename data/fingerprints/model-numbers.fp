@@ -16,7 +16,7 @@ rule hikvision-realm-model
   example! "IP Camera(C2189)"
 
 rule hikvision-model-dvr
-  on       http.realm rtsp.realm onvif.model upnp.model sadp.model http.title wsd.scopes hik.isapi
+  on       onvif.model onvif.scopes onvif.hardware hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(i?DS-(?:7[0-9]{3}|8[0-9]{3}|90[0-9]{2})(?:HQH|HUH|HGH|HTH|HQI|HUI|HTI|HWI|HVI|HFH|HFI)[A-Z]{0,2}(?:-[A-Z0-9()/]{1,12}){0,3})(?![A-Za-z0-9])
   set      class=dvr manufacturer=Hikvision@0.6 model=$1@0.5
   tier     model
@@ -29,8 +29,9 @@ rule hikvision-model-dvr
   example  "DS-7308HQI-K4" => class=dvr
   example  "DS-8104HQHI-K8" => class=dvr
   example  "DS-7316HTI-K4" => class=dvr
+  example  "DS-7104HGHI-F1" => class=dvr model=DS-7104HGHI-F1
+  example  "<DeviceDescription>DS-7216HQHI-K2</DeviceDescription>" => model=DS-7216HQHI-K2
   example! "DS-7608NI-K2"
-
 
 rule hikvision-realm-camera
   on       http.realm rtsp.realm

@@ -161,7 +161,7 @@ rule dahua-vms-software-title
 # --- Recorder families read as cameras by the maker rules ---------------------
 
 rule sunell-nvr-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  on       onvif.model onvif.scopes onvif.hardware hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bSN-NVR[0-9]{3,4}
   set      class=nvr
   tier     model
@@ -171,7 +171,7 @@ rule sunell-nvr-class
   example! "SN-IPR57/04ZDN"
 
 rule tiandy-nvr-model-class
-  on       onvif.scopes wsd.scopes upnp.model-number
+  on       onvif.model onvif.scopes onvif.hardware hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bTC-(?:NR|R)[0-9]{4}
   set      class=nvr
   tier     model
@@ -285,18 +285,30 @@ rule geovision-recorder-class
 # --- TP-Link ---------------------------------------------------------------
 
 rule tplink-vigi-tapo-camera
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number mdns.instance
-  match    \b((?:VIGI|Tapo) C[0-9]{2,3}[A-Z]{0,2}(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
+  on       onvif.model onvif.scopes onvif.hardware hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b((?:VIGI|Tapo) (?:C[0-9]{2,3}[A-Z]{0,2}|D[0-9]{3}[A-Z0-9]{0,3})(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
   set      manufacturer=TP-Link@0.6 model=$1@0.6 class=camera
   tier     model
   weight   0.8
-  source   TP-Link VIGI business cameras (VIGI C340, VIGI C540V) and Tapo home cameras (Tapo C200, Tapo C310) datasheets
+  source   TP-Link datasheets: VIGI C340 / C540V business cameras; Tapo C100, C200, C310, C500 home cameras; Tapo D230 video doorbell (a battery camera with recording, counted as a camera)
   example  "VIGI C340" => class=camera model="VIGI C340"
   example  "Tapo C200" => class=camera
+  example  "Tapo D230S1" => class=camera
   example! "Tapo P100"
+  example! "Tapo H100"
+
+rule tplink-tapo-camera-hub
+  on       onvif.model onvif.scopes onvif.hardware hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(Tapo H200)(?![A-Za-z0-9])
+  set      manufacturer=TP-Link@0.6 model=$1@0.6 class=nvr
+  tier     model
+  weight   0.75
+  source   TP-Link Tapo H200 datasheet: smart hub that connects Tapo battery cameras and records their video to its local microSD storage (Tapo H100 is the sensor hub, not matched)
+  example  "Tapo H200" => class=nvr model="Tapo H200"
+  example! "Tapo H100"
 
 rule tplink-vigi-nvr
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  on       onvif.model onvif.scopes onvif.hardware hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(VIGI NVR[0-9]{4}[A-Z]{0,2}(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
   set      manufacturer=TP-Link@0.6 model=$1@0.6 class=nvr
   tier     model

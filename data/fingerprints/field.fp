@@ -603,3 +603,45 @@ rule role-camera-device-name
   source   protocols.md §4 (DeviceInfo deviceName "IP CAMERA" of a Hikvision camera; the default name, which a user may change)
   example  "200 <DeviceInfo><deviceName>IP CAMERA</deviceName><model>X</model></DeviceInfo>" => class=camera surveillance=yes
   example! "200 <DeviceInfo><deviceName>Access Controller</deviceName></DeviceInfo>"
+
+# Words that name the kind of video device, anywhere in a title, realm,
+# sysDescr, banner, UPnP/mDNS/SSDP name or certificate (the anchored title
+# rules above cover "NVR Login" and the like at the start).  Role evidence:
+# a model family outranks it.  Home-TV recorders ("Channels DVR", Plex,
+# HDHomeRun, TiVo, MythTV) are not surveillance recorders and are excluded.
+
+rule role-words-recorder
+  on       http.title http.realm rtsp.realm snmp.sysdescr banner upnp.friendly-name upnp.model-description mdns.instance ssdp.server tls.subject
+  match    (?<![A-Za-z0-9])(?:NVR|Network Video Recorder|Network Recorder)(?![A-Za-z0-9])
+  set      class=nvr surveillance=yes
+  weight   0.55
+  source   NVR = network video recorder (Hikvision, Dahua, Uniview NVR user manuals: "Network Video Recorder"); a unit that names itself so in its title, realm or sysDescr
+  example  "Hikvision NVR" => class=nvr surveillance=yes
+  example  "CN=NVR,O=Example"
+  example  "NVR-4CH"
+  example! "NVRAM settings"
+  example! "SNVR"
+
+rule role-words-dvr
+  on       http.title http.realm rtsp.realm snmp.sysdescr banner upnp.friendly-name upnp.model-description mdns.instance ssdp.server tls.subject
+  match    (?<!Channels )(?<!Plex )(?<!TiVo )(?<!MythTV )(?<!HDHomeRun )(?<![A-Za-z0-9])(?:DVR|XVR|HVR|Digital Video Recorder|Hybrid Video Recorder)(?![A-Za-z0-9])(?! Server)
+  set      class=dvr surveillance=yes
+  weight   0.5
+  source   DVR/XVR/HVR = digital, penta-brid and hybrid video recorders (Hikvision Turbo HD DVR, Dahua XVR user manuals); home-TV recorders excluded
+  example  "DVR Web Client" => class=dvr surveillance=yes
+  example  "220 DVR FTP server ready"
+  example! "Channels DVR"
+  example! "Plex DVR"
+  example! "DVRDVS"
+
+rule role-words-camera
+  on       http.title http.realm rtsp.realm snmp.sysdescr banner upnp.friendly-name upnp.model-description mdns.instance ssdp.server
+  match    (?<![A-Za-z0-9])(?:IP ?Camera|IPCAM|Network Camera|Netcam|Dome Camera|Bullet Camera|PTZ Camera|Speed ?Dome|Network Dome)(?![A-Za-z0-9])
+  flags    i
+  set      class=camera surveillance=yes
+  weight   0.55
+  source   camera product names in maker datasheets ("Network Camera", "IP Camera", "Speed Dome", "Bullet Camera"); a unit that names itself so
+  example  "Hikvision IP Camera" => class=camera surveillance=yes
+  example  "Network Dome"
+  example! "Camera Raw"
+  example! "Camera settings"

@@ -363,12 +363,13 @@ rule tvt-dvr-class
 
 rule uniview-model-ipc
   on       onvif.model onvif.scopes onvif.hardware hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(IPC[2-9][0-9]{3}(?:[A-Z]{1,4}[0-9]?){1,2}(?:-[A-Z0-9@]{1,8}){1,4})\b
+  match    \b(IPC[2-9][0-9]{2,3}(?:[A-Z]{1,4}[0-9]?){1,2}(?:-[A-Z0-9@]{1,8}){1,4})\b
   set      model=$1 manufacturer=Uniview@0.55 class=camera@0.5
   tier     model
   weight   0.65
   source   field knowledge: Uniview camera model numbering IPC2122LR3-PF40-E, IPC3615SB-ADF28KM-I0
   example  "IPC2122LR3-PF40-E" => model=IPC2122LR3-PF40-E manufacturer=Uniview
+  example  "IPC322LR3-VSPF28-D" => model=IPC322LR3-VSPF28-D class=camera
   example! "IPC-HDW2431T"
 
 rule uniview-model-nvr

@@ -360,7 +360,7 @@ rule sadp-description-device-type
   flags    i
   set      class=camera surveillance=yes
   weight   0.6
-  source   SADP ProbeMatch DeviceDescription "IPCamera" instead of a model (public SADP capture in a Hikvision SADP client write-up: DeviceType 0, DeviceDescription IPCamera, DeviceSN DS-2CD2143G0-I...); protocols.md §3
+  source   SADP DeviceDescription normally carries the model (protocols.md §3); a unit that puts a device kind there uses ISAPI deviceType words (IPCamera, IPDome: protocols.md §4), which say camera
   example  "IPCamera" => class=camera
   example! "DS-KH6320-WTE1"
 

@@ -278,20 +278,11 @@ rule hikvision-model-decoder
   example  "DS-6404HDI-T" => class=decoder
   example! "DS-6704HUHI"
 
-rule hikvision-tls-dvrnvr-unit
-  on       tls.subject tls.issuer
-  match    \bOU=DVRNVR\b
-  set      manufacturer=Hikvision@0.5 surveillance=yes
-  weight   0.55
-  source   protocols.md §4, §12 (default certificate of Hikvision recorders: CN=www.hikvision.com,OU=DVRNVR,O=HIKVISION,...): the organisational unit is the video-recorder product line
-  example  "CN=www.hikvision.com,OU=DVRNVR,O=HIKVISION,L=HangZhou,ST=ZheJiang,C=CN" => surveillance=yes
-  example! "CN=www.hikvision.com,O=HIKVISION"
-
 rule hikvision-web-video-plugin
   on       http.body
-  match    NewHCNetActiveX\.cab|\bHCNetVideoActiveX\b|/codebase/WebComponents\.exe|\bWebComponentsKit\.exe\b
+  match    /codebase/WebComponents\.exe|\bWebComponentsKit\.exe\b
   set      surveillance=yes
   weight   0.5
-  source   Hikvision web client: the live-view video plug-in (HCNetVideoActiveX, WebComponents / WebComponentsKit.exe) that camera and recorder pages offer for video preview (Hikvision user manuals, "install the plug-in for live view")
+  source   Hikvision network camera and NVR user manuals, live view: the web client asks to install its video plug-in (WebComponents.exe / WebComponentsKit.exe) for preview and playback
   example  "<object classid=\"clsid:x\" codebase=\"/codebase/WebComponents.exe\">" => surveillance=yes
   example! "<script src=\"/doc/script/lib/jquery.js\">"

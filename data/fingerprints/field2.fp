@@ -383,6 +383,16 @@ rule uniview-model-nvr
   example  "NVR516-128" => class=nvr
   example! "NVR4108HS-P-4KS2"
 
+rule uniview-model-xvr
+  on       onvif.model onvif.scopes onvif.hardware hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(XVR[1-3]0[1-9]-[0-9]{2}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,6}){0,2})\b
+  set      model=$1 manufacturer=Uniview@0.5 class=dvr
+  tier     model
+  weight   0.65
+  source   Uniview XVR datasheets (XVR301-04Q3, XVR302-08Q: hybrid DVRs recording analogue and IP channels)
+  example  "XVR301-08Q3" => class=dvr model=XVR301-08Q3
+  example! "XVR5104HS-I3"
+
 rule kedacom-markers
   on       http.body http.title http.server onvif.model
   match    \bKEDACOM\b|\bKedaCom\b|\bkdm2801\b|\bIPC[0-9]{3,4}-[A-Z]{1,3}N(?:-[A-Z0-9]{1,8}){0,3}\b

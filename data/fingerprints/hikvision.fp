@@ -286,3 +286,13 @@ rule hikvision-web-video-plugin
   source   Hikvision network camera and NVR user manuals, live view: the web client asks to install its video plug-in (WebComponents.exe / WebComponentsKit.exe) for preview and playback
   example  "<object classid=\"clsid:x\" codebase=\"/codebase/WebComponents.exe\">" => surveillance=yes
   example! "<script src=\"/doc/script/lib/jquery.js\">"
+
+rule hikvision-isapi-description-kind
+  on       hik.isapi http.body
+  match    <deviceDescription>\s*(?:IPCamera|IPDome|IPZoom|IP CAMERA|IP DOME)\s*</deviceDescription>
+  flags    i
+  set      class=camera surveillance=yes
+  weight   0.6
+  source   protocols.md §4 (ISAPI DeviceInfo deviceDescription, which older camera firmware fills with the deviceType word IPCamera / IPDome)
+  example  "200 <DeviceInfo><deviceDescription>IPCamera</deviceDescription></DeviceInfo>" => class=camera
+  example! "200 <DeviceInfo><deviceDescription>ACS</deviceDescription></DeviceInfo>"

@@ -626,7 +626,7 @@ rule hiwatch-camera-class
   example! "HWN-2104MH"
 
 rule hilook-nvr-class
-  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model
+  on       onvif.model onvif.scopes onvif.hardware hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DS-HiLookI-)?NVR-[0-9]{3}MH?-[A-Z0-9/]{1,8}
   set      class=nvr brand=HiLook@0.5 manufacturer=Hikvision@0.5
   tier     model
@@ -635,3 +635,25 @@ rule hilook-nvr-class
   example  "NVR-104MH-C/4P" => class=nvr
   example  "DS-HiLookI-NVR-216MH-C" => class=nvr brand=HiLook
   example! "NVR4104HS-P-4KS2"
+
+rule hilook-style-camera-class
+  on       onvif.model onvif.scopes onvif.hardware hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(?:DS-HiLookI-)?(?:IPC-[BDT][0-9]{3}[A-Z]{0,3}|PTZ-N[0-9]{4}[A-Z0-9]{0,4})(?:-[A-Z0-9/]{1,8}){0,3}(?![A-Za-z0-9])
+  set      class=camera
+  tier     model
+  weight   0.7
+  source   exposure.md §1.1 (HiLook sub-brand model prefixes IPC- and PTZ-N for cameras, e.g. IPC-B140H bullet, IPC-T240H turret); the same IPC-B/D/T scheme is used by other budget lines, so no maker is named
+  example  "IPC-B140H" => class=camera
+  example  "DS-HiLookI-PTZ-N4215I-DE" => class=camera
+  example! "IPC-HDW1431T1"
+  example! "NVR-104MH-C"
+
+rule hilook-style-dvr-class
+  on       onvif.model onvif.scopes onvif.hardware hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(?:DS-HiLookI-)?DVR-[0-9]{3}[A-Z]{1,2}-[A-Z][0-9A-Z]{0,3}(?![A-Za-z0-9])
+  set      class=dvr
+  tier     model
+  weight   0.7
+  source   exposure.md §1.1 (HiLook sub-brand recorders; DVR-2xxQ-K1 Turbo HD DVRs in the HiLook catalogue); a DVR- model is a DVR whoever badges it, so no maker is named
+  example  "DVR-204Q-K1" => class=dvr
+  example! "DVR-Link"

@@ -410,6 +410,16 @@ static const struct ccase cases[] = {
      1,
      "Tapo C200"},
 
+    {"hikvision-nvr-onvif-serial-only",
+     /* GetDeviceInformation with the model field empty: Hikvision's
+      * serial number starts with the model. */
+     {{"onvif.manufacturer", 80, "HIKVISION"},
+      {"onvif.serial", 80, "DS-7608NI-K20820190316CCRRC77720384WCVU"}},
+     "Hikvision",
+     CS_CLASS_NVR,
+     1,
+     NULL},
+
     /* --- Roles that say "video device" without saying which. */
     {"hikvision-rtsp-describe",
      /* A Hikvision DESCRIBE answer (protocols.md §4): a video stream, no

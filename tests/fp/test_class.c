@@ -764,6 +764,73 @@ test_tier_directive(void **state)
 	assert_string_equal(err, "t.fp:1: rule a: 'tier' but no class= claim");
 }
 
+/* A family rule reads every key where a model string appears: up to 32
+ * keys per rule are accepted, a 33rd is refused. */
+static void
+test_key_limit(void **state)
+{
+	static const char *const keys[] = {
+	    "onvif.model",
+	    "onvif.scopes",
+	    "onvif.hardware",
+	    "onvif.serial",
+	    "hik.isapi",
+	    "isapi.model",
+	    "sadp.model",
+	    "sadp.raw",
+	    "dhip.model",
+	    "dhip.raw",
+	    "dahua.model",
+	    "dahua.cgi",
+	    "lapi.model",
+	    "sunapi.model",
+	    "xm.model",
+	    "upnp.model",
+	    "upnp.model-number",
+	    "upnp.friendly-name",
+	    "upnp.model-description",
+	    "http.title",
+	    "http.body",
+	    "http.realm",
+	    "rtsp.realm",
+	    "snmp.sysdescr",
+	    "banner",
+	    "tls.subject",
+	    "sip.server",
+	    "mdns.instance",
+	    "mdns.txt",
+	    "ssdp.server",
+	    "rtsp.sdp.session",
+	    "http.server",
+	    "rtsp.server",
+	};
+	char rule[2048], err[256];
+	struct cs_fpdb *d;
+	size_t n;
+
+	(void)state;
+	for (size_t want = 32; want <= 33; want++) {
+		n = (size_t)snprintf(rule, sizeof(rule), "rule a\n on");
+		for (size_t i = 0; i < want; i++)
+			n += (size_t)snprintf(rule + n, sizeof(rule) - n, " %s",
+					      keys[i]);
+		snprintf(rule + n, sizeof(rule) - n,
+			 "\n match DS-2CD\n set class=camera\n tier model\n"
+			 " weight 0.5\n source s\n example \"DS-2CD\"\n"
+			 " example! \"DS-7\"\n");
+		d = cs_fpdb_load_mem("t.fp", (const uint8_t *)rule,
+				     strlen(rule), err, sizeof(err));
+		if (want == 32) {
+			assert_non_null(d);
+			cs_fpdb_free(d);
+		} else {
+			assert_null(d);
+			assert_string_equal(
+			    err, "t.fp:2: on: too many keys (max 32)");
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -773,6 +840,7 @@ main(void)
 	    cmocka_unit_test(test_tier_directive),
 	    cmocka_unit_test(test_dated_relation),
 	    cmocka_unit_test(test_model_pattern),
+	    cmocka_unit_test(test_key_limit),
 	};
 
 	return cmocka_run_group_tests_name("class", tests, setup, teardown);

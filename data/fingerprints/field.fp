@@ -323,13 +323,16 @@ rule rtsp-server-geovision
 
 rule rtsp-server-media-servers
   on       rtsp.server
-  match    ^(?:Wowza|GStreamer|VLC|LIVE555|Darwin|DSS/|mediamtx|rtsp-simple-server|EasyDarwin)
+  match    ^(?:Wowza|VLC|mediamtx|rtsp-simple-server|EasyDarwin)
   flags    i
   set      class=other@0.3
   weight   0.3
-  source   field knowledge: general-purpose RTSP servers (software, not camera firmware)
+  source   field knowledge: general-purpose RTSP servers that run on PCs and servers (software, not camera firmware); LIVE555, GStreamer and Darwin are libraries that camera firmware embeds (reolink-sdp a=tool:LIVE555), so they name no class
   example  "Wowza Streaming Engine"
+  example  "mediamtx"
   example! "Dahua Rtsp Server"
+  example! "LIVE555 Streaming Media v2013.04.08"
+  example! "GStreamer RTSP server"
 
 # --- TLS ------------------------------------------------------------------
 

@@ -446,6 +446,28 @@ static const struct ccase cases[] = {
      CS_CLASS_UNKNOWN,
      1,
      NULL},
+    {"live555-camera-stream",
+     /* Camera firmware built on LIVE555 (its Server header) serving a
+      * video stream, on an Amcrest (Dahua OEM) MAC: the library names no
+      * class, the stream says video. */
+     {{"rtsp.server", 554, "LIVE555 Streaming Media v2018.08.28"},
+      {"rtsp.sdp", 554,
+       "v=0\r\ns=H.264 Video, streamed by the LIVE555 Media Server\r\n"
+       "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n"},
+      {"mac.maker", 0, "Dahua"}},
+     "Dahua",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    {"pc-media-server-stream",
+     /* A media server on a PC streams video too: class other, not
+      * surveillance. */
+     {{"rtsp.server", 8554, "mediamtx"},
+      {"rtsp.sdp", 8554, "v=0\r\ns=Stream\r\nm=video 0 RTP/AVP 96\r\n"}},
+     "",
+     CS_CLASS_OTHER,
+     0,
+     NULL},
     {"hikvision-nvr-proxy-channels",
      /* ISAPI InputProxy channel list of an NVR served on the web port. */
      {{"http.body", 80,

@@ -71,7 +71,7 @@ rule dahua-magicbox-present
   example! "404 Not Found"
 
 rule dahua-model-camera
-  on       dahua.cgi onvif.model onvif.scopes wsd.scopes http.title dhip.model upnp.model
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DH-)?(IPC-(?:H|T|E|K|A|P)[A-Z]{1,4}[0-9]{3,4}[A-Z0-9-]*)
   set      manufacturer=Dahua@0.5 class=camera@0.7 model=$1@0.5
   tier     model
@@ -79,21 +79,24 @@ rule dahua-model-camera
   source   protocols.md §5 (DeviceType e.g. IPC-HDW1431T1-S4); policy.md §2.1 (Loryta IPC-T5442TM-AS)
   example  "IPC-HDW1431T1-S4" => model=IPC-HDW1431T1-S4 class=camera
   example  "200 type=DH-IPC-HFW2228M-I1-V2" => model=IPC-HFW2228M-I1-V2
+  example  "{\"DeviceClass\":\"IPC\",\"DeviceType\":\"DH-IPC-HDBW2431E-S-S2\"}" => model=IPC-HDBW2431E-S-S2 class=camera
   example! "IPC322LR3-VSPF28"
   example! "DS-2CD2385G1-I"
 
 rule dahua-model-recorder
-  on       dahua.cgi onvif.model onvif.scopes wsd.scopes http.title dhip.model upnp.model
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DH-)?(NVR[0-9]{4}[A-Z0-9-]*)
   set      manufacturer=Dahua@0.4 model=$1@0.5 class=nvr@0.6
   tier     model
   weight   0.5
   source   protocols.md §5 (Dahua DeviceType model strings); policy.md §2.1 (Amcrest NV1104)
   example  "NVR4104HS-P-4KS2" => class=nvr
+  example  "DH-NVR4108HS-8P-4KS2" => class=nvr model=NVR4108HS-8P-4KS2
+  example  "DHI-NVR5216-16P-I" => model=NVR5216-16P-I
   example! "NVR-104MH-C"
 
 rule dahua-model-dvr
-  on       dahua.cgi onvif.model onvif.scopes wsd.scopes http.title dhip.model upnp.model
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DHI?-)?((?:XVR|HCVR)[0-9][0-9A-Z]{3}[A-Z0-9-]*)
   set      class=dvr manufacturer=Dahua@0.4 model=$1@0.5
   tier     model
@@ -121,3 +124,54 @@ rule dahua-tcp-37777
   source   protocols.md §6 (TCP 37777 is Dahua's DVRIP port; an open port alone is weak)
   example  ""
   example! "x"
+
+# Dahua model families beyond IPC/NVR/XVR/HCVR, in every key where a model
+# string appears (Dahua Technology product catalogue and datasheets; the
+# DH-/DHI- prefix is the catalogue's own, "DH-SD49225XA-HNR").
+
+rule dahua-model-ptz-hdcvi-thermal
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(?:DHI?-)?((?:SD[0-9][0-9A-Z]{3,8}|PTZ[0-9][0-9A-Z]{3,8}|HAC-[A-Z]{2,5}[0-9]{3,4}[A-Z0-9]{0,6}|TPC-[A-Z]{2,4}[0-9]{3,4}[A-Z0-9]{0,4}|ITC[0-9]{3}-[A-Z0-9]{2,8})(?:-[A-Z0-9]{1,8}){0,4})(?![A-Za-z0-9])
+  set      manufacturer=Dahua@0.5 model=$1@0.45 class=camera
+  tier     model
+  weight   0.75
+  source   Dahua datasheets: SD49225XA-HNR and SD22404T-GN PTZ domes, PTZ1A225U-IRA-N PTZ, HAC-HFW1200T HDCVI camera, TPC-BF5421-T thermal camera, ITC237-PW6M-IRLZF ANPR camera
+  example  "DH-SD49225XA-HNR" => class=camera model=SD49225XA-HNR manufacturer=Dahua
+  example  "HAC-HFW1200T-0280B" => class=camera model=HAC-HFW1200T-0280B
+  example  "TPC-BF5421-T" => class=camera
+  example  "{\"DeviceType\":\"ITC237-PW6M-IRLZF\"}" => class=camera model=ITC237-PW6M-IRLZF
+  example  "SD22404T-GN" => class=camera
+  example! "SDK1234-A"
+  example! "VTO2202F-P"
+  example! "SDXC"
+
+rule dahua-model-server-recorder
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(?:DHI?-)?((?:IVSS|EVS)[0-9]{4}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,8}){0,4})(?![A-Za-z0-9])
+  set      manufacturer=Dahua@0.5 model=$1@0.45 class=nvr
+  tier     model
+  weight   0.75
+  source   Dahua datasheets: IVSS7008-1I intelligent video surveillance server (records IP cameras), EVS5016S-V2 embedded video storage (a recorder of video channels)
+  example  "DHI-IVSS7008-1I" => class=nvr model=IVSS7008-1I
+  example  "EVS5016S-V2" => class=nvr
+  example! "IVS-F7500"
+
+rule dahua-model-encoder
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(?:DHI?-)?(NVS0[0-9]{3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])
+  set      manufacturer=Dahua@0.5 model=$1@0.45 class=encoder
+  tier     model
+  weight   0.75
+  source   Dahua datasheets: NVS0104HDC / NVS0404HDC HDCVI video encoders (analogue to IP)
+  example  "DH-NVS0104HDC" => class=encoder model=NVS0104HDC
+  example! "NVR0104"
+
+rule dahua-model-decoder
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(?:DHI?-)?(NVD0[0-9]{3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])
+  set      manufacturer=Dahua@0.5 model=$1@0.45 class=decoder
+  tier     model
+  weight   0.75
+  source   Dahua datasheets: NVD0405DH-4I-4K network video decoder (video wall)
+  example  "NVD0405DH-4I-4K" => class=decoder model=NVD0405DH-4I-4K
+  example! "NVR0405DH"

@@ -351,3 +351,63 @@ rule wsd-types-printer
   source   field knowledge: WSD types of Windows hosts, printers and scanners
   example  "wsdp:Device wprt:PrintDeviceType"
   example! "dn:NetworkVideoTransmitter"
+
+# --- Discovery fields that say what kind of video device it is -------------
+
+rule sadp-description-device-type
+  on       sadp.model
+  match    ^\s*(?:IPCamera|IPDome|IPZoom|IP CAMERA|IP DOME)\s*$
+  flags    i
+  set      class=camera surveillance=yes
+  weight   0.6
+  source   SADP DeviceDescription normally carries the model (protocols.md §3); a unit that puts a device kind there uses ISAPI deviceType words (IPCamera, IPDome: protocols.md §4), which say camera
+  example  "IPCamera" => class=camera
+  example! "DS-KH6320-WTE1"
+
+rule dhip-remote-video-inputs
+  on       dhip.raw
+  match    "RemoteVideoInputChannels"\s*:\s*[1-9]
+  set      class=nvr surveillance=yes
+  weight   0.6
+  source   protocols.md §5 (DHIP deviceInfo RemoteVideoInputChannels: the IP-camera channels a recorder takes in; cameras and door stations report 0)
+  example  "{\"deviceInfo\":{\"DeviceClass\":\"\",\"RemoteVideoInputChannels\":16,\"VideoInputChannels\":0}}" => class=nvr
+  example! "{\"deviceInfo\":{\"RemoteVideoInputChannels\":0,\"VideoInputChannels\":1}}"
+
+rule dhip-video-inputs
+  on       dhip.raw
+  match    "VideoInputChannels"\s*:\s*[1-9]
+  set      surveillance=yes
+  weight   0.55
+  source   protocols.md §5 (DHIP deviceInfo VideoInputChannels: the unit takes in video; a door station's camera counts too, and its DeviceClass VTO then makes it an intercom)
+  example  "{\"deviceInfo\":{\"DeviceClass\":\"IPC\",\"VideoInputChannels\":1}}" => surveillance=yes
+  example! "{\"deviceInfo\":{\"VideoInputChannels\":0}}"
+
+rule xm-video-inputs
+  on       dvrip.raw xm.dvrip
+  match    "VideoInChannel"\s*:\s*[1-9]
+  set      surveillance=yes
+  weight   0.55
+  source   protocols.md §7 (Xiongmai SystemInfo VideoInChannel: video inputs of the camera or recorder)
+  example  "{\"SystemInfo\":{\"VideoInChannel\":4}}" => surveillance=yes
+  example! "{\"SystemInfo\":{\"VideoInChannel\":0}}"
+
+rule sdp-session-ipc-stream
+  on       rtsp.sdp.session rtsp.sdp
+  match    \bIPC Realtime stream\b
+  flags    i
+  set      class=camera surveillance=yes
+  weight   0.6
+  source   protocols.md §8 (Uniview SDP s=VCP IPC Realtime stream: the live stream of an IP camera, "IPC")
+  example  "VCP IPC Realtime stream" => class=camera
+  example  "v=0\r\ns=VCP IPC Realtime stream\r\nm=video 0 RTP/AVP 96\r\n"
+  example! "Media Presentation"
+
+rule sdp-hikvision-video-header
+  on       rtsp.sdp
+  match    a=Media_header:MEDIAINFO=494D4B48
+  flags    i
+  set      surveillance=yes
+  weight   0.55
+  source   protocols.md §4, §8 (Hikvision SDP a=Media_header IMKH: the header of the Hikvision video stream the server sends)
+  example  "a=Media_header:MEDIAINFO=494D4B48010100000400000100000000;\r\n" => surveillance=yes
+  example! "v=0\r\ns=Media Presentation\r\n"

@@ -323,13 +323,16 @@ rule rtsp-server-geovision
 
 rule rtsp-server-media-servers
   on       rtsp.server
-  match    ^(?:Wowza|GStreamer|VLC|LIVE555|Darwin|DSS/|mediamtx|rtsp-simple-server|EasyDarwin)
+  match    ^(?:Wowza|VLC|mediamtx|rtsp-simple-server|EasyDarwin)
   flags    i
   set      class=other@0.3
   weight   0.3
-  source   field knowledge: general-purpose RTSP servers (software, not camera firmware)
+  source   field knowledge: general-purpose RTSP servers that run on PCs and servers (software, not camera firmware); LIVE555, GStreamer and Darwin are libraries that camera firmware embeds (reolink-sdp a=tool:LIVE555), so they name no class
   example  "Wowza Streaming Engine"
+  example  "mediamtx"
   example! "Dahua Rtsp Server"
+  example! "LIVE555 Streaming Media v2013.04.08"
+  example! "GStreamer RTSP server"
 
 # --- TLS ------------------------------------------------------------------
 
@@ -495,3 +498,153 @@ rule sip-dahua-vto-model
   source   field knowledge: Dahua video intercom models VTO/VTH
   example  "DH-VTO2202F-P" => manufacturer=Dahua model=DH-VTO2202F-P
   example! "VT100"
+
+# --- Protocol roles that say "a video device" (issue #11, class from evidence)
+# A device that serves a video stream, answers a video-input or stream
+# document, raises video-analytics events or stores recordings is a video
+# device, whoever made it, even when nothing says camera or recorder: these
+# rules claim surveillance=yes and, only where the role shows it (an NVR's
+# proxied IP channels, a recorder's device name), a class.  They never beat
+# model-family evidence: a door station (DS-KV/DS-KD, VTO) or a face
+# terminal also streams RTSP video, and its model family gives it a
+# non-video class, which decides (docs/fingerprints.md §5, step 8).  With
+# no class evidence at all such a unit counts as video equipment: the UK
+# regime covers intercoms anyway, and the evidence is of a video product.
+
+rule role-rtsp-sdp-video
+  on       rtsp.sdp
+  match    (?m)^m=video[ \t]+[0-9]{1,5}[ \t]
+  set      surveillance=yes
+  weight   0.6
+  source   RFC 8866 §5.14 (m=video media description): the RTSP server answering DESCRIBE serves a live video stream; protocols.md §4, §6 (Hikvision and Dahua DESCRIBE answers)
+  example  "v=0\r\ns=Media Presentation\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n" => surveillance=yes
+  example  "v=0\r\ns=Media Server\r\nm=audio 0 RTP/AVP 8\r\nm=video 0 RTP/AVP 96\r\n"
+  example! "v=0\r\ns=Audio\r\nm=audio 0 RTP/AVP 0\r\n"
+  example! "v=0\r\ns=m=video here\r\n"
+
+rule role-video-stream-path
+  on       rtsp.sdp http.body hik.isapi http.location onvif.scopes
+  match    /Streaming/[Cc]hannels/[0-9]{1,4}|/ISAPI/Streaming/|/cam/realmonitor\?channel=[0-9]|\bh26[45]Preview_[0-9]{2}_(?:main|sub)\b
+  set      surveillance=yes
+  weight   0.6
+  source   Hikvision support "RTSP URL" note (rtsp://IP:554/Streaming/Channels/101, ISAPI /ISAPI/Streaming/channels); Dahua HTTP API for IPC & DVR §4.1 (cam/realmonitor?channel=1&subtype=0); Reolink support "RTSP" (h264Preview_01_main)
+  example  "a=control:rtsp://192.168.1.64:554/Streaming/Channels/101/?transportmode=unicast" => surveillance=yes
+  example  "rtsp://192.168.1.108:554/cam/realmonitor?channel=1&subtype=0"
+  example  "rtsp://192.168.1.10:554/h264Preview_01_main"
+  example! "a=control:trackID=0"
+  example! "/ISAPI/System/deviceInfo"
+
+rule role-isapi-video-documents
+  on       http.body hik.isapi
+  match    <(?:StreamingChannel|StreamingChannelList|VideoInputChannel|VideoInputChannelList|MotionDetection|LineDetection|FieldDetection|VideoInput)[\s>]|<eventType>\s*(?:VMD|linedetection|fielddetection|videoloss|shelteralarm|tamperdetection)\s*</eventType>
+  flags    i
+  set      surveillance=yes
+  weight   0.6
+  source   Hikvision support "RTSP URL" note (rtsp://IP:554/Streaming/Channels/101); Dahua HTTP API for IPC & DVR §4.1 (cam/realmonitor?channel=1&subtype=0); Reolink support "RTSP" (h264Preview_01_main)
+  example  "<StreamingChannelList version=\"2.0\"><StreamingChannel><id>101</id>" => surveillance=yes
+  example  "<EventNotificationAlert><eventType>VMD</eventType></EventNotificationAlert>"
+  example  "<MotionDetection version=\"2.0\"><enabled>true</enabled>"
+  example! "<EventNotificationAlert><eventType>AccessControllerEvent</eventType></EventNotificationAlert>"
+  example! "<DeviceInfo><model>DS-K1T671MF</model></DeviceInfo>"
+
+rule role-dahua-video-events
+  on       http.body dahua.cgi dahua.rpc2
+  match    \bCode=(?:VideoMotion|CrossLineDetection|CrossRegionDetection|VideoLoss|VideoBlind)\b|"Code"\s*:\s*"(?:VideoMotion|CrossLineDetection|CrossRegionDetection|VideoLoss|VideoBlind)"
+  set      surveillance=yes
+  weight   0.6
+  source   Dahua HTTP API for IPC & DVR, eventManager.cgi event codes VideoMotion, VideoLoss, VideoBlind, CrossLineDetection, CrossRegionDetection (video-analytics events of cameras and recorders)
+  example  "Code=VideoMotion;action=Start;index=0" => surveillance=yes
+  example  "{\"Code\":\"CrossLineDetection\",\"Action\":\"Start\"}"
+  example! "Code=DoorBell;action=Start;index=0"
+
+rule role-isapi-recorder-channels
+  on       http.body hik.isapi
+  match    <InputProxyChannel(?:List|Status|StatusList)?[\s>]
+  set      class=nvr surveillance=yes
+  weight   0.7
+  source   Hikvision ISAPI developer guide: /ISAPI/ContentMgmt/InputProxy/channels (InputProxyChannelList), the IP camera channels a network video recorder records
+  example  "<InputProxyChannelList version=\"2.0\"><InputProxyChannel><id>1</id>" => class=nvr surveillance=yes
+  example! "<StreamingChannelList><StreamingChannel>"
+
+rule role-isapi-storage
+  on       http.body hik.isapi
+  match    <hddList[\s>]|<HDDList[\s>]
+  set      surveillance=yes
+  weight   0.55
+  source   Hikvision ISAPI developer guide: /ISAPI/ContentMgmt/Storage (storage for video recording; hddList of the recorder's disks or the camera's card)
+  example  "<storage><hddList><hdd><id>1</id><capacity>3815447</capacity></hdd></hddList></storage>" => surveillance=yes
+  example! "<storage><nasList/></storage>"
+
+rule role-recorder-device-name
+  on       hik.isapi http.body http.title snmp.sysdescr banner upnp.friendly-name upnp.model-description sadp.raw
+  match    \b(?:Network Video Recorder|NVR Device)\b
+  flags    i
+  set      class=nvr surveillance=yes
+  weight   0.6
+  source   Hikvision NVR user manuals (default device name "Network Video Recorder" in ISAPI deviceInfo deviceName); exposure.md §1 (Network Video Recorder manuals)
+  example  "<deviceName>Network Video Recorder</deviceName>" => class=nvr surveillance=yes
+  example  "Hikvision DS-7608NI-K2 Network Video Recorder"
+  example! "<deviceName>Access Controller</deviceName>"
+
+rule role-dvr-device-name
+  on       hik.isapi http.body http.title snmp.sysdescr banner upnp.friendly-name upnp.model-description sadp.raw
+  match    \b(?:Digital Video Recorder|Embedded Net DVR|Hybrid (?:Network )?Video Recorder)\b
+  flags    i
+  set      class=dvr surveillance=yes
+  weight   0.55
+  source   Hikvision Turbo HD DVR user manuals ("Digital Video Recorder", default deviceName "Embedded Net DVR" in ISAPI deviceInfo)
+  example  "<deviceName>Embedded Net DVR</deviceName>" => class=dvr surveillance=yes
+  example  "Digital Video Recorder"
+  example! "<deviceName>Indoor Station</deviceName>"
+
+rule role-camera-device-name
+  on       hik.isapi
+  match    <deviceName>\s*(?:IP CAMERA|IP DOME|IPCamera|IPDome|Network Camera)\s*</deviceName>
+  flags    i
+  set      class=camera surveillance=yes
+  weight   0.55
+  source   protocols.md §4 (DeviceInfo deviceName "IP CAMERA" of a Hikvision camera; the default name, which a user may change)
+  example  "200 <DeviceInfo><deviceName>IP CAMERA</deviceName><model>X</model></DeviceInfo>" => class=camera surveillance=yes
+  example! "200 <DeviceInfo><deviceName>Access Controller</deviceName></DeviceInfo>"
+
+# Words that name the kind of video device, anywhere in a title, realm,
+# sysDescr, banner, UPnP/mDNS/SSDP name or certificate (the anchored title
+# rules above cover "NVR Login" and the like at the start).  Role evidence:
+# a model family outranks it.  Home-TV recorders ("Channels DVR", Plex,
+# HDHomeRun, TiVo, MythTV) are not surveillance recorders and are excluded.
+
+rule role-words-recorder
+  on       http.title http.realm rtsp.realm snmp.sysdescr banner upnp.friendly-name upnp.model-description mdns.instance ssdp.server tls.subject
+  match    (?<![A-Za-z0-9])(?:NVR|Network Video Recorder|Network Recorder)(?![A-Za-z0-9])
+  set      class=nvr surveillance=yes
+  weight   0.55
+  source   NVR = network video recorder (Hikvision, Dahua, Uniview NVR user manuals: "Network Video Recorder"); a unit that names itself so in its title, realm or sysDescr
+  example  "Hikvision NVR" => class=nvr surveillance=yes
+  example  "CN=NVR,O=Example"
+  example  "NVR-4CH"
+  example! "NVRAM settings"
+  example! "SNVR"
+
+rule role-words-dvr
+  on       http.title http.realm rtsp.realm snmp.sysdescr banner upnp.friendly-name upnp.model-description mdns.instance ssdp.server tls.subject
+  match    (?<!Channels )(?<!Plex )(?<!TiVo )(?<!MythTV )(?<!HDHomeRun )(?<![A-Za-z0-9])(?:DVR|XVR|HVR|Digital Video Recorder|Hybrid Video Recorder)(?![A-Za-z0-9])(?! Server)
+  set      class=dvr surveillance=yes
+  weight   0.5
+  source   DVR/XVR/HVR = digital, penta-brid and hybrid video recorders (Hikvision Turbo HD DVR, Dahua XVR user manuals); home-TV recorders excluded
+  example  "DVR Web Client" => class=dvr surveillance=yes
+  example  "220 DVR FTP server ready"
+  example! "Channels DVR"
+  example! "Plex DVR"
+  example! "DVRDVS"
+
+rule role-words-camera
+  on       http.title http.realm rtsp.realm snmp.sysdescr banner upnp.friendly-name upnp.model-description mdns.instance ssdp.server
+  match    (?<![A-Za-z0-9])(?:IP ?Camera|IPCAM|Network Camera|Netcam|Dome Camera|Bullet Camera|PTZ Camera|Speed ?Dome|Network Dome)(?![A-Za-z0-9])
+  flags    i
+  set      class=camera surveillance=yes
+  weight   0.55
+  source   camera product names in maker datasheets ("Network Camera", "IP Camera", "Speed Dome", "Bullet Camera"); a unit that names itself so
+  example  "Hikvision IP Camera" => class=camera surveillance=yes
+  example  "Network Dome"
+  example! "Camera Raw"
+  example! "Camera settings"

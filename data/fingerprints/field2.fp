@@ -236,7 +236,7 @@ rule axis-http-title-model
 # --- Chinese makers: Milesight, Tiandy, Sunell, Jovision, TVT, Uniview -------
 
 rule milesight-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(MS-(?:C|N)[0-9]{4}-[A-Z0-9]{1,10})\b
   set      model=$1 manufacturer=Milesight class=camera@0.5
   tier     model
@@ -246,7 +246,7 @@ rule milesight-model
   example! "MS-C29"
 
 rule milesight-nvr-class
-  on       onvif.model upnp.model http.title
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bMS-N[0-9]{4}-
   set      class=nvr
   tier     model
@@ -256,22 +256,34 @@ rule milesight-nvr-class
   example! "MS-C5008-PB"
 
 rule tiandy-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(TC-(?:NC|NR|C|R|H|A)[0-9]{2,4}[A-Z0-9]{0,8}(?:-[A-Z0-9]{1,8}){0,4})\b
-  set      model=$1 manufacturer=Tiandy@0.6 class=camera@0.5
-  tier     model
+  set      model=$1 manufacturer=Tiandy@0.6
   weight   0.7
   source   field knowledge: Tiandy model numbering TC-C32XN, TC-NC9401S3E-MP-E, TC-R3110
   example  "TC-C32XN" => model=TC-C32XN manufacturer=Tiandy
+  example  "TC-NR5080M7-P2" => model=TC-NR5080M7-P2
   example  "TC-NC9401S3E-MP-E"
   example! "TC-X"
 
+rule tiandy-camera-class
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])TC-(?:NC|C|H|A)[0-9]{2,4}
+  set      class=camera
+  tier     model
+  weight   0.7
+  source   Tiandy product catalogue: TC-C3xxx / TC-NC network cameras (TC-C32XN, TC-NC9401S3E-MP-E), TC-H PTZ (TC-H354S); TC-NR / TC-R are recorders (tiandy-nvr-class)
+  example  "TC-C32XN" => class=camera
+  example  "TC-NC9401S3E-MP-E" => class=camera
+  example! "TC-R3110"
+  example! "TC-NR5080M7"
+
 rule tiandy-nvr-class
-  on       onvif.model upnp.model http.title
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bTC-(?:NR|R)[0-9]{4}
   set      class=nvr
   tier     model
-  weight   0.6
+  weight   0.75
   source   field knowledge: Tiandy NVR models TC-R3xxx / TC-NR
   example  "TC-R3110" => class=nvr
   example! "TC-C32XN"
@@ -307,34 +319,79 @@ rule jovision-web-markers
   example! "Cloud SEE"
 
 rule tvt-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b(TD-[0-9]{4}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})\b
-  set      model=$1 manufacturer=TVT@0.6 class=camera@0.4
-  tier     model
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(TD-(?:[3579][0-9]{3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3}|2[0-9]{3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){1,3}))(?![A-Za-z0-9])
+  set      model=$1 manufacturer=TVT@0.6
   weight   0.65
-  source   field knowledge: TVT model numbering TD-9523A3-LA, TD-3316H2 (also on TVT OEM units)
+  source   TVT Digital product catalogue model numbering: TD-9xxx IP cameras (TD-9523A3-LA), TD-7xxx analogue cameras, TD-3xxx NVRs (TD-3316H2), TD-2xxx-XX DVRs (TD-2108TS-HC); Brother's TD-2xxx/TD-4xxx label printers (no dashed suffix) are not matched
   example  "TD-9523A3-LA" => model=TD-9523A3-LA manufacturer=TVT
+  example  "TD-2108TS-HC" => model=TD-2108TS-HC
   example! "TD-12"
+  example! "Brother TD-2130N"
+  example! "TD-4550DNWB"
+
+rule tvt-camera-class
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])TD-[79][0-9]{3}[A-Z0-9]{1,6}
+  set      class=camera
+  tier     model
+  weight   0.75
+  source   TVT Digital product catalogue: TD-9xxx network cameras (TD-9523A3-LA, TD-9441S3), TD-7xxx analogue HD cameras (TD-7421AE2)
+  example  "TD-9523A3-LA" => class=camera
+  example! "TD-3316H2"
+
+rule tvt-nvr-class
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])TD-3[0-9]{3}[A-Z][0-9A-Z]{0,5}
+  set      class=nvr
+  tier     model
+  weight   0.75
+  source   TVT Digital product catalogue: TD-3xxx network video recorders (TD-3316H2, TD-3332B4)
+  example  "TD-3316H2" => class=nvr
+  example! "TD-9523A3-LA"
+
+rule tvt-dvr-class
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])TD-2[0-9]{3}[A-Z]{1,3}-[A-Z]{1,3}
+  set      class=dvr
+  tier     model
+  weight   0.75
+  source   TVT Digital product catalogue: TD-2xxx digital video recorders (TD-2104TS-HC, TD-2116NS-HC)
+  example  "TD-2108TS-HC" => class=dvr
+  example! "TD-2130N"
+  example! "TD-3316H2"
 
 rule uniview-model-ipc
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b(IPC[2-9][0-9]{3}(?:[A-Z]{1,4}[0-9]?){1,2}(?:-[A-Z0-9@]{1,8}){1,4})\b
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(IPC[2-9][0-9]{2,3}(?:[A-Z]{1,4}[0-9]?){1,2}(?:-[A-Z0-9@]{1,8}){1,4})\b
   set      model=$1 manufacturer=Uniview@0.55 class=camera@0.5
   tier     model
   weight   0.65
   source   field knowledge: Uniview camera model numbering IPC2122LR3-PF40-E, IPC3615SB-ADF28KM-I0
   example  "IPC2122LR3-PF40-E" => model=IPC2122LR3-PF40-E manufacturer=Uniview
+  example  "IPC322LR3-VSPF28-D" => model=IPC322LR3-VSPF28-D class=camera
   example! "IPC-HDW2431T"
 
 rule uniview-model-nvr
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b(NVR[1-5]0[1-9]-[0-9]{2}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})\b
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(NVR[1-9][0-9]{2}-[0-9]{2,3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})\b
   set      model=$1 manufacturer=Uniview@0.55 class=nvr
   tier     model
   weight   0.65
   source   field knowledge: Uniview NVR model numbering NVR301-08-P8, NVR302-16S2
   example  "NVR301-08-P8" => model=NVR301-08-P8 class=nvr
+  example  "NVR516-128" => class=nvr
   example! "NVR4108HS-P-4KS2"
+
+rule uniview-model-xvr
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(XVR[1-3]0[1-9]-[0-9]{2}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,6}){0,2})\b
+  set      model=$1 manufacturer=Uniview@0.5 class=dvr
+  tier     model
+  weight   0.65
+  source   Uniview XVR datasheets (XVR301-04Q3, XVR302-08Q: hybrid DVRs recording analogue and IP channels)
+  example  "XVR301-08Q3" => class=dvr model=XVR301-08Q3
+  example! "XVR5104HS-I3"
 
 rule kedacom-markers
   on       http.body http.title http.server onvif.model
@@ -623,7 +680,7 @@ rule grandstream-camera-model
   example! "GXV3370"
 
 rule ezviz-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(CS-(?:C[0-9]|CV|H[0-9]|DB|BC|EB|LC|HB|CP|TY)[A-Z0-9]{0,6}-[A-Z0-9-]{2,30})\b
   set      model=$1 brand=EZVIZ manufacturer=Hikvision@0.7 class=camera@0.5
   tier     model
@@ -633,15 +690,39 @@ rule ezviz-model
   example! "CS-GO"
 
 rule reolink-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \b(RL[CN][0-9]{0,2}-[0-9]{3,4}[A-Z0-9]{0,4})\b
-  set      model=$1 manufacturer=Reolink class=camera@0.5
-  tier     model
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(RL[CNK][0-9]{0,2}-[0-9]{3,4}[A-Z0-9]{0,4})\b
+  set      model=$1 manufacturer=Reolink
   weight   0.8
-  source   field knowledge: Reolink model numbering RLC-410, RLC-810A, RLC-823A, RLN8-410 (NVR)
+  source   Reolink product pages and datasheets: RLC-410, RLC-810A, RLC-823A cameras; RLN8-410, RLN16-410 NVRs; RLK8-410B4 NVR kits
   example  "RLC-810A" => model=RLC-810A manufacturer=Reolink
-  example  "RLN8-410"
+  example  "RLN8-410" => model=RLN8-410
   example! "RLC-"
+
+rule reolink-camera-class
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(?:RLC-[0-9]{3,4}|Reolink (?:E1(?: Pro| Zoom| Outdoor)?|Argus(?: [0-9A-Za-z]{1,8})?|Duo|TrackMix|Lumus|Go(?: PT| Plus)?|Video Doorbell|CX[0-9]{3})(?![A-Za-z0-9])|E1 (?:Pro|Zoom|Outdoor)(?![A-Za-z0-9])|Argus (?:[23]|Eco|PT|Pro)(?![A-Za-z0-9]))
+  set      class=camera
+  tier     model
+  weight   0.75
+  source   Reolink product pages: RLC-410/RLC-810A PoE cameras, E1 / E1 Pro / E1 Zoom indoor cameras, Argus 2 / Argus 3 Pro / Argus Eco / Argus PT battery cameras, Duo, TrackMix, Lumus, Go, Video Doorbell
+  example  "RLC-810A" => class=camera
+  example  "E1 Pro" => class=camera
+  example  "Reolink Argus 3 Pro" => class=camera
+  example  "Argus 2" => class=camera
+  example! "RLN8-410"
+  example! "E1 error"
+
+rule reolink-nvr-class
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(?:RL[NK][0-9]{1,2}-[0-9]{3,4}|Reolink Home Hub)
+  set      class=nvr
+  tier     model
+  weight   0.75
+  source   Reolink product pages: RLN8-410 / RLN16-410 / RLN36 network video recorders, RLK8-410B4 kits (the kit's networked unit is the NVR), Reolink Home Hub (local recording of Reolink cameras)
+  example  "RLN8-410" => class=nvr
+  example  "RLK8-410B4" => class=nvr
+  example! "RLC-810A"
 
 rule amcrest-model
   on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi

@@ -222,20 +222,25 @@ rule hikvision-tls-subject
   example! "O=HIKVISIONX"
 
 rule hikvision-model-camera
-  on       onvif.model onvif.scopes wsd.scopes hik.isapi http.title sadp.model upnp.model upnp.model-number
-  match    \b(DS-2(?:CD|DE|DF|CV|XM|TD)[0-9][0-9A-Z]{2,}[A-Z0-9()/-]*)
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(i?DS-2(?:CD|DE|DF|CE|CV|XM|XS|TD|DY|DC|PT|SE|CC|DP|TB|TP)[0-9][0-9A-Z]{2,}[A-Z0-9()/-]{0,24})
   set      manufacturer=Hikvision@0.6 class=camera@0.7 model=$1@0.5
   tier     model
   weight   0.6
-  source   protocols.md §1, §3 (Hikvision camera models DS-2CD2385G1-I etc.)
+  source   Hikvision catalogue scheme DS-2 = cameras (datasheets DS-2CD2143G2-I network, DS-2DE4425IW-DE PTZ, DS-2CE16D0T-IRF Turbo HD, DS-2TD2617-6/PA thermal, iDS-2CD7A46G0-IZHS DeepinView); protocols.md §3
   example  "DS-2CD2385G1-I" => model=DS-2CD2385G1-I manufacturer=Hikvision class=camera
   example  "onvif://www.onvif.org/hardware/DS-2CD2385G1-I" => model=DS-2CD2385G1-I
+  example  "iDS-2CD7A46G0-IZHS" => model=iDS-2CD7A46G0-IZHS class=camera
+  example  "DS-2CE16D0T-IRF" => class=camera
+  example  "Hikvision DS-2DE4425IW-DE PTZ" => model=DS-2DE4425IW-DE
+  example  "<model>DS-2TD2617-6/PA</model>" => model=DS-2TD2617-6/PA
   example! "IPC-HDW1431T1-S4"
   example! "XDS-2CD2385G1-I"
+  example! "DS-7608NI-K2"
 
 rule hikvision-model-recorder
-  on       onvif.model onvif.scopes wsd.scopes hik.isapi http.title sadp.model upnp.model upnp.model-number
-  match    \b(i?DS-(?:7[0-9]{3}|8[0-9]{3}|9[0-9]{3,4})N[A-Z0-9()/-]*)
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(i?DS-(?:7[0-9]{3}|8[0-9]{3}|9[0-9]{3,4})N[A-Z0-9()/-]{0,24})
   set      manufacturer=Hikvision@0.6 model=$1@0.5 class=nvr@0.8
   tier     model
   weight   0.6
@@ -245,5 +250,49 @@ rule hikvision-model-recorder
   example  "DS-7104NI-Q1/4P" => class=nvr model=DS-7104NI-Q1/4P
   example  "DS-8632NI-K8" => class=nvr
   example  "DS-7732NXI-I4/16P" => class=nvr
+  example  "<deviceName>Network Video Recorder</deviceName><model>DS-7616NI-K2/16P</model>" => model=DS-7616NI-K2/16P class=nvr
+  example  "Hikvision DS-9632NI-I8 NVR" => model=DS-9632NI-I8
   example! "DS-7204HQHI-K1"
   example! "DS-2CD2385G1-I"
+
+rule hikvision-model-encoder
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(i?DS-67[0-9]{2}H[A-Z]{1,3}I?(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
+  set      manufacturer=Hikvision@0.6 model=$1@0.5 class=encoder
+  tier     model
+  weight   0.75
+  source   Hikvision video encoder datasheets: DS-6701HUHI and DS-6704HUHI Turbo HD video encoders, DS-6700HQHI series (DS-67xx = encoders in the Hikvision catalogue)
+  example  "DS-6704HUHI-K" => class=encoder model=DS-6704HUHI-K
+  example  "DS-6701HUHI" => class=encoder
+  example! "DS-7604NI-K1"
+  example! "DS-6901UDI"
+
+rule hikvision-model-decoder
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(i?DS-6[49][0-9]{2}(?:U|H)DI(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
+  set      manufacturer=Hikvision@0.6 model=$1@0.5 class=decoder
+  tier     model
+  weight   0.75
+  source   Hikvision video decoder datasheets: DS-6901UDI and DS-6910UDI video wall decoders, DS-6404HDI-T decoder (DS-69xxUDI / DS-64xxHDI = decoders)
+  example  "DS-6901UDI" => class=decoder model=DS-6901UDI
+  example  "DS-6404HDI-T" => class=decoder
+  example! "DS-6704HUHI"
+
+rule hikvision-web-video-plugin
+  on       http.body
+  match    /codebase/WebComponents\.exe|\bWebComponentsKit\.exe\b
+  set      surveillance=yes
+  weight   0.5
+  source   Hikvision network camera and NVR user manuals, live view: the web client asks to install its video plug-in (WebComponents.exe / WebComponentsKit.exe) for preview and playback
+  example  "<object classid=\"clsid:x\" codebase=\"/codebase/WebComponents.exe\">" => surveillance=yes
+  example! "<script src=\"/doc/script/lib/jquery.js\">"
+
+rule hikvision-isapi-description-kind
+  on       hik.isapi http.body
+  match    <deviceDescription>\s*(?:IPCamera|IPDome|IPZoom|IP CAMERA|IP DOME)\s*</deviceDescription>
+  flags    i
+  set      class=camera surveillance=yes
+  weight   0.6
+  source   protocols.md §4 (ISAPI DeviceInfo deviceDescription, which older camera firmware fills with the deviceType word IPCamera / IPDome)
+  example  "200 <DeviceInfo><deviceDescription>IPCamera</deviceDescription></DeviceInfo>" => class=camera
+  example! "200 <DeviceInfo><deviceDescription>ACS</deviceDescription></DeviceInfo>"

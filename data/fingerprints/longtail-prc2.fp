@@ -139,7 +139,7 @@ rule reecam-sosocam-params
   example! "\"sosocam_idx\":1"
 
 rule swann-raysharp-dvr-early
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DVR(?:4|8|16)-[123][0-9]{3})\b
   set      manufacturer=Raysharp brand=Swann model=$1 class=dvr
   weight   0.5

@@ -7,7 +7,7 @@
 # Format: docs/fingerprints.md.
 
 rule nightowl-nvr-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(WNVR-?[0-9A-Z]{2,10}(?:-V[0-9])?)\b
   set      manufacturer="Night Owl" model=$1 class=nvr
   weight   0.65
@@ -19,7 +19,7 @@ rule nightowl-nvr-model
   example! "XWNVR201"
 
 rule nightowl-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(WNIP-?[0-9][A-Z0-9-]{0,10})\b
   set      manufacturer="Night Owl" model=$1 class=camera
   weight   0.6

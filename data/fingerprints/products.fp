@@ -9,7 +9,7 @@
 # --- Hikvision ------------------------------------------------------------
 
 rule hikvision-model-switch
-  on       onvif.model hik.isapi sadp.model upnp.model http.title snmp.sysdescr upnp.model-number
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-3E[0-9]{4}[A-Z0-9]{0,4}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=switch
   tier     model
@@ -21,7 +21,7 @@ rule hikvision-model-switch
   example! "DS-3E"
 
 rule hikvision-model-access-terminal
-  on       onvif.model hik.isapi sadp.model upnp.model http.title sip.server upnp.model-number
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-K(?:1T|1A|1F|2[0-9]|1M)[0-9A-Z]{2,8}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=access-control
   tier     model
@@ -33,7 +33,7 @@ rule hikvision-model-access-terminal
   example! "DS-2CD2385G1-I"
 
 rule hikvision-model-intercom
-  on       onvif.model hik.isapi sadp.model upnp.model http.title sip.server upnp.model-number
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-K(?:H|V|D|IS|B)[0-9]{1,4}[0-9A-Z]{0,6}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=intercom
   tier     model
@@ -46,7 +46,7 @@ rule hikvision-model-intercom
   example! "DS-KH"
 
 rule hikvision-model-alarm
-  on       onvif.model hik.isapi sadp.model upnp.model http.title upnp.model-number snmp.sysdescr
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-P(?:WA|HA|EA|WH)[0-9]{2,3}[0-9A-Z]{0,4}(?:-[A-Za-z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=alarm-panel
   tier     model
@@ -59,7 +59,7 @@ rule hikvision-model-alarm
   example! "DS-2CD2385G1-I"
 
 rule hikvision-model-storage
-  on       onvif.model hik.isapi sadp.model upnp.model http.title upnp.model-number
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-A[78][0-9]{3,5}[A-Z]{0,3}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=storage
   tier     model
@@ -83,7 +83,7 @@ rule hikvision-vms-software-title
 # --- Dahua ------------------------------------------------------------------
 
 rule dahua-model-intercom
-  on       dhip.model dahua.cgi onvif.model upnp.model http.title sip.server wsd.scopes
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DHI?-)?((?:VTO|VTH|VTS|VTA|VTM)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=intercom
   tier     model
@@ -117,7 +117,7 @@ rule dahua-dhip-class-dvr
   example! "NVR"
 
 rule dahua-model-access
-  on       dhip.model dahua.cgi onvif.model upnp.model http.title
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DHI?-)?((?:ASI|ASC|ASA|ASF)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=access-control
   tier     model
@@ -128,7 +128,7 @@ rule dahua-model-access
   example! "IPC-HFW2228M"
 
 rule dahua-model-switch
-  on       dhip.model dahua.cgi onvif.model upnp.model http.title snmp.sysdescr
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DH-)?(PFS[0-9]{4}-[0-9A-Z]{2,8}(?:-[0-9A-Z]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=switch
   tier     model
@@ -138,7 +138,7 @@ rule dahua-model-switch
   example! "PFS"
 
 rule dahua-model-alarm
-  on       dhip.model dahua.cgi onvif.model upnp.model http.title
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DHI?-)?(ARC[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=alarm-panel
   tier     model
@@ -161,7 +161,7 @@ rule dahua-vms-software-title
 # --- Recorder families read as cameras by the maker rules ---------------------
 
 rule sunell-nvr-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bSN-NVR[0-9]{3,4}
   set      class=nvr
   tier     model
@@ -171,7 +171,7 @@ rule sunell-nvr-class
   example! "SN-IPR57/04ZDN"
 
 rule tiandy-nvr-model-class
-  on       onvif.scopes wsd.scopes upnp.model-number
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bTC-(?:NR|R)[0-9]{4}
   set      class=nvr
   tier     model
@@ -285,18 +285,30 @@ rule geovision-recorder-class
 # --- TP-Link ---------------------------------------------------------------
 
 rule tplink-vigi-tapo-camera
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number mdns.instance
-  match    \b((?:VIGI|Tapo) C[0-9]{2,3}[A-Z]{0,2}(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b((?:VIGI|Tapo) (?:C[0-9]{2,3}[A-Z]{0,2}|D[0-9]{3}[A-Z0-9]{0,3})(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
   set      manufacturer=TP-Link@0.6 model=$1@0.6 class=camera
   tier     model
   weight   0.8
-  source   TP-Link VIGI business cameras (VIGI C340, VIGI C540V) and Tapo home cameras (Tapo C200, Tapo C310) datasheets
+  source   TP-Link datasheets: VIGI C340 / C540V business cameras; Tapo C100, C200, C310, C500 home cameras; Tapo D230 video doorbell (a battery camera with recording, counted as a camera)
   example  "VIGI C340" => class=camera model="VIGI C340"
   example  "Tapo C200" => class=camera
+  example  "Tapo D230S1" => class=camera
   example! "Tapo P100"
+  example! "Tapo H100"
+
+rule tplink-tapo-camera-hub
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(Tapo H200)(?![A-Za-z0-9])
+  set      manufacturer=TP-Link@0.6 model=$1@0.6 class=nvr
+  tier     model
+  weight   0.75
+  source   TP-Link Tapo H200 datasheet: smart hub that connects Tapo battery cameras and records their video to its local microSD storage (Tapo H100 is the sensor hub, not matched)
+  example  "Tapo H200" => class=nvr model="Tapo H200"
+  example! "Tapo H100"
 
 rule tplink-vigi-nvr
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(VIGI NVR[0-9]{4}[A-Z]{0,2}(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
   set      manufacturer=TP-Link@0.6 model=$1@0.6 class=nvr
   tier     model
@@ -614,7 +626,7 @@ rule hiwatch-camera-class
   example! "HWN-2104MH"
 
 rule hilook-nvr-class
-  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DS-HiLookI-)?NVR-[0-9]{3}MH?-[A-Z0-9/]{1,8}
   set      class=nvr brand=HiLook@0.5 manufacturer=Hikvision@0.5
   tier     model
@@ -623,3 +635,25 @@ rule hilook-nvr-class
   example  "NVR-104MH-C/4P" => class=nvr
   example  "DS-HiLookI-NVR-216MH-C" => class=nvr brand=HiLook
   example! "NVR4104HS-P-4KS2"
+
+rule hilook-style-camera-class
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(?:DS-HiLookI-)?(?:IPC-[BDT][0-9]{3}[A-Z]{0,3}|PTZ-N[0-9]{4}[A-Z0-9]{0,4})(?:-[A-Z0-9/]{1,8}){0,3}(?![A-Za-z0-9])
+  set      class=camera
+  tier     model
+  weight   0.7
+  source   exposure.md §1.1 (HiLook sub-brand model prefixes IPC- and PTZ-N for cameras, e.g. IPC-B140H bullet, IPC-T240H turret); the same IPC-B/D/T scheme is used by other budget lines, so no maker is named
+  example  "IPC-B140H" => class=camera
+  example  "DS-HiLookI-PTZ-N4215I-DE" => class=camera
+  example! "IPC-HDW1431T1"
+  example! "NVR-104MH-C"
+
+rule hilook-style-dvr-class
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(?:DS-HiLookI-)?DVR-[0-9]{3}[A-Z]{1,2}-[A-Z][0-9A-Z]{0,3}(?![A-Za-z0-9])
+  set      class=dvr
+  tier     model
+  weight   0.7
+  source   exposure.md §1.1 (HiLook sub-brand recorders; DVR-2xxQ-K1 Turbo HD DVRs in the HiLook catalogue); a DVR- model is a DVR whoever badges it, so no maker is named
+  example  "DVR-204Q-K1" => class=dvr
+  example! "DVR-Link"

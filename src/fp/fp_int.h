@@ -23,7 +23,7 @@
 #define FP_MAX_LINE 4096       /* bytes in one line */
 #define FP_MAX_FILES 256       /* rule files in a directory */
 #define FP_MAX_RULES 4096      /* rules in a database */
-#define FP_MAX_KEYS 8          /* `on` keys per rule */
+#define FP_MAX_KEYS 32         /* `on` keys per rule */
 #define FP_MAX_PORTS 8         /* `port` values per rule */
 #define FP_MAX_SETS 8          /* assignments per rule (and per example) */
 #define FP_MAX_EXAMPLES 32     /* examples per rule */

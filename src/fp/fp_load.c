@@ -703,6 +703,11 @@ finish_rule(struct lp *lp)
 				     "rule %s: bad pattern at offset %zu: %s",
 				     r->id, (size_t)eo, (const char *)msg);
 		}
+		/* JIT where PCRE2 has it (identify's speed, issue #11: a
+		 * model family is tried on some 30 keys); without it the
+		 * interpreter runs the same pattern.  The match limit holds
+		 * for both (docs/fingerprints.md §2). */
+		(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
 		if (pcre2_pattern_info(r->re, PCRE2_INFO_CAPTURECOUNT,
 				       &r->ncap) != 0)
 			r->ncap = 0;

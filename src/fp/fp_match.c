@@ -527,15 +527,15 @@ support_for(const struct field_sum *fs, const char *v)
 	return 0;
 }
 
+/*
+ * True when rule r applies to observation o, a rule of o's key as the key
+ * index (fp_index.c) lists it: only the rule's ports are left to check
+ * (a rule may read up to FP_MAX_KEYS keys, and comparing o's key with each
+ * of them again for every candidate rule cost more than the matching).
+ */
 static bool
-rule_wants(const struct fp_rule *r, const struct cs_obs *o)
+rule_wants_port(const struct fp_rule *r, const struct cs_obs *o)
 {
-	bool key = false;
-
-	for (size_t i = 0; i < r->nkeys && !key; i++)
-		key = strncmp(r->keys[i], o->key, CS_OBS_MAX_KEY) == 0;
-	if (!key)
-		return false;
 	if (r->nports == 0)
 		return true;
 	for (size_t i = 0; i < r->nports; i++)
@@ -1020,7 +1020,7 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 			bool matched, limit;
 			size_t k;
 
-			if (!rule_wants(rule, o))
+			if (!rule_wants_port(rule, o))
 				continue;
 			k = cs_fp_rule_apply(db, rule, o->val, o->len, md, mc,
 					     as, CS_NELEM(as), &matched,

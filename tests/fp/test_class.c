@@ -337,6 +337,209 @@ static const struct ccase cases[] = {
      1,
      "NVR4104HS-P-4KS2"},
 
+    /* --- Model families in every key where a model string appears
+     * (issue #11, class evidence mined from the whole reply). */
+    {"hikvision-dvr-in-sysdescr",
+     /* A Turbo HD DVR naming its model in SNMP sysDescr. */
+     {{"snmp.sysdescr", 161, "Hikvision DS-7216HQHI-K2 V4.0.1 build 200519"}},
+     "Hikvision",
+     CS_CLASS_DVR,
+     1,
+     "DS-7216HQHI-K2"},
+    {"dahua-dh-nvr-in-sysdescr",
+     /* The DH- prefixed catalogue form of a Dahua NVR in sysDescr. */
+     {{"snmp.sysdescr", 161, "DH-NVR4108HS-8P-4KS2"},
+      {"mac.maker", 0, "Dahua"}},
+     "Dahua",
+     CS_CLASS_NVR,
+     1,
+     "NVR4108HS-8P-4KS2"},
+    {"dahua-ptz-over-dhip-no-class",
+     /* A Dahua PTZ dome over DHIP without DeviceClass (Dahua datasheet
+      * model SD49225XA-HNR). */
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{\"deviceInfo\":"
+       "{\"DeviceType\":\"DH-SD49225XA-HNR\",\"Vendor\":\"Dahua\"}}}"},
+      {"dhip.model", 37810, "DH-SD49225XA-HNR"}},
+     "Dahua",
+     CS_CLASS_CAMERA,
+     1,
+     "DH-SD49225XA-HNR"},
+    {"hikvision-encoder-upnp",
+     {{"upnp.friendly-name", 49152, "DS-6704HUHI-K - 1234567"},
+      {"upnp.manufacturer", 49152, "Hikvision"}},
+     "Hikvision",
+     CS_CLASS_ENCODER,
+     1,
+     NULL},
+    {"uniview-camera-realm",
+     /* Uniview camera model (three-digit series) as the digest realm. */
+     {{"http.realm", 80, "IPC322LR3-VSPF28-D"}},
+     "Uniview",
+     CS_CLASS_CAMERA,
+     1,
+     "IPC322LR3-VSPF28-D"},
+    {"tvt-dvr-title",
+     {{"http.title", 80, "TD-2108TS-HC"}},
+     "TVT",
+     CS_CLASS_DVR,
+     1,
+     "TD-2108TS-HC"},
+    {"brother-label-printer-not-tvt",
+     /* A Brother TD-2130N label printer's page title: not TVT. */
+     {{"http.title", 80, "Brother TD-2130N"}},
+     NULL,
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
+    {"reolink-nvr-over-onvif",
+     /* RLN8-410 answering ONVIF like a camera (generic parts). */
+     {{"onvif.manufacturer", 8000, "Reolink"},
+      {"onvif.model", 8000, "RLN8-410"},
+      {"onvif.scopes", 8000,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Reolink",
+     CS_CLASS_NVR,
+     1,
+     "RLN8-410"},
+    {"tapo-camera-upnp",
+     {{"upnp.friendly-name", 1900, "Tapo C200"}, {"mac.maker", 0, "TP-Link"}},
+     "TP-Link",
+     CS_CLASS_CAMERA,
+     1,
+     "Tapo C200"},
+
+    {"hikvision-nvr-onvif-serial-only",
+     /* GetDeviceInformation with the model field empty: Hikvision's
+      * serial number starts with the model. */
+     {{"onvif.manufacturer", 80, "HIKVISION"},
+      {"onvif.serial", 80, "DS-7608NI-K20820190316CCRRC77720384WCVU"}},
+     "Hikvision",
+     CS_CLASS_NVR,
+     1,
+     NULL},
+
+    /* --- Roles that say "video device" without saying which. */
+    {"hikvision-rtsp-describe",
+     /* A Hikvision DESCRIBE answer (protocols.md §4): a video stream, no
+      * model: surveillance, class not established. */
+     {{"rtsp.sdp", 554,
+       "v=0\r\no=- 1109162014219182 1 IN IP4 0.0.0.0\r\n"
+       "s=Media Presentation\r\ne=NONE\r\nt=0 0\r\n"
+       "a=control:rtsp://10.0.0.64:554/Streaming/Channels/101/"
+       "?transportmode=unicast\r\nm=video 0 RTP/AVP 96\r\n"
+       "a=rtpmap:96 H264/90000\r\n"
+       "a=Media_header:MEDIAINFO=494D4B48010100000400010000000000;\r\n"},
+      {"rtsp.sdp.session", 554, "Media Presentation"}},
+     "Hikvision",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    {"dahua-rtsp-describe",
+     {{"rtsp.server", 554, "Dahua Rtsp Server"},
+      {"rtsp.sdp", 554,
+       "v=0\r\ns=Media Server\r\nt=0 0\r\na=control:*\r\n"
+       "m=video 0 RTP/AVP 96\r\na=control:trackID=0\r\n"
+       "a=rtpmap:96 H264/90000\r\n"}},
+     "Dahua",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    {"live555-camera-stream",
+     /* Camera firmware built on LIVE555 (its Server header) serving a
+      * video stream, on an Amcrest (Dahua OEM) MAC: the library names no
+      * class, the stream says video. */
+     {{"rtsp.server", 554, "LIVE555 Streaming Media v2018.08.28"},
+      {"rtsp.sdp", 554,
+       "v=0\r\ns=H.264 Video, streamed by the LIVE555 Media Server\r\n"
+       "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n"},
+      {"mac.maker", 0, "Dahua"}},
+     "Dahua",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    {"pc-media-server-stream",
+     /* A media server on a PC streams video too: class other, not
+      * surveillance. */
+     {{"rtsp.server", 8554, "mediamtx"},
+      {"rtsp.sdp", 8554, "v=0\r\ns=Stream\r\nm=video 0 RTP/AVP 96\r\n"}},
+     "",
+     CS_CLASS_OTHER,
+     0,
+     NULL},
+    {"hikvision-nvr-proxy-channels",
+     /* ISAPI InputProxy channel list of an NVR served on the web port. */
+     {{"http.body", 80,
+       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<InputProxyChannelList "
+       "version=\"2.0\" xmlns=\"http://www.hikvision.com/ver20/XMLSchema\">"
+       "<InputProxyChannel><id>1</id><name>Camera 01</name>"
+       "</InputProxyChannel></InputProxyChannelList>"}},
+     "Hikvision",
+     CS_CLASS_NVR,
+     1,
+     NULL},
+    {"hikvision-isapi-recorder-name",
+     /* deviceInfo without deviceType, model of no known family: the
+      * default device name says recorder. */
+     {{"hik.isapi", 80,
+       "200 <DeviceInfo xmlns=\"http://www.hikvision.com/ver20/XMLSchema\">"
+       "<deviceName>Network Video Recorder</deviceName><model>NVR-X9</model>"
+       "</DeviceInfo>"}},
+     "Hikvision",
+     CS_CLASS_NVR,
+     1,
+     NULL},
+    {"dahua-dhip-remote-inputs",
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{\"deviceInfo\":"
+       "{\"DeviceClass\":\"\",\"RemoteVideoInputChannels\":16,"
+       "\"VideoInputChannels\":0,\"Vendor\":\"Dahua\"}}}"}},
+     "Dahua",
+     CS_CLASS_NVR,
+     1,
+     NULL},
+    {"title-words-recorder",
+     {{"http.title", 80, "Hikvision NVR"}},
+     "Hikvision",
+     CS_CLASS_NVR,
+     1,
+     NULL},
+    {"home-tv-dvr-not-surveillance",
+     {{"http.title", 8089, "Channels DVR"}},
+     NULL,
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
+    /* Streaming video does not make a door station or face terminal a
+     * camera: their model family decides. */
+    {"hikvision-door-station-streaming",
+     {{"snmp.sysdescr", 161, "DS-KV6113-WPE1"},
+      {"rtsp.sdp", 554,
+       "v=0\r\ns=Media Presentation\r\nm=video 0 RTP/AVP 96\r\n"
+       "a=control:rtsp://10.0.0.2:554/Streaming/Channels/101\r\n"}},
+     "Hikvision",
+     CS_CLASS_INTERCOM,
+     0,
+     "DS-KV6113-WPE1"},
+    {"hikvision-face-terminal-streaming",
+     {{"http.body", 80,
+       "<DeviceInfo xmlns=\"http://www.isapi.org/ver20/XMLSchema\">"
+       "<model>DS-K1T671MF</model></DeviceInfo>"},
+      {"rtsp.sdp", 554,
+       "v=0\r\ns=Media Presentation\r\nm=video 0 RTP/AVP 96\r\n"}},
+     "Hikvision",
+     CS_CLASS_ACCESS_CONTROL,
+     0,
+     "DS-K1T671MF"},
+    {"huawei-router-no-video",
+     /* A Huawei router's web title alone: no video role, no class. */
+     {{"http.title", 80, "HUAWEI AR161"}, {"mac.maker", 0, "Huawei"}},
+     "Huawei",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
+
     /* --- A maker of nothing but surveillance equipment. */
     {"cctv-only-maker",
      /* Xiongmai's uc-httpd (protocols.md §7): a camera or a recorder,
@@ -583,6 +786,73 @@ test_tier_directive(void **state)
 	assert_string_equal(err, "t.fp:1: rule a: 'tier' but no class= claim");
 }
 
+/* A family rule reads every key where a model string appears: up to 32
+ * keys per rule are accepted, a 33rd is refused. */
+static void
+test_key_limit(void **state)
+{
+	static const char *const keys[] = {
+	    "onvif.model",
+	    "onvif.scopes",
+	    "onvif.hardware",
+	    "onvif.serial",
+	    "hik.isapi",
+	    "isapi.model",
+	    "sadp.model",
+	    "sadp.raw",
+	    "dhip.model",
+	    "dhip.raw",
+	    "dahua.model",
+	    "dahua.cgi",
+	    "lapi.model",
+	    "sunapi.model",
+	    "xm.model",
+	    "upnp.model",
+	    "upnp.model-number",
+	    "upnp.friendly-name",
+	    "upnp.model-description",
+	    "http.title",
+	    "http.body",
+	    "http.realm",
+	    "rtsp.realm",
+	    "snmp.sysdescr",
+	    "banner",
+	    "tls.subject",
+	    "sip.server",
+	    "mdns.instance",
+	    "mdns.txt",
+	    "ssdp.server",
+	    "rtsp.sdp.session",
+	    "http.server",
+	    "rtsp.server",
+	};
+	char rule[2048], err[256];
+	struct cs_fpdb *d;
+	size_t n;
+
+	(void)state;
+	for (size_t want = 32; want <= 33; want++) {
+		n = (size_t)snprintf(rule, sizeof(rule), "rule a\n on");
+		for (size_t i = 0; i < want; i++)
+			n += (size_t)snprintf(rule + n, sizeof(rule) - n, " %s",
+					      keys[i]);
+		snprintf(rule + n, sizeof(rule) - n,
+			 "\n match DS-2CD\n set class=camera\n tier model\n"
+			 " weight 0.5\n source s\n example \"DS-2CD\"\n"
+			 " example! \"DS-7\"\n");
+		d = cs_fpdb_load_mem("t.fp", (const uint8_t *)rule,
+				     strlen(rule), err, sizeof(err));
+		if (want == 32) {
+			assert_non_null(d);
+			cs_fpdb_free(d);
+		} else {
+			assert_null(d);
+			assert_string_equal(
+			    err, "t.fp:2: on: too many keys (max 32)");
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -592,6 +862,7 @@ main(void)
 	    cmocka_unit_test(test_tier_directive),
 	    cmocka_unit_test(test_dated_relation),
 	    cmocka_unit_test(test_model_pattern),
+	    cmocka_unit_test(test_key_limit),
 	};
 
 	return cmocka_run_group_tests_name("class", tests, setup, teardown);

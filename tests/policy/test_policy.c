@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "core/buf.h"
+#include "core/obs.h"
 #include "fp/fp.h"
 #include "policy/estate.h"
 #include "policy/eval.h"
@@ -500,6 +501,53 @@ test_regime_classes(void **state)
 	assert_int_equal(cover_of(&ctx, &set, "uk-gsg-2022", "Xiongmai", "CN",
 				  CS_CLASS_UNKNOWN, true, true),
 			 CS_COVER_YES);
+
+	/* Identified from a video role alone (a Dahua DESCRIBE answer: a
+	 * live video stream, no model): surveillance without a class, so
+	 * every regime that covers all video classes covers it.  A door
+	 * station that streams the same way keeps its model's class: covered
+	 * by the UK statement (intercoms), not by Australia's (cameras). */
+	{
+		struct cs_identity vid;
+		char why[600];
+		struct cs_obs_list l;
+
+		cs_obs_list_init(&l);
+		assert_int_equal(
+		    cs_obs_adds(&l, "rtsp.server", 554, "Dahua Rtsp Server"),
+		    0);
+		assert_int_equal(
+		    cs_obs_adds(&l, "rtsp.sdp", 554,
+				"v=0\r\ns=Media Server\r\nm=video 0 RTP/AVP "
+				"96\r\na=rtpmap:96 H264/90000\r\n"),
+		    0);
+		cs_fp_identify(db, &l, &vid);
+		assert_string_equal(vid.manufacturer, "Dahua");
+		assert_int_equal(vid.device_class, CS_CLASS_UNKNOWN);
+		assert_true(vid.surveillance_known && vid.surveillance);
+		assert_int_equal(cs_policy_coverage(
+				     &ctx, cs_regime_find(&set, "uk-gsg-2022"),
+				     &vid, why, sizeof(why)),
+				 CS_COVER_YES);
+		assert_int_equal(
+		    cs_policy_coverage(&ctx, cs_regime_find(&set, "au-2023"),
+				       &vid, why, sizeof(why)),
+		    CS_COVER_YES);
+		assert_int_equal(
+		    cs_obs_adds(&l, "dhip.model", 37810, "VTO2202F-P"), 0);
+		cs_fp_identify(db, &l, &vid);
+		cs_obs_list_free(&l);
+		assert_int_equal(vid.device_class, CS_CLASS_INTERCOM);
+		assert_false(vid.surveillance);
+		assert_int_equal(cs_policy_coverage(
+				     &ctx, cs_regime_find(&set, "uk-gsg-2022"),
+				     &vid, why, sizeof(why)),
+				 CS_COVER_YES);
+		assert_int_equal(
+		    cs_policy_coverage(&ctx, cs_regime_find(&set, "au-2023"),
+				       &vid, why, sizeof(why)),
+		    CS_COVER_NO);
+	}
 
 	/* On a sensitive core site, maker-only Hikvision evidence gives one
 	 * confirm-class finding, not remove/cease/disconnect. */

@@ -522,6 +522,18 @@ rule role-rtsp-sdp-video
   example! "v=0\r\ns=Audio\r\nm=audio 0 RTP/AVP 0\r\n"
   example! "v=0\r\ns=m=video here\r\n"
 
+rule role-rtsp-service
+  on       rtsp.www-authenticate rtsp.public rtsp.content-base rtsp.server
+  port     554 8554 10554 5544 1554
+  match    ^(?!AirTunes/|AirPlay/)[\x21-\x7e]
+  set      surveillance=yes
+  weight   0.5
+  source   RFC 2326 §1.1, RFC 7826 §1: RTSP delivers real-time media streams (IANA port 554, alt 8554); a device answering on a stream port serves live video. AirPlay receivers (Server AirTunes) also speak RTSP and are left out
+  example  "Digest realm=\"Login to 4K01ABCDEF\", nonce=\"1\"" => surveillance=yes
+  example  "OPTIONS, DESCRIBE, SETUP, TEARDOWN, PLAY"
+  example! "AirTunes/366.0"
+  example! ""
+
 rule role-video-stream-path
   on       rtsp.sdp http.body hik.isapi http.location onvif.scopes
   match    /Streaming/[Cc]hannels/[0-9]{1,4}|/ISAPI/Streaming/|/cam/realmonitor\?channel=[0-9]|\bh26[45]Preview_[0-9]{2}_(?:main|sub)\b

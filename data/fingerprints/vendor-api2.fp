@@ -24,11 +24,11 @@ rule tplink-type-camera
 rule tplink-type-doorbell
   on       tplink.device-type
   match    ^\s*SMART\.TAPODOORBELL\s*$
-  set      manufacturer=TP-Link class=intercom
+  set      manufacturer=TP-Link class=camera
   tier     role
   weight   0.85
-  source   python-kasa/python-kasa kasa/deviceconfig.py (DeviceFamily SmartTapoDoorbell = SMART.TAPODOORBELL; doorbells D130, D225, D235 in tests/fixtures/smartcam)
-  example  "SMART.TAPODOORBELL" => manufacturer=TP-Link class=intercom
+  source   python-kasa kasa/deviceconfig.py (SMART.TAPODOORBELL; D130, D225, D235 in tests/fixtures/smartcam); TP-Link sells these as "Video Doorbell Camera": a Wi-Fi camera with a button, not an intercom system's door station
+  example  "SMART.TAPODOORBELL" => manufacturer=TP-Link class=camera
   example! "SMART.IPCAMERA"
 
 rule tplink-type-hub

@@ -163,11 +163,13 @@ static const struct ccase cases[] = {
      NULL},
     {"dahua-rtsp-server-only",
      /* "Dahua Rtsp Server" is sent by cameras, XVRs and VTO door stations
-      * (protocols.md §6). */
+      * (protocols.md §6): which one stays open, but a device answering
+      * RTSP on its stream port serves live video (rule role-rtsp-service),
+      * so it is video equipment of a class not established. */
      {{"rtsp.server", 554, "Dahua Rtsp Server"}},
      "Dahua",
      CS_CLASS_UNKNOWN,
-     -1,
+     1,
      NULL},
     {"hikvision-access-terminal",
      /* ISAPI deviceInfo of a DS-K1T341AMF face terminal (Hikvision

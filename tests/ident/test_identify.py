@@ -65,7 +65,7 @@ def main():
     # The Hikvision default certificate names the maker only (O=HIKVISION;
     # the OU=DVRNVR class rule went with the provenance audit), so it too
     # leaves the class and surveillance open.
-    maker_only = {"ssdp", "rtsp", "cert", "subject"}
+    maker_only = {"ssdp", "cert", "subject"}
     for k, maker in want.items():
         o = by.get(k, {})
         check(o.get("manufacturer") == maker,
@@ -73,9 +73,9 @@ def main():
         check(o.get("manufacturer_country") in ("CN", "SE"), "%s: country" % k)
         if k in maker_only:
             # Issue #11: evidence that names only the maker (an Axis
-            # kernel in an SSDP SERVER line, "Dahua Rtsp Server", which
-            # recorders and door stations send too) does not say what the
-            # device is: surveillance is not established (null).
+            # kernel in an SSDP SERVER line) does not say what the device
+            # is: surveillance is not established (null).  An RTSP reply
+            # on the stream port does (rule role-rtsp-service).
             check(o.get("surveillance") is None and o.get("device_class") is None,
                   "%s: surveillance %r, class %r: want null (maker only)"
                   % (k, o.get("surveillance"), o.get("device_class")))

@@ -466,7 +466,7 @@ test_substring_traps(void **state)
 {
 	static const struct {
 		const char *needle, *maker; /* maker "*": any maker */
-		const char *const allowed[20];
+		const char *const allowed[32];
 	} traps[] = {
 	    {"hik",
 	     "Hikvision",
@@ -543,16 +543,39 @@ test_substring_traps(void **state)
 	      NULL}},
 	    {"honeywell",
 	     "*",
-	     {"honeywell video systems", "honeywell security (china) co., ltd.",
-	      "honeywell", "honeywell international inc",
-	      "honeywell international", "honeywell (china) co., ltd",
-	      "honeywell co., ltd. (korea)", "honeywell gmbh",
-	      "honeywell life safety", "honeywell cmss",
+	     {"honeywell video systems",
+	      "honeywell security (china) co., ltd.",
+	      "honeywell",
+	      "honeywell international inc",
+	      "honeywell international",
+	      "honeywell (china) co., ltd",
+	      "honeywell co., ltd. (korea)",
+	      "honeywell gmbh",
+	      "honeywell life safety",
+	      "honeywell cmss",
 	      "honeywell connected building",
 	      "honeywell environmental & combustion controls",
 	      "honeywell fire system (shanghai) co,. ltd.",
-	      "honeywell analytics", "securite communications / honeywell",
+	      "honeywell analytics",
+	      "securite communications / honeywell",
+	      "honeywell sps",
+	      "honeywell safety products (shanghai) co.,ltd",
+	      "honeywell safety products usa, inc",
+	      "honeywell spol. s.r.o. hts cz o.z.",
+	      "honeywell/intelligrated",
+	      "honeywell sensotec",
+	      "honeywell gno",
+	      "honeywell analytics ltd",
+	      "honeywell environmental & combustion controls (tianjin) co., "
+	      "ltd.",
 	      NULL}},
+	    {"motorola",
+	     "*",
+	     {"motorola solutions inc.",
+	      "motorola solutions malaysia sdn. bhd.", NULL}},
+	    {"watchdog", "*", {"digital watchdog", NULL}},
+	    {"telekomunikace", "*", {"2n telekomunikace a.s.", NULL}},
+	    {"truen", "*", {"truen", NULL}},
 	    {"sony",
 	     "*",
 	     {"sony corporation", "sony imaging products & solutions inc.",
@@ -571,7 +594,8 @@ test_substring_traps(void **state)
 	     "*",
 	     {"sanyo electric co., ltd.", "sanyo electric co. ltd.",
 	      "tottori sanyo electric co., ltd.",
-	      "sanyo industries (uk) limited", NULL}},
+	      "sanyo industries (uk) limited",
+	      "sanyo techno solutions tottori co., ltd.", NULL}},
 	    {"watchguard", "*", {"watchguard video", NULL}},
 	};
 	size_t fi, checked = 0;
@@ -748,6 +772,7 @@ test_maker_prefixes(void **state)
 	     "Liaoning IK'SONYA Science and Technology Co., Ltd."},
 	    {"00:08:c4:00:00:01", "Hikari Co.,Ltd."},
 	    {"00:04:92:00:00:01", "Hive Internet, Ltd."},
+	    {"00:50:c2:72:70:01", "Pelweckyj Videotechnik GmbH"},
 	};
 	struct cs_oui *db = real_db();
 

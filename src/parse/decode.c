@@ -113,47 +113,67 @@ int
 cs_dec_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6])
 {
 	struct cs_span s = cs_span_trim(cs_span_make(p, n));
-	uint8_t hex[12];
-	size_t k = 0;
+	uint8_t grp[12]; /* digits per group */
+	int val[12];     /* value per group */
+	size_t ng = 0, digits = 0;
 	uint8_t sep = 0;
 
+	if (s.n == 0 || s.n > 17)
+		return CS_EPROTO;
+	memset(grp, 0, sizeof(grp));
+	memset(val, 0, sizeof(val));
 	for (size_t i = 0; i < s.n; i++) {
 		uint8_t c = s.p[i];
+		int v = cs_hexval(c);
 
-		if (cs_hexval(c) >= 0) {
-			if (k >= 12)
+		if (v >= 0) {
+			if (++digits > 12)
 				return CS_EPROTO;
-			hex[k++] = c;
+			grp[ng]++;
+			val[ng] = (val[ng] << 4 | v) & 0xffff;
 			continue;
 		}
-		if (c != ':' && c != '-' && c != '.')
+		if (c != ':' && c != '-' && c != '.' && c != ' ')
 			return CS_EPROTO;
 		if (sep == 0)
 			sep = c;
-		if (c != sep || i == 0 || cs_hexval(s.p[i - 1]) < 0)
+		/* One kind of separator, never two in a row (::). */
+		if (c != sep || grp[ng] == 0 || ng + 1 >= CS_NELEM(grp))
 			return CS_EPROTO;
+		ng++;
 	}
-	if (k != 12)
+	if (grp[ng] == 0)
 		return CS_EPROTO;
-	/* Separators must fall between groups of 2 (: -) or 4 (.). */
-	if (sep) {
-		size_t group = sep == '.' ? 4 : 2, run = 0;
-
-		for (size_t i = 0; i < s.n; i++) {
-			if (cs_hexval(s.p[i]) >= 0) {
-				run++;
-			} else {
-				if (run != group)
-					return CS_EPROTO;
-				run = 0;
-			}
-		}
-		if (run != group)
+	ng++;
+	if (sep == 0) {
+		if (digits != 12)
 			return CS_EPROTO;
+		for (size_t i = 0; i < 6; i++)
+			mac[i] = (uint8_t)(cs_hexval(s.p[2 * i]) << 4 |
+					   cs_hexval(s.p[2 * i + 1]));
+		return 0;
 	}
-	for (size_t i = 0; i < 6; i++)
-		mac[i] = (uint8_t)(cs_hexval(hex[2 * i]) << 4 |
-				   cs_hexval(hex[2 * i + 1]));
+	if (sep == '.') {
+		/* Cisco: three groups of four digits. */
+		if (ng != 3)
+			return CS_EPROTO;
+		for (size_t i = 0; i < 3; i++) {
+			if (grp[i] != 4)
+				return CS_EPROTO;
+			mac[2 * i] = (uint8_t)(val[i] >> 8);
+			mac[2 * i + 1] = (uint8_t)(val[i] & 0xff);
+		}
+		return 0;
+	}
+	/* Six bytes of two digits, or of one or two digits after ':' (Net-SNMP
+	 * prints 3c:ef:8c:8:4e:1e); '-' and ' ' (a Hex-STRING) take two. */
+	if (ng != 6)
+		return CS_EPROTO;
+	for (size_t i = 0; i < 6; i++) {
+		if (grp[i] > 2 || (grp[i] != 2 && sep != ':'))
+			return CS_EPROTO;
+		mac[i] = (uint8_t)val[i];
+	}
 	return 0;
 }
 

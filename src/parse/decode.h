@@ -71,8 +71,12 @@ int cs_decode(struct cs_dec *d, const char *kind, const uint8_t *p, size_t n,
 
 /*
  * Parses a MAC address written as aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff,
- * aabb.ccdd.eeff or aabbccddeeff (either case, surrounding whitespace
- * ignored).  Returns 0 and fills mac, or CS_EPROTO.
+ * aabb.ccdd.eeff (Cisco), aabbccddeeff, "aa bb cc dd ee ff" (an SNMP
+ * Hex-STRING) or with Net-SNMP's one-digit bytes after ':'
+ * (3c:ef:8c:8:4e:1e); either case, surrounding whitespace ignored.  One
+ * kind of separator, six groups (three of four digits for '.'); "::",
+ * 13 digits or a 4-digit group with ':' (IPv6) are refused.  Returns 0
+ * and fills mac, or CS_EPROTO.
  */
 int cs_dec_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6]);
 /*

@@ -137,7 +137,30 @@ test_mac(void **state)
 {
 	static const char *const good[] = {
 	    "58:50:ed:1f:e3:85", "58-50-ED-1F-E3-85",    "5850.ed1f.e385",
-	    "5850ED1FE385",      " 58:50:ed:1f:e3:85\n",
+	    "5850ED1FE385",      " 58:50:ed:1f:e3:85\n", "58:50:ED:1f:E3:85",
+	    "5850.ED1F.E385",    "58 50 ED 1F E3 85 ",
+	};
+	/* The forms tools print, one table: input and the address read. */
+	static const struct {
+		const char *in, *want;
+	} forms[] = {
+	    /* Net-SNMP (snmpwalk STRING / ifPhysAddress): one-digit bytes. */
+	    {"3c:ef:8c:8:4e:1e", "3c:ef:8c:08:4e:1e"},
+	    {"0:1:2:3:4:5", "00:01:02:03:04:05"},
+	    {"c0:56:e3:a:0:ff", "c0:56:e3:0a:00:ff"},
+	    /* snmpwalk Hex-STRING. */
+	    {"C0 56 E3 0A 00 FF", "c0:56:e3:0a:00:ff"},
+	    /* Windows (getmac, ipconfig /all). */
+	    {"C0-56-E3-0A-00-FF", "c0:56:e3:0a:00:ff"},
+	    /* Cisco IOS (show mac address-table, show arp). */
+	    {"c056.e30a.00ff", "c0:56:e3:0a:00:ff"},
+	    {"C056.E30A.00FF", "c0:56:e3:0a:00:ff"},
+	    /* Bare (Hikvision SADP, many web pages). */
+	    {"C056E30A00FF", "c0:56:e3:0a:00:ff"},
+	    {"c056e30a00ff", "c0:56:e3:0a:00:ff"},
+	    /* Linux ip link, arp -n; macOS arp -a prints one-digit bytes. */
+	    {"\tc0:56:e3:0a:00:ff \r\n", "c0:56:e3:0a:00:ff"},
+	    {"0:c:29:a:b:c", "00:0c:29:0a:0b:0c"},
 	};
 	static const char *const bad[] = {
 	    "",
@@ -150,6 +173,38 @@ test_mac(void **state)
 	    ":58:50:ed:1f:e3:85",
 	    "58::50:ed:1f:e3:85",
 	    "5850.ed1fe.385",
+	    "58:50:ed:1f:e3:85:",
+	    /* One-digit bytes only after ':' (no tool prints 3c-ef-8-..). */
+	    "3c-ef-8c-8-4e-1e",
+	    "3c ef 8c 8 4e 1e",
+	    /* 13 and 11 hex digits. */
+	    "c056e30a00ff1",
+	    "c056e30a00f",
+	    "c0:56:e3:0a:00:ff1",
+	    "c0:56:e3:0a:00:fff",
+	    /* Serial numbers and model strings. */
+	    "DS-2CD2143G0-I20190101AACHD12345678",
+	    "4J0123456789",
+	    "E12345678",
+	    "3C00A1B2C3D4E5",
+	    "SN:C056E30A00FF",
+	    /* IPv6 fragments. */
+	    "fe80::3eef:8cff:fe08:4e1e",
+	    "fe80::1",
+	    "::1",
+	    "2001:db8:0:0:1:2",
+	    "2001:db8::8c08:4e1e",
+	    "3eef:8cff:fe08",
+	    "fe80:0:0:0:3eef:8cff",
+	    /* Mixed separators, Cisco with the wrong groups, doubled ones. */
+	    "c0:56:e3-0a:00:ff",
+	    "c0.56.e3.0a.00.ff",
+	    "c056.e30a.00ff.0000",
+	    "c05.6e30.a00ff",
+	    "c0  56 e3 0a 00 ff",
+	    "c0:56:e3:0a:00:ff:",
+	    "c0:56:e3:0a:00:ff:12",
+	    "0x:c0:56:e3:0a:00",
 	};
 	uint8_t mac[6];
 	char txt[18];
@@ -161,6 +216,15 @@ test_mac(void **state)
 				 0);
 		cs_ident_mac_format(mac, txt);
 		assert_string_equal(txt, "58:50:ed:1f:e3:85");
+	}
+	for (size_t i = 0; i < CS_NELEM(forms); i++) {
+		if (cs_ident_mac_parse((const uint8_t *)forms[i].in,
+				       strlen(forms[i].in), mac) != 0)
+			fail_msg("refused %s", forms[i].in);
+		cs_ident_mac_format(mac, txt);
+		if (strcmp(txt, forms[i].want) != 0)
+			fail_msg("%s: read %s, want %s", forms[i].in, txt,
+				 forms[i].want);
 	}
 	for (size_t i = 0; i < CS_NELEM(bad); i++)
 		if (cs_ident_mac_parse((const uint8_t *)bad[i], strlen(bad[i]),
@@ -304,6 +368,20 @@ static const struct {
      NULL, 0},
     {"http.www-authenticate", "Basic realm=\"58:50:ed:1f:e3:85:00\"", "mac",
      NULL, 0},
+    /* The mac kind: every form tools print, and what it must refuse. */
+    {"mac", "58:50:ed:8:4e:1e", "mac", "58:50:ed:08:4e:1e", 0},
+    {"mac", "58:50:ed:8:4e:1e", "mac.maker", "Hikvision", 0},
+    {"mac", "58 50 ED 08 4E 1E", "mac", "58:50:ed:08:4e:1e", 0},
+    {"mac", "58-50-ED-08-4E-1E", "mac", "58:50:ed:08:4e:1e", 0},
+    {"mac", "5850.ed08.4e1e", "mac", "58:50:ed:08:4e:1e", 0},
+    {"mac", "5850ED084E1E", "mac.maker", "Hikvision", 0},
+    {"mac", "5850ED084E1E1", "mac", NULL, 0},
+    {"mac", "fe80::5a50:edff:fe08:4e1e", "mac", NULL, 0},
+    {"mac", "2001:db8::58:50", "mac", NULL, 0},
+    {"mac", "5850:ed08:4e1e", "mac", NULL, 0},
+    {"mac", "DS-2CD2143G0-I20190101AACHD12345678", "mac", NULL, 0},
+    {"mac", "4K01FD2PAJ6E3FF", "mac", NULL, 0},
+    {"mac", "58:50:ed:8:4e", "mac", NULL, 0},
     /* TP-Link Tapo discovery (16-byte header skipped) and local API. */
     {"tplink", TAPO_DISC, "tplink.device-type", "SMART.IPCAMERA",
      sizeof(TAPO_DISC) - 1},

@@ -367,7 +367,7 @@ cs_pkt_decode_link(int link, const uint8_t *p, size_t n, struct cs_pkt *out)
 	case CS_LINK_SLL: /* type, ARPHRD, addr len, addr[8], protocol */
 		cs_rd_skip(&r, 2);
 		hatype = cs_rd_be16(&r);
-		alen = (uint8_t)CS_MIN(cs_rd_be16(&r), 8);
+		alen = (uint8_t)cs_rd_be16(&r); /* > 8: not an address we use */
 		cs_rd_bytes(&r, 8, &a);
 		type = cs_rd_be16(&r);
 		break;

@@ -130,6 +130,15 @@ main(int argc, char **argv)
 {
 	long long mb;
 
+	if (argc >= 4 && strcmp(argv[1], "identity") == 0)
+		return pg_identity(argv[2],
+				   strcmp(argv[3], "sll2") == 0 ? DLT_LINUX_SLL2
+				   : strcmp(argv[3], "sll") == 0
+				       ? DLT_LINUX_SLL
+				       : DLT_EN10MB,
+				   argc > 4 ? argv[4] : NULL)
+			   ? 1
+			   : 0;
 	if (argc >= 3 && strcmp(argv[1], "scenario") == 0)
 		return pg_scenario(argv[2], argc > 3 ? argv[3] : NULL) ? 1 : 0;
 	if (argc == 4 && strcmp(argv[1], "bench") == 0 &&

@@ -181,6 +181,8 @@ struct cs_passive {
 	struct rsm *rsm;      /* RSM_SLOTS, allocated on first use */
 	size_t rsm_next;      /* next slot to reuse when all are in use */
 	int link;             /* enum cs_link of the frames */
+	bool cut;             /* this frame was cut by the snap length */
+	int64_t now;          /* this frame's time */
 	uint64_t tick, gen;
 };
 
@@ -1214,6 +1216,19 @@ rsm_free(struct cs_passive *p, struct rsm *r, bool learnt)
 	r->used = false;
 }
 
+/* Ends a followed flow before its time (slot needed, new connection,
+ * end of capture): what arrived in order is decoded as it is. */
+static void
+rsm_give_up(struct cs_passive *p, struct rsm *r, int64_t ts)
+{
+	bool learnt = r->contig > 0 &&
+		      stream_decode(p, &r->src, r->sport, r->buf, r->contig,
+				    true, ts) &&
+		      rsm_kind(r->buf, r->contig) != R_NONE;
+
+	rsm_free(p, r, learnt);
+}
+
 /* Starts following the flow of k with byte 0 at sequence base. */
 static struct rsm *
 rsm_start(struct cs_passive *p, const struct cs_pkt *k, struct tstate *t,
@@ -1229,7 +1244,7 @@ rsm_start(struct cs_passive *p, const struct cs_pkt *k, struct tstate *t,
 	if (r == NULL) { /* all in use: give up the next in turn */
 		r = &p->rsm[p->rsm_next];
 		p->rsm_next = (p->rsm_next + 1) % RSM_SLOTS;
-		rsm_free(p, r, false);
+		rsm_give_up(p, r, p->now);
 	}
 	memset(r->have, 0, sizeof(r->have));
 	r->used = true;
@@ -1270,6 +1285,10 @@ rsm_add(struct cs_passive *p, struct rsm *r, const struct cs_pkt *k,
 			r->contig++;
 	}
 	r->segs++;
+	/* A segment cut by the snap length leaves a gap nothing fills: what
+	 * is in order is all there will be. */
+	if (p->cut && off == before)
+		fin = true;
 	if (r->contig > before || fin || r->segs >= RSM_SEGS ||
 	    r->contig == RSM_BUF) {
 		bool full = fin || r->segs >= RSM_SEGS || r->contig == RSM_BUF;
@@ -1295,8 +1314,10 @@ on_tcp_stream(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 	    (CS_TCP_SYN | CS_TCP_ACK)) {
 		if (t->st == TST_RSM && t->fh != fh)
 			return; /* keep the followed flow's entry */
+		if (t->st == TST_RSM && p->rsm[t->slot].base == k->seq + 1)
+			return; /* a retransmitted SYN-ACK */
 		if (t->st == TST_RSM)
-			rsm_free(p, &p->rsm[t->slot], false);
+			rsm_give_up(p, &p->rsm[t->slot], ts);
 		t->fh = fh;
 		t->isn = k->seq;
 		t->st = TST_ISN;
@@ -1504,7 +1525,8 @@ cs_passive_packet(struct cs_passive *p, int64_t ts, const uint8_t *frame,
 	struct dkey src;
 	int rc;
 
-	(void)wirelen;
+	p->cut = wirelen > caplen;
+	p->now = ts;
 	p->st.packets++;
 	p->st.bytes += caplen;
 	if ((++p->tick & 255) == 0)
@@ -1546,6 +1568,10 @@ cs_passive_packet(struct cs_passive *p, int64_t ts, const uint8_t *frame,
 void
 cs_passive_finish(struct cs_passive *p)
 {
+	/* Flows still followed: what arrived in order is decoded. */
+	for (size_t i = 0; p->rsm != NULL && i < RSM_SLOTS; i++)
+		if (p->rsm[i].used)
+			rsm_give_up(p, &p->rsm[i], p->now);
 	while (p->dlru.prev != &p->dlru)
 		dev_drop(p, LRU_OWNER(p->dlru.prev, struct dev), false);
 	while (p->flru.prev != &p->flru)

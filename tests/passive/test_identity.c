@@ -477,6 +477,51 @@ test_reassembly(void **state)
 	cs_passive_finish(p);
 	cs_passive_free(p);
 
+	/* The rest of a header that never comes (the capture ends): what
+	 * arrived is read at the end. */
+	g->n = 0;
+	p = cs_passive_new(NULL, NULL, collect, g);
+	feed(p, 99, CS_TCP_SYN | CS_TCP_ACK, "", 0);
+	feed(p, 100, 0x18, hdr, 40);
+	cs_passive_get_stats(p, &st);
+	assert_int_equal(st.tcp_streams, 1);
+	cs_passive_finish(p);
+	cs_passive_free(p);
+	assert_true(must(g, "127.114.9.1")->http_server);
+
+	/* A retransmitted SYN-ACK does not restart a followed flow. */
+	g->n = 0;
+	p = cs_passive_new(NULL, NULL, collect, g);
+	feed(p, 99, CS_TCP_SYN | CS_TCP_ACK, "", 0);
+	feed(p, 100 + 20, 0x18, hdr + 20, n - 20);
+	feed(p, 99, CS_TCP_SYN | CS_TCP_ACK, "", 0);
+	feed(p, 100, 0x18, hdr, 20);
+	cs_passive_get_stats(p, &st);
+	assert_int_equal(st.tcp_uncut, 0);
+	assert_int_equal(st.observations, 1); /* decoded before the end */
+	cs_passive_finish(p);
+	cs_passive_free(p);
+	assert_true(must(g, "127.114.9.1")->http_server);
+
+	/* A segment cut by the snap length: no later segment fills the
+	 * gap, so the flow is read at once. */
+	g->n = 0;
+	p = cs_passive_new(NULL, NULL, collect, g);
+	{
+		struct pg_frame f;
+
+		pg_tcp(&f, inner_mac, PG_IP(127, 114, 9, 1), 80,
+		       PG_IP(127, 114, 9, 2), 40000, 100, 0x18, hdr, n);
+		assert_int_equal(
+		    cs_passive_packet(p, 1700000000, f.b, f.n - 20, f.n), 0);
+	}
+	cs_passive_get_stats(p, &st);
+	assert_int_equal(st.tcp_streams, 1);
+	assert_int_equal(st.observations, 1); /* read at once */
+	cs_passive_finish(p);
+	cs_passive_free(p);
+	assert_true(must(g, "127.114.9.1")->http_server);
+
 	/* A header that never ends is given up at the cap, and counted. */
 	g->n = 0;
 	p = cs_passive_new(NULL, NULL, collect, g);
@@ -750,11 +795,12 @@ test_memory_flat(void **state)
 		      (unsigned long long)st.packets,
 		      (unsigned long long)st.devices, st.devices_peak,
 		      (unsigned long long)st.tcp_streams, at1m, end);
-	assert_true(st.devices >= 100000);
 	assert_true(st.devices_peak <= 4096);
-	assert_true(st.tcp_streams > 0);
-	if (total > 1000000)
+	if (total > 1000000) {
+		assert_true(st.devices >= 100000);
+		assert_true(st.tcp_streams > 0);
 		assert_true(end - at1m < 8 * 1024);
+	}
 	cs_passive_finish(p);
 	cs_passive_free(p);
 	cs_ph_free(&ph);

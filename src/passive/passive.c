@@ -1024,6 +1024,8 @@ on_dns(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 {
 	struct cs_dns_q q;
 
+	if (p->ph == NULL)
+		return; /* no endpoint list: nothing to match */
 	if (cs_dns_questions(k->payload.p, k->payload.n, &q) != 0) {
 		p->st.decode_errors++;
 		return;
@@ -1403,7 +1405,7 @@ on_tls(struct cs_passive *p, const struct cs_pkt *k,
 
 	if (cs_tls_scan(k->payload.p, k->payload.n, &t) != 0)
 		return;
-	if (t.client_hello && t.sni[0]) {
+	if (t.client_hello && t.sni[0] && p->ph != NULL) {
 		const struct cs_ph_rule *r = cs_ph_match_name(p->ph, t.sni);
 
 		if (r != NULL) {

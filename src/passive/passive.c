@@ -401,6 +401,7 @@ key_src(const struct cs_pkt *k, struct dkey *out)
 		*out = key6(k->src6);
 		return true;
 	}
+	memset(out, 0, sizeof(*out));
 	return false;
 }
 
@@ -1415,21 +1416,18 @@ on_tls(struct cs_passive *p, const struct cs_pkt *k,
 	}
 }
 
+/* src: the packet's source as a key when has_src. */
 static void
-on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
+on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts, bool has_src,
+      struct dkey src)
 {
 	const struct cs_ph_rule *rule = NULL;
-	struct dkey src;
 	struct dev *d;
 	struct flow *f;
 	char match[CS_DNS_QNAME_MAX], via[8];
 	struct cs_span pl = k->payload;
 	uint32_t peer = k->dst_ip;
 
-	bool has_src = key_src(k, &src);
-
-	if (!has_src)
-		src = key4(0);
 	d = has_src ? dev_find(p, &src) : NULL;
 	if (d != NULL)
 		d = dev_get(p, &src, ts); /* newest: safe from eviction */
@@ -1525,6 +1523,7 @@ cs_passive_packet(struct cs_passive *p, int64_t ts, const uint8_t *frame,
 {
 	struct cs_pkt k;
 	struct dkey src;
+	bool has_src;
 	int rc;
 
 	p->cut = wirelen > caplen;
@@ -1540,14 +1539,15 @@ cs_passive_packet(struct cs_passive *p, int64_t ts, const uint8_t *frame,
 		p->st.decode_errors++;
 		return rc;
 	}
+	has_src = key_src(&k, &src);
 	if (k.kind == CS_PKT_ARP)
 		on_arp(p, &k, ts);
 	else if (k.kind == CS_PKT_UDP || k.kind == CS_PKT_TCP)
-		on_l4(p, &k, ts);
+		on_l4(p, &k, ts, has_src, src);
 	else if (k.kind == CS_PKT_ICMP6 && k.icmp6_type >= 133 &&
 		 k.icmp6_type <= 136)
 		on_ndp(p, &k, ts);
-	if (k.ipver != 0 && key_src(&k, &src)) {
+	if (has_src) {
 		struct dev *d = dev_find(p, &src);
 		bool mac = k.has_mac && mac_unicast(k.src_mac);
 

@@ -23,7 +23,7 @@ sink(void *arg, const struct cs_passive_dev *d)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const int links[] = {CS_LINK_ETHER, CS_LINK_SLL, CS_LINK_SLL2,
+	static const int links[] = {CS_LINK_ETHER, CS_LINK_SLL,  CS_LINK_SLL2,
 				    CS_LINK_RAW,   CS_LINK_IPV4, CS_LINK_IPV6};
 	static struct cs_passive *p;
 	struct cs_pkt k;

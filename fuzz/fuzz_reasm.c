@@ -24,10 +24,11 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const uint8_t hdr[54] = {
-	    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02, 0, 0, 0, 0, 1, 0x08, 0,
-	    0x45, 0, 0, 0, 0, 1, 0x40, 0, 64, 6, 0, 0, 127, 0, 0, 2, 127, 0,
-	    0, 3, 0, 80, 0x9c, 0x40, 0, 0, 0, 0, 0, 0, 0, 0, 0x50, 0x18,
-	    0xff, 0xff, 0, 0, 0, 0};
+	    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02, 0, 0,   0,    0,
+	    1,    0x08, 0,    0x45, 0,    0,    0,    0, 1,   0x40, 0,
+	    64,   6,    0,    0,    127,  0,    0,    2, 127, 0,    0,
+	    3,    0,    80,   0x9c, 0x40, 0,    0,    0, 0,   0,    0,
+	    0,    0,    0x50, 0x18, 0xff, 0xff, 0,    0, 0,   0};
 	struct cs_passive *p = cs_passive_new(
 	    &(struct cs_passive_opts){.max_flows = 4, .max_devices = 4}, NULL,
 	    sink, NULL);

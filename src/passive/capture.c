@@ -83,7 +83,8 @@ open_file(const char *path, char *pe)
 
 	if (f == NULL)
 		return pcap_open_offline(path, pe); /* for its message */
-	if (fread(magic, 1, 2, f) != 2 || magic[0] != 0x1f || magic[1] != 0x8b) {
+	if (fread(magic, 1, 2, f) != 2 || magic[0] != 0x1f ||
+	    magic[1] != 0x8b) {
 		fclose(f);
 		return pcap_open_offline(path, pe);
 	}
@@ -93,9 +94,9 @@ open_file(const char *path, char *pe)
 		return NULL;
 	}
 	(void)gzbuffer(gz, 1u << 18);
-	f = fopencookie(gz, "rb",
-			(cookie_io_functions_t){.read = gz_read,
-						.close = gz_close});
+	f = fopencookie(
+	    gz, "rb",
+	    (cookie_io_functions_t){.read = gz_read, .close = gz_close});
 	if (f == NULL) {
 		gzclose(gz);
 		snprintf(pe, PCAP_ERRBUF_SIZE, "cannot open gzip stream");
@@ -136,13 +137,14 @@ cs_capture_run(struct cs_passive *p, const struct cs_capture_opts *o,
 		return CS_EIO;
 	}
 	if (link_of(pcap_datalink(h)) < 0) {
-		snprintf(err, errsz,
-			 "%s: link type %s is not one camsweep reads (Ethernet, "
-			 "Linux cooked v1/v2, raw IP)",
-			 o->file ? o->file : o->iface,
-			 pcap_datalink_val_to_name(pcap_datalink(h))
-			     ? pcap_datalink_val_to_name(pcap_datalink(h))
-			     : "?");
+		snprintf(
+		    err, errsz,
+		    "%s: link type %s is not one camsweep reads (Ethernet, "
+		    "Linux cooked v1/v2, raw IP)",
+		    o->file ? o->file : o->iface,
+		    pcap_datalink_val_to_name(pcap_datalink(h))
+			? pcap_datalink_val_to_name(pcap_datalink(h))
+			: "?");
 		pcap_close(h);
 		return CS_EINVAL;
 	}

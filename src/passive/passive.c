@@ -74,8 +74,8 @@ struct dev {
 	struct lru lru;
 	uint32_t done[CS_PASSIVE_DONE_MAX];
 	size_t ndone;
-	size_t held;  /* observation bytes */
-	uint64_t gen; /* distinguishes a re-created device at the same IP */
+	size_t held;     /* observation bytes */
+	uint64_t gen;    /* distinguishes a re-created device at the same IP */
 	uint8_t fmac[6]; /* source MAC of its frames (not yet trusted) */
 	bool has_fmac;
 };
@@ -143,8 +143,8 @@ struct rsm {
 	uint32_t fh;
 	struct dkey src; /* the sender: the device */
 	uint16_t sport;
-	uint32_t base;   /* sequence number of buf[0] */
-	size_t contig;   /* bytes in order from buf[0] */
+	uint32_t base; /* sequence number of buf[0] */
+	size_t contig; /* bytes in order from buf[0] */
 	unsigned segs;
 	uint8_t have[RSM_BUF / 8]; /* bytes filled */
 	uint8_t buf[RSM_BUF];
@@ -174,15 +174,15 @@ struct cs_passive {
 	size_t fmask;
 	struct lru flru;
 	struct resolved *res;
-	struct macent *macs; /* MAC_SLOTS */
+	struct macent *macs;  /* MAC_SLOTS */
 	struct cs_mdns *mdns; /* scratch for DNS answers */
 	struct cs_passive_stats st;
-	struct tstate *tst;   /* TST_SLOTS */
-	struct rsm *rsm;      /* RSM_SLOTS, allocated on first use */
-	size_t rsm_next;      /* next slot to reuse when all are in use */
-	int link;             /* enum cs_link of the frames */
-	bool cut;             /* this frame was cut by the snap length */
-	int64_t now;          /* this frame's time */
+	struct tstate *tst; /* TST_SLOTS */
+	struct rsm *rsm;    /* RSM_SLOTS, allocated on first use */
+	size_t rsm_next;    /* next slot to reuse when all are in use */
+	int link;           /* enum cs_link of the frames */
+	bool cut;           /* this frame was cut by the snap length */
+	int64_t now;        /* this frame's time */
 	uint64_t tick, gen;
 };
 
@@ -277,8 +277,8 @@ cs_passive_addrstr(const struct cs_passive_dev *d, char *buf, size_t bufsz)
 	buf[0] = '\0';
 	if (d->family == 4)
 		return cs_passive_ipstr(d->ip, buf, bufsz);
-	if (d->family == 6 && inet_ntop(AF_INET6, d->addr, buf,
-					(socklen_t)bufsz) == NULL)
+	if (d->family == 6 &&
+	    inet_ntop(AF_INET6, d->addr, buf, (socklen_t)bufsz) == NULL)
 		buf[0] = '\0';
 	return buf;
 }
@@ -409,8 +409,9 @@ static size_t
 key_hash(const struct dkey *k)
 {
 	if (k->fam == 4)
-		return hash32((uint32_t)k->a[0] << 24 | (uint32_t)k->a[1] << 16 |
-			      (uint32_t)k->a[2] << 8 | k->a[3]);
+		return hash32((uint32_t)k->a[0] << 24 |
+			      (uint32_t)k->a[1] << 16 | (uint32_t)k->a[2] << 8 |
+			      k->a[3]);
 	return hash_bytes(k->a, 16, k->fam);
 }
 
@@ -890,8 +891,7 @@ dhcp_obs(struct cs_passive *p, struct dev *d, struct cs_span vendor,
 	 struct cs_span host, const char *plkey, const char *pl, uint16_t port)
 {
 	if (vendor.n)
-		dev_decode(p, d, "dhcp-vendor-class", vendor.p, vendor.n,
-			   port);
+		dev_decode(p, d, "dhcp-vendor-class", vendor.p, vendor.n, port);
 	if (host.n && d->d.obs.n < CS_PASSIVE_OBS_MAX) {
 		char h[256];
 
@@ -985,8 +985,8 @@ on_dhcp6(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 	for (size_t i = 0; i < m.noro && off + 7 < sizeof(l); i++)
 		off += (size_t)snprintf(l + off, sizeof(l) - off, "%s%u",
 					i ? "," : "", m.oro[i]);
-	dhcp_obs(p, d, m.vendor_class,
-		 cs_span_make(m.fqdn, strlen(m.fqdn)), "dhcp6.oro", l, 547);
+	dhcp_obs(p, d, m.vendor_class, cs_span_make(m.fqdn, strlen(m.fqdn)),
+		 "dhcp6.oro", l, 547);
 }
 
 /* Neighbour discovery binds IPv6 addresses to MACs; an RA (or an NA
@@ -1129,9 +1129,9 @@ tcp_hash(const struct cs_pkt *k)
 	if (k->ipver == 4)
 		return (uint32_t)flow_hash(k->src_ip, k->dst_ip, k->sport,
 					   k->dport, 6);
-	return hash_bytes(k->src6, 16,
-			  hash_bytes(k->dst6, 16,
-				     (uint32_t)k->sport << 16 | k->dport));
+	return hash_bytes(
+	    k->src6, 16,
+	    hash_bytes(k->dst6, 16, (uint32_t)k->sport << 16 | k->dport));
 }
 
 enum rkind { R_NONE = 0, R_HTTP, R_RTSP, R_TLS };
@@ -1165,8 +1165,8 @@ stream_decode(struct cs_passive *p, const struct dkey *src, uint16_t sport,
 	if (rk == R_NONE)
 		return true;
 	if (rk == R_HTTP || rk == R_RTSP) {
-		long end = cs_span_find(cs_span_make(b, n), "\r\n\r\n", 4,
-					false);
+		long end =
+		    cs_span_find(cs_span_make(b, n), "\r\n\r\n", 4, false);
 
 		if (end < 0 && !full)
 			return false;
@@ -1185,8 +1185,8 @@ stream_decode(struct cs_passive *p, const struct dkey *src, uint16_t sport,
 		if (t.cert.n > 0) {
 			d = dev_get(p, src, ts);
 			if (dev_first(d, K_TLS, sport))
-				dev_decode(p, d, "tls-cert", t.cert.p,
-					   t.cert.n, sport);
+				dev_decode(p, d, "tls-cert", t.cert.p, t.cert.n,
+					   sport);
 			return true;
 		}
 		/* A record other than a handshake before any certificate
@@ -1224,10 +1224,10 @@ rsm_free(struct cs_passive *p, struct rsm *r, bool learnt)
 static void
 rsm_give_up(struct cs_passive *p, struct rsm *r, int64_t ts)
 {
-	bool learnt = r->contig > 0 &&
-		      stream_decode(p, &r->src, r->sport, r->buf, r->contig,
-				    true, ts) &&
-		      rsm_kind(r->buf, r->contig) != R_NONE;
+	bool learnt =
+	    r->contig > 0 &&
+	    stream_decode(p, &r->src, r->sport, r->buf, r->contig, true, ts) &&
+	    rsm_kind(r->buf, r->contig) != R_NONE;
 
 	rsm_free(p, r, learnt);
 }
@@ -1266,8 +1266,7 @@ rsm_start(struct cs_passive *p, const struct cs_pkt *k, struct tstate *t,
 
 /* Adds a segment (first copy of each byte wins); true when finished. */
 static bool
-rsm_add(struct cs_passive *p, struct rsm *r, const struct cs_pkt *k,
-	int64_t ts)
+rsm_add(struct cs_passive *p, struct rsm *r, const struct cs_pkt *k, int64_t ts)
 {
 	uint32_t off = k->seq - r->base;
 	size_t n = k->payload.n, before = r->contig;
@@ -1351,10 +1350,12 @@ on_tcp_stream(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 				t->st = TST_DONE;
 				return;
 			}
-			if (key_src(k, &src) && (d = dev_find(p, &src)) != NULL &&
-			    !dev_first_peek(d, rk == R_TLS    ? K_TLS
-					       : rk == R_RTSP ? K_RTSP
-							      : K_HTTP,
+			if (key_src(k, &src) &&
+			    (d = dev_find(p, &src)) != NULL &&
+			    !dev_first_peek(d,
+					    rk == R_TLS    ? K_TLS
+					    : rk == R_RTSP ? K_RTSP
+							   : K_HTTP,
 					    k->sport)) {
 				t->st = TST_DONE;
 				return;
@@ -1381,9 +1382,10 @@ on_tcp_stream(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 		if (rk == R_NONE || !key_src(k, &src))
 			return;
 		if ((d = dev_find(p, &src)) != NULL &&
-		    !dev_first_peek(d, rk == R_TLS    ? K_TLS
-				       : rk == R_RTSP ? K_RTSP
-						      : K_HTTP,
+		    !dev_first_peek(d,
+				    rk == R_TLS    ? K_TLS
+				    : rk == R_RTSP ? K_RTSP
+						   : K_HTTP,
 				    k->sport))
 			return;
 		if (stream_decode(p, &src, k->sport, pl.p, pl.n, false, ts)) {

@@ -9,12 +9,12 @@
  * DHCP/DHCPv6 (requests and the server's ACK/Reply) or, failing those,
  * the source address of its frames unless that MAC is a router's (seen
  * with many addresses, or sending router advertisements).  It collects
- * observations from ARP, DHCP and DHCPv6 requests, discovery datagrams (WS-Discovery, SADP, DHIP, SSDP
- * NOTIFY/replies, mDNS answers), the first payload of HTTP and RTSP
- * responses from its ports 80/8080/554 (the status line and headers of
- * one segment; no TCP reassembly), and TLS 1.2 certificates it sends; and
- * phone-home records: DNS questions, TLS SNI and flows from it that match
- * the endpoint list (passive/phonehome.h), with first/last time and
+ * observations from ARP, DHCP and DHCPv6 requests, discovery datagrams
+ * (WS-Discovery, SADP, DHIP, SSDP NOTIFY/replies, mDNS answers), the first
+ * payload of HTTP and RTSP responses from its ports 80/8080/554 (the status
+ * line and headers of one segment; no TCP reassembly), and TLS 1.2 certificates
+ * it sends; and phone-home records: DNS questions, TLS SNI and flows from it
+ * that match the endpoint list (passive/phonehome.h), with first/last time and
  * volume.  Tables have fixed capacity: devices and flows are kept in
  * LRU order and aged out after an idle time measured in packet time;
  * every drop is counted in struct cs_passive_stats.
@@ -68,9 +68,9 @@ struct cs_passive_dev {
 	 * device's frames, kept only if that MAC was not seen with many
 	 * addresses, which makes it a router's) */
 	char mac_via[8];
-	bool gateway; /* its MAC routes for other addresses (or sent an
-			 IPv6 router advertisement) */
-	int64_t first, last;     /* unix seconds */
+	bool gateway;        /* its MAC routes for other addresses (or sent an
+				IPv6 router advertisement) */
+	int64_t first, last; /* unix seconds */
 	uint64_t packets, bytes; /* sent by the device */
 	struct cs_obs_list obs;
 	struct cs_passive_ph ph[CS_PASSIVE_PH_MAX];
@@ -123,10 +123,10 @@ void cs_passive_set_mac_lookup(struct cs_passive *p, cs_ident_mac_fn fn,
 void cs_passive_set_link(struct cs_passive *p, int link);
 
 /*
- * Processes one frame (Ethernet unless cs_passive_set_link said else): caplen captured bytes at frame (borrowed
- * for the call), wirelen its length on the wire, ts its time (unix
- * seconds).  Returns 0, or the decoder's error for a frame that did not
- * decode (counted; the listener goes on).
+ * Processes one frame (Ethernet unless cs_passive_set_link said else): caplen
+ * captured bytes at frame (borrowed for the call), wirelen its length on the
+ * wire, ts its time (unix seconds).  Returns 0, or the decoder's error for a
+ * frame that did not decode (counted; the listener goes on).
  */
 int cs_passive_packet(struct cs_passive *p, int64_t ts, const uint8_t *frame,
 		      size_t caplen, size_t wirelen);

@@ -50,8 +50,7 @@ decode_arp(struct cs_rd *r, struct cs_pkt *out)
  * so far (the outer headers describe the mirror, not the devices).
  */
 static int
-decap(uint16_t type, const uint8_t *p, size_t n, struct cs_pkt *out,
-      int depth)
+decap(uint16_t type, const uint8_t *p, size_t n, struct cs_pkt *out, int depth)
 {
 	uint8_t d = out->decap;
 
@@ -265,7 +264,7 @@ decode_ipv6(const uint8_t *p, size_t n, struct cs_pkt *out, int depth)
 				return 0; /* a later fragment */
 			}
 		} else if (!cs_rd_skip(&r, next == 51 ? (size_t)l * 4 + 6
-						       : (size_t)l * 8 + 6)) {
+						      : (size_t)l * 8 + 6)) {
 			return CS_ETRUNC;
 		}
 		next = h;
@@ -342,8 +341,7 @@ cs_pkt_link_ok(int link)
 
 /* The sender's address of a cooked header, when it is an Ethernet one. */
 static void
-cooked_addr(uint16_t hatype, uint8_t alen, const uint8_t *a,
-	    struct cs_pkt *out)
+cooked_addr(uint16_t hatype, uint8_t alen, const uint8_t *a, struct cs_pkt *out)
 {
 	if ((hatype == 1 || hatype == 772) && alen == 6) {
 		memcpy(out->src_mac, a, 6);
@@ -687,8 +685,8 @@ cs_dhcp6_parse(const uint8_t *p, size_t n, struct cs_dhcp6 *out)
 			dhcp6_ia_na(v, out);
 			break;
 		case 6: /* option request */
-			for (size_t i = 0; i + 1 < v.n && out->noro <
-							     CS_DHCP6_ORO_MAX;
+			for (size_t i = 0;
+			     i + 1 < v.n && out->noro < CS_DHCP6_ORO_MAX;
 			     i += 2)
 				out->oro[out->noro++] =
 				    (uint16_t)(v.p[i] << 8 | v.p[i + 1]);

@@ -96,10 +96,10 @@ bool cs_pkt_link_ok(int link);
 
 /* What a neighbour discovery message (RFC 4861) tells. */
 struct cs_ndp {
-	uint8_t type;      /* 133 RS, 134 RA, 135 NS, 136 NA */
+	uint8_t type;       /* 133 RS, 134 RA, 135 NS, 136 NA */
 	uint8_t target[16]; /* NS/NA target address */
 	bool has_target;
-	bool router; /* RA, or NA with the R flag */
+	bool router;       /* RA, or NA with the R flag */
 	uint8_t lladdr[6]; /* source (RS/RA/NS) or target (NA) link-layer
 			      address option */
 	bool has_lladdr;
@@ -111,8 +111,7 @@ struct cs_ndp {
  * an ICMPv6 type that is not neighbour discovery, CS_ETRUNC or CS_EPROTO
  * (an option of length 0).
  */
-int cs_ndp_parse(uint8_t type, const uint8_t *p, size_t n,
-		 struct cs_ndp *out);
+int cs_ndp_parse(uint8_t type, const uint8_t *p, size_t n, struct cs_ndp *out);
 
 #define CS_DHCP_PRL_MAX 64 /* parameter request list bytes kept */
 
@@ -143,14 +142,14 @@ int cs_dhcp_parse(const uint8_t *p, size_t n, struct cs_dhcp *out);
 
 /* A DHCPv6 message's fields that identify its client (RFC 8415). */
 struct cs_dhcp6 {
-	uint8_t msg_type;  /* 1 Solicit ... 7 Reply, 11 Information-request */
-	uint8_t mac[6];    /* from a DUID-LLT or DUID-LL (Ethernet) */
+	uint8_t msg_type; /* 1 Solicit ... 7 Reply, 11 Information-request */
+	uint8_t mac[6];   /* from a DUID-LLT or DUID-LL (Ethernet) */
 	bool has_mac;
 	uint8_t addr[16]; /* first IAADDR inside IA_NA */
 	bool has_addr;
-	uint32_t enterprise;         /* option 16 vendor class enterprise */
-	struct cs_span vendor_class; /* its first vendor-class-data string */
-	char fqdn[256];              /* option 39, dotted, "" if none */
+	uint32_t enterprise;            /* option 16 vendor class enterprise */
+	struct cs_span vendor_class;    /* its first vendor-class-data string */
+	char fqdn[256];                 /* option 39, dotted, "" if none */
 	uint16_t oro[CS_DHCP6_ORO_MAX]; /* option 6 */
 	size_t noro;
 };

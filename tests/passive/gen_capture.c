@@ -140,9 +140,8 @@ main(int argc, char **argv)
 	if (argc >= 4 && strcmp(argv[1], "identity") == 0)
 		return pg_identity(argv[2],
 				   strcmp(argv[3], "sll2") == 0 ? DLT_LINUX_SLL2
-				   : strcmp(argv[3], "sll") == 0
-				       ? DLT_LINUX_SLL
-				       : DLT_EN10MB,
+				   : strcmp(argv[3], "sll") == 0 ? DLT_LINUX_SLL
+								 : DLT_EN10MB,
 				   argc > 4 ? argv[4] : NULL)
 			   ? 1
 			   : 0;

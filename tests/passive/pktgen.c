@@ -34,9 +34,9 @@ eth(uint8_t *p, const uint8_t dst[6], const uint8_t src[6], unsigned type)
 }
 
 void
-pg_tcp(struct pg_frame *f, const uint8_t smac[6], uint32_t src,
-       uint16_t sport, uint32_t dst, uint16_t dport, uint32_t seq,
-       uint8_t flags, const void *payload, size_t n)
+pg_tcp(struct pg_frame *f, const uint8_t smac[6], uint32_t src, uint16_t sport,
+       uint32_t dst, uint16_t dport, uint32_t seq, uint8_t flags,
+       const void *payload, size_t n)
 {
 	uint8_t *p = eth(f->b, bcast, smac, 0x0800);
 
@@ -72,8 +72,7 @@ pg_l4(struct pg_frame *f, const uint8_t smac[6], uint8_t proto, uint32_t src,
 	uint8_t *p;
 
 	if (proto == 6) {
-		pg_tcp(f, smac, src, sport, dst, dport, 1000, 0x18, payload,
-		       n);
+		pg_tcp(f, smac, src, sport, dst, dport, 1000, 0x18, payload, n);
 		return;
 	}
 	p = eth(f->b, bcast, smac, 0x0800);
@@ -99,8 +98,7 @@ pg_l4(struct pg_frame *f, const uint8_t smac[6], uint8_t proto, uint32_t src,
 
 void
 pg_ip6(struct pg_frame *f, const uint8_t smac[6], uint8_t proto,
-       const uint8_t src[16], const uint8_t dst[16], const void *l4,
-       size_t n)
+       const uint8_t src[16], const uint8_t dst[16], const void *l4, size_t n)
 {
 	uint8_t *p = eth(f->b, bcast, smac, 0x86DD);
 
@@ -292,8 +290,7 @@ pg_dns(uint8_t *out, size_t cap, const char *name, int response, uint32_t addr)
 }
 
 size_t
-pg_mdns_ptr(uint8_t *out, size_t cap, const char *service,
-	    const char *instance)
+pg_mdns_ptr(uint8_t *out, size_t cap, const char *service, const char *instance)
 {
 	uint8_t *p = out, *rd;
 	char full[512];
@@ -580,15 +577,16 @@ pg_identity(const char *path, int link, const char *der_path)
 	static const uint8_t v6_mac[6] = {0x02, 0x11, 0x22, 0x33, 0x44, 0x60};
 	static const uint8_t fr_mac[6] = {0x02, 0x11, 0x22, 0x33, 0x44, 0x40};
 	static const uint8_t gw_mac[6] = {0x02, 0xaa, 0xaa, 0xaa, 0xaa, 0x01};
-	static const uint8_t v6_addr[16] = {0xfe, 0x80, [8] = 0x00, 0x11,
-					    0x22, 0xff, 0xfe, 0x33, 0x44, 0x60};
+	static const uint8_t v6_addr[16] = {0xfe, 0x80, [8] = 0x00, 0x11, 0x22,
+					    0xff, 0xfe, 0x33,       0x44, 0x60};
 	static const uint8_t mdns6[16] = {0xff, 0x02, [15] = 0xfb};
 	static const char http[] = "HTTP/1.1 401 Unauthorized\r\n"
 				   "Server: App-webs/\r\n"
 				   "WWW-Authenticate: Digest realm=\"x\"\r\n"
 				   "Content-Length: 0\r\n\r\n";
 	static const char nginx[] = "HTTP/1.1 200 OK\r\nServer: nginx\r\n\r\n";
-	const uint32_t dh = PG_IP(127, 114, 2, 20), web = PG_IP(127, 114, 2, 30),
+	const uint32_t dh = PG_IP(127, 114, 2, 20),
+		       web = PG_IP(127, 114, 2, 30),
 		       fr = PG_IP(127, 114, 2, 40), gw = PG_IP(127, 114, 2, 1),
 		       cl = PG_IP(127, 114, 2, 99), dns = PG_IP(127, 114, 2, 1);
 	pcap_t *dead = pcap_open_dead(link, 65535);

@@ -44,7 +44,7 @@ static size_t
 outer_ip(uint8_t *out, uint8_t proto, const uint8_t *pl, size_t n)
 {
 	static const uint8_t hdr[34] = {
-	    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02, 0x44, 0, 0, 0, 9,
+	    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02, 0x44, 0, 0, 0,  9,
 	    0x08, 0x00, 0x45, 0,    0,    0,    0,    1,    0, 0, 64, 0,
 	    0,    0,    127,  1,    1,    1,    127,  1,    1, 2};
 
@@ -97,8 +97,7 @@ build(enum variant v, const struct pg_frame *in, const struct pg_frame *in6,
 		return in->n + 2;
 	case V_SLL2: /* protocol, res, ifindex, ARPHRD, type, len, addr */
 		memcpy(out, in->b + 12, 2);
-		memcpy(out + 2, "\x00\x00\x00\x00\x00\x03\x00\x01\x04\x06",
-		       10);
+		memcpy(out + 2, "\x00\x00\x00\x00\x00\x03\x00\x01\x04\x06", 10);
 		memcpy(out + 12, in->b + 6, 6);
 		memset(out + 18, 0, 2);
 		memcpy(out + 20, in->b + 14, in->n - 14);
@@ -111,7 +110,7 @@ build(enum variant v, const struct pg_frame *in, const struct pg_frame *in6,
 		return in6->n - 14;
 	case V_V6_HBH: /* a hop-by-hop header (8 bytes) before UDP */
 		memcpy(out, in6->b, 14 + 40);
-		out[14 + 6] = 0;                         /* next: HBH */
+		out[14 + 6] = 0;                          /* next: HBH */
 		out[14 + 5] = (uint8_t)(out[14 + 5] + 8); /* length */
 		memcpy(out + 54, "\x11\x00\x01\x04\x00\x00\x00\x00", 8);
 		memcpy(out + 62, in6->b + 54, in6->n - 54);
@@ -314,8 +313,11 @@ test_dhcp6(void **state)
 	    "\x00\x05\x00\x18\xfd\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
 	    "\x00\x00\x00\x99\x00\x00\x00\x00\x00\x00\x00\x00"
 	    "\x00\x06\x00\x04\x00\x17\x00\x18"
-	    "\x00\x10\x00\x0e\x00\x00\x30\x39\x00\x08" "acme-cam"
-	    "\x00\x27\x00\x0f\x00\x04" "cam7\x07" "example\x00";
+	    "\x00\x10\x00\x0e\x00\x00\x30\x39\x00\x08"
+	    "acme-cam"
+	    "\x00\x27\x00\x0f\x00\x04"
+	    "cam7\x07"
+	    "example\x00";
 	static const uint8_t relay[] = "\x0c\x00\x00\x00";
 	static const uint8_t bad[] = "\x03\x00\x00\x01\x00\x01\x00\x20\x00";
 	static const uint8_t mac[6] = {0x02, 1, 2, 3, 4, 5};
@@ -413,8 +415,7 @@ must(const struct got *g, const char *addr)
 }
 
 static void
-feed(struct cs_passive *p, uint32_t seq, uint8_t flags, const char *s,
-     size_t n)
+feed(struct cs_passive *p, uint32_t seq, uint8_t flags, const char *s, size_t n)
 {
 	struct pg_frame f;
 
@@ -440,8 +441,8 @@ test_reassembly(void **state)
 	p = cs_passive_new(NULL, NULL, collect, g);
 	feed(p, 99, CS_TCP_SYN | CS_TCP_ACK, "", 0);
 	feed(p, 100 + 30, 0x18, hdr + 30, n - 30);
-	feed(p, 100 + 30, 0x18, "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
-	     n - 30);
+	feed(p, 100 + 30, 0x18,
+	     "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", n - 30);
 	feed(p, 100 + 10, 0x18, hdr + 10, 25); /* overlaps the next */
 	feed(p, 100, 0x18, hdr, 12);
 	cs_passive_get_stats(p, &st);
@@ -730,10 +731,9 @@ test_memory_flat(void **state)
 	p = cs_passive_new(NULL, &ph, count, &flushed);
 	/* Templates; the host's address and MAC are patched in. */
 	pg_arp(&t[0], mac, PG_IP(127, 116, 0, 1), PG_IP(127, 116, 0, 254));
-	n = pg_dhcp(pl, sizeof(pl), mac, PG_IP(127, 116, 0, 1), "udhcp",
-		    "h");
-	pg_l4(&t[1], mac, 17, PG_IP(127, 116, 0, 1), 68, PG_IP(127, 116, 0, 254),
-	      67, pl, n);
+	n = pg_dhcp(pl, sizeof(pl), mac, PG_IP(127, 116, 0, 1), "udhcp", "h");
+	pg_l4(&t[1], mac, 17, PG_IP(127, 116, 0, 1), 68,
+	      PG_IP(127, 116, 0, 254), 67, pl, n);
 	n = pg_dns(pl, sizeof(pl), "a.hik-connect.com", 0, 0);
 	pg_l4(&t[2], mac, 17, PG_IP(127, 116, 0, 1), 40000,
 	      PG_IP(127, 116, 0, 254), 53, pl, n);
@@ -744,8 +744,8 @@ test_memory_flat(void **state)
 	pg_tcp(&t[5], mac, PG_IP(127, 116, 0, 1), 80, PG_IP(127, 116, 0, 254),
 	       50000, 100, 0x18, hdr, 10);
 	memset(pl, 0x42, sizeof(pl));
-	pg_tcp(&t[6], mac, PG_IP(127, 116, 0, 1), 8000,
-	       PG_IP(127, 116, 0, 254), 50001, 5, 0x18, pl, sizeof(pl));
+	pg_tcp(&t[6], mac, PG_IP(127, 116, 0, 1), 8000, PG_IP(127, 116, 0, 254),
+	       50001, 5, 0x18, pl, sizeof(pl));
 	for (uint64_t i = 0; i < total; i++) {
 		uint32_t h = (uint32_t)(i % 100000), k = (uint32_t)(i / 100000);
 		uint32_t ip = PG_IP(127, 116, 0, 0) + h;
@@ -810,12 +810,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_links),
-	    cmocka_unit_test(test_ndp),
-	    cmocka_unit_test(test_dhcp6),
-	    cmocka_unit_test(test_reassembly),
-	    cmocka_unit_test(test_identity),
-	    cmocka_unit_test(test_memory_flat),
+	    cmocka_unit_test(test_links),    cmocka_unit_test(test_ndp),
+	    cmocka_unit_test(test_dhcp6),    cmocka_unit_test(test_reassembly),
+	    cmocka_unit_test(test_identity), cmocka_unit_test(test_memory_flat),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1552,13 +1552,18 @@ cs_passive_packet(struct cs_passive *p, int64_t ts, const uint8_t *frame,
 	if (has_src) {
 		struct dev *d = dev_find(p, &src);
 		bool mac = k.has_mac && mac_unicast(k.src_mac);
+		/* A TTL one or two below a usual initial value (64, 128,
+		 * 255) says a router forwarded the packet: its source MAC
+		 * is the router's, not the sender's. */
+		bool routed = k.ttl == 63 || k.ttl == 62 || k.ttl == 127 ||
+			      k.ttl == 126 || k.ttl == 254 || k.ttl == 253;
 
 		if (mac)
 			mac_note(p, k.src_mac, (uint32_t)key_hash(&src));
 		if (d != NULL) {
 			d->d.packets++;
 			d->d.bytes += k.ip_len;
-			if (mac && !d->has_fmac) {
+			if (mac && !routed && !d->has_fmac) {
 				memcpy(d->fmac, k.src_mac, 6);
 				d->has_fmac = true;
 			}

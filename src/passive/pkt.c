@@ -187,7 +187,7 @@ decode_ipv4(const uint8_t *p, size_t n, struct cs_pkt *out, int depth)
 	total = cs_rd_be16(&r);
 	cs_rd_skip(&r, 2);
 	frag = cs_rd_be16(&r);
-	cs_rd_skip(&r, 1);
+	out->ttl = cs_rd_u8(&r);
 	out->proto = cs_rd_u8(&r);
 	cs_rd_skip(&r, 2);
 	out->src_ip = cs_rd_be32(&r);
@@ -225,7 +225,7 @@ decode_ipv6(const uint8_t *p, size_t n, struct cs_pkt *out, int depth)
 	vtf = cs_rd_be32(&r);
 	plen = cs_rd_be16(&r);
 	next = cs_rd_u8(&r);
-	cs_rd_skip(&r, 1);
+	out->ttl = cs_rd_u8(&r);
 	cs_rd_bytes(&r, 16, &s);
 	cs_rd_bytes(&r, 16, &d);
 	if (!cs_rd_ok(&r))

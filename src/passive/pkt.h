@@ -56,6 +56,7 @@ struct cs_pkt {
 	uint8_t ipver;
 	uint32_t src_ip, dst_ip;
 	uint8_t src6[16], dst6[16];
+	uint8_t ttl;     /* IPv4 TTL or IPv6 hop limit */
 	uint8_t proto;   /* upper-layer protocol (after IPv6 extensions) */
 	uint16_t ip_len; /* IP length from the header (v6: 40 + payload) */
 	/* UDP/TCP */

@@ -616,6 +616,17 @@ pg_identity(const char *path, int link, const char *der_path)
 		      nginx, strlen(nginx));
 		pg_dump_link(d, link, t + 1, &f);
 	}
+	/* A second router forwarding for one host: a single address, but
+	 * the TTL (63) shows the frame was routed. */
+	{
+		static const uint8_t r2_mac[6] = {0x02, 0xbb, 0xbb,
+						  0xbb, 0xbb, 0x02};
+
+		pg_l4(&f, r2_mac, 6, PG_IP(127, 116, 5, 5), 80, cl, 51001,
+		      nginx, strlen(nginx));
+		f.b[14 + 8] = 63;
+		pg_dump_link(d, link, t + 1, &f);
+	}
 	/* A unit known only by DHCP (DISCOVER, the server's ACK, REQUEST)
 	 * and a DNS question for its maker's P2P name. */
 	n = pg_dhcp_msg(pl, sizeof(pl), 1, dh_mac, 0, "udhcp 1.31.1", "cam01");

@@ -601,6 +601,9 @@ check_identity(const struct got *g)
 	s = must(g, "127.114.2.1");
 	assert_string_equal(s->mac, "02:aa:aa:aa:aa:01");
 	assert_true(s->gateway);
+	/* A routed frame (TTL 63) does not give its MAC either. */
+	s = must(g, "127.116.5.5");
+	assert_string_equal(s->mac, "");
 	for (int i = 1; i <= 20; i++) {
 		char a[32];
 

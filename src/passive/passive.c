@@ -1460,8 +1460,21 @@ on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts, bool has_src,
 		if (pl.n >= 5 && pl.p[0] == 22 && pl.p[1] == 3)
 			on_tls(p, k, &rule, match, sizeof(match));
 	}
-	if (p->ph == NULL || p->ph->n == 0 || k->ipver != 4)
+	if (p->ph == NULL || p->ph->n == 0)
 		return;
+	if (k->ipver != 4) {
+		/* IPv6: the SNI is recorded; flows are followed for IPv4
+		 * only (the flow table keys on IPv4 addresses). */
+		if (rule != NULL && has_src) {
+			int slot;
+
+			if (d == NULL)
+				d = dev_get(p, &src, ts);
+			slot = ph_slot(p, d, rule, "sni", match, 0, ts);
+			ph_count(p, d, slot, ts, k->ip_len);
+		}
+		return;
+	}
 	d = has_src ? dev_find(p, &src) : NULL;
 	/* Volume of flows already known to be phone-home. */
 	f = flow_find(p, k->src_ip, k->dst_ip, k->sport, k->dport, k->proto);

@@ -544,6 +544,55 @@ test_reassembly(void **state)
 	free(g);
 }
 
+static int ph_seen;
+
+static void
+ph_collect(void *arg, const struct cs_passive_dev *d)
+{
+	(void)arg;
+	for (size_t i = 0; i < d->nph; i++)
+		if (d->family == 6 && strcmp(d->ph[i].via, "sni") == 0 &&
+		    strcmp(d->ph[i].match, "dev.ezvizlife.com") == 0 &&
+		    cs_obs_find(&d->obs, "phonehome.maker", 0) != NULL)
+			ph_seen++;
+}
+
+/* A ClientHello over IPv6 naming a listed endpoint is a phone-home
+ * record of the IPv6 device, with its maker as evidence. */
+static void
+test_v6_phonehome(void **state)
+{
+	static const char list[] =
+	    "domain\tezvizlife.com\tEZVIZ\tCN\tcloud\thigh\ttest\n";
+	struct cs_ph ph = {0};
+	struct cs_passive *p;
+	struct pg_frame f;
+	uint8_t l4[PG_MAX], *t = l4;
+	char err[128];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(cs_ph_add_mem(&ph, "t", (const uint8_t *)list,
+				       strlen(list), err, sizeof(err)),
+			 0);
+	memset(t, 0, 20);
+	t[0] = 0xa0; /* sport 41000 */
+	t[1] = 0x28;
+	t[2] = 0x01; /* dport 443 */
+	t[3] = 0xbb;
+	t[12] = 0x50;
+	t[13] = 0x18;
+	n = pg_client_hello(l4 + 20, sizeof(l4) - 20, "Dev.EzvizLife.com");
+	pg_ip6(&f, inner_mac, 6, a6, b6, l4, 20 + n);
+	ph_seen = 0;
+	p = cs_passive_new(NULL, &ph, ph_collect, NULL);
+	assert_int_equal(cs_passive_packet(p, 1700000000, f.b, f.n, f.n), 0);
+	cs_passive_finish(p);
+	cs_passive_free(p);
+	cs_ph_free(&ph);
+	assert_int_equal(ph_seen, 1);
+}
+
 /* ---- the identity capture ---- */
 
 static void
@@ -813,9 +862,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_links),    cmocka_unit_test(test_ndp),
-	    cmocka_unit_test(test_dhcp6),    cmocka_unit_test(test_reassembly),
-	    cmocka_unit_test(test_identity), cmocka_unit_test(test_memory_flat),
+	    cmocka_unit_test(test_links),
+	    cmocka_unit_test(test_ndp),
+	    cmocka_unit_test(test_dhcp6),
+	    cmocka_unit_test(test_reassembly),
+	    cmocka_unit_test(test_v6_phonehome),
+	    cmocka_unit_test(test_identity),
+	    cmocka_unit_test(test_memory_flat),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

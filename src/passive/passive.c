@@ -65,6 +65,7 @@ enum dkind {
 /* A device key: family 4 or 6 and the address, or 0 and a MAC. */
 struct dkey {
 	uint8_t fam;
+	uint32_t h; /* hash of fam and a, set with them */
 	uint8_t a[16];
 };
 
@@ -76,6 +77,7 @@ struct dev {
 	size_t ndone;
 	size_t held;     /* observation bytes */
 	uint64_t gen;    /* distinguishes a re-created device at the same IP */
+	uint32_t h;      /* its key's hash */
 	uint8_t fmac[6]; /* source MAC of its frames (not yet trusted) */
 	bool has_fmac;
 };
@@ -285,14 +287,20 @@ cs_passive_addrstr(const struct cs_passive_dev *d, char *buf, size_t bufsz)
 
 /* ---- MACs ---- */
 
+/* A hash of n bytes (n <= 16), eight at a time. */
 static uint32_t
 hash_bytes(const uint8_t *b, size_t n, uint32_t seed)
 {
-	uint32_t h = seed ^ 0x9e3779b9U;
+	uint64_t h = (uint64_t)seed * 0x9E3779B97F4A7C15u + n;
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ b[i]) * 0x01000193U;
-	return hash32(h);
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t w = 0;
+
+		memcpy(&w, b + i, n - i < 8 ? n - i : 8);
+		h = (h ^ w) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 29;
+	}
+	return hash32((uint32_t)h ^ (uint32_t)(h >> 32));
 }
 
 static bool
@@ -364,6 +372,7 @@ key4(uint32_t ip)
 	k.a[1] = (uint8_t)(ip >> 16);
 	k.a[2] = (uint8_t)(ip >> 8);
 	k.a[3] = (uint8_t)ip;
+	k.h = hash32(ip);
 	return k;
 }
 
@@ -374,6 +383,7 @@ key6(const uint8_t a[16])
 
 	k.fam = 6;
 	memcpy(k.a, a, 16);
+	k.h = hash_bytes(k.a, 16, 6);
 	return k;
 }
 
@@ -384,6 +394,7 @@ keymac(const uint8_t m[6])
 
 	memset(&k, 0, sizeof(k));
 	memcpy(k.a, m, 6);
+	k.h = hash_bytes(k.a, 16, 0);
 	return k;
 }
 
@@ -408,17 +419,14 @@ key_src(const struct cs_pkt *k, struct dkey *out)
 static size_t
 key_hash(const struct dkey *k)
 {
-	if (k->fam == 4)
-		return hash32((uint32_t)k->a[0] << 24 |
-			      (uint32_t)k->a[1] << 16 | (uint32_t)k->a[2] << 8 |
-			      k->a[3]);
-	return hash_bytes(k->a, 16, k->fam);
+	return k->h;
 }
 
 static bool
-key_eq(const struct cs_passive_dev *d, const struct dkey *k)
+key_eq(const struct dev *d, const struct dkey *k)
 {
-	return d->family == k->fam && memcmp(d->addr, k->a, 16) == 0;
+	return d->h == k->h && d->d.family == k->fam &&
+	       memcmp(d->d.addr, k->a, k->fam == 4 ? 4 : 16) == 0;
 }
 
 static struct dev *
@@ -426,7 +434,7 @@ dev_find(struct cs_passive *p, const struct dkey *k)
 {
 	for (struct dev *d = p->dbuckets[key_hash(k) & p->dmask]; d != NULL;
 	     d = d->hnext)
-		if (key_eq(&d->d, k))
+		if (key_eq(d, k))
 			return d;
 	return NULL;
 }
@@ -447,12 +455,8 @@ static bool dev_first(struct dev *d, enum dkind k, uint16_t port);
 static void
 dev_unlink(struct cs_passive *p, struct dev *d)
 {
-	struct dkey k;
-	struct dev **pp;
+	struct dev **pp = &p->dbuckets[d->h & p->dmask];
 
-	k.fam = d->d.family;
-	memcpy(k.a, d->d.addr, 16);
-	pp = &p->dbuckets[key_hash(&k) & p->dmask];
 	while (*pp != d)
 		pp = &(*pp)->hnext;
 	*pp = d->hnext;
@@ -500,6 +504,7 @@ dev_get(struct cs_passive *p, const struct dkey *k, int64_t ts)
 		}
 		d = cs_xcalloc(1, sizeof(*d));
 		d->d.family = k->fam;
+		d->h = k->h;
 		memcpy(d->d.addr, k->a, 16);
 		if (k->fam == 4)
 			d->d.ip = (uint32_t)k->a[0] << 24 |

@@ -657,6 +657,28 @@ pg_identity(const char *path, int link, const char *der_path)
 			"AXIS M3045-V - ACCC8E000060");
 	pg_udp6(&f, v6_mac, v6_addr, 5353, mdns6, 5353, pl, n);
 	pg_dump_link(d, link, t + 11, &f);
+	/* An IPv6 camera answering a WS-Discovery probe (UDP 3702). */
+	{
+		static const uint8_t w_mac[6] = {0x02, 0x11, 0x22,
+						 0x33, 0x44, 0x70};
+		static const uint8_t w_addr[16] = {0xfe, 0x80, [8] = 0x00, 0x11,
+						   0x22, 0xff, 0xfe,       0x33,
+						   0x44, 0x70};
+		static const char pm[] =
+		    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+		    "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/"
+		    "soap-envelope\" xmlns:d=\"http://schemas.xmlsoap.org/ws/"
+		    "2005/04/discovery\"><env:Body><d:ProbeMatches>"
+		    "<d:ProbeMatch><d:Types>dn:NetworkVideoTransmitter"
+		    "</d:Types><d:Scopes>onvif://www.onvif.org/hardware/"
+		    "DS-2CD2385G1-I onvif://www.onvif.org/name/HIKVISION"
+		    "</d:Scopes><d:XAddrs>http://[fe80::11:22ff:fe33:4470]/"
+		    "onvif/device_service</d:XAddrs></d:ProbeMatch>"
+		    "</d:ProbeMatches></env:Body></env:Envelope>";
+
+		pg_udp6(&f, w_mac, w_addr, 3702, v6_addr, 3702, pm, strlen(pm));
+		pg_dump_link(d, link, t + 12, &f);
+	}
 	pcap_dump_close(d);
 	pcap_close(dead);
 	return 0;

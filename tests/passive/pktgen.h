@@ -86,9 +86,11 @@ int pg_scenario(const char *path, const char *der_path);
  * known only by DHCP and a DNS question for a Dahua P2P name
  * (127.114.2.20, 02:11:22:33:44:20); a unit whose HTTP header and TLS
  * certificate (from der_path, may be NULL) arrive split and reordered
- * (127.114.2.30); a host seen only by its frames (127.114.2.40); an
+ * (127.114.2.30); a host seen only by its frames (127.114.2.40); a host
+ * behind a second router whose frame has TTL 63 (127.116.5.5); an
  * IPv6-only Axis camera announcing itself over mDNS
- * (fe80::11:22ff:fe33:4460).  Returns 0 or -1.
+ * (fe80::11:22ff:fe33:4460); an IPv6 camera answering WS-Discovery
+ * (fe80::11:22ff:fe33:4470).  Returns 0 or -1.
  */
 int pg_identity(const char *path, int link, const char *der_path);
 

@@ -359,7 +359,7 @@ struct dev_seen {
 	char addr[48], mac[18], via[8];
 	bool gateway;
 	struct cs_identity id;
-	bool http_server, tls_subject, hostname, ph_maker;
+	bool http_server, tls_subject, hostname, ph_maker, wsd;
 };
 
 struct got {
@@ -390,6 +390,7 @@ collect(void *arg, const struct cs_passive_dev *d)
 	s->tls_subject = cs_obs_find(&d->obs, "tls.subject", 0) != NULL;
 	s->hostname = cs_obs_find(&d->obs, "dhcp.hostname", 0) != NULL;
 	s->ph_maker = cs_obs_find(&d->obs, "phonehome.maker", 0) != NULL;
+	s->wsd = cs_obs_find(&d->obs, "wsd.types", 0) != NULL;
 }
 
 static const struct dev_seen *
@@ -645,6 +646,11 @@ check_identity(const struct got *g)
 	assert_string_equal(s->mac, "02:11:22:33:44:60");
 	assert_string_equal(s->via, "ndp");
 	assert_string_equal(s->id.manufacturer, "Axis");
+	/* An IPv6 camera's WS-Discovery answer; its MAC from its frames. */
+	s = must(g, "fe80::11:22ff:fe33:4470");
+	assert_true(s->wsd);
+	assert_string_equal(s->id.manufacturer, "Hikvision");
+	assert_string_equal(s->mac, "02:11:22:33:44:70");
 	/* The gateway is itself, by ARP, and flagged; the 20 hosts it
 	 * forwards for do not get its MAC. */
 	s = must(g, "127.114.2.1");

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Fuzz target: TCP reassembly input.  The data is a series of segments
- * of one flow, each written as flags (1 byte), sequence offset (2, big
- * endian), length (1) and that many payload bytes; they are sent from
- * 127.0.0.2:80 with sequence 4000000000 + offset (so that the sequence
- * space wraps) through a fresh listener.
+ * Fuzz target: TCP reassembly input.  The first byte picks the server
+ * port (80, 34567 Xiongmai DVRIP, 37777 Dahua DVRIP, 21 FTP); then comes
+ * a series of segments of one flow, each written as flags (1 byte),
+ * sequence offset (2, big endian), length (1) and that many payload
+ * bytes; they are sent from 127.0.0.2:PORT with sequence 4000000000 +
+ * offset (so that the sequence space wraps) through a fresh listener.
  */
 #include "fuzz.h"
 
@@ -32,8 +33,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct cs_passive *p = cs_passive_new(
 	    &(struct cs_passive_opts){.max_flows = 4, .max_devices = 4}, NULL,
 	    sink, NULL);
+	static const uint16_t ports[] = {80, 34567, 37777, 21};
 	uint8_t f[54 + 255];
-	size_t off = 0;
+	size_t off = 1;
+	uint16_t port;
+
+	if (size < 1) {
+		cs_passive_free(p);
+		return 0;
+	}
+	port = ports[data[0] % 4];
 
 	while (off + 4 <= size) {
 		uint8_t flags = data[off], n = data[off + 3];
@@ -44,6 +53,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (n > size - off)
 			n = (uint8_t)(size - off);
 		memcpy(f, hdr, sizeof(hdr));
+		f[34] = (uint8_t)(port >> 8);
+		f[35] = (uint8_t)port;
 		f[16] = (uint8_t)((40 + n) >> 8);
 		f[17] = (uint8_t)(40 + n);
 		f[38] = (uint8_t)(seq >> 24);

@@ -15,6 +15,7 @@
 #include "core/rd.h"
 #include "core/str.h"
 #include "parse/parse_mdns.h"
+#include "parse/parse_vendor.h"
 #include "core/poison.h"
 
 /* Intrusive doubly-linked LRU list; the head's next is the newest. */
@@ -60,6 +61,8 @@ enum dkind {
 	K_DHCP,
 	K_MAC,
 	K_DHCP6,
+	K_DVRIP,
+	K_BANNER,
 };
 
 /* A device key: family 4 or 6 and the address, or 0 and a MAC. */
@@ -1139,10 +1142,17 @@ tcp_hash(const struct cs_pkt *k)
 	    hash_bytes(k->dst6, 16, (uint32_t)k->sport << 16 | k->dport));
 }
 
-enum rkind { R_NONE = 0, R_HTTP, R_RTSP, R_TLS };
+enum rkind { R_NONE = 0, R_HTTP, R_RTSP, R_TLS, R_XM, R_DH, R_FTP };
 
+/* Vendor services are recognised on their well-known server ports only:
+ * their first bytes alone are too common. */
+#define PORT_XM_DVRIP 34567 /* Xiongmai DVRIP (0xFF header) */
+#define PORT_DH_DVRIP 37777 /* Dahua DVRIP (32-byte header, >= 0x80) */
+#define PORT_FTP 21         /* FTP greeting ("220 ...") */
+
+/* What the device's stream from sport starting with b[0..n) is. */
 static enum rkind
-rsm_kind(const uint8_t *b, size_t n)
+rsm_kind(const uint8_t *b, size_t n, uint16_t sport)
 {
 	if (n >= 5 && memcmp(b, "HTTP/", 5) == 0)
 		return R_HTTP;
@@ -1150,7 +1160,69 @@ rsm_kind(const uint8_t *b, size_t n)
 		return R_RTSP;
 	if (n >= 2 && b[0] == 22 && b[1] == 3)
 		return R_TLS;
+	if (sport == PORT_XM_DVRIP && n >= 1 && b[0] == 0xFF)
+		return R_XM;
+	if (sport == PORT_DH_DVRIP && n >= 1 && b[0] >= 0x80)
+		return R_DH;
+	if (sport == PORT_FTP && n >= 4 && memcmp(b, "220", 3) == 0)
+		return R_FTP;
 	return R_NONE;
+}
+
+static enum dkind
+rk_dkind(enum rkind rk)
+{
+	switch (rk) {
+	case R_RTSP:
+		return K_RTSP;
+	case R_TLS:
+		return K_TLS;
+	case R_XM:
+	case R_DH:
+		return K_DVRIP;
+	case R_FTP:
+		return K_BANNER;
+	default:
+		return K_HTTP;
+	}
+}
+
+/* Decodes a vendor service's first message once it is whole (or no more
+ * will come); true when finished. */
+static bool
+vendor_decode(struct cs_passive *p, const struct dkey *src, uint16_t sport,
+	      enum rkind rk, const uint8_t *b, size_t n, bool full, int64_t ts)
+{
+	size_t len = 0;
+	struct dev *d;
+
+	if (rk == R_XM) {
+		struct cs_xm_msg m;
+		int rc = cs_xm_parse(b, n, &m);
+
+		if (rc == CS_ETRUNC && !full)
+			return false;
+		if (rc != 0)
+			return true;
+		len = 20 + (size_t)m.len;
+	} else if (rk == R_DH) {
+		if (n < 32 && !full)
+			return false;
+		if (n < 32)
+			return true;
+		len = 32; /* the header is what the rules read */
+	} else {
+		long end = cs_span_find(cs_span_make(b, n), "\r\n", 2, false);
+
+		if (end < 0 && !full)
+			return false;
+		len = end < 0 ? n : (size_t)end;
+	}
+	d = dev_get(p, src, ts);
+	if (dev_first(d, rk_dkind(rk), sport))
+		dev_decode(p, d, rk == R_FTP ? "banner" : "dvrip", b,
+			   CS_MIN(len, n), sport);
+	return true;
 }
 
 /*
@@ -1162,9 +1234,11 @@ static bool
 stream_decode(struct cs_passive *p, const struct dkey *src, uint16_t sport,
 	      const uint8_t *b, size_t n, bool full, int64_t ts)
 {
-	enum rkind rk = rsm_kind(b, n);
+	enum rkind rk = rsm_kind(b, n, sport);
 	struct dev *d;
 
+	if (rk == R_XM || rk == R_DH || rk == R_FTP)
+		return vendor_decode(p, src, sport, rk, b, n, full, ts);
 	if (n < 5)
 		return full;
 	if (rk == R_NONE)
@@ -1232,7 +1306,7 @@ rsm_give_up(struct cs_passive *p, struct rsm *r, int64_t ts)
 	bool learnt =
 	    r->contig > 0 &&
 	    stream_decode(p, &r->src, r->sport, r->buf, r->contig, true, ts) &&
-	    rsm_kind(r->buf, r->contig) != R_NONE;
+	    rsm_kind(r->buf, r->contig, r->sport) != R_NONE;
 
 	rsm_free(p, r, learnt);
 }
@@ -1349,7 +1423,7 @@ on_tcp_stream(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 		 * a segment at the start that holds everything is decoded
 		 * directly; any other is followed until it can be read. */
 		if (k->seq == t->isn + 1) {
-			enum rkind rk = rsm_kind(pl.p, pl.n);
+			enum rkind rk = rsm_kind(pl.p, pl.n, k->sport);
 
 			if (rk == R_NONE) {
 				t->st = TST_DONE;
@@ -1357,11 +1431,7 @@ on_tcp_stream(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 			}
 			if (key_src(k, &src) &&
 			    (d = dev_find(p, &src)) != NULL &&
-			    !dev_first_peek(d,
-					    rk == R_TLS    ? K_TLS
-					    : rk == R_RTSP ? K_RTSP
-							   : K_HTTP,
-					    k->sport)) {
+			    !dev_first_peek(d, rk_dkind(rk), k->sport)) {
 				t->st = TST_DONE;
 				return;
 			}
@@ -1380,18 +1450,14 @@ on_tcp_stream(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 	/* No SYN-ACK seen: a flow is followed from a segment that starts a
 	 * response the decoders read. */
 	{
-		enum rkind rk = rsm_kind(pl.p, pl.n);
+		enum rkind rk = rsm_kind(pl.p, pl.n, k->sport);
 		struct dkey src;
 		struct dev *d;
 
 		if (rk == R_NONE || !key_src(k, &src))
 			return;
 		if ((d = dev_find(p, &src)) != NULL &&
-		    !dev_first_peek(d,
-				    rk == R_TLS    ? K_TLS
-				    : rk == R_RTSP ? K_RTSP
-						   : K_HTTP,
-				    k->sport))
+		    !dev_first_peek(d, rk_dkind(rk), k->sport))
 			return;
 		if (stream_decode(p, &src, k->sport, pl.p, pl.n, false, ts)) {
 			t->fh = fh;

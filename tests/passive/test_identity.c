@@ -594,6 +594,85 @@ test_v6_phonehome(void **state)
 	assert_int_equal(ph_seen, 1);
 }
 
+static int vendor_hits;
+
+static void
+vendor_collect(void *arg, const struct cs_passive_dev *d)
+{
+	const char *want = arg;
+
+	if (cs_obs_find(&d->obs, want, 0) != NULL)
+		vendor_hits++;
+}
+
+static void
+feedp(struct cs_passive *p, uint16_t sport, uint32_t seq, uint8_t flags,
+      const void *s, size_t n)
+{
+	struct pg_frame f;
+
+	pg_tcp(&f, inner_mac, PG_IP(127, 114, 9, 1), sport,
+	       PG_IP(127, 114, 9, 2), 40001, seq, flags, s, n);
+	assert_int_equal(cs_passive_packet(p, 1700000000, f.b, f.n, f.n), 0);
+}
+
+/* Vendor TCP services on their ports: a Xiongmai DVRIP reply, a Dahua
+ * DVRIP header and an FTP greeting, each split over two segments sent
+ * in reverse order after the SYN-ACK, are reassembled and decoded; the
+ * same bytes from another port are not decoded as DVRIP. */
+static void
+test_vendor_streams(void **state)
+{
+	static const char json[] = "{ \"Name\" : \"SystemInfo\", "
+				   "\"SoftWareVersion\" : \"V4.02.R11\" }\n";
+	uint8_t xm[256], dh[32];
+	static const char ftp[] = "220 test FTP server ready\r\n";
+	static const struct {
+		uint16_t port;
+		const char *key;
+		int hits;
+	} t[] = {
+	    {34567, "xm.dvrip", 1},
+	    {37777, "dahua.dvrip", 1},
+	    {21, "banner", 1},
+	    {8081, "xm.dvrip", 0},
+	};
+	const uint8_t *msg[] = {xm, dh, (const uint8_t *)ftp, xm};
+	size_t len[4];
+	size_t jl = strlen(json);
+
+	(void)state;
+	memset(xm, 0, 20);
+	xm[0] = 0xFF;
+	xm[1] = 0x01;
+	xm[14] = 0xE9; /* message 1001 (little endian) */
+	xm[15] = 0x03;
+	xm[16] = (uint8_t)jl;
+	memcpy(xm + 20, json, jl);
+	memset(dh, 0, sizeof(dh));
+	dh[0] = 0xB0;
+	dh[3] = 0x68;
+	len[0] = len[3] = 20 + jl;
+	len[1] = sizeof(dh);
+	len[2] = strlen(ftp);
+	for (size_t i = 0; i < 4; i++) {
+		struct cs_passive *p;
+		size_t cut = len[i] / 2;
+
+		vendor_hits = 0;
+		p = cs_passive_new(NULL, NULL, vendor_collect,
+				   (void *)(uintptr_t)t[i].key);
+		feedp(p, t[i].port, 499, 0x12, "", 0); /* SYN-ACK */
+		feedp(p, t[i].port, 500 + (uint32_t)cut, 0x18, msg[i] + cut,
+		      len[i] - cut);
+		feedp(p, t[i].port, 500, 0x18, msg[i], cut);
+		cs_passive_finish(p);
+		cs_passive_free(p);
+		if (vendor_hits != t[i].hits)
+			fail_msg("port %u: %d", t[i].port, vendor_hits);
+	}
+}
+
 /* ---- the identity capture ---- */
 
 static void
@@ -873,6 +952,7 @@ main(void)
 	    cmocka_unit_test(test_dhcp6),
 	    cmocka_unit_test(test_reassembly),
 	    cmocka_unit_test(test_v6_phonehome),
+	    cmocka_unit_test(test_vendor_streams),
 	    cmocka_unit_test(test_identity),
 	    cmocka_unit_test(test_memory_flat),
 	};

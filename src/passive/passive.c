@@ -163,6 +163,13 @@ struct resolved {
 	char name[CS_DNS_QNAME_MAX];
 };
 
+/* The same for AAAA answers (allocated on the first one). */
+struct resolved6 {
+	uint8_t addr[16];
+	const struct cs_ph_rule *rule; /* NULL: empty */
+	char name[CS_DNS_QNAME_MAX];
+};
+
 struct cs_passive {
 	struct cs_passive_opts o;
 	const struct cs_ph *ph;
@@ -179,8 +186,9 @@ struct cs_passive {
 	size_t fmask;
 	struct lru flru;
 	struct resolved *res;
-	struct macent *macs;  /* MAC_SLOTS */
-	struct cs_mdns *mdns; /* scratch for DNS answers */
+	struct resolved6 *res6; /* RESOLVED_SLOTS, NULL until an AAAA */
+	struct macent *macs;    /* MAC_SLOTS */
+	struct cs_mdns *mdns;   /* scratch for DNS answers */
 	struct cs_passive_stats st;
 	struct tstate *tst; /* TST_SLOTS */
 	struct rsm *rsm;    /* RSM_SLOTS, allocated on first use */
@@ -1062,6 +1070,23 @@ on_dns(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 				uint32_t a;
 				struct resolved *s;
 
+				if (rr->type == CS_DNS_AAAA &&
+				    rr->addrlen == 16) {
+					struct resolved6 *s6;
+
+					if (p->res6 == NULL)
+						p->res6 = cs_xcalloc(
+						    RESOLVED_SLOTS,
+						    sizeof(*p->res6));
+					s6 = &p->res6[hash_bytes(rr->addr, 16,
+								 6) &
+						      (RESOLVED_SLOTS - 1)];
+					memcpy(s6->addr, rr->addr, 16);
+					s6->rule = r;
+					cs_strlcpy(s6->name, q.name[i],
+						   sizeof(s6->name));
+					continue;
+				}
 				if (rr->type != CS_DNS_A || rr->addrlen != 4)
 					continue;
 				a = (uint32_t)rr->addr[0] << 24 |
@@ -1489,6 +1514,56 @@ on_tls(struct cs_passive *p, const struct cs_pkt *k,
 	}
 }
 
+static const struct resolved6 *
+res6_find(const struct cs_passive *p, const uint8_t a[16])
+{
+	const struct resolved6 *s;
+
+	if (p->res6 == NULL)
+		return NULL;
+	s = &p->res6[hash_bytes(a, 16, 6) & (RESOLVED_SLOTS - 1)];
+	return s->rule != NULL && memcmp(s->addr, a, 16) == 0 ? s : NULL;
+}
+
+/*
+ * Phone-home over IPv6: a ClientHello's SNI, and packets to or from an
+ * address a listed name resolved to (AAAA), counted for the device on
+ * the near side (there is no flow table for IPv6: each packet is looked
+ * up in the resolved table, and the record is found again by its key).
+ */
+static void
+on_ph6(struct cs_passive *p, const struct cs_pkt *k, int64_t ts, bool has_src,
+       const struct dkey *src, struct dev *d, const struct cs_ph_rule *rule,
+       const char *match)
+{
+	const struct resolved6 *s;
+	int slot;
+
+	if (rule != NULL && has_src) {
+		if (d == NULL)
+			d = dev_get(p, src, ts);
+		slot = ph_slot(p, d, rule, "sni", match, 0, ts);
+		ph_count(p, d, slot, ts, k->ip_len);
+		return;
+	}
+	if (p->res6 == NULL)
+		return;
+	if (has_src && (s = res6_find(p, k->dst6)) != NULL) {
+		if (d == NULL)
+			d = dev_get(p, src, ts);
+		slot = ph_slot(p, d, s->rule, "addr", s->name, 0, ts);
+		ph_count(p, d, slot, ts, k->ip_len);
+	} else if ((s = res6_find(p, k->src6)) != NULL) {
+		struct dkey dk = key6(k->dst6);
+		struct dev *dd = dev_find(p, &dk);
+
+		if (dd == NULL)
+			return; /* only the device's own flows are counted */
+		slot = ph_slot(p, dd, s->rule, "addr", s->name, 0, ts);
+		ph_count(p, dd, slot, ts, k->ip_len);
+	}
+}
+
 /* src: the packet's source as a key when has_src. */
 static void
 on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts, bool has_src,
@@ -1534,16 +1609,7 @@ on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts, bool has_src,
 	if (p->ph == NULL || p->ph->n == 0)
 		return;
 	if (k->ipver != 4) {
-		/* IPv6: the SNI is recorded; flows are followed for IPv4
-		 * only (the flow table keys on IPv4 addresses). */
-		if (rule != NULL && has_src) {
-			int slot;
-
-			if (d == NULL)
-				d = dev_get(p, &src, ts);
-			slot = ph_slot(p, d, rule, "sni", match, 0, ts);
-			ph_count(p, d, slot, ts, k->ip_len);
-		}
+		on_ph6(p, k, ts, has_src, &src, d, rule, match);
 		return;
 	}
 	d = has_src ? dev_find(p, &src) : NULL;
@@ -1694,6 +1760,7 @@ cs_passive_free(struct cs_passive *p)
 	free(p->fbuckets);
 	free(p->pool);
 	free(p->res);
+	free(p->res6);
 	free(p->macs);
 	free(p->mdns);
 	free(p->tst);

@@ -28,6 +28,7 @@
 #include "core/poison.h"
 
 static const uint8_t inner_mac[6] = {0x02, 0x33, 0, 0, 0, 7};
+static const uint8_t outer_mac6[6] = {0x02, 0x66, 0, 0, 0, 1};
 static const uint8_t a6[16] = {0xfd, 0, [14] = 0x12, 0x34};
 static const uint8_t b6[16] = {0xfd, 0, [15] = 1};
 
@@ -594,6 +595,75 @@ test_v6_phonehome(void **state)
 	assert_int_equal(ph_seen, 1);
 }
 
+static struct cs_passive_ph v6ph;
+static int v6ph_n;
+
+static void
+v6ph_collect(void *arg, const struct cs_passive_dev *d)
+{
+	(void)arg;
+	for (size_t i = 0; i < d->nph; i++)
+		if (d->family == 6 && strcmp(d->ph[i].via, "addr") == 0) {
+			v6ph = d->ph[i];
+			v6ph_n++;
+		}
+}
+
+/* An AAAA answer for a listed name, then a flow over IPv6 to that
+ * address: both directions are counted for the device. */
+static void
+test_v6_resolved(void **state)
+{
+	static const char list[] =
+	    "domain\thik-connect.com\tHikvision\tCN\tcloud\thigh\ttest\n";
+	static const uint8_t cloud[16] = {0x20, 0x01, 0x0d, 0xb8, [15] = 7};
+	static const uint8_t dns6[16] = {0xfd, 0, [15] = 0x53};
+	struct cs_ph ph = {0};
+	struct cs_passive *p;
+	struct pg_frame f;
+	uint8_t m[512], l4[64];
+	char err[128];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(cs_ph_add_mem(&ph, "t", (const uint8_t *)list,
+				       strlen(list), err, sizeof(err)),
+			 0);
+	p = cs_passive_new(NULL, &ph, v6ph_collect, NULL);
+	/* The question, then the answer: rewrite pg_dns's A record as an
+	 * AAAA one (type 28, 16 bytes). */
+	n = pg_dns(m, sizeof(m), "a.hik-connect.com", 0, 0);
+	pg_udp6(&f, inner_mac, a6, 40000, dns6, 53, m, n);
+	assert_int_equal(cs_passive_packet(p, 1700000000, f.b, f.n, f.n), 0);
+	n = pg_dns(m, sizeof(m), "a.hik-connect.com", 1, 0);
+	m[n - 14 + 1] = 28; /* type: after the 2-byte name pointer */
+	m[n - 6 + 1] = 16;  /* rdlength */
+	memcpy(m + n - 4, cloud, 16);
+	n += 12;
+	pg_udp6(&f, outer_mac6, dns6, 53, a6, 40000, m, n);
+	assert_int_equal(cs_passive_packet(p, 1700000000, f.b, f.n, f.n), 0);
+	memset(l4, 0, sizeof(l4));
+	l4[0] = 0xa0;
+	l4[3] = 0xbb; /* to port 443 */
+	l4[12] = 0x50;
+	l4[13] = 0x10;
+	for (int i = 0; i < 3; i++) {
+		pg_ip6(&f, inner_mac, 6, a6, cloud, l4, 40);
+		assert_int_equal(
+		    cs_passive_packet(p, 1700000001, f.b, f.n, f.n), 0);
+		pg_ip6(&f, outer_mac6, 6, cloud, a6, l4, 40);
+		assert_int_equal(
+		    cs_passive_packet(p, 1700000001, f.b, f.n, f.n), 0);
+	}
+	v6ph_n = 0;
+	cs_passive_finish(p);
+	cs_passive_free(p);
+	cs_ph_free(&ph);
+	assert_int_equal(v6ph_n, 1);
+	assert_string_equal(v6ph.match, "a.hik-connect.com");
+	assert_int_equal(v6ph.packets, 6);
+}
+
 static int vendor_hits;
 
 static void
@@ -952,6 +1022,7 @@ main(void)
 	    cmocka_unit_test(test_dhcp6),
 	    cmocka_unit_test(test_reassembly),
 	    cmocka_unit_test(test_v6_phonehome),
+	    cmocka_unit_test(test_v6_resolved),
 	    cmocka_unit_test(test_vendor_streams),
 	    cmocka_unit_test(test_identity),
 	    cmocka_unit_test(test_memory_flat),

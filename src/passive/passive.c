@@ -949,6 +949,7 @@ on_dhcp(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 		struct dkey mk = keymac(m.chaddr);
 
 		d = dev_get(p, &mk, ts);
+		cs_strlcpy(d->d.mac_via, "dhcp", sizeof(d->d.mac_via));
 	} else {
 		return;
 	}

@@ -664,6 +664,33 @@ test_v6_resolved(void **state)
 	assert_int_equal(v6ph.packets, 6);
 }
 
+/* A DHCP DISCOVER alone: the device is its MAC, with what it sent. */
+static void
+test_mac_only(void **state)
+{
+	static const uint8_t mac[6] = {0x02, 0x77, 0, 0, 0, 1};
+	struct got *g = calloc(1, sizeof(*g));
+	struct cs_passive *p;
+	const struct dev_seen *s;
+	struct pg_frame f;
+	uint8_t m[512];
+	size_t n;
+
+	(void)state;
+	p = cs_passive_new(NULL, NULL, collect, g);
+	n = pg_dhcp_msg(m, sizeof(m), 1, mac, 0, "udhcp 1.31.1", "lonely");
+	pg_l4(&f, mac, 17, 0, 68, PG_IP(255, 255, 255, 255), 67, m, n);
+	assert_int_equal(cs_passive_packet(p, 1700000000, f.b, f.n, f.n), 0);
+	cs_passive_finish(p);
+	cs_passive_free(p);
+	assert_int_equal(g->n, 1);
+	s = must(g, "");
+	assert_string_equal(s->mac, "02:77:00:00:00:01");
+	assert_string_equal(s->via, "dhcp");
+	assert_true(s->hostname);
+	free(g);
+}
+
 static int vendor_hits;
 
 static void
@@ -1023,6 +1050,7 @@ main(void)
 	    cmocka_unit_test(test_reassembly),
 	    cmocka_unit_test(test_v6_phonehome),
 	    cmocka_unit_test(test_v6_resolved),
+	    cmocka_unit_test(test_mac_only),
 	    cmocka_unit_test(test_vendor_streams),
 	    cmocka_unit_test(test_identity),
 	    cmocka_unit_test(test_memory_flat),

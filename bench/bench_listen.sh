@@ -12,6 +12,10 @@
 #       -e tls.handshake.extensions_server_name -e http.server > /dev/null
 # and prints MB/s, packets/s and the ratio.  The capture is deleted after.
 #
+# BENCH_MODE=small writes small packets instead (bare 60-byte TCP
+# segments, 20-byte UDP datagrams, the same DNS/TLS/HTTP messages): the
+# packet rate rather than the byte rate.
+#
 # usage: bench/bench_listen.sh [SIZE-MiB]   (build first: ninja -C build)
 # tshark: DEBIAN_FRONTEND=noninteractive apt-get install -y tshark
 set -eu
@@ -28,7 +32,10 @@ command -v tshark >/dev/null || { echo "bench_listen: needs tshark" >&2; exit 1;
 
 cap="$tmp/bench.pcap"
 echo "bench_listen: writing a $size MiB capture" >&2
-"$gen" bench "$cap" "$size"
+case ${BENCH_MODE:-} in
+small) "$gen" bench-small "$cap" "$size" ;;
+*) "$gen" bench "$cap" "$size" ;;
+esac
 bytes=$(stat -c %s "$cap")
 packets=$(capinfos -c -M "$cap" 2>/dev/null | awk -F: '/Number of packets/ {gsub(/ /,"",$2); print $2}')
 [ -n "$packets" ] || packets=0

@@ -5,7 +5,7 @@
 set -eu
 PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
  libuv1-dev libcmocka-dev libsqlite3-dev sqlite3 libpcre2-dev libexpat1-dev
- libjson-c-dev libbsd-dev libmd-dev libpcap-dev ieee-data libwireshark-data python3
+ libjson-c-dev libbsd-dev libmd-dev libpcap-dev zlib1g-dev ieee-data libwireshark-data python3
  iproute2 chromium
  libpq-dev postgresql"
 missing=""

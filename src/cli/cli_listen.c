@@ -82,7 +82,7 @@ struct listen_run {
 	int64_t scan_id;
 	bool json;
 	struct cs_buf out;
-	uint64_t flushed, findings;
+	uint64_t flushed, findings, mac_only;
 	int store_err;
 };
 
@@ -225,6 +225,8 @@ json_device(struct listen_run *run, const struct cs_passive_dev *d,
 	cs_buf_reset(b);
 	cs_buf_printf(b, "{\"ip\":\"%s\"", ip);
 	json_str(b, "mac", mac);
+	json_str(b, "mac_via", d->has_mac ? d->mac_via : "");
+	cs_buf_printf(b, ",\"gateway\":%s", d->gateway ? "true" : "false");
 	cs_buf_printf(b,
 		      ",\"passive\":true,\"first_seen\":%lld,\"last_seen\":%lld"
 		      ",\"packets\":%llu,\"bytes\":%llu",
@@ -306,10 +308,10 @@ on_flush(void *arg, const struct cs_passive_dev *d)
 	struct cs_identity id;
 	struct cs_host_result r;
 	uint16_t ports[CS_STORE_MAX_PORTS];
-	char ip[16], mac[18] = "", seen[96];
+	char ip[48], mac[18] = "", seen[96];
 
 	memset(&r, 0, sizeof(r));
-	cs_passive_ipstr(d->ip, ip, sizeof(ip));
+	cs_passive_addrstr(d, ip, sizeof(ip));
 	if (d->has_mac)
 		cs_ident_mac_format(d->mac, mac);
 	cs_obs_list_init(&obs);
@@ -323,7 +325,7 @@ on_flush(void *arg, const struct cs_passive_dev *d)
 		ph_text(&d->ph[i], t, sizeof(t));
 		(void)cs_obs_adds(&obs, "phonehome", 0, t);
 	}
-	if (run->store != NULL) {
+	if (run->store != NULL && ip[0]) {
 		struct merge m = {&obs};
 
 		(void)cs_store_each_observation(run->store, run->scan_id, ip,
@@ -333,7 +335,11 @@ on_flush(void *arg, const struct cs_passive_dev *d)
 		 (long long)d->first, (long long)d->last);
 	(void)cs_obs_adds(&obs, "seen.passive", 0, seen);
 	cs_fp_identify(run->fp, &obs, &id);
-	if (run->store != NULL) {
+	if (run->store != NULL && ip[0] == '\0') {
+		/* Known only by its MAC: the inventory is keyed by address,
+		 * so such a device is reported (JSON, counters) only. */
+		run->mac_only++;
+	} else if (run->store != NULL) {
 		memset(&r, 0, sizeof(r));
 		r.ip = ip;
 		r.ports = ports;
@@ -363,7 +369,9 @@ usage(FILE *f)
 {
 	fputs(
 	    "usage: camsweep listen (--read FILE | --interface IF) [options]\n"
-	    "  --read FILE          a capture file (pcap or pcapng)\n"
+	    "  --read FILE          a capture file (pcap or pcapng, may be "
+	    "gzip-compressed;\n"
+	    "                       Ethernet, Linux cooked v1/v2, raw IP)\n"
 	    "  --interface IF       listen live on IF (needs capture "
 	    "rights)\n"
 	    "  --filter BPF         capture filter for --interface\n"
@@ -564,7 +572,8 @@ cs_cli_listen(int argc, char **argv)
 			"%llu evicted, peak %zu), %llu phone-home packets, "
 			"%llu flows (%llu aged, %llu evicted, peak %zu), "
 			"%llu observations dropped, %llu findings, "
-			"%llu kernel drops\n",
+			"%llu TCP streams reassembled (%llu given up), "
+			"%llu devices known only by MAC, %llu kernel drops\n",
 			(unsigned long long)ps.packets,
 			(unsigned long long)ps.bytes,
 			(unsigned long long)ps.decode_errors,
@@ -578,6 +587,9 @@ cs_cli_listen(int argc, char **argv)
 			(unsigned long long)ps.flows_evicted, ps.flows_peak,
 			(unsigned long long)ps.obs_dropped,
 			(unsigned long long)run.findings,
+			(unsigned long long)ps.tcp_streams,
+			(unsigned long long)ps.tcp_uncut,
+			(unsigned long long)run.mac_only,
 			(unsigned long long)cst.os_dropped);
 	fflush(stdout);
 	if (crc != 0)

@@ -144,6 +144,11 @@ static const struct cs_obs_keydef keys[] = {
     {"dhcp.vendor", "DHCP option 60", "decode dhcp-vendor-class, passive", T},
     {"dhcp.hostname", "DHCP option 12", "passive", T},
     {"dhcp.prl", "DHCP parameter request list", "passive", T},
+    {"dhcp6.oro", "DHCPv6 option request list (option codes)", "passive", T},
+    {"phonehome.maker",
+     "maker whose cloud, P2P or update endpoint the device called, with the "
+     "endpoint list's confidence (\"MAKER; confidence=high\")",
+     "passive", T},
     {"banner", "first line(s) a service sent unprompted",
      "decode banner (banner)", T},
     {"banner.service", "the service name given with a banner", "decode banner",

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: ISC */
 /* libpcap front end of the passive listener; see capture.h. */
+#define _GNU_SOURCE /* fopencookie: a gzip stream as a FILE for libpcap */
 #include "passive/capture.h"
 
 #include <pcap/pcap.h>
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "core/str.h"
 #include "core/poison.h"
@@ -27,6 +29,85 @@ open_live(const struct cs_capture_opts *o, char *pe)
 	return h;
 }
 
+/* Link types the decoder reads, from libpcap's DLT_ values. */
+static int
+link_of(int dlt)
+{
+	switch (dlt) {
+	case DLT_EN10MB:
+		return CS_LINK_ETHER;
+	case DLT_LINUX_SLL:
+		return CS_LINK_SLL;
+#ifdef DLT_LINUX_SLL2
+	case DLT_LINUX_SLL2:
+		return CS_LINK_SLL2;
+#endif
+	case DLT_RAW:
+#if defined(DLT_IPV4) && defined(DLT_IPV6)
+	case DLT_IPV4:
+	case DLT_IPV6:
+#endif
+		return CS_LINK_RAW;
+	default:
+		return -1;
+	}
+}
+
+static ssize_t
+gz_read(void *cookie, char *buf, size_t n)
+{
+	int got = gzread((gzFile)cookie, buf,
+			 (unsigned)(n > (1u << 30) ? 1u << 30 : n));
+
+	return got < 0 ? -1 : got;
+}
+
+static int
+gz_close(void *cookie)
+{
+	return gzclose((gzFile)cookie) == Z_OK ? 0 : -1;
+}
+
+/*
+ * Opens a capture file: plain pcap/pcapng through libpcap, or the same
+ * compressed with gzip (recognised by its magic bytes), decompressed as
+ * it is read.
+ */
+static pcap_t *
+open_file(const char *path, char *pe)
+{
+	unsigned char magic[2] = {0, 0};
+	FILE *f = fopen(path, "rb");
+	gzFile gz;
+	pcap_t *h;
+
+	if (f == NULL)
+		return pcap_open_offline(path, pe); /* for its message */
+	if (fread(magic, 1, 2, f) != 2 || magic[0] != 0x1f ||
+	    magic[1] != 0x8b) {
+		fclose(f);
+		return pcap_open_offline(path, pe);
+	}
+	fclose(f);
+	if ((gz = gzopen(path, "rb")) == NULL) {
+		snprintf(pe, PCAP_ERRBUF_SIZE, "cannot open gzip stream");
+		return NULL;
+	}
+	(void)gzbuffer(gz, 1u << 18);
+	f = fopencookie(
+	    gz, "rb",
+	    (cookie_io_functions_t){.read = gz_read, .close = gz_close});
+	if (f == NULL) {
+		gzclose(gz);
+		snprintf(pe, PCAP_ERRBUF_SIZE, "cannot open gzip stream");
+		return NULL;
+	}
+	h = pcap_fopen_offline(f, pe); /* owns f from here on */
+	if (h == NULL)
+		fclose(f);
+	return h;
+}
+
 int
 cs_capture_run(struct cs_passive *p, const struct cs_capture_opts *o,
 	       struct cs_capture_stats *st, char *err, size_t errsz)
@@ -43,7 +124,7 @@ cs_capture_run(struct cs_passive *p, const struct cs_capture_opts *o,
 	memset(st, 0, sizeof(*st));
 	pe[0] = '\0';
 	if (o->file != NULL)
-		h = pcap_open_offline(o->file, pe);
+		h = open_file(o->file, pe);
 	else if (o->iface != NULL)
 		h = open_live(o, pe);
 	else {
@@ -55,15 +136,19 @@ cs_capture_run(struct cs_passive *p, const struct cs_capture_opts *o,
 			 pe);
 		return CS_EIO;
 	}
-	if (pcap_datalink(h) != DLT_EN10MB) {
-		snprintf(err, errsz, "%s: link type %s is not Ethernet",
-			 o->file ? o->file : o->iface,
-			 pcap_datalink_val_to_name(pcap_datalink(h))
-			     ? pcap_datalink_val_to_name(pcap_datalink(h))
-			     : "?");
+	if (link_of(pcap_datalink(h)) < 0) {
+		snprintf(
+		    err, errsz,
+		    "%s: link type %s is not one camsweep reads (Ethernet, "
+		    "Linux cooked v1/v2, raw IP)",
+		    o->file ? o->file : o->iface,
+		    pcap_datalink_val_to_name(pcap_datalink(h))
+			? pcap_datalink_val_to_name(pcap_datalink(h))
+			: "?");
 		pcap_close(h);
 		return CS_EINVAL;
 	}
+	cs_passive_set_link(p, link_of(pcap_datalink(h)));
 	if (o->file == NULL && pcap_setnonblock(h, 1, pe) != 0) {
 		snprintf(err, errsz, "%s: %s", o->iface, pe);
 		pcap_close(h);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Feeding a listener from libpcap: a capture file (pcap or pcapng, through
- * pcap_open_offline) or a live interface.  Only this file of src/passive
+ * Feeding a listener from libpcap: a capture file (pcap or pcapng, plain
+ * or gzip-compressed) or a live interface.  Only this file of src/passive
  * includes pcap.h.
  */
 #ifndef CS_PASSIVE_CAPTURE_H
@@ -29,8 +29,9 @@ struct cs_capture_stats {
 /*
  * Reads frames from the file or interface and passes each to
  * cs_passive_packet until the end of the file, *o->stop, or an error.
- * Does not call cs_passive_finish.  Only Ethernet link types are
- * accepted.  Returns 0, or CS_EIO / CS_EINVAL with a message in err
+ * Does not call cs_passive_finish.  Link types: Ethernet, Linux cooked
+ * v1 and v2, raw IP (told to the listener with cs_passive_set_link); a
+ * file may be pcap or pcapng, either one gzip-compressed.  Returns 0, or CS_EIO / CS_EINVAL with a message in err
  * (errsz bytes).  st may be NULL.
  */
 int cs_capture_run(struct cs_passive *p, const struct cs_capture_opts *o,

@@ -6,13 +6,16 @@
  */
 #include "passive/passive.h"
 
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/rd.h"
 #include "core/str.h"
 #include "parse/parse_mdns.h"
+#include "parse/parse_vendor.h"
 #include "core/poison.h"
 
 /* Intrusive doubly-linked LRU list; the head's next is the newest. */
@@ -57,6 +60,16 @@ enum dkind {
 	K_MDNS,
 	K_DHCP,
 	K_MAC,
+	K_DHCP6,
+	K_DVRIP,
+	K_BANNER,
+};
+
+/* A device key: family 4 or 6 and the address, or 0 and a MAC. */
+struct dkey {
+	uint8_t fam;
+	uint32_t h; /* hash of fam and a, set with them */
+	uint8_t a[16];
 };
 
 struct dev {
@@ -65,8 +78,28 @@ struct dev {
 	struct lru lru;
 	uint32_t done[CS_PASSIVE_DONE_MAX];
 	size_t ndone;
-	size_t held;  /* observation bytes */
-	uint64_t gen; /* distinguishes a re-created device at the same IP */
+	size_t held;     /* observation bytes */
+	uint64_t gen;    /* distinguishes a re-created device at the same IP */
+	uint32_t h;      /* its key's hash */
+	uint8_t fmac[6]; /* source MAC of its frames (not yet trusted) */
+	bool has_fmac;
+};
+
+/*
+ * Source MACs of IP frames and the addresses they carried: a MAC seen
+ * with more than GW_ADDRS distinct source addresses is a router's (it
+ * forwards for hosts off the segment), and is never taken as the MAC of
+ * the addresses it carries.  Direct-mapped and fixed in size; a router's
+ * entry is not displaced by another MAC.
+ */
+#define MAC_SLOTS 16384
+#define GW_ADDRS 8
+
+struct macent {
+	uint8_t mac[6];
+	bool used, gw;
+	uint8_t n;
+	uint32_t h[GW_ADDRS]; /* hashes of the distinct addresses seen */
 };
 
 struct flow {
@@ -81,22 +114,45 @@ struct flow {
 };
 
 /*
- * A server's Certificate message usually spans several TCP segments.
- * Without full stream reassembly, a TLS flow whose certificate is cut is
- * followed for a few more segments in capture order, which is the order
- * a capture on the path sees them: bounded in slots, bytes and segments.
+ * Bounded TCP reassembly of what a device sends on flows a decoder wants
+ * (HTTP and RTSP response headers, a TLS server's handshake up to its
+ * certificate): segments are placed by sequence number into a per-flow
+ * buffer, the first copy of each byte wins (overlaps and retransmissions
+ * do not overwrite, as Zeek does), and the flow is decoded once the
+ * in-order prefix holds what the decoder needs.  A flow is followed only
+ * while that can still be learnt: never for one whose first bytes are
+ * not HTTP/RTSP/TLS, and never past RSM_BUF bytes, RSM_SEGS segments, a
+ * FIN or RST.  RSM_SLOTS flows are followed at once (the oldest is given
+ * up for a new one), so the whole costs at most RSM_SLOTS * RSM_BUF.
+ *
+ * Flow state (the initial sequence number from a SYN-ACK, "done") sits
+ * in a direct-mapped table of TST_SLOTS entries keyed by a hash of the
+ * flow; a collision only forgets a flow's state.
  */
-#define TLS_PEND_SLOTS 64
-#define TLS_PEND_MAX (16 * 1024) /* bytes buffered per flow */
-#define TLS_PEND_SEGS 16         /* segments followed per flow */
+#define RSM_SLOTS 64
+#define RSM_BUF (16 * 1024) /* bytes buffered per flow */
+#define RSM_SEGS 64         /* segments accepted per flow */
+#define TST_SLOTS 8192
 
-struct tls_pend {
-	uint32_t sip, dip;
-	uint16_t sport, dport;
+enum { TST_FREE = 0, TST_ISN, TST_RSM, TST_DONE };
+
+struct tstate {
+	uint32_t fh;  /* full flow hash (sender to receiver) */
+	uint32_t isn; /* sender's SYN sequence number (TST_ISN) */
+	uint8_t st;
+	int16_t slot; /* TST_RSM: index into rsm[] */
+};
+
+struct rsm {
 	bool used;
+	uint32_t fh;
+	struct dkey src; /* the sender: the device */
+	uint16_t sport;
+	uint32_t base; /* sequence number of buf[0] */
+	size_t contig; /* bytes in order from buf[0] */
 	unsigned segs;
-	size_t n;
-	uint8_t buf[TLS_PEND_MAX];
+	uint8_t have[RSM_BUF / 8]; /* bytes filled */
+	uint8_t buf[RSM_BUF];
 };
 
 #define RESOLVED_SLOTS 2048
@@ -104,6 +160,13 @@ struct tls_pend {
 struct resolved {
 	uint32_t addr; /* 0: empty */
 	const struct cs_ph_rule *rule;
+	char name[CS_DNS_QNAME_MAX];
+};
+
+/* The same for AAAA answers (allocated on the first one). */
+struct resolved6 {
+	uint8_t addr[16];
+	const struct cs_ph_rule *rule; /* NULL: empty */
 	char name[CS_DNS_QNAME_MAX];
 };
 
@@ -123,11 +186,16 @@ struct cs_passive {
 	size_t fmask;
 	struct lru flru;
 	struct resolved *res;
-	struct cs_mdns *mdns; /* scratch for DNS answers */
+	struct resolved6 *res6; /* RESOLVED_SLOTS, NULL until an AAAA */
+	struct macent *macs;    /* MAC_SLOTS */
+	struct cs_mdns *mdns;   /* scratch for DNS answers */
 	struct cs_passive_stats st;
-	struct tls_pend *tls; /* TLS_PEND_SLOTS, allocated on first use */
-	size_t ntls;          /* slots in use */
-	size_t tls_next;      /* next slot to reuse when all are in use */
+	struct tstate *tst; /* TST_SLOTS */
+	struct rsm *rsm;    /* RSM_SLOTS, allocated on first use */
+	size_t rsm_next;    /* next slot to reuse when all are in use */
+	int link;           /* enum cs_link of the frames */
+	bool cut;           /* this frame was cut by the snap length */
+	int64_t now;        /* this frame's time */
 	uint64_t tick, gen;
 };
 
@@ -175,6 +243,7 @@ cs_passive_new(const struct cs_passive_opts *o, const struct cs_ph *ph,
 		p->o.idle_timeout = 900;
 	if (p->o.held_max == 0)
 		p->o.held_max = 64u << 20;
+	p->link = CS_LINK_ETHER;
 	p->ph = ph;
 	p->fn = fn;
 	p->arg = arg;
@@ -193,6 +262,8 @@ cs_passive_new(const struct cs_passive_opts *o, const struct cs_ph *ph,
 		p->freelist = &p->pool[i];
 	}
 	p->res = cs_xcalloc(RESOLVED_SLOTS, sizeof(*p->res));
+	p->macs = cs_xcalloc(MAC_SLOTS, sizeof(*p->macs));
+	p->tst = cs_xcalloc(TST_SLOTS, sizeof(*p->tst));
 	p->mdns = cs_xmalloc(sizeof(*p->mdns));
 	return p;
 }
@@ -211,54 +282,254 @@ cs_passive_ipstr(uint32_t a, char *buf, size_t bufsz)
 	return buf;
 }
 
+char *
+cs_passive_addrstr(const struct cs_passive_dev *d, char *buf, size_t bufsz)
+{
+	if (bufsz == 0)
+		return buf;
+	buf[0] = '\0';
+	if (d->family == 4)
+		return cs_passive_ipstr(d->ip, buf, bufsz);
+	if (d->family == 6 &&
+	    inet_ntop(AF_INET6, d->addr, buf, (socklen_t)bufsz) == NULL)
+		buf[0] = '\0';
+	return buf;
+}
+
+/* ---- MACs ---- */
+
+/* A hash of n bytes (n <= 16), eight at a time. */
+static uint32_t
+hash_bytes(const uint8_t *b, size_t n, uint32_t seed)
+{
+	uint64_t h = (uint64_t)seed * 0x9E3779B97F4A7C15u + n;
+
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t w = 0;
+
+		memcpy(&w, b + i, n - i < 8 ? n - i : 8);
+		h = (h ^ w) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 29;
+	}
+	return hash32((uint32_t)h ^ (uint32_t)(h >> 32));
+}
+
+static bool
+mac_unicast(const uint8_t m[6])
+{
+	return !(m[0] & 1) && (m[0] | m[1] | m[2] | m[3] | m[4] | m[5]) != 0;
+}
+
+static struct macent *
+mac_slot(struct cs_passive *p, const uint8_t m[6])
+{
+	return &p->macs[hash_bytes(m, 6, 0) & (MAC_SLOTS - 1)];
+}
+
+static bool
+mac_is_gw(struct cs_passive *p, const uint8_t m[6])
+{
+	struct macent *e = mac_slot(p, m);
+
+	return e->used && e->gw && memcmp(e->mac, m, 6) == 0;
+}
+
+static void
+mac_mark_gw(struct cs_passive *p, const uint8_t m[6])
+{
+	struct macent *e = mac_slot(p, m);
+
+	if (!mac_unicast(m))
+		return;
+	memcpy(e->mac, m, 6);
+	e->used = e->gw = true;
+}
+
+/* Notes that m sent a frame from the address hashed to ah. */
+static void
+mac_note(struct cs_passive *p, const uint8_t m[6], uint32_t ah)
+{
+	struct macent *e = mac_slot(p, m);
+
+	if (!e->used || memcmp(e->mac, m, 6) != 0) {
+		if (e->used && e->gw)
+			return; /* keep the router's entry */
+		memcpy(e->mac, m, 6);
+		e->used = true;
+		e->gw = false;
+		e->n = 0;
+	}
+	if (e->gw)
+		return;
+	for (size_t i = 0; i < e->n; i++)
+		if (e->h[i] == ah)
+			return;
+	if (e->n == GW_ADDRS)
+		e->gw = true;
+	else
+		e->h[e->n++] = ah;
+}
+
 /* ---- devices ---- */
 
-static struct dev *
-dev_find(struct cs_passive *p, uint32_t ip)
+static struct dkey
+key4(uint32_t ip)
 {
-	for (struct dev *d = p->dbuckets[hash32(ip) & p->dmask]; d != NULL;
+	struct dkey k;
+
+	memset(&k, 0, sizeof(k));
+	k.fam = 4;
+	k.a[0] = (uint8_t)(ip >> 24);
+	k.a[1] = (uint8_t)(ip >> 16);
+	k.a[2] = (uint8_t)(ip >> 8);
+	k.a[3] = (uint8_t)ip;
+	k.h = hash32(ip);
+	return k;
+}
+
+static struct dkey
+key6(const uint8_t a[16])
+{
+	struct dkey k;
+
+	k.fam = 6;
+	memcpy(k.a, a, 16);
+	k.h = hash_bytes(k.a, 16, 6);
+	return k;
+}
+
+static struct dkey
+keymac(const uint8_t m[6])
+{
+	struct dkey k;
+
+	memset(&k, 0, sizeof(k));
+	memcpy(k.a, m, 6);
+	k.h = hash_bytes(k.a, 16, 0);
+	return k;
+}
+
+static const uint8_t zero16[16];
+
+/* The packet's source address as a key; false for none or unspecified. */
+static bool
+key_src(const struct cs_pkt *k, struct dkey *out)
+{
+	if (k->ipver == 4 && k->src_ip != 0) {
+		*out = key4(k->src_ip);
+		return true;
+	}
+	if (k->ipver == 6 && memcmp(k->src6, zero16, 16) != 0) {
+		*out = key6(k->src6);
+		return true;
+	}
+	memset(out, 0, sizeof(*out));
+	return false;
+}
+
+static size_t
+key_hash(const struct dkey *k)
+{
+	return k->h;
+}
+
+static bool
+key_eq(const struct dev *d, const struct dkey *k)
+{
+	return d->h == k->h && d->d.family == k->fam &&
+	       memcmp(d->d.addr, k->a, k->fam == 4 ? 4 : 16) == 0;
+}
+
+static struct dev *
+dev_find(struct cs_passive *p, const struct dkey *k)
+{
+	for (struct dev *d = p->dbuckets[key_hash(k) & p->dmask]; d != NULL;
 	     d = d->hnext)
-		if (d->d.ip == ip)
+		if (key_eq(d, k))
 			return d;
 	return NULL;
+}
+
+static struct dev *
+dev_find4(struct cs_passive *p, uint32_t ip)
+{
+	struct dkey k = key4(ip);
+
+	return dev_find(p, &k);
+}
+
+static void dev_decode(struct cs_passive *p, struct dev *d, const char *kind,
+		       const void *data, size_t n, uint16_t port);
+static bool dev_first(struct dev *d, enum dkind k, uint16_t port);
+
+/* Unlinks d from its bucket and the LRU list. */
+static void
+dev_unlink(struct cs_passive *p, struct dev *d)
+{
+	struct dev **pp = &p->dbuckets[d->h & p->dmask];
+
+	while (*pp != d)
+		pp = &(*pp)->hnext;
+	*pp = d->hnext;
+	lru_unlink(&d->lru);
+	p->st.devices_now--;
+	p->st.held_now -= d->held;
 }
 
 /* Flushes and frees d. */
 static void
 dev_drop(struct cs_passive *p, struct dev *d, bool evicted)
 {
-	struct dev **pp = &p->dbuckets[hash32(d->d.ip) & p->dmask];
+	char txt[18];
 
-	while (*pp != d)
-		pp = &(*pp)->hnext;
-	*pp = d->hnext;
-	lru_unlink(&d->lru);
+	/* The source MAC of its frames, unless a router's. */
+	if (!d->d.has_mac && d->has_fmac && !mac_is_gw(p, d->fmac)) {
+		memcpy(d->d.mac, d->fmac, 6);
+		d->d.has_mac = true;
+		cs_strlcpy(d->d.mac_via, "frame", sizeof(d->d.mac_via));
+		cs_ident_mac_format(d->fmac, txt);
+		if (dev_first(d, K_MAC, 0))
+			dev_decode(p, d, "mac", txt, strlen(txt), 0);
+	}
+	if (d->d.has_mac)
+		d->d.gateway = mac_is_gw(p, d->d.mac);
+	dev_unlink(p, d);
 	d->d.evicted = evicted;
 	if (p->fn != NULL)
 		p->fn(p->arg, &d->d);
-	p->st.devices_now--;
-	p->st.held_now -= d->held;
 	cs_obs_list_free(&d->d.obs);
 	free(d);
 }
 
 static struct dev *
-dev_get(struct cs_passive *p, uint32_t ip, int64_t ts)
+dev_get(struct cs_passive *p, const struct dkey *k, int64_t ts)
 {
-	struct dev *d = dev_find(p, ip);
+	struct dev *d = dev_find(p, k);
 
 	if (d == NULL) {
+		size_t h = key_hash(k) & p->dmask;
+
 		if (p->st.devices_now >= p->o.max_devices) {
 			p->st.devices_evicted++;
 			dev_drop(p, LRU_OWNER(p->dlru.prev, struct dev), true);
 		}
 		d = cs_xcalloc(1, sizeof(*d));
-		d->d.ip = ip;
+		d->d.family = k->fam;
+		d->h = k->h;
+		memcpy(d->d.addr, k->a, 16);
+		if (k->fam == 4)
+			d->d.ip = (uint32_t)k->a[0] << 24 |
+				  (uint32_t)k->a[1] << 16 |
+				  (uint32_t)k->a[2] << 8 | k->a[3];
+		if (k->fam == 0) { /* known by its MAC */
+			memcpy(d->d.mac, k->a, 6);
+			d->d.has_mac = true;
+		}
 		d->d.first = ts;
 		d->gen = ++p->gen;
 		cs_obs_list_init(&d->d.obs);
-		d->hnext = p->dbuckets[hash32(ip) & p->dmask];
-		p->dbuckets[hash32(ip) & p->dmask] = d;
+		d->hnext = p->dbuckets[h];
+		p->dbuckets[h] = d;
 		lru_init(&d->lru);
 		lru_push(&p->dlru, &d->lru);
 		p->st.devices++;
@@ -271,6 +542,36 @@ dev_get(struct cs_passive *p, uint32_t ip, int64_t ts)
 	if (ts > d->d.last)
 		d->d.last = ts;
 	return d;
+}
+
+static struct dev *
+dev_get4(struct cs_passive *p, uint32_t ip, int64_t ts)
+{
+	struct dkey k = key4(ip);
+
+	return dev_get(p, &k, ts);
+}
+
+static struct dev *
+dev_get_src(struct cs_passive *p, const struct cs_pkt *pk, int64_t ts)
+{
+	struct dkey k;
+
+	if (!key_src(pk, &k))
+		return NULL;
+	return dev_get(p, &k, ts);
+}
+
+/* True if (kind, port) has not been decoded for d yet. */
+static bool
+dev_first_peek(const struct dev *d, enum dkind k, uint16_t port)
+{
+	uint32_t key = (uint32_t)k << 16 | port;
+
+	for (size_t i = 0; i < d->ndone; i++)
+		if (d->done[i] == key)
+			return false;
+	return d->ndone < CS_PASSIVE_DONE_MAX;
 }
 
 /* True the first time (kind, port) is seen for d (and remembers it). */
@@ -348,22 +649,87 @@ dev_add_text(struct cs_passive *p, struct dev *d, const char *key,
 	}
 }
 
+/*
+ * Moves what the MAC-only device m learnt into d (the same device, now
+ * with an address) and frees m without flushing it.
+ */
 static void
-dev_set_mac(struct cs_passive *p, struct dev *d, const uint8_t mac[6])
+dev_absorb(struct cs_passive *p, struct dev *d, struct dev *m)
+{
+	for (size_t i = 0; i < m->d.obs.n; i++) {
+		const struct cs_obs *o = &m->d.obs.v[i];
+
+		if (d->d.obs.n >= CS_PASSIVE_OBS_MAX) {
+			p->st.obs_dropped++;
+			continue;
+		}
+		if (cs_obs_add(&d->d.obs, o->key, o->port, o->flags, o->val,
+			       o->len) == 0) {
+			d->held += o->len + sizeof(struct cs_obs);
+			p->st.held_now += o->len + sizeof(struct cs_obs);
+		}
+	}
+	for (size_t i = 0; i < m->ndone; i++) {
+		bool have = false;
+
+		for (size_t j = 0; j < d->ndone && !have; j++)
+			have = d->done[j] == m->done[i];
+		if (!have && d->ndone < CS_PASSIVE_DONE_MAX)
+			d->done[d->ndone++] = m->done[i];
+	}
+	for (size_t i = 0; i < m->d.nph; i++) {
+		if (d->d.nph == CS_PASSIVE_PH_MAX) {
+			d->d.ph_dropped++;
+			continue;
+		}
+		d->d.ph[d->d.nph++] = m->d.ph[i];
+	}
+	if (m->d.first < d->d.first)
+		d->d.first = m->d.first;
+	d->d.packets += m->d.packets;
+	d->d.bytes += m->d.bytes;
+	dev_unlink(p, m);
+	cs_obs_list_free(&m->d.obs);
+	free(m);
+}
+
+/* Binds d to mac as told by a protocol (via: "arp", "dhcp", ...). */
+static void
+dev_set_mac(struct cs_passive *p, struct dev *d, const uint8_t mac[6],
+	    const char *via)
 {
 	char txt[18];
+	struct dkey mk;
+	struct dev *m;
 
-	if (d->d.has_mac || (mac[0] & 1) ||
-	    (mac[0] | mac[1] | mac[2] | mac[3] | mac[4] | mac[5]) == 0)
+	if (d->d.family == 0 || !mac_unicast(mac))
+		return;
+	if (d->d.has_mac && strcmp(d->d.mac_via, "frame") != 0)
 		return;
 	memcpy(d->d.mac, mac, 6);
 	d->d.has_mac = true;
+	cs_strlcpy(d->d.mac_via, via, sizeof(d->d.mac_via));
 	cs_ident_mac_format(mac, txt);
 	if (dev_first(d, K_MAC, 0))
 		dev_decode(p, d, "mac", txt, strlen(txt), 0);
+	mk = keymac(mac);
+	if ((m = dev_find(p, &mk)) != NULL)
+		dev_absorb(p, d, m);
 }
 
 /* ---- phone-home ---- */
+
+static bool
+obs_has(const struct cs_obs_list *l, const char *key, const char *val)
+{
+	size_t n = strlen(val);
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].len == n && strcmp(l->v[i].key, key) == 0 &&
+		    memcmp(l->v[i].val, val, n) == 0)
+			return true;
+	return false;
+}
 
 /* Finds or adds d's record for (rule, via, match, peer); -1 if full. */
 static int
@@ -382,6 +748,17 @@ ph_slot(struct cs_passive *p, struct dev *d, const struct cs_ph_rule *r,
 		d->d.ph_dropped++;
 		return -1;
 	}
+	/* The endpoint's maker, as evidence for the fingerprint engine
+	 * (data/fingerprints/phonehome.fp weighs it by the row's
+	 * confidence); once per maker and confidence. */
+	{
+		char v[96];
+
+		snprintf(v, sizeof(v), "%s; confidence=%s", r->maker,
+			 cs_ph_conf_name(r->conf));
+		if (!obs_has(&d->d.obs, "phonehome.maker", v))
+			dev_add_text(p, d, "phonehome.maker", v);
+	}
 	e = &d->d.ph[d->d.nph];
 	memset(e, 0, sizeof(*e));
 	e->rule = r;
@@ -389,7 +766,6 @@ ph_slot(struct cs_passive *p, struct dev *d, const struct cs_ph_rule *r,
 	cs_strlcpy(e->match, match, sizeof(e->match));
 	e->peer = peer;
 	e->first = e->last = ts;
-	(void)p;
 	return (int)d->d.nph++;
 }
 
@@ -520,8 +896,26 @@ on_arp(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 
 	if (k->arp_spa == 0 || (k->arp_op != 1 && k->arp_op != 2))
 		return;
-	d = dev_get(p, k->arp_spa, ts);
-	dev_set_mac(p, d, k->arp_sha);
+	d = dev_get4(p, k->arp_spa, ts);
+	dev_set_mac(p, d, k->arp_sha, "arp");
+}
+
+/* Records a client's DHCP/DHCPv6 vendor class, host name and parameter
+ * list once. */
+static void
+dhcp_obs(struct cs_passive *p, struct dev *d, struct cs_span vendor,
+	 struct cs_span host, const char *plkey, const char *pl, uint16_t port)
+{
+	if (vendor.n)
+		dev_decode(p, d, "dhcp-vendor-class", vendor.p, vendor.n, port);
+	if (host.n && d->d.obs.n < CS_PASSIVE_OBS_MAX) {
+		char h[256];
+
+		cs_span_copy(h, sizeof(h), host);
+		dev_add_text(p, d, "dhcp.hostname", h);
+	}
+	if (pl[0])
+		dev_add_text(p, d, plkey, pl);
 }
 
 static void
@@ -535,26 +929,33 @@ on_dhcp(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 		p->st.decode_errors++;
 		return;
 	}
+	if (m.op == 2) {
+		/* A server's ACK binds the address it gives to the client's
+		 * hardware address. */
+		ip = m.yiaddr ? m.yiaddr : m.ciaddr;
+		if (m.msg_type == 5 && ip != 0 && m.has_chaddr)
+			dev_set_mac(p, dev_get4(p, ip, ts), m.chaddr, "dhcp");
+		return;
+	}
 	if (m.op != 1)
 		return;
 	ip = m.ciaddr ? m.ciaddr : m.requested ? m.requested : k->src_ip;
-	if (ip == 0)
-		return; /* a DISCOVER: no address yet */
-	d = dev_get(p, ip, ts);
-	if (m.has_chaddr)
-		dev_set_mac(p, d, m.chaddr);
+	if (ip != 0) {
+		d = dev_get4(p, ip, ts);
+		if (m.has_chaddr)
+			dev_set_mac(p, d, m.chaddr, "dhcp");
+	} else if (m.has_chaddr && mac_unicast(m.chaddr)) {
+		/* A DISCOVER: no address yet, the device is its MAC. */
+		struct dkey mk = keymac(m.chaddr);
+
+		d = dev_get(p, &mk, ts);
+		cs_strlcpy(d->d.mac_via, "dhcp", sizeof(d->d.mac_via));
+	} else {
+		return;
+	}
 	if (!dev_first(d, K_DHCP, 0))
 		return;
-	if (m.vendor_class.n)
-		dev_decode(p, d, "dhcp-vendor-class", m.vendor_class.p,
-			   m.vendor_class.n, 67);
-	if (m.hostname.n && d->d.obs.n < CS_PASSIVE_OBS_MAX) {
-		char h[256];
-
-		cs_span_copy(h, sizeof(h), m.hostname);
-		dev_add_text(p, d, "dhcp.hostname", h);
-	}
-	if (m.nprl) {
+	{
 		char l[CS_DHCP_PRL_MAX * 4 + 1];
 		size_t off = 0;
 
@@ -562,8 +963,78 @@ on_dhcp(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 		for (size_t i = 0; i < m.nprl && off + 5 < sizeof(l); i++)
 			off += (size_t)snprintf(l + off, sizeof(l) - off,
 						"%s%u", i ? "," : "", m.prl[i]);
-		dev_add_text(p, d, "dhcp.prl", l);
+		dhcp_obs(p, d, m.vendor_class, m.hostname, "dhcp.prl", l, 67);
 	}
+}
+
+static void
+on_dhcp6(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
+{
+	struct cs_dhcp6 m;
+	struct dev *d;
+	struct dkey key;
+	char l[CS_DHCP6_ORO_MAX * 6 + 1];
+	size_t off = 0;
+
+	if (cs_dhcp6_parse(k->payload.p, k->payload.n, &m) != 0)
+		return;
+	if (m.msg_type == 7) { /* Reply: the address given to the client */
+		if (m.has_addr && m.has_mac) {
+			key = key6(m.addr);
+			dev_set_mac(p, dev_get(p, &key, ts), m.mac, "dhcp6");
+		}
+		return;
+	}
+	if (k->dport != 547)
+		return;
+	if (m.has_addr)
+		key = key6(m.addr);
+	else if (!key_src(k, &key))
+		return;
+	d = dev_get(p, &key, ts);
+	if (m.has_mac)
+		dev_set_mac(p, d, m.mac, "dhcp6");
+	else if (k->has_mac)
+		dev_set_mac(p, d, k->src_mac, "dhcp6");
+	if (!dev_first(d, K_DHCP6, 0))
+		return;
+	l[0] = '\0';
+	for (size_t i = 0; i < m.noro && off + 7 < sizeof(l); i++)
+		off += (size_t)snprintf(l + off, sizeof(l) - off, "%s%u",
+					i ? "," : "", m.oro[i]);
+	dhcp_obs(p, d, m.vendor_class, cs_span_make(m.fqdn, strlen(m.fqdn)),
+		 "dhcp6.oro", l, 547);
+}
+
+/* Neighbour discovery binds IPv6 addresses to MACs; an RA (or an NA
+ * with the router flag) marks its sender's MAC as a router's. */
+static void
+on_ndp(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
+{
+	struct cs_ndp n;
+	struct dkey key;
+	const uint8_t *mac = NULL;
+
+	if (cs_ndp_parse(k->icmp6_type, k->payload.p, k->payload.n, &n) != 0)
+		return;
+	if (n.has_lladdr)
+		mac = n.lladdr;
+	else if (k->has_mac)
+		mac = k->src_mac;
+	if (mac == NULL)
+		return;
+	if (n.router)
+		mac_mark_gw(p, mac);
+	if (n.type == 136 && n.has_target) {
+		key = key6(n.target); /* NA: the target is the sender's */
+	} else if (n.type == 135 && memcmp(k->src6, zero16, 16) == 0 &&
+		   n.has_target && k->has_mac) {
+		key = key6(n.target); /* duplicate address detection */
+		mac = k->src_mac;
+	} else if (!key_src(k, &key)) {
+		return;
+	}
+	dev_set_mac(p, dev_get(p, &key, ts), mac, "ndp");
 }
 
 static void
@@ -571,6 +1042,8 @@ on_dns(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 {
 	struct cs_dns_q q;
 
+	if (p->ph == NULL)
+		return; /* no endpoint list: nothing to match */
 	if (cs_dns_questions(k->payload.p, k->payload.n, &q) != 0) {
 		p->st.decode_errors++;
 		return;
@@ -581,9 +1054,12 @@ on_dns(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 		if (r == NULL)
 			continue;
 		if (!q.response && k->dport == 53) {
-			struct dev *d = dev_get(p, k->src_ip, ts);
-			int slot = ph_slot(p, d, r, "dns", q.name[i], 0, ts);
+			struct dev *d = dev_get_src(p, k, ts);
+			int slot;
 
+			if (d == NULL)
+				break;
+			slot = ph_slot(p, d, r, "dns", q.name[i], 0, ts);
 			ph_count(p, d, slot, ts, k->ip_len);
 		} else if (q.response && k->sport == 53 &&
 			   cs_mdns_parse(k->payload.p, k->payload.n, p->mdns) ==
@@ -595,6 +1071,23 @@ on_dns(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 				uint32_t a;
 				struct resolved *s;
 
+				if (rr->type == CS_DNS_AAAA &&
+				    rr->addrlen == 16) {
+					struct resolved6 *s6;
+
+					if (p->res6 == NULL)
+						p->res6 = cs_xcalloc(
+						    RESOLVED_SLOTS,
+						    sizeof(*p->res6));
+					s6 = &p->res6[hash_bytes(rr->addr, 16,
+								 6) &
+						      (RESOLVED_SLOTS - 1)];
+					memcpy(s6->addr, rr->addr, 16);
+					s6->rule = r;
+					cs_strlcpy(s6->name, q.name[i],
+						   sizeof(s6->name));
+					continue;
+				}
 				if (rr->type != CS_DNS_A || rr->addrlen != 4)
 					continue;
 				a = (uint32_t)rr->addr[0] << 24 |
@@ -662,101 +1155,357 @@ disc_kind(const struct cs_pkt *k, enum dkind *dk, uint16_t *port)
 	return NULL;
 }
 
-static struct tls_pend *
-tls_pend_find(struct cs_passive *p, const struct cs_pkt *k)
-{
-	if (p->ntls == 0)
-		return NULL;
-	for (size_t i = 0; i < TLS_PEND_SLOTS; i++) {
-		struct tls_pend *t = &p->tls[i];
+/* ---- TCP reassembly ---- */
 
-		if (t->used && t->sip == k->src_ip && t->dip == k->dst_ip &&
-		    t->sport == k->sport && t->dport == k->dport)
-			return t;
+static uint32_t
+tcp_hash(const struct cs_pkt *k)
+{
+	if (k->ipver == 4)
+		return (uint32_t)flow_hash(k->src_ip, k->dst_ip, k->sport,
+					   k->dport, 6);
+	return hash_bytes(
+	    k->src6, 16,
+	    hash_bytes(k->dst6, 16, (uint32_t)k->sport << 16 | k->dport));
+}
+
+enum rkind { R_NONE = 0, R_HTTP, R_RTSP, R_TLS, R_XM, R_DH, R_FTP };
+
+/* Vendor services are recognised on their well-known server ports only:
+ * their first bytes alone are too common. */
+#define PORT_XM_DVRIP 34567 /* Xiongmai DVRIP (0xFF header) */
+#define PORT_DH_DVRIP 37777 /* Dahua DVRIP (32-byte header, >= 0x80) */
+#define PORT_FTP 21         /* FTP greeting ("220 ...") */
+
+/* What the device's stream from sport starting with b[0..n) is. */
+static enum rkind
+rsm_kind(const uint8_t *b, size_t n, uint16_t sport)
+{
+	if (n >= 5 && memcmp(b, "HTTP/", 5) == 0)
+		return R_HTTP;
+	if (n >= 5 && memcmp(b, "RTSP/", 5) == 0)
+		return R_RTSP;
+	if (n >= 2 && b[0] == 22 && b[1] == 3)
+		return R_TLS;
+	if (sport == PORT_XM_DVRIP && n >= 1 && b[0] == 0xFF)
+		return R_XM;
+	if (sport == PORT_DH_DVRIP && n >= 1 && b[0] >= 0x80)
+		return R_DH;
+	if (sport == PORT_FTP && n >= 4 && memcmp(b, "220", 3) == 0)
+		return R_FTP;
+	return R_NONE;
+}
+
+static enum dkind
+rk_dkind(enum rkind rk)
+{
+	switch (rk) {
+	case R_RTSP:
+		return K_RTSP;
+	case R_TLS:
+		return K_TLS;
+	case R_XM:
+	case R_DH:
+		return K_DVRIP;
+	case R_FTP:
+		return K_BANNER;
+	default:
+		return K_HTTP;
 	}
-	return NULL;
 }
 
-static void
-tls_pend_drop(struct cs_passive *p, struct tls_pend *t)
-{
-	t->used = false;
-	p->ntls--;
-}
-
-/* Starts following a flow whose first segment holds a cut certificate. */
-static void
-tls_pend_start(struct cs_passive *p, const struct cs_pkt *k)
-{
-	struct tls_pend *t;
-
-	if (p->tls == NULL &&
-	    (p->tls = calloc(TLS_PEND_SLOTS, sizeof(*p->tls))) == NULL)
-		return;
-	if ((t = tls_pend_find(p, k)) == NULL) {
-		for (size_t i = 0; i < TLS_PEND_SLOTS && t == NULL; i++)
-			if (!p->tls[i].used)
-				t = &p->tls[i];
-		if (t == NULL) { /* all in use: reuse the oldest-started */
-			t = &p->tls[p->tls_next];
-			p->tls_next = (p->tls_next + 1) % TLS_PEND_SLOTS;
-			p->st.tcp_uncut++;
-		} else {
-			p->ntls++;
-		}
-	}
-	t->used = true;
-	t->sip = k->src_ip;
-	t->dip = k->dst_ip;
-	t->sport = k->sport;
-	t->dport = k->dport;
-	t->segs = 0;
-	t->n = CS_MIN(k->payload.n, sizeof(t->buf));
-	memcpy(t->buf, k->payload.p, t->n);
-}
-
-/*
- * Feeds the next segment of a followed flow; returns true when it was one
- * (the segment is then consumed here).
- */
+/* Decodes a vendor service's first message once it is whole (or no more
+ * will come); true when finished. */
 static bool
-tls_pend_feed(struct cs_passive *p, const struct cs_pkt *k, struct dev **dp,
-	      int64_t ts)
+vendor_decode(struct cs_passive *p, const struct dkey *src, uint16_t sport,
+	      enum rkind rk, const uint8_t *b, size_t n, bool full, int64_t ts)
 {
-	struct tls_pend *t = tls_pend_find(p, k);
-	struct cs_tls tl;
-	size_t add;
+	size_t len = 0;
+	struct dev *d;
 
-	if (t == NULL || k->payload.n == 0)
-		return false;
-	add = CS_MIN(k->payload.n, sizeof(t->buf) - t->n);
-	memcpy(t->buf + t->n, k->payload.p, add);
-	t->n += add;
-	t->segs++;
-	if (cs_tls_scan(t->buf, t->n, &tl) == 0 && tl.cert.n > 0) {
-		if (*dp == NULL)
-			*dp = dev_get(p, k->src_ip, ts);
-		if (dev_first(*dp, K_TLS, k->sport))
-			dev_decode(p, *dp, "tls-cert", tl.cert.p, tl.cert.n,
-				   k->sport);
-		tls_pend_drop(p, t);
-	} else if (!tl.cert_cut || t->segs >= TLS_PEND_SEGS ||
-		   t->n == sizeof(t->buf)) {
-		p->st.tcp_uncut++;
-		tls_pend_drop(p, t);
+	if (rk == R_XM) {
+		struct cs_xm_msg m;
+		int rc = cs_xm_parse(b, n, &m);
+
+		if (rc == CS_ETRUNC && !full)
+			return false;
+		if (rc != 0)
+			return true;
+		len = 20 + (size_t)m.len;
+	} else if (rk == R_DH) {
+		if (n < 32 && !full)
+			return false;
+		if (n < 32)
+			return true;
+		len = 32; /* the header is what the rules read */
+	} else {
+		long end = cs_span_find(cs_span_make(b, n), "\r\n", 2, false);
+
+		if (end < 0 && !full)
+			return false;
+		len = end < 0 ? n : (size_t)end;
 	}
+	d = dev_get(p, src, ts);
+	if (dev_first(d, rk_dkind(rk), sport))
+		dev_decode(p, d, rk == R_FTP ? "banner" : "dvrip", b,
+			   CS_MIN(len, n), sport);
 	return true;
 }
 
+/*
+ * Tries the decoder on the in-order bytes b[0..n) of a device's stream
+ * (full: no more bytes will come).  Returns true when the flow is
+ * finished: decoded, or nothing more to learn.
+ */
+static bool
+stream_decode(struct cs_passive *p, const struct dkey *src, uint16_t sport,
+	      const uint8_t *b, size_t n, bool full, int64_t ts)
+{
+	enum rkind rk = rsm_kind(b, n, sport);
+	struct dev *d;
+
+	if (rk == R_XM || rk == R_DH || rk == R_FTP)
+		return vendor_decode(p, src, sport, rk, b, n, full, ts);
+	if (n < 5)
+		return full;
+	if (rk == R_NONE)
+		return true;
+	if (rk == R_HTTP || rk == R_RTSP) {
+		long end =
+		    cs_span_find(cs_span_make(b, n), "\r\n\r\n", 4, false);
+
+		if (end < 0 && !full)
+			return false;
+		d = dev_get(p, src, ts);
+		if (dev_first(d, rk == R_RTSP ? K_RTSP : K_HTTP, sport))
+			dev_decode(p, d, rk == R_RTSP ? "rtsp" : "http", b,
+				   end < 0 ? n : (size_t)end + 4, sport);
+		return true;
+	}
+	{
+		struct cs_tls t;
+		struct cs_rd r;
+
+		if (cs_tls_scan(b, n, &t) != 0 || t.client_hello)
+			return true; /* not a server's handshake */
+		if (t.cert.n > 0) {
+			d = dev_get(p, src, ts);
+			if (dev_first(d, K_TLS, sport))
+				dev_decode(p, d, "tls-cert", t.cert.p, t.cert.n,
+					   sport);
+			return true;
+		}
+		/* A record other than a handshake before any certificate
+		 * (TLS 1.3, a resumed session): none will come. */
+		cs_rd_init(&r, b, n);
+		while (cs_rd_left(&r) >= 5) {
+			uint8_t type = cs_rd_u8(&r);
+
+			cs_rd_skip(&r, 2);
+			if (type != 22)
+				return true;
+			if (!cs_rd_skip(&r, cs_rd_be16(&r)))
+				break;
+		}
+		return full;
+	}
+}
+
 static void
-on_tls(struct cs_passive *p, const struct cs_pkt *k, struct dev **dp,
-       int64_t ts, const struct cs_ph_rule **rule, char *sni, size_t snisz)
+rsm_free(struct cs_passive *p, struct rsm *r, bool learnt)
+{
+	struct tstate *t = &p->tst[r->fh & (TST_SLOTS - 1)];
+
+	if (t->fh == r->fh && t->st == TST_RSM) {
+		t->st = TST_DONE;
+		t->slot = -1;
+	}
+	if (!learnt)
+		p->st.tcp_uncut++;
+	r->used = false;
+}
+
+/* Ends a followed flow before its time (slot needed, new connection,
+ * end of capture): what arrived in order is decoded as it is. */
+static void
+rsm_give_up(struct cs_passive *p, struct rsm *r, int64_t ts)
+{
+	bool learnt =
+	    r->contig > 0 &&
+	    stream_decode(p, &r->src, r->sport, r->buf, r->contig, true, ts) &&
+	    rsm_kind(r->buf, r->contig, r->sport) != R_NONE;
+
+	rsm_free(p, r, learnt);
+}
+
+/* Starts following the flow of k with byte 0 at sequence base. */
+static struct rsm *
+rsm_start(struct cs_passive *p, const struct cs_pkt *k, struct tstate *t,
+	  uint32_t fh, uint32_t base)
+{
+	struct rsm *r = NULL;
+
+	if (p->rsm == NULL)
+		p->rsm = cs_xcalloc(RSM_SLOTS, sizeof(*p->rsm));
+	for (size_t i = 0; i < RSM_SLOTS && r == NULL; i++)
+		if (!p->rsm[i].used)
+			r = &p->rsm[i];
+	if (r == NULL) { /* all in use: give up the next in turn */
+		r = &p->rsm[p->rsm_next];
+		p->rsm_next = (p->rsm_next + 1) % RSM_SLOTS;
+		rsm_give_up(p, r, p->now);
+	}
+	memset(r->have, 0, sizeof(r->have));
+	r->used = true;
+	r->fh = fh;
+	(void)key_src(k, &r->src);
+	r->sport = k->sport;
+	r->base = base;
+	r->contig = 0;
+	r->segs = 0;
+	t->fh = fh;
+	t->st = TST_RSM;
+	t->slot = (int16_t)(r - p->rsm);
+	p->st.tcp_streams++;
+	return r;
+}
+
+/* Adds a segment (first copy of each byte wins); true when finished. */
+static bool
+rsm_add(struct cs_passive *p, struct rsm *r, const struct cs_pkt *k, int64_t ts)
+{
+	uint32_t off = k->seq - r->base;
+	size_t n = k->payload.n, before = r->contig;
+	bool fin = (k->tcp_flags & (CS_TCP_FIN | CS_TCP_RST)) != 0;
+
+	if (off < RSM_BUF && n > 0) {
+		n = CS_MIN(n, (size_t)RSM_BUF - off);
+		for (size_t i = 0; i < n; i++) {
+			size_t at = off + i;
+
+			if (!(r->have[at >> 3] & (1u << (at & 7)))) {
+				r->have[at >> 3] |= (uint8_t)(1u << (at & 7));
+				r->buf[at] = k->payload.p[i];
+			}
+		}
+		while (r->contig < RSM_BUF &&
+		       (r->have[r->contig >> 3] & (1u << (r->contig & 7))))
+			r->contig++;
+	}
+	r->segs++;
+	/* A segment cut by the snap length leaves a gap nothing fills: what
+	 * is in order is all there will be. */
+	if (p->cut && off == before)
+		fin = true;
+	if (r->contig > before || fin || r->segs >= RSM_SEGS ||
+	    r->contig == RSM_BUF) {
+		bool full = fin || r->segs >= RSM_SEGS || r->contig == RSM_BUF;
+
+		return stream_decode(p, &r->src, r->sport, r->buf, r->contig,
+				     full, ts) ||
+		       full;
+	}
+	return false;
+}
+
+/* Reassembly of the device's TCP stream: follows, decodes or ignores
+ * the segment. */
+static void
+on_tcp_stream(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
+{
+	uint32_t fh = tcp_hash(k);
+	struct tstate *t = &p->tst[fh & (TST_SLOTS - 1)];
+	struct cs_span pl = k->payload;
+	struct rsm *r;
+
+	if ((k->tcp_flags & (CS_TCP_SYN | CS_TCP_ACK)) ==
+	    (CS_TCP_SYN | CS_TCP_ACK)) {
+		if (t->st == TST_RSM && t->fh != fh)
+			return; /* keep the followed flow's entry */
+		if (t->st == TST_RSM && p->rsm[t->slot].base == k->seq + 1)
+			return; /* a retransmitted SYN-ACK */
+		if (t->st == TST_RSM)
+			rsm_give_up(p, &p->rsm[t->slot], ts);
+		t->fh = fh;
+		t->isn = k->seq;
+		t->st = TST_ISN;
+		t->slot = -1;
+		return;
+	}
+	if (t->fh == fh && t->st == TST_DONE)
+		return;
+	if (t->fh == fh && t->st == TST_RSM) {
+		r = &p->rsm[t->slot];
+		if (rsm_add(p, r, k, ts))
+			rsm_free(p, r, true);
+		return;
+	}
+	if (pl.n == 0)
+		return;
+	if (t->fh == fh && t->st == TST_ISN) {
+		struct dkey src;
+		struct dev *d;
+
+		/* The stream's first bytes are known to start at isn + 1:
+		 * a segment at the start that holds everything is decoded
+		 * directly; any other is followed until it can be read. */
+		if (k->seq == t->isn + 1) {
+			enum rkind rk = rsm_kind(pl.p, pl.n, k->sport);
+
+			if (rk == R_NONE) {
+				t->st = TST_DONE;
+				return;
+			}
+			if (key_src(k, &src) &&
+			    (d = dev_find(p, &src)) != NULL &&
+			    !dev_first_peek(d, rk_dkind(rk), k->sport)) {
+				t->st = TST_DONE;
+				return;
+			}
+			if (key_src(k, &src) &&
+			    stream_decode(p, &src, k->sport, pl.p, pl.n, false,
+					  ts)) {
+				t->st = TST_DONE;
+				return;
+			}
+		}
+		r = rsm_start(p, k, t, fh, t->isn + 1);
+		if (rsm_add(p, r, k, ts))
+			rsm_free(p, r, true);
+		return;
+	}
+	/* No SYN-ACK seen: a flow is followed from a segment that starts a
+	 * response the decoders read. */
+	{
+		enum rkind rk = rsm_kind(pl.p, pl.n, k->sport);
+		struct dkey src;
+		struct dev *d;
+
+		if (rk == R_NONE || !key_src(k, &src))
+			return;
+		if ((d = dev_find(p, &src)) != NULL &&
+		    !dev_first_peek(d, rk_dkind(rk), k->sport))
+			return;
+		if (stream_decode(p, &src, k->sport, pl.p, pl.n, false, ts)) {
+			t->fh = fh;
+			t->st = TST_DONE;
+			return;
+		}
+		r = rsm_start(p, k, t, fh, k->seq);
+		if (rsm_add(p, r, k, ts))
+			rsm_free(p, r, true);
+		return;
+	}
+}
+
+static void
+on_tls(struct cs_passive *p, const struct cs_pkt *k,
+       const struct cs_ph_rule **rule, char *sni, size_t snisz)
 {
 	struct cs_tls t;
 
 	if (cs_tls_scan(k->payload.p, k->payload.n, &t) != 0)
 		return;
-	if (t.client_hello && t.sni[0]) {
+	if (t.client_hello && t.sni[0] && p->ph != NULL) {
 		const struct cs_ph_rule *r = cs_ph_match_name(p->ph, t.sni);
 
 		if (r != NULL) {
@@ -764,29 +1513,73 @@ on_tls(struct cs_passive *p, const struct cs_pkt *k, struct dev **dp,
 			cs_strlcpy(sni, t.sni, snisz);
 		}
 	}
-	if (t.cert_cut && t.cert.n == 0)
-		tls_pend_start(p, k);
-	if (t.cert.n > 0) {
-		if (*dp == NULL)
-			*dp = dev_get(p, k->src_ip, ts);
-		if (dev_first(*dp, K_TLS, k->sport))
-			dev_decode(p, *dp, "tls-cert", t.cert.p, t.cert.n,
-				   k->sport);
+}
+
+static const struct resolved6 *
+res6_find(const struct cs_passive *p, const uint8_t a[16])
+{
+	const struct resolved6 *s;
+
+	if (p->res6 == NULL)
+		return NULL;
+	s = &p->res6[hash_bytes(a, 16, 6) & (RESOLVED_SLOTS - 1)];
+	return s->rule != NULL && memcmp(s->addr, a, 16) == 0 ? s : NULL;
+}
+
+/*
+ * Phone-home over IPv6: a ClientHello's SNI, and packets to or from an
+ * address a listed name resolved to (AAAA), counted for the device on
+ * the near side (there is no flow table for IPv6: each packet is looked
+ * up in the resolved table, and the record is found again by its key).
+ */
+static void
+on_ph6(struct cs_passive *p, const struct cs_pkt *k, int64_t ts, bool has_src,
+       const struct dkey *src, struct dev *d, const struct cs_ph_rule *rule,
+       const char *match)
+{
+	const struct resolved6 *s;
+	int slot;
+
+	if (rule != NULL && has_src) {
+		if (d == NULL)
+			d = dev_get(p, src, ts);
+		slot = ph_slot(p, d, rule, "sni", match, 0, ts);
+		ph_count(p, d, slot, ts, k->ip_len);
+		return;
+	}
+	if (p->res6 == NULL)
+		return;
+	if (has_src && (s = res6_find(p, k->dst6)) != NULL) {
+		if (d == NULL)
+			d = dev_get(p, src, ts);
+		slot = ph_slot(p, d, s->rule, "addr", s->name, 0, ts);
+		ph_count(p, d, slot, ts, k->ip_len);
+	} else if ((s = res6_find(p, k->src6)) != NULL) {
+		struct dkey dk = key6(k->dst6);
+		struct dev *dd = dev_find(p, &dk);
+
+		if (dd == NULL)
+			return; /* only the device's own flows are counted */
+		slot = ph_slot(p, dd, s->rule, "addr", s->name, 0, ts);
+		ph_count(p, dd, slot, ts, k->ip_len);
 	}
 }
 
+/* src: the packet's source as a key when has_src. */
 static void
-on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
+on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts, bool has_src,
+      struct dkey src)
 {
 	const struct cs_ph_rule *rule = NULL;
-	struct dev *d = dev_find(p, k->src_ip);
+	struct dev *d;
 	struct flow *f;
 	char match[CS_DNS_QNAME_MAX], via[8];
 	struct cs_span pl = k->payload;
 	uint32_t peer = k->dst_ip;
 
+	d = has_src ? dev_find(p, &src) : NULL;
 	if (d != NULL)
-		d = dev_get(p, k->src_ip, ts); /* newest: safe from eviction */
+		d = dev_get(p, &src, ts); /* newest: safe from eviction */
 	match[0] = '\0';
 	if (k->kind == CS_PKT_UDP) {
 		enum dkind dk;
@@ -795,34 +1588,32 @@ on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 
 		if (k->dport == 53 || k->sport == 53)
 			on_dns(p, k, ts);
-		else if ((k->dport == 67 || k->dport == 68) &&
+		else if (k->ipver == 4 && (k->dport == 67 || k->dport == 68) &&
 			 (k->sport == 67 || k->sport == 68))
 			on_dhcp(p, k, ts);
-		else if (pl.n > 0 &&
+		else if (k->ipver == 6 &&
+			 (k->dport == 546 || k->dport == 547) &&
+			 (k->sport == 546 || k->sport == 547))
+			on_dhcp6(p, k, ts);
+		else if (has_src && pl.n > 0 &&
 			 (kind = disc_kind(k, &dk, &port)) != NULL) {
 			if (d == NULL)
-				d = dev_get(p, k->src_ip, ts);
+				d = dev_get(p, &src, ts);
 			if (dev_first(d, dk, port))
 				dev_decode(p, d, kind, pl.p, pl.n, port);
 		}
-	} else if (tls_pend_feed(p, k, &d, ts)) {
-		/* A followed TLS flow's next segment. */
-	} else if (pl.n >= 5) {
-		if (memcmp(pl.p, "HTTP/", 5) == 0 ||
-		    memcmp(pl.p, "RTSP/", 5) == 0) {
-			bool rtsp = pl.p[0] == 'R';
-
-			if (d == NULL)
-				d = dev_get(p, k->src_ip, ts);
-			if (dev_first(d, rtsp ? K_RTSP : K_HTTP, k->sport))
-				dev_decode(p, d, rtsp ? "rtsp" : "http", pl.p,
-					   pl.n, k->sport);
-		} else if (pl.p[0] == 22 && pl.p[1] == 3) {
-			on_tls(p, k, &d, ts, &rule, match, sizeof(match));
-		}
+	} else {
+		on_tcp_stream(p, k, ts);
+		if (pl.n >= 5 && pl.p[0] == 22 && pl.p[1] == 3)
+			on_tls(p, k, &rule, match, sizeof(match));
 	}
 	if (p->ph == NULL || p->ph->n == 0)
 		return;
+	if (k->ipver != 4) {
+		on_ph6(p, k, ts, has_src, &src, d, rule, match);
+		return;
+	}
+	d = has_src ? dev_find(p, &src) : NULL;
 	/* Volume of flows already known to be phone-home. */
 	f = flow_find(p, k->src_ip, k->dst_ip, k->sport, k->dport, k->proto);
 	if (f == NULL)
@@ -830,7 +1621,7 @@ on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 			      k->proto);
 	if (f != NULL) {
 		struct dev *fd =
-		    f->dev_ip == k->src_ip ? d : dev_find(p, f->dev_ip);
+		    f->dev_ip == k->src_ip ? d : dev_find4(p, f->dev_ip);
 
 		f->last = ts;
 		lru_unlink(&f->lru);
@@ -857,10 +1648,10 @@ on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 				 k->proto == 6 ? "tcp" : "udp", k->dport);
 		}
 	}
-	if (rule == NULL)
+	if (rule == NULL || !has_src)
 		return;
 	if (d == NULL)
-		d = dev_get(p, k->src_ip, ts);
+		d = dev_get(p, &src, ts);
 	{
 		int slot = ph_slot(p, d, rule, via, match, peer, ts);
 
@@ -873,33 +1664,60 @@ on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 	}
 }
 
+void
+cs_passive_set_link(struct cs_passive *p, int link)
+{
+	p->link = link;
+}
+
 int
 cs_passive_packet(struct cs_passive *p, int64_t ts, const uint8_t *frame,
 		  size_t caplen, size_t wirelen)
 {
 	struct cs_pkt k;
+	struct dkey src;
+	bool has_src;
 	int rc;
 
-	(void)wirelen;
+	p->cut = wirelen > caplen;
+	p->now = ts;
 	p->st.packets++;
 	p->st.bytes += caplen;
 	if ((++p->tick & 255) == 0)
 		age(p, ts);
-	rc = cs_pkt_decode(frame, caplen, &k);
+	rc = p->link == CS_LINK_ETHER
+		 ? cs_pkt_decode(frame, caplen, &k)
+		 : cs_pkt_decode_link(p->link, frame, caplen, &k);
 	if (rc != 0) {
 		p->st.decode_errors++;
 		return rc;
 	}
+	has_src = key_src(&k, &src);
 	if (k.kind == CS_PKT_ARP)
 		on_arp(p, &k, ts);
 	else if (k.kind == CS_PKT_UDP || k.kind == CS_PKT_TCP)
-		on_l4(p, &k, ts);
-	if (k.kind != CS_PKT_ARP && k.kind != CS_PKT_OTHER) {
-		struct dev *d = dev_find(p, k.src_ip);
+		on_l4(p, &k, ts, has_src, src);
+	else if (k.kind == CS_PKT_ICMP6 && k.icmp6_type >= 133 &&
+		 k.icmp6_type <= 136)
+		on_ndp(p, &k, ts);
+	if (has_src) {
+		struct dev *d = dev_find(p, &src);
+		bool mac = k.has_mac && mac_unicast(k.src_mac);
+		/* A TTL one or two below a usual initial value (64, 128,
+		 * 255) says a router forwarded the packet: its source MAC
+		 * is the router's, not the sender's. */
+		bool routed = k.ttl == 63 || k.ttl == 62 || k.ttl == 127 ||
+			      k.ttl == 126 || k.ttl == 254 || k.ttl == 253;
 
+		if (mac)
+			mac_note(p, k.src_mac, (uint32_t)key_hash(&src));
 		if (d != NULL) {
 			d->d.packets++;
 			d->d.bytes += k.ip_len;
+			if (mac && !routed && !d->has_fmac) {
+				memcpy(d->fmac, k.src_mac, 6);
+				d->has_fmac = true;
+			}
 		}
 	}
 	if (p->st.held_now > p->o.held_max)
@@ -910,6 +1728,10 @@ cs_passive_packet(struct cs_passive *p, int64_t ts, const uint8_t *frame,
 void
 cs_passive_finish(struct cs_passive *p)
 {
+	/* Flows still followed: what arrived in order is decoded. */
+	for (size_t i = 0; p->rsm != NULL && i < RSM_SLOTS; i++)
+		if (p->rsm[i].used)
+			rsm_give_up(p, &p->rsm[i], p->now);
 	while (p->dlru.prev != &p->dlru)
 		dev_drop(p, LRU_OWNER(p->dlru.prev, struct dev), false);
 	while (p->flru.prev != &p->flru)
@@ -939,7 +1761,10 @@ cs_passive_free(struct cs_passive *p)
 	free(p->fbuckets);
 	free(p->pool);
 	free(p->res);
+	free(p->res6);
+	free(p->macs);
 	free(p->mdns);
-	free(p->tls);
+	free(p->tst);
+	free(p->rsm);
 	free(p);
 }

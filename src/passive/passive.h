@@ -4,13 +4,17 @@
  * (cs_passive_packet), devices come out through a flush callback when
  * they are aged out, evicted for room, or at the end (cs_passive_finish).
  *
- * A device is one IPv4 address.  It collects observations from ARP,
- * DHCP requests, discovery datagrams (WS-Discovery, SADP, DHIP, SSDP
- * NOTIFY/replies, mDNS answers), the first payload of HTTP and RTSP
- * responses from its ports 80/8080/554 (the status line and headers of
- * one segment; no TCP reassembly), and TLS 1.2 certificates it sends; and
- * phone-home records: DNS questions, TLS SNI and flows from it that match
- * the endpoint list (passive/phonehome.h), with first/last time and
+ * A device is one IPv4 or IPv6 address, or a MAC address before it has
+ * one (a DHCP DISCOVER).  Its MAC comes from ARP, neighbour discovery,
+ * DHCP/DHCPv6 (requests and the server's ACK/Reply) or, failing those,
+ * the source address of its frames unless that MAC is a router's (seen
+ * with many addresses, or sending router advertisements).  It collects
+ * observations from ARP, DHCP and DHCPv6 requests, discovery datagrams
+ * (WS-Discovery, SADP, DHIP, SSDP NOTIFY/replies, mDNS answers), the first
+ * payload of HTTP and RTSP responses from its ports 80/8080/554 (the status
+ * line and headers of one segment; no TCP reassembly), and TLS 1.2 certificates
+ * it sends; and phone-home records: DNS questions, TLS SNI and flows from it
+ * that match the endpoint list (passive/phonehome.h), with first/last time and
  * volume.  Tables have fixed capacity: devices and flows are kept in
  * LRU order and aged out after an idle time measured in packet time;
  * every drop is counted in struct cs_passive_stats.
@@ -53,10 +57,20 @@ struct cs_passive_ph {
 
 /* A device as handed to the flush callback; everything is borrowed. */
 struct cs_passive_dev {
-	uint32_t ip; /* host order */
+	uint8_t family;   /* 4, 6, or 0 for a device known only by its MAC */
+	uint8_t addr[16]; /* IPv6, or IPv4 in the first 4 bytes (network
+			     order), or the MAC in the first 6 */
+	uint32_t ip;      /* IPv4, host order; 0 otherwise */
 	uint8_t mac[6];
 	bool has_mac;
-	int64_t first, last;     /* unix seconds */
+	/* How the MAC was bound: "arp", "dhcp", "dhcp6", "ndp" (from the
+	 * protocol's own fields) or "frame" (the source address of the
+	 * device's frames, kept only if that MAC was not seen with many
+	 * addresses, which makes it a router's) */
+	char mac_via[8];
+	bool gateway;        /* its MAC routes for other addresses (or sent an
+				IPv6 router advertisement) */
+	int64_t first, last; /* unix seconds */
 	uint64_t packets, bytes; /* sent by the device */
 	struct cs_obs_list obs;
 	struct cs_passive_ph ph[CS_PASSIVE_PH_MAX];
@@ -76,8 +90,9 @@ struct cs_passive_stats {
 	uint64_t flows;           /* flows created */
 	uint64_t flows_aged, flows_evicted;
 	uint64_t obs_dropped; /* observations refused (per-device cap) */
-	uint64_t tcp_uncut;   /* TLS certificates not recovered from the
-				 segments that followed (see TLS_PEND_*) */
+	uint64_t tcp_streams; /* TCP streams followed for reassembly */
+	uint64_t tcp_uncut;   /* of those, given up before the decoder had
+				 what it needed (caps, FIN/RST, slot reuse) */
 	size_t devices_peak, flows_peak, held_peak; /* high-water marks */
 	size_t devices_now, flows_now, held_now;
 };
@@ -103,11 +118,15 @@ struct cs_passive *cs_passive_new(const struct cs_passive_opts *o,
 void cs_passive_set_mac_lookup(struct cs_passive *p, cs_ident_mac_fn fn,
 			       void *arg);
 
+/* Sets the link type (enum cs_link) of the frames; CS_LINK_ETHER unless
+ * told otherwise. */
+void cs_passive_set_link(struct cs_passive *p, int link);
+
 /*
- * Processes one Ethernet frame: caplen captured bytes at frame (borrowed
- * for the call), wirelen its length on the wire, ts its time (unix
- * seconds).  Returns 0, or the decoder's error for a frame that did not
- * decode (counted; the listener goes on).
+ * Processes one frame (Ethernet unless cs_passive_set_link said else): caplen
+ * captured bytes at frame (borrowed for the call), wirelen its length on the
+ * wire, ts its time (unix seconds).  Returns 0, or the decoder's error for a
+ * frame that did not decode (counted; the listener goes on).
  */
 int cs_passive_packet(struct cs_passive *p, int64_t ts, const uint8_t *frame,
 		      size_t caplen, size_t wirelen);
@@ -124,5 +143,10 @@ void cs_passive_free(struct cs_passive *p);
 
 /* Writes a as dotted quad into buf (at least 16 bytes); returns buf. */
 char *cs_passive_ipstr(uint32_t a, char *buf, size_t bufsz);
+
+/* Writes d's address as text (dotted quad or IPv6, "" for a device
+ * known only by its MAC) into buf (at least 46 bytes); returns buf. */
+char *cs_passive_addrstr(const struct cs_passive_dev *d, char *buf,
+			 size_t bufsz);
 
 #endif /* CS_PASSIVE_PASSIVE_H */

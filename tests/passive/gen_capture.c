@@ -3,11 +3,14 @@
  * Writes test captures with libpcap:
  *   gen_capture scenario OUT.pcap [CERT.der]   the scenario of pktgen.h
  *   gen_capture bench OUT.pcap MB              a mixed capture of MB MiB
+ *   gen_capture bench-small OUT.pcap MB        the same with small packets
+ *   gen_capture identity OUT ether|sll|sll2 [DER]  the issue #15 capture
  *   gen_capture seeds DIR                      fuzz seeds (frames, DHCP,
  *                                              DNS and TLS payloads)
  */
 #include "pktgen.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +18,10 @@
 #include "core/str.h"
 #include "core/poison.h"
 
+/* small: bulk segments are bare 60-byte frames (ACK-sized) and the UDP
+ * datagrams 20 bytes, for the packet rate on small packets. */
 static int
-bench(const char *path, long long mb)
+bench(const char *path, long long mb, bool small)
 {
 	static const char *names[] = {
 	    "www.example.com",  "litedev.hik-connect.com",
@@ -61,10 +66,12 @@ bench(const char *path, long long mb)
 			      strlen(http));
 			break;
 		case 3:
-			pg_l4(&fr[i], mac, 17, host, 5000, peer, 5000, pl, 160);
+			pg_l4(&fr[i], mac, 17, host, 5000, peer, 5000, pl,
+			      small ? 20 : 160);
 			break;
 		default:
-			pg_l4(&fr[i], mac, 6, peer, 443, host, 41000, pl, 1400);
+			pg_l4(&fr[i], mac, 6, peer, 443, host, 41000, pl,
+			      small ? 6 : 1400);
 			break;
 		}
 	}
@@ -130,14 +137,26 @@ main(int argc, char **argv)
 {
 	long long mb;
 
+	if (argc >= 4 && strcmp(argv[1], "identity") == 0)
+		return pg_identity(argv[2],
+				   strcmp(argv[3], "sll2") == 0 ? DLT_LINUX_SLL2
+				   : strcmp(argv[3], "sll") == 0 ? DLT_LINUX_SLL
+								 : DLT_EN10MB,
+				   argc > 4 ? argv[4] : NULL)
+			   ? 1
+			   : 0;
 	if (argc >= 3 && strcmp(argv[1], "scenario") == 0)
 		return pg_scenario(argv[2], argc > 3 ? argv[3] : NULL) ? 1 : 0;
 	if (argc == 4 && strcmp(argv[1], "bench") == 0 &&
 	    cs_str_tonum(argv[3], 1, 1 << 20, &mb) == 0)
-		return bench(argv[2], mb);
+		return bench(argv[2], mb, false);
+	if (argc == 4 && strcmp(argv[1], "bench-small") == 0 &&
+	    cs_str_tonum(argv[3], 1, 1 << 20, &mb) == 0)
+		return bench(argv[2], mb, true);
 	if (argc == 3 && strcmp(argv[1], "seeds") == 0)
 		return seeds(argv[2]);
-	fputs("usage: gen_capture scenario OUT [DER] | bench OUT MB | "
+	fputs("usage: gen_capture scenario OUT [DER] | bench[-small] OUT MB | "
+	      "identity OUT ether|sll|sll2 [DER] | "
 	      "seeds DIR\n",
 	      stderr);
 	return 2;

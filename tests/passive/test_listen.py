@@ -70,6 +70,34 @@ with tempfile.TemporaryDirectory() as tmp:
     check(n == 3, "devices not duplicated (%d)" % n)
     n = con.execute("SELECT count(*) FROM finding WHERE regime = 'phone-home'").fetchone()[0]
     check(n == 2, "findings not duplicated (%d)" % n)
+    # The link-layer identity capture (issue #15) as Ethernet, Linux
+    # cooked v1 and v2: the same devices, MACs and makers; IPv6 in the
+    # output and the inventory.
+    seen = {}
+    for link in ("ether", "sll", "sll2"):
+        cap = os.path.join(tmp, "ident-%s.pcap" % link)
+        db2 = os.path.join(tmp, "ident-%s.db" % link)
+        subprocess.run([gen, "identity", cap, link, der], check=True)
+        r = subprocess.run([camsweep, "listen", "--read", cap, "--db", db2, "--json"],
+                           capture_output=True, text=True, timeout=60)
+        check(r.returncode == 0, "identity capture (%s) read: %s" % (link, r.stderr.strip()))
+        ds = {json.loads(l)["ip"]: json.loads(l) for l in r.stdout.splitlines()}
+        seen[link] = {ip: (d["mac"], d["manufacturer"]) for ip, d in ds.items()}
+        dh = ds.get("127.114.2.20", {})
+        check(dh.get("mac") == "02:11:22:33:44:20" and dh.get("manufacturer") == "Dahua",
+              "%s: DHCP + P2P DNS unit named with its MAC: %s" % (link, dh.get("manufacturer")))
+        v6 = ds.get("fe80::11:22ff:fe33:4460", {})
+        check(v6.get("manufacturer") == "Axis" and v6.get("mac_via") == "ndp",
+              "%s: IPv6-only mDNS camera" % link)
+        gw = ds.get("127.114.2.1", {})
+        check(gw.get("gateway") is True, "%s: gateway flagged" % link)
+        check(all(d["mac"] == "" for ip, d in ds.items() if ip.startswith("127.115.")),
+              "%s: gateway MAC not given to the hosts behind it" % link)
+        r = subprocess.run([camsweep, "show", "--db", db2, "--json", "--all"],
+                           capture_output=True, text=True, timeout=60)
+        shown = {json.loads(l)["ip"] for l in r.stdout.splitlines() if l.startswith("{")}
+        check("fe80::11:22ff:fe33:4460" in shown, "%s: IPv6 device in the inventory" % link)
+    check(seen["ether"] == seen["sll"] == seen["sll2"], "same identities for every link type")
     # Errors: no input, unreadable file.
     r = subprocess.run([camsweep, "listen"], capture_output=True, timeout=10)
     check(r.returncode == 1, "usage error without input")

@@ -394,18 +394,20 @@ test_tls_split(void **state)
 	assert_non_null(fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err)));
 	g->fp = fp;
 	p = cs_passive_new(NULL, NULL, collect, g);
-	pg_l4(&f, mac, 6, PG_IP(127, 114, 1, 50), 443, PG_IP(127, 114, 0, 99),
-	      50010, rec, cut1);
+	/* In order, no SYN-ACK seen: followed from the segment that starts
+	 * the handshake. */
+	pg_tcp(&f, mac, PG_IP(127, 114, 1, 50), 443, PG_IP(127, 114, 0, 99),
+	       50010, 7000, 0x18, rec, cut1);
 	cs_passive_packet(p, 1700000000, f.b, f.n, f.n);
 	/* An unrelated flow in between does not disturb it. */
 	pg_l4(&f, mac, 6, PG_IP(127, 114, 1, 51), 80, PG_IP(127, 114, 0, 99),
 	      50011, "x", 1);
 	cs_passive_packet(p, 1700000000, f.b, f.n, f.n);
-	pg_l4(&f, mac, 6, PG_IP(127, 114, 1, 50), 443, PG_IP(127, 114, 0, 99),
-	      50010, rec + cut1, cut2 - cut1);
+	pg_tcp(&f, mac, PG_IP(127, 114, 1, 50), 443, PG_IP(127, 114, 0, 99),
+	       50010, 7000 + (uint32_t)cut1, 0x18, rec + cut1, cut2 - cut1);
 	cs_passive_packet(p, 1700000001, f.b, f.n, f.n);
-	pg_l4(&f, mac, 6, PG_IP(127, 114, 1, 50), 443, PG_IP(127, 114, 0, 99),
-	      50010, rec + cut2, recn - cut2);
+	pg_tcp(&f, mac, PG_IP(127, 114, 1, 50), 443, PG_IP(127, 114, 0, 99),
+	       50010, 7000 + (uint32_t)cut2, 0x18, rec + cut2, recn - cut2);
 	cs_passive_packet(p, 1700000001, f.b, f.n, f.n);
 	cs_passive_finish(p);
 	cs_passive_free(p);

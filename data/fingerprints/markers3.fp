@@ -125,3 +125,62 @@ rule dahua-magicbox-class-intercom
   example  "class=VTO" => class=intercom
   example  "class=VTH\r\n" => class=intercom
   example! "class=IPC"
+
+# ---- SNMP sysDescr forms ----
+
+# Sony's SNC cameras answer sysDescr with the bare product number (the
+# manual lists SNC-CH240, SNC-CH140, SNC-DH140T ...; "You cannot change
+# this parameter").  Samsung Techwin's SNC-B2331 / SNC-M300 use one
+# letter after the dash, Sony's these models two.
+rule sony-snc-sysdescr-model
+  on       snmp.sysdescr
+  match    ^\s*(SNC-[A-Z]{2}[0-9]{2,4}[A-Z0-9]{0,4})\s*$
+  set      manufacturer=Sony model=$1 class=camera
+  tier     model
+  weight   0.8
+  source   Sony SNC-DH240/CH240 user manual, Using the SNMP, p.122 (camera.manualsonline.com/manuals/mfg/sony/dh240.html?p=122): var sysDescr="SNC-CH240" (or SNC-CH140, SNC-DH140T ...), sysObjectID 1.3.6.1.4.1.122.8501
+  example  "SNC-CH240" => manufacturer=Sony model=SNC-CH240 class=camera
+  example  "SNC-DH140T" => model=SNC-DH140T
+  example! "SNC-B2331"
+  example! "SNC-M300"
+  example! "Linux SNC-CH240 2.6.18"
+
+# ---- Foscam CGIProxy.fcgi answers ----
+
+rule foscam-cgi-result
+  on       http.body vendor-api.malformed
+  match    <CGI_Result>\s*<result>-?[0-9]{1,2}</result>
+  set      manufacturer=Foscam
+  weight   0.75
+  source   Foscam IPCamera CGI User Guide (every CGIProxy.fcgi answer is <CGI_Result><result>code</result>...</CGI_Result>; -1 no such command, -2 bad user/password); libpyfoscam foscam.py (CGI_Result parsing)
+  example  "<CGI_Result>\n  <result>-2</result>\n</CGI_Result>" => manufacturer=Foscam
+  example  "<CGI_Result><result>0</result><isMirror>0</isMirror><isFlip>0</isFlip></CGI_Result>"
+  example! "<CGI_Result><code>0</code></CGI_Result>"
+  example! "<Result>0</Result>"
+
+rule foscam-cgi-devinfo-model
+  on       http.body vendor-api.malformed
+  match    <CGI_Result>.{0,600}?<productName>\s*([A-Z][A-Za-z0-9 _-]{1,30}?)\s*</productName>
+  flags    s
+  set      manufacturer=Foscam model=$1
+  weight   0.75
+  source   Foscam IPCamera CGI User Guide (cmd=getDevInfo answers productName, serialNo, devName, firmwareVer, hardwareVer inside <CGI_Result>)
+  example  "<CGI_Result><result>0</result><productName>FI9821W V2</productName><serialNo>0000</serialNo></CGI_Result>" => manufacturer=Foscam model="FI9821W V2"
+  example! "<productName>FI9821W</productName>"
+
+# ---- Embedded web server error pages (shared servers: weak) ----
+
+# Hikvision's older firmware answers an unauthenticated ISAPI request
+# with the GoAhead-derived error page below.  GoAhead's "Document
+# Error:" pages ship on many other makers' devices, so this only adds to
+# other evidence (0.35 names nobody alone, docs/fingerprints.md §5 step 3).
+rule hikvision-goahead-401-page
+  on       http.body
+  match    <title>Document Error: Unauthorized</title>.{0,200}?Access Error: 401 -- Unauthorized.{0,80}?Authentication Error
+  flags    s
+  set      manufacturer=Hikvision
+  weight   0.35
+  source   mezz64/pyHik issue #15 and nayrnet/node-hikvision-api issue #8 (Hikvision camera answers /ISAPI/System/deviceInfo and the alert stream with this page); the page layout is GoAhead's, shared by other makers (weak)
+  example  "<!DOCTYPE html>\n<html><head><title>Document Error: Unauthorized</title></head>\n<body><h2>Access Error: 401 -- Unauthorized</h2>\n<p>Authentication Error</p>" => manufacturer=Hikvision
+  example! "<html><head><title>Document Error: Not Found</title></head><body><h2>Access Error: Not Found</h2>"
+  example! "<title>401 Unauthorized</title>"

@@ -184,3 +184,41 @@ rule hikvision-goahead-401-page
   example  "<!DOCTYPE html>\n<html><head><title>Document Error: Unauthorized</title></head>\n<body><h2>Access Error: 401 -- Unauthorized</h2>\n<p>Authentication Error</p>" => manufacturer=Hikvision
   example! "<html><head><title>Document Error: Not Found</title></head><body><h2>Access Error: Not Found</h2>"
   example! "<title>401 Unauthorized</title>"
+
+# ---- AVTECH CGI answers (CGI Command Set Specification 2.1) ----
+
+# Every AVTECH CGI answer starts with a status code line and "OK", then
+# key=value lines; Machine.cgi?action=get_capability (open to "nobody")
+# lists Firmware.Version (four dash-joined groups), Product.Type, Video.*.
+rule avtech-machine-capability
+  on       http.body vendor-api.malformed
+  match    (?:^|\n)\s*Firmware\.Version=([0-9]{4}(?:-[0-9A-Fa-f]{2,4}){3,5})\s*\r?\n(?:[^\n]{0,80}\n){0,4}?\s*Product\.Type=
+  set      manufacturer=Avtech firmware=$1
+  weight   0.8
+  source   lexxai.blogspot.com/2018/12/avtech-dvr-hiden-commands.html (AVTECH DVR answer to /cgi-bin/nobody/Machine.cgi?action=get_capability, from AVTECH CGI Command Set Specification 2.1)
+  example  "0\nOK\nFirmware.Version=1133-1039-1013-1025-0a-0000\nMACAddress=00:0X:XX:XX:XX:XX\nProduct.Type=DVR\nProduct.ID=672\n" => manufacturer=Avtech firmware=1133-1039-1013-1025-0a-0000
+  example  "Firmware.Version=1011-1005-1008-1002\nMACAddress=00:0E:53:00:00:01\nProduct.Type=DVR\n" => firmware=1011-1005-1008-1002
+  example! "Firmware.Version=2.800.0000000.16.R\nProduct.Type=DVR\n"
+  example! "root.Properties.Firmware.Version=9.80.1\nroot.Brand.ProdType=Network Camera\n"
+
+rule avtech-capability-dvr
+  on       http.body vendor-api.malformed
+  match    (?:^|\n)\s*Firmware\.Version=[0-9]{4}-[^\n]{0,40}\n(?:[^\n]{0,80}\n){0,4}?\s*Product\.Type=DVR\s*(?:\r?\n|$)
+  set      class=dvr
+  tier     role
+  weight   0.8
+  source   lexxai.blogspot.com/2018/12/avtech-dvr-hiden-commands.html (get_capability: Product.Type=DVR on an AVTECH DVR; AVTECH CGI Command Set Specification 2.1)
+  example  "0\nOK\nFirmware.Version=1133-1039-1013-1025-0a-0000\nMACAddress=00:0X:XX:XX:XX:XX\nProduct.Type=DVR\nProduct.ID=672\n" => class=dvr
+  example! "0\nOK\nFirmware.Version=1133-1039-1013-1025-0a-0000\nProduct.Type=NVR\n"
+
+rule avtech-cgi-status-ok
+  on       http.body vendor-api.malformed
+  match    ^\s*0\r?\nOK\r?\n(?:SmartMonitor=Alive|Firmware\.Version=|MACAddress=|Product\.(?:Type|ID|ShortName)=|Video\.(?:System|Input\.Num)=)
+  set      manufacturer=Avtech
+  weight   0.7
+  source   lexxai.blogspot.com/2018/12/avtech-dvr-hiden-commands.html (AVTECH CGI answers "0\nOK\n" then key=value: SmartMonitor.cgi answers SmartMonitor=Alive; AVTECH CGI Command Set Specification 2.1)
+  example  "0\nOK\nSmartMonitor=Alive\n" => manufacturer=Avtech
+  example  "0\r\nOK\r\nVideo.System=PAL\r\n"
+  example! "0\nOK\n"
+  example! "OK\nSmartMonitor=Alive"
+  example! "200 OK\nFirmware.Version=1.0"

@@ -222,3 +222,28 @@ rule avtech-cgi-status-ok
   example! "0\nOK\n"
   example! "OK\nSmartMonitor=Alive"
   example! "200 OK\nFirmware.Version=1.0"
+
+# ---- A surveillance maker's own name as the product token ----
+
+# brands.fp's lookups give these makers at brand weight x the table's
+# confidence (medium: 0.5 x 0.7 = 0.35 on a Server header), which names
+# nobody (docs/fingerprints.md §5 step 3).  A Server, SERVER or
+# User-Agent field, or a whole title, that starts with the maker's own
+# name is the maker's firmware naming itself: maker only, no class.
+rule maker-name-product-token
+  on       http.server rtsp.server ssdp.server sip.server http.title snmp.sysdescr
+  match    (?:^\s*|\bUPnP/[0-9.]{1,5}\s+)(Tiandy|Kedacom|KEDACOM|Sunell|SUNELL|Jovision|JOVISION|Milesight|MILESIGHT|NUUO|Nuuo|Avtech|AVTECH|Brickcom|BRICKCOM|EverFocus|EVERFOCUS|Raysharp|RaySharp|VStarcam|Vstarcam|VSTARCAM|Wanscam|WANSCAM|Longse|LONGSE|Wansview|WANSVIEW|Foscam|FOSCAM|Infinova|INFINOVA|LILIN|Digiever|DIGIEVER|Zavio|ZAVIO|GeoVision|GEOVISION)(?=$|[ /_(-])
+  set      manufacturer=$1
+  weight   0.6
+  source   RFC 9110 §10.2.4 (Server: product tokens naming the origin server software); UPnP Device Architecture 2.0 §1.2.2 (SERVER: OS/version UPnP/2.0 product/version); RFC 3261 §20.35/§20.41 (Server, User-Agent)
+  example  "Milesight" => manufacturer=Milesight
+  example  "NUUO Web Server" => manufacturer=Nuuo
+  example  "Sunell NVR" => manufacturer=Sunell
+  example  "Linux/3.10 UPnP/1.0 Avtech/1.0" => manufacturer=Avtech
+  example! "Linux/3.10 UPnP/1.0 Portable SDK for UPnP devices/1.6.6"
+  example  "Tiandy/1.0" => manufacturer=Tiandy
+  example  "KEDACOM" => manufacturer=Kedacom
+  example! "Milesightly"
+  example! "Powered by Tiandy"
+  example! "GeoVisionary Labs"
+  example! "nginx"

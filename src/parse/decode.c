@@ -848,8 +848,14 @@ dec_axis_param(struct dctx *c)
 		return malformed(c);
 	if (status != 0 && status != 200)
 		return 0;
-	if (!api_kv(c, body, f, CS_NELEM(f)) && status == 0)
-		return malformed(c);
+	if (!api_kv(c, body, f, CS_NELEM(f))) {
+		if (status == 0)
+			return malformed(c);
+		/* A 200 listing of other groups only (root.Network,
+		 * root.Image ...): its body, as an http reply's, for the
+		 * rules that read VAPIX's layout. */
+		add(c, "http.body", body.p, CS_MIN(body.n, BODY_OBS));
+	}
 	return 0;
 }
 

@@ -417,6 +417,15 @@ static const struct {
     {"axis-param", "root.Properties.Firmware.Version=9.80.1\n", "axis.firmware",
      "9.80.1", 0},
     {"axis-param", "root.Brand.Brand\n", "axis.brand", NULL, 0},
+    /* A 200 listing of other groups keeps its body for the VAPIX
+     * layout rule; a 401 page does not. */
+    {"axis-param",
+     "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"
+     "root.Network.Bonjour.Enabled=yes\r\n",
+     "http.body", "root.Network.Bonjour.Enabled=yes\r\n", 0},
+    {"axis-param",
+     "HTTP/1.0 401 Unauthorized\r\n\r\nroot.Network.Bonjour.Enabled=yes",
+     "http.body", NULL, 0},
     /* Any ISAPI document; an event alert even without its namespace. */
     {"vendor-api",
      "<EventNotificationAlert version=\"1.0\"><macAddress>58:50:ed:1f:e3:85"

@@ -396,6 +396,18 @@ add_specs(const char *arg, struct cs_interval **v, size_t *n)
 	return 0;
 }
 
+int
+cs_cli_data_excl(const char *data, struct cs_interval **v, size_t *n)
+{
+	char spec[4096];
+
+	snprintf(spec, sizeof(spec), "@%s/scope/exclude.conf",
+		 cs_cli_data_dir(data));
+	if (access(spec + 1, R_OK) != 0)
+		return 0;
+	return add_specs(spec, v, n);
+}
+
 /* Builds the scan's options text, which identifies a resumable scan. */
 static char *
 options_text(const struct cs_engine_opts *o)
@@ -556,22 +568,17 @@ cmd_scan(int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		if (add_specs(argv[i], &inc, &ninc) != 0)
 			goto out;
-	/* The default exclusions (data/scope/exclude.conf) always apply. */
-	{
-		char spec[4096];
-
-		snprintf(spec, sizeof(spec), "@%s/scope/exclude.conf",
-			 cs_cli_data_dir(data));
-		if (access(spec + 1, R_OK) == 0 &&
-		    add_specs(spec, &exc, &nexc) != 0)
-			goto out;
-	}
+	/* The data file's exclusions add to the compiled-in ones. */
+	if (cs_cli_data_excl(data, &exc, &nexc) != 0)
+		goto out;
 	if (cs_scope_build(&scope, inc, ninc, exc, nexc) != 0) {
 		fputs("camsweep scan: nothing left in scope after "
 		      "exclusions\n",
 		      stderr);
 		goto out;
 	}
+	/* Learned URLs may name only the ports the scan was told to probe. */
+	cs_scope_set_ports(&scope, ports, nports);
 	if (scope.total > DEFAULT_MAX_ADDRS && !large) {
 		fprintf(stderr,
 			"camsweep scan: %llu addresses in scope; more than %d "

@@ -232,7 +232,7 @@ admit(struct engine *e)
 	cs_obs_list_init(&h->obs);
 	h->cred = host_cred(e, h->ip);
 	e->hosts++;
-	if (e->o->disc) {
+	if (e->o->disc && !e->o->connect_only) {
 		struct cs_disc_fetch f[CS_DISC_MAX_FETCH];
 		size_t nf = cs_disc_fetches(e->o->disc, h->ip, f, CS_NELEM(f));
 
@@ -530,6 +530,10 @@ on_connect(uv_connect_t *req, int status)
 		if (h->nopen < MAX_OPEN)
 			h->open[h->nopen++] = c->port;
 		cs_obs_add(&h->obs, "tcp.open", c->port, 0, "", 0);
+		if (e->o->connect_only) {
+			conn_close(c);
+			return;
+		}
 		plan_port(e, h, c->port);
 		/* Reuse this connection for the port's first probe if it
 		 * allows, rather than opening another. */
@@ -603,8 +607,14 @@ conn_start(struct engine *e, struct host *h)
 	c->handles = 2;
 	c->state = C_CONNECTING;
 
-	/* The last word on scope: nothing outside it is ever contacted. */
-	if (!cs_scope_contains(e->o->scope, h->ip)) {
+	/* The last word on scope: nothing outside it is ever contacted, a
+	 * learned URL only on a port the scan probes, and a print port is
+	 * only ever connected to. */
+	if (cs_scope_check(e->o->scope, h->ip, c->port,
+			   c->sweep			      ? CS_DEST_CONNECT
+			   : c->probe == &cs_disc_upnp_probe ? CS_DEST_LEARNED
+							      : CS_DEST_PROBE) !=
+	    CS_SCOPE_OK) {
 		e->st->out_of_scope++;
 		conn_close(c);
 		return;

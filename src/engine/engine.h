@@ -41,6 +41,11 @@ struct cs_engine_opts {
 	uint64_t max_addrs;          /* stop after this many; 0 = all */
 	bool progress;               /* draw a progress line on stderr */
 	/*
+	 * Only connect (camsweep reach): no probe, no discovery fetch, not
+	 * a byte sent to any host.
+	 */
+	bool connect_only;
+	/*
 	 * The user's credentials file, or NULL (borrowed for the run).  The
 	 * engine queues CS_PROBE_CRED probes only for hosts it names and
 	 * hands those probes that host's credential.

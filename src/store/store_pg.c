@@ -221,6 +221,12 @@ static const struct migration migrations[] = {
 	"  checked_at BIGINT NOT NULL,"
 	"  PRIMARY KEY (vantage, ip));"
 	"CREATE INDEX reach_ip ON reach (ip);"},
+
+    /* Issue #12: 'incomplete' scans (see store_sqlite.c). */
+    {"0004_scan_incomplete",
+	"ALTER TABLE scan DROP CONSTRAINT IF EXISTS scan_status_check;"
+	"ALTER TABLE scan ADD CONSTRAINT scan_status_check CHECK (status IN"
+	"  ('running', 'interrupted', 'complete', 'incomplete'));"},
 };
 /* clang-format on */
 
@@ -266,7 +272,7 @@ static const char *const sql_text[ST_COUNT] = {
 	    "version, status, started, total_targets) "
 	    "VALUES ($1, $2, $3, $4, $5, $6, 'running', $7, $8) RETURNING id",
 	[ST_SCAN_FIND] = "SELECT id, watermark FROM scan "
-			 "WHERE status IN ('running', 'interrupted') "
+			 "WHERE status IN ('running', 'interrupted', 'incomplete') "
 			 "AND scope = $1 AND exclusions = $2 AND ports = $3 "
 			 "AND options = $4 ORDER BY started DESC, id DESC "
 			 "LIMIT 1",

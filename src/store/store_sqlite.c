@@ -233,6 +233,39 @@ static const struct migration migrations[] = {
 	"  checked_at INTEGER NOT NULL,"
 	"  PRIMARY KEY (vantage, ip)) WITHOUT ROWID;"
 	"CREATE INDEX reach_ip ON reach (ip);"},
+
+    /* Issue #12: a scan that could not try every target, or store every
+     * result, is 'incomplete', never 'complete'.  SQLite cannot alter a
+     * CHECK: the table is rebuilt (migrations run with foreign keys off,
+     * so the tables that reference scan keep their rows). */
+    {"0004_scan_incomplete",
+	"CREATE TABLE scan_new ("
+	"  id            INTEGER PRIMARY KEY,"
+	"  scope         TEXT NOT NULL,"
+	"  exclusions    TEXT NOT NULL DEFAULT '',"
+	"  ports         TEXT NOT NULL DEFAULT '',"
+	"  options       TEXT NOT NULL DEFAULT '',"
+	"  vantage       TEXT NOT NULL DEFAULT '',"
+	"  version       TEXT NOT NULL DEFAULT '',"
+	"  status        TEXT NOT NULL DEFAULT 'running'"
+	"    CHECK (status IN ('running', 'interrupted', 'complete',"
+	"                      'incomplete')),"
+	"  started       INTEGER NOT NULL,"
+	"  ended         INTEGER,"
+	"  total_targets INTEGER NOT NULL DEFAULT 0,"
+	"  watermark     INTEGER NOT NULL DEFAULT 0,"
+	"  hosts_done    INTEGER NOT NULL DEFAULT 0,"
+	"  resume_count  INTEGER NOT NULL DEFAULT 0,"
+	"  resumed_at    INTEGER);"
+	"INSERT INTO scan_new (id, scope, exclusions, ports, options, vantage,"
+	"  version, status, started, ended, total_targets, watermark,"
+	"  hosts_done, resume_count, resumed_at)"
+	"  SELECT id, scope, exclusions, ports, options, vantage, version,"
+	"  status, started, ended, total_targets, watermark, hosts_done,"
+	"  resume_count, resumed_at FROM scan;"
+	"DROP TABLE scan;"
+	"ALTER TABLE scan_new RENAME TO scan;"
+	"CREATE INDEX scan_resumable ON scan (scope, status);"},
 };
 
 /* clang-format on */
@@ -292,7 +325,7 @@ static const char *const sql_text[ST_COUNT] = {
 	    "version, status, started, total_targets) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'running', ?7, ?8)",
 	[ST_SCAN_FIND] = "SELECT id, watermark FROM scan "
-			 "WHERE status IN ('running', 'interrupted') "
+			 "WHERE status IN ('running', 'interrupted', 'incomplete') "
 			 "AND scope = ?1 AND exclusions = ?2 AND ports = ?3 "
 			 "AND options = ?4 ORDER BY started DESC, id DESC "
 			 "LIMIT 1",
@@ -663,9 +696,16 @@ sq_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 	if (sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) !=
 		SQLITE_OK ||
 	    sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) !=
-		SQLITE_OK ||
-	    sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) !=
 		SQLITE_OK) {
+		open_err(db, err, errsz, "cannot configure inventory");
+		goto fail;
+	}
+	/* Migrations run with foreign keys off (a table rebuild must not
+	 * cascade), then they are switched on for good. */
+	if (migrate(db, err, errsz) != 0)
+		goto fail;
+	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) !=
+	    SQLITE_OK) {
 		open_err(db, err, errsz, "cannot configure inventory");
 		goto fail;
 	}
@@ -673,8 +713,6 @@ sq_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 		open_err(db, err, errsz, "foreign keys unavailable");
 		goto fail;
 	}
-	if (migrate(db, err, errsz) != 0)
-		goto fail;
 	if (pragma_int(db, "PRAGMA user_version", &ver) != 0) {
 		open_err(db, err, errsz, "cannot read inventory");
 		goto fail;

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
@@ -91,6 +93,31 @@ raise_nofile(void)
 	}
 }
 
+/* Descriptors open now (0 if /proc is not mounted). */
+static unsigned
+fds_in_use(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	struct dirent *de;
+	unsigned n = 0;
+
+	if (d == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL)
+		if (de->d_name[0] != '.')
+			n++;
+	closedir(d);
+	return n > 0 ? n - 1 : 0; /* not the directory's own */
+}
+
+/*
+ * Descriptors kept free for everything but the sweep's connections: the
+ * event loop's own, the inventory's journal and WAL files, the sensor's
+ * upload, and discovery's sockets (three per module) when asked for.
+ */
+#define FD_RESERVE 8
+#define FD_RESERVE_DISC 20
+
 static unsigned
 nofile_limit(void)
 {
@@ -99,6 +126,23 @@ nofile_limit(void)
 	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur > 1u << 20)
 		return 1u << 20;
 	return (unsigned)rl.rlim_cur;
+}
+
+/*
+ * Creates path 0600 if it does not exist yet (an SQLite inventory or a
+ * spool), so that it is private from its first byte whatever the umask;
+ * a URI is left alone.
+ */
+static void
+private_file(const char *path)
+{
+	int fd;
+
+	if (cs_store_path_is_uri(path))
+		return;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		close(fd);
 }
 
 /* ---- scan ---- */
@@ -602,8 +646,6 @@ cmd_scan(int argc, char **argv)
 	}
 	eo.disc = disc ? cs_cli_disc_state(disc) : NULL;
 	raise_nofile();
-	if (eo.max_conns > nofile_limit() / 2)
-		eo.max_conns = nofile_limit() / 2;
 
 	rc = EXIT_RUNTIME;
 	{
@@ -636,6 +678,7 @@ cmd_scan(int argc, char **argv)
 		run.spool_path = spool;
 		db_path = spool;
 	}
+	private_file(db_path);
 	run.store = cs_store_open(db_path, err, sizeof(err));
 	if (run.store == NULL) {
 		fprintf(stderr, "camsweep: %s: %s\n", db_path, err);
@@ -673,23 +716,67 @@ cmd_scan(int argc, char **argv)
 	eo.nports = nports;
 	eo.start_index = watermark;
 	eo.progress = !quiet && isatty(STDERR_FILENO);
+	/* Descriptors: the sweep gets what is left after a reserve, so that
+	 * the inventory and the loop never run short. */
+	{
+		unsigned lim = nofile_limit(), used = fds_in_use();
+		unsigned reserve = FD_RESERVE + (disc ? FD_RESERVE_DISC : 0);
+
+		if (used + reserve >= lim) {
+			fprintf(stderr,
+				"camsweep: too few file descriptors: limit %u, "
+				"%u in use, %u kept in reserve (raise ulimit "
+				"-n)\n",
+				lim, used, reserve);
+			cs_store_scan_end(run.store, run.scan_id, "incomplete",
+					  (int64_t)time(NULL));
+			goto out;
+		}
+		if (eo.max_conns > lim - used - reserve)
+			eo.max_conns = lim - used - reserve;
+	}
 
 	struct cs_engine_cb cb = {
 	    .arg = &run, .host_done = on_host, .checkpoint = on_checkpoint};
 	if (cs_engine_run(&eo, &cb, &es) != 0) {
 		fputs("camsweep: cannot start the event loop\n", stderr);
+		cs_store_scan_end(run.store, run.scan_id, "incomplete",
+				  (int64_t)time(NULL));
 		goto out;
 	}
-	cs_store_scan_end(run.store, run.scan_id,
-			  es.interrupted ? "interrupted" : "complete",
-			  (int64_t)time(NULL));
+	/* Complete only when every target was tried and every result
+	 * stored; anything less is recorded as such, with the counts. */
+	const char *status =
+	    es.interrupted ? "interrupted"
+	    : (!es.incomplete && es.targets_failed == 0 &&
+	       es.watermark >= es.targets && run.store_err == 0)
+		? "complete"
+		: "incomplete";
+	bool complete = strcmp(status, "complete") == 0;
+
+	if (cs_store_scan_end(run.store, run.scan_id, status,
+			      (int64_t)time(NULL)) != 0 &&
+	    run.store_err++ == 0)
+		fprintf(stderr, "camsweep: store: %s\n",
+			cs_store_errmsg(run.store));
+	if (strcmp(status, "incomplete") == 0)
+		fprintf(stderr,
+			"camsweep: scan %lld incomplete: %llu of %llu "
+			"addresses tried, %llu could not be tried (%llu "
+			"resource errors), %d store errors; run it again to "
+			"finish it\n",
+			(long long)run.scan_id,
+			(unsigned long long)es.watermark,
+			(unsigned long long)es.targets,
+			(unsigned long long)es.targets_failed,
+			(unsigned long long)es.resource_errors, run.store_err);
 	if (run.central_uri && sensor_upload(&run) == 0 && !es.interrupted) {
 		print_scan(run.store, run.scan_id, json, all);
 		cs_store_close(run.store);
 		cs_store_close(run.central);
 		run.store = NULL;
 		spool_retire(spool);
-		rc = EXIT_OK;
+		rc = complete ? EXIT_OK : EXIT_RUNTIME;
 		goto out;
 	}
 	if (!quiet)
@@ -697,8 +784,7 @@ cmd_scan(int argc, char **argv)
 			"camsweep: scan %lld %s: %llu addresses in %.1f s "
 			"(%.0f/s), %llu hosts up, %llu connections, %llu "
 			"silent hosts given up\n",
-			(long long)run.scan_id,
-			es.interrupted ? "interrupted" : "complete",
+			(long long)run.scan_id, status,
 			(unsigned long long)es.addrs_done, es.elapsed_s,
 			es.elapsed_s > 0 ? (double)es.addrs_done / es.elapsed_s
 					 : 0.0,
@@ -710,7 +796,7 @@ cmd_scan(int argc, char **argv)
 	if (!quiet || json)
 		print_scan(run.store, run.scan_id, json, all);
 	rc = es.interrupted ? EXIT_INTERRUPTED
-			    : (run.store_err ? EXIT_RUNTIME : EXIT_OK);
+			    : (complete ? EXIT_OK : EXIT_RUNTIME);
 out:
 	cs_creds_free(&creds); /* wipes the passwords */
 	cs_cli_disc_free(disc);

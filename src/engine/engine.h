@@ -95,6 +95,18 @@ struct cs_engine_stats {
 	uint64_t hosts_skipped; /* given up as absent (see dead_after) */
 	double elapsed_s;       /* wall time of the run */
 	bool interrupted;       /* stopped by SIGINT or SIGTERM */
+	/*
+	 * Resource errors (EMFILE, ENFILE, ENOBUFS, ENOMEM) are never taken
+	 * for closed ports: the target is retried later.  targets_failed
+	 * counts addresses that still could not be tried completely (left
+	 * unfinished, so a resume tries them again); incomplete is set when
+	 * the engine gave up altogether.
+	 */
+	uint64_t resource_errors;
+	uint64_t targets_failed;
+	bool incomplete;
+	uint64_t targets;   /* permutation indexes this run had to cover */
+	uint64_t watermark; /* all indexes below are finished */
 };
 
 /*

@@ -7,6 +7,7 @@
  * at or above it, 1 usage or configuration error, 2 runtime error.
  */
 #include "cli/cli.h"
+#include "cli/output.h"
 
 #include <getopt.h>
 #include <json-c/json.h>
@@ -203,7 +204,7 @@ finding_print(const struct cs_finding_row *f, bool json)
 {
 	if (json) {
 		json_object *o = finding_json(f);
-		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+		cs_out_json_puts(stdout, o);
 		json_object_put(o);
 		return;
 	}
@@ -920,7 +921,7 @@ diff_line(bool json, const char *what, const struct dev *a, const struct dev *b,
 				       json_object_new_string(x->id.firmware));
 		json_object_object_add(o, "detail",
 				       json_object_new_string(detail));
-		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+		cs_out_json_puts(stdout, o);
 		json_object_put(o);
 		return;
 	}

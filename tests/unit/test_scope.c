@@ -250,45 +250,45 @@ test_check(void **state)
 	(void)state;
 	build(&s, inc, 2, exc, 1);
 	cs_scope_set_ports(&s, ports, 3);
-	assert_int_equal(cs_scope_check(&s, ip("127.6.0.10"), 80,
-					CS_DEST_PROBE),
-			 CS_SCOPE_OK);
-	assert_int_equal(cs_scope_check(&s, ip("127.6.0.50"), 80,
-					CS_DEST_CONNECT),
-			 CS_SCOPE_OUTSIDE);
-	assert_int_equal(cs_scope_check(&s, ip("127.8.0.1"), 80,
-					CS_DEST_CONNECT),
-			 CS_SCOPE_OUTSIDE);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.10"), 80, CS_DEST_PROBE),
+	    CS_SCOPE_OK);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.50"), 80, CS_DEST_CONNECT),
+	    CS_SCOPE_OUTSIDE);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.8.0.1"), 80, CS_DEST_CONNECT),
+	    CS_SCOPE_OUTSIDE);
 	/* print ports: connect only */
-	assert_int_equal(cs_scope_check(&s, ip("127.6.0.10"), 9100,
-					CS_DEST_CONNECT),
-			 CS_SCOPE_OK);
-	assert_int_equal(cs_scope_check(&s, ip("127.6.0.10"), 9100,
-					CS_DEST_PROBE),
-			 CS_SCOPE_PRINT);
-	assert_int_equal(cs_scope_check(&s, ip("127.6.0.10"), 9100,
-					CS_DEST_LEARNED),
-			 CS_SCOPE_PRINT);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.10"), 9100, CS_DEST_CONNECT),
+	    CS_SCOPE_OK);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.10"), 9100, CS_DEST_PROBE),
+	    CS_SCOPE_PRINT);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.10"), 9100, CS_DEST_LEARNED),
+	    CS_SCOPE_PRINT);
 	/* learned URLs: only ports the scan probes */
-	assert_int_equal(cs_scope_check(&s, ip("127.6.0.10"), 554,
-					CS_DEST_LEARNED),
-			 CS_SCOPE_OK);
-	assert_int_equal(cs_scope_check(&s, ip("127.6.0.10"), 49152,
-					CS_DEST_LEARNED),
-			 CS_SCOPE_PORT);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.10"), 554, CS_DEST_LEARNED),
+	    CS_SCOPE_OK);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.10"), 49152, CS_DEST_LEARNED),
+	    CS_SCOPE_PORT);
 	/* network and broadcast addresses of the /24: no follow-up */
-	assert_int_equal(cs_scope_check(&s, ip("127.6.0.255"), 3702,
-					CS_DEST_UNICAST),
-			 CS_SCOPE_EDGE);
-	assert_int_equal(cs_scope_check(&s, ip("127.6.0.0"), 80,
-					CS_DEST_LEARNED),
-			 CS_SCOPE_EDGE);
-	assert_int_equal(cs_scope_check(&s, ip("127.6.0.255"), 80,
-					CS_DEST_CONNECT),
-			 CS_SCOPE_OK);
-	assert_int_equal(cs_scope_check(&s, ip("127.7.0.5"), 3702,
-					CS_DEST_UNICAST),
-			 CS_SCOPE_OK);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.255"), 3702, CS_DEST_UNICAST),
+	    CS_SCOPE_EDGE);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.0"), 80, CS_DEST_LEARNED),
+	    CS_SCOPE_EDGE);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.255"), 80, CS_DEST_CONNECT),
+	    CS_SCOPE_OK);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.7.0.5"), 3702, CS_DEST_UNICAST),
+	    CS_SCOPE_OK);
 	assert_true(cs_port_is_print(9100) && cs_port_is_print(515) &&
 		    !cs_port_is_print(80));
 	cs_scope_free(&s);

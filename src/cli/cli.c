@@ -25,6 +25,7 @@
 #include "core/str.h"
 #include "engine/creds.h"
 #include "engine/engine.h"
+#include "engine/privsep.h"
 #include "engine/scope.h"
 #include "fp/fp.h"
 #include "store/store.h"
@@ -160,6 +161,7 @@ struct scan_run {
 	bool central_down_said;   /* reported the outage once */
 	int64_t scan_id;
 	int store_err;
+	const char *user; /* --user: whom to become when started as root */
 };
 
 static void
@@ -188,6 +190,27 @@ on_host(void *arg, const struct cs_host_report *h)
 		fprintf(stderr, "camsweep: store: %s\n",
 			cs_store_errmsg(run->store));
 	free(att);
+}
+
+/*
+ * Everything privileged is open: become the unprivileged user (when
+ * root) and enter the sandbox before the first byte is read from the
+ * network.  Failing either is fatal: the scan must not go on as root.
+ */
+static void
+on_ready(void *arg)
+{
+	struct scan_run *run = arg;
+	char err[256];
+
+	if (cs_priv_drop(run->user, err, sizeof(err)) != 0 ||
+	    cs_priv_sandbox(err, sizeof(err)) != 0) {
+		fprintf(stderr, "camsweep: privileges: %s\n", err);
+		cs_store_scan_end(run->store, run->scan_id, "incomplete",
+				  (int64_t)time(NULL));
+		cs_store_close(run->store);
+		_exit(2);
+	}
 }
 
 #define UPLOAD_EVERY_S 5 /* seconds between upload attempts of a sensor */
@@ -359,6 +382,9 @@ scan_usage(FILE *f)
 	    "addresses\n"
 	    "  --discover-time MS    discovery phase before the sweep (default"
 	    " 3000)\n"
+	    "  --user USER           started as root: become USER once the "
+	    "sockets are open\n"
+	    "                        (default camsweep, else nobody)\n"
 	    "  -q, --quiet           no progress line, no table\n",
 	    default_ports, DEFAULT_DB, DEFAULT_MAX_ADDRS);
 }
@@ -386,6 +412,7 @@ enum {
 	OPT_SPOOL,
 	OPT_INTERFACE,
 	OPT_DISCOVER_TIME,
+	OPT_USER,
 };
 
 static const struct option scan_opts[] = {
@@ -411,6 +438,7 @@ static const struct option scan_opts[] = {
     {"spool", required_argument, NULL, OPT_SPOOL},
     {"interface", required_argument, NULL, OPT_INTERFACE},
     {"discover-time", required_argument, NULL, OPT_DISCOVER_TIME},
+    {"user", required_argument, NULL, OPT_USER},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -592,6 +620,9 @@ cmd_scan(int argc, char **argv)
 				goto out;
 			disc_ms = (unsigned)v;
 			break;
+		case OPT_USER:
+			run.user = optarg;
+			break;
 		case 'q':
 			quiet = true;
 			break;
@@ -736,8 +767,10 @@ cmd_scan(int argc, char **argv)
 			eo.max_conns = lim - used - reserve;
 	}
 
-	struct cs_engine_cb cb = {
-	    .arg = &run, .host_done = on_host, .checkpoint = on_checkpoint};
+	struct cs_engine_cb cb = {.arg = &run,
+				  .host_done = on_host,
+				  .checkpoint = on_checkpoint,
+				  .ready = on_ready};
 	if (cs_engine_run(&eo, &cb, &es) != 0) {
 		fputs("camsweep: cannot start the event loop\n", stderr);
 		cs_store_scan_end(run.store, run.scan_id, "incomplete",

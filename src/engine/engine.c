@@ -1034,6 +1034,8 @@ cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
 			       cs_disc_time_ms(o->disc), 0);
 	}
 
+	if (cb->ready)
+		cb->ready(cb->arg);
 	pump(&e);
 	uv_run(&e.loop, UV_RUN_DEFAULT);
 	if (o->disc) {

@@ -84,6 +84,13 @@ struct cs_engine_cb {
 	 * below watermark is finished; done counts finished addresses.
 	 */
 	void (*checkpoint)(void *arg, uint64_t watermark, uint64_t done);
+	/*
+	 * Called once everything privileged is open (discovery sockets on
+	 * the interface) and before the first byte is read from the
+	 * network: the place to drop privileges and enter the sandbox.  May
+	 * be NULL.
+	 */
+	void (*ready)(void *arg);
 };
 
 struct cs_engine_stats {

@@ -162,6 +162,7 @@ struct scan_run {
 	int64_t scan_id;
 	int store_err;
 	const char *user; /* --user: whom to become when started as root */
+	bool privileged;  /* --interface: opened sockets as root, drops */
 };
 
 static void
@@ -193,9 +194,10 @@ on_host(void *arg, const struct cs_host_report *h)
 }
 
 /*
- * Everything privileged is open: become the unprivileged user (when
- * root) and enter the sandbox before the first byte is read from the
- * network.  Failing either is fatal: the scan must not go on as root.
+ * Everything privileged is open: a scan on an interface becomes the
+ * unprivileged user (when root), and every scan enters the sandbox,
+ * before the first byte is read from the network.  Failing either is
+ * fatal: the scan must not go on with rights it does not need.
  */
 static void
 on_ready(void *arg)
@@ -203,7 +205,8 @@ on_ready(void *arg)
 	struct scan_run *run = arg;
 	char err[256];
 
-	if (cs_priv_drop(run->user, err, sizeof(err)) != 0 ||
+	if ((run->privileged &&
+	     cs_priv_drop(run->user, err, sizeof(err)) != 0) ||
 	    cs_priv_sandbox(err, sizeof(err)) != 0) {
 		fprintf(stderr, "camsweep: privileges: %s\n", err);
 		cs_store_scan_end(run->store, run->scan_id, "incomplete",
@@ -676,6 +679,7 @@ cmd_scan(int argc, char **argv)
 		goto out;
 	}
 	eo.disc = disc ? cs_cli_disc_state(disc) : NULL;
+	run.privileged = ifname != NULL;
 	raise_nofile();
 
 	rc = EXIT_RUNTIME;

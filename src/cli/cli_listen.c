@@ -397,17 +397,25 @@ num_arg(const char *name, const char *v, long long min, long long max,
 	return true;
 }
 
+/* What listen_ready does: drop (live capture only) to user (NULL: the
+ * default), then enter the sandbox. */
+struct listen_priv {
+	bool drop;
+	const char *user;
+};
+
 /*
- * The capture is open: drop root (live capture needs it only to open the
- * interface) and enter the sandbox before the first frame is parsed.
+ * The capture is open: a live capture drops root (it needed it only to
+ * open the interface), and every run enters the sandbox, before the
+ * first frame is parsed.
  */
 static int
 listen_ready(void *arg)
 {
-	const char *user = (const char *)(uintptr_t)arg;
+	const struct listen_priv *lp = arg;
 	char err[256];
 
-	if (cs_priv_drop(user, err, sizeof(err)) != 0 ||
+	if ((lp->drop && cs_priv_drop(lp->user, err, sizeof(err)) != 0) ||
 	    cs_priv_sandbox(err, sizeof(err)) != 0) {
 		fprintf(stderr, "camsweep listen: privileges: %s\n", err);
 		return -1;
@@ -447,6 +455,7 @@ cs_cli_listen(int argc, char **argv)
 	char fpdir[4096], entdir[4096], phdir[4096], err[512];
 	bool nodb = false, stats = false;
 	const char *user = NULL;
+	struct listen_priv priv;
 	long long v;
 	int c, rc = EXIT_RUNTIME, crc;
 
@@ -571,7 +580,9 @@ cs_cli_listen(int argc, char **argv)
 	cs_passive_set_mac_lookup(p, mac_lookup, &oui);
 	co.stop = &stop_flag;
 	co.ready = listen_ready;
-	co.ready_arg = (void *)(uintptr_t)user;
+	priv.drop = co.iface != NULL;
+	priv.user = user;
+	co.ready_arg = &priv;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	crc = cs_capture_run(p, &co, &cst, err, sizeof(err));

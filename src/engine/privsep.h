@@ -4,8 +4,7 @@
  * (no core dumps, not dumpable).  A command that needs privileges (live
  * capture, discovery sockets bound to an interface) opens what it needs
  * as root, then drops to an unprivileged user before it reads a byte from
- * the network; a command started as root that needs nothing drops at
- * once.  The process that parses device input then enters a seccomp
+ * the network; a command that needs nothing runs as it is.  The process that parses device input then enters a seccomp
  * filter that kills it on any system call outside a fixed list (no exec,
  * no fork, no ptrace, no setuid, no mount).
  */

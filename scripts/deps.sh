@@ -7,15 +7,21 @@ PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
  libuv1-dev libcmocka-dev libsqlite3-dev sqlite3 libpcre2-dev libexpat1-dev
  libjson-c-dev libbsd-dev libmd-dev libpcap-dev zlib1g-dev ieee-data libwireshark-data python3
  iproute2 chromium
- libpq-dev postgresql"
+ libpq-dev postgresql libseccomp-dev"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
 	    missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
+# The unprivileged system user camsweep drops to when started as root
+# (docs/privsep.md); without it camsweep falls back to nobody.
+if ! id camsweep >/dev/null 2>&1; then
+	$SUDO useradd --system --no-create-home --home-dir /nonexistent \
+	    --shell /usr/sbin/nologin camsweep
+fi
+[ -z "$missing" ] && exit 0
 echo "deps: installing$missing" >&2
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

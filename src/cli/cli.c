@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -24,6 +26,7 @@
 #include "core/str.h"
 #include "engine/creds.h"
 #include "engine/engine.h"
+#include "engine/privsep.h"
 #include "engine/scope.h"
 #include "fp/fp.h"
 #include "policy/estate.h"
@@ -96,6 +99,31 @@ raise_nofile(void)
 	}
 }
 
+/* Descriptors open now (0 if /proc is not mounted). */
+static unsigned
+fds_in_use(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	struct dirent *de;
+	unsigned n = 0;
+
+	if (d == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL)
+		if (de->d_name[0] != '.')
+			n++;
+	closedir(d);
+	return n > 0 ? n - 1 : 0; /* not the directory's own */
+}
+
+/*
+ * Descriptors kept free for everything but the sweep's connections: the
+ * event loop's own, the inventory's journal and WAL files, the sensor's
+ * upload, and discovery's sockets (three per module) when asked for.
+ */
+#define FD_RESERVE 8
+#define FD_RESERVE_DISC 20
+
 static unsigned
 nofile_limit(void)
 {
@@ -104,6 +132,23 @@ nofile_limit(void)
 	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur > 1u << 20)
 		return 1u << 20;
 	return (unsigned)rl.rlim_cur;
+}
+
+/*
+ * Creates path 0600 if it does not exist yet (an SQLite inventory or a
+ * spool), so that it is private from its first byte whatever the umask;
+ * a URI is left alone.
+ */
+static void
+private_file(const char *path)
+{
+	int fd;
+
+	if (cs_store_path_is_uri(path))
+		return;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		close(fd);
 }
 
 /* ---- scan ---- */
@@ -123,6 +168,8 @@ struct scan_run {
 	int64_t last_upload;    /* unix seconds of the last kick */
 	int64_t scan_id;
 	int store_err;
+	const char *user; /* --user: whom to become when started as root */
+	bool privileged;  /* --interface: opened sockets as root, drops */
 };
 
 static void
@@ -158,6 +205,29 @@ on_host(void *arg, const struct cs_host_report *h)
 		fprintf(stderr, "camsweep: store: %s\n",
 			cs_store_errmsg(run->store));
 	free(att);
+}
+
+/*
+ * Everything privileged is open: a scan on an interface becomes the
+ * unprivileged user (when root), and every scan enters the sandbox,
+ * before the first byte is read from the network.  Failing either is
+ * fatal: the scan must not go on with rights it does not need.
+ */
+static void
+on_ready(void *arg)
+{
+	struct scan_run *run = arg;
+	char err[256];
+
+	if ((run->privileged &&
+	     cs_priv_drop(run->user, err, sizeof(err)) != 0) ||
+	    cs_priv_sandbox(err, sizeof(err)) != 0) {
+		fprintf(stderr, "camsweep: privileges: %s\n", err);
+		cs_store_scan_end(run->store, run->scan_id, "incomplete",
+				  (int64_t)time(NULL));
+		cs_store_close(run->store);
+		_exit(2);
+	}
 }
 
 #define UPLOAD_EVERY_S 5 /* seconds between upload attempts of a sensor */
@@ -304,6 +374,9 @@ scan_usage(FILE *f)
 	    "addresses\n"
 	    "  --discover-time MS    discovery phase before the sweep (default"
 	    " 3000)\n"
+	    "  --user USER           started as root: become USER once the "
+	    "sockets are open\n"
+	    "                        (default camsweep, else nobody)\n"
 	    "  -q, --quiet           no progress line, no table\n",
 	    default_ports, DEFAULT_DB, DEFAULT_MAX_ADDRS);
 }
@@ -332,6 +405,7 @@ enum {
 	OPT_ESTATE,
 	OPT_INTERFACE,
 	OPT_DISCOVER_TIME,
+	OPT_USER,
 };
 
 static const struct option scan_opts[] = {
@@ -358,6 +432,7 @@ static const struct option scan_opts[] = {
     {"estate", required_argument, NULL, OPT_ESTATE},
     {"interface", required_argument, NULL, OPT_INTERFACE},
     {"discover-time", required_argument, NULL, OPT_DISCOVER_TIME},
+    {"user", required_argument, NULL, OPT_USER},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -385,6 +460,18 @@ add_specs(const char *arg, struct cs_interval **v, size_t *n)
 		return -1;
 	}
 	return 0;
+}
+
+int
+cs_cli_data_excl(const char *data, struct cs_interval **v, size_t *n)
+{
+	char spec[4096];
+
+	snprintf(spec, sizeof(spec), "@%s/scope/exclude.conf",
+		 cs_cli_data_dir(data));
+	if (access(spec + 1, R_OK) != 0)
+		return 0;
+	return add_specs(spec, v, n);
 }
 
 /* Builds the scan's options text, which identifies a resumable scan. */
@@ -664,6 +751,9 @@ cmd_scan_args(int argc, char **argv)
 				goto out;
 			disc_ms = (unsigned)v;
 			break;
+		case OPT_USER:
+			run.user = optarg;
+			break;
 		case 'q':
 			quiet = true;
 			break;
@@ -684,22 +774,17 @@ cmd_scan_args(int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		if (add_specs(argv[i], &inc, &ninc) != 0)
 			goto out;
-	/* The default exclusions (data/scope/exclude.conf) always apply. */
-	{
-		char spec[4096];
-
-		snprintf(spec, sizeof(spec), "@%s/scope/exclude.conf",
-			 cs_cli_data_dir(data));
-		if (access(spec + 1, R_OK) == 0 &&
-		    add_specs(spec, &exc, &nexc) != 0)
-			goto out;
-	}
+	/* The data file's exclusions add to the compiled-in ones. */
+	if (cs_cli_data_excl(data, &exc, &nexc) != 0)
+		goto out;
 	if (cs_scope_build(&scope, inc, ninc, exc, nexc) != 0) {
 		fputs("camsweep scan: nothing left in scope after "
 		      "exclusions\n",
 		      stderr);
 		goto out;
 	}
+	/* Learned URLs may name only the ports the scan was told to probe. */
+	cs_scope_set_ports(&scope, ports, nports);
 	if (scope.total > DEFAULT_MAX_ADDRS && !large) {
 		fprintf(stderr,
 			"camsweep scan: %llu addresses in scope; more than %d "
@@ -722,9 +807,8 @@ cmd_scan_args(int argc, char **argv)
 		goto out;
 	}
 	eo.disc = disc ? cs_cli_disc_state(disc) : NULL;
+	run.privileged = ifname != NULL;
 	raise_nofile();
-	if (eo.max_conns > nofile_limit() / 2)
-		eo.max_conns = nofile_limit() / 2;
 
 	rc = EXIT_RUNTIME;
 	{
@@ -774,6 +858,7 @@ cmd_scan_args(int argc, char **argv)
 		run.spool_path = spool;
 		db_path = spool;
 	}
+	private_file(db_path);
 	run.store = cs_store_open(db_path, err, sizeof(err));
 	if (run.store == NULL) {
 		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
@@ -819,16 +904,62 @@ cmd_scan_args(int argc, char **argv)
 	eo.nports = nports;
 	eo.start_index = watermark;
 	eo.progress = !quiet && isatty(STDERR_FILENO);
+	/* Descriptors: the sweep gets what is left after a reserve, so that
+	 * the inventory and the loop never run short. */
+	{
+		unsigned lim = nofile_limit(), used = fds_in_use();
+		unsigned reserve = FD_RESERVE + (disc ? FD_RESERVE_DISC : 0);
 
-	struct cs_engine_cb cb = {
-	    .arg = &run, .host_done = on_host, .checkpoint = on_checkpoint};
+		if (used + reserve >= lim) {
+			fprintf(stderr,
+				"camsweep: too few file descriptors: limit %u, "
+				"%u in use, %u kept in reserve (raise ulimit "
+				"-n)\n",
+				lim, used, reserve);
+			cs_store_scan_end(run.store, run.scan_id, "incomplete",
+					  (int64_t)time(NULL));
+			goto out;
+		}
+		if (eo.max_conns > lim - used - reserve)
+			eo.max_conns = lim - used - reserve;
+	}
+
+	struct cs_engine_cb cb = {.arg = &run,
+				  .host_done = on_host,
+				  .checkpoint = on_checkpoint,
+				  .ready = on_ready};
 	if (cs_engine_run(&eo, &cb, &es) != 0) {
 		fputs("camsweep: cannot start the event loop\n", stderr);
+		cs_store_scan_end(run.store, run.scan_id, "incomplete",
+				  (int64_t)time(NULL));
 		goto out;
 	}
-	cs_store_scan_end(run.store, run.scan_id,
-			  es.interrupted ? "interrupted" : "complete",
-			  (int64_t)time(NULL));
+	/* Complete only when every target was tried and every result
+	 * stored; anything less is recorded as such, with the counts. */
+	const char *status =
+	    es.interrupted ? "interrupted"
+	    : (!es.incomplete && es.targets_failed == 0 &&
+	       es.watermark >= es.targets && run.store_err == 0)
+		? "complete"
+		: "incomplete";
+	bool complete = strcmp(status, "complete") == 0;
+
+	if (cs_store_scan_end(run.store, run.scan_id, status,
+			      (int64_t)time(NULL)) != 0 &&
+	    run.store_err++ == 0)
+		fprintf(stderr, "camsweep: store: %s\n",
+			cs_store_errmsg(run.store));
+	if (strcmp(status, "incomplete") == 0)
+		fprintf(stderr,
+			"camsweep: scan %lld incomplete: %llu of %llu "
+			"addresses tried, %llu could not be tried (%llu "
+			"resource errors), %d store errors; run it again to "
+			"finish it\n",
+			(long long)run.scan_id,
+			(unsigned long long)es.watermark,
+			(unsigned long long)es.targets,
+			(unsigned long long)es.targets_failed,
+			(unsigned long long)es.resource_errors, run.store_err);
 	if (run.up != NULL) {
 		/* The last upload, after the scan's end was committed. */
 		int urc = cs_uploader_finish(run.up, NULL, err, sizeof(err));
@@ -838,7 +969,7 @@ cmd_scan_args(int argc, char **argv)
 			cs_store_close(run.store);
 			run.store = NULL;
 			spool_retire(spool);
-			rc = EXIT_OK;
+			rc = complete ? EXIT_OK : EXIT_RUNTIME;
 			goto out;
 		}
 		if (urc != 0)
@@ -849,8 +980,7 @@ cmd_scan_args(int argc, char **argv)
 			"camsweep: scan %lld %s: %llu addresses in %.1f s "
 			"(%.0f/s), %llu hosts up, %llu connections, %llu "
 			"silent hosts given up\n",
-			(long long)run.scan_id,
-			es.interrupted ? "interrupted" : "complete",
+			(long long)run.scan_id, status,
 			(unsigned long long)es.addrs_done, es.elapsed_s,
 			es.elapsed_s > 0 ? (double)es.addrs_done / es.elapsed_s
 					 : 0.0,
@@ -861,10 +991,10 @@ cmd_scan_args(int argc, char **argv)
 		cs_cli_disc_summary(disc, stderr);
 	if (!quiet || json)
 		print_scan(run.store, run.scan_id, json, all);
-	rc = es.interrupted  ? EXIT_INTERRUPTED
-	     : run.store_err ? EXIT_RUNTIME
-	     : buffered      ? EXIT_BUFFERED
-			     : EXIT_OK;
+	rc = es.interrupted ? EXIT_INTERRUPTED
+	     : !complete    ? EXIT_RUNTIME
+	     : buffered     ? EXIT_BUFFERED
+			    : EXIT_OK;
 	if (buffered)
 		fprintf(stderr,
 			"camsweep: results buffered in %s, not delivered; "

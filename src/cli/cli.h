@@ -3,6 +3,7 @@
 #ifndef CS_CLI_CLI_H
 #define CS_CLI_CLI_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* Runs camsweep with the given arguments; returns the process exit code. */
@@ -13,6 +14,15 @@ int cs_cli_main(int argc, char **argv);
  * source tree's data/ (a build-tree default).  Never NULL.
  */
 const char *cs_cli_data_dir(const char *opt);
+
+struct cs_interval; /* engine/scope.h */
+
+/*
+ * Appends the exclusions of data/scope/exclude.conf (if the file exists)
+ * to *v.  The built-in exclusions need no file: cs_scope_build always
+ * applies them.  Returns 0, or -1 after printing the error.
+ */
+int cs_cli_data_excl(const char *data, struct cs_interval **v, size_t *n);
 
 /* Subcommands, each in its own cli_<name>.c; argv[0] is the command. */
 int cs_cli_identify(int argc, char **argv);

@@ -98,12 +98,20 @@ cs_cli_disc_summary(const struct cs_cli_disc *c, FILE *f)
 	fprintf(f,
 		"camsweep: discovery on %s: %llu replies from %llu hosts in "
 		"scope, %llu MAC addresses; %llu replies from outside the "
-		"scope ignored; %llu addresses learned (%llu outside the "
-		"scope, not contacted)\n",
+		"scope ignored; %llu addresses learned (not contacted: %llu "
+		"outside the scope, %llu refused as an edge, a port not "
+		"probed or over a sender's limit); %llu sends refused by the "
+		"scope check; %llu "
+		"replies dropped, table full; %llu from senders over their "
+		"limit\n",
 		c->ifname, (unsigned long long)s->received,
 		(unsigned long long)s->hosts, (unsigned long long)s->macs,
 		(unsigned long long)s->foreign, (unsigned long long)s->learned,
-		(unsigned long long)s->learned_out);
+		(unsigned long long)s->learned_out,
+		(unsigned long long)s->learned_refused,
+		(unsigned long long)s->refused,
+		(unsigned long long)s->table_full,
+		(unsigned long long)s->flooded);
 }
 
 void

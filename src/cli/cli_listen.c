@@ -6,6 +6,7 @@
  * registry and the inventory; see docs/listen.md.
  */
 #include "cli/cli.h"
+#include "engine/privsep.h"
 
 #include <getopt.h>
 #include <signal.h>
@@ -40,6 +41,7 @@ enum {
 	OPT_IDLE,
 	OPT_FILTER,
 	OPT_STATS,
+	OPT_USER,
 };
 
 static volatile sig_atomic_t stop_flag;
@@ -387,7 +389,10 @@ usage(FILE *f)
 	    "  --max-devices N      devices held at once (default 4096)\n"
 	    "  --idle-timeout S     age out after S idle seconds of packet "
 	    "time (default 900)\n"
-	    "  --stats              print counters to stderr\n",
+	    "  --stats              print counters to stderr\n"
+	    "  --user USER          started as root: become USER once the "
+	    "capture is open\n"
+	    "                       (default camsweep, else nobody)\n",
 	    f);
 }
 
@@ -401,6 +406,32 @@ num_arg(const char *name, const char *v, long long min, long long max,
 		return false;
 	}
 	return true;
+}
+
+/* What listen_ready does: drop (live capture only) to user (NULL: the
+ * default), then enter the sandbox. */
+struct listen_priv {
+	bool drop;
+	const char *user;
+};
+
+/*
+ * The capture is open: a live capture drops root (it needed it only to
+ * open the interface), and every run enters the sandbox, before the
+ * first frame is parsed.
+ */
+static int
+listen_ready(void *arg)
+{
+	const struct listen_priv *lp = arg;
+	char err[256];
+
+	if ((lp->drop && cs_priv_drop(lp->user, err, sizeof(err)) != 0) ||
+	    cs_priv_sandbox(err, sizeof(err)) != 0) {
+		fprintf(stderr, "camsweep listen: privileges: %s\n", err);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -419,6 +450,7 @@ cs_cli_listen(int argc, char **argv)
 	    {"max-devices", required_argument, NULL, OPT_MAXD},
 	    {"idle-timeout", required_argument, NULL, OPT_IDLE},
 	    {"stats", no_argument, NULL, OPT_STATS},
+	    {"user", required_argument, NULL, OPT_USER},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -433,6 +465,8 @@ cs_cli_listen(int argc, char **argv)
 	const char *db_path = "camsweep.db", *data = NULL, *ph_path = NULL;
 	char fpdir[4096], entdir[4096], phdir[4096], err[512];
 	bool nodb = false, stats = false;
+	const char *user = NULL;
+	struct listen_priv priv;
 	long long v;
 	int c, rc = EXIT_RUNTIME, crc;
 
@@ -470,6 +504,9 @@ cs_cli_listen(int argc, char **argv)
 			break;
 		case OPT_STATS:
 			stats = true;
+			break;
+		case OPT_USER:
+			user = optarg;
 			break;
 		case OPT_MAXF:
 			if (!num_arg("max-flows", optarg, 4, 1 << 24, &v))
@@ -554,6 +591,10 @@ cs_cli_listen(int argc, char **argv)
 	p = cs_passive_new(&po, &ph, on_flush, &run);
 	cs_passive_set_mac_lookup(p, mac_lookup, &oui);
 	co.stop = &stop_flag;
+	co.ready = listen_ready;
+	priv.drop = co.iface != NULL;
+	priv.user = user;
+	co.ready_arg = &priv;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	crc = cs_capture_run(p, &co, &cst, err, sizeof(err));

@@ -7,6 +7,7 @@
  * Exit status: 0 found, 3 not found (or ambiguous), 1 usage, 2 data error.
  */
 #include "cli/cli.h"
+#include "cli/output.h"
 
 #include <getopt.h>
 #include <json-c/json.h>
@@ -175,9 +176,7 @@ print_answer(const char *query, struct answer *a, bool json)
 		jstr(o, "source", r->source);
 		jstr(o, "pattern", r->pattern);
 		jstr(o, "note", r->note);
-		puts(json_object_to_json_string_ext(
-		    o,
-		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+		cs_out_json_puts(stdout, o);
 		json_object_put(o);
 	} else {
 		char made[256], conf[64];
@@ -279,9 +278,7 @@ lookup_mac(const char *ieee_dir, const char *data, const char *mac_s, bool json)
 			     cs_oui_date_format(s->date, d, sizeof(d)));
 			jstr(o, "registry_date_from", s->date_kind);
 		}
-		puts(json_object_to_json_string_ext(
-		    o,
-		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+		cs_out_json_puts(stdout, o);
 		json_object_put(o);
 	} else {
 		char pfx[40];

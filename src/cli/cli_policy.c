@@ -7,6 +7,7 @@
  * at or above it, 1 usage or configuration error, 2 runtime error.
  */
 #include "cli/cli.h"
+#include "cli/output.h"
 
 #include <getopt.h>
 #include <json-c/json.h>
@@ -203,7 +204,7 @@ finding_print(const struct cs_finding_row *f, bool json)
 {
 	if (json) {
 		json_object *o = finding_json(f);
-		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+		cs_out_json_puts(stdout, o);
 		json_object_put(o);
 		return;
 	}
@@ -923,7 +924,7 @@ diff_line(bool json, const char *what, const struct dev *a, const struct dev *b,
 				       json_object_new_string(x->id.firmware));
 		json_object_object_add(o, "detail",
 				       json_object_new_string(detail));
-		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+		cs_out_json_puts(stdout, o);
 		json_object_put(o);
 		return;
 	}
@@ -1169,11 +1170,14 @@ cs_cli_reach(int argc, char **argv)
 	    {"db", required_argument, NULL, 'd'},
 	    {"vantage", required_argument, NULL, 'v'},
 	    {"scan", required_argument, NULL, 's'},
+	    {"exclude", required_argument, NULL, 'x'},
+	    {"exclude-file", required_argument, NULL, 'X'},
+	    {"data", required_argument, NULL, 'D'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
-	const char *db_path = DEFAULT_DB, *vantage = NULL;
-	struct cs_interval *inc = NULL, *devs_iv = NULL;
-	size_t ninc = 0, nup = 0;
+	const char *db_path = DEFAULT_DB, *vantage = NULL, *data = NULL;
+	struct cs_interval *inc = NULL, *devs_iv = NULL, *exc = NULL;
+	size_t ninc = 0, nup = 0, nexc = 0;
 	struct cs_scope targets, scope;
 	struct reach_run r;
 	struct rdev rd;
@@ -1195,10 +1199,25 @@ cs_cli_reach(int argc, char **argv)
 			vantage = optarg;
 		else if (c == 's' && parse_id(optarg, &scan_id) == 0)
 			;
+		else if (c == 'x' || c == 'X') {
+			char spec[4096];
+
+			snprintf(spec, sizeof(spec), "%s%s",
+				 c == 'X' ? "@" : "", optarg);
+			if (cs_scope_parse_spec(spec, &exc, &nexc, err,
+						sizeof(err)) != 0) {
+				fprintf(stderr, "camsweep reach: %s\n", err);
+				free(exc);
+				return X_USAGE;
+			}
+		} else if (c == 'D')
+			data = optarg;
 		else {
 			fputs(
 			    "usage: camsweep reach --vantage NAME [--db FILE] "
-			    "[--scan ID] TARGET...\n"
+			    "[--scan ID] [--exclude SPEC]\n"
+			    "       [--exclude-file FILE] [--data DIR] "
+			    "TARGET...\n"
 			    "  Run from a host on the core network: checks "
 			    "which stored\n"
 			    "  surveillance devices inside TARGET answer "
@@ -1213,6 +1232,7 @@ cs_cli_reach(int argc, char **argv)
 		fputs("camsweep reach: --vantage NAME and at least one TARGET "
 		      "are needed\n",
 		      stderr);
+		free(exc);
 		return X_USAGE;
 	}
 	for (int i = optind; i < argc; i++)
@@ -1220,11 +1240,16 @@ cs_cli_reach(int argc, char **argv)
 					sizeof(err)) != 0) {
 			fprintf(stderr, "camsweep reach: %s\n", err);
 			free(inc);
+			free(exc);
 			return X_USAGE;
 		}
-	if (cs_scope_build(&targets, inc, ninc, NULL, 0) != 0) {
+	/* The same exclusions as a scan: compiled-in, the data file's and
+	 * the user's; a stored row never widens them. */
+	if (cs_cli_data_excl(data, &exc, &nexc) != 0 ||
+	    cs_scope_build(&targets, inc, ninc, exc, nexc) != 0) {
 		fputs("camsweep reach: empty target scope\n", stderr);
 		free(inc);
+		free(exc);
 		return X_USAGE;
 	}
 	free(inc);
@@ -1266,8 +1291,9 @@ cs_cli_reach(int argc, char **argv)
 		ports[nports++] = 554;
 	}
 	qsort(ports, nports, sizeof(ports[0]), u16cmp);
-	if (cs_scope_build(&scope, devs_iv, r.n, NULL, 0) != 0)
+	if (cs_scope_build(&scope, devs_iv, r.n, exc, nexc) != 0)
 		goto out;
+	cs_scope_set_ports(&scope, ports, nports);
 	{
 		struct cs_engine_opts eo;
 		struct cs_engine_stats es;
@@ -1278,6 +1304,8 @@ cs_cli_reach(int argc, char **argv)
 		eo.scope = &scope;
 		eo.ports = ports;
 		eo.nports = nports;
+		/* reach only connects: no probe, not a byte sent. */
+		eo.connect_only = true;
 		if (cs_engine_run(&eo, &cb, &es) != 0) {
 			fputs("camsweep reach: cannot start the event loop\n",
 			      stderr);
@@ -1308,6 +1336,7 @@ out:
 	cs_scope_free(&targets);
 	cs_scope_free(&scope);
 	free(devs_iv);
+	free(exc);
 	free(r.ip);
 	free(r.ports);
 	free(r.nports);

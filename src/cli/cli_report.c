@@ -6,6 +6,9 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,9 +75,21 @@ report_usage(FILE *f)
 static int
 write_out(const char *path, const struct cs_buf *b)
 {
-	FILE *f = path ? fopen(path, "wb") : stdout;
-	int ok;
+	FILE *f = stdout;
+	int ok, fd;
 
+	/* The report is OFFICIAL-SENSITIVE: 0600, and an existing file is
+	 * narrowed to 0600 before it is written. */
+	if (path) {
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+		if (fd >= 0 && fchmod(fd, 0600) != 0) {
+			close(fd);
+			fd = -1;
+		}
+		f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+		if (f == NULL && fd >= 0)
+			close(fd);
+	}
 	if (f == NULL) {
 		fprintf(stderr, "camsweep: %s: %s\n", path, strerror(errno));
 		return -1;

@@ -3,7 +3,11 @@
 #include "cli/output.h"
 
 #include <stdio.h>
+#include <inttypes.h>
+#include <stdbool.h>
 #include <string.h>
+
+#include <json-c/json.h>
 
 #include "core/buf.h"
 #include "core/escape.h"
@@ -85,8 +89,9 @@ cs_out_table_row(FILE *f, const struct cs_device_row *r)
 		cell(&b, a->ip[0] ? a->ip : "-", 22);
 		cell(&b, a->manufacturer[0] ? a->manufacturer : "-", 14);
 		cell(&b, a->brand[0] ? a->brand : "-", 12);
-		cell(&b, a->id_model[0] ? a->id_model
-					: (a->model[0] ? a->model : "-"),
+		cell(&b,
+		     a->id_model[0] ? a->id_model
+				    : (a->model[0] ? a->model : "-"),
 		     20);
 		cell(&b, a->firmware[0] ? a->firmware : "-", 18);
 		cell(&b, "attached", 14);
@@ -114,8 +119,7 @@ json_attached(struct cs_buf *b, const struct cs_device_row *r)
 	for (size_t i = 0; i < r->natt; i++) {
 		const struct cs_attachment *a = &r->att[i];
 
-		cs_buf_printf(b, "%s{\"channel\":%u", i ? "," : "",
-			      a->channel);
+		cs_buf_printf(b, "%s{\"channel\":%u", i ? "," : "", a->channel);
 		json_str_or_null(b, "ip", a->ip);
 		cs_buf_printf(b, ",\"port\":%u", a->port);
 		json_str_or_null(b, "name", a->name);
@@ -174,4 +178,78 @@ cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r)
 	    id->device_class == CS_CLASS_DVR)
 		json_attached(b, r);
 	return cs_buf_adds(b, "}");
+}
+
+int
+cs_out_json_value(struct cs_buf *b, struct json_object *o)
+{
+	int rc = 0;
+
+	switch (json_object_get_type(o)) {
+	case json_type_null:
+		return cs_buf_adds(b, "null");
+	case json_type_boolean:
+		return cs_buf_adds(b, json_object_get_boolean(o) ? "true"
+								 : "false");
+	case json_type_int:
+		return cs_buf_printf(b, "%" PRId64, json_object_get_int64(o));
+	case json_type_double: {
+		double d = json_object_get_double(o);
+
+		/* JSON has no NaN or infinity. */
+		if (d != d || d > 1e308 || d < -1e308)
+			return cs_buf_adds(b, "null");
+		return cs_buf_printf(b, "%.17g", d);
+	}
+	case json_type_string:
+		return cs_esc_json(b, json_object_get_string(o),
+				   (size_t)json_object_get_string_len(o));
+	case json_type_array: {
+		size_t n = json_object_array_length(o);
+
+		rc = cs_buf_adds(b, "[");
+		for (size_t i = 0; rc == 0 && i < n; i++) {
+			if (i)
+				rc = cs_buf_adds(b, ",");
+			if (rc == 0)
+				rc = cs_out_json_value(
+				    b, json_object_array_get_idx(o, i));
+		}
+		return rc ? rc : cs_buf_adds(b, "]");
+	}
+	case json_type_object: {
+		bool first = true;
+
+		rc = cs_buf_adds(b, "{");
+		json_object_object_foreach(o, key, val)
+		{
+			if (rc != 0)
+				break;
+			if (!first)
+				rc = cs_buf_adds(b, ",");
+			first = false;
+			if (rc == 0)
+				rc = cs_esc_json(b, key, strlen(key));
+			if (rc == 0)
+				rc = cs_buf_adds(b, ":");
+			if (rc == 0)
+				rc = cs_out_json_value(b, val);
+		}
+		return rc ? rc : cs_buf_adds(b, "}");
+	}
+	}
+	return cs_buf_adds(b, "null");
+}
+
+void
+cs_out_json_puts(FILE *f, struct json_object *o)
+{
+	struct cs_buf b;
+
+	cs_buf_init(&b, (size_t)1 << 26);
+	if (cs_out_json_value(&b, o) == 0 && cs_buf_adds(&b, "\n") == 0)
+		fwrite(b.p, 1, b.len, f);
+	else
+		fputs("{\"error\":\"output too large\"}\n", f);
+	cs_buf_free(&b);
 }

@@ -23,4 +23,15 @@ void cs_out_table_row(FILE *f, const struct cs_device_row *r);
  */
 int cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r);
 
+struct json_object;
+/*
+ * The one JSON writer: appends o (built with json-c) as compact JSON to b,
+ * every string and key through cs_esc_json (so DEL, C1 controls, invalid
+ * UTF-8, U+2028/2029 and bidi controls never pass raw, unlike json-c's
+ * own writer).  Returns 0 or the cs_buf error.
+ */
+int cs_out_json_value(struct cs_buf *b, struct json_object *o);
+/* Writes o and a newline to f through cs_out_json_value. */
+void cs_out_json_puts(FILE *f, struct json_object *o);
+
 #endif /* CS_CLI_OUTPUT_H */

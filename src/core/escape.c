@@ -55,6 +55,25 @@ is_control(unsigned long cp)
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
 }
 
+/*
+ * True for code points that are invisible or reorder text: bidi embedding,
+ * override and isolate controls (U+202A-202E, U+2066-2069, U+061C, U+200E,
+ * U+200F), zero-width characters (U+200B-200D, U+2060-2064, U+FEFF), the
+ * line and paragraph separators, the soft hyphen, the Mongolian vowel
+ * separator and the interlinear annotation controls.  Shown, they let a
+ * device's string pretend to be something else.
+ */
+static bool
+is_invisible(unsigned long cp)
+{
+	return cp == 0xAD || cp == 0x61C || cp == 0x180E ||
+	       (cp >= 0x200B && cp <= 0x200F) ||
+	       (cp >= 0x2028 && cp <= 0x202E) ||
+	       (cp >= 0x2060 && cp <= 0x2064) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF ||
+	       (cp >= 0xFFF9 && cp <= 0xFFFB);
+}
+
 int
 cs_esc_json(struct cs_buf *b, const void *vs, size_t n)
 {
@@ -80,8 +99,9 @@ cs_esc_json(struct cs_buf *b, const void *vs, size_t n)
 			rc = cs_buf_adds(b, "\\r");
 		} else if (cp == '\t') {
 			rc = cs_buf_adds(b, "\\t");
-		} else if (is_control(cp) || cp == 0x2028 || cp == 0x2029) {
-			/* 2028/2029 break JavaScript string literals. */
+		} else if (is_control(cp) || is_invisible(cp)) {
+			/* 2028/2029 break JavaScript string literals; bidi
+			 * and zero-width characters are shown as escapes. */
 			rc = cs_buf_printf(b, "\\u%04lx", cp);
 		} else {
 			rc = cs_buf_add(b, s + i, len);
@@ -125,7 +145,7 @@ add_clean(struct cs_buf *b, const unsigned char *s, size_t n, bool html,
 			rc = cs_buf_adds(b, "&#39;");
 		else if (keep_nl && (cp == '\n' || cp == '\t'))
 			rc = cs_buf_add(b, s + i, 1);
-		else if (is_control(cp))
+		else if (is_control(cp) || is_invisible(cp))
 			rc = cs_buf_adds(b, REPLACEMENT);
 		else
 			rc = cs_buf_add(b, s + i, len);
@@ -177,7 +197,11 @@ cs_esc_term(struct cs_buf *b, const void *vs, size_t n)
 		unsigned long cp;
 		size_t len = cs_utf8_seq(s + i, n - i, &cp);
 
-		if (len == 0 || is_control(cp) || cp == '\\') {
+		if (len > 1 && is_invisible(cp)) {
+			/* A bidi override or an invisible character is shown
+			 * as its code point, never obeyed. */
+			rc = cs_buf_printf(b, "\\u%04lx", cp);
+		} else if (len == 0 || is_control(cp) || cp == '\\') {
 			if (len == 0)
 				len = 1;
 			for (size_t k = 0; k < len && rc == 0; k++)

@@ -4,13 +4,18 @@
  * a device sent passes through one of these before it is written anywhere.
  * All append to a cs_buf and return 0 or the cs_buf error.
  *
- *   JSON      "..." with \" \\ \uXXXX for controls; invalid UTF-8 -> U+FFFD.
+ *   JSON      "..." with \" \\ \uXXXX for controls, U+2028/2029, bidi and
+ *             zero-width characters; invalid UTF-8 -> U+FFFD.
  *   CSV       RFC 4180 quoting; a cell starting with = + - @ TAB CR gets a
  *             leading ' so spreadsheets never evaluate it; controls and
  *             invalid UTF-8 replaced.
- *   HTML      & < > " ' escaped; controls and invalid UTF-8 replaced.
+ *   HTML      & < > " ' escaped; controls, bidi and zero-width characters
+ *             and invalid UTF-8 replaced.
  *   terminal  printable ASCII and valid UTF-8 (no C1 controls) kept; every
- *             other byte becomes \xNN, so ESC sequences cannot reach a tty.
+ *             other byte becomes \xNN, so ESC sequences cannot reach a tty;
+ *             bidi controls (U+202A-202E, U+2066-2069, ...), zero-width
+ *             characters and U+2028/2029 become \uXXXX, so no string can
+ *             reorder or hide what is printed after it.
  */
 #ifndef CS_CORE_ESCAPE_H
 #define CS_CORE_ESCAPE_H

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/buf.h"
+#include "core/redact.h"
 #include "core/poison.h"
 
 void
@@ -28,6 +30,7 @@ cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
 	   unsigned flags, const void *val, size_t len)
 {
 	struct cs_obs *o;
+	struct cs_buf red;
 	size_t klen = strlen(key);
 
 	if (klen == 0 || klen >= CS_OBS_MAX_KEY)
@@ -39,6 +42,16 @@ cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
 		l->v = cs_xrealloc(l->v, l->cap, sizeof(*l->v));
+	}
+	/* No secret reaches a list, whatever decoder produced the value. */
+	cs_buf_init(&red, 2 * CS_OBS_MAX_VALUE + 64);
+	if (len > 0 && cs_redact_needed(val, len)) {
+		if (len > CS_OBS_MAX_VALUE)
+			len = CS_OBS_MAX_VALUE, flags |= CS_OBS_TRUNCATED;
+		if (cs_redact(&red, val, len) < 0)
+			cs_buf_reset(&red);
+		val = red.p ? (const void *)red.p : "";
+		len = red.len;
 	}
 	o = &l->v[l->n++];
 	memcpy(o->key, key, klen + 1);
@@ -53,6 +66,7 @@ cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
 		memcpy(o->val, val, len);
 	o->val[len] = 0;
 	o->len = len;
+	cs_buf_free(&red);
 	return 0;
 }
 

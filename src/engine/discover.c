@@ -519,6 +519,7 @@ struct rec {
 	bool merged;   /* handed to the engine */
 	bool followed; /* a unicast follow-up was sent */
 	const struct cs_disc_module *learned_by;
+	unsigned nlearned; /* addresses this sender made the table track */
 	struct cs_obs_list obs;
 	struct cs_disc_fetch fetch[CS_DISC_MAX_FETCH];
 	size_t nfetch;
@@ -533,7 +534,10 @@ struct uvsock {
 
 struct uvstate {
 	uv_loop_t *loop;
-	struct uvsock tx[NMOD], rx[NMOD];
+	/* tx: inquiries to groups and unicast follow-ups; bc: broadcast
+	 * inquiries only (the one place SO_BROADCAST is set); rx: the
+	 * groups' ports, for unsolicited announcements. */
+	struct uvsock tx[NMOD], rx[NMOD], bc[NMOD];
 	uv_timer_t timer;
 	bool timer_open;
 	unsigned round;
@@ -549,6 +553,7 @@ struct cs_disc {
 	struct rec *slots;
 	size_t nrec;
 	unsigned nfollow;
+	uint32_t if_net; /* the interface subnet's network address */
 	struct cs_disc_stats st;
 	struct cs_buf out;
 	struct cs_obs_list tmp;
@@ -582,6 +587,19 @@ static const struct rec *
 cfind(const struct cs_disc *d, uint32_t ip)
 {
 	return find((struct cs_disc *)(uintptr_t)d, ip, false);
+}
+
+/* The network address of the subnet whose broadcast address is bcast. */
+static uint32_t
+net_of(uint32_t addr, uint32_t bcast)
+{
+	for (int bits = 0; bits <= 30; bits++) {
+		uint32_t mask = bits ? ~0u << (32 - bits) : 0;
+
+		if ((addr | ~mask) == bcast)
+			return addr & mask;
+	}
+	return addr; /* /31, /32 or unknown: no network address */
 }
 
 static int
@@ -630,6 +648,8 @@ cs_disc_new(const struct cs_disc_opts *o, char *err, size_t errsz)
 			return NULL;
 		}
 	}
+	if (d->o.if_bcast)
+		d->if_net = net_of(d->o.if_addr, d->o.if_bcast);
 	d->slots = cs_xcalloc(NSLOTS, sizeof(*d->slots));
 	cs_buf_init(&d->out, 4096);
 	cs_obs_list_init(&d->tmp);
@@ -699,14 +719,22 @@ static int uv_send(void *arg, const struct cs_disc_module *m, uint32_t ip,
 /* The one way out: groups and broadcast, or a unicast address that the
  * scope contains. */
 static int
-send_checked(struct cs_disc *d, const struct cs_disc_module *m, uint32_t ip)
+send_checked(struct cs_disc *d, const struct cs_disc_module *m, uint32_t ip,
+	     bool inquiry)
 {
-	bool group = (m->flags & CS_DISC_MCAST) && ip == m->group;
-	bool bcast = (m->flags & CS_DISC_BCAST) && d->o.if_bcast &&
+	bool group = inquiry && (m->flags & CS_DISC_MCAST) && ip == m->group;
+	bool bcast = inquiry && (m->flags & CS_DISC_BCAST) && d->o.if_bcast &&
 		     ip == d->o.if_bcast;
 	int rc;
 
-	if (!group && !bcast && !cs_scope_contains(d->o.scope, ip)) {
+	/* Only a module's own inquiry goes to its group or the broadcast
+	 * address; anything else is a unicast follow-up and passes the one
+	 * scope check, which refuses network and broadcast addresses (the
+	 * interface's own included). */
+	if (!group && !bcast &&
+	    (ip == d->o.if_bcast || ip == d->if_net ||
+	     cs_scope_check(d->o.scope, ip, m->port, CS_DEST_UNICAST) !=
+		 CS_SCOPE_OK)) {
 		d->st.refused++;
 		return CS_ESCOPE;
 	}
@@ -728,7 +756,7 @@ cs_disc_round(struct cs_disc *d, const uint8_t nonce[16], unsigned seq)
 							  : d->o.if_bcast;
 
 		if (m->build(&d->out, nonce, seq) == 0)
-			send_checked(d, m, dst);
+			send_checked(d, m, dst, true);
 	}
 	for (size_t i = 0; i < NSLOTS && d->nfollow < CS_DISC_MAX_FOLLOW;
 	     i++) {
@@ -739,7 +767,7 @@ cs_disc_round(struct cs_disc *d, const uint8_t nonce[16], unsigned seq)
 		r->followed = true;
 		d->nfollow++;
 		if (r->learned_by->build(&d->out, nonce, seq) == 0)
-			send_checked(d, r->learned_by, r->ip);
+			send_checked(d, r->learned_by, r->ip, false);
 	}
 }
 
@@ -756,23 +784,52 @@ on_learned(void *arg, uint32_t ip, uint16_t port, const char *path,
 	struct learn_ctx *c = arg;
 	struct cs_disc *d = c->d;
 	bool in = cs_scope_contains(d->o.scope, ip);
-	char ipt[16], text[64];
+	/* What may be done with the address: a unicast follow-up on the
+	 * module's port, and a fetch of the URL on the port it names. */
+	enum cs_scope_verdict uni =
+	    ip == d->o.if_bcast || ip == d->if_net
+		? CS_SCOPE_EDGE
+		: cs_scope_check(d->o.scope, ip, c->m->port, CS_DEST_UNICAST);
+	enum cs_scope_verdict url =
+	    path && port ? (uni == CS_SCOPE_EDGE
+				? CS_SCOPE_EDGE
+				: cs_scope_check(d->o.scope, ip, port,
+						 CS_DEST_LEARNED))
+			 : uni;
+	char ipt[16], text[96];
 	struct rec *t;
 
 	d->st.learned++;
 	if (!in)
 		d->st.learned_out++;
+	else if (url != CS_SCOPE_OK)
+		d->st.learned_refused++;
 	cs_ip_str(ip, ipt, sizeof(ipt));
-	snprintf(text, sizeof(text), "%s %s %s", ipt, source,
-		 in ? "in-scope" : "out-of-scope");
+	if (in && url != CS_SCOPE_OK)
+		snprintf(text, sizeof(text), "%s:%u %s refused (%s)", ipt,
+			 path && port ? port : c->m->port, source,
+			 cs_scope_verdict_str(url));
+	else
+		snprintf(text, sizeof(text), "%s %s %s", ipt, source,
+			 in ? "in-scope" : "out-of-scope");
 	tmp_reset(d);
 	cs_obs_adds(&d->tmp, "learned.addr", c->m->port, text);
 	merge_unique(&c->sender->obs, &d->tmp);
-	if (!in)
+	if (!in || url != CS_SCOPE_OK)
 		return; /* recorded, never contacted */
+	/* One source can make the table track only so many addresses, so a
+	 * flood of replies cannot crowd out the devices that answer. */
+	if (ip != c->sender->ip && cfind(d, ip) == NULL &&
+	    (c->sender->nlearned >= CS_DISC_MAX_LEARN_PER_SRC ||
+	     d->nrec >= CS_DISC_MAX_HOSTS - CS_DISC_RESERVE_HEARD)) {
+		d->st.learned_refused++;
+		return;
+	}
 	t = ip == c->sender->ip ? c->sender : find(d, ip, true);
 	if (t == NULL)
 		return;
+	if (t != c->sender && !t->heard && t->learned_by == NULL)
+		c->sender->nlearned++;
 	if (t->learned_by == NULL && t != c->sender)
 		t->learned_by = c->m;
 	if (path && port) {
@@ -836,8 +893,13 @@ cs_disc_input(struct cs_disc *d, const struct cs_disc_module *m,
 		return CS_ENOTFOUND;
 	}
 	if ((r = find(d, src_ip, true)) == NULL) {
-		d->st.ignored++;
+		d->st.table_full++;
 		return CS_ENOTFOUND;
+	}
+	if (r->obs.n >= CS_DISC_MAX_SRC_OBS) {
+		r->heard = true;
+		d->st.flooded++;
+		return CS_ELIMIT;
 	}
 	if (!r->heard)
 		d->st.hosts++;
@@ -1008,7 +1070,10 @@ uv_send(void *arg, const struct cs_disc_module *m, uint32_t ip, uint16_t port,
 
 		if (modules[i] != m)
 			continue;
-		if (!s->open)
+		if ((m->flags & CS_DISC_BCAST) && d->o.if_bcast &&
+		    ip == d->o.if_bcast)
+			s = &d->uv->bc[i];
+		else if (!s->open)
 			s = &d->uv->rx[i];
 		if (!s->open)
 			return CS_EIO;
@@ -1068,7 +1133,7 @@ bind_device(uv_udp_t *h, const char *ifname)
 
 static int
 open_sock(struct cs_disc *d, struct uvsock *s, const struct cs_disc_module *m,
-	  bool listen)
+	  bool listen, bool bcast)
 {
 	struct sockaddr_in sa;
 	char ifa[16], grp[16];
@@ -1102,7 +1167,10 @@ open_sock(struct cs_disc *d, struct uvsock *s, const struct cs_disc_module *m,
 	uv_udp_set_multicast_interface(&s->h, ifa);
 	uv_udp_set_multicast_ttl(&s->h, 1);
 	uv_udp_set_multicast_loop(&s->h, 0);
-	uv_udp_set_broadcast(&s->h, 1);
+	/* SO_BROADCAST only on the socket of a broadcast inquiry: a unicast
+	 * follow-up can then never reach a broadcast address. */
+	if (bcast)
+		uv_udp_set_broadcast(&s->h, 1);
 	uv_udp_set_ttl(&s->h, 1);
 	return uv_udp_recv_start(&s->h, on_alloc, on_recv) == 0 ? 0 : CS_EIO;
 }
@@ -1137,10 +1205,16 @@ cs_disc_uv_start(struct cs_disc *d, void *loop, char *err, size_t errsz)
 		memcpy(u->nonce, &t, sizeof(t));
 	}
 	for (size_t i = 0; i < NMOD; i++) {
-		if (open_sock(d, &u->tx[i], modules[i], false) == 0)
+		if (open_sock(d, &u->tx[i], modules[i], false, false) == 0)
 			ok++;
+		if ((modules[i]->flags & CS_DISC_BCAST) &&
+		    open_sock(d, &u->bc[i], modules[i], false, true) != 0)
+			fprintf(stderr,
+				"camsweep: discovery: cannot open the %s "
+				"broadcast socket\n",
+				modules[i]->name);
 		if ((modules[i]->flags & CS_DISC_LISTEN) &&
-		    open_sock(d, &u->rx[i], modules[i], true) != 0)
+		    open_sock(d, &u->rx[i], modules[i], true, false) != 0)
 			fprintf(stderr,
 				"camsweep: discovery: cannot listen on "
 				"%s port %u; unicast replies only\n",
@@ -1173,7 +1247,9 @@ cs_disc_uv_stop(struct cs_disc *d)
 			uv_close((uv_handle_t *)&u->tx[i].h, NULL);
 		if (u->rx[i].open)
 			uv_close((uv_handle_t *)&u->rx[i].h, NULL);
-		u->tx[i].open = u->rx[i].open = false;
+		if (u->bc[i].open)
+			uv_close((uv_handle_t *)&u->bc[i].h, NULL);
+		u->tx[i].open = u->rx[i].open = u->bc[i].open = false;
 	}
 	if (u->timer_open)
 		uv_close((uv_handle_t *)&u->timer, NULL);

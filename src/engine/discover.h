@@ -45,6 +45,13 @@
 #define CS_DISC_MAX_FETCH 4     /* UPnP descriptions fetched per host */
 #define CS_DISC_MAX_FOLLOW 256  /* unicast follow-up probes per run */
 #define CS_DISC_PATH_MAX 128    /* bytes of a fetch path, with NUL */
+/* Bounded trust: one sender may make the table track at most this many
+ * other addresses, and learned addresses never take the last
+ * CS_DISC_RESERVE_HEARD slots, which are kept for hosts that answer; a
+ * sender's record keeps at most CS_DISC_MAX_SRC_OBS observations. */
+#define CS_DISC_MAX_LEARN_PER_SRC 8
+#define CS_DISC_RESERVE_HEARD (CS_DISC_MAX_HOSTS / 2)
+#define CS_DISC_MAX_SRC_OBS 64
 
 enum cs_disc_flag {
 	CS_DISC_MCAST = 1 << 0, /* probe goes to the group address */
@@ -117,6 +124,10 @@ struct cs_disc_stats {
 	uint64_t foreign;       /* replies from outside the scope */
 	uint64_t learned;       /* addresses learned from payloads */
 	uint64_t learned_out;   /* ... of which outside the scope */
+	uint64_t learned_refused; /* ... in scope but refused (edge, port,
+				     print port, per-sender limit) */
+	uint64_t table_full;    /* replies dropped: the table was full */
+	uint64_t flooded;       /* replies dropped: the sender's record full */
 	uint64_t hosts;         /* in-scope senders */
 	uint64_t macs;          /* MAC addresses from the neighbour table */
 };

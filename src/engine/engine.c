@@ -10,6 +10,7 @@
 
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "core/str.h"
 #include "engine/creds.h"
 #include "engine/discover.h"
 #include "probe/probe.h"
@@ -20,6 +21,12 @@
 #define MAX_JOBS 32       /* probe exchanges queued per host */
 #define TICK_MS 250       /* checkpoint and progress period */
 #define MAX_PROBES 32
+#define MAX_RETRY 16      /* sweep ports waiting for a descriptor */
+#define HOST_RES_TRIES 32 /* resource failures a host may suffer */
+#define CALM_MS 1000      /* without failures before the cap grows */
+#define STALL_TRIES 10    /* failures with nothing in flight to wait for */
+#define BACKOFF_MIN_MS 20
+#define BACKOFF_MAX_MS 1000
 
 struct job {
 	const struct cs_probe *probe;
@@ -44,6 +51,11 @@ struct host {
 	const struct cs_cred *cred; /* the user's credential, or NULL */
 	unsigned timeouts;          /* sweep connects that got no answer */
 	bool answered;              /* any SYN-ACK or RST seen */
+	bool cred_spent;            /* the credential was sent once */
+	uint16_t retry[MAX_RETRY];  /* sweep ports to try again */
+	size_t nretry;
+	unsigned res_fails; /* connections refused for lack of resources */
+	bool failed;        /* given up: could not be tried completely */
 };
 
 enum conn_state { C_CONNECTING, C_SENDING, C_READING, C_CLOSING };
@@ -93,10 +105,22 @@ struct engine {
 	bool disc_done;        /* discovery stopped */
 	uint64_t start_ms;
 	struct conn *live;
+	/* Resource exhaustion (EMFILE, ENFILE, ENOBUFS, ENOMEM): the
+	 * concurrency cap shrinks, new connections wait until backoff_until,
+	 * and the target is tried again later. */
+	unsigned cap;           /* current concurrency cap */
+	unsigned ok_since_fail; /* connections opened since the last one */
+	unsigned backoff_ms;
+	uint64_t backoff_until;
+	uint64_t last_fail; /* loop time of the last resource failure */
+	unsigned stall;     /* consecutive failures, nothing in flight */
 };
 
 static void pump(struct engine *e);
 static void out_clear(struct conn *c);
+static bool is_resource(int rc);
+static void resource_fail(struct engine *e, struct conn *c);
+static void stop_all(struct engine *e);
 
 void
 cs_engine_opts_default(struct cs_engine_opts *o)
@@ -116,9 +140,10 @@ cs_engine_opts_default(struct cs_engine_opts *o)
 static bool
 has_work(struct engine *e, const struct host *h)
 {
-	if (uv_now(&e->loop) >= h->deadline || e->stopping)
+	if (uv_now(&e->loop) >= h->deadline || e->stopping || h->failed)
 		return false;
-	return h->next_port < e->o->nports || h->jhead < h->njobs;
+	return h->next_port < e->o->nports || h->nretry > 0 ||
+	       h->jhead < h->njobs;
 }
 
 static void
@@ -174,7 +199,8 @@ host_finish(struct engine *e, struct host *h)
 	if (e->o->disc && !e->stopping &&
 	    (h->nopen > 0 || cs_disc_known(e->o->disc, h->ip)))
 		heard = cs_disc_merge(e->o->disc, h->ip, &h->obs);
-	if ((h->nopen > 0 || heard) && !e->stopping) {
+	if ((h->nopen > 0 || heard) && !e->stopping && !h->failed &&
+	    h->nretry == 0) {
 		struct cs_host_report r;
 
 		qsort(h->open, h->nopen, sizeof(h->open[0]), cmp_port);
@@ -187,8 +213,11 @@ host_finish(struct engine *e, struct host *h)
 		if (e->cb->host_done)
 			e->cb->host_done(e->cb->arg, &r);
 	}
-	/* An interrupted host is not finished: a resume rescans it. */
-	if (!e->stopping) {
+	/* An interrupted host is not finished: a resume rescans it.  Nor
+	 * is one that could not be tried for lack of resources. */
+	if (h->failed || (h->nretry > 0 && !e->stopping)) {
+		e->st->targets_failed++;
+	} else if (!e->stopping) {
 		mark_done(e, h->index);
 		e->st->addrs_done++;
 	}
@@ -232,7 +261,7 @@ admit(struct engine *e)
 	cs_obs_list_init(&h->obs);
 	h->cred = host_cred(e, h->ip);
 	e->hosts++;
-	if (e->o->disc) {
+	if (e->o->disc && !e->o->connect_only) {
 		struct cs_disc_fetch f[CS_DISC_MAX_FETCH];
 		size_t nf = cs_disc_fetches(e->o->disc, h->ip, f, CS_NELEM(f));
 
@@ -347,9 +376,55 @@ probe_ctx(struct conn *c, struct cs_probe_ctx *ctx)
 	ctx->step = c->step;
 	ctx->arg = c->arg;
 	ctx->probe = c->probe;
-	/* Only a credentialed probe ever sees the credential. */
-	if (c->probe && (c->probe->flags & CS_PROBE_CRED))
+	/* Only a credentialed probe ever sees the credential, and only
+	 * until one request has carried it: each credential is tried at
+	 * most once per host per run, across all probes. */
+	if (c->probe && (c->probe->flags & CS_PROBE_CRED) && !c->h->cred_spent)
 		ctx->cred = c->h->cred;
+}
+
+/*
+ * Called when a credentialed probe's request is about to leave: if it
+ * carries an Authorization header (http_auth.c writes it so), the host's
+ * credential is spent for the rest of the run.
+ */
+static void
+cred_note_sent(struct conn *c)
+{
+	static const char hdr[] = "\r\nAuthorization:";
+
+	if (c->probe && (c->probe->flags & CS_PROBE_CRED) && c->out.len &&
+	    cs_memmem(c->out.p, c->out.len, (const uint8_t *)hdr,
+		      sizeof(hdr) - 1) != NULL)
+		c->h->cred_spent = true;
+}
+
+/*
+ * Nothing that answered a credentialed request is kept raw: observations
+ * a CS_PROBE_CRED probe recorded from bytes it could not parse (flagged
+ * malformed or truncated) keep their key and size, not their content.
+ */
+static void
+withhold_raw(struct cs_obs_list *obs, size_t from)
+{
+	for (size_t i = from; i < obs->n; i++) {
+		struct cs_obs *o = &obs->v[i];
+		char note[96];
+		int k;
+
+		if (!(o->flags &
+		      (CS_OBS_MALFORMED | CS_OBS_TRUNCATED | CS_OBS_BINARY)))
+			continue;
+		k = snprintf(note, sizeof(note),
+			     "withheld: %zu bytes of a reply to a credentialed "
+			     "request",
+			     o->len);
+		explicit_bzero(o->val, o->len);
+		free(o->val);
+		o->val = (uint8_t *)cs_xstrdup(note);
+		o->len = k > 0 ? (size_t)k : 0;
+		o->flags &= ~(unsigned)CS_OBS_BINARY;
+	}
 }
 
 static void
@@ -358,9 +433,13 @@ probe_end(struct conn *c, enum cs_probe_end why)
 	struct cs_probe_ctx ctx;
 
 	if (c->probe && c->state != C_CLOSING) {
+		size_t n0 = c->h->obs.n;
+
 		probe_ctx(c, &ctx);
 		c->probe->finish(&ctx, c->in.p ? c->in.p : (const uint8_t *)"",
 				 c->in.len, why);
+		if (c->probe->flags & CS_PROBE_CRED)
+			withhold_raw(&c->h->obs, n0);
 		c->probe = NULL;
 		/* A follow-up goes to the same host and port, never elsewhere.
 		 */
@@ -481,6 +560,7 @@ start_exchange(struct conn *c)
 	uv_buf_t b;
 
 	c->state = C_SENDING;
+	cred_note_sent(c);
 	b.base = (char *)c->out.p;
 	b.len = c->out.len;
 	if (c->out.len == 0) {
@@ -505,6 +585,70 @@ run_probe(struct conn *c, const struct cs_probe *p)
 	start_exchange(c);
 }
 
+static bool
+is_resource(int rc)
+{
+	return rc == UV_EMFILE || rc == UV_ENFILE || rc == UV_ENOBUFS ||
+	       rc == UV_ENOMEM;
+}
+
+/*
+ * A connection could not be made for lack of resources: that says
+ * nothing about the port.  Its work goes back to the host, the engine
+ * lowers its concurrency and waits before opening another; a host that
+ * fails too often, or an engine that cannot open anything with nothing
+ * in flight to wait for, gives up and the scan ends incomplete.
+ */
+static void
+resource_fail(struct engine *e, struct conn *c)
+{
+	struct host *h = c->h;
+	uint64_t now = uv_now(&e->loop);
+
+	e->st->resource_errors++;
+	if (c->sweep && h->nretry < MAX_RETRY)
+		h->retry[h->nretry++] = c->port;
+	else if (!c->sweep && c->probe)
+		add_job(h, c->probe, c->port, c->arg);
+	else
+		h->failed = true;
+	if (++h->res_fails > HOST_RES_TRIES)
+		h->failed = true;
+	/* This connection is still counted in e->conns. */
+	e->cap = e->conns > 2 ? e->conns - 2 : 1;
+	e->ok_since_fail = 0;
+	e->backoff_ms = e->backoff_ms ? e->backoff_ms * 2 : BACKOFF_MIN_MS;
+	if (e->backoff_ms > BACKOFF_MAX_MS)
+		e->backoff_ms = BACKOFF_MAX_MS;
+	e->backoff_until = now + e->backoff_ms;
+	e->last_fail = now;
+	if (e->conns <= 1 && ++e->stall > STALL_TRIES) {
+		/* Nothing will free a descriptor: stop, honestly. */
+		fprintf(stderr,
+			"camsweep: out of resources (%s) with nothing in "
+			"flight; giving up\n",
+			"descriptors or memory");
+		e->st->incomplete = true;
+		stop_all(e);
+	}
+}
+
+/* A connection was made: the pressure is off, the cap grows back. */
+static void
+resource_ok(struct engine *e)
+{
+	uint64_t calm = uv_now(&e->loop) - e->last_fail;
+
+	e->stall = 0;
+	if (e->cap < e->o->max_conns && ++e->ok_since_fail >= e->cap &&
+	    calm >= CALM_MS) {
+		e->cap++;
+		e->ok_since_fail = 0;
+	}
+	if (calm >= 2 * CALM_MS)
+		e->backoff_ms /= 2;
+}
+
 static void
 on_connect(uv_connect_t *req, int status)
 {
@@ -515,6 +659,12 @@ on_connect(uv_connect_t *req, int status)
 	if (c->state == C_CLOSING)
 		return;
 	uv_timer_stop(&c->timer);
+	if (status < 0 && is_resource(status)) {
+		resource_fail(e, c);
+		conn_close(c);
+		return;
+	}
+	resource_ok(e);
 	if (status < 0) {
 		if (status == UV_ECONNREFUSED)
 			h->answered = true;
@@ -530,6 +680,10 @@ on_connect(uv_connect_t *req, int status)
 		if (h->nopen < MAX_OPEN)
 			h->open[h->nopen++] = c->port;
 		cs_obs_add(&h->obs, "tcp.open", c->port, 0, "", 0);
+		if (e->o->connect_only) {
+			conn_close(c);
+			return;
+		}
 		plan_port(e, h, c->port);
 		/* Reuse this connection for the port's first probe if it
 		 * allows, rather than opening another. */
@@ -579,7 +733,10 @@ conn_start(struct engine *e, struct host *h)
 	c = cs_xcalloc(1, sizeof(*c));
 	c->e = e;
 	c->h = h;
-	if (h->next_port < e->o->nports) {
+	if (h->nretry > 0) {
+		c->sweep = true;
+		c->port = h->retry[--h->nretry];
+	} else if (h->next_port < e->o->nports) {
 		c->sweep = true;
 		c->port = e->o->ports[h->next_port++];
 	} else {
@@ -603,8 +760,14 @@ conn_start(struct engine *e, struct host *h)
 	c->handles = 2;
 	c->state = C_CONNECTING;
 
-	/* The last word on scope: nothing outside it is ever contacted. */
-	if (!cs_scope_contains(e->o->scope, h->ip)) {
+	/* The last word on scope: nothing outside it is ever contacted, a
+	 * learned URL only on a port the scan probes, and a print port is
+	 * only ever connected to. */
+	if (cs_scope_check(e->o->scope, h->ip, c->port,
+			   c->sweep ? CS_DEST_CONNECT
+			   : c->probe == &cs_disc_upnp_probe
+			       ? CS_DEST_LEARNED
+			       : CS_DEST_PROBE) != CS_SCOPE_OK) {
 		e->st->out_of_scope++;
 		conn_close(c);
 		return;
@@ -616,6 +779,8 @@ conn_start(struct engine *e, struct host *h)
 	rc = uv_tcp_connect(&c->creq, &c->tcp, (const struct sockaddr *)&sa,
 			    on_connect);
 	if (rc != 0) {
+		if (is_resource(rc))
+			resource_fail(e, c);
 		conn_close(c);
 		return;
 	}
@@ -701,8 +866,19 @@ disc_end(struct engine *e)
 static void
 pump(struct engine *e)
 {
-	while (!e->stopping && !e->disc_wait && e->conns < e->o->max_conns) {
-		struct host *h = dequeue(e);
+	while (!e->stopping && !e->disc_wait && e->conns < e->cap) {
+		struct host *h;
+		uint64_t now = uv_now(&e->loop);
+
+		if (now < e->backoff_until) {
+			if (!e->pump_armed) {
+				e->pump_armed = true;
+				uv_timer_start(&e->pump_timer, on_pump_timer,
+					       e->backoff_until - now, 0);
+			}
+			break;
+		}
+		h = dequeue(e);
 
 		if (h == NULL) {
 			if ((h = admit(e)) == NULL)
@@ -780,6 +956,23 @@ on_disc_timer(uv_timer_t *t)
 	pump(e);
 }
 
+/* Stops the run: live connections close, hosts stay unfinished. */
+static void
+stop_all(struct engine *e)
+{
+	if (e->stopping)
+		return;
+	e->stopping = true;
+	for (struct conn *c = e->live; c; c = c->next)
+		conn_close(c);
+	if (!e->pump_armed) {
+		/* pump() runs from the loop, not from inside a callback that
+		 * still holds a connection. */
+		e->pump_armed = true;
+		uv_timer_start(&e->pump_timer, on_pump_timer, 0, 0);
+	}
+}
+
 static void
 on_signal(uv_signal_t *s, int signum)
 {
@@ -788,11 +981,8 @@ on_signal(uv_signal_t *s, int signum)
 	(void)signum;
 	if (e->stopping)
 		return;
-	e->stopping = true;
 	e->st->interrupted = true;
-	for (struct conn *c = e->live; c; c = c->next)
-		conn_close(c);
-	pump(e);
+	stop_all(e);
 }
 
 int
@@ -815,6 +1005,7 @@ cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
 		e.total = o->start_index + o->max_addrs;
 	cs_perm_init(&e.perm, o->scope->total);
 	e.next_index = e.watermark = o->start_index;
+	e.cap = o->max_conns;
 	e.done = cs_xcalloc(WINDOW, 1);
 	if ((rc = uv_loop_init(&e.loop)) != 0) {
 		free(e.done);
@@ -843,6 +1034,8 @@ cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
 			       cs_disc_time_ms(o->disc), 0);
 	}
 
+	if (cb->ready)
+		cb->ready(cb->arg);
 	pump(&e);
 	uv_run(&e.loop, UV_RUN_DEFAULT);
 	if (o->disc) {
@@ -851,6 +1044,8 @@ cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
 	}
 
 	st->elapsed_s = (double)(uv_now(&e.loop) - e.start_ms) / 1000.0;
+	st->targets = e.total;
+	st->watermark = e.watermark;
 	if (cb->checkpoint)
 		cb->checkpoint(cb->arg, e.watermark, st->addrs_done);
 	progress(&e, true);

@@ -41,6 +41,11 @@ struct cs_engine_opts {
 	uint64_t max_addrs;          /* stop after this many; 0 = all */
 	bool progress;               /* draw a progress line on stderr */
 	/*
+	 * Only connect (camsweep reach): no probe, no discovery fetch, not
+	 * a byte sent to any host.
+	 */
+	bool connect_only;
+	/*
 	 * The user's credentials file, or NULL (borrowed for the run).  The
 	 * engine queues CS_PROBE_CRED probes only for hosts it names and
 	 * hands those probes that host's credential.
@@ -79,6 +84,13 @@ struct cs_engine_cb {
 	 * below watermark is finished; done counts finished addresses.
 	 */
 	void (*checkpoint)(void *arg, uint64_t watermark, uint64_t done);
+	/*
+	 * Called once everything privileged is open (discovery sockets on
+	 * the interface) and before the first byte is read from the
+	 * network: the place to drop privileges and enter the sandbox.  May
+	 * be NULL.
+	 */
+	void (*ready)(void *arg);
 };
 
 struct cs_engine_stats {
@@ -90,6 +102,18 @@ struct cs_engine_stats {
 	uint64_t hosts_skipped; /* given up as absent (see dead_after) */
 	double elapsed_s;       /* wall time of the run */
 	bool interrupted;       /* stopped by SIGINT or SIGTERM */
+	/*
+	 * Resource errors (EMFILE, ENFILE, ENOBUFS, ENOMEM) are never taken
+	 * for closed ports: the target is retried later.  targets_failed
+	 * counts addresses that still could not be tried completely (left
+	 * unfinished, so a resume tries them again); incomplete is set when
+	 * the engine gave up altogether.
+	 */
+	uint64_t resource_errors;
+	uint64_t targets_failed;
+	bool incomplete;
+	uint64_t targets;   /* permutation indexes this run had to cover */
+	uint64_t watermark; /* all indexes below are finished */
 };
 
 /*

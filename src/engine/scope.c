@@ -15,6 +15,21 @@
 
 #define SCOPE_MAX_SPECS 65536 /* intervals accepted from one @file */
 
+/* The exclusions no data file and no option can remove (RFC 6890). */
+static const struct cs_interval builtin_excl[] = {
+    {0x00000000u, 0x00FFFFFFu}, /* 0.0.0.0/8, "this network" */
+    {0xE0000000u, 0xEFFFFFFFu}, /* 224.0.0.0/4, multicast */
+    {0xF0000000u, 0xFFFFFFFEu}, /* 240.0.0.0/4, reserved */
+    {0xFFFFFFFFu, 0xFFFFFFFFu}, /* the limited broadcast address */
+};
+
+const struct cs_interval *
+cs_scope_builtin_excl(size_t *n)
+{
+	*n = CS_NELEM(builtin_excl);
+	return builtin_excl;
+}
+
 void
 cs_scope_init(struct cs_scope *s)
 {
@@ -28,6 +43,7 @@ cs_scope_free(struct cs_scope *s)
 	free(s->cum);
 	free(s->text);
 	free(s->excl_text);
+	free(s->edges);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -128,7 +144,7 @@ parse_file(const char *path, struct cs_interval **v, size_t *n, char *err,
 	   size_t errsz)
 {
 	FILE *f = fopen(path, "r");
-	char line[256];
+	char line[CS_SCOPE_LINE_MAX + 1];
 	int lineno = 0, rc = 0;
 	size_t start = *n;
 
@@ -141,6 +157,14 @@ parse_file(const char *path, struct cs_interval **v, size_t *n, char *err,
 		char sub[200];
 
 		lineno++;
+		/* A line that does not fit is refused, never split: its tail
+		 * would otherwise be read as a line of its own. */
+		if (strchr(line, '\n') == NULL && !feof(f)) {
+			snprintf(err, errsz, "%s:%d: line longer than %d bytes",
+				 path, lineno, CS_SCOPE_LINE_MAX);
+			rc = CS_EINVAL;
+			break;
+		}
 		if ((e = strchr(p, '#')) != NULL)
 			*e = '\0';
 		while (*p == ' ' || *p == '\t')
@@ -238,13 +262,25 @@ cs_scope_build(struct cs_scope *s, const struct cs_interval *inc, size_t ninc,
 
 	cs_scope_free(s);
 	in = cs_xcalloc(ninc ? ninc : 1, sizeof(*in));
-	ex = cs_xcalloc(nexc ? nexc : 1, sizeof(*ex));
+	ex = cs_xcalloc(nexc + CS_NELEM(builtin_excl), sizeof(*ex));
 	if (ninc)
 		memcpy(in, inc, ninc * sizeof(*in));
 	if (nexc)
 		memcpy(ex, exc, nexc * sizeof(*ex));
+	/* The built-in exclusions always apply, whatever else was given. */
+	memcpy(ex + nexc, builtin_excl, sizeof(builtin_excl));
+	/* A subnet given whole (an aligned block of 4 or more) has a network
+	 * and a broadcast address: no unicast follow-up goes there. */
+	for (size_t i = 0; i < ninc; i++) {
+		uint64_t size = (uint64_t)inc[i].hi - inc[i].lo + 1;
+
+		if (size >= 4 && (size & (size - 1)) == 0 &&
+		    (inc[i].lo & (uint32_t)(size - 1)) == 0)
+			cs_scope_add_subnet(s, inc[i].lo,
+					    ~(uint32_t)(size - 1));
+	}
 	nin = normalise(in, ninc);
-	nex = normalise(ex, nexc);
+	nex = normalise(ex, nexc + CS_NELEM(builtin_excl));
 	s->text = intervals_text(in, nin);
 	s->excl_text = intervals_text(ex, nex);
 
@@ -289,6 +325,92 @@ cs_scope_contains(const struct cs_scope *s, uint32_t ip)
 			return true;
 	}
 	return false;
+}
+
+void
+cs_scope_set_ports(struct cs_scope *s, const uint16_t *ports, size_t n)
+{
+	s->nports = n < CS_SCOPE_MAX_PORTS ? n : CS_SCOPE_MAX_PORTS;
+	memcpy(s->ports, ports, s->nports * sizeof(*ports));
+}
+
+static void
+add_edge(struct cs_scope *s, uint32_t ip)
+{
+	for (size_t i = 0; i < s->nedges; i++)
+		if (s->edges[i] == ip)
+			return;
+	s->edges = cs_xrealloc(s->edges, s->nedges + 1, sizeof(*s->edges));
+	s->edges[s->nedges++] = ip;
+}
+
+void
+cs_scope_add_subnet(struct cs_scope *s, uint32_t addr, uint32_t mask)
+{
+	if ((~mask) < 3) /* /31 and /32 have no network or broadcast */
+		return;
+	add_edge(s, addr & mask);
+	add_edge(s, (addr & mask) | ~mask);
+}
+
+bool
+cs_port_is_print(uint16_t port)
+{
+	return port == 515 || (port >= 9100 && port <= 9103);
+}
+
+static bool
+is_edge(const struct cs_scope *s, uint32_t ip)
+{
+	for (size_t i = 0; i < s->nedges; i++)
+		if (s->edges[i] == ip)
+			return true;
+	return false;
+}
+
+enum cs_scope_verdict
+cs_scope_check(const struct cs_scope *s, uint32_t ip, uint16_t port,
+	       enum cs_dest kind)
+{
+	bool listed = false;
+
+	/* Belt and braces: the built-in exclusions are subtracted when the
+	 * scope is built; they are checked again here. */
+	for (size_t i = 0; i < CS_NELEM(builtin_excl); i++)
+		if (ip >= builtin_excl[i].lo && ip <= builtin_excl[i].hi)
+			return CS_SCOPE_OUTSIDE;
+	if (!cs_scope_contains(s, ip))
+		return CS_SCOPE_OUTSIDE;
+	if (kind != CS_DEST_CONNECT && cs_port_is_print(port))
+		return CS_SCOPE_PRINT;
+	if ((kind == CS_DEST_UNICAST || kind == CS_DEST_LEARNED) &&
+	    is_edge(s, ip))
+		return CS_SCOPE_EDGE;
+	if (kind == CS_DEST_LEARNED) {
+		for (size_t i = 0; i < s->nports && !listed; i++)
+			listed = s->ports[i] == port;
+		if (!listed)
+			return CS_SCOPE_PORT;
+	}
+	return CS_SCOPE_OK;
+}
+
+const char *
+cs_scope_verdict_str(enum cs_scope_verdict v)
+{
+	switch (v) {
+	case CS_SCOPE_OK:
+		return "in scope";
+	case CS_SCOPE_OUTSIDE:
+		return "outside the scope";
+	case CS_SCOPE_EDGE:
+		return "a network or broadcast address";
+	case CS_SCOPE_PORT:
+		return "a port the scan was not told to probe";
+	case CS_SCOPE_PRINT:
+		return "a print port";
+	}
+	return "refused";
 }
 
 uint32_t

@@ -5,8 +5,15 @@
  * or "127.0.0.10-20"), single addresses, or "@file" (one spec per line,
  * '#' comments).  The scope is normalised into sorted, disjoint intervals,
  * so membership is a binary search and the n-th address is found in
- * O(log n); the engine asks cs_scope_contains() before every connection,
- * whatever the source of the address.
+ * O(log n).
+ *
+ * One check, no exceptions: every connection and every datagram, from
+ * every command, whatever the source of the address (a target, a reply
+ * naming another address, a stored row), passes cs_scope_check() first.
+ * The built-in exclusions (0.0.0.0/8, 224.0.0.0/4, 240.0.0.0/4 and the
+ * limited broadcast address) are compiled in: cs_scope_build() always
+ * subtracts them, and data/scope/exclude.conf or --exclude can only add
+ * to them.
  */
 #ifndef CS_ENGINE_SCOPE_H
 #define CS_ENGINE_SCOPE_H
@@ -14,6 +21,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#define CS_SCOPE_MAX_PORTS 64
+#define CS_SCOPE_LINE_MAX 1024 /* bytes of one @file line, newline included */
 
 struct cs_interval {
 	uint32_t lo, hi; /* inclusive, host byte order */
@@ -26,6 +36,34 @@ struct cs_scope {
 	uint64_t total;  /* addresses in scope */
 	char *text;      /* owned canonical text of the inclusions */
 	char *excl_text; /* owned canonical text of the exclusions */
+	/*
+	 * Network and broadcast addresses of the subnets given as CIDRs (and
+	 * of the discovery interface): never the destination of a unicast
+	 * follow-up.  Owned, unsorted.
+	 */
+	uint32_t *edges;
+	size_t nedges;
+	/* The TCP ports the scan was told to probe (cs_scope_set_ports);
+	 * learned URLs may name only these. */
+	uint16_t ports[CS_SCOPE_MAX_PORTS];
+	size_t nports;
+};
+
+/* What a destination is for; see cs_scope_check(). */
+enum cs_dest {
+	CS_DEST_CONNECT, /* a TCP connect that sends nothing (sweep, reach) */
+	CS_DEST_PROBE,   /* a probe's request to a target's open port */
+	CS_DEST_UNICAST, /* a unicast datagram prompted by a reply */
+	CS_DEST_LEARNED, /* a URL a device named (UPnP LOCATION, XAddrs) */
+};
+
+/* Why cs_scope_check() refused a destination (0: allowed). */
+enum cs_scope_verdict {
+	CS_SCOPE_OK = 0,
+	CS_SCOPE_OUTSIDE, /* not in the scope (or excluded, or built-in) */
+	CS_SCOPE_EDGE,    /* a network or broadcast address */
+	CS_SCOPE_PORT,    /* a port the scan was not told to probe */
+	CS_SCOPE_PRINT,   /* a raw print port: connect only, never data */
 };
 
 /* Initialises an empty scope. */
@@ -34,8 +72,9 @@ void cs_scope_free(struct cs_scope *s);
 
 /*
  * Parses one target spec (see above) into intervals appended to *v (a
- * growable array of *n entries).  "@file" specs are read here.  Returns 0
- * or CS_EINVAL with a message in err.
+ * growable array of *n entries).  "@file" specs are read here; a line
+ * longer than CS_SCOPE_LINE_MAX bytes is an error ("file:line: ..."),
+ * never split.  Returns 0 or CS_EINVAL with a message in err.
  */
 int cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
 			char *err, size_t errsz);
@@ -50,6 +89,37 @@ int cs_scope_build(struct cs_scope *s, const struct cs_interval *inc,
 
 /* True if ip (host order) lies inside the scope. */
 bool cs_scope_contains(const struct cs_scope *s, uint32_t ip);
+
+/* Sets the ports the scan was told to probe (at most CS_SCOPE_MAX_PORTS). */
+void cs_scope_set_ports(struct cs_scope *s, const uint16_t *ports, size_t n);
+
+/*
+ * Records the network and broadcast addresses of the subnet addr/mask
+ * (host order; ignored for /31 and /32) as edges.
+ */
+void cs_scope_add_subnet(struct cs_scope *s, uint32_t addr, uint32_t mask);
+
+/*
+ * The one check before any packet leaves: ip (host order) must lie in
+ * the scope; a unicast follow-up or a learned URL must not go to an edge
+ * (network or broadcast address); a learned URL only to a port in
+ * s->ports; nothing but a bare connect ever goes to a raw print port.
+ * Returns CS_SCOPE_OK or the reason for refusing.
+ */
+enum cs_scope_verdict cs_scope_check(const struct cs_scope *s, uint32_t ip,
+				     uint16_t port, enum cs_dest kind);
+
+/* A short phrase for a verdict ("outside the scope", ...). */
+const char *cs_scope_verdict_str(enum cs_scope_verdict v);
+
+/*
+ * True for the raw print ports (515 LPD, 9100-9103 JetDirect): camsweep
+ * may connect to them in a sweep but never sends them a byte.
+ */
+bool cs_port_is_print(uint16_t port);
+
+/* The compiled-in exclusions (count in *n). */
+const struct cs_interval *cs_scope_builtin_excl(size_t *n);
 
 /* Returns the idx-th address (0 <= idx < total) in ascending order. */
 uint32_t cs_scope_nth(const struct cs_scope *s, uint64_t idx);

@@ -166,6 +166,12 @@ cs_capture_run(struct cs_passive *p, const struct cs_capture_opts *o,
 		}
 		pcap_freecode(&prog);
 	}
+	if (o->ready != NULL && o->ready(o->ready_arg) != 0) {
+		snprintf(err, errsz, "cannot drop privileges or enter the "
+				     "sandbox");
+		pcap_close(h);
+		return CS_EIO;
+	}
 	for (;;) {
 		if (o->stop != NULL && *o->stop)
 			break;

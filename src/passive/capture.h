@@ -19,6 +19,13 @@ struct cs_capture_opts {
 	int snaplen;        /* 0: 65535 */
 	/* Set (by a signal handler) to stop a live capture; may be NULL. */
 	volatile sig_atomic_t *stop;
+	/*
+	 * Called once the capture is open and filtered, before the first
+	 * frame is read (privilege drop, sandbox; docs/privsep.md).  A
+	 * nonzero return ends the run with CS_EIO.  May be NULL.
+	 */
+	int (*ready)(void *arg);
+	void *ready_arg;
 };
 
 struct cs_capture_stats {

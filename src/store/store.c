@@ -354,7 +354,8 @@ cs_store_scan_end(struct cs_store *s, int64_t scan_id, const char *status,
 {
 	if (s == NULL || status == NULL ||
 	    (strcmp(status, "complete") != 0 &&
-	     strcmp(status, "interrupted") != 0))
+	     strcmp(status, "interrupted") != 0 &&
+	     strcmp(status, "incomplete") != 0))
 		return CS_EINVAL;
 	return s->ops->scan_end(s, scan_id, status, ended);
 }

@@ -107,7 +107,8 @@ int cs_store_scan_begin(struct cs_store *s, const struct cs_scan_info *info,
 			int64_t *scan_id);
 
 /*
- * Finds the newest scan with status 'running' or 'interrupted' whose
+ * Finds the newest scan with status 'running', 'interrupted' or
+ * 'incomplete' whose
  * scope, exclusions, ports and options all equal info's (byte for byte).
  * Returns 0 and sets *scan_id and *watermark (see cs_store_checkpoint),
  * CS_ENOTFOUND if there is none, or CS_EIO.
@@ -207,7 +208,8 @@ int cs_store_checkpoint(struct cs_store *s, int64_t scan_id, uint64_t watermark,
 			uint64_t hosts_done);
 
 /*
- * Sets the final status, "complete" or "interrupted", and the end time,
+ * Sets the final status, "complete", "interrupted" or "incomplete" (not
+ * every target tried or not every result stored), and the end time,
  * and commits that together with the open batch.  Returns 0, CS_EINVAL
  * (other status), CS_ENOTFOUND or CS_EIO.
  */
@@ -219,7 +221,7 @@ int cs_store_latest_scan(struct cs_store *s, int64_t *scan_id);
 
 /* Progress and state of one scan, as read back by cs_store_scan_get. */
 struct cs_scan_state {
-	char status[16];        /* "running", "interrupted" or "complete" */
+	char status[16]; /* "running", "interrupted", "incomplete", "complete" */
 	int64_t started, ended; /* ended is 0 while unfinished */
 	uint64_t total_targets, watermark, hosts_done;
 	unsigned resume_count;

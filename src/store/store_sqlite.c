@@ -102,7 +102,7 @@ static const char *const sql_text[ST_COUNT] = {
 	    "version, status, started, total_targets, site) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'running', ?7, ?8, ?9)",
 	[ST_SCAN_FIND] = "SELECT id, watermark FROM scan "
-			 "WHERE status IN ('running', 'interrupted') "
+			 "WHERE status IN ('running', 'interrupted', 'incomplete') "
 			 "AND scope = ?1 AND exclusions = ?2 AND ports = ?3 "
 			 "AND options = ?4 ORDER BY started DESC, id DESC "
 			 "LIMIT 1",

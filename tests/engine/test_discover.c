@@ -91,12 +91,16 @@ static const char neigh_table[] =
     "198.18.0.30      0x1         0x2         3c:ef:8c:00:00:1e     *     "
     "   veth9\n";
 
+/* The ports the fixture's scan was told to probe (9100 among them, as
+ * in the default list: connect only). */
+static const uint16_t scan_ports[] = {80, 8080, 49152, 9100};
+
 static int
-setup(void **state)
+setup_scope(void **state, const char *target, const char *excl)
 {
 	struct fix *f = calloc(1, sizeof(*f));
-	struct cs_interval *inc = NULL;
-	size_t ninc = 0;
+	struct cs_interval *inc = NULL, *exc = NULL;
+	size_t ninc = 0, nexc = 0;
 	struct cs_disc_opts o;
 	char err[256];
 	FILE *fp;
@@ -104,11 +108,16 @@ setup(void **state)
 
 	assert_non_null(f);
 	cs_scope_init(&f->scope);
-	assert_int_equal(cs_scope_parse_spec("198.18.0.0/24", &inc, &ninc, err,
-					     sizeof(err)),
-			 0);
-	assert_int_equal(cs_scope_build(&f->scope, inc, ninc, NULL, 0), 0);
+	assert_int_equal(
+	    cs_scope_parse_spec(target, &inc, &ninc, err, sizeof(err)), 0);
+	if (excl)
+		assert_int_equal(cs_scope_parse_spec(excl, &exc, &nexc, err,
+						     sizeof(err)),
+				 0);
+	assert_int_equal(cs_scope_build(&f->scope, inc, ninc, exc, nexc), 0);
+	cs_scope_set_ports(&f->scope, scan_ports, CS_NELEM(scan_ports));
 	free(inc);
+	free(exc);
 	f->dec = cs_ident_dec_new();
 	cs_ident_dec_set_mac_lookup(f->dec, fake_oui, NULL);
 	snprintf(f->neigh, sizeof(f->neigh), "/tmp/cs-neigh-XXXXXX");
@@ -131,6 +140,26 @@ setup(void **state)
 	assert_non_null(f->d);
 	*state = f;
 	return 0;
+}
+
+static int
+setup(void **state)
+{
+	return setup_scope(state, "198.18.0.0/24", NULL);
+}
+
+/* The same subnet with 198.18.0.50 excluded by the user. */
+static int
+setup_excl(void **state)
+{
+	return setup_scope(state, "198.18.0.0/24", "198.18.0.50");
+}
+
+/* A wider scope, so that spoofed senders could fill the table. */
+static int
+setup_wide(void **state)
+{
+	return setup_scope(state, "198.18.0.0/20", NULL);
 }
 
 static int
@@ -540,6 +569,132 @@ test_bounds(void **state)
 			    cs_scope_contains(&f->scope, f->sent[i].ip));
 }
 
+/* Issue #12: hostile LOCATIONs naming a print port, a port the scan does
+ * not probe, the subnet's broadcast and network addresses and an
+ * excluded host: recorded as refused, never fetched, never followed. */
+static void
+test_hostile_locations(void **state)
+{
+	struct fix *f = *state;
+	static const char *const locs[] = {
+	    "http://198.18.0.11:9100/PRINT-ME",
+	    "http://198.18.0.11:7777/desc.xml",
+	    "http://198.18.0.255:80/desc.xml",
+	    "http://198.18.0.0:80/desc.xml",
+	    "http://198.18.0.50:80/desc.xml",
+	    "http://198.18.0.11:80/ok.xml",
+	};
+	struct cs_disc_fetch fe[CS_DISC_MAX_FETCH];
+	uint8_t nonce[16] = {0};
+	char msg[512];
+
+	for (size_t i = 0; i < CS_NELEM(locs); i++) {
+		snprintf(msg, sizeof(msg),
+			 "HTTP/1.1 200 OK\r\nLOCATION: %s\r\nST: "
+			 "upnp:rootdevice\r\nUSN: uuid:x%zu\r\n\r\n",
+			 locs[i], i);
+		assert_int_equal(cs_disc_input(f->d, cs_disc_module_find("ssdp"),
+					       NET + 11, 1900,
+					       (const uint8_t *)msg,
+					       strlen(msg)),
+				 0);
+	}
+	/* A SADP reply naming the broadcast address as its IPv4 address. */
+	{
+		static const char sadp_bcast[] =
+		    "<?xml version=\"1.0\"?><ProbeMatch><Uuid>X</Uuid>"
+		    "<IPv4Address>198.18.0.255</IPv4Address></ProbeMatch>";
+
+		assert_int_equal(
+		    IN(f, "sadp", NET + 12, sadp_bcast), 0);
+	}
+	/* The only fetch is the allowed one. */
+	assert_int_equal(cs_disc_fetches(f->d, NET + 11, fe, 4), 1);
+	assert_int_equal(fe[0].port, 80);
+	assert_string_equal(fe[0].path, "/ok.xml");
+	assert_int_equal(cs_disc_fetches(f->d, NET + 255, fe, 4), 0);
+	assert_int_equal(cs_disc_fetches(f->d, NET, fe, 4), 0);
+	assert_int_equal(cs_disc_fetches(f->d, NET + 50, fe, 4), 0);
+	assert_false(cs_disc_known(f->d, NET + 255));
+	assert_false(cs_disc_known(f->d, NET + 50));
+	/* Rounds send inquiries to groups and the broadcast address, and no
+	 * unicast datagram to an edge or an excluded host. */
+	cs_disc_round(f->d, nonce, 0);
+	cs_disc_round(f->d, nonce, 1);
+	for (size_t i = 0; i < f->nsent; i++) {
+		uint32_t ip = f->sent[i].ip;
+
+		if (ip == NET + 255)
+			assert_string_equal(f->sent[i].m->name, "xm");
+		assert_true(ip != NET && ip != NET + 50);
+	}
+}
+
+/* Issue #12: one sender cannot make the table track more than a few
+ * addresses, and learned addresses cannot crowd out hosts that answer. */
+static void
+test_learn_bounds(void **state)
+{
+	struct fix *f = *state;
+	size_t known = 0;
+	char msg[256];
+
+	/* One sender names 100 in-scope addresses, one per reply. */
+	for (unsigned i = 0; i < 100; i++) {
+		snprintf(msg, sizeof(msg),
+			 "{\"method\":\"client.notifyDevInfo\",\"params\":{"
+			 "\"deviceInfo\":{\"IPv4Address\":{\"IPAddress\":"
+			 "\"198.18.1.%u\"}}}}",
+			 i + 1);
+		cs_disc_input(f->d, cs_disc_module_find("dhip"), NET + 10,
+			      37810, (const uint8_t *)msg, strlen(msg));
+	}
+	for (unsigned i = 0; i < 100; i++)
+		known += cs_disc_known(f->d, NET + 256 + i + 1);
+	assert_true(known <= CS_DISC_MAX_LEARN_PER_SRC);
+	assert_true(known > 0);
+
+	/* 600 spoofed senders, each naming 8 more addresses: then 100 real
+	 * devices answer, and every one of them is recorded. */
+	for (unsigned s = 0; s < 600; s++) {
+		for (unsigned k = 0; k < 8; k++) {
+			uint32_t named = NET + 2048 + s * 3 + k * 600;
+
+			snprintf(msg, sizeof(msg),
+				 "{\"method\":\"client.notifyDevInfo\","
+				 "\"params\":{\"deviceInfo\":{\"IPv4Address\":"
+				 "{\"IPAddress\":\"198.18.%u.%u\"}}}}",
+				 (named >> 8) & 255, named & 255);
+			cs_disc_input(f->d, cs_disc_module_find("dhip"),
+				      NET + 512 + s, 37810,
+				      (const uint8_t *)msg, strlen(msg));
+		}
+	}
+	for (unsigned i = 0; i < 100; i++) {
+		uint32_t real = NET + 1200 + i;
+
+		assert_int_equal(IN(f, "wsd", real, wsd_reply), 0);
+		assert_true(cs_disc_known(f->d, real));
+	}
+	/* A sender's own record is bounded too. */
+	for (unsigned i = 0; i < 300; i++) {
+		snprintf(msg, sizeof(msg),
+			 "HTTP/1.1 200 OK\r\nSERVER: junk-%u\r\nST: x\r\n"
+			 "USN: uuid:%u\r\n\r\n",
+			 i, i);
+		cs_disc_input(f->d, cs_disc_module_find("ssdp"), NET + 1300,
+			      1900, (const uint8_t *)msg, strlen(msg));
+	}
+	{
+		struct cs_obs_list l;
+
+		cs_obs_list_init(&l);
+		assert_true(cs_disc_merge(f->d, NET + 1300, &l));
+		assert_true(l.n <= CS_DISC_MAX_SRC_OBS + 8);
+		cs_obs_list_free(&l);
+	}
+}
+
 int
 main(void)
 {
@@ -552,6 +707,10 @@ main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_ignored, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bounds, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_hostile_locations, setup_excl,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_learn_bounds, setup_wide,
+					    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

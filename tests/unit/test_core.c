@@ -11,6 +11,7 @@
 
 #include "core/buf.h"
 #include "core/escape.h"
+#include "core/redact.h"
 #include "core/obs.h"
 #include "core/rd.h"
 #include "core/str.h"
@@ -140,7 +141,58 @@ static const struct esc_case esc_cases[] = {
      "2J",
      "\\xc2\\x9b2J"}, /* C1 CSI */
     {"it's \\", 6, "\"it's \\\\\"", "\"it's \\\"", "it&#39;s \\", "it's \\\\"},
+    /* Issue #12: a right-to-left override, an isolate, a zero-width
+     * space, U+2028 and DEL: shown, never obeyed. */
+    {"a\xe2\x80\xae" "b", 5, "\"a\\u202eb\"", "\"a\xEF\xBF\xBD" "b\"",
+     "a\xEF\xBF\xBD" "b", "a\\u202eb"},
+    {"\xe2\x81\xa6x\xe2\x81\xa9", 7, "\"\\u2066x\\u2069\"",
+     "\"\xEF\xBF\xBDx\xEF\xBF\xBD\"", "\xEF\xBF\xBDx\xEF\xBF\xBD",
+     "\\u2066x\\u2069"},
+    {"z\xe2\x80\x8b\xe2\x80\xa8\x7f", 8, "\"z\\u200b\\u2028\\u007f\"",
+     "\"z\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"",
+     "z\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", "z\\u200b\\u2028\\x7f"},
 };
+
+/* Issue #12: known secret fields are removed, other text is kept. */
+static const struct {
+	const char *in, *want;
+} redact_cases[] = {
+    {"plain text", "plain text"},
+    {"{\"password\":\"s3cret\",\"user\":\"a\"}",
+     "{\"password\":\"[redacted]\",\"user\":\"a\"}"},
+    {"<userName>a</userName><Password>hunter2</Password>",
+     "<userName>a</userName><Password>[redacted]</Password>"},
+    {"/login?user=a&pwd=abc123&x=1", "/login?user=a&pwd=[redacted]&x=1"},
+    {"GET / HTTP/1.1\r\nAuthorization: Digest username=\"a\", "
+     "response=\"0f\"\r\nHost: x\r\n",
+     "GET / HTTP/1.1\r\nAuthorization: [redacted]\r\nHost: x\r\n"},
+    {"\"token\": \"abc\\\"def\"", "\"token\": \"[redacted]\""},
+    {"<PasswordResetAbility>true</PasswordResetAbility>",
+     "<PasswordResetAbility>true</PasswordResetAbility>"},
+    {"passive bypass=1 password=", "passive bypass=1 password="},
+};
+
+static void
+test_redact(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < CS_NELEM(redact_cases); i++) {
+		struct cs_buf b;
+		struct cs_obs_list l;
+
+		cs_buf_init(&b, 1 << 16);
+		assert_true(cs_redact(&b, redact_cases[i].in,
+				      strlen(redact_cases[i].in)) >= 0);
+		assert_string_equal(cs_buf_str(&b), redact_cases[i].want);
+		cs_buf_free(&b);
+		/* and every observation goes through it */
+		cs_obs_list_init(&l);
+		assert_int_equal(cs_obs_adds(&l, "k", 0, redact_cases[i].in), 0);
+		assert_string_equal((const char *)l.v[0].val,
+				    redact_cases[i].want);
+		cs_obs_list_free(&l);
+	}
+}
 
 static void
 check_esc(int (*fn)(struct cs_buf *, const void *, size_t), const char *in,
@@ -218,6 +270,7 @@ main(void)
 	    cmocka_unit_test(test_rd_sticky),
 	    cmocka_unit_test(test_span_helpers),
 	    cmocka_unit_test(test_escapers),
+	    cmocka_unit_test(test_redact),
 	    cmocka_unit_test(test_utf8_seq),
 	    cmocka_unit_test(test_obs_caps),
 	};

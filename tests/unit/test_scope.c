@@ -164,6 +164,136 @@ test_scope_file(void **state)
 	unlink(path);
 }
 
+/* Issue #12: a line longer than the limit is refused with file:line, not
+ * split (its tail used to become a target of its own). */
+static void
+test_scope_file_long_line(void **state)
+{
+	char path[] = "/tmp/cs-scope-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f;
+	struct cs_interval *v = NULL;
+	size_t n = 0;
+	char err[512], spec[64];
+
+	(void)state;
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	/* A comment of 264 bytes whose address starts at byte 256: a 256-byte
+	 * line buffer used to cut it there and read the address. */
+	fputs("127.5.0.1\n# ", f);
+	for (int i = 0; i < 253; i++)
+		fputc('x', f);
+	fputs(" 127.5.0.9\n", f);
+	fputs("127.5.0.2\n", f);
+	fclose(f);
+	snprintf(spec, sizeof(spec), "@%s", path);
+	/* under the limit: the address stays part of the comment */
+	assert_int_equal(cs_scope_parse_spec(spec, &v, &n, err, sizeof(err)),
+			 0);
+	assert_int_equal(n, 2);
+	for (size_t i = 0; i < n; i++)
+		assert_true(v[i].lo != ip("127.5.0.9"));
+	free(v);
+	v = NULL;
+	n = 0;
+	f = fopen(path, "w");
+	fputs("127.5.0.1\n# ", f);
+	for (int i = 0; i < CS_SCOPE_LINE_MAX + 10; i++)
+		fputc('x', f);
+	fputs(" 127.5.0.9\n", f);
+	fclose(f);
+	assert_int_equal(cs_scope_parse_spec(spec, &v, &n, err, sizeof(err)),
+			 -5);
+	assert_non_null(strstr(err, ":2: line longer than"));
+	for (size_t i = 0; i < n; i++)
+		assert_true(v[i].lo != ip("127.5.0.9"));
+	free(v);
+	unlink(path);
+}
+
+/* Issue #12: the built-in exclusions hold whatever the inputs. */
+static void
+test_builtin_exclusions(void **state)
+{
+	static const char *const inc[] = {"0.0.0.0", "224.0.0.1",
+					  "255.255.255.255", "240.0.0.7",
+					  "127.9.0.1"};
+	struct cs_scope s;
+
+	(void)state;
+	build(&s, inc, 5, NULL, 0);
+	assert_int_equal(s.total, 1);
+	assert_true(cs_scope_contains(&s, ip("127.9.0.1")));
+	assert_false(cs_scope_contains(&s, ip("0.0.0.0")));
+	assert_false(cs_scope_contains(&s, ip("224.0.0.1")));
+	assert_false(cs_scope_contains(&s, ip("255.255.255.255")));
+	assert_false(cs_scope_contains(&s, ip("240.0.0.7")));
+	cs_scope_free(&s);
+
+	/* Only built-in addresses: nothing left. */
+	cs_scope_init(&s);
+	build(&s, inc, 4, NULL, 0);
+	assert_int_equal(s.total, 0);
+	cs_scope_free(&s);
+}
+
+/* Issue #12: the one check, verdict by verdict. */
+static void
+test_check(void **state)
+{
+	static const char *const inc[] = {"127.6.0.0/24", "127.7.0.5"};
+	static const char *const exc[] = {"127.6.0.50"};
+	static const uint16_t ports[] = {80, 554, 9100};
+	struct cs_scope s;
+
+	(void)state;
+	build(&s, inc, 2, exc, 1);
+	cs_scope_set_ports(&s, ports, 3);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.10"), 80, CS_DEST_PROBE),
+	    CS_SCOPE_OK);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.50"), 80, CS_DEST_CONNECT),
+	    CS_SCOPE_OUTSIDE);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.8.0.1"), 80, CS_DEST_CONNECT),
+	    CS_SCOPE_OUTSIDE);
+	/* print ports: connect only */
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.10"), 9100, CS_DEST_CONNECT),
+	    CS_SCOPE_OK);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.10"), 9100, CS_DEST_PROBE),
+	    CS_SCOPE_PRINT);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.10"), 9100, CS_DEST_LEARNED),
+	    CS_SCOPE_PRINT);
+	/* learned URLs: only ports the scan probes */
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.10"), 554, CS_DEST_LEARNED),
+	    CS_SCOPE_OK);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.10"), 49152, CS_DEST_LEARNED),
+	    CS_SCOPE_PORT);
+	/* network and broadcast addresses of the /24: no follow-up */
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.255"), 3702, CS_DEST_UNICAST),
+	    CS_SCOPE_EDGE);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.0"), 80, CS_DEST_LEARNED),
+	    CS_SCOPE_EDGE);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.6.0.255"), 80, CS_DEST_CONNECT),
+	    CS_SCOPE_OK);
+	assert_int_equal(
+	    cs_scope_check(&s, ip("127.7.0.5"), 3702, CS_DEST_UNICAST),
+	    CS_SCOPE_OK);
+	assert_true(cs_port_is_print(9100) && cs_port_is_print(515) &&
+		    !cs_port_is_print(80));
+	cs_scope_free(&s);
+}
+
 static void
 test_permutation(void **state)
 {
@@ -195,6 +325,9 @@ main(void)
 	    cmocka_unit_test(test_exclusions),
 	    cmocka_unit_test(test_scope_file),
 	    cmocka_unit_test(test_permutation),
+	    cmocka_unit_test(test_scope_file_long_line),
+	    cmocka_unit_test(test_builtin_exclusions),
+	    cmocka_unit_test(test_check),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

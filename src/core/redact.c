@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: ISC */
+/* Removal of known secret fields; see redact.h. */
+#include "core/redact.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "core/str.h"
+#include "core/poison.h"
+
+#define MASK "[redacted]"
+
+/* Field names whose value is a secret (lower case). */
+static const char *const secret_keys[] = {
+    "password",    "passwd",        "passphrase", "pwd",        "secret",
+    "token",       "apikey",        "api_key",    "access_key", "privatekey",
+    "private_key", "authorization", "cookie",
+};
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static bool
+word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/* Length of the secret key at p (n bytes left), or 0. */
+static size_t
+key_at(const unsigned char *s, size_t i, size_t n)
+{
+	if (i > 0 && (word_byte(s[i - 1]) || s[i - 1] == '/'))
+		return 0; /* inside a word, or a closing tag */
+	for (size_t k = 0; k < CS_NELEM(secret_keys); k++) {
+		size_t len = strlen(secret_keys[k]), j = 0;
+
+		if (len > n - i)
+			continue;
+		while (j < len && lower(s[i + j]) == secret_keys[k][j])
+			j++;
+		if (j < len)
+			continue;
+		/* "PasswordResetAbility" is not a password; "userPassword" is
+		 * caught through its word start only when it starts one. */
+		if (i + len < n && word_byte(s[i + len]))
+			continue;
+		return len;
+	}
+	return 0;
+}
+
+/*
+ * Finds the value after a key ending at i: returns true with [*vs, *ve)
+ * the value's bytes (possibly empty).
+ */
+static bool
+value_after(const unsigned char *s, size_t i, size_t n, bool header, size_t *vs,
+	    size_t *ve)
+{
+	unsigned char quote = 0, sep;
+
+	/* A closing quote of a JSON key, then blanks. */
+	if (i < n && (s[i] == '"' || s[i] == '\''))
+		i++;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= n || (s[i] != ':' && s[i] != '=' && s[i] != '>'))
+		return false;
+	sep = s[i++];
+	if (sep != '>')
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+	if (sep != '>' && i < n && (s[i] == '"' || s[i] == '\''))
+		quote = s[i++];
+	*vs = i;
+	while (i < n) {
+		unsigned char c = s[i];
+
+		if (quote        ? c == quote
+		    : sep == '>' ? c == '<'
+		    : header
+			? (c == '\r' || c == '\n')
+			: (c == '&' || c == ';' || c == ',' || c == '"' ||
+			   c == '\'' || c == '<' || c == ' ' || c == '\r' ||
+			   c == '\n' || c == '}' || c == '\t'))
+			break;
+		if (quote && c == '\\' && i + 1 < n)
+			i++;
+		i++;
+	}
+	*ve = i > n ? n : i;
+	return true;
+}
+
+static int
+scan(struct cs_buf *out, const unsigned char *s, size_t n)
+{
+	size_t i = 0, done = 0;
+	int count = 0, rc;
+
+	while (i < n) {
+		size_t klen = key_at(s, i, n), vs, ve;
+		bool header;
+
+		if (klen == 0) {
+			i++;
+			continue;
+		}
+		header =
+		    klen == strlen("authorization") || klen == strlen("cookie");
+		if (!value_after(s, i + klen, n, header, &vs, &ve) ||
+		    ve == vs) {
+			i += klen;
+			continue;
+		}
+		count++;
+		if (out) {
+			if ((rc = cs_buf_add(out, s + done, vs - done)) != 0 ||
+			    (rc = cs_buf_adds(out, MASK)) != 0)
+				return rc;
+		}
+		done = i = ve;
+	}
+	if (out && (rc = cs_buf_add(out, s + done, n - done)) != 0)
+		return rc;
+	return count;
+}
+
+int
+cs_redact(struct cs_buf *out, const void *s, size_t n)
+{
+	return scan(out, s, n);
+}
+
+int
+cs_redact_needed(const void *s, size_t n)
+{
+	return scan(NULL, s, n) > 0;
+}

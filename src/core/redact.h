@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Secret removal: the values of known secret fields (passwords, tokens,
+ * keys, Authorization headers) are replaced by "[redacted]" wherever a
+ * device's reply carries them, before anything is stored or printed.
+ * Recognised forms, keys matched case-insensitively at a word start:
+ *
+ *   JSON        "password": "v"     "Password":"v"
+ *   XML         <password>v</password>   <ns:Password>v<   password="v"
+ *   query/form  pwd=v&...   password=v;
+ *   header      Authorization: Digest ... (to the end of the line)
+ *
+ * cs_obs_add applies it to every text observation, so no decoder can
+ * forget it.  Pure and bounded: the output is at most as long as the
+ * input plus 10 bytes per secret replaced.
+ */
+#ifndef CS_CORE_REDACT_H
+#define CS_CORE_REDACT_H
+
+#include <stddef.h>
+
+#include "core/buf.h"
+
+/*
+ * Appends s (n bytes) to out with every secret value replaced.  Returns
+ * the number of values replaced, or a negative cs_buf error.
+ */
+int cs_redact(struct cs_buf *out, const void *s, size_t n);
+
+/* True if s (n bytes) holds a value cs_redact would replace. */
+int cs_redact_needed(const void *s, size_t n);
+
+#endif /* CS_CORE_REDACT_H */

@@ -27,6 +27,7 @@
 #include "engine/scope.h"
 #include "fp/fp.h"
 #include "policy/estate.h"
+#include "probe/probe.h"
 #include "store/store.h"
 #include "store/upload.h"
 #include "core/poison.h"
@@ -556,6 +557,7 @@ cmd_scan_args(int argc, char **argv)
 	const char *ifname = NULL; /* --interface: discovery */
 	unsigned disc_ms = 3000;   /* --discover-time */
 	struct cs_cli_disc *disc = NULL;
+	struct cs_cli_oui *probe_oui = NULL; /* MAC registry of the probes */
 	const char *creds_path = NULL; /* --credentials */
 	struct cs_creds creds;
 	int c, rc = EXIT_USAGE;
@@ -722,6 +724,9 @@ cmd_scan_args(int argc, char **argv)
 		goto out;
 	}
 	eo.disc = disc ? cs_cli_disc_state(disc) : NULL;
+	/* MAC addresses in replies resolve as in `camsweep identify`. */
+	probe_oui = cs_cli_oui_new(data);
+	cs_probe_set_mac_lookup(cs_cli_oui_lookup, probe_oui);
 	raise_nofile();
 	if (eo.max_conns > nofile_limit() / 2)
 		eo.max_conns = nofile_limit() / 2;
@@ -876,6 +881,8 @@ out:
 		cs_uploader_finish(run.up, NULL, NULL, 0);
 	cs_creds_free(&creds); /* wipes the passwords */
 	cs_cli_disc_free(disc);
+	cs_probe_set_mac_lookup(NULL, NULL);
+	cs_cli_oui_free(probe_oui);
 	free(opts_text);
 	free(inc);
 	free(exc);

@@ -7,6 +7,9 @@ served unit the scan's identity is compared with `camsweep identify` on
 the same bytes (the lines camsim served).
 
 Usage: bench_field_scan.py CAMSWEEP CAMSIM DATA_DIR FIELD_DIR [--verbose]
+                           [--ports LIST]
+
+--ports LIST is passed to the scan (default: the scan's default ports).
 
 Units with no servable line (MAC addresses, sysDescr values, single
 header fields, UDP discovery replies on loopback) have no host, so the
@@ -33,6 +36,14 @@ def show(label, s):
 def main(argv):
     verbose = "--verbose" in argv or "-v" in argv
     args = [a for a in argv if a not in ("--verbose", "-v")]
+    extra = []
+    if "--ports" in args:
+        k = args.index("--ports")
+        if k + 1 >= len(args):
+            sys.stderr.write(__doc__)
+            return 2
+        extra = ["--ports", args[k + 1]]
+        del args[k:k + 2]
     if len(args) != 4:
         sys.stderr.write(__doc__)
         return 2
@@ -52,7 +63,7 @@ def main(argv):
             sys.stderr.write("bench_field_scan: %s: %s\n" % (os.path.basename(path), p))
         cidr = "127.203.%d.0/22" % (4 * fi)
         with replay_scan.Replay(camsim, units, cidr) as rp:
-            scanned, err = rp.scan(camsweep, data_dir)
+            scanned, err = rp.scan(camsweep, data_dir, extra)
             manifest = rp.manifest
         if err.strip():
             sys.stderr.write("bench_field_scan: scan: %s\n" % err.strip()[:500])

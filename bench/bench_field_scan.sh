@@ -9,17 +9,21 @@
 # else build/camsweep, and $CAMSIM, else build/camsim.  --verbose lists
 # every disagreement and every scan-path miss.
 #
-#   bench/bench_field_scan.sh [--verbose] [FIELD_DIR]
+#   bench/bench_field_scan.sh [--verbose] [--ports LIST] [FIELD_DIR]
 #
 # Exit status 0 whatever the figures (it is a benchmark, not a test).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 verbose=
-if [ "${1:-}" = "--verbose" ] || [ "${1:-}" = "-v" ]; then
-	verbose=--verbose
-	shift
-fi
+ports=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--verbose | -v) verbose=--verbose; shift ;;
+	--ports) ports="--ports $2"; shift 2 ;;
+	*) break ;;
+	esac
+done
 field=${1:-$here/field}
 bin=${CAMSWEEP:-$root/build/camsweep}
 sim=${CAMSIM:-$root/build/camsim}
@@ -33,4 +37,4 @@ done
 echo "camsweep: $bin ($("$bin" --version 2>/dev/null | head -n 1))"
 echo "camsim: $sim"
 echo "data: $data"
-exec python3 "$here/bench_field_scan.py" "$bin" "$sim" "$data" "$field" $verbose
+exec python3 "$here/bench_field_scan.py" "$bin" "$sim" "$data" "$field" $verbose $ports

@@ -558,7 +558,7 @@ cmd_scan_args(int argc, char **argv)
 	unsigned disc_ms = 3000;   /* --discover-time */
 	struct cs_cli_disc *disc = NULL;
 	struct cs_cli_oui *probe_oui = NULL; /* MAC registry of the probes */
-	const char *creds_path = NULL; /* --credentials */
+	const char *creds_path = NULL;       /* --credentials */
 	struct cs_creds creds;
 	int c, rc = EXIT_USAGE;
 	long long v;

@@ -302,8 +302,8 @@ test_bare_body(void **state)
 	assert_non_null(p);
 	for (size_t i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
 		char served[512];
-		struct same_case c = {"http-root", "http", 80, {served}, {0},
-				      "http.body"};
+		struct same_case c = {"http-root", "http", 80,
+				      {served},    {0},    "http.body"};
 		struct cs_obs_list a, b;
 		const struct cs_obs *x, *y;
 
@@ -318,8 +318,9 @@ test_bare_body(void **state)
 		x = cs_obs_find(&a, "http.body", 0);
 		y = cs_obs_find(&b, "http.body", 0);
 		if (x == NULL || y == NULL)
-			fail_msg("body %zu: http.body scanned %s, identified %s",
-				 i, x ? "yes" : "no", y ? "yes" : "no");
+			fail_msg(
+			    "body %zu: http.body scanned %s, identified %s", i,
+			    x ? "yes" : "no", y ? "yes" : "no");
 		assert_int_equal(x->len, y->len);
 		assert_memory_equal(x->val, y->val, x->len);
 		cs_obs_list_free(&a);

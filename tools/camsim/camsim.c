@@ -204,14 +204,13 @@ serve(struct conn *c)
 	while (!close && c->in.len > 0) {
 		struct cs_camsim_dyn dyn = dyn_now(c->sim);
 		size_t used = 0;
-		int rc = c->l->rp != NULL
-			     ? cs_rp_feed(c->l->rp,
-					  cs_span_make(c->in.p, c->in.len),
-					  &out, &used, &close)
-			     : cs_camsim_proto_feed(
-				   c->l->dev, c->l->port,
-				   cs_span_make(c->in.p, c->in.len), &dyn,
-				   &out, &used, &close);
+		int rc =
+		    c->l->rp != NULL
+			? cs_rp_feed(c->l->rp, cs_span_make(c->in.p, c->in.len),
+				     &out, &used, &close)
+			: cs_camsim_proto_feed(c->l->dev, c->l->port,
+					       cs_span_make(c->in.p, c->in.len),
+					       &dyn, &out, &used, &close);
 
 		if (rc != 0) {
 			close = true;
@@ -399,7 +398,8 @@ bind_udp(struct sim *s, const struct cs_camsim_device *d)
 		if (rc == 0)
 			rc = uv_udp_recv_start(&u->udp, on_udp_alloc, on_udp);
 		if (rc != 0) {
-			fprintf(stderr, "camsim: cannot open udp/%u (%s) on %s: %s\n",
+			fprintf(stderr,
+				"camsim: cannot open udp/%u (%s) on %s: %s\n",
 				in->port, cs_camsim_disc_name(u->kind), d->ip,
 				uv_strerror(rc));
 			return -1;
@@ -696,8 +696,9 @@ replay_main(const char *file, const char *cidr_s, const char *manifest)
 	}
 	nofile = raise_nofile();
 	if (nofile != RLIM_INFINITY && nports + FD_MARGIN > nofile) {
-		fprintf(stderr, "camsim: %zu listening ports need more than "
-				"the descriptors allowed (ulimit -n)\n",
+		fprintf(stderr,
+			"camsim: %zu listening ports need more than "
+			"the descriptors allowed (ulimit -n)\n",
 			nports);
 		goto out;
 	}
@@ -742,8 +743,10 @@ replay_main(const char *file, const char *cidr_s, const char *manifest)
 		}
 	}
 	f = fopen(manifest, "w");
-	if (f == NULL || cs_rp_manifest_write(f, &set) != 0 ||
-	    fclose(f) != 0) {
+	rc = f == NULL ? -1 : cs_rp_manifest_write(f, &set);
+	if (f != NULL && fclose(f) != 0)
+		rc = -1;
+	if (rc != 0) {
 		fprintf(stderr, "camsim: %s: cannot write the manifest\n",
 			manifest);
 		goto out;

@@ -80,9 +80,9 @@ header_first(const uint8_t *p, size_t n)
 {
 	size_t i = 0;
 
-	while (i < n && ((p[i] >= 'A' && p[i] <= 'Z') ||
-			 (p[i] >= 'a' && p[i] <= 'z') ||
-			 (p[i] >= '0' && p[i] <= '9') || p[i] == '-'))
+	while (i < n &&
+	       ((p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= 'a' && p[i] <= 'z') ||
+		(p[i] >= '0' && p[i] <= '9') || p[i] == '-'))
 		i++;
 	return i > 0 && i < n && p[i] == ':';
 }
@@ -143,7 +143,10 @@ static const struct {
 	const char *service;
 	uint16_t port;
 } banner_ports[] = {
-    {"ftp", 21}, {"ssh", 22}, {"telnet", 23}, {"smtp", 25},
+    {"ftp", 21},
+    {"ssh", 22},
+    {"telnet", 23},
+    {"smtp", 25},
 };
 
 /* Which API a vendor-api reply is, by its markers; NULL if none. */
@@ -157,8 +160,8 @@ vendor_route(const uint8_t *p, size_t n)
 		return "/axis-cgi/basicdeviceinfo.cgi";
 	if (has(p, n, "root.Brand."))
 		return "/axis-cgi/param.cgi";
-	if (has(p, n, "\"result\"") && (has(p, n, "\"session\"") ||
-					has(p, n, "\"params\"")))
+	if (has(p, n, "\"result\"") &&
+	    (has(p, n, "\"session\"") || has(p, n, "\"params\"")))
 		return "/RPC2";
 	if (has(p, n, "\"DeviceModel\"") || has(p, n, "\"Response\""))
 		return "/LAPI/V1.0/System/DeviceInfo";
@@ -277,7 +280,8 @@ place(struct cs_rp_unit *u, enum cs_rp_proto proto, uint16_t want,
 	return NULL;
 use:
 	if (pt == NULL) {
-		u->ports = cs_xrealloc(u->ports, u->nports + 1, sizeof(*u->ports));
+		u->ports =
+		    cs_xrealloc(u->ports, u->nports + 1, sizeof(*u->ports));
 		pt = &u->ports[u->nports++];
 		memset(pt, 0, sizeof(*pt));
 		pt->port = want;
@@ -390,8 +394,8 @@ latin1_in_place(uint8_t *p, size_t *n)
 }
 
 static void
-add_line(struct cs_rp_unit *u, const char *id, const char *kind,
-	 uint8_t *data, size_t n, uint16_t port, const char *service)
+add_line(struct cs_rp_unit *u, const char *id, const char *kind, uint8_t *data,
+	 size_t n, uint16_t port, const char *service)
 {
 	const struct kindinfo *ki = NULL;
 	struct cs_rp_port *pt;
@@ -430,7 +434,8 @@ add_line(struct cs_rp_unit *u, const char *id, const char *kind,
 	}
 	if (strcmp(kind, "banner") == 0 && want == 0)
 		for (size_t i = 0; i < CS_NELEM(banner_ports); i++)
-			if (service && strcmp(service, banner_ports[i].service) == 0)
+			if (service &&
+			    strcmp(service, banner_ports[i].service) == 0)
 				want = banner_ports[i].port;
 	if (strcmp(kind, "dvrip") == 0) {
 		latin1_in_place(data, &n);
@@ -454,14 +459,13 @@ add_line(struct cs_rp_unit *u, const char *id, const char *kind,
 		alts = rtsp_ports;
 		nalts = CS_NELEM(rtsp_ports);
 	}
-	pt = place(u, proto, want, alts, nalts, route, op[0] ? op : NULL,
-		   &why);
+	pt = place(u, proto, want, alts, nalts, route, op[0] ? op : NULL, &why);
 	if (pt == NULL) {
 		add_skip(u, id, kind, why);
 		return;
 	}
-	pt->replies = cs_xrealloc(pt->replies, pt->nreplies + 1,
-				  sizeof(*pt->replies));
+	pt->replies =
+	    cs_xrealloc(pt->replies, pt->nreplies + 1, sizeof(*pt->replies));
 	r = &pt->replies[pt->nreplies++];
 	memset(r, 0, sizeof(*r));
 	r->id = cs_xstrdup(id);
@@ -546,8 +550,7 @@ find_unit(struct cs_rp_set *set, const char *key)
 }
 
 static int
-load_line(struct cs_rp_set *set, const char *line, size_t len,
-	  size_t max_units)
+load_line(struct cs_rp_set *set, const char *line, size_t len, size_t max_units)
 {
 	struct json_tokener *tok = json_tokener_new();
 	struct json_object *o = json_tokener_parse_ex(tok, line, (int)len);
@@ -615,7 +618,8 @@ cs_rp_load(FILE *f, size_t max_units, struct cs_rp_set *set)
 
 	memset(set, 0, sizeof(*set));
 	while ((len = getline(&line, &cap, f)) > 0) {
-		struct cs_span t = cs_span_trim(cs_span_make(line, (size_t)len));
+		struct cs_span t =
+		    cs_span_trim(cs_span_make(line, (size_t)len));
 
 		if (t.n == 0)
 			continue;
@@ -694,7 +698,8 @@ cs_rp_manifest_write(FILE *f, const struct cs_rp_set *set)
 				const struct cs_rp_reply *r =
 				    &u->ports[j].replies[k];
 
-				cs_buf_adds(&b, first ? "{\"id\":" : ",{\"id\":");
+				cs_buf_adds(&b,
+					    first ? "{\"id\":" : ",{\"id\":");
 				first = false;
 				json_str(&b, r->id);
 				cs_buf_adds(&b, ",\"kind\":");
@@ -858,9 +863,8 @@ http_route(const struct cs_rp_port *pt, struct cs_span path,
 		} else if (path.n < rl || memcmp(path.p, r->route, rl) != 0) {
 			continue;
 		}
-		if (r->onvif_op &&
-		    cs_span_find(body, r->onvif_op, strlen(r->onvif_op),
-				 false) < 0)
+		if (r->onvif_op && cs_span_find(body, r->onvif_op,
+						strlen(r->onvif_op), false) < 0)
 			continue;
 		return r;
 	}
@@ -907,8 +911,9 @@ rtsp_put(struct cs_buf *out, const struct cs_rp_reply *r, struct cs_span cseq)
 
 	for (size_t i = 0; i + 5 < head.n; i++) {
 		if (head.p[i] == '\n' &&
-		    cs_span_istarts(cs_span_make(head.p + i + 1, head.n - i - 1),
-				    "CSeq:")) {
+		    cs_span_istarts(
+			cs_span_make(head.p + i + 1, head.n - i - 1),
+			"CSeq:")) {
 			size_t s = i + 6, e = s;
 
 			while (s < head.n && head.p[s] == ' ')

@@ -40,7 +40,7 @@ struct cs_rp_reply {
 	char *onvif_op; /* ONVIF operation answered, or NULL (owned) */
 	uint8_t *data;  /* bytes sent, framing added if any (owned) */
 	size_t n;
-	const char *framing; /* "recorded" or what was added (static) */
+	const char *framing;    /* "recorded" or what was added (static) */
 	uint16_t recorded_port; /* 0 when the line named none */
 	bool close_after;       /* RTSP: close after this reply */
 };
@@ -54,13 +54,13 @@ struct cs_rp_port {
 
 /* A line that is not served, and why. */
 struct cs_rp_skip {
-	char *id, *kind; /* owned */
+	char *id, *kind;    /* owned */
 	const char *reason; /* static */
 };
 
 struct cs_rp_unit {
-	char *key;    /* "dev:<device>" or "id:<id>" (owned) */
-	char ip[16];  /* "" when nothing of the unit is served */
+	char *key;   /* "dev:<device>" or "id:<id>" (owned) */
+	char ip[16]; /* "" when nothing of the unit is served */
 	uint32_t addr;
 	struct cs_rp_port *ports; /* owned */
 	size_t nports;

@@ -30,6 +30,7 @@
 #include "engine/scope.h"
 #include "fp/fp.h"
 #include "policy/estate.h"
+#include "probe/probe.h"
 #include "store/store.h"
 #include "store/upload.h"
 #include "core/poison.h"
@@ -643,7 +644,8 @@ cmd_scan_args(int argc, char **argv)
 	const char *ifname = NULL; /* --interface: discovery */
 	unsigned disc_ms = 3000;   /* --discover-time */
 	struct cs_cli_disc *disc = NULL;
-	const char *creds_path = NULL; /* --credentials */
+	struct cs_cli_oui *probe_oui = NULL; /* MAC registry of the probes */
+	const char *creds_path = NULL;       /* --credentials */
 	struct cs_creds creds;
 	int c, rc = EXIT_USAGE;
 	long long v;
@@ -808,6 +810,9 @@ cmd_scan_args(int argc, char **argv)
 	}
 	eo.disc = disc ? cs_cli_disc_state(disc) : NULL;
 	run.privileged = ifname != NULL;
+	/* MAC addresses in replies resolve as in `camsweep identify`. */
+	probe_oui = cs_cli_oui_new(data);
+	cs_probe_set_mac_lookup(cs_cli_oui_lookup, probe_oui);
 	raise_nofile();
 
 	rc = EXIT_RUNTIME;
@@ -1006,6 +1011,8 @@ out:
 		cs_uploader_finish(run.up, NULL, NULL, 0);
 	cs_creds_free(&creds); /* wipes the passwords */
 	cs_cli_disc_free(disc);
+	cs_probe_set_mac_lookup(NULL, NULL);
+	cs_cli_oui_free(probe_oui);
 	free(opts_text);
 	free(inc);
 	free(exc);

@@ -14,35 +14,58 @@
 #include "oui/oui.h"
 #include "core/poison.h"
 
+/* The MAC registry, loaded on the first MAC address looked up. */
+struct cs_cli_oui {
+	char map_path[4096];
+	struct cs_oui *db;
+	bool tried;
+};
+
 struct cs_cli_disc {
 	struct cs_disc *disc;
 	struct cs_ident_dec *dec;
 	char ifname[32];
-	char map_path[4096];
-	struct cs_oui *oui; /* loaded on the first MAC address */
-	bool oui_tried;
+	struct cs_cli_oui *oui;
 };
 
-static int
-mac_lookup(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
-	   size_t makersz, char *registrant, size_t regsz)
+struct cs_cli_oui *
+cs_cli_oui_new(const char *data)
 {
-	struct cs_cli_disc *c = arg;
+	struct cs_cli_oui *o = cs_xcalloc(1, sizeof(*o));
+
+	snprintf(o->map_path, sizeof(o->map_path),
+		 "%s/entities/oui-registrants.tsv", cs_cli_data_dir(data));
+	return o;
+}
+
+void
+cs_cli_oui_free(struct cs_cli_oui *o)
+{
+	if (o == NULL)
+		return;
+	cs_oui_free(o->db);
+	free(o);
+}
+
+int
+cs_cli_oui_lookup(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
+		  size_t makersz, char *registrant, size_t regsz)
+{
+	struct cs_cli_oui *o = arg;
 	struct cs_oui_hit hit;
 	char err[512];
 
-	if (!c->oui_tried) {
-		c->oui_tried = true;
-		c->oui = cs_oui_load(NULL, c->map_path, err, sizeof(err));
-		if (c->oui == NULL)
+	if (!o->tried) {
+		o->tried = true;
+		o->db = cs_oui_load(NULL, o->map_path, err, sizeof(err));
+		if (o->db == NULL)
 			fprintf(stderr,
 				"camsweep: MAC registry not loaded (%s); MAC "
 				"addresses are recorded without their "
 				"registrant\n",
 				err);
 	}
-	if (c->oui == NULL ||
-	    cs_oui_lookup_prefix(c->oui, mac, bits, &hit) != 0)
+	if (o->db == NULL || cs_oui_lookup_prefix(o->db, mac, bits, &hit) != 0)
 		return CS_ENOTFOUND;
 	cs_strlcpy(maker, hit.maker, makersz);
 	cs_strlcpy(registrant, hit.registrant, regsz);
@@ -66,10 +89,9 @@ cs_cli_disc_new(const char *ifname, unsigned ms, const struct cs_scope *scope,
 	struct cs_disc_opts o;
 
 	cs_strlcpy(c->ifname, ifname, sizeof(c->ifname));
-	snprintf(c->map_path, sizeof(c->map_path),
-		 "%s/entities/oui-registrants.tsv", cs_cli_data_dir(data));
+	c->oui = cs_cli_oui_new(data);
 	c->dec = cs_ident_dec_new();
-	cs_ident_dec_set_mac_lookup(c->dec, mac_lookup, c);
+	cs_ident_dec_set_mac_lookup(c->dec, cs_cli_oui_lookup, c->oui);
 	memset(&o, 0, sizeof(o));
 	o.scope = scope;
 	o.ifname = ifname;
@@ -121,6 +143,6 @@ cs_cli_disc_free(struct cs_cli_disc *c)
 		return;
 	cs_disc_free(c->disc);
 	cs_ident_dec_free(c->dec);
-	cs_oui_free(c->oui);
+	cs_cli_oui_free(c->oui);
 	free(c);
 }

@@ -9,6 +9,7 @@
 #define CS_CLI_CLI_DISC_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "engine/scope.h"
@@ -31,5 +32,20 @@ struct cs_disc *cs_cli_disc_state(struct cs_cli_disc *c);
 void cs_cli_disc_summary(const struct cs_cli_disc *c, FILE *f);
 /* Frees c; NULL is a no-op. */
 void cs_cli_disc_free(struct cs_cli_disc *c);
+
+/*
+ * The MAC registry of a scan (every registry on the machine and
+ * data/entities/oui-registrants.tsv), loaded on the first lookup.  Used
+ * by discovery and, through cs_probe_set_mac_lookup, by the TCP probes,
+ * so that a MAC address in a reply (an ISAPI macAddress, a realm) is
+ * resolved on the scan path as `camsweep identify` resolves it.
+ */
+struct cs_cli_oui;
+struct cs_cli_oui *cs_cli_oui_new(const char *data);
+/* A cs_dec_mac_fn over a struct cs_cli_oui (arg). */
+int cs_cli_oui_lookup(void *arg, const uint8_t mac[6], unsigned bits,
+		      char *maker, size_t makersz, char *registrant,
+		      size_t regsz);
+void cs_cli_oui_free(struct cs_cli_oui *o);
 
 #endif /* CS_CLI_CLI_DISC_H */

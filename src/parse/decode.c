@@ -1072,9 +1072,15 @@ dec_http(struct dctx *c)
 			c->no_status = true;
 		} else {
 			/* A body without its head: keep what a page says,
-			 * or what an API answer gives. */
-			if (c->n == 0 || (memchr(c->p, '<', c->n) == NULL &&
-					  body_sniff(b) == NULL))
+			 * or what an API answer gives.  Markup, JSON or a
+			 * known API answer; the scan keeps the same body
+			 * from a host that sends it with its head. */
+			struct cs_span t = cs_span_trim(b);
+
+			if (c->n == 0 ||
+			    (memchr(c->p, '<', c->n) == NULL &&
+			     body_sniff(b) == NULL &&
+			     (t.n < 2 || (t.p[0] != '{' && t.p[0] != '['))))
 				return malformed(c);
 			add_span(c, "http.title", cs_html_title(b));
 			add_span(c, "http.location",

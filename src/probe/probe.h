@@ -23,6 +23,7 @@
 
 #include "core/buf.h"
 #include "core/obs.h"
+#include "parse/decode.h"
 
 struct cs_cred; /* probe/http_auth.h */
 
@@ -124,6 +125,13 @@ void cs_probe_malformed(struct cs_probe_ctx *ctx, const char *probe,
  */
 int cs_probe_decode(struct cs_probe_ctx *ctx, const char *kind,
 		    const uint8_t *p, size_t n);
+/*
+ * Sets the MAC registry lookup every cs_probe_decode uses (the scan sets
+ * the registry `camsweep identify` uses; NULL fn: none, the default), so
+ * a MAC address in a reply gives mac.maker on both paths.  Not thread
+ * safe: set it before the engine runs.
+ */
+void cs_probe_set_mac_lookup(cs_dec_mac_fn fn, void *arg);
 /* Records bytes as lower-case hex under key (at most 64 input bytes). */
 void cs_probe_hex(struct cs_probe_ctx *ctx, const char *key, const uint8_t *p,
 		  size_t n);

@@ -72,11 +72,23 @@ cs_probe_hex(struct cs_probe_ctx *ctx, const char *key, const uint8_t *p,
 	cs_obs_add(ctx->obs, key, ctx->port, 0, out, k);
 }
 
+static cs_dec_mac_fn mac_fn;
+static void *mac_arg;
+
+void
+cs_probe_set_mac_lookup(cs_dec_mac_fn fn, void *arg)
+{
+	mac_fn = fn;
+	mac_arg = arg;
+}
+
 int
 cs_probe_decode(struct cs_probe_ctx *ctx, const char *kind, const uint8_t *p,
 		size_t n)
 {
 	struct cs_dec *d = cs_dec_new();
+
+	cs_dec_set_mac_lookup(d, mac_fn, mac_arg);
 	int rc = cs_decode(d, kind, p, n, ctx->port, NULL, ctx->obs);
 
 	cs_dec_free(d);

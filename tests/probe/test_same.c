@@ -83,6 +83,16 @@ static const struct same_case cases[] = {
       "realm=\"Login to 4L0123PAZ\", nonce=\"a1\"\r\n\r\n"},
      {0, 0},
      "rtsp.realm"},
+    /* A realm that is a MAC address: the registry names its maker on
+     * both paths (the scan's probes had no registry before). */
+    {"rtsp",
+     "rtsp",
+     554,
+     {"RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE\r\n\r\n",
+      "RTSP/1.0 401 Unauthorized\r\nCSeq: 2\r\nWWW-Authenticate: Digest "
+      "realm=\"4cbd8f123456\", nonce=\"a1\"\r\n\r\n"},
+     {0, 0},
+     "mac.maker"},
     {"hik-sdk",
      "hik-sdk",
      8000,
@@ -171,6 +181,20 @@ static const struct same_case cases[] = {
      "lapi.deviceinfo"},
 };
 
+/* A registry that knows one prefix, 4c:bd:8f (test value). */
+static int
+fake_oui(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
+	 size_t makersz, char *registrant, size_t regsz)
+{
+	(void)arg;
+	(void)bits;
+	if (mac[0] != 0x4c || mac[1] != 0xbd || mac[2] != 0x8f)
+		return -7; /* CS_ENOTFOUND */
+	snprintf(maker, makersz, "Hikvision");
+	snprintf(registrant, regsz, "Hangzhou Hikvision Digital Technology");
+	return 0;
+}
+
 static size_t
 len_of(const struct same_case *c, size_t r)
 {
@@ -219,6 +243,8 @@ test_same_observations(void **state)
 	struct cs_ident_dec *dec = cs_ident_dec_new();
 
 	(void)state;
+	cs_ident_dec_set_mac_lookup(dec, fake_oui, NULL);
+	cs_probe_set_mac_lookup(fake_oui, NULL);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const struct same_case *c = &cases[i];
 		const struct cs_probe *p = cs_probe_find(c->probe);
@@ -247,6 +273,56 @@ test_same_observations(void **state)
 				fail_msg("%s: observation %zu differs: %s / %s",
 					 c->probe, k, x->key, y->key);
 		}
+		cs_obs_list_free(&a);
+		cs_obs_list_free(&b);
+	}
+	cs_probe_set_mac_lookup(NULL, NULL);
+	cs_ident_dec_free(dec);
+}
+
+/*
+ * A reply recorded without its head (an API answer pasted from a bug
+ * report) keeps its body when given to identify, as the scan keeps it
+ * when a host sends it with a head: the body text reaches http.body on
+ * both paths, JSON as well as markup.
+ */
+static void
+test_bare_body(void **state)
+{
+	static const char *const bodies[] = {
+	    "{\n  \"success\" : true,\n  \"result\" : {\n    \"deviceName\" "
+	    ": \"Example Door Station\"\n  }\n}",
+	    "  [{\"name\": \"Example Door Station\"}]",
+	    "<html><title>Example</title></html>",
+	};
+	struct cs_ident_dec *dec = cs_ident_dec_new();
+	const struct cs_probe *p = cs_probe_find("http-root");
+
+	(void)state;
+	assert_non_null(p);
+	for (size_t i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
+		char served[512];
+		struct same_case c = {"http-root", "http", 80,
+				      {served},    {0},    "http.body"};
+		struct cs_obs_list a, b;
+		const struct cs_obs *x, *y;
+
+		snprintf(served, sizeof(served),
+			 "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n%s",
+			 bodies[i]);
+		cs_obs_list_init(&a);
+		cs_obs_list_init(&b);
+		scan_path(p, &c, &a);
+		(void)cs_ident_decode(dec, "http", (const uint8_t *)bodies[i],
+				      strlen(bodies[i]), 80, NULL, &b);
+		x = cs_obs_find(&a, "http.body", 0);
+		y = cs_obs_find(&b, "http.body", 0);
+		if (x == NULL || y == NULL)
+			fail_msg(
+			    "body %zu: http.body scanned %s, identified %s", i,
+			    x ? "yes" : "no", y ? "yes" : "no");
+		assert_int_equal(x->len, y->len);
+		assert_memory_equal(x->val, y->val, x->len);
 		cs_obs_list_free(&a);
 		cs_obs_list_free(&b);
 	}
@@ -281,6 +357,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_same_observations),
 	    cmocka_unit_test(test_every_probe_covered),
+	    cmocka_unit_test(test_bare_body),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

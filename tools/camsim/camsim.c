@@ -23,6 +23,7 @@
 #include "camsim_estate.h"
 #include "camsim_profile.h"
 #include "camsim_proto.h"
+#include "camsim_replay.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/cs.h"
@@ -46,6 +47,7 @@ struct listener {
 	struct sim *sim;
 	const struct cs_camsim_device *dev;
 	const struct cs_camsim_port *port;
+	const struct cs_rp_port *rp; /* --replay: the replayed port */
 };
 
 struct conn {
@@ -102,6 +104,8 @@ usage(FILE *f)
 		   "--manifest FILE\n"
 		   "              [--credentials FILE] [--dry-run] "
 		   "[--data DIR]\n"
+		   "       camsim --replay FILE.jsonl --cidr CIDR "
+		   "--manifest FILE\n"
 		   "  CIDR must lie inside 127.0.0.0/8; IP inside 127.0.0.0/8 "
 		   "or 198.18.0.0/15;\n  see docs/camsim.md\n");
 }
@@ -200,9 +204,13 @@ serve(struct conn *c)
 	while (!close && c->in.len > 0) {
 		struct cs_camsim_dyn dyn = dyn_now(c->sim);
 		size_t used = 0;
-		int rc = cs_camsim_proto_feed(c->l->dev, c->l->port,
-					      cs_span_make(c->in.p, c->in.len),
-					      &dyn, &out, &used, &close);
+		int rc =
+		    c->l->rp != NULL
+			? cs_rp_feed(c->l->rp, cs_span_make(c->in.p, c->in.len),
+				     &out, &used, &close)
+			: cs_camsim_proto_feed(c->l->dev, c->l->port,
+					       cs_span_make(c->in.p, c->in.len),
+					       &dyn, &out, &used, &close);
 
 		if (rc != 0) {
 			close = true;
@@ -273,8 +281,19 @@ on_connection(uv_stream_t *server, int status)
 	uv_timer_start(&c->timer, on_idle, IDLE_MS, IDLE_MS);
 	dyn = dyn_now(s);
 	cs_buf_init(&out, OUT_CAP);
-	if (cs_camsim_proto_greet(l->dev, l->port, &dyn, &out) == 0)
+	if (l->rp != NULL) {
+		bool close = false;
+
+		cs_rp_greet(l->rp, &out, &close);
 		send_bytes(c, out.p, out.len);
+		if (close) {
+			c->close_after_write = true;
+			if (c->pending_writes == 0)
+				conn_close(c);
+		}
+	} else if (cs_camsim_proto_greet(l->dev, l->port, &dyn, &out) == 0) {
+		send_bytes(c, out.p, out.len);
+	}
 	cs_buf_free(&out);
 }
 
@@ -379,7 +398,8 @@ bind_udp(struct sim *s, const struct cs_camsim_device *d)
 		if (rc == 0)
 			rc = uv_udp_recv_start(&u->udp, on_udp_alloc, on_udp);
 		if (rc != 0) {
-			fprintf(stderr, "camsim: cannot open udp/%u (%s) on %s: %s\n",
+			fprintf(stderr,
+				"camsim: cannot open udp/%u (%s) on %s: %s\n",
 				in->port, cs_camsim_disc_name(u->kind), d->ip,
 				uv_strerror(rc));
 			return -1;
@@ -607,13 +627,154 @@ out:
 	return ret;
 }
 
+/*
+ * --replay mode: every unit of a JSON Lines file of identify input on its
+ * own address of cidr, answering with the recorded bytes.
+ */
+static int
+replay_main(const char *file, const char *cidr_s, const char *manifest)
+{
+	struct cs_rp_set set;
+	struct cs_camsim_cidr cidr;
+	struct sim *s = NULL;
+	struct sigaction sa;
+	uint64_t usable;
+	uint32_t next, last;
+	size_t nports = 0, hosts = 0, k = 0;
+	rlim_t nofile;
+	FILE *f;
+	int rc, ret = 1;
+
+	if (cidr_s == NULL || manifest == NULL) {
+		usage(stderr);
+		return 1;
+	}
+	rc = cs_camsim_cidr_parse(cidr_s, &cidr);
+	if (rc != 0) {
+		fprintf(stderr,
+			"camsim: refusing --cidr %s (want 127.a.b.c/8..30 "
+			"with host bits zero, inside 127.0.0.0/8)\n",
+			cidr_s);
+		return 1;
+	}
+	usable = cs_camsim_cidr_usable(&cidr);
+	if ((f = fopen(file, "r")) == NULL) {
+		fprintf(stderr, "camsim: %s: %s\n", file, strerror(errno));
+		return 1;
+	}
+	rc = cs_rp_load(f, CS_CAMSIM_MAX_DEVICES, &set);
+	fclose(f);
+	if (rc != 0) {
+		fprintf(stderr, "camsim: %s: more than %d units\n", file,
+			CS_CAMSIM_MAX_DEVICES);
+		goto out;
+	}
+	/* Addresses in order, skipping the network address, 127.0.0.1 and
+	 * the broadcast address. */
+	next = cidr.net + 1;
+	last = cidr.net + (uint32_t)((1ull << (32 - cidr.len)) - 2);
+	for (size_t i = 0; i < set.nunits; i++) {
+		struct cs_rp_unit *u = &set.units[i];
+		struct in_addr ia;
+
+		if (u->nports == 0)
+			continue;
+		if (next == 0x7f000001u)
+			next++;
+		if (hosts >= usable || next > last) {
+			fprintf(stderr,
+				"camsim: %s: more served units than the %llu "
+				"usable addresses of %s\n",
+				file, (unsigned long long)usable, cidr_s);
+			goto out;
+		}
+		u->addr = next++;
+		ia.s_addr = htonl(u->addr);
+		inet_ntop(AF_INET, &ia, u->ip, sizeof(u->ip));
+		nports += u->nports;
+		hosts++;
+	}
+	nofile = raise_nofile();
+	if (nofile != RLIM_INFINITY && nports + FD_MARGIN > nofile) {
+		fprintf(stderr,
+			"camsim: %zu listening ports need more than "
+			"the descriptors allowed (ulimit -n)\n",
+			nports);
+		goto out;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	s = cs_xcalloc(1, sizeof(*s));
+	s->loop = uv_default_loop();
+	uv_signal_init(s->loop, &s->sigint);
+	uv_signal_init(s->loop, &s->sigterm);
+	s->sigint.data = s->sigterm.data = s;
+	uv_signal_start(&s->sigint, on_signal, SIGINT);
+	uv_signal_start(&s->sigterm, on_signal, SIGTERM);
+	s->ls = cs_xcalloc(nports ? nports : 1, sizeof(*s->ls));
+	for (size_t i = 0; i < set.nunits; i++) {
+		const struct cs_rp_unit *u = &set.units[i];
+
+		for (size_t j = 0; j < u->nports; j++) {
+			struct listener *l = &s->ls[k];
+			struct sockaddr_in sin;
+
+			l->sim = s;
+			l->rp = &u->ports[j];
+			uv_tcp_init(s->loop, &l->tcp);
+			l->tcp.data = l;
+			s->nls = ++k;
+			rc = uv_ip4_addr(u->ip, l->rp->port, &sin);
+			if (rc == 0)
+				rc = uv_tcp_bind(
+				    &l->tcp, (const struct sockaddr *)&sin, 0);
+			if (rc == 0)
+				rc = uv_listen((uv_stream_t *)&l->tcp, BACKLOG,
+					       on_connection);
+			if (rc != 0) {
+				fprintf(stderr,
+					"camsim: cannot bind %s:%u (unit %s): "
+					"%s\n",
+					u->ip, l->rp->port, u->key,
+					uv_strerror(rc));
+				goto out;
+			}
+		}
+	}
+	f = fopen(manifest, "w");
+	rc = f == NULL ? -1 : cs_rp_manifest_write(f, &set);
+	if (f != NULL && fclose(f) != 0)
+		rc = -1;
+	if (rc != 0) {
+		fprintf(stderr, "camsim: %s: cannot write the manifest\n",
+			manifest);
+		goto out;
+	}
+	cs_rp_summary(stderr, &set);
+	printf("camsim: ready %zu devices\n", hosts);
+	fflush(stdout);
+	uv_run(s->loop, UV_RUN_DEFAULT);
+	ret = 0;
+out:
+	if (s != NULL) {
+		uv_walk(s->loop, close_walk, NULL);
+		uv_run(s->loop, UV_RUN_DEFAULT);
+		uv_loop_close(s->loop);
+		free(s->ls);
+		free(s);
+	}
+	cs_rp_set_free(&set);
+	return ret;
+}
+
 int
 main(int argc, char **argv)
 {
 	const char *cidr_s = NULL, *manifest = NULL, *mix = "default";
 	const char *data = CS_SRCDIR "/data/camsim", *count_s = NULL;
 	const char *seed_s = NULL, *dev_ip = NULL, *profile = NULL;
-	const char *cred = NULL;
+	const char *cred = NULL, *replay = NULL;
 	bool dry_run = false;
 	struct cs_camsim_set *set = NULL;
 	struct cs_camsim_device *devs = NULL;
@@ -657,6 +818,8 @@ main(int argc, char **argv)
 			dst = &profile;
 		else if (strcmp(argv[i], "--credentials") == 0)
 			dst = &cred;
+		else if (strcmp(argv[i], "--replay") == 0)
+			dst = &replay;
 		if (dst == NULL || i + 1 >= argc) {
 			fprintf(stderr, "camsim: bad argument: %s\n", argv[i]);
 			usage(stderr);
@@ -664,6 +827,8 @@ main(int argc, char **argv)
 		}
 		*dst = argv[++i];
 	}
+	if (replay != NULL)
+		return replay_main(replay, cidr_s, manifest);
 	if (dev_ip != NULL || profile != NULL)
 		return device_main(dev_ip, profile, seed_s, manifest, data,
 				   cred, dry_run);

@@ -406,7 +406,7 @@ add_scope_specs(const char *text, struct cs_interval **v, size_t *n)
 /*
  * Rebuilds the scope a recorded scan covered.  Returns false (and
  * nothing to free) when it cannot be read back, as for a passive
- * `listen` run; callers then close nothing, since a removal can only be
+ * `listen` run, or when the scan is not complete (issue #12); callers then close nothing, since a removal can only be
  * verified by a scan known to have looked where the device was.
  */
 static bool
@@ -418,7 +418,10 @@ scan_scope(struct cs_store *st, int64_t scan_id, struct cs_scope *out)
 	bool ok;
 
 	cs_scope_init(out);
+	/* Only a complete scan looked everywhere it was meant to: an
+	 * incomplete or interrupted one verifies no removal. */
 	ok = cs_store_scan_get(st, scan_id, &ss) == 0 && ss.scope[0] &&
+	     strcmp(ss.status, "complete") == 0 &&
 	     add_scope_specs(ss.scope, &inc, &ninc) &&
 	     add_scope_specs(ss.exclusions, &exc, &nexc) &&
 	     cs_scope_build(out, inc, ninc, exc, nexc) == 0;

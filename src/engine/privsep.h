@@ -29,6 +29,12 @@ void cs_priv_harden(void);
  */
 int cs_priv_drop(const char *user, char *err, size_t errsz);
 
+/*
+ * True in sanitizer builds, whose filter also allows what LeakSanitizer
+ * needs at exit (ptrace and clone with CLONE_VM; never fork or exec).
+ */
+bool cs_priv_sanitized(void);
+
 /* True once cs_priv_sandbox has installed the filter in this process. */
 bool cs_priv_sandboxed(void);
 

@@ -898,7 +898,7 @@ test_surveillance_coverage(void **state)
 			p = e + 1;
 		}
 	}
-	print_message("surveillance makers: %zu; with a mapped registrant: "
+	print_message("# surveillance makers: %zu; with a mapped registrant: "
 		      "%zu; resolved from a real prefix: %zu\n",
 		      nsurv, nmapped, nresolved);
 	assert_int_equal(nresolved, nmapped);

@@ -542,7 +542,9 @@ test_html(void **state)
 		struct cs_span in =
 		    cs_span_make(html_cases[i].in, strlen(html_cases[i].in));
 
-		print_message("# %s\n", html_cases[i].in);
+		print_message("# html case %zu: %.*s\n", i,
+			      (int)strcspn(html_cases[i].in, "\r\n"),
+			      html_cases[i].in);
 		assert_span(cs_html_title(in), html_cases[i].title);
 		assert_span(cs_html_meta_refresh_or_location(in),
 			    html_cases[i].redirect);

@@ -286,6 +286,8 @@ use:
 		memset(pt, 0, sizeof(*pt));
 		pt->port = want;
 		pt->proto = proto;
+		/* HTTPS where the scan's HTTP probes expect it. */
+		pt->tls = proto == CS_RP_HTTP && (want == 443 || want == 8443);
 	}
 	return pt;
 }
@@ -721,7 +723,8 @@ cs_rp_manifest_write(FILE *f, const struct cs_rp_set *set)
 				}
 				cs_buf_adds(&b, ",\"framing\":");
 				json_str(&b, r->framing);
-				cs_buf_adds(&b, "}");
+				cs_buf_adds(&b, u->ports[j].tls ? ",\"tls\":true}"
+								: ",\"tls\":false}");
 			}
 		cs_buf_adds(&b, "],\"skipped\":[");
 		for (size_t j = 0; j < u->nskips; j++) {

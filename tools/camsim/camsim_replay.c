@@ -32,8 +32,9 @@ static const char sk_udp[] =
     "(network namespace) mode; the scan hears it only with --interface";
 static const char sk_upnp[] =
     "fetched by the scan only from an SSDP LOCATION (--interface)";
-static const char sk_tls[] = "TLS: camsim serves no TLS and the scan has "
-			     "no TLS probe";
+static const char sk_tls[] =
+    "TLS certificate: recorded without its private key, so camsim cannot "
+    "present it (its TLS ports present camsim's own)";
 static const char sk_sip[] = "SIP: the scan has no SIP probe";
 static const char sk_noport[] = "no port recorded and no usual port known";
 static const char sk_conflict[] =

@@ -290,8 +290,8 @@ static void
 test_bare_body(void **state)
 {
 	static const char *const bodies[] = {
-	    "{\n  \"success\" : true,\n  \"result\" : {\n    \"deviceName\" "
-	    ": \"Example Door Station\"\n  }\n}",
+	    ("{\n  \"success\" : true,\n  \"result\" : {\n    \"deviceName\" "
+	     ": \"Example Door Station\"\n  }\n}"),
 	    "  [{\"name\": \"Example Door Station\"}]",
 	    "<html><title>Example</title></html>",
 	};

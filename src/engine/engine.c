@@ -93,9 +93,9 @@ struct conn {
 	/* TLS (the probe's tls_ports): OpenSSL over memory BIOs on this
 	 * connection; the loop never blocks on it. */
 	SSL *ssl;
-	BIO *rbio, *wbio;   /* peer -> SSL, SSL -> peer (owned by ssl) */
-	bool hs_done;       /* the handshake finished */
-	size_t hs_bytes;    /* bytes received during the handshake */
+	BIO *rbio, *wbio;    /* peer -> SSL, SSL -> peer (owned by ssl) */
+	bool hs_done;        /* the handshake finished */
+	size_t hs_bytes;     /* bytes received during the handshake */
 	unsigned tls_writes; /* TLS writes in flight */
 };
 

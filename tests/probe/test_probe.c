@@ -292,10 +292,9 @@ static void
 test_tls_ports(void **state)
 {
 	static const char *const https[] = {
-	    "http-root",      "http-page",     "hik-isapi",
-	    "dahua-rpc2",     "axis-bdi",      "dahua-magicbox",
-	    "hanwha-sunapi",  "uniview-lapi",  "onvif-time",
-	    "onvif-info",
+	    "http-root",  "http-page",      "hik-isapi",     "dahua-rpc2",
+	    "axis-bdi",   "dahua-magicbox", "hanwha-sunapi", "uniview-lapi",
+	    "onvif-time", "onvif-info",
 	};
 	size_t n, ntls = 0;
 	const struct cs_probe *const *list = cs_probe_list(&n);

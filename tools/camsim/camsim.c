@@ -94,7 +94,7 @@ struct sim {
 	uint64_t secret;    /* key of Digest nonces, per run */
 	struct udp_l *us;   /* owned; discovery sockets (--device-ip) */
 	size_t nus;
-	SSL_CTX *tls;       /* --replay: the context of TLS ports */
+	SSL_CTX *tls; /* --replay: the context of TLS ports */
 	bool stopping;
 	char rbuf[READ_CAP]; /* read buffer shared by all connections */
 };

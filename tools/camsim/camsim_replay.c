@@ -724,8 +724,9 @@ cs_rp_manifest_write(FILE *f, const struct cs_rp_set *set)
 				}
 				cs_buf_adds(&b, ",\"framing\":");
 				json_str(&b, r->framing);
-				cs_buf_adds(&b, u->ports[j].tls ? ",\"tls\":true}"
-								: ",\"tls\":false}");
+				cs_buf_adds(&b, u->ports[j].tls
+						    ? ",\"tls\":true}"
+						    : ",\"tls\":false}");
 			}
 		cs_buf_adds(&b, "],\"skipped\":[");
 		for (size_t j = 0; j < u->nskips; j++) {

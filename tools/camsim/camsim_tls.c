@@ -34,9 +34,9 @@ self_signed(EVP_PKEY *key)
 	    X509_gmtime_adj(X509_getm_notBefore(x), -3600) == NULL ||
 	    X509_gmtime_adj(X509_getm_notAfter(x), 86400) == NULL ||
 	    X509_set_pubkey(x, key) != 1 ||
-	    X509_NAME_add_entry_by_txt(
-		name, "O", MBSTRING_ASC,
-		(const unsigned char *)CS_CAMSIM_TLS_ORG, -1, -1, 0) != 1 ||
+	    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
+				       (const unsigned char *)CS_CAMSIM_TLS_ORG,
+				       -1, -1, 0) != 1 ||
 	    X509_set_issuer_name(x, name) != 1 ||
 	    X509_sign(x, key, EVP_sha256()) <= 0) {
 		X509_free(x);

@@ -1051,6 +1051,7 @@ const struct cs_probe cs_disc_upnp_probe = {
     upnp_start,
     upnp_data,
     upnp_finish,
+    NULL, /* never over TLS */
 };
 
 /* ---- the libuv layer ---- */

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
 #include <uv.h>
 
 #include "core/alloc.h"
@@ -27,6 +30,9 @@
 #define STALL_TRIES 10    /* failures with nothing in flight to wait for */
 #define BACKOFF_MIN_MS 20
 #define BACKOFF_MAX_MS 1000
+#define MAX_TLS_NOTED 8         /* TLS ports whose outcome a host keeps */
+#define TLS_MAX_CERT_LIST 65536 /* bytes of a peer's certificate chain */
+#define TLS_HS_MAX (96 * 1024)  /* handshake bytes accepted from a peer */
 
 struct job {
 	const struct cs_probe *probe;
@@ -56,6 +62,13 @@ struct host {
 	size_t nretry;
 	unsigned res_fails; /* connections refused for lack of resources */
 	bool failed;        /* given up: could not be tried completely */
+	/* TLS ports seen: tls_cert, the peer certificate is recorded;
+	 * tls_dead, a failure is recorded (the handshake failed there: its
+	 * TLS jobs are dropped). */
+	uint16_t tls_noted[MAX_TLS_NOTED];
+	bool tls_cert[MAX_TLS_NOTED];
+	bool tls_dead[MAX_TLS_NOTED];
+	size_t ntls_noted;
 };
 
 enum conn_state { C_CONNECTING, C_SENDING, C_READING, C_CLOSING };
@@ -77,6 +90,21 @@ struct conn {
 	struct cs_buf in, out;
 	unsigned step;
 	struct conn *prev, *next; /* all live connections */
+	/* TLS (the probe's tls_ports): OpenSSL over memory BIOs on this
+	 * connection; the loop never blocks on it. */
+	SSL *ssl;
+	BIO *rbio, *wbio;    /* peer -> SSL, SSL -> peer (owned by ssl) */
+	bool hs_done;        /* the handshake finished */
+	size_t hs_bytes;     /* bytes received during the handshake */
+	unsigned tls_writes; /* TLS writes in flight */
+};
+
+/* One TLS write: the ciphertext OpenSSL produced, in flight. */
+struct tls_wreq {
+	uv_write_t req;
+	struct conn *c;
+	uv_buf_t buf;
+	uint8_t data[];
 };
 
 struct engine {
@@ -114,6 +142,7 @@ struct engine {
 	uint64_t backoff_until;
 	uint64_t last_fail; /* loop time of the last resource failure */
 	unsigned stall;     /* consecutive failures, nothing in flight */
+	SSL_CTX *tls;       /* client context of every TLS exchange */
 };
 
 static void pump(struct engine *e);
@@ -335,6 +364,8 @@ on_handle_closed(uv_handle_t *hd)
 	cs_buf_free(&c->in);
 	out_clear(c);
 	cs_buf_free(&c->out);
+	if (c->ssl)
+		SSL_free(c->ssl); /* frees its BIOs */
 	free(c);
 	e->conns--;
 	h->active--;
@@ -367,7 +398,7 @@ probe_ctx(struct conn *c, struct cs_probe_ctx *ctx)
 	ctx->ip = c->h->ip;
 	ctx->port = c->port;
 	cs_ip_str(c->h->ip, ip, sizeof(ip));
-	if (c->port == 80 || c->port == 554)
+	if (c->port == 80 || c->port == 554 || (c->ssl && c->port == 443))
 		snprintf(ctx->host, sizeof(ctx->host), "%s", ip);
 	else
 		snprintf(ctx->host, sizeof(ctx->host), "%s:%u", ip, c->port);
@@ -376,6 +407,7 @@ probe_ctx(struct conn *c, struct cs_probe_ctx *ctx)
 	ctx->step = c->step;
 	ctx->arg = c->arg;
 	ctx->probe = c->probe;
+	ctx->tls = c->ssl != NULL;
 	/* Only a credentialed probe ever sees the credential, and only
 	 * until one request has carried it: each credential is tried at
 	 * most once per host per run, across all probes. */
@@ -459,15 +491,21 @@ wait_ms(struct conn *c, unsigned ms)
 	return ms < left ? ms : left;
 }
 
+static void tls_fail(struct conn *c, const char *key, unsigned flags,
+		     const char *what, bool dead);
+
 static void
 on_timeout(uv_timer_t *t)
 {
 	struct conn *c = t->data;
 
+	if (c->ssl && !c->hs_done && c->state != C_CLOSING)
+		tls_fail(c, "tls.timeout", 0, "handshake", true);
 	probe_end(c, CS_END_TIMEOUT);
 }
 
 static void start_exchange(struct conn *c);
+static void tls_send_out(struct conn *c);
 
 static void
 on_alloc(uv_handle_t *hd, size_t hint, uv_buf_t *buf)
@@ -480,16 +518,63 @@ on_alloc(uv_handle_t *hd, size_t hint, uv_buf_t *buf)
 	buf->len = sizeof(slab);
 }
 
-static void
-on_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *buf)
+/*
+ * Hands n received bytes (plaintext over TLS) to the probe.  Returns true
+ * when the exchange ended or a new request was sent in the clear, so the
+ * caller feeds nothing more.
+ */
+static bool
+deliver(struct conn *c, const uint8_t *p, size_t n)
 {
-	struct conn *c = s->data;
 	struct cs_probe_ctx ctx;
 	enum cs_step step;
 	size_t room, take;
 
+	room = c->probe->max_input - c->in.len;
+	take = n < room ? n : room;
+	if (cs_buf_add(&c->in, p, take) != 0 ||
+	    c->in.len >= c->probe->max_input) {
+		uv_read_stop((uv_stream_t *)&c->tcp);
+		probe_end(c, CS_END_LIMIT);
+		return true;
+	}
+	probe_ctx(c, &ctx);
+	step = c->probe->on_data(&ctx, c->in.p, c->in.len);
+	if (step == CS_STEP_DONE) {
+		uv_read_stop((uv_stream_t *)&c->tcp);
+		probe_end(c, CS_END_COMPLETE);
+		return true;
+	}
+	if (step == CS_STEP_SEND) {
+		c->step++;
+		cs_buf_reset(&c->in);
+		if (c->ssl == NULL) {
+			uv_read_stop((uv_stream_t *)&c->tcp);
+			start_exchange(c);
+			return true;
+		}
+		tls_send_out(c); /* and keep reading */
+		if (c->state == C_CLOSING)
+			return true;
+	}
+	uv_timer_start(&c->timer, on_timeout,
+		       wait_ms(c, c->e->o->read_timeout_ms), 0);
+	return false;
+}
+
+static void tls_on_read(struct conn *c, ssize_t nread, const uv_buf_t *buf);
+
+static void
+on_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *buf)
+{
+	struct conn *c = s->data;
+
 	if (c->state == C_CLOSING)
 		return;
+	if (c->ssl) {
+		tls_on_read(c, nread, buf);
+		return;
+	}
 	if (nread < 0) {
 		uv_read_stop(s);
 		probe_end(c, nread == UV_EOF ? CS_END_EOF : CS_END_ERROR);
@@ -497,28 +582,7 @@ on_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *buf)
 	}
 	if (nread == 0)
 		return;
-	room = c->probe->max_input - c->in.len;
-	take = (size_t)nread < room ? (size_t)nread : room;
-	if (cs_buf_add(&c->in, buf->base, take) != 0 ||
-	    c->in.len >= c->probe->max_input) {
-		uv_read_stop(s);
-		probe_end(c, CS_END_LIMIT);
-		return;
-	}
-	probe_ctx(c, &ctx);
-	step = c->probe->on_data(&ctx, c->in.p, c->in.len);
-	if (step == CS_STEP_DONE) {
-		uv_read_stop(s);
-		probe_end(c, CS_END_COMPLETE);
-	} else if (step == CS_STEP_SEND) {
-		uv_read_stop(s);
-		c->step++;
-		cs_buf_reset(&c->in);
-		start_exchange(c);
-	} else {
-		uv_timer_start(&c->timer, on_timeout,
-			       wait_ms(c, c->e->o->read_timeout_ms), 0);
-	}
+	(void)deliver(c, (const uint8_t *)buf->base, (size_t)nread);
 }
 
 /*
@@ -571,6 +635,308 @@ start_exchange(struct conn *c)
 		probe_end(c, CS_END_ERROR);
 }
 
+/* ---- TLS over the connection (memory BIOs; never blocks) ---- */
+
+/*
+ * The client context of every TLS exchange.  We identify devices, we do
+ * not trust them: no verification, no client certificate (none is ever
+ * loaded, so an empty Certificate answers a request for one), and old
+ * cameras are let in: TLS 1.0 to 1.3, security level 0, servers without
+ * RFC 5746 (safe because renegotiation is refused altogether).  The
+ * peer's certificate chain is capped.
+ */
+static SSL_CTX *
+tls_ctx_new(void)
+{
+	SSL_CTX *t = SSL_CTX_new(TLS_client_method());
+
+	if (t == NULL)
+		return NULL;
+	SSL_CTX_set_security_level(t, 0);
+	if (SSL_CTX_set_min_proto_version(t, TLS1_VERSION) != 1 ||
+	    SSL_CTX_set_max_proto_version(t, TLS1_3_VERSION) != 1 ||
+	    SSL_CTX_set_cipher_list(t, "ALL:@SECLEVEL=0") != 1) {
+		SSL_CTX_free(t);
+		return NULL;
+	}
+	SSL_CTX_set_options(t, SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_COMPRESSION |
+				   SSL_OP_NO_TICKET |
+				   SSL_OP_LEGACY_SERVER_CONNECT);
+	SSL_CTX_set_verify(t, SSL_VERIFY_NONE, NULL);
+	SSL_CTX_set_max_cert_list(t, TLS_MAX_CERT_LIST);
+	SSL_CTX_set_session_cache_mode(t, SSL_SESS_CACHE_OFF);
+	return t;
+}
+
+/* The host's slot for a TLS port (added when add), or -1. */
+static int
+tls_slot(struct host *h, uint16_t port, bool add)
+{
+	for (size_t i = 0; i < h->ntls_noted; i++)
+		if (h->tls_noted[i] == port)
+			return (int)i;
+	if (!add || h->ntls_noted >= MAX_TLS_NOTED)
+		return -1;
+	h->tls_noted[h->ntls_noted] = port;
+	h->tls_cert[h->ntls_noted] = false;
+	h->tls_dead[h->ntls_noted] = false;
+	return (int)h->ntls_noted++;
+}
+
+/*
+ * Records that TLS failed on c's port (once per host and port: key with
+ * flags, value what and OpenSSL's reason when it has one).  When dead
+ * (the handshake itself failed), the host's other TLS exchanges queued
+ * for that port are dropped: they would fail the same way.  The caller
+ * ends the exchange.
+ */
+static void
+tls_fail(struct conn *c, const char *key, unsigned flags, const char *what,
+	 bool dead)
+{
+	struct host *h = c->h;
+	int k = tls_slot(h, c->port, true);
+	unsigned long err = ERR_peek_last_error();
+	const char *reason = err ? ERR_reason_error_string(err) : NULL;
+	char v[160];
+	int n;
+
+	if (k < 0 || !h->tls_dead[k]) {
+		n = snprintf(v, sizeof(v), "%s%s%s", what, reason ? ": " : "",
+			     reason ? reason : "");
+		cs_obs_add(&h->obs, key, c->port, flags, v,
+			   n > 0 ? (size_t)n : 0);
+	}
+	ERR_clear_error();
+	if (!dead || k < 0)
+		return;
+	h->tls_dead[k] = true;
+	size_t w = h->jhead;
+	for (size_t i = h->jhead; i < h->njobs; i++)
+		if (h->jobs[i].port != c->port ||
+		    !cs_probe_tls_on_port(h->jobs[i].probe, c->port))
+			h->jobs[w++] = h->jobs[i];
+	h->njobs = w;
+}
+
+static void
+on_tls_written(uv_write_t *req, int status)
+{
+	struct tls_wreq *w = (struct tls_wreq *)req;
+	struct conn *c = w->c;
+
+	free(w);
+	c->tls_writes--;
+	if (status < 0 && c->state != C_CLOSING)
+		probe_end(c, CS_END_ERROR);
+}
+
+/* Sends what OpenSSL wrote into the outgoing BIO.  Returns 0 or -1. */
+static int
+tls_flush(struct conn *c)
+{
+	size_t pend;
+
+	while ((pend = BIO_ctrl_pending(c->wbio)) > 0) {
+		struct tls_wreq *w = cs_xmalloc(sizeof(*w) + pend);
+		int k = BIO_read(c->wbio, w->data, (int)pend);
+
+		if (k <= 0) {
+			free(w);
+			return -1;
+		}
+		w->c = c;
+		w->buf = uv_buf_init((char *)w->data, (unsigned)k);
+		if (uv_write(&w->req, (uv_stream_t *)&c->tcp, &w->buf, 1,
+			     on_tls_written) != 0) {
+			free(w);
+			return -1;
+		}
+		c->tls_writes++;
+	}
+	return 0;
+}
+
+/* Encrypts and sends the probe's request (c->out), then empties it. */
+static void
+tls_send_out(struct conn *c)
+{
+	int r = 1;
+
+	cred_note_sent(c);
+	if (c->out.len > 0) {
+		ERR_clear_error();
+		r = SSL_write(c->ssl, c->out.p,
+			      c->out.len > INT32_MAX ? INT32_MAX
+						     : (int)c->out.len);
+	}
+	out_clear(c);
+	if (r <= 0) {
+		tls_fail(c, "tls.malformed", CS_OBS_MALFORMED, "write", false);
+		probe_end(c, CS_END_ERROR);
+	} else if (tls_flush(c) != 0) {
+		probe_end(c, CS_END_ERROR);
+	}
+}
+
+/*
+ * Records the peer's certificate once per host and port, decoded by the
+ * tls-cert decoder `camsweep identify` runs on the same DER bytes.
+ */
+static void
+tls_cert(struct conn *c)
+{
+	X509 *x = SSL_get1_peer_certificate(c->ssl);
+	unsigned char *der = NULL;
+	struct cs_probe_ctx ctx;
+	int k, n;
+
+	if (x == NULL)
+		return;
+	k = tls_slot(c->h, c->port, true);
+	n = i2d_X509(x, &der);
+	X509_free(x);
+	if (n > 0 && k >= 0 && !c->h->tls_cert[k]) {
+		probe_ctx(c, &ctx);
+		(void)cs_probe_decode(&ctx, "tls-cert", der, (size_t)n);
+		c->h->tls_cert[k] = true;
+	}
+	OPENSSL_free(der);
+}
+
+/* Moves the handshake on, or reads what plaintext there is. */
+static void
+tls_advance(struct conn *c)
+{
+	uint8_t buf[16384];
+	int r;
+
+	if (!c->hs_done) {
+		ERR_clear_error();
+		r = SSL_do_handshake(c->ssl);
+		if (tls_flush(c) != 0) {
+			probe_end(c, CS_END_ERROR);
+			return;
+		}
+		if (r != 1) {
+			if (SSL_get_error(c->ssl, r) == SSL_ERROR_WANT_READ)
+				return;
+			tls_fail(c, "tls.malformed", CS_OBS_MALFORMED,
+				 "handshake", true);
+			probe_end(c, CS_END_ERROR);
+			return;
+		}
+		c->hs_done = true;
+		tls_cert(c);
+		tls_send_out(c);
+		if (c->state == C_CLOSING)
+			return;
+		uv_timer_start(&c->timer, on_timeout,
+			       wait_ms(c, c->e->o->read_timeout_ms), 0);
+	}
+	for (;;) {
+		ERR_clear_error();
+		r = SSL_read(c->ssl, buf, sizeof(buf));
+		if (r > 0) {
+			if (deliver(c, buf, (size_t)r))
+				return;
+			continue;
+		}
+		switch (SSL_get_error(c->ssl, r)) {
+		case SSL_ERROR_WANT_READ:
+			if (tls_flush(c) != 0)
+				probe_end(c, CS_END_ERROR);
+			return;
+		case SSL_ERROR_ZERO_RETURN: /* close_notify */
+			probe_end(c, CS_END_EOF);
+			return;
+		default:
+			tls_fail(c, "tls.malformed", CS_OBS_MALFORMED, "record",
+				 false);
+			probe_end(c, CS_END_ERROR);
+			return;
+		}
+	}
+}
+
+/* Ciphertext arrived (or the peer closed) on a TLS connection. */
+static void
+tls_on_read(struct conn *c, ssize_t nread, const uv_buf_t *buf)
+{
+	if (nread < 0) {
+		uv_read_stop((uv_stream_t *)&c->tcp);
+		if (!c->hs_done)
+			tls_fail(c, "tls.malformed", CS_OBS_MALFORMED,
+				 nread == UV_EOF
+				     ? "handshake: the peer closed the "
+				       "connection"
+				     : "handshake: connection error",
+				 true);
+		probe_end(c, nread == UV_EOF ? CS_END_EOF : CS_END_ERROR);
+		return;
+	}
+	if (nread == 0)
+		return;
+	c->hs_bytes += (size_t)nread;
+	/* A handshake is bounded, and so is all a TLS peer may send. */
+	if ((!c->hs_done && c->hs_bytes > TLS_HS_MAX) ||
+	    c->hs_bytes > TLS_HS_MAX + 2 * c->probe->max_input) {
+		ERR_clear_error();
+		tls_fail(c, "tls.malformed", CS_OBS_MALFORMED,
+			 c->hs_done ? "more TLS data than the byte cap"
+				    : "handshake larger than the byte cap",
+			 !c->hs_done);
+		uv_read_stop((uv_stream_t *)&c->tcp);
+		probe_end(c, CS_END_LIMIT);
+		return;
+	}
+	if (BIO_write(c->rbio, buf->base, (int)nread) != (int)nread) {
+		probe_end(c, CS_END_ERROR);
+		return;
+	}
+	tls_advance(c);
+}
+
+/*
+ * Begins TLS on a connected socket: no SNI (the peer is a bare IPv4
+ * address, RFC 6066 section 3), the whole handshake within one read
+ * timeout.  The probe's request waits in c->out until it is done.
+ */
+static void
+tls_start(struct conn *c)
+{
+	c->state = C_READING;
+	uv_timer_start(&c->timer, on_timeout,
+		       wait_ms(c, c->e->o->read_timeout_ms), 0);
+	if (uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read) != 0) {
+		probe_end(c, CS_END_ERROR);
+		return;
+	}
+	tls_advance(c);
+}
+
+/* Makes the SSL object of a TLS exchange.  Returns 0 or -1. */
+static int
+tls_new(struct conn *c)
+{
+	if (c->e->tls == NULL || (c->ssl = SSL_new(c->e->tls)) == NULL)
+		return -1;
+	c->rbio = BIO_new(BIO_s_mem());
+	c->wbio = BIO_new(BIO_s_mem());
+	if (c->rbio == NULL || c->wbio == NULL) {
+		BIO_free(c->rbio);
+		BIO_free(c->wbio);
+		SSL_free(c->ssl);
+		c->ssl = NULL;
+		return -1;
+	}
+	/* An empty incoming BIO means "wait", not end of file. */
+	BIO_set_mem_eof_return(c->rbio, -1);
+	SSL_set_bio(c->ssl, c->rbio, c->wbio);
+	SSL_set_connect_state(c->ssl);
+	return 0;
+}
+
 static void
 run_probe(struct conn *c, const struct cs_probe *p)
 {
@@ -580,9 +946,16 @@ run_probe(struct conn *c, const struct cs_probe *p)
 	c->step = 0;
 	c->secret |= (p->flags & CS_PROBE_CRED) != 0;
 	cs_buf_init(&c->in, p->max_input);
+	if (cs_probe_tls_on_port(p, c->port) && tls_new(c) != 0) {
+		probe_end(c, CS_END_ERROR);
+		return;
+	}
 	probe_ctx(c, &ctx);
 	p->start(&ctx);
-	start_exchange(c);
+	if (c->ssl)
+		tls_start(c);
+	else
+		start_exchange(c);
 }
 
 static bool
@@ -1007,7 +1380,11 @@ cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
 	e.next_index = e.watermark = o->start_index;
 	e.cap = o->max_conns;
 	e.done = cs_xcalloc(WINDOW, 1);
+	if ((e.tls = tls_ctx_new()) == NULL)
+		fprintf(stderr, "camsweep: no TLS client context; "
+				"TLS probes will record nothing\n");
 	if ((rc = uv_loop_init(&e.loop)) != 0) {
+		SSL_CTX_free(e.tls);
 		free(e.done);
 		return CS_EIO;
 	}
@@ -1056,6 +1433,7 @@ cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
 	uv_close((uv_handle_t *)&e.disc_timer, NULL);
 	uv_run(&e.loop, UV_RUN_DEFAULT);
 	uv_loop_close(&e.loop);
+	SSL_CTX_free(e.tls);
 	free(e.done);
 	return 0;
 }

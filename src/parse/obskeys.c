@@ -140,6 +140,8 @@ static const struct cs_obs_keydef keys[] = {
     {"mdns.hostname", "host name", "decode mdns", T},
     {"tls.subject", "certificate subject", "decode tls-cert", CS_SHAPE_DN},
     {"tls.issuer", "certificate issuer", "decode tls-cert", CS_SHAPE_DN},
+    {"tls.timeout", "TLS handshake that did not finish in the read timeout",
+     "engine", T},
     {"sip.server", "SIP Server or User-Agent", "decode sip", HV},
     {"snmp.sysdescr", "SNMP sysDescr", "decode snmp-sysdescr", T},
     {"dhcp.vendor", "DHCP option 60", "decode dhcp-vendor-class, passive", T},

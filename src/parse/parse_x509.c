@@ -105,8 +105,10 @@ tlv(struct cs_rd *r, uint8_t *tag, struct cs_span *v)
 			len = (len << 8) | cs_rd_u8(r);
 		if (!cs_rd_ok(r))
 			return CS_ETRUNC;
-		if (len < 0x80 || (nb > 1 && len >> (8 * (nb - 1))) == 0)
-			return CS_EPROTO; /* non-minimal */
+		/* Non-minimal: a short length in long form, or a leading
+		 * zero byte (0x81 0xNN with NN >= 0x80 is minimal). */
+		if (len < 0x80 || (nb > 1 && (len >> (8 * (nb - 1))) == 0))
+			return CS_EPROTO;
 	} else {
 		len = l;
 	}

@@ -70,6 +70,7 @@ struct cs_probe_ctx {
 					 increments it after each CS_STEP_SEND */
 	const struct cs_probe *probe; /* the probe being run */
 	const char *arg;              /* the job's argument ("" if none) */
+	bool tls; /* the exchange runs over TLS (the probe's tls_ports) */
 	/*
 	 * The credential the user supplied for this host (see
 	 * engine/creds.h), or NULL.  Only CS_PROBE_CRED probes may use it;
@@ -103,14 +104,23 @@ struct cs_probe {
 	 */
 	void (*finish)(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 		       enum cs_probe_end why);
+	/*
+	 * Ports it runs on over TLS, 0-terminated, or NULL.  The engine does
+	 * the handshake (verification off, no SNI to a bare IP, no client
+	 * certificate), records the peer certificate as the tls-cert decoder
+	 * does, and the probe sees only the plaintext.
+	 */
+	const uint16_t *tls_ports;
 };
 
 /* Returns the registered probes (count in *n), in probes.def order. */
 const struct cs_probe *const *cs_probe_list(size_t *n);
 /* Returns the probe named name, or NULL. */
 const struct cs_probe *cs_probe_find(const char *name);
-/* True if probe p runs on port. */
+/* True if probe p runs on port (in the clear or over TLS). */
 bool cs_probe_on_port(const struct cs_probe *p, uint16_t port);
+/* True if probe p runs over TLS on port. */
+bool cs_probe_tls_on_port(const struct cs_probe *p, uint16_t port);
 
 /*
  * Records a reply that could not be parsed: the raw bytes (capped) under

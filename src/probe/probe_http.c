@@ -34,6 +34,8 @@
 #define HTTP_MAX_INPUT (64 * 1024) /* bytes of one reply kept */
 
 static const uint16_t web_ports[] = {80, 8080, 81, 8081, 5000, 631, 0};
+/* The same probes over TLS (the engine does the handshake). */
+static const uint16_t https_ports[] = {443, 8443, 0};
 
 static const char user_agent[] = "camsweep/0.1 (surveillance estate audit)";
 
@@ -71,7 +73,8 @@ http_on_data(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n)
 
 /*
  * Turns a redirect target into a path on the same host and port: a
- * relative path, or an absolute http:// URL naming exactly ctx->host.
+ * relative path, or an absolute http:// URL (https:// over TLS) naming
+ * exactly ctx->host.
  * Anything else (another host, another scheme, odd bytes) is not
  * followed.  Returns true and writes the path into out.
  */
@@ -80,10 +83,12 @@ follow_path(const struct cs_probe_ctx *ctx, struct cs_span loc, char *out,
 	    size_t outsz)
 {
 	size_t hl = strlen(ctx->host);
+	const char *scheme = ctx->tls ? "https://" : "http://";
+	size_t sl = strlen(scheme);
 
-	if (cs_span_istarts(loc, "http://")) {
-		loc.p += 7;
-		loc.n -= 7;
+	if (cs_span_istarts(loc, scheme)) {
+		loc.p += sl;
+		loc.n -= sl;
 		if (loc.n < hl || memcmp(loc.p, ctx->host, hl) != 0)
 			return false;
 		loc.p += hl;
@@ -135,6 +140,7 @@ const struct cs_probe cs_probe_http_root = {
     .summary = "GET / on each web port: Server, realm, title, redirect",
     .flags = CS_PROBE_SAFE | CS_PROBE_REUSE,
     .ports = web_ports,
+    .tls_ports = https_ports,
     .max_input = HTTP_MAX_INPUT,
     .start = root_start,
     .on_data = http_on_data,
@@ -161,6 +167,7 @@ const struct cs_probe cs_probe_http_page = {
     .summary = "GET of the same-host page the root page redirects to",
     .flags = CS_PROBE_SAFE,
     .ports = web_ports,
+    .tls_ports = https_ports,
     .max_input = HTTP_MAX_INPUT,
     .start = page_start,
     .on_data = http_on_data,
@@ -201,6 +208,7 @@ endpoint_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	    .summary = psummary,                                               \
 	    .flags = CS_PROBE_SAFE | CS_PROBE_ONCE,                            \
 	    .ports = web_ports,                                                \
+	    .tls_ports = https_ports,                                          \
 	    .max_input = HTTP_MAX_INPUT,                                       \
 	    .data = &ep,                                                       \
 	    .start = endpoint_start,                                           \
@@ -333,6 +341,7 @@ const struct cs_probe cs_probe_onvif_time = {
     .summary = "ONVIF GetSystemDateAndTime (pre-auth): SOAP namespaces",
     .flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
     .ports = web_ports,
+    .tls_ports = https_ports,
     .max_input = HTTP_MAX_INPUT,
     .data = "GetSystemDateAndTime",
     .start = onvif_start,
@@ -345,6 +354,7 @@ const struct cs_probe cs_probe_onvif_info = {
     .summary = "ONVIF GetDeviceInformation without credentials",
     .flags = CS_PROBE_SAFE | CS_PROBE_ONCE,
     .ports = web_ports,
+    .tls_ports = https_ports,
     .max_input = HTTP_MAX_INPUT,
     .data = "GetDeviceInformation",
     .start = onvif_start,

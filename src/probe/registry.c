@@ -34,13 +34,25 @@ cs_probe_find(const char *name)
 	return NULL;
 }
 
-bool
-cs_probe_on_port(const struct cs_probe *p, uint16_t port)
+static bool
+in_ports(const uint16_t *ports, uint16_t port)
 {
-	for (const uint16_t *q = p->ports; *q; q++)
+	for (const uint16_t *q = ports; q && *q; q++)
 		if (*q == port)
 			return true;
 	return false;
+}
+
+bool
+cs_probe_on_port(const struct cs_probe *p, uint16_t port)
+{
+	return in_ports(p->ports, port) || in_ports(p->tls_ports, port);
+}
+
+bool
+cs_probe_tls_on_port(const struct cs_probe *p, uint16_t port)
+{
+	return in_ports(p->tls_ports, port);
 }
 
 void

@@ -286,6 +286,34 @@ make_cert(uint8_t *out, const uint8_t *name, size_t nlen)
 	return k + t;
 }
 
+/*
+ * A subject of 128..255 bytes: its length is the one-byte long form
+ * (0x81 0x99), which a device's certificate with a full name has.
+ * Generated with: openssl req -x509 -newkey ec -pkeyopt
+ * ec_paramgen_curve:prime256v1 -nodes -subj "/C=CN/ST=Zhejiang/L=Hangzhou/
+ * O=Zhejiang Dahua Technology Co., Ltd./OU=Network Video Products/
+ * CN=IPC-HFW2431S" (one line) */
+static const char long_dn_pem[] =
+    "-----BEGIN CERTIFICATE-----\n"
+    "MIICiTCCAi+gAwIBAgIUT09jaR+Nacz3BL0xhfGfliM2vM0wCgYIKoZIzj0EAwIw\n"
+    "gZkxCzAJBgNVBAYTAkNOMREwDwYDVQQIDAhaaGVqaWFuZzERMA8GA1UEBwwISGFu\n"
+    "Z3pob3UxLDAqBgNVBAoMI1poZWppYW5nIERhaHVhIFRlY2hub2xvZ3kgQ28uLCBM\n"
+    "dGQuMR8wHQYDVQQLDBZOZXR3b3JrIFZpZGVvIFByb2R1Y3RzMRUwEwYDVQQDDAxJ\n"
+    "UEMtSEZXMjQzMVMwHhcNMjYxMjA3MDQxMDU3WhcNMzYxMjA0MDQxMDU3WjCBmTEL\n"
+    "MAkGA1UEBhMCQ04xETAPBgNVBAgMCFpoZWppYW5nMREwDwYDVQQHDAhIYW5nemhv\n"
+    "dTEsMCoGA1UECgwjWmhlamlhbmcgRGFodWEgVGVjaG5vbG9neSBDby4sIEx0ZC4x\n"
+    "HzAdBgNVBAsMFk5ldHdvcmsgVmlkZW8gUHJvZHVjdHMxFTATBgNVBAMMDElQQy1I\n"
+    "RlcyNDMxUzBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABHNLjyN3Bewb+sp1coYU\n"
+    "hT3QUssoWbTsRDCqR+s7MXrNDb1VDES6fi7oViYPhVVAGlTAjico6lESOMKexWNz\n"
+    "eIajUzBRMB0GA1UdDgQWBBS5oVBSgDmPHVq4KbN4jPPYCUoWMDAfBgNVHSMEGDAW\n"
+    "gBS5oVBSgDmPHVq4KbN4jPPYCUoWMDAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49\n"
+    "BAMCA0gAMEUCIHMqGjyDoo+8tO01pPB3iUEbVUqHQT9wu4VUh7MBDw5/AiEAredW\n"
+    "C05Mvy3Vr5bFNDEMUHj30Wd4z/yYUiBPZIt/lic=\n"
+    "-----END CERTIFICATE-----\n";
+#define LONG_DN                                                                \
+	"CN=IPC-HFW2431S,OU=Network Video Products,O=Zhejiang Dahua "          \
+	"Technology Co.\\, Ltd.,L=Hangzhou,ST=Zhejiang,C=CN"
+
 static void
 test_x509(void **state)
 {
@@ -297,6 +325,10 @@ test_x509(void **state)
 	assert_int_equal(cs_x509_parse(L(hik_pem), &x), 0);
 	assert_string_equal(x.subject, HIK_DN);
 	assert_string_equal(x.issuer, HIK_DN);
+	/* a one-byte long-form length (128..255) is minimal DER */
+	assert_int_equal(cs_x509_parse(L(long_dn_pem), &x), 0);
+	assert_string_equal(x.subject, LONG_DN);
+	assert_string_equal(x.issuer, LONG_DN);
 	assert_int_equal(cs_x509_pem_decode(L(hik_pem), der, sizeof(der), &n),
 			 0);
 	assert_int_equal(cs_x509_parse(der, n, &x), 0);

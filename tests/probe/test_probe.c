@@ -282,6 +282,95 @@ test_redirect_scope(void **state)
 	}
 }
 
+/*
+ * HTTPS: the root page, the page it redirects to, the vendor endpoints
+ * and ONVIF run over TLS on 443 and 8443 (the engine does the
+ * handshake); no other probe does, no credentialed probe does, and no
+ * port is both clear and TLS for one probe.
+ */
+static void
+test_tls_ports(void **state)
+{
+	static const char *const https[] = {
+	    "http-root",  "http-page",      "hik-isapi",     "dahua-rpc2",
+	    "axis-bdi",   "dahua-magicbox", "hanwha-sunapi", "uniview-lapi",
+	    "onvif-time", "onvif-info",
+	};
+	size_t n, ntls = 0;
+	const struct cs_probe *const *list = cs_probe_list(&n);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(https) / sizeof(https[0]); i++) {
+		const struct cs_probe *p = cs_probe_find(https[i]);
+
+		assert_non_null(p);
+		assert_true(cs_probe_tls_on_port(p, 443));
+		assert_true(cs_probe_tls_on_port(p, 8443));
+		assert_true(cs_probe_on_port(p, 443));
+		assert_true(cs_probe_on_port(p, 80));
+		assert_false(cs_probe_tls_on_port(p, 80));
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct cs_probe *p = list[i];
+
+		if (p->tls_ports == NULL)
+			continue;
+		ntls++;
+		assert_false(p->flags & CS_PROBE_CRED);
+		for (const uint16_t *q = p->tls_ports; *q; q++)
+			for (const uint16_t *c = p->ports; *c; c++)
+				assert_int_not_equal(*q, *c);
+	}
+	assert_int_equal(ntls, sizeof(https) / sizeof(https[0]));
+	assert_false(cs_probe_tls_on_port(cs_probe_find("rtsp"), 443));
+	assert_false(cs_probe_on_port(cs_probe_find("banner"), 443));
+}
+
+/* Over TLS a redirect to https:// on the same host and port is followed,
+ * http:// is not (another port), and in the clear the reverse holds. */
+static void
+test_redirect_tls(void **state)
+{
+	static const struct {
+		bool tls;
+		const char *location, *follow;
+	} cases[] = {
+	    {true, "https://127.0.1.2/doc/page/login.asp",
+	     "/doc/page/login.asp"},
+	    {true, "http://127.0.1.2/x", NULL},
+	    {true, "https://10.0.0.1/x", NULL},
+	    {true, "/login.html", "/login.html"},
+	    {false, "https://127.0.1.2/x", NULL},
+	    {false, "http://127.0.1.2/x", "/x"},
+	};
+	const struct cs_probe *p = cs_probe_find("http-root");
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char reply[512];
+		const char *replies[1] = {reply};
+		size_t lens[1];
+		struct fake f;
+
+		lens[0] =
+		    (size_t)snprintf(reply, sizeof(reply),
+				     "HTTP/1.1 302 Found\r\nLocation: %s\r\n"
+				     "Content-Length: 0\r\n\r\n",
+				     cases[i].location);
+		fake_init(&f, 443);
+		f.ctx.tls = cases[i].tls;
+		drive(p, &f, replies, lens, 1, false);
+		if (cases[i].follow == NULL) {
+			assert_null(f.ctx.next_probe);
+		} else {
+			assert_ptr_equal(f.ctx.next_probe,
+					 cs_probe_find("http-page"));
+			assert_string_equal(f.ctx.next_arg, cases[i].follow);
+		}
+		fake_free(&f);
+	}
+}
+
 static void
 test_http_malformed(void **state)
 {
@@ -461,6 +550,8 @@ main(void)
 	    cmocka_unit_test(test_http_root),
 	    cmocka_unit_test(test_http_malformed),
 	    cmocka_unit_test(test_redirect_scope),
+	    cmocka_unit_test(test_tls_ports),
+	    cmocka_unit_test(test_redirect_tls),
 	    cmocka_unit_test(test_rtsp_two_steps),
 	    cmocka_unit_test(test_rtsp_sdp),
 	    cmocka_unit_test(test_endpoints),

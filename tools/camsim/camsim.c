@@ -17,6 +17,8 @@
 
 #include <arpa/inet.h>
 
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 #include <uv.h>
 
 #include "camsim_disc.h"
@@ -24,6 +26,7 @@
 #include "camsim_profile.h"
 #include "camsim_proto.h"
 #include "camsim_replay.h"
+#include "camsim_tls.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/cs.h"
@@ -62,6 +65,8 @@ struct conn {
 	bool close_after_write;
 	unsigned pending_writes;
 	struct conn *prev, *next; /* in sim->conns */
+	SSL *ssl;         /* a TLS port (--replay 443, 8443), else NULL */
+	BIO *rbio, *wbio; /* client -> SSL, SSL -> client (owned by ssl) */
 };
 
 /* A UDP discovery socket of the device served in --device-ip mode. */
@@ -89,6 +94,7 @@ struct sim {
 	uint64_t secret;    /* key of Digest nonces, per run */
 	struct udp_l *us;   /* owned; discovery sockets (--device-ip) */
 	size_t nus;
+	SSL_CTX *tls; /* --replay: the context of TLS ports */
 	bool stopping;
 	char rbuf[READ_CAP]; /* read buffer shared by all connections */
 };
@@ -118,6 +124,8 @@ conn_handle_closed(uv_handle_t *h)
 	if (--c->open_handles > 0)
 		return;
 	cs_buf_free(&c->in);
+	if (c->ssl != NULL)
+		SSL_free(c->ssl);
 	free(c);
 }
 
@@ -150,7 +158,7 @@ on_write(uv_write_t *req, int status)
 }
 
 static void
-send_bytes(struct conn *c, const uint8_t *p, size_t n)
+send_raw(struct conn *c, const uint8_t *p, size_t n)
 {
 	struct wreq *w;
 
@@ -167,6 +175,46 @@ send_bytes(struct conn *c, const uint8_t *p, size_t n)
 		return;
 	}
 	c->pending_writes++;
+}
+
+/* Sends the ciphertext OpenSSL produced. */
+static void
+tls_flush(struct conn *c)
+{
+	uint8_t buf[16384];
+	int k;
+
+	while (!c->closing && (k = BIO_read(c->wbio, buf, sizeof(buf))) > 0)
+		send_raw(c, buf, (size_t)k);
+}
+
+/* Sends bytes to the client, encrypted on a TLS port. */
+static void
+send_bytes(struct conn *c, const uint8_t *p, size_t n)
+{
+	if (c->ssl == NULL) {
+		send_raw(c, p, n);
+		return;
+	}
+	if (n == 0 || c->closing)
+		return;
+	if (SSL_write(c->ssl, p, (int)n) <= 0) {
+		ERR_clear_error();
+		conn_close(c);
+		return;
+	}
+	tls_flush(c);
+}
+
+/* A TLS reply is followed by close_notify before the close. */
+static void
+tls_goodbye(struct conn *c)
+{
+	if (c->ssl == NULL || c->closing)
+		return;
+	(void)SSL_shutdown(c->ssl);
+	ERR_clear_error();
+	tls_flush(c);
 }
 
 static struct cs_camsim_dyn
@@ -223,10 +271,43 @@ serve(struct conn *c)
 	send_bytes(c, out.p, out.len);
 	cs_buf_free(&out);
 	if (close) {
+		tls_goodbye(c);
 		c->close_after_write = true;
 		if (c->pending_writes == 0)
 			conn_close(c);
 	}
+}
+
+/*
+ * Ciphertext from a TLS client: the handshake moves on, and the
+ * plaintext it carries is served like a clear connection's bytes.
+ */
+static void
+tls_read(struct conn *c, const uint8_t *p, size_t n)
+{
+	uint8_t buf[16384];
+	int r;
+
+	if (BIO_write(c->rbio, p, (int)n) != (int)n) {
+		conn_close(c);
+		return;
+	}
+	while ((r = SSL_read(c->ssl, buf, sizeof(buf))) > 0) {
+		if (cs_buf_add(&c->in, buf, (size_t)r) != 0) {
+			conn_close(c);
+			return;
+		}
+	}
+	tls_flush(c); /* the handshake's own messages */
+	if (c->closing)
+		return;
+	r = SSL_get_error(c->ssl, r);
+	ERR_clear_error();
+	if (r != SSL_ERROR_WANT_READ) {
+		conn_close(c); /* a failed handshake, an alert, a close */
+		return;
+	}
+	serve(c);
 }
 
 static void
@@ -241,12 +322,19 @@ on_read(uv_stream_t *st, ssize_t nread, const uv_buf_t *buf)
 	if (nread == 0 || c->closing || c->close_after_write)
 		return;
 	c->received += (size_t)nread;
-	if (c->received > READ_CAP ||
-	    cs_buf_add(&c->in, buf->base, (size_t)nread) != 0) {
+	if (c->received > READ_CAP) {
 		conn_close(c);
 		return;
 	}
 	uv_timer_again(&c->timer);
+	if (c->ssl != NULL) {
+		tls_read(c, (const uint8_t *)buf->base, (size_t)nread);
+		return;
+	}
+	if (cs_buf_add(&c->in, buf->base, (size_t)nread) != 0) {
+		conn_close(c);
+		return;
+	}
 	serve(c);
 }
 
@@ -273,6 +361,24 @@ on_connection(uv_stream_t *server, int status)
 	if (s->conns != NULL)
 		s->conns->prev = c;
 	s->conns = c;
+	if (l->rp != NULL && l->rp->tls &&
+	    (s->tls == NULL || (c->ssl = SSL_new(s->tls)) == NULL)) {
+		conn_close(c);
+		return;
+	}
+	if (c->ssl != NULL) {
+		c->rbio = BIO_new(BIO_s_mem());
+		c->wbio = BIO_new(BIO_s_mem());
+		if (c->rbio == NULL || c->wbio == NULL) {
+			BIO_free(c->rbio);
+			BIO_free(c->wbio);
+			conn_close(c);
+			return;
+		}
+		BIO_set_mem_eof_return(c->rbio, -1);
+		SSL_set_bio(c->ssl, c->rbio, c->wbio);
+		SSL_set_accept_state(c->ssl);
+	}
 	if (uv_accept(server, (uv_stream_t *)&c->tcp) != 0 ||
 	    uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read) != 0) {
 		conn_close(c);
@@ -712,6 +818,19 @@ replay_main(const char *file, const char *cidr_s, const char *manifest)
 	s->sigint.data = s->sigterm.data = s;
 	uv_signal_start(&s->sigint, on_signal, SIGINT);
 	uv_signal_start(&s->sigterm, on_signal, SIGTERM);
+	for (size_t i = 0; i < set.nunits && s->tls == NULL; i++)
+		for (size_t j = 0; j < set.units[i].nports; j++)
+			if (set.units[i].ports[j].tls) {
+				char err[160];
+
+				s->tls = cs_camsim_tls_ctx(err, sizeof(err));
+				if (s->tls == NULL) {
+					fprintf(stderr, "camsim: TLS: %s\n",
+						err);
+					goto out;
+				}
+				break;
+			}
 	s->ls = cs_xcalloc(nports ? nports : 1, sizeof(*s->ls));
 	for (size_t i = 0; i < set.nunits; i++) {
 		const struct cs_rp_unit *u = &set.units[i];
@@ -761,6 +880,7 @@ out:
 		uv_walk(s->loop, close_walk, NULL);
 		uv_run(s->loop, UV_RUN_DEFAULT);
 		uv_loop_close(s->loop);
+		SSL_CTX_free(s->tls);
 		free(s->ls);
 		free(s);
 	}

@@ -32,8 +32,9 @@ static const char sk_udp[] =
     "(network namespace) mode; the scan hears it only with --interface";
 static const char sk_upnp[] =
     "fetched by the scan only from an SSDP LOCATION (--interface)";
-static const char sk_tls[] = "TLS: camsim serves no TLS and the scan has "
-			     "no TLS probe";
+static const char sk_tls[] =
+    "TLS certificate: recorded without its private key, so camsim cannot "
+    "present it (its TLS ports present camsim's own)";
 static const char sk_sip[] = "SIP: the scan has no SIP probe";
 static const char sk_noport[] = "no port recorded and no usual port known";
 static const char sk_conflict[] =
@@ -286,6 +287,8 @@ use:
 		memset(pt, 0, sizeof(*pt));
 		pt->port = want;
 		pt->proto = proto;
+		/* HTTPS where the scan's HTTP probes expect it. */
+		pt->tls = proto == CS_RP_HTTP && (want == 443 || want == 8443);
 	}
 	return pt;
 }
@@ -721,7 +724,9 @@ cs_rp_manifest_write(FILE *f, const struct cs_rp_set *set)
 				}
 				cs_buf_adds(&b, ",\"framing\":");
 				json_str(&b, r->framing);
-				cs_buf_adds(&b, "}");
+				cs_buf_adds(&b, u->ports[j].tls
+						    ? ",\"tls\":true}"
+						    : ",\"tls\":false}");
 			}
 		cs_buf_adds(&b, "],\"skipped\":[");
 		for (size_t j = 0; j < u->nskips; j++) {

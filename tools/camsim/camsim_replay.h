@@ -48,6 +48,7 @@ struct cs_rp_reply {
 struct cs_rp_port {
 	uint16_t port;
 	enum cs_rp_proto proto;
+	bool tls; /* served over TLS: an HTTP port 443 or 8443 */
 	struct cs_rp_reply *replies; /* owned */
 	size_t nreplies;
 };
@@ -88,7 +89,7 @@ void cs_rp_set_free(struct cs_rp_set *set);
 
 /*
  * Writes the manifest: one JSON object per unit (unit, ip or null, ids,
- * served [{id, kind, port, recorded_port, route, framing}], skipped
+ * served [{id, kind, port, recorded_port, route, framing, tls}], skipped
  * [{id, kind, reason}]).  Returns 0 or -1 on a write error.
  */
 int cs_rp_manifest_write(FILE *f, const struct cs_rp_set *set);

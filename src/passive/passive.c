@@ -103,15 +103,22 @@ struct macent {
 };
 
 /*
- * A flow's key: the device's and the peer's endpoints, IPv4 (the host
- * order address in the first 4 bytes, the rest zero) or IPv6, and the
- * hash of all of it (IPv4 keeps its cheap integer hash).
+ * A flow's key: the device's and the peer's endpoints, IPv4 (host order)
+ * or IPv6, and the hash of all of it (IPv4 keeps its cheap integer hash
+ * and is built without touching the IPv6 bytes).
  */
 struct fkey {
 	uint8_t fam, proto;
 	uint16_t dport, pport; /* the device's port, the peer's */
 	uint32_t h;
-	uint8_t dev[16], peer[16];
+	union {
+		struct {
+			uint32_t dev, peer;
+		} v4;
+		struct {
+			uint8_t dev[16], peer[16];
+		} v6;
+	} a;
 };
 
 struct flow {
@@ -833,25 +840,22 @@ flow_hash(uint32_t a, uint32_t b, uint16_t pa, uint16_t pb, uint8_t proto)
 static void
 fkey_pkt(const struct cs_pkt *k, bool rev, struct fkey *out)
 {
-	memset(out, 0, sizeof(*out));
 	out->fam = k->ipver;
 	out->proto = k->proto;
 	out->dport = rev ? k->dport : k->sport;
 	out->pport = rev ? k->sport : k->dport;
 	if (k->ipver == 4) {
-		uint32_t dev = rev ? k->dst_ip : k->src_ip,
-			 peer = rev ? k->src_ip : k->dst_ip;
-
-		memcpy(out->dev, &dev, 4);
-		memcpy(out->peer, &peer, 4);
-		out->h = (uint32_t)flow_hash(dev, peer, out->dport, out->pport,
-					     out->proto);
+		out->a.v4.dev = rev ? k->dst_ip : k->src_ip;
+		out->a.v4.peer = rev ? k->src_ip : k->dst_ip;
+		out->h =
+		    (uint32_t)flow_hash(out->a.v4.dev, out->a.v4.peer,
+					out->dport, out->pport, out->proto);
 	} else {
-		memcpy(out->dev, rev ? k->dst6 : k->src6, 16);
-		memcpy(out->peer, rev ? k->src6 : k->dst6, 16);
+		memcpy(out->a.v6.dev, rev ? k->dst6 : k->src6, 16);
+		memcpy(out->a.v6.peer, rev ? k->src6 : k->dst6, 16);
 		out->h = hash_bytes(
-		    out->dev, 16,
-		    hash_bytes(out->peer, 16,
+		    out->a.v6.dev, 16,
+		    hash_bytes(out->a.v6.peer, 16,
 			       ((uint32_t)out->dport << 16 | out->pport) ^
 				   (uint32_t)out->proto << 8));
 	}
@@ -860,22 +864,20 @@ fkey_pkt(const struct cs_pkt *k, bool rev, struct fkey *out)
 static bool
 fkey_eq(const struct fkey *a, const struct fkey *b)
 {
-	return a->h == b->h && a->fam == b->fam && a->proto == b->proto &&
-	       a->dport == b->dport && a->pport == b->pport &&
-	       memcmp(a->dev, b->dev, a->fam == 4 ? 4 : 16) == 0 &&
-	       memcmp(a->peer, b->peer, a->fam == 4 ? 4 : 16) == 0;
+	if (a->h != b->h || a->fam != b->fam || a->proto != b->proto ||
+	    a->dport != b->dport || a->pport != b->pport)
+		return false;
+	if (a->fam == 4)
+		return a->a.v4.dev == b->a.v4.dev &&
+		       a->a.v4.peer == b->a.v4.peer;
+	return memcmp(&a->a.v6, &b->a.v6, sizeof(a->a.v6)) == 0;
 }
 
 /* The device's key of a flow. */
 static struct dkey
 fkey_dev(const struct fkey *f)
 {
-	uint32_t a;
-
-	if (f->fam == 6)
-		return key6(f->dev);
-	memcpy(&a, f->dev, 4);
-	return key4(a);
+	return f->fam == 6 ? key6(f->a.v6.dev) : key4(f->a.v4.dev);
 }
 
 static struct flow *
@@ -1677,8 +1679,8 @@ on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts, bool has_src,
 		return;
 	d = has_src ? dev_find(p, &src) : NULL;
 	/* Volume of flows already known to be phone-home, either way. */
-	f = flow_find(p, &fk);
-	if (f == NULL) {
+	f = p->st.flows_now ? flow_find(p, &fk) : NULL;
+	if (f == NULL && p->st.flows_now) {
 		fkey_pkt(k, true, &rk);
 		f = flow_find(p, &rk);
 	}

@@ -187,6 +187,24 @@ parse_row(struct cs_ph_rule *r, struct cs_span line)
 	return 0;
 }
 
+/* Adds rule i to the index match_flow reads first: its port to the
+ * port map, or it to the list of ranges. */
+static void
+index_rule(struct cs_ph *ph, size_t i)
+{
+	const struct cs_ph_rule *r = &ph->v[i];
+
+	if (r->kind == CS_PH_UDP || r->kind == CS_PH_TCP) {
+		if (ph->ports == NULL)
+			ph->ports = cs_xcalloc(65536 / 8, 1);
+		ph->ports[r->port >> 3] |= (uint8_t)(1u << (r->port & 7));
+	} else if (r->kind == CS_PH_CIDR && ph->ncidr < CS_NELEM(ph->cidr)) {
+		ph->cidr[ph->ncidr++] = (uint16_t)i;
+	} else if (r->kind == CS_PH_CIDR) {
+		ph->cidr_over = true;
+	}
+}
+
 int
 cs_ph_add_mem(struct cs_ph *ph, const char *name, const uint8_t *p, size_t n,
 	      char *err, size_t errsz)
@@ -223,6 +241,7 @@ cs_ph_add_mem(struct cs_ph *ph, const char *name, const uint8_t *p, size_t n,
 			    name, lineno);
 			return CS_EINVAL;
 		}
+		index_rule(ph, ph->n);
 		ph->n++;
 	}
 	return 0;
@@ -304,6 +323,7 @@ void
 cs_ph_free(struct cs_ph *ph)
 {
 	free(ph->v);
+	free(ph->ports);
 	memset(ph, 0, sizeof(*ph));
 }
 
@@ -380,6 +400,21 @@ match_flow(const struct cs_ph *ph, int fam, uint32_t v4, const uint8_t *v6,
 	   uint8_t proto, uint16_t dport, struct cs_span payload, bool local,
 	   bool mcast)
 {
+	/* No rule for the port: only a range can match, and the ranges are
+	 * listed apart (the same answer as the scan below, for less). */
+	if ((ph->ports == NULL ||
+	     !(ph->ports[dport >> 3] & (1u << (dport & 7)))) &&
+	    !ph->cidr_over) {
+		for (size_t i = 0; i < ph->ncidr; i++) {
+			const struct cs_ph_rule *r = &ph->v[ph->cidr[i]];
+
+			if (r->fam == fam &&
+			    (fam == 4 ? (v4 & r->mask) == r->net
+				      : in_cidr6(r, v6)))
+				return r;
+		}
+		return NULL;
+	}
 	for (size_t i = 0; i < ph->n; i++) {
 		const struct cs_ph_rule *r = &ph->v[i];
 

@@ -42,6 +42,13 @@ struct cs_ph_rule {
 struct cs_ph {
 	struct cs_ph_rule *v; /* owned */
 	size_t n, cap;
+	/* Index for cs_ph_match_flow: a bit per destination port some rule
+	 * names (owned; NULL if none), and the CIDR rows' indexes (if there
+	 * are more than fit, cidr_over: every row is scanned). */
+	uint8_t *ports;
+	uint16_t cidr[256];
+	size_t ncidr;
+	bool cidr_over;
 };
 
 /* Returns "low", "medium" or "high". */

@@ -289,6 +289,33 @@ test_phonehome6(void **state)
 	}
 	/* IPv6 ranges never match IPv4 destinations, nor IPv4 ones IPv6. */
 	assert_null(cs_ph_match_flow(&ph, 0x20010db8u, 6, 443, CS_SPAN_NULL));
+	/* More ranges than the index lists: every row is still read. */
+	{
+		struct cs_ph many = {0};
+		char row[96];
+
+		for (int i = 0; i < 300; i++) {
+			snprintf(row, sizeof(row),
+				 "cidr\t2001:db8:%x::/48\tM%d\t-\ts\thigh\tt\n",
+				 i, i);
+			assert_int_equal(
+			    cs_ph_add_mem(&many, "m", (const uint8_t *)row,
+					  strlen(row), err, sizeof(err)),
+			    0);
+		}
+		for (int i = 0; i < 300; i += 299) {
+			uint8_t a[16] = {
+			    0x20,       0x01,    0x0d, 0xb8, (uint8_t)(i >> 8),
+			    (uint8_t)i, [15] = 1};
+			const struct cs_ph_rule *r =
+			    cs_ph_match_flow6(&many, a, 6, 443, CS_SPAN_NULL);
+
+			assert_non_null(r);
+			snprintf(row, sizeof(row), "M%d", i);
+			assert_string_equal(r->maker, row);
+		}
+		cs_ph_free(&many);
+	}
 	/* Bad IPv6 ranges are refused. */
 	{
 		static const char *const bad[] = {

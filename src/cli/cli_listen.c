@@ -135,7 +135,7 @@ ph_severity(const struct cs_passive_ph *e)
 static void
 ph_text(const struct cs_passive_ph *e, char *buf, size_t sz)
 {
-	char peer[16];
+	char peer[48];
 
 	snprintf(buf, sz,
 		 "maker=%s; country=%s; service=%s; via=%s; match=%s; "
@@ -143,7 +143,7 @@ ph_text(const struct cs_passive_ph *e, char *buf, size_t sz)
 		 "confidence=%s; source=%s",
 		 e->rule->maker, e->rule->country[0] ? e->rule->country : "-",
 		 e->rule->service, e->via, e->match,
-		 e->peer ? cs_passive_ipstr(e->peer, peer, sizeof(peer)) : "-",
+		 cs_passive_peerstr(e, peer, sizeof(peer))[0] ? peer : "-",
 		 (long long)e->first, (long long)e->last,
 		 (unsigned long long)e->packets, (unsigned long long)e->bytes,
 		 cs_ph_conf_name(e->rule->conf), e->rule->source);
@@ -250,7 +250,7 @@ json_device(struct listen_run *run, const struct cs_passive_dev *d,
 		      id->confidence, nobs);
 	for (size_t i = 0; i < d->nph; i++) {
 		const struct cs_passive_ph *e = &d->ph[i];
-		char peer[16];
+		char peer[48];
 
 		cs_buf_adds(b, i ? ",{" : "{");
 		cs_buf_adds(b, "\"maker\":");
@@ -259,9 +259,7 @@ json_device(struct listen_run *run, const struct cs_passive_dev *d,
 		json_str(b, "service", e->rule->service);
 		json_str(b, "via", e->via);
 		json_str(b, "match", e->match);
-		json_str(b, "peer",
-			 e->peer ? cs_passive_ipstr(e->peer, peer, sizeof(peer))
-				 : "");
+		json_str(b, "peer", cs_passive_peerstr(e, peer, sizeof(peer)));
 		cs_buf_printf(b,
 			      ",\"first_seen\":%lld,\"last_seen\":%lld,"
 			      "\"packets\":%llu,\"bytes\":%llu",

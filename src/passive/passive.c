@@ -102,10 +102,27 @@ struct macent {
 	uint32_t h[GW_ADDRS]; /* hashes of the distinct addresses seen */
 };
 
+/*
+ * A flow's key: the device's and the peer's endpoints, IPv4 (host order)
+ * or IPv6, and the hash of all of it (IPv4 keeps its cheap integer hash
+ * and is built without touching the IPv6 bytes).
+ */
+struct fkey {
+	uint8_t fam, proto;
+	uint16_t dport, pport; /* the device's port, the peer's */
+	uint32_t h;
+	union {
+		struct {
+			uint32_t dev, peer;
+		} v4;
+		struct {
+			uint8_t dev[16], peer[16];
+		} v6;
+	} a;
+};
+
 struct flow {
-	uint32_t dev_ip, peer_ip;
-	uint16_t dev_port, peer_port;
-	uint8_t proto;
+	struct fkey k;
 	int ph;       /* index into the device's ph[] */
 	uint64_t gen; /* of that device */
 	int64_t last;
@@ -146,6 +163,7 @@ struct tstate {
 struct rsm {
 	bool used;
 	uint32_t fh;
+	struct fkey fk;  /* the flow (the device's side first) */
 	struct dkey src; /* the sender: the device */
 	uint16_t sport;
 	uint32_t base; /* sequence number of buf[0] */
@@ -279,6 +297,20 @@ cs_passive_ipstr(uint32_t a, char *buf, size_t bufsz)
 {
 	snprintf(buf, bufsz, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255,
 		 (a >> 8) & 255, a & 255);
+	return buf;
+}
+
+char *
+cs_passive_peerstr(const struct cs_passive_ph *e, char *buf, size_t bufsz)
+{
+	if (bufsz == 0)
+		return buf;
+	buf[0] = '\0';
+	if (e->peer != 0)
+		return cs_passive_ipstr(e->peer, buf, bufsz);
+	if (e->peer6_set &&
+	    inet_ntop(AF_INET6, e->peer6, buf, (socklen_t)bufsz) == NULL)
+		buf[0] = '\0';
 	return buf;
 }
 
@@ -448,14 +480,6 @@ dev_find(struct cs_passive *p, const struct dkey *k)
 		if (key_eq(d, k))
 			return d;
 	return NULL;
-}
-
-static struct dev *
-dev_find4(struct cs_passive *p, uint32_t ip)
-{
-	struct dkey k = key4(ip);
-
-	return dev_find(p, &k);
 }
 
 static void dev_decode(struct cs_passive *p, struct dev *d, const char *kind,
@@ -734,13 +758,17 @@ obs_has(const struct cs_obs_list *l, const char *key, const char *val)
 /* Finds or adds d's record for (rule, via, match, peer); -1 if full. */
 static int
 ph_slot(struct cs_passive *p, struct dev *d, const struct cs_ph_rule *r,
-	const char *via, const char *match, uint32_t peer, int64_t ts)
+	const char *via, const char *match, uint32_t peer, const uint8_t *peer6,
+	int64_t ts)
 {
 	struct cs_passive_ph *e;
 
 	for (size_t i = 0; i < d->d.nph; i++) {
 		e = &d->d.ph[i];
 		if (e->rule == r && e->peer == peer &&
+		    (peer6 == NULL
+			 ? e->peer6_set == false
+			 : e->peer6_set && memcmp(e->peer6, peer6, 16) == 0) &&
 		    strcmp(e->via, via) == 0 && strcmp(e->match, match) == 0)
 			return (int)i;
 	}
@@ -765,6 +793,10 @@ ph_slot(struct cs_passive *p, struct dev *d, const struct cs_ph_rule *r,
 	cs_strlcpy(e->via, via, sizeof(e->via));
 	cs_strlcpy(e->match, match, sizeof(e->match));
 	e->peer = peer;
+	if (peer6 != NULL) {
+		memcpy(e->peer6, peer6, 16);
+		e->peer6_set = true;
+	}
 	e->first = e->last = ts;
 	return (int)d->d.nph++;
 }
@@ -801,16 +833,59 @@ flow_hash(uint32_t a, uint32_t b, uint16_t pa, uint16_t pb, uint8_t proto)
 	return hash32(a ^ hash32(b ^ ((uint32_t)pa << 16 | pb)) ^ proto);
 }
 
-static struct flow *
-flow_find(struct cs_passive *p, uint32_t dip, uint32_t pip, uint16_t dport,
-	  uint16_t pport, uint8_t proto)
+/*
+ * The key of the flow from the packet's source to its destination
+ * (rev: the other way round, the destination as the device).
+ */
+static void
+fkey_pkt(const struct cs_pkt *k, bool rev, struct fkey *out)
 {
-	size_t h = flow_hash(dip, pip, dport, pport, proto) & p->fmask;
+	out->fam = k->ipver;
+	out->proto = k->proto;
+	out->dport = rev ? k->dport : k->sport;
+	out->pport = rev ? k->sport : k->dport;
+	if (k->ipver == 4) {
+		out->a.v4.dev = rev ? k->dst_ip : k->src_ip;
+		out->a.v4.peer = rev ? k->src_ip : k->dst_ip;
+		out->h =
+		    (uint32_t)flow_hash(out->a.v4.dev, out->a.v4.peer,
+					out->dport, out->pport, out->proto);
+	} else {
+		memcpy(out->a.v6.dev, rev ? k->dst6 : k->src6, 16);
+		memcpy(out->a.v6.peer, rev ? k->src6 : k->dst6, 16);
+		out->h = hash_bytes(
+		    out->a.v6.dev, 16,
+		    hash_bytes(out->a.v6.peer, 16,
+			       ((uint32_t)out->dport << 16 | out->pport) ^
+				   (uint32_t)out->proto << 8));
+	}
+}
 
-	for (struct flow *f = p->fbuckets[h]; f != NULL; f = f->hnext)
-		if (f->dev_ip == dip && f->peer_ip == pip &&
-		    f->dev_port == dport && f->peer_port == pport &&
-		    f->proto == proto)
+static bool
+fkey_eq(const struct fkey *a, const struct fkey *b)
+{
+	if (a->h != b->h || a->fam != b->fam || a->proto != b->proto ||
+	    a->dport != b->dport || a->pport != b->pport)
+		return false;
+	if (a->fam == 4)
+		return a->a.v4.dev == b->a.v4.dev &&
+		       a->a.v4.peer == b->a.v4.peer;
+	return memcmp(&a->a.v6, &b->a.v6, sizeof(a->a.v6)) == 0;
+}
+
+/* The device's key of a flow. */
+static struct dkey
+fkey_dev(const struct fkey *f)
+{
+	return f->fam == 6 ? key6(f->a.v6.dev) : key4(f->a.v4.dev);
+}
+
+static struct flow *
+flow_find(struct cs_passive *p, const struct fkey *k)
+{
+	for (struct flow *f = p->fbuckets[k->h & p->fmask]; f != NULL;
+	     f = f->hnext)
+		if (fkey_eq(&f->k, k))
 			return f;
 	return NULL;
 }
@@ -818,10 +893,7 @@ flow_find(struct cs_passive *p, uint32_t dip, uint32_t pip, uint16_t dport,
 static void
 flow_drop(struct cs_passive *p, struct flow *f)
 {
-	size_t h = flow_hash(f->dev_ip, f->peer_ip, f->dev_port, f->peer_port,
-			     f->proto) &
-		   p->fmask;
-	struct flow **pp = &p->fbuckets[h];
+	struct flow **pp = &p->fbuckets[f->k.h & p->fmask];
 
 	while (*pp != f)
 		pp = &(*pp)->hnext;
@@ -833,11 +905,10 @@ flow_drop(struct cs_passive *p, struct flow *f)
 }
 
 static struct flow *
-flow_new(struct cs_passive *p, uint32_t dip, uint32_t pip, uint16_t dport,
-	 uint16_t pport, uint8_t proto, int slot, int64_t ts)
+flow_new(struct cs_passive *p, const struct fkey *k, int slot, int64_t ts)
 {
 	struct flow *f;
-	size_t h;
+	size_t h = k->h & p->fmask;
 
 	if (p->freelist == NULL) {
 		p->st.flows_evicted++;
@@ -845,14 +916,9 @@ flow_new(struct cs_passive *p, uint32_t dip, uint32_t pip, uint16_t dport,
 	}
 	f = p->freelist;
 	p->freelist = f->hnext;
-	f->dev_ip = dip;
-	f->peer_ip = pip;
-	f->dev_port = dport;
-	f->peer_port = pport;
-	f->proto = proto;
+	f->k = *k;
 	f->ph = slot;
 	f->last = ts;
-	h = flow_hash(dip, pip, dport, pport, proto) & p->fmask;
 	f->hnext = p->fbuckets[h];
 	p->fbuckets[h] = f;
 	lru_init(&f->lru);
@@ -1059,7 +1125,7 @@ on_dns(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 
 			if (d == NULL)
 				break;
-			slot = ph_slot(p, d, r, "dns", q.name[i], 0, ts);
+			slot = ph_slot(p, d, r, "dns", q.name[i], 0, NULL, ts);
 			ph_count(p, d, slot, ts, k->ip_len);
 		} else if (q.response && k->sport == 53 &&
 			   cs_mdns_parse(k->payload.p, k->payload.n, p->mdns) ==
@@ -1156,17 +1222,6 @@ disc_kind(const struct cs_pkt *k, enum dkind *dk, uint16_t *port)
 }
 
 /* ---- TCP reassembly ---- */
-
-static uint32_t
-tcp_hash(const struct cs_pkt *k)
-{
-	if (k->ipver == 4)
-		return (uint32_t)flow_hash(k->src_ip, k->dst_ip, k->sport,
-					   k->dport, 6);
-	return hash_bytes(
-	    k->src6, 16,
-	    hash_bytes(k->dst6, 16, (uint32_t)k->sport << 16 | k->dport));
-}
 
 enum rkind { R_NONE = 0, R_HTTP, R_RTSP, R_TLS, R_XM, R_DH, R_FTP };
 
@@ -1340,8 +1395,9 @@ rsm_give_up(struct cs_passive *p, struct rsm *r, int64_t ts)
 /* Starts following the flow of k with byte 0 at sequence base. */
 static struct rsm *
 rsm_start(struct cs_passive *p, const struct cs_pkt *k, struct tstate *t,
-	  uint32_t fh, uint32_t base)
+	  const struct fkey *fk, uint32_t base)
 {
+	uint32_t fh = fk->h;
 	struct rsm *r = NULL;
 
 	if (p->rsm == NULL)
@@ -1357,6 +1413,7 @@ rsm_start(struct cs_passive *p, const struct cs_pkt *k, struct tstate *t,
 	memset(r->have, 0, sizeof(r->have));
 	r->used = true;
 	r->fh = fh;
+	r->fk = *fk;
 	(void)key_src(k, &r->src);
 	r->sport = k->sport;
 	r->base = base;
@@ -1410,16 +1467,18 @@ rsm_add(struct cs_passive *p, struct rsm *r, const struct cs_pkt *k, int64_t ts)
 /* Reassembly of the device's TCP stream: follows, decodes or ignores
  * the segment. */
 static void
-on_tcp_stream(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
+on_tcp_stream(struct cs_passive *p, const struct cs_pkt *k,
+	      const struct fkey *fk, int64_t ts)
 {
-	uint32_t fh = tcp_hash(k);
+	uint32_t fh = fk->h;
 	struct tstate *t = &p->tst[fh & (TST_SLOTS - 1)];
 	struct cs_span pl = k->payload;
 	struct rsm *r;
 
 	if ((k->tcp_flags & (CS_TCP_SYN | CS_TCP_ACK)) ==
 	    (CS_TCP_SYN | CS_TCP_ACK)) {
-		if (t->st == TST_RSM && t->fh != fh)
+		if (t->st == TST_RSM &&
+		    (t->fh != fh || !fkey_eq(&p->rsm[t->slot].fk, fk)))
 			return; /* keep the followed flow's entry */
 		if (t->st == TST_RSM && p->rsm[t->slot].base == k->seq + 1)
 			return; /* a retransmitted SYN-ACK */
@@ -1435,6 +1494,10 @@ on_tcp_stream(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 		return;
 	if (t->fh == fh && t->st == TST_RSM) {
 		r = &p->rsm[t->slot];
+		/* Another flow with the same hash: its bytes are not this
+		 * one's, and it is not followed while this one is. */
+		if (!fkey_eq(&r->fk, fk))
+			return;
 		if (rsm_add(p, r, k, ts))
 			rsm_free(p, r, true);
 		return;
@@ -1468,7 +1531,7 @@ on_tcp_stream(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 				return;
 			}
 		}
-		r = rsm_start(p, k, t, fh, t->isn + 1);
+		r = rsm_start(p, k, t, fk, t->isn + 1);
 		if (rsm_add(p, r, k, ts))
 			rsm_free(p, r, true);
 		return;
@@ -1490,7 +1553,7 @@ on_tcp_stream(struct cs_passive *p, const struct cs_pkt *k, int64_t ts)
 			t->st = TST_DONE;
 			return;
 		}
-		r = rsm_start(p, k, t, fh, k->seq);
+		r = rsm_start(p, k, t, fk, k->seq);
 		if (rsm_add(p, r, k, ts))
 			rsm_free(p, r, true);
 		return;
@@ -1527,42 +1590,46 @@ res6_find(const struct cs_passive *p, const uint8_t a[16])
 }
 
 /*
- * Phone-home over IPv6: a ClientHello's SNI, and packets to or from an
- * address a listed name resolved to (AAAA), counted for the device on
- * the near side (there is no flow table for IPv6: each packet is looked
- * up in the resolved table, and the record is found again by its key).
+ * A phone-home rule for a new flow from the packet's source: the SNI
+ * rule (rule set), an address a listed name resolved to, or a range or
+ * port of the list.  Sets via and match; NULL if none.
  */
-static void
-on_ph6(struct cs_passive *p, const struct cs_pkt *k, int64_t ts, bool has_src,
-       const struct dkey *src, struct dev *d, const struct cs_ph_rule *rule,
-       const char *match)
+static const struct cs_ph_rule *
+ph_flow_rule(struct cs_passive *p, const struct cs_pkt *k,
+	     const struct cs_ph_rule *rule, char *via, char *match,
+	     size_t matchsz)
 {
-	const struct resolved6 *s;
-	int slot;
+	const struct resolved6 *s6;
+	struct resolved *s;
 
-	if (rule != NULL && has_src) {
-		if (d == NULL)
-			d = dev_get(p, src, ts);
-		slot = ph_slot(p, d, rule, "sni", match, 0, ts);
-		ph_count(p, d, slot, ts, k->ip_len);
-		return;
+	if (rule != NULL) {
+		cs_strlcpy(via, "sni", 8);
+		return rule;
 	}
-	if (p->res6 == NULL)
-		return;
-	if (has_src && (s = res6_find(p, k->dst6)) != NULL) {
-		if (d == NULL)
-			d = dev_get(p, src, ts);
-		slot = ph_slot(p, d, s->rule, "addr", s->name, 0, ts);
-		ph_count(p, d, slot, ts, k->ip_len);
-	} else if ((s = res6_find(p, k->src6)) != NULL) {
-		struct dkey dk = key6(k->dst6);
-		struct dev *dd = dev_find(p, &dk);
-
-		if (dd == NULL)
-			return; /* only the device's own flows are counted */
-		slot = ph_slot(p, dd, s->rule, "addr", s->name, 0, ts);
-		ph_count(p, dd, slot, ts, k->ip_len);
+	if (k->ipver == 4) {
+		s = res_slot(p, k->dst_ip);
+		if (s->addr == k->dst_ip && s->rule != NULL) {
+			cs_strlcpy(via, "addr", 8);
+			cs_strlcpy(match, s->name, matchsz);
+			return s->rule;
+		}
+		rule = cs_ph_match_flow(p->ph, k->dst_ip, k->proto, k->dport,
+					k->payload);
+	} else {
+		if ((s6 = res6_find(p, k->dst6)) != NULL) {
+			cs_strlcpy(via, "addr", 8);
+			cs_strlcpy(match, s6->name, matchsz);
+			return s6->rule;
+		}
+		rule = cs_ph_match_flow6(p->ph, k->dst6, k->proto, k->dport,
+					 k->payload);
 	}
+	if (rule != NULL) {
+		cs_strlcpy(via, rule->kind == CS_PH_CIDR ? "addr" : "port", 8);
+		snprintf(match, matchsz, "%s/%u", k->proto == 6 ? "tcp" : "udp",
+			 k->dport);
+	}
+	return rule;
 }
 
 /* src: the packet's source as a key when has_src. */
@@ -1573,10 +1640,11 @@ on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts, bool has_src,
 	const struct cs_ph_rule *rule = NULL;
 	struct dev *d;
 	struct flow *f;
+	struct fkey fk, rk;
 	char match[CS_DNS_QNAME_MAX], via[8];
 	struct cs_span pl = k->payload;
-	uint32_t peer = k->dst_ip;
 
+	fkey_pkt(k, false, &fk);
 	d = has_src ? dev_find(p, &src) : NULL;
 	if (d != NULL)
 		d = dev_get(p, &src, ts); /* newest: safe from eviction */
@@ -1603,26 +1671,27 @@ on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts, bool has_src,
 				dev_decode(p, d, kind, pl.p, pl.n, port);
 		}
 	} else {
-		on_tcp_stream(p, k, ts);
+		on_tcp_stream(p, k, &fk, ts);
 		if (pl.n >= 5 && pl.p[0] == 22 && pl.p[1] == 3)
 			on_tls(p, k, &rule, match, sizeof(match));
 	}
 	if (p->ph == NULL || p->ph->n == 0)
 		return;
-	if (k->ipver != 4) {
-		on_ph6(p, k, ts, has_src, &src, d, rule, match);
-		return;
-	}
 	d = has_src ? dev_find(p, &src) : NULL;
-	/* Volume of flows already known to be phone-home. */
-	f = flow_find(p, k->src_ip, k->dst_ip, k->sport, k->dport, k->proto);
-	if (f == NULL)
-		f = flow_find(p, k->dst_ip, k->src_ip, k->dport, k->sport,
-			      k->proto);
+	/* Volume of flows already known to be phone-home, either way. */
+	f = p->st.flows_now ? flow_find(p, &fk) : NULL;
+	if (f == NULL && p->st.flows_now) {
+		fkey_pkt(k, true, &rk);
+		f = flow_find(p, &rk);
+	}
 	if (f != NULL) {
-		struct dev *fd =
-		    f->dev_ip == k->src_ip ? d : dev_find4(p, f->dev_ip);
+		struct dkey fdk;
+		struct dev *fd = d;
 
+		if (f->k.h != fk.h || !fkey_eq(&f->k, &fk)) {
+			fdk = fkey_dev(&f->k);
+			fd = dev_find(p, &fdk);
+		}
 		f->last = ts;
 		lru_unlink(&f->lru);
 		lru_push(&p->flru, &f->lru);
@@ -1630,36 +1699,20 @@ on_l4(struct cs_passive *p, const struct cs_pkt *k, int64_t ts, bool has_src,
 			ph_count(p, fd, f->ph, ts, k->ip_len);
 		return;
 	}
-	if (rule != NULL) {
-		cs_strlcpy(via, "sni", sizeof(via));
-	} else {
-		struct resolved *s = res_slot(p, peer);
-
-		if (s->addr == peer && s->rule != NULL) {
-			rule = s->rule;
-			cs_strlcpy(via, "addr", sizeof(via));
-			cs_strlcpy(match, s->name, sizeof(match));
-		} else if ((rule = cs_ph_match_flow(p->ph, peer, k->proto,
-						    k->dport, pl)) != NULL) {
-			cs_strlcpy(via,
-				   rule->kind == CS_PH_CIDR ? "addr" : "port",
-				   sizeof(via));
-			snprintf(match, sizeof(match), "%s/%u",
-				 k->proto == 6 ? "tcp" : "udp", k->dport);
-		}
-	}
-	if (rule == NULL || !has_src)
+	if (!has_src || (rule = ph_flow_rule(p, k, rule, via, match,
+					     sizeof(match))) == NULL)
 		return;
 	if (d == NULL)
 		d = dev_get(p, &src, ts);
 	{
-		int slot = ph_slot(p, d, rule, via, match, peer, ts);
+		int slot =
+		    k->ipver == 4
+			? ph_slot(p, d, rule, via, match, k->dst_ip, NULL, ts)
+			: ph_slot(p, d, rule, via, match, 0, k->dst6, ts);
 
 		if (slot < 0)
 			return;
-		flow_new(p, k->src_ip, peer, k->sport, k->dport, k->proto, slot,
-			 ts)
-		    ->gen = d->gen;
+		flow_new(p, &fk, slot, ts)->gen = d->gen;
 		ph_count(p, d, slot, ts, k->ip_len);
 	}
 }

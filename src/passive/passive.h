@@ -10,14 +10,14 @@
  * the source address of its frames unless that MAC is a router's (seen
  * with many addresses, or sending router advertisements).  It collects
  * observations from ARP, DHCP and DHCPv6 requests, discovery datagrams
- * (WS-Discovery, SADP, DHIP, SSDP NOTIFY/replies, mDNS answers), the first
- * payload of HTTP and RTSP responses from its ports 80/8080/554 (the status
- * line and headers of one segment; no TCP reassembly), and TLS 1.2 certificates
- * it sends; and phone-home records: DNS questions, TLS SNI and flows from it
- * that match the endpoint list (passive/phonehome.h), with first/last time and
- * volume.  Tables have fixed capacity: devices and flows are kept in
- * LRU order and aged out after an idle time measured in packet time;
- * every drop is counted in struct cs_passive_stats.
+ * (WS-Discovery, SADP, DHIP, SSDP NOTIFY/replies, mDNS answers), HTTP and
+ * RTSP response headers, TLS 1.2 certificates and vendor service greetings
+ * it sends over TCP (IPv4 or IPv6, reassembled within caps); and phone-home
+ * records: DNS questions, TLS SNI and flows from it (IPv4 or IPv6) that match
+ * the endpoint list (passive/phonehome.h), with first/last time and volume.
+ * Tables have fixed capacity: devices and flows are kept in LRU order and aged
+ * out after an idle time measured in packet time; every drop is counted in
+ * struct cs_passive_stats.
  *
  * Not thread-safe; one struct cs_passive per thread.
  */
@@ -51,8 +51,10 @@ struct cs_passive_ph {
 	char via[8];                   /* "dns", "sni", "addr" or "port" */
 	char match[CS_DNS_QNAME_MAX];  /* the name, or the address/port */
 	uint32_t peer;                 /* remote IPv4, 0 if none (DNS) */
-	int64_t first, last;           /* unix seconds (packet time) */
-	uint64_t packets, bytes;       /* both directions, IP bytes */
+	uint8_t peer6[16];             /* remote IPv6 when peer6_set */
+	bool peer6_set;
+	int64_t first, last;     /* unix seconds (packet time) */
+	uint64_t packets, bytes; /* both directions, IP bytes */
 };
 
 /* A device as handed to the flush callback; everything is borrowed. */
@@ -143,6 +145,11 @@ void cs_passive_free(struct cs_passive *p);
 
 /* Writes a as dotted quad into buf (at least 16 bytes); returns buf. */
 char *cs_passive_ipstr(uint32_t a, char *buf, size_t bufsz);
+
+/* Writes e's remote address as text (dotted quad or IPv6, "" if none)
+ * into buf (at least 46 bytes); returns buf. */
+char *cs_passive_peerstr(const struct cs_passive_ph *e, char *buf,
+			 size_t bufsz);
 
 /* Writes d's address as text (dotted quad or IPv6, "" for a device
  * known only by its MAC) into buf (at least 46 bytes); returns buf. */

@@ -2,6 +2,7 @@
 /* Phone-home endpoint list: TSV loading and matching; see phonehome.h. */
 #include "passive/phonehome.h"
 
+#include <arpa/inet.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +47,35 @@ parse_ipv4(struct cs_span s, uint32_t *out)
 	return 0;
 }
 
+/* An IPv6 range "addr/len" (v, the '/' at sep) into r. */
+static int
+parse_cidr6(struct cs_ph_rule *r, struct cs_span v, size_t sep)
+{
+	char a[INET6_ADDRSTRLEN];
+	uint64_t num;
+
+	if (sep >= sizeof(a) ||
+	    cs_span_u64(cs_span_make(v.p + sep + 1, v.n - sep - 1), 128,
+			&num) != 0)
+		return CS_EINVAL;
+	memcpy(a, v.p, sep);
+	a[sep] = '\0';
+	if (inet_pton(AF_INET6, a, r->net6) != 1)
+		return CS_EINVAL;
+	r->fam = 6;
+	r->plen = (uint8_t)num;
+	for (size_t i = 0; i < 16; i++) {
+		size_t bit = i * 8;
+
+		if (bit >= num)
+			r->net6[i] = 0;
+		else if (num - bit < 8)
+			r->net6[i] &= (uint8_t)(0xFFu << (8 - (num - bit)));
+	}
+	cs_span_copy(r->value, sizeof(r->value), v);
+	return 0;
+}
+
 static int
 parse_value(struct cs_ph_rule *r, struct cs_span v)
 {
@@ -67,12 +97,17 @@ parse_value(struct cs_ph_rule *r, struct cs_span v)
 		return 0;
 	case CS_PH_CIDR:
 		sep = cs_span_find(v, "/", 1, false);
-		if (sep < 0 ||
-		    parse_ipv4(cs_span_make(v.p, (size_t)sep), &r->net) != 0 ||
+		if (sep < 0)
+			return CS_EINVAL;
+		if (cs_span_find(cs_span_make(v.p, (size_t)sep), ":", 1,
+				 false) >= 0)
+			return parse_cidr6(r, v, (size_t)sep);
+		if (parse_ipv4(cs_span_make(v.p, (size_t)sep), &r->net) != 0 ||
 		    cs_span_u64(
 			cs_span_make(v.p + sep + 1, v.n - (size_t)sep - 1), 32,
 			&num) != 0)
 			return CS_EINVAL;
+		r->fam = 4;
 		r->mask = num == 0 ? 0 : 0xFFFFFFFFu << (32 - num);
 		r->net &= r->mask;
 		break;
@@ -152,6 +187,24 @@ parse_row(struct cs_ph_rule *r, struct cs_span line)
 	return 0;
 }
 
+/* Adds rule i to the index match_flow reads first: its port to the
+ * port map, or it to the list of ranges. */
+static void
+index_rule(struct cs_ph *ph, size_t i)
+{
+	const struct cs_ph_rule *r = &ph->v[i];
+
+	if (r->kind == CS_PH_UDP || r->kind == CS_PH_TCP) {
+		if (ph->ports == NULL)
+			ph->ports = cs_xcalloc(65536 / 8, 1);
+		ph->ports[r->port >> 3] |= (uint8_t)(1u << (r->port & 7));
+	} else if (r->kind == CS_PH_CIDR && ph->ncidr < CS_NELEM(ph->cidr)) {
+		ph->cidr[ph->ncidr++] = (uint16_t)i;
+	} else if (r->kind == CS_PH_CIDR) {
+		ph->cidr_over = true;
+	}
+}
+
 int
 cs_ph_add_mem(struct cs_ph *ph, const char *name, const uint8_t *p, size_t n,
 	      char *err, size_t errsz)
@@ -188,6 +241,7 @@ cs_ph_add_mem(struct cs_ph *ph, const char *name, const uint8_t *p, size_t n,
 			    name, lineno);
 			return CS_EINVAL;
 		}
+		index_rule(ph, ph->n);
 		ph->n++;
 	}
 	return 0;
@@ -269,6 +323,7 @@ void
 cs_ph_free(struct cs_ph *ph)
 {
 	free(ph->v);
+	free(ph->ports);
 	memset(ph, 0, sizeof(*ph));
 }
 
@@ -306,18 +361,69 @@ cs_ph_addr_local(uint32_t a)
 	       a == 0xFFFFFFFFu;
 }
 
-const struct cs_ph_rule *
-cs_ph_match_flow(const struct cs_ph *ph, uint32_t dst, uint8_t proto,
-		 uint16_t dport, struct cs_span payload)
+bool
+cs_ph_addr6_local(const uint8_t a[16])
 {
-	bool local = cs_ph_addr_local(dst);
+	static const uint8_t mapped[12] = {[10] = 0xFF, [11] = 0xFF};
+	bool unspec_or_loop = true;
 
+	if (memcmp(a, mapped, 12) == 0)
+		return cs_ph_addr_local((uint32_t)a[12] << 24 |
+					(uint32_t)a[13] << 16 |
+					(uint32_t)a[14] << 8 | a[15]);
+	for (size_t i = 0; i < 15 && unspec_or_loop; i++)
+		unspec_or_loop = a[i] == 0;
+	return (unspec_or_loop && a[15] <= 1) || a[0] == 0xFF || /* multicast */
+	       (a[0] & 0xFE) == 0xFC ||                 /* unique local */
+	       (a[0] == 0xFE && (a[1] & 0xC0) == 0x80); /* link-local */
+}
+
+/* True if the IPv6 address a lies in r's range. */
+static bool
+in_cidr6(const struct cs_ph_rule *r, const uint8_t a[16])
+{
+	size_t full = r->plen / 8u, rest = r->plen % 8u;
+
+	if (memcmp(a, r->net6, full) != 0)
+		return false;
+	return rest == 0 ||
+	       (a[full] & (uint8_t)(0xFFu << (8 - rest))) == r->net6[full];
+}
+
+/*
+ * The rule matching a packet to dst (fam 4: v4, host order; fam 6: v6)
+ * on proto and dport with payload; local and mcast say whether dst is
+ * local (cs_ph_addr_local) or multicast/broadcast.
+ */
+static const struct cs_ph_rule *
+match_flow(const struct cs_ph *ph, int fam, uint32_t v4, const uint8_t *v6,
+	   uint8_t proto, uint16_t dport, struct cs_span payload, bool local,
+	   bool mcast)
+{
+	/* No rule for the port: only a range can match, and the ranges are
+	 * listed apart (the same answer as the scan below, for less). */
+	if ((ph->ports == NULL ||
+	     !(ph->ports[dport >> 3] & (1u << (dport & 7)))) &&
+	    !ph->cidr_over) {
+		for (size_t i = 0; i < ph->ncidr; i++) {
+			const struct cs_ph_rule *r = &ph->v[ph->cidr[i]];
+
+			if (r->fam == fam &&
+			    (fam == 4 ? (v4 & r->mask) == r->net
+				      : in_cidr6(r, v6)))
+				return r;
+		}
+		return NULL;
+	}
 	for (size_t i = 0; i < ph->n; i++) {
 		const struct cs_ph_rule *r = &ph->v[i];
 
 		switch (r->kind) {
 		case CS_PH_CIDR:
-			if ((dst & r->mask) == r->net)
+			if (r->fam != fam)
+				break;
+			if (fam == 4 ? (v4 & r->mask) == r->net
+				     : in_cidr6(r, v6))
 				return r;
 			break;
 		case CS_PH_UDP:
@@ -328,8 +434,7 @@ cs_ph_match_flow(const struct cs_ph *ph, uint32_t dst, uint8_t proto,
 			if (r->nmagic == 0) {
 				if (!local)
 					return r;
-			} else if ((dst >> 28) != 0xE && dst != 0xFFFFFFFFu &&
-				   payload.n >= r->nmagic &&
+			} else if (!mcast && payload.n >= r->nmagic &&
 				   memcmp(payload.p, r->magic, r->nmagic) ==
 				       0) {
 				return r;
@@ -340,4 +445,29 @@ cs_ph_match_flow(const struct cs_ph *ph, uint32_t dst, uint8_t proto,
 		}
 	}
 	return NULL;
+}
+
+const struct cs_ph_rule *
+cs_ph_match_flow(const struct cs_ph *ph, uint32_t dst, uint8_t proto,
+		 uint16_t dport, struct cs_span payload)
+{
+	return match_flow(ph, 4, dst, NULL, proto, dport, payload,
+			  cs_ph_addr_local(dst),
+			  (dst >> 28) == 0xE || dst == 0xFFFFFFFFu);
+}
+
+const struct cs_ph_rule *
+cs_ph_match_flow6(const struct cs_ph *ph, const uint8_t dst[16], uint8_t proto,
+		  uint16_t dport, struct cs_span payload)
+{
+	static const uint8_t mapped[12] = {[10] = 0xFF, [11] = 0xFF};
+
+	if (memcmp(dst, mapped, 12) == 0)
+		return cs_ph_match_flow(ph,
+					(uint32_t)dst[12] << 24 |
+					    (uint32_t)dst[13] << 16 |
+					    (uint32_t)dst[14] << 8 | dst[15],
+					proto, dport, payload);
+	return match_flow(ph, 6, 0, dst, proto, dport, payload,
+			  cs_ph_addr6_local(dst), dst[0] == 0xFF);
 }

@@ -25,7 +25,10 @@ enum cs_ph_conf { CS_PH_LOW = 0, CS_PH_MEDIUM, CS_PH_HIGH };
 struct cs_ph_rule {
 	enum cs_ph_kind kind;
 	char value[128];    /* the domain (lower case), or the text as given */
-	uint32_t net, mask; /* CIDR, host order */
+	uint8_t fam;        /* CIDR: 4 or 6 */
+	uint32_t net, mask; /* IPv4 CIDR, host order */
+	uint8_t net6[16];   /* IPv6 CIDR: the prefix (bits past plen 0) */
+	uint8_t plen;       /* and its length */
 	uint16_t port;      /* UDP/TCP destination port */
 	uint8_t magic[CS_PH_MAGIC_MAX];
 	size_t nmagic; /* payload prefix bytes; 0 = port alone */
@@ -39,6 +42,13 @@ struct cs_ph_rule {
 struct cs_ph {
 	struct cs_ph_rule *v; /* owned */
 	size_t n, cap;
+	/* Index for cs_ph_match_flow: a bit per destination port some rule
+	 * names (owned; NULL if none), and the CIDR rows' indexes (if there
+	 * are more than fit, cidr_over: every row is scanned). */
+	uint8_t *ports;
+	uint16_t cidr[256];
+	size_t ncidr;
+	bool cidr_over;
 };
 
 /* Returns "low", "medium" or "high". */
@@ -83,7 +93,22 @@ const struct cs_ph_rule *cs_ph_match_flow(const struct cs_ph *ph, uint32_t dst,
 					  uint8_t proto, uint16_t dport,
 					  struct cs_span payload);
 
+/*
+ * As cs_ph_match_flow for an IPv6 destination: an IPv6 CIDR containing
+ * it, or a port rule (bare ports only to public destinations: not
+ * unspecified, loopback, link-local, unique local or multicast).  An
+ * IPv4-mapped address (::ffff:a.b.c.d) is matched as its IPv4 address.
+ */
+const struct cs_ph_rule *cs_ph_match_flow6(const struct cs_ph *ph,
+					   const uint8_t dst[16], uint8_t proto,
+					   uint16_t dport,
+					   struct cs_span payload);
+
 /* True for private, loopback, link-local, multicast and broadcast. */
 bool cs_ph_addr_local(uint32_t a);
+
+/* True for unspecified, loopback, link-local, unique local and multicast
+ * IPv6 addresses, and IPv4-mapped ones cs_ph_addr_local calls local. */
+bool cs_ph_addr6_local(const uint8_t a[16]);
 
 #endif /* CS_PASSIVE_PHONEHOME_H */

@@ -116,6 +116,27 @@ pg_ip6(struct pg_frame *f, const uint8_t smac[6], uint8_t proto,
 }
 
 void
+pg_tcp6(struct pg_frame *f, const uint8_t smac[6], const uint8_t src[16],
+	uint16_t sport, const uint8_t dst[16], uint16_t dport, uint32_t seq,
+	uint8_t flags, const void *payload, size_t n)
+{
+	uint8_t l4[PG_MAX], *p = l4;
+
+	if (n > PG_MAX - 14 - 40 - 20)
+		n = PG_MAX - 14 - 40 - 20;
+	p = be16(p, sport);
+	p = be16(p, dport);
+	p = be32(p, seq);
+	p = be32(p, 2000);
+	*p++ = 0x50;
+	*p++ = flags;
+	p = be16(p, 65535);
+	p = be32(p, 0);
+	memcpy(p, payload, n);
+	pg_ip6(f, smac, 6, src, dst, l4, 20 + n);
+}
+
+void
 pg_udp6(struct pg_frame *f, const uint8_t smac[6], const uint8_t src[16],
 	uint16_t sport, const uint8_t dst[16], uint16_t dport,
 	const void *payload, size_t n)

@@ -35,6 +35,10 @@ void pg_tcp(struct pg_frame *f, const uint8_t smac[6], uint32_t src,
 void pg_ip6(struct pg_frame *f, const uint8_t smac[6], uint8_t proto,
 	    const uint8_t src[16], const uint8_t dst[16], const void *l4,
 	    size_t n);
+/* Ethernet + IPv6 + TCP with a sequence number and flags. */
+void pg_tcp6(struct pg_frame *f, const uint8_t smac[6], const uint8_t src[16],
+	     uint16_t sport, const uint8_t dst[16], uint16_t dport,
+	     uint32_t seq, uint8_t flags, const void *payload, size_t n);
 /* Ethernet + IPv6 + UDP. */
 void pg_udp6(struct pg_frame *f, const uint8_t smac[6], const uint8_t src[16],
 	     uint16_t sport, const uint8_t dst[16], uint16_t dport,

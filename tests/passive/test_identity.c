@@ -546,6 +546,50 @@ test_reassembly(void **state)
 	free(g);
 }
 
+/* The listener's IPv4 flow hash (src/passive/passive.c), to build two
+ * flows that share it. */
+static uint32_t
+h32(uint32_t x)
+{
+	x ^= x >> 16;
+	x *= 0x7feb352dU;
+	x ^= x >> 15;
+	x *= 0x846ca68bU;
+	x ^= x >> 16;
+	return x;
+}
+
+/* Reassembly is keyed by the flow's endpoints, not by its hash: a
+ * second flow built to hash the same (another device, to the same
+ * client) cannot put its bytes into the followed flow. */
+static void
+test_reassembly_keyed(void **state)
+{
+	static const char hdr[] = "HTTP/1.1 200 OK\r\nServer: Reasm-Test/1\r\n"
+				  "Content-Length: 0\r\n\r\n";
+	const size_t n = strlen(hdr);
+	const uint32_t a1 = PG_IP(127, 114, 9, 1), b = PG_IP(127, 114, 9, 2);
+	const uint32_t a2 =
+	    a1 ^ h32(b ^ (80u << 16 | 40000)) ^ h32(b ^ (80u << 16 | 40001));
+	struct got *g = calloc(1, sizeof(*g));
+	struct cs_passive *p;
+	struct pg_frame f;
+
+	(void)state;
+	assert_true(a2 != a1);
+	p = cs_passive_new(NULL, NULL, collect, g);
+	feed(p, 99, CS_TCP_SYN | CS_TCP_ACK, "", 0);
+	feed(p, 100 + 20, 0x18, hdr + 20, n - 20);
+	pg_tcp(&f, outer_mac6, a2, 80, b, 40001, 100, 0x18,
+	       "HTTP/1.1 200 OK\r\nXer", 20);
+	assert_int_equal(cs_passive_packet(p, 1700000000, f.b, f.n, f.n), 0);
+	feed(p, 100, 0x18, hdr, 20);
+	cs_passive_finish(p);
+	cs_passive_free(p);
+	assert_true(must(g, "127.114.9.1")->http_server);
+	free(g);
+}
+
 static int ph_seen;
 
 static void
@@ -651,7 +695,16 @@ test_v6_resolved(void **state)
 		pg_ip6(&f, inner_mac, 6, a6, cloud, l4, 40);
 		assert_int_equal(
 		    cs_passive_packet(p, 1700000001, f.b, f.n, f.n), 0);
+		/* The reply: the same ports the other way round. */
+		l4[0] = 0x00;
+		l4[1] = 0xbb;
+		l4[2] = 0xa0;
+		l4[3] = 0x00;
 		pg_ip6(&f, outer_mac6, 6, cloud, a6, l4, 40);
+		l4[0] = 0xa0;
+		l4[1] = 0x00;
+		l4[2] = 0x00;
+		l4[3] = 0xbb;
 		assert_int_equal(
 		    cs_passive_packet(p, 1700000001, f.b, f.n, f.n), 0);
 	}
@@ -914,6 +967,181 @@ test_identity(void **state)
 	free(b);
 }
 
+/* ---- TCP over IPv6 ---- */
+
+/* Writes segments of s (n bytes, stream starting at seq) from src:sport
+ * to dst:dport over IPv6: the SYN-ACK, the last part, a retransmission
+ * of it with other bytes, the first part, the middle. */
+static void
+reordered6(pcap_dumper_t *d, int64_t t, const uint8_t mac[6],
+	   const uint8_t src[16], uint16_t sport, const uint8_t dst[16],
+	   uint16_t dport, uint32_t seq, const uint8_t *s, size_t n,
+	   size_t cut1, size_t cut2)
+{
+	struct pg_frame f;
+	uint8_t junk[PG_MAX];
+
+	pg_tcp6(&f, mac, src, sport, dst, dport, seq - 1, 0x12, "", 0);
+	pg_dump(d, t, &f);
+	pg_tcp6(&f, mac, src, sport, dst, dport, seq + (uint32_t)cut2, 0x18,
+		s + cut2, n - cut2);
+	pg_dump(d, t, &f);
+	memset(junk, 'Z', sizeof(junk));
+	pg_tcp6(&f, mac, src, sport, dst, dport, seq + (uint32_t)cut2, 0x18,
+		junk, n - cut2);
+	pg_dump(d, t, &f);
+	pg_tcp6(&f, mac, src, sport, dst, dport, seq, 0x18, s, cut1);
+	pg_dump(d, t + 1, &f);
+	pg_tcp6(&f, mac, src, sport, dst, dport, seq + (uint32_t)cut1, 0x18,
+		s + cut1, cut2 - cut1);
+	pg_dump(d, t + 1, &f);
+}
+
+static const uint8_t cam6[16] = {0xfd, 0x00, 0x11, 0x4, [15] = 0x30};
+static const uint8_t cli6[16] = {0xfd, 0x00, 0x11, 0x4, [15] = 0x99};
+static const uint8_t cloud6[16] = {0x20, 0x01, 0x0d,       0xb8,
+				   0x00, 0x42, [15] = 0x07};
+static const uint8_t cam6_mac[6] = {0x02, 0x11, 0x22, 0x33, 0x46, 0x30};
+
+/*
+ * Writes an IPv6 capture with libpcap: an IPv6-only camera (cam6) whose
+ * HTTP response header and TLS certificate each arrive split over three
+ * reordered segments with a differing retransmission, which then opens
+ * flows to a listed IPv6 range (cloud6, TCP 443) and a listed bare port
+ * (TCP 6500 on another public IPv6 address).
+ */
+static void
+write_v6_capture(const char *path, const char *der_path)
+{
+	static const char http[] = "HTTP/1.1 401 Unauthorized\r\n"
+				   "Server: App-webs/\r\n"
+				   "WWW-Authenticate: Digest realm=\"x\"\r\n"
+				   "Content-Length: 0\r\n\r\n";
+	static const uint8_t other6[16] = {0x20, 0x01, 0x0d,
+					   0xb8, 0x99, [15] = 0x01};
+	pcap_t *dead = pcap_open_dead(DLT_EN10MB, 65535);
+	pcap_dumper_t *d;
+	struct pg_frame f;
+	uint8_t der[3000], rec[PG_MAX];
+	size_t dern, n;
+	FILE *fp;
+	int64_t t = 1700200000;
+
+	assert_non_null(dead);
+	assert_non_null(d = pcap_dump_open(dead, path));
+	assert_non_null(fp = fopen(der_path, "rb"));
+	dern = fread(der, 1, sizeof(der), fp);
+	fclose(fp);
+	assert_true(dern > 0);
+	reordered6(d, t, cam6_mac, cam6, 80, cli6, 52000, 5000,
+		   (const uint8_t *)http, strlen(http), 20, 40);
+	n = pg_server_cert(rec, sizeof(rec), der, dern);
+	reordered6(d, t + 2, cam6_mac, cam6, 443, cli6, 52001, 90000, rec, n,
+		   n / 3, 2 * n / 3);
+	/* Phone-home: three packets each way to the listed range, one out
+	 * to the listed port. */
+	for (int i = 0; i < 3; i++) {
+		pg_tcp6(&f, cam6_mac, cam6, 41000, cloud6, 443, 7000, 0x10, "",
+			0);
+		pg_dump(d, t + 4 + i, &f);
+		pg_tcp6(&f, outer_mac6, cloud6, 443, cam6, 41000, 9000, 0x10,
+			"", 0);
+		pg_dump(d, t + 4 + i, &f);
+	}
+	pg_tcp6(&f, cam6_mac, cam6, 41001, other6, 6500, 1, 0x02, "", 0);
+	pg_dump(d, t + 8, &f);
+	pcap_dump_close(d);
+	pcap_close(dead);
+}
+
+static struct cs_passive_ph v6f[4];
+static int v6f_n;
+
+static void
+v6f_collect(void *arg, const struct cs_passive_dev *d)
+{
+	char a[48];
+
+	collect(arg, d);
+	cs_passive_addrstr(d, a, sizeof(a));
+	if (strcmp(a, "fd00:1104::30") != 0)
+		return;
+	for (size_t i = 0; i < d->nph && v6f_n < 4; i++)
+		v6f[v6f_n++] = d->ph[i];
+}
+
+/* IPv6 flows are reassembled and decoded as IPv4 ones are, and
+ * phone-home rules naming an IPv6 range or a bare port match them. */
+static void
+test_v6_tcp(void **state)
+{
+	static const char list[] =
+	    "cidr\t2001:db8:42::/48\tHikvision\tCN\tcloud\tmedium\ttest\n"
+	    "tcp\t6500\tHikvision\tCN\tCAS\tmedium\ttest\n";
+	char cap[] = "/tmp/cs-v6tcp-XXXXXX", der[4096], fpdir[4096],
+	     entdir[4096], err[512];
+	struct got *g = calloc(1, sizeof(*g));
+	struct cs_ph ph = {0};
+	struct cs_capture_opts co = {0};
+	struct cs_passive_stats st;
+	struct cs_passive *p;
+	const struct dev_seen *s;
+	bool range = false, port = false;
+
+	(void)state;
+	close(mkstemp(cap));
+	snprintf(der, sizeof(der), "%s/fuzz/corpus/x509/hikvision-dvrnvr.der",
+		 srcdir());
+	snprintf(fpdir, sizeof(fpdir), "%s/data/fingerprints", srcdir());
+	snprintf(entdir, sizeof(entdir), "%s/data/entities", srcdir());
+	assert_non_null(g->fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err)));
+	assert_int_equal(cs_ph_add_mem(&ph, "t", (const uint8_t *)list,
+				       strlen(list), err, sizeof(err)),
+			 0);
+	write_v6_capture(cap, der);
+	v6f_n = 0;
+	p = cs_passive_new(NULL, &ph, v6f_collect, g);
+	co.file = cap;
+	if (cs_capture_run(p, &co, NULL, err, sizeof(err)) != 0)
+		fail_msg("%s", err);
+	cs_passive_get_stats(p, &st);
+	assert_int_equal(st.tcp_uncut, 0);
+	cs_passive_finish(p);
+	cs_passive_free(p);
+	s = must(g, "fd00:1104::30");
+	assert_true(s->http_server);
+	assert_true(s->tls_subject);
+	assert_string_equal(s->id.manufacturer, "Hikvision");
+	assert_string_equal(s->mac, "02:11:22:33:46:30");
+	assert_true(s->ph_maker);
+	/* The listed peers are not devices of their own. */
+	assert_null(find(g, "2001:db8:42::7"));
+	for (int i = 0; i < v6f_n; i++) {
+		char peer[48];
+
+		cs_passive_peerstr(&v6f[i], peer, sizeof(peer));
+		if (strcmp(v6f[i].via, "addr") == 0 &&
+		    strcmp(v6f[i].match, "tcp/443") == 0) {
+			assert_string_equal(peer, "2001:db8:42::7");
+			assert_int_equal(v6f[i].packets, 6); /* both ways */
+			range = true;
+		}
+		if (strcmp(v6f[i].via, "port") == 0 &&
+		    strcmp(v6f[i].match, "tcp/6500") == 0) {
+			assert_string_equal(peer, "2001:db8:9900::1");
+			assert_int_equal(v6f[i].packets, 1);
+			port = true;
+		}
+	}
+	assert_int_equal(v6f_n, 2);
+	assert_true(range);
+	assert_true(port);
+	unlink(cap);
+	cs_ph_free(&ph);
+	cs_fpdb_free(g->fp);
+	free(g);
+}
+
 /* ---- flat memory ---- */
 
 static long
@@ -1048,8 +1276,10 @@ main(void)
 	    cmocka_unit_test(test_ndp),
 	    cmocka_unit_test(test_dhcp6),
 	    cmocka_unit_test(test_reassembly),
+	    cmocka_unit_test(test_reassembly_keyed),
 	    cmocka_unit_test(test_v6_phonehome),
 	    cmocka_unit_test(test_v6_resolved),
+	    cmocka_unit_test(test_v6_tcp),
 	    cmocka_unit_test(test_mac_only),
 	    cmocka_unit_test(test_vendor_streams),
 	    cmocka_unit_test(test_identity),

@@ -6,6 +6,7 @@
  * capture.
  */
 #include <malloc.h>
+#include <arpa/inet.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -227,6 +228,109 @@ test_phonehome(void **state)
 				       strlen(bad), err, sizeof(err)),
 			 CS_EINVAL);
 	assert_non_null(strstr(err, "bad:1:"));
+	cs_ph_free(&ph);
+}
+
+/* IPv6 ranges and bare ports against IPv6 destinations (table-driven). */
+static void
+test_phonehome6(void **state)
+{
+	static const char list[] =
+	    "cidr\t2001:db8:42::/48\tA\tCN\tcloud\thigh\tt\n"
+	    "cidr\t2001:db8:43:8000::/49\tB\tCN\tcloud\thigh\tt\n"
+	    "cidr\t10.9.0.0/16\tC\tCN\tcloud\thigh\tt\n"
+	    "udp\t9999\tD\tCN\tp2p\tmedium\tt\n"
+	    "udp\t32100:f100\tE\tCN\tp2p\thigh\tt\n";
+	static const struct {
+		const char *dst;
+		uint8_t proto;
+		uint16_t dport;
+		const char *maker; /* NULL: no match */
+	} t[] = {
+	    {"2001:db8:42::7", 6, 443, "A"},
+	    {"2001:db8:42:ffff:ffff:ffff:ffff:ffff", 17, 1, "A"},
+	    {"2001:db8:43::1", 6, 443, NULL}, /* below the /49 */
+	    {"2001:db8:43:8000::1", 6, 443, "B"},
+	    {"2001:db8:43:ffff::1", 6, 443, "B"},
+	    {"::ffff:10.9.1.1", 6, 443, "C"}, /* IPv4-mapped */
+	    {"2600::1", 17, 9999, "D"},       /* bare port, public */
+	    {"fd00::1", 17, 9999, NULL},      /* unique local */
+	    {"fe80::1", 17, 9999, NULL},      /* link-local */
+	    {"ff02::fb", 17, 9999, NULL},     /* multicast */
+	    {"::1", 17, 9999, NULL},          /* loopback */
+	    {"::ffff:192.168.1.1", 17, 9999, NULL},
+	    {"2600::1", 6, 9999, NULL},   /* wrong protocol */
+	    {"fd00::1", 17, 32100, "E"},  /* prefix rules match anywhere */
+	    {"ff02::1", 17, 32100, NULL}, /* but not multicast */
+	};
+	static const uint8_t pppp[] = {0xF1, 0x00, 0x00, 0x00};
+	struct cs_ph ph = {0};
+	char err[256];
+
+	(void)state;
+	assert_int_equal(cs_ph_add_mem(&ph, "t", (const uint8_t *)list,
+				       strlen(list), err, sizeof(err)),
+			 0);
+	for (size_t i = 0; i < CS_NELEM(t); i++) {
+		uint8_t a[16];
+		const struct cs_ph_rule *r;
+
+		assert_int_equal(inet_pton(AF_INET6, t[i].dst, a), 1);
+		r = cs_ph_match_flow6(&ph, a, t[i].proto, t[i].dport,
+				      cs_span_make(pppp, sizeof(pppp)));
+		if (t[i].maker == NULL) {
+			if (r != NULL)
+				fail_msg("%s matched %s", t[i].dst, r->maker);
+		} else {
+			if (r == NULL)
+				fail_msg("%s: no match", t[i].dst);
+			assert_string_equal(r->maker, t[i].maker);
+		}
+	}
+	/* IPv6 ranges never match IPv4 destinations, nor IPv4 ones IPv6. */
+	assert_null(cs_ph_match_flow(&ph, 0x20010db8u, 6, 443, CS_SPAN_NULL));
+	/* More ranges than the index lists: every row is still read. */
+	{
+		struct cs_ph many = {0};
+		char row[96];
+
+		for (int i = 0; i < 300; i++) {
+			snprintf(row, sizeof(row),
+				 "cidr\t2001:db8:%x::/48\tM%d\t-\ts\thigh\tt\n",
+				 i, i);
+			assert_int_equal(
+			    cs_ph_add_mem(&many, "m", (const uint8_t *)row,
+					  strlen(row), err, sizeof(err)),
+			    0);
+		}
+		for (int i = 0; i < 300; i += 299) {
+			uint8_t a[16] = {
+			    0x20,       0x01,    0x0d, 0xb8, (uint8_t)(i >> 8),
+			    (uint8_t)i, [15] = 1};
+			const struct cs_ph_rule *r =
+			    cs_ph_match_flow6(&many, a, 6, 443, CS_SPAN_NULL);
+
+			assert_non_null(r);
+			snprintf(row, sizeof(row), "M%d", i);
+			assert_string_equal(r->maker, row);
+		}
+		cs_ph_free(&many);
+	}
+	/* Bad IPv6 ranges are refused. */
+	{
+		static const char *const bad[] = {
+		    "cidr\t2001:db8::/129\tA\t-\ts\thigh\tt\n",
+		    "cidr\t2001:db8:::/32\tA\t-\ts\thigh\tt\n",
+		    "cidr\t2001:db8::\tA\t-\ts\thigh\tt\n",
+		    "cidr\t2001:db8::/\tA\t-\ts\thigh\tt\n",
+		};
+
+		for (size_t i = 0; i < CS_NELEM(bad); i++)
+			assert_int_equal(
+			    cs_ph_add_mem(&ph, "bad", (const uint8_t *)bad[i],
+					  strlen(bad[i]), err, sizeof(err)),
+			    CS_EINVAL);
+	}
 	cs_ph_free(&ph);
 }
 
@@ -502,6 +606,7 @@ main(void)
 	    cmocka_unit_test(test_tls),
 	    cmocka_unit_test(test_tls_split),
 	    cmocka_unit_test(test_phonehome),
+	    cmocka_unit_test(test_phonehome6),
 	    cmocka_unit_test(test_scenario),
 	    cmocka_unit_test(test_bounded),
 	};

@@ -11,14 +11,15 @@
 # scripts/pg.sh (fsync=off, loopback only).  Needs ./build.
 #   bench/bench_estate.sh [devices [observations [sites [timeout_s]]]]
 #   defaults 100000 5000000 50 600; the issue's size is 1000000 50000000 500
+#   CAMSWEEP=/path/to/camsweep times that binary instead of ./build's
 set -eu
 cd "$(dirname "$0")/.."
 devices=${1:-100000}
 obs=${2:-5000000}
 sites=${3:-50}
 limit=${4:-600}
-cs=./build/camsweep
-ninja -C build camsweep >/dev/null
+cs=${CAMSWEEP:-./build/camsweep} # CAMSWEEP=path times another build
+[ -n "${CAMSWEEP:-}" ] || ninja -C build camsweep >/dev/null
 psql=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | sort -V | tail -1)
 if [ -z "${CS_PG_URI:-}" ]; then
 	eval "$(bash scripts/pg.sh start)"

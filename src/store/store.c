@@ -652,6 +652,14 @@ cs_store_reach_get(struct cs_store *s, const char *ip, char *vantage,
 }
 
 int
+cs_store_each_reach(struct cs_store *s, cs_store_reach_cb cb, void *arg)
+{
+	if (s == NULL || cb == NULL)
+		return CS_EINVAL;
+	return s->ops->each_reach(s, cb, arg);
+}
+
+int
 cs_store_prev_scan(struct cs_store *s, int64_t id, int64_t *out)
 {
 	if (s == NULL || out == NULL)

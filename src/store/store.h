@@ -472,6 +472,23 @@ int cs_store_reach_get(struct cs_store *s, const char *ip, char *vantage,
 		       size_t vsz, char *ports, size_t psz);
 
 /*
+ * Callback for cs_store_each_reach: one address that answered, with the
+ * vantage and ports of its latest reachable record (NUL-terminated,
+ * valid only during the call).  Return 0 to continue.  Must not call
+ * cs_store_* functions on the same store.
+ */
+typedef int (*cs_store_reach_cb)(void *arg, const char *ip,
+				 const char *vantage, const char *ports);
+
+/*
+ * Calls cb once for every address that cs_store_reach_get would report
+ * reachable, with what it would copy out, in no particular order: one
+ * query for an assessment of the whole estate instead of one per device.
+ * Returns cb's non-zero value, 0, or CS_EIO.
+ */
+int cs_store_each_reach(struct cs_store *s, cs_store_reach_cb cb, void *arg);
+
+/*
  * The identity key of a device within its site: "mac:" and the MAC in
  * lower case when mac is non-empty, else "serial:" and the serial when
  * serial is non-empty, else "ip:" and the canonical address text.  Writes

@@ -114,6 +114,8 @@ struct cs_store_ops {
 			 bool reachable, int64_t at);
 	int (*reach_get)(struct cs_store *s, const struct cs_store_ip *ip,
 			 char *vantage, size_t vsz, char *ports, size_t psz);
+	int (*each_reach)(struct cs_store *s, cs_store_reach_cb cb,
+			  void *arg);
 	int (*first_scan)(struct cs_store *s, int64_t *first);
 	/* The scan next to id: older (smaller id) or newer. */
 	int (*scan_near)(struct cs_store *s, int64_t id, bool older,

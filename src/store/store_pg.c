@@ -2290,6 +2290,30 @@ pg_reach_get(struct cs_store *s, const struct cs_store_ip *ip, char *vantage,
 }
 
 static int
+pg_each_reach(struct cs_store *s, cs_store_reach_cb cb, void *arg)
+{
+	PGresult *res;
+	int n, ret = 0;
+
+	/* per address, the record pg_reach_get picks */
+	res = adhoc(s,
+		    "SELECT DISTINCT ON (ip) ip, vantage, ports FROM reach "
+		    "WHERE reachable = 1 ORDER BY ip, checked_at DESC, "
+		    "vantage COLLATE \"C\"",
+		    NULL, "each_reach");
+	if (!res_ok(res)) {
+		PQclear(res);
+		return CS_EIO;
+	}
+	n = PQntuples(res);
+	for (int r = 0; r < n && ret == 0; r++)
+		ret = cb(arg, PQgetvalue(res, r, 0), PQgetvalue(res, r, 1),
+			 PQgetvalue(res, r, 2));
+	PQclear(res);
+	return ret;
+}
+
+static int
 pg_first_scan(struct cs_store *s, int64_t *first)
 {
 	PGresult *res =
@@ -2469,6 +2493,7 @@ const struct cs_store_ops cs_store_pg_ops = {
     .each_finding = pg_each_finding,
     .reach_put = pg_reach_put,
     .reach_get = pg_reach_get,
+    .each_reach = pg_each_reach,
     .first_scan = pg_first_scan,
     .scan_near = pg_scan_near,
     .admin_init = pg_admin_init,

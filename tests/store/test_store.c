@@ -718,6 +718,40 @@ collect_f(void *arg, const struct cs_finding_row *f)
 	return 0;
 }
 
+/* Reach records seen by cs_store_each_reach: "ip vantage ports" each. */
+struct rrows {
+	size_t n;
+	bool stop;
+	char v[4][128];
+};
+
+static int
+collect_reach(void *arg, const char *ip, const char *vantage,
+	      const char *ports)
+{
+	struct rrows *r = arg;
+
+	if (r->stop)
+		return 7;
+	if (r->n < 4)
+		snprintf(r->v[r->n], sizeof(r->v[0]), "%s %s %s", ip, vantage,
+			 ports);
+	r->n++;
+	return 0;
+}
+
+/* "vantage ports" recorded for ip, "" if none. */
+static const char *
+reach_of(const struct rrows *r, const char *ip)
+{
+	size_t n = strlen(ip);
+
+	for (size_t i = 0; i < r->n && i < 4; i++)
+		if (strncmp(r->v[i], ip, n) == 0 && r->v[i][n] == ' ')
+			return r->v[i] + n + 1;
+	return "";
+}
+
 /*
  * The finding state machine, the plan and reach records, on both
  * backends: raise, update keeping the plan, plan changes and their
@@ -731,6 +765,7 @@ test_findings(void **state)
 	struct cs_store *s = open_ok(f);
 	static struct cs_finding_row fr, got;
 	struct frows rs;
+	struct rrows rr;
 	int64_t s1 = scan_at(s, "north", 1700000000), s2, id, id2, first, last;
 	bool reopened = true;
 	char v[64], ports[64];
@@ -892,11 +927,35 @@ test_findings(void **state)
 			 1);
 	assert_string_equal(v, "core-ws1");
 	assert_string_equal(ports, "80,554");
+	/* each_reach: what reach_get gives, per address, in one call */
+	assert_int_equal(
+	    cs_store_reach_put(s, "core-ws2", "127.20.0.2", rp, 1, 1700001000),
+	    0);
+	assert_int_equal(
+	    cs_store_reach_put(s, "core-ws3", "127.20.0.2", rp, 2, 1700002500),
+	    0);
+	assert_int_equal(
+	    cs_store_reach_put(s, "core-ws1", "127.20.0.3", NULL, 0, 1700002500),
+	    0);
+	memset(&rr, 0, sizeof(rr));
+	assert_int_equal(cs_store_each_reach(s, collect_reach, &rr), 0);
+	assert_int_equal(rr.n, 2);
+	assert_string_equal(reach_of(&rr, "127.20.0.1"), "core-ws1 80,554");
+	assert_string_equal(reach_of(&rr, "127.20.0.2"), "core-ws3 80,554");
 	assert_int_equal(
 	    cs_store_reach_put(s, "core-ws1", "127.20.0.1", NULL, 0, 1700003000),
 	    0);
 	assert_int_equal(cs_store_reach_get(s, "127.20.0.1", NULL, 0, NULL, 0),
 			 0);
+	memset(&rr, 0, sizeof(rr));
+	assert_int_equal(cs_store_each_reach(s, collect_reach, &rr), 0);
+	assert_int_equal(rr.n, 1);
+	assert_string_equal(reach_of(&rr, "127.20.0.1"), "");
+	assert_string_equal(reach_of(&rr, "127.20.0.2"), "core-ws3 80,554");
+	/* the callback's value stops the walk */
+	rr.stop = true;
+	assert_int_equal(cs_store_each_reach(s, collect_reach, &rr), 7);
+	assert_int_equal(cs_store_each_reach(s, NULL, &rr), CS_EINVAL);
 	assert_int_equal(
 	    cs_store_reach_put(s, "", "127.20.0.1", rp, 2, 1700003000),
 	    CS_EINVAL);

@@ -728,20 +728,19 @@ cs_cli_assess(int argc, char **argv)
 		qsort(walk.ips, walk.n, sizeof(*walk.ips), str46_cmp);
 	if (!dry) {
 		/* Record; keep each finding's stable id and plan. */
-		for (size_t i = 0; i < rows.n; i++) {
-			bool reopened = false;
-			if (cs_store_finding_put(st, &rows.v[i], &rows.v[i].id,
-						 &reopened) != 0 ||
-			    cs_store_finding_get(st, rows.v[i].id,
-						 &rows.v[i]) != 0) {
-				fprintf(stderr, "camsweep assess: %s\n",
-					cs_store_errmsg(st));
-				goto out;
-			}
-			if (reopened && !json)
+		bool *reopened = cs_xcalloc(rows.n + 1, sizeof(*reopened));
+		if (cs_store_finding_put_many(st, rows.v, rows.n, reopened) !=
+		    0) {
+			fprintf(stderr, "camsweep assess: %s\n",
+				cs_store_errmsg(st));
+			free(reopened);
+			goto out;
+		}
+		for (size_t i = 0; i < rows.n; i++)
+			if (reopened[i] && !json)
 				printf("reopened #%lld: %s is seen again\n",
 				       (long long)rows.v[i].id, rows.v[i].ip);
-		}
+		free(reopened);
 		/* Close what this scan no longer shows, but only where it
 		 * looked: a device outside the scan's scope was not seen
 		 * because it was not looked for. */

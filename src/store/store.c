@@ -461,6 +461,17 @@ date_valid(const char *d)
 	return m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
+/* The status a raised finding starts with: the caller's, never closed. */
+static const char *
+raised_status(const struct cs_finding_row *f)
+{
+	return cs_finding_status_valid(f->status) &&
+		       strcmp(f->status, "closed") != 0 &&
+		       strcmp(f->status, "withdrawn") != 0
+		   ? f->status
+		   : "open";
+}
+
 int
 cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 		     int64_t *id, bool *reopened)
@@ -491,11 +502,7 @@ cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 	dev = f->device_id != 0 ? f->device_id : s->ops->device_of(s, sip.text);
 	if (rc == CS_ENOTFOUND) {
 		/* raised: with the caller's plan, but never born closed */
-		const char *st = cs_finding_status_valid(f->status) &&
-					 strcmp(f->status, "closed") != 0 &&
-					 strcmp(f->status, "withdrawn") != 0
-				     ? f->status
-				     : "open";
+		const char *st = raised_status(f);
 		if ((rc = s->ops->finding_write(s, f, 0, st, false, dev, id)) !=
 		    0)
 			return rc;
@@ -512,6 +519,49 @@ cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 	*reopened = true;
 	return s->ops->finding_event(s, fid, f->assessed_at, f->last_scan,
 				     "reopened", status);
+}
+
+int
+cs_store_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
+			  size_t n, bool *reopened)
+{
+	const char **status;
+	bool *flags = reopened;
+	int rc = 0;
+
+	if (s == NULL || (n > 0 && v == NULL))
+		return CS_EINVAL;
+	for (size_t i = 0; i < n; i++) {
+		struct cs_store_ip sip;
+		const struct cs_finding_row *f = &v[i];
+		if (f->key[0] == '\0' || ip_parse(f->ip, &sip) != 0 ||
+		    f->regime[0] == '\0' || f->obligation[0] == '\0' ||
+		    (unsigned)f->severity > CS_SEV_CRITICAL)
+			return CS_EINVAL;
+	}
+	if (n == 0)
+		return 0;
+	if (flags == NULL)
+		flags = cs_xcalloc(n, sizeof(*flags));
+	if (s->ops->finding_put_many != NULL) {
+		status = cs_xcalloc(n, sizeof(*status));
+		for (size_t i = 0; i < n; i++)
+			status[i] = raised_status(&v[i]);
+		memset(flags, 0, n * sizeof(*flags));
+		rc = s->ops->finding_put_many(s, v, status, n, flags);
+		free(status);
+	} else {
+		int64_t *ids = cs_xcalloc(n, sizeof(*ids));
+		for (size_t i = 0; i < n && rc == 0; i++)
+			rc = cs_store_finding_put(s, &v[i], &ids[i], &flags[i]);
+		/* read back once all are written, as the set-based write */
+		for (size_t i = 0; i < n && rc == 0; i++)
+			rc = cs_store_finding_get(s, ids[i], &v[i]);
+		free(ids);
+	}
+	if (flags != reopened)
+		free(flags);
+	return rc;
 }
 
 int

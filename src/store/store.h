@@ -395,6 +395,19 @@ int cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 			 int64_t *id, bool *reopened);
 
 /*
+ * Writes the n findings of one assessment as cs_store_finding_put would,
+ * one after another (a key given twice: the later row's computed fields
+ * win), then reads each back into v[i] as cs_store_finding_get would
+ * (its id, plan and status as stored).  reopened (may be NULL) gets one
+ * flag per row.  PostgreSQL does it set-based in one transaction, a few
+ * statements whatever n is; SQLite row by row.  Returns 0, CS_EINVAL
+ * (a row that cs_store_finding_put refuses; nothing is written) or
+ * CS_EIO.
+ */
+int cs_store_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
+			      size_t n, bool *reopened);
+
+/*
  * Closes finding id: status "closed" with verified_scan = scan_id (the
  * later scan that no longer saw the device there), or "withdrawn" (scan_id
  * is then the scan that was assessed).  status is one of those two words.

@@ -2101,6 +2101,212 @@ pg_finding_write(struct cs_store *s, const struct cs_finding_row *f, int64_t fid
 	return 0;
 }
 
+/* Runs a COPY ... FROM STDIN of the rows in b; 0 or CS_EIO. */
+static int
+copy_rows(struct cs_store *s, const char *sql, const struct cs_buf *b,
+	  const char *what)
+{
+	struct pg *q = pg_of(s);
+	PGresult *res = PQexec(q->conn, sql);
+	int rc = 0;
+
+	if (PQresultStatus(res) != PGRES_COPY_IN) {
+		db_err(s, what, res);
+		PQclear(res);
+		return CS_EIO;
+	}
+	PQclear(res);
+	if (b->len > 0 &&
+	    PQputCopyData(q->conn, (const char *)b->p, (int)b->len) != 1)
+		rc = CS_EIO;
+	if (PQputCopyEnd(q->conn, rc == 0 ? NULL : "client failed") != 1)
+		rc = CS_EIO;
+	while ((res = PQgetResult(q->conn)) != NULL) {
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == 0)
+			rc = db_err(s, what, res);
+		PQclear(res);
+	}
+	if (rc != 0 && s->errmsg[0] == '\0')
+		db_err(s, what, NULL);
+	return rc;
+}
+
+/*
+ * The findings of one assessment, set-based: COPY into a session table,
+ * then one UPDATE of the known keys, one INSERT of the new ones, one
+ * INSERT of their events and one read back, in one transaction.  The
+ * effect is that of cs_store_finding_put for each row in order (a key
+ * given twice keeps the later row's computed fields).
+ */
+static int
+pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
+		    const char *const *status, size_t n, bool *reopened)
+{
+	size_t nf;
+	const struct cs_store_col *fc = cs_store_finding_cols(&nf);
+	static const char nums[] =
+	    "device_id, confidence, sensitive, reach_core, severity, "
+	    "first_seen, last_scan, assessed_at";
+	static const char plan[] = "status, status_until, owner, due, note";
+	char cols[1024] = "", set[2048] = "", sql[4096];
+	struct cs_buf b;
+	PGresult *res;
+	int rc = 0, nr;
+
+	if (batch_commit(s) != 0)
+		return CS_EIO;
+	for (size_t i = 0; i < nf; i++) {
+		char one[96];
+		cs_store_sql_add(cols, sizeof(cols), fc[i].name);
+		cs_store_sql_add(cols, sizeof(cols), ", ");
+		snprintf(one, sizeof(one), "%s = t.%s, ", fc[i].name,
+			 fc[i].name);
+		cs_store_sql_add(set, sizeof(set), one);
+	}
+	cs_store_sql_add(cols, sizeof(cols), nums);
+	snprintf(sql, sizeof(sql),
+		 "CREATE TEMP TABLE IF NOT EXISTS cs_f (seq bigint, fkey text, "
+		 "id bigint, old_status text, confidence double precision, "
+		 "device_id bigint, sensitive integer, reach_core integer, "
+		 "severity integer, first_seen bigint, last_scan bigint, "
+		 "assessed_at bigint, status text, status_until text, "
+		 "owner text, due text, note text");
+	for (size_t i = 0; i < nf; i++) {
+		cs_store_sql_add(sql, sizeof(sql), ", ");
+		cs_store_sql_add(sql, sizeof(sql), fc[i].name);
+		cs_store_sql_add(sql, sizeof(sql), " text");
+	}
+	cs_store_sql_add(sql, sizeof(sql), "); TRUNCATE cs_f");
+	if (exec_cmd(s, sql, "finding_put: table") != 0)
+		return CS_EIO;
+	cs_buf_init(&b, (sizeof(*v) * 2 + 256) * (n + 1));
+	for (size_t r = 0; r < n; r++) {
+		const struct cs_finding_row *f = &v[r];
+		copy_i64(&b, (int64_t)r);
+		copy_sep(&b);
+		COPY_FIXED(&b, f->key);
+		for (size_t i = 0; i < nf; i++) {
+			const char *c = (const char *)f + fc[i].off;
+			copy_sep(&b);
+			copy_text(&b, c, strnlen(c, fc[i].size));
+		}
+		copy_sep(&b);
+		if (f->device_id != 0)
+			copy_i64(&b, f->device_id);
+		else
+			badd(&b, "\\N", 2);
+		bprintf(&b, "\t%.17g\t%d\t%d\t%d\t%" PRId64 "\t%" PRId64
+			    "\t%" PRId64 "\t",
+			f->confidence, f->sensitive ? 1 : 0,
+			f->reach_core ? 1 : 0, (int)f->severity, f->first_seen,
+			f->last_scan, f->assessed_at);
+		copy_str(&b, status[r]);
+		copy_sep(&b);
+		COPY_FIXED(&b, f->status_until);
+		copy_sep(&b);
+		COPY_FIXED(&b, f->owner);
+		copy_sep(&b);
+		COPY_FIXED(&b, f->due);
+		copy_sep(&b);
+		COPY_FIXED(&b, f->note);
+		copy_end(&b);
+	}
+	snprintf(sql, sizeof(sql), "COPY cs_f (seq, fkey, %s, %s) FROM STDIN",
+		 cols, plan);
+	if (exec_cmd(s, "BEGIN", "finding_put") != 0 ||
+	    copy_rows(s, sql, &b, "finding_put: copy") != 0)
+		rc = CS_EIO;
+	cs_buf_free(&b);
+	/* the device of an address, as pg_device_of finds it */
+	if (rc == 0)
+		rc = exec_cmd(
+		    s,
+		    "UPDATE cs_f t SET device_id = (SELECT d.id FROM device d "
+		    "WHERE d.ip = t.ip ORDER BY d.last_seen DESC, d.id DESC "
+		    "LIMIT 1) WHERE t.device_id IS NULL; "
+		    "UPDATE cs_f t SET id = f.id, old_status = f.status "
+		    "FROM finding f WHERE f.fkey = t.fkey",
+		    "finding_put: match");
+	/* assessed again: the computed fields follow, the plan stays; a
+	 * closed or withdrawn finding is reopened */
+	if (rc == 0) {
+		snprintf(sql, sizeof(sql),
+			 "UPDATE finding f SET %s device_id = t.device_id, "
+			 "confidence = t.confidence, sensitive = t.sensitive, "
+			 "reach_core = t.reach_core, severity = t.severity, "
+			 "first_seen = t.first_seen, "
+			 "last_scan = greatest(f.last_scan, t.last_scan), "
+			 "assessed_at = t.assessed_at, status = CASE WHEN "
+			 "f.status IN ('closed', 'withdrawn') THEN 'open' "
+			 "ELSE f.status END, verified_scan = CASE WHEN "
+			 "f.status IN ('closed', 'withdrawn') THEN 0 ELSE "
+			 "f.verified_scan END FROM (SELECT DISTINCT ON (fkey) * "
+			 "FROM cs_f WHERE id IS NOT NULL ORDER BY fkey, seq "
+			 "DESC) t WHERE f.id = t.id",
+			 set);
+		rc = exec_cmd(s, sql, "finding_put: update");
+	}
+	/* raised: with the caller's plan (never born closed) */
+	if (rc == 0) {
+		snprintf(sql, sizeof(sql),
+			 "INSERT INTO finding (%s, first_scan, fkey, %s) "
+			 "SELECT %s, last_scan, fkey, %s FROM (SELECT DISTINCT "
+			 "ON (fkey) * FROM cs_f WHERE id IS NULL ORDER BY fkey, "
+			 "seq DESC) t ORDER BY seq; "
+			 "UPDATE cs_f t SET id = f.id FROM finding f "
+			 "WHERE t.id IS NULL AND f.fkey = t.fkey; "
+			 "INSERT INTO finding_event (finding_id, at, scan_id, "
+			 "what, detail) SELECT id, assessed_at, last_scan, "
+			 "CASE WHEN old_status IS NULL THEN 'raised' ELSE "
+			 "'reopened' END, coalesce(old_status, action) FROM "
+			 "(SELECT DISTINCT ON (fkey) * FROM cs_f WHERE "
+			 "old_status IS NULL OR old_status IN ('closed', "
+			 "'withdrawn') ORDER BY fkey, seq) t ORDER BY seq",
+			 cols, plan, cols, plan);
+		rc = exec_cmd(s, sql, "finding_put: insert");
+	}
+	if (rc == 0)
+		rc = exec_cmd(s, "COMMIT", "finding_put");
+	if (rc != 0) {
+		char keep[sizeof(s->errmsg)];
+		cs_strlcpy(keep, s->errmsg, sizeof(keep));
+		if (in_txn(s))
+			exec_cmd(s, "ROLLBACK", "rollback");
+		cs_strlcpy(s->errmsg, keep, sizeof(s->errmsg));
+		return CS_EIO;
+	}
+	/* each row as stored, as pg_finding_get reads it */
+	sql[0] = '\0';
+	cs_store_sql_add(sql, sizeof(sql), "SELECT x.*, t.seq, t.old_status "
+					   "FROM cs_f t CROSS JOIN LATERAL (");
+	finding_select(sql + strlen(sql), sizeof(sql) - strlen(sql));
+	cs_store_sql_add(sql, sizeof(sql),
+			 " WHERE fkey = t.fkey) x ORDER BY t.seq");
+	res = adhoc(s, sql, NULL, "finding_put: read back");
+	if (!res_ok(res)) {
+		PQclear(res);
+		return CS_EIO;
+	}
+	nr = PQntuples(res);
+	for (int r = 0; r < nr; r++) {
+		int nc = PQnfields(res);
+		int64_t k = FLD_I64(res, r, nc - 2);
+		const char *old = PQgetvalue(res, r, nc - 1);
+		if (k < 0 || (size_t)k >= n)
+			continue;
+		finding_read(res, r, &v[k]);
+		reopened[k] = strcmp(old, "closed") == 0 ||
+			      strcmp(old, "withdrawn") == 0;
+	}
+	PQclear(res);
+	if ((size_t)nr != n) {
+		cs_store_set_err(s, "finding_put: %d of %zu findings read back",
+				 nr, n);
+		return CS_EIO;
+	}
+	return 0;
+}
+
 static int
 pg_finding_set_status(struct cs_store *s, int64_t id, const char *status,
 		      int64_t verified)
@@ -2494,6 +2700,7 @@ const struct cs_store_ops cs_store_pg_ops = {
     .reach_put = pg_reach_put,
     .reach_get = pg_reach_get,
     .each_reach = pg_each_reach,
+    .finding_put_many = pg_finding_put_many,
     .first_scan = pg_first_scan,
     .scan_near = pg_scan_near,
     .admin_init = pg_admin_init,

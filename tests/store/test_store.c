@@ -965,6 +965,87 @@ test_findings(void **state)
 	cs_store_close(s);
 }
 
+/*
+ * cs_store_finding_put_many on both backends: raise with the caller's
+ * plan, a key given twice (the later row wins), bytes COPY must escape,
+ * the read back, reopening a closed finding with its plan kept, and a bad
+ * row refused before anything is written.
+ */
+static void
+test_findings_many(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	static struct cs_finding_row v[3], got;
+	static const char odd[] = "tab\there\\back\nline\r|";
+	struct frows rs;
+	bool re[3] = {true, true, true};
+	int64_t s1 = scan_at(s, "north", 1700000000), s2;
+
+	assert_int_equal(
+	    put_ident(s, s1, "127.21.0.1", NULL, NULL, NULL, 1700000001, true),
+	    0);
+	assert_int_equal(cs_store_scan_end(s, s1, "complete", 1700000100), 0);
+	s2 = scan_at(s, "north", 1700001000);
+	assert_int_equal(cs_store_scan_end(s, s2, "complete", 1700001100), 0);
+	assert_int_equal(cs_store_finding_put_many(s, v, 0, NULL), 0);
+
+	finding_make(&v[0], "127.21.0.1", "uk-gsg-2022", "1", CS_SEV_HIGH, "",
+		     s1);
+	cs_strlcpy(v[0].status, "planned", sizeof(v[0].status));
+	cs_strlcpy(v[0].owner, "alice", sizeof(v[0].owner));
+	finding_make(&v[1], "127.21.0.2", "uk-gsg-2022", "2", CS_SEV_MEDIUM,
+		     "", s1);
+	cs_strlcpy(v[1].manufacturer, odd, sizeof(v[1].manufacturer));
+	cs_strlcpy(v[1].status, "closed", sizeof(v[1].status));
+	v[2] = v[0];
+	v[2].severity = CS_SEV_CRITICAL;
+	assert_int_equal(cs_store_finding_put_many(s, v, 3, re), 0);
+	assert_false(re[0] || re[1] || re[2]);
+	assert_true(v[0].id != 0 && v[1].id != 0 && v[0].id != v[1].id);
+	assert_int_equal(v[2].id, v[0].id);
+	assert_string_equal(v[0].status, "planned");
+	assert_string_equal(v[0].owner, "alice");
+	assert_int_equal(v[0].severity, CS_SEV_CRITICAL);
+	assert_int_equal(v[0].first_scan, s1);
+	assert_true(v[0].device_id != 0); /* the device at that address */
+	assert_int_equal(v[1].device_id, 0);
+	assert_string_equal(v[1].status, "open"); /* never born closed */
+	assert_string_equal(v[1].manufacturer, odd);
+	assert_int_equal(cs_store_finding_get(s, v[1].id, &got), 0);
+	assert_string_equal(got.manufacturer, odd);
+	assert_string_equal(got.key, "127.21.0.2|uk-gsg-2022|2");
+
+	/* closed, then seen again: reopened, the plan kept */
+	assert_int_equal(cs_store_finding_close(s, v[0].id, "closed", s2), 0);
+	finding_make(&v[2], "127.21.0.1", "uk-gsg-2022", "1", CS_SEV_LOW, "",
+		     s2);
+	cs_strlcpy(v[2].owner, "bob", sizeof(v[2].owner));
+	assert_int_equal(cs_store_finding_put_many(s, &v[2], 1, re), 0);
+	assert_true(re[0]);
+	assert_int_equal(v[2].id, v[0].id);
+	assert_string_equal(v[2].status, "open");
+	assert_string_equal(v[2].owner, "alice");
+	assert_int_equal(v[2].verified_scan, 0);
+	assert_int_equal(v[2].last_scan, s2);
+	assert_int_equal(v[2].first_scan, s1);
+	assert_int_equal(v[2].severity, CS_SEV_LOW);
+
+	/* a bad row: refused, nothing written */
+	finding_make(&v[0], "127.21.0.3", "uk-gsg-2022", "1", CS_SEV_HIGH, "",
+		     s2);
+	finding_make(&v[1], "not-an-ip", "uk-gsg-2022", "1", CS_SEV_HIGH, "",
+		     s2);
+	assert_int_equal(cs_store_finding_put_many(s, v, 2, NULL), CS_EINVAL);
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_finding(s, NULL, collect_f, &rs), 0);
+	assert_int_equal(rs.n, 2);
+	assert_int_equal(cs_store_finding_put_many(NULL, v, 1, NULL),
+			 CS_EINVAL);
+	assert_integrity(s);
+	cs_store_close(s);
+}
+
 static void
 test_names(void **state)
 {
@@ -1853,6 +1934,8 @@ main(void)
 	    cmocka_unit_test(test_device_key),
 	    cmocka_unit_test(test_uri_secrets),
 	    cmocka_unit_test_setup_teardown(test_findings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_findings_many, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_many_devices, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_upload_once, setup,

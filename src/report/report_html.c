@@ -596,13 +596,14 @@ device_table(struct rp_w *w, const struct cs_report *r)
 	cs_report_put(w, "</table>\n</section>\n");
 }
 
-/* Observations of one device, copied out of the store's callback. */
+/* Observations of a chunk of devices, copied out of the store's
+ * callback: l[i] for the chunk's i-th device. */
 static int
-on_obs(void *arg, const struct cs_obs *o)
+on_obs(void *arg, size_t i, const struct cs_obs *o)
 {
 	struct cs_obs_list *l = arg;
 
-	cs_obs_add(l, o->key, o->port, o->flags, o->val, o->len);
+	cs_obs_add(&l[i], o->key, o->port, o->flags, o->val, o->len);
 	return 0;
 }
 
@@ -625,17 +626,14 @@ dd_text(struct rp_w *w, const char *term, const char *s)
 	cs_report_put(w, "</dd>");
 }
 
-static int
-device_detail(struct rp_w *w, const struct cs_report *r, size_t idx)
+static void
+device_detail(struct rp_w *w, const struct cs_report *r, size_t idx,
+	      const struct cs_obs_list *lp)
 {
 	const struct rp_dev *d = &r->dev[idx];
 	const struct cs_identity *id = &d->id;
-	struct cs_obs_list l;
+	const struct cs_obs_list l = *lp;
 	char ts[32];
-	int rc;
-
-	cs_obs_list_init(&l);
-	rc = cs_store_each_observation(r->store, r->scan.id, d->ip, on_obs, &l);
 	cs_report_putf(w, "<article id=\"d%zu\"><h3>%zu. ", idx + 1, idx + 1);
 	cs_report_put_html(w, d->ip);
 	cs_report_put(w, " \xE2\x80\x94 ");
@@ -762,7 +760,30 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx)
 		cs_report_put(w, "</details>\n");
 	}
 	cs_report_put(w, "</article>\n");
-	cs_obs_list_free(&l);
+}
+
+/* Devices per query of their observations. */
+#define DETAIL_CHUNK 1024
+
+/* The details of devices [from, from + n): their observations read in
+ * one store call. */
+static int
+detail_chunk(struct rp_w *w, const struct cs_report *r, size_t from, size_t n)
+{
+	static struct cs_obs_list l[DETAIL_CHUNK];
+	const char *ips[DETAIL_CHUNK];
+	int rc;
+
+	for (size_t i = 0; i < n; i++) {
+		cs_obs_list_init(&l[i]);
+		ips[i] = r->dev[from + i].ip;
+	}
+	rc = cs_store_each_observation_of(r->store, r->scan.id, ips, n,
+					  on_obs, l);
+	for (size_t i = 0; i < n && w->rc == 0; i++)
+		device_detail(w, r, from + i, &l[i]);
+	for (size_t i = 0; i < n; i++)
+		cs_obs_list_free(&l[i]);
 	return rc < 0 ? rc : 0;
 }
 
@@ -894,8 +915,9 @@ cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 			  "evidence</h2>\n<p>Each identity field with the "
 			  "rule that asserted it, the observation it matched "
 			  "and the raw bytes the device sent.</p>\n");
-	for (size_t i = 0; i < r->ndev && w.rc == 0 && rc == 0; i++)
-		rc = device_detail(&w, r, i);
+	for (size_t i = 0; i < r->ndev && w.rc == 0 && rc == 0;
+	     i += DETAIL_CHUNK)
+		rc = detail_chunk(&w, r, i, CS_MIN(DETAIL_CHUNK, r->ndev - i));
 	cs_report_put(&w, "</section>\n");
 	if (r->assessed)
 		rules_applied(&w, r);

@@ -397,6 +397,56 @@ cs_store_each_observation(struct cs_store *s, int64_t scan_id, const char *ip,
 	return s->ops->each_observation(s, scan_id, &sip, cb, arg);
 }
 
+/* Calls the _of callback for one address's observations. */
+struct obs_of {
+	cs_store_obs_of_cb cb;
+	void *arg;
+	size_t i;
+};
+
+static int
+obs_of_one(void *arg, const struct cs_obs *o)
+{
+	struct obs_of *x = arg;
+
+	return x->cb(x->arg, x->i, o);
+}
+
+int
+cs_store_each_observation_of(struct cs_store *s, int64_t scan_id,
+			     const char *const *ips, size_t n,
+			     cs_store_obs_of_cb cb, void *arg)
+{
+	struct cs_store_ip *sip;
+	const char **txt;
+	int rc = 0;
+
+	if (s == NULL || cb == NULL || (n > 0 && ips == NULL) ||
+	    n > CS_STORE_OBS_OF_MAX)
+		return CS_EINVAL;
+	if (n == 0)
+		return 0;
+	sip = cs_xcalloc(n, sizeof(*sip));
+	txt = cs_xcalloc(n, sizeof(*txt));
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		rc = ip_parse(ips[i], &sip[i]);
+		txt[i] = sip[i].text;
+	}
+	if (rc == 0 && s->ops->each_observation_of != NULL) {
+		rc = s->ops->each_observation_of(s, scan_id, txt, n, cb, arg);
+	} else if (rc == 0) {
+		struct obs_of x = {cb, arg, 0};
+		for (size_t i = 0; i < n && rc == 0; i++) {
+			x.i = i;
+			rc = s->ops->each_observation(s, scan_id, &sip[i],
+						      obs_of_one, &x);
+		}
+	}
+	free(txt);
+	free(sip);
+	return rc;
+}
+
 int
 cs_store_integrity_check(struct cs_store *s, char *err, size_t errsz)
 {

@@ -285,6 +285,25 @@ int cs_store_each_observation(struct cs_store *s, int64_t scan_id,
 			      const char *ip, cs_store_obs_cb cb, void *arg);
 
 /*
+ * Callback for cs_store_each_observation_of: observation o of ips[i];
+ * as for cs_store_obs_cb.  Return 0 to continue.
+ */
+typedef int (*cs_store_obs_of_cb)(void *arg, size_t i, const struct cs_obs *o);
+
+/*
+ * Calls cb for each observation stored in scan_id for each of the n
+ * addresses ips[0..n-1]: by i, each host's in the order put, as n calls
+ * of cs_store_each_observation would, but in one query on PostgreSQL (a
+ * report reads a whole estate in chunks).  n is at most
+ * CS_STORE_OBS_OF_MAX.  Returns cb's non-zero value, 0, CS_EINVAL (an
+ * invalid address, n too large) or CS_EIO.
+ */
+#define CS_STORE_OBS_OF_MAX 4096
+int cs_store_each_observation_of(struct cs_store *s, int64_t scan_id,
+				 const char *const *ips, size_t n,
+				 cs_store_obs_of_cb cb, void *arg);
+
+/*
  * Runs the backend's integrity check (PRAGMA integrity_check plus
  * foreign_key_check for SQLite).  Returns 0 if it reports no problem, or
  * CS_EIO with the first problem in err (errsz bytes, may be 0).

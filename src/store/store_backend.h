@@ -118,6 +118,11 @@ struct cs_store_ops {
 	int (*finding_put_many)(struct cs_store *s, struct cs_finding_row *v,
 				const char *const *status, size_t n,
 				bool *reopened);
+	/* optional: NULL runs each_observation per address; ips are
+	 * canonical address texts */
+	int (*each_observation_of)(struct cs_store *s, int64_t scan_id,
+				   const char *const *ips, size_t n,
+				   cs_store_obs_of_cb cb, void *arg);
 	int (*each_reach)(struct cs_store *s, cs_store_reach_cb cb,
 			  void *arg);
 	int (*first_scan)(struct cs_store *s, int64_t *first);

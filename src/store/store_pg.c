@@ -114,7 +114,8 @@ static const char *const sql_text[ST_COUNT] = {
 	[ST_EACH_OBS] = "SELECT o.key, o.port, o.flags, o.value "
 			"FROM observation o JOIN sighting s "
 			"ON s.id = o.sighting_id "
-			"WHERE s.scan_id = $1 AND s.ip = $2 ORDER BY o.seq",
+			"WHERE s.site = (SELECT site FROM scan WHERE id = $1) "
+			"AND s.scan_id = $1 AND s.ip = $2 ORDER BY o.seq",
 
 };
 /* clang-format on */
@@ -1840,6 +1841,68 @@ pg_each_observation(struct cs_store *s, int64_t scan_id,
 	return ret;
 }
 
+static int
+pg_each_observation_of(struct cs_store *s, int64_t scan_id,
+		       const char *const *ips, size_t n, cs_store_obs_of_cb cb,
+		       void *arg)
+{
+	struct pg *q = pg_of(s);
+	struct pgp p = {0};
+	struct cs_buf arr;
+	PGresult *res;
+	char id[32];
+	int nr, ret = 0;
+
+	if (bulk_flush(s) != 0)
+		return CS_EIO;
+	/* an array literal of canonical addresses (no quote, comma, brace
+	 * or backslash in them) */
+	cs_buf_init(&arr, n * 48 + 8);
+	cs_buf_add(&arr, "{", 1);
+	for (size_t i = 0; i < n; i++)
+		cs_buf_printf(&arr, "%s%s", i ? "," : "", ips[i]);
+	cs_buf_add(&arr, "}", 1);
+	snprintf(id, sizeof(id), "%" PRId64, scan_id);
+	pgp_textfmt(&p, id);
+	pgp_textfmt(&p, cs_buf_str(&arr));
+	/* the scan's site leads the sighting (site, scan_id, ip) key */
+	res = adhoc(s,
+		    "SELECT u.i, o.key, o.port, o.flags, o.value "
+		    "FROM unnest($2::text[]) WITH ORDINALITY AS u (ip, i) "
+		    "JOIN sighting g ON g.site = (SELECT site FROM scan "
+		    "WHERE id = $1::bigint) AND g.scan_id = $1::bigint "
+		    "AND g.ip = u.ip JOIN observation o ON o.sighting_id = g.id "
+		    "ORDER BY u.i, o.seq",
+		    &p, "each_observation");
+	cs_buf_free(&arr);
+	if (!res_ok(res)) {
+		PQclear(res);
+		return CS_EIO;
+	}
+	nr = PQntuples(res);
+	for (int r = 0; r < nr && ret == 0; r++) {
+		struct cs_obs o;
+		bool trunc;
+		int64_t i = FLD_I64(res, r, 0);
+
+		if (i < 1 || (size_t)i > n)
+			continue;
+		memset(&o, 0, sizeof(o));
+		fld_copy(res, r, 1, o.key, sizeof(o.key));
+		o.port = (uint16_t)fld_int(res, r, 2, 0, UINT16_MAX);
+		o.flags = (unsigned)fld_int(res, r, 3, 0, UINT32_MAX);
+		o.len =
+		    fld_bytea(res, r, 4, q->obsbuf, CS_OBS_MAX_VALUE, &trunc);
+		if (trunc)
+			o.flags |= CS_OBS_TRUNCATED;
+		q->obsbuf[o.len] = 0;
+		o.val = q->obsbuf;
+		ret = cb(arg, (size_t)(i - 1), &o);
+	}
+	PQclear(res);
+	return ret;
+}
+
 /* Referential checks: PostgreSQL enforces the foreign keys itself, so
  * this looks for rows the constraints cannot express. */
 static int
@@ -2700,6 +2763,7 @@ const struct cs_store_ops cs_store_pg_ops = {
     .reach_put = pg_reach_put,
     .reach_get = pg_reach_get,
     .each_reach = pg_each_reach,
+    .each_observation_of = pg_each_observation_of,
     .finding_put_many = pg_finding_put_many,
     .first_scan = pg_first_scan,
     .scan_near = pg_scan_near,

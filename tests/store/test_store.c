@@ -1213,6 +1213,25 @@ collect_obs(void *arg, const struct cs_obs *o)
 	return 0;
 }
 
+/* Collects each_observation_of calls as "i key". */
+struct obsof {
+	size_t n;
+	char v[8][CS_OBS_MAX_KEY + 24];
+};
+
+static int
+collect_obs_of(void *arg, size_t i, const struct cs_obs *o)
+{
+	struct obsof *r = arg;
+
+	if (o->val[o->len] != 0)
+		return -100; /* contract: NUL after len */
+	if (r->n < 8)
+		snprintf(r->v[r->n], sizeof(r->v[0]), "%zu %s", i, o->key);
+	r->n++;
+	return 0;
+}
+
 #ifndef CS_TEST_PG
 /* Counts rows of a table through a second connection. */
 static long
@@ -1614,6 +1633,31 @@ test_idempotent_reput(void **state)
 	assert_string_equal(ors->key[0], "http.header.0");
 	assert_string_equal(ors->key[1], "http.header.1");
 	free(ors);
+	/* several hosts in one call: by position, each in put order, the
+	 * same as one call per host */
+	{
+		const char *ips[3] = {"127.16.0.9", "127.16.0.200", rs.r[0].ip};
+		struct obsof oo = {0};
+		assert_int_equal(cs_store_each_observation_of(
+				     s, scan, ips, 3, collect_obs_of, &oo),
+				 0);
+		assert_int_equal(oo.n, 5);
+		assert_string_equal(oo.v[0], "0 http.header.0");
+		assert_string_equal(oo.v[1], "0 http.header.1");
+		for (size_t i = 2; i < 5; i++)
+			assert_true(oo.v[i][0] == '2');
+		assert_int_equal(cs_store_each_observation_of(
+				     s, scan, ips, 0, collect_obs_of, &oo),
+				 0);
+		ips[1] = "not an ip";
+		assert_int_equal(cs_store_each_observation_of(
+				     s, scan, ips, 3, collect_obs_of, &oo),
+				 CS_EINVAL);
+		assert_int_equal(cs_store_each_observation_of(
+				     s, scan, ips, CS_STORE_OBS_OF_MAX + 1,
+				     collect_obs_of, &oo),
+				 CS_EINVAL);
+	}
 	assert_integrity(s);
 	cs_store_close(s);
 

@@ -11,13 +11,15 @@
 # scripts/pg.sh (fsync=off, loopback only).  Needs ./build.
 #   bench/bench_estate.sh [devices [observations [sites [timeout_s]]]]
 #   defaults 100000 5000000 50 600; the issue's size is 1000000 50000000 500
-#   CAMSWEEP=/path/to/camsweep times that binary instead of ./build's
+#   CAMSWEEP=/path/to/camsweep times that binary instead of ./build's;
+#   CS_ESTATE_MEM_KB caps each timed command's address space (16 GiB)
 set -eu
 cd "$(dirname "$0")/.."
 devices=${1:-100000}
 obs=${2:-5000000}
 sites=${3:-50}
 limit=${4:-600}
+mem=${CS_ESTATE_MEM_KB:-16777216} # 16 GiB per timed command
 cs=${CAMSWEEP:-./build/camsweep} # CAMSWEEP=path times another build
 [ -n "${CAMSWEEP:-}" ] || ninja -C build camsweep >/dev/null
 psql=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql | sort -V | tail -1)
@@ -34,7 +36,9 @@ timed() { # timed NAME CMD...: prints NAME, seconds, exit status
 	local name=$1 t0 t1 rc=0
 	shift
 	t0=$(secs)
-	timeout "$limit" "$@" || rc=$?
+	# at most $mem KiB of address space: a report that outgrows the
+	# machine fails by itself instead of waking the OOM killer
+	(ulimit -v "$mem" && exec timeout "$limit" "$@") || rc=$?
 	t1=$(secs)
 	printf '%-22s %8.1f s  (exit %d%s)\n' "$name" "$(echo "$t1 - $t0" | bc)" \
 	    "$rc" "$([ $rc -eq 124 ] && echo ", killed at ${limit} s")" >&3
@@ -64,13 +68,13 @@ timed report-json $cs report --db "$CS_PG_URI" --format json -o "$work/r.json"
 timed report-html $cs report --db "$CS_PG_URI" --format html -o "$work/r.html"
 ls -l "$work"/r.json "$work"/r.html 2>/dev/null | awk '{print "# " $5 " bytes " $9}'
 echo "## plans of the dominant statements"
-ip=$(q -c "SELECT ip FROM device ORDER BY id LIMIT 1 OFFSET 17")
+ips=$(q -c "SELECT '{' || string_agg(ip, ',') || '}' FROM (SELECT ip FROM sighting WHERE scan_id = 1000 ORDER BY ip_num LIMIT 1024 OFFSET 5000) x")
 for sql in \
-    "SELECT s.id, s.device_id, s.ip, d.first_seen, d.site FROM sighting s JOIN device d ON d.id = s.device_id AND d.site = s.device_site WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\"" \
-    "SELECT o.key, o.port, o.flags, o.value FROM observation o JOIN sighting s ON s.id = o.sighting_id WHERE s.scan_id = 1000 AND s.ip = '$ip' ORDER BY o.seq" \
-    "SELECT vantage, ports FROM reach WHERE ip = '$ip' AND reachable = 1 ORDER BY checked_at DESC LIMIT 1" \
-    "SELECT id, status FROM finding WHERE fkey = (SELECT fkey FROM finding LIMIT 1)" \
-    "SELECT * FROM finding WHERE status IN ('open', 'planned', 'done', 'risk-accepted') ORDER BY severity DESC, site, ip, regime, obligation"; do
+    "SELECT s.id, s.device_id, s.ip, s.manufacturer, s.device_class, d.first_seen, d.last_seen, s.mac, d.site, d.serial FROM sighting s JOIN device d ON d.id = s.device_id AND d.site = s.device_site WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\"" \
+    "SELECT u.i, o.key, o.port, o.flags, o.value FROM unnest('$ips'::text[]) WITH ORDINALITY AS u (ip, i) JOIN sighting g ON g.site = (SELECT site FROM scan WHERE id = 1000) AND g.scan_id = 1000 AND g.ip = u.ip JOIN observation o ON o.sighting_id = g.id ORDER BY u.i, o.seq" \
+    "SELECT DISTINCT ON (ip) ip, vantage, ports FROM reach WHERE reachable = 1 ORDER BY ip, checked_at DESC, vantage COLLATE \"C\"" \
+    "SELECT * FROM finding WHERE severity >= 0 AND status IN ('open', 'planned', 'done', 'risk-accepted') ORDER BY severity DESC, site COLLATE \"C\", ip COLLATE \"C\", regime COLLATE \"C\", obligation COLLATE \"C\", id"; do
 	echo "### $sql"
-	q -c "EXPLAIN (ANALYZE, BUFFERS) $sql"
+	q -c "EXPLAIN (ANALYZE, BUFFERS) $sql" | sed 's/^/    /'
+
 done

@@ -1588,11 +1588,13 @@ struct kids {
 
 static int
 kids_load(struct cs_store *s, struct kids *k, const char *sql,
-	  const char *ids, const char *what)
+	  const char *ids, const char *scan, const char *what)
 {
 	struct pgp p = {0};
 
-	pgp_textfmt(&p, ids); /* an array literal of numbers */
+	pgp_textfmt(&p, ids);  /* an array literal of numbers */
+	if (scan != NULL)
+		pgp_textfmt(&p, scan); /* the scan id, a number */
 	k->res = adhoc(s, sql, &p, what);
 	if (!res_ok(k->res))
 		return CS_EIO;
@@ -1677,8 +1679,10 @@ fill_children(const struct kids kids[3], int64_t sid, struct cs_device_row *row)
 }
 
 static const char *const kids_sql[3] = {
+    /* the scan's site leads the (site, sighting_id, port) key */
     "SELECT sighting_id, port FROM sighting_port "
-    "WHERE sighting_id = ANY($1::bigint[]) ORDER BY sighting_id, port",
+    "WHERE site = (SELECT site FROM scan WHERE id = $2::bigint) "
+    "AND sighting_id = ANY($1::bigint[]) ORDER BY sighting_id, port",
     "SELECT sighting_id, field, value, rule, obs_key, port, weight, claim "
     "FROM evidence WHERE sighting_id = ANY($1::bigint[]) "
     "ORDER BY sighting_id, seq",
@@ -1690,9 +1694,10 @@ static const char *const kids_sql[3] = {
 
 /* Calls cb for the rows of one fetched batch. */
 static int
-each_batch(struct cs_store *s, PGresult *res, struct cs_device_row *row,
-	   cs_store_device_cb cb, void *arg)
+each_batch(struct cs_store *s, int64_t scan_id, PGresult *res,
+	   struct cs_device_row *row, cs_store_device_cb cb, void *arg)
 {
+	char scan[32];
 	struct kids kids[3] = {{0}};
 	struct cs_buf ids;
 	int n = PQntuples(res), ret = 0;
@@ -1703,9 +1708,10 @@ each_batch(struct cs_store *s, PGresult *res, struct cs_device_row *row,
 		cs_buf_printf(&ids, "%s%" PRId64, r ? "," : "",
 			      FLD_I64(res, r, 0));
 	cs_buf_add(&ids, "}", 1);
+	snprintf(scan, sizeof(scan), "%" PRId64, scan_id);
 	for (int k = 0; k < 3 && ret == 0; k++)
 		ret = kids_load(s, &kids[k], kids_sql[k], cs_buf_str(&ids),
-				"each_device: children");
+				k == 0 ? scan : NULL, "each_device: children");
 	for (int r = 0; r < n && ret == 0; r++) {
 		char cls[16];
 		int64_t sid = FLD_I64(res, r, 0);
@@ -1783,7 +1789,7 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 			PQclear(res);
 			break;
 		}
-		ret = each_batch(s, res, row, cb, arg);
+		ret = each_batch(s, scan_id, res, row, cb, arg);
 		PQclear(res);
 		if (ret != 0)
 			break;

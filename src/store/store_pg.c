@@ -1679,17 +1679,22 @@ fill_children(const struct kids kids[3], int64_t sid, struct cs_device_row *row)
 }
 
 static const char *const kids_sql[3] = {
-    /* the scan's site leads the (site, sighting_id, port) key */
-    "SELECT sighting_id, port FROM sighting_port "
+    /* Each id looked up through its index (a lateral join: with = ANY
+     * the planner scans the whole child table for every batch once the
+     * ids are scattered); the scan's site leads the sighting_port key. */
+    "SELECT c.sighting_id, c.port FROM unnest($1::bigint[]) AS u (id) "
+    "CROSS JOIN LATERAL (SELECT sighting_id, port FROM sighting_port "
     "WHERE site = (SELECT site FROM scan WHERE id = $2::bigint) "
-    "AND sighting_id = ANY($1::bigint[]) ORDER BY sighting_id, port",
-    "SELECT sighting_id, field, value, rule, obs_key, port, weight, claim "
-    "FROM evidence WHERE sighting_id = ANY($1::bigint[]) "
-    "ORDER BY sighting_id, seq",
-    "SELECT sighting_id, channel, ip, port, name, model, serial, firmware, "
-    "vendor, mac, manufacturer, brand, id_model, device_class "
-    "FROM attachment WHERE sighting_id = ANY($1::bigint[]) "
-    "ORDER BY sighting_id, channel, id",
+    "AND sighting_id = u.id) c ORDER BY c.sighting_id, c.port",
+    "SELECT c.sighting_id, c.field, c.value, c.rule, c.obs_key, c.port, "
+    "c.weight, c.claim FROM unnest($1::bigint[]) AS u (id) "
+    "CROSS JOIN LATERAL (SELECT * FROM evidence WHERE sighting_id = u.id) c "
+    "ORDER BY c.sighting_id, c.seq",
+    "SELECT c.sighting_id, c.channel, c.ip, c.port, c.name, c.model, "
+    "c.serial, c.firmware, c.vendor, c.mac, c.manufacturer, c.brand, "
+    "c.id_model, c.device_class FROM unnest($1::bigint[]) AS u (id) "
+    "CROSS JOIN LATERAL (SELECT * FROM attachment WHERE sighting_id = u.id) "
+    "c ORDER BY c.sighting_id, c.channel, c.id",
 };
 
 /* Calls cb for the rows of one fetched batch. */

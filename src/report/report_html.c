@@ -631,7 +631,7 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx,
 	      const struct cs_obs_list *lp)
 {
 	const struct rp_dev *d = &r->dev[idx];
-	const struct cs_identity *id = &d->id;
+	const struct rp_ident *id = &d->id;
 	const struct cs_obs_list l = *lp;
 	char ts[32];
 	cs_report_putf(w, "<article id=\"d%zu\"><h3>%zu. ", idx + 1, idx + 1);
@@ -651,8 +651,8 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx,
 	dd_text(w, "Firmware", id->firmware);
 	dd_text(w, "Class", cs_class_name(id->device_class));
 	dd_text(w, "Surveillance",
-		cs_identity_surveillance(id) > 0 ? "yes"
-		: cs_identity_surveillance(id) == 0
+		rp_surveillance(id) > 0 ? "yes"
+		: rp_surveillance(id) == 0
 		    ? "no"
 		    : "not established (maker only; "
 		      "confirm what it is)");

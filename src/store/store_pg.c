@@ -2352,10 +2352,9 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 	/* each row as stored, as pg_finding_get reads it */
 	sql[0] = '\0';
 	cs_store_sql_add(sql, sizeof(sql), "SELECT x.*, t.seq, t.old_status "
-					   "FROM cs_f t CROSS JOIN LATERAL (");
+					   "FROM cs_f t JOIN (");
 	finding_select(sql + strlen(sql), sizeof(sql) - strlen(sql));
-	cs_store_sql_add(sql, sizeof(sql),
-			 " WHERE fkey = t.fkey) x ORDER BY t.seq");
+	cs_store_sql_add(sql, sizeof(sql), ") x ON x.id = t.id ORDER BY t.seq");
 	res = adhoc(s, sql, NULL, "finding_put: read back");
 	if (!res_ok(res)) {
 		PQclear(res);

@@ -212,14 +212,39 @@ count_in(struct rp_count **v, size_t *n, const char *name, bool prc)
 	(*n)++;
 }
 
-/* True if finding i is the first of r's findings for its IP. */
-static bool
-first_for_ip(const struct cs_report *r, size_t i)
+/* For qsort of finding indices: by IP, then index. */
+static const struct cs_report *fnd_sort_r;
+
+static int
+fnd_ip_cmp(const void *a, const void *b)
 {
-	for (size_t j = 0; j < i; j++)
-		if (strcmp(r->fnd[j].ip, r->fnd[i].ip) == 0)
-			return false;
-	return true;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(fnd_sort_r->fnd[x].ip, fnd_sort_r->fnd[y].ip);
+
+	return c != 0 ? c : (x > y) - (x < y);
+}
+
+/*
+ * first[i] is true if finding i is the first of r's findings for its IP
+ * (one sort, not a scan of the earlier findings for each: an estate has
+ * hundreds of thousands).  The caller frees the array.
+ */
+static bool *
+first_for_ip(const struct cs_report *r)
+{
+	size_t *ix = cs_xcalloc(r->nfnd + 1, sizeof(*ix));
+	bool *first = cs_xcalloc(r->nfnd + 1, sizeof(*first));
+
+	for (size_t i = 0; i < r->nfnd; i++)
+		ix[i] = i;
+	fnd_sort_r = r;
+	if (r->nfnd > 1)
+		qsort(ix, r->nfnd, sizeof(*ix), fnd_ip_cmp);
+	for (size_t k = 0; k < r->nfnd; k++)
+		first[ix[k]] = k == 0 || strcmp(r->fnd[ix[k - 1]].ip,
+						 r->fnd[ix[k]].ip) != 0;
+	free(ix);
+	return first;
 }
 
 static bool
@@ -244,6 +269,7 @@ findings_summary(struct rp_w *w, const struct cs_report *r)
 	    "open", "planned", "done", "risk-accepted", "closed", "withdrawn"};
 	struct rp_count *g = NULL;
 	size_t ng = 0, sens = 0, nact = 0;
+	bool *first = first_for_ip(r);
 
 	for (size_t i = 0; i < r->nfnd; i++) {
 		const struct cs_finding_row *f = &r->fnd[i];
@@ -253,11 +279,12 @@ findings_summary(struct rp_w *w, const struct cs_report *r)
 		snprintf(key, sizeof(key), "%s\x1f%s\x1f%s\x1f%s",
 			 f->department, f->site, f->regime, f->obligation);
 		count_in(&g, &ng, key, f->sensitive);
-		if (f->sensitive && first_for_ip(r, i))
+		if (f->sensitive && first[i])
 			sens++;
 		if (active(f))
 			nact++;
 	}
+	free(first);
 	cs_report_putf(w,
 		       "<p>%zu finding(s) recorded, %zu still active; %zu "
 		       "device(s) with findings are on sensitive sites.</p>\n",
@@ -331,11 +358,12 @@ findings_charts(struct rp_w *w, const struct cs_report *r)
 {
 	struct rp_count *sens = NULL, *zone = NULL;
 	size_t ns = 0, nz = 0;
+	bool *first = first_for_ip(r);
 
 	for (size_t i = 0; i < r->nfnd; i++) {
 		const struct cs_finding_row *f = &r->fnd[i];
 
-		if (!first_for_ip(r, i))
+		if (!first[i])
 			continue;
 		count_in(&sens, &ns,
 			 f->sensitive ? "sensitive site" : "other site",
@@ -349,6 +377,7 @@ findings_charts(struct rp_w *w, const struct cs_report *r)
 		findings_chart(w, r);
 	free(sens);
 	free(zone);
+	free(first);
 }
 
 /* One table per site (sites in name order). */

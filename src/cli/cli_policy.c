@@ -387,6 +387,106 @@ eval_cb(void *arg, const struct cs_finding_row *f)
 	return collect_finding(arg, f);
 }
 
+/* The latest reachable record of an address (cs_store_each_reach). */
+struct reach_rec {
+	char ip[46];
+	char vantage[64];
+};
+
+struct reach_set {
+	struct reach_rec *v;
+	size_t n, cap;
+};
+
+static int
+collect_reach(void *arg, const char *ip, const char *vantage,
+	      const char *ports)
+{
+	struct reach_set *r = arg;
+
+	(void)ports;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 256;
+		r->v = cs_xrealloc(r->v, r->cap, sizeof(*r->v));
+	}
+	cs_strlcpy(r->v[r->n].ip, ip, sizeof(r->v[0].ip));
+	cs_strlcpy(r->v[r->n].vantage, vantage, sizeof(r->v[0].vantage));
+	r->n++;
+	return 0;
+}
+
+static int
+reach_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct reach_rec *)a)->ip,
+		      ((const struct reach_rec *)b)->ip);
+}
+
+static int
+str46_cmp(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}
+
+static int
+i64_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * One assessment pass over the scan's devices: each is evaluated as it
+ * is read (the reach records were read beforehand in one query), and
+ * only its address is kept, for the closing step.
+ */
+struct assess_walk {
+	struct cs_eval_ctx *ctx;
+	const struct cs_regime **sel;
+	size_t nsel;
+	const struct reach_set *reach; /* sorted by ip */
+	struct frows *rows;            /* findings raised */
+	char (*ips)[46];               /* the devices' addresses */
+	size_t n, cap;
+	int64_t scan_id, first, baseline_end;
+};
+
+static int
+assess_dev(void *arg, const struct cs_device_row *row)
+{
+	struct assess_walk *w = arg;
+	struct cs_eval_device ed;
+	struct reach_rec key, *rr;
+
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 1024;
+		w->ips = cs_xrealloc(w->ips, w->cap, sizeof(*w->ips));
+	}
+	cs_strlcpy(w->ips[w->n++], row->ip, sizeof(w->ips[0]));
+	cs_strlcpy(key.ip, row->ip, sizeof(key.ip));
+	rr = w->reach->n ? bsearch(&key, w->reach->v, w->reach->n,
+				   sizeof(*w->reach->v), reach_cmp)
+			 : NULL;
+	memset(&ed, 0, sizeof(ed));
+	ed.ip = row->ip;
+	ed.site = row->site;
+	ed.device_id = row->device_id;
+	ed.mac = row->mac;
+	ed.id = &row->id;
+	ed.first_seen = row->first_seen;
+	ed.new_since_baseline =
+	    w->scan_id != w->first && row->first_seen > w->baseline_end;
+	ed.reach_core = rr != NULL;
+	ed.reach_vantage = rr != NULL ? rr->vantage : "";
+	ed.scan_id = w->scan_id;
+	for (size_t r = 0; r < w->nsel; r++)
+		if (cs_policy_eval_device(w->ctx, w->sel[r], &ed, eval_cb,
+					  w->rows) < 0)
+			return -1;
+	return 0;
+}
+
 /* Appends the comma-separated specs of text as intervals. */
 static bool
 add_scope_specs(const char *text, struct cs_interval **v, size_t *n)
@@ -478,7 +578,9 @@ cs_cli_assess(int argc, char **argv)
 	struct cs_store *st = NULL;
 	struct cs_fpdb *fpdb = NULL;
 	struct cs_estate *estate = NULL;
-	struct devs devs = {0};
+	struct assess_walk walk = {0};
+	struct reach_set reach = {0};
+	int64_t *cur_ids = NULL;
 	struct frows rows = {0}, old = {0};
 	char err[8192], fpdir[4096], entdir[4096];
 	int c, ret = X_RUNTIME, fails = 0;
@@ -599,54 +701,56 @@ cs_cli_assess(int argc, char **argv)
 		    cs_store_scan_get(st, first, &ss) == 0)
 			baseline_end = ss.ended > 0 ? ss.ended : ss.started;
 	}
-	if (cs_store_each_device(st, scan_id, collect_dev, &devs) != 0) {
+	ctx.db = fpdb;
+	ctx.estate = estate;
+	if (cs_store_each_reach(st, collect_reach, &reach) != 0) {
 		fprintf(stderr, "camsweep assess: %s\n", cs_store_errmsg(st));
 		goto out;
 	}
-	ctx.db = fpdb;
-	ctx.estate = estate;
-	for (size_t i = 0; i < devs.n; i++) {
-		struct cs_eval_device ed;
-		char vantage[64] = "";
-		int rc = cs_store_reach_get(st, devs.v[i].ip, vantage,
-					    sizeof(vantage), NULL, 0);
-		memset(&ed, 0, sizeof(ed));
-		ed.ip = devs.v[i].ip;
-		ed.site = devs.v[i].site;
-		ed.device_id = devs.v[i].device_id;
-		ed.mac = devs.v[i].mac;
-		ed.id = &devs.v[i].id;
-		ed.first_seen = devs.v[i].first_seen;
-		ed.new_since_baseline =
-		    scan_id != first && devs.v[i].first_seen > baseline_end;
-		ed.reach_core = rc == 1;
-		ed.reach_vantage = vantage;
-		ed.scan_id = scan_id;
-		for (size_t r = 0; r < nsel; r++)
-			if (cs_policy_eval_device(&ctx, sel[r], &ed, eval_cb,
-						  &rows) < 0)
-				goto out;
+	if (reach.n > 1)
+		qsort(reach.v, reach.n, sizeof(*reach.v), reach_cmp);
+	memset(&walk, 0, sizeof(walk));
+	walk.ctx = &ctx;
+	walk.sel = sel;
+	walk.nsel = nsel;
+	walk.reach = &reach;
+	walk.rows = &rows;
+	walk.scan_id = scan_id;
+	walk.first = first;
+	walk.baseline_end = baseline_end;
+	if (cs_store_each_device(st, scan_id, assess_dev, &walk) != 0) {
+		fprintf(stderr, "camsweep assess: %s\n",
+			*cs_store_errmsg(st) ? cs_store_errmsg(st)
+					     : "evaluation failed");
+		goto out;
 	}
+	if (walk.n > 1)
+		qsort(walk.ips, walk.n, sizeof(*walk.ips), str46_cmp);
 	if (!dry) {
 		/* Record; keep each finding's stable id and plan. */
-		for (size_t i = 0; i < rows.n; i++) {
-			bool reopened = false;
-			if (cs_store_finding_put(st, &rows.v[i], &rows.v[i].id,
-						 &reopened) != 0 ||
-			    cs_store_finding_get(st, rows.v[i].id,
-						 &rows.v[i]) != 0) {
-				fprintf(stderr, "camsweep assess: %s\n",
-					cs_store_errmsg(st));
-				goto out;
-			}
-			if (reopened && !json)
+		bool *reopened = cs_xcalloc(rows.n + 1, sizeof(*reopened));
+		if (cs_store_finding_put_many(st, rows.v, rows.n, reopened) !=
+		    0) {
+			fprintf(stderr, "camsweep assess: %s\n",
+				cs_store_errmsg(st));
+			free(reopened);
+			goto out;
+		}
+		for (size_t i = 0; i < rows.n; i++)
+			if (reopened[i] && !json)
 				printf("reopened #%lld: %s is seen again\n",
 				       (long long)rows.v[i].id, rows.v[i].ip);
-		}
+		free(reopened);
 		/* Close what this scan no longer shows, but only where it
 		 * looked: a device outside the scan's scope was not seen
 		 * because it was not looked for. */
 		have_scope = scan_scope(st, scan_id, &looked);
+		/* the findings this run raised, by id, to look up in O(log n) */
+		cur_ids = cs_xcalloc(rows.n + 1, sizeof(*cur_ids));
+		for (size_t i = 0; i < rows.n; i++)
+			cur_ids[i] = rows.v[i].id;
+		if (rows.n > 1)
+			qsort(cur_ids, rows.n, sizeof(*cur_ids), i64_cmp);
 
 		for (size_t r = 0; r < nsel; r++) {
 			struct cs_finding_filter flt = {0};
@@ -657,17 +761,22 @@ cs_cli_assess(int argc, char **argv)
 						  &old) != 0)
 				goto out;
 			for (size_t i = 0; i < old.n; i++) {
-				bool current = false, present = false;
+				bool current, present;
 				const char *how;
-				for (size_t j = 0; j < rows.n && !current; j++)
-					current = rows.v[j].id == old.v[i].id;
+				char ipk[46];
+				current = rows.n > 0 &&
+					  bsearch(&old.v[i].id, cur_ids, rows.n,
+						  sizeof(*cur_ids),
+						  i64_cmp) != NULL;
 				if (current || old.v[i].last_scan > scan_id ||
 				    !have_scope ||
 				    !scope_has(&looked, old.v[i].ip))
 					continue;
-				for (size_t j = 0; j < devs.n && !present; j++)
-					present = strcmp(devs.v[j].ip,
-							 old.v[i].ip) == 0;
+				cs_strlcpy(ipk, old.v[i].ip, sizeof(ipk));
+				present = walk.n > 0 &&
+					  bsearch(ipk, walk.ips, walk.n,
+						  sizeof(*walk.ips),
+						  str46_cmp) != NULL;
 				how = present ? "withdrawn" : "closed";
 				if (cs_store_finding_close(st, old.v[i].id, how,
 							   scan_id) != 0)
@@ -691,7 +800,7 @@ cs_cli_assess(int argc, char **argv)
 		fprintf(stderr,
 			"camsweep assess: scan %lld, %zu devices, %zu findings "
 			"as of %s (%d at or above %s)%s\n",
-			(long long)scan_id, devs.n, rows.n, ctx.as_of, fails,
+			(long long)scan_id, walk.n, rows.n, ctx.as_of, fails,
 			cs_severity_name(fail_on), dry ? ", not recorded" : "");
 	ret = fails > 0 ? X_FINDINGS : X_OK;
 out:
@@ -702,7 +811,9 @@ out:
 	cs_estate_free(estate);
 	cs_regime_set_free(&all);
 	free(sel);
-	free(devs.v);
+	free(walk.ips);
+	free(reach.v);
+	free(cur_ids);
 	free(rows.v);
 	free(old.v);
 	return ret;

@@ -152,7 +152,23 @@ on_device(void *arg, const struct cs_device_row *row)
 	cs_strlcpy(d->ip, row->ip, sizeof(d->ip));
 	d->nports = CS_MIN(row->nports, CS_NELEM(d->ports));
 	memcpy(d->ports, row->ports, d->nports * sizeof(d->ports[0]));
-	d->id = row->id;
+	cs_strlcpy(d->id.manufacturer, row->id.manufacturer,
+		   sizeof(d->id.manufacturer));
+	cs_strlcpy(d->id.manufacturer_country, row->id.manufacturer_country,
+		   sizeof(d->id.manufacturer_country));
+	cs_strlcpy(d->id.brand, row->id.brand, sizeof(d->id.brand));
+	cs_strlcpy(d->id.model, row->id.model, sizeof(d->id.model));
+	cs_strlcpy(d->id.firmware, row->id.firmware, sizeof(d->id.firmware));
+	d->id.device_class = row->id.device_class;
+	d->id.surveillance = row->id.surveillance;
+	d->id.surveillance_known = row->id.surveillance_known;
+	d->id.confidence = row->id.confidence;
+	d->id.nev = CS_MIN(row->id.nev, (size_t)CS_FP_MAX_EVIDENCE);
+	d->id.nev_dropped = row->id.nev_dropped;
+	if (d->id.nev) {
+		d->id.ev = cs_xcalloc(d->id.nev, sizeof(*d->id.ev));
+		memcpy(d->id.ev, row->id.ev, d->id.nev * sizeof(*d->id.ev));
+	}
 	d->first_seen = row->first_seen;
 	d->last_seen = row->last_seen;
 	cs_strlcpy(d->mac, row->mac, sizeof(d->mac));
@@ -208,7 +224,7 @@ rollups(struct cs_report *r)
 		if (c < CS_NELEM(r->classes))
 			r->classes[c].n++;
 		r->natt += d->natt;
-		if (cs_identity_surveillance(&d->id) < 0) {
+		if (rp_surveillance(&d->id) < 0) {
 			r->nunk++;
 			if (d->prc)
 				r->nprc_unk++;
@@ -301,23 +317,41 @@ on_finding(void *arg, const struct cs_finding_row *f)
 	return 0;
 }
 
-/* Keeps only the devices that a (filtered) finding names. */
+static int
+ip_cmp(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}
+
+/* Keeps only the devices that a (filtered) finding names (their
+ * addresses sorted once, then looked up: an estate has a million). */
 static void
 filter_devices(struct cs_report *r)
 {
+	char(*ips)[sizeof(r->fnd[0].ip)] =
+	    cs_xcalloc(r->nfnd + 1, sizeof(*ips));
 	size_t k = 0;
 
+	for (size_t j = 0; j < r->nfnd; j++)
+		cs_strlcpy(ips[j], r->fnd[j].ip, sizeof(ips[j]));
+	if (r->nfnd > 1)
+		qsort(ips, r->nfnd, sizeof(*ips), ip_cmp);
 	for (size_t i = 0; i < r->ndev; i++) {
-		bool keep = false;
+		char key[sizeof(ips[0])];
+		bool keep;
 
-		for (size_t j = 0; j < r->nfnd && !keep; j++)
-			keep = strcmp(r->fnd[j].ip, r->dev[i].ip) == 0;
-		if (keep)
+		cs_strlcpy(key, r->dev[i].ip, sizeof(key));
+		keep = r->nfnd > 0 && bsearch(key, ips, r->nfnd, sizeof(*ips),
+					      ip_cmp) != NULL;
+		if (keep) {
 			r->dev[k++] = r->dev[i];
-		else
+		} else {
 			free(r->dev[i].att);
+			free(r->dev[i].id.ev);
+		}
 	}
 	r->ndev = k;
+	free(ips);
 }
 
 /* Picks the newest scan started at or before as_of. */
@@ -423,8 +457,10 @@ cs_report_free(struct cs_report *r)
 {
 	if (r == NULL)
 		return;
-	for (size_t i = 0; i < r->ndev; i++)
+	for (size_t i = 0; i < r->ndev; i++) {
 		free(r->dev[i].att);
+		free(r->dev[i].id.ev);
+	}
 	free(r->dev);
 	free(r->hist);
 	free(r->makers);

@@ -79,7 +79,7 @@ json_counts(struct rp_w *w, const char *name, const struct rp_count *v,
 static void
 json_device(struct rp_w *w, const struct rp_dev *d)
 {
-	const struct cs_identity *id = &d->id;
+	const struct rp_ident *id = &d->id;
 
 	cs_report_put(w, "{");
 	jkv(w, "ip", d->ip);
@@ -101,8 +101,8 @@ json_device(struct rp_w *w, const struct rp_dev *d)
 	cs_report_put(w, ",");
 	jkv(w, "device_class", cs_class_name(id->device_class));
 	cs_report_putf(w, ",\"surveillance\":%s,\"confidence\":%.2f,",
-		       cs_identity_surveillance(id) > 0    ? "true"
-		       : cs_identity_surveillance(id) == 0 ? "false"
+		       rp_surveillance(id) > 0    ? "true"
+		       : rp_surveillance(id) == 0 ? "false"
 							   : "null",
 		       id->confidence);
 	jtime(w, "first_seen", d->first_seen);
@@ -328,7 +328,7 @@ static void
 csv_line(struct rp_w *w, const struct cs_report *r, const struct rp_dev *d,
 	 const struct cs_attachment *a)
 {
-	const struct cs_identity *id = &d->id;
+	const struct rp_ident *id = &d->id;
 
 	cs_report_putf(w, "%lld,", (long long)r->scan.id);
 	if (a) {
@@ -367,8 +367,8 @@ csv_line(struct rp_w *w, const struct cs_report *r, const struct rp_dev *d,
 	cs_report_put(w, ",");
 	cs_report_put_csv(w, id->firmware);
 	cs_report_putf(w, ",%s,%s,%.2f,", cs_class_name(id->device_class),
-		       cs_identity_surveillance(id) > 0    ? "yes"
-		       : cs_identity_surveillance(id) == 0 ? "no"
+		       rp_surveillance(id) > 0    ? "yes"
+		       : rp_surveillance(id) == 0 ? "no"
 							   : "not established",
 		       id->confidence);
 	csv_time(w, d->first_seen);

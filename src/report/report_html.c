@@ -212,14 +212,39 @@ count_in(struct rp_count **v, size_t *n, const char *name, bool prc)
 	(*n)++;
 }
 
-/* True if finding i is the first of r's findings for its IP. */
-static bool
-first_for_ip(const struct cs_report *r, size_t i)
+/* For qsort of finding indices: by IP, then index. */
+static const struct cs_report *fnd_sort_r;
+
+static int
+fnd_ip_cmp(const void *a, const void *b)
 {
-	for (size_t j = 0; j < i; j++)
-		if (strcmp(r->fnd[j].ip, r->fnd[i].ip) == 0)
-			return false;
-	return true;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(fnd_sort_r->fnd[x].ip, fnd_sort_r->fnd[y].ip);
+
+	return c != 0 ? c : (x > y) - (x < y);
+}
+
+/*
+ * first[i] is true if finding i is the first of r's findings for its IP
+ * (one sort, not a scan of the earlier findings for each: an estate has
+ * hundreds of thousands).  The caller frees the array.
+ */
+static bool *
+first_for_ip(const struct cs_report *r)
+{
+	size_t *ix = cs_xcalloc(r->nfnd + 1, sizeof(*ix));
+	bool *first = cs_xcalloc(r->nfnd + 1, sizeof(*first));
+
+	for (size_t i = 0; i < r->nfnd; i++)
+		ix[i] = i;
+	fnd_sort_r = r;
+	if (r->nfnd > 1)
+		qsort(ix, r->nfnd, sizeof(*ix), fnd_ip_cmp);
+	for (size_t k = 0; k < r->nfnd; k++)
+		first[ix[k]] = k == 0 || strcmp(r->fnd[ix[k - 1]].ip,
+						 r->fnd[ix[k]].ip) != 0;
+	free(ix);
+	return first;
 }
 
 static bool
@@ -244,6 +269,7 @@ findings_summary(struct rp_w *w, const struct cs_report *r)
 	    "open", "planned", "done", "risk-accepted", "closed", "withdrawn"};
 	struct rp_count *g = NULL;
 	size_t ng = 0, sens = 0, nact = 0;
+	bool *first = first_for_ip(r);
 
 	for (size_t i = 0; i < r->nfnd; i++) {
 		const struct cs_finding_row *f = &r->fnd[i];
@@ -253,11 +279,12 @@ findings_summary(struct rp_w *w, const struct cs_report *r)
 		snprintf(key, sizeof(key), "%s\x1f%s\x1f%s\x1f%s",
 			 f->department, f->site, f->regime, f->obligation);
 		count_in(&g, &ng, key, f->sensitive);
-		if (f->sensitive && first_for_ip(r, i))
+		if (f->sensitive && first[i])
 			sens++;
 		if (active(f))
 			nact++;
 	}
+	free(first);
 	cs_report_putf(w,
 		       "<p>%zu finding(s) recorded, %zu still active; %zu "
 		       "device(s) with findings are on sensitive sites.</p>\n",
@@ -331,11 +358,12 @@ findings_charts(struct rp_w *w, const struct cs_report *r)
 {
 	struct rp_count *sens = NULL, *zone = NULL;
 	size_t ns = 0, nz = 0;
+	bool *first = first_for_ip(r);
 
 	for (size_t i = 0; i < r->nfnd; i++) {
 		const struct cs_finding_row *f = &r->fnd[i];
 
-		if (!first_for_ip(r, i))
+		if (!first[i])
 			continue;
 		count_in(&sens, &ns,
 			 f->sensitive ? "sensitive site" : "other site",
@@ -349,6 +377,7 @@ findings_charts(struct rp_w *w, const struct cs_report *r)
 		findings_chart(w, r);
 	free(sens);
 	free(zone);
+	free(first);
 }
 
 /* One table per site (sites in name order). */
@@ -596,13 +625,14 @@ device_table(struct rp_w *w, const struct cs_report *r)
 	cs_report_put(w, "</table>\n</section>\n");
 }
 
-/* Observations of one device, copied out of the store's callback. */
+/* Observations of a chunk of devices, copied out of the store's
+ * callback: l[i] for the chunk's i-th device. */
 static int
-on_obs(void *arg, const struct cs_obs *o)
+on_obs(void *arg, size_t i, const struct cs_obs *o)
 {
 	struct cs_obs_list *l = arg;
 
-	cs_obs_add(l, o->key, o->port, o->flags, o->val, o->len);
+	cs_obs_add(&l[i], o->key, o->port, o->flags, o->val, o->len);
 	return 0;
 }
 
@@ -625,17 +655,14 @@ dd_text(struct rp_w *w, const char *term, const char *s)
 	cs_report_put(w, "</dd>");
 }
 
-static int
-device_detail(struct rp_w *w, const struct cs_report *r, size_t idx)
+static void
+device_detail(struct rp_w *w, const struct cs_report *r, size_t idx,
+	      const struct cs_obs_list *lp)
 {
 	const struct rp_dev *d = &r->dev[idx];
-	const struct cs_identity *id = &d->id;
-	struct cs_obs_list l;
+	const struct rp_ident *id = &d->id;
+	const struct cs_obs_list l = *lp;
 	char ts[32];
-	int rc;
-
-	cs_obs_list_init(&l);
-	rc = cs_store_each_observation(r->store, r->scan.id, d->ip, on_obs, &l);
 	cs_report_putf(w, "<article id=\"d%zu\"><h3>%zu. ", idx + 1, idx + 1);
 	cs_report_put_html(w, d->ip);
 	cs_report_put(w, " \xE2\x80\x94 ");
@@ -653,8 +680,8 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx)
 	dd_text(w, "Firmware", id->firmware);
 	dd_text(w, "Class", cs_class_name(id->device_class));
 	dd_text(w, "Surveillance",
-		cs_identity_surveillance(id) > 0 ? "yes"
-		: cs_identity_surveillance(id) == 0
+		rp_surveillance(id) > 0 ? "yes"
+		: rp_surveillance(id) == 0
 		    ? "no"
 		    : "not established (maker only; "
 		      "confirm what it is)");
@@ -762,7 +789,30 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx)
 		cs_report_put(w, "</details>\n");
 	}
 	cs_report_put(w, "</article>\n");
-	cs_obs_list_free(&l);
+}
+
+/* Devices per query of their observations. */
+#define DETAIL_CHUNK 1024
+
+/* The details of devices [from, from + n): their observations read in
+ * one store call. */
+static int
+detail_chunk(struct rp_w *w, const struct cs_report *r, size_t from, size_t n)
+{
+	static struct cs_obs_list l[DETAIL_CHUNK];
+	const char *ips[DETAIL_CHUNK];
+	int rc;
+
+	for (size_t i = 0; i < n; i++) {
+		cs_obs_list_init(&l[i]);
+		ips[i] = r->dev[from + i].ip;
+	}
+	rc = cs_store_each_observation_of(r->store, r->scan.id, ips, n,
+					  on_obs, l);
+	for (size_t i = 0; i < n && w->rc == 0; i++)
+		device_detail(w, r, from + i, &l[i]);
+	for (size_t i = 0; i < n; i++)
+		cs_obs_list_free(&l[i]);
 	return rc < 0 ? rc : 0;
 }
 
@@ -894,8 +944,9 @@ cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 			  "evidence</h2>\n<p>Each identity field with the "
 			  "rule that asserted it, the observation it matched "
 			  "and the raw bytes the device sent.</p>\n");
-	for (size_t i = 0; i < r->ndev && w.rc == 0 && rc == 0; i++)
-		rc = device_detail(&w, r, i);
+	for (size_t i = 0; i < r->ndev && w.rc == 0 && rc == 0;
+	     i += DETAIL_CHUNK)
+		rc = detail_chunk(&w, r, i, CS_MIN(DETAIL_CHUNK, r->ndev - i));
 	cs_report_put(&w, "</section>\n");
 	if (r->assessed)
 		rules_applied(&w, r);

@@ -16,12 +16,41 @@
 #define RP_MAX_HISTORY 100 /* scans shown in the history */
 
 /* One device of the reported scan. */
+/*
+ * A device's identity as the report keeps it: struct cs_identity's fields
+ * with the evidence allocated to size (a million devices with 48
+ * evidence slots each would need 13 GB).
+ */
+struct rp_ident {
+	char manufacturer[64];
+	char manufacturer_country[4];
+	char brand[64];
+	char model[64];
+	char firmware[64];
+	enum cs_class device_class;
+	bool surveillance, surveillance_known;
+	double confidence;
+	struct cs_evidence *ev; /* owned, nev entries */
+	size_t nev, nev_dropped;
+};
+
+/* As cs_identity_surveillance: 1 yes, 0 no, -1 not established. */
+static inline int
+rp_surveillance(const struct rp_ident *id)
+{
+	if (id->surveillance)
+		return 1;
+	if (id->surveillance_known || id->device_class != CS_CLASS_UNKNOWN)
+		return 0;
+	return -1;
+}
+
 struct rp_dev {
 	int64_t device_id;
 	char ip[46];
 	uint16_t ports[CS_STORE_MAX_PORTS];
 	size_t nports;
-	struct cs_identity id;
+	struct rp_ident id;
 	int64_t first_seen, last_seen;
 	char mac[24];
 	struct cs_attachment *att; /* owned, natt entries */

@@ -397,6 +397,56 @@ cs_store_each_observation(struct cs_store *s, int64_t scan_id, const char *ip,
 	return s->ops->each_observation(s, scan_id, &sip, cb, arg);
 }
 
+/* Calls the _of callback for one address's observations. */
+struct obs_of {
+	cs_store_obs_of_cb cb;
+	void *arg;
+	size_t i;
+};
+
+static int
+obs_of_one(void *arg, const struct cs_obs *o)
+{
+	struct obs_of *x = arg;
+
+	return x->cb(x->arg, x->i, o);
+}
+
+int
+cs_store_each_observation_of(struct cs_store *s, int64_t scan_id,
+			     const char *const *ips, size_t n,
+			     cs_store_obs_of_cb cb, void *arg)
+{
+	struct cs_store_ip *sip;
+	const char **txt;
+	int rc = 0;
+
+	if (s == NULL || cb == NULL || (n > 0 && ips == NULL) ||
+	    n > CS_STORE_OBS_OF_MAX)
+		return CS_EINVAL;
+	if (n == 0)
+		return 0;
+	sip = cs_xcalloc(n, sizeof(*sip));
+	txt = cs_xcalloc(n, sizeof(*txt));
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		rc = ip_parse(ips[i], &sip[i]);
+		txt[i] = sip[i].text;
+	}
+	if (rc == 0 && s->ops->each_observation_of != NULL) {
+		rc = s->ops->each_observation_of(s, scan_id, txt, n, cb, arg);
+	} else if (rc == 0) {
+		struct obs_of x = {cb, arg, 0};
+		for (size_t i = 0; i < n && rc == 0; i++) {
+			x.i = i;
+			rc = s->ops->each_observation(s, scan_id, &sip[i],
+						      obs_of_one, &x);
+		}
+	}
+	free(txt);
+	free(sip);
+	return rc;
+}
+
 int
 cs_store_integrity_check(struct cs_store *s, char *err, size_t errsz)
 {
@@ -461,6 +511,17 @@ date_valid(const char *d)
 	return m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
+/* The status a raised finding starts with: the caller's, never closed. */
+static const char *
+raised_status(const struct cs_finding_row *f)
+{
+	return cs_finding_status_valid(f->status) &&
+		       strcmp(f->status, "closed") != 0 &&
+		       strcmp(f->status, "withdrawn") != 0
+		   ? f->status
+		   : "open";
+}
+
 int
 cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 		     int64_t *id, bool *reopened)
@@ -491,11 +552,7 @@ cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 	dev = f->device_id != 0 ? f->device_id : s->ops->device_of(s, sip.text);
 	if (rc == CS_ENOTFOUND) {
 		/* raised: with the caller's plan, but never born closed */
-		const char *st = cs_finding_status_valid(f->status) &&
-					 strcmp(f->status, "closed") != 0 &&
-					 strcmp(f->status, "withdrawn") != 0
-				     ? f->status
-				     : "open";
+		const char *st = raised_status(f);
 		if ((rc = s->ops->finding_write(s, f, 0, st, false, dev, id)) !=
 		    0)
 			return rc;
@@ -512,6 +569,49 @@ cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 	*reopened = true;
 	return s->ops->finding_event(s, fid, f->assessed_at, f->last_scan,
 				     "reopened", status);
+}
+
+int
+cs_store_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
+			  size_t n, bool *reopened)
+{
+	const char **status;
+	bool *flags = reopened;
+	int rc = 0;
+
+	if (s == NULL || (n > 0 && v == NULL))
+		return CS_EINVAL;
+	for (size_t i = 0; i < n; i++) {
+		struct cs_store_ip sip;
+		const struct cs_finding_row *f = &v[i];
+		if (f->key[0] == '\0' || ip_parse(f->ip, &sip) != 0 ||
+		    f->regime[0] == '\0' || f->obligation[0] == '\0' ||
+		    (unsigned)f->severity > CS_SEV_CRITICAL)
+			return CS_EINVAL;
+	}
+	if (n == 0)
+		return 0;
+	if (flags == NULL)
+		flags = cs_xcalloc(n, sizeof(*flags));
+	if (s->ops->finding_put_many != NULL) {
+		status = cs_xcalloc(n, sizeof(*status));
+		for (size_t i = 0; i < n; i++)
+			status[i] = raised_status(&v[i]);
+		memset(flags, 0, n * sizeof(*flags));
+		rc = s->ops->finding_put_many(s, v, status, n, flags);
+		free(status);
+	} else {
+		int64_t *ids = cs_xcalloc(n, sizeof(*ids));
+		for (size_t i = 0; i < n && rc == 0; i++)
+			rc = cs_store_finding_put(s, &v[i], &ids[i], &flags[i]);
+		/* read back once all are written, as the set-based write */
+		for (size_t i = 0; i < n && rc == 0; i++)
+			rc = cs_store_finding_get(s, ids[i], &v[i]);
+		free(ids);
+	}
+	if (flags != reopened)
+		free(flags);
+	return rc;
 }
 
 int
@@ -649,6 +749,14 @@ cs_store_reach_get(struct cs_store *s, const char *ip, char *vantage,
 	}
 	vantage[0] = ports[0] = '\0';
 	return s->ops->reach_get(s, &sip, vantage, vsz, ports, psz);
+}
+
+int
+cs_store_each_reach(struct cs_store *s, cs_store_reach_cb cb, void *arg)
+{
+	if (s == NULL || cb == NULL)
+		return CS_EINVAL;
+	return s->ops->each_reach(s, cb, arg);
 }
 
 int

@@ -285,6 +285,25 @@ int cs_store_each_observation(struct cs_store *s, int64_t scan_id,
 			      const char *ip, cs_store_obs_cb cb, void *arg);
 
 /*
+ * Callback for cs_store_each_observation_of: observation o of ips[i];
+ * as for cs_store_obs_cb.  Return 0 to continue.
+ */
+typedef int (*cs_store_obs_of_cb)(void *arg, size_t i, const struct cs_obs *o);
+
+/*
+ * Calls cb for each observation stored in scan_id for each of the n
+ * addresses ips[0..n-1]: by i, each host's in the order put, as n calls
+ * of cs_store_each_observation would, but in one query on PostgreSQL (a
+ * report reads a whole estate in chunks).  n is at most
+ * CS_STORE_OBS_OF_MAX.  Returns cb's non-zero value, 0, CS_EINVAL (an
+ * invalid address, n too large) or CS_EIO.
+ */
+#define CS_STORE_OBS_OF_MAX 4096
+int cs_store_each_observation_of(struct cs_store *s, int64_t scan_id,
+				 const char *const *ips, size_t n,
+				 cs_store_obs_of_cb cb, void *arg);
+
+/*
  * Runs the backend's integrity check (PRAGMA integrity_check plus
  * foreign_key_check for SQLite).  Returns 0 if it reports no problem, or
  * CS_EIO with the first problem in err (errsz bytes, may be 0).
@@ -395,6 +414,19 @@ int cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 			 int64_t *id, bool *reopened);
 
 /*
+ * Writes the n findings of one assessment as cs_store_finding_put would,
+ * one after another (a key given twice: the later row's computed fields
+ * win), then reads each back into v[i] as cs_store_finding_get would
+ * (its id, plan and status as stored).  reopened (may be NULL) gets one
+ * flag per row.  PostgreSQL does it set-based in one transaction, a few
+ * statements whatever n is; SQLite row by row.  Returns 0, CS_EINVAL
+ * (a row that cs_store_finding_put refuses; nothing is written) or
+ * CS_EIO.
+ */
+int cs_store_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
+			      size_t n, bool *reopened);
+
+/*
  * Closes finding id: status "closed" with verified_scan = scan_id (the
  * later scan that no longer saw the device there), or "withdrawn" (scan_id
  * is then the scan that was assessed).  status is one of those two words.
@@ -470,6 +502,23 @@ int cs_store_reach_put(struct cs_store *s, const char *vantage, const char *ip,
  */
 int cs_store_reach_get(struct cs_store *s, const char *ip, char *vantage,
 		       size_t vsz, char *ports, size_t psz);
+
+/*
+ * Callback for cs_store_each_reach: one address that answered, with the
+ * vantage and ports of its latest reachable record (NUL-terminated,
+ * valid only during the call).  Return 0 to continue.  Must not call
+ * cs_store_* functions on the same store.
+ */
+typedef int (*cs_store_reach_cb)(void *arg, const char *ip,
+				 const char *vantage, const char *ports);
+
+/*
+ * Calls cb once for every address that cs_store_reach_get would report
+ * reachable, with what it would copy out, in no particular order: one
+ * query for an assessment of the whole estate instead of one per device.
+ * Returns cb's non-zero value, 0, or CS_EIO.
+ */
+int cs_store_each_reach(struct cs_store *s, cs_store_reach_cb cb, void *arg);
 
 /*
  * The identity key of a device within its site: "mac:" and the MAC in

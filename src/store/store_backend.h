@@ -114,6 +114,17 @@ struct cs_store_ops {
 			 bool reachable, int64_t at);
 	int (*reach_get)(struct cs_store *s, const struct cs_store_ip *ip,
 			 char *vantage, size_t vsz, char *ports, size_t psz);
+	/* optional: NULL runs finding_put and finding_get per row */
+	int (*finding_put_many)(struct cs_store *s, struct cs_finding_row *v,
+				const char *const *status, size_t n,
+				bool *reopened);
+	/* optional: NULL runs each_observation per address; ips are
+	 * canonical address texts */
+	int (*each_observation_of)(struct cs_store *s, int64_t scan_id,
+				   const char *const *ips, size_t n,
+				   cs_store_obs_of_cb cb, void *arg);
+	int (*each_reach)(struct cs_store *s, cs_store_reach_cb cb,
+			  void *arg);
 	int (*first_scan)(struct cs_store *s, int64_t *first);
 	/* The scan next to id: older (smaller id) or newer. */
 	int (*scan_near)(struct cs_store *s, int64_t id, bool older,

@@ -114,7 +114,8 @@ static const char *const sql_text[ST_COUNT] = {
 	[ST_EACH_OBS] = "SELECT o.key, o.port, o.flags, o.value "
 			"FROM observation o JOIN sighting s "
 			"ON s.id = o.sighting_id "
-			"WHERE s.scan_id = $1 AND s.ip = $2 ORDER BY o.seq",
+			"WHERE s.site = (SELECT site FROM scan WHERE id = $1) "
+			"AND s.scan_id = $1 AND s.ip = $2 ORDER BY o.seq",
 
 };
 /* clang-format on */
@@ -1587,11 +1588,13 @@ struct kids {
 
 static int
 kids_load(struct cs_store *s, struct kids *k, const char *sql,
-	  const char *ids, const char *what)
+	  const char *ids, const char *scan, const char *what)
 {
 	struct pgp p = {0};
 
-	pgp_textfmt(&p, ids); /* an array literal of numbers */
+	pgp_textfmt(&p, ids);  /* an array literal of numbers */
+	if (scan != NULL)
+		pgp_textfmt(&p, scan); /* the scan id, a number */
 	k->res = adhoc(s, sql, &p, what);
 	if (!res_ok(k->res))
 		return CS_EIO;
@@ -1676,22 +1679,30 @@ fill_children(const struct kids kids[3], int64_t sid, struct cs_device_row *row)
 }
 
 static const char *const kids_sql[3] = {
-    "SELECT sighting_id, port FROM sighting_port "
-    "WHERE sighting_id = ANY($1::bigint[]) ORDER BY sighting_id, port",
-    "SELECT sighting_id, field, value, rule, obs_key, port, weight, claim "
-    "FROM evidence WHERE sighting_id = ANY($1::bigint[]) "
-    "ORDER BY sighting_id, seq",
-    "SELECT sighting_id, channel, ip, port, name, model, serial, firmware, "
-    "vendor, mac, manufacturer, brand, id_model, device_class "
-    "FROM attachment WHERE sighting_id = ANY($1::bigint[]) "
-    "ORDER BY sighting_id, channel, id",
+    /* Each id looked up through its index (a lateral join: with = ANY
+     * the planner scans the whole child table for every batch once the
+     * ids are scattered); the scan's site leads the sighting_port key. */
+    "SELECT c.sighting_id, c.port FROM unnest($1::bigint[]) AS u (id) "
+    "CROSS JOIN LATERAL (SELECT sighting_id, port FROM sighting_port "
+    "WHERE site = (SELECT site FROM scan WHERE id = $2::bigint) "
+    "AND sighting_id = u.id) c ORDER BY c.sighting_id, c.port",
+    "SELECT c.sighting_id, c.field, c.value, c.rule, c.obs_key, c.port, "
+    "c.weight, c.claim FROM unnest($1::bigint[]) AS u (id) "
+    "CROSS JOIN LATERAL (SELECT * FROM evidence WHERE sighting_id = u.id) c "
+    "ORDER BY c.sighting_id, c.seq",
+    "SELECT c.sighting_id, c.channel, c.ip, c.port, c.name, c.model, "
+    "c.serial, c.firmware, c.vendor, c.mac, c.manufacturer, c.brand, "
+    "c.id_model, c.device_class FROM unnest($1::bigint[]) AS u (id) "
+    "CROSS JOIN LATERAL (SELECT * FROM attachment WHERE sighting_id = u.id) "
+    "c ORDER BY c.sighting_id, c.channel, c.id",
 };
 
 /* Calls cb for the rows of one fetched batch. */
 static int
-each_batch(struct cs_store *s, PGresult *res, struct cs_device_row *row,
-	   cs_store_device_cb cb, void *arg)
+each_batch(struct cs_store *s, int64_t scan_id, PGresult *res,
+	   struct cs_device_row *row, cs_store_device_cb cb, void *arg)
 {
+	char scan[32];
 	struct kids kids[3] = {{0}};
 	struct cs_buf ids;
 	int n = PQntuples(res), ret = 0;
@@ -1702,9 +1713,10 @@ each_batch(struct cs_store *s, PGresult *res, struct cs_device_row *row,
 		cs_buf_printf(&ids, "%s%" PRId64, r ? "," : "",
 			      FLD_I64(res, r, 0));
 	cs_buf_add(&ids, "}", 1);
+	snprintf(scan, sizeof(scan), "%" PRId64, scan_id);
 	for (int k = 0; k < 3 && ret == 0; k++)
 		ret = kids_load(s, &kids[k], kids_sql[k], cs_buf_str(&ids),
-				"each_device: children");
+				k == 0 ? scan : NULL, "each_device: children");
 	for (int r = 0; r < n && ret == 0; r++) {
 		char cls[16];
 		int64_t sid = FLD_I64(res, r, 0);
@@ -1782,7 +1794,7 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 			PQclear(res);
 			break;
 		}
-		ret = each_batch(s, res, row, cb, arg);
+		ret = each_batch(s, scan_id, res, row, cb, arg);
 		PQclear(res);
 		if (ret != 0)
 			break;
@@ -1835,6 +1847,68 @@ pg_each_observation(struct cs_store *s, int64_t scan_id,
 		o.val = q->obsbuf;
 		if ((ret = cb(arg, &o)) != 0)
 			break;
+	}
+	PQclear(res);
+	return ret;
+}
+
+static int
+pg_each_observation_of(struct cs_store *s, int64_t scan_id,
+		       const char *const *ips, size_t n, cs_store_obs_of_cb cb,
+		       void *arg)
+{
+	struct pg *q = pg_of(s);
+	struct pgp p = {0};
+	struct cs_buf arr;
+	PGresult *res;
+	char id[32];
+	int nr, ret = 0;
+
+	if (bulk_flush(s) != 0)
+		return CS_EIO;
+	/* an array literal of canonical addresses (no quote, comma, brace
+	 * or backslash in them) */
+	cs_buf_init(&arr, n * 48 + 8);
+	cs_buf_add(&arr, "{", 1);
+	for (size_t i = 0; i < n; i++)
+		cs_buf_printf(&arr, "%s%s", i ? "," : "", ips[i]);
+	cs_buf_add(&arr, "}", 1);
+	snprintf(id, sizeof(id), "%" PRId64, scan_id);
+	pgp_textfmt(&p, id);
+	pgp_textfmt(&p, cs_buf_str(&arr));
+	/* the scan's site leads the sighting (site, scan_id, ip) key */
+	res = adhoc(s,
+		    "SELECT u.i, o.key, o.port, o.flags, o.value "
+		    "FROM unnest($2::text[]) WITH ORDINALITY AS u (ip, i) "
+		    "JOIN sighting g ON g.site = (SELECT site FROM scan "
+		    "WHERE id = $1::bigint) AND g.scan_id = $1::bigint "
+		    "AND g.ip = u.ip JOIN observation o ON o.sighting_id = g.id "
+		    "ORDER BY u.i, o.seq",
+		    &p, "each_observation");
+	cs_buf_free(&arr);
+	if (!res_ok(res)) {
+		PQclear(res);
+		return CS_EIO;
+	}
+	nr = PQntuples(res);
+	for (int r = 0; r < nr && ret == 0; r++) {
+		struct cs_obs o;
+		bool trunc;
+		int64_t i = FLD_I64(res, r, 0);
+
+		if (i < 1 || (size_t)i > n)
+			continue;
+		memset(&o, 0, sizeof(o));
+		fld_copy(res, r, 1, o.key, sizeof(o.key));
+		o.port = (uint16_t)fld_int(res, r, 2, 0, UINT16_MAX);
+		o.flags = (unsigned)fld_int(res, r, 3, 0, UINT32_MAX);
+		o.len =
+		    fld_bytea(res, r, 4, q->obsbuf, CS_OBS_MAX_VALUE, &trunc);
+		if (trunc)
+			o.flags |= CS_OBS_TRUNCATED;
+		q->obsbuf[o.len] = 0;
+		o.val = q->obsbuf;
+		ret = cb(arg, (size_t)(i - 1), &o);
 	}
 	PQclear(res);
 	return ret;
@@ -2101,6 +2175,211 @@ pg_finding_write(struct cs_store *s, const struct cs_finding_row *f, int64_t fid
 	return 0;
 }
 
+/* Runs a COPY ... FROM STDIN of the rows in b; 0 or CS_EIO. */
+static int
+copy_rows(struct cs_store *s, const char *sql, const struct cs_buf *b,
+	  const char *what)
+{
+	struct pg *q = pg_of(s);
+	PGresult *res = PQexec(q->conn, sql);
+	int rc = 0;
+
+	if (PQresultStatus(res) != PGRES_COPY_IN) {
+		db_err(s, what, res);
+		PQclear(res);
+		return CS_EIO;
+	}
+	PQclear(res);
+	if (b->len > 0 &&
+	    PQputCopyData(q->conn, (const char *)b->p, (int)b->len) != 1)
+		rc = CS_EIO;
+	if (PQputCopyEnd(q->conn, rc == 0 ? NULL : "client failed") != 1)
+		rc = CS_EIO;
+	while ((res = PQgetResult(q->conn)) != NULL) {
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == 0)
+			rc = db_err(s, what, res);
+		PQclear(res);
+	}
+	if (rc != 0 && s->errmsg[0] == '\0')
+		db_err(s, what, NULL);
+	return rc;
+}
+
+/*
+ * The findings of one assessment, set-based: COPY into a session table,
+ * then one UPDATE of the known keys, one INSERT of the new ones, one
+ * INSERT of their events and one read back, in one transaction.  The
+ * effect is that of cs_store_finding_put for each row in order (a key
+ * given twice keeps the later row's computed fields).
+ */
+static int
+pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
+		    const char *const *status, size_t n, bool *reopened)
+{
+	size_t nf;
+	const struct cs_store_col *fc = cs_store_finding_cols(&nf);
+	static const char nums[] =
+	    "device_id, confidence, sensitive, reach_core, severity, "
+	    "first_seen, last_scan, assessed_at";
+	static const char plan[] = "status, status_until, owner, due, note";
+	char cols[1024] = "", set[2048] = "", sql[4096];
+	struct cs_buf b;
+	PGresult *res;
+	int rc = 0, nr;
+
+	if (batch_commit(s) != 0)
+		return CS_EIO;
+	for (size_t i = 0; i < nf; i++) {
+		char one[96];
+		cs_store_sql_add(cols, sizeof(cols), fc[i].name);
+		cs_store_sql_add(cols, sizeof(cols), ", ");
+		snprintf(one, sizeof(one), "%s = t.%s, ", fc[i].name,
+			 fc[i].name);
+		cs_store_sql_add(set, sizeof(set), one);
+	}
+	cs_store_sql_add(cols, sizeof(cols), nums);
+	snprintf(sql, sizeof(sql),
+		 "CREATE TEMP TABLE IF NOT EXISTS cs_f (seq bigint, fkey text, "
+		 "id bigint, old_status text, confidence double precision, "
+		 "device_id bigint, sensitive integer, reach_core integer, "
+		 "severity integer, first_seen bigint, last_scan bigint, "
+		 "assessed_at bigint, status text, status_until text, "
+		 "owner text, due text, note text");
+	for (size_t i = 0; i < nf; i++) {
+		cs_store_sql_add(sql, sizeof(sql), ", ");
+		cs_store_sql_add(sql, sizeof(sql), fc[i].name);
+		cs_store_sql_add(sql, sizeof(sql), " text");
+	}
+	cs_store_sql_add(sql, sizeof(sql), "); TRUNCATE cs_f");
+	if (exec_cmd(s, sql, "finding_put: table") != 0)
+		return CS_EIO;
+	cs_buf_init(&b, (sizeof(*v) * 2 + 256) * (n + 1));
+	for (size_t r = 0; r < n; r++) {
+		const struct cs_finding_row *f = &v[r];
+		copy_i64(&b, (int64_t)r);
+		copy_sep(&b);
+		COPY_FIXED(&b, f->key);
+		for (size_t i = 0; i < nf; i++) {
+			const char *c = (const char *)f + fc[i].off;
+			copy_sep(&b);
+			copy_text(&b, c, strnlen(c, fc[i].size));
+		}
+		copy_sep(&b);
+		if (f->device_id != 0)
+			copy_i64(&b, f->device_id);
+		else
+			badd(&b, "\\N", 2);
+		bprintf(&b, "\t%.17g\t%d\t%d\t%d\t%" PRId64 "\t%" PRId64
+			    "\t%" PRId64 "\t",
+			f->confidence, f->sensitive ? 1 : 0,
+			f->reach_core ? 1 : 0, (int)f->severity, f->first_seen,
+			f->last_scan, f->assessed_at);
+		copy_str(&b, status[r]);
+		copy_sep(&b);
+		COPY_FIXED(&b, f->status_until);
+		copy_sep(&b);
+		COPY_FIXED(&b, f->owner);
+		copy_sep(&b);
+		COPY_FIXED(&b, f->due);
+		copy_sep(&b);
+		COPY_FIXED(&b, f->note);
+		copy_end(&b);
+	}
+	snprintf(sql, sizeof(sql), "COPY cs_f (seq, fkey, %s, %s) FROM STDIN",
+		 cols, plan);
+	if (exec_cmd(s, "BEGIN", "finding_put") != 0 ||
+	    copy_rows(s, sql, &b, "finding_put: copy") != 0)
+		rc = CS_EIO;
+	cs_buf_free(&b);
+	/* the device of an address, as pg_device_of finds it */
+	if (rc == 0)
+		rc = exec_cmd(
+		    s,
+		    "UPDATE cs_f t SET device_id = (SELECT d.id FROM device d "
+		    "WHERE d.ip = t.ip ORDER BY d.last_seen DESC, d.id DESC "
+		    "LIMIT 1) WHERE t.device_id IS NULL; "
+		    "UPDATE cs_f t SET id = f.id, old_status = f.status "
+		    "FROM finding f WHERE f.fkey = t.fkey",
+		    "finding_put: match");
+	/* assessed again: the computed fields follow, the plan stays; a
+	 * closed or withdrawn finding is reopened */
+	if (rc == 0) {
+		snprintf(sql, sizeof(sql),
+			 "UPDATE finding f SET %s device_id = t.device_id, "
+			 "confidence = t.confidence, sensitive = t.sensitive, "
+			 "reach_core = t.reach_core, severity = t.severity, "
+			 "first_seen = t.first_seen, "
+			 "last_scan = greatest(f.last_scan, t.last_scan), "
+			 "assessed_at = t.assessed_at, status = CASE WHEN "
+			 "f.status IN ('closed', 'withdrawn') THEN 'open' "
+			 "ELSE f.status END, verified_scan = CASE WHEN "
+			 "f.status IN ('closed', 'withdrawn') THEN 0 ELSE "
+			 "f.verified_scan END FROM (SELECT DISTINCT ON (fkey) * "
+			 "FROM cs_f WHERE id IS NOT NULL ORDER BY fkey, seq "
+			 "DESC) t WHERE f.id = t.id",
+			 set);
+		rc = exec_cmd(s, sql, "finding_put: update");
+	}
+	/* raised: with the caller's plan (never born closed) */
+	if (rc == 0) {
+		snprintf(sql, sizeof(sql),
+			 "INSERT INTO finding (%s, first_scan, fkey, %s) "
+			 "SELECT %s, last_scan, fkey, %s FROM (SELECT DISTINCT "
+			 "ON (fkey) * FROM cs_f WHERE id IS NULL ORDER BY fkey, "
+			 "seq DESC) t ORDER BY seq; "
+			 "UPDATE cs_f t SET id = f.id FROM finding f "
+			 "WHERE t.id IS NULL AND f.fkey = t.fkey; "
+			 "INSERT INTO finding_event (finding_id, at, scan_id, "
+			 "what, detail) SELECT id, assessed_at, last_scan, "
+			 "CASE WHEN old_status IS NULL THEN 'raised' ELSE "
+			 "'reopened' END, coalesce(old_status, action) FROM "
+			 "(SELECT DISTINCT ON (fkey) * FROM cs_f WHERE "
+			 "old_status IS NULL OR old_status IN ('closed', "
+			 "'withdrawn') ORDER BY fkey, seq) t ORDER BY seq",
+			 cols, plan, cols, plan);
+		rc = exec_cmd(s, sql, "finding_put: insert");
+	}
+	if (rc == 0)
+		rc = exec_cmd(s, "COMMIT", "finding_put");
+	if (rc != 0) {
+		char keep[sizeof(s->errmsg)];
+		cs_strlcpy(keep, s->errmsg, sizeof(keep));
+		if (in_txn(s))
+			exec_cmd(s, "ROLLBACK", "rollback");
+		cs_strlcpy(s->errmsg, keep, sizeof(s->errmsg));
+		return CS_EIO;
+	}
+	/* each row as stored, as pg_finding_get reads it */
+	sql[0] = '\0';
+	cs_store_sql_add(sql, sizeof(sql), "SELECT x.*, t.seq, t.old_status "
+					   "FROM cs_f t JOIN (");
+	finding_select(sql + strlen(sql), sizeof(sql) - strlen(sql));
+	cs_store_sql_add(sql, sizeof(sql), ") x ON x.id = t.id ORDER BY t.seq");
+	res = adhoc(s, sql, NULL, "finding_put: read back");
+	if (!res_ok(res)) {
+		PQclear(res);
+		return CS_EIO;
+	}
+	nr = PQntuples(res);
+	for (int r = 0; r < nr; r++) {
+		int nc = PQnfields(res);
+		int64_t k = FLD_I64(res, r, nc - 2);
+		const char *old = PQgetvalue(res, r, nc - 1);
+		if (k < 0 || (size_t)k >= n)
+			continue;
+		finding_read(res, r, &v[k]);
+		reopened[k] = strcmp(old, "closed") == 0 ||
+			      strcmp(old, "withdrawn") == 0;
+	}
+	PQclear(res);
+	if ((size_t)nr != n) {
+		cs_store_set_err(s, "finding_put: %d of %zu findings read back",
+				 nr, n);
+		return CS_EIO;
+	}
+	return 0;
+}
+
 static int
 pg_finding_set_status(struct cs_store *s, int64_t id, const char *status,
 		      int64_t verified)
@@ -2290,6 +2569,30 @@ pg_reach_get(struct cs_store *s, const struct cs_store_ip *ip, char *vantage,
 }
 
 static int
+pg_each_reach(struct cs_store *s, cs_store_reach_cb cb, void *arg)
+{
+	PGresult *res;
+	int n, ret = 0;
+
+	/* per address, the record pg_reach_get picks */
+	res = adhoc(s,
+		    "SELECT DISTINCT ON (ip) ip, vantage, ports FROM reach "
+		    "WHERE reachable = 1 ORDER BY ip, checked_at DESC, "
+		    "vantage COLLATE \"C\"",
+		    NULL, "each_reach");
+	if (!res_ok(res)) {
+		PQclear(res);
+		return CS_EIO;
+	}
+	n = PQntuples(res);
+	for (int r = 0; r < n && ret == 0; r++)
+		ret = cb(arg, PQgetvalue(res, r, 0), PQgetvalue(res, r, 1),
+			 PQgetvalue(res, r, 2));
+	PQclear(res);
+	return ret;
+}
+
+static int
 pg_first_scan(struct cs_store *s, int64_t *first)
 {
 	PGresult *res =
@@ -2469,6 +2772,9 @@ const struct cs_store_ops cs_store_pg_ops = {
     .each_finding = pg_each_finding,
     .reach_put = pg_reach_put,
     .reach_get = pg_reach_get,
+    .each_reach = pg_each_reach,
+    .each_observation_of = pg_each_observation_of,
+    .finding_put_many = pg_finding_put_many,
     .first_scan = pg_first_scan,
     .scan_near = pg_scan_near,
     .admin_init = pg_admin_init,

@@ -1656,6 +1656,32 @@ sq_reach_get(struct cs_store *s, const struct cs_store_ip *ip, char *vantage,
 }
 
 static int
+sq_each_reach(struct cs_store *s, cs_store_reach_cb cb, void *arg)
+{
+	sqlite3_stmt *st;
+	int rc, ret = 0;
+
+	/* per address, the record sq_reach_get picks */
+	st = adhoc(s, "SELECT ip, vantage, ports FROM (SELECT ip, vantage, "
+		      "ports, row_number() OVER (PARTITION BY ip ORDER BY "
+		      "checked_at DESC, vantage) AS n FROM reach "
+		      "WHERE reachable = 1) WHERE n = 1");
+	if (st == NULL)
+		return CS_EIO;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *ip = (const char *)sqlite3_column_text(st, 0);
+		const char *v = (const char *)sqlite3_column_text(st, 1);
+		const char *p = (const char *)sqlite3_column_text(st, 2);
+		if ((ret = cb(arg, ip ? ip : "", v ? v : "", p ? p : "")) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_err(s, "each_reach");
+	sqlite3_finalize(st);
+	return ret;
+}
+
+static int
 sq_first_scan(struct cs_store *s, int64_t *first)
 {
 	sqlite3_stmt *st = adhoc(s, "SELECT min(id) FROM scan");
@@ -1701,6 +1727,7 @@ const struct cs_store_ops cs_store_sqlite_ops = {
     .each_finding = sq_each_finding,
     .reach_put = sq_reach_put,
     .reach_get = sq_reach_get,
+    .each_reach = sq_each_reach,
     .first_scan = sq_first_scan,
     .scan_near = sq_scan_near,
 };

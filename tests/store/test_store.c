@@ -718,6 +718,40 @@ collect_f(void *arg, const struct cs_finding_row *f)
 	return 0;
 }
 
+/* Reach records seen by cs_store_each_reach: "ip vantage ports" each. */
+struct rrows {
+	size_t n;
+	bool stop;
+	char v[4][128];
+};
+
+static int
+collect_reach(void *arg, const char *ip, const char *vantage,
+	      const char *ports)
+{
+	struct rrows *r = arg;
+
+	if (r->stop)
+		return 7;
+	if (r->n < 4)
+		snprintf(r->v[r->n], sizeof(r->v[0]), "%s %s %s", ip, vantage,
+			 ports);
+	r->n++;
+	return 0;
+}
+
+/* "vantage ports" recorded for ip, "" if none. */
+static const char *
+reach_of(const struct rrows *r, const char *ip)
+{
+	size_t n = strlen(ip);
+
+	for (size_t i = 0; i < r->n && i < 4; i++)
+		if (strncmp(r->v[i], ip, n) == 0 && r->v[i][n] == ' ')
+			return r->v[i] + n + 1;
+	return "";
+}
+
 /*
  * The finding state machine, the plan and reach records, on both
  * backends: raise, update keeping the plan, plan changes and their
@@ -731,6 +765,7 @@ test_findings(void **state)
 	struct cs_store *s = open_ok(f);
 	static struct cs_finding_row fr, got;
 	struct frows rs;
+	struct rrows rr;
 	int64_t s1 = scan_at(s, "north", 1700000000), s2, id, id2, first, last;
 	bool reopened = true;
 	char v[64], ports[64];
@@ -892,15 +927,120 @@ test_findings(void **state)
 			 1);
 	assert_string_equal(v, "core-ws1");
 	assert_string_equal(ports, "80,554");
+	/* each_reach: what reach_get gives, per address, in one call */
+	assert_int_equal(
+	    cs_store_reach_put(s, "core-ws2", "127.20.0.2", rp, 1, 1700001000),
+	    0);
+	assert_int_equal(
+	    cs_store_reach_put(s, "core-ws3", "127.20.0.2", rp, 2, 1700002500),
+	    0);
+	assert_int_equal(
+	    cs_store_reach_put(s, "core-ws1", "127.20.0.3", NULL, 0, 1700002500),
+	    0);
+	memset(&rr, 0, sizeof(rr));
+	assert_int_equal(cs_store_each_reach(s, collect_reach, &rr), 0);
+	assert_int_equal(rr.n, 2);
+	assert_string_equal(reach_of(&rr, "127.20.0.1"), "core-ws1 80,554");
+	assert_string_equal(reach_of(&rr, "127.20.0.2"), "core-ws3 80,554");
 	assert_int_equal(
 	    cs_store_reach_put(s, "core-ws1", "127.20.0.1", NULL, 0, 1700003000),
 	    0);
 	assert_int_equal(cs_store_reach_get(s, "127.20.0.1", NULL, 0, NULL, 0),
 			 0);
+	memset(&rr, 0, sizeof(rr));
+	assert_int_equal(cs_store_each_reach(s, collect_reach, &rr), 0);
+	assert_int_equal(rr.n, 1);
+	assert_string_equal(reach_of(&rr, "127.20.0.1"), "");
+	assert_string_equal(reach_of(&rr, "127.20.0.2"), "core-ws3 80,554");
+	/* the callback's value stops the walk */
+	rr.stop = true;
+	assert_int_equal(cs_store_each_reach(s, collect_reach, &rr), 7);
+	assert_int_equal(cs_store_each_reach(s, NULL, &rr), CS_EINVAL);
 	assert_int_equal(
 	    cs_store_reach_put(s, "", "127.20.0.1", rp, 2, 1700003000),
 	    CS_EINVAL);
 	assert_int_equal(cs_store_reach_get(s, "bad ip", NULL, 0, NULL, 0),
+			 CS_EINVAL);
+	assert_integrity(s);
+	cs_store_close(s);
+}
+
+/*
+ * cs_store_finding_put_many on both backends: raise with the caller's
+ * plan, a key given twice (the later row wins), bytes COPY must escape,
+ * the read back, reopening a closed finding with its plan kept, and a bad
+ * row refused before anything is written.
+ */
+static void
+test_findings_many(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	static struct cs_finding_row v[3], got;
+	static const char odd[] = "tab\there\\back\nline\r|";
+	struct frows rs;
+	bool re[3] = {true, true, true};
+	int64_t s1 = scan_at(s, "north", 1700000000), s2;
+
+	assert_int_equal(
+	    put_ident(s, s1, "127.21.0.1", NULL, NULL, NULL, 1700000001, true),
+	    0);
+	assert_int_equal(cs_store_scan_end(s, s1, "complete", 1700000100), 0);
+	s2 = scan_at(s, "north", 1700001000);
+	assert_int_equal(cs_store_scan_end(s, s2, "complete", 1700001100), 0);
+	assert_int_equal(cs_store_finding_put_many(s, v, 0, NULL), 0);
+
+	finding_make(&v[0], "127.21.0.1", "uk-gsg-2022", "1", CS_SEV_HIGH, "",
+		     s1);
+	cs_strlcpy(v[0].status, "planned", sizeof(v[0].status));
+	cs_strlcpy(v[0].owner, "alice", sizeof(v[0].owner));
+	finding_make(&v[1], "127.21.0.2", "uk-gsg-2022", "2", CS_SEV_MEDIUM,
+		     "", s1);
+	cs_strlcpy(v[1].manufacturer, odd, sizeof(v[1].manufacturer));
+	cs_strlcpy(v[1].status, "closed", sizeof(v[1].status));
+	v[2] = v[0];
+	v[2].severity = CS_SEV_CRITICAL;
+	assert_int_equal(cs_store_finding_put_many(s, v, 3, re), 0);
+	assert_false(re[0] || re[1] || re[2]);
+	assert_true(v[0].id != 0 && v[1].id != 0 && v[0].id != v[1].id);
+	assert_int_equal(v[2].id, v[0].id);
+	assert_string_equal(v[0].status, "planned");
+	assert_string_equal(v[0].owner, "alice");
+	assert_int_equal(v[0].severity, CS_SEV_CRITICAL);
+	assert_int_equal(v[0].first_scan, s1);
+	assert_true(v[0].device_id != 0); /* the device at that address */
+	assert_int_equal(v[1].device_id, 0);
+	assert_string_equal(v[1].status, "open"); /* never born closed */
+	assert_string_equal(v[1].manufacturer, odd);
+	assert_int_equal(cs_store_finding_get(s, v[1].id, &got), 0);
+	assert_string_equal(got.manufacturer, odd);
+	assert_string_equal(got.key, "127.21.0.2|uk-gsg-2022|2");
+
+	/* closed, then seen again: reopened, the plan kept */
+	assert_int_equal(cs_store_finding_close(s, v[0].id, "closed", s2), 0);
+	finding_make(&v[2], "127.21.0.1", "uk-gsg-2022", "1", CS_SEV_LOW, "",
+		     s2);
+	cs_strlcpy(v[2].owner, "bob", sizeof(v[2].owner));
+	assert_int_equal(cs_store_finding_put_many(s, &v[2], 1, re), 0);
+	assert_true(re[0]);
+	assert_int_equal(v[2].id, v[0].id);
+	assert_string_equal(v[2].status, "open");
+	assert_string_equal(v[2].owner, "alice");
+	assert_int_equal(v[2].verified_scan, 0);
+	assert_int_equal(v[2].last_scan, s2);
+	assert_int_equal(v[2].first_scan, s1);
+	assert_int_equal(v[2].severity, CS_SEV_LOW);
+
+	/* a bad row: refused, nothing written */
+	finding_make(&v[0], "127.21.0.3", "uk-gsg-2022", "1", CS_SEV_HIGH, "",
+		     s2);
+	finding_make(&v[1], "not-an-ip", "uk-gsg-2022", "1", CS_SEV_HIGH, "",
+		     s2);
+	assert_int_equal(cs_store_finding_put_many(s, v, 2, NULL), CS_EINVAL);
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_finding(s, NULL, collect_f, &rs), 0);
+	assert_int_equal(rs.n, 2);
+	assert_int_equal(cs_store_finding_put_many(NULL, v, 1, NULL),
 			 CS_EINVAL);
 	assert_integrity(s);
 	cs_store_close(s);
@@ -1070,6 +1210,25 @@ collect_obs(void *arg, const struct cs_obs *o)
 			return -100; /* contract: NUL after len */
 	}
 	rs->n++;
+	return 0;
+}
+
+/* Collects each_observation_of calls as "i key". */
+struct obsof {
+	size_t n;
+	char v[8][CS_OBS_MAX_KEY + 24];
+};
+
+static int
+collect_obs_of(void *arg, size_t i, const struct cs_obs *o)
+{
+	struct obsof *r = arg;
+
+	if (o->val[o->len] != 0)
+		return -100; /* contract: NUL after len */
+	if (r->n < 8)
+		snprintf(r->v[r->n], sizeof(r->v[0]), "%zu %s", i, o->key);
+	r->n++;
 	return 0;
 }
 
@@ -1474,6 +1633,31 @@ test_idempotent_reput(void **state)
 	assert_string_equal(ors->key[0], "http.header.0");
 	assert_string_equal(ors->key[1], "http.header.1");
 	free(ors);
+	/* several hosts in one call: by position, each in put order, the
+	 * same as one call per host */
+	{
+		const char *ips[3] = {"127.16.0.9", "127.16.0.200", rs.r[0].ip};
+		struct obsof oo = {0};
+		assert_int_equal(cs_store_each_observation_of(
+				     s, scan, ips, 3, collect_obs_of, &oo),
+				 0);
+		assert_int_equal(oo.n, 5);
+		assert_string_equal(oo.v[0], "0 http.header.0");
+		assert_string_equal(oo.v[1], "0 http.header.1");
+		for (size_t i = 2; i < 5; i++)
+			assert_true(oo.v[i][0] == '2');
+		assert_int_equal(cs_store_each_observation_of(
+				     s, scan, ips, 0, collect_obs_of, &oo),
+				 0);
+		ips[1] = "not an ip";
+		assert_int_equal(cs_store_each_observation_of(
+				     s, scan, ips, 3, collect_obs_of, &oo),
+				 CS_EINVAL);
+		assert_int_equal(cs_store_each_observation_of(
+				     s, scan, ips, CS_STORE_OBS_OF_MAX + 1,
+				     collect_obs_of, &oo),
+				 CS_EINVAL);
+	}
 	assert_integrity(s);
 	cs_store_close(s);
 
@@ -1794,6 +1978,8 @@ main(void)
 	    cmocka_unit_test(test_device_key),
 	    cmocka_unit_test(test_uri_secrets),
 	    cmocka_unit_test_setup_teardown(test_findings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_findings_many, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_many_devices, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_upload_once, setup,

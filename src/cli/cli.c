@@ -813,6 +813,8 @@ cmd_scan_args(int argc, char **argv)
 	/* MAC addresses in replies resolve as in `camsweep identify`. */
 	probe_oui = cs_cli_oui_new(data);
 	cs_probe_set_mac_lookup(cs_cli_oui_lookup, probe_oui);
+	if (run.privileged) /* read it before root is dropped */
+		cs_cli_oui_preload(probe_oui);
 	raise_nofile();
 
 	rc = EXIT_RUNTIME;

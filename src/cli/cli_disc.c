@@ -47,24 +47,30 @@ cs_cli_oui_free(struct cs_cli_oui *o)
 	free(o);
 }
 
+void
+cs_cli_oui_preload(struct cs_cli_oui *o)
+{
+	char err[512];
+
+	if (o == NULL || o->tried)
+		return;
+	o->tried = true;
+	o->db = cs_oui_load(NULL, o->map_path, err, sizeof(err));
+	if (o->db == NULL)
+		fprintf(stderr,
+			"camsweep: MAC registry not loaded (%s); MAC "
+			"addresses are recorded without their registrant\n",
+			err);
+}
+
 int
 cs_cli_oui_lookup(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
 		  size_t makersz, char *registrant, size_t regsz)
 {
 	struct cs_cli_oui *o = arg;
 	struct cs_oui_hit hit;
-	char err[512];
 
-	if (!o->tried) {
-		o->tried = true;
-		o->db = cs_oui_load(NULL, o->map_path, err, sizeof(err));
-		if (o->db == NULL)
-			fprintf(stderr,
-				"camsweep: MAC registry not loaded (%s); MAC "
-				"addresses are recorded without their "
-				"registrant\n",
-				err);
-	}
+	cs_cli_oui_preload(o);
 	if (o->db == NULL || cs_oui_lookup_prefix(o->db, mac, bits, &hit) != 0)
 		return CS_ENOTFOUND;
 	cs_strlcpy(maker, hit.maker, makersz);
@@ -90,6 +96,10 @@ cs_cli_disc_new(const char *ifname, unsigned ms, const struct cs_scope *scope,
 
 	cs_strlcpy(c->ifname, ifname, sizeof(c->ifname));
 	c->oui = cs_cli_oui_new(data);
+	/* Discovery runs on an interface, so the scan drops root before the
+	 * first reply: read the registry (the user's imports may be the
+	 * invoking user's alone) while the files can still be opened. */
+	cs_cli_oui_preload(c->oui);
 	c->dec = cs_ident_dec_new();
 	cs_ident_dec_set_mac_lookup(c->dec, cs_cli_oui_lookup, c->oui);
 	memset(&o, 0, sizeof(o));

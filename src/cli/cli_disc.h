@@ -42,6 +42,9 @@ void cs_cli_disc_free(struct cs_cli_disc *c);
  */
 struct cs_cli_oui;
 struct cs_cli_oui *cs_cli_oui_new(const char *data);
+/* Reads the registry now instead of at the first lookup (before a
+ * privilege drop); idempotent, warns once on failure. */
+void cs_cli_oui_preload(struct cs_cli_oui *o);
 /* A cs_dec_mac_fn over a struct cs_cli_oui (arg). */
 int cs_cli_oui_lookup(void *arg, const uint8_t mac[6], unsigned bits,
 		      char *maker, size_t makersz, char *registrant,

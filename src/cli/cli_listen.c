@@ -59,18 +59,26 @@ struct oui_state {
 	bool tried;
 };
 
+/* Reads the registry once; before a privilege drop, or at the first MAC. */
+static void
+oui_preload(struct oui_state *s)
+{
+	char err[512];
+
+	if (s->tried)
+		return;
+	s->tried = true;
+	s->db = cs_oui_load(NULL, s->map_path, err, sizeof(err));
+}
+
 static int
 mac_lookup(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
 	   size_t makersz, char *registrant, size_t regsz)
 {
 	struct oui_state *s = arg;
 	struct cs_oui_hit hit;
-	char err[512];
 
-	if (!s->tried) {
-		s->tried = true;
-		s->db = cs_oui_load(NULL, s->map_path, err, sizeof(err));
-	}
+	oui_preload(s);
 	if (s->db == NULL || cs_oui_lookup_prefix(s->db, mac, bits, &hit) != 0)
 		return CS_ENOTFOUND;
 	cs_strlcpy(maker, hit.maker, makersz);
@@ -591,6 +599,8 @@ cs_cli_listen(int argc, char **argv)
 	co.stop = &stop_flag;
 	co.ready = listen_ready;
 	priv.drop = co.iface != NULL;
+	if (priv.drop) /* the registry is read before root is dropped */
+		oui_preload(&oui);
 	priv.user = user;
 	co.ready_arg = &priv;
 	signal(SIGINT, on_signal);

@@ -159,6 +159,11 @@ def main():
         pkts = cap.stop()
         if p.returncode != 0:
             failures.append("scan exit %d: %s" % (p.returncode, err[-500:]))
+        # The MAC registry is read before root is dropped: afterwards the
+        # invoking user's import directory (under /root) cannot be opened.
+        if "MAC registry not loaded" in err:
+            failures.append("scan --interface lost its MAC registry to the "
+                            "privilege drop: %s" % err[-300:])
         found = {json.loads(l)["ip"] for l in out.splitlines() if l.strip()}
         if excluded in found:
             failures.append("excluded host reported")

@@ -39,6 +39,7 @@ teardown(void **state)
 {
 	(void)state;
 	cs_fpdb_free(db);
+	db = NULL;
 	return 0;
 }
 

@@ -19,38 +19,7 @@
 #include "fp/fp.h"
 #include "core/poison.h"
 
-static struct cs_fpdb *db;
-
-static const char *
-srcdir(void)
-{
-	const char *s = getenv("CS_SRCDIR");
-
-	return s && *s ? s : CS_SRCDIR;
-}
-
-static int
-setup(void **state)
-{
-	char fpd[4096], end[4096], err[512];
-
-	(void)state;
-	snprintf(fpd, sizeof(fpd), "%s/data/fingerprints", srcdir());
-	snprintf(end, sizeof(end), "%s/data/entities", srcdir());
-	db = cs_fpdb_load(fpd, end, err, sizeof(err));
-	if (db == NULL)
-		fprintf(stderr, "# load failed: %s\n", err);
-	return db == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	cs_fpdb_free(db);
-	db = NULL;
-	return 0;
-}
+#include "fpdb_fixture.h"
 
 /* ---------------------------------------------------------------------- */
 

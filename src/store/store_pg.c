@@ -959,30 +959,32 @@ pg_scan_near(struct cs_store *s, int64_t id, bool older, int64_t *out)
 	return rc;
 }
 
+/* Commits the batch, then runs the one-row update id on (a, b). */
 static int
-pg_scan_delivered(struct cs_store *s, int64_t scan_id, int64_t central_id)
+update_scan2(struct cs_store *s, int id, int64_t a, int64_t b,
+	     const char *what)
 {
 	struct pgp p = {0};
 	int rc;
 
 	if ((rc = batch_commit(s)) != 0)
 		return rc;
-	pgp_i64(&p, scan_id);
-	pgp_i64(&p, central_id);
-	return update_one(s, ST_SCAN_DELIVERED, &p, "scan_delivered");
+	pgp_i64(&p, a);
+	pgp_i64(&p, b);
+	return update_one(s, id, &p, what);
+}
+
+static int
+pg_scan_delivered(struct cs_store *s, int64_t scan_id, int64_t central_id)
+{
+	return update_scan2(s, ST_SCAN_DELIVERED, scan_id, central_id,
+			    "scan_delivered");
 }
 
 static int
 pg_scan_resume(struct cs_store *s, int64_t scan_id, int64_t now)
 {
-	struct pgp p = {0};
-	int rc;
-
-	if ((rc = batch_commit(s)) != 0)
-		return rc;
-	pgp_i64(&p, scan_id);
-	pgp_i64(&p, now);
-	return update_one(s, ST_SCAN_RESUME, &p, "scan_resume");
+	return update_scan2(s, ST_SCAN_RESUME, scan_id, now, "scan_resume");
 }
 
 /* The site of scan_id (cached): CS_EINVAL when the scan does not exist

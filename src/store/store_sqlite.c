@@ -657,34 +657,34 @@ sq_scan_near(struct cs_store *s, int64_t id, bool older, int64_t *out)
 	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "scan_near");
 }
 
+/* Commits the batch, then runs the one-row update stmt on (a, b). */
 static int
-sq_scan_delivered(struct cs_store *s, int64_t scan_id, int64_t central_id)
+update_scan2(struct cs_store *s, int stmt, int64_t a, int64_t b,
+	     const char *what)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	if ((rc = batch_commit(s)) != 0)
 		return rc;
-	if ((st = st_get(s, ST_SCAN_DELIVERED)) == NULL)
+	if ((st = st_get(s, stmt)) == NULL)
 		return CS_EIO;
-	sqlite3_bind_int64(st, 1, scan_id);
-	sqlite3_bind_int64(st, 2, central_id);
-	return update_one(s, st, "scan_delivered");
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	return update_one(s, st, what);
+}
+
+static int
+sq_scan_delivered(struct cs_store *s, int64_t scan_id, int64_t central_id)
+{
+	return update_scan2(s, ST_SCAN_DELIVERED, scan_id, central_id,
+			    "scan_delivered");
 }
 
 static int
 sq_scan_resume(struct cs_store *s, int64_t scan_id, int64_t now)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = batch_commit(s)) != 0)
-		return rc;
-	if ((st = st_get(s, ST_SCAN_RESUME)) == NULL)
-		return CS_EIO;
-	sqlite3_bind_int64(st, 1, scan_id);
-	sqlite3_bind_int64(st, 2, now);
-	return update_one(s, st, "scan_resume");
+	return update_scan2(s, ST_SCAN_RESUME, scan_id, now, "scan_resume");
 }
 
 /* Finds the index of the observation that evidence ev points to. */

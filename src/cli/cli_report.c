@@ -16,7 +16,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/buf.h"
 #include "core/str.h"
 #include "oui/oui.h"
 #include "report/report.h"
@@ -71,12 +70,12 @@ report_usage(FILE *f)
 	      f);
 }
 
-/* Writes b to path (or stdout when path is NULL); 0 or -1 after a message. */
-static int
-write_out(const char *path, const struct cs_buf *b)
+/* Opens path for a report (stdout when NULL); NULL after a message. */
+static FILE *
+open_out(const char *path)
 {
 	FILE *f = stdout;
-	int ok, fd;
+	int fd;
 
 	/* The report is OFFICIAL-SENSITIVE: 0600, and an existing file is
 	 * narrowed to 0600 before it is written. */
@@ -90,18 +89,46 @@ write_out(const char *path, const struct cs_buf *b)
 		if (f == NULL && fd >= 0)
 			close(fd);
 	}
-	if (f == NULL) {
+	if (f == NULL)
 		fprintf(stderr, "camsweep: %s: %s\n", path, strerror(errno));
+	return f;
+}
+
+static int
+file_write(void *arg, const void *p, size_t n)
+{
+	return fwrite(p, 1, n, arg) == n ? 0 : -1;
+}
+
+/*
+ * Streams one document of r to path (stdout when NULL) as it is written,
+ * never holding it whole in memory.  A file left by a failure is emptied,
+ * so no truncated report looks complete.  0 or -1 after a message.
+ */
+static int
+stream_out(struct cs_report *r, enum cs_report_part part, const char *path)
+{
+	FILE *f = open_out(path);
+	struct cs_report_sink k = {file_write, f, 0};
+	int rc, bad;
+
+	if (f == NULL)
 		return -1;
+	rc = cs_report_stream(r, part, &k);
+	bad = ferror(f);
+	if (rc == 0)
+		bad = (path ? fclose(f) : fflush(f)) != 0 || bad;
+	else if (path) {
+		if (fflush(f) != 0 || ftruncate(fileno(f), 0) != 0)
+			bad = 1;
+		fclose(f);
 	}
-	ok = fwrite(b->p ? (const void *)b->p : "", 1, b->len, f) == b->len;
-	ok = (path ? fclose(f) : fflush(f)) == 0 && ok;
-	if (!ok) {
+	if (bad)
 		fprintf(stderr, "camsweep: %s: write failed\n",
 			path ? path : "stdout");
-		return -1;
-	}
-	return 0;
+	else if (rc != 0)
+		fprintf(stderr, "camsweep report: %s\n", cs_strerror(rc));
+	return rc == 0 && !bad ? 0 : -1;
 }
 
 static bool
@@ -118,48 +145,35 @@ parse_time(const char *s, int64_t *out)
 
 /* Renders and writes; returns an exit code. */
 static int
-render(const struct cs_report *r, enum cs_report_format fmt, const char *out)
+render(struct cs_report *r, enum cs_report_format fmt, const char *out)
 {
-	struct cs_buf b, b2;
-	int rc, ret = 2;
+	char base[4096], p1[4200], p2[4200];
+	size_t n;
 
-	cs_buf_init(&b, CS_REPORT_MAX_OUTPUT);
-	cs_buf_init(&b2, CS_REPORT_MAX_OUTPUT);
 	if (fmt == CS_REPORT_HTML)
-		rc = cs_report_write_html(r, &b);
-	else if (fmt == CS_REPORT_JSON)
-		rc = cs_report_write_json(r, &b);
-	else if ((rc = cs_report_write_csv_devices(r, &b)) == 0)
-		rc = cs_report_write_csv_findings(r, &b2);
-	if (rc != 0) {
-		fprintf(stderr, "camsweep report: %s\n", cs_strerror(rc));
-		goto out;
+		return stream_out(r, CS_REPORT_PART_HTML, out) == 0 ? 0 : 2;
+	if (fmt == CS_REPORT_JSON)
+		return stream_out(r, CS_REPORT_PART_JSON, out) == 0 ? 0 : 2;
+	if (out == NULL)
+		return stream_out(r, CS_REPORT_PART_CSV_DEVICES, NULL) == 0 &&
+			       fputs("\n", stdout) >= 0 &&
+			       stream_out(r, CS_REPORT_PART_CSV_FINDINGS,
+					  NULL) == 0
+			   ? 0
+			   : 2;
+	n = cs_strlcpy(base, out, sizeof(base));
+	if (n >= sizeof(base)) {
+		fputs("camsweep report: -o: name too long\n", stderr);
+		return 2;
 	}
-	if (fmt != CS_REPORT_CSV) {
-		ret = write_out(out, &b) == 0 ? 0 : 2;
-	} else if (out == NULL) {
-		ret = write_out(NULL, &b) == 0 && fputs("\n", stdout) >= 0 &&
-			      write_out(NULL, &b2) == 0
-			  ? 0
-			  : 2;
-	} else {
-		char base[4096], p1[4200], p2[4200];
-		size_t n = cs_strlcpy(base, out, sizeof(base));
-
-		if (n >= sizeof(base)) {
-			fputs("camsweep report: -o: name too long\n", stderr);
-			goto out;
-		}
-		if (n > 4 && strcmp(base + n - 4, ".csv") == 0)
-			base[n - 4] = '\0';
-		snprintf(p1, sizeof(p1), "%s-devices.csv", base);
-		snprintf(p2, sizeof(p2), "%s-findings.csv", base);
-		ret = write_out(p1, &b) == 0 && write_out(p2, &b2) == 0 ? 0 : 2;
-	}
-out:
-	cs_buf_free(&b);
-	cs_buf_free(&b2);
-	return ret;
+	if (n > 4 && strcmp(base + n - 4, ".csv") == 0)
+		base[n - 4] = '\0';
+	snprintf(p1, sizeof(p1), "%s-devices.csv", base);
+	snprintf(p2, sizeof(p2), "%s-findings.csv", base);
+	return stream_out(r, CS_REPORT_PART_CSV_DEVICES, p1) == 0 &&
+		       stream_out(r, CS_REPORT_PART_CSV_FINDINGS, p2) == 0
+		   ? 0
+		   : 2;
 }
 
 int

@@ -29,8 +29,33 @@ enum cs_report_format {
 /* Version of the JSON document and of the CSV column sets. */
 #define CS_REPORT_FORMAT_VERSION 1
 
-/* Upper bound on a rendered report, in bytes. */
+/*
+ * Upper bound on a report rendered into memory (cs_report_write_*), in
+ * bytes.  A streamed report (cs_report_stream) has no such bound: it holds
+ * only about one chunk at a time.
+ */
 #define CS_REPORT_MAX_OUTPUT ((size_t)1 << 30)
+
+/*
+ * Where a streamed report goes.  write is called with the next n > 0
+ * bytes of the document, in order, and returns 0, or non-zero to stop the
+ * writer (cs_report_stream then returns CS_EIO).  chunk is the number of
+ * bytes staged before each call (0: 1 MiB); a call can carry a little more
+ * than chunk (the piece that crossed it), the last call less.
+ */
+struct cs_report_sink {
+	int (*write)(void *arg, const void *p, size_t n);
+	void *arg;
+	size_t chunk;
+};
+
+/* A document cs_report_stream can write. */
+enum cs_report_part {
+	CS_REPORT_PART_HTML,         /* as cs_report_write_html */
+	CS_REPORT_PART_JSON,         /* as cs_report_write_json */
+	CS_REPORT_PART_CSV_DEVICES,  /* as cs_report_write_csv_devices */
+	CS_REPORT_PART_CSV_FINDINGS, /* as cs_report_write_csv_findings */
+};
 
 /*
  * A MAC registry file the program reads (docs/oui.md), as the report states
@@ -116,5 +141,15 @@ int cs_report_write_csv_findings(const struct cs_report *r, struct cs_buf *b);
  * error, or CS_EIO.
  */
 int cs_report_write_html(const struct cs_report *r, struct cs_buf *b);
+
+/*
+ * Writes one document of r (the same bytes as the cs_report_write_*
+ * function of that part) to k in chunks instead of into memory, so a
+ * report of any size needs only about k->chunk bytes for its output.
+ * Returns 0, CS_EIO (the sink refused, or the store failed), CS_EINVAL or
+ * a cs_buf error.  r is not changed when it returns.
+ */
+int cs_report_stream(struct cs_report *r, enum cs_report_part part,
+		     const struct cs_report_sink *k);
 
 #endif /* CS_REPORT_REPORT_H */

@@ -225,7 +225,7 @@ json_finding(struct rp_w *w, const struct cs_finding_row *f)
 int
 cs_report_write_json(const struct cs_report *r, struct cs_buf *b)
 {
-	struct rp_w w = {b, 0};
+	struct rp_w w = {b, 0, r->sink};
 	char ts[32];
 
 	cs_report_putf(&w,
@@ -380,7 +380,7 @@ csv_line(struct rp_w *w, const struct cs_report *r, const struct rp_dev *d,
 int
 cs_report_write_csv_devices(const struct cs_report *r, struct cs_buf *b)
 {
-	struct rp_w w = {b, 0};
+	struct rp_w w = {b, 0, r->sink};
 
 	cs_report_put(&w, "scan_id,ip,mac,ports,manufacturer,"
 			  "manufacturer_country,prc_made,brand,model,"
@@ -398,7 +398,7 @@ cs_report_write_csv_devices(const struct cs_report *r, struct cs_buf *b)
 int
 cs_report_write_csv_findings(const struct cs_report *r, struct cs_buf *b)
 {
-	struct rp_w w = {b, 0};
+	struct rp_w w = {b, 0, r->sink};
 
 	cs_report_put(&w, "finding_id,ip,mac,manufacturer,"
 			  "manufacturer_country,brand,model,device_class,"

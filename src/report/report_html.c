@@ -897,7 +897,7 @@ scans(struct rp_w *w, const struct cs_report *r)
 int
 cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 {
-	struct rp_w w = {b, 0};
+	struct rp_w w = {b, 0, r->sink};
 	char gen[32], st[32];
 	int rc = 0;
 

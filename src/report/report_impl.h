@@ -93,15 +93,21 @@ struct cs_report {
 	bool assessed; /* any finding recorded at all */
 	struct cs_finding_row *fnd; /* filtered findings, store order */
 	size_t nfnd, capfnd;
+	/* Set only while cs_report_stream runs: where the writers spill. */
+	const struct cs_report_sink *sink;
 };
 
 /*
  * A writer: appends to b and remembers the first error, after which every
- * call does nothing.  The put functions return w->rc.
+ * call does nothing.  The put functions return w->rc.  With a sink (a
+ * streamed report: initialise as {b, 0, r->sink}), b is a staging buffer
+ * that the put functions hand to the sink whenever it holds a chunk;
+ * cs_report_stream writes the rest when the writer returns.
  */
 struct rp_w {
 	struct cs_buf *b; /* borrowed */
 	int rc;
+	const struct cs_report_sink *sink; /* borrowed; NULL: b keeps all */
 };
 
 /* Appends the NUL-terminated s verbatim (program text, never device's). */

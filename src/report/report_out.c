@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: ISC */
-/* The writers' append helpers with a sticky error; see report_impl.h. */
+/*
+ * The writers' append helpers with a sticky error, and the streaming of a
+ * document through a sink in chunks; see report_impl.h.
+ */
 #include "report/report_impl.h"
 
 #include <stdarg.h>
@@ -8,12 +11,83 @@
 #include "core/escape.h"
 #include "core/poison.h"
 
+#define RP_CHUNK ((size_t)1 << 20) /* a sink's default chunk */
+/* The staging buffer's cap: a chunk plus the largest single piece (an
+ * escaped observation is at most a few tens of KiB). */
+#define RP_STAGE_SLACK ((size_t)16 << 20)
+
+static size_t
+chunk_of(const struct cs_report_sink *k)
+{
+	return k->chunk ? k->chunk : RP_CHUNK;
+}
+
+/* Hands the staged bytes to the sink; w->rc becomes CS_EIO on refusal. */
+static int
+spill(struct rp_w *w)
+{
+	if (w->rc == 0 && w->b->len > 0) {
+		if (w->sink->write(w->sink->arg, w->b->p, w->b->len) != 0)
+			w->rc = CS_EIO;
+		else
+			cs_buf_reset(w->b);
+	}
+	return w->rc;
+}
+
+/* After an append: streams once a chunk is staged.  Returns w->rc. */
+static int
+staged(struct rp_w *w)
+{
+	if (w->rc == 0 && w->sink && w->b->len >= chunk_of(w->sink))
+		spill(w);
+	return w->rc;
+}
+
+int
+cs_report_stream(struct cs_report *r, enum cs_report_part part,
+		 const struct cs_report_sink *k)
+{
+	struct cs_buf b;
+	struct rp_w w;
+	int rc;
+
+	if (r == NULL || k == NULL || k->write == NULL)
+		return CS_EINVAL;
+	cs_buf_init(&b, chunk_of(k) + RP_STAGE_SLACK);
+	r->sink = k;
+	switch (part) {
+	case CS_REPORT_PART_HTML:
+		rc = cs_report_write_html(r, &b);
+		break;
+	case CS_REPORT_PART_JSON:
+		rc = cs_report_write_json(r, &b);
+		break;
+	case CS_REPORT_PART_CSV_DEVICES:
+		rc = cs_report_write_csv_devices(r, &b);
+		break;
+	case CS_REPORT_PART_CSV_FINDINGS:
+		rc = cs_report_write_csv_findings(r, &b);
+		break;
+	default:
+		rc = CS_EINVAL;
+		break;
+	}
+	r->sink = NULL;
+	w.b = &b;
+	w.rc = rc;
+	w.sink = k;
+	rc = spill(&w);
+	cs_buf_free(&b);
+	return rc;
+}
+
 int
 cs_report_put(struct rp_w *w, const char *s)
 {
 	if (w->rc == 0)
 		w->rc = cs_buf_adds(w->b, s);
-	return w->rc;
+	return staged(w);
 }
 
 int
@@ -26,7 +100,7 @@ cs_report_putf(struct rp_w *w, const char *fmt, ...)
 	va_start(ap, fmt);
 	w->rc = cs_buf_vprintf(w->b, fmt, ap);
 	va_end(ap);
-	return w->rc;
+	return staged(w);
 }
 
 int
@@ -34,7 +108,7 @@ cs_report_put_json(struct rp_w *w, const char *s)
 {
 	if (w->rc == 0)
 		w->rc = cs_esc_json(w->b, s, strlen(s));
-	return w->rc;
+	return staged(w);
 }
 
 int
@@ -42,7 +116,7 @@ cs_report_put_csv(struct rp_w *w, const char *s)
 {
 	if (w->rc == 0)
 		w->rc = cs_esc_csv(w->b, s, strlen(s));
-	return w->rc;
+	return staged(w);
 }
 
 int
@@ -50,7 +124,7 @@ cs_report_put_html_n(struct rp_w *w, const void *s, size_t n)
 {
 	if (w->rc == 0)
 		w->rc = cs_esc_html(w->b, s, n);
-	return w->rc;
+	return staged(w);
 }
 
 int
@@ -82,5 +156,5 @@ cs_report_put_raw_html(struct rp_w *w, const void *vs, size_t n)
 		i = j + 1;
 	}
 	cs_buf_free(&t);
-	return w->rc;
+	return staged(w);
 }

@@ -428,6 +428,88 @@ test_registry(void **state)
 	cs_store_close(s);
 }
 
+/* A sink that collects the chunks it is given, or refuses after some. */
+struct chunks {
+	struct cs_buf all;
+	size_t calls, biggest, fail_after;
+};
+
+static int
+collect(void *arg, const void *p, size_t n)
+{
+	struct chunks *c = arg;
+
+	assert_true(n > 0);
+	if (c->fail_after && c->calls == c->fail_after)
+		return -1;
+	c->calls++;
+	c->biggest = CS_MAX(c->biggest, n);
+	return cs_buf_add(&c->all, p, n);
+}
+
+/* A streamed document is the in-memory one byte for byte, delivered in
+ * chunks about the sink's size; a refusing sink stops the writer. */
+static void
+test_stream(void **state)
+{
+	static const enum cs_report_part parts[] = {
+	    CS_REPORT_PART_HTML, CS_REPORT_PART_JSON,
+	    CS_REPORT_PART_CSV_DEVICES, CS_REPORT_PART_CSV_FINDINGS};
+	struct cs_store *s = make_store(true);
+	struct cs_report *r = load(s);
+	struct cs_buf b;
+
+	(void)state;
+	cs_buf_init(&b, CS_REPORT_MAX_OUTPUT);
+	for (size_t i = 0; i < CS_NELEM(parts); i++) {
+		struct chunks c = {0};
+		struct cs_report_sink k = {collect, &c, 256};
+		int rc;
+
+		cs_buf_reset(&b);
+		switch (parts[i]) {
+		case CS_REPORT_PART_HTML:
+			rc = cs_report_write_html(r, &b);
+			break;
+		case CS_REPORT_PART_JSON:
+			rc = cs_report_write_json(r, &b);
+			break;
+		case CS_REPORT_PART_CSV_DEVICES:
+			rc = cs_report_write_csv_devices(r, &b);
+			break;
+		default:
+			rc = cs_report_write_csv_findings(r, &b);
+			break;
+		}
+		assert_int_equal(rc, 0);
+		cs_buf_init(&c.all, CS_REPORT_MAX_OUTPUT);
+		assert_int_equal(cs_report_stream(r, parts[i], &k), 0);
+		assert_int_equal(c.all.len, b.len);
+		assert_memory_equal(c.all.p, b.p, b.len);
+		/* Several chunks, none far beyond the chunk size (the
+		 * biggest piece of these documents is the CSS). */
+		assert_true(c.calls >= b.len / 4096);
+		assert_true(c.biggest < 256 + 8192);
+		cs_buf_free(&c.all);
+
+		/* The sink refuses its third chunk: CS_EIO, nothing more. */
+		memset(&c, 0, sizeof(c));
+		cs_buf_init(&c.all, CS_REPORT_MAX_OUTPUT);
+		c.fail_after = 2;
+		if (b.len > 3 * 256 + 8192) {
+			assert_int_equal(cs_report_stream(r, parts[i], &k),
+					 CS_EIO);
+			assert_int_equal(c.calls, 2);
+		}
+		cs_buf_free(&c.all);
+	}
+	assert_int_equal(cs_report_stream(r, CS_REPORT_PART_JSON, NULL),
+			 CS_EINVAL);
+	cs_buf_free(&b);
+	cs_report_free(r);
+	cs_store_close(s);
+}
+
 int
 main(void)
 {
@@ -437,6 +519,7 @@ main(void)
 	    cmocka_unit_test(test_hostile),
 	    cmocka_unit_test(test_no_assessment),
 	    cmocka_unit_test(test_dates),
+	    cmocka_unit_test(test_stream),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -56,6 +56,12 @@ enum exit_code {
 };
 
 const char *
+cs_cli_version(void)
+{
+	return CS_VERSION;
+}
+
+const char *
 cs_cli_data_dir(const char *opt)
 {
 	const char *env = getenv("CAMSWEEP_DATA");

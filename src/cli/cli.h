@@ -15,6 +15,9 @@ int cs_cli_main(int argc, char **argv);
  */
 const char *cs_cli_data_dir(const char *opt);
 
+/* The program's version, "0.1.0". */
+const char *cs_cli_version(void);
+
 struct cs_interval; /* engine/scope.h */
 
 /*

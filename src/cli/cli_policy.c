@@ -25,6 +25,7 @@
 #include "engine/scope.h"
 #include "fp/fp.h"
 #include "policy/estate.h"
+#include "evidence/digest.h"
 #include "policy/eval.h"
 #include "policy/lex.h"
 #include "policy/regime.h"
@@ -301,8 +302,8 @@ collect_finding(void *arg, const struct cs_finding_row *f)
 static void
 assess_usage(FILE *f)
 {
-	fputs("usage: camsweep assess [--db FILE] [--estate FILE] [--regime "
-	      "LIST]\n"
+	fputs("usage: camsweep assess [--db FILE] --estate FILE|--no-estate "
+	      "[--regime LIST]\n"
 	      "         [--regime-file FILE]... [--as-of YYYY-MM-DD] [--scan "
 	      "ID]\n"
 	      "         [--json] [--fail-on SEVERITY] [--dry-run] [--data "
@@ -311,7 +312,10 @@ assess_usage(FILE *f)
 	      "latest)\n"
 	      "  against the chosen regimes (default uk-gsg-2022; see\n"
 	      "  data/policy/) without rescanning, records the findings and\n"
-	      "  closes those of devices the scan no longer sees.  --as-of\n"
+	      "  closes those of devices the scan no longer sees.  Without\n"
+	      "  --estate nothing can say which site is sensitive or which\n"
+	      "  network is core: that is an error unless --no-estate says\n"
+	      "  to judge the makers only.  --as-of\n"
 	      "  evaluates as of a date and records nothing (as --dry-run).\n"
 	      "  Exit status: 0 nothing at or above --fail-on (default "
 	      "high),\n"
@@ -532,6 +536,31 @@ scan_scope(struct cs_store *st, int64_t scan_id, struct cs_scope *out)
 	return ok;
 }
 
+/*
+ * The scope a recorded scan was given, whatever its status (diff compares
+ * where both scans were meant to look).  False when it cannot be read
+ * back (a passive run).
+ */
+static bool
+diff_scope(struct cs_store *st, int64_t scan_id, struct cs_scope *out)
+{
+	struct cs_scan_state ss;
+	struct cs_interval *inc = NULL, *exc = NULL;
+	size_t ninc = 0, nexc = 0;
+	bool ok;
+
+	cs_scope_init(out);
+	ok = cs_store_scan_get(st, scan_id, &ss) == 0 && ss.scope[0] &&
+	     add_scope_specs(ss.scope, &inc, &ninc) &&
+	     add_scope_specs(ss.exclusions, &exc, &nexc) &&
+	     cs_scope_build(out, inc, ninc, exc, nexc) == 0;
+	free(inc);
+	free(exc);
+	if (!ok)
+		cs_scope_free(out);
+	return ok;
+}
+
 static bool
 scope_has(const struct cs_scope *sc, const char *ip)
 {
@@ -545,6 +574,76 @@ scope_has(const struct cs_scope *sc, const char *ip)
 	in = cs_scope_contains(sc, v[0].lo);
 	free(v);
 	return in;
+}
+
+/* Appends s to a growing comma- or space-separated list. */
+static void
+list_add(char **list, size_t *len, const char *sep, const char *s)
+{
+	size_t n = strlen(s), l = strlen(sep);
+
+	*list = cs_xrealloc(*list, *len + l + n + 1, 1);
+	if (*len > 0) {
+		memcpy(*list + *len, sep, l);
+		*len += l;
+	}
+	memcpy(*list + *len, s, n + 1);
+	*len += n;
+}
+
+/*
+ * Records what an assessment used: the scan, the time, the regimes and
+ * their versions, the estate file (its path, SHA-256 and text, its site
+ * and department ids), a digest of the rule and entity data, the program
+ * version and the command line.  Returns 0 or the store's error.
+ */
+static int
+record_assessment(struct cs_store *st, struct cs_assessment *a,
+		  int64_t scan_id, const struct cs_eval_ctx *ctx,
+		  const struct cs_regime **sel, size_t nsel,
+		  const char *estate_path, const uint8_t *etext, size_t elen,
+		  const struct cs_estate *e, const char *data, int argc,
+		  char **argv, size_t nfindings)
+{
+	size_t l = 0, ls = 0, ld = 0, lc = 0;
+
+	cs_assessment_clear(a);
+	a->scan_id = scan_id;
+	a->assessed_at = ctx->now;
+	a->findings = (int64_t)nfindings;
+	cs_strlcpy(a->as_of, ctx->as_of, sizeof(a->as_of));
+	for (size_t i = 0; i < nsel; i++) {
+		char one[80];
+		snprintf(one, sizeof(one), "%s%s@%s", l ? "," : "",
+			 sel[i]->id, sel[i]->version);
+		if (l + strlen(one) < sizeof(a->regimes)) {
+			cs_strlcpy(a->regimes + l, one,
+				   sizeof(a->regimes) - l);
+			l += strlen(one);
+		}
+	}
+	a->sites = cs_xstrdup("");
+	a->departments = cs_xstrdup("");
+	a->command = cs_xstrdup("");
+	if (estate_path != NULL) {
+		cs_strlcpy(a->estate_file, estate_path,
+			   sizeof(a->estate_file));
+		cs_ev_sha256_hex(etext, elen, a->estate_sha256);
+		a->estate_text = cs_xstrndup(etext, elen);
+		for (size_t i = 0; e != NULL && i < e->nsite; i++)
+			list_add(&a->sites, &ls, ",", e->site[i].id);
+		for (size_t i = 0; e != NULL && i < e->ndept; i++)
+			list_add(&a->departments, &ld, ",", e->dept[i].id);
+	} else {
+		a->estate_text = cs_xstrdup("");
+	}
+	cs_ev_data_digest(cs_cli_data_dir(data), a->data_version,
+			  sizeof(a->data_version));
+	cs_strlcpy(a->tool_version, cs_cli_version(), sizeof(a->tool_version));
+	list_add(&a->command, &lc, " ", "camsweep");
+	for (int i = 0; i < argc; i++)
+		list_add(&a->command, &lc, " ", argv[i]);
+	return cs_store_assessment_put(st, a);
 }
 
 int
@@ -563,14 +662,18 @@ cs_cli_assess(int argc, char **argv)
 	    {"fail-on", required_argument, NULL, 'f'},
 	    {"dry-run", no_argument, NULL, 'n'},
 	    {"data", required_argument, NULL, 'D'},
+	    {"no-estate", no_argument, NULL, 'N'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
 	const char *db_path = DEFAULT_DB, *estate_path = NULL,
 		   *regimes = "uk-gsg-2022", *data = NULL;
 	char *files[16];
 	size_t nfiles = 0, nsel = 0;
-	bool json = false, dry = false;
+	bool json = false, dry = false, no_estate = false;
 	enum cs_severity fail_on = CS_SEV_HIGH;
+	struct cs_assessment rec;
+	uint8_t *estate_text = NULL;
+	size_t estate_len = 0;
 	int64_t scan_id = 0, first = 0, baseline_end = 0;
 	struct cs_eval_ctx ctx;
 	struct cs_regime_set all;
@@ -586,6 +689,7 @@ cs_cli_assess(int argc, char **argv)
 	int c, ret = X_RUNTIME, fails = 0;
 
 	memset(&ctx, 0, sizeof(ctx));
+	memset(&rec, 0, sizeof(rec));
 	cs_regime_set_init(&all);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -641,6 +745,9 @@ cs_cli_assess(int argc, char **argv)
 		case 'D':
 			data = optarg;
 			break;
+		case 'N':
+			no_estate = true;
+			break;
 		case 'h':
 			assess_usage(stdout);
 			return X_OK;
@@ -653,6 +760,33 @@ cs_cli_assess(int argc, char **argv)
 		assess_usage(stderr);
 		return X_USAGE;
 	}
+	if (estate_path != NULL && no_estate) {
+		fputs("camsweep assess: --estate and --no-estate together\n",
+		      stderr);
+		return X_USAGE;
+	}
+	if (estate_path == NULL && !no_estate) {
+		/* Without the estate every device would be "unmapped":
+		 * nothing says which site is sensitive or which network is
+		 * core, so the obligations that turn on them cannot be
+		 * judged.  Say so rather than report "medium" everywhere. */
+		fputs("camsweep assess: no --estate: without an estate file "
+		      "camsweep cannot judge\n"
+		      "  which devices are on sensitive sites, which sit on "
+		      "or are reachable\n"
+		      "  from core networks, or which department and site "
+		      "each belongs to:\n"
+		      "  every device would be \"unmapped\" and the "
+		      "obligations that depend on\n"
+		      "  those facts (cease deployment, remove and replace "
+		      "by the deadline,\n"
+		      "  disconnect from core) would not be raised.  Give "
+		      "--estate FILE\n"
+		      "  (docs/estate.md), or --no-estate to assess the "
+		      "makers only.\n",
+		      stderr);
+		return X_USAGE;
+	}
 	if (ctx.as_of[0] == '\0')
 		cs_policy_today(ctx.as_of);
 	ctx.now = (int64_t)time(NULL);
@@ -662,12 +796,26 @@ cs_cli_assess(int argc, char **argv)
 		goto out;
 	}
 	if (estate_path != NULL) {
-		estate = cs_estate_load(estate_path, err, sizeof(err));
+		/* Read once: the same bytes are parsed, hashed and recorded
+		 * with the assessment. */
+		estate_text = cs_policy_read_file(
+		    estate_path, CS_ESTATE_MAX_BYTES, &estate_len, err,
+		    sizeof(err));
+		if (estate_text != NULL)
+			estate = cs_estate_parse(estate_path, estate_text,
+						 estate_len, err, sizeof(err));
 		if (estate == NULL) {
 			fputs(err, stderr);
+			if (estate_text == NULL)
+				fputs("\n", stderr);
 			ret = X_USAGE;
 			goto out;
 		}
+	} else if (!json) {
+		fputs("camsweep assess: --no-estate: makers only; sites, "
+		      "sensitivity and core\n  networks not judged (every "
+		      "device unmapped)\n",
+		      stderr);
 	}
 	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
 		 cs_cli_data_dir(data));
@@ -741,6 +889,13 @@ cs_cli_assess(int argc, char **argv)
 				printf("reopened #%lld: %s is seen again\n",
 				       (long long)rows.v[i].id, rows.v[i].ip);
 		free(reopened);
+		if (record_assessment(st, &rec, scan_id, &ctx, sel, nsel,
+				      estate_path, estate_text, estate_len,
+				      estate, data, argc, argv, rows.n) != 0) {
+			fprintf(stderr, "camsweep assess: %s\n",
+				cs_store_errmsg(st));
+			goto out;
+		}
 		/* Close what this scan no longer shows, but only where it
 		 * looked: a device outside the scan's scope was not seen
 		 * because it was not looked for. */
@@ -799,11 +954,17 @@ cs_cli_assess(int argc, char **argv)
 	if (!json)
 		fprintf(stderr,
 			"camsweep assess: scan %lld, %zu devices, %zu findings "
-			"as of %s (%d at or above %s)%s\n",
+			"as of %s (%d at or above %s)%s",
 			(long long)scan_id, walk.n, rows.n, ctx.as_of, fails,
 			cs_severity_name(fail_on), dry ? ", not recorded" : "");
+	if (!json && !dry)
+		fprintf(stderr, "; assessment #%lld", (long long)rec.id);
+	if (!json)
+		fputs("\n", stderr);
 	ret = fails > 0 ? X_FINDINGS : X_OK;
 out:
+	cs_assessment_clear(&rec);
+	free(estate_text);
 	if (have_scope)
 		cs_scope_free(&looked);
 	cs_store_close(st);
@@ -1067,7 +1228,9 @@ cs_cli_diff(int argc, char **argv)
 	bool json = false;
 	struct cs_store *st;
 	char err[512];
-	size_t counts_[4] = {0};
+	size_t counts_[4] = {0}, outside_a = 0, outside_b = 0;
+	struct cs_scope sc_a, sc_b;
+	bool have_a = false, have_b = false;
 	int c, ret = X_RUNTIME;
 
 	optind = 1;
@@ -1084,7 +1247,8 @@ cs_cli_diff(int argc, char **argv)
 			    "serial within its\n  site, at a new address) "
 			    "and changed\n"
 			    "  (firmware, identity) devices between two "
-			    "scans.\n",
+			    "scans, within the\n  addresses both scans "
+			    "covered (the rest is counted, not compared).\n",
 			    c == 'h' ? stdout : stderr);
 			return c == 'h' ? X_OK : X_USAGE;
 		}
@@ -1116,10 +1280,19 @@ cs_cli_diff(int argc, char **argv)
 		fprintf(stderr, "camsweep diff: %s\n", cs_store_errmsg(st));
 		goto out;
 	}
+	/* Compare only where both scans looked: a device outside the
+	 * other scan's scope was not looked for there, so it is neither
+	 * new nor gone. */
+	have_a = diff_scope(st, sa, &sc_a);
+	have_b = diff_scope(st, sb, &sc_b);
 	for (size_t i = 0; i < b.n; i++) {
 		const struct dev *y = &b.v[i];
 		const struct dev *x = dev_by_id(&a, y->device_id);
 		char d[512] = "";
+		if (x == NULL && have_a && !scope_has(&sc_a, y->ip)) {
+			outside_a++;
+			continue;
+		}
 		if (x != NULL && strcmp(x->ip, y->ip) != 0) {
 			snprintf(d, sizeof(d), "moved from %s", x->ip);
 			diff_line(json, "moved", x, y, d);
@@ -1158,17 +1331,40 @@ cs_cli_diff(int argc, char **argv)
 		const struct dev *x = &a.v[i];
 		if (dev_by_id(&b, x->device_id) != NULL)
 			continue;
+		if (have_b && !scope_has(&sc_b, x->ip)) {
+			outside_b++;
+			continue;
+		}
 		diff_line(json, "gone", x, NULL, "");
 		counts_[1]++;
 	}
-	if (!json)
+	fprintf(stderr,
+		"camsweep diff: scan %lld -> %lld: %zu new, %zu gone, "
+		"%zu moved, %zu changed\n",
+		(long long)sa, (long long)sb, counts_[0], counts_[1],
+		counts_[2], counts_[3]);
+	/* Say what was compared. */
+	if (have_a && have_b)
 		fprintf(stderr,
-			"camsweep diff: scan %lld -> %lld: %zu new, %zu gone, "
-			"%zu moved, %zu changed\n",
-			(long long)sa, (long long)sb, counts_[0], counts_[1],
-			counts_[2], counts_[3]);
+			"camsweep diff: compared only the addresses both "
+			"scans covered; not compared: %zu device(s) of scan "
+			"%lld outside scan %lld's scope, %zu of scan %lld "
+			"outside scan %lld's\n",
+			outside_b, (long long)sa, (long long)sb, outside_a,
+			(long long)sb, (long long)sa);
+	else
+		fprintf(stderr,
+			"camsweep diff: the scope of scan %lld cannot be "
+			"read back (a passive run or no recorded scope): "
+			"compared every device, so \"new\" and \"gone\" "
+			"may only mean \"not looked for\"\n",
+			(long long)(have_a ? sb : sa));
 	ret = X_OK;
 out:
+	if (have_a)
+		cs_scope_free(&sc_a);
+	if (have_b)
+		cs_scope_free(&sc_b);
 	free(a.v);
 	free(b.v);
 	cs_store_close(st);

@@ -33,6 +33,8 @@ enum {
 	OPT_DB,
 	OPT_NOW,
 	OPT_MARKING,
+	OPT_ALLOW_STALE,
+	OPT_SUMMARY,
 };
 
 static void
@@ -54,8 +56,14 @@ report_usage(FILE *f)
 	      "(YYYY-MM-DD, end of\n"
 	      "                      that day UTC, or YYYY-MM-DDTHH:MM:SSZ)\n"
 	      "  --department D      only department D (needs an "
-	      "assessment)\n"
-	      "  --site S            only site S (needs an assessment)\n"
+	      "assessment; an id\n"
+	      "                      its estate does not have is an error)\n"
+	      "  --site S            only site S (likewise)\n"
+	      "  --allow-stale       show findings assessed on another scan "
+	      "than the one\n"
+	      "                      reported, marked stale (otherwise an "
+	      "error)\n"
+	      "  --summary           html: the two-page board paper only\n"
 	      "  --db PATH           inventory database (default "
 	      "./camsweep.db)\n"
 	      "  --marking TEXT      protective marking (default "
@@ -189,6 +197,8 @@ cs_cli_report(int argc, char **argv)
 	    {"db", required_argument, NULL, OPT_DB},
 	    {"now", required_argument, NULL, OPT_NOW},
 	    {"marking", required_argument, NULL, OPT_MARKING},
+	    {"allow-stale", no_argument, NULL, OPT_ALLOW_STALE},
+	    {"summary", no_argument, NULL, OPT_SUMMARY},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -258,6 +268,12 @@ cs_cli_report(int argc, char **argv)
 		case OPT_MARKING:
 			o.marking = optarg;
 			break;
+		case OPT_ALLOW_STALE:
+			o.allow_stale = true;
+			break;
+		case OPT_SUMMARY:
+			o.summary = true;
+			break;
 		case 'h':
 			report_usage(stdout);
 			return 0;
@@ -273,6 +289,7 @@ cs_cli_report(int argc, char **argv)
 		report_usage(stderr);
 		return 1;
 	}
+	o.tool_version = cs_cli_version();
 	if (!have_now) {
 		env = getenv("SOURCE_DATE_EPOCH");
 		if (env && *env) {
@@ -309,11 +326,12 @@ cs_cli_report(int argc, char **argv)
 		o.registry = reg;
 		o.nregistry = i + 1;
 	}
-	if (cs_report_load(st, &o, &r, err, sizeof(err)) != 0) {
+	if ((rc = cs_report_load(st, &o, &r, err, sizeof(err))) != 0) {
 		fprintf(stderr, "camsweep report: %s\n", err);
 		cs_store_close(st);
 		cs_oui_free(oui);
-		return 2;
+		/* A mismatch or an unknown filter is the caller's to fix. */
+		return rc == CS_EINVAL || rc == CS_REPORT_ESTALE ? 1 : 2;
 	}
 	rc = render(r, fmt, out);
 	cs_report_free(r);

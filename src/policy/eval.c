@@ -19,7 +19,9 @@
 struct link {
 	char name[96];
 	char country[4];
-	char how[200]; /* how it got into the chain */
+	char how[240];  /* who it is and how it got into the chain, as a
+			   noun phrase: "the manufacturer, Dahua (CN)" */
+	unsigned depth; /* 0: the maker or the brand; n: n owners up */
 };
 
 void
@@ -88,15 +90,19 @@ build_chain(const struct cs_eval_ctx *ctx, const struct cs_identity *id,
 		    mi->country[0] != '\0')
 			cs_strlcpy(c[n].country, mi->country,
 				   sizeof(c[n].country));
-		snprintf(c[n].how, sizeof(c[n].how), "manufacturer %s%s%s%s",
-			 id->manufacturer, c[n].country[0] ? " (" : "",
-			 c[n].country, c[n].country[0] ? ")" : "");
+		snprintf(c[n].how, sizeof(c[n].how),
+			 "the manufacturer, %s%s%s%s", id->manufacturer,
+			 c[n].country[0] ? " (" : "", c[n].country,
+			 c[n].country[0] ? ")" : "");
+		c[n].depth = 0;
 		depth[n++] = 0;
 	}
 	if (id->brand[0] != '\0' && !in_chain(c, n, id->brand)) {
 		cs_strlcpy(c[n].name, id->brand, sizeof(c[n].name));
 		c[n].country[0] = '\0';
-		snprintf(c[n].how, sizeof(c[n].how), "brand %s", id->brand);
+		snprintf(c[n].how, sizeof(c[n].how), "the brand, %s",
+			 id->brand);
+		c[n].depth = 0;
 		depth[n++] = 0;
 	}
 	while (done < n) {
@@ -123,12 +129,13 @@ build_chain(const struct cs_eval_ctx *ctx, const struct cs_identity *id,
 				cs_strlcpy(c[n].country, mi->country,
 					   sizeof(c[n].country));
 			snprintf(c[n].how, sizeof(c[n].how),
-				 "%s %s %s%s%s%s (from %s%s%s)", o->entity,
-				 o->relation, o->owner,
-				 c[n].country[0] ? " (" : "", c[n].country,
-				 c[n].country[0] ? ")" : "",
-				 o->from[0] ? o->from : "?",
+				 "%s%s%s%s, owner of %s (%s, from %s%s%s)",
+				 o->owner, c[n].country[0] ? " (" : "",
+				 c[n].country, c[n].country[0] ? ")" : "",
+				 o->entity, o->relation,
+				 o->from[0] ? o->from : "a date not recorded",
 				 o->to[0] ? " to " : "", o->to);
+			c[n].depth = d + 1;
 			depth[n++] = d + 1;
 		}
 	}
@@ -165,6 +172,12 @@ maker_test(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 	size_t lim;
 
 	why[0] = '\0';
+	if (r->test == CS_TEST_NONE) {
+		snprintf(why, whysz,
+			 "this rule is not about makers; it applies to "
+			 "surveillance equipment of any make");
+		return false;
+	}
 	if (n == 0) {
 		snprintf(why, whysz, "maker not identified");
 		return false;
@@ -174,16 +187,17 @@ maker_test(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 		for (size_t i = 0; i < lim; i++)
 			if (strcmp(c[i].country, "CN") == 0) {
 				snprintf(why, whysz,
-					 "%s: incorporated in the PRC, subject "
-					 "to the National Intelligence Law "
-					 "(pending the department's review)",
+					 "%s, is incorporated in the PRC and "
+					 "so subject to its National "
+					 "Intelligence Law (pending the "
+					 "department's review)",
 					 c[i].how);
 				return true;
 			}
 		snprintf(why, whysz,
-			 "no maker or parent incorporated in the "
-			 "PRC as of %s (%s)",
-			 ctx->as_of, c[0].how);
+			 "neither %s, nor any owner is incorporated in the "
+			 "PRC as of %s",
+			 c[0].how, ctx->as_of);
 		return false;
 	}
 	for (size_t i = 0; i < lim; i++) {
@@ -203,21 +217,29 @@ maker_test(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 			if (strcmp(ctx->as_of, since) < 0)
 				continue;
 			*ent = e;
-			snprintf(why, whysz, "%s: %s%s %s listed from %s%s",
-				 c[i].how,
-				 i > 0 ? "subsidiary/affiliate of " : "",
-				 e->name, e->legal[0] ? "(" : "", since,
-				 e->legal[0] ? "" : "");
+			if (c[i].depth == 0)
+				snprintf(why, whysz,
+					 "%s, is the listed entity %s (listed "
+					 "from %s)",
+					 c[i].how, e->name, since);
+			else
+				snprintf(why, whysz,
+					 "%s, is the listed entity %s, so the "
+					 "maker is its subsidiary or affiliate "
+					 "(listed from %s)",
+					 c[i].how, e->name, since);
 			if (e->legal[0]) {
 				size_t l = strlen(why);
 				snprintf(why + l, whysz - l,
-					 "; named as \"%s\"", e->legal);
+					 "; the instrument names \"%s\"",
+					 e->legal);
 			}
 			return true;
 		}
 	}
-	snprintf(why, whysz, "no listed entity in the chain as of %s (%s)",
-		 ctx->as_of, c[0].how);
+	snprintf(why, whysz,
+		 "neither %s, nor any owner is a listed entity as of %s",
+		 c[0].how, ctx->as_of);
 	return false;
 }
 
@@ -248,17 +270,31 @@ cs_policy_coverage(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 		return CS_COVER_NO;
 	mask = ent != NULL && ent->classes != 0 ? ent->classes : r->classes;
 	cs_regime_classes_str(mask, list, sizeof(list));
+	/* "camera,nvr" reads as "camera, nvr" in a sentence. */
+	{
+		char tmp[sizeof(list)];
+		size_t k = 0;
+		for (const char *p = list; *p && k + 2 < sizeof(tmp); p++) {
+			tmp[k++] = *p;
+			if (*p == ',')
+				tmp[k++] = ' ';
+		}
+		tmp[k] = '\0';
+		cs_strlcpy(list, tmp, sizeof(list));
+	}
 	if (mask == CS_CLASSES_ANY)
 		return CS_COVER_YES;
 	if (c != CS_CLASS_UNKNOWN && (unsigned)c < CS_CLASS_COUNT) {
 		if (mask & (1u << c)) {
-			why_add(why, whysz, "; class %s is covered (%s)",
+			why_add(why, whysz,
+				"; the class %s is among those the regime "
+				"covers (%s)",
 				cs_class_name(c), list);
 			return CS_COVER_YES;
 		}
 		why_add(why, whysz,
-			"; but class %s is not equipment this regime covers "
-			"(%s)",
+			"; but the class %s is not among those the regime "
+			"covers (%s)",
 			cs_class_name(c), list);
 		return CS_COVER_NO;
 	}
@@ -266,15 +302,16 @@ cs_policy_coverage(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 	 * (a maker of nothing else) is covered when every video class is. */
 	if (id->surveillance && (mask & video) == video) {
 		why_add(why, whysz,
-			"; class not established, but the device is "
-			"video-surveillance equipment%s (%s)",
-			"", list);
+			"; its class is not established, but it is "
+			"video-surveillance equipment, which the regime "
+			"covers (%s)",
+			list);
 		return CS_COVER_YES;
 	}
 	why_add(why, whysz,
-		"; the device's class is not established, and this regime "
-		"covers only %s%s: confirm what it is",
-		list, "");
+		"; its class is not established, and the regime covers "
+		"only %s: confirm what it is",
+		list);
 	return CS_COVER_CLASS;
 }
 
@@ -335,7 +372,66 @@ struct evalst {
 	struct cs_estate_where w;
 	const char *why;
 	bool covered, sensitive, core, unknown;
+	bool confirm; /* maker covered, class not established */
 };
+
+/*
+ * The finding's evidence as sentences, each fact once: the identity (a
+ * brand only when it differs from the maker, model and firmware only when
+ * known), why the regime covers it or not, and where it is.
+ */
+static void
+evidence_text(const struct evalst *st, bool isnew, const char *t, char *out,
+	      size_t outsz)
+{
+	const struct cs_identity *id = st->dev->id;
+	const struct cs_estate_where *w = &st->w;
+
+	out[0] = '\0';
+	if (id->manufacturer[0]) {
+		why_add(out, outsz, "Identity: %s", id->manufacturer);
+		if (id->manufacturer_country[0])
+			why_add(out, outsz, " (%s)", id->manufacturer_country);
+		if (id->device_class != CS_CLASS_UNKNOWN)
+			why_add(out, outsz, " %s",
+				cs_class_name(id->device_class));
+		else
+			why_add(out, outsz, ", class not established");
+	} else {
+		why_add(out, outsz, "Identity: %s, maker not identified",
+			id->device_class != CS_CLASS_UNKNOWN
+			    ? cs_class_name(id->device_class)
+			    : "class not established");
+	}
+	if (id->brand[0] && strcmp(id->brand, id->manufacturer) != 0)
+		why_add(out, outsz, ", brand %s", id->brand);
+	if (id->model[0])
+		why_add(out, outsz, ", model %s", id->model);
+	if (id->firmware[0])
+		why_add(out, outsz, ", firmware %s", id->firmware);
+	why_add(out, outsz, ", confidence %.2f. ", id->confidence);
+	if (!id->manufacturer[0] && st->r->test != CS_TEST_NONE)
+		why_add(out, outsz, "Coverage cannot be judged until the "
+				    "maker is identified.");
+	else
+		why_add(out, outsz, "%s: %s.",
+			st->covered   ? "Covered"
+			: st->confirm ? "Maker covered, class to confirm"
+				      : "Not covered",
+			st->why);
+	if (w->site != NULL)
+		why_add(out, outsz, " Location: site %s%s, zone %s", w->site->id,
+			st->sensitive ? " (sensitive)" : "",
+			w->zone ? cs_estate_zone_name(w->zone) : "not mapped");
+	else
+		why_add(out, outsz, " Location: not in the estate (unmapped)");
+	if (st->dev->reach_core)
+		why_add(out, outsz, "; answered from core vantage %s",
+			st->dev->reach_vantage);
+	if (isnew)
+		why_add(out, outsz, "; first seen %s", t);
+	why_add(out, outsz, ".");
+}
 
 /* Fills f with the finding of obligation o (isnew, t: first seen after
  * the obligation took effect, on date t). */
@@ -348,7 +444,6 @@ fill(const struct evalst *st, const struct cs_obligation *o, bool isnew,
 	const struct cs_eval_device *dev = st->dev;
 	const struct cs_identity *id = dev->id;
 	const struct cs_estate_where w = st->w;
-	const char *why = st->why;
 	bool covered = st->covered, sensitive = st->sensitive;
 	/* A class to confirm weighs as an unknown make does. */
 	bool core = st->core,
@@ -404,37 +499,7 @@ fill(const struct evalst *st, const struct cs_obligation *o, bool isnew,
 	cs_strlcpy(f->citation, o->citation[0] ? o->citation : r->citation,
 		   sizeof(f->citation));
 	cs_strlcpy(f->url, o->url[0] ? o->url : r->url, sizeof(f->url));
-	snprintf(
-	    f->evidence, sizeof(f->evidence),
-	    "identity: %s%s%s%s%s, model %s, firmware %s, class "
-	    "%s, confidence %.2f; %s: %s; location: %s%s zone "
-	    "%s%s%s%s%s",
-	    id->manufacturer[0] ? id->manufacturer : "unknown maker",
-	    id->manufacturer_country[0] ? " (" : "", id->manufacturer_country,
-	    id->manufacturer_country[0] ? ")" : "",
-	    id->brand[0] && strcmp(id->brand, id->manufacturer)
-		? (const char *)", brand "
-		: "",
-	    id->model[0] ? id->model : "?",
-	    id->firmware[0] ? id->firmware : "?",
-	    cs_class_name(id->device_class), id->confidence,
-	    covered ? "covered" : "not covered", why,
-	    w.site ? w.site->id : "unmapped", sensitive ? " (sensitive)" : "",
-	    w.zone ? cs_estate_zone_name(w.zone) : "-",
-	    dev->reach_core ? "; answered from core vantage " : "",
-	    dev->reach_core ? dev->reach_vantage : "",
-	    isnew ? "; first seen " : "", isnew ? t : "");
-	if (id->brand[0] && strcmp(id->brand, id->manufacturer)) {
-		/* Insert the brand name after ", brand ". */
-		char tmp[sizeof(f->evidence)];
-		const char *pos = strstr(f->evidence, ", brand ");
-		if (pos != NULL) {
-			size_t pre = (size_t)(pos - f->evidence) + 8;
-			snprintf(tmp, sizeof(tmp), "%.*s%s%s", (int)pre,
-				 f->evidence, id->brand, f->evidence + pre);
-			cs_strlcpy(f->evidence, tmp, sizeof(f->evidence));
-		}
-	}
+	evidence_text(st, isnew, t, f->evidence, sizeof(f->evidence));
 	cs_strlcpy(f->as_of, ctx->as_of, sizeof(f->as_of));
 	cs_strlcpy(f->status, "open", sizeof(f->status));
 	f->first_seen = dev->first_seen;
@@ -480,6 +545,7 @@ cs_policy_eval_device(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 	cov = cs_policy_coverage(ctx, r, id, why, sizeof(why));
 	st.covered = cov == CS_COVER_YES;
 	confirm = cov == CS_COVER_CLASS;
+	st.confirm = confirm;
 	st.sensitive = st.w.site != NULL && st.w.site->sensitive;
 	st.core = st.w.zone == CS_ZONE_CORE || dev->reach_core;
 	st.unknown = id->manufacturer[0] == '\0';

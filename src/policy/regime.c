@@ -381,9 +381,11 @@ do_header(struct cs_regime *r, const struct cs_lex_line *l,
 		r->test = CS_TEST_PRC;
 	else if (strcmp(test, "entities") == 0)
 		r->test = CS_TEST_ENTITIES;
+	else if (strcmp(test, "none") == 0)
+		r->test = CS_TEST_NONE;
 	else {
-		cs_lex_error(k, line, "unknown test '%s' (prc, entities)",
-			     test);
+		cs_lex_error(k, line,
+			     "unknown test '%s' (prc, entities, none)", test);
 		return;
 	}
 	if (aff != NULL) {

@@ -305,6 +305,15 @@ on_finding(void *arg, const struct cs_finding_row *f)
 	struct cs_report *r = fc->r;
 
 	r->assessed = true;
+	if (f->last_scan > r->asmt_scan ||
+	    (f->last_scan == r->asmt_scan && f->assessed_at > r->asmt_time)) {
+		r->asmt_scan = f->last_scan;
+		r->asmt_time = f->assessed_at;
+	}
+	if (fc->department && strcmp(f->department, fc->department) == 0)
+		r->dept_seen = true;
+	if (r->o.site && *r->o.site && strcmp(f->site, r->o.site) == 0)
+		r->site_seen = true;
 	if (fc->department && strcmp(f->department, fc->department) != 0)
 		return 0;
 	if (r->o.site && *r->o.site && strcmp(f->site, r->o.site) != 0)
@@ -352,6 +361,32 @@ filter_devices(struct cs_report *r)
 	}
 	r->ndev = k;
 	free(ips);
+}
+
+/*
+ * True when id is one of the comma-separated ids of list (the recorded
+ * assessment's estate), or, without a record, when a finding names it.
+ */
+static bool
+known_id(const struct cs_report *r, const char *list, bool seen,
+	 const char *id)
+{
+	size_t n = strlen(id);
+
+	(void)r;
+	if (list == NULL)
+		return seen;
+	for (const char *p = list; *p;) {
+		const char *e = strchr(p, ',');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+
+		if (l == n && memcmp(p, id, n) == 0)
+			return true;
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	return false;
 }
 
 /* Picks the newest scan started at or before as_of. */
@@ -432,6 +467,48 @@ cs_report_load(struct cs_store *s, const struct cs_report_opts *o,
 			goto fail;
 		}
 	}
+	rc = cs_store_assessment_latest(s, &r->asmt);
+	if (rc == 0) {
+		/* An assessment that raised nothing is still one. */
+		r->assessed = r->have_rec = true;
+		r->asmt_scan = r->asmt.scan_id;
+		r->asmt_time = r->asmt.assessed_at;
+	} else if (rc != CS_ENOTFOUND) {
+		set_err(err, errsz, "%s", cs_store_errmsg(s));
+		goto fail;
+	}
+	rc = 0;
+	if (r->assessed) {
+		if (r->asmt_scan != r->scan.id) {
+			char t[32];
+
+			if (!o->allow_stale) {
+				set_err(err, errsz,
+					"the findings were assessed on scan "
+					"%lld (%s), not on scan %lld that "
+					"this report shows: showing them side "
+					"by side would mix two states of the "
+					"estate.  Assess scan %lld first "
+					"(camsweep assess --scan %lld), "
+					"report scan %lld (--scan %lld), or "
+					"pass --allow-stale to mark every page "
+					"stale",
+					(long long)r->asmt_scan,
+					r->asmt_time > 0
+					    ? cs_report_time(r->asmt_time, t,
+							     sizeof(t))
+					    : "time not recorded",
+					(long long)r->scan.id,
+					(long long)r->scan.id,
+					(long long)r->scan.id,
+					(long long)r->asmt_scan,
+					(long long)r->asmt_scan);
+				rc = CS_REPORT_ESTALE;
+				goto fail;
+			}
+			r->stale = true;
+		}
+	}
 	if ((o->department && *o->department) || (o->site && *o->site)) {
 		/* Sites and departments come from an assessment (issue #5). */
 		if (!r->assessed) {
@@ -439,6 +516,33 @@ cs_report_load(struct cs_store *s, const struct cs_report_opts *o,
 				"--department and --site need an assessment "
 				"(camsweep estate, camsweep assess); none is "
 				"recorded");
+			rc = CS_EINVAL;
+			goto fail;
+		}
+		if (o->site && *o->site &&
+		    !known_id(r, r->have_rec ? r->asmt.sites : NULL,
+			      r->site_seen, o->site)) {
+			set_err(err, errsz,
+				"unknown site '%s': not in the estate of "
+				"the assessment (sites: %s)",
+				o->site,
+				r->have_rec && r->asmt.sites && *r->asmt.sites
+				    ? r->asmt.sites
+				    : "none recorded");
+			rc = CS_EINVAL;
+			goto fail;
+		}
+		if (o->department && *o->department &&
+		    !known_id(r, r->have_rec ? r->asmt.departments : NULL,
+			      r->dept_seen, o->department)) {
+			set_err(err, errsz,
+				"unknown department '%s': not in the estate "
+				"of the assessment (departments: %s)",
+				o->department,
+				r->have_rec && r->asmt.departments &&
+					*r->asmt.departments
+				    ? r->asmt.departments
+				    : "none recorded");
 			rc = CS_EINVAL;
 			goto fail;
 		}
@@ -466,6 +570,7 @@ cs_report_free(struct cs_report *r)
 	free(r->makers);
 	free(r->countries);
 	free(r->fnd);
+	cs_assessment_clear(&r->asmt);
 	free(r);
 }
 

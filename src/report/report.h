@@ -14,6 +14,7 @@
 #ifndef CS_REPORT_REPORT_H
 #define CS_REPORT_REPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,9 @@ enum cs_report_format {
 
 /* Version of the JSON document and of the CSV column sets. */
 #define CS_REPORT_FORMAT_VERSION 1
+
+/* cs_report_load: the assessment is of another scan (see there). */
+#define CS_REPORT_ESTALE (-1000)
 
 /*
  * Upper bound on a report rendered into memory (cs_report_write_*), in
@@ -83,6 +87,12 @@ struct cs_report_opts {
 	 * nregistry 0: not stated (the key is left out).  Borrowed. */
 	const struct cs_report_registry *registry;
 	size_t nregistry;
+	/* Show findings assessed on another scan than the one reported
+	 * (marked stale on every page); otherwise that is an error. */
+	bool allow_stale;
+	bool summary; /* HTML: the two-page board paper only */
+	const char *tool_version; /* the program's, stated when no
+				     assessment records one; may be NULL */
 };
 
 struct cs_report; /* loaded report data; opaque */
@@ -104,8 +114,10 @@ int cs_report_parse_date(const char *s, int64_t *out);
  * device's raw observations from it).  On success sets *out to a new
  * report that the caller frees with cs_report_free and returns 0; on
  * failure returns CS_ENOTFOUND (no such scan), CS_EINVAL (a filter that
- * cannot apply) or CS_EIO, with a NUL-terminated message in err (errsz
- * bytes, may be 0).
+ * cannot apply: no assessment, a site or department the assessment's
+ * estate does not have) or CS_EIO, with a NUL-terminated message in err
+ * (errsz bytes, may be 0).  CS_REPORT_ESTALE: the findings were assessed on
+ * another scan than the one reported, and o->allow_stale is not set.
  */
 int cs_report_load(struct cs_store *s, const struct cs_report_opts *o,
 		   struct cs_report **out, char *err, size_t errsz);

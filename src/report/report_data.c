@@ -222,6 +222,43 @@ json_finding(struct rp_w *w, const struct cs_finding_row *f)
 	cs_report_put(w, "}");
 }
 
+/*
+ * ",\n  \"assessment\": {...}" naming the assessment the findings come
+ * from (null without one), and "stale" (findings of another scan).
+ */
+static void
+json_assessment(struct rp_w *w, const struct cs_report *r)
+{
+	const struct cs_assessment *a = &r->asmt;
+
+	cs_report_put(w, ",\n  \"assessment\": ");
+	if (!r->assessed) {
+		cs_report_put(w, "null");
+	} else {
+		cs_report_putf(w, "{\"id\":");
+		if (r->have_rec)
+			cs_report_putf(w, "%lld", (long long)a->id);
+		else
+			cs_report_put(w, "null");
+		cs_report_putf(w, ",\"scan\":%lld,", (long long)r->asmt_scan);
+		jtime(w, "assessed_at", r->asmt_time);
+		cs_report_put(w, ",\"as_of\":");
+		cs_report_put_json(w, r->have_rec ? a->as_of : "");
+		cs_report_put(w, ",\"regimes\":");
+		cs_report_put_json(w, r->have_rec ? a->regimes : "");
+		cs_report_put(w, ",\"estate_file\":");
+		cs_report_put_json(w, r->have_rec ? a->estate_file : "");
+		cs_report_put(w, ",\"estate_sha256\":");
+		cs_report_put_json(w, r->have_rec ? a->estate_sha256 : "");
+		cs_report_put(w, ",\"data_version\":");
+		cs_report_put_json(w, r->have_rec ? a->data_version : "");
+		cs_report_put(w, ",\"tool_version\":");
+		cs_report_put_json(w, r->have_rec ? a->tool_version : "");
+		cs_report_put(w, "}");
+	}
+	cs_report_putf(w, ",\n  \"stale\": %s", r->stale ? "true" : "false");
+}
+
 int
 cs_report_write_json(const struct cs_report *r, struct cs_buf *b)
 {
@@ -270,6 +307,7 @@ cs_report_write_json(const struct cs_report *r, struct cs_buf *b)
 		cs_report_put(&w, "null");
 	cs_report_put(&w, "},\n  \"scan\": ");
 	json_scan(&w, &r->scan);
+	json_assessment(&w, r);
 	cs_report_put(&w, ",\n  \"history\": [");
 	for (size_t i = 0; i < r->nhist; i++) {
 		cs_report_put(&w, i ? ",\n    " : "\n    ");

@@ -60,6 +60,9 @@ static const char css[] =
     "margin:6px 0}dt{font-weight:bold}dd{margin:0}\n"
     "code{font-size:12px}\n"
     "footer{margin-top:32px;color:#555;font-size:12px}\n"
+    ".prov{color:#444;font-size:11px;margin:0 0 8px}\n"
+    ".stale{background:#b3261e;color:#fff;font-weight:bold;padding:6px "
+    "10px}\n"
     "@media print{body{max-width:none;padding:0;font-size:11px}"
     "nav{display:none}a{color:inherit;text-decoration:none}"
     "h2{break-after:avoid}article,figure,tr{break-inside:avoid}"
@@ -894,6 +897,142 @@ scans(struct rp_w *w, const struct cs_report *r)
 	cs_report_put(w, "</section>\n");
 }
 
+/*
+ * Appends s to a CSS string literal keeping only characters that cannot
+ * end or escape it (letters, digits, space and . , : ; - _ @ / # ( ) +):
+ * what goes into the print page margins is program text (versions,
+ * hashes, dates, ids), and anything else is dropped, never interpreted.
+ */
+static void
+css_str(struct rp_w *w, const char *s)
+{
+	char out[512];
+	size_t k = 0;
+
+	for (; *s && k + 1 < sizeof(out); s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr(" .,:;-_@/#()+", c))
+			out[k++] = (char)c;
+	}
+	out[k] = '\0';
+	cs_report_put(w, out);
+}
+
+/* The registry line: the newest MAC registry date, or "". */
+static const char *
+registry_date(const struct cs_report *r)
+{
+	const char *best = "";
+
+	for (size_t i = 0; i < r->o.nregistry; i++) {
+		const char *d = r->o.registry[i].date;
+		if (d && d[0] >= '0' && d[0] <= '9' && strcmp(d, best) > 0)
+			best = d;
+	}
+	return best;
+}
+
+/*
+ * What the report was made from, in one line: the tool, the data, the
+ * MAC registry, the estate file and the assessment.  Program text only
+ * (hashes, versions, dates, ids); the estate path is the user's and is
+ * written only in the HTML body, escaped.
+ */
+static void
+provenance(const struct cs_report *r, char *out, size_t outsz)
+{
+	const struct cs_assessment *a = &r->asmt;
+	char t[32] = "", sha[20] = "";
+	const char *reg = registry_date(r);
+
+	if (r->asmt_time > 0)
+		cs_report_time(r->asmt_time, t, sizeof(t));
+	if (r->have_rec && a->estate_sha256[0])
+		snprintf(sha, sizeof(sha), "%.16s", a->estate_sha256);
+	snprintf(out, outsz,
+		 "camsweep %s; data %s; MAC registry %s; estate %s; scan "
+		 "%lld; assessment %s%s",
+		 r->o.tool_version ? r->o.tool_version
+		 : r->have_rec && a->tool_version[0] ? a->tool_version
+						     : "(version not given)",
+		 r->have_rec && a->data_version[0] ? a->data_version
+						   : "not recorded",
+		 reg[0] ? reg : "not stated",
+		 sha[0] ? sha
+		 : r->have_rec ? "none (--no-estate)"
+			       : "not recorded",
+		 (long long)r->scan.id,
+		 !r->assessed ? "none"
+		 : t[0]       ? t
+			      : "time not recorded",
+		 r->stale ? " of another scan: STALE" : "");
+}
+
+/* @page rules: A4, the marking at the top of every printed page, the
+ * provenance and the page number at the bottom. */
+static void
+page_css(struct rp_w *w, const struct cs_report *r)
+{
+	char prov[600];
+
+	provenance(r, prov, sizeof(prov));
+	cs_report_put(w, "@page{size:A4;margin:14mm 11mm 15mm;"
+			 "@top-center{content:\"");
+	css_str(w, r->marking);
+	cs_report_put(w, "\";font:bold 9px sans-serif}"
+			 "@bottom-left{content:\"");
+	css_str(w, prov);
+	cs_report_put(w, "\";font:7px sans-serif;color:#444}"
+			 "@bottom-right{content:\"page \" counter(page) "
+			 "\" of \" counter(pages);font:8px sans-serif}}\n");
+}
+
+/* The provenance block at the top of the document (screen and print). */
+static void
+provenance_html(struct rp_w *w, const struct cs_report *r)
+{
+	const struct cs_assessment *a = &r->asmt;
+	char t[32] = "", prov[600];
+
+	if (r->stale)
+		cs_report_putf(
+		    w,
+		    "<p class=\"stale\">STALE: the findings below were "
+		    "assessed on scan %lld, not on scan %lld that this "
+		    "report shows (--allow-stale). Re-run <code>camsweep "
+		    "assess --scan %lld</code> before relying on them.</p>\n",
+		    (long long)r->asmt_scan, (long long)r->scan.id,
+		    (long long)r->scan.id);
+	provenance(r, prov, sizeof(prov));
+	cs_report_put(w, "<p class=\"prov\">Made from: ");
+	cs_report_put_html(w, prov);
+	if (r->have_rec && a->estate_file[0]) {
+		cs_report_put(w, ". Estate file ");
+		cs_report_put_html(w, a->estate_file);
+		cs_report_put(w, ", SHA-256 ");
+		cs_report_put_html(w, a->estate_sha256);
+	}
+	if (r->have_rec) {
+		cs_report_putf(w, ". Assessment #%lld of scan %lld as of ",
+			       (long long)a->id, (long long)a->scan_id);
+		cs_report_put_html(w, a->as_of);
+		cs_report_put(w, " (regimes ");
+		cs_report_put_html(w, a->regimes);
+		cs_report_put(w, ")");
+	} else if (r->assessed) {
+		cs_report_putf(w,
+			       ". Findings of scan %lld, assessed %s "
+			       "(no assessment record: assessed before "
+			       "schema 6)",
+			       (long long)r->asmt_scan,
+			       r->asmt_time > 0
+				   ? cs_report_time(r->asmt_time, t, sizeof(t))
+				   : "at a time not recorded");
+	}
+	cs_report_put(w, ".</p>\n");
+}
+
 int
 cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 {
@@ -915,15 +1054,18 @@ cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 		       (long long)r->scan.id);
 	cs_report_put(&w, "<style>\n");
 	cs_report_put(&w, css);
+	page_css(&w, r);
 	cs_report_put(&w, "</style>\n</head>\n<body>\n<div class=\"marking\">");
 	cs_report_put_html(&w, r->marking);
 	cs_report_put(&w, "</div>\n<header><h1>Video-surveillance equipment "
 			  "report</h1>\n");
 	cs_report_putf(&w,
 		       "<p class=\"sub\">Scan %lld (%s), started %s. Report "
-		       "generated %s by camsweep.</p>\n</header>\n",
+		       "generated %s by camsweep.</p>\n",
 		       (long long)r->scan.id, r->scan.st.status, st,
 		       gen[0] ? gen : "(time not given)");
+	provenance_html(&w, r);
+	cs_report_put(&w, "</header>\n");
 	cs_report_put(&w, "<nav><ol><li><a href=\"#summary\">Executive "
 			  "summary</a></li><li><a href=\"#charts\">Charts</a>"
 			  "</li>");

@@ -91,6 +91,14 @@ struct cs_report {
 	size_t ncountries;
 	struct rp_count classes[CS_CLASS_COUNT]; /* all hosts by class */
 	bool assessed; /* any finding recorded at all */
+	/* The assessment the findings come from: the recorded one (schema
+	 * v6), else as far as the findings tell (have_rec false). */
+	struct cs_assessment asmt;
+	bool have_rec;
+	int64_t asmt_scan;  /* the scan it assessed */
+	int64_t asmt_time;  /* when */
+	bool stale;         /* asmt_scan != scan.id, shown by allow_stale */
+	bool site_seen, dept_seen; /* a finding names the filter's site/dept */
 	struct cs_finding_row *fnd; /* filtered findings, store order */
 	size_t nfnd, capfnd;
 	/* Set only while cs_report_stream runs: where the writers spill. */

@@ -783,6 +783,35 @@ cs_store_first_scan(struct cs_store *s, int64_t *first)
 	return s->ops->first_scan(s, first);
 }
 
+void
+cs_assessment_clear(struct cs_assessment *a)
+{
+	if (a == NULL)
+		return;
+	free(a->estate_text);
+	free(a->sites);
+	free(a->departments);
+	free(a->command);
+	memset(a, 0, sizeof(*a));
+}
+
+int
+cs_store_assessment_put(struct cs_store *s, struct cs_assessment *a)
+{
+	if (s == NULL || a == NULL || a->scan_id <= 0)
+		return CS_EINVAL;
+	return s->ops->assessment_put(s, a);
+}
+
+int
+cs_store_assessment_latest(struct cs_store *s, struct cs_assessment *out)
+{
+	if (s == NULL || out == NULL)
+		return CS_EINVAL;
+	memset(out, 0, sizeof(*out));
+	return s->ops->assessment_latest(s, out);
+}
+
 int
 cs_store_admin_init(struct cs_store *s)
 {

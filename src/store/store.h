@@ -559,4 +559,39 @@ int cs_store_next_scan(struct cs_store *s, int64_t id, int64_t *out);
  */
 int cs_store_first_scan(struct cs_store *s, int64_t *first);
 
+/*
+ * Schema v6: one recorded assessment (camsweep assess).  The strings are
+ * program text, except the estate file's text and ids, which the user
+ * wrote; fixed arrays are NUL-terminated, the pointers are owned by the
+ * struct (NULL reads as "") and freed by cs_assessment_clear.
+ */
+struct cs_assessment {
+	int64_t id;          /* set by cs_store_assessment_put */
+	int64_t scan_id;     /* the scan assessed */
+	int64_t assessed_at; /* unix seconds */
+	int64_t findings;    /* findings raised */
+	char as_of[11];      /* YYYY-MM-DD */
+	char regimes[512];   /* "id@version,..." */
+	char estate_file[512];  /* path as given; "" with --no-estate */
+	char estate_sha256[65]; /* lower-case hex; "" with --no-estate */
+	char data_version[160]; /* digest of the rule and entity data */
+	char tool_version[32];
+	char *estate_text; /* the estate file as read */
+	char *sites;       /* site ids of the estate, comma-separated */
+	char *departments; /* department ids, comma-separated */
+	char *command;     /* the command line, words separated by spaces */
+};
+
+/* Frees the owned strings of a (not a itself) and zeroes it. */
+void cs_assessment_clear(struct cs_assessment *a);
+
+/* Records a; sets a->id.  Returns 0, CS_EINVAL or CS_EIO. */
+int cs_store_assessment_put(struct cs_store *s, struct cs_assessment *a);
+
+/*
+ * Reads the newest recorded assessment into *out (cleared first; free
+ * with cs_assessment_clear).  Returns 0, CS_ENOTFOUND or CS_EIO.
+ */
+int cs_store_assessment_latest(struct cs_store *s, struct cs_assessment *out);
+
 #endif /* CS_STORE_STORE_H */

@@ -19,7 +19,7 @@
 #include "store/store.h"
 
 /* Schema versions known to this program (one migration per version). */
-#define CS_STORE_SCHEMA_LATEST 5
+#define CS_STORE_SCHEMA_LATEST 6
 
 /* An IP address as the store keys and orders it. */
 struct cs_store_ip {
@@ -126,6 +126,9 @@ struct cs_store_ops {
 	int (*each_reach)(struct cs_store *s, cs_store_reach_cb cb,
 			  void *arg);
 	int (*first_scan)(struct cs_store *s, int64_t *first);
+	/* Schema v6: assessments (store.h). */
+	int (*assessment_put)(struct cs_store *s, struct cs_assessment *a);
+	int (*assessment_latest)(struct cs_store *s, struct cs_assessment *a);
 	/* The scan next to id: older (smaller id) or newer. */
 	int (*scan_near)(struct cs_store *s, int64_t id, bool older,
 			 int64_t *out);

@@ -2613,6 +2613,91 @@ pg_first_scan(struct cs_store *s, int64_t *first)
 	return rc;
 }
 
+/* Schema v6: assessments. */
+static int
+pg_assessment_put(struct cs_store *s, struct cs_assessment *a)
+{
+	struct pgp p = {0};
+	PGresult *res;
+	int rc;
+
+	if (batch_commit(s) != 0)
+		return CS_EIO;
+	pgp_i64(&p, a->scan_id);
+	pgp_i64(&p, a->assessed_at);
+	PGP_FIXED(&p, a->as_of);
+	PGP_FIXED(&p, a->regimes);
+	PGP_FIXED(&p, a->estate_file);
+	PGP_FIXED(&p, a->estate_sha256);
+	pgp_str(&p, a->estate_text);
+	pgp_str(&p, a->sites);
+	pgp_str(&p, a->departments);
+	PGP_FIXED(&p, a->data_version);
+	PGP_FIXED(&p, a->tool_version);
+	pgp_str(&p, a->command);
+	pgp_i64(&p, a->findings);
+	res = adhoc(s,
+		    "INSERT INTO assessment (scan_id, assessed_at, as_of, "
+		    "regimes, estate_file, estate_sha256, estate_text, sites, "
+		    "departments, data_version, tool_version, command, "
+		    "findings) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+		    "$10, $11, $12, $13) RETURNING id",
+		    &p, "assessment_put");
+	rc = res_ok(res) && PQntuples(res) == 1 ? 0 : CS_EIO;
+	if (rc == 0)
+		a->id = FLD_I64(res, 0, 0);
+	PQclear(res);
+	return rc;
+}
+
+/* A result field as a new string ("" when NULL). */
+static char *
+fld_dup(const PGresult *res, int row, int col)
+{
+	if (PQgetisnull(res, row, col))
+		return cs_xstrdup("");
+	return cs_xstrndup(PQgetvalue(res, row, col),
+			   (size_t)PQgetlength(res, row, col));
+}
+
+static int
+pg_assessment_latest(struct cs_store *s, struct cs_assessment *a)
+{
+	PGresult *res = adhoc(
+	    s,
+	    "SELECT id, scan_id, assessed_at, as_of, regimes, estate_file, "
+	    "estate_sha256, estate_text, sites, departments, data_version, "
+	    "tool_version, command, findings FROM assessment ORDER BY "
+	    "assessed_at DESC, id DESC LIMIT 1",
+	    NULL, "assessment_latest");
+	int rc;
+
+	if (!res_ok(res))
+		rc = CS_EIO;
+	else if (PQntuples(res) == 0)
+		rc = CS_ENOTFOUND;
+	else {
+		a->id = FLD_I64(res, 0, 0);
+		a->scan_id = FLD_I64(res, 0, 1);
+		a->assessed_at = FLD_I64(res, 0, 2);
+		fld_copy(res, 0, 3, a->as_of, sizeof(a->as_of));
+		fld_copy(res, 0, 4, a->regimes, sizeof(a->regimes));
+		fld_copy(res, 0, 5, a->estate_file, sizeof(a->estate_file));
+		fld_copy(res, 0, 6, a->estate_sha256,
+			 sizeof(a->estate_sha256));
+		a->estate_text = fld_dup(res, 0, 7);
+		a->sites = fld_dup(res, 0, 8);
+		a->departments = fld_dup(res, 0, 9);
+		fld_copy(res, 0, 10, a->data_version, sizeof(a->data_version));
+		fld_copy(res, 0, 11, a->tool_version, sizeof(a->tool_version));
+		a->command = fld_dup(res, 0, 12);
+		a->findings = FLD_I64(res, 0, 13);
+		rc = 0;
+	}
+	PQclear(res);
+	return rc;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Administration: sealed sites (docs/sensors.md). */
 
@@ -2779,6 +2864,8 @@ const struct cs_store_ops cs_store_pg_ops = {
     .finding_put_many = pg_finding_put_many,
     .first_scan = pg_first_scan,
     .scan_near = pg_scan_near,
+    .assessment_put = pg_assessment_put,
+    .assessment_latest = pg_assessment_latest,
     .admin_init = pg_admin_init,
     .admin_add_sensor = pg_admin_add_sensor,
 };

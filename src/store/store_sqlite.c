@@ -1699,6 +1699,89 @@ sq_first_scan(struct cs_store *s, int64_t *first)
 	return rc == SQLITE_ROW ? CS_ENOTFOUND : db_err(s, "first_scan");
 }
 
+/* Schema v6: assessments. */
+static int
+sq_assessment_put(struct cs_store *s, struct cs_assessment *a)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (batch_commit(s) != 0)
+		return CS_EIO;
+	st = adhoc(s, "INSERT INTO assessment (scan_id, assessed_at, as_of, "
+		      "regimes, estate_file, estate_sha256, estate_text, "
+		      "sites, departments, data_version, tool_version, "
+		      "command, findings) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+		      "?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	if (st == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, a->scan_id);
+	sqlite3_bind_int64(st, 2, a->assessed_at);
+	BIND_FIXED(st, 3, a->as_of);
+	BIND_FIXED(st, 4, a->regimes);
+	BIND_FIXED(st, 5, a->estate_file);
+	BIND_FIXED(st, 6, a->estate_sha256);
+	bind_str(st, 7, a->estate_text);
+	bind_str(st, 8, a->sites);
+	bind_str(st, 9, a->departments);
+	BIND_FIXED(st, 10, a->data_version);
+	BIND_FIXED(st, 11, a->tool_version);
+	bind_str(st, 12, a->command);
+	sqlite3_bind_int64(st, 13, a->findings);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_err(s, "assessment_put");
+	a->id = sqlite3_last_insert_rowid(sq_of(s)->db);
+	return 0;
+}
+
+/* A text column as a new string ("" when NULL). */
+static char *
+col_dup(sqlite3_stmt *st, int i)
+{
+	const void *p = sqlite3_column_blob(st, i);
+	int n = sqlite3_column_bytes(st, i);
+
+	return cs_xstrndup(p ? p : "", p && n > 0 ? (size_t)n : 0);
+}
+
+static int
+sq_assessment_latest(struct cs_store *s, struct cs_assessment *a)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = adhoc(s, "SELECT id, scan_id, assessed_at, as_of, regimes, "
+		      "estate_file, estate_sha256, estate_text, sites, "
+		      "departments, data_version, tool_version, command, "
+		      "findings FROM assessment ORDER BY assessed_at DESC, "
+		      "id DESC LIMIT 1");
+	if (st == NULL)
+		return CS_EIO;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		a->id = sqlite3_column_int64(st, 0);
+		a->scan_id = sqlite3_column_int64(st, 1);
+		a->assessed_at = sqlite3_column_int64(st, 2);
+		col_copy(st, 3, a->as_of, sizeof(a->as_of));
+		col_copy(st, 4, a->regimes, sizeof(a->regimes));
+		col_copy(st, 5, a->estate_file, sizeof(a->estate_file));
+		col_copy(st, 6, a->estate_sha256, sizeof(a->estate_sha256));
+		a->estate_text = col_dup(st, 7);
+		a->sites = col_dup(st, 8);
+		a->departments = col_dup(st, 9);
+		col_copy(st, 10, a->data_version, sizeof(a->data_version));
+		col_copy(st, 11, a->tool_version, sizeof(a->tool_version));
+		a->command = col_dup(st, 12);
+		a->findings = sqlite3_column_int64(st, 13);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "assessment_latest");
+}
+
 const struct cs_store_ops cs_store_sqlite_ops = {
     .scheme = "sqlite",
     .open = sq_open,
@@ -1730,4 +1813,6 @@ const struct cs_store_ops cs_store_sqlite_ops = {
     .each_reach = sq_each_reach,
     .first_scan = sq_first_scan,
     .scan_near = sq_scan_near,
+    .assessment_put = sq_assessment_put,
+    .assessment_latest = sq_assessment_latest,
 };

@@ -40,17 +40,19 @@ FLEET = {
 UK_CITE = "HCWS386"
 DEADLINE = "2025-04-30"
 
-# (ip, obligation) -> (severity, action, deadline) under uk-gsg-2022
+# (ip, obligation) -> (severity, action, deadline) under uk-gsg-2022.
+# Obligation 2 ("no such equipment ... on core networks") only for
+# covered equipment (issue #20): the Axis camera on the lab core and the
+# Hanwha camera on the depot core are not raised under the statement;
+# the local rule core-no-surveillance raises them when chosen.
 UK_EXPECT = {
     ("127.112.1.20", "1"): ("critical", "cease-deployment", ""),
     ("127.112.1.20", "2"): ("critical", "disconnect", ""),
     ("127.112.1.20", "3"): ("critical", "remove-replace", DEADLINE),
     ("127.112.2.10", "1"): ("high", "cease-deployment", ""),
     ("127.112.2.10", "3"): ("high", "remove-replace", DEADLINE),
-    ("127.112.3.10", "2"): ("high", "disconnect", ""),
     ("127.112.4.10", "1"): ("high", "cease-deployment", ""),
     ("127.112.4.10", "3"): ("high", "remove-replace", DEADLINE),
-    ("127.112.5.10", "2"): ("medium", "disconnect", ""),
     ("127.112.6.10", "4"): ("medium", "review", ""),
     ("127.112.6.11", "4"): ("medium", "review", ""),
 }
@@ -182,6 +184,39 @@ def main():
         c.ok(run(["assess", "--db", db, "--regime", "nope"]
                  ).returncode == 1, "unknown regime -> 1")
 
+        # Issue #20: without an estate, assess says what it cannot judge
+        # and fails (it marked everything "unmapped, medium" and exited
+        # 0), unless --no-estate asks for the makers only.
+        p = run(["assess", "--db", db, "--dry-run", "--regime",
+                 "uk-gsg-2022"])
+        c.ok(p.returncode == 1 and "cannot judge" in p.stderr and
+             "--no-estate" in p.stderr and p.stdout == "",
+             "assess without --estate -> 1, says why (%d %r)" % (
+                 p.returncode, p.stderr[-300:]))
+        p = run(["assess", "--db", db, "--dry-run", "--no-estate",
+                 "--json", "--regime", "uk-gsg-2022"])
+        c.ok(p.returncode in (0, 4) and p.stdout.strip() != "",
+             "assess --no-estate judges the makers (%d)" % p.returncode)
+
+        # Issue #20: report --site/--department must name a site of the
+        # assessment's estate (a typo rendered an empty report, exit 0).
+        out = os.path.join(tmp, "r.json")
+        p = run(["report", "--db", db, "--format", "json", "-o", out,
+                 "--site", "hqq"])
+        c.ok(p.returncode == 1 and "unknown site 'hqq'" in p.stderr,
+             "report --site typo -> 1 (%d %r)" % (p.returncode, p.stderr))
+        p = run(["report", "--db", db, "--format", "json", "-o", out,
+                 "--department", "h0"])
+        c.ok(p.returncode == 1 and "unknown department" in p.stderr,
+             "report --department typo -> 1 (%d)" % p.returncode)
+        p = run(["report", "--db", db, "--format", "json", "-o", out,
+                 "--site", "hq"])
+        rep = json.load(open(out)) if p.returncode == 0 else {}
+        c.ok(p.returncode == 0 and rep.get("assessment", {}).get("scan") == 1
+             and len(rep["assessment"].get("estate_sha256", "")) == 64,
+             "report --site hq names the assessment and the estate hash "
+             "(%d %r)" % (p.returncode, p.stderr))
+
         # as-of: before the UK statement nothing applies.
         early, rc = assess(db, "--regime", "uk-gsg-2022", "--as-of",
                            "2022-11-23")
@@ -207,8 +242,8 @@ def main():
                           "--data", data, "--as-of", "2024-06-01")
         hb = by_key(before, "uk-gsg-2022")
         ha = by_key(after, "uk-gsg-2022")
-        c.ok(hb.get(("127.112.5.10", "2"), {}).get("severity") == "medium",
-             "Hanwha before the sale: disconnect, medium")
+        c.ok(("127.112.5.10", "2") not in hb,
+             "Hanwha before the sale: not covered, so no obligation 2")
         c.ok(ha.get(("127.112.5.10", "2"), {}).get("severity") == "high",
              "Hanwha after the sale: covered, high")
         c.ok(("127.112.5.10", "4") in ha and ("127.112.5.10", "4") not in hb,
@@ -217,9 +252,32 @@ def main():
              ("127.112.5.10", "part-b") not in by_key(before, "us-ndaa-889"),
              "Hanwha after the sale: affiliate of Dahua under 889")
 
+        # The wider local rule, when chosen: every surveillance device on
+        # a core network, whatever its maker.
+        loc, _ = assess(db, "--regime", "core-no-surveillance", "--dry-run")
+        c.ok(set(by_key(loc, "core-no-surveillance")) ==
+             {("127.112.1.20", "core"), ("127.112.3.10", "core"),
+              ("127.112.5.10", "core")} and
+             by_key(loc, "core-no-surveillance")[("127.112.3.10", "core")]
+             ["severity"] == "high",
+             "core-no-surveillance: the three core cameras (%s)" %
+             sorted(by_key(loc, "core-no-surveillance")))
+
         # Removal: stop the hq Hikvision camera, rescan, assess.
         fleet.stop("127.112.2.10")
         scan(db)
+        # Issue #20: the newest scan beside the findings of the older
+        # assessment is refused unless told (it showed both quietly).
+        p = run(["report", "--db", db, "--format", "json", "-o", out])
+        c.ok(p.returncode == 1 and "assessed on scan 1" in p.stderr,
+             "report of scan 2 with scan 1's findings -> 1 (%d %r)" % (
+                 p.returncode, p.stderr))
+        p = run(["report", "--db", db, "--format", "json", "-o", out,
+                 "--allow-stale"])
+        rep = json.load(open(out)) if p.returncode == 0 else {}
+        c.ok(p.returncode == 0 and rep.get("stale") is True and
+             rep["scan"]["id"] == 2 and rep["assessment"]["scan"] == 1,
+             "--allow-stale shows them, marked stale")
         run(["assess", "--db", db, "--estate", ESTATE, "--regime",
              "uk-gsg-2022,us-ndaa-889"])
         plan = [json.loads(l) for l in run(
@@ -264,17 +322,36 @@ def main():
         c.ok([x["ip"] for x in d if x["change"] == "new"] ==
              ["127.112.2.10"], "diff 2 3: hq camera new")
 
+        # Issue #20: diff after a narrower rescan compares only the
+        # addresses both scans covered (it called every device outside
+        # the new scope "gone").
+        run(["scan", "--db", db, "-q", "--rate", "0", "--read-timeout",
+             "1500", "127.112.6.0/24"], check=0)
+        p = run(["diff", "--db", db, "--json", "3", "4"])
+        d = [json.loads(l) for l in p.stdout.splitlines() if l]
+        c.ok(p.returncode == 0 and
+             [x for x in d if x["change"] in ("gone", "new")] == [] and
+             "compared only the addresses both scans covered" in p.stderr
+             and "6 device(s) of scan 3 outside scan 4's scope" in p.stderr,
+             "narrower rescan: nothing gone, says what was compared "
+             "(%r %r)" % (d, p.stderr))
+        # The wide scan again, so later steps assess the whole estate.
+        scan(db)
+
         # Reach: the Axis camera in the hq CCTV range answers from a core
         # vantage point, so it becomes a disconnect finding.
         p = run(["reach", "--db", db, "--vantage", "hq-core-ws1",
                  "127.112.2.11"])
         c.ok(p.returncode == 0 and "answers" in p.stdout,
              "reach records the hq Axis camera")
-        rows4, _ = assess(db, "--regime", "uk-gsg-2022")
-        ax = by_key(rows4, "uk-gsg-2022").get(("127.112.2.11", "2"))
+        rows4, _ = assess(db, "--regime", "uk-gsg-2022,core-no-surveillance")
+        c.ok(("127.112.2.11", "2") not in by_key(rows4, "uk-gsg-2022"),
+             "reachable from core, but not covered: no UK obligation 2")
+        ax = by_key(rows4, "core-no-surveillance").get(("127.112.2.11",
+                                                        "core"))
         c.ok(ax is not None and ax["reach_core"] and
              ax["severity"] == "high",
-             "reachable from core -> disconnect, high (%s)" % ax)
+             "reachable from core -> local rule: disconnect, high (%s)" % ax)
 
         # Scanned with --estate, each device is recorded at the site its
         # address is mapped to (schema v4), and assess keys the findings

@@ -355,6 +355,91 @@ test_no_assessment(void **state)
 	cs_store_close(s);
 }
 
+/*
+ * Issue #20: a report refuses to show the newest scan beside findings
+ * assessed on an older one (it showed 32 hosts next to 121 findings),
+ * unless told; --site/--department that the assessment does not know are
+ * errors (a typo rendered an empty report and exited 0).
+ */
+static void
+test_stale_and_filters(void **state)
+{
+	struct cs_store *s = make_store(true);
+	struct cs_report_opts o = {0};
+	struct cs_report *r = NULL;
+	struct cs_finding_row f;
+	struct cs_assessment a;
+	struct cs_buf b;
+	int64_t s1, s2;
+	char err[512], sites[] = "LON1,MAN2", depts[] = "CO";
+
+	(void)state;
+	assert_int_equal(cs_store_first_scan(s, &s1), 0);
+	assert_int_equal(cs_store_latest_scan(s, &s2), 0);
+	o.now = T0 + 100000;
+	/* Findings of the newest scan: fine, and the report names it. */
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)), 0);
+	cs_report_free(r);
+	/* A typo in --site or --department is an error, not an empty
+	 * report. */
+	o.site = "LON";
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)),
+			 CS_EINVAL);
+	assert_non_null(strstr(err, "unknown site 'LON'"));
+	o.site = "LON1";
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)), 0);
+	cs_report_free(r);
+	o.site = NULL;
+	o.department = "C0";
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)),
+			 CS_EINVAL);
+	assert_non_null(strstr(err, "unknown department 'C0'"));
+	o.department = NULL;
+	/* The assessment of the older scan, and the report of the newest:
+	 * refused, naming both scans. */
+	assert_int_equal(cs_store_finding_get(s, 1, &f), 0);
+	memset(&a, 0, sizeof(a));
+	a.scan_id = s1;
+	a.assessed_at = T0 + 200;
+	cs_strlcpy(a.as_of, "2024-05-01", sizeof(a.as_of));
+	cs_strlcpy(a.estate_sha256, "ab", sizeof(a.estate_sha256));
+	a.sites = sites;
+	a.departments = depts;
+	assert_int_equal(cs_store_assessment_put(s, &a), 0);
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)),
+			 CS_REPORT_ESTALE);
+	assert_null(r);
+	assert_non_null(strstr(err, "assessed on scan"));
+	/* --scan of the assessed scan: fine. */
+	o.scan_id = s1;
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)), 0);
+	cs_report_free(r);
+	/* A site of the recorded estate with no finding is known; one it
+	 * does not have is not. */
+	o.site = "MAN2";
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)), 0);
+	assert_int_equal(cs_report_device_count(r), 0);
+	cs_report_free(r);
+	o.site = "MAN3";
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)),
+			 CS_EINVAL);
+	assert_non_null(strstr(err, "LON1,MAN2"));
+	o.site = NULL;
+	/* Told: the newest scan with the older findings, marked stale. */
+	o.scan_id = 0;
+	o.allow_stale = true;
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)), 0);
+	cs_buf_init(&b, 1 << 24);
+	assert_int_equal(cs_report_write_json(r, &b), 0);
+	assert_non_null(strstr(cs_buf_str(&b), "\"stale\": true"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_html(r, &b), 0);
+	assert_non_null(strstr(cs_buf_str(&b), "STALE"));
+	cs_buf_free(&b);
+	cs_report_free(r);
+	cs_store_close(s);
+}
+
 static void
 test_dates(void **state)
 {
@@ -518,6 +603,7 @@ main(void)
 	    cmocka_unit_test(test_golden),
 	    cmocka_unit_test(test_hostile),
 	    cmocka_unit_test(test_no_assessment),
+	    cmocka_unit_test(test_stale_and_filters),
 	    cmocka_unit_test(test_dates),
 	    cmocka_unit_test(test_stream),
 	};

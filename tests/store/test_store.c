@@ -675,6 +675,57 @@ test_scan_delivered(void **state)
 	cs_store_close(s);
 }
 
+/* Schema v6: assessments are recorded and the newest reads back whole. */
+static void
+test_assessment(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	struct cs_assessment a, got;
+	char text[] = "site \"A\" id=a sensitive=no\n", sites[] = "a,b",
+	     depts[] = "ho", cmd[] = "camsweep assess --estate e";
+
+	assert_int_equal(cs_store_assessment_latest(s, &got), CS_ENOTFOUND);
+	memset(&a, 0, sizeof(a));
+	a.scan_id = 0;
+	assert_int_equal(cs_store_assessment_put(s, &a), CS_EINVAL);
+	a.scan_id = 3;
+	a.assessed_at = 1700000000;
+	a.findings = 12;
+	cs_strlcpy(a.as_of, "2024-05-01", sizeof(a.as_of));
+	cs_strlcpy(a.regimes, "uk-gsg-2022@2", sizeof(a.regimes));
+	cs_strlcpy(a.estate_file, "e", sizeof(a.estate_file));
+	memset(a.estate_sha256, 'a', 64);
+	cs_strlcpy(a.data_version, "sha256:0123", sizeof(a.data_version));
+	cs_strlcpy(a.tool_version, "0.1.0", sizeof(a.tool_version));
+	a.estate_text = text;
+	a.sites = sites;
+	a.departments = depts;
+	a.command = cmd;
+	assert_int_equal(cs_store_assessment_put(s, &a), 0);
+	assert_true(a.id > 0);
+	a.scan_id = 4;
+	a.assessed_at = 1700000100;
+	a.estate_text = NULL; /* reads back as "" */
+	assert_int_equal(cs_store_assessment_put(s, &a), 0);
+	assert_int_equal(cs_store_assessment_latest(s, &got), 0);
+	assert_int_equal(got.id, a.id);
+	assert_int_equal(got.scan_id, 4);
+	assert_int_equal(got.assessed_at, 1700000100);
+	assert_int_equal(got.findings, 12);
+	assert_string_equal(got.as_of, "2024-05-01");
+	assert_string_equal(got.regimes, "uk-gsg-2022@2");
+	assert_int_equal(strlen(got.estate_sha256), 64);
+	assert_string_equal(got.data_version, "sha256:0123");
+	assert_string_equal(got.estate_text, "");
+	assert_string_equal(got.sites, "a,b");
+	assert_string_equal(got.departments, "ho");
+	assert_string_equal(got.command, cmd);
+	cs_assessment_clear(&got);
+	assert_null(got.sites);
+	cs_store_close(s);
+}
+
 /* A finding of scan sc for ip under regime/obligation. */
 static void
 finding_make(struct cs_finding_row *f, const char *ip, const char *regime,
@@ -1062,7 +1113,7 @@ test_names(void **state)
 	assert_false(cs_finding_status_valid(NULL));
 	assert_true(cs_store_path_is_uri("postgresql://h/d"));
 	assert_false(cs_store_path_is_uri("camsweep.db"));
-	assert_int_equal(cs_store_schema_latest(), 5);
+	assert_int_equal(cs_store_schema_latest(), 6);
 	assert_string_equal(cs_store_errmsg(NULL), "");
 }
 
@@ -1985,6 +2036,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_upload_once, setup,
 					    teardown),
 	    cmocka_unit_test(test_names),
+	    cmocka_unit_test_setup_teardown(test_assessment, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_scan_delivered, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_arguments, setup,

@@ -16,9 +16,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "core/poison.h"
 
 #define OUI_MAX_FIELDS 8
@@ -84,44 +86,7 @@ static void CS_PRINTF(4, 5)
 int
 cs_mac_parse_span(struct cs_span s, uint8_t out[6])
 {
-	uint8_t d[12];
-	size_t nd = 0, i;
-	uint8_t sep = 0;
-	size_t group = 0; /* digits in the current group */
-	size_t glen = 0;  /* required digits per group, 0 until known */
-
-	s = cs_span_trim(s);
-	if (s.n < 12 || s.n > 17)
-		return CS_EINVAL;
-	for (i = 0; i < s.n; i++) {
-		uint8_t c = s.p[i];
-		int v = cs_hexval(c);
-
-		if (v >= 0) {
-			if (nd == 12)
-				return CS_EINVAL;
-			d[nd++] = (uint8_t)v;
-			group++;
-			continue;
-		}
-		if (c != ':' && c != '-' && c != '.')
-			return CS_EINVAL;
-		if (sep == 0) {
-			sep = c;
-			glen = group;
-			if (!((c == '.' && glen == 4) ||
-			      (c != '.' && glen == 2)))
-				return CS_EINVAL;
-		} else if (c != sep || group != glen) {
-			return CS_EINVAL;
-		}
-		group = 0;
-	}
-	if (nd != 12 || (sep != 0 && group != glen))
-		return CS_EINVAL;
-	for (i = 0; i < 6; i++)
-		out[i] = (uint8_t)(d[2 * i] << 4 | d[2 * i + 1]);
-	return 0;
+	return cs_hwaddr_parse(s, 0, out);
 }
 
 int
@@ -968,23 +933,6 @@ rebuild_sorted(struct cs_oui *db)
 	db->nsorted = db->nrows;
 }
 
-/* Splits a line into TAB-separated fields; returns the count. */
-static size_t
-split_tabs(struct cs_span line, struct cs_span *f, size_t max)
-{
-	size_t nf = 0, i, st = 0;
-
-	for (i = 0; i <= line.n; i++) {
-		if (i == line.n || line.p[i] == '\t') {
-			if (nf == max)
-				return max + 1;
-			f[nf++] = cs_span_make(line.p + st, i - st);
-			st = i + 1;
-		}
-	}
-	return nf;
-}
-
 static bool
 is_dash(struct cs_span s)
 {
@@ -1029,7 +977,7 @@ cs_oui_add_map(struct cs_oui *db, const char *name, const uint8_t *p, size_t n,
 			r = CS_EPROTO;
 			goto fail;
 		}
-		nf = split_tabs(ln, f, CS_NELEM(f));
+		nf = cs_tsv_split(ln, f, CS_NELEM(f), false);
 		if (nf != 7) {
 			why = "expected 7 TAB-separated columns";
 			r = CS_EPROTO;
@@ -1138,24 +1086,7 @@ fail:
 static int
 slurp(const char *path, struct cs_buf *b, int64_t *mtime)
 {
-	FILE *f = fopen(path, "rb");
-	uint8_t chunk[65536];
-	struct stat sb;
-	size_t k;
-	int r = 0;
-
-	if (f == NULL)
-		return CS_EIO;
-	if (mtime != NULL)
-		*mtime = fstat(fileno(f), &sb) == 0 ? (int64_t)sb.st_mtime : 0;
-	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if ((r = cs_buf_add(b, chunk, k)) != 0)
-			break;
-	}
-	if (r == 0 && ferror(f))
-		r = CS_EIO;
-	fclose(f);
-	return r;
+	return cs_file_read(path, b->max, b, mtime);
 }
 
 int

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/addr.h"
 #include "core/escape.h"
 #include "core/str.h"
 #include "core/poison.h"
@@ -757,19 +758,13 @@ mdns_offers(const struct mdns_ids *ids, const char *q, char *svc, size_t sz)
 static bool
 ipv4_bytes(const char *s, uint8_t a[4])
 {
-	for (int i = 0; i < 4; i++) {
-		unsigned v = 0;
-		int n = 0;
+	uint32_t v;
 
-		while (*s >= '0' && *s <= '9' && n < 3) {
-			v = v * 10 + (unsigned)(*s++ - '0');
-			n++;
-		}
-		if (n == 0 || v > 255 || (i < 3 && *s++ != '.'))
-			return false;
-		a[i] = (uint8_t)v;
-	}
-	return *s == '\0';
+	if (cs_ipv4_parse(cs_span_make(s, strlen(s)), 0, &v) != 0)
+		return false;
+	for (int i = 0; i < 4; i++)
+		a[i] = (uint8_t)(v >> (24 - 8 * i));
+	return true;
 }
 
 /* Appends the SRV, TXT and A records of instance full (additional). */

@@ -206,7 +206,7 @@ cs_csv_next(struct cs_csv *c, char *err, size_t errsz)
 					snprintf(err, errsz,
 						 "line %u: unterminated quote",
 						 c->line);
-					return CS_EINVAL;
+					return CS_ETRUNC;
 				}
 				end_rec = true;
 			} else {
@@ -230,7 +230,7 @@ cs_csv_next(struct cs_csv *c, char *err, size_t errsz)
 								    "a closing "
 								    "quote",
 								    c->next_line);
-								return CS_EINVAL;
+								return CS_EPROTO;
 							}
 							continue;
 						}
@@ -246,7 +246,7 @@ cs_csv_next(struct cs_csv *c, char *err, size_t errsz)
 						 "line %u: stray quote inside "
 						 "an unquoted field",
 						 c->next_line);
-					return CS_EINVAL;
+					return CS_EPROTO;
 				} else if (ch == ',') {
 					end_field = true;
 				} else if (ch == '\r' && c->off < n &&
@@ -264,7 +264,7 @@ cs_csv_next(struct cs_csv *c, char *err, size_t errsz)
 						    "than %d bytes",
 						    c->line,
 						    CS_CSV_MAX_FIELD - 1);
-						return CS_EINVAL;
+						return CS_ELIMIT;
 					}
 					if (c->nfield >= CS_CSV_MAX_FIELDS) {
 						snprintf(
@@ -272,7 +272,7 @@ cs_csv_next(struct cs_csv *c, char *err, size_t errsz)
 						    "line %u: more than %d "
 						    "fields",
 						    c->line, CS_CSV_MAX_FIELDS);
-						return CS_EINVAL;
+						return CS_ELIMIT;
 					}
 					c->field[c->nfield][len++] = (char)ch;
 					continue;
@@ -282,7 +282,7 @@ cs_csv_next(struct cs_csv *c, char *err, size_t errsz)
 				snprintf(err, errsz,
 					 "line %u: more than %d fields",
 					 c->line, CS_CSV_MAX_FIELDS);
-				return CS_EINVAL;
+				return CS_ELIMIT;
 			}
 			c->field[c->nfield][len] = '\0';
 			c->nfield++;

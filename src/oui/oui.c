@@ -274,95 +274,48 @@ relink(struct cs_oui *db)
 	}
 }
 
-/* ---- CSV reader -----------------------------------------------------------
+/* ---- CSV records ---------------------------------------------------------
  */
 
+/* The core CSV reader (core/text.h) and its last message. */
 struct csv {
-	const uint8_t *p;
-	size_t n, off;
+	struct cs_csv c;
 	unsigned line; /* line where the current record starts */
-	unsigned nextline;
-	char rec[CS_OUI_MAX_LINE + 1]; /* decoded fields, NUL-separated */
-	const char *f[OUI_MAX_FIELDS];
-	size_t flen[OUI_MAX_FIELDS];
+	char msg[160];
+	const char *f[CS_CSV_MAX_FIELDS];
+	size_t flen[CS_CSV_MAX_FIELDS];
 	size_t nf;
 };
 
 /*
  * Reads the next record.  Returns 1 with the fields in c->f, 0 at the end
- * of input, or CS_EPROTO / CS_ETRUNC / CS_ELIMIT with a message in err.
+ * of input, or CS_EPROTO / CS_ETRUNC / CS_ELIMIT with a message in *why.
  */
 static int
 csv_next(struct csv *c, const char **why)
 {
-	size_t o = 0, start;
-	bool quoted = false, inq = false, after = false;
+	int r = cs_csv_next(&c->c, c->msg, sizeof(c->msg));
+	const char *colon;
 
+	c->line = c->c.line;
 	c->nf = 0;
-	c->line = c->nextline;
-	if (c->off >= c->n)
+	if (r < 0) {
+		/* "line N: text": the caller prefixes its own name:line. */
+		colon = strstr(c->msg, ": ");
+		*why = colon != NULL ? colon + 2 : c->msg;
+		return r;
+	}
+	if (r == 0)
 		return 0;
-	start = c->off;
-	c->f[0] = c->rec;
-	c->flen[0] = 0;
-	c->nf = 1;
-	while (c->off < c->n) {
-		uint8_t ch = c->p[c->off++];
-
-		if (c->off - start > CS_OUI_MAX_LINE) {
-			*why = "record too long";
-			return CS_ELIMIT;
-		}
-		if (inq) {
-			if (ch == '"') {
-				if (c->off < c->n && c->p[c->off] == '"') {
-					c->off++;
-				} else {
-					inq = false;
-					after = true;
-					continue;
-				}
-			} else if (ch == '\n') {
-				c->nextline++;
-			}
-			c->rec[o++] = ch == 0 ? '?' : (char)ch;
-			c->flen[c->nf - 1]++;
-			continue;
-		}
-		if (ch == ',') {
-			if (c->nf == OUI_MAX_FIELDS) {
-				*why = "too many fields";
-				return CS_ELIMIT;
-			}
-			c->rec[o++] = '\0';
-			c->f[c->nf] = c->rec + o;
-			c->flen[c->nf] = 0;
-			c->nf++;
-			quoted = after = false;
-			continue;
-		}
-		if (ch == '\r' || ch == '\n') {
-			if (ch == '\r' && c->off < c->n && c->p[c->off] == '\n')
-				c->off++;
-			c->nextline++;
-			break;
-		}
-		if (after) {
-			*why = "text after a closing quote";
-			return CS_EPROTO;
-		}
-		if (ch == '"' && c->flen[c->nf - 1] == 0 && !quoted) {
-			quoted = inq = true;
-			continue;
-		}
-		c->rec[o++] = ch == 0 ? '?' : (char)ch;
-		c->flen[c->nf - 1]++;
+	if (c->c.nfield > OUI_MAX_FIELDS) {
+		*why = "too many fields";
+		return CS_ELIMIT;
 	}
-	if (inq) {
-		*why = "unterminated quoted field";
-		return CS_ETRUNC;
+	for (size_t i = 0; i < c->c.nfield; i++) {
+		c->f[i] = c->c.field[i];
+		c->flen[i] = strlen(c->c.field[i]);
 	}
-	c->rec[o] = '\0';
+	c->nf = c->c.nfield;
 	return 1;
 }
 
@@ -822,11 +775,7 @@ add_buf(struct cs_oui *db, enum cs_oui_format fmt, const char *name,
 	if (fmt == CS_OUI_FMT_CSV) {
 		struct csv *c = cs_xcalloc(1, sizeof(*c));
 
-		c->p = p;
-		c->n = n;
-		c->nextline = 1;
-		if (c->n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-			c->off = 3;
+		cs_csv_init(&c->c, cs_span_make(p, n));
 		r = parse_csv(db, c, &proto, st, &why);
 		line = c->line;
 		free(c);

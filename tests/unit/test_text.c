@@ -152,9 +152,9 @@ test_csv(void **state)
 	    {"\"two\nlines\",x\n", 1, 2, "two\nlines", "x", 1, NULL},
 	    {"a,,\n", 1, 3, "a", "", 1, NULL},
 	    {"", 0, 0, NULL, NULL, 1, NULL},
-	    {"\"open\n", CS_EINVAL, 0, NULL, NULL, 1, "unterminated"},
-	    {"\"a\"b\n", CS_EINVAL, 0, NULL, NULL, 1, "after a closing"},
-	    {"ab\"c\n", CS_EINVAL, 0, NULL, NULL, 1, "stray quote"},
+	    {"\"open\n", CS_ETRUNC, 0, NULL, NULL, 1, "unterminated"},
+	    {"\"a\"b\n", CS_EPROTO, 0, NULL, NULL, 1, "after a closing"},
+	    {"ab\"c\n", CS_EPROTO, 0, NULL, NULL, 1, "stray quote"},
 	};
 	struct cs_csv *c = malloc(sizeof(*c));
 
@@ -202,12 +202,12 @@ test_csv_limits(void **state)
 	memset(in, 'x', CS_CSV_MAX_FIELD);
 	in[CS_CSV_MAX_FIELD] = '\0';
 	cs_csv_init(c, S(in));
-	assert_int_equal(cs_csv_next(c, err, sizeof(err)), CS_EINVAL);
+	assert_int_equal(cs_csv_next(c, err, sizeof(err)), CS_ELIMIT);
 	assert_non_null(strstr(err, "longer than"));
 	memset(in, ',', CS_CSV_MAX_FIELDS);
 	in[CS_CSV_MAX_FIELDS] = '\0';
 	cs_csv_init(c, S(in));
-	assert_int_equal(cs_csv_next(c, err, sizeof(err)), CS_EINVAL);
+	assert_int_equal(cs_csv_next(c, err, sizeof(err)), CS_ELIMIT);
 	assert_non_null(strstr(err, "fields"));
 	in[CS_CSV_MAX_FIELDS - 1] = '\0'; /* exactly the maximum */
 	cs_csv_init(c, S(in));

@@ -21,6 +21,7 @@
 #include "cli/attach.h"
 #include "cli/cli_disc.h"
 #include "cli/output.h"
+#include "core/exitcode.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/str.h"
@@ -45,15 +46,6 @@ static const char default_ports[] =
     "80,554,8000,37777,34567,8080,443,8443,81,8081,8554,21,22,23,5000,"
     "631,9100";
 
-enum exit_code {
-	EXIT_OK = 0,
-	EXIT_USAGE = 1,
-	EXIT_RUNTIME = 2,
-	/* A sensor finished its scan but could not deliver it: the results
-	 * wait in its spool (docs/sensors.md).  For a timer to alert on. */
-	EXIT_BUFFERED = 4,
-	EXIT_INTERRUPTED = 130,
-};
 
 const char *
 cs_cli_version(void)

@@ -26,11 +26,11 @@
 #include <libpq-fe.h>
 
 #include "cli/cli.h"
+#include "core/exitcode.h"
 #include "core/str.h"
 #include "store/store.h"
 #include "core/poison.h"
 
-enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_RUNTIME = 2 };
 
 static void
 db_usage(FILE *f)

@@ -12,13 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/exitcode.h"
 #include "core/str.h"
 #include "fp/fp.h"
 #include "ident/ident.h"
 #include "oui/oui.h"
 #include "core/poison.h"
 
-enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_RUNTIME = 2 };
 
 /* The OUI registry, loaded on the first MAC address seen. */
 struct oui_state {

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/exitcode.h"
 #include "core/buf.h"
 #include "core/escape.h"
 #include "core/str.h"
@@ -26,7 +27,6 @@
 #include "store/store.h"
 #include "core/poison.h"
 
-enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_RUNTIME = 2, EXIT_INTERRUPTED = 3 };
 
 enum {
 	OPT_READ = 256,

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/exitcode.h"
 #include "core/buf.h"
 #include "core/escape.h"
 #include "core/str.h"
@@ -24,7 +25,6 @@
 #include "oui/oui.h"
 #include "core/poison.h"
 
-enum { EXIT_FOUND = 0, EXIT_USAGE = 1, EXIT_DATA = 2, EXIT_NOTFOUND = 3 };
 
 static void
 usage(FILE *f)

@@ -15,12 +15,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/exitcode.h"
 #include "core/buf.h"
 #include "core/escape.h"
 #include "oui/oui.h"
 #include "core/poison.h"
 
-enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_DATA = 2 };
 
 static void
 usage(FILE *f)

@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "core/alloc.h"
+#include "core/exitcode.h"
 #include "core/buf.h"
 #include "core/escape.h"
 #include "core/str.h"
@@ -32,7 +33,13 @@
 #include "store/store.h"
 #include "core/poison.h"
 
-enum { X_OK = 0, X_USAGE = 1, X_RUNTIME = 2, X_FINDINGS = 4 };
+/* Short names for this file; the values are core/exitcode.h's. */
+enum {
+	X_OK = EXIT_OK,
+	X_USAGE = EXIT_USAGE,
+	X_RUNTIME = EXIT_RUNTIME,
+	X_FINDINGS = EXIT_FINDINGS,
+};
 
 #define DEFAULT_DB "camsweep.db"
 

@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <uv.h>
 
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/str.h"
 #include "engine/neigh.h"
@@ -331,30 +332,11 @@ cs_disc_module_find(const char *name)
 
 /* ---- learned addresses ---- */
 
+/* A dotted quad filling p (n bytes); 0 or CS_EPROTO. */
 static int
 parse_quad(const uint8_t *p, size_t n, uint32_t *out)
 {
-	uint32_t ip = 0;
-	size_t i = 0;
-
-	for (int part = 0; part < 4; part++) {
-		unsigned v = 0, digits = 0;
-
-		while (i < n && p[i] >= '0' && p[i] <= '9' && digits < 4) {
-			v = v * 10 + (unsigned)(p[i] - '0');
-			digits++;
-			i++;
-		}
-		if (digits == 0 || digits > 3 || v > 255)
-			return CS_EPROTO;
-		ip = ip << 8 | v;
-		if (part < 3 && (i >= n || p[i++] != '.'))
-			return CS_EPROTO;
-	}
-	if (i != n)
-		return CS_EPROTO;
-	*out = ip;
-	return 0;
+	return cs_ipv4_parse(cs_span_make(p, n), 0, out) == 0 ? 0 : CS_EPROTO;
 }
 
 int

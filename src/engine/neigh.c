@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/addr.h"
 #include "core/cs.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "core/poison.h"
 
 #define NFIELDS 6
@@ -28,53 +30,6 @@ parse_hex(struct cs_span s, unsigned *out)
 		v = v << 4 | (unsigned)h;
 	}
 	*out = v;
-	return 0;
-}
-
-/* Parses a strict dotted quad (no leading '+', 1-3 digits a part). */
-static int
-parse_ip(struct cs_span s, uint32_t *out)
-{
-	uint32_t ip = 0;
-	size_t i = 0;
-
-	for (int part = 0; part < 4; part++) {
-		unsigned v = 0, digits = 0;
-
-		while (i < s.n && s.p[i] >= '0' && s.p[i] <= '9' &&
-		       digits < 4) {
-			v = v * 10 + (unsigned)(s.p[i] - '0');
-			digits++;
-			i++;
-		}
-		if (digits == 0 || digits > 3 || v > 255)
-			return CS_EPROTO;
-		ip = ip << 8 | v;
-		if (part < 3) {
-			if (i >= s.n || s.p[i] != '.')
-				return CS_EPROTO;
-			i++;
-		}
-	}
-	if (i != s.n)
-		return CS_EPROTO;
-	*out = ip;
-	return 0;
-}
-
-/* Parses aa:bb:cc:dd:ee:ff exactly. */
-static int
-parse_mac(struct cs_span s, uint8_t mac[6])
-{
-	if (s.n != 17)
-		return CS_EPROTO;
-	for (size_t k = 0; k < 6; k++) {
-		int hi = cs_hexval(s.p[k * 3]), lo = cs_hexval(s.p[k * 3 + 1]);
-
-		if (hi < 0 || lo < 0 || (k < 5 && s.p[k * 3 + 2] != ':'))
-			return CS_EPROTO;
-		mac[k] = (uint8_t)(hi << 4 | lo);
-	}
 	return 0;
 }
 
@@ -109,8 +64,9 @@ cs_neigh_parse_line(const uint8_t *p, size_t n, struct cs_neigh *out)
 	if (nf != NFIELDS)
 		return CS_EPROTO;
 	memset(out, 0, sizeof(*out));
-	if (parse_ip(f[0], &out->ip) != 0 || parse_hex(f[1], &hw) != 0 ||
-	    parse_hex(f[2], &flags) != 0 || parse_mac(f[3], out->mac) != 0)
+	if (cs_ipv4_parse(f[0], 0, &out->ip) != 0 ||
+	    parse_hex(f[1], &hw) != 0 || parse_hex(f[2], &flags) != 0 ||
+	    cs_hwaddr_parse(f[3], CS_HWADDR_COLON, out->mac) != 0)
 		return CS_EPROTO;
 	if (f[5].n >= sizeof(out->dev))
 		return CS_ELIMIT;
@@ -146,21 +102,16 @@ cs_neigh_find(const uint8_t *p, size_t n, const char *dev, uint32_t ip,
 int
 cs_neigh_lookup(const char *path, const char *dev, uint32_t ip, uint8_t mac[6])
 {
-	FILE *f = fopen(path ? path : "/proc/net/arp", "r");
-	uint8_t *buf;
-	size_t n;
+	struct cs_buf b;
 	int rc;
 
-	if (f == NULL)
-		return CS_EIO;
-	buf = malloc(CS_NEIGH_FILE_MAX);
-	if (buf == NULL) {
-		fclose(f);
-		return CS_ENOMEM;
-	}
-	n = fread(buf, 1, CS_NEIGH_FILE_MAX, f);
-	fclose(f);
-	rc = cs_neigh_find(buf, n, dev, ip, mac);
-	free(buf);
+	cs_buf_init(&b, CS_NEIGH_FILE_MAX);
+	rc = cs_file_read(path ? path : "/proc/net/arp", CS_NEIGH_FILE_MAX, &b,
+			  NULL);
+	/* A table longer than the cap is looked up in its first part. */
+	if (rc == 0 || rc == CS_ELIMIT)
+		rc = cs_neigh_find(b.p ? b.p : (const uint8_t *)"", b.len, dev,
+				   ip, mac);
+	cs_buf_free(&b);
 	return rc;
 }

@@ -18,6 +18,7 @@
 
 #include "core/alloc.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "fp/fp_int.h"
 #include "parse/obskeys.h"
 #include "core/poison.h"
@@ -1089,31 +1090,14 @@ find_brand(const struct cs_fpdb *db, const char *name)
 static int
 parse_date(const char *s, char out[11])
 {
-	size_t n = strlen(s);
+	struct cs_date d;
 
 	out[0] = 0;
 	if (strcmp(s, "-") == 0)
 		return 0;
-	if (n != 4 && n != 7 && n != 10)
+	if (cs_date_parse(cs_span_make(s, strlen(s)),
+			  CS_DATE_YEAR | CS_DATE_MONTH, &d) != 0)
 		return CS_EINVAL;
-	for (size_t i = 0; i < n; i++) {
-		bool dash = i == 4 || i == 7;
-
-		if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return CS_EINVAL;
-	}
-	if (n >= 7) {
-		int mon = (s[5] - '0') * 10 + (s[6] - '0');
-
-		if (mon < 1 || mon > 12)
-			return CS_EINVAL;
-	}
-	if (n == 10) {
-		int day = (s[8] - '0') * 10 + (s[9] - '0');
-
-		if (day < 1 || day > 31)
-			return CS_EINVAL;
-	}
 	cs_strlcpy(out, s, 11);
 	return 0;
 }
@@ -1374,30 +1358,26 @@ static int
 read_file(const char *path, const char *name, uint8_t **out, size_t *n,
 	  char *err, size_t errsz)
 {
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf;
-	size_t got;
+	struct cs_buf b;
+	int r;
 
-	if (f == NULL)
-		return seterr(err, errsz, name, 0, "cannot open: %s",
-			      strerror(errno));
-	buf = cs_xmalloc(FP_MAX_FILE + 1);
-	got = fread(buf, 1, FP_MAX_FILE + 1, f);
-	if (ferror(f)) {
-		fclose(f);
-		free(buf);
-		return seterr(err, errsz, name, 0, "read error");
+	cs_buf_init(&b, FP_MAX_FILE);
+	r = cs_file_read(path, FP_MAX_FILE, &b, NULL);
+	if (r != 0) {
+		if (r == CS_ELIMIT)
+			r = seterr(err, errsz, name, 0,
+				   "file too large (max %u bytes)",
+				   FP_MAX_FILE);
+		else if (errno != EIO) /* fopen failed */
+			r = seterr(err, errsz, name, 0, "cannot open: %s",
+				   strerror(errno));
+		else
+			r = seterr(err, errsz, name, 0, "read error");
+		cs_buf_free(&b);
+		return r;
 	}
-	fclose(f);
-	if (got > FP_MAX_FILE) {
-		free(buf);
-		return seterr(err, errsz, name, 0,
-			      "file too large (max %u "
-			      "bytes)",
-			      FP_MAX_FILE);
-	}
-	*out = buf;
-	*n = got;
+	*out = b.p != NULL ? b.p : cs_xmalloc(1);
+	*n = b.len;
 	return 0;
 }
 

@@ -12,6 +12,7 @@
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "core/poison.h"
 
 #define MODELS_MAX_FILE (16u * 1024u * 1024u)
@@ -164,42 +165,28 @@ cs_models_load_mem(const char *name, const uint8_t *p, size_t n, char *err,
 		   size_t errsz)
 {
 	struct cs_models *m = cs_xcalloc(1, sizeof(*m));
-	size_t off = 0;
+	struct cs_lines lines;
+	struct cs_span ln;
 	unsigned line = 0;
 
 	if (p == NULL)
 		n = 0;
-	while (off < n) {
-		struct cs_span ln, f[10];
-		size_t e = off, nf = 0, i, st;
+	cs_lines_init(&lines, p, n);
+	while (cs_lines_next(&lines, &ln)) {
+		struct cs_span f[10];
+		size_t nf, i;
 		struct row r;
 		const char *why = NULL;
 		char *q;
 
-		line++;
-		while (e < n && p[e] != '\n')
-			e++;
-		ln = cs_span_make(p + off, e - off);
-		off = e < n ? e + 1 : e;
+		line = lines.line;
 		if (ln.n > CS_MODELS_MAX_LINE) {
 			seterr(err, errsz, name, "%u: line too long", line);
 			goto fail;
 		}
-		if (ln.n > 0 && ln.p[ln.n - 1] == '\r')
-			ln.n--;
 		if (cs_span_trim(ln).n == 0 || ln.p[0] == '#')
 			continue;
-		for (i = 0, st = 0; i <= ln.n; i++) {
-			if (i == ln.n || ln.p[i] == '\t') {
-				if (nf == CS_NELEM(f)) {
-					nf++;
-					break;
-				}
-				f[nf++] = cs_span_trim(
-				    cs_span_make(ln.p + st, i - st));
-				st = i + 1;
-			}
-		}
+		nf = cs_tsv_split(ln, f, CS_NELEM(f), true);
 		memset(&r, 0, sizeof(r));
 		r.pub.line_no = line;
 		if (nf != 9)
@@ -279,27 +266,19 @@ fail:
 struct cs_models *
 cs_models_load(const char *path, char *err, size_t errsz)
 {
-	FILE *f = fopen(path, "rb");
 	struct cs_buf b;
-	uint8_t chunk[65536];
-	size_t k;
 	struct cs_models *m = NULL;
-	int r = 0;
+	int r;
 
-	if (f == NULL) {
-		seterr(err, errsz, path, " cannot open (%s)", strerror(errno));
-		return NULL;
-	}
 	cs_buf_init(&b, MODELS_MAX_FILE);
-	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if ((r = cs_buf_add(&b, chunk, k)) != 0)
-			break;
-	if (r != 0 || ferror(f))
+	r = cs_file_read(path, MODELS_MAX_FILE, &b, NULL);
+	if (r == CS_EIO && errno != EIO) /* fopen failed */
+		seterr(err, errsz, path, " cannot open (%s)", strerror(errno));
+	else if (r != 0)
 		seterr(err, errsz, path, " cannot read (%s)",
 		       r == CS_ELIMIT ? "too large" : "I/O error");
 	else
 		m = cs_models_load_mem(path, b.p, b.len, err, errsz);
-	fclose(f);
 	cs_buf_free(&b);
 	return m;
 }

@@ -16,9 +16,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "core/poison.h"
 
 #define OUI_MAX_FIELDS 8
@@ -84,44 +86,7 @@ static void CS_PRINTF(4, 5)
 int
 cs_mac_parse_span(struct cs_span s, uint8_t out[6])
 {
-	uint8_t d[12];
-	size_t nd = 0, i;
-	uint8_t sep = 0;
-	size_t group = 0; /* digits in the current group */
-	size_t glen = 0;  /* required digits per group, 0 until known */
-
-	s = cs_span_trim(s);
-	if (s.n < 12 || s.n > 17)
-		return CS_EINVAL;
-	for (i = 0; i < s.n; i++) {
-		uint8_t c = s.p[i];
-		int v = cs_hexval(c);
-
-		if (v >= 0) {
-			if (nd == 12)
-				return CS_EINVAL;
-			d[nd++] = (uint8_t)v;
-			group++;
-			continue;
-		}
-		if (c != ':' && c != '-' && c != '.')
-			return CS_EINVAL;
-		if (sep == 0) {
-			sep = c;
-			glen = group;
-			if (!((c == '.' && glen == 4) ||
-			      (c != '.' && glen == 2)))
-				return CS_EINVAL;
-		} else if (c != sep || group != glen) {
-			return CS_EINVAL;
-		}
-		group = 0;
-	}
-	if (nd != 12 || (sep != 0 && group != glen))
-		return CS_EINVAL;
-	for (i = 0; i < 6; i++)
-		out[i] = (uint8_t)(d[2 * i] << 4 | d[2 * i + 1]);
-	return 0;
+	return cs_hwaddr_parse(s, 0, out);
 }
 
 int
@@ -309,95 +274,48 @@ relink(struct cs_oui *db)
 	}
 }
 
-/* ---- CSV reader -----------------------------------------------------------
+/* ---- CSV records ---------------------------------------------------------
  */
 
+/* The core CSV reader (core/text.h) and its last message. */
 struct csv {
-	const uint8_t *p;
-	size_t n, off;
+	struct cs_csv c;
 	unsigned line; /* line where the current record starts */
-	unsigned nextline;
-	char rec[CS_OUI_MAX_LINE + 1]; /* decoded fields, NUL-separated */
-	const char *f[OUI_MAX_FIELDS];
-	size_t flen[OUI_MAX_FIELDS];
+	char msg[160];
+	const char *f[CS_CSV_MAX_FIELDS];
+	size_t flen[CS_CSV_MAX_FIELDS];
 	size_t nf;
 };
 
 /*
  * Reads the next record.  Returns 1 with the fields in c->f, 0 at the end
- * of input, or CS_EPROTO / CS_ETRUNC / CS_ELIMIT with a message in err.
+ * of input, or CS_EPROTO / CS_ETRUNC / CS_ELIMIT with a message in *why.
  */
 static int
 csv_next(struct csv *c, const char **why)
 {
-	size_t o = 0, start;
-	bool quoted = false, inq = false, after = false;
+	int r = cs_csv_next(&c->c, c->msg, sizeof(c->msg));
+	const char *colon;
 
+	c->line = c->c.line;
 	c->nf = 0;
-	c->line = c->nextline;
-	if (c->off >= c->n)
+	if (r < 0) {
+		/* "line N: text": the caller prefixes its own name:line. */
+		colon = strstr(c->msg, ": ");
+		*why = colon != NULL ? colon + 2 : c->msg;
+		return r;
+	}
+	if (r == 0)
 		return 0;
-	start = c->off;
-	c->f[0] = c->rec;
-	c->flen[0] = 0;
-	c->nf = 1;
-	while (c->off < c->n) {
-		uint8_t ch = c->p[c->off++];
-
-		if (c->off - start > CS_OUI_MAX_LINE) {
-			*why = "record too long";
-			return CS_ELIMIT;
-		}
-		if (inq) {
-			if (ch == '"') {
-				if (c->off < c->n && c->p[c->off] == '"') {
-					c->off++;
-				} else {
-					inq = false;
-					after = true;
-					continue;
-				}
-			} else if (ch == '\n') {
-				c->nextline++;
-			}
-			c->rec[o++] = ch == 0 ? '?' : (char)ch;
-			c->flen[c->nf - 1]++;
-			continue;
-		}
-		if (ch == ',') {
-			if (c->nf == OUI_MAX_FIELDS) {
-				*why = "too many fields";
-				return CS_ELIMIT;
-			}
-			c->rec[o++] = '\0';
-			c->f[c->nf] = c->rec + o;
-			c->flen[c->nf] = 0;
-			c->nf++;
-			quoted = after = false;
-			continue;
-		}
-		if (ch == '\r' || ch == '\n') {
-			if (ch == '\r' && c->off < c->n && c->p[c->off] == '\n')
-				c->off++;
-			c->nextline++;
-			break;
-		}
-		if (after) {
-			*why = "text after a closing quote";
-			return CS_EPROTO;
-		}
-		if (ch == '"' && c->flen[c->nf - 1] == 0 && !quoted) {
-			quoted = inq = true;
-			continue;
-		}
-		c->rec[o++] = ch == 0 ? '?' : (char)ch;
-		c->flen[c->nf - 1]++;
+	if (c->c.nfield > OUI_MAX_FIELDS) {
+		*why = "too many fields";
+		return CS_ELIMIT;
 	}
-	if (inq) {
-		*why = "unterminated quoted field";
-		return CS_ETRUNC;
+	for (size_t i = 0; i < c->c.nfield; i++) {
+		c->f[i] = c->c.field[i];
+		c->flen[i] = strlen(c->c.field[i]);
 	}
-	c->rec[o] = '\0';
+	c->nf = c->c.nfield;
 	return 1;
 }
 
@@ -857,11 +775,7 @@ add_buf(struct cs_oui *db, enum cs_oui_format fmt, const char *name,
 	if (fmt == CS_OUI_FMT_CSV) {
 		struct csv *c = cs_xcalloc(1, sizeof(*c));
 
-		c->p = p;
-		c->n = n;
-		c->nextline = 1;
-		if (c->n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-			c->off = 3;
+		cs_csv_init(&c->c, cs_span_make(p, n));
 		r = parse_csv(db, c, &proto, st, &why);
 		line = c->line;
 		free(c);
@@ -968,23 +882,6 @@ rebuild_sorted(struct cs_oui *db)
 	db->nsorted = db->nrows;
 }
 
-/* Splits a line into TAB-separated fields; returns the count. */
-static size_t
-split_tabs(struct cs_span line, struct cs_span *f, size_t max)
-{
-	size_t nf = 0, i, st = 0;
-
-	for (i = 0; i <= line.n; i++) {
-		if (i == line.n || line.p[i] == '\t') {
-			if (nf == max)
-				return max + 1;
-			f[nf++] = cs_span_make(line.p + st, i - st);
-			st = i + 1;
-		}
-	}
-	return nf;
-}
-
 static bool
 is_dash(struct cs_span s)
 {
@@ -1029,7 +926,7 @@ cs_oui_add_map(struct cs_oui *db, const char *name, const uint8_t *p, size_t n,
 			r = CS_EPROTO;
 			goto fail;
 		}
-		nf = split_tabs(ln, f, CS_NELEM(f));
+		nf = cs_tsv_split(ln, f, CS_NELEM(f), false);
 		if (nf != 7) {
 			why = "expected 7 TAB-separated columns";
 			r = CS_EPROTO;
@@ -1138,24 +1035,7 @@ fail:
 static int
 slurp(const char *path, struct cs_buf *b, int64_t *mtime)
 {
-	FILE *f = fopen(path, "rb");
-	uint8_t chunk[65536];
-	struct stat sb;
-	size_t k;
-	int r = 0;
-
-	if (f == NULL)
-		return CS_EIO;
-	if (mtime != NULL)
-		*mtime = fstat(fileno(f), &sb) == 0 ? (int64_t)sb.st_mtime : 0;
-	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if ((r = cs_buf_add(b, chunk, k)) != 0)
-			break;
-	}
-	if (r == 0 && ferror(f))
-		r = CS_EIO;
-	fclose(f);
-	return r;
+	return cs_file_read(path, b->max, b, mtime);
 }
 
 int

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/str.h"
 #include "parse/parse_dhip.h"
@@ -112,69 +113,9 @@ malformed(struct dctx *c)
 int
 cs_dec_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6])
 {
-	struct cs_span s = cs_span_trim(cs_span_make(p, n));
-	uint8_t grp[12]; /* digits per group */
-	int val[12];     /* value per group */
-	size_t ng = 0, digits = 0;
-	uint8_t sep = 0;
-
-	if (s.n == 0 || s.n > 17)
-		return CS_EPROTO;
-	memset(grp, 0, sizeof(grp));
-	memset(val, 0, sizeof(val));
-	for (size_t i = 0; i < s.n; i++) {
-		uint8_t c = s.p[i];
-		int v = cs_hexval(c);
-
-		if (v >= 0) {
-			if (++digits > 12)
-				return CS_EPROTO;
-			grp[ng]++;
-			val[ng] = (val[ng] << 4 | v) & 0xffff;
-			continue;
-		}
-		if (c != ':' && c != '-' && c != '.' && c != ' ')
-			return CS_EPROTO;
-		if (sep == 0)
-			sep = c;
-		/* One kind of separator, never two in a row (::). */
-		if (c != sep || grp[ng] == 0 || ng + 1 >= CS_NELEM(grp))
-			return CS_EPROTO;
-		ng++;
-	}
-	if (grp[ng] == 0)
-		return CS_EPROTO;
-	ng++;
-	if (sep == 0) {
-		if (digits != 12)
-			return CS_EPROTO;
-		for (size_t i = 0; i < 6; i++)
-			mac[i] = (uint8_t)(cs_hexval(s.p[2 * i]) << 4 |
-					   cs_hexval(s.p[2 * i + 1]));
-		return 0;
-	}
-	if (sep == '.') {
-		/* Cisco: three groups of four digits. */
-		if (ng != 3)
-			return CS_EPROTO;
-		for (size_t i = 0; i < 3; i++) {
-			if (grp[i] != 4)
-				return CS_EPROTO;
-			mac[2 * i] = (uint8_t)(val[i] >> 8);
-			mac[2 * i + 1] = (uint8_t)(val[i] & 0xff);
-		}
-		return 0;
-	}
-	/* Six bytes of two digits, or of one or two digits after ':' (Net-SNMP
-	 * prints 3c:ef:8c:8:4e:1e); '-' and ' ' (a Hex-STRING) take two. */
-	if (ng != 6)
-		return CS_EPROTO;
-	for (size_t i = 0; i < 6; i++) {
-		if (grp[i] > 2 || (grp[i] != 2 && sep != ':'))
-			return CS_EPROTO;
-		mac[i] = (uint8_t)val[i];
-	}
-	return 0;
+	return cs_hwaddr_parse(cs_span_make(p, n), CS_HWADDR_LOOSE, mac) == 0
+		   ? 0
+		   : CS_EPROTO;
 }
 
 void

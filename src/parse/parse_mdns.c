@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "core/dnsname.h"
 #include "core/rd.h"
 #include "core/poison.h"
 
@@ -23,46 +24,17 @@ put(char *dst, size_t dsz, size_t *k, char c)
 static int
 read_name(const uint8_t *msg, size_t n, size_t *off, char *dst, size_t dsz)
 {
-	size_t pos = *off, k = 0, wire = 0, after = 0;
-	unsigned hops = 0;
-	bool jumped = false;
+	uint8_t wire[CS_DNS_NAME_MAX];
+	size_t k = 0;
+	int rc = cs_dns_name_read(msg, n, off, CS_MDNS_HOPS_MAX, wire);
 
-	for (;;) {
-		uint8_t len;
-
-		if (pos >= n)
-			return CS_ETRUNC;
-		len = msg[pos];
-		if ((len & 0xC0) == 0xC0) {
-			size_t ptr;
-
-			if (pos + 1 >= n)
-				return CS_ETRUNC;
-			ptr = ((size_t)(len & 0x3F) << 8) | msg[pos + 1];
-			/* Strictly backwards: no loops, no self-reference. */
-			if (ptr >= pos || ++hops > CS_MDNS_HOPS_MAX)
-				return CS_EPROTO;
-			if (!jumped) {
-				after = pos + 2;
-				jumped = true;
-			}
-			pos = ptr;
-			continue;
-		}
-		if ((len & 0xC0) != 0)
-			return CS_EPROTO; /* 0x40 and 0x80 label types */
-		pos++;
-		wire += (size_t)len + 1;
-		if (wire > 255)
-			return CS_EPROTO;
-		if (len == 0)
-			break;
-		if (len > n - pos)
-			return CS_ETRUNC;
+	if (rc != 0)
+		return rc;
+	for (size_t w = 0; wire[w] != 0; w += 1 + (size_t)wire[w]) {
 		if (k > 0)
 			put(dst, dsz, &k, '.');
-		for (size_t i = 0; i < len; i++) {
-			uint8_t c = msg[pos + i];
+		for (size_t i = 0; i < wire[w]; i++) {
+			uint8_t c = wire[w + 1 + i];
 
 			if (c == '.' || c == '\\') {
 				put(dst, dsz, &k, '\\');
@@ -73,11 +45,9 @@ read_name(const uint8_t *msg, size_t n, size_t *off, char *dst, size_t dsz)
 				put(dst, dsz, &k, (char)c);
 			}
 		}
-		pos += len;
 	}
 	if (dsz)
 		dst[CS_MIN(k, dsz - 1)] = '\0';
-	*off = jumped ? after : pos;
 	return 0;
 }
 

@@ -9,42 +9,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "core/poison.h"
 
 const char *
 cs_ph_conf_name(enum cs_ph_conf c)
 {
 	return c == CS_PH_HIGH ? "high" : c == CS_PH_MEDIUM ? "medium" : "low";
-}
-
-static int
-parse_ipv4(struct cs_span s, uint32_t *out)
-{
-	uint32_t a = 0;
-	size_t i = 0;
-
-	for (int part = 0; part < 4; part++) {
-		size_t st = i;
-		uint64_t v;
-
-		while (i < s.n && s.p[i] >= '0' && s.p[i] <= '9')
-			i++;
-		if (i == st || i - st > 3 ||
-		    cs_span_u64(cs_span_make(s.p + st, i - st), 255, &v) != 0)
-			return CS_EINVAL;
-		a = a << 8 | (uint32_t)v;
-		if (part < 3) {
-			if (i >= s.n || s.p[i] != '.')
-				return CS_EINVAL;
-			i++;
-		}
-	}
-	if (i != s.n)
-		return CS_EINVAL;
-	*out = a;
-	return 0;
 }
 
 /* An IPv6 range "addr/len" (v, the '/' at sep) into r. */
@@ -80,6 +54,7 @@ static int
 parse_value(struct cs_ph_rule *r, struct cs_span v)
 {
 	uint64_t num;
+	unsigned plen;
 	long sep;
 
 	switch (r->kind) {
@@ -102,14 +77,10 @@ parse_value(struct cs_ph_rule *r, struct cs_span v)
 		if (cs_span_find(cs_span_make(v.p, (size_t)sep), ":", 1,
 				 false) >= 0)
 			return parse_cidr6(r, v, (size_t)sep);
-		if (parse_ipv4(cs_span_make(v.p, (size_t)sep), &r->net) != 0 ||
-		    cs_span_u64(
-			cs_span_make(v.p + sep + 1, v.n - (size_t)sep - 1), 32,
-			&num) != 0)
+		if (cs_cidr4_parse(v, 0, &r->net, &plen) != 0)
 			return CS_EINVAL;
 		r->fam = 4;
-		r->mask = num == 0 ? 0 : 0xFFFFFFFFu << (32 - num);
-		r->net &= r->mask;
+		r->mask = cs_cidr4_mask(plen);
 		break;
 	case CS_PH_UDP:
 	case CS_PH_TCP:
@@ -144,16 +115,10 @@ static int
 parse_row(struct cs_ph_rule *r, struct cs_span line)
 {
 	struct cs_span f[7];
-	size_t nf = 0, st = 0;
+	size_t nf = cs_tsv_split(line, f, CS_NELEM(f), true);
 
-	for (size_t i = 0; i <= line.n && nf < CS_NELEM(f); i++) {
-		if (i == line.n || line.p[i] == '\t') {
-			f[nf++] =
-			    cs_span_trim(cs_span_make(line.p + st, i - st));
-			st = i + 1;
-		}
-	}
-	if (nf != 7)
+	/* Columns after the seventh are ignored. */
+	if (nf < CS_NELEM(f))
 		return CS_EINVAL;
 	memset(r, 0, sizeof(*r));
 	if (cs_span_ieq(f[0], "domain"))
@@ -250,26 +215,19 @@ cs_ph_add_mem(struct cs_ph *ph, const char *name, const uint8_t *p, size_t n,
 static int
 load_file(struct cs_ph *ph, const char *path, char *err, size_t errsz)
 {
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf;
-	size_t n;
+	struct cs_buf b;
 	int rc;
 
-	if (f == NULL) {
-		snprintf(err, errsz, "%s: cannot open", path);
-		return CS_EIO;
-	}
-	buf = cs_xmalloc(1u << 20);
-	n = fread(buf, 1, 1u << 20, f);
-	if (!feof(f)) {
-		fclose(f);
-		free(buf);
+	cs_buf_init(&b, 1u << 20);
+	rc = cs_file_read(path, 1u << 20, &b, NULL);
+	if (rc == CS_ELIMIT)
 		snprintf(err, errsz, "%s: larger than 1 MiB", path);
-		return CS_ELIMIT;
-	}
-	fclose(f);
-	rc = cs_ph_add_mem(ph, path, buf, n, err, errsz);
-	free(buf);
+	else if (rc != 0)
+		snprintf(err, errsz, "%s: cannot open", path);
+	else
+		rc = cs_ph_add_mem(ph, path, b.p ? b.p : (const uint8_t *)"",
+				   b.len, err, errsz);
+	cs_buf_free(&b);
 	return rc;
 }
 

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "core/dnsname.h"
 #include "core/rd.h"
 #include "core/poison.h"
 
@@ -531,44 +532,17 @@ cs_dhcp_parse(const uint8_t *p, size_t n, struct cs_dhcp *out)
 static int
 dns_name(const uint8_t *msg, size_t n, size_t *off, char *dst, size_t dsz)
 {
-	size_t pos = *off, k = 0, wire = 0, end = 0;
-	int hops = 0;
-	bool jumped = false;
+	uint8_t wire[CS_DNS_NAME_MAX];
+	size_t k = 0;
+	int rc = cs_dns_name_read(msg, n, off, 16, wire);
 
-	for (;;) {
-		uint8_t len;
-
-		if (pos >= n)
-			return CS_ETRUNC;
-		len = msg[pos];
-		if ((len & 0xC0) == 0xC0) {
-			size_t to;
-
-			if (pos + 1 >= n)
-				return CS_ETRUNC;
-			to = (size_t)(len & 0x3F) << 8 | msg[pos + 1];
-			if (to >= pos || ++hops > 16)
-				return CS_EPROTO;
-			if (!jumped)
-				end = pos + 2;
-			jumped = true;
-			pos = to;
-			continue;
-		}
-		if ((len & 0xC0) != 0)
-			return CS_EPROTO;
-		pos++;
-		if (len == 0)
-			break;
-		if (pos + len > n)
-			return CS_ETRUNC;
-		wire += (size_t)len + 1;
-		if (wire > 255)
-			return CS_EPROTO;
+	if (rc != 0)
+		return rc;
+	for (size_t w = 0; wire[w] != 0; w += 1 + (size_t)wire[w]) {
 		if (k > 0 && k + 1 < dsz)
 			dst[k++] = '.';
-		for (size_t i = 0; i < len && k + 1 < dsz; i++) {
-			uint8_t c = msg[pos + i];
+		for (size_t i = 0; i < wire[w] && k + 1 < dsz; i++) {
+			uint8_t c = wire[w + 1 + i];
 
 			if (c >= 'A' && c <= 'Z')
 				c = (uint8_t)(c + 32);
@@ -578,10 +552,8 @@ dns_name(const uint8_t *msg, size_t n, size_t *off, char *dst, size_t dsz)
 				c = '?';
 			dst[k++] = (char)c;
 		}
-		pos += len;
 	}
 	dst[k] = '\0';
-	*off = jumped ? end : pos;
 	return 0;
 }
 

@@ -2,15 +2,16 @@
 /* Estate description: parser, lookup and CSV import (see estate.h). */
 #include "policy/estate.h"
 
-#include <arpa/inet.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "policy/lex.h"
 #include "core/poison.h"
 
@@ -53,16 +54,12 @@ id_valid(const char *s)
 	return true;
 }
 
-/* Parses "a.b.c.d" into host order. */
+/* Parses "a.b.c.d" into host order (no leading zeros, as inet_pton). */
 static bool
 ip4_parse(const char *s, uint32_t *out)
 {
-	struct in_addr a;
-
-	if (inet_pton(AF_INET, s, &a) != 1)
-		return false;
-	*out = ntohl(a.s_addr);
-	return true;
+	return cs_ipv4_parse(cs_span_make(s, strlen(s)),
+			     CS_IPV4_NO_LEADING_ZERO, out) == 0;
 }
 
 /* Parses "a.b.c.d/len" (or a bare address = /32). */
@@ -384,7 +381,8 @@ cs_estate_parse(const char *name, const uint8_t *p, size_t n, char *err,
 {
 	struct cs_lex_errs k = {name != NULL ? name : "estate", err, errsz, 0,
 				0};
-	struct cs_span buf = cs_span_make(p, n);
+	struct cs_lines lines;
+	struct cs_span ln;
 	struct cs_lex_line *l = cs_xmalloc(sizeof(*l));
 	struct cs_estate *e = cs_xcalloc(1, sizeof(*e));
 	size_t off = 0, capd = 0, caps = 0, capn = 0;
@@ -398,11 +396,9 @@ cs_estate_parse(const char *name, const uint8_t *p, size_t n, char *err,
 			     CS_ESTATE_MAX_BYTES);
 	else if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
 		off = 3;
-	while (k.count == 0 || n <= CS_ESTATE_MAX_BYTES) {
-		struct cs_span ln = cs_policy_next_line(buf, &off);
-		if (ln.p == NULL || n > CS_ESTATE_MAX_BYTES)
-			break;
-		line++;
+	cs_lines_init(&lines, p + off, n - off);
+	while (n <= CS_ESTATE_MAX_BYTES && cs_lines_next(&lines, &ln)) {
+		line = lines.line;
 		if (cs_policy_lex_line(ln, l, msg, sizeof(msg)) != 0) {
 			cs_lex_error(&k, line, "%s", msg);
 			continue;
@@ -449,45 +445,25 @@ uint8_t *
 cs_policy_read_file(const char *path, size_t max, size_t *n, char *err,
 		    size_t errsz)
 {
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf;
-	size_t cap = 65536, len = 0;
+	struct cs_buf b;
+	int r;
 
 	*n = 0;
-	if (f == NULL) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+	cs_buf_init(&b, max);
+	r = cs_file_read(path, max, &b, NULL);
+	if (r != 0) {
+		if (r == CS_ELIMIT)
+			snprintf(err, errsz, "%s: larger than %zu bytes", path,
+				 max);
+		else
+			snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		cs_buf_free(&b);
 		return NULL;
 	}
-	buf = cs_xmalloc(cap);
-	for (;;) {
-		size_t r;
-		if (len == cap) {
-			if (cap >= max + 1) {
-				snprintf(err, errsz,
-					 "%s: larger than %zu bytes", path,
-					 max);
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			cap *= 2;
-			buf = cs_xrealloc(buf, cap, 1);
-		}
-		r = fread(buf + len, 1, cap - len, f);
-		len += r;
-		if (r == 0)
-			break;
-	}
-	if (ferror(f) || len > max) {
-		snprintf(err, errsz, "%s: %s", path,
-			 len > max ? "file too large" : "read error");
-		free(buf);
-		fclose(f);
-		return NULL;
-	}
-	fclose(f);
-	*n = len;
-	return buf;
+	if (b.p == NULL) /* an empty file */
+		return cs_xmalloc(1);
+	*n = b.len;
+	return b.p;
 }
 
 struct cs_estate *
@@ -631,8 +607,8 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 
 	cs_buf_init(&depts, CS_ESTATE_MAX_BYTES);
 	cs_buf_init(&body, CS_ESTATE_MAX_BYTES);
-	cs_policy_csv_init(c, cs_span_make(sites, nsites));
-	rc = cs_policy_csv_next(c, e2, sizeof(e2));
+	cs_csv_init(c, cs_span_make(sites, nsites));
+	rc = cs_csv_next(c, e2, sizeof(e2));
 	if (rc != 1) {
 		snprintf(err, errsz, "sites.csv: %s",
 			 rc == 0 ? "empty (a header row is needed)" : e2);
@@ -654,7 +630,7 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 	if (cn == ci)
 		cn = -1;
 	cs_buf_adds(&body, "\n");
-	while ((rc = cs_policy_csv_next(c, e2, sizeof(e2))) == 1) {
+	while ((rc = cs_csv_next(c, e2, sizeof(e2))) == 1) {
 		char id[CS_CSV_MAX_FIELD], dept[CS_CSV_MAX_FIELD];
 		const char *sens = fld(c, cs), *reason = fld(c, cr);
 		bool yes = false, known = false;
@@ -717,8 +693,8 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 		goto out;
 	}
 
-	cs_policy_csv_init(c, cs_span_make(nets, nnets));
-	rc = cs_policy_csv_next(c, e2, sizeof(e2));
+	cs_csv_init(c, cs_span_make(nets, nnets));
+	rc = cs_csv_next(c, e2, sizeof(e2));
 	if (rc != 1) {
 		snprintf(err, errsz, "networks.csv: %s",
 			 rc == 0 ? "empty (a header row is needed)" : e2);
@@ -735,7 +711,7 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 		goto out;
 	}
 	cs_buf_adds(&body, "\n");
-	while ((rc = cs_policy_csv_next(c, e2, sizeof(e2))) == 1) {
+	while ((rc = cs_csv_next(c, e2, sizeof(e2))) == 1) {
 		char netw[64], site[CS_CSV_MAX_FIELD], zone[32];
 		cs_strlcpy(netw, fld(c, ci), sizeof(netw));
 		cs_strlcpy(site, fld(c, cs), sizeof(site));

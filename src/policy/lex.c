@@ -163,185 +163,27 @@ cs_policy_lex_get(const struct cs_lex_line *l, const char *key, bool *seen)
 	return NULL;
 }
 
-struct cs_span
-cs_policy_next_line(struct cs_span buf, size_t *off)
-{
-	struct cs_span r = {NULL, 0};
-	size_t i = *off;
-
-	if (i >= buf.n)
-		return r;
-	r.p = buf.p + i;
-	while (i < buf.n && buf.p[i] != '\n')
-		i++;
-	r.n = (size_t)(buf.p + i - r.p);
-	*off = i < buf.n ? i + 1 : i;
-	return r;
-}
-
 bool
 cs_policy_date_valid(const char *d)
 {
-	int m, day;
+	struct cs_date t;
 
-	if (d == NULL || strlen(d) != 10 || d[4] != '-' || d[7] != '-')
-		return false;
-	for (size_t i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
-			return false;
-	m = (d[5] - '0') * 10 + (d[6] - '0');
-	day = (d[8] - '0') * 10 + (d[9] - '0');
-	return m >= 1 && m <= 12 && day >= 1 && day <= 31;
+	return d != NULL &&
+	       cs_date_parse(cs_span_make(d, strlen(d)), 0, &t) == 0;
 }
 
 bool
 cs_policy_date_norm(const char *s, char out[11])
 {
-	char tmp[11];
-	size_t n = s != NULL ? strlen(s) : 0;
+	struct cs_date t;
 
 	out[0] = '\0';
-	if (n == 4)
-		snprintf(tmp, sizeof(tmp), "%.4s-01-01", s);
-	else if (n == 7)
-		snprintf(tmp, sizeof(tmp), "%.7s-01", s);
-	else if (n == 10)
-		snprintf(tmp, sizeof(tmp), "%.10s", s);
-	else
+	if (s == NULL || cs_date_parse(cs_span_make(s, strlen(s)),
+				       CS_DATE_YEAR | CS_DATE_MONTH, &t) != 0)
 		return false;
-	if (!cs_policy_date_valid(tmp))
-		return false;
-	memcpy(out, tmp, 11);
+	snprintf(out, 11, "%04d-%02d-%02d", t.year, t.month ? t.month : 1,
+		 t.day ? t.day : 1);
 	return true;
-}
-
-void
-cs_policy_csv_init(struct cs_csv *c, struct cs_span buf)
-{
-	memset(c, 0, sizeof(*c));
-	c->buf = buf;
-	if (buf.n >= 3 && buf.p[0] == 0xef && buf.p[1] == 0xbb &&
-	    buf.p[2] == 0xbf)
-		c->off = 3;
-	c->next_line = 1;
-}
-
-int
-cs_policy_csv_next(struct cs_csv *c, char *err, size_t errsz)
-{
-	const uint8_t *p = c->buf.p;
-	size_t n = c->buf.n;
-
-	for (;;) {
-		size_t len = 0;
-		bool quoted = false, any = false;
-
-		c->nfield = 0;
-		c->line = c->next_line;
-		if (c->off >= n)
-			return 0;
-		/* Skip blank lines. */
-		if (p[c->off] == '\n' || (p[c->off] == '\r' && c->off + 1 < n &&
-					  p[c->off + 1] == '\n')) {
-			c->off += p[c->off] == '\r' ? 2 : 1;
-			c->next_line++;
-			continue;
-		}
-		for (;;) {
-			uint8_t ch;
-			bool end_rec = false, end_field = false;
-
-			if (c->off >= n) {
-				if (quoted) {
-					snprintf(err, errsz,
-						 "line %u: unterminated quote",
-						 c->line);
-					return CS_EINVAL;
-				}
-				end_rec = true;
-			} else {
-				ch = p[c->off++];
-				if (quoted) {
-					if (ch == '"') {
-						if (c->off < n &&
-						    p[c->off] == '"') {
-							c->off++;
-						} else {
-							quoted = false;
-							if (c->off < n &&
-							    p[c->off] != ',' &&
-							    p[c->off] != '\r' &&
-							    p[c->off] != '\n') {
-								snprintf(
-								    err, errsz,
-								    "line %u: "
-								    "text "
-								    "after "
-								    "a closing "
-								    "quote",
-								    c->next_line);
-								return CS_EINVAL;
-							}
-							continue;
-						}
-					} else if (ch == '\n') {
-						c->next_line++;
-					}
-				} else if (ch == '"' && len == 0 && !any) {
-					quoted = true;
-					any = true;
-					continue;
-				} else if (ch == '"') {
-					snprintf(err, errsz,
-						 "line %u: stray quote inside "
-						 "an unquoted field",
-						 c->next_line);
-					return CS_EINVAL;
-				} else if (ch == ',') {
-					end_field = true;
-				} else if (ch == '\r' && c->off < n &&
-					   p[c->off] == '\n') {
-					continue;
-				} else if (ch == '\n') {
-					c->next_line++;
-					end_rec = true;
-				}
-				if (!end_field && !end_rec) {
-					if (len + 1 >= CS_CSV_MAX_FIELD) {
-						snprintf(
-						    err, errsz,
-						    "line %u: field longer "
-						    "than %d bytes",
-						    c->line,
-						    CS_CSV_MAX_FIELD - 1);
-						return CS_EINVAL;
-					}
-					if (c->nfield >= CS_CSV_MAX_FIELDS) {
-						snprintf(
-						    err, errsz,
-						    "line %u: more than %d "
-						    "fields",
-						    c->line, CS_CSV_MAX_FIELDS);
-						return CS_EINVAL;
-					}
-					c->field[c->nfield][len++] = (char)ch;
-					continue;
-				}
-			}
-			if (c->nfield >= CS_CSV_MAX_FIELDS) {
-				snprintf(err, errsz,
-					 "line %u: more than %d fields",
-					 c->line, CS_CSV_MAX_FIELDS);
-				return CS_EINVAL;
-			}
-			c->field[c->nfield][len] = '\0';
-			c->nfield++;
-			len = 0;
-			any = false;
-			if (end_rec)
-				return 1;
-		}
-	}
 }
 
 void

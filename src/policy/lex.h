@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Private to src/policy/: the line tokenizer shared by the estate and the
- * regime file formats, and an RFC 4180 CSV reader.  Pure and bounded.
+ * regime file formats.  Pure and bounded.
  *
  * A line is a keyword followed by words; a word is either bare (no
  * spaces, quotes, '=' or '#') or "quoted" (\" and \\ escape), and may be
  * key=value with the value bare or quoted.  '#' outside quotes starts a
- * comment.  Control bytes other than TAB are refused.
+ * comment.  Control bytes other than TAB are refused.  CSV files are read
+ * with core/text.h.
  */
 #ifndef CS_POLICY_LEX_H
 #define CS_POLICY_LEX_H
@@ -16,6 +17,7 @@
 #include <stdint.h>
 
 #include "core/cs.h"
+#include "core/text.h"
 
 #define CS_LEX_MAX_TOK 32    /* words per line */
 #define CS_LEX_MAX_KEY 32    /* bytes of a key, NUL included */
@@ -47,12 +49,6 @@ int cs_policy_lex_line(struct cs_span line, struct cs_lex_line *out, char *err,
 const char *cs_policy_lex_get(const struct cs_lex_line *l, const char *key,
 			      bool *seen);
 
-/*
- * Splits buf into lines: returns the next line starting at *off (and
- * advances *off past its newline), or a span with p == NULL at the end.
- */
-struct cs_span cs_policy_next_line(struct cs_span buf, size_t *off);
-
 /* True for "YYYY-MM-DD" with month 1-12 and day 1-31. */
 bool cs_policy_date_valid(const char *s);
 
@@ -62,29 +58,6 @@ bool cs_policy_date_valid(const char *s);
  * Returns false for "" or anything else (out is then "").
  */
 bool cs_policy_date_norm(const char *s, char out[11]);
-
-/* An RFC 4180 reader over one buffer (borrowed). */
-#define CS_CSV_MAX_FIELDS 64
-#define CS_CSV_MAX_FIELD 1024
-struct cs_csv {
-	struct cs_span buf;
-	size_t off;
-	unsigned line; /* line where the current record started */
-	unsigned next_line;
-	char field[CS_CSV_MAX_FIELDS][CS_CSV_MAX_FIELD];
-	size_t nfield;
-};
-
-/* Starts reading buf (a UTF-8 BOM at its start is skipped). */
-void cs_policy_csv_init(struct cs_csv *c, struct cs_span buf);
-
-/*
- * Reads the next record into c->field[0..nfield).  Returns 1 for a
- * record, 0 at the end, or CS_EINVAL (unterminated quote, stray quote,
- * too many or too long fields) with a message in err.  Blank lines are
- * skipped.
- */
-int cs_policy_csv_next(struct cs_csv *c, char *err, size_t errsz);
 
 /*
  * Collects "name:line: message" errors into a caller's buffer (err,

@@ -423,7 +423,9 @@ cs_regime_parse(struct cs_regime_set *set, const char *name, const uint8_t *p,
 				0};
 	struct cs_lex_line *l;
 	struct cs_regime *cur = NULL, *tmp = NULL;
-	size_t ntmp = 0, off = 0;
+	size_t ntmp = 0;
+	struct cs_lines lines;
+	struct cs_span ln;
 	unsigned line = 0;
 	char msg[200];
 
@@ -435,12 +437,9 @@ cs_regime_parse(struct cs_regime_set *set, const char *name, const uint8_t *p,
 		return CS_EINVAL;
 	}
 	l = cs_xmalloc(sizeof(*l));
-	for (;;) {
-		struct cs_span ln =
-		    cs_policy_next_line(cs_span_make(p, n), &off);
-		if (ln.p == NULL)
-			break;
-		line++;
+	cs_lines_init(&lines, p, n);
+	while (cs_lines_next(&lines, &ln)) {
+		line = lines.line;
 		if (cs_policy_lex_line(ln, l, msg, sizeof(msg)) != 0) {
 			cs_lex_error(&k, line, "%s", msg);
 			continue;

@@ -10,6 +10,7 @@
 
 #include "core/alloc.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "report/report_impl.h"
 #include "core/poison.h"
 
@@ -46,19 +47,6 @@ cs_report_format_parse(const char *s, enum cs_report_format *out)
 	return 0;
 }
 
-/* Parses exactly n decimal digits at s into *v. */
-static bool
-digits(const char *s, size_t n, long long *v)
-{
-	*v = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-		*v = *v * 10 + (s[i] - '0');
-	}
-	return true;
-}
-
 /* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant). */
 static long long
 days_from_civil(long long y, long long m, long long d)
@@ -76,29 +64,20 @@ days_from_civil(long long y, long long m, long long d)
 int
 cs_report_parse_date(const char *s, int64_t *out)
 {
-	static const int mdays[] = {31, 29, 31, 30, 31, 30,
-				    31, 31, 30, 31, 30, 31};
-	long long y, mo, d, h = 23, mi = 59, se = 59;
-	size_t n;
+	struct cs_date d;
 
-	if (s == NULL)
+	if (s == NULL || (strlen(s) != 10 && strlen(s) != 20) ||
+	    cs_date_parse(cs_span_make(s, strlen(s)),
+			  CS_DATE_TIME | CS_DATE_CALENDAR, &d) != 0 ||
+	    d.year < 1970)
 		return CS_EINVAL;
-	n = strlen(s);
-	if ((n != 10 && n != 20) || s[4] != '-' || s[7] != '-' ||
-	    !digits(s, 4, &y) || !digits(s + 5, 2, &mo) ||
-	    !digits(s + 8, 2, &d))
-		return CS_EINVAL;
-	if (n == 20 && (s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
-			s[19] != 'Z' || !digits(s + 11, 2, &h) ||
-			!digits(s + 14, 2, &mi) || !digits(s + 17, 2, &se)))
-		return CS_EINVAL;
-	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
-	    h > 23 || mi > 59 || se > 59)
-		return CS_EINVAL;
-	if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
-		return CS_EINVAL;
-	*out = (int64_t)(days_from_civil(y, mo, d) * 86400 + h * 3600 +
-			 mi * 60 + se);
+	if (d.hour < 0) { /* a date alone means its last second */
+		d.hour = 23;
+		d.minute = 59;
+		d.second = 59;
+	}
+	*out = (int64_t)(days_from_civil(d.year, d.month, d.day) * 86400 +
+			 d.hour * 3600 + d.minute * 60 + d.second);
 	return 0;
 }
 

@@ -14,6 +14,7 @@
 
 #include "core/alloc.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "store/store_backend.h"
 #include "core/poison.h"
 
@@ -501,14 +502,10 @@ cs_finding_status_valid(const char *s)
 static bool
 date_valid(const char *d)
 {
-	if (d == NULL || strlen(d) != 10 || d[4] != '-' || d[7] != '-')
-		return false;
-	for (size_t i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
-			return false;
-	int m = (d[5] - '0') * 10 + (d[6] - '0');
-	int day = (d[8] - '0') * 10 + (d[9] - '0');
-	return m >= 1 && m <= 12 && day >= 1 && day <= 31;
+	struct cs_date t;
+
+	return d != NULL &&
+	       cs_date_parse(cs_span_make(d, strlen(d)), 0, &t) == 0;
 }
 
 /* The status a raised finding starts with: the caller's, never closed. */

@@ -27,6 +27,7 @@
 #include "camsim_proto.h"
 #include "camsim_replay.h"
 #include "camsim_tls.h"
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/cs.h"
@@ -658,7 +659,6 @@ device_main(const char *ip, const char *profile, const char *seed_s,
 	struct cs_camsim_device *dev = NULL;
 	struct sim *s = NULL;
 	struct sigaction sa;
-	struct in_addr ia;
 	long long seed;
 	uint32_t addr;
 	char err[512];
@@ -674,11 +674,11 @@ device_main(const char *ip, const char *profile, const char *seed_s,
 				"integer\n");
 		return 1;
 	}
-	if (inet_pton(AF_INET, ip, &ia) != 1) {
+	if (cs_ipv4_parse(cs_span_make(ip, strlen(ip)), CS_IPV4_NO_LEADING_ZERO,
+			  &addr) != 0) {
 		fprintf(stderr, "camsim: bad --device-ip %s\n", ip);
 		return 1;
 	}
-	addr = ntohl(ia.s_addr);
 	/* 127/8, or the RFC 2544 benchmarking range 198.18.0.0/15. */
 	if ((addr >> 24) != 127 && (addr >> 17) != (0xc6120000u >> 17)) {
 		fprintf(stderr,

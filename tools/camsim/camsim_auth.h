@@ -17,9 +17,6 @@
 
 #include "core/cs.h"
 
-/* Writes the MD5 digest (RFC 1321) of p (n bytes) to out. */
-void cs_camsim_md5(const void *p, size_t n, uint8_t out[16]);
-
 /*
  * Writes to out (33 bytes) a nonce for the device at ip (NUL-terminated,
  * borrowed) issued at now, keyed with secret.

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/addr.h"
+#include "core/dnsname.h"
 #include "core/escape.h"
 #include "core/str.h"
 #include "core/poison.h"
@@ -609,45 +611,25 @@ cs_camsim_disc_upnp_desc(const struct cs_camsim_device *d,
 static size_t
 dns_name(struct cs_span m, size_t off, char *text, size_t tsz)
 {
-	size_t pos = off, after = 0, t = 0, wire = 0;
-	int hops = 0;
+	uint8_t wire[CS_DNS_NAME_MAX];
+	size_t t = 0;
 
-	for (;;) {
-		uint8_t len;
+	if (cs_dns_name_read(m.p, m.n, &off, DNS_HOPS_MAX, wire) != 0)
+		return 0;
+	for (size_t w = 0; wire[w] != 0; w += 1 + (size_t)wire[w]) {
+		size_t len = wire[w];
 
-		if (pos >= m.n)
-			return 0;
-		len = m.p[pos];
-		if ((len & 0xc0) == 0xc0) {
-			size_t ptr;
-			if (pos + 1 >= m.n || ++hops > DNS_HOPS_MAX)
-				return 0;
-			ptr = (size_t)(len & 0x3f) << 8 | m.p[pos + 1];
-			if (ptr >= pos)
-				return 0;
-			if (after == 0)
-				after = pos + 2;
-			pos = ptr;
-			continue;
-		}
-		if (len & 0xc0)
-			return 0;
-		if (len == 0)
-			break;
-		wire += (size_t)len + 1;
-		if (pos + 1 + len > m.n || wire > DNS_NAME_MAX ||
-		    t + len + 2 > tsz)
+		if (t + len + 2 > tsz)
 			return 0;
 		if (t > 0)
 			text[t++] = '.';
 		for (size_t i = 0; i < len; i++) {
-			char c = (char)m.p[pos + 1 + i];
+			char c = (char)wire[w + 1 + i];
 			text[t++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 		}
-		pos += 1 + len;
 	}
 	text[t] = '\0';
-	return after != 0 ? after : pos + 1;
+	return off;
 }
 
 /* Appends the dotted name s (labels at most 63 bytes) in wire form. */
@@ -757,19 +739,13 @@ mdns_offers(const struct mdns_ids *ids, const char *q, char *svc, size_t sz)
 static bool
 ipv4_bytes(const char *s, uint8_t a[4])
 {
-	for (int i = 0; i < 4; i++) {
-		unsigned v = 0;
-		int n = 0;
+	uint32_t v;
 
-		while (*s >= '0' && *s <= '9' && n < 3) {
-			v = v * 10 + (unsigned)(*s++ - '0');
-			n++;
-		}
-		if (n == 0 || v > 255 || (i < 3 && *s++ != '.'))
-			return false;
-		a[i] = (uint8_t)v;
-	}
-	return *s == '\0';
+	if (cs_ipv4_parse(cs_span_make(s, strlen(s)), 0, &v) != 0)
+		return false;
+	for (int i = 0; i < 4; i++)
+		a[i] = (uint8_t)(v >> (24 - 8 * i));
+	return true;
 }
 
 /* Appends the SRV, TXT and A records of instance full (additional). */

@@ -16,6 +16,7 @@
 
 #include <json-c/json.h>
 
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/str.h"
@@ -719,27 +720,10 @@ cs_camsim_disc_name(enum cs_camsim_disc k)
 static int
 parse_ipv4(const char *s, uint32_t *out)
 {
-	uint32_t a = 0;
-	const char *p = s;
-
-	for (int i = 0; i < 4; i++) {
-		long long v;
-		char part[4];
-		size_t n = 0;
-
-		while (p[n] >= '0' && p[n] <= '9' && n < 3)
-			n++;
-		if (n == 0 || (i < 3 && p[n] != '.') || (i == 3 && p[n]))
-			return -1;
-		memcpy(part, p, n);
-		part[n] = '\0';
-		if (cs_str_tonum(part, 0, 255, &v) != 0)
-			return -1;
-		a = a << 8 | (uint32_t)v;
-		p += n + (i < 3);
-	}
-	*out = a;
-	return 0;
+	return s != NULL &&
+		       cs_ipv4_parse(cs_span_make(s, strlen(s)), 0, out) == 0
+		   ? 0
+		   : -1;
 }
 
 static int

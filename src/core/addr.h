@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The one parser of each address form camsweep reads from files, the
+ * command line and device answers: IPv4 dotted quads, IPv4 CIDR blocks,
+ * Ethernet (MAC) addresses and TCP/UDP port lists.  All are pure and
+ * bounded: they read only the n bytes of their span (no NUL needed),
+ * allocate nothing, and either fill every output or return an error and
+ * leave the outputs unspecified.  Addresses come back in host byte order.
+ */
+#ifndef CS_CORE_ADDR_H
+#define CS_CORE_ADDR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/cs.h"
+
+/* cs_ipv4_parse flags. */
+enum {
+	/* Refuse a part with a leading zero ("010"), as inet_pton does. */
+	CS_IPV4_NO_LEADING_ZERO = 1u << 0,
+};
+
+/*
+ * Parses a dotted quad filling all of s: four parts of 1 to 3 decimal
+ * digits, each at most 255, joined by '.'; nothing else (no sign, space,
+ * or shortened form).  Returns 0 or CS_EINVAL.
+ */
+int cs_ipv4_parse(struct cs_span s, unsigned flags, uint32_t *out);
+
+/* cs_cidr4_parse flags (cs_ipv4_parse's apply to the address too). */
+enum {
+	/* An address without "/len" is a /32. */
+	CS_CIDR_BARE = 1u << 8,
+	/* Refuse host bits set below the prefix ("10.0.0.1/8"). */
+	CS_CIDR_EXACT = 1u << 9,
+};
+
+/*
+ * Parses "a.b.c.d/len" (len 0 to 32, 1 or 2 digits) filling all of s.
+ * *net gets the address with the host bits cleared, *plen the length.
+ * Returns 0 or CS_EINVAL.
+ */
+int cs_cidr4_parse(struct cs_span s, unsigned flags, uint32_t *net,
+		   unsigned *plen);
+
+/* The netmask of a prefix length 0..32, host order. */
+static inline uint32_t
+cs_cidr4_mask(unsigned plen)
+{
+	return plen == 0 ? 0 : 0xFFFFFFFFu << (32 - (plen > 32 ? 32 : plen));
+}
+
+/* cs_hwaddr_parse flags. */
+enum {
+	/*
+	 * Also accept the forms device answers use: groups of one or two
+	 * digits after ':' (Net-SNMP prints 3c:ef:8c:8:4e:1e) and a space
+	 * as separator (an SNMP Hex-STRING, two digits a group).
+	 */
+	CS_HWADDR_LOOSE = 1u << 0,
+	/* Only six groups of two digits joined by ':' (the kernel's form). */
+	CS_HWADDR_COLON = 1u << 1,
+};
+
+/*
+ * Parses an Ethernet address after trimming ASCII white space from both
+ * ends of s: six groups of two hex digits joined by ':' or '-' (one kind),
+ * three groups of four joined by '.' (Cisco), or twelve bare digits.
+ * Returns 0 or CS_EINVAL.
+ */
+int cs_hwaddr_parse(struct cs_span s, unsigned flags, uint8_t mac[6]);
+
+/*
+ * Parses a port list: items joined by ',', each a port "N" or a range
+ * "N-M" (N <= M), every port 1 to 65535, no spaces and no empty item.
+ * Writes the ports in the order given, ranges expanded, to out (at most
+ * cap); a port named twice is an error.  Returns the count (> 0), or
+ * CS_EINVAL (syntax, zero, repeat) or CS_ELIMIT (more than cap ports).
+ */
+int cs_ports_parse(struct cs_span s, uint16_t *out, size_t cap);
+
+#endif /* CS_CORE_ADDR_H */

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: ISC */
+/* Table-driven tests of core/addr.c: IPv4, CIDR, MAC and port lists. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/addr.h"
+
+static struct cs_span
+S(const char *s)
+{
+	return cs_span_make(s, strlen(s));
+}
+
+static void
+test_ipv4(void **state)
+{
+	static const struct {
+		const char *in;
+		unsigned flags;
+		int rc;
+		uint32_t want;
+	} t[] = {
+	    {"0.0.0.0", 0, 0, 0},
+	    {"127.0.0.1", 0, 0, 0x7f000001},
+	    {"255.255.255.255", 0, 0, 0xffffffff},
+	    {"198.18.0.10", 0, 0, 0xc612000a},
+	    {"010.1.1.001", 0, 0, 0x0a010101}, /* decimal, not octal */
+	    {"010.1.1.1", CS_IPV4_NO_LEADING_ZERO, CS_EINVAL, 0},
+	    {"10.0.0.0", CS_IPV4_NO_LEADING_ZERO, 0, 0x0a000000},
+	    {"256.0.0.1", 0, CS_EINVAL, 0},
+	    {"1.2.3", 0, CS_EINVAL, 0},
+	    {"1.2.3.4.5", 0, CS_EINVAL, 0},
+	    {"1.2.3.", 0, CS_EINVAL, 0},
+	    {".1.2.3", 0, CS_EINVAL, 0},
+	    {"1..2.3", 0, CS_EINVAL, 0},
+	    {"1.2.3.0004", 0, CS_EINVAL, 0},
+	    {"1.2.3.4 ", 0, CS_EINVAL, 0},
+	    {" 1.2.3.4", 0, CS_EINVAL, 0},
+	    {"+1.2.3.4", 0, CS_EINVAL, 0},
+	    {"1.2.3.-4", 0, CS_EINVAL, 0},
+	    {"0x7f.0.0.1", 0, CS_EINVAL, 0},
+	    {"", 0, CS_EINVAL, 0},
+	    {"1.2.3.4/8", 0, CS_EINVAL, 0},
+	};
+	uint32_t v;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		v = 0xdeadbeef;
+		if (cs_ipv4_parse(S(t[i].in), t[i].flags, &v) != t[i].rc)
+			fail_msg("%s: want rc %d", t[i].in, t[i].rc);
+		if (t[i].rc == 0 && v != t[i].want)
+			fail_msg("%s: got %08x", t[i].in, v);
+	}
+	/* Only the span's bytes are read. */
+	assert_int_equal(cs_ipv4_parse(cs_span_make("1.2.3.45", 7), 0, &v), 0);
+	assert_int_equal(v, 0x01020304);
+}
+
+static void
+test_cidr4(void **state)
+{
+	static const struct {
+		const char *in;
+		unsigned flags;
+		int rc;
+		uint32_t net;
+		unsigned plen;
+	} t[] = {
+	    {"10.0.0.0/8", 0, 0, 0x0a000000, 8},
+	    {"10.1.2.3/8", 0, 0, 0x0a000000, 8}, /* host bits cleared */
+	    {"10.1.2.3/8", CS_CIDR_EXACT, CS_EINVAL, 0, 0},
+	    {"0.0.0.0/0", 0, 0, 0, 0},
+	    {"1.2.3.4/32", 0, 0, 0x01020304, 32},
+	    {"1.2.3.4/33", 0, CS_EINVAL, 0, 0},
+	    {"1.2.3.4/", 0, CS_EINVAL, 0, 0},
+	    {"1.2.3.4/x", 0, CS_EINVAL, 0, 0},
+	    {"1.2.3.4/-1", 0, CS_EINVAL, 0, 0},
+	    {"1.2.3.4", 0, CS_EINVAL, 0, 0},
+	    {"1.2.3.4", CS_CIDR_BARE, 0, 0x01020304, 32},
+	    {"01.2.3.4/8", CS_IPV4_NO_LEADING_ZERO, CS_EINVAL, 0, 0},
+	    {"192.168.1.0/24", CS_CIDR_EXACT, 0, 0xc0a80100, 24},
+	    {"/24", 0, CS_EINVAL, 0, 0},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		uint32_t net = 7;
+		unsigned plen = 99;
+
+		if (cs_cidr4_parse(S(t[i].in), t[i].flags, &net, &plen) !=
+		    t[i].rc)
+			fail_msg("%s: want rc %d", t[i].in, t[i].rc);
+		if (t[i].rc == 0 && (net != t[i].net || plen != t[i].plen))
+			fail_msg("%s: got %08x/%u", t[i].in, net, plen);
+	}
+	assert_int_equal(cs_cidr4_mask(0), 0);
+	assert_int_equal(cs_cidr4_mask(8), 0xff000000);
+	assert_int_equal(cs_cidr4_mask(32), 0xffffffff);
+}
+
+static void
+test_hwaddr(void **state)
+{
+	static const uint8_t want[6] = {0xc0, 0x56, 0xe3, 0x0a, 0x00, 0xff};
+	static const struct {
+		const char *in;
+		unsigned flags;
+		int rc; /* 0: want[] */
+	} t[] = {
+	    {"c0:56:e3:0a:00:ff", 0, 0},
+	    {"C0-56-E3-0A-00-FF", 0, 0},
+	    {"c056.e30a.00ff", 0, 0},
+	    {"c056e30a00ff", 0, 0},
+	    {" c0:56:e3:0a:00:ff\r\n", 0, 0},
+	    {"c0:56:e3:a:0:ff", 0, CS_EINVAL},
+	    {"c0:56:e3:a:0:ff", CS_HWADDR_LOOSE, 0},
+	    {"c0-56-e3-a-0-ff", CS_HWADDR_LOOSE, CS_EINVAL},
+	    {"c0 56 e3 0a 00 ff", 0, CS_EINVAL},
+	    {"c0 56 e3 0a 00 ff", CS_HWADDR_LOOSE, 0},
+	    {"c0:56:e3:0a:00:ff", CS_HWADDR_COLON, 0},
+	    {"c0-56-e3-0a-00-ff", CS_HWADDR_COLON, CS_EINVAL},
+	    {"c056e30a00ff", CS_HWADDR_COLON, CS_EINVAL},
+	    {"c0:56:e3:a:0:ff", CS_HWADDR_COLON | CS_HWADDR_LOOSE, CS_EINVAL},
+	    {"", 0, CS_EINVAL},
+	    {"c0:56:e3:0a:00", 0, CS_EINVAL},
+	    {"c0:56:e3:0a:00:ff:", 0, CS_EINVAL},
+	    {"c0:56:e3:0a:00:ff:12", 0, CS_EINVAL},
+	    {"c0::56:e3:0a:00:ff", 0, CS_EINVAL},
+	    {"c0:56-e3:0a:00:ff", 0, CS_EINVAL},
+	    {"c0:56:e3:0a:00:fg", 0, CS_EINVAL},
+	    {"c056.e30a.00.ff", 0, CS_EINVAL},
+	    {"c05.6e30a.00ff", 0, CS_EINVAL},
+	    {"c056e30a00", 0, CS_EINVAL},
+	    {"c056e30a00ff00", 0, CS_EINVAL},
+	    {"c0.56.e3.0a.00.ff", 0, CS_EINVAL},
+	    {"0x:c0:56:e3:0a:00", CS_HWADDR_LOOSE, CS_EINVAL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		uint8_t m[6] = {0};
+		int rc = cs_hwaddr_parse(S(t[i].in), t[i].flags, m);
+
+		if (rc != t[i].rc)
+			fail_msg("'%s' flags %u: rc %d, want %d", t[i].in,
+				 t[i].flags, rc, t[i].rc);
+		if (rc == 0 && memcmp(m, want, 6) != 0)
+			fail_msg("'%s': wrong bytes", t[i].in);
+	}
+}
+
+static void
+test_ports(void **state)
+{
+	static const struct {
+		const char *in;
+		int rc; /* count, or an error */
+		uint16_t first, last;
+	} t[] = {
+	    {"80", 1, 80, 80},
+	    {"80,443,554", 3, 80, 554},
+	    {"8000-8003", 4, 8000, 8003},
+	    {"1-3,65535", 4, 1, 65535},
+	    {"554,80-81", 3, 554, 81},
+	    {"5-5", 1, 5, 5},
+	    {"", CS_EINVAL, 0, 0},
+	    {"0", CS_EINVAL, 0, 0},
+	    {"65536", CS_EINVAL, 0, 0},
+	    {"80,", CS_EINVAL, 0, 0},
+	    {",80", CS_EINVAL, 0, 0},
+	    {"80,,443", CS_EINVAL, 0, 0},
+	    {"80 ,443", CS_EINVAL, 0, 0},
+	    {"9-8", CS_EINVAL, 0, 0},
+	    {"8-", CS_EINVAL, 0, 0},
+	    {"-8", CS_EINVAL, 0, 0},
+	    {"1-2-3", CS_EINVAL, 0, 0},
+	    {"80,80", CS_EINVAL, 0, 0},
+	    {"79-81,80", CS_EINVAL, 0, 0},
+	    {"+80", CS_EINVAL, 0, 0},
+	    {"000080", CS_EINVAL, 0, 0},
+	    {"1-20", CS_ELIMIT, 0, 0}, /* more than the 16 of out[] */
+	};
+	uint16_t out[16];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		int rc = cs_ports_parse(S(t[i].in), out, 16);
+
+		if (rc != t[i].rc)
+			fail_msg("'%s': rc %d, want %d", t[i].in, rc, t[i].rc);
+		if (rc > 0 && (out[0] != t[i].first || out[rc - 1] != t[i].last))
+			fail_msg("'%s': got %u..%u", t[i].in, out[0],
+				 out[rc - 1]);
+	}
+}
+
+/* Every port once, as the widest list: bounded and exact. */
+static void
+test_ports_all(void **state)
+{
+	static uint16_t out[65535];
+
+	(void)state;
+	assert_int_equal(cs_ports_parse(S("1-65535"), out, 65535), 65535);
+	assert_int_equal(out[0], 1);
+	assert_int_equal(out[65534], 65535);
+	assert_int_equal(cs_ports_parse(S("1-65535"), out, 65534), CS_ELIMIT);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_ipv4),    cmocka_unit_test(test_cidr4),
+	    cmocka_unit_test(test_hwaddr),  cmocka_unit_test(test_ports),
+	    cmocka_unit_test(test_ports_all),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -212,6 +212,22 @@ learn_after(const uint8_t *p, size_t n, const char *open, bool json,
 		fn(arg, ip, 0, NULL, source);
 }
 
+/* Each value of key in obs that is a dotted quad. */
+static void
+learn_ips(const struct cs_obs_list *obs, const char *key, learn_fn fn,
+	  void *arg)
+{
+	for (size_t i = 0; i < obs->n; i++) {
+		const struct cs_obs *o = &obs->v[i];
+		uint32_t ip;
+
+		if (strcmp(o->key, key) == 0 &&
+		    !(o->flags & CS_OBS_MALFORMED) &&
+		    parse_quad(o->val, o->len, &ip) == 0)
+			fn(arg, ip, 0, NULL, key);
+	}
+}
+
 void
 cs_disc_learn(const struct cs_disc_module *m, const uint8_t *p, size_t n,
 	      const struct cs_obs_list *obs, learn_fn fn, void *arg)
@@ -223,6 +239,8 @@ cs_disc_learn(const struct cs_disc_module *m, const uint8_t *p, size_t n,
 	if (m->learn_after)
 		learn_after(p, n, m->learn_after, m->learn_json,
 			    m->learn_source, fn, arg);
+	if (m->learn_ip_key)
+		learn_ips(obs, m->learn_ip_key, fn, arg);
 }
 
 /* ---- the state ---- */

@@ -93,6 +93,9 @@ struct cs_disc_module {
 	const char *learn_after;
 	bool learn_json;
 	const char *learn_source;
+	/* An observation key whose values are dotted quads the reply names
+	 * (a vendor protocol's device address), learned under that key. */
+	const char *learn_ip_key;
 	/* An observation key of ONVIF scopes whose MAC scope is the host's
 	 * `mac` (NULL: none). */
 	const char *mac_scope_key;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
-/* Discovery modules, the pure discovery core and its libuv layer; see
- * discover.h. */
+/* The pure discovery core and its libuv layer; see discover.h.  The
+ * modules themselves are in src/disc, listed in disc/modules.def. */
 #include "engine/discover.h"
 
 #include <net/if.h>
@@ -19,297 +19,17 @@
 #include "core/poison.h"
 
 #define NSLOTS (2 * CS_DISC_MAX_HOSTS) /* power of two */
-#define IP4(a, b, c, d)                                                        \
-	((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 |      \
-	 (uint32_t)(d))
 #define SLAB_SIZE (64 * 1024)
 
-/* ---- the probe datagrams ---- */
+#define CS_DISC(n) extern const struct cs_disc_module cs_disc_mod_##n;
+#include "disc/modules.def"
+#undef CS_DISC
 
-static void
-uuid_text(const uint8_t nonce[16], unsigned seq, bool upper, char out[37])
-{
-	static const char lo[] = "0123456789abcdef", up[] = "0123456789ABCDEF";
-	const char *hex = upper ? up : lo;
-	uint8_t b[16];
-	size_t k = 0;
-
-	memcpy(b, nonce, 16);
-	b[15] ^= (uint8_t)seq;
-	b[6] = (uint8_t)((b[6] & 0x0f) | 0x40); /* version 4 */
-	b[8] = (uint8_t)((b[8] & 0x3f) | 0x80); /* RFC 4122 variant */
-	for (size_t i = 0; i < 16; i++) {
-		if (i == 4 || i == 6 || i == 8 || i == 10)
-			out[k++] = '-';
-		out[k++] = hex[b[i] >> 4];
-		out[k++] = hex[b[i] & 15];
-	}
-	out[k] = '\0';
-}
-
-/* ONVIF WS-Discovery Probe (protocols.md §1); the dn:/tds: prefixes are
- * declared on the Types element itself, as some cameras require. */
-static int
-build_wsd(struct cs_buf *out, const uint8_t nonce[16], unsigned seq)
-{
-	char id[37];
-
-	uuid_text(nonce, seq, false, id);
-	cs_buf_reset(out);
-	return cs_buf_printf(
-	    out,
-	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-	    "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" "
-	    "xmlns:a=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\" "
-	    "xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\">"
-	    "<s:Header>"
-	    "<a:Action s:mustUnderstand=\"1\">"
-	    "http://schemas.xmlsoap.org/ws/2005/04/discovery/Probe</a:Action>"
-	    "<a:MessageID>urn:uuid:%s</a:MessageID>"
-	    "<a:ReplyTo><a:Address>"
-	    "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous"
-	    "</a:Address></a:ReplyTo>"
-	    "<a:To s:mustUnderstand=\"1\">"
-	    "urn:schemas-xmlsoap-org:ws:2005:04:discovery</a:To>"
-	    "</s:Header><s:Body><d:Probe>"
-	    "<d:Types xmlns:dn=\"http://www.onvif.org/ver10/network/wsdl\" "
-	    "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\">"
-	    "dn:NetworkVideoTransmitter tds:Device</d:Types>"
-	    "</d:Probe></s:Body></s:Envelope>",
-	    id);
-}
-
-static bool
-has(const uint8_t *p, size_t n, const char *lit)
-{
-	return cs_memmem(p, n, (const uint8_t *)lit, strlen(lit)) != NULL;
-}
-
-static bool
-wsd_reply(const uint8_t *p, size_t n)
-{
-	return has(p, n, "ProbeMatch") || has(p, n, "Hello") ||
-	       has(p, n, "Bye");
-}
-
-/* Hikvision SADP inquiry (protocols.md §3). */
-static int
-build_sadp(struct cs_buf *out, const uint8_t nonce[16], unsigned seq)
-{
-	char id[37];
-
-	uuid_text(nonce, seq, true, id);
-	cs_buf_reset(out);
-	return cs_buf_printf(out,
-			     "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-			     "<Probe><Uuid>%s</Uuid><Types>inquiry</Types>"
-			     "</Probe>",
-			     id);
-}
-
-static bool
-sadp_reply(const uint8_t *p, size_t n)
-{
-	return has(p, n, "<ProbeMatch");
-}
-
-static void
-put_le32(uint8_t *b, uint32_t v)
-{
-	b[0] = (uint8_t)v;
-	b[1] = (uint8_t)(v >> 8);
-	b[2] = (uint8_t)(v >> 16);
-	b[3] = (uint8_t)(v >> 24);
-}
-
-/* Dahua DHIP DHDiscover.search (protocols.md §5): the 32-byte header
- * (little-endian) and the JSON body. */
-static int
-build_dhip(struct cs_buf *out, const uint8_t nonce[16], unsigned seq)
-{
-	static const char body[] =
-	    "{\"method\":\"DHDiscover.search\",\"params\":{\"mac\":\"\","
-	    "\"uni\":1}}\n";
-	uint8_t h[32];
-
-	(void)nonce;
-	memset(h, 0, sizeof(h));
-	put_le32(h, 0x20);
-	memcpy(h + 4, "DHIP", 4);
-	put_le32(h + 12, seq + 1);
-	put_le32(h + 16, (uint32_t)(sizeof(body) - 1));
-	put_le32(h + 24, (uint32_t)(sizeof(body) - 1));
-	cs_buf_reset(out);
-	if (cs_buf_add(out, h, sizeof(h)) != 0)
-		return CS_ELIMIT;
-	return cs_buf_add(out, body, sizeof(body) - 1);
-}
-
-static bool
-dhip_reply(const uint8_t *p, size_t n)
-{
-	return !has(p, n, "DHDiscover.search") && has(p, n, "{");
-}
-
-/* SSDP M-SEARCH for everything (protocols.md §9). */
-static int
-build_ssdp(struct cs_buf *out, const uint8_t nonce[16], unsigned seq)
-{
-	(void)nonce;
-	(void)seq;
-	cs_buf_reset(out);
-	return cs_buf_adds(out, "M-SEARCH * HTTP/1.1\r\n"
-				"Host: 239.255.255.250:1900\r\n"
-				"Man: \"ssdp:discover\"\r\n"
-				"MX: 2\r\n"
-				"ST: ssdp:all\r\n\r\n");
-}
-
-static bool
-ssdp_reply(const uint8_t *p, size_t n)
-{
-	return !(n >= 8 && memcmp(p, "M-SEARCH", 8) == 0);
-}
-
-/* DNS-SD service types asked for (protocols.md §10, §11). */
-static const char *const mdns_services[] = {
-    "_axis-video._tcp.local",
-    "_arec._tcp.local",
-    "_rtsp._tcp.local",
-    "_http._tcp.local",
-};
-
-/* One mDNS query with a PTR question per service type, the QU bit set
- * so that responders may answer us directly. */
-static int
-build_mdns(struct cs_buf *out, const uint8_t nonce[16], unsigned seq)
-{
-	uint8_t h[12] = {0};
-	int rc;
-
-	(void)nonce;
-	(void)seq;
-	h[5] = (uint8_t)CS_NELEM(mdns_services);
-	cs_buf_reset(out);
-	rc = cs_buf_add(out, h, sizeof(h));
-	for (size_t i = 0; rc == 0 && i < CS_NELEM(mdns_services); i++) {
-		const char *s = mdns_services[i];
-		static const uint8_t tail[] = {0, 0, 12, 0x80, 1};
-
-		while (rc == 0 && *s) {
-			size_t len = strcspn(s, ".");
-			uint8_t l = (uint8_t)len;
-
-			rc = cs_buf_add(out, &l, 1);
-			if (rc == 0)
-				rc = cs_buf_add(out, s, len);
-			s += len;
-			if (*s == '.')
-				s++;
-		}
-		if (rc == 0)
-			rc = cs_buf_add(out, tail, sizeof(tail));
-	}
-	return rc;
-}
-
-static bool
-mdns_reply(const uint8_t *p, size_t n)
-{
-	/* A response (QR bit) with at least one answer or additional. */
-	return n >= 12 && (p[2] & 0x80) &&
-	       (p[6] | p[7] | p[8] | p[9] | p[10] | p[11]) != 0;
-}
-
-#define XM_SEARCH 1530 /* ASSUMED, see docs/modules/disc-xm.md */
-
-/* Xiongmai search: the 20-byte DVRIP header of protocols.md §7 (0xFF,
- * version, session, sequence, message id, payload length) with an empty
- * payload.  The UDP port and message ids are not in the facts sheet. */
-static int
-build_xm(struct cs_buf *out, const uint8_t nonce[16], unsigned seq)
-{
-	uint8_t h[20] = {0xff, 0x01};
-
-	(void)nonce;
-	put_le32(h + 8, seq);
-	h[14] = (uint8_t)(XM_SEARCH & 0xff);
-	h[15] = (uint8_t)(XM_SEARCH >> 8);
-	cs_buf_reset(out);
-	return cs_buf_add(out, h, sizeof(h));
-}
-
-static bool
-xm_reply(const uint8_t *p, size_t n)
-{
-	return n > 20 && p[0] == 0xff &&
-	       (p[14] | p[15] << 8) == XM_SEARCH + 1;
-}
-
-static const struct cs_disc_module m_wsd = {
-    "wsd",
-    "ONVIF WS-Discovery Probe for NetworkVideoTransmitter and Device",
-    "wsd",
-    IP4(239, 255, 255, 250),
-    3702,
-    CS_DISC_MCAST | CS_DISC_LISTEN,
-    build_wsd,
-    wsd_reply,
-};
-static const struct cs_disc_module m_sadp = {
-    "sadp",
-    "Hikvision SADP inquiry",
-    "sadp",
-    IP4(239, 255, 255, 250),
-    37020,
-    CS_DISC_MCAST | CS_DISC_LISTEN,
-    build_sadp,
-    sadp_reply,
-};
-static const struct cs_disc_module m_dhip = {
-    "dhip",
-    "Dahua DHIP DHDiscover.search",
-    "dhip",
-    IP4(239, 255, 255, 251),
-    37810,
-    CS_DISC_MCAST | CS_DISC_LISTEN,
-    build_dhip,
-    dhip_reply,
-};
-static const struct cs_disc_module m_ssdp = {
-    "ssdp",
-    "SSDP M-SEARCH ssdp:all, then the UPnP description from LOCATION",
-    "ssdp",
-    IP4(239, 255, 255, 250),
-    1900,
-    CS_DISC_MCAST | CS_DISC_LISTEN,
-    build_ssdp,
-    ssdp_reply,
-};
-static const struct cs_disc_module m_mdns = {
-    "mdns",
-    "mDNS/DNS-SD PTR queries for camera service types",
-    "mdns",
-    IP4(224, 0, 0, 251),
-    5353,
-    CS_DISC_MCAST | CS_DISC_LISTEN,
-    build_mdns,
-    mdns_reply,
-};
-
-static const struct cs_disc_module m_xm = {
-    "xm",
-    "Xiongmai (NETSurveillance) search broadcast",
-    "dvrip",
-    0,
-    34569,
-    CS_DISC_BCAST | CS_DISC_LISTEN,
-    build_xm,
-    xm_reply,
-};
-
+/* The modules (src/disc), in modules.def order. */
 static const struct cs_disc_module *const modules[] = {
-    &m_wsd, &m_sadp, &m_dhip, &m_ssdp, &m_mdns, &m_xm,
+#define CS_DISC(n) &cs_disc_mod_##n,
+#include "disc/modules.def"
+#undef CS_DISC
 };
 
 #define NMOD CS_NELEM(modules)
@@ -474,22 +194,35 @@ learn_after(const uint8_t *p, size_t n, const char *open, bool json,
 		fn(arg, ip, 0, NULL, source);
 }
 
+/* Each value of key in obs that is a dotted quad. */
+static void
+learn_ips(const struct cs_obs_list *obs, const char *key, learn_fn fn,
+	  void *arg)
+{
+	for (size_t i = 0; i < obs->n; i++) {
+		const struct cs_obs *o = &obs->v[i];
+		uint32_t ip;
+
+		if (strcmp(o->key, key) == 0 &&
+		    !(o->flags & CS_OBS_MALFORMED) &&
+		    parse_quad(o->val, o->len, &ip) == 0)
+			fn(arg, ip, 0, NULL, key);
+	}
+}
+
 void
 cs_disc_learn(const struct cs_disc_module *m, const uint8_t *p, size_t n,
 	      const struct cs_obs_list *obs, learn_fn fn, void *arg)
 {
 	if (n > CS_DISC_DGRAM_MAX)
 		n = CS_DISC_DGRAM_MAX;
-	if (m == &m_wsd)
-		learn_urls(obs, "wsd.xaddrs", false, fn, arg);
-	else if (m == &m_ssdp)
-		learn_urls(obs, "ssdp.location", true, fn, arg);
-	else if (m == &m_sadp)
-		learn_after(p, n, "<IPv4Address>", false, "sadp.ipv4", fn,
-			    arg);
-	else if (m == &m_dhip)
-		learn_after(p, n, "\"IPAddress\"", true, "dhip.ipaddress", fn,
-			    arg);
+	if (m->learn_key)
+		learn_urls(obs, m->learn_key, m->learn_path, fn, arg);
+	if (m->learn_after)
+		learn_after(p, n, m->learn_after, m->learn_json,
+			    m->learn_source, fn, arg);
+	if (m->learn_ip_key)
+		learn_ips(obs, m->learn_ip_key, fn, arg);
 }
 
 /* ---- the state ---- */
@@ -830,10 +563,10 @@ on_learned(void *arg, uint32_t ip, uint16_t port, const char *path,
 
 /* An ONVIF MAC scope (onvif://www.onvif.org/MAC/...) as a `mac`. */
 static void
-wsd_mac(struct cs_disc *d, struct cs_obs_list *obs)
+scope_mac(struct cs_disc *d, const char *key, struct cs_obs_list *obs)
 {
 	static const char tag[] = "onvif://www.onvif.org/MAC/";
-	const struct cs_obs *o = cs_obs_find(obs, "wsd.scopes", 0);
+	const struct cs_obs *o = cs_obs_find(obs, key, 0);
 	const uint8_t *q;
 	size_t i, start;
 
@@ -898,8 +631,8 @@ cs_disc_input(struct cs_disc *d, const struct cs_disc_module *m,
 	cs_obs_adds(&d->tmp, "disc.module", m->port, m->name);
 	if (d->o.decode(d->o.arg, m->kind, p, n, m->port, &d->tmp) != 0)
 		d->st.malformed++;
-	if (m == &m_wsd)
-		wsd_mac(d, &d->tmp);
+	if (m->mac_scope_key)
+		scope_mac(d, m->mac_scope_key, &d->tmp);
 	merge_unique(&r->obs, &d->tmp);
 	lc.d = d;
 	lc.sender = r;
@@ -1134,7 +867,7 @@ open_sock(struct cs_disc *d, struct uvsock *s, const struct cs_disc_module *m,
 	cs_ip_str(d->o.if_addr, ifa, sizeof(ifa));
 	cs_ip_str(m->group, grp, sizeof(grp));
 	if (listen) {
-		sa.sin_port = htons(m->port);
+		sa.sin_port = htons(m->reply_port ? m->reply_port : m->port);
 		if (uv_udp_bind(&s->h, (const struct sockaddr *)&sa,
 				UV_UDP_REUSEADDR) != 0 ||
 		    (m->group &&
@@ -1142,9 +875,19 @@ open_sock(struct cs_disc *d, struct uvsock *s, const struct cs_disc_module *m,
 			return CS_EIO;
 	} else {
 		/* Without SO_BINDTODEVICE, the interface's address. */
+		unsigned fl = 0;
+
 		if (!dev)
 			sa.sin_addr.s_addr = htonl(d->o.if_addr);
-		if (uv_udp_bind(&s->h, (const struct sockaddr *)&sa, 0) != 0)
+		/* A protocol whose finder sends from the fixed reply port
+		 * (and whose devices may answer there): the broadcast
+		 * socket shares that port with the listener. */
+		if (bcast && (m->flags & CS_DISC_FROM_REPLY_PORT) &&
+		    m->reply_port) {
+			sa.sin_port = htons(m->reply_port);
+			fl = UV_UDP_REUSEADDR;
+		}
+		if (uv_udp_bind(&s->h, (const struct sockaddr *)&sa, fl) != 0)
 			return CS_EIO;
 	}
 	uv_udp_set_multicast_interface(&s->h, ifa);
@@ -1201,7 +944,9 @@ cs_disc_uv_start(struct cs_disc *d, void *loop, char *err, size_t errsz)
 			fprintf(stderr,
 				"camsweep: discovery: cannot listen on "
 				"%s port %u; unicast replies only\n",
-				modules[i]->name, modules[i]->port);
+				modules[i]->name,
+				modules[i]->reply_port ? modules[i]->reply_port
+						       : modules[i]->port);
 	}
 	uv_timer_init(u->loop, &u->timer);
 	u->timer.data = d;

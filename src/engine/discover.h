@@ -58,6 +58,8 @@ enum cs_disc_flag {
 	CS_DISC_BCAST = 1 << 1, /* probe goes to the interface broadcast */
 	CS_DISC_LISTEN = 1 << 2, /* join the group on its port and listen
 				    for unsolicited announcements */
+	CS_DISC_FROM_REPLY_PORT = 1 << 3, /* send the broadcast inquiry from
+					     reply_port */
 };
 
 struct cs_disc_module {
@@ -78,6 +80,32 @@ struct cs_disc_module {
 	 * worth decoding, false for requests (other clients' probes).
 	 */
 	bool (*is_reply)(const uint8_t *p, size_t n);
+	/*
+	 * What cs_disc_learn reads from a reply (each optional): learn_key,
+	 * an observation key whose space-separated URLs name addresses
+	 * (learn_path: their paths are fetched, as a UPnP LOCATION); and
+	 * learn_after, a literal after which the raw datagram carries a
+	 * dotted quad (as element text, or as a JSON string value when
+	 * learn_json), recorded with the source learn_source.
+	 */
+	const char *learn_key;
+	bool learn_path;
+	const char *learn_after;
+	bool learn_json;
+	const char *learn_source;
+	/* An observation key whose values are dotted quads the reply names
+	 * (a vendor protocol's device address), learned under that key. */
+	const char *learn_ip_key;
+	/* An observation key of ONVIF scopes whose MAC scope is the host's
+	 * `mac` (NULL: none). */
+	const char *mac_scope_key;
+	/*
+	 * A fixed UDP port the protocol's devices answer to (0: none, the
+	 * replies come to the sender's port).  With CS_DISC_LISTEN it is
+	 * listened on instead of port; with CS_DISC_FROM_REPLY_PORT the
+	 * broadcast inquiry is sent from it.
+	 */
+	uint16_t reply_port;
 };
 
 /* Returns the discovery modules (count in *n). */

@@ -18,6 +18,7 @@
 #include "parse/parse_soap.h"
 #include "parse/parse_ssdp.h"
 #include "parse/parse_upnp.h"
+#include "parse/parse_vdisc.h"
 #include "parse/parse_vendor.h"
 #include "parse/parse_x509.h"
 #include "core/poison.h"
@@ -36,6 +37,7 @@ struct cs_dec {
 	struct cs_sadp sadp;
 	struct cs_upnp upnp;
 	struct cs_dhip_info dhip;
+	struct cs_vdisc vd;
 	uint8_t head[CS_HTTP_HEAD_MAX + 4]; /* a head completed by us */
 	uint8_t synth[CS_HTTP_HEAD_MAX];    /* a status line put before a
 					       bare header block */
@@ -1707,6 +1709,63 @@ dec_dn(struct dctx *c)
 	return 0;
 }
 
+/* Adds "<prefix>.<field>" = v (non-empty). */
+static void
+add_vd(struct dctx *c, const char *prefix, const char *field, const char *v)
+{
+	char key[CS_OBS_MAX_KEY];
+
+	if (!v[0])
+		return;
+	snprintf(key, sizeof(key), "%s.%s", prefix, field);
+	adds(c, key, v);
+}
+
+/*
+ * A vendor discovery datagram (parse/parse_vdisc.h): a reply gives
+ * <prefix>.reply (a one-line summary of what it carries), .model,
+ * .firmware, .name, .serial, .class, .addr (the address it names),
+ * gvcp.manufacturer and `mac`; the inquiry or any other message of the
+ * protocol gives <prefix>.message only.  A reply cut short is SALVAGED.
+ */
+static int
+dec_vdisc(struct dctx *c)
+{
+	const struct cs_vd_proto *v = cs_vd_find(c->kind);
+	struct cs_vdisc *r = &c->d->vd;
+	char *t = c->d->text;
+	char mac[18] = "";
+
+	if (v == NULL || v->parse(c->p, c->n, r) != 0)
+		return malformed(c);
+	if (r->msg != CS_VD_REPLY) {
+		snprintf(t, sizeof(c->d->text), "%s op=0x%04x",
+			 r->msg == CS_VD_INQUIRY ? "inquiry" : "other", r->op);
+		add_vd(c, v->prefix, "message", t);
+		return 0;
+	}
+	if (r->truncated)
+		c->flags |= CS_OBS_SALVAGED;
+	if (r->has_mac)
+		cs_dec_mac_format(r->mac, mac);
+	snprintf(t, sizeof(c->d->text),
+		 "%s reply; mac=%s; addr=%s; vendor=%s; model=%s; "
+		 "firmware=%s; name=%s; serial=%s; class=%s",
+		 v->kind, mac, r->ipv4, r->vendor, r->model, r->firmware,
+		 r->name, r->serial, r->devclass);
+	add_vd(c, v->prefix, "reply", t);
+	add_vd(c, v->prefix, "model", r->model);
+	add_vd(c, v->prefix, "firmware", r->firmware);
+	add_vd(c, v->prefix, "name", r->name);
+	add_vd(c, v->prefix, "serial", r->serial);
+	add_vd(c, v->prefix, "class", r->devclass);
+	add_vd(c, v->prefix, "addr", r->ipv4);
+	add_vd(c, v->prefix, "manufacturer", r->vendor);
+	if (r->has_mac)
+		add_mac_bits(c, r->mac, 48);
+	return 0;
+}
+
 static const struct {
 	const char *kind;
 	int (*fn)(struct dctx *);
@@ -1724,6 +1783,19 @@ static const struct {
     {"ssdp", dec_ssdp, false},
     {"upnp", dec_upnp, false},
     {"mdns", dec_mdns, true},
+    {"dh5050", dec_vdisc, true},
+    {"bosch-disc", dec_vdisc, true},
+    {"hanwha-disc", dec_vdisc, true},
+    {"panasonic-disc", dec_vdisc, true},
+    {"sony-disc", dec_vdisc, true},
+    {"sony-snc-disc", dec_vdisc, true},
+    {"vivotek-disc", dec_vdisc, true},
+    {"foscam-disc", dec_vdisc, true},
+    {"vstarcam-disc", dec_vdisc, true},
+    {"ubnt-disc", dec_vdisc, true},
+    {"gvcp", dec_vdisc, true},
+    {"v360-disc", dec_vdisc, true},
+    {"nice-disc", dec_vdisc, true},
     {"tls-cert", dec_tls_cert, true},
     {"banner", dec_banner, false},
     {"snmp-sysdescr", dec_snmp, false},

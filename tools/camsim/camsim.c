@@ -457,8 +457,16 @@ on_udp(uv_udp_t *h, ssize_t nread, const uv_buf_t *buf,
 				  cs_span_make(buf->base, (size_t)nread), &dyn,
 				  &out) == 0 &&
 	    out.len > 0) {
+		struct sockaddr_in to;
+		uint16_t rp = cs_camsim_disc_info(u->kind)->reply_port;
+
+		/* A protocol with a fixed reply port: the sender's address,
+		 * that port. */
+		memcpy(&to, addr, sizeof(to));
+		if (rp)
+			to.sin_port = htons(rp);
 		b = uv_buf_init((char *)out.p, (unsigned)out.len);
-		uv_udp_try_send(&u->udp, &b, 1, addr);
+		uv_udp_try_send(&u->udp, &b, 1, (const struct sockaddr *)&to);
 	}
 	cs_buf_free(&out);
 }

@@ -5,6 +5,8 @@
  */
 #include "camsim_disc.h"
 
+#include "camsim_vdisc.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -32,7 +34,19 @@ static const struct cs_camsim_disc_info infos[CS_CAMSIM_DISC_COUNT] = {
     [CS_CAMSIM_DISC_SSDP] = {1900, "239.255.255.250"},
     [CS_CAMSIM_DISC_MDNS] = {5353, "224.0.0.251"},
     [CS_CAMSIM_DISC_XM] = {34569, NULL},
-    [CS_CAMSIM_DISC_DH5050] = {5050, NULL},
+    [CS_CAMSIM_DISC_DH5050] = {5050, NULL, 0},
+    [CS_CAMSIM_DISC_BOSCH] = {1757, NULL, 1758},
+    [CS_CAMSIM_DISC_HANWHA] = {7701, NULL, 7711},
+    [CS_CAMSIM_DISC_PANASONIC] = {10670, NULL, 10669},
+    [CS_CAMSIM_DISC_SONY] = {52380, NULL, 52380},
+    [CS_CAMSIM_DISC_SONY_SNC] = {2380, NULL, 0},
+    [CS_CAMSIM_DISC_VIVOTEK] = {10000, NULL, 0},
+    [CS_CAMSIM_DISC_FOSCAM] = {10000, NULL, 0},
+    [CS_CAMSIM_DISC_VSTARCAM] = {8600, NULL, 0},
+    [CS_CAMSIM_DISC_UBNT] = {10001, NULL, 0},
+    [CS_CAMSIM_DISC_GVCP] = {3956, NULL, 0},
+    [CS_CAMSIM_DISC_V360] = {3600, NULL, 0},
+    [CS_CAMSIM_DISC_NICE] = {2007, NULL, 0},
 };
 
 const struct cs_camsim_disc_info *
@@ -453,39 +467,6 @@ dhip_answer(const struct cs_camsim_device *d, struct cs_span in,
 	if (rc == 0)
 		rc = cs_buf_add(o, j.p, j.len);
 	cs_buf_free(&j);
-	return rc;
-}
-
-/*
- * Legacy Dahua discovery on UDP 5050 (§6): a 32-byte request starting
- * a3 01 00 01 gets a 32-byte header starting b3 00 23 01 and a text
- * block of "Key:value\r\n" lines (§5, [US] Dahua1).  The header's
- * other bytes (here: the text length, little-endian, at offset 4) are
- * assumed.
- */
-static int
-dh5050_answer(const struct cs_camsim_device *d, struct cs_span in,
-	      struct cs_buf *o)
-{
-	static const uint8_t req[4] = {0xa3, 0x01, 0x00, 0x01};
-	uint8_t hdr[32] = {0xb3, 0x00, 0x23, 0x01};
-	struct cs_buf t;
-	int rc;
-
-	if (in.n < 32 || memcmp(in.p, req, 4) != 0)
-		return 0;
-	cs_buf_init(&t, CS_CAMSIM_DISC_MAX);
-	rc = cs_buf_printf(&t,
-			   "Name:%s\r\nDevice:%s\r\nIPv6Addr:::/64\r\n"
-			   "SerialNo:%s\r\nVersion:%s\r\n",
-			   d->serial, d->model->name, d->serial, d->firmware);
-	if (rc == 0) {
-		put_le32(hdr + 4, (uint32_t)t.len);
-		rc = cs_buf_add(o, hdr, sizeof(hdr));
-	}
-	if (rc == 0)
-		rc = cs_buf_add(o, t.p, t.len);
-	cs_buf_free(&t);
 	return rc;
 }
 
@@ -960,13 +941,10 @@ xm_answer(const struct cs_camsim_device *d, struct cs_span in,
 	return rc;
 }
 
-int
-cs_camsim_disc_answer(const struct cs_camsim_device *d, enum cs_camsim_disc k,
-		      struct cs_span in, const struct cs_camsim_dyn *dyn,
-		      struct cs_buf *out)
+static int
+answer(const struct cs_camsim_device *d, enum cs_camsim_disc k,
+       struct cs_span in, const struct cs_camsim_dyn *dyn, struct cs_buf *out)
 {
-	if (in.n > CS_CAMSIM_DISC_MAX || !(d->prof->discovery & (1u << k)))
-		return 0;
 	switch (k) {
 	case CS_CAMSIM_DISC_WSD:
 		return wsd_answer(d, in, dyn, out);
@@ -980,10 +958,35 @@ cs_camsim_disc_answer(const struct cs_camsim_device *d, enum cs_camsim_disc k,
 		return mdns_answer(d, in, out);
 	case CS_CAMSIM_DISC_XM:
 		return xm_answer(d, in, out);
-	case CS_CAMSIM_DISC_DH5050:
-		return dh5050_answer(d, in, out);
 	case CS_CAMSIM_DISC_COUNT:
 		break;
+	default:
+		return cs_camsim_vdisc_answer(d, k, in, out);
 	}
+	return 0;
+}
+
+int
+cs_camsim_disc_answer(const struct cs_camsim_device *d, enum cs_camsim_disc k,
+		      struct cs_span in, const struct cs_camsim_dyn *dyn,
+		      struct cs_buf *out)
+{
+	size_t start = out->len;
+	long long cut;
+	int rc;
+
+	if (in.n > CS_CAMSIM_DISC_MAX || !(d->prof->discovery & (1u << k)))
+		return 0;
+	rc = answer(d, k, in, dyn, out);
+	if (rc != 0 || out->len == start)
+		return rc;
+	/* A malformed or truncated device, as its profile asks. */
+	if (strcmp(var(d, "disc_garble", "0"), "1") == 0)
+		for (size_t i = start + 8; i < out->len; i++)
+			out->p[i] ^= 0x5a;
+	if (cs_str_tonum(var(d, "disc_cut", "0"), 1, CS_CAMSIM_DISC_MAX,
+			 &cut) == 0 &&
+	    (size_t)cut < out->len - start)
+		out->len = start + (size_t)cut;
 	return 0;
 }

@@ -17,6 +17,10 @@
  *   ssdp_server  SSDP SERVER header
  *   mdns_services  space-separated service types ("_http._tcp")
  *   mdns_instance  DNS-SD instance name
+ *   disc_cut       cut every discovery reply to this many bytes
+ *   disc_garble    "1": flip every byte after the first 8 of a reply
+ * The vendor protocols (Bosch, Hanwha ... GigE Vision) are answered by
+ * camsim_vdisc.c.
  * Client bytes are hostile: parsing is bounded and nothing from a request
  * is echoed except a WS-Discovery MessageID, a SADP Uuid and a DNS ID,
  * each only when made of a small safe character set.
@@ -44,6 +48,8 @@
 struct cs_camsim_disc_info {
 	uint16_t port;     /* UDP port */
 	const char *group; /* IPv4 multicast group, or NULL (broadcast) */
+	uint16_t reply_port; /* fixed port replies go to (the sender's
+				address); 0: the sender's port */
 };
 
 /* Returns the port and group of protocol k (a static object). */

@@ -699,6 +699,18 @@ static const char *const disc_names[] = {
     [CS_CAMSIM_DISC_DHIP] = "dhip",     [CS_CAMSIM_DISC_SSDP] = "ssdp",
     [CS_CAMSIM_DISC_MDNS] = "mdns",     [CS_CAMSIM_DISC_XM] = "xm",
     [CS_CAMSIM_DISC_DH5050] = "dh5050",
+    [CS_CAMSIM_DISC_BOSCH] = "bosch",
+    [CS_CAMSIM_DISC_HANWHA] = "hanwha",
+    [CS_CAMSIM_DISC_PANASONIC] = "panasonic",
+    [CS_CAMSIM_DISC_SONY] = "sony",
+    [CS_CAMSIM_DISC_SONY_SNC] = "sony-snc",
+    [CS_CAMSIM_DISC_VIVOTEK] = "vivotek",
+    [CS_CAMSIM_DISC_FOSCAM] = "foscam",
+    [CS_CAMSIM_DISC_VSTARCAM] = "vstarcam",
+    [CS_CAMSIM_DISC_UBNT] = "ubnt",
+    [CS_CAMSIM_DISC_GVCP] = "gvcp",
+    [CS_CAMSIM_DISC_V360] = "v360",
+    [CS_CAMSIM_DISC_NICE] = "nice",
 };
 
 int

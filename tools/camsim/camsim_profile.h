@@ -98,6 +98,19 @@ enum cs_camsim_disc {
 	CS_CAMSIM_DISC_MDNS, /* mDNS / DNS-SD, 224.0.0.251:5353 */
 	CS_CAMSIM_DISC_XM,   /* Xiongmai search, broadcast UDP 34569 */
 	CS_CAMSIM_DISC_DH5050, /* Dahua legacy DVRIP discover, UDP 5050 */
+	/* The vendor protocols of camsim_vdisc.h, broadcast. */
+	CS_CAMSIM_DISC_BOSCH,     /* UDP 1757, replies to 1758 */
+	CS_CAMSIM_DISC_HANWHA,    /* UDP 7701, replies to 7711 */
+	CS_CAMSIM_DISC_PANASONIC, /* UDP 10670, replies to 10669 */
+	CS_CAMSIM_DISC_SONY,      /* UDP 52380 (ENQ:network) */
+	CS_CAMSIM_DISC_SONY_SNC,  /* UDP 2380 (ENQ:allinfo) */
+	CS_CAMSIM_DISC_VIVOTEK,   /* UDP 10000, magic 0x4a5d8f1c */
+	CS_CAMSIM_DISC_FOSCAM,    /* UDP 10000, "MO_I" */
+	CS_CAMSIM_DISC_VSTARCAM,  /* UDP 8600 */
+	CS_CAMSIM_DISC_UBNT,      /* UDP 10001 */
+	CS_CAMSIM_DISC_GVCP,      /* UDP 3956 */
+	CS_CAMSIM_DISC_V360,      /* UDP 3600 */
+	CS_CAMSIM_DISC_NICE,      /* UDP 2007 */
 	CS_CAMSIM_DISC_COUNT
 };
 

@@ -33,7 +33,7 @@
 
 enum { X_OK = 0, X_USAGE = 1, X_RUNTIME = 2, X_FINDINGS = 4 };
 
-#define DEFAULT_DB "camsweep.db"
+#define DEFAULT_DB cs_cli_default_db()
 
 /* Prints device-supplied text with terminal escaping. */
 static void

@@ -1,6 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 # Installs what camsweep needs to build, test and run its demo on Debian 12.
+# debhelper and lintian build and check the package (scripts/package-test.sh);
+# nmap only for its XML stylesheet (nmap.xsl), which reads camsweep's -oX.
 # Idempotent; uses sudo only when not already root.
 set -eu
 PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
@@ -8,7 +10,8 @@ PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
  libjson-c-dev libbsd-dev libmd-dev libpcap-dev zlib1g-dev ieee-data libwireshark-data python3
  iproute2 chromium
  libpq-dev postgresql libseccomp-dev libssl-dev
- libsodium-dev poppler-utils"
+ libsodium-dev poppler-utils
+ debhelper lintian xsltproc nmap"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -50,6 +50,17 @@ else
 	failed=$((failed + 1)); fails+=("gcc build")
 fi
 
+# CI only (it installs and removes a package): the Debian package builds,
+# passes lintian, installs, and its /usr/bin/camsweep scans camsim.
+if [ "${CI:-}" = true ]; then
+	step "Debian package: build, lintian, install, scan camsim"
+	if bash scripts/package-test.sh; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1)); fails+=("package test")
+	fi
+fi
+
 step "clang ASan+UBSan build and tests"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

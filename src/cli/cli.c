@@ -37,7 +37,7 @@
 #include "core/poison.h"
 
 #define CS_VERSION "0.1.0"
-#define DEFAULT_DB "camsweep.db"
+#define DEFAULT_DB cs_cli_default_db()
 #define DEFAULT_SPOOL "camsweep-spool.db" /* a sensor's local buffer */
 #define DEFAULT_MAX_ADDRS 65536           /* a /16; more needs --allow-large */
 
@@ -51,18 +51,6 @@ const char *
 cs_cli_version(void)
 {
 	return CS_VERSION;
-}
-
-const char *
-cs_cli_data_dir(const char *opt)
-{
-	const char *env = getenv("CAMSWEEP_DATA");
-
-	if (opt)
-		return opt;
-	if (env && *env)
-		return env;
-	return CS_SRCDIR "/data";
 }
 
 static int
@@ -343,7 +331,7 @@ scan_usage(FILE *f)
 	    "connects with\n"
 	    "                        no SYN-ACK or RST at all (default 3; 0 = "
 	    "never)\n"
-	    "  --db PATH|URI         inventory: an SQLite file (default ./%s)"
+	    "  --db PATH|URI         inventory: an SQLite file (default %s)"
 	    " or\n"
 	    "                        postgresql://... (the central database)\n"
 	    "  --sensor NAME         run as a site sensor: write to the spool,"
@@ -377,7 +365,7 @@ scan_usage(FILE *f)
 	    "sockets are open\n"
 	    "                        (default camsweep, else nobody)\n"
 	    "  -q, --quiet           no progress line, no table\n",
-	    default_ports, DEFAULT_DB, DEFAULT_MAX_ADDRS);
+	    default_ports, CS_DEFAULT_DB_TEXT, DEFAULT_MAX_ADDRS);
 }
 
 enum {
@@ -1225,8 +1213,9 @@ cs_cli_main(int argc, char **argv)
 	if (strcmp(argv[1], "db") == 0)
 		return cs_cli_db(argc - 1, argv + 1);
 	if (strcmp(argv[1], "version") == 0 ||
-	    strcmp(argv[1], "--version") == 0) {
+	    strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		puts("camsweep " CS_VERSION);
+		printf("data directory: %s\n", cs_cli_data_dir(NULL));
 		cs_cli_oui_print_sources(stdout, NULL);
 		return EXIT_OK;
 	}

@@ -18,6 +18,15 @@ const char *cs_cli_data_dir(const char *opt);
 /* The program's version, "0.1.0". */
 const char *cs_cli_version(void);
 
+/*
+ * The default inventory: $XDG_DATA_HOME/camsweep/camsweep.db (else
+ * ~/.local/share/camsweep/camsweep.db), its directory created 0700 and the
+ * file 0600 on first use; ./camsweep.db when there is no home.
+ */
+#define CS_DEFAULT_DB_NAME "camsweep.db"
+#define CS_DEFAULT_DB_TEXT "$XDG_DATA_HOME/camsweep/camsweep.db"
+const char *cs_cli_default_db(void);
+
 struct cs_interval; /* engine/scope.h */
 
 /*

@@ -384,7 +384,7 @@ usage(FILE *f)
 	    "rights)\n"
 	    "  --filter BPF         capture filter for --interface\n"
 	    "  --db PATH            inventory database (default "
-	    "./camsweep.db)\n"
+	    CS_DEFAULT_DB_TEXT ")\n"
 	    "  --no-db              do not write the inventory\n"
 	    "  --data DIR           fingerprint and entity data directory\n"
 	    "  --phonehome PATH     endpoint list, file or directory "
@@ -468,7 +468,7 @@ cs_cli_listen(int argc, char **argv)
 	struct listen_run run;
 	struct oui_state oui;
 	struct cs_ph ph;
-	const char *db_path = "camsweep.db", *data = NULL, *ph_path = NULL;
+	const char *db_path = cs_cli_default_db(), *data = NULL, *ph_path = NULL;
 	char fpdir[4096], entdir[4096], phdir[4096], err[512];
 	bool nodb = false, stats = false;
 	const char *user = NULL;

@@ -41,7 +41,7 @@ enum {
 	X_FINDINGS = EXIT_FINDINGS,
 };
 
-#define DEFAULT_DB "camsweep.db"
+#define DEFAULT_DB cs_cli_default_db()
 
 /* Prints device-supplied text with terminal escaping. */
 static void

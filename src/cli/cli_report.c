@@ -22,7 +22,7 @@
 #include "store/store.h"
 #include "core/poison.h"
 
-#define DEFAULT_DB "camsweep.db"
+#define DEFAULT_DB cs_cli_default_db()
 
 enum {
 	OPT_FORMAT = 256,
@@ -65,7 +65,7 @@ report_usage(FILE *f)
 	      "error)\n"
 	      "  --summary           html: the two-page board paper only\n"
 	      "  --db PATH           inventory database (default "
-	      "./camsweep.db)\n"
+	      CS_DEFAULT_DB_TEXT ")\n"
 	      "  --marking TEXT      protective marking (default "
 	      "OFFICIAL-SENSITIVE)\n"
 	      "  --now TIME          generation time written in the report "

@@ -78,6 +78,145 @@ push(struct cs_interval **v, size_t *n, uint32_t lo, uint32_t hi)
 static int parse_file(const char *path, struct cs_interval **v, size_t *n,
 		      char *err, size_t errsz);
 
+#define OCTET_MAX_RANGES 256        /* comma-separated parts of one octet */
+#define OCTET_MAX_INTERVALS (1 << 18) /* intervals from one octet spec */
+
+struct octet_set {
+	uint8_t lo[OCTET_MAX_RANGES], hi[OCTET_MAX_RANGES];
+	size_t n;
+};
+
+/*
+ * One octet of nmap's octet-range notation: "*", "N", "N-M", "-M", "N-"
+ * or a comma-separated list of these ("1,3,10-12").  Returns 0 or
+ * CS_EINVAL.
+ */
+static int
+parse_octet(const char *s, struct octet_set *o)
+{
+	char part[16];
+
+	o->n = 0;
+	while (*s != '\0') {
+		size_t len = strcspn(s, ",");
+		long long a = 0, b = 255;
+		char *dash;
+
+		if (len == 0 || len >= sizeof(part) || o->n >= OCTET_MAX_RANGES)
+			return CS_EINVAL;
+		memcpy(part, s, len);
+		part[len] = '\0';
+		s += len;
+		if (*s == ',' && *++s == '\0')
+			return CS_EINVAL; /* trailing comma */
+		if (strcmp(part, "*") == 0) {
+			/* 0-255 */
+		} else if ((dash = strchr(part, '-')) != NULL) {
+			*dash = '\0';
+			if ((part[0] != '\0' &&
+			     cs_str_tonum(part, 0, 255, &a) != 0) ||
+			    (dash[1] != '\0' &&
+			     cs_str_tonum(dash + 1, 0, 255, &b) != 0) ||
+			    b < a)
+				return CS_EINVAL;
+		} else if (cs_str_tonum(part, 0, 255, &a) == 0) {
+			b = a;
+		} else {
+			return CS_EINVAL;
+		}
+		o->lo[o->n] = (uint8_t)a;
+		o->hi[o->n] = (uint8_t)b;
+		o->n++;
+	}
+	return o->n > 0 ? 0 : CS_EINVAL;
+}
+
+/* How many values an octet set holds (repeats counted). */
+static unsigned
+octet_values(const struct octet_set *o)
+{
+	unsigned nv = 0;
+
+	for (size_t k = 0; k < o->n; k++)
+		nv += (unsigned)(o->hi[k] - o->lo[k]) + 1;
+	return nv;
+}
+
+/* The i-th value of an octet set, in the order written. */
+static unsigned
+octet_nth(const struct octet_set *o, unsigned i)
+{
+	for (size_t k = 0; k < o->n; k++) {
+		unsigned w = (unsigned)(o->hi[k] - o->lo[k]) + 1;
+		if (i < w)
+			return o->lo[k] + i;
+		i -= w;
+	}
+	return 0; /* not reached: i < octet_values(o) */
+}
+
+/*
+ * nmap's octet ranges: "127.77.0-1.1-254", "10.1.*.1", "127.0.0.1,3,5".
+ * Every combination of the first three octets' values, each with the
+ * ranges of the last octet, is one interval; cs_scope_build merges them.
+ * Returns 0, or CS_EINVAL with a message.
+ */
+static int
+parse_octets(const char *spec, const char *buf, struct cs_interval **v,
+	     size_t *n, char *err, size_t errsz)
+{
+	struct octet_set o[4];
+	char tmp[128], *p = tmp, *dot;
+	uint64_t count = 1;
+
+	cs_strlcpy(tmp, buf, sizeof(tmp));
+	for (int i = 0; i < 4; i++) {
+		if ((dot = strchr(p, '.')) != NULL)
+			*dot = '\0';
+		if ((dot == NULL) != (i == 3) || parse_octet(p, &o[i]) != 0) {
+			snprintf(err, errsz,
+				 "%s: not an IPv4 address, CIDR, range, "
+				 "octet range or @file",
+				 spec);
+			return CS_EINVAL;
+		}
+		p = dot != NULL ? dot + 1 : p;
+	}
+	for (int i = 0; i < 3; i++)
+		count *= octet_values(&o[i]);
+	if (count * o[3].n > OCTET_MAX_INTERVALS) {
+		snprintf(err, errsz, "%s: more than %d ranges", spec,
+			 OCTET_MAX_INTERVALS);
+		return CS_EINVAL;
+	}
+	for (uint64_t k = 0; k < count; k++) {
+		/* the k-th combination of the first three octets */
+		uint32_t base = 0;
+		uint64_t rest = k;
+
+		for (int i = 2; i >= 0; i--) {
+			unsigned nv = octet_values(&o[i]);
+			base |= (uint32_t)octet_nth(&o[i], (unsigned)(rest % nv))
+				<< (8 * (3 - i));
+			rest /= nv;
+		}
+		for (size_t d = 0; d < o[3].n; d++)
+			push(v, n, base | o[3].lo[d], base | o[3].hi[d]);
+	}
+	return 0;
+}
+
+/* True if buf has exactly three dots (one IPv4 address's worth). */
+static bool
+three_dots(const char *buf)
+{
+	int dots = 0;
+
+	for (; *buf; buf++)
+		dots += *buf == '.';
+	return dots == 3;
+}
+
 int
 cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
 		    char *err, size_t errsz)
@@ -109,6 +248,9 @@ cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
 		push(v, n, lo, lo | ~mask);
 		return 0;
 	}
+	/* nmap's octet ranges, including the short "127.0.0.10-20". */
+	if (three_dots(buf) && strpbrk(buf, "-*,") != NULL)
+		return parse_octets(spec, buf, v, n, err, errsz);
 	if ((sep = strchr(buf, '-')) != NULL) {
 		*sep = '\0';
 		if (parse_ip(buf, &lo) != 0)

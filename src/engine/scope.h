@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The scan scope: an allow-list of IPv4 ranges minus exclusions.  Targets
- * are written as CIDRs ("127.16.0.0/20"), ranges ("127.0.0.10-127.0.0.20"
- * or "127.0.0.10-20"), single addresses, or "@file" (one spec per line,
+ * are written as CIDRs ("127.16.0.0/20"), ranges ("127.0.0.10-127.0.0.20"),
+ * nmap's octet ranges ("127.77.0-1.1-254", "127.0.0.10-20", "10.1.*.1",
+ * "127.0.0.1,3,5-7"), single addresses, or "@file" (one spec per line,
  * '#' comments).  The scope is normalised into sorted, disjoint intervals,
  * so membership is a binary search and the n-th address is found in
  * O(log n).

@@ -48,6 +48,19 @@ static const struct spec_case spec_cases[] = {
     {"example.com", -5, NULL, NULL},
     {"127.0.0.1-256", -5, NULL, NULL},
     {"@/nonexistent/file", -5, NULL, NULL},
+    /* nmap's octet ranges that make one interval */
+    {"127.0.0.*", 0, "127.0.0.0", "127.0.0.255"},
+    {"127.0.0.-5", 0, "127.0.0.0", "127.0.0.5"},
+    {"127.0.0.250-", 0, "127.0.0.250", "127.0.0.255"},
+    {"127.0.0.7,8", 0, NULL, NULL}, /* two intervals: see below */
+    {"127.0.0.1,", -5, NULL, NULL},
+    {"127.0.0.,1", -5, NULL, NULL},
+    {"127.0.0.1-2-3", -5, NULL, NULL},
+    {"127.0.0.x", -5, NULL, NULL},
+    {"127.0-1.0", -5, NULL, NULL},
+    {"127.0.0.0-1.1", -5, NULL, NULL}, /* five octets */
+    {"127.0.300-301.1", -5, NULL, NULL},
+    {"*.*.*.*", -5, NULL, NULL}, /* 2^24 ranges: too many */
 };
 
 static void
@@ -64,13 +77,68 @@ test_parse_specs(void **state)
 
 		assert_int_equal(rc, c->rc);
 		if (rc == 0) {
-			assert_int_equal(n, 1);
-			assert_int_equal(v[0].lo, ip(c->lo));
-			assert_int_equal(v[0].hi, ip(c->hi));
+			if (c->lo != NULL) {
+				assert_int_equal(n, 1);
+				assert_int_equal(v[0].lo, ip(c->lo));
+				assert_int_equal(v[0].hi, ip(c->hi));
+			}
 		} else {
 			assert_true(strlen(err) > 0);
 		}
 		free(v);
+	}
+}
+
+static void build(struct cs_scope *s, const char *const *inc, size_t ni,
+		  const char *const *exc, size_t ne);
+
+/* Octet ranges that make several intervals, in order. */
+static void
+test_octet_ranges(void **state)
+{
+	static const struct {
+		const char *spec;
+		size_t n;
+		const char *iv[8]; /* lo, hi of the first intervals */
+	} cases[] = {
+	    {"127.77.0-1.1-254",
+	     2,
+	     {"127.77.0.1", "127.77.0.254", "127.77.1.1", "127.77.1.254"}},
+	    {"127.0.0.1,3,5-6",
+	     3,
+	     {"127.0.0.1", "127.0.0.1", "127.0.0.3", "127.0.0.3"}},
+	    {"127.1-2.3,5.9",
+	     4,
+	     {"127.1.3.9", "127.1.3.9", "127.1.5.9", "127.1.5.9"}},
+	    {"10.*.*.1", 65536, {"10.0.0.1", "10.0.0.1", "10.0.1.1", "10.0.1.1"}},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct cs_interval *v = NULL;
+		size_t n = 0;
+		char err[256] = "";
+
+		assert_int_equal(
+		    cs_scope_parse_spec(cases[i].spec, &v, &n, err, sizeof(err)),
+		    0);
+		assert_int_equal(n, cases[i].n);
+		for (size_t k = 0; k < 2; k++) {
+			assert_int_equal(v[k].lo, ip(cases[i].iv[2 * k]));
+			assert_int_equal(v[k].hi, ip(cases[i].iv[2 * k + 1]));
+		}
+		free(v);
+	}
+	/* The acceptance line's targets: 2 x 254 addresses in scope. */
+	{
+		static const char *const inc[] = {"127.77.0-1.1-254"};
+		struct cs_scope s;
+
+		build(&s, inc, 1, NULL, 0);
+		assert_int_equal(s.total, 508);
+		assert_true(cs_scope_contains(&s, ip("127.77.1.254")));
+		assert_false(cs_scope_contains(&s, ip("127.77.1.255")));
+		assert_false(cs_scope_contains(&s, ip("127.77.0.0")));
+		cs_scope_free(&s);
 	}
 }
 
@@ -322,6 +390,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_parse_specs),
+	    cmocka_unit_test(test_octet_ranges),
 	    cmocka_unit_test(test_exclusions),
 	    cmocka_unit_test(test_scope_file),
 	    cmocka_unit_test(test_permutation),

@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: ISC
+# bash completion for camsweep
+_camsweep()
+{
+	local cur prev words cword
+	_init_completion || return
+	local cmds="scan scans show identify lookup estate assess plan diff reach
+		report listen upload oui db version help"
+	if [[ $cword -eq 1 ]]; then
+		COMPREPLY=($(compgen -W "$cmds --help --version -V" -- "$cur"))
+		return
+	fi
+	case $prev in
+	--db|--data|--spool|--estate|--config|--credentials|--exclude-file|\
+	--excludefile|-iL|-oX|-oJ|-o|--output|--read|--ieee-data)
+		_filedir
+		return ;;
+	--interface|-e)
+		_available_interfaces
+		return ;;
+	--format)
+		COMPREPLY=($(compgen -W "html csv json" -- "$cur"))
+		return ;;
+	esac
+	local opts
+	case ${words[1]} in
+	scan)
+		opts="--exclude --exclude-file --excludefile -iL -p --ports --rate
+		--max-conns --host-conns --connect-timeout --read-timeout
+		--host-timeout --dead-after --db --sensor --spool --estate --config
+		--data --json -oJ -oX --all --no-resume --allow-large --max-addrs
+		--credentials --interface --discover-time --user --stats-every -v -d
+		-q --quiet -h --help" ;;
+	scans|show)
+		opts="--db --scan --json --all -h --help" ;;
+	identify)
+		opts="--data --ieee-data -h --help" ;;
+	report)
+		opts="--db --format -o --output -h --help" ;;
+	estate)
+		opts="check import-csv -h --help" ;;
+	plan)
+		opts="list set -h --help" ;;
+	oui)
+		opts="update sources -h --help" ;;
+	db)
+		opts="init add-sensor -h --help" ;;
+	*)
+		opts="--db --data -h --help" ;;
+	esac
+	if [[ $cur == -* || ${words[1]} =~ ^(estate|plan|oui|db)$ ]]; then
+		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+	else
+		_filedir
+	fi
+}
+complete -F _camsweep camsweep

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Where camsweep finds its data and keeps its inventory.
+ *
+ * Data: --data, else $CAMSWEEP_DATA, else the installed data directory
+ * found relative to the running binary (PREFIX/bin/camsweep ->
+ * PREFIX/share/camsweep, so a package, a /usr/local install and a
+ * DESTDIR staging tree all work without knowing their prefix at build
+ * time), else the source tree's data/ (the build tree's default).
+ *
+ * Inventory: --db, else $XDG_DATA_HOME/camsweep/camsweep.db (by default
+ * ~/.local/share/camsweep/camsweep.db), the directory created 0700.
+ */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/str.h"
+#include "core/poison.h"
+
+#ifndef CS_SRCDIR
+#define CS_SRCDIR "."
+#endif
+#ifndef CS_BINDIR_REL
+#define CS_BINDIR_REL "bin"
+#endif
+#ifndef CS_DATADIR_REL
+#define CS_DATADIR_REL "share"
+#endif
+
+static bool
+is_dir(const char *p)
+{
+	struct stat sb;
+
+	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/*
+ * The installed data directory if the running binary sits in
+ * PREFIX/CS_BINDIR_REL and PREFIX/CS_DATADIR_REL/camsweep holds the
+ * fingerprints; else NULL.
+ */
+static const char *
+installed_data_dir(void)
+{
+	static char out[PATH_MAX];
+	static int done;
+	char exe[PATH_MAX], probe[PATH_MAX + 32];
+	const char *bin = CS_BINDIR_REL;
+	size_t n, bl = strlen(bin);
+	ssize_t r;
+	char *slash;
+
+	if (done)
+		return out[0] ? out : NULL;
+	done = 1;
+	r = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (r <= 0)
+		return NULL;
+	exe[r] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return NULL;
+	*slash = '\0'; /* the binary's directory */
+	n = strlen(exe);
+	if (bin[0] == '/' || n <= bl || exe[n - bl - 1] != '/' ||
+	    strcmp(exe + n - bl, bin) != 0)
+		return NULL;
+	exe[n - bl - 1] = '\0'; /* the prefix */
+	if ((size_t)snprintf(out, sizeof(out), "%s/%s/camsweep",
+			     exe[0] ? exe : "", CS_DATADIR_REL) >=
+	    sizeof(out)) {
+		out[0] = '\0';
+		return NULL;
+	}
+	snprintf(probe, sizeof(probe), "%s/fingerprints", out);
+	if (!is_dir(probe)) {
+		out[0] = '\0';
+		return NULL;
+	}
+	return out;
+}
+
+const char *
+cs_cli_data_dir(const char *opt)
+{
+	const char *env = getenv("CAMSWEEP_DATA"), *inst;
+
+	if (opt)
+		return opt;
+	if (env && *env)
+		return env;
+	if ((inst = installed_data_dir()) != NULL)
+		return inst;
+	return CS_SRCDIR "/data";
+}
+
+/* mkdir -p with mode for the directories it creates. */
+static int
+mkdirs(char *path, mode_t mode)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, mode) != 0 && errno != EEXIST) {
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	return mkdir(path, mode) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+const char *
+cs_cli_default_db(void)
+{
+	static char path[PATH_MAX + 32];
+	char dir[PATH_MAX];
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+	if (path[0])
+		return path;
+	/* XDG: a relative XDG_DATA_HOME is invalid and ignored. */
+	if (xdg && xdg[0] == '/')
+		snprintf(dir, sizeof(dir), "%s/camsweep", xdg);
+	else if (home && home[0] == '/')
+		snprintf(dir, sizeof(dir), "%s/.local/share/camsweep", home);
+	else
+		return CS_DEFAULT_DB_NAME; /* no home: the working directory */
+	if (mkdirs(dir, 0700) != 0)
+		return CS_DEFAULT_DB_NAME;
+	snprintf(path, sizeof(path), "%s/%s", dir, CS_DEFAULT_DB_NAME);
+	/* Private from its first byte, whatever the umask. */
+	{
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+			      0600);
+		if (fd >= 0)
+			close(fd);
+	}
+	return path;
+}

@@ -185,3 +185,68 @@ rule netgear-zyxel-switch-model
   example  "Zyxel GS1920-24HPv2" => class=switch
   example! "GS10"
   example! "DS-7608NI-K2"
+
+rule upnp-igd-router
+  on       ssdp.st ssdp.usn upnp.device-type
+  match    urn:schemas-upnp-org:device:(?:InternetGatewayDevice|WANDevice|WANConnectionDevice):[0-9]
+  flags    i
+  set      class=router surveillance=no
+  tier     role
+  weight   0.6
+  source   UPnP Forum InternetGatewayDevice:1 and :2 device templates (the IGD root device with WANDevice and WANConnectionDevice is a residential gateway/router); a device answering as one is the gateway
+  example  "urn:schemas-upnp-org:device:InternetGatewayDevice:1" => class=router
+  example  "uuid:abc::urn:schemas-upnp-org:device:WANConnectionDevice:1" => class=router
+  example! "urn:schemas-upnp-org:device:MediaRenderer:1"
+  example! "urn:schemas-upnp-org:service:WANIPConnection:1"
+
+rule upnp-printer-device
+  on       ssdp.st ssdp.usn upnp.device-type
+  match    urn:schemas-upnp-org:device:Printer:[0-9]
+  flags    i
+  set      class=printer surveillance=no
+  tier     role
+  weight   0.6
+  source   UPnP Forum Printer:1 device template (PrintBasic/PrintEnhanced services)
+  example  "urn:schemas-upnp-org:device:Printer:1" => class=printer
+  example! "urn:schemas-upnp-org:device:Basic:1"
+
+rule router-model-family
+  on       upnp.model upnp.model-number upnp.friendly-name http.title snmp.sysdescr
+  match    \b(?:NETGEAR\s+(?:Router\s+)?(R[6-9][0-9]{3}[A-Z]{0,2}|RAX[0-9]{2,3}[A-Z]{0,2}|RBR[0-9]{2,3})|ASUS\s+(?:Wireless\s+Router\s+)?(RT-[A-Z]{1,3}[0-9]{2,5}[A-Z]{0,3}|GT-[A-Z]{1,3}[0-9]{4,5})|(FRITZ!Box\s[0-9]{4}[A-Za-z ]{0,10}))(?![A-Za-z0-9])|^\s*(R[6-9][0-9]{3}|RAX[0-9]{2,3}|RT-AC[0-9]{2,4}[A-Z]?|RT-AX[0-9]{2,4}[A-Z]?)\s*$
+  set      class=router surveillance=no
+  tier     model
+  weight   0.65
+  source   Netgear Nighthawk router model scheme (R6400, R7000, RAX50, Orbi RBR50) and ASUS router scheme (RT-AC68U, RT-AX88U, GT-AX11000) from their product/support pages; AVM FRITZ!Box 7590 product page
+  example  "NETGEAR Router R7000" => class=router
+  example  "ASUS Wireless Router RT-AC68U - Login" => class=router
+  example  "R7000" => class=router
+  example  "FRITZ!Box 7590" => class=router
+  example! "R700"
+  example! "RT-"
+
+rule nas-model-family
+  on       upnp.model upnp.model-number upnp.friendly-name http.title
+  match    ^\s*(?:Synology\s+)?((?:DS|RS)[0-9]{3,4}(?:\+|j|play|xs\+?|RP\+)?)\s*$|^\s*(?:QNAP\s+)?((?:TS|TVS|TBS|TS-h)-?[0-9]{3,4}[A-Z]{0,3}(?:\+)?(?:-[0-9]{1,2}G)?)\s*$
+  set      class=storage surveillance=no
+  tier     model
+  weight   0.6
+  source   Synology DiskStation/RackStation model scheme (DS918+, DS220j, RS1221+; synology.com product pages) and QNAP Turbo NAS scheme (TS-453D, TVS-872XT; qnap.com product pages), as UPnP modelName
+  example  "DS918+" => class=storage
+  example  "Synology DS220j" => class=storage
+  example  "TS-453D" => class=storage
+  example  "QNAP TVS-872XT" => class=storage
+  example! "DS-7608NI-K2"
+  example! "DS918+ camera"
+
+rule printer-model-family
+  on       upnp.model upnp.model-number upnp.friendly-name snmp.sysdescr
+  match    ^\s*(?:Brother\s+)?((?:HL|MFC|DCP)-[A-Z]?[0-9]{3,4}[A-Z]{0,4})(?:\s+series)?\b|^\s*(?:HP\s+)?((?:Color\s+)?(?:LaserJet|OfficeJet|DeskJet|ENVY|PageWide|DesignJet)\b[ A-Za-z0-9-]{0,40})
+  set      class=printer surveillance=no
+  tier     model
+  weight   0.65
+  source   Brother printer model scheme (HL-L2350DW, MFC-L2710DW, DCP-L2550DW; brother product pages) and HP printer lines (LaserJet, OfficeJet, DeskJet, ENVY, PageWide, DesignJet; hp.com), as UPnP modelName or sysDescr
+  example  "HL-L2350DW series" => class=printer
+  example  "HP LaserJet MFP M426fdw" => class=printer
+  example  "Brother MFC-L2710DW" => class=printer
+  example! "HLS-2350"
+  example! "HP ProCurve Switch"

@@ -250,3 +250,15 @@ rule printer-model-family
   example  "Brother MFC-L2710DW" => class=printer
   example! "HLS-2350"
   example! "HP ProCurve Switch"
+
+rule mdns-printer-service
+  on       mdns.service
+  match    ^_(?:ipp|ipps|printer|pdl-datastream|uscan|uscans)\._tcp\b
+  set      class=printer surveillance=no
+  tier     role
+  weight   0.6
+  source   Apple Bonjour Printing Specification v1.2.1 (_ipp._tcp, _printer._tcp LPR, _pdl-datastream._tcp raw port 9100); PWG 5100.14 IPP Everywhere and PWG eSCL (_uscan._tcp); IANA service-name registry
+  example  "_ipp._tcp.local" => class=printer
+  example  "_pdl-datastream._tcp.local" => class=printer
+  example! "_rtsp._tcp.local"
+  example! "_smb._tcp.local"

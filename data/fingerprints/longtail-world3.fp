@@ -102,3 +102,17 @@ rule ganz-model
   example  "ZC-DNT8312NBA-IR" => model=ZC-DNT8312NBA-IR
   example! "ZN-B2"
   example! "ZX-B2MTP"
+
+rule avigilon-camera-model
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b([0-9]{1,2}(?:\.[0-9])?[A-Z]{1,2}-H[3-6][A-Z]{0,3}(?:-[A-Z0-9]{1,5}){1,4})(?![A-Za-z0-9])
+  set      manufacturer=Avigilon model=$1 class=camera@0.6
+  tier     model
+  weight   0.65
+  source   Avigilon camera model scheme <megapixels><W|C|L>-H<generation>-<form>: 2.0W-H3-BO1-IR (https://assets.avigilon.com/file_library/pdf/h3-bullet/avigilon-h264-hd-bullet-camera-datasheet-en-rev4.pdf), 2.0C-H5A-D1, 8.0C-H5A-BO2-IR (Avigilon H5A datasheets)
+  example  "2.0W-H3-BO1-IR" => manufacturer=Avigilon model=2.0W-H3-BO1-IR class=camera
+  example  "Avigilon 2.0C-H5A-D1" => model=2.0C-H5A-D1
+  example  "8.0C-H5A-BO2-IR" => model=8.0C-H5A-BO2-IR
+  example! "2.0C-H5A"
+  example! "H5A"
+  example! "12-H3"

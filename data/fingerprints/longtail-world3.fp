@@ -116,3 +116,15 @@ rule avigilon-camera-model
   example! "2.0C-H5A"
   example! "H5A"
   example! "12-H3"
+
+rule hunt-nvr-cgi
+  on       http.body http.location
+  match    \b(?:SetCHEnable|SetTimePlay)\.cgi\?session=|\bGetStream\.cgi\?CH_ENABLE=[01]{1,32}
+  set      manufacturer="Hunt Electronic" class=nvr
+  tier     role
+  weight   0.5
+  source   HUNT NVR SDK V1.1 (2015-04), CGI specification (GetStream.cgi?CH_ENABLE=, SetCHEnable.cgi?session=, SetTimePlay.cgi?session=), https://studylib.net/doc/8551038/hunt_nvr_sdk_v1.12015-04
+  example  "http://192.168.1.241/GetStream.cgi?CH_ENABLE=0101" => manufacturer="Hunt Electronic" class=nvr
+  example  "xhr.open('GET','/SetCHEnable.cgi?session='+sid+'&nDISP=1')" => class=nvr
+  example! "GetStream.cgi"
+  example! "/cgi-bin/SetTimePlay.cgi"

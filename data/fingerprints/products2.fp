@@ -94,3 +94,43 @@ rule dahua-nvr6-prefixed
   example  "DHI-NVR608H-128XL" => model=NVR608H-128XL
   example! "NVR302-16S"
   example! "DHI-NVR5216-16P-4KS2E"
+
+rule vivotek-nvr-model
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model sadp.raw dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session axis.model axis.product
+  match    \b((?:ND9[0-9]{3}P?|NR[89][0-9]{3}[A-Z]{0,3})(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
+  set      manufacturer=Vivotek@0.5 model=$1@0.6 class=nvr
+  tier     model
+  weight   0.75
+  source   Vivotek NVR product pages (https://www.vivotek.com/website/nd9541p/: ND9541P network video recorder; ND9326P); NR-series mobile NVRs (NR8401); a public asset register lists "NVR VIVOTEK ND9541P" on Vivotek OUI 00:02:D1
+  example  "ND9541P" => model=ND9541P class=nvr manufacturer=Vivotek
+  example  "ND9326P" => class=nvr
+  example  "NR8401XP" => class=nvr
+  example! "IB8369A"
+  example! "ND95"
+
+rule axis-recorder-model
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model sadp.raw dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session axis.model axis.product
+  match    \bAXIS\s+(S(?:30[0-9]{2}|22[0-9]{2}|11[0-9]{2}|12[0-9]{2})(?:\s?Mk\s?II)?)(?:\s+(?:Recorder|Appliance|Workstation|Server))?(?![A-Za-z0-9])|^\s*(S30[0-9]{2})\s*$
+  flags    i
+  set      manufacturer=Axis@0.6 class=nvr
+  tier     model
+  weight   0.75
+  source   Axis recorder lines: "AXIS S3008 Recorder" (8-channel recorder; Axis product page and distributor price lists), AXIS S3016, S3048; AXIS S22 appliance and S11/S12 recorder series (AXIS Camera Station recorders), axis.com product pages
+  example  "AXIS S3008 Recorder" => class=nvr manufacturer=Axis
+  example  "AXIS S1148" => class=nvr
+  example  "AXIS S2212 Appliance" => class=nvr
+  example  "S3016" => class=nvr
+  example! "AXIS S9002 Desktop Terminal"
+  example! "AXIS M3045-V"
+
+rule lts-nvr-model
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model sadp.raw dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session axis.model axis.product
+  match    \b(LTN[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
+  set      manufacturer=LTS@0.5 brand=LTS model=$1@0.6 class=nvr
+  tier     model
+  weight   0.75
+  source   LTS NVR series (LTN8704, LTN8708, LTN8716 "LTS NVRs (LTN series)" with Hikvision-style /Streaming/Channels RTSP paths, public camera-integration docs); oem.tsv LTS LTN line = Hikvision
+  example  "LTN8704-P4" => class=nvr model=LTN8704-P4
+  example  "LTN8716" => class=nvr
+  example! "LTN87"
+  example! "CMIP8242W"

@@ -1034,6 +1034,32 @@ skip_to_proto(struct dctx *c, const char *proto)
 	return true;
 }
 
+/*
+ * True if b is text a person could read as a reply body: no NUL or other
+ * control byte but tab, CR and LF (bytes >= 0x80 pass: UTF-8 or a legacy
+ * code page), and at least two bytes that are not blank.  A vendor API
+ * answered in plain key=value lines (magicBox "class=NVR", AVTECH
+ * "Product.Type=DVR", Vivotek "system_info_modelname='IP7160'") has no
+ * markup and no JSON, but is a body all the same.
+ */
+static bool
+text_body(struct cs_span b)
+{
+	size_t vis = 0;
+
+	for (size_t i = 0; i < b.n; i++) {
+		uint8_t ch = b.p[i];
+
+		if (ch < 0x20 && ch != '\t' && ch != '\r' && ch != '\n')
+			return false;
+		if (ch == 0x7f)
+			return false;
+		if (ch > ' ')
+			vis++;
+	}
+	return vis >= 2;
+}
+
 /* True if p starts with a "Name: value" header line. */
 static bool
 header_block(const uint8_t *p, size_t n)
@@ -1074,14 +1100,20 @@ dec_http(struct dctx *c)
 			/* A body without its head: keep what a page says,
 			 * or what an API answer gives.  Markup, JSON or a
 			 * known API answer; the scan keeps the same body
-			 * from a host that sends it with its head. */
+			 * from a host that sends it with its head.  Other
+			 * readable text (a key=value answer) is kept too,
+			 * marked salvaged: its head was lost. */
 			struct cs_span t = cs_span_trim(b);
 
-			if (c->n == 0 ||
-			    (memchr(c->p, '<', c->n) == NULL &&
-			     body_sniff(b) == NULL &&
-			     (t.n < 2 || (t.p[0] != '{' && t.p[0] != '['))))
+			if (c->n == 0)
 				return malformed(c);
+			if (memchr(c->p, '<', c->n) == NULL &&
+			    body_sniff(b) == NULL &&
+			    (t.n < 2 || (t.p[0] != '{' && t.p[0] != '['))) {
+				if (!text_body(b))
+					return malformed(c);
+				c->flags |= CS_OBS_SALVAGED;
+			}
 			add_span(c, "http.title", cs_html_title(b));
 			add_span(c, "http.location",
 				 cs_html_meta_refresh_or_location(b));

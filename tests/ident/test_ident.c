@@ -501,6 +501,18 @@ static const struct {
     {"http", "version=2.400.0000.0.R,build:2016-01-08\r\n", "dahua.firmware",
      "2.400.0000.0.R,build:2016-01-08", 0},
     {"http", "version=1.0\n", "dahua.firmware", NULL, 0},
+    /* Readable text without head, markup or JSON is a body; control
+     * bytes are not text. */
+    {"http", "class=NVR", "http.body", "class=NVR", 0},
+    {"http",
+     "Firmware.Version=1011-1005-1008-1002\nProduct.Type=DVR\n"
+     "Video.Input.Num=8\n",
+     "http.body",
+     "Firmware.Version=1011-1005-1008-1002\nProduct.Type=DVR\n"
+     "Video.Input.Num=8\n",
+     0},
+    {"http", "a\x01b=c", "http.body", NULL, 0},
+    {"http", " \r\n", "http.body", NULL, 0},
 };
 
 static void

@@ -149,6 +149,12 @@ CASES = [
      '{"Response":{"ResponseURL":"/LAPI/V1.0/System/DeviceInfo","ResponseCode":0,"Data":'
      '{"DeviceType":"NVR","DeviceModel":"NVR302-16S","FirmwareVersion":"NVR-B3118P26',
      {"manufacturer": "Uniview", "model": "NVR302-16S", "device_class": "nvr"}, True),
+    # magicBox getDeviceClass answers logged without their HTTP head: plain
+    # key=value text, no markup or JSON, is still a body
+    ("magicbox-class-bare", "http", "class=NVR\r\n",
+     {"manufacturer": "Dahua", "device_class": "nvr", "surveillance": True}, True),
+    ("magicbox-vto-bare", "http", "class=VTO\n",
+     {"manufacturer": "Dahua", "device_class": "intercom", "surveillance": False}, True),
 ]
 
 

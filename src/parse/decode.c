@@ -1241,14 +1241,69 @@ add_ns(struct dctx *c, const struct cs_soap *s)
 	add(c, "onvif.ns", c->d->text, k);
 }
 
+/*
+ * The text of a Scopes element given alone, as discovery tools print it
+ * (a log line, a table cell): blank-separated URIs, at least one of
+ * them an ONVIF scope (onvif://www.onvif.org/...), nothing else.  Copies
+ * them, single-spaced, into c->d->text (at most 2047 bytes, as a parsed
+ * Scopes element) and returns their length, or 0 if b is not that.
+ */
+static size_t
+bare_scopes(struct dctx *c, struct cs_span b)
+{
+	char *t = c->d->text;
+	size_t k = 0, off = 0;
+	bool onvif = false;
+
+	b = cs_span_trim(b);
+	if (b.n == 0 || b.n >= sizeof(c->d->soap.scopes))
+		return 0;
+	while (off < b.n) {
+		size_t e = off;
+		struct cs_span u;
+
+		while (e < b.n && b.p[e] > ' ')
+			e++;
+		u = cs_span_make(b.p + off, e - off);
+		for (size_t i = 0; i < u.n; i++)
+			if (u.p[i] >= 0x7f || u.p[i] == '<' || u.p[i] == '>' ||
+			    u.p[i] == '"')
+				return 0;
+		if (cs_span_find(u, "://", 3, false) <= 0)
+			return 0;
+		if (cs_span_istarts(u, "onvif://www.onvif.org/"))
+			onvif = true;
+		if (k > 0)
+			t[k++] = ' ';
+		memcpy(t + k, u.p, u.n);
+		k += u.n;
+		off = e;
+		while (off < b.n && (b.p[off] == ' ' || b.p[off] == '\t' ||
+				     b.p[off] == '\r' || b.p[off] == '\n'))
+			off++;
+		if (off < b.n && b.p[off] < ' ')
+			return 0;
+	}
+	return onvif ? k : 0;
+}
+
 static int
 dec_wsd(struct dctx *c)
 {
 	struct cs_soap *s = &c->d->soap;
 
 	unwrap_http(c);
-	if (cs_soap_parse(c->p, c->n, s) != 0)
-		return malformed(c);
+	if (cs_soap_parse(c->p, c->n, s) != 0) {
+		size_t k = bare_scopes(c, cs_span_make(c->p, c->n));
+
+		if (k == 0)
+			return malformed(c);
+		/* A Scopes text without its ProbeMatch: salvaged. */
+		c->flags |= CS_OBS_SALVAGED;
+		add(c, "wsd.scopes", c->d->text, k);
+		add(c, "onvif.scopes", c->d->text, k);
+		return 0;
+	}
 	if (s->salvaged)
 		c->flags |= CS_OBS_SALVAGED;
 	adds(c, "wsd.scopes", s->scopes);

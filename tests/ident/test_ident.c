@@ -513,6 +513,21 @@ static const struct {
      0},
     {"http", "a\x01b=c", "http.body", NULL, 0},
     {"http", " \r\n", "http.body", NULL, 0},
+    /* A Scopes text alone (a tool's printout), single-spaced; not
+     * without an ONVIF scope, nor with other text among the URIs. */
+    {"wsd",
+     "onvif://www.onvif.org/type/video_encoder\t onvif://www.onvif.org/"
+     "hardware/CM-6204-11-I\r\n",
+     "wsd.scopes",
+     "onvif://www.onvif.org/type/video_encoder onvif://www.onvif.org/"
+     "hardware/CM-6204-11-I",
+     0},
+    {"wsd", "onvif://www.onvif.org/name/X http://192.0.2.1/onvif",
+     "onvif.scopes", "onvif://www.onvif.org/name/X http://192.0.2.1/onvif",
+     0},
+    {"wsd", "http://192.0.2.1/onvif/device_service", "wsd.scopes", NULL, 0},
+    {"wsd", "scopes: onvif://www.onvif.org/name/X", "wsd.scopes", NULL, 0},
+    {"wsd", "onvif://www.onvif.org/name/<X>", "wsd.scopes", NULL, 0},
 };
 
 static void

@@ -153,6 +153,12 @@ CASES = [
     # key=value text, no markup or JSON, is still a body
     ("magicbox-class-bare", "http", "class=NVR\r\n",
      {"manufacturer": "Dahua", "device_class": "nvr", "surveillance": True}, True),
+    # a ProbeMatch's Scopes text printed alone by a discovery tool
+    ("wsd-scopes-bare", "wsd",
+     "onvif://www.onvif.org/type/video_encoder onvif://www.onvif.org/Profile/Streaming "
+     "onvif://www.onvif.org/hardware/DS-2CD2043G2-I onvif://www.onvif.org/name/HIKVISION%20"
+     "DS-2CD2043G2-I onvif://www.onvif.org/location/city/hangzhou\n",
+     {"manufacturer": "Hikvision", "model": "DS-2CD2043G2-I", "device_class": "camera"}, True),
     ("magicbox-vto-bare", "http", "class=VTO\n",
      {"manufacturer": "Dahua", "device_class": "intercom", "surveillance": False}, True),
 ]

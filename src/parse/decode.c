@@ -1797,10 +1797,56 @@ dec_as(struct dctx *c, const char *key)
 	return 0;
 }
 
+/*
+ * AXIS OS devices' sysDescr: "; AXIS <product>; <product type>;
+ * <firmware>; <build date>; <hardware id>; <n>" (captures of an AXIS
+ * Q1656 Box Camera and an I8116-E Network Video Intercom in LibreNMS's
+ * tests/snmpsim axiscam_box.snmprec and axiscam_i8116-e.snmprec).  The
+ * product type is basicdeviceinfo's ProdType and the firmware its
+ * Version, so they are recorded under the same keys: the device type
+ * is class evidence the protocol defines, read by the rules of
+ * axis.device-type.  Needs the leading "; AXIS " and at least the
+ * three fields; a field is at most 63 bytes.
+ */
+static void
+axis_sysdescr(struct dctx *c)
+{
+	static const char *const keys[] = {"axis.model", "axis.device-type",
+					   "axis.firmware"};
+	struct cs_span s = cs_span_trim(cs_span_make(c->p, c->n));
+	struct cs_span f[3];
+	size_t off = 2, nf = 0;
+
+	if (s.n < 8 || !cs_span_istarts(s, "; AXIS "))
+		return;
+	while (nf < 3 && off < s.n) {
+		long e = cs_span_find(cs_span_make(s.p + off, s.n - off), ";",
+				      1, false);
+		size_t end = e < 0 ? s.n : off + (size_t)e;
+
+		f[nf] = cs_span_trim(cs_span_make(s.p + off, end - off));
+		if (f[nf].n == 0 || f[nf].n > 63)
+			return;
+		nf++;
+		off = end + 1;
+	}
+	if (nf < 3)
+		return;
+	/* "AXIS Q1656" -> "Q1656", as ProdNbr. */
+	f[0].p += 5;
+	f[0].n -= 5;
+	f[0] = cs_span_trim(f[0]);
+	for (size_t i = 0; i < nf; i++)
+		add_span(c, keys[i], f[i]);
+	adds(c, "axis.brand", "AXIS");
+}
+
 static int
 dec_snmp(struct dctx *c)
 {
-	return dec_as(c, "snmp.sysdescr");
+	(void)dec_as(c, "snmp.sysdescr");
+	axis_sysdescr(c);
+	return 0;
 }
 
 static int

@@ -528,6 +528,21 @@ static const struct {
     {"wsd", "http://192.0.2.1/onvif/device_service", "wsd.scopes", NULL, 0},
     {"wsd", "scopes: onvif://www.onvif.org/name/X", "wsd.scopes", NULL, 0},
     {"wsd", "onvif://www.onvif.org/name/<X>", "wsd.scopes", NULL, 0},
+    /* An AXIS OS sysDescr: its product type and firmware fields. */
+    {"snmp-sysdescr",
+     "; AXIS P3265-LVE; Dome Camera; 11.11.73; Oct 12 2024 09:12; 1D7; 1",
+     "axis.device-type", "Dome Camera", 0},
+    {"snmp-sysdescr",
+     "; AXIS P3265-LVE; Dome Camera; 11.11.73; Oct 12 2024 09:12; 1D7; 1",
+     "axis.model", "P3265-LVE", 0},
+    {"snmp-sysdescr", "; AXIS A1601; Network Door Controller; 1.65.2",
+     "axis.firmware", "1.65.2", 0},
+    {"snmp-sysdescr", "; AXIS M3045-V; Network Camera", "axis.device-type",
+     NULL, 0},
+    {"snmp-sysdescr", "Linux axis-accc8e012345 4.9.0 #1 PREEMPT armv7l",
+     "axis.model", NULL, 0},
+    {"snmp-sysdescr", "AXIS M3045-V; Network Camera; 9.80.1",
+     "axis.device-type", NULL, 0},
 };
 
 static void

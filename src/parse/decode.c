@@ -977,6 +977,32 @@ skip_to_proto(struct dctx *c, const char *proto)
 	return true;
 }
 
+/*
+ * True if b is text a person could read as a reply body: no NUL or other
+ * control byte but tab, CR and LF (bytes >= 0x80 pass: UTF-8 or a legacy
+ * code page), and at least two bytes that are not blank.  A vendor API
+ * answered in plain key=value lines (magicBox "class=NVR", AVTECH
+ * "Product.Type=DVR", Vivotek "system_info_modelname='IP7160'") has no
+ * markup and no JSON, but is a body all the same.
+ */
+static bool
+text_body(struct cs_span b)
+{
+	size_t vis = 0;
+
+	for (size_t i = 0; i < b.n; i++) {
+		uint8_t ch = b.p[i];
+
+		if (ch < 0x20 && ch != '\t' && ch != '\r' && ch != '\n')
+			return false;
+		if (ch == 0x7f)
+			return false;
+		if (ch > ' ')
+			vis++;
+	}
+	return vis >= 2;
+}
+
 /* True if p starts with a "Name: value" header line. */
 static bool
 header_block(const uint8_t *p, size_t n)
@@ -1017,14 +1043,20 @@ dec_http(struct dctx *c)
 			/* A body without its head: keep what a page says,
 			 * or what an API answer gives.  Markup, JSON or a
 			 * known API answer; the scan keeps the same body
-			 * from a host that sends it with its head. */
+			 * from a host that sends it with its head.  Other
+			 * readable text (a key=value answer) is kept too,
+			 * marked salvaged: its head was lost. */
 			struct cs_span t = cs_span_trim(b);
 
-			if (c->n == 0 ||
-			    (memchr(c->p, '<', c->n) == NULL &&
-			     body_sniff(b) == NULL &&
-			     (t.n < 2 || (t.p[0] != '{' && t.p[0] != '['))))
+			if (c->n == 0)
 				return malformed(c);
+			if (memchr(c->p, '<', c->n) == NULL &&
+			    body_sniff(b) == NULL &&
+			    (t.n < 2 || (t.p[0] != '{' && t.p[0] != '['))) {
+				if (!text_body(b))
+					return malformed(c);
+				c->flags |= CS_OBS_SALVAGED;
+			}
 			add_span(c, "http.title", cs_html_title(b));
 			add_span(c, "http.location",
 				 cs_html_meta_refresh_or_location(b));
@@ -1152,14 +1184,69 @@ add_ns(struct dctx *c, const struct cs_soap *s)
 	add(c, "onvif.ns", c->d->text, k);
 }
 
+/*
+ * The text of a Scopes element given alone, as discovery tools print it
+ * (a log line, a table cell): blank-separated URIs, at least one of
+ * them an ONVIF scope (onvif://www.onvif.org/...), nothing else.  Copies
+ * them, single-spaced, into c->d->text (at most 2047 bytes, as a parsed
+ * Scopes element) and returns their length, or 0 if b is not that.
+ */
+static size_t
+bare_scopes(struct dctx *c, struct cs_span b)
+{
+	char *t = c->d->text;
+	size_t k = 0, off = 0;
+	bool onvif = false;
+
+	b = cs_span_trim(b);
+	if (b.n == 0 || b.n >= sizeof(c->d->soap.scopes))
+		return 0;
+	while (off < b.n) {
+		size_t e = off;
+		struct cs_span u;
+
+		while (e < b.n && b.p[e] > ' ')
+			e++;
+		u = cs_span_make(b.p + off, e - off);
+		for (size_t i = 0; i < u.n; i++)
+			if (u.p[i] >= 0x7f || u.p[i] == '<' || u.p[i] == '>' ||
+			    u.p[i] == '"')
+				return 0;
+		if (cs_span_find(u, "://", 3, false) <= 0)
+			return 0;
+		if (cs_span_istarts(u, "onvif://www.onvif.org/"))
+			onvif = true;
+		if (k > 0)
+			t[k++] = ' ';
+		memcpy(t + k, u.p, u.n);
+		k += u.n;
+		off = e;
+		while (off < b.n && (b.p[off] == ' ' || b.p[off] == '\t' ||
+				     b.p[off] == '\r' || b.p[off] == '\n'))
+			off++;
+		if (off < b.n && b.p[off] < ' ')
+			return 0;
+	}
+	return onvif ? k : 0;
+}
+
 static int
 dec_wsd(struct dctx *c)
 {
 	struct cs_soap *s = &c->d->soap;
 
 	unwrap_http(c);
-	if (cs_soap_parse(c->p, c->n, s) != 0)
-		return malformed(c);
+	if (cs_soap_parse(c->p, c->n, s) != 0) {
+		size_t k = bare_scopes(c, cs_span_make(c->p, c->n));
+
+		if (k == 0)
+			return malformed(c);
+		/* A Scopes text without its ProbeMatch: salvaged. */
+		c->flags |= CS_OBS_SALVAGED;
+		add(c, "wsd.scopes", c->d->text, k);
+		add(c, "onvif.scopes", c->d->text, k);
+		return 0;
+	}
 	if (s->salvaged)
 		c->flags |= CS_OBS_SALVAGED;
 	adds(c, "wsd.scopes", s->scopes);
@@ -1653,10 +1740,56 @@ dec_as(struct dctx *c, const char *key)
 	return 0;
 }
 
+/*
+ * AXIS OS devices' sysDescr: "; AXIS <product>; <product type>;
+ * <firmware>; <build date>; <hardware id>; <n>" (captures of an AXIS
+ * Q1656 Box Camera and an I8116-E Network Video Intercom in LibreNMS's
+ * tests/snmpsim axiscam_box.snmprec and axiscam_i8116-e.snmprec).  The
+ * product type is basicdeviceinfo's ProdType and the firmware its
+ * Version, so they are recorded under the same keys: the device type
+ * is class evidence the protocol defines, read by the rules of
+ * axis.device-type.  Needs the leading "; AXIS " and at least the
+ * three fields; a field is at most 63 bytes.
+ */
+static void
+axis_sysdescr(struct dctx *c)
+{
+	static const char *const keys[] = {"axis.model", "axis.device-type",
+					   "axis.firmware"};
+	struct cs_span s = cs_span_trim(cs_span_make(c->p, c->n));
+	struct cs_span f[3];
+	size_t off = 2, nf = 0;
+
+	if (s.n < 8 || !cs_span_istarts(s, "; AXIS "))
+		return;
+	while (nf < 3 && off < s.n) {
+		long e = cs_span_find(cs_span_make(s.p + off, s.n - off), ";",
+				      1, false);
+		size_t end = e < 0 ? s.n : off + (size_t)e;
+
+		f[nf] = cs_span_trim(cs_span_make(s.p + off, end - off));
+		if (f[nf].n == 0 || f[nf].n > 63)
+			return;
+		nf++;
+		off = end + 1;
+	}
+	if (nf < 3)
+		return;
+	/* "AXIS Q1656" -> "Q1656", as ProdNbr. */
+	f[0].p += 5;
+	f[0].n -= 5;
+	f[0] = cs_span_trim(f[0]);
+	for (size_t i = 0; i < nf; i++)
+		add_span(c, keys[i], f[i]);
+	adds(c, "axis.brand", "AXIS");
+}
+
 static int
 dec_snmp(struct dctx *c)
 {
-	return dec_as(c, "snmp.sysdescr");
+	(void)dec_as(c, "snmp.sysdescr");
+	axis_sysdescr(c);
+	return 0;
 }
 
 static int

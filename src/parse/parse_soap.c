@@ -2,10 +2,12 @@
 /* SOAP and small XML documents through a locked-down expat; see .h. */
 #include "parse/parse_soap.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <expat.h>
 
+#include "core/alloc.h"
 #include "core/str.h"
 #include "core/poison.h"
 
@@ -401,14 +403,84 @@ xml_run(const uint8_t *p, size_t n, struct xst *st)
 	return rc;
 }
 
+static bool
+name_char(uint8_t ch, bool first)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+	       ch == '_' ||
+	       (!first && ((ch >= '0' && ch <= '9') || ch == '.' || ch == '-'));
+}
+
+/*
+ * Length of the reference at p[0] == '&': a character reference (&#NN;
+ * &#xHH;) or anything shaped as an entity reference (&name;, which
+ * expat expands if predefined and refuses otherwise: an undefined
+ * entity stays an error), or 0 if it is a stray '&' (an unescaped
+ * ampersand, as in "VEN_01f2&DEV_0004").
+ */
+static size_t
+ref_len(const uint8_t *p, size_t n)
+{
+	size_t i = 2;
+
+	if (n >= 3 && name_char(p[1], true)) {
+		i = 2;
+		while (i < n && i < 34 && name_char(p[i], false))
+			i++;
+		return i < n && p[i] == ';' ? i + 1 : 0;
+	}
+	if (n < 4 || p[1] != '#')
+		return 0;
+	if (p[2] == 'x') {
+		i = 3;
+		while (i < n && i < 12 && cs_hexval(p[i]) >= 0)
+			i++;
+		return i > 3 && i < n && p[i] == ';' ? i + 1 : 0;
+	}
+	while (i < n && i < 12 && p[i] >= '0' && p[i] <= '9')
+		i++;
+	return i > 2 && i < n && p[i] == ';' ? i + 1 : 0;
+}
+
+/*
+ * A copy of p with every stray '&' written as "&amp;" (cut at CS_XML_MAX
+ * bytes), into *out (free it); NULL, and *out untouched, if p has none.
+ */
+static uint8_t *
+escape_stray_amp(const uint8_t *p, size_t n, size_t *out)
+{
+	size_t stray = 0, k = 0;
+	uint8_t *q;
+
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == '&' && ref_len(p + i, n - i) == 0)
+			stray++;
+	if (stray == 0)
+		return NULL;
+	q = cs_xmalloc(CS_MIN(n + 4 * stray, (size_t)CS_XML_MAX));
+	for (size_t i = 0; i < n; i++) {
+		bool esc = p[i] == '&' && ref_len(p + i, n - i) == 0;
+		size_t m = esc ? 5 : 1;
+
+		if (k + m > CS_XML_MAX)
+			break;
+		memcpy(q + k, esc ? (const uint8_t *)"&amp;" : p + i, m);
+		k += m;
+	}
+	*out = k;
+	return q;
+}
+
 /*
  * The salvage pass, for input the strict pass refused (never for a
  * DOCTYPE or entity declaration, a cap or memory): from the first '<'
  * on, less any XML declaration, inside a synthetic root element and
  * without namespace processing, so a bare fragment, a Body without its
  * Envelope, undeclared prefixes and several top-level elements parse;
- * whatever was complete before the first error (a cut, junk) is kept,
- * and text of elements still open at the error is dropped.  Returns
+ * a stray '&' (an unescaped ampersand in a sloppy firmware's text) is
+ * read as itself; whatever was complete before the first error (a cut,
+ * junk) is kept, and text of elements still open at the error is
+ * dropped.  Returns
  * CS_EPROTO if the input has no '<' or nothing could be read, else 0
  * (the caller decides whether what was read is enough).
  */
@@ -417,6 +489,8 @@ xml_salvage(const uint8_t *p, size_t n, struct xst *st)
 {
 	static const char open[] = "<cs-salvage>", close[] = "</cs-salvage>";
 	const uint8_t *lt = memchr(p, '<', n);
+	uint8_t *esc;
+	size_t en = 0;
 	XML_Parser xp;
 
 	if (lt == NULL)
@@ -431,10 +505,17 @@ xml_salvage(const uint8_t *p, size_t n, struct xst *st)
 		p += e + 2;
 		n -= (size_t)e + 2;
 	}
+	esc = escape_stray_amp(p, n, &en);
+	if (esc != NULL) {
+		p = esc;
+		n = en;
+	}
 	st->salvage = true;
 	st->base = 1;
-	if ((xp = xml_new(st)) == NULL)
+	if ((xp = xml_new(st)) == NULL) {
+		free(esc);
 		return CS_ENOMEM;
+	}
 	if (XML_Parse(xp, open, (int)sizeof(open) - 1, XML_FALSE) ==
 		XML_STATUS_OK &&
 	    st->err == 0 &&
@@ -444,6 +525,7 @@ xml_salvage(const uint8_t *p, size_t n, struct xst *st)
 		(void)XML_Parse(xp, close, (int)sizeof(close) - 1, XML_TRUE);
 	XML_ParserFree(xp);
 	st->xp = NULL;
+	free(esc);
 	/* Text of elements left open by the error may be cut: drop it. */
 	while (st->ncap > 0) {
 		struct cap *c = &st->cap[--st->ncap];

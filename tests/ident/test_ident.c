@@ -501,6 +501,48 @@ static const struct {
     {"http", "version=2.400.0000.0.R,build:2016-01-08\r\n", "dahua.firmware",
      "2.400.0000.0.R,build:2016-01-08", 0},
     {"http", "version=1.0\n", "dahua.firmware", NULL, 0},
+    /* Readable text without head, markup or JSON is a body; control
+     * bytes are not text. */
+    {"http", "class=NVR", "http.body", "class=NVR", 0},
+    {"http",
+     "Firmware.Version=1011-1005-1008-1002\nProduct.Type=DVR\n"
+     "Video.Input.Num=8\n",
+     "http.body",
+     "Firmware.Version=1011-1005-1008-1002\nProduct.Type=DVR\n"
+     "Video.Input.Num=8\n",
+     0},
+    {"http", "a\x01b=c", "http.body", NULL, 0},
+    {"http", " \r\n", "http.body", NULL, 0},
+    /* A Scopes text alone (a tool's printout), single-spaced; not
+     * without an ONVIF scope, nor with other text among the URIs. */
+    {"wsd",
+     "onvif://www.onvif.org/type/video_encoder\t onvif://www.onvif.org/"
+     "hardware/CM-6204-11-I\r\n",
+     "wsd.scopes",
+     "onvif://www.onvif.org/type/video_encoder onvif://www.onvif.org/"
+     "hardware/CM-6204-11-I",
+     0},
+    {"wsd", "onvif://www.onvif.org/name/X http://192.0.2.1/onvif",
+     "onvif.scopes", "onvif://www.onvif.org/name/X http://192.0.2.1/onvif",
+     0},
+    {"wsd", "http://192.0.2.1/onvif/device_service", "wsd.scopes", NULL, 0},
+    {"wsd", "scopes: onvif://www.onvif.org/name/X", "wsd.scopes", NULL, 0},
+    {"wsd", "onvif://www.onvif.org/name/<X>", "wsd.scopes", NULL, 0},
+    /* An AXIS OS sysDescr: its product type and firmware fields. */
+    {"snmp-sysdescr",
+     "; AXIS P3265-LVE; Dome Camera; 11.11.73; Oct 12 2024 09:12; 1D7; 1",
+     "axis.device-type", "Dome Camera", 0},
+    {"snmp-sysdescr",
+     "; AXIS P3265-LVE; Dome Camera; 11.11.73; Oct 12 2024 09:12; 1D7; 1",
+     "axis.model", "P3265-LVE", 0},
+    {"snmp-sysdescr", "; AXIS A1601; Network Door Controller; 1.65.2",
+     "axis.firmware", "1.65.2", 0},
+    {"snmp-sysdescr", "; AXIS M3045-V; Network Camera", "axis.device-type",
+     NULL, 0},
+    {"snmp-sysdescr", "Linux axis-accc8e012345 4.9.0 #1 PREEMPT armv7l",
+     "axis.model", NULL, 0},
+    {"snmp-sysdescr", "AXIS M3045-V; Network Camera; 9.80.1",
+     "axis.device-type", NULL, 0},
 };
 
 static void

@@ -149,6 +149,27 @@ CASES = [
      '{"Response":{"ResponseURL":"/LAPI/V1.0/System/DeviceInfo","ResponseCode":0,"Data":'
      '{"DeviceType":"NVR","DeviceModel":"NVR302-16S","FirmwareVersion":"NVR-B3118P26',
      {"manufacturer": "Uniview", "model": "NVR302-16S", "device_class": "nvr"}, True),
+    # magicBox getDeviceClass answers logged without their HTTP head: plain
+    # key=value text, no markup or JSON, is still a body
+    ("magicbox-class-bare", "http", "class=NVR\r\n",
+     {"manufacturer": "Dahua", "device_class": "nvr", "surveillance": True}, True),
+    # a ProbeMatch's Scopes text printed alone by a discovery tool
+    ("wsd-scopes-bare", "wsd",
+     "onvif://www.onvif.org/type/video_encoder onvif://www.onvif.org/Profile/Streaming "
+     "onvif://www.onvif.org/hardware/DS-2CD2043G2-I onvif://www.onvif.org/name/HIKVISION%20"
+     "DS-2CD2043G2-I onvif://www.onvif.org/location/city/hangzhou\n",
+     {"manufacturer": "Hikvision", "model": "DS-2CD2043G2-I", "device_class": "camera"}, True),
+    # an AXIS OS sysDescr names the product type (class) as well as the model
+    ("axis-sysdescr-intercom", "snmp-sysdescr",
+     "; AXIS I8016-LVE; Network Video Intercom; 11.9.71; Apr 04 2024 08:10; 1F2; 1",
+     {"manufacturer": "Axis", "model": "I8016-LVE", "device_class": "intercom",
+      "surveillance": False}, False),
+    ("axis-sysdescr-camera", "snmp-sysdescr",
+     "; AXIS P1465-LE; Bullet Camera; 10.12.199; Jan 11 2024 16:20; 21A; 1",
+     {"manufacturer": "Axis", "model": "P1465-LE", "device_class": "camera",
+      "surveillance": True}, False),
+    ("magicbox-vto-bare", "http", "class=VTO\n",
+     {"manufacturer": "Dahua", "device_class": "intercom", "surveillance": False}, True),
 ]
 
 

@@ -320,6 +320,15 @@ static const struct salvage_case salvage_cases[] = {
      0, "", "", "", "", "GetSystemDateAndTimeResponse", 2},
     {"unterminated declaration", "<?xml version=\"1.0\" <Model>M</Model>",
      CS_EPROTO, "", "", "", "", "", 0},
+    {"stray ampersands read as themselves, references kept",
+     "<tds:GetDeviceInformationResponse><tds:HardwareId>VEN_01f2&DEV_0004"
+     "</tds:HardwareId><tds:Manufacturer>A&amp;B &#38; &#x26; C&D"
+     "</tds:Manufacturer><tds:Model>R&D-1 &</tds:Model>"
+     "</tds:GetDeviceInformationResponse>",
+     0, "A&B & & C&D", "R&D-1 &", "", "", "", 0},
+    {"an undefined entity is still refused, not read as text",
+     "<tds:Manufacturer>X&nbsp;Y</tds:Manufacturer>", CS_EPROTO, "", "", "",
+     "", "", 0},
 };
 
 static void
@@ -370,6 +379,23 @@ test_find_text_salvage(void **state)
 					  names, 3, out, &meta),
 			 0);
 	assert_false(meta.salvaged);
+	/* A UPnP description with an unescaped '&' before its fields
+	 * (a router's pnpx:X_hardwareId) keeps the fields after it. */
+	{
+		static const char amp[] =
+		    "<root xmlns=\"urn:schemas-upnp-org:device-1-0\"><device>"
+		    "<pnpx:X_hardwareId>VEN_01f2&DEV_0004&REV_05"
+		    "</pnpx:X_hardwareId><model>WNR2000v5</model>"
+		    "<deviceType>urn:schemas-upnp-org:device:"
+		    "InternetGatewayDevice:1</deviceType></device></root>";
+
+		assert_int_equal(cs_xml_find_text(L(amp), names, 3, out, &meta),
+				 0);
+		assert_true(meta.salvaged);
+		assert_string_equal(out[0], "WNR2000v5");
+		assert_string_equal(
+		    out[2], "urn:schemas-upnp-org:device:InternetGatewayDevice:1");
+	}
 	/* Nothing found: not salvaged. */
 	assert_int_equal(
 	    cs_xml_find_text(L("<a><b>x</b><c"), names, 3, out, &meta),

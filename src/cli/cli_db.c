@@ -9,7 +9,10 @@
  *   camsweep db add-sensor NAME --db URI [--password-file PATH]
  *       creates (or re-keys) the login role NAME with a generated
  *       password, written only to PATH (mode 0600, never printed) as a
- *       libpq password-file line for this server, ready for PGPASSFILE.
+ *       libpq password-file line for this server, ready for PGPASSFILE;
+ *       the role gets a connection limit and lock, statement and
+ *       idle-in-transaction timeouts (options below, struct
+ *       cs_sensor_limits).
  *
  * URI is the owner's connection; secrets for it come from libpq's
  * password or service file (a password inside the URI is refused).
@@ -39,13 +42,21 @@ db_usage(FILE *f)
 	    "usage: camsweep db init --db postgresql://OWNER@HOST/DB\n"
 	    "       camsweep db add-sensor NAME --db postgresql://OWNER@HOST/DB"
 	    " [--password-file PATH]\n"
+	    "         [--connection-limit N] [--lock-timeout MS]"
+	    " [--statement-timeout MS]\n"
+	    "         [--idle-timeout MS]\n"
 	    "init creates the schema and the sensor group with its row "
 	    "policies;\n"
 	    "add-sensor creates the login role NAME ([a-z][a-z0-9_]*) with a "
 	    "generated\n"
 	    "password written to PATH (default ./NAME.pgpass, mode 0600) as "
 	    "a libpq\n"
-	    "password-file line; give it to the sensor as PGPASSFILE.\n",
+	    "password-file line; give it to the sensor as PGPASSFILE.  The "
+	    "role may hold\n"
+	    "N connections (default 4); its lock waits, statements and idle "
+	    "open\n"
+	    "transactions end after 10 000, 300 000 and 900 000 ms unless "
+	    "given.\n",
 	    f);
 }
 
@@ -146,12 +157,18 @@ cs_cli_db(int argc, char **argv)
 	static const struct option opts[] = {
 	    {"db", required_argument, NULL, 'd'},
 	    {"password-file", required_argument, NULL, 'p'},
+	    {"connection-limit", required_argument, NULL, 'c'},
+	    {"lock-timeout", required_argument, NULL, 'l'},
+	    {"statement-timeout", required_argument, NULL, 's'},
+	    {"idle-timeout", required_argument, NULL, 'i'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *uri = NULL, *pwfile = NULL, *verb, *name = NULL;
 	char err[512], defpath[96], pw[33];
+	struct cs_sensor_limits lim = {0};
 	struct cs_store *s;
+	long long v;
 	int c, rc;
 
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
@@ -166,7 +183,25 @@ cs_cli_db(int argc, char **argv)
 			uri = optarg;
 		else if (c == 'p')
 			pwfile = optarg;
-		else {
+		else if (c == 'c' || c == 'l' || c == 's' || c == 'i') {
+			/* at most a day, so the role settings fit an int */
+			if (cs_str_tonum(optarg, 1,
+					 c == 'c' ? 10000 : 86400000LL,
+					 &v) != 0) {
+				fprintf(stderr,
+					"camsweep db: bad number '%s'\n",
+					optarg);
+				return EXIT_USAGE;
+			}
+			if (c == 'c')
+				lim.connections = (int)v;
+			else if (c == 'l')
+				lim.lock_timeout_ms = (int)v;
+			else if (c == 's')
+				lim.statement_ms = (int)v;
+			else
+				lim.idle_in_txn_ms = (int)v;
+		} else {
 			db_usage(c == 'h' ? stdout : stderr);
 			return c == 'h' ? EXIT_OK : EXIT_USAGE;
 		}
@@ -222,7 +257,7 @@ cs_cli_db(int argc, char **argv)
 		cs_store_close(s);
 		return EXIT_RUNTIME;
 	}
-	rc = cs_store_admin_add_sensor(s, name, pw);
+	rc = cs_store_admin_add_sensor_limits(s, name, pw, &lim);
 	memset(pw, 0, sizeof(pw));
 	if (rc != 0) {
 		fprintf(stderr, "camsweep db add-sensor: %s\n",

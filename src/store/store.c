@@ -841,8 +841,31 @@ int
 cs_store_admin_add_sensor(struct cs_store *s, const char *name,
 			  const char *password)
 {
+	return cs_store_admin_add_sensor_limits(s, name, password, NULL);
+}
+
+int
+cs_store_admin_add_sensor_limits(struct cs_store *s, const char *name,
+				 const char *password,
+				 const struct cs_sensor_limits *lim)
+{
+	struct cs_sensor_limits l = {0};
+
 	if (s == NULL || password == NULL || *password == '\0')
 		return CS_EINVAL;
+	if (lim != NULL)
+		l = *lim;
+	if (l.connections < 0 || l.lock_timeout_ms < 0 ||
+	    l.statement_ms < 0 || l.idle_in_txn_ms < 0) {
+		cs_store_set_err(s, "a sensor limit is a positive number");
+		return CS_EINVAL;
+	}
+	l.connections = l.connections ? l.connections : CS_SENSOR_CONNECTIONS;
+	l.lock_timeout_ms =
+	    l.lock_timeout_ms ? l.lock_timeout_ms : CS_SENSOR_LOCK_TIMEOUT_MS;
+	l.statement_ms = l.statement_ms ? l.statement_ms : CS_SENSOR_STATEMENT_MS;
+	l.idle_in_txn_ms =
+	    l.idle_in_txn_ms ? l.idle_in_txn_ms : CS_SENSOR_IDLE_IN_TXN_MS;
 	if (!sensor_name_valid(name)) {
 		cs_store_set_err(s, "a sensor name is [a-z][a-z0-9_]{0,62}");
 		return CS_EINVAL;
@@ -852,7 +875,7 @@ cs_store_admin_add_sensor(struct cs_store *s, const char *name,
 				    "inventory");
 		return CS_EINVAL;
 	}
-	return s->ops->admin_add_sensor(s, name, password);
+	return s->ops->admin_add_sensor(s, name, password, &l);
 }
 
 const char *

@@ -536,12 +536,37 @@ void cs_store_device_key(const char *mac, const char *serial, const char *ip,
  * the id columns) and one row-security policy per table that keeps every
  * sensor to the rows of its own site (site = its role name); idempotent.
  * cs_store_admin_add_sensor creates (or updates) the login role name
- * ([a-z][a-z0-9_]{0,62}) with password, a member of camsweep_sensor.
+ * ([a-z][a-z0-9_]{0,62}) with password, a member of camsweep_sensor,
+ * with the limits below.
  * Returns 0, CS_EINVAL or CS_EIO.  See docs/sensors.md.
  */
 int cs_store_admin_init(struct cs_store *s);
+
+/*
+ * What a sensor's role may hold of the server, set on the role by
+ * cs_store_admin_add_sensor (a 0 field: the default in brackets).  A
+ * stuck or hostile sensor can then neither take every connection nor
+ * hold a lock or a transaction open against the other sites' work.
+ */
+struct cs_sensor_limits {
+	int connections;       /* CONNECTION LIMIT [4] */
+	int lock_timeout_ms;   /* lock_timeout [10 000] */
+	int statement_ms;      /* statement_timeout [300 000] */
+	int idle_in_txn_ms;    /* idle_in_transaction_session_timeout
+				  [900 000] */
+};
+#define CS_SENSOR_CONNECTIONS 4
+#define CS_SENSOR_LOCK_TIMEOUT_MS 10000
+#define CS_SENSOR_STATEMENT_MS 300000
+#define CS_SENSOR_IDLE_IN_TXN_MS 900000
+
+/* As cs_store_admin_add_sensor_limits with the default limits. */
 int cs_store_admin_add_sensor(struct cs_store *s, const char *name,
 			      const char *password);
+/* lim NULL: the defaults; a negative field is CS_EINVAL. */
+int cs_store_admin_add_sensor_limits(struct cs_store *s, const char *name,
+				     const char *password,
+				     const struct cs_sensor_limits *lim);
 
 /*
  * Sets *out to the scan before id (older: the newest with a smaller id)

@@ -135,7 +135,8 @@ struct cs_store_ops {
 	/* PostgreSQL administration (NULL for SQLite). */
 	int (*admin_init)(struct cs_store *s);
 	int (*admin_add_sensor)(struct cs_store *s, const char *name,
-				const char *password);
+				const char *password,
+				const struct cs_sensor_limits *lim);
 };
 
 /* The store handle shared by front end and backend. */

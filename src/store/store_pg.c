@@ -2771,7 +2771,8 @@ pg_admin_init(struct cs_store *s)
 }
 
 static int
-pg_admin_add_sensor(struct cs_store *s, const char *name, const char *password)
+pg_admin_add_sensor(struct cs_store *s, const char *name, const char *password,
+		    const struct cs_sensor_limits *lim)
 {
 	PGconn *c = pg_of(s)->conn;
 	struct pgp p = {0};
@@ -2816,12 +2817,19 @@ pg_admin_add_sensor(struct cs_store *s, const char *name, const char *password)
 		PQfreemem(ident);
 		return db_err(s, "add-sensor", NULL);
 	}
-	n = strlen(lit) + 2 * strlen(ident) + 128;
+	/* the limits are numbers the front end checked; the settings take
+	 * effect at the role's next login */
+	n = strlen(lit) + 6 * strlen(ident) + 512;
 	sql = cs_xmalloc(n);
 	snprintf(sql, n,
-		 "%s ROLE %s LOGIN PASSWORD %s; GRANT camsweep_sensor "
-		 "TO %s",
-		 exists ? "ALTER" : "CREATE", ident, lit, ident);
+		 "%s ROLE %s LOGIN CONNECTION LIMIT %d PASSWORD %s; "
+		 "GRANT camsweep_sensor TO %s; "
+		 "ALTER ROLE %s SET lock_timeout = %d; "
+		 "ALTER ROLE %s SET statement_timeout = %d; "
+		 "ALTER ROLE %s SET idle_in_transaction_session_timeout = %d",
+		 exists ? "ALTER" : "CREATE", ident, lim->connections, lit,
+		 ident, ident, lim->lock_timeout_ms, ident, lim->statement_ms,
+		 ident, lim->idle_in_txn_ms);
 	PQfreemem(lit);
 	PQfreemem(ident);
 	rc = exec_cmd(s, sql, "add-sensor");

@@ -57,6 +57,29 @@ def main():
     c.ok(len(line) == 5 and line[3] == name and len(line[4]) == 32,
          "password file is one libpq line for %s" % name)
     c.ok(line[4] not in r.stdout + r.stderr, "the password is not printed")
+    # the role's limits: the defaults, then the ones given
+    def limits(role):
+        q = run(["psql", admin, "-qAtX", "-c",
+                 "SELECT rolconnlimit, array_to_string(array(SELECT unnest("
+                 "rolconfig) ORDER BY 1), ' ') FROM pg_roles WHERE rolname = '%s'"
+                 % role])
+        return q.stdout.strip()
+    c.ok(limits(name) == "4|idle_in_transaction_session_timeout=900000 "
+         "lock_timeout=10000 statement_timeout=300000",
+         "add-sensor sets the default limits: %r" % limits(name))
+    other = name + "_b"
+    r = run([CAMSWEEP, "db", "add-sensor", other, "--db", admin,
+             "--password-file", os.path.join(tmp, "b.pgpass"),
+             "--connection-limit", "2", "--lock-timeout", "500",
+             "--statement-timeout", "60000", "--idle-timeout", "30000"])
+    c.ok(r.returncode == 0 and limits(other) ==
+         "2|idle_in_transaction_session_timeout=30000 lock_timeout=500 "
+         "statement_timeout=60000", "add-sensor sets the limits given: %r"
+         % limits(other))
+    r = run([CAMSWEEP, "db", "add-sensor", other + "_c", "--db", admin,
+             "--connection-limit", "0"])
+    c.ok(r.returncode == 1, "a limit of 0 is refused")
+    run(["psql", admin, "-qc", "DROP ROLE IF EXISTS %s" % other])
     r = run([CAMSWEEP, "db", "add-sensor", name, "--db", admin,
              "--password-file", pwfile])
     c.ok(r.returncode != 0, "an existing password file is not overwritten")

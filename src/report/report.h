@@ -83,6 +83,10 @@ int cs_report_format_parse(const char *s, enum cs_report_format *out);
  */
 int cs_report_parse_date(const char *s, int64_t *out);
 
+/* Formats t as "YYYY-MM-DDTHH:MM:SSZ" (UTC) into out (>= 21 bytes); ""
+ * for t <= 0.  Returns out. */
+const char *cs_report_time(int64_t t, char *out, size_t outsz);
+
 /*
  * Reads everything the writers need from s according to o (both borrowed;
  * s must stay open until cs_report_free, since the HTML writer reads each

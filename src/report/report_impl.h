@@ -131,8 +131,6 @@ int cs_report_put_html(struct rp_w *w, const char *s);
  */
 int cs_report_put_raw_html(struct rp_w *w, const void *s, size_t n);
 
-/* Formats t as "YYYY-MM-DDTHH:MM:SSZ" (UTC) into out (>= 21 bytes). */
-const char *cs_report_time(int64_t t, char *out, size_t outsz);
 
 /* True for a maker country that makes the device PRC-made. */
 bool cs_report_is_prc(const char *country);

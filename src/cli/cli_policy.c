@@ -598,12 +598,11 @@ list_add(char **list, size_t *len, const char *sep, const char *s)
  * version and the command line.  Returns 0 or the store's error.
  */
 static int
-record_assessment(struct cs_store *st, struct cs_assessment *a,
-		  int64_t scan_id, const struct cs_eval_ctx *ctx,
-		  const struct cs_regime **sel, size_t nsel,
-		  const char *estate_path, const uint8_t *etext, size_t elen,
-		  const struct cs_estate *e, const char *data, int argc,
-		  char **argv, size_t nfindings)
+record_assessment(struct cs_store *st, struct cs_assessment *a, int64_t scan_id,
+		  const struct cs_eval_ctx *ctx, const struct cs_regime **sel,
+		  size_t nsel, const char *estate_path, const uint8_t *etext,
+		  size_t elen, const struct cs_estate *e, const char *data,
+		  int argc, char **argv, size_t nfindings)
 {
 	size_t l = 0, ls = 0, ld = 0, lc = 0;
 
@@ -614,11 +613,10 @@ record_assessment(struct cs_store *st, struct cs_assessment *a,
 	cs_strlcpy(a->as_of, ctx->as_of, sizeof(a->as_of));
 	for (size_t i = 0; i < nsel; i++) {
 		char one[80];
-		snprintf(one, sizeof(one), "%s%s@%s", l ? "," : "",
-			 sel[i]->id, sel[i]->version);
+		snprintf(one, sizeof(one), "%s%s@%s", l ? "," : "", sel[i]->id,
+			 sel[i]->version);
 		if (l + strlen(one) < sizeof(a->regimes)) {
-			cs_strlcpy(a->regimes + l, one,
-				   sizeof(a->regimes) - l);
+			cs_strlcpy(a->regimes + l, one, sizeof(a->regimes) - l);
 			l += strlen(one);
 		}
 	}
@@ -626,8 +624,7 @@ record_assessment(struct cs_store *st, struct cs_assessment *a,
 	a->departments = cs_xstrdup("");
 	a->command = cs_xstrdup("");
 	if (estate_path != NULL) {
-		cs_strlcpy(a->estate_file, estate_path,
-			   sizeof(a->estate_file));
+		cs_strlcpy(a->estate_file, estate_path, sizeof(a->estate_file));
 		cs_ev_sha256_hex(etext, elen, a->estate_sha256);
 		a->estate_text = cs_xstrndup(etext, elen);
 		for (size_t i = 0; e != NULL && i < e->nsite; i++)
@@ -798,9 +795,9 @@ cs_cli_assess(int argc, char **argv)
 	if (estate_path != NULL) {
 		/* Read once: the same bytes are parsed, hashed and recorded
 		 * with the assessment. */
-		estate_text = cs_policy_read_file(
-		    estate_path, CS_ESTATE_MAX_BYTES, &estate_len, err,
-		    sizeof(err));
+		estate_text =
+		    cs_policy_read_file(estate_path, CS_ESTATE_MAX_BYTES,
+					&estate_len, err, sizeof(err));
 		if (estate_text != NULL)
 			estate = cs_estate_parse(estate_path, estate_text,
 						 estate_len, err, sizeof(err));

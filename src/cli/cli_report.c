@@ -87,8 +87,8 @@ cs_cli_registry(struct cs_oui **oui, struct cs_report_registry *reg,
 	size_t n = 0;
 
 	*oui = cs_oui_load(NULL, NULL, err, sizeof(err));
-	for (size_t i = 0; *oui && i < cs_oui_source_count(*oui) &&
-			   i < CS_OUI_MAX_SOURCES;
+	for (size_t i = 0;
+	     *oui && i < cs_oui_source_count(*oui) && i < CS_OUI_MAX_SOURCES;
 	     i++) {
 		const struct cs_oui_source *src = cs_oui_source_at(*oui, i);
 

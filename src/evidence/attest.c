@@ -134,13 +134,11 @@ header(struct cs_buf *b, const struct cs_assessment *a, int64_t now,
 	for (size_t i = strlen(title); i > 0; i--)
 		cs_buf_adds(b, "=");
 	cs_buf_printf(
-	    b,
-	    "\nTemplate filled by camsweep from the evidence pack it is "
-	    "part of (MANIFEST.sha256,\nsigned in MANIFEST.sig).  Check "
-	    "every figure against the pack before signing;\nthe choices "
-	    "marked [ ] are the signatory's.\n\n");
-	cs_buf_printf(b, "Filled: %s\n",
-		      cs_report_time(now, t, sizeof(t)));
+	    b, "\nTemplate filled by camsweep from the evidence pack it is "
+	       "part of (MANIFEST.sha256,\nsigned in MANIFEST.sig).  Check "
+	       "every figure against the pack before signing;\nthe choices "
+	       "marked [ ] are the signatory's.\n\n");
+	cs_buf_printf(b, "Filled: %s\n", cs_report_time(now, t, sizeof(t)));
 	cs_buf_printf(b,
 		      "Inventory: scan %lld; assessment #%lld at %s, as of "
 		      "%s (regimes %s)\n",
@@ -163,8 +161,7 @@ signature(struct cs_buf *b)
 
 /* The covered units of regime as a list, at most LIST_MAX lines. */
 static size_t
-unit_list(struct cs_buf *b, const struct rows *r, const char *regime,
-	  bool list)
+unit_list(struct cs_buf *b, const struct rows *r, const char *regime, bool list)
 {
 	size_t n = 0;
 
@@ -239,8 +236,8 @@ by_maker(struct cs_buf *b, const struct rows *r, const char *regime)
 }
 
 static void
-uk_return(struct cs_buf *b, const struct cs_assessment *a,
-	  const struct rows *r, int64_t now)
+uk_return(struct cs_buf *b, const struct cs_assessment *a, const struct rows *r,
+	  int64_t now)
 {
 	const char *R = "uk-gsg-2022";
 	char today[32];

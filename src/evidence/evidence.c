@@ -88,8 +88,8 @@ cs_ev_keygen(const char *path, char *err, size_t errsz)
 /* Reads a key file: its first line must be head, the second hex of n
  * bytes. */
 static int
-read_key(const char *path, const char *head, uint8_t *out, size_t n,
-	 char *err, size_t errsz)
+read_key(const char *path, const char *head, uint8_t *out, size_t n, char *err,
+	 size_t errsz)
 {
 	size_t len, bin = 0;
 	uint8_t *p = cs_policy_read_file(path, 4096, &len, err, errsz);
@@ -107,8 +107,8 @@ read_key(const char *path, const char *head, uint8_t *out, size_t n,
 		snprintf(err, errsz, "%s: not a %s file", path, head);
 		goto out;
 	}
-	if (sodium_hex2bin(out, n, nl + 1, strlen(nl + 1), "\n", &bin,
-			   NULL) != 0 ||
+	if (sodium_hex2bin(out, n, nl + 1, strlen(nl + 1), "\n", &bin, NULL) !=
+		0 ||
 	    bin != n) {
 		snprintf(err, errsz, "%s: bad key", path);
 		goto out;
@@ -189,8 +189,7 @@ add_file(struct pack *pk, const char *name, const void *p, size_t n)
 		return;
 	cs_ev_sha256_hex(p, n, hex);
 	if ((pk->rc = cs_tar_add(pk->tar, name, p, n, pk->mtime)) != 0 ||
-	    (pk->rc = cs_buf_printf(&pk->manifest, "%s  %s\n", hex, name)) !=
-		0)
+	    (pk->rc = cs_buf_printf(&pk->manifest, "%s  %s\n", hex, name)) != 0)
 		snprintf(pk->err, pk->errsz, "%s: cannot add to the pack (%s)",
 			 name, cs_strerror(pk->rc));
 }
@@ -244,7 +243,8 @@ add_data_dir(struct pack *pk, const char *dir, const char *sub,
 		snprintf(path, sizeof(path), "%s/%s/%s", dir, sub, names[i]);
 		snprintf(name, sizeof(name), "data/%s/%s", sub, names[i]);
 		if (!cs_tar_name_ok(name)) {
-			cs_buf_printf(versions, "data/%s: a file with a name "
+			cs_buf_printf(versions,
+				      "data/%s: a file with a name "
 				      "a pack cannot hold was left out\n",
 				      sub);
 		} else if ((p = cs_policy_read_file(path, MAX_DATA_FILE, &len,
@@ -376,8 +376,8 @@ cs_ev_pack(struct cs_store *s, const struct cs_ev_pack_opts *o,
 	cs_buf_printf(&versions, "data digest at the assessment: %s\n",
 		      a.data_version[0] ? a.data_version : "not recorded");
 	cs_ev_data_digest(o->data_dir, digest, sizeof(digest));
-	cs_buf_printf(&versions, "data digest of the files in this pack: %s%s\n",
-		      digest,
+	cs_buf_printf(&versions,
+		      "data digest of the files in this pack: %s%s\n", digest,
 		      strcmp(digest, a.data_version) == 0
 			  ? ""
 			  : " (DIFFERENT: the data changed after the "
@@ -418,8 +418,8 @@ cs_ev_pack(struct cs_store *s, const struct cs_ev_pack_opts *o,
 		char name[CS_TAR_NAME_MAX + 1];
 
 		cs_buf_reset(&b);
-		if ((pk.rc = cs_ev_attestation(s, &a, attest[i], o->now,
-					       &b)) != 0) {
+		if ((pk.rc = cs_ev_attestation(s, &a, attest[i], o->now, &b)) !=
+		    0) {
 			snprintf(err, errsz, "attestation %s: %s", attest[i],
 				 cs_strerror(pk.rc));
 			break;
@@ -467,8 +467,7 @@ struct vctx {
 	int n;
 };
 
-static void
-problem(struct vctx *v, const char *file, const char *fmt, ...)
+static void problem(struct vctx *v, const char *file, const char *fmt, ...)
     CS_PRINTF(3, 4);
 
 static void
@@ -563,8 +562,8 @@ out:
 }
 
 int
-cs_ev_verify(const uint8_t *p, size_t n, const uint8_t *pk,
-	     cs_ev_problem_cb cb, void *arg, char key_hex[65], size_t *nfiles)
+cs_ev_verify(const uint8_t *p, size_t n, const uint8_t *pk, cs_ev_problem_cb cb,
+	     void *arg, char key_hex[65], size_t *nfiles)
 {
 	struct vctx v = {cb, arg, 0};
 	struct cs_tar t;
@@ -586,8 +585,7 @@ cs_ev_verify(const uint8_t *p, size_t n, const uint8_t *pk,
 
 		cs_span_copy(file, sizeof(file),
 			     cs_span_make(err, c ? (size_t)(c - err) : 0));
-		problem(&v, file[0] ? file : "archive", "%s",
-			c ? c + 2 : err);
+		problem(&v, file[0] ? file : "archive", "%s", c ? c + 2 : err);
 		/* The entries read before it are still checked below. */
 	}
 	man = cs_tar_find(&t, CS_EV_MANIFEST);
@@ -650,8 +648,9 @@ cs_ev_verify(const uint8_t *p, size_t n, const uint8_t *pk,
 	}
 	for (size_t i = 0; i < t.n; i++)
 		if (!listed[i] && &t.v[i] != man && &t.v[i] != sig)
-			problem(&v, t.v[i].name, "in the pack but not in the "
-						 "manifest");
+			problem(&v, t.v[i].name,
+				"in the pack but not in the "
+				"manifest");
 	free(listed);
 	cs_tar_free(&t);
 	return v.n;

@@ -64,8 +64,7 @@ int cs_ev_pack(struct cs_store *s, const struct cs_ev_pack_opts *o,
 	       struct cs_buf *tar, char *err, size_t errsz);
 
 /* One thing verification found wrong: the file it concerns and how. */
-typedef void (*cs_ev_problem_cb)(void *arg, const char *file,
-				 const char *what);
+typedef void (*cs_ev_problem_cb)(void *arg, const char *file, const char *what);
 
 /*
  * Verifies the pack of n bytes at p.  pk: the trusted public key, or NULL

@@ -158,8 +158,10 @@ cs_tar_read(const uint8_t *p, size_t n, struct cs_tar *t, char *err,
 	t->v = NULL;
 	t->n = 0;
 	if (n % BLOCK) {
-		snprintf(err, errsz, "archive: %zu bytes, not whole 512-byte "
-			 "blocks", n);
+		snprintf(err, errsz,
+			 "archive: %zu bytes, not whole 512-byte "
+			 "blocks",
+			 n);
 		return CS_EINVAL;
 	}
 	while (off + BLOCK <= n) {

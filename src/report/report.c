@@ -393,8 +393,7 @@ filter_devices(struct cs_report *r)
  * assessment's estate), or, without a record, when a finding names it.
  */
 static bool
-known_id(const struct cs_report *r, const char *list, bool seen,
-	 const char *id)
+known_id(const struct cs_report *r, const char *list, bool seen, const char *id)
 {
 	size_t n = strlen(id);
 

@@ -65,7 +65,7 @@ struct cs_report_opts {
 	/* Show findings assessed on another scan than the one reported
 	 * (marked stale on every page); otherwise that is an error. */
 	bool allow_stale;
-	bool summary; /* HTML: the two-page board paper only */
+	bool summary;             /* HTML: the two-page board paper only */
 	const char *tool_version; /* the program's, stated when no
 				     assessment records one; may be NULL */
 };

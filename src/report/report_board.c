@@ -29,10 +29,10 @@ int
 cs_report_ip_cmp(const char *a, const char *b)
 {
 	unsigned char x[16], y[16];
-	int fa = inet_pton(AF_INET, a, x) == 1	  ? 4
+	int fa = inet_pton(AF_INET, a, x) == 1    ? 4
 		 : inet_pton(AF_INET6, a, x) == 1 ? 6
 						  : 0;
-	int fb = inet_pton(AF_INET, b, y) == 1	  ? 4
+	int fb = inet_pton(AF_INET, b, y) == 1    ? 4
 		 : inet_pton(AF_INET6, b, y) == 1 ? 6
 						  : 0;
 	int c;
@@ -88,7 +88,8 @@ cs_report_regime_label(const char *id)
 		const char *id, *label;
 	} t[] = {
 	    {"uk-gsg-2022", "UK WMS HCWS386"},
-	    {"us-ndaa-889", "US NDAA \xC2\xA7" "889"},
+	    {"us-ndaa-889", "US NDAA \xC2\xA7"
+			    "889"},
 	    {"us-fcc-covered", "FCC Covered List"},
 	    {"au-2023", "Australia 2023"},
 	    {"ca-2025-hikvision", "Canada 2025"},
@@ -619,8 +620,8 @@ top_risks(struct rp_w *w, const struct cs_report *r, const struct rp_units *u)
 		cs_report_put(w, "</td><td>");
 		unit_identity(w, x->f0);
 		cs_report_put(w, "</td><td>");
-		cs_report_put_html(w, x->f0->zone[0] ? x->f0->zone
-						     : "not mapped");
+		cs_report_put_html(w,
+				   x->f0->zone[0] ? x->f0->zone : "not mapped");
 		if (x->f0->reach_core)
 			cs_report_put(w, ", reachable from core");
 		cs_report_putf(w, "</td><td>%s</td><td>",
@@ -695,8 +696,9 @@ headline(struct rp_w *w, const struct cs_report *r, const struct rp_units *u)
 			       "below.",
 			       overdue, today);
 	else
-		cs_report_putf(w, "No deadline has passed for open work (as "
-				  "of %s).",
+		cs_report_putf(w,
+			       "No deadline has passed for open work (as "
+			       "of %s).",
 			       today);
 	cs_report_put(w, "</b></p>\n");
 }

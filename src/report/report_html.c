@@ -142,8 +142,7 @@ bar_chart(struct rp_w *w, const char *title, const struct rp_count *v, size_t n,
 			       "y=\"%u\">%zu</text>\n",
 			       y, bw ? bw : 1,
 			       prc && v[i].prc ? COLOUR_PRC : COLOUR_OTHER,
-			       196 + bw,
-			       y + 14, v[i].n);
+			       196 + bw, y + 14, v[i].n);
 	}
 	if (rows && prc)
 		cs_report_putf(
@@ -900,13 +899,13 @@ provenance(const struct cs_report *r, char *out, size_t outsz)
 	snprintf(out, outsz,
 		 "camsweep %s; data %s; MAC registry %s; estate %s; scan "
 		 "%lld; assessment %s%s",
-		 r->o.tool_version ? r->o.tool_version
+		 r->o.tool_version                   ? r->o.tool_version
 		 : r->have_rec && a->tool_version[0] ? a->tool_version
 						     : "(version not given)",
 		 r->have_rec && a->data_version[0] ? a->data_version
 						   : "not recorded",
 		 reg[0] ? reg : "not stated",
-		 sha[0] ? sha
+		 sha[0]        ? sha
 		 : r->have_rec ? "none (--no-estate)"
 			       : "not recorded",
 		 (long long)r->scan.id,

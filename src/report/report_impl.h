@@ -95,10 +95,10 @@ struct cs_report {
 	 * v6), else as far as the findings tell (have_rec false). */
 	struct cs_assessment asmt;
 	bool have_rec;
-	int64_t asmt_scan;  /* the scan it assessed */
-	int64_t asmt_time;  /* when */
-	bool stale;         /* asmt_scan != scan.id, shown by allow_stale */
-	bool site_seen, dept_seen; /* a finding names the filter's site/dept */
+	int64_t asmt_scan; /* the scan it assessed */
+	int64_t asmt_time; /* when */
+	bool stale;        /* asmt_scan != scan.id, shown by allow_stale */
+	bool site_seen, dept_seen;  /* a finding names the filter's site/dept */
 	struct cs_finding_row *fnd; /* filtered findings, store order */
 	size_t nfnd, capfnd;
 };
@@ -130,7 +130,6 @@ int cs_report_put_html(struct rp_w *w, const char *s);
  * HTML-escaped, so every byte is visible and none is interpreted.
  */
 int cs_report_put_raw_html(struct rp_w *w, const void *s, size_t n);
-
 
 /* True for a maker country that makes the device PRC-made. */
 bool cs_report_is_prc(const char *country);

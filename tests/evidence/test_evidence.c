@@ -217,15 +217,16 @@ test_pack_flip_each(void **state)
 	(void)state;
 	make_pack(&tar, pk);
 	memset(&s, 0, sizeof(s));
-	assert_int_equal(cs_ev_verify(tar.p, tar.len, pk, on_problem, &s,
-				      key_hex, &nfiles),
-			 0);
+	assert_int_equal(
+	    cs_ev_verify(tar.p, tar.len, pk, on_problem, &s, key_hex, &nfiles),
+	    0);
 	assert_int_equal(s.n, 0);
 	assert_true(nfiles >= 15);
 	assert_int_equal(cs_tar_read(tar.p, tar.len, &t, err, sizeof(err)), 0);
 	assert_non_null(cs_tar_find(&t, "estate/estate.txt"));
 	assert_non_null(cs_tar_find(&t, "reports/board-paper.html"));
-	assert_non_null(cs_tar_find(&t, "attestations/far-52.204-24-25-26.txt"));
+	assert_non_null(
+	    cs_tar_find(&t, "attestations/far-52.204-24-25-26.txt"));
 	assert_non_null(cs_tar_find(&t, "data/policy/uk-gsg-2022.regime"));
 	/* The estate file is the recorded text, byte for byte. */
 	{
@@ -260,9 +261,8 @@ test_pack_flip_each(void **state)
 		if (t.v[i].len % 512) {
 			tar.p[t.v[i].off + t.v[i].len] = 'x';
 			memset(&s, 0, sizeof(s));
-			assert_true(cs_ev_verify(tar.p, tar.len, pk,
-						 on_problem, &s, key_hex,
-						 NULL) > 0);
+			assert_true(cs_ev_verify(tar.p, tar.len, pk, on_problem,
+						 &s, key_hex, NULL) > 0);
 			assert_true(named(&s, t.v[i].name));
 			tar.p[t.v[i].off + t.v[i].len] = 0;
 			break;
@@ -272,16 +272,15 @@ test_pack_flip_each(void **state)
 	memcpy(other, pk, sizeof(other));
 	other[0] ^= 0x80;
 	memset(&s, 0, sizeof(s));
-	assert_true(cs_ev_verify(tar.p, tar.len, other, on_problem, &s,
-				 key_hex, NULL) > 0);
+	assert_true(cs_ev_verify(tar.p, tar.len, other, on_problem, &s, key_hex,
+				 NULL) > 0);
 	assert_true(named(&s, CS_EV_SIGNATURE));
-	assert_int_equal(cs_ev_verify(tar.p, tar.len, NULL, NULL, NULL,
-				      key_hex, NULL),
-			 0);
+	assert_int_equal(
+	    cs_ev_verify(tar.p, tar.len, NULL, NULL, NULL, key_hex, NULL), 0);
 	assert_int_equal(strlen(key_hex), 64);
 	/* Cut short: noticed. */
-	assert_true(cs_ev_verify(tar.p, tar.len - 1024, pk, NULL, NULL,
-				 key_hex, NULL) > 0);
+	assert_true(cs_ev_verify(tar.p, tar.len - 1024, pk, NULL, NULL, key_hex,
+				 NULL) > 0);
 	cs_tar_free(&t);
 	cs_buf_free(&tar);
 }
@@ -322,12 +321,18 @@ test_tar_names(void **state)
 		const char *name;
 		bool ok;
 	} t[] = {
-	    {"a.txt", true},        {"data/policy/x.regime", true},
-	    {"", false},            {"/etc/passwd", false},
-	    {"../x", false},        {"a/../b", false},
-	    {"a/./b", false},       {"a//b", false},
-	    {"dir/", false},        {"sp ace", false},
-	    {"back\\slash", false}, {"\xc3\xa9", false},
+	    {"a.txt", true},
+	    {"data/policy/x.regime", true},
+	    {"", false},
+	    {"/etc/passwd", false},
+	    {"../x", false},
+	    {"a/../b", false},
+	    {"a/./b", false},
+	    {"a//b", false},
+	    {"dir/", false},
+	    {"sp ace", false},
+	    {"back\\slash", false},
+	    {"\xc3\xa9", false},
 	};
 	struct cs_buf b;
 	struct cs_tar tr;

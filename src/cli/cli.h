@@ -38,15 +38,7 @@ int cs_cli_reach(int argc, char **argv);
 int cs_cli_report(int argc, char **argv);
 /* Signed evidence packs: evidence keygen|pack|verify (cli_evidence.c). */
 int cs_cli_evidence(int argc, char **argv);
-struct cs_oui;
-struct cs_report_registry;
-/*
- * Loads this host's MAC registry files (*oui, free with cs_oui_free) and
- * fills reg[0..n) (at most CS_OUI_MAX_SOURCES) with their paths, dates
- * (kept in dates) and sizes, as reports state them.  Returns n.
- */
-size_t cs_cli_registry(struct cs_oui **oui, struct cs_report_registry *reg,
-		       char (*dates)[16]);
+
 /* Passive identification and phone-home detection (docs/listen.md). */
 int cs_cli_listen(int argc, char **argv);
 /* The MAC registry: oui update|sources (docs/oui.md). */

@@ -79,29 +79,6 @@ report_usage(FILE *f)
 	      f);
 }
 
-size_t
-cs_cli_registry(struct cs_oui **oui, struct cs_report_registry *reg,
-		char (*dates)[16])
-{
-	char err[512];
-	size_t n = 0;
-
-	*oui = cs_oui_load(NULL, NULL, err, sizeof(err));
-	for (size_t i = 0;
-	     *oui && i < cs_oui_source_count(*oui) && i < CS_OUI_MAX_SOURCES;
-	     i++) {
-		const struct cs_oui_source *src = cs_oui_source_at(*oui, i);
-
-		reg[i].file = src->path;
-		reg[i].date =
-		    cs_oui_date_format(src->date, dates[i], sizeof(dates[i]));
-		reg[i].date_from = src->date_kind;
-		reg[i].assignments = src->entries;
-		n = i + 1;
-	}
-	return n;
-}
-
 /* Writes b to path (or stdout when path is NULL); 0 or -1 after a message. */
 static int
 write_out(const char *path, const struct cs_buf *b)
@@ -323,8 +300,18 @@ cs_cli_report(int argc, char **argv)
 		return 2;
 	}
 	/* The MAC registry files of this host, stated in the report. */
-	o.nregistry = cs_cli_registry(&oui, reg, regdate);
-	o.registry = o.nregistry ? reg : NULL;
+	oui = cs_oui_load(NULL, NULL, err, sizeof(err));
+	for (size_t i = 0; oui && i < cs_oui_source_count(oui); i++) {
+		const struct cs_oui_source *src = cs_oui_source_at(oui, i);
+
+		reg[i].file = src->path;
+		reg[i].date = cs_oui_date_format(src->date, regdate[i],
+						 sizeof(regdate[i]));
+		reg[i].date_from = src->date_kind;
+		reg[i].assignments = src->entries;
+		o.registry = reg;
+		o.nregistry = i + 1;
+	}
 	if ((rc = cs_report_load(st, &o, &r, err, sizeof(err))) != 0) {
 		fprintf(stderr, "camsweep report: %s\n", err);
 		cs_store_close(st);

@@ -81,6 +81,7 @@ static const char css[] =
     ".cards{gap:6px;margin:4px 0}.card{padding:3px 8px;min-width:0}"
     ".card .n{font-size:16px}.card .l{font-size:8px}"
     "section.annex{break-before:page}.tag{font-size:7.5px;padding:0 3px}"
+    ".small,footer{font-size:8px}footer{margin-top:8px}"
     "tr.overdue td,tr.overdue th{-webkit-print-color-adjust:exact;"
     "print-color-adjust:exact}"
     "figure svg{max-width:100%;height:auto}}\n";

@@ -508,41 +508,18 @@ add_scope_specs(const char *text, struct cs_interval **v, size_t *n)
 }
 
 /*
- * Rebuilds the scope a recorded scan covered.  Returns false (and
- * nothing to free) when it cannot be read back, as for a passive
- * `listen` run, or when the scan is not complete (issue #12); callers then close nothing, since a removal can only be
- * verified by a scan known to have looked where the device was.
+ * Rebuilds the scope a recorded scan was given (its targets less its
+ * exclusions).  Returns false (and nothing to free) when it cannot be read
+ * back, as for a passive `listen` run, or, with complete, when the scan is
+ * not complete (issue #12): only a complete scan looked everywhere it was
+ * meant to, so assess closes nothing on an incomplete one, since a removal
+ * can only be verified by a scan known to have looked where the device
+ * was.  diff compares where both scans were meant to look, whatever their
+ * status.
  */
 static bool
-scan_scope(struct cs_store *st, int64_t scan_id, struct cs_scope *out)
-{
-	struct cs_scan_state ss;
-	struct cs_interval *inc = NULL, *exc = NULL;
-	size_t ninc = 0, nexc = 0;
-	bool ok;
-
-	cs_scope_init(out);
-	/* Only a complete scan looked everywhere it was meant to: an
-	 * incomplete or interrupted one verifies no removal. */
-	ok = cs_store_scan_get(st, scan_id, &ss) == 0 && ss.scope[0] &&
-	     strcmp(ss.status, "complete") == 0 &&
-	     add_scope_specs(ss.scope, &inc, &ninc) &&
-	     add_scope_specs(ss.exclusions, &exc, &nexc) &&
-	     cs_scope_build(out, inc, ninc, exc, nexc) == 0;
-	free(inc);
-	free(exc);
-	if (!ok)
-		cs_scope_free(out);
-	return ok;
-}
-
-/*
- * The scope a recorded scan was given, whatever its status (diff compares
- * where both scans were meant to look).  False when it cannot be read
- * back (a passive run).
- */
-static bool
-diff_scope(struct cs_store *st, int64_t scan_id, struct cs_scope *out)
+recorded_scope(struct cs_store *st, int64_t scan_id, bool complete,
+	       struct cs_scope *out)
 {
 	struct cs_scan_state ss;
 	struct cs_interval *inc = NULL, *exc = NULL;
@@ -551,6 +528,7 @@ diff_scope(struct cs_store *st, int64_t scan_id, struct cs_scope *out)
 
 	cs_scope_init(out);
 	ok = cs_store_scan_get(st, scan_id, &ss) == 0 && ss.scope[0] &&
+	     (!complete || strcmp(ss.status, "complete") == 0) &&
 	     add_scope_specs(ss.scope, &inc, &ninc) &&
 	     add_scope_specs(ss.exclusions, &exc, &nexc) &&
 	     cs_scope_build(out, inc, ninc, exc, nexc) == 0;
@@ -896,7 +874,7 @@ cs_cli_assess(int argc, char **argv)
 		/* Close what this scan no longer shows, but only where it
 		 * looked: a device outside the scan's scope was not seen
 		 * because it was not looked for. */
-		have_scope = scan_scope(st, scan_id, &looked);
+		have_scope = recorded_scope(st, scan_id, true, &looked);
 		/* the findings this run raised, by id, to look up in O(log n) */
 		cur_ids = cs_xcalloc(rows.n + 1, sizeof(*cur_ids));
 		for (size_t i = 0; i < rows.n; i++)
@@ -1280,8 +1258,8 @@ cs_cli_diff(int argc, char **argv)
 	/* Compare only where both scans looked: a device outside the
 	 * other scan's scope was not looked for there, so it is neither
 	 * new nor gone. */
-	have_a = diff_scope(st, sa, &sc_a);
-	have_b = diff_scope(st, sb, &sc_b);
+	have_a = recorded_scope(st, sa, false, &sc_a);
+	have_b = recorded_scope(st, sb, false, &sc_b);
 	for (size_t i = 0; i < b.n; i++) {
 		const struct dev *y = &b.v[i];
 		const struct dev *x = dev_by_id(&a, y->device_id);

@@ -159,6 +159,24 @@ signature(struct cs_buf *b)
 		       "______________________\n");
 }
 
+/*
+ * True when the assessment applied regime; otherwise says so in the
+ * template, gives no figures and leaves only the signature.
+ */
+static bool
+applied(struct cs_buf *b, const struct cs_assessment *a, const char *regime)
+{
+	if (assessed_under(a, regime))
+		return true;
+	cs_buf_printf(b,
+		      "This assessment did not apply %s: re-run `camsweep "
+		      "assess --regime\n%s --estate FILE` and make a new "
+		      "pack.  No figures are given.\n",
+		      regime, regime);
+	signature(b);
+	return false;
+}
+
 /* The covered units of regime as a list, at most LIST_MAX lines. */
 static size_t
 unit_list(struct cs_buf *b, const struct rows *r, const char *regime, bool list)
@@ -252,14 +270,8 @@ uk_return(struct cs_buf *b, const struct cs_assessment *a, const struct rows *r,
 		       "November 2022; removal timeline of 29 April 2024 "
 		       "(all sensitive\nsites clear no later than April "
 		       "2025).\n\n");
-	if (!assessed_under(a, R)) {
-		cs_buf_adds(b, "This assessment did not apply uk-gsg-2022: "
-			       "re-run `camsweep assess --regime\n"
-			       "uk-gsg-2022 --estate FILE` and make a new "
-			       "pack.  No figures are given.\n");
-		signature(b);
+	if (!applied(b, a, R))
 		return;
-	}
 	cs_report_time(now, today, sizeof(today));
 	today[10] = '\0';
 	for (size_t i = 0; i < r->n; i++) {
@@ -319,14 +331,8 @@ far(struct cs_buf *b, const struct cs_assessment *a, const struct rows *r,
 	cs_buf_adds(b, "Basis: John S. McCain NDAA for FY2019, Pub. L. "
 		       "115-232, section 889; FAR\n52.204-24 (Oct 2020), "
 		       "52.204-25 (Nov 2021), 52.204-26 (Oct 2020).\n\n");
-	if (!assessed_under(a, R)) {
-		cs_buf_adds(b, "This assessment did not apply us-ndaa-889: "
-			       "re-run `camsweep assess --regime\n"
-			       "us-ndaa-889 --estate FILE` and make a new "
-			       "pack.  No figures are given.\n");
-		signature(b);
+	if (!applied(b, a, R))
 		return;
-	}
 	n = unit_list(b, r, R, false);
 	cs_buf_printf(b,
 		      "Reasonable inquiry: the inventory above (an active "
@@ -373,14 +379,8 @@ cfr(struct cs_buf *b, const struct cs_assessment *a, const struct rows *r,
 	cs_buf_adds(b, "Basis: 2 CFR 200.216 (in force 13 August 2020, 85 FR "
 		       "49506); costs of covered\nequipment are unallowable "
 		       "(2 CFR 200.471).\n\n");
-	if (!assessed_under(a, R)) {
-		cs_buf_adds(b, "This assessment did not apply us-ndaa-889: "
-			       "re-run `camsweep assess --regime\n"
-			       "us-ndaa-889 --estate FILE` and make a new "
-			       "pack.  No figures are given.\n");
-		signature(b);
+	if (!applied(b, a, R))
 		return;
-	}
 	n = unit_list(b, r, R, false);
 	cs_buf_printf(b,
 		      "Covered equipment found in the inventory: %zu unit(s)\n"

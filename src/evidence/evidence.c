@@ -2,7 +2,6 @@
 /* Evidence packs: keys, building and verifying; see evidence.h. */
 #include "evidence/evidence.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
@@ -200,41 +199,20 @@ add_buf(struct pack *pk, const char *name, struct cs_buf *b)
 	add_file(pk, name, b->p ? (const void *)b->p : "", b->len);
 }
 
-static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Adds every regular file of dir/sub as data/sub/NAME, by name. */
 static void
 add_data_dir(struct pack *pk, const char *dir, const char *sub,
 	     struct cs_buf *versions)
 {
 	char path[4096], name[CS_TAR_NAME_MAX + 1];
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *de;
-	DIR *d;
+	char **names;
+	size_t n;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, sub);
-	if ((d = opendir(path)) == NULL) {
+	if (cs_ev_list_dir(dir, sub, &names, &n) != 0) {
 		cs_buf_printf(versions, "data/%s: not readable (%s)\n", sub,
 			      strerror(errno));
 		return;
 	}
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			names = cs_xrealloc(names, cap, sizeof(*names));
-		}
-		names[n++] = cs_xstrdup(de->d_name);
-	}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof(*names), name_cmp);
 	for (size_t i = 0; i < n; i++) {
 		uint8_t *p;
 		size_t len;
@@ -252,9 +230,8 @@ add_data_dir(struct pack *pk, const char *dir, const char *sub,
 			add_file(pk, name, p, len);
 			free(p);
 		}
-		free(names[i]);
 	}
-	free(names);
+	cs_ev_names_free(names, n);
 }
 
 /* Renders one report of r into b (reset first); 0 or a cs error. */

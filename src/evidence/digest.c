@@ -86,15 +86,14 @@ hash_dir(crypto_hash_sha256_state *st, const char *dir, const char *sub)
 		char rel[600];
 
 		snprintf(path, sizeof(path), "%s/%s/%s", dir, sub, names[i]);
-		if ((p = cs_policy_read_file(path, (size_t)64 << 20, &len,
-					     err, sizeof(err))) != NULL) {
+		if ((p = cs_policy_read_file(path, (size_t)64 << 20, &len, err,
+					     sizeof(err))) != NULL) {
 			cs_ev_sha256_hex(p, len, hex);
 			free(p);
 			snprintf(rel, sizeof(rel), "%s/%s", sub, names[i]);
 			crypto_hash_sha256_update(st, (const uint8_t *)rel,
 						  strlen(rel) + 1);
-			crypto_hash_sha256_update(st, (const uint8_t *)hex,
-						  64);
+			crypto_hash_sha256_update(st, (const uint8_t *)hex, 64);
 		}
 	}
 	cs_ev_names_free(names, n);

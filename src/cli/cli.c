@@ -1167,6 +1167,7 @@ usage(FILE *f)
 	    "  diff             what changed between two scans\n"
 	    "  reach            which devices answer from this vantage point\n"
 	    "  report           HTML, CSV or JSON report from the inventory\n"
+	    "  evidence         signed evidence packs: keygen, pack, verify\n"
 	    "  listen           identify devices from captured traffic\n"
 	    "  upload           send a sensor's spool to the central database\n"
 	    "  oui              the MAC registry: import IEEE files, list "
@@ -1204,6 +1205,8 @@ cs_cli_main(int argc, char **argv)
 		return cs_cli_reach(argc - 1, argv + 1);
 	if (strcmp(argv[1], "report") == 0)
 		return cs_cli_report(argc - 1, argv + 1);
+	if (strcmp(argv[1], "evidence") == 0)
+		return cs_cli_evidence(argc - 1, argv + 1);
 	if (strcmp(argv[1], "upload") == 0)
 		return cmd_upload(argc - 1, argv + 1);
 	if (strcmp(argv[1], "listen") == 0)

@@ -45,6 +45,9 @@ int cs_cli_plan(int argc, char **argv);
 int cs_cli_diff(int argc, char **argv);
 int cs_cli_reach(int argc, char **argv);
 int cs_cli_report(int argc, char **argv);
+/* Signed evidence packs: evidence keygen|pack|verify (cli_evidence.c). */
+int cs_cli_evidence(int argc, char **argv);
+
 /* Passive identification and phone-home detection (docs/listen.md). */
 int cs_cli_listen(int argc, char **argv);
 /* The MAC registry: oui update|sources (docs/oui.md). */

@@ -515,41 +515,18 @@ add_scope_specs(const char *text, struct cs_interval **v, size_t *n)
 }
 
 /*
- * Rebuilds the scope a recorded scan covered.  Returns false (and
- * nothing to free) when it cannot be read back, as for a passive
- * `listen` run, or when the scan is not complete (issue #12); callers then close nothing, since a removal can only be
- * verified by a scan known to have looked where the device was.
+ * Rebuilds the scope a recorded scan was given (its targets less its
+ * exclusions).  Returns false (and nothing to free) when it cannot be read
+ * back, as for a passive `listen` run, or, with complete, when the scan is
+ * not complete (issue #12): only a complete scan looked everywhere it was
+ * meant to, so assess closes nothing on an incomplete one, since a removal
+ * can only be verified by a scan known to have looked where the device
+ * was.  diff compares where both scans were meant to look, whatever their
+ * status.
  */
 static bool
-scan_scope(struct cs_store *st, int64_t scan_id, struct cs_scope *out)
-{
-	struct cs_scan_state ss;
-	struct cs_interval *inc = NULL, *exc = NULL;
-	size_t ninc = 0, nexc = 0;
-	bool ok;
-
-	cs_scope_init(out);
-	/* Only a complete scan looked everywhere it was meant to: an
-	 * incomplete or interrupted one verifies no removal. */
-	ok = cs_store_scan_get(st, scan_id, &ss) == 0 && ss.scope[0] &&
-	     strcmp(ss.status, "complete") == 0 &&
-	     add_scope_specs(ss.scope, &inc, &ninc) &&
-	     add_scope_specs(ss.exclusions, &exc, &nexc) &&
-	     cs_scope_build(out, inc, ninc, exc, nexc) == 0;
-	free(inc);
-	free(exc);
-	if (!ok)
-		cs_scope_free(out);
-	return ok;
-}
-
-/*
- * The scope a recorded scan was given, whatever its status (diff compares
- * where both scans were meant to look).  False when it cannot be read
- * back (a passive run).
- */
-static bool
-diff_scope(struct cs_store *st, int64_t scan_id, struct cs_scope *out)
+recorded_scope(struct cs_store *st, int64_t scan_id, bool complete,
+	       struct cs_scope *out)
 {
 	struct cs_scan_state ss;
 	struct cs_interval *inc = NULL, *exc = NULL;
@@ -558,6 +535,7 @@ diff_scope(struct cs_store *st, int64_t scan_id, struct cs_scope *out)
 
 	cs_scope_init(out);
 	ok = cs_store_scan_get(st, scan_id, &ss) == 0 && ss.scope[0] &&
+	     (!complete || strcmp(ss.status, "complete") == 0) &&
 	     add_scope_specs(ss.scope, &inc, &ninc) &&
 	     add_scope_specs(ss.exclusions, &exc, &nexc) &&
 	     cs_scope_build(out, inc, ninc, exc, nexc) == 0;
@@ -605,12 +583,11 @@ list_add(char **list, size_t *len, const char *sep, const char *s)
  * version and the command line.  Returns 0 or the store's error.
  */
 static int
-record_assessment(struct cs_store *st, struct cs_assessment *a,
-		  int64_t scan_id, const struct cs_eval_ctx *ctx,
-		  const struct cs_regime **sel, size_t nsel,
-		  const char *estate_path, const uint8_t *etext, size_t elen,
-		  const struct cs_estate *e, const char *data, int argc,
-		  char **argv, size_t nfindings)
+record_assessment(struct cs_store *st, struct cs_assessment *a, int64_t scan_id,
+		  const struct cs_eval_ctx *ctx, const struct cs_regime **sel,
+		  size_t nsel, const char *estate_path, const uint8_t *etext,
+		  size_t elen, const struct cs_estate *e, const char *data,
+		  int argc, char **argv, size_t nfindings)
 {
 	size_t l = 0, ls = 0, ld = 0, lc = 0;
 
@@ -621,11 +598,10 @@ record_assessment(struct cs_store *st, struct cs_assessment *a,
 	cs_strlcpy(a->as_of, ctx->as_of, sizeof(a->as_of));
 	for (size_t i = 0; i < nsel; i++) {
 		char one[80];
-		snprintf(one, sizeof(one), "%s%s@%s", l ? "," : "",
-			 sel[i]->id, sel[i]->version);
+		snprintf(one, sizeof(one), "%s%s@%s", l ? "," : "", sel[i]->id,
+			 sel[i]->version);
 		if (l + strlen(one) < sizeof(a->regimes)) {
-			cs_strlcpy(a->regimes + l, one,
-				   sizeof(a->regimes) - l);
+			cs_strlcpy(a->regimes + l, one, sizeof(a->regimes) - l);
 			l += strlen(one);
 		}
 	}
@@ -633,8 +609,7 @@ record_assessment(struct cs_store *st, struct cs_assessment *a,
 	a->departments = cs_xstrdup("");
 	a->command = cs_xstrdup("");
 	if (estate_path != NULL) {
-		cs_strlcpy(a->estate_file, estate_path,
-			   sizeof(a->estate_file));
+		cs_strlcpy(a->estate_file, estate_path, sizeof(a->estate_file));
 		cs_ev_sha256_hex(etext, elen, a->estate_sha256);
 		a->estate_text = cs_xstrndup(etext, elen);
 		for (size_t i = 0; e != NULL && i < e->nsite; i++)
@@ -805,9 +780,9 @@ cs_cli_assess(int argc, char **argv)
 	if (estate_path != NULL) {
 		/* Read once: the same bytes are parsed, hashed and recorded
 		 * with the assessment. */
-		estate_text = cs_policy_read_file(
-		    estate_path, CS_ESTATE_MAX_BYTES, &estate_len, err,
-		    sizeof(err));
+		estate_text =
+		    cs_policy_read_file(estate_path, CS_ESTATE_MAX_BYTES,
+					&estate_len, err, sizeof(err));
 		if (estate_text != NULL)
 			estate = cs_estate_parse(estate_path, estate_text,
 						 estate_len, err, sizeof(err));
@@ -906,7 +881,7 @@ cs_cli_assess(int argc, char **argv)
 		/* Close what this scan no longer shows, but only where it
 		 * looked: a device outside the scan's scope was not seen
 		 * because it was not looked for. */
-		have_scope = scan_scope(st, scan_id, &looked);
+		have_scope = recorded_scope(st, scan_id, true, &looked);
 		/* the findings this run raised, by id, to look up in O(log n) */
 		cur_ids = cs_xcalloc(rows.n + 1, sizeof(*cur_ids));
 		for (size_t i = 0; i < rows.n; i++)
@@ -1290,8 +1265,8 @@ cs_cli_diff(int argc, char **argv)
 	/* Compare only where both scans looked: a device outside the
 	 * other scan's scope was not looked for there, so it is neither
 	 * new nor gone. */
-	have_a = diff_scope(st, sa, &sc_a);
-	have_b = diff_scope(st, sb, &sc_b);
+	have_a = recorded_scope(st, sa, false, &sc_a);
+	have_b = recorded_scope(st, sb, false, &sc_b);
 	for (size_t i = 0; i < b.n; i++) {
 		const struct dev *y = &b.v[i];
 		const struct dev *x = dev_by_id(&a, y->device_id);

@@ -282,6 +282,11 @@ cs_cli_report(int argc, char **argv)
 			return 1;
 		}
 	}
+	if (o.summary && have_fmt && fmt != CS_REPORT_HTML) {
+		fputs("camsweep report: --summary is the html board paper\n",
+		      stderr);
+		return 1;
+	}
 	if (!have_fmt || optind < argc) {
 		fputs(have_fmt ? "camsweep report: unexpected argument\n"
 			       : "camsweep report: --format is required\n",

@@ -19,6 +19,14 @@ int cs_ev_init(void);
 void cs_ev_sha256_hex(const void *p, size_t n, char out[CS_SHA256_HEX]);
 
 /*
+ * The names of the entries of dir/sub that do not start with '.', sorted
+ * bytewise, in a new array of new strings (*names, *n; free with
+ * cs_ev_names_free).  Returns 0, or -1 when the directory cannot be read.
+ */
+int cs_ev_list_dir(const char *dir, const char *sub, char ***names, size_t *n);
+void cs_ev_names_free(char **names, size_t n);
+
+/*
  * A digest of the data files under dir that decide findings: every
  * regular file of dir/policy and dir/entities, by name, as
  * "sha256:" and the first 16 hex digits of SHA-256 over each file's

@@ -411,8 +411,9 @@ evidence_text(const struct evalst *st, bool isnew, const char *t, char *out,
 		why_add(out, outsz, ", firmware %s", id->firmware);
 	why_add(out, outsz, ", confidence %.2f. ", id->confidence);
 	if (!id->manufacturer[0] && st->r->test != CS_TEST_NONE)
-		why_add(out, outsz, "Coverage cannot be judged until the "
-				    "maker is identified.");
+		why_add(out, outsz,
+			"Coverage cannot be judged until the "
+			"maker is identified.");
 	else
 		why_add(out, outsz, "%s: %s.",
 			st->covered   ? "Covered"
@@ -420,8 +421,8 @@ evidence_text(const struct evalst *st, bool isnew, const char *t, char *out,
 				      : "Not covered",
 			st->why);
 	if (w->site != NULL)
-		why_add(out, outsz, " Location: site %s%s, zone %s", w->site->id,
-			st->sensitive ? " (sensitive)" : "",
+		why_add(out, outsz, " Location: site %s%s, zone %s",
+			w->site->id, st->sensitive ? " (sensitive)" : "",
 			w->zone ? cs_estate_zone_name(w->zone) : "not mapped");
 	else
 		why_add(out, outsz, " Location: not in the estate (unmapped)");

@@ -384,8 +384,8 @@ do_header(struct cs_regime *r, const struct cs_lex_line *l,
 	else if (strcmp(test, "none") == 0)
 		r->test = CS_TEST_NONE;
 	else {
-		cs_lex_error(k, line,
-			     "unknown test '%s' (prc, entities, none)", test);
+		cs_lex_error(k, line, "unknown test '%s' (prc, entities, none)",
+			     test);
 		return;
 	}
 	if (aff != NULL) {

@@ -36,7 +36,7 @@ enum {
 };
 
 enum cs_regime_test {
-	CS_TEST_PRC = 1, /* maker or a parent incorporated in CN */
+	CS_TEST_PRC = 1,  /* maker or a parent incorporated in CN */
 	CS_TEST_ENTITIES, /* maker, brand or a parent is a listed entity */
 	CS_TEST_NONE      /* no maker is covered: a local rule whose
 			     obligations turn on the device alone (e.g.

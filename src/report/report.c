@@ -105,6 +105,18 @@ struct load_ctx {
 	struct rp_scan *count;
 };
 
+/* True when two evidence items say the same thing about the same bytes. */
+static bool
+same_evidence(const struct cs_evidence *a, const struct cs_evidence *b)
+{
+	return a->port == b->port && a->weight == b->weight &&
+	       strcmp(a->field, b->field) == 0 &&
+	       strcmp(a->claim, b->claim) == 0 &&
+	       strcmp(a->rule, b->rule) == 0 &&
+	       strcmp(a->obs_key, b->obs_key) == 0 &&
+	       strcmp(a->value, b->value) == 0;
+}
+
 static int
 on_device(void *arg, const struct cs_device_row *row)
 {
@@ -142,11 +154,24 @@ on_device(void *arg, const struct cs_device_row *row)
 	d->id.surveillance = row->id.surveillance;
 	d->id.surveillance_known = row->id.surveillance_known;
 	d->id.confidence = row->id.confidence;
-	d->id.nev = CS_MIN(row->id.nev, (size_t)CS_FP_MAX_EVIDENCE);
 	d->id.nev_dropped = row->id.nev_dropped;
-	if (d->id.nev) {
-		d->id.ev = cs_xcalloc(d->id.nev, sizeof(*d->id.ev));
-		memcpy(d->id.ev, row->id.ev, d->id.nev * sizeof(*d->id.ev));
+	{
+		/* The same evidence twice (two probes fetching the same page
+		 * give the same observation, and the rule matches both) is
+		 * shown once: identical rows say nothing more. */
+		size_t n = CS_MIN(row->id.nev, (size_t)CS_FP_MAX_EVIDENCE);
+
+		if (n)
+			d->id.ev = cs_xcalloc(n, sizeof(*d->id.ev));
+		for (size_t i = 0; i < n; i++) {
+			const struct cs_evidence *e = &row->id.ev[i];
+			bool dup = false;
+
+			for (size_t j = 0; j < d->id.nev && !dup; j++)
+				dup = same_evidence(&d->id.ev[j], e);
+			if (!dup)
+				d->id.ev[d->id.nev++] = *e;
+		}
 	}
 	d->first_seen = row->first_seen;
 	d->last_seen = row->last_seen;
@@ -347,8 +372,7 @@ filter_devices(struct cs_report *r)
  * assessment's estate), or, without a record, when a finding names it.
  */
 static bool
-known_id(const struct cs_report *r, const char *list, bool seen,
-	 const char *id)
+known_id(const struct cs_report *r, const char *list, bool seen, const char *id)
 {
 	size_t n = strlen(id);
 

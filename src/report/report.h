@@ -90,7 +90,7 @@ struct cs_report_opts {
 	/* Show findings assessed on another scan than the one reported
 	 * (marked stale on every page); otherwise that is an error. */
 	bool allow_stale;
-	bool summary; /* HTML: the two-page board paper only */
+	bool summary;             /* HTML: the two-page board paper only */
 	const char *tool_version; /* the program's, stated when no
 				     assessment records one; may be NULL */
 };
@@ -107,6 +107,10 @@ int cs_report_format_parse(const char *s, enum cs_report_format *out);
  * "YYYY-MM-DDTHH:MM:SSZ", into unix seconds.  Returns 0 or CS_EINVAL.
  */
 int cs_report_parse_date(const char *s, int64_t *out);
+
+/* Formats t as "YYYY-MM-DDTHH:MM:SSZ" (UTC) into out (>= 21 bytes); ""
+ * for t <= 0.  Returns out. */
+const char *cs_report_time(int64_t t, char *out, size_t outsz);
 
 /*
  * Reads everything the writers need from s according to o (both borrowed;

@@ -61,6 +61,9 @@ static const char css[] =
     "code{font-size:12px}\n"
     "footer{margin-top:32px;color:#555;font-size:12px}\n"
     ".prov{color:#444;font-size:11px;margin:0 0 8px}\n"
+    "tr.overdue td,tr.overdue th{background:#fbeceb}\n"
+    ".small{font-size:11px;color:#444}\n"
+    "table.board{width:100%}ul.board{margin:4px 0}\n"
     ".stale{background:#b3261e;color:#fff;font-weight:bold;padding:6px "
     "10px}\n"
     "@media print{body{max-width:none;padding:0;font-size:11px}"
@@ -70,7 +73,18 @@ static const char css[] =
     "print-color-adjust:exact}"
     "tr.prc td,.tag,.card{-webkit-print-color-adjust:exact;"
     "print-color-adjust:exact}"
-    "pre{max-height:none;overflow:visible}}\n";
+    "pre{max-height:none;overflow:visible}"
+    "body{font-size:9.5px;line-height:1.3}h1{font-size:17px;margin:0 0 2px}"
+    "h2{font-size:13px;margin:8px 0 3px}h3{font-size:11px;margin:7px 0 "
+    "3px}.sub,.prov{margin:0 0 3px}.prov{font-size:8px}"
+    "table{font-size:8.5px;margin:3px 0 5px}th,td{padding:1px 4px}"
+    ".cards{gap:6px;margin:4px 0}.card{padding:3px 8px;min-width:0}"
+    ".card .n{font-size:16px}.card .l{font-size:8px}"
+    "section.annex{break-before:page}.tag{font-size:7.5px;padding:0 3px}"
+    ".small,footer{font-size:8px}footer{margin-top:8px}"
+    "tr.overdue td,tr.overdue th{-webkit-print-color-adjust:exact;"
+    "print-color-adjust:exact}"
+    "figure svg{max-width:100%;height:auto}}\n";
 
 /* Writes at most LABEL_MAX bytes of s, cut at a UTF-8 boundary. */
 static void
@@ -89,9 +103,14 @@ label(struct rp_w *w, const char *s)
 	cs_report_put_html_n(w, s, n);
 }
 
-/* A horizontal bar chart of v[0..n) (at most 20 bars). */
+/*
+ * A horizontal bar chart of v[0..n) (at most 20 bars).  With prc, bars of
+ * PRC-made lines are coloured and the "PRC-made / other" legend drawn; a
+ * chart whose bars are not makers (sensitivity, zone, scans) has neither.
+ */
 static void
-bar_chart(struct rp_w *w, const char *title, const struct rp_count *v, size_t n)
+bar_chart(struct rp_w *w, const char *title, const struct rp_count *v, size_t n,
+	  bool prc)
 {
 	size_t max = 1, rows = CS_MIN(n, (size_t)20);
 	unsigned h = 30 + 24 * (unsigned)rows;
@@ -123,10 +142,10 @@ bar_chart(struct rp_w *w, const char *title, const struct rp_count *v, size_t n)
 			       "height=\"18\" fill=\"%s\"/><text x=\"%u\" "
 			       "y=\"%u\">%zu</text>\n",
 			       y, bw ? bw : 1,
-			       v[i].prc ? COLOUR_PRC : COLOUR_OTHER, 196 + bw,
-			       y + 14, v[i].n);
+			       prc && v[i].prc ? COLOUR_PRC : COLOUR_OTHER,
+			       196 + bw, y + 14, v[i].n);
 	}
-	if (rows)
+	if (rows && prc)
 		cs_report_putf(
 		    w,
 		    "<rect x=\"192\" y=\"%u\" width=\"10\" "
@@ -276,11 +295,17 @@ findings_summary(struct rp_w *w, const struct cs_report *r)
 
 	for (size_t i = 0; i < r->nfnd; i++) {
 		const struct cs_finding_row *f = &r->fnd[i];
-		char key[64 * 4];
+		char key[128 * 4];
 
-		/* Unit separator: never in the estate's identifiers. */
+		/* Unit separator: never in the estate's names.  Names, not
+		 * ids: the department's and site's names, the rule's. */
 		snprintf(key, sizeof(key), "%s\x1f%s\x1f%s\x1f%s",
-			 f->department, f->site, f->regime, f->obligation);
+			 f->department_name[0] ? f->department_name
+					       : f->department,
+			 f->site_name[0] ? f->site_name
+			 : f->site[0]    ? f->site
+					 : "not in the estate",
+			 cs_report_regime_label(f->regime), f->obligation);
 		count_in(&g, &ng, key, f->sensitive);
 		if (f->sensitive && first[i])
 			sens++;
@@ -352,7 +377,7 @@ findings_chart(struct rp_w *w, const struct cs_report *r)
 				v[i].n++;
 		}
 	}
-	bar_chart(w, "Findings open after each scan", v, r->nhist);
+	bar_chart(w, "Findings open after each scan", v, r->nhist, false);
 	free(v);
 }
 
@@ -374,93 +399,14 @@ findings_charts(struct rp_w *w, const struct cs_report *r)
 		count_in(&zone, &nz, f->zone[0] ? f->zone : "(unmapped)",
 			 strcmp(f->zone, "core") == 0);
 	}
-	bar_chart(w, "Devices with findings by site sensitivity", sens, ns);
-	bar_chart(w, "Devices with findings by network zone", zone, nz);
+	bar_chart(w, "Devices with findings by site sensitivity", sens, ns,
+		  false);
+	bar_chart(w, "Devices with findings by network zone", zone, nz, false);
 	if (r->nhist > 1)
 		findings_chart(w, r);
 	free(sens);
 	free(zone);
 	free(first);
-}
-
-/* One table per site (sites in name order). */
-static void
-site_tables(struct rp_w *w, const struct cs_report *r)
-{
-	struct rp_count *sites = NULL;
-	size_t ns = 0;
-
-	for (size_t i = 0; i < r->nfnd; i++)
-		count_in(&sites, &ns, r->fnd[i].site, r->fnd[i].sensitive);
-	if (ns)
-		qsort(sites, ns, sizeof(*sites), cmp_name);
-	cs_report_put(w, "<section id=\"sites\"><h2>Findings by site</h2>\n");
-	if (ns == 0)
-		cs_report_put(w, "<p>No findings match.</p>\n");
-	for (size_t s = 0; s < ns; s++) {
-		bool head = false;
-
-		for (size_t i = 0; i < r->nfnd; i++) {
-			const struct cs_finding_row *f = &r->fnd[i];
-
-			if (strcmp(f->site, sites[s].name) != 0)
-				continue;
-			if (!head) {
-				cs_report_put(w, "<h3>Site ");
-				cs_report_put_html(
-				    w, f->site[0] ? f->site : "(unmapped)");
-				if (f->site_name[0]) {
-					cs_report_put(w, ": ");
-					cs_report_put_html(w, f->site_name);
-				}
-				cs_report_put(w, " \xE2\x80\x94 ");
-				cs_report_put_html(w, f->department_name[0]
-							  ? f->department_name
-							  : f->department);
-				if (f->sensitive) {
-					cs_report_put(w,
-						      " <span class=\"tag "
-						      "prc\">sensitive</span>"
-						      " <small>");
-					cs_report_put_html(
-					    w, f->sensitivity_reason);
-					cs_report_put(w, "</small>");
-				}
-				cs_report_put(
-				    w, "</h3>\n<table><tr><th>Address</th>"
-				       "<th>Maker</th><th>Model</th><th>Zone"
-				       "</th><th>Regime</th><th>Obl.</th>"
-				       "<th>Severity</th><th>Action</th>"
-				       "<th>Deadline</th><th>Status</th>"
-				       "<th>Owner</th><th>Due</th></tr>\n");
-				head = true;
-			}
-			const char *c[] = {f->ip,
-					   f->manufacturer,
-					   f->model,
-					   f->zone,
-					   f->regime,
-					   f->obligation,
-					   cs_severity_name(f->severity),
-					   f->action_text[0] ? f->action_text
-							     : f->action,
-					   f->deadline,
-					   f->status,
-					   f->owner,
-					   f->due};
-			cs_report_put(w, active(f) ? "<tr class=\"prc\">"
-						   : "<tr>");
-			for (size_t k = 0; k < CS_NELEM(c); k++) {
-				cs_report_put(w, "<td>");
-				cs_report_put_html(w, c[k]);
-				cs_report_put(w, "</td>");
-			}
-			cs_report_put(w, "</tr>\n");
-		}
-		cs_report_put(w, "</table>\n");
-	}
-	cs_report_put(w, "</section>\n");
-	free(sites);
 }
 
 /* Each distinct rule applied, with its citation (printed, not linked). */
@@ -496,8 +442,8 @@ rules_applied(struct rp_w *w, const struct cs_report *r)
 static void
 summary(struct rp_w *w, const struct cs_report *r)
 {
-	cs_report_put(w, "<section id=\"summary\"><h2>Executive summary</h2>\n"
-			 "<div class=\"cards\">\n");
+	cs_report_put(w, "<section id=\"inventory\" class=\"annex\"><h2>"
+			 "Annex: inventory</h2>\n<div class=\"cards\">\n");
 	card(w, "", r->ndev, "hosts responding");
 	card(w, "", r->nsurv, "surveillance devices");
 	card(w, " prc", r->nprc, "PRC-made surveillance devices");
@@ -568,11 +514,12 @@ charts(struct rp_w *w, const struct cs_report *r)
 	for (size_t c = 0; c < CS_NELEM(r->classes); c++)
 		if (r->classes[c].n)
 			cls[n++] = r->classes[c];
-	cs_report_put(w, "<section id=\"charts\"><h2>Charts</h2>\n");
-	bar_chart(w, "Surveillance devices by maker", r->makers, r->nmakers);
+	cs_report_put(w, "<section id=\"charts\"><h2>Annex: charts</h2>\n");
+	bar_chart(w, "Surveillance devices by maker", r->makers, r->nmakers,
+		  true);
 	bar_chart(w, "Surveillance devices by maker's country", r->countries,
-		  r->ncountries);
-	bar_chart(w, "All hosts by device class", cls, n);
+		  r->ncountries, true);
+	bar_chart(w, "All hosts by device class", cls, n, false);
 	if (r->nhist > 1)
 		history_chart(w, r);
 	if (r->assessed)
@@ -594,7 +541,7 @@ ports_text(struct rp_w *w, const struct rp_dev *d)
 static void
 device_table(struct rp_w *w, const struct cs_report *r)
 {
-	cs_report_put(w, "<section id=\"devices\"><h2>Devices</h2>\n"
+	cs_report_put(w, "<section id=\"devices\"><h2>Annex: all devices</h2>\n"
 			 "<p>Every host that answered, ordered by address. "
 			 "Surveillance devices made in the PRC are shaded.</p>"
 			 "\n<table><tr><th>#</th><th>Address</th><th>Class</th>"
@@ -953,13 +900,13 @@ provenance(const struct cs_report *r, char *out, size_t outsz)
 	snprintf(out, outsz,
 		 "camsweep %s; data %s; MAC registry %s; estate %s; scan "
 		 "%lld; assessment %s%s",
-		 r->o.tool_version ? r->o.tool_version
+		 r->o.tool_version                   ? r->o.tool_version
 		 : r->have_rec && a->tool_version[0] ? a->tool_version
 						     : "(version not given)",
 		 r->have_rec && a->data_version[0] ? a->data_version
 						   : "not recorded",
 		 reg[0] ? reg : "not stated",
-		 sha[0] ? sha
+		 sha[0]        ? sha
 		 : r->have_rec ? "none (--no-estate)"
 			       : "not recorded",
 		 (long long)r->scan.id,
@@ -1066,8 +1013,14 @@ cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 		       gen[0] ? gen : "(time not given)");
 	provenance_html(&w, r);
 	cs_report_put(&w, "</header>\n");
+	if (r->o.summary) {
+		/* The board paper alone: two A4 pages. */
+		cs_report_board(&w, r);
+		goto footer;
+	}
 	cs_report_put(&w, "<nav><ol><li><a href=\"#summary\">Executive "
-			  "summary</a></li><li><a href=\"#charts\">Charts</a>"
+			  "summary</a></li><li><a href=\"#inventory\">"
+			  "Inventory</a></li><li><a href=\"#charts\">Charts</a>"
 			  "</li>");
 	if (r->assessed)
 		cs_report_put(&w, "<li><a href=\"#sites\">Findings by site"
@@ -1077,10 +1030,11 @@ cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 			  "</a></li><li><a href=\"#rules\">Rules applied</a>"
 			  "</li><li><a href=\"#scans\">Scan scope and history"
 			  "</a></li></ol></nav>\n");
+	cs_report_board(&w, r);
 	summary(&w, r);
 	charts(&w, r);
 	if (r->assessed)
-		site_tables(&w, r);
+		cs_report_unit_tables(&w, r);
 	device_table(&w, r);
 	cs_report_put(&w, "<section id=\"detail\"><h2>Devices in detail: "
 			  "evidence</h2>\n<p>Each identity field with the "
@@ -1102,6 +1056,7 @@ cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 			"\xC2\xA7"
 			"889 rules.</p>\n</section>\n");
 	scans(&w, r);
+footer:
 	cs_report_put(&w, "<footer><p>");
 	cs_report_put_html(&w, r->marking);
 	cs_report_put(&w, ". This report reveals security arrangements; "

@@ -67,7 +67,7 @@ struct rp_scan {
 
 /* One line of a roll-up. */
 struct rp_count {
-	char name[64];
+	char name[512]; /* roll-up key: up to four names */
 	char country[4];
 	size_t n;
 	bool prc;
@@ -95,10 +95,10 @@ struct cs_report {
 	 * v6), else as far as the findings tell (have_rec false). */
 	struct cs_assessment asmt;
 	bool have_rec;
-	int64_t asmt_scan;  /* the scan it assessed */
-	int64_t asmt_time;  /* when */
-	bool stale;         /* asmt_scan != scan.id, shown by allow_stale */
-	bool site_seen, dept_seen; /* a finding names the filter's site/dept */
+	int64_t asmt_scan; /* the scan it assessed */
+	int64_t asmt_time; /* when */
+	bool stale;        /* asmt_scan != scan.id, shown by allow_stale */
+	bool site_seen, dept_seen;  /* a finding names the filter's site/dept */
 	struct cs_finding_row *fnd; /* filtered findings, store order */
 	size_t nfnd, capfnd;
 	/* Set only while cs_report_stream runs: where the writers spill. */
@@ -137,10 +137,45 @@ int cs_report_put_html(struct rp_w *w, const char *s);
  */
 int cs_report_put_raw_html(struct rp_w *w, const void *s, size_t n);
 
-/* Formats t as "YYYY-MM-DDTHH:MM:SSZ" (UTC) into out (>= 21 bytes). */
-const char *cs_report_time(int64_t t, char *out, size_t outsz);
-
 /* True for a maker country that makes the device PRC-made. */
 bool cs_report_is_prc(const char *country);
+
+/* Orders addresses numerically: IPv4, then IPv6, then other text. */
+int cs_report_ip_cmp(const char *a, const char *b);
+
+/* The report's day (its generation time) as YYYY-MM-DD. */
+void cs_report_today(const struct cs_report *r, char out[11]);
+
+/* A finding not closed or withdrawn. */
+bool cs_report_f_active(const struct cs_finding_row *f);
+/* Open or planned work past its deadline, as of today. */
+bool cs_report_f_overdue(const struct cs_finding_row *f, const char *today);
+/* The regime's test covers the device (its evidence says so). */
+bool cs_report_f_covered(const struct cs_finding_row *f);
+/* A short human name for a regime id ("UK WMS HCWS386"), or the id. */
+const char *cs_report_regime_label(const char *id);
+
+/* One device at one site, with its findings (report_board.c). */
+struct rp_unit {
+	const struct cs_finding_row *f0; /* its first finding */
+	size_t first, nf;                /* its findings: ix[first..+nf) */
+	int sev;                         /* worst active severity, -1 none */
+	bool active, covered, overdue, sensitive, core;
+};
+
+struct rp_units {
+	size_t *ix; /* finding indices, by site name, address, rule */
+	struct rp_unit *v;
+	size_t n;
+};
+
+/* Groups r's findings into units; free with cs_report_units_free. */
+void cs_report_units(const struct cs_report *r, struct rp_units *u);
+void cs_report_units_free(struct rp_units *u);
+
+/* The board paper's sections (HTML). */
+void cs_report_board(struct rp_w *w, const struct cs_report *r);
+/* The annex: one row per device per site with its obligations. */
+void cs_report_unit_tables(struct rp_w *w, const struct cs_report *r);
 
 #endif /* CS_REPORT_REPORT_IMPL_H */

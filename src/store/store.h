@@ -591,12 +591,12 @@ int cs_store_first_scan(struct cs_store *s, int64_t *first);
  * struct (NULL reads as "") and freed by cs_assessment_clear.
  */
 struct cs_assessment {
-	int64_t id;          /* set by cs_store_assessment_put */
-	int64_t scan_id;     /* the scan assessed */
-	int64_t assessed_at; /* unix seconds */
-	int64_t findings;    /* findings raised */
-	char as_of[11];      /* YYYY-MM-DD */
-	char regimes[512];   /* "id@version,..." */
+	int64_t id;             /* set by cs_store_assessment_put */
+	int64_t scan_id;        /* the scan assessed */
+	int64_t assessed_at;    /* unix seconds */
+	int64_t findings;       /* findings raised */
+	char as_of[11];         /* YYYY-MM-DD */
+	char regimes[512];      /* "id@version,..." */
 	char estate_file[512];  /* path as given; "" with --no-estate */
 	char estate_sha256[65]; /* lower-case hex; "" with --no-estate */
 	char data_version[160]; /* digest of the rule and entity data */

@@ -2683,8 +2683,7 @@ pg_assessment_latest(struct cs_store *s, struct cs_assessment *a)
 		fld_copy(res, 0, 3, a->as_of, sizeof(a->as_of));
 		fld_copy(res, 0, 4, a->regimes, sizeof(a->regimes));
 		fld_copy(res, 0, 5, a->estate_file, sizeof(a->estate_file));
-		fld_copy(res, 0, 6, a->estate_sha256,
-			 sizeof(a->estate_sha256));
+		fld_copy(res, 0, 6, a->estate_sha256, sizeof(a->estate_sha256));
 		a->estate_text = fld_dup(res, 0, 7);
 		a->sites = fld_dup(res, 0, 8);
 		a->departments = fld_dup(res, 0, 9);

@@ -1779,7 +1779,8 @@ sq_assessment_latest(struct cs_store *s, struct cs_assessment *a)
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
 		return 0;
-	return rc == SQLITE_DONE ? CS_ENOTFOUND : db_err(s, "assessment_latest");
+	return rc == SQLITE_DONE ? CS_ENOTFOUND
+				 : db_err(s, "assessment_latest");
 }
 
 const struct cs_store_ops cs_store_sqlite_ops = {

@@ -371,6 +371,35 @@ def main():
              "the same findings from a sited inventory")
         c.ok(all(r["site"] == site_of.get(r["ip"]) for r in rows5),
              "each finding at its device's site")
+        # Issue #20: a signed evidence pack of the assessment verifies,
+        # and one byte changed in a file makes verify fail, naming it.
+        key = os.path.join(tmp, "signer.key")
+        pack = os.path.join(tmp, "pack.tar")
+        c.ok(run(["evidence", "keygen", key]).returncode == 0 and
+             (os.stat(key).st_mode & 0o777) == 0o600, "evidence keygen")
+        p = run(["evidence", "pack", "--db", db, "--key", key, "-o", pack])
+        c.ok(p.returncode == 0, "evidence pack (%r)" % p.stderr[-300:])
+        p = run(["evidence", "verify", "--pub", key + ".pub", pack])
+        c.ok(p.returncode == 0 and p.stdout.startswith("OK:"),
+             "evidence verify: intact (%r)" % p.stdout[-300:])
+        import tarfile
+        with tarfile.open(pack) as tf:
+            names = tf.getnames()
+            est = tf.getmember("estate/estate.txt")
+            at = est.offset_data + 3
+        c.ok("attestations/uk-gsg-return.txt" in names and
+             "inventory/inventory.json" in names and
+             "MANIFEST.sha256" in names, "pack contents: %s" % names)
+        with open(pack, "r+b") as f:
+            f.seek(at)
+            b = f.read(1)
+            f.seek(at)
+            f.write(bytes([b[0] ^ 1]))
+        p = run(["evidence", "verify", "--pub", key + ".pub", pack])
+        c.ok(p.returncode == 3 and "FAILED estate/estate.txt" in p.stdout,
+             "evidence verify names the changed file (%d %r)" % (
+                 p.returncode, p.stdout[-300:]))
+
         c.ok(run(["scan", "--db", "postgresql://x@127.0.0.1:1/x",
                   "--spool", os.path.join(tmp, "spool.db"), "--estate",
                   ESTATE, "--sensor", "x", TARGET]).returncode == 1,

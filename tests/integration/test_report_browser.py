@@ -117,6 +117,64 @@ def main():
     c.ok(rc == 0 and os.path.getsize(shot) > 10000,
          "screenshot saved to %s" % shot)
 
+    # Issue #20: the board paper.  The estate described (two sensitive
+    # sites, core and CCTV zones), assessed, `report --summary` printed
+    # by headless Chromium to A4 PDF: at most two pages, overdue first
+    # (the UK sensitive-site deadline, 30 April 2025, has passed by the
+    # report's date); page images under the build directory.
+    est_file = os.path.join(tmp, "board.estate")
+    with open(est_file, "w") as f:
+        f.write('department "Home Office" id=ho\n'
+                'department "Department for Science" id=dsit\n'
+                'site "2 Marsham Street" id=hq dept=ho sensitive=yes '
+                'reason=secret,ministers\n'
+                'site "Research Lab" id=lab dept=dsit sensitive=yes '
+                'reason=dv\n'
+                'site "Croydon depot" id=depot dept=ho sensitive=no\n'
+                'network 127.113.0.0/25 site=hq zone=cctv\n'
+                'network 127.113.0.128/25 site=hq zone=core\n'
+                'network 127.113.1.0/24 site=lab zone=cctv\n'
+                'network 127.113.2.0/23 site=depot zone=cctv\n')
+    p = subprocess.run([CAMSWEEP, "assess", "--db", db, "--estate", est_file,
+                        "--regime", "uk-gsg-2022,us-ndaa-889", "--as-of",
+                        "2025-09-01", "--json"], capture_output=True,
+                       text=True)
+    c.ok(p.returncode in (0, 4), "assess --as-of (dry) ran")
+    p = subprocess.run([CAMSWEEP, "assess", "--db", db, "--estate", est_file,
+                        "--regime", "uk-gsg-2022,us-ndaa-889", "--json"],
+                       capture_output=True, text=True)
+    c.ok(p.returncode in (0, 4), "assess recorded (%d %r)" % (
+        p.returncode, p.stderr[-200:]))
+    board = os.path.join(tmp, "board.html")
+    p = subprocess.run([CAMSWEEP, "report", "--db", db, "--format", "html",
+                        "--summary", "-o", board, "--now", "2025-09-01"],
+                       capture_output=True, text=True)
+    c.ok(p.returncode == 0, "report --summary (%r)" % p.stderr[-200:])
+    with open(board, encoding="utf-8") as f:
+        bh = f.read()
+    c.ok("overdue" in bh and bh.find("overdue") < bh.find("Top risks"),
+         "overdue obligations in the obligations table, before the risks")
+    pdf = os.path.join(BUILD, "report-board.pdf")
+    rc, _ = browser(exe, "file://" + board, tmp,
+                    ["--no-pdf-header-footer", "--print-to-pdf=" + pdf])
+    pdfinfo = shutil.which("pdfinfo")
+    if c.ok(rc == 0 and os.path.exists(pdf), "board paper printed to PDF") \
+            and c.ok(pdfinfo is not None,
+                     "pdfinfo present (scripts/deps.sh: poppler-utils)"):
+        info = subprocess.run([pdfinfo, pdf], capture_output=True,
+                              text=True).stdout
+        pages = re.search(r"Pages:\s+(\d+)", info)
+        size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+        c.ok(pages is not None and 1 <= int(pages.group(1)) <= 2,
+             "board paper: %s page(s), at most 2" %
+             (pages and pages.group(1)))
+        c.ok(size is not None and abs(float(size.group(1)) - 595) < 2 and
+             abs(float(size.group(2)) - 842) < 2, "A4 pages (%s)" %
+             (size and size.group(0)))
+        if shutil.which("pdftoppm"):
+            subprocess.run(["pdftoppm", "-r", "60", "-png", pdf,
+                            os.path.join(BUILD, "report-board")])
+
     # 2. A hostile fleet.
     db = os.path.join(tmp, "hostile.db")
     with Estate("127.113.4.0/24", 16, seed=5, mix="hostile") as est:

@@ -618,17 +618,22 @@ test_evidence_golden(void **state)
 		enum cs_class cls;
 		bool reach;
 	} devs[] = {
-	    {"127.112.1.9", "Dahua", "CN", "", "IPC-HDW2431T", "2.800", CS_CLASS_CAMERA, false},
-	    {"127.112.1.10", "Axis", "SE", "", "P1455-LE", "9.80.3.8", CS_CLASS_CAMERA, false},
-	    {"127.112.2.9", "Hikvision", "CN", "LTS", "", "", CS_CLASS_CAMERA, false},
+	    {"127.112.1.9", "Dahua", "CN", "", "IPC-HDW2431T", "2.800",
+	     CS_CLASS_CAMERA, false},
+	    {"127.112.1.10", "Axis", "SE", "", "P1455-LE", "9.80.3.8",
+	     CS_CLASS_CAMERA, false},
+	    {"127.112.2.9", "Hikvision", "CN", "LTS", "", "", CS_CLASS_CAMERA,
+	     false},
 	    {"127.112.2.10", "Bosch", "DE", "", "", "", CS_CLASS_CAMERA, true},
-	    {"127.112.9.9", "Hikvision", "CN", "Hikvision", "DS-7604NI", "", CS_CLASS_NVR, false},
+	    {"127.112.9.9", "Hikvision", "CN", "Hikvision", "DS-7604NI", "",
+	     CS_CLASS_NVR, false},
 	    {"10.1.1.1", "", "", "", "", "", CS_CLASS_CAMERA, false},
-	    {"127.112.1.11", "Hikvision", "CN", "", "", "", CS_CLASS_UNKNOWN, false},
+	    {"127.112.1.11", "Hikvision", "CN", "", "", "", CS_CLASS_UNKNOWN,
+	     false},
 	};
 	static const char *const regimes[] = {
-	    "uk-gsg-2022", "us-ndaa-889", "us-fcc-covered", "au-2023",
-	    "ca-2025-hikvision", "core-no-surveillance"};
+	    "uk-gsg-2022", "us-ndaa-889",       "us-fcc-covered",
+	    "au-2023",     "ca-2025-hikvision", "core-no-surveillance"};
 	struct cs_regime_set set;
 	struct cs_fpdb *db;
 	struct cs_estate *e;
@@ -700,8 +705,8 @@ test_evidence_golden(void **state)
 		fclose(f);
 	} else {
 		size_t n;
-		uint8_t *want = cs_policy_read_file(path, 1 << 20, &n, err,
-						    sizeof(err));
+		uint8_t *want =
+		    cs_policy_read_file(path, 1 << 20, &n, err, sizeof(err));
 		if (want == NULL)
 			fail_msg("%s", err);
 		if (n != b.len || memcmp(want, b.p, n) != 0)

@@ -91,6 +91,11 @@ put(struct cs_store *s, int64_t scan, const char *ip, int64_t at,
 		id.confidence = 0.9;
 		ev(&id, "manufacturer", "Axis", "axis-server", "http.server",
 		   80, 0.7, "AXIS");
+		/* Two probes fetched the same page: the same evidence twice,
+		 * which the report shows once (issue #20; the golden JSON has
+		 * one row). */
+		ev(&id, "manufacturer", "Axis", "axis-server", "http.server",
+		   80, 0.7, "AXIS");
 	}
 	h.ip = ip;
 	h.ports = ports;
@@ -440,6 +445,138 @@ test_stale_and_filters(void **state)
 	cs_store_close(s);
 }
 
+/* Counts the occurrences of needle in hay. */
+static size_t
+count_of(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return n;
+}
+
+/*
+ * Issue #20: the board paper and the full report's annex.  Deadlines that
+ * have passed are overdue and come first; one row per device with its
+ * obligations; addresses in numeric order (127.0.0.9 before 127.0.0.10);
+ * names, not ids; the PRC legend only on the maker charts; the
+ * provenance (version, data, registry, estate hash, assessment time) in
+ * the print margins of every page.
+ */
+static void
+test_board(void **state)
+{
+	struct cs_store *s = make_store(true);
+	struct cs_report_opts o = {0};
+	struct cs_report *r = NULL;
+	struct cs_finding_row f;
+	struct cs_assessment a;
+	struct cs_buf b;
+	const char *html, *annex, *p, *q;
+	int64_t s2;
+	char err[512], sites[] = "LON1", depts[] = "CO";
+
+	(void)state;
+	assert_int_equal(cs_store_latest_scan(s, &s2), 0);
+	/* A second obligation for .10, and a finding for .9 at the same
+	 * site. */
+	assert_int_equal(cs_store_finding_get(s, 1, &f), 0);
+	cs_strlcpy(f.key, "127.0.0.10|uk-gsg-2022|1", sizeof(f.key));
+	cs_strlcpy(f.obligation, "1", sizeof(f.obligation));
+	cs_strlcpy(f.action_text, "cease deployment", sizeof(f.action_text));
+	f.deadline[0] = '\0';
+	cs_strlcpy(f.evidence, "Identity: Hikvision (CN) camera. Covered: x.",
+		   sizeof(f.evidence));
+	assert_int_equal(cs_store_finding_put(s, &f, NULL, NULL), 0);
+	cs_strlcpy(f.key, "127.0.0.9|uk-gsg-2022|1", sizeof(f.key));
+	cs_strlcpy(f.ip, "127.0.0.9", sizeof(f.ip));
+	assert_int_equal(cs_store_finding_put(s, &f, NULL, NULL), 0);
+	memset(&a, 0, sizeof(a));
+	a.scan_id = s2;
+	a.assessed_at = T0 + 90000;
+	cs_strlcpy(a.estate_sha256,
+		   "0123456789abcdef0123456789abcdef0123456789abcdef0123456789"
+		   "abcdef",
+		   sizeof(a.estate_sha256));
+	cs_strlcpy(a.estate_file, "estate.txt", sizeof(a.estate_file));
+	cs_strlcpy(a.data_version, "sha256:feedfacecafebeef",
+		   sizeof(a.data_version));
+	a.sites = sites;
+	a.departments = depts;
+	assert_int_equal(cs_store_assessment_put(s, &a), 0);
+
+	/* As of 1 June 2025 the 30 April 2025 deadline has passed. */
+	assert_int_equal(cs_report_parse_date("2025-06-01", &o.now), 0);
+	o.tool_version = "9.9.9";
+	o.summary = true;
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)), 0);
+	cs_buf_init(&b, 1 << 24);
+	assert_int_equal(cs_report_write_html(r, &b), 0);
+	html = cs_buf_str(&b);
+	assert_non_null(strstr(html, "What each obligation requires"));
+	assert_non_null(strstr(html, "overdue 32 days"));
+	/* Overdue first: obligation 3 (deadline passed) before 1. */
+	p = strstr(html, "UK WMS HCWS386 3</td>");
+	q = strstr(html, "UK WMS HCWS386 1</td>");
+	assert_non_null(p);
+	assert_non_null(q);
+	assert_true(p < q);
+	/* Provenance in the print margins, and the A4 page. */
+	assert_non_null(strstr(html, "@page{size:A4"));
+	assert_non_null(strstr(html, "camsweep 9.9.9; data "
+				     "sha256:feedfacecafebeef; "));
+	assert_non_null(strstr(html, "estate 0123456789abcdef; scan 2; "
+				     "assessment 2024-05-02T09:00:00Z"));
+	/* Names, not ids. */
+	assert_non_null(strstr(html, "London HQ"));
+	assert_non_null(strstr(html, "Cabinet Office"));
+	/* The summary is the board paper only: no annex. */
+	assert_null(strstr(html, "Annex"));
+	cs_report_free(r);
+
+	/* The full report: the annex has one row per device, in numeric
+	 * order, with both obligations of .10 in it. */
+	o.summary = false;
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)), 0);
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_html(r, &b), 0);
+	html = cs_buf_str(&b);
+	annex = strstr(html, "Annex: devices with findings, by site");
+	assert_non_null(annex);
+	/* ... up to the end of that section */
+	{
+		static char sect[1 << 16];
+		const char *e = strstr(annex, "</section>");
+		assert_non_null(e);
+		assert_true((size_t)(e - annex) < sizeof(sect));
+		memcpy(sect, annex, (size_t)(e - annex));
+		sect[e - annex] = '\0';
+		annex = sect;
+	}
+	p = strstr(annex, "<td>127.0.0.9</td>");
+	q = strstr(annex, "<td>127.0.0.10</td>");
+	assert_non_null(p);
+	assert_non_null(q);
+	assert_true(p < q);
+	assert_int_equal(count_of(annex, "<td>127.0.0.10</td>"), 1);
+	p = strstr(q, "</tr>");
+	assert_non_null(p);
+	assert_true(strstr(q, "UK WMS HCWS386 1") < p);
+	assert_true(strstr(q, "UK WMS HCWS386 3") < p);
+	/* The PRC legend on the maker charts, not on sensitivity or zone. */
+	p = strstr(html, "Devices with findings by site sensitivity");
+	assert_non_null(p);
+	q = strstr(p, "</section>");
+	assert_non_null(q);
+	assert_true(strstr(p, "PRC-made</text>") == NULL ||
+		    strstr(p, "PRC-made</text>") > q);
+	assert_non_null(strstr(html, "PRC-made</text>"));
+	cs_buf_free(&b);
+	cs_report_free(r);
+	cs_store_close(s);
+}
+
 static void
 test_dates(void **state)
 {
@@ -604,6 +741,7 @@ main(void)
 	    cmocka_unit_test(test_hostile),
 	    cmocka_unit_test(test_no_assessment),
 	    cmocka_unit_test(test_stale_and_filters),
+	    cmocka_unit_test(test_board),
 	    cmocka_unit_test(test_dates),
 	    cmocka_unit_test(test_stream),
 	};

@@ -1,0 +1,349 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * camsweep evidence keygen | pack | verify: signed evidence packs of an
+ * assessment (src/evidence/, docs/evidence.md).
+ */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "core/escape.h"
+#include "core/str.h"
+#include "evidence/evidence.h"
+#include "oui/oui.h"
+#include "policy/estate.h"
+#include "report/report.h"
+#include "store/store.h"
+#include "core/poison.h"
+
+#define DEFAULT_DB "camsweep.db"
+#define MAX_PACK ((size_t)2 << 30)
+
+/* Exit status: 0 done (intact), 1 usage, 2 runtime error, 3 a pack that
+ * differs from what was signed. */
+enum { EV_OK = 0, EV_USAGE = 1, EV_RUNTIME = 2, EV_DIFFERS = 3 };
+
+/*
+ * Loads this host's MAC registry files (*oui, free with cs_oui_free) and
+ * fills reg[0..n) with their paths, dates (kept in dates) and sizes, as
+ * reports state them (cli_report.c does the same for a report).
+ */
+static size_t
+registry(struct cs_oui **oui, struct cs_report_registry *reg,
+	 char (*dates)[16])
+{
+	char err[512];
+	size_t n = 0;
+
+	*oui = cs_oui_load(NULL, NULL, err, sizeof(err));
+	for (size_t i = 0;
+	     *oui && i < cs_oui_source_count(*oui) && i < CS_OUI_MAX_SOURCES;
+	     i++) {
+		const struct cs_oui_source *src = cs_oui_source_at(*oui, i);
+
+		reg[i].file = src->path;
+		reg[i].date =
+		    cs_oui_date_format(src->date, dates[i], sizeof(dates[i]));
+		reg[i].date_from = src->date_kind;
+		reg[i].assignments = src->entries;
+		n = i + 1;
+	}
+	return n;
+}
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: camsweep evidence keygen KEYFILE\n"
+	      "       camsweep evidence pack --key KEYFILE -o PACK.tar [--db "
+	      "PATH] [--data DIR]\n"
+	      "                              [--marking TEXT] [--now TIME]\n"
+	      "       camsweep evidence verify [--pub KEYFILE.pub] PACK.tar\n"
+	      "  keygen: a new Ed25519 key pair: KEYFILE (secret, 0600; keep "
+	      "it yourself)\n"
+	      "    and KEYFILE.pub (give it to whoever verifies).\n"
+	      "  pack: one tar archive of the newest assessment: the reports "
+	      "(full and\n"
+	      "    board paper), the inventory (JSON, CSV), the data files "
+	      "and versions,\n"
+	      "    the estate file, the command lines, filled attestation "
+	      "templates, and\n"
+	      "    MANIFEST.sha256 (sha256sum format) signed in "
+	      "MANIFEST.sig.\n"
+	      "  verify: checks every file against the manifest, the "
+	      "signature (against\n"
+	      "    --pub when given) and the archive itself; names each file "
+	      "that differs.\n"
+	      "    Exit 0 intact, 3 anything differs, 1 usage, 2 "
+	      "runtime error.\n",
+	      f);
+}
+
+/* Writes b to path, created 0600 (a pack is as sensitive as its
+ * reports); 0 or -1 after a message. */
+static int
+write_file(const char *path, const struct cs_buf *b)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	size_t off = 0;
+
+	if (fd < 0 || fchmod(fd, 0600) != 0) {
+		fprintf(stderr, "camsweep evidence: %s: %s\n", path,
+			strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	while (off < b->len) {
+		ssize_t w = write(fd, b->p + off, b->len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			fprintf(stderr, "camsweep evidence: %s: write failed\n",
+				path);
+			close(fd);
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	if (close(fd) != 0) {
+		fprintf(stderr, "camsweep evidence: %s: write failed\n", path);
+		return -1;
+	}
+	return 0;
+}
+
+static bool
+parse_time(const char *s, int64_t *out)
+{
+	long long v;
+
+	if (cs_str_tonum(s, 1, 253402300799LL, &v) == 0) {
+		*out = v;
+		return true;
+	}
+	return cs_report_parse_date(s, out) == 0;
+}
+
+static int
+cmd_pack(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"db", required_argument, NULL, 'd'},
+	    {"key", required_argument, NULL, 'k'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"data", required_argument, NULL, 'D'},
+	    {"marking", required_argument, NULL, 'm'},
+	    {"now", required_argument, NULL, 'n'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
+	const char *db = DEFAULT_DB, *key = NULL, *out = NULL, *data = NULL,
+		   *env;
+	struct cs_ev_pack_opts o = {0};
+	struct cs_report_registry reg[CS_OUI_MAX_SOURCES];
+	char regdate[CS_OUI_MAX_SOURCES][16], err[1024];
+	uint8_t sk[CS_EV_SK_BYTES];
+	struct cs_oui *oui = NULL;
+	struct cs_store *st;
+	struct cs_buf tar, cmd;
+	bool have_now = false;
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			db = optarg;
+			break;
+		case 'k':
+			key = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'D':
+			data = optarg;
+			break;
+		case 'm':
+			o.marking = optarg;
+			break;
+		case 'n':
+			if (!parse_time(optarg, &o.now)) {
+				fputs("camsweep evidence pack: --now: unix "
+				      "seconds or a date\n",
+				      stderr);
+				return EV_USAGE;
+			}
+			have_now = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return EV_OK;
+		default:
+			usage(stderr);
+			return EV_USAGE;
+		}
+	}
+	if (key == NULL || out == NULL || optind != argc) {
+		fputs("camsweep evidence pack: --key and -o are required\n",
+		      stderr);
+		usage(stderr);
+		return EV_USAGE;
+	}
+	if (!have_now) {
+		env = getenv("SOURCE_DATE_EPOCH");
+		if (env == NULL || !*env || !parse_time(env, &o.now))
+			o.now = (int64_t)time(NULL);
+	}
+	if (cs_ev_load_secret(key, sk, err, sizeof(err)) != 0) {
+		fprintf(stderr, "camsweep evidence pack: %s\n", err);
+		return EV_USAGE;
+	}
+	if (!cs_store_path_is_uri(db) && access(db, R_OK) != 0) {
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db),
+			strerror(errno));
+		return EV_RUNTIME;
+	}
+	if ((st = cs_store_open(db, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db), err);
+		return EV_RUNTIME;
+	}
+	o.nregistry = registry(&oui, reg, regdate);
+	o.registry = o.nregistry ? reg : NULL;
+	o.data_dir = cs_cli_data_dir(data);
+	o.tool_version = cs_cli_version();
+	o.sk = sk;
+	/* The command line as given (no secret in it: the key is a path). */
+	cs_buf_init(&cmd, 1 << 16);
+	cs_buf_adds(&cmd, "camsweep evidence");
+	for (int i = 0; i < argc; i++)
+		cs_buf_printf(&cmd, " %s", argv[i]);
+	o.command = cs_buf_str(&cmd);
+	cs_buf_init(&tar, MAX_PACK);
+	err[0] = '\0';
+	rc = cs_ev_pack(st, &o, &tar, err, sizeof(err));
+	if (rc != 0) {
+		fprintf(stderr, "camsweep evidence pack: %s\n", err);
+		rc = rc == CS_EIO ? EV_RUNTIME : EV_USAGE;
+	} else if (write_file(out, &tar) != 0) {
+		rc = EV_RUNTIME;
+	} else {
+		fprintf(stderr,
+			"camsweep evidence pack: %s: %zu bytes, signed\n", out,
+			tar.len);
+	}
+	memset(sk, 0, sizeof(sk));
+	cs_buf_free(&tar);
+	cs_buf_free(&cmd);
+	cs_store_close(st);
+	cs_oui_free(oui);
+	return rc;
+}
+
+static void
+on_problem(void *arg, const char *file, const char *what)
+{
+	struct cs_buf b;
+
+	(void)arg;
+	cs_buf_init(&b, 4096);
+	cs_esc_term(&b, file, strlen(file));
+	printf("FAILED %s: %s\n", cs_buf_str(&b), what);
+	cs_buf_free(&b);
+}
+
+static int
+cmd_verify(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"pub", required_argument, NULL, 'p'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
+	const char *pub = NULL;
+	uint8_t pk[CS_EV_PK_BYTES], *p;
+	char err[1024], key_hex[65];
+	size_t n, nfiles = 0;
+	int c, bad;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'p') {
+			pub = optarg;
+		} else {
+			usage(c == 'h' ? stdout : stderr);
+			return c == 'h' ? EV_OK : EV_USAGE;
+		}
+	}
+	if (argc - optind != 1) {
+		usage(stderr);
+		return EV_USAGE;
+	}
+	if (pub && cs_ev_load_public(pub, pk, err, sizeof(err)) != 0) {
+		fprintf(stderr, "camsweep evidence verify: %s\n", err);
+		return EV_USAGE;
+	}
+	p = cs_policy_read_file(argv[optind], MAX_PACK, &n, err, sizeof(err));
+	if (p == NULL) {
+		fprintf(stderr, "camsweep evidence verify: %s\n", err);
+		return EV_RUNTIME;
+	}
+	bad = cs_ev_verify(p, n, pub ? pk : NULL, on_problem, NULL, key_hex,
+			   &nfiles);
+	free(p);
+	if (bad) {
+		printf("camsweep evidence verify: %d problem(s): the pack is "
+		       "not as it was signed\n",
+		       bad);
+		return EV_DIFFERS;
+	}
+	printf("OK: %zu files match the signed manifest; signed by key %s%s\n",
+	       nfiles, key_hex,
+	       pub ? " (the trusted key given)"
+		   : " (not checked against a trusted key: compare it with "
+		     "the signer's KEYFILE.pub, or give --pub)");
+	return EV_OK;
+}
+
+int
+cs_cli_evidence(int argc, char **argv)
+{
+	char err[1024];
+
+	if (argc >= 2 && strcmp(argv[1], "keygen") == 0) {
+		if (argc != 3 || argv[2][0] == '-') {
+			fputs("usage: camsweep evidence keygen KEYFILE\n",
+			      stderr);
+			return EV_USAGE;
+		}
+		if (cs_ev_keygen(argv[2], err, sizeof(err)) != 0) {
+			fprintf(stderr, "camsweep evidence keygen: %s\n", err);
+			return EV_RUNTIME;
+		}
+		fprintf(stderr,
+			"camsweep evidence keygen: secret key %s (0600: keep "
+			"it yourself), public key %s.pub\n",
+			argv[2], argv[2]);
+		return EV_OK;
+	}
+	if (argc >= 2 && strcmp(argv[1], "pack") == 0)
+		return cmd_pack(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "verify") == 0)
+		return cmd_verify(argc - 1, argv + 1);
+	usage(argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+			    strcmp(argv[1], "-h") == 0)
+		  ? stdout
+		  : stderr);
+	return argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+			     strcmp(argv[1], "-h") == 0)
+		   ? EV_OK
+		   : EV_USAGE;
+}

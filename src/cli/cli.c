@@ -46,7 +46,6 @@ static const char default_ports[] =
     "80,554,8000,37777,34567,8080,443,8443,81,8081,8554,21,22,23,5000,"
     "631,9100";
 
-
 const char *
 cs_cli_data_dir(const char *opt)
 {

@@ -1177,6 +1177,7 @@ usage(FILE *f)
 	    "  oui              the MAC registry: import IEEE files, list "
 	    "sources\n"
 	    "  db               set up the central database and its sensors\n"
+	    "  check            validate the data files and estates\n"
 	    "  version          print the version\n"
 	    "Run 'camsweep COMMAND --help' for a command's options.\n",
 	    f);
@@ -1217,6 +1218,8 @@ cs_cli_main(int argc, char **argv)
 		return cs_cli_oui(argc - 1, argv + 1);
 	if (strcmp(argv[1], "db") == 0)
 		return cs_cli_db(argc - 1, argv + 1);
+	if (strcmp(argv[1], "check") == 0)
+		return cs_cli_check(argc - 1, argv + 1);
 	if (strcmp(argv[1], "version") == 0 ||
 	    strcmp(argv[1], "--version") == 0) {
 		puts("camsweep " CS_VERSION);

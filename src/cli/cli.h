@@ -45,5 +45,7 @@ int cs_cli_oui(int argc, char **argv);
 void cs_cli_oui_print_sources(FILE *f, const char *ieee_dir);
 /* Central PostgreSQL inventory: db init | add-sensor (cli_db.c). */
 int cs_cli_db(int argc, char **argv);
+/* camsweep check: validates the data files and estates (cli_check.c). */
+int cs_cli_check(int argc, char **argv);
 
 #endif /* CS_CLI_CLI_H */

@@ -980,32 +980,21 @@ struct tp {
 #define TPERR(tp, line, ...)                                                   \
 	seterr((tp)->err, (tp)->errsz, (tp)->name, (line), __VA_ARGS__)
 
-/* Splits s at tabs into exactly ncols trimmed fields. */
+/* Splits s at tabs into exactly ncols trimmed fields (NUL-terminated in
+ * place). */
 static int
 split_tsv(char *s, char *col[TSV_MAXCOLS], size_t ncols)
 {
-	size_t n = 0;
+	struct cs_span f[TSV_MAXCOLS];
+	size_t n = cs_tsv_split(cs_span_make(s, strlen(s)), f, ncols, true);
 
-	for (;;) {
-		char *t = strchr(s, '\t');
-
-		if (n >= ncols)
-			return CS_EINVAL;
-		size_t len;
-
-		if (t != NULL)
-			*t = 0;
-		while (*s == ' ' || *s == '\r')
-			s++;
-		len = strlen(s);
-		while (len && (s[len - 1] == ' ' || s[len - 1] == '\r'))
-			s[--len] = 0;
-		col[n++] = s;
-		if (t == NULL)
-			break;
-		s = t + 1;
+	if (n != ncols)
+		return CS_EINVAL;
+	for (size_t i = 0; i < n; i++) {
+		col[i] = s + (f[i].p - (const uint8_t *)s);
+		col[i][f[i].n] = '\0';
 	}
-	return n == ncols ? 0 : CS_EINVAL;
+	return 0;
 }
 
 /* Parses a '|'-separated alias list ("-" = none) into a[]. */

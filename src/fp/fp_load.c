@@ -888,8 +888,9 @@ each_line(const char *name, const uint8_t *p, size_t n, char *err, size_t errsz,
 	  int (*fn)(void *, unsigned, char *), void *arg)
 {
 	char *buf = cs_xmalloc(FP_MAX_LINE + 1);
-	unsigned line = 0;
-	size_t off = 0;
+	struct cs_lines lines;
+	struct cs_span ln;
+	unsigned line;
 	int rc = 0;
 
 	if (n > FP_MAX_FILE) {
@@ -899,29 +900,23 @@ each_line(const char *name, const uint8_t *p, size_t n, char *err, size_t errsz,
 			    FP_MAX_FILE);
 		goto out;
 	}
-	while (off < n) {
-		const uint8_t *nl = memchr(p + off, '\n', n - off);
-		size_t len = nl ? (size_t)(nl - (p + off)) : n - off;
-		size_t adv = nl ? len + 1 : len;
-
-		line++;
-		if (len && p[off + len - 1] == '\r')
-			len--;
-		if (len > FP_MAX_LINE) {
+	cs_lines_init(&lines, p, n);
+	while (cs_lines_next(&lines, &ln)) {
+		line = lines.line;
+		if (ln.n > FP_MAX_LINE) {
 			rc =
 			    seterr(err, errsz, name, line,
 				   "line too long (max %d bytes)", FP_MAX_LINE);
 			goto out;
 		}
-		if (memchr(p + off, 0, len) != NULL) {
+		if (memchr(ln.p, 0, ln.n) != NULL) {
 			rc = seterr(err, errsz, name, line, "NUL byte in line");
 			goto out;
 		}
-		memcpy(buf, p + off, len);
-		buf[len] = 0;
+		memcpy(buf, ln.p, ln.n);
+		buf[ln.n] = 0;
 		if ((rc = fn(arg, line, buf)) != 0)
 			goto out;
-		off += adv;
 	}
 out:
 	free(buf);

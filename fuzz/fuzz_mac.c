@@ -30,7 +30,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	snprintf(txt, sizeof(txt), "%02x:%02x:%02x:%02x:%02x:%02x", loose[0],
 		 loose[1], loose[2], loose[3], loose[4], loose[5]);
-	if (cs_hwaddr_parse(cs_span_make(txt, 17), CS_HWADDR_COLON, back) != 0 ||
+	if (cs_hwaddr_parse(cs_span_make(txt, 17), CS_HWADDR_COLON, back) !=
+		0 ||
 	    memcmp(back, loose, 6) != 0)
 		abort();
 	return 0;

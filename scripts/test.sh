@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: ISC
-# The whole test suite: a gcc build with -Werror and its tests, a clang
-# ASan+UBSan build and its tests (fuzz corpora replayed in both), and a
-# libFuzzer smoke run of every parser under ASan+UBSan.  Prints one closing
+# The whole test suite: cppcheck and the clang-format check, a gcc build
+# with -Werror and its tests, a clang ASan+UBSan build and its tests (fuzz
+# corpora replayed in both), and a libFuzzer smoke run of every parser
+# under ASan+UBSan.  Prints one closing
 # line "N passed, N failed" and exits non-zero on any failure.
 #   FUZZ_SECONDS  seconds per fuzz target (default 20, which keeps CI near
 #                 half an hour with ~50 targets; 0 skips fuzzing)
@@ -40,6 +41,15 @@ if [ -z "${CS_PG_URI:-}" ] && pg_env=$(bash scripts/pg.sh start); then
 	eval "$pg_env"
 	trap 'bash scripts/pg.sh stop "$CS_PG_DIR"' EXIT
 fi
+
+# Static checks first: cheap, and independent of the builds.
+step "static analysis (cppcheck, scripts/cppcheck.supp)"
+if bash scripts/cppcheck.sh; then passed=$((passed + 1)); else
+	failed=$((failed + 1)); fails+=("cppcheck"); fi
+
+step "format (clang-format on the files of scripts/format-list.txt)"
+if bash scripts/format-check.sh; then passed=$((passed + 1)); else
+	failed=$((failed + 1)); fails+=("format-check"); fi
 
 step "gcc build (-Werror) and tests"
 if { [ -f build/build.ninja ] || meson setup build >/dev/null; } &&

@@ -46,7 +46,6 @@ static const char default_ports[] =
     "80,554,8000,37777,34567,8080,443,8443,81,8081,8554,21,22,23,5000,"
     "631,9100";
 
-
 const char *
 cs_cli_version(void)
 {
@@ -1173,6 +1172,7 @@ usage(FILE *f)
 	    "  oui              the MAC registry: import IEEE files, list "
 	    "sources\n"
 	    "  db               set up the central database and its sensors\n"
+	    "  check            validate the data files and estates\n"
 	    "  version          print the version\n"
 	    "Run 'camsweep COMMAND --help' for a command's options.\n",
 	    f);
@@ -1215,6 +1215,8 @@ cs_cli_main(int argc, char **argv)
 		return cs_cli_oui(argc - 1, argv + 1);
 	if (strcmp(argv[1], "db") == 0)
 		return cs_cli_db(argc - 1, argv + 1);
+	if (strcmp(argv[1], "check") == 0)
+		return cs_cli_check(argc - 1, argv + 1);
 	if (strcmp(argv[1], "version") == 0 ||
 	    strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		puts("camsweep " CS_VERSION);

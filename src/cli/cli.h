@@ -1,5 +1,13 @@
 /* SPDX-License-Identifier: ISC */
-/* Command-line front end: argument parsing and subcommand dispatch. */
+/*
+ * The command-line front end: subcommand dispatch (cs_cli_main) and each
+ * subcommand's entry point.  Besides argument parsing and output, src/cli
+ * still holds use-case logic that issue #14 moves to an application layer:
+ * the scan session and the sensor upload (cli.c), assess reconciliation,
+ * the diff and reach algorithms (cli_policy.c), cameras behind recorders
+ * (attach.c) and the listen session (cli_listen.c).  Exit statuses come
+ * from core/exitcode.h.
+ */
 #ifndef CS_CLI_CLI_H
 #define CS_CLI_CLI_H
 
@@ -36,7 +44,11 @@ struct cs_interval; /* engine/scope.h */
  */
 int cs_cli_data_excl(const char *data, struct cs_interval **v, size_t *n);
 
-/* Subcommands, each in its own cli_<name>.c; argv[0] is the command. */
+/*
+ * Subcommands; argv[0] is the command.  scan, show and upload live in
+ * cli.c; estate, assess, plan, diff and reach in cli_policy.c; the others
+ * in cli_<name>.c.
+ */
 int cs_cli_identify(int argc, char **argv);
 int cs_cli_lookup(int argc, char **argv);
 int cs_cli_estate(int argc, char **argv); /* estate check|import-csv */
@@ -60,5 +72,7 @@ int cs_cli_oui(int argc, char **argv);
 void cs_cli_oui_print_sources(FILE *f, const char *ieee_dir);
 /* Central PostgreSQL inventory: db init | add-sensor (cli_db.c). */
 int cs_cli_db(int argc, char **argv);
+/* camsweep check: validates the data files and estates (cli_check.c). */
+int cs_cli_check(int argc, char **argv);
 
 #endif /* CS_CLI_CLI_H */

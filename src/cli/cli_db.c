@@ -34,7 +34,6 @@
 #include "store/store.h"
 #include "core/poison.h"
 
-
 static void
 db_usage(FILE *f)
 {

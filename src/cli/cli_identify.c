@@ -19,7 +19,6 @@
 #include "oui/oui.h"
 #include "core/poison.h"
 
-
 /* The OUI registry, loaded on the first MAC address seen. */
 struct oui_state {
 	const char *ieee_dir; /* NULL: the default */

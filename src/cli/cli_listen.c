@@ -27,7 +27,6 @@
 #include "store/store.h"
 #include "core/poison.h"
 
-
 enum {
 	OPT_READ = 256,
 	OPT_IFACE,

@@ -25,7 +25,6 @@
 #include "oui/oui.h"
 #include "core/poison.h"
 
-
 static void
 usage(FILE *f)
 {

@@ -21,7 +21,6 @@
 #include "oui/oui.h"
 #include "core/poison.h"
 
-
 static void
 usage(FILE *f)
 {

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/exitcode.h"
 #include "core/buf.h"
@@ -1400,34 +1401,16 @@ reach_collect(void *arg, const struct cs_device_row *row)
 {
 	struct rdev *d = arg;
 	struct reach_run *r = d->r;
-	struct in_addr_like {
-		uint32_t v;
-	} a = {0};
-	unsigned o[4];
+	uint32_t a;
 	size_t k = 0;
-	const char *p = row->ip;
 
 	/* Surveillance devices, and those not established (they may be). */
 	if (cs_identity_surveillance(&row->id) == 0)
 		return 0;
 	/* Dotted quad to host order (the store gives canonical text). */
-	for (int i = 0; i < 4; i++) {
-		uint64_t v;
-		size_t j = 0;
-		while (p[j] >= '0' && p[j] <= '9')
-			j++;
-		if (j == 0 || cs_span_u64(cs_span_make(p, j), 255, &v) != 0)
-			return 0;
-		o[i] = (unsigned)v;
-		p += j;
-		if (i < 3 && *p++ != '.')
-			return 0;
-	}
-	if (*p != '\0')
+	if (cs_ipv4_parse(cs_span_make(row->ip, strlen(row->ip)), 0, &a) != 0)
 		return 0;
-	a.v = (uint32_t)o[0] << 24 | (uint32_t)o[1] << 16 |
-	      (uint32_t)o[2] << 8 | o[3];
-	if (!cs_scope_contains(d->targets, a.v))
+	if (!cs_scope_contains(d->targets, a))
 		return 0;
 	if (r->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 32;
@@ -1439,7 +1422,7 @@ reach_collect(void *arg, const struct cs_device_row *row)
 		r->open = cs_xrealloc(r->open, d->cap, sizeof(*r->open));
 		r->nopen = cs_xrealloc(r->nopen, d->cap, sizeof(*r->nopen));
 	}
-	r->ip[r->n] = a.v;
+	r->ip[r->n] = a;
 	for (k = 0; k < row->nports && k < CS_STORE_MAX_PORTS; k++)
 		r->ports[r->n][k] = row->ports[k];
 	r->nports[r->n] = k;

@@ -38,8 +38,7 @@ cs_ipv4_parse(struct cs_span s, unsigned flags, uint32_t *out)
 }
 
 int
-cs_cidr4_parse(struct cs_span s, unsigned flags, uint32_t *net,
-	       unsigned *plen)
+cs_cidr4_parse(struct cs_span s, unsigned flags, uint32_t *net, unsigned *plen)
 {
 	long slash = cs_span_find(s, "/", 1, false);
 	uint64_t len = 32;
@@ -67,7 +66,7 @@ cs_cidr4_parse(struct cs_span s, unsigned flags, uint32_t *net,
 int
 cs_hwaddr_parse(struct cs_span s, unsigned flags, uint8_t mac[6])
 {
-	uint8_t grp[12]; /* digits per group */
+	uint8_t grp[12];  /* digits per group */
 	unsigned val[12]; /* value per group */
 	size_t ng = 0, digits = 0;
 	uint8_t sep = 0;
@@ -128,9 +127,8 @@ cs_hwaddr_parse(struct cs_span s, unsigned flags, uint8_t mac[6])
 		return CS_EINVAL;
 	for (size_t i = 0; i < 6; i++) {
 		if (grp[i] > 2 ||
-		    (grp[i] != 2 &&
-		     !(sep == ':' && (flags & CS_HWADDR_LOOSE) &&
-		       !(flags & CS_HWADDR_COLON))))
+		    (grp[i] != 2 && !(sep == ':' && (flags & CS_HWADDR_LOOSE) &&
+				      !(flags & CS_HWADDR_COLON))))
 			return CS_EINVAL;
 		mac[i] = (uint8_t)val[i];
 	}

@@ -45,11 +45,12 @@ enum {
 int cs_cidr4_parse(struct cs_span s, unsigned flags, uint32_t *net,
 		   unsigned *plen);
 
-/* The netmask of a prefix length 0..32, host order. */
+/* The netmask of a prefix length 0..32 (more counts as 32), host order. */
 static inline uint32_t
 cs_cidr4_mask(unsigned plen)
 {
-	return plen == 0 ? 0 : 0xFFFFFFFFu << (32 - (plen > 32 ? 32 : plen));
+	/* A 64-bit shift: no shift by 32 of a 32-bit value for /0. */
+	return (uint32_t)(0xFFFFFFFF00000000ull >> (plen > 32 ? 32 : plen));
 }
 
 /* cs_hwaddr_parse flags. */

@@ -8,8 +8,8 @@
 #include "core/poison.h"
 
 int
-cs_dns_name_read(const uint8_t *msg, size_t n, size_t *off,
-		 unsigned hops_max, uint8_t wire[CS_DNS_NAME_MAX])
+cs_dns_name_read(const uint8_t *msg, size_t n, size_t *off, unsigned hops_max,
+		 uint8_t wire[CS_DNS_NAME_MAX])
 {
 	size_t pos = *off, w = 0, after = 0;
 	unsigned hops = 0;

@@ -154,8 +154,8 @@ cs_date_parse(struct cs_span s, unsigned flags, struct cs_date *out)
 	     d.second > 59))
 		return CS_EINVAL;
 	if ((flags & CS_DATE_CALENDAR) && d.day > 0) {
-		bool leap = d.year % 4 == 0 &&
-			    (d.year % 100 != 0 || d.year % 400 == 0);
+		bool leap =
+		    d.year % 4 == 0 && (d.year % 100 != 0 || d.year % 400 == 0);
 
 		if (d.day > mdays[d.month - 1] ||
 		    (d.month == 2 && d.day == 29 && !leap))
@@ -293,4 +293,3 @@ cs_csv_next(struct cs_csv *c, char *err, size_t errsz)
 		}
 	}
 }
-

@@ -97,8 +97,8 @@ enum {
 };
 
 struct cs_date {
-	int year, month, day;      /* month and day 0 when not given */
-	int hour, minute, second;  /* -1 when no time was given */
+	int year, month, day;     /* month and day 0 when not given */
+	int hour, minute, second; /* -1 when no time was given */
 };
 
 /*

@@ -156,7 +156,7 @@ cs_creds_parse(struct cs_creds *c, const char *name, const uint8_t *p, size_t n,
 		if (line.n == 0 || line.p[0] == '#')
 			continue;
 		if (c->n >= CS_CREDS_MAX) {
-			snprintf(err, errsz, "%s:%u: more than %u credentials",
+			snprintf(err, errsz, "%s:%u: more than %d credentials",
 				 name, lineno, CS_CREDS_MAX);
 			cs_creds_free(c);
 			return CS_EINVAL;

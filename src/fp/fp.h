@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The data-driven fingerprint engine.  Rules (the .fp files of
- * data/fingerprints/) and entity tables (data/entities/makers.tsv and
- * brands.tsv) are loaded once into a struct
- * cs_fpdb; cs_fp_identify then turns one device's observations into an
- * identity: true manufacturer, badge brand, model, firmware, device class,
- * whether it is visual-surveillance equipment, a confidence in [0, 1] and
- * the evidence behind each field.  The rule format and the combination
- * method are documented in docs/fingerprints.md.
+ * data/fingerprints/) and entity tables (data/entities/: makers.tsv and
+ * brands.tsv, and when present oem.tsv for OEM lineage, ownership.tsv for
+ * dated ownership and models.tsv for model-number patterns) are loaded
+ * once into a struct cs_fpdb; cs_fp_identify then turns one device's
+ * observations into an identity: true manufacturer (through OEM lineage)
+ * and its country, badge brand, model, firmware, device class, whether it
+ * is visual-surveillance equipment (or that the evidence does not say), a
+ * confidence in [0, 1] and the evidence behind each field.  The rule
+ * format and the combination method are documented in
+ * docs/fingerprints.md.
  *
  * Identification is pure: it reads the database and the observations only,
  * so one loaded database may be shared by any number of threads.
@@ -129,9 +132,9 @@ cs_identity_surveillance(const struct cs_identity *id)
 struct cs_fpdb;
 
 /*
- * Loads the entity tables (brands.tsv, makers.tsv) from dir_entities (may
- * be NULL: no entity tables) and then every .fp file of dir_fingerprints,
- * in name order.  On error returns NULL and writes "file:line: message"
+ * Loads the entity tables (makers.tsv, brands.tsv; oem.tsv, ownership.tsv
+ * and models.tsv if present) from dir_entities (may be NULL: no entity
+ * tables) and then every .fp file of dir_fingerprints, in name order.  On error returns NULL and writes "file:line: message"
  * into err (errsz bytes, may be 0).  The caller frees the result with
  * cs_fpdb_free.
  */

@@ -888,8 +888,9 @@ each_line(const char *name, const uint8_t *p, size_t n, char *err, size_t errsz,
 	  int (*fn)(void *, unsigned, char *), void *arg)
 {
 	char *buf = cs_xmalloc(FP_MAX_LINE + 1);
-	unsigned line = 0;
-	size_t off = 0;
+	struct cs_lines lines;
+	struct cs_span ln;
+	unsigned line;
 	int rc = 0;
 
 	if (n > FP_MAX_FILE) {
@@ -899,29 +900,23 @@ each_line(const char *name, const uint8_t *p, size_t n, char *err, size_t errsz,
 			    FP_MAX_FILE);
 		goto out;
 	}
-	while (off < n) {
-		const uint8_t *nl = memchr(p + off, '\n', n - off);
-		size_t len = nl ? (size_t)(nl - (p + off)) : n - off;
-		size_t adv = nl ? len + 1 : len;
-
-		line++;
-		if (len && p[off + len - 1] == '\r')
-			len--;
-		if (len > FP_MAX_LINE) {
+	cs_lines_init(&lines, p, n);
+	while (cs_lines_next(&lines, &ln)) {
+		line = lines.line;
+		if (ln.n > FP_MAX_LINE) {
 			rc =
 			    seterr(err, errsz, name, line,
 				   "line too long (max %d bytes)", FP_MAX_LINE);
 			goto out;
 		}
-		if (memchr(p + off, 0, len) != NULL) {
+		if (memchr(ln.p, 0, ln.n) != NULL) {
 			rc = seterr(err, errsz, name, line, "NUL byte in line");
 			goto out;
 		}
-		memcpy(buf, p + off, len);
-		buf[len] = 0;
+		memcpy(buf, ln.p, ln.n);
+		buf[ln.n] = 0;
 		if ((rc = fn(arg, line, buf)) != 0)
 			goto out;
-		off += adv;
 	}
 out:
 	free(buf);
@@ -980,32 +975,21 @@ struct tp {
 #define TPERR(tp, line, ...)                                                   \
 	seterr((tp)->err, (tp)->errsz, (tp)->name, (line), __VA_ARGS__)
 
-/* Splits s at tabs into exactly ncols trimmed fields. */
+/* Splits s at tabs into exactly ncols trimmed fields (NUL-terminated in
+ * place). */
 static int
 split_tsv(char *s, char *col[TSV_MAXCOLS], size_t ncols)
 {
-	size_t n = 0;
+	struct cs_span f[TSV_MAXCOLS];
+	size_t n = cs_tsv_split(cs_span_make(s, strlen(s)), f, ncols, true);
 
-	for (;;) {
-		char *t = strchr(s, '\t');
-
-		if (n >= ncols)
-			return CS_EINVAL;
-		size_t len;
-
-		if (t != NULL)
-			*t = 0;
-		while (*s == ' ' || *s == '\r')
-			s++;
-		len = strlen(s);
-		while (len && (s[len - 1] == ' ' || s[len - 1] == '\r'))
-			s[--len] = 0;
-		col[n++] = s;
-		if (t == NULL)
-			break;
-		s = t + 1;
+	if (n != ncols)
+		return CS_EINVAL;
+	for (size_t i = 0; i < n; i++) {
+		col[i] = s + (f[i].p - (const uint8_t *)s);
+		col[i][f[i].n] = '\0';
 	}
-	return n == ncols ? 0 : CS_EINVAL;
+	return 0;
 }
 
 /* Parses a '|'-separated alias list ("-" = none) into a[]. */

@@ -892,33 +892,30 @@ int
 cs_oui_add_map(struct cs_oui *db, const char *name, const uint8_t *p, size_t n,
 	       char *err, size_t errsz)
 {
-	size_t off = 0, old = db->nrows, i;
+	size_t old = db->nrows, i;
+	struct cs_lines lines;
+	struct cs_span ln;
 	unsigned line = 0;
 	const char *why = NULL;
 	int r = 0;
 
 	if (p == NULL)
 		n = 0;
-	while (off < n) {
-		struct cs_span ln, f[8];
-		size_t e = off, nf, slen;
+	cs_lines_init(&lines, p, n);
+	while (cs_lines_next(&lines, &ln)) {
+		struct cs_span f[8];
+		size_t nf, slen;
 		struct maprow row;
 		char key[OUI_NAME_MAX + 1];
 		const char *lims = NULL;
 		char *q;
 
-		line++;
-		while (e < n && p[e] != '\n')
-			e++;
-		ln = cs_span_make(p + off, e - off);
-		off = e < n ? e + 1 : e;
+		line = lines.line;
 		if (ln.n > CS_OUI_MAX_LINE) {
 			why = "line too long";
 			r = CS_ELIMIT;
 			goto fail;
 		}
-		if (ln.n > 0 && ln.p[ln.n - 1] == '\r')
-			ln.n--;
 		if (cs_span_trim(ln).n == 0 || ln.p[0] == '#')
 			continue;
 		if (memchr(ln.p, '\0', ln.n) != NULL) {

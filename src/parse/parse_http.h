@@ -47,10 +47,13 @@ struct cs_http_resp {
 /*
  * Parses the response head at p (n bytes; need not be NUL-terminated)
  * whose status line starts with "HTTP/" or "RTSP/".  Lines may end with
- * CRLF or a bare LF; a CR not followed by LF, a NUL byte, a header line
- * without a colon or a bad Content-Length is a protocol error.  Obsolete
- * line folding extends the previous header's value span (which then
- * contains the line break).
+ * CRLF or a bare LF; a CR not followed by LF and a NUL byte inside a line
+ * are kept as data (embedded devices send both).  A line that is not a
+ * field (no colon, or a name that is not an RFC 9110 token, or folding
+ * before any field) is skipped and counted in out->bad_lines; a bad
+ * status line or Content-Length is a protocol error.  Obsolete line
+ * folding extends the previous header's value span (which then contains
+ * the line break).
  *
  * out->body is the bytes after the head: at most Content-Length bytes
  * when that header is given; for chunked coding, up to and including the

@@ -174,18 +174,13 @@ int
 cs_ph_add_mem(struct cs_ph *ph, const char *name, const uint8_t *p, size_t n,
 	      char *err, size_t errsz)
 {
-	size_t st = 0, lineno = 0;
+	struct cs_lines lines;
+	struct cs_span line;
 
-	for (size_t i = 0; i <= n; i++) {
-		struct cs_span line;
+	cs_lines_init(&lines, p, n);
+	while (cs_lines_next(&lines, &line)) {
+		size_t lineno = lines.line;
 
-		if (i < n && p[i] != '\n')
-			continue;
-		lineno++;
-		line = cs_span_make(p + st, i - st);
-		st = i + 1;
-		if (line.n && line.p[line.n - 1] == '\r')
-			line.n--;
 		if (cs_span_trim(line).n == 0 || line.p[0] == '#')
 			continue;
 		if (ph->n == CS_PH_RULES_MAX) {

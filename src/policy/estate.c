@@ -173,7 +173,7 @@ all_used(const struct cs_lex_line *l, const bool *seen, struct cs_lex_errs *k,
 	 unsigned line, size_t npos)
 {
 	for (size_t i = 1; i < l->n; i++) {
-		if (l->tok[i].key[0] == '\0' && i < npos)
+		if (i < npos && l->tok[i].key[0] == '\0')
 			continue;
 		if (!seen[i]) {
 			if (l->tok[i].key[0] != '\0')

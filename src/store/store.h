@@ -1,9 +1,16 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The inventory store: scans, per-scan host sightings with their raw
- * observations, and devices with their identity and evidence.  The
+ * The inventory store: scans (status running, complete, incomplete or
+ * interrupted, with their resume watermark and, for a sensor's spool,
+ * their delivery), per-scan host sightings with their ports and raw
+ * observations, devices with their identity, evidence and MAC
+ * attachments (cameras behind recorders), findings with their
+ * remediation plan (assess, plan), and reach records (reach).  The
  * interface is backend-neutral: SQLite (store_sqlite.c) and PostgreSQL
- * (store_pg.c) behind the same calls.  The schema is documented in
+ * (store_pg.c, which also sets up sensor roles: cs_store_admin_*) behind
+ * the same calls, through the operations table of store_backend.h.  The
+ * schema (version CS_STORE_SCHEMA_LATEST, one migration file per version
+ * and backend under src/store/sql/) is documented in
  * docs/internals/store.md.
  *
  * Sites (schema v4): every scan and every device belongs to a site (a
@@ -18,8 +25,10 @@
  *
  * Writes made by cs_store_put_host are batched in one transaction that
  * is begun on demand and committed by cs_store_checkpoint,
- * cs_store_scan_end, cs_store_scan_begin or cs_store_close.  A process
- * killed at any moment leaves the database as of the last commit.
+ * cs_store_scan_end, cs_store_scan_begin or cs_store_close; the other
+ * writes (scan status, findings, plans, reach records) commit at once,
+ * as each function's comment says.  A process killed at any moment
+ * leaves the database as of the last commit.
  *
  * All functions return 0 on success or a negative enum cs_errno; database
  * failures are CS_EIO, and cs_store_errmsg() then describes the last one.

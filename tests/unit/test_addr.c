@@ -12,8 +12,7 @@
 #include "core/addr.h"
 
 static struct cs_span
-S(const char *s)
-{
+S(const char *s) {
 	return cs_span_make(s, strlen(s));
 }
 
@@ -195,7 +194,8 @@ test_ports(void **state)
 
 		if (rc != t[i].rc)
 			fail_msg("'%s': rc %d, want %d", t[i].in, rc, t[i].rc);
-		if (rc > 0 && (out[0] != t[i].first || out[rc - 1] != t[i].last))
+		if (rc > 0 &&
+		    (out[0] != t[i].first || out[rc - 1] != t[i].last))
 			fail_msg("'%s': got %u..%u", t[i].in, out[0],
 				 out[rc - 1]);
 	}
@@ -218,8 +218,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_ipv4),    cmocka_unit_test(test_cidr4),
-	    cmocka_unit_test(test_hwaddr),  cmocka_unit_test(test_ports),
+	    cmocka_unit_test(test_ipv4),      cmocka_unit_test(test_cidr4),
+	    cmocka_unit_test(test_hwaddr),    cmocka_unit_test(test_ports),
 	    cmocka_unit_test(test_ports_all),
 	};
 

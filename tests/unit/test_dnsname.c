@@ -14,25 +14,42 @@ static void
 test_names(void **state)
 {
 	/* "\x03www\x07example\x00" at 0, then a pointer to 4 ("example"). */
-	static const uint8_t msg[] = "\x03www\x07" "example\x00"
-				     "\x02" "a1\xc0\x04"  /* 13: a1.example */
-				     "\xc0\x0d"           /* 18: -> 13 */
-				     "\xc0\x14"           /* 20: self */
-				     "\xc0\x30"           /* 22: forwards */
-				     "\x40x\x00"          /* 24: label type */
-				     "\x05" "ab";         /* 27: truncated */
+	static const uint8_t msg[] = "\x03www\x07"
+				     "example\x00"
+				     "\x02"
+				     "a1\xc0\x04" /* 13: a1.example */
+				     "\xc0\x0d"   /* 18: -> 13 */
+				     "\xc0\x14"   /* 20: self */
+				     "\xc0\x30"   /* 22: forwards */
+				     "\x40x\x00"  /* 24: label type */
+				     "\x05"
+				     "ab"; /* 27: truncated */
 	static const struct {
 		size_t off;
 		int rc;
-		size_t end;      /* *off after */
+		size_t end;       /* *off after */
 		const char *wire; /* expected wire form */
 		size_t wlen;
 	} t[] = {
-	    {0, 0, 13, "\x03www\x07" "example\x00", 13},
-	    {4, 0, 13, "\x07" "example\x00", 9},
+	    {0, 0, 13,
+	     "\x03www\x07"
+	     "example\x00",
+	     13},
+	    {4, 0, 13,
+	     "\x07"
+	     "example\x00",
+	     9},
 	    {12, 0, 13, "\x00", 1},
-	    {13, 0, 18, "\x02" "a1\x07" "example\x00", 12},
-	    {18, 0, 20, "\x02" "a1\x07" "example\x00", 12},
+	    {13, 0, 18,
+	     "\x02"
+	     "a1\x07"
+	     "example\x00",
+	     12},
+	    {18, 0, 20,
+	     "\x02"
+	     "a1\x07"
+	     "example\x00",
+	     12},
 	    {20, CS_EPROTO, 20, NULL, 0},
 	    {22, CS_EPROTO, 22, NULL, 0},
 	    {24, CS_EPROTO, 24, NULL, 0},
@@ -62,7 +79,7 @@ test_limits(void **state)
 	size_t off, n = 0;
 
 	(void)state;
-	msg[n++] = 0; /* the root at 0 */
+	msg[n++] = 0;                 /* the root at 0 */
 	for (int i = 0; i < 5; i++) { /* each points at the one before */
 		size_t prev = n >= 3 ? n - 2 : 0;
 

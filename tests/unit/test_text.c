@@ -15,8 +15,7 @@
 #include "core/text.h"
 
 static struct cs_span
-S(const char *s)
-{
+S(const char *s) {
 	return cs_span_make(s, strlen(s));
 }
 
@@ -42,7 +41,8 @@ test_file_read(void **state)
 		size_t max;
 		int rc;
 		size_t len;
-	} t[] = {{10, 0, 10}, {11, 0, 10}, {9, CS_ELIMIT, 9}, {0, CS_ELIMIT, 0}};
+	} t[] = {
+	    {10, 0, 10}, {11, 0, 10}, {9, CS_ELIMIT, 9}, {0, CS_ELIMIT, 0}};
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		cs_buf_init(&b, t[i].max);
 		if (cs_file_read(path, t[i].max, &b, &mt) != t[i].rc ||
@@ -138,14 +138,16 @@ test_csv(void **state)
 {
 	static const struct {
 		const char *in;
-		int rc;          /* of the first record */
+		int rc; /* of the first record */
 		size_t nfield;
 		const char *f0, *flast;
 		unsigned line;   /* where the record starts */
 		const char *err; /* substring of the message */
 	} t[] = {
 	    {"a,b,c\n", 1, 3, "a", "c", 1, NULL},
-	    {"\xef\xbb\xbf" "id,x\r\n", 1, 2, "id", "x", 1, NULL},
+	    {"\xef\xbb\xbf"
+	     "id,x\r\n",
+	     1, 2, "id", "x", 1, NULL},
 	    {"\n\r\nq\n", 1, 1, "q", "q", 3, NULL},
 	    {"\"a,b\",\"say \"\"hi\"\"\"\n", 1, 2, "a,b", "say \"hi\"", 1,
 	     NULL},

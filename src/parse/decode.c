@@ -1554,6 +1554,32 @@ first_label_len(const char *name)
 	return i;
 }
 
+/*
+ * An Arecont Vision instance (discovery-protocols.md §12, one
+ * reverse-engineered implementation: ASSUMED): "<model>-<id>", split at
+ * the first '-'; an id "AV" + 6 hex digits is the MAC with Arecont's OUI
+ * 00:1A:07 (IEEE) written as "AV".  Gives `arecont.model` and `mac`.
+ */
+static void
+arecont_instance(struct dctx *c, const char *inst)
+{
+	const char *dash = strchr(inst, '-');
+	struct cs_span model, id;
+	char mac[13];
+
+	if (dash == NULL)
+		return;
+	model = cs_span_trim(cs_span_make(inst, (size_t)(dash - inst)));
+	id = cs_span_trim(cs_span_make(dash + 1, strlen(dash + 1)));
+	add_span(c, "arecont.model", model);
+	if (id.n == 8 && (id.p[0] == 'A' || id.p[0] == 'a') &&
+	    (id.p[1] == 'V' || id.p[1] == 'v')) {
+		memcpy(mac, "001A07", 6);
+		memcpy(mac + 6, id.p + 2, 6);
+		add_mac(c, (const uint8_t *)mac, 12);
+	}
+}
+
 static int
 dec_mdns(struct dctx *c)
 {
@@ -1585,7 +1611,8 @@ dec_mdns(struct dctx *c)
 					 r->target);
 				add_unique(c, "mdns.instance", t);
 				add_mac_in(c, cs_span_make(t, strlen(t)));
-				add_mac_in(c, cs_span_make(t, strlen(t)));
+				if (strncmp(svc, "_arec._tcp", 10) == 0)
+					arecont_instance(c, t);
 			}
 			break;
 		case CS_DNS_SRV: {
@@ -1598,6 +1625,8 @@ dec_mdns(struct dctx *c)
 				 r->name);
 			add_unique(c, "mdns.instance", t);
 			add_mac_in(c, cs_span_make(t, strlen(t)));
+			if (strncmp(r->name + k, "._arec._tcp", 11) == 0)
+				arecont_instance(c, t);
 			add_unique(c, "mdns.hostname", r->target);
 			break;
 		}

@@ -39,6 +39,7 @@ PLAN = [
     ("disc-vivotek", "vivotek"), ("disc-foscam", "foscam"),
     ("disc-vstarcam", "vstarcam"), ("disc-ubiquiti", "ubnt"),
     ("disc-gige", "gvcp"), ("disc-360vision", "v360"), ("disc-nice", "nice"),
+    ("disc-arecont", "mdns"),
 ]
 ODD = ["disc-hostile", "disc-truncated", "disc-malformed"]
 

@@ -15,6 +15,8 @@
 
 #include <cmocka.h>
 
+#include "core/obs.h"
+#include "parse/decode.h"
 #include "parse/parse_vdisc.h"
 
 #define MAXD 600
@@ -628,6 +630,47 @@ test_table(void **state)
 	assert_false(cs_vd_is_reply("nope", (const uint8_t *)"x", 1));
 }
 
+/* Arecont over mDNS (discovery-protocols.md §12): a PTR answer for
+ * _arec._tcp.local naming "<model>-AV<6 hex>" gives the model and the MAC
+ * with Arecont's OUI 00:1a:07. */
+static void
+test_arecont_mdns(void **state)
+{
+	static const char svc[] = "\x05_arec\x04_tcp\x05local";
+	static const char inst[] = "\x11" "AV2155DN-AV1A2B3C";
+	uint8_t m[256];
+	size_t n = 0;
+	struct cs_dec *d = cs_dec_new();
+	struct cs_obs_list obs;
+	const struct cs_obs *o;
+
+	(void)state;
+	memcpy(m, "\x00\x00\x84\x00\x00\x00\x00\x01\x00\x00\x00\x00", 12);
+	n = 12;
+	memcpy(m + n, svc, sizeof(svc)); /* with its root label */
+	n += sizeof(svc);
+	memcpy(m + n, "\x00\x0c\x00\x01\x00\x00\x00\x78", 8);
+	n += 8;
+	m[n++] = 0;
+	m[n++] = (uint8_t)(sizeof(inst) - 1 + 2);
+	memcpy(m + n, inst, sizeof(inst) - 1);
+	n += sizeof(inst) - 1;
+	m[n++] = 0xc0; /* pointer to the service name at 12 */
+	m[n++] = 12;
+	cs_obs_list_init(&obs);
+	assert_int_equal(cs_decode(d, "mdns", m, n, 5353, NULL, &obs), 0);
+	o = cs_obs_find(&obs, "arecont.model", 0);
+	assert_non_null(o);
+	assert_int_equal(o->len, 8);
+	assert_memory_equal(o->val, "AV2155DN", 8);
+	o = cs_obs_find(&obs, "mac", 0);
+	assert_non_null(o);
+	assert_int_equal(o->len, 17);
+	assert_memory_equal(o->val, "00:1a:07:1a:2b:3c", 17);
+	cs_obs_list_free(&obs);
+	cs_dec_free(d);
+}
+
 int
 main(void)
 {
@@ -635,6 +678,7 @@ main(void)
 	    cmocka_unit_test(test_rows),
 	    cmocka_unit_test(test_cuts),
 	    cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_arecont_mdns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

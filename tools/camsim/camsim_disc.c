@@ -693,8 +693,14 @@ mdns_ids(const struct cs_camsim_device *d, struct mdns_ids *ids)
 	char def[96];
 	size_t n;
 
-	snprintf(def, sizeof(def), "%s %s - %s", d->prof->brand,
-		 d->model->name, d->mac_hexup);
+	if (strcmp(var(d, "mdns_arecont", "0"), "1") == 0)
+		/* Arecont: "<model>-AV<last 6 hex digits of the MAC>"
+		 * (discovery-protocols.md §12). */
+		snprintf(def, sizeof(def), "%s-AV%s", d->model->name,
+			 d->mac_hexup + 6);
+	else
+		snprintf(def, sizeof(def), "%s %s - %s", d->prof->brand,
+			 d->model->name, d->mac_hexup);
 	cs_strlcpy(ids->inst, var(d, "mdns_instance", def), sizeof(ids->inst));
 	for (char *p = ids->inst; *p; p++)
 		if (*p == '.')

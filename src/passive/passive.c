@@ -1227,10 +1227,9 @@ disc_kind(const struct cs_pkt *k, enum dkind *dk, uint16_t *port)
 		const struct cs_vd_proto *v = cs_vd_protos(&nv);
 
 		for (size_t i = 0; i < nv; i++) {
-			bool on = k->sport == v[i].port ||
-				  k->dport == v[i].port ||
-				  (v[i].reply_port &&
-				   k->dport == v[i].reply_port);
+			bool on =
+			    k->sport == v[i].port || k->dport == v[i].port ||
+			    (v[i].reply_port && k->dport == v[i].reply_port);
 
 			if (on && cs_vd_is_reply(v[i].kind, s.p, s.n)) {
 				*dk = (enum dkind)(K_VDISC + (int)i);

@@ -603,14 +603,13 @@ static void
 test_vdisc(void **state)
 {
 	static const uint8_t bosch[32] = {
-	    0x99, 0x39, 0xa4, 0x27, 0, 0, 0, 1, 0x00, 0x04, 0x63, 0x11, 0x22,
-	    0x33, 0,	0,    127,  114, 3, 10};
+	    0x99, 0x39, 0xa4, 0x27, 0, 0, 0,   1,   0x00, 0x04,
+	    0x63, 0x11, 0x22, 0x33, 0, 0, 127, 114, 3,    10};
 	static const uint8_t ubnt[] = {
-	    1,	  0,	0,    24,  0x02, 0,	 10,   0x24, 0xa4, 0x3c, 1,   2,
-	    3,	  127,	114,  3,   11,	 0x15, 0,    4,	   'U',	 'V',  'C', ' ',
-	    0x0b, 0,	1,    'x'};
-	static const uint8_t foscam_inq[27] = {'M', 'O', '_', 'I', [0x0f] = 4,
-					       [26] = 1};
+	    1,   0, 0,  24,   0x02, 0, 10,  0x24, 0xa4, 0x3c, 1,    2, 3, 127,
+	    114, 3, 11, 0x15, 0,    4, 'U', 'V',  'C',  ' ',  0x0b, 0, 1, 'x'};
+	static const uint8_t foscam_inq[27] = {'M', 'O',        '_',
+					       'I', [0x0f] = 4, [26] = 1};
 	static const uint8_t mac[6] = {2, 0, 0, 0, 3, 1};
 	char fpdir[4096], entdir[4096], err[512];
 	struct got *g = calloc(1, sizeof(*g));
@@ -637,8 +636,8 @@ test_vdisc(void **state)
 	pg_l4(&f, mac, 17, PG_IP(127, 114, 3, 10), 1757, PG_IP(127, 114, 3, 2),
 	      1758, bosch, sizeof(bosch));
 	assert_int_equal(cs_passive_packet(p, 1700000000, f.b, f.n, f.n), 0);
-	pg_l4(&f, mac, 17, PG_IP(127, 114, 3, 11), 10001,
-	      PG_IP(127, 114, 3, 2), 40000, ubnt, sizeof(ubnt));
+	pg_l4(&f, mac, 17, PG_IP(127, 114, 3, 11), 10001, PG_IP(127, 114, 3, 2),
+	      40000, ubnt, sizeof(ubnt));
 	assert_int_equal(cs_passive_packet(p, 1700000001, f.b, f.n, f.n), 0);
 	pg_l4(&f, mac, 17, PG_IP(127, 114, 3, 12), 3956, PG_IP(127, 114, 3, 2),
 	      40001, gvcp, sizeof(gvcp));

@@ -1819,7 +1819,9 @@ add_vd(struct dctx *c, const char *prefix, const char *field, const char *v)
 static int
 dec_vdisc(struct dctx *c)
 {
-	const struct cs_vd_proto *v = cs_vd_find(c->kind);
+	const struct cs_vd_proto *v = strcmp(c->kind, "vdisc") == 0
+					  ? cs_vd_guess(c->p, c->n, c->port)
+					  : cs_vd_find(c->kind);
 	struct cs_vdisc *r = &c->d->vd;
 	char *t = c->d->text;
 	char mac[18] = "";
@@ -1884,6 +1886,20 @@ static const struct {
     {"gvcp", dec_vdisc, true},
     {"v360-disc", dec_vdisc, true},
     {"nice-disc", dec_vdisc, true},
+    /* the same, by discovery module name, and "vdisc": any of them,
+       told apart by the port and the bytes */
+    {"bosch", dec_vdisc, true},
+    {"hanwha", dec_vdisc, true},
+    {"panasonic", dec_vdisc, true},
+    {"sony", dec_vdisc, true},
+    {"sony-snc", dec_vdisc, true},
+    {"vivotek", dec_vdisc, true},
+    {"foscam", dec_vdisc, true},
+    {"vstarcam", dec_vdisc, true},
+    {"ubnt", dec_vdisc, true},
+    {"v360", dec_vdisc, true},
+    {"nice", dec_vdisc, true},
+    {"vdisc", dec_vdisc, true},
     {"tls-cert", dec_tls_cert, true},
     {"banner", dec_banner, false},
     {"snmp-sysdescr", dec_snmp, false},

@@ -630,6 +630,37 @@ test_table(void **state)
 	assert_false(cs_vd_is_reply("nope", (const uint8_t *)"x", 1));
 }
 
+/* Kind "vdisc": the protocol is told from the port and the bytes; every
+ * whole reply of the table is read as its own protocol's, with the port
+ * and without it. */
+static void
+test_guess(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const struct row *r = &rows[i];
+		const struct cs_vd_proto *p = cs_vd_find(r->kind), *g;
+		struct dg d;
+
+		if (r->rc != 0 || r->msg != CS_VD_REPLY || r->cut)
+			continue;
+		memset(&d, 0, sizeof(d));
+		r->build(&d);
+		g = cs_vd_guess(d.b, d.n, p->port);
+		if (g == NULL || strcmp(g->prefix, p->prefix) != 0)
+			fail_msg("%s: guessed %s with its port", r->what,
+				 g ? g->kind : "nothing");
+		g = cs_vd_guess(d.b, d.n, 0);
+		if (g == NULL || strcmp(g->prefix, p->prefix) != 0)
+			fail_msg("%s: guessed %s without a port", r->what,
+				 g ? g->kind : "nothing");
+	}
+	assert_null(cs_vd_guess((const uint8_t *)"hello", 5, 0));
+	/* module names are kinds too */
+	assert_ptr_equal(cs_vd_find("bosch"), cs_vd_find("bosch-disc"));
+	assert_ptr_equal(cs_vd_find("sony-snc"), cs_vd_find("sony-snc-disc"));
+}
+
 /* Arecont over mDNS (discovery-protocols.md §12): a PTR answer for
  * _arec._tcp.local naming "<model>-AV<6 hex>" gives the model and the MAC
  * with Arecont's OUI 00:1a:07. */
@@ -679,6 +710,7 @@ main(void)
 	    cmocka_unit_test(test_cuts),
 	    cmocka_unit_test(test_table),
 	    cmocka_unit_test(test_arecont_mdns),
+	    cmocka_unit_test(test_guess),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

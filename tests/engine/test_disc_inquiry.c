@@ -16,7 +16,9 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -227,12 +229,37 @@ test_checks_refuse_commands(void **state)
 	}
 }
 
+/* Every module has its page, docs/modules/disc-NAME.md, and a unique
+ * name. */
+static void
+test_pages(void **state)
+{
+	const struct cs_disc_module *const *mods;
+	const char *src = getenv("CS_SRCDIR");
+	char path[4096];
+	size_t nm;
+
+	(void)state;
+	mods = cs_disc_modules(&nm);
+	for (size_t i = 0; i < nm; i++) {
+		for (size_t j = 0; j < i; j++)
+			assert_string_not_equal(mods[j]->name, mods[i]->name);
+		if (src == NULL)
+			continue;
+		snprintf(path, sizeof(path), "%s/docs/modules/disc-%s.md", src,
+			 mods[i]->name);
+		if (access(path, R_OK) != 0)
+			fail_msg("missing %s", path);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_only_inquiries),
 	    cmocka_unit_test(test_checks_refuse_commands),
+	    cmocka_unit_test(test_pages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

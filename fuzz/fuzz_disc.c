@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Fuzz target: a discovery reply.  The first byte picks the module
- * (wsd, sadp, dhip, ssdp, mdns, xm); the rest is the datagram, handled as
- * if it came from 198.18.0.10 (inside the scope 198.18.0.0/24), then a
- * sending round whose every destination must be a group or in scope.
+ * Fuzz target: a discovery reply.  The first byte picks the module (in
+ * src/disc/modules.def order, modulo their number: wsd, sadp, dhip,
+ * ssdp, mdns, xm, then the vendor modules); the rest is the datagram,
+ * handled as if it came from 198.18.0.10 (inside the scope
+ * 198.18.0.0/24), then a sending round whose every destination must be
+ * a group, the broadcast address or in scope.
  * Also feeds the URL parser.
  */
 #include "fuzz.h"

@@ -434,3 +434,24 @@ rule nice-disc-firmware
   source   discovery-protocols.md §10 (four u16 version words at 0x1E; their byte order is assumed)
   example  "5.3.0.12" => firmware=5.3.0.12
   example! "x"
+
+# --- Arecont Vision (mDNS _arec._tcp), dp.md §12 ---------------------------
+
+rule arecont-mdns-service
+  on       mdns.service
+  match    ^_arec\._tcp(?:\.local)?\.?$
+  set      manufacturer="Arecont Vision" class=camera@0.6
+  tier     role
+  weight   0.85
+  source   discovery-protocols.md §12 (Arecont Vision devices answer the DNS-SD service type _arec._tcp.local; Arecont's OUI 00-1A-07 in IEEE oui.csv)
+  example  "_arec._tcp.local" => manufacturer="Arecont Vision" class=camera
+  example! "_axis-video._tcp.local"
+
+rule arecont-mdns-model
+  on       arecont.model
+  match    ^\s*(AV[0-9][A-Za-z0-9]{1,20})\s*$
+  set      model=$1 manufacturer="Arecont Vision"@0.6
+  weight   0.8
+  source   discovery-protocols.md §12 (instance "<model>-<id>": the part before the first '-' is the model; Arecont models are AV + digits, e.g. AV2155DN)
+  example  "AV2155DN" => model=AV2155DN
+  example! "camera"

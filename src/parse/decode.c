@@ -1582,6 +1582,32 @@ first_label_len(const char *name)
 	return i;
 }
 
+/*
+ * An Arecont Vision instance (discovery-protocols.md §12, one
+ * reverse-engineered implementation: ASSUMED): "<model>-<id>", split at
+ * the first '-'; an id "AV" + 6 hex digits is the MAC with Arecont's OUI
+ * 00:1A:07 (IEEE) written as "AV".  Gives `arecont.model` and `mac`.
+ */
+static void
+arecont_instance(struct dctx *c, const char *inst)
+{
+	const char *dash = strchr(inst, '-');
+	struct cs_span model, id;
+	char mac[13];
+
+	if (dash == NULL)
+		return;
+	model = cs_span_trim(cs_span_make(inst, (size_t)(dash - inst)));
+	id = cs_span_trim(cs_span_make(dash + 1, strlen(dash + 1)));
+	add_span(c, "arecont.model", model);
+	if (id.n == 8 && (id.p[0] == 'A' || id.p[0] == 'a') &&
+	    (id.p[1] == 'V' || id.p[1] == 'v')) {
+		memcpy(mac, "001A07", 6);
+		memcpy(mac + 6, id.p + 2, 6);
+		add_mac(c, (const uint8_t *)mac, 12);
+	}
+}
+
 static int
 dec_mdns(struct dctx *c)
 {
@@ -1613,7 +1639,8 @@ dec_mdns(struct dctx *c)
 					 r->target);
 				add_unique(c, "mdns.instance", t);
 				add_mac_in(c, cs_span_make(t, strlen(t)));
-				add_mac_in(c, cs_span_make(t, strlen(t)));
+				if (strncmp(svc, "_arec._tcp", 10) == 0)
+					arecont_instance(c, t);
 			}
 			break;
 		case CS_DNS_SRV: {
@@ -1626,6 +1653,8 @@ dec_mdns(struct dctx *c)
 				 r->name);
 			add_unique(c, "mdns.instance", t);
 			add_mac_in(c, cs_span_make(t, strlen(t)));
+			if (strncmp(r->name + k, "._arec._tcp", 11) == 0)
+				arecont_instance(c, t);
 			add_unique(c, "mdns.hostname", r->target);
 			break;
 		}
@@ -1864,7 +1893,9 @@ add_vd(struct dctx *c, const char *prefix, const char *field, const char *v)
 static int
 dec_vdisc(struct dctx *c)
 {
-	const struct cs_vd_proto *v = cs_vd_find(c->kind);
+	const struct cs_vd_proto *v = strcmp(c->kind, "vdisc") == 0
+					  ? cs_vd_guess(c->p, c->n, c->port)
+					  : cs_vd_find(c->kind);
 	struct cs_vdisc *r = &c->d->vd;
 	char *t = c->d->text;
 	char mac[18] = "";
@@ -1929,6 +1960,20 @@ static const struct {
     {"gvcp", dec_vdisc, true},
     {"v360-disc", dec_vdisc, true},
     {"nice-disc", dec_vdisc, true},
+    /* the same, by discovery module name, and "vdisc": any of them,
+       told apart by the port and the bytes */
+    {"bosch", dec_vdisc, true},
+    {"hanwha", dec_vdisc, true},
+    {"panasonic", dec_vdisc, true},
+    {"sony", dec_vdisc, true},
+    {"sony-snc", dec_vdisc, true},
+    {"vivotek", dec_vdisc, true},
+    {"foscam", dec_vdisc, true},
+    {"vstarcam", dec_vdisc, true},
+    {"ubnt", dec_vdisc, true},
+    {"v360", dec_vdisc, true},
+    {"nice", dec_vdisc, true},
+    {"vdisc", dec_vdisc, true},
     {"tls-cert", dec_tls_cert, true},
     {"banner", dec_banner, false},
     {"snmp-sysdescr", dec_snmp, false},

@@ -210,6 +210,8 @@ static const struct cs_obs_keydef keys[] = {
     {"mdns.instance", "DNS-SD instance name", "decode mdns", T},
     {"mdns.txt", "one TXT key=value", "decode mdns", T},
     {"mdns.hostname", "host name", "decode mdns", T},
+    {"arecont.model", "model part of an Arecont _arec._tcp instance",
+     "decode mdns", T},
     {"tls.subject", "certificate subject", "decode tls-cert", CS_SHAPE_DN},
     {"tls.issuer", "certificate issuer", "decode tls-cert", CS_SHAPE_DN},
     {"tls.timeout", "TLS handshake that did not finish in the read timeout",

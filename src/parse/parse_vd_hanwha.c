@@ -44,7 +44,9 @@ cs_vd_hanwha_parse(const uint8_t *p, size_t n, struct cs_vdisc *out)
 	out->msg = CS_VD_REPLY;
 	out->truncated = n < LEN;
 	cs_vd_mac_text(out, p + 0x13, n - 0x13 < 18 ? n - 0x13 : 18);
-	if (!out->has_mac)
+	/* A cut reply must show its MAC to count as one; a whole one
+	 * counts without (an unset or odd MAC text). */
+	if (!out->has_mac && n != LEN)
 		return CS_EPROTO;
 	if (n >= 0x25 + 16)
 		cs_vd_text(out->ipv4, sizeof(out->ipv4), p + 0x25, 16);

@@ -42,11 +42,10 @@ cs_vd_ubnt_parse(const uint8_t *p, size_t n, struct cs_vdisc *out)
 		out->msg = CS_VD_OTHER;
 		return 0;
 	}
-	if (len + 4 != n) {
-		if (len + 4 < n)
-			return CS_EPROTO;
+	if (len + 4 < n)
+		n = len + 4; /* bytes after the records: not read */
+	else if (len + 4 > n)
 		out->truncated = true;
-	}
 	out->msg = CS_VD_REPLY;
 	for (unsigned k = 0; k < MAX_TLV && off + 3 <= n; k++) {
 		uint8_t type = p[off];

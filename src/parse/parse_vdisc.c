@@ -11,19 +11,20 @@
 #include "core/poison.h"
 
 static const struct cs_vd_proto protos[] = {
-    {"dh5050", "dh5050", 5050, 0, cs_vd_dh5050_parse},
-    {"bosch-disc", "bosch", 1757, 1758, cs_vd_bosch_parse},
-    {"hanwha-disc", "hanwha", 7701, 7711, cs_vd_hanwha_parse},
-    {"panasonic-disc", "panasonic", 10670, 10669, cs_vd_panasonic_parse},
-    {"sony-disc", "sony", 52380, 52380, cs_vd_sony_parse},
-    {"sony-snc-disc", "sony", 2380, 0, cs_vd_sony_parse},
-    {"vivotek-disc", "vivotek", 10000, 0, cs_vd_vivotek_parse},
-    {"foscam-disc", "foscam", 10000, 0, cs_vd_foscam_parse},
-    {"vstarcam-disc", "vstarcam", 8600, 0, cs_vd_vstarcam_parse},
-    {"ubnt-disc", "ubnt", 10001, 0, cs_vd_ubnt_parse},
-    {"gvcp", "gvcp", 3956, 0, cs_vd_gvcp_parse},
-    {"v360-disc", "v360", 3600, 0, cs_vd_v360_parse},
-    {"nice-disc", "nice", 2007, 0, cs_vd_nice_parse},
+    {"dh5050", "dh5050", "dh5050", 5050, 0, cs_vd_dh5050_parse},
+    {"bosch-disc", "bosch", "bosch", 1757, 1758, cs_vd_bosch_parse},
+    {"hanwha-disc", "hanwha", "hanwha", 7701, 7711, cs_vd_hanwha_parse},
+    {"panasonic-disc", "panasonic", "panasonic", 10670, 10669,
+     cs_vd_panasonic_parse},
+    {"sony-disc", "sony", "sony", 52380, 52380, cs_vd_sony_parse},
+    {"sony-snc-disc", "sony", "sony-snc", 2380, 0, cs_vd_sony_parse},
+    {"vivotek-disc", "vivotek", "vivotek", 10000, 0, cs_vd_vivotek_parse},
+    {"foscam-disc", "foscam", "foscam", 10000, 0, cs_vd_foscam_parse},
+    {"vstarcam-disc", "vstarcam", "vstarcam", 8600, 0, cs_vd_vstarcam_parse},
+    {"ubnt-disc", "ubnt", "ubnt", 10001, 0, cs_vd_ubnt_parse},
+    {"gvcp", "gvcp", "gvcp", 3956, 0, cs_vd_gvcp_parse},
+    {"v360-disc", "v360", "v360", 3600, 0, cs_vd_v360_parse},
+    {"nice-disc", "nice", "nice", 2007, 0, cs_vd_nice_parse},
 };
 
 const struct cs_vd_proto *
@@ -37,8 +38,27 @@ const struct cs_vd_proto *
 cs_vd_find(const char *kind)
 {
 	for (size_t i = 0; i < CS_NELEM(protos); i++)
-		if (strcmp(protos[i].kind, kind) == 0)
+		if (strcmp(protos[i].kind, kind) == 0 ||
+		    strcmp(protos[i].alias, kind) == 0)
 			return &protos[i];
+	return NULL;
+}
+
+const struct cs_vd_proto *
+cs_vd_guess(const uint8_t *p, size_t n, uint16_t port)
+{
+	struct cs_vdisc r;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < CS_NELEM(protos); i++) {
+			bool on = port && (protos[i].port == port ||
+					   protos[i].reply_port == port);
+
+			if (on == (pass == 0) &&
+			    protos[i].parse(p, n, &r) == 0 &&
+			    r.msg == CS_VD_REPLY)
+				return &protos[i];
+		}
 	return NULL;
 }
 

@@ -52,6 +52,8 @@ struct cs_vdisc {
 struct cs_vd_proto {
 	const char *kind;    /* `identify` kind, e.g. "bosch-disc" */
 	const char *prefix;  /* observation key prefix, e.g. "bosch" */
+	const char *alias;   /* the discovery module's name, also accepted
+				as a kind ("bosch") */
 	uint16_t port;       /* UDP port devices receive inquiries on */
 	uint16_t reply_port; /* fixed UDP port replies go to (0: the
 				sender's) */
@@ -65,8 +67,15 @@ struct cs_vd_proto {
 
 /* The protocols, in table order (count in *n). */
 const struct cs_vd_proto *cs_vd_protos(size_t *n);
-/* The protocol whose kind is kind, or NULL. */
+/* The protocol whose kind or alias is kind, or NULL. */
 const struct cs_vd_proto *cs_vd_find(const char *kind);
+/*
+ * For a datagram of unknown protocol (kind "vdisc"): the protocol that
+ * reads p (n bytes) as a reply, those whose port or reply port is port
+ * tried first (port 0: none), or NULL.
+ */
+const struct cs_vd_proto *cs_vd_guess(const uint8_t *p, size_t n,
+				      uint16_t port);
 /* True if p (n bytes) is a reply of the protocol of kind. */
 bool cs_vd_is_reply(const char *kind, const uint8_t *p, size_t n);
 

@@ -15,6 +15,7 @@
 #include "core/rd.h"
 #include "core/str.h"
 #include "parse/parse_mdns.h"
+#include "parse/parse_vdisc.h"
 #include "parse/parse_vendor.h"
 #include "core/poison.h"
 
@@ -63,6 +64,7 @@ enum dkind {
 	K_DHCP6,
 	K_DVRIP,
 	K_BANNER,
+	K_VDISC, /* + the index in parse_vdisc.h's table */
 };
 
 /* A device key: family 4 or 6 and the address, or 0 and a MAC. */
@@ -1216,6 +1218,24 @@ disc_kind(const struct cs_pkt *k, enum dkind *dk, uint16_t *port)
 			return s.n >= 12 && (s.p[2] & 0x80) ? t[i].kind : NULL;
 		default:
 			return NULL;
+		}
+	}
+	/* The vendor protocols (parse/parse_vdisc.h): a reply on the port
+	 * its devices listen on or answer to. */
+	{
+		size_t nv;
+		const struct cs_vd_proto *v = cs_vd_protos(&nv);
+
+		for (size_t i = 0; i < nv; i++) {
+			bool on =
+			    k->sport == v[i].port || k->dport == v[i].port ||
+			    (v[i].reply_port && k->dport == v[i].reply_port);
+
+			if (on && cs_vd_is_reply(v[i].kind, s.p, s.n)) {
+				*dk = (enum dkind)(K_VDISC + (int)i);
+				*port = v[i].port;
+				return v[i].kind;
+			}
 		}
 	}
 	return NULL;

@@ -191,10 +191,10 @@ static void
 test_modules(void **state)
 {
 	static const char *const names[] = {
-	    "wsd",	 "sadp",     "dhip",	"ssdp",	  "mdns",
-	    "xm",	 "dh5050",   "bosch",	"hanwha", "panasonic",
-	    "sony",	 "sony-snc", "vivotek", "foscam", "vstarcam",
-	    "ubnt",	 "gvcp",     "v360",	"nice"};
+	    "wsd",  "sadp",     "dhip",    "ssdp",   "mdns",
+	    "xm",   "dh5050",   "bosch",   "hanwha", "panasonic",
+	    "sony", "sony-snc", "vivotek", "foscam", "vstarcam",
+	    "ubnt", "gvcp",     "v360",    "nice"};
 	uint8_t nonce[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
 	const struct cs_disc_module *const *mods;
 	struct cs_buf b;
@@ -698,6 +698,63 @@ test_learn_bounds(void **state)
 	}
 }
 
+/* Issue #16: a vendor reply's address (binary or text) is learned like
+ * an XAddrs; out of scope it is recorded and never contacted, in scope
+ * it gets the module's own inquiry, unicast, once. */
+static void
+test_vendor_learn(void **state)
+{
+	struct fix *f = *state;
+	const struct cs_disc_stats *st = cs_disc_stats(f->d);
+	uint8_t nonce[16] = {0};
+	struct cs_obs_list l;
+	bool followed = false;
+	/* Bosch binary reply (discovery-protocols.md §1) naming 10.1.2.3. */
+	static const uint8_t bosch[32] = {
+	    0x99, 0x39, 0xa4, 0x27, 0, 0, 0,  1, 0x00, 0x04,
+	    0x63, 0x11, 0x22, 0x33, 0, 0, 10, 1, 2,    3};
+	/* Ubiquiti v1 reply (§8): MAC + IPv4 198.18.0.40 (another host). */
+	static const uint8_t ubnt[] = {1,    0, 0, 13, 0x02, 0,  10, 0x24, 0xa4,
+				       0x3c, 1, 2, 3,  198,  18, 0,  40};
+
+	assert_int_equal(cs_disc_input(f->d, cs_disc_module_find("bosch"),
+				       NET + 30, 1757, bosch, sizeof(bosch)),
+			 0);
+	assert_int_equal(cs_disc_input(f->d, cs_disc_module_find("ubnt"),
+				       NET + 31, 10001, ubnt, sizeof(ubnt)),
+			 0);
+	/* our own inquiry heard back is not a reply */
+	assert_int_equal(cs_disc_input(f->d, cs_disc_module_find("ubnt"),
+				       NET + 32, 10001,
+				       (const uint8_t *)"\x01\0\0\0", 4),
+			 CS_ENOTFOUND);
+	cs_disc_round(f->d, nonce, 0);
+	for (size_t i = 0; i < f->nsent; i++) {
+		assert_true(f->sent[i].ip != IP(10, 1, 2, 3));
+		if (f->sent[i].ip == NET + 40) {
+			assert_false(followed);
+			followed = true;
+			assert_string_equal(f->sent[i].m->name, "ubnt");
+			assert_int_equal(f->sent[i].port, 10001);
+		}
+	}
+	assert_true(followed);
+	assert_int_equal(st->learned_out, 1);
+	cs_obs_list_init(&l);
+	assert_true(cs_disc_merge(f->d, NET + 30, &l));
+	assert_true(
+	    has_obs(&l, "learned.addr", "10.1.2.3 bosch.addr out-of-scope"));
+	assert_true(has_obs(&l, "bosch.reply", NULL));
+	assert_true(has_obs(&l, "disc.module", "bosch"));
+	cs_obs_list_free(&l);
+	cs_obs_list_init(&l);
+	assert_true(cs_disc_merge(f->d, NET + 31, &l));
+	assert_true(
+	    has_obs(&l, "learned.addr", "198.18.0.40 ubnt.addr in-scope"));
+	cs_obs_list_free(&l);
+	assert_false(cs_disc_known(f->d, IP(10, 1, 2, 3)));
+}
+
 int
 main(void)
 {
@@ -709,6 +766,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_pending_and_merge, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_ignored, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_vendor_learn, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_bounds, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_hostile_locations, setup_excl,
 					    teardown),

@@ -12,7 +12,8 @@ is captured.  Checks:
 
   * nothing leaves for an address outside the scope or excluded (no IPv4
     packet, no ARP request), no TCP to a broadcast or network address,
-    no datagram to the broadcast address but the Xiongmai inquiry, no
+    no datagram to the broadcast address but a broadcast discovery
+    module's inquiry (Xiongmai, the vendor protocols), no
     connection to the unprobed port, not a byte to the print port;
   * the uid of the running `scan --interface` and `listen --interface`
     is not 0 once capture has started (the drop of privileges).
@@ -28,6 +29,8 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 import netns  # noqa: E402
+sys.path.insert(0, os.path.dirname(__file__))
+from test_netns_vdisc import inquiry  # noqa: E402
 
 SKIP = 77
 CAMSWEEP = os.path.join(netns.BUILD, "camsweep")
@@ -107,8 +110,12 @@ def classify(pkts, excluded, failures):
         elif dst == excluded:
             failures.append("packet to the excluded host: " + what)
         elif dst in (str(SCOPE.broadcast_address), str(SCOPE.network_address)):
-            if not (proto == "udp" and p.get("dport") == 34569 and
-                    dst == str(SCOPE.broadcast_address)):
+            # Only a broadcast discovery module's inquiry (the Xiongmai
+            # search and the vendor protocols of issue #16), its payload
+            # checked as test_netns_vdisc checks it.
+            if not (proto == "udp" and dst == str(SCOPE.broadcast_address)
+                    and p.get("dport") not in (3702, 37020, 37810, 1900, 5353)
+                    and inquiry(p["dport"], bytes.fromhex(p.get("payload", ""))) is None):
                 failures.append("packet to a network/broadcast address: " +
                                 what)
         elif p.get("dport") == 7777:

@@ -121,6 +121,9 @@ while time.time() < end and n < maxn:
         rec["proto"] = {6: "tcp", 17: "udp", 1: "icmp", 2: "igmp"}.get(proto, str(proto))
         if proto in (6, 17) and len(f) >= 14 + ihl + 4:
             rec["dport"] = struct.unpack("!H", f[14 + ihl + 2:14 + ihl + 4])[0]
+            rec["sport"] = struct.unpack("!H", f[14 + ihl:14 + ihl + 2])[0]
+        if proto == 17 and len(f) >= 14 + ihl + 8:
+            rec["payload"] = f[14 + ihl + 8:14 + ihl + 8 + 2048].hex()
     elif et == 0x0806 and len(f) >= 42:
         rec["proto"] = "arp"
         rec["src"] = socket.inet_ntoa(f[28:32])

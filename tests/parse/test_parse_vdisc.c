@@ -15,6 +15,8 @@
 
 #include <cmocka.h>
 
+#include "core/obs.h"
+#include "parse/decode.h"
 #include "parse/parse_vdisc.h"
 
 #define MAXD 600
@@ -177,10 +179,14 @@ sony_frame(struct dg *d, const char *const *units)
 static void
 b_sony(struct dg *d)
 {
-	static const char *const u[] = {
-	    "MAC:08-00-46-12-34-56", "MODEL:SRG-300SE", "SOFTVERSION:2.10",
-	    "IPADR:198.18.0.20",     "MASK:255.255.255.0", "NAME:CAM1",
-	    "WRITE:on",		     NULL};
+	static const char *const u[] = {"MAC:08-00-46-12-34-56",
+					"MODEL:SRG-300SE",
+					"SOFTVERSION:2.10",
+					"IPADR:198.18.0.20",
+					"MASK:255.255.255.0",
+					"NAME:CAM1",
+					"WRITE:on",
+					NULL};
 
 	sony_frame(d, u);
 }
@@ -198,9 +204,9 @@ b_sony_snc(struct dg *d)
 static void
 b_sony_set(struct dg *d)
 {
-	static const char *const u[] = {"MAC:08-00-46-12-34-56",
-					"IPADR:198.18.0.99",
-					"MASK:255.255.255.0", "NAME:CAM1", NULL};
+	static const char *const u[] = {
+	    "MAC:08-00-46-12-34-56", "IPADR:198.18.0.99", "MASK:255.255.255.0",
+	    "NAME:CAM1", NULL};
 
 	sony_frame(d, u);
 }
@@ -285,8 +291,7 @@ b_vstarcam(struct dg *d)
 	puts_(d, 0, "DH\x01\x08");
 	puts_(d, 0x04, "198.18.0.20");
 	puts_(d, 0x14, "255.255.255.0");
-	put(d, 0x54, (const uint8_t[6]){0x48, 0x02, 0x2a, 0x01, 0x02, 0x03},
-	    6);
+	put(d, 0x54, (const uint8_t[6]){0x48, 0x02, 0x2a, 0x01, 0x02, 0x03}, 6);
 	puts_(d, 0x5c, "VSTC123456ABCDE");
 	puts_(d, 0x7c, "C7824WIP");
 	puts_(d, 0xcc, "48.2.64.36");
@@ -306,8 +311,7 @@ utlv(struct dg *d, size_t off, unsigned type, const void *v, size_t n)
 static void
 b_ubnt(struct dg *d)
 {
-	uint8_t mi[10] = {0x24, 0xa4, 0x3c, 0x01, 0x02, 0x03,
-			  198,	18,   0,    20};
+	uint8_t mi[10] = {0x24, 0xa4, 0x3c, 0x01, 0x02, 0x03, 198, 18, 0, 20};
 	size_t o = 4;
 
 	d->b[0] = 1;
@@ -351,8 +355,7 @@ b_gvcp(struct dg *d)
 	be16(d, 8, 2);
 	be16(d, 10, 0);
 	be32(d, 0x0c, 0x80000000u); /* big-endian, class transmitter */
-	put(d, 0x12, (const uint8_t[6]){0x00, 0x30, 0x53, 0x1a, 0x2b, 0x3c},
-	    6);
+	put(d, 0x12, (const uint8_t[6]){0x00, 0x30, 0x53, 0x1a, 0x2b, 0x3c}, 6);
 	put(d, 0x2c, IP, 4);
 	puts_(d, 0x50, "Basler");
 	puts_(d, 0x70, "acA1920-25gm");
@@ -386,8 +389,7 @@ b_nice(struct dg *d)
 {
 	puts_(d, 0, "NICE");
 	be16(d, 4, 7);
-	put(d, 0x0a, (const uint8_t[6]){0x00, 0x0d, 0x8b, 0x01, 0x02, 0x03},
-	    6);
+	put(d, 0x0a, (const uint8_t[6]){0x00, 0x0d, 0x8b, 0x01, 0x02, 0x03}, 6);
 	put(d, 0x10, IP, 4);
 	be16(d, 0x1e, 5);
 	be16(d, 0x20, 3);
@@ -403,8 +405,8 @@ struct row {
 	const char *what;
 	const char *kind;
 	void (*build)(struct dg *);
-	size_t cut;       /* keep only this many bytes (0: all) */
-	int rc;           /* 0 or CS_EPROTO */
+	size_t cut; /* keep only this many bytes (0: all) */
+	int rc;     /* 0 or CS_EPROTO */
 	enum cs_vd_msg msg;
 	bool truncated;
 	const char *mac, *ip, *model, *firmware, *name, *serial, *cls, *vendor;
@@ -416,18 +418,23 @@ b_none(struct dg *d)
 	(void)d;
 }
 
-#define R(w, k, b, cut, msg, tr, mac, ip, mo, fw, nm, se, cl, ve)            \
-	{w, k, b, cut, 0, msg, tr, mac, ip, mo, fw, nm, se, cl, ve}
+#define R(w, k, b, cut, msg, tr, mac, ip, mo, fw, nm, se, cl, ve)              \
+	{                                                                      \
+		w, k, b, cut, 0, msg, tr, mac, ip, mo, fw, nm, se, cl, ve      \
+	}
 #define BAD(w, k, b, cut)                                                      \
-	{w, k, b, cut, CS_EPROTO, 0, false, "", "", "", "", "", "", "", ""}
+	{                                                                      \
+		w, k, b, cut, CS_EPROTO, 0, false, "", "", "", "", "", "", "", \
+		    ""                                                         \
+	}
 
 static const struct row rows[] = {
     R("dh5050 reply, 3 sections", "dh5050", b_dh5050, 0, CS_VD_REPLY, false,
       "3c:ef:8c:01:02:03", "198.18.0.20", "IPC-HFW1230S", "", "cam1",
       "4A0123456789", "", ""),
     R("dh5050 reply cut in section 3", "dh5050", b_dh5050, 150, CS_VD_REPLY,
-      true, "3c:ef:8c:01:02:03", "198.18.0.20", "IPC-HFW1230S", "", "", "",
-      "", ""),
+      true, "3c:ef:8c:01:02:03", "198.18.0.20", "IPC-HFW1230S", "", "", "", "",
+      ""),
     R("dh5050 reply cut in section 1", "dh5050", b_dh5050, 64, CS_VD_REPLY,
       true, "", "198.18.0.20", "IPC", "", "", "", "", ""),
     BAD("dh5050: 3 bytes", "dh5050", b_dh5050, 3),
@@ -442,42 +449,41 @@ static const struct row rows[] = {
     R("hanwha reply", "hanwha-disc", b_hanwha, 0, CS_VD_REPLY, false,
       "00:09:18:ab:cd:ef", "198.18.0.20", "XNV-6080R", "", "", "", "", ""),
     R("hanwha reply cut after the address", "hanwha-disc", b_hanwha, 0x40,
-      CS_VD_REPLY, true, "00:09:18:ab:cd:ef", "198.18.0.20", "", "", "", "",
-      "", ""),
+      CS_VD_REPLY, true, "00:09:18:ab:cd:ef", "198.18.0.20", "", "", "", "", "",
+      ""),
     BAD("hanwha reply cut in the MAC", "hanwha-disc", b_hanwha, 0x18),
-    R("panasonic camera reply", "panasonic-disc", b_panasonic, 0,
-      CS_VD_REPLY, false, "00:07:5f:12:34:56", "198.18.0.20", "WV-S2131L",
-      "2.40", "Lobby", "XBA01234", "", ""),
+    R("panasonic camera reply", "panasonic-disc", b_panasonic, 0, CS_VD_REPLY,
+      false, "00:07:5f:12:34:56", "198.18.0.20", "WV-S2131L", "2.40", "Lobby",
+      "XBA01234", "", ""),
     R("panasonic recorder reply", "panasonic-disc", b_panasonic_nvr, 0,
       CS_VD_REPLY, false, "00:07:5f:12:34:56", "", "NX400", "", "", "",
       "recorder", ""),
     R("panasonic reply cut in a record", "panasonic-disc", b_panasonic, 0x50,
-      CS_VD_REPLY, true, "00:07:5f:12:34:56", "198.18.0.20", "", "",
-      "Lobby", "", "", ""),
+      CS_VD_REPLY, true, "00:07:5f:12:34:56", "198.18.0.20", "", "", "Lobby",
+      "", "", ""),
     BAD("panasonic: short header", "panasonic-disc", b_panasonic, 0x20),
     R("sony SRG inquiry reply", "sony-disc", b_sony, 0, CS_VD_REPLY, false,
-      "08:00:46:12:34:56", "198.18.0.20", "SRG-300SE", "2.10", "CAM1", "",
-      "", ""),
+      "08:00:46:12:34:56", "198.18.0.20", "SRG-300SE", "2.10", "CAM1", "", "",
+      ""),
     R("sony SNC allinfo reply", "sony-snc-disc", b_sony_snc, 0, CS_VD_REPLY,
       false, "08:00:46:ab:cd:ef", "198.18.0.20", "SNC-EM602R", "", "",
       "1234567", "", ""),
     R("sony network setting: other", "sony-disc", b_sony_set, 0, CS_VD_OTHER,
       false, "", "", "", "", "", "", "", ""),
-    R("sony ENQ: inquiry", "sony-disc", b_sony_enq, 0, CS_VD_INQUIRY, false,
-      "", "", "", "", "", "", "", ""),
+    R("sony ENQ: inquiry", "sony-disc", b_sony_enq, 0, CS_VD_INQUIRY, false, "",
+      "", "", "", "", "", "", ""),
     BAD("sony: no STX", "sony-disc", b_v360, 0),
     R("vivotek reply", "vivotek-disc", b_vivotek, 0, CS_VD_REPLY, false,
-      "00:02:d1:11:22:33", "198.18.0.20", "IB9368H", "", "Parking lot1", "",
-      "", ""),
+      "00:02:d1:11:22:33", "198.18.0.20", "IB9368H", "", "Parking lot1", "", "",
+      ""),
     R("vivotek reply cut in the long name", "vivotek-disc", b_vivotek, 33,
-      CS_VD_REPLY, true, "00:02:d1:11:22:33", "198.18.0.20", "IB9368H", "",
-      "", "", "", ""),
+      CS_VD_REPLY, true, "00:02:d1:11:22:33", "198.18.0.20", "IB9368H", "", "",
+      "", "", ""),
     R("vivotek header alone: inquiry", "vivotek-disc", b_vivotek, 5,
       CS_VD_INQUIRY, false, "", "", "", "", "", "", "", ""),
     BAD("vivotek: a foscam datagram", "vivotek-disc", b_foscam, 0),
-    R("foscam Search_Resp", "foscam-disc", b_foscam, 0, CS_VD_REPLY, false,
-      "", "198.18.0.20", "", "11.37.2.49", "FI8918W", "00626E4A1B2C", "",
-      ""),
+    R("foscam Search_Resp", "foscam-disc", b_foscam, 0, CS_VD_REPLY, false, "",
+      "198.18.0.20", "", "11.37.2.49", "FI8918W", "00626E4A1B2C", "", ""),
     R("foscam Search_Resp obfuscated", "foscam-disc", b_foscam_xor, 0,
       CS_VD_REPLY, false, "", "198.18.0.20", "", "11.37.2.49", "FI8918W",
       "00626E4A1B2C", "", ""),
@@ -490,39 +496,38 @@ static const struct row rows[] = {
       "48:02:2a:01:02:03", "198.18.0.20", "C7824WIP", "48.2.64.36", "",
       "VSTC123456ABCDE", "", ""),
     R("vstarcam reply cut", "vstarcam-disc", b_vstarcam, 0x80, CS_VD_REPLY,
-      true, "48:02:2a:01:02:03", "198.18.0.20", "", "", "",
-      "VSTC123456ABCDE", "", ""),
+      true, "48:02:2a:01:02:03", "198.18.0.20", "", "", "", "VSTC123456ABCDE",
+      "", ""),
     R("ubnt v1 reply", "ubnt-disc", b_ubnt, 0, CS_VD_REPLY, false,
       "24:a4:3c:01:02:03", "198.18.0.20", "UVC G3",
-      "UVC.S2L.v4.23.8.67.0eca0f3.200511.1233", "garage-cam", "", "UVC-G3",
-      ""),
+      "UVC.S2L.v4.23.8.67.0eca0f3.200511.1233", "garage-cam", "", "UVC-G3", ""),
     R("ubnt v2 reply", "ubnt-disc", b_ubnt_v2, 0, CS_VD_REPLY, false,
       "24:a4:3c:09:08:07", "", "UVC-G4-PRO", "4.51.20", "", "", "", ""),
-    R("ubnt reply cut in a record", "ubnt-disc", b_ubnt, 40, CS_VD_REPLY,
-      true, "24:a4:3c:01:02:03", "198.18.0.20", "", "", "", "", "", ""),
+    R("ubnt reply cut in a record", "ubnt-disc", b_ubnt, 40, CS_VD_REPLY, true,
+      "24:a4:3c:01:02:03", "198.18.0.20", "", "", "", "", "", ""),
     BAD("ubnt reply header alone", "ubnt-disc", b_ubnt, 4),
     R("ubnt v2 probe: inquiry", "ubnt-disc", b_ubnt_probe, 0, CS_VD_INQUIRY,
       false, "", "", "", "", "", "", "", ""),
     R("gvcp DISCOVERY_ACK", "gvcp", b_gvcp, 0, CS_VD_REPLY, false,
-      "00:30:53:1a:2b:3c", "198.18.0.20", "acA1920-25gm", "106755-20",
-      "line3", "22334455", "transmitter", "Basler"),
+      "00:30:53:1a:2b:3c", "198.18.0.20", "acA1920-25gm", "106755-20", "line3",
+      "22334455", "transmitter", "Basler"),
     R("gvcp DISCOVERY_ACK cut", "gvcp", b_gvcp, 0x80, CS_VD_REPLY, true,
       "00:30:53:1a:2b:3c", "198.18.0.20", "", "", "", "", "transmitter",
       "Basler"),
-    R("gvcp FORCEIP: other", "gvcp", b_gvcp_forceip, 0, CS_VD_OTHER, false,
-      "", "", "", "", "", "", "", ""),
+    R("gvcp FORCEIP: other", "gvcp", b_gvcp_forceip, 0, CS_VD_OTHER, false, "",
+      "", "", "", "", "", "", ""),
     BAD("gvcp: 4 bytes", "gvcp", b_gvcp, 4),
     R("v360 reply", "v360-disc", b_v360, 0, CS_VD_REPLY, false, "", "",
       "Predator", "", "", "0A1B2C3D", "", ""),
-    R("v360 reply cut in a quote", "v360-disc", b_v360, 10, CS_VD_REPLY,
-      true, "", "", "Pred", "", "", "", "", ""),
+    R("v360 reply cut in a quote", "v360-disc", b_v360, 10, CS_VD_REPLY, true,
+      "", "", "Pred", "", "", "", "", ""),
     BAD("v360: no known key", "v360-disc", b_none, 0),
     R("nice reply", "nice-disc", b_nice, 0, CS_VD_REPLY, false,
-      "00:0d:8b:01:02:03", "198.18.0.20", "NiceVision VT-1", "5.3.0.12", "",
-      "", "", ""),
+      "00:0d:8b:01:02:03", "198.18.0.20", "NiceVision VT-1", "5.3.0.12", "", "",
+      "", ""),
     R("nice reply cut in the name", "nice-disc", b_nice, 0x50, CS_VD_REPLY,
-      true, "00:0d:8b:01:02:03", "198.18.0.20", "NiceVi", "5.3.0.12", "",
-      "", "", ""),
+      true, "00:0d:8b:01:02:03", "198.18.0.20", "NiceVi", "5.3.0.12", "", "",
+      "", ""),
 };
 
 static void
@@ -532,8 +537,8 @@ mac_text(const struct cs_vdisc *v, char out[18])
 		out[0] = '\0';
 		return;
 	}
-	snprintf(out, 18, "%02x:%02x:%02x:%02x:%02x:%02x", v->mac[0],
-		 v->mac[1], v->mac[2], v->mac[3], v->mac[4], v->mac[5]);
+	snprintf(out, 18, "%02x:%02x:%02x:%02x:%02x:%02x", v->mac[0], v->mac[1],
+		 v->mac[2], v->mac[3], v->mac[4], v->mac[5]);
 }
 
 static void
@@ -625,6 +630,78 @@ test_table(void **state)
 	assert_false(cs_vd_is_reply("nope", (const uint8_t *)"x", 1));
 }
 
+/* Kind "vdisc": the protocol is told from the port and the bytes; every
+ * whole reply of the table is read as its own protocol's, with the port
+ * and without it. */
+static void
+test_guess(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const struct row *r = &rows[i];
+		const struct cs_vd_proto *p = cs_vd_find(r->kind), *g;
+		struct dg d;
+
+		if (r->rc != 0 || r->msg != CS_VD_REPLY || r->cut)
+			continue;
+		memset(&d, 0, sizeof(d));
+		r->build(&d);
+		g = cs_vd_guess(d.b, d.n, p->port);
+		if (g == NULL || strcmp(g->prefix, p->prefix) != 0)
+			fail_msg("%s: guessed %s with its port", r->what,
+				 g ? g->kind : "nothing");
+		g = cs_vd_guess(d.b, d.n, 0);
+		if (g == NULL || strcmp(g->prefix, p->prefix) != 0)
+			fail_msg("%s: guessed %s without a port", r->what,
+				 g ? g->kind : "nothing");
+	}
+	assert_null(cs_vd_guess((const uint8_t *)"hello", 5, 0));
+	/* module names are kinds too */
+	assert_ptr_equal(cs_vd_find("bosch"), cs_vd_find("bosch-disc"));
+	assert_ptr_equal(cs_vd_find("sony-snc"), cs_vd_find("sony-snc-disc"));
+}
+
+/* Arecont over mDNS (discovery-protocols.md §12): a PTR answer for
+ * _arec._tcp.local naming "<model>-AV<6 hex>" gives the model and the MAC
+ * with Arecont's OUI 00:1a:07. */
+static void
+test_arecont_mdns(void **state)
+{
+	static const char svc[] = "\x05_arec\x04_tcp\x05local";
+	static const char inst[] = "\x11" "AV2155DN-AV1A2B3C";
+	uint8_t m[256];
+	size_t n = 0;
+	struct cs_dec *d = cs_dec_new();
+	struct cs_obs_list obs;
+	const struct cs_obs *o;
+
+	(void)state;
+	memcpy(m, "\x00\x00\x84\x00\x00\x00\x00\x01\x00\x00\x00\x00", 12);
+	n = 12;
+	memcpy(m + n, svc, sizeof(svc)); /* with its root label */
+	n += sizeof(svc);
+	memcpy(m + n, "\x00\x0c\x00\x01\x00\x00\x00\x78", 8);
+	n += 8;
+	m[n++] = 0;
+	m[n++] = (uint8_t)(sizeof(inst) - 1 + 2);
+	memcpy(m + n, inst, sizeof(inst) - 1);
+	n += sizeof(inst) - 1;
+	m[n++] = 0xc0; /* pointer to the service name at 12 */
+	m[n++] = 12;
+	cs_obs_list_init(&obs);
+	assert_int_equal(cs_decode(d, "mdns", m, n, 5353, NULL, &obs), 0);
+	o = cs_obs_find(&obs, "arecont.model", 0);
+	assert_non_null(o);
+	assert_int_equal(o->len, 8);
+	assert_memory_equal(o->val, "AV2155DN", 8);
+	o = cs_obs_find(&obs, "mac", 0);
+	assert_non_null(o);
+	assert_int_equal(o->len, 17);
+	assert_memory_equal(o->val, "00:1a:07:1a:2b:3c", 17);
+	cs_obs_list_free(&obs);
+	cs_dec_free(d);
+}
+
 int
 main(void)
 {
@@ -632,6 +709,8 @@ main(void)
 	    cmocka_unit_test(test_rows),
 	    cmocka_unit_test(test_cuts),
 	    cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_arecont_mdns),
+	    cmocka_unit_test(test_guess),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -596,6 +596,73 @@ test_bounded(void **state)
 	cs_ph_free(&ph);
 }
 
+/* Issue #16: vendor discovery replies seen on the wire identify their
+ * senders (the layouts of discovery-protocols.md §1, §8, §13, §9); a
+ * client's inquiry makes no device. */
+static void
+test_vdisc(void **state)
+{
+	static const uint8_t bosch[32] = {
+	    0x99, 0x39, 0xa4, 0x27, 0, 0, 0,   1,   0x00, 0x04,
+	    0x63, 0x11, 0x22, 0x33, 0, 0, 127, 114, 3,    10};
+	static const uint8_t ubnt[] = {
+	    1,   0, 0,  24,   0x02, 0, 10,  0x24, 0xa4, 0x3c, 1,    2, 3, 127,
+	    114, 3, 11, 0x15, 0,    4, 'U', 'V',  'C',  ' ',  0x0b, 0, 1, 'x'};
+	static const uint8_t foscam_inq[27] = {'M', 'O',        '_',
+					       'I', [0x0f] = 4, [26] = 1};
+	static const uint8_t mac[6] = {2, 0, 0, 0, 3, 1};
+	char fpdir[4096], entdir[4096], err[512];
+	struct got *g = calloc(1, sizeof(*g));
+	struct cs_ph ph = {0};
+	struct cs_passive *p;
+	struct cs_fpdb *fp;
+	struct pg_frame f;
+	uint8_t gvcp[256];
+	int i;
+
+	(void)state;
+	snprintf(fpdir, sizeof(fpdir), "%s/data/fingerprints", srcdir());
+	snprintf(entdir, sizeof(entdir), "%s/data/entities", srcdir());
+	fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err));
+	assert_non_null(fp);
+	g->fp = fp;
+	memset(gvcp, 0, sizeof(gvcp));
+	gvcp[3] = 0x03;
+	gvcp[5] = 248;
+	memcpy(gvcp + 0x12, "\x00\x30\x53\x01\x02\x03", 6);
+	memcpy(gvcp + 0x50, "Basler", 6);
+	memcpy(gvcp + 0x70, "acA1920-25gm", 12);
+	p = cs_passive_new(NULL, &ph, collect, g);
+	pg_l4(&f, mac, 17, PG_IP(127, 114, 3, 10), 1757, PG_IP(127, 114, 3, 2),
+	      1758, bosch, sizeof(bosch));
+	assert_int_equal(cs_passive_packet(p, 1700000000, f.b, f.n, f.n), 0);
+	pg_l4(&f, mac, 17, PG_IP(127, 114, 3, 11), 10001, PG_IP(127, 114, 3, 2),
+	      40000, ubnt, sizeof(ubnt));
+	assert_int_equal(cs_passive_packet(p, 1700000001, f.b, f.n, f.n), 0);
+	pg_l4(&f, mac, 17, PG_IP(127, 114, 3, 12), 3956, PG_IP(127, 114, 3, 2),
+	      40001, gvcp, sizeof(gvcp));
+	assert_int_equal(cs_passive_packet(p, 1700000002, f.b, f.n, f.n), 0);
+	pg_l4(&f, mac, 17, PG_IP(127, 114, 3, 13), 40002,
+	      PG_IP(127, 114, 3, 255), 10000, foscam_inq, sizeof(foscam_inq));
+	assert_int_equal(cs_passive_packet(p, 1700000003, f.b, f.n, f.n), 0);
+	cs_passive_finish(p);
+	cs_passive_free(p);
+	i = find_dev(g, PG_IP(127, 114, 3, 10));
+	assert_true(i >= 0);
+	assert_string_equal(g->d[i].id.manufacturer, "Bosch");
+	i = find_dev(g, PG_IP(127, 114, 3, 11));
+	assert_true(i >= 0);
+	assert_string_equal(g->d[i].id.manufacturer, "Ubiquiti");
+	assert_int_equal(g->d[i].id.device_class, CS_CLASS_CAMERA);
+	i = find_dev(g, PG_IP(127, 114, 3, 12));
+	assert_true(i >= 0);
+	assert_string_equal(g->d[i].id.manufacturer, "Basler");
+	assert_string_equal(g->d[i].id.model, "acA1920-25gm");
+	assert_int_equal(find_dev(g, PG_IP(127, 114, 3, 13)), -1);
+	cs_fpdb_free(fp);
+	free(g);
+}
+
 int
 main(void)
 {
@@ -609,6 +676,7 @@ main(void)
 	    cmocka_unit_test(test_phonehome6),
 	    cmocka_unit_test(test_scenario),
 	    cmocka_unit_test(test_bounded),
+	    cmocka_unit_test(test_vdisc),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -28,12 +28,12 @@
 #define XM_SEARCH 1530 /* Xiongmai search request ID (assumed) */
 
 static const struct cs_camsim_disc_info infos[CS_CAMSIM_DISC_COUNT] = {
-    [CS_CAMSIM_DISC_WSD] = {3702, "239.255.255.250"},
-    [CS_CAMSIM_DISC_SADP] = {37020, "239.255.255.250"},
-    [CS_CAMSIM_DISC_DHIP] = {37810, "239.255.255.251"},
-    [CS_CAMSIM_DISC_SSDP] = {1900, "239.255.255.250"},
-    [CS_CAMSIM_DISC_MDNS] = {5353, "224.0.0.251"},
-    [CS_CAMSIM_DISC_XM] = {34569, NULL},
+    [CS_CAMSIM_DISC_WSD] = {3702, "239.255.255.250", 0},
+    [CS_CAMSIM_DISC_SADP] = {37020, "239.255.255.250", 0},
+    [CS_CAMSIM_DISC_DHIP] = {37810, "239.255.255.251", 0},
+    [CS_CAMSIM_DISC_SSDP] = {1900, "239.255.255.250", 0},
+    [CS_CAMSIM_DISC_MDNS] = {5353, "224.0.0.251", 0},
+    [CS_CAMSIM_DISC_XM] = {34569, NULL, 0},
     [CS_CAMSIM_DISC_DH5050] = {5050, NULL, 0},
     [CS_CAMSIM_DISC_BOSCH] = {1757, NULL, 1758},
     [CS_CAMSIM_DISC_HANWHA] = {7701, NULL, 7711},
@@ -675,8 +675,14 @@ mdns_ids(const struct cs_camsim_device *d, struct mdns_ids *ids)
 	char def[96];
 	size_t n;
 
-	snprintf(def, sizeof(def), "%s %s - %s", d->prof->brand,
-		 d->model->name, d->mac_hexup);
+	if (strcmp(var(d, "mdns_arecont", "0"), "1") == 0)
+		/* Arecont: "<model>-AV<last 6 hex digits of the MAC>"
+		 * (discovery-protocols.md §12). */
+		snprintf(def, sizeof(def), "%s-AV%s", d->model->name,
+			 d->mac_hexup + 6);
+	else
+		snprintf(def, sizeof(def), "%s %s - %s", d->prof->brand,
+			 d->model->name, d->mac_hexup);
 	cs_strlcpy(ids->inst, var(d, "mdns_instance", def), sizeof(ids->inst));
 	for (char *p = ids->inst; *p; p++)
 		if (*p == '.')

@@ -35,6 +35,7 @@ int cs_cli_data_excl(const char *data, struct cs_interval **v, size_t *n);
 
 /* Subcommands, each in its own cli_<name>.c; argv[0] is the command. */
 int cs_cli_identify(int argc, char **argv);
+int cs_cli_scans(int argc, char **argv); /* the inventory's scans */
 int cs_cli_lookup(int argc, char **argv);
 int cs_cli_estate(int argc, char **argv); /* estate check|import-csv */
 int cs_cli_assess(int argc, char **argv);

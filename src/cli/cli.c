@@ -1242,6 +1242,7 @@ cmd_scan_args(int argc, char **argv)
 		run.spool_path = spool;
 		db_path = spool;
 	}
+	cs_cli_prepare_db(db_path);
 	private_file(db_path);
 	run.store = cs_store_open(db_path, err, sizeof(err));
 	if (run.store == NULL) {
@@ -1611,6 +1612,7 @@ usage(FILE *f)
 	    "them\n"
 	    "  scans            list the scans in the inventory\n"
 	    "  show             print a recorded scan from the inventory\n"
+	    "  import nmap FILE another tool's results as a scan (nmap XML)\n"
 	    "  identify         identify devices from observations (JSON "
 	    "Lines on stdin)\n"
 	    "  lookup TEXT      who makes a product, typed as a buyer would\n"
@@ -1643,6 +1645,8 @@ cs_cli_main(int argc, char **argv)
 		return cmd_show(argc - 1, argv + 1);
 	if (strcmp(argv[1], "scans") == 0)
 		return cs_cli_scans(argc - 1, argv + 1);
+	if (strcmp(argv[1], "import") == 0)
+		return cs_cli_import(argc - 1, argv + 1);
 	if (strcmp(argv[1], "identify") == 0)
 		return cs_cli_identify(argc - 1, argv + 1);
 	if (strcmp(argv[1], "lookup") == 0)

@@ -563,6 +563,7 @@ cs_cli_listen(int argc, char **argv)
 		struct cs_scan_info info;
 		char host[256] = "", scope[4200], opts[256];
 
+		cs_cli_prepare_db(db_path);
 		run.store = cs_store_open(db_path, err, sizeof(err));
 		if (run.store == NULL) {
 			fprintf(stderr, "camsweep listen: %s: %s\n",

@@ -1,0 +1,317 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * camsweep import nmap FILE.xml: another tool's evidence into the
+ * inventory.  Each import is one scan record whose vantage names its
+ * source ("nmap import") and whose options hold the file, the scanner,
+ * its version and command line; each host is identified from the
+ * evidence the file carries (script output, banners, certificates, MAC
+ * addresses: parse_nmapxml.h) exactly as `camsweep identify` would, and
+ * is then shown, assessed, diffed and reported like any scanned host.
+ */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "cli/cli_disc.h"
+#include "cli/output.h"
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/obs.h"
+#include "core/str.h"
+#include "fp/fp.h"
+#include "ident/ident.h"
+#include "parse/parse_nmapxml.h"
+#include "store/store.h"
+#include "core/poison.h"
+
+#define CS_IMPORT_VERSION "0.1.0"
+
+struct import_run {
+	const char *file, *db_show;
+	struct cs_nmapxml *px; /* for the run's attributes */
+	char *opts;
+	struct cs_fpdb *fp;
+	struct cs_ident_dec *dec;
+	struct cs_store *store;
+	int64_t scan_id, seen_at;
+	uint64_t hosts, skipped, items, undecoded;
+	int store_err;
+	bool begun, begin_failed;
+};
+
+static char *options_json(const char *source, const char *file,
+			  const struct cs_nmap_run *run);
+
+/*
+ * Opens the scan record once the run's attributes are known: at the
+ * first host (<nmaprun> comes before any) or at the end of a file with
+ * none.  Its start is the tool's own.
+ */
+static int
+begin_scan(struct import_run *r)
+{
+	const struct cs_nmap_run *run = cs_nmapxml_run(r->px);
+	struct cs_scan_info info;
+
+	if (r->begun)
+		return r->begin_failed ? -1 : 0;
+	r->begun = true;
+	r->opts = options_json("nmap", r->file, run);
+	memset(&info, 0, sizeof(info));
+	info.scope = "(imported)";
+	info.exclusions = "";
+	info.ports = "";
+	info.options = r->opts;
+	info.vantage = "nmap import";
+	info.version = CS_IMPORT_VERSION;
+	info.started = run->start > 0 ? run->start : (int64_t)time(NULL);
+	r->seen_at = info.started;
+	if (cs_store_scan_begin(r->store, &info, &r->scan_id) != 0) {
+		fprintf(stderr, "camsweep import: %s: %s\n", r->db_show,
+			cs_store_errmsg(r->store));
+		r->begin_failed = true;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmp_port(const void *a, const void *b)
+{
+	return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+static int
+on_nmap_host(void *arg, const struct cs_nmap_host *h)
+{
+	struct import_run *r = arg;
+	struct cs_obs_list obs;
+	struct cs_identity id;
+	struct cs_host_result hr;
+	uint16_t ports[CS_NMAP_PORTS_MAX];
+	size_t np = 0;
+
+	if (begin_scan(r) != 0)
+		return CS_EIO;
+	if (!h->up || h->ip[0] == '\0') {
+		r->skipped++;
+		return 0;
+	}
+	cs_obs_list_init(&obs);
+	for (size_t i = 0; i < h->nports; i++) {
+		bool dup = false;
+		for (size_t k = 0; k < np; k++)
+			dup |= ports[k] == h->ports[i];
+		if (!dup)
+			ports[np++] = h->ports[i];
+	}
+	qsort(ports, np, sizeof(ports[0]), cmp_port);
+	for (size_t i = 0; i < np; i++)
+		cs_obs_add(&obs, "tcp.open", ports[i], 0, "", 0);
+	for (size_t i = 0; i < h->nitems; i++) {
+		const struct cs_nmap_item *it = &h->item[i];
+		r->items++;
+		if (cs_ident_decode(r->dec, it->kind,
+				    (const uint8_t *)it->data, it->len,
+				    it->port, it->service, &obs) != 0)
+			r->undecoded++;
+	}
+	cs_fp_identify(r->fp, &obs, &id);
+	memset(&hr, 0, sizeof(hr));
+	hr.ip = h->ip;
+	hr.ports = ports;
+	hr.nports = np;
+	hr.obs = &obs;
+	hr.id = &id;
+	hr.seen_at = r->seen_at;
+	if (cs_store_put_host(r->store, r->scan_id, &hr) != 0 &&
+	    r->store_err++ == 0)
+		fprintf(stderr, "camsweep import: store: %s\n",
+			cs_store_errmsg(r->store));
+	r->hosts++;
+	cs_obs_list_free(&obs);
+	return 0;
+}
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: camsweep import nmap FILE.xml [--db PATH|URI] "
+	      "[--data DIR]\n"
+	      "Reads another tool's results into the inventory as one scan "
+	      "whose source\n"
+	      "is that tool; each host is identified from the evidence the "
+	      "file holds\n"
+	      "(script output, banners, certificates, MAC addresses) and "
+	      "can be shown,\n"
+	      "assessed and reported like a scanned one.\n"
+	      "sources:\n"
+	      "  nmap FILE.xml   nmap's XML output (-oX), '-' for standard "
+	      "input\n",
+	      f);
+}
+
+static char *
+options_json(const char *source, const char *file,
+	     const struct cs_nmap_run *run)
+{
+	json_object *o = json_object_new_object();
+	struct cs_buf b;
+	char *s;
+
+	json_object_object_add(o, "source", json_object_new_string(source));
+	json_object_object_add(o, "file", json_object_new_string(file));
+	if (run != NULL && run->seen) {
+		json_object_object_add(o, "scanner",
+				       json_object_new_string(run->scanner));
+		json_object_object_add(o, "scanner_version",
+				       json_object_new_string(run->version));
+		json_object_object_add(o, "args",
+				       json_object_new_string(run->args));
+	}
+	cs_buf_init(&b, 1 << 16);
+	cs_out_json_value(&b, o);
+	cs_buf_add(&b, "", 1);
+	s = cs_xstrdup(b.p ? (const char *)b.p : "{}");
+	cs_buf_free(&b);
+	json_object_put(o);
+	return s;
+}
+
+static int
+import_nmap(const char *file, const char *db_path, const char *data)
+{
+	struct import_run r = {0};
+	struct cs_nmapxml *px = NULL;
+	struct cs_cli_oui *oui = NULL;
+	char fpdir[4096], entdir[4096], err[512] = "";
+	char *buf = NULL;
+	FILE *f = NULL;
+	int rc = 2, prc = 0;
+	const size_t chunk = 1 << 16;
+
+	f = strcmp(file, "-") == 0 ? stdin : fopen(file, "re");
+	if (f == NULL) {
+		fprintf(stderr, "camsweep import: %s: %s\n", file,
+			strerror(errno));
+		return 2;
+	}
+	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
+		 cs_cli_data_dir(data));
+	snprintf(entdir, sizeof(entdir), "%s/entities", cs_cli_data_dir(data));
+	if ((r.fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep import: fingerprints: %s\n", err);
+		goto out;
+	}
+	r.dec = cs_ident_dec_new();
+	oui = cs_cli_oui_new(data);
+	cs_ident_dec_set_mac_lookup(r.dec, cs_cli_oui_lookup, oui);
+	cs_cli_prepare_db(db_path);
+	if ((r.store = cs_store_open(db_path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep import: %s: %s\n",
+			CS_STORE_SHOW(db_path), err);
+		goto out;
+	}
+	px = cs_nmapxml_new(on_nmap_host, &r);
+	if (px == NULL) {
+		fputs("camsweep import: out of memory\n", stderr);
+		goto out;
+	}
+	buf = cs_xmalloc(chunk);
+	r.file = file;
+	r.db_show = CS_STORE_SHOW(db_path);
+	r.px = px;
+	for (;;) {
+		size_t n = fread(buf, 1, chunk, f);
+		bool last = n < chunk;
+
+		prc = cs_nmapxml_feed(px, (const uint8_t *)buf, n, last, err,
+				      sizeof(err));
+		if (prc != 0 || last)
+			break;
+	}
+	if (prc == 0 && begin_scan(&r) != 0)
+		prc = CS_EIO;
+	if (r.begin_failed)
+		goto out;
+	if (ferror(f)) {
+		fprintf(stderr, "camsweep import: %s: read error\n", file);
+		prc = CS_EIO;
+	}
+	if (prc != 0)
+		fprintf(stderr, "camsweep import: %s: %s\n", file, err);
+	if (!r.begun) /* no scan record: nothing was read */
+		goto out;
+	cs_store_scan_end(r.store, r.scan_id,
+			  prc == 0 && r.store_err == 0 ? "complete"
+						       : "incomplete",
+			  cs_nmapxml_run(px)->finished > 0
+			      ? cs_nmapxml_run(px)->finished
+			      : (int64_t)time(NULL));
+	fprintf(stderr,
+		"camsweep import: scan %lld from %s (nmap%s%s): %llu hosts "
+		"imported, %llu down or without an address skipped, %llu "
+		"evidence items (%llu not decodable)\n",
+		(long long)r.scan_id, file,
+		cs_nmapxml_run(px)->version[0] ? " " : "",
+		cs_nmapxml_run(px)->version, (unsigned long long)r.hosts,
+		(unsigned long long)r.skipped, (unsigned long long)r.items,
+		(unsigned long long)r.undecoded);
+	rc = prc == 0 && r.store_err == 0 ? 0 : 2;
+out:
+	if (f != NULL && f != stdin)
+		fclose(f);
+	free(buf);
+	free(r.opts);
+	cs_nmapxml_free(px);
+	cs_store_close(r.store);
+	cs_ident_dec_free(r.dec);
+	cs_cli_oui_free(oui);
+	cs_fpdb_free(r.fp);
+	return rc;
+}
+
+int
+cs_cli_import(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"db", required_argument, NULL, 'D'},
+	    {"data", required_argument, NULL, 'd'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *db_path = NULL, *data = NULL;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'D':
+			db_path = optarg;
+			break;
+		case 'd':
+			data = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 1;
+		}
+	}
+	if (argc - optind != 2 || strcmp(argv[optind], "nmap") != 0) {
+		usage(stderr);
+		return 1;
+	}
+	if (db_path == NULL)
+		db_path = cs_cli_default_db();
+	return import_nmap(argv[optind + 1], db_path, data);
+}

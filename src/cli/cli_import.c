@@ -118,9 +118,8 @@ on_nmap_host(void *arg, const struct cs_nmap_host *h)
 	for (size_t i = 0; i < h->nitems; i++) {
 		const struct cs_nmap_item *it = &h->item[i];
 		r->items++;
-		if (cs_ident_decode(r->dec, it->kind,
-				    (const uint8_t *)it->data, it->len,
-				    it->port, it->service, &obs) != 0)
+		if (cs_ident_decode(r->dec, it->kind, (const uint8_t *)it->data,
+				    it->len, it->port, it->service, &obs) != 0)
 			r->undecoded++;
 	}
 	cs_fp_identify(r->fp, &obs, &id);
@@ -249,12 +248,11 @@ import_nmap(const char *file, const char *db_path, const char *data)
 		fprintf(stderr, "camsweep import: %s: %s\n", file, err);
 	if (!r.begun) /* no scan record: nothing was read */
 		goto out;
-	cs_store_scan_end(r.store, r.scan_id,
-			  prc == 0 && r.store_err == 0 ? "complete"
-						       : "incomplete",
-			  cs_nmapxml_run(px)->finished > 0
-			      ? cs_nmapxml_run(px)->finished
-			      : (int64_t)time(NULL));
+	cs_store_scan_end(
+	    r.store, r.scan_id,
+	    prc == 0 && r.store_err == 0 ? "complete" : "incomplete",
+	    cs_nmapxml_run(px)->finished > 0 ? cs_nmapxml_run(px)->finished
+					     : (int64_t)time(NULL));
 	fprintf(stderr,
 		"camsweep import: scan %lld from %s (nmap%s%s): %llu hosts "
 		"imported, %llu down or without an address skipped, %llu "

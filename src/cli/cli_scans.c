@@ -54,8 +54,8 @@ scan_json(FILE *f, int64_t id, const struct cs_scan_state *st)
 	json_object_object_add(o, "status", str_or_null(st->status));
 	json_object_object_add(
 	    o, "addresses", json_object_new_int64((int64_t)st->total_targets));
-	json_object_object_add(
-	    o, "addresses_done", json_object_new_int64((int64_t)st->hosts_done));
+	json_object_object_add(o, "addresses_done",
+			       json_object_new_int64((int64_t)st->hosts_done));
 	json_object_object_add(o, "ports", str_or_null(st->ports));
 	json_object_object_add(o, "targets", str_or_null(st->scope));
 	json_object_object_add(o, "exclusions", str_or_null(st->exclusions));
@@ -75,8 +75,8 @@ scan_row(FILE *f, int64_t id, const struct cs_scan_state *st)
 	iso_utc(st->ended, b, sizeof(b));
 	cs_buf_init(&buf, 16384);
 	cs_buf_printf(&buf, "%6lld  %-20s  %-20s  %-11s  %9llu  %9llu  ",
-		      (long long)id, a[0] ? a : "-", b[0] ? b : "-",
-		      st->status, (unsigned long long)st->total_targets,
+		      (long long)id, a[0] ? a : "-", b[0] ? b : "-", st->status,
+		      (unsigned long long)st->total_targets,
 		      (unsigned long long)st->hosts_done);
 	cs_esc_term(&buf, st->vantage, strlen(st->vantage));
 	cs_buf_adds(&buf, "  ");
@@ -113,8 +113,8 @@ cs_cli_scans(int argc, char **argv)
 			break;
 		case 'h':
 			puts("usage: camsweep scans [--db PATH|URI] [--json]\n"
-			     "Lists the scans in the inventory (default "
-			     CS_DEFAULT_DB_TEXT "), oldest first:\n"
+			     "Lists the scans in the inventory "
+			     "(default " CS_DEFAULT_DB_TEXT "), oldest first:\n"
 			     "id, start and end (UTC), status, addresses "
 			     "in scope and done, vantage, targets.");
 			return 0;

@@ -75,8 +75,8 @@ installed_data_dir(void)
 		return NULL;
 	exe[n - bl - 1] = '\0'; /* the prefix */
 	if ((size_t)snprintf(out, sizeof(out), "%s/%s/camsweep",
-			     exe[0] ? exe : "", CS_DATADIR_REL) >=
-	    sizeof(out)) {
+			     exe[0] ? exe : "",
+			     CS_DATADIR_REL) >= sizeof(out)) {
 		out[0] = '\0';
 		return NULL;
 	}

@@ -136,8 +136,7 @@ attr(struct cs_buf *b, const char *name, const char *s)
 static void
 flush(struct cs_xml_out *x)
 {
-	if (x->b.len > 0 &&
-	    fwrite(x->b.p, 1, x->b.len, x->f) != x->b.len)
+	if (x->b.len > 0 && fwrite(x->b.p, 1, x->b.len, x->f) != x->b.len)
 		x->failed = true;
 	if (fflush(x->f) != 0)
 		x->failed = true;
@@ -193,8 +192,8 @@ cs_xml_open(const char *path, const char *version, int argc, char **argv,
 		      "<scaninfo type=\"connect\" protocol=\"tcp\" "
 		      "numservices=\"%zu\" services=\"%s\"/>\n"
 		      "<verbose level=\"%d\"/>\n<debugging level=\"%d\"/>\n",
-		      (long long)start, when, version, nports,
-		      services, verbose, debug);
+		      (long long)start, when, version, nports, services,
+		      verbose, debug);
 	flush(x);
 	free(services);
 	cs_buf_free(&args);
@@ -208,11 +207,11 @@ service_name(uint16_t port)
 	static const struct {
 		uint16_t port;
 		const char *name;
-	} t[] = {{21, "ftp"},    {22, "ssh"},          {23, "telnet"},
-		 {80, "http"},   {81, "http"},         {443, "https"},
-		 {554, "rtsp"},  {631, "ipp"},         {5000, "upnp"},
-		 {8000, "http"}, {8080, "http-proxy"}, {8081, "http"},
-		 {8443, "https"}, {8554, "rtsp"},      {9100, "jetdirect"}};
+	} t[] = {{21, "ftp"},     {22, "ssh"},          {23, "telnet"},
+		 {80, "http"},    {81, "http"},         {443, "https"},
+		 {554, "rtsp"},   {631, "ipp"},         {5000, "upnp"},
+		 {8000, "http"},  {8080, "http-proxy"}, {8081, "http"},
+		 {8443, "https"}, {8554, "rtsp"},       {9100, "jetdirect"}};
 
 	for (size_t i = 0; i < CS_NELEM(t); i++)
 		if (t[i].port == port)
@@ -268,9 +267,10 @@ cs_xml_host(struct cs_xml_out *x, const struct cs_xml_host *h)
 	if (id && id->manufacturer[0])
 		snprintf(product, sizeof(product), "%s%s%s", id->manufacturer,
 			 id->model[0] ? " " : "", id->model);
-	cs_buf_printf(b, "<host starttime=\"%lld\" endtime=\"%lld\">"
-			 "<status state=\"up\" reason=\"syn-ack\" "
-			 "reason_ttl=\"0\"/>\n",
+	cs_buf_printf(b,
+		      "<host starttime=\"%lld\" endtime=\"%lld\">"
+		      "<status state=\"up\" reason=\"syn-ack\" "
+		      "reason_ttl=\"0\"/>\n",
 		      (long long)h->start, (long long)h->end);
 	cs_buf_adds(b, "<address");
 	attr(b, "addr", h->ip);
@@ -315,7 +315,10 @@ cs_xml_host(struct cs_xml_out *x, const struct cs_xml_host *h)
 		 id && id->model[0] ? id->model : "unknown",
 		 id && id->firmware[0] ? id->firmware : "unknown",
 		 id ? cs_class_name(id->device_class) : "unknown",
-		 surv > 0 ? "yes" : surv == 0 ? "no" : "unknown", conf);
+		 surv > 0    ? "yes"
+		 : surv == 0 ? "no"
+			     : "unknown",
+		 conf);
 	cs_buf_adds(b, "<hostscript><script id=\"camsweep-identity\"");
 	attr(b, "output", summary);
 	cs_buf_adds(b, ">\n");
@@ -328,15 +331,17 @@ cs_xml_host(struct cs_xml_out *x, const struct cs_xml_host *h)
 		elem(b, "device_class", cs_class_name(id->device_class));
 	}
 	elem(b, "surveillance",
-	     surv > 0 ? "true" : surv == 0 ? "false" : "unknown");
+	     surv > 0    ? "true"
+	     : surv == 0 ? "false"
+			 : "unknown");
 	elem(b, "confidence", conf);
 	cs_buf_adds(b, "</script></hostscript>\n</host>\n");
 	flush(x);
 }
 
 int
-cs_xml_close(struct cs_xml_out *x, uint64_t up, uint64_t total,
-	     double elapsed, bool success, const char *errmsg)
+cs_xml_close(struct cs_xml_out *x, uint64_t up, uint64_t total, double elapsed,
+	     bool success, const char *errmsg)
 {
 	time_t now = time(NULL);
 	char when[64];

@@ -41,8 +41,8 @@ struct cs_xml_out;
  * line, <scaninfo> (a TCP connect scan of ports), verbosity and debugging
  * levels.  Returns NULL with a message in err.
  */
-struct cs_xml_out *cs_xml_open(const char *path, const char *version,
-			       int argc, char **argv, const uint16_t *ports,
+struct cs_xml_out *cs_xml_open(const char *path, const char *version, int argc,
+			       char **argv, const uint16_t *ports,
 			       size_t nports, int verbose, int debug,
 			       time_t start, char *err, size_t errsz);
 

@@ -402,8 +402,9 @@ on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
 	(void)name;
 	(void)pubid;
 	if (has_internal_subset || sysid != NULL)
-		fail(ud, CS_EPROTO, "a DOCTYPE with a subset or an external "
-				    "DTD is not accepted");
+		fail(ud, CS_EPROTO,
+		     "a DOCTYPE with a subset or an external "
+		     "DTD is not accepted");
 }
 
 static void XMLCALL
@@ -446,20 +447,19 @@ cs_nmapxml_new(cs_nmap_host_fn fn, void *arg)
 }
 
 int
-cs_nmapxml_feed(struct cs_nmapxml *p, const uint8_t *buf, size_t n,
-		bool final, char *err, size_t errsz)
+cs_nmapxml_feed(struct cs_nmapxml *p, const uint8_t *buf, size_t n, bool final,
+		char *err, size_t errsz)
 {
 	while (p->err == 0) {
 		int chunk = n > (1u << 20) ? 1 << 20 : (int)n;
 		bool last = final && (size_t)chunk == n;
 
 		if (XML_Parse(p->xp, (const char *)buf, chunk,
-			      last ? XML_TRUE : XML_FALSE) !=
-			XML_STATUS_OK &&
+			      last ? XML_TRUE : XML_FALSE) != XML_STATUS_OK &&
 		    p->err == 0) {
 			enum XML_Error e = XML_GetErrorCode(p->xp);
-			p->err = e == XML_ERROR_NO_MEMORY ? CS_ENOMEM
-							  : CS_EPROTO;
+			p->err =
+			    e == XML_ERROR_NO_MEMORY ? CS_ENOMEM : CS_EPROTO;
 			snprintf(p->errmsg, sizeof(p->errmsg), "line %lu: %s",
 				 (unsigned long)XML_GetCurrentLineNumber(p->xp),
 				 XML_ErrorString(e));

@@ -34,11 +34,11 @@
 
 #include "core/cs.h"
 
-#define CS_NMAP_ITEM_MAX 8192  /* bytes of one evidence item */
-#define CS_NMAP_ITEMS_MAX 64   /* evidence items kept per host */
-#define CS_NMAP_PORTS_MAX 256  /* open ports kept per host */
-#define CS_NMAP_DEPTH_MAX 32   /* element nesting */
-#define CS_NMAP_ATTR_MAX 64    /* attributes per element */
+#define CS_NMAP_ITEM_MAX 8192 /* bytes of one evidence item */
+#define CS_NMAP_ITEMS_MAX 64  /* evidence items kept per host */
+#define CS_NMAP_PORTS_MAX 256 /* open ports kept per host */
+#define CS_NMAP_DEPTH_MAX 32  /* element nesting */
+#define CS_NMAP_ATTR_MAX 64   /* attributes per element */
 
 struct cs_nmap_item {
 	char kind[24];    /* an identify kind, e.g. "http.title" */

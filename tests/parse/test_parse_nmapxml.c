@@ -21,8 +21,9 @@
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE nmaprun>\n"     \
 	"<nmaprun scanner=\"nmap\" args=\"nmap -sV 192.0.2.0/24\" "            \
 	"start=\"1700000000\" version=\"7.93\" xmloutputversion=\"1.05\">\n"
-#define TAIL "<runstats><finished time=\"1\"/><hosts total=\"1\"/></runstats>" \
-	     "</nmaprun>\n"
+#define TAIL                                                                   \
+	"<runstats><finished time=\"1\"/><hosts total=\"1\"/></runstats>"      \
+	"</nmaprun>\n"
 
 struct got {
 	size_t hosts;
@@ -123,8 +124,7 @@ static const struct tcase cases[] = {
 	  "<host><address addr=\"2001:db8::1\" addrtype=\"ipv6\"/></host>" TAIL,
      0, "192.0.2.13||||down\n2001:db8::1|||"},
     {"no hosts", HEAD TAIL, 0, ""},
-    {"another root", "<?xml version=\"1.0\"?><root><host/></root>", -1,
-     NULL},
+    {"another root", "<?xml version=\"1.0\"?><root><host/></root>", -1, NULL},
     {"internal DTD subset",
      "<?xml version=\"1.0\"?><!DOCTYPE nmaprun [<!ENTITY a \"b\">]>"
      "<nmaprun/>",
@@ -142,8 +142,7 @@ static const struct tcase cases[] = {
 };
 
 static int
-parse_all(const char *doc, size_t step, struct got *g, char *err,
-	  size_t errsz)
+parse_all(const char *doc, size_t step, struct got *g, char *err, size_t errsz)
 {
 	struct cs_nmapxml *p = cs_nmapxml_new(on_host, g);
 	size_t n = strlen(doc), off = 0;

@@ -164,14 +164,14 @@ struct scan_run {
 	const char *user; /* --user: whom to become when started as root */
 	bool privileged;  /* --interface: opened sockets as root, drops */
 	/* nmap's conventions (scan_out.h) */
-	FILE *oj;               /* -oJ: JSON Lines, one line per host */
+	FILE *oj; /* -oJ: JSON Lines, one line per host */
 	const char *oj_path;
-	struct cs_xml_out *ox;  /* -oX: nmap XML */
-	bool out_failed;        /* a write to -oJ or -oX failed */
-	int verbose;            /* -v count; -d adds 2 */
-	bool progress;          /* the progress line on a TTY */
+	struct cs_xml_out *ox; /* -oX: nmap XML */
+	bool out_failed;       /* a write to -oJ or -oX failed */
+	int verbose;           /* -v count; -d adds 2 */
+	bool progress;         /* the progress line on a TTY */
 	bool progress_shown;
-	long long stats_ms;     /* --stats-every; 0: none */
+	long long stats_ms; /* --stats-every; 0: none */
 	int64_t last_stats_ms;
 	uint64_t total, hosts_up;
 	int64_t start_ms;
@@ -213,8 +213,8 @@ write_oj(struct scan_run *run, const struct cs_host_result *r)
 	struct cs_buf b;
 
 	cs_strlcpy(row->ip, r->ip, sizeof(row->ip));
-	row->nports = r->nports < CS_STORE_MAX_PORTS ? r->nports
-						     : CS_STORE_MAX_PORTS;
+	row->nports =
+	    r->nports < CS_STORE_MAX_PORTS ? r->nports : CS_STORE_MAX_PORTS;
 	memcpy(row->ports, r->ports, row->nports * sizeof(row->ports[0]));
 	row->id = *r->id;
 	row->first_seen = row->last_seen = r->seen_at;
@@ -303,9 +303,9 @@ on_host(void *arg, const struct cs_host_report *h)
 					 .start = run->start_wall,
 					 .end = time(NULL)};
 		if (mac != NULL)
-			xh.mac = cs_span_copy(macs, sizeof(macs),
-					      (struct cs_span){mac->val,
-							       mac->len});
+			xh.mac =
+			    cs_span_copy(macs, sizeof(macs),
+					 (struct cs_span){mac->val, mac->len});
 		cs_xml_host(run->ox, &xh);
 	}
 	if (run->verbose > 0) {
@@ -352,16 +352,16 @@ progress_line(struct scan_run *run, uint64_t done, bool final)
 	int64_t now = now_ms(), el = now - run->start_ms;
 	bool stats = run->stats_ms > 0 &&
 		     (final || now - run->last_stats_ms >= run->stats_ms);
-	double pct = run->total ? 100.0 * (double)done / (double)run->total
-				: 100.0;
+	double pct =
+	    run->total ? 100.0 * (double)done / (double)run->total : 100.0;
 	char eta[32] = "--:--:--";
 
 	if (!run->progress && !stats)
 		return;
 	if (done > 0 && done < run->total && el > 0) {
-		long long left = (long long)((double)el / (double)done *
-					     (double)(run->total - done) /
-					     1000.0);
+		long long left =
+		    (long long)((double)el / (double)done *
+				(double)(run->total - done) / 1000.0);
 		snprintf(eta, sizeof(eta), "%lld:%02lld:%02lld", left / 3600,
 			 left / 60 % 60, left % 60);
 	} else if (done >= run->total) {
@@ -384,8 +384,9 @@ progress_line(struct scan_run *run, uint64_t done, bool final)
 		fprintf(stderr,
 			"\r%llu/%llu addresses (%.1f%%)  %llu hosts up  "
 			"%.0f addr/s  ETA %s \033[K",
-			(unsigned long long)done, (unsigned long long)run->total,
-			pct, (unsigned long long)run->hosts_up,
+			(unsigned long long)done,
+			(unsigned long long)run->total, pct,
+			(unsigned long long)run->hosts_up,
 			el > 0 ? (double)done * 1000.0 / (double)el : 0.0, eta);
 		run->progress_shown = true;
 		if (final) {
@@ -661,9 +662,10 @@ hostname_like(const char *s)
 {
 	size_t n = strlen(s);
 
-	if (n == 0 || n > 253 || strspn(s, "abcdefghijklmnopqrstuvwxyz"
-				       "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-				       "0123456789-.") != n)
+	if (n == 0 || n > 253 ||
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz"
+		      "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		      "0123456789-.") != n)
 		return false;
 	for (const char *p = s; *p; p++)
 		if ((*p < '0' || *p > '9') && *p != '.')
@@ -708,8 +710,8 @@ add_target(const char *arg, struct cs_interval **v, size_t *n,
 	}
 	a = ((struct sockaddr_in *)(void *)res->ai_addr)->sin_addr;
 	freeaddrinfo(res);
-	run->names = cs_xrealloc(run->names, run->nnames + 1,
-				 sizeof(*run->names));
+	run->names =
+	    cs_xrealloc(run->names, run->nnames + 1, sizeof(*run->names));
 	run->names[run->nnames].ip = ntohl(a.s_addr);
 	cs_strlcpy(run->names[run->nnames].name, arg,
 		   sizeof(run->names[0].name));
@@ -753,7 +755,8 @@ add_target_file(const char *path, struct cs_interval **v, size_t *n,
 			*hash = '\0';
 		for (char *w = strtok_r(line, " \t\r\n", &save);
 		     w != NULL && rc == 0; w = strtok_r(NULL, " \t\r\n", &save))
-			if (w[0] == '@' || add_target(w, v, n, run, quiet) != 0) {
+			if (w[0] == '@' ||
+			    add_target(w, v, n, run, quiet) != 0) {
 				if (w[0] == '@')
 					fprintf(stderr,
 						"camsweep: -iL %s:%d: @file "
@@ -996,8 +999,7 @@ cmd_scan_args(int argc, char **argv)
 	    {OPT_DEAD_AFTER, "dead-after", 0, 1000, &eo.dead_after, false},
 	    {OPT_DISCOVER_TIME, "discover-time", 100, 600000, &disc_ms, true},
 	};
-	while ((c = getopt_long(argc, argv, "qhvdp:", scan_opts, NULL)) !=
-	       -1) {
+	while ((c = getopt_long(argc, argv, "qhvdp:", scan_opts, NULL)) != -1) {
 		size_t k = 0;
 
 		while (k < CS_NELEM(nums) && nums[k].opt != c)
@@ -1431,9 +1433,9 @@ cmd_scan_args(int argc, char **argv)
 		cs_cli_disc_summary(disc, stderr);
 	if (!quiet || json)
 		print_scan(run.store, run.scan_id, json, all);
-	rc = es.interrupted ? EXIT_INTERRUPTED
+	rc = es.interrupted                ? EXIT_INTERRUPTED
 	     : !complete || run.out_failed ? EXIT_RUNTIME
-	     : buffered			   ? EXIT_BUFFERED
+	     : buffered                    ? EXIT_BUFFERED
 					   : EXIT_OK;
 	if (buffered)
 		fprintf(stderr,

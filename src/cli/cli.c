@@ -1680,6 +1680,13 @@ cs_cli_main(int argc, char **argv)
 		cs_cli_oui_print_sources(stdout, NULL);
 		return EXIT_OK;
 	}
+	/* help TOPIC: that command's own help. */
+	if (strcmp(argv[1], "help") == 0 && argc >= 3 &&
+	    strcmp(argv[2], "help") != 0) {
+		char *v[4] = {argv[0], argv[2], (char *)(uintptr_t) "--help",
+			      NULL};
+		return cs_cli_main(3, v);
+	}
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0) {
 		usage(stdout);

@@ -3,6 +3,7 @@
 #ifndef CS_CLI_CLI_H
 #define CS_CLI_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -26,6 +27,12 @@ const char *cs_cli_data_dir(const char *opt);
 #define CS_DEFAULT_DB_TEXT "$XDG_DATA_HOME/camsweep/camsweep.db"
 const char *cs_cli_default_db(void);
 void cs_cli_prepare_db(const char *path);
+
+/*
+ * True if an argument before "--" asks for help ("--help" or "-h"), so
+ * that every level (e.g. `estate check --help`) answers it.
+ */
+bool cs_cli_wants_help(int argc, char **argv);
 
 struct cs_interval; /* engine/scope.h */
 

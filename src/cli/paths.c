@@ -88,6 +88,18 @@ installed_data_dir(void)
 	return out;
 }
 
+bool
+cs_cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	}
+	return false;
+}
+
 const char *
 cs_cli_data_dir(const char *opt)
 {

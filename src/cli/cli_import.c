@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include <json-c/json.h>
+#include <zlib.h>
 
 #include "cli/cli_disc.h"
 #include "cli/output.h"
@@ -28,6 +29,7 @@
 #include "fp/fp.h"
 #include "ident/ident.h"
 #include "parse/parse_nmapxml.h"
+#include "parse/parse_shodan.h"
 #include "store/store.h"
 #include "core/poison.h"
 
@@ -142,7 +144,7 @@ on_nmap_host(void *arg, const struct cs_nmap_host *h)
 static void
 usage(FILE *f)
 {
-	fputs("usage: camsweep import nmap FILE.xml [--db PATH|URI] "
+	fputs("usage: camsweep import nmap|shodan FILE [--db PATH|URI] "
 	      "[--data DIR]\n"
 	      "Reads another tool's results into the inventory as one scan "
 	      "whose source\n"
@@ -153,7 +155,10 @@ usage(FILE *f)
 	      "assessed and reported like a scanned one.\n"
 	      "sources:\n"
 	      "  nmap FILE.xml   nmap's XML output (-oX), '-' for standard "
-	      "input\n",
+	      "input\n"
+	      "  shodan FILE     Shodan banners, JSON Lines (a Shodan download "
+	      "or API\n"
+	      "                  results), gzip-compressed or not\n",
 	      f);
 }
 
@@ -276,6 +281,256 @@ out:
 	return rc;
 }
 
+/* ---- shodan: banners grouped by address ---- */
+
+#define SH_PORTS_MAX 256
+
+struct sh_host {
+	char ip[46];
+	uint16_t ports[SH_PORTS_MAX];
+	size_t np;
+	struct cs_obs_list obs;
+};
+
+struct sh_map {
+	struct sh_host *h;
+	size_t n, cap;
+	size_t *slot; /* index + 1 into h; 0 empty */
+	size_t nslot; /* a power of two, > 2 n */
+};
+
+static uint64_t
+fnv1a(const char *s)
+{
+	uint64_t x = 1469598103934665603ull;
+
+	for (; *s; s++)
+		x = (x ^ (uint8_t)*s) * 1099511628211ull;
+	return x;
+}
+
+static void
+sh_rehash(struct sh_map *m)
+{
+	size_t ns = m->nslot ? m->nslot * 2 : 1024;
+
+	free(m->slot);
+	m->slot = cs_xcalloc(ns, sizeof(*m->slot));
+	m->nslot = ns;
+	for (size_t i = 0; i < m->n; i++) {
+		size_t k = (size_t)fnv1a(m->h[i].ip) & (ns - 1);
+		while (m->slot[k])
+			k = (k + 1) & (ns - 1);
+		m->slot[k] = i + 1;
+	}
+}
+
+static struct sh_host *
+sh_get(struct sh_map *m, const char *ip)
+{
+	size_t k;
+
+	if (2 * (m->n + 1) >= m->nslot)
+		sh_rehash(m);
+	k = (size_t)fnv1a(ip) & (m->nslot - 1);
+	while (m->slot[k]) {
+		if (strcmp(m->h[m->slot[k] - 1].ip, ip) == 0)
+			return &m->h[m->slot[k] - 1];
+		k = (k + 1) & (m->nslot - 1);
+	}
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 256;
+		m->h = cs_xrealloc(m->h, m->cap, sizeof(*m->h));
+	}
+	memset(&m->h[m->n], 0, sizeof(m->h[0]));
+	cs_strlcpy(m->h[m->n].ip, ip, sizeof(m->h[0].ip));
+	cs_obs_list_init(&m->h[m->n].obs);
+	m->slot[k] = ++m->n;
+	return &m->h[m->n - 1];
+}
+
+static void
+sh_free(struct sh_map *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		cs_obs_list_free(&m->h[i].obs);
+	free(m->h);
+	free(m->slot);
+}
+
+static int
+import_shodan(const char *file, const char *db_path, const char *data)
+{
+	struct import_run r = {0};
+	struct sh_map map = {0};
+	struct cs_cli_oui *oui = NULL;
+	struct cs_shodan_rec *rec = cs_xcalloc(1, sizeof(*rec));
+	struct cs_scan_info info;
+	char fpdir[4096], entdir[4096], err[512] = "";
+	char *line = cs_xmalloc(CS_SHODAN_LINE_MAX + 2);
+	uint64_t lines = 0, bad = 0;
+	int64_t first = 0, last = 0;
+	gzFile gz;
+	int rc = 2;
+
+	gz = strcmp(file, "-") == 0 ? gzdopen(0, "rb") : gzopen(file, "rb");
+	if (gz == NULL) {
+		fprintf(stderr, "camsweep import: %s: %s\n", file,
+			strerror(errno));
+		free(rec);
+		free(line);
+		return 2;
+	}
+	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
+		 cs_cli_data_dir(data));
+	snprintf(entdir, sizeof(entdir), "%s/entities", cs_cli_data_dir(data));
+	if ((r.fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep import: fingerprints: %s\n", err);
+		goto out;
+	}
+	r.dec = cs_ident_dec_new();
+	oui = cs_cli_oui_new(data);
+	cs_ident_dec_set_mac_lookup(r.dec, cs_cli_oui_lookup, oui);
+	while (gzgets(gz, line, (int)CS_SHODAN_LINE_MAX + 2) != NULL) {
+		size_t n = strlen(line);
+		struct sh_host *h;
+
+		lines++;
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		else if (!gzeof(gz)) { /* over the cap: skip the rest */
+			int ch;
+			while ((ch = gzgetc(gz)) != -1 && ch != '\n')
+				;
+			fprintf(stderr,
+				"camsweep import: %s:%llu: line over %u "
+				"bytes\n",
+				file, (unsigned long long)lines,
+				CS_SHODAN_LINE_MAX);
+			bad++;
+			continue;
+		}
+		if (n > 0 && line[n - 1] == '\r')
+			line[--n] = '\0';
+		if (n == 0)
+			continue;
+		if (cs_shodan_parse((const uint8_t *)line, n, rec, err,
+				    sizeof(err)) != 0) {
+			if (bad++ < 10)
+				fprintf(stderr,
+					"camsweep import: %s:%llu: %s\n", file,
+					(unsigned long long)lines, err);
+			continue;
+		}
+		h = sh_get(&map, rec->ip);
+		if (rec->tcp && rec->port != 0) {
+			bool dup = false;
+			for (size_t i = 0; i < h->np; i++)
+				dup |= h->ports[i] == rec->port;
+			if (!dup && h->np < SH_PORTS_MAX) {
+				h->ports[h->np++] = rec->port;
+				cs_obs_add(&h->obs, "tcp.open", rec->port, 0,
+					   "", 0);
+			}
+		}
+		for (size_t i = 0; i < rec->nitems; i++) {
+			r.items++;
+			if (cs_ident_decode(r.dec, rec->item[i].kind,
+					    (const uint8_t *)rec->item[i].data,
+					    rec->item[i].len,
+					    rec->tcp ? rec->port : 0,
+					    rec->item[i].service, &h->obs) != 0)
+				r.undecoded++;
+		}
+		if (rec->ts > 0 && (first == 0 || rec->ts < first))
+			first = rec->ts;
+		if (rec->ts > last)
+			last = rec->ts;
+	}
+	if (!gzeof(gz)) {
+		int e;
+		fprintf(stderr, "camsweep import: %s: read error: %s\n", file,
+			gzerror(gz, &e));
+		bad++;
+	}
+	cs_cli_prepare_db(db_path);
+	if ((r.store = cs_store_open(db_path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep import: %s: %s\n",
+			CS_STORE_SHOW(db_path), err);
+		goto out;
+	}
+	{
+		json_object *o = json_object_new_object();
+		struct cs_buf b;
+		json_object_object_add(o, "source",
+				       json_object_new_string("shodan"));
+		json_object_object_add(o, "file", json_object_new_string(file));
+		cs_buf_init(&b, 1 << 16);
+		cs_out_json_value(&b, o);
+		cs_buf_add(&b, "", 1);
+		r.opts = cs_xstrdup((const char *)b.p);
+		cs_buf_free(&b);
+		json_object_put(o);
+	}
+	memset(&info, 0, sizeof(info));
+	info.scope = "(imported)";
+	info.exclusions = "";
+	info.ports = "";
+	info.options = r.opts;
+	info.vantage = "shodan import";
+	info.version = CS_IMPORT_VERSION;
+	info.started = first > 0 ? first : (int64_t)time(NULL);
+	if (cs_store_scan_begin(r.store, &info, &r.scan_id) != 0) {
+		fprintf(stderr, "camsweep import: %s: %s\n",
+			CS_STORE_SHOW(db_path), cs_store_errmsg(r.store));
+		goto out;
+	}
+	for (size_t i = 0; i < map.n; i++) {
+		struct sh_host *h = &map.h[i];
+		struct cs_identity id;
+		struct cs_host_result hr;
+
+		qsort(h->ports, h->np, sizeof(h->ports[0]), cmp_port);
+		cs_fp_identify(r.fp, &h->obs, &id);
+		memset(&hr, 0, sizeof(hr));
+		hr.ip = h->ip;
+		hr.ports = h->ports;
+		hr.nports = h->np;
+		hr.obs = &h->obs;
+		hr.id = &id;
+		hr.seen_at = info.started;
+		if (cs_store_put_host(r.store, r.scan_id, &hr) != 0 &&
+		    r.store_err++ == 0)
+			fprintf(stderr, "camsweep import: store: %s\n",
+				cs_store_errmsg(r.store));
+		else
+			r.hosts++;
+	}
+	cs_store_scan_end(r.store, r.scan_id,
+			  bad == 0 && r.store_err == 0 ? "complete"
+						       : "incomplete",
+			  last > 0 ? last : (int64_t)time(NULL));
+	fprintf(stderr,
+		"camsweep import: scan %lld from %s (shodan): %llu lines, "
+		"%llu malformed; %llu hosts imported, %llu evidence items "
+		"(%llu not decodable)\n",
+		(long long)r.scan_id, file, (unsigned long long)lines,
+		(unsigned long long)bad, (unsigned long long)r.hosts,
+		(unsigned long long)r.items, (unsigned long long)r.undecoded);
+	rc = bad == 0 && r.store_err == 0 ? 0 : 2;
+out:
+	gzclose(gz);
+	free(line);
+	free(rec);
+	free(r.opts);
+	sh_free(&map);
+	cs_store_close(r.store);
+	cs_ident_dec_free(r.dec);
+	cs_cli_oui_free(oui);
+	cs_fpdb_free(r.fp);
+	return rc;
+}
+
 int
 cs_cli_import(int argc, char **argv)
 {
@@ -305,11 +560,14 @@ cs_cli_import(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (argc - optind != 2 || strcmp(argv[optind], "nmap") != 0) {
+	if (argc - optind != 2 || (strcmp(argv[optind], "nmap") != 0 &&
+				   strcmp(argv[optind], "shodan") != 0)) {
 		usage(stderr);
 		return 1;
 	}
 	if (db_path == NULL)
 		db_path = cs_cli_default_db();
+	if (strcmp(argv[optind], "shodan") == 0)
+		return import_shodan(argv[optind + 1], db_path, data);
 	return import_nmap(argv[optind + 1], db_path, data);
 }

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include <arpa/inet.h>
 
 #include <json-c/json.h>
 #include <zlib.h>
@@ -30,6 +32,7 @@
 #include "ident/ident.h"
 #include "parse/parse_nmapxml.h"
 #include "parse/parse_shodan.h"
+#include "parse/parse_zeek.h"
 #include "store/store.h"
 #include "core/poison.h"
 
@@ -144,22 +147,27 @@ on_nmap_host(void *arg, const struct cs_nmap_host *h)
 static void
 usage(FILE *f)
 {
-	fputs("usage: camsweep import nmap|shodan FILE [--db PATH|URI] "
-	      "[--data DIR]\n"
-	      "Reads another tool's results into the inventory as one scan "
-	      "whose source\n"
-	      "is that tool; each host is identified from the evidence the "
-	      "file holds\n"
-	      "(script output, banners, certificates, MAC addresses) and "
-	      "can be shown,\n"
-	      "assessed and reported like a scanned one.\n"
-	      "sources:\n"
-	      "  nmap FILE.xml   nmap's XML output (-oX), '-' for standard "
-	      "input\n"
-	      "  shodan FILE     Shodan banners, JSON Lines (a Shodan download "
-	      "or API\n"
-	      "                  results), gzip-compressed or not\n",
-	      f);
+	fputs(
+	    "usage: camsweep import nmap|shodan|zeek FILE|DIR [--db PATH|URI] "
+	    "[--data DIR]\n"
+	    "Reads another tool's results into the inventory as one scan "
+	    "whose source\n"
+	    "is that tool; each host is identified from the evidence the "
+	    "file holds\n"
+	    "(script output, banners, certificates, MAC addresses) and "
+	    "can be shown,\n"
+	    "assessed and reported like a scanned one.\n"
+	    "sources:\n"
+	    "  nmap FILE.xml   nmap's XML output (-oX), '-' for standard "
+	    "input\n"
+	    "  shodan FILE     Shodan banners, JSON Lines (a Shodan download "
+	    "or API\n"
+	    "                  results), gzip-compressed or not\n"
+	    "  zeek DIR        Zeek logs in DIR, TSV or JSON, gzip or not:"
+	    " conn, http,\n"
+	    "                  ssl and x509, dhcp, dns, software, "
+	    "known_services\n",
+	    f);
 }
 
 static char *
@@ -531,6 +539,363 @@ out:
 	return rc;
 }
 
+/* ---- zeek: a directory of logs ---- */
+
+/* A certificate of x509.log, by fingerprint (Zeek 6) or file id. */
+struct zk_cert {
+	char key[80];
+	char subject[512], issuer[512];
+};
+
+/* A reference from ssl.log to the first certificate of its chain. */
+struct zk_ref {
+	char ip[46];
+	uint16_t port;
+	char key[80];
+};
+
+struct zk_run {
+	struct import_run *r;
+	struct sh_map map;
+	struct zk_cert *cert;
+	size_t ncert;
+	struct zk_ref *ref;
+	size_t nref;
+	int64_t first, last;
+	unsigned long long rows[8], bad;
+};
+
+static const char *const zk_logs[] = {
+    "conn", "http", "ssl", "x509", "dhcp", "dns", "software", "known_services"};
+
+static bool
+valid_ip(const char *s)
+{
+	unsigned char b[16];
+
+	return s != NULL && (inet_pton(AF_INET, s, b) == 1 ||
+			     inet_pton(AF_INET6, s, b) == 1);
+}
+
+static uint16_t
+port_of(const char *s)
+{
+	long long v;
+
+	return s != NULL && cs_str_tonum(s, 1, 65535, &v) == 0 ? (uint16_t)v
+							       : 0;
+}
+
+static void
+zk_port(struct zk_run *z, const char *ip, uint16_t port)
+{
+	struct sh_host *h;
+
+	if (!valid_ip(ip) || port == 0)
+		return;
+	h = sh_get(&z->map, ip);
+	for (size_t i = 0; i < h->np; i++)
+		if (h->ports[i] == port)
+			return;
+	if (h->np < SH_PORTS_MAX) {
+		h->ports[h->np++] = port;
+		cs_obs_add(&h->obs, "tcp.open", port, 0, "", 0);
+	}
+}
+
+static void
+zk_item(struct zk_run *z, const char *ip, uint16_t port, const char *kind,
+	const char *val)
+{
+	struct sh_host *h;
+
+	if (!valid_ip(ip) || val == NULL || *val == '\0')
+		return;
+	h = sh_get(&z->map, ip);
+	z->r->items++;
+	if (cs_ident_decode(z->r->dec, kind, (const uint8_t *)val, strlen(val),
+			    port, "", &h->obs) != 0)
+		z->r->undecoded++;
+}
+
+/* Zeek's ts: epoch seconds ("1700000000.123") or ISO 8601. */
+static int64_t
+zk_ts(const char *s)
+{
+	long long v;
+	char sec[24];
+	size_t n;
+
+	if (s == NULL)
+		return 0;
+	n = strspn(s, "0123456789");
+	if (n > 0 && n < sizeof(sec) && (s[n] == '.' || s[n] == '\0')) {
+		memcpy(sec, s, n);
+		sec[n] = '\0';
+		return cs_str_tonum(sec, 0, INT64_MAX, &v) == 0 ? v : 0;
+	}
+	return 0;
+}
+
+static void
+zk_row(struct zk_run *z, size_t log, const struct cs_zeek_row *row)
+{
+	const char *rh = cs_zeek_get(row, "id.resp_h"), *v;
+	uint16_t rp = port_of(cs_zeek_get(row, "id.resp_p"));
+	int64_t ts = zk_ts(cs_zeek_get(row, "ts"));
+
+	z->rows[log]++;
+	if (ts > 0 && (z->first == 0 || ts < z->first))
+		z->first = ts;
+	if (ts > z->last)
+		z->last = ts;
+	switch (log) {
+	case 0: /* conn: an established TCP connection to a local host */
+		if ((v = cs_zeek_get(row, "proto")) == NULL ||
+		    strcmp(v, "tcp") != 0)
+			return;
+		v = cs_zeek_get(row, "conn_state");
+		if (v == NULL ||
+		    (strcmp(v, "SF") && strcmp(v, "S1") && strcmp(v, "S2") &&
+		     strcmp(v, "S3") && strcmp(v, "RSTO") && strcmp(v, "RSTR")))
+			return;
+		if ((v = cs_zeek_get(row, "local_resp")) != NULL &&
+		    strcmp(v, "F") == 0)
+			return;
+		zk_port(z, rh, rp);
+		return;
+	case 1: /* http: an answer; a logged Server header */
+		if (cs_zeek_get(row, "status_code") != NULL)
+			zk_port(z, rh, rp);
+		zk_item(z, rh, rp, "http.server", cs_zeek_get(row, "server"));
+		return;
+	case 2: /* ssl */
+		if ((v = cs_zeek_get(row, "established")) != NULL &&
+		    strcmp(v, "T") == 0)
+			zk_port(z, rh, rp);
+		zk_item(z, rh, rp, "tls.subject", cs_zeek_get(row, "subject"));
+		zk_item(z, rh, rp, "tls.issuer", cs_zeek_get(row, "issuer"));
+		if ((v = cs_zeek_get(row, "cert_chain_fps")) == NULL)
+			v = cs_zeek_get(row, "cert_chain_fuids");
+		if (v != NULL && *v && valid_ip(rh)) {
+			z->ref =
+			    cs_xrealloc(z->ref, z->nref + 1, sizeof(*z->ref));
+			cs_strlcpy(z->ref[z->nref].ip, rh,
+				   sizeof(z->ref[0].ip));
+			z->ref[z->nref].port = rp;
+			cs_strlcpy(z->ref[z->nref].key, v,
+				   strcspn(v, ",") + 1 < sizeof(z->ref[0].key)
+				       ? strcspn(v, ",") + 1
+				       : sizeof(z->ref[0].key));
+			z->nref++;
+		}
+		return;
+	case 3: /* x509 */
+		if ((v = cs_zeek_get(row, "fingerprint")) == NULL)
+			v = cs_zeek_get(row, "id");
+		if (v == NULL)
+			return;
+		z->cert = cs_xrealloc(z->cert, z->ncert + 1, sizeof(*z->cert));
+		cs_strlcpy(z->cert[z->ncert].key, v, sizeof(z->cert[0].key));
+		cs_strlcpy(z->cert[z->ncert].subject,
+			   (v = cs_zeek_get(row, "certificate.subject")) ? v
+									 : "",
+			   sizeof(z->cert[0].subject));
+		cs_strlcpy(z->cert[z->ncert].issuer,
+			   (v = cs_zeek_get(row, "certificate.issuer")) ? v
+									: "",
+			   sizeof(z->cert[0].issuer));
+		z->ncert++;
+		return;
+	case 4: /* dhcp: the MAC of the address it was given */
+		if ((v = cs_zeek_get(row, "assigned_addr")) == NULL)
+			v = cs_zeek_get(row, "client_addr");
+		zk_item(z, v, 0, "mac", cs_zeek_get(row, "mac"));
+		return;
+	case 6: /* software: a server's banner as Zeek recorded it */
+		if ((v = cs_zeek_get(row, "software_type")) != NULL &&
+		    strcmp(v, "HTTP::SERVER") == 0)
+			zk_item(z, cs_zeek_get(row, "host"),
+				port_of(cs_zeek_get(row, "host_p")),
+				"http.server",
+				cs_zeek_get(row, "unparsed_version"));
+		return;
+	case 7: /* known_services */
+		if ((v = cs_zeek_get(row, "port_proto")) != NULL &&
+		    strcmp(v, "tcp") == 0)
+			zk_port(z, cs_zeek_get(row, "host"),
+				port_of(cs_zeek_get(row, "port_num")));
+		return;
+	default: /* dns: counted; phone-home is `listen`'s */
+		return;
+	}
+}
+
+/* Reads DIR/NAME.log, .log.gz, .json or .json.gz if present. */
+static int
+zk_read(struct zk_run *z, const char *dir, size_t log, char *line)
+{
+	static const char *const suf[] = {".log", ".log.gz", ".json",
+					  ".json.gz"};
+	char path[4096], err[256];
+	int found = 0;
+
+	for (size_t s = 0; s < CS_NELEM(suf); s++) {
+		struct cs_zeek zr;
+		static struct cs_zeek_row row;
+		unsigned long long lineno = 0;
+		gzFile gz;
+
+		snprintf(path, sizeof(path), "%s/%s%s", dir, zk_logs[log],
+			 suf[s]);
+		if (access(path, R_OK) != 0 ||
+		    (gz = gzopen(path, "rb")) == NULL)
+			continue;
+		found++;
+		cs_zeek_init(&zr);
+		while (gzgets(gz, line, (int)CS_ZEEK_LINE_MAX + 2) != NULL) {
+			size_t n = strlen(line);
+			int rc;
+
+			lineno++;
+			if (n > 0 && line[n - 1] != '\n' && !gzeof(gz)) {
+				int ch;
+				while ((ch = gzgetc(gz)) != -1 && ch != '\n')
+					;
+				rc = CS_ELIMIT;
+				snprintf(err, sizeof(err), "line over %u bytes",
+					 CS_ZEEK_LINE_MAX);
+			} else {
+				rc = cs_zeek_line(&zr, line, n, &row, err,
+						  sizeof(err));
+			}
+			if (rc == 1)
+				zk_row(z, log, &row);
+			else if (rc < 0 && z->bad++ < 10)
+				fprintf(stderr,
+					"camsweep import: %s:%llu: %s\n", path,
+					lineno, err);
+		}
+		if (!gzeof(gz)) {
+			fprintf(stderr, "camsweep import: %s: read error\n",
+				path);
+			z->bad++;
+		}
+		gzclose(gz);
+		cs_zeek_free(&zr);
+	}
+	return found;
+}
+
+static int
+import_zeek(const char *dir, const char *db_path, const char *data)
+{
+	struct import_run r = {0};
+	struct zk_run z = {.r = &r};
+	struct cs_cli_oui *oui = NULL;
+	struct cs_scan_info info;
+	char fpdir[4096], entdir[4096], err[512] = "";
+	char *line = cs_xmalloc(CS_ZEEK_LINE_MAX + 2);
+	int files = 0, rc = 2;
+
+	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
+		 cs_cli_data_dir(data));
+	snprintf(entdir, sizeof(entdir), "%s/entities", cs_cli_data_dir(data));
+	if ((r.fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep import: fingerprints: %s\n", err);
+		goto out;
+	}
+	r.dec = cs_ident_dec_new();
+	oui = cs_cli_oui_new(data);
+	cs_ident_dec_set_mac_lookup(r.dec, cs_cli_oui_lookup, oui);
+	for (size_t i = 0; i < CS_NELEM(zk_logs); i++)
+		files += zk_read(&z, dir, i, line);
+	if (files == 0) {
+		fprintf(stderr,
+			"camsweep import: %s: no Zeek logs (conn, http, ssl, "
+			"x509, dhcp, dns, software, known_services; .log or "
+			".json, gzip or not)\n",
+			dir);
+		goto out;
+	}
+	/* ssl.log's certificates, from x509.log */
+	for (size_t i = 0; i < z.nref; i++)
+		for (size_t k = 0; k < z.ncert; k++)
+			if (strcmp(z.ref[i].key, z.cert[k].key) == 0) {
+				zk_item(&z, z.ref[i].ip, z.ref[i].port,
+					"tls.subject", z.cert[k].subject);
+				zk_item(&z, z.ref[i].ip, z.ref[i].port,
+					"tls.issuer", z.cert[k].issuer);
+				break;
+			}
+	cs_cli_prepare_db(db_path);
+	if ((r.store = cs_store_open(db_path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep import: %s: %s\n",
+			CS_STORE_SHOW(db_path), err);
+		goto out;
+	}
+	r.opts = options_json("zeek", dir, NULL);
+	memset(&info, 0, sizeof(info));
+	info.scope = "(imported)";
+	info.exclusions = "";
+	info.ports = "";
+	info.options = r.opts;
+	info.vantage = "zeek import";
+	info.version = CS_IMPORT_VERSION;
+	info.started = z.first > 0 ? z.first : (int64_t)time(NULL);
+	if (cs_store_scan_begin(r.store, &info, &r.scan_id) != 0) {
+		fprintf(stderr, "camsweep import: %s: %s\n",
+			CS_STORE_SHOW(db_path), cs_store_errmsg(r.store));
+		goto out;
+	}
+	for (size_t i = 0; i < z.map.n; i++) {
+		struct sh_host *h = &z.map.h[i];
+		struct cs_identity id;
+		struct cs_host_result hr;
+
+		qsort(h->ports, h->np, sizeof(h->ports[0]), cmp_port);
+		cs_fp_identify(r.fp, &h->obs, &id);
+		memset(&hr, 0, sizeof(hr));
+		hr.ip = h->ip;
+		hr.ports = h->ports;
+		hr.nports = h->np;
+		hr.obs = &h->obs;
+		hr.id = &id;
+		hr.seen_at = info.started;
+		if (cs_store_put_host(r.store, r.scan_id, &hr) != 0 &&
+		    r.store_err++ == 0)
+			fprintf(stderr, "camsweep import: store: %s\n",
+				cs_store_errmsg(r.store));
+		else
+			r.hosts++;
+	}
+	cs_store_scan_end(r.store, r.scan_id,
+			  z.bad == 0 && r.store_err == 0 ? "complete"
+							 : "incomplete",
+			  z.last > 0 ? z.last : (int64_t)time(NULL));
+	fprintf(stderr,
+		"camsweep import: scan %lld from %s (zeek): rows conn %llu, "
+		"http %llu, ssl %llu, x509 %llu, dhcp %llu, dns %llu, software "
+		"%llu, known_services %llu; %llu malformed; %llu hosts "
+		"imported, %llu evidence items (%llu not decodable)\n",
+		(long long)r.scan_id, dir, z.rows[0], z.rows[1], z.rows[2],
+		z.rows[3], z.rows[4], z.rows[5], z.rows[6], z.rows[7], z.bad,
+		(unsigned long long)r.hosts, (unsigned long long)r.items,
+		(unsigned long long)r.undecoded);
+	rc = z.bad == 0 && r.store_err == 0 ? 0 : 2;
+out:
+	free(line);
+	free(r.opts);
+	free(z.cert);
+	free(z.ref);
+	sh_free(&z.map);
+	cs_store_close(r.store);
+	cs_ident_dec_free(r.dec);
+	cs_cli_oui_free(oui);
+	cs_fpdb_free(r.fp);
+	return rc;
+}
+
 int
 cs_cli_import(int argc, char **argv)
 {
@@ -561,7 +926,8 @@ cs_cli_import(int argc, char **argv)
 		}
 	}
 	if (argc - optind != 2 || (strcmp(argv[optind], "nmap") != 0 &&
-				   strcmp(argv[optind], "shodan") != 0)) {
+				   strcmp(argv[optind], "shodan") != 0 &&
+				   strcmp(argv[optind], "zeek") != 0)) {
 		usage(stderr);
 		return 1;
 	}
@@ -569,5 +935,7 @@ cs_cli_import(int argc, char **argv)
 		db_path = cs_cli_default_db();
 	if (strcmp(argv[optind], "shodan") == 0)
 		return import_shodan(argv[optind + 1], db_path, data);
+	if (strcmp(argv[optind], "zeek") == 0)
+		return import_zeek(argv[optind + 1], db_path, data);
 	return import_nmap(argv[optind + 1], db_path, data);
 }

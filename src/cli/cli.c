@@ -7,6 +7,8 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <netdb.h>
+#include <arpa/inet.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,8 +24,10 @@
 #include "cli/cli_disc.h"
 #include "cli/output.h"
 #include "core/exitcode.h"
+#include "cli/scan_out.h"
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "core/escape.h"
 #include "core/str.h"
 #include "engine/creds.h"
 #include "engine/engine.h"
@@ -156,7 +160,99 @@ struct scan_run {
 	int store_err;
 	const char *user; /* --user: whom to become when started as root */
 	bool privileged;  /* --interface: opened sockets as root, drops */
+	/* nmap's conventions (scan_out.h) */
+	FILE *oj; /* -oJ: JSON Lines, one line per host */
+	const char *oj_path;
+	struct cs_xml_out *ox; /* -oX: nmap XML */
+	bool out_failed;       /* a write to -oJ or -oX failed */
+	int verbose;           /* -v count; -d adds 2 */
+	bool progress;         /* the progress line on a TTY */
+	bool progress_shown;
+	long long stats_ms; /* --stats-every; 0: none */
+	int64_t last_stats_ms;
+	uint64_t total, hosts_up;
+	int64_t start_ms;
+	time_t start_wall;
+	struct target_name *names; /* targets given as host names */
+	size_t nnames;
 };
+
+/* A target given as a host name, resolved once at the start. */
+struct target_name {
+	uint32_t ip;
+	char name[256];
+};
+
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static const char *
+target_name_of(const struct scan_run *run, uint32_t ip)
+{
+	for (size_t i = 0; i < run->nnames; i++)
+		if (run->names[i].ip == ip)
+			return run->names[i].name;
+	return NULL;
+}
+
+/* -oJ: the host as `show --json` prints it, as soon as it completes. */
+static void
+write_oj(struct scan_run *run, const struct cs_host_result *r)
+{
+	struct cs_device_row *row = cs_xcalloc(1, sizeof(*row));
+	const struct cs_obs *mac = cs_obs_find(r->obs, "mac", 0);
+	struct cs_buf b;
+
+	cs_strlcpy(row->ip, r->ip, sizeof(row->ip));
+	row->nports =
+	    r->nports < CS_STORE_MAX_PORTS ? r->nports : CS_STORE_MAX_PORTS;
+	memcpy(row->ports, r->ports, row->nports * sizeof(row->ports[0]));
+	row->id = *r->id;
+	row->first_seen = row->last_seen = r->seen_at;
+	if (mac != NULL)
+		cs_span_copy(row->mac, sizeof(row->mac),
+			     (struct cs_span){mac->val, mac->len});
+	row->natt = r->natt;
+	memcpy(row->att, r->att, r->natt * sizeof(row->att[0]));
+	if (r->site)
+		cs_strlcpy(row->site, r->site, sizeof(row->site));
+	cs_buf_init(&b, 1 << 22);
+	if (cs_out_json_device(&b, row) != 0 || cs_buf_adds(&b, "\n") != 0 ||
+	    fwrite(b.p, 1, b.len, run->oj) != b.len || fflush(run->oj) != 0)
+		run->out_failed = true;
+	cs_buf_free(&b);
+	free(row);
+}
+
+/* -v: one line per host as it completes. */
+static void
+verbose_host(const struct cs_host_result *r, const struct cs_identity *id)
+{
+	char ports[512];
+	struct cs_buf b;
+
+	cs_cli_ports_text(r->ports, r->nports, ports, sizeof(ports));
+	cs_buf_init(&b, 4096);
+	cs_buf_printf(&b, "camsweep: %s up, ports %s: ", r->ip, ports);
+	if (id->manufacturer[0])
+		cs_esc_term(&b, id->manufacturer, strlen(id->manufacturer));
+	else
+		cs_buf_adds(&b, "maker unknown");
+	if (id->model[0]) {
+		cs_buf_adds(&b, " ");
+		cs_esc_term(&b, id->model, strlen(id->model));
+	}
+	cs_buf_printf(&b, ", %s (%.3f)\n", cs_class_name(id->device_class),
+		      id->confidence);
+	fwrite(b.p, 1, b.len, stderr);
+	cs_buf_free(&b);
+}
 
 static void
 on_host(void *arg, const struct cs_host_report *h)
@@ -190,6 +286,30 @@ on_host(void *arg, const struct cs_host_report *h)
 	    run->store_err++ == 0)
 		fprintf(stderr, "camsweep: store: %s\n",
 			cs_store_errmsg(run->store));
+	run->hosts_up++;
+	if (run->oj != NULL)
+		write_oj(run, &r);
+	if (run->ox != NULL) {
+		const struct cs_obs *mac = cs_obs_find(h->obs, "mac", 0);
+		char macs[24] = "";
+		struct cs_xml_host xh = {.ip = r.ip,
+					 .hostname = target_name_of(run, h->ip),
+					 .ports = h->ports,
+					 .nports = h->nports,
+					 .id = &id,
+					 .start = run->start_wall,
+					 .end = time(NULL)};
+		if (mac != NULL)
+			xh.mac =
+			    cs_span_copy(macs, sizeof(macs),
+					 (struct cs_span){mac->val, mac->len});
+		cs_xml_host(run->ox, &xh);
+	}
+	if (run->verbose > 0) {
+		if (run->progress_shown)
+			fputs("\r\033[K", stderr);
+		verbose_host(&r, &id);
+	}
 	free(att);
 }
 
@@ -218,6 +338,61 @@ on_ready(void *arg)
 
 #define UPLOAD_EVERY_S 5 /* seconds between upload attempts of a sensor */
 
+/*
+ * Progress: on a TTY a line redrawn every tick with the share done and
+ * the time left at the rate so far; with --stats-every a plain line at
+ * that interval, TTY or not (nmap's --stats-every).
+ */
+static void
+progress_line(struct scan_run *run, uint64_t done, bool final)
+{
+	int64_t now = now_ms(), el = now - run->start_ms;
+	bool stats = run->stats_ms > 0 &&
+		     (final || now - run->last_stats_ms >= run->stats_ms);
+	double pct =
+	    run->total ? 100.0 * (double)done / (double)run->total : 100.0;
+	char eta[32] = "--:--:--";
+
+	if (!run->progress && !stats)
+		return;
+	if (done > 0 && done < run->total && el > 0) {
+		long long left =
+		    (long long)((double)el / (double)done *
+				(double)(run->total - done) / 1000.0);
+		snprintf(eta, sizeof(eta), "%lld:%02lld:%02lld", left / 3600,
+			 left / 60 % 60, left % 60);
+	} else if (done >= run->total) {
+		snprintf(eta, sizeof(eta), "0:00:00");
+	}
+	if (stats) {
+		run->last_stats_ms = now;
+		fprintf(stderr,
+			"%sStats: %.1fs elapsed; %llu/%llu addresses (%.2f%%) "
+			"done, %llu hosts up; ETC in %s\n",
+			run->progress_shown ? "\r\033[K" : "",
+			(double)el / 1000.0, (unsigned long long)done,
+			(unsigned long long)run->total, pct,
+			(unsigned long long)run->hosts_up, eta);
+		run->progress_shown = false;
+		if (final)
+			return;
+	}
+	if (run->progress) {
+		fprintf(stderr,
+			"\r%llu/%llu addresses (%.1f%%)  %llu hosts up  "
+			"%.0f addr/s  ETA %s \033[K",
+			(unsigned long long)done,
+			(unsigned long long)run->total, pct,
+			(unsigned long long)run->hosts_up,
+			el > 0 ? (double)done * 1000.0 / (double)el : 0.0, eta);
+		run->progress_shown = true;
+		if (final) {
+			fputc('\n', stderr);
+			run->progress_shown = false;
+		}
+	}
+}
+
 static void
 on_checkpoint(void *arg, uint64_t watermark, uint64_t done)
 {
@@ -228,6 +403,7 @@ on_checkpoint(void *arg, uint64_t watermark, uint64_t done)
 	    run->store_err++ == 0)
 		fprintf(stderr, "camsweep: store: %s\n",
 			cs_store_errmsg(run->store));
+	progress_line(run, done, false);
 	/* Sensor mode: the uploader thread sends what was just committed;
 	 * the sweep goes on at once. */
 	if (run->up != NULL &&
@@ -311,21 +487,39 @@ scan_usage(FILE *f)
 	fprintf(
 	    f,
 	    "usage: camsweep scan [options] TARGET...\n"
-	    "  TARGET is a CIDR (127.16.0.0/20), a range (127.0.0.1-127.0.0.9"
-	    " or\n"
-	    "  127.0.0.1-9), an address, or @FILE (one per line).\n"
+	    "  TARGET is a CIDR (127.16.0.0/20), a range (127.0.0.1-127.0.0.9),"
+	    "\n"
+	    "  an octet range as nmap writes it (127.77.0-1.1-254, 10.1.*.1,\n"
+	    "  127.0.0.1,3,5-7), an address, a host name (resolved once, at the"
+	    "\n"
+	    "  start), or @FILE (one per line).  Times take units: 500ms, 30s,"
+	    " 2m\n"
+	    "  (a bare number is milliseconds).\n"
 	    "options:\n"
+	    "  -iL FILE              read targets from FILE ('-': standard "
+	    "input)\n"
 	    "  --exclude SPEC        exclude addresses (repeatable)\n"
 	    "  --exclude-file FILE   exclude the addresses listed in FILE\n"
-	    "  --ports LIST          TCP ports to sweep (default %s)\n"
+	    "  --excludefile FILE    the same, as nmap spells it\n"
+	    "  -p, --ports LIST      TCP ports and ranges to sweep "
+	    "(80,554,8000-8001;\n"
+	    "                        default %s)\n"
+	    "  -oJ FILE              JSON Lines, one device per line as each "
+	    "host completes\n"
+	    "  -oX FILE              nmap XML (nmap.dtd, xmloutputversion "
+	    "1.05)\n"
+	    "  -v, --verbose         a line per host as it completes "
+	    "(repeatable)\n"
+	    "  -d, --debug           the scope, exclusions and options too\n"
+	    "  --stats-every TIME    a status line every TIME, TTY or not\n"
 	    "  --rate N              new connections per second (default "
 	    "1000; 0 = no cap)\n"
 	    "  --max-conns N         concurrent connections (default 512)\n"
 	    "  --host-conns N        concurrent connections per host (default"
 	    " 2, max 4)\n"
-	    "  --connect-timeout MS  per connection attempt (default 1500)\n"
-	    "  --read-timeout MS     idle time while reading (default 3000)\n"
-	    "  --host-timeout MS     time budget per host (default 30000)\n"
+	    "  --connect-timeout T   per connection attempt (default 1500ms)\n"
+	    "  --read-timeout T      idle time while reading (default 3s)\n"
+	    "  --host-timeout T      time budget per host (default 30s)\n"
 	    "  --dead-after N        stop sweeping a host after N unanswered "
 	    "connects with\n"
 	    "                        no SYN-ACK or RST at all (default 3; 0 = "
@@ -358,8 +552,8 @@ scan_usage(FILE *f)
 	    " (WS-Discovery,\n"
 	    "                        SADP, DHIP, SSDP, mDNS) and record MAC "
 	    "addresses\n"
-	    "  --discover-time MS    discovery phase before the sweep (default"
-	    " 3000)\n"
+	    "  --discover-time T     discovery phase before the sweep (default"
+	    " 3s)\n"
 	    "  --user USER           started as root: become USER once the "
 	    "sockets are open\n"
 	    "                        (default camsweep, else nobody)\n"
@@ -392,11 +586,22 @@ enum {
 	OPT_INTERFACE,
 	OPT_DISCOVER_TIME,
 	OPT_USER,
+	OPT_IL,
+	OPT_OX,
+	OPT_OJ,
+	OPT_STATS_EVERY,
 };
 
 static const struct option scan_opts[] = {
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"exclude-file", required_argument, NULL, OPT_EXCLUDE_FILE},
+    {"excludefile", required_argument, NULL, OPT_EXCLUDE_FILE},
+    {"iL", required_argument, NULL, OPT_IL},
+    {"oX", required_argument, NULL, OPT_OX},
+    {"oJ", required_argument, NULL, OPT_OJ},
+    {"stats-every", required_argument, NULL, OPT_STATS_EVERY},
+    {"verbose", no_argument, NULL, 'v'},
+    {"debug", no_argument, NULL, 'd'},
     {"ports", required_argument, NULL, OPT_PORTS},
     {"rate", required_argument, NULL, OPT_RATE},
     {"max-conns", required_argument, NULL, OPT_MAX_CONNS},
@@ -446,6 +651,120 @@ add_specs(const char *arg, struct cs_interval **v, size_t *n)
 		return -1;
 	}
 	return 0;
+}
+
+/* True if s could be a DNS host name (letters, digits, '-', '.'). */
+static bool
+hostname_like(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 253 ||
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz"
+		      "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		      "0123456789-.") != n)
+		return false;
+	for (const char *p = s; *p; p++)
+		if ((*p < '0' || *p > '9') && *p != '.')
+			return true; /* not all digits and dots */
+	return false;
+}
+
+/*
+ * One target: an address, CIDR, range, octet range or @file (scope.c),
+ * or a host name, resolved here, once, to its first IPv4 address (as nmap
+ * does) and remembered so that outputs can show it.  IPv6 targets are
+ * refused.  Returns 0, or -1 after a message.
+ */
+static int
+add_target(const char *arg, struct cs_interval **v, size_t *n,
+	   struct scan_run *run, bool quiet)
+{
+	char err[512];
+	struct addrinfo hints = {.ai_family = AF_INET,
+				 .ai_socktype = SOCK_STREAM};
+	struct addrinfo *res = NULL;
+	struct in_addr a;
+	char ip[16];
+	int rc;
+
+	if (cs_scope_parse_spec(arg, v, n, err, sizeof(err)) == 0)
+		return 0;
+	if (strchr(arg, ':') != NULL) {
+		fprintf(stderr,
+			"camsweep: %s: IPv6 targets are not supported yet\n",
+			arg);
+		return -1;
+	}
+	if (!hostname_like(arg)) {
+		fprintf(stderr, "camsweep: %s\n", err);
+		return -1;
+	}
+	if ((rc = getaddrinfo(arg, NULL, &hints, &res)) != 0 || res == NULL) {
+		fprintf(stderr, "camsweep: %s: cannot resolve: %s\n", arg,
+			gai_strerror(rc));
+		return -1;
+	}
+	a = ((struct sockaddr_in *)(void *)res->ai_addr)->sin_addr;
+	freeaddrinfo(res);
+	run->names =
+	    cs_xrealloc(run->names, run->nnames + 1, sizeof(*run->names));
+	run->names[run->nnames].ip = ntohl(a.s_addr);
+	cs_strlcpy(run->names[run->nnames].name, arg,
+		   sizeof(run->names[0].name));
+	run->nnames++;
+	cs_ip_str(ntohl(a.s_addr), ip, sizeof(ip));
+	if (!quiet)
+		fprintf(stderr, "camsweep: %s resolved to %s\n", arg, ip);
+	return add_specs(ip, v, n);
+}
+
+/*
+ * -iL FILE ("-" is standard input): targets separated by blanks or
+ * newlines, '#' to the end of a line a comment, as nmap reads them.
+ */
+static int
+add_target_file(const char *path, struct cs_interval **v, size_t *n,
+		struct scan_run *run, bool quiet)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "re");
+	char line[CS_SCOPE_LINE_MAX + 1];
+	int lineno = 0, rc = 0;
+
+	if (f == NULL) {
+		fprintf(stderr, "camsweep: -iL %s: %s\n", path,
+			strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
+		char *save = NULL, *hash;
+
+		lineno++;
+		if (strchr(line, '\n') == NULL && !feof(f)) {
+			fprintf(stderr,
+				"camsweep: -iL %s:%d: line longer than %d "
+				"bytes\n",
+				path, lineno, CS_SCOPE_LINE_MAX);
+			rc = -1;
+			break;
+		}
+		if ((hash = strchr(line, '#')) != NULL)
+			*hash = '\0';
+		for (char *w = strtok_r(line, " \t\r\n", &save);
+		     w != NULL && rc == 0; w = strtok_r(NULL, " \t\r\n", &save))
+			if (w[0] == '@' ||
+			    add_target(w, v, n, run, quiet) != 0) {
+				if (w[0] == '@')
+					fprintf(stderr,
+						"camsweep: -iL %s:%d: @file "
+						"not allowed here\n",
+						path, lineno);
+				rc = -1;
+			}
+	}
+	if (f != stdin)
+		fclose(f);
+	return rc;
 }
 
 int
@@ -616,10 +935,14 @@ cmd_scan_args(int argc, char **argv)
 	struct cs_engine_stats es;
 	struct cs_interval *inc = NULL, *exc = NULL;
 	size_t ninc = 0, nexc = 0, nports = 0;
-	uint16_t ports[64];
+	uint16_t ports[CS_SCOPE_MAX_PORTS];
+	const char *ox_path = NULL, **il = NULL;
+	size_t nil = 0;
+	int debug = 0;
+	char **args = NULL; /* argv with nmap's -iL, -oX, -oJ as long options */
 	const char *db_path = DEFAULT_DB, *data = NULL, *sensor = NULL,
 		   *spool = DEFAULT_SPOOL, *estate_path = NULL;
-	char ports_text[512] = "", host[256] = "", err[512], *opts_text = NULL;
+	char ports_text[4096] = "", host[256] = "", err[512], *opts_text = NULL;
 	bool json = false, all = false, quiet = false, resume = true,
 	     large = false, buffered = false;
 	struct cs_scope scope;
@@ -639,6 +962,20 @@ cmd_scan_args(int argc, char **argv)
 	cs_scope_init(&scope);
 	cs_creds_init(&creds);
 	parse_ports(default_ports, ports, CS_NELEM(ports), &nports);
+	/* nmap's two-letter single-dash options become long options. */
+	args = cs_xcalloc((size_t)argc + 1, sizeof(*args));
+	for (int i = 0; i < argc; i++) {
+		static const char *const two[][2] = {
+		    {"-iL", "--iL"}, {"-oX", "--oX"}, {"-oJ", "--oJ"}};
+		args[i] = argv[i];
+		for (size_t k = 0; k < CS_NELEM(two); k++)
+			if (strcmp(argv[i], two[k][0]) == 0)
+				args[i] = (char *)(uintptr_t)two[k][1];
+		if (strcmp(argv[i], "--") == 0)
+			break;
+	}
+	char **orig_argv = argv; /* as typed, for -oX's args */
+	argv = args;
 	optind = 1;
 	/* The unsigned numeric options: option, name, bounds, destination. */
 	const struct {
@@ -646,25 +983,41 @@ cmd_scan_args(int argc, char **argv)
 		const char *name;
 		long long min, max;
 		unsigned *dst;
+		bool time; /* a duration: 500ms, 30s, 2m, 1h; bare = ms */
 	} nums[] = {
-	    {OPT_MAX_CONNS, "max-conns", 1, 65536, &eo.max_conns},
-	    {OPT_HOST_CONNS, "host-conns", 1, 4, &eo.host_conns},
+	    {OPT_MAX_CONNS, "max-conns", 1, 65536, &eo.max_conns, false},
+	    {OPT_HOST_CONNS, "host-conns", 1, 4, &eo.host_conns, false},
 	    {OPT_CONNECT_TIMEOUT, "connect-timeout", 10, 60000,
-	     &eo.connect_timeout_ms},
-	    {OPT_READ_TIMEOUT, "read-timeout", 10, 60000, &eo.read_timeout_ms},
+	     &eo.connect_timeout_ms, true},
+	    {OPT_READ_TIMEOUT, "read-timeout", 10, 60000, &eo.read_timeout_ms,
+	     true},
 	    {OPT_HOST_TIMEOUT, "host-timeout", 100, 3600000,
-	     &eo.host_timeout_ms},
-	    {OPT_DEAD_AFTER, "dead-after", 0, 1000, &eo.dead_after},
+	     &eo.host_timeout_ms, true},
+	    {OPT_DEAD_AFTER, "dead-after", 0, 1000, &eo.dead_after, false},
+	    {OPT_DISCOVER_TIME, "discover-time", 100, 600000, &disc_ms, true},
 	};
-	while ((c = getopt_long(argc, argv, "qh", scan_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "qhvdp:", scan_opts, NULL)) != -1) {
 		size_t k = 0;
 
 		while (k < CS_NELEM(nums) && nums[k].opt != c)
 			k++;
 		if (k < CS_NELEM(nums)) {
-			if (!num_opt(nums[k].name, optarg, nums[k].min,
-				     nums[k].max, &v))
+			if (nums[k].time) {
+				if (cs_cli_parse_ms(optarg, nums[k].min,
+						    nums[k].max, &v) != 0) {
+					fprintf(stderr,
+						"camsweep: --%s: expected a "
+						"time in [%lldms, %llds] "
+						"(500ms, 30s, 2m; a bare "
+						"number is ms)\n",
+						nums[k].name, nums[k].min,
+						nums[k].max / 1000);
+					goto out;
+				}
+			} else if (!num_opt(nums[k].name, optarg, nums[k].min,
+					    nums[k].max, &v)) {
 				goto out;
+			}
 			*nums[k].dst = (unsigned)v;
 			continue;
 		}
@@ -681,14 +1034,43 @@ cmd_scan_args(int argc, char **argv)
 				goto out;
 			break;
 		}
+		case 'p':
 		case OPT_PORTS:
-			if (parse_ports(optarg, ports, CS_NELEM(ports),
-					&nports) != 0) {
-				fprintf(stderr, "camsweep: --ports: expected "
-						"distinct ports 1-65535, "
-						"comma-separated\n");
+			if (cs_cli_parse_ports(optarg, ports, CS_NELEM(ports),
+					       &nports) != 0) {
+				fprintf(stderr,
+					"camsweep: -p/--ports: expected ports "
+					"1-65535 and ranges, comma-separated "
+					"(80,554,8000-8001), at most %d\n",
+					CS_SCOPE_MAX_PORTS);
 				goto out;
 			}
+			break;
+		case OPT_IL:
+			il = cs_xrealloc(il, nil + 1, sizeof(*il));
+			il[nil++] = optarg;
+			break;
+		case OPT_OX:
+			ox_path = optarg;
+			break;
+		case OPT_OJ:
+			run.oj_path = optarg;
+			break;
+		case OPT_STATS_EVERY:
+			if (cs_cli_parse_ms(optarg, 100, 86400000, &v) != 0) {
+				fputs("camsweep: --stats-every: expected a "
+				      "time (500ms, 30s, 2m)\n",
+				      stderr);
+				goto out;
+			}
+			run.stats_ms = v;
+			break;
+		case 'v':
+			run.verbose++;
+			break;
+		case 'd':
+			debug++;
+			run.verbose++;
 			break;
 		case OPT_RATE:
 			if (!num_opt("rate", optarg, 0, 10000000, &v))
@@ -733,11 +1115,6 @@ cmd_scan_args(int argc, char **argv)
 		case OPT_INTERFACE:
 			ifname = optarg;
 			break;
-		case OPT_DISCOVER_TIME:
-			if (!num_opt("discover-time", optarg, 100, 600000, &v))
-				goto out;
-			disc_ms = (unsigned)v;
-			break;
 		case OPT_USER:
 			run.user = optarg;
 			break;
@@ -753,13 +1130,16 @@ cmd_scan_args(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (optind >= argc) {
+	if (optind >= argc && nil == 0) {
 		fputs("camsweep scan: no targets given\n", stderr);
 		scan_usage(stderr);
 		goto out;
 	}
 	for (int i = optind; i < argc; i++)
-		if (add_specs(argv[i], &inc, &ninc) != 0)
+		if (add_target(argv[i], &inc, &ninc, &run, quiet) != 0)
+			goto out;
+	for (size_t i = 0; i < nil; i++)
+		if (add_target_file(il[i], &inc, &ninc, &run, quiet) != 0)
 			goto out;
 	/* The data file's exclusions add to the compiled-in ones. */
 	if (cs_cli_data_excl(data, &exc, &nexc) != 0)
@@ -770,6 +1150,17 @@ cmd_scan_args(int argc, char **argv)
 		      stderr);
 		goto out;
 	}
+	/* A host name is resolved once; an address it resolves to that the
+	 * exclusions remove is refused, never scanned. */
+	for (size_t i = 0; i < run.nnames; i++)
+		if (!cs_scope_contains(&scope, run.names[i].ip)) {
+			char ip[16];
+			fprintf(stderr,
+				"camsweep: %s (%s) is outside the scope "
+				"(excluded); refused\n",
+				run.names[i].name,
+				cs_ip_str(run.names[i].ip, ip, sizeof(ip)));
+		}
 	/* Learned URLs may name only the ports the scan was told to probe. */
 	cs_scope_set_ports(&scope, ports, nports);
 	if (scope.total > DEFAULT_MAX_ADDRS && !large) {
@@ -850,6 +1241,7 @@ cmd_scan_args(int argc, char **argv)
 		run.spool_path = spool;
 		db_path = spool;
 	}
+	cs_cli_prepare_db(db_path);
 	private_file(db_path);
 	run.store = cs_store_open(db_path, err, sizeof(err));
 	if (run.store == NULL) {
@@ -863,9 +1255,14 @@ cmd_scan_args(int argc, char **argv)
 		fprintf(stderr, "camsweep: %s: %s\n", spool, err);
 		goto out;
 	}
-	for (size_t i = 0, k = 0; i < nports; i++)
-		k += (size_t)snprintf(ports_text + k, sizeof(ports_text) - k,
-				      "%s%u", i ? "," : "", ports[i]);
+	if (nports <= 64) /* as before ranges: the list as given */
+		for (size_t i = 0, k = 0; i < nports; i++)
+			k += (size_t)snprintf(ports_text + k,
+					      sizeof(ports_text) - k, "%s%u",
+					      i ? "," : "", ports[i]);
+	else
+		cs_cli_ports_text(ports, nports, ports_text,
+				  sizeof(ports_text));
 	gethostname(host, sizeof(host) - 1);
 	opts_text = options_text(&eo);
 	memset(&info, 0, sizeof(info));
@@ -895,7 +1292,37 @@ cmd_scan_args(int argc, char **argv)
 	eo.ports = ports;
 	eo.nports = nports;
 	eo.start_index = watermark;
-	eo.progress = !quiet && isatty(STDERR_FILENO);
+	/* Progress is drawn here (progress_line), with share and ETA. */
+	eo.progress = false;
+	run.progress = !quiet && isatty(STDERR_FILENO);
+	run.total = scope.total > watermark ? scope.total - watermark : 0;
+	run.start_ms = now_ms();
+	run.last_stats_ms = run.start_ms;
+	run.start_wall = time(NULL);
+	if (debug > 0)
+		fprintf(stderr,
+			"camsweep: scope %s; excluded %s; %llu addresses; "
+			"ports %s; options %s\n",
+			scope.text, scope.excl_text,
+			(unsigned long long)scope.total, ports_text, opts_text);
+	/* -oJ and -oX: written as each host completes. */
+	if (run.oj_path != NULL &&
+	    (run.oj = fopen(run.oj_path, "we")) == NULL) {
+		fprintf(stderr, "camsweep: -oJ %s: %s\n", run.oj_path,
+			strerror(errno));
+		cs_store_scan_end(run.store, run.scan_id, "incomplete",
+				  (int64_t)time(NULL));
+		goto out;
+	}
+	if (ox_path != NULL &&
+	    (run.ox = cs_xml_open(ox_path, CS_VERSION, argc - 1, orig_argv + 1,
+				  ports, nports, run.verbose - debug, debug,
+				  run.start_wall, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep: -oX %s\n", err);
+		cs_store_scan_end(run.store, run.scan_id, "incomplete",
+				  (int64_t)time(NULL));
+		goto out;
+	}
 	/* Descriptors: the sweep gets what is left after a reserve, so that
 	 * the inventory and the loop never run short. */
 	{
@@ -935,6 +1362,26 @@ cmd_scan_args(int argc, char **argv)
 		? "complete"
 		: "incomplete";
 	bool complete = strcmp(status, "complete") == 0;
+
+	progress_line(&run, es.addrs_done, true);
+	if (run.ox != NULL) {
+		int xrc = cs_xml_close(run.ox, run.hosts_up, es.addrs_done,
+				       es.elapsed_s, complete, status);
+		run.ox = NULL;
+		if (xrc != 0) {
+			fprintf(stderr, "camsweep: -oX %s: write failed\n",
+				ox_path);
+			run.out_failed = true;
+		}
+	}
+	if (run.oj != NULL) {
+		if (ferror(run.oj) || fclose(run.oj) != 0 || run.out_failed) {
+			fprintf(stderr, "camsweep: -oJ %s: write failed\n",
+				run.oj_path);
+			run.out_failed = true;
+		}
+		run.oj = NULL;
+	}
 
 	if (cs_store_scan_end(run.store, run.scan_id, status,
 			      (int64_t)time(NULL)) != 0 &&
@@ -983,10 +1430,10 @@ cmd_scan_args(int argc, char **argv)
 		cs_cli_disc_summary(disc, stderr);
 	if (!quiet || json)
 		print_scan(run.store, run.scan_id, json, all);
-	rc = es.interrupted ? EXIT_INTERRUPTED
-	     : !complete    ? EXIT_RUNTIME
-	     : buffered     ? EXIT_BUFFERED
-			    : EXIT_OK;
+	rc = es.interrupted                ? EXIT_INTERRUPTED
+	     : !complete || run.out_failed ? EXIT_RUNTIME
+	     : buffered                    ? EXIT_BUFFERED
+					   : EXIT_OK;
 	if (buffered)
 		fprintf(stderr,
 			"camsweep: results buffered in %s, not delivered; "
@@ -996,6 +1443,12 @@ cmd_scan_args(int argc, char **argv)
 out:
 	if (run.up != NULL)
 		cs_uploader_finish(run.up, NULL, NULL, 0);
+	if (run.oj != NULL)
+		fclose(run.oj);
+	cs_xml_close(run.ox, run.hosts_up, 0, 0, false, "not run");
+	free(run.names);
+	free(il);
+	free(args);
 	cs_creds_free(&creds); /* wipes the passwords */
 	cs_cli_disc_free(disc);
 	cs_probe_set_mac_lookup(NULL, NULL);
@@ -1156,7 +1609,9 @@ usage(FILE *f)
 	    "commands:\n"
 	    "  scan TARGET...   sweep addresses, identify devices, record "
 	    "them\n"
+	    "  scans            list the scans in the inventory\n"
 	    "  show             print a recorded scan from the inventory\n"
+	    "  import nmap FILE another tool's results as a scan (nmap XML)\n"
 	    "  identify         identify devices from observations (JSON "
 	    "Lines on stdin)\n"
 	    "  lookup TEXT      who makes a product, typed as a buyer would\n"
@@ -1189,6 +1644,10 @@ cs_cli_main(int argc, char **argv)
 		return cmd_scan(argc - 1, argv + 1);
 	if (strcmp(argv[1], "show") == 0)
 		return cmd_show(argc - 1, argv + 1);
+	if (strcmp(argv[1], "scans") == 0)
+		return cs_cli_scans(argc - 1, argv + 1);
+	if (strcmp(argv[1], "import") == 0)
+		return cs_cli_import(argc - 1, argv + 1);
 	if (strcmp(argv[1], "identify") == 0)
 		return cs_cli_identify(argc - 1, argv + 1);
 	if (strcmp(argv[1], "lookup") == 0)
@@ -1223,6 +1682,13 @@ cs_cli_main(int argc, char **argv)
 		printf("data directory: %s\n", cs_cli_data_dir(NULL));
 		cs_cli_oui_print_sources(stdout, NULL);
 		return EXIT_OK;
+	}
+	/* help TOPIC: that command's own help. */
+	if (strcmp(argv[1], "help") == 0 && argc >= 3 &&
+	    strcmp(argv[2], "help") != 0) {
+		char *v[4] = {argv[0], argv[2], (char *)(uintptr_t) "--help",
+			      NULL};
+		return cs_cli_main(3, v);
 	}
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0) {

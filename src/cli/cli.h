@@ -11,6 +11,7 @@
 #ifndef CS_CLI_CLI_H
 #define CS_CLI_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -28,12 +29,21 @@ const char *cs_cli_version(void);
 
 /*
  * The default inventory: $XDG_DATA_HOME/camsweep/camsweep.db (else
- * ~/.local/share/camsweep/camsweep.db), its directory created 0700 and the
- * file 0600 on first use; ./camsweep.db when there is no home.
+ * ~/.local/share/camsweep/camsweep.db; ./camsweep.db when there is no
+ * home).  Creates nothing: a command that writes the inventory calls
+ * cs_cli_prepare_db, which creates the default's directory 0700 and the
+ * file 0600 (and leaves any other path alone).
  */
 #define CS_DEFAULT_DB_NAME "camsweep.db"
 #define CS_DEFAULT_DB_TEXT "$XDG_DATA_HOME/camsweep/camsweep.db"
 const char *cs_cli_default_db(void);
+void cs_cli_prepare_db(const char *path);
+
+/*
+ * True if an argument before "--" asks for help ("--help" or "-h"), so
+ * that every level (e.g. `estate check --help`) answers it.
+ */
+bool cs_cli_wants_help(int argc, char **argv);
 
 struct cs_interval; /* engine/scope.h */
 
@@ -50,6 +60,8 @@ int cs_cli_data_excl(const char *data, struct cs_interval **v, size_t *n);
  * in cli_<name>.c.
  */
 int cs_cli_identify(int argc, char **argv);
+int cs_cli_scans(int argc, char **argv); /* the inventory's scans */
+int cs_cli_import(int argc, char **argv); /* import nmap FILE.xml */
 int cs_cli_lookup(int argc, char **argv);
 int cs_cli_estate(int argc, char **argv); /* estate check|import-csv */
 int cs_cli_assess(int argc, char **argv);

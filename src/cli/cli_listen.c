@@ -382,8 +382,8 @@ usage(FILE *f)
 	    "  --interface IF       listen live on IF (needs capture "
 	    "rights)\n"
 	    "  --filter BPF         capture filter for --interface\n"
-	    "  --db PATH            inventory database (default "
-	    CS_DEFAULT_DB_TEXT ")\n"
+	    "  --db PATH            inventory database "
+	    "(default " CS_DEFAULT_DB_TEXT ")\n"
 	    "  --no-db              do not write the inventory\n"
 	    "  --data DIR           fingerprint and entity data directory\n"
 	    "  --phonehome PATH     endpoint list, file or directory "
@@ -467,7 +467,8 @@ cs_cli_listen(int argc, char **argv)
 	struct listen_run run;
 	struct oui_state oui;
 	struct cs_ph ph;
-	const char *db_path = cs_cli_default_db(), *data = NULL, *ph_path = NULL;
+	const char *db_path = cs_cli_default_db(), *data = NULL,
+		   *ph_path = NULL;
 	char fpdir[4096], entdir[4096], phdir[4096], err[512];
 	bool nodb = false, stats = false;
 	const char *user = NULL;
@@ -562,6 +563,7 @@ cs_cli_listen(int argc, char **argv)
 		struct cs_scan_info info;
 		char host[256] = "", scope[4200], opts[256];
 
+		cs_cli_prepare_db(db_path);
 		run.store = cs_store_open(db_path, err, sizeof(err));
 		if (run.store == NULL) {
 			fprintf(stderr, "camsweep listen: %s: %s\n",

@@ -134,7 +134,7 @@ cmd_update(int argc, char **argv)
 int
 cs_cli_oui(int argc, char **argv)
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+	if (argc < 2 || cs_cli_wants_help(argc, argv) ||
 	    strcmp(argv[1], "help") == 0) {
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? EXIT_USAGE : EXIT_OK;

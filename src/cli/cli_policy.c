@@ -87,6 +87,10 @@ cs_cli_estate(int argc, char **argv)
 {
 	char err[8192];
 
+	if (cs_cli_wants_help(argc, argv)) {
+		estate_usage(stdout);
+		return X_OK;
+	}
 	if (argc >= 3 && strcmp(argv[1], "check") == 0) {
 		struct cs_estate *e = cs_estate_load(argv[2], err, sizeof(err));
 		size_t sens = 0, zones[4] = {0};
@@ -1043,6 +1047,10 @@ cs_cli_plan(int argc, char **argv)
 		sub = 2;
 	}
 	if (set) {
+		if (cs_cli_wants_help(argc, argv)) {
+			plan_usage(stdout);
+			return X_OK;
+		}
 		if (argc < 3 || parse_id(argv[2], &id) != 0) {
 			plan_usage(stderr);
 			return X_USAGE;

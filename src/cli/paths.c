@@ -75,8 +75,8 @@ installed_data_dir(void)
 		return NULL;
 	exe[n - bl - 1] = '\0'; /* the prefix */
 	if ((size_t)snprintf(out, sizeof(out), "%s/%s/camsweep",
-			     exe[0] ? exe : "", CS_DATADIR_REL) >=
-	    sizeof(out)) {
+			     exe[0] ? exe : "",
+			     CS_DATADIR_REL) >= sizeof(out)) {
 		out[0] = '\0';
 		return NULL;
 	}
@@ -86,6 +86,18 @@ installed_data_dir(void)
 		return NULL;
 	}
 	return out;
+}
+
+bool
+cs_cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	}
+	return false;
 }
 
 const char *
@@ -123,27 +135,38 @@ const char *
 cs_cli_default_db(void)
 {
 	static char path[PATH_MAX + 32];
-	char dir[PATH_MAX];
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 
 	if (path[0])
 		return path;
 	/* XDG: a relative XDG_DATA_HOME is invalid and ignored. */
 	if (xdg && xdg[0] == '/')
-		snprintf(dir, sizeof(dir), "%s/camsweep", xdg);
+		snprintf(path, sizeof(path), "%s/camsweep/%s", xdg,
+			 CS_DEFAULT_DB_NAME);
 	else if (home && home[0] == '/')
-		snprintf(dir, sizeof(dir), "%s/.local/share/camsweep", home);
+		snprintf(path, sizeof(path), "%s/.local/share/camsweep/%s",
+			 home, CS_DEFAULT_DB_NAME);
 	else
-		return CS_DEFAULT_DB_NAME; /* no home: the working directory */
-	if (mkdirs(dir, 0700) != 0)
-		return CS_DEFAULT_DB_NAME;
-	snprintf(path, sizeof(path), "%s/%s", dir, CS_DEFAULT_DB_NAME);
-	/* Private from its first byte, whatever the umask. */
-	{
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-			      0600);
-		if (fd >= 0)
-			close(fd);
-	}
+		cs_strlcpy(path, CS_DEFAULT_DB_NAME, sizeof(path));
 	return path;
+}
+
+void
+cs_cli_prepare_db(const char *path)
+{
+	char dir[PATH_MAX + 32], *slash;
+	int fd;
+
+	if (strcmp(path, cs_cli_default_db()) != 0)
+		return;
+	cs_strlcpy(dir, path, sizeof(dir));
+	if ((slash = strrchr(dir, '/')) != NULL && slash != dir) {
+		*slash = '\0';
+		if (mkdirs(dir, 0700) != 0)
+			return; /* opening the store reports it */
+	}
+	/* Private from its first byte, whatever the umask. */
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		close(fd);
 }

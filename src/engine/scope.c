@@ -78,7 +78,7 @@ push(struct cs_interval **v, size_t *n, uint32_t lo, uint32_t hi)
 static int parse_file(const char *path, struct cs_interval **v, size_t *n,
 		      char *err, size_t errsz);
 
-#define OCTET_MAX_RANGES 256        /* comma-separated parts of one octet */
+#define OCTET_MAX_RANGES 256          /* comma-separated parts of one octet */
 #define OCTET_MAX_INTERVALS (1 << 18) /* intervals from one octet spec */
 
 struct octet_set {
@@ -196,8 +196,9 @@ parse_octets(const char *spec, const char *buf, struct cs_interval **v,
 
 		for (int i = 2; i >= 0; i--) {
 			unsigned nv = octet_values(&o[i]);
-			base |= (uint32_t)octet_nth(&o[i], (unsigned)(rest % nv))
-				<< (8 * (3 - i));
+			base |=
+			    (uint32_t)octet_nth(&o[i], (unsigned)(rest % nv))
+			    << (8 * (3 - i));
 			rest /= nv;
 		}
 		for (size_t d = 0; d < o[3].n; d++)

@@ -23,7 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CS_SCOPE_MAX_PORTS 64
+#define CS_SCOPE_MAX_PORTS 1024
 #define CS_SCOPE_LINE_MAX 1024 /* bytes of one @file line, newline included */
 
 struct cs_interval {

@@ -110,7 +110,9 @@ test_octet_ranges(void **state)
 	    {"127.1-2.3,5.9",
 	     4,
 	     {"127.1.3.9", "127.1.3.9", "127.1.5.9", "127.1.5.9"}},
-	    {"10.*.*.1", 65536, {"10.0.0.1", "10.0.0.1", "10.0.1.1", "10.0.1.1"}},
+	    {"10.*.*.1",
+	     65536,
+	     {"10.0.0.1", "10.0.0.1", "10.0.1.1", "10.0.1.1"}},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -118,9 +120,9 @@ test_octet_ranges(void **state)
 		size_t n = 0;
 		char err[256] = "";
 
-		assert_int_equal(
-		    cs_scope_parse_spec(cases[i].spec, &v, &n, err, sizeof(err)),
-		    0);
+		assert_int_equal(cs_scope_parse_spec(cases[i].spec, &v, &n, err,
+						     sizeof(err)),
+				 0);
 		assert_int_equal(n, cases[i].n);
 		for (size_t k = 0; k < 2; k++) {
 			assert_int_equal(v[k].lo, ip(cases[i].iv[2 * k]));

@@ -1,0 +1,941 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * camsweep import nmap FILE.xml: another tool's evidence into the
+ * inventory.  Each import is one scan record whose vantage names its
+ * source ("nmap import") and whose options hold the file, the scanner,
+ * its version and command line; each host is identified from the
+ * evidence the file carries (script output, banners, certificates, MAC
+ * addresses: parse_nmapxml.h) exactly as `camsweep identify` would, and
+ * is then shown, assessed, diffed and reported like any scanned host.
+ */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+
+#include <json-c/json.h>
+#include <zlib.h>
+
+#include "cli/cli_disc.h"
+#include "cli/output.h"
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/obs.h"
+#include "core/str.h"
+#include "fp/fp.h"
+#include "ident/ident.h"
+#include "parse/parse_nmapxml.h"
+#include "parse/parse_shodan.h"
+#include "parse/parse_zeek.h"
+#include "store/store.h"
+#include "core/poison.h"
+
+#define CS_IMPORT_VERSION "0.1.0"
+
+struct import_run {
+	const char *file, *db_show;
+	struct cs_nmapxml *px; /* for the run's attributes */
+	char *opts;
+	struct cs_fpdb *fp;
+	struct cs_ident_dec *dec;
+	struct cs_store *store;
+	int64_t scan_id, seen_at;
+	uint64_t hosts, skipped, items, undecoded;
+	int store_err;
+	bool begun, begin_failed;
+};
+
+static char *options_json(const char *source, const char *file,
+			  const struct cs_nmap_run *run);
+
+/*
+ * Opens the scan record once the run's attributes are known: at the
+ * first host (<nmaprun> comes before any) or at the end of a file with
+ * none.  Its start is the tool's own.
+ */
+static int
+begin_scan(struct import_run *r)
+{
+	const struct cs_nmap_run *run = cs_nmapxml_run(r->px);
+	struct cs_scan_info info;
+
+	if (r->begun)
+		return r->begin_failed ? -1 : 0;
+	r->begun = true;
+	r->opts = options_json("nmap", r->file, run);
+	memset(&info, 0, sizeof(info));
+	info.scope = "(imported)";
+	info.exclusions = "";
+	info.ports = "";
+	info.options = r->opts;
+	info.vantage = "nmap import";
+	info.version = CS_IMPORT_VERSION;
+	info.started = run->start > 0 ? run->start : (int64_t)time(NULL);
+	r->seen_at = info.started;
+	if (cs_store_scan_begin(r->store, &info, &r->scan_id) != 0) {
+		fprintf(stderr, "camsweep import: %s: %s\n", r->db_show,
+			cs_store_errmsg(r->store));
+		r->begin_failed = true;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmp_port(const void *a, const void *b)
+{
+	return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+static int
+on_nmap_host(void *arg, const struct cs_nmap_host *h)
+{
+	struct import_run *r = arg;
+	struct cs_obs_list obs;
+	struct cs_identity id;
+	struct cs_host_result hr;
+	uint16_t ports[CS_NMAP_PORTS_MAX];
+	size_t np = 0;
+
+	if (begin_scan(r) != 0)
+		return CS_EIO;
+	if (!h->up || h->ip[0] == '\0') {
+		r->skipped++;
+		return 0;
+	}
+	cs_obs_list_init(&obs);
+	for (size_t i = 0; i < h->nports; i++) {
+		bool dup = false;
+		for (size_t k = 0; k < np; k++)
+			dup |= ports[k] == h->ports[i];
+		if (!dup)
+			ports[np++] = h->ports[i];
+	}
+	qsort(ports, np, sizeof(ports[0]), cmp_port);
+	for (size_t i = 0; i < np; i++)
+		cs_obs_add(&obs, "tcp.open", ports[i], 0, "", 0);
+	for (size_t i = 0; i < h->nitems; i++) {
+		const struct cs_nmap_item *it = &h->item[i];
+		r->items++;
+		if (cs_ident_decode(r->dec, it->kind, (const uint8_t *)it->data,
+				    it->len, it->port, it->service, &obs) != 0)
+			r->undecoded++;
+	}
+	cs_fp_identify(r->fp, &obs, &id);
+	memset(&hr, 0, sizeof(hr));
+	hr.ip = h->ip;
+	hr.ports = ports;
+	hr.nports = np;
+	hr.obs = &obs;
+	hr.id = &id;
+	hr.seen_at = r->seen_at;
+	if (cs_store_put_host(r->store, r->scan_id, &hr) != 0 &&
+	    r->store_err++ == 0)
+		fprintf(stderr, "camsweep import: store: %s\n",
+			cs_store_errmsg(r->store));
+	r->hosts++;
+	cs_obs_list_free(&obs);
+	return 0;
+}
+
+static void
+usage(FILE *f)
+{
+	fputs(
+	    "usage: camsweep import nmap|shodan|zeek FILE|DIR [--db PATH|URI] "
+	    "[--data DIR]\n"
+	    "Reads another tool's results into the inventory as one scan "
+	    "whose source\n"
+	    "is that tool; each host is identified from the evidence the "
+	    "file holds\n"
+	    "(script output, banners, certificates, MAC addresses) and "
+	    "can be shown,\n"
+	    "assessed and reported like a scanned one.\n"
+	    "sources:\n"
+	    "  nmap FILE.xml   nmap's XML output (-oX), '-' for standard "
+	    "input\n"
+	    "  shodan FILE     Shodan banners, JSON Lines (a Shodan download "
+	    "or API\n"
+	    "                  results), gzip-compressed or not\n"
+	    "  zeek DIR        Zeek logs in DIR, TSV or JSON, gzip or not:"
+	    " conn, http,\n"
+	    "                  ssl and x509, dhcp, dns, software, "
+	    "known_services\n",
+	    f);
+}
+
+static char *
+options_json(const char *source, const char *file,
+	     const struct cs_nmap_run *run)
+{
+	json_object *o = json_object_new_object();
+	struct cs_buf b;
+	char *s;
+
+	json_object_object_add(o, "source", json_object_new_string(source));
+	json_object_object_add(o, "file", json_object_new_string(file));
+	if (run != NULL && run->seen) {
+		json_object_object_add(o, "scanner",
+				       json_object_new_string(run->scanner));
+		json_object_object_add(o, "scanner_version",
+				       json_object_new_string(run->version));
+		json_object_object_add(o, "args",
+				       json_object_new_string(run->args));
+	}
+	cs_buf_init(&b, 1 << 16);
+	cs_out_json_value(&b, o);
+	cs_buf_add(&b, "", 1);
+	s = cs_xstrdup(b.p ? (const char *)b.p : "{}");
+	cs_buf_free(&b);
+	json_object_put(o);
+	return s;
+}
+
+static int
+import_nmap(const char *file, const char *db_path, const char *data)
+{
+	struct import_run r = {0};
+	struct cs_nmapxml *px = NULL;
+	struct cs_cli_oui *oui = NULL;
+	char fpdir[4096], entdir[4096], err[512] = "";
+	char *buf = NULL;
+	FILE *f = NULL;
+	int rc = 2, prc = 0;
+	const size_t chunk = 1 << 16;
+
+	f = strcmp(file, "-") == 0 ? stdin : fopen(file, "re");
+	if (f == NULL) {
+		fprintf(stderr, "camsweep import: %s: %s\n", file,
+			strerror(errno));
+		return 2;
+	}
+	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
+		 cs_cli_data_dir(data));
+	snprintf(entdir, sizeof(entdir), "%s/entities", cs_cli_data_dir(data));
+	if ((r.fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep import: fingerprints: %s\n", err);
+		goto out;
+	}
+	r.dec = cs_ident_dec_new();
+	oui = cs_cli_oui_new(data);
+	cs_ident_dec_set_mac_lookup(r.dec, cs_cli_oui_lookup, oui);
+	cs_cli_prepare_db(db_path);
+	if ((r.store = cs_store_open(db_path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep import: %s: %s\n",
+			CS_STORE_SHOW(db_path), err);
+		goto out;
+	}
+	px = cs_nmapxml_new(on_nmap_host, &r);
+	if (px == NULL) {
+		fputs("camsweep import: out of memory\n", stderr);
+		goto out;
+	}
+	buf = cs_xmalloc(chunk);
+	r.file = file;
+	r.db_show = CS_STORE_SHOW(db_path);
+	r.px = px;
+	for (;;) {
+		size_t n = fread(buf, 1, chunk, f);
+		bool last = n < chunk;
+
+		prc = cs_nmapxml_feed(px, (const uint8_t *)buf, n, last, err,
+				      sizeof(err));
+		if (prc != 0 || last)
+			break;
+	}
+	if (prc == 0 && begin_scan(&r) != 0)
+		prc = CS_EIO;
+	if (r.begin_failed)
+		goto out;
+	if (ferror(f)) {
+		fprintf(stderr, "camsweep import: %s: read error\n", file);
+		prc = CS_EIO;
+	}
+	if (prc != 0)
+		fprintf(stderr, "camsweep import: %s: %s\n", file, err);
+	if (!r.begun) /* no scan record: nothing was read */
+		goto out;
+	cs_store_scan_end(
+	    r.store, r.scan_id,
+	    prc == 0 && r.store_err == 0 ? "complete" : "incomplete",
+	    cs_nmapxml_run(px)->finished > 0 ? cs_nmapxml_run(px)->finished
+					     : (int64_t)time(NULL));
+	fprintf(stderr,
+		"camsweep import: scan %lld from %s (nmap%s%s): %llu hosts "
+		"imported, %llu down or without an address skipped, %llu "
+		"evidence items (%llu not decodable)\n",
+		(long long)r.scan_id, file,
+		cs_nmapxml_run(px)->version[0] ? " " : "",
+		cs_nmapxml_run(px)->version, (unsigned long long)r.hosts,
+		(unsigned long long)r.skipped, (unsigned long long)r.items,
+		(unsigned long long)r.undecoded);
+	rc = prc == 0 && r.store_err == 0 ? 0 : 2;
+out:
+	if (f != NULL && f != stdin)
+		fclose(f);
+	free(buf);
+	free(r.opts);
+	cs_nmapxml_free(px);
+	cs_store_close(r.store);
+	cs_ident_dec_free(r.dec);
+	cs_cli_oui_free(oui);
+	cs_fpdb_free(r.fp);
+	return rc;
+}
+
+/* ---- shodan: banners grouped by address ---- */
+
+#define SH_PORTS_MAX 256
+
+struct sh_host {
+	char ip[46];
+	uint16_t ports[SH_PORTS_MAX];
+	size_t np;
+	struct cs_obs_list obs;
+};
+
+struct sh_map {
+	struct sh_host *h;
+	size_t n, cap;
+	size_t *slot; /* index + 1 into h; 0 empty */
+	size_t nslot; /* a power of two, > 2 n */
+};
+
+static uint64_t
+fnv1a(const char *s)
+{
+	uint64_t x = 1469598103934665603ull;
+
+	for (; *s; s++)
+		x = (x ^ (uint8_t)*s) * 1099511628211ull;
+	return x;
+}
+
+static void
+sh_rehash(struct sh_map *m)
+{
+	size_t ns = m->nslot ? m->nslot * 2 : 1024;
+
+	free(m->slot);
+	m->slot = cs_xcalloc(ns, sizeof(*m->slot));
+	m->nslot = ns;
+	for (size_t i = 0; i < m->n; i++) {
+		size_t k = (size_t)fnv1a(m->h[i].ip) & (ns - 1);
+		while (m->slot[k])
+			k = (k + 1) & (ns - 1);
+		m->slot[k] = i + 1;
+	}
+}
+
+static struct sh_host *
+sh_get(struct sh_map *m, const char *ip)
+{
+	size_t k;
+
+	if (2 * (m->n + 1) >= m->nslot)
+		sh_rehash(m);
+	k = (size_t)fnv1a(ip) & (m->nslot - 1);
+	while (m->slot[k]) {
+		if (strcmp(m->h[m->slot[k] - 1].ip, ip) == 0)
+			return &m->h[m->slot[k] - 1];
+		k = (k + 1) & (m->nslot - 1);
+	}
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 256;
+		m->h = cs_xrealloc(m->h, m->cap, sizeof(*m->h));
+	}
+	memset(&m->h[m->n], 0, sizeof(m->h[0]));
+	cs_strlcpy(m->h[m->n].ip, ip, sizeof(m->h[0].ip));
+	cs_obs_list_init(&m->h[m->n].obs);
+	m->slot[k] = ++m->n;
+	return &m->h[m->n - 1];
+}
+
+static void
+sh_free(struct sh_map *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		cs_obs_list_free(&m->h[i].obs);
+	free(m->h);
+	free(m->slot);
+}
+
+static int
+import_shodan(const char *file, const char *db_path, const char *data)
+{
+	struct import_run r = {0};
+	struct sh_map map = {0};
+	struct cs_cli_oui *oui = NULL;
+	struct cs_shodan_rec *rec = cs_xcalloc(1, sizeof(*rec));
+	struct cs_scan_info info;
+	char fpdir[4096], entdir[4096], err[512] = "";
+	char *line = cs_xmalloc(CS_SHODAN_LINE_MAX + 2);
+	uint64_t lines = 0, bad = 0;
+	int64_t first = 0, last = 0;
+	gzFile gz;
+	int rc = 2;
+
+	gz = strcmp(file, "-") == 0 ? gzdopen(0, "rb") : gzopen(file, "rb");
+	if (gz == NULL) {
+		fprintf(stderr, "camsweep import: %s: %s\n", file,
+			strerror(errno));
+		free(rec);
+		free(line);
+		return 2;
+	}
+	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
+		 cs_cli_data_dir(data));
+	snprintf(entdir, sizeof(entdir), "%s/entities", cs_cli_data_dir(data));
+	if ((r.fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep import: fingerprints: %s\n", err);
+		goto out;
+	}
+	r.dec = cs_ident_dec_new();
+	oui = cs_cli_oui_new(data);
+	cs_ident_dec_set_mac_lookup(r.dec, cs_cli_oui_lookup, oui);
+	while (gzgets(gz, line, (int)CS_SHODAN_LINE_MAX + 2) != NULL) {
+		size_t n = strlen(line);
+		struct sh_host *h;
+
+		lines++;
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		else if (!gzeof(gz)) { /* over the cap: skip the rest */
+			int ch;
+			while ((ch = gzgetc(gz)) != -1 && ch != '\n')
+				;
+			fprintf(stderr,
+				"camsweep import: %s:%llu: line over %u "
+				"bytes\n",
+				file, (unsigned long long)lines,
+				CS_SHODAN_LINE_MAX);
+			bad++;
+			continue;
+		}
+		if (n > 0 && line[n - 1] == '\r')
+			line[--n] = '\0';
+		if (n == 0)
+			continue;
+		if (cs_shodan_parse((const uint8_t *)line, n, rec, err,
+				    sizeof(err)) != 0) {
+			if (bad++ < 10)
+				fprintf(stderr,
+					"camsweep import: %s:%llu: %s\n", file,
+					(unsigned long long)lines, err);
+			continue;
+		}
+		h = sh_get(&map, rec->ip);
+		if (rec->tcp && rec->port != 0) {
+			bool dup = false;
+			for (size_t i = 0; i < h->np; i++)
+				dup |= h->ports[i] == rec->port;
+			if (!dup && h->np < SH_PORTS_MAX) {
+				h->ports[h->np++] = rec->port;
+				cs_obs_add(&h->obs, "tcp.open", rec->port, 0,
+					   "", 0);
+			}
+		}
+		for (size_t i = 0; i < rec->nitems; i++) {
+			r.items++;
+			if (cs_ident_decode(r.dec, rec->item[i].kind,
+					    (const uint8_t *)rec->item[i].data,
+					    rec->item[i].len,
+					    rec->tcp ? rec->port : 0,
+					    rec->item[i].service, &h->obs) != 0)
+				r.undecoded++;
+		}
+		if (rec->ts > 0 && (first == 0 || rec->ts < first))
+			first = rec->ts;
+		if (rec->ts > last)
+			last = rec->ts;
+	}
+	if (!gzeof(gz)) {
+		int e;
+		fprintf(stderr, "camsweep import: %s: read error: %s\n", file,
+			gzerror(gz, &e));
+		bad++;
+	}
+	cs_cli_prepare_db(db_path);
+	if ((r.store = cs_store_open(db_path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep import: %s: %s\n",
+			CS_STORE_SHOW(db_path), err);
+		goto out;
+	}
+	{
+		json_object *o = json_object_new_object();
+		struct cs_buf b;
+		json_object_object_add(o, "source",
+				       json_object_new_string("shodan"));
+		json_object_object_add(o, "file", json_object_new_string(file));
+		cs_buf_init(&b, 1 << 16);
+		cs_out_json_value(&b, o);
+		cs_buf_add(&b, "", 1);
+		r.opts = cs_xstrdup((const char *)b.p);
+		cs_buf_free(&b);
+		json_object_put(o);
+	}
+	memset(&info, 0, sizeof(info));
+	info.scope = "(imported)";
+	info.exclusions = "";
+	info.ports = "";
+	info.options = r.opts;
+	info.vantage = "shodan import";
+	info.version = CS_IMPORT_VERSION;
+	info.started = first > 0 ? first : (int64_t)time(NULL);
+	if (cs_store_scan_begin(r.store, &info, &r.scan_id) != 0) {
+		fprintf(stderr, "camsweep import: %s: %s\n",
+			CS_STORE_SHOW(db_path), cs_store_errmsg(r.store));
+		goto out;
+	}
+	for (size_t i = 0; i < map.n; i++) {
+		struct sh_host *h = &map.h[i];
+		struct cs_identity id;
+		struct cs_host_result hr;
+
+		qsort(h->ports, h->np, sizeof(h->ports[0]), cmp_port);
+		cs_fp_identify(r.fp, &h->obs, &id);
+		memset(&hr, 0, sizeof(hr));
+		hr.ip = h->ip;
+		hr.ports = h->ports;
+		hr.nports = h->np;
+		hr.obs = &h->obs;
+		hr.id = &id;
+		hr.seen_at = info.started;
+		if (cs_store_put_host(r.store, r.scan_id, &hr) != 0 &&
+		    r.store_err++ == 0)
+			fprintf(stderr, "camsweep import: store: %s\n",
+				cs_store_errmsg(r.store));
+		else
+			r.hosts++;
+	}
+	cs_store_scan_end(r.store, r.scan_id,
+			  bad == 0 && r.store_err == 0 ? "complete"
+						       : "incomplete",
+			  last > 0 ? last : (int64_t)time(NULL));
+	fprintf(stderr,
+		"camsweep import: scan %lld from %s (shodan): %llu lines, "
+		"%llu malformed; %llu hosts imported, %llu evidence items "
+		"(%llu not decodable)\n",
+		(long long)r.scan_id, file, (unsigned long long)lines,
+		(unsigned long long)bad, (unsigned long long)r.hosts,
+		(unsigned long long)r.items, (unsigned long long)r.undecoded);
+	rc = bad == 0 && r.store_err == 0 ? 0 : 2;
+out:
+	gzclose(gz);
+	free(line);
+	free(rec);
+	free(r.opts);
+	sh_free(&map);
+	cs_store_close(r.store);
+	cs_ident_dec_free(r.dec);
+	cs_cli_oui_free(oui);
+	cs_fpdb_free(r.fp);
+	return rc;
+}
+
+/* ---- zeek: a directory of logs ---- */
+
+/* A certificate of x509.log, by fingerprint (Zeek 6) or file id. */
+struct zk_cert {
+	char key[80];
+	char subject[512], issuer[512];
+};
+
+/* A reference from ssl.log to the first certificate of its chain. */
+struct zk_ref {
+	char ip[46];
+	uint16_t port;
+	char key[80];
+};
+
+struct zk_run {
+	struct import_run *r;
+	struct sh_map map;
+	struct zk_cert *cert;
+	size_t ncert;
+	struct zk_ref *ref;
+	size_t nref;
+	int64_t first, last;
+	unsigned long long rows[8], bad;
+};
+
+static const char *const zk_logs[] = {
+    "conn", "http", "ssl", "x509", "dhcp", "dns", "software", "known_services"};
+
+static bool
+valid_ip(const char *s)
+{
+	unsigned char b[16];
+
+	return s != NULL && (inet_pton(AF_INET, s, b) == 1 ||
+			     inet_pton(AF_INET6, s, b) == 1);
+}
+
+static uint16_t
+port_of(const char *s)
+{
+	long long v;
+
+	return s != NULL && cs_str_tonum(s, 1, 65535, &v) == 0 ? (uint16_t)v
+							       : 0;
+}
+
+static void
+zk_port(struct zk_run *z, const char *ip, uint16_t port)
+{
+	struct sh_host *h;
+
+	if (!valid_ip(ip) || port == 0)
+		return;
+	h = sh_get(&z->map, ip);
+	for (size_t i = 0; i < h->np; i++)
+		if (h->ports[i] == port)
+			return;
+	if (h->np < SH_PORTS_MAX) {
+		h->ports[h->np++] = port;
+		cs_obs_add(&h->obs, "tcp.open", port, 0, "", 0);
+	}
+}
+
+static void
+zk_item(struct zk_run *z, const char *ip, uint16_t port, const char *kind,
+	const char *val)
+{
+	struct sh_host *h;
+
+	if (!valid_ip(ip) || val == NULL || *val == '\0')
+		return;
+	h = sh_get(&z->map, ip);
+	z->r->items++;
+	if (cs_ident_decode(z->r->dec, kind, (const uint8_t *)val, strlen(val),
+			    port, "", &h->obs) != 0)
+		z->r->undecoded++;
+}
+
+/* Zeek's ts: epoch seconds ("1700000000.123") or ISO 8601. */
+static int64_t
+zk_ts(const char *s)
+{
+	long long v;
+	char sec[24];
+	size_t n;
+
+	if (s == NULL)
+		return 0;
+	n = strspn(s, "0123456789");
+	if (n > 0 && n < sizeof(sec) && (s[n] == '.' || s[n] == '\0')) {
+		memcpy(sec, s, n);
+		sec[n] = '\0';
+		return cs_str_tonum(sec, 0, INT64_MAX, &v) == 0 ? v : 0;
+	}
+	return 0;
+}
+
+static void
+zk_row(struct zk_run *z, size_t log, const struct cs_zeek_row *row)
+{
+	const char *rh = cs_zeek_get(row, "id.resp_h"), *v;
+	uint16_t rp = port_of(cs_zeek_get(row, "id.resp_p"));
+	int64_t ts = zk_ts(cs_zeek_get(row, "ts"));
+
+	z->rows[log]++;
+	if (ts > 0 && (z->first == 0 || ts < z->first))
+		z->first = ts;
+	if (ts > z->last)
+		z->last = ts;
+	switch (log) {
+	case 0: /* conn: an established TCP connection to a local host */
+		if ((v = cs_zeek_get(row, "proto")) == NULL ||
+		    strcmp(v, "tcp") != 0)
+			return;
+		v = cs_zeek_get(row, "conn_state");
+		if (v == NULL ||
+		    (strcmp(v, "SF") && strcmp(v, "S1") && strcmp(v, "S2") &&
+		     strcmp(v, "S3") && strcmp(v, "RSTO") && strcmp(v, "RSTR")))
+			return;
+		if ((v = cs_zeek_get(row, "local_resp")) != NULL &&
+		    strcmp(v, "F") == 0)
+			return;
+		zk_port(z, rh, rp);
+		return;
+	case 1: /* http: an answer; a logged Server header */
+		if (cs_zeek_get(row, "status_code") != NULL)
+			zk_port(z, rh, rp);
+		zk_item(z, rh, rp, "http.server", cs_zeek_get(row, "server"));
+		return;
+	case 2: /* ssl */
+		if ((v = cs_zeek_get(row, "established")) != NULL &&
+		    strcmp(v, "T") == 0)
+			zk_port(z, rh, rp);
+		zk_item(z, rh, rp, "tls.subject", cs_zeek_get(row, "subject"));
+		zk_item(z, rh, rp, "tls.issuer", cs_zeek_get(row, "issuer"));
+		if ((v = cs_zeek_get(row, "cert_chain_fps")) == NULL)
+			v = cs_zeek_get(row, "cert_chain_fuids");
+		if (v != NULL && *v && valid_ip(rh)) {
+			z->ref =
+			    cs_xrealloc(z->ref, z->nref + 1, sizeof(*z->ref));
+			cs_strlcpy(z->ref[z->nref].ip, rh,
+				   sizeof(z->ref[0].ip));
+			z->ref[z->nref].port = rp;
+			cs_strlcpy(z->ref[z->nref].key, v,
+				   strcspn(v, ",") + 1 < sizeof(z->ref[0].key)
+				       ? strcspn(v, ",") + 1
+				       : sizeof(z->ref[0].key));
+			z->nref++;
+		}
+		return;
+	case 3: /* x509 */
+		if ((v = cs_zeek_get(row, "fingerprint")) == NULL)
+			v = cs_zeek_get(row, "id");
+		if (v == NULL)
+			return;
+		z->cert = cs_xrealloc(z->cert, z->ncert + 1, sizeof(*z->cert));
+		cs_strlcpy(z->cert[z->ncert].key, v, sizeof(z->cert[0].key));
+		cs_strlcpy(z->cert[z->ncert].subject,
+			   (v = cs_zeek_get(row, "certificate.subject")) ? v
+									 : "",
+			   sizeof(z->cert[0].subject));
+		cs_strlcpy(z->cert[z->ncert].issuer,
+			   (v = cs_zeek_get(row, "certificate.issuer")) ? v
+									: "",
+			   sizeof(z->cert[0].issuer));
+		z->ncert++;
+		return;
+	case 4: /* dhcp: the MAC of the address it was given */
+		if ((v = cs_zeek_get(row, "assigned_addr")) == NULL)
+			v = cs_zeek_get(row, "client_addr");
+		zk_item(z, v, 0, "mac", cs_zeek_get(row, "mac"));
+		return;
+	case 6: /* software: a server's banner as Zeek recorded it */
+		if ((v = cs_zeek_get(row, "software_type")) != NULL &&
+		    strcmp(v, "HTTP::SERVER") == 0)
+			zk_item(z, cs_zeek_get(row, "host"),
+				port_of(cs_zeek_get(row, "host_p")),
+				"http.server",
+				cs_zeek_get(row, "unparsed_version"));
+		return;
+	case 7: /* known_services */
+		if ((v = cs_zeek_get(row, "port_proto")) != NULL &&
+		    strcmp(v, "tcp") == 0)
+			zk_port(z, cs_zeek_get(row, "host"),
+				port_of(cs_zeek_get(row, "port_num")));
+		return;
+	default: /* dns: counted; phone-home is `listen`'s */
+		return;
+	}
+}
+
+/* Reads DIR/NAME.log, .log.gz, .json or .json.gz if present. */
+static int
+zk_read(struct zk_run *z, const char *dir, size_t log, char *line)
+{
+	static const char *const suf[] = {".log", ".log.gz", ".json",
+					  ".json.gz"};
+	char path[4096], err[256];
+	int found = 0;
+
+	for (size_t s = 0; s < CS_NELEM(suf); s++) {
+		struct cs_zeek zr;
+		static struct cs_zeek_row row;
+		unsigned long long lineno = 0;
+		gzFile gz;
+
+		snprintf(path, sizeof(path), "%s/%s%s", dir, zk_logs[log],
+			 suf[s]);
+		if (access(path, R_OK) != 0 ||
+		    (gz = gzopen(path, "rb")) == NULL)
+			continue;
+		found++;
+		cs_zeek_init(&zr);
+		while (gzgets(gz, line, (int)CS_ZEEK_LINE_MAX + 2) != NULL) {
+			size_t n = strlen(line);
+			int rc;
+
+			lineno++;
+			if (n > 0 && line[n - 1] != '\n' && !gzeof(gz)) {
+				int ch;
+				while ((ch = gzgetc(gz)) != -1 && ch != '\n')
+					;
+				rc = CS_ELIMIT;
+				snprintf(err, sizeof(err), "line over %u bytes",
+					 CS_ZEEK_LINE_MAX);
+			} else {
+				rc = cs_zeek_line(&zr, line, n, &row, err,
+						  sizeof(err));
+			}
+			if (rc == 1)
+				zk_row(z, log, &row);
+			else if (rc < 0 && z->bad++ < 10)
+				fprintf(stderr,
+					"camsweep import: %s:%llu: %s\n", path,
+					lineno, err);
+		}
+		if (!gzeof(gz)) {
+			fprintf(stderr, "camsweep import: %s: read error\n",
+				path);
+			z->bad++;
+		}
+		gzclose(gz);
+		cs_zeek_free(&zr);
+	}
+	return found;
+}
+
+static int
+import_zeek(const char *dir, const char *db_path, const char *data)
+{
+	struct import_run r = {0};
+	struct zk_run z = {.r = &r};
+	struct cs_cli_oui *oui = NULL;
+	struct cs_scan_info info;
+	char fpdir[4096], entdir[4096], err[512] = "";
+	char *line = cs_xmalloc(CS_ZEEK_LINE_MAX + 2);
+	int files = 0, rc = 2;
+
+	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
+		 cs_cli_data_dir(data));
+	snprintf(entdir, sizeof(entdir), "%s/entities", cs_cli_data_dir(data));
+	if ((r.fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep import: fingerprints: %s\n", err);
+		goto out;
+	}
+	r.dec = cs_ident_dec_new();
+	oui = cs_cli_oui_new(data);
+	cs_ident_dec_set_mac_lookup(r.dec, cs_cli_oui_lookup, oui);
+	for (size_t i = 0; i < CS_NELEM(zk_logs); i++)
+		files += zk_read(&z, dir, i, line);
+	if (files == 0) {
+		fprintf(stderr,
+			"camsweep import: %s: no Zeek logs (conn, http, ssl, "
+			"x509, dhcp, dns, software, known_services; .log or "
+			".json, gzip or not)\n",
+			dir);
+		goto out;
+	}
+	/* ssl.log's certificates, from x509.log */
+	for (size_t i = 0; i < z.nref; i++)
+		for (size_t k = 0; k < z.ncert; k++)
+			if (strcmp(z.ref[i].key, z.cert[k].key) == 0) {
+				zk_item(&z, z.ref[i].ip, z.ref[i].port,
+					"tls.subject", z.cert[k].subject);
+				zk_item(&z, z.ref[i].ip, z.ref[i].port,
+					"tls.issuer", z.cert[k].issuer);
+				break;
+			}
+	cs_cli_prepare_db(db_path);
+	if ((r.store = cs_store_open(db_path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep import: %s: %s\n",
+			CS_STORE_SHOW(db_path), err);
+		goto out;
+	}
+	r.opts = options_json("zeek", dir, NULL);
+	memset(&info, 0, sizeof(info));
+	info.scope = "(imported)";
+	info.exclusions = "";
+	info.ports = "";
+	info.options = r.opts;
+	info.vantage = "zeek import";
+	info.version = CS_IMPORT_VERSION;
+	info.started = z.first > 0 ? z.first : (int64_t)time(NULL);
+	if (cs_store_scan_begin(r.store, &info, &r.scan_id) != 0) {
+		fprintf(stderr, "camsweep import: %s: %s\n",
+			CS_STORE_SHOW(db_path), cs_store_errmsg(r.store));
+		goto out;
+	}
+	for (size_t i = 0; i < z.map.n; i++) {
+		struct sh_host *h = &z.map.h[i];
+		struct cs_identity id;
+		struct cs_host_result hr;
+
+		qsort(h->ports, h->np, sizeof(h->ports[0]), cmp_port);
+		cs_fp_identify(r.fp, &h->obs, &id);
+		memset(&hr, 0, sizeof(hr));
+		hr.ip = h->ip;
+		hr.ports = h->ports;
+		hr.nports = h->np;
+		hr.obs = &h->obs;
+		hr.id = &id;
+		hr.seen_at = info.started;
+		if (cs_store_put_host(r.store, r.scan_id, &hr) != 0 &&
+		    r.store_err++ == 0)
+			fprintf(stderr, "camsweep import: store: %s\n",
+				cs_store_errmsg(r.store));
+		else
+			r.hosts++;
+	}
+	cs_store_scan_end(r.store, r.scan_id,
+			  z.bad == 0 && r.store_err == 0 ? "complete"
+							 : "incomplete",
+			  z.last > 0 ? z.last : (int64_t)time(NULL));
+	fprintf(stderr,
+		"camsweep import: scan %lld from %s (zeek): rows conn %llu, "
+		"http %llu, ssl %llu, x509 %llu, dhcp %llu, dns %llu, software "
+		"%llu, known_services %llu; %llu malformed; %llu hosts "
+		"imported, %llu evidence items (%llu not decodable)\n",
+		(long long)r.scan_id, dir, z.rows[0], z.rows[1], z.rows[2],
+		z.rows[3], z.rows[4], z.rows[5], z.rows[6], z.rows[7], z.bad,
+		(unsigned long long)r.hosts, (unsigned long long)r.items,
+		(unsigned long long)r.undecoded);
+	rc = z.bad == 0 && r.store_err == 0 ? 0 : 2;
+out:
+	free(line);
+	free(r.opts);
+	free(z.cert);
+	free(z.ref);
+	sh_free(&z.map);
+	cs_store_close(r.store);
+	cs_ident_dec_free(r.dec);
+	cs_cli_oui_free(oui);
+	cs_fpdb_free(r.fp);
+	return rc;
+}
+
+int
+cs_cli_import(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"db", required_argument, NULL, 'D'},
+	    {"data", required_argument, NULL, 'd'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *db_path = NULL, *data = NULL;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'D':
+			db_path = optarg;
+			break;
+		case 'd':
+			data = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 1;
+		}
+	}
+	if (argc - optind != 2 || (strcmp(argv[optind], "nmap") != 0 &&
+				   strcmp(argv[optind], "shodan") != 0 &&
+				   strcmp(argv[optind], "zeek") != 0)) {
+		usage(stderr);
+		return 1;
+	}
+	if (db_path == NULL)
+		db_path = cs_cli_default_db();
+	if (strcmp(argv[optind], "shodan") == 0)
+		return import_shodan(argv[optind + 1], db_path, data);
+	if (strcmp(argv[optind], "zeek") == 0)
+		return import_zeek(argv[optind + 1], db_path, data);
+	return import_nmap(argv[optind + 1], db_path, data);
+}

@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: ISC */
+/* Shodan banners as evidence; see parse_shodan.h. */
+#include "parse/parse_shodan.h"
+
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "core/str.h"
+#include "core/poison.h"
+
+static json_object *
+member(json_object *o, const char *k)
+{
+	json_object *v = NULL;
+
+	if (o == NULL || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, k, &v))
+		return NULL;
+	return v;
+}
+
+static const char *
+str_member(json_object *o, const char *k, size_t *len)
+{
+	json_object *v = member(o, k);
+
+	if (v == NULL || !json_object_is_type(v, json_type_string))
+		return NULL;
+	if (len)
+		*len = (size_t)json_object_get_string_len(v);
+	return json_object_get_string(v);
+}
+
+static void
+add_item(struct cs_shodan_rec *r, const char *kind, const char *service,
+	 const char *data, size_t len)
+{
+	struct cs_shodan_item *it;
+
+	if (data == NULL || len == 0 || r->nitems >= CS_SHODAN_ITEMS_MAX)
+		return;
+	it = &r->item[r->nitems++];
+	cs_strlcpy(it->kind, kind, sizeof(it->kind));
+	cs_strlcpy(it->service, service, sizeof(it->service));
+	it->len = len < sizeof(it->data) - 1 ? len : sizeof(it->data) - 1;
+	memcpy(it->data, data, it->len);
+	it->data[it->len] = '\0';
+}
+
+/* A Shodan name object ({"CN": ..., "O": ..., "C": ...}) as RFC 4514. */
+static void
+dn(json_object *o, char *out, size_t sz)
+{
+	static const char *const order[] = {"CN", "OU", "O", "L", "ST", "C"};
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < CS_NELEM(order) && o != NULL; i++) {
+		const char *v = str_member(o, order[i], NULL);
+		if (v == NULL || *v == '\0')
+			continue;
+		n += (size_t)snprintf(out + n, sz - n, "%s%s=", n ? "," : "",
+				      order[i]);
+		for (; *v && n + 2 < sz; v++) {
+			if (strchr(",+\"\\<>;", *v) != NULL)
+				out[n++] = '\\';
+			out[n++] = *v;
+		}
+		out[n] = '\0';
+		if (n + 2 >= sz)
+			break;
+	}
+}
+
+/* The n decimal digits at s, or -1. */
+static int
+digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* "2023-11-14T22:13:20.123456" (UTC) as unix seconds; 0 if malformed. */
+static int64_t
+parse_ts(const char *s)
+{
+	struct tm tm;
+	int y, mo, d, h, mi, se;
+
+	if (s == NULL || strlen(s) < 19 || s[4] != '-' || s[7] != '-' ||
+	    s[10] != 'T' || s[13] != ':' || s[16] != ':')
+		return 0;
+	y = digits(s, 4);
+	mo = digits(s + 5, 2);
+	d = digits(s + 8, 2);
+	h = digits(s + 11, 2);
+	mi = digits(s + 14, 2);
+	se = digits(s + 17, 2);
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 ||
+	    h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60)
+		return 0;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	return (int64_t)timegm(&tm);
+}
+
+int
+cs_shodan_parse(const uint8_t *p, size_t n, struct cs_shodan_rec *out,
+		char *err, size_t errsz)
+{
+	struct json_tokener *tok;
+	enum json_tokener_error jerr;
+	json_object *o, *v, *http, *cert;
+	const char *s, *module;
+	size_t len;
+	char name[512];
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (n > CS_SHODAN_LINE_MAX) {
+		snprintf(err, errsz, "banner over %u bytes",
+			 CS_SHODAN_LINE_MAX);
+		return CS_ELIMIT;
+	}
+	if ((tok = json_tokener_new_ex(CS_SHODAN_DEPTH)) == NULL)
+		return CS_ENOMEM;
+	o = json_tokener_parse_ex(tok, (const char *)p, (int)n);
+	jerr = json_tokener_get_error(tok);
+	if (jerr == json_tokener_success &&
+	    json_tokener_get_parse_end(tok) < n) {
+		/* only blanks may follow the object */
+		for (size_t i = json_tokener_get_parse_end(tok); i < n; i++)
+			if (strchr(" \t\r\n", p[i]) == NULL)
+				jerr = json_tokener_error_parse_unexpected;
+	}
+	json_tokener_free(tok);
+	if (jerr != json_tokener_success || o == NULL ||
+	    !json_object_is_type(o, json_type_object)) {
+		snprintf(err, errsz, "%s",
+			 jerr == json_tokener_error_depth
+			     ? "nested too deep"
+			     : "not a JSON object on one line");
+		json_object_put(o);
+		return jerr == json_tokener_error_depth ? CS_ELIMIT : CS_EPROTO;
+	}
+	if ((s = str_member(o, "ip_str", NULL)) != NULL) {
+		unsigned char buf[16];
+		if (inet_pton(AF_INET, s, buf) == 1 ||
+		    inet_pton(AF_INET6, s, buf) == 1)
+			cs_strlcpy(out->ip, s, sizeof(out->ip));
+	} else if ((v = member(o, "ip")) != NULL &&
+		   json_object_is_type(v, json_type_int)) {
+		int64_t ip = json_object_get_int64(v);
+		if (ip >= 0 && ip <= 0xFFFFFFFFll)
+			snprintf(out->ip, sizeof(out->ip), "%u.%u.%u.%u",
+				 (unsigned)(ip >> 24) & 255,
+				 (unsigned)(ip >> 16) & 255,
+				 (unsigned)(ip >> 8) & 255, (unsigned)ip & 255);
+	}
+	if (out->ip[0] == '\0') {
+		snprintf(err, errsz, "no ip_str or ip");
+		rc = CS_EPROTO;
+		goto out;
+	}
+	if ((v = member(o, "port")) != NULL &&
+	    json_object_is_type(v, json_type_int) &&
+	    json_object_get_int64(v) > 0 && json_object_get_int64(v) < 65536)
+		out->port = (uint16_t)json_object_get_int64(v);
+	s = str_member(o, "transport", NULL);
+	out->tcp = s == NULL || strcmp(s, "tcp") == 0;
+	module = str_member(member(o, "_shodan"), "module", NULL);
+	cs_strlcpy(out->module, module ? module : "", sizeof(out->module));
+	out->ts = parse_ts(str_member(o, "timestamp", NULL));
+	if ((v = member(o, "hostnames")) != NULL &&
+	    json_object_is_type(v, json_type_array) &&
+	    json_object_array_length(v) > 0 &&
+	    json_object_is_type(json_object_array_get_idx(v, 0),
+				json_type_string))
+		cs_strlcpy(
+		    out->hostname,
+		    json_object_get_string(json_object_array_get_idx(v, 0)),
+		    sizeof(out->hostname));
+	s = str_member(o, "data", &len);
+	http = member(o, "http");
+	bool http_head = s != NULL && strncmp(s, "HTTP/", 5) == 0;
+	if (http_head)
+		add_item(out, "http", "", s, len);
+	else if (s != NULL && strncmp(s, "RTSP/", 5) == 0)
+		add_item(out, "rtsp", "", s, len);
+	else if (s != NULL)
+		add_item(out, "banner", out->module, s, len);
+	if ((s = str_member(http, "title", &len)) != NULL)
+		add_item(out, "http.title", "", s, len);
+	if (!http_head && (s = str_member(http, "server", &len)) != NULL)
+		add_item(out, "http.server", "", s, len);
+	cert = member(member(o, "ssl"), "cert");
+	dn(member(cert, "subject"), name, sizeof(name));
+	add_item(out, "tls.subject", "", name, strlen(name));
+	dn(member(cert, "issuer"), name, sizeof(name));
+	add_item(out, "tls.issuer", "", name, strlen(name));
+out:
+	json_object_put(o);
+	return rc;
+}

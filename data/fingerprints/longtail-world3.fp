@@ -128,3 +128,27 @@ rule hunt-nvr-cgi
   example  "xhr.open('GET','/SetCHEnable.cgi?session='+sid+'&nDISP=1')" => class=nvr
   example! "GetStream.cgi"
   example! "/cgi-bin/SetTimePlay.cgi"
+
+rule 2n-intercom-product
+  on       sip.server http.title http.server upnp.model upnp.friendly-name onvif.model onvif.hardware mdns.instance banner snmp.sysdescr
+  match    \b2N\s+(?:Helios\s+)?IP\s+(Verso|Force|Solo|Style|Vario|Base|Uni|Safety|One)\b|\b2N\s+Indoor\s+(Touch|Compact|View|Talk|Clip)\b
+  set      manufacturer=2N class=intercom
+  tier     model
+  weight   0.7
+  source   2N product lines (2n.com: IP Verso, IP Force, IP Solo, IP Style, IP Vario, IP Base, IP Uni door intercoms; Indoor Touch/Compact/View/Talk answering units); 2N Helios IP integration wiki (wiki.2n.cz/hip); ch-bas/cctv-camera-database cameras/2n
+  example  "2N Helios IP Verso" => manufacturer=2N class=intercom
+  example  "2N IP Force" => class=intercom
+  example  "2N Indoor Touch" => class=intercom
+  example! "2N"
+  example! "2N IP"
+
+rule 2n-access-unit
+  on       sip.server http.title http.server upnp.model upnp.friendly-name mdns.instance banner snmp.sysdescr
+  match    \b2N\s+Access\s+Unit(?:\s+[0-9.]{1,4}|\s+M)?\b
+  set      manufacturer=2N class=access-control
+  tier     model
+  weight   0.7
+  source   2N Access Unit / Access Unit 2.0 / Access Unit M card and keypad readers (2n.com access-control product line)
+  example  "2N Access Unit 2.0" => manufacturer=2N class=access-control
+  example  "2N Access Unit M" => class=access-control
+  example! "2N Access"

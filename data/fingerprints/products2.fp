@@ -134,3 +134,16 @@ rule lts-nvr-model
   example  "LTN8716" => class=nvr
   example! "LTN87"
   example! "CMIP8242W"
+
+rule fanvil-door-phone
+  on       sip.server http.title upnp.model upnp.friendly-name mdns.instance snmp.sysdescr
+  match    \bFanvil\s+(i(?:1[0-9]|2[0-9]|3[0-9]|6[0-9])[A-Z]{0,2})\b
+  flags    i
+  set      manufacturer=Fanvil@0.6 model=$1 class=intercom
+  tier     model
+  weight   0.7
+  source   Fanvil SIP door phone and intercom line i10/i12/i16V/i20S/i30/i31S/i32V/i33V/i62/i64 (fanvil.com product pages; their SIP User-Agent is "Fanvil <model> <firmware>")
+  example  "Fanvil i30 2.12.8" => manufacturer=Fanvil model=i30 class=intercom
+  example  "Fanvil i16V" => model=i16V
+  example! "Fanvil X4U"
+  example! "Fanvil"

@@ -19,6 +19,7 @@
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/str.h"
+#include "parse/decode.h"
 #include "core/poison.h"
 
 #define OUI_MAX_FIELDS 8
@@ -81,47 +82,12 @@ static void CS_PRINTF(4, 5)
 
 /* ---- MAC addresses ---------------------------------------------------- */
 
+/* The decoders' parser (parse/decode.h): `lookup --mac` accepts what
+ * `identify` and the scan read, Net-SNMP's one-digit bytes included. */
 int
 cs_mac_parse_span(struct cs_span s, uint8_t out[6])
 {
-	uint8_t d[12];
-	size_t nd = 0, i;
-	uint8_t sep = 0;
-	size_t group = 0; /* digits in the current group */
-	size_t glen = 0;  /* required digits per group, 0 until known */
-
-	s = cs_span_trim(s);
-	if (s.n < 12 || s.n > 17)
-		return CS_EINVAL;
-	for (i = 0; i < s.n; i++) {
-		uint8_t c = s.p[i];
-		int v = cs_hexval(c);
-
-		if (v >= 0) {
-			if (nd == 12)
-				return CS_EINVAL;
-			d[nd++] = (uint8_t)v;
-			group++;
-			continue;
-		}
-		if (c != ':' && c != '-' && c != '.')
-			return CS_EINVAL;
-		if (sep == 0) {
-			sep = c;
-			glen = group;
-			if (!((c == '.' && glen == 4) ||
-			      (c != '.' && glen == 2)))
-				return CS_EINVAL;
-		} else if (c != sep || group != glen) {
-			return CS_EINVAL;
-		}
-		group = 0;
-	}
-	if (nd != 12 || (sep != 0 && group != glen))
-		return CS_EINVAL;
-	for (i = 0; i < 6; i++)
-		out[i] = (uint8_t)(d[2 * i] << 4 | d[2 * i + 1]);
-	return 0;
+	return cs_dec_mac_parse(s.p, s.n, out) == 0 ? 0 : CS_EINVAL;
 }
 
 int

@@ -1200,12 +1200,18 @@ static int
 dec_sip(struct dctx *c)
 {
 	struct cs_span s = cs_span_make(c->p, c->n);
-	bool found = false;
+	bool found = false, bare = false;
 	size_t off = 0;
 
 	if (!cs_span_istarts(s, "SIP/2.0") &&
-	    cs_span_find(s, " SIP/2.0", 8, true) < 0)
-		return malformed(c);
+	    cs_span_find(s, " SIP/2.0", 8, true) < 0) {
+		/* Header lines without their start line (a log, another
+		 * tool's export): read them, marked salvaged. */
+		if (!header_block(c->p, c->n))
+			return malformed(c);
+		bare = true;
+		c->flags |= CS_OBS_SALVAGED;
+	}
 	while (off < c->n) {
 		const uint8_t *nl = memchr(c->p + off, '\n', c->n - off);
 		size_t e = nl ? (size_t)(nl - c->p) : c->n;
@@ -1226,7 +1232,10 @@ dec_sip(struct dctx *c)
 			found = true;
 		}
 	}
-	(void)found;
+	if (bare && !found) {
+		c->flags &= ~(unsigned)CS_OBS_SALVAGED;
+		return malformed(c);
+	}
 	return 0;
 }
 

@@ -326,15 +326,28 @@ host_give_up(struct engine *e, struct host *h)
 	}
 }
 
-/* Queues the probes that run on a newly opened port. */
+/*
+ * Queues the probes that run on a newly opened port.  A port no probe
+ * claims (one the user listed: a web interface moved to 8090, an RTSP
+ * server on 8086) is not left at tcp.open: the banner probe reads what
+ * it says first, and a silent one gets the web probe (banner.c: arg
+ * CS_PROBE_ARG_ANY), whose RTSP answer in turn gets the RTSP probe.
+ * Nothing but the sweep's connect goes to a raw print port.
+ */
 static void
 plan_port(struct engine *e, struct host *h, uint16_t port)
 {
+	const struct cs_probe *greet = NULL;
+	bool claimed = false;
+
 	for (size_t i = 0; i < e->nprobes && i < MAX_PROBES; i++) {
 		const struct cs_probe *p = e->probes[i];
 
+		if (strcmp(p->name, "banner") == 0)
+			greet = p;
 		if (!cs_probe_on_port(p, port) || !cred_allows(h, p))
 			continue;
+		claimed = true;
 		if (p->flags & CS_PROBE_ONCE) {
 			if (h->once[i])
 				continue;
@@ -342,6 +355,8 @@ plan_port(struct engine *e, struct host *h, uint16_t port)
 		}
 		add_job(h, p, port, "");
 	}
+	if (!claimed && greet != NULL && !cs_port_is_print(port))
+		add_job(h, greet, port, CS_PROBE_ARG_ANY);
 }
 
 /* ---- connections ---- */

@@ -83,6 +83,8 @@ static void CS_PRINTF(4, 5)
 
 /* ---- MAC addresses ---------------------------------------------------- */
 
+/* The decoders' parser (parse/decode.h): `lookup --mac` accepts what
+ * `identify` and the scan read, Net-SNMP's one-digit bytes included. */
 int
 cs_mac_parse_span(struct cs_span s, uint8_t out[6])
 {

@@ -35,10 +35,12 @@
 #define CS_OUI_MAX_ENTRIES 1000000
 
 /*
- * Parses a MAC address from the NUL-terminated s: aa:bb:cc:dd:ee:ff,
- * aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff or aabbccddeeff, hex digits in either
- * case, surrounding white space ignored.  Returns 0 and fills out, or
- * CS_EINVAL (out unspecified).
+ * Parses a MAC address from the NUL-terminated s as the decoders do
+ * (cs_dec_mac_parse, parse/decode.h): aa:bb:cc:dd:ee:ff,
+ * aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff, aabbccddeeff, "aa bb cc dd ee ff",
+ * or Net-SNMP's one-digit bytes after ':' (3c:ef:8c:8:4e:1e); hex digits
+ * in either case, surrounding white space ignored.  Returns 0 and fills
+ * out, or CS_EINVAL (out unspecified).
  */
 int cs_mac_parse(const char *s, uint8_t out[6]);
 

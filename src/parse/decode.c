@@ -1143,12 +1143,18 @@ static int
 dec_sip(struct dctx *c)
 {
 	struct cs_span s = cs_span_make(c->p, c->n);
-	bool found = false;
+	bool found = false, bare = false;
 	size_t off = 0;
 
 	if (!cs_span_istarts(s, "SIP/2.0") &&
-	    cs_span_find(s, " SIP/2.0", 8, true) < 0)
-		return malformed(c);
+	    cs_span_find(s, " SIP/2.0", 8, true) < 0) {
+		/* Header lines without their start line (a log, another
+		 * tool's export): read them, marked salvaged. */
+		if (!header_block(c->p, c->n))
+			return malformed(c);
+		bare = true;
+		c->flags |= CS_OBS_SALVAGED;
+	}
 	while (off < c->n) {
 		const uint8_t *nl = memchr(c->p + off, '\n', c->n - off);
 		size_t e = nl ? (size_t)(nl - c->p) : c->n;
@@ -1169,7 +1175,10 @@ dec_sip(struct dctx *c)
 			found = true;
 		}
 	}
-	(void)found;
+	if (bare && !found) {
+		c->flags &= ~(unsigned)CS_OBS_SALVAGED;
+		return malformed(c);
+	}
 	return 0;
 }
 
@@ -1330,6 +1339,40 @@ add_unique_early(struct dctx *c, const char *key, const char *v)
 static void add_hex(struct dctx *c, const char *key, const uint8_t *p,
 		    size_t n);
 
+/*
+ * True if the JSON text p names a member "name" (the quoted name, blanks,
+ * then ':'), wherever it is; looked for in the first 4 KiB.
+ */
+static bool
+json_member(const uint8_t *p, size_t n, const char *name)
+{
+	struct cs_span h = cs_span_make(p, CS_MIN(n, 4096));
+	size_t k = strlen(name);
+	long at = 0;
+
+	while (at >= 0 && (size_t)at < h.n) {
+		struct cs_span rest =
+		    cs_span_make(h.p + at, h.n - (size_t)at);
+		long q = cs_span_find(rest, "\"", 1, false);
+		size_t i;
+
+		if (q < 0)
+			return false;
+		i = (size_t)at + (size_t)q + 1;
+		if (i + k + 1 <= h.n && memcmp(h.p + i, name, k) == 0 &&
+		    h.p[i + k] == '"') {
+			i += k + 1;
+			while (i < h.n && (h.p[i] == ' ' || h.p[i] == '\t' ||
+					   h.p[i] == '\r' || h.p[i] == '\n'))
+				i++;
+			if (i < h.n && h.p[i] == ':')
+				return true;
+		}
+		at = (long)((size_t)at + (size_t)q + 1);
+	}
+	return false;
+}
+
 static int
 dec_dhip(struct dctx *c)
 {
@@ -1383,6 +1426,17 @@ dec_dhip(struct dctx *c)
 		}
 	}
 	if (!any) {
+		/* A JSON-RPC message of DHIP (protocols.md §5: "method",
+		 * "params", "result" with "id"/"session") without any of
+		 * those fields, cut (a listService answer in a log): its
+		 * text is still the device's, kept for the rules. */
+		if (json_member(j, jn, "id") &&
+		    (json_member(j, jn, "params") ||
+		     json_member(j, jn, "result") ||
+		     json_member(j, jn, "method"))) {
+			add(c, "dhip.raw", j, jn);
+			return 0;
+		}
 		c->flags &= ~(unsigned)CS_OBS_SALVAGED;
 		return malformed(c);
 	}

@@ -113,6 +113,13 @@ struct cs_probe {
 	const uint16_t *tls_ports;
 };
 
+/*
+ * The argument the engine gives the banner probe on a port no probe
+ * claims: a silent service there gets the http-root probe next, and an
+ * RTSP answer to that the rtsp probe.
+ */
+#define CS_PROBE_ARG_ANY "any-port"
+
 /* Returns the registered probes (count in *n), in probes.def order. */
 const struct cs_probe *const *cs_probe_list(size_t *n);
 /* Returns the probe named name, or NULL. */

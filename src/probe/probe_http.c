@@ -106,6 +106,7 @@ follow_path(const struct cs_probe_ctx *ctx, struct cs_span loc, char *out,
 }
 
 extern const struct cs_probe cs_probe_http_page;
+extern const struct cs_probe cs_probe_rtsp;
 
 static void
 root_start(struct cs_probe_ctx *ctx)
@@ -122,6 +123,13 @@ root_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	(void)why;
 	if (n == 0)
 		return;
+	/* An RTSP server on a port the scan took for a web one answers
+	 * in RTSP: ask it as one (never on the RTSP probe's own ports). */
+	if (n >= 7 && memcmp(p, "RTSP/1.", 7) == 0) {
+		if (!cs_probe_on_port(&cs_probe_rtsp, ctx->port))
+			ctx->next_probe = &cs_probe_rtsp;
+		return;
+	}
 	(void)cs_probe_decode(ctx, "http", p, n);
 	for (size_t i = first; i < ctx->obs->n; i++) {
 		const struct cs_obs *o = &ctx->obs->v[i];

@@ -11,7 +11,9 @@
  *                           without a session; even a refusal comes back
  *                           in DVRIP framing with a JSON "Ret" code.
  *   banner       tcp/21,22,23  reads what FTP, SSH and telnet servers
- *                           say first; sends nothing.
+ *                           say first; sends nothing.  Also on any port
+ *                           no probe claims, where silence gets the
+ *                           http-root probe next.
  *
  * Replies are decoded by the shared decoders of parse/decode.h (kinds
  * hik-sdk, dvrip and banner), as `camsweep identify` decodes them.
@@ -42,13 +44,21 @@ hik_on_data(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n)
 	return n >= 16 ? CS_STEP_DONE : CS_STEP_MORE;
 }
 
+extern const struct cs_probe cs_probe_http_root;
+
+/*
+ * The SDK service speaks first; a port 8000 that stays silent until the
+ * read timeout is another service, most often a web interface (an HTTP
+ * server waits for its request): it gets the http-root probe next.
+ */
 static void
 hik_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	   enum cs_probe_end why)
 {
-	(void)why;
 	if (n > 0)
 		(void)cs_probe_decode(ctx, "hik-sdk", p, n);
+	else if (why == CS_END_TIMEOUT)
+		ctx->next_probe = &cs_probe_http_root;
 }
 
 const struct cs_probe cs_probe_hik_sdk = {
@@ -170,13 +180,19 @@ banner_on_data(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n)
 	return CS_STEP_MORE;
 }
 
+/*
+ * On a port no other probe claims (ctx->arg CS_PROBE_ARG_ANY), a service
+ * that says nothing until the read timeout is asked as a web server.
+ */
 static void
 banner_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	      enum cs_probe_end why)
 {
-	(void)why;
 	if (n > 0)
 		(void)cs_probe_decode(ctx, "banner", p, n);
+	else if (why == CS_END_TIMEOUT && ctx->arg != NULL &&
+		 strcmp(ctx->arg, CS_PROBE_ARG_ANY) == 0)
+		ctx->next_probe = &cs_probe_http_root;
 }
 
 const struct cs_probe cs_probe_banner = {

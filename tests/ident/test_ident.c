@@ -528,6 +528,24 @@ static const struct {
     {"wsd", "http://192.0.2.1/onvif/device_service", "wsd.scopes", NULL, 0},
     {"wsd", "scopes: onvif://www.onvif.org/name/X", "wsd.scopes", NULL, 0},
     {"wsd", "onvif://www.onvif.org/name/<X>", "wsd.scopes", NULL, 0},
+    /* A DHIP JSON-RPC message cut before any device field keeps its
+     * text; JSON that is not one does not. */
+    {"dhip",
+     "{\"id\":8,\"params\":{\"service\":[\"system\",\"AccessCard\",\"Acc",
+     "dhip.raw",
+     "{\"id\":8,\"params\":{\"service\":[\"system\",\"AccessCard\",\"Acc",
+     0},
+    {"dhip", "{ \"id\" : 3, \"result\" : true, \"session\" : 1", "dhip.raw",
+     "{ \"id\" : 3, \"result\" : true, \"session\" : 1", 0},
+    {"dhip", "{\"ids\":8,\"params\":{}", "dhip.raw", NULL, 0},
+    {"dhip", "{\"name\":\"id\", \"x\":\"params\"", "dhip.raw", NULL, 0},
+    /* SIP header lines without their start line; not other text. */
+    {"sip", "User-Agent: Grandstream GXV3240 1.0.3.30\r\n", "sip.server",
+     "Grandstream GXV3240 1.0.3.30", 0},
+    {"sip", "Allow: INVITE\r\nServer: Asterisk PBX 18.10.0\r\n",
+     "sip.server", "Asterisk PBX 18.10.0", 0},
+    {"sip", "Allow: INVITE, ACK\r\n", "sip.server", NULL, 0},
+    {"sip", "Asterisk PBX 18.10.0", "sip.server", NULL, 0},
     /* An AXIS OS sysDescr: its product type and firmware fields. */
     {"snmp-sysdescr",
      "; AXIS P3265-LVE; Dome Camera; 11.11.73; Oct 12 2024 09:12; 1D7; 1",

@@ -168,6 +168,14 @@ CASES = [
      "; AXIS P1465-LE; Bullet Camera; 10.12.199; Jan 11 2024 16:20; 21A; 1",
      {"manufacturer": "Axis", "model": "P1465-LE", "device_class": "camera",
       "surveillance": True}, False),
+    # SIP headers logged without their start line: a desk phone, not
+    # surveillance equipment
+    ("sip-headers-only", "sip",
+     "Via: SIP/2.0/UDP 192.0.2.44:5060;branch=z9hG4bK1a2b\r\n"
+     "User-Agent: Yealink SIP-T46S 66.86.0.15\r\nAllow: INVITE, ACK\r\n",
+     {"manufacturer": "Yealink", "surveillance": False}, False),
+    ("sip-ua-only", "sip", "User-Agent: Yealink SIP-T46S 66.86.0.15\r\n",
+     {"manufacturer": "Yealink", "surveillance": False}, True),
     ("magicbox-vto-bare", "http", "class=VTO\n",
      {"manufacturer": "Dahua", "device_class": "intercom", "surveillance": False}, True),
 ]

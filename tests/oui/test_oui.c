@@ -72,14 +72,18 @@ test_mac_parse(void **state)
 {
 	static const char *const good[] = {
 	    "c0:56:e3:01:02:03", "C0-56-E3-01-02-03", "c056.e301.0203",
-	    "C056E3010203", " c0:56:E3:01:02:03\n"};
+	    "C056E3010203", " c0:56:E3:01:02:03\n",
+	    /* as the decoders read them: Net-SNMP's one-digit bytes, an
+	     * SNMP Hex-STRING */
+	    "c0:56:e3:1:2:3", "C0 56 E3 01 02 03"};
 	static const char *const bad[] = {"",
 					  "c0:56:e3:01:02",
 					  "c0:56:e3:01:02:03:04",
 					  "c0:56-e3:01:02:03",
 					  "c0:56:e3:01:02:0g",
 					  "c056e30102",
-					  "c0:56:e3:1:02:03",
+					  "c0-56-e3-1-02-03",
+					  "c0:56:e3:001:02:03",
 					  "c056.e301.02.03",
 					  "c05:6e3:010:203",
 					  "c056e3010203ff",

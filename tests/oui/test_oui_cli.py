@@ -52,6 +52,11 @@ def main():
         check(o["registrant"] == "Imported, Only Co.", "registrant", p)
         check(o["registry_file"] == installed, "registry_file", p)
         check(o["registry_date_from"] == "mtime", "date_from", p)
+        # Net-SNMP's one-digit bytes, as identify and the scan read them
+        p = run(["lookup", "--mac", "a0:b1:c9:0:0:1", "--json"], env)
+        check(p.returncode == 0 and
+              json.loads(p.stdout or "{}").get("registrant") ==
+              "Imported, Only Co.", "lookup --mac a0:b1:c9:0:0:1", p)
 
         with open(installed, "rb") as f:
             before = f.read()

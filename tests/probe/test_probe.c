@@ -540,6 +540,85 @@ test_banner_telnet(void **state)
 	fake_free(&f);
 }
 
+/*
+ * Services on ports their probe does not expect: a web interface on 8000
+ * (where the Hikvision SDK service would speak first) or on a port no
+ * probe claims stays silent, and is then asked as a web server; an RTSP
+ * server that answers the web probe is then asked as an RTSP server.
+ */
+static void
+test_port_followups(void **state)
+{
+	const struct cs_probe *hik = cs_probe_find("hik-sdk");
+	const struct cs_probe *ban = cs_probe_find("banner");
+	const struct cs_probe *root = cs_probe_find("http-root");
+	const struct cs_probe *rtsp = cs_probe_find("rtsp");
+	static const char sdk[] = "\x00\x00\x00\x10\x00\x00\x00\x00"
+				  "\x00\x00\x00\x00\x00\x00\x00\x00";
+	static const char rtsp_bad[] =
+	    "RTSP/1.0 400 Bad Request\r\nServer: Hipcam RealServer/V1.0\r\n"
+	    "CSeq: 0\r\n\r\n";
+	struct fake f;
+
+	(void)state;
+	/* hik-sdk: silence until the timeout -> http-root; bytes -> none. */
+	fake_init(&f, 8000);
+	f.ctx.probe = hik;
+	hik->finish(&f.ctx, (const uint8_t *)"", 0, CS_END_TIMEOUT);
+	assert_ptr_equal(f.ctx.next_probe, root);
+	fake_free(&f);
+	fake_init(&f, 8000);
+	f.ctx.probe = hik;
+	hik->finish(&f.ctx, (const uint8_t *)sdk, sizeof(sdk) - 1,
+		    CS_END_COMPLETE);
+	assert_null(f.ctx.next_probe);
+	assert_non_null(obs_str(&f, "hik.sdk"));
+	fake_free(&f);
+	fake_init(&f, 8000);
+	f.ctx.probe = hik;
+	hik->finish(&f.ctx, (const uint8_t *)"", 0, CS_END_EOF);
+	assert_null(f.ctx.next_probe);
+	fake_free(&f);
+
+	/* banner on a port no probe claims: silence -> http-root; on its own
+	 * ports (no argument) a silent service is left alone. */
+	fake_init(&f, 8090);
+	f.ctx.arg = CS_PROBE_ARG_ANY;
+	f.ctx.probe = ban;
+	ban->finish(&f.ctx, (const uint8_t *)"", 0, CS_END_TIMEOUT);
+	assert_ptr_equal(f.ctx.next_probe, root);
+	fake_free(&f);
+	fake_init(&f, 23);
+	f.ctx.probe = ban;
+	ban->finish(&f.ctx, (const uint8_t *)"", 0, CS_END_TIMEOUT);
+	assert_null(f.ctx.next_probe);
+	fake_free(&f);
+	fake_init(&f, 8090);
+	f.ctx.arg = CS_PROBE_ARG_ANY;
+	f.ctx.probe = ban;
+	ban->finish(&f.ctx, (const uint8_t *)"220 FTP ready\r\n", 15,
+		    CS_END_COMPLETE);
+	assert_null(f.ctx.next_probe);
+	assert_string_equal(obs_str(&f, "banner"), "220 FTP ready");
+	fake_free(&f);
+
+	/* http-root answered in RTSP on 8086 -> rtsp, nothing recorded as
+	 * a malformed web reply; never on the RTSP probe's own ports. */
+	fake_init(&f, 8086);
+	f.ctx.probe = root;
+	root->finish(&f.ctx, (const uint8_t *)rtsp_bad, sizeof(rtsp_bad) - 1,
+		     CS_END_COMPLETE);
+	assert_ptr_equal(f.ctx.next_probe, rtsp);
+	assert_int_equal(f.obs.n, 0);
+	fake_free(&f);
+	fake_init(&f, 8554);
+	f.ctx.probe = root;
+	root->finish(&f.ctx, (const uint8_t *)rtsp_bad, sizeof(rtsp_bad) - 1,
+		     CS_END_COMPLETE);
+	assert_null(f.ctx.next_probe);
+	fake_free(&f);
+}
+
 int
 main(void)
 {
@@ -558,6 +637,7 @@ main(void)
 	    cmocka_unit_test(test_hik_sdk),
 	    cmocka_unit_test(test_dahua_dvrip),
 	    cmocka_unit_test(test_banner_telnet),
+	    cmocka_unit_test(test_port_followups),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

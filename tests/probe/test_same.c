@@ -66,6 +66,23 @@ static const struct same_case cases[] = {
       "</head></html>\n"},
      {0},
      "http.location"},
+    /* A web interface on the SDK port and on a port no probe claims
+     * (the engine asks them with http-root): the same observations. */
+    {"http-root",
+     "http",
+     8000,
+     {"HTTP/1.1 401 Unauthorized\r\nServer: App-webs/\r\n"
+      "WWW-Authenticate: Digest qop=\"auth\", realm=\"IP Camera(C6310)\", "
+      "nonce=\"4e54\"\r\nContent-Length: 0\r\n\r\n"},
+     {0},
+     "http.realm"},
+    {"http-root",
+     "http",
+     8090,
+     {"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n"
+      "deviceType=IPC-HFW1230S\r\nupdateSerial=IPC-HFW1230S\r\n"},
+     {0},
+     "dahua.update-serial"},
     {"http-page",
      "http",
      80,
@@ -294,6 +311,10 @@ test_bare_body(void **state)
 	     ": \"Example Door Station\"\n  }\n}"),
 	    "  [{\"name\": \"Example Door Station\"}]",
 	    "<html><title>Example</title></html>",
+	    /* plain key=value answers: a magicBox class, an AVTECH
+	     * capability listing */
+	    "class=NVR\r\n",
+	    "Product.Type=DVR\nVideo.Input.Num=8\nVideo.Format=H264\n",
 	};
 	struct cs_ident_dec *dec = cs_ident_dec_new();
 	const struct cs_probe *p = cs_probe_find("http-root");

@@ -8,6 +8,11 @@ PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
  libjson-c-dev libbsd-dev libmd-dev libpcap-dev zlib1g-dev ieee-data libwireshark-data python3
  iproute2 chromium
  libpq-dev postgresql libseccomp-dev libssl-dev"
+# Hyperscan, the prefilter of identification (issue #17), is amd64-only in
+# Debian; elsewhere the build falls back to PCRE2 alone.
+if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then
+	PKGS="$PKGS libhyperscan-dev"
+fi
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -84,8 +84,20 @@ cs_esc_json(struct cs_buf *b, const void *vs, size_t n)
 		return rc;
 	for (size_t i = 0; i < n;) {
 		unsigned long cp;
-		size_t len = cs_utf8_seq(s + i, n - i, &cp);
+		size_t len, j = i;
 
+		/* printable ASCII other than '"' and '\\' is copied as a run
+		 * (most of what is escaped; issue #17) */
+		while (j < n && s[j] >= 0x20 && s[j] < 0x7F && s[j] != '"' &&
+		       s[j] != '\\')
+			j++;
+		if (j > i) {
+			if ((rc = cs_buf_add(b, s + i, j - i)) != 0)
+				return rc;
+			i = j;
+			continue;
+		}
+		len = cs_utf8_seq(s + i, n - i, &cp);
 		if (len == 0) {
 			rc = cs_buf_adds(b, "\\ufffd");
 			i++;

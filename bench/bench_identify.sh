@@ -7,7 +7,14 @@
 # kind and single fields, a third of the lines grouped by device in runs
 # of 2-6 adjacent lines, and some hostile and malformed lines), runs
 #   /usr/bin/time -v build/camsweep identify < input > /dev/null
-# and prints observations per minute and peak RSS for each size.
+# and prints observations per minute and per second, and peak RSS, for
+# each size and each engine (issue #17): "pcre2" runs every rule of the
+# observation's key through PCRE2 (CAMSWEEP_FP_ENGINE=pcre2, the engine
+# before the prefilter), "prefilter" lets Hyperscan's scan of the rules'
+# required literals and of the brand aliases name the candidates first
+# (src/fp/fp_pre.c).  obs/s is by wall time; obs/cpu-s by user+system
+# time (the honest per-core figure on a shared machine).  The output of
+# both engines is compared: it must be identical.
 #
 # usage: bench/bench_identify.sh [lines-small] [lines-large]
 #   (defaults 1000000 and 3000000; build first with ninja -C build)
@@ -91,21 +98,37 @@ PY
 run() {
 	n=$1
 	in=$tmp/in-$n.jsonl
-	gen "$n" > "$in"
+	test -s "$in" || gen "$n" > "$in"
 	bytes=$(wc -c < "$in")
-	/usr/bin/time -v "$exe" identify --no-oui < "$in" > /dev/null 2> "$tmp/time" || true
-	sec=$(awk -F': ' '/Elapsed \(wall clock\)/ {
-		n = split($2, t, ":"); s = 0;
-		for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$tmp/time")
-	user=$(awk -F': ' '/User time/ {print $2}' "$tmp/time")
-	rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time")
-	awk -v n="$n" -v s="$sec" -v u="$user" -v r="$rss" -v b="$bytes" 'BEGIN {
-		if (s <= 0) s = 0.01;
-		printf "%9d observations (%6.1f MB): %6.2f s wall, %6.2f s user, " \
-		       "%10.0f obs/min, peak RSS %6.1f MB\n",
-		       n, b / 1e6, s, u, n / s * 60, r / 1024 }'
+	for engine in pcre2 prefilter; do
+		if [ "$engine" = pcre2 ]; then e=pcre2; else e=; fi
+		CAMSWEEP_FP_ENGINE=$e /usr/bin/time -v "$exe" identify --no-oui \
+		    < "$in" > "$tmp/out-$engine" 2> "$tmp/time" || true
+		sec=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+			n = split($2, t, ":"); s = 0;
+			for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$tmp/time")
+		user=$(awk -F': ' '/User time/ {print $2}' "$tmp/time")
+		sys=$(awk -F': ' '/System time/ {print $2}' "$tmp/time")
+		rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time")
+		awk -v n="$n" -v s="$sec" -v u="$user" -v y="$sys" -v r="$rss" \
+		    -v b="$bytes" -v e="$engine" 'BEGIN {
+			if (s <= 0) s = 0.01; c = u + y; if (c <= 0) c = 0.01;
+			printf "%-9s %8d obs (%6.1f MB): %6.2f s wall, %6.2f s cpu, " \
+			       "%9.0f obs/s, %9.0f obs/cpu-s, %10.0f obs/min, " \
+			       "peak RSS %5.1f MB\n",
+			       e, n, b / 1e6, s, c, n / s, n / c, n / s * 60, r / 1024 }'
+	done
+	if cmp -s "$tmp/out-pcre2" "$tmp/out-prefilter"; then
+		echo "          identical output from both engines"
+	else
+		echo "          OUTPUT DIFFERS between the engines" >&2
+		status=1
+	fi
+	rm -f "$in" "$tmp/out-pcre2" "$tmp/out-prefilter"
 }
 
+status=0
 echo "camsweep identify benchmark ($exe)"
 run "$small"
 run "$large"
+exit $status

@@ -12,6 +12,11 @@ PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
  libpq-dev postgresql libseccomp-dev libssl-dev cppcheck clang-format-14
  libsodium-dev poppler-utils
  debhelper lintian xsltproc nmap"
+# Hyperscan, the prefilter of identification (issue #17), is amd64-only in
+# Debian; elsewhere the build falls back to PCRE2 alone.
+if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then
+	PKGS="$PKGS libhyperscan-dev"
+fi
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

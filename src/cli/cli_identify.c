@@ -124,6 +124,9 @@ cs_cli_identify(int argc, char **argv)
 		fprintf(stderr, "camsweep identify: fingerprints: %s\n", err);
 		return EXIT_RUNTIME;
 	}
+	/* Hyperscan names the rules that can match each value (fp_pre.c);
+	 * CAMSWEEP_FP_ENGINE=pcre2 runs every rule of the key instead. */
+	(void)cs_fpdb_prefilter_auto(db);
 	memset(&o, 0, sizeof(o));
 	o.mac_fn = mac_lookup;
 	o.mac_arg = &oui;

@@ -87,6 +87,7 @@ mac_lookup(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
 
 struct listen_run {
 	struct cs_fpdb *fp;
+	struct cs_fpctx *fpctx; /* identification's memory, reused */
 	struct cs_store *store; /* NULL: --no-db */
 	int64_t scan_id;
 	bool json;
@@ -341,7 +342,7 @@ on_flush(void *arg, const struct cs_passive_dev *d)
 	snprintf(seen, sizeof(seen), "first=%lld; last=%lld",
 		 (long long)d->first, (long long)d->last);
 	(void)cs_obs_adds(&obs, "seen.passive", 0, seen);
-	cs_fp_identify(run->fp, &obs, &id);
+	cs_fp_identify_ctx(run->fpctx, &obs, &id);
 	if (run->store != NULL && ip[0] == '\0') {
 		/* Known only by its MAC: the inventory is keyed by address,
 		 * so such a device is reported (JSON, counters) only. */
@@ -559,6 +560,11 @@ cs_cli_listen(int argc, char **argv)
 		fprintf(stderr, "camsweep listen: fingerprints: %s\n", err);
 		goto out;
 	}
+	(void)cs_fpdb_prefilter_auto(run.fp); /* src/fp/fp_pre.c */
+	if ((run.fpctx = cs_fpctx_new(run.fp)) == NULL) {
+		fprintf(stderr, "camsweep listen: out of memory\n");
+		goto out;
+	}
 	if (!nodb) {
 		struct cs_scan_info info;
 		char host[256] = "", scope[4200], opts[256];
@@ -652,6 +658,7 @@ out:
 	cs_passive_free(p);
 	cs_buf_free(&run.out);
 	cs_store_close(run.store);
+	cs_fpctx_free(run.fpctx);
 	cs_fpdb_free(run.fp);
 	cs_oui_free(oui.db);
 	cs_ph_free(&ph);

@@ -169,6 +169,38 @@ void cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 		    struct cs_identity *out);
 
 /*
+ * Builds db's multi-pattern prefilter (Hyperscan, src/fp/fp_pre.c) so
+ * that one scan of an observation names the only rules and brands that
+ * can match it; identities are the same as without it.  Call after the
+ * last load or add (which drop it) and before sharing db between threads.
+ * Returns 0, or CS_ENOTFOUND when this build or CPU has no Hyperscan
+ * (matching stays PCRE2-only).  The environment variable
+ * CAMSWEEP_FP_ENGINE=pcre2 makes the commands that call it skip it.
+ */
+int cs_fpdb_prefilter(struct cs_fpdb *db);
+
+/* cs_fpdb_prefilter unless CAMSWEEP_FP_ENGINE is "pcre2" (the benches
+ * and tests compare both engines with it). */
+int cs_fpdb_prefilter_auto(struct cs_fpdb *db);
+
+/* True when db's prefilter is built. */
+bool cs_fpdb_prefilter_on(const struct cs_fpdb *db);
+
+/*
+ * A matching context: the working memory of cs_fp_identify (assertion
+ * and summary arrays, PCRE2 match data, Hyperscan scratch), allocated once
+ * for many identifications.  One per thread; db must outlive it and not
+ * change while it is used.  cs_fpctx_new returns NULL on OOM.
+ */
+struct cs_fpctx;
+struct cs_fpctx *cs_fpctx_new(const struct cs_fpdb *db);
+void cs_fpctx_free(struct cs_fpctx *ctx);
+
+/* As cs_fp_identify, with ctx's memory (and db's prefilter, if built). */
+void cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
+			struct cs_identity *out);
+
+/*
  * Runs every rule's examples; returns the number of failures and prints
  * each ("file:line: rule id: message") to stderr.
  */

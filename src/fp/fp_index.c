@@ -26,6 +26,8 @@ kidx_cmp(const void *a, const void *b)
 void
 cs_fp_index_free(struct cs_fpdb *db)
 {
+	/* the prefilter was compiled from the rules being re-indexed */
+	cs_fp_pre_free(db);
 	for (size_t i = 0; i < db->nkidx; i++)
 		free(db->kidx[i].rule);
 	free(db->kidx);

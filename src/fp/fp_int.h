@@ -193,6 +193,7 @@ struct cs_fpdb {
 	size_t nkidx;
 	struct fp_postline *posts;
 	size_t nposts;
+	struct fp_pre *pre; /* multi-pattern prefilter (fp_pre.c), or NULL */
 };
 
 /* The rules that read one observation key, in file order. */
@@ -211,6 +212,38 @@ void cs_fp_index_free(struct cs_fpdb *db);
 /* The index entry for key (NUL-terminated), or NULL if no rule reads it. */
 const struct fp_keyidx *cs_fp_index_find(const struct cs_fpdb *db,
 					 const char *key);
+
+/*
+ * Required literals of a pattern (fp_lit.c): for each top-level
+ * alternative one run of bytes (buf + off[i], len[i]) that every match of
+ * that alternative contains, ASCII case aside.  cs_fp_literals returns
+ * false when some alternative has none or the syntax is not followed.
+ */
+#define FP_MAX_LITS 64
+struct fp_lits {
+	char buf[FP_MAX_PATTERN + 1];
+	size_t off[FP_MAX_LITS], len[FP_MAX_LITS];
+	size_t n, used;
+};
+bool cs_fp_literals(const char *pattern, uint32_t pflags, struct fp_lits *out);
+
+/*
+ * The prefilter (fp_pre.c).  cs_fp_pre_rules scans n bytes at p and sets
+ * stamp[rule] = now for every rule whose pattern may match; false when it
+ * could not (the caller then runs every rule).  Rules for which
+ * cs_fp_pre_always is true are never named and must always run.
+ * cs_fp_pre_brands does the same for brand aliases (stamp per brand) and
+ * returns 1 when some brand may occur, 0 when none can, -1 when it could
+ * not tell.  Scratch comes from cs_fp_pre_scratch (NULL: no prefilter).
+ */
+void cs_fp_pre_free(struct cs_fpdb *db);
+void *cs_fp_pre_scratch(const struct cs_fpdb *db);
+void cs_fp_pre_scratch_free(void *scratch);
+bool cs_fp_pre_rules(const struct cs_fpdb *db, void *scratch, const uint8_t *p,
+		     size_t n, uint32_t *stamp, uint32_t now);
+bool cs_fp_pre_always(const struct cs_fpdb *db, size_t rule);
+int cs_fp_pre_brands(const struct cs_fpdb *db, void *scratch,
+		     const uint8_t *p, size_t n, uint32_t *stamp, uint32_t now);
 
 /* Name of a confidence value parse_conf produced ("high", ...). */
 const char *cs_fp_conf_name(double conf);

@@ -22,6 +22,19 @@
 #define FP_MIN_DETAIL 0.3   /* ... a model or firmware */
 #define FP_MIN_CLASS 0.25   /* ... a device class */
 
+/* The working memory of identification (fp.h). */
+struct cs_fpctx {
+	const struct cs_fpdb *db;
+	struct contrib *cv;   /* FP_MAX_CONTRIB */
+	struct field_sum *fs; /* FP_F_COUNT */
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	void *scratch;    /* Hyperscan's, or NULL: PCRE2 only */
+	uint32_t *rstamp; /* per rule: the prefilter named it (fp_pre.c) */
+	uint32_t *bstamp; /* per brand */
+	uint32_t rnow, bnow;
+};
+
 pcre2_match_context *
 cs_fp_mcontext_new(void)
 {
@@ -164,16 +177,32 @@ add_assign(struct fp_assign *out, size_t k, size_t max, enum fp_field f,
 /* Searches hay for known brand names; one brand -> up to 3 assignments. */
 static size_t
 lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
-	      struct cs_span hay, struct fp_assign *out, size_t max)
+	      struct cs_span hay, struct fp_assign *out, size_t max,
+	      struct cs_fpctx *ctx)
 {
 	size_t k = 0, hits = 0;
 	uint8_t low[FP_LOOKUP_SPAN];
 	struct cs_span lhay;
+	const uint32_t *stamp = NULL;
+	uint32_t now = 0;
 
 	/* Brands are looked for in the first FP_LOOKUP_SPAN bytes, lowered
 	 * once here rather than once per alias. */
 	if (hay.n > sizeof(low))
 		hay.n = sizeof(low);
+	if (ctx != NULL && ctx->scratch != NULL) {
+		/* The prefilter names the brands with an alias somewhere in
+		 * hay; word_hit still decides, on those alone. */
+		int pre;
+
+		now = ++ctx->bnow;
+		pre = cs_fp_pre_brands(db, ctx->scratch, hay.p, hay.n,
+				       ctx->bstamp, now);
+		if (pre == 0)
+			return 0;
+		if (pre > 0)
+			stamp = ctx->bstamp;
+	}
 	for (size_t i = 0; i < hay.n; i++)
 		low[i] = lower_ascii(hay.p[i]);
 	lhay = cs_span_make(low, hay.n);
@@ -182,6 +211,9 @@ lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
 		const struct fp_brand *b = &db->brands[i];
 		const struct fp_maker *m = &db->makers[b->maker];
 		bool hit = false;
+
+		if (stamp != NULL && stamp[i] != now)
+			continue;
 
 		for (size_t j = 0; j < b->nalias && !hit; j++)
 			hit = word_hit(hay, lhay, &b->alias[j]);
@@ -345,11 +377,26 @@ normalise(const struct cs_fpdb *db, enum fp_field f, char *v, size_t vsz,
 	}
 }
 
+static size_t rule_apply(const struct cs_fpdb *db, const struct fp_rule *r,
+			 const uint8_t *p, size_t n, pcre2_match_data *md,
+			 pcre2_match_context *mc, struct fp_assign *out,
+			 size_t max, bool *matched, bool *limit,
+			 struct cs_fpctx *ctx);
+
 size_t
 cs_fp_rule_apply(const struct cs_fpdb *db, const struct fp_rule *r,
 		 const uint8_t *p, size_t n, pcre2_match_data *md,
 		 pcre2_match_context *mc, struct fp_assign *out, size_t max,
 		 bool *matched, bool *limit)
+{
+	return rule_apply(db, r, p, n, md, mc, out, max, matched, limit, NULL);
+}
+
+static size_t
+rule_apply(const struct cs_fpdb *db, const struct fp_rule *r, const uint8_t *p,
+	   size_t n, pcre2_match_data *md, pcre2_match_context *mc,
+	   struct fp_assign *out, size_t max, bool *matched, bool *limit,
+	   struct cs_fpctx *ctx)
 {
 	static const uint8_t empty[1] = {0};
 	const PCRE2_SIZE *ov = NULL;
@@ -381,7 +428,7 @@ cs_fp_rule_apply(const struct cs_fpdb *db, const struct fp_rule *r,
 			hay = cs_span_make(p + ov[2], ov[3] - ov[2]);
 	}
 	if (r->lookup) {
-		k = lookup_brands(db, r, hay, out, max);
+		k = lookup_brands(db, r, hay, out, max, ctx);
 		if (k == 0)
 			return 0;
 	}
@@ -986,15 +1033,78 @@ dated_after:
 	return true;
 }
 
+struct cs_fpctx *
+cs_fpctx_new(const struct cs_fpdb *db)
+{
+	struct cs_fpctx *ctx = cs_xcalloc(1, sizeof(*ctx));
+
+	ctx->db = db;
+	ctx->cv = cs_xmalloc(FP_MAX_CONTRIB * sizeof(*ctx->cv));
+	ctx->fs = cs_xcalloc(FP_F_COUNT, sizeof(*ctx->fs));
+	ctx->md = pcre2_match_data_create(10, NULL);
+	ctx->mc = cs_fp_mcontext_new();
+	if (ctx->md == NULL || ctx->mc == NULL) {
+		cs_fpctx_free(ctx);
+		return NULL;
+	}
+	if (db != NULL && cs_fpdb_prefilter_on(db) &&
+	    (ctx->scratch = cs_fp_pre_scratch(db)) != NULL) {
+		ctx->rstamp = cs_xcalloc(db->nrules + 1, sizeof(uint32_t));
+		ctx->bstamp = cs_xcalloc(db->nbrands + 1, sizeof(uint32_t));
+	}
+	return ctx;
+}
+
+void
+cs_fpctx_free(struct cs_fpctx *ctx)
+{
+	if (ctx == NULL)
+		return;
+	cs_fp_pre_scratch_free(ctx->scratch);
+	free(ctx->rstamp);
+	free(ctx->bstamp);
+	pcre2_match_data_free(ctx->md);
+	pcre2_match_context_free(ctx->mc);
+	free(ctx->fs);
+	free(ctx->cv);
+	free(ctx);
+}
+
 void
 cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 	       struct cs_identity *out)
 {
-	struct contrib *cv = NULL;
+	struct cs_fpctx *ctx;
+
+	memset(out, 0, sizeof(*out));
+	if (db == NULL || obs == NULL)
+		return;
+	if ((ctx = cs_fpctx_new(db)) == NULL)
+		return;
+	cs_fp_identify_ctx(ctx, obs, out);
+	cs_fpctx_free(ctx);
+}
+
+/* The next assertion slot, zeroed; the caller checked ncv < max. */
+static struct contrib *
+contrib_new(struct contrib *cv, size_t *ncv)
+{
+	struct contrib *c = &cv[(*ncv)++];
+
+	memset(c, 0, sizeof(*c));
+	return c;
+}
+
+void
+cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
+		   struct cs_identity *out)
+{
+	const struct cs_fpdb *db = ctx->db;
+	struct contrib *cv = ctx->cv;
 	size_t ncv = 0;
-	pcre2_match_data *md = NULL;
-	pcre2_match_context *mc = NULL;
-	struct field_sum *fs = NULL;
+	pcre2_match_data *md = ctx->md;
+	pcre2_match_context *mc = ctx->mc;
+	struct field_sum *fs = ctx->fs;
 	const char *maker = NULL;
 	char note[64] = "", note_claim[64] = "";
 	int bi;
@@ -1002,17 +1112,24 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 	memset(out, 0, sizeof(*out));
 	if (db == NULL || obs == NULL)
 		return;
-	cv = cs_xcalloc(FP_MAX_CONTRIB, sizeof(*cv));
-	fs = cs_xcalloc(FP_F_COUNT, sizeof(*fs));
-	md = pcre2_match_data_create(10, NULL);
-	mc = cs_fp_mcontext_new();
-	if (md == NULL || mc == NULL)
-		goto out;
 
 	for (size_t i = 0; i < obs->n && i < CS_OBS_MAX_COUNT; i++) {
 		const struct cs_obs *o = &obs->v[i];
 		const struct fp_keyidx *ki = cs_fp_index_find(db, o->key);
+		bool pre = false;
 
+		if (ki != NULL && ctx->scratch != NULL) {
+			/* one scan names the rules that can match (fp_pre.c);
+			 * the subject is the one PCRE2 sees */
+			ctx->rnow++;
+			pre = cs_fp_pre_rules(
+			    db, ctx->scratch,
+			    o->val != NULL ? o->val : (const uint8_t *)"",
+			    o->val != NULL
+				? CS_MIN(o->len, (size_t)FP_MAX_SUBJECT)
+				: 0,
+			    ctx->rstamp, ctx->rnow);
+		}
 		/* only the rules that read this key (fp_index.c) */
 		for (size_t j = 0; ki != NULL && j < ki->n; j++) {
 			const struct fp_rule *rule = &db->rules[ki->rule[j]];
@@ -1022,11 +1139,13 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 
 			if (!rule_wants_port(rule, o))
 				continue;
-			k = cs_fp_rule_apply(db, rule, o->val, o->len, md, mc,
-					     as, CS_NELEM(as), &matched,
-					     &limit);
+			if (pre && ctx->rstamp[ki->rule[j]] != ctx->rnow &&
+			    !cs_fp_pre_always(db, ki->rule[j]))
+				continue; /* its pattern cannot match */
+			k = rule_apply(db, rule, o->val, o->len, md, mc, as,
+				       CS_NELEM(as), &matched, &limit, ctx);
 			for (size_t a = 0; a < k && ncv < FP_MAX_CONTRIB; a++) {
-				struct contrib *c = &cv[ncv++];
+				struct contrib *c = contrib_new(cv, &ncv);
 
 				c->field = as[a].field;
 				cs_strlcpy(c->value, as[a].value,
@@ -1066,7 +1185,7 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 		maker = pick_maker(db, &fs[FP_F_MANUFACTURER], out);
 	}
 	if (note[0] != '\0' && ncv < FP_MAX_CONTRIB) {
-		struct contrib *c = &cv[ncv++];
+		struct contrib *c = contrib_new(cv, &ncv);
 
 		c->field = FP_F_MANUFACTURER;
 		c->brand = -1;
@@ -1082,7 +1201,7 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 	} else if (maker != NULL) {
 		cs_strlcpy(out->brand, maker, sizeof(out->brand));
 		if (ncv < FP_MAX_CONTRIB) {
-			struct contrib *c = &cv[ncv++];
+			struct contrib *c = contrib_new(cv, &ncv);
 
 			c->field = FP_F_BRAND;
 			c->brand = -1;
@@ -1129,7 +1248,7 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 			 * equipment: surveillance, class still unknown. */
 			out->surveillance = true;
 			if (ncv < FP_MAX_CONTRIB) {
-				struct contrib *d = &cv[ncv++];
+				struct contrib *d = contrib_new(cv, &ncv);
 
 				d->field = FP_F_SURVEILLANCE;
 				d->brand = -1;
@@ -1154,11 +1273,6 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 	if (out->confidence > 1)
 		out->confidence = 1;
 	fill_evidence(cv, ncv, out);
-out:
-	pcre2_match_data_free(md);
-	pcre2_match_context_free(mc);
-	free(fs);
-	free(cv);
 }
 
 /* ---------------------------------------------------------------------- */

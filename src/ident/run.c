@@ -41,6 +41,54 @@ put_val(struct cs_buf *b, const struct cs_ident_val *v)
 	}
 }
 
+/*
+ * Appends x as printf's "%.3f" would (identify writes a weight or a
+ * confidence per evidence item, and printf was a tenth of its time):
+ * digits by integer arithmetic, printf itself for values it could round
+ * differently (a third decimal within 1e-6 of a tie) or out of range.
+ */
+static int
+put_fixed3(struct cs_buf *b, double x)
+{
+	char s[32];
+	double t = x * 1000.0, frac;
+	uint64_t r;
+	size_t n = sizeof(s);
+
+	if (!(x >= 0 && x < 1e9))
+		return cs_buf_printf(b, "%.3f", x);
+	r = (uint64_t)t;
+	frac = t - (double)r;
+	if (frac > 0.5 - 1e-6 && frac < 0.5 + 1e-6)
+		return cs_buf_printf(b, "%.3f", x);
+	if (frac > 0.5)
+		r++;
+	for (int d = 0; d < 3; d++) {
+		s[--n] = (char)('0' + r % 10);
+		r /= 10;
+	}
+	s[--n] = '.';
+	do {
+		s[--n] = (char)('0' + r % 10);
+		r /= 10;
+	} while (r > 0);
+	return cs_buf_add(b, s + n, sizeof(s) - n);
+}
+
+/* Appends an unsigned decimal. */
+static int
+put_uint(struct cs_buf *b, uint64_t v)
+{
+	char s[24];
+	size_t n = sizeof(s);
+
+	do {
+		s[--n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	return cs_buf_add(b, s + n, sizeof(s) - n);
+}
+
 int
 cs_ident_format(struct cs_buf *b, const char *idname,
 		const struct cs_ident_val *idv, const struct cs_identity *id,
@@ -48,7 +96,9 @@ cs_ident_format(struct cs_buf *b, const char *idname,
 {
 	int rc = 0;
 
-	rc |= cs_buf_printf(b, "{\"%s\":", idname);
+	rc |= cs_buf_adds(b, "{\"");
+	rc |= cs_buf_adds(b, idname);
+	rc |= cs_buf_adds(b, "\":");
 	rc |= put_val(b, idv);
 	rc |= cs_buf_adds(b, ",\"manufacturer\":");
 	rc |= str_or_null(b, id->manufacturer);
@@ -78,8 +128,10 @@ cs_ident_format(struct cs_buf *b, const char *idname,
 		rc |= cs_buf_adds(b, "null");
 		break;
 	}
-	rc |= cs_buf_printf(b, ",\"confidence\":%.3f,\"observations\":%zu",
-			    id->confidence, nobs);
+	rc |= cs_buf_adds(b, ",\"confidence\":");
+	rc |= put_fixed3(b, id->confidence);
+	rc |= cs_buf_adds(b, ",\"observations\":");
+	rc |= put_uint(b, nobs);
 	rc |= cs_buf_adds(b, ",\"evidence\":[");
 	for (size_t i = 0; i < id->nev; i++) {
 		const struct cs_evidence *e = &id->ev[i];
@@ -94,11 +146,15 @@ cs_ident_format(struct cs_buf *b, const char *idname,
 		rc |= cs_esc_json(b, e->rule, strlen(e->rule));
 		rc |= cs_buf_adds(b, ",\"observation\":");
 		rc |= cs_esc_json(b, e->obs_key, strlen(e->obs_key));
-		if (e->port)
-			rc |= cs_buf_printf(b, ",\"port\":%u", e->port);
-		else
+		if (e->port) {
+			rc |= cs_buf_adds(b, ",\"port\":");
+			rc |= put_uint(b, e->port);
+		} else {
 			rc |= cs_buf_adds(b, ",\"port\":null");
-		rc |= cs_buf_printf(b, ",\"weight\":%.3f}", e->weight);
+		}
+		rc |= cs_buf_adds(b, ",\"weight\":");
+		rc |= put_fixed3(b, e->weight);
+		rc |= cs_buf_adds(b, "}");
 	}
 	rc |= cs_buf_adds(b, "]");
 	if (id->nev_dropped)
@@ -127,6 +183,7 @@ struct run {
 	struct cs_ident_stats st;
 	struct cs_ident_dec *dec;
 	struct cs_identity *ident;
+	struct cs_fpctx *fpctx; /* identification's memory, reused */
 	struct cs_obs_list one; /* reused for ungrouped lines */
 	struct cs_buf outb;
 	struct cs_buf data;
@@ -173,7 +230,7 @@ identify(struct run *r, const char *idname, const struct cs_ident_val *v,
 	bool salvaged = false;
 	int rc;
 
-	cs_fp_identify(r->db, obs, r->ident);
+	cs_fp_identify_ctx(r->fpctx, obs, r->ident);
 	cs_buf_reset(&r->outb);
 	for (size_t i = 0; i < obs->n && !salvaged; i++)
 		salvaged = (obs->v[i].flags & CS_OBS_SALVAGED) != 0;
@@ -448,6 +505,9 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	r.dec = cs_ident_dec_new();
 	cs_ident_dec_set_mac_lookup(r.dec, r.o.mac_fn, r.o.mac_arg);
 	r.ident = cs_xmalloc(sizeof(*r.ident));
+	r.fpctx = cs_fpctx_new(db);
+	if (r.fpctx == NULL)
+		cs_fatal("identify: out of memory");
 	cs_obs_list_init(&r.one);
 	cs_buf_init(&r.outb, 1024 * 1024);
 	cs_buf_init(&r.data, r.o.line_max);
@@ -486,6 +546,7 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 
 	cs_ident_dec_free(r.dec);
 	free(r.ident);
+	cs_fpctx_free(r.fpctx);
 	cs_obs_list_free(&r.one);
 	cs_buf_free(&r.outb);
 	cs_buf_free(&r.data);

@@ -1,0 +1,332 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The identification prefilter (issue #17, src/fp/fp_pre.c, fp_lit.c):
+ * the required-literal analysis on a table of patterns, the literals of
+ * every shipped rule against its own examples, and identities with and
+ * without the prefilter on every rule example and on the field corpus
+ * (the .jsonl files of bench/field): identical.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/obs.h"
+#include "fp/fp.h"
+#include "fp/fp_int.h"
+#include "ident/ident.h"
+
+#include "fpdb_fixture.h"
+
+/* ---- the literal analysis ---- */
+
+struct lit_case {
+	const char *pattern;
+	uint32_t flags;
+	bool ok;
+	const char *lits; /* '|'-joined expected literals, in order */
+};
+
+static const struct lit_case lit_cases[] = {
+    {"App-webs/", 0, true, "App-webs/"},
+    {"^Server: (uc-httpd) ([0-9.]+)", 0, true, "Server: "},
+    {"Hikvision|HIKVISION", 0, true, "Hikvision|HIKVISION"},
+    {"a|", 0, false, ""},        /* an empty alternative */
+    {"(abc)|def", 0, false, ""}, /* only a group */
+    {"DS-\\d+", 0, true, "DS-"},
+    {"DS-2CD\\d{4}", 0, true, "DS-2CD"},
+    {"colou?r", 0, true, "colo"}, /* u optional: not in the run */
+    {"ab*cdef", 0, true, "cdef"},
+    {"ab{0,3}c", 0, true, "a"},
+    {"x\\.y\\/z", 0, true, "x.y/z"}, /* escaped punctuation is literal */
+    {"\\x41BCD", 0, false, ""},      /* \x41 and what may be its digits */
+    {"\\x41-CD", 0, true, "-CD"},
+    {"\\bAxis\\b", 0, true, "Axis"},
+    {"[A-Z]{2}-[0-9]+ cam", 0, true, " cam"},
+    {"[]a]xyz", 0, true, "xyz"},
+    {"[[:alpha:]]+qq", 0, true, "qq"},
+    {"(?i)realm=\"ipc\"", 0, true, "realm=\"ipc\""},
+    {"a\\r\\nb", 0, true, "a\r\nb"},
+    {"foo(?=bar)", 0, true, "foo"},
+    {"abc", PCRE2_EXTENDED, false, ""},
+    {"(?x) a b", 0, false, ""},
+    {"\\Qa.b\\E", 0, false, ""},
+    {"(?#c)abc", 0, false, ""},
+    {"abc)", 0, false, ""},
+    {"(abc", 0, false, ""},
+    {".*", 0, false, ""},
+    {"\\1abc", 0, true, ""}, /* skipped as the reference's */
+};
+
+static void
+test_literal_table(void **state)
+{
+	struct fp_lits *l = malloc(sizeof(*l));
+
+	(void)state;
+	assert_non_null(l);
+	for (size_t i = 0; i < sizeof(lit_cases) / sizeof(lit_cases[0]); i++) {
+		const struct lit_case *c = &lit_cases[i];
+		char got[512] = "";
+		bool ok = cs_fp_literals(c->pattern, c->flags, l);
+
+		if (ok)
+			for (size_t k = 0; k < l->n; k++) {
+				if (k)
+					strcat(got, "|");
+				strncat(got, l->buf + l->off[k], l->len[k]);
+			}
+		if (c->ok && c->lits[0] == '\0') {
+			/* "\1abc": the analysis may not find a literal */
+			assert_false(ok);
+			continue;
+		}
+		if (ok != c->ok || (ok && strcmp(got, c->lits) != 0))
+			fail_msg("pattern %s: got %s \"%s\", want %s \"%s\"",
+				 c->pattern, ok ? "ok" : "none", got,
+				 c->ok ? "ok" : "none", c->lits);
+	}
+	free(l);
+}
+
+static uint8_t
+low(uint8_t c)
+{
+	return c >= 'A' && c <= 'Z' ? (uint8_t)(c + 32) : c;
+}
+
+static bool
+has_caseless(const uint8_t *p, size_t n, const char *lit, size_t ln)
+{
+	for (size_t i = 0; i + ln <= n; i++) {
+		size_t j = 0;
+
+		while (j < ln && low(p[i + j]) == low((uint8_t)lit[j]))
+			j++;
+		if (j == ln)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Every example a rule's pattern matches contains one of the literals the
+ * analysis derived from it: the prefilter would have let it through.
+ */
+static void
+test_literals_in_examples(void **state)
+{
+	struct fp_lits *l = malloc(sizeof(*l));
+	pcre2_match_data *md = pcre2_match_data_create(10, NULL);
+	size_t rules_lit = 0, checked = 0;
+
+	(void)state;
+	assert_non_null(l);
+	assert_non_null(md);
+	for (size_t i = 0; i < db->nrules; i++) {
+		const struct fp_rule *r = &db->rules[i];
+
+		if (r->re == NULL || !cs_fp_literals(r->pattern, r->pflags, l))
+			continue;
+		rules_lit++;
+		for (size_t e = 0; e < r->nex; e++) {
+			const struct fp_example *ex = &r->ex[e];
+			size_t n =
+			    ex->n < FP_MAX_SUBJECT ? ex->n : FP_MAX_SUBJECT;
+			bool any = false;
+
+			if (pcre2_match(r->re, ex->p, n, 0, 0, md, NULL) < 0)
+				continue;
+			for (size_t k = 0; k < l->n && !any; k++)
+				any = has_caseless(ex->p, n, l->buf + l->off[k],
+						   l->len[k]);
+			if (!any)
+				fail_msg("%s:%u: rule %s matches an example "
+					 "without its literals",
+					 r->file, ex->line, r->id);
+			checked++;
+		}
+	}
+	print_message("%zu of %zu rules have literals; %zu examples "
+		      "checked\n",
+		      rules_lit, db->nrules, checked);
+	/* the analysis is worth having only if most rules get literals */
+	assert_true(rules_lit * 2 > db->nrules);
+	pcre2_match_data_free(md);
+	free(l);
+}
+
+/* ---- both engines ---- */
+
+static struct cs_fpdb *pre; /* the same rules, prefilter built */
+
+static int
+setup_both(void **state)
+{
+	char fpd[4096], end[4096], err[512];
+	int rc;
+
+	if (setup(state) != 0)
+		return -1;
+	snprintf(fpd, sizeof(fpd), "%s/data/fingerprints", srcdir());
+	snprintf(end, sizeof(end), "%s/data/entities", srcdir());
+	pre = cs_fpdb_load(fpd, end, err, sizeof(err));
+	if (pre == NULL)
+		return -1;
+	rc = cs_fpdb_prefilter(pre);
+#ifdef CS_HAVE_HYPERSCAN
+	if (rc != 0) {
+		fprintf(stderr, "# prefilter not built: %d\n", rc);
+		return -1;
+	}
+#else
+	(void)rc;
+#endif
+	return 0;
+}
+
+static int
+teardown_both(void **state)
+{
+	cs_fpdb_free(pre);
+	pre = NULL;
+	return teardown(state);
+}
+
+static void
+test_prefilter_built(void **state)
+{
+	(void)state;
+#ifdef CS_HAVE_HYPERSCAN
+	assert_true(cs_fpdb_prefilter_on(pre));
+	assert_false(cs_fpdb_prefilter_on(db));
+#else
+	assert_int_equal(cs_fpdb_prefilter(pre), CS_ENOTFOUND);
+	skip();
+#endif
+}
+
+static void
+same_identity(const struct cs_identity *a, const struct cs_identity *b,
+	      const char *what)
+{
+	if (memcmp(a, b, sizeof(*a)) == 0)
+		return;
+	fail_msg("%s: PCRE2 says %s/%s/%s (%zu evidence), prefilter says "
+		 "%s/%s/%s (%zu evidence)",
+		 what, a->manufacturer, a->brand, a->model, a->nev,
+		 b->manufacturer, b->brand, b->model, b->nev);
+}
+
+/*
+ * Each example of each rule, as an observation of each of the rule's
+ * keys (on its first port, if it names ports), identified by both.
+ */
+static void
+test_examples_same(void **state)
+{
+	struct cs_fpctx *c1 = cs_fpctx_new(db), *c2 = cs_fpctx_new(pre);
+	struct cs_identity *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
+	size_t n = 0, named = 0;
+
+	(void)state;
+	assert_non_null(c1);
+	assert_non_null(c2);
+	assert_non_null(a);
+	assert_non_null(b);
+	for (size_t i = 0; i < db->nrules; i++) {
+		const struct fp_rule *r = &db->rules[i];
+
+		for (size_t e = 0; e < r->nex; e++)
+			for (size_t k = 0; k < r->nkeys; k++) {
+				struct cs_obs_list obs;
+				char what[256];
+
+				cs_obs_list_init(&obs);
+				(void)cs_obs_add(&obs, r->keys[k],
+						 r->nports ? r->ports[0] : 0, 0,
+						 r->ex[e].p, r->ex[e].n);
+				cs_fp_identify_ctx(c1, &obs, a);
+				cs_fp_identify_ctx(c2, &obs, b);
+				snprintf(what, sizeof(what), "%s:%u: %s on %s",
+					 r->file, r->ex[e].line, r->id,
+					 r->keys[k]);
+				same_identity(a, b, what);
+				named += a->manufacturer[0] != '\0';
+				n++;
+				cs_obs_list_free(&obs);
+			}
+	}
+	print_message("%zu example observations, %zu with a maker: "
+		      "identical\n",
+		      n, named);
+	assert_true(n > 500);
+	assert_true(named > 100);
+	free(a);
+	free(b);
+	cs_fpctx_free(c1);
+	cs_fpctx_free(c2);
+}
+
+static char *
+run_identify(struct cs_fpdb *d, const char *path, size_t *len)
+{
+	FILE *in = fopen(path, "rb"), *out, *err = fopen("/dev/null", "w");
+	char *buf = NULL;
+
+	assert_non_null(in);
+	assert_non_null(err);
+	out = open_memstream(&buf, len);
+	assert_non_null(out);
+	assert_int_equal(cs_ident_run(d, in, out, err, NULL, NULL), 0);
+	fclose(out);
+	fclose(in);
+	fclose(err);
+	return buf;
+}
+
+static void
+test_field_corpus_same(void **state)
+{
+	static const char *files[] = {"corpus-a.jsonl", "corpus-b.jsonl"};
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		char path[4096];
+		size_t n1, n2, lines = 0;
+		char *o1, *o2;
+
+		snprintf(path, sizeof(path), "%s/bench/field/%s", srcdir(),
+			 files[i]);
+		o1 = run_identify(db, path, &n1);
+		o2 = run_identify(pre, path, &n2);
+		for (size_t j = 0; j < n1; j++)
+			lines += o1[j] == '\n';
+		print_message("%s: %zu identities, %zu bytes\n", files[i],
+			      lines, n1);
+		assert_true(lines >= 250);
+		assert_true(n1 == n2 && memcmp(o1, o2, n1) == 0);
+		free(o1);
+		free(o2);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_literal_table),
+	    cmocka_unit_test(test_literals_in_examples),
+	    cmocka_unit_test(test_prefilter_built),
+	    cmocka_unit_test(test_examples_same),
+	    cmocka_unit_test(test_field_corpus_same),
+	};
+
+	return cmocka_run_group_tests(tests, setup_both, teardown_both);
+}

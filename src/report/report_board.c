@@ -786,7 +786,7 @@ cs_report_unit_tables(struct rp_w *w, const struct cs_report *r)
 		cs_report_putf(w, "</td><td>%s</td><td>",
 			       x->sev >= 0
 				   ? cs_severity_name((enum cs_severity)x->sev)
-				   : "closed");
+				   : "none active");
 		unit_obligations(w, r, &u, x, true);
 		cs_report_put(w, "</td></tr>\n");
 	}

@@ -70,6 +70,15 @@ rule bosch-disc-model
   example  "DINION IP 5000" => model="DINION IP 5000" class=camera
   example! "Bosch"
 
+rule bosch-disc-model-other
+  on       bosch.model
+  match    ^\s*([A-Za-z0-9][A-Za-z0-9 ._/()-]{1,50}?)\s*$
+  set      model=$1@0.5
+  weight   0.5
+  source   discovery-protocols.md §1 (XML friendlyName, used as device type / model by the implementation the layout rests on; a user may rename it, hence the low weight)
+  example  "NBE-4502-AL" => model=NBE-4502-AL
+  example! "  "
+
 rule bosch-disc-encoder
   on       bosch.model
   match    ^\s*VIDEOJET\b
@@ -223,6 +232,15 @@ rule vivotek-disc-model
   source   discovery-protocols.md §5 (type 0x09 short name = model); Vivotek model names IB/FD/IP/MD + 4 digits (Vivotek catalogue)
   example  "IB9368H" => model=IB9368H class=camera
   example! "Lot 1"
+
+rule vivotek-disc-model-other
+  on       vivotek.model
+  match    ^\s*([A-Za-z0-9][A-Za-z0-9 ._-]{1,30}?)\s*$
+  set      model=$1@0.5
+  weight   0.5
+  source   discovery-protocols.md §5 (type 0x09 short name, used as model)
+  example  "CC8130" => model=CC8130
+  example! " "
 
 rule vivotek-disc-recorder
   on       vivotek.model

@@ -887,8 +887,17 @@ open_sock(struct cs_disc *d, struct uvsock *s, const struct cs_disc_module *m,
 			sa.sin_port = htons(m->reply_port);
 			fl = UV_UDP_REUSEADDR;
 		}
-		if (uv_udp_bind(&s->h, (const struct sockaddr *)&sa, fl) != 0)
-			return CS_EIO;
+		if (uv_udp_bind(&s->h, (const struct sockaddr *)&sa, fl) != 0) {
+			/* The fixed port is taken (another tool without
+			 * SO_REUSEADDR): any port, replies then come to the
+			 * listener or to this socket all the same. */
+			if (sa.sin_port == 0)
+				return CS_EIO;
+			sa.sin_port = 0;
+			if (uv_udp_bind(&s->h, (const struct sockaddr *)&sa,
+					0) != 0)
+				return CS_EIO;
+		}
 	}
 	uv_udp_set_multicast_interface(&s->h, ifa);
 	uv_udp_set_multicast_ttl(&s->h, 1);

@@ -2,10 +2,12 @@
 /*
  * Discovery: the link-local protocols cameras and recorders answer
  * without any TCP port open (ONVIF WS-Discovery, Hikvision SADP, Dahua
- * DHIP, SSDP, mDNS/DNS-SD).  Each protocol is a small module descriptor
- * (name, group address and port, the probe datagram it sends, the
- * observation kind its replies decode as); docs/modules/disc-<name>.md
- * describes each one.
+ * DHIP, SSDP, mDNS/DNS-SD, the Xiongmai search, and the vendor searches
+ * of parse/parse_vdisc.h).  Each protocol is a small module descriptor in
+ * its own file under src/disc, listed in disc/modules.def (name, group
+ * address or broadcast and port, the inquiry datagram it sends, the
+ * observation kind its replies decode as, what a reply teaches);
+ * docs/modules/disc-<name>.md describes each one.
  *
  * The state (struct cs_disc) is split in two:
  *
@@ -231,8 +233,9 @@ size_t cs_disc_pending(const struct cs_disc *d, uint32_t *ips, size_t cap);
 
 /*
  * Finds the addresses a reply's observations name (wsd.xaddrs,
- * ssdp.location) and the raw datagram carries (SADP <IPv4Address>,
- * DHIP "IPAddress"), calling fn for each with the source key.  Pure and
+ * ssdp.location, a vendor reply's <prefix>.addr) and the raw datagram
+ * carries (SADP <IPv4Address>, DHIP "IPAddress"), as the module's learn_*
+ * fields say, calling fn for each with the source key.  Pure and
  * bounded; exposed for tests and the fuzz target.
  */
 void cs_disc_learn(const struct cs_disc_module *m, const uint8_t *p, size_t n,

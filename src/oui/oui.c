@@ -88,7 +88,7 @@ static void CS_PRINTF(4, 5)
 int
 cs_mac_parse_span(struct cs_span s, uint8_t out[6])
 {
-	return cs_hwaddr_parse(s, 0, out);
+	return cs_hwaddr_parse(s, CS_HWADDR_LOOSE, out);
 }
 
 int

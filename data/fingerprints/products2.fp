@@ -10,7 +10,7 @@
 # databases.  Format: docs/fingerprints.md.
 
 rule hikvision-value-nvr
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name http.title snmp.sysdescr sip.server mdns.instance
   match    \b(ERI-K[0-9]{3}-P[0-9]{1,2})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=nvr
   tier     model
@@ -23,7 +23,7 @@ rule hikvision-value-nvr
   example! "ERI-K104-P4X"
 
 rule hikvision-mobile-recorder
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name http.title snmp.sysdescr sip.server mdns.instance
   match    \b(DS-MP[57][0-9]{3}[A-Z0-9]{0,6}(?:[-/][A-Z0-9()]{1,8}){0,4})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=dvr
   tier     model
@@ -36,7 +36,7 @@ rule hikvision-mobile-recorder
   example! "XDS-MP5604"
 
 rule hikvision-body-camera
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name http.title snmp.sysdescr sip.server mdns.instance
   match    \b(DS-MH2[0-9]{3}[A-Z0-9]{0,4}(?:[-/][A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=camera
   tier     model
@@ -48,7 +48,7 @@ rule hikvision-body-camera
   example! "DS-MH23"
 
 rule hikvision-longrange-switch
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name http.title snmp.sysdescr sip.server mdns.instance
   match    \b(DS-3T[0-9]{4}[A-Z0-9]{0,4}(?:[-/][A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=switch
   tier     model
@@ -60,7 +60,7 @@ rule hikvision-longrange-switch
   example! "DS-3T05"
 
 rule dahua-mobile-recorder
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name http.title snmp.sysdescr sip.server mdns.instance
   match    \b(?:DHI?-)?(MNVR[0-9]{4}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=dvr
   tier     model
@@ -72,7 +72,7 @@ rule dahua-mobile-recorder
   example! "MNVR41"
 
 rule dahua-card-reader
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name http.title snmp.sysdescr sip.server mdns.instance
   match    \b(?:DHI?-)?(ASR[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=access-control
   tier     model
@@ -84,7 +84,7 @@ rule dahua-card-reader
   example! "CASR1201A"
 
 rule dahua-nvr6-prefixed
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name http.title snmp.sysdescr sip.server mdns.instance
   match    \bDHI?-(NVR6[0-9]{2}[A-Z]{0,2}-[0-9]{2,3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.7 model=$1@0.7 class=nvr
   tier     model
@@ -96,7 +96,7 @@ rule dahua-nvr6-prefixed
   example! "DHI-NVR5216-16P-4KS2E"
 
 rule vivotek-nvr-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model sadp.raw dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session axis.model axis.product
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name http.title snmp.sysdescr sip.server mdns.instance axis.model axis.product
   match    \b((?:ND9[0-9]{3}P?|NR[89][0-9]{3}[A-Z]{0,3})(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
   set      manufacturer=Vivotek@0.5 model=$1@0.6 class=nvr
   tier     model
@@ -109,7 +109,7 @@ rule vivotek-nvr-model
   example! "ND95"
 
 rule axis-recorder-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model sadp.raw dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session axis.model axis.product
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name http.title snmp.sysdescr sip.server mdns.instance axis.model axis.product
   match    \bAXIS\s+(S(?:30[0-9]{2}|22[0-9]{2}|11[0-9]{2}|12[0-9]{2})(?:\s?Mk\s?II)?)(?:\s+(?:Recorder|Appliance|Workstation|Server))?(?![A-Za-z0-9])|^\s*(S30[0-9]{2})\s*$
   flags    i
   set      manufacturer=Axis@0.6 class=nvr
@@ -124,7 +124,7 @@ rule axis-recorder-model
   example! "AXIS M3045-V"
 
 rule lts-nvr-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model sadp.raw dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session axis.model axis.product
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name http.title snmp.sysdescr sip.server mdns.instance axis.model axis.product
   match    \b(LTN[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
   set      manufacturer=LTS@0.5 brand=LTS model=$1@0.6 class=nvr
   tier     model

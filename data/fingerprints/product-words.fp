@@ -45,7 +45,7 @@ rule word-video-decoder
 
 rule word-access-control-terminal
   on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server
-  match    \b(?:Face\s+Recognition|Access\s+Control|Fingerprint|Card)\s+Terminal\b|\bAccess\s+Control(?:ler|\s+Panel|\s+Controller)\b|\bDoor\s+Controller\b
+  match    \b(?:Face\s+Recognition|Access\s+Control|Fingerprint)\s+Terminal\b|\bAccess\s+Control(?:ler|\s+Panel|\s+Controller)\b|\bDoor\s+Controller\b
   flags    i
   set      class=access-control surveillance=no
   tier     role
@@ -57,6 +57,7 @@ rule word-access-control-terminal
   example  "AXIS A1601 Network Door Controller" => class=access-control
   example! "Access Control List"
   example! "Card Reader Settings"
+  example! "Payment Card Terminal"
 
 rule word-intercom-station
   on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server sip.server

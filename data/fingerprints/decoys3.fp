@@ -262,3 +262,28 @@ rule mdns-printer-service
   example  "_pdl-datastream._tcp.local" => class=printer
   example! "_rtsp._tcp.local"
   example! "_smb._tcp.local"
+
+rule miniupnpd-gateway
+  on       ssdp.server http.server
+  match    \bminiupnpd/[0-9]
+  flags    i
+  set      class=router surveillance=no
+  tier     role
+  weight   0.55
+  source   MiniUPnP project (miniupnp.free.fr): miniupnpd is the UPnP IGD / NAT-PMP / PCP daemon of routers and gateways (OpenWrt, pfSense, OPNsense, ASUS firmware); its SSDP SERVER token is miniupnpd/<version>
+  example  "Linux/3.10 UPnP/1.1 MiniUPnPd/2.1" => class=router
+  example  "ASUSTeK UPnP/1.0 MiniUPnPd/1.9" => class=router
+  example! "miniupnpc/2.0"
+  example! "Linux UPnP/1.0 Portable SDK"
+
+rule hue-bridge
+  on       ssdp.server http.server upnp.model upnp.friendly-name
+  match    \bIpBridge/[0-9]|\bPhilips hue bridge\b
+  flags    i
+  set      manufacturer=Signify@0.5 class=other surveillance=no
+  tier     model
+  weight   0.6
+  source   Philips Hue bridge SSDP SERVER token IpBridge/<api version> and UPnP modelName "Philips hue bridge 2015" (Philips Hue developer documentation, bridge discovery)
+  example  "FreeRTOS/6.0.5, UPnP/1.0, IpBridge/1.26.0" => class=other
+  example  "Philips hue bridge 2015" => class=other
+  example! "Bridge"

@@ -14,7 +14,7 @@
 # Format: docs/fingerprints.md.
 
 rule word-video-encoder
-  on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server hik.isapi sadp.raw
+  on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server
   match    \b(?:Network\s+)?Video\s+Encoders?\b|\bNetwork\s+Video\s+Server\b|\bAXIS\s+[0-9A-Z]{3,8}\s+Video\s+Server\b|\bEncoding\s+Server\b
   flags    i
   set      class=encoder surveillance=yes
@@ -30,7 +30,7 @@ rule word-video-encoder
   example! "Emby Video Server"
 
 rule word-video-decoder
-  on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server hik.isapi sadp.raw
+  on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server
   match    \bVideo\s+Decoder\b|\bDecoding\s+Server\b|\bVideo\s+Wall\s+Controller\b|\bNetwork\s+Decoder\b
   flags    i
   set      class=decoder surveillance=yes
@@ -44,8 +44,8 @@ rule word-video-decoder
   example! "Audio Decoder"
 
 rule word-access-control-terminal
-  on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server hik.isapi sadp.raw
-  match    \b(?:Face\s+Recognition|Access\s+Control|Fingerprint|Card)\s+Terminal\b|\bAccess\s+Control(?:ler|\s+Panel|\s+Controller)\b|\bDoor\s+Controller\b
+  on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server
+  match    \b(?:Face\s+Recognition|Access\s+Control|Fingerprint)\s+Terminal\b|\bAccess\s+Control(?:ler|\s+Panel|\s+Controller)\b|\bDoor\s+Controller\b
   flags    i
   set      class=access-control surveillance=no
   tier     role
@@ -57,9 +57,10 @@ rule word-access-control-terminal
   example  "AXIS A1601 Network Door Controller" => class=access-control
   example! "Access Control List"
   example! "Card Reader Settings"
+  example! "Payment Card Terminal"
 
 rule word-intercom-station
-  on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server hik.isapi sadp.raw sip.server
+  on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server sip.server
   match    \b(?:Villa\s+|Outdoor\s+|Module\s+)?Door\s+Station\b|\bIndoor\s+(?:Station|Monitor)\b|\bVideo\s+Door\s+Phone\b|\bVideo\s+Intercom\b|\bDoor\s+Phone\b|\bMain\s+Station\b
   flags    i
   set      class=intercom surveillance=no
@@ -74,7 +75,7 @@ rule word-intercom-station
   example! "Station list"
 
 rule word-alarm-panel
-  on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server hik.isapi sadp.raw
+  on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server
   match    \b(?:Security|Intrusion|Alarm)\s+(?:Control\s+)?Panel\b|\bAlarm\s+Hub\b|\bAlarm\s+Host\b
   flags    i
   set      class=alarm-panel surveillance=no

@@ -9,7 +9,7 @@
 # Format: docs/fingerprints.md.
 
 rule genetec-security-center
-  on       http.title http.server http.body
+  on       http.title http.server
   match    \bGenetec\b.{0,20}\b(?:Security Center|Security Desk|Web Client|Omnicast|Synergis)\b|\bSecurity Center (?:Web Client|Config Tool)\b
   set      manufacturer=Genetec class=vms-software
   tier     model
@@ -22,7 +22,7 @@ rule genetec-security-center
   example! "Windows Security Center"
 
 rule avigilon-control-center
-  on       http.title http.server http.body
+  on       http.title http.server
   match    \bAvigilon (?:Control Center|Unity|ACC Web Endpoint)\b|\bACC (?:Web Client|Server)\b.{0,20}\bAvigilon\b
   set      manufacturer=Avigilon class=vms-software
   tier     model
@@ -34,7 +34,7 @@ rule avigilon-control-center
   example! "Avigilon H5A Camera"
 
 rule hanwha-wisenet-wave
-  on       http.title http.server http.body
+  on       http.title http.server
   match    \bWisenet WAVE\b|\bWisenet SSM\b|\bSmart Security Manager\b
   set      manufacturer="Hanwha Vision" class=vms-software
   tier     model
@@ -46,7 +46,7 @@ rule hanwha-wisenet-wave
   example! "Wisenet XNV-6080R"
 
 rule digital-watchdog-spectrum-full
-  on       http.title http.server http.body
+  on       http.title http.server
   match    \bDigital Watchdog Spectrum\b|\bDW Spectrum IPVMS\b
   set      manufacturer="Digital Watchdog" class=vms-software
   tier     model

@@ -772,14 +772,30 @@ dec_tplink(struct dctx *c)
 	    {"sw_version", "tplink.firmware"},
 	    {"manufacturer_name", "tplink.manufacturer"},
 	};
+	/* The local API's get_device_info answer names them "type",
+	 * "model" and "fw_ver" (python-kasa's tests/fixtures/smart). */
+	static const struct api_field g[] = {
+	    {"model", "tplink.model"},
+	    {"fw_ver", "tplink.firmware"},
+	};
 	struct cs_span body;
 	int status;
 	size_t mark = c->obs->n;
+	char *t = c->d->text;
+	bool any;
 
 	if (!api_unwrap(c, &status, &body))
 		return malformed(c);
-	if (json_start(body.p, body.n) == NULL ||
-	    !api_json(c, body, f, CS_NELEM(f)))
+	if (json_start(body.p, body.n) == NULL)
+		return mark == c->obs->n ? malformed(c) : 0;
+	any = api_json(c, body, f, CS_NELEM(f));
+	if (!any && cs_json_scan(body.p, body.n, "type", t, 64) == 0 &&
+	    (strncmp(t, "SMART.", 6) == 0 || strncmp(t, "IOT.", 4) == 0)) {
+		adds(c, "tplink.device-type", t);
+		(void)api_json(c, body, g, CS_NELEM(g));
+		any = true;
+	}
+	if (!any)
 		return mark == c->obs->n ? malformed(c) : 0;
 	json_mac(c, body, "mac");
 	return 0;
@@ -925,8 +941,9 @@ static int (*api_sniff(struct cs_span b))(struct dctx *)
 	if (cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
 	    cs_span_find(h, "Brand", 5, false) >= 0)
 		return dec_axis_bdi;
-	if (cs_span_find(h, "\"device_type\"", 13, false) >= 0 &&
-	    cs_span_find(h, "SMART.", 6, false) >= 0)
+	if ((cs_span_find(h, "\"device_type\"", 13, false) >= 0 ||
+	     cs_span_find(h, "\"fw_ver\"", 8, false) >= 0) &&
+	    cs_span_find(h, "\"SMART.", 7, false) >= 0)
 		return dec_tplink;
 	if (cs_span_find(h, "DevInfo", 7, false) >= 0 &&
 	    (cs_span_find(h, "firmVer", 7, false) >= 0 ||

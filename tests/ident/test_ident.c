@@ -395,6 +395,21 @@ static const struct {
      "20240829 rel.71119\",\"manufacturer_name\":\"TP-LINK\"}}}",
      "tplink.manufacturer", "TP-LINK", 0},
     {"tplink", "{\"result\":{\"mac\":\"zz\"}}", "tplink.model", NULL, 0},
+    /* The local API's get_device_info answer: "type", "model", "fw_ver"
+     * (an http body is told by "fw_ver" with a SMART. type); a "type"
+     * that is not TP-Link's is not a device type. */
+    {"http",
+     "{\"avatar\": \"plug\", \"fw_ver\": \"1.0.7 Build 221125\", "
+     "\"mac\": \"58-50-ED-00-00-02\", \"model\": \"P100\", \"type\": "
+     "\"SMART.TAPOPLUG\"}",
+     "tplink.device-type", "SMART.TAPOPLUG", 0},
+    {"tplink",
+     "{\"avatar\": \"hub\", \"fw_ver\": \"1.2.5 Build 231110\", \"model\": "
+     "\"H200\", \"type\": \"SMART.TAPOHUB\"}",
+     "tplink.model", "H200", 0},
+    {"tplink",
+     "{\"fw_ver\": \"1.0\", \"model\": \"X1\", \"type\": \"light\"}",
+     "tplink.model", NULL, 0},
     /* Reolink GetDevInfo. */
     {"http",
      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"

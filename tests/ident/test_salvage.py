@@ -176,6 +176,13 @@ CASES = [
      {"manufacturer": "Yealink", "surveillance": False}, False),
     ("sip-ua-only", "sip", "User-Agent: Yealink SIP-T46S 66.86.0.15\r\n",
      {"manufacturer": "Yealink", "surveillance": False}, True),
+    # a Tapo get_device_info answer (type/model/fw_ver) of a smart plug: a
+    # TP-Link product that is not surveillance equipment
+    ("tapo-device-info", "http",
+     '{"avatar": "plug", "fw_ver": "1.0.7 Build 221125 Rel.175007", "hw_ver": "1.0", '
+     '"model": "P100", "type": "SMART.TAPOPLUG"}',
+     {"manufacturer": "TP-Link", "model": "P100", "device_class": "other",
+      "surveillance": False}, False),
     ("magicbox-vto-bare", "http", "class=VTO\n",
      {"manufacturer": "Dahua", "device_class": "intercom", "surveillance": False}, True),
 ]

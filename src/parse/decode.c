@@ -843,6 +843,67 @@ dec_reolink(struct dctx *c)
 }
 
 /*
+ * The same parameters in the sectioned layout of a saved Axis parameter
+ * list ("[Brand]" then 'ProdNbr = "P5534"' lines; astroflux's
+ * armoire/axis/paramlist.cgi, firmware 5.40): the [Brand] group's
+ * Brand, ProdNbr, ProdType, ProdFullName and [Properties.Firmware]
+ * Version.  Values lose their double quotes.  Returns true if any was
+ * read.
+ */
+static bool
+axis_ini(struct dctx *c, struct cs_span body)
+{
+	static const struct {
+		const char *group, *name, *key;
+	} f[] = {
+	    {"Brand", "Brand", "axis.brand"},
+	    {"Brand", "ProdNbr", "axis.model"},
+	    {"Brand", "ProdType", "axis.device-type"},
+	    {"Brand", "ProdFullName", "axis.product"},
+	    {"Properties.Firmware", "Version", "axis.firmware"},
+	};
+	struct cs_span group = cs_span_make("", 0);
+	bool seen[CS_NELEM(f)] = {false}, any = false;
+	size_t off = 0;
+
+	while (off < body.n) {
+		const uint8_t *nl = memchr(body.p + off, '\n', body.n - off);
+		size_t e = nl ? (size_t)(nl - body.p) : body.n;
+		struct cs_span line =
+		    cs_span_trim(cs_span_make(body.p + off, e - off));
+		long eq;
+
+		off = e + 1;
+		if (line.n >= 3 && line.p[0] == '[' &&
+		    line.p[line.n - 1] == ']') {
+			group = cs_span_make(line.p + 1, line.n - 2);
+			continue;
+		}
+		if ((eq = cs_span_find(line, "=", 1, false)) <= 0)
+			continue;
+		for (size_t i = 0; i < CS_NELEM(f); i++) {
+			struct cs_span name =
+			    cs_span_trim(cs_span_make(line.p, (size_t)eq));
+			struct cs_span val = cs_span_trim(cs_span_make(
+			    line.p + eq + 1, line.n - (size_t)eq - 1));
+
+			if (seen[i] || !cs_span_ieq(group, f[i].group) ||
+			    !cs_span_ieq(name, f[i].name))
+				continue;
+			if (val.n >= 2 && val.p[0] == '"' &&
+			    val.p[val.n - 1] == '"')
+				val = cs_span_make(val.p + 1, val.n - 2);
+			if (val.n == 0)
+				continue;
+			seen[i] = true;
+			add_span(c, f[i].key, val);
+			any = true;
+		}
+	}
+	return any;
+}
+
+/*
  * Axis VAPIX param.cgi?action=list listings (root.Brand.Brand=AXIS,
  * root.Brand.ProdNbr, root.Brand.ProdType, root.Brand.ProdFullName,
  * root.Properties.Firmware.Version): the same keys as basicdeviceinfo.
@@ -864,7 +925,7 @@ dec_axis_param(struct dctx *c)
 		return malformed(c);
 	if (status != 0 && status != 200)
 		return 0;
-	if (!api_kv(c, body, f, CS_NELEM(f))) {
+	if (!api_kv(c, body, f, CS_NELEM(f)) && !axis_ini(c, body)) {
 		if (status == 0)
 			return malformed(c);
 		/* A 200 listing of other groups only (root.Network,
@@ -937,6 +998,10 @@ static int (*api_sniff(struct cs_span b))(struct dctx *)
 		return dec_isapi;
 	if (cs_span_find(h, "root.Brand.", 11, false) >= 0 ||
 	    cs_span_find(h, "root.Properties.Firmware", 24, false) >= 0)
+		return dec_axis_param;
+	if (cs_span_find(h, "[Brand]", 7, false) >= 0 &&
+	    cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
+	    json_start(h.p, h.n) == NULL)
 		return dec_axis_param;
 	if (cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
 	    cs_span_find(h, "Brand", 5, false) >= 0)

@@ -432,6 +432,20 @@ static const struct {
     {"axis-param", "root.Properties.Firmware.Version=9.80.1\n", "axis.firmware",
      "9.80.1", 0},
     {"axis-param", "root.Brand.Brand\n", "axis.brand", NULL, 0},
+    /* A saved parameter list in sections: [Brand], Name = "value". */
+    {"http",
+     "[Brand]\nBrand          = \"AXIS\"\nProdNbr        = \"M1065-L\"\n"
+     "ProdType       = \"Network Camera\"\n[Properties.Firmware]\n"
+     "Version        = \"9.80.3\"\n",
+     "axis.device-type", "Network Camera", 0},
+    {"axis-param",
+     "[Brand]\r\nBrand = \"AXIS\"\r\nProdNbr = \"M1065-L\"\r\n"
+     "[Properties.Firmware]\r\nVersion = \"9.80.3\"\r\n",
+     "axis.firmware", "9.80.3", 0},
+    {"axis-param", "[Brand]\nBrand = \"AXIS\"\n[Image]\nProdNbr = \"X\"\n",
+     "axis.model", NULL, 0},
+    {"http", "[Image]\nProdNbr = \"X\"\nBrand = \"Y\"\n", "axis.model",
+     NULL, 0},
     /* A 200 listing of other groups keeps its body for the VAPIX
      * layout rule; a 401 page does not. */
     {"axis-param",

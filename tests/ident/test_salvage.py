@@ -183,6 +183,12 @@ CASES = [
      '"model": "P100", "type": "SMART.TAPOPLUG"}',
      {"manufacturer": "TP-Link", "model": "P100", "device_class": "other",
       "surveillance": False}, False),
+    # an Axis parameter list saved in its sectioned layout
+    ("axis-param-sections", "http",
+     '[Brand]\nBrand                    = "AXIS"\n'
+     'ProdFullName             = "AXIS Q6055-E PTZ Dome Network Camera"\n'
+     'ProdNbr                  = "Q6055-E"\nProdType                 = "PTZ Dome Network Camera"\n',
+     {"manufacturer": "Axis", "model": "Q6055-E", "device_class": "camera"}, False),
     ("magicbox-vto-bare", "http", "class=VTO\n",
      {"manufacturer": "Dahua", "device_class": "intercom", "surveillance": False}, True),
 ]

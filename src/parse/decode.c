@@ -1156,6 +1156,22 @@ header_block(const uint8_t *p, size_t n)
 	       (p[i + 1] == ' ' || p[i + 1] == '\t');
 }
 
+/* One observation "Name: value" under key for each header line of r. */
+static void
+add_headers(struct dctx *c, const char *key, const struct cs_http_resp *r)
+{
+	for (size_t i = 0; i < r->nhdr; i++) {
+		size_t k = CS_MIN(r->hdr[i].name.n, sizeof(c->d->text) - 3);
+		size_t m =
+		    CS_MIN(r->hdr[i].value.n, sizeof(c->d->text) - 2 - k);
+
+		memcpy(c->d->text, r->hdr[i].name.p, k);
+		memcpy(c->d->text + k, ": ", 2);
+		memcpy(c->d->text + k + 2, r->hdr[i].value.p, m);
+		add(c, key, c->d->text, k + 2 + m);
+	}
+}
+
 static int
 dec_http(struct dctx *c)
 {
@@ -1220,16 +1236,7 @@ dec_http(struct dctx *c)
 		loc = cs_html_meta_refresh_or_location(body);
 	add_span(c, "http.location", loc);
 	add(c, "http.body", body.p, CS_MIN(body.n, BODY_OBS));
-	for (size_t i = 0; i < r->nhdr; i++) {
-		size_t k = CS_MIN(r->hdr[i].name.n, sizeof(c->d->text) - 3);
-		size_t m =
-		    CS_MIN(r->hdr[i].value.n, sizeof(c->d->text) - 2 - k);
-
-		memcpy(c->d->text, r->hdr[i].name.p, k);
-		memcpy(c->d->text + k, ": ", 2);
-		memcpy(c->d->text + k + 2, r->hdr[i].value.p, m);
-		add(c, "http.header", c->d->text, k + 2 + m);
-	}
+	add_headers(c, "http.header", r);
 	api_body(c, body);
 	return 0;
 }
@@ -1264,6 +1271,10 @@ dec_rtsp(struct dctx *c)
 	add_span(c, "rtsp.www-authenticate", v);
 	if (v.n)
 		add_realm(c, "rtsp.realm", cs_http_auth_realm(v));
+	/* Every header line: a reply without Server or realm still has
+	 * its stack's headers and their layout (a Date format, extension
+	 * headers) for the rules to read. */
+	add_headers(c, "rtsp.header", r);
 	/* RTSP without Content-Length has no body by the rules; a stored
 	 * DESCRIBE reply may still carry its SDP after the head. */
 	if (body.n == 0 && r->head_len < c->n && c->p == r->proto.p)

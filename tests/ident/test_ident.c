@@ -481,6 +481,12 @@ static const struct {
      "rtsp.content-base", "rtsp://192.0.2.11/axis-media/media.amp", 0},
     {"rtsp", "RTSP/1.0 200 OK\r\nCSeq: 2\r\n\r\n", "rtsp.content-base", NULL,
      0},
+    /* A reply without Server or realm keeps its header lines. */
+    {"rtsp",
+     "RTSP/1.0 200 OK\r\nDate: Sat, Aug 12 2023 14:29:34 GMT\r\nCSeq: 0\r\n"
+     "Public: OPTIONS, DESCRIBE, SETUP, TEARDOWN, PLAY\r\n\r\n",
+     "rtsp.header", "Date: Sat, Aug 12 2023 14:29:34 GMT", 0},
+    {"rtsp", "RTSP/1.0 401 Unauthorized\r\n\r\n", "rtsp.header", NULL, 0},
     /* DHIP framing alone. */
     {"dhip", DHIP_HDR, "dhip.header",
      "20000000444849500000000001000000"

@@ -1710,8 +1710,23 @@ dec_ssdp(struct dctx *c)
 {
 	struct cs_ssdp *s = &c->d->ssdp;
 
-	if (cs_ssdp_parse(c->p, c->n, s) != 0)
-		return malformed(c);
+	if (cs_ssdp_parse(c->p, c->n, s) != 0) {
+		/* Header lines without their start line (a log, another
+		 * tool's export): read them as a response's, salvaged. */
+		static const char line[] = "HTTP/1.1 200 OK\r\n";
+		size_t k = sizeof(line) - 1;
+
+		if (!header_block(c->p, c->n) ||
+		    c->n + k > sizeof(c->d->synth))
+			return malformed(c);
+		memcpy(c->d->synth, line, k);
+		memcpy(c->d->synth + k, c->p, c->n);
+		if (cs_ssdp_parse(c->d->synth, c->n + k, s) != 0 ||
+		    (s->server.n == 0 && s->st.n == 0 && s->nt.n == 0 &&
+		     s->usn.n == 0 && s->location.n == 0))
+			return malformed(c);
+		c->flags |= CS_OBS_SALVAGED;
+	}
 	add_span(c, "ssdp.server", s->server);
 	add_span(c, "ssdp.st", s->st.n ? s->st : s->nt);
 	add_span(c, "ssdp.usn", s->usn);

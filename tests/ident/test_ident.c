@@ -574,6 +574,14 @@ static const struct {
      "{ \"id\" : 3, \"result\" : true, \"session\" : 1", 0},
     {"dhip", "{\"ids\":8,\"params\":{}", "dhip.raw", NULL, 0},
     {"dhip", "{\"name\":\"id\", \"x\":\"params\"", "dhip.raw", NULL, 0},
+    /* SSDP header lines without their start line; not other text. */
+    {"ssdp",
+     "SERVER: Linux/2.6 UPnP/1.0 DahuaDevice/1.0\r\nST: upnp:rootdevice"
+     "\r\nUSN: uuid:x::upnp:rootdevice\r\n",
+     "ssdp.server", "Linux/2.6 UPnP/1.0 DahuaDevice/1.0", 0},
+    {"ssdp", "Cache-Control: max-age=1800\r\nExt: \r\n", "ssdp.server", NULL,
+     0},
+    {"ssdp", "Linux/2.6 UPnP/1.0", "ssdp.server", NULL, 0},
     /* SIP header lines without their start line; not other text. */
     {"sip", "User-Agent: Grandstream GXV3240 1.0.3.30\r\n", "sip.server",
      "Grandstream GXV3240 1.0.3.30", 0},

@@ -1258,7 +1258,22 @@ dec_rtsp(struct dctx *c)
 			add_span(c, "rtsp.sdp.session", c->d->sdp.session);
 		return 0;
 	}
-	(void)skip_to_proto(c, "RTSP/1.");
+	if (!skip_to_proto(c, "RTSP/1.") &&
+	    (c->n < 5 || memcmp(c->p, "RTSP/", 5) != 0) &&
+	    header_block(c->p, c->n)) {
+		/* Header lines without their status line (a log, another
+		 * tool's export): read them, marked salvaged. */
+		static const char line[] = "RTSP/1.0 200 OK\r\n";
+		size_t k = sizeof(line) - 1;
+
+		if (c->n + k > sizeof(c->d->synth))
+			return malformed(c);
+		memcpy(c->d->synth, line, k);
+		memcpy(c->d->synth + k, c->p, c->n);
+		c->p = c->d->synth;
+		c->n += k;
+		c->flags |= CS_OBS_SALVAGED;
+	}
 	if (parse_resp(c, &body) != 0 || !is_proto(r, "RTSP/"))
 		return malformed(c);
 	add_span(c, "rtsp.server", cs_http_header(r, "server"));

@@ -487,6 +487,12 @@ static const struct {
      "Public: OPTIONS, DESCRIBE, SETUP, TEARDOWN, PLAY\r\n\r\n",
      "rtsp.header", "Date: Sat, Aug 12 2023 14:29:34 GMT", 0},
     {"rtsp", "RTSP/1.0 401 Unauthorized\r\n\r\n", "rtsp.header", NULL, 0},
+    /* RTSP header lines without their status line; not other text. */
+    {"rtsp",
+     "CSeq: 2\r\nWWW-Authenticate: Digest realm=\"Login to 4L0123PAZ\", "
+     "nonce=\"a1\"\r\nServer: Dahua Rtsp Server\r\n",
+     "rtsp.realm", "Login to 4L0123PAZ", 0},
+    {"rtsp", "Dahua Rtsp Server", "rtsp.server", NULL, 0},
     /* DHIP framing alone. */
     {"dhip", DHIP_HDR, "dhip.header",
      "20000000444849500000000001000000"

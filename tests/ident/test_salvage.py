@@ -189,6 +189,11 @@ CASES = [
      'ProdFullName             = "AXIS Q6055-E PTZ Dome Network Camera"\n'
      'ProdNbr                  = "Q6055-E"\nProdType                 = "PTZ Dome Network Camera"\n',
      {"manufacturer": "Axis", "model": "Q6055-E", "device_class": "camera"}, False),
+    # RTSP headers logged without their status line
+    ("rtsp-headers-only", "rtsp",
+     "CSeq: 2\r\nWWW-Authenticate: Digest realm=\"Login to 4L0123PAZ\", nonce=\"a1\"\r\n"
+     "Server: Dahua Rtsp Server\r\n",
+     {"manufacturer": "Dahua"}, True),
     ("magicbox-vto-bare", "http", "class=VTO\n",
      {"manufacturer": "Dahua", "device_class": "intercom", "surveillance": False}, True),
 ]

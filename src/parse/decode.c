@@ -1516,8 +1516,7 @@ json_member(const uint8_t *p, size_t n, const char *name)
 	long at = 0;
 
 	while (at >= 0 && (size_t)at < h.n) {
-		struct cs_span rest =
-		    cs_span_make(h.p + at, h.n - (size_t)at);
+		struct cs_span rest = cs_span_make(h.p + at, h.n - (size_t)at);
 		long q = cs_span_find(rest, "\"", 1, false);
 		size_t i;
 
@@ -1731,8 +1730,7 @@ dec_ssdp(struct dctx *c)
 		static const char line[] = "HTTP/1.1 200 OK\r\n";
 		size_t k = sizeof(line) - 1;
 
-		if (!header_block(c->p, c->n) ||
-		    c->n + k > sizeof(c->d->synth))
+		if (!header_block(c->p, c->n) || c->n + k > sizeof(c->d->synth))
 			return malformed(c);
 		memcpy(c->d->synth, line, k);
 		memcpy(c->d->synth + k, c->p, c->n);

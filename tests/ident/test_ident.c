@@ -407,8 +407,7 @@ static const struct {
      "{\"avatar\": \"hub\", \"fw_ver\": \"1.2.5 Build 231110\", \"model\": "
      "\"H200\", \"type\": \"SMART.TAPOHUB\"}",
      "tplink.model", "H200", 0},
-    {"tplink",
-     "{\"fw_ver\": \"1.0\", \"model\": \"X1\", \"type\": \"light\"}",
+    {"tplink", "{\"fw_ver\": \"1.0\", \"model\": \"X1\", \"type\": \"light\"}",
      "tplink.model", NULL, 0},
     /* Reolink GetDevInfo. */
     {"http",
@@ -444,8 +443,8 @@ static const struct {
      "axis.firmware", "9.80.3", 0},
     {"axis-param", "[Brand]\nBrand = \"AXIS\"\n[Image]\nProdNbr = \"X\"\n",
      "axis.model", NULL, 0},
-    {"http", "[Image]\nProdNbr = \"X\"\nBrand = \"Y\"\n", "axis.model",
-     NULL, 0},
+    {"http", "[Image]\nProdNbr = \"X\"\nBrand = \"Y\"\n", "axis.model", NULL,
+     0},
     /* A 200 listing of other groups keeps its body for the VAPIX
      * layout rule; a 401 page does not. */
     {"axis-param",
@@ -564,8 +563,7 @@ static const struct {
      "hardware/CM-6204-11-I",
      0},
     {"wsd", "onvif://www.onvif.org/name/X http://192.0.2.1/onvif",
-     "onvif.scopes", "onvif://www.onvif.org/name/X http://192.0.2.1/onvif",
-     0},
+     "onvif.scopes", "onvif://www.onvif.org/name/X http://192.0.2.1/onvif", 0},
     {"wsd", "http://192.0.2.1/onvif/device_service", "wsd.scopes", NULL, 0},
     {"wsd", "scopes: onvif://www.onvif.org/name/X", "wsd.scopes", NULL, 0},
     {"wsd", "onvif://www.onvif.org/name/<X>", "wsd.scopes", NULL, 0},
@@ -574,8 +572,7 @@ static const struct {
     {"dhip",
      "{\"id\":8,\"params\":{\"service\":[\"system\",\"AccessCard\",\"Acc",
      "dhip.raw",
-     "{\"id\":8,\"params\":{\"service\":[\"system\",\"AccessCard\",\"Acc",
-     0},
+     "{\"id\":8,\"params\":{\"service\":[\"system\",\"AccessCard\",\"Acc", 0},
     {"dhip", "{ \"id\" : 3, \"result\" : true, \"session\" : 1", "dhip.raw",
      "{ \"id\" : 3, \"result\" : true, \"session\" : 1", 0},
     {"dhip", "{\"ids\":8,\"params\":{}", "dhip.raw", NULL, 0},
@@ -591,8 +588,8 @@ static const struct {
     /* SIP header lines without their start line; not other text. */
     {"sip", "User-Agent: Grandstream GXV3240 1.0.3.30\r\n", "sip.server",
      "Grandstream GXV3240 1.0.3.30", 0},
-    {"sip", "Allow: INVITE\r\nServer: Asterisk PBX 18.10.0\r\n",
-     "sip.server", "Asterisk PBX 18.10.0", 0},
+    {"sip", "Allow: INVITE\r\nServer: Asterisk PBX 18.10.0\r\n", "sip.server",
+     "Asterisk PBX 18.10.0", 0},
     {"sip", "Allow: INVITE, ACK\r\n", "sip.server", NULL, 0},
     {"sip", "Asterisk PBX 18.10.0", "sip.server", NULL, 0},
     /* An AXIS OS sysDescr: its product type and firmware fields. */

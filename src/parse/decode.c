@@ -715,14 +715,30 @@ dec_tplink(struct dctx *c)
 	    {"sw_version", "tplink.firmware"},
 	    {"manufacturer_name", "tplink.manufacturer"},
 	};
+	/* The local API's get_device_info answer names them "type",
+	 * "model" and "fw_ver" (python-kasa's tests/fixtures/smart). */
+	static const struct api_field g[] = {
+	    {"model", "tplink.model"},
+	    {"fw_ver", "tplink.firmware"},
+	};
 	struct cs_span body;
 	int status;
 	size_t mark = c->obs->n;
+	char *t = c->d->text;
+	bool any;
 
 	if (!api_unwrap(c, &status, &body))
 		return malformed(c);
-	if (json_start(body.p, body.n) == NULL ||
-	    !api_json(c, body, f, CS_NELEM(f)))
+	if (json_start(body.p, body.n) == NULL)
+		return mark == c->obs->n ? malformed(c) : 0;
+	any = api_json(c, body, f, CS_NELEM(f));
+	if (!any && cs_json_scan(body.p, body.n, "type", t, 64) == 0 &&
+	    (strncmp(t, "SMART.", 6) == 0 || strncmp(t, "IOT.", 4) == 0)) {
+		adds(c, "tplink.device-type", t);
+		(void)api_json(c, body, g, CS_NELEM(g));
+		any = true;
+	}
+	if (!any)
 		return mark == c->obs->n ? malformed(c) : 0;
 	json_mac(c, body, "mac");
 	return 0;
@@ -770,6 +786,67 @@ dec_reolink(struct dctx *c)
 }
 
 /*
+ * The same parameters in the sectioned layout of a saved Axis parameter
+ * list ("[Brand]" then 'ProdNbr = "P5534"' lines; astroflux's
+ * armoire/axis/paramlist.cgi, firmware 5.40): the [Brand] group's
+ * Brand, ProdNbr, ProdType, ProdFullName and [Properties.Firmware]
+ * Version.  Values lose their double quotes.  Returns true if any was
+ * read.
+ */
+static bool
+axis_ini(struct dctx *c, struct cs_span body)
+{
+	static const struct {
+		const char *group, *name, *key;
+	} f[] = {
+	    {"Brand", "Brand", "axis.brand"},
+	    {"Brand", "ProdNbr", "axis.model"},
+	    {"Brand", "ProdType", "axis.device-type"},
+	    {"Brand", "ProdFullName", "axis.product"},
+	    {"Properties.Firmware", "Version", "axis.firmware"},
+	};
+	struct cs_span group = cs_span_make("", 0);
+	bool seen[CS_NELEM(f)] = {false}, any = false;
+	size_t off = 0;
+
+	while (off < body.n) {
+		const uint8_t *nl = memchr(body.p + off, '\n', body.n - off);
+		size_t e = nl ? (size_t)(nl - body.p) : body.n;
+		struct cs_span line =
+		    cs_span_trim(cs_span_make(body.p + off, e - off));
+		long eq;
+
+		off = e + 1;
+		if (line.n >= 3 && line.p[0] == '[' &&
+		    line.p[line.n - 1] == ']') {
+			group = cs_span_make(line.p + 1, line.n - 2);
+			continue;
+		}
+		if ((eq = cs_span_find(line, "=", 1, false)) <= 0)
+			continue;
+		for (size_t i = 0; i < CS_NELEM(f); i++) {
+			struct cs_span name =
+			    cs_span_trim(cs_span_make(line.p, (size_t)eq));
+			struct cs_span val = cs_span_trim(cs_span_make(
+			    line.p + eq + 1, line.n - (size_t)eq - 1));
+
+			if (seen[i] || !cs_span_ieq(group, f[i].group) ||
+			    !cs_span_ieq(name, f[i].name))
+				continue;
+			if (val.n >= 2 && val.p[0] == '"' &&
+			    val.p[val.n - 1] == '"')
+				val = cs_span_make(val.p + 1, val.n - 2);
+			if (val.n == 0)
+				continue;
+			seen[i] = true;
+			add_span(c, f[i].key, val);
+			any = true;
+		}
+	}
+	return any;
+}
+
+/*
  * Axis VAPIX param.cgi?action=list listings (root.Brand.Brand=AXIS,
  * root.Brand.ProdNbr, root.Brand.ProdType, root.Brand.ProdFullName,
  * root.Properties.Firmware.Version): the same keys as basicdeviceinfo.
@@ -791,7 +868,7 @@ dec_axis_param(struct dctx *c)
 		return malformed(c);
 	if (status != 0 && status != 200)
 		return 0;
-	if (!api_kv(c, body, f, CS_NELEM(f))) {
+	if (!api_kv(c, body, f, CS_NELEM(f)) && !axis_ini(c, body)) {
 		if (status == 0)
 			return malformed(c);
 		/* A 200 listing of other groups only (root.Network,
@@ -865,11 +942,16 @@ static int (*api_sniff(struct cs_span b))(struct dctx *)
 	if (cs_span_find(h, "root.Brand.", 11, false) >= 0 ||
 	    cs_span_find(h, "root.Properties.Firmware", 24, false) >= 0)
 		return dec_axis_param;
+	if (cs_span_find(h, "[Brand]", 7, false) >= 0 &&
+	    cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
+	    json_start(h.p, h.n) == NULL)
+		return dec_axis_param;
 	if (cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
 	    cs_span_find(h, "Brand", 5, false) >= 0)
 		return dec_axis_bdi;
-	if (cs_span_find(h, "\"device_type\"", 13, false) >= 0 &&
-	    cs_span_find(h, "SMART.", 6, false) >= 0)
+	if ((cs_span_find(h, "\"device_type\"", 13, false) >= 0 ||
+	     cs_span_find(h, "\"fw_ver\"", 8, false) >= 0) &&
+	    cs_span_find(h, "\"SMART.", 7, false) >= 0)
 		return dec_tplink;
 	if (cs_span_find(h, "DevInfo", 7, false) >= 0 &&
 	    (cs_span_find(h, "firmVer", 7, false) >= 0 ||
@@ -1017,6 +1099,22 @@ header_block(const uint8_t *p, size_t n)
 	       (p[i + 1] == ' ' || p[i + 1] == '\t');
 }
 
+/* One observation "Name: value" under key for each header line of r. */
+static void
+add_headers(struct dctx *c, const char *key, const struct cs_http_resp *r)
+{
+	for (size_t i = 0; i < r->nhdr; i++) {
+		size_t k = CS_MIN(r->hdr[i].name.n, sizeof(c->d->text) - 3);
+		size_t m =
+		    CS_MIN(r->hdr[i].value.n, sizeof(c->d->text) - 2 - k);
+
+		memcpy(c->d->text, r->hdr[i].name.p, k);
+		memcpy(c->d->text + k, ": ", 2);
+		memcpy(c->d->text + k + 2, r->hdr[i].value.p, m);
+		add(c, key, c->d->text, k + 2 + m);
+	}
+}
+
 static int
 dec_http(struct dctx *c)
 {
@@ -1081,16 +1179,7 @@ dec_http(struct dctx *c)
 		loc = cs_html_meta_refresh_or_location(body);
 	add_span(c, "http.location", loc);
 	add(c, "http.body", body.p, CS_MIN(body.n, BODY_OBS));
-	for (size_t i = 0; i < r->nhdr; i++) {
-		size_t k = CS_MIN(r->hdr[i].name.n, sizeof(c->d->text) - 3);
-		size_t m =
-		    CS_MIN(r->hdr[i].value.n, sizeof(c->d->text) - 2 - k);
-
-		memcpy(c->d->text, r->hdr[i].name.p, k);
-		memcpy(c->d->text + k, ": ", 2);
-		memcpy(c->d->text + k + 2, r->hdr[i].value.p, m);
-		add(c, "http.header", c->d->text, k + 2 + m);
-	}
+	add_headers(c, "http.header", r);
 	api_body(c, body);
 	return 0;
 }
@@ -1112,7 +1201,22 @@ dec_rtsp(struct dctx *c)
 			add_span(c, "rtsp.sdp.session", c->d->sdp.session);
 		return 0;
 	}
-	(void)skip_to_proto(c, "RTSP/1.");
+	if (!skip_to_proto(c, "RTSP/1.") &&
+	    (c->n < 5 || memcmp(c->p, "RTSP/", 5) != 0) &&
+	    header_block(c->p, c->n)) {
+		/* Header lines without their status line (a log, another
+		 * tool's export): read them, marked salvaged. */
+		static const char line[] = "RTSP/1.0 200 OK\r\n";
+		size_t k = sizeof(line) - 1;
+
+		if (c->n + k > sizeof(c->d->synth))
+			return malformed(c);
+		memcpy(c->d->synth, line, k);
+		memcpy(c->d->synth + k, c->p, c->n);
+		c->p = c->d->synth;
+		c->n += k;
+		c->flags |= CS_OBS_SALVAGED;
+	}
 	if (parse_resp(c, &body) != 0 || !is_proto(r, "RTSP/"))
 		return malformed(c);
 	add_span(c, "rtsp.server", cs_http_header(r, "server"));
@@ -1125,6 +1229,10 @@ dec_rtsp(struct dctx *c)
 	add_span(c, "rtsp.www-authenticate", v);
 	if (v.n)
 		add_realm(c, "rtsp.realm", cs_http_auth_realm(v));
+	/* Every header line: a reply without Server or realm still has
+	 * its stack's headers and their layout (a Date format, extension
+	 * headers) for the rules to read. */
+	add_headers(c, "rtsp.header", r);
 	/* RTSP without Content-Length has no body by the rules; a stored
 	 * DESCRIBE reply may still carry its SDP after the head. */
 	if (body.n == 0 && r->head_len < c->n && c->p == r->proto.p)
@@ -1351,8 +1459,7 @@ json_member(const uint8_t *p, size_t n, const char *name)
 	long at = 0;
 
 	while (at >= 0 && (size_t)at < h.n) {
-		struct cs_span rest =
-		    cs_span_make(h.p + at, h.n - (size_t)at);
+		struct cs_span rest = cs_span_make(h.p + at, h.n - (size_t)at);
 		long q = cs_span_find(rest, "\"", 1, false);
 		size_t i;
 
@@ -1560,8 +1667,22 @@ dec_ssdp(struct dctx *c)
 {
 	struct cs_ssdp *s = &c->d->ssdp;
 
-	if (cs_ssdp_parse(c->p, c->n, s) != 0)
-		return malformed(c);
+	if (cs_ssdp_parse(c->p, c->n, s) != 0) {
+		/* Header lines without their start line (a log, another
+		 * tool's export): read them as a response's, salvaged. */
+		static const char line[] = "HTTP/1.1 200 OK\r\n";
+		size_t k = sizeof(line) - 1;
+
+		if (!header_block(c->p, c->n) || c->n + k > sizeof(c->d->synth))
+			return malformed(c);
+		memcpy(c->d->synth, line, k);
+		memcpy(c->d->synth + k, c->p, c->n);
+		if (cs_ssdp_parse(c->d->synth, c->n + k, s) != 0 ||
+		    (s->server.n == 0 && s->st.n == 0 && s->nt.n == 0 &&
+		     s->usn.n == 0 && s->location.n == 0))
+			return malformed(c);
+		c->flags |= CS_OBS_SALVAGED;
+	}
 	add_span(c, "ssdp.server", s->server);
 	add_span(c, "ssdp.st", s->st.n ? s->st : s->nt);
 	add_span(c, "ssdp.usn", s->usn);

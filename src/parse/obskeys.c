@@ -26,6 +26,7 @@ static const struct cs_obs_keydef keys[] = {
      "decode http, axis-param (a listing of other groups)", T},
     {"http.location", "redirect target", "decode http", T},
     {"http.header", "one 'Name: value' header line", "decode http", T},
+    {"rtsp.header", "one 'Name: value' RTSP header line", "decode rtsp", T},
     {"http.favicon-md5", "hex MD5 of /favicon.ico", "identify field kind",
      CS_SHAPE_HEX},
     {"hik.isapi", "status + body of /ISAPI/System/deviceInfo",

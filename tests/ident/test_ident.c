@@ -395,6 +395,20 @@ static const struct {
      "20240829 rel.71119\",\"manufacturer_name\":\"TP-LINK\"}}}",
      "tplink.manufacturer", "TP-LINK", 0},
     {"tplink", "{\"result\":{\"mac\":\"zz\"}}", "tplink.model", NULL, 0},
+    /* The local API's get_device_info answer: "type", "model", "fw_ver"
+     * (an http body is told by "fw_ver" with a SMART. type); a "type"
+     * that is not TP-Link's is not a device type. */
+    {"http",
+     "{\"avatar\": \"plug\", \"fw_ver\": \"1.0.7 Build 221125\", "
+     "\"mac\": \"58-50-ED-00-00-02\", \"model\": \"P100\", \"type\": "
+     "\"SMART.TAPOPLUG\"}",
+     "tplink.device-type", "SMART.TAPOPLUG", 0},
+    {"tplink",
+     "{\"avatar\": \"hub\", \"fw_ver\": \"1.2.5 Build 231110\", \"model\": "
+     "\"H200\", \"type\": \"SMART.TAPOHUB\"}",
+     "tplink.model", "H200", 0},
+    {"tplink", "{\"fw_ver\": \"1.0\", \"model\": \"X1\", \"type\": \"light\"}",
+     "tplink.model", NULL, 0},
     /* Reolink GetDevInfo. */
     {"http",
      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"
@@ -417,6 +431,20 @@ static const struct {
     {"axis-param", "root.Properties.Firmware.Version=9.80.1\n", "axis.firmware",
      "9.80.1", 0},
     {"axis-param", "root.Brand.Brand\n", "axis.brand", NULL, 0},
+    /* A saved parameter list in sections: [Brand], Name = "value". */
+    {"http",
+     "[Brand]\nBrand          = \"AXIS\"\nProdNbr        = \"M1065-L\"\n"
+     "ProdType       = \"Network Camera\"\n[Properties.Firmware]\n"
+     "Version        = \"9.80.3\"\n",
+     "axis.device-type", "Network Camera", 0},
+    {"axis-param",
+     "[Brand]\r\nBrand = \"AXIS\"\r\nProdNbr = \"M1065-L\"\r\n"
+     "[Properties.Firmware]\r\nVersion = \"9.80.3\"\r\n",
+     "axis.firmware", "9.80.3", 0},
+    {"axis-param", "[Brand]\nBrand = \"AXIS\"\n[Image]\nProdNbr = \"X\"\n",
+     "axis.model", NULL, 0},
+    {"http", "[Image]\nProdNbr = \"X\"\nBrand = \"Y\"\n", "axis.model", NULL,
+     0},
     /* A 200 listing of other groups keeps its body for the VAPIX
      * layout rule; a 401 page does not. */
     {"axis-param",
@@ -452,6 +480,18 @@ static const struct {
      "rtsp.content-base", "rtsp://192.0.2.11/axis-media/media.amp", 0},
     {"rtsp", "RTSP/1.0 200 OK\r\nCSeq: 2\r\n\r\n", "rtsp.content-base", NULL,
      0},
+    /* A reply without Server or realm keeps its header lines. */
+    {"rtsp",
+     "RTSP/1.0 200 OK\r\nDate: Sat, Aug 12 2023 14:29:34 GMT\r\nCSeq: 0\r\n"
+     "Public: OPTIONS, DESCRIBE, SETUP, TEARDOWN, PLAY\r\n\r\n",
+     "rtsp.header", "Date: Sat, Aug 12 2023 14:29:34 GMT", 0},
+    {"rtsp", "RTSP/1.0 401 Unauthorized\r\n\r\n", "rtsp.header", NULL, 0},
+    /* RTSP header lines without their status line; not other text. */
+    {"rtsp",
+     "CSeq: 2\r\nWWW-Authenticate: Digest realm=\"Login to 4L0123PAZ\", "
+     "nonce=\"a1\"\r\nServer: Dahua Rtsp Server\r\n",
+     "rtsp.realm", "Login to 4L0123PAZ", 0},
+    {"rtsp", "Dahua Rtsp Server", "rtsp.server", NULL, 0},
     /* DHIP framing alone. */
     {"dhip", DHIP_HDR, "dhip.header",
      "20000000444849500000000001000000"
@@ -523,8 +563,7 @@ static const struct {
      "hardware/CM-6204-11-I",
      0},
     {"wsd", "onvif://www.onvif.org/name/X http://192.0.2.1/onvif",
-     "onvif.scopes", "onvif://www.onvif.org/name/X http://192.0.2.1/onvif",
-     0},
+     "onvif.scopes", "onvif://www.onvif.org/name/X http://192.0.2.1/onvif", 0},
     {"wsd", "http://192.0.2.1/onvif/device_service", "wsd.scopes", NULL, 0},
     {"wsd", "scopes: onvif://www.onvif.org/name/X", "wsd.scopes", NULL, 0},
     {"wsd", "onvif://www.onvif.org/name/<X>", "wsd.scopes", NULL, 0},
@@ -533,17 +572,24 @@ static const struct {
     {"dhip",
      "{\"id\":8,\"params\":{\"service\":[\"system\",\"AccessCard\",\"Acc",
      "dhip.raw",
-     "{\"id\":8,\"params\":{\"service\":[\"system\",\"AccessCard\",\"Acc",
-     0},
+     "{\"id\":8,\"params\":{\"service\":[\"system\",\"AccessCard\",\"Acc", 0},
     {"dhip", "{ \"id\" : 3, \"result\" : true, \"session\" : 1", "dhip.raw",
      "{ \"id\" : 3, \"result\" : true, \"session\" : 1", 0},
     {"dhip", "{\"ids\":8,\"params\":{}", "dhip.raw", NULL, 0},
     {"dhip", "{\"name\":\"id\", \"x\":\"params\"", "dhip.raw", NULL, 0},
+    /* SSDP header lines without their start line; not other text. */
+    {"ssdp",
+     "SERVER: Linux/2.6 UPnP/1.0 DahuaDevice/1.0\r\nST: upnp:rootdevice"
+     "\r\nUSN: uuid:x::upnp:rootdevice\r\n",
+     "ssdp.server", "Linux/2.6 UPnP/1.0 DahuaDevice/1.0", 0},
+    {"ssdp", "Cache-Control: max-age=1800\r\nExt: \r\n", "ssdp.server", NULL,
+     0},
+    {"ssdp", "Linux/2.6 UPnP/1.0", "ssdp.server", NULL, 0},
     /* SIP header lines without their start line; not other text. */
     {"sip", "User-Agent: Grandstream GXV3240 1.0.3.30\r\n", "sip.server",
      "Grandstream GXV3240 1.0.3.30", 0},
-    {"sip", "Allow: INVITE\r\nServer: Asterisk PBX 18.10.0\r\n",
-     "sip.server", "Asterisk PBX 18.10.0", 0},
+    {"sip", "Allow: INVITE\r\nServer: Asterisk PBX 18.10.0\r\n", "sip.server",
+     "Asterisk PBX 18.10.0", 0},
     {"sip", "Allow: INVITE, ACK\r\n", "sip.server", NULL, 0},
     {"sip", "Asterisk PBX 18.10.0", "sip.server", NULL, 0},
     /* An AXIS OS sysDescr: its product type and firmware fields. */

@@ -176,6 +176,24 @@ CASES = [
      {"manufacturer": "Yealink", "surveillance": False}, False),
     ("sip-ua-only", "sip", "User-Agent: Yealink SIP-T46S 66.86.0.15\r\n",
      {"manufacturer": "Yealink", "surveillance": False}, True),
+    # a Tapo get_device_info answer (type/model/fw_ver) of a smart plug: a
+    # TP-Link product that is not surveillance equipment
+    ("tapo-device-info", "http",
+     '{"avatar": "plug", "fw_ver": "1.0.7 Build 221125 Rel.175007", "hw_ver": "1.0", '
+     '"model": "P100", "type": "SMART.TAPOPLUG"}',
+     {"manufacturer": "TP-Link", "model": "P100", "device_class": "other",
+      "surveillance": False}, False),
+    # an Axis parameter list saved in its sectioned layout
+    ("axis-param-sections", "http",
+     '[Brand]\nBrand                    = "AXIS"\n'
+     'ProdFullName             = "AXIS Q6055-E PTZ Dome Network Camera"\n'
+     'ProdNbr                  = "Q6055-E"\nProdType                 = "PTZ Dome Network Camera"\n',
+     {"manufacturer": "Axis", "model": "Q6055-E", "device_class": "camera"}, False),
+    # RTSP headers logged without their status line
+    ("rtsp-headers-only", "rtsp",
+     "CSeq: 2\r\nWWW-Authenticate: Digest realm=\"Login to 4L0123PAZ\", nonce=\"a1\"\r\n"
+     "Server: Dahua Rtsp Server\r\n",
+     {"manufacturer": "Dahua"}, True),
     ("magicbox-vto-bare", "http", "class=VTO\n",
      {"manufacturer": "Dahua", "device_class": "intercom", "surveillance": False}, True),
 ]

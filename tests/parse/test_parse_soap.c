@@ -327,8 +327,8 @@ static const struct salvage_case salvage_cases[] = {
      "</tds:GetDeviceInformationResponse>",
      0, "A&B & & C&D", "R&D-1 &", "", "", "", 0},
     {"an undefined entity is still refused, not read as text",
-     "<tds:Manufacturer>X&nbsp;Y</tds:Manufacturer>", CS_EPROTO, "", "", "",
-     "", "", 0},
+     "<tds:Manufacturer>X&nbsp;Y</tds:Manufacturer>", CS_EPROTO, "", "", "", "",
+     "", 0},
 };
 
 static void
@@ -394,7 +394,8 @@ test_find_text_salvage(void **state)
 		assert_true(meta.salvaged);
 		assert_string_equal(out[0], "WNR2000v5");
 		assert_string_equal(
-		    out[2], "urn:schemas-upnp-org:device:InternetGatewayDevice:1");
+		    out[2],
+		    "urn:schemas-upnp-org:device:InternetGatewayDevice:1");
 	}
 	/* Nothing found: not salvaged. */
 	assert_int_equal(

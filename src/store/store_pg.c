@@ -2207,24 +2207,55 @@ copy_rows(struct cs_store *s, const char *sql, const struct cs_buf *b,
 	return rc;
 }
 
+/* Replaces, in place, each byte of s that is not valid UTF-8 with '?',
+ * as every text parameter and COPY field is sent (pgp_textn, copy_text),
+ * so the row equals what the server stores. */
+static void
+text_as_stored(char *s, size_t size)
+{
+	uint8_t *u = (uint8_t *)s;
+	size_t n = strnlen(s, size);
+
+	for (size_t k = 0; k < n;) {
+		size_t m = utf8_seq(u + k, n - k);
+		if (m == 0)
+			u[k++] = '?';
+		else
+			k += m;
+	}
+}
+
 /*
- * The findings of one assessment, set-based: COPY into a session table,
- * then one UPDATE of the known keys, one INSERT of the new ones, one
- * INSERT of their events and one read back, in one transaction.  The
- * effect is that of cs_store_finding_put for each row in order (a key
- * given twice keeps the later row's computed fields).
+ * The findings of one assessment, set-based, in one transaction: COPY
+ * into a session table (cs_f); note the keys that are new or closed
+ * (cs_n, usually few); one UPDATE of the known findings whose computed
+ * fields changed or that are reopened -- an unchanged finding is not
+ * written at all, so it keeps its assessed_at (store.h); one INSERT of
+ * the new ones and one of their events; then a read back of what only the
+ * server knows (ids, plan, scans, assessed_at), the rest of each row
+ * being what was sent.  The effect is that of cs_store_finding_put for
+ * each row in order (a key given twice keeps the later row's computed
+ * fields).
  */
 static int
 pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 		    const char *const *status, size_t n, bool *reopened)
 {
-	size_t nf;
+	size_t nf, np;
 	const struct cs_store_col *fc = cs_store_finding_cols(&nf);
+	const struct cs_store_col *pc = cs_store_plan_cols(&np);
 	static const char nums[] =
 	    "device_id, confidence, sensitive, reach_core, severity, "
 	    "first_seen, last_scan, assessed_at";
 	static const char plan[] = "status, status_until, owner, due, note";
-	char cols[1024] = "", set[2048] = "", sql[4096];
+	/* the last row of each key, with its device as pg_device_of finds
+	 * it when the caller gave none */
+	static const char last_of_key[] =
+	    "(SELECT DISTINCT ON (fkey) c.*, coalesce(c.device_id, (SELECT "
+	    "d.id FROM device d WHERE d.ip = c.ip ORDER BY d.last_seen DESC, "
+	    "d.id DESC LIMIT 1)) AS dev FROM cs_f c ORDER BY fkey, seq DESC) t";
+	char cols[1024] = "", sel[1024] = "", set[2048] = "", fcmp[1024] = "";
+	char tcmp[1024] = "", pl[256] = "", sql[8192];
 	struct cs_buf b;
 	PGresult *res;
 	int rc = 0, nr;
@@ -2235,11 +2266,32 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 		char one[96];
 		cs_store_sql_add(cols, sizeof(cols), fc[i].name);
 		cs_store_sql_add(cols, sizeof(cols), ", ");
+		cs_store_sql_add(sel, sizeof(sel), fc[i].name);
+		cs_store_sql_add(sel, sizeof(sel), ", ");
 		snprintf(one, sizeof(one), "%s = t.%s, ", fc[i].name,
 			 fc[i].name);
 		cs_store_sql_add(set, sizeof(set), one);
+		snprintf(one, sizeof(one), "f.%s, ", fc[i].name);
+		cs_store_sql_add(fcmp, sizeof(fcmp), one);
+		snprintf(one, sizeof(one), "t.%s, ", fc[i].name);
+		cs_store_sql_add(tcmp, sizeof(tcmp), one);
 	}
 	cs_store_sql_add(cols, sizeof(cols), nums);
+	/* as nums, with the device found for a row that gave none */
+	cs_store_sql_add(sel, sizeof(sel),
+			 "dev, confidence, sensitive, reach_core, severity, "
+			 "first_seen, last_scan, assessed_at");
+	for (size_t i = 0; i < np; i++) {
+		cs_store_sql_add(pl, sizeof(pl), ", f.");
+		cs_store_sql_add(pl, sizeof(pl), pc[i].name);
+	}
+	/* the computed fields, as cs_store_finding_same compares them */
+	cs_store_sql_add(fcmp, sizeof(fcmp),
+			 "f.device_id, f.confidence, f.sensitive, "
+			 "f.reach_core, f.severity, f.first_seen");
+	cs_store_sql_add(tcmp, sizeof(tcmp),
+			 "t.dev, t.confidence, t.sensitive, t.reach_core, "
+			 "t.severity, t.first_seen");
 	snprintf(sql, sizeof(sql),
 		 "CREATE TEMP TABLE IF NOT EXISTS cs_f (seq bigint, fkey text, "
 		 "id bigint, old_status text, confidence double precision, "
@@ -2252,7 +2304,9 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 		cs_store_sql_add(sql, sizeof(sql), fc[i].name);
 		cs_store_sql_add(sql, sizeof(sql), " text");
 	}
-	cs_store_sql_add(sql, sizeof(sql), "); TRUNCATE cs_f");
+	cs_store_sql_add(sql, sizeof(sql),
+			 "); TRUNCATE cs_f; CREATE TEMP TABLE IF NOT EXISTS "
+			 "cs_n (fkey text, old_status text); TRUNCATE cs_n");
 	if (exec_cmd(s, sql, "finding_put: table") != 0)
 		return CS_EIO;
 	cs_buf_init(&b, (sizeof(*v) * 2 + 256) * (n + 1));
@@ -2293,21 +2347,21 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 	    copy_rows(s, sql, &b, "finding_put: copy") != 0)
 		rc = CS_EIO;
 	cs_buf_free(&b);
-	/* the device of an address, as pg_device_of finds it */
+	/* the keys that are new (old_status NULL) or closed */
 	if (rc == 0)
-		rc = exec_cmd(
-		    s,
-		    "UPDATE cs_f t SET device_id = (SELECT d.id FROM device d "
-		    "WHERE d.ip = t.ip ORDER BY d.last_seen DESC, d.id DESC "
-		    "LIMIT 1) WHERE t.device_id IS NULL; "
-		    "UPDATE cs_f t SET id = f.id, old_status = f.status "
-		    "FROM finding f WHERE f.fkey = t.fkey",
-		    "finding_put: match");
+		rc = exec_cmd(s,
+			      "INSERT INTO cs_n SELECT DISTINCT c.fkey, "
+			      "f.status FROM cs_f c LEFT JOIN finding f ON "
+			      "f.fkey = c.fkey WHERE f.id IS NULL OR f.status "
+			      "IN ('closed', 'withdrawn'); ANALYZE cs_f; "
+			      "ANALYZE cs_n",
+			      "finding_put: match");
 	/* assessed again: the computed fields follow, the plan stays; a
-	 * closed or withdrawn finding is reopened */
+	 * closed or withdrawn finding is reopened; an unchanged one is left
+	 * alone */
 	if (rc == 0) {
 		snprintf(sql, sizeof(sql),
-			 "UPDATE finding f SET %s device_id = t.device_id, "
+			 "UPDATE finding f SET %s device_id = t.dev, "
 			 "confidence = t.confidence, sensitive = t.sensitive, "
 			 "reach_core = t.reach_core, severity = t.severity, "
 			 "first_seen = t.first_seen, "
@@ -2316,29 +2370,30 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 			 "f.status IN ('closed', 'withdrawn') THEN 'open' "
 			 "ELSE f.status END, verified_scan = CASE WHEN "
 			 "f.status IN ('closed', 'withdrawn') THEN 0 ELSE "
-			 "f.verified_scan END FROM (SELECT DISTINCT ON (fkey) * "
-			 "FROM cs_f WHERE id IS NOT NULL ORDER BY fkey, seq "
-			 "DESC) t WHERE f.id = t.id",
-			 set);
+			 "f.verified_scan END FROM %s WHERE f.fkey = t.fkey "
+			 "AND (f.status IN ('closed', 'withdrawn') OR "
+			 "t.last_scan > f.last_scan OR (%s) IS DISTINCT FROM "
+			 "(%s))",
+			 set, last_of_key, fcmp, tcmp);
 		rc = exec_cmd(s, sql, "finding_put: update");
 	}
-	/* raised: with the caller's plan (never born closed) */
+	/* raised: with the caller's plan (never born closed), then the
+	 * events of the raised and the reopened, in the order given */
 	if (rc == 0) {
 		snprintf(sql, sizeof(sql),
 			 "INSERT INTO finding (%s, first_scan, fkey, %s) "
-			 "SELECT %s, last_scan, fkey, %s FROM (SELECT DISTINCT "
-			 "ON (fkey) * FROM cs_f WHERE id IS NULL ORDER BY fkey, "
-			 "seq DESC) t ORDER BY seq; "
-			 "UPDATE cs_f t SET id = f.id FROM finding f "
-			 "WHERE t.id IS NULL AND f.fkey = t.fkey; "
+			 "SELECT %s, last_scan, t.fkey, %s FROM %s JOIN cs_n "
+			 "n ON n.fkey = t.fkey AND n.old_status IS NULL ORDER "
+			 "BY seq; "
 			 "INSERT INTO finding_event (finding_id, at, scan_id, "
-			 "what, detail) SELECT id, assessed_at, last_scan, "
-			 "CASE WHEN old_status IS NULL THEN 'raised' ELSE "
-			 "'reopened' END, coalesce(old_status, action) FROM "
-			 "(SELECT DISTINCT ON (fkey) * FROM cs_f WHERE "
-			 "old_status IS NULL OR old_status IN ('closed', "
-			 "'withdrawn') ORDER BY fkey, seq) t ORDER BY seq",
-			 cols, plan, cols, plan);
+			 "what, detail) SELECT f.id, t.assessed_at, "
+			 "t.last_scan, CASE WHEN n.old_status IS NULL THEN "
+			 "'raised' ELSE 'reopened' END, coalesce(n.old_status, "
+			 "t.action) FROM (SELECT DISTINCT ON (fkey) * FROM "
+			 "cs_f ORDER BY fkey, seq) t JOIN cs_n n ON n.fkey = "
+			 "t.fkey JOIN finding f ON f.fkey = t.fkey ORDER BY "
+			 "t.seq",
+			 cols, plan, sel, plan, last_of_key);
 		rc = exec_cmd(s, sql, "finding_put: insert");
 	}
 	if (rc == 0)
@@ -2351,25 +2406,45 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 		cs_strlcpy(s->errmsg, keep, sizeof(s->errmsg));
 		return CS_EIO;
 	}
-	/* each row as stored, as pg_finding_get reads it */
-	sql[0] = '\0';
-	cs_store_sql_add(sql, sizeof(sql), "SELECT x.*, t.seq, t.old_status "
-					   "FROM cs_f t JOIN (");
-	finding_select(sql + strlen(sql), sizeof(sql) - strlen(sql));
-	cs_store_sql_add(sql, sizeof(sql), ") x ON x.id = t.id ORDER BY t.seq");
+	/* what only the server knows of each row; the rest is as sent */
+	snprintf(sql, sizeof(sql),
+		 "SELECT t.seq, max(t.seq) OVER (PARTITION BY t.fkey), f.id, "
+		 "coalesce(f.device_id, 0), f.first_scan, f.last_scan, "
+		 "f.verified_scan, f.assessed_at, coalesce(n.old_status, '')"
+		 "%s FROM cs_f t JOIN finding f ON f.fkey = t.fkey LEFT JOIN "
+		 "cs_n n ON n.fkey = t.fkey ORDER BY t.seq",
+		 pl);
 	res = adhoc(s, sql, NULL, "finding_put: read back");
 	if (!res_ok(res)) {
 		PQclear(res);
 		return CS_EIO;
 	}
 	nr = PQntuples(res);
+	for (size_t r = 0; r < n; r++) {
+		struct cs_finding_row *f = &v[r];
+		text_as_stored(f->key, sizeof(f->key));
+		for (size_t i = 0; i < nf; i++)
+			text_as_stored((char *)f + fc[i].off, fc[i].size);
+	}
 	for (int r = 0; r < nr; r++) {
-		int nc = PQnfields(res);
-		int64_t k = FLD_I64(res, r, nc - 2);
-		const char *old = PQgetvalue(res, r, nc - 1);
-		if (k < 0 || (size_t)k >= n)
+		int64_t k = FLD_I64(res, r, 0), last = FLD_I64(res, r, 1);
+		const char *old = PQgetvalue(res, r, 8);
+		struct cs_finding_row *f;
+		if (k < 0 || (size_t)k >= n || last < k || (size_t)last >= n)
 			continue;
-		finding_read(res, r, &v[k]);
+		f = &v[k];
+		/* an earlier row of a key holds the later row's fields */
+		if (last != k)
+			cs_store_finding_computed_copy(f, &v[last]);
+		f->id = FLD_I64(res, r, 2);
+		f->device_id = FLD_I64(res, r, 3);
+		f->first_scan = FLD_I64(res, r, 4);
+		f->last_scan = FLD_I64(res, r, 5);
+		f->verified_scan = FLD_I64(res, r, 6);
+		f->assessed_at = FLD_I64(res, r, 7);
+		for (size_t i = 0; i < np; i++)
+			fld_copy(res, r, 9 + (int)i, (char *)f + pc[i].off,
+				 pc[i].size);
 		reopened[k] = strcmp(old, "closed") == 0 ||
 			      strcmp(old, "withdrawn") == 0;
 	}

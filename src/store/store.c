@@ -996,6 +996,27 @@ cs_store_finding_computed_copy(struct cs_finding_row *dst,
 }
 
 void
+cs_store_finding_select(char *sql, size_t sz, const char *dev)
+{
+	sql[0] = '\0';
+	cs_store_sql_add(sql, sz, "SELECT id, fkey, ");
+	cs_store_sql_add(sql, sz, dev);
+	cs_store_sql_add(sql, sz,
+			 ", confidence, sensitive, reach_core, severity, "
+			 "first_seen, first_scan, last_scan, verified_scan, "
+			 "assessed_at");
+	for (size_t i = 0; i < CS_NELEM(finding_cols); i++) {
+		cs_store_sql_add(sql, sz, ", ");
+		cs_store_sql_add(sql, sz, finding_cols[i].name);
+	}
+	for (size_t i = 0; i < CS_NELEM(plan_cols); i++) {
+		cs_store_sql_add(sql, sz, ", ");
+		cs_store_sql_add(sql, sz, plan_cols[i].name);
+	}
+	cs_store_sql_add(sql, sz, " FROM finding");
+}
+
+void
 cs_store_sql_add(char *buf, size_t bsz, const char *s)
 {
 	size_t n = strlen(buf);

@@ -184,6 +184,15 @@ bool cs_store_finding_same(const struct cs_finding_row *stored,
 void cs_store_finding_computed_copy(struct cs_finding_row *dst,
 				    const struct cs_finding_row *src);
 
+/*
+ * Writes into sql (sz bytes) the one SELECT of a finding row both
+ * backends read: id, fkey, dev (the dialect's expression of device_id),
+ * confidence, sensitive, reach_core, severity, first_seen, first_scan,
+ * last_scan, verified_scan, assessed_at, then the finding columns and the
+ * plan columns in list order, FROM finding.
+ */
+void cs_store_finding_select(char *sql, size_t sz, const char *dev);
+
 /* Appends s to the NUL-terminated SQL text in buf (bsz bytes), cut to fit. */
 void cs_store_sql_add(char *buf, size_t bsz, const char *s);
 

@@ -1541,18 +1541,40 @@ cmd_upload(int argc, char **argv)
 	static const struct option opts[] = {
 	    {"db", required_argument, NULL, OPT_DB},
 	    {"spool", required_argument, NULL, OPT_SPOOL},
+	    {"config", required_argument, NULL, 'c'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *uri = NULL, *spool = DEFAULT_SPOOL;
 	struct cs_store *sp = NULL, *central = NULL;
 	struct cs_upload_stats us;
-	char err[512];
-	int c, rc = EXIT_RUNTIME;
+	char err[512], **cv = NULL;
+	int c, nc, rc = EXIT_RUNTIME;
 
+	/* --config FILE: the sensor's own file, as scan reads it; upload
+	 * takes its db and spool and leaves the scan's settings */
+	for (int i = 1; i < argc; i++) {
+		const char *cfg = NULL;
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+			cfg = argv[i + 1];
+		else if (strncmp(argv[i], "--config=", 9) == 0)
+			cfg = argv[i] + 9;
+		if (cfg == NULL)
+			continue;
+		config_free(cv);
+		if ((cv = config_argv(cfg, 1, argv, &nc)) == NULL)
+			return EXIT_USAGE;
+		for (int k = 1; k + 1 < nc; k++)
+			if (strcmp(cv[k], "--db") == 0)
+				uri = cv[++k];
+			else if (strcmp(cv[k], "--spool") == 0)
+				spool = cv[++k];
+	}
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
+		case 'c':
+			break; /* read above; the command line wins */
 		case OPT_DB:
 			uri = optarg;
 			break;
@@ -1561,21 +1583,28 @@ cmd_upload(int argc, char **argv)
 			break;
 		case 'h':
 			puts("usage: camsweep upload --db postgresql://... "
-			     "[--spool PATH]\n"
+			     "[--spool PATH] [--config FILE]\n"
 			     "Copies a sensor's spool to the central database "
-			     "and, when complete,\nrenames the spool aside.");
+			     "and, when complete,\nrenames the spool aside.  "
+			     "--config reads db and spool from the sensor's\n"
+			     "configuration file (as scan --config); options "
+			     "given here win.");
+			config_free(cv);
 			return EXIT_OK;
 		default:
+			config_free(cv);
 			return EXIT_USAGE;
 		}
 	}
 	if (uri == NULL || !cs_store_path_is_uri(uri)) {
 		fputs("camsweep upload: --db postgresql://... is required\n",
 		      stderr);
+		config_free(cv);
 		return EXIT_USAGE;
 	}
 	if (access(spool, R_OK) != 0) {
 		fprintf(stderr, "camsweep: %s: %s\n", spool, strerror(errno));
+		config_free(cv);
 		return EXIT_RUNTIME;
 	}
 	if ((sp = cs_store_open(spool, err, sizeof(err))) == NULL ||
@@ -1598,6 +1627,7 @@ cmd_upload(int argc, char **argv)
 out:
 	cs_store_close(sp);
 	cs_store_close(central);
+	config_free(cv);
 	return rc;
 }
 

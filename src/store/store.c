@@ -557,8 +557,20 @@ cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 					     f->last_scan, "raised", f->action);
 	}
 	/* assessed again: the computed fields follow, the plan stays; a
-	 * closed or withdrawn finding whose device is back is reopened */
+	 * closed or withdrawn finding whose device is back is reopened; one
+	 * that did not change is not written (it keeps its assessed_at) */
 	closed = strcmp(status, "closed") == 0 || strcmp(status, "withdrawn") == 0;
+	if (!closed) {
+		struct cs_finding_row *cur = cs_xmalloc(sizeof(*cur));
+		bool same = s->ops->finding_get(s, fid, cur) == 0 &&
+			    cur->last_scan >= f->last_scan &&
+			    cs_store_finding_same(cur, f, dev);
+		free(cur);
+		if (same) {
+			*id = fid;
+			return 0;
+		}
+	}
 	if ((rc = s->ops->finding_write(s, f, fid, NULL, closed, dev, id)) != 0)
 		return rc;
 	if (!closed)
@@ -974,6 +986,60 @@ cs_store_plan_cols(size_t *n)
 {
 	*n = CS_NELEM(plan_cols);
 	return plan_cols;
+}
+
+bool
+cs_store_finding_same(const struct cs_finding_row *stored,
+		      const struct cs_finding_row *f, int64_t dev)
+{
+	for (size_t i = 0; i < CS_NELEM(finding_cols); i++) {
+		const struct cs_store_col *c = &finding_cols[i];
+		if (strncmp((const char *)stored + c->off,
+			    (const char *)f + c->off, c->size) != 0)
+			return false;
+	}
+	return stored->device_id == dev && stored->confidence == f->confidence &&
+	       stored->sensitive == f->sensitive &&
+	       stored->reach_core == f->reach_core &&
+	       stored->severity == f->severity &&
+	       stored->first_seen == f->first_seen;
+}
+
+void
+cs_store_finding_computed_copy(struct cs_finding_row *dst,
+			       const struct cs_finding_row *src)
+{
+	for (size_t i = 0; i < CS_NELEM(finding_cols); i++) {
+		const struct cs_store_col *c = &finding_cols[i];
+		memcpy((char *)dst + c->off, (const char *)src + c->off,
+		       c->size);
+	}
+	dst->confidence = src->confidence;
+	dst->sensitive = src->sensitive;
+	dst->reach_core = src->reach_core;
+	dst->severity = src->severity;
+	dst->first_seen = src->first_seen;
+}
+
+void
+cs_store_finding_select(char *sql, size_t sz, const char *dev)
+{
+	sql[0] = '\0';
+	cs_store_sql_add(sql, sz, "SELECT id, fkey, ");
+	cs_store_sql_add(sql, sz, dev);
+	cs_store_sql_add(sql, sz,
+			 ", confidence, sensitive, reach_core, severity, "
+			 "first_seen, first_scan, last_scan, verified_scan, "
+			 "assessed_at");
+	for (size_t i = 0; i < CS_NELEM(finding_cols); i++) {
+		cs_store_sql_add(sql, sz, ", ");
+		cs_store_sql_add(sql, sz, finding_cols[i].name);
+	}
+	for (size_t i = 0; i < CS_NELEM(plan_cols); i++) {
+		cs_store_sql_add(sql, sz, ", ");
+		cs_store_sql_add(sql, sz, plan_cols[i].name);
+	}
+	cs_store_sql_add(sql, sz, " FROM finding");
 }
 
 void

@@ -407,7 +407,9 @@ struct cs_finding_row {
 	int64_t first_scan;    /* scan of the first assess that raised it */
 	int64_t last_scan;     /* latest scan that still showed it */
 	int64_t verified_scan; /* scan that verified it closed; 0 if not */
-	int64_t assessed_at;   /* last assess that touched it */
+	int64_t assessed_at;   /* the assess that last raised, reopened or
+				  changed it (one that finds it unchanged
+				  writes nothing) */
 };
 
 /*
@@ -415,8 +417,12 @@ struct cs_finding_row {
  * inserts it, or updates the computed fields of the finding with the
  * same key while keeping its plan (owner, due, note, status).  A finding
  * that was "closed" or "withdrawn" is reopened ("open", verified_scan 0)
- * because the device is back.  The plan fields of f are used only on
- * insert.  Sets *id (may be NULL) and *reopened (may be NULL).  Commits.
+ * because the device is back.  A finding whose computed fields
+ * (cs_store_finding_same) and device are unchanged and whose last_scan is
+ * not older is not written at all: it keeps its assessed_at, so that
+ * re-assessing a large estate rewrites only what changed.  The plan
+ * fields of f are used only on insert.  Sets *id (may be NULL) and
+ * *reopened (may be NULL).  Commits.
  * Returns 0, CS_EINVAL or CS_EIO.
  */
 int cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,

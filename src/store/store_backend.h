@@ -174,6 +174,28 @@ const struct cs_store_col *cs_store_finding_cols(size_t *n);
 /* The finding's plan columns (count in *n). */
 const struct cs_store_col *cs_store_plan_cols(size_t *n);
 
+/*
+ * The computed fields of a finding (an assessment's output: the text
+ * columns above and confidence, sensitive, reach_core, severity,
+ * first_seen; not the ids, scans, plan or assessed_at).
+ * cs_store_finding_same is true when stored already holds those of f
+ * with device dev (then re-assessing it writes nothing);
+ * cs_store_finding_computed_copy copies them from src to dst.
+ */
+bool cs_store_finding_same(const struct cs_finding_row *stored,
+			   const struct cs_finding_row *f, int64_t dev);
+void cs_store_finding_computed_copy(struct cs_finding_row *dst,
+				    const struct cs_finding_row *src);
+
+/*
+ * Writes into sql (sz bytes) the one SELECT of a finding row both
+ * backends read: id, fkey, dev (the dialect's expression of device_id),
+ * confidence, sensitive, reach_core, severity, first_seen, first_scan,
+ * last_scan, verified_scan, assessed_at, then the finding columns and the
+ * plan columns in list order, FROM finding.
+ */
+void cs_store_finding_select(char *sql, size_t sz, const char *dev);
+
 /* Appends s to the NUL-terminated SQL text in buf (bsz bytes), cut to fit. */
 void cs_store_sql_add(char *buf, size_t bsz, const char *s);
 

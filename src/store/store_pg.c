@@ -105,7 +105,8 @@ static const char *const sql_text[ST_COUNT] = {
 	    "SELECT s.id, s.device_id, s.ip, s.manufacturer, "
 	    "s.manufacturer_country, s.brand, s.model, s.firmware, "
 	    "s.device_class, s.surveillance, s.confidence, d.first_seen, "
-	    "d.last_seen, s.ev_dropped, s.mac, d.site, d.serial "
+	    "d.last_seen, s.ev_dropped, s.mac, d.site, d.serial, s.ip_num, "
+	    "s.ip "
 	    "FROM sighting s JOIN device d ON d.id = s.device_id "
 	    "AND d.site = s.device_site "
 	    "WHERE s.scan_id = $1 "
@@ -1575,150 +1576,174 @@ pg_scan_get(struct cs_store *s, int64_t scan_id, struct cs_scan_state *ss)
 
 /*
  * each_device reads a scan's sightings through a cursor, EACH_BATCH at a
- * time, and each batch's ports, evidence and attachments with one query
- * per table (sighting_id = ANY(...)), not three queries per sighting, so
- * that a scan of a million devices is read in a few hundred round trips.
+ * time, and their ports, evidence and attachments through one more
+ * cursor each, ordered the same way (the scan's sightings by address,
+ * then the child's own order), merged as they come.  The server joins
+ * and sorts each child table once (a hash join and a sort, or index
+ * lookups for a small scan: the planner's choice) instead of looking up
+ * every sighting's children one by one, which for a million scattered
+ * sightings cost a random read each.
  */
 #define EACH_BATCH 2000
+#define KID_BATCH 4000
 
-/* The rows of one child table for a batch, ordered by sighting id. */
-struct kids {
+/* The scan's sightings in the order each_device returns them. */
+#define EACH_ORDER "s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\""
+
+/* One child cursor: its current fetched rows and position. */
+struct kcur {
+	const char *name;
 	PGresult *res;
-	int n;
-	int64_t *sid; /* column 0 of each row */
+	int pos, n;
+	bool done;
 };
 
-static int
-kids_load(struct cs_store *s, struct kids *k, const char *sql,
-	  const char *ids, const char *scan, const char *what)
-{
-	struct pgp p = {0};
+/* Columns 0-2 of every child row: sighting id, ip_num (NULL for IPv6),
+ * ip.  $1 is replaced by the scan id (a number). */
+static const char *const kid_sql[3] = {
+    "DECLARE cs_kp NO SCROLL CURSOR FOR SELECT p.sighting_id, s.ip_num, "
+    "s.ip, p.port FROM sighting s JOIN sighting_port p ON p.site = s.site "
+    "AND p.sighting_id = s.id WHERE s.scan_id = $1 ORDER BY "
+    EACH_ORDER ", p.port",
+    "DECLARE cs_ke NO SCROLL CURSOR FOR SELECT e.sighting_id, s.ip_num, "
+    "s.ip, e.field, e.value, e.rule, e.obs_key, e.port, e.weight, e.claim "
+    "FROM sighting s JOIN evidence e ON e.sighting_id = s.id WHERE "
+    "s.scan_id = $1 ORDER BY " EACH_ORDER ", e.seq",
+    "DECLARE cs_ka NO SCROLL CURSOR FOR SELECT c.sighting_id, s.ip_num, "
+    "s.ip, c.channel, c.ip, c.port, c.name, c.model, c.serial, c.firmware, "
+    "c.vendor, c.mac, c.manufacturer, c.brand, c.id_model, c.device_class "
+    "FROM sighting s JOIN attachment c ON c.sighting_id = s.id WHERE "
+    "s.scan_id = $1 ORDER BY " EACH_ORDER ", c.channel, c.id",
+};
+static const char *const kid_name[3] = {"cs_kp", "cs_ke", "cs_ka"};
 
-	pgp_textfmt(&p, ids);  /* an array literal of numbers */
-	if (scan != NULL)
-		pgp_textfmt(&p, scan); /* the scan id, a number */
-	k->res = adhoc(s, sql, &p, what);
-	if (!res_ok(k->res))
-		return CS_EIO;
-	k->n = PQntuples(k->res);
-	k->sid = cs_xcalloc((size_t)k->n + 1, sizeof(*k->sid));
-	for (int r = 0; r < k->n; r++)
-		k->sid[r] = FLD_I64(k->res, r, 0);
-	return 0;
-}
-
-static void
-kids_free(struct kids *k)
+/*
+ * Makes k's current row available; false at its end.  *rc becomes CS_EIO
+ * when a fetch fails.
+ */
+static bool
+kid_row(struct cs_store *s, struct kcur *k, int *rc)
 {
+	char fetch[64];
+
+	if (k->pos < k->n)
+		return true;
+	if (k->done || *rc != 0)
+		return false;
 	PQclear(k->res);
-	free(k->sid);
-	memset(k, 0, sizeof(*k));
+	snprintf(fetch, sizeof(fetch), "FETCH %d FROM %s", KID_BATCH, k->name);
+	k->res = adhoc(s, fetch, NULL, "each_device: children");
+	k->pos = 0;
+	k->n = 0;
+	if (!res_ok(k->res)) {
+		*rc = CS_EIO;
+		return false;
+	}
+	k->n = PQntuples(k->res);
+	k->done = k->n < KID_BATCH;
+	return k->n > 0;
 }
 
-/* The first row of sighting sid in k (k->n if none). */
+/*
+ * Orders two sightings of one scan as EACH_ORDER does: IPv4 (ip_num set)
+ * by number first, then the rest by address text, byte-wise.
+ */
 static int
-kids_first(const struct kids *k, int64_t sid)
+order_cmp(const PGresult *a, int ra, int ca, const PGresult *b, int rb, int cb)
 {
-	int lo = 0, hi = k->n;
+	bool na = PQgetisnull(a, ra, ca), nb = PQgetisnull(b, rb, cb);
+	int c;
 
-	while (lo < hi) {
-		int mid = lo + (hi - lo) / 2;
-		if (k->sid[mid] < sid)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (na != nb)
+		return na ? 1 : -1;
+	if (!na) {
+		int64_t x = FLD_I64(a, ra, ca), y = FLD_I64(b, rb, cb);
+		if (x != y)
+			return x < y ? -1 : 1;
 	}
-	return lo;
+	c = strcmp(PQgetvalue(a, ra, ca + 1), PQgetvalue(b, rb, cb + 1));
+	return c < 0 ? -1 : c > 0;
+}
+
+/*
+ * Advances k to the children of the sighting in row r of res (its id
+ * sid, its order key in columns 17-18) and returns true when k's current
+ * row is one of them.  A child of a sighting the main cursor left out
+ * (none should exist) is skipped.
+ */
+static bool
+kid_of(struct cs_store *s, struct kcur *k, const PGresult *res, int r,
+       int64_t sid, int *rc)
+{
+	while (kid_row(s, k, rc)) {
+		if (FLD_I64(k->res, k->pos, 0) == sid)
+			return true;
+		if (order_cmp(k->res, k->pos, 1, res, r, 17) > 0)
+			return false;
+		k->pos++;
+	}
+	return false;
 }
 
 static void
-fill_children(const struct kids kids[3], int64_t sid, struct cs_device_row *row)
+fill_children(struct cs_store *s, struct kcur kc[3], const PGresult *res,
+	      int r, int64_t sid, struct cs_device_row *row, int *rc)
 {
-	const struct kids *k = &kids[0];
+	struct kcur *k = &kc[0];
 
-	for (int r = kids_first(k, sid);
-	     r < k->n && k->sid[r] == sid && row->nports < CS_NELEM(row->ports);
-	     r++)
-		row->ports[row->nports++] =
-		    (uint16_t)fld_int(k->res, r, 1, 0, UINT16_MAX);
-	k = &kids[1];
-	for (int r = kids_first(k, sid);
-	     r < k->n && k->sid[r] == sid && row->id.nev < CS_FP_MAX_EVIDENCE;
-	     r++) {
-		struct cs_evidence *ev = &row->id.ev[row->id.nev++];
-		fld_copy(k->res, r, 1, ev->field, sizeof(ev->field));
-		fld_copy(k->res, r, 2, ev->value, sizeof(ev->value));
-		fld_copy(k->res, r, 3, ev->rule, sizeof(ev->rule));
-		fld_copy(k->res, r, 4, ev->obs_key, sizeof(ev->obs_key));
-		ev->port = (uint16_t)fld_int(k->res, r, 5, 0, UINT16_MAX);
-		ev->weight = fld_dbl(k->res, r, 6);
-		fld_copy(k->res, r, 7, ev->claim, sizeof(ev->claim));
+	for (; kid_of(s, k, res, r, sid, rc); k->pos++)
+		if (row->nports < CS_NELEM(row->ports))
+			row->ports[row->nports++] = (uint16_t)fld_int(
+			    k->res, k->pos, 3, 0, UINT16_MAX);
+	k = &kc[1];
+	for (; kid_of(s, k, res, r, sid, rc); k->pos++) {
+		struct cs_evidence *ev;
+		int x = k->pos;
+		if (row->id.nev >= CS_FP_MAX_EVIDENCE)
+			continue;
+		ev = &row->id.ev[row->id.nev++];
+		fld_copy(k->res, x, 3, ev->field, sizeof(ev->field));
+		fld_copy(k->res, x, 4, ev->value, sizeof(ev->value));
+		fld_copy(k->res, x, 5, ev->rule, sizeof(ev->rule));
+		fld_copy(k->res, x, 6, ev->obs_key, sizeof(ev->obs_key));
+		ev->port = (uint16_t)fld_int(k->res, x, 7, 0, UINT16_MAX);
+		ev->weight = fld_dbl(k->res, x, 8);
+		fld_copy(k->res, x, 9, ev->claim, sizeof(ev->claim));
 	}
-	k = &kids[2];
-	for (int r = kids_first(k, sid);
-	     r < k->n && k->sid[r] == sid && row->natt < CS_STORE_MAX_ATTACH;
-	     r++) {
-		struct cs_attachment *a = &row->att[row->natt++];
+	k = &kc[2];
+	for (; kid_of(s, k, res, r, sid, rc); k->pos++) {
+		struct cs_attachment *a;
 		char cls[16];
-
-		a->channel = (unsigned)fld_int(k->res, r, 1, 0, 1000000);
-		fld_copy(k->res, r, 2, a->ip, sizeof(a->ip));
-		a->port = (uint16_t)fld_int(k->res, r, 3, 0, UINT16_MAX);
-		fld_copy(k->res, r, 4, a->name, sizeof(a->name));
-		fld_copy(k->res, r, 5, a->model, sizeof(a->model));
-		fld_copy(k->res, r, 6, a->serial, sizeof(a->serial));
-		fld_copy(k->res, r, 7, a->firmware, sizeof(a->firmware));
-		fld_copy(k->res, r, 8, a->vendor, sizeof(a->vendor));
-		fld_copy(k->res, r, 9, a->mac, sizeof(a->mac));
-		fld_copy(k->res, r, 10, a->manufacturer,
+		int x = k->pos;
+		if (row->natt >= CS_STORE_MAX_ATTACH)
+			continue;
+		a = &row->att[row->natt++];
+		a->channel = (unsigned)fld_int(k->res, x, 3, 0, 1000000);
+		fld_copy(k->res, x, 4, a->ip, sizeof(a->ip));
+		a->port = (uint16_t)fld_int(k->res, x, 5, 0, UINT16_MAX);
+		fld_copy(k->res, x, 6, a->name, sizeof(a->name));
+		fld_copy(k->res, x, 7, a->model, sizeof(a->model));
+		fld_copy(k->res, x, 8, a->serial, sizeof(a->serial));
+		fld_copy(k->res, x, 9, a->firmware, sizeof(a->firmware));
+		fld_copy(k->res, x, 10, a->vendor, sizeof(a->vendor));
+		fld_copy(k->res, x, 11, a->mac, sizeof(a->mac));
+		fld_copy(k->res, x, 12, a->manufacturer,
 			 sizeof(a->manufacturer));
-		fld_copy(k->res, r, 11, a->brand, sizeof(a->brand));
-		fld_copy(k->res, r, 12, a->id_model, sizeof(a->id_model));
-		fld_copy(k->res, r, 13, cls, sizeof(cls));
+		fld_copy(k->res, x, 13, a->brand, sizeof(a->brand));
+		fld_copy(k->res, x, 14, a->id_model, sizeof(a->id_model));
+		fld_copy(k->res, x, 15, cls, sizeof(cls));
 		if (cs_class_parse(cls, &a->device_class) != 0)
 			a->device_class = CS_CLASS_UNKNOWN;
 	}
 }
 
-static const char *const kids_sql[3] = {
-    /* Each id looked up through its index (a lateral join: with = ANY
-     * the planner scans the whole child table for every batch once the
-     * ids are scattered); the scan's site leads the sighting_port key. */
-    "SELECT c.sighting_id, c.port FROM unnest($1::bigint[]) AS u (id) "
-    "CROSS JOIN LATERAL (SELECT sighting_id, port FROM sighting_port "
-    "WHERE site = (SELECT site FROM scan WHERE id = $2::bigint) "
-    "AND sighting_id = u.id) c ORDER BY c.sighting_id, c.port",
-    "SELECT c.sighting_id, c.field, c.value, c.rule, c.obs_key, c.port, "
-    "c.weight, c.claim FROM unnest($1::bigint[]) AS u (id) "
-    "CROSS JOIN LATERAL (SELECT * FROM evidence WHERE sighting_id = u.id) c "
-    "ORDER BY c.sighting_id, c.seq",
-    "SELECT c.sighting_id, c.channel, c.ip, c.port, c.name, c.model, "
-    "c.serial, c.firmware, c.vendor, c.mac, c.manufacturer, c.brand, "
-    "c.id_model, c.device_class FROM unnest($1::bigint[]) AS u (id) "
-    "CROSS JOIN LATERAL (SELECT * FROM attachment WHERE sighting_id = u.id) "
-    "c ORDER BY c.sighting_id, c.channel, c.id",
-};
-
 /* Calls cb for the rows of one fetched batch. */
 static int
-each_batch(struct cs_store *s, int64_t scan_id, PGresult *res,
+each_batch(struct cs_store *s, PGresult *res, struct kcur kc[3],
 	   struct cs_device_row *row, cs_store_device_cb cb, void *arg)
 {
-	char scan[32];
-	struct kids kids[3] = {{0}};
-	struct cs_buf ids;
 	int n = PQntuples(res), ret = 0;
 
-	cs_buf_init(&ids, (size_t)EACH_BATCH * 24 + 8);
-	cs_buf_add(&ids, "{", 1);
-	for (int r = 0; r < n; r++)
-		cs_buf_printf(&ids, "%s%" PRId64, r ? "," : "",
-			      FLD_I64(res, r, 0));
-	cs_buf_add(&ids, "}", 1);
-	snprintf(scan, sizeof(scan), "%" PRId64, scan_id);
-	for (int k = 0; k < 3 && ret == 0; k++)
-		ret = kids_load(s, &kids[k], kids_sql[k], cs_buf_str(&ids),
-				k == 0 ? scan : NULL, "each_device: children");
 	for (int r = 0; r < n && ret == 0; r++) {
 		char cls[16];
 		int64_t sid = FLD_I64(res, r, 0);
@@ -1746,12 +1771,10 @@ each_batch(struct cs_store *s, int64_t scan_id, PGresult *res,
 		fld_copy(res, r, 14, row->mac, sizeof(row->mac));
 		fld_copy(res, r, 15, row->site, sizeof(row->site));
 		fld_copy(res, r, 16, row->serial, sizeof(row->serial));
-		fill_children(kids, sid, row);
-		ret = cb(arg, row);
+		fill_children(s, kc, res, r, sid, row, &ret);
+		if (ret == 0)
+			ret = cb(arg, row);
 	}
-	for (int k = 0; k < 3; k++)
-		kids_free(&kids[k]);
-	cs_buf_free(&ids);
 	return ret;
 }
 
@@ -1760,6 +1783,7 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 	       void *arg)
 {
 	const char *q = sql_text[ST_EACH_SIGHTING], *dollar = strstr(q, "$1");
+	struct kcur kc[3] = {{0}};
 	struct cs_device_row *row;
 	char *sql, fetch[64];
 	size_t n;
@@ -1770,19 +1794,36 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 	if (bulk_flush(s) != 0 || CS_NEVER(dollar == NULL))
 		return CS_EIO;
 	/* the cursor's query: the statement with the scan id (a number) */
-	n = strlen(q) + 64;
+	n = strlen(q) + 1024;
 	sql = cs_xmalloc(n);
+	own = !in_txn(s);
+	/* the children's sorts of a large scan in memory where they fit */
+	ret = own && exec_cmd(s, "BEGIN", "each_device") != 0 ? CS_EIO : 0;
+	if (ret == 0 && exec_cmd(s, "SET LOCAL work_mem = '64MB'",
+				 "each_device") != 0)
+		ret = CS_EIO;
 	snprintf(sql, n, "DECLARE cs_each NO SCROLL CURSOR FOR %.*s%" PRId64 "%s",
 		 (int)(dollar - q), q, scan_id, dollar + 2);
-	own = !in_txn(s);
-	if ((own && exec_cmd(s, "BEGIN", "each_device") != 0) ||
-	    exec_cmd(s, sql, "each_device") != 0) {
-		free(sql);
+	if (ret == 0 && exec_cmd(s, sql, "each_device") != 0)
+		ret = CS_EIO;
+	for (int k = 0; k < 3 && ret == 0; k++) {
+		const char *kq = kid_sql[k], *d = strstr(kq, "$1");
+		if (CS_NEVER(d == NULL || strlen(kq) + 64 > n)) {
+			ret = CS_EIO;
+			break;
+		}
+		snprintf(sql, n, "%.*s%" PRId64 "%s", (int)(d - kq), kq,
+			 scan_id, d + 2);
+		kc[k].name = kid_name[k];
+		if (exec_cmd(s, sql, "each_device") != 0)
+			ret = CS_EIO;
+	}
+	free(sql);
+	if (ret != 0) {
 		if (own && in_txn(s))
 			exec_cmd(s, "ROLLBACK", "rollback");
 		return CS_EIO;
 	}
-	free(sql);
 	snprintf(fetch, sizeof(fetch), "FETCH %d FROM cs_each", EACH_BATCH);
 	row = cs_xmalloc(sizeof(*row));
 	for (;;) {
@@ -1796,14 +1837,17 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 			PQclear(res);
 			break;
 		}
-		ret = each_batch(s, scan_id, res, row, cb, arg);
+		ret = each_batch(s, res, kc, row, cb, arg);
 		PQclear(res);
 		if (ret != 0)
 			break;
 	}
 	free(row);
+	for (int k = 0; k < 3; k++)
+		PQclear(kc[k].res);
 	if (PQtransactionStatus(pg_of(s)->conn) == PQTRANS_INTRANS)
-		exec_cmd(s, "CLOSE cs_each", "each_device");
+		exec_cmd(s, "CLOSE cs_each; CLOSE cs_kp; CLOSE cs_ke; CLOSE cs_ka",
+			 "each_device");
 	if (own) {
 		if (PQtransactionStatus(pg_of(s)->conn) == PQTRANS_INTRANS)
 			exec_cmd(s, "COMMIT", "each_device");
@@ -1971,25 +2015,7 @@ pg_integrity_check(struct cs_store *s, char *err, size_t errsz)
 static void
 finding_select(char *sql, size_t sz)
 {
-	size_t nfcols;
-	const struct cs_store_col *fcols = cs_store_finding_cols(&nfcols);
-	size_t npcols;
-	const struct cs_store_col *pcols = cs_store_plan_cols(&npcols);
-	sql[0] = '\0';
-	cs_store_sql_add(
-	    sql, sz,
-	    "SELECT id, fkey, coalesce(device_id, 0), confidence, "
-	    "sensitive, reach_core, severity, first_seen, first_scan, "
-	    "last_scan, verified_scan, assessed_at");
-	for (size_t i = 0; i < nfcols; i++) {
-		cs_store_sql_add(sql, sz, ", ");
-		cs_store_sql_add(sql, sz, fcols[i].name);
-	}
-	for (size_t i = 0; i < npcols; i++) {
-		cs_store_sql_add(sql, sz, ", ");
-		cs_store_sql_add(sql, sz, pcols[i].name);
-	}
-	cs_store_sql_add(sql, sz, " FROM finding");
+	cs_store_finding_select(sql, sz, "coalesce(device_id, 0)");
 }
 
 static void
@@ -2207,24 +2233,55 @@ copy_rows(struct cs_store *s, const char *sql, const struct cs_buf *b,
 	return rc;
 }
 
+/* Replaces, in place, each byte of s that is not valid UTF-8 with '?',
+ * as every text parameter and COPY field is sent (pgp_textn, copy_text),
+ * so the row equals what the server stores. */
+static void
+text_as_stored(char *s, size_t size)
+{
+	uint8_t *u = (uint8_t *)s;
+	size_t n = strnlen(s, size);
+
+	for (size_t k = 0; k < n;) {
+		size_t m = utf8_seq(u + k, n - k);
+		if (m == 0)
+			u[k++] = '?';
+		else
+			k += m;
+	}
+}
+
 /*
- * The findings of one assessment, set-based: COPY into a session table,
- * then one UPDATE of the known keys, one INSERT of the new ones, one
- * INSERT of their events and one read back, in one transaction.  The
- * effect is that of cs_store_finding_put for each row in order (a key
- * given twice keeps the later row's computed fields).
+ * The findings of one assessment, set-based, in one transaction: COPY
+ * into a session table (cs_f); note the keys that are new or closed
+ * (cs_n, usually few); one UPDATE of the known findings whose computed
+ * fields changed or that are reopened -- an unchanged finding is not
+ * written at all, so it keeps its assessed_at (store.h); one INSERT of
+ * the new ones and one of their events; then a read back of what only the
+ * server knows (ids, plan, scans, assessed_at), the rest of each row
+ * being what was sent.  The effect is that of cs_store_finding_put for
+ * each row in order (a key given twice keeps the later row's computed
+ * fields).
  */
 static int
 pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 		    const char *const *status, size_t n, bool *reopened)
 {
-	size_t nf;
+	size_t nf, np;
 	const struct cs_store_col *fc = cs_store_finding_cols(&nf);
+	const struct cs_store_col *pc = cs_store_plan_cols(&np);
 	static const char nums[] =
 	    "device_id, confidence, sensitive, reach_core, severity, "
 	    "first_seen, last_scan, assessed_at";
 	static const char plan[] = "status, status_until, owner, due, note";
-	char cols[1024] = "", set[2048] = "", sql[4096];
+	/* the last row of each key, with its device as pg_device_of finds
+	 * it when the caller gave none */
+	static const char last_of_key[] =
+	    "(SELECT DISTINCT ON (fkey) c.*, coalesce(c.device_id, (SELECT "
+	    "d.id FROM device d WHERE d.ip = c.ip ORDER BY d.last_seen DESC, "
+	    "d.id DESC LIMIT 1)) AS dev FROM cs_f c ORDER BY fkey, seq DESC) t";
+	char cols[1024] = "", sel[1024] = "", set[2048] = "", fcmp[1024] = "";
+	char tcmp[1024] = "", pl[256] = "", sql[8192];
 	struct cs_buf b;
 	PGresult *res;
 	int rc = 0, nr;
@@ -2235,11 +2292,32 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 		char one[96];
 		cs_store_sql_add(cols, sizeof(cols), fc[i].name);
 		cs_store_sql_add(cols, sizeof(cols), ", ");
+		cs_store_sql_add(sel, sizeof(sel), fc[i].name);
+		cs_store_sql_add(sel, sizeof(sel), ", ");
 		snprintf(one, sizeof(one), "%s = t.%s, ", fc[i].name,
 			 fc[i].name);
 		cs_store_sql_add(set, sizeof(set), one);
+		snprintf(one, sizeof(one), "f.%s, ", fc[i].name);
+		cs_store_sql_add(fcmp, sizeof(fcmp), one);
+		snprintf(one, sizeof(one), "t.%s, ", fc[i].name);
+		cs_store_sql_add(tcmp, sizeof(tcmp), one);
 	}
 	cs_store_sql_add(cols, sizeof(cols), nums);
+	/* as nums, with the device found for a row that gave none */
+	cs_store_sql_add(sel, sizeof(sel),
+			 "dev, confidence, sensitive, reach_core, severity, "
+			 "first_seen, last_scan, assessed_at");
+	for (size_t i = 0; i < np; i++) {
+		cs_store_sql_add(pl, sizeof(pl), ", f.");
+		cs_store_sql_add(pl, sizeof(pl), pc[i].name);
+	}
+	/* the computed fields, as cs_store_finding_same compares them */
+	cs_store_sql_add(fcmp, sizeof(fcmp),
+			 "f.device_id, f.confidence, f.sensitive, "
+			 "f.reach_core, f.severity, f.first_seen");
+	cs_store_sql_add(tcmp, sizeof(tcmp),
+			 "t.dev, t.confidence, t.sensitive, t.reach_core, "
+			 "t.severity, t.first_seen");
 	snprintf(sql, sizeof(sql),
 		 "CREATE TEMP TABLE IF NOT EXISTS cs_f (seq bigint, fkey text, "
 		 "id bigint, old_status text, confidence double precision, "
@@ -2252,7 +2330,9 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 		cs_store_sql_add(sql, sizeof(sql), fc[i].name);
 		cs_store_sql_add(sql, sizeof(sql), " text");
 	}
-	cs_store_sql_add(sql, sizeof(sql), "); TRUNCATE cs_f");
+	cs_store_sql_add(sql, sizeof(sql),
+			 "); TRUNCATE cs_f; CREATE TEMP TABLE IF NOT EXISTS "
+			 "cs_n (fkey text, old_status text); TRUNCATE cs_n");
 	if (exec_cmd(s, sql, "finding_put: table") != 0)
 		return CS_EIO;
 	cs_buf_init(&b, (sizeof(*v) * 2 + 256) * (n + 1));
@@ -2293,21 +2373,21 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 	    copy_rows(s, sql, &b, "finding_put: copy") != 0)
 		rc = CS_EIO;
 	cs_buf_free(&b);
-	/* the device of an address, as pg_device_of finds it */
+	/* the keys that are new (old_status NULL) or closed */
 	if (rc == 0)
-		rc = exec_cmd(
-		    s,
-		    "UPDATE cs_f t SET device_id = (SELECT d.id FROM device d "
-		    "WHERE d.ip = t.ip ORDER BY d.last_seen DESC, d.id DESC "
-		    "LIMIT 1) WHERE t.device_id IS NULL; "
-		    "UPDATE cs_f t SET id = f.id, old_status = f.status "
-		    "FROM finding f WHERE f.fkey = t.fkey",
-		    "finding_put: match");
+		rc = exec_cmd(s,
+			      "INSERT INTO cs_n SELECT DISTINCT c.fkey, "
+			      "f.status FROM cs_f c LEFT JOIN finding f ON "
+			      "f.fkey = c.fkey WHERE f.id IS NULL OR f.status "
+			      "IN ('closed', 'withdrawn'); ANALYZE cs_f; "
+			      "ANALYZE cs_n",
+			      "finding_put: match");
 	/* assessed again: the computed fields follow, the plan stays; a
-	 * closed or withdrawn finding is reopened */
+	 * closed or withdrawn finding is reopened; an unchanged one is left
+	 * alone */
 	if (rc == 0) {
 		snprintf(sql, sizeof(sql),
-			 "UPDATE finding f SET %s device_id = t.device_id, "
+			 "UPDATE finding f SET %s device_id = t.dev, "
 			 "confidence = t.confidence, sensitive = t.sensitive, "
 			 "reach_core = t.reach_core, severity = t.severity, "
 			 "first_seen = t.first_seen, "
@@ -2316,29 +2396,30 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 			 "f.status IN ('closed', 'withdrawn') THEN 'open' "
 			 "ELSE f.status END, verified_scan = CASE WHEN "
 			 "f.status IN ('closed', 'withdrawn') THEN 0 ELSE "
-			 "f.verified_scan END FROM (SELECT DISTINCT ON (fkey) * "
-			 "FROM cs_f WHERE id IS NOT NULL ORDER BY fkey, seq "
-			 "DESC) t WHERE f.id = t.id",
-			 set);
+			 "f.verified_scan END FROM %s WHERE f.fkey = t.fkey "
+			 "AND (f.status IN ('closed', 'withdrawn') OR "
+			 "t.last_scan > f.last_scan OR (%s) IS DISTINCT FROM "
+			 "(%s))",
+			 set, last_of_key, fcmp, tcmp);
 		rc = exec_cmd(s, sql, "finding_put: update");
 	}
-	/* raised: with the caller's plan (never born closed) */
+	/* raised: with the caller's plan (never born closed), then the
+	 * events of the raised and the reopened, in the order given */
 	if (rc == 0) {
 		snprintf(sql, sizeof(sql),
 			 "INSERT INTO finding (%s, first_scan, fkey, %s) "
-			 "SELECT %s, last_scan, fkey, %s FROM (SELECT DISTINCT "
-			 "ON (fkey) * FROM cs_f WHERE id IS NULL ORDER BY fkey, "
-			 "seq DESC) t ORDER BY seq; "
-			 "UPDATE cs_f t SET id = f.id FROM finding f "
-			 "WHERE t.id IS NULL AND f.fkey = t.fkey; "
+			 "SELECT %s, last_scan, t.fkey, %s FROM %s JOIN cs_n "
+			 "n ON n.fkey = t.fkey AND n.old_status IS NULL ORDER "
+			 "BY seq; "
 			 "INSERT INTO finding_event (finding_id, at, scan_id, "
-			 "what, detail) SELECT id, assessed_at, last_scan, "
-			 "CASE WHEN old_status IS NULL THEN 'raised' ELSE "
-			 "'reopened' END, coalesce(old_status, action) FROM "
-			 "(SELECT DISTINCT ON (fkey) * FROM cs_f WHERE "
-			 "old_status IS NULL OR old_status IN ('closed', "
-			 "'withdrawn') ORDER BY fkey, seq) t ORDER BY seq",
-			 cols, plan, cols, plan);
+			 "what, detail) SELECT f.id, t.assessed_at, "
+			 "t.last_scan, CASE WHEN n.old_status IS NULL THEN "
+			 "'raised' ELSE 'reopened' END, coalesce(n.old_status, "
+			 "t.action) FROM (SELECT DISTINCT ON (fkey) * FROM "
+			 "cs_f ORDER BY fkey, seq) t JOIN cs_n n ON n.fkey = "
+			 "t.fkey JOIN finding f ON f.fkey = t.fkey ORDER BY "
+			 "t.seq",
+			 cols, plan, sel, plan, last_of_key);
 		rc = exec_cmd(s, sql, "finding_put: insert");
 	}
 	if (rc == 0)
@@ -2351,25 +2432,45 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 		cs_strlcpy(s->errmsg, keep, sizeof(s->errmsg));
 		return CS_EIO;
 	}
-	/* each row as stored, as pg_finding_get reads it */
-	sql[0] = '\0';
-	cs_store_sql_add(sql, sizeof(sql), "SELECT x.*, t.seq, t.old_status "
-					   "FROM cs_f t JOIN (");
-	finding_select(sql + strlen(sql), sizeof(sql) - strlen(sql));
-	cs_store_sql_add(sql, sizeof(sql), ") x ON x.id = t.id ORDER BY t.seq");
+	/* what only the server knows of each row; the rest is as sent */
+	snprintf(sql, sizeof(sql),
+		 "SELECT t.seq, max(t.seq) OVER (PARTITION BY t.fkey), f.id, "
+		 "coalesce(f.device_id, 0), f.first_scan, f.last_scan, "
+		 "f.verified_scan, f.assessed_at, coalesce(n.old_status, '')"
+		 "%s FROM cs_f t JOIN finding f ON f.fkey = t.fkey LEFT JOIN "
+		 "cs_n n ON n.fkey = t.fkey ORDER BY t.seq",
+		 pl);
 	res = adhoc(s, sql, NULL, "finding_put: read back");
 	if (!res_ok(res)) {
 		PQclear(res);
 		return CS_EIO;
 	}
 	nr = PQntuples(res);
+	for (size_t r = 0; r < n; r++) {
+		struct cs_finding_row *f = &v[r];
+		text_as_stored(f->key, sizeof(f->key));
+		for (size_t i = 0; i < nf; i++)
+			text_as_stored((char *)f + fc[i].off, fc[i].size);
+	}
 	for (int r = 0; r < nr; r++) {
-		int nc = PQnfields(res);
-		int64_t k = FLD_I64(res, r, nc - 2);
-		const char *old = PQgetvalue(res, r, nc - 1);
-		if (k < 0 || (size_t)k >= n)
+		int64_t k = FLD_I64(res, r, 0), last = FLD_I64(res, r, 1);
+		const char *old = PQgetvalue(res, r, 8);
+		struct cs_finding_row *f;
+		if (k < 0 || (size_t)k >= n || last < k || (size_t)last >= n)
 			continue;
-		finding_read(res, r, &v[k]);
+		f = &v[k];
+		/* an earlier row of a key holds the later row's fields */
+		if (last != k)
+			cs_store_finding_computed_copy(f, &v[last]);
+		f->id = FLD_I64(res, r, 2);
+		f->device_id = FLD_I64(res, r, 3);
+		f->first_scan = FLD_I64(res, r, 4);
+		f->last_scan = FLD_I64(res, r, 5);
+		f->verified_scan = FLD_I64(res, r, 6);
+		f->assessed_at = FLD_I64(res, r, 7);
+		for (size_t i = 0; i < np; i++)
+			fld_copy(res, r, 9 + (int)i, (char *)f + pc[i].off,
+				 pc[i].size);
 		reopened[k] = strcmp(old, "closed") == 0 ||
 			      strcmp(old, "withdrawn") == 0;
 	}

@@ -1266,28 +1266,11 @@ sq_integrity_check(struct cs_store *s, char *err, size_t errsz)
 /* The finding's text columns are listed once, in store.c
  * (cs_store_finding_cols, cs_store_plan_cols). */
 
-/* "SELECT id, fkey, device_id, <fcols>, <pcols>, ints... FROM finding" */
+/* "SELECT id, fkey, device_id, ints..., <fcols>, <pcols> FROM finding" */
 static void
 finding_select(char *sql, size_t sz)
 {
-	size_t nfcols;
-	const struct cs_store_col *fcols = cs_store_finding_cols(&nfcols);
-	size_t npcols;
-	const struct cs_store_col *pcols = cs_store_plan_cols(&npcols);
-	sql[0] = '\0';
-	cs_store_sql_add(sql, sz,
-			 "SELECT id, fkey, device_id, confidence, sensitive, "
-			 "reach_core, severity, first_seen, first_scan, "
-			 "last_scan, verified_scan, assessed_at");
-	for (size_t i = 0; i < nfcols; i++) {
-		cs_store_sql_add(sql, sz, ", ");
-		cs_store_sql_add(sql, sz, fcols[i].name);
-	}
-	for (size_t i = 0; i < npcols; i++) {
-		cs_store_sql_add(sql, sz, ", ");
-		cs_store_sql_add(sql, sz, pcols[i].name);
-	}
-	cs_store_sql_add(sql, sz, " FROM finding");
+	cs_store_finding_select(sql, sz, "device_id");
 }
 
 /* Reads one row of finding_select's statement into *f. */

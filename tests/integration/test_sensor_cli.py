@@ -118,6 +118,18 @@ def main():
         c.ok("buffering in" in r.stderr and "hunter2" not in r.stderr,
              "it says it is buffering")
         c.ok(os.path.exists(spool), "spool kept while the database is down")
+        # upload reads the sensor's db and spool from the same file: with
+        # the database still down it fails and keeps the spool (without
+        # the file it would stop at "--db ... is required")
+        r = run([CAMSWEEP, "upload", "--config", conf], env=env)
+        c.ok(r.returncode == 2 and "not permitted to log in" in r.stderr and
+             os.path.exists(spool), "upload --config, database down: exit 2, "
+             "spool kept: %d %r" % (r.returncode, r.stderr[-200:]))
+        r = run([CAMSWEEP, "upload", "--config", conf, "--spool",
+                 os.path.join(tmp, "none.db")], env=env)
+        c.ok(r.returncode == 2 and "none.db" in r.stderr,
+             "upload: --spool on the command line wins over the file's: %r"
+             % r.stderr[-200:])
         cut(False)
         r = run([CAMSWEEP, "scan", "--config", conf], env=env)
         c.ok(r.returncode == 0, "run 2, database back: exit 0: %r" % r.stderr[-300:])

@@ -672,6 +672,17 @@ test_scan_delivered(void **state)
 	assert_int_equal(cs_store_admin_add_sensor(s, "Site01", "pw"),
 			 CS_EINVAL);
 	assert_int_equal(cs_store_admin_add_sensor(s, "site01", ""), CS_EINVAL);
+	{
+		/* a negative limit is refused before the server is asked */
+		struct cs_sensor_limits lim = {.lock_timeout_ms = -1};
+		assert_int_equal(cs_store_admin_add_sensor_limits(
+				     s, "site01", "pw", &lim),
+				 CS_EINVAL);
+		if (!IS_PG)
+			assert_int_equal(cs_store_admin_add_sensor_limits(
+					     s, "site01", "pw", NULL),
+					 CS_EINVAL);
+	}
 	cs_store_close(s);
 }
 
@@ -1019,8 +1030,10 @@ test_findings(void **state)
 /*
  * cs_store_finding_put_many on both backends: raise with the caller's
  * plan, a key given twice (the later row wins), bytes COPY must escape,
- * the read back, reopening a closed finding with its plan kept, and a bad
- * row refused before anything is written.
+ * the read back, reopening a closed finding with its plan kept, a finding
+ * assessed again unchanged left unwritten (its assessed_at kept) and a
+ * changed one rewritten, text read back as stored, and a bad row refused
+ * before anything is written.
  */
 static void
 test_findings_many(void **state)
@@ -1081,6 +1094,36 @@ test_findings_many(void **state)
 	assert_int_equal(v[2].last_scan, s2);
 	assert_int_equal(v[2].first_scan, s1);
 	assert_int_equal(v[2].severity, CS_SEV_LOW);
+	assert_int_equal(v[2].assessed_at, 1700000500);
+
+	/* assessed again, unchanged: not written, its assessed_at kept
+	 * (put_many and put alike); changed: written, with the new time */
+	finding_make(&v[0], "127.21.0.1", "uk-gsg-2022", "1", CS_SEV_LOW, "",
+		     s2);
+	v[0].assessed_at = 1700009999;
+	assert_int_equal(cs_store_finding_put_many(s, v, 1, re), 0);
+	assert_false(re[0]);
+	assert_int_equal(v[0].id, v[2].id);
+	assert_int_equal(v[0].assessed_at, 1700000500);
+	assert_string_equal(v[0].owner, "alice");
+	v[0].assessed_at = 1700009998;
+	assert_int_equal(cs_store_finding_put(s, &v[0], NULL, NULL), 0);
+	assert_int_equal(cs_store_finding_get(s, v[2].id, &got), 0);
+	assert_int_equal(got.assessed_at, 1700000500);
+	finding_make(&v[0], "127.21.0.1", "uk-gsg-2022", "1", CS_SEV_HIGH, "",
+		     s2);
+	v[0].assessed_at = 1700009999;
+	cs_strlcpy(v[0].model, "bad\xff byte", sizeof(v[0].model));
+	assert_int_equal(cs_store_finding_put_many(s, v, 1, re), 0);
+	assert_int_equal(v[0].assessed_at, 1700009999);
+	assert_int_equal(v[0].severity, CS_SEV_HIGH);
+	assert_int_equal(cs_store_finding_get(s, v[2].id, &got), 0);
+	assert_int_equal(got.assessed_at, 1700009999);
+	assert_int_equal(got.severity, CS_SEV_HIGH);
+	/* the row read back is the row stored (PostgreSQL keeps only valid
+	 * UTF-8 in TEXT) */
+	assert_string_equal(v[0].model, got.model);
+	assert_string_equal(got.model, IS_PG ? "bad? byte" : "bad\xff byte");
 
 	/* a bad row: refused, nothing written */
 	finding_make(&v[0], "127.21.0.3", "uk-gsg-2022", "1", CS_SEV_HIGH, "",

@@ -274,7 +274,9 @@ cs_csv_next(struct cs_csv *c, char *err, size_t errsz)
 						    c->line, CS_CSV_MAX_FIELDS);
 						return CS_ELIMIT;
 					}
-					c->field[c->nfield][len++] = (char)ch;
+					/* A NUL would cut the C string. */
+					c->field[c->nfield][len++] =
+					    ch == 0 ? '?' : (char)ch;
 					continue;
 				}
 			}

@@ -78,12 +78,12 @@ void cs_csv_init(struct cs_csv *c, struct cs_span buf);
 
 /*
  * Reads the next record into c->field[0..nfield) (NUL-terminated; a NUL
- * byte ends the text of its field).  Returns 1 for a record, 0 at the end,
- * or, with "line N: message" in err: CS_ETRUNC (a quote left open at the
- * end), CS_EPROTO (a stray quote, text after a closing quote) or
- * CS_ELIMIT (more than CS_CSV_MAX_FIELDS fields, a field of
- * CS_CSV_MAX_FIELD bytes or more).  Blank lines are skipped; a quoted
- * field may hold line breaks.
+ * byte of the input becomes '?', so no field is cut short unseen).
+ * Returns 1 for a record, 0 at the end, or, with "line N: message" in
+ * err: CS_ETRUNC (a quote left open at the end), CS_EPROTO (a stray
+ * quote, text after a closing quote) or CS_ELIMIT (more than
+ * CS_CSV_MAX_FIELDS fields, a field of CS_CSV_MAX_FIELD bytes or more).
+ * Blank lines are skipped; a quoted field may hold line breaks.
  */
 int cs_csv_next(struct cs_csv *c, char *err, size_t errsz);
 

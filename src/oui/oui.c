@@ -749,6 +749,7 @@ add_buf(struct cs_oui *db, enum cs_oui_format fmt, const char *name,
 	struct ent proto;
 	size_t old[NTAB], old_pool = db->pool_len, t;
 	const char *why = NULL;
+	struct csv *c = NULL;
 	unsigned line = 0;
 	int64_t indate = 0;
 	int r;
@@ -775,12 +776,11 @@ add_buf(struct cs_oui *db, enum cs_oui_format fmt, const char *name,
 	proto.src = (uint8_t)db->nsrc;
 	proto.day = date > 0 ? (uint32_t)(date / 86400) : 0;
 	if (fmt == CS_OUI_FMT_CSV) {
-		struct csv *c = cs_xcalloc(1, sizeof(*c));
-
+		/* Freed once the message, which may live in it, is used. */
+		c = cs_xcalloc(1, sizeof(*c));
 		cs_csv_init(&c->c, cs_span_make(p, n));
 		r = parse_csv(db, c, &proto, st, &why);
 		line = c->line;
-		free(c);
 	} else {
 		/* The in-file date is known only at the end: entries are
 		 * stamped afterwards. */
@@ -794,11 +794,13 @@ add_buf(struct cs_oui *db, enum cs_oui_format fmt, const char *name,
 	}
 	if (r < 0) {
 		seterr(err, errsz, name, "%u: %s", line, why ? why : "error");
+		free(c);
 		for (t = 0; t < NTAB; t++)
 			db->tab[t].n = old[t];
 		db->pool_len = old_pool;
 		return r;
 	}
+	free(c);
 	src = &db->src[db->nsrc++];
 	memset(src, 0, sizeof(*src));
 	cs_strlcpy(src->path, name, sizeof(src->path));

@@ -179,6 +179,11 @@ test_csv(void **state)
 		if (t[i].err != NULL && strstr(err, t[i].err) == NULL)
 			fail_msg("case %zu: message '%s'", i, err);
 	}
+	/* A NUL byte cannot cut a field short. */
+	cs_csv_init(c, cs_span_make("ab\0cd,\"e\0\"\n", 11));
+	assert_int_equal(cs_csv_next(c, NULL, 0), 1);
+	assert_string_equal(c->field[0], "ab?cd");
+	assert_string_equal(c->field[1], "e?");
 	/* Records in order with their starting lines, then the end. */
 	cs_csv_init(c, S("a\n\"b\nc\"\nd"));
 	assert_int_equal(cs_csv_next(c, NULL, 0), 1);

@@ -12,8 +12,14 @@
 # 198.18.x.y to its camsim address 127.60.x.y with an nftables DNAT map;
 # only live addresses exist on the segment.  Silent addresses stay silent
 # two ways: on even segments the router drops everything to an address
-# that is not live (a firewall), on odd segments nothing answers the
-# router's ARP (an empty on-link address).  The router drops LOSS percent
+# that is not live (a firewall), on odd segments (ARP_SILENT=1, the
+# default) nothing answers the router's ARP (an empty on-link address).
+# Mind that every unanswered ARP leaves an incomplete entry for about 3 s
+# in the kernel's neighbour table, whose limit (gc_thresh3, 1024 by
+# default) is one for the whole machine, all namespaces together: a fast
+# sweep of empty on-link space overflows it, and the router then drops
+# packets to live hosts too (and other namespaces on the machine feel
+# it).  ARP_SILENT=0 firewalls every segment instead.  The router drops LOSS percent
 # of what it forwards, each way (nftables numgen), and tc netem adds DELAY
 # (+- JITTER) on its links where the kernel has sch_netem (the VM this was
 # measured on has not: no delay there, the bench says so).  The router counts every packet the
@@ -25,7 +31,7 @@
 # router, devices found, makers named right, and the ratios.  Nothing
 # leaves the machine: the namespaces have no route out.
 #
-#   SEGMENTS (2)  PREFIX (20)  COUNT (1000 live devices, split evenly)
+#   SEGMENTS (2)  PREFIX (20)  ARP_SILENT (1)  COUNT (1000 live devices, split evenly)
 #   DELAY (2ms)  JITTER (1ms)  LOSS (0.5, percent)  NMAP_TIMEOUT (1800 s per nmap
 #   run; cut off there and scored on what it covered)  TOOLS ("camsweep
 #   nmap nmap2")  CAMSWEEP_ARGS (extra scan options)  CAMSWEEP, CAMSIM
@@ -41,6 +47,7 @@ JITTER=${JITTER:-1ms}
 LOSS=${LOSS:-0.5}
 NMAP_TIMEOUT=${NMAP_TIMEOUT:-1800}
 TOOLS=${TOOLS:-camsweep nmap nmap2}
+ARP_SILENT=${ARP_SILENT:-1}
 CAMSWEEP_ARGS=${CAMSWEEP_ARGS:-}
 for t in nmap nft tc ip; do
 	command -v $t >/dev/null || { echo "bench_estate_routed: needs $t (scripts/deps.sh)" >&2; exit 1; }
@@ -154,8 +161,13 @@ with open("%s/live%s.txt" % (out, i), "w") as f:
 PY
 	ip -n $ns -batch "$out/addr$i.batch"
 	ip netns exec $ns nft -f "$out/nat$i.nft"
-	echo "bench: segment $i: $pub/$PREFIX, $line ($([ $((i % 2)) -eq 0 ] && echo "silent addresses dropped by the router" || echo "silent addresses unanswered ARP"))"
-	if [ $((i % 2)) -eq 0 ]; then
+	if [ $((i % 2)) -eq 0 ] || [ "$ARP_SILENT" = 0 ]; then
+		silence="silent addresses dropped by the router"
+	else
+		silence="silent addresses unanswered ARP"
+	fi
+	echo "bench: segment $i: $pub/$PREFIX, $line ($silence)"
+	if [ "$silence" != "silent addresses unanswered ARP" ]; then
 		fw="$fw
   ip daddr $pub/$PREFIX ip daddr != { $(cat "$out/live$i.txt") } drop"
 	fi

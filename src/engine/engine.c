@@ -2,9 +2,12 @@
 /* The libuv scan engine; see engine.h for the contract. */
 #include "engine/engine.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -14,6 +17,7 @@
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/str.h"
+#include "engine/budget.h"
 #include "engine/creds.h"
 #include "engine/discover.h"
 #include "probe/probe.h"
@@ -33,6 +37,7 @@
 #define MAX_TLS_NOTED 8         /* TLS ports whose outcome a host keeps */
 #define TLS_MAX_CERT_LIST 65536 /* bytes of a peer's certificate chain */
 #define TLS_HS_MAX (96 * 1024)  /* handshake bytes accepted from a peer */
+#define LIVE_MIN_MS 250         /* shortest timeout of a liveness probe */
 
 struct job {
 	const struct cs_probe *probe;
@@ -56,6 +61,7 @@ struct host {
 	struct cs_obs_list obs;
 	const struct cs_cred *cred; /* the user's credential, or NULL */
 	unsigned timeouts;          /* sweep connects that got no answer */
+	unsigned live_sent;         /* liveness probes started */
 	bool answered;              /* any SYN-ACK or RST seen */
 	bool cred_spent;            /* the credential was sent once */
 	uint16_t retry[MAX_RETRY];  /* sweep ports to try again */
@@ -85,6 +91,9 @@ struct conn {
 	char arg[128];                /* the probe's argument */
 	bool secret; /* out may hold a credential: wiped when emptied */
 	bool sweep;  /* this connection sweeps the port */
+	bool live;   /* ... as a liveness probe (the host has not answered) */
+	bool late;   /* its answer was in the kernel at the timeout */
+	uint64_t t0; /* uv_hrtime() at the connect */
 	enum conn_state state;
 	int handles; /* handles still to close */
 	struct cs_buf in, out;
@@ -133,6 +142,7 @@ struct engine {
 	bool disc_done;        /* discovery stopped */
 	uint64_t start_ms;
 	struct conn *live;
+	struct cs_budget *budget; /* per-segment RTT and loss (budget.h) */
 	/* Resource exhaustion (EMFILE, ENFILE, ENOBUFS, ENOMEM): the
 	 * concurrency cap shrinks, new connections wait until backoff_until,
 	 * and the target is tried again later. */
@@ -162,17 +172,36 @@ cs_engine_opts_default(struct cs_engine_opts *o)
 	o->read_timeout_ms = 3000;
 	o->host_timeout_ms = 30000;
 	o->dead_after = 3;
+	o->liveness = 1;
 }
 
 /* ---- hosts and the ready queue ---- */
+
+/* True when the packet budget's liveness probes are on (docs/budget.md). */
+static bool
+live_on(const struct engine *e)
+{
+	return e->o->liveness > 0 && e->o->dead_after > 0;
+}
+
+/* Liveness probes a host that has not answered may have: one more where
+ * its segment drops packets. */
+static unsigned
+live_quota(const struct engine *e, const struct host *h)
+{
+	return e->o->liveness + (cs_budget_lossy(e->budget, h->ip) ? 1u : 0u);
+}
 
 static bool
 has_work(struct engine *e, const struct host *h)
 {
 	if (uv_now(&e->loop) >= h->deadline || e->stopping || h->failed)
 		return false;
-	return h->next_port < e->o->nports || h->nretry > 0 ||
-	       h->jhead < h->njobs;
+	/* Until it answers, a host gets its liveness probes only. */
+	if (h->next_port < e->o->nports &&
+	    (!live_on(e) || h->answered || h->live_sent < live_quota(e, h)))
+		return true;
+	return h->nretry > 0 || h->jhead < h->njobs;
 }
 
 static void
@@ -1037,6 +1066,28 @@ resource_ok(struct engine *e)
 		e->backoff_ms /= 2;
 }
 
+/*
+ * A sweep connect was answered (SYN-ACK or RST): its time is a sample of
+ * the segment's RTT unless the kernel had to send the SYN again, which
+ * marks the segment as one that drops packets.
+ */
+static void
+budget_sample(struct conn *c)
+{
+	struct tcp_info ti;
+	socklen_t len = sizeof(ti);
+	uv_os_fd_t fd;
+	bool retrans = false;
+
+	if (uv_fileno((uv_handle_t *)&c->tcp, &fd) == 0 &&
+	    getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) == 0 &&
+	    len >= offsetof(struct tcp_info, tcpi_total_retrans) +
+		       sizeof(ti.tcpi_total_retrans))
+		retrans = ti.tcpi_total_retrans > 0 || ti.tcpi_retransmits > 0;
+	cs_budget_sample(c->e->budget, c->h->ip,
+			 (double)(uv_hrtime() - c->t0) / 1e6, retrans);
+}
+
 static void
 on_connect(uv_connect_t *req, int status)
 {
@@ -1053,6 +1104,8 @@ on_connect(uv_connect_t *req, int status)
 		return;
 	}
 	resource_ok(e);
+	if (c->sweep && (status == 0 || status == UV_ECONNREFUSED))
+		budget_sample(c);
 	if (status < 0) {
 		if (status == UV_ECONNREFUSED)
 			h->answered = true;
@@ -1094,6 +1147,26 @@ on_connect(uv_connect_t *req, int status)
 	run_probe(c, c->probe);
 }
 
+/*
+ * True when a liveness probe's connect has an answer in the kernel (the
+ * socket left SYN-SENT: a SYN-ACK or a RST came) that the loop has not
+ * delivered: a loaded loop must not take a live host for a silent one.
+ */
+static bool
+answered_late(struct conn *c)
+{
+	struct tcp_info ti;
+	socklen_t len = sizeof(ti);
+	uv_os_fd_t fd;
+
+	if (c->late || uv_fileno((uv_handle_t *)&c->tcp, &fd) != 0 ||
+	    getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) != 0 ||
+	    len < sizeof(ti.tcpi_state))
+		return false;
+	c->late = ti.tcpi_state != TCP_SYN_SENT;
+	return c->late;
+}
+
 static void
 on_connect_timeout(uv_timer_t *t)
 {
@@ -1103,10 +1176,22 @@ on_connect_timeout(uv_timer_t *t)
 
 	/* A host whose first sweep connects all go unanswered (no SYN-ACK,
 	 * no RST) is taken to be absent, as a ping sweep would: see
-	 * --dead-after. */
-	if (c->sweep && !h->answered && ++h->timeouts >= e->o->dead_after &&
-	    e->o->dead_after > 0)
+	 * --dead-after; with the packet budget, after its liveness probes
+	 * (docs/budget.md). */
+	if (c->live && answered_late(c)) {
+		/* The kernel has the answer; the loop has not delivered it
+		 * yet (a busy loop runs its timers first): wait for it. */
+		uv_timer_start(&c->timer, on_connect_timeout,
+			       wait_ms(c, e->o->connect_timeout_ms), 0);
+		return;
+	}
+	if (c->live) {
+		if (!h->answered && ++h->timeouts >= live_quota(e, h))
+			host_give_up(e, h);
+	} else if (!live_on(e) && c->sweep && !h->answered &&
+		   ++h->timeouts >= e->o->dead_after && e->o->dead_after > 0) {
 		host_give_up(e, h);
+	}
 	conn_close(c);
 }
 
@@ -1116,6 +1201,7 @@ conn_start(struct engine *e, struct host *h)
 {
 	struct conn *c;
 	struct sockaddr_in sa;
+	unsigned ms;
 	int rc;
 
 	c = cs_xcalloc(1, sizeof(*c));
@@ -1127,6 +1213,10 @@ conn_start(struct engine *e, struct host *h)
 	} else if (h->next_port < e->o->nports) {
 		c->sweep = true;
 		c->port = e->o->ports[h->next_port++];
+		if (live_on(e) && !h->answered) {
+			c->live = true;
+			h->live_sent++;
+		}
 	} else {
 		c->probe = h->jobs[h->jhead].probe;
 		c->port = h->jobs[h->jhead].port;
@@ -1164,6 +1254,7 @@ conn_start(struct engine *e, struct host *h)
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons(c->port);
 	sa.sin_addr.s_addr = htonl(h->ip);
+	c->t0 = uv_hrtime();
 	rc = uv_tcp_connect(&c->creq, &c->tcp, (const struct sockaddr *)&sa,
 			    on_connect);
 	if (rc != 0) {
@@ -1172,8 +1263,11 @@ conn_start(struct engine *e, struct host *h)
 		conn_close(c);
 		return;
 	}
-	uv_timer_start(&c->timer, on_connect_timeout,
-		       wait_ms(c, e->o->connect_timeout_ms), 0);
+	ms = e->o->connect_timeout_ms;
+	if (c->live)
+		ms = cs_budget_timeout(e->budget, h->ip,
+				       CS_MIN(LIVE_MIN_MS, ms), ms);
+	uv_timer_start(&c->timer, on_connect_timeout, wait_ms(c, ms), 0);
 }
 
 /* ---- scheduling ---- */
@@ -1395,12 +1489,15 @@ cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
 	e.next_index = e.watermark = o->start_index;
 	e.cap = o->max_conns;
 	e.done = cs_xcalloc(WINDOW, 1);
+	e.budget = cs_xmalloc(sizeof(*e.budget));
+	cs_budget_init(e.budget);
 	if ((e.tls = tls_ctx_new()) == NULL)
 		fprintf(stderr, "camsweep: no TLS client context; "
 				"TLS probes will record nothing\n");
 	if ((rc = uv_loop_init(&e.loop)) != 0) {
 		SSL_CTX_free(e.tls);
 		free(e.done);
+		free(e.budget);
 		return CS_EIO;
 	}
 	e.start_ms = e.token_ms = uv_now(&e.loop);
@@ -1450,5 +1547,6 @@ cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
 	uv_loop_close(&e.loop);
 	SSL_CTX_free(e.tls);
 	free(e.done);
+	free(e.budget);
 	return 0;
 }

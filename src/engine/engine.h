@@ -37,6 +37,15 @@ struct cs_engine_opts {
 	unsigned dead_after;         /* give up on a host after this many
 					unanswered sweep connects with no
 					answer of any kind; 0 = never */
+	/*
+	 * The packet budget (docs/budget.md): a host that has not answered
+	 * yet gets only this many sweep connects (its liveness probes, the
+	 * first ports of the list; one more where its segment drops
+	 * packets), each with a timeout from its segment's RTT; any SYN-ACK
+	 * or RST proves it alive and it gets the whole list.  0 = off (each
+	 * port as before, dead_after applies); also off when dead_after is 0.
+	 */
+	unsigned liveness;
 	uint64_t start_index;        /* resume: first permutation index */
 	uint64_t max_addrs;          /* stop after this many; 0 = all */
 	bool progress;               /* draw a progress line on stderr */

@@ -1,0 +1,230 @@
+#!/bin/bash
+# SPDX-License-Identifier: ISC
+# Benchmark (not a test), issue #17 item 1: camsweep against nmap on a
+# routed estate in network namespaces this script creates and removes.
+# (bench/bench_estate.sh is another bench: the PostgreSQL large estate.)
+#
+#   scanner ns ---- router ns ---- segment ns 0: 198.18.0.0/PREFIX
+#   10.255.0.2      (nftables)  `-- segment ns 1: next /PREFIX ...
+#
+# Each segment runs one camsim (--cidr on the segment's own loopback,
+# 127.60.0.0/15 offset for offset) and maps each live device's address
+# 198.18.x.y to its camsim address 127.60.x.y with an nftables DNAT map;
+# only live addresses exist on the segment.  Silent addresses stay silent
+# two ways: on even segments the router drops everything to an address
+# that is not live (a firewall), on odd segments (ARP_SILENT=1, the
+# default) nothing answers the router's ARP (an empty on-link address).
+# Mind that every unanswered ARP leaves an incomplete entry for about 3 s
+# in the kernel's neighbour table, whose limit (gc_thresh3, 1024 by
+# default) is one for the whole machine, all namespaces together: a fast
+# sweep of empty on-link space overflows it, and the router then drops
+# packets to live hosts too (and other namespaces on the machine feel
+# it).  ARP_SILENT=0 firewalls every segment instead.  The router drops LOSS percent
+# of what it forwards, each way (nftables numgen), and tc netem adds DELAY
+# (+- JITTER) on its links where the kernel has sch_netem (the VM this was
+# measured on has not: no delay there, the bench says so).  The router counts every packet the
+# scanner sends through it (an nftables counter), per tool.
+#
+# Runs, on the same estate: camsweep scan at its defaults; nmap -sT -sV
+# -T4 (its own host discovery first, as root); nmap -sn, then nmap -sT -sV
+# -T4 -Pn on what answered.  Prints wall time, packets through the
+# router, devices found, makers named right, and the ratios.  Nothing
+# leaves the machine: the namespaces have no route out.
+#
+#   SEGMENTS (2)  PREFIX (20)  ARP_SILENT (1)  COUNT (1000 live devices, split evenly)
+#   DELAY (2ms)  JITTER (1ms)  LOSS (0.5, percent)  NMAP_TIMEOUT (1800 s per nmap
+#   run; cut off there and scored on what it covered)  TOOLS ("camsweep
+#   nmap nmap2")  CAMSWEEP_ARGS (extra scan options)  CAMSWEEP, CAMSIM
+#   (binaries; default build/, rebuilt first)
+set -eu
+cd "$(dirname "$0")/.."
+[ "$(id -u)" -eq 0 ] || { echo "bench_estate_routed: needs root (namespaces)" >&2; exit 1; }
+SEGMENTS=${SEGMENTS:-2}
+PREFIX=${PREFIX:-20}
+COUNT=${COUNT:-1000}
+DELAY=${DELAY:-2ms}
+JITTER=${JITTER:-1ms}
+LOSS=${LOSS:-0.5}
+NMAP_TIMEOUT=${NMAP_TIMEOUT:-1800}
+TOOLS=${TOOLS:-camsweep nmap nmap2}
+ARP_SILENT=${ARP_SILENT:-1}
+CAMSWEEP_ARGS=${CAMSWEEP_ARGS:-}
+for t in nmap nft tc ip; do
+	command -v $t >/dev/null || { echo "bench_estate_routed: needs $t (scripts/deps.sh)" >&2; exit 1; }
+done
+size=$((1 << (32 - PREFIX)))
+[ $((SEGMENTS * size)) -le 131072 ] || { echo "bench_estate_routed: the segments must fit in 198.18.0.0/15" >&2; exit 1; }
+CAMSWEEP=${CAMSWEEP:-}
+CAMSIM=${CAMSIM:-build/camsim}
+if [ -z "$CAMSWEEP" ]; then
+	[ -f build/build.ninja ] || meson setup build >/dev/null
+	ninja -C build >/dev/null
+	CAMSWEEP=build/camsweep
+fi
+
+tag=csr$$
+NS_SCAN=$tag-scan NS_RTR=$tag-rtr
+out=$(mktemp -d /tmp/cs-routed.XXXXXX)
+chmod 755 "$out"
+pids=""
+cleanup() {
+	for p in $pids; do kill "$p" 2>/dev/null || true; done
+	for p in $pids; do wait "$p" 2>/dev/null || true; done
+	for ns in $(ip netns list | awk '{print $1}' | grep "^$tag-" || true); do
+		ip netns del "$ns" 2>/dev/null || true
+	done
+}
+trap cleanup EXIT INT TERM
+
+addr() { # offset from a base a.b.c.d
+	python3 -c 'import ipaddress,sys; print(ipaddress.ip_address(sys.argv[1]) + int(sys.argv[2]))' "$1" "$2"
+}
+
+ip netns add $NS_SCAN
+ip netns add $NS_RTR
+ip -n $NS_SCAN link set lo up
+ip -n $NS_RTR link set lo up
+ip link add $tag-s type veth peer name $tag-r
+ip link set $tag-s netns $NS_SCAN
+ip link set $tag-r netns $NS_RTR
+ip -n $NS_SCAN addr add 10.255.0.2/30 dev $tag-s
+ip -n $NS_RTR addr add 10.255.0.1/30 dev $tag-r
+ip -n $NS_SCAN link set $tag-s up
+ip -n $NS_RTR link set $tag-r up
+ip -n $NS_SCAN route add 198.18.0.0/15 via 10.255.0.1
+ip netns exec $NS_RTR sysctl -qw net.ipv4.ip_forward=1
+# (the ARP table's gc_thresh limits are the host's, left alone: past them
+# the router drops instead of asking ARP, which is silence all the same)
+netem=yes
+delay() { # dev: DELAY on the router's side of a link, if the kernel can
+	[ $netem = yes ] || return 0
+	ip netns exec $NS_RTR tc qdisc add dev "$1" root netem limit 100000 \
+	    delay "$DELAY" "$JITTER" 2>/dev/null || {
+		netem=no
+		echo "bench: this kernel has no sch_netem: no added delay (loss still applies)"
+	}
+}
+delay $tag-r
+
+fw="" # the router's drop rules (firewalled segments)
+targets=""
+: >"$out/manifest.jsonl"
+for i in $(seq 0 $((SEGMENTS - 1))); do
+	ns=$tag-seg$i
+	pub=$(addr 198.18.0.0 $((i * size)))
+	lo=$(addr 127.60.0.0 $((i * size)))
+	n=$((COUNT / SEGMENTS))
+	[ "$i" -lt $((COUNT % SEGMENTS)) ] && n=$((n + 1))
+	ip netns add $ns
+	ip -n $ns link set lo up
+	ip link add $tag-g$i type veth peer name $tag-h$i
+	ip link set $tag-g$i netns $NS_RTR
+	ip link set $tag-h$i netns $ns
+	ip -n $NS_RTR addr add 10.254.$i.1/32 dev $tag-g$i
+	ip -n $NS_RTR link set $tag-g$i up
+	ip -n $NS_RTR route add $pub/$PREFIX dev $tag-g$i src 10.254.$i.1
+	ip -n $ns link set $tag-h$i up
+	ip -n $ns route add 10.254.$i.1/32 dev $tag-h$i
+	ip -n $ns route add default via 10.254.$i.1 dev $tag-h$i onlink
+	ip netns exec $ns sysctl -qw net.ipv4.conf.all.route_localnet=1
+	ip netns exec $ns sysctl -qw net.ipv4.conf.$tag-h$i.route_localnet=1
+	delay $tag-g$i
+	mkfifo "$out/ready$i"
+	ip netns exec $ns "$CAMSIM" --cidr $lo/$PREFIX --count $n \
+	    --seed $((1889 + i)) --manifest "$out/manifest$i.jsonl" \
+	    >"$out/ready$i" 2>"$out/camsim$i.err" &
+	pids="$pids $!"
+	read -r line <"$out/ready$i"
+	# live addresses: on the segment's link, and mapped to camsim's
+	python3 - "$out/manifest$i.jsonl" "$out" $i $tag-h$i <<'PY'
+import ipaddress, json, sys
+man, out, i, dev = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+lo0, pub0 = ipaddress.ip_address("127.60.0.0"), ipaddress.ip_address("198.18.0.0")
+pairs = []
+with open(out + "/manifest.jsonl", "a") as all_:
+    for line in open(man):
+        d = json.loads(line)
+        a = ipaddress.ip_address(d["ip"])
+        p = pub0 + (int(a) - int(lo0))
+        pairs.append((str(p), d["ip"]))
+        d["ip"] = str(p)
+        all_.write(json.dumps(d) + "\n")
+with open("%s/addr%s.batch" % (out, i), "w") as f:
+    for p, _ in pairs:
+        f.write("addr add %s/32 dev %s\n" % (p, dev))
+with open("%s/nat%s.nft" % (out, i), "w") as f:
+    f.write("table ip csnat {\n map m { type ipv4_addr : ipv4_addr; elements = { %s } }\n"
+            " chain pre { type nat hook prerouting priority -100; policy accept;\n"
+            "  dnat to ip daddr map @m\n }\n}\n" % ", ".join("%s : %s" % pl for pl in pairs))
+with open("%s/live%s.txt" % (out, i), "w") as f:
+    f.write(", ".join(p for p, _ in pairs))
+PY
+	ip -n $ns -batch "$out/addr$i.batch"
+	ip netns exec $ns nft -f "$out/nat$i.nft"
+	if [ $((i % 2)) -eq 0 ] || [ "$ARP_SILENT" = 0 ]; then
+		silence="silent addresses dropped by the router"
+	else
+		silence="silent addresses unanswered ARP"
+	fi
+	echo "bench: segment $i: $pub/$PREFIX, $line ($silence)"
+	if [ "$silence" != "silent addresses unanswered ARP" ]; then
+		fw="$fw
+  ip daddr $pub/$PREFIX ip daddr != { $(cat "$out/live$i.txt") } drop"
+	fi
+	targets="$targets $pub/$PREFIX"
+done
+cat >"$out/router.nft" <<NFT
+table ip csrtr {
+ counter sent { }
+ chain through { type filter hook forward priority 0; policy accept;
+  iifname "$tag-r" counter name "sent"$fw
+  numgen random mod 100000 < $(awk -v l="$LOSS" 'BEGIN { printf "%d", l * 1000 }') drop
+ }
+}
+NFT
+ip netns exec $NS_RTR nft -f "$out/router.nft"
+live=$(wc -l <"$out/manifest.jsonl")
+echo "bench: $live live devices in $((SEGMENTS * size)) addresses ($SEGMENTS x /$PREFIX);" \
+    "delay $([ $netem = yes ] && echo "$DELAY +- $JITTER" || echo none), loss $LOSS% each way; work dir $out"
+
+sent() {
+	ip netns exec $NS_RTR nft list counter ip csrtr sent | awk '/packets/ {print $2}'
+}
+PORTS=$("$CAMSWEEP" scan --help | sed -n 's/.*--ports LIST.*default \([0-9,]*\)).*/\1/p')
+
+runtool() { # name, command...
+	name=$1
+	shift
+	before=$(sent)
+	start=$(date +%s.%N)
+	ip netns exec $NS_SCAN /usr/bin/time -v -o "$out/$name.time" "$@" || true
+	end=$(date +%s.%N)
+	after=$(sent)
+	echo "$end - $start" | bc >"$out/$name.wall"
+	echo $((after - before)) >"$out/$name.pkts"
+}
+
+for t in $TOOLS; do
+	case $t in
+	camsweep)
+		echo "bench: camsweep scan (defaults)$targets"
+		runtool camsweep "$CAMSWEEP" scan --db "$out/cs.db" --json --all -q \
+		    $CAMSWEEP_ARGS $targets >"$out/camsweep.jsonl" 2>"$out/camsweep.err"
+		;;
+	nmap)
+		echo "bench: nmap -sT -sV -T4 -n -p PORTS$targets"
+		runtool nmap timeout "$NMAP_TIMEOUT" nmap -sT -sV -T4 -n -p "$PORTS" \
+		    -oX "$out/nmap.xml" $targets >/dev/null 2>"$out/nmap.err"
+		;;
+	nmap2)
+		echo "bench: nmap -sn, then nmap -sT -sV -T4 -Pn -p PORTS on what answered"
+		runtool nmap2a timeout "$NMAP_TIMEOUT" nmap -sn -T4 -n -oG "$out/nmap-sn.gnmap" \
+		    $targets >/dev/null 2>"$out/nmap2a.err"
+		awk '/Status: Up/ {print $2}' "$out/nmap-sn.gnmap" >"$out/nmap-up.txt"
+		runtool nmap2b timeout "$NMAP_TIMEOUT" nmap -sT -sV -T4 -Pn -n -p "$PORTS" \
+		    -oX "$out/nmap2.xml" -iL "$out/nmap-up.txt" >/dev/null 2>"$out/nmap2b.err"
+		;;
+	esac
+done
+
+python3 bench/score_routed.py "$out" "$((SEGMENTS * size))" $TOOLS

@@ -1624,6 +1624,10 @@ usage(FILE *f)
 	    "  diff             what changed between two scans\n"
 	    "  reach            which devices answer from this vantage point\n"
 	    "  report           HTML, CSV or JSON report from the inventory\n"
+	    "  export FORMAT    findings as syslog (RFC 5424) or CEF; devices "
+	    "as CMDB\n"
+	    "                   configuration items (cmdb-csv, cmdb-json)\n"
+	    "  notify --url URL POST new and changed findings as JSON\n"
 	    "  listen           identify devices from captured traffic\n"
 	    "  upload           send a sensor's spool to the central database\n"
 	    "  oui              the MAC registry: import IEEE files, list "
@@ -1649,6 +1653,10 @@ cs_cli_main(int argc, char **argv)
 		return cs_cli_scans(argc - 1, argv + 1);
 	if (strcmp(argv[1], "import") == 0)
 		return cs_cli_import(argc - 1, argv + 1);
+	if (strcmp(argv[1], "export") == 0)
+		return cs_cli_export(argc - 1, argv + 1);
+	if (strcmp(argv[1], "notify") == 0)
+		return cs_cli_notify(argc - 1, argv + 1);
 	if (strcmp(argv[1], "identify") == 0)
 		return cs_cli_identify(argc - 1, argv + 1);
 	if (strcmp(argv[1], "lookup") == 0)

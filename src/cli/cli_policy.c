@@ -151,8 +151,8 @@ cs_cli_estate(int argc, char **argv)
 /* ---------------------------------------------------------------------- */
 /* Shared: a finding as JSON or as text. */
 
-static json_object *
-finding_json(const struct cs_finding_row *f)
+json_object *
+cs_cli_finding_json(const struct cs_finding_row *f)
 {
 	json_object *o = json_object_new_object();
 
@@ -207,7 +207,7 @@ static void
 finding_print(const struct cs_finding_row *f, bool json)
 {
 	if (json) {
-		json_object *o = finding_json(f);
+		json_object *o = cs_cli_finding_json(f);
 		cs_out_json_puts(stdout, o);
 		json_object_put(o);
 		return;

@@ -13,7 +13,7 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Checker, CAMSWEEP, SRC  # noqa: E402
 
-LEVELS = ["scan", "scans", "show", "import", "identify", "lookup", "estate",
+LEVELS = ["scan", "scans", "show", "import", "export", "notify", "identify", "lookup", "estate",
           "estate check", "estate import-csv", "assess", "plan",
           "plan list", "plan set", "diff", "reach", "report", "listen",
           "upload", "oui", "oui update", "oui sources", "db", "db init",

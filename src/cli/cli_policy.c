@@ -12,6 +12,7 @@
 #include <getopt.h>
 #include <json-c/json.h>
 #include <stdbool.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,8 +168,10 @@ cs_cli_finding_json(const struct cs_finding_row *f)
 	S("model", f->model);
 	S("firmware", f->firmware);
 	S("device_class", f->device_class);
-	json_object_object_add(o, "confidence",
-			       json_object_new_double(f->confidence));
+	/* as the table shows it: four decimals */
+	json_object_object_add(
+	    o, "confidence",
+	    json_object_new_double(round(f->confidence * 10000.0) / 10000.0));
 	S("site", f->site);
 	S("site_name", f->site_name);
 	S("department", f->department);

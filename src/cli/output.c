@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <inttypes.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <json-c/json.h>
@@ -196,10 +197,19 @@ cs_out_json_value(struct cs_buf *b, struct json_object *o)
 	case json_type_double: {
 		double d = json_object_get_double(o);
 
+		char num[32];
+
 		/* JSON has no NaN or infinity. */
 		if (d != d || d > 1e308 || d < -1e308)
 			return cs_buf_adds(b, "null");
-		return cs_buf_printf(b, "%.17g", d);
+		/* The shortest text that reads back as the same double: 0.45,
+		 * not 0.45000000000000001. */
+		for (int prec = 1; prec <= 17; prec++) {
+			snprintf(num, sizeof(num), "%.*g", prec, d);
+			if (strtod(num, NULL) == d)
+				break;
+		}
+		return cs_buf_adds(b, num);
 	}
 	case json_type_string:
 		return cs_esc_json(b, json_object_get_string(o),

@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: ISC
 # Installs what camsweep needs to build, test and run its demo on Debian 12.
 # debhelper and lintian build and check the package (scripts/package-test.sh);
-# nmap only for its XML stylesheet (nmap.xsl), which reads camsweep's -oX.
+# nmap only for its XML stylesheet and DTD (nmap.xsl, nmap.dtd) and xmllint
+# (libxml2-utils): they check camsweep's -oX; python3-jsonschema checks
+# the JSON outputs against docs/schema.
 # Idempotent; uses sudo only when not already root.
 set -eu
 PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
@@ -10,7 +12,7 @@ PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
  libjson-c-dev libbsd-dev libmd-dev libpcap-dev zlib1g-dev ieee-data libwireshark-data python3
  iproute2 chromium
  libpq-dev postgresql libseccomp-dev libssl-dev
- debhelper lintian xsltproc nmap"
+ debhelper lintian xsltproc nmap libxml2-utils python3-jsonschema"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <json-c/json.h>
 
@@ -113,6 +114,22 @@ json_str_or_null(struct cs_buf *b, const char *key, const char *v)
 }
 
 /* Appends ,"attached":[...]: the cameras a recorder reported. */
+/* ,"key":"2026-01-31T12:00:00Z" (ISO 8601 UTC), or null when t <= 0. */
+static void
+json_time_or_null(struct cs_buf *b, const char *key, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char iso[32];
+
+	if (t <= 0 || gmtime_r(&tt, &tm) == NULL) {
+		cs_buf_printf(b, ",\"%s\":null", key);
+		return;
+	}
+	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	cs_buf_printf(b, ",\"%s\":\"%s\"", key, iso);
+}
+
 static void
 json_attached(struct cs_buf *b, const struct cs_device_row *r)
 {
@@ -175,6 +192,10 @@ cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r)
 	}
 	cs_buf_adds(b, "]");
 	json_str_or_null(b, "mac", r->mac);
+	json_str_or_null(b, "serial", r->serial);
+	json_str_or_null(b, "site", r->site);
+	json_time_or_null(b, "first_seen", r->first_seen);
+	json_time_or_null(b, "last_seen", r->last_seen);
 	if (r->natt > 0 || id->device_class == CS_CLASS_NVR ||
 	    id->device_class == CS_CLASS_DVR)
 		json_attached(b, r);

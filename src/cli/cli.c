@@ -511,6 +511,8 @@ scan_usage(FILE *f)
 	    "host completes\n"
 	    "  -oX FILE              nmap XML (nmap.dtd, xmloutputversion "
 	    "1.05)\n"
+	    "                        ('-' for either: standard output, "
+	    "without the table)\n"
 	    "  -v, --verbose         a line per host as it completes "
 	    "(repeatable)\n"
 	    "  -d, --debug           the scope, exclusions and options too\n"
@@ -940,6 +942,7 @@ cmd_scan_args(int argc, char **argv)
 	size_t ninc = 0, nexc = 0, nports = 0;
 	uint16_t ports[CS_SCOPE_MAX_PORTS];
 	const char *ox_path = NULL, **il = NULL;
+	bool to_stdout = false; /* -oJ - or -oX - */
 	size_t nil = 0;
 	int debug = 0;
 	char **args = NULL; /* argv with nmap's -iL, -oX, -oJ as long options */
@@ -1153,6 +1156,15 @@ cmd_scan_args(int argc, char **argv)
 		      stderr);
 		goto out;
 	}
+	to_stdout = (run.oj_path != NULL && strcmp(run.oj_path, "-") == 0) ||
+		    (ox_path != NULL && strcmp(ox_path, "-") == 0);
+	if (run.oj_path != NULL && ox_path != NULL &&
+	    strcmp(run.oj_path, "-") == 0 && strcmp(ox_path, "-") == 0) {
+		fputs("camsweep scan: -oJ - and -oX - cannot share standard "
+		      "output\n",
+		      stderr);
+		goto out;
+	}
 	/* A host name is resolved once; an address it resolves to that the
 	 * exclusions remove is refused, never scanned. */
 	for (size_t i = 0; i < run.nnames; i++)
@@ -1309,8 +1321,10 @@ cmd_scan_args(int argc, char **argv)
 			scope.text, scope.excl_text,
 			(unsigned long long)scope.total, ports_text, opts_text);
 	/* -oJ and -oX: written as each host completes. */
-	if (run.oj_path != NULL &&
-	    (run.oj = fopen(run.oj_path, "we")) == NULL) {
+	if (run.oj_path != NULL && strcmp(run.oj_path, "-") == 0)
+		run.oj = stdout;
+	else if (run.oj_path != NULL &&
+		 (run.oj = fopen(run.oj_path, "we")) == NULL) {
 		fprintf(stderr, "camsweep: -oJ %s: %s\n", run.oj_path,
 			strerror(errno));
 		cs_store_scan_end(run.store, run.scan_id, "incomplete",
@@ -1378,7 +1392,8 @@ cmd_scan_args(int argc, char **argv)
 		}
 	}
 	if (run.oj != NULL) {
-		if (ferror(run.oj) || fclose(run.oj) != 0 || run.out_failed) {
+		if (ferror(run.oj) || run.out_failed ||
+		    (run.oj == stdout ? fflush(stdout) : fclose(run.oj)) != 0) {
 			fprintf(stderr, "camsweep: -oJ %s: write failed\n",
 				run.oj_path);
 			run.out_failed = true;
@@ -1431,7 +1446,8 @@ cmd_scan_args(int argc, char **argv)
 			(unsigned long long)es.hosts_skipped);
 	if (disc && !quiet)
 		cs_cli_disc_summary(disc, stderr);
-	if (!quiet || json)
+	/* -oJ - or -oX - own standard output: no table after them. */
+	if ((!quiet || json) && !to_stdout)
 		print_scan(run.store, run.scan_id, json, all);
 	rc = es.interrupted                ? EXIT_INTERRUPTED
 	     : !complete || run.out_failed ? EXIT_RUNTIME
@@ -1446,7 +1462,7 @@ cmd_scan_args(int argc, char **argv)
 out:
 	if (run.up != NULL)
 		cs_uploader_finish(run.up, NULL, NULL, 0);
-	if (run.oj != NULL)
+	if (run.oj != NULL && run.oj != stdout)
 		fclose(run.oj);
 	cs_xml_close(run.ox, run.hosts_up, 0, 0, false, "not run");
 	free(run.names);

@@ -5,6 +5,7 @@ every level (estate check --help failed; help TOPIC ignored its topic),
 cannot be written is an error (show > /dev/full exited 0).
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,6 +42,21 @@ def main():
         c.ok(r.returncode == 0 and r.stdout.startswith("camsweep ") and
              "data directory: " in r.stdout, "%s: version and data "
              "directory" % v)
+    # Shell completion: valid bash, and it offers every command the
+    # top-level help lists.
+    bash = os.path.join(SRC, "dist", "completion", "camsweep.bash")
+    r = subprocess.run(["bash", "-n", bash], capture_output=True, text=True)
+    c.ok(r.returncode == 0, "bash completion parses: %s" % r.stderr)
+    with open(bash) as f:
+        comp = f.read()
+    with open(os.path.join(SRC, "dist", "completion", "_camsweep")) as f:
+        zcomp = f.read()
+    cmds = [l.split()[0] for l in run(["--help"]).stdout.splitlines()
+            if l.startswith("  ") and l[2:3] != " "]
+    c.ok(cmds and all(re.search(r"\b%s\b" % re.escape(x), comp) and
+                      "'%s:" % x in zcomp for x in cmds),
+         "bash and zsh completion know every command (%s)" %
+         [x for x in cmds if "'%s:" % x not in zcomp or x not in comp])
     tmp = tempfile.mkdtemp(prefix="cs-cliconv-")
     try:
         db = os.path.join(tmp, "i.db")

@@ -970,15 +970,15 @@ cmd_scan_args(int argc, char **argv)
 	parse_ports(default_ports, ports, CS_NELEM(ports), &nports);
 	/* nmap's two-letter single-dash options become long options. */
 	args = cs_xcalloc((size_t)argc + 1, sizeof(*args));
-	for (int i = 0; i < argc; i++) {
+	for (int i = 0, opts_end = 0; i < argc; i++) {
 		static const char *const two[][2] = {
 		    {"-iL", "--iL"}, {"-oX", "--oX"}, {"-oJ", "--oJ"}};
 		args[i] = argv[i];
+		if (opts_end || (opts_end = strcmp(argv[i], "--") == 0))
+			continue; /* targets after "--" stay as they are */
 		for (size_t k = 0; k < CS_NELEM(two); k++)
 			if (strcmp(argv[i], two[k][0]) == 0)
 				args[i] = (char *)(uintptr_t)two[k][1];
-		if (strcmp(argv[i], "--") == 0)
-			break;
 	}
 	char **orig_argv = argv; /* as typed, for -oX's args */
 	argv = args;

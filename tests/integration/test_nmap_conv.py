@@ -194,6 +194,10 @@ def main():
             ok = False
         c.ok(r.returncode == 0 and ok,
              "-oX -: the XML alone on standard output")
+        r = run(["scan", "-p", "1", "--db", os.path.join(tmp, "d.db"), "--",
+                 "localhost"])
+        c.ok(r.returncode == 0 and "resolved to 127.0.0.1" in r.stderr,
+             "a target after --")
         r = run(["scan", "::1", "-p", "1", "--db", os.path.join(tmp, "d.db")])
         c.ok(r.returncode == 1 and "IPv6" in r.stderr,
              "an IPv6 target is refused with a reason (not scanned yet)")

@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: ISC
 # Installs what camsweep needs to build, test and run its demo on Debian 12.
 # debhelper and lintian build and check the package (scripts/package-test.sh);
-# nmap only for its XML stylesheet (nmap.xsl), which reads camsweep's -oX.
+# nmap only for its XML stylesheet and DTD (nmap.xsl, nmap.dtd) and xmllint
+# (libxml2-utils): they check camsweep's -oX; python3-jsonschema checks
+# the JSON outputs against docs/schema.
 # Idempotent; uses sudo only when not already root.
 set -eu
 PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
@@ -11,7 +13,7 @@ PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
  iproute2 chromium
  libpq-dev postgresql libseccomp-dev libssl-dev cppcheck clang-format-14
  libsodium-dev poppler-utils
- debhelper lintian xsltproc nmap"
+ debhelper lintian xsltproc nmap libxml2-utils python3-jsonschema"
 # Hyperscan, the prefilter of identification (issue #17), is amd64-only in
 # Debian; elsewhere the build falls back to PCRE2 alone.
 if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then

@@ -4,8 +4,8 @@ _camsweep()
 {
 	local cur prev words cword
 	_init_completion || return
-	local cmds="scan scans show identify lookup estate assess plan diff reach
-		report listen upload oui db version help"
+	local cmds="scan scans show import export notify identify lookup estate
+		assess plan diff reach report listen upload oui db version help"
 	if [[ $cword -eq 1 ]]; then
 		COMPREPLY=($(compgen -W "$cmds --help --version -V" -- "$cur"))
 		return
@@ -35,6 +35,12 @@ _camsweep()
 		opts="--db --scan --json --all -h --help" ;;
 	identify)
 		opts="--data --ieee-data -h --help" ;;
+	import)
+		opts="nmap shodan zeek --db --data -h --help" ;;
+	export)
+		opts="syslog cef cmdb-csv cmdb-json --db --scan --all -o -h --help" ;;
+	notify)
+		opts="--url --db --state --timeout -h --help" ;;
 	report)
 		opts="--db --format -o --output -h --help" ;;
 	estate)
@@ -48,7 +54,8 @@ _camsweep()
 	*)
 		opts="--db --data -h --help" ;;
 	esac
-	if [[ $cur == -* || ${words[1]} =~ ^(estate|plan|oui|db)$ ]]; then
+	if [[ $cur == -* || ${words[1]} =~ ^(estate|plan|oui|db|export)$ ]] ||
+	    [[ ${words[1]} == import && $cword -eq 2 ]]; then
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
 	else
 		_filedir

@@ -508,6 +508,8 @@ scan_usage(FILE *f)
 	    "host completes\n"
 	    "  -oX FILE              nmap XML (nmap.dtd, xmloutputversion "
 	    "1.05)\n"
+	    "                        ('-' for either: standard output, "
+	    "without the table)\n"
 	    "  -v, --verbose         a line per host as it completes "
 	    "(repeatable)\n"
 	    "  -d, --debug           the scope, exclusions and options too\n"
@@ -937,6 +939,7 @@ cmd_scan_args(int argc, char **argv)
 	size_t ninc = 0, nexc = 0, nports = 0;
 	uint16_t ports[CS_SCOPE_MAX_PORTS];
 	const char *ox_path = NULL, **il = NULL;
+	bool to_stdout = false; /* -oJ - or -oX - */
 	size_t nil = 0;
 	int debug = 0;
 	char **args = NULL; /* argv with nmap's -iL, -oX, -oJ as long options */
@@ -964,15 +967,15 @@ cmd_scan_args(int argc, char **argv)
 	parse_ports(default_ports, ports, CS_NELEM(ports), &nports);
 	/* nmap's two-letter single-dash options become long options. */
 	args = cs_xcalloc((size_t)argc + 1, sizeof(*args));
-	for (int i = 0; i < argc; i++) {
+	for (int i = 0, opts_end = 0; i < argc; i++) {
 		static const char *const two[][2] = {
 		    {"-iL", "--iL"}, {"-oX", "--oX"}, {"-oJ", "--oJ"}};
 		args[i] = argv[i];
+		if (opts_end || (opts_end = strcmp(argv[i], "--") == 0))
+			continue; /* targets after "--" stay as they are */
 		for (size_t k = 0; k < CS_NELEM(two); k++)
 			if (strcmp(argv[i], two[k][0]) == 0)
 				args[i] = (char *)(uintptr_t)two[k][1];
-		if (strcmp(argv[i], "--") == 0)
-			break;
 	}
 	char **orig_argv = argv; /* as typed, for -oX's args */
 	argv = args;
@@ -1150,6 +1153,15 @@ cmd_scan_args(int argc, char **argv)
 		      stderr);
 		goto out;
 	}
+	to_stdout = (run.oj_path != NULL && strcmp(run.oj_path, "-") == 0) ||
+		    (ox_path != NULL && strcmp(ox_path, "-") == 0);
+	if (run.oj_path != NULL && ox_path != NULL &&
+	    strcmp(run.oj_path, "-") == 0 && strcmp(ox_path, "-") == 0) {
+		fputs("camsweep scan: -oJ - and -oX - cannot share standard "
+		      "output\n",
+		      stderr);
+		goto out;
+	}
 	/* A host name is resolved once; an address it resolves to that the
 	 * exclusions remove is refused, never scanned. */
 	for (size_t i = 0; i < run.nnames; i++)
@@ -1306,8 +1318,10 @@ cmd_scan_args(int argc, char **argv)
 			scope.text, scope.excl_text,
 			(unsigned long long)scope.total, ports_text, opts_text);
 	/* -oJ and -oX: written as each host completes. */
-	if (run.oj_path != NULL &&
-	    (run.oj = fopen(run.oj_path, "we")) == NULL) {
+	if (run.oj_path != NULL && strcmp(run.oj_path, "-") == 0)
+		run.oj = stdout;
+	else if (run.oj_path != NULL &&
+		 (run.oj = fopen(run.oj_path, "we")) == NULL) {
 		fprintf(stderr, "camsweep: -oJ %s: %s\n", run.oj_path,
 			strerror(errno));
 		cs_store_scan_end(run.store, run.scan_id, "incomplete",
@@ -1375,7 +1389,8 @@ cmd_scan_args(int argc, char **argv)
 		}
 	}
 	if (run.oj != NULL) {
-		if (ferror(run.oj) || fclose(run.oj) != 0 || run.out_failed) {
+		if (ferror(run.oj) || run.out_failed ||
+		    (run.oj == stdout ? fflush(stdout) : fclose(run.oj)) != 0) {
 			fprintf(stderr, "camsweep: -oJ %s: write failed\n",
 				run.oj_path);
 			run.out_failed = true;
@@ -1428,7 +1443,8 @@ cmd_scan_args(int argc, char **argv)
 			(unsigned long long)es.hosts_skipped);
 	if (disc && !quiet)
 		cs_cli_disc_summary(disc, stderr);
-	if (!quiet || json)
+	/* -oJ - or -oX - own standard output: no table after them. */
+	if ((!quiet || json) && !to_stdout)
 		print_scan(run.store, run.scan_id, json, all);
 	rc = es.interrupted                ? EXIT_INTERRUPTED
 	     : !complete || run.out_failed ? EXIT_RUNTIME
@@ -1443,7 +1459,7 @@ cmd_scan_args(int argc, char **argv)
 out:
 	if (run.up != NULL)
 		cs_uploader_finish(run.up, NULL, NULL, 0);
-	if (run.oj != NULL)
+	if (run.oj != NULL && run.oj != stdout)
 		fclose(run.oj);
 	cs_xml_close(run.ox, run.hosts_up, 0, 0, false, "not run");
 	free(run.names);
@@ -1652,6 +1668,10 @@ usage(FILE *f)
 	    "  reach            which devices answer from this vantage point\n"
 	    "  report           HTML, CSV or JSON report from the inventory\n"
 	    "  evidence         signed evidence packs: keygen, pack, verify\n"
+	    "  export FORMAT    findings as syslog (RFC 5424) or CEF; devices "
+	    "as CMDB\n"
+	    "                   configuration items (cmdb-csv, cmdb-json)\n"
+	    "  notify --url URL POST new and changed findings as JSON\n"
 	    "  listen           identify devices from captured traffic\n"
 	    "  upload           send a sensor's spool to the central database\n"
 	    "  oui              the MAC registry: import IEEE files, list "
@@ -1678,6 +1698,10 @@ cs_cli_main(int argc, char **argv)
 		return cs_cli_scans(argc - 1, argv + 1);
 	if (strcmp(argv[1], "import") == 0)
 		return cs_cli_import(argc - 1, argv + 1);
+	if (strcmp(argv[1], "export") == 0)
+		return cs_cli_export(argc - 1, argv + 1);
+	if (strcmp(argv[1], "notify") == 0)
+		return cs_cli_notify(argc - 1, argv + 1);
 	if (strcmp(argv[1], "identify") == 0)
 		return cs_cli_identify(argc - 1, argv + 1);
 	if (strcmp(argv[1], "lookup") == 0)

@@ -62,6 +62,14 @@ int cs_cli_data_excl(const char *data, struct cs_interval **v, size_t *n);
 int cs_cli_identify(int argc, char **argv);
 int cs_cli_scans(int argc, char **argv); /* the inventory's scans */
 int cs_cli_import(int argc, char **argv); /* import nmap FILE.xml */
+/* Findings and devices for other systems: syslog, CEF, CMDB, webhook. */
+int cs_cli_export(int argc, char **argv);
+int cs_cli_notify(int argc, char **argv);
+
+struct cs_finding_row;
+struct json_object;
+/* A finding as the JSON object `assess --json` prints (a new object). */
+struct json_object *cs_cli_finding_json(const struct cs_finding_row *f);
 int cs_cli_lookup(int argc, char **argv);
 int cs_cli_estate(int argc, char **argv); /* estate check|import-csv */
 int cs_cli_assess(int argc, char **argv);

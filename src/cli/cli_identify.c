@@ -7,16 +7,19 @@
  */
 #include "cli/cli.h"
 
+#include <arpa/inet.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/exitcode.h"
 #include "core/str.h"
 #include "fp/fp.h"
 #include "ident/ident.h"
 #include "oui/oui.h"
+#include "store/store.h"
 #include "core/poison.h"
 
 /* The OUI registry, loaded on the first MAC address seen. */
@@ -54,11 +57,80 @@ mac_lookup(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
 	return 0;
 }
 
+/*
+ * identify --db: each identity whose id or device value is an IP address
+ * becomes a host of one scan record (vantage "identify"), with the ports
+ * its observations came from; others are counted, not stored.
+ */
+struct id_store {
+	struct cs_store *st;
+	int64_t scan_id, now;
+	unsigned long long stored, skipped;
+	int err;
+};
+
+static int
+cmp_u16(const void *a, const void *b)
+{
+	return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+static void
+store_identity(void *arg, const struct cs_ident_val *v,
+	       const struct cs_obs_list *obs, const struct cs_identity *id)
+{
+	struct id_store *s = arg;
+	struct cs_host_result hr;
+	unsigned char bin[16];
+	char ip[64];
+	uint16_t ports[64];
+	size_t np = 0;
+
+	if (v->type != CS_IDENT_STRING || v->len >= sizeof(ip) ||
+	    memchr(v->s, '\0', v->len) != NULL) {
+		s->skipped++;
+		return;
+	}
+	memcpy(ip, v->s, v->len);
+	ip[v->len] = '\0';
+	if (inet_pton(AF_INET, ip, bin) != 1 &&
+	    inet_pton(AF_INET6, ip, bin) != 1) {
+		s->skipped++;
+		return;
+	}
+	for (size_t i = 0; i < obs->n; i++) {
+		bool dup = obs->v[i].port == 0;
+		for (size_t k = 0; k < np && !dup; k++)
+			dup = ports[k] == obs->v[i].port;
+		if (!dup && np < CS_NELEM(ports))
+			ports[np++] = obs->v[i].port;
+	}
+	qsort(ports, np, sizeof(ports[0]), cmp_u16);
+	memset(&hr, 0, sizeof(hr));
+	hr.ip = ip;
+	hr.ports = ports;
+	hr.nports = np;
+	hr.obs = obs;
+	hr.id = id;
+	hr.seen_at = s->now;
+	if (cs_store_put_host(s->st, s->scan_id, &hr) != 0) {
+		if (s->err++ == 0)
+			fprintf(stderr, "camsweep identify: store: %s\n",
+				cs_store_errmsg(s->st));
+		return;
+	}
+	s->stored++;
+}
+
 static void
 usage(FILE *f)
 {
 	fputs("usage: camsweep identify [--data DIR] [--ieee-data DIR] "
-	      "[--no-oui] < observations.jsonl\n"
+	      "[--no-oui] [--db PATH|URI] < observations.jsonl\n"
+	      "  --db: record the identities whose id or device is an IP "
+	      "address as\n"
+	      "  one scan (vantage \"identify\"), shown and assessed like "
+	      "any scan\n"
 	      "  reads one observation per line as JSON "
 	      "{\"id\",\"kind\",\"data\"|\"data_hex\",\"device\",\"port\","
 	      "\"service\"}\n"
@@ -74,6 +146,7 @@ cs_cli_identify(int argc, char **argv)
 	    {"ieee-data", required_argument, NULL, 'I'},
 	    {"no-oui", no_argument, NULL, 'N'},
 	    {"stats", no_argument, NULL, 's'},
+	    {"db", required_argument, NULL, 'D'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -81,7 +154,8 @@ cs_cli_identify(int argc, char **argv)
 	struct cs_ident_opts o;
 	struct cs_ident_stats st;
 	struct cs_fpdb *db;
-	const char *data = NULL;
+	const char *data = NULL, *db_path = NULL;
+	struct id_store ids = {0};
 	char fpdir[4096], entdir[4096], err[512];
 	bool stats = false;
 	int c, rc;
@@ -92,6 +166,9 @@ cs_cli_identify(int argc, char **argv)
 		switch (c) {
 		case 'd':
 			data = optarg;
+			break;
+		case 'D':
+			db_path = optarg;
 			break;
 		case 'I':
 			oui.ieee_dir = optarg;
@@ -130,6 +207,36 @@ cs_cli_identify(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.mac_fn = mac_lookup;
 	o.mac_arg = &oui;
+	if (db_path != NULL) {
+		struct cs_scan_info info;
+
+		cs_cli_prepare_db(db_path);
+		if ((ids.st = cs_store_open(db_path, err, sizeof(err))) ==
+		    NULL) {
+			fprintf(stderr, "camsweep identify: %s: %s\n",
+				CS_STORE_SHOW(db_path), err);
+			cs_fpdb_free(db);
+			return EXIT_RUNTIME;
+		}
+		memset(&info, 0, sizeof(info));
+		info.scope = "(identified)";
+		info.exclusions = "";
+		info.ports = "";
+		info.options = "{\"source\":\"identify\"}";
+		info.vantage = "identify";
+		info.version = "0.1.0";
+		info.started = ids.now = (int64_t)time(NULL);
+		if (cs_store_scan_begin(ids.st, &info, &ids.scan_id) != 0) {
+			fprintf(stderr, "camsweep identify: %s: %s\n",
+				CS_STORE_SHOW(db_path),
+				cs_store_errmsg(ids.st));
+			cs_store_close(ids.st);
+			cs_fpdb_free(db);
+			return EXIT_RUNTIME;
+		}
+		o.on_identity = store_identity;
+		o.on_identity_arg = &ids;
+	}
 	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	rc = cs_ident_run(db, stdin, stdout, stderr, &o, &st);
 	if (stats)
@@ -141,6 +248,20 @@ cs_cli_identify(int argc, char **argv)
 			(unsigned long long)st.malformed,
 			(unsigned long long)st.identities,
 			(unsigned long long)st.early_flush);
+	if (ids.st != NULL) {
+		cs_store_scan_end(ids.st, ids.scan_id,
+				  rc == 0 && ids.err == 0 ? "complete"
+							  : "incomplete",
+				  (int64_t)time(NULL));
+		fprintf(stderr,
+			"camsweep identify: scan %lld: %llu identities "
+			"recorded, %llu without an IP address as id or device "
+			"not recorded\n",
+			(long long)ids.scan_id, ids.stored, ids.skipped);
+		cs_store_close(ids.st);
+		if (ids.err != 0 && rc == 0)
+			rc = CS_EIO;
+	}
 	cs_oui_free(oui.db);
 	cs_fpdb_free(db);
 	if (rc != 0) {

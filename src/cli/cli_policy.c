@@ -12,6 +12,7 @@
 #include <getopt.h>
 #include <json-c/json.h>
 #include <stdbool.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,8 +161,8 @@ cs_cli_estate(int argc, char **argv)
 /* ---------------------------------------------------------------------- */
 /* Shared: a finding as JSON or as text. */
 
-static json_object *
-finding_json(const struct cs_finding_row *f)
+json_object *
+cs_cli_finding_json(const struct cs_finding_row *f)
 {
 	json_object *o = json_object_new_object();
 
@@ -176,8 +177,10 @@ finding_json(const struct cs_finding_row *f)
 	S("model", f->model);
 	S("firmware", f->firmware);
 	S("device_class", f->device_class);
-	json_object_object_add(o, "confidence",
-			       json_object_new_double(f->confidence));
+	/* as the table shows it: four decimals */
+	json_object_object_add(
+	    o, "confidence",
+	    json_object_new_double(round(f->confidence * 10000.0) / 10000.0));
 	S("site", f->site);
 	S("site_name", f->site_name);
 	S("department", f->department);
@@ -216,7 +219,7 @@ static void
 finding_print(const struct cs_finding_row *f, bool json)
 {
 	if (json) {
-		json_object *o = finding_json(f);
+		json_object *o = cs_cli_finding_json(f);
 		cs_out_json_puts(stdout, o);
 		json_object_put(o);
 		return;

@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <inttypes.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <json-c/json.h>
 
@@ -112,6 +114,22 @@ json_str_or_null(struct cs_buf *b, const char *key, const char *v)
 }
 
 /* Appends ,"attached":[...]: the cameras a recorder reported. */
+/* ,"key":"2026-01-31T12:00:00Z" (ISO 8601 UTC), or null when t <= 0. */
+static void
+json_time_or_null(struct cs_buf *b, const char *key, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char iso[32];
+
+	if (t <= 0 || gmtime_r(&tt, &tm) == NULL) {
+		cs_buf_printf(b, ",\"%s\":null", key);
+		return;
+	}
+	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	cs_buf_printf(b, ",\"%s\":\"%s\"", key, iso);
+}
+
 static void
 json_attached(struct cs_buf *b, const struct cs_device_row *r)
 {
@@ -174,6 +192,10 @@ cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r)
 	}
 	cs_buf_adds(b, "]");
 	json_str_or_null(b, "mac", r->mac);
+	json_str_or_null(b, "serial", r->serial);
+	json_str_or_null(b, "site", r->site);
+	json_time_or_null(b, "first_seen", r->first_seen);
+	json_time_or_null(b, "last_seen", r->last_seen);
 	if (r->natt > 0 || id->device_class == CS_CLASS_NVR ||
 	    id->device_class == CS_CLASS_DVR)
 		json_attached(b, r);
@@ -196,10 +218,19 @@ cs_out_json_value(struct cs_buf *b, struct json_object *o)
 	case json_type_double: {
 		double d = json_object_get_double(o);
 
+		char num[32];
+
 		/* JSON has no NaN or infinity. */
 		if (d != d || d > 1e308 || d < -1e308)
 			return cs_buf_adds(b, "null");
-		return cs_buf_printf(b, "%.17g", d);
+		/* The shortest text that reads back as the same double: 0.45,
+		 * not 0.45000000000000001. */
+		for (int prec = 1; prec <= 17; prec++) {
+			snprintf(num, sizeof(num), "%.*g", prec, d);
+			if (strtod(num, NULL) == d)
+				break;
+		}
+		return cs_buf_adds(b, num);
 	}
 	case json_type_string:
 		return cs_esc_json(b, json_object_get_string(o),

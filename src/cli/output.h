@@ -19,7 +19,9 @@ void cs_out_table_row(FILE *f, const struct cs_device_row *r);
 /*
  * Appends one device as a single-line JSON object (no newline) with keys
  * ip, ports, manufacturer, manufacturer_country, brand, model, firmware,
- * device_class, surveillance, confidence, evidence.
+ * device_class, surveillance, confidence, evidence, mac, serial, site,
+ * first_seen, last_seen (ISO 8601 UTC) and, for recorders, attached: the
+ * shape docs/schema/device.v1.json describes (null for unknown).
  */
 int cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r);
 

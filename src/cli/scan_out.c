@@ -160,7 +160,7 @@ cs_xml_open(const char *path, const char *version, int argc, char **argv,
 	struct cs_xml_out *x;
 	struct cs_buf args;
 	char when[64], *services;
-	FILE *f = fopen(path, "we");
+	FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "we");
 
 	if (f == NULL) {
 		snprintf(err, errsz, "%s: cannot create", path);
@@ -368,7 +368,7 @@ cs_xml_close(struct cs_xml_out *x, uint64_t up, uint64_t total, double elapsed,
 		      (unsigned long long)total);
 	flush(x);
 	rc = x->failed ? -1 : 0;
-	if (fclose(x->f) != 0)
+	if (x->f != stdout && fclose(x->f) != 0)
 		rc = -1;
 	cs_buf_free(&x->b);
 	free(x);

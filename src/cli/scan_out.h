@@ -37,7 +37,7 @@ void cs_cli_ports_text(const uint16_t *ports, size_t n, char *buf, size_t sz);
 struct cs_xml_out;
 
 /*
- * Creates path and writes the document's head: <nmaprun> with the command
+ * Creates path ("-": standard output) and writes the document's head: <nmaprun> with the command
  * line, <scaninfo> (a TCP connect scan of ports), verbosity and debugging
  * levels.  Returns NULL with a message in err.
  */

@@ -129,6 +129,15 @@ struct cs_ident_opts {
 	size_t held_max;        /* 0: CS_IDENT_HELD_MAX */
 	cs_ident_mac_fn mac_fn; /* may be NULL */
 	void *mac_arg;
+	/*
+	 * Called for each identity before it is printed (may be NULL): the
+	 * id or device value, the observations it was made from and the
+	 * identity (identify --db records it in the inventory).
+	 */
+	void (*on_identity)(void *arg, const struct cs_ident_val *v,
+			    const struct cs_obs_list *obs,
+			    const struct cs_identity *id);
+	void *on_identity_arg;
 };
 
 struct cs_ident_stats {

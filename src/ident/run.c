@@ -231,6 +231,8 @@ identify(struct run *r, const char *idname, const struct cs_ident_val *v,
 	int rc;
 
 	cs_fp_identify_ctx(r->fpctx, obs, r->ident);
+	if (r->o.on_identity != NULL)
+		r->o.on_identity(r->o.on_identity_arg, v, obs, r->ident);
 	cs_buf_reset(&r->outb);
 	for (size_t i = 0; i < obs->n && !salvaged; i++)
 		salvaged = (obs->v[i].flags & CS_OBS_SALVAGED) != 0;

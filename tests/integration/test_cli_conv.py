@@ -5,6 +5,7 @@ every level (estate check --help failed; help TOPIC ignored its topic),
 cannot be written is an error (show > /dev/full exited 0).
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Checker, CAMSWEEP, SRC  # noqa: E402
 
-LEVELS = ["scan", "scans", "show", "import", "identify", "lookup", "estate",
+LEVELS = ["scan", "scans", "show", "import", "export", "notify", "identify", "lookup", "estate",
           "estate check", "estate import-csv", "assess", "plan",
           "plan list", "plan set", "diff", "reach", "report", "listen",
           "upload", "oui", "oui update", "oui sources", "db", "db init",
@@ -41,6 +42,21 @@ def main():
         c.ok(r.returncode == 0 and r.stdout.startswith("camsweep ") and
              "data directory: " in r.stdout, "%s: version and data "
              "directory" % v)
+    # Shell completion: valid bash, and it offers every command the
+    # top-level help lists.
+    bash = os.path.join(SRC, "dist", "completion", "camsweep.bash")
+    r = subprocess.run(["bash", "-n", bash], capture_output=True, text=True)
+    c.ok(r.returncode == 0, "bash completion parses: %s" % r.stderr)
+    with open(bash) as f:
+        comp = f.read()
+    with open(os.path.join(SRC, "dist", "completion", "_camsweep")) as f:
+        zcomp = f.read()
+    cmds = [l.split()[0] for l in run(["--help"]).stdout.splitlines()
+            if l.startswith("  ") and l[2:3] != " "]
+    c.ok(cmds and all(re.search(r"\b%s\b" % re.escape(x), comp) and
+                      "'%s:" % x in zcomp for x in cmds),
+         "bash and zsh completion know every command (%s)" %
+         [x for x in cmds if "'%s:" % x not in zcomp or x not in comp])
     tmp = tempfile.mkdtemp(prefix="cs-cliconv-")
     try:
         db = os.path.join(tmp, "i.db")

@@ -185,6 +185,19 @@ def main():
                  "127.0.0.1", "--db", os.path.join(tmp, "d.db")])
         c.ok("localhost (127.0.0.1) is outside the scope" in r.stderr,
              "an excluded resolved address is refused: %s" % r.stderr[-300:])
+        r = run(["scan", "localhost", "-p", "1", "-oX", "-", "--db",
+                 os.path.join(tmp, "d.db")])
+        try:
+            root = ET.fromstring(r.stdout)
+            ok = root.tag == "nmaprun" and root.find("runstats") is not None
+        except ET.ParseError:
+            ok = False
+        c.ok(r.returncode == 0 and ok,
+             "-oX -: the XML alone on standard output")
+        r = run(["scan", "-p", "1", "--db", os.path.join(tmp, "d.db"), "--",
+                 "localhost"])
+        c.ok(r.returncode == 0 and "resolved to 127.0.0.1" in r.stderr,
+             "a target after --")
         r = run(["scan", "::1", "-p", "1", "--db", os.path.join(tmp, "d.db")])
         c.ok(r.returncode == 1 and "IPv6" in r.stderr,
              "an IPv6 target is refused with a reason (not scanned yet)")

@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: ISC
+"""Issue #19, `camsweep identify --db`: identities made from other tools'
+evidence (identify's JSON Lines) whose device or id is an IP address
+become the hosts of one scan record with source "identify", with the
+ports their observations came from; they are shown (in the device schema)
+and assessed like any scan; an identity named otherwise is printed but
+not recorded.  stdout is unchanged by --db.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from estate import Checker, CAMSWEEP, SRC  # noqa: E402
+
+LINES = [
+    {"device": "192.0.2.50", "kind": "http.server", "data": "App-webs/",
+     "port": 80},
+    {"device": "192.0.2.50", "kind": "tls.subject",
+     "data": "CN=www.hikvision.com,OU=DVRNVR,O=HIKVISION,C=CN", "port": 443},
+    {"id": "cam-x", "kind": "http.server", "data": "App-webs/"},
+]
+
+
+def run(args, stdin=""):
+    return subprocess.run([CAMSWEEP] + args, capture_output=True, text=True,
+                          input=stdin, timeout=300)
+
+
+def jl(text):
+    return [json.loads(l) for l in text.splitlines() if l.strip()]
+
+
+def main():
+    c = Checker()
+    tmp = tempfile.mkdtemp(prefix="cs-identdb-")
+    try:
+        db = os.path.join(tmp, "i.db")
+        text = "".join(json.dumps(l) + "\n" for l in LINES)
+        plain = run(["identify"], text)
+        r = run(["identify", "--db", db], text)
+        c.ok(r.returncode == 0 and r.stdout == plain.stdout and
+             len(jl(r.stdout)) == 2, "identify --db: stdout as without it")
+        c.ok("1 identities recorded, 1 without an IP" in r.stderr,
+             "one recorded, one not: %s" % r.stderr.strip())
+        scans = jl(run(["scans", "--json", "--db", db]).stdout)
+        c.ok(len(scans) == 1 and scans[0]["vantage"] == "identify" and
+             scans[0]["status"] == "complete", "one scan, source identify")
+        devs = jl(run(["show", "--json", "--all", "--db", db]).stdout)
+        c.ok(len(devs) == 1 and devs[0]["ip"] == "192.0.2.50" and
+             devs[0]["ports"] == [80, 443] and
+             devs[0]["manufacturer"] == "Hikvision",
+             "the device, its ports and maker: %s" %
+             [(d["ip"], d["ports"], d["manufacturer"]) for d in devs])
+        try:
+            import jsonschema
+            with open(os.path.join(SRC, "docs", "schema",
+                                   "device.v1.json")) as f:
+                v = jsonschema.Draft202012Validator(json.load(f))
+            errs = [e.message for d in devs for e in v.iter_errors(d)]
+            c.ok(not errs, "in the device schema %s" % errs[:2])
+        except ImportError:
+            c.ok(False, "python3-jsonschema installed")
+        a = run(["assess", "--db", db, "--regime", "uk-gsg-2022", "--json"])
+        c.ok(a.returncode in (0, 4) and
+             any(f.get("ip") == "192.0.2.50" for f in jl(a.stdout)),
+             "assessed like any scan")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    c.done()
+
+
+if __name__ == "__main__":
+    main()

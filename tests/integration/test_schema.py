@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: ISC
+"""Issue #19, one JSON: every device camsweep writes for programs (scan
+--json, scan -oJ, show --json, and the scans import nmap, shodan and zeek
+record) validates against docs/schema/device.v1.json; scans --json against
+scan.v1.json; export cmdb-json against ci.v1.json; the notify body
+against notify.v1.json.  Unknown is null, never "", and times are ISO 8601
+UTC (the schemas say so).
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from estate import Estate, Checker, shifted, CAMSWEEP, SRC  # noqa: E402
+
+SCHEMA = os.path.join(SRC, "docs", "schema")
+DATA = os.path.join(SRC, "tests", "integration", "data")
+
+
+def run(args):
+    return subprocess.run([CAMSWEEP] + args, capture_output=True, text=True,
+                          timeout=600)
+
+
+def jl(text):
+    return [json.loads(l) for l in text.splitlines() if l.strip()]
+
+
+class Receiver(BaseHTTPRequestHandler):
+    bodies = []
+
+    def do_POST(self):
+        n = int(self.headers.get("Content-Length", 0))
+        Receiver.bodies.append(self.rfile.read(n))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *a):
+        pass
+
+
+def main():
+    c = Checker()
+    try:
+        import jsonschema
+    except ImportError:
+        c.ok(False, "python3-jsonschema installed (scripts/deps.sh)")
+        c.done()
+    schemas = {}
+    for name in ("device", "scan", "ci", "notify"):
+        with open(os.path.join(SCHEMA, name + ".v1.json")) as f:
+            schemas[name] = json.load(f)
+        jsonschema.Draft202012Validator.check_schema(schemas[name])
+
+    def check(kind, objs, what):
+        v = jsonschema.Draft202012Validator(schemas[kind])
+        errs = [e.message for o in objs for e in v.iter_errors(o)]
+        c.ok(objs and not errs, "%s: %d objects valid against %s.v1 %s" %
+             (what, len(objs), kind, errs[:3]))
+
+    tmp = tempfile.mkdtemp(prefix="cs-schema-")
+    srv = HTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        db = os.path.join(tmp, "s.db")
+        oj = os.path.join(tmp, "s.jsonl")
+        with Estate(shifted("127.78.0.0/26"), 30, seed=5) as est:
+            r = run(["scan", "--db", db, "--json", "--all", "-q", "-oJ", oj,
+                     "--rate", "2000", shifted("127.78.0.0/26")])
+            c.ok(r.returncode == 0, "scan exits 0 (%s)" % r.stderr[-200:])
+            scanned = jl(r.stdout)
+            check("device", scanned, "scan --json")
+            with open(oj) as f:
+                check("device", jl(f.read()), "scan -oJ")
+            check("device", jl(run(["show", "--json", "--all", "--db",
+                                    db]).stdout), "show --json")
+            c.ok(len(scanned) == len(est.devices),
+                 "every camsim device was written (%d of %d)" %
+                 (len(scanned), len(est.devices)))
+        for src, path in (("nmap", os.path.join(DATA, "nmap-hik.xml")),
+                          ("shodan", os.path.join(DATA, "shodan-hik.jsonl")),
+                          ("zeek", os.path.join(DATA, "zeek"))):
+            idb = os.path.join(tmp, src + ".db")
+            run(["import", src, path, "--db", idb])
+            check("device", jl(run(["show", "--json", "--all", "--db",
+                                    idb]).stdout), "import %s" % src)
+            check("scan", jl(run(["scans", "--json", "--db", idb]).stdout),
+                  "scans --json after import %s" % src)
+        check("scan", jl(run(["scans", "--json", "--db", db]).stdout),
+              "scans --json")
+        zdb = os.path.join(tmp, "zeek.db")
+        run(["assess", "--db", zdb, "--regime", "uk-gsg-2022"])
+        check("ci", jl(run(["export", "cmdb-json", "--db", zdb]).stdout),
+              "export cmdb-json")
+        check("ci", jl(run(["export", "cmdb-json", "--db", db]).stdout),
+              "export cmdb-json of a scan")
+        url = "http://127.0.0.1:%d/" % srv.server_address[1]
+        r = run(["notify", "--url", url, "--db", zdb])
+        check("notify", [json.loads(b) for b in Receiver.bodies],
+              "notify body (%d)" % r.returncode)
+    finally:
+        srv.shutdown()
+        shutil.rmtree(tmp, ignore_errors=True)
+    c.done()
+
+
+if __name__ == "__main__":
+    main()

@@ -5,7 +5,7 @@ _camsweep()
 	local cur prev words cword
 	_init_completion || return
 	local cmds="scan scans show import export notify identify lookup estate
-		assess plan diff reach report listen upload oui db version help"
+		assess plan diff reach report evidence listen upload oui db check version help"
 	if [[ $cword -eq 1 ]]; then
 		COMPREPLY=($(compgen -W "$cmds --help --version -V" -- "$cur"))
 		return
@@ -43,6 +43,10 @@ _camsweep()
 		opts="--url --db --state --timeout -h --help" ;;
 	report)
 		opts="--db --format -o --output -h --help" ;;
+	evidence)
+		opts="keygen pack verify -h --help" ;;
+	check)
+		opts="--estate --data -h --help" ;;
 	estate)
 		opts="check import-csv -h --help" ;;
 	plan)
@@ -54,7 +58,7 @@ _camsweep()
 	*)
 		opts="--db --data -h --help" ;;
 	esac
-	if [[ $cur == -* || ${words[1]} =~ ^(estate|plan|oui|db|export)$ ]] ||
+	if [[ $cur == -* || ${words[1]} =~ ^(estate|plan|oui|db|export|evidence)$ ]] ||
 	    [[ ${words[1]} == import && $cword -eq 2 ]]; then
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
 	else

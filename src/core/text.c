@@ -50,10 +50,9 @@ cs_file_read(const char *path, size_t max, struct cs_buf *b, int64_t *mtime)
 }
 
 int
-cs_errf(char *err, size_t errsz, const char *name, unsigned line,
-	const char *fmt, ...)
+cs_verrf(char *err, size_t errsz, const char *name, unsigned line,
+	 const char *fmt, va_list ap)
 {
-	va_list ap;
 	int k;
 
 	if (err == NULL || errsz == 0)
@@ -64,8 +63,18 @@ cs_errf(char *err, size_t errsz, const char *name, unsigned line,
 		k = snprintf(err, errsz, "%s: ", name);
 	if (k < 0 || (size_t)k >= errsz)
 		return CS_EINVAL;
-	va_start(ap, fmt);
 	vsnprintf(err + k, errsz - (size_t)k, fmt, ap);
+	return CS_EINVAL;
+}
+
+int
+cs_errf(char *err, size_t errsz, const char *name, unsigned line,
+	const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cs_verrf(err, errsz, name, line, fmt, ap);
 	va_end(ap);
 	return CS_EINVAL;
 }

@@ -12,6 +12,7 @@
 #ifndef CS_CORE_TEXT_H
 #define CS_CORE_TEXT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -36,6 +37,9 @@ int cs_file_read(const char *path, size_t max, struct cs_buf *b,
  */
 int cs_errf(char *err, size_t errsz, const char *name, unsigned line,
 	    const char *fmt, ...) CS_PRINTF(5, 6);
+/* As cs_errf, with the arguments in ap. */
+int cs_verrf(char *err, size_t errsz, const char *name, unsigned line,
+	     const char *fmt, va_list ap) CS_PRINTF(5, 0);
 
 /* Lines of a buffer (borrowed), numbered from 1. */
 struct cs_lines {

@@ -130,19 +130,14 @@ printable(char *dst, size_t dsz, const char *s, size_t n)
 	return dst;
 }
 
+/* "name:line: message" (core/text.h; "name: message" for line 0). */
 static int CS_PRINTF(5, 6) seterr(char *err, size_t errsz, const char *name,
 				  unsigned line, const char *fmt, ...)
 {
 	va_list ap;
-	int k;
 
-	if (err == NULL || errsz == 0)
-		return CS_EINVAL;
-	k = snprintf(err, errsz, "%s:%u: ", name, line);
-	if (k < 0 || (size_t)k >= errsz)
-		return CS_EINVAL;
 	va_start(ap, fmt);
-	vsnprintf(err + k, errsz - (size_t)k, fmt, ap);
+	cs_verrf(err, errsz, name, line, fmt, ap);
 	va_end(ap);
 	return CS_EINVAL;
 }

@@ -28,22 +28,6 @@ struct cs_models {
 	size_t n, cap;
 };
 
-static void CS_PRINTF(4, 5)
-    seterr(char *err, size_t errsz, const char *name, const char *fmt, ...)
-{
-	va_list ap;
-	int k;
-
-	if (err == NULL || errsz == 0)
-		return;
-	k = snprintf(err, errsz, "%s:", name);
-	if (k < 0 || (size_t)k >= errsz)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err + k, errsz - (size_t)k, fmt, ap);
-	va_end(ap);
-}
-
 static int
 lc(int c)
 {
@@ -181,7 +165,7 @@ cs_models_load_mem(const char *name, const uint8_t *p, size_t n, char *err,
 
 		line = lines.line;
 		if (ln.n > CS_MODELS_MAX_LINE) {
-			seterr(err, errsz, name, "%u: line too long", line);
+			cs_errf(err, errsz, name, line, "line too long");
 			goto fail;
 		}
 		if (cs_span_trim(ln).n == 0 || ln.p[0] == '#')
@@ -224,11 +208,11 @@ cs_models_load_mem(const char *name, const uint8_t *p, size_t n, char *err,
 				r.pub.relation = relations[i];
 		}
 		if (why != NULL) {
-			seterr(err, errsz, name, "%u: %s", line, why);
+			cs_errf(err, errsz, name, line, "%s", why);
 			goto fail;
 		}
 		if (m->n >= CS_MODELS_MAX_ROWS) {
-			seterr(err, errsz, name, "%u: too many rows", line);
+			cs_errf(err, errsz, name, line, "too many rows");
 			goto fail;
 		}
 		r.pub.needs_brand = cs_span_ieq(f[4], "yes");
@@ -273,10 +257,11 @@ cs_models_load(const char *path, char *err, size_t errsz)
 	cs_buf_init(&b, MODELS_MAX_FILE);
 	r = cs_file_read(path, MODELS_MAX_FILE, &b, NULL);
 	if (r == CS_EIO && errno != EIO) /* fopen failed */
-		seterr(err, errsz, path, " cannot open (%s)", strerror(errno));
+		cs_errf(err, errsz, path, 0, "cannot open (%s)",
+			strerror(errno));
 	else if (r != 0)
-		seterr(err, errsz, path, " cannot read (%s)",
-		       r == CS_ELIMIT ? "too large" : "I/O error");
+		cs_errf(err, errsz, path, 0, "cannot read (%s)",
+			r == CS_ELIMIT ? "too large" : "I/O error");
 	else
 		m = cs_models_load_mem(path, b.p, b.len, err, errsz);
 	cs_buf_free(&b);

@@ -9,7 +9,7 @@
 # Format: docs/fingerprints.md.
 
 rule genetec-security-center
-  on       http.title http.server
+  on       http.title
   match    \bGenetec\b.{0,20}\b(?:Security Center|Security Desk|Web Client|Omnicast|Synergis)\b|\bSecurity Center (?:Web Client|Config Tool)\b
   set      manufacturer=Genetec class=vms-software
   tier     model
@@ -22,7 +22,7 @@ rule genetec-security-center
   example! "Windows Security Center"
 
 rule avigilon-control-center
-  on       http.title http.server
+  on       http.title
   match    \bAvigilon (?:Control Center|Unity|ACC Web Endpoint)\b|\bACC (?:Web Client|Server)\b.{0,20}\bAvigilon\b
   set      manufacturer=Avigilon class=vms-software
   tier     model
@@ -34,7 +34,7 @@ rule avigilon-control-center
   example! "Avigilon H5A Camera"
 
 rule hanwha-wisenet-wave
-  on       http.title http.server
+  on       http.title
   match    \bWisenet WAVE\b|\bWisenet SSM\b|\bSmart Security Manager\b
   set      manufacturer="Hanwha Vision" class=vms-software
   tier     model
@@ -46,7 +46,7 @@ rule hanwha-wisenet-wave
   example! "Wisenet XNV-6080R"
 
 rule digital-watchdog-spectrum-full
-  on       http.title http.server
+  on       http.title
   match    \bDigital Watchdog Spectrum\b|\bDW Spectrum IPVMS\b
   set      manufacturer="Digital Watchdog" class=vms-software
   tier     model
@@ -57,7 +57,7 @@ rule digital-watchdog-spectrum-full
   example! "Digital Watchdog"
 
 rule open-source-nvr-software
-  on       http.title http.server
+  on       http.title
   match    ^\s*(?:ZoneMinder(?:\s*[-:].{0,40})?|Shinobi(?:\s*[-:].{0,40})?|Frigate|motionEye(?:OS)?|Agent DVR|iSpy(?:\s*Connect)?|Kerberos\.io|Viseron|Scrypted)\s*$
   flags    i
   set      class=vms-software

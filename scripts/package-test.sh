@@ -29,8 +29,16 @@ trap cleanup EXIT
 
 echo "== building the package (dpkg-buildpackage -us -uc -b)"
 mkdir "$tmp/src"
-git ls-files -z --cached --others --exclude-standard |
-    grep -zv '^build' | tar -C "$src" --null -T - -cf - | tar -C "$tmp/src" -xf -
+# The tree as git sees it (tracked and new files, no build directories);
+# outside a git checkout, everything but build*/ and .git.
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+	git ls-files -z --cached --others --exclude-standard |
+	    grep -zv '^build' | tar -C "$src" --null -T - -cf - |
+	    tar -C "$tmp/src" -xf -
+else
+	tar -C "$src" --exclude='./build*' --exclude=./.git --exclude='./obj-*' \
+	    -cf - . | tar -C "$tmp/src" -xf -
+fi
 (cd "$tmp/src" && DEB_BUILD_OPTIONS="nocheck parallel=${JOBS:-2}" \
     dpkg-buildpackage -us -uc -b >"$tmp/build.log" 2>&1) ||
     { tail -40 "$tmp/build.log"; echo "package-test: build failed" >&2; exit 1; }

@@ -227,7 +227,9 @@ on_device(void *arg, const struct cs_device_row *r)
 	vals[6] = r->id.brand;
 	vals[7] = r->id.model;
 	vals[8] = r->id.firmware;
-	vals[9] = cs_class_name(r->id.device_class);
+	vals[9] = r->id.device_class == CS_CLASS_UNKNOWN
+		      ? ""
+		      : cs_class_name(r->id.device_class);
 	vals[10] = surv > 0 ? "true" : surv == 0 ? "false" : "";
 	vals[11] = r->serial;
 	vals[12] = r->site;

@@ -171,8 +171,12 @@ cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r)
 	json_str_or_null(b, "brand", id->brand);
 	json_str_or_null(b, "model", id->model);
 	json_str_or_null(b, "firmware", id->firmware);
-	cs_buf_printf(b, ",\"device_class\":\"%s\"",
-		      cs_class_name(id->device_class));
+	/* null for unknown, as identify writes it */
+	if (id->device_class == CS_CLASS_UNKNOWN)
+		cs_buf_adds(b, ",\"device_class\":null");
+	else
+		cs_buf_printf(b, ",\"device_class\":\"%s\"",
+			      cs_class_name(id->device_class));
 	cs_buf_printf(b, ",\"surveillance\":%s,\"confidence\":%.3f",
 		      surv_word(id, "true", "false", "null"), id->confidence);
 	cs_buf_adds(b, ",\"evidence\":[");
@@ -181,14 +185,19 @@ cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r)
 
 		cs_buf_adds(b, i ? ",{\"field\":" : "{\"field\":");
 		cs_esc_json(b, ev->field, strlen(ev->field));
+		cs_buf_adds(b, ",\"claim\":");
+		cs_esc_json(b, ev->claim, strlen(ev->claim));
 		cs_buf_adds(b, ",\"value\":");
 		cs_esc_json(b, ev->value, strlen(ev->value));
 		cs_buf_adds(b, ",\"rule\":");
 		cs_esc_json(b, ev->rule, strlen(ev->rule));
 		cs_buf_adds(b, ",\"observation\":");
 		cs_esc_json(b, ev->obs_key, strlen(ev->obs_key));
-		cs_buf_printf(b, ",\"port\":%u,\"weight\":%.2f}", ev->port,
-			      ev->weight);
+		if (ev->port != 0)
+			cs_buf_printf(b, ",\"port\":%u", ev->port);
+		else
+			cs_buf_adds(b, ",\"port\":null");
+		cs_buf_printf(b, ",\"weight\":%.3f}", ev->weight);
 	}
 	cs_buf_adds(b, "]");
 	json_str_or_null(b, "mac", r->mac);

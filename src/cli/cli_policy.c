@@ -17,6 +17,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "audit/diff.h"
+#include "audit/scope.h"
 #include "core/addr.h"
 #include "core/alloc.h"
 #include "core/exitcode.h"
@@ -259,40 +261,6 @@ counts(const struct cs_finding_row *f, enum cs_severity fail_on,
 /* ---------------------------------------------------------------------- */
 /* assess */
 
-struct dev {
-	char ip[46];
-	char mac[24];
-	struct cs_identity id;
-	int64_t first_seen;
-	int64_t device_id; /* the same device keeps it when it moves */
-	char site[64];
-};
-
-struct devs {
-	struct dev *v;
-	size_t n, cap;
-};
-
-static int
-collect_dev(void *arg, const struct cs_device_row *row)
-{
-	struct devs *d = arg;
-	struct dev *x;
-
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 64;
-		d->v = cs_xrealloc(d->v, d->cap, sizeof(*d->v));
-	}
-	x = &d->v[d->n++];
-	cs_strlcpy(x->ip, row->ip, sizeof(x->ip));
-	cs_strlcpy(x->mac, row->mac, sizeof(x->mac));
-	x->id = row->id;
-	x->first_seen = row->first_seen;
-	x->device_id = row->device_id;
-	cs_strlcpy(x->site, row->site, sizeof(x->site));
-	return 0;
-}
-
 struct frows {
 	struct cs_finding_row *v;
 	size_t n, cap;
@@ -501,69 +469,6 @@ assess_dev(void *arg, const struct cs_device_row *row)
 					  w->rows) < 0)
 			return -1;
 	return 0;
-}
-
-/* Appends the comma-separated specs of text as intervals. */
-static bool
-add_scope_specs(const char *text, struct cs_interval **v, size_t *n)
-{
-	char buf[4096], *save = NULL, err[256];
-
-	if (strlen(text) >= sizeof(buf))
-		return false;
-	cs_strlcpy(buf, text, sizeof(buf));
-	for (char *p = strtok_r(buf, ",", &save); p;
-	     p = strtok_r(NULL, ",", &save))
-		if (cs_scope_parse_spec(p, v, n, err, sizeof(err)) != 0)
-			return false;
-	return true;
-}
-
-/*
- * Rebuilds the scope a recorded scan was given (its targets less its
- * exclusions).  Returns false (and nothing to free) when it cannot be read
- * back, as for a passive `listen` run, or, with complete, when the scan is
- * not complete (issue #12): only a complete scan looked everywhere it was
- * meant to, so assess closes nothing on an incomplete one, since a removal
- * can only be verified by a scan known to have looked where the device
- * was.  diff compares where both scans were meant to look, whatever their
- * status.
- */
-static bool
-recorded_scope(struct cs_store *st, int64_t scan_id, bool complete,
-	       struct cs_scope *out)
-{
-	struct cs_scan_state ss;
-	struct cs_interval *inc = NULL, *exc = NULL;
-	size_t ninc = 0, nexc = 0;
-	bool ok;
-
-	cs_scope_init(out);
-	ok = cs_store_scan_get(st, scan_id, &ss) == 0 && ss.scope[0] &&
-	     (!complete || strcmp(ss.status, "complete") == 0) &&
-	     add_scope_specs(ss.scope, &inc, &ninc) &&
-	     add_scope_specs(ss.exclusions, &exc, &nexc) &&
-	     cs_scope_build(out, inc, ninc, exc, nexc) == 0;
-	free(inc);
-	free(exc);
-	if (!ok)
-		cs_scope_free(out);
-	return ok;
-}
-
-static bool
-scope_has(const struct cs_scope *sc, const char *ip)
-{
-	struct cs_interval *v = NULL;
-	size_t n = 0;
-	char err[128];
-	bool in;
-
-	if (cs_scope_parse_spec(ip, &v, &n, err, sizeof(err)) != 0 || n != 1)
-		return true; /* not an IPv4 address: leave it to the caller */
-	in = cs_scope_contains(sc, v[0].lo);
-	free(v);
-	return in;
 }
 
 /* Appends s to a growing comma- or space-separated list. */
@@ -886,7 +791,7 @@ cs_cli_assess(int argc, char **argv)
 		/* Close what this scan no longer shows, but only where it
 		 * looked: a device outside the scan's scope was not seen
 		 * because it was not looked for. */
-		have_scope = recorded_scope(st, scan_id, true, &looked);
+		have_scope = cs_audit_recorded_scope(st, scan_id, true, &looked);
 		/* the findings this run raised, by id, to look up in O(log n) */
 		cur_ids = cs_xcalloc(rows.n + 1, sizeof(*cur_ids));
 		for (size_t i = 0; i < rows.n; i++)
@@ -912,7 +817,7 @@ cs_cli_assess(int argc, char **argv)
 						  i64_cmp) != NULL;
 				if (current || old.v[i].last_scan > scan_id ||
 				    !have_scope ||
-				    !scope_has(&looked, old.v[i].ip))
+				    !cs_audit_scope_has(&looked, old.v[i].ip))
 					continue;
 				cs_strlcpy(ipk, old.v[i].ip, sizeof(ipk));
 				present = walk.n > 0 &&
@@ -1148,24 +1053,14 @@ cs_cli_plan(int argc, char **argv)
 /* ---------------------------------------------------------------------- */
 /* diff */
 
-/* The device with the same identity (schema v4: device id, kept across
- * address changes within its site); NULL if none. */
-static const struct dev *
-dev_by_id(const struct devs *d, int64_t device_id)
-{
-	if (device_id == 0)
-		return NULL;
-	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].device_id == device_id)
-			return &d->v[i];
-	return NULL;
-}
-
 static void
-diff_line(bool json, const char *what, const struct dev *a, const struct dev *b,
+diff_line(void *arg, enum cs_audit_change change,
+	  const struct cs_audit_dev *a, const struct cs_audit_dev *b,
 	  const char *detail)
 {
-	const struct dev *x = b != NULL ? b : a;
+	const struct cs_audit_dev *x = b != NULL ? b : a;
+	const char *what = cs_audit_change_name(change);
+	bool json = *(const bool *)arg;
 
 	if (json) {
 		json_object *o = json_object_new_object();
@@ -1214,15 +1109,12 @@ cs_cli_diff(int argc, char **argv)
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
 	const char *db_path = DEFAULT_DB;
-	struct devs a = {0}, b = {0};
+	struct cs_audit_diff_result res;
 	int64_t sa, sb;
 	bool json = false;
 	struct cs_store *st;
 	char err[512];
-	size_t counts_[4] = {0}, outside_a = 0, outside_b = 0;
-	struct cs_scope sc_a, sc_b;
-	bool have_a = false, have_b = false;
-	int c, ret = X_RUNTIME;
+	int c, rc;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -1257,109 +1149,40 @@ cs_cli_diff(int argc, char **argv)
 			CS_STORE_SHOW(db_path), err);
 		return X_RUNTIME;
 	}
-	{
-		struct cs_scan_state ss;
-		if (cs_store_scan_get(st, sa, &ss) != 0 ||
-		    cs_store_scan_get(st, sb, &ss) != 0) {
+	rc = cs_audit_diff(st, sa, sb, diff_line, &json, &res);
+	if (rc != 0) {
+		if (rc == CS_ENOTFOUND)
 			fputs("camsweep diff: no such scan\n", stderr);
-			ret = X_USAGE;
-			goto out;
-		}
+		else
+			fprintf(stderr, "camsweep diff: %s\n",
+				cs_store_errmsg(st));
+		cs_store_close(st);
+		return rc == CS_ENOTFOUND ? X_USAGE : X_RUNTIME;
 	}
-	if (cs_store_each_device(st, sa, collect_dev, &a) != 0 ||
-	    cs_store_each_device(st, sb, collect_dev, &b) != 0) {
-		fprintf(stderr, "camsweep diff: %s\n", cs_store_errmsg(st));
-		goto out;
-	}
-	/* Compare only where both scans looked: a device outside the
-	 * other scan's scope was not looked for there, so it is neither
-	 * new nor gone. */
-	have_a = recorded_scope(st, sa, false, &sc_a);
-	have_b = recorded_scope(st, sb, false, &sc_b);
-	for (size_t i = 0; i < b.n; i++) {
-		const struct dev *y = &b.v[i];
-		const struct dev *x = dev_by_id(&a, y->device_id);
-		char d[512] = "";
-		if (x == NULL && have_a && !scope_has(&sc_a, y->ip)) {
-			outside_a++;
-			continue;
-		}
-		if (x != NULL && strcmp(x->ip, y->ip) != 0) {
-			snprintf(d, sizeof(d), "moved from %s", x->ip);
-			diff_line(json, "moved", x, y, d);
-			counts_[2]++;
-			continue;
-		}
-		if (x == NULL) {
-			diff_line(json, "new", NULL, y, "");
-			counts_[0]++;
-			continue;
-		}
-		if (strcmp(x->id.firmware, y->id.firmware) != 0)
-			snprintf(d, sizeof(d), "firmware %s -> %s; ",
-				 x->id.firmware, y->id.firmware);
-		if (strcmp(x->id.manufacturer, y->id.manufacturer) != 0 ||
-		    strcmp(x->id.brand, y->id.brand) != 0 ||
-		    strcmp(x->id.model, y->id.model) != 0 ||
-		    x->id.device_class != y->id.device_class) {
-			size_t l = strlen(d);
-			snprintf(d + l, sizeof(d) - l,
-				 "identity %s/%s/%s -> %s/%s/%s; ",
-				 x->id.manufacturer, x->id.brand, x->id.model,
-				 y->id.manufacturer, y->id.brand, y->id.model);
-		}
-		if (x->mac[0] && y->mac[0] && strcmp(x->mac, y->mac) != 0) {
-			size_t l = strlen(d);
-			snprintf(d + l, sizeof(d) - l, "mac %s -> %s; ", x->mac,
-				 y->mac);
-		}
-		if (d[0]) {
-			diff_line(json, "changed", x, y, d);
-			counts_[3]++;
-		}
-	}
-	for (size_t i = 0; i < a.n; i++) {
-		const struct dev *x = &a.v[i];
-		if (dev_by_id(&b, x->device_id) != NULL)
-			continue;
-		if (have_b && !scope_has(&sc_b, x->ip)) {
-			outside_b++;
-			continue;
-		}
-		diff_line(json, "gone", x, NULL, "");
-		counts_[1]++;
-	}
+	cs_store_close(st);
 	fprintf(stderr,
 		"camsweep diff: scan %lld -> %lld: %zu new, %zu gone, "
 		"%zu moved, %zu changed\n",
-		(long long)sa, (long long)sb, counts_[0], counts_[1],
-		counts_[2], counts_[3]);
+		(long long)sa, (long long)sb, res.count[CS_AUDIT_NEW],
+		res.count[CS_AUDIT_GONE], res.count[CS_AUDIT_MOVED],
+		res.count[CS_AUDIT_CHANGED]);
 	/* Say what was compared. */
-	if (have_a && have_b)
+	if (res.have_a && res.have_b)
 		fprintf(stderr,
 			"camsweep diff: compared only the addresses both "
 			"scans covered; not compared: %zu device(s) of scan "
 			"%lld outside scan %lld's scope, %zu of scan %lld "
 			"outside scan %lld's\n",
-			outside_b, (long long)sa, (long long)sb, outside_a,
-			(long long)sb, (long long)sa);
+			res.outside_b, (long long)sa, (long long)sb,
+			res.outside_a, (long long)sb, (long long)sa);
 	else
 		fprintf(stderr,
 			"camsweep diff: the scope of scan %lld cannot be "
 			"read back (a passive run or no recorded scope): "
 			"compared every device, so \"new\" and \"gone\" "
 			"may only mean \"not looked for\"\n",
-			(long long)(have_a ? sb : sa));
-	ret = X_OK;
-out:
-	if (have_a)
-		cs_scope_free(&sc_a);
-	if (have_b)
-		cs_scope_free(&sc_b);
-	free(a.v);
-	free(b.v);
-	cs_store_close(st);
-	return ret;
+			(long long)(res.have_a ? sb : sa));
+	return X_OK;
 }
 
 /* ---------------------------------------------------------------------- */

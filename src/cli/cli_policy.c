@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "audit/assess.h"
 #include "audit/diff.h"
 #include "audit/scope.h"
 #include "core/addr.h"
@@ -242,42 +243,8 @@ finding_print(const struct cs_finding_row *f, bool json)
 		fputs("", stdout);
 }
 
-/* True if a finding should fail a run at fail_on as of as_of. */
-static bool
-counts(const struct cs_finding_row *f, enum cs_severity fail_on,
-       const char *as_of)
-{
-	if (f->severity < fail_on)
-		return false;
-	if (strcmp(f->status, "closed") == 0 ||
-	    strcmp(f->status, "withdrawn") == 0)
-		return false;
-	if (strcmp(f->status, "risk-accepted") == 0)
-		return f->status_until[0] != '\0' &&
-		       strcmp(f->status_until, as_of) < 0;
-	return true;
-}
-
 /* ---------------------------------------------------------------------- */
 /* assess */
-
-struct frows {
-	struct cs_finding_row *v;
-	size_t n, cap;
-};
-
-static int
-collect_finding(void *arg, const struct cs_finding_row *f)
-{
-	struct frows *r = arg;
-
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 64;
-		r->v = cs_xrealloc(r->v, r->cap, sizeof(*r->v));
-	}
-	r->v[r->n++] = *f;
-	return 0;
-}
 
 static void
 assess_usage(FILE *f)
@@ -304,245 +271,27 @@ assess_usage(FILE *f)
 	      f);
 }
 
-/* Loads the data-dir regimes and the extra files; selects the list. */
-static int
-load_regimes(const char *data, const char *list, char **files, size_t nfiles,
-	     struct cs_regime_set *all, const struct cs_regime ***sel,
-	     size_t *nsel)
-{
-	char dir[4096], err[4096];
-	size_t first_extra;
-
-	cs_regime_set_init(all);
-	snprintf(dir, sizeof(dir), "%s/policy", cs_cli_data_dir(data));
-	if (cs_regime_load_dir(all, dir, err, sizeof(err)) != 0) {
-		fprintf(stderr, "camsweep: %s", err);
-		return X_USAGE;
-	}
-	first_extra = all->n;
-	for (size_t i = 0; i < nfiles; i++)
-		if (cs_regime_load_file(all, files[i], err, sizeof(err)) != 0) {
-			fprintf(stderr, "camsweep: %s", err);
-			return X_USAGE;
-		}
-	*sel = cs_xcalloc(all->n + 1, sizeof(**sel));
-	*nsel = 0;
-	{
-		char buf[1024];
-		char *save = buf;
-		cs_strlcpy(buf, list, sizeof(buf));
-		while (save != NULL && *save != '\0') {
-			char *comma = strchr(save, ',');
-			const struct cs_regime *r;
-			if (comma != NULL)
-				*comma = '\0';
-			r = cs_regime_find(all, save);
-			if (r == NULL) {
-				fprintf(stderr,
-					"camsweep: unknown regime '%s' (known:",
-					save);
-				for (size_t i = 0; i < all->n; i++)
-					fprintf(stderr, " %s", all->r[i].id);
-				fputs(")\n", stderr);
-				return X_USAGE;
-			}
-			(*sel)[(*nsel)++] = r;
-			save = comma != NULL ? comma + 1 : NULL;
-		}
-	}
-	/* Regimes from --regime-file always apply. */
-	for (size_t i = first_extra; i < all->n; i++) {
-		bool have = false;
-		for (size_t j = 0; j < *nsel; j++)
-			have |= (*sel)[j] == &all->r[i];
-		if (!have)
-			(*sel)[(*nsel)++] = &all->r[i];
-	}
-	return X_OK;
-}
-
-struct sink {
-	struct frows *rows;
-};
-
-static int
-eval_cb(void *arg, const struct cs_finding_row *f)
-{
-	return collect_finding(arg, f);
-}
-
-/* The latest reachable record of an address (cs_store_each_reach). */
-struct reach_rec {
-	char ip[46];
-	char vantage[64];
-};
-
-struct reach_set {
-	struct reach_rec *v;
-	size_t n, cap;
-};
-
-static int
-collect_reach(void *arg, const char *ip, const char *vantage,
-	      const char *ports)
-{
-	struct reach_set *r = arg;
-
-	(void)ports;
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 256;
-		r->v = cs_xrealloc(r->v, r->cap, sizeof(*r->v));
-	}
-	cs_strlcpy(r->v[r->n].ip, ip, sizeof(r->v[0].ip));
-	cs_strlcpy(r->v[r->n].vantage, vantage, sizeof(r->v[0].vantage));
-	r->n++;
-	return 0;
-}
-
-static int
-reach_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct reach_rec *)a)->ip,
-		      ((const struct reach_rec *)b)->ip);
-}
-
-static int
-str46_cmp(const void *a, const void *b)
-{
-	return strcmp((const char *)a, (const char *)b);
-}
-
-static int
-i64_cmp(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-/*
- * One assessment pass over the scan's devices: each is evaluated as it
- * is read (the reach records were read beforehand in one query), and
- * only its address is kept, for the closing step.
- */
-struct assess_walk {
-	struct cs_eval_ctx *ctx;
-	const struct cs_regime **sel;
-	size_t nsel;
-	const struct reach_set *reach; /* sorted by ip */
-	struct frows *rows;            /* findings raised */
-	char (*ips)[46];               /* the devices' addresses */
-	size_t n, cap;
-	int64_t scan_id, first, baseline_end;
-};
-
-static int
-assess_dev(void *arg, const struct cs_device_row *row)
-{
-	struct assess_walk *w = arg;
-	struct cs_eval_device ed;
-	struct reach_rec key, *rr;
-
-	if (w->n == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 1024;
-		w->ips = cs_xrealloc(w->ips, w->cap, sizeof(*w->ips));
-	}
-	cs_strlcpy(w->ips[w->n++], row->ip, sizeof(w->ips[0]));
-	cs_strlcpy(key.ip, row->ip, sizeof(key.ip));
-	rr = w->reach->n ? bsearch(&key, w->reach->v, w->reach->n,
-				   sizeof(*w->reach->v), reach_cmp)
-			 : NULL;
-	memset(&ed, 0, sizeof(ed));
-	ed.ip = row->ip;
-	ed.site = row->site;
-	ed.device_id = row->device_id;
-	ed.mac = row->mac;
-	ed.id = &row->id;
-	ed.first_seen = row->first_seen;
-	ed.new_since_baseline =
-	    w->scan_id != w->first && row->first_seen > w->baseline_end;
-	ed.reach_core = rr != NULL;
-	ed.reach_vantage = rr != NULL ? rr->vantage : "";
-	ed.scan_id = w->scan_id;
-	for (size_t r = 0; r < w->nsel; r++)
-		if (cs_policy_eval_device(w->ctx, w->sel[r], &ed, eval_cb,
-					  w->rows) < 0)
-			return -1;
-	return 0;
-}
-
-/* Appends s to a growing comma- or space-separated list. */
 static void
-list_add(char **list, size_t *len, const char *sep, const char *s)
+on_reopened(void *arg, const struct cs_finding_row *f)
 {
-	size_t n = strlen(s), l = strlen(sep);
-
-	*list = cs_xrealloc(*list, *len + l + n + 1, 1);
-	if (*len > 0) {
-		memcpy(*list + *len, sep, l);
-		*len += l;
-	}
-	memcpy(*list + *len, s, n + 1);
-	*len += n;
+	if (!*(const bool *)arg)
+		printf("reopened #%lld: %s is seen again\n", (long long)f->id,
+		       f->ip);
 }
 
-/*
- * Records what an assessment used: the scan, the time, the regimes and
- * their versions, the estate file (its path, SHA-256 and text, its site
- * and department ids), a digest of the rule and entity data, the program
- * version and the command line.  Returns 0 or the store's error.
- */
-static int
-record_assessment(struct cs_store *st, struct cs_assessment *a, int64_t scan_id,
-		  const struct cs_eval_ctx *ctx, const struct cs_regime **sel,
-		  size_t nsel, const char *estate_path, const uint8_t *etext,
-		  size_t elen, const struct cs_estate *e, const char *data,
-		  int argc, char **argv, size_t nfindings)
+static void
+on_closed(void *arg, const struct cs_finding_row *f, const char *how,
+	  bool present)
 {
-	size_t l = 0, ls = 0, ld = 0, lc = 0;
-
-	cs_assessment_clear(a);
-	a->scan_id = scan_id;
-	a->assessed_at = ctx->now;
-	a->findings = (int64_t)nfindings;
-	cs_strlcpy(a->as_of, ctx->as_of, sizeof(a->as_of));
-	for (size_t i = 0; i < nsel; i++) {
-		char one[80];
-		snprintf(one, sizeof(one), "%s%s@%s", l ? "," : "", sel[i]->id,
-			 sel[i]->version);
-		if (l + strlen(one) < sizeof(a->regimes)) {
-			cs_strlcpy(a->regimes + l, one, sizeof(a->regimes) - l);
-			l += strlen(one);
-		}
-	}
-	a->sites = cs_xstrdup("");
-	a->departments = cs_xstrdup("");
-	a->command = cs_xstrdup("");
-	if (estate_path != NULL) {
-		cs_strlcpy(a->estate_file, estate_path, sizeof(a->estate_file));
-		cs_ev_sha256_hex(etext, elen, a->estate_sha256);
-		a->estate_text = cs_xstrndup(etext, elen);
-		for (size_t i = 0; e != NULL && i < e->nsite; i++)
-			list_add(&a->sites, &ls, ",", e->site[i].id);
-		for (size_t i = 0; e != NULL && i < e->ndept; i++)
-			list_add(&a->departments, &ld, ",", e->dept[i].id);
-	} else {
-		a->estate_text = cs_xstrdup("");
-	}
-	cs_ev_data_digest(cs_cli_data_dir(data), a->data_version,
-			  sizeof(a->data_version));
-	cs_strlcpy(a->tool_version, cs_cli_version(), sizeof(a->tool_version));
-	list_add(&a->command, &lc, " ", "camsweep");
-	for (int i = 0; i < argc; i++)
-		list_add(&a->command, &lc, " ", argv[i]);
-	return cs_store_assessment_put(st, a);
+	if (!*(const bool *)arg)
+		printf("%s #%lld: %s %s\n", how, (long long)f->id, f->ip,
+		       present ? "(rule no longer applies)"
+			       : "no longer seen by this scan");
 }
 
 int
 cs_cli_assess(int argc, char **argv)
 {
-	struct cs_scope looked; /* what the assessed scan covered */
-	bool have_scope = false;
 	static const struct option opts[] = {
 	    {"db", required_argument, NULL, 'd'},
 	    {"estate", required_argument, NULL, 'e'},
@@ -563,25 +312,21 @@ cs_cli_assess(int argc, char **argv)
 	size_t nfiles = 0, nsel = 0;
 	bool json = false, dry = false, no_estate = false;
 	enum cs_severity fail_on = CS_SEV_HIGH;
-	struct cs_assessment rec;
+	struct cs_audit_assess run;
 	uint8_t *estate_text = NULL;
 	size_t estate_len = 0;
-	int64_t scan_id = 0, first = 0, baseline_end = 0;
+	int64_t scan_id = 0;
 	struct cs_eval_ctx ctx;
 	struct cs_regime_set all;
 	const struct cs_regime **sel = NULL;
 	struct cs_store *st = NULL;
 	struct cs_fpdb *fpdb = NULL;
 	struct cs_estate *estate = NULL;
-	struct assess_walk walk = {0};
-	struct reach_set reach = {0};
-	int64_t *cur_ids = NULL;
-	struct frows rows = {0}, old = {0};
-	char err[8192], fpdir[4096], entdir[4096];
+	char err[8192], dir[4096], fpdir[4096], entdir[4096];
 	int c, ret = X_RUNTIME, fails = 0;
 
 	memset(&ctx, 0, sizeof(ctx));
-	memset(&rec, 0, sizeof(rec));
+	memset(&run, 0, sizeof(run));
 	cs_regime_set_init(&all);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -682,8 +427,11 @@ cs_cli_assess(int argc, char **argv)
 	if (ctx.as_of[0] == '\0')
 		cs_policy_today(ctx.as_of);
 	ctx.now = (int64_t)time(NULL);
-	if (load_regimes(data, regimes, files, nfiles, &all, &sel, &nsel) !=
-	    X_OK) {
+	snprintf(dir, sizeof(dir), "%s/policy", cs_cli_data_dir(data));
+	cs_regime_set_free(&all);
+	if (cs_audit_load_regimes(dir, regimes, files, nfiles, &all, &sel,
+				  &nsel, err, sizeof(err)) != 0) {
+		fprintf(stderr, "camsweep: %s", err);
 		ret = X_USAGE;
 		goto out;
 	}
@@ -729,146 +477,62 @@ cs_cli_assess(int argc, char **argv)
 			db_path);
 		goto out;
 	}
-	{
-		struct cs_scan_state ss;
-		if (cs_store_scan_get(st, scan_id, &ss) != 0) {
-			fprintf(stderr, "camsweep assess: no scan %lld\n",
-				(long long)scan_id);
-			ret = X_USAGE;
-			goto out;
-		}
-		if (cs_store_first_scan(st, &first) == 0 &&
-		    cs_store_scan_get(st, first, &ss) == 0)
-			baseline_end = ss.ended > 0 ? ss.ended : ss.started;
-	}
 	ctx.db = fpdb;
 	ctx.estate = estate;
-	if (cs_store_each_reach(st, collect_reach, &reach) != 0) {
-		fprintf(stderr, "camsweep assess: %s\n", cs_store_errmsg(st));
+	run.st = st;
+	run.scan_id = scan_id;
+	run.ctx = &ctx;
+	run.sel = sel;
+	run.nsel = nsel;
+	run.dry = dry;
+	run.estate_path = estate_path;
+	run.estate_text = estate_text;
+	run.estate_len = estate_len;
+	run.data_dir = cs_cli_data_dir(data);
+	run.tool_version = cs_cli_version();
+	run.argc = argc;
+	run.argv = argv;
+	run.on_reopened = on_reopened;
+	run.on_closed = on_closed;
+	run.arg = &json;
+	switch (cs_audit_assess_run(&run)) {
+	case 0:
+		break;
+	case CS_ENOTFOUND:
+		fprintf(stderr, "camsweep assess: %s\n", run.err);
+		ret = X_USAGE;
+		goto out;
+	default:
+		if (run.err[0])
+			fprintf(stderr, "camsweep assess: %s\n", run.err);
 		goto out;
 	}
-	if (reach.n > 1)
-		qsort(reach.v, reach.n, sizeof(*reach.v), reach_cmp);
-	memset(&walk, 0, sizeof(walk));
-	walk.ctx = &ctx;
-	walk.sel = sel;
-	walk.nsel = nsel;
-	walk.reach = &reach;
-	walk.rows = &rows;
-	walk.scan_id = scan_id;
-	walk.first = first;
-	walk.baseline_end = baseline_end;
-	if (cs_store_each_device(st, scan_id, assess_dev, &walk) != 0) {
-		fprintf(stderr, "camsweep assess: %s\n",
-			*cs_store_errmsg(st) ? cs_store_errmsg(st)
-					     : "evaluation failed");
-		goto out;
-	}
-	if (walk.n > 1)
-		qsort(walk.ips, walk.n, sizeof(*walk.ips), str46_cmp);
-	if (!dry) {
-		/* Record; keep each finding's stable id and plan. */
-		bool *reopened = cs_xcalloc(rows.n + 1, sizeof(*reopened));
-		if (cs_store_finding_put_many(st, rows.v, rows.n, reopened) !=
-		    0) {
-			fprintf(stderr, "camsweep assess: %s\n",
-				cs_store_errmsg(st));
-			free(reopened);
-			goto out;
-		}
-		for (size_t i = 0; i < rows.n; i++)
-			if (reopened[i] && !json)
-				printf("reopened #%lld: %s is seen again\n",
-				       (long long)rows.v[i].id, rows.v[i].ip);
-		free(reopened);
-		if (record_assessment(st, &rec, scan_id, &ctx, sel, nsel,
-				      estate_path, estate_text, estate_len,
-				      estate, data, argc, argv, rows.n) != 0) {
-			fprintf(stderr, "camsweep assess: %s\n",
-				cs_store_errmsg(st));
-			goto out;
-		}
-		/* Close what this scan no longer shows, but only where it
-		 * looked: a device outside the scan's scope was not seen
-		 * because it was not looked for. */
-		have_scope = cs_audit_recorded_scope(st, scan_id, true, &looked);
-		/* the findings this run raised, by id, to look up in O(log n) */
-		cur_ids = cs_xcalloc(rows.n + 1, sizeof(*cur_ids));
-		for (size_t i = 0; i < rows.n; i++)
-			cur_ids[i] = rows.v[i].id;
-		if (rows.n > 1)
-			qsort(cur_ids, rows.n, sizeof(*cur_ids), i64_cmp);
-
-		for (size_t r = 0; r < nsel; r++) {
-			struct cs_finding_filter flt = {0};
-			flt.regime = sel[r]->id;
-			flt.active_only = true;
-			old.n = 0;
-			if (cs_store_each_finding(st, &flt, collect_finding,
-						  &old) != 0)
-				goto out;
-			for (size_t i = 0; i < old.n; i++) {
-				bool current, present;
-				const char *how;
-				char ipk[46];
-				current = rows.n > 0 &&
-					  bsearch(&old.v[i].id, cur_ids, rows.n,
-						  sizeof(*cur_ids),
-						  i64_cmp) != NULL;
-				if (current || old.v[i].last_scan > scan_id ||
-				    !have_scope ||
-				    !cs_audit_scope_has(&looked, old.v[i].ip))
-					continue;
-				cs_strlcpy(ipk, old.v[i].ip, sizeof(ipk));
-				present = walk.n > 0 &&
-					  bsearch(ipk, walk.ips, walk.n,
-						  sizeof(*walk.ips),
-						  str46_cmp) != NULL;
-				how = present ? "withdrawn" : "closed";
-				if (cs_store_finding_close(st, old.v[i].id, how,
-							   scan_id) != 0)
-					goto out;
-				if (!json)
-					printf("%s #%lld: %s %s\n", how,
-					       (long long)old.v[i].id,
-					       old.v[i].ip,
-					       present ? "(rule no longer "
-							 "applies)"
-						       : "no longer seen by "
-							 "this scan");
-			}
-		}
-	}
-	for (size_t i = 0; i < rows.n; i++) {
-		finding_print(&rows.v[i], json);
-		fails += counts(&rows.v[i], fail_on, ctx.as_of);
+	for (size_t i = 0; i < run.nrows; i++) {
+		finding_print(&run.rows[i], json);
+		fails += cs_audit_finding_fails(&run.rows[i], fail_on,
+						ctx.as_of);
 	}
 	if (!json)
 		fprintf(stderr,
 			"camsweep assess: scan %lld, %zu devices, %zu findings "
 			"as of %s (%d at or above %s)%s",
-			(long long)scan_id, walk.n, rows.n, ctx.as_of, fails,
-			cs_severity_name(fail_on), dry ? ", not recorded" : "");
+			(long long)scan_id, run.ndevices, run.nrows, ctx.as_of,
+			fails, cs_severity_name(fail_on),
+			dry ? ", not recorded" : "");
 	if (!json && !dry)
-		fprintf(stderr, "; assessment #%lld", (long long)rec.id);
+		fprintf(stderr, "; assessment #%lld",
+			(long long)run.assessment_id);
 	if (!json)
 		fputs("\n", stderr);
 	ret = fails > 0 ? X_FINDINGS : X_OK;
 out:
-	cs_assessment_clear(&rec);
+	cs_audit_assess_free(&run);
 	free(estate_text);
-	if (have_scope)
-		cs_scope_free(&looked);
 	cs_store_close(st);
 	cs_fpdb_free(fpdb);
 	cs_estate_free(estate);
 	cs_regime_set_free(&all);
 	free(sel);
-	free(walk.ips);
-	free(reach.v);
-	free(cur_ids);
-	free(rows.v);
-	free(old.v);
 	return ret;
 }
 

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "audit/assess.h"
 #include "audit/diff.h"
 #include "audit/scope.h"
 #include "core/cs.h"
@@ -105,6 +106,9 @@ scan(struct cs_store *st, const char *scope, const char *status,
 		cs_strlcpy(ident.manufacturer, d[i].maker,
 			   sizeof(ident.manufacturer));
 		cs_strlcpy(ident.brand, d[i].maker, sizeof(ident.brand));
+		cs_strlcpy(ident.manufacturer_country, "CN",
+			   sizeof(ident.manufacturer_country));
+		ident.surveillance = true;
 		ident.device_class = CS_CLASS_CAMERA;
 		ident.confidence = 0.9;
 		memset(&h, 0, sizeof(h));
@@ -255,6 +259,269 @@ test_recorded_scope(void **state)
 	cs_scope_free(&sc);
 }
 
+/* ---------------------------------------------------------------------- */
+/* assess and reconcile */
+
+static const char ban_regime[] =
+    "regime t-ban version=1 effective=2020-01-01 test=entities "
+    "citation=\"Test list\"\n"
+    "entity \"Hikvision\" since=2020-01-01\n"
+    "obligation ban action=remove-replace when=covered\n";
+
+struct assess_env {
+	struct cs_fpdb *db;
+	struct cs_regime_set set;
+	const struct cs_regime *sel[1];
+	struct cs_eval_ctx ctx;
+	char closed[8][80];
+	size_t nclosed, nreopened;
+};
+
+static void
+env_init(struct assess_env *e)
+{
+	char err[1024], fp[4096], ent[4096];
+	const char *src = getenv("CS_SRCDIR");
+
+	memset(e, 0, sizeof(*e));
+	snprintf(fp, sizeof(fp), "%s/data/fingerprints", src ? src : CS_SRCDIR);
+	snprintf(ent, sizeof(ent), "%s/data/entities", src ? src : CS_SRCDIR);
+	e->db = cs_fpdb_load(fp, ent, err, sizeof(err));
+	assert_non_null(e->db);
+	cs_regime_set_init(&e->set);
+	assert_int_equal(cs_regime_parse(&e->set, "t.regime",
+					 (const uint8_t *)ban_regime,
+					 strlen(ban_regime), err, sizeof(err)),
+			 0);
+	e->sel[0] = &e->set.r[0];
+	e->ctx.db = e->db;
+	e->ctx.estate = NULL; /* makers only */
+	cs_strlcpy(e->ctx.as_of, "2025-06-01", sizeof(e->ctx.as_of));
+	e->ctx.now = 1750000000;
+}
+
+static void
+env_free(struct assess_env *e)
+{
+	cs_regime_set_free(&e->set);
+	cs_fpdb_free(e->db);
+}
+
+static void
+on_closed(void *arg, const struct cs_finding_row *f, const char *how,
+	  bool present)
+{
+	struct assess_env *e = arg;
+
+	assert_true(e->nclosed < CS_NELEM(e->closed));
+	assert_true(present == (strcmp(how, "withdrawn") == 0));
+	snprintf(e->closed[e->nclosed++], sizeof(e->closed[0]), "%s %s", how,
+		 f->ip);
+}
+
+static void
+on_reopened(void *arg, const struct cs_finding_row *f)
+{
+	(void)f;
+	((struct assess_env *)arg)->nreopened++;
+}
+
+/* Assesses scan_id (dry or not); returns the number of findings raised. */
+static size_t
+assess(struct cs_store *st, struct assess_env *e, int64_t scan_id, bool dry)
+{
+	struct cs_audit_assess a;
+	size_t n;
+
+	memset(&a, 0, sizeof(a));
+	a.st = st;
+	a.scan_id = scan_id;
+	a.ctx = &e->ctx;
+	a.sel = e->sel;
+	a.nsel = 1;
+	a.dry = dry;
+	a.data_dir = getenv("CS_SRCDIR") ? getenv("CS_SRCDIR") : CS_SRCDIR;
+	a.tool_version = "0.1.0";
+	a.on_closed = on_closed;
+	a.on_reopened = on_reopened;
+	a.arg = e;
+	if (cs_audit_assess_run(&a) != 0)
+		fail_msg("assess scan %lld: %s", (long long)scan_id, a.err);
+	assert_true(dry ? a.assessment_id == 0 : a.assessment_id > 0);
+	n = a.nrows;
+	cs_audit_assess_free(&a);
+	return n;
+}
+
+struct active {
+	char ip[8][46];
+	size_t n;
+};
+
+static int
+collect_active(void *arg, const struct cs_finding_row *f)
+{
+	struct active *a = arg;
+
+	assert_true(a->n < CS_NELEM(a->ip));
+	cs_strlcpy(a->ip[a->n++], f->ip, sizeof(a->ip[0]));
+	return 0;
+}
+
+static size_t
+active_findings(struct cs_store *st, struct active *a)
+{
+	struct cs_finding_filter flt = {0};
+
+	memset(a, 0, sizeof(*a));
+	flt.active_only = true;
+	assert_int_equal(cs_store_each_finding(st, &flt, collect_active, a),
+			 0);
+	return a->n;
+}
+
+/*
+ * A finding is closed only where the scan looked: not by an incomplete
+ * scan, not outside the scope of a complete one; inside it, "closed" when
+ * the device is gone and "withdrawn" when it is seen but the rule no
+ * longer applies.
+ */
+static void
+test_assess_closes_only_where_looked(void **state)
+{
+	struct fixture *f = *state;
+	const struct tdev s1[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
+	    {"10.0.0.6", "00:11:22:33:44:66", "Hikvision"},
+	    {"10.0.0.200", "00:11:22:33:44:77", "Hikvision"},
+	};
+	const struct tdev s3[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Axis"},
+	};
+	struct assess_env e;
+	struct active act;
+	int64_t a, b, c;
+
+	env_init(&e);
+	a = scan(f->st, "10.0.0.0/24", "complete", 1700000000, s1, 3);
+	assert_int_equal(assess(f->st, &e, a, false), 3);
+	assert_int_equal(active_findings(f->st, &act), 3);
+
+	/* An interrupted scan that saw nothing closes nothing. */
+	b = scan(f->st, "10.0.0.0/24", "interrupted", 1700001000, NULL, 0);
+	assert_int_equal(assess(f->st, &e, b, false), 0);
+	assert_int_equal(e.nclosed, 0);
+	assert_int_equal(active_findings(f->st, &act), 3);
+
+	/* A complete scan of the lower half: .6 is gone, .5 is no longer
+	 * covered, .200 was not looked for and stays open. */
+	c = scan(f->st, "10.0.0.0/25", "complete", 1700002000, s3, 1);
+	assert_int_equal(assess(f->st, &e, c, false), 0);
+	assert_int_equal(e.nclosed, 2);
+	assert_string_equal(e.closed[0], "withdrawn 10.0.0.5");
+	assert_string_equal(e.closed[1], "closed 10.0.0.6");
+	assert_int_equal(active_findings(f->st, &act), 1);
+	assert_string_equal(act.ip[0], "10.0.0.200");
+	env_free(&e);
+}
+
+/* A dry run evaluates and records nothing; seen again, a closed finding
+ * is reopened. */
+static void
+test_assess_dry_and_reopen(void **state)
+{
+	struct fixture *f = *state;
+	const struct tdev s1[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
+	};
+	struct assess_env e;
+	struct active act;
+	int64_t a, b, c;
+
+	env_init(&e);
+	a = scan(f->st, "10.0.0.0/24", "complete", 1700000000, s1, 1);
+	assert_int_equal(assess(f->st, &e, a, true), 1);
+	assert_int_equal(active_findings(f->st, &act), 0);
+	assert_int_equal(assess(f->st, &e, a, false), 1);
+	b = scan(f->st, "10.0.0.0/24", "complete", 1700001000, NULL, 0);
+	assert_int_equal(assess(f->st, &e, b, false), 0);
+	assert_int_equal(e.nclosed, 1);
+	assert_int_equal(active_findings(f->st, &act), 0);
+	c = scan(f->st, "10.0.0.0/24", "complete", 1700002000, s1, 1);
+	assert_int_equal(assess(f->st, &e, c, false), 1);
+	assert_int_equal(e.nreopened, 1);
+	assert_int_equal(active_findings(f->st, &act), 1);
+	env_free(&e);
+}
+
+static void
+test_assess_no_such_scan(void **state)
+{
+	struct fixture *f = *state;
+	struct assess_env e;
+	struct cs_audit_assess a;
+
+	env_init(&e);
+	memset(&a, 0, sizeof(a));
+	a.st = f->st;
+	a.scan_id = 42;
+	a.ctx = &e.ctx;
+	a.sel = e.sel;
+	a.nsel = 1;
+	assert_int_equal(cs_audit_assess_run(&a), CS_ENOTFOUND);
+	assert_string_equal(a.err, "no scan 42");
+	cs_audit_assess_free(&a);
+	env_free(&e);
+}
+
+static void
+test_load_regimes(void **state)
+{
+	struct cs_regime_set all;
+	const struct cs_regime **sel;
+	size_t nsel;
+	char err[1024], dir[4096];
+	const char *src = getenv("CS_SRCDIR");
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/data/policy", src ? src : CS_SRCDIR);
+	assert_int_equal(cs_audit_load_regimes(dir, "uk-gsg-2022,us-ndaa-889",
+					       NULL, 0, &all, &sel, &nsel, err,
+					       sizeof(err)),
+			 0);
+	assert_int_equal(nsel, 2);
+	assert_string_equal(sel[0]->id, "uk-gsg-2022");
+	assert_string_equal(sel[1]->id, "us-ndaa-889");
+	free(sel);
+	cs_regime_set_free(&all);
+	assert_int_equal(cs_audit_load_regimes(dir, "nope", NULL, 0, &all,
+					       &sel, &nsel, err, sizeof(err)),
+			 CS_EINVAL);
+	assert_non_null(strstr(err, "unknown regime 'nope' (known: "));
+	assert_non_null(strstr(err, " uk-gsg-2022"));
+	free(sel);
+	cs_regime_set_free(&all);
+}
+
+static void
+test_finding_fails(void **state)
+{
+	struct cs_finding_row f;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	f.severity = CS_SEV_HIGH;
+	cs_strlcpy(f.status, "open", sizeof(f.status));
+	assert_true(cs_audit_finding_fails(&f, CS_SEV_HIGH, "2025-01-01"));
+	assert_false(cs_audit_finding_fails(&f, CS_SEV_CRITICAL, "2025-01-01"));
+	cs_strlcpy(f.status, "closed", sizeof(f.status));
+	assert_false(cs_audit_finding_fails(&f, CS_SEV_HIGH, "2025-01-01"));
+	cs_strlcpy(f.status, "risk-accepted", sizeof(f.status));
+	cs_strlcpy(f.status_until, "2025-03-01", sizeof(f.status_until));
+	assert_false(cs_audit_finding_fails(&f, CS_SEV_HIGH, "2025-01-01"));
+	assert_true(cs_audit_finding_fails(&f, CS_SEV_HIGH, "2025-04-01"));
+}
+
 int
 main(void)
 {
@@ -269,6 +536,14 @@ main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_recorded_scope, setup,
 					    teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_assess_closes_only_where_looked, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_assess_dry_and_reopen, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_assess_no_such_scan, setup,
+					    teardown),
+	    cmocka_unit_test(test_load_regimes),
+	    cmocka_unit_test(test_finding_fails),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,11 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <cmocka.h>
 
 #include "audit/assess.h"
 #include "audit/diff.h"
+#include "audit/reach.h"
 #include "audit/scope.h"
 #include "core/cs.h"
 #include "core/str.h"
@@ -74,6 +78,10 @@ teardown(void **state)
 	return 0;
 }
 
+/* The open ports every device of a test scan is stored with. */
+static uint16_t ports[2] = {80, 554};
+static size_t nports = 2;
+
 /* One device of a test scan: address, MAC and maker. */
 struct tdev {
 	const char *ip, *mac, *maker;
@@ -84,7 +92,6 @@ static int64_t
 scan(struct cs_store *st, const char *scope, const char *status,
      int64_t started, const struct tdev *d, size_t n)
 {
-	static const uint16_t ports[] = {80, 554};
 	struct cs_scan_info in = {
 	    .scope = scope,
 	    .exclusions = "",
@@ -109,12 +116,13 @@ scan(struct cs_store *st, const char *scope, const char *status,
 		cs_strlcpy(ident.manufacturer_country, "CN",
 			   sizeof(ident.manufacturer_country));
 		ident.surveillance = true;
+		ident.surveillance_known = true;
 		ident.device_class = CS_CLASS_CAMERA;
 		ident.confidence = 0.9;
 		memset(&h, 0, sizeof(h));
 		h.ip = d[i].ip;
 		h.ports = ports;
-		h.nports = CS_NELEM(ports);
+		h.nports = nports;
 		h.id = &ident;
 		h.seen_at = started + 1;
 		h.mac = d[i].mac;
@@ -522,6 +530,85 @@ test_finding_fails(void **state)
 	assert_true(cs_audit_finding_fails(&f, CS_SEV_HIGH, "2025-04-01"));
 }
 
+/* ---------------------------------------------------------------------- */
+/* reach (loopback only) */
+
+static void
+on_reach(void *arg, const char *ip, bool answered)
+{
+	struct seen *s = arg;
+
+	assert_true(s->n < CS_NELEM(s->line));
+	snprintf(s->line[s->n++], sizeof(s->line[0]), "%s %s", ip,
+		 answered ? "answers" : "silent");
+}
+
+static int
+count_reach(void *arg, const char *ip, const char *vantage, const char *p)
+{
+	(void)p;
+	assert_string_equal(vantage, "core-ws");
+	assert_string_equal(ip, "127.0.0.1");
+	(*(int *)arg)++;
+	return 0;
+}
+
+/* A device whose stored port accepts a connection from here answers and
+ * is recorded as reachable; one whose port refuses does not. */
+static void
+test_reach_loopback(void **state)
+{
+	struct fixture *f = *state;
+	const struct tdev d[] = {
+	    {"127.0.0.1", "00:11:22:33:44:55", "Hikvision"},
+	    {"127.0.0.2", "00:11:22:33:44:66", "Hikvision"},
+	};
+	struct sockaddr_in sa;
+	socklen_t sl = sizeof(sa);
+	struct cs_audit_reach_result res;
+	struct cs_interval *inc = NULL;
+	size_t ninc = 0;
+	struct cs_scope targets;
+	struct seen s = {0};
+	char err[256];
+	int fd, nreach = 0;
+	int64_t id;
+
+	/* A listener on 127.0.0.1 only: 127.0.0.2 on the same port refuses. */
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	assert_true(fd >= 0);
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+	assert_int_equal(listen(fd, 8), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&sa, &sl), 0);
+	ports[0] = ntohs(sa.sin_port);
+	nports = 1;
+	id = scan(f->st, "127.0.0.0/30", "complete", 1700000000, d, 2);
+	ports[0] = 80;
+	nports = 2;
+	assert_int_equal(cs_scope_parse_spec("127.0.0.0/30", &inc, &ninc, err,
+					     sizeof(err)),
+			 0);
+	cs_scope_init(&targets);
+	assert_int_equal(cs_scope_build(&targets, inc, ninc, NULL, 0), 0);
+	assert_int_equal(cs_audit_reach(f->st, id, &targets, NULL, 0,
+					"core-ws", on_reach, &s, &res, err,
+					sizeof(err)),
+			 0);
+	close(fd);
+	assert_int_equal(res.ndev, 2);
+	assert_int_equal(res.nup, 1);
+	assert_int_equal(s.n, 2);
+	assert_string_equal(s.line[0], "127.0.0.1 answers");
+	assert_string_equal(s.line[1], "127.0.0.2 silent");
+	assert_int_equal(cs_store_each_reach(f->st, count_reach, &nreach), 0);
+	assert_int_equal(nreach, 1);
+	cs_scope_free(&targets);
+	free(inc);
+}
+
 int
 main(void)
 {
@@ -541,6 +628,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_assess_dry_and_reopen, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_assess_no_such_scan, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_reach_loopback, setup,
 					    teardown),
 	    cmocka_unit_test(test_load_regimes),
 	    cmocka_unit_test(test_finding_fails),

@@ -19,6 +19,7 @@
 
 #include "audit/assess.h"
 #include "audit/diff.h"
+#include "audit/plan.h"
 #include "audit/reach.h"
 #include "audit/scope.h"
 #include "core/addr.h"
@@ -685,10 +686,10 @@ cs_cli_plan(int argc, char **argv)
 		return X_RUNTIME;
 	}
 	if (set) {
-		rc = cs_store_finding_plan(st, id, &p, (int64_t)time(NULL));
+		struct cs_finding_row f;
+		rc = cs_audit_plan_set(st, id, &p, (int64_t)time(NULL), &f);
 		if (rc == 0) {
-			struct cs_finding_row f;
-			if (cs_store_finding_get(st, id, &f) == 0)
+			if (f.id != 0)
 				plan_print(&pl, &f);
 		} else {
 			fprintf(stderr, "camsweep plan: finding %lld: %s\n",
@@ -705,8 +706,7 @@ cs_cli_plan(int argc, char **argv)
 		cs_store_close(st);
 		return rc == 0 ? X_OK : rc == CS_EIO ? X_RUNTIME : X_USAGE;
 	}
-	flt.active_only = !all;
-	rc = cs_store_each_finding(st, &flt, plan_print, &pl);
+	rc = cs_audit_plan_list(st, &flt, all, plan_print, &pl);
 	if (rc != 0)
 		fprintf(stderr, "camsweep plan: %s\n", cs_store_errmsg(st));
 	else if (!pl.json)

@@ -20,6 +20,7 @@
 
 #include "audit/assess.h"
 #include "audit/diff.h"
+#include "audit/plan.h"
 #include "audit/reach.h"
 #include "audit/scope.h"
 #include "core/cs.h"
@@ -376,6 +377,13 @@ collect_active(void *arg, const struct cs_finding_row *f)
 	return 0;
 }
 
+static int
+keep_first(void *arg, const struct cs_finding_row *f)
+{
+	*(struct cs_finding_row *)arg = *f;
+	return 1;
+}
+
 static size_t
 active_findings(struct cs_store *st, struct active *a)
 {
@@ -609,6 +617,69 @@ test_reach_loopback(void **state)
 	free(inc);
 }
 
+/* A plan is recorded and read back; a risk acceptance needs a date, and
+ * the plan cannot close a finding (only assess can). */
+static void
+test_plan_set(void **state)
+{
+	struct fixture *f = *state;
+	const struct tdev s1[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
+	};
+	struct cs_finding_plan p = {0};
+	struct cs_finding_row row;
+	struct assess_env e;
+	struct active act;
+	int64_t a, fid;
+
+	env_init(&e);
+	a = scan(f->st, "10.0.0.0/24", "complete", 1700000000, s1, 1);
+	assert_int_equal(assess(f->st, &e, a, false), 1);
+	{
+		struct cs_finding_filter flt = {0};
+		memset(&act, 0, sizeof(act));
+		assert_int_equal(cs_audit_plan_list(f->st, &flt, false,
+						    collect_active, &act),
+				 0);
+		assert_int_equal(act.n, 1);
+	}
+	/* the finding's id, through the store */
+	{
+		struct cs_finding_filter flt = {0};
+		struct cs_finding_row *got = calloc(1, sizeof(*got));
+		assert_non_null(got);
+		flt.active_only = true;
+		/* keep_first stops the walk at once: its value comes back */
+		assert_int_equal(cs_store_each_finding(f->st, &flt, keep_first,
+						       got),
+				 1);
+		fid = got->id;
+		free(got);
+	}
+	assert_true(fid > 0);
+	p.owner = "facilities";
+	p.due = "2025-09-30";
+	p.status = "planned";
+	assert_int_equal(cs_audit_plan_set(f->st, fid, &p, 1750000000, &row),
+			 0);
+	assert_int_equal(row.id, fid);
+	assert_string_equal(row.owner, "facilities");
+	assert_string_equal(row.status, "planned");
+	memset(&p, 0, sizeof(p));
+	p.status = "risk-accepted";
+	assert_int_equal(cs_audit_plan_set(f->st, fid, &p, 1750000000, &row),
+			 CS_EINVAL);
+	p.status = "closed";
+	assert_int_equal(cs_audit_plan_set(f->st, fid, &p, 1750000000, &row),
+			 CS_EINVAL);
+	p.status = "planned";
+	assert_int_equal(
+	    cs_audit_plan_set(f->st, fid + 99, &p, 1750000000, &row),
+	    CS_ENOTFOUND);
+	assert_int_equal(active_findings(f->st, &act), 1);
+	env_free(&e);
+}
+
 int
 main(void)
 {
@@ -631,6 +702,7 @@ main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_reach_loopback, setup,
 					    teardown),
+	    cmocka_unit_test_setup_teardown(test_plan_set, setup, teardown),
 	    cmocka_unit_test(test_load_regimes),
 	    cmocka_unit_test(test_finding_fails),
 	};

@@ -41,8 +41,8 @@ cs_audit_load_regimes(const char *dir, const char *list, char *const *files,
 		r = cs_regime_find(all, save);
 		if (r == NULL) {
 			size_t l;
-			snprintf(err, errsz, "unknown regime '%s' (known:",
-				 save);
+			snprintf(err, errsz,
+				 "unknown regime '%s' (known:", save);
 			for (size_t i = 0; i < all->n; i++) {
 				l = strlen(err);
 				snprintf(err + l, errsz - l, " %s",
@@ -66,9 +66,22 @@ cs_audit_load_regimes(const char *dir, const char *list, char *const *files,
 	return 0;
 }
 
+struct cs_estate *
+cs_audit_estate_read(const char *path, uint8_t **text, size_t *len, char *err,
+		     size_t errsz)
+{
+	*text = cs_policy_read_file(path, CS_ESTATE_MAX_BYTES, len, err, errsz);
+	if (*text == NULL) {
+		size_t l = strlen(err);
+		snprintf(err + l, errsz - l, "\n");
+		return NULL;
+	}
+	return cs_estate_parse(path, *text, *len, err, errsz);
+}
+
 bool
-cs_audit_finding_fails(const struct cs_finding_row *f,
-		       enum cs_severity fail_on, const char *as_of)
+cs_audit_finding_fails(const struct cs_finding_row *f, enum cs_severity fail_on,
+		       const char *as_of)
 {
 	if (f->severity < fail_on)
 		return false;
@@ -111,8 +124,7 @@ struct reach_set {
 };
 
 static int
-collect_reach(void *arg, const char *ip, const char *vantage,
-	      const char *ports)
+collect_reach(void *arg, const char *ip, const char *vantage, const char *ports)
 {
 	struct reach_set *r = arg;
 
@@ -250,8 +262,7 @@ record_assessment(const struct cs_audit_assess *in, struct cs_assessment *a)
 			   sizeof(a->estate_file));
 		cs_ev_sha256_hex(in->estate_text, in->estate_len,
 				 a->estate_sha256);
-		a->estate_text =
-		    cs_xstrndup(in->estate_text, in->estate_len);
+		a->estate_text = cs_xstrndup(in->estate_text, in->estate_len);
 		for (size_t i = 0; e != NULL && i < e->nsite; i++)
 			list_add(&a->sites, &ls, ",", e->site[i].id);
 		for (size_t i = 0; e != NULL && i < e->ndept; i++)
@@ -319,9 +330,9 @@ reconcile(struct cs_audit_assess *a, const char (*ips)[46], size_t nips)
 			    !have_scope || !cs_audit_scope_has(&looked, f->ip))
 				continue;
 			cs_strlcpy(ipk, f->ip, sizeof(ipk));
-			present = nips > 0 && bsearch(ipk, ips, nips,
-						      sizeof(*ips),
-						      str46_cmp) != NULL;
+			present =
+			    nips > 0 && bsearch(ipk, ips, nips, sizeof(*ips),
+						str46_cmp) != NULL;
 			how = present ? "withdrawn" : "closed";
 			if (cs_store_finding_close(a->st, f->id, how,
 						   a->scan_id) != 0) {

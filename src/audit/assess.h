@@ -28,11 +28,19 @@
  * Returns 0, or CS_EINVAL with a message ending in a newline in err.
  * *all is initialised in any case (free with cs_regime_set_free).
  */
-int cs_audit_load_regimes(const char *dir, const char *list,
-			  char *const *files, size_t nfiles,
-			  struct cs_regime_set *all,
+int cs_audit_load_regimes(const char *dir, const char *list, char *const *files,
+			  size_t nfiles, struct cs_regime_set *all,
 			  const struct cs_regime ***sel, size_t *nsel,
 			  char *err, size_t errsz);
+
+/*
+ * Reads the estate file path once and parses it: the same bytes are
+ * parsed, hashed and recorded with the assessment, so *text (owned,
+ * free()) and *len are set whenever the file could be read.  Returns the
+ * estate, or NULL with the error, ending in a newline, in err.
+ */
+struct cs_estate *cs_audit_estate_read(const char *path, uint8_t **text,
+				       size_t *len, char *err, size_t errsz);
 
 /* True if finding f should fail a run at fail_on as of as_of (YYYY-MM-DD):
  * at or above it and active (a risk acceptance counts once it expired). */
@@ -44,18 +52,18 @@ bool cs_audit_finding_fails(const struct cs_finding_row *f,
 struct cs_audit_assess {
 	/* inputs, borrowed */
 	struct cs_store *st;
-	int64_t scan_id;              /* the scan assessed (must exist) */
+	int64_t scan_id;               /* the scan assessed (must exist) */
 	const struct cs_eval_ctx *ctx; /* entity tables, estate, as_of, now */
 	const struct cs_regime *const *sel;
 	size_t nsel;
-	bool dry;                     /* evaluate only: record nothing */
+	bool dry; /* evaluate only: record nothing */
 	/* what the assessment record keeps (not read when dry) */
-	const char *estate_path;      /* NULL: --no-estate */
-	const uint8_t *estate_text;   /* the estate file's bytes as parsed */
+	const char *estate_path;    /* NULL: --no-estate */
+	const uint8_t *estate_text; /* the estate file's bytes as parsed */
 	size_t estate_len;
-	const char *data_dir;         /* digested as the data version */
+	const char *data_dir; /* digested as the data version */
 	const char *tool_version;
-	int argc;                     /* the command line, recorded */
+	int argc; /* the command line, recorded */
 	char **argv;
 	/* what the reconciliation did, for the caller to show (may be NULL) */
 	void (*on_reopened)(void *arg, const struct cs_finding_row *f);
@@ -63,11 +71,11 @@ struct cs_audit_assess {
 			  const char *how, bool present);
 	void *arg;
 	/* outputs */
-	struct cs_finding_row *rows;  /* findings raised (owned) */
+	struct cs_finding_row *rows; /* findings raised (owned) */
 	size_t nrows;
-	size_t ndevices;              /* devices of the scan evaluated */
-	int64_t assessment_id;        /* 0 when dry */
-	char err[512];                /* why it failed; "" if unknown */
+	size_t ndevices;       /* devices of the scan evaluated */
+	int64_t assessment_id; /* 0 when dry */
+	char err[512];         /* why it failed; "" if unknown */
 };
 
 /*

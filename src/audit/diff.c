@@ -92,8 +92,8 @@ emit(struct cs_audit_diff_result *res, cs_audit_diff_cb cb, void *arg,
 }
 
 int
-cs_audit_diff(struct cs_store *st, int64_t sa, int64_t sb,
-	      cs_audit_diff_cb cb, void *arg, struct cs_audit_diff_result *res)
+cs_audit_diff(struct cs_store *st, int64_t sa, int64_t sb, cs_audit_diff_cb cb,
+	      void *arg, struct cs_audit_diff_result *res)
 {
 	struct devs a = {0}, b = {0};
 	struct cs_scope sc_a, sc_b;

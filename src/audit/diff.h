@@ -48,9 +48,9 @@ typedef void (*cs_audit_diff_cb)(void *arg, enum cs_audit_change what,
 				 const char *detail);
 
 struct cs_audit_diff_result {
-	size_t count[4];   /* by enum cs_audit_change */
-	size_t outside_a;  /* devices of b outside a's scope, not compared */
-	size_t outside_b;  /* devices of a outside b's scope, not compared */
+	size_t count[4];     /* by enum cs_audit_change */
+	size_t outside_a;    /* devices of b outside a's scope, not compared */
+	size_t outside_b;    /* devices of a outside b's scope, not compared */
 	bool have_a, have_b; /* each scan's scope could be read back */
 };
 

@@ -35,9 +35,9 @@ struct cs_audit_reach_result {
  * message.
  */
 int cs_audit_reach(struct cs_store *st, int64_t scan_id,
-		   const struct cs_scope *targets, const struct cs_interval *exc,
-		   size_t nexc, const char *vantage, cs_audit_reach_cb cb,
-		   void *arg, struct cs_audit_reach_result *res, char *err,
-		   size_t errsz);
+		   const struct cs_scope *targets,
+		   const struct cs_interval *exc, size_t nexc,
+		   const char *vantage, cs_audit_reach_cb cb, void *arg,
+		   struct cs_audit_reach_result *res, char *err, size_t errsz);
 
 #endif /* CS_AUDIT_REACH_H */

@@ -189,12 +189,12 @@ test_diff_common_scope_only(void **state)
 	struct fixture *f = *state;
 	const struct tdev a[] = {
 	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
-	    {"10.0.0.6", "00:11:22:33:44:66", "Axis"},     /* gone */
+	    {"10.0.0.6", "00:11:22:33:44:66", "Axis"},    /* gone */
 	    {"10.0.0.200", "00:11:22:33:44:77", "Dahua"}, /* outside b */
 	};
 	const struct tdev b[] = {
 	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
-	    {"10.0.1.7", "00:11:22:33:44:88", "Bosch"},   /* outside a */
+	    {"10.0.1.7", "00:11:22:33:44:88", "Bosch"},  /* outside a */
 	    {"10.0.0.7", "00:11:22:33:44:99", "Hanwha"}, /* new */
 	};
 	struct cs_audit_diff_result res;
@@ -202,8 +202,8 @@ test_diff_common_scope_only(void **state)
 	int64_t sa, sb;
 
 	sa = scan(f->st, "10.0.0.0/24", "complete", 1700000000, a, 3);
-	sb = scan(f->st, "10.0.0.0/25,10.0.1.0/24", "incomplete", 1700001000,
-		  b, 3);
+	sb = scan(f->st, "10.0.0.0/25,10.0.1.0/24", "incomplete", 1700001000, b,
+		  3);
 	assert_int_equal(cs_audit_diff(f->st, sa, sb, on_change, &s, &res), 0);
 	assert_int_equal(s.n, 2);
 	assert_string_equal(s.line[0], "new - 10.0.0.7 ");
@@ -219,7 +219,8 @@ static void
 test_diff_changed_identity(void **state)
 {
 	struct fixture *f = *state;
-	const struct tdev a[] = {{"10.0.0.5", "00:11:22:33:44:55", "Hikvision"}};
+	const struct tdev a[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"}};
 	const struct tdev b[] = {{"10.0.0.5", "00:11:22:33:44:55", "Ezviz"}};
 	struct cs_audit_diff_result res;
 	struct seen s = {0};
@@ -229,8 +230,9 @@ test_diff_changed_identity(void **state)
 	sb = scan(f->st, "10.0.0.0/24", "complete", 1700001000, b, 1);
 	assert_int_equal(cs_audit_diff(f->st, sa, sb, on_change, &s, &res), 0);
 	assert_int_equal(s.n, 1);
-	assert_string_equal(s.line[0], "changed 10.0.0.5 10.0.0.5 identity "
-				       "Hikvision/Hikvision/ -> Ezviz/Ezviz/; ");
+	assert_string_equal(s.line[0],
+			    "changed 10.0.0.5 10.0.0.5 identity "
+			    "Hikvision/Hikvision/ -> Ezviz/Ezviz/; ");
 }
 
 static void
@@ -391,8 +393,7 @@ active_findings(struct cs_store *st, struct active *a)
 
 	memset(a, 0, sizeof(*a));
 	flt.active_only = true;
-	assert_int_equal(cs_store_each_finding(st, &flt, collect_active, a),
-			 0);
+	assert_int_equal(cs_store_each_finding(st, &flt, collect_active, a), 0);
 	return a->n;
 }
 
@@ -510,8 +511,8 @@ test_load_regimes(void **state)
 	assert_string_equal(sel[1]->id, "us-ndaa-889");
 	free(sel);
 	cs_regime_set_free(&all);
-	assert_int_equal(cs_audit_load_regimes(dir, "nope", NULL, 0, &all,
-					       &sel, &nsel, err, sizeof(err)),
+	assert_int_equal(cs_audit_load_regimes(dir, "nope", NULL, 0, &all, &sel,
+					       &nsel, err, sizeof(err)),
 			 CS_EINVAL);
 	assert_non_null(strstr(err, "unknown regime 'nope' (known: "));
 	assert_non_null(strstr(err, " uk-gsg-2022"));
@@ -596,14 +597,13 @@ test_reach_loopback(void **state)
 	id = scan(f->st, "127.0.0.0/30", "complete", 1700000000, d, 2);
 	ports[0] = 80;
 	nports = 2;
-	assert_int_equal(cs_scope_parse_spec("127.0.0.0/30", &inc, &ninc, err,
-					     sizeof(err)),
-			 0);
+	assert_int_equal(
+	    cs_scope_parse_spec("127.0.0.0/30", &inc, &ninc, err, sizeof(err)),
+	    0);
 	cs_scope_init(&targets);
 	assert_int_equal(cs_scope_build(&targets, inc, ninc, NULL, 0), 0);
-	assert_int_equal(cs_audit_reach(f->st, id, &targets, NULL, 0,
-					"core-ws", on_reach, &s, &res, err,
-					sizeof(err)),
+	assert_int_equal(cs_audit_reach(f->st, id, &targets, NULL, 0, "core-ws",
+					on_reach, &s, &res, err, sizeof(err)),
 			 0);
 	close(fd);
 	assert_int_equal(res.ndev, 2);
@@ -650,9 +650,8 @@ test_plan_set(void **state)
 		assert_non_null(got);
 		flt.active_only = true;
 		/* keep_first stops the walk at once: its value comes back */
-		assert_int_equal(cs_store_each_finding(f->st, &flt, keep_first,
-						       got),
-				 1);
+		assert_int_equal(
+		    cs_store_each_finding(f->st, &flt, keep_first, got), 1);
 		fid = got->id;
 		free(got);
 	}

@@ -19,11 +19,15 @@
 #include <cmocka.h>
 
 #include "audit/assess.h"
+#include "audit/attach.h"
 #include "audit/diff.h"
 #include "audit/plan.h"
 #include "audit/reach.h"
 #include "audit/scope.h"
+#include "core/buf.h"
 #include "core/cs.h"
+#include "core/obs.h"
+#include "parse/parse_nvr.h"
 #include "core/str.h"
 #include "store/store.h"
 #include "core/poison.h"
@@ -679,6 +683,70 @@ test_plan_set(void **state)
 	env_free(&e);
 }
 
+/* ---------------------------------------------------------------------- */
+/* cameras behind a recorder */
+
+static void
+add_channel(struct cs_obs_list *l, unsigned ch, const char *ip,
+	    const char *vendor, const char *model)
+{
+	struct cs_nvr_channel c;
+	struct cs_buf b;
+
+	memset(&c, 0, sizeof(c));
+	c.channel = ch;
+	cs_strlcpy(c.ip, ip, sizeof(c.ip));
+	c.port = 8000;
+	cs_strlcpy(c.vendor, vendor, sizeof(c.vendor));
+	cs_strlcpy(c.model, model, sizeof(c.model));
+	cs_strlcpy(c.serial, "SN123", sizeof(c.serial));
+	cs_buf_init(&b, 4096);
+	assert_int_equal(cs_nvr_channel_json(&b, &c), 0);
+	assert_int_equal(cs_obs_add(l, "nvr.channel", 0, 0, b.p, b.len), 0);
+	cs_buf_free(&b);
+}
+
+/* Each nvr.channel observation becomes one attachment with the
+ * recorder's fields; other and malformed observations are skipped; the
+ * camera's maker comes from the recorder's vendor string unless that
+ * names a protocol; cap bounds the output. */
+static void
+test_attachments(void **state)
+{
+	struct assess_env e;
+	struct cs_obs_list l;
+	struct cs_attachment out[4];
+	size_t n;
+
+	(void)state;
+	env_init(&e);
+	cs_obs_list_init(&l);
+	cs_obs_adds(&l, "http.server", 80, "App-webs/");
+	add_channel(&l, 1, "192.168.254.2", "HIKVISION", "DS-2CD2143G0-I");
+	cs_obs_adds(&l, "nvr.channel", 0, "not json");
+	add_channel(&l, 2, "192.168.254.3", "ONVIF", "");
+	add_channel(&l, 3, "192.168.254.4", "Private", "");
+	n = cs_audit_attachments(e.db, NULL, &l, out, CS_NELEM(out));
+	assert_int_equal(n, 3);
+	assert_int_equal(out[0].channel, 1);
+	assert_string_equal(out[0].ip, "192.168.254.2");
+	assert_int_equal(out[0].port, 8000);
+	assert_string_equal(out[0].serial, "SN123");
+	assert_string_equal(out[0].vendor, "HIKVISION");
+	assert_string_equal(out[0].manufacturer, "Hikvision");
+	/* "ONVIF" names a protocol: no maker is made up from it. */
+	assert_int_equal(out[1].channel, 2);
+	assert_string_equal(out[1].manufacturer, "");
+	assert_string_equal(out[2].manufacturer, "");
+	/* Without rules nothing is identified; the cap holds. */
+	n = cs_audit_attachments(NULL, NULL, &l, out, 2);
+	assert_int_equal(n, 2);
+	assert_string_equal(out[0].manufacturer, "");
+	assert_int_equal(cs_audit_attachments(e.db, NULL, NULL, out, 4), 0);
+	cs_obs_list_free(&l);
+	env_free(&e);
+}
+
 int
 main(void)
 {
@@ -702,6 +770,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_reach_loopback, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_plan_set, setup, teardown),
+	    cmocka_unit_test(test_attachments),
 	    cmocka_unit_test(test_load_regimes),
 	    cmocka_unit_test(test_finding_fails),
 	};

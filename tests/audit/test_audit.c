@@ -21,6 +21,7 @@
 #include "audit/assess.h"
 #include "audit/attach.h"
 #include "audit/diff.h"
+#include "audit/listen.h"
 #include "audit/plan.h"
 #include "audit/reach.h"
 #include "audit/scope.h"
@@ -747,6 +748,70 @@ test_attachments(void **state)
 	env_free(&e);
 }
 
+/* ---------------------------------------------------------------------- */
+/* the phone-home regime of listen */
+
+/*
+ * Severity: high for a maker based in China, else medium, one lower for
+ * a low-confidence endpoint; the finding takes the highest over the
+ * device's destinations and lists each in its evidence.
+ */
+static void
+test_phonehome_finding(void **state)
+{
+	struct cs_ph_rule cn, us;
+	struct cs_passive_dev *d = calloc(1, sizeof(*d));
+	struct cs_finding_row *f = calloc(1, sizeof(*f));
+	struct cs_identity id;
+
+	(void)state;
+	assert_non_null(d);
+	assert_non_null(f);
+	memset(&cn, 0, sizeof(cn));
+	memset(&us, 0, sizeof(us));
+	cs_strlcpy(cn.maker, "Hikvision", sizeof(cn.maker));
+	cs_strlcpy(cn.country, "CN", sizeof(cn.country));
+	cs_strlcpy(cn.service, "Hik-Connect", sizeof(cn.service));
+	cs_strlcpy(cn.source, "vendor doc", sizeof(cn.source));
+	cn.conf = CS_PH_LOW;
+	cs_strlcpy(us.maker, "Example", sizeof(us.maker));
+	cs_strlcpy(us.country, "US", sizeof(us.country));
+	cs_strlcpy(us.service, "cloud", sizeof(us.service));
+	cs_strlcpy(us.source, "us doc", sizeof(us.source));
+	us.conf = CS_PH_HIGH;
+	d->ph[0].rule = &cn;
+	cs_strlcpy(d->ph[0].via, "dns", sizeof(d->ph[0].via));
+	cs_strlcpy(d->ph[0].match, "a.example.cn", sizeof(d->ph[0].match));
+	d->ph[1].rule = &us;
+	cs_strlcpy(d->ph[1].via, "sni", sizeof(d->ph[1].via));
+	cs_strlcpy(d->ph[1].match, "b.example.com", sizeof(d->ph[1].match));
+	d->first = 1700000000;
+
+	assert_int_equal(cs_audit_ph_severity(&d->ph[0]), CS_SEV_MEDIUM);
+	assert_int_equal(cs_audit_ph_severity(&d->ph[1]), CS_SEV_MEDIUM);
+	cn.conf = CS_PH_MEDIUM;
+	assert_int_equal(cs_audit_ph_severity(&d->ph[0]), CS_SEV_HIGH);
+
+	memset(&id, 0, sizeof(id));
+	cs_strlcpy(id.manufacturer, "Hikvision", sizeof(id.manufacturer));
+	d->nph = 2;
+	cs_audit_ph_finding(d, "10.0.0.5", "00:11:22:33:44:55", &id, 7,
+			    1750000000, f);
+	assert_string_equal(f->key, "10.0.0.5|phone-home|data-egress");
+	assert_string_equal(f->regime, "phone-home");
+	assert_string_equal(f->obligation, "data-egress");
+	assert_string_equal(f->action, "review");
+	assert_int_equal(f->severity, CS_SEV_HIGH);
+	assert_string_equal(f->citation, "data/phonehome: vendor doc");
+	assert_string_equal(f->as_of, "2025-06-15");
+	assert_string_equal(f->status, "open");
+	assert_int_equal(f->first_scan, 7);
+	assert_non_null(strstr(f->evidence, "maker=Hikvision; country=CN"));
+	assert_non_null(strstr(f->evidence, " | maker=Example; country=US"));
+	free(d);
+	free(f);
+}
+
 int
 main(void)
 {
@@ -771,6 +836,7 @@ main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_plan_set, setup, teardown),
 	    cmocka_unit_test(test_attachments),
+	    cmocka_unit_test(test_phonehome_finding),
 	    cmocka_unit_test(test_load_regimes),
 	    cmocka_unit_test(test_finding_fails),
 	};

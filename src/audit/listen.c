@@ -8,6 +8,7 @@
 
 #include "core/cs.h"
 #include "core/str.h"
+#include "engine/privsep.h"
 #include "ident/ident.h"
 #include "core/poison.h"
 
@@ -73,6 +74,52 @@ merge_obs(void *arg, const struct cs_obs *o)
 			return 0;
 	}
 	(void)cs_obs_add(m->obs, o->key, o->port, o->flags, o->val, o->len);
+	return 0;
+}
+
+void
+cs_audit_oui_preload(struct cs_audit_oui *s)
+{
+	char err[512];
+
+	if (s->tried)
+		return;
+	s->tried = true;
+	s->db = cs_oui_load(NULL, s->map_path, err, sizeof(err));
+}
+
+int
+cs_audit_mac_lookup(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
+		    size_t makersz, char *registrant, size_t regsz)
+{
+	struct cs_audit_oui *s = arg;
+	struct cs_oui_hit hit;
+
+	cs_audit_oui_preload(s);
+	if (s->db == NULL || cs_oui_lookup_prefix(s->db, mac, bits, &hit) != 0)
+		return CS_ENOTFOUND;
+	cs_strlcpy(maker, hit.maker, makersz);
+	cs_strlcpy(registrant, hit.registrant, regsz);
+	return 0;
+}
+
+void
+cs_audit_oui_free(struct cs_audit_oui *s)
+{
+	cs_oui_free(s->db);
+	s->db = NULL;
+}
+
+int
+cs_audit_listen_ready(void *arg)
+{
+	struct cs_audit_listen_priv *lp = arg;
+
+	if ((lp->drop &&
+	     cs_priv_drop(lp->user, lp->err, sizeof(lp->err)) != 0) ||
+	    cs_priv_sandbox(lp->err, sizeof(lp->err)) != 0)
+		return -1;
+	lp->err[0] = '\0';
 	return 0;
 }
 

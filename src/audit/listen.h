@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "fp/fp.h"
+#include "oui/oui.h"
 #include "passive/passive.h"
 #include "store/store.h"
 
@@ -55,6 +56,38 @@ void cs_audit_listen_end(struct cs_audit_listen *l, bool interrupted,
 
 /* Handles one flushed device (see above); the passive flush callback. */
 void cs_audit_listen_device(void *arg, const struct cs_passive_dev *d);
+
+/*
+ * The MAC registry of a session (the passive listener's MAC lookup): read
+ * once, before a privilege drop or at the first MAC, from the IEEE files'
+ * default place and the registrant map map_path.
+ */
+struct cs_audit_oui {
+	char map_path[4096];
+	struct cs_oui *db;
+	bool tried;
+};
+
+void cs_audit_oui_preload(struct cs_audit_oui *s);
+/* cs_ident_mac_fn over a struct cs_audit_oui. */
+int cs_audit_mac_lookup(void *arg, const uint8_t mac[6], unsigned bits,
+			char *maker, size_t makersz, char *registrant,
+			size_t regsz);
+void cs_audit_oui_free(struct cs_audit_oui *s);
+
+/*
+ * The capture is open (a cs_capture_opts ready hook, arg a struct
+ * cs_audit_listen_priv): a live capture drops root to user (NULL: the
+ * default), since it needed root only to open the interface, and every
+ * run enters the sandbox, before the first frame is parsed.  Returns 0,
+ * or -1 with the reason in err.
+ */
+struct cs_audit_listen_priv {
+	bool drop; /* live capture */
+	const char *user;
+	char err[256];
+};
+int cs_audit_listen_ready(void *arg);
 
 /* The severity of one phone-home destination under the regime above. */
 enum cs_severity cs_audit_ph_severity(const struct cs_passive_ph *e);

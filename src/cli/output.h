@@ -8,6 +8,7 @@
 #define CS_CLI_OUTPUT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "core/buf.h"
@@ -52,5 +53,21 @@ void cs_out_finding(const struct cs_finding_row *f, bool json);
 void cs_out_reopened(void *arg, const struct cs_finding_row *f);
 void cs_out_closed(void *arg, const struct cs_finding_row *f, const char *how,
 		   bool present);
+
+/*
+ * listen's output (out_listen.c): one device as a JSON object and a
+ * newline written to f, built in b (reset first); the run's counters as
+ * one line.
+ */
+struct cs_passive_dev;
+struct cs_passive_stats;
+struct cs_capture_stats;
+void cs_out_listen_device(struct cs_buf *b, FILE *f,
+			  const struct cs_passive_dev *d, const char *ip,
+			  const char *mac, const struct cs_identity *id,
+			  size_t nobs);
+void cs_out_listen_stats(FILE *f, const struct cs_passive_stats *ps,
+			 const struct cs_capture_stats *cst, uint64_t findings,
+			 uint64_t mac_only);
 
 #endif /* CS_CLI_OUTPUT_H */

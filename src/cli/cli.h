@@ -3,10 +3,10 @@
  * The command-line front end: subcommand dispatch (cs_cli_main) and each
  * subcommand's entry point.  A subcommand parses its arguments, calls one
  * use case of the application layer (src/audit: assess and reconcile,
- * plan, diff, reach) and prints the result.  Still to move there (issue
- * #14): the scan session and the sensor upload (cli.c), cameras behind
- * recorders (attach.c) and the listen session (cli_listen.c).  Exit
- * statuses come from core/exitcode.h.
+ * plan, diff, reach, the listen session, cameras behind recorders) and
+ * prints the result.  Still to move there (issue #14): the scan session
+ * and the sensor upload (cli.c).  Exit statuses come from
+ * core/exitcode.h.
  */
 #ifndef CS_CLI_CLI_H
 #define CS_CLI_CLI_H

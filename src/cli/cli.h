@@ -92,6 +92,16 @@ int cs_cli_oui(int argc, char **argv);
  * set), with their dates and how each was dated, to f.
  */
 void cs_cli_oui_print_sources(FILE *f, const char *ieee_dir);
+/*
+ * Loads this host's MAC registry files into *oui (free with cs_oui_free;
+ * NULL when none loads) and fills reg[0..n) (CS_OUI_MAX_SOURCES entries)
+ * with their paths, dates (kept in dates) and sizes, as reports and
+ * evidence packs state them.  Returns n.
+ */
+struct cs_oui;
+struct cs_report_registry;
+size_t cs_cli_oui_registry(struct cs_oui **oui, struct cs_report_registry *reg,
+			   char (*dates)[16]);
 /* Central PostgreSQL inventory: db init | add-sensor (cli_db.c). */
 int cs_cli_db(int argc, char **argv);
 /* camsweep check: validates the data files and estates (cli_check.c). */

@@ -10,6 +10,7 @@
 #include "core/str.h"
 #include "engine/privsep.h"
 #include "ident/ident.h"
+#include "policy/eval.h"
 #include "core/poison.h"
 
 static void
@@ -165,15 +166,7 @@ cs_audit_ph_finding(const struct cs_passive_dev *d, const char *ip,
 	snprintf(f->key, sizeof(f->key), "%s|phone-home|data-egress", ip);
 	cs_strlcpy(f->ip, ip, sizeof(f->ip));
 	cs_strlcpy(f->mac, mac, sizeof(f->mac));
-	cs_strlcpy(f->manufacturer, id->manufacturer, sizeof(f->manufacturer));
-	cs_strlcpy(f->manufacturer_country, id->manufacturer_country,
-		   sizeof(f->manufacturer_country));
-	cs_strlcpy(f->brand, id->brand, sizeof(f->brand));
-	cs_strlcpy(f->model, id->model, sizeof(f->model));
-	cs_strlcpy(f->firmware, id->firmware, sizeof(f->firmware));
-	cs_strlcpy(f->device_class, cs_class_name(id->device_class),
-		   sizeof(f->device_class));
-	f->confidence = id->confidence;
+	cs_policy_finding_identity(f, id);
 	cs_strlcpy(f->regime, "phone-home", sizeof(f->regime));
 	cs_strlcpy(f->regime_version, "1", sizeof(f->regime_version));
 	cs_strlcpy(f->obligation, "data-egress", sizeof(f->obligation));

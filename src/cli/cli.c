@@ -20,7 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/attach.h"
+#include "audit/attach.h"
 #include "cli/cli_disc.h"
 #include "cli/output.h"
 #include "core/exitcode.h"
@@ -280,8 +280,8 @@ on_host(void *arg, const struct cs_host_report *h)
 	/* Cameras a recorder listed (issue #4 part F; schema v2). */
 	r.mac = NULL;
 	r.att = att = cs_xcalloc(CS_STORE_MAX_ATTACH, sizeof(*att));
-	r.natt = cs_cli_attachments(run->fp, run->models, h->obs, att,
-				    CS_STORE_MAX_ATTACH);
+	r.natt = cs_audit_attachments(run->fp, run->models, h->obs, att,
+				      CS_STORE_MAX_ATTACH);
 	if (cs_store_put_host(run->store, run->scan_id, &r) != 0 &&
 	    run->store_err++ == 0)
 		fprintf(stderr, "camsweep: store: %s\n",

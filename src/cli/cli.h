@@ -1,18 +1,19 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The command-line front end: subcommand dispatch (cs_cli_main) and each
- * subcommand's entry point.  Besides argument parsing and output, src/cli
- * still holds use-case logic that issue #14 moves to an application layer:
- * the scan session and the sensor upload (cli.c), assess reconciliation,
- * the diff and reach algorithms (cli_policy.c), cameras behind recorders
- * (attach.c) and the listen session (cli_listen.c).  Exit statuses come
- * from core/exitcode.h.
+ * subcommand's entry point.  A subcommand parses its arguments, calls one
+ * use case of the application layer (src/audit: assess and reconcile,
+ * plan, diff, reach, the listen session, cameras behind recorders) and
+ * prints the result.  Still to move there (issue #14): the scan session
+ * and the sensor upload (cli.c).  Exit statuses come from
+ * core/exitcode.h.
  */
 #ifndef CS_CLI_CLI_H
 #define CS_CLI_CLI_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* Runs camsweep with the given arguments; returns the process exit code. */
@@ -45,6 +46,16 @@ void cs_cli_prepare_db(const char *path);
  */
 bool cs_cli_wants_help(int argc, char **argv);
 
+/* Parses a positive row id (a scan or finding number): 0 or CS_EINVAL. */
+int cs_cli_parse_id(const char *s, int64_t *out);
+
+struct cs_fpdb; /* fp/fp.h */
+/*
+ * Loads the rules and entity tables of the data directory (data as for
+ * cs_cli_data_dir): NULL with the message in err on failure.
+ */
+struct cs_fpdb *cs_cli_load_fpdb(const char *data, char *err, size_t errsz);
+
 struct cs_interval; /* engine/scope.h */
 
 /*
@@ -56,11 +67,10 @@ int cs_cli_data_excl(const char *data, struct cs_interval **v, size_t *n);
 
 /*
  * Subcommands; argv[0] is the command.  scan, show and upload live in
- * cli.c; estate, assess, plan, diff and reach in cli_policy.c; the others
- * in cli_<name>.c.
+ * cli.c; the others in cli_<name>.c.
  */
 int cs_cli_identify(int argc, char **argv);
-int cs_cli_scans(int argc, char **argv); /* the inventory's scans */
+int cs_cli_scans(int argc, char **argv);  /* the inventory's scans */
 int cs_cli_import(int argc, char **argv); /* import nmap FILE.xml */
 /* Findings and devices for other systems: syslog, CEF, CMDB, webhook. */
 int cs_cli_export(int argc, char **argv);
@@ -90,6 +100,16 @@ int cs_cli_oui(int argc, char **argv);
  * set), with their dates and how each was dated, to f.
  */
 void cs_cli_oui_print_sources(FILE *f, const char *ieee_dir);
+/*
+ * Loads this host's MAC registry files into *oui (free with cs_oui_free;
+ * NULL when none loads) and fills reg[0..n) (CS_OUI_MAX_SOURCES entries)
+ * with their paths, dates (kept in dates) and sizes, as reports and
+ * evidence packs state them.  Returns n.
+ */
+struct cs_oui;
+struct cs_report_registry;
+size_t cs_cli_oui_registry(struct cs_oui **oui, struct cs_report_registry *reg,
+			   char (*dates)[16]);
 /* Central PostgreSQL inventory: db init | add-sensor (cli_db.c). */
 int cs_cli_db(int argc, char **argv);
 /* camsweep check: validates the data files and estates (cli_check.c). */

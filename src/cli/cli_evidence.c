@@ -32,34 +32,6 @@
  * differs from what was signed. */
 enum { EV_OK = 0, EV_USAGE = 1, EV_RUNTIME = 2, EV_DIFFERS = 3 };
 
-/*
- * Loads this host's MAC registry files (*oui, free with cs_oui_free) and
- * fills reg[0..n) with their paths, dates (kept in dates) and sizes, as
- * reports state them (cli_report.c does the same for a report).
- */
-static size_t
-registry(struct cs_oui **oui, struct cs_report_registry *reg,
-	 char (*dates)[16])
-{
-	char err[512];
-	size_t n = 0;
-
-	*oui = cs_oui_load(NULL, NULL, err, sizeof(err));
-	for (size_t i = 0;
-	     *oui && i < cs_oui_source_count(*oui) && i < CS_OUI_MAX_SOURCES;
-	     i++) {
-		const struct cs_oui_source *src = cs_oui_source_at(*oui, i);
-
-		reg[i].file = src->path;
-		reg[i].date =
-		    cs_oui_date_format(src->date, dates[i], sizeof(dates[i]));
-		reg[i].date_from = src->date_kind;
-		reg[i].assignments = src->entries;
-		n = i + 1;
-	}
-	return n;
-}
-
 static void
 usage(FILE *f)
 {
@@ -217,7 +189,7 @@ cmd_pack(int argc, char **argv)
 		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db), err);
 		return EV_RUNTIME;
 	}
-	o.nregistry = registry(&oui, reg, regdate);
+	o.nregistry = cs_cli_oui_registry(&oui, reg, regdate);
 	o.registry = o.nregistry ? reg : NULL;
 	o.data_dir = cs_cli_data_dir(data);
 	o.tool_version = cs_cli_version();

@@ -19,6 +19,7 @@
 #include "core/buf.h"
 #include "core/escape.h"
 #include "oui/oui.h"
+#include "report/report.h"
 #include "core/poison.h"
 
 static void
@@ -156,4 +157,32 @@ cs_cli_oui(int argc, char **argv)
 	fprintf(stderr, "camsweep oui: unknown command '%s'\n", argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;
+}
+
+/*
+ * Loads this host's MAC registry files (*oui, free with cs_oui_free) and
+ * fills reg[0..n) with their paths, dates (kept in dates) and sizes, as
+ * reports and evidence packs state them; see cli.h.
+ */
+size_t
+cs_cli_oui_registry(struct cs_oui **oui, struct cs_report_registry *reg,
+		    char (*dates)[16])
+{
+	char err[512];
+	size_t n = 0;
+
+	*oui = cs_oui_load(NULL, NULL, err, sizeof(err));
+	for (size_t i = 0;
+	     *oui && i < cs_oui_source_count(*oui) && i < CS_OUI_MAX_SOURCES;
+	     i++) {
+		const struct cs_oui_source *src = cs_oui_source_at(*oui, i);
+
+		reg[i].file = src->path;
+		reg[i].date =
+		    cs_oui_date_format(src->date, dates[i], sizeof(dates[i]));
+		reg[i].date_from = src->date_kind;
+		reg[i].assignments = src->entries;
+		n = i + 1;
+	}
+	return n;
 }

@@ -319,18 +319,8 @@ cs_cli_report(int argc, char **argv)
 		return 2;
 	}
 	/* The MAC registry files of this host, stated in the report. */
-	oui = cs_oui_load(NULL, NULL, err, sizeof(err));
-	for (size_t i = 0; oui && i < cs_oui_source_count(oui); i++) {
-		const struct cs_oui_source *src = cs_oui_source_at(oui, i);
-
-		reg[i].file = src->path;
-		reg[i].date = cs_oui_date_format(src->date, regdate[i],
-						 sizeof(regdate[i]));
-		reg[i].date_from = src->date_kind;
-		reg[i].assignments = src->entries;
-		o.registry = reg;
-		o.nregistry = i + 1;
-	}
+	o.nregistry = cs_cli_oui_registry(&oui, reg, regdate);
+	o.registry = o.nregistry ? reg : NULL;
 	if ((rc = cs_report_load(st, &o, &r, err, sizeof(err))) != 0) {
 		fprintf(stderr, "camsweep report: %s\n", err);
 		cs_store_close(st);

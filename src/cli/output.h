@@ -7,6 +7,8 @@
 #ifndef CS_CLI_OUTPUT_H
 #define CS_CLI_OUTPUT_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "core/buf.h"
@@ -35,5 +37,39 @@ struct json_object;
 int cs_out_json_value(struct cs_buf *b, struct json_object *o);
 /* Writes o and a newline to f through cs_out_json_value. */
 void cs_out_json_puts(FILE *f, struct json_object *o);
+
+/* Writes device-supplied text s to f through cs_esc_term. */
+void cs_out_term(FILE *f, const char *s);
+
+/*
+ * Prints one finding to stdout: a JSON object on one line (json), else
+ * two or three lines of text, device strings escaped (out_finding.c).
+ */
+struct cs_finding_row;
+void cs_out_finding(const struct cs_finding_row *f, bool json);
+
+/*
+ * What assess's reconciliation did, one line on stdout each, unless
+ * *(bool *)arg (JSON output): a finding reopened, closed or withdrawn.
+ */
+void cs_out_reopened(void *arg, const struct cs_finding_row *f);
+void cs_out_closed(void *arg, const struct cs_finding_row *f, const char *how,
+		   bool present);
+
+/*
+ * listen's output (out_listen.c): one device as a JSON object and a
+ * newline written to f, built in b (reset first); the run's counters as
+ * one line.
+ */
+struct cs_passive_dev;
+struct cs_passive_stats;
+struct cs_capture_stats;
+void cs_out_listen_device(struct cs_buf *b, FILE *f,
+			  const struct cs_passive_dev *d, const char *ip,
+			  const char *mac, const struct cs_identity *id,
+			  size_t nobs);
+void cs_out_listen_stats(FILE *f, const struct cs_passive_stats *ps,
+			 const struct cs_capture_stats *cst, uint64_t findings,
+			 uint64_t mac_only);
 
 #endif /* CS_CLI_OUTPUT_H */

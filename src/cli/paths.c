@@ -17,12 +17,15 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/str.h"
+#include "fp/fp.h"
 #include "core/poison.h"
 
 #ifndef CS_SRCDIR
@@ -112,6 +115,28 @@ cs_cli_data_dir(const char *opt)
 	if ((inst = installed_data_dir()) != NULL)
 		return inst;
 	return CS_SRCDIR "/data";
+}
+
+int
+cs_cli_parse_id(const char *s, int64_t *out)
+{
+	long long v;
+
+	if (cs_str_tonum(s, 1, INT64_MAX, &v) != 0)
+		return CS_EINVAL;
+	*out = (int64_t)v;
+	return 0;
+}
+
+struct cs_fpdb *
+cs_cli_load_fpdb(const char *data, char *err, size_t errsz)
+{
+	char fpdir[4096], entdir[4096];
+
+	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
+		 cs_cli_data_dir(data));
+	snprintf(entdir, sizeof(entdir), "%s/entities", cs_cli_data_dir(data));
+	return cs_fpdb_load(fpdir, entdir, err, errsz);
 }
 
 /* mkdir -p with mode for the directories it creates. */

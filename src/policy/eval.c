@@ -25,6 +25,21 @@ struct link {
 };
 
 void
+cs_policy_finding_identity(struct cs_finding_row *f,
+			   const struct cs_identity *id)
+{
+	cs_strlcpy(f->manufacturer, id->manufacturer, sizeof(f->manufacturer));
+	cs_strlcpy(f->manufacturer_country, id->manufacturer_country,
+		   sizeof(f->manufacturer_country));
+	cs_strlcpy(f->brand, id->brand, sizeof(f->brand));
+	cs_strlcpy(f->model, id->model, sizeof(f->model));
+	cs_strlcpy(f->firmware, id->firmware, sizeof(f->firmware));
+	cs_strlcpy(f->device_class, cs_class_name(id->device_class),
+		   sizeof(f->device_class));
+	f->confidence = id->confidence;
+}
+
+void
 cs_policy_today(char out[11])
 {
 	time_t t = time(NULL);
@@ -462,15 +477,7 @@ fill(const struct evalst *st, const struct cs_obligation *o, bool isnew,
 	cs_strlcpy(f->ip, dev->ip, sizeof(f->ip));
 	f->device_id = dev->device_id;
 	cs_strlcpy(f->mac, dev->mac ? dev->mac : "", sizeof(f->mac));
-	cs_strlcpy(f->manufacturer, id->manufacturer, sizeof(f->manufacturer));
-	cs_strlcpy(f->manufacturer_country, id->manufacturer_country,
-		   sizeof(f->manufacturer_country));
-	cs_strlcpy(f->brand, id->brand, sizeof(f->brand));
-	cs_strlcpy(f->model, id->model, sizeof(f->model));
-	cs_strlcpy(f->firmware, id->firmware, sizeof(f->firmware));
-	cs_strlcpy(f->device_class, cs_class_name(id->device_class),
-		   sizeof(f->device_class));
-	f->confidence = id->confidence;
+	cs_policy_finding_identity(f, id);
 	if (w.site != NULL) {
 		cs_strlcpy(f->site, w.site->id, sizeof(f->site));
 		cs_strlcpy(f->site_name, w.site->name, sizeof(f->site_name));

@@ -87,4 +87,12 @@ int cs_policy_eval_device(const struct cs_eval_ctx *ctx,
 /* Today's date (UTC) as YYYY-MM-DD into out[11]. */
 void cs_policy_today(char out[11]);
 
+/*
+ * Copies the device's identity into finding f: manufacturer and its
+ * country, brand, model, firmware, class name and confidence (every
+ * finding states what the device was judged to be).
+ */
+void cs_policy_finding_identity(struct cs_finding_row *f,
+				const struct cs_identity *id);
+
 #endif /* CS_POLICY_EVAL_H */

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Cameras behind a recorder: turns the recorder's nvr.channel observations
+ * Cameras behind a recorder (the application layer, used by the scan
+ * session): turns the recorder's nvr.channel observations
  * (see docs/modules/hik-channels.md) into store attachments, each with an
  * identity derived from what the recorder says about the camera.
  */
-#ifndef CS_CLI_ATTACH_H
-#define CS_CLI_ATTACH_H
+#ifndef CS_AUDIT_ATTACH_H
+#define CS_AUDIT_ATTACH_H
 
 #include <stddef.h>
 
@@ -21,9 +22,9 @@
  * identity).  Observations that do not parse are skipped.  Returns the
  * number of attachments written.
  */
-size_t cs_cli_attachments(const struct cs_fpdb *fp,
-			  const struct cs_models *models,
-			  const struct cs_obs_list *obs,
-			  struct cs_attachment *out, size_t cap);
+size_t cs_audit_attachments(const struct cs_fpdb *fp,
+			    const struct cs_models *models,
+			    const struct cs_obs_list *obs,
+			    struct cs_attachment *out, size_t cap);
 
-#endif /* CS_CLI_ATTACH_H */
+#endif /* CS_AUDIT_ATTACH_H */

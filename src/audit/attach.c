@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Cameras behind a recorder; see attach.h. */
-#include "cli/attach.h"
+#include "audit/attach.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -95,9 +95,9 @@ identify(const struct cs_fpdb *fp, const struct cs_nvr_channel *c,
 }
 
 size_t
-cs_cli_attachments(const struct cs_fpdb *fp, const struct cs_models *models,
-		   const struct cs_obs_list *obs, struct cs_attachment *out,
-		   size_t cap)
+cs_audit_attachments(const struct cs_fpdb *fp, const struct cs_models *models,
+		     const struct cs_obs_list *obs, struct cs_attachment *out,
+		     size_t cap)
 {
 	size_t n = 0;
 

@@ -1,0 +1,845 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Unit tests of the application layer (src/audit): the use cases called
+ * directly, not through argv, each test on its own SQLite inventory in a
+ * fresh directory under $TMPDIR (or /tmp).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <cmocka.h>
+
+#include "audit/assess.h"
+#include "audit/attach.h"
+#include "audit/diff.h"
+#include "audit/listen.h"
+#include "audit/plan.h"
+#include "audit/reach.h"
+#include "audit/scope.h"
+#include "core/buf.h"
+#include "core/cs.h"
+#include "core/obs.h"
+#include "parse/parse_nvr.h"
+#include "core/str.h"
+#include "store/store.h"
+#include "core/poison.h"
+
+struct fixture {
+	char dir[256];
+	char path[300];
+	struct cs_store *st;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	const char *tmp = getenv("TMPDIR");
+	char err[256];
+
+	if (f == NULL)
+		return -1;
+	if (tmp == NULL || *tmp == '\0')
+		tmp = "/tmp";
+	snprintf(f->dir, sizeof(f->dir), "%s/cs-audit-XXXXXX", tmp);
+	if (mkdtemp(f->dir) == NULL) {
+		free(f);
+		return -1;
+	}
+	snprintf(f->path, sizeof(f->path), "%s/camsweep.db", f->dir);
+	f->st = cs_store_open(f->path, err, sizeof(err));
+	if (f->st == NULL) {
+		fprintf(stderr, "# cs_store_open: %s\n", err);
+		rmdir(f->dir);
+		free(f);
+		return -1;
+	}
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
+	char p[320];
+
+	cs_store_close(f->st);
+	for (size_t i = 0; i < CS_NELEM(sfx); i++) {
+		snprintf(p, sizeof(p), "%s%s", f->path, sfx[i]);
+		unlink(p);
+	}
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+/* The open ports every device of a test scan is stored with. */
+static uint16_t ports[2] = {80, 554};
+static size_t nports = 2;
+
+/* One device of a test scan: address, MAC and maker. */
+struct tdev {
+	const char *ip, *mac, *maker;
+};
+
+/* Records a scan of scope with the given devices; status as given. */
+static int64_t
+scan(struct cs_store *st, const char *scope, const char *status,
+     int64_t started, const struct tdev *d, size_t n)
+{
+	struct cs_scan_info in = {
+	    .scope = scope,
+	    .exclusions = "",
+	    .ports = "80,554",
+	    .options = "{}",
+	    .vantage = "testhost",
+	    .version = "0.1.0",
+	    .started = started,
+	    .total_targets = 256,
+	};
+	int64_t id = 0;
+
+	assert_int_equal(cs_store_scan_begin(st, &in, &id), 0);
+	for (size_t i = 0; i < n; i++) {
+		struct cs_identity ident;
+		struct cs_host_result h;
+
+		memset(&ident, 0, sizeof(ident));
+		cs_strlcpy(ident.manufacturer, d[i].maker,
+			   sizeof(ident.manufacturer));
+		cs_strlcpy(ident.brand, d[i].maker, sizeof(ident.brand));
+		cs_strlcpy(ident.manufacturer_country, "CN",
+			   sizeof(ident.manufacturer_country));
+		ident.surveillance = true;
+		ident.surveillance_known = true;
+		ident.device_class = CS_CLASS_CAMERA;
+		ident.confidence = 0.9;
+		memset(&h, 0, sizeof(h));
+		h.ip = d[i].ip;
+		h.ports = ports;
+		h.nports = nports;
+		h.id = &ident;
+		h.seen_at = started + 1;
+		h.mac = d[i].mac;
+		assert_int_equal(cs_store_put_host(st, id, &h), 0);
+	}
+	assert_int_equal(cs_store_checkpoint(st, id, 256, 256), 0);
+	assert_int_equal(cs_store_scan_end(st, id, status, started + 60), 0);
+	return id;
+}
+
+/* ---------------------------------------------------------------------- */
+/* diff */
+
+struct seen {
+	char line[16][128];
+	size_t n;
+};
+
+static void
+on_change(void *arg, enum cs_audit_change what, const struct cs_audit_dev *a,
+	  const struct cs_audit_dev *b, const char *detail)
+{
+	struct seen *s = arg;
+
+	assert_true(s->n < CS_NELEM(s->line));
+	snprintf(s->line[s->n++], sizeof(s->line[0]), "%s %s %s %s",
+		 cs_audit_change_name(what), a != NULL ? a->ip : "-",
+		 b != NULL ? b->ip : "-", detail);
+}
+
+/* The same MAC at a new address is one device that moved, not a gone
+ * one and a new one. */
+static void
+test_diff_moved_by_mac(void **state)
+{
+	struct fixture *f = *state;
+	const struct tdev a[] = {{"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
+				 {"10.0.0.6", "00:11:22:33:44:66", "Axis"}};
+	const struct tdev b[] = {{"10.0.0.9", "00:11:22:33:44:55", "Hikvision"},
+				 {"10.0.0.6", "00:11:22:33:44:66", "Axis"}};
+	struct cs_audit_diff_result res;
+	struct seen s = {0};
+	int64_t sa, sb;
+
+	sa = scan(f->st, "10.0.0.0/24", "complete", 1700000000, a, 2);
+	sb = scan(f->st, "10.0.0.0/24", "complete", 1700001000, b, 2);
+	assert_int_equal(cs_audit_diff(f->st, sa, sb, on_change, &s, &res), 0);
+	assert_int_equal(s.n, 1);
+	assert_string_equal(s.line[0],
+			    "moved 10.0.0.5 10.0.0.9 moved from 10.0.0.5");
+	assert_int_equal(res.count[CS_AUDIT_MOVED], 1);
+	assert_int_equal(res.count[CS_AUDIT_NEW], 0);
+	assert_int_equal(res.count[CS_AUDIT_GONE], 0);
+	assert_int_equal(res.count[CS_AUDIT_CHANGED], 0);
+	assert_true(res.have_a && res.have_b);
+}
+
+/* A device outside the other scan's scope was not looked for there: it
+ * is counted, neither new nor gone; inside both scopes it is. */
+static void
+test_diff_common_scope_only(void **state)
+{
+	struct fixture *f = *state;
+	const struct tdev a[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
+	    {"10.0.0.6", "00:11:22:33:44:66", "Axis"},    /* gone */
+	    {"10.0.0.200", "00:11:22:33:44:77", "Dahua"}, /* outside b */
+	};
+	const struct tdev b[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
+	    {"10.0.1.7", "00:11:22:33:44:88", "Bosch"},  /* outside a */
+	    {"10.0.0.7", "00:11:22:33:44:99", "Hanwha"}, /* new */
+	};
+	struct cs_audit_diff_result res;
+	struct seen s = {0};
+	int64_t sa, sb;
+
+	sa = scan(f->st, "10.0.0.0/24", "complete", 1700000000, a, 3);
+	sb = scan(f->st, "10.0.0.0/25,10.0.1.0/24", "incomplete", 1700001000, b,
+		  3);
+	assert_int_equal(cs_audit_diff(f->st, sa, sb, on_change, &s, &res), 0);
+	assert_int_equal(s.n, 2);
+	assert_string_equal(s.line[0], "new - 10.0.0.7 ");
+	assert_string_equal(s.line[1], "gone 10.0.0.6 - ");
+	assert_int_equal(res.outside_a, 1);
+	assert_int_equal(res.outside_b, 1);
+	assert_int_equal(res.count[CS_AUDIT_NEW], 1);
+	assert_int_equal(res.count[CS_AUDIT_GONE], 1);
+}
+
+/* A firmware or identity change at the same device is "changed". */
+static void
+test_diff_changed_identity(void **state)
+{
+	struct fixture *f = *state;
+	const struct tdev a[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"}};
+	const struct tdev b[] = {{"10.0.0.5", "00:11:22:33:44:55", "Ezviz"}};
+	struct cs_audit_diff_result res;
+	struct seen s = {0};
+	int64_t sa, sb;
+
+	sa = scan(f->st, "10.0.0.0/24", "complete", 1700000000, a, 1);
+	sb = scan(f->st, "10.0.0.0/24", "complete", 1700001000, b, 1);
+	assert_int_equal(cs_audit_diff(f->st, sa, sb, on_change, &s, &res), 0);
+	assert_int_equal(s.n, 1);
+	assert_string_equal(s.line[0],
+			    "changed 10.0.0.5 10.0.0.5 identity "
+			    "Hikvision/Hikvision/ -> Ezviz/Ezviz/; ");
+}
+
+static void
+test_diff_no_such_scan(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_audit_diff_result res;
+	int64_t sa;
+
+	sa = scan(f->st, "10.0.0.0/24", "complete", 1700000000, NULL, 0);
+	assert_int_equal(cs_audit_diff(f->st, sa, sa + 7, NULL, NULL, &res),
+			 CS_ENOTFOUND);
+}
+
+/* ---------------------------------------------------------------------- */
+/* recorded scope */
+
+static void
+test_recorded_scope(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_scope sc;
+	int64_t done, cut;
+
+	done = scan(f->st, "10.0.0.0/24", "complete", 1700000000, NULL, 0);
+	cut = scan(f->st, "10.0.0.0/24", "interrupted", 1700001000, NULL, 0);
+	assert_true(cs_audit_recorded_scope(f->st, done, true, &sc));
+	assert_true(cs_audit_scope_has(&sc, "10.0.0.77"));
+	assert_false(cs_audit_scope_has(&sc, "10.0.1.1"));
+	assert_true(cs_audit_scope_has(&sc, "fe80::1")); /* not IPv4 */
+	cs_scope_free(&sc);
+	/* An interrupted scan did not look everywhere: not for assess. */
+	assert_false(cs_audit_recorded_scope(f->st, cut, true, &sc));
+	assert_true(cs_audit_recorded_scope(f->st, cut, false, &sc));
+	cs_scope_free(&sc);
+}
+
+/* ---------------------------------------------------------------------- */
+/* assess and reconcile */
+
+static const char ban_regime[] =
+    "regime t-ban version=1 effective=2020-01-01 test=entities "
+    "citation=\"Test list\"\n"
+    "entity \"Hikvision\" since=2020-01-01\n"
+    "obligation ban action=remove-replace when=covered\n";
+
+struct assess_env {
+	struct cs_fpdb *db;
+	struct cs_regime_set set;
+	const struct cs_regime *sel[1];
+	struct cs_eval_ctx ctx;
+	char closed[8][80];
+	size_t nclosed, nreopened;
+};
+
+static void
+env_init(struct assess_env *e)
+{
+	char err[1024], fp[4096], ent[4096];
+	const char *src = getenv("CS_SRCDIR");
+
+	memset(e, 0, sizeof(*e));
+	snprintf(fp, sizeof(fp), "%s/data/fingerprints", src ? src : CS_SRCDIR);
+	snprintf(ent, sizeof(ent), "%s/data/entities", src ? src : CS_SRCDIR);
+	e->db = cs_fpdb_load(fp, ent, err, sizeof(err));
+	assert_non_null(e->db);
+	cs_regime_set_init(&e->set);
+	assert_int_equal(cs_regime_parse(&e->set, "t.regime",
+					 (const uint8_t *)ban_regime,
+					 strlen(ban_regime), err, sizeof(err)),
+			 0);
+	e->sel[0] = &e->set.r[0];
+	e->ctx.db = e->db;
+	e->ctx.estate = NULL; /* makers only */
+	cs_strlcpy(e->ctx.as_of, "2025-06-01", sizeof(e->ctx.as_of));
+	e->ctx.now = 1750000000;
+}
+
+static void
+env_free(struct assess_env *e)
+{
+	cs_regime_set_free(&e->set);
+	cs_fpdb_free(e->db);
+}
+
+static void
+on_closed(void *arg, const struct cs_finding_row *f, const char *how,
+	  bool present)
+{
+	struct assess_env *e = arg;
+
+	assert_true(e->nclosed < CS_NELEM(e->closed));
+	assert_true(present == (strcmp(how, "withdrawn") == 0));
+	snprintf(e->closed[e->nclosed++], sizeof(e->closed[0]), "%s %s", how,
+		 f->ip);
+}
+
+static void
+on_reopened(void *arg, const struct cs_finding_row *f)
+{
+	(void)f;
+	((struct assess_env *)arg)->nreopened++;
+}
+
+/* Assesses scan_id (dry or not); returns the number of findings raised. */
+static size_t
+assess(struct cs_store *st, struct assess_env *e, int64_t scan_id, bool dry)
+{
+	struct cs_audit_assess a;
+	size_t n;
+
+	memset(&a, 0, sizeof(a));
+	a.st = st;
+	a.scan_id = scan_id;
+	a.ctx = &e->ctx;
+	a.sel = e->sel;
+	a.nsel = 1;
+	a.dry = dry;
+	a.data_dir = getenv("CS_SRCDIR") ? getenv("CS_SRCDIR") : CS_SRCDIR;
+	a.tool_version = "0.1.0";
+	a.on_closed = on_closed;
+	a.on_reopened = on_reopened;
+	a.arg = e;
+	if (cs_audit_assess_run(&a) != 0)
+		fail_msg("assess scan %lld: %s", (long long)scan_id, a.err);
+	assert_true(dry ? a.assessment_id == 0 : a.assessment_id > 0);
+	n = a.nrows;
+	cs_audit_assess_free(&a);
+	return n;
+}
+
+struct active {
+	char ip[8][46];
+	size_t n;
+};
+
+static int
+collect_active(void *arg, const struct cs_finding_row *f)
+{
+	struct active *a = arg;
+
+	assert_true(a->n < CS_NELEM(a->ip));
+	cs_strlcpy(a->ip[a->n++], f->ip, sizeof(a->ip[0]));
+	return 0;
+}
+
+static int
+keep_first(void *arg, const struct cs_finding_row *f)
+{
+	*(struct cs_finding_row *)arg = *f;
+	return 1;
+}
+
+static size_t
+active_findings(struct cs_store *st, struct active *a)
+{
+	struct cs_finding_filter flt = {0};
+
+	memset(a, 0, sizeof(*a));
+	flt.active_only = true;
+	assert_int_equal(cs_store_each_finding(st, &flt, collect_active, a), 0);
+	return a->n;
+}
+
+/*
+ * A finding is closed only where the scan looked: not by an incomplete
+ * scan, not outside the scope of a complete one; inside it, "closed" when
+ * the device is gone and "withdrawn" when it is seen but the rule no
+ * longer applies.
+ */
+static void
+test_assess_closes_only_where_looked(void **state)
+{
+	struct fixture *f = *state;
+	const struct tdev s1[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
+	    {"10.0.0.6", "00:11:22:33:44:66", "Hikvision"},
+	    {"10.0.0.200", "00:11:22:33:44:77", "Hikvision"},
+	};
+	const struct tdev s3[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Axis"},
+	};
+	struct assess_env e;
+	struct active act;
+	int64_t a, b, c;
+
+	env_init(&e);
+	a = scan(f->st, "10.0.0.0/24", "complete", 1700000000, s1, 3);
+	assert_int_equal(assess(f->st, &e, a, false), 3);
+	assert_int_equal(active_findings(f->st, &act), 3);
+
+	/* An interrupted scan that saw nothing closes nothing. */
+	b = scan(f->st, "10.0.0.0/24", "interrupted", 1700001000, NULL, 0);
+	assert_int_equal(assess(f->st, &e, b, false), 0);
+	assert_int_equal(e.nclosed, 0);
+	assert_int_equal(active_findings(f->st, &act), 3);
+
+	/* A complete scan of the lower half: .6 is gone, .5 is no longer
+	 * covered, .200 was not looked for and stays open. */
+	c = scan(f->st, "10.0.0.0/25", "complete", 1700002000, s3, 1);
+	assert_int_equal(assess(f->st, &e, c, false), 0);
+	assert_int_equal(e.nclosed, 2);
+	assert_string_equal(e.closed[0], "withdrawn 10.0.0.5");
+	assert_string_equal(e.closed[1], "closed 10.0.0.6");
+	assert_int_equal(active_findings(f->st, &act), 1);
+	assert_string_equal(act.ip[0], "10.0.0.200");
+	env_free(&e);
+}
+
+/* A dry run evaluates and records nothing; seen again, a closed finding
+ * is reopened. */
+static void
+test_assess_dry_and_reopen(void **state)
+{
+	struct fixture *f = *state;
+	const struct tdev s1[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
+	};
+	struct assess_env e;
+	struct active act;
+	int64_t a, b, c;
+
+	env_init(&e);
+	a = scan(f->st, "10.0.0.0/24", "complete", 1700000000, s1, 1);
+	assert_int_equal(assess(f->st, &e, a, true), 1);
+	assert_int_equal(active_findings(f->st, &act), 0);
+	assert_int_equal(assess(f->st, &e, a, false), 1);
+	b = scan(f->st, "10.0.0.0/24", "complete", 1700001000, NULL, 0);
+	assert_int_equal(assess(f->st, &e, b, false), 0);
+	assert_int_equal(e.nclosed, 1);
+	assert_int_equal(active_findings(f->st, &act), 0);
+	c = scan(f->st, "10.0.0.0/24", "complete", 1700002000, s1, 1);
+	assert_int_equal(assess(f->st, &e, c, false), 1);
+	assert_int_equal(e.nreopened, 1);
+	assert_int_equal(active_findings(f->st, &act), 1);
+	env_free(&e);
+}
+
+static void
+test_assess_no_such_scan(void **state)
+{
+	struct fixture *f = *state;
+	struct assess_env e;
+	struct cs_audit_assess a;
+
+	env_init(&e);
+	memset(&a, 0, sizeof(a));
+	a.st = f->st;
+	a.scan_id = 42;
+	a.ctx = &e.ctx;
+	a.sel = e.sel;
+	a.nsel = 1;
+	assert_int_equal(cs_audit_assess_run(&a), CS_ENOTFOUND);
+	assert_string_equal(a.err, "no scan 42");
+	cs_audit_assess_free(&a);
+	env_free(&e);
+}
+
+static void
+test_load_regimes(void **state)
+{
+	struct cs_regime_set all;
+	const struct cs_regime **sel;
+	size_t nsel;
+	char err[1024], dir[4096];
+	const char *src = getenv("CS_SRCDIR");
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/data/policy", src ? src : CS_SRCDIR);
+	assert_int_equal(cs_audit_load_regimes(dir, "uk-gsg-2022,us-ndaa-889",
+					       NULL, 0, &all, &sel, &nsel, err,
+					       sizeof(err)),
+			 0);
+	assert_int_equal(nsel, 2);
+	assert_string_equal(sel[0]->id, "uk-gsg-2022");
+	assert_string_equal(sel[1]->id, "us-ndaa-889");
+	free(sel);
+	cs_regime_set_free(&all);
+	assert_int_equal(cs_audit_load_regimes(dir, "nope", NULL, 0, &all, &sel,
+					       &nsel, err, sizeof(err)),
+			 CS_EINVAL);
+	assert_non_null(strstr(err, "unknown regime 'nope' (known: "));
+	assert_non_null(strstr(err, " uk-gsg-2022"));
+	free(sel);
+	cs_regime_set_free(&all);
+}
+
+static void
+test_finding_fails(void **state)
+{
+	struct cs_finding_row f;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	f.severity = CS_SEV_HIGH;
+	cs_strlcpy(f.status, "open", sizeof(f.status));
+	assert_true(cs_audit_finding_fails(&f, CS_SEV_HIGH, "2025-01-01"));
+	assert_false(cs_audit_finding_fails(&f, CS_SEV_CRITICAL, "2025-01-01"));
+	cs_strlcpy(f.status, "closed", sizeof(f.status));
+	assert_false(cs_audit_finding_fails(&f, CS_SEV_HIGH, "2025-01-01"));
+	cs_strlcpy(f.status, "risk-accepted", sizeof(f.status));
+	cs_strlcpy(f.status_until, "2025-03-01", sizeof(f.status_until));
+	assert_false(cs_audit_finding_fails(&f, CS_SEV_HIGH, "2025-01-01"));
+	assert_true(cs_audit_finding_fails(&f, CS_SEV_HIGH, "2025-04-01"));
+}
+
+/* ---------------------------------------------------------------------- */
+/* reach (loopback only) */
+
+static void
+on_reach(void *arg, const char *ip, bool answered)
+{
+	struct seen *s = arg;
+
+	assert_true(s->n < CS_NELEM(s->line));
+	snprintf(s->line[s->n++], sizeof(s->line[0]), "%s %s", ip,
+		 answered ? "answers" : "silent");
+}
+
+static int
+count_reach(void *arg, const char *ip, const char *vantage, const char *p)
+{
+	(void)p;
+	assert_string_equal(vantage, "core-ws");
+	assert_string_equal(ip, "127.0.0.1");
+	(*(int *)arg)++;
+	return 0;
+}
+
+/* A device whose stored port accepts a connection from here answers and
+ * is recorded as reachable; one whose port refuses does not. */
+static void
+test_reach_loopback(void **state)
+{
+	struct fixture *f = *state;
+	const struct tdev d[] = {
+	    {"127.0.0.1", "00:11:22:33:44:55", "Hikvision"},
+	    {"127.0.0.2", "00:11:22:33:44:66", "Hikvision"},
+	};
+	struct sockaddr_in sa;
+	socklen_t sl = sizeof(sa);
+	struct cs_audit_reach_result res;
+	struct cs_interval *inc = NULL;
+	size_t ninc = 0;
+	struct cs_scope targets;
+	struct seen s = {0};
+	char err[256];
+	int fd, nreach = 0;
+	int64_t id;
+
+	/* A listener on 127.0.0.1 only: 127.0.0.2 on the same port refuses. */
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	assert_true(fd >= 0);
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+	assert_int_equal(listen(fd, 8), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&sa, &sl), 0);
+	ports[0] = ntohs(sa.sin_port);
+	nports = 1;
+	id = scan(f->st, "127.0.0.0/30", "complete", 1700000000, d, 2);
+	ports[0] = 80;
+	nports = 2;
+	assert_int_equal(
+	    cs_scope_parse_spec("127.0.0.0/30", &inc, &ninc, err, sizeof(err)),
+	    0);
+	cs_scope_init(&targets);
+	assert_int_equal(cs_scope_build(&targets, inc, ninc, NULL, 0), 0);
+	assert_int_equal(cs_audit_reach(f->st, id, &targets, NULL, 0, "core-ws",
+					on_reach, &s, &res, err, sizeof(err)),
+			 0);
+	close(fd);
+	assert_int_equal(res.ndev, 2);
+	assert_int_equal(res.nup, 1);
+	assert_int_equal(s.n, 2);
+	assert_string_equal(s.line[0], "127.0.0.1 answers");
+	assert_string_equal(s.line[1], "127.0.0.2 silent");
+	assert_int_equal(cs_store_each_reach(f->st, count_reach, &nreach), 0);
+	assert_int_equal(nreach, 1);
+	cs_scope_free(&targets);
+	free(inc);
+}
+
+/* A plan is recorded and read back; a risk acceptance needs a date, and
+ * the plan cannot close a finding (only assess can). */
+static void
+test_plan_set(void **state)
+{
+	struct fixture *f = *state;
+	const struct tdev s1[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
+	};
+	struct cs_finding_plan p = {0};
+	struct cs_finding_row row;
+	struct assess_env e;
+	struct active act;
+	int64_t a, fid;
+
+	env_init(&e);
+	a = scan(f->st, "10.0.0.0/24", "complete", 1700000000, s1, 1);
+	assert_int_equal(assess(f->st, &e, a, false), 1);
+	{
+		struct cs_finding_filter flt = {0};
+		memset(&act, 0, sizeof(act));
+		assert_int_equal(cs_audit_plan_list(f->st, &flt, false,
+						    collect_active, &act),
+				 0);
+		assert_int_equal(act.n, 1);
+	}
+	/* the finding's id, through the store */
+	{
+		struct cs_finding_filter flt = {0};
+		struct cs_finding_row *got = calloc(1, sizeof(*got));
+		assert_non_null(got);
+		flt.active_only = true;
+		/* keep_first stops the walk at once: its value comes back */
+		assert_int_equal(
+		    cs_store_each_finding(f->st, &flt, keep_first, got), 1);
+		fid = got->id;
+		free(got);
+	}
+	assert_true(fid > 0);
+	p.owner = "facilities";
+	p.due = "2025-09-30";
+	p.status = "planned";
+	assert_int_equal(cs_audit_plan_set(f->st, fid, &p, 1750000000, &row),
+			 0);
+	assert_int_equal(row.id, fid);
+	assert_string_equal(row.owner, "facilities");
+	assert_string_equal(row.status, "planned");
+	memset(&p, 0, sizeof(p));
+	p.status = "risk-accepted";
+	assert_int_equal(cs_audit_plan_set(f->st, fid, &p, 1750000000, &row),
+			 CS_EINVAL);
+	p.status = "closed";
+	assert_int_equal(cs_audit_plan_set(f->st, fid, &p, 1750000000, &row),
+			 CS_EINVAL);
+	p.status = "planned";
+	assert_int_equal(
+	    cs_audit_plan_set(f->st, fid + 99, &p, 1750000000, &row),
+	    CS_ENOTFOUND);
+	assert_int_equal(active_findings(f->st, &act), 1);
+	env_free(&e);
+}
+
+/* ---------------------------------------------------------------------- */
+/* cameras behind a recorder */
+
+static void
+add_channel(struct cs_obs_list *l, unsigned ch, const char *ip,
+	    const char *vendor, const char *model)
+{
+	struct cs_nvr_channel c;
+	struct cs_buf b;
+
+	memset(&c, 0, sizeof(c));
+	c.channel = ch;
+	cs_strlcpy(c.ip, ip, sizeof(c.ip));
+	c.port = 8000;
+	cs_strlcpy(c.vendor, vendor, sizeof(c.vendor));
+	cs_strlcpy(c.model, model, sizeof(c.model));
+	cs_strlcpy(c.serial, "SN123", sizeof(c.serial));
+	cs_buf_init(&b, 4096);
+	assert_int_equal(cs_nvr_channel_json(&b, &c), 0);
+	assert_int_equal(cs_obs_add(l, "nvr.channel", 0, 0, b.p, b.len), 0);
+	cs_buf_free(&b);
+}
+
+/* Each nvr.channel observation becomes one attachment with the
+ * recorder's fields; other and malformed observations are skipped; the
+ * camera's maker comes from the recorder's vendor string unless that
+ * names a protocol; cap bounds the output. */
+static void
+test_attachments(void **state)
+{
+	struct assess_env e;
+	struct cs_obs_list l;
+	struct cs_attachment out[4];
+	size_t n;
+
+	(void)state;
+	env_init(&e);
+	cs_obs_list_init(&l);
+	cs_obs_adds(&l, "http.server", 80, "App-webs/");
+	add_channel(&l, 1, "192.168.254.2", "HIKVISION", "DS-2CD2143G0-I");
+	cs_obs_adds(&l, "nvr.channel", 0, "not json");
+	add_channel(&l, 2, "192.168.254.3", "ONVIF", "");
+	add_channel(&l, 3, "192.168.254.4", "Private", "");
+	n = cs_audit_attachments(e.db, NULL, &l, out, CS_NELEM(out));
+	assert_int_equal(n, 3);
+	assert_int_equal(out[0].channel, 1);
+	assert_string_equal(out[0].ip, "192.168.254.2");
+	assert_int_equal(out[0].port, 8000);
+	assert_string_equal(out[0].serial, "SN123");
+	assert_string_equal(out[0].vendor, "HIKVISION");
+	assert_string_equal(out[0].manufacturer, "Hikvision");
+	/* "ONVIF" names a protocol: no maker is made up from it. */
+	assert_int_equal(out[1].channel, 2);
+	assert_string_equal(out[1].manufacturer, "");
+	assert_string_equal(out[2].manufacturer, "");
+	/* Without rules nothing is identified; the cap holds. */
+	n = cs_audit_attachments(NULL, NULL, &l, out, 2);
+	assert_int_equal(n, 2);
+	assert_string_equal(out[0].manufacturer, "");
+	assert_int_equal(cs_audit_attachments(e.db, NULL, NULL, out, 4), 0);
+	cs_obs_list_free(&l);
+	env_free(&e);
+}
+
+/* ---------------------------------------------------------------------- */
+/* the phone-home regime of listen */
+
+/*
+ * Severity: high for a maker based in China, else medium, one lower for
+ * a low-confidence endpoint; the finding takes the highest over the
+ * device's destinations and lists each in its evidence.
+ */
+static void
+test_phonehome_finding(void **state)
+{
+	struct cs_ph_rule cn, us;
+	struct cs_passive_dev *d = calloc(1, sizeof(*d));
+	struct cs_finding_row *f = calloc(1, sizeof(*f));
+	struct cs_identity id;
+
+	(void)state;
+	assert_non_null(d);
+	assert_non_null(f);
+	memset(&cn, 0, sizeof(cn));
+	memset(&us, 0, sizeof(us));
+	cs_strlcpy(cn.maker, "Hikvision", sizeof(cn.maker));
+	cs_strlcpy(cn.country, "CN", sizeof(cn.country));
+	cs_strlcpy(cn.service, "Hik-Connect", sizeof(cn.service));
+	cs_strlcpy(cn.source, "vendor doc", sizeof(cn.source));
+	cn.conf = CS_PH_LOW;
+	cs_strlcpy(us.maker, "Example", sizeof(us.maker));
+	cs_strlcpy(us.country, "US", sizeof(us.country));
+	cs_strlcpy(us.service, "cloud", sizeof(us.service));
+	cs_strlcpy(us.source, "us doc", sizeof(us.source));
+	us.conf = CS_PH_HIGH;
+	d->ph[0].rule = &cn;
+	cs_strlcpy(d->ph[0].via, "dns", sizeof(d->ph[0].via));
+	cs_strlcpy(d->ph[0].match, "a.example.cn", sizeof(d->ph[0].match));
+	d->ph[1].rule = &us;
+	cs_strlcpy(d->ph[1].via, "sni", sizeof(d->ph[1].via));
+	cs_strlcpy(d->ph[1].match, "b.example.com", sizeof(d->ph[1].match));
+	d->first = 1700000000;
+
+	assert_int_equal(cs_audit_ph_severity(&d->ph[0]), CS_SEV_MEDIUM);
+	assert_int_equal(cs_audit_ph_severity(&d->ph[1]), CS_SEV_MEDIUM);
+	cn.conf = CS_PH_MEDIUM;
+	assert_int_equal(cs_audit_ph_severity(&d->ph[0]), CS_SEV_HIGH);
+
+	memset(&id, 0, sizeof(id));
+	cs_strlcpy(id.manufacturer, "Hikvision", sizeof(id.manufacturer));
+	d->nph = 2;
+	cs_audit_ph_finding(d, "10.0.0.5", "00:11:22:33:44:55", &id, 7,
+			    1750000000, f);
+	assert_string_equal(f->key, "10.0.0.5|phone-home|data-egress");
+	assert_string_equal(f->regime, "phone-home");
+	assert_string_equal(f->obligation, "data-egress");
+	assert_string_equal(f->action, "review");
+	assert_int_equal(f->severity, CS_SEV_HIGH);
+	assert_string_equal(f->citation, "data/phonehome: vendor doc");
+	assert_string_equal(f->as_of, "2025-06-15");
+	assert_string_equal(f->status, "open");
+	assert_int_equal(f->first_scan, 7);
+	assert_non_null(strstr(f->evidence, "maker=Hikvision; country=CN"));
+	assert_non_null(strstr(f->evidence, " | maker=Example; country=US"));
+	free(d);
+	free(f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_diff_moved_by_mac, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_diff_common_scope_only, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_diff_changed_identity, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_diff_no_such_scan, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_recorded_scope, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_assess_closes_only_where_looked, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_assess_dry_and_reopen, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_assess_no_such_scan, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_reach_loopback, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_plan_set, setup, teardown),
+	    cmocka_unit_test(test_attachments),
+	    cmocka_unit_test(test_phonehome_finding),
+	    cmocka_unit_test(test_load_regimes),
+	    cmocka_unit_test(test_finding_fails),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

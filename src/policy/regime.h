@@ -2,9 +2,10 @@
 /*
  * Regimes as versioned data with citations (data/policy/NAME.regime; the
  * format is documented in docs/policy.md).  A regime has an id, a
- * version, an effective date, a citation, a test of what equipment it
- * covers (the PRC National Intelligence Law test, or a list of named
- * entities with the dates they were listed) and its obligations, each
+ * version, an effective date, a citation, a test of whose equipment it
+ * covers (the PRC National Intelligence Law test, a list of named
+ * entities with the dates they were listed, or none: a local rule on the
+ * device alone), the device classes it covers, and its obligations, each
  * with the conditions under which it applies to a device, an action, an
  * optional deadline and its own citation, and inline examples (a device,
  * where it is, and the findings it must get) that cs_regime_check_examples

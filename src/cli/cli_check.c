@@ -340,9 +340,11 @@ check_usage(FILE *f)
 	fputs("usage: camsweep check [--estate FILE]... [--data DIR]\n"
 	      "  Validates every data file (fingerprint rules and their "
 	      "examples, entity\n"
-	      "  tables, regimes, phone-home endpoints, scope exclusions, "
-	      "camsim profiles\n"
-	      "  and mixes, estates) and each --estate FILE; reads only.\n"
+	      "  tables, regimes and their examples, phone-home endpoints, "
+	      "scope\n"
+	      "  exclusions, camsim profiles and mixes, estates) and each "
+	      "--estate FILE;\n"
+	      "  reads only.\n"
 	      "  Exit status: 0 all valid, 1 an invalid file or usage "
 	      "error.\n",
 	      f);

@@ -500,13 +500,13 @@ do_example(struct cs_regime *r, const struct cs_lex_line *l,
 			cs_lex_error(k, line, "zone= needs site=");
 			return;
 		}
-		if (strcmp(zone, "core") == 0)
-			x->zone = CS_ZONE_CORE;
-		else if (strcmp(zone, "cctv") == 0)
-			x->zone = CS_ZONE_CCTV;
-		else if (strcmp(zone, "other") == 0)
-			x->zone = CS_ZONE_OTHER;
-		else {
+		/* The estate's zone words (cs_estate_zone_name). */
+		x->zone = CS_ZONE_UNMAPPED;
+		for (int z = CS_ZONE_CORE; z <= CS_ZONE_OTHER; z++)
+			if (strcmp(zone,
+				   cs_estate_zone_name((enum cs_zone)z)) == 0)
+				x->zone = z;
+		if (x->zone == CS_ZONE_UNMAPPED) {
 			cs_lex_error(k, line,
 				     "zone must be core, cctv or other");
 			return;

@@ -861,6 +861,8 @@ test_regime_example_syntax(void **state)
 	    {"example maker=Axis expect=s:low,", "w.regime:4: expect= ends"},
 	    {"example zone=core expect=none", "w.regime:4: zone= needs site="},
 	    {"example site=secret expect=none", "w.regime:4: site must be"},
+	    {"example site=sensitive zone=dmz expect=none",
+	     "w.regime:4: zone must be"},
 	    {"example class=toaster expect=none",
 	     "w.regime:4: unknown class 'toaster'"},
 	    {"example as-of=2020-13-01 expect=none",

@@ -7,7 +7,8 @@
  *
  * Checked, in order: the entity tables and the fingerprint rules (with
  * every rule's inline examples run), models.tsv, the OUI registrant map,
- * the regimes, the phone-home endpoints, the scope exclusions, the camsim
+ * the regimes (with every regime's inline examples run), the phone-home
+ * endpoints, the scope exclusions, the camsim
  * profiles and mixes, the estates in DIR/estate and each --estate FILE.
  * Prints one "ok" line per check and every error as "file:line: message".
  * Exit status (core/exitcode.h): 0 all valid, 1 a file is invalid or
@@ -125,7 +126,8 @@ free_list(char **v, size_t n)
 	free(v);
 }
 
-static void
+/* Returns the loaded tables (the caller frees them) or NULL. */
+static struct cs_fpdb *
 check_fp(struct chk *c, const char *data, char *err)
 {
 	char fpd[4096], ent[4096], detail[64];
@@ -138,7 +140,7 @@ check_fp(struct chk *c, const char *data, char *err)
 	db = cs_fpdb_load(fpd, ent, err, ERR_MAX);
 	if (db == NULL) {
 		result(c, false, fpd, err, NULL);
-		return;
+		return NULL;
 	}
 	snprintf(detail, sizeof(detail), "(%zu rules)", cs_fpdb_rule_count(db));
 	result(c, true, "entities and fingerprint rules", NULL, detail);
@@ -148,7 +150,7 @@ check_fp(struct chk *c, const char *data, char *err)
 	snprintf(detail, sizeof(detail),
 		 "fingerprint rule examples: %d failing", fails);
 	result(c, fails == 0, "fingerprint rule examples", detail, NULL);
-	cs_fpdb_free(db);
+	return db;
 }
 
 static void
@@ -181,12 +183,15 @@ check_oui_map(struct chk *c, const char *data, char *err)
 	cs_oui_free(db);
 }
 
+/* The regimes, then their inline examples against the entity tables of
+ * db (NULL when those did not load: the examples cannot run). */
 static void
-check_regimes(struct chk *c, const char *data, char *err)
+check_regimes(struct chk *c, const char *data, const struct cs_fpdb *db,
+	      char *err)
 {
-	char dir[4096], detail[32];
+	char dir[4096], detail[64];
 	struct cs_regime_set set;
-	int rc;
+	int rc, fails;
 
 	snprintf(dir, sizeof(dir), "%s/policy", data);
 	cs_regime_set_init(&set);
@@ -194,6 +199,18 @@ check_regimes(struct chk *c, const char *data, char *err)
 	rc = cs_regime_load_dir(&set, dir, err, ERR_MAX);
 	snprintf(detail, sizeof(detail), "(%zu regimes)", set.n);
 	result(c, rc == 0, dir, err, detail);
+	if (rc == 0 && db == NULL)
+		result(c, false, "regime examples",
+		       "regime examples: not run (the entity tables did not "
+		       "load)",
+		       NULL);
+	else if (rc == 0) {
+		fflush(stdout);
+		fails = cs_regime_check_examples(&set, db, stdout);
+		snprintf(detail, sizeof(detail), "regime examples: %d failing",
+			 fails);
+		result(c, fails == 0, "regime examples", detail, NULL);
+	}
 	cs_regime_set_free(&set);
 }
 
@@ -323,9 +340,11 @@ check_usage(FILE *f)
 	fputs("usage: camsweep check [--estate FILE]... [--data DIR]\n"
 	      "  Validates every data file (fingerprint rules and their "
 	      "examples, entity\n"
-	      "  tables, regimes, phone-home endpoints, scope exclusions, "
-	      "camsim profiles\n"
-	      "  and mixes, estates) and each --estate FILE; reads only.\n"
+	      "  tables, regimes and their examples, phone-home endpoints, "
+	      "scope\n"
+	      "  exclusions, camsim profiles and mixes, estates) and each "
+	      "--estate FILE;\n"
+	      "  reads only.\n"
 	      "  Exit status: 0 all valid, 1 an invalid file or usage "
 	      "error.\n",
 	      f);
@@ -344,6 +363,7 @@ cs_cli_check(int argc, char **argv)
 	char **estates = cs_xcalloc((size_t)argc + 1, sizeof(*estates));
 	size_t nest = 0;
 	struct chk c = {0, 0};
+	struct cs_fpdb *db;
 	char *err;
 	int ch;
 
@@ -379,10 +399,11 @@ cs_cli_check(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	err = cs_xmalloc(ERR_MAX);
-	check_fp(&c, data, err);
+	db = check_fp(&c, data, err);
 	check_models(&c, data, err);
 	check_oui_map(&c, data, err);
-	check_regimes(&c, data, err);
+	check_regimes(&c, data, db, err);
+	cs_fpdb_free(db);
 	check_phonehome(&c, data, err);
 	check_scope(&c, data, err);
 	check_camsim(&c, data, err);

@@ -2,6 +2,9 @@
 /*
  * The report subcommand: an HTML, CSV or JSON report of one scan, built
  * from the inventory without scanning (src/report/, docs/report.md).
+ * Exit status (core/exitcode.h): 0 written; 1 usage error, an unknown
+ * filter or a report that would mix an assessment with another scan;
+ * 2 runtime error (database, output).
  */
 #include "cli/cli.h"
 
@@ -16,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/exitcode.h"
 #include "core/str.h"
 #include "oui/oui.h"
 #include "report/report.h"
@@ -64,8 +68,8 @@ report_usage(FILE *f)
 	      "                      reported, marked stale (otherwise an "
 	      "error)\n"
 	      "  --summary           html: the two-page board paper only\n"
-	      "  --db PATH           inventory database (default "
-	      CS_DEFAULT_DB_TEXT ")\n"
+	      "  --db PATH           inventory database "
+	      "(default " CS_DEFAULT_DB_TEXT ")\n"
 	      "  --marking TEXT      protective marking (default "
 	      "OFFICIAL-SENSITIVE)\n"
 	      "  --now TIME          generation time written in the report "
@@ -159,20 +163,24 @@ render(struct cs_report *r, enum cs_report_format fmt, const char *out)
 	size_t n;
 
 	if (fmt == CS_REPORT_HTML)
-		return stream_out(r, CS_REPORT_PART_HTML, out) == 0 ? 0 : 2;
+		return stream_out(r, CS_REPORT_PART_HTML, out) == 0
+			   ? EXIT_OK
+			   : EXIT_RUNTIME;
 	if (fmt == CS_REPORT_JSON)
-		return stream_out(r, CS_REPORT_PART_JSON, out) == 0 ? 0 : 2;
+		return stream_out(r, CS_REPORT_PART_JSON, out) == 0
+			   ? EXIT_OK
+			   : EXIT_RUNTIME;
 	if (out == NULL)
 		return stream_out(r, CS_REPORT_PART_CSV_DEVICES, NULL) == 0 &&
 			       fputs("\n", stdout) >= 0 &&
 			       stream_out(r, CS_REPORT_PART_CSV_FINDINGS,
 					  NULL) == 0
-			   ? 0
-			   : 2;
+			   ? EXIT_OK
+			   : EXIT_RUNTIME;
 	n = cs_strlcpy(base, out, sizeof(base));
 	if (n >= sizeof(base)) {
 		fputs("camsweep report: -o: name too long\n", stderr);
-		return 2;
+		return EXIT_RUNTIME;
 	}
 	if (n > 4 && strcmp(base + n - 4, ".csv") == 0)
 		base[n - 4] = '\0';
@@ -180,8 +188,8 @@ render(struct cs_report *r, enum cs_report_format fmt, const char *out)
 	snprintf(p2, sizeof(p2), "%s-findings.csv", base);
 	return stream_out(r, CS_REPORT_PART_CSV_DEVICES, p1) == 0 &&
 		       stream_out(r, CS_REPORT_PART_CSV_FINDINGS, p2) == 0
-		   ? 0
-		   : 2;
+		   ? EXIT_OK
+		   : EXIT_RUNTIME;
 }
 
 int
@@ -223,7 +231,7 @@ cs_cli_report(int argc, char **argv)
 				fputs("camsweep report: --format: html, csv "
 				      "or json\n",
 				      stderr);
-				return 1;
+				return EXIT_USAGE;
 			}
 			have_fmt = true;
 			break;
@@ -235,7 +243,7 @@ cs_cli_report(int argc, char **argv)
 				fputs("camsweep report: --as-of: expected "
 				      "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ\n",
 				      stderr);
-				return 1;
+				return EXIT_USAGE;
 			}
 			break;
 		case OPT_DEPARTMENT:
@@ -249,7 +257,7 @@ cs_cli_report(int argc, char **argv)
 				fputs("camsweep report: --scan: expected a "
 				      "scan id\n",
 				      stderr);
-				return 1;
+				return EXIT_USAGE;
 			}
 			o.scan_id = v;
 			break;
@@ -261,7 +269,7 @@ cs_cli_report(int argc, char **argv)
 				fputs("camsweep report: --now: expected unix "
 				      "seconds or a date\n",
 				      stderr);
-				return 1;
+				return EXIT_USAGE;
 			}
 			have_now = true;
 			break;
@@ -276,23 +284,23 @@ cs_cli_report(int argc, char **argv)
 			break;
 		case 'h':
 			report_usage(stdout);
-			return 0;
+			return EXIT_OK;
 		default:
 			report_usage(stderr);
-			return 1;
+			return EXIT_USAGE;
 		}
 	}
 	if (o.summary && have_fmt && fmt != CS_REPORT_HTML) {
 		fputs("camsweep report: --summary is the html board paper\n",
 		      stderr);
-		return 1;
+		return EXIT_USAGE;
 	}
 	if (!have_fmt || optind < argc) {
 		fputs(have_fmt ? "camsweep report: unexpected argument\n"
 			       : "camsweep report: --format is required\n",
 		      stderr);
 		report_usage(stderr);
-		return 1;
+		return EXIT_USAGE;
 	}
 	o.tool_version = cs_cli_version();
 	if (!have_now) {
@@ -302,7 +310,7 @@ cs_cli_report(int argc, char **argv)
 				fputs("camsweep report: SOURCE_DATE_EPOCH: "
 				      "expected unix seconds\n",
 				      stderr);
-				return 1;
+				return EXIT_USAGE;
 			}
 		} else {
 			o.now = (int64_t)time(NULL);
@@ -311,12 +319,12 @@ cs_cli_report(int argc, char **argv)
 	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
 		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
 			strerror(errno));
-		return 2;
+		return EXIT_RUNTIME;
 	}
 	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
 			err);
-		return 2;
+		return EXIT_RUNTIME;
 	}
 	/* The MAC registry files of this host, stated in the report. */
 	o.nregistry = cs_cli_oui_registry(&oui, reg, regdate);
@@ -326,7 +334,8 @@ cs_cli_report(int argc, char **argv)
 		cs_store_close(st);
 		cs_oui_free(oui);
 		/* A mismatch or an unknown filter is the caller's to fix. */
-		return rc == CS_EINVAL || rc == CS_REPORT_ESTALE ? 1 : 2;
+		return rc == CS_EINVAL || rc == CS_REPORT_ESTALE ? EXIT_USAGE
+								 : EXIT_RUNTIME;
 	}
 	rc = render(r, fmt, out);
 	cs_report_free(r);

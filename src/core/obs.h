@@ -3,8 +3,9 @@
  * Observations: the plain, serialisable facts that probes extract from a
  * device's replies and that identification and the inventory consume.  An
  * observation is {key, port, flags, value bytes}.  Keys form a fixed
- * vocabulary documented in docs/internals/observations.md (for example
- * "http.server", "rtsp.server", "onvif.manufacturer").
+ * vocabulary, declared in parse/obskeys.h and documented in
+ * docs/fingerprints.md §1 (for example "http.server", "rtsp.server",
+ * "onvif.manufacturer").
  *
  * A list owns copies of every value it holds (values are capped at
  * CS_OBS_MAX_VALUE bytes and flagged CS_OBS_TRUNCATED when cut), so the

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Internals of the fingerprint engine shared by fp_load.c (rule and
- * entity loaders) and fp_match.c (matching, combination, examples).  Not
- * for use outside src/fp/.
+ * Internals of the fingerprint engine shared by its files: fp_load.c
+ * (rule and entity loaders), fp_match.c (matching, combination,
+ * examples), fp_entity.c (entity queries), fp_index.c (rules by
+ * observation key), fp_lit.c (required literals) and fp_pre.c (the
+ * Hyperscan prefilter).  Not for use outside src/fp/.
  */
 #ifndef CS_FP_FP_INT_H
 #define CS_FP_FP_INT_H

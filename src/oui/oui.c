@@ -563,7 +563,10 @@ parse_http_date(struct cs_span s)
  * Parses a manuf address: 1 to 6 octets of one or two hex digits joined
  * by ':', '-' or '.', and an optional "/bits" mask (1..48).  Without a
  * mask the address is as wide as its octets.  Returns 0 with the value
- * left-aligned in 48 bits, or CS_EPROTO.
+ * left-aligned in 48 bits, or CS_EPROTO.  Not cs_dec_mac_prefix_parse
+ * (parse/decode.h): the same text means another prefix there
+ * ("90:02:A9:1" is a 28-bit block there, four octets here), and each
+ * accepts forms the other refuses (test_oui.c test_manuf_addr_forms).
  */
 static int
 parse_manuf_addr(struct cs_span a, uint64_t *val, unsigned *bits)

@@ -36,7 +36,8 @@
 
 /*
  * Parses a MAC address from the NUL-terminated s as the decoders do
- * (cs_dec_mac_parse, parse/decode.h): aa:bb:cc:dd:ee:ff,
+ * (cs_dec_mac_parse; both are core's cs_hwaddr_parse with
+ * CS_HWADDR_LOOSE): aa:bb:cc:dd:ee:ff,
  * aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff, aabbccddeeff, "aa bb cc dd ee ff",
  * or Net-SNMP's one-digit bytes after ':' (3c:ef:8c:8:4e:1e); hex digits
  * in either case, surrounding white space ignored.  Returns 0 and fills

@@ -3,10 +3,10 @@
  * DNS messages as multicast DNS (RFC 6762) and DNS-SD (RFC 6763) use
  * them: header, questions (skipped) and the answer, authority and
  * additional records, of which PTR, SRV, TXT, A and AAAA are decoded.
- * Names are decompressed with loop protection: a compression pointer
- * must point strictly before the pointer itself, at most
- * CS_MDNS_HOPS_MAX pointers are followed per name, and a name may not
- * exceed 255 wire bytes.  Pure and bounded; results are copied into the
+ * Names are decompressed by core/dnsname.h with loop protection: a
+ * compression pointer must point strictly before the pointer itself, at
+ * most CS_MDNS_HOPS_MAX pointers are followed per name, and a name may
+ * not exceed 255 wire bytes.  Pure and bounded; results are copied into the
  * caller's struct (which is large: allocate it on the heap).
  */
 #ifndef CS_PARSE_PARSE_MDNS_H

@@ -9,7 +9,8 @@
  * message.  Every decoder is pure (no I/O, no
  * globals), reads through core/rd.h, never assumes NUL termination and
  * returns spans that borrow the caller's packet bytes.  Each one is
- * fuzzed (fuzz/fuzz_pkt.c, fuzz_dhcp.c, fuzz_dns.c, fuzz_tls.c).
+ * fuzzed (fuzz/fuzz_pkt.c, fuzz_link.c, fuzz_ndp.c, fuzz_dhcp.c,
+ * fuzz_dhcp6.c, fuzz_dnsq.c, fuzz_tls.c).
  */
 #ifndef CS_PASSIVE_PKT_H
 #define CS_PASSIVE_PKT_H

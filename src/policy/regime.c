@@ -8,10 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/alloc.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "policy/estate.h"
+#include "policy/eval.h"
 #include "policy/lex.h"
 #include "store/store.h"
 #include "core/poison.h"
@@ -346,6 +349,197 @@ do_entity(struct cs_regime *r, const struct cs_lex_line *l,
 	r->ent[r->nent++] = e;
 }
 
+/* Reads expect= ("none", or "ID:SEVERITY,...") into x. */
+static bool
+expect_ok(struct cs_lex_errs *k, unsigned line, const char *v,
+	  struct cs_regime_example *x)
+{
+	const char *p = v;
+
+	if (strcmp(v, "none") == 0)
+		return true;
+	while (*p != '\0') {
+		size_t n = strcspn(p, ",");
+		const char *colon = memchr(p, ':', n);
+		char sev[16];
+		enum cs_severity sv;
+		struct cs_regime_expect *e;
+
+		if (x->nexp >= CS_REGIME_MAX_EXPECT) {
+			cs_lex_error(k, line,
+				     "more than %d findings in expect=",
+				     CS_REGIME_MAX_EXPECT);
+			return false;
+		}
+		e = &x->exp[x->nexp];
+		if (colon == NULL || colon == p ||
+		    (size_t)(colon - p) >= sizeof(e->obl) ||
+		    n - (size_t)(colon - p) - 1 >= sizeof(sev)) {
+			cs_lex_error(k, line,
+				     "expect= needs OBLIGATION:SEVERITY,... or "
+				     "none, not '%.*s'",
+				     (int)n, p);
+			return false;
+		}
+		memcpy(e->obl, p, (size_t)(colon - p));
+		e->obl[colon - p] = '\0';
+		memcpy(sev, colon + 1, n - (size_t)(colon - p) - 1);
+		sev[n - (size_t)(colon - p) - 1] = '\0';
+		if (cs_severity_parse(sev, &sv) != 0) {
+			cs_lex_error(k, line,
+				     "unknown severity '%s' in expect=", sev);
+			return false;
+		}
+		e->severity = (int)sv;
+		for (size_t i = 0; i < x->nexp; i++)
+			if (strcmp(x->exp[i].obl, e->obl) == 0) {
+				cs_lex_error(
+				    k, line,
+				    "obligation '%s' twice in expect=", e->obl);
+				return false;
+			}
+		x->nexp++;
+		p += n;
+		if (*p == ',') {
+			p++;
+			if (*p == '\0') {
+				cs_lex_error(k, line, "expect= ends with ','");
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+/*
+ * example maker="M" [brand="B"] [country=CC] [class=C] [surveillance=yes|no|
+ * unknown] [site=sensitive|nonsensitive [zone=core|cctv|other]]
+ * [reach=core] [new=yes] [as-of=DATE] expect=ID:SEV,...|none
+ */
+static void
+do_example(struct cs_regime *r, const struct cs_lex_line *l,
+	   struct cs_lex_errs *k, unsigned line)
+{
+	bool seen[CS_LEX_MAX_TOK] = {false};
+	const char *maker = cs_policy_lex_get(l, "maker", seen);
+	const char *brand = cs_policy_lex_get(l, "brand", seen);
+	const char *country = cs_policy_lex_get(l, "country", seen);
+	const char *cls = cs_policy_lex_get(l, "class", seen);
+	const char *surv = cs_policy_lex_get(l, "surveillance", seen);
+	const char *site = cs_policy_lex_get(l, "site", seen);
+	const char *zone = cs_policy_lex_get(l, "zone", seen);
+	const char *reach = cs_policy_lex_get(l, "reach", seen);
+	const char *isnew = cs_policy_lex_get(l, "new", seen);
+	const char *asof = cs_policy_lex_get(l, "as-of", seen);
+	const char *expect = cs_policy_lex_get(l, "expect", seen);
+	struct cs_regime_example *x;
+
+	if (r->nex >= CS_REGIME_MAX_EXAMPLES) {
+		cs_lex_error(k, line, "more than %d examples",
+			     CS_REGIME_MAX_EXAMPLES);
+		return;
+	}
+	x = &r->ex[r->nex];
+	memset(x, 0, sizeof(*x));
+	x->line = line;
+	x->device_class = CS_CLASS_UNKNOWN;
+	if (expect == NULL) {
+		cs_lex_error(k, line,
+			     "example needs expect= (findings or none)");
+		return;
+	}
+	if ((maker &&
+	     !put(k, line, "maker", x->maker, sizeof(x->maker), maker)) ||
+	    (brand &&
+	     !put(k, line, "brand", x->brand, sizeof(x->brand), brand)) ||
+	    (country && !put(k, line, "country", x->country, sizeof(x->country),
+			     country)) ||
+	    (asof &&
+	     (!date_ok(k, line, "as-of", asof) ||
+	      !put(k, line, "as-of", x->as_of, sizeof(x->as_of), asof))))
+		return;
+	if (cls != NULL) {
+		enum cs_class c;
+		if (cs_class_parse(cls, &c) != 0) {
+			cs_lex_error(k, line, "unknown class '%s'", cls);
+			return;
+		}
+		x->device_class = (int)c;
+	}
+	/* By default a device of a video class is surveillance equipment,
+	 * one of another class is not, and one of no class is not known. */
+	if (surv == NULL)
+		x->surveillance =
+		    x->device_class == CS_CLASS_UNKNOWN
+			? -1
+			: cs_class_is_video((enum cs_class)x->device_class);
+	else if (strcmp(surv, "yes") == 0)
+		x->surveillance = 1;
+	else if (strcmp(surv, "no") == 0)
+		x->surveillance = 0;
+	else if (strcmp(surv, "unknown") == 0)
+		x->surveillance = -1;
+	else {
+		cs_lex_error(k, line,
+			     "surveillance must be yes, no or unknown");
+		return;
+	}
+	if (site == NULL)
+		x->site = 0;
+	else if (strcmp(site, "sensitive") == 0)
+		x->site = 1;
+	else if (strcmp(site, "nonsensitive") == 0)
+		x->site = 2;
+	else {
+		cs_lex_error(k, line, "site must be sensitive or nonsensitive");
+		return;
+	}
+	x->zone = x->site ? CS_ZONE_OTHER : CS_ZONE_UNMAPPED;
+	if (zone != NULL) {
+		if (x->site == 0) {
+			cs_lex_error(k, line, "zone= needs site=");
+			return;
+		}
+		/* The estate's zone words (cs_estate_zone_name). */
+		x->zone = CS_ZONE_UNMAPPED;
+		for (int z = CS_ZONE_CORE; z <= CS_ZONE_OTHER; z++)
+			if (strcmp(zone,
+				   cs_estate_zone_name((enum cs_zone)z)) == 0)
+				x->zone = z;
+		if (x->zone == CS_ZONE_UNMAPPED) {
+			cs_lex_error(k, line,
+				     "zone must be core, cctv or other");
+			return;
+		}
+	}
+	if (reach != NULL && strcmp(reach, "core") != 0) {
+		cs_lex_error(k, line, "reach must be core");
+		return;
+	}
+	x->reach_core = reach != NULL;
+	if (isnew != NULL && strcmp(isnew, "yes") != 0 &&
+	    strcmp(isnew, "no") != 0) {
+		cs_lex_error(k, line, "new must be yes or no");
+		return;
+	}
+	x->isnew = isnew != NULL && strcmp(isnew, "yes") == 0;
+	if (!expect_ok(k, line, expect, x) || !unused(k, line, l, seen, 1))
+		return;
+	r->nex++;
+}
+
+/* True if r has an obligation id (or id is the evaluator's own). */
+static bool
+has_obligation(const struct cs_regime *r, const char *id)
+{
+	if (strcmp(id, "confirm-class") == 0)
+		return true;
+	for (size_t i = 0; i < r->nobl; i++)
+		if (strcmp(r->obl[i].id, id) == 0)
+			return true;
+	return false;
+}
+
 static void
 do_header(struct cs_regime *r, const struct cs_lex_line *l,
 	  struct cs_lex_errs *k, unsigned line, const char *file)
@@ -472,11 +666,13 @@ cs_regime_parse(struct cs_regime_set *set, const char *name, const uint8_t *p,
 			do_entity(cur, l, &k, line);
 		} else if (strcmp(l->tok[0].val, "obligation") == 0) {
 			do_obligation(cur, l, &k, line);
+		} else if (strcmp(l->tok[0].val, "example") == 0) {
+			do_example(cur, l, &k, line);
 		} else {
-			cs_lex_error(
-			    &k, line,
-			    "unknown keyword '%s' (regime, entity, obligation)",
-			    l->tok[0].val);
+			cs_lex_error(&k, line,
+				     "unknown keyword '%s' (regime, entity, "
+				     "obligation, example)",
+				     l->tok[0].val);
 		}
 	}
 	free(l);
@@ -489,6 +685,15 @@ cs_regime_parse(struct cs_regime_set *set, const char *name, const uint8_t *p,
 				     "regime '%s' (test=entities) lists no "
 				     "entity",
 				     tmp[i].id);
+		for (size_t j = 0; j < tmp[i].nex; j++)
+			for (size_t e = 0; e < tmp[i].ex[j].nexp; e++)
+				if (!has_obligation(&tmp[i],
+						    tmp[i].ex[j].exp[e].obl))
+					cs_lex_error(
+					    &k, tmp[i].ex[j].line,
+					    "example expects '%s', which is "
+					    "no obligation of regime '%s'",
+					    tmp[i].ex[j].exp[e].obl, tmp[i].id);
 	}
 	if (ntmp == 0 && k.count == 0)
 		cs_lex_error(&k, line, "no regime line");
@@ -559,4 +764,206 @@ cs_regime_load_dir(struct cs_regime_set *set, const char *dir, char *err,
 	}
 	free(names);
 	return rc;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Inline examples. */
+
+struct ex_got {
+	struct cs_regime_expect f[CS_REGIME_MAX_EXPECT];
+	size_t n, over; /* over: findings beyond f */
+};
+
+static int
+ex_cb(void *arg, const struct cs_finding_row *f)
+{
+	struct ex_got *g = arg;
+
+	if (g->n >= CS_REGIME_MAX_EXPECT) {
+		g->over++;
+		return 0;
+	}
+	cs_strlcpy(g->f[g->n].obl, f->obligation, sizeof(g->f[0].obl));
+	g->f[g->n].severity = (int)f->severity;
+	g->n++;
+	return 0;
+}
+
+/* Writes findings as "ID:SEV,..." ("none" for none) into out. */
+static void
+ex_list(const struct cs_regime_expect *f, size_t n, size_t over, char *out,
+	size_t osz)
+{
+	size_t l = 0;
+
+	cs_strlcpy(out, n == 0 ? "none" : "", osz);
+	for (size_t i = 0; i < n && l < osz; i++)
+		l += (size_t)snprintf(
+		    out + l, osz - l, "%s%s:%s", i ? "," : "", f[i].obl,
+		    cs_severity_name((enum cs_severity)f[i].severity));
+	if (over > 0 && l < osz)
+		snprintf(out + l, osz - l, " and %zu more", over);
+}
+
+/* True if both lists hold the same findings, in any order. */
+static bool
+ex_same(const struct cs_regime_example *x, const struct ex_got *g)
+{
+	if (g->over > 0 || g->n != x->nexp)
+		return false;
+	for (size_t i = 0; i < x->nexp; i++) {
+		bool hit = false;
+		for (size_t j = 0; j < g->n && !hit; j++)
+			hit = strcmp(x->exp[i].obl, g->f[j].obl) == 0 &&
+			      x->exp[i].severity == g->f[j].severity;
+		if (!hit)
+			return false;
+	}
+	return true;
+}
+
+/* Evaluates example x of r; returns true when it gets what it expects. */
+static bool
+ex_run(const struct cs_regime *r, const struct cs_regime_example *x,
+       const struct cs_fpdb *db, FILE *out)
+{
+	struct cs_estate_dept dept;
+	struct cs_estate_site site;
+	struct cs_estate_net net;
+	struct cs_estate est;
+	struct cs_identity id;
+	struct cs_eval_ctx ctx;
+	struct cs_eval_device dev;
+	struct ex_got got;
+	char want[512], have[512];
+	int rc;
+
+	/* One department, one site of the example's sensitivity, its
+	 * network 10.0.0.0/8 in the example's zone; the device at 10.0.0.1. */
+	memset(&dept, 0, sizeof(dept));
+	memset(&site, 0, sizeof(site));
+	memset(&net, 0, sizeof(net));
+	memset(&est, 0, sizeof(est));
+	cs_strlcpy(dept.id, "example", sizeof(dept.id));
+	cs_strlcpy(site.id, "example", sizeof(site.id));
+	cs_strlcpy(site.dept, "example", sizeof(site.dept));
+	site.sensitive = x->site == 1;
+	net.addr = 0x0a000000u;
+	net.prefix = 8;
+	cs_strlcpy(net.site, "example", sizeof(net.site));
+	net.zone = (enum cs_zone)x->zone;
+	est.dept = &dept;
+	est.ndept = 1;
+	est.site = &site;
+	est.nsite = 1;
+	est.net = &net;
+	est.nnet = x->site != 0;
+
+	memset(&id, 0, sizeof(id));
+	cs_strlcpy(id.manufacturer, x->maker, sizeof(id.manufacturer));
+	cs_strlcpy(id.manufacturer_country, x->country,
+		   sizeof(id.manufacturer_country));
+	cs_strlcpy(id.brand, x->brand, sizeof(id.brand));
+	id.device_class = (enum cs_class)x->device_class;
+	id.surveillance = x->surveillance == 1;
+	id.surveillance_known = x->surveillance >= 0;
+	id.confidence = 1.0;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.db = db;
+	ctx.estate = &est;
+	cs_strlcpy(ctx.as_of, x->as_of[0] ? x->as_of : r->effective,
+		   sizeof(ctx.as_of));
+
+	memset(&dev, 0, sizeof(dev));
+	dev.ip = "10.0.0.1";
+	dev.mac = "";
+	dev.id = &id;
+	dev.reach_core = x->reach_core;
+	dev.reach_vantage = x->reach_core ? "example" : "";
+	dev.new_since_baseline = x->isnew;
+	if (x->isnew) { /* first seen at noon on the date assessed */
+		struct cs_date d;
+		struct tm tm;
+		memset(&tm, 0, sizeof(tm));
+		if (cs_date_parse(cs_span_make(ctx.as_of, strlen(ctx.as_of)), 0,
+				  &d) == 0) {
+			tm.tm_year = d.year - 1900;
+			tm.tm_mon = d.month - 1;
+			tm.tm_mday = d.day;
+			tm.tm_hour = 12;
+			dev.first_seen = (int64_t)timegm(&tm);
+		}
+	}
+
+	memset(&got, 0, sizeof(got));
+	rc = cs_policy_eval_device(&ctx, r, &dev, ex_cb, &got);
+	if (rc >= 0 && ex_same(x, &got))
+		return true;
+	if (out != NULL) {
+		ex_list(x->exp, x->nexp, 0, want, sizeof(want));
+		if (rc < 0)
+			snprintf(have, sizeof(have), "an error (%d)", rc);
+		else
+			ex_list(got.f, got.n, got.over, have, sizeof(have));
+		fprintf(out, "%s:%u: regime %s: example expects %s, got %s\n",
+			r->file, x->line, r->id, want, have);
+	}
+	return false;
+}
+
+/* True if example x expects obligation id. */
+static bool
+ex_expects(const struct cs_regime_example *x, const char *id)
+{
+	for (size_t i = 0; i < x->nexp; i++)
+		if (strcmp(x->exp[i].obl, id) == 0)
+			return true;
+	return false;
+}
+
+int
+cs_regime_check_examples(const struct cs_regime_set *set,
+			 const struct cs_fpdb *db, FILE *out)
+{
+	int fails = 0;
+
+	for (size_t i = 0; i < set->n; i++) {
+		const struct cs_regime *r = &set->r[i];
+
+		if (r->nex == 0) {
+			if (out != NULL)
+				fprintf(out, "%s: regime %s: no example\n",
+					r->file, r->id);
+			fails++;
+			continue;
+		}
+		for (size_t j = 0; j < r->nex; j++)
+			fails += !ex_run(r, &r->ex[j], db, out);
+		/* Each obligation: one example that gets it, one that
+		 * does not. */
+		for (size_t o = 0; o < r->nobl; o++) {
+			bool pos = false, neg = false;
+
+			for (size_t j = 0; j < r->nex; j++) {
+				if (ex_expects(&r->ex[j], r->obl[o].id))
+					pos = true;
+				else
+					neg = true;
+			}
+			if (pos && neg)
+				continue;
+			if (out != NULL)
+				fprintf(out,
+					"%s:%u: regime %s: obligation %s has "
+					"no %s example\n",
+					r->file, r->obl[o].line, r->id,
+					r->obl[o].id,
+					pos ? "negative (one that does not get "
+					      "it)"
+					    : "positive (one that gets it)");
+			fails++;
+		}
+	}
+	return fails;
 }

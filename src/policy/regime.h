@@ -2,11 +2,14 @@
 /*
  * Regimes as versioned data with citations (data/policy/NAME.regime; the
  * format is documented in docs/policy.md).  A regime has an id, a
- * version, an effective date, a citation, a test of what equipment it
- * covers (the PRC National Intelligence Law test, or a list of named
- * entities with the dates they were listed) and its obligations, each
+ * version, an effective date, a citation, a test of whose equipment it
+ * covers (the PRC National Intelligence Law test, a list of named
+ * entities with the dates they were listed, or none: a local rule on the
+ * device alone), the device classes it covers, and its obligations, each
  * with the conditions under which it applies to a device, an action, an
- * optional deadline and its own citation.  Parsing is pure and bounded.
+ * optional deadline and its own citation, and inline examples (a device,
+ * where it is, and the findings it must get) that cs_regime_check_examples
+ * runs.  Parsing is pure and bounded.
  */
 #ifndef CS_POLICY_REGIME_H
 #define CS_POLICY_REGIME_H
@@ -14,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/cs.h"
 #include "fp/fp.h"
@@ -22,6 +26,8 @@
 #define CS_REGIME_MAX_OBLIGATIONS 16
 #define CS_REGIME_MAX 64 /* regimes per set */
 #define CS_REGIME_MAX_BYTES (1u << 20)
+#define CS_REGIME_MAX_EXAMPLES 32 /* per regime */
+#define CS_REGIME_MAX_EXPECT 8    /* findings one example expects */
 
 /* Conditions an obligation needs (all must hold): bit set. */
 enum {
@@ -88,6 +94,33 @@ struct cs_obligation {
 	unsigned line;
 };
 
+/* One finding an example expects: the obligation and its severity. */
+struct cs_regime_expect {
+	char obl[32]; /* an obligation id, or "confirm-class" */
+	int severity; /* enum cs_severity */
+};
+
+/*
+ * An inline example (docs/policy.md, "Examples"): a device with these
+ * facts, at a site of this sensitivity and zone, as of a date, gets
+ * exactly these findings from its regime.
+ */
+struct cs_regime_example {
+	char maker[64];  /* manufacturer; "" = not identified */
+	char country[4]; /* maker's country if the tables lack it */
+	char brand[64];
+	int device_class; /* enum cs_class */
+	int surveillance; /* 1 yes, 0 no, -1 not established */
+	int site;         /* 0 none (unmapped), 1 sensitive, 2 not */
+	int zone;         /* enum cs_zone (policy/estate.h) */
+	bool reach_core;  /* answered from a core vantage point */
+	bool isnew;       /* first seen on as_of, after the baseline */
+	char as_of[11];   /* "" = the regime's effective date */
+	struct cs_regime_expect exp[CS_REGIME_MAX_EXPECT];
+	size_t nexp; /* 0: no finding at all */
+	unsigned line;
+};
+
 struct cs_regime {
 	char id[48];
 	char version[16];
@@ -103,6 +136,8 @@ struct cs_regime {
 	size_t nent;
 	struct cs_obligation obl[CS_REGIME_MAX_OBLIGATIONS];
 	size_t nobl;
+	struct cs_regime_example ex[CS_REGIME_MAX_EXAMPLES];
+	size_t nex;
 	char file[256]; /* where it was loaded from */
 };
 
@@ -134,6 +169,17 @@ int cs_regime_load_file(struct cs_regime_set *set, const char *path, char *err,
  */
 int cs_regime_load_dir(struct cs_regime_set *set, const char *dir, char *err,
 		       size_t errsz);
+
+/*
+ * Runs every inline example of every regime of set through the evaluator
+ * (cs_policy_eval_device) with the entity tables of db, and checks that
+ * each regime has examples and each obligation at least one example that
+ * expects it and one that does not.  Every failure is printed to out (NULL:
+ * nothing printed) as "file:line: regime ID: message".  Returns the number
+ * of failures.
+ */
+int cs_regime_check_examples(const struct cs_regime_set *set,
+			     const struct cs_fpdb *db, FILE *out);
 
 /* Finds a regime by id; NULL if none. */
 const struct cs_regime *cs_regime_find(const struct cs_regime_set *set,

@@ -5,7 +5,8 @@
  * their delivery), per-scan host sightings with their ports and raw
  * observations, devices with their identity, evidence and MAC
  * attachments (cameras behind recorders), findings with their
- * remediation plan (assess, plan), and reach records (reach).  The
+ * remediation plan and history (assess, plan), reach records (reach)
+ * and, since schema v6, one record per assess run (cs_assessment).  The
  * interface is backend-neutral: SQLite (store_sqlite.c) and PostgreSQL
  * (store_pg.c, which also sets up sensor roles: cs_store_admin_*) behind
  * the same calls, through the operations table of store_backend.h.  The
@@ -129,7 +130,8 @@ int cs_store_scan_find_resumable(struct cs_store *s,
 /*
  * Finds the newest scan, whatever its status, whose scope, exclusions,
  * ports and options all equal info's.  Returns 0 and sets *scan_id and
- * status (16 bytes: "running", "interrupted" or "complete"),
+ * status (16 bytes: "running", "interrupted", "incomplete" or
+ * "complete"),
  * CS_ENOTFOUND or CS_EIO.
  */
 int cs_store_scan_find(struct cs_store *s, const struct cs_scan_info *info,

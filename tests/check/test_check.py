@@ -61,7 +61,8 @@ def main():
         check(rc == 0 and "0 failed" in out, "shipped data valid (rc %d)" % rc)
         if rc != 0:
             print("# " + out.strip().replace("\n", "\n# "))
-        for kind in ("fingerprint rule examples", "regimes", "camsim/profiles",
+        for kind in ("fingerprint rule examples", "regimes", "regime examples",
+                     "camsim/profiles",
                      "camsim/mixes", "phonehome", "oui-registrants.tsv",
                      "models.tsv", "exclude.conf", "example.estate"):
             check(kind in out, "checked: %s" % kind)
@@ -73,6 +74,11 @@ def main():
             ("fingerprints/axis.fp", "rule garbage\n", "axis.fp:"),
             ("policy/uk-gsg-2022.regime", "regime x bogus=1\n",
              "uk-gsg-2022.regime:"),
+            # An example that the evaluator contradicts (obligation 2 is
+            # for covered equipment only; Axis is not covered).
+            ("policy/uk-gsg-2022.regime",
+             "example maker=Axis class=camera site=sensitive zone=core "
+             "expect=2:high\n", "uk-gsg-2022.regime:"),
             ("phonehome/endpoints.tsv", "cidr\tnot-a-cidr\tx\t-\t-\thigh\ts\n",
              "endpoints.tsv:"),
             ("entities/models.tsv", "only\ttwo\n", "models.tsv:"),

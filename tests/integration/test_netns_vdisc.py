@@ -13,7 +13,7 @@ on the bridge shows no packet for an address outside the scope, and every
 UDP datagram camsweep sent is the inquiry of the protocol of its port
 (the same checks as tests/engine/test_disc_inquiry.c, written again here
 from /work/shared/docs/discovery-protocols.md).  Exit 77 (skipped) when
-namespaces cannot be created.
+namespaces cannot be created; in CI a failure (tests/lib/skip.py).
 """
 import ipaddress
 import json
@@ -25,8 +25,8 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 import netns  # noqa: E402
+from skip import skip  # noqa: E402
 
-SKIP = 77
 CAMSWEEP = os.path.join(netns.BUILD, "camsweep")
 SCOPE = ipaddress.ip_network("198.18.0.0/24")
 HOSTILE_ADDR = "198.18.1.77"
@@ -93,8 +93,7 @@ def main():
     try:
         netns.check_available()
     except netns.Skip as e:
-        print("skip: %s" % e)
-        return SKIP
+        return skip(str(e))
     specs = [(prof, 7000 + i) for i, (prof, _) in enumerate(PLAN)]
     specs += [(prof, 7100 + i) for i, prof in enumerate(ODD)]
     failures = []
@@ -171,8 +170,7 @@ def main():
             if port not in inquiries:
                 failures.append("no inquiry seen on UDP %d" % port)
     except netns.Skip as e:
-        print("skip: %s" % e)
-        return SKIP
+        return skip(str(e))
     finally:
         est.stop()
     n_ok = len(PLAN) - len({f.split(":")[0].split(" ")[0] for f in failures if "not found" in f})

@@ -13,7 +13,8 @@
    cell starting with = + - @ is neutralised.
 
 Installs nothing: Chromium comes from scripts/deps.sh.  Exits 77 (skipped)
-when Chromium is missing or cannot start.  Loopback only."""
+when Chromium is missing or cannot start; in CI that is a failure
+(tests/lib/skip.py).  Loopback only."""
 import csv
 import html
 import io
@@ -27,8 +28,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import BUILD, CAMSWEEP, Estate, Checker, scan  # noqa: E402
-
-SKIP = 77
+from skip import skip  # noqa: E402
 NOW = "1714550400"
 
 
@@ -69,8 +69,7 @@ def text_of(dom):
 def main():
     exe = chromium()
     if exe is None:
-        print("# chromium not installed (scripts/deps.sh installs it)")
-        sys.exit(SKIP)
+        sys.exit(skip("chromium not installed (scripts/deps.sh installs it)"))
     c = Checker()
     tmp = tempfile.mkdtemp(prefix="cs-report-")
     # Can Chromium run here at all?
@@ -80,11 +79,9 @@ def main():
     try:
         rc, out = browser(exe, "file://" + probe, tmp, ["--dump-dom"])
     except (OSError, subprocess.TimeoutExpired) as e:
-        print("# chromium cannot run: %s" % e)
-        sys.exit(SKIP)
+        sys.exit(skip("chromium cannot run: %s" % e))
     if rc != 0 or "probe-ok" not in out:
-        print("# chromium cannot run here (rc %d)" % rc)
-        sys.exit(SKIP)
+        sys.exit(skip("chromium cannot run here (rc %d)" % rc))
 
     # 1. A simulated estate.
     db = os.path.join(tmp, "estate.db")

@@ -15,7 +15,8 @@ in 198.18.0.0/24 (RFC 2544) are configured.  Everything is torn down in
 stop() (also on errors), and namespaces left by crashed runs ("cs-<pid>-"
 with a dead pid) are deleted first.
 
-When namespaces cannot be created, Skip is raised; tests exit 77.
+When namespaces cannot be created, Skip is raised; tests pass its reason to
+skip.skip() (tests/lib/skip.py): exit 77, or a failure in CI.
 """
 import json
 import os

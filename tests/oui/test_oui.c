@@ -987,6 +987,78 @@ test_map_rows(void **state)
 	cs_oui_free(db);
 }
 
+/*
+ * The address forms of a Wireshark manuf file (oui.c parse_manuf_addr):
+ * octets of one or two digits joined by ':', '-' or '.', an optional
+ * /bits.  They differ from the registry prefixes a decoder reads
+ * (cs_dec_mac_prefix_parse, tests/ident/test_ident.c test_mac_prefix),
+ * which is why the two parsers stay apart: "90:02:A9:1" is a 28-bit block
+ * there and the octets 90:02:A9:01 (32 bits, not an assignment) here;
+ * "9002A9" is a /24 there and a bad address here; "0:1b:2f" and
+ * "00.1B.31" are read only here.
+ */
+static void
+test_manuf_addr_forms(void **state)
+{
+	static const char manuf[] = "0:1b:2f\tShortA\tMaker A\n"
+				    "00-1B-30\tShortB\tMaker B\n"
+				    "00.1B.31\tShortC\tMaker C\n"
+				    "70:B3:D5:12:30:00/36\tShortD\tMaker D\n"
+				    "8C:1F:64:A0:00:00/28\tShortE\tMaker E\n"
+				    "90:02:A9:1\tShortF\tMaker F\n"
+				    "01:00:5E:00:00:00/25\tIPv4mcast\n";
+	static const struct {
+		uint8_t mac[6];
+		const char *registrant; /* NULL: no assignment */
+		unsigned bits;
+	} want[] = {
+	    {{0x00, 0x1b, 0x2f, 1, 2, 3}, "Maker A", 24},
+	    {{0x00, 0x1b, 0x30, 1, 2, 3}, "Maker B", 24},
+	    {{0x00, 0x1b, 0x31, 1, 2, 3}, "Maker C", 24},
+	    {{0x70, 0xb3, 0xd5, 0x12, 0x34, 0x56}, "Maker D", 36},
+	    {{0x70, 0xb3, 0xd5, 0x12, 0x44, 0x56}, NULL, 0},
+	    {{0x8c, 0x1f, 0x64, 0xa1, 0x23, 0x45}, "Maker E", 28},
+	    {{0x8c, 0x1f, 0x64, 0xb1, 0x23, 0x45}, NULL, 0},
+	    {{0x90, 0x02, 0xa9, 0x10, 0x00, 0x01}, NULL, 0},
+	    {{0x90, 0x02, 0xa9, 0x01, 0x00, 0x01}, NULL, 0},
+	};
+	static const char *const bad[] = {
+	    "9002A9\tX\n", "900:2:A9\tX\n", "90:02:A9:/24\tX\n",
+	    "90:02:A9/0\tX\n", "90:02:A9:00:00:00:00\tX\n"};
+	struct cs_oui *db = cs_oui_new();
+	struct cs_oui_hit h;
+	char err[256];
+
+	(void)state;
+	/* Six lines: five assignments, two skipped (32 and 25 bits). */
+	assert_int_equal(cs_oui_add(db, CS_OUI_FMT_MANUF, "manuf", 0,
+				    (const uint8_t *)manuf, strlen(manuf), err,
+				    sizeof(err)),
+			 5);
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		int r = cs_oui_lookup(db, want[i].mac, &h);
+		if (want[i].registrant == NULL) {
+			assert_int_equal(r, CS_ENOTFOUND);
+			continue;
+		}
+		assert_int_equal(r, 0);
+		assert_string_equal(h.registrant, want[i].registrant);
+		assert_int_equal(h.prefix_bits, want[i].bits);
+	}
+	cs_oui_free(db);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		db = cs_oui_new();
+		err[0] = '\0';
+		assert_int_equal(cs_oui_add(db, CS_OUI_FMT_MANUF, "manuf", 0,
+					    (const uint8_t *)bad[i],
+					    strlen(bad[i]), err, sizeof(err)),
+				 CS_EPROTO);
+		if (strstr(err, "manuf:1: bad address") == NULL)
+			fail_msg("%s: %s", bad[i], err);
+		cs_oui_free(db);
+	}
+}
+
 int
 main(void)
 {
@@ -997,6 +1069,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_mac_parse),
 	    cmocka_unit_test(test_csv_reader),
+	    cmocka_unit_test(test_manuf_addr_forms),
 	    cmocka_unit_test(test_local_multicast),
 	    cmocka_unit_test(test_map_format),
 	    cmocka_unit_test(test_real_registry),

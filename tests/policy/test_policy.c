@@ -721,6 +721,176 @@ test_evidence_golden(void **state)
 	cs_fpdb_free(db);
 }
 
+/* Loads the shipped entity tables and fingerprint rules. */
+static struct cs_fpdb *
+load_db(void)
+{
+	char err[1024], fp[4096], ent[4096];
+	const char *src = getenv("CS_SRCDIR");
+	struct cs_fpdb *db;
+
+	snprintf(fp, sizeof(fp), "%s/data/fingerprints", src ? src : CS_SRCDIR);
+	snprintf(ent, sizeof(ent), "%s/data/entities", src ? src : CS_SRCDIR);
+	db = cs_fpdb_load(fp, ent, err, sizeof(err));
+	if (db == NULL)
+		fail_msg("%s", err);
+	return db;
+}
+
+/* Runs the examples of text (one file "w.regime"); returns the failures
+ * and their messages in out (outsz bytes). */
+static int
+run_examples(const struct cs_fpdb *db, const char *text, char *out,
+	     size_t outsz)
+{
+	struct cs_regime_set set;
+	char err[1024];
+	FILE *f = fmemopen(out, outsz, "w");
+	int fails;
+
+	assert_non_null(f);
+	memset(out, 0, outsz);
+	cs_regime_set_init(&set);
+	if (cs_regime_parse(&set, "w.regime", (const uint8_t *)text,
+			    strlen(text), err, sizeof(err)) != 0)
+		fail_msg("%s", err);
+	fails = cs_regime_check_examples(&set, db, f);
+	fclose(f);
+	cs_regime_set_free(&set);
+	return fails;
+}
+
+static const char ex_head[] =
+    "regime w version=1 effective=2020-01-01 test=prc citation=c\n"
+    "obligation s action=cease-deployment when=covered,sensitive\n"
+    "obligation c action=disconnect when=covered,core\n";
+
+static void
+test_regime_examples(void **state)
+{
+	struct cs_regime_set set;
+	struct cs_fpdb *db = load_db();
+	char err[1024], out[2048], text[2048];
+	const char *src = getenv("CS_SRCDIR");
+
+	(void)state;
+	/* Every example of every shipped regime holds, and each regime has
+	 * examples for and against each of its obligations. */
+	cs_regime_set_init(&set);
+	snprintf(text, sizeof(text), "%s/data/policy", src ? src : CS_SRCDIR);
+	assert_int_equal(cs_regime_load_dir(&set, text, err, sizeof(err)), 0);
+	assert_int_equal(set.n, 6);
+	for (size_t i = 0; i < set.n; i++)
+		assert_true(set.r[i].nex >= 2 * set.r[i].nobl);
+	if (cs_regime_check_examples(&set, db, stderr) != 0)
+		fail_msg("a shipped regime's example fails (above)");
+	cs_regime_set_free(&set);
+
+	/* Examples that hold: order of expect= does not matter. */
+	snprintf(text, sizeof(text),
+		 "%sexample maker=Hikvision class=camera site=sensitive "
+		 "zone=core expect=c:critical,s:critical\n"
+		 "example maker=Axis class=camera site=sensitive zone=core "
+		 "expect=none\n",
+		 ex_head);
+	assert_int_equal(run_examples(db, text, out, sizeof(out)), 0);
+	assert_string_equal(out, "");
+
+	/* A wrong severity, a missing finding and an extra one each fail,
+	 * with the example's line. */
+	snprintf(text, sizeof(text),
+		 "%sexample maker=Hikvision class=camera site=sensitive "
+		 "zone=core expect=c:critical,s:high\n"
+		 "example maker=Hikvision class=camera site=sensitive "
+		 "expect=none\n"
+		 "example maker=Axis class=camera site=sensitive zone=core "
+		 "expect=c:high\n",
+		 ex_head);
+	assert_int_equal(run_examples(db, text, out, sizeof(out)), 3);
+	assert_non_null(strstr(out, "w.regime:4: regime w: example expects "
+				    "c:critical,s:high, got "));
+	assert_non_null(strstr(
+	    out, "w.regime:5: regime w: example expects none, got s:high\n"));
+	assert_non_null(strstr(
+	    out, "w.regime:6: regime w: example expects c:high, got none\n"));
+
+	/* as-of defaults to the regime's date; new= needs first seen on or
+	 * after it and not in the baseline. */
+	snprintf(
+	    text, sizeof(text),
+	    "regime w version=1 effective=2020-01-01 test=prc "
+	    "citation=c\n"
+	    "obligation b action=deployed-in-breach when=covered,new\n"
+	    "example maker=Hikvision class=camera new=yes "
+	    "expect=b:medium\n"
+	    "example maker=Hikvision class=camera expect=none\n"
+	    "example maker=Hikvision class=camera new=yes as-of=2019-12-31 "
+	    "expect=none\n");
+	assert_int_equal(run_examples(db, text, out, sizeof(out)), 0);
+
+	/* An obligation without an example for and one against it. */
+	snprintf(text, sizeof(text),
+		 "%sexample maker=Hikvision class=camera site=sensitive "
+		 "expect=s:high\n",
+		 ex_head);
+	assert_int_equal(run_examples(db, text, out, sizeof(out)), 2);
+	assert_non_null(strstr(out, "w.regime:2: regime w: obligation s has "
+				    "no negative"));
+	assert_non_null(strstr(out, "w.regime:3: regime w: obligation c has "
+				    "no positive"));
+	/* A regime without examples fails. */
+	assert_int_equal(run_examples(db, ex_head, out, sizeof(out)), 1);
+	assert_non_null(strstr(out, "w.regime: regime w: no example"));
+	cs_fpdb_free(db);
+}
+
+static void
+test_regime_example_syntax(void **state)
+{
+	static const struct {
+		const char *line, *msg;
+	} cases[] = {
+	    {"example maker=Axis", "w.regime:4: example needs expect="},
+	    {"example maker=Axis expect=nope:high",
+	     "w.regime:4: example expects 'nope', which is no obligation"},
+	    {"example maker=Axis expect=s:bad",
+	     "w.regime:4: unknown severity 'bad' in expect="},
+	    {"example maker=Axis expect=s", "w.regime:4: expect= needs"},
+	    {"example maker=Axis expect=s:low,s:high",
+	     "w.regime:4: obligation 's' twice"},
+	    {"example maker=Axis expect=s:low,", "w.regime:4: expect= ends"},
+	    {"example zone=core expect=none", "w.regime:4: zone= needs site="},
+	    {"example site=secret expect=none", "w.regime:4: site must be"},
+	    {"example site=sensitive zone=dmz expect=none",
+	     "w.regime:4: zone must be"},
+	    {"example class=toaster expect=none",
+	     "w.regime:4: unknown class 'toaster'"},
+	    {"example as-of=2020-13-01 expect=none",
+	     "w.regime:4: as-of '2020-13-01' is not"},
+	    {"example colour=red expect=none",
+	     "w.regime:4: unexpected 'colour=red'"},
+	    {"example surveillance=maybe expect=none",
+	     "w.regime:4: surveillance must be"},
+	};
+	char text[1024], err[1024];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct cs_regime_set set;
+
+		cs_regime_set_init(&set);
+		snprintf(text, sizeof(text), "%s%s\n", ex_head, cases[i].line);
+		assert_int_equal(
+		    cs_regime_parse(&set, "w.regime", (const uint8_t *)text,
+				    strlen(text), err, sizeof(err)),
+		    CS_EINVAL);
+		if (strstr(err, cases[i].msg) == NULL)
+			fail_msg("%s: got %s", cases[i].line, err);
+		assert_int_equal(set.n, 0);
+		cs_regime_set_free(&set);
+	}
+}
+
 int
 main(void)
 {
@@ -733,6 +903,8 @@ main(void)
 	    cmocka_unit_test(test_eval),
 	    cmocka_unit_test(test_regime_classes),
 	    cmocka_unit_test(test_evidence_golden),
+	    cmocka_unit_test(test_regime_examples),
+	    cmocka_unit_test(test_regime_example_syntax),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <arpa/inet.h>
+
 #include <cmocka.h>
 
 #include "core/addr.h"
@@ -60,6 +62,79 @@ test_ipv4(void **state)
 	/* Only the span's bytes are read. */
 	assert_int_equal(cs_ipv4_parse(cs_span_make("1.2.3.45", 7), 0, &v), 0);
 	assert_int_equal(v, 0x01020304);
+}
+
+/*
+ * With CS_IPV4_NO_LEADING_ZERO the parser accepts exactly what
+ * inet_pton(AF_INET) accepts, with the same value: the store
+ * canonicalises addresses with it (store.c ip_parse).  Every string over
+ * a small alphabet up to 8 bytes long with three dots, and hand-picked
+ * cases.
+ */
+static void
+test_ipv4_as_inet_pton(void **state)
+{
+	static const char *const cases[] = {
+	    "0.0.0.0",   "255.255.255.255", "1.2.3.4",    "01.2.3.4",
+	    "1.2.3.04",  "1.2.3.256",       "1.2.3",      "1.2.3.4.5",
+	    "1..2.3",    " 1.2.3.4",        "1.2.3.4 ",   "1.2.3.4\n",
+	    "0x1.2.3.4", "1.2.3.-4",        "+1.2.3.4",   "1234.2.3.4",
+	    "00.0.0.0",  "192.168.001.1",   "10.0.0.0/8", "",
+	    "::1",       "1.2.3.4a",        "999.1.1.1",  "127.1",
+	};
+	static const char alpha[] = "0125.9a";
+	char buf[16];
+	unsigned long tried = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		uint32_t mine = 0;
+		unsigned char a[4];
+		int p = inet_pton(AF_INET, cases[i], a) == 1;
+		int m = cs_ipv4_parse(cs_span_make(cases[i], strlen(cases[i])),
+				      CS_IPV4_NO_LEADING_ZERO, &mine) == 0;
+		if (p != m)
+			fail_msg("'%s': inet_pton %d, cs_ipv4_parse %d",
+				 cases[i], p, m);
+		if (p)
+			assert_int_equal(mine, ((uint32_t)a[0] << 24) |
+						   ((uint32_t)a[1] << 16) |
+						   ((uint32_t)a[2] << 8) |
+						   a[3]);
+	}
+	/* Exhaustive over alpha^len for len 7 and 8 (three dots needed). */
+	for (size_t len = 7; len <= 8; len++) {
+		size_t total = 1, k = sizeof(alpha) - 1;
+		for (size_t i = 0; i < len; i++)
+			total *= k;
+		for (size_t v = 0; v < total; v++) {
+			size_t x = v, dots = 0;
+			uint32_t mine = 0;
+			unsigned char a[4];
+			int p, m;
+
+			for (size_t i = 0; i < len; i++, x /= k) {
+				buf[i] = alpha[x % k];
+				dots += buf[i] == '.';
+			}
+			buf[len] = '\0';
+			if (dots != 3)
+				continue;
+			tried++;
+			p = inet_pton(AF_INET, buf, a) == 1;
+			m = cs_ipv4_parse(cs_span_make(buf, len),
+					  CS_IPV4_NO_LEADING_ZERO, &mine) == 0;
+			if (p != m)
+				fail_msg("'%s': inet_pton %d, cs_ipv4_parse %d",
+					 buf, p, m);
+			if (p)
+				assert_int_equal(
+				    mine, ((uint32_t)a[0] << 24) |
+					      ((uint32_t)a[1] << 16) |
+					      ((uint32_t)a[2] << 8) | a[3]);
+		}
+	}
+	assert_true(tried > 100000);
 }
 
 static void
@@ -218,8 +293,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_ipv4),      cmocka_unit_test(test_cidr4),
-	    cmocka_unit_test(test_hwaddr),    cmocka_unit_test(test_ports),
+	    cmocka_unit_test(test_ipv4),
+	    cmocka_unit_test(test_ipv4_as_inet_pton),
+	    cmocka_unit_test(test_cidr4),
+	    cmocka_unit_test(test_hwaddr),
+	    cmocka_unit_test(test_ports),
 	    cmocka_unit_test(test_ports_all),
 	};
 

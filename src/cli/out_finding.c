@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* A finding as text or JSON, and terminal-escaped text; see output.h. */
 #include "cli/output.h"
+#include "cli/cli.h"
 
 #include <json-c/json.h>
 #include <math.h>

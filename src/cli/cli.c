@@ -23,6 +23,7 @@
 #include "cli/attach.h"
 #include "cli/cli_disc.h"
 #include "cli/output.h"
+#include "core/addr.h"
 #include "core/exitcode.h"
 #include "cli/scan_out.h"
 #include "core/alloc.h"
@@ -54,28 +55,6 @@ const char *
 cs_cli_version(void)
 {
 	return CS_VERSION;
-}
-
-static int
-parse_ports(const char *s, uint16_t *out, size_t cap, size_t *n)
-{
-	char buf[1024], *p, *save = NULL;
-
-	if (strlen(s) >= sizeof(buf))
-		return CS_EINVAL;
-	cs_strlcpy(buf, s, sizeof(buf));
-	*n = 0;
-	for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-		long long v;
-
-		if (cs_str_tonum(p, 1, 65535, &v) != 0 || *n >= cap)
-			return CS_EINVAL;
-		for (size_t i = 0; i < *n; i++)
-			if (out[i] == v)
-				return CS_EINVAL;
-		out[(*n)++] = (uint16_t)v;
-	}
-	return *n ? 0 : CS_EINVAL;
 }
 
 static void
@@ -958,13 +937,15 @@ cmd_scan_args(int argc, char **argv)
 	struct cs_cli_oui *probe_oui = NULL; /* MAC registry of the probes */
 	const char *creds_path = NULL;       /* --credentials */
 	struct cs_creds creds;
-	int c, rc = EXIT_USAGE;
+	int c, prc, rc = EXIT_USAGE;
 	long long v;
 
 	cs_engine_opts_default(&eo);
 	cs_scope_init(&scope);
 	cs_creds_init(&creds);
-	parse_ports(default_ports, ports, CS_NELEM(ports), &nports);
+	nports = (size_t)cs_ports_parse(
+	    cs_span_make((const uint8_t *)default_ports, strlen(default_ports)),
+	    0, ports, CS_NELEM(ports));
 	/* nmap's two-letter single-dash options become long options. */
 	args = cs_xcalloc((size_t)argc + 1, sizeof(*args));
 	for (int i = 0, opts_end = 0; i < argc; i++) {
@@ -1039,8 +1020,11 @@ cmd_scan_args(int argc, char **argv)
 		}
 		case 'p':
 		case OPT_PORTS:
-			if (cs_cli_parse_ports(optarg, ports, CS_NELEM(ports),
-					       &nports) != 0) {
+			if ((prc = cs_ports_parse(
+				 cs_span_make((const uint8_t *)optarg,
+					      strlen(optarg)),
+				 CS_PORTS_REPEAT_OK | CS_PORTS_TCP_PREFIX,
+				 ports, CS_NELEM(ports))) <= 0) {
 				fprintf(stderr,
 					"camsweep: -p/--ports: expected ports "
 					"1-65535 and ranges, comma-separated "
@@ -1048,6 +1032,7 @@ cmd_scan_args(int argc, char **argv)
 					CS_SCOPE_MAX_PORTS);
 				goto out;
 			}
+			nports = (size_t)prc;
 			break;
 		case OPT_IL:
 			il = cs_xrealloc(il, nil + 1, sizeof(*il));

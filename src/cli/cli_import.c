@@ -25,6 +25,7 @@
 #include "cli/cli_disc.h"
 #include "cli/output.h"
 #include "core/alloc.h"
+#include "core/exitcode.h"
 #include "core/buf.h"
 #include "core/obs.h"
 #include "core/str.h"
@@ -206,14 +207,14 @@ import_nmap(const char *file, const char *db_path, const char *data)
 	char fpdir[4096], entdir[4096], err[512] = "";
 	char *buf = NULL;
 	FILE *f = NULL;
-	int rc = 2, prc = 0;
+	int rc = EXIT_RUNTIME, prc = 0;
 	const size_t chunk = 1 << 16;
 
 	f = strcmp(file, "-") == 0 ? stdin : fopen(file, "re");
 	if (f == NULL) {
 		fprintf(stderr, "camsweep import: %s: %s\n", file,
 			strerror(errno));
-		return 2;
+		return EXIT_RUNTIME;
 	}
 	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
 		 cs_cli_data_dir(data));
@@ -275,7 +276,7 @@ import_nmap(const char *file, const char *db_path, const char *data)
 		cs_nmapxml_run(px)->version, (unsigned long long)r.hosts,
 		(unsigned long long)r.skipped, (unsigned long long)r.items,
 		(unsigned long long)r.undecoded);
-	rc = prc == 0 && r.store_err == 0 ? 0 : 2;
+	rc = prc == 0 && r.store_err == 0 ? EXIT_OK : EXIT_RUNTIME;
 out:
 	if (f != NULL && f != stdin)
 		fclose(f);
@@ -379,7 +380,7 @@ import_shodan(const char *file, const char *db_path, const char *data)
 	uint64_t lines = 0, bad = 0;
 	int64_t first = 0, last = 0;
 	gzFile gz;
-	int rc = 2;
+	int rc = EXIT_RUNTIME;
 
 	gz = strcmp(file, "-") == 0 ? gzdopen(0, "rb") : gzopen(file, "rb");
 	if (gz == NULL) {
@@ -387,7 +388,7 @@ import_shodan(const char *file, const char *db_path, const char *data)
 			strerror(errno));
 		free(rec);
 		free(line);
-		return 2;
+		return EXIT_RUNTIME;
 	}
 	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
 		 cs_cli_data_dir(data));
@@ -525,7 +526,7 @@ import_shodan(const char *file, const char *db_path, const char *data)
 		(long long)r.scan_id, file, (unsigned long long)lines,
 		(unsigned long long)bad, (unsigned long long)r.hosts,
 		(unsigned long long)r.items, (unsigned long long)r.undecoded);
-	rc = bad == 0 && r.store_err == 0 ? 0 : 2;
+	rc = bad == 0 && r.store_err == 0 ? EXIT_OK : EXIT_RUNTIME;
 out:
 	gzclose(gz);
 	free(line);
@@ -796,7 +797,7 @@ import_zeek(const char *dir, const char *db_path, const char *data)
 	struct cs_scan_info info;
 	char fpdir[4096], entdir[4096], err[512] = "";
 	char *line = cs_xmalloc(CS_ZEEK_LINE_MAX + 2);
-	int files = 0, rc = 2;
+	int files = 0, rc = EXIT_RUNTIME;
 
 	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
 		 cs_cli_data_dir(data));
@@ -882,7 +883,7 @@ import_zeek(const char *dir, const char *db_path, const char *data)
 		z.rows[3], z.rows[4], z.rows[5], z.rows[6], z.rows[7], z.bad,
 		(unsigned long long)r.hosts, (unsigned long long)r.items,
 		(unsigned long long)r.undecoded);
-	rc = z.bad == 0 && r.store_err == 0 ? 0 : 2;
+	rc = z.bad == 0 && r.store_err == 0 ? EXIT_OK : EXIT_RUNTIME;
 out:
 	free(line);
 	free(r.opts);
@@ -919,17 +920,17 @@ cs_cli_import(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
-			return 0;
+			return EXIT_OK;
 		default:
 			usage(stderr);
-			return 1;
+			return EXIT_USAGE;
 		}
 	}
 	if (argc - optind != 2 || (strcmp(argv[optind], "nmap") != 0 &&
 				   strcmp(argv[optind], "shodan") != 0 &&
 				   strcmp(argv[optind], "zeek") != 0)) {
 		usage(stderr);
-		return 1;
+		return EXIT_USAGE;
 	}
 	if (db_path == NULL)
 		db_path = cs_cli_default_db();

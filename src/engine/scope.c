@@ -2,11 +2,11 @@
 /* Scope parsing, normalisation and lookup; see scope.h. */
 #include "engine/scope.h"
 
-#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/cs.h"
@@ -55,15 +55,12 @@ cs_ip_str(uint32_t ip, char *buf, size_t sz)
 	return buf;
 }
 
+/* A dotted quad as inet_pton(AF_INET) takes it (no leading zeros). */
 static int
 parse_ip(const char *s, uint32_t *out)
 {
-	struct in_addr a;
-
-	if (inet_pton(AF_INET, s, &a) != 1)
-		return CS_EINVAL;
-	*out = ntohl(a.s_addr);
-	return 0;
+	return cs_ipv4_parse(cs_span_make(s, strlen(s)),
+			     CS_IPV4_NO_LEADING_ZERO, out);
 }
 
 static void
@@ -224,29 +221,31 @@ cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
 {
 	char buf[128], *sep;
 	uint32_t lo, hi;
-	long long bits, last;
+	long long last;
 
 	if (spec[0] == '@')
 		return parse_file(spec + 1, v, n, err, errsz);
 	if (strlen(spec) >= sizeof(buf))
 		goto bad;
 	cs_strlcpy(buf, spec, sizeof(buf));
-	if ((sep = strchr(buf, '/')) != NULL) {
-		*sep = '\0';
-		if (parse_ip(buf, &lo) != 0 ||
-		    cs_str_tonum(sep + 1, 0, 32, &bits) != 0)
+	if (strchr(buf, '/') != NULL) {
+		struct cs_span sp = cs_span_make(buf, strlen(buf));
+		unsigned plen, plen2;
+		uint32_t net2;
+
+		if (cs_cidr4_parse(sp, CS_IPV4_NO_LEADING_ZERO, &lo, &plen) !=
+		    0)
 			goto bad;
-		uint32_t mask = bits == 0 ? 0 : ~0u << (32 - bits);
-		if ((lo & ~mask) != 0) {
-			snprintf(
-			    err, errsz,
-			    "%s: host bits set (did you mean "
-			    "%u.%u.%u.%u/%lld?)",
-			    spec, (lo & mask) >> 24, ((lo & mask) >> 16) & 255,
-			    ((lo & mask) >> 8) & 255, (lo & mask) & 255, bits);
+		if (cs_cidr4_parse(sp, CS_IPV4_NO_LEADING_ZERO | CS_CIDR_EXACT,
+				   &net2, &plen2) != 0) {
+			char net[16];
+
+			snprintf(err, errsz,
+				 "%s: host bits set (did you mean %s/%u?)",
+				 spec, cs_ip_str(lo, net, sizeof(net)), plen);
 			return CS_EINVAL;
 		}
-		push(v, n, lo, lo | ~mask);
+		push(v, n, lo, lo | ~cs_cidr4_mask(plen));
 		return 0;
 	}
 	/* nmap's octet ranges, including the short "127.0.0.10-20". */

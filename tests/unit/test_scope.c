@@ -43,6 +43,16 @@ static const struct spec_case spec_cases[] = {
     {"127.0.0.1/24", -5, NULL, NULL},  /* host bits set */
     {"127.0.0.20-10", -5, NULL, NULL}, /* backwards */
     {"127.0.0.0/33", -5, NULL, NULL},
+    /* core/addr.h's forms: inet_pton's dotted quad, a 1-2 digit length */
+    {"127.0.0.0/8", 0, "127.0.0.0", "127.255.255.255"},
+    {"0.0.0.0/0", 0, "0.0.0.0", "255.255.255.255"},
+    {"127.0.0.010", -5, NULL, NULL}, /* leading zero */
+    {"127.0.0.0/", -5, NULL, NULL},
+    {"127.0.0.0/+8", -5, NULL, NULL},
+    {"127.0.0.0/ 8", -5, NULL, NULL},
+    {"127.0.0.0/008", -5, NULL, NULL},
+    {"/8", -5, NULL, NULL},
+    {"127.0.0.1/32/1", -5, NULL, NULL},
     {"127.0.0", -5, NULL, NULL},
     {"", -5, NULL, NULL},
     {"example.com", -5, NULL, NULL},

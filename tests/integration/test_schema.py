@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: ISC
 """Issue #19, one JSON: every device camsweep writes for programs (scan
---json, scan -oJ, show --json, and the scans import nmap, shodan and zeek
-record) validates against docs/schema/device.v1.json; identify's standard
+--json, scan -oJ, show --json, and the scans import nmap, shodan, zeek,
+runzero and censys record) validates against docs/schema/device.v1.json; identify's standard
 output against identity.v1.json (whose members shared with a device are
 defined as in device.v1.json); scans --json against
 scan.v1.json; export cmdb-json against ci.v1.json; the notify body
@@ -129,7 +129,11 @@ def main():
                  (len(scanned), len(est.devices)))
         for src, path in (("nmap", os.path.join(DATA, "nmap-hik.xml")),
                           ("shodan", os.path.join(DATA, "shodan-hik.jsonl")),
-                          ("zeek", os.path.join(DATA, "zeek"))):
+                          ("zeek", os.path.join(DATA, "zeek")),
+                          ("runzero", os.path.join(DATA,
+                                                   "runzero-assets.jsonl")),
+                          ("censys", os.path.join(DATA,
+                                                  "censys-hosts.jsonl"))):
             idb = os.path.join(tmp, src + ".db")
             run(["import", src, path, "--db", idb])
             check("device", jl(run(["show", "--json", "--all", "--db",

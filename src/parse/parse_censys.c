@@ -11,6 +11,7 @@
 #include <json-c/json.h>
 
 #include "core/str.h"
+#include "parse/parse_json.h"
 #include "core/text.h"
 #include "core/poison.h"
 
@@ -157,34 +158,17 @@ int
 cs_censys_parse(const uint8_t *p, size_t n, struct cs_censys_host *h,
 		cs_censys_cb cb, void *arg, char *err, size_t errsz)
 {
-	struct json_tokener *tok;
-	enum json_tokener_error jerr;
-	json_object *o, *hits;
-	int count = 0;
+	json_object *o = NULL, *hits;
+	int count = 0, rc;
 
-	if (n > CS_CENSYS_LINE_MAX) {
-		snprintf(err, errsz, "line over %u bytes", CS_CENSYS_LINE_MAX);
-		return CS_ELIMIT;
-	}
-	if ((tok = json_tokener_new_ex(CS_CENSYS_DEPTH)) == NULL)
-		return CS_ENOMEM;
-	o = json_tokener_parse_ex(tok, (const char *)p, (int)n);
-	jerr = json_tokener_get_error(tok);
-	if (jerr == json_tokener_success &&
-	    json_tokener_get_parse_end(tok) < n) {
-		for (size_t i = json_tokener_get_parse_end(tok); i < n; i++)
-			if (strchr(" \t\r\n", p[i]) == NULL)
-				jerr = json_tokener_error_parse_unexpected;
-	}
-	json_tokener_free(tok);
-	if (jerr != json_tokener_success || o == NULL ||
+	if ((rc = cs_json_parse_ex(p, n, CS_CENSYS_LINE_MAX, CS_CENSYS_DEPTH,
+				   &o)) != 0 ||
 	    !json_object_is_type(o, json_type_object)) {
 		snprintf(err, errsz, "%s",
-			 jerr == json_tokener_error_depth
-			     ? "nested too deep"
-			     : "not a JSON object on one line");
+			 rc == CS_ELIMIT ? "over the size or nesting caps"
+					 : "not a JSON object on one line");
 		json_object_put(o);
-		return jerr == json_tokener_error_depth ? CS_ELIMIT : CS_EPROTO;
+		return rc == CS_ELIMIT || rc == CS_ENOMEM ? rc : CS_EPROTO;
 	}
 	hits = member(member(o, "result"), "hits");
 	if (hits != NULL && json_object_is_type(hits, json_type_array)) {

@@ -57,6 +57,11 @@ struct import_run {
 
 static char *options_json(const char *source, const char *file,
 			  const struct cs_nmap_run *run);
+struct sh_map;
+static int store_hosts(struct import_run *r, struct sh_map *map,
+		       const char *db_path, const char *source,
+		       const char *file, int64_t first, int64_t last,
+		       uint64_t bad);
 
 /*
  * Opens the scan record once the run's attributes are known: at the
@@ -386,7 +391,6 @@ import_shodan(const char *file, const char *db_path, const char *data)
 	struct sh_map map = {0};
 	struct cs_cli_oui *oui = NULL;
 	struct cs_shodan_rec *rec = cs_xcalloc(1, sizeof(*rec));
-	struct cs_scan_info info;
 	char fpdir[4096], entdir[4096], err[512] = "";
 	char *line = cs_xmalloc(CS_SHODAN_LINE_MAX + 2);
 	uint64_t lines = 0, bad = 0;
@@ -474,71 +478,10 @@ import_shodan(const char *file, const char *db_path, const char *data)
 			gzerror(gz, &e));
 		bad++;
 	}
-	cs_cli_prepare_db(db_path);
-	if ((r.store = cs_store_open(db_path, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "camsweep import: %s: %s\n",
-			CS_STORE_SHOW(db_path), err);
-		goto out;
-	}
-	{
-		json_object *o = json_object_new_object();
-		struct cs_buf b;
-		json_object_object_add(o, "source",
-				       json_object_new_string("shodan"));
-		json_object_object_add(o, "file", json_object_new_string(file));
-		cs_buf_init(&b, 1 << 16);
-		cs_out_json_value(&b, o);
-		cs_buf_add(&b, "", 1);
-		r.opts = cs_xstrdup((const char *)b.p);
-		cs_buf_free(&b);
-		json_object_put(o);
-	}
-	memset(&info, 0, sizeof(info));
-	info.scope = "(imported)";
-	info.exclusions = "";
-	info.ports = "";
-	info.options = r.opts;
-	info.vantage = "shodan import";
-	info.version = CS_IMPORT_VERSION;
-	info.started = first > 0 ? first : (int64_t)time(NULL);
-	if (cs_store_scan_begin(r.store, &info, &r.scan_id) != 0) {
-		fprintf(stderr, "camsweep import: %s: %s\n",
-			CS_STORE_SHOW(db_path), cs_store_errmsg(r.store));
-		goto out;
-	}
-	for (size_t i = 0; i < map.n; i++) {
-		struct sh_host *h = &map.h[i];
-		struct cs_identity id;
-		struct cs_host_result hr;
-
-		qsort(h->ports, h->np, sizeof(h->ports[0]), cmp_port);
-		cs_fp_identify(r.fp, &h->obs, &id);
-		memset(&hr, 0, sizeof(hr));
-		hr.ip = h->ip;
-		hr.ports = h->ports;
-		hr.nports = h->np;
-		hr.obs = &h->obs;
-		hr.id = &id;
-		hr.seen_at = info.started;
-		if (cs_store_put_host(r.store, r.scan_id, &hr) != 0 &&
-		    r.store_err++ == 0)
-			fprintf(stderr, "camsweep import: store: %s\n",
-				cs_store_errmsg(r.store));
-		else
-			r.hosts++;
-	}
-	cs_store_scan_end(r.store, r.scan_id,
-			  bad == 0 && r.store_err == 0 ? "complete"
-						       : "incomplete",
-			  last > 0 ? last : (int64_t)time(NULL));
-	fprintf(stderr,
-		"camsweep import: scan %lld from %s (shodan): %llu lines, "
-		"%llu malformed; %llu hosts imported, %llu evidence items "
-		"(%llu not decodable)\n",
-		(long long)r.scan_id, file, (unsigned long long)lines,
-		(unsigned long long)bad, (unsigned long long)r.hosts,
-		(unsigned long long)r.items, (unsigned long long)r.undecoded);
-	rc = bad == 0 && r.store_err == 0 ? EXIT_OK : EXIT_RUNTIME;
+	fprintf(stderr, "camsweep import: %s (shodan): %llu lines, %llu "
+		"malformed\n",
+		file, (unsigned long long)lines, (unsigned long long)bad);
+	rc = store_hosts(&r, &map, db_path, "shodan", file, first, last, bad);
 out:
 	gzclose(gz);
 	free(line);
@@ -1170,7 +1113,6 @@ import_zeek(const char *dir, const char *db_path, const char *data)
 	struct import_run r = {0};
 	struct zk_run z = {.r = &r};
 	struct cs_cli_oui *oui = NULL;
-	struct cs_scan_info info;
 	char fpdir[4096], entdir[4096], err[512] = "";
 	char *line = cs_xmalloc(CS_ZEEK_LINE_MAX + 2);
 	int files = 0, rc = EXIT_RUNTIME;
@@ -1205,61 +1147,14 @@ import_zeek(const char *dir, const char *db_path, const char *data)
 					"tls.issuer", z.cert[k].issuer);
 				break;
 			}
-	cs_cli_prepare_db(db_path);
-	if ((r.store = cs_store_open(db_path, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "camsweep import: %s: %s\n",
-			CS_STORE_SHOW(db_path), err);
-		goto out;
-	}
-	r.opts = options_json("zeek", dir, NULL);
-	memset(&info, 0, sizeof(info));
-	info.scope = "(imported)";
-	info.exclusions = "";
-	info.ports = "";
-	info.options = r.opts;
-	info.vantage = "zeek import";
-	info.version = CS_IMPORT_VERSION;
-	info.started = z.first > 0 ? z.first : (int64_t)time(NULL);
-	if (cs_store_scan_begin(r.store, &info, &r.scan_id) != 0) {
-		fprintf(stderr, "camsweep import: %s: %s\n",
-			CS_STORE_SHOW(db_path), cs_store_errmsg(r.store));
-		goto out;
-	}
-	for (size_t i = 0; i < z.map.n; i++) {
-		struct sh_host *h = &z.map.h[i];
-		struct cs_identity id;
-		struct cs_host_result hr;
-
-		qsort(h->ports, h->np, sizeof(h->ports[0]), cmp_port);
-		cs_fp_identify(r.fp, &h->obs, &id);
-		memset(&hr, 0, sizeof(hr));
-		hr.ip = h->ip;
-		hr.ports = h->ports;
-		hr.nports = h->np;
-		hr.obs = &h->obs;
-		hr.id = &id;
-		hr.seen_at = info.started;
-		if (cs_store_put_host(r.store, r.scan_id, &hr) != 0 &&
-		    r.store_err++ == 0)
-			fprintf(stderr, "camsweep import: store: %s\n",
-				cs_store_errmsg(r.store));
-		else
-			r.hosts++;
-	}
-	cs_store_scan_end(r.store, r.scan_id,
-			  z.bad == 0 && r.store_err == 0 ? "complete"
-							 : "incomplete",
-			  z.last > 0 ? z.last : (int64_t)time(NULL));
 	fprintf(stderr,
-		"camsweep import: scan %lld from %s (zeek): rows conn %llu, "
-		"http %llu, ssl %llu, x509 %llu, dhcp %llu, dns %llu, software "
-		"%llu, known_services %llu; %llu malformed; %llu hosts "
-		"imported, %llu evidence items (%llu not decodable)\n",
-		(long long)r.scan_id, dir, z.rows[0], z.rows[1], z.rows[2],
-		z.rows[3], z.rows[4], z.rows[5], z.rows[6], z.rows[7], z.bad,
-		(unsigned long long)r.hosts, (unsigned long long)r.items,
-		(unsigned long long)r.undecoded);
-	rc = z.bad == 0 && r.store_err == 0 ? EXIT_OK : EXIT_RUNTIME;
+		"camsweep import: %s (zeek): rows conn %llu, http %llu, ssl "
+		"%llu, x509 %llu, dhcp %llu, dns %llu, software %llu, "
+		"known_services %llu; %llu malformed\n",
+		dir, z.rows[0], z.rows[1], z.rows[2], z.rows[3], z.rows[4],
+		z.rows[5], z.rows[6], z.rows[7], z.bad);
+	rc = store_hosts(&r, &z.map, db_path, "zeek", dir, z.first, z.last,
+			 z.bad);
 out:
 	free(line);
 	free(r.opts);

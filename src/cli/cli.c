@@ -124,6 +124,9 @@ private_file(const char *path)
 
 struct scan_run {
 	struct cs_store *store;
+	/* IPv6 targets: in the scope check, not swept (IPv4 probes only) */
+	struct cs_interval6 *inc6;
+	size_t ninc6;
 	struct cs_fpdb *fp;
 	struct cs_models *models; /* model-number table, may be NULL */
 	/* Sensor mode: the scan is written to a local spool (run.store) and
@@ -657,8 +660,9 @@ hostname_like(const char *s)
 /*
  * One target: an address, CIDR, range, octet range or @file (scope.c),
  * or a host name, resolved here, once, to its first IPv4 address (as nmap
- * does) and remembered so that outputs can show it.  IPv6 targets are
- * refused.  Returns 0, or -1 after a message.
+ * does) and remembered so that outputs can show it.  An IPv6 address
+ * or CIDR goes into the scope's IPv6 part (checked, not swept).
+ * Returns 0, or -1 after a message.
  */
 static int
 add_target(const char *arg, struct cs_interval **v, size_t *n,
@@ -674,11 +678,11 @@ add_target(const char *arg, struct cs_interval **v, size_t *n,
 
 	if (cs_scope_parse_spec(arg, v, n, err, sizeof(err)) == 0)
 		return 0;
-	if (strchr(arg, ':') != NULL) {
-		fprintf(stderr,
-			"camsweep: %s: IPv6 targets are not supported yet\n",
-			arg);
-		return -1;
+	if ((rc = cs_scope_parse_spec6(arg, &run->inc6, &run->ninc6, err,
+				       sizeof(err))) != CS_ENOTFOUND) {
+		if (rc != 0)
+			fprintf(stderr, "camsweep: %s\n", err);
+		return rc == 0 ? 0 : -1;
 	}
 	if (!hostname_like(arg)) {
 		fprintf(stderr, "camsweep: %s\n", err);
@@ -1136,10 +1140,22 @@ cmd_scan_args(int argc, char **argv)
 	if (cs_cli_data_excl(data, &exc, &nexc) != 0)
 		goto out;
 	if (cs_scope_build(&scope, inc, ninc, exc, nexc) != 0) {
-		fputs("camsweep scan: nothing left in scope after "
-		      "exclusions\n",
+		fputs(ninc == 0 && run.ninc6 > 0
+			  ? "camsweep scan: IPv6 targets only: they are in "
+			    "the scope check, but the sweep and the probes "
+			    "take IPv4 addresses only (not scanned)\n"
+			  : "camsweep scan: nothing left in scope after "
+			    "exclusions\n",
 		      stderr);
 		goto out;
+	}
+	if (run.ninc6 > 0) {
+		cs_scope_add6(&scope, run.inc6, run.ninc6);
+		fprintf(stderr,
+			"camsweep scan: %zu IPv6 target(s) in the scope check "
+			"but not scanned: the sweep and the probes take IPv4 "
+			"addresses only\n",
+			run.ninc6);
 	}
 	to_stdout = (run.oj_path != NULL && strcmp(run.oj_path, "-") == 0) ||
 		    (ox_path != NULL && strcmp(ox_path, "-") == 0);
@@ -1451,6 +1467,7 @@ out:
 		fclose(run.oj);
 	cs_xml_close(run.ox, run.hosts_up, 0, 0, false, "not run");
 	free(run.names);
+	free(run.inc6);
 	free(il);
 	free(args);
 	cs_creds_free(&creds); /* wipes the passwords */

@@ -2,6 +2,7 @@
 /* Scope parsing, normalisation and lookup; see scope.h. */
 #include "engine/scope.h"
 
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,7 @@ cs_scope_free(struct cs_scope *s)
 	free(s->text);
 	free(s->excl_text);
 	free(s->edges);
+	free(s->inc6);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -510,23 +512,16 @@ is_edge(const struct cs_scope *s, uint32_t ip)
 	return false;
 }
 
-enum cs_scope_verdict
-cs_scope_check(const struct cs_scope *s, uint32_t ip, uint16_t port,
-	       enum cs_dest kind)
+/* The port rules every destination meets, IPv4 or IPv6. */
+static enum cs_scope_verdict
+port_verdict(const struct cs_scope *s, uint16_t port, enum cs_dest kind,
+	     bool edge)
 {
 	bool listed = false;
 
-	/* Belt and braces: the built-in exclusions are subtracted when the
-	 * scope is built; they are checked again here. */
-	for (size_t i = 0; i < CS_NELEM(builtin_excl); i++)
-		if (ip >= builtin_excl[i].lo && ip <= builtin_excl[i].hi)
-			return CS_SCOPE_OUTSIDE;
-	if (!cs_scope_contains(s, ip))
-		return CS_SCOPE_OUTSIDE;
 	if (kind != CS_DEST_CONNECT && cs_port_is_print(port))
 		return CS_SCOPE_PRINT;
-	if ((kind == CS_DEST_UNICAST || kind == CS_DEST_LEARNED) &&
-	    is_edge(s, ip))
+	if ((kind == CS_DEST_UNICAST || kind == CS_DEST_LEARNED) && edge)
 		return CS_SCOPE_EDGE;
 	if (kind == CS_DEST_LEARNED) {
 		for (size_t i = 0; i < s->nports && !listed; i++)
@@ -535,6 +530,104 @@ cs_scope_check(const struct cs_scope *s, uint32_t ip, uint16_t port,
 			return CS_SCOPE_PORT;
 	}
 	return CS_SCOPE_OK;
+}
+
+enum cs_scope_verdict
+cs_scope_check(const struct cs_scope *s, uint32_t ip, uint16_t port,
+	       enum cs_dest kind)
+{
+	/* Belt and braces: the built-in exclusions are subtracted when the
+	 * scope is built; they are checked again here. */
+	for (size_t i = 0; i < CS_NELEM(builtin_excl); i++)
+		if (ip >= builtin_excl[i].lo && ip <= builtin_excl[i].hi)
+			return CS_SCOPE_OUTSIDE;
+	if (!cs_scope_contains(s, ip))
+		return CS_SCOPE_OUTSIDE;
+	return port_verdict(s, port, kind, is_edge(s, ip));
+}
+
+/* The built-in IPv6 exclusions: ::, and multicast ff00::/8. */
+static bool
+excluded6(const uint8_t ip[16])
+{
+	static const uint8_t zero[16];
+
+	return ip[0] == 0xff || memcmp(ip, zero, 16) == 0;
+}
+
+int
+cs_scope_parse_spec6(const char *spec, struct cs_interval6 **v, size_t *n,
+		     char *err, size_t errsz)
+{
+	char buf[64];
+	const char *slash;
+	struct cs_interval6 r;
+	unsigned len = 128;
+	uint64_t l;
+
+	if (strchr(spec, ':') == NULL)
+		return CS_ENOTFOUND;
+	slash = strchr(spec, '/');
+	if (strlen(spec) >= sizeof(buf) ||
+	    (slash != NULL &&
+	     (strlen(slash + 1) == 0 || strlen(slash + 1) > 3 ||
+	      cs_span_u64(cs_span_make(slash + 1, strlen(slash + 1)), 128,
+			  &l) != 0)))
+		goto bad;
+	if (slash != NULL)
+		len = (unsigned)l;
+	cs_strlcpy(buf, spec, sizeof(buf));
+	if (slash != NULL)
+		buf[slash - spec] = '\0';
+	if (inet_pton(AF_INET6, buf, r.lo) != 1)
+		goto bad;
+	memcpy(r.hi, r.lo, 16);
+	for (unsigned bit = len; bit < 128; bit++) {
+		uint8_t m = (uint8_t)(0x80u >> (bit % 8));
+
+		if (r.lo[bit / 8] & m) {
+			snprintf(err, errsz, "%s: host bits set", spec);
+			return CS_EINVAL;
+		}
+		r.hi[bit / 8] |= m;
+	}
+	*v = cs_xrealloc(*v, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = r;
+	return 0;
+bad:
+	snprintf(err, errsz, "%s: not an IPv6 address or CIDR", spec);
+	return CS_EINVAL;
+}
+
+size_t
+cs_scope_add6(struct cs_scope *s, const struct cs_interval6 *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		/* wholly excluded: the unspecified address alone, or a range
+		 * inside ff00::/8 */
+		if ((excluded6(v[i].lo) && memcmp(v[i].lo, v[i].hi, 16) == 0) ||
+		    (v[i].lo[0] == 0xff && v[i].hi[0] == 0xff))
+			continue;
+		s->inc6 = cs_xrealloc(s->inc6, s->ninc6 + 1, sizeof(*s->inc6));
+		s->inc6[s->ninc6++] = v[i];
+	}
+	return s->ninc6;
+}
+
+enum cs_scope_verdict
+cs_scope_check6(const struct cs_scope *s, const uint8_t ip[16], uint16_t port,
+		enum cs_dest kind)
+{
+	bool in = false;
+
+	if (excluded6(ip))
+		return CS_SCOPE_OUTSIDE;
+	for (size_t i = 0; i < s->ninc6 && !in; i++)
+		in = memcmp(ip, s->inc6[i].lo, 16) >= 0 &&
+		     memcmp(ip, s->inc6[i].hi, 16) <= 0;
+	if (!in)
+		return CS_SCOPE_OUTSIDE;
+	return port_verdict(s, port, kind, false);
 }
 
 const char *

@@ -36,7 +36,7 @@ _camsweep()
 	identify)
 		opts="--data --ieee-data -h --help" ;;
 	import)
-		opts="nmap shodan zeek --db --data -h --help" ;;
+		opts="nmap shodan zeek runzero censys --db --data -h --help" ;;
 	export)
 		opts="syslog cef cmdb-csv cmdb-json --db --scan --all -o -h --help" ;;
 	notify)

@@ -23,6 +23,7 @@
 #include "audit/attach.h"
 #include "cli/cli_disc.h"
 #include "cli/output.h"
+#include "core/addr.h"
 #include "core/exitcode.h"
 #include "cli/scan_out.h"
 #include "core/alloc.h"
@@ -54,28 +55,6 @@ const char *
 cs_cli_version(void)
 {
 	return CS_VERSION;
-}
-
-static int
-parse_ports(const char *s, uint16_t *out, size_t cap, size_t *n)
-{
-	char buf[1024], *p, *save = NULL;
-
-	if (strlen(s) >= sizeof(buf))
-		return CS_EINVAL;
-	cs_strlcpy(buf, s, sizeof(buf));
-	*n = 0;
-	for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-		long long v;
-
-		if (cs_str_tonum(p, 1, 65535, &v) != 0 || *n >= cap)
-			return CS_EINVAL;
-		for (size_t i = 0; i < *n; i++)
-			if (out[i] == v)
-				return CS_EINVAL;
-		out[(*n)++] = (uint16_t)v;
-	}
-	return *n ? 0 : CS_EINVAL;
 }
 
 static void
@@ -145,6 +124,9 @@ private_file(const char *path)
 
 struct scan_run {
 	struct cs_store *store;
+	/* IPv6 targets: in the scope check, not swept (IPv4 probes only) */
+	struct cs_interval6 *inc6;
+	size_t ninc6;
 	struct cs_fpdb *fp;
 	struct cs_models *models; /* model-number table, may be NULL */
 	/* Sensor mode: the scan is written to a local spool (run.store) and
@@ -541,7 +523,10 @@ scan_usage(FILE *f)
 	    "file (name = value\n"
 	    "                        lines; see docs/sensors.md)\n"
 	    "  --data DIR            fingerprint and entity data directory\n"
-	    "  --json                one JSON object per device on stdout\n"
+	    "  --json                one JSON object per device on stdout, "
+	    "at the end,\n"
+	    "                        read back from the inventory (-oJ - "
+	    "streams)\n"
 	    "  --all                 list non-surveillance hosts too\n"
 	    "  --no-resume           start afresh even if an identical scan"
 	    " was interrupted\n"
@@ -675,8 +660,9 @@ hostname_like(const char *s)
 /*
  * One target: an address, CIDR, range, octet range or @file (scope.c),
  * or a host name, resolved here, once, to its first IPv4 address (as nmap
- * does) and remembered so that outputs can show it.  IPv6 targets are
- * refused.  Returns 0, or -1 after a message.
+ * does) and remembered so that outputs can show it.  An IPv6 address
+ * or CIDR goes into the scope's IPv6 part (checked, not swept).
+ * Returns 0, or -1 after a message.
  */
 static int
 add_target(const char *arg, struct cs_interval **v, size_t *n,
@@ -692,11 +678,11 @@ add_target(const char *arg, struct cs_interval **v, size_t *n,
 
 	if (cs_scope_parse_spec(arg, v, n, err, sizeof(err)) == 0)
 		return 0;
-	if (strchr(arg, ':') != NULL) {
-		fprintf(stderr,
-			"camsweep: %s: IPv6 targets are not supported yet\n",
-			arg);
-		return -1;
+	if ((rc = cs_scope_parse_spec6(arg, &run->inc6, &run->ninc6, err,
+				       sizeof(err))) != CS_ENOTFOUND) {
+		if (rc != 0)
+			fprintf(stderr, "camsweep: %s\n", err);
+		return rc == 0 ? 0 : -1;
 	}
 	if (!hostname_like(arg)) {
 		fprintf(stderr, "camsweep: %s\n", err);
@@ -958,13 +944,15 @@ cmd_scan_args(int argc, char **argv)
 	struct cs_cli_oui *probe_oui = NULL; /* MAC registry of the probes */
 	const char *creds_path = NULL;       /* --credentials */
 	struct cs_creds creds;
-	int c, rc = EXIT_USAGE;
+	int c, prc, rc = EXIT_USAGE;
 	long long v;
 
 	cs_engine_opts_default(&eo);
 	cs_scope_init(&scope);
 	cs_creds_init(&creds);
-	parse_ports(default_ports, ports, CS_NELEM(ports), &nports);
+	nports = (size_t)cs_ports_parse(
+	    cs_span_make((const uint8_t *)default_ports, strlen(default_ports)),
+	    0, ports, CS_NELEM(ports));
 	/* nmap's two-letter single-dash options become long options. */
 	args = cs_xcalloc((size_t)argc + 1, sizeof(*args));
 	for (int i = 0, opts_end = 0; i < argc; i++) {
@@ -1039,8 +1027,11 @@ cmd_scan_args(int argc, char **argv)
 		}
 		case 'p':
 		case OPT_PORTS:
-			if (cs_cli_parse_ports(optarg, ports, CS_NELEM(ports),
-					       &nports) != 0) {
+			if ((prc = cs_ports_parse(
+				 cs_span_make((const uint8_t *)optarg,
+					      strlen(optarg)),
+				 CS_PORTS_REPEAT_OK | CS_PORTS_TCP_PREFIX,
+				 ports, CS_NELEM(ports))) <= 0) {
 				fprintf(stderr,
 					"camsweep: -p/--ports: expected ports "
 					"1-65535 and ranges, comma-separated "
@@ -1048,6 +1039,7 @@ cmd_scan_args(int argc, char **argv)
 					CS_SCOPE_MAX_PORTS);
 				goto out;
 			}
+			nports = (size_t)prc;
 			break;
 		case OPT_IL:
 			il = cs_xrealloc(il, nil + 1, sizeof(*il));
@@ -1148,10 +1140,22 @@ cmd_scan_args(int argc, char **argv)
 	if (cs_cli_data_excl(data, &exc, &nexc) != 0)
 		goto out;
 	if (cs_scope_build(&scope, inc, ninc, exc, nexc) != 0) {
-		fputs("camsweep scan: nothing left in scope after "
-		      "exclusions\n",
+		fputs(ninc == 0 && run.ninc6 > 0
+			  ? "camsweep scan: IPv6 targets only: they are in "
+			    "the scope check, but the sweep and the probes "
+			    "take IPv4 addresses only (not scanned)\n"
+			  : "camsweep scan: nothing left in scope after "
+			    "exclusions\n",
 		      stderr);
 		goto out;
+	}
+	if (run.ninc6 > 0) {
+		cs_scope_add6(&scope, run.inc6, run.ninc6);
+		fprintf(stderr,
+			"camsweep scan: %zu IPv6 target(s) in the scope check "
+			"but not scanned: the sweep and the probes take IPv4 "
+			"addresses only\n",
+			run.ninc6);
 	}
 	to_stdout = (run.oj_path != NULL && strcmp(run.oj_path, "-") == 0) ||
 		    (ox_path != NULL && strcmp(ox_path, "-") == 0);
@@ -1463,6 +1467,7 @@ out:
 		fclose(run.oj);
 	cs_xml_close(run.ox, run.hosts_up, 0, 0, false, "not run");
 	free(run.names);
+	free(run.inc6);
 	free(il);
 	free(args);
 	cs_creds_free(&creds); /* wipes the passwords */

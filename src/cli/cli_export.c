@@ -29,6 +29,7 @@
 #include "cli/output.h"
 #include "cli/scan_out.h"
 #include "core/alloc.h"
+#include "core/exitcode.h"
 #include "core/buf.h"
 #include "core/escape.h"
 #include "core/str.h"
@@ -336,7 +337,7 @@ cs_cli_export(int argc, char **argv)
 			if (cs_str_tonum(optarg, 1, INT64_MAX, &v) != 0) {
 				fputs("camsweep export: --scan: a scan id\n",
 				      stderr);
-				return 1;
+				return EXIT_USAGE;
 			}
 			scan_id = v;
 			break;
@@ -348,33 +349,33 @@ cs_cli_export(int argc, char **argv)
 			break;
 		case 'h':
 			export_usage(stdout);
-			return 0;
+			return EXIT_OK;
 		default:
 			export_usage(stderr);
-			return 1;
+			return EXIT_USAGE;
 		}
 	}
 	if (argc - optind != 1) {
 		export_usage(stderr);
-		return 1;
+		return EXIT_USAGE;
 	}
 	fmt = argv[optind];
 	if (strcmp(fmt, "syslog") && strcmp(fmt, "cef") &&
 	    strcmp(fmt, "cmdb-csv") && strcmp(fmt, "cmdb-json")) {
 		fprintf(stderr, "camsweep export: unknown format '%s'\n", fmt);
 		export_usage(stderr);
-		return 1;
+		return EXIT_USAGE;
 	}
 	if (db_path == NULL)
 		db_path = cs_cli_default_db();
 	if ((st = open_db(db_path)) == NULL)
-		return 2;
+		return EXIT_RUNTIME;
 	x.out = stdout;
 	if (out_path != NULL && (x.out = fopen(out_path, "we")) == NULL) {
 		fprintf(stderr, "camsweep export: %s: %s\n", out_path,
 			strerror(errno));
 		cs_store_close(st);
-		return 2;
+		return EXIT_RUNTIME;
 	}
 	gethostname(host, sizeof(host) - 1);
 	x.host = host[0] ? host : "-";
@@ -386,7 +387,7 @@ cs_cli_export(int argc, char **argv)
 		if (scan_id < 0 && cs_store_latest_scan(st, &scan_id) != 0) {
 			fprintf(stderr, "camsweep export: %s: no scans\n",
 				CS_STORE_SHOW(db_path));
-			rc = 2;
+			rc = EXIT_RUNTIME;
 			goto done;
 		}
 		cs_store_each_finding(st, NULL, collect_owner, &cc);
@@ -396,12 +397,14 @@ cs_cli_export(int argc, char **argv)
 					ci_cols[i]);
 			fputc('\n', x.out);
 		}
-		rc = cs_store_each_device(st, scan_id, on_device, &cc) == 0 ? 0
-									    : 2;
+		rc = cs_store_each_device(st, scan_id, on_device, &cc) == 0
+			 ? EXIT_OK
+			 : EXIT_RUNTIME;
 		free(cc.owners);
 	} else {
-		rc = cs_store_each_finding(st, &flt, on_finding, &x) == 0 ? 0
-									  : 2;
+		rc = cs_store_each_finding(st, &flt, on_finding, &x) == 0
+			 ? EXIT_OK
+			 : EXIT_RUNTIME;
 	}
 done:
 	if (x.out != stdout) {
@@ -412,7 +415,7 @@ done:
 	}
 	if (x.failed) {
 		fprintf(stderr, "camsweep export: write error\n");
-		rc = 2;
+		rc = EXIT_RUNTIME;
 	}
 	cs_buf_free(&x.b);
 	cs_store_close(st);
@@ -654,7 +657,7 @@ cs_cli_notify(int argc, char **argv)
 	struct cs_buf b;
 	long long timeout_ms = 10000;
 	json_object *doc;
-	int ch, rc = 2, status;
+	int ch, rc = EXIT_RUNTIME, status;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -674,20 +677,20 @@ cs_cli_notify(int argc, char **argv)
 				fputs("camsweep notify: --timeout: a time "
 				      "(500ms, 10s; a bare number is ms)\n",
 				      stderr);
-				return 1;
+				return EXIT_USAGE;
 			}
 			break;
 		case 'h':
 			notify_usage(stdout);
-			return 0;
+			return EXIT_OK;
 		default:
 			notify_usage(stderr);
-			return 1;
+			return EXIT_USAGE;
 		}
 	}
 	if (url == NULL || optind != argc) {
 		notify_usage(stderr);
-		return 1;
+		return EXIT_USAGE;
 	}
 	if (db_path == NULL)
 		db_path = cs_cli_default_db();
@@ -696,7 +699,7 @@ cs_cli_notify(int argc, char **argv)
 			fputs("camsweep notify: --state FILE is needed with a "
 			      "database URI\n",
 			      stderr);
-			return 1;
+			return EXIT_USAGE;
 		}
 		snprintf(state_buf, sizeof(state_buf), "%s.notify", db_path);
 		state = state_buf;
@@ -704,11 +707,11 @@ cs_cli_notify(int argc, char **argv)
 	if (state_read(state, &c) != 0) {
 		fprintf(stderr, "camsweep notify: %s: %s\n", state,
 			strerror(errno));
-		return 2;
+		return EXIT_RUNTIME;
 	}
 	if ((st = open_db(db_path)) == NULL) {
 		free(c.old);
-		return 2;
+		return EXIT_RUNTIME;
 	}
 	c.added = json_object_new_array();
 	c.changed = json_object_new_array();
@@ -719,7 +722,7 @@ cs_cli_notify(int argc, char **argv)
 	if (json_object_array_length(c.added) == 0 &&
 	    json_object_array_length(c.changed) == 0) {
 		fprintf(stderr, "camsweep notify: nothing new or changed\n");
-		rc = 0;
+		rc = EXIT_OK;
 		goto out;
 	}
 	doc = json_object_new_object();
@@ -756,7 +759,7 @@ cs_cli_notify(int argc, char **argv)
 	fprintf(stderr, "camsweep notify: %zu new, %zu changed, sent (%d)\n",
 		json_object_array_length(c.added),
 		json_object_array_length(c.changed), status);
-	rc = 0;
+	rc = EXIT_OK;
 out:
 	json_object_put(c.added);
 	json_object_put(c.changed);

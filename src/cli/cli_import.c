@@ -25,12 +25,16 @@
 #include "cli/cli_disc.h"
 #include "cli/output.h"
 #include "core/alloc.h"
+#include "core/exitcode.h"
 #include "core/buf.h"
 #include "core/obs.h"
 #include "core/str.h"
 #include "fp/fp.h"
 #include "ident/ident.h"
+#include "core/text.h"
+#include "parse/parse_censys.h"
 #include "parse/parse_nmapxml.h"
+#include "parse/parse_runzero.h"
 #include "parse/parse_shodan.h"
 #include "parse/parse_zeek.h"
 #include "store/store.h"
@@ -53,6 +57,11 @@ struct import_run {
 
 static char *options_json(const char *source, const char *file,
 			  const struct cs_nmap_run *run);
+struct sh_map;
+static int store_hosts(struct import_run *r, struct sh_map *map,
+		       const char *db_path, const char *source,
+		       const char *file, int64_t first, int64_t last,
+		       uint64_t bad);
 
 /*
  * Opens the scan record once the run's attributes are known: at the
@@ -148,8 +157,9 @@ static void
 usage(FILE *f)
 {
 	fputs(
-	    "usage: camsweep import nmap|shodan|zeek FILE|DIR [--db PATH|URI] "
-	    "[--data DIR]\n"
+	    "usage: camsweep import nmap|shodan|zeek|runzero|censys FILE|DIR "
+	    "[--db PATH|URI]\n"
+	    "                       [--data DIR]\n"
 	    "Reads another tool's results into the inventory as one scan "
 	    "whose source\n"
 	    "is that tool; each host is identified from the evidence the "
@@ -166,7 +176,15 @@ usage(FILE *f)
 	    "  zeek DIR        Zeek logs in DIR, TSV or JSON, gzip or not:"
 	    " conn, http,\n"
 	    "                  ssl and x509, dhcp, dns, software, "
-	    "known_services\n",
+	    "known_services\n"
+	    "  runzero FILE    a runZero asset export: JSON Lines "
+	    "(assets.jsonl) or CSV\n"
+	    "                  (assets.csv), gzip or not; addresses, MACs, "
+	    "TCP ports\n"
+	    "  censys FILE     Censys hosts, JSON Lines: one host a line, or "
+	    "one search\n"
+	    "                  answer page a line (result.hits), gzip or "
+	    "not\n",
 	    f);
 }
 
@@ -206,14 +224,14 @@ import_nmap(const char *file, const char *db_path, const char *data)
 	char fpdir[4096], entdir[4096], err[512] = "";
 	char *buf = NULL;
 	FILE *f = NULL;
-	int rc = 2, prc = 0;
+	int rc = EXIT_RUNTIME, prc = 0;
 	const size_t chunk = 1 << 16;
 
 	f = strcmp(file, "-") == 0 ? stdin : fopen(file, "re");
 	if (f == NULL) {
 		fprintf(stderr, "camsweep import: %s: %s\n", file,
 			strerror(errno));
-		return 2;
+		return EXIT_RUNTIME;
 	}
 	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
 		 cs_cli_data_dir(data));
@@ -275,7 +293,7 @@ import_nmap(const char *file, const char *db_path, const char *data)
 		cs_nmapxml_run(px)->version, (unsigned long long)r.hosts,
 		(unsigned long long)r.skipped, (unsigned long long)r.items,
 		(unsigned long long)r.undecoded);
-	rc = prc == 0 && r.store_err == 0 ? 0 : 2;
+	rc = prc == 0 && r.store_err == 0 ? EXIT_OK : EXIT_RUNTIME;
 out:
 	if (f != NULL && f != stdin)
 		fclose(f);
@@ -373,13 +391,12 @@ import_shodan(const char *file, const char *db_path, const char *data)
 	struct sh_map map = {0};
 	struct cs_cli_oui *oui = NULL;
 	struct cs_shodan_rec *rec = cs_xcalloc(1, sizeof(*rec));
-	struct cs_scan_info info;
 	char fpdir[4096], entdir[4096], err[512] = "";
 	char *line = cs_xmalloc(CS_SHODAN_LINE_MAX + 2);
 	uint64_t lines = 0, bad = 0;
 	int64_t first = 0, last = 0;
 	gzFile gz;
-	int rc = 2;
+	int rc = EXIT_RUNTIME;
 
 	gz = strcmp(file, "-") == 0 ? gzdopen(0, "rb") : gzopen(file, "rb");
 	if (gz == NULL) {
@@ -387,7 +404,7 @@ import_shodan(const char *file, const char *db_path, const char *data)
 			strerror(errno));
 		free(rec);
 		free(line);
-		return 2;
+		return EXIT_RUNTIME;
 	}
 	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
 		 cs_cli_data_dir(data));
@@ -461,45 +478,67 @@ import_shodan(const char *file, const char *db_path, const char *data)
 			gzerror(gz, &e));
 		bad++;
 	}
+	fprintf(stderr, "camsweep import: %s (shodan): %llu lines, %llu "
+		"malformed\n",
+		file, (unsigned long long)lines, (unsigned long long)bad);
+	rc = store_hosts(&r, &map, db_path, "shodan", file, first, last, bad);
+out:
+	gzclose(gz);
+	free(line);
+	free(rec);
+	free(r.opts);
+	sh_free(&map);
+	cs_store_close(r.store);
+	cs_ident_dec_free(r.dec);
+	cs_cli_oui_free(oui);
+	cs_fpdb_free(r.fp);
+	return rc;
+}
+
+/* ---- runzero and censys: hosts gathered, then stored ---- */
+
+/*
+ * Opens the inventory and records map's hosts as one scan whose vantage
+ * is "<source> import" and whose options name the source and file;
+ * bad > 0 (lines or records refused) marks it incomplete.  Returns the
+ * exit status.
+ */
+static int
+store_hosts(struct import_run *r, struct sh_map *map, const char *db_path,
+	    const char *source, const char *file, int64_t first, int64_t last,
+	    uint64_t bad)
+{
+	struct cs_scan_info info;
+	char err[512] = "", vantage[64];
+
 	cs_cli_prepare_db(db_path);
-	if ((r.store = cs_store_open(db_path, err, sizeof(err))) == NULL) {
+	if ((r->store = cs_store_open(db_path, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "camsweep import: %s: %s\n",
 			CS_STORE_SHOW(db_path), err);
-		goto out;
+		return EXIT_RUNTIME;
 	}
-	{
-		json_object *o = json_object_new_object();
-		struct cs_buf b;
-		json_object_object_add(o, "source",
-				       json_object_new_string("shodan"));
-		json_object_object_add(o, "file", json_object_new_string(file));
-		cs_buf_init(&b, 1 << 16);
-		cs_out_json_value(&b, o);
-		cs_buf_add(&b, "", 1);
-		r.opts = cs_xstrdup((const char *)b.p);
-		cs_buf_free(&b);
-		json_object_put(o);
-	}
+	r->opts = options_json(source, file, NULL);
+	snprintf(vantage, sizeof(vantage), "%s import", source);
 	memset(&info, 0, sizeof(info));
 	info.scope = "(imported)";
 	info.exclusions = "";
 	info.ports = "";
-	info.options = r.opts;
-	info.vantage = "shodan import";
+	info.options = r->opts;
+	info.vantage = vantage;
 	info.version = CS_IMPORT_VERSION;
 	info.started = first > 0 ? first : (int64_t)time(NULL);
-	if (cs_store_scan_begin(r.store, &info, &r.scan_id) != 0) {
+	if (cs_store_scan_begin(r->store, &info, &r->scan_id) != 0) {
 		fprintf(stderr, "camsweep import: %s: %s\n",
-			CS_STORE_SHOW(db_path), cs_store_errmsg(r.store));
-		goto out;
+			CS_STORE_SHOW(db_path), cs_store_errmsg(r->store));
+		return EXIT_RUNTIME;
 	}
-	for (size_t i = 0; i < map.n; i++) {
-		struct sh_host *h = &map.h[i];
+	for (size_t i = 0; i < map->n; i++) {
+		struct sh_host *h = &map->h[i];
 		struct cs_identity id;
 		struct cs_host_result hr;
 
 		qsort(h->ports, h->np, sizeof(h->ports[0]), cmp_port);
-		cs_fp_identify(r.fp, &h->obs, &id);
+		cs_fp_identify(r->fp, &h->obs, &id);
 		memset(&hr, 0, sizeof(hr));
 		hr.ip = h->ip;
 		hr.ports = h->ports;
@@ -507,31 +546,312 @@ import_shodan(const char *file, const char *db_path, const char *data)
 		hr.obs = &h->obs;
 		hr.id = &id;
 		hr.seen_at = info.started;
-		if (cs_store_put_host(r.store, r.scan_id, &hr) != 0 &&
-		    r.store_err++ == 0)
+		if (cs_store_put_host(r->store, r->scan_id, &hr) != 0 &&
+		    r->store_err++ == 0)
 			fprintf(stderr, "camsweep import: store: %s\n",
-				cs_store_errmsg(r.store));
+				cs_store_errmsg(r->store));
 		else
-			r.hosts++;
+			r->hosts++;
 	}
-	cs_store_scan_end(r.store, r.scan_id,
-			  bad == 0 && r.store_err == 0 ? "complete"
-						       : "incomplete",
+	cs_store_scan_end(r->store, r->scan_id,
+			  bad == 0 && r->store_err == 0 ? "complete"
+							: "incomplete",
 			  last > 0 ? last : (int64_t)time(NULL));
 	fprintf(stderr,
-		"camsweep import: scan %lld from %s (shodan): %llu lines, "
-		"%llu malformed; %llu hosts imported, %llu evidence items "
-		"(%llu not decodable)\n",
-		(long long)r.scan_id, file, (unsigned long long)lines,
-		(unsigned long long)bad, (unsigned long long)r.hosts,
-		(unsigned long long)r.items, (unsigned long long)r.undecoded);
-	rc = bad == 0 && r.store_err == 0 ? 0 : 2;
-out:
+		"camsweep import: scan %lld from %s (%s): %llu refused; %llu "
+		"hosts imported, %llu evidence items (%llu not decodable)\n",
+		(long long)r->scan_id, file, source, (unsigned long long)bad,
+		(unsigned long long)r->hosts, (unsigned long long)r->items,
+		(unsigned long long)r->undecoded);
+	return bad == 0 && r->store_err == 0 ? EXIT_OK : EXIT_RUNTIME;
+}
+
+/* Loads the fingerprints and the decoder with its MAC registry. */
+static int
+load_ident(struct import_run *r, struct cs_cli_oui **oui, const char *data)
+{
+	char fpdir[4096], entdir[4096], err[512] = "";
+
+	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
+		 cs_cli_data_dir(data));
+	snprintf(entdir, sizeof(entdir), "%s/entities", cs_cli_data_dir(data));
+	if ((r->fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep import: fingerprints: %s\n", err);
+		return -1;
+	}
+	r->dec = cs_ident_dec_new();
+	*oui = cs_cli_oui_new(data);
+	cs_ident_dec_set_mac_lookup(r->dec, cs_cli_oui_lookup, *oui);
+	return 0;
+}
+
+static void
+host_port(struct sh_host *h, uint16_t port)
+{
+	for (size_t i = 0; i < h->np; i++)
+		if (h->ports[i] == port)
+			return;
+	if (port != 0 && h->np < SH_PORTS_MAX) {
+		h->ports[h->np++] = port;
+		cs_obs_add(&h->obs, "tcp.open", port, 0, "", 0);
+	}
+}
+
+static void
+host_item(struct import_run *r, struct sh_host *h, const char *kind,
+	  const char *data, size_t len, uint16_t port, const char *service)
+{
+	r->items++;
+	if (cs_ident_decode(r->dec, kind, (const uint8_t *)data, len, port,
+			    service, &h->obs) != 0)
+		r->undecoded++;
+}
+
+static void
+span_time(int64_t t, int64_t *first, int64_t *last)
+{
+	if (t > 0 && (*first == 0 || t < *first))
+		*first = t;
+	if (t > *last)
+		*last = t;
+}
+
+struct rz_run {
+	struct import_run *r;
+	struct sh_map map;
+	int64_t first, last;
+	uint64_t records, bad;
+};
+
+static void
+rz_asset(struct rz_run *z, const struct cs_runzero_asset *a)
+{
+	struct sh_host *h = sh_get(&z->map, a->ip);
+
+	for (size_t i = 0; i < a->nports; i++)
+		host_port(h, a->ports[i]);
+	for (size_t i = 0; i < a->nmacs; i++)
+		host_item(z->r, h, "mac", a->macs[i], strlen(a->macs[i]), 0,
+			  "");
+	span_time(a->first_seen, &z->first, &z->last);
+	span_time(a->last_seen, &z->first, &z->last);
+}
+
+/* Reads all of file (gzip or not, '-' standard input), at most max. */
+static int
+slurp(const char *file, size_t max, struct cs_buf *b)
+{
+	gzFile gz =
+	    strcmp(file, "-") == 0 ? gzdopen(0, "rb") : gzopen(file, "rb");
+	char chunk[1 << 16];
+	int n, e;
+
+	if (gz == NULL) {
+		fprintf(stderr, "camsweep import: %s: %s\n", file,
+			strerror(errno));
+		return -1;
+	}
+	cs_buf_init(b, max);
+	while ((n = gzread(gz, chunk, sizeof(chunk))) > 0)
+		if (cs_buf_add(b, chunk, (size_t)n) != 0) {
+			fprintf(stderr, "camsweep import: %s: over %zu bytes\n",
+				file, max);
+			gzclose(gz);
+			return -1;
+		}
+	if (n < 0) {
+		fprintf(stderr, "camsweep import: %s: read error: %s\n", file,
+			gzerror(gz, &e));
+		gzclose(gz);
+		return -1;
+	}
 	gzclose(gz);
-	free(line);
-	free(rec);
+	return 0;
+}
+
+#define RZ_FILE_MAX ((size_t)1 << 30) /* a runZero export read whole */
+
+static int
+import_runzero(const char *file, const char *db_path, const char *data)
+{
+	struct import_run r = {0};
+	struct rz_run z = {.r = &r};
+	struct cs_cli_oui *oui = NULL;
+	struct cs_runzero_asset *a = cs_xcalloc(1, sizeof(*a));
+	struct cs_buf b = {0};
+	char err[512] = "";
+	size_t i = 0;
+	int rc = EXIT_RUNTIME;
+
+	if (slurp(file, RZ_FILE_MAX, &b) != 0 ||
+	    load_ident(&r, &oui, data) != 0)
+		goto out;
+	while (i < b.len && strchr(" \t\r\n", b.p[i]) != NULL)
+		i++;
+	if (i < b.len && b.p[i] == '{') { /* JSON Lines */
+		struct cs_lines l;
+		struct cs_span line;
+
+		cs_lines_init(&l, b.p, b.len);
+		while (cs_lines_next(&l, &line)) {
+			if (cs_span_trim(line).n == 0)
+				continue;
+			z.records++;
+			if (cs_runzero_json(line.p, line.n, a, err,
+					    sizeof(err)) != 0) {
+				if (z.bad++ < 10)
+					fprintf(stderr,
+						"camsweep import: %s:%u: %s\n",
+						file, l.line, err);
+				continue;
+			}
+			rz_asset(&z, a);
+		}
+	} else { /* CSV: the header row names the fields */
+		struct cs_csv *c = cs_xmalloc(sizeof(*c));
+		const char *f[CS_CSV_MAX_FIELDS];
+		struct cs_runzero_cols cols;
+		bool head = true;
+		int k;
+
+		cs_csv_init(c, cs_span_make(b.p, b.len));
+		while ((k = cs_csv_next(c, err, sizeof(err))) == 1) {
+			for (size_t j = 0; j < c->nfield; j++)
+				f[j] = c->field[j];
+			if (head) {
+				head = false;
+				if (cs_runzero_csv_header(&cols, f, c->nfield,
+							  err,
+							  sizeof(err)) == 0)
+					continue;
+				k = CS_EPROTO;
+				break;
+			}
+			z.records++;
+			if (cs_runzero_csv_row(&cols, f, c->nfield, a, err,
+					       sizeof(err)) != 0) {
+				if (z.bad++ < 10)
+					fprintf(stderr,
+						"camsweep import: %s:%u: %s\n",
+						file, c->line, err);
+				continue;
+			}
+			rz_asset(&z, a);
+		}
+		free(c);
+		if (k < 0 || head) {
+			fprintf(stderr, "camsweep import: %s: %s\n", file,
+				head ? "empty: no CSV header" : err);
+			z.bad++;
+			if (z.records == 0)
+				goto out;
+		}
+	}
+	rc = store_hosts(&r, &z.map, db_path, "runzero", file, z.first, z.last,
+			 z.bad);
+out:
+	cs_buf_free(&b);
+	free(a);
 	free(r.opts);
-	sh_free(&map);
+	sh_free(&z.map);
+	cs_store_close(r.store);
+	cs_ident_dec_free(r.dec);
+	cs_cli_oui_free(oui);
+	cs_fpdb_free(r.fp);
+	return rc;
+}
+
+struct cz_run {
+	struct import_run *r;
+	struct sh_map map;
+	int64_t first, last;
+	uint64_t hosts, dropped;
+};
+
+static void
+cz_host(void *arg, const struct cs_censys_host *c)
+{
+	struct cz_run *z = arg;
+	struct sh_host *h = sh_get(&z->map, c->ip);
+
+	z->hosts++;
+	z->dropped += c->dropped;
+	for (size_t i = 0; i < c->nports; i++)
+		host_port(h, c->ports[i]);
+	for (size_t i = 0; i < c->nitems; i++)
+		host_item(z->r, h, c->item[i].kind, c->item[i].data,
+			  c->item[i].len, c->item[i].port, c->item[i].service);
+	span_time(c->ts, &z->first, &z->last);
+}
+
+static int
+import_censys(const char *file, const char *db_path, const char *data)
+{
+	struct import_run r = {0};
+	struct cz_run z = {.r = &r};
+	struct cs_cli_oui *oui = NULL;
+	struct cs_censys_host *h = cs_xcalloc(1, sizeof(*h));
+	char *line = cs_xmalloc(CS_CENSYS_LINE_MAX + 2);
+	char err[512] = "";
+	uint64_t lines = 0, bad = 0;
+	gzFile gz;
+	int rc = EXIT_RUNTIME, e;
+
+	gz = strcmp(file, "-") == 0 ? gzdopen(0, "rb") : gzopen(file, "rb");
+	if (gz == NULL) {
+		fprintf(stderr, "camsweep import: %s: %s\n", file,
+			strerror(errno));
+		goto out;
+	}
+	if (load_ident(&r, &oui, data) != 0)
+		goto out;
+	while (gzgets(gz, line, (int)CS_CENSYS_LINE_MAX + 2) != NULL) {
+		size_t n = strlen(line);
+
+		lines++;
+		if (n > 0 && line[n - 1] == '\n') {
+			line[--n] = '\0';
+		} else if (!gzeof(gz)) { /* over the cap: skip the rest */
+			int ch;
+			while ((ch = gzgetc(gz)) != -1 && ch != '\n')
+				;
+			fprintf(stderr,
+				"camsweep import: %s:%llu: line over %u "
+				"bytes\n",
+				file, (unsigned long long)lines,
+				CS_CENSYS_LINE_MAX);
+			bad++;
+			continue;
+		}
+		if (n > 0 && line[n - 1] == '\r')
+			line[--n] = '\0';
+		if (cs_span_trim(cs_span_make(line, n)).n == 0)
+			continue;
+		if (cs_censys_parse((const uint8_t *)line, n, h, cz_host, &z,
+				    err, sizeof(err)) < 0 &&
+		    bad++ < 10)
+			fprintf(stderr, "camsweep import: %s:%llu: %s\n", file,
+				(unsigned long long)lines, err);
+	}
+	if (!gzeof(gz)) {
+		fprintf(stderr, "camsweep import: %s: read error: %s\n", file,
+			gzerror(gz, &e));
+		bad++;
+	}
+	if (z.dropped > 0)
+		fprintf(stderr,
+			"camsweep import: %s: %llu services or items over the "
+			"caps of a host dropped\n",
+			file, (unsigned long long)z.dropped);
+	rc = store_hosts(&r, &z.map, db_path, "censys", file, z.first, z.last,
+			 bad);
+out:
+	if (gz != NULL)
+		gzclose(gz);
+	free(line);
+	free(h);
+	free(r.opts);
+	sh_free(&z.map);
 	cs_store_close(r.store);
 	cs_ident_dec_free(r.dec);
 	cs_cli_oui_free(oui);
@@ -793,10 +1113,9 @@ import_zeek(const char *dir, const char *db_path, const char *data)
 	struct import_run r = {0};
 	struct zk_run z = {.r = &r};
 	struct cs_cli_oui *oui = NULL;
-	struct cs_scan_info info;
 	char fpdir[4096], entdir[4096], err[512] = "";
 	char *line = cs_xmalloc(CS_ZEEK_LINE_MAX + 2);
-	int files = 0, rc = 2;
+	int files = 0, rc = EXIT_RUNTIME;
 
 	snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
 		 cs_cli_data_dir(data));
@@ -828,61 +1147,14 @@ import_zeek(const char *dir, const char *db_path, const char *data)
 					"tls.issuer", z.cert[k].issuer);
 				break;
 			}
-	cs_cli_prepare_db(db_path);
-	if ((r.store = cs_store_open(db_path, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "camsweep import: %s: %s\n",
-			CS_STORE_SHOW(db_path), err);
-		goto out;
-	}
-	r.opts = options_json("zeek", dir, NULL);
-	memset(&info, 0, sizeof(info));
-	info.scope = "(imported)";
-	info.exclusions = "";
-	info.ports = "";
-	info.options = r.opts;
-	info.vantage = "zeek import";
-	info.version = CS_IMPORT_VERSION;
-	info.started = z.first > 0 ? z.first : (int64_t)time(NULL);
-	if (cs_store_scan_begin(r.store, &info, &r.scan_id) != 0) {
-		fprintf(stderr, "camsweep import: %s: %s\n",
-			CS_STORE_SHOW(db_path), cs_store_errmsg(r.store));
-		goto out;
-	}
-	for (size_t i = 0; i < z.map.n; i++) {
-		struct sh_host *h = &z.map.h[i];
-		struct cs_identity id;
-		struct cs_host_result hr;
-
-		qsort(h->ports, h->np, sizeof(h->ports[0]), cmp_port);
-		cs_fp_identify(r.fp, &h->obs, &id);
-		memset(&hr, 0, sizeof(hr));
-		hr.ip = h->ip;
-		hr.ports = h->ports;
-		hr.nports = h->np;
-		hr.obs = &h->obs;
-		hr.id = &id;
-		hr.seen_at = info.started;
-		if (cs_store_put_host(r.store, r.scan_id, &hr) != 0 &&
-		    r.store_err++ == 0)
-			fprintf(stderr, "camsweep import: store: %s\n",
-				cs_store_errmsg(r.store));
-		else
-			r.hosts++;
-	}
-	cs_store_scan_end(r.store, r.scan_id,
-			  z.bad == 0 && r.store_err == 0 ? "complete"
-							 : "incomplete",
-			  z.last > 0 ? z.last : (int64_t)time(NULL));
 	fprintf(stderr,
-		"camsweep import: scan %lld from %s (zeek): rows conn %llu, "
-		"http %llu, ssl %llu, x509 %llu, dhcp %llu, dns %llu, software "
-		"%llu, known_services %llu; %llu malformed; %llu hosts "
-		"imported, %llu evidence items (%llu not decodable)\n",
-		(long long)r.scan_id, dir, z.rows[0], z.rows[1], z.rows[2],
-		z.rows[3], z.rows[4], z.rows[5], z.rows[6], z.rows[7], z.bad,
-		(unsigned long long)r.hosts, (unsigned long long)r.items,
-		(unsigned long long)r.undecoded);
-	rc = z.bad == 0 && r.store_err == 0 ? 0 : 2;
+		"camsweep import: %s (zeek): rows conn %llu, http %llu, ssl "
+		"%llu, x509 %llu, dhcp %llu, dns %llu, software %llu, "
+		"known_services %llu; %llu malformed\n",
+		dir, z.rows[0], z.rows[1], z.rows[2], z.rows[3], z.rows[4],
+		z.rows[5], z.rows[6], z.rows[7], z.bad);
+	rc = store_hosts(&r, &z.map, db_path, "zeek", dir, z.first, z.last,
+			 z.bad);
 out:
 	free(line);
 	free(r.opts);
@@ -919,17 +1191,19 @@ cs_cli_import(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
-			return 0;
+			return EXIT_OK;
 		default:
 			usage(stderr);
-			return 1;
+			return EXIT_USAGE;
 		}
 	}
 	if (argc - optind != 2 || (strcmp(argv[optind], "nmap") != 0 &&
 				   strcmp(argv[optind], "shodan") != 0 &&
-				   strcmp(argv[optind], "zeek") != 0)) {
+				   strcmp(argv[optind], "zeek") != 0 &&
+				   strcmp(argv[optind], "runzero") != 0 &&
+				   strcmp(argv[optind], "censys") != 0)) {
 		usage(stderr);
-		return 1;
+		return EXIT_USAGE;
 	}
 	if (db_path == NULL)
 		db_path = cs_cli_default_db();
@@ -937,5 +1211,9 @@ cs_cli_import(int argc, char **argv)
 		return import_shodan(argv[optind + 1], db_path, data);
 	if (strcmp(argv[optind], "zeek") == 0)
 		return import_zeek(argv[optind + 1], db_path, data);
+	if (strcmp(argv[optind], "runzero") == 0)
+		return import_runzero(argv[optind + 1], db_path, data);
+	if (strcmp(argv[optind], "censys") == 0)
+		return import_censys(argv[optind + 1], db_path, data);
 	return import_nmap(argv[optind + 1], db_path, data);
 }

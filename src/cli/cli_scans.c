@@ -18,6 +18,7 @@
 #include "cli/output.h"
 #include "core/buf.h"
 #include "core/escape.h"
+#include "core/exitcode.h"
 #include "store/store.h"
 #include "core/poison.h"
 
@@ -117,30 +118,30 @@ cs_cli_scans(int argc, char **argv)
 			     "(default " CS_DEFAULT_DB_TEXT "), oldest first:\n"
 			     "id, start and end (UTC), status, addresses "
 			     "in scope and done, vantage, targets.");
-			return 0;
+			return EXIT_OK;
 		default:
 			fputs("usage: camsweep scans [--db PATH|URI] "
 			      "[--json]\n",
 			      stderr);
-			return 1;
+			return EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {
 		fprintf(stderr, "camsweep scans: unexpected '%s'\n",
 			argv[optind]);
-		return 1;
+		return EXIT_USAGE;
 	}
 	if (db_path == NULL)
 		db_path = cs_cli_default_db();
 	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
 		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
 			strerror(errno));
-		return 2;
+		return EXIT_RUNTIME;
 	}
 	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
 			err);
-		return 2;
+		return EXIT_RUNTIME;
 	}
 	rc = cs_store_first_scan(st, &id);
 	if (rc == 0 && !json)
@@ -162,12 +163,12 @@ cs_cli_scans(int argc, char **argv)
 	if (rc != CS_ENOTFOUND) {
 		fprintf(stderr, "camsweep: %s: cannot read the scans\n",
 			CS_STORE_SHOW(db_path));
-		return 2;
+		return EXIT_RUNTIME;
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "camsweep scans: write error: %s\n",
 			strerror(errno));
-		return 2;
+		return EXIT_RUNTIME;
 	}
-	return 0;
+	return EXIT_OK;
 }

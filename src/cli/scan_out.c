@@ -43,50 +43,6 @@ cs_cli_parse_ms(const char *s, long long min_ms, long long max_ms,
 	return 0;
 }
 
-static bool
-has_port(const uint16_t *v, size_t n, long long p)
-{
-	for (size_t i = 0; i < n; i++)
-		if (v[i] == p)
-			return true;
-	return false;
-}
-
-int
-cs_cli_parse_ports(const char *s, uint16_t *out, size_t cap, size_t *n)
-{
-	char buf[1024], *p, *save = NULL;
-
-	if (strncmp(s, "T:", 2) == 0)
-		s += 2;
-	if (strlen(s) >= sizeof(buf) || s[0] == ',' ||
-	    (s[0] != '\0' && s[strlen(s) - 1] == ','))
-		return CS_EINVAL;
-	cs_strlcpy(buf, s, sizeof(buf));
-	*n = 0;
-	for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-		char *dash = strchr(p, '-');
-		long long lo, hi;
-
-		if (dash != NULL)
-			*dash = '\0';
-		if (cs_str_tonum(p, 1, 65535, &lo) != 0)
-			return CS_EINVAL;
-		hi = lo;
-		if (dash != NULL &&
-		    (cs_str_tonum(dash + 1, 1, 65535, &hi) != 0 || hi < lo))
-			return CS_EINVAL;
-		for (long long v = lo; v <= hi; v++) {
-			if (has_port(out, *n, v))
-				continue;
-			if (*n >= cap)
-				return CS_EINVAL;
-			out[(*n)++] = (uint16_t)v;
-		}
-	}
-	return *n ? 0 : CS_EINVAL;
-}
-
 static int
 cmp_u16(const void *a, const void *b)
 {

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * nmap's conventions for `camsweep scan`: time values with units, port
- * lists with ranges, and the nmap XML output (-oX) written as each host
- * completes, in the schema of nmap's nmap.dtd (xmloutputversion 1.05), so
- * that nmap's stylesheet and nmap XML readers take camsweep's results.
+ * lists written compactly (parsed by core/addr.h), and the nmap XML
+ * output (-oX) written as each host completes, in the schema of nmap's
+ * nmap.dtd (xmloutputversion 1.05), so that nmap's stylesheet and nmap XML
+ * readers take camsweep's results.
  */
 #ifndef CS_CLI_SCAN_OUT_H
 #define CS_CLI_SCAN_OUT_H
@@ -23,13 +24,6 @@
  */
 int cs_cli_parse_ms(const char *s, long long min_ms, long long max_ms,
 		    long long *out);
-
-/*
- * A port list as nmap writes it: "80,554,8000-8001" (a leading "T:" is
- * accepted; duplicates are dropped).  At most cap ports.  Returns 0, or
- * CS_EINVAL (bad syntax, a port outside 1-65535, too many ports).
- */
-int cs_cli_parse_ports(const char *s, uint16_t *out, size_t cap, size_t *n);
 
 /* Writes ports as nmap's compact list ("80,554,8000-8001") into buf. */
 void cs_cli_ports_text(const uint16_t *ports, size_t n, char *buf, size_t sz);

@@ -50,7 +50,7 @@ cs_cidr4_parse(struct cs_span s, unsigned flags, uint32_t *net, unsigned *plen)
 		struct cs_span l =
 		    cs_span_make(s.p + slash + 1, s.n - (size_t)slash - 1);
 
-		if (cs_span_u64(l, 32, &len) != 0)
+		if (l.n > 2 || cs_span_u64(l, 32, &len) != 0)
 			return CS_EINVAL;
 		s.n = (size_t)slash;
 	}
@@ -148,11 +148,16 @@ port_parse(struct cs_span s, uint16_t *out)
 }
 
 int
-cs_ports_parse(struct cs_span s, uint16_t *out, size_t cap)
+cs_ports_parse(struct cs_span s, unsigned flags, uint16_t *out, size_t cap)
 {
 	uint8_t seen[65536 / 8];
 	size_t n = 0, i = 0;
 
+	if ((flags & CS_PORTS_TCP_PREFIX) && s.n >= 2 && s.p[0] == 'T' &&
+	    s.p[1] == ':') {
+		s.p += 2;
+		s.n -= 2;
+	}
 	if (s.n == 0)
 		return CS_EINVAL;
 	memset(seen, 0, sizeof(seen));
@@ -179,8 +184,11 @@ cs_ports_parse(struct cs_span s, uint16_t *out, size_t cap)
 			return CS_EINVAL;
 		}
 		for (uint32_t p = lo; p <= hi; p++) {
-			if (seen[p / 8] & (1u << (p % 8)))
+			if (seen[p / 8] & (1u << (p % 8))) {
+				if (flags & CS_PORTS_REPEAT_OK)
+					continue;
 				return CS_EINVAL;
+			}
 			if (n >= cap)
 				return CS_ELIMIT;
 			seen[p / 8] |= (uint8_t)(1u << (p % 8));

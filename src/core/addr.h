@@ -73,13 +73,25 @@ enum {
  */
 int cs_hwaddr_parse(struct cs_span s, unsigned flags, uint8_t mac[6]);
 
+/* cs_ports_parse flags. */
+enum {
+	/*
+	 * A port named again (80,80; 79-81,80) is kept once, at its first
+	 * place, as nmap does, instead of an error.
+	 */
+	CS_PORTS_REPEAT_OK = 1u << 0,
+	/* A leading "T:" (nmap's TCP qualifier: T:80,443) is skipped. */
+	CS_PORTS_TCP_PREFIX = 1u << 1,
+};
+
 /*
  * Parses a port list: items joined by ',', each a port "N" or a range
  * "N-M" (N <= M), every port 1 to 65535, no spaces and no empty item.
  * Writes the ports in the order given, ranges expanded, to out (at most
- * cap); a port named twice is an error.  Returns the count (> 0), or
- * CS_EINVAL (syntax, zero, repeat) or CS_ELIMIT (more than cap ports).
+ * cap); a port named twice is an error unless CS_PORTS_REPEAT_OK.
+ * Returns the count (> 0), or CS_EINVAL (syntax, zero, repeat) or
+ * CS_ELIMIT (more than cap ports).
  */
-int cs_ports_parse(struct cs_span s, uint16_t *out, size_t cap);
+int cs_ports_parse(struct cs_span s, unsigned flags, uint16_t *out, size_t cap);
 
 #endif /* CS_CORE_ADDR_H */

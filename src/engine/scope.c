@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/cs.h"
@@ -44,6 +45,7 @@ cs_scope_free(struct cs_scope *s)
 	free(s->text);
 	free(s->excl_text);
 	free(s->edges);
+	free(s->inc6);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -55,15 +57,12 @@ cs_ip_str(uint32_t ip, char *buf, size_t sz)
 	return buf;
 }
 
+/* A dotted quad as inet_pton(AF_INET) takes it (no leading zeros). */
 static int
 parse_ip(const char *s, uint32_t *out)
 {
-	struct in_addr a;
-
-	if (inet_pton(AF_INET, s, &a) != 1)
-		return CS_EINVAL;
-	*out = ntohl(a.s_addr);
-	return 0;
+	return cs_ipv4_parse(cs_span_make(s, strlen(s)),
+			     CS_IPV4_NO_LEADING_ZERO, out);
 }
 
 static void
@@ -224,29 +223,31 @@ cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
 {
 	char buf[128], *sep;
 	uint32_t lo, hi;
-	long long bits, last;
+	long long last;
 
 	if (spec[0] == '@')
 		return parse_file(spec + 1, v, n, err, errsz);
 	if (strlen(spec) >= sizeof(buf))
 		goto bad;
 	cs_strlcpy(buf, spec, sizeof(buf));
-	if ((sep = strchr(buf, '/')) != NULL) {
-		*sep = '\0';
-		if (parse_ip(buf, &lo) != 0 ||
-		    cs_str_tonum(sep + 1, 0, 32, &bits) != 0)
+	if (strchr(buf, '/') != NULL) {
+		struct cs_span sp = cs_span_make(buf, strlen(buf));
+		unsigned plen, plen2;
+		uint32_t net2;
+
+		if (cs_cidr4_parse(sp, CS_IPV4_NO_LEADING_ZERO, &lo, &plen) !=
+		    0)
 			goto bad;
-		uint32_t mask = bits == 0 ? 0 : ~0u << (32 - bits);
-		if ((lo & ~mask) != 0) {
-			snprintf(
-			    err, errsz,
-			    "%s: host bits set (did you mean "
-			    "%u.%u.%u.%u/%lld?)",
-			    spec, (lo & mask) >> 24, ((lo & mask) >> 16) & 255,
-			    ((lo & mask) >> 8) & 255, (lo & mask) & 255, bits);
+		if (cs_cidr4_parse(sp, CS_IPV4_NO_LEADING_ZERO | CS_CIDR_EXACT,
+				   &net2, &plen2) != 0) {
+			char net[16];
+
+			snprintf(err, errsz,
+				 "%s: host bits set (did you mean %s/%u?)",
+				 spec, cs_ip_str(lo, net, sizeof(net)), plen);
 			return CS_EINVAL;
 		}
-		push(v, n, lo, lo | ~mask);
+		push(v, n, lo, lo | ~cs_cidr4_mask(plen));
 		return 0;
 	}
 	/* nmap's octet ranges, including the short "127.0.0.10-20". */
@@ -511,23 +512,16 @@ is_edge(const struct cs_scope *s, uint32_t ip)
 	return false;
 }
 
-enum cs_scope_verdict
-cs_scope_check(const struct cs_scope *s, uint32_t ip, uint16_t port,
-	       enum cs_dest kind)
+/* The port rules every destination meets, IPv4 or IPv6. */
+static enum cs_scope_verdict
+port_verdict(const struct cs_scope *s, uint16_t port, enum cs_dest kind,
+	     bool edge)
 {
 	bool listed = false;
 
-	/* Belt and braces: the built-in exclusions are subtracted when the
-	 * scope is built; they are checked again here. */
-	for (size_t i = 0; i < CS_NELEM(builtin_excl); i++)
-		if (ip >= builtin_excl[i].lo && ip <= builtin_excl[i].hi)
-			return CS_SCOPE_OUTSIDE;
-	if (!cs_scope_contains(s, ip))
-		return CS_SCOPE_OUTSIDE;
 	if (kind != CS_DEST_CONNECT && cs_port_is_print(port))
 		return CS_SCOPE_PRINT;
-	if ((kind == CS_DEST_UNICAST || kind == CS_DEST_LEARNED) &&
-	    is_edge(s, ip))
+	if ((kind == CS_DEST_UNICAST || kind == CS_DEST_LEARNED) && edge)
 		return CS_SCOPE_EDGE;
 	if (kind == CS_DEST_LEARNED) {
 		for (size_t i = 0; i < s->nports && !listed; i++)
@@ -536,6 +530,104 @@ cs_scope_check(const struct cs_scope *s, uint32_t ip, uint16_t port,
 			return CS_SCOPE_PORT;
 	}
 	return CS_SCOPE_OK;
+}
+
+enum cs_scope_verdict
+cs_scope_check(const struct cs_scope *s, uint32_t ip, uint16_t port,
+	       enum cs_dest kind)
+{
+	/* Belt and braces: the built-in exclusions are subtracted when the
+	 * scope is built; they are checked again here. */
+	for (size_t i = 0; i < CS_NELEM(builtin_excl); i++)
+		if (ip >= builtin_excl[i].lo && ip <= builtin_excl[i].hi)
+			return CS_SCOPE_OUTSIDE;
+	if (!cs_scope_contains(s, ip))
+		return CS_SCOPE_OUTSIDE;
+	return port_verdict(s, port, kind, is_edge(s, ip));
+}
+
+/* The built-in IPv6 exclusions: ::, and multicast ff00::/8. */
+static bool
+excluded6(const uint8_t ip[16])
+{
+	static const uint8_t zero[16];
+
+	return ip[0] == 0xff || memcmp(ip, zero, 16) == 0;
+}
+
+int
+cs_scope_parse_spec6(const char *spec, struct cs_interval6 **v, size_t *n,
+		     char *err, size_t errsz)
+{
+	char buf[64];
+	const char *slash;
+	struct cs_interval6 r;
+	unsigned len = 128;
+	uint64_t l;
+
+	if (strchr(spec, ':') == NULL)
+		return CS_ENOTFOUND;
+	slash = strchr(spec, '/');
+	if (strlen(spec) >= sizeof(buf) ||
+	    (slash != NULL &&
+	     (strlen(slash + 1) == 0 || strlen(slash + 1) > 3 ||
+	      cs_span_u64(cs_span_make(slash + 1, strlen(slash + 1)), 128,
+			  &l) != 0)))
+		goto bad;
+	if (slash != NULL)
+		len = (unsigned)l;
+	cs_strlcpy(buf, spec, sizeof(buf));
+	if (slash != NULL)
+		buf[slash - spec] = '\0';
+	if (inet_pton(AF_INET6, buf, r.lo) != 1)
+		goto bad;
+	memcpy(r.hi, r.lo, 16);
+	for (unsigned bit = len; bit < 128; bit++) {
+		uint8_t m = (uint8_t)(0x80u >> (bit % 8));
+
+		if (r.lo[bit / 8] & m) {
+			snprintf(err, errsz, "%s: host bits set", spec);
+			return CS_EINVAL;
+		}
+		r.hi[bit / 8] |= m;
+	}
+	*v = cs_xrealloc(*v, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = r;
+	return 0;
+bad:
+	snprintf(err, errsz, "%s: not an IPv6 address or CIDR", spec);
+	return CS_EINVAL;
+}
+
+size_t
+cs_scope_add6(struct cs_scope *s, const struct cs_interval6 *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		/* wholly excluded: the unspecified address alone, or a range
+		 * inside ff00::/8 */
+		if ((excluded6(v[i].lo) && memcmp(v[i].lo, v[i].hi, 16) == 0) ||
+		    (v[i].lo[0] == 0xff && v[i].hi[0] == 0xff))
+			continue;
+		s->inc6 = cs_xrealloc(s->inc6, s->ninc6 + 1, sizeof(*s->inc6));
+		s->inc6[s->ninc6++] = v[i];
+	}
+	return s->ninc6;
+}
+
+enum cs_scope_verdict
+cs_scope_check6(const struct cs_scope *s, const uint8_t ip[16], uint16_t port,
+		enum cs_dest kind)
+{
+	bool in = false;
+
+	if (excluded6(ip))
+		return CS_SCOPE_OUTSIDE;
+	for (size_t i = 0; i < s->ninc6 && !in; i++)
+		in = memcmp(ip, s->inc6[i].lo, 16) >= 0 &&
+		     memcmp(ip, s->inc6[i].hi, 16) <= 0;
+	if (!in)
+		return CS_SCOPE_OUTSIDE;
+	return port_verdict(s, port, kind, false);
 }
 
 const char *

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The scan scope: an allow-list of IPv4 ranges minus exclusions.  Targets
+ * The scan scope: an allow-list of IPv4 ranges minus exclusions, and of
+ * IPv6 ranges (cs_scope_add6: checked, never walked, since the sweep and
+ * the probes take IPv4 addresses only).  IPv4 targets
  * are written as CIDRs ("127.16.0.0/20"), ranges ("127.0.0.10-127.0.0.20"),
  * nmap's octet ranges ("127.77.0-1.1-254", "127.0.0.10-20", "10.1.*.1",
  * "127.0.0.1,3,5-7"), single addresses, or "@file" (one spec per line,
@@ -30,6 +32,11 @@ struct cs_interval {
 	uint32_t lo, hi; /* inclusive, host byte order */
 };
 
+/* An IPv6 range, inclusive, network byte order (as inet_pton writes). */
+struct cs_interval6 {
+	uint8_t lo[16], hi[16];
+};
+
 struct cs_scope {
 	struct cs_interval *inc; /* owned; sorted, disjoint, after exclusion */
 	size_t ninc;
@@ -48,6 +55,13 @@ struct cs_scope {
 	 * learned URLs may name only these. */
 	uint16_t ports[CS_SCOPE_MAX_PORTS];
 	size_t nports;
+	/*
+	 * IPv6 inclusions (cs_scope_add6): checked by cs_scope_check6 but not
+	 * counted in total nor walked by cs_scope_nth, since the sweep and
+	 * the probes take IPv4 addresses only.  Owned.
+	 */
+	struct cs_interval6 *inc6;
+	size_t ninc6;
 };
 
 /* What a destination is for; see cs_scope_check(). */
@@ -79,6 +93,35 @@ void cs_scope_free(struct cs_scope *s);
  */
 int cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
 			char *err, size_t errsz);
+
+/*
+ * Parses an IPv6 target: an address ("::1", "2001:db8::5") or a CIDR
+ * ("2001:db8::/64", length 0-128, no host bits set) and appends its range
+ * to *v (a growable array of *n entries).  Returns 0, CS_ENOTFOUND when
+ * spec has no ':' (not IPv6: try cs_scope_parse_spec), or CS_EINVAL with
+ * a message in err.
+ */
+int cs_scope_parse_spec6(const char *spec, struct cs_interval6 **v, size_t *n,
+			 char *err, size_t errsz);
+
+/*
+ * Adds IPv6 inclusions (borrowed) to a built scope (cs_scope_build frees
+ * them, so call it after).  Returns the number of ranges kept: those
+ * that lie wholly inside the built-in IPv6 exclusions (the unspecified
+ * address ::, multicast ff00::/8) are dropped.
+ */
+size_t cs_scope_add6(struct cs_scope *s, const struct cs_interval6 *v,
+		     size_t n);
+
+/*
+ * cs_scope_check for an IPv6 destination (16 bytes, network order): in
+ * an IPv6 inclusion and not in the built-in IPv6 exclusions, then the
+ * same port rules (print ports, learned URLs only to s->ports).  IPv6
+ * has no broadcast, so no edges.
+ */
+enum cs_scope_verdict cs_scope_check6(const struct cs_scope *s,
+				      const uint8_t ip[16], uint16_t port,
+				      enum cs_dest kind);
 
 /*
  * Builds the scope from inclusion and exclusion intervals (both borrowed):

@@ -14,17 +14,24 @@
 int
 cs_json_parse(const uint8_t *p, size_t n, struct json_object **out)
 {
+	return cs_json_parse_ex(p, n, CS_JSON_MAX, CS_JSON_DEPTH, out);
+}
+
+int
+cs_json_parse_ex(const uint8_t *p, size_t n, size_t max, int depth,
+		 struct json_object **out)
+{
 	struct json_tokener *tok;
 	struct json_object *o;
 	enum json_tokener_error jerr;
 	size_t end;
 
 	*out = NULL;
-	if (n > CS_JSON_MAX)
+	if (n > max)
 		return CS_ELIMIT;
 	if (n == 0)
 		return CS_ETRUNC;
-	tok = json_tokener_new_ex(CS_JSON_DEPTH);
+	tok = json_tokener_new_ex(depth);
 	if (tok == NULL)
 		return CS_ENOMEM;
 	o = json_tokener_parse_ex(tok, (const char *)p, (int)n);

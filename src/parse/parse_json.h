@@ -31,6 +31,14 @@ struct json_object;
 int cs_json_parse(const uint8_t *p, size_t n, struct json_object **out);
 
 /*
+ * As cs_json_parse, with its own caps: at most max bytes and depth
+ * levels of nesting (for other tools' records, one a line, which are
+ * larger and deeper than a device's reply).
+ */
+int cs_json_parse_ex(const uint8_t *p, size_t n, size_t max, int depth,
+		     struct json_object **out);
+
+/*
  * Follows dotted_path ("params.deviceInfo.DeviceType"; a component of
  * digits indexes an array) from o and copies the scalar found there to
  * out (outsz > 0 bytes, NUL-terminated, truncated, NUL bytes replaced by

@@ -10,6 +10,7 @@
 #include <json-c/json.h>
 
 #include "core/str.h"
+#include "parse/parse_json.h"
 #include "core/poison.h"
 
 static json_object *
@@ -123,40 +124,21 @@ int
 cs_shodan_parse(const uint8_t *p, size_t n, struct cs_shodan_rec *out,
 		char *err, size_t errsz)
 {
-	struct json_tokener *tok;
-	enum json_tokener_error jerr;
-	json_object *o, *v, *http, *cert;
+	json_object *o = NULL, *v, *http, *cert;
 	const char *s, *module;
 	size_t len;
 	char name[512];
 	int rc = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (n > CS_SHODAN_LINE_MAX) {
-		snprintf(err, errsz, "banner over %u bytes",
-			 CS_SHODAN_LINE_MAX);
-		return CS_ELIMIT;
-	}
-	if ((tok = json_tokener_new_ex(CS_SHODAN_DEPTH)) == NULL)
-		return CS_ENOMEM;
-	o = json_tokener_parse_ex(tok, (const char *)p, (int)n);
-	jerr = json_tokener_get_error(tok);
-	if (jerr == json_tokener_success &&
-	    json_tokener_get_parse_end(tok) < n) {
-		/* only blanks may follow the object */
-		for (size_t i = json_tokener_get_parse_end(tok); i < n; i++)
-			if (strchr(" \t\r\n", p[i]) == NULL)
-				jerr = json_tokener_error_parse_unexpected;
-	}
-	json_tokener_free(tok);
-	if (jerr != json_tokener_success || o == NULL ||
+	if ((rc = cs_json_parse_ex(p, n, CS_SHODAN_LINE_MAX, CS_SHODAN_DEPTH,
+				   &o)) != 0 ||
 	    !json_object_is_type(o, json_type_object)) {
 		snprintf(err, errsz, "%s",
-			 jerr == json_tokener_error_depth
-			     ? "nested too deep"
-			     : "not a JSON object on one line");
+			 rc == CS_ELIMIT ? "over the size or nesting caps"
+					 : "not a JSON object on one line");
 		json_object_put(o);
-		return jerr == json_tokener_error_depth ? CS_ELIMIT : CS_EPROTO;
+		return rc == CS_ELIMIT || rc == CS_ENOMEM ? rc : CS_EPROTO;
 	}
 	if ((s = str_member(o, "ip_str", NULL)) != NULL) {
 		unsigned char buf[16];

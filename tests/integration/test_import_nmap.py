@@ -87,7 +87,7 @@ def main():
         c.ok(r.returncode == 2 and s.stdout.strip() == "",
              "an entity declaration is refused, nothing recorded (%d: %s)" %
              (r.returncode, r.stderr.strip()))
-        r = run(["import", "censys", bad, "--db", db2])
+        r = run(["import", "qualys", bad, "--db", db2])
         c.ok(r.returncode == 1, "an unknown source is a usage error")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -199,8 +199,20 @@ def main():
         c.ok(r.returncode == 0 and "resolved to 127.0.0.1" in r.stderr,
              "a target after --")
         r = run(["scan", "::1", "-p", "1", "--db", os.path.join(tmp, "d.db")])
-        c.ok(r.returncode == 1 and "IPv6" in r.stderr,
-             "an IPv6 target is refused with a reason (not scanned yet)")
+        c.ok(r.returncode == 1 and "IPv6" in r.stderr and
+             "not scanned" in r.stderr,
+             "IPv6 targets alone: nothing scanned, with the reason (%s)" %
+             r.stderr.strip())
+        r = run(["scan", "::1", "2001:db8::/64", "127.0.0.1", "-p", "1",
+                 "--db", os.path.join(tmp, "d6.db")])
+        c.ok(r.returncode == 0 and "2 IPv6 target(s)" in r.stderr and
+             "not scanned" in r.stderr,
+             "IPv6 literal and CIDR accepted beside an IPv4 target, which "
+             "is scanned (%d: %s)" % (r.returncode, r.stderr.strip()[:300]))
+        r = run(["scan", "2001:db8::1/64", "-p", "1", "--db",
+                 os.path.join(tmp, "d6.db")])
+        c.ok(r.returncode == 1 and "host bits" in r.stderr,
+             "an IPv6 CIDR with host bits set is a usage error")
 
         # camsweep scans: ISO 8601 UTC times; the default inventory.
         s = run(["scans", "--json", "--db", os.path.join(tmp, "a.db")])

@@ -161,6 +161,9 @@ test_cidr4(void **state)
 	    {"01.2.3.4/8", CS_IPV4_NO_LEADING_ZERO, CS_EINVAL, 0, 0},
 	    {"192.168.1.0/24", CS_CIDR_EXACT, 0, 0xc0a80100, 24},
 	    {"/24", 0, CS_EINVAL, 0, 0},
+	    {"10.0.0.0/08", 0, 0, 0x0a000000, 8},
+	    {"10.0.0.0/008", 0, CS_EINVAL, 0, 0}, /* 1 or 2 digits */
+	    {"10.0.0.0/+8", 0, CS_EINVAL, 0, 0},
 	};
 
 	(void)state;
@@ -235,40 +238,54 @@ test_ports(void **state)
 {
 	static const struct {
 		const char *in;
+		unsigned flags;
 		int rc; /* count, or an error */
 		uint16_t first, last;
 	} t[] = {
-	    {"80", 1, 80, 80},
-	    {"80,443,554", 3, 80, 554},
-	    {"8000-8003", 4, 8000, 8003},
-	    {"1-3,65535", 4, 1, 65535},
-	    {"554,80-81", 3, 554, 81},
-	    {"5-5", 1, 5, 5},
-	    {"", CS_EINVAL, 0, 0},
-	    {"0", CS_EINVAL, 0, 0},
-	    {"65536", CS_EINVAL, 0, 0},
-	    {"80,", CS_EINVAL, 0, 0},
-	    {",80", CS_EINVAL, 0, 0},
-	    {"80,,443", CS_EINVAL, 0, 0},
-	    {"80 ,443", CS_EINVAL, 0, 0},
-	    {"9-8", CS_EINVAL, 0, 0},
-	    {"8-", CS_EINVAL, 0, 0},
-	    {"-8", CS_EINVAL, 0, 0},
-	    {"1-2-3", CS_EINVAL, 0, 0},
-	    {"80,80", CS_EINVAL, 0, 0},
-	    {"79-81,80", CS_EINVAL, 0, 0},
-	    {"+80", CS_EINVAL, 0, 0},
-	    {"000080", CS_EINVAL, 0, 0},
-	    {"1-20", CS_ELIMIT, 0, 0}, /* more than the 16 of out[] */
+	    {"80", 0, 1, 80, 80},
+	    {"80,443,554", 0, 3, 80, 554},
+	    {"8000-8003", 0, 4, 8000, 8003},
+	    {"1-3,65535", 0, 4, 1, 65535},
+	    {"554,80-81", 0, 3, 554, 81},
+	    {"5-5", 0, 1, 5, 5},
+	    {"", 0, CS_EINVAL, 0, 0},
+	    {"0", 0, CS_EINVAL, 0, 0},
+	    {"65536", 0, CS_EINVAL, 0, 0},
+	    {"80,", 0, CS_EINVAL, 0, 0},
+	    {",80", 0, CS_EINVAL, 0, 0},
+	    {"80,,443", 0, CS_EINVAL, 0, 0},
+	    {"80 ,443", 0, CS_EINVAL, 0, 0},
+	    {"9-8", 0, CS_EINVAL, 0, 0},
+	    {"8-", 0, CS_EINVAL, 0, 0},
+	    {"-8", 0, CS_EINVAL, 0, 0},
+	    {"1-2-3", 0, CS_EINVAL, 0, 0},
+	    {"80,80", 0, CS_EINVAL, 0, 0},
+	    {"79-81,80", 0, CS_EINVAL, 0, 0},
+	    {"+80", 0, CS_EINVAL, 0, 0},
+	    {"000080", 0, CS_EINVAL, 0, 0},
+	    {"1-20", 0, CS_ELIMIT, 0, 0}, /* more than the 16 of out[] */
+	    /* nmap's forms, by flag: repeats kept once, a "T:" qualifier. */
+	    {"80,80", CS_PORTS_REPEAT_OK, 1, 80, 80},
+	    {"79-81,80,82", CS_PORTS_REPEAT_OK, 4, 79, 82},
+	    {"554,1-3,2-4", CS_PORTS_REPEAT_OK, 5, 554, 4},
+	    {"T:80,443", CS_PORTS_TCP_PREFIX, 2, 80, 443},
+	    {"T:80,443", 0, CS_EINVAL, 0, 0},
+	    {"T:", CS_PORTS_TCP_PREFIX, CS_EINVAL, 0, 0},
+	    {"80,T:443", CS_PORTS_TCP_PREFIX, CS_EINVAL, 0, 0},
+	    {"U:53", CS_PORTS_TCP_PREFIX, CS_EINVAL, 0, 0},
+	    {"80,,443", CS_PORTS_REPEAT_OK, CS_EINVAL, 0, 0},
+	    {"1-20,5", CS_PORTS_REPEAT_OK, CS_ELIMIT, 0, 0},
+	    {"1-16,5", CS_PORTS_REPEAT_OK, 16, 1, 16},
 	};
 	uint16_t out[16];
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		int rc = cs_ports_parse(S(t[i].in), out, 16);
+		int rc = cs_ports_parse(S(t[i].in), t[i].flags, out, 16);
 
 		if (rc != t[i].rc)
-			fail_msg("'%s': rc %d, want %d", t[i].in, rc, t[i].rc);
+			fail_msg("'%s' flags %u: rc %d, want %d", t[i].in,
+				 t[i].flags, rc, t[i].rc);
 		if (rc > 0 &&
 		    (out[0] != t[i].first || out[rc - 1] != t[i].last))
 			fail_msg("'%s': got %u..%u", t[i].in, out[0],
@@ -283,10 +300,11 @@ test_ports_all(void **state)
 	static uint16_t out[65535];
 
 	(void)state;
-	assert_int_equal(cs_ports_parse(S("1-65535"), out, 65535), 65535);
+	assert_int_equal(cs_ports_parse(S("1-65535"), 0, out, 65535), 65535);
 	assert_int_equal(out[0], 1);
 	assert_int_equal(out[65534], 65535);
-	assert_int_equal(cs_ports_parse(S("1-65535"), out, 65534), CS_ELIMIT);
+	assert_int_equal(cs_ports_parse(S("1-65535"), 0, out, 65534),
+			 CS_ELIMIT);
 }
 
 int

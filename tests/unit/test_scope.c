@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <arpa/inet.h>
 
 #include <cmocka.h>
 
@@ -43,6 +44,16 @@ static const struct spec_case spec_cases[] = {
     {"127.0.0.1/24", -5, NULL, NULL},  /* host bits set */
     {"127.0.0.20-10", -5, NULL, NULL}, /* backwards */
     {"127.0.0.0/33", -5, NULL, NULL},
+    /* core/addr.h's forms: inet_pton's dotted quad, a 1-2 digit length */
+    {"127.0.0.0/8", 0, "127.0.0.0", "127.255.255.255"},
+    {"0.0.0.0/0", 0, "0.0.0.0", "255.255.255.255"},
+    {"127.0.0.010", -5, NULL, NULL}, /* leading zero */
+    {"127.0.0.0/", -5, NULL, NULL},
+    {"127.0.0.0/+8", -5, NULL, NULL},
+    {"127.0.0.0/ 8", -5, NULL, NULL},
+    {"127.0.0.0/008", -5, NULL, NULL},
+    {"/8", -5, NULL, NULL},
+    {"127.0.0.1/32/1", -5, NULL, NULL},
     {"127.0.0", -5, NULL, NULL},
     {"", -5, NULL, NULL},
     {"example.com", -5, NULL, NULL},
@@ -387,6 +398,107 @@ test_permutation(void **state)
 	}
 }
 
+/* IPv6 targets: parsed into ranges, checked, never walked. */
+static void
+test_scope6(void **state)
+{
+	static const struct {
+		const char *spec;
+		int rc;
+		const char *lo, *hi;
+	} specs[] = {
+	    {"::1", 0, "::1", "::1"},
+	    {"2001:db8::/64", 0, "2001:db8::", "2001:db8::ffff:ffff:ffff:ffff"},
+	    {"2001:db8::5/128", 0, "2001:db8::5", "2001:db8::5"},
+	    {"::/0", 0, "::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"},
+	    {"fe80::1/64", -5, NULL, NULL}, /* host bits set */
+	    {"2001:db8::/129", -5, NULL, NULL},
+	    {"2001:db8::/", -5, NULL, NULL},
+	    {"2001:db8::/+64", -5, NULL, NULL},
+	    {"2001:db8::/0064", -5, NULL, NULL},
+	    {"2001:db8:::1", -5, NULL, NULL},
+	    {"::1-::5", -5, NULL, NULL},
+	    {"127.0.0.1", -7, NULL, NULL}, /* not IPv6: CS_ENOTFOUND */
+	};
+	static const struct {
+		const char *ip;
+		uint16_t port;
+		enum cs_dest kind;
+		enum cs_scope_verdict want;
+	} checks[] = {
+	    {"::1", 80, CS_DEST_CONNECT, CS_SCOPE_OK},
+	    {"::2", 80, CS_DEST_CONNECT, CS_SCOPE_OUTSIDE},
+	    {"2001:db8::abcd", 554, CS_DEST_PROBE, CS_SCOPE_OK},
+	    {"2001:db8:0:1::1", 80, CS_DEST_CONNECT, CS_SCOPE_OUTSIDE},
+	    {"2001:db8::abcd", 9100, CS_DEST_PROBE, CS_SCOPE_PRINT},
+	    {"2001:db8::abcd", 9100, CS_DEST_CONNECT, CS_SCOPE_OK},
+	    {"2001:db8::abcd", 80, CS_DEST_LEARNED, CS_SCOPE_OK},
+	    {"2001:db8::abcd", 81, CS_DEST_LEARNED, CS_SCOPE_PORT},
+	    {"ff02::1", 80, CS_DEST_UNICAST, CS_SCOPE_OUTSIDE},
+	    {"::", 80, CS_DEST_CONNECT, CS_SCOPE_OUTSIDE},
+	};
+	struct cs_interval6 *v = NULL;
+	struct cs_interval inc = {0x7f000001u, 0x7f000001u};
+	struct cs_scope s;
+	uint16_t ports[] = {80, 554};
+	size_t n = 0;
+	char err[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(specs) / sizeof(specs[0]); i++) {
+		size_t before = n;
+		uint8_t lo[16], hi[16];
+		int rc = cs_scope_parse_spec6(specs[i].spec, &v, &n, err,
+					      sizeof(err));
+
+		if (rc != specs[i].rc)
+			fail_msg("%s: rc %d, want %d", specs[i].spec, rc,
+				 specs[i].rc);
+		if (rc != 0) {
+			assert_int_equal(n, before);
+			continue;
+		}
+		assert_int_equal(n, before + 1);
+		assert_int_equal(inet_pton(AF_INET6, specs[i].lo, lo), 1);
+		assert_int_equal(inet_pton(AF_INET6, specs[i].hi, hi), 1);
+		assert_memory_equal(v[n - 1].lo, lo, 16);
+		assert_memory_equal(v[n - 1].hi, hi, 16);
+	}
+	/* Scope: 127.0.0.1, ::1 and 2001:db8::/64 (not ::/0 nor /128). */
+	cs_scope_init(&s);
+	assert_int_equal(cs_scope_build(&s, &inc, 1, NULL, 0), 0);
+	cs_scope_set_ports(&s, ports, 2);
+	assert_int_equal(cs_scope_add6(&s, v, 2), 2);
+	assert_int_equal(s.total, 1); /* the IPv6 ranges are not walked */
+	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
+		uint8_t ip[16];
+
+		assert_int_equal(inet_pton(AF_INET6, checks[i].ip, ip), 1);
+		if (cs_scope_check6(&s, ip, checks[i].port, checks[i].kind) !=
+		    checks[i].want)
+			fail_msg("%s port %u: verdict %d, want %d",
+				 checks[i].ip, checks[i].port,
+				 (int)cs_scope_check6(&s, ip, checks[i].port,
+						      checks[i].kind),
+				 (int)checks[i].want);
+	}
+	/* Wholly excluded ranges are not kept. */
+	{
+		struct cs_interval6 *x = NULL;
+		size_t nx = 0;
+
+		assert_int_equal(cs_scope_parse_spec6("ff02::/16", &x, &nx, err,
+						      sizeof(err)),
+				 0);
+		assert_int_equal(
+		    cs_scope_parse_spec6("::", &x, &nx, err, sizeof(err)), 0);
+		assert_int_equal(cs_scope_add6(&s, x, nx), 2);
+		free(x);
+	}
+	cs_scope_free(&s);
+	free(v);
+}
+
 int
 main(void)
 {
@@ -399,6 +511,7 @@ main(void)
 	    cmocka_unit_test(test_scope_file_long_line),
 	    cmocka_unit_test(test_builtin_exclusions),
 	    cmocka_unit_test(test_check),
+	    cmocka_unit_test(test_scope6),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,7 +7,8 @@ PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
  libuv1-dev libcmocka-dev libsqlite3-dev sqlite3 libpcre2-dev libexpat1-dev
  libjson-c-dev libbsd-dev libmd-dev libpcap-dev zlib1g-dev ieee-data libwireshark-data python3
  iproute2 chromium
- libpq-dev postgresql libseccomp-dev libssl-dev"
+ libpq-dev postgresql libseccomp-dev libssl-dev
+ nftables nmap"
 # Hyperscan, the prefilter of identification (issue #17), is amd64-only in
 # Debian; elsewhere the build falls back to PCRE2 alone.
 if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then

@@ -12,14 +12,15 @@
 # 198.18.x.y to its camsim address 127.60.x.y with an nftables DNAT map;
 # only live addresses exist on the segment.  Silent addresses stay silent
 # two ways: on even segments the router drops everything to an address
-# that is not live (a firewall), on odd segments (ARP_SILENT=1, the
-# default) nothing answers the router's ARP (an empty on-link address).
-# Mind that every unanswered ARP leaves an incomplete entry for about 3 s
-# in the kernel's neighbour table, whose limit (gc_thresh3, 1024 by
-# default) is one for the whole machine, all namespaces together: a fast
-# sweep of empty on-link space overflows it, and the router then drops
-# packets to live hosts too (and other namespaces on the machine feel
-# it).  ARP_SILENT=0 firewalls every segment instead.  The router drops LOSS percent
+# that is not live (a firewall), and a firewalled segment sits behind its
+# own gateway; with ARP_SILENT=1, odd segments are on-link to the router
+# instead and nothing answers its ARP for an empty address.  That mode is
+# off by default: every live device and every unanswered ARP then takes
+# an entry in the kernel's neighbour table, whose limit (gc_thresh3, 1024
+# by default) is one for the whole machine, all namespaces together; a
+# fast sweep of empty on-link space overflows it, the router drops
+# packets to live hosts too, and other namespaces on the machine (other
+# tests) feel it.  The router drops LOSS percent
 # of what it forwards, each way (nftables numgen), and tc netem adds DELAY
 # (+- JITTER) on its links where the kernel has sch_netem (the VM this was
 # measured on has not: no delay there, the bench says so).  The router counts every packet the
@@ -31,11 +32,13 @@
 # router, devices found, makers named right, and the ratios.  Nothing
 # leaves the machine: the namespaces have no route out.
 #
-#   SEGMENTS (2)  PREFIX (20)  ARP_SILENT (1)  COUNT (1000 live devices, split evenly)
+#   SEGMENTS (2)  PREFIX (20)  ARP_SILENT (0)  COUNT (1000 live devices, split evenly)
 #   DELAY (2ms)  JITTER (1ms)  LOSS (0.5, percent)  NMAP_TIMEOUT (1800 s per nmap
 #   run; cut off there and scored on what it covered)  TOOLS ("camsweep
-#   nmap nmap2")  CAMSWEEP_ARGS (extra scan options)  CAMSWEEP, CAMSIM
-#   (binaries; default build/, rebuilt first)
+#   nmap nmap2"; "before" runs CAMSWEEP_BEFORE, another camsweep binary,
+#   e.g. one built from the commit before the packet budget)
+#   CAMSWEEP_ARGS (extra scan options)  CAMSWEEP, CAMSIM (binaries;
+#   default build/, rebuilt first)
 set -eu
 cd "$(dirname "$0")/.."
 [ "$(id -u)" -eq 0 ] || { echo "bench_estate_routed: needs root (namespaces)" >&2; exit 1; }
@@ -47,7 +50,7 @@ JITTER=${JITTER:-1ms}
 LOSS=${LOSS:-0.5}
 NMAP_TIMEOUT=${NMAP_TIMEOUT:-1800}
 TOOLS=${TOOLS:-camsweep nmap nmap2}
-ARP_SILENT=${ARP_SILENT:-1}
+ARP_SILENT=${ARP_SILENT:-0}
 CAMSWEEP_ARGS=${CAMSWEEP_ARGS:-}
 for t in nmap nft tc ip; do
 	command -v $t >/dev/null || { echo "bench_estate_routed: needs $t (scripts/deps.sh)" >&2; exit 1; }
@@ -120,12 +123,19 @@ for i in $(seq 0 $((SEGMENTS - 1))); do
 	ip link add $tag-g$i type veth peer name $tag-h$i
 	ip link set $tag-g$i netns $NS_RTR
 	ip link set $tag-h$i netns $ns
-	ip -n $NS_RTR addr add 10.254.$i.1/32 dev $tag-g$i
+	ip -n $NS_RTR addr add 10.254.$i.1/30 dev $tag-g$i
 	ip -n $NS_RTR link set $tag-g$i up
-	ip -n $NS_RTR route add $pub/$PREFIX dev $tag-g$i src 10.254.$i.1
+	ip -n $ns addr add 10.254.$i.2/30 dev $tag-h$i
 	ip -n $ns link set $tag-h$i up
-	ip -n $ns route add 10.254.$i.1/32 dev $tag-h$i
-	ip -n $ns route add default via 10.254.$i.1 dev $tag-h$i onlink
+	ip -n $ns route add default via 10.254.$i.1 dev $tag-h$i
+	if [ $((i % 2)) -eq 1 ] && [ "$ARP_SILENT" != 0 ]; then
+		# on-link: the router ARPs for every address of the segment
+		ip -n $NS_RTR route add $pub/$PREFIX dev $tag-g$i src 10.254.$i.1
+	else
+		# behind the segment's gateway (one neighbour entry): what
+		# the router does not drop, the segment does (no forwarding)
+		ip -n $NS_RTR route add $pub/$PREFIX via 10.254.$i.2
+	fi
 	ip netns exec $ns sysctl -qw net.ipv4.conf.all.route_localnet=1
 	ip netns exec $ns sysctl -qw net.ipv4.conf.$tag-h$i.route_localnet=1
 	delay $tag-g$i
@@ -161,6 +171,31 @@ with open("%s/live%s.txt" % (out, i), "w") as f:
 PY
 	ip -n $ns -batch "$out/addr$i.batch"
 	ip netns exec $ns nft -f "$out/nat$i.nft"
+	if [ "$i" -eq 0 ]; then
+		# Two odd devices with one unusual open port (37777) and
+		# nothing else: one whose closed ports answer with a reset
+		# as any stock stack does, one behind its own host firewall
+		# that drops everything else (docs/budget.md).
+		odd1=$(addr "$pub" $((size - 2)))
+		odd2=$(addr "$pub" $((size - 3)))
+		for a in $odd1 $odd2; do
+			ip -n $ns addr add "$a/32" dev $tag-h$i
+			ip netns exec $ns python3 -c '
+import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind((sys.argv[1], 37777))
+s.listen(64)
+while True:
+    c, _ = s.accept()
+    c.close()' "$a" 2>/dev/null &
+			pids="$pids $!"
+		done
+		printf 'table ip cshost { chain inbound { type filter hook input priority 0; policy accept;\n  ip daddr %s tcp dport != 37777 drop\n }\n}\n' \
+		    "$odd2" | ip netns exec $ns nft -f -
+		printf ', %s, %s' "$odd1" "$odd2" >>"$out/live$i.txt"
+		echo "$odd1 $odd2" >"$out/odd.txt"
+	fi
 	if [ $((i % 2)) -eq 0 ] || [ "$ARP_SILENT" = 0 ]; then
 		silence="silent addresses dropped by the router"
 	else
@@ -210,6 +245,11 @@ for t in $TOOLS; do
 		echo "bench: camsweep scan (defaults)$targets"
 		runtool camsweep "$CAMSWEEP" scan --db "$out/cs.db" --json --all -q \
 		    $CAMSWEEP_ARGS $targets >"$out/camsweep.jsonl" 2>"$out/camsweep.err"
+		;;
+	before)
+		echo "bench: camsweep before ($CAMSWEEP_BEFORE, defaults)$targets"
+		runtool before "$CAMSWEEP_BEFORE" scan --db "$out/before.db" --json --all -q \
+		    $CAMSWEEP_ARGS $targets >"$out/before.jsonl" 2>"$out/before.err"
 		;;
 	nmap)
 		echo "bench: nmap -sT -sV -T4 -n -p PORTS$targets"

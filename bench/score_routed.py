@@ -36,10 +36,17 @@ def rss(name):
     return None
 
 
-def camsweep():
+odd = []
+try:
+    odd = open(os.path.join(out, "odd.txt")).read().split()
+except OSError:
+    pass
+
+
+def camsweep(name="camsweep"):
     found = {}
     try:
-        for line in open(os.path.join(out, "camsweep.jsonl")):
+        for line in open(os.path.join(out, name + ".jsonl")):
             d = json.loads(line)
             if d.get("ports"):
                 found[d["ip"]] = d["manufacturer"] if d.get("surveillance") else None
@@ -76,6 +83,9 @@ rows = []
 for t in tools:
     if t == "camsweep":
         rows.append(("camsweep", num(t, "wall"), num(t, "pkts", int), camsweep(), rss(t)))
+    elif t == "before":
+        rows.append(("camsweep before", num(t, "wall"), num(t, "pkts", int),
+                     camsweep("before"), rss(t)))
     elif t == "nmap":
         rows.append(("nmap -sT -sV -T4", num(t, "wall"), num(t, "pkts", int),
                      nmap(os.path.join(out, "nmap.xml")), rss(t)))
@@ -86,17 +96,19 @@ for t in tools:
                      nmap(os.path.join(out, "nmap2.xml")), rss("nmap2b")))
 
 print()
-print("%-17s %9s %11s %9s %13s %13s %9s" % ("tool", "wall s", "packets", "pkt/addr",
-                                            "found", "maker right", "RSS MiB"))
+print("%-17s %9s %11s %9s %13s %13s %9s  %s" % ("tool", "wall s", "packets", "pkt/addr",
+                                                "found", "maker right", "RSS MiB",
+                                                "odd devices (37777 only; RST / firewalled)"))
 base = None
 for name, wall, pkts, found, mem in rows:
     hit = sum(1 for ip in truth if ip in found)
     right = sum(1 for ip, t in truth.items()
                 if t["surveillance"] and found.get(ip) == t["manufacturer"])
-    print("%-17s %9s %11s %9s %8d/%-4d %8d/%-4d %9s" % (
+    print("%-17s %9s %11s %9s %8d/%-4d %8d/%-4d %9s  %s" % (
         name, "%.1f" % wall if wall else "n/a", pkts if pkts is not None else "n/a",
         "%.2f" % (pkts / addrs) if pkts else "n/a", hit, len(truth), right, surv,
-        "%.1f" % mem if mem else "n/a"))
+        "%.1f" % mem if mem else "n/a",
+        " / ".join("found" if a in found else "missed" for a in odd)))
     if base is None:
         base = (name, wall, pkts, right)
     elif base[1] and wall and base[2] and pkts:

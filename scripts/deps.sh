@@ -13,7 +13,8 @@ PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
  iproute2 chromium
  libpq-dev postgresql libseccomp-dev libssl-dev cppcheck clang-format-14
  libsodium-dev poppler-utils
- debhelper lintian xsltproc nmap libxml2-utils python3-jsonschema"
+ debhelper lintian xsltproc nmap libxml2-utils python3-jsonschema
+ nftables"
 # Hyperscan, the prefilter of identification (issue #17), is amd64-only in
 # Debian; elsewhere the build falls back to PCRE2 alone.
 if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then

@@ -131,5 +131,7 @@ cs_budget_lossy(const struct cs_budget *b, uint32_t ip)
 	if (s16 != NULL &&
 	    (s16->lost > 0 || s16->samples >= CS_BUDGET_LOSS_SAMPLES))
 		return s16->lost > 0;
-	return b->all.lost > 0;
+	/* before the scan has answered enough to tell, assume loss: the
+	 * first hosts are not to be lost for want of a second probe */
+	return b->all.lost > 0 || b->all.samples < CS_BUDGET_LOSS_SAMPLES;
 }

@@ -15,8 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CS_BUDGET_SLOTS 8192       /* /24s and /16s with their own estimate */
-#define CS_BUDGET_LOSS_SAMPLES 200 /* answers that show a scope loss-free */
+#define CS_BUDGET_SLOTS 8192        /* /24s and /16s with their own estimate */
+#define CS_BUDGET_LOSS_SAMPLES 1000 /* answers that show a scope loss-free */
 
 struct cs_budget_seg {
 	uint32_t key; /* ip >> 8, plus one; 0 = empty */
@@ -50,7 +50,8 @@ unsigned cs_budget_timeout(const struct cs_budget *b, uint32_t ip,
  * True when ip's segment has shown loss: a silent address there gets a
  * second liveness probe.  The segment is ip's /24 once it has seen a
  * retransmitted SYN or CS_BUDGET_LOSS_SAMPLES answers without one, else
- * its /16 by the same test, else the whole scan.
+ * its /16 by the same test, else the whole scan, which counts as lossy
+ * until it has CS_BUDGET_LOSS_SAMPLES answers.
  */
 bool cs_budget_lossy(const struct cs_budget *b, uint32_t ip);
 

@@ -7,6 +7,7 @@
  * speed).  Built once at load time; read-only afterwards, so a loaded
  * database stays shareable between threads.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,9 +24,130 @@ kidx_cmp(const void *a, const void *b)
 	return strncmp(x->key, y->key, CS_OBS_MAX_KEY);
 }
 
+#define NAME_MAX_LEN 127 /* longer names are searched linearly */
+
+struct fp_names {
+	char (*key)[NAME_MAX_LEN + 1]; /* lowered; "" empty slot */
+	int *idx;
+	size_t cap; /* a power of two */
+};
+
+static size_t
+lower_key(const char *s, char out[NAME_MAX_LEN + 1])
+{
+	size_t n = 0;
+
+	for (; s[n] != 0; n++) {
+		char c = s[n];
+
+		if (n >= NAME_MAX_LEN)
+			return SIZE_MAX;
+		out[n] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	out[n] = 0;
+	return n;
+}
+
+static size_t
+name_hash(const char *k)
+{
+	size_t h = 2166136261u;
+
+	for (; *k; k++)
+		h = (h ^ (uint8_t)*k) * 16777619u;
+	return h;
+}
+
+/* Adds s -> i unless s is there already (the first carrier wins). */
+static void
+names_add(struct fp_names *t, const char *s, int i)
+{
+	char k[NAME_MAX_LEN + 1];
+	size_t h;
+
+	if (lower_key(s, k) == SIZE_MAX || k[0] == 0)
+		return;
+	for (h = name_hash(k) & (t->cap - 1); t->key[h][0] != 0;
+	     h = (h + 1) & (t->cap - 1))
+		if (strcmp(t->key[h], k) == 0)
+			return;
+	memcpy(t->key[h], k, sizeof(k));
+	t->idx[h] = i;
+}
+
+static struct fp_names *
+names_new(size_t n)
+{
+	struct fp_names *t = cs_xcalloc(1, sizeof(*t));
+
+	for (t->cap = 64; t->cap < 2 * n + 1; t->cap *= 2)
+		;
+	t->key = cs_xcalloc(t->cap, sizeof(*t->key));
+	t->idx = cs_xcalloc(t->cap, sizeof(*t->idx));
+	return t;
+}
+
+static void
+names_free(struct fp_names *t)
+{
+	if (t == NULL)
+		return;
+	free(t->key);
+	free(t->idx);
+	free(t);
+}
+
+int
+cs_fp_name_find(const struct fp_names *t, const char *s)
+{
+	char k[NAME_MAX_LEN + 1];
+	size_t h;
+
+	if (t == NULL)
+		return -2;
+	if (lower_key(s, k) == SIZE_MAX)
+		return -2;
+	if (k[0] == 0)
+		return -2; /* "" is compared linearly, as before */
+	for (h = name_hash(k) & (t->cap - 1); t->key[h][0] != 0;
+	     h = (h + 1) & (t->cap - 1))
+		if (strcmp(t->key[h], k) == 0)
+			return t->idx[h];
+	return -1;
+}
+
+static void
+names_build(struct cs_fpdb *db)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < db->nmakers; i++)
+		n += 1 + db->makers[i].nalias;
+	db->maker_names = names_new(n);
+	for (size_t i = 0; i < db->nmakers; i++) {
+		names_add(db->maker_names, db->makers[i].name, (int)i);
+		for (size_t j = 0; j < db->makers[i].nalias; j++)
+			names_add(db->maker_names, db->makers[i].alias[j].text,
+				  (int)i);
+	}
+	n = 0;
+	for (size_t i = 0; i < db->nbrands; i++)
+		n += 1 + db->brands[i].nalias;
+	db->brand_names = names_new(n);
+	for (size_t i = 0; i < db->nbrands; i++) {
+		names_add(db->brand_names, db->brands[i].name, (int)i);
+		for (size_t j = 0; j < db->brands[i].nalias; j++)
+			names_add(db->brand_names, db->brands[i].alias[j].text,
+				  (int)i);
+	}
+}
+
 void
 cs_fp_index_free(struct cs_fpdb *db)
 {
+	names_free(db->maker_names);
+	names_free(db->brand_names);
+	db->maker_names = db->brand_names = NULL;
 	/* the prefilter was compiled from the rules being re-indexed */
 	cs_fp_pre_free(db);
 	for (size_t i = 0; i < db->nkidx; i++)
@@ -76,6 +198,7 @@ cs_fp_index_build(struct cs_fpdb *db)
 	}
 	if (db->nkidx > 1)
 		qsort(db->kidx, db->nkidx, sizeof(*db->kidx), kidx_cmp);
+	names_build(db);
 }
 
 const struct fp_keyidx *

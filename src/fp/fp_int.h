@@ -196,7 +196,17 @@ struct cs_fpdb {
 	struct fp_postline *posts;
 	size_t nposts;
 	struct fp_pre *pre; /* multi-pattern prefilter (fp_pre.c), or NULL */
+	struct fp_names *maker_names, *brand_names; /* fp_index.c */
 };
+
+/*
+ * Names and aliases (ASCII case ignored) to the first maker or brand that
+ * carries them, a hash table built with the rule index (fp_index.c).
+ * cs_fp_name_find returns the index, -1 when absent, or -2 when s is too
+ * long for the table (the caller then searches linearly).
+ */
+struct fp_names;
+int cs_fp_name_find(const struct fp_names *t, const char *s);
 
 /* The rules that read one observation key, in file order. */
 struct fp_keyidx {

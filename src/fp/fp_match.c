@@ -73,6 +73,10 @@ str_ieq(const char *a, const char *b)
 static int
 maker_index(const struct cs_fpdb *db, const char *s)
 {
+	int k = cs_fp_name_find(db->maker_names, s);
+
+	if (k != -2)
+		return k;
 	for (size_t i = 0; i < db->nmakers; i++) {
 		const struct fp_maker *m = &db->makers[i];
 
@@ -89,6 +93,10 @@ maker_index(const struct cs_fpdb *db, const char *s)
 static int
 brand_index(const struct cs_fpdb *db, const char *s)
 {
+	int k = cs_fp_name_find(db->brand_names, s);
+
+	if (k != -2)
+		return k;
 	for (size_t i = 0; i < db->nbrands; i++) {
 		const struct fp_brand *b = &db->brands[i];
 

@@ -2275,11 +2275,20 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 	    "first_seen, last_scan, assessed_at";
 	static const char plan[] = "status, status_until, owner, due, note";
 	/* the last row of each key, with its device as pg_device_of finds
-	 * it when the caller gave none */
+	 * it when the caller gave none; without a key given twice (the usual
+	 * case) every row, unsorted */
 	static const char last_of_key[] =
 	    "(SELECT DISTINCT ON (fkey) c.*, coalesce(c.device_id, (SELECT "
 	    "d.id FROM device d WHERE d.ip = c.ip ORDER BY d.last_seen DESC, "
 	    "d.id DESC LIMIT 1)) AS dev FROM cs_f c ORDER BY fkey, seq DESC) t";
+	static const char every_row[] =
+	    "(SELECT c.*, coalesce(c.device_id, (SELECT d.id FROM device d "
+	    "WHERE d.ip = c.ip ORDER BY d.last_seen DESC, d.id DESC LIMIT 1)) "
+	    "AS dev FROM cs_f c) t";
+	static const char first_of_key[] =
+	    "(SELECT DISTINCT ON (fkey) * FROM cs_f ORDER BY fkey, seq) t";
+	const char *t_last = last_of_key, *t_first = first_of_key;
+	int64_t dups = 1, nnew = 1;
 	char cols[1024] = "", sel[1024] = "", set[2048] = "", fcmp[1024] = "";
 	char tcmp[1024] = "", pl[256] = "", sql[8192];
 	struct cs_buf b;
@@ -2380,8 +2389,26 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 			      "f.status FROM cs_f c LEFT JOIN finding f ON "
 			      "f.fkey = c.fkey WHERE f.id IS NULL OR f.status "
 			      "IN ('closed', 'withdrawn'); ANALYZE cs_f; "
-			      "ANALYZE cs_n",
+			      "ANALYZE cs_n; SET LOCAL work_mem = '256MB'",
 			      "finding_put: match");
+	/* keys given twice, and keys to raise or reopen */
+	if (rc == 0) {
+		res = adhoc(s,
+			    "SELECT count(*) - count(DISTINCT fkey), (SELECT "
+			    "count(*) FROM cs_n) FROM cs_f",
+			    NULL, "finding_put: count");
+		if (!res_ok(res) || PQntuples(res) != 1)
+			rc = CS_EIO;
+		else {
+			dups = FLD_I64(res, 0, 0);
+			nnew = FLD_I64(res, 0, 1);
+		}
+		PQclear(res);
+		if (dups == 0) {
+			t_last = every_row;
+			t_first = "cs_f t";
+		}
+	}
 	/* assessed again: the computed fields follow, the plan stays; a
 	 * closed or withdrawn finding is reopened; an unchanged one is left
 	 * alone */
@@ -2400,12 +2427,12 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 			 "AND (f.status IN ('closed', 'withdrawn') OR "
 			 "t.last_scan > f.last_scan OR (%s) IS DISTINCT FROM "
 			 "(%s))",
-			 set, last_of_key, fcmp, tcmp);
+			 set, t_last, fcmp, tcmp);
 		rc = exec_cmd(s, sql, "finding_put: update");
 	}
 	/* raised: with the caller's plan (never born closed), then the
 	 * events of the raised and the reopened, in the order given */
-	if (rc == 0) {
+	if (rc == 0 && nnew > 0) {
 		snprintf(sql, sizeof(sql),
 			 "INSERT INTO finding (%s, first_scan, fkey, %s) "
 			 "SELECT %s, last_scan, t.fkey, %s FROM %s JOIN cs_n "
@@ -2415,11 +2442,9 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 			 "what, detail) SELECT f.id, t.assessed_at, "
 			 "t.last_scan, CASE WHEN n.old_status IS NULL THEN "
 			 "'raised' ELSE 'reopened' END, coalesce(n.old_status, "
-			 "t.action) FROM (SELECT DISTINCT ON (fkey) * FROM "
-			 "cs_f ORDER BY fkey, seq) t JOIN cs_n n ON n.fkey = "
-			 "t.fkey JOIN finding f ON f.fkey = t.fkey ORDER BY "
-			 "t.seq",
-			 cols, plan, sel, plan, last_of_key);
+			 "t.action) FROM %s JOIN cs_n n ON n.fkey = t.fkey "
+			 "JOIN finding f ON f.fkey = t.fkey ORDER BY t.seq",
+			 cols, plan, sel, plan, t_last, t_first);
 		rc = exec_cmd(s, sql, "finding_put: insert");
 	}
 	if (rc == 0)

@@ -555,11 +555,11 @@ int cs_store_admin_init(struct cs_store *s);
  * hold a lock or a transaction open against the other sites' work.
  */
 struct cs_sensor_limits {
-	int connections;       /* CONNECTION LIMIT [4] */
-	int lock_timeout_ms;   /* lock_timeout [10 000] */
-	int statement_ms;      /* statement_timeout [300 000] */
-	int idle_in_txn_ms;    /* idle_in_transaction_session_timeout
-				  [900 000] */
+	int connections;     /* CONNECTION LIMIT [4] */
+	int lock_timeout_ms; /* lock_timeout [10 000] */
+	int statement_ms;    /* statement_timeout [300 000] */
+	int idle_in_txn_ms;  /* idle_in_transaction_session_timeout
+				[900 000] */
 };
 #define CS_SENSOR_CONNECTIONS 4
 #define CS_SENSOR_LOCK_TIMEOUT_MS 10000

@@ -1603,8 +1603,8 @@ struct kcur {
 static const char *const kid_sql[3] = {
     "DECLARE cs_kp NO SCROLL CURSOR FOR SELECT p.sighting_id, s.ip_num, "
     "s.ip, p.port FROM sighting s JOIN sighting_port p ON p.site = s.site "
-    "AND p.sighting_id = s.id WHERE s.scan_id = $1 ORDER BY "
-    EACH_ORDER ", p.port",
+    "AND p.sighting_id = s.id WHERE s.scan_id = $1 ORDER BY " EACH_ORDER
+    ", p.port",
     "DECLARE cs_ke NO SCROLL CURSOR FOR SELECT e.sighting_id, s.ip_num, "
     "s.ip, e.field, e.value, e.rule, e.obs_key, e.port, e.weight, e.claim "
     "FROM sighting s JOIN evidence e ON e.sighting_id = s.id WHERE "
@@ -1686,15 +1686,15 @@ kid_of(struct cs_store *s, struct kcur *k, const PGresult *res, int r,
 }
 
 static void
-fill_children(struct cs_store *s, struct kcur kc[3], const PGresult *res,
-	      int r, int64_t sid, struct cs_device_row *row, int *rc)
+fill_children(struct cs_store *s, struct kcur kc[3], const PGresult *res, int r,
+	      int64_t sid, struct cs_device_row *row, int *rc)
 {
 	struct kcur *k = &kc[0];
 
 	for (; kid_of(s, k, res, r, sid, rc); k->pos++)
 		if (row->nports < CS_NELEM(row->ports))
-			row->ports[row->nports++] = (uint16_t)fld_int(
-			    k->res, k->pos, 3, 0, UINT16_MAX);
+			row->ports[row->nports++] =
+			    (uint16_t)fld_int(k->res, k->pos, 3, 0, UINT16_MAX);
 	k = &kc[1];
 	for (; kid_of(s, k, res, r, sid, rc); k->pos++) {
 		struct cs_evidence *ev;
@@ -1799,8 +1799,8 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 	own = !in_txn(s);
 	/* the children's sorts of a large scan in memory where they fit */
 	ret = own && exec_cmd(s, "BEGIN", "each_device") != 0 ? CS_EIO : 0;
-	if (ret == 0 && exec_cmd(s, "SET LOCAL work_mem = '64MB'",
-				 "each_device") != 0)
+	if (ret == 0 &&
+	    exec_cmd(s, "SET LOCAL work_mem = '64MB'", "each_device") != 0)
 		ret = CS_EIO;
 	snprintf(sql, n, "DECLARE cs_each NO SCROLL CURSOR FOR %.*s%" PRId64 "%s",
 		 (int)(dollar - q), q, scan_id, dollar + 2);
@@ -1846,7 +1846,8 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 	for (int k = 0; k < 3; k++)
 		PQclear(kc[k].res);
 	if (PQtransactionStatus(pg_of(s)->conn) == PQTRANS_INTRANS)
-		exec_cmd(s, "CLOSE cs_each; CLOSE cs_kp; CLOSE cs_ke; CLOSE cs_ka",
+		exec_cmd(s,
+			 "CLOSE cs_each; CLOSE cs_kp; CLOSE cs_ke; CLOSE cs_ka",
 			 "each_device");
 	if (own) {
 		if (PQtransactionStatus(pg_of(s)->conn) == PQTRANS_INTRANS)

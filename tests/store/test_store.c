@@ -675,9 +675,9 @@ test_scan_delivered(void **state)
 	{
 		/* a negative limit is refused before the server is asked */
 		struct cs_sensor_limits lim = {.lock_timeout_ms = -1};
-		assert_int_equal(cs_store_admin_add_sensor_limits(
-				     s, "site01", "pw", &lim),
-				 CS_EINVAL);
+		assert_int_equal(
+		    cs_store_admin_add_sensor_limits(s, "site01", "pw", &lim),
+		    CS_EINVAL);
 		if (!IS_PG)
 			assert_int_equal(cs_store_admin_add_sensor_limits(
 					     s, "site01", "pw", NULL),

@@ -473,6 +473,8 @@ struct cs_finding_filter {
 	const char *site;              /* exact site id */
 	const char *status;            /* exact status word */
 	bool active_only; /* open, planned, done and risk-accepted only */
+	bool any_order;   /* in no particular order (no sort: cheaper for a
+			     caller that orders only the few it keeps) */
 };
 
 /*
@@ -484,8 +486,9 @@ typedef int (*cs_store_finding_cb)(void *arg, const struct cs_finding_row *f);
 
 /*
  * Calls cb for each finding matching filter (may be NULL), by severity
- * (critical first), then site, IP, regime and obligation.  Returns cb's
- * non-zero value, 0, or CS_EIO.
+ * (critical first), then site, IP, regime and obligation (byte-wise),
+ * then id -- unless filter->any_order.  Returns cb's non-zero value, 0,
+ * or CS_EIO.
  */
 int cs_store_each_finding(struct cs_store *s,
 			  const struct cs_finding_filter *filter,

@@ -2617,9 +2617,12 @@ pg_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	    "AND ($3::text IS NULL OR site = $3::text) "
 	    "AND ($4::text IS NULL OR status = $4::text) "
 	    "AND ($5::integer = 0 OR status IN ('open', 'planned', 'done', "
-	    "'risk-accepted')) "
-	    "ORDER BY severity DESC, site COLLATE \"C\", ip COLLATE \"C\", "
-	    "regime COLLATE \"C\", obligation COLLATE \"C\", id");
+	    "'risk-accepted'))");
+	if (!flt->any_order)
+		cs_store_sql_add(sql, sizeof(sql),
+				 " ORDER BY severity DESC, site COLLATE \"C\", "
+				 "ip COLLATE \"C\", regime COLLATE \"C\", "
+				 "obligation COLLATE \"C\", id");
 	pgp_i64(&p, (int)flt->min_severity);
 	pgp_opt(&p, flt->regime);
 	pgp_opt(&p, flt->site);

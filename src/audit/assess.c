@@ -160,6 +160,45 @@ i64_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The active findings the close step must look at: not raised or
+ * updated by this run, and not from a later scan. */
+struct unraised {
+	struct frows *keep;
+	const int64_t *cur; /* sorted ids of this run's findings */
+	size_t ncur;
+	int64_t scan_id;
+};
+
+static int
+collect_unraised(void *arg, const struct cs_finding_row *f)
+{
+	const struct unraised *u = arg;
+
+	if (f->last_scan > u->scan_id ||
+	    (u->ncur > 0 && bsearch(&f->id, u->cur, u->ncur, sizeof(*u->cur),
+				    i64_cmp) != NULL))
+		return 0;
+	return collect_finding(u->keep, f);
+}
+
+/* The order of cs_store_each_finding: severity (highest first), site,
+ * address, regime, obligation (byte-wise), id. */
+static int
+finding_order_cmp(const void *a, const void *b)
+{
+	const struct cs_finding_row *x = a, *y = b;
+	int c;
+
+	if (x->severity != y->severity)
+		return x->severity > y->severity ? -1 : 1;
+	if ((c = strcmp(x->site, y->site)) != 0 ||
+	    (c = strcmp(x->ip, y->ip)) != 0 ||
+	    (c = strcmp(x->regime, y->regime)) != 0 ||
+	    (c = strcmp(x->obligation, y->obligation)) != 0)
+		return c;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
 /*
  * One assessment pass over the scan's devices: each is evaluated as it
  * is read (the reach records were read beforehand in one query), and
@@ -310,14 +349,20 @@ reconcile(struct cs_audit_assess *a, const char (*ips)[46], size_t nips)
 		qsort(cur_ids, a->nrows, sizeof(*cur_ids), i64_cmp);
 	for (size_t r = 0; r < a->nsel && ret == 0; r++) {
 		struct cs_finding_filter flt = {0};
+		struct unraised u = {&old, cur_ids, a->nrows, a->scan_id};
 		flt.regime = a->sel[r]->id;
 		flt.active_only = true;
+		/* read unsorted, keep only the few not raised again, then
+		 * close them in the store's order */
+		flt.any_order = true;
 		old.n = 0;
-		if (cs_store_each_finding(a->st, &flt, collect_finding, &old) !=
+		if (cs_store_each_finding(a->st, &flt, collect_unraised, &u) !=
 		    0) {
 			ret = CS_EIO;
 			break;
 		}
+		if (old.n > 1)
+			qsort(old.v, old.n, sizeof(*old.v), finding_order_cmp);
 		for (size_t i = 0; i < old.n; i++) {
 			const struct cs_finding_row *f = &old.v[i];
 			bool current, present;

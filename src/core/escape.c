@@ -86,10 +86,9 @@ plain_run(const unsigned char *s, size_t n, bool html)
 	size_t i = 0;
 
 	for (; i < n && s[i] >= 0x20 && s[i] < 0x7F; i++)
-		if (s[i] == '"' ||
-		    (html ? s[i] == '&' || s[i] == '<' || s[i] == '>' ||
-				s[i] == '\''
-			  : s[i] == '\\'))
+		if (s[i] == '"' || (html ? s[i] == '&' || s[i] == '<' ||
+					       s[i] == '>' || s[i] == '\''
+					 : s[i] == '\\'))
 			break;
 	return i;
 }

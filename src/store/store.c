@@ -872,15 +872,16 @@ cs_store_admin_add_sensor_limits(struct cs_store *s, const char *name,
 		return CS_EINVAL;
 	if (lim != NULL)
 		l = *lim;
-	if (l.connections < 0 || l.lock_timeout_ms < 0 ||
-	    l.statement_ms < 0 || l.idle_in_txn_ms < 0) {
+	if (l.connections < 0 || l.lock_timeout_ms < 0 || l.statement_ms < 0 ||
+	    l.idle_in_txn_ms < 0) {
 		cs_store_set_err(s, "a sensor limit is a positive number");
 		return CS_EINVAL;
 	}
 	l.connections = l.connections ? l.connections : CS_SENSOR_CONNECTIONS;
 	l.lock_timeout_ms =
 	    l.lock_timeout_ms ? l.lock_timeout_ms : CS_SENSOR_LOCK_TIMEOUT_MS;
-	l.statement_ms = l.statement_ms ? l.statement_ms : CS_SENSOR_STATEMENT_MS;
+	l.statement_ms =
+	    l.statement_ms ? l.statement_ms : CS_SENSOR_STATEMENT_MS;
 	l.idle_in_txn_ms =
 	    l.idle_in_txn_ms ? l.idle_in_txn_ms : CS_SENSOR_IDLE_IN_TXN_MS;
 	if (!sensor_name_valid(name)) {
@@ -1003,7 +1004,8 @@ cs_store_finding_same(const struct cs_finding_row *stored,
 			    (const char *)f + c->off, c->size) != 0)
 			return false;
 	}
-	return stored->device_id == dev && stored->confidence == f->confidence &&
+	return stored->device_id == dev &&
+	       stored->confidence == f->confidence &&
 	       stored->sensitive == f->sensitive &&
 	       stored->reach_core == f->reach_core &&
 	       stored->severity == f->severity &&

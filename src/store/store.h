@@ -484,6 +484,8 @@ struct cs_finding_filter {
 	const char *site;              /* exact site id */
 	const char *status;            /* exact status word */
 	bool active_only; /* open, planned, done and risk-accepted only */
+	bool any_order;   /* in no particular order (no sort: cheaper for a
+			     caller that orders only the few it keeps) */
 };
 
 /*
@@ -495,8 +497,9 @@ typedef int (*cs_store_finding_cb)(void *arg, const struct cs_finding_row *f);
 
 /*
  * Calls cb for each finding matching filter (may be NULL), by severity
- * (critical first), then site, IP, regime and obligation.  Returns cb's
- * non-zero value, 0, or CS_EIO.
+ * (critical first), then site, IP, regime and obligation (byte-wise),
+ * then id -- unless filter->any_order.  Returns cb's non-zero value, 0,
+ * or CS_EIO.
  */
 int cs_store_each_finding(struct cs_store *s,
 			  const struct cs_finding_filter *filter,
@@ -566,11 +569,11 @@ int cs_store_admin_init(struct cs_store *s);
  * hold a lock or a transaction open against the other sites' work.
  */
 struct cs_sensor_limits {
-	int connections;       /* CONNECTION LIMIT [4] */
-	int lock_timeout_ms;   /* lock_timeout [10 000] */
-	int statement_ms;      /* statement_timeout [300 000] */
-	int idle_in_txn_ms;    /* idle_in_transaction_session_timeout
-				  [900 000] */
+	int connections;     /* CONNECTION LIMIT [4] */
+	int lock_timeout_ms; /* lock_timeout [10 000] */
+	int statement_ms;    /* statement_timeout [300 000] */
+	int idle_in_txn_ms;  /* idle_in_transaction_session_timeout
+				[900 000] */
 };
 #define CS_SENSOR_CONNECTIONS 4
 #define CS_SENSOR_LOCK_TIMEOUT_MS 10000

@@ -1603,8 +1603,8 @@ struct kcur {
 static const char *const kid_sql[3] = {
     "DECLARE cs_kp NO SCROLL CURSOR FOR SELECT p.sighting_id, s.ip_num, "
     "s.ip, p.port FROM sighting s JOIN sighting_port p ON p.site = s.site "
-    "AND p.sighting_id = s.id WHERE s.scan_id = $1 ORDER BY "
-    EACH_ORDER ", p.port",
+    "AND p.sighting_id = s.id WHERE s.scan_id = $1 ORDER BY " EACH_ORDER
+    ", p.port",
     "DECLARE cs_ke NO SCROLL CURSOR FOR SELECT e.sighting_id, s.ip_num, "
     "s.ip, e.field, e.value, e.rule, e.obs_key, e.port, e.weight, e.claim "
     "FROM sighting s JOIN evidence e ON e.sighting_id = s.id WHERE "
@@ -1686,15 +1686,15 @@ kid_of(struct cs_store *s, struct kcur *k, const PGresult *res, int r,
 }
 
 static void
-fill_children(struct cs_store *s, struct kcur kc[3], const PGresult *res,
-	      int r, int64_t sid, struct cs_device_row *row, int *rc)
+fill_children(struct cs_store *s, struct kcur kc[3], const PGresult *res, int r,
+	      int64_t sid, struct cs_device_row *row, int *rc)
 {
 	struct kcur *k = &kc[0];
 
 	for (; kid_of(s, k, res, r, sid, rc); k->pos++)
 		if (row->nports < CS_NELEM(row->ports))
-			row->ports[row->nports++] = (uint16_t)fld_int(
-			    k->res, k->pos, 3, 0, UINT16_MAX);
+			row->ports[row->nports++] =
+			    (uint16_t)fld_int(k->res, k->pos, 3, 0, UINT16_MAX);
 	k = &kc[1];
 	for (; kid_of(s, k, res, r, sid, rc); k->pos++) {
 		struct cs_evidence *ev;
@@ -1799,8 +1799,8 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 	own = !in_txn(s);
 	/* the children's sorts of a large scan in memory where they fit */
 	ret = own && exec_cmd(s, "BEGIN", "each_device") != 0 ? CS_EIO : 0;
-	if (ret == 0 && exec_cmd(s, "SET LOCAL work_mem = '64MB'",
-				 "each_device") != 0)
+	if (ret == 0 &&
+	    exec_cmd(s, "SET LOCAL work_mem = '64MB'", "each_device") != 0)
 		ret = CS_EIO;
 	snprintf(sql, n, "DECLARE cs_each NO SCROLL CURSOR FOR %.*s%" PRId64 "%s",
 		 (int)(dollar - q), q, scan_id, dollar + 2);
@@ -1846,7 +1846,8 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 	for (int k = 0; k < 3; k++)
 		PQclear(kc[k].res);
 	if (PQtransactionStatus(pg_of(s)->conn) == PQTRANS_INTRANS)
-		exec_cmd(s, "CLOSE cs_each; CLOSE cs_kp; CLOSE cs_ke; CLOSE cs_ka",
+		exec_cmd(s,
+			 "CLOSE cs_each; CLOSE cs_kp; CLOSE cs_ke; CLOSE cs_ka",
 			 "each_device");
 	if (own) {
 		if (PQtransactionStatus(pg_of(s)->conn) == PQTRANS_INTRANS)
@@ -2275,11 +2276,20 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 	    "first_seen, last_scan, assessed_at";
 	static const char plan[] = "status, status_until, owner, due, note";
 	/* the last row of each key, with its device as pg_device_of finds
-	 * it when the caller gave none */
+	 * it when the caller gave none; without a key given twice (the usual
+	 * case) every row, unsorted */
 	static const char last_of_key[] =
 	    "(SELECT DISTINCT ON (fkey) c.*, coalesce(c.device_id, (SELECT "
 	    "d.id FROM device d WHERE d.ip = c.ip ORDER BY d.last_seen DESC, "
 	    "d.id DESC LIMIT 1)) AS dev FROM cs_f c ORDER BY fkey, seq DESC) t";
+	static const char every_row[] =
+	    "(SELECT c.*, coalesce(c.device_id, (SELECT d.id FROM device d "
+	    "WHERE d.ip = c.ip ORDER BY d.last_seen DESC, d.id DESC LIMIT 1)) "
+	    "AS dev FROM cs_f c) t";
+	static const char first_of_key[] =
+	    "(SELECT DISTINCT ON (fkey) * FROM cs_f ORDER BY fkey, seq) t";
+	const char *t_last = last_of_key, *t_first = first_of_key;
+	int64_t dups = 1, nnew = 1;
 	char cols[1024] = "", sel[1024] = "", set[2048] = "", fcmp[1024] = "";
 	char tcmp[1024] = "", pl[256] = "", sql[8192];
 	struct cs_buf b;
@@ -2380,8 +2390,26 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 			      "f.status FROM cs_f c LEFT JOIN finding f ON "
 			      "f.fkey = c.fkey WHERE f.id IS NULL OR f.status "
 			      "IN ('closed', 'withdrawn'); ANALYZE cs_f; "
-			      "ANALYZE cs_n",
+			      "ANALYZE cs_n; SET LOCAL work_mem = '256MB'",
 			      "finding_put: match");
+	/* keys given twice, and keys to raise or reopen */
+	if (rc == 0) {
+		res = adhoc(s,
+			    "SELECT count(*) - count(DISTINCT fkey), (SELECT "
+			    "count(*) FROM cs_n) FROM cs_f",
+			    NULL, "finding_put: count");
+		if (!res_ok(res) || PQntuples(res) != 1)
+			rc = CS_EIO;
+		else {
+			dups = FLD_I64(res, 0, 0);
+			nnew = FLD_I64(res, 0, 1);
+		}
+		PQclear(res);
+		if (dups == 0) {
+			t_last = every_row;
+			t_first = "cs_f t";
+		}
+	}
 	/* assessed again: the computed fields follow, the plan stays; a
 	 * closed or withdrawn finding is reopened; an unchanged one is left
 	 * alone */
@@ -2400,12 +2428,12 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 			 "AND (f.status IN ('closed', 'withdrawn') OR "
 			 "t.last_scan > f.last_scan OR (%s) IS DISTINCT FROM "
 			 "(%s))",
-			 set, last_of_key, fcmp, tcmp);
+			 set, t_last, fcmp, tcmp);
 		rc = exec_cmd(s, sql, "finding_put: update");
 	}
 	/* raised: with the caller's plan (never born closed), then the
 	 * events of the raised and the reopened, in the order given */
-	if (rc == 0) {
+	if (rc == 0 && nnew > 0) {
 		snprintf(sql, sizeof(sql),
 			 "INSERT INTO finding (%s, first_scan, fkey, %s) "
 			 "SELECT %s, last_scan, t.fkey, %s FROM %s JOIN cs_n "
@@ -2415,11 +2443,9 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 			 "what, detail) SELECT f.id, t.assessed_at, "
 			 "t.last_scan, CASE WHEN n.old_status IS NULL THEN "
 			 "'raised' ELSE 'reopened' END, coalesce(n.old_status, "
-			 "t.action) FROM (SELECT DISTINCT ON (fkey) * FROM "
-			 "cs_f ORDER BY fkey, seq) t JOIN cs_n n ON n.fkey = "
-			 "t.fkey JOIN finding f ON f.fkey = t.fkey ORDER BY "
-			 "t.seq",
-			 cols, plan, sel, plan, last_of_key);
+			 "t.action) FROM %s JOIN cs_n n ON n.fkey = t.fkey "
+			 "JOIN finding f ON f.fkey = t.fkey ORDER BY t.seq",
+			 cols, plan, sel, plan, t_last, t_first);
 		rc = exec_cmd(s, sql, "finding_put: insert");
 	}
 	if (rc == 0)
@@ -2591,9 +2617,12 @@ pg_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	    "AND ($3::text IS NULL OR site = $3::text) "
 	    "AND ($4::text IS NULL OR status = $4::text) "
 	    "AND ($5::integer = 0 OR status IN ('open', 'planned', 'done', "
-	    "'risk-accepted')) "
-	    "ORDER BY severity DESC, site COLLATE \"C\", ip COLLATE \"C\", "
-	    "regime COLLATE \"C\", obligation COLLATE \"C\", id");
+	    "'risk-accepted'))");
+	if (!flt->any_order)
+		cs_store_sql_add(sql, sizeof(sql),
+				 " ORDER BY severity DESC, site COLLATE \"C\", "
+				 "ip COLLATE \"C\", regime COLLATE \"C\", "
+				 "obligation COLLATE \"C\", id");
 	pgp_i64(&p, (int)flt->min_severity);
 	pgp_opt(&p, flt->regime);
 	pgp_opt(&p, flt->site);

@@ -1563,8 +1563,11 @@ sq_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	    " WHERE severity >= ?1 AND (?2 IS NULL OR regime = ?2) "
 	    "AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR status = ?4) "
 	    "AND (?5 = 0 OR status IN ('open', 'planned', 'done', "
-	    "'risk-accepted')) "
-	    "ORDER BY severity DESC, site, ip, regime, obligation, id");
+	    "'risk-accepted'))");
+	if (!flt->any_order)
+		cs_store_sql_add(sql, sizeof(sql),
+				 " ORDER BY severity DESC, site, ip, regime, "
+				 "obligation, id");
 	st = adhoc(s, sql);
 	if (st == NULL)
 		return CS_EIO;

@@ -675,9 +675,9 @@ test_scan_delivered(void **state)
 	{
 		/* a negative limit is refused before the server is asked */
 		struct cs_sensor_limits lim = {.lock_timeout_ms = -1};
-		assert_int_equal(cs_store_admin_add_sensor_limits(
-				     s, "site01", "pw", &lim),
-				 CS_EINVAL);
+		assert_int_equal(
+		    cs_store_admin_add_sensor_limits(s, "site01", "pw", &lim),
+		    CS_EINVAL);
 		if (!IS_PG)
 			assert_int_equal(cs_store_admin_add_sensor_limits(
 					     s, "site01", "pw", NULL),
@@ -1134,6 +1134,16 @@ test_findings_many(void **state)
 	memset(&rs, 0, sizeof(rs));
 	assert_int_equal(cs_store_each_finding(s, NULL, collect_f, &rs), 0);
 	assert_int_equal(rs.n, 2);
+	{
+		/* unsorted: the same findings */
+		struct cs_finding_filter any = {.any_order = true};
+		struct frows ru = {0};
+		assert_int_equal(
+		    cs_store_each_finding(s, &any, collect_f, &ru), 0);
+		assert_int_equal(ru.n, 2);
+		assert_true((ru.id[0] == rs.id[0] && ru.id[1] == rs.id[1]) ||
+			    (ru.id[0] == rs.id[1] && ru.id[1] == rs.id[0]));
+	}
 	assert_int_equal(cs_store_finding_put_many(NULL, v, 1, NULL),
 			 CS_EINVAL);
 	assert_integrity(s);

@@ -409,22 +409,55 @@ findings_charts(struct rp_w *w, const struct cs_report *r)
 	free(first);
 }
 
-/* Each distinct rule applied, with its citation (printed, not linked). */
+/* Two findings name the same rule. */
+static bool
+same_rule(const struct cs_finding_row *x, const struct cs_finding_row *y)
+{
+	return strcmp(x->regime, y->regime) == 0 &&
+	       strcmp(x->obligation, y->obligation) == 0;
+}
+
+/* Findings (pointers into one array) by rule, then by position. */
+static int
+rule_order_cmp(const void *a, const void *b)
+{
+	const struct cs_finding_row *x = *(const struct cs_finding_row *const *)a,
+				    *y = *(const struct cs_finding_row *const *)b;
+	int c;
+
+	if ((c = strcmp(x->regime, y->regime)) != 0 ||
+	    (c = strcmp(x->obligation, y->obligation)) != 0)
+		return c;
+	return (x > y) - (x < y);
+}
+
+/*
+ * Each distinct rule applied, with its citation (printed, not linked), in
+ * the order the findings first name it.  Sorting pointers keeps this
+ * O(n log n): a million findings name a few dozen rules.
+ */
 static void
 rules_applied(struct rp_w *w, const struct cs_report *r)
 {
+	const struct cs_finding_row **ix =
+	    cs_xcalloc(r->nfnd + 1, sizeof(*ix));
+	bool *first = cs_xcalloc(r->nfnd + 1, sizeof(*first));
+
+	for (size_t i = 0; i < r->nfnd; i++)
+		ix[i] = &r->fnd[i];
+	if (r->nfnd > 1)
+		qsort(ix, r->nfnd, sizeof(*ix), rule_order_cmp);
+	for (size_t k = 0; k < r->nfnd; k++)
+		first[ix[k] - r->fnd] = k == 0 || !same_rule(ix[k - 1], ix[k]);
+	free(ix);
 	cs_report_put(w, "<section id=\"rules\"><h2>Rules applied</h2>\n"
 			 "<table><tr><th>Regime</th><th>Version</th>"
 			 "<th>Obligation</th><th>Citation</th><th>Source</th>"
 			 "</tr>\n");
 	for (size_t i = 0; i < r->nfnd; i++) {
 		const struct cs_finding_row *f = &r->fnd[i];
-		bool seen = false;
 
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = strcmp(r->fnd[j].regime, f->regime) == 0 &&
-			       strcmp(r->fnd[j].obligation, f->obligation) == 0;
-		if (seen)
+		if (!first[i])
 			continue;
 		const char *c[] = {f->regime, f->regime_version, f->obligation,
 				   f->citation, f->url};
@@ -437,6 +470,7 @@ rules_applied(struct rp_w *w, const struct cs_report *r)
 		cs_report_put(w, "</tr>\n");
 	}
 	cs_report_put(w, "</table>\n</section>\n");
+	free(first);
 }
 
 static void

@@ -626,6 +626,108 @@ static const struct ccase cases[] = {
      CS_CLASS_CAMERA,
      1,
      "IPC123-EI7N"},
+    /* --- Issue #11, third round: class evidence in replies that named a
+     * maker only. */
+    {"dahua-magicbox-numeric-devicetype",
+     /* getSystemInfo of an older Dahua unit: deviceType is a number no
+      * Dahua document maps to a model (the decoder gives dahua.model). */
+     {{"dahua.cgi", 80,
+       "200 deviceType=31\r\nprocessor=ST7108\r\nserialNumber=PZA123\r\n"},
+      {"dahua.model", 80, "31"}},
+     "Dahua",
+     CS_CLASS_UNKNOWN,
+     -1,
+     ""},
+    {"tapo-h200-hub-model",
+     /* Tapo discovery / getDeviceInfo of an H200 hub (python-kasa
+      * fixtures): SMART.TAPOHUB says hub, the model says it records. */
+     {{"tplink.device-type", 20002, "SMART.TAPOHUB"},
+      {"tplink.model", 20002, "H200"}},
+     "TP-Link",
+     CS_CLASS_NVR,
+     1,
+     "H200"},
+    {"tapo-h100-sensor-hub",
+     {{"tplink.device-type", 20002, "SMART.TAPOHUB"},
+      {"tplink.model", 20002, "H100"}},
+     "TP-Link",
+     CS_CLASS_OTHER,
+     0,
+     "H100"},
+    {"tapo-c210-model-only",
+     {{"tplink.model", 443, "C210"}},
+     "TP-Link",
+     CS_CLASS_CAMERA,
+     1,
+     "C210"},
+    {"axis-param-image-groups",
+     /* param.cgi?action=list&group=Properties,Image of an Axis camera:
+      * no root.Brand group in the answer. */
+     {{"http.body", 80,
+       "root.Properties.Image.Format=jpeg,mjpeg,h264\n"
+       "root.Properties.Image.Resolution=1920x1080,1280x720\n"
+       "root.Properties.PTZ.PTZ=no\n"
+       "root.Properties.System.Architecture=armv7hf\n"}},
+     "Axis",
+     CS_CLASS_CAMERA,
+     1,
+     NULL},
+    {"axis-param-system-only",
+     /* The same listing without image groups: every AXIS OS product. */
+     {{"http.body", 80,
+       "root.Properties.System.Architecture=armv7hf\n"
+       "root.Properties.PTZ.PTZ=no\n"}},
+     "Axis",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
+    {"vivotek-getparam-system-info",
+     {{"http.body", 80,
+       "system_info_modelname='IB9381-HT'\r\n"
+       "system_info_extendedmodelname='IB9381-HT'\r\n"
+       "system_info_firmwareversion='IB9381-VVTK-0102a'\r\n"}},
+     "Vivotek",
+     CS_CLASS_CAMERA,
+     1,
+     "IB9381-HT"},
+    {"avtech-capability-nvr",
+     {{"http.body", 80,
+       "0\nOK\nFirmware.Version=1011-1005-1008-1002\n"
+       "MACAddress=00:0E:53:00:00:01\nProduct.Type=NVR\n"}},
+     "Avtech",
+     CS_CLASS_NVR,
+     1,
+     NULL},
+    {"2n-api-system-info",
+     /* 2N HTTP API /api/system/info of an IP Verso door station. */
+     {{"http.body", 80,
+       "{\"success\":true,\"result\":{\"variant\":\"2N IP Verso\","
+       "\"serialNumber\":\"54-0880-2424\",\"hwVersion\":\"535v1\","
+       "\"swVersion\":\"2.30.0.43.2\",\"buildType\":\"beta\","
+       "\"deviceName\":\"2N IP Verso\"}}"}},
+     "2N",
+     CS_CLASS_INTERCOM,
+     0,
+     "2N IP Verso"},
+    {"h3c-comware-switch",
+     /* H3C is its own maker, not HP. */
+     {{"snmp.sysdescr", 161,
+       "H3C Comware Platform Software, Software Version 7.1.064, Release "
+       "1311P01\r\nH3C S5130S-28S-EI\r\nCopyright (c) 2004-2020 New H3C "
+       "Technologies Co., Ltd. All rights reserved."}},
+     "H3C",
+     CS_CLASS_SWITCH,
+     0,
+     NULL},
+    {"h3c-comware-router",
+     {{"snmp.sysdescr", 161,
+       "H3C Comware Platform Software, Software Version 7.1.064, Release "
+       "0821P16\r\nH3C MSR3620\r\nCopyright (c) 2004-2019 New H3C "
+       "Technologies Co., Ltd."}},
+     "H3C",
+     CS_CLASS_ROUTER,
+     0,
+     "MSR3620"},
 };
 
 static void

@@ -1,0 +1,176 @@
+# Class evidence in replies that named a maker but no class (issue #11,
+# third round): the model a TP-Link Tapo answer gives in tplink.model,
+# Axis VAPIX parameter listings of the image and PTZ groups, Vivotek
+# getparam.cgi system_info answers, AVTECH get_capability Product.Type,
+# 2N intercom HTTP API /api/system/info, and H3C Comware sysDescr (H3C
+# is its own maker, not HP).  Class comes from device-type fields and
+# model families, never from the maker.  Format: docs/fingerprints.md.
+
+# ---- TP-Link Tapo: device_model as tplink.model ----
+
+rule tplink-model-hub-recorder
+  on       tplink.model
+  match    ^\s*(H200|H500)(?:\([A-Z]{2}\))?\s*$
+  set      class=nvr manufacturer=TP-Link@0.6
+  tier     model
+  weight   0.8
+  source   Tapo H200 datasheet (hub recording its Tapo cameras to microSD); Tapo H500 HomeBase (local storage for up to 16 Tapo cameras); python-kasa tests/fixtures/smartcam (H200, H500 under SMART.TAPOHUB)
+  example  "H200" => class=nvr manufacturer=TP-Link
+  example  "H500(EU)" => class=nvr
+  example! "H100"
+  example! "H2000"
+
+rule tplink-model-camera
+  on       tplink.model
+  match    ^\s*(?:C[1-7][0-9]{2}[A-Z]{0,2}|TC[0-9]{2}[A-Z]{0,2}|D[1-4][0-9]{2}[A-Z]{0,2})(?:\([A-Z]{2}\))?\s*$
+  set      class=camera
+  tier     model
+  weight   0.8
+  source   python-kasa/python-kasa tests/fixtures/smartcam (device_model C100, C210, C225, C520WS, TC70 cameras; D130, D230 video doorbells under SMART.TAPODOORBELL); TP-Link Tapo C-series camera datasheets
+  example  "C210" => class=camera
+  example  "TC70" => class=camera
+  example  "C520WS(EU)" => class=camera
+  example  "D230" => class=camera
+  example! "H200"
+  example! "P110"
+
+rule tplink-model-sensor-hub
+  on       tplink.model
+  match    ^\s*H100(?:\([A-Z]{2}\))?\s*$
+  set      class=other surveillance=no
+  tier     model
+  weight   0.75
+  source   TP-Link Tapo H100 datasheet (smart hub for Tapo sensors, switches and buttons; no camera connection, no video storage); python-kasa tests/fixtures/smart (H100 under SMART.TAPOHUB)
+  example  "H100" => class=other
+  example! "H200"
+
+# ---- Axis VAPIX param.cgi listings: image sources and PTZ ----
+
+# Every AXIS OS product answers param.cgi; only products with an image
+# source list root.Image.I<n> (and root.Properties.Image.*), and PTZ
+# groups belong to products that drive a PTZ head.  That is video
+# equipment; the class is a camera unless a model family says otherwise
+# (encoders and door stations have image sources too), so generic tier.
+rule axis-vapix-image-groups
+  on       http.body axis-param.malformed vendor-api.malformed
+  match    (?:^|\n)root\.(?:Image\.I[0-9]{1,2}\.|Properties\.Image\.(?:Format|Resolution|Rotation)=|PTZ\.(?:Preset|Various|Limit|Support)\.|Properties\.PTZ\.PTZ=yes)
+  set      class=camera surveillance=yes
+  tier     generic
+  weight   0.6
+  source   Axis VAPIX Parameter management (developer.axis.com/vapix/network-video/parameter-management): root.Image.I<n> per video source, root.Properties.Image.Format / Resolution, root.PTZ groups on PTZ-capable products
+  example  "root.Image.I0.Enabled=yes\nroot.Image.I0.Name=View Area 1\n" => class=camera
+  example  "root.Properties.Image.Format=jpeg,mjpeg,h264\nroot.Properties.Image.Resolution=1920x1080\n" => class=camera
+  example  "root.PTZ.Preset.P0.HomePosition=1\n"
+  example! "root.Properties.System.Architecture=armv7hf\nroot.Network.Bonjour.Enabled=yes\n"
+  example! "root.Properties.PTZ.PTZ=no\n"
+  example! "root.Audio.A0.Enabled=yes\n"
+
+# ---- Vivotek getparam.cgi system_info ----
+
+rule vivotek-getparam-model
+  on       http.body vendor-api.malformed
+  match    (?:^|\n)\s*system_info_(?:extended)?modelname='?([A-Z]{2}[0-9]{4}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,6}){0,2})'?\s*(?:\r?\n|$)
+  set      manufacturer=Vivotek model=$1
+  weight   0.85
+  source   VIVOTEK URL Command Document for Network Cameras (/cgi-bin/viewer/getparam.cgi answers name='value' lines: system_info_modelname, system_info_extendedmodelname, system_info_firmwareversion, system_info_serialnumber)
+  example  "system_info_modelname='IB9381-HT'\r\nsystem_info_extendedmodelname='IB9381-HT'\r\n" => manufacturer=Vivotek model=IB9381-HT
+  example  "system_info_modelname='ND9541P'\n" => model=ND9541P
+  example! "modelname='IB9381-HT'\n"
+  example! "system_info_modelname='Camera 1'\n"
+
+rule vivotek-getparam-firmware
+  on       http.body vendor-api.malformed
+  match    (?:^|\n)\s*system_info_firmwareversion='?([A-Z]{2}[0-9]{4}[A-Z0-9-]{0,12}-VVTK-[0-9]{1,2}\.?[0-9]{1,4}[a-z]?)'?
+  set      manufacturer=Vivotek firmware=$1
+  weight   0.8
+  source   VIVOTEK URL Command Document for Network Cameras (getparam.cgi system_info_firmwareversion, '<model>-VVTK-<version>')
+  example  "system_info_firmwareversion='IB9381-VVTK-0102a'\r\n" => firmware=IB9381-VVTK-0102a manufacturer=Vivotek
+  example! "system_info_firmwareversion='1.0.2'\r\n"
+
+rule vivotek-getparam-camera
+  on       http.body vendor-api.malformed
+  match    (?:^|\n)\s*system_info_(?:extended)?modelname='?(?:FD|IB|IP|FE|SD|MD|IZ|MS|CC|TB)[89][0-9]{3}
+  set      class=camera
+  tier     model
+  weight   0.75
+  source   VIVOTEK product catalogue: FD (fixed dome), IB (bullet), IP (box), FE (fisheye), SD (speed dome), MD (mobile), IZ, MS (multi-sensor), CC, TB camera families; getparam.cgi system_info_modelname (URL Command Document)
+  example  "system_info_modelname='IB9381-HT'\n" => class=camera
+  example  "system_info_modelname='FD9387-HTV'\n" => class=camera
+  example! "system_info_modelname='ND9541P'\n"
+
+rule vivotek-getparam-nvr
+  on       http.body vendor-api.malformed
+  match    (?:^|\n)\s*system_info_(?:extended)?modelname='?(?:ND9[0-9]{3}P?|NR[89][0-9]{3})
+  set      class=nvr
+  tier     model
+  weight   0.75
+  source   Vivotek NVR product pages (ND9541P, ND9326P network video recorders; NR8401 mobile NVR); getparam.cgi system_info_modelname
+  example  "system_info_modelname='ND9541P'\n" => class=nvr
+  example! "system_info_modelname='IB9381-HT'\n"
+
+# ---- AVTECH Machine.cgi get_capability Product.Type ----
+
+rule avtech-capability-nvr
+  on       http.body vendor-api.malformed
+  match    (?:^|\n)\s*Firmware\.Version=[0-9]{4}-[^\n]{0,40}\n(?:[^\n]{0,80}\n){0,4}?\s*Product\.Type=NVR\s*(?:\r?\n|$)
+  set      class=nvr
+  tier     role
+  weight   0.8
+  source   lexxai.blogspot.com/2018/12/avtech-dvr-hiden-commands.html (get_capability answers Product.Type, the device-type field: DVR on an AVTECH DVR; AVTECH CGI Command Set Specification 2.1); NVR is the same field on AVTECH's network recorders
+  example  "0\nOK\nFirmware.Version=1011-1005-1008-1002\nMACAddress=00:0E:53:00:00:01\nProduct.Type=NVR\n" => class=nvr
+  example! "0\nOK\nFirmware.Version=1133-1039-1013-1025-0a-0000\nProduct.Type=DVR\n"
+
+# ---- 2N IP intercoms: HTTP API /api/system/info ----
+
+rule 2n-api-system-info
+  on       http.body vendor-api.malformed
+  match    "variant"\s*:\s*"(2N[ ®]{1,3}(?:Helios\s+)?(?:IP|Indoor|Access|LTE|SIP)\b[^"]{0,40})"
+  set      manufacturer=2N model=$1
+  weight   0.85
+  source   2N IP Intercoms HTTP API manual (api/system/info answers success and result: variant, serialNumber, hwVersion, swVersion, buildType, deviceName)
+  example  "{\"success\":true,\"result\":{\"variant\":\"2N IP Verso\",\"serialNumber\":\"54-0880-2424\",\"swVersion\":\"2.30.0.43.2\"}}" => manufacturer=2N model="2N IP Verso"
+  example! "{\"variant\":\"Standard\"}"
+
+rule 2n-api-intercom
+  on       http.body vendor-api.malformed
+  match    "variant"\s*:\s*"2N[ ®]{1,3}(?:Helios\s+)?(?:IP\s+(?:Verso|Force|Solo|Style|Vario|Base|Uni|Safety|One)|Indoor\s+(?:Touch|Compact|View|Talk|Clip))\b
+  set      class=intercom
+  tier     model
+  weight   0.8
+  source   2N IP Intercoms HTTP API manual (api/system/info variant); 2N product lines: IP Verso, Force, Solo, Style, Vario, Base, Uni, Safety, One door intercoms and Indoor Touch/Compact/View/Talk/Clip answering units (2n.com)
+  example  "{\"result\":{\"variant\":\"2N IP Verso\"}}" => class=intercom
+  example  "{\"result\":{\"variant\":\"2N Indoor Touch 2.0\"}}" => class=intercom
+  example! "{\"result\":{\"variant\":\"2N Access Unit 2.0\"}}"
+
+rule 2n-api-access-unit
+  on       http.body vendor-api.malformed
+  match    "variant"\s*:\s*"2N[ ®]{1,3}Access\s+Unit\b
+  set      class=access-control
+  tier     model
+  weight   0.8
+  source   2N Access Unit HTTP API (same api/system/info as the intercoms); 2N Access Unit / Access Unit 2.0 / Access Unit M card and keypad readers (2n.com access control)
+  example  "{\"result\":{\"variant\":\"2N Access Unit 2.0\"}}" => class=access-control
+  example! "{\"result\":{\"variant\":\"2N IP Force\"}}"
+
+# ---- H3C Comware sysDescr ----
+
+rule h3c-comware-sysdescr
+  on       snmp.sysdescr
+  match    \bH3C Comware (?:Platform )?Software\b|\bNew H3C Technologies Co\.|\bHangzhou H3C Tech(?:nologies)?\.? Co\.
+  set      manufacturer=H3C
+  weight   0.85
+  source   H3C Comware sysDescr as display version prints it (H3C S5130S-EI fundamentals configuration guide): "H3C Comware Platform Software ... New H3C Technologies Co., Ltd."; older units "Hangzhou H3C Tech. Co., Ltd."; H3C is not HP
+  example  "H3C Comware Platform Software, Software Version 7.1.064, Release 1311P01\r\nH3C S5130S-28S-EI\r\nCopyright (c) 2004-2020 New H3C Technologies Co., Ltd. All rights reserved." => manufacturer=H3C
+  example  "H3C Comware Software, Version 5.20.99, Release 1115\r\nCopyright (c) 2004-2016 Hangzhou H3C Tech. Co., Ltd." => manufacturer=H3C
+  example! "HPE Comware Platform Software, Software Version 7.1.045, Release 2432P06\r\nHPE 5130 24G 4SFP+ EI Switch"
+
+rule h3c-msr-router
+  on       snmp.sysdescr
+  match    \bH3C (MSR[0-9]{2,4}(?:-[0-9A-Z]{1,6}){0,3}|ER[0-9]{4}[A-Z]{0,2}[0-9]?)\b
+  set      manufacturer=H3C model=$1 class=router surveillance=no
+  tier     model
+  weight   0.75
+  source   H3C MSR3600 / MSR2600 / MSR810 router series and ER-series SMB routers (h3c.com product pages); Comware sysDescr names the model on its second line
+  example  "H3C Comware Platform Software, Software Version 7.1.064, Release 0821P16\r\nH3C MSR3620\r\nCopyright (c) 2004-2019 New H3C Technologies Co., Ltd." => class=router model=MSR3620
+  example  "H3C ER3200G2" => class=router
+  example! "H3C S5130S-28S-EI"

@@ -174,3 +174,45 @@ rule h3c-msr-router
   example  "H3C Comware Platform Software, Software Version 7.1.064, Release 0821P16\r\nH3C MSR3620\r\nCopyright (c) 2004-2019 New H3C Technologies Co., Ltd." => class=router model=MSR3620
   example  "H3C ER3200G2" => class=router
   example! "H3C S5130S-28S-EI"
+
+# ---- Hikvision EHome / ISUP registration (PPVSPMessage) ----
+
+# A Hikvision device registering with a platform (EHome, later ISUP, TCP
+# 7660 by default) sends an XML PPVSPMessage REGISTER request with its
+# SerialNumber (DeviceSN: model + YYYYMMDD + serial, protocols.md §3),
+# FirmwareVersion and the unit type; the platform answers a
+# PPVSPMessage RESPONSE.  Wherever such a message lands (a capture's
+# payload as banner, an HTTP body, an unread vendor reply), it names
+# Hikvision, and the serial's model part gives the model.
+rule hik-ppvsp-register
+  on       banner http.body hik.isapi vendor-api.malformed isapi.malformed
+  match    <PPVSPMessage>(?:(?!</PPVSPMessage>).){0,400}?<Command>\s*REGISTER\s*</Command>
+  flags    s
+  set      manufacturer=Hikvision
+  weight   0.85
+  source   Hikvision EHome/ISUP REGISTER request: PPVSPMessage with CommandType REQUEST, Command REGISTER, Params SerialNumber, NetUnitType PU, DeviceID, FirmwareVersion, LocalPort 7660 (public eHome client demo, eHomeClient MainWindow.xaml.cs)
+  example  "<PPVSPMessage><Version>4.0</Version><Sequence>1</Sequence><CommandType>REQUEST</CommandType><Method>REGISTER</Method><Command>REGISTER</Command><Params><NetUnitType>PU</NetUnitType></Params></PPVSPMessage>" => manufacturer=Hikvision
+  example  "<PPVSPMessage>\n<Version>2.5</Version>\n<Sequence>7</Sequence>\n<CommandType>RESPONSE</CommandType>\n<Command>REGISTER</Command>\n<Params>"
+  example! "<PPVSPMessage><Command>CLEARACSPARAM</Command></PPVSPMessage>"
+  example! "<Message><Command>REGISTER</Command></Message>"
+
+rule hik-ppvsp-serial-model
+  on       banner http.body hik.isapi vendor-api.malformed isapi.malformed
+  match    <PPVSPMessage>(?:(?!</PPVSPMessage>).){0,400}?<SerialNumber>\s*(i?DS-[0-9A-Z][0-9A-Z()/-]{2,30}?)(?:19|20)[0-9]{6}[A-Z]{2}[A-Z]{2,4}[0-9]{6,12}\s*</SerialNumber>
+  flags    s
+  set      manufacturer=Hikvision model=$1
+  weight   0.85
+  source   protocols.md §3 (Hikvision DeviceSN = model + YYYYMMDD + serial); EHome/ISUP REGISTER Params SerialNumber (eHomeClient demo)
+  example  "<PPVSPMessage><Command>REGISTER</Command><Params><SerialNumber>DS-2CD2043G2-I20210101AAWRG12345678</SerialNumber>" => model=DS-2CD2043G2-I manufacturer=Hikvision
+  example  "<PPVSPMessage><Params><SerialNumber>DS-7608NI-K220180519CCWR123456789</SerialNumber>" => model=DS-7608NI-K2
+  example! "<PPVSPMessage><Params><SerialNumber>DS-AAAAA</SerialNumber>"
+
+rule hik-ppvsp-firmware
+  on       banner http.body hik.isapi vendor-api.malformed isapi.malformed
+  match    <PPVSPMessage>(?:(?!</PPVSPMessage>).){0,600}?<FirmwareVersion>\s*([Vv][0-9]{1,2}\.[0-9]{1,2}\.[0-9]{1,3}(?: build [0-9]{6})?)\s*</FirmwareVersion>
+  flags    s
+  set      firmware=$1
+  weight   0.8
+  source   EHome/ISUP REGISTER Params FirmwareVersion "Vx.y.z buildYYMMDD" (eHomeClient demo); Hikvision firmware versions V5.7.3 build 220112 (ISAPI deviceInfo, protocols.md §4)
+  example  "<PPVSPMessage><Params><FirmwareVersion>V5.7.3 build 220112</FirmwareVersion>" => firmware="V5.7.3 build 220112"
+  example! "<PPVSPMessage><Params><FirmwareVersion>Vx.y.z buildYYMMDD</FirmwareVersion>"

@@ -719,6 +719,23 @@ static const struct ccase cases[] = {
      CS_CLASS_SWITCH,
      0,
      NULL},
+    {"hikvision-ehome-register",
+     /* An EHome/ISUP REGISTER request a camera sent to its platform
+      * (TCP 7660), cut from a capture's payload: the serial carries the
+      * model, then the date and the unit's number. */
+     {{"banner", 7660,
+       "<?xml version=\"1.0\" encoding=\"UTF-8\"?><PPVSPMessage><Version>"
+       "4.0</Version><Sequence>1</Sequence><CommandType>REQUEST"
+       "</CommandType><Method>REGISTER</Method><Command>REGISTER</Command>"
+       "<Params><SerialNumber>DS-2CD2043G2-I20210101AAWRG12345678"
+       "</SerialNumber><NetUnitType>PU</NetUnitType><DeviceID>cam01"
+       "</DeviceID><FirmwareVersion>V5.7.3 build 220112</FirmwareVersion>"
+       "<LocalPort>7660</LocalPort><DevType>1</DevType></Params>"
+       "</PPVSPMessage>"}},
+     "Hikvision",
+     CS_CLASS_CAMERA,
+     1,
+     "DS-2CD2043G2-I"},
     {"h3c-comware-router",
      {{"snmp.sysdescr", 161,
        "H3C Comware Platform Software, Software Version 7.1.064, Release "

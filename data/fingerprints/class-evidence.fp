@@ -216,3 +216,43 @@ rule hik-ppvsp-firmware
   source   EHome/ISUP REGISTER Params FirmwareVersion "Vx.y.z buildYYMMDD" (eHomeClient demo); Hikvision firmware versions V5.7.3 build 220112 (ISAPI deviceInfo, protocols.md §4)
   example  "<PPVSPMessage><Params><FirmwareVersion>V5.7.3 build 220112</FirmwareVersion>" => firmware="V5.7.3 build 220112"
   example! "<PPVSPMessage><Params><FirmwareVersion>Vx.y.z buildYYMMDD</FirmwareVersion>"
+
+# ---- Reolink api.cgi answers other than GetDevInfo ----
+
+# Every Reolink api.cgi answer is a JSON array of {"cmd": <command>,
+# "code": <n>, "value": {...}} or, on an error, "error": {"detail":
+# <text>, "rspCode": <negative code>}: a refused Login still names the API.
+rule reolink-api-envelope
+  on       http.body reolink.malformed vendor-api.malformed
+  match    ^\s*\[\s*\{\s*"cmd"\s*:\s*"[A-Za-z]{3,32}"\s*,\s*"code"\s*:\s*[0-9]{1,3}\s*,\s*"(?:error"\s*:\s*\{\s*"detail"\s*:\s*"[^"]{0,80}"\s*,\s*"rspCode"\s*:\s*-?[0-9]{1,4}|value"\s*:\s*\{\s*"(?:DevInfo|Ability|Token|Enc|Osd|Ai|Rec|Image)")
+  set      manufacturer=Reolink
+  weight   0.75
+  source   Reolink Camera HTTP API user guide (api.cgi requests and answers are JSON arrays of cmd/code/value; errors carry error.detail and error.rspCode, e.g. Login "invalid user" rspCode -6), as quoted in ReolinkCameraAPI/reolinkapipy
+  example  "[{\"cmd\":\"Login\",\"code\":1,\"error\":{\"detail\":\"invalid user\",\"rspCode\":-6}}]" => manufacturer=Reolink
+  example  "[\n {\n  \"cmd\" : \"Login\",\n  \"code\" : 0,\n  \"value\" : {\n   \"Token\" : {\"leaseTime\":3600,\"name\":\"abc\"}}}]"
+  example! "{\"cmd\":\"Login\",\"code\":1}"
+  example! "[{\"cmd\":\"Login\",\"code\":1,\"error\":{\"detail\":\"x\"}}]"
+
+rule reolink-devinfo-model-camera
+  on       reolink.model
+  match    ^\s*(?:Reolink\s+)?(?:RLC-[0-9]{3,4}|E1(?: Pro| Zoom| Outdoor)?|Argus(?: [0-9A-Za-z]{1,8}){0,2}|Duo(?: [0-9A-Za-z]{1,8}){0,2}|TrackMix(?: [A-Za-z]{1,8})?|Lumus(?: [A-Za-z]{1,8})?|Go(?: PT| Plus| Ranger)?|Video Doorbell(?: [A-Za-z]{1,8})?|CX[0-9]{3}[A-Z]?)(?![A-Za-z0-9])
+  set      class=camera
+  tier     model
+  weight   0.75
+  source   Reolink product pages: RLC PoE cameras, E1 / E1 Pro / E1 Zoom / E1 Outdoor, Argus battery cameras, Duo, TrackMix, Lumus, Go, Video Doorbell, CX410 ColorX; GetDevInfo model (Reolink HTTP API user guide)
+  example  "E1 Zoom" => class=camera
+  example  "RLC-410-5MP" => class=camera
+  example  "Reolink Video Doorbell WiFi" => class=camera
+  example! "RLN8-410"
+  example! "Home Hub"
+
+rule reolink-devinfo-model-recorder
+  on       reolink.model
+  match    ^\s*(?:Reolink\s+)?(?:RL[NK][0-9]{1,2}-[0-9]{3,4}|Home Hub(?: Pro)?)(?![A-Za-z0-9])
+  set      class=nvr
+  tier     model
+  weight   0.75
+  source   Reolink product pages: RLN8-410 / RLN16-410 NVRs, RLK kits, Reolink Home Hub and Home Hub Pro (local recording of Reolink cameras); GetDevInfo model
+  example  "RLN16-410" => class=nvr
+  example  "Reolink Home Hub" => class=nvr
+  example! "E1 Zoom"

@@ -736,6 +736,22 @@ static const struct ccase cases[] = {
      CS_CLASS_CAMERA,
      1,
      "DS-2CD2043G2-I"},
+    {"reolink-login-refused",
+     /* api.cgi Login with a wrong password: the envelope alone. */
+     {{"http.body", 80,
+       "[{\"cmd\":\"Login\",\"code\":1,\"error\":{\"detail\":"
+       "\"invalid user\",\"rspCode\":-6}}]"}},
+     "Reolink",
+     CS_CLASS_UNKNOWN,
+     1,
+     ""},
+    {"reolink-devinfo-model-only",
+     /* GetDevInfo whose type field is missing: the model is a camera's. */
+     {{"reolink.model", 80, "E1 Zoom"}},
+     "Reolink",
+     CS_CLASS_CAMERA,
+     1,
+     "E1 Zoom"},
     {"h3c-comware-router",
      {{"snmp.sysdescr", 161,
        "H3C Comware Platform Software, Software Version 7.1.064, Release "

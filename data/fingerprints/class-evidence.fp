@@ -256,3 +256,82 @@ rule reolink-devinfo-model-recorder
   example  "RLN16-410" => class=nvr
   example  "Reolink Home Hub" => class=nvr
   example! "E1 Zoom"
+
+# ---- Network gear sysDescr: makers the class rules left unnamed ----
+
+rule zyxel-usg-firewall
+  on       snmp.sysdescr http.title upnp.model upnp.model-number
+  match    \b(?:Zyxel\s+|ZyXEL\s+)?(USG\s?FLEX\s?[0-9]{2,3}[A-Z]{0,2}|ATP[0-9]{3,4}|USG[0-9]{2,4}[A-Z]{0,2}(?:-VPN)?|ZyWALL\s?[0-9A-Z]{2,8})\b
+  set      manufacturer=Zyxel model=$1 class=router surveillance=no
+  tier     model
+  weight   0.75
+  source   Zyxel firewall series: USG FLEX 100/200/500/700, ATP100-ATP800, USG20-VPN/USG60W, ZyWALL (Zyxel product pages and USG FLEX user's guide); sysDescr is the model name; Ubiquiti's USG is written USG or USG-Pro-4, never with FLEX, ATP or digits
+  example  "USG FLEX 100" => manufacturer=Zyxel class=router model="USG FLEX 100"
+  example  "ATP200" => class=router
+  example  "USG60W" => class=router
+  example! "USG-Pro-4"
+  example! "USG"
+
+rule ubiquiti-edgeswitch-sysdescr
+  on       snmp.sysdescr
+  match    ^\s*EdgeSwitch\s+[0-9]{1,2}-Port\b
+  set      manufacturer=Ubiquiti class=switch surveillance=no
+  tier     model
+  weight   0.75
+  source   Ubiquiti EdgeMAX EdgeSwitch: sysDescr "EdgeSwitch 24-Port 250W, 1.9.0..., Linux 3.6.5" (EdgeSwitch CLI command reference, SNMP system group)
+  example  "EdgeSwitch 24-Port 250W, 1.9.0.5168504, Linux 3.6.5-f4a26ed5" => manufacturer=Ubiquiti class=switch
+  example! "EdgeSwitch"
+
+rule ubiquiti-edgeos-sysdescr
+  on       snmp.sysdescr
+  match    ^\s*EdgeOS\s+v[0-9]
+  set      manufacturer=Ubiquiti class=router surveillance=no
+  tier     model
+  weight   0.75
+  source   Ubiquiti EdgeMAX EdgeRouter: EdgeOS sysDescr "EdgeOS v2.0.9..." (EdgeOS user guide, SNMP); EdgeOS runs on EdgeRouters only
+  example  "EdgeOS v2.0.9-hotfix.2.5402463.210511.1317" => manufacturer=Ubiquiti class=router
+  example! "EdgeOS"
+
+rule hpe-aruba-procurve-sysdescr
+  on       snmp.sysdescr
+  match    ^\s*(?:ProCurve\s+J[0-9]{4}[A-Z]\b|Aruba\s+J[LK]?[0-9]{3,4}[A-Z]\s+[0-9]{4}[A-Z]?\b|HP\s+J[0-9]{4}[A-Z]\s+[0-9A-Za-z-]{2,20}\s+Switch\b)
+  set      manufacturer=HP class=switch surveillance=no
+  tier     model
+  weight   0.75
+  source   HPE Aruba/ProCurve switch sysDescr "Aruba JL258A 2930F-8G-PoE+-2SFP+ Switch, revision WC.16.10..." and "ProCurve J9280A Switch 2510G-48, revision Y.11.16" (ArubaOS-Switch management and configuration guide, show system); J-numbers are HPE product numbers
+  example  "Aruba JL258A 2930F-8G-PoE+-2SFP+ Switch, revision WC.16.10.0009" => manufacturer=HP class=switch
+  example  "ProCurve J9280A Switch 2510G-48, revision Y.11.16" => class=switch
+  example! "Aruba Instant On"
+
+rule cisco-small-business-switch
+  on       snmp.sysdescr http.title
+  match    ^\s*(?:Cisco\s+)?((?:SG|SF|CBS)[0-9]{3}[A-Z]{0,2}(?:-[0-9A-Z]{1,4}){1,2})\s+[0-9]{1,2}-Port\b[^\r\n]{0,60}?\bSwitch\b
+  set      manufacturer=Cisco model=$1 class=switch surveillance=no
+  tier     model
+  weight   0.75
+  source   Cisco Small Business / Business switches SG350, SG550X, CBS350: sysDescr "SG350-28P 28-Port Gigabit PoE Managed Switch" (Cisco 350 series administration guide, system summary description)
+  example  "SG350-28P 28-Port Gigabit PoE Managed Switch" => manufacturer=Cisco class=switch model=SG350-28P
+  example  "CBS350-24P-4G 24-Port Gigabit PoE Managed Switch" => class=switch
+  example! "SG350-28P"
+
+rule zte-zxr10-switch
+  on       snmp.sysdescr
+  match    \b(ZXR10\s+(?:29|39|59|89)[0-9]{2}[A-Z]{0,3})\b
+  set      manufacturer=ZTE model=$1 class=switch surveillance=no
+  tier     model
+  weight   0.7
+  source   ZTE ZXR10 2900E/3900E/5900E/8900E series Ethernet switches (ZTE product pages, ZXR10 2900E configuration guide: sysDescr "ZXR10 ROS Version V4.8.23 ZXR10 2928E Software")
+  example  "ZXR10 ROS Version V4.8.23 ZXR10 2928E Software" => manufacturer=ZTE class=switch model="ZXR10 2928E"
+  example! "ZXR10 M6000-8S Plus"
+
+rule kyocera-printing-system
+  on       snmp.sysdescr
+  match    ^\s*KYOCERA (?:Document Solutions|Mita) Printing System\b
+  flags    i
+  set      manufacturer=Kyocera class=printer surveillance=no
+  tier     model
+  weight   0.75
+  source   Kyocera ECOSYS/TASKalfa SNMP system group: sysDescr "KYOCERA Document Solutions Printing System" (older units "KYOCERA MITA Printing System"), Kyocera Command Center RX / KM-MIB notes
+  example  "KYOCERA Document Solutions Printing System" => manufacturer=Kyocera class=printer
+  example  "KYOCERA MITA Printing System" => class=printer
+  example! "KYOCERA Document Solutions"

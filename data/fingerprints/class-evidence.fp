@@ -335,3 +335,20 @@ rule kyocera-printing-system
   example  "KYOCERA Document Solutions Printing System" => manufacturer=Kyocera class=printer
   example  "KYOCERA MITA Printing System" => class=printer
   example! "KYOCERA Document Solutions"
+
+# ---- Hikvision ISAPI event notifications of video analytics ----
+
+# The smart events and VCA events an alertStream or an HTTP listening
+# host receives come from a device that analyses video (a camera, or a
+# recorder for its channels): video equipment, class not told.
+rule isapi-video-analytics-event
+  on       hik.isapi http.body
+  match    <eventType>\s*(?:regionEntrance|regionExiting|scenechangedetection|facedetection|defocus|unattendedBaggage|attendedBaggage|loitering|group|rapidMove|parking|ANPR|faceSnap|PeopleCounting|audioexception)\s*</eventType>
+  flags    i
+  set      manufacturer=Hikvision@0.5 surveillance=yes
+  weight   0.6
+  source   Hikvision ISAPI EventNotificationAlert eventType of smart events (regionEntrance, regionExiting, loitering, group, rapidMove, parking, attendedBaggage), VCA events (scenechangedetection, facedetection, defocus), ANPR, faceSnap
+  example  "<EventNotificationAlert version=\"2.0\"><channelID>1</channelID><eventType>regionEntrance</eventType><eventState>active</eventState>" => surveillance=yes
+  example  "<eventType>scenechangedetection</eventType>"
+  example! "<eventType>IO</eventType>"
+  example! "<eventType>AccessControllerEvent</eventType>"

@@ -781,6 +781,20 @@ static const struct ccase cases[] = {
      CS_CLASS_SWITCH,
      0,
      NULL},
+    {"hikvision-isapi-smart-event",
+     /* An alertStream region-entrance event without the namespace. */
+     {{"hik.isapi", 80,
+       "<EventNotificationAlert version=\"2.0\"><ipAddress>10.0.0.5"
+       "</ipAddress><portNo>80</portNo><protocol>HTTP</protocol>"
+       "<channelID>1</channelID><dateTime>2024-05-01T10:00:00+08:00"
+       "</dateTime><activePostCount>1</activePostCount><eventType>"
+       "regionEntrance</eventType><eventState>active</eventState>"
+       "<eventDescription>Region Entrance</eventDescription>"
+       "</EventNotificationAlert>"}},
+     "Hikvision",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
     {"h3c-comware-router",
      {{"snmp.sysdescr", 161,
        "H3C Comware Platform Software, Software Version 7.1.064, Release "

@@ -352,3 +352,52 @@ rule isapi-video-analytics-event
   example  "<eventType>scenechangedetection</eventType>"
   example! "<eventType>IO</eventType>"
   example! "<eventType>AccessControllerEvent</eventType>"
+
+# ---- Hikvision ISAPI deviceType values beyond IPCamera/NVR/DVR ----
+
+# The DeviceInfo deviceType enumeration of Hikvision's ISAPI (IPCamera,
+# IPDome, DVR, HybirdNVR [sic], NVR, DVS, IPZoom, CVR, Gateway,
+# SecurityCP, ACS), as Hikvision's DeviceGateway ISAPI guide V1.8.0
+# appendix A.1 lists it and Hikvision's device network SDK demos name
+# the recorder kinds.
+rule isapi-type-hybrid-nvr
+  on       isapi.device-type hik.isapi
+  match    (?:^\s*|<deviceType>\s*)(?:HybirdNVR|HybridNVR)\s*(?:$|</deviceType>)
+  set      class=nvr
+  tier     role
+  weight   0.8
+  source   Hikvision ISAPI DeviceInfo deviceType enumeration (DeviceGateway ISAPI guide V1.8.0 appendix A.1: HybirdNVR, hybrid network video recorder); device network SDK demo enum DeviceType (IPCamera, IPDome, DVR, HybirdNVR, NVR, DVS, IPZoom, CVR)
+  example  "HybirdNVR" => class=nvr
+  example  "200 <DeviceInfo><deviceType>HybirdNVR</deviceType></DeviceInfo>" => class=nvr
+  example! "NVR"
+
+rule isapi-type-encoder
+  on       isapi.device-type hik.isapi
+  match    (?:^\s*|<deviceType>\s*)DVS\s*(?:$|</deviceType>)
+  set      class=encoder
+  tier     role
+  weight   0.8
+  source   Hikvision ISAPI DeviceInfo deviceType DVS (digital video server: a video encoder; DeviceGateway ISAPI guide V1.8.0 appendix A.1); Hikvision DS-6700 series video encoders
+  example  "DVS" => class=encoder
+  example  "<deviceType>DVS</deviceType>" => class=encoder
+  example! "DVR"
+
+rule isapi-type-central-recorder
+  on       isapi.device-type hik.isapi
+  match    (?:^\s*|<deviceType>\s*)CVR\s*(?:$|</deviceType>)
+  set      class=nvr
+  tier     role
+  weight   0.75
+  source   Hikvision ISAPI DeviceInfo deviceType CVR (central video recorder, the recording server of a video system; DeviceGateway ISAPI guide V1.8.0 appendix A.1)
+  example  "CVR" => class=nvr
+  example! "DVR"
+
+rule isapi-type-security-panel
+  on       isapi.device-type hik.isapi
+  match    (?:^\s*|<deviceType>\s*)SecurityCP\s*(?:$|</deviceType>)
+  set      class=alarm-panel surveillance=no
+  tier     role
+  weight   0.8
+  source   Hikvision ISAPI DeviceInfo deviceType SecurityCP (security control panel, an intrusion alarm panel; DeviceGateway ISAPI guide V1.8.0 appendix A.1)
+  example  "SecurityCP" => class=alarm-panel
+  example! "ACS"

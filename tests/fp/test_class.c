@@ -795,6 +795,17 @@ static const struct ccase cases[] = {
      CS_CLASS_UNKNOWN,
      1,
      NULL},
+    {"hikvision-isapi-dvs-encoder",
+     /* ISAPI deviceInfo of a video encoder: deviceType DVS. */
+     {{"isapi.device-type", 80, "DVS"},
+      {"hik.isapi", 80,
+       "200 <DeviceInfo xmlns=\"http://www.isapi.org/ver20/XMLSchema\">"
+       "<deviceName>Encoder</deviceName><deviceType>DVS</deviceType>"
+       "</DeviceInfo>"}},
+     "Hikvision",
+     CS_CLASS_ENCODER,
+     1,
+     NULL},
     {"h3c-comware-router",
      {{"snmp.sysdescr", 161,
        "H3C Comware Platform Software, Software Version 7.1.064, Release "

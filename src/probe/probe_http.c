@@ -120,9 +120,8 @@ extern const struct cs_probe cs_probe_hik_isapi, cs_probe_dahua_rpc2,
 /* The vendor endpoints asked on a web port outside their list, in order
  * (CS_PROBE_ARG_CHAIN). */
 static const struct cs_probe *const api_chain[] = {
-    &cs_probe_hik_isapi,      &cs_probe_dahua_rpc2,
-    &cs_probe_axis_bdi,       &cs_probe_dahua_magicbox,
-    &cs_probe_hanwha_sunapi,  &cs_probe_uniview_lapi,
+    &cs_probe_hik_isapi,      &cs_probe_dahua_rpc2,    &cs_probe_axis_bdi,
+    &cs_probe_dahua_magicbox, &cs_probe_hanwha_sunapi, &cs_probe_uniview_lapi,
 };
 
 /* True when obs[first..] holds key. */

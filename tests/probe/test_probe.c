@@ -631,7 +631,7 @@ static void
 test_vendor_chain(void **state)
 {
 	static const char *const chain[] = {
-	    "hik-isapi",	 "dahua-rpc2",	  "axis-bdi",
+	    "hik-isapi",      "dahua-rpc2",    "axis-bdi",
 	    "dahua-magicbox", "hanwha-sunapi", "uniview-lapi",
 	};
 	static const char page[] =
@@ -669,8 +669,7 @@ test_vendor_chain(void **state)
 		if (i + 1 < sizeof(chain) / sizeof(chain[0])) {
 			assert_ptr_equal(f.ctx.next_probe,
 					 cs_probe_find(chain[i + 1]));
-			assert_string_equal(f.ctx.next_arg,
-					    CS_PROBE_ARG_CHAIN);
+			assert_string_equal(f.ctx.next_arg, CS_PROBE_ARG_CHAIN);
 		} else {
 			assert_null(f.ctx.next_probe);
 		}

@@ -51,15 +51,28 @@ rule dahua-dvrip-37777
 
 rule dahua-magicbox-devicetype
   on       dahua.cgi
-  match    ^200\b.*?\b(?:device)?type=([A-Za-z0-9][A-Za-z0-9._+/-]{0,62})
+  match    ^200\b.*?\b(?:device)?type=((?=[A-Za-z0-9._+/-]{0,62}[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+/-]{0,62})
   flags    si
   set      manufacturer=Dahua@0.7 model=$1
   weight   0.85
-  source   protocols.md §6 (magicBox.cgi getDeviceType; Dahua/Amcrest CGI API)
+  source   protocols.md §6 (magicBox.cgi getDeviceType; Dahua/Amcrest CGI API); a value without a letter (deviceType=31 of getSystemInfo) is a numeric type code no Dahua document lists, not a model: dahua-magicbox-numeric-type
   example  "200 type=IPC-HDW1431T1-S4\r\n" => model=IPC-HDW1431T1-S4 manufacturer=Dahua
   example  "200 type=IP2M-841B\r\n" => model=IP2M-841B
+  example  "200 deviceType=31\r\ntype=NVR4208-8P-4KS2\r\n" => model=NVR4208-8P-4KS2
   example! "404 Not Found"
   example! "401 type=IPC-HDW1431T1-S4"
+  example! "200 deviceType=31\r\n"
+
+rule dahua-magicbox-numeric-type
+  on       dahua.cgi
+  match    ^200\b.*?\bdeviceType=[0-9]{1,6}\s*(?:\r?\n|$)
+  flags    s
+  set      manufacturer=Dahua@0.7
+  weight   0.8
+  source   protocols.md §6 (magicBox.cgi getSystemInfo key=value answer); the numeric deviceType names the API (Dahua's), not a model: no published table maps the numbers to models
+  example  "200 deviceType=31\r\nprocessor=ST7108\r\nserialNumber=ABC123\r\n" => manufacturer=Dahua
+  example! "200 deviceType=IPC-HDW1431T1-S4\r\n"
+  example! "404 deviceType=31"
 
 rule dahua-magicbox-present
   on       dahua.cgi

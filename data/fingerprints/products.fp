@@ -543,14 +543,17 @@ rule ubiquiti-model-switch
 
 rule ubiquiti-model-router
   on       http.title upnp.model upnp.model-number snmp.sysdescr mdns.txt ssdp.server dhcp.vendor
-  match    \b(UDM(?:-Pro(?:-Max)?|-SE)?|UDR|UXG-[A-Za-z]{2,10}|USG(?:-Pro-4|-XG-8)?|UniFi Dream Machine(?: Pro| SE)?|EdgeRouter(?: [A-Za-z0-9]{1,8})?)\b
+  match    \b(UDM(?:-Pro(?:-Max)?|-SE)?|UDR|UXG-[A-Za-z]{2,10}|USG(?:-Pro-4|-XG-8)?(?![ -]?(?:FLEX|ATP|VPN|[0-9]))|UniFi Dream Machine(?: Pro| SE)?|EdgeRouter(?: [A-Za-z0-9]{1,8})?)\b
   set      manufacturer=Ubiquiti@0.5 class=router surveillance=no@0.4
   tier     model
   weight   0.75
   source   Ubiquiti gateways (UniFi Dream Machine UDM/UDM-Pro, UDR, UXG-Lite, USG, EdgeRouter) datasheets; a UDM may also run UniFi Protect (an NVR function) and is a router first
   example  "UDM-Pro" => class=router
   example  "EdgeRouter X" => class=router
+  example  "USG-Pro-4" => class=router
   example! "UNVR-Pro"
+  example! "USG FLEX 100"
+  example! "USG60W"
 
 # --- Bosch and Honeywell intrusion and access ------------------------------------
 

@@ -72,13 +72,14 @@ rule isapi-manufacturer
 
 rule dahua-api-model
   on       dahua.model
-  match    ^\s*(?:DH-)?([A-Za-z0-9][A-Za-z0-9._+/()-]{1,62})
+  match    ^\s*(?:DH-)?((?=[A-Za-z0-9._+/()-]{0,62}[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+/()-]{1,62})
   set      model=$1 manufacturer=Dahua@0.55
   weight   0.85
   source   protocols.md §6 (magicBox.cgi getDeviceType "type=", RPC2 magicBox.getDeviceType params.type; Dahua HTTP API for IPC & NVR)
   example  "IPC-HDW1431T1-S4" => model=IPC-HDW1431T1-S4 manufacturer=Dahua
   example  "DH-XVR5104HS-I3" => model=XVR5104HS-I3
   example! " "
+  example! "31"
 
 rule dahua-api-firmware
   on       dahua.firmware

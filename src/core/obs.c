@@ -86,3 +86,34 @@ cs_obs_find(const struct cs_obs_list *l, const char *key, uint16_t port)
 			return &l->v[i];
 	return NULL;
 }
+
+static bool
+obs_same(const struct cs_obs *a, const struct cs_obs *b)
+{
+	return a->port == b->port && a->len == b->len &&
+	       strcmp(a->key, b->key) == 0 &&
+	       (a->len == 0 || memcmp(a->val, b->val, a->len) == 0);
+}
+
+size_t
+cs_obs_dedup_from(struct cs_obs_list *l, size_t from)
+{
+	size_t w = from;
+
+	for (size_t i = from; i < l->n; i++) {
+		bool dup = false;
+
+		for (size_t j = 0; j < w && !dup; j++)
+			dup = obs_same(&l->v[j], &l->v[i]);
+		if (dup) {
+			free(l->v[i].val);
+			continue;
+		}
+		if (w != i)
+			l->v[w] = l->v[i];
+		w++;
+	}
+	size_t dropped = l->n - w;
+	l->n = w;
+	return dropped;
+}

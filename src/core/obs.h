@@ -60,6 +60,15 @@ int cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
 /* As cs_obs_add for a NUL-terminated value. */
 int cs_obs_adds(struct cs_obs_list *l, const char *key, uint16_t port,
 		const char *val);
+/*
+ * Drops every observation at index from or later that repeats an earlier
+ * one of the list (same key, port and value bytes; flags are not
+ * compared), keeping the order of the rest.  A host's replies that pass
+ * through the same decoder (the root page and each follow-up of one web
+ * server) give the same header facts once each; one copy is the fact.
+ * Returns how many were dropped.
+ */
+size_t cs_obs_dedup_from(struct cs_obs_list *l, size_t from);
 /* Returns the first observation with key (and port, unless 0), or NULL. */
 const struct cs_obs *cs_obs_find(const struct cs_obs_list *l, const char *key,
 				 uint16_t port);

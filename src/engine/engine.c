@@ -516,6 +516,10 @@ probe_end(struct conn *c, enum cs_probe_end why)
 				 c->in.len, why);
 		if (c->probe->flags & CS_PROBE_CRED)
 			withhold_raw(&c->h->obs, n0);
+		/* Each reply of one web server repeats its header facts:
+		 * stored once, they are one piece of evidence, not several
+		 * (issue #11). */
+		cs_obs_dedup_from(&c->h->obs, n0);
 		c->probe = NULL;
 		/* A follow-up goes to the same host and port, never elsewhere.
 		 */

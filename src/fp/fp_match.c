@@ -666,17 +666,52 @@ cmp_field(const void *a, const void *b)
 	return cmp_weight(a, b);
 }
 
+/* True when a and b would give the same evidence row. */
+static bool
+contrib_same_row(const struct contrib *a, const struct contrib *b)
+{
+	size_t na, nb, cap = sizeof(((struct cs_evidence *)0)->value) - 1;
+
+	if (a->field != b->field || a->rule != b->rule ||
+	    a->table != b->table || (a->obs == NULL) != (b->obs == NULL) ||
+	    strcmp(a->value, b->value) != 0)
+		return false;
+	if (a->rule == NULL &&
+	    strcmp(a->dflt ? a->dflt : "", b->dflt ? b->dflt : "") != 0)
+		return false;
+	if (a->obs == NULL)
+		return true;
+	na = CS_MIN(a->obs->len, cap);
+	nb = CS_MIN(b->obs->len, cap);
+	return a->obs->port == b->obs->port && na == nb &&
+	       strcmp(a->obs->key, b->obs->key) == 0 &&
+	       memcmp(a->obs->val, b->obs->val, na) == 0;
+}
+
 static void
 fill_evidence(struct contrib *cv, size_t n, struct cs_identity *out)
 {
 	struct contrib **pv = cs_xcalloc(n ? n : 1, sizeof(*pv));
 	size_t k;
 
+	size_t m = 0;
+
 	for (size_t i = 0; i < n; i++)
 		pv[i] = &cv[i];
 	qsort(pv, n, sizeof(*pv), cmp_weight);
-	k = CS_MIN(n, (size_t)CS_FP_MAX_EVIDENCE);
-	out->nev_dropped = n - k;
+	/* One row per claim and source: the same rule's claim from two
+	 * observations that read the same (two replies of one server) is
+	 * shown once, at its highest weight (issue #11). */
+	for (size_t i = 0; i < n; i++) {
+		bool dup = false;
+
+		for (size_t j = 0; j < m && !dup; j++)
+			dup = contrib_same_row(pv[j], pv[i]);
+		if (!dup)
+			pv[m++] = pv[i];
+	}
+	k = CS_MIN(m, (size_t)CS_FP_MAX_EVIDENCE);
+	out->nev_dropped = m - k;
 	qsort(pv, k, sizeof(*pv), cmp_field);
 	for (size_t i = 0; i < k; i++) {
 		const struct contrib *c = pv[i];

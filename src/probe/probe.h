@@ -120,6 +120,17 @@ struct cs_probe {
  */
 #define CS_PROBE_ARG_ANY "any-port"
 
+/*
+ * The argument of a vendor endpoint probe (hik-isapi, dahua-rpc2,
+ * axis-bdi, dahua-magicbox, hanwha-sunapi, uniview-lapi) run as a
+ * follow-up on a web port outside their own list (a web interface moved
+ * to 8090): http-root (or the page its redirect names) found an HTTP
+ * server there, and the endpoints are asked one after the other, each
+ * the follow-up of the one before, until one answers with a model or
+ * one gets no reply.
+ */
+#define CS_PROBE_ARG_CHAIN "vendor-chain"
+
 /* Returns the registered probes (count in *n), in probes.def order. */
 const struct cs_probe *const *cs_probe_list(size_t *n);
 /* Returns the probe named name, or NULL. */

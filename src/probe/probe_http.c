@@ -16,6 +16,12 @@
  *   onvif-time  POST /onvif/device_service GetSystemDateAndTime (PRE_AUTH)
  *   onvif-info  POST /onvif/device_service GetDeviceInformation
  *
+ * The vendor endpoints run once per host on the web ports below; on any
+ * other port where http-root (or the page it redirects to) finds an HTTP
+ * server, they are asked one after the other as follow-ups
+ * (CS_PROBE_ARG_CHAIN), until one names a model: at most six small
+ * requests more per such port.
+ *
  * Every reply is decoded by the shared decoder of its kind
  * (parse/decode.h), the same code `camsweep identify` runs on the same
  * bytes.  None sends a password.  The Dahua challenge request carries an empty
@@ -107,6 +113,43 @@ follow_path(const struct cs_probe_ctx *ctx, struct cs_span loc, char *out,
 
 extern const struct cs_probe cs_probe_http_page;
 extern const struct cs_probe cs_probe_rtsp;
+extern const struct cs_probe cs_probe_hik_isapi, cs_probe_dahua_rpc2,
+    cs_probe_axis_bdi, cs_probe_dahua_magicbox, cs_probe_hanwha_sunapi,
+    cs_probe_uniview_lapi;
+
+/* The vendor endpoints asked on a web port outside their list, in order
+ * (CS_PROBE_ARG_CHAIN). */
+static const struct cs_probe *const api_chain[] = {
+    &cs_probe_hik_isapi,      &cs_probe_dahua_rpc2,    &cs_probe_axis_bdi,
+    &cs_probe_dahua_magicbox, &cs_probe_hanwha_sunapi, &cs_probe_uniview_lapi,
+};
+
+/* True when obs[first..] holds key. */
+static bool
+has_new(const struct cs_probe_ctx *ctx, size_t first, const char *key)
+{
+	for (size_t i = first; i < ctx->obs->n; i++)
+		if (strcmp(ctx->obs->v[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * After a web reply (obs[first..] decoded from it) on a port where the
+ * vendor endpoint probes do not run, asks the first of them as a
+ * follow-up (issue #11: a Hikvision moved to 8090 answers ISAPI there).
+ */
+static void
+chain_start(struct cs_probe_ctx *ctx, size_t first)
+{
+	if (ctx->next_probe != NULL ||
+	    cs_probe_on_port(api_chain[0], ctx->port) ||
+	    !has_new(ctx, first, "http.status"))
+		return;
+	ctx->next_probe = api_chain[0];
+	snprintf(ctx->next_arg, sizeof(ctx->next_arg), "%s",
+		 CS_PROBE_ARG_CHAIN);
+}
 
 static void
 root_start(struct cs_probe_ctx *ctx)
@@ -141,6 +184,7 @@ root_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 			break;
 		}
 	}
+	chain_start(ctx, first);
 }
 
 const struct cs_probe cs_probe_http_root = {
@@ -165,9 +209,13 @@ static void
 page_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	    enum cs_probe_end why)
 {
+	size_t first = ctx->obs->n;
+
 	(void)why;
-	if (n > 0)
+	if (n > 0) {
 		(void)cs_probe_decode(ctx, "http", p, n);
+		chain_start(ctx, first);
+	}
 }
 
 const struct cs_probe cs_probe_http_page = {
@@ -204,10 +252,30 @@ endpoint_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 		enum cs_probe_end why)
 {
 	const struct endpoint *ep = ctx->probe->data;
+	size_t first = ctx->obs->n;
 
 	(void)why;
-	if (n > 0)
-		(void)cs_probe_decode(ctx, ep->kind, p, n);
+	if (n == 0)
+		return;
+	(void)cs_probe_decode(ctx, ep->kind, p, n);
+	if (strcmp(ctx->arg, CS_PROBE_ARG_CHAIN) != 0)
+		return;
+	/* The maker's API answered with a model: the others need not be
+	 * asked.  Otherwise the next endpoint of the chain. */
+	for (size_t i = first; i < ctx->obs->n; i++) {
+		const char *k = ctx->obs->v[i].key;
+		size_t kl = strlen(k);
+
+		if (kl > 6 && strcmp(k + kl - 6, ".model") == 0)
+			return;
+	}
+	for (size_t i = 0; i + 1 < CS_NELEM(api_chain); i++)
+		if (api_chain[i] == ctx->probe) {
+			ctx->next_probe = api_chain[i + 1];
+			snprintf(ctx->next_arg, sizeof(ctx->next_arg), "%s",
+				 CS_PROBE_ARG_CHAIN);
+			return;
+		}
 }
 
 #define ENDPOINT_PROBE(sym, pname, psummary, ep)                               \

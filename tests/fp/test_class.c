@@ -626,6 +626,194 @@ static const struct ccase cases[] = {
      CS_CLASS_CAMERA,
      1,
      "IPC123-EI7N"},
+    /* --- Issue #11, third round: class evidence in replies that named a
+     * maker only. */
+    {"dahua-magicbox-numeric-devicetype",
+     /* getSystemInfo of an older Dahua unit: deviceType is a number no
+      * Dahua document maps to a model (the decoder gives dahua.model). */
+     {{"dahua.cgi", 80,
+       "200 deviceType=31\r\nprocessor=ST7108\r\nserialNumber=PZA123\r\n"},
+      {"dahua.model", 80, "31"}},
+     "Dahua",
+     CS_CLASS_UNKNOWN,
+     -1,
+     ""},
+    {"tapo-h200-hub-model",
+     /* Tapo discovery / getDeviceInfo of an H200 hub (python-kasa
+      * fixtures): SMART.TAPOHUB says hub, the model says it records. */
+     {{"tplink.device-type", 20002, "SMART.TAPOHUB"},
+      {"tplink.model", 20002, "H200"}},
+     "TP-Link",
+     CS_CLASS_NVR,
+     1,
+     "H200"},
+    {"tapo-h100-sensor-hub",
+     {{"tplink.device-type", 20002, "SMART.TAPOHUB"},
+      {"tplink.model", 20002, "H100"}},
+     "TP-Link",
+     CS_CLASS_OTHER,
+     0,
+     "H100"},
+    {"tapo-c210-model-only",
+     {{"tplink.model", 443, "C210"}},
+     "TP-Link",
+     CS_CLASS_CAMERA,
+     1,
+     "C210"},
+    {"axis-param-image-groups",
+     /* param.cgi?action=list&group=Properties,Image of an Axis camera:
+      * no root.Brand group in the answer. */
+     {{"http.body", 80,
+       "root.Properties.Image.Format=jpeg,mjpeg,h264\n"
+       "root.Properties.Image.Resolution=1920x1080,1280x720\n"
+       "root.Properties.PTZ.PTZ=no\n"
+       "root.Properties.System.Architecture=armv7hf\n"}},
+     "Axis",
+     CS_CLASS_CAMERA,
+     1,
+     NULL},
+    {"axis-param-system-only",
+     /* The same listing without image groups: every AXIS OS product. */
+     {{"http.body", 80,
+       "root.Properties.System.Architecture=armv7hf\n"
+       "root.Properties.PTZ.PTZ=no\n"}},
+     "Axis",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
+    {"vivotek-getparam-system-info",
+     {{"http.body", 80,
+       "system_info_modelname='IB9381-HT'\r\n"
+       "system_info_extendedmodelname='IB9381-HT'\r\n"
+       "system_info_firmwareversion='IB9381-VVTK-0102a'\r\n"}},
+     "Vivotek",
+     CS_CLASS_CAMERA,
+     1,
+     "IB9381-HT"},
+    {"avtech-capability-nvr",
+     {{"http.body", 80,
+       "0\nOK\nFirmware.Version=1011-1005-1008-1002\n"
+       "MACAddress=00:0E:53:00:00:01\nProduct.Type=NVR\n"}},
+     "Avtech",
+     CS_CLASS_NVR,
+     1,
+     NULL},
+    {"2n-api-system-info",
+     /* 2N HTTP API /api/system/info of an IP Verso door station. */
+     {{"http.body", 80,
+       "{\"success\":true,\"result\":{\"variant\":\"2N IP Verso\","
+       "\"serialNumber\":\"54-0880-2424\",\"hwVersion\":\"535v1\","
+       "\"swVersion\":\"2.30.0.43.2\",\"buildType\":\"beta\","
+       "\"deviceName\":\"2N IP Verso\"}}"}},
+     "2N",
+     CS_CLASS_INTERCOM,
+     0,
+     "2N IP Verso"},
+    {"h3c-comware-switch",
+     /* H3C is its own maker, not HP. */
+     {{"snmp.sysdescr", 161,
+       "H3C Comware Platform Software, Software Version 7.1.064, Release "
+       "1311P01\r\nH3C S5130S-28S-EI\r\nCopyright (c) 2004-2020 New H3C "
+       "Technologies Co., Ltd. All rights reserved."}},
+     "H3C",
+     CS_CLASS_SWITCH,
+     0,
+     NULL},
+    {"hikvision-ehome-register",
+     /* An EHome/ISUP REGISTER request a camera sent to its platform
+      * (TCP 7660), cut from a capture's payload: the serial carries the
+      * model, then the date and the unit's number. */
+     {{"banner", 7660,
+       "<?xml version=\"1.0\" encoding=\"UTF-8\"?><PPVSPMessage><Version>"
+       "4.0</Version><Sequence>1</Sequence><CommandType>REQUEST"
+       "</CommandType><Method>REGISTER</Method><Command>REGISTER</Command>"
+       "<Params><SerialNumber>DS-2CD2043G2-I20210101AAWRG12345678"
+       "</SerialNumber><NetUnitType>PU</NetUnitType><DeviceID>cam01"
+       "</DeviceID><FirmwareVersion>V5.7.3 build 220112</FirmwareVersion>"
+       "<LocalPort>7660</LocalPort><DevType>1</DevType></Params>"
+       "</PPVSPMessage>"}},
+     "Hikvision",
+     CS_CLASS_CAMERA,
+     1,
+     "DS-2CD2043G2-I"},
+    {"reolink-login-refused",
+     /* api.cgi Login with a wrong password: the envelope alone. */
+     {{"http.body", 80,
+       "[{\"cmd\":\"Login\",\"code\":1,\"error\":{\"detail\":"
+       "\"invalid user\",\"rspCode\":-6}}]"}},
+     "Reolink",
+     CS_CLASS_UNKNOWN,
+     1,
+     ""},
+    {"reolink-devinfo-model-only",
+     /* GetDevInfo whose type field is missing: the model is a camera's. */
+     {{"reolink.model", 80, "E1 Zoom"}},
+     "Reolink",
+     CS_CLASS_CAMERA,
+     1,
+     "E1 Zoom"},
+    {"zyxel-usg-flex-not-ubiquiti",
+     /* Zyxel's USG FLEX firewall is not Ubiquiti's USG gateway. */
+     {{"snmp.sysdescr", 161, "USG FLEX 100"}},
+     "Zyxel",
+     CS_CLASS_ROUTER,
+     0,
+     "USG FLEX 100"},
+    {"ubiquiti-edgeswitch",
+     {{"snmp.sysdescr", 161,
+       "EdgeSwitch 24-Port 250W, 1.9.0.5168504, Linux 3.6.5-f4a26ed5"}},
+     "Ubiquiti",
+     CS_CLASS_SWITCH,
+     0,
+     NULL},
+    {"zte-zxr10-switch",
+     {{"snmp.sysdescr", 161, "ZXR10 ROS Version V4.8.23 ZXR10 2928E Software"}},
+     "ZTE",
+     CS_CLASS_SWITCH,
+     0,
+     NULL},
+    {"aruba-switch-sysdescr",
+     {{"snmp.sysdescr", 161,
+       "Aruba JL258A 2930F-8G-PoE+-2SFP+ Switch, revision WC.16.10.0009, "
+       "ROM WC.16.01.0008"}},
+     "HP",
+     CS_CLASS_SWITCH,
+     0,
+     NULL},
+    {"hikvision-isapi-smart-event",
+     /* An alertStream region-entrance event without the namespace. */
+     {{"hik.isapi", 80,
+       "<EventNotificationAlert version=\"2.0\"><ipAddress>10.0.0.5"
+       "</ipAddress><portNo>80</portNo><protocol>HTTP</protocol>"
+       "<channelID>1</channelID><dateTime>2024-05-01T10:00:00+08:00"
+       "</dateTime><activePostCount>1</activePostCount><eventType>"
+       "regionEntrance</eventType><eventState>active</eventState>"
+       "<eventDescription>Region Entrance</eventDescription>"
+       "</EventNotificationAlert>"}},
+     "Hikvision",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    {"hikvision-isapi-dvs-encoder",
+     /* ISAPI deviceInfo of a video encoder: deviceType DVS. */
+     {{"isapi.device-type", 80, "DVS"},
+      {"hik.isapi", 80,
+       "200 <DeviceInfo xmlns=\"http://www.isapi.org/ver20/XMLSchema\">"
+       "<deviceName>Encoder</deviceName><deviceType>DVS</deviceType>"
+       "</DeviceInfo>"}},
+     "Hikvision",
+     CS_CLASS_ENCODER,
+     1,
+     NULL},
+    {"h3c-comware-router",
+     {{"snmp.sysdescr", 161,
+       "H3C Comware Platform Software, Software Version 7.1.064, Release "
+       "0821P16\r\nH3C MSR3620\r\nCopyright (c) 2004-2019 New H3C "
+       "Technologies Co., Ltd."}},
+     "H3C",
+     CS_CLASS_ROUTER,
+     0,
+     "MSR3620"},
 };
 
 static void

@@ -57,6 +57,14 @@ def main():
         ("3CEF.8C08.4E1E", "Dahua"),
         ("00:40:8c:a:b:c", "Axis"),
         ("c0:56:e3", "Hikvision"),  # a registry prefix given alone
+        # March Networks' own blocks name March Networks (its owner,
+        # Infinova, is told by the parent chain), and a Wyze block names
+        # Hualai, which builds Wyze's cameras (issue #11).
+        ("00:10:be:01:02:03", "March Networks"),
+        ("00:12:81:01:02:03", "March Networks"),
+        ("2c:aa:8e:01:02:03", "Hualai"),
+        # Observint's block is on LTS (Hikvision OEM) cameras.
+        ("64:25:5e:01:02:03", "Hikvision"),
     ]
     # Locally administered: C2:56:E3 and 3E:EF:8C are the Hikvision and
     # Dahua blocks with bit 0x02 set; 52:54:00 QEMU/KVM, 02:42 Docker,

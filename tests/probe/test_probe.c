@@ -619,6 +619,100 @@ test_port_followups(void **state)
 	fake_free(&f);
 }
 
+/*
+ * Issue #11: the vendor endpoints are asked wherever http-root finds a
+ * web server, not only on their own ports.  On 8090 an HTTP answer to
+ * the root page starts the chain hik-isapi, dahua-rpc2, axis-bdi,
+ * dahua-magicbox, hanwha-sunapi, uniview-lapi (each the follow-up of the
+ * one before); an answer naming a model, or no answer, ends it.  On 80
+ * (their own port, where the engine plans them) nothing is chained.
+ */
+static void
+test_vendor_chain(void **state)
+{
+	static const char *const chain[] = {
+	    "hik-isapi",      "dahua-rpc2",    "axis-bdi",
+	    "dahua-magicbox", "hanwha-sunapi", "uniview-lapi",
+	};
+	static const char page[] =
+	    "HTTP/1.1 200 OK\r\nServer: lighttpd\r\nContent-Length: 5\r\n"
+	    "\r\nhello";
+	static const char nf[] =
+	    "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+	static const char isapi[] =
+	    "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n\r\n"
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DeviceInfo "
+	    "version=\"2.0\" xmlns=\"http://www.isapi.org/ver20/XMLSchema\">"
+	    "<model>DS-2CD2385G1-I</model><deviceType>IPCamera</deviceType>"
+	    "</DeviceInfo>";
+	const struct cs_probe *root = cs_probe_find("http-root");
+	struct fake f;
+
+	(void)state;
+	fake_init(&f, 8090);
+	f.ctx.probe = root;
+	root->finish(&f.ctx, (const uint8_t *)page, sizeof(page) - 1,
+		     CS_END_COMPLETE);
+	assert_ptr_equal(f.ctx.next_probe, cs_probe_find(chain[0]));
+	assert_string_equal(f.ctx.next_arg, CS_PROBE_ARG_CHAIN);
+	fake_free(&f);
+	/* Each 404 passes on to the next endpoint; the last ends it. */
+	for (size_t i = 0; i < sizeof(chain) / sizeof(chain[0]); i++) {
+		const struct cs_probe *p = cs_probe_find(chain[i]);
+
+		assert_non_null(p);
+		fake_init(&f, 8090);
+		f.ctx.probe = p;
+		f.ctx.arg = CS_PROBE_ARG_CHAIN;
+		p->finish(&f.ctx, (const uint8_t *)nf, sizeof(nf) - 1,
+			  CS_END_COMPLETE);
+		if (i + 1 < sizeof(chain) / sizeof(chain[0])) {
+			assert_ptr_equal(f.ctx.next_probe,
+					 cs_probe_find(chain[i + 1]));
+			assert_string_equal(f.ctx.next_arg, CS_PROBE_ARG_CHAIN);
+		} else {
+			assert_null(f.ctx.next_probe);
+		}
+		fake_free(&f);
+	}
+	/* ISAPI answered with its model: the chain stops there. */
+	fake_init(&f, 8090);
+	f.ctx.probe = cs_probe_find("hik-isapi");
+	f.ctx.arg = CS_PROBE_ARG_CHAIN;
+	f.ctx.probe->finish(&f.ctx, (const uint8_t *)isapi, sizeof(isapi) - 1,
+			    CS_END_COMPLETE);
+	assert_null(f.ctx.next_probe);
+	assert_string_equal(obs_str(&f, "isapi.model"), "DS-2CD2385G1-I");
+	fake_free(&f);
+	/* No reply: nothing more is asked. */
+	fake_init(&f, 8090);
+	f.ctx.probe = cs_probe_find("dahua-rpc2");
+	f.ctx.arg = CS_PROBE_ARG_CHAIN;
+	f.ctx.probe->finish(&f.ctx, (const uint8_t *)"", 0, CS_END_TIMEOUT);
+	assert_null(f.ctx.next_probe);
+	fake_free(&f);
+	/* Their own ports: the engine plans them, nothing is chained. */
+	fake_init(&f, 80);
+	f.ctx.probe = root;
+	root->finish(&f.ctx, (const uint8_t *)page, sizeof(page) - 1,
+		     CS_END_COMPLETE);
+	assert_null(f.ctx.next_probe);
+	fake_free(&f);
+	fake_init(&f, 80);
+	f.ctx.probe = cs_probe_find("hik-isapi");
+	f.ctx.probe->finish(&f.ctx, (const uint8_t *)nf, sizeof(nf) - 1,
+			    CS_END_COMPLETE);
+	assert_null(f.ctx.next_probe);
+	fake_free(&f);
+	/* Not a web server (an FTP greeting to the root request): none. */
+	fake_init(&f, 8090);
+	f.ctx.probe = root;
+	root->finish(&f.ctx, (const uint8_t *)"220 FTP ready\r\n", 15,
+		     CS_END_COMPLETE);
+	assert_null(f.ctx.next_probe);
+	fake_free(&f);
+}
+
 int
 main(void)
 {
@@ -638,6 +732,7 @@ main(void)
 	    cmocka_unit_test(test_dahua_dvrip),
 	    cmocka_unit_test(test_banner_telnet),
 	    cmocka_unit_test(test_port_followups),
+	    cmocka_unit_test(test_vendor_chain),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

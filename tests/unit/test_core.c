@@ -262,6 +262,38 @@ test_obs_caps(void **state)
 	cs_obs_list_free(&l);
 }
 
+/* A probe's observations that repeat one the list already has (same key,
+ * port and bytes) are dropped; the others keep their order. */
+static void
+test_obs_dedup(void **state)
+{
+	struct cs_obs_list l;
+
+	(void)state;
+	cs_obs_list_init(&l);
+	assert_int_equal(cs_obs_adds(&l, "http.server", 80, "App-webs/"), 0);
+	assert_int_equal(cs_obs_adds(&l, "http.status", 80, "200"), 0);
+	/* The next reply of the same server: */
+	assert_int_equal(cs_obs_adds(&l, "http.server", 80, "App-webs/"), 0);
+	assert_int_equal(cs_obs_adds(&l, "http.status", 80, "401"), 0);
+	assert_int_equal(cs_obs_adds(&l, "http.server", 8080, "App-webs/"), 0);
+	assert_int_equal(cs_obs_adds(&l, "http.status", 80, "401"), 0);
+	assert_int_equal(cs_obs_add(&l, "http.body", 80, 0, "", 0), 0);
+	assert_int_equal(cs_obs_add(&l, "http.body", 80, 0, "", 0), 0);
+	assert_int_equal(cs_obs_dedup_from(&l, 2), 3);
+	assert_int_equal(l.n, 5);
+	assert_string_equal(l.v[2].key, "http.status");
+	assert_string_equal((const char *)l.v[2].val, "401");
+	assert_int_equal(l.v[3].port, 8080);
+	assert_string_equal(l.v[4].key, "http.body");
+	/* Entries before `from` are never touched. */
+	assert_int_equal(cs_obs_adds(&l, "x", 1, "a"), 0);
+	assert_int_equal(cs_obs_adds(&l, "x", 1, "a"), 0);
+	assert_int_equal(cs_obs_dedup_from(&l, 7), 0);
+	assert_int_equal(l.n, 7);
+	cs_obs_list_free(&l);
+}
+
 int
 main(void)
 {
@@ -273,6 +305,7 @@ main(void)
 	    cmocka_unit_test(test_redact),
 	    cmocka_unit_test(test_utf8_seq),
 	    cmocka_unit_test(test_obs_caps),
+	    cmocka_unit_test(test_obs_dedup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

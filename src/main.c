@@ -24,7 +24,8 @@ main(int argc, char **argv)
 	 * a listing cut short must not look like a success. */
 	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-		fprintf(stderr, "camsweep: write error on standard output%s%s\n",
+		fprintf(stderr,
+			"camsweep: write error on standard output%s%s\n",
 			errno ? ": " : "", errno ? strerror(errno) : "");
 		if (rc == 0)
 			rc = 2;

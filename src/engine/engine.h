@@ -46,9 +46,9 @@ struct cs_engine_opts {
 	 * port as before, dead_after applies); also off when dead_after is 0.
 	 */
 	unsigned liveness;
-	uint64_t start_index;        /* resume: first permutation index */
-	uint64_t max_addrs;          /* stop after this many; 0 = all */
-	bool progress;               /* draw a progress line on stderr */
+	uint64_t start_index; /* resume: first permutation index */
+	uint64_t max_addrs;   /* stop after this many; 0 = all */
+	bool progress;        /* draw a progress line on stderr */
 	/*
 	 * Only connect (camsweep reach): no probe, no discovery fetch, not
 	 * a byte sent to any host.

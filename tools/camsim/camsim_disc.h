@@ -46,8 +46,8 @@
 
 /* Where a discovery protocol listens. */
 struct cs_camsim_disc_info {
-	uint16_t port;     /* UDP port */
-	const char *group; /* IPv4 multicast group, or NULL (broadcast) */
+	uint16_t port;       /* UDP port */
+	const char *group;   /* IPv4 multicast group, or NULL (broadcast) */
 	uint16_t reply_port; /* fixed port replies go to (the sender's
 				address); 0: the sender's port */
 };

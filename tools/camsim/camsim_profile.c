@@ -695,9 +695,12 @@ cmp_port(const void *a, const void *b)
 }
 
 static const char *const disc_names[] = {
-    [CS_CAMSIM_DISC_WSD] = "wsd",       [CS_CAMSIM_DISC_SADP] = "sadp",
-    [CS_CAMSIM_DISC_DHIP] = "dhip",     [CS_CAMSIM_DISC_SSDP] = "ssdp",
-    [CS_CAMSIM_DISC_MDNS] = "mdns",     [CS_CAMSIM_DISC_XM] = "xm",
+    [CS_CAMSIM_DISC_WSD] = "wsd",
+    [CS_CAMSIM_DISC_SADP] = "sadp",
+    [CS_CAMSIM_DISC_DHIP] = "dhip",
+    [CS_CAMSIM_DISC_SSDP] = "ssdp",
+    [CS_CAMSIM_DISC_MDNS] = "mdns",
+    [CS_CAMSIM_DISC_XM] = "xm",
     [CS_CAMSIM_DISC_DH5050] = "dh5050",
     [CS_CAMSIM_DISC_BOSCH] = "bosch",
     [CS_CAMSIM_DISC_HANWHA] = "hanwha",

@@ -4,9 +4,9 @@
 # straight into PostgreSQL (bench/estate_gen.sql: sites, one complete scan,
 # devices, sightings, ports, observations, evidence, reach records), then
 # times `camsweep assess` (twice: the first run raises every finding, the
-# second updates them), `report --format json` and `report --format html`,
-# and prints the EXPLAIN (ANALYZE, BUFFERS) plans of the statements that
-# dominate them.  Uses $CS_PG_URI if set (it must be an empty database
+# second updates them), `report --format json`, `csv` and `html` (each with
+# the load average before and after), and prints the EXPLAIN (ANALYZE,
+# BUFFERS) plans of the statements that dominate them.  Uses $CS_PG_URI if set (it must be an empty database
 # owned by the connecting role), else a throwaway server from
 # scripts/pg.sh (fsync=off, loopback only).  Needs ./build.
 #   bench/bench_estate.sh [devices [observations [sites [timeout_s]]]]
@@ -37,16 +37,20 @@ trap 'rm -rf "$work"; [ -n "$own_server" ] && bash scripts/pg.sh stop "$own_serv
 q() { "$psql" "$CS_PG_URI" -qAtX "$@"; }
 exec 3>&1 # timings go here even when a command's output is redirected
 secs() { date +%s.%N; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
 timed() { # timed NAME CMD...: prints NAME, seconds, exit status
-	local name=$1 t0 t1 rc=0
+	local name=$1 t0 t1 rc=0 l0
 	shift
+	l0=$(load1)
 	t0=$(secs)
 	# at most $mem KiB of address space: a report that outgrows the
 	# machine fails by itself instead of waking the OOM killer
 	(ulimit -v "$mem" && exec timeout "$limit" "$@") || rc=$?
 	t1=$(secs)
-	printf '%-22s %8.1f s  (exit %d%s)\n' "$name" "$(echo "$t1 - $t0" | bc)" \
-	    "$rc" "$([ $rc -eq 124 ] && echo ", killed at ${limit} s")" >&3
+	# the 1-minute load average before -> after: the machine is shared
+	printf '%-22s %8.1f s  (exit %d%s)  load %s -> %s\n' "$name" \
+	    "$(echo "$t1 - $t0" | bc)" "$rc" \
+	    "$([ $rc -eq 124 ] && echo ", killed at ${limit} s")" "$l0" "$(load1)" >&3
 }
 echo "# $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $devices devices, $obs observations, $sites sites"
 have=
@@ -79,10 +83,13 @@ timed assess $cs assess --db "$CS_PG_URI" --estate "$work/bench.estate" --json -
 timed assess-again $cs assess --db "$CS_PG_URI" --estate "$work/bench.estate" --json --fail-on critical >"$work/assess2.json"
 q -c "SELECT 'findings ' || count(*) || ', active ' || count(*) FILTER (WHERE status NOT IN ('closed', 'withdrawn')) FROM finding"
 timed report-json $cs report --db "$CS_PG_URI" --format json -o "$work/r.json"
+timed report-csv $cs report --db "$CS_PG_URI" --format csv -o "$work/r"
 timed report-html $cs report --db "$CS_PG_URI" --format html -o "$work/r.html"
-ls -l "$work"/r.json "$work"/r.html 2>/dev/null | awk '{print "# " $5 " bytes " $9}'
+ls -l "$work"/r.json "$work"/r-*.csv "$work"/r.html 2>/dev/null | awk '{print "# " $5 " bytes " $9}'
 echo "## plans of the dominant statements"
-ips=$(q -c "SELECT '{' || string_agg(ip, ',') || '}' FROM (SELECT ip FROM sighting WHERE scan_id = 1000 ORDER BY ip_num LIMIT 1024 OFFSET 5000) x")
+# 1 024 devices from the 5 000th on (from the first on a small estate)
+skip=$((devices >= 6024 ? 5000 : 0))
+ips=$(q -c "SELECT '{' || string_agg(ip, ',') || '}' FROM (SELECT ip FROM sighting WHERE scan_id = 1000 ORDER BY ip_num LIMIT 1024 OFFSET $skip) x")
 for sql in \
     "SELECT s.id, s.device_id, s.ip, s.manufacturer, s.device_class, d.first_seen, d.last_seen, s.mac, d.site, d.serial FROM sighting s JOIN device d ON d.id = s.device_id AND d.site = s.device_site WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\"" \
     "SELECT e.sighting_id, s.ip_num, s.ip, e.field, e.value, e.rule, e.obs_key, e.port, e.weight, e.claim FROM sighting s JOIN evidence e ON e.sighting_id = s.id WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\", e.seq" \

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "core/exitcode.h"
 #include "core/escape.h"
 #include "core/str.h"
 #include "evidence/evidence.h"
@@ -25,12 +26,10 @@
 #include "store/store.h"
 #include "core/poison.h"
 
-#define DEFAULT_DB "camsweep.db"
 #define MAX_PACK ((size_t)2 << 30)
 
-/* Exit status: 0 done (intact), 1 usage, 2 runtime error, 3 a pack that
- * differs from what was signed. */
-enum { EV_OK = 0, EV_USAGE = 1, EV_RUNTIME = 2, EV_DIFFERS = 3 };
+/* Exit statuses (core/exitcode.h): 0 done (intact), 1 usage, 2 runtime
+ * error, 3 a pack that differs from what was signed. */
 
 static void
 usage(FILE *f)
@@ -118,8 +117,7 @@ cmd_pack(int argc, char **argv)
 	    {"now", required_argument, NULL, 'n'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
-	const char *db = DEFAULT_DB, *key = NULL, *out = NULL, *data = NULL,
-		   *env;
+	const char *db = NULL, *key = NULL, *out = NULL, *data = NULL, *env;
 	struct cs_ev_pack_opts o = {0};
 	struct cs_report_registry reg[CS_OUI_MAX_SOURCES];
 	char regdate[CS_OUI_MAX_SOURCES][16], err[1024];
@@ -153,24 +151,26 @@ cmd_pack(int argc, char **argv)
 				fputs("camsweep evidence pack: --now: unix "
 				      "seconds or a date\n",
 				      stderr);
-				return EV_USAGE;
+				return EXIT_USAGE;
 			}
 			have_now = true;
 			break;
 		case 'h':
 			usage(stdout);
-			return EV_OK;
+			return EXIT_OK;
 		default:
 			usage(stderr);
-			return EV_USAGE;
+			return EXIT_USAGE;
 		}
 	}
 	if (key == NULL || out == NULL || optind != argc) {
 		fputs("camsweep evidence pack: --key and -o are required\n",
 		      stderr);
 		usage(stderr);
-		return EV_USAGE;
+		return EXIT_USAGE;
 	}
+	if (db == NULL)
+		db = cs_cli_default_db();
 	if (!have_now) {
 		env = getenv("SOURCE_DATE_EPOCH");
 		if (env == NULL || !*env || !parse_time(env, &o.now))
@@ -178,16 +178,16 @@ cmd_pack(int argc, char **argv)
 	}
 	if (cs_ev_load_secret(key, sk, err, sizeof(err)) != 0) {
 		fprintf(stderr, "camsweep evidence pack: %s\n", err);
-		return EV_USAGE;
+		return EXIT_USAGE;
 	}
 	if (!cs_store_path_is_uri(db) && access(db, R_OK) != 0) {
 		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db),
 			strerror(errno));
-		return EV_RUNTIME;
+		return EXIT_RUNTIME;
 	}
 	if ((st = cs_store_open(db, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db), err);
-		return EV_RUNTIME;
+		return EXIT_RUNTIME;
 	}
 	o.nregistry = cs_cli_oui_registry(&oui, reg, regdate);
 	o.registry = o.nregistry ? reg : NULL;
@@ -205,9 +205,9 @@ cmd_pack(int argc, char **argv)
 	rc = cs_ev_pack(st, &o, &tar, err, sizeof(err));
 	if (rc != 0) {
 		fprintf(stderr, "camsweep evidence pack: %s\n", err);
-		rc = rc == CS_EIO ? EV_RUNTIME : EV_USAGE;
+		rc = rc == CS_EIO ? EXIT_RUNTIME : EXIT_USAGE;
 	} else if (write_file(out, &tar) != 0) {
-		rc = EV_RUNTIME;
+		rc = EXIT_RUNTIME;
 	} else {
 		fprintf(stderr,
 			"camsweep evidence pack: %s: %zu bytes, signed\n", out,
@@ -252,21 +252,21 @@ cmd_verify(int argc, char **argv)
 			pub = optarg;
 		} else {
 			usage(c == 'h' ? stdout : stderr);
-			return c == 'h' ? EV_OK : EV_USAGE;
+			return c == 'h' ? EXIT_OK : EXIT_USAGE;
 		}
 	}
 	if (argc - optind != 1) {
 		usage(stderr);
-		return EV_USAGE;
+		return EXIT_USAGE;
 	}
 	if (pub && cs_ev_load_public(pub, pk, err, sizeof(err)) != 0) {
 		fprintf(stderr, "camsweep evidence verify: %s\n", err);
-		return EV_USAGE;
+		return EXIT_USAGE;
 	}
 	p = cs_policy_read_file(argv[optind], MAX_PACK, &n, err, sizeof(err));
 	if (p == NULL) {
 		fprintf(stderr, "camsweep evidence verify: %s\n", err);
-		return EV_RUNTIME;
+		return EXIT_RUNTIME;
 	}
 	bad = cs_ev_verify(p, n, pub ? pk : NULL, on_problem, NULL, key_hex,
 			   &nfiles);
@@ -275,14 +275,14 @@ cmd_verify(int argc, char **argv)
 		printf("camsweep evidence verify: %d problem(s): the pack is "
 		       "not as it was signed\n",
 		       bad);
-		return EV_DIFFERS;
+		return EXIT_DIFFERS;
 	}
 	printf("OK: %zu files match the signed manifest; signed by key %s%s\n",
 	       nfiles, key_hex,
 	       pub ? " (the trusted key given)"
 		   : " (not checked against a trusted key: compare it with "
 		     "the signer's KEYFILE.pub, or give --pub)");
-	return EV_OK;
+	return EXIT_OK;
 }
 
 int
@@ -294,17 +294,17 @@ cs_cli_evidence(int argc, char **argv)
 		if (argc != 3 || argv[2][0] == '-') {
 			fputs("usage: camsweep evidence keygen KEYFILE\n",
 			      stderr);
-			return EV_USAGE;
+			return EXIT_USAGE;
 		}
 		if (cs_ev_keygen(argv[2], err, sizeof(err)) != 0) {
 			fprintf(stderr, "camsweep evidence keygen: %s\n", err);
-			return EV_RUNTIME;
+			return EXIT_RUNTIME;
 		}
 		fprintf(stderr,
 			"camsweep evidence keygen: secret key %s (0600: keep "
 			"it yourself), public key %s.pub\n",
 			argv[2], argv[2]);
-		return EV_OK;
+		return EXIT_OK;
 	}
 	if (argc >= 2 && strcmp(argv[1], "pack") == 0)
 		return cmd_pack(argc - 1, argv + 1);
@@ -316,6 +316,6 @@ cs_cli_evidence(int argc, char **argv)
 		  : stderr);
 	return argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 			     strcmp(argv[1], "-h") == 0)
-		   ? EV_OK
-		   : EV_USAGE;
+		   ? EXIT_OK
+		   : EXIT_USAGE;
 }

@@ -21,12 +21,14 @@
 #include "audit/assess.h"
 #include "audit/attach.h"
 #include "audit/diff.h"
+#include "audit/import.h"
 #include "audit/listen.h"
 #include "audit/plan.h"
 #include "audit/reach.h"
 #include "audit/scope.h"
 #include "core/buf.h"
 #include "core/cs.h"
+#include "core/exitcode.h"
 #include "core/obs.h"
 #include "parse/parse_nvr.h"
 #include "core/str.h"
@@ -812,6 +814,75 @@ test_phonehome_finding(void **state)
 	free(f);
 }
 
+/* Writes text to dir/name; returns the path in path. */
+static void
+write_in(const char *dir, const char *name, const char *text, char *path,
+	 size_t sz)
+{
+	FILE *fo;
+
+	snprintf(path, sz, "%s/%s", dir, name);
+	fo = fopen(path, "w");
+	assert_non_null(fo);
+	assert_int_equal(fputs(text, fo) >= 0, 1);
+	assert_int_equal(fclose(fo), 0);
+}
+
+/*
+ * Import (audit/import.h) called directly: a tiny nmap XML file becomes
+ * one scan whose vantage names its source, with nmap's own times and the
+ * one host that was up; a file that is not nmap XML records nothing.
+ */
+static void
+test_import_nmap(void **state)
+{
+	struct fixture *f = *state;
+	static const char xml[] =
+	    "<?xml version=\"1.0\"?>\n"
+	    "<nmaprun scanner=\"nmap\" args=\"nmap -oX - 192.0.2.0/30\" "
+	    "start=\"1700000000\" version=\"7.93\">\n"
+	    "<host><status state=\"up\"/>"
+	    "<address addr=\"192.0.2.1\" addrtype=\"ipv4\"/><ports>"
+	    "<port protocol=\"tcp\" portid=\"80\"><state state=\"open\"/>"
+	    "</port></ports></host>\n"
+	    "<host><status state=\"down\"/>"
+	    "<address addr=\"192.0.2.2\" addrtype=\"ipv4\"/></host>\n"
+	    "<runstats><finished time=\"1700000010\"/></runstats>"
+	    "</nmaprun>\n";
+	struct cs_audit_import imp = {0};
+	struct cs_scan_state ss;
+	char file[400], data[4096];
+	const char *src = getenv("CS_SRCDIR");
+	int64_t latest = 0, first = 0;
+
+	snprintf(data, sizeof(data), "%s/data", src ? src : CS_SRCDIR);
+	write_in(f->dir, "n.xml", xml, file, sizeof(file));
+	imp.db_path = f->path;
+	imp.data_dir = data;
+	assert_int_equal(cs_audit_import_nmap(&imp, file), EXIT_OK);
+	unlink(file);
+	assert_true(imp.scan_id > 0);
+	assert_int_equal(imp.hosts, 1);
+	assert_int_equal(cs_store_latest_scan(f->st, &latest), 0);
+	assert_int_equal(latest, imp.scan_id);
+	assert_int_equal(cs_store_scan_get(f->st, imp.scan_id, &ss), 0);
+	assert_string_equal(ss.vantage, "nmap import");
+	assert_string_equal(ss.status, "complete");
+	assert_int_equal(ss.started, 1700000000);
+	assert_int_equal(ss.ended, 1700000010);
+
+	/* Not XML: an error, and no second scan. */
+	memset(&imp, 0, sizeof(imp));
+	imp.db_path = f->path;
+	imp.data_dir = data;
+	write_in(f->dir, "bad.xml", "not xml at all <", file, sizeof(file));
+	assert_int_equal(cs_audit_import_nmap(&imp, file), EXIT_RUNTIME);
+	unlink(file);
+	assert_int_equal(imp.scan_id, 0);
+	assert_int_equal(cs_store_latest_scan(f->st, &first), 0);
+	assert_int_equal(first, latest);
+}
+
 int
 main(void)
 {
@@ -835,6 +906,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_reach_loopback, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_plan_set, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_import_nmap, setup, teardown),
 	    cmocka_unit_test(test_attachments),
 	    cmocka_unit_test(test_phonehome_finding),
 	    cmocka_unit_test(test_load_regimes),

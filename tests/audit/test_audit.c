@@ -23,6 +23,7 @@
 #include "audit/diff.h"
 #include "audit/import.h"
 #include "audit/listen.h"
+#include "audit/notify.h"
 #include "audit/plan.h"
 #include "audit/reach.h"
 #include "audit/scope.h"
@@ -883,6 +884,131 @@ test_import_nmap(void **state)
 	assert_int_equal(first, latest);
 }
 
+/* What the notify test's callback saw and its stub sender answers. */
+struct nstub {
+	size_t nnew, nchanged, calls;
+	char prev[16];
+	int answer; /* the HTTP status the stub "receiver" returns */
+};
+
+static void
+nstub_add(void *arg, const struct cs_finding_row *f, const char *prev)
+{
+	struct nstub *s = arg;
+
+	assert_true(f->id > 0);
+	if (prev == NULL) {
+		s->nnew++;
+	} else {
+		s->nchanged++;
+		cs_strlcpy(s->prev, prev, sizeof(s->prev));
+	}
+}
+
+static int
+nstub_send(void *arg, char *err, size_t errsz)
+{
+	struct nstub *s = arg;
+
+	s->calls++;
+	if (s->answer < 0)
+		snprintf(err, errsz, "cannot connect");
+	return s->answer;
+}
+
+/* One notify run on st with state file path: selects, then (if anything
+ * is new or changed) delivers with the stub answering answer. */
+static enum cs_audit_delivery
+notify_once(struct cs_store *st, const char *path, struct nstub *s, int answer)
+{
+	struct cs_audit_notify *n = cs_audit_notify_new(path);
+	enum cs_audit_delivery d = CS_NOT_DELIVERED;
+	size_t added = 0, changed = 0;
+	char err[256];
+	int status = 0;
+
+	assert_non_null(n);
+	memset(s, 0, sizeof(*s));
+	s->answer = answer;
+	assert_int_equal(
+	    cs_audit_notify_select(n, st, nstub_add, s, &added, &changed), 0);
+	assert_int_equal(added, s->nnew);
+	assert_int_equal(changed, s->nchanged);
+	if (added + changed > 0) {
+		d = cs_audit_notify_deliver(n, nstub_send, s, &status, err,
+					    sizeof(err));
+		assert_int_equal(status, answer);
+		assert_int_equal(s->calls, 1);
+	}
+	cs_audit_notify_free(n);
+	return d;
+}
+
+/*
+ * Notify (audit/notify.h) with a stub sender: the delivery state advances
+ * only after a 2xx answer; a refused (500) or failed delivery leaves the
+ * same findings to send next time; a status change is sent as changed,
+ * with the status last delivered; a state file that cannot be written
+ * after a 2xx is reported as such.
+ */
+static void
+test_notify_state(void **state)
+{
+	struct fixture *f = *state;
+	const struct tdev s1[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
+	    {"10.0.0.6", "00:11:22:33:44:66", "Hikvision"},
+	};
+	const struct tdev s2[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
+	};
+	struct assess_env e;
+	struct nstub s;
+	char path[400], bad[400];
+
+	snprintf(path, sizeof(path), "%s/camsweep.db.notify", f->dir);
+	snprintf(bad, sizeof(bad), "%s/no-such-dir/n.notify", f->dir);
+	env_init(&e);
+	assert_int_equal(
+	    assess(f->st, &e,
+		   scan(f->st, "10.0.0.0/24", "complete", 1700000000, s1, 2),
+		   false),
+	    2);
+
+	assert_int_equal(notify_once(f->st, path, &s, 500), CS_NOT_DELIVERED);
+	assert_int_equal(s.nnew, 2);
+	assert_int_not_equal(access(path, F_OK), 0);
+	assert_int_equal(notify_once(f->st, path, &s, -1), CS_NOT_DELIVERED);
+	assert_int_equal(s.nnew, 2);
+	assert_int_not_equal(access(path, F_OK), 0);
+	assert_int_equal(notify_once(f->st, path, &s, 204), CS_DELIVERED);
+	assert_int_equal(s.nnew, 2);
+	assert_int_equal(access(path, F_OK), 0);
+	/* Delivered: nothing new, nothing sent. */
+	notify_once(f->st, path, &s, 200);
+	assert_int_equal(s.nnew + s.nchanged + s.calls, 0);
+
+	/* .6 is gone: its finding changes status, sent as changed. */
+	assert_int_equal(
+	    assess(f->st, &e,
+		   scan(f->st, "10.0.0.0/24", "complete", 1700001000, s2, 1),
+		   false),
+	    1);
+	assert_int_equal(notify_once(f->st, path, &s, 404), CS_NOT_DELIVERED);
+	assert_int_equal(s.nnew, 0);
+	assert_int_equal(s.nchanged, 1);
+	assert_string_equal(s.prev, "open");
+	assert_int_equal(notify_once(f->st, path, &s, 200), CS_DELIVERED);
+	notify_once(f->st, path, &s, 200);
+	assert_int_equal(s.nnew + s.nchanged + s.calls, 0);
+
+	/* A state file that cannot be written after a 2xx. */
+	assert_int_equal(notify_once(f->st, bad, &s, 200), CS_STATE_UNWRITTEN);
+	assert_int_equal(s.nnew, 2);
+	unlink(path);
+	env_free(&e);
+}
+
 int
 main(void)
 {
@@ -907,6 +1033,7 @@ main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_plan_set, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_import_nmap, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_notify_state, setup, teardown),
 	    cmocka_unit_test(test_attachments),
 	    cmocka_unit_test(test_phonehome_finding),
 	    cmocka_unit_test(test_load_regimes),

@@ -20,7 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "audit/attach.h"
+#include "audit/scan.h"
+#include "oui/models.h"
 #include "cli/cli_disc.h"
 #include "cli/output.h"
 #include "core/addr.h"
@@ -123,25 +124,14 @@ private_file(const char *path)
 /* ---- scan ---- */
 
 struct scan_run {
-	struct cs_store *store;
+	struct cs_audit_scan s; /* the session (audit/scan.h) */
 	/* IPv6 targets: in the scope check, not swept (IPv4 probes only) */
 	struct cs_interval6 *inc6;
 	size_t ninc6;
-	struct cs_fpdb *fp;
-	struct cs_models *models; /* model-number table, may be NULL */
-	/* Sensor mode: the scan is written to a local spool (run.store) and
+	/* Sensor mode: the scan is written to a local spool (run.s.store) and
 	 * uploaded to the central database whenever it answers. */
 	const char *central_uri; /* NULL unless --sensor */
 	const char *spool_path;
-	/* --estate: each device is recorded at the site the estate maps its
-	 * address to (not for a sensor, whose devices are its own site's) */
-	struct cs_estate *estate;
-	struct cs_uploader *up; /* uploads on its own thread */
-	int64_t last_upload;    /* unix seconds of the last kick */
-	int64_t scan_id;
-	int store_err;
-	const char *user; /* --user: whom to become when started as root */
-	bool privileged;  /* --interface: opened sockets as root, drops */
 	/* nmap's conventions (scan_out.h) */
 	FILE *oj; /* -oJ: JSON Lines, one line per host */
 	const char *oj_path;
@@ -152,7 +142,7 @@ struct scan_run {
 	bool progress_shown;
 	long long stats_ms; /* --stats-every; 0: none */
 	int64_t last_stats_ms;
-	uint64_t total, hosts_up;
+	uint64_t total;
 	int64_t start_ms;
 	time_t start_wall;
 	struct target_name *names; /* targets given as host names */
@@ -236,49 +226,23 @@ verbose_host(const struct cs_host_result *r, const struct cs_identity *id)
 	cs_buf_free(&b);
 }
 
+/* The session's hooks: what is shown as the scan goes. */
 static void
-on_host(void *arg, const struct cs_host_report *h)
+show_host(void *arg, const struct cs_host_report *h,
+	  const struct cs_host_result *r, const struct cs_identity *id)
 {
 	struct scan_run *run = arg;
-	struct cs_identity id;
-	struct cs_host_result r;
-	struct cs_attachment *att;
-	char ip[16];
 
-	cs_fp_identify(run->fp, h->obs, &id);
-	memset(&r, 0, sizeof(r));
-	r.ip = cs_ip_str(h->ip, ip, sizeof(ip));
-	if (run->estate != NULL) {
-		struct cs_estate_where w;
-		if (cs_estate_locate(run->estate, r.ip, &w) == 0 &&
-		    w.site != NULL)
-			r.site = w.site->id;
-	}
-	r.ports = h->ports;
-	r.nports = h->nports;
-	r.obs = h->obs;
-	r.id = &id;
-	r.seen_at = (int64_t)time(NULL);
-	/* Cameras a recorder listed (issue #4 part F; schema v2). */
-	r.mac = NULL;
-	r.att = att = cs_xcalloc(CS_STORE_MAX_ATTACH, sizeof(*att));
-	r.natt = cs_audit_attachments(run->fp, run->models, h->obs, att,
-				      CS_STORE_MAX_ATTACH);
-	if (cs_store_put_host(run->store, run->scan_id, &r) != 0 &&
-	    run->store_err++ == 0)
-		fprintf(stderr, "camsweep: store: %s\n",
-			cs_store_errmsg(run->store));
-	run->hosts_up++;
 	if (run->oj != NULL)
-		write_oj(run, &r);
+		write_oj(run, r);
 	if (run->ox != NULL) {
 		const struct cs_obs *mac = cs_obs_find(h->obs, "mac", 0);
 		char macs[24] = "";
-		struct cs_xml_host xh = {.ip = r.ip,
+		struct cs_xml_host xh = {.ip = r->ip,
 					 .hostname = target_name_of(run, h->ip),
 					 .ports = h->ports,
 					 .nports = h->nports,
-					 .id = &id,
+					 .id = id,
 					 .start = run->start_wall,
 					 .end = time(NULL)};
 		if (mac != NULL)
@@ -290,35 +254,16 @@ on_host(void *arg, const struct cs_host_report *h)
 	if (run->verbose > 0) {
 		if (run->progress_shown)
 			fputs("\r\033[K", stderr);
-		verbose_host(&r, &id);
+		verbose_host(r, id);
 	}
-	free(att);
 }
 
-/*
- * Everything privileged is open: a scan on an interface becomes the
- * unprivileged user (when root), and every scan enters the sandbox,
- * before the first byte is read from the network.  Failing either is
- * fatal: the scan must not go on with rights it does not need.
- */
 static void
-on_ready(void *arg)
+show_store_error(void *arg, const char *msg)
 {
-	struct scan_run *run = arg;
-	char err[256];
-
-	if ((run->privileged &&
-	     cs_priv_drop(run->user, err, sizeof(err)) != 0) ||
-	    cs_priv_sandbox(err, sizeof(err)) != 0) {
-		fprintf(stderr, "camsweep: privileges: %s\n", err);
-		cs_store_scan_end(run->store, run->scan_id, "incomplete",
-				  (int64_t)time(NULL));
-		cs_store_close(run->store);
-		_exit(2);
-	}
+	(void)arg;
+	fprintf(stderr, "camsweep: store: %s\n", msg);
 }
-
-#define UPLOAD_EVERY_S 5 /* seconds between upload attempts of a sensor */
 
 /*
  * Progress: on a TTY a line redrawn every tick with the share done and
@@ -354,7 +299,7 @@ progress_line(struct scan_run *run, uint64_t done, bool final)
 			run->progress_shown ? "\r\033[K" : "",
 			(double)el / 1000.0, (unsigned long long)done,
 			(unsigned long long)run->total, pct,
-			(unsigned long long)run->hosts_up, eta);
+			(unsigned long long)run->s.hosts_up, eta);
 		run->progress_shown = false;
 		if (final)
 			return;
@@ -365,7 +310,7 @@ progress_line(struct scan_run *run, uint64_t done, bool final)
 			"%.0f addr/s  ETA %s \033[K",
 			(unsigned long long)done,
 			(unsigned long long)run->total, pct,
-			(unsigned long long)run->hosts_up,
+			(unsigned long long)run->s.hosts_up,
 			el > 0 ? (double)done * 1000.0 / (double)el : 0.0, eta);
 		run->progress_shown = true;
 		if (final) {
@@ -375,39 +320,20 @@ progress_line(struct scan_run *run, uint64_t done, bool final)
 	}
 }
 
-static void
-on_checkpoint(void *arg, uint64_t watermark, uint64_t done)
-{
-	struct scan_run *run = arg;
-
-	if (cs_store_checkpoint(run->store, run->scan_id, watermark, done) !=
-		0 &&
-	    run->store_err++ == 0)
-		fprintf(stderr, "camsweep: store: %s\n",
-			cs_store_errmsg(run->store));
-	progress_line(run, done, false);
-	/* Sensor mode: the uploader thread sends what was just committed;
-	 * the sweep goes on at once. */
-	if (run->up != NULL &&
-	    (int64_t)time(NULL) - run->last_upload >= UPLOAD_EVERY_S) {
-		run->last_upload = (int64_t)time(NULL);
-		cs_uploader_kick(run->up);
-	}
-}
-
-/*
- * After a complete upload the spool is renamed aside, so that running the
- * upload again cannot add its scans twice.
- */
+/* After a complete upload the spool is set aside (audit/scan.h). */
 static void
 spool_retire(const char *spool)
 {
-	char to[4096];
+	char to[4200];
 
-	snprintf(to, sizeof(to), "%s.uploaded-%lld", spool,
-		 (long long)time(NULL));
-	if (rename(spool, to) == 0)
+	if (cs_audit_spool_retire(spool, to, sizeof(to)) == 0)
 		fprintf(stderr, "camsweep: uploaded; spool kept as %s\n", to);
+}
+
+static void
+show_progress(void *arg, uint64_t done)
+{
+	progress_line(arg, done, false);
 }
 
 struct print_ctx {
@@ -938,6 +864,7 @@ cmd_scan_args(int argc, char **argv)
 	struct scan_run run = {0};
 	struct cs_scan_info info;
 	uint64_t watermark = 0;
+	bool resumed = false;
 	const char *ifname = NULL; /* --interface: discovery */
 	unsigned disc_ms = 3000;   /* --discover-time */
 	struct cs_cli_disc *disc = NULL;
@@ -1111,7 +1038,7 @@ cmd_scan_args(int argc, char **argv)
 			ifname = optarg;
 			break;
 		case OPT_USER:
-			run.user = optarg;
+			run.s.user = optarg;
 			break;
 		case 'q':
 			quiet = true;
@@ -1201,11 +1128,11 @@ cmd_scan_args(int argc, char **argv)
 		goto out;
 	}
 	eo.disc = disc ? cs_cli_disc_state(disc) : NULL;
-	run.privileged = ifname != NULL;
+	run.s.privileged = ifname != NULL;
 	/* MAC addresses in replies resolve as in `camsweep identify`. */
 	probe_oui = cs_cli_oui_new(data);
 	cs_probe_set_mac_lookup(cs_cli_oui_lookup, probe_oui);
-	if (run.privileged) /* read it before root is dropped */
+	if (run.s.privileged) /* read it before root is dropped */
 		cs_cli_oui_preload(probe_oui);
 	raise_nofile();
 
@@ -1217,13 +1144,13 @@ cmd_scan_args(int argc, char **argv)
 			 cs_cli_data_dir(data));
 		snprintf(entdir, sizeof(entdir), "%s/entities",
 			 cs_cli_data_dir(data));
-		run.fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err));
+		run.s.fp = cs_fpdb_load(fpdir, entdir, err, sizeof(err));
 		/* Optional: names the makers of recorders' cameras by model. */
 		snprintf(entdir, sizeof(entdir), "%s/entities/models.tsv",
 			 cs_cli_data_dir(data));
-		run.models = cs_models_load(entdir, err, sizeof(err));
+		run.s.models = cs_models_load(entdir, err, sizeof(err));
 	}
-	if (run.fp == NULL) {
+	if (run.s.fp == NULL) {
 		fprintf(stderr, "camsweep: fingerprints: %s\n", err);
 		goto out;
 	}
@@ -1235,7 +1162,7 @@ cmd_scan_args(int argc, char **argv)
 		goto out;
 	}
 	if (estate_path != NULL &&
-	    (run.estate = cs_estate_load(estate_path, err, sizeof(err))) ==
+	    (run.s.estate = cs_estate_load(estate_path, err, sizeof(err))) ==
 		NULL) {
 		size_t n = strlen(err);
 		if (n > 0 && err[n - 1] == '\n')
@@ -1259,15 +1186,15 @@ cmd_scan_args(int argc, char **argv)
 	}
 	cs_cli_prepare_db(db_path);
 	private_file(db_path);
-	run.store = cs_store_open(db_path, err, sizeof(err));
-	if (run.store == NULL) {
+	run.s.store = cs_store_open(db_path, err, sizeof(err));
+	if (run.s.store == NULL) {
 		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
 			err);
 		goto out;
 	}
 	if (run.central_uri != NULL &&
-	    (run.up = cs_uploader_start(spool, run.central_uri, err,
-					sizeof(err))) == NULL) {
+	    (run.s.up = cs_uploader_start(spool, run.central_uri, err,
+					  sizeof(err))) == NULL) {
 		fprintf(stderr, "camsweep: %s: %s\n", spool, err);
 		goto out;
 	}
@@ -1291,19 +1218,18 @@ cmd_scan_args(int argc, char **argv)
 	info.version = CS_VERSION;
 	info.started = (int64_t)time(NULL);
 	info.total_targets = scope.total;
-	if (resume && cs_store_scan_find_resumable(
-			  run.store, &info, &run.scan_id, &watermark) == 0) {
-		cs_store_scan_resume(run.store, run.scan_id, info.started);
+	if (cs_audit_scan_open(&run.s, &info, resume, &watermark, &resumed) !=
+	    0) {
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
+			cs_store_errmsg(run.s.store));
+		goto out;
+	}
+	if (resumed)
 		fprintf(stderr,
 			"camsweep: resuming scan %lld at %llu of %llu "
 			"addresses\n",
-			(long long)run.scan_id, (unsigned long long)watermark,
+			(long long)run.s.scan_id, (unsigned long long)watermark,
 			(unsigned long long)scope.total);
-	} else if (cs_store_scan_begin(run.store, &info, &run.scan_id) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
-			cs_store_errmsg(run.store));
-		goto out;
-	}
 	eo.scope = &scope;
 	eo.ports = ports;
 	eo.nports = nports;
@@ -1328,7 +1254,7 @@ cmd_scan_args(int argc, char **argv)
 		 (run.oj = fopen(run.oj_path, "we")) == NULL) {
 		fprintf(stderr, "camsweep: -oJ %s: %s\n", run.oj_path,
 			strerror(errno));
-		cs_store_scan_end(run.store, run.scan_id, "incomplete",
+		cs_store_scan_end(run.s.store, run.s.scan_id, "incomplete",
 				  (int64_t)time(NULL));
 		goto out;
 	}
@@ -1337,7 +1263,7 @@ cmd_scan_args(int argc, char **argv)
 				  ports, nports, run.verbose - debug, debug,
 				  run.start_wall, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "camsweep: -oX %s\n", err);
-		cs_store_scan_end(run.store, run.scan_id, "incomplete",
+		cs_store_scan_end(run.s.store, run.s.scan_id, "incomplete",
 				  (int64_t)time(NULL));
 		goto out;
 	}
@@ -1353,37 +1279,32 @@ cmd_scan_args(int argc, char **argv)
 				"%u in use, %u kept in reserve (raise ulimit "
 				"-n)\n",
 				lim, used, reserve);
-			cs_store_scan_end(run.store, run.scan_id, "incomplete",
-					  (int64_t)time(NULL));
+			cs_store_scan_end(run.s.store, run.s.scan_id,
+					  "incomplete", (int64_t)time(NULL));
 			goto out;
 		}
 		if (eo.max_conns > lim - used - reserve)
 			eo.max_conns = lim - used - reserve;
 	}
 
-	struct cs_engine_cb cb = {.arg = &run,
-				  .host_done = on_host,
-				  .checkpoint = on_checkpoint,
-				  .ready = on_ready};
-	if (cs_engine_run(&eo, &cb, &es) != 0) {
+	run.s.hooks.arg = &run;
+	run.s.hooks.host = show_host;
+	run.s.hooks.progress = show_progress;
+	run.s.hooks.store_error = show_store_error;
+	if (cs_audit_scan_run(&run.s, &eo, &es) != 0) {
 		fputs("camsweep: cannot start the event loop\n", stderr);
-		cs_store_scan_end(run.store, run.scan_id, "incomplete",
+		cs_store_scan_end(run.s.store, run.s.scan_id, "incomplete",
 				  (int64_t)time(NULL));
 		goto out;
 	}
 	/* Complete only when every target was tried and every result
 	 * stored; anything less is recorded as such, with the counts. */
-	const char *status =
-	    es.interrupted ? "interrupted"
-	    : (!es.incomplete && es.targets_failed == 0 &&
-	       es.watermark >= es.targets && run.store_err == 0)
-		? "complete"
-		: "incomplete";
+	const char *status = cs_audit_scan_status(&run.s, &es);
 	bool complete = strcmp(status, "complete") == 0;
 
 	progress_line(&run, es.addrs_done, true);
 	if (run.ox != NULL) {
-		int xrc = cs_xml_close(run.ox, run.hosts_up, es.addrs_done,
+		int xrc = cs_xml_close(run.ox, run.s.hosts_up, es.addrs_done,
 				       es.elapsed_s, complete, status);
 		run.ox = NULL;
 		if (xrc != 0) {
@@ -1402,30 +1323,26 @@ cmd_scan_args(int argc, char **argv)
 		run.oj = NULL;
 	}
 
-	if (cs_store_scan_end(run.store, run.scan_id, status,
-			      (int64_t)time(NULL)) != 0 &&
-	    run.store_err++ == 0)
-		fprintf(stderr, "camsweep: store: %s\n",
-			cs_store_errmsg(run.store));
+	cs_audit_scan_end(&run.s, status);
 	if (strcmp(status, "incomplete") == 0)
-		fprintf(stderr,
-			"camsweep: scan %lld incomplete: %llu of %llu "
-			"addresses tried, %llu could not be tried (%llu "
-			"resource errors), %d store errors; run it again to "
-			"finish it\n",
-			(long long)run.scan_id,
-			(unsigned long long)es.watermark,
-			(unsigned long long)es.targets,
-			(unsigned long long)es.targets_failed,
-			(unsigned long long)es.resource_errors, run.store_err);
-	if (run.up != NULL) {
+		fprintf(
+		    stderr,
+		    "camsweep: scan %lld incomplete: %llu of %llu "
+		    "addresses tried, %llu could not be tried (%llu "
+		    "resource errors), %d store errors; run it again to "
+		    "finish it\n",
+		    (long long)run.s.scan_id, (unsigned long long)es.watermark,
+		    (unsigned long long)es.targets,
+		    (unsigned long long)es.targets_failed,
+		    (unsigned long long)es.resource_errors, run.s.store_err);
+	if (run.s.up != NULL) {
 		/* The last upload, after the scan's end was committed. */
-		int urc = cs_uploader_finish(run.up, NULL, err, sizeof(err));
-		run.up = NULL;
+		int urc = cs_uploader_finish(run.s.up, NULL, err, sizeof(err));
+		run.s.up = NULL;
 		if (urc == 0 && !es.interrupted) {
-			print_scan(run.store, run.scan_id, json, all);
-			cs_store_close(run.store);
-			run.store = NULL;
+			print_scan(run.s.store, run.s.scan_id, json, all);
+			cs_store_close(run.s.store);
+			run.s.store = NULL;
 			spool_retire(spool);
 			rc = complete ? EXIT_OK : EXIT_RUNTIME;
 			goto out;
@@ -1438,7 +1355,7 @@ cmd_scan_args(int argc, char **argv)
 			"camsweep: scan %lld %s: %llu addresses in %.1f s "
 			"(%.0f/s), %llu hosts up, %llu connections, %llu "
 			"silent hosts given up\n",
-			(long long)run.scan_id, status,
+			(long long)run.s.scan_id, status,
 			(unsigned long long)es.addrs_done, es.elapsed_s,
 			es.elapsed_s > 0 ? (double)es.addrs_done / es.elapsed_s
 					 : 0.0,
@@ -1449,7 +1366,7 @@ cmd_scan_args(int argc, char **argv)
 		cs_cli_disc_summary(disc, stderr);
 	/* -oJ - or -oX - own standard output: no table after them. */
 	if ((!quiet || json) && !to_stdout)
-		print_scan(run.store, run.scan_id, json, all);
+		print_scan(run.s.store, run.s.scan_id, json, all);
 	rc = es.interrupted                ? EXIT_INTERRUPTED
 	     : !complete || run.out_failed ? EXIT_RUNTIME
 	     : buffered                    ? EXIT_BUFFERED
@@ -1461,11 +1378,11 @@ cmd_scan_args(int argc, char **argv)
 			"(exit %d)\n",
 			spool, EXIT_BUFFERED);
 out:
-	if (run.up != NULL)
-		cs_uploader_finish(run.up, NULL, NULL, 0);
+	if (run.s.up != NULL)
+		cs_uploader_finish(run.s.up, NULL, NULL, 0);
 	if (run.oj != NULL && run.oj != stdout)
 		fclose(run.oj);
-	cs_xml_close(run.ox, run.hosts_up, 0, 0, false, "not run");
+	cs_xml_close(run.ox, run.s.hosts_up, 0, 0, false, "not run");
 	free(run.names);
 	free(run.inc6);
 	free(il);
@@ -1478,10 +1395,10 @@ out:
 	free(inc);
 	free(exc);
 	cs_scope_free(&scope);
-	cs_store_close(run.store);
-	cs_fpdb_free(run.fp);
-	cs_models_free(run.models);
-	cs_estate_free(run.estate);
+	cs_store_close(run.s.store);
+	cs_fpdb_free(run.s.fp);
+	cs_models_free(run.s.models);
+	cs_estate_free(run.s.estate);
 	return rc;
 }
 

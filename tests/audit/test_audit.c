@@ -26,6 +26,7 @@
 #include "audit/notify.h"
 #include "audit/plan.h"
 #include "audit/reach.h"
+#include "audit/scan.h"
 #include "audit/scope.h"
 #include "core/buf.h"
 #include "core/cs.h"
@@ -1009,6 +1010,150 @@ test_notify_state(void **state)
 	env_free(&e);
 }
 
+/* What the scan session's hooks saw. */
+struct shook {
+	size_t hosts, progress, errors;
+	uint64_t done;
+	char maker[64];
+};
+
+static void
+shook_host(void *arg, const struct cs_host_report *h,
+	   const struct cs_host_result *r, const struct cs_identity *id)
+{
+	struct shook *k = arg;
+
+	assert_int_equal(h->nports, r->nports);
+	assert_string_equal(r->ip, "127.0.0.5");
+	cs_strlcpy(k->maker, id->manufacturer, sizeof(k->maker));
+	k->hosts++;
+}
+
+static void
+shook_progress(void *arg, uint64_t done)
+{
+	struct shook *k = arg;
+
+	k->progress++;
+	k->done = done;
+}
+
+static void
+shook_error(void *arg, const char *msg)
+{
+	(void)msg;
+	((struct shook *)arg)->errors++;
+}
+
+static int
+count_device(void *arg, const struct cs_device_row *r)
+{
+	(void)r;
+	(*(size_t *)arg)++;
+	return 0;
+}
+
+/*
+ * The scan session (audit/scan.h) without the engine: a finished host is
+ * identified and recorded and shown through the hook; a checkpoint
+ * records the watermark; an interrupted scan of the same scope and
+ * options is resumed where it stopped, unless resume is off; the status
+ * is "complete" only when every target was tried and stored.
+ */
+static void
+test_scan_session(void **state)
+{
+	struct fixture *f = *state;
+	struct assess_env e;
+	struct cs_audit_scan s;
+	struct shook k = {0};
+	struct cs_scan_info in = {
+	    .scope = "127.0.0.0/29",
+	    .exclusions = "",
+	    .ports = "80",
+	    .options = "{}",
+	    .vantage = "testhost",
+	    .version = "0.1.0",
+	    .started = 1700000000,
+	    .total_targets = 8,
+	};
+	struct cs_obs_list obs;
+	const uint16_t port80[] = {80};
+	struct cs_host_report h = {
+	    .ip = 0x7f000005, .ports = port80, .nports = 1};
+	struct cs_engine_stats es;
+	uint64_t wm = 99;
+	bool resumed = true;
+	int64_t first;
+	size_t ndev = 0;
+	struct cs_scan_state ss;
+
+	env_init(&e);
+	memset(&s, 0, sizeof(s));
+	s.store = f->st;
+	s.fp = e.db;
+	s.hooks.arg = &k;
+	s.hooks.host = shook_host;
+	s.hooks.progress = shook_progress;
+	s.hooks.store_error = shook_error;
+	assert_int_equal(cs_audit_scan_open(&s, &in, true, &wm, &resumed), 0);
+	assert_false(resumed);
+	assert_int_equal(wm, 0);
+	assert_true(s.scan_id > 0);
+	first = s.scan_id;
+
+	cs_obs_list_init(&obs);
+	assert_int_equal(cs_obs_adds(&obs, "http.server", 80, "App-webs/"), 0);
+	h.obs = &obs;
+	cs_audit_scan_host(&s, &h);
+	cs_obs_list_free(&obs);
+	assert_int_equal(k.hosts, 1);
+	assert_int_equal(s.hosts_up, 1);
+	cs_audit_scan_checkpoint(&s, 5, 5);
+	assert_int_equal(k.progress, 1);
+	assert_int_equal(k.done, 5);
+	assert_int_equal(k.errors, 0);
+	assert_int_equal(
+	    cs_store_each_device(f->st, first, count_device, &ndev), 0);
+	assert_int_equal(ndev, 1);
+
+	/* Interrupted by a signal: resumed at its watermark next time. */
+	memset(&es, 0, sizeof(es));
+	es.interrupted = true;
+	es.targets = 8;
+	es.watermark = 5;
+	assert_string_equal(cs_audit_scan_status(&s, &es), "interrupted");
+	assert_int_equal(cs_audit_scan_end(&s, "interrupted"), 0);
+	memset(&s, 0, sizeof(s));
+	s.store = f->st;
+	s.fp = e.db;
+	in.started = 1700000100;
+	assert_int_equal(cs_audit_scan_open(&s, &in, true, &wm, &resumed), 0);
+	assert_true(resumed);
+	assert_int_equal(s.scan_id, first);
+	assert_int_equal(wm, 5);
+	assert_int_equal(cs_store_scan_get(f->st, first, &ss), 0);
+	assert_int_equal(ss.resume_count, 1);
+
+	/* Every target tried: complete; one untried: incomplete. */
+	es.interrupted = false;
+	es.watermark = 8;
+	assert_string_equal(cs_audit_scan_status(&s, &es), "complete");
+	es.targets_failed = 1;
+	assert_string_equal(cs_audit_scan_status(&s, &es), "incomplete");
+	assert_int_equal(cs_audit_scan_end(&s, "complete"), 0);
+
+	/* Without resume a new scan is begun. */
+	memset(&s, 0, sizeof(s));
+	s.store = f->st;
+	s.fp = e.db;
+	assert_int_equal(cs_audit_scan_open(&s, &in, false, &wm, &resumed), 0);
+	assert_false(resumed);
+	assert_true(s.scan_id > first);
+	assert_int_equal(cs_audit_scan_end(&s, "complete"), 0);
+	env_free(&e);
+}
+
 int
 main(void)
 {
@@ -1034,6 +1179,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_plan_set, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_import_nmap, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_notify_state, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_scan_session, setup, teardown),
 	    cmocka_unit_test(test_attachments),
 	    cmocka_unit_test(test_phonehome_finding),
 	    cmocka_unit_test(test_load_regimes),

@@ -208,3 +208,81 @@ cs_scan_options_text(const struct cs_engine_opts *o)
 		 o->read_timeout_ms, o->host_timeout_ms, o->dead_after);
 	return cs_xstrdup(buf);
 }
+
+/*
+ * The targets and exclusions into sc->scope, with its checks: IPv6 kept
+ * for the scope check only, host names that the exclusions remove
+ * refused, more than DEFAULT_MAX_ADDRS only with --allow-large.  Returns
+ * 0, or -1 after a message.
+ */
+int
+cs_scan_scope(struct scan_cmd *sc)
+{
+	if (optind >= sc->argc && sc->nil == 0) {
+		fputs("camsweep scan: no targets given\n", stderr);
+		cs_cli_scan_usage(stderr);
+		return -1;
+	}
+	for (int i = optind; i < sc->argc; i++)
+		if (cs_scan_add_target(sc->argv[i], &sc->inc, &sc->ninc,
+				       &sc->run, sc->quiet) != 0)
+			return -1;
+	for (size_t i = 0; i < sc->nil; i++)
+		if (cs_scan_add_target_file(sc->il[i], &sc->inc, &sc->ninc,
+					    &sc->run, sc->quiet) != 0)
+			return -1;
+	/* The data file's exclusions add to the compiled-in ones. */
+	if (cs_cli_data_excl(sc->data, &sc->exc, &sc->nexc) != 0)
+		return -1;
+	if (cs_scope_build(&sc->scope, sc->inc, sc->ninc, sc->exc, sc->nexc) !=
+	    0) {
+		fputs(sc->ninc == 0 && sc->run.ninc6 > 0
+			  ? "camsweep scan: IPv6 targets only: they are in "
+			    "the scope check, but the sweep and the probes "
+			    "take IPv4 addresses only (not scanned)\n"
+			  : "camsweep scan: nothing left in scope after "
+			    "exclusions\n",
+		      stderr);
+		return -1;
+	}
+	if (sc->run.ninc6 > 0) {
+		cs_scope_add6(&sc->scope, sc->run.inc6, sc->run.ninc6);
+		fprintf(stderr,
+			"camsweep scan: %zu IPv6 target(s) in the scope check "
+			"but not scanned: the sweep and the probes take IPv4 "
+			"addresses only\n",
+			sc->run.ninc6);
+	}
+	sc->to_stdout =
+	    (sc->run.oj_path != NULL && strcmp(sc->run.oj_path, "-") == 0) ||
+	    (sc->ox_path != NULL && strcmp(sc->ox_path, "-") == 0);
+	if (sc->run.oj_path != NULL && sc->ox_path != NULL &&
+	    strcmp(sc->run.oj_path, "-") == 0 &&
+	    strcmp(sc->ox_path, "-") == 0) {
+		fputs("camsweep scan: -oJ - and -oX - cannot share standard "
+		      "output\n",
+		      stderr);
+		return -1;
+	}
+	/* A host name is resolved once; an address it resolves to that the
+	 * exclusions remove is refused, never scanned. */
+	for (size_t i = 0; i < sc->run.nnames; i++)
+		if (!cs_scope_contains(&sc->scope, sc->run.names[i].ip)) {
+			char ip[16];
+			fprintf(stderr,
+				"camsweep: %s (%s) is outside the scope "
+				"(excluded); refused\n",
+				sc->run.names[i].name,
+				cs_ip_str(sc->run.names[i].ip, ip, sizeof(ip)));
+		}
+	/* Learned URLs may name only the ports the scan was told to probe. */
+	cs_scope_set_ports(&sc->scope, sc->ports, sc->nports);
+	if (sc->scope.total > DEFAULT_MAX_ADDRS && !sc->large) {
+		fprintf(stderr,
+			"camsweep scan: %llu addresses in scope; more than %d "
+			"needs --allow-large\n",
+			(unsigned long long)sc->scope.total, DEFAULT_MAX_ADDRS);
+		return -1;
+	}
+	return 0;
+}

@@ -14,7 +14,9 @@
 #include <time.h>
 
 #include "audit/scan.h"
+#include "cli/cli_disc.h"
 #include "cli/scan_out.h"
+#include "engine/creds.h"
 #include "engine/engine.h"
 #include "engine/scope.h"
 #include "store/store.h"
@@ -89,6 +91,50 @@ enum {
 	OPT_OJ,
 	OPT_STATS_EVERY,
 };
+
+/*
+ * One `camsweep scan` command: its options, scope, session and outputs,
+ * from the parse (cli_scan_opts.c) through the scope
+ * (cli_scan_targets.c), the preparation (cli_scan_prep.c) and the run
+ * (cli_scan.c).  cs_scan_cleanup frees it whatever step stopped.
+ */
+struct scan_cmd {
+	int argc;
+	char **argv, **orig_argv; /* argv: as parsed; orig_argv: as typed */
+	char **args; /* argv with nmap's -iL, -oX, -oJ as long options */
+	int rc;      /* the exit status so far */
+	struct cs_engine_opts eo;
+	struct cs_engine_stats es;
+	struct cs_interval *inc, *exc;
+	size_t ninc, nexc, nports;
+	uint16_t ports[CS_SCOPE_MAX_PORTS];
+	const char *ox_path, **il;
+	bool to_stdout; /* -oJ - or -oX - */
+	size_t nil;
+	int debug;
+	const char *db_path, *data, *sensor, *spool, *estate_path;
+	char ports_text[4096], host[256], err[512], *opts_text;
+	bool json, all, quiet, resume, large, buffered;
+	struct cs_scope scope;
+	struct scan_run run;
+	struct cs_scan_info info;
+	uint64_t watermark;
+	bool resumed;
+	const char *ifname; /* --interface: discovery */
+	unsigned disc_ms;   /* --discover-time */
+	struct cs_cli_disc *disc;
+	struct cs_cli_oui *probe_oui; /* MAC registry of the probes */
+	const char *creds_path;       /* --credentials */
+	struct cs_creds creds;
+};
+
+/* Each returns 0, or -1 with sc->rc the exit status (after a message). */
+int cs_scan_parse(struct scan_cmd *sc);
+int cs_scan_scope(struct scan_cmd *sc);
+int cs_scan_prepare(struct scan_cmd *sc);
+/* Runs the session and reports; sets sc->rc. */
+void cs_scan_finish(struct scan_cmd *sc);
+void cs_scan_cleanup(struct scan_cmd *sc);
 
 /* cli_scan_show.c: what the session's hooks show as the scan goes. */
 int64_t cs_scan_now_ms(void);

@@ -89,6 +89,10 @@ int cs_cli_reach(int argc, char **argv);
 int cs_cli_report(int argc, char **argv);
 /* Signed evidence packs: evidence keygen|pack|verify (cli_evidence.c). */
 int cs_cli_evidence(int argc, char **argv);
+/* Its parts (cli_evidence.c, cli_evidence_verify.c). */
+#define CS_CLI_MAX_PACK ((size_t)2 << 30) /* the largest pack read */
+void cs_cli_evidence_usage(FILE *f);
+int cs_cli_evidence_verify(int argc, char **argv);
 
 /* Passive identification and phone-home detection (docs/listen.md). */
 int cs_cli_listen(int argc, char **argv);

@@ -26,13 +26,11 @@
 #include "store/store.h"
 #include "core/poison.h"
 
-#define MAX_PACK ((size_t)2 << 30)
-
 /* Exit statuses (core/exitcode.h): 0 done (intact), 1 usage, 2 runtime
  * error, 3 a pack that differs from what was signed. */
 
-static void
-usage(FILE *f)
+void
+cs_cli_evidence_usage(FILE *f)
 {
 	fputs("usage: camsweep evidence keygen KEYFILE\n"
 	      "       camsweep evidence pack --key KEYFILE -o PACK.tar [--db "
@@ -156,17 +154,17 @@ cmd_pack(int argc, char **argv)
 			have_now = true;
 			break;
 		case 'h':
-			usage(stdout);
+			cs_cli_evidence_usage(stdout);
 			return EXIT_OK;
 		default:
-			usage(stderr);
+			cs_cli_evidence_usage(stderr);
 			return EXIT_USAGE;
 		}
 	}
 	if (key == NULL || out == NULL || optind != argc) {
 		fputs("camsweep evidence pack: --key and -o are required\n",
 		      stderr);
-		usage(stderr);
+		cs_cli_evidence_usage(stderr);
 		return EXIT_USAGE;
 	}
 	if (db == NULL)
@@ -200,7 +198,7 @@ cmd_pack(int argc, char **argv)
 	for (int i = 0; i < argc; i++)
 		cs_buf_printf(&cmd, " %s", argv[i]);
 	o.command = cs_buf_str(&cmd);
-	cs_buf_init(&tar, MAX_PACK);
+	cs_buf_init(&tar, CS_CLI_MAX_PACK);
 	err[0] = '\0';
 	rc = cs_ev_pack(st, &o, &tar, err, sizeof(err));
 	if (rc != 0) {
@@ -219,70 +217,6 @@ cmd_pack(int argc, char **argv)
 	cs_store_close(st);
 	cs_oui_free(oui);
 	return rc;
-}
-
-static void
-on_problem(void *arg, const char *file, const char *what)
-{
-	struct cs_buf b;
-
-	(void)arg;
-	cs_buf_init(&b, 4096);
-	cs_esc_term(&b, file, strlen(file));
-	printf("FAILED %s: %s\n", cs_buf_str(&b), what);
-	cs_buf_free(&b);
-}
-
-static int
-cmd_verify(int argc, char **argv)
-{
-	static const struct option opts[] = {
-	    {"pub", required_argument, NULL, 'p'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
-	const char *pub = NULL;
-	uint8_t pk[CS_EV_PK_BYTES], *p;
-	char err[1024], key_hex[65];
-	size_t n, nfiles = 0;
-	int c, bad;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == 'p') {
-			pub = optarg;
-		} else {
-			usage(c == 'h' ? stdout : stderr);
-			return c == 'h' ? EXIT_OK : EXIT_USAGE;
-		}
-	}
-	if (argc - optind != 1) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (pub && cs_ev_load_public(pub, pk, err, sizeof(err)) != 0) {
-		fprintf(stderr, "camsweep evidence verify: %s\n", err);
-		return EXIT_USAGE;
-	}
-	p = cs_policy_read_file(argv[optind], MAX_PACK, &n, err, sizeof(err));
-	if (p == NULL) {
-		fprintf(stderr, "camsweep evidence verify: %s\n", err);
-		return EXIT_RUNTIME;
-	}
-	bad = cs_ev_verify(p, n, pub ? pk : NULL, on_problem, NULL, key_hex,
-			   &nfiles);
-	free(p);
-	if (bad) {
-		printf("camsweep evidence verify: %d problem(s): the pack is "
-		       "not as it was signed\n",
-		       bad);
-		return EXIT_DIFFERS;
-	}
-	printf("OK: %zu files match the signed manifest; signed by key %s%s\n",
-	       nfiles, key_hex,
-	       pub ? " (the trusted key given)"
-		   : " (not checked against a trusted key: compare it with "
-		     "the signer's KEYFILE.pub, or give --pub)");
-	return EXIT_OK;
 }
 
 int
@@ -309,11 +243,11 @@ cs_cli_evidence(int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "pack") == 0)
 		return cmd_pack(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "verify") == 0)
-		return cmd_verify(argc - 1, argv + 1);
-	usage(argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-			    strcmp(argv[1], "-h") == 0)
-		  ? stdout
-		  : stderr);
+		return cs_cli_evidence_verify(argc - 1, argv + 1);
+	cs_cli_evidence_usage(argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+					    strcmp(argv[1], "-h") == 0)
+				  ? stdout
+				  : stderr);
 	return argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 			     strcmp(argv[1], "-h") == 0)
 		   ? EXIT_OK

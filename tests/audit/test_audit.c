@@ -20,6 +20,7 @@
 
 #include "audit/assess.h"
 #include "audit/attach.h"
+#include "audit/check.h"
 #include "audit/diff.h"
 #include "audit/import.h"
 #include "audit/listen.h"
@@ -1154,6 +1155,62 @@ test_scan_session(void **state)
 	env_free(&e);
 }
 
+/* What the check test's callback saw. */
+struct crec {
+	size_t calls;
+	char bad_what[400], bad_err[512];
+};
+
+static void
+crec_fn(void *arg, bool ok, const char *what, const char *err,
+	const char *detail)
+{
+	struct crec *r = arg;
+
+	(void)detail;
+	r->calls++;
+	if (!ok) {
+		cs_strlcpy(r->bad_what, what, sizeof(r->bad_what));
+		cs_strlcpy(r->bad_err, err ? err : "", sizeof(r->bad_err));
+	}
+}
+
+/*
+ * Check (audit/check.h) called directly: the shipped data directory is
+ * valid throughout; an estate file with a line that means nothing fails
+ * with a "file:line:" message naming it, and only it.
+ */
+static void
+test_check_data(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_audit_check c = {.fn = crec_fn};
+	struct crec r = {0};
+	char data[4096], path[400];
+	char *estates[1];
+	const char *src = getenv("CS_SRCDIR");
+
+	snprintf(data, sizeof(data), "%s/data", src ? src : CS_SRCDIR);
+	c.arg = &r;
+	cs_audit_check_run(&c, data, NULL, 0);
+	assert_int_equal(c.bad, 0);
+	assert_true(c.ok >= 8);
+	assert_int_equal(r.calls, c.ok);
+
+	write_in(f->dir, "bad.estate", "this is not an estate line\n", path,
+		 sizeof(path));
+	estates[0] = path;
+	memset(&c, 0, sizeof(c));
+	memset(&r, 0, sizeof(r));
+	c.fn = crec_fn;
+	c.arg = &r;
+	cs_audit_check_run(&c, data, estates, 1);
+	unlink(path);
+	assert_int_equal(c.bad, 1);
+	assert_string_equal(r.bad_what, path);
+	assert_non_null(strstr(r.bad_err, "bad.estate:1:"));
+}
+
 int
 main(void)
 {
@@ -1180,6 +1237,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_import_nmap, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_notify_state, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_scan_session, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_check_data, setup, teardown),
 	    cmocka_unit_test(test_attachments),
 	    cmocka_unit_test(test_phonehome_finding),
 	    cmocka_unit_test(test_load_regimes),

@@ -81,6 +81,15 @@ struct json_object;
 /* A finding as the JSON object `assess --json` prints (a new object). */
 struct json_object *cs_cli_finding_json(const struct cs_finding_row *f);
 int cs_cli_lookup(int argc, char **argv);
+/* Its parts (cli_lookup.c, cli_lookup_mac.c): --mac, and the output
+ * helpers they share (a JSON number with two decimals; a string member,
+ * null when empty; a terminal-escaped "label: value" line when set). */
+struct json_object;
+int cs_cli_lookup_mac(const char *ieee_dir, const char *data, const char *mac_s,
+		      bool json);
+struct json_object *cs_cli_lookup_jdouble(double v);
+void cs_cli_lookup_jstr(struct json_object *o, const char *k, const char *v);
+void cs_cli_lookup_tline(const char *label, const char *v);
 int cs_cli_estate(int argc, char **argv); /* estate check|import-csv */
 int cs_cli_assess(int argc, char **argv);
 int cs_cli_plan(int argc, char **argv);

@@ -24,6 +24,7 @@
 #include "audit/diff.h"
 #include "audit/import.h"
 #include "audit/listen.h"
+#include "audit/lookup.h"
 #include "audit/notify.h"
 #include "audit/plan.h"
 #include "audit/reach.h"
@@ -1211,6 +1212,45 @@ test_check_data(void **state)
 	assert_non_null(strstr(r.bad_err, "bad.estate:1:"));
 }
 
+/*
+ * Lookup (audit/lookup.h) called directly on the shipped tables: a model
+ * number names its maker with the maker's country; a brand alone takes
+ * the brand's relation from the entity tables; nonsense is not found.
+ */
+static void
+test_lookup_answer(void **state)
+{
+	struct cs_models *models;
+	struct assess_env e;
+	struct cs_audit_answer a;
+	char path[4096], err[512];
+	const char *src = getenv("CS_SRCDIR");
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/data/entities/models.tsv",
+		 src ? src : CS_SRCDIR);
+	models = cs_models_load(path, err, sizeof(err));
+	assert_non_null(models);
+	env_init(&e);
+	assert_int_equal(
+	    cs_audit_lookup(models, e.db, "Hikvision DS-2CD2043G2-I", &a),
+	    CS_LOOKUP_MODEL);
+	assert_string_equal(a.r.maker, "Hikvision");
+	assert_true(a.have_mi);
+	assert_string_equal(a.mi.country, "CN");
+	assert_int_equal(cs_audit_lookup(models, e.db, "Honeywell", &a),
+			 CS_LOOKUP_BRAND);
+	assert_true(a.have_bi);
+	assert_string_equal(a.r.relation, "own");
+	assert_true(a.have_mi);
+	assert_string_equal(a.mi.country, "US");
+	assert_int_equal(cs_audit_lookup(models, e.db, "zzqx 12", &a),
+			 CS_LOOKUP_NONE);
+	assert_false(a.have_mi);
+	env_free(&e);
+	cs_models_free(models);
+}
+
 int
 main(void)
 {
@@ -1238,6 +1278,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_notify_state, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_scan_session, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_check_data, setup, teardown),
+	    cmocka_unit_test(test_lookup_answer),
 	    cmocka_unit_test(test_attachments),
 	    cmocka_unit_test(test_phonehome_finding),
 	    cmocka_unit_test(test_load_regimes),

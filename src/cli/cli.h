@@ -96,6 +96,14 @@ int cs_cli_plan(int argc, char **argv);
 int cs_cli_diff(int argc, char **argv);
 int cs_cli_reach(int argc, char **argv);
 int cs_cli_report(int argc, char **argv);
+/*
+ * Streams one document of r to path (stdout when NULL) as it is written,
+ * never holding it whole in memory (out_report.c); 0 or -1 after a
+ * message.
+ */
+struct cs_report;
+int cs_cli_report_stream(struct cs_report *r,
+			 int part /* enum cs_report_part */, const char *path);
 /* Signed evidence packs: evidence keygen|pack|verify (cli_evidence.c). */
 int cs_cli_evidence(int argc, char **argv);
 /* Its parts (cli_evidence.c, cli_evidence_verify.c). */

@@ -81,14 +81,35 @@ struct json_object;
 /* A finding as the JSON object `assess --json` prints (a new object). */
 struct json_object *cs_cli_finding_json(const struct cs_finding_row *f);
 int cs_cli_lookup(int argc, char **argv);
+/* Its parts (cli_lookup.c, cli_lookup_mac.c): --mac, and the output
+ * helpers they share (a JSON number with two decimals; a string member,
+ * null when empty; a terminal-escaped "label: value" line when set). */
+struct json_object;
+int cs_cli_lookup_mac(const char *ieee_dir, const char *data, const char *mac_s,
+		      bool json);
+struct json_object *cs_cli_lookup_jdouble(double v);
+void cs_cli_lookup_jstr(struct json_object *o, const char *k, const char *v);
+void cs_cli_lookup_tline(const char *label, const char *v);
 int cs_cli_estate(int argc, char **argv); /* estate check|import-csv */
 int cs_cli_assess(int argc, char **argv);
 int cs_cli_plan(int argc, char **argv);
 int cs_cli_diff(int argc, char **argv);
 int cs_cli_reach(int argc, char **argv);
 int cs_cli_report(int argc, char **argv);
+/*
+ * Streams one document of r to path (stdout when NULL) as it is written,
+ * never holding it whole in memory (out_report.c); 0 or -1 after a
+ * message.
+ */
+struct cs_report;
+int cs_cli_report_stream(struct cs_report *r,
+			 int part /* enum cs_report_part */, const char *path);
 /* Signed evidence packs: evidence keygen|pack|verify (cli_evidence.c). */
 int cs_cli_evidence(int argc, char **argv);
+/* Its parts (cli_evidence.c, cli_evidence_verify.c). */
+#define CS_CLI_MAX_PACK ((size_t)2 << 30) /* the largest pack read */
+void cs_cli_evidence_usage(FILE *f);
+int cs_cli_evidence_verify(int argc, char **argv);
 
 /* Passive identification and phone-home detection (docs/listen.md). */
 int cs_cli_listen(int argc, char **argv);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "core/exitcode.h"
 #include "core/escape.h"
 #include "core/str.h"
 #include "evidence/evidence.h"
@@ -25,15 +26,11 @@
 #include "store/store.h"
 #include "core/poison.h"
 
-#define DEFAULT_DB "camsweep.db"
-#define MAX_PACK ((size_t)2 << 30)
+/* Exit statuses (core/exitcode.h): 0 done (intact), 1 usage, 2 runtime
+ * error, 3 a pack that differs from what was signed. */
 
-/* Exit status: 0 done (intact), 1 usage, 2 runtime error, 3 a pack that
- * differs from what was signed. */
-enum { EV_OK = 0, EV_USAGE = 1, EV_RUNTIME = 2, EV_DIFFERS = 3 };
-
-static void
-usage(FILE *f)
+void
+cs_cli_evidence_usage(FILE *f)
 {
 	fputs("usage: camsweep evidence keygen KEYFILE\n"
 	      "       camsweep evidence pack --key KEYFILE -o PACK.tar [--db "
@@ -118,8 +115,7 @@ cmd_pack(int argc, char **argv)
 	    {"now", required_argument, NULL, 'n'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
-	const char *db = DEFAULT_DB, *key = NULL, *out = NULL, *data = NULL,
-		   *env;
+	const char *db = NULL, *key = NULL, *out = NULL, *data = NULL, *env;
 	struct cs_ev_pack_opts o = {0};
 	struct cs_report_registry reg[CS_OUI_MAX_SOURCES];
 	char regdate[CS_OUI_MAX_SOURCES][16], err[1024];
@@ -153,24 +149,26 @@ cmd_pack(int argc, char **argv)
 				fputs("camsweep evidence pack: --now: unix "
 				      "seconds or a date\n",
 				      stderr);
-				return EV_USAGE;
+				return EXIT_USAGE;
 			}
 			have_now = true;
 			break;
 		case 'h':
-			usage(stdout);
-			return EV_OK;
+			cs_cli_evidence_usage(stdout);
+			return EXIT_OK;
 		default:
-			usage(stderr);
-			return EV_USAGE;
+			cs_cli_evidence_usage(stderr);
+			return EXIT_USAGE;
 		}
 	}
 	if (key == NULL || out == NULL || optind != argc) {
 		fputs("camsweep evidence pack: --key and -o are required\n",
 		      stderr);
-		usage(stderr);
-		return EV_USAGE;
+		cs_cli_evidence_usage(stderr);
+		return EXIT_USAGE;
 	}
+	if (db == NULL)
+		db = cs_cli_default_db();
 	if (!have_now) {
 		env = getenv("SOURCE_DATE_EPOCH");
 		if (env == NULL || !*env || !parse_time(env, &o.now))
@@ -178,16 +176,16 @@ cmd_pack(int argc, char **argv)
 	}
 	if (cs_ev_load_secret(key, sk, err, sizeof(err)) != 0) {
 		fprintf(stderr, "camsweep evidence pack: %s\n", err);
-		return EV_USAGE;
+		return EXIT_USAGE;
 	}
 	if (!cs_store_path_is_uri(db) && access(db, R_OK) != 0) {
 		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db),
 			strerror(errno));
-		return EV_RUNTIME;
+		return EXIT_RUNTIME;
 	}
 	if ((st = cs_store_open(db, err, sizeof(err))) == NULL) {
 		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db), err);
-		return EV_RUNTIME;
+		return EXIT_RUNTIME;
 	}
 	o.nregistry = cs_cli_oui_registry(&oui, reg, regdate);
 	o.registry = o.nregistry ? reg : NULL;
@@ -200,14 +198,14 @@ cmd_pack(int argc, char **argv)
 	for (int i = 0; i < argc; i++)
 		cs_buf_printf(&cmd, " %s", argv[i]);
 	o.command = cs_buf_str(&cmd);
-	cs_buf_init(&tar, MAX_PACK);
+	cs_buf_init(&tar, CS_CLI_MAX_PACK);
 	err[0] = '\0';
 	rc = cs_ev_pack(st, &o, &tar, err, sizeof(err));
 	if (rc != 0) {
 		fprintf(stderr, "camsweep evidence pack: %s\n", err);
-		rc = rc == CS_EIO ? EV_RUNTIME : EV_USAGE;
+		rc = rc == CS_EIO ? EXIT_RUNTIME : EXIT_USAGE;
 	} else if (write_file(out, &tar) != 0) {
-		rc = EV_RUNTIME;
+		rc = EXIT_RUNTIME;
 	} else {
 		fprintf(stderr,
 			"camsweep evidence pack: %s: %zu bytes, signed\n", out,
@@ -221,70 +219,6 @@ cmd_pack(int argc, char **argv)
 	return rc;
 }
 
-static void
-on_problem(void *arg, const char *file, const char *what)
-{
-	struct cs_buf b;
-
-	(void)arg;
-	cs_buf_init(&b, 4096);
-	cs_esc_term(&b, file, strlen(file));
-	printf("FAILED %s: %s\n", cs_buf_str(&b), what);
-	cs_buf_free(&b);
-}
-
-static int
-cmd_verify(int argc, char **argv)
-{
-	static const struct option opts[] = {
-	    {"pub", required_argument, NULL, 'p'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
-	const char *pub = NULL;
-	uint8_t pk[CS_EV_PK_BYTES], *p;
-	char err[1024], key_hex[65];
-	size_t n, nfiles = 0;
-	int c, bad;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == 'p') {
-			pub = optarg;
-		} else {
-			usage(c == 'h' ? stdout : stderr);
-			return c == 'h' ? EV_OK : EV_USAGE;
-		}
-	}
-	if (argc - optind != 1) {
-		usage(stderr);
-		return EV_USAGE;
-	}
-	if (pub && cs_ev_load_public(pub, pk, err, sizeof(err)) != 0) {
-		fprintf(stderr, "camsweep evidence verify: %s\n", err);
-		return EV_USAGE;
-	}
-	p = cs_policy_read_file(argv[optind], MAX_PACK, &n, err, sizeof(err));
-	if (p == NULL) {
-		fprintf(stderr, "camsweep evidence verify: %s\n", err);
-		return EV_RUNTIME;
-	}
-	bad = cs_ev_verify(p, n, pub ? pk : NULL, on_problem, NULL, key_hex,
-			   &nfiles);
-	free(p);
-	if (bad) {
-		printf("camsweep evidence verify: %d problem(s): the pack is "
-		       "not as it was signed\n",
-		       bad);
-		return EV_DIFFERS;
-	}
-	printf("OK: %zu files match the signed manifest; signed by key %s%s\n",
-	       nfiles, key_hex,
-	       pub ? " (the trusted key given)"
-		   : " (not checked against a trusted key: compare it with "
-		     "the signer's KEYFILE.pub, or give --pub)");
-	return EV_OK;
-}
-
 int
 cs_cli_evidence(int argc, char **argv)
 {
@@ -294,28 +228,28 @@ cs_cli_evidence(int argc, char **argv)
 		if (argc != 3 || argv[2][0] == '-') {
 			fputs("usage: camsweep evidence keygen KEYFILE\n",
 			      stderr);
-			return EV_USAGE;
+			return EXIT_USAGE;
 		}
 		if (cs_ev_keygen(argv[2], err, sizeof(err)) != 0) {
 			fprintf(stderr, "camsweep evidence keygen: %s\n", err);
-			return EV_RUNTIME;
+			return EXIT_RUNTIME;
 		}
 		fprintf(stderr,
 			"camsweep evidence keygen: secret key %s (0600: keep "
 			"it yourself), public key %s.pub\n",
 			argv[2], argv[2]);
-		return EV_OK;
+		return EXIT_OK;
 	}
 	if (argc >= 2 && strcmp(argv[1], "pack") == 0)
 		return cmd_pack(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "verify") == 0)
-		return cmd_verify(argc - 1, argv + 1);
-	usage(argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-			    strcmp(argv[1], "-h") == 0)
-		  ? stdout
-		  : stderr);
+		return cs_cli_evidence_verify(argc - 1, argv + 1);
+	cs_cli_evidence_usage(argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+					    strcmp(argv[1], "-h") == 0)
+				  ? stdout
+				  : stderr);
 	return argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 			     strcmp(argv[1], "-h") == 0)
-		   ? EV_OK
-		   : EV_USAGE;
+		   ? EXIT_OK
+		   : EXIT_USAGE;
 }

@@ -82,67 +82,6 @@ report_usage(FILE *f)
 	      f);
 }
 
-/* Opens path for a report (stdout when NULL); NULL after a message. */
-static FILE *
-open_out(const char *path)
-{
-	FILE *f = stdout;
-	int fd;
-
-	/* The report is OFFICIAL-SENSITIVE: 0600, and an existing file is
-	 * narrowed to 0600 before it is written. */
-	if (path) {
-		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-		if (fd >= 0 && fchmod(fd, 0600) != 0) {
-			close(fd);
-			fd = -1;
-		}
-		f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-		if (f == NULL && fd >= 0)
-			close(fd);
-	}
-	if (f == NULL)
-		fprintf(stderr, "camsweep: %s: %s\n", path, strerror(errno));
-	return f;
-}
-
-static int
-file_write(void *arg, const void *p, size_t n)
-{
-	return fwrite(p, 1, n, arg) == n ? 0 : -1;
-}
-
-/*
- * Streams one document of r to path (stdout when NULL) as it is written,
- * never holding it whole in memory.  A file left by a failure is emptied,
- * so no truncated report looks complete.  0 or -1 after a message.
- */
-static int
-stream_out(struct cs_report *r, enum cs_report_part part, const char *path)
-{
-	FILE *f = open_out(path);
-	struct cs_report_sink k = {file_write, f, 0};
-	int rc, bad;
-
-	if (f == NULL)
-		return -1;
-	rc = cs_report_stream(r, part, &k);
-	bad = ferror(f);
-	if (rc == 0)
-		bad = (path ? fclose(f) : fflush(f)) != 0 || bad;
-	else if (path) {
-		if (fflush(f) != 0 || ftruncate(fileno(f), 0) != 0)
-			bad = 1;
-		fclose(f);
-	}
-	if (bad)
-		fprintf(stderr, "camsweep: %s: write failed\n",
-			path ? path : "stdout");
-	else if (rc != 0)
-		fprintf(stderr, "camsweep report: %s\n", cs_strerror(rc));
-	return rc == 0 && !bad ? 0 : -1;
-}
-
 static bool
 parse_time(const char *s, int64_t *out)
 {
@@ -163,18 +102,19 @@ render(struct cs_report *r, enum cs_report_format fmt, const char *out)
 	size_t n;
 
 	if (fmt == CS_REPORT_HTML)
-		return stream_out(r, CS_REPORT_PART_HTML, out) == 0
+		return cs_cli_report_stream(r, CS_REPORT_PART_HTML, out) == 0
 			   ? EXIT_OK
 			   : EXIT_RUNTIME;
 	if (fmt == CS_REPORT_JSON)
-		return stream_out(r, CS_REPORT_PART_JSON, out) == 0
+		return cs_cli_report_stream(r, CS_REPORT_PART_JSON, out) == 0
 			   ? EXIT_OK
 			   : EXIT_RUNTIME;
 	if (out == NULL)
-		return stream_out(r, CS_REPORT_PART_CSV_DEVICES, NULL) == 0 &&
+		return cs_cli_report_stream(r, CS_REPORT_PART_CSV_DEVICES,
+					    NULL) == 0 &&
 			       fputs("\n", stdout) >= 0 &&
-			       stream_out(r, CS_REPORT_PART_CSV_FINDINGS,
-					  NULL) == 0
+			       cs_cli_report_stream(
+				   r, CS_REPORT_PART_CSV_FINDINGS, NULL) == 0
 			   ? EXIT_OK
 			   : EXIT_RUNTIME;
 	n = cs_strlcpy(base, out, sizeof(base));
@@ -186,8 +126,9 @@ render(struct cs_report *r, enum cs_report_format fmt, const char *out)
 		base[n - 4] = '\0';
 	snprintf(p1, sizeof(p1), "%s-devices.csv", base);
 	snprintf(p2, sizeof(p2), "%s-findings.csv", base);
-	return stream_out(r, CS_REPORT_PART_CSV_DEVICES, p1) == 0 &&
-		       stream_out(r, CS_REPORT_PART_CSV_FINDINGS, p2) == 0
+	return cs_cli_report_stream(r, CS_REPORT_PART_CSV_DEVICES, p1) == 0 &&
+		       cs_cli_report_stream(r, CS_REPORT_PART_CSV_FINDINGS,
+					    p2) == 0
 		   ? EXIT_OK
 		   : EXIT_RUNTIME;
 }

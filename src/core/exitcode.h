@@ -8,12 +8,16 @@
 #define CS_CORE_EXITCODE_H
 
 enum cs_exit {
-	EXIT_OK = 0,       /* done; found (lookup); valid (estate, check) */
-	EXIT_USAGE = 1,    /* usage or configuration error; an invalid input
-			      file (estate, check) */
-	EXIT_RUNTIME = 2,  /* runtime error: I/O, database, a data file that
-			      cannot be read, a scan left incomplete */
-	EXIT_NOTFOUND = 3, /* lookup: not found or ambiguous */
+	EXIT_OK = 0,      /* done; found (lookup); valid (estate, check) */
+	EXIT_USAGE = 1,   /* usage or configuration error; an invalid input
+			     file (estate, check) */
+	EXIT_RUNTIME = 2, /* runtime error: I/O, database, a data file that
+			     cannot be read, a scan left incomplete */
+	/* 3: the answer to a question the command was asked is "no", not
+	 * an error.  lookup: not found or ambiguous; evidence verify: the
+	 * pack differs from what was signed. */
+	EXIT_NOTFOUND = 3,
+	EXIT_DIFFERS = 3,
 	/* 4: a result a script should act on, never an error.  assess:
 	 * findings at or above --fail-on; scan on a sensor: the scan is
 	 * complete but waits in the spool, not yet delivered. */

@@ -20,13 +20,19 @@
 
 #include "audit/assess.h"
 #include "audit/attach.h"
+#include "audit/check.h"
 #include "audit/diff.h"
+#include "audit/import.h"
 #include "audit/listen.h"
+#include "audit/lookup.h"
+#include "audit/notify.h"
 #include "audit/plan.h"
 #include "audit/reach.h"
+#include "audit/scan.h"
 #include "audit/scope.h"
 #include "core/buf.h"
 #include "core/cs.h"
+#include "core/exitcode.h"
 #include "core/obs.h"
 #include "parse/parse_nvr.h"
 #include "core/str.h"
@@ -812,6 +818,439 @@ test_phonehome_finding(void **state)
 	free(f);
 }
 
+/* Writes text to dir/name; returns the path in path. */
+static void
+write_in(const char *dir, const char *name, const char *text, char *path,
+	 size_t sz)
+{
+	FILE *fo;
+
+	snprintf(path, sz, "%s/%s", dir, name);
+	fo = fopen(path, "w");
+	assert_non_null(fo);
+	assert_int_equal(fputs(text, fo) >= 0, 1);
+	assert_int_equal(fclose(fo), 0);
+}
+
+/*
+ * Import (audit/import.h) called directly: a tiny nmap XML file becomes
+ * one scan whose vantage names its source, with nmap's own times and the
+ * one host that was up; a file that is not nmap XML records nothing.
+ */
+static void
+test_import_nmap(void **state)
+{
+	struct fixture *f = *state;
+	static const char xml[] =
+	    "<?xml version=\"1.0\"?>\n"
+	    "<nmaprun scanner=\"nmap\" args=\"nmap -oX - 192.0.2.0/30\" "
+	    "start=\"1700000000\" version=\"7.93\">\n"
+	    "<host><status state=\"up\"/>"
+	    "<address addr=\"192.0.2.1\" addrtype=\"ipv4\"/><ports>"
+	    "<port protocol=\"tcp\" portid=\"80\"><state state=\"open\"/>"
+	    "</port></ports></host>\n"
+	    "<host><status state=\"down\"/>"
+	    "<address addr=\"192.0.2.2\" addrtype=\"ipv4\"/></host>\n"
+	    "<runstats><finished time=\"1700000010\"/></runstats>"
+	    "</nmaprun>\n";
+	struct cs_audit_import imp = {0};
+	struct cs_scan_state ss;
+	char file[400], data[4096];
+	const char *src = getenv("CS_SRCDIR");
+	int64_t latest = 0, first = 0;
+
+	snprintf(data, sizeof(data), "%s/data", src ? src : CS_SRCDIR);
+	write_in(f->dir, "n.xml", xml, file, sizeof(file));
+	imp.db_path = f->path;
+	imp.data_dir = data;
+	assert_int_equal(cs_audit_import_nmap(&imp, file), EXIT_OK);
+	unlink(file);
+	assert_true(imp.scan_id > 0);
+	assert_int_equal(imp.hosts, 1);
+	assert_int_equal(cs_store_latest_scan(f->st, &latest), 0);
+	assert_int_equal(latest, imp.scan_id);
+	assert_int_equal(cs_store_scan_get(f->st, imp.scan_id, &ss), 0);
+	assert_string_equal(ss.vantage, "nmap import");
+	assert_string_equal(ss.status, "complete");
+	assert_int_equal(ss.started, 1700000000);
+	assert_int_equal(ss.ended, 1700000010);
+
+	/* Not XML: an error, and no second scan. */
+	memset(&imp, 0, sizeof(imp));
+	imp.db_path = f->path;
+	imp.data_dir = data;
+	write_in(f->dir, "bad.xml", "not xml at all <", file, sizeof(file));
+	assert_int_equal(cs_audit_import_nmap(&imp, file), EXIT_RUNTIME);
+	unlink(file);
+	assert_int_equal(imp.scan_id, 0);
+	assert_int_equal(cs_store_latest_scan(f->st, &first), 0);
+	assert_int_equal(first, latest);
+}
+
+/* What the notify test's callback saw and its stub sender answers. */
+struct nstub {
+	size_t nnew, nchanged, calls;
+	char prev[16];
+	int answer; /* the HTTP status the stub "receiver" returns */
+};
+
+static void
+nstub_add(void *arg, const struct cs_finding_row *f, const char *prev)
+{
+	struct nstub *s = arg;
+
+	assert_true(f->id > 0);
+	if (prev == NULL) {
+		s->nnew++;
+	} else {
+		s->nchanged++;
+		cs_strlcpy(s->prev, prev, sizeof(s->prev));
+	}
+}
+
+static int
+nstub_send(void *arg, char *err, size_t errsz)
+{
+	struct nstub *s = arg;
+
+	s->calls++;
+	if (s->answer < 0)
+		snprintf(err, errsz, "cannot connect");
+	return s->answer;
+}
+
+/* One notify run on st with state file path: selects, then (if anything
+ * is new or changed) delivers with the stub answering answer. */
+static enum cs_audit_delivery
+notify_once(struct cs_store *st, const char *path, struct nstub *s, int answer)
+{
+	struct cs_audit_notify *n = cs_audit_notify_new(path);
+	enum cs_audit_delivery d = CS_NOT_DELIVERED;
+	size_t added = 0, changed = 0;
+	char err[256];
+	int status = 0;
+
+	assert_non_null(n);
+	memset(s, 0, sizeof(*s));
+	s->answer = answer;
+	assert_int_equal(
+	    cs_audit_notify_select(n, st, nstub_add, s, &added, &changed), 0);
+	assert_int_equal(added, s->nnew);
+	assert_int_equal(changed, s->nchanged);
+	if (added + changed > 0) {
+		d = cs_audit_notify_deliver(n, nstub_send, s, &status, err,
+					    sizeof(err));
+		assert_int_equal(status, answer);
+		assert_int_equal(s->calls, 1);
+	}
+	cs_audit_notify_free(n);
+	return d;
+}
+
+/*
+ * Notify (audit/notify.h) with a stub sender: the delivery state advances
+ * only after a 2xx answer; a refused (500) or failed delivery leaves the
+ * same findings to send next time; a status change is sent as changed,
+ * with the status last delivered; a state file that cannot be written
+ * after a 2xx is reported as such.
+ */
+static void
+test_notify_state(void **state)
+{
+	struct fixture *f = *state;
+	const struct tdev s1[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
+	    {"10.0.0.6", "00:11:22:33:44:66", "Hikvision"},
+	};
+	const struct tdev s2[] = {
+	    {"10.0.0.5", "00:11:22:33:44:55", "Hikvision"},
+	};
+	struct assess_env e;
+	struct nstub s;
+	char path[400], bad[400];
+
+	snprintf(path, sizeof(path), "%s/camsweep.db.notify", f->dir);
+	snprintf(bad, sizeof(bad), "%s/no-such-dir/n.notify", f->dir);
+	env_init(&e);
+	assert_int_equal(
+	    assess(f->st, &e,
+		   scan(f->st, "10.0.0.0/24", "complete", 1700000000, s1, 2),
+		   false),
+	    2);
+
+	assert_int_equal(notify_once(f->st, path, &s, 500), CS_NOT_DELIVERED);
+	assert_int_equal(s.nnew, 2);
+	assert_int_not_equal(access(path, F_OK), 0);
+	assert_int_equal(notify_once(f->st, path, &s, -1), CS_NOT_DELIVERED);
+	assert_int_equal(s.nnew, 2);
+	assert_int_not_equal(access(path, F_OK), 0);
+	assert_int_equal(notify_once(f->st, path, &s, 204), CS_DELIVERED);
+	assert_int_equal(s.nnew, 2);
+	assert_int_equal(access(path, F_OK), 0);
+	/* Delivered: nothing new, nothing sent. */
+	notify_once(f->st, path, &s, 200);
+	assert_int_equal(s.nnew + s.nchanged + s.calls, 0);
+
+	/* .6 is gone: its finding changes status, sent as changed. */
+	assert_int_equal(
+	    assess(f->st, &e,
+		   scan(f->st, "10.0.0.0/24", "complete", 1700001000, s2, 1),
+		   false),
+	    1);
+	assert_int_equal(notify_once(f->st, path, &s, 404), CS_NOT_DELIVERED);
+	assert_int_equal(s.nnew, 0);
+	assert_int_equal(s.nchanged, 1);
+	assert_string_equal(s.prev, "open");
+	assert_int_equal(notify_once(f->st, path, &s, 200), CS_DELIVERED);
+	notify_once(f->st, path, &s, 200);
+	assert_int_equal(s.nnew + s.nchanged + s.calls, 0);
+
+	/* A state file that cannot be written after a 2xx. */
+	assert_int_equal(notify_once(f->st, bad, &s, 200), CS_STATE_UNWRITTEN);
+	assert_int_equal(s.nnew, 2);
+	unlink(path);
+	env_free(&e);
+}
+
+/* What the scan session's hooks saw. */
+struct shook {
+	size_t hosts, progress, errors;
+	uint64_t done;
+	char maker[64];
+};
+
+static void
+shook_host(void *arg, const struct cs_host_report *h,
+	   const struct cs_host_result *r, const struct cs_identity *id)
+{
+	struct shook *k = arg;
+
+	assert_int_equal(h->nports, r->nports);
+	assert_string_equal(r->ip, "127.0.0.5");
+	cs_strlcpy(k->maker, id->manufacturer, sizeof(k->maker));
+	k->hosts++;
+}
+
+static void
+shook_progress(void *arg, uint64_t done)
+{
+	struct shook *k = arg;
+
+	k->progress++;
+	k->done = done;
+}
+
+static void
+shook_error(void *arg, const char *msg)
+{
+	(void)msg;
+	((struct shook *)arg)->errors++;
+}
+
+static int
+count_device(void *arg, const struct cs_device_row *r)
+{
+	(void)r;
+	(*(size_t *)arg)++;
+	return 0;
+}
+
+/*
+ * The scan session (audit/scan.h) without the engine: a finished host is
+ * identified and recorded and shown through the hook; a checkpoint
+ * records the watermark; an interrupted scan of the same scope and
+ * options is resumed where it stopped, unless resume is off; the status
+ * is "complete" only when every target was tried and stored.
+ */
+static void
+test_scan_session(void **state)
+{
+	struct fixture *f = *state;
+	struct assess_env e;
+	struct cs_audit_scan s;
+	struct shook k = {0};
+	struct cs_scan_info in = {
+	    .scope = "127.0.0.0/29",
+	    .exclusions = "",
+	    .ports = "80",
+	    .options = "{}",
+	    .vantage = "testhost",
+	    .version = "0.1.0",
+	    .started = 1700000000,
+	    .total_targets = 8,
+	};
+	struct cs_obs_list obs;
+	const uint16_t port80[] = {80};
+	struct cs_host_report h = {
+	    .ip = 0x7f000005, .ports = port80, .nports = 1};
+	struct cs_engine_stats es;
+	uint64_t wm = 99;
+	bool resumed = true;
+	int64_t first;
+	size_t ndev = 0;
+	struct cs_scan_state ss;
+
+	env_init(&e);
+	memset(&s, 0, sizeof(s));
+	s.store = f->st;
+	s.fp = e.db;
+	s.hooks.arg = &k;
+	s.hooks.host = shook_host;
+	s.hooks.progress = shook_progress;
+	s.hooks.store_error = shook_error;
+	assert_int_equal(cs_audit_scan_open(&s, &in, true, &wm, &resumed), 0);
+	assert_false(resumed);
+	assert_int_equal(wm, 0);
+	assert_true(s.scan_id > 0);
+	first = s.scan_id;
+
+	cs_obs_list_init(&obs);
+	assert_int_equal(cs_obs_adds(&obs, "http.server", 80, "App-webs/"), 0);
+	h.obs = &obs;
+	cs_audit_scan_host(&s, &h);
+	cs_obs_list_free(&obs);
+	assert_int_equal(k.hosts, 1);
+	assert_int_equal(s.hosts_up, 1);
+	cs_audit_scan_checkpoint(&s, 5, 5);
+	assert_int_equal(k.progress, 1);
+	assert_int_equal(k.done, 5);
+	assert_int_equal(k.errors, 0);
+	assert_int_equal(
+	    cs_store_each_device(f->st, first, count_device, &ndev), 0);
+	assert_int_equal(ndev, 1);
+
+	/* Interrupted by a signal: resumed at its watermark next time. */
+	memset(&es, 0, sizeof(es));
+	es.interrupted = true;
+	es.targets = 8;
+	es.watermark = 5;
+	assert_string_equal(cs_audit_scan_status(&s, &es), "interrupted");
+	assert_int_equal(cs_audit_scan_end(&s, "interrupted"), 0);
+	memset(&s, 0, sizeof(s));
+	s.store = f->st;
+	s.fp = e.db;
+	in.started = 1700000100;
+	assert_int_equal(cs_audit_scan_open(&s, &in, true, &wm, &resumed), 0);
+	assert_true(resumed);
+	assert_int_equal(s.scan_id, first);
+	assert_int_equal(wm, 5);
+	assert_int_equal(cs_store_scan_get(f->st, first, &ss), 0);
+	assert_int_equal(ss.resume_count, 1);
+
+	/* Every target tried: complete; one untried: incomplete. */
+	es.interrupted = false;
+	es.watermark = 8;
+	assert_string_equal(cs_audit_scan_status(&s, &es), "complete");
+	es.targets_failed = 1;
+	assert_string_equal(cs_audit_scan_status(&s, &es), "incomplete");
+	assert_int_equal(cs_audit_scan_end(&s, "complete"), 0);
+
+	/* Without resume a new scan is begun. */
+	memset(&s, 0, sizeof(s));
+	s.store = f->st;
+	s.fp = e.db;
+	assert_int_equal(cs_audit_scan_open(&s, &in, false, &wm, &resumed), 0);
+	assert_false(resumed);
+	assert_true(s.scan_id > first);
+	assert_int_equal(cs_audit_scan_end(&s, "complete"), 0);
+	env_free(&e);
+}
+
+/* What the check test's callback saw. */
+struct crec {
+	size_t calls;
+	char bad_what[400], bad_err[512];
+};
+
+static void
+crec_fn(void *arg, bool ok, const char *what, const char *err,
+	const char *detail)
+{
+	struct crec *r = arg;
+
+	(void)detail;
+	r->calls++;
+	if (!ok) {
+		cs_strlcpy(r->bad_what, what, sizeof(r->bad_what));
+		cs_strlcpy(r->bad_err, err ? err : "", sizeof(r->bad_err));
+	}
+}
+
+/*
+ * Check (audit/check.h) called directly: the shipped data directory is
+ * valid throughout; an estate file with a line that means nothing fails
+ * with a "file:line:" message naming it, and only it.
+ */
+static void
+test_check_data(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_audit_check c = {.fn = crec_fn};
+	struct crec r = {0};
+	char data[4096], path[400];
+	char *estates[1];
+	const char *src = getenv("CS_SRCDIR");
+
+	snprintf(data, sizeof(data), "%s/data", src ? src : CS_SRCDIR);
+	c.arg = &r;
+	cs_audit_check_run(&c, data, NULL, 0);
+	assert_int_equal(c.bad, 0);
+	assert_true(c.ok >= 8);
+	assert_int_equal(r.calls, c.ok);
+
+	write_in(f->dir, "bad.estate", "this is not an estate line\n", path,
+		 sizeof(path));
+	estates[0] = path;
+	memset(&c, 0, sizeof(c));
+	memset(&r, 0, sizeof(r));
+	c.fn = crec_fn;
+	c.arg = &r;
+	cs_audit_check_run(&c, data, estates, 1);
+	unlink(path);
+	assert_int_equal(c.bad, 1);
+	assert_string_equal(r.bad_what, path);
+	assert_non_null(strstr(r.bad_err, "bad.estate:1:"));
+}
+
+/*
+ * Lookup (audit/lookup.h) called directly on the shipped tables: a model
+ * number names its maker with the maker's country; a brand alone takes
+ * the brand's relation from the entity tables; nonsense is not found.
+ */
+static void
+test_lookup_answer(void **state)
+{
+	struct cs_models *models;
+	struct assess_env e;
+	struct cs_audit_answer a;
+	char path[4096], err[512];
+	const char *src = getenv("CS_SRCDIR");
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/data/entities/models.tsv",
+		 src ? src : CS_SRCDIR);
+	models = cs_models_load(path, err, sizeof(err));
+	assert_non_null(models);
+	env_init(&e);
+	assert_int_equal(
+	    cs_audit_lookup(models, e.db, "Hikvision DS-2CD2043G2-I", &a),
+	    CS_LOOKUP_MODEL);
+	assert_string_equal(a.r.maker, "Hikvision");
+	assert_true(a.have_mi);
+	assert_string_equal(a.mi.country, "CN");
+	assert_int_equal(cs_audit_lookup(models, e.db, "Honeywell", &a),
+			 CS_LOOKUP_BRAND);
+	assert_true(a.have_bi);
+	assert_string_equal(a.r.relation, "own");
+	assert_true(a.have_mi);
+	assert_string_equal(a.mi.country, "US");
+	assert_int_equal(cs_audit_lookup(models, e.db, "zzqx 12", &a),
+			 CS_LOOKUP_NONE);
+	assert_false(a.have_mi);
+	env_free(&e);
+	cs_models_free(models);
+}
+
 int
 main(void)
 {
@@ -835,6 +1274,11 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_reach_loopback, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_plan_set, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_import_nmap, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_notify_state, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_scan_session, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_check_data, setup, teardown),
+	    cmocka_unit_test(test_lookup_answer),
 	    cmocka_unit_test(test_attachments),
 	    cmocka_unit_test(test_phonehome_finding),
 	    cmocka_unit_test(test_load_regimes),

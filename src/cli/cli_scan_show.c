@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * What `camsweep scan` shows as it goes: -oJ and -oX as each host
+ * completes, -v lines, the progress line and --stats-every (the hooks of
+ * the session, audit/scan.h).
+ */
+#include "cli/cli.h"
+#include "cli/scan_cmd.h"
+
+#include <errno.h>
+#include <netdb.h>
+#include <arpa/inet.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "audit/scan.h"
+#include "oui/models.h"
+#include "cli/cli_disc.h"
+#include "cli/output.h"
+#include "core/addr.h"
+#include "core/exitcode.h"
+#include "cli/scan_out.h"
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/escape.h"
+#include "core/str.h"
+#include "engine/creds.h"
+#include "engine/engine.h"
+#include "engine/privsep.h"
+#include "engine/scope.h"
+#include "fp/fp.h"
+#include "policy/estate.h"
+#include "probe/probe.h"
+#include "store/store.h"
+#include "store/upload.h"
+#include "core/poison.h"
+
+int64_t
+cs_scan_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static const char *
+target_name_of(const struct scan_run *run, uint32_t ip)
+{
+	for (size_t i = 0; i < run->nnames; i++)
+		if (run->names[i].ip == ip)
+			return run->names[i].name;
+	return NULL;
+}
+
+/* -oJ: the host as `show --json` prints it, as soon as it completes. */
+static void
+write_oj(struct scan_run *run, const struct cs_host_result *r)
+{
+	struct cs_device_row *row = cs_xcalloc(1, sizeof(*row));
+	const struct cs_obs *mac = cs_obs_find(r->obs, "mac", 0);
+	struct cs_buf b;
+
+	cs_strlcpy(row->ip, r->ip, sizeof(row->ip));
+	row->nports =
+	    r->nports < CS_STORE_MAX_PORTS ? r->nports : CS_STORE_MAX_PORTS;
+	memcpy(row->ports, r->ports, row->nports * sizeof(row->ports[0]));
+	row->id = *r->id;
+	row->first_seen = row->last_seen = r->seen_at;
+	if (mac != NULL)
+		cs_span_copy(row->mac, sizeof(row->mac),
+			     (struct cs_span){mac->val, mac->len});
+	row->natt = r->natt;
+	memcpy(row->att, r->att, r->natt * sizeof(row->att[0]));
+	if (r->site)
+		cs_strlcpy(row->site, r->site, sizeof(row->site));
+	cs_buf_init(&b, 1 << 22);
+	if (cs_out_json_device(&b, row) != 0 || cs_buf_adds(&b, "\n") != 0 ||
+	    fwrite(b.p, 1, b.len, run->oj) != b.len || fflush(run->oj) != 0)
+		run->out_failed = true;
+	cs_buf_free(&b);
+	free(row);
+}
+
+/* -v: one line per host as it completes. */
+static void
+verbose_host(const struct cs_host_result *r, const struct cs_identity *id)
+{
+	char ports[512];
+	struct cs_buf b;
+
+	cs_cli_ports_text(r->ports, r->nports, ports, sizeof(ports));
+	cs_buf_init(&b, 4096);
+	cs_buf_printf(&b, "camsweep: %s up, ports %s: ", r->ip, ports);
+	if (id->manufacturer[0])
+		cs_esc_term(&b, id->manufacturer, strlen(id->manufacturer));
+	else
+		cs_buf_adds(&b, "maker unknown");
+	if (id->model[0]) {
+		cs_buf_adds(&b, " ");
+		cs_esc_term(&b, id->model, strlen(id->model));
+	}
+	cs_buf_printf(&b, ", %s (%.3f)\n", cs_class_name(id->device_class),
+		      id->confidence);
+	fwrite(b.p, 1, b.len, stderr);
+	cs_buf_free(&b);
+}
+
+/* The session's hooks: what is shown as the scan goes. */
+void
+cs_scan_show_host(void *arg, const struct cs_host_report *h,
+		  const struct cs_host_result *r, const struct cs_identity *id)
+{
+	struct scan_run *run = arg;
+
+	if (run->oj != NULL)
+		write_oj(run, r);
+	if (run->ox != NULL) {
+		const struct cs_obs *mac = cs_obs_find(h->obs, "mac", 0);
+		char macs[24] = "";
+		struct cs_xml_host xh = {.ip = r->ip,
+					 .hostname = target_name_of(run, h->ip),
+					 .ports = h->ports,
+					 .nports = h->nports,
+					 .id = id,
+					 .start = run->start_wall,
+					 .end = time(NULL)};
+		if (mac != NULL)
+			xh.mac =
+			    cs_span_copy(macs, sizeof(macs),
+					 (struct cs_span){mac->val, mac->len});
+		cs_xml_host(run->ox, &xh);
+	}
+	if (run->verbose > 0) {
+		if (run->progress_shown)
+			fputs("\r\033[K", stderr);
+		verbose_host(r, id);
+	}
+}
+
+void
+cs_scan_show_store_error(void *arg, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "camsweep: store: %s\n", msg);
+}
+
+/*
+ * Progress: on a TTY a line redrawn every tick with the share done and
+ * the time left at the rate so far; with --stats-every a plain line at
+ * that interval, TTY or not (nmap's --stats-every).
+ */
+void
+cs_scan_progress_line(struct scan_run *run, uint64_t done, bool final)
+{
+	int64_t now = cs_scan_now_ms(), el = now - run->start_ms;
+	bool stats = run->stats_ms > 0 &&
+		     (final || now - run->last_stats_ms >= run->stats_ms);
+	double pct =
+	    run->total ? 100.0 * (double)done / (double)run->total : 100.0;
+	char eta[32] = "--:--:--";
+
+	if (!run->progress && !stats)
+		return;
+	if (done > 0 && done < run->total && el > 0) {
+		long long left =
+		    (long long)((double)el / (double)done *
+				(double)(run->total - done) / 1000.0);
+		snprintf(eta, sizeof(eta), "%lld:%02lld:%02lld", left / 3600,
+			 left / 60 % 60, left % 60);
+	} else if (done >= run->total) {
+		snprintf(eta, sizeof(eta), "0:00:00");
+	}
+	if (stats) {
+		run->last_stats_ms = now;
+		fprintf(stderr,
+			"%sStats: %.1fs elapsed; %llu/%llu addresses (%.2f%%) "
+			"done, %llu hosts up; ETC in %s\n",
+			run->progress_shown ? "\r\033[K" : "",
+			(double)el / 1000.0, (unsigned long long)done,
+			(unsigned long long)run->total, pct,
+			(unsigned long long)run->s.hosts_up, eta);
+		run->progress_shown = false;
+		if (final)
+			return;
+	}
+	if (run->progress) {
+		fprintf(stderr,
+			"\r%llu/%llu addresses (%.1f%%)  %llu hosts up  "
+			"%.0f addr/s  ETA %s \033[K",
+			(unsigned long long)done,
+			(unsigned long long)run->total, pct,
+			(unsigned long long)run->s.hosts_up,
+			el > 0 ? (double)done * 1000.0 / (double)el : 0.0, eta);
+		run->progress_shown = true;
+		if (final) {
+			fputc('\n', stderr);
+			run->progress_shown = false;
+		}
+	}
+}
+
+/* After a complete upload the spool is set aside (audit/scan.h). */
+void
+cs_cli_spool_retire(const char *spool)
+{
+	char to[4200];
+
+	if (cs_audit_spool_retire(spool, to, sizeof(to)) == 0)
+		fprintf(stderr, "camsweep: uploaded; spool kept as %s\n", to);
+}
+
+void
+cs_scan_show_progress(void *arg, uint64_t done)
+{
+	cs_scan_progress_line(arg, done, false);
+}

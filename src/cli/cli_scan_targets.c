@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The targets of `camsweep scan`: addresses, ranges, CIDRs, host names
+ * (resolved once), -iL files, the data directory's exclusions, and the
+ * options text that identifies a resumable scan.
+ */
+#include "cli/cli.h"
+#include "cli/scan_cmd.h"
+
+#include <errno.h>
+#include <netdb.h>
+#include <arpa/inet.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "audit/scan.h"
+#include "oui/models.h"
+#include "cli/cli_disc.h"
+#include "cli/output.h"
+#include "core/addr.h"
+#include "core/exitcode.h"
+#include "cli/scan_out.h"
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/escape.h"
+#include "core/str.h"
+#include "engine/creds.h"
+#include "engine/engine.h"
+#include "engine/privsep.h"
+#include "engine/scope.h"
+#include "fp/fp.h"
+#include "policy/estate.h"
+#include "probe/probe.h"
+#include "store/store.h"
+#include "store/upload.h"
+#include "core/poison.h"
+
+/* Parses a numeric option or reports it; returns false on error. */
+bool
+cs_scan_num_opt(const char *name, const char *v, long long min, long long max,
+		long long *out)
+{
+	if (cs_str_tonum(v, min, max, out) == 0)
+		return true;
+	fprintf(stderr, "camsweep: --%s: expected a number in [%lld, %lld]\n",
+		name, min, max);
+	return false;
+}
+
+int
+cs_scan_add_specs(const char *arg, struct cs_interval **v, size_t *n)
+{
+	char err[512];
+
+	if (cs_scope_parse_spec(arg, v, n, err, sizeof(err)) != 0) {
+		fprintf(stderr, "camsweep: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* True if s could be a DNS host name (letters, digits, '-', '.'). */
+static bool
+hostname_like(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 253 ||
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz"
+		      "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		      "0123456789-.") != n)
+		return false;
+	for (const char *p = s; *p; p++)
+		if ((*p < '0' || *p > '9') && *p != '.')
+			return true; /* not all digits and dots */
+	return false;
+}
+
+/*
+ * One target: an address, CIDR, range, octet range or @file (scope.c),
+ * or a host name, resolved here, once, to its first IPv4 address (as nmap
+ * does) and remembered so that outputs can show it.  An IPv6 address
+ * or CIDR goes into the scope's IPv6 part (checked, not swept).
+ * Returns 0, or -1 after a message.
+ */
+int
+cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
+		   struct scan_run *run, bool quiet)
+{
+	char err[512];
+	struct addrinfo hints = {.ai_family = AF_INET,
+				 .ai_socktype = SOCK_STREAM};
+	struct addrinfo *res = NULL;
+	struct in_addr a;
+	char ip[16];
+	int rc;
+
+	if (cs_scope_parse_spec(arg, v, n, err, sizeof(err)) == 0)
+		return 0;
+	if ((rc = cs_scope_parse_spec6(arg, &run->inc6, &run->ninc6, err,
+				       sizeof(err))) != CS_ENOTFOUND) {
+		if (rc != 0)
+			fprintf(stderr, "camsweep: %s\n", err);
+		return rc == 0 ? 0 : -1;
+	}
+	if (!hostname_like(arg)) {
+		fprintf(stderr, "camsweep: %s\n", err);
+		return -1;
+	}
+	if ((rc = getaddrinfo(arg, NULL, &hints, &res)) != 0 || res == NULL) {
+		fprintf(stderr, "camsweep: %s: cannot resolve: %s\n", arg,
+			gai_strerror(rc));
+		return -1;
+	}
+	a = ((struct sockaddr_in *)(void *)res->ai_addr)->sin_addr;
+	freeaddrinfo(res);
+	run->names =
+	    cs_xrealloc(run->names, run->nnames + 1, sizeof(*run->names));
+	run->names[run->nnames].ip = ntohl(a.s_addr);
+	cs_strlcpy(run->names[run->nnames].name, arg,
+		   sizeof(run->names[0].name));
+	run->nnames++;
+	cs_ip_str(ntohl(a.s_addr), ip, sizeof(ip));
+	if (!quiet)
+		fprintf(stderr, "camsweep: %s resolved to %s\n", arg, ip);
+	return cs_scan_add_specs(ip, v, n);
+}
+
+/*
+ * -iL FILE ("-" is standard input): targets separated by blanks or
+ * newlines, '#' to the end of a line a comment, as nmap reads them.
+ */
+int
+cs_scan_add_target_file(const char *path, struct cs_interval **v, size_t *n,
+			struct scan_run *run, bool quiet)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "re");
+	char line[CS_SCOPE_LINE_MAX + 1];
+	int lineno = 0, rc = 0;
+
+	if (f == NULL) {
+		fprintf(stderr, "camsweep: -iL %s: %s\n", path,
+			strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
+		char *save = NULL, *hash;
+
+		lineno++;
+		if (strchr(line, '\n') == NULL && !feof(f)) {
+			fprintf(stderr,
+				"camsweep: -iL %s:%d: line longer than %d "
+				"bytes\n",
+				path, lineno, CS_SCOPE_LINE_MAX);
+			rc = -1;
+			break;
+		}
+		if ((hash = strchr(line, '#')) != NULL)
+			*hash = '\0';
+		for (char *w = strtok_r(line, " \t\r\n", &save);
+		     w != NULL && rc == 0; w = strtok_r(NULL, " \t\r\n", &save))
+			if (w[0] == '@' ||
+			    cs_scan_add_target(w, v, n, run, quiet) != 0) {
+				if (w[0] == '@')
+					fprintf(stderr,
+						"camsweep: -iL %s:%d: @file "
+						"not allowed here\n",
+						path, lineno);
+				rc = -1;
+			}
+	}
+	if (f != stdin)
+		fclose(f);
+	return rc;
+}
+
+int
+cs_cli_data_excl(const char *data, struct cs_interval **v, size_t *n)
+{
+	char spec[4096];
+
+	snprintf(spec, sizeof(spec), "@%s/scope/exclude.conf",
+		 cs_cli_data_dir(data));
+	if (access(spec + 1, R_OK) != 0)
+		return 0;
+	return cs_scan_add_specs(spec, v, n);
+}
+
+/* Builds the scan's options text, which identifies a resumable scan. */
+char *
+cs_scan_options_text(const struct cs_engine_opts *o)
+{
+	char buf[512];
+
+	snprintf(buf, sizeof(buf),
+		 "{\"rate\":%.0f,\"max_conns\":%u,\"host_conns\":%u,"
+		 "\"connect_timeout_ms\":%u,\"read_timeout_ms\":%u,"
+		 "\"host_timeout_ms\":%u,\"dead_after\":%u}",
+		 o->rate, o->max_conns, o->host_conns, o->connect_timeout_ms,
+		 o->read_timeout_ms, o->host_timeout_ms, o->dead_after);
+	return cs_xstrdup(buf);
+}
+
+/*
+ * The targets and exclusions into sc->scope, with its checks: IPv6 kept
+ * for the scope check only, host names that the exclusions remove
+ * refused, more than DEFAULT_MAX_ADDRS only with --allow-large.  Returns
+ * 0, or -1 after a message.
+ */
+int
+cs_scan_scope(struct scan_cmd *sc)
+{
+	if (optind >= sc->argc && sc->nil == 0) {
+		fputs("camsweep scan: no targets given\n", stderr);
+		cs_cli_scan_usage(stderr);
+		return -1;
+	}
+	for (int i = optind; i < sc->argc; i++)
+		if (cs_scan_add_target(sc->argv[i], &sc->inc, &sc->ninc,
+				       &sc->run, sc->quiet) != 0)
+			return -1;
+	for (size_t i = 0; i < sc->nil; i++)
+		if (cs_scan_add_target_file(sc->il[i], &sc->inc, &sc->ninc,
+					    &sc->run, sc->quiet) != 0)
+			return -1;
+	/* The data file's exclusions add to the compiled-in ones. */
+	if (cs_cli_data_excl(sc->data, &sc->exc, &sc->nexc) != 0)
+		return -1;
+	if (cs_scope_build(&sc->scope, sc->inc, sc->ninc, sc->exc, sc->nexc) !=
+	    0) {
+		fputs(sc->ninc == 0 && sc->run.ninc6 > 0
+			  ? "camsweep scan: IPv6 targets only: they are in "
+			    "the scope check, but the sweep and the probes "
+			    "take IPv4 addresses only (not scanned)\n"
+			  : "camsweep scan: nothing left in scope after "
+			    "exclusions\n",
+		      stderr);
+		return -1;
+	}
+	if (sc->run.ninc6 > 0) {
+		cs_scope_add6(&sc->scope, sc->run.inc6, sc->run.ninc6);
+		fprintf(stderr,
+			"camsweep scan: %zu IPv6 target(s) in the scope check "
+			"but not scanned: the sweep and the probes take IPv4 "
+			"addresses only\n",
+			sc->run.ninc6);
+	}
+	sc->to_stdout =
+	    (sc->run.oj_path != NULL && strcmp(sc->run.oj_path, "-") == 0) ||
+	    (sc->ox_path != NULL && strcmp(sc->ox_path, "-") == 0);
+	if (sc->run.oj_path != NULL && sc->ox_path != NULL &&
+	    strcmp(sc->run.oj_path, "-") == 0 &&
+	    strcmp(sc->ox_path, "-") == 0) {
+		fputs("camsweep scan: -oJ - and -oX - cannot share standard "
+		      "output\n",
+		      stderr);
+		return -1;
+	}
+	/* A host name is resolved once; an address it resolves to that the
+	 * exclusions remove is refused, never scanned. */
+	for (size_t i = 0; i < sc->run.nnames; i++)
+		if (!cs_scope_contains(&sc->scope, sc->run.names[i].ip)) {
+			char ip[16];
+			fprintf(stderr,
+				"camsweep: %s (%s) is outside the scope "
+				"(excluded); refused\n",
+				sc->run.names[i].name,
+				cs_ip_str(sc->run.names[i].ip, ip, sizeof(ip)));
+		}
+	/* Learned URLs may name only the ports the scan was told to probe. */
+	cs_scope_set_ports(&sc->scope, sc->ports, sc->nports);
+	if (sc->scope.total > DEFAULT_MAX_ADDRS && !sc->large) {
+		fprintf(stderr,
+			"camsweep scan: %llu addresses in scope; more than %d "
+			"needs --allow-large\n",
+			(unsigned long long)sc->scope.total, DEFAULT_MAX_ADDRS);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * camsweep show: the devices of a scan (default the latest) as a table or
+ * JSON Lines.
+ */
+#include "cli/cli.h"
+#include "cli/scan_cmd.h"
+
+#include <errno.h>
+#include <netdb.h>
+#include <arpa/inet.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "audit/scan.h"
+#include "oui/models.h"
+#include "cli/cli_disc.h"
+#include "cli/output.h"
+#include "core/addr.h"
+#include "core/exitcode.h"
+#include "cli/scan_out.h"
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/escape.h"
+#include "core/str.h"
+#include "engine/creds.h"
+#include "engine/engine.h"
+#include "engine/privsep.h"
+#include "engine/scope.h"
+#include "fp/fp.h"
+#include "policy/estate.h"
+#include "probe/probe.h"
+#include "store/store.h"
+#include "store/upload.h"
+#include "core/poison.h"
+
+struct print_ctx {
+	bool json;
+	bool all;
+	size_t shown, surveillance, unknown;
+	struct cs_buf b;
+};
+
+static int
+print_row(void *arg, const struct cs_device_row *r)
+{
+	struct print_ctx *pc = arg;
+
+	int surv = cs_identity_surveillance(&r->id);
+
+	if (surv > 0)
+		pc->surveillance++;
+	else if (surv < 0)
+		pc->unknown++;
+	/* Not established (maker-only evidence) is shown too: it may be. */
+	if (!pc->all && surv == 0)
+		return 0;
+	pc->shown++;
+	if (pc->json) {
+		cs_buf_reset(&pc->b);
+		cs_out_json_device(&pc->b, r);
+		cs_buf_adds(&pc->b, "\n");
+		fwrite(pc->b.p, 1, pc->b.len, stdout);
+	} else {
+		cs_out_table_row(stdout, r);
+	}
+	return 0;
+}
+
+int
+cs_cli_print_scan(struct cs_store *st, int64_t scan_id, bool json, bool all)
+{
+	struct print_ctx pc = {.json = json, .all = all};
+	int rc;
+
+	cs_buf_init(&pc.b, 1 << 20);
+	if (!json)
+		cs_out_table_head(stdout);
+	rc = cs_store_each_device(st, scan_id, print_row, &pc);
+	cs_buf_free(&pc.b);
+	if (!json)
+		fprintf(stdout,
+			"%zu device(s) shown, %zu surveillance, %zu not "
+			"established\n",
+			pc.shown, pc.surveillance, pc.unknown);
+	fflush(stdout);
+	return rc;
+}
+
+/* ---- show ---- */
+
+int
+cs_cli_show(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"db", required_argument, NULL, OPT_DB},
+	    {"scan", required_argument, NULL, 's'},
+	    {"json", no_argument, NULL, OPT_JSON},
+	    {"all", no_argument, NULL, OPT_ALL},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *db_path = DEFAULT_DB;
+	bool json = false, all = false;
+	int64_t scan_id = -1;
+	struct cs_store *st;
+	char err[512];
+	long long v;
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB:
+			db_path = optarg;
+			break;
+		case 's':
+			if (!cs_scan_num_opt("scan", optarg, 1, INT64_MAX, &v))
+				return EXIT_USAGE;
+			scan_id = v;
+			break;
+		case OPT_JSON:
+			json = true;
+			break;
+		case OPT_ALL:
+			all = true;
+			break;
+		case 'h':
+			puts("usage: camsweep show [--db PATH] [--scan ID] "
+			     "[--json] [--all]\n"
+			     "Prints the devices of a scan (default: the "
+			     "latest) from the inventory, without scanning.");
+			return EXIT_OK;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
+			strerror(errno));
+		return EXIT_RUNTIME;
+	}
+	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
+			err);
+		return EXIT_RUNTIME;
+	}
+	if (scan_id < 0 && cs_store_latest_scan(st, &scan_id) != 0) {
+		fprintf(stderr, "camsweep: %s: no scans recorded\n",
+			CS_STORE_SHOW(db_path));
+		cs_store_close(st);
+		return EXIT_RUNTIME;
+	}
+	rc = cs_cli_print_scan(st, scan_id, json, all);
+	cs_store_close(st);
+	return rc == 0 ? EXIT_OK : EXIT_RUNTIME;
+}

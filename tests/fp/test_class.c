@@ -814,6 +814,74 @@ static const struct ccase cases[] = {
      CS_CLASS_ROUTER,
      0,
      "MSR3620"},
+    /* --- Round 4: recorder and decoder families of Honeywell and Axis,
+     * which gave only the maker (and so a camera from the generic ONVIF
+     * answers) before data/fingerprints/class-evidence2.fp. */
+    {"honeywell-35-series-nvr-onvif",
+     /* Honeywell 35 Series NVR HN35080200 (35 Series NVR datasheet)
+      * answering ONVIF GetDeviceInformation and WS-Discovery as every
+      * ONVIF device does: NetworkVideoTransmitter, video_encoder. */
+     {{"onvif.manufacturer", 80, "Honeywell"},
+      {"onvif.model", 80, "HN35080200"},
+      {"onvif.firmware", 80, "V4.1.60 build 200612"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"wsd.scopes", 3702,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming "
+       "onvif://www.onvif.org/hardware/HN35080200 "
+       "onvif://www.onvif.org/name/Honeywell"}},
+     "Honeywell",
+     CS_CLASS_NVR,
+     1,
+     "HN35080200"},
+    {"honeywell-performance-nvr-onvif",
+     /* Performance Series embedded NVR HEN08142 (datasheet). */
+     {{"onvif.manufacturer", 80, "Honeywell"},
+      {"onvif.model", 80, "HEN08142"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/type/NetworkVideoTransmitter"}},
+     "Honeywell",
+     CS_CLASS_NVR,
+     1,
+     "HEN08142"},
+    {"honeywell-hqa-dvr-onvif",
+     /* Performance Series HQA DVR HRGX81 (datasheet): a DVR, not an
+      * NVR and not a camera. */
+     {{"onvif.manufacturer", 80, "Honeywell"},
+      {"onvif.model", 80, "HRGX81"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"}},
+     "Honeywell",
+     CS_CLASS_DVR,
+     1,
+     "HRGX81"},
+    {"honeywell-35-series-camera-stays-camera",
+     /* The 35 Series camera HC35W45R3 next to the recorder rules. */
+     {{"onvif.manufacturer", 80, "Honeywell"},
+      {"onvif.model", 80, "HC35W45R3"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"}},
+     "Honeywell",
+     CS_CLASS_CAMERA,
+     1,
+     "HC35W45R3"},
+    {"axis-t8705-decoder-onvif",
+     /* AXIS T8705 Video Decoder (Axis datasheet) over ONVIF. */
+     {{"onvif.manufacturer", 80, "AXIS"},
+      {"onvif.model", 80, "T8705"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"}},
+     "Axis",
+     CS_CLASS_DECODER,
+     1,
+     NULL},
+    {"axis-d1110-decoder-title",
+     /* AXIS D1110 Video Decoder 4K web page title. */
+     {{"http.title", 80, "AXIS D1110 Video Decoder 4K"},
+      {"http.server", 80, "Apache"}},
+     "Axis",
+     CS_CLASS_DECODER,
+     1,
+     NULL},
 };
 
 static void

@@ -46,3 +46,96 @@ rule axis-video-decoder
   example! "AXIS M7104 Video Encoder"
   example! "AXIS P1435-LE"
   example! "T87050"
+
+# ---- Encoders and decoders of Panasonic/i-PRO, Sony and Bosch ----
+
+rule panasonic-encoder-model
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  match    (?<![A-Za-z0-9])WJ-GXE(?:100|500)(?:[A-Z]{1,2})?(?![A-Za-z0-9])
+  set      class=encoder
+  tier     model
+  weight   0.8
+  source   Panasonic / i-PRO WJ-GXE500 Network Video Encoder (4 analogue channels) and WJ-GXE100 Network Video Encoder (1 channel) operating instructions and specification sheets
+  example  "WJ-GXE500" => class=encoder
+  example  "WJ-GXE100E" => class=encoder
+  example! "WJ-GXD400"
+  example! "WJ-NX300"
+
+rule panasonic-decoder-model
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  match    (?<![A-Za-z0-9])WJ-GXD400(?:[A-Z]{1,2})?(?![A-Za-z0-9])
+  set      class=decoder
+  tier     model
+  weight   0.8
+  source   Panasonic / i-PRO WJ-GXD400 Network Decoder specification sheet (decodes camera streams to monitors)
+  example  "WJ-GXD400" => class=decoder
+  example  "WJ-GXD400E" => class=decoder
+  example! "WJ-GXE500"
+  example! "WJ-GXD4000"
+
+rule sony-encoder-model
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  match    (?<![A-Za-z0-9])SNT-(?:EX101|EX104|EX154|EP104|EP154|V704|V501|V304)E?(?![A-Za-z0-9])
+  set      class=encoder
+  tier     model
+  weight   0.8
+  source   Sony network video encoder datasheets: SNT-EX101/EX104/EX154 and SNT-EP104/EP154 (1 and 4 channel encoders), SNT-V704 (4 channel video network station), SNT-V501, SNT-V304
+  example  "SNT-EX154" => class=encoder
+  example  "SNT-EP104" => class=encoder
+  example! "SNC-EB600"
+  example! "SNT-EX1540"
+
+rule bosch-vip-encoder
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  match    \bVIP[ -]X(?:1600[ -]XFM4|[12][ -]XF(?:[ -]E)?)\b
+  flags    i
+  set      class=encoder
+  tier     model
+  weight   0.8
+  source   Bosch VIP X1600 XFM4 (4-channel MPEG-4/H.264 encoder modules) and VIP X1 XF / VIP X2 XF video encoder datasheets (Bosch Security Systems)
+  example  "VIP X1600 XFM4" => class=encoder
+  example  "VIP X1 XF E" => class=encoder
+  example! "VIP X1600"
+  example! "VIP X10 XF"
+
+# ---- Hanwha analogue-HD recorders ----
+
+rule hanwha-dvr-model
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  match    (?<![A-Za-z0-9])((?:HRD|HRX)-(?:4|8|16)[0-9]{1,3}[A-Z]?)(?![A-Za-z0-9])
+  set      class=dvr
+  tier     model
+  weight   0.8
+  source   Hanwha Techwin / Wisenet HD+ DVR datasheets: HRD-440, HRD-841, HRD-1642 (analogue HD DVRs) and HRX-1621 (4K analogue HD and IP DVR)
+  example  "HRX-1621" => class=dvr
+  example  "HRD-841" => class=dvr
+  example! "XRN-420S"
+  example! "HRD"
+
+# ---- Huawei HoloSens recorders ----
+
+rule huawei-holosens-ivs-recorder
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  match    (?<![A-Za-z0-9])(?:HoloSens\s+)?IVS1800(?:-[A-Z0-9]{1,8}){0,2}(?![A-Za-z0-9])
+  set      class=nvr
+  tier     model
+  weight   0.8
+  source   Huawei HoloSens IVS1800 intelligent video storage product documentation (support.huawei.com: recorder that stores and analyses the streams of connected cameras)
+  example  "IVS1800" => class=nvr
+  example  "HoloSens IVS1800" => class=nvr
+  example! "IVSS7008"
+  example! "IVS18000"
+
+# ---- Network keyboards of video systems ----
+
+rule video-network-keyboard
+  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  match    (?<![A-Za-z0-9])(?:DHI?-)?NKB(?:1000|3000|5000)(?:-[A-Z0-9]{1,6})?(?![A-Za-z0-9])|(?<![A-Za-z0-9])DS-1[0-9]00KI(?:\([A-Z]\))?(?![A-Za-z0-9])
+  set      class=other
+  tier     model
+  weight   0.8
+  source   Dahua NKB1000 / NKB3000 / NKB5000 Network Keyboard datasheets; Hikvision DS-1100KI / DS-1200KI / DS-1600KI network keyboard datasheets (joystick consoles that control cameras and recorders; they capture no video)
+  example  "DH-NKB1000" => class=other
+  example  "DS-1100KI" => class=other
+  example! "NKB10000"
+  example! "DS-1100K"

@@ -882,6 +882,104 @@ static const struct ccase cases[] = {
      CS_CLASS_DECODER,
      1,
      NULL},
+    {"panasonic-wj-gxe500-encoder",
+     /* WJ-GXE500 Network Video Encoder (Panasonic spec sheet) over ONVIF. */
+     {{"onvif.manufacturer", 80, "Panasonic"},
+      {"onvif.model", 80, "WJ-GXE500"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Panasonic",
+     CS_CLASS_ENCODER,
+     1,
+     "WJ-GXE500"},
+    {"panasonic-wj-gxd400-decoder",
+     /* WJ-GXD400 Network Decoder (Panasonic spec sheet) over ONVIF. */
+     {{"onvif.manufacturer", 80, "Panasonic"},
+      {"onvif.model", 80, "WJ-GXD400"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Panasonic",
+     CS_CLASS_DECODER,
+     1,
+     "WJ-GXD400"},
+    {"sony-snt-ex154-encoder",
+     /* Sony SNT-EX154 network video encoder (Sony datasheet) over ONVIF. */
+     {{"onvif.manufacturer", 80, "Sony"},
+      {"onvif.model", 80, "SNT-EX154"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Sony",
+     CS_CLASS_ENCODER,
+     1,
+     "SNT-EX154"},
+    {"bosch-vip-x1600-encoder",
+     /* Bosch VIP X1600 XFM4 encoder module (Bosch datasheet) over ONVIF. */
+     {{"onvif.manufacturer", 80, "Bosch"},
+      {"onvif.model", 80, "VIP X1600 XFM4"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Bosch",
+     CS_CLASS_ENCODER,
+     1,
+     "VIP X1600 XFM4"},
+    {"hanwha-hrx-dvr",
+     /* Wisenet HRX-1621 analogue-HD DVR (Hanwha datasheet) over ONVIF. */
+     {{"onvif.manufacturer", 80, "Hanwha Techwin"},
+      {"onvif.model", 80, "HRX-1621"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Hanwha Vision",
+     CS_CLASS_DVR,
+     1,
+     "HRX-1621"},
+    {"huawei-ivs1800-recorder",
+     /* Huawei HoloSens IVS1800 intelligent video storage over ONVIF:
+      * a recorder, not a camera. */
+     {{"onvif.manufacturer", 80, "HUAWEI"},
+      {"onvif.model", 80, "IVS1800"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Huawei",
+     CS_CLASS_NVR,
+     1,
+     "IVS1800"},
+    {"dahua-nkb1000-keyboard",
+     /* Dahua NKB1000 network keyboard (Dahua datasheet): controls
+      * video, captures none. */
+     {{"onvif.manufacturer", 80, "Dahua"},
+      {"onvif.model", 80, "DH-NKB1000"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Dahua",
+     CS_CLASS_OTHER,
+     0,
+     "DH-NKB1000"},
+    {"hikvision-ds1100ki-keyboard",
+     /* Hikvision DS-1100KI network keyboard (Hikvision datasheet). */
+     {{"onvif.manufacturer", 80, "HIKVISION"},
+      {"onvif.model", 80, "DS-1100KI"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Hikvision",
+     CS_CLASS_OTHER,
+     0,
+     "DS-1100KI"},
 };
 
 static void

@@ -139,3 +139,67 @@ rule video-network-keyboard
   example  "DS-1100KI" => class=other
   example! "NKB10000"
   example! "DS-1100K"
+
+# ---- Dahua DHIP DeviceClass values of non-camera product lines ----
+
+# The DeviceClass a Dahua device gives in its DHIP discovery answer is its
+# product-line prefix.  NVS is Dahua's "network video server", an encoder
+# (NVS0104HDC), not a recorder; NVD a decoder; HVR a hybrid DVR; ARC the
+# alarm hubs; ASI/ASC/ASA the access terminals and controllers.
+rule dahua-dhip-class-encoder
+  on       dhip.class
+  match    ^\s*NVS\s*$
+  flags    i
+  set      class=encoder
+  tier     role
+  weight   0.85
+  source   protocols.md §5 (DHIP DeviceClass is the product-line prefix); Dahua datasheets NVS0104HDC / NVS0404HDC (NVS = network video server, HDCVI video encoder)
+  example  "NVS" => class=encoder
+  example! "NVR"
+  example! "NVSS"
+
+rule dahua-dhip-class-decoder
+  on       dhip.class
+  match    ^\s*NVD\s*$
+  flags    i
+  set      class=decoder
+  tier     role
+  weight   0.85
+  source   protocols.md §5 (DHIP DeviceClass); Dahua datasheet NVD0405DH-4I-4K (NVD = network video decoder)
+  example  "NVD" => class=decoder
+  example! "NVR"
+
+rule dahua-dhip-class-hybrid-dvr
+  on       dhip.class
+  match    ^\s*HVR\s*$
+  flags    i
+  set      class=dvr
+  tier     role
+  weight   0.85
+  source   protocols.md §5 (DHIP DeviceClass); Dahua HVR hybrid (analogue plus IP) digital video recorder datasheets
+  example  "HVR" => class=dvr
+  example! "NVR"
+
+rule dahua-dhip-class-alarm
+  on       dhip.class
+  match    ^\s*ARC\s*$
+  flags    i
+  set      class=alarm-panel
+  tier     role
+  weight   0.85
+  source   protocols.md §5 (DHIP DeviceClass); Dahua Alarm Hub user's manual V2.0.2 for ARC3000H-W2 (ARC = alarm hubs and controllers)
+  example  "ARC" => class=alarm-panel
+  example! "ASI"
+
+rule dahua-dhip-class-access
+  on       dhip.class
+  match    ^\s*(?:ASI|ASC|ASA)\s*$
+  flags    i
+  set      class=access-control
+  tier     role
+  weight   0.85
+  source   protocols.md §5 (DHIP DeviceClass); Dahua access control datasheets (ASI7213Y standalone terminal, ASC1204B controller, ASA1222E attendance terminal)
+  example  "ASI" => class=access-control
+  example  "ASC" => class=access-control
+  example! "ARC"
+  example! "IPC"

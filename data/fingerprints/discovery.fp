@@ -101,7 +101,7 @@ rule dhip-class-camera
 
 rule dhip-class-recorder
   on       dhip.class
-  match    ^\s*(?:NVR|IVSS|EVS|NVS)[A-Z0-9-]{0,10}\s*$
+  match    ^\s*(?:NVR|IVSS|EVS)[A-Z0-9-]{0,10}\s*$
   flags    i
   set      class=nvr
   weight   0.85
@@ -110,6 +110,7 @@ rule dhip-class-recorder
   example  "IVSS"
   example! "IPC"
   example! "XVR"
+  example! "NVS"
 
 rule dhip-firmware
   on       dhip.firmware

@@ -980,6 +980,66 @@ static const struct ccase cases[] = {
      CS_CLASS_OTHER,
      0,
      "DS-1100KI"},
+    {"dahua-dhip-nvs-encoder",
+     /* DHIP DeviceClass NVS: Dahua's network video server, an encoder. */
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{"
+       "\"deviceInfo\":{\"DeviceClass\":\"NVS\",\"DeviceType\":"
+       "\"\",\"Vendor\":\"Dahua\"}}}"},
+      {"dhip.class", 37810, "NVS"},
+      {"dhip.vendor", 37810, "Dahua"}},
+     "Dahua",
+     CS_CLASS_ENCODER,
+     1,
+     NULL},
+    {"dahua-dhip-nvd-decoder",
+     /* DHIP DeviceClass NVD: a network video decoder. */
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{"
+       "\"deviceInfo\":{\"DeviceClass\":\"NVD\",\"DeviceType\":"
+       "\"\",\"Vendor\":\"Dahua\"}}}"},
+      {"dhip.class", 37810, "NVD"},
+      {"dhip.vendor", 37810, "Dahua"}},
+     "Dahua",
+     CS_CLASS_DECODER,
+     1,
+     NULL},
+    {"dahua-dhip-hvr-dvr",
+     /* DHIP DeviceClass HVR: a hybrid DVR. */
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{"
+       "\"deviceInfo\":{\"DeviceClass\":\"HVR\",\"DeviceType\":"
+       "\"\",\"Vendor\":\"Dahua\"}}}"},
+      {"dhip.class", 37810, "HVR"},
+      {"dhip.vendor", 37810, "Dahua"}},
+     "Dahua",
+     CS_CLASS_DVR,
+     1,
+     NULL},
+    {"dahua-dhip-arc-alarm",
+     /* DHIP DeviceClass ARC: an alarm hub (ARC3000H-W2). */
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{"
+       "\"deviceInfo\":{\"DeviceClass\":\"ARC\",\"DeviceType\":"
+       "\"\",\"Vendor\":\"Dahua\"}}}"},
+      {"dhip.class", 37810, "ARC"},
+      {"dhip.vendor", 37810, "Dahua"}},
+     "Dahua",
+     CS_CLASS_ALARM_PANEL,
+     0,
+     NULL},
+    {"dahua-dhip-asi-access",
+     /* DHIP DeviceClass ASI: an access terminal (ASI7213Y). */
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{"
+       "\"deviceInfo\":{\"DeviceClass\":\"ASI\",\"DeviceType\":"
+       "\"\",\"Vendor\":\"Dahua\"}}}"},
+      {"dhip.class", 37810, "ASI"},
+      {"dhip.vendor", 37810, "Dahua"}},
+     "Dahua",
+     CS_CLASS_ACCESS_CONTROL,
+     0,
+     NULL},
 };
 
 static void

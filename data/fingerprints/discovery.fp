@@ -337,12 +337,22 @@ rule wsd-types-nvt
 
 rule wsd-types-nvs
   on       wsd.types
-  match    \b(?:NetworkVideoStorage|NetworkVideoDisplay)\b
+  match    \bNetworkVideoStorage\b
   set      class=nvr surveillance=yes
   weight   0.55
-  source   field knowledge: ONVIF NVR/NVS device types
+  source   field knowledge: ONVIF NVR/NVS device types; ONVIF Core Specification (device types NetworkVideoTransmitter, NetworkVideoDisplay, NetworkVideoStorage, NetworkVideoAnalytics: a display is a decoder, not a recorder)
   example  "dn:NetworkVideoStorage"
   example! "dn:NetworkVideoTransmitter"
+  example! "dn:NetworkVideoDisplay"
+
+rule wsd-types-display
+  on       wsd.types
+  match    \bNetworkVideoDisplay\b
+  set      class=decoder surveillance=yes
+  weight   0.55
+  source   ONVIF Core Specification (device type NetworkVideoDisplay, NVD: receives and shows streams, i.e. a decoder); ONVIF Display Service Specification
+  example  "dn:NetworkVideoDisplay" => class=decoder
+  example! "dn:NetworkVideoStorage"
 
 rule wsd-types-printer
   on       wsd.types

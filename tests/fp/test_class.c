@@ -1040,6 +1040,22 @@ static const struct ccase cases[] = {
      CS_CLASS_ACCESS_CONTROL,
      0,
      NULL},
+    {"onvif-network-video-display",
+     /* A decoder answering WS-Discovery with the ONVIF device type
+      * NetworkVideoDisplay (NVD; the ONVIF device types are NVT, NVD,
+      * NVS, NVA): it shows streams, it is neither a camera nor a
+      * recorder. */
+     {{"wsd.types", 3702, "dn:NetworkVideoDisplay tds:Device"},
+      {"wsd.scopes", 3702,
+       "onvif://www.onvif.org/Profile/Streaming "
+       "onvif://www.onvif.org/name/Decoder"},
+      {"onvif.ns", 80,
+       "http://www.w3.org/2003/05/soap-envelope "
+       "http://www.onvif.org/ver10/device/wsdl"}},
+     NULL,
+     CS_CLASS_DECODER,
+     1,
+     NULL},
 };
 
 static void

@@ -101,7 +101,7 @@ rule dhip-class-camera
 
 rule dhip-class-recorder
   on       dhip.class
-  match    ^\s*(?:NVR|IVSS|EVS|NVS)[A-Z0-9-]{0,10}\s*$
+  match    ^\s*(?:NVR|IVSS|EVS)[A-Z0-9-]{0,10}\s*$
   flags    i
   set      class=nvr
   weight   0.85
@@ -110,6 +110,7 @@ rule dhip-class-recorder
   example  "IVSS"
   example! "IPC"
   example! "XVR"
+  example! "NVS"
 
 rule dhip-firmware
   on       dhip.firmware
@@ -336,12 +337,22 @@ rule wsd-types-nvt
 
 rule wsd-types-nvs
   on       wsd.types
-  match    \b(?:NetworkVideoStorage|NetworkVideoDisplay)\b
+  match    \bNetworkVideoStorage\b
   set      class=nvr surveillance=yes
   weight   0.55
-  source   field knowledge: ONVIF NVR/NVS device types
+  source   field knowledge: ONVIF NVR/NVS device types; ONVIF Core Specification (device types NetworkVideoTransmitter, NetworkVideoDisplay, NetworkVideoStorage, NetworkVideoAnalytics: a display is a decoder, not a recorder)
   example  "dn:NetworkVideoStorage"
   example! "dn:NetworkVideoTransmitter"
+  example! "dn:NetworkVideoDisplay"
+
+rule wsd-types-display
+  on       wsd.types
+  match    \bNetworkVideoDisplay\b
+  set      class=decoder surveillance=yes
+  weight   0.55
+  source   ONVIF Core Specification (device type NetworkVideoDisplay, NVD: receives and shows streams, i.e. a decoder); ONVIF Display Service Specification
+  example  "dn:NetworkVideoDisplay" => class=decoder
+  example! "dn:NetworkVideoStorage"
 
 rule wsd-types-printer
   on       wsd.types

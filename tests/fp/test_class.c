@@ -814,6 +814,248 @@ static const struct ccase cases[] = {
      CS_CLASS_ROUTER,
      0,
      "MSR3620"},
+    /* --- Round 4: recorder and decoder families of Honeywell and Axis,
+     * which gave only the maker (and so a camera from the generic ONVIF
+     * answers) before data/fingerprints/class-evidence2.fp. */
+    {"honeywell-35-series-nvr-onvif",
+     /* Honeywell 35 Series NVR HN35080200 (35 Series NVR datasheet)
+      * answering ONVIF GetDeviceInformation and WS-Discovery as every
+      * ONVIF device does: NetworkVideoTransmitter, video_encoder. */
+     {{"onvif.manufacturer", 80, "Honeywell"},
+      {"onvif.model", 80, "HN35080200"},
+      {"onvif.firmware", 80, "V4.1.60 build 200612"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"wsd.scopes", 3702,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming "
+       "onvif://www.onvif.org/hardware/HN35080200 "
+       "onvif://www.onvif.org/name/Honeywell"}},
+     "Honeywell",
+     CS_CLASS_NVR,
+     1,
+     "HN35080200"},
+    {"honeywell-performance-nvr-onvif",
+     /* Performance Series embedded NVR HEN08142 (datasheet). */
+     {{"onvif.manufacturer", 80, "Honeywell"},
+      {"onvif.model", 80, "HEN08142"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/type/NetworkVideoTransmitter"}},
+     "Honeywell",
+     CS_CLASS_NVR,
+     1,
+     "HEN08142"},
+    {"honeywell-hqa-dvr-onvif",
+     /* Performance Series HQA DVR HRGX81 (datasheet): a DVR, not an
+      * NVR and not a camera. */
+     {{"onvif.manufacturer", 80, "Honeywell"},
+      {"onvif.model", 80, "HRGX81"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"}},
+     "Honeywell",
+     CS_CLASS_DVR,
+     1,
+     "HRGX81"},
+    {"honeywell-35-series-camera-stays-camera",
+     /* The 35 Series camera HC35W45R3 next to the recorder rules. */
+     {{"onvif.manufacturer", 80, "Honeywell"},
+      {"onvif.model", 80, "HC35W45R3"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"}},
+     "Honeywell",
+     CS_CLASS_CAMERA,
+     1,
+     "HC35W45R3"},
+    {"axis-t8705-decoder-onvif",
+     /* AXIS T8705 Video Decoder (Axis datasheet) over ONVIF. */
+     {{"onvif.manufacturer", 80, "AXIS"},
+      {"onvif.model", 80, "T8705"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"}},
+     "Axis",
+     CS_CLASS_DECODER,
+     1,
+     NULL},
+    {"axis-d1110-decoder-title",
+     /* AXIS D1110 Video Decoder 4K web page title. */
+     {{"http.title", 80, "AXIS D1110 Video Decoder 4K"},
+      {"http.server", 80, "Apache"}},
+     "Axis",
+     CS_CLASS_DECODER,
+     1,
+     NULL},
+    {"panasonic-wj-gxe500-encoder",
+     /* WJ-GXE500 Network Video Encoder (Panasonic spec sheet) over ONVIF. */
+     {{"onvif.manufacturer", 80, "Panasonic"},
+      {"onvif.model", 80, "WJ-GXE500"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Panasonic",
+     CS_CLASS_ENCODER,
+     1,
+     "WJ-GXE500"},
+    {"panasonic-wj-gxd400-decoder",
+     /* WJ-GXD400 Network Decoder (Panasonic spec sheet) over ONVIF. */
+     {{"onvif.manufacturer", 80, "Panasonic"},
+      {"onvif.model", 80, "WJ-GXD400"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Panasonic",
+     CS_CLASS_DECODER,
+     1,
+     "WJ-GXD400"},
+    {"sony-snt-ex154-encoder",
+     /* Sony SNT-EX154 network video encoder (Sony datasheet) over ONVIF. */
+     {{"onvif.manufacturer", 80, "Sony"},
+      {"onvif.model", 80, "SNT-EX154"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Sony",
+     CS_CLASS_ENCODER,
+     1,
+     "SNT-EX154"},
+    {"bosch-vip-x1600-encoder",
+     /* Bosch VIP X1600 XFM4 encoder module (Bosch datasheet) over ONVIF. */
+     {{"onvif.manufacturer", 80, "Bosch"},
+      {"onvif.model", 80, "VIP X1600 XFM4"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Bosch",
+     CS_CLASS_ENCODER,
+     1,
+     "VIP X1600 XFM4"},
+    {"hanwha-hrx-dvr",
+     /* Wisenet HRX-1621 analogue-HD DVR (Hanwha datasheet) over ONVIF. */
+     {{"onvif.manufacturer", 80, "Hanwha Techwin"},
+      {"onvif.model", 80, "HRX-1621"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Hanwha Vision",
+     CS_CLASS_DVR,
+     1,
+     "HRX-1621"},
+    {"huawei-ivs1800-recorder",
+     /* Huawei HoloSens IVS1800 intelligent video storage over ONVIF:
+      * a recorder, not a camera. */
+     {{"onvif.manufacturer", 80, "HUAWEI"},
+      {"onvif.model", 80, "IVS1800"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Huawei",
+     CS_CLASS_NVR,
+     1,
+     "IVS1800"},
+    {"dahua-nkb1000-keyboard",
+     /* Dahua NKB1000 network keyboard (Dahua datasheet): controls
+      * video, captures none. */
+     {{"onvif.manufacturer", 80, "Dahua"},
+      {"onvif.model", 80, "DH-NKB1000"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Dahua",
+     CS_CLASS_OTHER,
+     0,
+     "DH-NKB1000"},
+    {"hikvision-ds1100ki-keyboard",
+     /* Hikvision DS-1100KI network keyboard (Hikvision datasheet). */
+     {{"onvif.manufacturer", 80, "HIKVISION"},
+      {"onvif.model", 80, "DS-1100KI"},
+      {"wsd.types", 3702, "dn:NetworkVideoTransmitter tds:Device"},
+      {"onvif.scopes", 80,
+       "onvif://www.onvif.org/type/video_encoder "
+       "onvif://www.onvif.org/Profile/Streaming"}},
+     "Hikvision",
+     CS_CLASS_OTHER,
+     0,
+     "DS-1100KI"},
+    {"dahua-dhip-nvs-encoder",
+     /* DHIP DeviceClass NVS: Dahua's network video server, an encoder. */
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{"
+       "\"deviceInfo\":{\"DeviceClass\":\"NVS\",\"DeviceType\":"
+       "\"\",\"Vendor\":\"Dahua\"}}}"},
+      {"dhip.class", 37810, "NVS"},
+      {"dhip.vendor", 37810, "Dahua"}},
+     "Dahua",
+     CS_CLASS_ENCODER,
+     1,
+     NULL},
+    {"dahua-dhip-nvd-decoder",
+     /* DHIP DeviceClass NVD: a network video decoder. */
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{"
+       "\"deviceInfo\":{\"DeviceClass\":\"NVD\",\"DeviceType\":"
+       "\"\",\"Vendor\":\"Dahua\"}}}"},
+      {"dhip.class", 37810, "NVD"},
+      {"dhip.vendor", 37810, "Dahua"}},
+     "Dahua",
+     CS_CLASS_DECODER,
+     1,
+     NULL},
+    {"dahua-dhip-hvr-dvr",
+     /* DHIP DeviceClass HVR: a hybrid DVR. */
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{"
+       "\"deviceInfo\":{\"DeviceClass\":\"HVR\",\"DeviceType\":"
+       "\"\",\"Vendor\":\"Dahua\"}}}"},
+      {"dhip.class", 37810, "HVR"},
+      {"dhip.vendor", 37810, "Dahua"}},
+     "Dahua",
+     CS_CLASS_DVR,
+     1,
+     NULL},
+    {"dahua-dhip-arc-alarm",
+     /* DHIP DeviceClass ARC: an alarm hub (ARC3000H-W2). */
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{"
+       "\"deviceInfo\":{\"DeviceClass\":\"ARC\",\"DeviceType\":"
+       "\"\",\"Vendor\":\"Dahua\"}}}"},
+      {"dhip.class", 37810, "ARC"},
+      {"dhip.vendor", 37810, "Dahua"}},
+     "Dahua",
+     CS_CLASS_ALARM_PANEL,
+     0,
+     NULL},
+    {"dahua-dhip-asi-access",
+     /* DHIP DeviceClass ASI: an access terminal (ASI7213Y). */
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{"
+       "\"deviceInfo\":{\"DeviceClass\":\"ASI\",\"DeviceType\":"
+       "\"\",\"Vendor\":\"Dahua\"}}}"},
+      {"dhip.class", 37810, "ASI"},
+      {"dhip.vendor", 37810, "Dahua"}},
+     "Dahua",
+     CS_CLASS_ACCESS_CONTROL,
+     0,
+     NULL},
+    {"onvif-network-video-display",
+     /* A decoder answering WS-Discovery with the ONVIF device type
+      * NetworkVideoDisplay (NVD; the ONVIF device types are NVT, NVD,
+      * NVS, NVA): it shows streams, it is neither a camera nor a
+      * recorder. */
+     {{"wsd.types", 3702, "dn:NetworkVideoDisplay tds:Device"},
+      {"wsd.scopes", 3702,
+       "onvif://www.onvif.org/Profile/Streaming "
+       "onvif://www.onvif.org/name/Decoder"},
+      {"onvif.ns", 80,
+       "http://www.w3.org/2003/05/soap-envelope "
+       "http://www.onvif.org/ver10/device/wsdl"}},
+     NULL,
+     CS_CLASS_DECODER,
+     1,
+     NULL},
 };
 
 static void

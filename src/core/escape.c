@@ -227,8 +227,17 @@ cs_esc_term(struct cs_buf *b, const void *vs, size_t n)
 
 	for (size_t i = 0; i < n && rc == 0;) {
 		unsigned long cp;
-		size_t len = cs_utf8_seq(s + i, n - i, &cp);
+		size_t len, j = i;
 
+		/* a run of printable ASCII other than the backslash at once */
+		while (j < n && s[j] >= 0x20 && s[j] < 0x7f && s[j] != '\\')
+			j++;
+		if (j > i) {
+			rc = cs_buf_add(b, s + i, j - i);
+			i = j;
+			continue;
+		}
+		len = cs_utf8_seq(s + i, n - i, &cp);
 		if (len > 1 && is_invisible(cp)) {
 			/* A bidi override or an invisible character is shown
 			 * as its code point, never obeyed. */

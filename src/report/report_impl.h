@@ -122,6 +122,8 @@ struct rp_w {
 int cs_report_put(struct rp_w *w, const char *s);
 /* Appends formatted program text. */
 int cs_report_putf(struct rp_w *w, const char *fmt, ...) CS_PRINTF(2, 3);
+/* Appends v in decimal (what putf's %zu does, without the format). */
+int cs_report_put_u(struct rp_w *w, unsigned long long v);
 /* Appends the NUL-terminated s as a JSON string literal (cs_esc_json). */
 int cs_report_put_json(struct rp_w *w, const char *s);
 /* Appends the NUL-terminated s as one CSV field (cs_esc_csv). */

@@ -6,6 +6,7 @@
 #include "report/report_impl.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "core/escape.h"
@@ -104,6 +105,32 @@ cs_report_putf(struct rp_w *w, const char *fmt, ...)
 }
 
 int
+cs_report_put_u(struct rp_w *w, unsigned long long v)
+{
+	char d[24];
+	size_t i = sizeof(d);
+
+	do
+		d[--i] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (w->rc == 0)
+		w->rc = cs_buf_add(w->b, d + i, sizeof(d) - i);
+	return staged(w);
+}
+
+/* True when cs_esc_term shows each line of the n bytes at s as it is:
+ * printable ASCII other than the backslash, and line feeds. */
+static bool
+term_plain_lines(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] < 0x20 && s[i] != '\n') || s[i] >= 0x7f ||
+		    s[i] == '\\')
+			return false;
+	return true;
+}
+
+int
 cs_report_put_json(struct rp_w *w, const char *s)
 {
 	if (w->rc == 0)
@@ -141,6 +168,11 @@ cs_report_put_raw_html(struct rp_w *w, const void *vs, size_t n)
 
 	if (w->rc != 0)
 		return w->rc;
+	/* the usual case: nothing the terminal escaper would change */
+	if (term_plain_lines(s, n)) {
+		w->rc = cs_esc_html(w->b, s, n);
+		return staged(w);
+	}
 	cs_buf_init(&t, 4 * n + 16);
 	/* Line by line, so a multi-line reply keeps its shape. */
 	for (size_t i = 0; i < n && w->rc == 0;) {

@@ -418,6 +418,20 @@ obs_of_one(void *arg, const struct cs_obs *o)
 	return x->cb(x->arg, x->i, o);
 }
 
+/* The canonical texts of n addresses (txt[i] points into sip[i]); 0 or
+ * CS_EINVAL. */
+static int
+ips_canon(const char *const *ips, size_t n, struct cs_store_ip *sip,
+	  const char **txt)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (ip_parse(ips[i], &sip[i]) != 0)
+			return CS_EINVAL;
+		txt[i] = sip[i].text;
+	}
+	return 0;
+}
+
 int
 cs_store_each_observation_of(struct cs_store *s, int64_t scan_id,
 			     const char *const *ips, size_t n,
@@ -425,7 +439,7 @@ cs_store_each_observation_of(struct cs_store *s, int64_t scan_id,
 {
 	struct cs_store_ip *sip;
 	const char **txt;
-	int rc = 0;
+	int rc;
 
 	if (s == NULL || cb == NULL || (n > 0 && ips == NULL) ||
 	    n > CS_STORE_OBS_OF_MAX)
@@ -434,10 +448,7 @@ cs_store_each_observation_of(struct cs_store *s, int64_t scan_id,
 		return 0;
 	sip = cs_xcalloc(n, sizeof(*sip));
 	txt = cs_xcalloc(n, sizeof(*txt));
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		rc = ip_parse(ips[i], &sip[i]);
-		txt[i] = sip[i].text;
-	}
+	rc = ips_canon(ips, n, sip, txt);
 	if (rc == 0 && s->ops->each_observation_of != NULL) {
 		rc = s->ops->each_observation_of(s, scan_id, txt, n, cb, arg);
 	} else if (rc == 0) {
@@ -448,6 +459,28 @@ cs_store_each_observation_of(struct cs_store *s, int64_t scan_id,
 						      obs_of_one, &x);
 		}
 	}
+	free(txt);
+	free(sip);
+	return rc;
+}
+
+int
+cs_store_prefetch_observations_of(struct cs_store *s, int64_t scan_id,
+				  const char *const *ips, size_t n)
+{
+	struct cs_store_ip *sip;
+	const char **txt;
+	int rc;
+
+	if (s == NULL || (n > 0 && ips == NULL) || n > CS_STORE_OBS_OF_MAX)
+		return CS_EINVAL;
+	if (n == 0)
+		return 0;
+	sip = cs_xcalloc(n, sizeof(*sip));
+	txt = cs_xcalloc(n, sizeof(*txt));
+	rc = ips_canon(ips, n, sip, txt);
+	if (rc == 0 && s->ops->prefetch_observations_of != NULL)
+		rc = s->ops->prefetch_observations_of(s, scan_id, txt, n);
 	free(txt);
 	free(sip);
 	return rc;

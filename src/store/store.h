@@ -315,6 +315,18 @@ int cs_store_each_observation_of(struct cs_store *s, int64_t scan_id,
 				 cs_store_obs_of_cb cb, void *arg);
 
 /*
+ * Starts reading the observations of ips ahead, so that the database
+ * works on them while the caller works on something else; the next
+ * cs_store_each_observation_of of the same scan and list then takes
+ * them.  Any other call on s first discards a read not taken.  A hint:
+ * returns 0 when the backend reads nothing ahead (SQLite) or could not
+ * send it (the later read reports the error), CS_EINVAL for an invalid
+ * address or n too large, CS_EIO when pending rows could not be flushed.
+ */
+int cs_store_prefetch_observations_of(struct cs_store *s, int64_t scan_id,
+				      const char *const *ips, size_t n);
+
+/*
  * Runs the backend's integrity check (PRAGMA integrity_check plus
  * foreign_key_check for SQLite).  Returns 0 if it reports no problem, or
  * CS_EIO with the first problem in err (errsz bytes, may be 0).

@@ -123,6 +123,10 @@ struct cs_store_ops {
 	int (*each_observation_of)(struct cs_store *s, int64_t scan_id,
 				   const char *const *ips, size_t n,
 				   cs_store_obs_of_cb cb, void *arg);
+	/* optional: NULL reads nothing ahead; sends the read of
+	 * each_observation_of(ips) so that call collects it */
+	int (*prefetch_observations_of)(struct cs_store *s, int64_t scan_id,
+					const char *const *ips, size_t n);
 	int (*each_reach)(struct cs_store *s, cs_store_reach_cb cb,
 			  void *arg);
 	int (*first_scan)(struct cs_store *s, int64_t *first);

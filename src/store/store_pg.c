@@ -139,12 +139,42 @@ struct pg {
 	} staged[512];
 	size_t nstaged;
 	bool bulk_ready; /* the session's staging tables exist */
+	/* an observation read sent ahead (prefetch_observations_of) and not
+	 * yet collected: its scan id and address list, else NULL */
+	char *ahead;
 };
 
 static struct pg *
 pg_of(struct cs_store *s)
 {
 	return s->priv;
+}
+
+/*
+ * Discards the results of an observation read sent ahead and never
+ * collected, so the connection can take the next command.  Every path
+ * that sends a command calls it first.
+ */
+static void
+settle(struct pg *q)
+{
+	PGresult *res;
+
+	if (q->ahead == NULL)
+		return;
+	while ((res = PQgetResult(q->conn)) != NULL)
+		PQclear(res);
+	free(q->ahead);
+	q->ahead = NULL;
+}
+
+/* The connection's transaction status, with no read left pending (one
+ * pending reads as "active"). */
+static PGTransactionStatusType
+txn_status(struct cs_store *s)
+{
+	settle(pg_of(s));
+	return PQtransactionStatus(pg_of(s)->conn);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -342,6 +372,7 @@ st_run(struct cs_store *s, int id, struct pgp *p, const char *what)
 	ExecStatusType t;
 
 	snprintf(name, sizeof(name), "cs%d", id);
+	settle(q);
 	if (st_prepare(s, id) != 0) {
 		pgp_free(p);
 		return NULL;
@@ -366,6 +397,7 @@ st_prepare(struct cs_store *s, int id)
 
 	if (q->prepared[id])
 		return 0;
+	settle(q);
 	snprintf(name, sizeof(name), "cs%d", id);
 	res = PQprepare(q->conn, name, sql_text[id], 0, NULL);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
@@ -393,6 +425,7 @@ adhoc(struct cs_store *s, const char *sql, struct pgp *p, const char *what)
 {
 	PGresult *res;
 
+	settle(pg_of(s));
 	if (p != NULL) {
 		res = PQexecParams(pg_of(s)->conn, sql, p->n, NULL, p->v,
 				   p->len, p->fmt, 0);
@@ -421,7 +454,7 @@ static int bulk_flush(struct cs_store *s);
 static bool
 in_txn(struct cs_store *s)
 {
-	return PQtransactionStatus(pg_of(s)->conn) != PQTRANS_IDLE;
+	return txn_status(s) != PQTRANS_IDLE;
 }
 
 static int
@@ -446,7 +479,7 @@ batch_commit(struct cs_store *s)
 		cs_strlcpy(s->errmsg, keep, sizeof(s->errmsg));
 		return CS_EIO;
 	}
-	t = PQtransactionStatus(pg_of(s)->conn);
+	t = txn_status(s);
 	if (t == PQTRANS_IDLE)
 		return 0;
 	if (t == PQTRANS_INERROR || t == PQTRANS_UNKNOWN) {
@@ -822,6 +855,7 @@ pg_close(struct cs_store *s)
 
 	if (q == NULL)
 		return;
+	settle(q);
 	batch_commit(s);
 	PQfinish(q->conn);
 	for (size_t i = 0; i < CS_NELEM(q->bulk); i++)
@@ -1427,6 +1461,7 @@ bulk_copy_one(struct cs_store *s, int t)
 
 	if (q->bulk[t].len == 0)
 		return 0;
+	settle(q);
 	res = PQexec(q->conn, bulk_copy[t]);
 	if (PQresultStatus(res) != PGRES_COPY_IN) {
 		db_err(s, "put_host: copy", res);
@@ -1845,12 +1880,12 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 	free(row);
 	for (int k = 0; k < 3; k++)
 		PQclear(kc[k].res);
-	if (PQtransactionStatus(pg_of(s)->conn) == PQTRANS_INTRANS)
+	if (txn_status(s) == PQTRANS_INTRANS)
 		exec_cmd(s,
 			 "CLOSE cs_each; CLOSE cs_kp; CLOSE cs_ke; CLOSE cs_ka",
 			 "each_device");
 	if (own) {
-		if (PQtransactionStatus(pg_of(s)->conn) == PQTRANS_INTRANS)
+		if (txn_status(s) == PQTRANS_INTRANS)
 			exec_cmd(s, "COMMIT", "each_device");
 		else
 			exec_cmd(s, "ROLLBACK", "rollback");
@@ -1899,40 +1934,125 @@ pg_each_observation(struct cs_store *s, int64_t scan_id,
 	return ret;
 }
 
+/* The observations of a list of addresses ($2, an array literal) in one
+ * scan ($1), by position in the list; the scan's site leads the sighting
+ * (site, scan_id, ip) key. */
+static const char obs_of_sql[] =
+    "SELECT u.i, o.key, o.port, o.flags, o.value "
+    "FROM unnest($2::text[]) WITH ORDINALITY AS u (ip, i) "
+    "JOIN sighting g ON g.site = (SELECT site FROM scan "
+    "WHERE id = $1::bigint) AND g.scan_id = $1::bigint "
+    "AND g.ip = u.ip JOIN observation o ON o.sighting_id = g.id "
+    "ORDER BY u.i, o.seq";
+
+/*
+ * The key of one observation read: the scan id, a bar, then the array
+ * literal of the n canonical addresses (no quote, comma, brace or
+ * backslash in them).  The caller frees it.
+ */
+static char *
+obs_of_key(int64_t scan_id, const char *const *ips, size_t n)
+{
+	struct cs_buf b;
+	char *key;
+
+	cs_buf_init(&b, n * 48 + 32);
+	cs_buf_printf(&b, "%" PRId64 "|{", scan_id);
+	for (size_t i = 0; i < n; i++)
+		cs_buf_printf(&b, "%s%s", i ? "," : "", ips[i]);
+	cs_buf_add(&b, "}", 1);
+	key = cs_xstrdup(cs_buf_str(&b));
+	cs_buf_free(&b);
+	return key;
+}
+
+/* Sends the read of key's observations without waiting for it; 0, or
+ * CS_EIO when it could not be sent. */
+static int
+obs_of_send(struct cs_store *s, const char *key)
+{
+	const char *bar = strchr(key, '|');
+	char id[32];
+	const char *v[2];
+
+	if (CS_NEVER(bar == NULL || (size_t)(bar - key) >= sizeof(id)))
+		return CS_EINVAL;
+	memcpy(id, key, (size_t)(bar - key));
+	id[bar - key] = '\0';
+	v[0] = id;
+	v[1] = bar + 1;
+	return PQsendQueryParams(pg_of(s)->conn, obs_of_sql, 2, NULL, v, NULL,
+				 NULL, 0) == 1
+		   ? 0
+		   : CS_EIO;
+}
+
+/*
+ * Sends the observation read of ips ahead, so the server runs it while
+ * the caller works; the next pg_each_observation_of of the same list
+ * collects it, and any other command discards it first (settle).
+ */
+static int
+pg_prefetch_observations_of(struct cs_store *s, int64_t scan_id,
+			    const char *const *ips, size_t n)
+{
+	struct pg *q = pg_of(s);
+	char *key;
+
+	settle(q);
+	if (bulk_flush(s) != 0)
+		return CS_EIO;
+	key = obs_of_key(scan_id, ips, n);
+	if (obs_of_send(s, key) != 0) {
+		free(key); /* the read itself will run and report it */
+		return 0;
+	}
+	q->ahead = key;
+	return 0;
+}
+
+/* The result of the read sent ahead: the first result, with the rest of
+ * the stream drained. */
+static PGresult *
+obs_of_collect(struct cs_store *s)
+{
+	struct pg *q = pg_of(s);
+	PGresult *res = PQgetResult(q->conn), *more;
+
+	while ((more = PQgetResult(q->conn)) != NULL)
+		PQclear(more);
+	free(q->ahead);
+	q->ahead = NULL;
+	if (!res_ok(res))
+		db_err(s, "each_observation", res);
+	return res;
+}
+
 static int
 pg_each_observation_of(struct cs_store *s, int64_t scan_id,
 		       const char *const *ips, size_t n, cs_store_obs_of_cb cb,
 		       void *arg)
 {
 	struct pg *q = pg_of(s);
-	struct pgp p = {0};
-	struct cs_buf arr;
 	PGresult *res;
-	char id[32];
+	char *key = obs_of_key(scan_id, ips, n);
 	int nr, ret = 0;
 
-	if (bulk_flush(s) != 0)
+	if (q->ahead != NULL && strcmp(q->ahead, key) == 0) {
+		res = obs_of_collect(s);
+	} else if (bulk_flush(s) != 0) {
+		free(key);
 		return CS_EIO;
-	/* an array literal of canonical addresses (no quote, comma, brace
-	 * or backslash in them) */
-	cs_buf_init(&arr, n * 48 + 8);
-	cs_buf_add(&arr, "{", 1);
-	for (size_t i = 0; i < n; i++)
-		cs_buf_printf(&arr, "%s%s", i ? "," : "", ips[i]);
-	cs_buf_add(&arr, "}", 1);
-	snprintf(id, sizeof(id), "%" PRId64, scan_id);
-	pgp_textfmt(&p, id);
-	pgp_textfmt(&p, cs_buf_str(&arr));
-	/* the scan's site leads the sighting (site, scan_id, ip) key */
-	res = adhoc(s,
-		    "SELECT u.i, o.key, o.port, o.flags, o.value "
-		    "FROM unnest($2::text[]) WITH ORDINALITY AS u (ip, i) "
-		    "JOIN sighting g ON g.site = (SELECT site FROM scan "
-		    "WHERE id = $1::bigint) AND g.scan_id = $1::bigint "
-		    "AND g.ip = u.ip JOIN observation o ON o.sighting_id = g.id "
-		    "ORDER BY u.i, o.seq",
-		    &p, "each_observation");
-	cs_buf_free(&arr);
+	} else {
+		struct pgp p = {0};
+		const char *bar = strchr(key, '|');
+		char id[32];
+		snprintf(id, sizeof(id), "%" PRId64, scan_id);
+		pgp_textfmt(&p, id);
+		pgp_textfmt(&p, bar + 1);
+		res = adhoc(s, obs_of_sql, &p, "each_observation");
+	}
+	free(key);
 	if (!res_ok(res)) {
 		PQclear(res);
 		return CS_EIO;
@@ -2210,9 +2330,11 @@ copy_rows(struct cs_store *s, const char *sql, const struct cs_buf *b,
 	  const char *what)
 {
 	struct pg *q = pg_of(s);
-	PGresult *res = PQexec(q->conn, sql);
+	PGresult *res;
 	int rc = 0;
 
+	settle(q);
+	res = PQexec(q->conn, sql);
 	if (PQresultStatus(res) != PGRES_COPY_IN) {
 		db_err(s, what, res);
 		PQclear(res);
@@ -2998,6 +3120,7 @@ const struct cs_store_ops cs_store_pg_ops = {
     .reach_get = pg_reach_get,
     .each_reach = pg_each_reach,
     .each_observation_of = pg_each_observation_of,
+    .prefetch_observations_of = pg_prefetch_observations_of,
     .finding_put_many = pg_finding_put_many,
     .first_scan = pg_first_scan,
     .scan_near = pg_scan_near,

@@ -1753,7 +1753,35 @@ test_idempotent_reput(void **state)
 		assert_int_equal(cs_store_each_observation_of(
 				     s, scan, ips, 0, collect_obs_of, &oo),
 				 0);
+		/* a read sent ahead is taken by the same list's read ... */
+		assert_int_equal(
+		    cs_store_prefetch_observations_of(s, scan, ips, 3), 0);
+		memset(&oo, 0, sizeof(oo));
+		assert_int_equal(cs_store_each_observation_of(
+				     s, scan, ips, 3, collect_obs_of, &oo),
+				 0);
+		assert_int_equal(oo.n, 5);
+		assert_string_equal(oo.v[1], "0 http.header.1");
+		/* ... and discarded by any other call, which still works */
+		assert_int_equal(
+		    cs_store_prefetch_observations_of(s, scan, ips, 3), 0);
+		memset(&rs, 0, sizeof(rs));
+		assert_int_equal(cs_store_each_device(s, scan, collect, &rs),
+				 0);
+		assert_int_equal(rs.n, 2);
+		/* a different list than the one sent ahead reads its own */
+		assert_int_equal(
+		    cs_store_prefetch_observations_of(s, scan, ips + 1, 2), 0);
+		memset(&oo, 0, sizeof(oo));
+		assert_int_equal(cs_store_each_observation_of(
+				     s, scan, ips, 1, collect_obs_of, &oo),
+				 0);
+		assert_int_equal(oo.n, 2);
+		assert_string_equal(oo.v[0], "0 http.header.0");
 		ips[1] = "not an ip";
+		assert_int_equal(
+		    cs_store_prefetch_observations_of(s, scan, ips, 3),
+		    CS_EINVAL);
 		assert_int_equal(cs_store_each_observation_of(
 				     s, scan, ips, 3, collect_obs_of, &oo),
 				 CS_EINVAL);

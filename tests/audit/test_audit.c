@@ -887,6 +887,86 @@ test_import_nmap(void **state)
 	assert_int_equal(first, latest);
 }
 
+/* The import reporter's messages, one a line. */
+static void
+collect(void *arg, const char *msg)
+{
+	struct cs_buf *b = arg;
+
+	assert_null(strchr(msg, '\n'));
+	cs_buf_adds(b, msg);
+	cs_buf_adds(b, "\n");
+}
+
+/*
+ * Import's diagnostics go to the caller's reporter and nowhere else: a
+ * Shodan file with one malformed line between two banners reports that
+ * line by number, the count and the summary through the reporter, writes
+ * nothing to stderr, keeps the two hosts and marks the scan incomplete.
+ */
+static void
+test_import_report(void **state)
+{
+	struct fixture *f = *state;
+	static const char jl[] =
+	    "{\"ip_str\": \"198.51.100.7\", \"port\": 80, \"transport\": "
+	    "\"tcp\", \"timestamp\": \"2024-03-01T10:00:00.000000\", \"data\": "
+	    "\"HTTP/1.1 200 OK\\r\\nServer: App-webs/\\r\\n\\r\\n\"}\n"
+	    "{\"ip_str\": \"198.51.100.7\", \n"
+	    "{\"ip_str\": \"198.51.100.9\", \"port\": 23, \"transport\": "
+	    "\"tcp\", \"timestamp\": \"2024-03-01T10:05:00.000000\", \"data\": "
+	    "\"login: \"}\n";
+	struct cs_audit_import imp = {0};
+	struct cs_scan_state ss;
+	struct cs_buf got;
+	char file[400], errf[400], data[4096], want[512];
+	const char *src = getenv("CS_SRCDIR");
+	FILE *ef;
+	int saved, rc;
+	long errlen;
+
+	snprintf(data, sizeof(data), "%s/data", src ? src : CS_SRCDIR);
+	write_in(f->dir, "b.jsonl", jl, file, sizeof(file));
+	write_in(f->dir, "stderr.txt", "", errf, sizeof(errf));
+	cs_buf_init(&got, 1 << 16);
+	imp.db_path = f->path;
+	imp.data_dir = data;
+	imp.report = collect;
+	imp.report_arg = &got;
+	fflush(stderr);
+	saved = dup(2);
+	assert_true(saved >= 0);
+	ef = fopen(errf, "w");
+	assert_non_null(ef);
+	assert_int_equal(dup2(fileno(ef), 2), 2);
+	rc = cs_audit_import_shodan(&imp, file);
+	fflush(stderr);
+	assert_int_equal(dup2(saved, 2), 2);
+	close(saved);
+	fseek(ef, 0, SEEK_END);
+	errlen = ftell(ef);
+	fclose(ef);
+	unlink(errf);
+	unlink(file);
+	cs_buf_add(&got, "", 1);
+	assert_int_equal(rc, EXIT_RUNTIME);
+	assert_int_equal(errlen, 0);
+	snprintf(want, sizeof(want), "%s:2: ", file);
+	assert_non_null(strstr((const char *)got.p, want));
+	snprintf(want, sizeof(want), "%s (shodan): 3 lines, 1 malformed\n",
+		 file);
+	assert_non_null(strstr((const char *)got.p, want));
+	snprintf(want, sizeof(want),
+		 "scan %lld from %s (shodan): 1 refused; 2 hosts imported",
+		 (long long)imp.scan_id, file);
+	assert_non_null(strstr((const char *)got.p, want));
+	assert_int_equal(imp.hosts, 2);
+	assert_int_equal(cs_store_scan_get(f->st, imp.scan_id, &ss), 0);
+	assert_string_equal(ss.vantage, "shodan import");
+	assert_string_equal(ss.status, "incomplete");
+	cs_buf_free(&got);
+}
+
 /* What the notify test's callback saw and its stub sender answers. */
 struct nstub {
 	size_t nnew, nchanged, calls;
@@ -1275,6 +1355,8 @@ main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_plan_set, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_import_nmap, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_import_report, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_notify_state, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_scan_session, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_check_data, setup, teardown),

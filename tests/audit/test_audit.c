@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <arpa/inet.h>
+#include <sys/stat.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -36,6 +37,7 @@
 #include "core/obs.h"
 #include "parse/parse_nvr.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "store/store.h"
 #include "core/poison.h"
 
@@ -1293,6 +1295,100 @@ test_check_data(void **state)
 }
 
 /*
+ * Check's example runs report through the callback, not a stream: a data
+ * directory whose uk-gsg-2022 regime gains an example the evaluator
+ * contradicts fails "regime examples" with that example's file:line in
+ * the messages and the count last, and nothing is written to stdout.
+ */
+static void
+test_check_examples(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const dirs[] = {"camsim",    "entities",
+					   "estate",    "fingerprints",
+					   "phonehome", "scope"};
+	static const char *const regimes[] = {"au-2023", "ca-2025-hikvision",
+					      "local-core-no-surveillance",
+					      "us-fcc-covered", "us-ndaa-889"};
+	struct cs_audit_check c = {.fn = crec_fn};
+	struct crec r = {0};
+	struct cs_buf b;
+	char data[4096], from[4400], to[4400], outf[400], want[4500];
+	const char *src = getenv("CS_SRCDIR");
+	unsigned lines = 1;
+	FILE *o, *uk;
+	int saved;
+	long outlen;
+
+	snprintf(data, sizeof(data), "%s/data", src ? src : CS_SRCDIR);
+	for (size_t i = 0; i < CS_NELEM(dirs); i++) {
+		snprintf(from, sizeof(from), "%s/%s", data, dirs[i]);
+		snprintf(to, sizeof(to), "%s/%s", f->dir, dirs[i]);
+		assert_int_equal(symlink(from, to), 0);
+	}
+	snprintf(to, sizeof(to), "%s/policy", f->dir);
+	assert_int_equal(mkdir(to, 0700), 0);
+	for (size_t i = 0; i < CS_NELEM(regimes); i++) {
+		snprintf(from, sizeof(from), "%s/policy/%s.regime", data,
+			 regimes[i]);
+		snprintf(to, sizeof(to), "%s/policy/%s.regime", f->dir,
+			 regimes[i]);
+		assert_int_equal(symlink(from, to), 0);
+	}
+	snprintf(from, sizeof(from), "%s/policy/uk-gsg-2022.regime", data);
+	snprintf(to, sizeof(to), "%s/policy/uk-gsg-2022.regime", f->dir);
+	cs_buf_init(&b, 1 << 22);
+	assert_int_equal(cs_file_read(from, 1 << 22, &b, NULL), 0);
+	for (size_t i = 0; i < b.len; i++)
+		lines += b.p[i] == '\n';
+	uk = fopen(to, "w");
+	assert_non_null(uk);
+	assert_int_equal(fwrite(b.p, 1, b.len, uk), b.len);
+	/* Obligation 2 is for covered equipment only; Axis is not covered. */
+	fputs("example maker=Axis class=camera site=sensitive zone=core "
+	      "expect=2:high\n",
+	      uk);
+	assert_int_equal(fclose(uk), 0);
+	cs_buf_free(&b);
+
+	write_in(f->dir, "stdout.txt", "", outf, sizeof(outf));
+	c.arg = &r;
+	fflush(stdout);
+	saved = dup(1);
+	assert_true(saved >= 0);
+	o = fopen(outf, "w");
+	assert_non_null(o);
+	assert_int_equal(dup2(fileno(o), 1), 1);
+	cs_audit_check_run(&c, f->dir, NULL, 0);
+	fflush(stdout);
+	assert_int_equal(dup2(saved, 1), 1);
+	close(saved);
+	fseek(o, 0, SEEK_END);
+	outlen = ftell(o);
+	fclose(o);
+	unlink(outf);
+	for (size_t i = 0; i < CS_NELEM(dirs); i++) {
+		snprintf(to, sizeof(to), "%s/%s", f->dir, dirs[i]);
+		unlink(to);
+	}
+	for (size_t i = 0; i < CS_NELEM(regimes); i++) {
+		snprintf(to, sizeof(to), "%s/policy/%s.regime", f->dir,
+			 regimes[i]);
+		unlink(to);
+	}
+	snprintf(to, sizeof(to), "%s/policy/uk-gsg-2022.regime", f->dir);
+	unlink(to);
+	snprintf(to, sizeof(to), "%s/policy", f->dir);
+	rmdir(to);
+	assert_int_equal(outlen, 0);
+	assert_int_equal(c.bad, 1);
+	assert_string_equal(r.bad_what, "regime examples");
+	snprintf(want, sizeof(want), "uk-gsg-2022.regime:%u:", lines);
+	assert_non_null(strstr(r.bad_err, want));
+	assert_non_null(strstr(r.bad_err, "\nregime examples: 1 failing"));
+}
+
+/*
  * Lookup (audit/lookup.h) called directly on the shipped tables: a model
  * number names its maker with the maker's country; a brand alone takes
  * the brand's relation from the entity tables; nonsense is not found.
@@ -1360,6 +1456,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_notify_state, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_scan_session, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_check_data, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_check_examples, setup,
+					    teardown),
 	    cmocka_unit_test(test_lookup_answer),
 	    cmocka_unit_test(test_attachments),
 	    cmocka_unit_test(test_phonehome_finding),

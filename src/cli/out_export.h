@@ -14,9 +14,6 @@
 #include "core/buf.h"
 #include "store/store.h"
 
-/* t as 2006-01-02T15:04:05Z; "" for t <= 0. */
-void cs_out_iso_utc(int64_t t, char *buf, size_t sz);
-
 /*
  * Opens an existing inventory (a file must be readable; a URI is tried),
  * printing "camsweep: DB: reason" to stderr on failure.

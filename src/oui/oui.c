@@ -1208,11 +1208,7 @@ cs_oui_load(const char *dir, const char *map_path, char *err, size_t errsz)
 char *
 cs_oui_date_format(int64_t date, char *buf, size_t bufsz)
 {
-	time_t t = (time_t)date;
-	struct tm tm;
-
-	if (date <= 0 || gmtime_r(&t, &tm) == NULL ||
-	    strftime(buf, bufsz, "%Y-%m-%d", &tm) == 0)
+	if (cs_date_format(date, 0, buf, bufsz) != 0)
 		cs_strlcpy(buf, "unknown", bufsz);
 	return buf;
 }

@@ -84,12 +84,7 @@ cs_report_parse_date(const char *s, int64_t *out)
 const char *
 cs_report_time(int64_t t, char *out, size_t outsz)
 {
-	struct tm tm;
-	time_t tt = (time_t)t;
-
-	if (t <= 0 || gmtime_r(&tt, &tm) == NULL ||
-	    strftime(out, outsz, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		cs_strlcpy(out, "", outsz);
+	cs_date_format(t, CS_DATE_TIME, out, outsz);
 	return out;
 }
 

@@ -109,7 +109,8 @@ int cs_report_format_parse(const char *s, enum cs_report_format *out);
 int cs_report_parse_date(const char *s, int64_t *out);
 
 /* Formats t as "YYYY-MM-DDTHH:MM:SSZ" (UTC) into out (>= 21 bytes); ""
- * for t <= 0.  Returns out. */
+ * for t <= 0.  Returns out, for use inside a call (core/text.h's
+ * cs_date_format does the work). */
 const char *cs_report_time(int64_t t, char *out, size_t outsz);
 
 /*

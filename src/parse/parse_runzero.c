@@ -138,15 +138,9 @@ cs_runzero_json(const uint8_t *p, size_t n, struct cs_runzero_asset *out,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = cs_json_parse_ex(p, n, CS_RUNZERO_LINE_MAX, CS_RUNZERO_DEPTH,
-				   &o)) != 0 ||
-	    !json_object_is_type(o, json_type_object)) {
-		snprintf(err, errsz, "%s",
-			 rc == CS_ELIMIT ? "over the size or nesting caps"
-					 : "not a JSON object on one line");
-		json_object_put(o);
-		return rc == CS_ELIMIT || rc == CS_ENOMEM ? rc : CS_EPROTO;
-	}
+	if ((rc = cs_json_line_object(p, n, CS_RUNZERO_LINE_MAX,
+				      CS_RUNZERO_DEPTH, &o, err, errsz)) != 0)
+		return rc;
 	if (json_object_object_get_ex(o, "addresses", &v))
 		json_list(v, out, add_address);
 	if (out->ip[0] == '\0') {

@@ -88,6 +88,8 @@ cs_audit_oui_preload(struct cs_audit_oui *s)
 		return;
 	s->tried = true;
 	s->db = cs_oui_load(NULL, s->map_path, err, sizeof(err));
+	if (s->db == NULL && s->warn != NULL)
+		s->warn(s->warn_arg, err);
 }
 
 int

@@ -58,14 +58,19 @@ void cs_audit_listen_end(struct cs_audit_listen *l, bool interrupted,
 void cs_audit_listen_device(void *arg, const struct cs_passive_dev *d);
 
 /*
- * The MAC registry of a session (the passive listener's MAC lookup): read
- * once, before a privilege drop or at the first MAC, from the IEEE files'
- * default place and the registrant map map_path.
+ * The MAC registry of a session (the passive listener's MAC lookup, and
+ * the scan's through cli/cli_disc.h): read once, before a privilege drop
+ * or at the first MAC, from the IEEE files' default place and the
+ * registrant map map_path.
  */
 struct cs_audit_oui {
 	char map_path[4096];
 	struct cs_oui *db;
 	bool tried;
+	/* Called once when the registry cannot be read (err says why); may
+	 * be NULL.  MAC addresses are then recorded without registrant. */
+	void (*warn)(void *arg, const char *err);
+	void *warn_arg;
 };
 
 void cs_audit_oui_preload(struct cs_audit_oui *s);

@@ -6,7 +6,6 @@
  */
 #include "audit/import.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,11 +52,9 @@ cs_audit_import_censys(struct cs_audit_import *imp, const char *file)
 	uint64_t lines = 0, bad = 0;
 	size_t n;
 	gzFile gz;
-	int rc = EXIT_RUNTIME, k, e;
+	int rc = EXIT_RUNTIME, k;
 
-	gz = strcmp(file, "-") == 0 ? gzdopen(0, "rb") : gzopen(file, "rb");
-	if (gz == NULL) {
-		cs_imp_say(imp, "%s: %s", file, strerror(errno));
+	if ((gz = cs_imp_gz_open(imp, file)) == NULL) {
 		goto out;
 	}
 	if (cs_imp_init(&z.r, imp) != 0)
@@ -79,10 +76,8 @@ cs_audit_import_censys(struct cs_audit_import *imp, const char *file)
 			cs_imp_say(imp, "%s:%llu: %s", file,
 				   (unsigned long long)lines, err);
 	}
-	if (!gzeof(gz)) {
-		cs_imp_say(imp, "%s: read error: %s", file, gzerror(gz, &e));
+	if (cs_imp_gz_failed(imp, gz, file))
 		bad++;
-	}
 	if (z.dropped > 0)
 		cs_imp_say(imp,
 			   "%s: %llu services or items over the caps of a "

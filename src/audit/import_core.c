@@ -6,6 +6,7 @@
  */
 #include "audit/import_core.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -296,6 +297,28 @@ cs_imp_store_hosts(struct cs_imp_run *r, struct cs_imp_hosts *m,
 		   (unsigned long long)r->hosts, (unsigned long long)r->items,
 		   (unsigned long long)r->undecoded);
 	return bad == 0 && r->store_err == 0 ? EXIT_OK : EXIT_RUNTIME;
+}
+
+gzFile
+cs_imp_gz_open(const struct cs_audit_import *imp, const char *file)
+{
+	gzFile gz =
+	    strcmp(file, "-") == 0 ? gzdopen(0, "rb") : gzopen(file, "rb");
+
+	if (gz == NULL)
+		cs_imp_say(imp, "%s: %s", file, strerror(errno));
+	return gz;
+}
+
+bool
+cs_imp_gz_failed(const struct cs_audit_import *imp, gzFile gz, const char *file)
+{
+	int e;
+
+	if (gzeof(gz))
+		return false;
+	cs_imp_say(imp, "%s: read error: %s", file, gzerror(gz, &e));
+	return true;
 }
 
 int

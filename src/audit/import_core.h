@@ -130,6 +130,15 @@ int cs_imp_store_hosts(struct cs_imp_run *r, struct cs_imp_hosts *m,
 		       const char *source, const char *file, int64_t first,
 		       int64_t last, uint64_t bad);
 
+/* Opens file ("-": standard input), gzip-compressed or not, for
+ * cs_imp_gz_line; NULL when it cannot be (reported). */
+gzFile cs_imp_gz_open(const struct cs_audit_import *imp, const char *file);
+
+/* After the last line: true when gz stopped before its end (a read
+ * error, reported with zlib's message). */
+bool cs_imp_gz_failed(const struct cs_audit_import *imp, gzFile gz,
+		      const char *file);
+
 /*
  * Reads the next line of gz into line (a buffer of max + 2 bytes) without
  * its LF and one CR before that; *n gets its length.  Returns 1, 0 at the

@@ -6,7 +6,6 @@
  */
 #include "audit/import.h"
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,15 +49,12 @@ static int
 slurp(const struct cs_audit_import *imp, const char *file, size_t max,
       struct cs_buf *b)
 {
-	gzFile gz =
-	    strcmp(file, "-") == 0 ? gzdopen(0, "rb") : gzopen(file, "rb");
+	gzFile gz = cs_imp_gz_open(imp, file);
 	char chunk[1 << 16];
 	int n, e;
 
-	if (gz == NULL) {
-		cs_imp_say(imp, "%s: %s", file, strerror(errno));
+	if (gz == NULL)
 		return -1;
-	}
 	cs_buf_init(b, max);
 	while ((n = gzread(gz, chunk, sizeof(chunk))) > 0)
 		if (cs_buf_add(b, chunk, (size_t)n) != 0) {

@@ -5,7 +5,6 @@
  */
 #include "audit/import.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,11 +28,9 @@ cs_audit_import_shodan(struct cs_audit_import *imp, const char *file)
 	int64_t first = 0, last = 0;
 	size_t n;
 	gzFile gz;
-	int rc = EXIT_RUNTIME, k, e;
+	int rc = EXIT_RUNTIME, k;
 
-	gz = strcmp(file, "-") == 0 ? gzdopen(0, "rb") : gzopen(file, "rb");
-	if (gz == NULL) {
-		cs_imp_say(imp, "%s: %s", file, strerror(errno));
+	if ((gz = cs_imp_gz_open(imp, file)) == NULL) {
 		free(rec);
 		free(line);
 		return EXIT_RUNTIME;
@@ -70,10 +67,8 @@ cs_audit_import_shodan(struct cs_audit_import *imp, const char *file)
 				    rec->item[i].service);
 		cs_imp_span_time(rec->ts, &first, &last);
 	}
-	if (!gzeof(gz)) {
-		cs_imp_say(imp, "%s: read error: %s", file, gzerror(gz, &e));
+	if (cs_imp_gz_failed(imp, gz, file))
 		bad++;
-	}
 	cs_imp_say(imp, "%s (shodan): %llu lines, %llu malformed", file,
 		   (unsigned long long)lines, (unsigned long long)bad);
 	rc = cs_imp_store_hosts(&r, &map, "shodan", file, first, last, bad);

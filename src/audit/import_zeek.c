@@ -11,11 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <arpa/inet.h>
 
 #include <zlib.h>
 
 #include "audit/import_core.h"
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/exitcode.h"
 #include "core/str.h"
@@ -49,15 +49,6 @@ struct zk_run {
 static const char *const zk_logs[] = {
     "conn", "http", "ssl", "x509", "dhcp", "dns", "software", "known_services"};
 
-static bool
-valid_ip(const char *s)
-{
-	unsigned char b[16];
-
-	return s != NULL && (inet_pton(AF_INET, s, b) == 1 ||
-			     inet_pton(AF_INET6, s, b) == 1);
-}
-
 static uint16_t
 port_of(const char *s)
 {
@@ -70,7 +61,7 @@ port_of(const char *s)
 static void
 zk_port(struct zk_run *z, const char *ip, uint16_t port)
 {
-	if (valid_ip(ip) && port != 0)
+	if (cs_ip_family(ip, NULL) && port != 0)
 		cs_imp_host_port(cs_imp_host_get(&z->map, ip), port);
 }
 
@@ -78,7 +69,7 @@ static void
 zk_item(struct zk_run *z, const char *ip, uint16_t port, const char *kind,
 	const char *val)
 {
-	if (!valid_ip(ip) || val == NULL || *val == '\0')
+	if (!cs_ip_family(ip, NULL) || val == NULL || *val == '\0')
 		return;
 	cs_imp_item(&z->r, &cs_imp_host_get(&z->map, ip)->obs, kind, val,
 		    strlen(val), port, "");
@@ -140,7 +131,7 @@ zk_row(struct zk_run *z, size_t log, const struct cs_zeek_row *row)
 		zk_item(z, rh, rp, "tls.issuer", cs_zeek_get(row, "issuer"));
 		if ((v = cs_zeek_get(row, "cert_chain_fps")) == NULL)
 			v = cs_zeek_get(row, "cert_chain_fuids");
-		if (v != NULL && *v && valid_ip(rh)) {
+		if (v != NULL && *v && cs_ip_family(rh, NULL)) {
 			z->ref =
 			    cs_xrealloc(z->ref, z->nref + 1, sizeof(*z->ref));
 			cs_strlcpy(z->ref[z->nref].ip, rh,

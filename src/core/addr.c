@@ -3,9 +3,26 @@
 #include "core/addr.h"
 
 #include <string.h>
+#include <arpa/inet.h>
 
 #include "core/str.h"
 #include "core/poison.h"
+
+int
+cs_ip_family(const char *s, uint8_t out[16])
+{
+	uint8_t b[16];
+
+	if (out == NULL)
+		out = b;
+	if (s == NULL)
+		return 0;
+	if (inet_pton(AF_INET, s, out) == 1)
+		return 4;
+	if (inet_pton(AF_INET6, s, out) == 1)
+		return 6;
+	return 0;
+}
 
 int
 cs_ipv4_parse(struct cs_span s, unsigned flags, uint32_t *out)

@@ -2,7 +2,6 @@
 /* Censys host records as evidence; see parse_censys.h. */
 #include "parse/parse_censys.h"
 
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 
 #include <json-c/json.h>
 
+#include "core/addr.h"
 #include "core/str.h"
 #include "parse/parse_json.h"
 #include "core/text.h"
@@ -118,12 +118,11 @@ static bool
 host(struct cs_censys_host *h, json_object *o)
 {
 	const char *ip = cs_json_member_str(o, "ip", NULL);
-	unsigned char b[16];
 	json_object *sv;
 
 	memset(h, 0, sizeof(*h));
 	if (ip == NULL || strlen(ip) >= sizeof(h->ip) ||
-	    (inet_pton(AF_INET, ip, b) != 1 && inet_pton(AF_INET6, ip, b) != 1))
+	    cs_ip_family(ip, NULL) == 0)
 		return false;
 	cs_strlcpy(h->ip, ip, sizeof(h->ip));
 	h->ts = parse_ts(cs_json_member_str(o, "last_updated_at", NULL));

@@ -2,7 +2,6 @@
 /* runZero asset exports as evidence; see parse_runzero.h. */
 #include "parse/parse_runzero.h"
 
-#include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,14 +11,6 @@
 #include "core/str.h"
 #include "parse/parse_json.h"
 #include "core/poison.h"
-
-static bool
-is_ip(const char *s)
-{
-	unsigned char b[16];
-
-	return inet_pton(AF_INET, s, b) == 1 || inet_pton(AF_INET6, s, b) == 1;
-}
 
 /* Each list item: a string (JSON) or a separated piece (CSV). */
 static void
@@ -31,7 +22,7 @@ add_address(struct cs_runzero_asset *a, const char *s, size_t n)
 		return;
 	memcpy(ip, s, n);
 	ip[n] = '\0';
-	if (is_ip(ip))
+	if (cs_ip_family(ip, NULL) != 0)
 		memcpy(a->ip, ip, n + 1);
 }
 

@@ -2,13 +2,13 @@
 /* Shodan banners as evidence; see parse_shodan.h. */
 #include "parse/parse_shodan.h"
 
-#include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include <json-c/json.h>
 
+#include "core/addr.h"
 #include "core/str.h"
 #include "parse/parse_json.h"
 #include "core/poison.h"
@@ -112,9 +112,7 @@ cs_shodan_parse(const uint8_t *p, size_t n, struct cs_shodan_rec *out,
 				      &o, err, errsz)) != 0)
 		return rc;
 	if ((s = cs_json_member_str(o, "ip_str", NULL)) != NULL) {
-		unsigned char buf[16];
-		if (inet_pton(AF_INET, s, buf) == 1 ||
-		    inet_pton(AF_INET6, s, buf) == 1)
+		if (cs_ip_family(s, NULL) != 0)
 			cs_strlcpy(out->ip, s, sizeof(out->ip));
 	} else if ((v = cs_json_member(o, "ip")) != NULL &&
 		   json_object_is_type(v, json_type_int)) {

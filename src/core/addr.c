@@ -215,3 +215,15 @@ cs_ports_parse(struct cs_span s, unsigned flags, uint16_t *out, size_t cap)
 	}
 	return (int)n;
 }
+
+void
+cs_hwaddr_format(const uint8_t mac[6], char out[18])
+{
+	static const char hex[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < 6; i++) {
+		out[3 * i] = hex[mac[i] >> 4];
+		out[3 * i + 1] = hex[mac[i] & 15];
+		out[3 * i + 2] = i < 5 ? ':' : '\0';
+	}
+}

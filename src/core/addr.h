@@ -2,11 +2,11 @@
 /*
  * The one parser of each address form camsweep reads from files, the
  * command line and device answers: IPv4 dotted quads, IPv4 CIDR blocks,
- * Ethernet (MAC) addresses and TCP/UDP port lists, and the one check of
- * an address literal of either family.  The parsers are pure and
- * bounded: they read only the n bytes of their span (no NUL needed),
- * allocate nothing, and either fill every output or return an error and
- * leave the outputs unspecified; addresses come back in host byte order.
+ * Ethernet (MAC) addresses and TCP/UDP port lists, the one check of an
+ * address literal of either family and the one MAC address writer.  The parsers
+ * are pure and bounded: they read only the n bytes of their span (no NUL
+ * needed), allocate nothing, and either fill every output or return an error
+ * and leave the outputs unspecified; addresses come back in host byte order.
  * cs_ip_family alone takes a NUL-terminated string and answers in
  * network order, as inet_pton does.
  */
@@ -85,6 +85,10 @@ enum {
  * Returns 0 or CS_EINVAL.
  */
 int cs_hwaddr_parse(struct cs_span s, unsigned flags, uint8_t mac[6]);
+
+/* The one MAC writer: mac as "aa:bb:cc:dd:ee:ff" (lower case, the form
+ * CS_HWADDR_COLON reads back), NUL-terminated, into out. */
+void cs_hwaddr_format(const uint8_t mac[6], char out[18]);
 
 /* cs_ports_parse flags. */
 enum {

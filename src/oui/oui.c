@@ -114,8 +114,10 @@ cs_mac_flags(const uint8_t mac[6])
 char *
 cs_mac_format(const uint8_t mac[6], char *buf, size_t bufsz)
 {
-	snprintf(buf, bufsz, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1],
-		 mac[2], mac[3], mac[4], mac[5]);
+	char t[18];
+
+	cs_hwaddr_format(mac, t);
+	cs_strlcpy(buf, t, bufsz);
 	return buf;
 }
 

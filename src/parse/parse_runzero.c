@@ -35,8 +35,7 @@ add_mac(struct cs_runzero_asset *a, const char *s, size_t n)
 	if (a->nmacs >= CS_RUNZERO_MACS_MAX ||
 	    cs_hwaddr_parse(cs_span_make(s, n), 0, m) != 0)
 		return;
-	snprintf(txt, sizeof(txt), "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1],
-		 m[2], m[3], m[4], m[5]);
+	cs_hwaddr_format(m, txt);
 	for (size_t i = 0; i < a->nmacs; i++)
 		if (strcmp(a->macs[i], txt) == 0)
 			return;

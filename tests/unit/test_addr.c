@@ -277,6 +277,37 @@ test_hwaddr(void **state)
 	}
 }
 
+/* cs_hwaddr_format: lower case, colons, and read back by the strict
+ * parser. */
+static void
+test_hwaddr_format(void **state)
+{
+	static const struct {
+		uint8_t mac[6];
+		const char *want;
+	} t[] = {
+	    {{0, 0, 0, 0, 0, 0}, "00:00:00:00:00:00"},
+	    {{0xc0, 0x56, 0xe3, 0x01, 0x02, 0x03}, "c0:56:e3:01:02:03"},
+	    {{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, "ff:ff:ff:ff:ff:ff"},
+	    {{0x0a, 0xb0, 0x0c, 0xd0, 0x0e, 0xf0}, "0a:b0:0c:d0:0e:f0"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char out[18];
+		uint8_t back[6];
+
+		memset(out, 'x', sizeof(out));
+		cs_hwaddr_format(t[i].mac, out);
+		if (strcmp(out, t[i].want) != 0)
+			fail_msg("%zu: '%.18s'", i, out);
+		if (cs_hwaddr_parse(cs_span_make(out, 17), CS_HWADDR_COLON,
+				    back) != 0 ||
+		    memcmp(back, t[i].mac, 6) != 0)
+			fail_msg("'%s' does not read back", out);
+	}
+}
+
 static void
 test_ports(void **state)
 {
@@ -360,6 +391,7 @@ main(void)
 	    cmocka_unit_test(test_ip_family),
 	    cmocka_unit_test(test_cidr4),
 	    cmocka_unit_test(test_hwaddr),
+	    cmocka_unit_test(test_hwaddr_format),
 	    cmocka_unit_test(test_ports),
 	    cmocka_unit_test(test_ports_all),
 	};

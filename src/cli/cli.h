@@ -41,6 +41,14 @@ const char *cs_cli_default_db(void);
 void cs_cli_prepare_db(const char *path);
 
 /*
+ * Opens an existing inventory for a command that reads it (a file must
+ * be readable; a URI is tried), printing "camsweep: DB: reason" to
+ * stderr on failure (NULL).
+ */
+struct cs_store; /* store/store.h */
+struct cs_store *cs_cli_open_db(const char *db_path);
+
+/*
  * True if an argument before "--" asks for help ("--help" or "-h"), so
  * that every level (e.g. `estate check --help`) answers it.
  */

@@ -178,15 +178,8 @@ cmd_pack(int argc, char **argv)
 		fprintf(stderr, "camsweep evidence pack: %s\n", err);
 		return EXIT_USAGE;
 	}
-	if (!cs_store_path_is_uri(db) && access(db, R_OK) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db),
-			strerror(errno));
+	if ((st = cs_cli_open_db(db)) == NULL)
 		return EXIT_RUNTIME;
-	}
-	if ((st = cs_store_open(db, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db), err);
-		return EXIT_RUNTIME;
-	}
 	o.nregistry = cs_cli_oui_registry(&oui, reg, regdate);
 	o.registry = o.nregistry ? reg : NULL;
 	o.data_dir = cs_cli_data_dir(data);

@@ -257,16 +257,8 @@ cs_cli_report(int argc, char **argv)
 			o.now = (int64_t)time(NULL);
 		}
 	}
-	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
-			strerror(errno));
+	if ((st = cs_cli_open_db(db_path)) == NULL)
 		return EXIT_RUNTIME;
-	}
-	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
-			err);
-		return EXIT_RUNTIME;
-	}
 	/* The MAC registry files of this host, stated in the report. */
 	o.nregistry = cs_cli_oui_registry(&oui, reg, regdate);
 	o.registry = o.nregistry ? reg : NULL;

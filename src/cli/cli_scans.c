@@ -87,7 +87,6 @@ cs_cli_scans(int argc, char **argv)
 	const char *db_path = NULL;
 	bool json = false;
 	struct cs_store *st;
-	char err[512];
 	int64_t id;
 	int c, rc;
 
@@ -121,16 +120,8 @@ cs_cli_scans(int argc, char **argv)
 	}
 	if (db_path == NULL)
 		db_path = cs_cli_default_db();
-	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
-			strerror(errno));
+	if ((st = cs_cli_open_db(db_path)) == NULL)
 		return EXIT_RUNTIME;
-	}
-	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
-			err);
-		return EXIT_RUNTIME;
-	}
 	rc = cs_store_first_scan(st, &id);
 	if (rc == 0 && !json)
 		printf("%6s  %-20s  %-20s  %-11s  %9s  %9s  %s  %s\n", "ID",

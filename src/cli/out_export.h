@@ -14,12 +14,6 @@
 #include "core/buf.h"
 #include "store/store.h"
 
-/*
- * Opens an existing inventory (a file must be readable; a URI is tried),
- * printing "camsweep: DB: reason" to stderr on failure.
- */
-struct cs_store *cs_cli_open_db(const char *db_path);
-
 /* One export: where the lines go and how it went. */
 struct cs_out_exp {
 	FILE *out;

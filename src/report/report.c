@@ -81,6 +81,18 @@ cs_report_parse_date(const char *s, int64_t *out)
 	return 0;
 }
 
+int
+cs_report_parse_time(const char *s, int64_t *out)
+{
+	long long v;
+
+	if (s != NULL && cs_str_tonum(s, 1, 253402300799LL, &v) == 0) {
+		*out = v;
+		return 0;
+	}
+	return cs_report_parse_date(s, out);
+}
+
 const char *
 cs_report_time(int64_t t, char *out, size_t outsz)
 {

@@ -8,7 +8,10 @@
  * regime "phone-home" version 1, obligation "data-egress", action
  * "review"; severity high for a service of a maker based in China, else
  * medium, one lower for a low-confidence endpoint, the highest over the
- * device's destinations.  Capture, privileges and output stay in the CLI.
+ * device's destinations.  It also holds the session's MAC registry (read
+ * once; the scan's too, through cli/cli_disc.h) and the privilege drop
+ * once the capture is open; opening the capture and all output stay in
+ * the CLI.
  */
 #ifndef CS_AUDIT_LISTEN_H
 #define CS_AUDIT_LISTEN_H

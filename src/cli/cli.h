@@ -2,10 +2,11 @@
 /*
  * The command-line front end: subcommand dispatch (cs_cli_main) and each
  * subcommand's entry point.  A subcommand parses its arguments, calls one
- * use case of the application layer (src/audit: assess and reconcile,
- * plan, diff, reach, the listen session, cameras behind recorders) and
- * prints the result.  Still to move there (issue #14): the scan session
- * and the sensor upload (cli.c).  Exit statuses come from
+ * use case of the application layer (src/audit: the scan session with a
+ * sensor's periodic upload, assess and reconcile, plan, diff, reach, the
+ * listen session, cameras behind recorders, import, notify, check,
+ * lookup) or the store's upload, and prints the result and whatever the
+ * use case reports through its hooks.  Exit statuses come from
  * core/exitcode.h.
  */
 #ifndef CS_CLI_CLI_H

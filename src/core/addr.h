@@ -2,13 +2,13 @@
 /*
  * The one parser of each address form camsweep reads from files, the
  * command line and device answers: IPv4 dotted quads, IPv4 CIDR blocks,
- * Ethernet (MAC) addresses and TCP/UDP port lists, the one check of an
- * address literal of either family and the one MAC address writer.  The parsers
- * are pure and bounded: they read only the n bytes of their span (no NUL
- * needed), allocate nothing, and either fill every output or return an error
- * and leave the outputs unspecified; addresses come back in host byte order.
- * cs_ip_family alone takes a NUL-terminated string and answers in
- * network order, as inet_pton does.
+ * Ethernet (MAC) addresses and TCP/UDP port lists; the one check of an
+ * address literal of either family; the one MAC address writer.  The
+ * parsers are pure and bounded: they read only the n bytes of their span
+ * (no NUL needed), allocate nothing, and either fill every output or
+ * return an error and leave the outputs unspecified; addresses come back
+ * in host byte order.  cs_ip_family alone takes a NUL-terminated string
+ * and answers in network order, as inet_pton does.
  */
 #ifndef CS_CORE_ADDR_H
 #define CS_CORE_ADDR_H

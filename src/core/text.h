@@ -3,9 +3,9 @@
  * The one toolkit for reading camsweep's text files: a bounded whole-file
  * reader, a line iterator that counts lines, a TAB splitter, an RFC 4180
  * CSV reader, ISO 8601 dates (read and written), and "file:line: message"
- * errors.  Every
- * data file (fingerprint tables, entities, regimes, estates, phone-home
- * lists, model tables, registries) is read with these.
+ * errors.  Every data file (fingerprint tables, entities, regimes,
+ * estates, phone-home lists, model tables, registries) is read with
+ * these.
  *
  * All but cs_file_read are pure and bounded: they read only the bytes of
  * their spans (no NUL needed) and allocate nothing; cs_date_format writes

@@ -889,6 +889,43 @@ test_import_nmap(void **state)
 	assert_int_equal(first, latest);
 }
 
+/* A standard stream (fd 1 or 2) pointed at a new file while a use case
+ * runs, to see that it writes nothing there. */
+struct quiet {
+	int fd, saved;
+	FILE *f;
+	char path[400];
+};
+
+static void
+quiet_begin(struct quiet *q, const char *dir, int fd)
+{
+	q->fd = fd;
+	snprintf(q->path, sizeof(q->path), "%s/fd%d.txt", dir, fd);
+	fflush(fd == 1 ? stdout : stderr);
+	q->saved = dup(fd);
+	assert_true(q->saved >= 0);
+	q->f = fopen(q->path, "w");
+	assert_non_null(q->f);
+	assert_int_equal(dup2(fileno(q->f), fd), fd);
+}
+
+/* Puts the stream back; returns the bytes written to it meanwhile. */
+static long
+quiet_end(struct quiet *q)
+{
+	long n;
+
+	fflush(q->fd == 1 ? stdout : stderr);
+	assert_int_equal(dup2(q->saved, q->fd), q->fd);
+	close(q->saved);
+	fseek(q->f, 0, SEEK_END);
+	n = ftell(q->f);
+	fclose(q->f);
+	unlink(q->path);
+	return n;
+}
+
 /* The import reporter's messages, one a line. */
 static void
 collect(void *arg, const char *msg)
@@ -921,34 +958,22 @@ test_import_report(void **state)
 	struct cs_audit_import imp = {0};
 	struct cs_scan_state ss;
 	struct cs_buf got;
-	char file[400], errf[400], data[4096], want[512];
+	char file[400], data[4096], want[512];
 	const char *src = getenv("CS_SRCDIR");
-	FILE *ef;
-	int saved, rc;
+	struct quiet q;
+	int rc;
 	long errlen;
 
 	snprintf(data, sizeof(data), "%s/data", src ? src : CS_SRCDIR);
 	write_in(f->dir, "b.jsonl", jl, file, sizeof(file));
-	write_in(f->dir, "stderr.txt", "", errf, sizeof(errf));
 	cs_buf_init(&got, 1 << 16);
 	imp.db_path = f->path;
 	imp.data_dir = data;
 	imp.report = collect;
 	imp.report_arg = &got;
-	fflush(stderr);
-	saved = dup(2);
-	assert_true(saved >= 0);
-	ef = fopen(errf, "w");
-	assert_non_null(ef);
-	assert_int_equal(dup2(fileno(ef), 2), 2);
+	quiet_begin(&q, f->dir, 2);
 	rc = cs_audit_import_shodan(&imp, file);
-	fflush(stderr);
-	assert_int_equal(dup2(saved, 2), 2);
-	close(saved);
-	fseek(ef, 0, SEEK_END);
-	errlen = ftell(ef);
-	fclose(ef);
-	unlink(errf);
+	errlen = quiet_end(&q);
 	unlink(file);
 	cs_buf_add(&got, "", 1);
 	assert_int_equal(rc, EXIT_RUNTIME);
@@ -1313,11 +1338,11 @@ test_check_examples(void **state)
 	struct cs_audit_check c = {.fn = crec_fn};
 	struct crec r = {0};
 	struct cs_buf b;
-	char data[4096], from[4400], to[4400], outf[400], want[4500];
+	char data[4096], from[4400], to[4400], want[4500];
 	const char *src = getenv("CS_SRCDIR");
 	unsigned lines = 1;
-	FILE *o, *uk;
-	int saved;
+	struct quiet q;
+	FILE *uk;
 	long outlen;
 
 	snprintf(data, sizeof(data), "%s/data", src ? src : CS_SRCDIR);
@@ -1351,22 +1376,10 @@ test_check_examples(void **state)
 	assert_int_equal(fclose(uk), 0);
 	cs_buf_free(&b);
 
-	write_in(f->dir, "stdout.txt", "", outf, sizeof(outf));
 	c.arg = &r;
-	fflush(stdout);
-	saved = dup(1);
-	assert_true(saved >= 0);
-	o = fopen(outf, "w");
-	assert_non_null(o);
-	assert_int_equal(dup2(fileno(o), 1), 1);
+	quiet_begin(&q, f->dir, 1);
 	cs_audit_check_run(&c, f->dir, NULL, 0);
-	fflush(stdout);
-	assert_int_equal(dup2(saved, 1), 1);
-	close(saved);
-	fseek(o, 0, SEEK_END);
-	outlen = ftell(o);
-	fclose(o);
-	unlink(outf);
+	outlen = quiet_end(&q);
 	for (size_t i = 0; i < CS_NELEM(dirs); i++) {
 		snprintf(to, sizeof(to), "%s/%s", f->dir, dirs[i]);
 		unlink(to);

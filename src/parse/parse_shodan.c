@@ -39,10 +39,16 @@ dn(json_object *o, char *out, size_t sz)
 	out[0] = '\0';
 	for (size_t i = 0; i < CS_NELEM(order) && o != NULL; i++) {
 		const char *v = cs_json_member_str(o, order[i], NULL);
+		int w;
+
 		if (v == NULL || *v == '\0')
 			continue;
-		n += (size_t)snprintf(out + n, sz - n, "%s%s=", n ? "," : "",
-				      order[i]);
+		w = snprintf(out + n, sz - n, "%s%s=", n ? "," : "", order[i]);
+		if (w < 0 || (size_t)w >= sz - n) { /* cut at a whole one */
+			out[n] = '\0';
+			break;
+		}
+		n += (size_t)w;
 		for (; *v && n + 2 < sz; v++) {
 			if (strchr(",+\"\\<>;", *v) != NULL)
 				out[n++] = '\\';

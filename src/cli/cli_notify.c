@@ -18,7 +18,6 @@
 #include <json-c/json.h>
 
 #include "audit/notify.h"
-#include "cli/out_export.h"
 #include "cli/output.h"
 #include "cli/scan_out.h"
 #include "core/buf.h"

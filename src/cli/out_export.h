@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The lines `camsweep export` writes (out_export.c) and the helpers export
- * and notify share.
+ * The lines `camsweep export` writes (out_export.c): findings as syslog
+ * or CEF lines, devices as configuration items for a CMDB.
  */
 #ifndef CS_CLI_OUT_EXPORT_H
 #define CS_CLI_OUT_EXPORT_H

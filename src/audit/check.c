@@ -15,6 +15,7 @@
 
 #include "camsim_profile.h"
 #include "core/alloc.h"
+#include "core/buf.h"
 #include "core/str.h"
 #include "engine/scope.h"
 #include "fp/fp.h"
@@ -37,6 +38,32 @@ result(struct cs_audit_check *c, bool ok, const char *what, const char *err,
 		c->bad++;
 	if (c->fn != NULL)
 		c->fn(c->arg, ok, what, err, detail);
+}
+
+/*
+ * The result of an example run: fails failures whose lines the run wrote
+ * to the memory stream m (NULL when none could be opened: then only the
+ * count), given as the result's messages followed by "what: N failing".
+ */
+static void
+examples_result(struct cs_audit_check *c, const char *what, int fails, FILE *m,
+		char **text)
+{
+	struct cs_buf b;
+	char last[96];
+
+	if (m != NULL)
+		fclose(m);
+	snprintf(last, sizeof(last), "%s: %d failing", what, fails);
+	cs_buf_init(&b, (size_t)1 << 24);
+	if (*text != NULL)
+		cs_buf_adds(&b, *text);
+	cs_buf_adds(&b, last);
+	cs_buf_add(&b, "", 1);
+	result(c, fails == 0, what, b.p ? (const char *)b.p : last, NULL);
+	cs_buf_free(&b);
+	free(*text);
+	*text = NULL;
 }
 
 bool
@@ -93,8 +120,10 @@ free_list(char **v, size_t n)
 static struct cs_fpdb *
 check_fp(struct cs_audit_check *c, const char *data, char *err)
 {
-	char fpd[4096], ent[4096], detail[64];
+	char fpd[4096], ent[4096], detail[64], *text = NULL;
 	struct cs_fpdb *db;
+	size_t len = 0;
+	FILE *m;
 	int fails;
 
 	snprintf(fpd, sizeof(fpd), "%s/fingerprints", data);
@@ -107,12 +136,10 @@ check_fp(struct cs_audit_check *c, const char *data, char *err)
 	}
 	snprintf(detail, sizeof(detail), "(%zu rules)", cs_fpdb_rule_count(db));
 	result(c, true, "entities and fingerprint rules", NULL, detail);
-	/* The rules' own examples, printed as file:line: rule: message. */
-	fflush(stdout);
-	fails = cs_fpdb_check_examples_to(db, stdout);
-	snprintf(detail, sizeof(detail),
-		 "fingerprint rule examples: %d failing", fails);
-	result(c, fails == 0, "fingerprint rule examples", detail, NULL);
+	/* The rules' own examples, each failure "file:line: rule: message". */
+	m = open_memstream(&text, &len);
+	fails = cs_fpdb_check_examples_to(db, m);
+	examples_result(c, "fingerprint rule examples", fails, m, &text);
 	return db;
 }
 
@@ -152,8 +179,10 @@ static void
 check_regimes(struct cs_audit_check *c, const char *data,
 	      const struct cs_fpdb *db, char *err)
 {
-	char dir[4096], detail[64];
+	char dir[4096], detail[64], *text = NULL;
 	struct cs_regime_set set;
+	size_t len = 0;
+	FILE *m;
 	int rc, fails;
 
 	snprintf(dir, sizeof(dir), "%s/policy", data);
@@ -168,11 +197,9 @@ check_regimes(struct cs_audit_check *c, const char *data,
 		       "load)",
 		       NULL);
 	else if (rc == 0) {
-		fflush(stdout);
-		fails = cs_regime_check_examples(&set, db, stdout);
-		snprintf(detail, sizeof(detail), "regime examples: %d failing",
-			 fails);
-		result(c, fails == 0, "regime examples", detail, NULL);
+		m = open_memstream(&text, &len);
+		fails = cs_regime_check_examples(&set, db, m);
+		examples_result(c, "regime examples", fails, m, &text);
 	}
 	cs_regime_set_free(&set);
 }

@@ -7,7 +7,8 @@
  * the regimes (every regime's inline examples run), the phone-home
  * endpoints, the scope exclusions, the camsim profiles and mixes, the
  * estates in DATA/estate, then each estate file given.  Reads only: no
- * database is opened and nothing is written.
+ * database is opened and nothing is written or printed: every result,
+ * an example run's failures included, goes to the caller's function.
  */
 #ifndef CS_AUDIT_CHECK_H
 #define CS_AUDIT_CHECK_H
@@ -18,7 +19,9 @@
 /*
  * One result: what was checked (a file or directory), whether it is
  * valid, the loader's messages when not (one "file:line: message" a
- * line; may be empty), a detail when it is ("(412 rules)"; may be NULL).
+ * line; may be empty; for an example run, each failing example's line
+ * and last "regime examples: N failing"), a detail when it is
+ * ("(412 rules)"; may be NULL).
  */
 typedef void (*cs_audit_check_fn)(void *arg, bool ok, const char *what,
 				  const char *err, const char *detail);

@@ -6,8 +6,13 @@
  * {"source", "file"[, "scanner", "scanner_version", "args"]}.  Each host
  * is identified from the evidence the records carry exactly as `camsweep
  * identify` would, then shown, assessed, diffed and reported like any
- * scanned host.  Diagnostics and the one-line summary go to stderr
- * prefixed "camsweep import:".
+ * scanned host.  Nothing is printed: diagnostics ("FILE:LINE: message",
+ * at most ten refused records a file) and the one-line summary go to the
+ * caller's reporter, which decides what is shown.
+ *
+ * One file a source (import_nmap.c, import_shodan.c, import_zeek.c,
+ * import_runzero.c, import_censys.c) over the shared machinery of
+ * audit/import_core.h.
  */
 #ifndef CS_AUDIT_IMPORT_H
 #define CS_AUDIT_IMPORT_H
@@ -25,6 +30,12 @@ struct cs_audit_import {
 	/* Called with db_path just before the store is opened; may be
 	 * NULL (the CLI creates its default inventory 0600 there). */
 	void (*prepare_db)(const char *db_path);
+	/* Each diagnostic and the summary, one line without a prefix or a
+	 * newline ("scan 3 from f.xml (nmap 7.94): 2 hosts imported, ...");
+	 * may be NULL (silent).  `camsweep import` prints them to stderr
+	 * after "camsweep import: ". */
+	void (*report)(void *arg, const char *msg);
+	void *report_arg;
 	/* Out: the scan recorded (0: none) and the hosts it holds. */
 	int64_t scan_id;
 	uint64_t hosts;

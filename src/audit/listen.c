@@ -8,6 +8,7 @@
 
 #include "core/cs.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "engine/privsep.h"
 #include "ident/ident.h"
 #include "policy/eval.h"
@@ -87,6 +88,8 @@ cs_audit_oui_preload(struct cs_audit_oui *s)
 		return;
 	s->tried = true;
 	s->db = cs_oui_load(NULL, s->map_path, err, sizeof(err));
+	if (s->db == NULL && s->warn != NULL)
+		s->warn(s->warn_arg, err);
 }
 
 int
@@ -159,8 +162,6 @@ cs_audit_ph_finding(const struct cs_passive_dev *d, const char *ip,
 {
 	enum cs_severity sev = CS_SEV_INFO;
 	size_t off = 0;
-	time_t t = (time_t)now;
-	struct tm tm;
 
 	memset(f, 0, sizeof(*f));
 	snprintf(f->key, sizeof(f->key), "%s|phone-home|data-egress", ip);
@@ -193,8 +194,7 @@ cs_audit_ph_finding(const struct cs_passive_dev *d, const char *ip,
 		off += (size_t)w;
 	}
 	f->severity = sev;
-	gmtime_r(&t, &tm);
-	strftime(f->as_of, sizeof(f->as_of), "%Y-%m-%d", &tm);
+	cs_date_format(now, 0, f->as_of, sizeof(f->as_of));
 	cs_strlcpy(f->status, "open", sizeof(f->status));
 	f->first_seen = d->first;
 	f->first_scan = f->last_scan = scan_id;

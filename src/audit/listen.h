@@ -8,7 +8,10 @@
  * regime "phone-home" version 1, obligation "data-egress", action
  * "review"; severity high for a service of a maker based in China, else
  * medium, one lower for a low-confidence endpoint, the highest over the
- * device's destinations.  Capture, privileges and output stay in the CLI.
+ * device's destinations.  It also holds the session's MAC registry (read
+ * once; the scan's too, through cli/cli_disc.h) and the privilege drop
+ * once the capture is open; opening the capture and all output stay in
+ * the CLI.
  */
 #ifndef CS_AUDIT_LISTEN_H
 #define CS_AUDIT_LISTEN_H
@@ -58,14 +61,19 @@ void cs_audit_listen_end(struct cs_audit_listen *l, bool interrupted,
 void cs_audit_listen_device(void *arg, const struct cs_passive_dev *d);
 
 /*
- * The MAC registry of a session (the passive listener's MAC lookup): read
- * once, before a privilege drop or at the first MAC, from the IEEE files'
- * default place and the registrant map map_path.
+ * The MAC registry of a session (the passive listener's MAC lookup, and
+ * the scan's through cli/cli_disc.h): read once, before a privilege drop
+ * or at the first MAC, from the IEEE files' default place and the
+ * registrant map map_path.
  */
 struct cs_audit_oui {
 	char map_path[4096];
 	struct cs_oui *db;
 	bool tried;
+	/* Called once when the registry cannot be read (err says why); may
+	 * be NULL.  MAC addresses are then recorded without registrant. */
+	void (*warn)(void *arg, const char *err);
+	void *warn_arg;
 };
 
 void cs_audit_oui_preload(struct cs_audit_oui *s);

@@ -17,7 +17,9 @@
 #include <unistd.h>
 
 #include "core/alloc.h"
+#include "core/buf.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "core/poison.h"
 
 #define NOTIFY_VERSION "0.1.0"
@@ -67,31 +69,41 @@ notify_finding(void *arg, const struct cs_finding_row *f)
 }
 
 /* The state file: one "id status" line per finding already sent. */
+#define STATE_MAX ((size_t)64 << 20) /* bytes of a notify state file */
+
 static int
 state_read(const char *path, struct cs_audit_notify *c)
 {
-	FILE *f = fopen(path, "re");
-	char line[128];
+	struct cs_buf b;
+	struct cs_lines l;
+	struct cs_span line;
+	int rc;
 
-	if (f == NULL)
-		return errno == ENOENT ? 0 : -1;
-	while (fgets(line, sizeof(line), f) != NULL) {
-		char *sp = strchr(line, ' ');
-		long long id;
+	cs_buf_init(&b, STATE_MAX);
+	if ((rc = cs_file_read(path, STATE_MAX, &b, NULL)) != 0) {
+		bool none = rc == CS_EIO && errno == ENOENT;
+		cs_buf_free(&b);
+		return none ? 0 : -1;
+	}
+	cs_lines_init(&l, b.p, b.len);
+	while (cs_lines_next(&l, &line)) {
+		const uint8_t *sp = memchr(line.p, ' ', line.n);
+		struct cs_span st;
+		uint64_t id;
 
-		if (sp == NULL)
+		if (sp == NULL ||
+		    cs_span_u64(cs_span_make(line.p, (size_t)(sp - line.p)),
+				INT64_MAX, &id) != 0 ||
+		    id == 0)
 			continue;
-		*sp++ = '\0';
-		sp[strcspn(sp, "\r\n")] = '\0';
-		if (cs_str_tonum(line, 1, INT64_MAX, &id) != 0)
-			continue;
+		st = cs_span_make(sp + 1, line.n - (size_t)(sp + 1 - line.p));
 		c->old = cs_xrealloc(c->old, c->nold + 1, sizeof(*c->old));
-		c->old[c->nold].id = id;
-		cs_strlcpy(c->old[c->nold].status, sp,
-			   sizeof(c->old[0].status));
+		c->old[c->nold].id = (int64_t)id;
+		cs_span_copy(c->old[c->nold].status, sizeof(c->old[0].status),
+			     st);
 		c->nold++;
 	}
-	fclose(f);
+	cs_buf_free(&b);
 	return 0;
 }
 

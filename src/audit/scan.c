@@ -16,6 +16,7 @@
 #include "audit/attach.h"
 #include "core/addr.h"
 #include "core/alloc.h"
+#include "core/exitcode.h"
 #include "engine/privsep.h"
 #include "fp/fp.h"
 #include "policy/estate.h"
@@ -119,15 +120,18 @@ static void
 on_ready(void *arg)
 {
 	struct cs_audit_scan *s = arg;
-	char err[256];
+	char err[256], msg[300];
 
 	if ((s->privileged && cs_priv_drop(s->user, err, sizeof(err)) != 0) ||
 	    cs_priv_sandbox(err, sizeof(err)) != 0) {
-		fprintf(stderr, "camsweep: privileges: %s\n", err);
+		if (s->hooks.fatal != NULL) {
+			snprintf(msg, sizeof(msg), "privileges: %s", err);
+			s->hooks.fatal(s->hooks.arg, msg);
+		}
 		cs_store_scan_end(s->store, s->scan_id, "incomplete",
 				  (int64_t)time(NULL));
 		cs_store_close(s->store);
-		_exit(2);
+		_exit(EXIT_RUNTIME);
 	}
 }
 

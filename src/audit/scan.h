@@ -41,6 +41,11 @@ struct cs_audit_scan_hooks {
 	/* The first store error of the session (later ones are counted);
 	 * may be NULL. */
 	void (*store_error)(void *arg, const char *msg);
+	/* Privileges could not be dropped or the sandbox entered when the
+	 * engine was ready ("privileges: ..."): the scan is ended
+	 * "incomplete" and the process exits with EXIT_RUNTIME right after
+	 * this call; may be NULL. */
+	void (*fatal)(void *arg, const char *msg);
 };
 
 struct cs_audit_scan {

@@ -2,10 +2,11 @@
 /*
  * The command-line front end: subcommand dispatch (cs_cli_main) and each
  * subcommand's entry point.  A subcommand parses its arguments, calls one
- * use case of the application layer (src/audit: assess and reconcile,
- * plan, diff, reach, the listen session, cameras behind recorders) and
- * prints the result.  Still to move there (issue #14): the scan session
- * and the sensor upload (cli.c).  Exit statuses come from
+ * use case of the application layer (src/audit: the scan session with a
+ * sensor's periodic upload, assess and reconcile, plan, diff, reach, the
+ * listen session, cameras behind recorders, import, notify, check,
+ * lookup) or the store's upload, and prints the result and whatever the
+ * use case reports through its hooks.  Exit statuses come from
  * core/exitcode.h.
  */
 #ifndef CS_CLI_CLI_H
@@ -39,6 +40,14 @@ const char *cs_cli_version(void);
 #define CS_DEFAULT_DB_TEXT "$XDG_DATA_HOME/camsweep/camsweep.db"
 const char *cs_cli_default_db(void);
 void cs_cli_prepare_db(const char *path);
+
+/*
+ * Opens an existing inventory for a command that reads it (a file must
+ * be readable; a URI is tried), printing "camsweep: DB: reason" to
+ * stderr on failure (NULL).
+ */
+struct cs_store; /* store/store.h */
+struct cs_store *cs_cli_open_db(const char *db_path);
 
 /*
  * True if an argument before "--" asks for help ("--help" or "-h"), so

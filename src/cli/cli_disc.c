@@ -6,19 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit/listen.h"
 #include "cli/cli.h"
 #include "core/alloc.h"
 #include "core/str.h"
 #include "engine/discover.h"
 #include "ident/ident.h"
-#include "oui/oui.h"
 #include "core/poison.h"
 
-/* The MAC registry, loaded on the first MAC address looked up. */
+/* The MAC registry, loaded on the first MAC address looked up (the
+ * session's: audit/listen.h), warning once when it cannot be. */
 struct cs_cli_oui {
-	char map_path[4096];
-	struct cs_oui *db;
-	bool tried;
+	struct cs_audit_oui a;
 };
 
 struct cs_cli_disc {
@@ -28,13 +27,24 @@ struct cs_cli_disc {
 	struct cs_cli_oui *oui;
 };
 
+static void
+oui_warn(void *arg, const char *err)
+{
+	(void)arg;
+	fprintf(stderr,
+		"camsweep: MAC registry not loaded (%s); MAC "
+		"addresses are recorded without their registrant\n",
+		err);
+}
+
 struct cs_cli_oui *
 cs_cli_oui_new(const char *data)
 {
 	struct cs_cli_oui *o = cs_xcalloc(1, sizeof(*o));
 
-	snprintf(o->map_path, sizeof(o->map_path),
+	snprintf(o->a.map_path, sizeof(o->a.map_path),
 		 "%s/entities/oui-registrants.tsv", cs_cli_data_dir(data));
+	o->a.warn = oui_warn;
 	return o;
 }
 
@@ -43,24 +53,15 @@ cs_cli_oui_free(struct cs_cli_oui *o)
 {
 	if (o == NULL)
 		return;
-	cs_oui_free(o->db);
+	cs_audit_oui_free(&o->a);
 	free(o);
 }
 
 void
 cs_cli_oui_preload(struct cs_cli_oui *o)
 {
-	char err[512];
-
-	if (o == NULL || o->tried)
-		return;
-	o->tried = true;
-	o->db = cs_oui_load(NULL, o->map_path, err, sizeof(err));
-	if (o->db == NULL)
-		fprintf(stderr,
-			"camsweep: MAC registry not loaded (%s); MAC "
-			"addresses are recorded without their registrant\n",
-			err);
+	if (o != NULL)
+		cs_audit_oui_preload(&o->a);
 }
 
 int
@@ -68,14 +69,9 @@ cs_cli_oui_lookup(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
 		  size_t makersz, char *registrant, size_t regsz)
 {
 	struct cs_cli_oui *o = arg;
-	struct cs_oui_hit hit;
 
-	cs_cli_oui_preload(o);
-	if (o->db == NULL || cs_oui_lookup_prefix(o->db, mac, bits, &hit) != 0)
-		return CS_ENOTFOUND;
-	cs_strlcpy(maker, hit.maker, makersz);
-	cs_strlcpy(registrant, hit.registrant, regsz);
-	return 0;
+	return cs_audit_mac_lookup(&o->a, mac, bits, maker, makersz, registrant,
+				   regsz);
 }
 
 static int

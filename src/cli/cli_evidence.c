@@ -91,18 +91,6 @@ write_file(const char *path, const struct cs_buf *b)
 	return 0;
 }
 
-static bool
-parse_time(const char *s, int64_t *out)
-{
-	long long v;
-
-	if (cs_str_tonum(s, 1, 253402300799LL, &v) == 0) {
-		*out = v;
-		return true;
-	}
-	return cs_report_parse_date(s, out) == 0;
-}
-
 static int
 cmd_pack(int argc, char **argv)
 {
@@ -145,7 +133,7 @@ cmd_pack(int argc, char **argv)
 			o.marking = optarg;
 			break;
 		case 'n':
-			if (!parse_time(optarg, &o.now)) {
+			if (cs_report_parse_time(optarg, &o.now) != 0) {
 				fputs("camsweep evidence pack: --now: unix "
 				      "seconds or a date\n",
 				      stderr);
@@ -171,22 +159,16 @@ cmd_pack(int argc, char **argv)
 		db = cs_cli_default_db();
 	if (!have_now) {
 		env = getenv("SOURCE_DATE_EPOCH");
-		if (env == NULL || !*env || !parse_time(env, &o.now))
+		if (env == NULL || !*env ||
+		    cs_report_parse_time(env, &o.now) != 0)
 			o.now = (int64_t)time(NULL);
 	}
 	if (cs_ev_load_secret(key, sk, err, sizeof(err)) != 0) {
 		fprintf(stderr, "camsweep evidence pack: %s\n", err);
 		return EXIT_USAGE;
 	}
-	if (!cs_store_path_is_uri(db) && access(db, R_OK) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db),
-			strerror(errno));
+	if ((st = cs_cli_open_db(db)) == NULL)
 		return EXIT_RUNTIME;
-	}
-	if ((st = cs_store_open(db, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db), err);
-		return EXIT_RUNTIME;
-	}
 	o.nregistry = cs_cli_oui_registry(&oui, reg, regdate);
 	o.registry = o.nregistry ? reg : NULL;
 	o.data_dir = cs_cli_data_dir(data);

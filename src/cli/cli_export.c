@@ -44,23 +44,6 @@ export_usage(FILE *f)
 	      f);
 }
 
-struct cs_store *
-cs_cli_open_db(const char *db_path)
-{
-	char err[512];
-	struct cs_store *st;
-
-	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
-			strerror(errno));
-		return NULL;
-	}
-	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL)
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
-			err);
-	return st;
-}
-
 int
 cs_cli_export(int argc, char **argv)
 {

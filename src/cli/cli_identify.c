@@ -7,13 +7,13 @@
  */
 #include "cli/cli.h"
 
-#include <arpa/inet.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/addr.h"
 #include "core/exitcode.h"
 #include "core/str.h"
 #include "fp/fp.h"
@@ -81,7 +81,6 @@ store_identity(void *arg, const struct cs_ident_val *v,
 {
 	struct id_store *s = arg;
 	struct cs_host_result hr;
-	unsigned char bin[16];
 	char ip[64];
 	uint16_t ports[64];
 	size_t np = 0;
@@ -93,8 +92,7 @@ store_identity(void *arg, const struct cs_ident_val *v,
 	}
 	memcpy(ip, v->s, v->len);
 	ip[v->len] = '\0';
-	if (inet_pton(AF_INET, ip, bin) != 1 &&
-	    inet_pton(AF_INET6, ip, bin) != 1) {
+	if (cs_ip_family(ip, NULL) == 0) {
 		s->skipped++;
 		return;
 	}

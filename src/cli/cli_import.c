@@ -49,6 +49,14 @@ usage(FILE *f)
 	      f);
 }
 
+/* The use case's diagnostics and summary, to stderr. */
+static void
+report(void *arg, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "camsweep import: %s\n", msg);
+}
+
 int
 cs_cli_import(int argc, char **argv)
 {
@@ -96,6 +104,7 @@ cs_cli_import(int argc, char **argv)
 	imp.mac_lookup = cs_cli_oui_lookup;
 	imp.mac_arg = oui;
 	imp.prepare_db = cs_cli_prepare_db;
+	imp.report = report;
 	src = argv[optind];
 	file = argv[optind + 1];
 	if (strcmp(src, "shodan") == 0)

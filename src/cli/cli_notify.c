@@ -18,11 +18,11 @@
 #include <json-c/json.h>
 
 #include "audit/notify.h"
-#include "cli/out_export.h"
 #include "cli/output.h"
 #include "cli/scan_out.h"
 #include "core/buf.h"
 #include "core/exitcode.h"
+#include "core/text.h"
 #include "store/store.h"
 #include "core/poison.h"
 
@@ -168,7 +168,7 @@ cs_cli_notify(int argc, char **argv)
 		goto out;
 	}
 	doc = json_object_new_object();
-	cs_out_iso_utc((int64_t)time(NULL), when, sizeof(when));
+	cs_date_format((int64_t)time(NULL), CS_DATE_TIME, when, sizeof(when));
 	json_object_object_add(doc, "version", json_object_new_int(1));
 	json_object_object_add(doc, "source",
 			       json_object_new_string("camsweep"));

@@ -82,18 +82,6 @@ report_usage(FILE *f)
 	      f);
 }
 
-static bool
-parse_time(const char *s, int64_t *out)
-{
-	long long v;
-
-	if (cs_str_tonum(s, 1, 253402300799LL, &v) == 0) {
-		*out = v;
-		return true;
-	}
-	return cs_report_parse_date(s, out) == 0;
-}
-
 /* Renders and writes; returns an exit code. */
 static int
 render(struct cs_report *r, enum cs_report_format fmt, const char *out)
@@ -206,7 +194,7 @@ cs_cli_report(int argc, char **argv)
 			db_path = optarg;
 			break;
 		case OPT_NOW:
-			if (!parse_time(optarg, &o.now)) {
+			if (cs_report_parse_time(optarg, &o.now) != 0) {
 				fputs("camsweep report: --now: expected unix "
 				      "seconds or a date\n",
 				      stderr);
@@ -247,7 +235,7 @@ cs_cli_report(int argc, char **argv)
 	if (!have_now) {
 		env = getenv("SOURCE_DATE_EPOCH");
 		if (env && *env) {
-			if (!parse_time(env, &o.now)) {
+			if (cs_report_parse_time(env, &o.now) != 0) {
 				fputs("camsweep report: SOURCE_DATE_EPOCH: "
 				      "expected unix seconds\n",
 				      stderr);
@@ -257,16 +245,8 @@ cs_cli_report(int argc, char **argv)
 			o.now = (int64_t)time(NULL);
 		}
 	}
-	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
-			strerror(errno));
+	if ((st = cs_cli_open_db(db_path)) == NULL)
 		return EXIT_RUNTIME;
-	}
-	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
-			err);
-		return EXIT_RUNTIME;
-	}
 	/* The MAC registry files of this host, stated in the report. */
 	o.nregistry = cs_cli_oui_registry(&oui, reg, regdate);
 	o.registry = o.nregistry ? reg : NULL;

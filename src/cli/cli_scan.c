@@ -48,6 +48,14 @@ const char cs_scan_default_ports[] =
     "80,554,8000,37777,34567,8080,443,8443,81,8081,8554,21,22,23,5000,"
     "631,9100";
 
+/* The scan session's fatal error (audit/scan.h), to stderr. */
+static void
+scan_fatal(void *arg, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "camsweep: %s\n", msg);
+}
+
 void
 cs_scan_finish(struct scan_cmd *sc)
 {
@@ -55,6 +63,7 @@ cs_scan_finish(struct scan_cmd *sc)
 	sc->run.s.hooks.host = cs_scan_show_host;
 	sc->run.s.hooks.progress = cs_scan_show_progress;
 	sc->run.s.hooks.store_error = cs_scan_show_store_error;
+	sc->run.s.hooks.fatal = scan_fatal;
 	if (cs_audit_scan_run(&sc->run.s, &sc->eo, &sc->es) != 0) {
 		fputs("camsweep: cannot start the event loop\n", stderr);
 		cs_store_scan_end(sc->run.s.store, sc->run.s.scan_id,

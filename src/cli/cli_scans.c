@@ -19,21 +19,9 @@
 #include "core/buf.h"
 #include "core/escape.h"
 #include "core/exitcode.h"
+#include "core/text.h"
 #include "store/store.h"
 #include "core/poison.h"
-
-static void
-iso_utc(int64_t t, char *buf, size_t sz)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t <= 0 || gmtime_r(&tt, &tm) == NULL) {
-		buf[0] = '\0';
-		return;
-	}
-	strftime(buf, sz, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 static json_object *
 str_or_null(const char *s)
@@ -48,9 +36,9 @@ scan_json(FILE *f, int64_t id, const struct cs_scan_state *st)
 	char t[32];
 
 	json_object_object_add(o, "id", json_object_new_int64(id));
-	iso_utc(st->started, t, sizeof(t));
+	cs_date_format(st->started, CS_DATE_TIME, t, sizeof(t));
 	json_object_object_add(o, "started", str_or_null(t));
-	iso_utc(st->ended, t, sizeof(t));
+	cs_date_format(st->ended, CS_DATE_TIME, t, sizeof(t));
 	json_object_object_add(o, "ended", str_or_null(t));
 	json_object_object_add(o, "status", str_or_null(st->status));
 	json_object_object_add(
@@ -72,8 +60,8 @@ scan_row(FILE *f, int64_t id, const struct cs_scan_state *st)
 	char a[32], b[32];
 	struct cs_buf buf;
 
-	iso_utc(st->started, a, sizeof(a));
-	iso_utc(st->ended, b, sizeof(b));
+	cs_date_format(st->started, CS_DATE_TIME, a, sizeof(a));
+	cs_date_format(st->ended, CS_DATE_TIME, b, sizeof(b));
 	cs_buf_init(&buf, 16384);
 	cs_buf_printf(&buf, "%6lld  %-20s  %-20s  %-11s  %9llu  %9llu  ",
 		      (long long)id, a[0] ? a : "-", b[0] ? b : "-", st->status,
@@ -99,7 +87,6 @@ cs_cli_scans(int argc, char **argv)
 	const char *db_path = NULL;
 	bool json = false;
 	struct cs_store *st;
-	char err[512];
 	int64_t id;
 	int c, rc;
 
@@ -133,16 +120,8 @@ cs_cli_scans(int argc, char **argv)
 	}
 	if (db_path == NULL)
 		db_path = cs_cli_default_db();
-	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
-			strerror(errno));
+	if ((st = cs_cli_open_db(db_path)) == NULL)
 		return EXIT_RUNTIME;
-	}
-	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
-			err);
-		return EXIT_RUNTIME;
-	}
 	rc = cs_store_first_scan(st, &id);
 	if (rc == 0 && !json)
 		printf("%6s  %-20s  %-20s  %-11s  %9s  %9s  %s  %s\n", "ID",

@@ -112,7 +112,6 @@ cs_cli_show(int argc, char **argv)
 	bool json = false, all = false;
 	int64_t scan_id = -1;
 	struct cs_store *st;
-	char err[512];
 	long long v;
 	int c, rc;
 
@@ -143,16 +142,8 @@ cs_cli_show(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
-			strerror(errno));
+	if ((st = cs_cli_open_db(db_path)) == NULL)
 		return EXIT_RUNTIME;
-	}
-	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
-			err);
-		return EXIT_RUNTIME;
-	}
 	if (scan_id < 0 && cs_store_latest_scan(st, &scan_id) != 0) {
 		fprintf(stderr, "camsweep: %s: no scans recorded\n",
 			CS_STORE_SHOW(db_path));

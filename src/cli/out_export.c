@@ -22,23 +22,11 @@
 #include "core/buf.h"
 #include "core/escape.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "fp/fp.h"
 #include "core/poison.h"
 
 #define EXPORT_VERSION "0.1.0"
-
-void
-cs_out_iso_utc(int64_t t, char *buf, size_t sz)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t <= 0 || gmtime_r(&tt, &tm) == NULL) {
-		buf[0] = '\0';
-		return;
-	}
-	strftime(buf, sz, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 /* RFC 5424 severity of a finding's severity. */
 static int
@@ -92,9 +80,9 @@ cs_out_export_finding(void *arg, const struct cs_finding_row *f)
 	if (strcmp(x->format, "syslog") == 0) {
 		json_object *o = cs_cli_finding_json(f);
 		/* facility local0 (16); no structured data; JSON message */
-		cs_out_iso_utc(f->assessed_at ? f->assessed_at
+		cs_date_format(f->assessed_at ? f->assessed_at
 					      : (int64_t)time(NULL),
-			       t, sizeof(t));
+			       CS_DATE_TIME, t, sizeof(t));
 		cs_buf_printf(&x->b, "<%d>1 %s ",
 			      16 * 8 + syslog_sev(f->severity), t);
 		cs_esc_term(&x->b, x->host, strlen(x->host));
@@ -187,8 +175,8 @@ cs_out_ci_device(void *arg, const struct cs_device_row *r)
 			owner = c->owners[i].owner;
 	snprintf(id, sizeof(id), "camsweep-device-%lld",
 		 (long long)r->device_id);
-	cs_out_iso_utc(r->first_seen, first, sizeof(first));
-	cs_out_iso_utc(r->last_seen, last, sizeof(last));
+	cs_date_format(r->first_seen, CS_DATE_TIME, first, sizeof(first));
+	cs_date_format(r->last_seen, CS_DATE_TIME, last, sizeof(last));
 	vals[0] = id;
 	vals[1] = r->ip;
 	vals[2] = r->ip;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The lines `camsweep export` writes (out_export.c) and the helpers export
- * and notify share.
+ * The lines `camsweep export` writes (out_export.c): findings as syslog
+ * or CEF lines, devices as configuration items for a CMDB.
  */
 #ifndef CS_CLI_OUT_EXPORT_H
 #define CS_CLI_OUT_EXPORT_H
@@ -13,15 +13,6 @@
 
 #include "core/buf.h"
 #include "store/store.h"
-
-/* t as 2006-01-02T15:04:05Z; "" for t <= 0. */
-void cs_out_iso_utc(int64_t t, char *buf, size_t sz);
-
-/*
- * Opens an existing inventory (a file must be readable; a URI is tried),
- * printing "camsweep: DB: reason" to stderr on failure.
- */
-struct cs_store *cs_cli_open_db(const char *db_path);
 
 /* One export: where the lines go and how it went. */
 struct cs_out_exp {

@@ -13,6 +13,7 @@
 
 #include "core/buf.h"
 #include "core/escape.h"
+#include "core/text.h"
 #include "core/poison.h"
 
 /* Appends s escaped for a terminal, cut or padded to width columns. */
@@ -118,15 +119,12 @@ json_str_or_null(struct cs_buf *b, const char *key, const char *v)
 static void
 json_time_or_null(struct cs_buf *b, const char *key, int64_t t)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
 	char iso[32];
 
-	if (t <= 0 || gmtime_r(&tt, &tm) == NULL) {
+	if (cs_date_format(t, CS_DATE_TIME, iso, sizeof(iso)) != 0) {
 		cs_buf_printf(b, ",\"%s\":null", key);
 		return;
 	}
-	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	cs_buf_printf(b, ",\"%s\":\"%s\"", key, iso);
 }
 

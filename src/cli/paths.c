@@ -26,6 +26,7 @@
 
 #include "core/str.h"
 #include "fp/fp.h"
+#include "store/store.h"
 #include "core/poison.h"
 
 #ifndef CS_SRCDIR
@@ -194,4 +195,21 @@ cs_cli_prepare_db(const char *path)
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd >= 0)
 		close(fd);
+}
+
+struct cs_store *
+cs_cli_open_db(const char *db_path)
+{
+	char err[512];
+	struct cs_store *st;
+
+	if (!cs_store_path_is_uri(db_path) && access(db_path, R_OK) != 0) {
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
+			strerror(errno));
+		return NULL;
+	}
+	if ((st = cs_store_open(db_path, err, sizeof(err))) == NULL)
+		fprintf(stderr, "camsweep: %s: %s\n", CS_STORE_SHOW(db_path),
+			err);
+	return st;
 }

@@ -3,9 +3,26 @@
 #include "core/addr.h"
 
 #include <string.h>
+#include <arpa/inet.h>
 
 #include "core/str.h"
 #include "core/poison.h"
+
+int
+cs_ip_family(const char *s, uint8_t out[16])
+{
+	uint8_t b[16];
+
+	if (out == NULL)
+		out = b;
+	if (s == NULL)
+		return 0;
+	if (inet_pton(AF_INET, s, out) == 1)
+		return 4;
+	if (inet_pton(AF_INET6, s, out) == 1)
+		return 6;
+	return 0;
+}
 
 int
 cs_ipv4_parse(struct cs_span s, unsigned flags, uint32_t *out)
@@ -197,4 +214,16 @@ cs_ports_parse(struct cs_span s, unsigned flags, uint16_t *out, size_t cap)
 		i++; /* past the ',' (or the end) */
 	}
 	return (int)n;
+}
+
+void
+cs_hwaddr_format(const uint8_t mac[6], char out[18])
+{
+	static const char hex[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < 6; i++) {
+		out[3 * i] = hex[mac[i] >> 4];
+		out[3 * i + 1] = hex[mac[i] & 15];
+		out[3 * i + 2] = i < 5 ? ':' : '\0';
+	}
 }

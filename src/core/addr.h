@@ -2,10 +2,13 @@
 /*
  * The one parser of each address form camsweep reads from files, the
  * command line and device answers: IPv4 dotted quads, IPv4 CIDR blocks,
- * Ethernet (MAC) addresses and TCP/UDP port lists.  All are pure and
- * bounded: they read only the n bytes of their span (no NUL needed),
- * allocate nothing, and either fill every output or return an error and
- * leave the outputs unspecified.  Addresses come back in host byte order.
+ * Ethernet (MAC) addresses and TCP/UDP port lists; the one check of an
+ * address literal of either family; the one MAC address writer.  The
+ * parsers are pure and bounded: they read only the n bytes of their span
+ * (no NUL needed), allocate nothing, and either fill every output or
+ * return an error and leave the outputs unspecified; addresses come back
+ * in host byte order.  cs_ip_family alone takes a NUL-terminated string
+ * and answers in network order, as inet_pton does.
  */
 #ifndef CS_CORE_ADDR_H
 #define CS_CORE_ADDR_H
@@ -28,6 +31,16 @@ enum {
  * or shortened form).  Returns 0 or CS_EINVAL.
  */
 int cs_ipv4_parse(struct cs_span s, unsigned flags, uint32_t *out);
+
+/*
+ * The family of the NUL-terminated address literal s as inet_pton reads
+ * it: 4 (a dotted quad, no leading zeros: what cs_ipv4_parse accepts
+ * with CS_IPV4_NO_LEADING_ZERO), 6 (an IPv6 literal), or 0 (neither, or
+ * s NULL).  out (may be NULL) gets the address in network order, 4 or 16
+ * bytes.  The one "is this an address?" check of records read from other
+ * tools and of the command line.
+ */
+int cs_ip_family(const char *s, uint8_t out[16]);
 
 /* cs_cidr4_parse flags (cs_ipv4_parse's apply to the address too). */
 enum {
@@ -72,6 +85,10 @@ enum {
  * Returns 0 or CS_EINVAL.
  */
 int cs_hwaddr_parse(struct cs_span s, unsigned flags, uint8_t mac[6]);
+
+/* The one MAC writer: mac as "aa:bb:cc:dd:ee:ff" (lower case, the form
+ * CS_HWADDR_COLON reads back), NUL-terminated, into out. */
+void cs_hwaddr_format(const uint8_t mac[6], char out[18]);
 
 /* cs_ports_parse flags. */
 enum {

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 
 #include "core/str.h"
@@ -303,4 +304,25 @@ cs_csv_next(struct cs_csv *c, char *err, size_t errsz)
 				return 1;
 		}
 	}
+}
+
+int
+cs_date_format(int64_t t, unsigned flags, char *buf, size_t sz)
+{
+	bool with_time = (flags & CS_DATE_TIME) != 0;
+	size_t want = with_time ? 20 : 10; /* characters, without the NUL */
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (sz > 0)
+		buf[0] = '\0';
+	if (t <= 0 || (int64_t)tt != t || sz <= want ||
+	    gmtime_r(&tt, &tm) == NULL ||
+	    strftime(buf, sz, with_time ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%d",
+		     &tm) != want) {
+		if (sz > 0)
+			buf[0] = '\0';
+		return CS_EINVAL;
+	}
+	return 0;
 }

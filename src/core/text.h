@@ -2,12 +2,14 @@
 /*
  * The one toolkit for reading camsweep's text files: a bounded whole-file
  * reader, a line iterator that counts lines, a TAB splitter, an RFC 4180
- * CSV reader, ISO 8601 dates, and "file:line: message" errors.  Every
- * data file (fingerprint tables, entities, regimes, estates, phone-home
- * lists, model tables, registries) is read with these.
+ * CSV reader, ISO 8601 dates (read and written), and "file:line: message"
+ * errors.  Every data file (fingerprint tables, entities, regimes,
+ * estates, phone-home lists, model tables, registries) is read with
+ * these.
  *
  * All but cs_file_read are pure and bounded: they read only the bytes of
- * their spans (no NUL needed) and allocate nothing.
+ * their spans (no NUL needed) and allocate nothing; cs_date_format writes
+ * only its sz bytes.
  */
 #ifndef CS_CORE_TEXT_H
 #define CS_CORE_TEXT_H
@@ -111,5 +113,14 @@ struct cs_date {
  * CS_EINVAL.
  */
 int cs_date_parse(struct cs_span s, unsigned flags, struct cs_date *out);
+
+/*
+ * The one ISO 8601 writer: t (seconds since the epoch) in UTC as
+ * "YYYY-MM-DD", or with CS_DATE_TIME in flags "YYYY-MM-DDTHH:MM:SSZ" (the
+ * forms cs_date_parse reads back).  Returns 0, or CS_EINVAL with buf ""
+ * (when sz > 0) for t <= 0 (no date), a time gmtime_r cannot convert or
+ * a buf of fewer than 11 (21 with the time) bytes.
+ */
+int cs_date_format(int64_t t, unsigned flags, char *buf, size_t sz);
 
 #endif /* CS_CORE_TEXT_H */

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/poison.h"
 
@@ -65,5 +66,5 @@ cs_ident_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6])
 void
 cs_ident_mac_format(const uint8_t mac[6], char out[18])
 {
-	cs_dec_mac_format(mac, out);
+	cs_hwaddr_format(mac, out);
 }

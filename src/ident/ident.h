@@ -67,7 +67,8 @@ int cs_ident_decode(struct cs_ident_dec *d, const char *kind, const uint8_t *p,
 		    size_t n, uint16_t port, const char *service,
 		    struct cs_obs_list *obs);
 
-/* As cs_mac_parse and cs_mac_format (parse/decode.h). */
+/* As cs_dec_mac_parse (parse/decode.h) and cs_hwaddr_format
+ * (core/addr.h). */
 int cs_ident_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6]);
 void cs_ident_mac_format(const uint8_t mac[6], char out[18]);
 

@@ -114,8 +114,10 @@ cs_mac_flags(const uint8_t mac[6])
 char *
 cs_mac_format(const uint8_t mac[6], char *buf, size_t bufsz)
 {
-	snprintf(buf, bufsz, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1],
-		 mac[2], mac[3], mac[4], mac[5]);
+	char t[18];
+
+	cs_hwaddr_format(mac, t);
+	cs_strlcpy(buf, t, bufsz);
 	return buf;
 }
 
@@ -1208,11 +1210,7 @@ cs_oui_load(const char *dir, const char *map_path, char *err, size_t errsz)
 char *
 cs_oui_date_format(int64_t date, char *buf, size_t bufsz)
 {
-	time_t t = (time_t)date;
-	struct tm tm;
-
-	if (date <= 0 || gmtime_r(&t, &tm) == NULL ||
-	    strftime(buf, bufsz, "%Y-%m-%d", &tm) == 0)
+	if (cs_date_format(date, 0, buf, bufsz) != 0)
 		cs_strlcpy(buf, "unknown", bufsz);
 	return buf;
 }

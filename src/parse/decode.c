@@ -120,13 +120,6 @@ cs_dec_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6])
 		   : CS_EPROTO;
 }
 
-void
-cs_dec_mac_format(const uint8_t mac[6], char out[18])
-{
-	snprintf(out, 18, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1],
-		 mac[2], mac[3], mac[4], mac[5]);
-}
-
 /*
  * A registry prefix as registries and tools print it: 90:02:A9,
  * 90-02-A9, 9002A9, 90:02:A9:1 (a 28-bit block), 90:02:A9:12:3, with or
@@ -219,7 +212,7 @@ add_mac_bits(struct dctx *c, const uint8_t mac[6], unsigned bits)
 	char txt[18], maker[128], reg[256];
 
 	if (bits >= 48)
-		cs_dec_mac_format(mac, txt);
+		cs_hwaddr_format(mac, txt);
 	else
 		mac_prefix_format(mac, bits, txt);
 	adds(c, "mac", txt);
@@ -2086,7 +2079,7 @@ dec_vdisc(struct dctx *c)
 	if (r->truncated)
 		c->flags |= CS_OBS_SALVAGED;
 	if (r->has_mac)
-		cs_dec_mac_format(r->mac, mac);
+		cs_hwaddr_format(r->mac, mac);
 	snprintf(t, sizeof(c->d->text),
 		 "%s reply; mac=%s; addr=%s; vendor=%s; model=%s; "
 		 "firmware=%s; name=%s; serial=%s; class=%s",

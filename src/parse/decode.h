@@ -88,7 +88,5 @@ int cs_dec_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6]);
  */
 int cs_dec_mac_prefix_parse(const uint8_t *p, size_t n, uint8_t mac[6],
 			    unsigned *bits);
-/* Writes mac as "aa:bb:cc:dd:ee:ff" (NUL-terminated) into out. */
-void cs_dec_mac_format(const uint8_t mac[6], char out[18]);
 
 #endif /* CS_PARSE_DECODE_H */

@@ -2,7 +2,6 @@
 /* Censys host records as evidence; see parse_censys.h. */
 #include "parse/parse_censys.h"
 
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,33 +9,11 @@
 
 #include <json-c/json.h>
 
+#include "core/addr.h"
 #include "core/str.h"
 #include "parse/parse_json.h"
 #include "core/text.h"
 #include "core/poison.h"
-
-static json_object *
-member(json_object *o, const char *k)
-{
-	json_object *v = NULL;
-
-	if (o == NULL || !json_object_is_type(o, json_type_object) ||
-	    !json_object_object_get_ex(o, k, &v))
-		return NULL;
-	return v;
-}
-
-static const char *
-str_member(json_object *o, const char *k, size_t *len)
-{
-	json_object *v = member(o, k);
-
-	if (v == NULL || !json_object_is_type(v, json_type_string))
-		return NULL;
-	if (len)
-		*len = (size_t)json_object_get_string_len(v);
-	return json_object_get_string(v);
-}
 
 static void
 add_item(struct cs_censys_host *h, const char *kind, const char *service,
@@ -90,7 +67,7 @@ parse_ts(const char *s)
 static void
 service(struct cs_censys_host *h, json_object *s)
 {
-	json_object *v = member(s, "port");
+	json_object *v = cs_json_member(s, "port");
 	const char *t, *name, *b;
 	char svc[32];
 	uint16_t port = 0;
@@ -99,7 +76,7 @@ service(struct cs_censys_host *h, json_object *s)
 	if (v != NULL && json_object_is_type(v, json_type_int) &&
 	    json_object_get_int64(v) > 0 && json_object_get_int64(v) < 65536)
 		port = (uint16_t)json_object_get_int64(v);
-	t = str_member(s, "transport_protocol", NULL);
+	t = cs_json_member_str(s, "transport_protocol", NULL);
 	if (t != NULL && strcasecmp(t, "TCP") != 0)
 		port = 0; /* UDP and QUIC ports are not swept ports */
 	if (port != 0) {
@@ -111,11 +88,11 @@ service(struct cs_censys_host *h, json_object *s)
 		else if (!dup)
 			h->dropped++;
 	}
-	name = str_member(s, "service_name", NULL);
+	name = cs_json_member_str(s, "service_name", NULL);
 	for (k = 0; name != NULL && name[k] && k + 1 < sizeof(svc); k++)
 		svc[k] = (char)tolower((unsigned char)name[k]);
 	svc[k] = '\0';
-	if ((b = str_member(s, "banner", &len)) != NULL) {
+	if ((b = cs_json_member_str(s, "banner", &len)) != NULL) {
 		if (strncmp(b, "HTTP/", 5) == 0)
 			add_item(h, "http", "", port, b, len);
 		else if (strncmp(b, "RTSP/", 5) == 0)
@@ -123,13 +100,16 @@ service(struct cs_censys_host *h, json_object *s)
 		else
 			add_item(h, "banner", svc, port, b, len);
 	}
-	b = str_member(member(member(s, "http"), "response"), "html_title",
-		       &len);
+	b = cs_json_member_str(
+	    cs_json_member(cs_json_member(s, "http"), "response"), "html_title",
+	    &len);
 	add_item(h, "http.title", "", port, b, len);
-	v = member(member(member(s, "tls"), "certificates"), "leaf_data");
-	b = str_member(v, "subject_dn", &len);
+	v = cs_json_member(
+	    cs_json_member(cs_json_member(s, "tls"), "certificates"),
+	    "leaf_data");
+	b = cs_json_member_str(v, "subject_dn", &len);
 	add_item(h, "tls.subject", "", port, b, len);
-	b = str_member(v, "issuer_dn", &len);
+	b = cs_json_member_str(v, "issuer_dn", &len);
 	add_item(h, "tls.issuer", "", port, b, len);
 }
 
@@ -137,17 +117,16 @@ service(struct cs_censys_host *h, json_object *s)
 static bool
 host(struct cs_censys_host *h, json_object *o)
 {
-	const char *ip = str_member(o, "ip", NULL);
-	unsigned char b[16];
+	const char *ip = cs_json_member_str(o, "ip", NULL);
 	json_object *sv;
 
 	memset(h, 0, sizeof(*h));
 	if (ip == NULL || strlen(ip) >= sizeof(h->ip) ||
-	    (inet_pton(AF_INET, ip, b) != 1 && inet_pton(AF_INET6, ip, b) != 1))
+	    cs_ip_family(ip, NULL) == 0)
 		return false;
 	cs_strlcpy(h->ip, ip, sizeof(h->ip));
-	h->ts = parse_ts(str_member(o, "last_updated_at", NULL));
-	sv = member(o, "services");
+	h->ts = parse_ts(cs_json_member_str(o, "last_updated_at", NULL));
+	sv = cs_json_member(o, "services");
 	if (sv != NULL && json_object_is_type(sv, json_type_array))
 		for (size_t i = 0; i < json_object_array_length(sv); i++)
 			service(h, json_object_array_get_idx(sv, i));
@@ -161,23 +140,17 @@ cs_censys_parse(const uint8_t *p, size_t n, struct cs_censys_host *h,
 	json_object *o = NULL, *hits;
 	int count = 0, rc;
 
-	if ((rc = cs_json_parse_ex(p, n, CS_CENSYS_LINE_MAX, CS_CENSYS_DEPTH,
-				   &o)) != 0 ||
-	    !json_object_is_type(o, json_type_object)) {
-		snprintf(err, errsz, "%s",
-			 rc == CS_ELIMIT ? "over the size or nesting caps"
-					 : "not a JSON object on one line");
-		json_object_put(o);
-		return rc == CS_ELIMIT || rc == CS_ENOMEM ? rc : CS_EPROTO;
-	}
-	hits = member(member(o, "result"), "hits");
+	if ((rc = cs_json_line_object(p, n, CS_CENSYS_LINE_MAX, CS_CENSYS_DEPTH,
+				      &o, err, errsz)) != 0)
+		return rc;
+	hits = cs_json_member(cs_json_member(o, "result"), "hits");
 	if (hits != NULL && json_object_is_type(hits, json_type_array)) {
 		for (size_t i = 0; i < json_object_array_length(hits); i++)
 			if (host(h, json_object_array_get_idx(hits, i))) {
 				cb(arg, h);
 				count++;
 			}
-	} else if (member(o, "ip") != NULL) {
+	} else if (cs_json_member(o, "ip") != NULL) {
 		if (host(h, o)) {
 			cb(arg, h);
 			count++;

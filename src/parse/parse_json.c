@@ -2,6 +2,7 @@
 /* Bounded json-c wrapper; see parse_json.h. */
 #include "parse/parse_json.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <json-c/json.h>
@@ -93,6 +94,45 @@ step(struct json_object *o, const char *seg, size_t len)
 		return json_object_array_get_idx(o, (size_t)idx);
 	}
 	return NULL;
+}
+
+int
+cs_json_line_object(const uint8_t *p, size_t n, size_t max, int depth,
+		    struct json_object **out, char *err, size_t errsz)
+{
+	int rc = cs_json_parse_ex(p, n, max, depth, out);
+
+	if (rc == 0 && json_object_is_type(*out, json_type_object))
+		return 0;
+	snprintf(err, errsz, "%s",
+		 rc == CS_ELIMIT ? "over the size or nesting caps"
+				 : "not a JSON object on one line");
+	json_object_put(*out);
+	*out = NULL;
+	return rc == CS_ELIMIT || rc == CS_ENOMEM ? rc : CS_EPROTO;
+}
+
+struct json_object *
+cs_json_member(struct json_object *o, const char *k)
+{
+	struct json_object *v = NULL;
+
+	if (o == NULL || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, k, &v))
+		return NULL;
+	return v;
+}
+
+const char *
+cs_json_member_str(struct json_object *o, const char *k, size_t *len)
+{
+	struct json_object *v = cs_json_member(o, k);
+
+	if (v == NULL || !json_object_is_type(v, json_type_string))
+		return NULL;
+	if (len)
+		*len = (size_t)json_object_get_string_len(v);
+	return json_object_get_string(v);
 }
 
 int

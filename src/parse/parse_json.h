@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Bounded JSON parsing over json-c, for device replies (Dahua RPC2,
- * DHIP bodies, Axis VAPIX, Xiongmai payloads).
+ * DHIP bodies, Axis VAPIX, Xiongmai payloads) and for other tools'
+ * JSON Lines records (Shodan, runZero, Censys), with the member getters
+ * their parsers share.
  */
 #ifndef CS_PARSE_PARSE_JSON_H
 #define CS_PARSE_PARSE_JSON_H
@@ -37,6 +39,24 @@ int cs_json_parse(const uint8_t *p, size_t n, struct json_object **out);
  */
 int cs_json_parse_ex(const uint8_t *p, size_t n, size_t max, int depth,
 		     struct json_object **out);
+
+/*
+ * One record of a JSON Lines file (other tools' exports): as
+ * cs_json_parse_ex, and the value must be an object.  Returns 0 with *out
+ * (released with json_object_put), or, with *out NULL and a message in
+ * err ("over the size or nesting caps", "not a JSON object on one
+ * line"): CS_ELIMIT, CS_ENOMEM or CS_EPROTO (anything else).
+ */
+int cs_json_line_object(const uint8_t *p, size_t n, size_t max, int depth,
+			struct json_object **out, char *err, size_t errsz);
+
+/* o's member k; NULL when o is NULL, not an object or has no k. */
+struct json_object *cs_json_member(struct json_object *o, const char *k);
+
+/* o's member k when it is a string (its length in *len when len is not
+ * NULL), else NULL. */
+const char *cs_json_member_str(struct json_object *o, const char *k,
+			       size_t *len);
 
 /*
  * Follows dotted_path ("params.deviceInfo.DeviceType"; a component of

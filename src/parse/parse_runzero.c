@@ -2,7 +2,6 @@
 /* runZero asset exports as evidence; see parse_runzero.h. */
 #include "parse/parse_runzero.h"
 
-#include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,14 +11,6 @@
 #include "core/str.h"
 #include "parse/parse_json.h"
 #include "core/poison.h"
-
-static bool
-is_ip(const char *s)
-{
-	unsigned char b[16];
-
-	return inet_pton(AF_INET, s, b) == 1 || inet_pton(AF_INET6, s, b) == 1;
-}
 
 /* Each list item: a string (JSON) or a separated piece (CSV). */
 static void
@@ -31,7 +22,7 @@ add_address(struct cs_runzero_asset *a, const char *s, size_t n)
 		return;
 	memcpy(ip, s, n);
 	ip[n] = '\0';
-	if (is_ip(ip))
+	if (cs_ip_family(ip, NULL) != 0)
 		memcpy(a->ip, ip, n + 1);
 }
 
@@ -44,8 +35,7 @@ add_mac(struct cs_runzero_asset *a, const char *s, size_t n)
 	if (a->nmacs >= CS_RUNZERO_MACS_MAX ||
 	    cs_hwaddr_parse(cs_span_make(s, n), 0, m) != 0)
 		return;
-	snprintf(txt, sizeof(txt), "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1],
-		 m[2], m[3], m[4], m[5]);
+	cs_hwaddr_format(m, txt);
 	for (size_t i = 0; i < a->nmacs; i++)
 		if (strcmp(a->macs[i], txt) == 0)
 			return;
@@ -138,15 +128,9 @@ cs_runzero_json(const uint8_t *p, size_t n, struct cs_runzero_asset *out,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = cs_json_parse_ex(p, n, CS_RUNZERO_LINE_MAX, CS_RUNZERO_DEPTH,
-				   &o)) != 0 ||
-	    !json_object_is_type(o, json_type_object)) {
-		snprintf(err, errsz, "%s",
-			 rc == CS_ELIMIT ? "over the size or nesting caps"
-					 : "not a JSON object on one line");
-		json_object_put(o);
-		return rc == CS_ELIMIT || rc == CS_ENOMEM ? rc : CS_EPROTO;
-	}
+	if ((rc = cs_json_line_object(p, n, CS_RUNZERO_LINE_MAX,
+				      CS_RUNZERO_DEPTH, &o, err, errsz)) != 0)
+		return rc;
 	if (json_object_object_get_ex(o, "addresses", &v))
 		json_list(v, out, add_address);
 	if (out->ip[0] == '\0') {

@@ -2,39 +2,16 @@
 /* Shodan banners as evidence; see parse_shodan.h. */
 #include "parse/parse_shodan.h"
 
-#include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include <json-c/json.h>
 
+#include "core/addr.h"
 #include "core/str.h"
 #include "parse/parse_json.h"
 #include "core/poison.h"
-
-static json_object *
-member(json_object *o, const char *k)
-{
-	json_object *v = NULL;
-
-	if (o == NULL || !json_object_is_type(o, json_type_object) ||
-	    !json_object_object_get_ex(o, k, &v))
-		return NULL;
-	return v;
-}
-
-static const char *
-str_member(json_object *o, const char *k, size_t *len)
-{
-	json_object *v = member(o, k);
-
-	if (v == NULL || !json_object_is_type(v, json_type_string))
-		return NULL;
-	if (len)
-		*len = (size_t)json_object_get_string_len(v);
-	return json_object_get_string(v);
-}
 
 static void
 add_item(struct cs_shodan_rec *r, const char *kind, const char *service,
@@ -61,11 +38,17 @@ dn(json_object *o, char *out, size_t sz)
 
 	out[0] = '\0';
 	for (size_t i = 0; i < CS_NELEM(order) && o != NULL; i++) {
-		const char *v = str_member(o, order[i], NULL);
+		const char *v = cs_json_member_str(o, order[i], NULL);
+		int w;
+
 		if (v == NULL || *v == '\0')
 			continue;
-		n += (size_t)snprintf(out + n, sz - n, "%s%s=", n ? "," : "",
-				      order[i]);
+		w = snprintf(out + n, sz - n, "%s%s=", n ? "," : "", order[i]);
+		if (w < 0 || (size_t)w >= sz - n) { /* cut at a whole one */
+			out[n] = '\0';
+			break;
+		}
+		n += (size_t)w;
 		for (; *v && n + 2 < sz; v++) {
 			if (strchr(",+\"\\<>;", *v) != NULL)
 				out[n++] = '\\';
@@ -131,21 +114,13 @@ cs_shodan_parse(const uint8_t *p, size_t n, struct cs_shodan_rec *out,
 	int rc = 0;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = cs_json_parse_ex(p, n, CS_SHODAN_LINE_MAX, CS_SHODAN_DEPTH,
-				   &o)) != 0 ||
-	    !json_object_is_type(o, json_type_object)) {
-		snprintf(err, errsz, "%s",
-			 rc == CS_ELIMIT ? "over the size or nesting caps"
-					 : "not a JSON object on one line");
-		json_object_put(o);
-		return rc == CS_ELIMIT || rc == CS_ENOMEM ? rc : CS_EPROTO;
-	}
-	if ((s = str_member(o, "ip_str", NULL)) != NULL) {
-		unsigned char buf[16];
-		if (inet_pton(AF_INET, s, buf) == 1 ||
-		    inet_pton(AF_INET6, s, buf) == 1)
+	if ((rc = cs_json_line_object(p, n, CS_SHODAN_LINE_MAX, CS_SHODAN_DEPTH,
+				      &o, err, errsz)) != 0)
+		return rc;
+	if ((s = cs_json_member_str(o, "ip_str", NULL)) != NULL) {
+		if (cs_ip_family(s, NULL) != 0)
 			cs_strlcpy(out->ip, s, sizeof(out->ip));
-	} else if ((v = member(o, "ip")) != NULL &&
+	} else if ((v = cs_json_member(o, "ip")) != NULL &&
 		   json_object_is_type(v, json_type_int)) {
 		int64_t ip = json_object_get_int64(v);
 		if (ip >= 0 && ip <= 0xFFFFFFFFll)
@@ -159,16 +134,17 @@ cs_shodan_parse(const uint8_t *p, size_t n, struct cs_shodan_rec *out,
 		rc = CS_EPROTO;
 		goto out;
 	}
-	if ((v = member(o, "port")) != NULL &&
+	if ((v = cs_json_member(o, "port")) != NULL &&
 	    json_object_is_type(v, json_type_int) &&
 	    json_object_get_int64(v) > 0 && json_object_get_int64(v) < 65536)
 		out->port = (uint16_t)json_object_get_int64(v);
-	s = str_member(o, "transport", NULL);
+	s = cs_json_member_str(o, "transport", NULL);
 	out->tcp = s == NULL || strcmp(s, "tcp") == 0;
-	module = str_member(member(o, "_shodan"), "module", NULL);
+	module =
+	    cs_json_member_str(cs_json_member(o, "_shodan"), "module", NULL);
 	cs_strlcpy(out->module, module ? module : "", sizeof(out->module));
-	out->ts = parse_ts(str_member(o, "timestamp", NULL));
-	if ((v = member(o, "hostnames")) != NULL &&
+	out->ts = parse_ts(cs_json_member_str(o, "timestamp", NULL));
+	if ((v = cs_json_member(o, "hostnames")) != NULL &&
 	    json_object_is_type(v, json_type_array) &&
 	    json_object_array_length(v) > 0 &&
 	    json_object_is_type(json_object_array_get_idx(v, 0),
@@ -177,8 +153,8 @@ cs_shodan_parse(const uint8_t *p, size_t n, struct cs_shodan_rec *out,
 		    out->hostname,
 		    json_object_get_string(json_object_array_get_idx(v, 0)),
 		    sizeof(out->hostname));
-	s = str_member(o, "data", &len);
-	http = member(o, "http");
+	s = cs_json_member_str(o, "data", &len);
+	http = cs_json_member(o, "http");
 	bool http_head = s != NULL && strncmp(s, "HTTP/", 5) == 0;
 	if (http_head)
 		add_item(out, "http", "", s, len);
@@ -186,14 +162,15 @@ cs_shodan_parse(const uint8_t *p, size_t n, struct cs_shodan_rec *out,
 		add_item(out, "rtsp", "", s, len);
 	else if (s != NULL)
 		add_item(out, "banner", out->module, s, len);
-	if ((s = str_member(http, "title", &len)) != NULL)
+	if ((s = cs_json_member_str(http, "title", &len)) != NULL)
 		add_item(out, "http.title", "", s, len);
-	if (!http_head && (s = str_member(http, "server", &len)) != NULL)
+	if (!http_head &&
+	    (s = cs_json_member_str(http, "server", &len)) != NULL)
 		add_item(out, "http.server", "", s, len);
-	cert = member(member(o, "ssl"), "cert");
-	dn(member(cert, "subject"), name, sizeof(name));
+	cert = cs_json_member(cs_json_member(o, "ssl"), "cert");
+	dn(cs_json_member(cert, "subject"), name, sizeof(name));
 	add_item(out, "tls.subject", "", name, strlen(name));
-	dn(member(cert, "issuer"), name, sizeof(name));
+	dn(cs_json_member(cert, "issuer"), name, sizeof(name));
 	add_item(out, "tls.issuer", "", name, strlen(name));
 out:
 	json_object_put(o);

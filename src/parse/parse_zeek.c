@@ -10,6 +10,7 @@
 
 #include "core/alloc.h"
 #include "core/str.h"
+#include "parse/parse_json.h"
 #include "core/poison.h"
 
 #define BUF_SZ (2 * CS_ZEEK_LINE_MAX + 4096)
@@ -240,27 +241,13 @@ static int
 json_row(struct cs_zeek *z, const char *p, size_t n, struct cs_zeek_row *row,
 	 char *err, size_t errsz)
 {
-	struct json_tokener *tok = json_tokener_new_ex(8);
-	enum json_tokener_error jerr;
 	json_object *o;
 	size_t off = 0;
 	int rc;
 
-	if (tok == NULL)
-		return CS_ENOMEM;
-	o = json_tokener_parse_ex(tok, p, (int)n);
-	jerr = json_tokener_get_error(tok);
-	if (jerr == json_tokener_success)
-		for (size_t i = json_tokener_get_parse_end(tok); i < n; i++)
-			if (strchr(" \t\r", p[i]) == NULL)
-				jerr = json_tokener_error_parse_unexpected;
-	json_tokener_free(tok);
-	if (jerr != json_tokener_success || o == NULL ||
-	    !json_object_is_type(o, json_type_object)) {
-		snprintf(err, errsz, "not a JSON object on one line");
-		json_object_put(o);
-		return CS_EPROTO;
-	}
+	if ((rc = cs_json_line_object((const uint8_t *)p, n, CS_ZEEK_LINE_MAX,
+				      CS_ZEEK_JSON_DEPTH, &o, err, errsz)) != 0)
+		return rc;
 	row->n = 0;
 	rc = json_add(z, row, &off, "", o);
 	json_object_put(o);

@@ -22,6 +22,7 @@
 #define CS_ZEEK_FIELDS_MAX 128
 #define CS_ZEEK_LINE_MAX (1u << 20)
 #define CS_ZEEK_NAME_MAX 64
+#define CS_ZEEK_JSON_DEPTH 8 /* json-c depth: objects at most 7 deep */
 
 struct cs_zeek_row {
 	size_t n;
@@ -48,7 +49,8 @@ void cs_zeek_free(struct cs_zeek *z);
  * Reads one line (p, n bytes, no newline).  Returns 1 with *row filled
  * (valid until the next call), 0 for a header, comment or blank line, or
  * CS_EPROTO (a TSV row before "#fields", a row with another number of
- * fields, bad JSON), CS_ELIMIT (over the caps) with a message in err.
+ * fields, bad JSON or JSON that is not an object), CS_ELIMIT (over the
+ * caps, JSON nesting included) with a message in err.
  */
 int cs_zeek_line(struct cs_zeek *z, const char *p, size_t n,
 		 struct cs_zeek_row *row, char *err, size_t errsz);

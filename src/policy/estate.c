@@ -17,10 +17,7 @@
 
 static const char *const zone_names[] = {"", "core", "cctv", "other"};
 
-static const struct {
-	const char *word;
-	unsigned bit;
-} reasons[] = {
+static const struct cs_lex_word reasons[] = {
     {"secret", CS_REASON_SECRET},
     {"dv", CS_REASON_DV},
     {"ministers", CS_REASON_MINISTERS},
@@ -104,37 +101,20 @@ reasons_parse(const char *s, unsigned *bits, char *canon, size_t csz, char *msg,
 	      size_t msz)
 {
 	char w[32];
-	size_t n = 0;
+	int rc = cs_policy_lex_words(s, reasons, CS_NELEM(reasons),
+				     CS_LEX_WORDS_LOOSE, sizeof(w) - 1, bits, w,
+				     sizeof(w));
 
-	*bits = 0;
-	for (const char *p = s;; p++) {
-		if (*p == ',' || *p == ';' || *p == '\0') {
-			bool ok = false;
-			w[n] = '\0';
-			for (size_t i = 0; i < CS_NELEM(reasons); i++)
-				if (strcmp(w, reasons[i].word) == 0) {
-					*bits |= reasons[i].bit;
-					ok = true;
-				}
-			if (!ok) {
-				snprintf(msg, msz,
-					 "unknown sensitivity reason '%s' "
-					 "(secret, dv, ministers, socpa)",
-					 w);
-				return CS_EINVAL;
-			}
-			n = 0;
-			if (*p == '\0')
-				break;
-			continue;
-		}
-		if (*p == ' ')
-			continue;
-		if (n + 1 >= sizeof(w)) {
-			snprintf(msg, msz, "sensitivity reason too long");
-			return CS_EINVAL;
-		}
-		w[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	if (rc == CS_ENOTFOUND) {
+		snprintf(msg, msz,
+			 "unknown sensitivity reason '%s' "
+			 "(secret, dv, ministers, socpa)",
+			 w);
+		return CS_EINVAL;
+	}
+	if (rc != 0) {
+		snprintf(msg, msz, "sensitivity reason too long");
+		return CS_EINVAL;
 	}
 	canon[0] = '\0';
 	for (size_t i = 0; i < CS_NELEM(reasons); i++)

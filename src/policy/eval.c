@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/str.h"
+#include "core/text.h"
 #include "policy/lex.h"
 #include "core/poison.h"
 
@@ -42,13 +43,7 @@ cs_policy_finding_identity(struct cs_finding_row *f,
 void
 cs_policy_today(char out[11])
 {
-	time_t t = time(NULL);
-	struct tm tm;
-
-	out[0] = '\0';
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(out, 11, "%Y-%m-%d", &tm) != 10)
-		out[0] = '\0';
+	cs_date_format((int64_t)time(NULL), 0, out, 11);
 }
 
 /* True if the dated fact [from, to) holds on as_of ("" = open). */
@@ -590,12 +585,8 @@ cs_policy_eval_device(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 				continue;
 			isnew = false;
 			if (wn & CS_WHEN_NEW) {
-				time_t fs = (time_t)dev->first_seen;
-				struct tm tm;
-				if (gmtime_r(&fs, &tm) == NULL ||
-				    strftime(t, sizeof(t), "%Y-%m-%d", &tm) !=
-					10)
-					t[0] = '\0';
+				cs_date_format(dev->first_seen, 0, t,
+					       sizeof(t));
 				isnew = dev->new_since_baseline &&
 					strcmp(t, eff) >= 0;
 			}

@@ -163,6 +163,44 @@ cs_policy_lex_get(const struct cs_lex_line *l, const char *key, bool *seen)
 	return NULL;
 }
 
+int
+cs_policy_lex_words(const char *s, const struct cs_lex_word *tab, size_t ntab,
+		    unsigned flags, size_t max, unsigned *bits, char *bad,
+		    size_t badsz)
+{
+	bool loose = (flags & CS_LEX_WORDS_LOOSE) != 0;
+	char w[CS_LEX_MAX_VAL];
+	size_t n = 0;
+
+	*bits = 0;
+	if (max >= sizeof(w))
+		max = sizeof(w) - 1;
+	for (const char *p = s;; p++) {
+		if (*p == ',' || *p == '\0' || (loose && *p == ';')) {
+			bool hit = false;
+			w[n] = '\0';
+			for (size_t i = 0; i < ntab; i++)
+				if (strcmp(w, tab[i].word) == 0) {
+					*bits |= tab[i].bit;
+					hit = true;
+				}
+			if (!hit) {
+				cs_strlcpy(bad, w, badsz);
+				return CS_ENOTFOUND;
+			}
+			if (*p == '\0')
+				return 0;
+			n = 0;
+			continue;
+		}
+		if (loose && *p == ' ')
+			continue;
+		if (n >= max)
+			return CS_ELIMIT;
+		w[n++] = loose && *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p;
+	}
+}
+
 bool
 cs_policy_date_valid(const char *d)
 {

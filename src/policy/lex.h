@@ -49,6 +49,29 @@ int cs_policy_lex_line(struct cs_span line, struct cs_lex_line *out, char *err,
 const char *cs_policy_lex_get(const struct cs_lex_line *l, const char *key,
 			      bool *seen);
 
+/* A word of a closed set and its bit. */
+struct cs_lex_word {
+	const char *word;
+	unsigned bit;
+};
+
+/* cs_policy_lex_words flags. */
+enum {
+	/* ';' separates too, spaces are skipped, A-Z are folded to a-z
+	 * (the estate's sensitivity reasons). */
+	CS_LEX_WORDS_LOOSE = 1u << 0,
+};
+
+/*
+ * Reads a list of words of tab (ntab entries) joined by ',' ("covered,
+ * core") into the OR of their bits in *bits.  Returns 0; CS_ENOTFOUND
+ * with the first word not in tab (an empty one included) in bad (badsz
+ * bytes); or CS_ELIMIT for a word of more than max bytes.
+ */
+int cs_policy_lex_words(const char *s, const struct cs_lex_word *tab,
+			size_t ntab, unsigned flags, size_t max, unsigned *bits,
+			char *bad, size_t badsz);
+
 /* True for "YYYY-MM-DD" with month 1-12 and day 1-31. */
 bool cs_policy_date_valid(const char *s);
 

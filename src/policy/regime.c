@@ -19,10 +19,7 @@
 #include "store/store.h"
 #include "core/poison.h"
 
-static const struct {
-	const char *word;
-	unsigned bit;
-} whens[] = {
+static const struct cs_lex_word whens[] = {
     {"covered", CS_WHEN_COVERED},
     {"sensitive", CS_WHEN_SENSITIVE},
     {"nonsensitive", CS_WHEN_NONSENSITIVE},
@@ -251,34 +248,20 @@ do_obligation(struct cs_regime *r, const struct cs_lex_line *l,
 	}
 	{
 		char w[64];
-		size_t n = 0;
-		for (const char *p = when;; p++) {
-			if (*p == ',' || *p == '\0') {
-				bool hit = false;
-				w[n] = '\0';
-				for (size_t i = 0; i < CS_NELEM(whens); i++)
-					if (strcmp(w, whens[i].word) == 0) {
-						o.when |= whens[i].bit;
-						hit = true;
-					}
-				if (!hit) {
-					cs_lex_error(
-					    k, line,
-					    "unknown condition '%s' in when=",
-					    w);
-					return;
-				}
-				n = 0;
-				if (*p == '\0')
-					break;
-				continue;
-			}
-			if (n + 1 >= sizeof(w)) {
-				cs_lex_error(k, line, "condition too long");
-				return;
-			}
-			w[n++] = *p;
+		unsigned bits = 0;
+		int rc =
+		    cs_policy_lex_words(when, whens, CS_NELEM(whens), 0,
+					sizeof(w) - 1, &bits, w, sizeof(w));
+		if (rc == CS_ENOTFOUND) {
+			cs_lex_error(k, line,
+				     "unknown condition '%s' in when=", w);
+			return;
 		}
+		if (rc != 0) {
+			cs_lex_error(k, line, "condition too long");
+			return;
+		}
+		o.when |= bits;
 	}
 	if ((o.when & CS_WHEN_SENSITIVE) && (o.when & CS_WHEN_NONSENSITIVE)) {
 		cs_lex_error(k, line,

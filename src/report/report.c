@@ -81,15 +81,22 @@ cs_report_parse_date(const char *s, int64_t *out)
 	return 0;
 }
 
+int
+cs_report_parse_time(const char *s, int64_t *out)
+{
+	long long v;
+
+	if (s != NULL && cs_str_tonum(s, 1, 253402300799LL, &v) == 0) {
+		*out = v;
+		return 0;
+	}
+	return cs_report_parse_date(s, out);
+}
+
 const char *
 cs_report_time(int64_t t, char *out, size_t outsz)
 {
-	struct tm tm;
-	time_t tt = (time_t)t;
-
-	if (t <= 0 || gmtime_r(&tt, &tm) == NULL ||
-	    strftime(out, outsz, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		cs_strlcpy(out, "", outsz);
+	cs_date_format(t, CS_DATE_TIME, out, outsz);
 	return out;
 }
 

@@ -108,8 +108,16 @@ int cs_report_format_parse(const char *s, enum cs_report_format *out);
  */
 int cs_report_parse_date(const char *s, int64_t *out);
 
+/*
+ * Parses a --now time (or SOURCE_DATE_EPOCH): seconds since the epoch (1
+ * to 253402300799, the end of 9999) or a date as cs_report_parse_date
+ * reads it.  Returns 0 or CS_EINVAL.
+ */
+int cs_report_parse_time(const char *s, int64_t *out);
+
 /* Formats t as "YYYY-MM-DDTHH:MM:SSZ" (UTC) into out (>= 21 bytes); ""
- * for t <= 0.  Returns out. */
+ * for t <= 0.  Returns out, for use inside a call (core/text.h's
+ * cs_date_format does the work). */
 const char *cs_report_time(int64_t t, char *out, size_t outsz);
 
 /*

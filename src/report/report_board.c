@@ -13,11 +13,11 @@
  */
 #include "report/report.h"
 
-#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "report/report_impl.h"
 #include "core/poison.h"
@@ -28,13 +28,8 @@
 int
 cs_report_ip_cmp(const char *a, const char *b)
 {
-	unsigned char x[16], y[16];
-	int fa = inet_pton(AF_INET, a, x) == 1    ? 4
-		 : inet_pton(AF_INET6, a, x) == 1 ? 6
-						  : 0;
-	int fb = inet_pton(AF_INET, b, y) == 1    ? 4
-		 : inet_pton(AF_INET6, b, y) == 1 ? 6
-						  : 0;
+	uint8_t x[16], y[16];
+	int fa = cs_ip_family(a, x), fb = cs_ip_family(b, y);
 	int c;
 
 	if (fa != fb) /* IPv4 first, then IPv6, then anything else */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <arpa/inet.h>
+#include <sys/stat.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -36,6 +37,7 @@
 #include "core/obs.h"
 #include "parse/parse_nvr.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "store/store.h"
 #include "core/poison.h"
 
@@ -887,6 +889,111 @@ test_import_nmap(void **state)
 	assert_int_equal(first, latest);
 }
 
+/* A standard stream (fd 1 or 2) pointed at a new file while a use case
+ * runs, to see that it writes nothing there. */
+struct quiet {
+	int fd, saved;
+	FILE *f;
+	char path[400];
+};
+
+static void
+quiet_begin(struct quiet *q, const char *dir, int fd)
+{
+	q->fd = fd;
+	snprintf(q->path, sizeof(q->path), "%s/fd%d.txt", dir, fd);
+	fflush(fd == 1 ? stdout : stderr);
+	q->saved = dup(fd);
+	assert_true(q->saved >= 0);
+	q->f = fopen(q->path, "w");
+	assert_non_null(q->f);
+	assert_int_equal(dup2(fileno(q->f), fd), fd);
+}
+
+/* Puts the stream back; returns the bytes written to it meanwhile. */
+static long
+quiet_end(struct quiet *q)
+{
+	long n;
+
+	fflush(q->fd == 1 ? stdout : stderr);
+	assert_int_equal(dup2(q->saved, q->fd), q->fd);
+	close(q->saved);
+	fseek(q->f, 0, SEEK_END);
+	n = ftell(q->f);
+	fclose(q->f);
+	unlink(q->path);
+	return n;
+}
+
+/* The import reporter's messages, one a line. */
+static void
+collect(void *arg, const char *msg)
+{
+	struct cs_buf *b = arg;
+
+	assert_null(strchr(msg, '\n'));
+	cs_buf_adds(b, msg);
+	cs_buf_adds(b, "\n");
+}
+
+/*
+ * Import's diagnostics go to the caller's reporter and nowhere else: a
+ * Shodan file with one malformed line between two banners reports that
+ * line by number, the count and the summary through the reporter, writes
+ * nothing to stderr, keeps the two hosts and marks the scan incomplete.
+ */
+static void
+test_import_report(void **state)
+{
+	struct fixture *f = *state;
+	static const char jl[] =
+	    "{\"ip_str\": \"198.51.100.7\", \"port\": 80, \"transport\": "
+	    "\"tcp\", \"timestamp\": \"2024-03-01T10:00:00.000000\", \"data\": "
+	    "\"HTTP/1.1 200 OK\\r\\nServer: App-webs/\\r\\n\\r\\n\"}\n"
+	    "{\"ip_str\": \"198.51.100.7\", \n"
+	    "{\"ip_str\": \"198.51.100.9\", \"port\": 23, \"transport\": "
+	    "\"tcp\", \"timestamp\": \"2024-03-01T10:05:00.000000\", \"data\": "
+	    "\"login: \"}\n";
+	struct cs_audit_import imp = {0};
+	struct cs_scan_state ss;
+	struct cs_buf got;
+	char file[400], data[4096], want[512];
+	const char *src = getenv("CS_SRCDIR");
+	struct quiet q;
+	int rc;
+	long errlen;
+
+	snprintf(data, sizeof(data), "%s/data", src ? src : CS_SRCDIR);
+	write_in(f->dir, "b.jsonl", jl, file, sizeof(file));
+	cs_buf_init(&got, 1 << 16);
+	imp.db_path = f->path;
+	imp.data_dir = data;
+	imp.report = collect;
+	imp.report_arg = &got;
+	quiet_begin(&q, f->dir, 2);
+	rc = cs_audit_import_shodan(&imp, file);
+	errlen = quiet_end(&q);
+	unlink(file);
+	cs_buf_add(&got, "", 1);
+	assert_int_equal(rc, EXIT_RUNTIME);
+	assert_int_equal(errlen, 0);
+	snprintf(want, sizeof(want), "%s:2: ", file);
+	assert_non_null(strstr((const char *)got.p, want));
+	snprintf(want, sizeof(want), "%s (shodan): 3 lines, 1 malformed\n",
+		 file);
+	assert_non_null(strstr((const char *)got.p, want));
+	snprintf(want, sizeof(want),
+		 "scan %lld from %s (shodan): 1 refused; 2 hosts imported",
+		 (long long)imp.scan_id, file);
+	assert_non_null(strstr((const char *)got.p, want));
+	assert_int_equal(imp.hosts, 2);
+	assert_int_equal(cs_store_scan_get(f->st, imp.scan_id, &ss), 0);
+	assert_string_equal(ss.vantage, "shodan import");
+	assert_string_equal(ss.status, "incomplete");
+	cs_buf_free(&got);
+}
+
 /* What the notify test's callback saw and its stub sender answers. */
 struct nstub {
 	size_t nnew, nchanged, calls;
@@ -1213,6 +1320,88 @@ test_check_data(void **state)
 }
 
 /*
+ * Check's example runs report through the callback, not a stream: a data
+ * directory whose uk-gsg-2022 regime gains an example the evaluator
+ * contradicts fails "regime examples" with that example's file:line in
+ * the messages and the count last, and nothing is written to stdout.
+ */
+static void
+test_check_examples(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const dirs[] = {"camsim",    "entities",
+					   "estate",    "fingerprints",
+					   "phonehome", "scope"};
+	static const char *const regimes[] = {"au-2023", "ca-2025-hikvision",
+					      "local-core-no-surveillance",
+					      "us-fcc-covered", "us-ndaa-889"};
+	struct cs_audit_check c = {.fn = crec_fn};
+	struct crec r = {0};
+	struct cs_buf b;
+	char data[4096], from[4400], to[4400], want[4500];
+	const char *src = getenv("CS_SRCDIR");
+	unsigned lines = 1;
+	struct quiet q;
+	FILE *uk;
+	long outlen;
+
+	snprintf(data, sizeof(data), "%s/data", src ? src : CS_SRCDIR);
+	for (size_t i = 0; i < CS_NELEM(dirs); i++) {
+		snprintf(from, sizeof(from), "%s/%s", data, dirs[i]);
+		snprintf(to, sizeof(to), "%s/%s", f->dir, dirs[i]);
+		assert_int_equal(symlink(from, to), 0);
+	}
+	snprintf(to, sizeof(to), "%s/policy", f->dir);
+	assert_int_equal(mkdir(to, 0700), 0);
+	for (size_t i = 0; i < CS_NELEM(regimes); i++) {
+		snprintf(from, sizeof(from), "%s/policy/%s.regime", data,
+			 regimes[i]);
+		snprintf(to, sizeof(to), "%s/policy/%s.regime", f->dir,
+			 regimes[i]);
+		assert_int_equal(symlink(from, to), 0);
+	}
+	snprintf(from, sizeof(from), "%s/policy/uk-gsg-2022.regime", data);
+	snprintf(to, sizeof(to), "%s/policy/uk-gsg-2022.regime", f->dir);
+	cs_buf_init(&b, 1 << 22);
+	assert_int_equal(cs_file_read(from, 1 << 22, &b, NULL), 0);
+	for (size_t i = 0; i < b.len; i++)
+		lines += b.p[i] == '\n';
+	uk = fopen(to, "w");
+	assert_non_null(uk);
+	assert_int_equal(fwrite(b.p, 1, b.len, uk), b.len);
+	/* Obligation 2 is for covered equipment only; Axis is not covered. */
+	fputs("example maker=Axis class=camera site=sensitive zone=core "
+	      "expect=2:high\n",
+	      uk);
+	assert_int_equal(fclose(uk), 0);
+	cs_buf_free(&b);
+
+	c.arg = &r;
+	quiet_begin(&q, f->dir, 1);
+	cs_audit_check_run(&c, f->dir, NULL, 0);
+	outlen = quiet_end(&q);
+	for (size_t i = 0; i < CS_NELEM(dirs); i++) {
+		snprintf(to, sizeof(to), "%s/%s", f->dir, dirs[i]);
+		unlink(to);
+	}
+	for (size_t i = 0; i < CS_NELEM(regimes); i++) {
+		snprintf(to, sizeof(to), "%s/policy/%s.regime", f->dir,
+			 regimes[i]);
+		unlink(to);
+	}
+	snprintf(to, sizeof(to), "%s/policy/uk-gsg-2022.regime", f->dir);
+	unlink(to);
+	snprintf(to, sizeof(to), "%s/policy", f->dir);
+	rmdir(to);
+	assert_int_equal(outlen, 0);
+	assert_int_equal(c.bad, 1);
+	assert_string_equal(r.bad_what, "regime examples");
+	snprintf(want, sizeof(want), "uk-gsg-2022.regime:%u:", lines);
+	assert_non_null(strstr(r.bad_err, want));
+	assert_non_null(strstr(r.bad_err, "\nregime examples: 1 failing"));
+}
+
+/*
  * Lookup (audit/lookup.h) called directly on the shipped tables: a model
  * number names its maker with the maker's country; a brand alone takes
  * the brand's relation from the entity tables; nonsense is not found.
@@ -1275,9 +1464,13 @@ main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_plan_set, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_import_nmap, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_import_report, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_notify_state, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_scan_session, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_check_data, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_check_examples, setup,
+					    teardown),
 	    cmocka_unit_test(test_lookup_answer),
 	    cmocka_unit_test(test_attachments),
 	    cmocka_unit_test(test_phonehome_finding),

@@ -276,13 +276,84 @@ test_scan(void **state)
 	assert_false(cs_json_valid(L("{a:1}")));
 }
 
+/* cs_json_line_object and the member getters the JSON Lines parsers
+ * (Shodan, runZero, Censys) share. */
+static void
+test_line_object(void **state)
+{
+	static const struct {
+		const char *in;
+		size_t max;
+		int depth, rc;
+		const char *err;
+	} t[] = {
+	    {"{\"ip\":\"192.0.2.1\"}", 64, 4, 0, ""},
+	    {"{\"ip\":\"192.0.2.1\"}  ", 64, 4, 0, ""},
+	    {"[1,2]", 64, 4, CS_EPROTO, "not a JSON object on one line"},
+	    {"\"s\"", 64, 4, CS_EPROTO, "not a JSON object on one line"},
+	    {"null", 64, 4, CS_EPROTO, "not a JSON object on one line"},
+	    {"{\"a\":", 64, 4, CS_EPROTO, "not a JSON object on one line"},
+	    {"{} {}", 64, 4, CS_EPROTO, "not a JSON object on one line"},
+	    {"", 64, 4, CS_EPROTO, "not a JSON object on one line"},
+	    {"{\"a\":\"0123456789\"}", 10, 4, CS_ELIMIT,
+	     "over the size or nesting caps"},
+	    {"{\"a\":{\"b\":{\"c\":1}}}", 64, 2, CS_ELIMIT,
+	     "over the size or nesting caps"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct json_object *o = (struct json_object *)&o;
+		char err[64] = "";
+		int rc = cs_json_line_object((const uint8_t *)t[i].in,
+					     strlen(t[i].in), t[i].max,
+					     t[i].depth, &o, err, sizeof(err));
+
+		if (rc != t[i].rc || strcmp(err, t[i].err) != 0 ||
+		    (rc == 0) != (o != NULL))
+			fail_msg("'%s': rc %d err '%s'", t[i].in, rc, err);
+		json_object_put(o);
+	}
+}
+
+static void
+test_member(void **state)
+{
+	struct json_object *o, *arr;
+	char err[64];
+	size_t len = 0;
+
+	(void)state;
+	assert_int_equal(cs_json_line_object(L("{\"s\":\"ab\\u0000c\",\"n\":7,"
+					       "\"o\":{\"k\":\"v\"},\"a\":[]}"),
+					     256, 4, &o, err, sizeof(err)),
+			 0);
+	assert_string_equal(cs_json_member_str(o, "s", &len), "ab");
+	assert_int_equal(len, 4); /* the length counts past a NUL */
+	assert_null(cs_json_member_str(o, "n", NULL)); /* not a string */
+	assert_non_null(cs_json_member(o, "n"));
+	assert_null(cs_json_member(o, "missing"));
+	assert_string_equal(
+	    cs_json_member_str(cs_json_member(o, "o"), "k", NULL), "v");
+	arr = cs_json_member(o, "a");
+	assert_non_null(arr);
+	assert_null(cs_json_member(arr, "k")); /* not an object */
+	assert_null(cs_json_member(NULL, "k"));
+	assert_null(cs_json_member_str(NULL, "k", &len));
+	json_object_put(o);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_scan),      cmocka_unit_test(test_get),
-	    cmocka_unit_test(test_get_edges), cmocka_unit_test(test_parse),
+	    cmocka_unit_test(test_scan),
+	    cmocka_unit_test(test_get),
+	    cmocka_unit_test(test_get_edges),
+	    cmocka_unit_test(test_parse),
 	    cmocka_unit_test(test_caps),
+	    cmocka_unit_test(test_line_object),
+	    cmocka_unit_test(test_member),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

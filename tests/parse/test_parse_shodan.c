@@ -99,11 +99,49 @@ test_table(void **state)
 	}
 }
 
+/*
+ * A certificate name longer than the parser's 512-byte name buffer is cut
+ * at a whole attribute: a CN of 506 bytes fills "CN=..." to 509 bytes,
+ * and the C that follows no longer fits.  It was written as far as ",C"
+ * with the terminating NUL one byte past the buffer (found by fuzz_shodan
+ * under ASan).
+ */
+static void
+test_long_name(void **state)
+{
+	static struct cs_shodan_rec r;
+	char line[1024], cn[507], err[128];
+	const struct cs_shodan_item *subj;
+	size_t k = 0;
+	int n;
+
+	(void)state;
+	memset(cn, 'a', sizeof(cn) - 1);
+	cn[sizeof(cn) - 1] = '\0';
+	n = snprintf(
+	    line, sizeof(line),
+	    "{\"ip_str\":\"192.0.2.10\",\"port\":443,\"ssl\":{\"cert\":"
+	    "{\"subject\":{\"CN\":\"%s\",\"C\":\"HN\"}}}}",
+	    cn);
+	assert_true(n > 0 && (size_t)n < sizeof(line));
+	assert_int_equal(cs_shodan_parse((const uint8_t *)line, (size_t)n, &r,
+					 err, sizeof(err)),
+			 0);
+	while (k < r.nitems && strcmp(r.item[k].kind, "tls.subject") != 0)
+		k++;
+	assert_true(k < r.nitems);
+	subj = &r.item[k];
+	assert_int_equal(subj->len, 3 + sizeof(cn) - 1);
+	assert_memory_equal(subj->data, "CN=aaa", 6);
+	assert_int_equal(subj->data[subj->len - 1], 'a');
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_long_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -57,6 +57,16 @@ static const struct tcase cases[] = {
     {"too few fields", {TSV_HEAD, "#fields\ta\tb", "1"}, -1, ""},
     {"too many fields", {TSV_HEAD, "#fields\ta", "1\t2"}, -1, ""},
     {"bad JSON", {"{\"a\":"}, -1, ""},
+    {"JSON not an object", {"[1,2]"}, -1, ""},
+    {"JSON with text after it", {"{\"a\":1} x"}, -1, ""},
+    {"JSON 7 deep (records below the first level are not kept)",
+     {"{\"z\":1,\"a\":{\"b\":{\"c\":{\"d\":{\"e\":{\"f\":{\"g\":1}}}}"
+      "}}}"},
+     1, "z=1;"},
+    {"JSON 8 deep: past the nesting cap",
+     {"{\"z\":1,\"a\":{\"b\":{\"c\":{\"d\":{\"e\":{\"f\":{\"g\":{"
+      "\"h\":1}}}}}}}}"},
+     -3, ""},
     {"separator of two bytes", {"#separator ab"}, -1, ""},
 };
 

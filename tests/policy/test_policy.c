@@ -15,6 +15,7 @@
 #include "fp/fp.h"
 #include "policy/estate.h"
 #include "policy/eval.h"
+#include "policy/lex.h"
 #include "policy/regime.h"
 
 static const char good_estate[] =
@@ -891,10 +892,54 @@ test_regime_example_syntax(void **state)
 	}
 }
 
+/* cs_policy_lex_words: the one word-set reader of the estate (loose)
+ * and regime (strict) formats. */
+static void
+test_lex_words(void **state)
+{
+	static const struct cs_lex_word tab[] = {
+	    {"core", 1}, {"cctv", 2}, {"new", 4}};
+	static const struct {
+		const char *in;
+		unsigned flags;
+		int rc;
+		unsigned bits;
+		const char *bad;
+	} t[] = {
+	    {"core", 0, 0, 1, ""},
+	    {"core,cctv,new", 0, 0, 7, ""},
+	    {"new,new", 0, 0, 4, ""},
+	    {"core,", 0, CS_ENOTFOUND, 0, ""},
+	    {"", 0, CS_ENOTFOUND, 0, ""},
+	    {"core,bogus", 0, CS_ENOTFOUND, 0, "bogus"},
+	    {"Core", 0, CS_ENOTFOUND, 0, "Core"},
+	    {"cctv;x", 0, CS_ENOTFOUND, 0, "cctv;x"},
+	    {"core; CCTV", CS_LEX_WORDS_LOOSE, 0, 3, ""},
+	    {" core , new ", CS_LEX_WORDS_LOOSE, 0, 5, ""},
+	    {"coreX", CS_LEX_WORDS_LOOSE, CS_ENOTFOUND, 0, "corex"},
+	    {"cctvcctv", 0, CS_ELIMIT, 0, ""}, /* over max 7 */
+	    {"cctvccc", 0, CS_ENOTFOUND, 0, "cctvccc"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		unsigned bits = 99;
+		char unk[16] = "";
+		int rc = cs_policy_lex_words(t[i].in, tab, 3, t[i].flags, 7,
+					     &bits, unk, sizeof(unk));
+
+		if (rc != t[i].rc || (rc == 0 && bits != t[i].bits) ||
+		    strcmp(unk, t[i].bad) != 0)
+			fail_msg("'%s': rc %d bits %u bad '%s'", t[i].in, rc,
+				 bits, unk);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_lex_words),
 	    cmocka_unit_test(test_estate_good),
 	    cmocka_unit_test(test_estate_bad),
 	    cmocka_unit_test(test_estate_long_line),

@@ -577,6 +577,41 @@ test_board(void **state)
 	cs_store_close(s);
 }
 
+/* cs_report_parse_time: --now as epoch seconds or a date. */
+static void
+test_parse_time(void **state)
+{
+	static const struct {
+		const char *in;
+		int rc;
+		int64_t want;
+	} t[] = {
+	    {"1", 0, 1},
+	    {"1714550400", 0, 1714550400},
+	    {"253402300799", 0, 253402300799},
+	    {"253402300800", CS_EINVAL, 0},
+	    {"0", CS_EINVAL, 0},
+	    {"-5", CS_EINVAL, 0},
+	    {"1970-01-01", 0, 86399},
+	    {"2024-05-01T08:00:00Z", 0, T0},
+	    {"2023-02-29", CS_EINVAL, 0},
+	    {"12abc", CS_EINVAL, 0},
+	    {"", CS_EINVAL, 0},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		int64_t v = -1;
+		int rc = cs_report_parse_time(t[i].in, &v);
+
+		if (rc != t[i].rc || (rc == 0 && v != t[i].want))
+			fail_msg("'%s': rc %d value %lld", t[i].in, rc,
+				 (long long)v);
+	}
+	assert_int_equal(cs_report_parse_time(NULL, &(int64_t){0}),
+			 CS_EINVAL);
+}
+
 static void
 test_dates(void **state)
 {
@@ -737,6 +772,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_registry),
+	    cmocka_unit_test(test_parse_time),
 	    cmocka_unit_test(test_golden),
 	    cmocka_unit_test(test_hostile),
 	    cmocka_unit_test(test_no_assessment),

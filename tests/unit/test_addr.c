@@ -137,6 +137,50 @@ test_ipv4_as_inet_pton(void **state)
 	assert_true(tried > 100000);
 }
 
+/* cs_ip_family: which family an address literal is, and its bytes. */
+static void
+test_ip_family(void **state)
+{
+	static const struct {
+		const char *in;
+		int fam;
+		uint8_t first, last; /* first and last byte when fam != 0 */
+	} t[] = {
+	    {"192.0.2.1", 4, 192, 1},
+	    {"0.0.0.0", 4, 0, 0},
+	    {"255.255.255.255", 4, 255, 255},
+	    {"192.0.2.01", 0, 0, 0}, /* a leading zero */
+	    {"192.0.2", 0, 0, 0},
+	    {"192.0.2.256", 0, 0, 0},
+	    {" 192.0.2.1", 0, 0, 0},
+	    {"192.0.2.1 ", 0, 0, 0},
+	    {"2001:db8::1", 6, 0x20, 1},
+	    {"::", 6, 0, 0},
+	    {"::ffff:192.0.2.1", 6, 0, 1},
+	    {"fe80::1%eth0", 0, 0, 0}, /* a zone is not part of a literal */
+	    {"2001:db8::g", 0, 0, 0},
+	    {"[2001:db8::1]", 0, 0, 0},
+	    {"", 0, 0, 0},
+	    {"camera.example", 0, 0, 0},
+	};
+	uint8_t b[16];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		int fam = cs_ip_family(t[i].in, b);
+
+		if (fam != t[i].fam)
+			fail_msg("'%s': family %d", t[i].in, fam);
+		if (fam != 0 &&
+		    (b[0] != t[i].first || b[fam == 4 ? 3 : 15] != t[i].last))
+			fail_msg("'%s': bytes %u..%u", t[i].in, b[0],
+				 b[fam == 4 ? 3 : 15]);
+		if (cs_ip_family(t[i].in, NULL) != fam)
+			fail_msg("'%s': out NULL", t[i].in);
+	}
+	assert_int_equal(cs_ip_family(NULL, b), 0);
+}
+
 static void
 test_cidr4(void **state)
 {
@@ -233,6 +277,37 @@ test_hwaddr(void **state)
 	}
 }
 
+/* cs_hwaddr_format: lower case, colons, and read back by the strict
+ * parser. */
+static void
+test_hwaddr_format(void **state)
+{
+	static const struct {
+		uint8_t mac[6];
+		const char *want;
+	} t[] = {
+	    {{0, 0, 0, 0, 0, 0}, "00:00:00:00:00:00"},
+	    {{0xc0, 0x56, 0xe3, 0x01, 0x02, 0x03}, "c0:56:e3:01:02:03"},
+	    {{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, "ff:ff:ff:ff:ff:ff"},
+	    {{0x0a, 0xb0, 0x0c, 0xd0, 0x0e, 0xf0}, "0a:b0:0c:d0:0e:f0"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char out[18];
+		uint8_t back[6];
+
+		memset(out, 'x', sizeof(out));
+		cs_hwaddr_format(t[i].mac, out);
+		if (strcmp(out, t[i].want) != 0)
+			fail_msg("%zu: '%.18s'", i, out);
+		if (cs_hwaddr_parse(cs_span_make(out, 17), CS_HWADDR_COLON,
+				    back) != 0 ||
+		    memcmp(back, t[i].mac, 6) != 0)
+			fail_msg("'%s' does not read back", out);
+	}
+}
+
 static void
 test_ports(void **state)
 {
@@ -313,8 +388,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_ipv4),
 	    cmocka_unit_test(test_ipv4_as_inet_pton),
+	    cmocka_unit_test(test_ip_family),
 	    cmocka_unit_test(test_cidr4),
 	    cmocka_unit_test(test_hwaddr),
+	    cmocka_unit_test(test_hwaddr_format),
 	    cmocka_unit_test(test_ports),
 	    cmocka_unit_test(test_ports_all),
 	};

@@ -275,14 +275,68 @@ test_date(void **state)
 	}
 }
 
+/* cs_date_format: the one ISO 8601 writer, and what it writes parses
+ * back with cs_date_parse. */
+static void
+test_date_format(void **state)
+{
+	static const struct {
+		int64_t t;
+		unsigned flags;
+		size_t sz;
+		int rc;
+		const char *want;
+	} t[] = {
+	    {1, 0, 32, 0, "1970-01-01"},
+	    {1, CS_DATE_TIME, 32, 0, "1970-01-01T00:00:01Z"},
+	    {1700000000, CS_DATE_TIME, 32, 0, "2023-11-14T22:13:20Z"},
+	    {1700000000, 0, 32, 0, "2023-11-14"},
+	    {951782400, 0, 32, 0, "2000-02-29"},
+	    {951868799, CS_DATE_TIME, 32, 0, "2000-02-29T23:59:59Z"},
+	    {253402300799, CS_DATE_TIME, 32, 0, "9999-12-31T23:59:59Z"},
+	    {253402300800, 0, 32, CS_EINVAL, ""}, /* a fifth year digit */
+	    {0, 0, 32, CS_EINVAL, ""},            /* no date */
+	    {-86400, CS_DATE_TIME, 32, CS_EINVAL, ""},
+	    {1700000000, 0, 11, 0, "2023-11-14"},
+	    {1700000000, 0, 10, CS_EINVAL, ""},
+	    {1700000000, CS_DATE_TIME, 21, 0, "2023-11-14T22:13:20Z"},
+	    {1700000000, CS_DATE_TIME, 20, CS_EINVAL, ""},
+	    {INT64_MAX, CS_DATE_TIME, 32, CS_EINVAL, ""},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char buf[32];
+		struct cs_date d;
+		int rc;
+
+		memset(buf, 'x', sizeof(buf));
+		rc = cs_date_format(t[i].t, t[i].flags, buf, t[i].sz);
+		if (rc != t[i].rc || strcmp(buf, t[i].want) != 0)
+			fail_msg("%lld flags %u sz %zu: rc %d '%s'",
+				 (long long)t[i].t, t[i].flags, t[i].sz, rc,
+				 buf);
+		if (rc == 0 &&
+		    cs_date_parse(S(buf), t[i].flags | CS_DATE_CALENDAR, &d) !=
+			0)
+			fail_msg("'%s' does not parse back", buf);
+	}
+	/* sz 0: nothing written. */
+	assert_int_equal(cs_date_format(1, 0, NULL, 0), CS_EINVAL);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_file_read), cmocka_unit_test(test_errf),
-	    cmocka_unit_test(test_lines),     cmocka_unit_test(test_tsv),
-	    cmocka_unit_test(test_csv),       cmocka_unit_test(test_csv_limits),
+	    cmocka_unit_test(test_file_read),
+	    cmocka_unit_test(test_errf),
+	    cmocka_unit_test(test_lines),
+	    cmocka_unit_test(test_tsv),
+	    cmocka_unit_test(test_csv),
+	    cmocka_unit_test(test_csv_limits),
 	    cmocka_unit_test(test_date),
+	    cmocka_unit_test(test_date_format),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1216,6 +1216,51 @@ static const struct ccase cases[] = {
      CS_CLASS_UNKNOWN,
      -1,
      NULL},
+    {"dahua-update-serial-series-nvr",
+     /* getSystemInfo of a Dahua NVR (rroller/dahua#9 shape): the
+      * numeric deviceType says nothing, the series name says NVR. */
+     {{"dahua.cgi", 80,
+       "200 deviceType=31\r\nprocessor=ST7108\r\nserialNumber=5J01234PAZ"
+       "00000\r\nupdateSerial=NVR4X-4KS2\r\n"},
+      {"dahua.model", 80, "31"},
+      {"dahua.update-serial", 80, "NVR4X-4KS2"}},
+     "Dahua",
+     CS_CLASS_NVR,
+     1,
+     NULL},
+    {"imou-dhip-camera",
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{\"deviceInfo\":"
+       "{\"DeviceType\":\"IPC-A22EP\",\"Vendor\":\"Imou\"}}}"},
+      {"dhip.model", 37810, "IPC-A22EP"}},
+     "Dahua",
+     CS_CLASS_CAMERA,
+     1,
+     "IPC-A22EP"},
+    {"onvif-general-xiongmai-nvr",
+     /* A white-label NVR: ONVIF manufacturer "NVR", model "NVR", the
+      * Xiongmai firmware scheme. */
+     {{"onvif.manufacturer", 80, "NVR"},
+      {"onvif.model", 80, "NVR"},
+      {"onvif.firmware", 80, "V4.02.R11.34500140.12001.131600.00000"}},
+     "Xiongmai",
+     CS_CLASS_NVR,
+     1,
+     NULL},
+    {"onvif-general-dahua-firmware",
+     {{"onvif.manufacturer", 80, "General"},
+      {"onvif.model", 80, "IPC"},
+      {"onvif.firmware", 80, "2.800.0000000.13.R"}},
+     "Dahua",
+     CS_CLASS_CAMERA,
+     1,
+     NULL},
+    {"hikvision-serial-in-model-key",
+     {{"onvif.model", 80, "DS-7608NI-I2/8P0820210719CCRRG12345678"}},
+     "Hikvision",
+     CS_CLASS_NVR,
+     1,
+     "DS-7608NI-I2/8P"},
 };
 
 static void

@@ -47,6 +47,6 @@ rule reolink-baichuan-header
   match    ^\xf0\xde\xbc
   set      manufacturer=Reolink
   weight   0.7
-  source   thirtythreeforty/neolink dissector/messages.md (Reolink Baichuan "BC" protocol on TCP 9000: every message starts with the magic f0 de bc 0a)
+  source   QuantumEntangledAndy/neolink issue #365 (a Reolink P320's Baichuan login reply captured as F0 DE BC 0A 01 00 00 00 ...); thirtythreeforty/neolink pull request #80 (BC message header notes: magic f0 de bc 0a)
   example  "\xf0\xde\xbc\x01\x00\x00\x00\x91\x00\x00\x00"
   example! "\xde\xbc\xf0"

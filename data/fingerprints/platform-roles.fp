@@ -143,6 +143,27 @@ rule role-hik-sdk-port
   example  "000000100000001e0000001e00000000" => manufacturer=Hikvision surveillance=yes
   example! "000000200000001e0000001e00000000"
 
+rule role-hik-media-stream
+  on       rtsp.sdp rtsp.sdp.session rtsp.content-base
+  match    a=Media_header:MEDIAINFO=494D4B48|(?:^|s=)HIK Media Server\b|(?:^|a=control:)\s*rtsp://[^\s/]{1,80}/h264/ch[0-9]{1,2}/(?:main|sub)/av_stream\b
+  flags    i
+  set      surveillance=yes
+  weight   0.6
+  source   mpromonet/webrtc-streamer issue #138 (a Hikvision camera's DESCRIBE: Content-Base .../h264/ch1/main/av_stream/, SDP Media_header MEDIAINFO=494D4B48, the IMKH stream header); protocols.md §4 (s=HIK Media Server V3.1.3, gortsplib test)
+  example  "v=0\r\ns=Media Presentation\r\na=Media_header:MEDIAINFO=494D4B48010100000400000100000000;\r\n" => surveillance=yes
+  example  "HIK Media Server V3.1.3" => surveillance=yes
+  example  "rtsp://192.0.2.7:554/h264/ch1/main/av_stream/" => surveillance=yes
+  example! "v=0\r\ns=Media Presentation\r\n"
+
+rule role-hik-web-video-activex
+  on       http.body
+  match    NewHCNetActiveX\.cab|\bHCNetVideoActiveX\b
+  set      surveillance=yes
+  weight   0.5
+  source   HCNet is Hikvision's network video SDK (HCNetSDK, c-ong/hikvision-for-droid issue 2); its web client's video ActiveX for live view and playback; file names UNVERIFIED: no vendor document or public capture found; weight lowered
+  example  "<object codebase=\"NewHCNetActiveX.cab\">" => surveillance=yes
+  example! "ActiveX.cab"
+
 # ---- Dahua DVRIP, DHIP, RPC2, magicBox ----
 
 rule role-dahua-dvrip-reply
@@ -204,6 +225,37 @@ rule role-dahua-update-serial
   source   koush/scrypted plugins/amcrest/src/amcrest-api.ts (magicBox getSystemInfo updateSerial=IPC-AW46WN-S2: the Dahua base model whose firmware updates the unit takes); rroller/dahua issue #9
   example  "NVR2X-4KS2" => surveillance=yes
   example! "31"
+
+rule role-dahua-magicbox-answer
+  on       dahua.cgi
+  match    ^200\s+(?:sn|name|class|vendor|version|serialNumber|processor|hardwareVersion|deviceType|type|updateSerial|appAutoStart)=[^\r\n=]{1,64}
+  set      surveillance=yes
+  weight   0.6
+  source   Dahua API of HTTP Protocol Specification V2.76 (magicBox.cgi: getSerialNo sn=, getMachineName name=, getDeviceClass class=, getVendor vendor=, getSoftwareVersion version=, getDeviceType type=); rroller/dahua issue #9 (a Dahua NVR's magicBox answers)
+  example  "200 sn=4E01234PAZ12345\r\n" => surveillance=yes
+  example  "200 version=4.001.0000005.0,build:2020-11-17" => surveillance=yes
+  example! "401 Unauthorized"
+  example! "200 <html><head><title>Login</title></head></html>"
+
+rule role-dahua-config-table
+  on       http.body dahua.cgi vendor-api.malformed dahua-cgi.malformed
+  match    (?:^|[\n ])table\.(?:Encode|VideoInMode|VideoColor|VideoInOptions|MotionDetect|ChannelTitle|VideoWidget|Snap|Record|RTSP|DVRIP)(?:\[[0-9]{1,3}\]){0,3}(?:\.[A-Za-z0-9_]{1,40}(?:\[[0-9]{1,3}\]){0,3}){1,5}=
+  set      surveillance=yes
+  weight   0.6
+  source   Dahua API of HTTP Protocol Specification V2.76 (configManager.cgi getConfig tables of the video functions: Encode, VideoInMode, VideoColor, MotionDetect, ChannelTitle, VideoWidget, Snap, Record, RTSP); rroller/dahua client.py (table.* replies)
+  example  "table.Encode[0].MainFormat[0].Video.Compression=H.264\r\n" => surveillance=yes
+  example  "table.VideoInOptions[0].DayNightColor=1" => surveillance=yes
+  example! "table.General.MachineName=Cam4"
+  example! "table.AccessControl[0].State=0"
+
+rule role-dahua-rpc2-session
+  on       dahua.rpc2
+  match    "result"\s*:\s*(?:true|false)\s*,\s*"session"\s*:|"session"\s*:\s*"?[0-9A-Za-z]{1,40}"?\s*,\s*"result"\s*:
+  set      surveillance=yes
+  weight   0.6
+  source   protocols.md §6 (/RPC2 JSON-RPC reply { "id" : 10000, "params" : null, "result" : true, "session" : 100385023 }, mcw0 dahua-backdoor.txt); rroller/dahua issue #6 (RPC2 login of an Imou camera)
+  example  "{ \"id\" : 10000, \"params\" : null, \"result\" : true, \"session\" : 100385023 }" => surveillance=yes
+  example! "{\"result\":true}"
 
 # ---- Uniview LAPI ----
 

@@ -16,8 +16,8 @@
 
 rule dahua-series-nvr
   on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session dahua.update-serial
-  match    (?<![A-Za-z0-9])(?:DHI?-)?(NVR[0-9][Xx](?:-[A-Z0-9]{1,8}){1,3})(?![A-Za-z0-9])
-  set      manufacturer=Dahua@0.6 model=$1@0.4 class=nvr
+  match    (?<![A-Za-z0-9])(?:DHI?-)?NVR[0-9][Xx](?:-[A-Z0-9]{1,8}){1,3}(?![A-Za-z0-9])
+  set      manufacturer=Dahua@0.6 class=nvr
   tier     model
   weight   0.75
   source   rroller/dahua issue #9 (Dahua NVR getSystemInfo: updateSerial=NVR2X-4KS3, getMachineName name=NVR, getVendor vendor=Dahua); exposure.md §2.2 (Dahua firmware named by series)
@@ -28,8 +28,8 @@ rule dahua-series-nvr
 
 rule dahua-series-dvr
   on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session dahua.update-serial
-  match    (?<![A-Za-z0-9])(?:DH_|DHI?-)?((?:XVR|HCVR)[0-9][Xx][0-9X]{0,3}(?:-[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])
-  set      manufacturer=Dahua@0.6 model=$1@0.4 class=dvr
+  match    (?<![A-Za-z0-9])(?:DH_|DHI?-)?XVR[0-9][Xx][0-9X]{0,3}(?:-[A-Z0-9]{1,8}){0,3}(?![A-Za-z0-9])|(?<![A-Za-z0-9])(?:DH_|DHI?-)?HCVR[0-9][Xx][0-9X]{0,3}(?:-[A-Z0-9]{1,8}){0,3}(?![A-Za-z0-9])
+  set      manufacturer=Dahua@0.6 class=dvr
   tier     model
   weight   0.75
   source   exposure.md §2.2 (Dahua firmware image DH_XVR5x04_EngSpnFrn_NP_V3.210.0001.8.R.20170307, CVE-2017-3223 record: XVR recorders named by series); rroller/dahua issue #9 (updateSerial names the series)
@@ -40,8 +40,8 @@ rule dahua-series-dvr
 
 rule dahua-series-camera
   on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session dahua.update-serial
-  match    (?<![A-Za-z0-9])(?:DH_|DHI?-)?(IPC-[A-Z]{1,4}[0-9][Xx][0-9X]{0,4}(?:-[A-Za-z0-9]{1,12}){0,2})(?![A-Za-z0-9])
-  set      manufacturer=Dahua@0.6 model=$1@0.4 class=camera
+  match    (?<![A-Za-z0-9])(?:DH_|DHI?-)?IPC-[A-Z]{1,4}[0-9][Xx][0-9X]{0,4}(?:-[A-Za-z0-9]{1,12}){0,2}(?![A-Za-z0-9])
+  set      manufacturer=Dahua@0.6 class=camera
   tier     model
   weight   0.7
   source   exposure.md §2.2 (Dahua camera firmware named by series: DH_IPC-HX1X2X-Themis, FLIR_IPC-HX1X2X-Themis-VMS; CVE-2017-3223 record)
@@ -54,8 +54,8 @@ rule dahua-series-camera
 
 rule imou-model-camera
   on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session dahua.update-serial
-  match    (?<![A-Za-z0-9])(?:DH-)?(IPC-(?:A|C|K|F|G|S|GK|GS|KW)[0-9]{1,2}[0-9A-Z]{0,5}(?:-[A-Za-z0-9]{1,8}){0,3})(?![A-Za-z0-9])
-  set      manufacturer=Dahua@0.55 model=$1@0.5 class=camera
+  match    (?<![A-Za-z0-9])(?:DH-)?IPC-((?:A|C|K|F|G|S|GK|GS|KW)[0-9]{1,2}[0-9A-Z]{0,5}(?:-[A-Za-z0-9]{1,8}){0,3})(?![A-Za-z0-9])
+  set      manufacturer=Dahua@0.55 model=IPC-$1@0.5 class=camera
   tier     model
   weight   0.7
   source   rroller/dahua issue #6 ("Support for iMou Ranger 2 (DAHUA based)", DHIP replies of an Imou IPC-A22); Imou product pages (Ranger 2 IPC-A22EP, Cue 2 IPC-C22EP, Cube IPC-K22, Bullet Lite IPC-F22, Cruiser IPC-S42FP)
@@ -70,8 +70,8 @@ rule imou-model-camera
 
 rule dahua-model-decoder-nvd
   on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    (?<![A-Za-z0-9])(?:DHI?-)?(NVD[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])
-  set      manufacturer=Dahua@0.5 model=$1@0.5 class=decoder
+  match    (?<![A-Za-z0-9])(?:DHI?-)?NVD([0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])
+  set      manufacturer=Dahua@0.5 model=NVD$1@0.5 class=decoder
   tier     model
   weight   0.75
   source   Dahua network video decoder datasheets: DHI-NVD0405DH-4I-4K, DHI-NVD1205DH-4I-4K, NVD0905DH-4I-4K (NVD = network video decoder)
@@ -89,8 +89,8 @@ rule dahua-model-decoder-nvd
 
 rule hikvision-serial-model
   on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    (?<![A-Za-z0-9])(i?DS-[0-9][0-9A-Z]{1,8}(?:-[A-Z0-9()/]{1,10}?){0,3}?)(?:[0-9]{2})?(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:[0-2][0-9]|3[01])[A-Z]{2,6}[0-9]{6,12}(?![A-Za-z0-9])
-  set      manufacturer=Hikvision@0.6 model=$1
+  match    (?<![A-Za-z0-9])(i?)DS-([0-9][0-9A-Z]{1,8}(?:-[A-Z0-9()/]{1,10}?){0,3}?)(?:[0-9]{2})?(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:[0-2][0-9]|3[01])[A-Z]{2,6}[0-9]{6,12}(?![A-Za-z0-9])
+  set      manufacturer=Hikvision@0.6 model=$1DS-$2
   weight   0.85
   source   protocols.md §3 (Hikvision DeviceSN = model + YYYYMMDD + serial, DS-2CD2385G1-I20200414AAWRE33842150); maciej-or/hikvision_next issue #58 (NVR serialNumber DS-7608NI-I2/8P0820210719CCR...)
   example  "DS-2CD2042WD-I20160101AAWR123456789" => model=DS-2CD2042WD-I manufacturer=Hikvision
@@ -103,8 +103,8 @@ rule hikvision-serial-model
 
 rule ezviz-model-short
   on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    (?<![A-Za-z0-9])(CS-(?:C[0-9]|CV|H[0-9]|DB|BC|EB|LC|HB|CP|TY)[0-9]?[A-Za-z0-9]{0,5})(?![A-Za-z0-9-])
-  set      model=$1 brand=EZVIZ manufacturer=Hikvision@0.6 class=camera
+  match    (?<![A-Za-z0-9])CS-((?:C[0-9]|CV|H[0-9]|DB|BC|EB|LC|HB|CP|TY)[0-9]?[A-Za-z0-9]{0,5})(?![A-Za-z0-9-])
+  set      model=CS-$1 brand=EZVIZ manufacturer=Hikvision@0.6 class=camera
   tier     model
   weight   0.7
   source   protocols.md §3 (EZVIZ, Hikvision's consumer brand, answers SADP with CS- models, CS-C6TC-32WFR); EZVIZ product pages (C3TN CS-C3TN, H8c CS-H8c, C6N CS-C6N cameras)

@@ -207,7 +207,7 @@ rule role-dahua-login-realm
 
 rule role-dahua-system-info
   on       dahua.cgi http.body dahua-cgi.malformed
-  match    (?:^|[\r\n]|^[0-9]{3} )(?:updateSerial=[A-Za-z0-9]|processor=[A-Za-z0-9](?:(?!\n\n).){0,200}?serialNumber=|serialNumber=[A-Za-z0-9]{6,32}\s*[\r\n]+(?:.*[\r\n]+)?updateSerial=)
+  match    updateSerial=[A-Za-z0-9]|processor=[A-Za-z0-9][^\n]{0,40}\n(?:[A-Za-z]{2,20}=[^\n]{0,64}\n){0,4}serialNumber=[A-Za-z0-9]
   flags    s
   set      surveillance=yes
   weight   0.6

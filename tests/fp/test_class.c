@@ -1261,6 +1261,36 @@ static const struct ccase cases[] = {
      CS_CLASS_NVR,
      1,
      "DS-7608NI-I2/8P"},
+    {"sadp-reply-of-card-reader",
+     /* Platform replies of the other DS-K and AX PRO products: still
+      * not surveillance (data/fingerprints/products3.fp). */
+     {{"sadp.raw", 37020,
+       "<?xml version=\"1.0\" encoding=\"UTF-8\" ?><ProbeMatch><Uuid>x"
+       "</Uuid><Types>inquiry</Types><DeviceDescription>DS-K1107AE"
+       "</DeviceDescription><CommandPort>8000</CommandPort></ProbeMatch>"},
+      {"sadp.model", 37020, "DS-K1107AE"}},
+     "Hikvision",
+     CS_CLASS_ACCESS_CONTROL,
+     0,
+     NULL},
+    {"isapi-document-of-ax-pro-output-module",
+     {{"hik.isapi", 80,
+       "200 <DeviceInfo version=\"2.0\" xmlns=\"http://www.isapi.org/"
+       "ver20/XMLSchema\"><model>DS-PM1-O1H-WE</model></DeviceInfo>"},
+      {"isapi.model", 80, "DS-PM1-O1H-WE"}},
+     "Hikvision",
+     CS_CLASS_ALARM_PANEL,
+     0,
+     NULL},
+    {"dhip-of-airshield-detector",
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{\"deviceInfo\":"
+       "{\"DeviceType\":\"DHI-ARD1233-W2\",\"Vendor\":\"Dahua\"}}}"},
+      {"dhip.model", 37810, "DHI-ARD1233-W2"}},
+     "Dahua",
+     CS_CLASS_ALARM_PANEL,
+     0,
+     NULL},
 };
 
 static void

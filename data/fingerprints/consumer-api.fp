@@ -50,3 +50,58 @@ rule reolink-baichuan-header
   source   QuantumEntangledAndy/neolink issue #365 (a Reolink P320's Baichuan login reply captured as F0 DE BC 0A 01 00 00 00 ...); thirtythreeforty/neolink pull request #80 (BC message header notes: magic f0 de bc 0a)
   example  "\xf0\xde\xbc\x01\x00\x00\x00\x91\x00\x00\x00"
   example! "\xde\xbc\xf0"
+
+# ---- Xiaomi Mi Home (MiIO/MIoT) camera model ids ----
+# A Mi Home device names itself by a model id <vendor>.camera.<model>
+# (miiocli info, MIoT spec URNs, DHCP host names <vendor>-camera-<model>
+# _miio<did>); the vendor part is the maker of the camera sold under the
+# Xiaomi badge: XiaoMi/xiaomi-miloco issue #236 lists chuangmi.camera.*
+# as Shanghai Chuangmi's, isa.camera.* as Hualai's, xiaomi.camera.* as
+# Xiaomi's own.
+
+rule miio-camera-chuangmi
+  on       http.body http.title banner mdns.instance mdns.hostname mdns.txt upnp.model upnp.friendly-name dhcp.vendor dhcp.hostname onvif.model tls.subject
+  match    (?<![A-Za-z0-9])chuangmi[.-]camera[.-]([a-z0-9]{2,12})(?![a-z0-9])
+  flags    i
+  set      manufacturer=Chuangmi model=chuangmi.camera.$1 class=camera
+  tier     model
+  weight   0.75
+  source   XiaoMi/xiaomi-miloco issue #236 (chuangmi.camera.* made by Shanghai Chuangmi, 上海创米); rytilahti/python-miio issues #547, #1524 and #1887 (miiocli info Model: chuangmi.camera.039a01, chuangmi.camera.029a02)
+  example  "Model: chuangmi.camera.ipc009" => manufacturer=Chuangmi class=camera model=chuangmi.camera.ipc009
+  example  "chuangmi-camera-ipc019_miio123456" => class=camera
+  example! "chuangmi.plug.v3"
+  example! "xchuangmi.camera.ipc009"
+
+rule miio-camera-hualai
+  on       http.body http.title banner mdns.instance mdns.hostname mdns.txt upnp.model upnp.friendly-name dhcp.vendor dhcp.hostname onvif.model tls.subject
+  match    (?<![A-Za-z0-9])isa[.-]camera[.-]([a-z0-9]{2,12})(?![a-z0-9])
+  flags    i
+  set      manufacturer=Hualai model=isa.camera.$1 class=camera
+  tier     model
+  weight   0.75
+  source   XiaoMi/xiaomi-miloco issue #236 (isa.camera.cw501d and isa.camera.hlmax made by Hualai, 华来科技)
+  example  "{\"model\":\"isa.camera.hlc6\"}" => manufacturer=Hualai class=camera
+  example! "isa.light.v1"
+
+rule miio-camera-xiaomi
+  on       http.body http.title banner mdns.txt upnp.friendly-name dhcp.hostname onvif.model tls.subject
+  match    (?<![A-Za-z0-9])(?:xiaomi|mijia)[.-]camera[.-]([a-z0-9]{2,12})(?![a-z0-9])
+  flags    i
+  set      manufacturer=Xiaomi class=camera
+  tier     model
+  weight   0.7
+  source   XiaoMi/xiaomi-miloco issue #236 (xiaomi.camera.082ac1 made by Xiaomi); MiIO model ids mijia.camera.* of Mi Home cameras
+  example  "{\"model\":\"xiaomi.camera.082ac1\"}" => manufacturer=Xiaomi class=camera
+  example! "xiaomi.vacuum.b106"
+
+rule dafang-hacks-firmware
+  on       http.title http.body banner
+  match    \b(?:Xiaomi[ -])?Dafang[ -]Hacks\b
+  flags    i
+  set      class=camera surveillance=yes
+  tier     model
+  weight   0.75
+  source   EliasKotlyar/Xiaomi-Dafang-Hacks pull request #1284 (custom firmware whose web UI reports the camera it runs on: "Xiaomi Dafang", "Xiaomi Xiaofang 1S" or "Wyzecam V2"); it runs on those cameras only, whose makers differ, so it names none
+  example  "Xiaomi Dafang Hacks" => class=camera surveillance=yes
+  example  "<title>Dafang Hacks</title>"
+  example! "Dafang"

@@ -1291,6 +1291,23 @@ static const struct ccase cases[] = {
      CS_CLASS_ALARM_PANEL,
      0,
      NULL},
+    {"miio-chuangmi-camera",
+     /* A Mi Home camera's DHCP host name: the MiIO model id names the
+      * maker behind the Xiaomi badge (xiaomi-miloco#236). */
+     {{"dhcp.hostname", 67, "chuangmi-camera-ipc009_miio123456789"}},
+     "Chuangmi",
+     CS_CLASS_CAMERA,
+     1,
+     NULL},
+    {"foscam-getdevinfo-camera",
+     {{"http.body", 88,
+       "<CGI_Result>\n    <result>0</result>\n    <productName>FI9900P"
+       "</productName>\n    <serialNo>0000000000000000</serialNo>\n"
+       "</CGI_Result>"}},
+     "Foscam",
+     CS_CLASS_CAMERA,
+     1,
+     NULL},
 };
 
 static void

@@ -78,6 +78,24 @@ rule role-isapi-event-alert
   example! "<EventNotificationAlert version=\"2.0\"><eventType>AccessControllerEvent</eventType>"
   example! "<EventNotificationAlert version=\"2.0\"><activePostCount>1</activePostCount></EventNotificationAlert>"
 
+rule hik-event-json-shape
+  on       http.body vendor-api.malformed
+  match    "activePostCount"\s*:\s*[0-9]{1,6}\s*,\s*"eventType"\s*:\s*"
+  set      manufacturer=Hikvision
+  weight   0.7
+  source   pergolafabio/Hikvision-Addons issue #177 (a Hikvision terminal's event in ISAPI JSON form: ipAddress, portNo, protocol, dateTime, activePostCount, eventType, eventState, eventDescription), the JSON twin of EventNotificationAlert
+  example  "{\"ipAddress\": \"10.0.0.9\", \"portNo\": 80, \"protocol\": \"HTTP\", \"dateTime\": \"2024-08-26T12:32:28+01:00\", \"activePostCount\": 1, \"eventType\": \"AccessControllerEvent\"}" => manufacturer=Hikvision
+  example! "{\"eventType\": \"VMD\"}"
+
+rule role-hik-event-json-video
+  on       http.body vendor-api.malformed
+  match    "eventType"\s*:\s*"(?:VMD|linedetection|fielddetection|videoloss|shelteralarm|regionEntrance|regionExiting|scenechangedetection|duration)"
+  set      surveillance=yes
+  weight   0.6
+  source   camera/NVR alertStream event types (VMD, linedetection, fielddetection, videoloss, shelteralarm: node-red-contrib-hikvision-ultimate#13, eu-evops/homebridge-hikvision#15) in the ISAPI JSON event form (pergolafabio/Hikvision-Addons#177)
+  example  "{\"ipAddress\": \"10.0.0.5\", \"activePostCount\": 1, \"eventType\": \"linedetection\", \"eventState\": \"active\"}" => surveillance=yes
+  example! "{\"eventType\": \"AccessControllerEvent\"}"
+
 rule role-isapi-access-control
   on       hik.isapi http.body isapi.malformed vendor-api.malformed
   match    <eventType>\s*(?:AccessControllerEvent|AcsEvent)\s*</eventType>|"eventType"\s*:\s*"AccessControllerEvent"|<(?:AcsEvent|AcsEventCond|AcsCfg|UserInfoCount|CardInfoCount|FaceDataRecord)\b|<requestURL>\s*/ISAPI/AccessControl/

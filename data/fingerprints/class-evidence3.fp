@@ -167,3 +167,22 @@ rule onvif-model-word-dvr
   example  "DVR" => class=dvr
   example  "XVR 16CH" => class=dvr
   example! "DVR5104H"
+
+# ---- Dahua models as its international OEMs badge them ----
+# EmpireTech and Loryta sell Dahua cameras under shortened models: the
+# Dahua IPC-HDW5442TM-AS is the Loryta IPC-T5442TM-AS (policy.md §2.1,
+# scottlamb/moonfire-nvr wiki Cameras:-Loryta).  Four digits after IPC-T
+# (and the IR turret IPC-T54IR) are Dahua's numbering; HiLook-style
+# IPC-T240H has three.
+
+rule dahua-oem-turret-model
+  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    (?<![A-Za-z0-9])(?:DH-)?IPC-T((?:[0-9]{4}[A-Z]{0,3}|[0-9]{2}IR)(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
+  set      manufacturer=Dahua@0.6 model=IPC-T$1@0.5 class=camera
+  tier     model
+  weight   0.7
+  source   policy.md §2.1 (moonfire-nvr wiki Cameras:-Loryta: Loryta IPC-T5442TM-AS is a Dahua IPC-HDW5442TM-AS; EmpireTech and Loryta are Dahua white-label, aiodahua)
+  example  "IPC-T5442TM-AS" => manufacturer=Dahua class=camera model=IPC-T5442TM-AS
+  example  "IPC-T54IR-ZE" => class=camera
+  example! "IPC-T240H"
+  example! "IPC-T"

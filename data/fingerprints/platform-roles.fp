@@ -150,10 +150,10 @@ rule role-hik-sadp-reply
   example! "<Probe><Uuid>x</Uuid><Types>inquiry</Types></Probe>"
 
 # The 16-byte reply with length word 0x10 is the layout src/parse/parse_vendor.c
-# accepts as a Hikvision SDK-port greeting.
+# accepts as a Hikvision SDK-port greeting; hik.sdk comes only from that
+# decoder (kind hik-sdk, probe of TCP 8000), so no port is required.
 rule role-hik-sdk-port
   on       hik.sdk
-  port     8000
   match    ^00000010
   set      manufacturer=Hikvision surveillance=yes
   weight   0.5

@@ -66,14 +66,16 @@ rule onvif-manufacturer-brand
 
 rule onvif-manufacturer-raw
   on       onvif.manufacturer
-  match    ^\s*(?!(?:General|Private|Generic|ONVIF|IPCAM|IP ?Camera|Manufacturer|Unknown|Default|N/A|none)\s*$)(\S.{0,62})
+  match    ^\s*(?!(?:General|Private|Generic|ONVIF|IPCAM|IP ?Camera|Manufacturer|Unknown|Default|N/A|none|NVR|DVR|XVR|HVR|IPC|NVS|H\.?264|H\.?265|Camera|Network Camera|Network Video Recorder)\s*$)(\S.{0,62})
   flags    i
   set      manufacturer=$1
   weight   0.45
-  source   protocols.md §2, §5 (tds:Manufacturer as reported; neutral OEM values such as "General"/"Private" are ignored)
+  source   protocols.md §2, §5 (tds:Manufacturer as reported; neutral OEM values such as "General"/"Private" are ignored); exposure.md §2.8 (Xiongmai boards report Manufacturer "H264"); device-kind words (NVR, DVR, IPC) name no company
   example  "Reolink" => manufacturer=Reolink
   example  "  HIKVISION" => manufacturer=Hikvision
   example! "General"
+  example! "NVR"
+  example! "H264"
   example! "Private"
 
 rule onvif-model

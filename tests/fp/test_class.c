@@ -630,13 +630,15 @@ static const struct ccase cases[] = {
      * maker only. */
     {"dahua-magicbox-numeric-devicetype",
      /* getSystemInfo of an older Dahua unit: deviceType is a number no
-      * Dahua document maps to a model (the decoder gives dahua.model). */
+      * Dahua document maps to a model (the decoder gives dahua.model), so
+      * no class; the reply itself is video-platform role evidence. */
      {{"dahua.cgi", 80,
        "200 deviceType=31\r\nprocessor=ST7108\r\nserialNumber=PZA123\r\n"},
       {"dahua.model", 80, "31"}},
      "Dahua",
      CS_CLASS_UNKNOWN,
-     -1,
+     1, /* getSystemInfo is the API of Dahua's video firmware: a role
+         * (data/fingerprints/platform-roles.fp), not a class */
      ""},
     {"tapo-h200-hub-model",
      /* Tapo discovery / getDeviceInfo of an H200 hub (python-kasa
@@ -1054,6 +1056,256 @@ static const struct ccase cases[] = {
        "http://www.onvif.org/ver10/device/wsdl"}},
      NULL,
      CS_CLASS_DECODER,
+     1,
+     NULL},
+    /* --- Issue #11, fourth round: a reply in a video-first maker's
+     * video-platform protocol is role evidence (surveillance, no class);
+     * model evidence of a non-video product of the same maker still
+     * decides, and a MAC block stays maker-only. */
+    {"isapi-response-status-role",
+     /* ResponseStatus of a Hikvision camera (evercam-server#63 shape). */
+     {{"hik.isapi", 80,
+       "200 <?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ResponseStatus "
+       "version=\"2.0\" xmlns=\"http://www.hikvision.com/ver20/"
+       "XMLSchema\">\n<requestURL>/ISAPI/System/deviceInfo"
+       "</requestURL>\n<statusCode>4</statusCode>\n<statusString>Invalid "
+       "Operation</statusString>\n</ResponseStatus>"}},
+     "Hikvision",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    {"isapi-event-io-role",
+     {{"hik.isapi", 80,
+       "200 <EventNotificationAlert version=\"2.0\" xmlns=\"http://"
+       "www.hikvision.com/ver20/XMLSchema\">\n<ipAddress>10.0.0.5"
+       "</ipAddress>\n<portNo>80</portNo>\n<protocol>HTTP</protocol>\n"
+       "<channelID>1</channelID>\n<eventType>IO</eventType>\n<eventState>"
+       "active</eventState>\n</EventNotificationAlert>"}},
+     "Hikvision",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    {"isapi-access-event-json",
+     /* A DS-K1T terminal's event (pergolafabio/Hikvision-Addons#177). */
+     {{"http.body", 80,
+       "{\"ipAddress\": \"10.0.0.9\", \"portNo\": 80, \"protocol\": "
+       "\"HTTP\", \"activePostCount\": 1, \"eventType\": "
+       "\"AccessControllerEvent\", \"eventState\": \"active\", "
+       "\"eventDescription\": \"Access Controller Event\"}"}},
+     NULL,
+     CS_CLASS_ACCESS_CONTROL,
+     0,
+     NULL},
+    {"isapi-document-of-access-terminal",
+     /* The same ISAPI role evidence plus the model of an access terminal:
+      * the model tier decides, not surveillance. */
+     {{"hik.isapi", 80,
+       "200 <ResponseStatus version=\"2.0\" xmlns=\"http://www.isapi.org/"
+       "ver20/XMLSchema\"><requestURL>/ISAPI/System/time</requestURL>"
+       "<statusCode>1</statusCode></ResponseStatus>"},
+      {"isapi.model", 80, "DS-K1T341AMF"}},
+     "Hikvision",
+     CS_CLASS_ACCESS_CONTROL,
+     0,
+     "DS-K1T341AMF"},
+    {"isapi-document-of-ax-pro",
+     {{"hik.isapi", 80,
+       "200 <DeviceInfo version=\"2.0\" xmlns=\"http://www.isapi.org/"
+       "ver20/XMLSchema\"><deviceName>AX PRO</deviceName><model>"
+       "DS-PWA96-M-WE</model></DeviceInfo>"},
+      {"isapi.model", 80, "DS-PWA96-M-WE"}},
+     "Hikvision",
+     CS_CLASS_ALARM_PANEL,
+     0,
+     NULL},
+    {"ppvsp-register-pu-role",
+     {{"banner", 7660,
+       "<?xml version=\"1.0\" encoding=\"GB2312\"?>\n<PPVSPMessage>\n"
+       "<Version>2.5</Version>\n<Sequence>1</Sequence>\n<CommandType>"
+       "REQUEST</CommandType>\n<Command>REGISTER</Command>\n<Params>\n"
+       "<DeviceID>dev01</DeviceID>\n<NetUnitType>PU</NetUnitType>\n"
+       "</Params>\n</PPVSPMessage>"}},
+     "Hikvision",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    {"sadp-reply-without-model",
+     {{"sadp.raw", 37020,
+       "<?xml version=\"1.0\" encoding=\"UTF-8\" ?><ProbeMatch><Uuid>x"
+       "</Uuid><Types>inquiry</Types><DeviceType>1</DeviceType><DeviceSN>"
+       "0820201001CCRRE12345678</DeviceSN><CommandPort>8000</CommandPort>"
+       "<SoftwareVersion>V5.6.2build 190701</SoftwareVersion></ProbeMatch>"},
+      {"sadp.firmware", 37020, "V5.6.2build 190701"}},
+     "Hikvision",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    {"sadp-reply-of-switch",
+     {{"sadp.raw", 37020,
+       "<?xml version=\"1.0\" encoding=\"UTF-8\" ?><ProbeMatch><Uuid>x"
+       "</Uuid><Types>inquiry</Types><DeviceDescription>DS-3E1318P-EI"
+       "</DeviceDescription><DeviceSN>DS-3E1318P-EI20200101CCWRE1234"
+       "</DeviceSN><CommandPort>8000</CommandPort></ProbeMatch>"},
+      {"sadp.model", 37020, "DS-3E1318P-EI"}},
+     "Hikvision",
+     CS_CLASS_SWITCH,
+     0,
+     NULL},
+    {"dahua-dvrip-header-role",
+     {{"dahua.dvrip", 37777, "b00000680000000000000000"}},
+     "Dahua",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    {"dahua-dvrip-of-door-station",
+     /* DVRIP on 37777 plus a magicBox type of a VTO door station. */
+     {{"dahua.dvrip", 37777, "b00000680000000000000000"},
+      {"dahua.cgi", 80, "200 type=VTO2202F-P\r\n"},
+      {"dahua.model", 80, "VTO2202F-P"}},
+     "Dahua",
+     CS_CLASS_INTERCOM,
+     0,
+     NULL},
+    {"dahua-login-realm-role",
+     /* retina#62: a Dahua camera's RTSP 401 realm is its serial. */
+     {{"rtsp.realm", 8554, "Login to 4K01FD2PAJ6E3FF"}},
+     "Dahua",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    {"dahua-rpc2-challenge-role",
+     {{"dahua.rpc2", 80,
+       "{\"result\":false,\"params\":{\"realm\":\"Login to "
+       "907F3C6C73FEDA77\",\"random\":\"1f1e4fbc\",\"encryption\":"
+       "\"Default\"},\"error\":{\"code\":268632079,\"message\":"
+       "\"Component error: login challenge!\"},\"id\":0,\"session\":1}"}},
+     "Dahua",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    {"dhip-header-role",
+     {{"dhip.header", 37810,
+       "2000000044484950000000000000000000000000000000000000000000000000"}},
+     "Dahua",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    {"uniview-lapi-401-role",
+     {{"lapi.deviceinfo", 80,
+       "401 {\"Response\":{\"ResponseURL\":\"/LAPI/V1.0/System/"
+       "DeviceInfo\",\"ResponseCode\":3,\"ResponseString\":\"Not "
+       "Authorized\"}}"}},
+     "Uniview",
+     CS_CLASS_UNKNOWN,
+     1,
+     NULL},
+    {"hikvision-mac-only",
+     /* A Hikvision MAC block alone: maker, nothing more. */
+     {{"mac", 0, "58:50:ed:00:00:01"},
+      {"mac.maker", 0, "Hikvision"},
+      {"mac.registrant", 0, "Hangzhou Hikvision Digital Technology Co.,Ltd."}},
+     "Hikvision",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
+    {"dahua-mac-only",
+     {{"mac", 0, "3c:ef:8c:00:00:01"},
+      {"mac.maker", 0, "Dahua"},
+      {"mac.registrant", 0, "Zhejiang Dahua Technology Co., Ltd."}},
+     "Dahua",
+     CS_CLASS_UNKNOWN,
+     -1,
+     NULL},
+    {"dahua-update-serial-series-nvr",
+     /* getSystemInfo of a Dahua NVR (rroller/dahua#9 shape): the
+      * numeric deviceType says nothing, the series name says NVR. */
+     {{"dahua.cgi", 80,
+       "200 deviceType=31\r\nprocessor=ST7108\r\nserialNumber=5J01234PAZ"
+       "00000\r\nupdateSerial=NVR4X-4KS2\r\n"},
+      {"dahua.model", 80, "31"},
+      {"dahua.update-serial", 80, "NVR4X-4KS2"}},
+     "Dahua",
+     CS_CLASS_NVR,
+     1,
+     NULL},
+    {"imou-dhip-camera",
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{\"deviceInfo\":"
+       "{\"DeviceType\":\"IPC-A22EP\",\"Vendor\":\"Imou\"}}}"},
+      {"dhip.model", 37810, "IPC-A22EP"}},
+     "Dahua",
+     CS_CLASS_CAMERA,
+     1,
+     "IPC-A22EP"},
+    {"onvif-general-xiongmai-nvr",
+     /* A white-label NVR: ONVIF manufacturer "NVR", model "NVR", the
+      * Xiongmai firmware scheme. */
+     {{"onvif.manufacturer", 80, "NVR"},
+      {"onvif.model", 80, "NVR"},
+      {"onvif.firmware", 80, "V4.02.R11.34500140.12001.131600.00000"}},
+     "Xiongmai",
+     CS_CLASS_NVR,
+     1,
+     NULL},
+    {"onvif-general-dahua-firmware",
+     {{"onvif.manufacturer", 80, "General"},
+      {"onvif.model", 80, "IPC"},
+      {"onvif.firmware", 80, "2.800.0000000.13.R"}},
+     "Dahua",
+     CS_CLASS_CAMERA,
+     1,
+     NULL},
+    {"hikvision-serial-in-model-key",
+     {{"onvif.model", 80, "DS-7608NI-I2/8P0820210719CCRRG12345678"}},
+     "Hikvision",
+     CS_CLASS_NVR,
+     1,
+     "DS-7608NI-I2/8P"},
+    {"sadp-reply-of-card-reader",
+     /* Platform replies of the other DS-K and AX PRO products: still
+      * not surveillance (data/fingerprints/products3.fp). */
+     {{"sadp.raw", 37020,
+       "<?xml version=\"1.0\" encoding=\"UTF-8\" ?><ProbeMatch><Uuid>x"
+       "</Uuid><Types>inquiry</Types><DeviceDescription>DS-K1107AE"
+       "</DeviceDescription><CommandPort>8000</CommandPort></ProbeMatch>"},
+      {"sadp.model", 37020, "DS-K1107AE"}},
+     "Hikvision",
+     CS_CLASS_ACCESS_CONTROL,
+     0,
+     NULL},
+    {"isapi-document-of-ax-pro-output-module",
+     {{"hik.isapi", 80,
+       "200 <DeviceInfo version=\"2.0\" xmlns=\"http://www.isapi.org/"
+       "ver20/XMLSchema\"><model>DS-PM1-O1H-WE</model></DeviceInfo>"},
+      {"isapi.model", 80, "DS-PM1-O1H-WE"}},
+     "Hikvision",
+     CS_CLASS_ALARM_PANEL,
+     0,
+     NULL},
+    {"dhip-of-airshield-detector",
+     {{"dhip.raw", 37810,
+       "{\"method\":\"client.notifyDevInfo\",\"params\":{\"deviceInfo\":"
+       "{\"DeviceType\":\"DHI-ARD1233-W2\",\"Vendor\":\"Dahua\"}}}"},
+      {"dhip.model", 37810, "DHI-ARD1233-W2"}},
+     "Dahua",
+     CS_CLASS_ALARM_PANEL,
+     0,
+     NULL},
+    {"miio-chuangmi-camera",
+     /* A Mi Home camera's DHCP host name: the MiIO model id names the
+      * maker behind the Xiaomi badge (xiaomi-miloco#236). */
+     {{"dhcp.hostname", 67, "chuangmi-camera-ipc009_miio123456789"}},
+     "Chuangmi",
+     CS_CLASS_CAMERA,
+     1,
+     NULL},
+    {"foscam-getdevinfo-camera",
+     {{"http.body", 88,
+       "<CGI_Result>\n    <result>0</result>\n    <productName>FI9900P"
+       "</productName>\n    <serialNo>0000000000000000</serialNo>\n"
+       "</CGI_Result>"}},
+     "Foscam",
+     CS_CLASS_CAMERA,
      1,
      NULL},
 };

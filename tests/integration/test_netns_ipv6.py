@@ -1,0 +1,267 @@
+# SPDX-License-Identifier: ISC
+"""Issue #19, IPv6 scanning end to end, in a network namespace of its own.
+
+The namespace has only its loopback interface, up, holding ::1, 127.0.0.1
+and three unique-local addresses fd00:77::10, ::11 and ::12 (/128 each):
+no veth, no route off the namespace, deleted at the end (with
+/etc/netns/<name>, where its hosts file names cam6.test).  camsim devices
+listen on ::1 (Hikvision), fd00:77::10 (Dahua), fd00:77::12 (Axis) and
+127.0.0.1 (Hanwha); a trap on fd00:77::11 records every connection made
+to it.  Checked:
+
+  - camsweep scan ::1 127.0.0.1: both found, identified as the manifests
+    say, stored, listed IPv4 first; -oX addrtype ipv6/ipv4; -oJ; show;
+  - -iL with an IPv6 CIDR and --excludefile naming fd00:77::11: the two
+    devices found, the trap never contacted;
+  - a /64 refused before any packet (the trap still untouched);
+  - cam6.test, a name with only an AAAA record, resolved and scanned;
+  - the trap does record a scan aimed at it (so the checks above can
+    fail).
+
+Root and network namespaces are needed: otherwise skip.skip() (exit 77,
+or a failure in CI).
+"""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from estate import Checker, CAMSIM, CAMSWEEP  # noqa: E402
+from skip import skip  # noqa: E402
+
+PREFIX = "cs6-"
+NS = "%s%d" % (PREFIX, os.getpid())
+ULA = ["fd00:77::10", "fd00:77::11", "fd00:77::12"]
+TRAP = "fd00:77::11"
+PORTS = "80,554,8000"
+DEVICES = [("::1", "hikvision-camera"), ("fd00:77::10", "dahua-camera"),
+           ("fd00:77::12", "axis-camera"), ("127.0.0.1", "hanwha-camera")]
+
+TRAP_PY = r"""
+import socket, select, sys
+out = open(sys.argv[1], "a", buffering=1)
+socks = []
+for port in (80, 554, 8000):
+    s = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind((sys.argv[2], port))
+    s.listen(64)
+    socks.append(s)
+print("ready", flush=True)
+while True:
+    r, _, _ = select.select(socks, [], [])
+    for s in r:
+        c, peer = s.accept()
+        out.write("%s %d\n" % (peer[0], s.getsockname()[1]))
+        c.close()
+"""
+
+
+def ip(*args, check=True):
+    p = subprocess.run(["ip"] + list(args), capture_output=True, text=True)
+    if check and p.returncode != 0:
+        raise RuntimeError("ip %s: %s" % (" ".join(args), p.stderr.strip()))
+    return p
+
+
+def in_ns(args):
+    return ["ip", "netns", "exec", NS] + args
+
+
+def cleanup_stale():
+    """Namespaces of earlier runs whose process is gone."""
+    for line in ip("netns", "list", check=False).stdout.splitlines():
+        name = line.split()[0] if line.strip() else ""
+        if not name.startswith(PREFIX):
+            continue
+        try:
+            os.kill(int(name[len(PREFIX):]), 0)
+            continue
+        except (ValueError, ProcessLookupError):
+            pass
+        except PermissionError:
+            continue
+        delete_ns(name)
+
+
+def delete_ns(name):
+    for tok in ip("netns", "pids", name, check=False).stdout.split():
+        try:
+            os.kill(int(tok), signal.SIGKILL)
+        except (ValueError, ProcessLookupError):
+            pass
+    ip("netns", "del", name, check=False)
+    shutil.rmtree("/etc/netns/" + name, ignore_errors=True)
+
+
+def scan(args, tmp):
+    t0 = time.monotonic()
+    p = subprocess.run(in_ns([CAMSWEEP, "scan"] + args), capture_output=True,
+                       text=True, timeout=300,
+                       env=dict(os.environ,
+                                XDG_DATA_HOME=os.path.join(tmp, "xdg")))
+    return p, time.monotonic() - t0
+
+
+def show(db):
+    p = subprocess.run([CAMSWEEP, "show", "--json", "--db", db],
+                       capture_output=True, text=True, timeout=60)
+    return [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
+
+
+def trap_hits(path):
+    with open(path) as f:
+        return [l for l in f.read().splitlines() if l.strip()]
+
+
+def main():
+    if os.geteuid() != 0:
+        return skip("IPv6 namespace test needs root")
+    if shutil.which("ip") is None:
+        return skip("iproute2 not installed")
+    cleanup_stale()
+    try:
+        ip("netns", "add", NS)
+    except RuntimeError as e:
+        return skip("cannot create a network namespace: %s" % e)
+    c = Checker()
+    tmp = tempfile.mkdtemp(prefix="cs-ipv6-")
+    procs = []
+    try:
+        ip("-n", NS, "link", "set", "lo", "up")
+        for a in ULA:
+            ip("-n", NS, "addr", "add", a + "/128", "dev", "lo", "nodad")
+        # ip netns exec mounts /etc/netns/NS/hosts over /etc/hosts
+        os.makedirs("/etc/netns/" + NS, exist_ok=True)
+        with open("/etc/netns/%s/hosts" % NS, "w") as f:
+            f.write("127.0.0.1 localhost\nfd00:77::12 cam6.test\n")
+        routes = ip("-n", NS, "-6", "route", "show", "table", "all").stdout
+        c.ok("default" not in routes and "via" not in routes,
+             "no route off the namespace: %s" % routes.strip())
+
+        want = {}
+        for addr, prof in DEVICES:
+            man = os.path.join(tmp, "m-%s.json" % prof)
+            p = subprocess.Popen(
+                in_ns([CAMSIM, "--device-ip", addr, "--profile", prof,
+                       "--seed", "19", "--manifest", man]),
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            procs.append(p)
+            line = p.stdout.readline()
+            c.ok("ready" in line, "camsim %s on %s: %s" % (prof, addr,
+                                                          line.strip()))
+            with open(man) as f:
+                want[addr] = json.load(f)
+        hits = os.path.join(tmp, "trap.log")
+        open(hits, "w").close()
+        trap = subprocess.Popen(in_ns(["python3", "-c", TRAP_PY, hits, TRAP]),
+                                stdout=subprocess.PIPE, text=True)
+        procs.append(trap)
+        c.ok("ready" in trap.stdout.readline(), "trap on %s" % TRAP)
+
+        # 1. ::1 and 127.0.0.1 together: found, identified, stored.
+        db = os.path.join(tmp, "a.db")
+        ox, oj = os.path.join(tmp, "a.xml"), os.path.join(tmp, "a.jsonl")
+        r, secs = scan(["::1", "127.0.0.1", "-p", PORTS, "--db", db,
+                        "-oX", ox, "-oJ", oj], tmp)
+        print("# scan ::1 127.0.0.1 -p %s: %.2f s; %s" %
+              (PORTS, secs, r.stderr.strip().splitlines()[0:1]))
+        c.ok(r.returncode == 0, "mixed scan exits 0 (%d: %s)" %
+             (r.returncode, r.stderr[-300:]))
+        rows = show(db)
+        c.ok([d["ip"] for d in rows] == ["127.0.0.1", "::1"],
+             "stored, IPv4 first: %s" % [d["ip"] for d in rows])
+        for d in rows:
+            m = want.get(d["ip"], {})
+            c.ok(d["manufacturer"] == m.get("manufacturer") and
+                 set(d["ports"]) == set(m.get("ports", [])),
+                 "%s identified as %s on %s (got %s on %s)" % (
+                     d["ip"], m.get("manufacturer"), m.get("ports"),
+                     d["manufacturer"], d["ports"]))
+        try:
+            root = ET.parse(ox).getroot()
+            types = {a.get("addr"): a.get("addrtype")
+                     for a in root.iter("address")}
+        except (ET.ParseError, OSError):
+            types = {}
+        c.ok(types.get("::1") == "ipv6" and
+             types.get("127.0.0.1") == "ipv4",
+             "-oX addrtype ipv6 and ipv4: %s" % types)
+        with open(oj) as f:
+            ojs = sorted(json.loads(l)["ip"] for l in f if l.strip())
+        c.ok(ojs == ["127.0.0.1", "::1"], "-oJ: both hosts: %s" % ojs)
+
+        # 2. -iL with an IPv6 CIDR, --excludefile with an IPv6 address:
+        # the excluded address is never contacted.
+        il, ex = os.path.join(tmp, "t.txt"), os.path.join(tmp, "x.txt")
+        with open(il, "w") as f:
+            f.write("# IPv6 targets\nfd00:77::/123\n")
+        with open(ex, "w") as f:
+            f.write("%s  # the trap\n" % TRAP)
+        db2 = os.path.join(tmp, "b.db")
+        r, secs = scan(["-iL", il, "--excludefile", ex, "-p", PORTS,
+                        "--db", db2], tmp)
+        print("# scan -iL fd00:77::/123 less %s: %.2f s; %s" %
+              (TRAP, secs, r.stderr.strip().splitlines()[0:1]))
+        rows = {d["ip"]: d for d in show(db2)}
+        c.ok(r.returncode == 0 and sorted(rows) ==
+             ["fd00:77::10", "fd00:77::12"],
+             "-iL fd00:77::/123: the two devices (%d: %s; %s)" %
+             (r.returncode, sorted(rows), r.stderr[-200:]))
+        for a in ("fd00:77::10", "fd00:77::12"):
+            c.ok(a in rows and rows[a]["manufacturer"] ==
+                 want[a]["manufacturer"],
+                 "%s identified as %s" % (a, want[a]["manufacturer"]))
+        c.ok("31 addresses" in r.stderr,
+             "the /123 less one address walked: %s" % r.stderr[-200:])
+
+        # 3. A /64 cannot be enumerated: refused before any packet.
+        r, _ = scan(["fd00:77::/64", "-p", PORTS, "--db",
+                     os.path.join(tmp, "c.db")], tmp)
+        c.ok(r.returncode == 1 and "too many to enumerate" in r.stderr,
+             "a /64 refused (%d: %s)" % (r.returncode, r.stderr.strip()))
+        time.sleep(0.3)
+        c.ok(trap_hits(hits) == [],
+             "the excluded address was never contacted: %s" %
+             trap_hits(hits))
+
+        # 4. A name with only an AAAA record.
+        r, _ = scan(["cam6.test", "-p", PORTS, "--db",
+                     os.path.join(tmp, "d.db")], tmp)
+        rows = show(os.path.join(tmp, "d.db"))
+        c.ok(r.returncode == 0 and "resolved to fd00:77::12" in r.stderr and
+             [d["ip"] for d in rows] == ["fd00:77::12"],
+             "cam6.test resolved to its IPv6 address and scanned (%s; %s)" %
+             (r.stderr.strip()[:200], [d["ip"] for d in rows]))
+
+        # 5. The trap works: a scan aimed at it is recorded.
+        r, _ = scan([TRAP, "-p", PORTS, "--db", os.path.join(tmp, "e.db")],
+                    tmp)
+        time.sleep(0.3)
+        c.ok(len(trap_hits(hits)) >= 3,
+             "control: a scan of %s reaches the trap (%d connections)" %
+             (TRAP, len(trap_hits(hits))))
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+        for p in procs:
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        delete_ns(NS)
+        shutil.rmtree(tmp, ignore_errors=True)
+    c.ok(NS not in ip("netns", "list", check=False).stdout,
+         "namespace %s removed" % NS)
+    c.done()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

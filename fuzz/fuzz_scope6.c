@@ -23,8 +23,8 @@ aligned(const uint8_t lo[16], const uint8_t hi[16])
 	int bit = 0;
 
 	/* the common prefix, then host bits: lo all 0, hi all 1 */
-	while (bit < 128 && ((lo[bit / 8] ^ hi[bit / 8]) &
-			     (0x80u >> (bit % 8))) == 0)
+	while (bit < 128 &&
+	       ((lo[bit / 8] ^ hi[bit / 8]) & (0x80u >> (bit % 8))) == 0)
 		bit++;
 	for (; bit < 128; bit++) {
 		unsigned m = 0x80u >> (bit % 8);

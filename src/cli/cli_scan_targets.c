@@ -111,8 +111,7 @@ cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
 			const char *why = cs_scope_unscannable6(&(*v)[i]);
 
 			if (why != NULL) {
-				fprintf(stderr, "camsweep: %s: %s\n", arg,
-					why);
+				fprintf(stderr, "camsweep: %s: %s\n", arg, why);
 				return -1;
 			}
 		}
@@ -137,8 +136,7 @@ cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
 	}
 	if (pick == NULL) {
 		freeaddrinfo(res);
-		fprintf(stderr, "camsweep: %s: no IPv4 or IPv6 address\n",
-			arg);
+		fprintf(stderr, "camsweep: %s: no IPv4 or IPv6 address\n", arg);
 		return -1;
 	}
 	run->names =
@@ -151,11 +149,11 @@ cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
 			->sin_addr.s_addr);
 	} else {
 		tn->addr.v6 = true;
-		memcpy(tn->addr.a6,
-		       &((const struct sockaddr_in6 *)(const void *)
-			     pick->ai_addr)
-			    ->sin6_addr,
-		       16);
+		memcpy(
+		    tn->addr.a6,
+		    &((const struct sockaddr_in6 *)(const void *)pick->ai_addr)
+			 ->sin6_addr,
+		    16);
 	}
 	freeaddrinfo(res);
 	cs_strlcpy(tn->name, arg, sizeof(tn->name));
@@ -242,8 +240,8 @@ cs_scan_options_text(const struct cs_engine_opts *o)
 
 /*
  * The targets and exclusions into sc->scope, with its checks: no more
- * than CS_SCOPE_MAX_ADDRS6 IPv6 addresses, host names that the exclusions remove
- * refused, more than DEFAULT_MAX_ADDRS only with --allow-large.  Returns
+ * than CS_SCOPE_MAX_ADDRS6 IPv6 addresses, host names that the exclusions
+ * remove refused, more than DEFAULT_MAX_ADDRS only with --allow-large.  Returns
  * 0, or -1 after a message.
  */
 int
@@ -265,8 +263,8 @@ cs_scan_scope(struct scan_cmd *sc)
 	/* The data file's exclusions add to the compiled-in ones. */
 	if (cs_cli_data_excl(sc->data, &sc->exc, &sc->nexc) != 0)
 		return -1;
-	switch (cs_scope_build(&sc->scope, sc->inc, sc->ninc, sc->exc,
-			       sc->nexc)) {
+	switch (
+	    cs_scope_build(&sc->scope, sc->inc, sc->ninc, sc->exc, sc->nexc)) {
 	case 0:
 		break;
 	case CS_ELIMIT:

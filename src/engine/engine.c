@@ -1269,10 +1269,10 @@ conn_start(struct engine *e, struct host *h)
 	 * learned URL only on a port the scan probes, and a print port is
 	 * only ever connected to. */
 	if (cs_scope_check_addr(e->o->scope, &h->addr, c->port,
-			   c->sweep ? CS_DEST_CONNECT
-			   : c->probe == &cs_disc_upnp_probe
-			       ? CS_DEST_LEARNED
-			       : CS_DEST_PROBE) != CS_SCOPE_OK) {
+				c->sweep ? CS_DEST_CONNECT
+				: c->probe == &cs_disc_upnp_probe
+				    ? CS_DEST_LEARNED
+				    : CS_DEST_PROBE) != CS_SCOPE_OK) {
 		e->st->out_of_scope++;
 		conn_close(c);
 		return;

@@ -152,8 +152,7 @@ enum cs_scope_verdict cs_scope_check_addr(const struct cs_scope *s,
 					  uint16_t port, enum cs_dest kind);
 
 /* True if a (either family) lies inside the scope. */
-bool cs_scope_contains_addr(const struct cs_scope *s,
-			    const struct cs_addr *a);
+bool cs_scope_contains_addr(const struct cs_scope *s, const struct cs_addr *a);
 
 /* The idx-th address (0 <= idx < total): IPv4 ones first, then IPv6. */
 void cs_scope_nth_addr(const struct cs_scope *s, uint64_t idx,

@@ -394,7 +394,7 @@ test_permutation(void **state)
 			assert_int_equal(seen[j], 0);
 			seen[j] = 1;
 		}
-		}
+	}
 }
 
 /* IPv6 targets (issue #19): parsed into ranges of the same list as
@@ -432,8 +432,8 @@ test_scope6_parse(void **state)
 	     "IPv4-mapped"},
 	    {"::ffff:0:0/96", 0, "::ffff:0:0", "::ffff:255.255.255.255",
 	     "IPv4-mapped"},
-	    {"ff02::/16", 0, "ff02::", "ff02:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
-	     "multicast"},
+	    {"ff02::/16", 0,
+	     "ff02::", "ff02:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "multicast"},
 	};
 	char err[256];
 
@@ -571,9 +571,9 @@ test_scope6_check(void **state)
 
 		cs_scope_nth_addr(&s, i, &a);
 		assert_int_equal(a.v6, i >= 1);
-		assert_int_equal(cs_scope_check_addr(&s, &a, 80,
-						     CS_DEST_CONNECT),
-				 CS_SCOPE_OK);
+		assert_int_equal(
+		    cs_scope_check_addr(&s, &a, 80, CS_DEST_CONNECT),
+		    CS_SCOPE_OK);
 		if (i + 1 < s.total && i >= 1) {
 			cs_scope_nth_addr(&s, i + 1, &b);
 			assert_true(memcmp(a.a6, b.a6, 16) < 0);
@@ -610,10 +610,10 @@ test_scope6_check(void **state)
 		for (int k = 0; k < 2; k++)
 			for (char *p = strtok_r(txt[k], ",", &save); p;
 			     p = strtok_r(NULL, ",", &save))
-				assert_int_equal(cs_scope_parse_spec(
-						     p, &v[k], &n[k], err,
-						     sizeof(err)),
-						 0);
+				assert_int_equal(
+				    cs_scope_parse_spec(p, &v[k], &n[k], err,
+							sizeof(err)),
+				    0);
 		cs_scope_init(&r);
 		assert_int_equal(cs_scope_build(&r, v[0], n[0], v[1], n[1]), 0);
 		assert_int_equal(r.total, s.total);
@@ -649,8 +649,8 @@ test_scope6_limit(void **state)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct cs_scope s;
 		const char *ex[1] = {cases[i].exc};
-		int rc = build_mixed(&s, &cases[i].inc, 1, ex,
-				     cases[i].exc ? 1 : 0);
+		int rc =
+		    build_mixed(&s, &cases[i].inc, 1, ex, cases[i].exc ? 1 : 0);
 
 		if (rc != cases[i].rc)
 			fail_msg("%s: rc %d, want %d", cases[i].inc, rc,

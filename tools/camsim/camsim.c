@@ -719,8 +719,7 @@ device_main(const char *ip, const char *profile, const char *seed_s,
 		return 1;
 	}
 	/* 127/8, or the RFC 2544 benchmarking range 198.18.0.0/15. */
-	if (!v6 && (addr >> 24) != 127 &&
-	    (addr >> 17) != (0xc6120000u >> 17)) {
+	if (!v6 && (addr >> 24) != 127 && (addr >> 17) != (0xc6120000u >> 17)) {
 		fprintf(stderr,
 			"camsim: refusing %s: --device-ip must lie in "
 			"127.0.0.0/8 or 198.18.0.0/15\n",

@@ -1513,6 +1513,9 @@ cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
 	int rc;
 
 	memset(st, 0, sizeof(*st));
+	/* A filter scope (cs_scope_build_filter) is never walked. */
+	if (o->scope->filter_only || o->scope->total6 > CS_SCOPE_MAX_ADDRS6)
+		return CS_EINVAL;
 	memset(&e, 0, sizeof(e));
 	e.o = o;
 	e.cb = cb;

@@ -676,11 +676,12 @@ append_text6(char **t, const struct cs_interval6 *v, size_t n)
 
 /*
  * The IPv6 part: inclusions less exclusions (both sorted and disjoint)
- * into s->inc6.  Returns CS_ELIMIT above CS_SCOPE_MAX_ADDRS6.
+ * into s->inc6.  Returns CS_ELIMIT above max6 addresses (counts saturate
+ * at UINT64_MAX).
  */
 static int
 build6(struct cs_scope *s, const struct cs_interval6 *in, size_t nin,
-       const struct cs_interval6 *ex, size_t nex)
+       const struct cs_interval6 *ex, size_t nex, uint64_t max6)
 {
 	struct cs_interval6 *res = NULL;
 	size_t nres = 0, j = 0;
@@ -716,25 +717,49 @@ build6(struct cs_scope *s, const struct cs_interval6 *in, size_t nin,
 	for (size_t i = 0; i < nres; i++) {
 		uint64_t c = v6_count(res[i].lo, res[i].hi);
 
-		if (c > CS_SCOPE_MAX_ADDRS6 ||
-		    total + c > CS_SCOPE_MAX_ADDRS6) {
+		if (max6 != UINT64_MAX && (c > max6 || total > max6 - c)) {
 			free(res);
 			return CS_ELIMIT;
 		}
-		total += c;
+		total = c > UINT64_MAX - total ? UINT64_MAX : total + c;
 	}
 	s->inc6 = res;
 	s->ninc6 = nres;
 	s->cum6 = cs_xcalloc(nres + 1, sizeof(*s->cum6));
-	for (size_t i = 0; i < nres; i++)
-		s->cum6[i + 1] = s->cum6[i] + v6_count(res[i].lo, res[i].hi);
+	for (size_t i = 0; i < nres; i++) {
+		uint64_t c = v6_count(res[i].lo, res[i].hi);
+
+		s->cum6[i + 1] =
+		    c > UINT64_MAX - s->cum6[i] ? UINT64_MAX : s->cum6[i] + c;
+	}
 	s->total6 = total;
 	return 0;
 }
 
+static int build_cap(struct cs_scope *s, const struct cs_interval *inc,
+		     size_t ninc, const struct cs_interval *exc, size_t nexc,
+		     uint64_t max6);
+
 int
 cs_scope_build(struct cs_scope *s, const struct cs_interval *inc, size_t ninc,
 	       const struct cs_interval *exc, size_t nexc)
+{
+	return build_cap(s, inc, ninc, exc, nexc, CS_SCOPE_MAX_ADDRS6);
+}
+
+int
+cs_scope_build_filter(struct cs_scope *s, const struct cs_interval *inc,
+		      size_t ninc, const struct cs_interval *exc, size_t nexc)
+{
+	int rc = build_cap(s, inc, ninc, exc, nexc, UINT64_MAX);
+
+	s->filter_only = true;
+	return rc;
+}
+
+static int
+build_cap(struct cs_scope *s, const struct cs_interval *inc, size_t ninc,
+	  const struct cs_interval *exc, size_t nexc, uint64_t max6)
 {
 	struct cs_interval *in = NULL, *ex = NULL, *res = NULL;
 	struct cs_interval6 *in6 = NULL, *ex6 = NULL;
@@ -791,7 +816,7 @@ cs_scope_build(struct cs_scope *s, const struct cs_interval *inc, size_t ninc,
 		if (lo <= hi)
 			push(&res, &nres, (uint32_t)lo, (uint32_t)hi);
 	}
-	rc = build6(s, in6, nin6, ex6, nex6);
+	rc = build6(s, in6, nin6, ex6, nex6, max6);
 	free(in);
 	free(ex);
 	free(in6);
@@ -802,7 +827,8 @@ cs_scope_build(struct cs_scope *s, const struct cs_interval *inc, size_t ninc,
 	for (size_t i = 0; i < nres; i++)
 		s->cum[i + 1] = s->cum[i] + (uint64_t)res[i].hi - res[i].lo + 1;
 	s->total4 = s->cum[nres];
-	s->total = s->total4 + s->total6;
+	s->total = s->total6 > UINT64_MAX - s->total4 ? UINT64_MAX
+						      : s->total4 + s->total6;
 	if (rc != 0)
 		return rc;
 	return s->total ? 0 : CS_EINVAL;

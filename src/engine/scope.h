@@ -95,6 +95,9 @@ struct cs_scope {
 	size_t ninc6;
 	uint64_t *cum6;
 	uint64_t total4, total6;
+	/* Built by cs_scope_build_filter: for membership only, never walked
+	 * (its counts may saturate at UINT64_MAX). */
+	bool filter_only;
 };
 
 /* What a destination is for; see cs_scope_check(). */
@@ -184,6 +187,15 @@ char *cs_addr_host(const struct cs_addr *a, uint16_t port, char *buf,
  */
 int cs_scope_build(struct cs_scope *s, const struct cs_interval *inc,
 		   size_t ninc, const struct cs_interval *exc, size_t nexc);
+
+/*
+ * cs_scope_build without the IPv6 cap, for a scope that only filters
+ * (which stored devices lie inside "fd00::/48"): never to be walked
+ * (cs_engine_run refuses it); its counts saturate at UINT64_MAX.
+ */
+int cs_scope_build_filter(struct cs_scope *s, const struct cs_interval *inc,
+			  size_t ninc, const struct cs_interval *exc,
+			  size_t nexc);
 
 /* True if ip (host order) lies inside the scope's IPv4 part. */
 bool cs_scope_contains(const struct cs_scope *s, uint32_t ip);

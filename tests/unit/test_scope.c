@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "core/cs.h"
 #include "engine/scope.h"
 
 static uint32_t
@@ -661,6 +662,41 @@ test_scope6_limit(void **state)
 	}
 }
 
+/* A filter scope (camsweep reach's targets) takes any IPv6 size and is
+ * marked so that the engine never walks it. */
+static void
+test_scope6_filter(void **state)
+{
+	struct cs_interval *v = NULL;
+	struct cs_scope s;
+	struct cs_addr a;
+	size_t n = 0;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(cs_scope_parse_spec("::/0", &v, &n, err, sizeof(err)),
+			 0);
+	assert_int_equal(
+	    cs_scope_parse_spec("127.0.0.0/8", &v, &n, err, sizeof(err)), 0);
+	cs_scope_init(&s);
+	assert_int_equal(cs_scope_build(&s, v, n, NULL, 0), CS_ELIMIT);
+	cs_scope_free(&s);
+	assert_int_equal(cs_scope_build_filter(&s, v, n, NULL, 0), 0);
+	assert_true(s.filter_only);
+	assert_int_equal(s.total6, UINT64_MAX);
+	assert_int_equal(s.total, UINT64_MAX);
+	a = addr("fd00:77::1");
+	assert_true(cs_scope_contains_addr(&s, &a));
+	a = addr("127.1.2.3");
+	assert_true(cs_scope_contains_addr(&s, &a));
+	a = addr("ff02::1"); /* the built-in exclusions still apply */
+	assert_false(cs_scope_contains_addr(&s, &a));
+	a = addr("::ffff:127.1.2.3");
+	assert_false(cs_scope_contains_addr(&s, &a));
+	cs_scope_free(&s);
+	free(v);
+}
+
 /* cs_addr_parse: either family, canonical text back. */
 static void
 test_addr_text(void **state)
@@ -709,6 +745,7 @@ main(void)
 	    cmocka_unit_test(test_scope6_parse),
 	    cmocka_unit_test(test_scope6_check),
 	    cmocka_unit_test(test_scope6_limit),
+	    cmocka_unit_test(test_scope6_filter),
 	    cmocka_unit_test(test_addr_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -66,10 +66,22 @@ parse_ip(const char *s, uint32_t *out)
 			     CS_IPV4_NO_LEADING_ZERO, out);
 }
 
+/*
+ * Room for entry *n of a spec array: its capacity is implied by *n (the
+ * next power of two), so it grows geometrically, not by one entry per
+ * push (an octet range gives up to 2^18 entries).
+ */
+static void
+grow(struct cs_interval **v, size_t n)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		*v = cs_xrealloc(*v, n ? 2 * n : 1, sizeof(**v));
+}
+
 static void
 push(struct cs_interval **v, size_t *n, uint32_t lo, uint32_t hi)
 {
-	*v = cs_xrealloc(*v, *n + 1, sizeof(**v));
+	grow(v, *n);
 	memset(&(*v)[*n], 0, sizeof(**v));
 	(*v)[*n].lo = lo;
 	(*v)[*n].hi = hi;
@@ -499,7 +511,8 @@ static void
 push6(struct cs_interval6 **v, size_t *n, const uint8_t lo[16],
       const uint8_t hi[16])
 {
-	*v = cs_xrealloc(*v, *n + 1, sizeof(**v));
+	if (*n == 0 || (*n & (*n - 1)) == 0) /* geometric, as grow() */
+		*v = cs_xrealloc(*v, *n ? 2 * *n : 1, sizeof(**v));
 	memcpy((*v)[*n].lo, lo, 16);
 	memcpy((*v)[*n].hi, hi, 16);
 	(*n)++;
@@ -549,7 +562,7 @@ parse_spec6(const char *spec, struct cs_interval **v, size_t *n, char *err,
 		}
 		r.hi6[bit / 8] |= m;
 	}
-	*v = cs_xrealloc(*v, *n + 1, sizeof(**v));
+	grow(v, *n);
 	(*v)[(*n)++] = r;
 	return 0;
 bad:

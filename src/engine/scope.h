@@ -123,7 +123,8 @@ void cs_scope_free(struct cs_scope *s);
 
 /*
  * Parses one target spec (see above) into intervals appended to *v (a
- * growable array of *n entries).  "@file" specs are read here; a line
+ * growable array of *n entries, grown by this function only: its
+ * capacity is implied by *n).  "@file" specs are read here; a line
  * longer than CS_SCOPE_LINE_MAX bytes is an error ("file:line: ..."),
  * never split.  Returns 0 or CS_EINVAL with a message in err.
  */

@@ -395,6 +395,7 @@ test_permutation(void **state)
 			assert_int_equal(seen[j], 0);
 			seen[j] = 1;
 		}
+		free(seen);
 	}
 }
 

@@ -71,10 +71,14 @@ test_ipv6(void **state)
 	static const struct {
 		const char *ip, *user; /* NULL: no credential */
 	} cases[] = {
-	    {"fd00:77::10", "admin"}, {"fd00:77::5", "viewer"},
-	    {"FD00:77::FF", "viewer"}, {"fd00:77::100", NULL},
-	    {"::1", NULL},	      {"127.111.0.10", "op"},
-	    {"0.0.0.0", NULL},	      {"127.111.0.11", NULL},
+	    {"fd00:77::10", "admin"},
+	    {"fd00:77::5", "viewer"},
+	    {"FD00:77::FF", "viewer"},
+	    {"fd00:77::100", NULL},
+	    {"::1", NULL},
+	    {"127.111.0.10", "op"},
+	    {"0.0.0.0", NULL},
+	    {"127.111.0.11", NULL},
 	};
 	struct cs_creds c;
 	char err[256];

@@ -47,7 +47,7 @@ TRAP_PY = r"""
 import socket, select, sys
 out = open(sys.argv[1], "a", buffering=1)
 socks = []
-for port in (80, 554, 8000):
+for port in (80, 554, 8000, 8080):
     s = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     s.bind((sys.argv[2], port))
@@ -58,7 +58,15 @@ while True:
     r, _, _ = select.select(socks, [], [])
     for s in r:
         c, peer = s.accept()
-        out.write("%s %d\n" % (peer[0], s.getsockname()[1]))
+        c.settimeout(0.3)
+        try:
+            req = c.recv(2048).decode("latin-1")
+        except OSError:
+            req = ""
+        host = [l for l in req.split("\r\n") if l.lower().startswith("host:")]
+        out.write("%s %d %s | %s\n" % (peer[0], s.getsockname()[1],
+                                       req.split("\r\n")[0],
+                                       host[0] if host else "-"))
         c.close()
 """
 
@@ -288,12 +296,23 @@ def main():
              (r.stderr.strip()[:200], [d["ip"] for d in rows]))
 
         # 5. The trap works: a scan aimed at it is recorded.
-        r, _ = scan([TRAP, "-p", PORTS, "--db", os.path.join(tmp, "e.db")],
-                    tmp)
+        r, _ = scan([TRAP, "-p", PORTS + ",8080", "--db",
+                     os.path.join(tmp, "e.db")], tmp)
         time.sleep(0.3)
-        c.ok(len(trap_hits(hits)) >= 3,
+        got = trap_hits(hits)
+        c.ok(len(got) >= 3,
              "control: a scan of %s reaches the trap (%d connections)" %
-             (TRAP, len(trap_hits(hits))))
+             (TRAP, len(got)))
+        # the probes' requests name it in brackets, with the port when
+        # it is not the scheme's
+        c.ok(any(" 80 GET " in l and l.endswith("| Host: [%s]" % TRAP)
+                 for l in got) and
+             any(" 8080 GET " in l and
+                 l.endswith("| Host: [%s]:8080" % TRAP) for l in got),
+             "HTTP Host headers [%s] and [%s]:8080: %s" % (TRAP, TRAP, got))
+        c.ok(any(" 554 OPTIONS rtsp://[%s]/ RTSP/1.0 " % TRAP in l
+                 for l in got),
+             "RTSP URL rtsp://[%s]/: %s" % (TRAP, got))
     finally:
         for p in procs:
             if p.poll() is None:

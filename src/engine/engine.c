@@ -260,6 +260,9 @@ host_finish(struct engine *e, struct host *h)
 	if (e->o->disc && !e->stopping && !h->addr.v6 &&
 	    (h->nopen > 0 || cs_disc_known(e->o->disc, h->ip)))
 		heard = cs_disc_merge(e->o->disc, h->ip, &h->obs);
+	/* An IPv6 host: only its MAC, from the IPv6 neighbour table. */
+	if (e->o->disc && !e->stopping && h->addr.v6 && h->nopen > 0)
+		cs_disc_merge6(e->o->disc, h->addr.a6, &h->obs);
 	if ((h->nopen > 0 || heard) && !e->stopping && !h->failed &&
 	    h->nretry == 0) {
 		struct cs_host_report r;

@@ -37,6 +37,7 @@ from skip import skip  # noqa: E402
 
 PREFIX = "cs6-"
 NS = "%s%d" % (PREFIX, os.getpid())
+DEV_NS = NS + "-d"  # a device behind a veth pair (NDP), section 6
 ULA = ["fd00:77::10", "fd00:77::11", "fd00:77::12"]
 TRAP = "fd00:77::11"
 PORTS = "80,554,8000"
@@ -89,7 +90,7 @@ def cleanup_stale():
         if not name.startswith(PREFIX):
             continue
         try:
-            os.kill(int(name[len(PREFIX):]), 0)
+            os.kill(int(name[len(PREFIX):].split("-")[0]), 0)
             continue
         except (ValueError, ProcessLookupError):
             pass
@@ -295,6 +296,45 @@ def main():
              "cam6.test resolved to its IPv6 address and scanned (%s; %s)" %
              (r.stderr.strip()[:200], [d["ip"] for d in rows]))
 
+        # 6. Over a link: a device namespace behind a veth pair, its MAC
+        # from the IPv6 neighbour table (NDP) with --interface.
+        ip("netns", "add", DEV_NS)
+        ip("-n", NS, "link", "add", "eth0", "type", "veth", "peer", "name",
+           "eth0", "netns", DEV_NS)
+        man = os.path.join(tmp, "m-link.json")
+        subprocess.run([CAMSIM, "--device-ip", "fd00:79::10", "--profile",
+                        "hikvision-camera", "--seed", "19", "--manifest",
+                        man, "--dry-run"], check=True, capture_output=True)
+        with open(man) as f:
+            mlink = json.load(f)
+        ip("-n", DEV_NS, "link", "set", "eth0", "address", mlink["mac"])
+        for ns, v4, v6 in ((NS, "198.18.9.2/24", "fd00:79::2/64"),
+                           (DEV_NS, "198.18.9.10/24", "fd00:79::10/64")):
+            ip("-n", ns, "link", "set", "lo", "up")
+            ip("-n", ns, "link", "set", "eth0", "up")
+            ip("-n", ns, "addr", "add", v4, "dev", "eth0")
+            ip("-n", ns, "addr", "add", v6, "dev", "eth0", "nodad")
+            ip("-n", ns, "route", "add", "224.0.0.0/4", "dev", "eth0")
+        p = subprocess.Popen(
+            ["ip", "netns", "exec", DEV_NS, CAMSIM, "--device-ip",
+             "fd00:79::10", "--profile", "hikvision-camera", "--seed", "19",
+             "--manifest", man],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        procs.append(p)
+        c.ok("ready" in p.stdout.readline(), "camsim on fd00:79::10 (veth)")
+        db6 = os.path.join(tmp, "f.db")
+        r, secs = scan(["fd00:79::10", "-p", PORTS, "--interface", "eth0",
+                        "--discover-time", "300ms", "--db", db6], tmp)
+        rows = show(db6)
+        print("# scan fd00:79::10 --interface eth0: %.2f s" % secs)
+        c.ok(r.returncode == 0 and len(rows) == 1 and
+             rows[0]["ip"] == "fd00:79::10" and
+             rows[0]["mac"] == mlink["mac"],
+             "over the veth: fd00:79::10 with its MAC %s from the IPv6 "
+             "neighbour table (%d: %s; %s)" % (
+                 mlink["mac"], r.returncode,
+                 [(d["ip"], d["mac"]) for d in rows], r.stderr[-300:]))
+
         # 5. The trap works: a scan aimed at it is recorded.
         r, _ = scan([TRAP, "-p", PORTS + ",8080", "--db",
                      os.path.join(tmp, "e.db")], tmp)
@@ -322,10 +362,12 @@ def main():
                 p.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 p.kill()
+        delete_ns(DEV_NS)
         delete_ns(NS)
         shutil.rmtree(tmp, ignore_errors=True)
-    c.ok(NS not in ip("netns", "list", check=False).stdout,
-         "namespace %s removed" % NS)
+    left = ip("netns", "list", check=False).stdout
+    c.ok(NS not in left and DEV_NS not in left,
+         "namespaces %s and %s removed" % (NS, DEV_NS))
     c.done()
 
 

@@ -2624,7 +2624,7 @@ pg_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	if (!flt->any_order)
 		cs_store_sql_add(sql, sizeof(sql),
 				 " ORDER BY severity DESC, site COLLATE \"C\", "
-				 "ip COLLATE \"C\", regime COLLATE \"C\", "
+				 "ip::inet, regime COLLATE \"C\", "
 				 "obligation COLLATE \"C\", id");
 	pgp_i64(&p, (int)flt->min_severity);
 	pgp_opt(&p, flt->regime);

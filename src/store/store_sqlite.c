@@ -1575,8 +1575,8 @@ sq_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	    "'risk-accepted'))");
 	if (!flt->any_order)
 		cs_store_sql_add(sql, sizeof(sql),
-				 " ORDER BY severity DESC, site, ip, regime, "
-				 "obligation, id");
+				 " ORDER BY severity DESC, site, ip COLLATE csip, "
+				 "regime, obligation, id");
 	st = adhoc(s, sql);
 	if (st == NULL)
 		return CS_EIO;

@@ -1708,6 +1708,30 @@ test_ip_order(void **state)
 		assert_int_equal(rs.r[i].nports, 3);
 		assert_true(rs.r[i].id.nev > 0);
 	}
+	/* Findings at those addresses (assess writes the devices' canonical
+	 * text), listed in the same order (severity and site equal). */
+	for (size_t i = 0; i < CS_NELEM(want); i++) {
+		static struct cs_finding_row fr;
+		int64_t id;
+		bool reopened;
+
+		finding_make(&fr, want[(i * 3) % CS_NELEM(want)],
+			     "uk-gsg-2022", "1", CS_SEV_HIGH, "", scan);
+		assert_int_equal(cs_store_finding_put(s, &fr, &id, &reopened),
+				 0);
+	}
+	{
+		struct frows fs;
+
+		memset(&fs, 0, sizeof(fs));
+		assert_int_equal(cs_store_each_finding(s, NULL, collect_f, &fs),
+				 0);
+		assert_int_equal(fs.n, CS_NELEM(want));
+		for (size_t i = 0; i < CS_NELEM(want); i++)
+			if (strcmp(fs.ip[i], want[i]) != 0)
+				fail_msg("finding %zu: %s, want %s", i,
+					 fs.ip[i], want[i]);
+	}
 	assert_integrity(s);
 	cs_store_close(s);
 }

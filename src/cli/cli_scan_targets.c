@@ -102,10 +102,11 @@ cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
 	const struct addrinfo *pick = NULL;
 	struct target_name *tn;
 	char ip[CS_ADDR_STRLEN];
+	size_t before = *n;
 	int rc;
 
-	size_t before = *n;
-
+	/* A range wholly link-local, IPv4-mapped, multicast or :: cannot be
+	 * scanned: said, rather than left out in silence. */
 	if (cs_scope_parse_spec(arg, v, n, err, sizeof(err)) == 0) {
 		for (size_t i = before; i < *n; i++) {
 			const char *why = cs_scope_unscannable6(&(*v)[i]);

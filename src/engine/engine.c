@@ -48,7 +48,7 @@ struct job {
 struct host {
 	struct cs_addr addr; /* IPv4 or IPv6 */
 	uint32_t ip;         /* IPv4 (host order); 0 for IPv6 */
-	uint32_t seg;        /* the packet budget's key (ip, or see admit) */
+	uint32_t seg;        /* the packet budget's key (ip, or seg6()) */
 	uint64_t index;
 	size_t next_port; /* sweep position in opts->ports */
 	uint16_t open[MAX_OPEN];
@@ -255,8 +255,8 @@ host_finish(struct engine *e, struct host *h)
 {
 	bool heard = false;
 
-	/* Discovery observations and the MAC join the host's own. */
-	/* Discovery is IPv4 (its protocols' multicast groups are). */
+	/* Discovery observations and the MAC join the host's own.  The
+	 * discovery protocols are IPv4 (their groups are). */
 	if (e->o->disc && !e->stopping && !h->addr.v6 &&
 	    (h->nopen > 0 || cs_disc_known(e->o->disc, h->ip)))
 		heard = cs_disc_merge(e->o->disc, h->ip, &h->obs);

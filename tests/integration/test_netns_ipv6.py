@@ -1,22 +1,28 @@
 # SPDX-License-Identifier: ISC
-"""Issue #19, IPv6 scanning end to end, in a network namespace of its own.
+"""Issue #19, IPv6 scanning end to end, in network namespaces of its own.
 
-The namespace has only its loopback interface, up, holding ::1, 127.0.0.1
-and three unique-local addresses fd00:77::10, ::11 and ::12 (/128 each):
-no veth, no route off the namespace, deleted at the end (with
-/etc/netns/<name>, where its hosts file names cam6.test).  camsim devices
-listen on ::1 (Hikvision), fd00:77::10 (Dahua), fd00:77::12 (Axis) and
-127.0.0.1 (Hanwha); a trap on fd00:77::11 records every connection made
-to it.  Checked:
+The main namespace's loopback, up, holds ::1, 127.0.0.1 and the
+unique-local addresses fd00:77::10, ::11, ::12 and ::20 (/128 each): no
+route off the namespace; deleted at the end (with /etc/netns/<name>,
+whose hosts file names cam6.test).  camsim devices listen on ::1
+(Hikvision), fd00:77::10 (Dahua), fd00:77::12 (Axis) and 127.0.0.1
+(Hanwha); traps on fd00:77::11 and fd00:77::20 record every connection
+made to them (and the request's first line and Host header).  Checked:
 
   - camsweep scan ::1 127.0.0.1: both found, identified as the manifests
-    say, stored, listed IPv4 first; -oX addrtype ipv6/ipv4; -oJ; show;
-  - -iL with an IPv6 CIDR and --excludefile naming fd00:77::11: the two
-    devices found, the trap never contacted;
-  - a /64 refused before any packet (the trap still untouched);
+    say, stored, listed IPv4 first; -oX addrtype ipv6/ipv4; -oJ;
+  - diff, reach (an IPv6 target of any size), assess, plan and the
+    csv/html/json reports with the IPv6 device;
+  - -iL fd00:77::/123 with --excludefile naming fd00:77::11: the two
+    devices found, neither trap contacted (::11 excluded, ::20 past the
+    CIDR); a /64 refused before any packet;
   - cam6.test, a name with only an AAAA record, resolved and scanned;
-  - the trap does record a scan aimed at it (so the checks above can
-    fail).
+  - over a veth pair to a second namespace (fd00:79::/64, no route
+    elsewhere): the device's MAC from the IPv6 neighbour table with
+    --interface;
+  - control: a scan aimed at the trap reaches it, with Host: [addr],
+    Host: [addr]:8080 and rtsp://[addr]/ on the wire (so the checks
+    above can fail).
 
 Root and network namespaces are needed: otherwise skip.skip() (exit 77,
 or a failure in CI).
@@ -38,8 +44,9 @@ from skip import skip  # noqa: E402
 PREFIX = "cs6-"
 NS = "%s%d" % (PREFIX, os.getpid())
 DEV_NS = NS + "-d"  # a device behind a veth pair (NDP), section 6
-ULA = ["fd00:77::10", "fd00:77::11", "fd00:77::12"]
-TRAP = "fd00:77::11"
+ULA = ["fd00:77::10", "fd00:77::11", "fd00:77::12", "fd00:77::20"]
+TRAP = "fd00:77::11"   # inside the CIDR scanned, excluded
+TRAP2 = "fd00:77::20"  # just past the CIDR scanned (fd00:77::/123)
 PORTS = "80,554,8000"
 DEVICES = [("::1", "hikvision-camera"), ("fd00:77::10", "dahua-camera"),
            ("fd00:77::12", "axis-camera"), ("127.0.0.1", "hanwha-camera")]
@@ -178,6 +185,13 @@ def main():
                                 stdout=subprocess.PIPE, text=True)
         procs.append(trap)
         c.ok("ready" in trap.stdout.readline(), "trap on %s" % TRAP)
+        hits2 = os.path.join(tmp, "trap2.log")
+        open(hits2, "w").close()
+        trap2 = subprocess.Popen(
+            in_ns(["python3", "-c", TRAP_PY, hits2, TRAP2]),
+            stdout=subprocess.PIPE, text=True)
+        procs.append(trap2)
+        c.ok("ready" in trap2.stdout.readline(), "trap on %s" % TRAP2)
 
         # 1. ::1 and 127.0.0.1 together: found, identified, stored.
         db = os.path.join(tmp, "a.db")
@@ -286,6 +300,9 @@ def main():
         c.ok(trap_hits(hits) == [],
              "the excluded address was never contacted: %s" %
              trap_hits(hits))
+        c.ok(trap_hits(hits2) == [],
+             "the address past the CIDR was never contacted: %s" %
+             trap_hits(hits2))
 
         # 4. A name with only an AAAA record.
         r, _ = scan(["cam6.test", "-p", PORTS, "--db",

@@ -56,7 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t nm;
 
 	if (dec == NULL) {
-		struct cs_interval iv = {0xC6120000u, 0xC61200FFu};
+		struct cs_interval iv = {.lo = 0xC6120000u, .hi = 0xC61200FFu};
 
 		cs_scope_init(&scope);
 		cs_scope_build(&scope, &iv, 1, NULL, 0);

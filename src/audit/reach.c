@@ -15,7 +15,7 @@
 #include "core/poison.h"
 
 struct reach_run {
-	uint32_t *ip;
+	struct cs_addr *ip; /* IPv4 or IPv6 */
 	uint16_t (*ports)[CS_STORE_MAX_PORTS];
 	size_t *nports;
 	bool *answered;
@@ -30,7 +30,9 @@ reach_host(void *arg, const struct cs_host_report *h)
 	struct reach_run *r = arg;
 
 	for (size_t i = 0; i < r->n; i++)
-		if (r->ip[i] == h->ip) {
+		if (r->ip[i].v6 == h->addr.v6 &&
+		    (h->addr.v6 ? memcmp(r->ip[i].a6, h->addr.a6, 16) == 0
+				: r->ip[i].v4 == h->ip)) {
 			r->answered[i] = h->nports > 0;
 			r->nopen[i] = 0;
 			for (size_t k = 0;
@@ -58,16 +60,15 @@ reach_collect(void *arg, const struct cs_device_row *row)
 {
 	struct rdev *d = arg;
 	struct reach_run *r = d->r;
-	uint32_t a;
+	struct cs_addr a;
 	size_t k = 0;
 
 	/* Surveillance devices, and those not established (they may be). */
 	if (cs_identity_surveillance(&row->id) == 0)
 		return 0;
-	/* Dotted quad to host order (the store gives canonical text). */
-	if (cs_ipv4_parse(cs_span_make(row->ip, strlen(row->ip)), 0, &a) != 0)
-		return 0;
-	if (!cs_scope_contains(d->targets, a))
+	/* IPv4 or IPv6 (the store gives canonical text). */
+	if (cs_addr_parse(row->ip, &a) != 0 ||
+	    !cs_scope_contains_addr(d->targets, &a))
 		return 0;
 	if (r->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 32;
@@ -125,7 +126,13 @@ cs_audit_reach(struct cs_store *st, int64_t scan_id,
 	}
 	devs_iv = cs_xcalloc(r.n, sizeof(*devs_iv));
 	for (size_t i = 0; i < r.n; i++) {
-		devs_iv[i].lo = devs_iv[i].hi = r.ip[i];
+		if (r.ip[i].v6) {
+			devs_iv[i].v6 = true;
+			memcpy(devs_iv[i].lo6, r.ip[i].a6, 16);
+			memcpy(devs_iv[i].hi6, r.ip[i].a6, 16);
+		} else {
+			devs_iv[i].lo = devs_iv[i].hi = r.ip[i].v4;
+		}
 		for (size_t k = 0; k < r.nports[i]; k++) {
 			bool have = false;
 			for (size_t j = 0; j < nports && !have; j++)
@@ -161,8 +168,8 @@ cs_audit_reach(struct cs_store *st, int64_t scan_id,
 		}
 	}
 	for (size_t i = 0; i < r.n; i++) {
-		char ip[16];
-		cs_ip_str(r.ip[i], ip, sizeof(ip));
+		char ip[CS_ADDR_STRLEN];
+		cs_addr_str(&r.ip[i], ip, sizeof(ip));
 		if (cs_store_reach_put(st, vantage, ip, r.open[i],
 				       r.answered[i] ? r.nopen[i] : 0,
 				       (int64_t)time(NULL)) != 0) {

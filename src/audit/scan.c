@@ -52,11 +52,12 @@ cs_audit_scan_host(struct cs_audit_scan *s, const struct cs_host_report *h)
 	struct cs_identity id;
 	struct cs_host_result r;
 	struct cs_attachment *att;
-	char ip[16];
+	char ip[CS_ADDR_STRLEN];
 
 	cs_fp_identify(s->fp, h->obs, &id);
 	memset(&r, 0, sizeof(r));
-	r.ip = cs_ip_str(h->ip, ip, sizeof(ip));
+	r.ip = h->addr.v6 ? cs_addr_str(&h->addr, ip, sizeof(ip))
+			  : cs_ip_str(h->ip, ip, sizeof(ip));
 	if (s->estate != NULL) {
 		struct cs_estate_where w;
 		if (cs_estate_locate(s->estate, r.ip, &w) == 0 &&

@@ -49,16 +49,9 @@ cs_audit_recorded_scope(struct cs_store *st, int64_t scan_id, bool complete,
 bool
 cs_audit_scope_has(const struct cs_scope *sc, const char *ip)
 {
-	struct cs_interval *v = NULL;
-	size_t n = 0;
-	char err[128];
-	bool in;
+	struct cs_addr a;
 
-	if (cs_scope_parse_spec(ip, &v, &n, err, sizeof(err)) != 0 || n != 1) {
-		free(v);
-		return true; /* not an IPv4 address: leave it to the caller */
-	}
-	in = cs_scope_contains(sc, v[0].lo);
-	free(v);
-	return in;
+	if (cs_addr_parse(ip, &a) != 0)
+		return true; /* not an address: leave it to the caller */
+	return cs_scope_contains_addr(sc, &a);
 }

@@ -25,8 +25,10 @@ bool cs_audit_recorded_scope(struct cs_store *st, int64_t scan_id,
 			     bool complete, struct cs_scope *out);
 
 /*
- * True if the address text ip lies in sc; also true when ip is not an
- * IPv4 address (an IPv6 device is left to the caller's other rules).
+ * True if the address text ip (IPv4 or IPv6) lies in sc; also true when
+ * ip is not an address at all (left to the caller's other rules).  A
+ * scan recorded before IPv6 was scanned has no IPv6 in its scope: an
+ * IPv6 device is outside it.
  */
 bool cs_audit_scope_has(const struct cs_scope *sc, const char *ip);
 

@@ -104,7 +104,7 @@ cs_cli_reach(int argc, char **argv)
 	/* The same exclusions as a scan: compiled-in, the data file's and
 	 * the user's; a stored row never widens them. */
 	if (cs_cli_data_excl(data, &exc, &nexc) != 0 ||
-	    cs_scope_build(&targets, inc, ninc, exc, nexc) != 0) {
+	    cs_scope_build_filter(&targets, inc, ninc, exc, nexc) != 0) {
 		fputs("camsweep reach: empty target scope\n", stderr);
 		free(inc);
 		free(exc);

@@ -168,7 +168,6 @@ cs_scan_cleanup(struct scan_cmd *sc)
 		fclose(sc->run.oj);
 	cs_xml_close(sc->run.ox, sc->run.s.hosts_up, 0, 0, false, "not run");
 	free(sc->run.names);
-	free(sc->run.inc6);
 	free(sc->il);
 	free(sc->args);
 	cs_creds_free(&sc->creds); /* wipes the passwords */

@@ -53,11 +53,16 @@ cs_scan_now_ms(void)
 }
 
 static const char *
-target_name_of(const struct scan_run *run, uint32_t ip)
+target_name_of(const struct scan_run *run, const struct cs_host_report *h)
 {
-	for (size_t i = 0; i < run->nnames; i++)
-		if (run->names[i].ip == ip)
+	for (size_t i = 0; i < run->nnames; i++) {
+		const struct cs_addr *n = &run->names[i].addr;
+
+		if (n->v6 == h->addr.v6 &&
+		    (n->v6 ? memcmp(n->a6, h->addr.a6, 16) == 0
+			   : n->v4 == h->ip))
 			return run->names[i].name;
+	}
 	return NULL;
 }
 
@@ -127,7 +132,7 @@ cs_scan_show_host(void *arg, const struct cs_host_report *h,
 		const struct cs_obs *mac = cs_obs_find(h->obs, "mac", 0);
 		char macs[24] = "";
 		struct cs_xml_host xh = {.ip = r->ip,
-					 .hostname = target_name_of(run, h->ip),
+					 .hostname = target_name_of(run, h),
 					 .ports = h->ports,
 					 .nports = h->nports,
 					 .id = id,

@@ -85,31 +85,38 @@ hostname_like(const char *s)
 }
 
 /*
- * One target: an address, CIDR, range, octet range or @file (scope.c),
- * or a host name, resolved here, once, to its first IPv4 address (as nmap
- * does) and remembered so that outputs can show it.  An IPv6 address
- * or CIDR goes into the scope's IPv6 part (checked, not swept).
- * Returns 0, or -1 after a message.
+ * One target: an address, CIDR, range, octet range or @file of either
+ * family (scope.c), or a host name, resolved here, once, to its first
+ * IPv4 address (as nmap does), or its first IPv6 address when it has no
+ * IPv4 one, and remembered so that outputs can show it.  Returns 0, or
+ * -1 after a message.
  */
 int
 cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
 		   struct scan_run *run, bool quiet)
 {
 	char err[512];
-	struct addrinfo hints = {.ai_family = AF_INET,
+	struct addrinfo hints = {.ai_family = AF_UNSPEC,
 				 .ai_socktype = SOCK_STREAM};
 	struct addrinfo *res = NULL;
-	struct in_addr a;
-	char ip[16];
+	const struct addrinfo *pick = NULL;
+	struct target_name *tn;
+	char ip[CS_ADDR_STRLEN];
+	size_t before = *n;
 	int rc;
 
-	if (cs_scope_parse_spec(arg, v, n, err, sizeof(err)) == 0)
+	/* A range wholly link-local, IPv4-mapped, multicast or :: cannot be
+	 * scanned: said, rather than left out in silence. */
+	if (cs_scope_parse_spec(arg, v, n, err, sizeof(err)) == 0) {
+		for (size_t i = before; i < *n; i++) {
+			const char *why = cs_scope_unscannable6(&(*v)[i]);
+
+			if (why != NULL) {
+				fprintf(stderr, "camsweep: %s: %s\n", arg, why);
+				return -1;
+			}
+		}
 		return 0;
-	if ((rc = cs_scope_parse_spec6(arg, &run->inc6, &run->ninc6, err,
-				       sizeof(err))) != CS_ENOTFOUND) {
-		if (rc != 0)
-			fprintf(stderr, "camsweep: %s\n", err);
-		return rc == 0 ? 0 : -1;
 	}
 	if (!hostname_like(arg)) {
 		fprintf(stderr, "camsweep: %s\n", err);
@@ -120,15 +127,38 @@ cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
 			gai_strerror(rc));
 		return -1;
 	}
-	a = ((struct sockaddr_in *)(void *)res->ai_addr)->sin_addr;
-	freeaddrinfo(res);
+	for (const struct addrinfo *ai = res; ai != NULL; ai = ai->ai_next) {
+		if (ai->ai_family == AF_INET) {
+			pick = ai; /* the first IPv4 address wins */
+			break;
+		}
+		if (ai->ai_family == AF_INET6 && pick == NULL)
+			pick = ai;
+	}
+	if (pick == NULL) {
+		freeaddrinfo(res);
+		fprintf(stderr, "camsweep: %s: no IPv4 or IPv6 address\n", arg);
+		return -1;
+	}
 	run->names =
 	    cs_xrealloc(run->names, run->nnames + 1, sizeof(*run->names));
-	run->names[run->nnames].ip = ntohl(a.s_addr);
-	cs_strlcpy(run->names[run->nnames].name, arg,
-		   sizeof(run->names[0].name));
-	run->nnames++;
-	cs_ip_str(ntohl(a.s_addr), ip, sizeof(ip));
+	tn = &run->names[run->nnames++];
+	memset(tn, 0, sizeof(*tn));
+	if (pick->ai_family == AF_INET) {
+		tn->addr.v4 = ntohl(
+		    ((const struct sockaddr_in *)(const void *)pick->ai_addr)
+			->sin_addr.s_addr);
+	} else {
+		tn->addr.v6 = true;
+		memcpy(
+		    tn->addr.a6,
+		    &((const struct sockaddr_in6 *)(const void *)pick->ai_addr)
+			 ->sin6_addr,
+		    16);
+	}
+	freeaddrinfo(res);
+	cs_strlcpy(tn->name, arg, sizeof(tn->name));
+	cs_addr_str(&tn->addr, ip, sizeof(ip));
 	if (!quiet)
 		fprintf(stderr, "camsweep: %s resolved to %s\n", arg, ip);
 	return cs_scan_add_specs(ip, v, n);
@@ -210,9 +240,9 @@ cs_scan_options_text(const struct cs_engine_opts *o)
 }
 
 /*
- * The targets and exclusions into sc->scope, with its checks: IPv6 kept
- * for the scope check only, host names that the exclusions remove
- * refused, more than DEFAULT_MAX_ADDRS only with --allow-large.  Returns
+ * The targets and exclusions into sc->scope, with its checks: no more
+ * than CS_SCOPE_MAX_ADDRS6 IPv6 addresses, host names that the exclusions
+ * remove refused, more than DEFAULT_MAX_ADDRS only with --allow-large.  Returns
  * 0, or -1 after a message.
  */
 int
@@ -234,24 +264,22 @@ cs_scan_scope(struct scan_cmd *sc)
 	/* The data file's exclusions add to the compiled-in ones. */
 	if (cs_cli_data_excl(sc->data, &sc->exc, &sc->nexc) != 0)
 		return -1;
-	if (cs_scope_build(&sc->scope, sc->inc, sc->ninc, sc->exc, sc->nexc) !=
-	    0) {
-		fputs(sc->ninc == 0 && sc->run.ninc6 > 0
-			  ? "camsweep scan: IPv6 targets only: they are in "
-			    "the scope check, but the sweep and the probes "
-			    "take IPv4 addresses only (not scanned)\n"
-			  : "camsweep scan: nothing left in scope after "
-			    "exclusions\n",
+	switch (
+	    cs_scope_build(&sc->scope, sc->inc, sc->ninc, sc->exc, sc->nexc)) {
+	case 0:
+		break;
+	case CS_ELIMIT:
+		fprintf(stderr,
+			"camsweep scan: more than %u IPv6 addresses in scope "
+			"(a /112): too many to enumerate; give smaller IPv6 "
+			"ranges (a /64 is never swept)\n",
+			CS_SCOPE_MAX_ADDRS6);
+		return -1;
+	default:
+		fputs("camsweep scan: nothing left in scope after "
+		      "exclusions\n",
 		      stderr);
 		return -1;
-	}
-	if (sc->run.ninc6 > 0) {
-		cs_scope_add6(&sc->scope, sc->run.inc6, sc->run.ninc6);
-		fprintf(stderr,
-			"camsweep scan: %zu IPv6 target(s) in the scope check "
-			"but not scanned: the sweep and the probes take IPv4 "
-			"addresses only\n",
-			sc->run.ninc6);
 	}
 	sc->to_stdout =
 	    (sc->run.oj_path != NULL && strcmp(sc->run.oj_path, "-") == 0) ||
@@ -267,13 +295,15 @@ cs_scan_scope(struct scan_cmd *sc)
 	/* A host name is resolved once; an address it resolves to that the
 	 * exclusions remove is refused, never scanned. */
 	for (size_t i = 0; i < sc->run.nnames; i++)
-		if (!cs_scope_contains(&sc->scope, sc->run.names[i].ip)) {
-			char ip[16];
+		if (!cs_scope_contains_addr(&sc->scope,
+					    &sc->run.names[i].addr)) {
+			char ip[CS_ADDR_STRLEN];
 			fprintf(stderr,
 				"camsweep: %s (%s) is outside the scope "
 				"(excluded); refused\n",
 				sc->run.names[i].name,
-				cs_ip_str(sc->run.names[i].ip, ip, sizeof(ip)));
+				cs_addr_str(&sc->run.names[i].addr, ip,
+					    sizeof(ip)));
 		}
 	/* Learned URLs may name only the ports the scan was told to probe. */
 	cs_scope_set_ports(&sc->scope, sc->ports, sc->nports);

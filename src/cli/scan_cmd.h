@@ -31,9 +31,6 @@ extern const char cs_scan_default_ports[];
 
 struct scan_run {
 	struct cs_audit_scan s; /* the session (audit/scan.h) */
-	/* IPv6 targets: in the scope check, not swept (IPv4 probes only) */
-	struct cs_interval6 *inc6;
-	size_t ninc6;
 	/* Sensor mode: the scan is written to a local spool (run.s.store) and
 	 * uploaded to the central database whenever it answers. */
 	const char *central_uri; /* NULL unless --sensor */
@@ -57,7 +54,7 @@ struct scan_run {
 
 /* A target given as a host name, resolved once at the start. */
 struct target_name {
-	uint32_t ip;
+	struct cs_addr addr;
 	char name[256];
 };
 

@@ -169,7 +169,8 @@ cs_xml_host(struct cs_xml_out *x, const struct cs_xml_host *h)
 		      (long long)h->start, (long long)h->end);
 	cs_buf_adds(b, "<address");
 	attr(b, "addr", h->ip);
-	cs_buf_adds(b, " addrtype=\"ipv4\"/>\n");
+	cs_buf_adds(b, strchr(h->ip, ':') != NULL ? " addrtype=\"ipv6\"/>\n"
+						   : " addrtype=\"ipv4\"/>\n");
 	if (h->mac && h->mac[0]) {
 		cs_buf_adds(b, "<address");
 		attr(b, "addr", h->mac);

@@ -31,16 +31,35 @@ cs_creds_free(struct cs_creds *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/* True if the range r (either family) holds a. */
+static bool
+iv_holds(const struct cs_interval *r, const struct cs_addr *a)
+{
+	if (r->v6 != a->v6)
+		return false;
+	if (!a->v6)
+		return a->v4 >= r->lo && a->v4 <= r->hi;
+	return memcmp(a->a6, r->lo6, 16) >= 0 && memcmp(a->a6, r->hi6, 16) <= 0;
+}
+
 const struct cs_cred *
-cs_creds_lookup(const struct cs_creds *c, uint32_t ip)
+cs_creds_lookup_addr(const struct cs_creds *c, const struct cs_addr *a)
 {
 	if (c == NULL)
 		return NULL;
 	for (size_t i = 0; i < c->n; i++)
 		for (size_t j = 0; j < c->v[i].niv; j++)
-			if (ip >= c->v[i].iv[j].lo && ip <= c->v[i].iv[j].hi)
+			if (iv_holds(&c->v[i].iv[j], a))
 				return &c->v[i].cred;
 	return NULL;
+}
+
+const struct cs_cred *
+cs_creds_lookup(const struct cs_creds *c, uint32_t ip)
+{
+	struct cs_addr a = {.v4 = ip};
+
+	return cs_creds_lookup_addr(c, &a);
 }
 
 static bool

@@ -68,6 +68,9 @@ int cs_creds_parse(struct cs_creds *c, const char *name, const uint8_t *p,
  * it.  The pointer is owned by c and valid until cs_creds_free.
  */
 const struct cs_cred *cs_creds_lookup(const struct cs_creds *c, uint32_t ip);
+/* The same for an address of either family. */
+const struct cs_cred *cs_creds_lookup_addr(const struct cs_creds *c,
+					   const struct cs_addr *a);
 
 /* Wipes every password, frees everything and leaves c empty. */
 void cs_creds_free(struct cs_creds *c);

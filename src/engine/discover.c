@@ -265,6 +265,7 @@ struct cs_disc {
 	struct cs_disc_opts o;
 	char ifname[IF_NAMESIZE + 1];
 	char neigh_path[256];
+	int ifindex; /* of ifname (0: unknown), for the IPv6 neighbours */
 	struct rec *slots;
 	size_t nrec;
 	unsigned nfollow;
@@ -363,6 +364,9 @@ cs_disc_new(const struct cs_disc_opts *o, char *err, size_t errsz)
 			return NULL;
 		}
 	}
+	/* Now, before the sandbox: the IPv6 neighbour lookups match it. */
+	if (d->ifname[0])
+		d->ifindex = (int)if_nametoindex(d->ifname);
 	if (d->o.if_bcast)
 		d->if_net = net_of(d->o.if_addr, d->o.if_bcast);
 	d->slots = cs_xcalloc(NSLOTS, sizeof(*d->slots));
@@ -667,6 +671,24 @@ bool
 cs_disc_known(const struct cs_disc *d, uint32_t ip)
 {
 	return cfind(d, ip) != NULL;
+}
+
+void
+cs_disc_merge6(struct cs_disc *d, const uint8_t ip[16],
+	       struct cs_obs_list *obs)
+{
+	uint8_t mac[6];
+
+	if (d->neigh_path[0] && d->ifindex > 0 &&
+	    cs_obs_find(obs, "mac", 0) == NULL &&
+	    cs_neigh6_lookup(d->ifindex, ip, mac) == 0) {
+		char text[18];
+
+		snprintf(text, sizeof(text), "%02x:%02x:%02x:%02x:%02x:%02x",
+			 mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+		d->o.decode(d->o.arg, "mac", (const uint8_t *)text, 17, 0, obs);
+		d->st.macs++;
+	}
 }
 
 bool

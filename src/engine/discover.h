@@ -225,6 +225,15 @@ bool cs_disc_known(const struct cs_disc *d, uint32_t ip);
 bool cs_disc_merge(struct cs_disc *d, uint32_t ip, struct cs_obs_list *obs);
 
 /*
+ * For an IPv6 host the sweep finished (discovery itself is IPv4): its MAC
+ * from the kernel's IPv6 neighbour table (NDP, over netlink) on the
+ * discovery interface, decoded into obs as "mac" unless obs has one.
+ * Nothing when MAC lookups are off (neigh_path "").
+ */
+void cs_disc_merge6(struct cs_disc *d, const uint8_t ip[16],
+		    struct cs_obs_list *obs);
+
+/*
  * Writes up to cap in-scope hosts that discovery heard from but that
  * were not merged yet (e.g. outside a --max-addrs window, or heard after
  * their sweep finished) into ips; returns their number.

@@ -46,7 +46,9 @@ struct job {
 };
 
 struct host {
-	uint32_t ip;
+	struct cs_addr addr; /* IPv4 or IPv6 */
+	uint32_t ip;         /* IPv4 (host order); 0 for IPv6 */
+	uint32_t seg;        /* the packet budget's key (ip, or seg6()) */
 	uint64_t index;
 	size_t next_port; /* sweep position in opts->ports */
 	uint16_t open[MAX_OPEN];
@@ -189,7 +191,7 @@ live_on(const struct engine *e)
 static unsigned
 live_quota(const struct engine *e, const struct host *h)
 {
-	return e->o->liveness + (cs_budget_lossy(e->budget, h->ip) ? 1u : 0u);
+	return e->o->liveness + (cs_budget_lossy(e->budget, h->seg) ? 1u : 0u);
 }
 
 static bool
@@ -253,15 +255,20 @@ host_finish(struct engine *e, struct host *h)
 {
 	bool heard = false;
 
-	/* Discovery observations and the MAC join the host's own. */
-	if (e->o->disc && !e->stopping &&
+	/* Discovery observations and the MAC join the host's own.  The
+	 * discovery protocols are IPv4 (their groups are). */
+	if (e->o->disc && !e->stopping && !h->addr.v6 &&
 	    (h->nopen > 0 || cs_disc_known(e->o->disc, h->ip)))
 		heard = cs_disc_merge(e->o->disc, h->ip, &h->obs);
+	/* An IPv6 host: only its MAC, from the IPv6 neighbour table. */
+	if (e->o->disc && !e->stopping && h->addr.v6 && h->nopen > 0)
+		cs_disc_merge6(e->o->disc, h->addr.a6, &h->obs);
 	if ((h->nopen > 0 || heard) && !e->stopping && !h->failed &&
 	    h->nretry == 0) {
 		struct cs_host_report r;
 
 		qsort(h->open, h->nopen, sizeof(h->open[0]), cmp_port);
+		r.addr = h->addr;
 		r.ip = h->ip;
 		r.index = h->index;
 		r.ports = h->open;
@@ -286,11 +293,26 @@ host_finish(struct engine *e, struct host *h)
 
 /* ---- credentials (issue #4 part F) ---- */
 
-/* The credential the user's file names for ip, or NULL. */
+/* The credential the user's file names for a, or NULL. */
 static const struct cs_cred *
-host_cred(const struct engine *e, uint32_t ip)
+host_cred(const struct engine *e, const struct cs_addr *a)
 {
-	return e->o->creds ? cs_creds_lookup(e->o->creds, ip) : NULL;
+	return e->o->creds ? cs_creds_lookup_addr(e->o->creds, a) : NULL;
+}
+
+/*
+ * The packet budget's key of an IPv6 host (budget.h keys IPv4 by /24):
+ * its /64 folded into 0.0.0.0/8, which no IPv4 target can be (a built-in
+ * exclusion), so IPv6 segments never share an IPv4 segment's RTT.
+ */
+static uint32_t
+seg6(const uint8_t a[16])
+{
+	uint32_t x = 2166136261u; /* FNV-1a over the /64 */
+
+	for (int i = 0; i < 8; i++)
+		x = (x ^ a[i]) * 16777619u;
+	return (x & 0x00FFFF00u) | 1u;
 }
 
 /* True if probe p may run on host h: credentialed probes need a credential. */
@@ -314,12 +336,15 @@ admit(struct engine *e)
 		return NULL;
 	h = cs_xcalloc(1, sizeof(*h));
 	h->index = e->next_index++;
-	h->ip = cs_scope_nth(e->o->scope, cs_perm_at(&e->perm, h->index));
+	cs_scope_nth_addr(e->o->scope, cs_perm_at(&e->perm, h->index),
+			  &h->addr);
+	h->ip = h->addr.v6 ? 0 : h->addr.v4;
+	h->seg = h->addr.v6 ? seg6(h->addr.a6) : h->ip;
 	h->deadline = uv_now(&e->loop) + e->o->host_timeout_ms;
 	cs_obs_list_init(&h->obs);
-	h->cred = host_cred(e, h->ip);
+	h->cred = host_cred(e, &h->addr);
 	e->hosts++;
-	if (e->o->disc && !e->o->connect_only) {
+	if (e->o->disc && !e->o->connect_only && !h->addr.v6) {
 		struct cs_disc_fetch f[CS_DISC_MAX_FETCH];
 		size_t nf = cs_disc_fetches(e->o->disc, h->ip, f, CS_NELEM(f));
 
@@ -436,16 +461,17 @@ conn_close(struct conn *c)
 static void
 probe_ctx(struct conn *c, struct cs_probe_ctx *ctx)
 {
-	char ip[16];
-
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->ip = c->h->ip;
+	ctx->v6 = c->h->addr.v6;
 	ctx->port = c->port;
-	cs_ip_str(c->h->ip, ip, sizeof(ip));
-	if (c->port == 80 || c->port == 554 || (c->ssl && c->port == 443))
-		snprintf(ctx->host, sizeof(ctx->host), "%s", ip);
-	else
-		snprintf(ctx->host, sizeof(ctx->host), "%s:%u", ip, c->port);
+	/* IPv6 in brackets, as a Host header and a URL write it. */
+	cs_addr_host(&c->h->addr,
+		     c->port == 80 || c->port == 554 ||
+			     (c->ssl && c->port == 443)
+			 ? 0
+			 : c->port,
+		     ctx->host, sizeof(ctx->host));
 	ctx->out = &c->out;
 	ctx->obs = &c->h->obs;
 	ctx->step = c->step;
@@ -1088,7 +1114,7 @@ budget_sample(struct conn *c)
 	    len >= offsetof(struct tcp_info, tcpi_total_retrans) +
 		       sizeof(ti.tcpi_total_retrans))
 		retrans = ti.tcpi_total_retrans > 0 || ti.tcpi_retransmits > 0;
-	cs_budget_sample(c->e->budget, c->h->ip,
+	cs_budget_sample(c->e->budget, c->h->seg,
 			 (double)(uv_hrtime() - c->t0) / 1e6, retrans);
 }
 
@@ -1204,7 +1230,7 @@ static void
 conn_start(struct engine *e, struct host *h)
 {
 	struct conn *c;
-	struct sockaddr_in sa;
+	struct sockaddr_storage ss;
 	unsigned ms;
 	int rc;
 
@@ -1245,21 +1271,31 @@ conn_start(struct engine *e, struct host *h)
 	/* The last word on scope: nothing outside it is ever contacted, a
 	 * learned URL only on a port the scan probes, and a print port is
 	 * only ever connected to. */
-	if (cs_scope_check(e->o->scope, h->ip, c->port,
-			   c->sweep ? CS_DEST_CONNECT
-			   : c->probe == &cs_disc_upnp_probe
-			       ? CS_DEST_LEARNED
-			       : CS_DEST_PROBE) != CS_SCOPE_OK) {
+	if (cs_scope_check_addr(e->o->scope, &h->addr, c->port,
+				c->sweep ? CS_DEST_CONNECT
+				: c->probe == &cs_disc_upnp_probe
+				    ? CS_DEST_LEARNED
+				    : CS_DEST_PROBE) != CS_SCOPE_OK) {
 		e->st->out_of_scope++;
 		conn_close(c);
 		return;
 	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sin_family = AF_INET;
-	sa.sin_port = htons(c->port);
-	sa.sin_addr.s_addr = htonl(h->ip);
+	memset(&ss, 0, sizeof(ss));
+	if (h->addr.v6) {
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&ss;
+
+		s6->sin6_family = AF_INET6;
+		s6->sin6_port = htons(c->port);
+		memcpy(&s6->sin6_addr, h->addr.a6, 16);
+	} else {
+		struct sockaddr_in *s4 = (struct sockaddr_in *)&ss;
+
+		s4->sin_family = AF_INET;
+		s4->sin_port = htons(c->port);
+		s4->sin_addr.s_addr = htonl(h->ip);
+	}
 	c->t0 = uv_hrtime();
-	rc = uv_tcp_connect(&c->creq, &c->tcp, (const struct sockaddr *)&sa,
+	rc = uv_tcp_connect(&c->creq, &c->tcp, (const struct sockaddr *)&ss,
 			    on_connect);
 	if (rc != 0) {
 		if (is_resource(rc))
@@ -1269,7 +1305,7 @@ conn_start(struct engine *e, struct host *h)
 	}
 	ms = e->o->connect_timeout_ms;
 	if (c->live)
-		ms = cs_budget_timeout(e->budget, h->ip,
+		ms = cs_budget_timeout(e->budget, h->seg,
 				       CS_MIN(LIVE_MIN_MS, ms), ms);
 	uv_timer_start(&c->timer, on_connect_timeout, wait_ms(c, ms), 0);
 }
@@ -1338,6 +1374,7 @@ disc_end(struct engine *e)
 			cs_obs_list_init(&obs);
 			cs_disc_merge(d, ips[i], &obs);
 			memset(&r, 0, sizeof(r));
+			r.addr.v4 = ips[i];
 			r.ip = ips[i];
 			r.obs = &obs;
 			e->st->hosts_up++;
@@ -1479,6 +1516,9 @@ cs_engine_run(const struct cs_engine_opts *o, const struct cs_engine_cb *cb,
 	int rc;
 
 	memset(st, 0, sizeof(*st));
+	/* A filter scope (cs_scope_build_filter) is never walked. */
+	if (o->scope->filter_only || o->scope->total6 > CS_SCOPE_MAX_ADDRS6)
+		return CS_EINVAL;
 	memset(&e, 0, sizeof(e));
 	e.o = o;
 	e.cb = cb;

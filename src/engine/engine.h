@@ -76,7 +76,8 @@ void cs_engine_opts_default(struct cs_engine_opts *o);
 
 /* One responsive host, as handed to host_done. Valid during the call. */
 struct cs_host_report {
-	uint32_t ip;           /* host byte order */
+	struct cs_addr addr;   /* the host; when !addr.v6, ip is its address */
+	uint32_t ip;           /* its IPv4 address, host order; 0 for IPv6 */
 	uint64_t index;        /* permutation index */
 	const uint16_t *ports; /* open ports, ascending */
 	size_t nports;

@@ -1,10 +1,18 @@
 /* SPDX-License-Identifier: ISC */
-/* The /proc/net/arp parser and reader; see neigh.h. */
+/* The /proc/net/arp parser and reader, and the IPv6 (netlink) one; see
+ * neigh.h. */
 #include "engine/neigh.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <linux/neighbour.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 
 #include "core/addr.h"
 #include "core/cs.h"
@@ -113,5 +121,142 @@ cs_neigh_lookup(const char *path, const char *dev, uint32_t ip, uint8_t mac[6])
 		rc = cs_neigh_find(b.p ? b.p : (const uint8_t *)"", b.len, dev,
 				   ip, mac);
 	cs_buf_free(&b);
+	return rc;
+}
+
+/* ---- IPv6: the netlink neighbour dump ---- */
+
+/* NUD states whose link-layer address can be trusted. */
+#define NUD_USABLE                                                             \
+	(NUD_REACHABLE | NUD_STALE | NUD_DELAY | NUD_PROBE | NUD_PERMANENT)
+
+/* One RTM_NEWNEIGH message's body (p, n bytes): 0 and mac when it is the
+ * usable entry sought. */
+static int
+neigh6_msg(const uint8_t *p, size_t n, int ifindex, const uint8_t ip[16],
+	   uint8_t mac[6])
+{
+	struct ndmsg nd;
+	size_t off = NLMSG_ALIGN(sizeof(nd));
+	bool have_dst = false, have_ll = false;
+	uint8_t ll[6];
+	bool zero = true;
+
+	if (n < sizeof(nd))
+		return CS_ENOTFOUND;
+	memcpy(&nd, p, sizeof(nd));
+	if (nd.ndm_family != 10 /* AF_INET6 */ ||
+	    (ifindex != 0 && nd.ndm_ifindex != ifindex) ||
+	    !(nd.ndm_state & NUD_USABLE))
+		return CS_ENOTFOUND;
+	while (off + sizeof(struct rtattr) <= n) {
+		struct rtattr a;
+		size_t alen;
+
+		memcpy(&a, p + off, sizeof(a));
+		alen = a.rta_len;
+		if (alen < sizeof(a) || alen > n - off)
+			return CS_ENOTFOUND;
+		if (a.rta_type == NDA_DST && alen == sizeof(a) + 16) {
+			if (memcmp(p + off + sizeof(a), ip, 16) != 0)
+				return CS_ENOTFOUND;
+			have_dst = true;
+		} else if (a.rta_type == NDA_LLADDR && alen == sizeof(a) + 6) {
+			memcpy(ll, p + off + sizeof(a), 6);
+			have_ll = true;
+		}
+		off += RTA_ALIGN(alen);
+	}
+	if (!have_dst || !have_ll)
+		return CS_ENOTFOUND;
+	for (size_t k = 0; k < 6; k++)
+		zero = zero && ll[k] == 0;
+	if (zero || (ll[0] & 1))
+		return CS_ENOTFOUND;
+	memcpy(mac, ll, 6);
+	return 0;
+}
+
+int
+cs_neigh6_find(const uint8_t *p, size_t n, int ifindex, const uint8_t ip[16],
+	       uint8_t mac[6], bool *done)
+{
+	size_t off = 0;
+
+	*done = false;
+	while (off + sizeof(struct nlmsghdr) <= n) {
+		struct nlmsghdr h;
+
+		memcpy(&h, p + off, sizeof(h));
+		if (h.nlmsg_len < sizeof(h) || h.nlmsg_len > n - off)
+			return CS_ENOTFOUND;
+		if (h.nlmsg_type == NLMSG_DONE || h.nlmsg_type == NLMSG_ERROR) {
+			*done = true;
+			return CS_ENOTFOUND;
+		}
+		if (h.nlmsg_type == RTM_NEWNEIGH &&
+		    neigh6_msg(p + off + NLMSG_HDRLEN,
+			       h.nlmsg_len > NLMSG_HDRLEN
+				   ? h.nlmsg_len - NLMSG_HDRLEN
+				   : 0,
+			       ifindex, ip, mac) == 0)
+			return 0;
+		off += NLMSG_ALIGN(h.nlmsg_len);
+	}
+	return CS_ENOTFOUND;
+}
+
+int
+cs_neigh6_lookup(int ifindex, const uint8_t ip[16], uint8_t mac[6])
+{
+	struct {
+		struct nlmsghdr h;
+		struct ndmsg nd;
+	} req;
+	struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
+	uint8_t *buf;
+	size_t total = 0;
+	int fd, rc = CS_ENOTFOUND;
+	bool done = false;
+
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	if (fd < 0)
+		return CS_EIO;
+	memset(&req, 0, sizeof(req));
+	req.h.nlmsg_len = sizeof(req);
+	req.h.nlmsg_type = RTM_GETNEIGH;
+	req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	req.h.nlmsg_seq = 1;
+	req.nd.ndm_family = AF_INET6;
+	if (sendto(fd, &req, sizeof(req), 0, (struct sockaddr *)&kernel,
+		   sizeof(kernel)) != (ssize_t)sizeof(req)) {
+		close(fd);
+		return CS_EIO;
+	}
+	buf = malloc(65536);
+	if (buf == NULL) {
+		close(fd);
+		return CS_EIO;
+	}
+	/* Each datagram holds whole messages; the dump ends with
+	 * NLMSG_DONE.  At most CS_NEIGH_FILE_MAX bytes are read. */
+	while (!done && total < CS_NEIGH_FILE_MAX) {
+		ssize_t got = recv(fd, buf, 65536, 0);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			rc = CS_EIO;
+			break;
+		}
+		total += (size_t)got;
+		if (cs_neigh6_find(buf, (size_t)got, ifindex, ip, mac, &done) ==
+		    0) {
+			rc = 0;
+			break;
+		}
+	}
+	free(buf);
+	close(fd);
 	return rc;
 }

@@ -18,10 +18,10 @@
 
 /* The exclusions no data file and no option can remove (RFC 6890). */
 static const struct cs_interval builtin_excl[] = {
-    {0x00000000u, 0x00FFFFFFu}, /* 0.0.0.0/8, "this network" */
-    {0xE0000000u, 0xEFFFFFFFu}, /* 224.0.0.0/4, multicast */
-    {0xF0000000u, 0xFFFFFFFEu}, /* 240.0.0.0/4, reserved */
-    {0xFFFFFFFFu, 0xFFFFFFFFu}, /* the limited broadcast address */
+    {.lo = 0x00000000u, .hi = 0x00FFFFFFu}, /* 0.0.0.0/8, "this network" */
+    {.lo = 0xE0000000u, .hi = 0xEFFFFFFFu}, /* 224.0.0.0/4, multicast */
+    {.lo = 0xF0000000u, .hi = 0xFFFFFFFEu}, /* 240.0.0.0/4, reserved */
+    {.lo = 0xFFFFFFFFu, .hi = 0xFFFFFFFFu}, /* the limited broadcast address */
 };
 
 const struct cs_interval *
@@ -46,6 +46,7 @@ cs_scope_free(struct cs_scope *s)
 	free(s->excl_text);
 	free(s->edges);
 	free(s->inc6);
+	free(s->cum6);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -65,14 +66,30 @@ parse_ip(const char *s, uint32_t *out)
 			     CS_IPV4_NO_LEADING_ZERO, out);
 }
 
+/*
+ * Room for entry *n of a spec array: its capacity is implied by *n (the
+ * next power of two), so it grows geometrically, not by one entry per
+ * push (an octet range gives up to 2^18 entries).
+ */
+static void
+grow(struct cs_interval **v, size_t n)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		*v = cs_xrealloc(*v, n ? 2 * n : 1, sizeof(**v));
+}
+
 static void
 push(struct cs_interval **v, size_t *n, uint32_t lo, uint32_t hi)
 {
-	*v = cs_xrealloc(*v, *n + 1, sizeof(**v));
+	grow(v, *n);
+	memset(&(*v)[*n], 0, sizeof(**v));
 	(*v)[*n].lo = lo;
 	(*v)[*n].hi = hi;
 	(*n)++;
 }
+
+static int parse_spec6(const char *spec, struct cs_interval **v, size_t *n,
+		       char *err, size_t errsz);
 
 static int parse_file(const char *path, struct cs_interval **v, size_t *n,
 		      char *err, size_t errsz);
@@ -227,6 +244,8 @@ cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
 
 	if (spec[0] == '@')
 		return parse_file(spec + 1, v, n, err, errsz);
+	if (strchr(spec, ':') != NULL)
+		return parse_spec6(spec, v, n, err, errsz);
 	if (strlen(spec) >= sizeof(buf))
 		goto bad;
 	cs_strlcpy(buf, spec, sizeof(buf));
@@ -278,8 +297,8 @@ cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
 	push(v, n, lo, lo);
 	return 0;
 bad:
-	snprintf(err, errsz, "%s: not an IPv4 address, CIDR, range or @file",
-		 spec);
+	snprintf(err, errsz,
+		 "%s: not an IPv4 or IPv6 address, CIDR, range or @file", spec);
 	return CS_EINVAL;
 }
 
@@ -397,36 +416,404 @@ intervals_text(const struct cs_interval *v, size_t n)
 	return s;
 }
 
+/* ---- IPv6 ranges: 16-byte big-endian numbers ---- */
+
+/* The built-in IPv6 exclusions (RFC 6890, RFC 4291). */
+static const struct cs_interval6 builtin_excl6[] = {
+    /* ::, the unspecified address */
+    {{0}, {0}},
+    /* ::ffff:0:0/96, IPv4-mapped: a connect reaches IPv4 */
+    {{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 0, 0},
+     {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}},
+    /* fe80::/10, link-local: needs an interface zone */
+    {{0xfe, 0x80},
+     {0xfe, 0xbf, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+      0xff, 0xff, 0xff, 0xff}},
+    /* ff00::/8, multicast */
+    {{0xff},
+     {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+      0xff, 0xff, 0xff, 0xff}},
+};
+
+/* a += 1 (wraps at the top); returns true if it wrapped. */
+static bool
+v6_inc(uint8_t a[16])
+{
+	for (int i = 15; i >= 0; i--)
+		if (++a[i] != 0)
+			return false;
+	return true;
+}
+
+/* a -= 1 (wraps at zero). */
+static void
+v6_dec(uint8_t a[16])
+{
+	for (int i = 15; i >= 0; i--)
+		if (a[i]-- != 0)
+			return;
+}
+
+/* Addresses in lo..hi, saturated at UINT64_MAX. */
+static uint64_t
+v6_count(const uint8_t lo[16], const uint8_t hi[16])
+{
+	uint8_t d[16];
+	unsigned borrow = 0;
+	uint64_t n = 0;
+
+	for (int i = 15; i >= 0; i--) {
+		int x = (int)hi[i] - (int)lo[i] - (int)borrow;
+
+		borrow = x < 0;
+		d[i] = (uint8_t)(x < 0 ? x + 256 : x);
+	}
+	for (int i = 0; i < 8; i++)
+		if (d[i] != 0)
+			return UINT64_MAX;
+	for (int i = 8; i < 16; i++)
+		n = n << 8 | d[i];
+	return n == UINT64_MAX ? n : n + 1;
+}
+
+/* out = a + k. */
+static void
+v6_add(const uint8_t a[16], uint64_t k, uint8_t out[16])
+{
+	unsigned carry = 0;
+
+	for (int i = 15; i >= 0; i--) {
+		unsigned x = a[i] + (unsigned)(k & 0xff) + carry;
+
+		out[i] = (uint8_t)x;
+		carry = x >> 8;
+		k >>= 8;
+	}
+}
+
+static bool
+v6_in(const uint8_t ip[16], const struct cs_interval6 *r)
+{
+	return memcmp(ip, r->lo, 16) >= 0 && memcmp(ip, r->hi, 16) <= 0;
+}
+
+/* The built-in IPv6 exclusion that holds ip, or NULL. */
+static const struct cs_interval6 *
+excluded6(const uint8_t ip[16])
+{
+	for (size_t i = 0; i < CS_NELEM(builtin_excl6); i++)
+		if (v6_in(ip, &builtin_excl6[i]))
+			return &builtin_excl6[i];
+	return NULL;
+}
+
+static void
+push6(struct cs_interval6 **v, size_t *n, const uint8_t lo[16],
+      const uint8_t hi[16])
+{
+	if (*n == 0 || (*n & (*n - 1)) == 0) /* geometric, as grow() */
+		*v = cs_xrealloc(*v, *n ? 2 * *n : 1, sizeof(**v));
+	memcpy((*v)[*n].lo, lo, 16);
+	memcpy((*v)[*n].hi, hi, 16);
+	(*n)++;
+}
+
+static int
+parse_spec6(const char *spec, struct cs_interval **v, size_t *n, char *err,
+	    size_t errsz)
+{
+	char buf[64];
+	const char *slash;
+	struct cs_interval r;
+	unsigned len = 128;
+	uint64_t l;
+
+	memset(&r, 0, sizeof(r));
+	r.v6 = true;
+	if (strchr(spec, '%') != NULL) {
+		snprintf(err, errsz,
+			 "%s: an IPv6 zone (%%interface) is not taken: "
+			 "link-local addresses are not scanned; give the "
+			 "device's global or unique-local (fd00::/8) address",
+			 spec);
+		return CS_EINVAL;
+	}
+	slash = strchr(spec, '/');
+	if (strlen(spec) >= sizeof(buf) ||
+	    (slash != NULL &&
+	     (strlen(slash + 1) == 0 || strlen(slash + 1) > 3 ||
+	      cs_span_u64(cs_span_make(slash + 1, strlen(slash + 1)), 128,
+			  &l) != 0)))
+		goto bad;
+	if (slash != NULL)
+		len = (unsigned)l;
+	cs_strlcpy(buf, spec, sizeof(buf));
+	if (slash != NULL)
+		buf[slash - spec] = '\0';
+	if (inet_pton(AF_INET6, buf, r.lo6) != 1)
+		goto bad;
+	memcpy(r.hi6, r.lo6, 16);
+	for (unsigned bit = len; bit < 128; bit++) {
+		uint8_t m = (uint8_t)(0x80u >> (bit % 8));
+
+		if (r.lo6[bit / 8] & m) {
+			snprintf(err, errsz, "%s: host bits set", spec);
+			return CS_EINVAL;
+		}
+		r.hi6[bit / 8] |= m;
+	}
+	grow(v, *n);
+	(*v)[(*n)++] = r;
+	return 0;
+bad:
+	snprintf(err, errsz, "%s: not an IPv6 address or CIDR", spec);
+	return CS_EINVAL;
+}
+
+const char *
+cs_scope_unscannable6(const struct cs_interval *iv)
+{
+	const struct cs_interval6 *x;
+
+	if (!iv->v6 || (x = excluded6(iv->lo6)) == NULL ||
+	    x != excluded6(iv->hi6))
+		return NULL;
+	if (x == &builtin_excl6[1])
+		return "an IPv4-mapped IPv6 address (a connect reaches IPv4): "
+		       "give the IPv4 address";
+	if (x == &builtin_excl6[2])
+		return "link-local IPv6 (fe80::/10) is not scanned: a connect "
+		       "needs an interface zone; give the device's global or "
+		       "unique-local (fd00::/8) address";
+	if (x == &builtin_excl6[3])
+		return "IPv6 multicast (ff00::/8) is never scanned";
+	return "the unspecified address :: is never scanned";
+}
+
+static int
+cmp_iv6(const void *a, const void *b)
+{
+	const struct cs_interval6 *x = a, *y = b;
+	int c = memcmp(x->lo, y->lo, 16);
+
+	return c != 0 ? c : memcmp(x->hi, y->hi, 16);
+}
+
+/* Sorts and merges v in place; returns the new count. */
+static size_t
+normalise6(struct cs_interval6 *v, size_t n)
+{
+	size_t out = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof(*v), cmp_iv6);
+	for (size_t i = 1; i < n; i++) {
+		uint8_t next[16];
+		bool top;
+
+		memcpy(next, v[out].hi, 16);
+		top = v6_inc(next); /* v[out] reaches the last address */
+		if (top || memcmp(v[i].lo, next, 16) <= 0) {
+			if (memcmp(v[i].hi, v[out].hi, 16) > 0)
+				memcpy(v[out].hi, v[i].hi, 16);
+		} else {
+			v[++out] = v[i];
+		}
+	}
+	return out + 1;
+}
+
+/* Appends the IPv6 ranges to b as text: CIDRs where aligned, else lo-hi
+ * (which cs_scope_parse_spec does not read back: only CIDRs and single
+ * addresses, so a range is written as its covering CIDRs). */
+static void
+text6(struct cs_buf *b, const struct cs_interval6 *v, size_t n, bool comma)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint8_t cur[16];
+
+		memcpy(cur, v[i].lo, 16);
+		for (;;) {
+			/* the largest aligned block at cur inside the range */
+			unsigned len = 128;
+			char t[CS_ADDR_STRLEN];
+
+			while (len > 0) {
+				unsigned bit = len - 1;
+				uint8_t m = (uint8_t)(0x80u >> (bit % 8));
+				uint8_t end[16];
+
+				if (cur[bit / 8] & m)
+					break;
+				memcpy(end, cur, 16);
+				for (unsigned k = bit; k < 128; k++)
+					end[k / 8] |=
+					    (uint8_t)(0x80u >> (k % 8));
+				if (memcmp(end, v[i].hi, 16) > 0)
+					break;
+				len--;
+			}
+			inet_ntop(AF_INET6, cur, t, sizeof(t));
+			if (comma)
+				cs_buf_adds(b, ",");
+			comma = true;
+			if (len == 128)
+				cs_buf_adds(b, t);
+			else
+				cs_buf_printf(b, "%s/%u", t, len);
+			/* past the block */
+			for (unsigned k = len; k < 128; k++)
+				cur[k / 8] |= (uint8_t)(0x80u >> (k % 8));
+			if (memcmp(cur, v[i].hi, 16) >= 0 || v6_inc(cur))
+				break;
+		}
+	}
+}
+
+/* Appends the IPv6 text to the IPv4 text *t (owned, replaced). */
+static void
+append_text6(char **t, const struct cs_interval6 *v, size_t n)
+{
+	struct cs_buf b;
+
+	if (n == 0)
+		return;
+	cs_buf_init(&b, (size_t)1 << 24);
+	cs_buf_adds(&b, *t);
+	text6(&b, v, n, **t != '\0');
+	free(*t);
+	*t = cs_xstrdup(cs_buf_str(&b));
+	cs_buf_free(&b);
+}
+
+/*
+ * The IPv6 part: inclusions less exclusions (both sorted and disjoint)
+ * into s->inc6.  Returns CS_ELIMIT above max6 addresses (counts saturate
+ * at UINT64_MAX).
+ */
+static int
+build6(struct cs_scope *s, const struct cs_interval6 *in, size_t nin,
+       const struct cs_interval6 *ex, size_t nex, uint64_t max6)
+{
+	struct cs_interval6 *res = NULL;
+	size_t nres = 0, j = 0;
+	uint64_t total = 0;
+
+	for (size_t i = 0; i < nin; i++) {
+		uint8_t lo[16], hi[16];
+		bool done = false;
+
+		memcpy(lo, in[i].lo, 16);
+		memcpy(hi, in[i].hi, 16);
+		while (j < nex && memcmp(ex[j].hi, lo, 16) < 0)
+			j++;
+		for (size_t k = j;
+		     k < nex && !done && memcmp(ex[k].lo, hi, 16) <= 0; k++) {
+			if (memcmp(ex[k].lo, lo, 16) > 0) {
+				uint8_t e[16];
+
+				memcpy(e, ex[k].lo, 16);
+				v6_dec(e);
+				push6(&res, &nres, lo, e);
+			}
+			if (memcmp(ex[k].hi, hi, 16) >= 0) {
+				done = true;
+			} else {
+				memcpy(lo, ex[k].hi, 16);
+				v6_inc(lo);
+			}
+		}
+		if (!done)
+			push6(&res, &nres, lo, hi);
+	}
+	for (size_t i = 0; i < nres; i++) {
+		uint64_t c = v6_count(res[i].lo, res[i].hi);
+
+		if (max6 != UINT64_MAX && (c > max6 || total > max6 - c)) {
+			free(res);
+			return CS_ELIMIT;
+		}
+		total = c > UINT64_MAX - total ? UINT64_MAX : total + c;
+	}
+	s->inc6 = res;
+	s->ninc6 = nres;
+	s->cum6 = cs_xcalloc(nres + 1, sizeof(*s->cum6));
+	for (size_t i = 0; i < nres; i++) {
+		uint64_t c = v6_count(res[i].lo, res[i].hi);
+
+		s->cum6[i + 1] =
+		    c > UINT64_MAX - s->cum6[i] ? UINT64_MAX : s->cum6[i] + c;
+	}
+	s->total6 = total;
+	return 0;
+}
+
+static int build_cap(struct cs_scope *s, const struct cs_interval *inc,
+		     size_t ninc, const struct cs_interval *exc, size_t nexc,
+		     uint64_t max6);
+
 int
 cs_scope_build(struct cs_scope *s, const struct cs_interval *inc, size_t ninc,
 	       const struct cs_interval *exc, size_t nexc)
 {
+	return build_cap(s, inc, ninc, exc, nexc, CS_SCOPE_MAX_ADDRS6);
+}
+
+int
+cs_scope_build_filter(struct cs_scope *s, const struct cs_interval *inc,
+		      size_t ninc, const struct cs_interval *exc, size_t nexc)
+{
+	int rc = build_cap(s, inc, ninc, exc, nexc, UINT64_MAX);
+
+	s->filter_only = true;
+	return rc;
+}
+
+static int
+build_cap(struct cs_scope *s, const struct cs_interval *inc, size_t ninc,
+	  const struct cs_interval *exc, size_t nexc, uint64_t max6)
+{
 	struct cs_interval *in = NULL, *ex = NULL, *res = NULL;
-	size_t nin, nex, nres = 0, j = 0;
+	struct cs_interval6 *in6 = NULL, *ex6 = NULL;
+	size_t nin = 0, nex = 0, nres = 0, j = 0, nin6 = 0, nex6 = 0;
+	int rc;
 
 	cs_scope_free(s);
 	in = cs_xcalloc(ninc ? ninc : 1, sizeof(*in));
 	ex = cs_xcalloc(nexc + CS_NELEM(builtin_excl), sizeof(*ex));
-	if (ninc)
-		memcpy(in, inc, ninc * sizeof(*in));
-	if (nexc)
-		memcpy(ex, exc, nexc * sizeof(*ex));
+	for (size_t i = 0; i < ninc; i++)
+		if (inc[i].v6)
+			push6(&in6, &nin6, inc[i].lo6, inc[i].hi6);
+		else
+			in[nin++] = inc[i];
+	for (size_t i = 0; i < nexc; i++)
+		if (exc[i].v6)
+			push6(&ex6, &nex6, exc[i].lo6, exc[i].hi6);
+		else
+			ex[nex++] = exc[i];
 	/* The built-in exclusions always apply, whatever else was given. */
-	memcpy(ex + nexc, builtin_excl, sizeof(builtin_excl));
+	for (size_t i = 0; i < CS_NELEM(builtin_excl); i++)
+		ex[nex++] = builtin_excl[i];
+	for (size_t i = 0; i < CS_NELEM(builtin_excl6); i++)
+		push6(&ex6, &nex6, builtin_excl6[i].lo, builtin_excl6[i].hi);
 	/* A subnet given whole (an aligned block of 4 or more) has a network
 	 * and a broadcast address: no unicast follow-up goes there. */
-	for (size_t i = 0; i < ninc; i++) {
-		uint64_t size = (uint64_t)inc[i].hi - inc[i].lo + 1;
+	for (size_t i = 0; i < nin; i++) {
+		uint64_t size = (uint64_t)in[i].hi - in[i].lo + 1;
 
 		if (size >= 4 && (size & (size - 1)) == 0 &&
-		    (inc[i].lo & (uint32_t)(size - 1)) == 0)
-			cs_scope_add_subnet(s, inc[i].lo,
-					    ~(uint32_t)(size - 1));
+		    (in[i].lo & (uint32_t)(size - 1)) == 0)
+			cs_scope_add_subnet(s, in[i].lo, ~(uint32_t)(size - 1));
 	}
-	nin = normalise(in, ninc);
-	nex = normalise(ex, nexc + CS_NELEM(builtin_excl));
+	nin = normalise(in, nin);
+	nex = normalise(ex, nex);
+	nin6 = normalise6(in6, nin6);
+	nex6 = normalise6(ex6, nex6);
 	s->text = intervals_text(in, nin);
 	s->excl_text = intervals_text(ex, nex);
+	append_text6(&s->text, in6, nin6);
+	append_text6(&s->excl_text, ex6, nex6);
 
 	/* Subtract the exclusions: both lists are sorted and disjoint. */
 	for (size_t i = 0; i < nin; i++) {
@@ -442,14 +829,21 @@ cs_scope_build(struct cs_scope *s, const struct cs_interval *inc, size_t ninc,
 		if (lo <= hi)
 			push(&res, &nres, (uint32_t)lo, (uint32_t)hi);
 	}
+	rc = build6(s, in6, nin6, ex6, nex6, max6);
 	free(in);
 	free(ex);
+	free(in6);
+	free(ex6);
 	s->inc = res;
 	s->ninc = nres;
 	s->cum = cs_xcalloc(nres + 1, sizeof(*s->cum));
 	for (size_t i = 0; i < nres; i++)
 		s->cum[i + 1] = s->cum[i] + (uint64_t)res[i].hi - res[i].lo + 1;
-	s->total = s->cum[nres];
+	s->total4 = s->cum[nres];
+	s->total = s->total6 > UINT64_MAX - s->total4 ? UINT64_MAX
+						      : s->total4 + s->total6;
+	if (rc != 0)
+		return rc;
 	return s->total ? 0 : CS_EINVAL;
 }
 
@@ -546,88 +940,104 @@ cs_scope_check(const struct cs_scope *s, uint32_t ip, uint16_t port,
 	return port_verdict(s, port, kind, is_edge(s, ip));
 }
 
-/* The built-in IPv6 exclusions: ::, and multicast ff00::/8. */
-static bool
-excluded6(const uint8_t ip[16])
-{
-	static const uint8_t zero[16];
-
-	return ip[0] == 0xff || memcmp(ip, zero, 16) == 0;
-}
-
-int
-cs_scope_parse_spec6(const char *spec, struct cs_interval6 **v, size_t *n,
-		     char *err, size_t errsz)
-{
-	char buf[64];
-	const char *slash;
-	struct cs_interval6 r;
-	unsigned len = 128;
-	uint64_t l;
-
-	if (strchr(spec, ':') == NULL)
-		return CS_ENOTFOUND;
-	slash = strchr(spec, '/');
-	if (strlen(spec) >= sizeof(buf) ||
-	    (slash != NULL &&
-	     (strlen(slash + 1) == 0 || strlen(slash + 1) > 3 ||
-	      cs_span_u64(cs_span_make(slash + 1, strlen(slash + 1)), 128,
-			  &l) != 0)))
-		goto bad;
-	if (slash != NULL)
-		len = (unsigned)l;
-	cs_strlcpy(buf, spec, sizeof(buf));
-	if (slash != NULL)
-		buf[slash - spec] = '\0';
-	if (inet_pton(AF_INET6, buf, r.lo) != 1)
-		goto bad;
-	memcpy(r.hi, r.lo, 16);
-	for (unsigned bit = len; bit < 128; bit++) {
-		uint8_t m = (uint8_t)(0x80u >> (bit % 8));
-
-		if (r.lo[bit / 8] & m) {
-			snprintf(err, errsz, "%s: host bits set", spec);
-			return CS_EINVAL;
-		}
-		r.hi[bit / 8] |= m;
-	}
-	*v = cs_xrealloc(*v, *n + 1, sizeof(**v));
-	(*v)[(*n)++] = r;
-	return 0;
-bad:
-	snprintf(err, errsz, "%s: not an IPv6 address or CIDR", spec);
-	return CS_EINVAL;
-}
-
-size_t
-cs_scope_add6(struct cs_scope *s, const struct cs_interval6 *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		/* wholly excluded: the unspecified address alone, or a range
-		 * inside ff00::/8 */
-		if ((excluded6(v[i].lo) && memcmp(v[i].lo, v[i].hi, 16) == 0) ||
-		    (v[i].lo[0] == 0xff && v[i].hi[0] == 0xff))
-			continue;
-		s->inc6 = cs_xrealloc(s->inc6, s->ninc6 + 1, sizeof(*s->inc6));
-		s->inc6[s->ninc6++] = v[i];
-	}
-	return s->ninc6;
-}
-
 enum cs_scope_verdict
 cs_scope_check6(const struct cs_scope *s, const uint8_t ip[16], uint16_t port,
 		enum cs_dest kind)
 {
+	size_t lo = 0, hi = s->ninc6;
 	bool in = false;
 
-	if (excluded6(ip))
+	/* Belt and braces, as for IPv4. */
+	if (excluded6(ip) != NULL)
 		return CS_SCOPE_OUTSIDE;
-	for (size_t i = 0; i < s->ninc6 && !in; i++)
-		in = memcmp(ip, s->inc6[i].lo, 16) >= 0 &&
-		     memcmp(ip, s->inc6[i].hi, 16) <= 0;
+	while (lo < hi && !in) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (memcmp(ip, s->inc6[mid].lo, 16) < 0)
+			hi = mid;
+		else if (memcmp(ip, s->inc6[mid].hi, 16) > 0)
+			lo = mid + 1;
+		else
+			in = true;
+	}
 	if (!in)
 		return CS_SCOPE_OUTSIDE;
 	return port_verdict(s, port, kind, false);
+}
+
+enum cs_scope_verdict
+cs_scope_check_addr(const struct cs_scope *s, const struct cs_addr *a,
+		    uint16_t port, enum cs_dest kind)
+{
+	return a->v6 ? cs_scope_check6(s, a->a6, port, kind)
+		     : cs_scope_check(s, a->v4, port, kind);
+}
+
+bool
+cs_scope_contains_addr(const struct cs_scope *s, const struct cs_addr *a)
+{
+	return cs_scope_check_addr(s, a, 0, CS_DEST_CONNECT) == CS_SCOPE_OK;
+}
+
+void
+cs_scope_nth_addr(const struct cs_scope *s, uint64_t idx, struct cs_addr *out)
+{
+	size_t lo = 0, hi = s->ninc6;
+
+	memset(out, 0, sizeof(*out));
+	if (idx < s->total4) {
+		out->v4 = cs_scope_nth(s, idx);
+		return;
+	}
+	idx -= s->total4;
+	out->v6 = true;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->cum6[mid] <= idx)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (s->ninc6 > 0)
+		v6_add(s->inc6[lo].lo, idx - s->cum6[lo], out->a6);
+}
+
+int
+cs_addr_parse(const char *text, struct cs_addr *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (parse_ip(text, &out->v4) == 0)
+		return 0;
+	if (strlen(text) < CS_ADDR_STRLEN &&
+	    inet_pton(AF_INET6, text, out->a6) == 1) {
+		out->v6 = true;
+		return 0;
+	}
+	return CS_EINVAL;
+}
+
+char *
+cs_addr_str(const struct cs_addr *a, char *buf, size_t sz)
+{
+	if (!a->v6)
+		return cs_ip_str(a->v4, buf, sz);
+	if (inet_ntop(AF_INET6, a->a6, buf, (socklen_t)sz) == NULL && sz > 0)
+		buf[0] = '\0';
+	return buf;
+}
+
+char *
+cs_addr_host(const struct cs_addr *a, uint16_t port, char *buf, size_t sz)
+{
+	char t[CS_ADDR_STRLEN];
+
+	cs_addr_str(a, t, sizeof(t));
+	if (port != 0)
+		snprintf(buf, sz, a->v6 ? "[%s]:%u" : "%s:%u", t, port);
+	else
+		snprintf(buf, sz, a->v6 ? "[%s]" : "%s", t);
+	return buf;
 }
 
 const char *
@@ -692,6 +1102,8 @@ cs_perm_init(struct cs_perm *p, uint64_t n)
 uint64_t
 cs_perm_at(const struct cs_perm *p, uint64_t i)
 {
-	/* n <= 2^32, so the product fits in 64 bits. */
+	/* n < 2^32 (the IPv4 addresses outside the built-in exclusions,
+	 * about 3.7e9, plus at most CS_SCOPE_MAX_ADDRS6 IPv6 ones), so the
+	 * product fits in 64 bits. */
 	return (i % p->n * p->mult + p->add) % p->n;
 }

@@ -61,9 +61,12 @@ enum cs_step {
  * valid only during a callback.
  */
 struct cs_probe_ctx {
-	uint32_t ip;                  /* peer, host byte order */
+	uint32_t ip;                  /* peer, host byte order; 0 for IPv6 */
+	bool v6;                      /* the peer is an IPv6 address */
 	uint16_t port;                /* peer TCP port */
-	char host[32];                /* "ip" or "ip:port" for Host headers */
+	char host[64];                /* "ip", "ip:port", "[ip6]" or
+					 "[ip6]:port", for Host headers and
+					 URLs */
 	struct cs_buf *out;           /* bytes to send; the engine drains it */
 	struct cs_obs_list *obs;      /* where observations go */
 	unsigned step;                /* 0 for the first reply; the engine

@@ -241,6 +241,37 @@ ip_parse(const char *text, struct cs_store_ip *ip)
 	return CS_EINVAL;
 }
 
+/* The family (4, 6; 0: neither) and bytes of an address text of n bytes. */
+static int
+ip_bytes(const char *t, size_t n, unsigned char out[16])
+{
+	char buf[64];
+
+	if (n >= sizeof(buf))
+		return 0;
+	memcpy(buf, t, n);
+	buf[n] = '\0';
+	if (inet_pton(AF_INET, buf, out) == 1)
+		return 4;
+	if (inet_pton(AF_INET6, buf, out) == 1)
+		return 6;
+	return 0;
+}
+
+int
+cs_store_ip_cmp(const char *a, size_t na, const char *b, size_t nb)
+{
+	unsigned char x[16], y[16];
+	int fa = ip_bytes(a, na, x), fb = ip_bytes(b, nb, y), c;
+
+	if (fa != fb) /* IPv4 first, then IPv6, then anything else */
+		return fa == 0 ? 1 : fb == 0 ? -1 : fa - fb;
+	if (fa != 0)
+		return memcmp(x, y, fa == 4 ? 4 : 16);
+	c = memcmp(a, b, na < nb ? na : nb);
+	return c != 0 ? c : (na > nb) - (na < nb);
+}
+
 void
 cs_store_device_key(const char *mac, const char *serial, const char *ip,
 		    char *out, size_t outsz)

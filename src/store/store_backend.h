@@ -28,6 +28,14 @@ struct cs_store_ip {
 	int64_t num;   /* IPv4 as a host-order integer; 0 for IPv6 */
 };
 
+/*
+ * Orders two stored address texts as a scan's devices are listed: IPv4
+ * before IPv6, each numerically, then anything else byte-wise.  The
+ * SQLite backend registers it as the collation "csip"; the PostgreSQL
+ * backend sorts by ip::inet, which agrees, and merges its cursors by it.
+ */
+int cs_store_ip_cmp(const char *a, size_t na, const char *b, size_t nb);
+
 /* A host about to be written, after validation by store.c. */
 struct cs_store_host {
 	struct cs_store_ip ip;

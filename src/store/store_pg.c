@@ -110,7 +110,7 @@ static const char *const sql_text[ST_COUNT] = {
 	    "FROM sighting s JOIN device d ON d.id = s.device_id "
 	    "AND d.site = s.device_site "
 	    "WHERE s.scan_id = $1 "
-	    "ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\"",
+	    "ORDER BY s.ip_num IS NULL, s.ip_num, s.ip::inet",
 
 	[ST_EACH_OBS] = "SELECT o.key, o.port, o.flags, o.value "
 			"FROM observation o JOIN sighting s "
@@ -1623,7 +1623,7 @@ pg_scan_get(struct cs_store *s, int64_t scan_id, struct cs_scan_state *ss)
 #define KID_BATCH 4000
 
 /* The scan's sightings in the order each_device returns them. */
-#define EACH_ORDER "s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\""
+#define EACH_ORDER "s.ip_num IS NULL, s.ip_num, s.ip::inet"
 
 /* One child cursor: its current fetched rows and position. */
 struct kcur {
@@ -1681,7 +1681,7 @@ kid_row(struct cs_store *s, struct kcur *k, int *rc)
 
 /*
  * Orders two sightings of one scan as EACH_ORDER does: IPv4 (ip_num set)
- * by number first, then the rest by address text, byte-wise.
+ * by number first, then the rest (IPv6) as inet orders them, numerically.
  */
 static int
 order_cmp(const PGresult *a, int ra, int ca, const PGresult *b, int rb, int cb)
@@ -1696,7 +1696,10 @@ order_cmp(const PGresult *a, int ra, int ca, const PGresult *b, int rb, int cb)
 		if (x != y)
 			return x < y ? -1 : 1;
 	}
-	c = strcmp(PQgetvalue(a, ra, ca + 1), PQgetvalue(b, rb, cb + 1));
+	c = cs_store_ip_cmp(PQgetvalue(a, ra, ca + 1),
+			    (size_t)PQgetlength(a, ra, ca + 1),
+			    PQgetvalue(b, rb, cb + 1),
+			    (size_t)PQgetlength(b, rb, cb + 1));
 	return c < 0 ? -1 : c > 0;
 }
 
@@ -2743,7 +2746,7 @@ pg_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	if (!flt->any_order)
 		cs_store_sql_add(sql, sizeof(sql),
 				 " ORDER BY severity DESC, site COLLATE \"C\", "
-				 "ip COLLATE \"C\", regime COLLATE \"C\", "
+				 "ip::inet, regime COLLATE \"C\", "
 				 "obligation COLLATE \"C\", id");
 	pgp_i64(&p, (int)flt->min_severity);
 	pgp_opt(&p, flt->regime);

@@ -175,7 +175,7 @@ static const char *const sql_text[ST_COUNT] = {
 	    "d.last_seen, s.ev_dropped, s.mac, d.site, d.serial "
 	    "FROM sighting s JOIN device d ON d.id = s.device_id "
 	    "WHERE s.scan_id = ?1 "
-	    "ORDER BY s.ip_num IS NULL, s.ip_num, s.ip",
+	    "ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE csip",
 	[ST_EACH_PORT] = "SELECT port FROM sighting_port WHERE sighting_id = ?1 "
 			 "ORDER BY port LIMIT 64",
 	[ST_EACH_EV] = "SELECT field, value, rule, obs_key, port, weight, "
@@ -449,6 +449,13 @@ migrate(sqlite3 *db, char *err, size_t errsz)
 }
 
 static int
+ip_collate(void *arg, int na, const void *a, int nb, const void *b)
+{
+	(void)arg;
+	return cs_store_ip_cmp(a, (size_t)na, b, (size_t)nb);
+}
+
+static int
 sq_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 {
 	struct sq *q;
@@ -467,6 +474,8 @@ sq_open(struct cs_store *s, const char *target, char *err, size_t errsz)
 	}
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, 5000);
+	/* IPv6 devices (ip_num NULL) in numeric order too (issue #19). */
+	sqlite3_create_collation(db, "csip", SQLITE_UTF8, NULL, ip_collate);
 	/* The file is data, not code: no triggers/views from it run with
 	 * privileges, and the schema cannot be edited behind our back. */
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
@@ -1566,8 +1575,8 @@ sq_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	    "'risk-accepted'))");
 	if (!flt->any_order)
 		cs_store_sql_add(sql, sizeof(sql),
-				 " ORDER BY severity DESC, site, ip, regime, "
-				 "obligation, id");
+				 " ORDER BY severity DESC, site, ip COLLATE csip, "
+				 "regime, obligation, id");
 	st = adhoc(s, sql);
 	if (st == NULL)
 		return CS_EIO;

@@ -275,7 +275,19 @@ test_recorded_scope(void **state)
 	assert_true(cs_audit_recorded_scope(f->st, done, true, &sc));
 	assert_true(cs_audit_scope_has(&sc, "10.0.0.77"));
 	assert_false(cs_audit_scope_has(&sc, "10.0.1.1"));
-	assert_true(cs_audit_scope_has(&sc, "fe80::1")); /* not IPv4 */
+	/* No IPv6 in its scope: an IPv6 device is outside it. */
+	assert_false(cs_audit_scope_has(&sc, "fd00:77::5"));
+	assert_true(cs_audit_scope_has(&sc, "not-an-address"));
+	cs_scope_free(&sc);
+	/* A scan of IPv4 and IPv6 (issue #19): both parts read back. */
+	done = scan(f->st, "10.0.0.0/24,fd00:77::/120", "complete", 1700002000,
+		    NULL, 0);
+	assert_true(cs_audit_recorded_scope(f->st, done, true, &sc));
+	assert_true(cs_audit_scope_has(&sc, "10.0.0.77"));
+	assert_true(cs_audit_scope_has(&sc, "fd00:77::5"));
+	assert_true(cs_audit_scope_has(&sc, "FD00:77::FF"));
+	assert_false(cs_audit_scope_has(&sc, "fd00:77::1:5"));
+	assert_false(cs_audit_scope_has(&sc, "::1"));
 	cs_scope_free(&sc);
 	/* An interrupted scan did not look everywhere: not for assess. */
 	assert_false(cs_audit_recorded_scope(f->st, cut, true, &sc));

@@ -198,17 +198,28 @@ def main():
                  "localhost"])
         c.ok(r.returncode == 0 and "resolved to 127.0.0.1" in r.stderr,
              "a target after --")
+        # IPv6 (issue #19): scanned where the probes apply; a scope too
+        # large to enumerate, a zone, link-local and IPv4-mapped targets
+        # are refused before any packet leaves.
         r = run(["scan", "::1", "-p", "1", "--db", os.path.join(tmp, "d.db")])
-        c.ok(r.returncode == 1 and "IPv6" in r.stderr and
-             "not scanned" in r.stderr,
-             "IPv6 targets alone: nothing scanned, with the reason (%s)" %
-             r.stderr.strip())
-        r = run(["scan", "::1", "2001:db8::/64", "127.0.0.1", "-p", "1",
-                 "--db", os.path.join(tmp, "d6.db")])
-        c.ok(r.returncode == 0 and "2 IPv6 target(s)" in r.stderr and
-             "not scanned" in r.stderr,
-             "IPv6 literal and CIDR accepted beside an IPv4 target, which "
-             "is scanned (%d: %s)" % (r.returncode, r.stderr.strip()[:300]))
+        c.ok(r.returncode == 0 and "not scanned" not in r.stderr and
+             "1 addresses" in r.stderr,
+             "an IPv6 target alone is scanned (%d: %s)" %
+             (r.returncode, r.stderr.strip()[-300:]))
+        r = run(["scan", "::1", "127.0.0.1", "-p", "1", "--db",
+                 os.path.join(tmp, "d6.db")])
+        c.ok(r.returncode == 0 and "2 addresses" in r.stderr,
+             "IPv6 and IPv4 targets together (%d: %s)" %
+             (r.returncode, r.stderr.strip()[-300:]))
+        for spec, why in (("2001:db8::/64", "too many to enumerate"),
+                          ("fe80::1%lo", "zone"),
+                          ("fe80::1", "link-local"),
+                          ("::ffff:127.0.0.1", "IPv4-mapped")):
+            r = run(["scan", "::1", spec, "-p", "1", "--db",
+                     os.path.join(tmp, "d6.db")])
+            c.ok(r.returncode == 1 and why in r.stderr,
+                 "IPv6 target %s refused (%s): %d %s" %
+                 (spec, why, r.returncode, r.stderr.strip()[-200:]))
         r = run(["scan", "2001:db8::1/64", "-p", "1", "--db",
                  os.path.join(tmp, "d6.db")])
         c.ok(r.returncode == 1 and "host bits" in r.stderr,

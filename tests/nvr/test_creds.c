@@ -60,6 +60,50 @@ test_parse_lookup(void **state)
 	assert_int_equal(c.n, 0);
 }
 
+/* Issue #19: IPv6 scopes, looked up by family; an IPv6 line never
+ * matches an IPv4 address (its IPv4 fields are zero) nor the reverse. */
+static void
+test_ipv6(void **state)
+{
+	static const char text[] = "fd00:77::10 digest admin pw\n"
+				   "fd00:77::/120 basic viewer v\n"
+				   "127.111.0.10 digest op o\n";
+	static const struct {
+		const char *ip, *user; /* NULL: no credential */
+	} cases[] = {
+	    {"fd00:77::10", "admin"},
+	    {"fd00:77::5", "viewer"},
+	    {"FD00:77::FF", "viewer"},
+	    {"fd00:77::100", NULL},
+	    {"::1", NULL},
+	    {"127.111.0.10", "op"},
+	    {"0.0.0.0", NULL},
+	    {"127.111.0.11", NULL},
+	};
+	struct cs_creds c;
+	char err[256];
+
+	(void)state;
+	cs_creds_init(&c);
+	assert_int_equal(cs_creds_parse(&c, "t", (const uint8_t *)text,
+					strlen(text), err, sizeof(err)),
+			 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct cs_addr a;
+		const struct cs_cred *k;
+
+		assert_int_equal(cs_addr_parse(cases[i].ip, &a), 0);
+		k = cs_creds_lookup_addr(&c, &a);
+		if ((k == NULL) != (cases[i].user == NULL) ||
+		    (k != NULL && strcmp(k->user, cases[i].user) != 0))
+			fail_msg("%s: %s, want %s", cases[i].ip,
+				 k ? k->user : "none",
+				 cases[i].user ? cases[i].user : "none");
+	}
+	assert_null(cs_creds_lookup(&c, 0));
+	cs_creds_free(&c);
+}
+
 struct bad {
 	const char *in;
 	const char *msg; /* expected prefix of the error */
@@ -184,6 +228,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_parse_lookup),
+	    cmocka_unit_test(test_ipv6),
 	    cmocka_unit_test(test_errors),
 	    cmocka_unit_test(test_permissions),
 	};

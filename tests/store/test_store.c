@@ -1677,6 +1677,65 @@ test_bad_arguments(void **state)
 	cs_store_close(s);
 }
 
+/* Issue #19: a scan's devices in address order, IPv4 then IPv6, both
+ * numeric (the text order would put fd00::10 before fd00::9), with each
+ * device's ports and evidence kept with it. */
+static void
+test_ip_order(void **state)
+{
+	static const char *const put[] = {"fd00:77::10", "fd00:77::9", "::1",
+					  "127.0.0.10", "127.0.0.9",
+					  "2001:db8::a", "FD00:77:0::A"};
+	static const char *const want[] = {"127.0.0.9", "127.0.0.10", "::1",
+					   "2001:db8::a", "fd00:77::9",
+					   "fd00:77::a", "fd00:77::10"};
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	struct rows rs;
+	int64_t scan;
+
+	assert_int_equal(cs_store_scan_begin(s, default_info(), &scan), 0);
+	for (size_t i = 0; i < CS_NELEM(put); i++)
+		assert_int_equal(put_simple(s, scan, put[i], 100, "Dahua", 2),
+				 0);
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(cs_store_each_device(s, scan, collect, &rs), 0);
+	assert_int_equal(rs.n, CS_NELEM(want));
+	for (size_t i = 0; i < CS_NELEM(want); i++) {
+		if (strcmp(rs.r[i].ip, want[i]) != 0)
+			fail_msg("row %zu: %s, want %s", i, rs.r[i].ip,
+				 want[i]);
+		assert_int_equal(rs.r[i].nports, 3);
+		assert_true(rs.r[i].id.nev > 0);
+	}
+	/* Findings at those addresses (assess writes the devices' canonical
+	 * text), listed in the same order (severity and site equal). */
+	for (size_t i = 0; i < CS_NELEM(want); i++) {
+		static struct cs_finding_row fr;
+		int64_t id;
+		bool reopened;
+
+		finding_make(&fr, want[(i * 3) % CS_NELEM(want)],
+			     "uk-gsg-2022", "1", CS_SEV_HIGH, "", scan);
+		assert_int_equal(cs_store_finding_put(s, &fr, &id, &reopened),
+				 0);
+	}
+	{
+		struct frows fs;
+
+		memset(&fs, 0, sizeof(fs));
+		assert_int_equal(cs_store_each_finding(s, NULL, collect_f, &fs),
+				 0);
+		assert_int_equal(fs.n, CS_NELEM(want));
+		for (size_t i = 0; i < CS_NELEM(want); i++)
+			if (strcmp(fs.ip[i], want[i]) != 0)
+				fail_msg("finding %zu: %s, want %s", i,
+					 fs.ip[i], want[i]);
+	}
+	assert_integrity(s);
+	cs_store_close(s);
+}
+
 static void
 test_idempotent_reput(void **state)
 {
@@ -2120,6 +2179,7 @@ main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_bad_arguments, setup,
 					    teardown),
+	    cmocka_unit_test_setup_teardown(test_ip_order, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_idempotent_reput, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_find_resumable, setup,

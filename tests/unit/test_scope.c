@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "core/cs.h"
 #include "engine/scope.h"
 
 static uint32_t
@@ -398,28 +399,125 @@ test_permutation(void **state)
 	}
 }
 
-/* IPv6 targets: parsed into ranges, checked, never walked. */
+/* IPv6 targets (issue #19): parsed into ranges of the same list as
+ * IPv4, refused where they cannot be scanned, walked after IPv4. */
 static void
-test_scope6(void **state)
+test_scope6_parse(void **state)
 {
 	static const struct {
 		const char *spec;
 		int rc;
-		const char *lo, *hi;
+		const char *lo, *hi, *why; /* why: a phrase of the refusal */
 	} specs[] = {
-	    {"::1", 0, "::1", "::1"},
-	    {"2001:db8::/64", 0, "2001:db8::", "2001:db8::ffff:ffff:ffff:ffff"},
-	    {"2001:db8::5/128", 0, "2001:db8::5", "2001:db8::5"},
-	    {"::/0", 0, "::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"},
-	    {"fe80::1/64", -5, NULL, NULL}, /* host bits set */
-	    {"2001:db8::/129", -5, NULL, NULL},
-	    {"2001:db8::/", -5, NULL, NULL},
-	    {"2001:db8::/+64", -5, NULL, NULL},
-	    {"2001:db8::/0064", -5, NULL, NULL},
-	    {"2001:db8:::1", -5, NULL, NULL},
-	    {"::1-::5", -5, NULL, NULL},
-	    {"127.0.0.1", -7, NULL, NULL}, /* not IPv6: CS_ENOTFOUND */
+	    {"::1", 0, "::1", "::1", NULL},
+	    {"fd00:77::10", 0, "fd00:77::10", "fd00:77::10", NULL},
+	    {"fd00:77::/120", 0, "fd00:77::", "fd00:77::ff", NULL},
+	    {"2001:db8::/64", 0, "2001:db8::", "2001:db8::ffff:ffff:ffff:ffff",
+	     NULL},
+	    {"2001:db8::5/128", 0, "2001:db8::5", "2001:db8::5", NULL},
+	    {"FD00:0077:0000::0010", 0, "fd00:77::10", "fd00:77::10", NULL},
+	    {"::/0", 0, "::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", NULL},
+	    {"fd00::1/64", -5, NULL, NULL, "host bits"},
+	    {"2001:db8::/129", -5, NULL, NULL, "not an IPv6"},
+	    {"2001:db8::/", -5, NULL, NULL, "not an IPv6"},
+	    {"2001:db8::/+64", -5, NULL, NULL, "not an IPv6"},
+	    {"2001:db8::/0064", -5, NULL, NULL, "not an IPv6"},
+	    {"2001:db8:::1", -5, NULL, NULL, "not an IPv6"},
+	    {"::1-::5", -5, NULL, NULL, "not an IPv6"},
+	    {"[::1]", -5, NULL, NULL, "not an IPv6"},
+	    {"fe80::1%veth0", -5, NULL, NULL, "zone"},
+	    /* parsed (harmless as exclusions), unscannable as targets */
+	    {"fe80::1", 0, "fe80::1", "fe80::1", "link-local"},
+	    {"fe80::/64", 0, "fe80::", "fe80::ffff:ffff:ffff:ffff",
+	     "link-local"},
+	    {"::ffff:127.0.0.1", 0, "::ffff:127.0.0.1", "::ffff:127.0.0.1",
+	     "IPv4-mapped"},
+	    {"::ffff:0:0/96", 0, "::ffff:0:0", "::ffff:255.255.255.255",
+	     "IPv4-mapped"},
+	    {"ff02::/16", 0,
+	     "ff02::", "ff02:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "multicast"},
 	};
+	char err[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(specs) / sizeof(specs[0]); i++) {
+		struct cs_interval *v = NULL;
+		size_t n = 0;
+		uint8_t lo[16], hi[16];
+		int rc;
+
+		err[0] = '\0';
+		rc = cs_scope_parse_spec(specs[i].spec, &v, &n, err,
+					 sizeof(err));
+		if (rc != specs[i].rc)
+			fail_msg("%s: rc %d, want %d (%s)", specs[i].spec, rc,
+				 specs[i].rc, err);
+		if (rc != 0) {
+			assert_int_equal(n, 0);
+			if (strstr(err, specs[i].why) == NULL)
+				fail_msg("%s: message '%s' lacks '%s'",
+					 specs[i].spec, err, specs[i].why);
+			continue;
+		}
+		assert_int_equal(n, 1);
+		assert_true(v[0].v6);
+		assert_int_equal(inet_pton(AF_INET6, specs[i].lo, lo), 1);
+		assert_int_equal(inet_pton(AF_INET6, specs[i].hi, hi), 1);
+		assert_memory_equal(v[0].lo6, lo, 16);
+		assert_memory_equal(v[0].hi6, hi, 16);
+		/* why on success: the reason it is not a scannable target */
+		if (specs[i].why != NULL) {
+			const char *u = cs_scope_unscannable6(&v[0]);
+
+			if (u == NULL || strstr(u, specs[i].why) == NULL)
+				fail_msg("%s: unscannable reason '%s'",
+					 specs[i].spec, u ? u : "(none)");
+		} else {
+			assert_null(cs_scope_unscannable6(&v[0]));
+		}
+		free(v);
+	}
+}
+
+/* Builds a scope of mixed specs; returns cs_scope_build's result. */
+static int
+build_mixed(struct cs_scope *s, const char *const *inc, size_t ni,
+	    const char *const *exc, size_t ne)
+{
+	struct cs_interval *vi = NULL, *ve = NULL;
+	size_t n1 = 0, n2 = 0;
+	char err[256];
+	int rc;
+
+	for (size_t i = 0; i < ni; i++)
+		assert_int_equal(
+		    cs_scope_parse_spec(inc[i], &vi, &n1, err, sizeof(err)), 0);
+	for (size_t i = 0; i < ne; i++)
+		assert_int_equal(
+		    cs_scope_parse_spec(exc[i], &ve, &n2, err, sizeof(err)), 0);
+	cs_scope_init(s);
+	rc = cs_scope_build(s, vi, n1, ve, n2);
+	free(vi);
+	free(ve);
+	return rc;
+}
+
+static struct cs_addr
+addr(const char *text)
+{
+	struct cs_addr a;
+
+	assert_int_equal(cs_addr_parse(text, &a), 0);
+	return a;
+}
+
+/* The scope check and the walk over a mixed IPv4 + IPv6 scope. */
+static void
+test_scope6_check(void **state)
+{
+	static const char *const inc[] = {"127.0.0.1", "fd00:77::/120", "::1",
+					  "2001:db8::8/126"};
+	static const char *const exc[] = {"fd00:77::80/121", "2001:db8::9"};
 	static const struct {
 		const char *ip;
 		uint16_t port;
@@ -428,75 +526,209 @@ test_scope6(void **state)
 	} checks[] = {
 	    {"::1", 80, CS_DEST_CONNECT, CS_SCOPE_OK},
 	    {"::2", 80, CS_DEST_CONNECT, CS_SCOPE_OUTSIDE},
-	    {"2001:db8::abcd", 554, CS_DEST_PROBE, CS_SCOPE_OK},
-	    {"2001:db8:0:1::1", 80, CS_DEST_CONNECT, CS_SCOPE_OUTSIDE},
-	    {"2001:db8::abcd", 9100, CS_DEST_PROBE, CS_SCOPE_PRINT},
-	    {"2001:db8::abcd", 9100, CS_DEST_CONNECT, CS_SCOPE_OK},
-	    {"2001:db8::abcd", 80, CS_DEST_LEARNED, CS_SCOPE_OK},
-	    {"2001:db8::abcd", 81, CS_DEST_LEARNED, CS_SCOPE_PORT},
+	    {"127.0.0.1", 80, CS_DEST_CONNECT, CS_SCOPE_OK},
+	    {"fd00:77::10", 554, CS_DEST_PROBE, CS_SCOPE_OK},
+	    {"fd00:77::7f", 554, CS_DEST_PROBE, CS_SCOPE_OK},
+	    {"fd00:77::80", 80, CS_DEST_CONNECT, CS_SCOPE_OUTSIDE}, /* excl */
+	    {"fd00:77::ff", 80, CS_DEST_CONNECT, CS_SCOPE_OUTSIDE}, /* excl */
+	    {"fd00:77::100", 80, CS_DEST_CONNECT, CS_SCOPE_OUTSIDE},
+	    {"fd00:77:0:1::10", 80, CS_DEST_CONNECT, CS_SCOPE_OUTSIDE},
+	    {"2001:db8::8", 80, CS_DEST_CONNECT, CS_SCOPE_OK},
+	    {"2001:db8::9", 80, CS_DEST_CONNECT, CS_SCOPE_OUTSIDE},
+	    {"2001:db8::b", 80, CS_DEST_CONNECT, CS_SCOPE_OK},
+	    {"fd00:77::10", 9100, CS_DEST_PROBE, CS_SCOPE_PRINT},
+	    {"fd00:77::10", 9100, CS_DEST_CONNECT, CS_SCOPE_OK},
+	    {"fd00:77::10", 80, CS_DEST_LEARNED, CS_SCOPE_OK},
+	    {"fd00:77::10", 81, CS_DEST_LEARNED, CS_SCOPE_PORT},
 	    {"ff02::1", 80, CS_DEST_UNICAST, CS_SCOPE_OUTSIDE},
 	    {"::", 80, CS_DEST_CONNECT, CS_SCOPE_OUTSIDE},
+	    {"::ffff:127.0.0.1", 80, CS_DEST_CONNECT, CS_SCOPE_OUTSIDE},
+	    {"fe80::1", 80, CS_DEST_CONNECT, CS_SCOPE_OUTSIDE},
 	};
-	struct cs_interval6 *v = NULL;
-	struct cs_interval inc = {0x7f000001u, 0x7f000001u};
+	static const uint16_t ports[] = {80, 554};
 	struct cs_scope s;
-	uint16_t ports[] = {80, 554};
+	char t[CS_ADDR_STRLEN];
+
+	(void)state;
+	assert_int_equal(build_mixed(&s, inc, 4, exc, 2), 0);
+	cs_scope_set_ports(&s, ports, 2);
+	/* 1 IPv4; 128 + 1 + 3 IPv6 */
+	assert_int_equal(s.total4, 1);
+	assert_int_equal(s.total6, 132);
+	assert_int_equal(s.total, 133);
+	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
+		struct cs_addr a = addr(checks[i].ip);
+		enum cs_scope_verdict v =
+		    cs_scope_check_addr(&s, &a, checks[i].port, checks[i].kind);
+
+		if (v != checks[i].want)
+			fail_msg("%s port %u: verdict %d, want %d",
+				 checks[i].ip, checks[i].port, (int)v,
+				 (int)checks[i].want);
+	}
+	/* The walk: IPv4 first, then IPv6 in numeric order; every address
+	 * it yields passes the check; ascending, so each is yielded once. */
+	for (uint64_t i = 0; i < s.total; i++) {
+		struct cs_addr a, b;
+
+		cs_scope_nth_addr(&s, i, &a);
+		assert_int_equal(a.v6, i >= 1);
+		assert_int_equal(
+		    cs_scope_check_addr(&s, &a, 80, CS_DEST_CONNECT),
+		    CS_SCOPE_OK);
+		if (i + 1 < s.total && i >= 1) {
+			cs_scope_nth_addr(&s, i + 1, &b);
+			assert_true(memcmp(a.a6, b.a6, 16) < 0);
+		}
+	}
+	{
+		struct cs_addr a;
+
+		cs_scope_nth_addr(&s, 1, &a);
+		assert_string_equal(cs_addr_str(&a, t, sizeof(t)), "::1");
+		cs_scope_nth_addr(&s, 2, &a);
+		assert_string_equal(cs_addr_str(&a, t, sizeof(t)),
+				    "2001:db8::8");
+		cs_scope_nth_addr(&s, s.total - 1, &a);
+		assert_string_equal(cs_addr_str(&a, t, sizeof(t)),
+				    "fd00:77::7f");
+		assert_string_equal(cs_addr_host(&a, 8080, t, sizeof(t)),
+				    "[fd00:77::7f]:8080");
+		assert_string_equal(cs_addr_host(&a, 0, t, sizeof(t)),
+				    "[fd00:77::7f]");
+	}
+	/* The texts of the scope (as the store keeps them) read back into
+	 * the same scope. */
+	assert_string_equal(s.text,
+			    "127.0.0.1,::1,2001:db8::8/126,fd00:77::/120");
+	assert_non_null(strstr(s.excl_text, "2001:db8::9,fd00:77::80/121"));
+	{
+		struct cs_interval *v[2] = {NULL, NULL};
+		size_t n[2] = {0, 0};
+		char err[256], *save = NULL;
+		char *txt[2] = {strdup(s.text), strdup(s.excl_text)};
+		struct cs_scope r;
+
+		for (int k = 0; k < 2; k++)
+			for (char *p = strtok_r(txt[k], ",", &save); p;
+			     p = strtok_r(NULL, ",", &save))
+				assert_int_equal(
+				    cs_scope_parse_spec(p, &v[k], &n[k], err,
+							sizeof(err)),
+				    0);
+		cs_scope_init(&r);
+		assert_int_equal(cs_scope_build(&r, v[0], n[0], v[1], n[1]), 0);
+		assert_int_equal(r.total, s.total);
+		cs_scope_free(&r);
+		for (int k = 0; k < 2; k++) {
+			free(v[k]);
+			free(txt[k]);
+		}
+	}
+	cs_scope_free(&s);
+}
+
+/* Too large to enumerate: refused (CS_ELIMIT), whatever else is given;
+ * the cap counts what is left after exclusions. */
+static void
+test_scope6_limit(void **state)
+{
+	static const struct {
+		const char *inc, *exc;
+		int rc;
+		uint64_t total;
+	} cases[] = {
+	    {"2001:db8::/64", NULL, -3, 0},
+	    {"::/0", NULL, -3, 0},
+	    {"2001:db8::/111", NULL, -3, 0},
+	    {"2001:db8::/112", NULL, 0, 65536},
+	    {"2001:db8::/111", "2001:db8::1:0/112", 0, 65536},
+	    {"ff02::/16", NULL, -5, 0}, /* only multicast: nothing left */
+	    {"::", NULL, -5, 0},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct cs_scope s;
+		const char *ex[1] = {cases[i].exc};
+		int rc =
+		    build_mixed(&s, &cases[i].inc, 1, ex, cases[i].exc ? 1 : 0);
+
+		if (rc != cases[i].rc)
+			fail_msg("%s: rc %d, want %d", cases[i].inc, rc,
+				 cases[i].rc);
+		if (rc == 0)
+			assert_int_equal(s.total, cases[i].total);
+		cs_scope_free(&s);
+	}
+}
+
+/* A filter scope (camsweep reach's targets) takes any IPv6 size and is
+ * marked so that the engine never walks it. */
+static void
+test_scope6_filter(void **state)
+{
+	struct cs_interval *v = NULL;
+	struct cs_scope s;
+	struct cs_addr a;
 	size_t n = 0;
 	char err[256];
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(specs) / sizeof(specs[0]); i++) {
-		size_t before = n;
-		uint8_t lo[16], hi[16];
-		int rc = cs_scope_parse_spec6(specs[i].spec, &v, &n, err,
-					      sizeof(err));
-
-		if (rc != specs[i].rc)
-			fail_msg("%s: rc %d, want %d", specs[i].spec, rc,
-				 specs[i].rc);
-		if (rc != 0) {
-			assert_int_equal(n, before);
-			continue;
-		}
-		assert_int_equal(n, before + 1);
-		assert_int_equal(inet_pton(AF_INET6, specs[i].lo, lo), 1);
-		assert_int_equal(inet_pton(AF_INET6, specs[i].hi, hi), 1);
-		assert_memory_equal(v[n - 1].lo, lo, 16);
-		assert_memory_equal(v[n - 1].hi, hi, 16);
-	}
-	/* Scope: 127.0.0.1, ::1 and 2001:db8::/64 (not ::/0 nor /128). */
+	assert_int_equal(cs_scope_parse_spec("::/0", &v, &n, err, sizeof(err)),
+			 0);
+	assert_int_equal(
+	    cs_scope_parse_spec("127.0.0.0/8", &v, &n, err, sizeof(err)), 0);
 	cs_scope_init(&s);
-	assert_int_equal(cs_scope_build(&s, &inc, 1, NULL, 0), 0);
-	cs_scope_set_ports(&s, ports, 2);
-	assert_int_equal(cs_scope_add6(&s, v, 2), 2);
-	assert_int_equal(s.total, 1); /* the IPv6 ranges are not walked */
-	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
-		uint8_t ip[16];
-
-		assert_int_equal(inet_pton(AF_INET6, checks[i].ip, ip), 1);
-		if (cs_scope_check6(&s, ip, checks[i].port, checks[i].kind) !=
-		    checks[i].want)
-			fail_msg("%s port %u: verdict %d, want %d",
-				 checks[i].ip, checks[i].port,
-				 (int)cs_scope_check6(&s, ip, checks[i].port,
-						      checks[i].kind),
-				 (int)checks[i].want);
-	}
-	/* Wholly excluded ranges are not kept. */
-	{
-		struct cs_interval6 *x = NULL;
-		size_t nx = 0;
-
-		assert_int_equal(cs_scope_parse_spec6("ff02::/16", &x, &nx, err,
-						      sizeof(err)),
-				 0);
-		assert_int_equal(
-		    cs_scope_parse_spec6("::", &x, &nx, err, sizeof(err)), 0);
-		assert_int_equal(cs_scope_add6(&s, x, nx), 2);
-		free(x);
-	}
+	assert_int_equal(cs_scope_build(&s, v, n, NULL, 0), CS_ELIMIT);
+	cs_scope_free(&s);
+	assert_int_equal(cs_scope_build_filter(&s, v, n, NULL, 0), 0);
+	assert_true(s.filter_only);
+	assert_int_equal(s.total6, UINT64_MAX);
+	assert_int_equal(s.total, UINT64_MAX);
+	a = addr("fd00:77::1");
+	assert_true(cs_scope_contains_addr(&s, &a));
+	a = addr("127.1.2.3");
+	assert_true(cs_scope_contains_addr(&s, &a));
+	a = addr("ff02::1"); /* the built-in exclusions still apply */
+	assert_false(cs_scope_contains_addr(&s, &a));
+	a = addr("::ffff:127.1.2.3");
+	assert_false(cs_scope_contains_addr(&s, &a));
 	cs_scope_free(&s);
 	free(v);
+}
+
+/* cs_addr_parse: either family, canonical text back. */
+static void
+test_addr_text(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+	    {"127.0.0.1", "127.0.0.1"},
+	    {"::1", "::1"},
+	    {"FD00:0:0:0:0:0:0:10", "fd00::10"},
+	    {"2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1"},
+	    {"127.000.0.1", NULL},
+	    {"fe80::1%eth0", NULL},
+	    {"[::1]", NULL},
+	    {"", NULL},
+	};
+	char t[CS_ADDR_STRLEN];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct cs_addr a;
+		int rc = cs_addr_parse(cases[i].in, &a);
+
+		if (cases[i].out == NULL) {
+			assert_int_not_equal(rc, 0);
+			continue;
+		}
+		assert_int_equal(rc, 0);
+		assert_string_equal(cs_addr_str(&a, t, sizeof(t)),
+				    cases[i].out);
+	}
 }
 
 int
@@ -511,7 +743,11 @@ main(void)
 	    cmocka_unit_test(test_scope_file_long_line),
 	    cmocka_unit_test(test_builtin_exclusions),
 	    cmocka_unit_test(test_check),
-	    cmocka_unit_test(test_scope6),
+	    cmocka_unit_test(test_scope6_parse),
+	    cmocka_unit_test(test_scope6_check),
+	    cmocka_unit_test(test_scope6_limit),
+	    cmocka_unit_test(test_scope6_filter),
+	    cmocka_unit_test(test_addr_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -114,7 +114,8 @@ usage(FILE *f)
 		   "       camsim --replay FILE.jsonl --cidr CIDR "
 		   "--manifest FILE\n"
 		   "  CIDR must lie inside 127.0.0.0/8; IP inside 127.0.0.0/8 "
-		   "or 198.18.0.0/15;\n  see docs/camsim.md\n");
+		   "or 198.18.0.0/15,\n  or IPv6 ::1 or inside fd00::/8 (TCP "
+		   "only: discovery stays IPv4); see docs/camsim.md\n");
 }
 
 static void
@@ -481,6 +482,10 @@ static int
 bind_udp(struct sim *s, const struct cs_camsim_device *d)
 {
 	s->us = cs_xcalloc(CS_CAMSIM_DISC_COUNT, sizeof(*s->us));
+	/* The discovery protocols simulated here are IPv4 (their groups are
+	 * IPv4 multicast): an IPv6 device answers over TCP only. */
+	if (strchr(d->ip, ':') != NULL)
+		return 0;
 	for (int k = 0; k < CS_CAMSIM_DISC_COUNT; k++) {
 		const struct cs_camsim_disc_info *in =
 		    cs_camsim_disc_info((enum cs_camsim_disc)k);
@@ -569,7 +574,7 @@ bind_all(struct sim *s, const struct cs_camsim_device *devs, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; j < devs[i].prof->nports; j++) {
 			struct listener *l = &s->ls[k];
-			struct sockaddr_in sa;
+			struct sockaddr_storage sa;
 			int rc;
 
 			l->sim = s;
@@ -578,11 +583,18 @@ bind_all(struct sim *s, const struct cs_camsim_device *devs, size_t n)
 			uv_tcp_init(s->loop, &l->tcp);
 			l->tcp.data = l;
 			s->nls = ++k;
-			rc = uv_ip4_addr(devs[i].ip, l->port->port, &sa);
+			if (strchr(devs[i].ip, ':') != NULL)
+				rc = uv_ip6_addr(devs[i].ip, l->port->port,
+						 (struct sockaddr_in6 *)&sa);
+			else
+				rc = uv_ip4_addr(devs[i].ip, l->port->port,
+						 (struct sockaddr_in *)&sa);
 			/* libuv sets SO_REUSEADDR on TCP binds. */
 			if (rc == 0)
 				rc = uv_tcp_bind(
-				    &l->tcp, (const struct sockaddr *)&sa, 0);
+				    &l->tcp, (const struct sockaddr *)&sa,
+				    sa.ss_family == AF_INET6 ? UV_TCP_IPV6ONLY
+							     : 0);
 			if (rc == 0)
 				rc = uv_listen((uv_stream_t *)&l->tcp, BACKLOG,
 					       on_connection);
@@ -669,6 +681,8 @@ device_main(const char *ip, const char *profile, const char *seed_s,
 	struct sigaction sa;
 	long long seed;
 	uint32_t addr;
+	uint8_t a6[16];
+	bool v6 = false;
 	char err[512];
 	int ret = 1;
 
@@ -682,13 +696,30 @@ device_main(const char *ip, const char *profile, const char *seed_s,
 				"integer\n");
 		return 1;
 	}
-	if (cs_ipv4_parse(cs_span_make(ip, strlen(ip)), CS_IPV4_NO_LEADING_ZERO,
-			  &addr) != 0) {
+	if (strlen(ip) < 46 && inet_pton(AF_INET6, ip, a6) == 1) {
+		static const uint8_t loop6[16] = {[15] = 1};
+
+		/* ::1, or a unique-local address (fd00::/8) of a network
+		 * namespace the test created; never anything routed. */
+		if (memcmp(a6, loop6, 16) != 0 && a6[0] != 0xfd) {
+			fprintf(stderr,
+				"camsim: refusing %s: an IPv6 --device-ip "
+				"must be ::1 or inside fd00::/8\n",
+				ip);
+			return 1;
+		}
+		v6 = true;
+		/* The identity is drawn as for 127.0.0.1 with this seed,
+		 * plus the last address bytes. */
+		addr = 0x7f000000u | (uint32_t)a6[13] << 16 |
+		       (uint32_t)a6[14] << 8 | a6[15];
+	} else if (cs_ipv4_parse(cs_span_make(ip, strlen(ip)),
+				 CS_IPV4_NO_LEADING_ZERO, &addr) != 0) {
 		fprintf(stderr, "camsim: bad --device-ip %s\n", ip);
 		return 1;
 	}
 	/* 127/8, or the RFC 2544 benchmarking range 198.18.0.0/15. */
-	if ((addr >> 24) != 127 && (addr >> 17) != (0xc6120000u >> 17)) {
+	if (!v6 && (addr >> 24) != 127 && (addr >> 17) != (0xc6120000u >> 17)) {
 		fprintf(stderr,
 			"camsim: refusing %s: --device-ip must lie in "
 			"127.0.0.0/8 or 198.18.0.0/15\n",
@@ -703,6 +734,8 @@ device_main(const char *ip, const char *profile, const char *seed_s,
 	if (cred != NULL && load_credentials(cred, set->profiles[0]) != 0)
 		goto out;
 	cs_camsim_device_build(set, addr, (uint64_t)seed, &dev);
+	if (v6)
+		inet_ntop(AF_INET6, a6, dev->ip, sizeof(dev->ip));
 	if (dry_run) {
 		ret = write_manifest(manifest, dev, 1) == 0 ? 0 : 1;
 		goto out;

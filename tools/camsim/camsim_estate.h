@@ -25,8 +25,8 @@ struct cs_camsim_cidr {
 
 /* One simulated device. */
 struct cs_camsim_device {
-	uint32_t addr;                        /* host byte order */
-	char ip[16];                          /* dotted quad */
+	uint32_t addr; /* host byte order */
+	char ip[46];   /* dotted quad, or IPv6 text (--device-ip ::1) */
 	const struct cs_camsim_profile *prof; /* borrowed from the set */
 	const struct cs_camsim_model *model;  /* borrowed from prof */
 	const char *firmware;                 /* borrowed from prof */

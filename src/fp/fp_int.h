@@ -226,12 +226,12 @@ const struct fp_keyidx *cs_fp_index_find(const struct cs_fpdb *db,
 					 const char *key);
 
 /*
- * Required literals of a pattern (fp_lit.c): for each top-level
- * alternative one run of bytes (buf + off[i], len[i]) that every match of
- * that alternative contains, ASCII case aside.  cs_fp_literals returns
- * false when some alternative has none or the syntax is not followed.
+ * Required literals of a pattern (fp_lit.c): runs of bytes (buf + off[i],
+ * len[i]) of which every match contains at least one, ASCII case aside.
+ * cs_fp_literals returns false when there is no such set (of at most
+ * FP_MAX_LITS) or the syntax is not followed.
  */
-#define FP_MAX_LITS 64
+#define FP_MAX_LITS 128
 struct fp_lits {
 	char buf[FP_MAX_PATTERN + 1];
 	size_t off[FP_MAX_LITS], len[FP_MAX_LITS];

@@ -30,15 +30,31 @@ word_byte(unsigned char c)
 	       (c >= '0' && c <= '9');
 }
 
+/* True when some secret key starts with c (lower case): every value
+ * observed passes here, byte by byte, so most bytes stop at this test. */
+static bool
+key_start(int c)
+{
+	for (size_t k = 0; k < CS_NELEM(secret_keys); k++)
+		if (secret_keys[k][0] == c)
+			return true;
+	return false;
+}
+
 /* Length of the secret key at p (n bytes left), or 0. */
 static size_t
 key_at(const unsigned char *s, size_t i, size_t n)
 {
+	if (!key_start(lower(s[i])))
+		return 0;
 	if (i > 0 && (word_byte(s[i - 1]) || s[i - 1] == '/'))
 		return 0; /* inside a word, or a closing tag */
 	for (size_t k = 0; k < CS_NELEM(secret_keys); k++) {
 		size_t len = strlen(secret_keys[k]), j = 0;
 
+		if (s[i] != secret_keys[k][0] &&
+		    lower(s[i]) != secret_keys[k][0])
+			continue;
 		if (len > n - i)
 			continue;
 		while (j < len && lower(s[i + j]) == secret_keys[k][j])

@@ -8,6 +8,7 @@
  */
 #include "fp/fp.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,7 +34,25 @@ struct cs_fpctx {
 	uint32_t *rstamp; /* per rule: the prefilter named it (fp_pre.c) */
 	uint32_t *bstamp; /* per brand */
 	uint32_t rnow, bnow;
+	/* The identity written last and how many evidence items it got:
+	 * clearing only those (not all CS_FP_MAX_EVIDENCE, 13 KB) leaves the
+	 * same all-zero tail when the caller passes the same one again. */
+	const struct cs_identity *last;
+	size_t last_nev;
 };
+
+/* Zeroes *out, as memset would, knowing what ctx wrote into it last. */
+static void
+identity_clear(struct cs_fpctx *ctx, struct cs_identity *out)
+{
+	if (out != ctx->last || ctx->last_nev > CS_FP_MAX_EVIDENCE) {
+		memset(out, 0, sizeof(*out));
+		return;
+	}
+	memset(out, 0, offsetof(struct cs_identity, ev));
+	memset(out->ev, 0, ctx->last_nev * sizeof(out->ev[0]));
+	out->nev = out->nev_dropped = 0;
+}
 
 pcre2_match_context *
 cs_fp_mcontext_new(void)
@@ -1152,7 +1171,9 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 	char note[64] = "", note_claim[64] = "";
 	int bi;
 
-	memset(out, 0, sizeof(*out));
+	identity_clear(ctx, out);
+	ctx->last = out;
+	ctx->last_nev = 0;
 	if (db == NULL || obs == NULL)
 		return;
 
@@ -1316,6 +1337,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 	if (out->confidence > 1)
 		out->confidence = 1;
 	fill_evidence(cv, ncv, out);
+	ctx->last_nev = out->nev;
 }
 
 /* ---------------------------------------------------------------------- */

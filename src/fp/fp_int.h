@@ -254,6 +254,9 @@ void cs_fp_pre_scratch_free(void *scratch);
 bool cs_fp_pre_rules(const struct cs_fpdb *db, void *scratch, const uint8_t *p,
 		     size_t n, uint32_t *stamp, uint32_t now);
 bool cs_fp_pre_always(const struct cs_fpdb *db, size_t rule);
+/* The same for every rule at once: nonzero bytes, one per rule (NULL
+ * without a prefilter). */
+const uint8_t *cs_fp_pre_always_map(const struct cs_fpdb *db);
 int cs_fp_pre_brands(const struct cs_fpdb *db, void *scratch,
 		     const uint8_t *p, size_t n, uint32_t *stamp, uint32_t now);
 

@@ -33,6 +33,7 @@ struct cs_fpctx {
 	void *scratch;    /* Hyperscan's, or NULL: PCRE2 only */
 	uint32_t *rstamp; /* per rule: the prefilter named it (fp_pre.c) */
 	uint32_t *bstamp; /* per brand */
+	const uint8_t *always; /* per rule: not named by the prefilter */
 	uint32_t rnow, bnow;
 	/* The identity written last and how many evidence items it got:
 	 * clearing only those (not all CS_FP_MAX_EVIDENCE, 13 KB) leaves the
@@ -1112,6 +1113,7 @@ cs_fpctx_new(const struct cs_fpdb *db)
 	if (db != NULL && cs_fpdb_prefilter_on(db) &&
 	    (ctx->scratch = cs_fp_pre_scratch(db)) != NULL) {
 		ctx->rstamp = cs_xcalloc(db->nrules + 1, sizeof(uint32_t));
+		ctx->always = cs_fp_pre_always_map(db);
 		ctx->bstamp = cs_xcalloc(db->nbrands + 1, sizeof(uint32_t));
 	}
 	return ctx;
@@ -1196,16 +1198,20 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 		}
 		/* only the rules that read this key (fp_index.c) */
 		for (size_t j = 0; ki != NULL && j < ki->n; j++) {
-			const struct fp_rule *rule = &db->rules[ki->rule[j]];
+			size_t ri = ki->rule[j];
+			const struct fp_rule *rule;
 			struct fp_assign as[FP_MAX_ASSIGN];
 			bool matched, limit;
 			size_t k;
 
+			/* the prefilter's verdict first: two small arrays,
+			 * where the rule itself is some kilobytes away */
+			if (pre && ctx->rstamp[ri] != ctx->rnow &&
+			    !ctx->always[ri])
+				continue; /* its pattern cannot match */
+			rule = &db->rules[ri];
 			if (!rule_wants_port(rule, o))
 				continue;
-			if (pre && ctx->rstamp[ki->rule[j]] != ctx->rnow &&
-			    !cs_fp_pre_always(db, ki->rule[j]))
-				continue; /* its pattern cannot match */
 			k = rule_apply(db, rule, o->val, o->len, md, mc, as,
 				       CS_NELEM(as), &matched, &limit, ctx);
 			for (size_t a = 0; a < k && ncv < FP_MAX_CONTRIB; a++) {

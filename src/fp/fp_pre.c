@@ -268,6 +268,12 @@ cs_fp_pre_always(const struct cs_fpdb *db, size_t rule)
 	return db->pre->always[rule] != 0;
 }
 
+const uint8_t *
+cs_fp_pre_always_map(const struct cs_fpdb *db)
+{
+	return db->pre != NULL ? db->pre->always : NULL;
+}
+
 int
 cs_fp_pre_brands(const struct cs_fpdb *db, void *scratch, const uint8_t *p,
 		 size_t n, uint32_t *stamp, uint32_t now)
@@ -328,6 +334,13 @@ cs_fp_pre_always(const struct cs_fpdb *db, size_t rule)
 {
 	(void)db, (void)rule;
 	return true;
+}
+
+const uint8_t *
+cs_fp_pre_always_map(const struct cs_fpdb *db)
+{
+	(void)db;
+	return NULL;
 }
 
 int

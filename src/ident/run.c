@@ -407,7 +407,7 @@ handle_line(struct run *r, uint64_t lineno, const uint8_t *p, size_t n)
 		r->st.malformed++;
 	if (di == NIL) {
 		identify(r, "id", &l.id, obs);
-		cs_obs_list_free(obs);
+		cs_obs_list_clear(obs);
 		return;
 	}
 	for (size_t i = before; i < obs->n; i++) {

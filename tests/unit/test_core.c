@@ -170,6 +170,14 @@ static const struct {
     {"<PasswordResetAbility>true</PasswordResetAbility>",
      "<PasswordResetAbility>true</PasswordResetAbility>"},
     {"passive bypass=1 password=", "passive bypass=1 password="},
+    /* every key, in either case (redact.c's first-letter table) */
+    {"passwd=a\r\nPASSPHRASE=b\r\nSecret=c",
+     "passwd=[redacted]\r\nPASSPHRASE=[redacted]\r\nSecret=[redacted]"},
+    {"apikey=a\r\nAPI_KEY=b\r\nAccess_Key=c",
+     "apikey=[redacted]\r\nAPI_KEY=[redacted]\r\nAccess_Key=[redacted]"},
+    {"PrivateKey=a\r\nprivate_key=b\r\nTOKEN=c",
+     "PrivateKey=[redacted]\r\nprivate_key=[redacted]\r\nTOKEN=[redacted]"},
+    {"Cookie: a=b; c=d\r\nX: y", "Cookie: [redacted]\r\nX: y"},
 };
 
 static void

@@ -28,6 +28,7 @@ struct cs_fpctx {
 	const struct cs_fpdb *db;
 	struct contrib *cv;   /* FP_MAX_CONTRIB */
 	struct field_sum *fs; /* FP_F_COUNT */
+	int *cand;            /* FP_MAX_CONTRIB: summarise's scratch */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 	void *scratch;    /* Hyperscan's, or NULL: PCRE2 only */
@@ -505,13 +506,16 @@ struct field_sum {
 };
 
 /*
- * Noisy-OR of the strongest assertion of each rule for (f, value); with
- * tier != FP_TIER_DEFAULT only the class claims of that tier count, and
- * generic claims count once (the strongest of them).
+ * Noisy-OR of the strongest assertion of each rule for one candidate
+ * value: the assertions i < n with cand[i] == c (those of its field and
+ * value, case ignored); with tier != FP_TIER_DEFAULT only the class claims
+ * of that tier count (summarise marked only those), and generic claims
+ * count once (the strongest of them).  The rules are taken in the order
+ * of their first assertion and multiplied in that order.
  */
 static double
-support_of(const struct contrib *cv, size_t n, enum fp_field f,
-	   const char *value, enum fp_tier tier)
+support_of(const struct contrib *cv, const int *cand, size_t n, int c,
+	   enum fp_tier tier)
 {
 	struct {
 		const struct fp_rule *r;
@@ -524,9 +528,7 @@ support_of(const struct contrib *cv, size_t n, enum fp_field f,
 	for (size_t i = 0; i < n; i++) {
 		size_t j;
 
-		if (cv[i].field != f || !str_ieq(cv[i].value, value))
-			continue;
-		if (tier != FP_TIER_DEFAULT && cv[i].tier != tier)
+		if (cand[i] != c)
 			continue;
 		for (j = 0; j < ns; j++)
 			if ((seen[j].r == cv[i].rule &&
@@ -557,26 +559,45 @@ support_of(const struct contrib *cv, size_t n, enum fp_field f,
 	return 1.0 - miss;
 }
 
+/*
+ * The candidates of field f (first spelling of each value, case ignored,
+ * in order of first assertion; at most 64) with their support.  One pass
+ * names each assertion's candidate (cand, n entries of scratch, -1 for
+ * the others), then each candidate's support reads only its own
+ * assertions: linear in the assertions for a handful of candidates.
+ */
 static void
 summarise(const struct contrib *cv, size_t n, enum fp_field f,
-	  enum fp_tier tier, struct field_sum *fs)
+	  enum fp_tier tier, struct field_sum *fs, int *cand)
 {
+	size_t lens[CS_NELEM(fs->c)];
+
 	memset(fs, 0, sizeof(*fs));
 	for (size_t i = 0; i < n; i++) {
-		size_t j;
+		size_t j, len;
 
+		cand[i] = -1;
 		if (cv[i].field != f ||
 		    (tier != FP_TIER_DEFAULT && cv[i].tier != tier))
 			continue;
+		len = strlen(cv[i].value);
 		for (j = 0; j < fs->n; j++)
-			if (str_ieq(fs->c[j].value, cv[i].value))
+			if (lens[j] == len &&
+			    cs_span_ieq(cs_span_make(fs->c[j].value, len),
+					cv[i].value))
 				break;
-		if (j < fs->n || fs->n >= CS_NELEM(fs->c))
-			continue;
-		fs->c[fs->n].value = cv[i].value;
-		fs->c[fs->n].support = support_of(cv, n, f, cv[i].value, tier);
-		fs->total += fs->c[fs->n].support;
-		fs->n++;
+		if (j == fs->n) {
+			if (fs->n >= CS_NELEM(fs->c))
+				continue; /* as before: not counted at all */
+			fs->c[fs->n].value = cv[i].value;
+			lens[fs->n] = len;
+			fs->n++;
+		}
+		cand[i] = (int)j;
+	}
+	for (size_t j = 0; j < fs->n; j++) {
+		fs->c[j].support = support_of(cv, cand, n, (int)j, tier);
+		fs->total += fs->c[j].support;
 	}
 }
 
@@ -1104,6 +1125,7 @@ cs_fpctx_new(const struct cs_fpdb *db)
 	ctx->db = db;
 	ctx->cv = cs_xmalloc(FP_MAX_CONTRIB * sizeof(*ctx->cv));
 	ctx->fs = cs_xcalloc(FP_F_COUNT, sizeof(*ctx->fs));
+	ctx->cand = cs_xcalloc(FP_MAX_CONTRIB, sizeof(*ctx->cand));
 	ctx->md = pcre2_match_data_create(10, NULL);
 	ctx->mc = cs_fp_mcontext_new();
 	if (ctx->md == NULL || ctx->mc == NULL) {
@@ -1130,6 +1152,7 @@ cs_fpctx_free(struct cs_fpctx *ctx)
 	pcre2_match_data_free(ctx->md);
 	pcre2_match_context_free(ctx->mc);
 	free(ctx->fs);
+	free(ctx->cand);
 	free(ctx->cv);
 	free(ctx);
 }
@@ -1233,7 +1256,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 	for (int f = 0; f < FP_F_COUNT; f++)
 		if (f != FP_F_CLASS)
 			summarise(cv, ncv, (enum fp_field)f, FP_TIER_DEFAULT,
-				  &fs[f]);
+				  &fs[f], ctx->cand);
 
 	if ((bi = best(&fs[FP_F_MODEL], FP_MIN_DETAIL)) >= 0)
 		cs_strlcpy(out->model, fs[FP_F_MODEL].c[bi].value,
@@ -1247,7 +1270,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 	if (maker != NULL &&
 	    dated_relation(db, cv, ncv, maker, out, note, note_claim)) {
 		summarise(cv, ncv, FP_F_MANUFACTURER, FP_TIER_DEFAULT,
-			  &fs[FP_F_MANUFACTURER]);
+			  &fs[FP_F_MANUFACTURER], ctx->cand);
 		memset(out->manufacturer, 0, sizeof(out->manufacturer));
 		memset(out->manufacturer_country, 0,
 		       sizeof(out->manufacturer_country));
@@ -1290,7 +1313,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 		 * lower tiers never outvote it. */
 		for (int t = FP_TIER_COUNT - 1; t > FP_TIER_DEFAULT; t--) {
 			summarise(cv, ncv, FP_F_CLASS, (enum fp_tier)t,
-				  &fs[FP_F_CLASS]);
+				  &fs[FP_F_CLASS], ctx->cand);
 			if ((bi = best(&fs[FP_F_CLASS], FP_MIN_CLASS)) < 0)
 				continue;
 			cls = fs[FP_F_CLASS].c[bi].support;

@@ -240,9 +240,10 @@ struct fp_lits {
 bool cs_fp_literals(const char *pattern, uint32_t pflags, struct fp_lits *out);
 
 /*
- * The prefilter (fp_pre.c).  cs_fp_pre_rules scans n bytes at p and sets
- * stamp[rule] = now for every rule whose pattern may match; false when it
- * could not (the caller then runs every rule).  Rules for which
+ * The prefilter (fp_pre.c).  cs_fp_pre_rules scans n bytes at p, a value
+ * of the key ki (an entry of db->kidx), and sets stamp[rule] = now for
+ * every rule of that key whose pattern may match; false when it could
+ * not (the caller then runs every rule).  Rules for which
  * cs_fp_pre_always is true are never named and must always run.
  * cs_fp_pre_brands does the same for brand aliases (stamp per brand) and
  * returns 1 when some brand may occur, 0 when none can, -1 when it could
@@ -251,8 +252,9 @@ bool cs_fp_literals(const char *pattern, uint32_t pflags, struct fp_lits *out);
 void cs_fp_pre_free(struct cs_fpdb *db);
 void *cs_fp_pre_scratch(const struct cs_fpdb *db);
 void cs_fp_pre_scratch_free(void *scratch);
-bool cs_fp_pre_rules(const struct cs_fpdb *db, void *scratch, const uint8_t *p,
-		     size_t n, uint32_t *stamp, uint32_t now);
+bool cs_fp_pre_rules(const struct cs_fpdb *db, void *scratch,
+		     const struct fp_keyidx *ki, const uint8_t *p, size_t n,
+		     uint32_t *stamp, uint32_t now);
 bool cs_fp_pre_always(const struct cs_fpdb *db, size_t rule);
 /* The same for every rule at once: nonzero bytes, one per rule (NULL
  * without a prefilter). */

@@ -1212,7 +1212,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 			 * the subject is the one PCRE2 sees */
 			ctx->rnow++;
 			pre = cs_fp_pre_rules(
-			    db, ctx->scratch,
+			    db, ctx->scratch, ki,
 			    o->val != NULL ? o->val : (const uint8_t *)"",
 			    o->val != NULL
 				? CS_MIN(o->len, (size_t)FP_MAX_SUBJECT)

@@ -120,8 +120,19 @@ int
 cs_esc_json(struct cs_buf *b, const void *vs, size_t n)
 {
 	const unsigned char *s = vs;
+	uint8_t *w;
 	int rc;
 
+	if (plain_run(s, n, false) == n) {
+		/* nothing to escape (the common case): one append */
+		if ((w = cs_buf_space(b, n + 2)) == NULL)
+			return CS_ELIMIT;
+		w[0] = '"';
+		if (n)
+			memcpy(w + 1, s, n);
+		w[n + 1] = '"';
+		return 0;
+	}
 	if ((rc = cs_buf_add(b, "\"", 1)) != 0)
 		return rc;
 	for (size_t i = 0; i < n;) {

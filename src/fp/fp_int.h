@@ -193,6 +193,8 @@ struct cs_fpdb {
 	size_t nowns;
 	struct fp_keyidx *kidx; /* rules by observation key (fp_index.c) */
 	size_t nkidx;
+	int *khash; /* kidx positions by key hash, -1 empty (fp_index.c) */
+	size_t khcap; /* a power of two */
 	struct fp_postline *posts;
 	size_t nposts;
 	struct fp_pre *pre; /* multi-pattern prefilter (fp_pre.c), or NULL */

@@ -572,7 +572,8 @@ summarise(const struct contrib *cv, size_t n, enum fp_field f,
 {
 	size_t lens[CS_NELEM(fs->c)];
 
-	memset(fs, 0, sizeof(*fs));
+	fs->n = 0; /* (entries past n are never read) */
+	fs->total = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t j, len;
 

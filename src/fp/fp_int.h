@@ -104,6 +104,7 @@ struct fp_rule {
 	unsigned match_line;
 	uint32_t pflags; /* PCRE2 compile options from `flags` */
 	pcre2_code *re;  /* owned */
+	bool jit;        /* re was JIT-compiled: pcre2_jit_match runs it */
 	uint32_t ncap;   /* capture groups in re */
 	bool lookup;     /* `lookup brands` */
 	struct fp_set sets[FP_MAX_SETS];

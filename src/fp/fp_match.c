@@ -443,7 +443,10 @@ rule_apply(const struct cs_fpdb *db, const struct fp_rule *r, const uint8_t *p,
 		n = FP_MAX_SUBJECT;
 	hay = cs_span_make(p, n);
 	if (r->re != NULL) {
-		int rc = pcre2_match(r->re, p, n, 0, 0, md, mc);
+		/* the JIT entry point skips pcre2_match's checks of the
+		 * arguments (no options, no UTF here): the same result */
+		int rc = r->jit ? pcre2_jit_match(r->re, p, n, 0, 0, md, mc)
+				: pcre2_match(r->re, p, n, 0, 0, md, mc);
 
 		if (rc < 0) {
 			if (rc != PCRE2_ERROR_NOMATCH)

@@ -245,10 +245,12 @@ bool cs_fp_literals(const char *pattern, uint32_t pflags, struct fp_lits *out);
 /*
  * The prefilter (fp_pre.c).  cs_fp_pre_rules scans n bytes at p, a value
  * of the key ki (an entry of db->kidx), and sets stamp[rule] = now for
- * every rule of that key whose pattern may match; false when it could
- * not (the caller then runs every rule).  Rules for which
+ * every rule of that key whose pattern may match, and lists them in
+ * hits (at most max; *nhits is the count, which may exceed max); false
+ * when it could not (the caller then runs every rule).  Rules for which
  * cs_fp_pre_always is true are never named and must always run.
- * cs_fp_pre_brands does the same for brand aliases (stamp per brand) and
+ * cs_fp_pre_brands does the same for brand aliases (stamp per brand, and
+ * the list of brands named) and
  * returns 1 when some brand may occur, 0 when none can, -1 when it could
  * not tell.  Scratch comes from cs_fp_pre_scratch (NULL: no prefilter).
  */
@@ -257,13 +259,19 @@ void *cs_fp_pre_scratch(const struct cs_fpdb *db);
 void cs_fp_pre_scratch_free(void *scratch);
 bool cs_fp_pre_rules(const struct cs_fpdb *db, void *scratch,
 		     const struct fp_keyidx *ki, const uint8_t *p, size_t n,
-		     uint32_t *stamp, uint32_t now);
+		     uint32_t *stamp, uint32_t now, size_t *hits, size_t max,
+		     size_t *nhits);
+/* The rules of key ki the prefilter never names (no literals), in rule
+ * order; n receives their count. */
+const size_t *cs_fp_pre_key_always(const struct cs_fpdb *db,
+				   const struct fp_keyidx *ki, size_t *n);
 bool cs_fp_pre_always(const struct cs_fpdb *db, size_t rule);
 /* The same for every rule at once: nonzero bytes, one per rule (NULL
  * without a prefilter). */
 const uint8_t *cs_fp_pre_always_map(const struct cs_fpdb *db);
 int cs_fp_pre_brands(const struct cs_fpdb *db, void *scratch,
-		     const uint8_t *p, size_t n, uint32_t *stamp, uint32_t now);
+		     const uint8_t *p, size_t n, uint32_t *stamp, uint32_t now,
+		     size_t *hits, size_t max, size_t *nhits);
 
 /* Name of a confidence value parse_conf produced ("high", ...). */
 const char *cs_fp_conf_name(double conf);

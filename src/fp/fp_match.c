@@ -41,6 +41,10 @@ struct cs_fpctx {
 	 * same all-zero tail when the caller passes the same one again. */
 	const struct cs_identity *last;
 	size_t last_nev;
+	/* the rules the prefilter named for the current observation, in the
+	 * order it named them (nhits may exceed the array: then use rstamp) */
+	size_t hits[64];
+	size_t nhits;
 };
 
 /* Zeroes *out, as memset would, knowing what ctx wrote into it last. */
@@ -203,6 +207,29 @@ add_assign(struct fp_assign *out, size_t k, size_t max, enum fp_field f,
 	return k + 1;
 }
 
+/*
+ * Sorts the prefilter's hits (a few rule or brand indices) in ascending
+ * order, each once (literals of one rule or aliases of one brand share
+ * its index); returns how many remain.
+ */
+static size_t
+sort_hits(size_t *v, size_t n)
+{
+	size_t m = 0;
+
+	for (size_t i = 1; i < n; i++) {
+		size_t x = v[i], j = i;
+
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (m == 0 || v[m - 1] != v[i])
+			v[m++] = v[i];
+	return m;
+}
+
 /* Searches hay for known brand names; one brand -> up to 3 assignments. */
 static size_t
 lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
@@ -214,6 +241,8 @@ lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
 	struct cs_span lhay;
 	const uint32_t *stamp = NULL;
 	uint32_t now = 0;
+	size_t named[64], nnamed = 0, end = db->nbrands;
+	bool by_list = false;
 
 	/* Brands are looked for in the first FP_LOOKUP_SPAN bytes, lowered
 	 * once here rather than once per alias. */
@@ -226,17 +255,24 @@ lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
 
 		now = ++ctx->bnow;
 		pre = cs_fp_pre_brands(db, ctx->scratch, hay.p, hay.n,
-				       ctx->bstamp, now);
+				       ctx->bstamp, now, named,
+				       CS_NELEM(named), &nnamed);
 		if (pre == 0)
 			return 0;
 		if (pre > 0)
 			stamp = ctx->bstamp;
+		if (pre > 0 && nnamed <= CS_NELEM(named)) {
+			/* only the brands named, in table order */
+			end = sort_hits(named, nnamed);
+			by_list = true;
+		}
 	}
 	for (size_t i = 0; i < hay.n; i++)
 		low[i] = lower_ascii(hay.p[i]);
 	lhay = cs_span_make(low, hay.n);
 
-	for (size_t i = 0; i < db->nbrands && hits < FP_MAX_LOOKUP_HITS; i++) {
+	for (size_t x = 0; x < end && hits < FP_MAX_LOOKUP_HITS; x++) {
+		size_t i = by_list ? named[x] : x;
 		const struct fp_brand *b = &db->brands[i];
 		const struct fp_maker *m = &db->makers[b->maker];
 		bool hit = false;
@@ -1186,6 +1222,35 @@ contrib_new(struct contrib *cv, size_t *ncv)
 	return c;
 }
 
+/* Applies rule ri to observation o if o's port suits it, adding what it
+ * asserts to the context's assertions. */
+static void
+apply_rule(struct cs_fpctx *ctx, size_t ri, const struct cs_obs *o,
+	   size_t *ncv)
+{
+	const struct fp_rule *rule = &ctx->db->rules[ri];
+	struct fp_assign as[FP_MAX_ASSIGN];
+	bool matched, limit;
+	size_t k;
+
+	if (!rule_wants_port(rule, o))
+		return;
+	k = rule_apply(ctx->db, rule, o->val, o->len, ctx->md, ctx->mc, as,
+		       CS_NELEM(as), &matched, &limit, ctx);
+	for (size_t a = 0; a < k && *ncv < FP_MAX_CONTRIB; a++) {
+		struct contrib *c = contrib_new(ctx->cv, ncv);
+
+		c->field = as[a].field;
+		cs_strlcpy(c->value, as[a].value, sizeof(c->value));
+		c->w = as[a].weight;
+		c->rule = rule;
+		c->table = as[a].from_table;
+		c->tier = rule->tier;
+		c->brand = as[a].brand;
+		c->obs = o;
+	}
+}
+
 void
 cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 		   struct cs_identity *out)
@@ -1193,8 +1258,6 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 	const struct cs_fpdb *db = ctx->db;
 	struct contrib *cv = ctx->cv;
 	size_t ncv = 0;
-	pcre2_match_data *md = ctx->md;
-	pcre2_match_context *mc = ctx->mc;
 	struct field_sum *fs = ctx->fs;
 	const char *maker = NULL;
 	char note[64] = "", note_claim[64] = "";
@@ -1221,39 +1284,37 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 			    o->val != NULL
 				? CS_MIN(o->len, (size_t)FP_MAX_SUBJECT)
 				: 0,
-			    ctx->rstamp, ctx->rnow);
+			    ctx->rstamp, ctx->rnow, ctx->hits,
+			    CS_NELEM(ctx->hits), &ctx->nhits);
+		}
+		if (pre && ctx->nhits <= CS_NELEM(ctx->hits)) {
+			/* the rules it named and the key's rules without
+			 * literals, merged in rule (file) order: the order
+			 * the loop below would take them in */
+			size_t nal, a = 0, h = 0;
+			const size_t *al = cs_fp_pre_key_always(db, ki, &nal);
+			size_t nh = sort_hits(ctx->hits, ctx->nhits);
+
+			while (a < nal || h < nh) {
+				size_t ri = h == nh || (a < nal &&
+							al[a] < ctx->hits[h])
+						? al[a++]
+						: ctx->hits[h++];
+
+				apply_rule(ctx, ri, o, &ncv);
+			}
+			continue;
 		}
 		/* only the rules that read this key (fp_index.c) */
 		for (size_t j = 0; ki != NULL && j < ki->n; j++) {
 			size_t ri = ki->rule[j];
-			const struct fp_rule *rule;
-			struct fp_assign as[FP_MAX_ASSIGN];
-			bool matched, limit;
-			size_t k;
 
 			/* the prefilter's verdict first: two small arrays,
 			 * where the rule itself is some kilobytes away */
 			if (pre && ctx->rstamp[ri] != ctx->rnow &&
 			    !ctx->always[ri])
 				continue; /* its pattern cannot match */
-			rule = &db->rules[ri];
-			if (!rule_wants_port(rule, o))
-				continue;
-			k = rule_apply(db, rule, o->val, o->len, md, mc, as,
-				       CS_NELEM(as), &matched, &limit, ctx);
-			for (size_t a = 0; a < k && ncv < FP_MAX_CONTRIB; a++) {
-				struct contrib *c = contrib_new(cv, &ncv);
-
-				c->field = as[a].field;
-				cs_strlcpy(c->value, as[a].value,
-					   sizeof(c->value));
-				c->w = as[a].weight;
-				c->rule = rule;
-				c->table = as[a].from_table;
-				c->tier = rule->tier;
-				c->brand = as[a].brand;
-				c->obs = o;
-			}
+			apply_rule(ctx, ri, o, &ncv);
 		}
 	}
 

@@ -41,6 +41,8 @@ struct fp_pre {
 				  index; NULL when none compiled */
 	bool *key_failed;      /* per key: its literals did not compile */
 	bool *key_shared;      /* per key: rules[k] is an earlier key's */
+	size_t **key_always;   /* per key: its rules without literals */
+	size_t *nkey_always;
 	size_t nkeys;
 	hs_database_t *brands; /* id = brand index; NULL when no aliases */
 	hs_scratch_t *proto;   /* cloned per context */
@@ -161,6 +163,17 @@ build_rules(const struct cs_fpdb *db, struct fp_pre *p)
 	p->rules = cs_xcalloc(p->nkeys + 1, sizeof(*p->rules));
 	p->key_failed = cs_xcalloc(p->nkeys + 1, sizeof(*p->key_failed));
 	p->key_shared = cs_xcalloc(p->nkeys + 1, sizeof(*p->key_shared));
+	p->key_always = cs_xcalloc(p->nkeys + 1, sizeof(*p->key_always));
+	p->nkey_always = cs_xcalloc(p->nkeys + 1, sizeof(*p->nkey_always));
+	for (size_t k = 0; k < p->nkeys; k++) {
+		const struct fp_keyidx *ki = &db->kidx[k];
+
+		p->key_always[k] = cs_xcalloc(ki->n + 1, sizeof(size_t));
+		for (size_t j = 0; j < ki->n; j++)
+			if (p->always[ki->rule[j]])
+				p->key_always[k][p->nkey_always[k]++] =
+				    ki->rule[j];
+	}
 	for (size_t k = 0; k < p->nkeys && ok; k++) {
 		const struct fp_keyidx *ki = &db->kidx[k];
 		size_t e;
@@ -250,6 +263,10 @@ cs_fp_pre_free(struct cs_fpdb *db)
 	for (size_t k = 0; p->rules != NULL && k < p->nkeys; k++)
 		if (!p->key_shared[k])
 			hs_free_database(p->rules[k]);
+	for (size_t k = 0; p->key_always != NULL && k < p->nkeys; k++)
+		free(p->key_always[k]);
+	free(p->key_always);
+	free(p->nkey_always);
 	free(p->rules);
 	free(p->key_failed);
 	free(p->key_shared);
@@ -312,6 +329,8 @@ struct mark {
 	uint32_t *stamp;
 	uint32_t now;
 	size_t hits;
+	size_t *list; /* NULL: stamps only */
+	size_t max;
 };
 
 static int
@@ -324,15 +343,17 @@ on_match(unsigned id, unsigned long long from, unsigned long long to,
 	(void)to;
 	(void)flags;
 	m->stamp[id] = m->now;
+	if (m->list != NULL && m->hits < m->max)
+		m->list[m->hits] = id;
 	m->hits++;
 	return 0;
 }
 
 static bool
 scan(hs_database_t *d, void *scratch, const uint8_t *p, size_t n,
-     uint32_t *stamp, uint32_t now, size_t *hits)
+     uint32_t *stamp, uint32_t now, size_t *list, size_t max, size_t *hits)
 {
-	struct mark m = {stamp, now, 0};
+	struct mark m = {stamp, now, 0, list, max};
 
 	if (hs_scan(d, (const char *)p, (unsigned)n, 0, scratch, on_match,
 		    &m) != HS_SUCCESS)
@@ -344,10 +365,12 @@ scan(hs_database_t *d, void *scratch, const uint8_t *p, size_t n,
 bool
 cs_fp_pre_rules(const struct cs_fpdb *db, void *scratch,
 		const struct fp_keyidx *ki, const uint8_t *p, size_t n,
-		uint32_t *stamp, uint32_t now)
+		uint32_t *stamp, uint32_t now, size_t *hits, size_t max,
+		size_t *nhits)
 {
-	size_t hits, k;
+	size_t k;
 
+	*nhits = 0;
 	if (db->pre == NULL || scratch == NULL || ki < db->kidx ||
 	    (k = (size_t)(ki - db->kidx)) >= db->pre->nkeys ||
 	    db->pre->key_failed[k])
@@ -356,7 +379,18 @@ cs_fp_pre_rules(const struct cs_fpdb *db, void *scratch,
 		/* nothing compiled: every rule of the key is marked always */
 		return true;
 	}
-	return scan(db->pre->rules[k], scratch, p, n, stamp, now, &hits);
+	return scan(db->pre->rules[k], scratch, p, n, stamp, now, hits, max,
+		    nhits);
+}
+
+const size_t *
+cs_fp_pre_key_always(const struct cs_fpdb *db, const struct fp_keyidx *ki,
+		     size_t *n)
+{
+	size_t k = (size_t)(ki - db->kidx);
+
+	*n = db->pre->nkey_always[k];
+	return db->pre->key_always[k];
 }
 
 bool
@@ -373,15 +407,16 @@ cs_fp_pre_always_map(const struct cs_fpdb *db)
 
 int
 cs_fp_pre_brands(const struct cs_fpdb *db, void *scratch, const uint8_t *p,
-		 size_t n, uint32_t *stamp, uint32_t now)
+		 size_t n, uint32_t *stamp, uint32_t now, size_t *hits,
+		 size_t max, size_t *nhits)
 {
-	size_t hits = 0;
-
+	*nhits = 0;
 	if (db->pre == NULL || scratch == NULL || db->pre->brands == NULL)
 		return -1;
-	if (!scan(db->pre->brands, scratch, p, n, stamp, now, &hits))
+	if (!scan(db->pre->brands, scratch, p, n, stamp, now, hits, max,
+		  nhits))
 		return -1;
-	return hits > 0;
+	return *nhits > 0;
 }
 
 #else /* !CS_HAVE_HYPERSCAN */
@@ -421,11 +456,22 @@ cs_fp_pre_scratch_free(void *scratch)
 bool
 cs_fp_pre_rules(const struct cs_fpdb *db, void *scratch,
 		const struct fp_keyidx *ki, const uint8_t *p, size_t n,
-		uint32_t *stamp, uint32_t now)
+		uint32_t *stamp, uint32_t now, size_t *hits, size_t max,
+		size_t *nhits)
 {
 	(void)db, (void)scratch, (void)ki, (void)p, (void)n, (void)stamp;
-	(void)now;
+	(void)now, (void)hits, (void)max;
+	*nhits = 0;
 	return false;
+}
+
+const size_t *
+cs_fp_pre_key_always(const struct cs_fpdb *db, const struct fp_keyidx *ki,
+		     size_t *n)
+{
+	(void)db, (void)ki;
+	*n = 0;
+	return NULL;
 }
 
 bool
@@ -444,9 +490,12 @@ cs_fp_pre_always_map(const struct cs_fpdb *db)
 
 int
 cs_fp_pre_brands(const struct cs_fpdb *db, void *scratch, const uint8_t *p,
-		 size_t n, uint32_t *stamp, uint32_t now)
+		 size_t n, uint32_t *stamp, uint32_t now, size_t *hits,
+		 size_t max, size_t *nhits)
 {
 	(void)db, (void)scratch, (void)p, (void)n, (void)stamp, (void)now;
+	(void)hits, (void)max;
+	*nhits = 0;
 	return -1;
 }
 

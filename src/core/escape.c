@@ -80,6 +80,8 @@ is_invisible(unsigned long cp)
  * (printable ASCII 0x20-0x7E but '"' and '\\'), bit 2 for those HTML
  * does (the same but & < > " ').
  */
+/* one row of 16 bytes per line */
+/* clang-format off */
 static const uint8_t plain_tab[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -98,6 +100,7 @@ static const uint8_t plain_tab[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
+/* clang-format on */
 
 /*
  * The length of the leading run of s[0..n) that an escaper copies as it

@@ -31,9 +31,9 @@ struct cs_fpctx {
 	int *cand;            /* FP_MAX_CONTRIB: summarise's scratch */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
-	void *scratch;    /* Hyperscan's, or NULL: PCRE2 only */
-	uint32_t *rstamp; /* per rule: the prefilter named it (fp_pre.c) */
-	uint32_t *bstamp; /* per brand */
+	void *scratch;         /* Hyperscan's, or NULL: PCRE2 only */
+	uint32_t *rstamp;      /* per rule: the prefilter named it (fp_pre.c) */
+	uint32_t *bstamp;      /* per brand */
 	const uint8_t *always; /* per rule: not named by the prefilter */
 	uint32_t rnow, bnow;
 	/* The identity written last and how many evidence items it got:
@@ -255,8 +255,8 @@ lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
 
 		now = ++ctx->bnow;
 		pre = cs_fp_pre_brands(db, ctx->scratch, hay.p, hay.n,
-				       ctx->bstamp, now, named,
-				       CS_NELEM(named), &nnamed);
+				       ctx->bstamp, now, named, CS_NELEM(named),
+				       &nnamed);
 		if (pre == 0)
 			return 0;
 		if (pre > 0)
@@ -1225,8 +1225,7 @@ contrib_new(struct contrib *cv, size_t *ncv)
 /* Applies rule ri to observation o if o's port suits it, adding what it
  * asserts to the context's assertions. */
 static void
-apply_rule(struct cs_fpctx *ctx, size_t ri, const struct cs_obs *o,
-	   size_t *ncv)
+apply_rule(struct cs_fpctx *ctx, size_t ri, const struct cs_obs *o, size_t *ncv)
 {
 	const struct fp_rule *rule = &ctx->db->rules[ri];
 	struct fp_assign as[FP_MAX_ASSIGN];
@@ -1296,10 +1295,10 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 			size_t nh = sort_hits(ctx->hits, ctx->nhits);
 
 			while (a < nal || h < nh) {
-				size_t ri = h == nh || (a < nal &&
-							al[a] < ctx->hits[h])
-						? al[a++]
-						: ctx->hits[h++];
+				size_t ri =
+				    h == nh || (a < nal && al[a] < ctx->hits[h])
+					? al[a++]
+					: ctx->hits[h++];
 
 				apply_rule(ctx, ri, o, &ncv);
 			}

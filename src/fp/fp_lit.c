@@ -373,13 +373,32 @@ parse_seq(struct lparse *ps, struct lset *best)
 				END_RUN();
 				ps->i += 2;
 			} else if (is_alnum(c)) {
-				/* \x41, \1, \p{..}, \g{..}: an argument
-				 * follows; skip it with the escape */
+				/* \x41, \1, \p{..}, \g{-1}, \k<n>: an
+				 * argument follows; skip it with the escape
+				 * (a bracketed one whole, else its letters and
+				 * digits, and any that follow them) */
+				char close = 0;
+
 				END_RUN();
 				ps->i += 2;
-				while (is_alnum(p[ps->i]) || p[ps->i] == '{' ||
-				       p[ps->i] == '}' || p[ps->i] == '<' ||
-				       p[ps->i] == '>')
+				if (p[ps->i] == '{')
+					close = '}';
+				else if (p[ps->i] == '<')
+					close = '>';
+				else if (p[ps->i] == '\'' &&
+					 (c == 'k' || c == 'g'))
+					close = '\'';
+				if (close != 0) {
+					const char *e = strchr(p + ps->i + 1,
+							       close);
+
+					if (e == NULL) {
+						ps->bad = true;
+						break;
+					}
+					ps->i = (size_t)(e - p) + 1;
+				}
+				while (is_alnum(p[ps->i]))
 					ps->i++;
 			} else {
 				PUSH(c);

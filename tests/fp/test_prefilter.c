@@ -56,6 +56,10 @@ static const struct lit_case lit_cases[] = {
     {"(?(1)a|b)", 0, false, ""},
     {"(*UTF)abc", 0, false, ""},
     {"(?P=n)x", 0, false, ""},
+    {"(a)\\g{-1}-xy", 0, true, "-xy"}, /* the reference's braces whole */
+    {"\\k<nm>-ab", 0, true, "-ab"},
+    {"\\x{41}zz-cd", 0, true, "-cd"},
+    {"\\o{101", 0, false, ""},
     {"DS-\\d+", 0, true, "DS-"},
     {"DS-2CD\\d{4}", 0, true, "DS-2CD"},
     {"colou?r", 0, true, "colo"}, /* u optional: not in the run */

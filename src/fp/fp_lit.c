@@ -381,9 +381,9 @@ parse_seq(struct lparse *ps, struct lset *best)
 
 				END_RUN();
 				ps->i += 2;
-				if (p[ps->i] == '{')
+				if (p[ps->i] == '{' && strchr("xopPgkN", c))
 					close = '}';
-				else if (p[ps->i] == '<')
+				else if (p[ps->i] == '<' && (c == 'k' || c == 'g'))
 					close = '>';
 				else if (p[ps->i] == '\'' &&
 					 (c == 'k' || c == 'g'))

@@ -60,6 +60,8 @@ static const struct lit_case lit_cases[] = {
     {"\\k<nm>-ab", 0, true, "-ab"},
     {"\\x{41}zz-cd", 0, true, "-cd"},
     {"\\o{101", 0, false, ""},
+    {"X\\0<0u]||aa>", 0, false, ""}, /* \0 takes no <...>: an empty
+					  alternative (fuzz finding) */
     {"DS-\\d+", 0, true, "DS-"},
     {"DS-2CD\\d{4}", 0, true, "DS-2CD"},
     {"colou?r", 0, true, "colo"}, /* u optional: not in the run */

@@ -27,7 +27,8 @@ _camsweep()
 	scan)
 		opts="--exclude --exclude-file --excludefile -iL -p --ports --rate
 		--max-conns --host-conns --connect-timeout --read-timeout
-		--host-timeout --dead-after --db --sensor --spool --estate --config
+		--host-timeout --dead-after --budget --db --sensor --spool --estate
+		--config
 		--data --json -oJ -oX --all --no-resume --allow-large --max-addrs
 		--credentials --interface --discover-time --user --stats-every -v -d
 		-q --quiet -h --help" ;;

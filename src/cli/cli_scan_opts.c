@@ -59,6 +59,7 @@ static const struct option scan_opts[] = {
     {"read-timeout", required_argument, NULL, OPT_READ_TIMEOUT},
     {"host-timeout", required_argument, NULL, OPT_HOST_TIMEOUT},
     {"dead-after", required_argument, NULL, OPT_DEAD_AFTER},
+    {"budget", required_argument, NULL, OPT_BUDGET},
     {"db", required_argument, NULL, OPT_DB},
     {"data", required_argument, NULL, OPT_DATA},
     {"json", no_argument, NULL, OPT_JSON},
@@ -171,6 +172,20 @@ cs_scan_parse(struct scan_cmd *sc)
 				return -1;
 			break;
 		}
+		case OPT_BUDGET:
+			/* the packet budget (docs/budget.md): one liveness
+			 * probe per silent address, or every port */
+			if (strcmp(optarg, "auto") == 0) {
+				sc->eo.liveness = 1;
+			} else if (strcmp(optarg, "off") == 0) {
+				sc->eo.liveness = 0;
+			} else {
+				fputs("camsweep: --budget: expected auto or "
+				      "off\n",
+				      stderr);
+				return -1;
+			}
+			break;
 		case 'p':
 		case OPT_PORTS:
 			if ((prc = cs_ports_parse(

@@ -224,7 +224,13 @@ cs_cli_data_excl(const char *data, struct cs_interval **v, size_t *n)
 	return cs_scan_add_specs(spec, v, n);
 }
 
-/* Builds the scan's options text, which identifies a resumable scan. */
+/*
+ * Builds the scan's options text, which identifies a resumable scan: a
+ * rerun resumes an unfinished scan only with the same options.  The
+ * packet budget appears only when off (--budget off), so the text of a
+ * scan at the default budget is what it was before the flag existed and
+ * such a scan interrupted by an older camsweep still resumes.
+ */
 char *
 cs_scan_options_text(const struct cs_engine_opts *o)
 {
@@ -233,9 +239,10 @@ cs_scan_options_text(const struct cs_engine_opts *o)
 	snprintf(buf, sizeof(buf),
 		 "{\"rate\":%.0f,\"max_conns\":%u,\"host_conns\":%u,"
 		 "\"connect_timeout_ms\":%u,\"read_timeout_ms\":%u,"
-		 "\"host_timeout_ms\":%u,\"dead_after\":%u}",
+		 "\"host_timeout_ms\":%u,\"dead_after\":%u%s}",
 		 o->rate, o->max_conns, o->host_conns, o->connect_timeout_ms,
-		 o->read_timeout_ms, o->host_timeout_ms, o->dead_after);
+		 o->read_timeout_ms, o->host_timeout_ms, o->dead_after,
+		 o->liveness == 0 ? ",\"budget\":\"off\"" : "");
 	return cs_xstrdup(buf);
 }
 

@@ -74,6 +74,19 @@ cs_buf_add(struct cs_buf *b, const void *p, size_t n)
 	return 0;
 }
 
+uint8_t *
+cs_buf_space(struct cs_buf *b, size_t n)
+{
+	uint8_t *w;
+
+	if (reserve(b, n) != 0)
+		return NULL;
+	w = b->p + b->len;
+	b->len += n;
+	b->p[b->len] = 0;
+	return w;
+}
+
 int
 cs_buf_adds(struct cs_buf *b, const char *s)
 {

@@ -31,6 +31,12 @@ void cs_buf_reset(struct cs_buf *b);
  * limit (b unchanged), or CS_ENOMEM.
  */
 int cs_buf_add(struct cs_buf *b, const void *p, size_t n);
+/*
+ * Appends n bytes for the caller to write: returns where they start (the
+ * NUL kept after them is written), or NULL with b unchanged when the
+ * result would exceed the limit or memory ran out.
+ */
+uint8_t *cs_buf_space(struct cs_buf *b, size_t n);
 /* Appends a NUL-terminated string; as cs_buf_add. */
 int cs_buf_adds(struct cs_buf *b, const char *s);
 /* Appends formatted text; as cs_buf_add. */

@@ -3,6 +3,7 @@
 #include "core/escape.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "core/poison.h"
@@ -75,6 +76,33 @@ is_invisible(unsigned long cp)
 }
 
 /*
+ * plain_run's table: bit 1 set for the bytes JSON copies as they are
+ * (printable ASCII 0x20-0x7E but '"' and '\\'), bit 2 for those HTML
+ * does (the same but & < > " ').
+ */
+/* one row of 16 bytes per line */
+/* clang-format off */
+static const uint8_t plain_tab[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    3, 3, 0, 3, 3, 3, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 3, 1, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+/* clang-format on */
+
+/*
  * The length of the leading run of s[0..n) that an escaper copies as it
  * is: printable ASCII (0x20-0x7E) other than '"' and '\\' (JSON) or
  * other than & < > " ' (HTML).  Copied in one append (a report of a
@@ -83,13 +111,11 @@ is_invisible(unsigned long cp)
 static size_t
 plain_run(const unsigned char *s, size_t n, bool html)
 {
+	uint8_t bit = html ? 2 : 1;
 	size_t i = 0;
 
-	for (; i < n && s[i] >= 0x20 && s[i] < 0x7F; i++)
-		if (s[i] == '"' || (html ? s[i] == '&' || s[i] == '<' ||
-					       s[i] == '>' || s[i] == '\''
-					 : s[i] == '\\'))
-			break;
+	while (i < n && (plain_tab[s[i]] & bit))
+		i++;
 	return i;
 }
 
@@ -97,8 +123,19 @@ int
 cs_esc_json(struct cs_buf *b, const void *vs, size_t n)
 {
 	const unsigned char *s = vs;
+	uint8_t *w;
 	int rc;
 
+	if (plain_run(s, n, false) == n) {
+		/* nothing to escape (the common case): one append */
+		if ((w = cs_buf_space(b, n + 2)) == NULL)
+			return CS_ELIMIT;
+		w[0] = '"';
+		if (n)
+			memcpy(w + 1, s, n);
+		w[n + 1] = '"';
+		return 0;
+	}
 	if ((rc = cs_buf_add(b, "\"", 1)) != 0)
 		return rc;
 	for (size_t i = 0; i < n;) {

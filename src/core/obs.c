@@ -25,6 +25,15 @@ cs_obs_list_free(struct cs_obs_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
+void
+cs_obs_list_clear(struct cs_obs_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].val);
+	l->n = 0;
+	l->dropped = 0;
+}
+
 int
 cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
 	   unsigned flags, const void *val, size_t len)

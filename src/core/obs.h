@@ -50,6 +50,9 @@ struct cs_obs_list {
 void cs_obs_list_init(struct cs_obs_list *l);
 /* Frees every value and the array; leaves l empty and reusable. */
 void cs_obs_list_free(struct cs_obs_list *l);
+/* Empties l (values freed) but keeps its array for reuse: as a freed
+ * and re-initialised list, without the allocation. */
+void cs_obs_list_clear(struct cs_obs_list *l);
 /*
  * Appends a copy of val (len bytes, capped) under key.  Returns 0,
  * CS_ELIMIT when the list already holds CS_OBS_MAX_COUNT entries (counted

@@ -16,6 +16,17 @@
 #include "core/str.h"
 #include "fp/fp_int.h"
 
+/* FNV-1a of a key's bytes up to its NUL (at most CS_OBS_MAX_KEY). */
+static size_t
+key_hash(const char *k)
+{
+	size_t h = 2166136261u;
+
+	for (size_t i = 0; i < CS_OBS_MAX_KEY && k[i] != 0; i++)
+		h = (h ^ (uint8_t)k[i]) * 16777619u;
+	return h;
+}
+
 static int
 kidx_cmp(const void *a, const void *b)
 {
@@ -155,6 +166,9 @@ cs_fp_index_free(struct cs_fpdb *db)
 	free(db->kidx);
 	db->kidx = NULL;
 	db->nkidx = 0;
+	free(db->khash);
+	db->khash = NULL;
+	db->khcap = 0;
 }
 
 /* The entry for key, appending a new one when absent (unsorted phase). */
@@ -198,6 +212,19 @@ cs_fp_index_build(struct cs_fpdb *db)
 	}
 	if (db->nkidx > 1)
 		qsort(db->kidx, db->nkidx, sizeof(*db->kidx), kidx_cmp);
+	/* every observation looks its key up: a hash, not a search */
+	for (db->khcap = 16; db->khcap < 2 * db->nkidx + 1; db->khcap *= 2)
+		;
+	db->khash = cs_xmalloc(db->khcap * sizeof(*db->khash));
+	for (size_t h = 0; h < db->khcap; h++)
+		db->khash[h] = -1;
+	for (size_t i = 0; i < db->nkidx; i++) {
+		size_t h = key_hash(db->kidx[i].key) & (db->khcap - 1);
+
+		while (db->khash[h] >= 0)
+			h = (h + 1) & (db->khcap - 1);
+		db->khash[h] = (int)i;
+	}
 	names_build(db);
 }
 
@@ -205,6 +232,15 @@ const struct fp_keyidx *
 cs_fp_index_find(const struct cs_fpdb *db, const char *key)
 {
 	size_t lo = 0, hi = db->nkidx;
+
+	if (db->khash != NULL) {
+		for (size_t h = key_hash(key) & (db->khcap - 1);
+		     db->khash[h] >= 0; h = (h + 1) & (db->khcap - 1))
+			if (strncmp(db->kidx[db->khash[h]].key, key,
+				    CS_OBS_MAX_KEY) == 0)
+				return &db->kidx[db->khash[h]];
+		return NULL;
+	}
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

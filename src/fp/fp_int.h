@@ -104,6 +104,7 @@ struct fp_rule {
 	unsigned match_line;
 	uint32_t pflags; /* PCRE2 compile options from `flags` */
 	pcre2_code *re;  /* owned */
+	bool jit;        /* re was JIT-compiled: pcre2_jit_match runs it */
 	uint32_t ncap;   /* capture groups in re */
 	bool lookup;     /* `lookup brands` */
 	struct fp_set sets[FP_MAX_SETS];
@@ -193,6 +194,8 @@ struct cs_fpdb {
 	size_t nowns;
 	struct fp_keyidx *kidx; /* rules by observation key (fp_index.c) */
 	size_t nkidx;
+	int *khash; /* kidx positions by key hash, -1 empty (fp_index.c) */
+	size_t khcap; /* a power of two */
 	struct fp_postline *posts;
 	size_t nposts;
 	struct fp_pre *pre; /* multi-pattern prefilter (fp_pre.c), or NULL */
@@ -226,12 +229,12 @@ const struct fp_keyidx *cs_fp_index_find(const struct cs_fpdb *db,
 					 const char *key);
 
 /*
- * Required literals of a pattern (fp_lit.c): for each top-level
- * alternative one run of bytes (buf + off[i], len[i]) that every match of
- * that alternative contains, ASCII case aside.  cs_fp_literals returns
- * false when some alternative has none or the syntax is not followed.
+ * Required literals of a pattern (fp_lit.c): runs of bytes (buf + off[i],
+ * len[i]) of which every match contains at least one, ASCII case aside.
+ * cs_fp_literals returns false when there is no such set (of at most
+ * FP_MAX_LITS) or the syntax is not followed.
  */
-#define FP_MAX_LITS 64
+#define FP_MAX_LITS 128
 struct fp_lits {
 	char buf[FP_MAX_PATTERN + 1];
 	size_t off[FP_MAX_LITS], len[FP_MAX_LITS];
@@ -240,22 +243,35 @@ struct fp_lits {
 bool cs_fp_literals(const char *pattern, uint32_t pflags, struct fp_lits *out);
 
 /*
- * The prefilter (fp_pre.c).  cs_fp_pre_rules scans n bytes at p and sets
- * stamp[rule] = now for every rule whose pattern may match; false when it
- * could not (the caller then runs every rule).  Rules for which
+ * The prefilter (fp_pre.c).  cs_fp_pre_rules scans n bytes at p, a value
+ * of the key ki (an entry of db->kidx), and sets stamp[rule] = now for
+ * every rule of that key whose pattern may match, and lists them in
+ * hits (at most max; *nhits is the count, which may exceed max); false
+ * when it could not (the caller then runs every rule).  Rules for which
  * cs_fp_pre_always is true are never named and must always run.
- * cs_fp_pre_brands does the same for brand aliases (stamp per brand) and
+ * cs_fp_pre_brands does the same for brand aliases (stamp per brand, and
+ * the list of brands named) and
  * returns 1 when some brand may occur, 0 when none can, -1 when it could
  * not tell.  Scratch comes from cs_fp_pre_scratch (NULL: no prefilter).
  */
 void cs_fp_pre_free(struct cs_fpdb *db);
 void *cs_fp_pre_scratch(const struct cs_fpdb *db);
 void cs_fp_pre_scratch_free(void *scratch);
-bool cs_fp_pre_rules(const struct cs_fpdb *db, void *scratch, const uint8_t *p,
-		     size_t n, uint32_t *stamp, uint32_t now);
+bool cs_fp_pre_rules(const struct cs_fpdb *db, void *scratch,
+		     const struct fp_keyidx *ki, const uint8_t *p, size_t n,
+		     uint32_t *stamp, uint32_t now, size_t *hits, size_t max,
+		     size_t *nhits);
+/* The rules of key ki the prefilter never names (no literals), in rule
+ * order; n receives their count. */
+const size_t *cs_fp_pre_key_always(const struct cs_fpdb *db,
+				   const struct fp_keyidx *ki, size_t *n);
 bool cs_fp_pre_always(const struct cs_fpdb *db, size_t rule);
+/* The same for every rule at once: nonzero bytes, one per rule (NULL
+ * without a prefilter). */
+const uint8_t *cs_fp_pre_always_map(const struct cs_fpdb *db);
 int cs_fp_pre_brands(const struct cs_fpdb *db, void *scratch,
-		     const uint8_t *p, size_t n, uint32_t *stamp, uint32_t now);
+		     const uint8_t *p, size_t n, uint32_t *stamp, uint32_t now,
+		     size_t *hits, size_t max, size_t *nhits);
 
 /* Name of a confidence value parse_conf produced ("high", ...). */
 const char *cs_fp_conf_name(double conf);

@@ -703,7 +703,7 @@ finish_rule(struct lp *lp)
 		 * model family is tried on some 30 keys); without it the
 		 * interpreter runs the same pattern.  The match limit holds
 		 * for both (docs/fingerprints.md §2). */
-		(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+		r->jit = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
 		if (pcre2_pattern_info(r->re, PCRE2_INFO_CAPTURECOUNT,
 				       &r->ncap) != 0)
 			r->ncap = 0;

@@ -8,6 +8,7 @@
  */
 #include "fp/fp.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,13 +28,37 @@ struct cs_fpctx {
 	const struct cs_fpdb *db;
 	struct contrib *cv;   /* FP_MAX_CONTRIB */
 	struct field_sum *fs; /* FP_F_COUNT */
+	int *cand;            /* FP_MAX_CONTRIB: summarise's scratch */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
-	void *scratch;    /* Hyperscan's, or NULL: PCRE2 only */
-	uint32_t *rstamp; /* per rule: the prefilter named it (fp_pre.c) */
-	uint32_t *bstamp; /* per brand */
+	void *scratch;         /* Hyperscan's, or NULL: PCRE2 only */
+	uint32_t *rstamp;      /* per rule: the prefilter named it (fp_pre.c) */
+	uint32_t *bstamp;      /* per brand */
+	const uint8_t *always; /* per rule: not named by the prefilter */
 	uint32_t rnow, bnow;
+	/* The identity written last and how many evidence items it got:
+	 * clearing only those (not all CS_FP_MAX_EVIDENCE, 13 KB) leaves the
+	 * same all-zero tail when the caller passes the same one again. */
+	const struct cs_identity *last;
+	size_t last_nev;
+	/* the rules the prefilter named for the current observation, in the
+	 * order it named them (nhits may exceed the array: then use rstamp) */
+	size_t hits[64];
+	size_t nhits;
 };
+
+/* Zeroes *out, as memset would, knowing what ctx wrote into it last. */
+static void
+identity_clear(struct cs_fpctx *ctx, struct cs_identity *out)
+{
+	if (out != ctx->last || ctx->last_nev > CS_FP_MAX_EVIDENCE) {
+		memset(out, 0, sizeof(*out));
+		return;
+	}
+	memset(out, 0, offsetof(struct cs_identity, ev));
+	memset(out->ev, 0, ctx->last_nev * sizeof(out->ev[0]));
+	out->nev = out->nev_dropped = 0;
+}
 
 pcre2_match_context *
 cs_fp_mcontext_new(void)
@@ -182,6 +207,29 @@ add_assign(struct fp_assign *out, size_t k, size_t max, enum fp_field f,
 	return k + 1;
 }
 
+/*
+ * Sorts the prefilter's hits (a few rule or brand indices) in ascending
+ * order, each once (literals of one rule or aliases of one brand share
+ * its index); returns how many remain.
+ */
+static size_t
+sort_hits(size_t *v, size_t n)
+{
+	size_t m = 0;
+
+	for (size_t i = 1; i < n; i++) {
+		size_t x = v[i], j = i;
+
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (m == 0 || v[m - 1] != v[i])
+			v[m++] = v[i];
+	return m;
+}
+
 /* Searches hay for known brand names; one brand -> up to 3 assignments. */
 static size_t
 lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
@@ -193,6 +241,8 @@ lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
 	struct cs_span lhay;
 	const uint32_t *stamp = NULL;
 	uint32_t now = 0;
+	size_t named[64], nnamed = 0, end = db->nbrands;
+	bool by_list = false;
 
 	/* Brands are looked for in the first FP_LOOKUP_SPAN bytes, lowered
 	 * once here rather than once per alias. */
@@ -205,17 +255,24 @@ lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
 
 		now = ++ctx->bnow;
 		pre = cs_fp_pre_brands(db, ctx->scratch, hay.p, hay.n,
-				       ctx->bstamp, now);
+				       ctx->bstamp, now, named, CS_NELEM(named),
+				       &nnamed);
 		if (pre == 0)
 			return 0;
 		if (pre > 0)
 			stamp = ctx->bstamp;
+		if (pre > 0 && nnamed <= CS_NELEM(named)) {
+			/* only the brands named, in table order */
+			end = sort_hits(named, nnamed);
+			by_list = true;
+		}
 	}
 	for (size_t i = 0; i < hay.n; i++)
 		low[i] = lower_ascii(hay.p[i]);
 	lhay = cs_span_make(low, hay.n);
 
-	for (size_t i = 0; i < db->nbrands && hits < FP_MAX_LOOKUP_HITS; i++) {
+	for (size_t x = 0; x < end && hits < FP_MAX_LOOKUP_HITS; x++) {
+		size_t i = by_list ? named[x] : x;
 		const struct fp_brand *b = &db->brands[i];
 		const struct fp_maker *m = &db->makers[b->maker];
 		bool hit = false;
@@ -422,7 +479,10 @@ rule_apply(const struct cs_fpdb *db, const struct fp_rule *r, const uint8_t *p,
 		n = FP_MAX_SUBJECT;
 	hay = cs_span_make(p, n);
 	if (r->re != NULL) {
-		int rc = pcre2_match(r->re, p, n, 0, 0, md, mc);
+		/* the JIT entry point skips pcre2_match's checks of the
+		 * arguments (no options, no UTF here): the same result */
+		int rc = r->jit ? pcre2_jit_match(r->re, p, n, 0, 0, md, mc)
+				: pcre2_match(r->re, p, n, 0, 0, md, mc);
 
 		if (rc < 0) {
 			if (rc != PCRE2_ERROR_NOMATCH)
@@ -485,13 +545,16 @@ struct field_sum {
 };
 
 /*
- * Noisy-OR of the strongest assertion of each rule for (f, value); with
- * tier != FP_TIER_DEFAULT only the class claims of that tier count, and
- * generic claims count once (the strongest of them).
+ * Noisy-OR of the strongest assertion of each rule for one candidate
+ * value: the assertions i < n with cand[i] == c (those of its field and
+ * value, case ignored); with tier != FP_TIER_DEFAULT only the class claims
+ * of that tier count (summarise marked only those), and generic claims
+ * count once (the strongest of them).  The rules are taken in the order
+ * of their first assertion and multiplied in that order.
  */
 static double
-support_of(const struct contrib *cv, size_t n, enum fp_field f,
-	   const char *value, enum fp_tier tier)
+support_of(const struct contrib *cv, const int *cand, size_t n, int c,
+	   enum fp_tier tier)
 {
 	struct {
 		const struct fp_rule *r;
@@ -504,9 +567,7 @@ support_of(const struct contrib *cv, size_t n, enum fp_field f,
 	for (size_t i = 0; i < n; i++) {
 		size_t j;
 
-		if (cv[i].field != f || !str_ieq(cv[i].value, value))
-			continue;
-		if (tier != FP_TIER_DEFAULT && cv[i].tier != tier)
+		if (cand[i] != c)
 			continue;
 		for (j = 0; j < ns; j++)
 			if ((seen[j].r == cv[i].rule &&
@@ -537,26 +598,46 @@ support_of(const struct contrib *cv, size_t n, enum fp_field f,
 	return 1.0 - miss;
 }
 
+/*
+ * The candidates of field f (first spelling of each value, case ignored,
+ * in order of first assertion; at most 64) with their support.  One pass
+ * names each assertion's candidate (cand, n entries of scratch, -1 for
+ * the others), then each candidate's support reads only its own
+ * assertions: linear in the assertions for a handful of candidates.
+ */
 static void
 summarise(const struct contrib *cv, size_t n, enum fp_field f,
-	  enum fp_tier tier, struct field_sum *fs)
+	  enum fp_tier tier, struct field_sum *fs, int *cand)
 {
-	memset(fs, 0, sizeof(*fs));
-	for (size_t i = 0; i < n; i++) {
-		size_t j;
+	size_t lens[CS_NELEM(fs->c)];
 
+	fs->n = 0; /* (entries past n are never read) */
+	fs->total = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t j, len;
+
+		cand[i] = -1;
 		if (cv[i].field != f ||
 		    (tier != FP_TIER_DEFAULT && cv[i].tier != tier))
 			continue;
+		len = strlen(cv[i].value);
 		for (j = 0; j < fs->n; j++)
-			if (str_ieq(fs->c[j].value, cv[i].value))
+			if (lens[j] == len &&
+			    cs_span_ieq(cs_span_make(fs->c[j].value, len),
+					cv[i].value))
 				break;
-		if (j < fs->n || fs->n >= CS_NELEM(fs->c))
-			continue;
-		fs->c[fs->n].value = cv[i].value;
-		fs->c[fs->n].support = support_of(cv, n, f, cv[i].value, tier);
-		fs->total += fs->c[fs->n].support;
-		fs->n++;
+		if (j == fs->n) {
+			if (fs->n >= CS_NELEM(fs->c))
+				continue; /* as before: not counted at all */
+			fs->c[fs->n].value = cv[i].value;
+			lens[fs->n] = len;
+			fs->n++;
+		}
+		cand[i] = (int)j;
+	}
+	for (size_t j = 0; j < fs->n; j++) {
+		fs->c[j].support = support_of(cv, cand, n, (int)j, tier);
+		fs->total += fs->c[j].support;
 	}
 }
 
@@ -1084,6 +1165,7 @@ cs_fpctx_new(const struct cs_fpdb *db)
 	ctx->db = db;
 	ctx->cv = cs_xmalloc(FP_MAX_CONTRIB * sizeof(*ctx->cv));
 	ctx->fs = cs_xcalloc(FP_F_COUNT, sizeof(*ctx->fs));
+	ctx->cand = cs_xcalloc(FP_MAX_CONTRIB, sizeof(*ctx->cand));
 	ctx->md = pcre2_match_data_create(10, NULL);
 	ctx->mc = cs_fp_mcontext_new();
 	if (ctx->md == NULL || ctx->mc == NULL) {
@@ -1093,6 +1175,7 @@ cs_fpctx_new(const struct cs_fpdb *db)
 	if (db != NULL && cs_fpdb_prefilter_on(db) &&
 	    (ctx->scratch = cs_fp_pre_scratch(db)) != NULL) {
 		ctx->rstamp = cs_xcalloc(db->nrules + 1, sizeof(uint32_t));
+		ctx->always = cs_fp_pre_always_map(db);
 		ctx->bstamp = cs_xcalloc(db->nbrands + 1, sizeof(uint32_t));
 	}
 	return ctx;
@@ -1109,6 +1192,7 @@ cs_fpctx_free(struct cs_fpctx *ctx)
 	pcre2_match_data_free(ctx->md);
 	pcre2_match_context_free(ctx->mc);
 	free(ctx->fs);
+	free(ctx->cand);
 	free(ctx->cv);
 	free(ctx);
 }
@@ -1138,6 +1222,34 @@ contrib_new(struct contrib *cv, size_t *ncv)
 	return c;
 }
 
+/* Applies rule ri to observation o if o's port suits it, adding what it
+ * asserts to the context's assertions. */
+static void
+apply_rule(struct cs_fpctx *ctx, size_t ri, const struct cs_obs *o, size_t *ncv)
+{
+	const struct fp_rule *rule = &ctx->db->rules[ri];
+	struct fp_assign as[FP_MAX_ASSIGN];
+	bool matched, limit;
+	size_t k;
+
+	if (!rule_wants_port(rule, o))
+		return;
+	k = rule_apply(ctx->db, rule, o->val, o->len, ctx->md, ctx->mc, as,
+		       CS_NELEM(as), &matched, &limit, ctx);
+	for (size_t a = 0; a < k && *ncv < FP_MAX_CONTRIB; a++) {
+		struct contrib *c = contrib_new(ctx->cv, ncv);
+
+		c->field = as[a].field;
+		cs_strlcpy(c->value, as[a].value, sizeof(c->value));
+		c->w = as[a].weight;
+		c->rule = rule;
+		c->table = as[a].from_table;
+		c->tier = rule->tier;
+		c->brand = as[a].brand;
+		c->obs = o;
+	}
+}
+
 void
 cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 		   struct cs_identity *out)
@@ -1145,14 +1257,14 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 	const struct cs_fpdb *db = ctx->db;
 	struct contrib *cv = ctx->cv;
 	size_t ncv = 0;
-	pcre2_match_data *md = ctx->md;
-	pcre2_match_context *mc = ctx->mc;
 	struct field_sum *fs = ctx->fs;
 	const char *maker = NULL;
 	char note[64] = "", note_claim[64] = "";
 	int bi;
 
-	memset(out, 0, sizeof(*out));
+	identity_clear(ctx, out);
+	ctx->last = out;
+	ctx->last_nev = 0;
 	if (db == NULL || obs == NULL)
 		return;
 
@@ -1166,47 +1278,49 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 			 * the subject is the one PCRE2 sees */
 			ctx->rnow++;
 			pre = cs_fp_pre_rules(
-			    db, ctx->scratch,
+			    db, ctx->scratch, ki,
 			    o->val != NULL ? o->val : (const uint8_t *)"",
 			    o->val != NULL
 				? CS_MIN(o->len, (size_t)FP_MAX_SUBJECT)
 				: 0,
-			    ctx->rstamp, ctx->rnow);
+			    ctx->rstamp, ctx->rnow, ctx->hits,
+			    CS_NELEM(ctx->hits), &ctx->nhits);
+		}
+		if (pre && ctx->nhits <= CS_NELEM(ctx->hits)) {
+			/* the rules it named and the key's rules without
+			 * literals, merged in rule (file) order: the order
+			 * the loop below would take them in */
+			size_t nal, a = 0, h = 0;
+			const size_t *al = cs_fp_pre_key_always(db, ki, &nal);
+			size_t nh = sort_hits(ctx->hits, ctx->nhits);
+
+			while (a < nal || h < nh) {
+				size_t ri =
+				    h == nh || (a < nal && al[a] < ctx->hits[h])
+					? al[a++]
+					: ctx->hits[h++];
+
+				apply_rule(ctx, ri, o, &ncv);
+			}
+			continue;
 		}
 		/* only the rules that read this key (fp_index.c) */
 		for (size_t j = 0; ki != NULL && j < ki->n; j++) {
-			const struct fp_rule *rule = &db->rules[ki->rule[j]];
-			struct fp_assign as[FP_MAX_ASSIGN];
-			bool matched, limit;
-			size_t k;
+			size_t ri = ki->rule[j];
 
-			if (!rule_wants_port(rule, o))
-				continue;
-			if (pre && ctx->rstamp[ki->rule[j]] != ctx->rnow &&
-			    !cs_fp_pre_always(db, ki->rule[j]))
+			/* the prefilter's verdict first: two small arrays,
+			 * where the rule itself is some kilobytes away */
+			if (pre && ctx->rstamp[ri] != ctx->rnow &&
+			    !ctx->always[ri])
 				continue; /* its pattern cannot match */
-			k = rule_apply(db, rule, o->val, o->len, md, mc, as,
-				       CS_NELEM(as), &matched, &limit, ctx);
-			for (size_t a = 0; a < k && ncv < FP_MAX_CONTRIB; a++) {
-				struct contrib *c = contrib_new(cv, &ncv);
-
-				c->field = as[a].field;
-				cs_strlcpy(c->value, as[a].value,
-					   sizeof(c->value));
-				c->w = as[a].weight;
-				c->rule = rule;
-				c->table = as[a].from_table;
-				c->tier = rule->tier;
-				c->brand = as[a].brand;
-				c->obs = o;
-			}
+			apply_rule(ctx, ri, o, &ncv);
 		}
 	}
 
 	for (int f = 0; f < FP_F_COUNT; f++)
 		if (f != FP_F_CLASS)
 			summarise(cv, ncv, (enum fp_field)f, FP_TIER_DEFAULT,
-				  &fs[f]);
+				  &fs[f], ctx->cand);
 
 	if ((bi = best(&fs[FP_F_MODEL], FP_MIN_DETAIL)) >= 0)
 		cs_strlcpy(out->model, fs[FP_F_MODEL].c[bi].value,
@@ -1220,7 +1334,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 	if (maker != NULL &&
 	    dated_relation(db, cv, ncv, maker, out, note, note_claim)) {
 		summarise(cv, ncv, FP_F_MANUFACTURER, FP_TIER_DEFAULT,
-			  &fs[FP_F_MANUFACTURER]);
+			  &fs[FP_F_MANUFACTURER], ctx->cand);
 		memset(out->manufacturer, 0, sizeof(out->manufacturer));
 		memset(out->manufacturer_country, 0,
 		       sizeof(out->manufacturer_country));
@@ -1263,7 +1377,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 		 * lower tiers never outvote it. */
 		for (int t = FP_TIER_COUNT - 1; t > FP_TIER_DEFAULT; t--) {
 			summarise(cv, ncv, FP_F_CLASS, (enum fp_tier)t,
-				  &fs[FP_F_CLASS]);
+				  &fs[FP_F_CLASS], ctx->cand);
 			if ((bi = best(&fs[FP_F_CLASS], FP_MIN_CLASS)) < 0)
 				continue;
 			cls = fs[FP_F_CLASS].c[bi].support;
@@ -1316,6 +1430,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 	if (out->confidence > 1)
 		out->confidence = 1;
 	fill_evidence(cv, ncv, out);
+	ctx->last_nev = out->nev;
 }
 
 /* ---------------------------------------------------------------------- */

@@ -58,8 +58,17 @@ scan_string(struct jr *j, struct cs_span *raw)
 			    j->off + 1);
 	s = ++j->off;
 	while (j->off < j->n) {
-		uint8_t c = j->p[j->off];
+		const uint8_t *p = j->p;
+		size_t o = j->off, n = j->n;
+		uint8_t c;
 
+		/* the plain bytes, the most of every line, in a tight loop */
+		while (o < n && p[o] >= 0x20 && p[o] != '"' && p[o] != '\\')
+			o++;
+		j->off = o;
+		if (o >= n)
+			break;
+		c = p[o];
 		if (c == '"') {
 			*raw = cs_span_make(j->p + s, j->off - s);
 			j->off++;

@@ -20,11 +20,27 @@
 
 /* ---- output ---- */
 
+/*
+ * Appends n bytes: in place while they fit what b holds already (an
+ * identity is some twenty appends per evidence item), else cs_buf_add.
+ */
+static inline int
+put(struct cs_buf *b, const char *s, size_t n)
+{
+	if (b->len + n < b->cap) {
+		memcpy(b->p + b->len, s, n);
+		b->len += n;
+		b->p[b->len] = 0;
+		return 0;
+	}
+	return cs_buf_add(b, s, n);
+}
+
 static int
 str_or_null(struct cs_buf *b, const char *s)
 {
 	if (s[0] == '\0')
-		return cs_buf_adds(b, "null");
+		return put(b, "null", 4);
 	return cs_esc_json(b, s, strlen(s));
 }
 
@@ -35,7 +51,7 @@ put_val(struct cs_buf *b, const struct cs_ident_val *v)
 	case CS_IDENT_STRING:
 		return cs_esc_json(b, v->s, v->len);
 	case CS_IDENT_NUMBER:
-		return cs_buf_add(b, v->s, v->len);
+		return put(b, v->s, v->len);
 	default:
 		return cs_buf_adds(b, "null");
 	}
@@ -72,7 +88,7 @@ put_fixed3(struct cs_buf *b, double x)
 		s[--n] = (char)('0' + r % 10);
 		r /= 10;
 	} while (r > 0);
-	return cs_buf_add(b, s + n, sizeof(s) - n);
+	return put(b, s + n, sizeof(s) - n);
 }
 
 /* Appends an unsigned decimal. */
@@ -86,8 +102,11 @@ put_uint(struct cs_buf *b, uint64_t v)
 		s[--n] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v > 0);
-	return cs_buf_add(b, s + n, sizeof(s) - n);
+	return put(b, s + n, sizeof(s) - n);
 }
+
+/* Appends a string literal (its length known at compile time). */
+#define ADDL(b, lit) put((b), (lit), sizeof(lit) - 1)
 
 int
 cs_ident_format(struct cs_buf *b, const char *idname,
@@ -96,71 +115,71 @@ cs_ident_format(struct cs_buf *b, const char *idname,
 {
 	int rc = 0;
 
-	rc |= cs_buf_adds(b, "{\"");
+	rc |= ADDL(b, "{\"");
 	rc |= cs_buf_adds(b, idname);
-	rc |= cs_buf_adds(b, "\":");
+	rc |= ADDL(b, "\":");
 	rc |= put_val(b, idv);
-	rc |= cs_buf_adds(b, ",\"manufacturer\":");
+	rc |= ADDL(b, ",\"manufacturer\":");
 	rc |= str_or_null(b, id->manufacturer);
-	rc |= cs_buf_adds(b, ",\"manufacturer_country\":");
+	rc |= ADDL(b, ",\"manufacturer_country\":");
 	rc |=
 	    str_or_null(b, id->manufacturer[0] ? id->manufacturer_country : "");
-	rc |= cs_buf_adds(b, ",\"brand\":");
+	rc |= ADDL(b, ",\"brand\":");
 	rc |= str_or_null(b, id->brand);
-	rc |= cs_buf_adds(b, ",\"model\":");
+	rc |= ADDL(b, ",\"model\":");
 	rc |= str_or_null(b, id->model);
-	rc |= cs_buf_adds(b, ",\"firmware\":");
+	rc |= ADDL(b, ",\"firmware\":");
 	rc |= str_or_null(b, id->firmware);
-	rc |= cs_buf_adds(b, ",\"device_class\":");
+	rc |= ADDL(b, ",\"device_class\":");
 	rc |= str_or_null(b, id->device_class == CS_CLASS_UNKNOWN
 				 ? ""
 				 : cs_class_name(id->device_class));
-	rc |= cs_buf_adds(b, ",\"surveillance\":");
+	rc |= ADDL(b, ",\"surveillance\":");
 	/* null: the evidence does not establish it (issue #11). */
 	switch (cs_identity_surveillance(id)) {
 	case 1:
-		rc |= cs_buf_adds(b, "true");
+		rc |= ADDL(b, "true");
 		break;
 	case 0:
-		rc |= cs_buf_adds(b, "false");
+		rc |= ADDL(b, "false");
 		break;
 	default:
-		rc |= cs_buf_adds(b, "null");
+		rc |= ADDL(b, "null");
 		break;
 	}
-	rc |= cs_buf_adds(b, ",\"confidence\":");
+	rc |= ADDL(b, ",\"confidence\":");
 	rc |= put_fixed3(b, id->confidence);
-	rc |= cs_buf_adds(b, ",\"observations\":");
+	rc |= ADDL(b, ",\"observations\":");
 	rc |= put_uint(b, nobs);
-	rc |= cs_buf_adds(b, ",\"evidence\":[");
+	rc |= ADDL(b, ",\"evidence\":[");
 	for (size_t i = 0; i < id->nev; i++) {
 		const struct cs_evidence *e = &id->ev[i];
 
-		rc |= cs_buf_adds(b, i ? ",{\"field\":" : "{\"field\":");
+		rc |= i ? ADDL(b, ",{\"field\":") : ADDL(b, "{\"field\":");
 		rc |= cs_esc_json(b, e->field, strlen(e->field));
-		rc |= cs_buf_adds(b, ",\"claim\":");
+		rc |= ADDL(b, ",\"claim\":");
 		rc |= cs_esc_json(b, e->claim, strlen(e->claim));
-		rc |= cs_buf_adds(b, ",\"value\":");
+		rc |= ADDL(b, ",\"value\":");
 		rc |= cs_esc_json(b, e->value, strlen(e->value));
-		rc |= cs_buf_adds(b, ",\"rule\":");
+		rc |= ADDL(b, ",\"rule\":");
 		rc |= cs_esc_json(b, e->rule, strlen(e->rule));
-		rc |= cs_buf_adds(b, ",\"observation\":");
+		rc |= ADDL(b, ",\"observation\":");
 		rc |= cs_esc_json(b, e->obs_key, strlen(e->obs_key));
 		if (e->port) {
-			rc |= cs_buf_adds(b, ",\"port\":");
+			rc |= ADDL(b, ",\"port\":");
 			rc |= put_uint(b, e->port);
 		} else {
-			rc |= cs_buf_adds(b, ",\"port\":null");
+			rc |= ADDL(b, ",\"port\":null");
 		}
-		rc |= cs_buf_adds(b, ",\"weight\":");
+		rc |= ADDL(b, ",\"weight\":");
 		rc |= put_fixed3(b, e->weight);
-		rc |= cs_buf_adds(b, "}");
+		rc |= ADDL(b, "}");
 	}
-	rc |= cs_buf_adds(b, "]");
+	rc |= ADDL(b, "]");
 	if (id->nev_dropped)
 		rc |= cs_buf_printf(b, ",\"evidence_dropped\":%zu",
 				    id->nev_dropped);
-	rc |= cs_buf_adds(b, "}");
+	rc |= ADDL(b, "}");
 	return rc ? CS_ELIMIT : 0;
 }
 
@@ -407,7 +426,7 @@ handle_line(struct run *r, uint64_t lineno, const uint8_t *p, size_t n)
 		r->st.malformed++;
 	if (di == NIL) {
 		identify(r, "id", &l.id, obs);
-		cs_obs_list_free(obs);
+		cs_obs_list_clear(obs);
 		return;
 	}
 	for (size_t i = before; i < obs->n; i++) {

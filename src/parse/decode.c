@@ -2169,8 +2169,10 @@ static const struct {
 static int
 find_kind(const char *kind)
 {
+	/* the first byte first: every input line looks its kind up */
 	for (size_t i = 0; i < CS_NELEM(kinds); i++)
-		if (strcmp(kinds[i].kind, kind) == 0)
+		if (kinds[i].kind[0] == kind[0] &&
+		    strcmp(kinds[i].kind, kind) == 0)
 			return (int)i;
 	return -1;
 }

@@ -2,6 +2,7 @@
 /* DNS / mDNS messages; see parse_mdns.h. */
 #include "parse/parse_mdns.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "core/dnsname.h"
@@ -161,7 +162,11 @@ cs_mdns_parse(const uint8_t *p, size_t n, struct cs_mdns *out)
 	bool limit = false;
 	int rc;
 
-	memset(out, 0, sizeof(*out));
+	/* The header and counts only: each record is cleared as it is read
+	 * (the whole struct is some 80 KB, more than most messages cost). */
+	memset(out, 0, offsetof(struct cs_mdns, rr));
+	out->nrr = 0;
+	out->nother = 0;
 	if (n > CS_MDNS_MAX)
 		return CS_ELIMIT;
 	cs_rd_init(&r, p, n);

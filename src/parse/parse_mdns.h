@@ -56,7 +56,8 @@ struct cs_mdns {
 	uint16_t id, flags;
 	bool response; /* QR bit */
 	uint16_t qdcount, ancount, nscount, arcount;
-	struct cs_mdns_rr rr[CS_MDNS_RR_MAX]; /* decoded records, in order */
+	/* decoded records, in order; those past nrr are unspecified */
+	struct cs_mdns_rr rr[CS_MDNS_RR_MAX];
 	size_t nrr;
 	size_t nother; /* records of other types, skipped */
 };

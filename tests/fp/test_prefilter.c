@@ -38,7 +38,30 @@ static const struct lit_case lit_cases[] = {
     {"^Server: (uc-httpd) ([0-9.]+)", 0, true, "Server: "},
     {"Hikvision|HIKVISION", 0, true, "Hikvision|HIKVISION"},
     {"a|", 0, false, ""},        /* an empty alternative */
-    {"(abc)|def", 0, false, ""}, /* only a group */
+    {"(abc)|def", 0, true, "abc|def"}, /* a required group */
+    {"(abc)?|def", 0, false, ""},      /* an optional one */
+    {"x(?:ab|cd)+y", 0, true, "ab|cd"},
+    {"(?:ab|c)", 0, true, "ab|c"},
+    {"(?:ab|)cd", 0, true, "cd"},
+    {"(?:ab|(?:cd)*)", 0, false, ""},
+    {"(?<![A-Z])(i?DS-2(?:CD|DE)[0-9])", 0, true, "DS-2"},
+    {"\\b(?:DH-)?(IPC-(?:H|T)[A-Z]{1,4})", 0, true, "IPC-"},
+    {"(?:^\\s*|\\bUPnP/)(Tiandy|Kedacom)", 0, true, "Tiandy|Kedacom"},
+    {"(?<name>Hik)vision", 0, true, "vision"},
+    {"(?P<m>Uniview)", 0, true, "Uniview"},
+    {"(?i:axis) cam", 0, true, "axis"},
+    {"(?:ab){0,2}c", 0, true, "c"},
+    {"(?:ab){2}c", 0, true, "ab"},
+    {"ab+c", 0, true, "ab"},
+    {"(?(1)a|b)", 0, false, ""},
+    {"(*UTF)abc", 0, false, ""},
+    {"(?P=n)x", 0, false, ""},
+    {"(a)\\g{-1}-xy", 0, true, "-xy"}, /* the reference's braces whole */
+    {"\\k<nm>-ab", 0, true, "-ab"},
+    {"\\x{41}zz-cd", 0, true, "-cd"},
+    {"\\o{101", 0, false, ""},
+    {"X\\0<0u]||aa>", 0, false, ""}, /* \0 takes no <...>: an empty
+					  alternative (fuzz finding) */
     {"DS-\\d+", 0, true, "DS-"},
     {"DS-2CD\\d{4}", 0, true, "DS-2CD"},
     {"colou?r", 0, true, "colo"}, /* u optional: not in the run */

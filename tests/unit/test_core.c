@@ -34,6 +34,18 @@ test_buf_cap(void **state)
 	assert_string_equal(cs_buf_str(&b), "45678123");
 	cs_buf_free(&b);
 	assert_string_equal(cs_buf_str(&b), "");
+	/* space for the caller to write: within the cap, NUL kept */
+	cs_buf_init(&b, 8);
+	uint8_t *w = cs_buf_space(&b, 5);
+	assert_non_null(w);
+	memcpy(w, "abcde", 5);
+	assert_string_equal(cs_buf_str(&b), "abcde");
+	assert_null(cs_buf_space(&b, 4));
+	assert_int_equal(b.len, 5);
+	assert_non_null(cs_buf_space(&b, 3));
+	assert_int_equal(b.len, 8);
+	assert_int_equal(b.p[8], 0);
+	cs_buf_free(&b);
 }
 
 static void
@@ -170,6 +182,14 @@ static const struct {
     {"<PasswordResetAbility>true</PasswordResetAbility>",
      "<PasswordResetAbility>true</PasswordResetAbility>"},
     {"passive bypass=1 password=", "passive bypass=1 password="},
+    /* every key, in either case (redact.c's first-letter table) */
+    {"passwd=a\r\nPASSPHRASE=b\r\nSecret=c",
+     "passwd=[redacted]\r\nPASSPHRASE=[redacted]\r\nSecret=[redacted]"},
+    {"apikey=a\r\nAPI_KEY=b\r\nAccess_Key=c",
+     "apikey=[redacted]\r\nAPI_KEY=[redacted]\r\nAccess_Key=[redacted]"},
+    {"PrivateKey=a\r\nprivate_key=b\r\nTOKEN=c",
+     "PrivateKey=[redacted]\r\nprivate_key=[redacted]\r\nTOKEN=[redacted]"},
+    {"Cookie: a=b; c=d\r\nX: y", "Cookie: [redacted]\r\nX: y"},
 };
 
 static void

@@ -175,8 +175,13 @@ cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r)
 	else
 		cs_buf_printf(b, ",\"device_class\":\"%s\"",
 			      cs_class_name(id->device_class));
-	cs_buf_printf(b, ",\"surveillance\":%s,\"confidence\":%.3f",
-		      surv_word(id, "true", "false", "null"), id->confidence);
+	cs_buf_printf(b, ",\"surveillance\":%s",
+		      surv_word(id, "true", "false", "null"));
+	json_str_or_null(b, "surveillance_basis",
+			 cs_identity_surveillance_basis(id)
+			     ? cs_identity_surveillance_basis(id)
+			     : "");
+	cs_buf_printf(b, ",\"confidence\":%.3f", id->confidence);
 	cs_buf_adds(b, ",\"evidence\":[");
 	for (size_t i = 0; i < id->nev; i++) {
 		const struct cs_evidence *ev = &id->ev[i];

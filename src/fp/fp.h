@@ -155,6 +155,19 @@ cs_identity_surveillance_presumed(const struct cs_identity *id)
 	return false;
 }
 
+/*
+ * What id's surveillance rests on: "presumed" (from the maker, see
+ * cs_identity_surveillance_presumed), "observed" (established by
+ * evidence, yes or no) or NULL (not established).  Static strings.
+ */
+static inline const char *
+cs_identity_surveillance_basis(const struct cs_identity *id)
+{
+	if (cs_identity_surveillance(id) < 0)
+		return NULL;
+	return cs_identity_surveillance_presumed(id) ? "presumed" : "observed";
+}
+
 /* Compiled rules plus entity tables; opaque. */
 struct cs_fpdb;
 

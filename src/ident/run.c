@@ -128,6 +128,11 @@ cs_ident_format(struct cs_buf *b, const char *idname,
 		rc |= cs_buf_adds(b, "null");
 		break;
 	}
+	/* "presumed": from a cctv=mostly maker, no class evidence. */
+	rc |= cs_buf_adds(b, ",\"surveillance_basis\":");
+	rc |= str_or_null(b, cs_identity_surveillance_basis(id)
+				 ? cs_identity_surveillance_basis(id)
+				 : "");
 	rc |= cs_buf_adds(b, ",\"confidence\":");
 	rc |= put_fixed3(b, id->confidence);
 	rc |= cs_buf_adds(b, ",\"observations\":");

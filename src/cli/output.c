@@ -79,8 +79,14 @@ cs_out_table_row(FILE *f, const struct cs_device_row *r)
 	cell(&b, r->id.model[0] ? r->id.model : "-", 20);
 	cell(&b, r->id.firmware[0] ? r->id.firmware : "-", 18);
 	cell(&b, cs_class_name(r->id.device_class), 14);
-	/* "?": not established (maker-only evidence; issue #11). */
-	cell(&b, surv_word(&r->id, "yes", "no", "?"), 5);
+	/* "?": not established (maker-only evidence; issue #11); "yes*":
+	 * presumed from a cctv=mostly maker, class to confirm. */
+	cell(&b,
+	     surv_word(&r->id,
+		       cs_identity_surveillance_presumed(&r->id) ? "yes*"
+								 : "yes",
+		       "no", "?"),
+	     5);
 	cs_buf_printf(&b, "%.2f\n", r->id.confidence);
 	/* Cameras behind a recorder, indented under it. */
 	for (size_t i = 0; i < r->natt; i++) {

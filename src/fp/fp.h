@@ -103,15 +103,15 @@ struct cs_identity {
 	char model[64];
 	char firmware[64];
 	enum cs_class device_class;
-	bool surveillance; /* visual-surveillance equipment */
-	bool surveillance_known; /* false: the evidence does not establish
-				    whether it is (surveillance is then
-				    false, and JSON shows null) */
+	bool surveillance;          /* visual-surveillance equipment */
+	bool surveillance_known;    /* false: the evidence does not establish
+				       whether it is (surveillance is then
+				       false, and JSON shows null) */
 	bool surveillance_presumed; /* surveillance is presumed from the
 				       maker (makers.tsv cctv=mostly) with no
 				       class evidence; the evidence carries a
 				       "maker:mostly-video" line */
-	double confidence; /* in [0, 1]; see docs/fingerprints.md */
+	double confidence;          /* in [0, 1]; see docs/fingerprints.md */
 	struct cs_evidence ev[CS_FP_MAX_EVIDENCE];
 	size_t nev;
 	size_t nev_dropped;

@@ -134,8 +134,8 @@ struct fp_maker {
 	char *parent; /* owned; "" when none */
 	char *source; /* owned */
 	char country[4];
-	bool cctv;      /* makes video-surveillance equipment */
-	bool cctv_only; /* makes nothing else (cctv column "only") */
+	bool cctv;        /* makes video-surveillance equipment */
+	bool cctv_only;   /* makes nothing else (cctv column "only") */
 	bool cctv_mostly; /* mostly makes it (cctv column "mostly"): maker-only
 			     evidence presumes surveillance */
 	double conf;

@@ -387,8 +387,8 @@ action_text(const char *action)
 
 /* The confirm-class action when surveillance is presumed from the maker. */
 #define CONFIRM_PRESUMED_TEXT                                                  \
-	"presumed from maker; confirm class: its maker makes mostly "         \
-	"video-surveillance equipment, but this device's class is not "       \
+	"presumed from maker; confirm class: its maker makes mostly "          \
+	"video-surveillance equipment, but this device's class is not "        \
 	"established; no action until confirmed"
 _Static_assert(sizeof(CONFIRM_PRESUMED_TEXT) <=
 		   sizeof(((struct cs_obligation *)0)->text),

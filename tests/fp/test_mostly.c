@@ -38,8 +38,8 @@ load_with(const char *maker, const char *cctv, char *err, size_t errsz)
 	static const char *const others[] = {"brands.tsv", "models.tsv",
 					     "oem.tsv", "oui-registrants.tsv",
 					     "ownership.tsv"};
-	char dir[] = "/tmp/cs_mostly_XXXXXX", fpd[4096], src[4096],
-	     dst[4096], line[8192];
+	char dir[] = "/tmp/cs_mostly_XXXXXX", fpd[4096], src[4096], dst[4096],
+	     line[8192];
 	struct cs_fpdb *d;
 	FILE *in, *out;
 	size_t ml = strlen(maker);
@@ -225,11 +225,10 @@ test_dahua_vto(void **state)
 static void
 test_dahua_camera_observed(void **state)
 {
-	static const struct obs o[] = {
-	    {"dahua.model", 80, "IPC-HDW1431T1-S4"},
-	    {"mac", 0, "3c:ef:8c:00:00:01"},
-	    {"mac.maker", 0, "Dahua"},
-	    {NULL, 0, NULL}};
+	static const struct obs o[] = {{"dahua.model", 80, "IPC-HDW1431T1-S4"},
+				       {"mac", 0, "3c:ef:8c:00:00:01"},
+				       {"mac.maker", 0, "Dahua"},
+				       {NULL, 0, NULL}};
 	struct cs_identity id;
 
 	(void)state;

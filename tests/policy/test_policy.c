@@ -670,10 +670,10 @@ test_presumed_confirm(void **state)
 	/* The same evidence with the flag lost (an identity read back from
 	 * a store keeps the evidence line): still to confirm. */
 	id.surveillance_presumed = false;
-	assert_int_equal(
-	    cs_policy_coverage(&ctx, cs_regime_find(&set, "uk-gsg-2022"), &id,
-			       why, sizeof(why)),
-	    CS_COVER_CLASS);
+	assert_int_equal(cs_policy_coverage(&ctx,
+					    cs_regime_find(&set, "uk-gsg-2022"),
+					    &id, why, sizeof(why)),
+			 CS_COVER_CLASS);
 	id.surveillance_presumed = true;
 
 	/* On a sensitive core site: one confirm-class finding saying so. */
@@ -691,16 +691,16 @@ test_presumed_confirm(void **state)
 				  &dev, got_text_cb, &g),
 	    1);
 	assert_string_equal(g.obl, "confirm-class");
-	assert_non_null(strstr(g.action_text,
-			       "presumed from maker; confirm class"));
+	assert_non_null(
+	    strstr(g.action_text, "presumed from maker; confirm class"));
 	assert_non_null(strstr(g.evidence, "presumed from maker"));
 	assert_non_null(strstr(g.evidence, "Maker covered, class to confirm"));
 
 	/* The same Dahua with a camera model: the real obligations. */
 	cs_obs_list_init(&l);
 	assert_int_equal(cs_obs_adds(&l, "mac.maker", 0, "Dahua"), 0);
-	assert_int_equal(
-	    cs_obs_adds(&l, "dahua.model", 80, "IPC-HDW1431T1-S4"), 0);
+	assert_int_equal(cs_obs_adds(&l, "dahua.model", 80, "IPC-HDW1431T1-S4"),
+			 0);
 	cs_fp_identify(db, &l, &id);
 	cs_obs_list_free(&l);
 	assert_false(cs_identity_surveillance_presumed(&id));

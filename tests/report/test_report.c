@@ -370,10 +370,13 @@ test_presumed(void **state)
 {
 	char err[256];
 	struct cs_store *s = cs_store_open(":memory:", err, sizeof(err));
-	struct cs_scan_info info = {
-	    .scope = "127.0.0.0/24", .exclusions = "", .ports = "80",
-	    .options = "{}", .vantage = "host", .version = "0.1.0",
-	    .total_targets = 256};
+	struct cs_scan_info info = {.scope = "127.0.0.0/24",
+				    .exclusions = "",
+				    .ports = "80",
+				    .options = "{}",
+				    .vantage = "host",
+				    .version = "0.1.0",
+				    .total_targets = 256};
 	struct cs_obs_list l;
 	struct cs_identity id;
 	struct cs_host_result h = {0};

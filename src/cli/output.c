@@ -79,8 +79,14 @@ cs_out_table_row(FILE *f, const struct cs_device_row *r)
 	cell(&b, r->id.model[0] ? r->id.model : "-", 20);
 	cell(&b, r->id.firmware[0] ? r->id.firmware : "-", 18);
 	cell(&b, cs_class_name(r->id.device_class), 14);
-	/* "?": not established (maker-only evidence; issue #11). */
-	cell(&b, surv_word(&r->id, "yes", "no", "?"), 5);
+	/* "?": not established (maker-only evidence; issue #11); "yes*":
+	 * presumed from a cctv=mostly maker, class to confirm. */
+	cell(&b,
+	     surv_word(&r->id,
+		       cs_identity_surveillance_presumed(&r->id) ? "yes*"
+								 : "yes",
+		       "no", "?"),
+	     5);
 	cs_buf_printf(&b, "%.2f\n", r->id.confidence);
 	/* Cameras behind a recorder, indented under it. */
 	for (size_t i = 0; i < r->natt; i++) {
@@ -175,8 +181,13 @@ cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r)
 	else
 		cs_buf_printf(b, ",\"device_class\":\"%s\"",
 			      cs_class_name(id->device_class));
-	cs_buf_printf(b, ",\"surveillance\":%s,\"confidence\":%.3f",
-		      surv_word(id, "true", "false", "null"), id->confidence);
+	cs_buf_printf(b, ",\"surveillance\":%s",
+		      surv_word(id, "true", "false", "null"));
+	json_str_or_null(b, "surveillance_basis",
+			 cs_identity_surveillance_basis(id)
+			     ? cs_identity_surveillance_basis(id)
+			     : "");
+	cs_buf_printf(b, ",\"confidence\":%.3f", id->confidence);
 	cs_buf_adds(b, ",\"evidence\":[");
 	for (size_t i = 0; i < id->nev; i++) {
 		const struct cs_evidence *ev = &id->ev[i];

@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "core/cs.h"
 #include "core/obs.h"
@@ -102,11 +103,15 @@ struct cs_identity {
 	char model[64];
 	char firmware[64];
 	enum cs_class device_class;
-	bool surveillance; /* visual-surveillance equipment */
-	bool surveillance_known; /* false: the evidence does not establish
-				    whether it is (surveillance is then
-				    false, and JSON shows null) */
-	double confidence; /* in [0, 1]; see docs/fingerprints.md */
+	bool surveillance;          /* visual-surveillance equipment */
+	bool surveillance_known;    /* false: the evidence does not establish
+				       whether it is (surveillance is then
+				       false, and JSON shows null) */
+	bool surveillance_presumed; /* surveillance is presumed from the
+				       maker (makers.tsv cctv=mostly) with no
+				       class evidence; the evidence carries a
+				       "maker:mostly-video" line */
+	double confidence;          /* in [0, 1]; see docs/fingerprints.md */
 	struct cs_evidence ev[CS_FP_MAX_EVIDENCE];
 	size_t nev;
 	size_t nev_dropped;
@@ -126,6 +131,41 @@ cs_identity_surveillance(const struct cs_identity *id)
 	if (id->surveillance_known || id->device_class != CS_CLASS_UNKNOWN)
 		return 0;
 	return -1;
+}
+
+/* The rule named by the evidence line of a surveillance presumption. */
+#define CS_FP_PRESUMED_RULE "maker:mostly-video"
+
+/*
+ * True when id's surveillance is a presumption from its maker
+ * (makers.tsv cctv=mostly), not observed: surveillance_presumed, or (an
+ * identity read back from a store, which keeps the evidence but not the
+ * flag) surveillance with no class and the presumption's evidence line.
+ */
+static inline bool
+cs_identity_surveillance_presumed(const struct cs_identity *id)
+{
+	if (id->surveillance_presumed)
+		return true;
+	if (!id->surveillance || id->device_class != CS_CLASS_UNKNOWN)
+		return false;
+	for (size_t i = 0; i < id->nev && i < CS_FP_MAX_EVIDENCE; i++)
+		if (strcmp(id->ev[i].rule, CS_FP_PRESUMED_RULE) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * What id's surveillance rests on: "presumed" (from the maker, see
+ * cs_identity_surveillance_presumed), "observed" (established by
+ * evidence, yes or no) or NULL (not established).  Static strings.
+ */
+static inline const char *
+cs_identity_surveillance_basis(const struct cs_identity *id)
+{
+	if (cs_identity_surveillance(id) < 0)
+		return NULL;
+	return cs_identity_surveillance_presumed(id) ? "presumed" : "observed";
 }
 
 /* Compiled rules plus entity tables; opaque. */

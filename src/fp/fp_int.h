@@ -124,14 +124,21 @@ struct fp_alias {
 	bool exact_case; /* written "=Text" in the table */
 };
 
+/* The evidence line of a surveillance presumption from a cctv=mostly maker
+ * (docs/fingerprints.md §5, step 8) and its weight. */
+#define FP_PRESUMED_RULE CS_FP_PRESUMED_RULE
+#define FP_PRESUMED_WEIGHT 0.5
+
 struct fp_maker {
 	char *name;   /* canonical, owned */
 	char *legal;  /* owned; '|'-separated legal names, primary first */
 	char *parent; /* owned; "" when none */
 	char *source; /* owned */
 	char country[4];
-	bool cctv;      /* makes video-surveillance equipment */
-	bool cctv_only; /* makes nothing else (cctv column "only") */
+	bool cctv;        /* makes video-surveillance equipment */
+	bool cctv_only;   /* makes nothing else (cctv column "only") */
+	bool cctv_mostly; /* mostly makes it (cctv column "mostly"): maker-only
+			     evidence presumes surveillance */
 	double conf;
 	struct fp_alias alias[FP_MAX_ALIASES];
 	size_t nalias;

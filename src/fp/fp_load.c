@@ -1111,8 +1111,9 @@ makers_row(struct tp *tp, unsigned line, char **col)
 	if (!(cl == 2 || (cl == 1 && col[2][0] == '-')))
 		return TPERR(tp, line, "bad country (ISO 3166 alpha-2 or '-')");
 	if (strcmp(col[3], "yes") != 0 && strcmp(col[3], "no") != 0 &&
-	    strcmp(col[3], "only") != 0)
-		return TPERR(tp, line, "cctv column must be yes, no or only");
+	    strcmp(col[3], "only") != 0 && strcmp(col[3], "mostly") != 0)
+		return TPERR(tp, line,
+			     "cctv column must be yes, no, mostly or only");
 	if (strlen(col[4]) > 95)
 		return TPERR(tp, line, "parent too long");
 	if (conf < 0)
@@ -1135,7 +1136,8 @@ makers_row(struct tp *tp, unsigned line, char **col)
 	if (cl == 2)
 		cs_strlcpy(m->country, col[2], sizeof(m->country));
 	m->cctv_only = strcmp(col[3], "only") == 0;
-	m->cctv = m->cctv_only || strcmp(col[3], "yes") == 0;
+	m->cctv_mostly = strcmp(col[3], "mostly") == 0;
+	m->cctv = m->cctv_only || m->cctv_mostly || strcmp(col[3], "yes") == 0;
 	if (parse_aliases(col[5], m->alias, &m->nalias) != 0)
 		return TPERR(tp, line, "bad alias list");
 	return 0;

@@ -1212,6 +1212,32 @@ cs_fp_identify(const struct cs_fpdb *db, const struct cs_obs_list *obs,
 	cs_fpctx_free(ctx);
 }
 
+/*
+ * The value of the presumption's evidence line: the maker and what its
+ * makers.tsv source says ("mostly: ..." part, else the whole source).
+ */
+static void
+presumed_value(const struct cs_fpdb *db, const char *maker,
+	       struct cs_identity *out)
+{
+	int mi = maker != NULL ? maker_index(db, maker) : -1;
+	const char *src = mi >= 0 ? db->makers[mi].source : "";
+	const char *m = strstr(src, "mostly: ");
+	size_t n;
+
+	if (m != NULL)
+		src = m + strlen("mostly: ");
+	n = strcspn(src, ";");
+	for (size_t i = 0; i < out->nev; i++) {
+		struct cs_evidence *e = &out->ev[i];
+
+		if (strcmp(e->rule, FP_PRESUMED_RULE) != 0)
+			continue;
+		snprintf(e->value, sizeof(e->value), "%s mostly video: %.*s",
+			 maker != NULL ? maker : "?", (int)n, src);
+	}
+}
+
 /* The next assertion slot, zeroed; the caller checked ncv < max. */
 static struct contrib *
 contrib_new(struct contrib *cv, size_t *ncv)
@@ -1412,6 +1438,22 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 				d->dflt = "default:cctv-only-maker";
 				cs_strlcpy(d->value, "yes", sizeof(d->value));
 			}
+		} else if (mi >= 0 && db->makers[mi].cctv_mostly) {
+			/* A maker whose products are mostly video-
+			 * surveillance equipment: surveillance presumed, class
+			 * still unknown, one evidence line saying so. */
+			out->surveillance = true;
+			out->surveillance_presumed = true;
+			if (ncv < FP_MAX_CONTRIB) {
+				struct contrib *d = contrib_new(cv, &ncv);
+
+				d->field = FP_F_SURVEILLANCE;
+				d->brand = -1;
+				d->w = FP_PRESUMED_WEIGHT;
+				d->dflt = FP_PRESUMED_RULE;
+				cs_strlcpy(d->value, "yes (presumed)",
+					   sizeof(d->value));
+			}
 		} else {
 			/* Maker-only (or no) evidence: not established. */
 			out->surveillance = false;
@@ -1430,6 +1472,8 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 	if (out->confidence > 1)
 		out->confidence = 1;
 	fill_evidence(cv, ncv, out);
+	if (out->surveillance_presumed)
+		presumed_value(db, maker, out);
 	ctx->last_nev = out->nev;
 }
 

@@ -147,6 +147,11 @@ cs_ident_format(struct cs_buf *b, const char *idname,
 		rc |= ADDL(b, "null");
 		break;
 	}
+	/* "presumed": from a cctv=mostly maker, no class evidence. */
+	rc |= ADDL(b, ",\"surveillance_basis\":");
+	rc |= str_or_null(b, cs_identity_surveillance_basis(id)
+				 ? cs_identity_surveillance_basis(id)
+				 : "");
 	rc |= ADDL(b, ",\"confidence\":");
 	rc |= put_fixed3(b, id->confidence);
 	rc |= ADDL(b, ",\"observations\":");

@@ -308,8 +308,19 @@ cs_policy_coverage(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 			cs_class_name(c), list);
 		return CS_COVER_NO;
 	}
-	/* Class not established.  Surveillance established without a class
-	 * (a maker of nothing else) is covered when every video class is. */
+	/* Class not established.  Surveillance presumed from the maker
+	 * alone (cctv=mostly) is not established: the class is to confirm. */
+	if (cs_identity_surveillance_presumed(id)) {
+		why_add(why, whysz,
+			"; its class is not established: video-surveillance "
+			"equipment is presumed from the maker (it makes "
+			"mostly that), and the regime covers %s: presumed "
+			"from maker; confirm class",
+			list);
+		return CS_COVER_CLASS;
+	}
+	/* Surveillance established without a class (a maker of nothing
+	 * else, or a video role) is covered when every video class is. */
 	if (id->surveillance && (mask & video) == video) {
 		why_add(why, whysz,
 			"; its class is not established, but it is "
@@ -373,6 +384,15 @@ action_text(const char *action)
 		       "is not established; no action until confirmed";
 	return action;
 }
+
+/* The confirm-class action when surveillance is presumed from the maker. */
+#define CONFIRM_PRESUMED_TEXT                                                  \
+	"presumed from maker; confirm class: its maker makes mostly "          \
+	"video-surveillance equipment, but this device's class is not "        \
+	"established; no action until confirmed"
+_Static_assert(sizeof(CONFIRM_PRESUMED_TEXT) <=
+		   sizeof(((struct cs_obligation *)0)->text),
+	       "the presumed confirm-class text fits an obligation's text");
 
 /* What one device's evaluation under one regime shares. */
 struct evalst {
@@ -577,6 +597,9 @@ cs_policy_eval_device(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 			cs_strlcpy(oc.id, "confirm-class", sizeof(oc.id));
 			cs_strlcpy(oc.action, "confirm-class",
 				   sizeof(oc.action));
+			if (cs_identity_surveillance_presumed(id))
+				cs_strlcpy(oc.text, CONFIRM_PRESUMED_TEXT,
+					   sizeof(oc.text));
 			oc.max_severity = -1;
 			memset(f, 0, sizeof(*f));
 			fill(&st, &oc, false, "", f);

@@ -160,6 +160,7 @@ on_device(void *arg, const struct cs_device_row *row)
 	d->id.device_class = row->id.device_class;
 	d->id.surveillance = row->id.surveillance;
 	d->id.surveillance_known = row->id.surveillance_known;
+	d->id.presumed = cs_identity_surveillance_presumed(&row->id);
 	d->id.confidence = row->id.confidence;
 	d->id.nev_dropped = row->id.nev_dropped;
 	{

@@ -100,10 +100,15 @@ json_device(struct rp_w *w, const struct rp_dev *d)
 	jkv(w, "firmware", id->firmware);
 	cs_report_put(w, ",");
 	jkv(w, "device_class", cs_class_name(id->device_class));
-	cs_report_putf(w, ",\"surveillance\":%s,\"confidence\":%.2f,",
+	cs_report_putf(w,
+		       ",\"surveillance\":%s,\"surveillance_basis\":%s,"
+		       "\"confidence\":%.2f,",
 		       rp_surveillance(id) > 0    ? "true"
 		       : rp_surveillance(id) == 0 ? "false"
-							   : "null",
+						  : "null",
+		       rp_surveillance(id) < 0 ? "null"
+		       : id->presumed          ? "\"presumed\""
+					       : "\"observed\"",
 		       id->confidence);
 	jtime(w, "first_seen", d->first_seen);
 	cs_report_put(w, ",");
@@ -404,11 +409,13 @@ csv_line(struct rp_w *w, const struct cs_report *r, const struct rp_dev *d,
 	cs_report_put_csv(w, id->model);
 	cs_report_put(w, ",");
 	cs_report_put_csv(w, id->firmware);
-	cs_report_putf(w, ",%s,%s,%.2f,", cs_class_name(id->device_class),
-		       rp_surveillance(id) > 0    ? "yes"
-		       : rp_surveillance(id) == 0 ? "no"
-							   : "not established",
-		       id->confidence);
+	cs_report_putf(
+	    w, ",%s,%s,%.2f,", cs_class_name(id->device_class),
+	    rp_surveillance(id) > 0
+		? (id->presumed ? "yes (presumed from maker)" : "yes")
+	    : rp_surveillance(id) == 0 ? "no"
+				       : "not established",
+	    id->confidence);
 	csv_time(w, d->first_seen);
 	cs_report_put(w, ",");
 	csv_time(w, d->last_seen);

@@ -664,11 +664,14 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx,
 	dd_text(w, "Firmware", id->firmware);
 	dd_text(w, "Class", cs_class_name(id->device_class));
 	dd_text(w, "Surveillance",
-		rp_surveillance(id) > 0 ? "yes"
-		: rp_surveillance(id) == 0
-		    ? "no"
-		    : "not established (maker only; "
-		      "confirm what it is)");
+		rp_surveillance(id) > 0
+		    ? (id->presumed ? "yes, presumed from maker (it makes "
+				      "mostly video-surveillance equipment; "
+				      "confirm class)"
+				    : "yes")
+		: rp_surveillance(id) == 0 ? "no"
+					   : "not established (maker only; "
+					     "confirm what it is)");
 	cs_report_putf(w, "<dt>Confidence</dt><dd>%.2f</dd>", id->confidence);
 	dd_text(w, "MAC", d->mac);
 	cs_report_put(w, "<dt>Open ports</dt><dd>");

@@ -29,6 +29,8 @@ struct rp_ident {
 	char firmware[64];
 	enum cs_class device_class;
 	bool surveillance, surveillance_known;
+	bool presumed; /* surveillance presumed from the maker (cctv=mostly;
+			  cs_identity_surveillance_presumed) */
 	double confidence;
 	struct cs_evidence *ev; /* owned, nev entries */
 	size_t nev, nev_dropped;

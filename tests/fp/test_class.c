@@ -1209,12 +1209,14 @@ static const struct ccase cases[] = {
      -1,
      NULL},
     {"dahua-mac-only",
+     /* Dahua is cctv=mostly: surveillance presumed, class unknown
+      * (tests/fp/test_mostly.c checks the presumption's evidence). */
      {{"mac", 0, "3c:ef:8c:00:00:01"},
       {"mac.maker", 0, "Dahua"},
       {"mac.registrant", 0, "Zhejiang Dahua Technology Co., Ltd."}},
      "Dahua",
      CS_CLASS_UNKNOWN,
-     -1,
+     1,
      NULL},
     {"dahua-update-serial-series-nvr",
      /* getSystemInfo of a Dahua NVR (rroller/dahua#9 shape): the

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The long tail of makers (issue #11, §6):
- *  (a) at least 142 surveillance makers (makers.tsv cctv yes/only) are the
+ *  (a) at least 142 surveillance makers (makers.tsv cctv not no) are the
  *      manufacturer claim of at least one rule that is not a brand-table
  *      lookup, with enough weight to name the maker on its own (>= 0.4,
  *      the combination threshold of docs/fingerprints.md §5);

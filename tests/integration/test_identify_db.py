@@ -68,6 +68,32 @@ def main():
         c.ok(a.returncode in (0, 4) and
              any(f.get("ip") == "192.0.2.50" for f in jl(a.stdout)),
              "assessed like any scan")
+
+        # A Dahua device certificate alone (makers.tsv cctv=mostly):
+        # surveillance presumed, still so after the store's round trip,
+        # and assessed as a class to confirm, not as covered equipment.
+        db2 = os.path.join(tmp, "p.db")
+        r = run(["identify", "--db", db2], json.dumps(
+            {"device": "192.0.2.60", "kind": "tls.subject",
+             "data": "CN=192.168.1.108,OU=IPC,O=Dahua,L=HangZhou,"
+                     "ST=ZheJiang,C=CN", "port": 443}) + "\n")
+        devs = jl(run(["show", "--json", "--all", "--db", db2]).stdout)
+        c.ok(r.returncode == 0 and len(devs) == 1 and
+             devs[0]["surveillance"] is True and
+             devs[0]["device_class"] is None and
+             devs[0].get("surveillance_basis") == "presumed",
+             "a Dahua certificate alone: presumed after the store %s" %
+             [(d["manufacturer"], d["surveillance"],
+               d.get("surveillance_basis")) for d in devs])
+        a = jl(run(["assess", "--no-estate", "--db", db2, "--regime",
+                    "uk-gsg-2022", "--json"]).stdout)
+        fs = [f for f in a if f.get("ip") == "192.0.2.60"]
+        c.ok(len(fs) == 1 and fs[0].get("obligation") == "confirm-class" and
+             fs[0].get("action_text", "").startswith(
+                 "presumed from maker; confirm class"),
+             "presumed: one confirm-class finding that says so %s" %
+             [(f.get("obligation"), f.get("action_text", "")[:40])
+              for f in fs])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     c.done()

@@ -70,7 +70,7 @@ def main():
     # identify: identities (ungrouped, grouped, salvaged) and line errors.
     ident = schemas["identity"]["$defs"]["identity"]["properties"]
     same = [k for k in ident if k in schemas["device"]["properties"]]
-    c.ok(len(same) == 9 and all(ident[k] == schemas["device"]["properties"][k]
+    c.ok(len(same) == 10 and all(ident[k] == schemas["device"]["properties"][k]
                                 for k in same),
          "identity.v1 defines its %d device members as device.v1 does" %
          len(same))
@@ -83,6 +83,10 @@ def main():
          "port": 443},
         {"device": 12, "kind": "wsd", "data": samples.WSD, "port": 3702},
         {"kind": "banner", "data": "SSH-2.0-dropbear", "port": 22},
+        # A Dahua device certificate alone: cctv=mostly, presumed.
+        {"id": "dahua-cert", "kind": "tls.subject",
+         "data": "CN=192.168.1.108,OU=IPC,O=Dahua,L=HangZhou,ST=ZheJiang,C=CN",
+         "port": 443},
         {"id": "cut", "kind": "rtsp",
          "data": "CSeq: 1\r\nServer: Dahua Rtsp Server\r\n"},
         {"id": "bad", "kind": "htp", "data": "x"},
@@ -102,7 +106,19 @@ def main():
          any(o.get("manufacturer") for o in out),
          "identify: errors, a salvaged, a grouped and an identified object "
          "are among them")
+    basis = {o.get("id"): o.get("surveillance_basis") for o in out}
+    c.ok(basis.get("dahua-cert") == "presumed" and
+         basis.get("http") == "observed" and
+         all(o.get("surveillance_basis") is None for o in out
+             if "error" not in o and o.get("surveillance") is None),
+         "identify: surveillance_basis presumed for a Dahua certificate "
+         "alone, observed for an ISAPI reply, null when surveillance is "
+         "(%s)" % basis)
     v = __import__("jsonschema").Draft202012Validator(schemas["identity"])
+    c.ok(any(True for _ in v.iter_errors(dict(out[0],
+                                              surveillance_basis="guessed"))),
+         "identity.v1 refuses a surveillance_basis other than "
+         "observed, presumed or null")
     bad = dict(out[0], model="")
     c.ok(any(True for _ in v.iter_errors(bad)) and
          any(True for _ in v.iter_errors(dict(out[0], device="x"))),

@@ -815,8 +815,9 @@ surveillance_makers(char *out, size_t outsz, size_t *n)
 			if (p != NULL)
 				*p++ = '\0';
 		}
-		if (k < 5 ||
-		    (strcmp(fld[3], "yes") != 0 && strcmp(fld[3], "only") != 0))
+		if (k < 5 || (strcmp(fld[3], "yes") != 0 &&
+			      strcmp(fld[3], "only") != 0 &&
+			      strcmp(fld[3], "mostly") != 0))
 			continue;
 		if (strlen(out) + strlen(fld[0]) + 3 >= outsz)
 			fail_msg("makers.tsv: too many names for the test");
@@ -828,7 +829,7 @@ surveillance_makers(char *out, size_t outsz, size_t *n)
 }
 
 /*
- * Every surveillance maker (makers.tsv cctv yes|only) that has a mapped
+ * Every surveillance maker (makers.tsv cctv yes|mostly|only) that has a mapped
  * registrant: some real assignment of that registrant, looked up as a
  * MAC address, resolves to the maker.  At least 60 such makers.
  */

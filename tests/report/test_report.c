@@ -361,6 +361,76 @@ test_no_assessment(void **state)
 }
 
 /*
+ * Surveillance presumed from the maker (makers.tsv cctv=mostly: a Dahua MAC
+ * alone, class unknown) is shown as presumed in every format, after the
+ * store's round trip (which keeps the evidence line, not the flag).
+ */
+static void
+test_presumed(void **state)
+{
+	char err[256];
+	struct cs_store *s = cs_store_open(":memory:", err, sizeof(err));
+	struct cs_scan_info info = {.scope = "127.0.0.0/24",
+				    .exclusions = "",
+				    .ports = "80",
+				    .options = "{}",
+				    .vantage = "host",
+				    .version = "0.1.0",
+				    .total_targets = 256};
+	struct cs_obs_list l;
+	struct cs_identity id;
+	struct cs_host_result h = {0};
+	uint16_t ports[] = {80};
+	struct cs_report *r;
+	struct cs_buf b;
+	int64_t scan;
+
+	(void)state;
+	assert_non_null(s);
+	info.started = T0;
+	assert_int_equal(cs_store_scan_begin(s, &info, &scan), 0);
+	cs_obs_list_init(&l);
+	cs_obs_adds(&l, "mac.maker", 0, "Dahua");
+	memset(&id, 0, sizeof(id));
+	cs_strlcpy(id.manufacturer, "Dahua", sizeof(id.manufacturer));
+	cs_strlcpy(id.manufacturer_country, "CN",
+		   sizeof(id.manufacturer_country));
+	id.device_class = CS_CLASS_UNKNOWN;
+	id.surveillance = id.surveillance_known = true;
+	id.surveillance_presumed = true;
+	id.confidence = 0.4;
+	ev(&id, "manufacturer", "Dahua", "mac-oui-maker", "mac.maker", 0, 0.4,
+	   "Dahua");
+	ev(&id, "surveillance", "yes (presumed)", "maker:mostly-video", "", 0,
+	   0.5, "Dahua mostly video: annual report (SZSE 002236)");
+	h.ip = "127.0.0.11";
+	h.ports = ports;
+	h.nports = CS_NELEM(ports);
+	h.obs = &l;
+	h.id = &id;
+	h.seen_at = T0 + 1;
+	assert_int_equal(cs_store_put_host(s, scan, &h), 0);
+	cs_obs_list_free(&l);
+	assert_int_equal(cs_store_scan_end(s, scan, "complete", T0 + 60), 0);
+	r = load(s);
+	cs_buf_init(&b, 1 << 24);
+	assert_int_equal(cs_report_write_json(r, &b), 0);
+	assert_non_null(
+	    strstr(cs_buf_str(&b), "\"surveillance_basis\":\"presumed\""));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_csv_devices(r, &b), 0);
+	assert_non_null(strstr(cs_buf_str(&b), ",yes (presumed from maker),"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_html(r, &b), 0);
+	assert_non_null(strstr(cs_buf_str(&b), "yes, presumed from maker"));
+	/* The evidence line itself is printed with the rest. */
+	assert_non_null(strstr(cs_buf_str(&b), "maker:mostly-video"));
+	cs_buf_free(&b);
+	cs_report_free(r);
+	cs_store_close(s);
+}
+
+/*
  * Issue #20: a report refuses to show the newest scan beside findings
  * assessed on an older one (it showed 32 hosts next to 121 findings),
  * unless told; --site/--department that the assessment does not know are
@@ -776,6 +846,7 @@ main(void)
 	    cmocka_unit_test(test_golden),
 	    cmocka_unit_test(test_hostile),
 	    cmocka_unit_test(test_no_assessment),
+	    cmocka_unit_test(test_presumed),
 	    cmocka_unit_test(test_stale_and_filters),
 	    cmocka_unit_test(test_board),
 	    cmocka_unit_test(test_dates),

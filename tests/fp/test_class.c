@@ -638,7 +638,7 @@ static const struct ccase cases[] = {
      "Dahua",
      CS_CLASS_UNKNOWN,
      1, /* getSystemInfo is the API of Dahua's video firmware: a role
-         * (data/fingerprints/platform-roles.fp), not a class */
+	 * (data/fingerprints/platform-roles.fp), not a class */
      ""},
     {"tapo-h200-hub-model",
      /* Tapo discovery / getDeviceInfo of an H200 hub (python-kasa

@@ -59,19 +59,43 @@ ip4_parse(const char *s, uint32_t *out)
 			     CS_IPV4_NO_LEADING_ZERO, out) == 0;
 }
 
-/* Parses "a.b.c.d/len" (or a bare address = /32). */
-static int
-cidr_parse(const char *s, uint32_t *addr, unsigned *prefix, char *msg,
-	   size_t msz)
+/* True when the bits of a (16 bytes) from bit plen on are all zero. */
+static bool
+host6_zero(const uint8_t a[16], unsigned plen)
 {
-	char ip[32];
+	for (unsigned bit = plen; bit < 128; bit++)
+		if (a[bit / 8] & (0x80u >> (bit % 8)))
+			return false;
+	return true;
+}
+
+/* True when the first plen bits of a and net (16 bytes each) agree. */
+static bool
+in6(const uint8_t a[16], const uint8_t net[16], unsigned plen)
+{
+	unsigned full = plen / 8, rest = plen % 8;
+
+	if (memcmp(a, net, full) != 0)
+		return false;
+	return rest == 0 ||
+	       ((a[full] ^ net[full]) & (uint8_t)(0xFFu << (8 - rest))) == 0;
+}
+
+/*
+ * Parses "a.b.c.d/len" or "IPV6/len" into nt (a bare address is a /32 or
+ * a /128).  The address itself goes through core/addr.
+ */
+static int
+cidr_parse(const char *s, struct cs_estate_net *nt, char *msg, size_t msz)
+{
+	char ip[64];
 	const char *slash = strchr(s, '/');
-	long long len = 32;
+	long long len;
+	bool v6;
 	uint32_t mask;
 
 	if (slash != NULL) {
-		if ((size_t)(slash - s) >= sizeof(ip) ||
-		    cs_str_tonum(slash + 1, 0, 32, &len) != 0) {
+		if ((size_t)(slash - s) >= sizeof(ip)) {
 			snprintf(msg, msz, "bad network '%.64s'", s);
 			return CS_EINVAL;
 		}
@@ -81,17 +105,39 @@ cidr_parse(const char *s, uint32_t *addr, unsigned *prefix, char *msg,
 		snprintf(msg, msz, "bad network '%.64s'", s);
 		return CS_EINVAL;
 	}
-	if (!ip4_parse(ip, addr)) {
-		snprintf(msg, msz, "bad network '%.64s' (IPv4 CIDR expected)",
-			 s);
+	v6 = strchr(ip, ':') != NULL;
+	len = v6 ? 128 : 32;
+	if (slash != NULL && cs_str_tonum(slash + 1, 0, len, &len) != 0) {
+		snprintf(msg, msz, "bad network '%.64s' (prefix 0 to %d)", s,
+			 v6 ? 128 : 32);
 		return CS_EINVAL;
 	}
-	mask = len == 0 ? 0 : ~(uint32_t)0 << (32 - len);
-	if ((*addr & ~mask) != 0) {
+	if (v6) {
+		if (cs_ip_family(ip, nt->addr6) != 6) {
+			snprintf(msg, msz,
+				 "bad network '%.64s' (IPv6 CIDR expected)", s);
+			return CS_EINVAL;
+		}
+		if (!host6_zero(nt->addr6, (unsigned)len)) {
+			snprintf(msg, msz, "network '%.64s' has host bits set",
+				 s);
+			return CS_EINVAL;
+		}
+		nt->v6 = true;
+		nt->prefix = (unsigned)len;
+		return 0;
+	}
+	if (!ip4_parse(ip, &nt->addr)) {
+		snprintf(msg, msz,
+			 "bad network '%.64s' (IPv4 or IPv6 CIDR expected)", s);
+		return CS_EINVAL;
+	}
+	mask = cs_cidr4_mask((unsigned)len);
+	if ((nt->addr & ~mask) != 0) {
 		snprintf(msg, msz, "network '%.64s' has host bits set", s);
 		return CS_EINVAL;
 	}
-	*prefix = (unsigned)len;
+	nt->prefix = (unsigned)len;
 	return 0;
 }
 
@@ -307,11 +353,12 @@ do_network(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
 
 	memset(&nt, 0, sizeof(nt));
 	if (l->n < 2 || l->tok[1].key[0] != '\0') {
-		cs_lex_error(k, line, "network needs a CIDR, e.g. 10.1.2.0/24");
+		cs_lex_error(k, line,
+			     "network needs a CIDR, e.g. 10.1.2.0/24 or "
+			     "fd00:1::/64");
 		return;
 	}
-	if (cidr_parse(l->tok[1].val, &nt.addr, &nt.prefix, msg, sizeof(msg)) !=
-	    0) {
+	if (cidr_parse(l->tok[1].val, &nt, msg, sizeof(msg)) != 0) {
 		cs_lex_error(k, line, "%s", msg);
 		return;
 	}
@@ -338,8 +385,9 @@ do_network(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
 	if (!all_used(l, seen, k, line, 2))
 		return;
 	for (size_t i = 0; i < e->nnet; i++)
-		if (e->net[i].addr == nt.addr &&
-		    e->net[i].prefix == nt.prefix) {
+		if (e->net[i].v6 == nt.v6 && e->net[i].prefix == nt.prefix &&
+		    (nt.v6 ? memcmp(e->net[i].addr6, nt.addr6, 16) == 0
+			   : e->net[i].addr == nt.addr)) {
 			cs_lex_error(k, line,
 				     "network %s already given on line %u",
 				     l->tok[1].val, e->net[i].line);
@@ -486,17 +534,24 @@ cs_estate_locate(const struct cs_estate *e, const char *ip,
 		 struct cs_estate_where *out)
 {
 	const struct cs_estate_net *best = NULL;
-	uint32_t a;
+	uint8_t a6[16];
+	uint32_t a = 0;
+	int fam;
 
 	memset(out, 0, sizeof(*out));
-	if (ip == NULL || !ip4_parse(ip, &a))
+	fam = cs_ip_family(ip, a6);
+	if (fam == 0)
 		return CS_EINVAL;
+	if (fam == 4)
+		a = (uint32_t)a6[0] << 24 | (uint32_t)a6[1] << 16 |
+		    (uint32_t)a6[2] << 8 | a6[3];
 	for (size_t i = 0; e != NULL && i < e->nnet; i++) {
 		const struct cs_estate_net *nt = &e->net[i];
-		uint32_t mask =
-		    nt->prefix == 0 ? 0 : ~(uint32_t)0 << (32 - nt->prefix);
-		if ((a & mask) == nt->addr &&
-		    (best == NULL || nt->prefix > best->prefix))
+		bool hit = fam == 6
+			       ? nt->v6 && in6(a6, nt->addr6, nt->prefix)
+			       : !nt->v6 && (a & cs_cidr4_mask(nt->prefix)) ==
+						nt->addr;
+		if (hit && (best == NULL || nt->prefix > best->prefix))
 			best = nt;
 	}
 	if (best == NULL)

@@ -51,7 +51,9 @@ struct cs_estate_site {
 };
 
 struct cs_estate_net {
-	uint32_t addr; /* host order, host bits zero */
+	bool v6;           /* an IPv6 network: addr6, prefix 0..128 */
+	uint32_t addr;     /* IPv4: host order, host bits zero */
+	uint8_t addr6[16]; /* IPv6: network order, host bits zero */
 	unsigned prefix;
 	char site[64];
 	enum cs_zone zone;
@@ -95,9 +97,9 @@ struct cs_estate *cs_estate_load(const char *path, char *err, size_t errsz);
 void cs_estate_free(struct cs_estate *e);
 
 /*
- * Finds the most specific network holding ip (dotted quad,
- * NUL-terminated) and fills *out.  Returns 0, or CS_ENOTFOUND (out then
- * says unmapped), or CS_EINVAL for a bad address.
+ * Finds the most specific network of ip's family holding ip (a dotted
+ * quad or an IPv6 literal, NUL-terminated) and fills *out.  Returns 0, or
+ * CS_ENOTFOUND (out then says unmapped), or CS_EINVAL for a bad address.
  */
 int cs_estate_locate(const struct cs_estate *e, const char *ip,
 		     struct cs_estate_where *out);

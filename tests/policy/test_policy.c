@@ -62,6 +62,73 @@ test_estate_good(void **state)
 	cs_estate_free(e);
 }
 
+/* Both families in one estate: longest prefix wins within a family, and
+ * a network never holds an address of the other family. */
+static const char dual_estate[] =
+    "department \"D\" id=d\n"
+    "site \"Secure\" id=sec dept=d sensitive=yes reason=dv\n"
+    "site \"Open\" id=open dept=d sensitive=no\n"
+    "site \"Any\" id=any dept=d sensitive=no\n"
+    "network fd00:77::/32 site=open zone=other\n"
+    "network fd00:77:1::/48 site=sec zone=cctv\n"
+    "network FD00:77:1:2::/64 site=open zone=core\n"
+    "network ::1 site=sec zone=core\n"
+    "network 127.112.0.0/16 site=open zone=other\n"
+    "network 0.0.0.0/0 site=any zone=other\n";
+
+static const struct {
+	const char *ip;
+	int rc;
+	const char *site; /* NULL: none */
+	enum cs_zone zone;
+	unsigned prefix;
+} dual_cases[] = {
+    {"fd00:77::5", 0, "open", CS_ZONE_OTHER, 32},
+    {"fd00:77:1::10", 0, "sec", CS_ZONE_CCTV, 48},
+    {"fd00:77:1:2::10", 0, "open", CS_ZONE_CORE, 64},
+    {"fd00:77:1:3:ffff:ffff:ffff:ffff", 0, "sec", CS_ZONE_CCTV, 48},
+    {"fd00:78::1", CS_ENOTFOUND, NULL, CS_ZONE_UNMAPPED, 0},
+    {"::1", 0, "sec", CS_ZONE_CORE, 128},
+    {"::2", CS_ENOTFOUND, NULL, CS_ZONE_UNMAPPED, 0},
+    /* IPv4 only in IPv4 networks, even with 0.0.0.0/0 present. */
+    {"127.112.3.4", 0, "open", CS_ZONE_OTHER, 16},
+    {"10.1.2.3", 0, "any", CS_ZONE_OTHER, 0},
+    {"::ffff:10.1.2.3", CS_ENOTFOUND, NULL, CS_ZONE_UNMAPPED, 0},
+    {"fe80::1%eth0", CS_EINVAL, NULL, CS_ZONE_UNMAPPED, 0},
+    {"fd00:77::/32", CS_EINVAL, NULL, CS_ZONE_UNMAPPED, 0},
+    {"", CS_EINVAL, NULL, CS_ZONE_UNMAPPED, 0},
+};
+
+static void
+test_estate_ipv6(void **state)
+{
+	char err[1024];
+	struct cs_estate *e = parse(dual_estate, err, sizeof(err));
+
+	(void)state;
+	if (e == NULL)
+		fail_msg("dual estate: %s", err);
+	assert_int_equal(e->nnet, 6);
+	assert_true(e->net[0].v6);
+	assert_false(e->net[4].v6);
+	for (size_t i = 0; i < sizeof(dual_cases) / sizeof(dual_cases[0]);
+	     i++) {
+		struct cs_estate_where w;
+		int rc = cs_estate_locate(e, dual_cases[i].ip, &w);
+		const char *site = w.site != NULL ? w.site->id : NULL;
+
+		if (rc != dual_cases[i].rc ||
+		    (site == NULL) != (dual_cases[i].site == NULL) ||
+		    (site != NULL && strcmp(site, dual_cases[i].site) != 0) ||
+		    w.zone != dual_cases[i].zone ||
+		    (rc == 0 && w.net->prefix != dual_cases[i].prefix))
+			fail_msg("case %zu (%s): rc %d site %s zone %d", i,
+				 dual_cases[i].ip, rc,
+				 site != NULL ? site : "-", (int)w.zone);
+	}
+	cs_estate_free(e);
+}
+
 /* Bad inputs and the "t.estate:LINE:" their first error must carry. */
 static const struct {
 	const char *text;
@@ -100,6 +167,33 @@ static const struct {
      "network 10.0.0.0/8 site=s zone=core\n"
      "network 10.0.0.0/8 site=s zone=cctv\n",
      "t.estate:4: network 10.0.0.0/8 already given on line 3"},
+    /* IPv6 networks: the same rules. */
+    {"network fd00::1/64 site=s zone=core\n",
+     "t.estate:1: network 'fd00::1/64' has host bits"},
+    {"network fd00:0:0:1::/63 site=s zone=core\n",
+     "t.estate:1: network 'fd00:0:0:1::/63' has host bits"},
+    {"network fd00::/129 site=s zone=core\n",
+     "t.estate:1: bad network 'fd00::/129' (prefix 0 to 128)"},
+    {"network fd00::/ site=s zone=core\n", "t.estate:1: bad network"},
+    {"\nnetwork fd00:::1/64 site=s zone=core\n",
+     "t.estate:2: bad network 'fd00:::1/64' (IPv6 CIDR expected)"},
+    {"network fe80::/10%eth0 site=s zone=core\n", "t.estate:1: bad network"},
+    {"network fe80::%eth0/64 site=s zone=core\n",
+     "t.estate:1: bad network 'fe80::%eth0/64' (IPv6 CIDR expected)"},
+    {"network 10.0.0.0/64 site=s zone=core\n",
+     "t.estate:1: bad network '10.0.0.0/64' (prefix 0 to 32)"},
+    {"network 10.0.0 site=s zone=core\n",
+     "t.estate:1: bad network '10.0.0' (IPv4 or IPv6 CIDR expected)"},
+    {"department \"X\" id=a\nsite \"S\" id=s dept=a sensitive=no\n"
+     "network fd00:1::/48 site=s zone=core\n"
+     "network FD00:1:0::/48 site=s zone=cctv\n",
+     "t.estate:4: network FD00:1:0::/48 already given on line 3"},
+    {"department \"X\" id=a\nsite \"S\" id=s dept=a sensitive=no\n"
+     "network fd00:1::/48 zone=core\n",
+     "t.estate:3: network fd00:1::/48 needs site=SITE"},
+    {"department \"X\" id=a\nsite \"S\" id=s dept=a sensitive=no\n"
+     "network fd00:1::/48 site=t zone=core\n",
+     "t.estate:3: unknown site 't'"},
 };
 
 static void
@@ -1064,6 +1158,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_lex_words),
 	    cmocka_unit_test(test_estate_good),
+	    cmocka_unit_test(test_estate_ipv6),
 	    cmocka_unit_test(test_estate_bad),
 	    cmocka_unit_test(test_estate_long_line),
 	    cmocka_unit_test(test_csv_import),

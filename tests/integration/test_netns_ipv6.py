@@ -12,7 +12,9 @@ made to them (and the request's first line and Host header).  Checked:
   - camsweep scan ::1 127.0.0.1: both found, identified as the manifests
     say, stored, listed IPv4 first; -oX addrtype ipv6/ipv4; -oJ;
   - diff, reach (an IPv6 target of any size), assess, plan and the
-    csv/html/json reports with the IPv6 device;
+    csv/html/json reports with the IPv6 device; assess --estate placing
+    ::1 by an IPv6 network (a sensitive site's findings, or a review on
+    a site that is not sensitive); estate check's file:line for IPv6;
   - -iL fd00:77::/123 with --excludefile naming fd00:77::11: the two
     devices found, neither trap contacted (::11 excluded, ::20 past the
     CIDR); a /64 refused before any packet;
@@ -247,6 +249,52 @@ def main():
         c.ok(a.returncode in (0, 4) and '"ip":"::1"' in a.stdout,
              "assess raises a finding for ::1 (%d: %s)" %
              (a.returncode, (a.stdout + a.stderr)[:300]))
+        # assess --estate places the IPv6 device by an IPv6 network: on
+        # a sensitive site's core the Hikvision at ::1 gets that site's
+        # findings (obligations 1-3, critical); the same device on a
+        # site that is not sensitive gets the review (4), and 2 for the
+        # core reach recorded above, not 1 or 3.  An IPv4 0.0.0.0/0
+        # never holds ::1.
+        for name, nets, want_obl, want_site in (
+                ("sensitive", "network ::1 site=hq zone=core\n"
+                 "network 0.0.0.0/0 site=depot zone=cctv\n",
+                 ["1", "2", "3"], "hq"),
+                ("not sensitive", "network fd00:77::/32 site=hq "
+                 "zone=core\nnetwork ::/0 site=depot zone=cctv\n",
+                 ["2", "4"], "depot")):
+            est = os.path.join(tmp, "e6.estate")
+            with open(est, "w") as f:
+                f.write('department "D" id=d\n'
+                        'site "HQ" id=hq dept=d sensitive=yes '
+                        'reason=secret\n'
+                        'site "Depot" id=depot dept=d sensitive=no\n' +
+                        nets)
+            ck = cs(["estate", "check", est])
+            a = cs(["assess", "--db", db, "--estate", est, "--regime",
+                    "uk-gsg-2022", "--json", "--dry-run"])
+            found = [json.loads(l) for l in a.stdout.splitlines()
+                     if l.strip()]
+            mine = [f for f in found if f.get("ip") == "::1"]
+            c.ok(ck.returncode == 0 and a.returncode in (0, 4) and
+                 sorted(f["obligation"] for f in mine) == want_obl and
+                 all(f.get("site") == want_site for f in mine) and
+                 (want_site != "hq" or
+                  all(f["severity"] == "critical" for f in mine)),
+                 "assess --estate, ::1 on a %s site: obligations %s at %s "
+                 "(%d/%d: %s %s)" % (
+                     name, want_obl, want_site, ck.returncode, a.returncode,
+                     [(f.get("obligation"), f.get("severity"),
+                       f.get("site")) for f in mine],
+                     (ck.stderr + a.stderr)[:300]))
+        # An error in an IPv6 network is reported at file:line.
+        with open(est, "a") as f:
+            f.write("network fd00:77::1/64 site=hq zone=core\n")
+        ck = cs(["estate", "check", est])
+        c.ok(ck.returncode == 1 and
+             "e6.estate:6: network 'fd00:77::1/64' has host bits" in
+             ck.stdout + ck.stderr,
+             "estate check: IPv6 host bits at file:line (%d: %s)" %
+             (ck.returncode, (ck.stdout + ck.stderr)[:300]))
         p = cs(["plan", "list", "--db", db])
         c.ok(p.returncode == 0 and "::1" in p.stdout,
              "plan list shows ::1 (%s)" % p.stdout[:300])

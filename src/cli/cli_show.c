@@ -45,9 +45,29 @@
 struct print_ctx {
 	bool json;
 	bool all;
+	int ipw; /* the address column's width (text) */
 	size_t shown, surveillance, unknown;
 	struct cs_buf b;
 };
+
+/* Whether the table or the JSON Lines show r. */
+static bool
+shown(const struct print_ctx *pc, const struct cs_device_row *r)
+{
+	return pc->all || cs_identity_surveillance(&r->id) != 0;
+}
+
+/* First pass of a table: the address column as wide as the longest
+ * address shown. */
+static int
+width_row(void *arg, const struct cs_device_row *r)
+{
+	struct print_ctx *pc = arg;
+
+	if (shown(pc, r))
+		pc->ipw = cs_out_ip_width(pc->ipw, r->ip);
+	return 0;
+}
 
 static int
 print_row(void *arg, const struct cs_device_row *r)
@@ -61,7 +81,7 @@ print_row(void *arg, const struct cs_device_row *r)
 	else if (surv < 0)
 		pc->unknown++;
 	/* Not established (maker-only evidence) is shown too: it may be. */
-	if (!pc->all && surv == 0)
+	if (!shown(pc, r))
 		return 0;
 	pc->shown++;
 	if (pc->json) {
@@ -70,7 +90,7 @@ print_row(void *arg, const struct cs_device_row *r)
 		cs_buf_adds(&pc->b, "\n");
 		fwrite(pc->b.p, 1, pc->b.len, stdout);
 	} else {
-		cs_out_table_row(stdout, r);
+		cs_out_table_row(stdout, r, pc->ipw);
 	}
 	return 0;
 }
@@ -78,13 +98,17 @@ print_row(void *arg, const struct cs_device_row *r)
 int
 cs_cli_print_scan(struct cs_store *st, int64_t scan_id, bool json, bool all)
 {
-	struct print_ctx pc = {.json = json, .all = all};
-	int rc;
+	struct print_ctx pc = {
+	    .json = json, .all = all, .ipw = CS_OUT_IP_WIDTH};
+	int rc = 0;
 
 	cs_buf_init(&pc.b, 1 << 20);
-	if (!json)
-		cs_out_table_head(stdout);
-	rc = cs_store_each_device(st, scan_id, print_row, &pc);
+	if (!json) {
+		rc = cs_store_each_device(st, scan_id, width_row, &pc);
+		cs_out_table_head(stdout, pc.ipw);
+	}
+	if (rc == 0)
+		rc = cs_store_each_device(st, scan_id, print_row, &pc);
 	cs_buf_free(&pc.b);
 	if (!json)
 		fprintf(stdout,

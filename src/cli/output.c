@@ -52,16 +52,27 @@ cell(struct cs_buf *b, const char *s, int width)
 	cs_buf_free(&tmp);
 }
 
-void
-cs_out_table_head(FILE *f)
+int
+cs_out_ip_width(int w, const char *ip)
 {
-	fprintf(f, "%-15s %-22s %-14s %-12s %-20s %-18s %-14s %-5s %s\n", "IP",
-		"PORTS", "MANUFACTURER", "BRAND", "MODEL", "FIRMWARE", "CLASS",
-		"SURV", "CONF");
+	size_t n = ip != NULL ? strlen(ip) : 0;
+
+	/* 45: the longest IPv6 text (INET6_ADDRSTRLEN - 1). */
+	if (n > 45)
+		n = 45;
+	return (int)n > w ? (int)n : w;
 }
 
 void
-cs_out_table_row(FILE *f, const struct cs_device_row *r)
+cs_out_table_head(FILE *f, int ipw)
+{
+	fprintf(f, "%-*s %-22s %-14s %-12s %-20s %-18s %-14s %-5s %s\n", ipw,
+		"IP", "PORTS", "MANUFACTURER", "BRAND", "MODEL", "FIRMWARE",
+		"CLASS", "SURV", "CONF");
+}
+
+void
+cs_out_table_row(FILE *f, const struct cs_device_row *r, int ipw)
 {
 	struct cs_buf b;
 	char ports[128];
@@ -72,7 +83,7 @@ cs_out_table_row(FILE *f, const struct cs_device_row *r)
 		k += (size_t)snprintf(ports + k, sizeof(ports) - k, "%s%u",
 				      i ? "," : "", r->ports[i]);
 	cs_buf_init(&b, 1 << 16);
-	cell(&b, r->ip, 15);
+	cell(&b, r->ip, ipw);
 	cell(&b, ports, 22);
 	cell(&b, r->id.manufacturer[0] ? r->id.manufacturer : "-", 14);
 	cell(&b, r->id.brand[0] ? r->id.brand : "-", 12);
@@ -94,7 +105,7 @@ cs_out_table_row(FILE *f, const struct cs_device_row *r)
 		char ch[24];
 
 		snprintf(ch, sizeof(ch), "  ch%u", a->channel);
-		cell(&b, ch, 15);
+		cell(&b, ch, ipw);
 		cell(&b, a->ip[0] ? a->ip : "-", 22);
 		cell(&b, a->manufacturer[0] ? a->manufacturer : "-", 14);
 		cell(&b, a->brand[0] ? a->brand : "-", 12);

@@ -14,10 +14,20 @@
 #include "core/buf.h"
 #include "store/store.h"
 
-/* Prints the table heading. */
-void cs_out_table_head(FILE *f);
-/* Prints one device as a table row. */
-void cs_out_table_row(FILE *f, const struct cs_device_row *r);
+/*
+ * The width of an address column of 15 (the longest dotted quad), widened
+ * to the longest of the addresses a table shows: fold every address in
+ * with w = cs_out_ip_width(w, ip), starting from CS_OUT_IP_WIDTH.  A table
+ * of IPv4 addresses keeps 15 columns; an IPv6 address widens it (to at
+ * most INET6_ADDRSTRLEN - 1 = 45).
+ */
+#define CS_OUT_IP_WIDTH 15
+int cs_out_ip_width(int w, const char *ip);
+
+/* Prints the table heading, the address column ipw wide. */
+void cs_out_table_head(FILE *f, int ipw);
+/* Prints one device as a table row, the address column ipw wide. */
+void cs_out_table_row(FILE *f, const struct cs_device_row *r, int ipw);
 /*
  * Appends one device as a single-line JSON object (no newline) with keys
  * ip, ports, manufacturer, manufacturer_country, brand, model, firmware,

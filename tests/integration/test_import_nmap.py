@@ -5,7 +5,8 @@ http-headers, banner and ssl-cert write it) becomes one scan record whose
 source is nmap, with nmap's start and end times; its up hosts are
 identified from the evidence (the Hikvision certificate and Server
 header), shown with their open ports only, and assessed like any scan; a
-down host is left out.  camsweep's own -oX output validates as nmap XML
+down host is left out.  The text table keeps its 15-column address
+column for IPv4 and widens it to the longest IPv6 address.  camsweep's own -oX output validates as nmap XML
 and is imported too.  A file with an entity declaration is refused and
 records nothing.
 """
@@ -64,6 +65,45 @@ def main():
              any(f.get("ip") == "192.0.2.10" for f in fs),
              "assess: a finding for the imported Hikvision (%d, %d)" %
              (a.returncode, len(fs)))
+
+        # The text table: IPv4 only, the address column is 15 wide as
+        # ever; with an IPv6 host it is as wide as the longest address,
+        # every column in line, no address cut.
+        t = run(["show", "--all", "--db", db]).stdout.splitlines()
+        c.ok(len(t) == 4 and t[0].startswith("IP" + " " * 14 + "PORTS ") and
+             t[1].startswith("192.0.2.10      80,443 ") and
+             t[2].startswith("192.0.2.12      23,8080 "),
+             "IPv4 table: 15-column addresses as before: %s" % t[:3])
+        long6 = "2001:db8:ffff:ffff:ffff:ffff:ffff:1234"  # 38 characters
+        x6 = os.path.join(tmp, "v6.xml")
+        with open(x6, "w") as f:
+            f.write('<?xml version="1.0"?>\n<nmaprun scanner="nmap" '
+                    'start="1700000000" version="7.93" '
+                    'xmloutputversion="1.05">\n')
+            for addr, typ, port in (("192.0.2.20", "ipv4", 8080),
+                                    (long6, "ipv6", 80),
+                                    ("2001:db8::7", "ipv6", 554)):
+                f.write('<host><status state="up"/><address addr="%s" '
+                        'addrtype="%s"/><ports><port protocol="tcp" '
+                        'portid="%d"><state state="open"/></port></ports>'
+                        '</host>\n' % (addr, typ, port))
+            f.write('<runstats><finished time="1700000010"/></runstats>'
+                    '</nmaprun>\n')
+        db6 = os.path.join(tmp, "v6.db")
+        r = run(["import", "nmap", x6, "--db", db6])
+        t = run(["show", "--all", "--db", db6]).stdout.splitlines()
+        col = t[0].find("PORTS") if t else -1
+        rows = {l.split()[0]: l for l in t[1:-1]}
+        c.ok(r.returncode == 0 and col == len(long6) + 1 and
+             sorted(rows) == sorted(["192.0.2.20", long6, "2001:db8::7"]) and
+             all(rows[a][col - 1] == " " and rows[a][col] in "0123456789"
+                 for a in rows) and
+             rows[long6][col:].startswith("80 ") and
+             rows["192.0.2.20"][col:].startswith("8080 ") and
+             all(len(l.split()) == len(t[0].split()) for l in rows.values())
+             and "~" not in "".join(rows),
+             "IPv6 table: address column %d wide, columns in line (%d: %s)"
+             % (len(long6), r.returncode, t))
 
         # camsweep's own -oX, imported back (a loopback target with
         # nothing listening on the port: an empty but valid run).

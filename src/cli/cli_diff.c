@@ -17,15 +17,32 @@
 #include "store/store.h"
 #include "core/poison.h"
 
+struct dout {
+	bool json;
+	int ipw; /* the address column's width (text) */
+};
+
+/* First pass of the text: the address column as wide as the longest. */
+static void
+diff_width(void *arg, enum cs_audit_change change, const struct cs_audit_dev *a,
+	   const struct cs_audit_dev *b, const char *detail)
+{
+	struct dout *d = arg;
+
+	(void)change;
+	(void)detail;
+	d->ipw = cs_out_ip_width(d->ipw, (b != NULL ? b : a)->ip);
+}
+
 static void
 diff_line(void *arg, enum cs_audit_change change, const struct cs_audit_dev *a,
 	  const struct cs_audit_dev *b, const char *detail)
 {
 	const struct cs_audit_dev *x = b != NULL ? b : a;
 	const char *what = cs_audit_change_name(change);
-	bool json = *(const bool *)arg;
+	const struct dout *d = arg;
 
-	if (json) {
+	if (d->json) {
 		json_object *o = json_object_new_object();
 		json_object_object_add(o, "change",
 				       json_object_new_string(what));
@@ -52,7 +69,7 @@ diff_line(void *arg, enum cs_audit_change change, const struct cs_audit_dev *a,
 		json_object_put(o);
 		return;
 	}
-	printf("%-8s %-15s ", what, x->ip);
+	printf("%-8s %-*s ", what, d->ipw, x->ip);
 	cs_out_term(stdout, x->id.manufacturer[0] ? x->id.manufacturer : "-");
 	fputs(" ", stdout);
 	cs_out_term(stdout, x->id.model[0] ? x->id.model : "-");
@@ -74,7 +91,7 @@ cs_cli_diff(int argc, char **argv)
 	const char *db_path = cs_cli_default_db();
 	struct cs_audit_diff_result res;
 	int64_t sa, sb;
-	bool json = false;
+	struct dout d = {false, CS_OUT_IP_WIDTH};
 	struct cs_store *st;
 	char err[512];
 	int c, rc;
@@ -84,7 +101,7 @@ cs_cli_diff(int argc, char **argv)
 		if (c == 'd')
 			db_path = optarg;
 		else if (c == 'j')
-			json = true;
+			d.json = true;
 		else {
 			fputs(
 			    "usage: camsweep diff [--db FILE] [--json] SCAN_A "
@@ -112,7 +129,10 @@ cs_cli_diff(int argc, char **argv)
 			CS_STORE_SHOW(db_path), err);
 		return EXIT_RUNTIME;
 	}
-	rc = cs_audit_diff(st, sa, sb, diff_line, &json, &res);
+	/* Text: a first pass sizes the address column (diff only reads). */
+	rc = d.json ? 0 : cs_audit_diff(st, sa, sb, diff_width, &d, &res);
+	if (rc == 0)
+		rc = cs_audit_diff(st, sa, sb, diff_line, &d, &res);
 	if (rc != 0) {
 		if (rc == CS_ENOTFOUND)
 			fputs("camsweep diff: no such scan\n", stderr);

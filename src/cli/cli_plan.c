@@ -37,7 +37,18 @@ plan_usage(FILE *f)
 struct plist {
 	bool json;
 	size_t n;
+	int ipw; /* the address column's width (text) */
 };
+
+/* First pass of the text: the address column as wide as the longest. */
+static int
+plan_width(void *arg, const struct cs_finding_row *f)
+{
+	struct plist *p = arg;
+
+	p->ipw = cs_out_ip_width(p->ipw, f->ip);
+	return 0;
+}
 
 static int
 plan_print(void *arg, const struct cs_finding_row *f)
@@ -49,9 +60,9 @@ plan_print(void *arg, const struct cs_finding_row *f)
 		cs_out_finding(f, true);
 		return 0;
 	}
-	printf("#%-4lld %-8s %-13s %-15s %-10s %-16s due %-10s owner %s%s%s\n",
+	printf("#%-4lld %-8s %-13s %-*s %-10s %-16s due %-10s owner %s%s%s\n",
 	       (long long)f->id, cs_severity_name(f->severity), f->status,
-	       f->ip, f->site[0] ? f->site : "-", f->action,
+	       p->ipw, f->ip, f->site[0] ? f->site : "-", f->action,
 	       f->due[0] ? f->due : (f->deadline[0] ? f->deadline : "-"),
 	       f->owner[0] ? f->owner : "-",
 	       f->status_until[0] ? " until " : "", f->status_until);
@@ -81,7 +92,7 @@ cs_cli_plan(int argc, char **argv)
 	const char *db_path = cs_cli_default_db();
 	struct cs_finding_filter flt = {0};
 	struct cs_finding_plan p = {0};
-	struct plist pl = {false, 0};
+	struct plist pl = {false, 0, CS_OUT_IP_WIDTH};
 	bool all = false, set = false;
 	int64_t id = 0;
 	struct cs_store *st;
@@ -185,7 +196,10 @@ cs_cli_plan(int argc, char **argv)
 		       : rc == CS_EIO ? EXIT_RUNTIME
 				      : EXIT_USAGE;
 	}
-	rc = cs_audit_plan_list(st, &flt, all, plan_print, &pl);
+	/* Text: a first pass sizes the address column. */
+	rc = pl.json ? 0 : cs_audit_plan_list(st, &flt, all, plan_width, &pl);
+	if (rc == 0)
+		rc = cs_audit_plan_list(st, &flt, all, plan_print, &pl);
 	if (rc != 0)
 		fprintf(stderr, "camsweep plan: %s\n", cs_store_errmsg(st));
 	else if (!pl.json)

@@ -105,6 +105,42 @@ def main():
              "IPv6 table: address column %d wide, columns in line (%d: %s)"
              % (len(long6), r.returncode, t))
 
+        # diff and plan list, the same: the Hikvision of nmap-hik.xml
+        # moves to long6 (same MAC) and a second one comes up at
+        # 192.0.2.40; every row's next column starts at one offset.
+        with open(os.path.join(DATA, "nmap-hik.xml")) as f:
+            hx = f.read()
+        first = hx[hx.index("<host "):hx.index("</host>") + 7]
+        extra = "\n".join(l for l in first.replace(
+            "192.0.2.10", "192.0.2.40").splitlines() if "mac" not in l)
+        h2 = hx.replace('addr="192.0.2.10" addrtype="ipv4"',
+                        'addr="%s" addrtype="ipv6"' % long6)
+        h2 = h2.replace("<runstats>", extra + "\n<runstats>")
+        x2 = os.path.join(tmp, "h2.xml")
+        with open(x2, "w") as f:
+            f.write(h2)
+        dbd = os.path.join(tmp, "d.db")
+        r1 = run(["import", "nmap", os.path.join(DATA, "nmap-hik.xml"),
+                  "--db", dbd])
+        r2 = run(["import", "nmap", x2, "--db", dbd])
+        d = run(["diff", "--db", dbd, "1", "2"]).stdout.splitlines()
+        starts = {l[9 + len(long6):].startswith(" Hikvision")
+                  for l in d}
+        c.ok(r1.returncode == 0 and r2.returncode == 0 and len(d) == 2 and
+             d[0].startswith("new      192.0.2.40 ") and
+             d[1].startswith("moved    " + long6 + " ") and starts == {True},
+             "diff: address column %d wide, in line: %s" % (len(long6), d))
+        a = run(["assess", "--no-estate", "--db", dbd, "--regime",
+                 "uk-gsg-2022"])
+        pl = run(["plan", "list", "--db", dbd]).stdout.splitlines()
+        # "#1    low      open          " is 29 characters
+        ips = sorted(l[29:29 + len(long6)].strip() for l in pl)
+        c.ok(a.returncode in (0, 4) and ips == ["192.0.2.40", long6] and
+             all(l[29 + len(long6)] == " " and l[30 + len(long6)] != " "
+                 for l in pl),
+             "plan list: address column %d wide, in line: %s" %
+             (len(long6), pl))
+
         # camsweep's own -oX, imported back (a loopback target with
         # nothing listening on the port: an empty but valid run).
         ox = os.path.join(tmp, "own.xml")

@@ -122,6 +122,19 @@ def main():
         rc, out = run(["--data", data, "--estate", good, "--estate", badf],
                       work)
         check(rc == 1 and "bad.estate:2:" in out, "--estate bad")
+        # IPv6 networks: a good one checks, a bad one is named at
+        # file:line.
+        with open(good, "a") as f:
+            f.write("network fd00:112:1::/48 site=hq zone=core\n")
+        rc, out = run(["--data", data, "--estate", good], work)
+        check(rc == 0 and "7 networks" in out, "--estate IPv6 good")
+        with open(good) as f:
+            n = sum(1 for _ in f)
+        with open(good, "a") as f:
+            f.write("network fd00:112:1::1/48 site=hq zone=cctv\n")
+        rc, out = run(["--data", data, "--estate", good], work)
+        check(rc == 1 and "good.estate:%d: network 'fd00:112:1::1/48' "
+              "has host bits set" % (n + 1) in out, "--estate IPv6 bad")
         rc, out = run(["--data", data, "--estate",
                        os.path.join(tmp, "missing.estate")], work)
         check(rc == 1 and "missing.estate" in out, "--estate missing file")

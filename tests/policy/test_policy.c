@@ -239,7 +239,8 @@ test_csv_import(void **state)
 	static const char nets[] = "cidr,site,zone\r\n"
 				   "10.1.0.0/24,hq,CORE\r\n"
 				   "10.2.0.0/24,depot,cctv\r\n"
-				   "10.3.0.0/24,lab,other";
+				   "10.3.0.0/24,lab,other\r\n"
+				   " FD00:112:2::/48 ,lab,cctv\r\n";
 	static const char bad_quote[] = "id,department,sensitive\n"
 					"a,b,no\nc\"d,b,no\n";
 	static const char no_reason[] = "id,department,sensitive\nhq,ho,yes\n";
@@ -264,6 +265,16 @@ test_csv_import(void **state)
 	assert_false(e->site[1].sensitive);
 	assert_string_equal(e->site[2].name, "Research Lab");
 	assert_int_equal(e->net[0].zone, CS_ZONE_CORE);
+	/* An IPv6 network from the spreadsheet places an IPv6 address. */
+	assert_int_equal(e->nnet, 4);
+	assert_true(e->net[3].v6);
+	assert_int_equal(e->net[3].prefix, 48);
+	{
+		struct cs_estate_where w;
+		assert_int_equal(cs_estate_locate(e, "fd00:112:2:9::1", &w), 0);
+		assert_string_equal(w.site->id, "lab");
+		assert_int_equal(w.zone, CS_ZONE_CCTV);
+	}
 	cs_estate_free(e);
 	cs_buf_free(&out);
 

@@ -87,7 +87,7 @@ cs_cli_assess(int argc, char **argv)
 	struct cs_fpdb *fpdb = NULL;
 	struct cs_estate *estate = NULL;
 	char err[8192], dir[4096];
-	int c, ret = EXIT_RUNTIME, fails = 0;
+	int c, ret = EXIT_RUNTIME, fails = 0, ipw = CS_OUT_IP_WIDTH;
 
 	memset(&ctx, 0, sizeof(ctx));
 	memset(&run, 0, sizeof(run));
@@ -260,8 +260,10 @@ cs_cli_assess(int argc, char **argv)
 			fprintf(stderr, "camsweep assess: %s\n", run.err);
 		goto out;
 	}
+	for (size_t i = 0; i < run.nrows; i++)
+		ipw = cs_out_ip_width(ipw, run.rows[i].ip);
 	for (size_t i = 0; i < run.nrows; i++) {
-		cs_out_finding(&run.rows[i], json);
+		cs_out_finding(&run.rows[i], json, ipw);
 		fails +=
 		    cs_audit_finding_fails(&run.rows[i], fail_on, ctx.as_of);
 	}

@@ -57,7 +57,7 @@ plan_print(void *arg, const struct cs_finding_row *f)
 
 	p->n++;
 	if (p->json) {
-		cs_out_finding(f, true);
+		cs_out_finding(f, true, p->ipw);
 		return 0;
 	}
 	printf("#%-4lld %-8s %-13s %-*s %-10s %-16s due %-10s owner %s%s%s\n",

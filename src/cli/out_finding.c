@@ -81,7 +81,7 @@ cs_cli_finding_json(const struct cs_finding_row *f)
 }
 
 void
-cs_out_finding(const struct cs_finding_row *f, bool json)
+cs_out_finding(const struct cs_finding_row *f, bool json, int ipw)
 {
 	if (json) {
 		json_object *o = cs_cli_finding_json(f);
@@ -89,9 +89,9 @@ cs_out_finding(const struct cs_finding_row *f, bool json)
 		json_object_put(o);
 		return;
 	}
-	printf("#%-4lld %-8s %-15s %-10s %-5s ", (long long)f->id,
-	       cs_severity_name(f->severity), f->ip, f->site[0] ? f->site : "-",
-	       f->zone[0] ? f->zone : "-");
+	printf("#%-4lld %-8s %-*s %-10s %-5s ", (long long)f->id,
+	       cs_severity_name(f->severity), ipw, f->ip,
+	       f->site[0] ? f->site : "-", f->zone[0] ? f->zone : "-");
 	cs_out_term(stdout, f->manufacturer[0] ? f->manufacturer : "unknown");
 	if (f->brand[0] && strcmp(f->brand, f->manufacturer) != 0) {
 		fputs("/", stdout);

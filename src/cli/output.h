@@ -53,10 +53,11 @@ void cs_out_term(FILE *f, const char *s);
 
 /*
  * Prints one finding to stdout: a JSON object on one line (json), else
- * two or three lines of text, device strings escaped (out_finding.c).
+ * two or three lines of text, device strings escaped, the address
+ * column ipw wide (cs_out_ip_width; out_finding.c).
  */
 struct cs_finding_row;
-void cs_out_finding(const struct cs_finding_row *f, bool json);
+void cs_out_finding(const struct cs_finding_row *f, bool json, int ipw);
 
 /*
  * What assess's reconciliation did, one line on stdout each, unless

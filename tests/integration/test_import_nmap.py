@@ -132,6 +132,14 @@ def main():
              "diff: address column %d wide, in line: %s" % (len(long6), d))
         a = run(["assess", "--no-estate", "--db", dbd, "--regime",
                  "uk-gsg-2022"])
+        # assess's text: "#1    low      " is 15 characters, then the
+        # address, then the site ("-")
+        fl = [l for l in a.stdout.splitlines() if l.startswith("#")]
+        c.ok(sorted(l[15:15 + len(long6)].strip() for l in fl) ==
+             ["192.0.2.40", long6] and
+             all(l[15 + len(long6):].startswith(" - ") for l in fl),
+             "assess text: address column %d wide, in line: %s" %
+             (len(long6), fl))
         pl = run(["plan", "list", "--db", dbd]).stdout.splitlines()
         # "#1    low      open          " is 29 characters
         ips = sorted(l[29:29 + len(long6)].strip() for l in pl)

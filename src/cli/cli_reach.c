@@ -12,17 +12,50 @@
 #include <stdlib.h>
 
 #include "audit/reach.h"
+#include "core/alloc.h"
+#include "core/str.h"
 #include "core/exitcode.h"
 #include "engine/scope.h"
 #include "store/store.h"
 #include "core/poison.h"
 
+/* The lines, kept until the last so that the address column can be as
+ * wide as the longest address (cs_audit_reach reports after probing). */
+struct reach_out {
+	const char *vantage;
+	struct {
+		char ip[46];
+		bool answered;
+	} * v;
+	size_t n, cap;
+	int ipw;
+};
+
 static void
 reach_line(void *arg, const char *ip, bool answered)
 {
-	printf("%-15s %s from %s\n", ip,
-	       answered ? "answers" : "does not answer",
-	       *(const char *const *)arg);
+	struct reach_out *o = arg;
+
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 64;
+		o->v = cs_xrealloc(o->v, o->cap, sizeof(*o->v));
+	}
+	cs_strlcpy(o->v[o->n].ip, ip, sizeof(o->v[o->n].ip));
+	o->v[o->n].answered = answered;
+	o->ipw = cs_out_ip_width(o->ipw, o->v[o->n].ip);
+	o->n++;
+}
+
+static void
+reach_print(struct reach_out *o)
+{
+	for (size_t i = 0; i < o->n; i++)
+		printf("%-*s %s from %s\n", o->ipw, o->v[i].ip,
+		       o->v[i].answered ? "answers" : "does not answer",
+		       o->vantage);
+	free(o->v);
+	o->v = NULL;
+	o->n = o->cap = 0;
 }
 
 int
@@ -43,6 +76,7 @@ cs_cli_reach(int argc, char **argv)
 	size_t ninc = 0, nexc = 0;
 	struct cs_scope targets;
 	struct cs_audit_reach_result res;
+	struct reach_out ro = {.ipw = CS_OUT_IP_WIDTH};
 	struct cs_store *st = NULL;
 	int64_t scan_id = 0;
 	char err[512];
@@ -121,8 +155,11 @@ cs_cli_reach(int argc, char **argv)
 		fputs("camsweep reach: no scan recorded\n", stderr);
 		goto out;
 	}
-	if (cs_audit_reach(st, scan_id, &targets, exc, nexc, vantage,
-			   reach_line, &vantage, &res, err, sizeof(err)) != 0) {
+	ro.vantage = vantage;
+	c = cs_audit_reach(st, scan_id, &targets, exc, nexc, vantage,
+			   reach_line, &ro, &res, err, sizeof(err));
+	reach_print(&ro);
+	if (c != 0) {
 		if (err[0])
 			fprintf(stderr, "camsweep reach: %s\n", err);
 		goto out;

@@ -15,6 +15,7 @@ made to them (and the request's first line and Host header).  Checked:
     csv/html/json reports with the IPv6 device; assess --estate placing
     ::1 by an IPv6 network (a sensitive site's findings, or a review on
     a site that is not sensitive); estate check's file:line for IPv6;
+    reach's address column as wide as a 37-character address;
   - -iL fd00:77::/123 with --excludefile naming fd00:77::11: the two
     devices found, neither trap contacted (::11 excluded, ::20 past the
     CIDR); a /64 refused before any packet;
@@ -40,7 +41,7 @@ import time
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
-from estate import Checker, CAMSIM, CAMSWEEP  # noqa: E402
+from estate import Checker, CAMSIM, CAMSWEEP, SRC  # noqa: E402
 from skip import skip  # noqa: E402
 
 PREFIX = "cs6-"
@@ -245,6 +246,39 @@ def main():
              "answers" in rr.stdout and "127.0.0.1" not in rr.stdout,
              "reach ::/0 from the namespace: ::1 answers (%d: %s %s)" %
              (rr.returncode, rr.stdout.strip(), rr.stderr.strip()[:200]))
+        # reach's lines: the address column as wide as the longest
+        # address.  Two Hikvision rows imported (nmap XML): one at
+        # 127.0.0.1 (camsim's Hanwha answers), one at a 37-character
+        # ULA held by nothing (no route in the namespace: no answer).
+        long6 = "fd00:77:ffff:ffff:ffff:ffff:ffff:1234"
+        with open(os.path.join(SRC, "tests", "integration", "data",
+                               "nmap-hik.xml")) as f:
+            hx = f.read()
+        host = hx[hx.index("<host "):hx.index("</host>") + 7]
+        host = "\n".join(l for l in host.splitlines() if "mac" not in l)
+        hosts = [host.replace('addr="192.0.2.10" addrtype="ipv4"',
+                              'addr="%s" addrtype="%s"' % a)
+                 for a in (("127.0.0.1", "ipv4"), (long6, "ipv6"))]
+        xr = os.path.join(tmp, "reach.xml")
+        with open(xr, "w") as f:
+            f.write(hx[:hx.index("<host ")] + "\n".join(hosts) +
+                    "\n<runstats>" + hx.split("<runstats>")[1])
+        db3 = os.path.join(tmp, "r.db")
+        ri = cs(["import", "nmap", xr, "--db", db3])
+        rr = subprocess.run(in_ns([CAMSWEEP, "reach", "--vantage", "core",
+                                   "--db", db3, "::/0", "127.0.0.1"]),
+                            capture_output=True, text=True, timeout=120)
+        lines = rr.stdout.splitlines()
+        c.ok(ri.returncode == 0 and rr.returncode == 0 and
+             sorted(l.split()[0] for l in lines) == ["127.0.0.1", long6] and
+             all(l[len(long6):].startswith(" answers from core") or
+                 l[len(long6):].startswith(" does not answer from core")
+                 for l in lines) and
+             any(l.startswith("127.0.0.1 ") and " answers" in l
+                 for l in lines),
+             "reach: address column %d wide (%d/%d: %s %s)" %
+             (len(long6), ri.returncode, rr.returncode, lines,
+              (ri.stderr + rr.stderr)[-300:]))
         a = cs(["assess", "--db", db, "--no-estate", "--json"])
         c.ok(a.returncode in (0, 4) and '"ip":"::1"' in a.stdout,
              "assess raises a finding for ::1 (%d: %s)" %

@@ -241,7 +241,9 @@ lookup_brands(const struct cs_fpdb *db, const struct fp_rule *r,
 	struct cs_span lhay;
 	const uint32_t *stamp = NULL;
 	uint32_t now = 0;
-	size_t named[64], nnamed = 0, end = db->nbrands;
+	/* named is read only when by_list (after it is filled); zeroed so
+	 * that a reader (and cppcheck) need not follow that */
+	size_t named[64] = {0}, nnamed = 0, end = db->nbrands;
 	bool by_list = false;
 
 	/* Brands are looked for in the first FP_LOOKUP_SPAN bytes, lowered

@@ -14,33 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "audit/scan.h"
-#include "oui/models.h"
-#include "cli/cli_disc.h"
-#include "cli/output.h"
 #include "core/addr.h"
-#include "core/exitcode.h"
-#include "cli/scan_out.h"
 #include "core/alloc.h"
 #include "core/buf.h"
-#include "core/escape.h"
 #include "core/str.h"
-#include "engine/creds.h"
-#include "engine/engine.h"
-#include "engine/privsep.h"
+#include "core/text.h"
 #include "engine/scope.h"
-#include "fp/fp.h"
-#include "policy/estate.h"
-#include "probe/probe.h"
-#include "store/store.h"
-#include "store/upload.h"
 #include "core/poison.h"
 
 /* Parses a numeric option or reports it; returns false on error. */
@@ -166,33 +147,50 @@ cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
 
 /*
  * -iL FILE ("-" is standard input): targets separated by blanks or
- * newlines, '#' to the end of a line a comment, as nmap reads them.
+ * newlines, '#' to the end of a line a comment, as nmap reads them; a
+ * line longer than CS_SCOPE_LINE_MAX bytes is refused, never split.
  */
+#define IL_FILE_MAX ((size_t)64 << 20)
+
 int
 cs_scan_add_target_file(const char *path, struct cs_interval **v, size_t *n,
 			struct scan_run *run, bool quiet)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "re");
 	char line[CS_SCOPE_LINE_MAX + 1];
-	int lineno = 0, rc = 0;
+	struct cs_buf b;
+	struct cs_lines lines;
+	struct cs_span ln;
+	int rc = 0, r;
 
 	if (f == NULL) {
 		fprintf(stderr, "camsweep: -iL %s: %s\n", path,
 			strerror(errno));
 		return -1;
 	}
-	while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
+	cs_buf_init(&b, IL_FILE_MAX);
+	r = cs_stream_read(f, IL_FILE_MAX, &b);
+	if (f != stdin)
+		fclose(f);
+	if (r != 0) {
+		fprintf(stderr, "camsweep: -iL %s: %s\n", path,
+			r == CS_ELIMIT ? "file too large" : strerror(errno));
+		cs_buf_free(&b);
+		return -1;
+	}
+	cs_lines_init(&lines, b.p, b.len);
+	while (rc == 0 &&
+	       (r = cs_lines_next_max(&lines, CS_SCOPE_LINE_MAX, &ln)) != 0) {
 		char *save = NULL, *hash;
 
-		lineno++;
-		if (strchr(line, '\n') == NULL && !feof(f)) {
-			fprintf(stderr,
-				"camsweep: -iL %s:%d: line longer than %d "
-				"bytes\n",
-				path, lineno, CS_SCOPE_LINE_MAX);
+		if (r == CS_ELIMIT) {
+			cs_errf(line, sizeof(line), path, lines.line,
+				"line longer than %d bytes", CS_SCOPE_LINE_MAX);
+			fprintf(stderr, "camsweep: -iL %s\n", line);
 			rc = -1;
 			break;
 		}
+		cs_span_copy(line, sizeof(line), ln);
 		if ((hash = strchr(line, '#')) != NULL)
 			*hash = '\0';
 		for (char *w = strtok_r(line, " \t\r\n", &save);
@@ -201,14 +199,13 @@ cs_scan_add_target_file(const char *path, struct cs_interval **v, size_t *n,
 			    cs_scan_add_target(w, v, n, run, quiet) != 0) {
 				if (w[0] == '@')
 					fprintf(stderr,
-						"camsweep: -iL %s:%d: @file "
+						"camsweep: -iL %s:%u: @file "
 						"not allowed here\n",
-						path, lineno);
+						path, lines.line);
 				rc = -1;
 			}
 	}
-	if (f != stdin)
-		fclose(f);
+	cs_buf_free(&b);
 	return rc;
 }
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * camsweep scan: options (cli_scan_opts.c), scope (cli_scan_targets.c),
+ * camsweep scan: options (cli_scan_opts.c), scope (cli_scan_scope.c),
  * preparation (cli_scan_prep.c), then one scan session (audit/scan.h)
  * shown as it goes (cli_scan_show.c) and reported here.
  */

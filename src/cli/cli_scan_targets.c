@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The targets of `camsweep scan`: addresses, ranges, CIDRs, host names
- * (resolved once), -iL files, the data directory's exclusions, and the
- * options text that identifies a resumable scan.
+ * (resolved once), -iL files, and the options text that identifies a
+ * resumable scan.  cli_scan_scope.c makes the scope of them.
  */
 #include "cli/cli.h"
 #include "cli/scan_cmd.h"
@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/addr.h"
 #include "core/alloc.h"
@@ -209,18 +208,6 @@ cs_scan_add_target_file(const char *path, struct cs_interval **v, size_t *n,
 	return rc;
 }
 
-int
-cs_cli_data_excl(const char *data, struct cs_interval **v, size_t *n)
-{
-	char spec[4096];
-
-	snprintf(spec, sizeof(spec), "@%s/scope/exclude.conf",
-		 cs_cli_data_dir(data));
-	if (access(spec + 1, R_OK) != 0)
-		return 0;
-	return cs_scan_add_specs(spec, v, n);
-}
-
 /*
  * Builds the scan's options text, which identifies a resumable scan: a
  * rerun resumes an unfinished scan only with the same options.  The
@@ -241,82 +228,4 @@ cs_scan_options_text(const struct cs_engine_opts *o)
 		 o->read_timeout_ms, o->host_timeout_ms, o->dead_after,
 		 o->liveness == 0 ? ",\"budget\":\"off\"" : "");
 	return cs_xstrdup(buf);
-}
-
-/*
- * The targets and exclusions into sc->scope, with its checks: no more
- * than CS_SCOPE_MAX_ADDRS6 IPv6 addresses, host names that the exclusions
- * remove refused, more than DEFAULT_MAX_ADDRS only with --allow-large.  Returns
- * 0, or -1 after a message.
- */
-int
-cs_scan_scope(struct scan_cmd *sc)
-{
-	if (optind >= sc->argc && sc->nil == 0) {
-		fputs("camsweep scan: no targets given\n", stderr);
-		cs_cli_scan_usage(stderr);
-		return -1;
-	}
-	for (int i = optind; i < sc->argc; i++)
-		if (cs_scan_add_target(sc->argv[i], &sc->inc, &sc->ninc,
-				       &sc->run, sc->quiet) != 0)
-			return -1;
-	for (size_t i = 0; i < sc->nil; i++)
-		if (cs_scan_add_target_file(sc->il[i], &sc->inc, &sc->ninc,
-					    &sc->run, sc->quiet) != 0)
-			return -1;
-	/* The data file's exclusions add to the compiled-in ones. */
-	if (cs_cli_data_excl(sc->data, &sc->exc, &sc->nexc) != 0)
-		return -1;
-	switch (
-	    cs_scope_build(&sc->scope, sc->inc, sc->ninc, sc->exc, sc->nexc)) {
-	case 0:
-		break;
-	case CS_ELIMIT:
-		fprintf(stderr,
-			"camsweep scan: more than %u IPv6 addresses in scope "
-			"(a /112): too many to enumerate; give smaller IPv6 "
-			"ranges (a /64 is never swept)\n",
-			CS_SCOPE_MAX_ADDRS6);
-		return -1;
-	default:
-		fputs("camsweep scan: nothing left in scope after "
-		      "exclusions\n",
-		      stderr);
-		return -1;
-	}
-	sc->to_stdout =
-	    (sc->run.oj_path != NULL && strcmp(sc->run.oj_path, "-") == 0) ||
-	    (sc->ox_path != NULL && strcmp(sc->ox_path, "-") == 0);
-	if (sc->run.oj_path != NULL && sc->ox_path != NULL &&
-	    strcmp(sc->run.oj_path, "-") == 0 &&
-	    strcmp(sc->ox_path, "-") == 0) {
-		fputs("camsweep scan: -oJ - and -oX - cannot share standard "
-		      "output\n",
-		      stderr);
-		return -1;
-	}
-	/* A host name is resolved once; an address it resolves to that the
-	 * exclusions remove is refused, never scanned. */
-	for (size_t i = 0; i < sc->run.nnames; i++)
-		if (!cs_scope_contains_addr(&sc->scope,
-					    &sc->run.names[i].addr)) {
-			char ip[CS_ADDR_STRLEN];
-			fprintf(stderr,
-				"camsweep: %s (%s) is outside the scope "
-				"(excluded); refused\n",
-				sc->run.names[i].name,
-				cs_addr_str(&sc->run.names[i].addr, ip,
-					    sizeof(ip)));
-		}
-	/* Learned URLs may name only the ports the scan was told to probe. */
-	cs_scope_set_ports(&sc->scope, sc->ports, sc->nports);
-	if (sc->scope.total > DEFAULT_MAX_ADDRS && !sc->large) {
-		fprintf(stderr,
-			"camsweep scan: %llu addresses in scope; more than %d "
-			"needs --allow-large\n",
-			(unsigned long long)sc->scope.total, DEFAULT_MAX_ADDRS);
-		return -1;
-	}
-	return 0;
 }

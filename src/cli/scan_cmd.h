@@ -93,7 +93,7 @@ enum {
 /*
  * One `camsweep scan` command: its options, scope, session and outputs,
  * from the parse (cli_scan_opts.c) through the scope
- * (cli_scan_targets.c), the preparation (cli_scan_prep.c) and the run
+ * (cli_scan_scope.c), the preparation (cli_scan_prep.c) and the run
  * (cli_scan.c).  cs_scan_cleanup frees it whatever step stopped.
  */
 struct scan_cmd {
@@ -150,7 +150,8 @@ int cs_cli_print_scan(struct cs_store *st, int64_t scan_id, bool json,
 		      bool all);
 int cs_cli_show(int argc, char **argv);
 
-/* cli_scan_targets.c: targets, exclusions and the options text. */
+/* cli_scan_targets.c: targets, -iL files and the options text
+ * (cs_scan_scope, above, is cli_scan_scope.c). */
 bool cs_scan_num_opt(const char *name, const char *v, long long min,
 		     long long max, long long *out);
 int cs_scan_add_specs(const char *arg, struct cs_interval **v, size_t *n);

@@ -37,24 +37,25 @@ cs_cli_data_excl(const char *data, struct cs_interval **v, size_t *n)
 int
 cs_scan_scope(struct scan_cmd *sc)
 {
-	if (optind >= sc->argc && sc->nil == 0) {
+	if (optind >= sc->argc && sc->opt.nil == 0) {
 		fputs("camsweep scan: no targets given\n", stderr);
 		cs_cli_scan_usage(stderr);
 		return -1;
 	}
 	for (int i = optind; i < sc->argc; i++)
-		if (cs_scan_add_target(sc->argv[i], &sc->inc, &sc->ninc,
-				       &sc->run, sc->quiet) != 0)
+		if (cs_scan_add_target(sc->argv[i], &sc->opt.inc, &sc->opt.ninc,
+				       &sc->out, sc->out.quiet) != 0)
 			return -1;
-	for (size_t i = 0; i < sc->nil; i++)
-		if (cs_scan_add_target_file(sc->il[i], &sc->inc, &sc->ninc,
-					    &sc->run, sc->quiet) != 0)
+	for (size_t i = 0; i < sc->opt.nil; i++)
+		if (cs_scan_add_target_file(sc->opt.il[i], &sc->opt.inc,
+					    &sc->opt.ninc, &sc->out,
+					    sc->out.quiet) != 0)
 			return -1;
 	/* The data file's exclusions add to the compiled-in ones. */
-	if (cs_cli_data_excl(sc->data, &sc->exc, &sc->nexc) != 0)
+	if (cs_cli_data_excl(sc->opt.data, &sc->opt.exc, &sc->opt.nexc) != 0)
 		return -1;
-	switch (
-	    cs_scope_build(&sc->scope, sc->inc, sc->ninc, sc->exc, sc->nexc)) {
+	switch (cs_scope_build(&sc->scope, sc->opt.inc, sc->opt.ninc,
+			       sc->opt.exc, sc->opt.nexc)) {
 	case 0:
 		break;
 	case CS_ELIMIT:
@@ -70,12 +71,12 @@ cs_scan_scope(struct scan_cmd *sc)
 		      stderr);
 		return -1;
 	}
-	sc->to_stdout =
-	    (sc->run.oj_path != NULL && strcmp(sc->run.oj_path, "-") == 0) ||
-	    (sc->ox_path != NULL && strcmp(sc->ox_path, "-") == 0);
-	if (sc->run.oj_path != NULL && sc->ox_path != NULL &&
-	    strcmp(sc->run.oj_path, "-") == 0 &&
-	    strcmp(sc->ox_path, "-") == 0) {
+	sc->out.to_stdout =
+	    (sc->out.oj_path != NULL && strcmp(sc->out.oj_path, "-") == 0) ||
+	    (sc->out.ox_path != NULL && strcmp(sc->out.ox_path, "-") == 0);
+	if (sc->out.oj_path != NULL && sc->out.ox_path != NULL &&
+	    strcmp(sc->out.oj_path, "-") == 0 &&
+	    strcmp(sc->out.ox_path, "-") == 0) {
 		fputs("camsweep scan: -oJ - and -oX - cannot share standard "
 		      "output\n",
 		      stderr);
@@ -83,20 +84,20 @@ cs_scan_scope(struct scan_cmd *sc)
 	}
 	/* A host name is resolved once; an address it resolves to that the
 	 * exclusions remove is refused, never scanned. */
-	for (size_t i = 0; i < sc->run.nnames; i++)
+	for (size_t i = 0; i < sc->out.nnames; i++)
 		if (!cs_scope_contains_addr(&sc->scope,
-					    &sc->run.names[i].addr)) {
+					    &sc->out.names[i].addr)) {
 			char ip[CS_ADDR_STRLEN];
 			fprintf(stderr,
 				"camsweep: %s (%s) is outside the scope "
 				"(excluded); refused\n",
-				sc->run.names[i].name,
-				cs_addr_str(&sc->run.names[i].addr, ip,
+				sc->out.names[i].name,
+				cs_addr_str(&sc->out.names[i].addr, ip,
 					    sizeof(ip)));
 		}
 	/* Learned URLs may name only the ports the scan was told to probe. */
-	cs_scope_set_ports(&sc->scope, sc->ports, sc->nports);
-	if (sc->scope.total > DEFAULT_MAX_ADDRS && !sc->large) {
+	cs_scope_set_ports(&sc->scope, sc->opt.ports, sc->opt.nports);
+	if (sc->scope.total > DEFAULT_MAX_ADDRS && !sc->opt.large) {
 		fprintf(stderr,
 			"camsweep scan: %llu addresses in scope; more than %d "
 			"needs --allow-large\n",

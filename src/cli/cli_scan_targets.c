@@ -73,7 +73,7 @@ hostname_like(const char *s)
  */
 int
 cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
-		   struct scan_run *run, bool quiet)
+		   struct scan_output *out, bool quiet)
 {
 	char err[512];
 	struct addrinfo hints = {.ai_family = AF_UNSPEC,
@@ -120,9 +120,9 @@ cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
 		fprintf(stderr, "camsweep: %s: no IPv4 or IPv6 address\n", arg);
 		return -1;
 	}
-	run->names =
-	    cs_xrealloc(run->names, run->nnames + 1, sizeof(*run->names));
-	tn = &run->names[run->nnames++];
+	out->names =
+	    cs_xrealloc(out->names, out->nnames + 1, sizeof(*out->names));
+	tn = &out->names[out->nnames++];
 	memset(tn, 0, sizeof(*tn));
 	if (pick->ai_family == AF_INET) {
 		tn->addr.v4 = ntohl(
@@ -153,7 +153,7 @@ cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
 
 int
 cs_scan_add_target_file(const char *path, struct cs_interval **v, size_t *n,
-			struct scan_run *run, bool quiet)
+			struct scan_output *out, bool quiet)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "re");
 	char line[CS_SCOPE_LINE_MAX + 1];
@@ -195,7 +195,7 @@ cs_scan_add_target_file(const char *path, struct cs_interval **v, size_t *n,
 		for (char *w = strtok_r(line, " \t\r\n", &save);
 		     w != NULL && rc == 0; w = strtok_r(NULL, " \t\r\n", &save))
 			if (w[0] == '@' ||
-			    cs_scan_add_target(w, v, n, run, quiet) != 0) {
+			    cs_scan_add_target(w, v, n, out, quiet) != 0) {
 				if (w[0] == '@')
 					fprintf(stderr,
 						"camsweep: -iL %s:%u: @file "

@@ -172,8 +172,13 @@ cs_scan_add_target_file(const char *path, struct cs_interval **v, size_t *n,
 	if (f != stdin)
 		fclose(f);
 	if (r != 0) {
-		fprintf(stderr, "camsweep: -iL %s: %s\n", path,
-			r == CS_ELIMIT ? "file too large" : strerror(errno));
+		if (r == CS_ELIMIT)
+			fprintf(stderr,
+				"camsweep: -iL %s: larger than %zu bytes\n",
+				path, IL_FILE_MAX);
+		else
+			fprintf(stderr, "camsweep: -iL %s: %s\n", path,
+				strerror(errno));
 		cs_buf_free(&b);
 		return -1;
 	}

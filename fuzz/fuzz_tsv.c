@@ -2,7 +2,9 @@
 /*
  * Fuzz target: the line iterator and TAB splitter (core/text.c).  Checks
  * that lines hold no LF, are numbered one by one, tile the input, and that
- * the fields of a line never exceed it.
+ * the fields of a line never exceed it; and that the bounded iterator
+ * (cs_lines_next_max, its max the first byte) returns the same lines,
+ * refusing exactly those over max bytes with their CR and LF.
  */
 #include "fuzz.h"
 
@@ -11,6 +13,31 @@
 
 #include "core/text.h"
 #include "core/poison.h"
+
+static void
+bounded(const uint8_t *data, size_t size, size_t max)
+{
+	struct cs_lines a, b;
+	struct cs_span la, lb;
+
+	cs_lines_init(&a, data, size);
+	cs_lines_init(&b, data, size);
+	for (;;) {
+		size_t start = a.off, raw;
+		bool more = cs_lines_next(&a, &la);
+		int r = cs_lines_next_max(&b, max, &lb);
+
+		if (!more) {
+			if (r != 0)
+				abort();
+			return;
+		}
+		raw = a.off - start + (data[a.off - 1] != '\n' ? 1 : 0);
+		if (r != (raw > max ? CS_ELIMIT : 1) || la.p != lb.p ||
+		    la.n != lb.n || a.line != b.line || a.off != b.off)
+			abort();
+	}
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -39,5 +66,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (covered != size)
 		abort();
+	bounded(data, size, size > 0 ? data[0] : 0);
 	return 0;
 }

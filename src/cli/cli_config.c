@@ -6,39 +6,17 @@
 #include "cli/scan_cmd.h"
 
 #include <errno.h>
-#include <netdb.h>
-#include <arpa/inet.h>
-#include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "audit/scan.h"
-#include "oui/models.h"
-#include "cli/cli_disc.h"
-#include "cli/output.h"
-#include "core/addr.h"
-#include "core/exitcode.h"
-#include "cli/scan_out.h"
 #include "core/alloc.h"
 #include "core/buf.h"
-#include "core/escape.h"
+#include "core/exitcode.h"
 #include "core/str.h"
-#include "engine/creds.h"
-#include "engine/engine.h"
-#include "engine/privsep.h"
-#include "engine/scope.h"
-#include "fp/fp.h"
-#include "policy/estate.h"
-#include "probe/probe.h"
-#include "store/store.h"
-#include "store/upload.h"
+#include "core/text.h"
 #include "core/poison.h"
 
 /*
@@ -52,18 +30,20 @@
  * new argument vector (free with config_free) or NULL after a message.
  */
 #define CONFIG_MAX_ARGS 256
+#define CONFIG_LINE_MAX 4096 /* bytes of one line, its newline included */
+#define CONFIG_FILE_MAX ((size_t)1 << 20)
 
-char **
-cs_cli_config_argv(const char *path, int argc, char **argv, int *nargc)
+/* The file at path, opened and checked, into b; false after a message. */
+static bool
+config_read(const char *path, struct cs_buf *b)
 {
-	char line[4096], **v;
 	struct stat sb;
 	FILE *fp;
-	int n = 0, lineno = 0;
+	int r;
 
 	if ((fp = fopen(path, "re")) == NULL) {
 		fprintf(stderr, "camsweep: %s: %s\n", path, strerror(errno));
-		return NULL;
+		return false;
 	}
 	if (fstat(fileno(fp), &sb) != 0 || !S_ISREG(sb.st_mode) ||
 	    (sb.st_mode & 022) != 0) {
@@ -72,14 +52,47 @@ cs_cli_config_argv(const char *path, int argc, char **argv, int *nargc)
 			"its owner\n",
 			path);
 		fclose(fp);
-		return NULL;
+		return false;
 	}
+	cs_buf_init(b, CONFIG_FILE_MAX);
+	r = cs_stream_read(fp, CONFIG_FILE_MAX, b);
+	fclose(fp);
+	if (r == CS_ELIMIT)
+		fprintf(stderr, "camsweep: %s: larger than %zu bytes\n", path,
+			CONFIG_FILE_MAX);
+	else if (r != 0)
+		fprintf(stderr, "camsweep: %s: %s\n", path, strerror(errno));
+	if (r != 0)
+		cs_buf_free(b);
+	return r == 0;
+}
+
+char **
+cs_cli_config_argv(const char *path, int argc, char **argv, int *nargc)
+{
+	char line[CONFIG_LINE_MAX + 1], **v;
+	struct cs_buf b;
+	struct cs_lines lines;
+	struct cs_span ln;
+	int n = 0, r;
+
+	if (!config_read(path, &b))
+		return NULL;
 	v = cs_xcalloc(CONFIG_MAX_ARGS + (size_t)argc + 1, sizeof(*v));
 	v[n++] = cs_xstrdup(argv[0]);
-	while (fgets(line, sizeof(line), fp) != NULL) {
+	cs_lines_init(&lines, b.p, b.len);
+	while ((r = cs_lines_next_max(&lines, CONFIG_LINE_MAX, &ln)) != 0) {
 		char *k, *val, *eq, *hash, *save = NULL;
 
-		lineno++;
+		if (r == CS_ELIMIT) {
+			/* Refused, never split: its tail would be read as
+			 * an option of its own. */
+			cs_errf(line, sizeof(line), path, lines.line,
+				"line longer than %d bytes", CONFIG_LINE_MAX);
+			fprintf(stderr, "camsweep: %s\n", line);
+			goto bad;
+		}
+		cs_span_copy(line, sizeof(line), ln);
 		if ((hash = strchr(line, '#')) != NULL)
 			*hash = '\0';
 		k = line + strspn(line, " \t\r\n");
@@ -98,8 +111,8 @@ cs_cli_config_argv(const char *path, int argc, char **argv, int *nargc)
 				val[--l] = '\0';
 		}
 		if (strcmp(k, "config") == 0 || n + 2 >= CONFIG_MAX_ARGS) {
-			fprintf(stderr, "camsweep: %s:%d: not allowed here\n",
-				path, lineno);
+			fprintf(stderr, "camsweep: %s:%u: not allowed here\n",
+				path, lines.line);
 			goto bad;
 		}
 		if (strcmp(k, "targets") == 0) {
@@ -119,7 +132,7 @@ cs_cli_config_argv(const char *path, int argc, char **argv, int *nargc)
 		if (val != NULL && *val != '\0')
 			v[n++] = cs_xstrdup(val);
 	}
-	fclose(fp);
+	cs_buf_free(&b);
 	/* then the command line, without --config FILE */
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
@@ -134,7 +147,7 @@ cs_cli_config_argv(const char *path, int argc, char **argv, int *nargc)
 	*nargc = n;
 	return v;
 bad:
-	fclose(fp);
+	cs_buf_free(&b);
 	for (int i = 0; i < n; i++)
 		free(v[i]);
 	free(v);

@@ -90,13 +90,13 @@ cs_scan_parse(struct scan_cmd *sc)
 	int c, prc;
 	long long v;
 
-	cs_engine_opts_default(&sc->eo);
+	cs_engine_opts_default(&sc->opt.eo);
 	cs_scope_init(&sc->scope);
 	cs_creds_init(&sc->creds);
-	sc->nports = (size_t)cs_ports_parse(
+	sc->opt.nports = (size_t)cs_ports_parse(
 	    cs_span_make((const uint8_t *)cs_scan_default_ports,
 			 strlen(cs_scan_default_ports)),
-	    0, sc->ports, CS_NELEM(sc->ports));
+	    0, sc->opt.ports, CS_NELEM(sc->opt.ports));
 	/* nmap's two-letter single-dash options become long options. */
 	sc->args = cs_xcalloc((size_t)sc->argc + 1, sizeof(*sc->args));
 	for (int i = 0, opts_end = 0; i < sc->argc; i++) {
@@ -120,16 +120,18 @@ cs_scan_parse(struct scan_cmd *sc)
 		unsigned *dst;
 		bool time; /* a duration: 500ms, 30s, 2m, 1h; bare = ms */
 	} nums[] = {
-	    {OPT_MAX_CONNS, "max-conns", 1, 65536, &sc->eo.max_conns, false},
-	    {OPT_HOST_CONNS, "host-conns", 1, 4, &sc->eo.host_conns, false},
+	    {OPT_MAX_CONNS, "max-conns", 1, 65536, &sc->opt.eo.max_conns,
+	     false},
+	    {OPT_HOST_CONNS, "host-conns", 1, 4, &sc->opt.eo.host_conns, false},
 	    {OPT_CONNECT_TIMEOUT, "connect-timeout", 10, 60000,
-	     &sc->eo.connect_timeout_ms, true},
+	     &sc->opt.eo.connect_timeout_ms, true},
 	    {OPT_READ_TIMEOUT, "read-timeout", 10, 60000,
-	     &sc->eo.read_timeout_ms, true},
+	     &sc->opt.eo.read_timeout_ms, true},
 	    {OPT_HOST_TIMEOUT, "host-timeout", 100, 3600000,
-	     &sc->eo.host_timeout_ms, true},
-	    {OPT_DEAD_AFTER, "dead-after", 0, 1000, &sc->eo.dead_after, false},
-	    {OPT_DISCOVER_TIME, "discover-time", 100, 600000, &sc->disc_ms,
+	     &sc->opt.eo.host_timeout_ms, true},
+	    {OPT_DEAD_AFTER, "dead-after", 0, 1000, &sc->opt.eo.dead_after,
+	     false},
+	    {OPT_DISCOVER_TIME, "discover-time", 100, 600000, &sc->opt.disc_ms,
 	     true},
 	};
 	while ((c = getopt_long(sc->argc, sc->argv, "qhvdp:", scan_opts,
@@ -161,14 +163,16 @@ cs_scan_parse(struct scan_cmd *sc)
 		}
 		switch (c) {
 		case OPT_EXCLUDE:
-			if (cs_scan_add_specs(optarg, &sc->exc, &sc->nexc) != 0)
+			if (cs_scan_add_specs(optarg, &sc->opt.exc,
+					      &sc->opt.nexc) != 0)
 				return -1;
 			break;
 		case OPT_EXCLUDE_FILE: {
 			char spec[4096];
 
 			snprintf(spec, sizeof(spec), "@%s", optarg);
-			if (cs_scan_add_specs(spec, &sc->exc, &sc->nexc) != 0)
+			if (cs_scan_add_specs(spec, &sc->opt.exc,
+					      &sc->opt.nexc) != 0)
 				return -1;
 			break;
 		}
@@ -176,9 +180,9 @@ cs_scan_parse(struct scan_cmd *sc)
 			/* the packet budget (docs/budget.md): one liveness
 			 * probe per silent address, or every port */
 			if (strcmp(optarg, "auto") == 0) {
-				sc->eo.liveness = 1;
+				sc->opt.eo.liveness = 1;
 			} else if (strcmp(optarg, "off") == 0) {
-				sc->eo.liveness = 0;
+				sc->opt.eo.liveness = 0;
 			} else {
 				fputs("camsweep: --budget: expected auto or "
 				      "off\n",
@@ -192,7 +196,8 @@ cs_scan_parse(struct scan_cmd *sc)
 				 cs_span_make((const uint8_t *)optarg,
 					      strlen(optarg)),
 				 CS_PORTS_REPEAT_OK | CS_PORTS_TCP_PREFIX,
-				 sc->ports, CS_NELEM(sc->ports))) <= 0) {
+				 sc->opt.ports, CS_NELEM(sc->opt.ports))) <=
+			    0) {
 				fprintf(stderr,
 					"camsweep: -p/--ports: expected ports "
 					"1-65535 and ranges, comma-separated "
@@ -200,18 +205,18 @@ cs_scan_parse(struct scan_cmd *sc)
 					CS_SCOPE_MAX_PORTS);
 				return -1;
 			}
-			sc->nports = (size_t)prc;
+			sc->opt.nports = (size_t)prc;
 			break;
 		case OPT_IL:
-			sc->il =
-			    cs_xrealloc(sc->il, sc->nil + 1, sizeof(*sc->il));
-			sc->il[sc->nil++] = optarg;
+			sc->opt.il = cs_xrealloc(sc->opt.il, sc->opt.nil + 1,
+						 sizeof(*sc->opt.il));
+			sc->opt.il[sc->opt.nil++] = optarg;
 			break;
 		case OPT_OX:
-			sc->ox_path = optarg;
+			sc->out.ox_path = optarg;
 			break;
 		case OPT_OJ:
-			sc->run.oj_path = optarg;
+			sc->out.oj_path = optarg;
 			break;
 		case OPT_STATS_EVERY:
 			if (cs_cli_parse_ms(optarg, 100, 86400000, &v) != 0) {
@@ -220,64 +225,64 @@ cs_scan_parse(struct scan_cmd *sc)
 				      stderr);
 				return -1;
 			}
-			sc->run.stats_ms = v;
+			sc->out.stats_ms = v;
 			break;
 		case 'v':
-			sc->run.verbose++;
+			sc->out.verbose++;
 			break;
 		case 'd':
 			sc->debug++;
-			sc->run.verbose++;
+			sc->out.verbose++;
 			break;
 		case OPT_RATE:
 			if (!cs_scan_num_opt("rate", optarg, 0, 10000000, &v))
 				return -1;
-			sc->eo.rate = (double)v;
+			sc->opt.eo.rate = (double)v;
 			break;
 		case OPT_DB:
-			sc->db_path = optarg;
+			sc->opt.db_path = optarg;
 			break;
 		case OPT_DATA:
-			sc->data = optarg;
+			sc->opt.data = optarg;
 			break;
 		case OPT_JSON:
-			sc->json = true;
+			sc->out.json = true;
 			break;
 		case OPT_ALL:
-			sc->all = true;
+			sc->out.all = true;
 			break;
 		case OPT_NO_RESUME:
-			sc->resume = false;
+			sc->opt.resume = false;
 			break;
 		case OPT_ALLOW_LARGE:
-			sc->large = true;
+			sc->opt.large = true;
 			break;
 		case OPT_CREDENTIALS:
-			sc->creds_path = optarg;
+			sc->opt.creds_path = optarg;
 			break;
 		case OPT_SENSOR:
-			sc->sensor = optarg;
+			sc->opt.sensor = optarg;
 			break;
 		case OPT_SPOOL:
-			sc->spool = optarg;
+			sc->opt.spool = optarg;
 			break;
 		case OPT_ESTATE:
-			sc->estate_path = optarg;
+			sc->opt.estate_path = optarg;
 			break;
 		case OPT_MAX_ADDRS:
 			if (!cs_scan_num_opt("max-addrs", optarg, 1, 1LL << 32,
 					     &v))
 				return -1;
-			sc->eo.max_addrs = (uint64_t)v;
+			sc->opt.eo.max_addrs = (uint64_t)v;
 			break;
 		case OPT_INTERFACE:
-			sc->ifname = optarg;
+			sc->opt.ifname = optarg;
 			break;
 		case OPT_USER:
-			sc->run.s.user = optarg;
+			sc->s.user = optarg;
 			break;
 		case 'q':
-			sc->quiet = true;
+			sc->out.quiet = true;
 			break;
 		case 'h':
 			cs_cli_scan_usage(stdout);

@@ -106,28 +106,29 @@ int
 cs_scan_prepare(struct scan_cmd *sc)
 {
 	/* Credentials for recorders' channel lists (docs/credentials.md). */
-	if (sc->creds_path) {
-		if (cs_creds_load(&sc->creds, sc->creds_path, sc->err,
+	if (sc->opt.creds_path) {
+		if (cs_creds_load(&sc->creds, sc->opt.creds_path, sc->err,
 				  sizeof(sc->err)) != 0) {
 			fprintf(stderr, "camsweep: --credentials: %s\n",
 				sc->err);
 			return -1;
 		}
-		sc->eo.creds = &sc->creds;
+		sc->opt.eo.creds = &sc->creds;
 	}
 	/* Discovery on one interface, before and during the sweep. */
-	if (sc->ifname && (sc->disc = cs_cli_disc_new(
-			       sc->ifname, sc->disc_ms, &sc->scope, sc->data,
-			       sc->err, sizeof(sc->err))) == NULL) {
+	if (sc->opt.ifname &&
+	    (sc->disc = cs_cli_disc_new(sc->opt.ifname, sc->opt.disc_ms,
+					&sc->scope, sc->opt.data, sc->err,
+					sizeof(sc->err))) == NULL) {
 		fprintf(stderr, "camsweep: --interface: %s\n", sc->err);
 		return -1;
 	}
-	sc->eo.disc = sc->disc ? cs_cli_disc_state(sc->disc) : NULL;
-	sc->run.s.privileged = sc->ifname != NULL;
+	sc->opt.eo.disc = sc->disc ? cs_cli_disc_state(sc->disc) : NULL;
+	sc->s.privileged = sc->opt.ifname != NULL;
 	/* MAC addresses in replies resolve as in `camsweep identify`. */
-	sc->probe_oui = cs_cli_oui_new(sc->data);
+	sc->probe_oui = cs_cli_oui_new(sc->opt.data);
 	cs_probe_set_mac_lookup(cs_cli_oui_lookup, sc->probe_oui);
-	if (sc->run.s.privileged) /* read it before root is dropped */
+	if (sc->s.privileged) /* read it before root is dropped */
 		cs_cli_oui_preload(sc->probe_oui);
 	raise_nofile();
 
@@ -136,31 +137,30 @@ cs_scan_prepare(struct scan_cmd *sc)
 		char fpdir[4096], entdir[4096];
 
 		snprintf(fpdir, sizeof(fpdir), "%s/fingerprints",
-			 cs_cli_data_dir(sc->data));
+			 cs_cli_data_dir(sc->opt.data));
 		snprintf(entdir, sizeof(entdir), "%s/entities",
-			 cs_cli_data_dir(sc->data));
-		sc->run.s.fp =
+			 cs_cli_data_dir(sc->opt.data));
+		sc->s.fp =
 		    cs_fpdb_load(fpdir, entdir, sc->err, sizeof(sc->err));
 		/* Optional: names the makers of recorders' cameras by model. */
 		snprintf(entdir, sizeof(entdir), "%s/entities/models.tsv",
-			 cs_cli_data_dir(sc->data));
-		sc->run.s.models =
-		    cs_models_load(entdir, sc->err, sizeof(sc->err));
+			 cs_cli_data_dir(sc->opt.data));
+		sc->s.models = cs_models_load(entdir, sc->err, sizeof(sc->err));
 	}
-	if (sc->run.s.fp == NULL) {
+	if (sc->s.fp == NULL) {
 		fprintf(stderr, "camsweep: fingerprints: %s\n", sc->err);
 		return -1;
 	}
-	if (sc->estate_path != NULL && sc->sensor != NULL) {
+	if (sc->opt.estate_path != NULL && sc->opt.sensor != NULL) {
 		fputs("camsweep scan: a sensor's devices belong to its own "
 		      "site; --estate is for scans from the centre\n",
 		      stderr);
 		sc->rc = EXIT_USAGE;
 		return -1;
 	}
-	if (sc->estate_path != NULL &&
-	    (sc->run.s.estate = cs_estate_load(sc->estate_path, sc->err,
-					       sizeof(sc->err))) == NULL) {
+	if (sc->opt.estate_path != NULL &&
+	    (sc->s.estate = cs_estate_load(sc->opt.estate_path, sc->err,
+					   sizeof(sc->err))) == NULL) {
 		size_t n = strlen(sc->err);
 		if (n > 0 && sc->err[n - 1] == '\n')
 			sc->err[n - 1] = '\0';
@@ -168,82 +168,81 @@ cs_scan_prepare(struct scan_cmd *sc)
 		sc->rc = EXIT_USAGE;
 		return -1;
 	}
-	if (sc->sensor != NULL) {
+	if (sc->opt.sensor != NULL) {
 		/* Sensor mode: everything goes to the local spool first. */
-		if (!cs_store_path_is_uri(sc->db_path)) {
+		if (!cs_store_path_is_uri(sc->opt.db_path)) {
 			fputs("camsweep scan: --sensor needs --db "
 			      "postgresql://...\n",
 			      stderr);
 			sc->rc = EXIT_USAGE;
 			return -1;
 		}
-		sc->run.central_uri = sc->db_path;
-		sc->run.spool_path = sc->spool;
-		sc->db_path = sc->spool;
+		sc->central_uri = sc->opt.db_path;
+		sc->spool_path = sc->opt.spool;
+		sc->opt.db_path = sc->opt.spool;
 	}
-	cs_cli_prepare_db(sc->db_path);
-	private_file(sc->db_path);
-	sc->run.s.store = cs_store_open(sc->db_path, sc->err, sizeof(sc->err));
-	if (sc->run.s.store == NULL) {
+	cs_cli_prepare_db(sc->opt.db_path);
+	private_file(sc->opt.db_path);
+	sc->s.store = cs_store_open(sc->opt.db_path, sc->err, sizeof(sc->err));
+	if (sc->s.store == NULL) {
 		fprintf(stderr, "camsweep: %s: %s\n",
-			CS_STORE_SHOW(sc->db_path), sc->err);
+			CS_STORE_SHOW(sc->opt.db_path), sc->err);
 		return -1;
 	}
-	if (sc->run.central_uri != NULL &&
-	    (sc->run.s.up = cs_uploader_start(sc->spool, sc->run.central_uri,
-					      sc->err, sizeof(sc->err))) ==
-		NULL) {
-		fprintf(stderr, "camsweep: %s: %s\n", sc->spool, sc->err);
+	if (sc->central_uri != NULL &&
+	    (sc->s.up = cs_uploader_start(sc->opt.spool, sc->central_uri,
+					  sc->err, sizeof(sc->err))) == NULL) {
+		fprintf(stderr, "camsweep: %s: %s\n", sc->opt.spool, sc->err);
 		return -1;
 	}
-	if (sc->nports <= 64) /* as before ranges: the list as given */
-		for (size_t i = 0, k = 0; i < sc->nports; i++)
+	if (sc->opt.nports <= 64) /* as before ranges: the list as given */
+		for (size_t i = 0, k = 0; i < sc->opt.nports; i++)
 			k += (size_t)snprintf(
 			    sc->ports_text + k, sizeof(sc->ports_text) - k,
-			    "%s%u", i ? "," : "", sc->ports[i]);
+			    "%s%u", i ? "," : "", sc->opt.ports[i]);
 	else
-		cs_cli_ports_text(sc->ports, sc->nports, sc->ports_text,
+		cs_cli_ports_text(sc->opt.ports, sc->opt.nports, sc->ports_text,
 				  sizeof(sc->ports_text));
 	gethostname(sc->host, sizeof(sc->host) - 1);
-	sc->opts_text = cs_scan_options_text(&sc->eo);
+	sc->opts_text = cs_scan_options_text(&sc->opt.eo);
 	memset(&sc->info, 0, sizeof(sc->info));
 	sc->info.scope = sc->scope.text;
 	sc->info.exclusions = sc->scope.excl_text;
 	sc->info.ports = sc->ports_text;
 	sc->info.options = sc->opts_text;
-	sc->info.vantage = sc->sensor ? sc->sensor : sc->host;
+	sc->info.vantage = sc->opt.sensor ? sc->opt.sensor : sc->host;
 	sc->info.site =
-	    sc->sensor; /* a sensor scans its own site (schema v4) */
+	    sc->opt.sensor; /* a sensor scans its own site (schema v4) */
 	sc->info.version = CS_VERSION;
 	sc->info.started = (int64_t)time(NULL);
 	sc->info.total_targets = sc->scope.total;
-	if (cs_audit_scan_open(&sc->run.s, &sc->info, sc->resume,
+	if (cs_audit_scan_open(&sc->s, &sc->info, sc->opt.resume,
 			       &sc->watermark, &sc->resumed) != 0) {
 		fprintf(stderr, "camsweep: %s: %s\n",
-			CS_STORE_SHOW(sc->db_path),
-			cs_store_errmsg(sc->run.s.store));
+			CS_STORE_SHOW(sc->opt.db_path),
+			cs_store_errmsg(sc->s.store));
 		return -1;
 	}
 	if (sc->resumed)
 		fprintf(stderr,
 			"camsweep: resuming scan %lld at %llu of %llu "
 			"addresses\n",
-			(long long)sc->run.s.scan_id,
+			(long long)sc->s.scan_id,
 			(unsigned long long)sc->watermark,
 			(unsigned long long)sc->scope.total);
-	sc->eo.scope = &sc->scope;
-	sc->eo.ports = sc->ports;
-	sc->eo.nports = sc->nports;
-	sc->eo.start_index = sc->watermark;
+	sc->opt.eo.scope = &sc->scope;
+	sc->opt.eo.ports = sc->opt.ports;
+	sc->opt.eo.nports = sc->opt.nports;
+	sc->opt.eo.start_index = sc->watermark;
 	/* Progress is drawn here (progress_line), with share and ETA. */
-	sc->eo.progress = false;
-	sc->run.progress = !sc->quiet && isatty(STDERR_FILENO);
-	sc->run.total = sc->scope.total > sc->watermark
+	sc->opt.eo.progress = false;
+	sc->out.progress = !sc->out.quiet && isatty(STDERR_FILENO);
+	sc->out.total = sc->scope.total > sc->watermark
 			    ? sc->scope.total - sc->watermark
 			    : 0;
-	sc->run.start_ms = cs_scan_now_ms();
-	sc->run.last_stats_ms = sc->run.start_ms;
-	sc->run.start_wall = time(NULL);
+	sc->out.start_ms = cs_scan_now_ms();
+	sc->out.last_stats_ms = sc->out.start_ms;
+	sc->out.start_wall = time(NULL);
 	if (sc->debug > 0)
 		fprintf(stderr,
 			"camsweep: scope %s; excluded %s; %llu addresses; "
@@ -252,24 +251,25 @@ cs_scan_prepare(struct scan_cmd *sc)
 			(unsigned long long)sc->scope.total, sc->ports_text,
 			sc->opts_text);
 	/* -oJ and -oX: written as each host completes. */
-	if (sc->run.oj_path != NULL && strcmp(sc->run.oj_path, "-") == 0)
-		sc->run.oj = stdout;
-	else if (sc->run.oj_path != NULL &&
-		 (sc->run.oj = fopen(sc->run.oj_path, "we")) == NULL) {
-		fprintf(stderr, "camsweep: -oJ %s: %s\n", sc->run.oj_path,
+	if (sc->out.oj_path != NULL && strcmp(sc->out.oj_path, "-") == 0)
+		sc->out.oj = stdout;
+	else if (sc->out.oj_path != NULL &&
+		 (sc->out.oj = fopen(sc->out.oj_path, "we")) == NULL) {
+		fprintf(stderr, "camsweep: -oJ %s: %s\n", sc->out.oj_path,
 			strerror(errno));
-		cs_store_scan_end(sc->run.s.store, sc->run.s.scan_id,
-				  "incomplete", (int64_t)time(NULL));
+		cs_store_scan_end(sc->s.store, sc->s.scan_id, "incomplete",
+				  (int64_t)time(NULL));
 		return -1;
 	}
-	if (sc->ox_path != NULL &&
-	    (sc->run.ox = cs_xml_open(
-		 sc->ox_path, CS_VERSION, sc->argc - 1, sc->orig_argv + 1,
-		 sc->ports, sc->nports, sc->run.verbose - sc->debug, sc->debug,
-		 sc->run.start_wall, sc->err, sizeof(sc->err))) == NULL) {
+	if (sc->out.ox_path != NULL &&
+	    (sc->out.ox = cs_xml_open(
+		 sc->out.ox_path, CS_VERSION, sc->argc - 1, sc->orig_argv + 1,
+		 sc->opt.ports, sc->opt.nports, sc->out.verbose - sc->debug,
+		 sc->debug, sc->out.start_wall, sc->err, sizeof(sc->err))) ==
+		NULL) {
 		fprintf(stderr, "camsweep: -oX %s\n", sc->err);
-		cs_store_scan_end(sc->run.s.store, sc->run.s.scan_id,
-				  "incomplete", (int64_t)time(NULL));
+		cs_store_scan_end(sc->s.store, sc->s.scan_id, "incomplete",
+				  (int64_t)time(NULL));
 		return -1;
 	}
 	/* Descriptors: the sweep gets what is left after a reserve, so that
@@ -285,12 +285,12 @@ cs_scan_prepare(struct scan_cmd *sc)
 				"%u in use, %u kept in reserve (raise ulimit "
 				"-n)\n",
 				lim, used, reserve);
-			cs_store_scan_end(sc->run.s.store, sc->run.s.scan_id,
+			cs_store_scan_end(sc->s.store, sc->s.scan_id,
 					  "incomplete", (int64_t)time(NULL));
 			return -1;
 		}
-		if (sc->eo.max_conns > lim - used - reserve)
-			sc->eo.max_conns = lim - used - reserve;
+		if (sc->opt.eo.max_conns > lim - used - reserve)
+			sc->opt.eo.max_conns = lim - used - reserve;
 	}
 
 	return 0;

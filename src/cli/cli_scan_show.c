@@ -53,22 +53,22 @@ cs_scan_now_ms(void)
 }
 
 static const char *
-target_name_of(const struct scan_run *run, const struct cs_host_report *h)
+target_name_of(const struct scan_output *out, const struct cs_host_report *h)
 {
-	for (size_t i = 0; i < run->nnames; i++) {
-		const struct cs_addr *n = &run->names[i].addr;
+	for (size_t i = 0; i < out->nnames; i++) {
+		const struct cs_addr *n = &out->names[i].addr;
 
 		if (n->v6 == h->addr.v6 &&
 		    (n->v6 ? memcmp(n->a6, h->addr.a6, 16) == 0
 			   : n->v4 == h->ip))
-			return run->names[i].name;
+			return out->names[i].name;
 	}
 	return NULL;
 }
 
 /* -oJ: the host as `show --json` prints it, as soon as it completes. */
 static void
-write_oj(struct scan_run *run, const struct cs_host_result *r)
+write_oj(struct scan_output *out, const struct cs_host_result *r)
 {
 	struct cs_device_row *row = cs_xcalloc(1, sizeof(*row));
 	const struct cs_obs *mac = cs_obs_find(r->obs, "mac", 0);
@@ -89,8 +89,8 @@ write_oj(struct scan_run *run, const struct cs_host_result *r)
 		cs_strlcpy(row->site, r->site, sizeof(row->site));
 	cs_buf_init(&b, 1 << 22);
 	if (cs_out_json_device(&b, row) != 0 || cs_buf_adds(&b, "\n") != 0 ||
-	    fwrite(b.p, 1, b.len, run->oj) != b.len || fflush(run->oj) != 0)
-		run->out_failed = true;
+	    fwrite(b.p, 1, b.len, out->oj) != b.len || fflush(out->oj) != 0)
+		out->out_failed = true;
 	cs_buf_free(&b);
 	free(row);
 }
@@ -124,28 +124,28 @@ void
 cs_scan_show_host(void *arg, const struct cs_host_report *h,
 		  const struct cs_host_result *r, const struct cs_identity *id)
 {
-	struct scan_run *run = arg;
+	struct scan_output *out = arg;
 
-	if (run->oj != NULL)
-		write_oj(run, r);
-	if (run->ox != NULL) {
+	if (out->oj != NULL)
+		write_oj(out, r);
+	if (out->ox != NULL) {
 		const struct cs_obs *mac = cs_obs_find(h->obs, "mac", 0);
 		char macs[24] = "";
 		struct cs_xml_host xh = {.ip = r->ip,
-					 .hostname = target_name_of(run, h),
+					 .hostname = target_name_of(out, h),
 					 .ports = h->ports,
 					 .nports = h->nports,
 					 .id = id,
-					 .start = run->start_wall,
+					 .start = out->start_wall,
 					 .end = time(NULL)};
 		if (mac != NULL)
 			xh.mac =
 			    cs_span_copy(macs, sizeof(macs),
 					 (struct cs_span){mac->val, mac->len});
-		cs_xml_host(run->ox, &xh);
+		cs_xml_host(out->ox, &xh);
 	}
-	if (run->verbose > 0) {
-		if (run->progress_shown)
+	if (out->verbose > 0) {
+		if (out->progress_shown)
 			fputs("\r\033[K", stderr);
 		verbose_host(r, id);
 	}
@@ -164,51 +164,51 @@ cs_scan_show_store_error(void *arg, const char *msg)
  * that interval, TTY or not (nmap's --stats-every).
  */
 void
-cs_scan_progress_line(struct scan_run *run, uint64_t done, bool final)
+cs_scan_progress_line(struct scan_output *out, uint64_t done, bool final)
 {
-	int64_t now = cs_scan_now_ms(), el = now - run->start_ms;
-	bool stats = run->stats_ms > 0 &&
-		     (final || now - run->last_stats_ms >= run->stats_ms);
+	int64_t now = cs_scan_now_ms(), el = now - out->start_ms;
+	bool stats = out->stats_ms > 0 &&
+		     (final || now - out->last_stats_ms >= out->stats_ms);
 	double pct =
-	    run->total ? 100.0 * (double)done / (double)run->total : 100.0;
+	    out->total ? 100.0 * (double)done / (double)out->total : 100.0;
 	char eta[32] = "--:--:--";
 
-	if (!run->progress && !stats)
+	if (!out->progress && !stats)
 		return;
-	if (done > 0 && done < run->total && el > 0) {
+	if (done > 0 && done < out->total && el > 0) {
 		long long left =
 		    (long long)((double)el / (double)done *
-				(double)(run->total - done) / 1000.0);
+				(double)(out->total - done) / 1000.0);
 		snprintf(eta, sizeof(eta), "%lld:%02lld:%02lld", left / 3600,
 			 left / 60 % 60, left % 60);
-	} else if (done >= run->total) {
+	} else if (done >= out->total) {
 		snprintf(eta, sizeof(eta), "0:00:00");
 	}
 	if (stats) {
-		run->last_stats_ms = now;
+		out->last_stats_ms = now;
 		fprintf(stderr,
 			"%sStats: %.1fs elapsed; %llu/%llu addresses (%.2f%%) "
 			"done, %llu hosts up; ETC in %s\n",
-			run->progress_shown ? "\r\033[K" : "",
+			out->progress_shown ? "\r\033[K" : "",
 			(double)el / 1000.0, (unsigned long long)done,
-			(unsigned long long)run->total, pct,
-			(unsigned long long)run->s.hosts_up, eta);
-		run->progress_shown = false;
+			(unsigned long long)out->total, pct,
+			(unsigned long long)out->s->hosts_up, eta);
+		out->progress_shown = false;
 		if (final)
 			return;
 	}
-	if (run->progress) {
+	if (out->progress) {
 		fprintf(stderr,
 			"\r%llu/%llu addresses (%.1f%%)  %llu hosts up  "
 			"%.0f addr/s  ETA %s \033[K",
 			(unsigned long long)done,
-			(unsigned long long)run->total, pct,
-			(unsigned long long)run->s.hosts_up,
+			(unsigned long long)out->total, pct,
+			(unsigned long long)out->s->hosts_up,
 			el > 0 ? (double)done * 1000.0 / (double)el : 0.0, eta);
-		run->progress_shown = true;
+		out->progress_shown = true;
 		if (final) {
 			fputc('\n', stderr);
-			run->progress_shown = false;
+			out->progress_shown = false;
 		}
 	}
 }

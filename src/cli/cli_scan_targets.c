@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The targets of `camsweep scan`: addresses, ranges, CIDRs, host names
- * (resolved once), -iL files, the data directory's exclusions, and the
- * options text that identifies a resumable scan.
+ * (resolved once), -iL files, and the options text that identifies a
+ * resumable scan.  cli_scan_scope.c makes the scope of them.
  */
 #include "cli/cli.h"
 #include "cli/scan_cmd.h"
@@ -14,33 +14,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "audit/scan.h"
-#include "oui/models.h"
-#include "cli/cli_disc.h"
-#include "cli/output.h"
 #include "core/addr.h"
-#include "core/exitcode.h"
-#include "cli/scan_out.h"
 #include "core/alloc.h"
 #include "core/buf.h"
-#include "core/escape.h"
 #include "core/str.h"
-#include "engine/creds.h"
-#include "engine/engine.h"
-#include "engine/privsep.h"
+#include "core/text.h"
 #include "engine/scope.h"
-#include "fp/fp.h"
-#include "policy/estate.h"
-#include "probe/probe.h"
-#include "store/store.h"
-#include "store/upload.h"
 #include "core/poison.h"
 
 /* Parses a numeric option or reports it; returns false on error. */
@@ -93,7 +73,7 @@ hostname_like(const char *s)
  */
 int
 cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
-		   struct scan_run *run, bool quiet)
+		   struct scan_output *out, bool quiet)
 {
 	char err[512];
 	struct addrinfo hints = {.ai_family = AF_UNSPEC,
@@ -140,9 +120,9 @@ cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
 		fprintf(stderr, "camsweep: %s: no IPv4 or IPv6 address\n", arg);
 		return -1;
 	}
-	run->names =
-	    cs_xrealloc(run->names, run->nnames + 1, sizeof(*run->names));
-	tn = &run->names[run->nnames++];
+	out->names =
+	    cs_xrealloc(out->names, out->nnames + 1, sizeof(*out->names));
+	tn = &out->names[out->nnames++];
 	memset(tn, 0, sizeof(*tn));
 	if (pick->ai_family == AF_INET) {
 		tn->addr.v4 = ntohl(
@@ -166,62 +146,71 @@ cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
 
 /*
  * -iL FILE ("-" is standard input): targets separated by blanks or
- * newlines, '#' to the end of a line a comment, as nmap reads them.
+ * newlines, '#' to the end of a line a comment, as nmap reads them; a
+ * line longer than CS_SCOPE_LINE_MAX bytes is refused, never split.
  */
+#define IL_FILE_MAX ((size_t)64 << 20)
+
 int
 cs_scan_add_target_file(const char *path, struct cs_interval **v, size_t *n,
-			struct scan_run *run, bool quiet)
+			struct scan_output *out, bool quiet)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "re");
 	char line[CS_SCOPE_LINE_MAX + 1];
-	int lineno = 0, rc = 0;
+	struct cs_buf b;
+	struct cs_lines lines;
+	struct cs_span ln;
+	int rc = 0, r;
 
 	if (f == NULL) {
 		fprintf(stderr, "camsweep: -iL %s: %s\n", path,
 			strerror(errno));
 		return -1;
 	}
-	while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
+	cs_buf_init(&b, IL_FILE_MAX);
+	r = cs_stream_read(f, IL_FILE_MAX, &b);
+	if (f != stdin)
+		fclose(f);
+	if (r != 0) {
+		if (r == CS_ELIMIT)
+			fprintf(stderr,
+				"camsweep: -iL %s: larger than %zu bytes\n",
+				path, IL_FILE_MAX);
+		else
+			fprintf(stderr, "camsweep: -iL %s: %s\n", path,
+				strerror(errno));
+		cs_buf_free(&b);
+		return -1;
+	}
+	cs_lines_init(&lines, b.p, b.len);
+	while (rc == 0 &&
+	       (r = cs_lines_next_max(&lines, CS_SCOPE_LINE_MAX, &ln)) != 0) {
 		char *save = NULL, *hash;
 
-		lineno++;
-		if (strchr(line, '\n') == NULL && !feof(f)) {
-			fprintf(stderr,
-				"camsweep: -iL %s:%d: line longer than %d "
-				"bytes\n",
-				path, lineno, CS_SCOPE_LINE_MAX);
+		if (r == CS_ELIMIT) {
+			cs_errf(line, sizeof(line), path, lines.line,
+				"line longer than %d bytes", CS_SCOPE_LINE_MAX);
+			fprintf(stderr, "camsweep: -iL %s\n", line);
 			rc = -1;
 			break;
 		}
+		cs_span_copy(line, sizeof(line), ln);
 		if ((hash = strchr(line, '#')) != NULL)
 			*hash = '\0';
 		for (char *w = strtok_r(line, " \t\r\n", &save);
 		     w != NULL && rc == 0; w = strtok_r(NULL, " \t\r\n", &save))
 			if (w[0] == '@' ||
-			    cs_scan_add_target(w, v, n, run, quiet) != 0) {
+			    cs_scan_add_target(w, v, n, out, quiet) != 0) {
 				if (w[0] == '@')
 					fprintf(stderr,
-						"camsweep: -iL %s:%d: @file "
+						"camsweep: -iL %s:%u: @file "
 						"not allowed here\n",
-						path, lineno);
+						path, lines.line);
 				rc = -1;
 			}
 	}
-	if (f != stdin)
-		fclose(f);
+	cs_buf_free(&b);
 	return rc;
-}
-
-int
-cs_cli_data_excl(const char *data, struct cs_interval **v, size_t *n)
-{
-	char spec[4096];
-
-	snprintf(spec, sizeof(spec), "@%s/scope/exclude.conf",
-		 cs_cli_data_dir(data));
-	if (access(spec + 1, R_OK) != 0)
-		return 0;
-	return cs_scan_add_specs(spec, v, n);
 }
 
 /*
@@ -244,82 +233,4 @@ cs_scan_options_text(const struct cs_engine_opts *o)
 		 o->read_timeout_ms, o->host_timeout_ms, o->dead_after,
 		 o->liveness == 0 ? ",\"budget\":\"off\"" : "");
 	return cs_xstrdup(buf);
-}
-
-/*
- * The targets and exclusions into sc->scope, with its checks: no more
- * than CS_SCOPE_MAX_ADDRS6 IPv6 addresses, host names that the exclusions
- * remove refused, more than DEFAULT_MAX_ADDRS only with --allow-large.  Returns
- * 0, or -1 after a message.
- */
-int
-cs_scan_scope(struct scan_cmd *sc)
-{
-	if (optind >= sc->argc && sc->nil == 0) {
-		fputs("camsweep scan: no targets given\n", stderr);
-		cs_cli_scan_usage(stderr);
-		return -1;
-	}
-	for (int i = optind; i < sc->argc; i++)
-		if (cs_scan_add_target(sc->argv[i], &sc->inc, &sc->ninc,
-				       &sc->run, sc->quiet) != 0)
-			return -1;
-	for (size_t i = 0; i < sc->nil; i++)
-		if (cs_scan_add_target_file(sc->il[i], &sc->inc, &sc->ninc,
-					    &sc->run, sc->quiet) != 0)
-			return -1;
-	/* The data file's exclusions add to the compiled-in ones. */
-	if (cs_cli_data_excl(sc->data, &sc->exc, &sc->nexc) != 0)
-		return -1;
-	switch (
-	    cs_scope_build(&sc->scope, sc->inc, sc->ninc, sc->exc, sc->nexc)) {
-	case 0:
-		break;
-	case CS_ELIMIT:
-		fprintf(stderr,
-			"camsweep scan: more than %u IPv6 addresses in scope "
-			"(a /112): too many to enumerate; give smaller IPv6 "
-			"ranges (a /64 is never swept)\n",
-			CS_SCOPE_MAX_ADDRS6);
-		return -1;
-	default:
-		fputs("camsweep scan: nothing left in scope after "
-		      "exclusions\n",
-		      stderr);
-		return -1;
-	}
-	sc->to_stdout =
-	    (sc->run.oj_path != NULL && strcmp(sc->run.oj_path, "-") == 0) ||
-	    (sc->ox_path != NULL && strcmp(sc->ox_path, "-") == 0);
-	if (sc->run.oj_path != NULL && sc->ox_path != NULL &&
-	    strcmp(sc->run.oj_path, "-") == 0 &&
-	    strcmp(sc->ox_path, "-") == 0) {
-		fputs("camsweep scan: -oJ - and -oX - cannot share standard "
-		      "output\n",
-		      stderr);
-		return -1;
-	}
-	/* A host name is resolved once; an address it resolves to that the
-	 * exclusions remove is refused, never scanned. */
-	for (size_t i = 0; i < sc->run.nnames; i++)
-		if (!cs_scope_contains_addr(&sc->scope,
-					    &sc->run.names[i].addr)) {
-			char ip[CS_ADDR_STRLEN];
-			fprintf(stderr,
-				"camsweep: %s (%s) is outside the scope "
-				"(excluded); refused\n",
-				sc->run.names[i].name,
-				cs_addr_str(&sc->run.names[i].addr, ip,
-					    sizeof(ip)));
-		}
-	/* Learned URLs may name only the ports the scan was told to probe. */
-	cs_scope_set_ports(&sc->scope, sc->ports, sc->nports);
-	if (sc->scope.total > DEFAULT_MAX_ADDRS && !sc->large) {
-		fprintf(stderr,
-			"camsweep scan: %llu addresses in scope; more than %d "
-			"needs --allow-large\n",
-			(unsigned long long)sc->scope.total, DEFAULT_MAX_ADDRS);
-		return -1;
-	}
-	return 0;
 }

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * What the files of `camsweep scan`, `show` and `upload` share (private
- * to src/cli): the run's output state around the session (audit/scan.h),
- * the option numbers, and the helpers each file exports to the others.
+ * to src/cli): a scan's options (struct scan_opts, what the session of
+ * audit/scan.h and the engine are given) apart from its output (struct
+ * scan_output, what cli_scan_show.c and -oJ/-oX need), the option
+ * numbers, and the helpers each file exports to the others.
  */
 #ifndef CS_CLI_SCAN_CMD_H
 #define CS_CLI_SCAN_CMD_H
@@ -29,19 +31,21 @@
 /* Camera-relevant TCP ports swept by default (protocols.md). */
 extern const char cs_scan_default_ports[];
 
-struct scan_run {
-	struct cs_audit_scan s; /* the session (audit/scan.h) */
-	/* Sensor mode: the scan is written to a local spool (run.s.store) and
-	 * uploaded to the central database whenever it answers. */
-	const char *central_uri; /* NULL unless --sensor */
-	const char *spool_path;
-	/* nmap's conventions (scan_out.h) */
-	FILE *oj; /* -oJ: JSON Lines, one line per host */
-	const char *oj_path;
-	struct cs_xml_out *ox; /* -oX: nmap XML */
-	bool out_failed;       /* a write to -oJ or -oX failed */
-	int verbose;           /* -v count; -d adds 2 */
-	bool progress;         /* the progress line on a TTY */
+/*
+ * The output part of a scan: its output options and what is shown and
+ * written as it goes (cli_scan_show.c, -oJ and -oX through scan_out.h),
+ * apart from the scan options (struct scan_opts) and the session.
+ */
+struct scan_output {
+	bool json, all, quiet;
+	bool to_stdout;      /* -oJ - or -oX - */
+	const char *oj_path; /* -oJ: JSON Lines, one line per host */
+	const char *ox_path; /* -oX: nmap XML */
+	FILE *oj;            /* nmap's conventions (scan_out.h) */
+	struct cs_xml_out *ox;
+	bool out_failed; /* a write to -oJ or -oX failed */
+	int verbose;     /* -v count; -d adds 2 */
+	bool progress;   /* the progress line on a TTY */
 	bool progress_shown;
 	long long stats_ms; /* --stats-every; 0: none */
 	int64_t last_stats_ms;
@@ -50,6 +54,7 @@ struct scan_run {
 	time_t start_wall;
 	struct target_name *names; /* targets given as host names */
 	size_t nnames;
+	const struct cs_audit_scan *s; /* the session, for its counts */
 };
 
 /* A target given as a host name, resolved once at the start. */
@@ -91,38 +96,51 @@ enum {
 };
 
 /*
- * One `camsweep scan` command: its options, scope, session and outputs,
- * from the parse (cli_scan_opts.c) through the scope
- * (cli_scan_targets.c), the preparation (cli_scan_prep.c) and the run
- * (cli_scan.c).  cs_scan_cleanup frees it whatever step stopped.
+ * The scan options: what the session (audit/scan.h) and the engine are
+ * given, from the parse (cli_scan_opts.c) through the scope
+ * (cli_scan_scope.c) and the preparation (cli_scan_prep.c).
+ */
+struct scan_opts {
+	struct cs_engine_opts eo;
+	struct cs_interval *inc, *exc;
+	size_t ninc, nexc, nports;
+	uint16_t ports[CS_SCOPE_MAX_PORTS];
+	const char **il; /* -iL files */
+	size_t nil;
+	const char *db_path, *data, *sensor, *spool, *estate_path;
+	bool resume, large;
+	const char *ifname;     /* --interface: discovery */
+	unsigned disc_ms;       /* --discover-time */
+	const char *creds_path; /* --credentials */
+};
+
+/*
+ * One `camsweep scan` command: its options and outputs, its scope and
+ * the session, from the parse through the run (cli_scan.c).
+ * cs_scan_cleanup frees it whatever step stopped.
  */
 struct scan_cmd {
 	int argc;
 	char **argv, **orig_argv; /* argv: as parsed; orig_argv: as typed */
 	char **args; /* argv with nmap's -iL, -oX, -oJ as long options */
 	int rc;      /* the exit status so far */
-	struct cs_engine_opts eo;
+	struct scan_opts opt;
+	struct scan_output out;
+	struct cs_audit_scan s; /* the session (audit/scan.h) */
+	/* Sensor mode: the scan is written to a local spool (s.store) and
+	 * uploaded to the central database whenever it answers. */
+	const char *central_uri; /* NULL unless --sensor */
+	const char *spool_path;
 	struct cs_engine_stats es;
-	struct cs_interval *inc, *exc;
-	size_t ninc, nexc, nports;
-	uint16_t ports[CS_SCOPE_MAX_PORTS];
-	const char *ox_path, **il;
-	bool to_stdout; /* -oJ - or -oX - */
-	size_t nil;
 	int debug;
-	const char *db_path, *data, *sensor, *spool, *estate_path;
 	char ports_text[4096], host[256], err[512], *opts_text;
-	bool json, all, quiet, resume, large, buffered;
+	bool buffered;
 	struct cs_scope scope;
-	struct scan_run run;
 	struct cs_scan_info info;
 	uint64_t watermark;
 	bool resumed;
-	const char *ifname; /* --interface: discovery */
-	unsigned disc_ms;   /* --discover-time */
 	struct cs_cli_disc *disc;
 	struct cs_cli_oui *probe_oui; /* MAC registry of the probes */
-	const char *creds_path;       /* --credentials */
 	struct cs_creds creds;
 };
 
@@ -141,7 +159,7 @@ void cs_scan_show_host(void *arg, const struct cs_host_report *h,
 		       const struct cs_identity *id);
 void cs_scan_show_store_error(void *arg, const char *msg);
 void cs_scan_show_progress(void *arg, uint64_t done);
-void cs_scan_progress_line(struct scan_run *run, uint64_t done, bool final);
+void cs_scan_progress_line(struct scan_output *out, uint64_t done, bool final);
 /* After a complete upload the spool is set aside (audit/scan.h). */
 void cs_cli_spool_retire(const char *spool);
 
@@ -150,14 +168,15 @@ int cs_cli_print_scan(struct cs_store *st, int64_t scan_id, bool json,
 		      bool all);
 int cs_cli_show(int argc, char **argv);
 
-/* cli_scan_targets.c: targets, exclusions and the options text. */
+/* cli_scan_targets.c: targets, -iL files and the options text
+ * (cs_scan_scope, above, is cli_scan_scope.c). */
 bool cs_scan_num_opt(const char *name, const char *v, long long min,
 		     long long max, long long *out);
 int cs_scan_add_specs(const char *arg, struct cs_interval **v, size_t *n);
 int cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
-		       struct scan_run *run, bool quiet);
+		       struct scan_output *out, bool quiet);
 int cs_scan_add_target_file(const char *path, struct cs_interval **v, size_t *n,
-			    struct scan_run *run, bool quiet);
+			    struct scan_output *out, bool quiet);
 char *cs_scan_options_text(const struct cs_engine_opts *o);
 
 /* cli_config.c: scan --config FILE, and the scan command's entry. */

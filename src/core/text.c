@@ -13,18 +13,12 @@
 #include "core/poison.h"
 
 int
-cs_file_read(const char *path, size_t max, struct cs_buf *b, int64_t *mtime)
+cs_stream_read(FILE *f, size_t max, struct cs_buf *b)
 {
-	FILE *f = fopen(path, "rb");
 	uint8_t chunk[65536];
-	struct stat sb;
 	size_t left = max;
 	int r = 0;
 
-	if (f == NULL)
-		return CS_EIO;
-	if (mtime != NULL)
-		*mtime = fstat(fileno(f), &sb) == 0 ? (int64_t)sb.st_mtime : 0;
 	for (;;) {
 		size_t want = left < sizeof(chunk) ? left : sizeof(chunk);
 		size_t k;
@@ -46,6 +40,21 @@ cs_file_read(const char *path, size_t max, struct cs_buf *b, int64_t *mtime)
 		r = CS_EIO;
 		errno = EIO;
 	}
+	return r;
+}
+
+int
+cs_file_read(const char *path, size_t max, struct cs_buf *b, int64_t *mtime)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat sb;
+	int r;
+
+	if (f == NULL)
+		return CS_EIO;
+	if (mtime != NULL)
+		*mtime = fstat(fileno(f), &sb) == 0 ? (int64_t)sb.st_mtime : 0;
+	r = cs_stream_read(f, max, b);
 	fclose(f);
 	return r;
 }
@@ -104,6 +113,19 @@ cs_lines_next(struct cs_lines *l, struct cs_span *line)
 	l->off = i < n ? i + 1 : i;
 	l->line++;
 	return true;
+}
+
+int
+cs_lines_next_max(struct cs_lines *l, size_t max, struct cs_span *line)
+{
+	size_t start = l->off, raw;
+
+	if (!cs_lines_next(l, line))
+		return 0;
+	raw = l->off - start; /* with its CR and LF */
+	if (l->buf.p[l->off - 1] != '\n')
+		raw++; /* a last line without LF, counted as if it had one */
+	return raw > max ? CS_ELIMIT : 1;
 }
 
 size_t

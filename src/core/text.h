@@ -7,7 +7,8 @@
  * estates, phone-home lists, model tables, registries) is read with
  * these.
  *
- * All but cs_file_read are pure and bounded: they read only the bytes of
+ * All but cs_file_read and cs_stream_read are pure and bounded: they read
+ * only the bytes of
  * their spans (no NUL needed) and allocate nothing; cs_date_format writes
  * only its sz bytes.
  */
@@ -18,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/buf.h"
 #include "core/cs.h"
@@ -31,6 +33,11 @@
  */
 int cs_file_read(const char *path, size_t max, struct cs_buf *b,
 		 int64_t *mtime);
+/*
+ * As cs_file_read, from the open stream f (left open), for a file the
+ * caller opened itself (to fstat it first, or standard input).
+ */
+int cs_stream_read(FILE *f, size_t max, struct cs_buf *b);
 
 /*
  * Writes "name:line: message" into err (errsz bytes; either may be 0 /
@@ -57,6 +64,14 @@ void cs_lines_init(struct cs_lines *l, const void *p, size_t n);
  * (a final line without LF is still a line; an empty buffer has none).
  */
 bool cs_lines_next(struct cs_lines *l, struct cs_span *line);
+/*
+ * As cs_lines_next for a format whose lines are bounded: returns 1 with
+ * the line, 0 at the end, or CS_ELIMIT (the line counted in l->line, so
+ * the caller can say "file:line: line longer than max bytes") when the
+ * line takes more than max bytes with its CR and LF (a last line without
+ * LF counted with one), as fgets into max + 1 bytes would cut it.
+ */
+int cs_lines_next_max(struct cs_lines *l, size_t max, struct cs_span *line);
 
 /*
  * Splits line at TABs into f (at most max fields), trimming each with

@@ -161,6 +161,43 @@ def check_scope(c, tmp):
              "%s:2: line longer than" % path in p.stderr,
              "over-long @file line refused with file:line (rc %d, %r)" %
              (p.returncode, p.stderr[:200]))
+        # The same for -iL (nmap's target list): a line over 1024 bytes
+        # is refused at its number, its tail never a target.
+        with open(path, "w") as f:
+            f.write(BASE + ".8\n# " + "x" * 2000 + " " + target + "\n")
+        p = run(["scan", "--db", os.path.join(tmp, "y.db"), "-q",
+                 "--ports", str(port), "-iL", path])
+        time.sleep(0.5)
+        c.ok(lst.conns == 0 and p.returncode == 1 and
+             "-iL %s:2: line longer than 1024 bytes" % path in p.stderr,
+             "over-long -iL line refused with file:line (rc %d, %r)" %
+             (p.returncode, p.stderr[:200]))
+        # And scan --config: a line of more than 4096 bytes (newline
+        # included) was cut in two, its tail read as a line of its own
+        # ("targets = ..." below, scanned); it is refused at its number.
+        conf = os.path.join(tmp, "site.conf")
+        with open(conf, "w") as f:
+            f.write("db = %s\nports = %d\nquiet\n# %s targets = %s\n" %
+                    (os.path.join(tmp, "y.db"), port, "x" * 4092, target))
+        os.chmod(conf, 0o600)
+        p = run(["scan", "--config", conf])
+        time.sleep(0.5)
+        c.ok(lst.conns == 0 and p.returncode == 1 and
+             "%s:4: line longer than 4096 bytes" % conf in p.stderr,
+             "over-long --config line refused with file:line (%d "
+             "connections, rc %d, %r)" % (lst.conns, p.returncode,
+                                          p.stderr[:200]))
+        # A comment of exactly 4096 bytes with its newline is read as
+        # before: one comment, so nothing to scan.
+        with open(conf, "w") as f:
+            f.write("db = %s\nports = %d\nquiet\n# %s\n" %
+                    (os.path.join(tmp, "y.db"), port, "x" * 4093))
+        before = lst.conns
+        p = run(["scan", "--config", conf])
+        c.ok(lst.conns == before and p.returncode == 1 and
+             "no targets given" in p.stderr,
+             "a 4096-byte --config comment is one comment (rc %d, %r)" %
+             (p.returncode, p.stderr[:200]))
     finally:
         lst.close()
 

@@ -113,6 +113,57 @@ test_lines(void **state)
 	}
 }
 
+/*
+ * cs_lines_next_max: a line of more than max bytes with its CR and LF (a
+ * last line without LF counted with one) is CS_ELIMIT at its number, as
+ * fgets into max + 1 bytes would have cut it; the lines before it are
+ * returned.  The rows mark each line 'y' (returned) or 'E' (refused;
+ * reading stops there).
+ */
+static void
+test_lines_max(void **state)
+{
+	static const struct {
+		const char *in;
+		size_t max;
+		const char *want; /* one letter a line read */
+	} t[] = {
+	    {"", 4, ""},
+	    {"abc\n", 4, "y"},              /* 4 bytes with its LF */
+	    {"abcd\n", 4, "E"},             /* 5 */
+	    {"abc", 4, "y"},                /* last line, no LF: 3 + 1 */
+	    {"abcd", 4, "E"},               /* 4 + 1 */
+	    {"ab\r\n", 4, "y"},             /* the CR counts */
+	    {"abc\r\n", 4, "E"},            /* 5 with CR and LF */
+	    {"a\nb\nlong!\nc\n", 4, "yyE"}, /* refused at line 3 */
+	    {"\n\n", 1, "yy"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct cs_lines l;
+		struct cs_span ln;
+		size_t k = 0;
+		int r;
+
+		cs_lines_init(&l, t[i].in, strlen(t[i].in));
+		while ((r = cs_lines_next_max(&l, t[i].max, &ln)) != 0) {
+			if (t[i].want[k] == '\0')
+				fail_msg("case %zu: extra line", i);
+			if ((t[i].want[k] == 'E') != (r == CS_ELIMIT))
+				fail_msg("case %zu line %zu: got %d", i, k + 1,
+					 r);
+			k++;
+			assert_int_equal(l.line, k);
+			if (r == CS_ELIMIT)
+				break;
+		}
+		if (k != strlen(t[i].want))
+			fail_msg("case %zu: %zu lines, want %zu", i, k,
+				 strlen(t[i].want));
+	}
+}
+
 static void
 test_tsv(void **state)
 {
@@ -332,6 +383,7 @@ main(void)
 	    cmocka_unit_test(test_file_read),
 	    cmocka_unit_test(test_errf),
 	    cmocka_unit_test(test_lines),
+	    cmocka_unit_test(test_lines_max),
 	    cmocka_unit_test(test_tsv),
 	    cmocka_unit_test(test_csv),
 	    cmocka_unit_test(test_csv_limits),

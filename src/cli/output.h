@@ -37,6 +37,11 @@ void cs_out_table_row(FILE *f, const struct cs_device_row *r, int ipw);
  */
 int cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r);
 
+/* yes, no or unknown, as id's surveillance is true, false or not
+ * established (output.c; the table and the JSON writer both use it). */
+const char *cs_out_surv_word(const struct cs_identity *id, const char *yes,
+			     const char *no, const char *unknown);
+
 struct json_object;
 /*
  * The one JSON writer: appends o (built with json-c) as compact JSON to b,

@@ -1970,9 +1970,10 @@ axis_sysdescr(struct dctx *c)
 		nf++;
 		off = end + 1;
 	}
-	if (nf < 3)
+	/* "AXIS Q1656" -> "Q1656", as ProdNbr; a bare "AXIS" names no
+	 * product (the first field may be that after trimming) */
+	if (nf < 3 || f[0].n <= 5 || !cs_span_istarts(f[0], "AXIS "))
 		return;
-	/* "AXIS Q1656" -> "Q1656", as ProdNbr. */
 	f[0].p += 5;
 	f[0].n -= 5;
 	f[0] = cs_span_trim(f[0]);

@@ -16,28 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/str.h"
 #include "fp/fp_int.h"
 #include "core/poison.h"
-
-static uint8_t
-low(uint8_t c)
-{
-	return c >= 'A' && c <= 'Z' ? (uint8_t)(c + 32) : c;
-}
-
-static bool
-has_caseless(const uint8_t *p, size_t n, const char *lit, size_t ln)
-{
-	for (size_t i = 0; i + ln <= n; i++) {
-		size_t j = 0;
-
-		while (j < ln && low(p[i + j]) == low((uint8_t)lit[j]))
-			j++;
-		if (j == ln)
-			return true;
-	}
-	return false;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -72,8 +53,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	md = pcre2_match_data_create_from_pattern(re, NULL);
 	if (md != NULL && pcre2_match(re, subj, sn, 0, 0, md, NULL) >= 0) {
 		for (size_t k = 0; k < lits.n && !any; k++)
-			any = has_caseless(subj, sn, lits.buf + lits.off[k],
-					   lits.len[k]);
+			any = cs_span_find(cs_span_make(subj, sn),
+					   lits.buf + lits.off[k], lits.len[k],
+					   true) >= 0;
 		if (!any)
 			abort(); /* a match without any required literal */
 	}

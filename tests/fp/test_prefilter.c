@@ -19,6 +19,7 @@
 
 #include "core/obs.h"
 #include "fp/fp.h"
+#include "core/str.h"
 #include "fp/fp_int.h"
 #include "ident/ident.h"
 
@@ -37,7 +38,7 @@ static const struct lit_case lit_cases[] = {
     {"App-webs/", 0, true, "App-webs/"},
     {"^Server: (uc-httpd) ([0-9.]+)", 0, true, "Server: "},
     {"Hikvision|HIKVISION", 0, true, "Hikvision|HIKVISION"},
-    {"a|", 0, false, ""},        /* an empty alternative */
+    {"a|", 0, false, ""},              /* an empty alternative */
     {"(abc)|def", 0, true, "abc|def"}, /* a required group */
     {"(abc)?|def", 0, false, ""},      /* an optional one */
     {"x(?:ab|cd)+y", 0, true, "ab|cd"},
@@ -118,26 +119,6 @@ test_literal_table(void **state)
 	free(l);
 }
 
-static uint8_t
-low(uint8_t c)
-{
-	return c >= 'A' && c <= 'Z' ? (uint8_t)(c + 32) : c;
-}
-
-static bool
-has_caseless(const uint8_t *p, size_t n, const char *lit, size_t ln)
-{
-	for (size_t i = 0; i + ln <= n; i++) {
-		size_t j = 0;
-
-		while (j < ln && low(p[i + j]) == low((uint8_t)lit[j]))
-			j++;
-		if (j == ln)
-			return true;
-	}
-	return false;
-}
-
 /*
  * Every example a rule's pattern matches contains one of the literals the
  * analysis derived from it: the prefilter would have let it through.
@@ -167,8 +148,9 @@ test_literals_in_examples(void **state)
 			if (pcre2_match(r->re, ex->p, n, 0, 0, md, NULL) < 0)
 				continue;
 			for (size_t k = 0; k < l->n && !any; k++)
-				any = has_caseless(ex->p, n, l->buf + l->off[k],
-						   l->len[k]);
+				any = cs_span_find(cs_span_make(ex->p, n),
+						   l->buf + l->off[k],
+						   l->len[k], true) >= 0;
 			if (!any)
 				fail_msg("%s:%u: rule %s matches an example "
 					 "without its literals",

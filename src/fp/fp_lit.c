@@ -58,6 +58,25 @@ char_escape(char c)
 	}
 }
 
+/*
+ * Inside a class, "[:" opens a POSIX class only when ":]" comes before
+ * any "]" or "[:" (as PCRE2 decides it); returns the index after that
+ * ":]", or 0 when the "[" is an ordinary member.  i is just past "[:".
+ */
+static size_t
+posix_end(const char *p, size_t i)
+{
+	for (; p[i] != '\0'; i++) {
+		if (p[i] == '\\' && (p[i + 1] == ']' || p[i + 1] == '\\'))
+			i++;
+		else if ((p[i] == '[' && p[i + 1] == ':') || p[i] == ']')
+			return 0;
+		else if (p[i] == ':' && p[i + 1] == ']')
+			return i + 2;
+	}
+	return 0;
+}
+
 /* Index after the class opened at p[i] == '[', or 0 if unterminated. */
 static size_t
 skip_class(const char *p, size_t i)
@@ -73,11 +92,9 @@ skip_class(const char *p, size_t i)
 				return 0;
 			i += 2;
 		} else if (p[i] == '[' && p[i + 1] == ':') {
-			const char *e = strstr(p + i + 2, ":]");
+			size_t e = posix_end(p, i + 2);
 
-			if (e == NULL)
-				return 0;
-			i = (size_t)(e - p) + 2;
+			i = e != 0 ? e : i + 1; /* else '[' is a member */
 		} else if (p[i] == ']') {
 			return i + 1;
 		} else {

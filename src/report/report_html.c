@@ -801,7 +801,8 @@ chunk_ips(const struct cs_report *r, size_t from, size_t n, const char **ips)
 /*
  * The details of devices [from, from + n): their observations read in
  * one store call, then the next chunk's read sent ahead (the database
- * works on it while this chunk is rendered).
+ * works on it while this chunk is rendered, and the polls take in what it
+ * sends so it never waits on a full connection).
  */
 static int
 detail_chunk(struct rp_w *w, const struct cs_report *r, size_t from, size_t n)
@@ -822,8 +823,11 @@ detail_chunk(struct rp_w *w, const struct cs_report *r, size_t from, size_t n)
 		rc = cs_store_prefetch_observations_of(r->store, r->scan.id,
 						       ips, m);
 	}
-	for (size_t i = 0; i < n && w->rc == 0; i++)
+	for (size_t i = 0; i < n && w->rc == 0; i++) {
+		if (i % 32 == 0) /* keep the read ahead flowing */
+			cs_store_poll_ahead(r->store);
 		device_detail(w, r, from + i, &l[i]);
+	}
 	for (size_t i = 0; i < n; i++)
 		cs_obs_list_free(&l[i]);
 	return rc < 0 ? rc : 0;

@@ -495,6 +495,13 @@ cs_store_each_observation_of(struct cs_store *s, int64_t scan_id,
 	return rc;
 }
 
+void
+cs_store_poll_ahead(struct cs_store *s)
+{
+	if (s != NULL && s->ops->poll_ahead != NULL)
+		s->ops->poll_ahead(s);
+}
+
 int
 cs_store_prefetch_observations_of(struct cs_store *s, int64_t scan_id,
 				  const char *const *ips, size_t n)

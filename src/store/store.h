@@ -327,6 +327,15 @@ int cs_store_prefetch_observations_of(struct cs_store *s, int64_t scan_id,
 				      const char *const *ips, size_t n);
 
 /*
+ * Lets a read sent ahead make progress while the caller works: takes in
+ * what the database has sent of it so far, without waiting (the server
+ * stops producing once the connection's buffers are full).  Call it now
+ * and then between cs_store_prefetch_observations_of and the read that
+ * takes the rows.  A no-op without a read ahead or on SQLite.
+ */
+void cs_store_poll_ahead(struct cs_store *s);
+
+/*
  * Runs the backend's integrity check (PRAGMA integrity_check plus
  * foreign_key_check for SQLite).  Returns 0 if it reports no problem, or
  * CS_EIO with the first problem in err (errsz bytes, may be 0).

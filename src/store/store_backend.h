@@ -135,6 +135,8 @@ struct cs_store_ops {
 	 * each_observation_of(ips) so that call collects it */
 	int (*prefetch_observations_of)(struct cs_store *s, int64_t scan_id,
 					const char *const *ips, size_t n);
+	/* optional: takes in what has arrived of a read sent ahead */
+	void (*poll_ahead)(struct cs_store *s);
 	int (*each_reach)(struct cs_store *s, cs_store_reach_cb cb,
 			  void *arg);
 	int (*first_scan)(struct cs_store *s, int64_t *first);

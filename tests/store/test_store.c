@@ -1336,6 +1336,13 @@ collect_obs_of(void *arg, size_t i, const struct cs_obs *o)
 	return 0;
 }
 
+/* As collect_obs, for each_observation_of (the position must be 0). */
+static int
+collect_obs_of_rows(void *arg, size_t i, const struct cs_obs *o)
+{
+	return i == 0 ? collect_obs(arg, o) : -101;
+}
+
 #ifndef CS_TEST_PG
 /* Counts rows of a table through a second connection. */
 static long
@@ -1837,6 +1844,59 @@ test_idempotent_reput(void **state)
 				 0);
 		assert_int_equal(oo.n, 2);
 		assert_string_equal(oo.v[0], "0 http.header.0");
+		/* every byte of a value, its port and flags read back the
+		 * same through the list read (binary on PostgreSQL), taken
+		 * ahead or not, as through the one-host read */
+		{
+			static const uint8_t raw[] = {0x00, 0xff, 0x80, '\\',
+						      'x', '0', 0x01, '\n'};
+			struct cs_obs_list l;
+			struct cs_identity id;
+			const char *one[1] = {"127.16.0.77"};
+			struct obsrows *a = calloc(3, sizeof(*a)), *b = a + 1,
+				       *c = a + 2;
+			assert_non_null(a);
+			cs_obs_list_init(&l);
+			assert_int_equal(cs_obs_add(&l, "tls.raw", 8443,
+						    CS_OBS_BINARY |
+							CS_OBS_SALVAGED,
+						    raw, sizeof(raw)),
+					 0);
+			assert_int_equal(cs_obs_adds(&l, "rtsp.server", 554,
+						     "Rtsp Server/3.0"),
+					 0);
+			ident_make(&id, "Dahua", "Dahua", "x", CS_CLASS_CAMERA,
+				   0.5);
+			struct cs_host_result h = {.ip = one[0],
+						   .obs = &l,
+						   .id = &id,
+						   .seen_at = 210};
+			assert_int_equal(cs_store_put_host(s, scan, &h), 0);
+			cs_obs_list_free(&l);
+			assert_int_equal(cs_store_each_observation(
+					     s, scan, one[0], collect_obs, a),
+					 0);
+			assert_int_equal(
+			    cs_store_each_observation_of(
+				s, scan, one, 1, collect_obs_of_rows, b),
+			    0);
+			assert_int_equal(
+			    cs_store_prefetch_observations_of(s, scan, one, 1),
+			    0);
+			assert_int_equal(
+			    cs_store_each_observation_of(
+				s, scan, one, 1, collect_obs_of_rows, c),
+			    0);
+			assert_int_equal(a->n, 2);
+			assert_int_equal(a->len[0], sizeof(raw));
+			assert_memory_equal(a->val[0], raw, sizeof(raw));
+			assert_int_equal(a->port[0], 8443);
+			assert_int_equal(a->flags[0],
+					 CS_OBS_BINARY | CS_OBS_SALVAGED);
+			assert_memory_equal(a, b, sizeof(*a));
+			assert_memory_equal(a, c, sizeof(*a));
+			free(a);
+		}
 		ips[1] = "not an ip";
 		assert_int_equal(
 		    cs_store_prefetch_observations_of(s, scan, ips, 3),
@@ -1852,10 +1912,13 @@ test_idempotent_reput(void **state)
 	assert_integrity(s);
 	cs_store_close(s);
 
-	assert_int_equal(count_rows(f, "SELECT count(*) FROM sighting"), 2);
-	assert_int_equal(count_rows(f, "SELECT count(*) FROM device"), 2);
+	/* the two re-put hosts, and 127.16.0.77 of the round trip above
+	 * (two observations, no evidence or ports) */
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM sighting"),
+			 2 + 1);
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM device"), 2 + 1);
 	assert_int_equal(count_rows(f, "SELECT count(*) FROM observation"),
-			 3 + 2);
+			 3 + 2 + 2);
 	assert_int_equal(count_rows(f, "SELECT count(*) FROM evidence"), 2);
 	assert_int_equal(count_rows(f, "SELECT count(*) FROM sighting_port"),
 			 6);

@@ -522,11 +522,9 @@ static int
 parse_spec6(const char *spec, struct cs_interval **v, size_t *n, char *err,
 	    size_t errsz)
 {
-	char buf[64];
-	const char *slash;
+	struct cs_span sp = cs_span_make(spec, strlen(spec));
 	struct cs_interval r;
-	unsigned len = 128;
-	uint64_t l;
+	unsigned len;
 
 	memset(&r, 0, sizeof(r));
 	r.v6 = true;
@@ -538,36 +536,21 @@ parse_spec6(const char *spec, struct cs_interval **v, size_t *n, char *err,
 			 spec);
 		return CS_EINVAL;
 	}
-	slash = strchr(spec, '/');
-	if (strlen(spec) >= sizeof(buf) ||
-	    (slash != NULL &&
-	     (strlen(slash + 1) == 0 || strlen(slash + 1) > 3 ||
-	      cs_span_u64(cs_span_make(slash + 1, strlen(slash + 1)), 128,
-			  &l) != 0)))
-		goto bad;
-	if (slash != NULL)
-		len = (unsigned)l;
-	cs_strlcpy(buf, spec, sizeof(buf));
-	if (slash != NULL)
-		buf[slash - spec] = '\0';
-	if (inet_pton(AF_INET6, buf, r.lo6) != 1)
-		goto bad;
-	memcpy(r.hi6, r.lo6, 16);
-	for (unsigned bit = len; bit < 128; bit++) {
-		uint8_t m = (uint8_t)(0x80u >> (bit % 8));
-
-		if (r.lo6[bit / 8] & m) {
-			snprintf(err, errsz, "%s: host bits set", spec);
-			return CS_EINVAL;
-		}
-		r.hi6[bit / 8] |= m;
+	if (cs_cidr6_parse(sp, CS_CIDR_BARE, r.lo6, &len) != 0) {
+		snprintf(err, errsz, "%s: not an IPv6 address or CIDR", spec);
+		return CS_EINVAL;
 	}
+	if (cs_cidr6_parse(sp, CS_CIDR_BARE | CS_CIDR_EXACT, r.lo6, &len) !=
+	    0) {
+		snprintf(err, errsz, "%s: host bits set", spec);
+		return CS_EINVAL;
+	}
+	memcpy(r.hi6, r.lo6, 16);
+	for (unsigned bit = len; bit < 128; bit++)
+		r.hi6[bit / 8] |= (uint8_t)(0x80u >> (bit % 8));
 	grow(v, *n);
 	(*v)[(*n)++] = r;
 	return 0;
-bad:
-	snprintf(err, errsz, "%s: not an IPv6 address or CIDR", spec);
-	return CS_EINVAL;
 }
 
 const char *

@@ -149,7 +149,7 @@ cs_scan_add_target(const char *arg, struct cs_interval **v, size_t *n,
  * newlines, '#' to the end of a line a comment, as nmap reads them; a
  * line longer than CS_SCOPE_LINE_MAX bytes is refused, never split.
  */
-#define IL_FILE_MAX ((size_t)64 << 20)
+#define IL_FILE_MAX CS_SCOPE_FILE_MAX
 
 int
 cs_scan_add_target_file(const char *path, struct cs_interval **v, size_t *n,

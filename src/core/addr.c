@@ -81,6 +81,46 @@ cs_cidr4_parse(struct cs_span s, unsigned flags, uint32_t *net, unsigned *plen)
 }
 
 int
+cs_cidr6_parse(struct cs_span s, unsigned flags, uint8_t net[16],
+	       unsigned *plen)
+{
+	long slash = cs_span_find(s, "/", 1, false);
+	char text[CS_CIDR6_ADDR_MAX + 1];
+	uint8_t a[16];
+	uint64_t len = 128;
+	unsigned host = 0;
+
+	if (slash < 0 && !(flags & CS_CIDR_BARE))
+		return CS_EINVAL;
+	if (slash >= 0) {
+		struct cs_span l =
+		    cs_span_make(s.p + slash + 1, s.n - (size_t)slash - 1);
+
+		if (l.n > 3 || cs_span_u64(l, 128, &len) != 0)
+			return CS_ELIMIT;
+		s.n = (size_t)slash;
+	}
+	/* inet_pton reads to a NUL: copy the span, refusing NUL itself. */
+	if (s.n == 0 || s.n > CS_CIDR6_ADDR_MAX || memchr(s.p, '\0', s.n))
+		return CS_EINVAL;
+	memcpy(text, s.p, s.n);
+	text[s.n] = '\0';
+	if (inet_pton(AF_INET6, text, a) != 1)
+		return CS_EINVAL;
+	for (unsigned bit = (unsigned)len; bit < 128; bit++) {
+		uint8_t m = (uint8_t)(0x80u >> (bit % 8));
+
+		host |= a[bit / 8] & m;
+		a[bit / 8] &= (uint8_t)~m;
+	}
+	if (host != 0 && (flags & CS_CIDR_EXACT))
+		return CS_EINVAL;
+	memcpy(net, a, 16);
+	*plen = (unsigned)len;
+	return 0;
+}
+
+int
 cs_hwaddr_parse(struct cs_span s, unsigned flags, uint8_t mac[6])
 {
 	uint8_t grp[12];  /* digits per group */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The one parser of each address form camsweep reads from files, the
- * command line and device answers: IPv4 dotted quads, IPv4 CIDR blocks,
+ * command line and device answers: IPv4 dotted quads, IPv4 and IPv6 CIDR
+ * blocks,
  * Ethernet (MAC) addresses and TCP/UDP port lists; the one check of an
  * address literal of either family; the one MAC address writer.  The
  * parsers are pure and bounded: they read only the n bytes of their span
@@ -56,6 +57,22 @@ enum {
  * Returns 0 or CS_EINVAL.
  */
 int cs_cidr4_parse(struct cs_span s, unsigned flags, uint32_t *net,
+		   unsigned *plen);
+
+/*
+ * Parses "IPV6/len" (len 0 to 128, 1 to 3 digits) filling all of s, the
+ * IPv6 counterpart of cs_cidr4_parse with the same flags (CS_CIDR_BARE:
+ * an address alone is a /128; CS_CIDR_EXACT: refuse host bits set).  The
+ * address is what inet_pton(AF_INET6) reads ("::ffff:192.0.2.1" too), at
+ * most CS_CIDR6_ADDR_MAX bytes, with no zone ("%eth0"), NUL or space.
+ * net gets the address in network order with the host bits cleared,
+ * *plen the length.  Returns 0; CS_ELIMIT when the text after the first
+ * '/' is not a length 0 to 128 (checked first, so a caller can name the
+ * prefix); or CS_EINVAL (no '/' without CS_CIDR_BARE, not an address,
+ * host bits with CS_CIDR_EXACT).
+ */
+#define CS_CIDR6_ADDR_MAX 45 /* INET6_ADDRSTRLEN - 1 */
+int cs_cidr6_parse(struct cs_span s, unsigned flags, uint8_t net[16],
 		   unsigned *plen);
 
 /* The netmask of a prefix length 0..32 (more counts as 32), host order. */

@@ -3,27 +3,33 @@
 #include "core/redact.h"
 
 #include <stdbool.h>
-#include <string.h>
 
 #include "core/str.h"
 #include "core/poison.h"
 
 #define MASK "[redacted]"
 
-/* Field names whose value is a secret (lower case), with their lengths. */
+/*
+ * Field names whose value is a secret (lower case), with their lengths;
+ * a header's value (Authorization, Cookie) runs to the end of its line,
+ * any other value to the delimiter of its format (value_after).
+ */
 /* clang-format off */
-#define KEY(s) {s, sizeof(s) - 1}
+#define KEY(s) {s, sizeof(s) - 1, false}
+#define HDR(s) {s, sizeof(s) - 1, true}
 static const struct {
 	const char *s;
 	size_t n;
+	bool header;
 } secret_keys[] = {
     KEY("password"),   KEY("passwd"),      KEY("passphrase"),
     KEY("pwd"),        KEY("secret"),      KEY("token"),
     KEY("apikey"),     KEY("api_key"),     KEY("access_key"),
-    KEY("privatekey"), KEY("private_key"), KEY("authorization"),
-    KEY("cookie"),
+    KEY("privatekey"), KEY("private_key"), HDR("authorization"),
+    HDR("cookie"),
 };
 #undef KEY
+#undef HDR
 /* clang-format on */
 
 static int
@@ -49,9 +55,12 @@ static const bool key_first[256] = {
     ['P'] = true, ['s'] = true, ['S'] = true, ['t'] = true, ['T'] = true,
 };
 
-/* Length of the secret key at p (n bytes left), or 0. */
+/*
+ * Length of the secret key at s + i (n bytes in all), or 0; *header says
+ * whether it names a header.
+ */
 static size_t
-key_at(const unsigned char *s, size_t i, size_t n)
+key_at(const unsigned char *s, size_t i, size_t n, bool *header)
 {
 	if (!key_first[s[i]])
 		return 0;
@@ -71,6 +80,7 @@ key_at(const unsigned char *s, size_t i, size_t n)
 		 * caught through its word start only when it starts one. */
 		if (i + len < n && word_byte(s[i + len]))
 			continue;
+		*header = secret_keys[k].header;
 		return len;
 	}
 	return 0;
@@ -126,15 +136,13 @@ scan(struct cs_buf *out, const unsigned char *s, size_t n)
 	int count = 0, rc;
 
 	while (i < n) {
-		size_t klen = key_at(s, i, n), vs, ve;
-		bool header;
+		bool header = false;
+		size_t klen = key_at(s, i, n, &header), vs, ve;
 
 		if (klen == 0) {
 			i++;
 			continue;
 		}
-		header =
-		    klen == strlen("authorization") || klen == strlen("cookie");
 		if (!value_after(s, i + klen, n, header, &vs, &ve) ||
 		    ve == vs) {
 			i += klen;

@@ -5,10 +5,16 @@
  * device's reply carries them, before anything is stored or printed.
  * Recognised forms, keys matched case-insensitively at a word start:
  *
- *   JSON        "password": "v"     "Password":"v"
+ *   JSON        "password": "v"     "Password":"v"    "secret":1234
  *   XML         <password>v</password>   <ns:Password>v<   password="v"
- *   query/form  pwd=v&...   password=v;
- *   header      Authorization: Digest ... (to the end of the line)
+ *   query/form  pwd=v&...   password=v;   secret=v next-word
+ *   header      Authorization: Digest ...   Cookie: a=b; c=d
+ *
+ * A quoted value ends at its closing quote (\" escapes it), an element's
+ * at the next '<', a header's (Authorization, Cookie) at the end of its
+ * line, and any other value at the first delimiter of the forms above:
+ * '&', ';', ',', a quote, '<', '}', a space, a tab, CR or LF.  Only the
+ * value goes: the rest of the line is kept.
  *
  * cs_obs_add applies it to every text observation, so no decoder can
  * forget it.  Pure and bounded: the output is at most as long as the

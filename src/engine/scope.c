@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/cs.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "core/poison.h"
 
 #define SCOPE_MAX_SPECS 65536 /* intervals accepted from one @file */
@@ -306,52 +307,59 @@ static int
 parse_file(const char *path, struct cs_interval **v, size_t *n, char *err,
 	   size_t errsz)
 {
-	FILE *f = fopen(path, "r");
 	char line[CS_SCOPE_LINE_MAX + 1];
-	int lineno = 0, rc = 0;
+	struct cs_buf b;
+	struct cs_lines lines;
+	struct cs_span ln;
 	size_t start = *n;
+	int rc = 0, r;
 
-	if (f == NULL) {
-		snprintf(err, errsz, "%s: cannot open", path);
+	cs_buf_init(&b, CS_SCOPE_FILE_MAX);
+	r = cs_file_read(path, CS_SCOPE_FILE_MAX, &b, NULL);
+	if (r != 0) {
+		if (r == CS_ELIMIT)
+			snprintf(err, errsz, "%s: larger than %zu bytes", path,
+				 CS_SCOPE_FILE_MAX);
+		else
+			snprintf(err, errsz, "%s: cannot open", path);
+		cs_buf_free(&b);
 		return CS_EINVAL;
 	}
-	while (fgets(line, sizeof(line), f) != NULL) {
+	cs_lines_init(&lines, b.p, b.len);
+	/* A line that does not fit is refused, never split: its tail would
+	 * otherwise be read as a line of its own. */
+	while (rc == 0 &&
+	       (r = cs_lines_next_max(&lines, CS_SCOPE_LINE_MAX, &ln)) != 0) {
 		char *p = line, *e;
 		char sub[200];
 
-		lineno++;
-		/* A line that does not fit is refused, never split: its tail
-		 * would otherwise be read as a line of its own. */
-		if (strchr(line, '\n') == NULL && !feof(f)) {
-			snprintf(err, errsz, "%s:%d: line longer than %d bytes",
-				 path, lineno, CS_SCOPE_LINE_MAX);
-			rc = CS_EINVAL;
+		if (r == CS_ELIMIT) {
+			rc = cs_errf(err, errsz, path, lines.line,
+				     "line longer than %d bytes",
+				     CS_SCOPE_LINE_MAX);
 			break;
 		}
+		/* A NUL byte becomes '?' (so the spec is refused), never the
+		 * end of the line. */
+		cs_span_copy(line, sizeof(line), ln);
 		if ((e = strchr(p, '#')) != NULL)
 			*e = '\0';
 		while (*p == ' ' || *p == '\t')
 			p++;
 		e = p + strlen(p);
-		while (e > p && (e[-1] == '\n' || e[-1] == '\r' ||
-				 e[-1] == ' ' || e[-1] == '\t'))
+		while (e > p &&
+		       (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
 			*--e = '\0';
 		if (*p == '\0')
 			continue;
-		if (*p == '@' || *n - start >= SCOPE_MAX_SPECS) {
-			snprintf(err, errsz, "%s:%d: %s", path, lineno,
-				 *p == '@' ? "nested @file not allowed"
-					   : "too many entries");
-			rc = CS_EINVAL;
-			break;
-		}
-		if (cs_scope_parse_spec(p, v, n, sub, sizeof(sub)) != 0) {
-			snprintf(err, errsz, "%s:%d: %s", path, lineno, sub);
-			rc = CS_EINVAL;
-			break;
-		}
+		if (*p == '@' || *n - start >= SCOPE_MAX_SPECS)
+			rc = cs_errf(err, errsz, path, lines.line, "%s",
+				     *p == '@' ? "nested @file not allowed"
+					       : "too many entries");
+		else if (cs_scope_parse_spec(p, v, n, sub, sizeof(sub)) != 0)
+			rc = cs_errf(err, errsz, path, lines.line, "%s", sub);
 	}
-	fclose(f);
+	cs_buf_free(&b);
 	return rc;
 }
 
@@ -522,11 +530,9 @@ static int
 parse_spec6(const char *spec, struct cs_interval **v, size_t *n, char *err,
 	    size_t errsz)
 {
-	char buf[64];
-	const char *slash;
+	struct cs_span sp = cs_span_make(spec, strlen(spec));
 	struct cs_interval r;
-	unsigned len = 128;
-	uint64_t l;
+	unsigned len;
 
 	memset(&r, 0, sizeof(r));
 	r.v6 = true;
@@ -538,36 +544,21 @@ parse_spec6(const char *spec, struct cs_interval **v, size_t *n, char *err,
 			 spec);
 		return CS_EINVAL;
 	}
-	slash = strchr(spec, '/');
-	if (strlen(spec) >= sizeof(buf) ||
-	    (slash != NULL &&
-	     (strlen(slash + 1) == 0 || strlen(slash + 1) > 3 ||
-	      cs_span_u64(cs_span_make(slash + 1, strlen(slash + 1)), 128,
-			  &l) != 0)))
-		goto bad;
-	if (slash != NULL)
-		len = (unsigned)l;
-	cs_strlcpy(buf, spec, sizeof(buf));
-	if (slash != NULL)
-		buf[slash - spec] = '\0';
-	if (inet_pton(AF_INET6, buf, r.lo6) != 1)
-		goto bad;
-	memcpy(r.hi6, r.lo6, 16);
-	for (unsigned bit = len; bit < 128; bit++) {
-		uint8_t m = (uint8_t)(0x80u >> (bit % 8));
-
-		if (r.lo6[bit / 8] & m) {
-			snprintf(err, errsz, "%s: host bits set", spec);
-			return CS_EINVAL;
-		}
-		r.hi6[bit / 8] |= m;
+	if (cs_cidr6_parse(sp, CS_CIDR_BARE, r.lo6, &len) != 0) {
+		snprintf(err, errsz, "%s: not an IPv6 address or CIDR", spec);
+		return CS_EINVAL;
 	}
+	if (cs_cidr6_parse(sp, CS_CIDR_BARE | CS_CIDR_EXACT, r.lo6, &len) !=
+	    0) {
+		snprintf(err, errsz, "%s: host bits set", spec);
+		return CS_EINVAL;
+	}
+	memcpy(r.hi6, r.lo6, 16);
+	for (unsigned bit = len; bit < 128; bit++)
+		r.hi6[bit / 8] |= (uint8_t)(0x80u >> (bit % 8));
 	grow(v, *n);
 	(*v)[(*n)++] = r;
 	return 0;
-bad:
-	snprintf(err, errsz, "%s: not an IPv6 address or CIDR", spec);
-	return CS_EINVAL;
 }
 
 const char *

@@ -38,6 +38,7 @@
 
 #define CS_SCOPE_MAX_PORTS 1024
 #define CS_SCOPE_LINE_MAX 1024 /* bytes of one @file line, newline included */
+#define CS_SCOPE_FILE_MAX ((size_t)64 << 20) /* bytes of an @file or -iL */
 
 /* Addresses an IPv6 scope may hold: 65536, a /112. */
 #define CS_SCOPE_MAX_ADDRS6 65536u
@@ -124,9 +125,11 @@ void cs_scope_free(struct cs_scope *s);
 /*
  * Parses one target spec (see above) into intervals appended to *v (a
  * growable array of *n entries, grown by this function only: its
- * capacity is implied by *n).  "@file" specs are read here; a line
- * longer than CS_SCOPE_LINE_MAX bytes is an error ("file:line: ..."),
- * never split.  Returns 0 or CS_EINVAL with a message in err.
+ * capacity is implied by *n).  "@file" specs are read here, with
+ * core/text's bounded readers: a line longer than CS_SCOPE_LINE_MAX
+ * bytes is an error ("file:line: ..."), never split, and so is a file
+ * over CS_SCOPE_FILE_MAX bytes.  Returns 0 or CS_EINVAL with a message
+ * in err.
  */
 int cs_scope_parse_spec(const char *spec, struct cs_interval **v, size_t *n,
 			char *err, size_t errsz);

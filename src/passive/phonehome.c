@@ -2,7 +2,6 @@
 /* Phone-home endpoint list: TSV loading and matching; see phonehome.h. */
 #include "passive/phonehome.h"
 
-#include <arpa/inet.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,35 +18,6 @@ const char *
 cs_ph_conf_name(enum cs_ph_conf c)
 {
 	return c == CS_PH_HIGH ? "high" : c == CS_PH_MEDIUM ? "medium" : "low";
-}
-
-/* An IPv6 range "addr/len" (v, the '/' at sep) into r. */
-static int
-parse_cidr6(struct cs_ph_rule *r, struct cs_span v, size_t sep)
-{
-	char a[INET6_ADDRSTRLEN];
-	uint64_t num;
-
-	if (sep >= sizeof(a) ||
-	    cs_span_u64(cs_span_make(v.p + sep + 1, v.n - sep - 1), 128,
-			&num) != 0)
-		return CS_EINVAL;
-	memcpy(a, v.p, sep);
-	a[sep] = '\0';
-	if (inet_pton(AF_INET6, a, r->net6) != 1)
-		return CS_EINVAL;
-	r->fam = 6;
-	r->plen = (uint8_t)num;
-	for (size_t i = 0; i < 16; i++) {
-		size_t bit = i * 8;
-
-		if (bit >= num)
-			r->net6[i] = 0;
-		else if (num - bit < 8)
-			r->net6[i] &= (uint8_t)(0xFFu << (8 - (num - bit)));
-	}
-	cs_span_copy(r->value, sizeof(r->value), v);
-	return 0;
 }
 
 static int
@@ -75,8 +45,14 @@ parse_value(struct cs_ph_rule *r, struct cs_span v)
 		if (sep < 0)
 			return CS_EINVAL;
 		if (cs_span_find(cs_span_make(v.p, (size_t)sep), ":", 1,
-				 false) >= 0)
-			return parse_cidr6(r, v, (size_t)sep);
+				 false) >= 0) {
+			/* An IPv6 range "addr/len", host bits cleared. */
+			if (cs_cidr6_parse(v, 0, r->net6, &plen) != 0)
+				return CS_EINVAL;
+			r->fam = 6;
+			r->plen = (uint8_t)plen;
+			break;
+		}
 		if (cs_cidr4_parse(v, 0, &r->net, &plen) != 0)
 			return CS_EINVAL;
 		r->fam = 4;

@@ -59,16 +59,6 @@ ip4_parse(const char *s, uint32_t *out)
 			     CS_IPV4_NO_LEADING_ZERO, out) == 0;
 }
 
-/* True when the bits of a (16 bytes) from bit plen on are all zero. */
-static bool
-host6_zero(const uint8_t a[16], unsigned plen)
-{
-	for (unsigned bit = plen; bit < 128; bit++)
-		if (a[bit / 8] & (0x80u >> (bit % 8)))
-			return false;
-	return true;
-}
-
 /* True when the first plen bits of a and net (16 bytes each) agree. */
 static bool
 in6(const uint8_t a[16], const uint8_t net[16], unsigned plen)
@@ -83,7 +73,8 @@ in6(const uint8_t a[16], const uint8_t net[16], unsigned plen)
 
 /*
  * Parses "a.b.c.d/len" or "IPV6/len" into nt (a bare address is a /32 or
- * a /128).  The address itself goes through core/addr.
+ * a /128): the IPv6 form is core/addr's cs_cidr6_parse, the IPv4
+ * address its cs_ipv4_parse.
  */
 static int
 cidr_parse(const char *s, struct cs_estate_net *nt, char *msg, size_t msz)
@@ -91,7 +82,6 @@ cidr_parse(const char *s, struct cs_estate_net *nt, char *msg, size_t msz)
 	char ip[64];
 	const char *slash = strchr(s, '/');
 	long long len;
-	bool v6;
 	uint32_t mask;
 
 	if (slash != NULL) {
@@ -105,27 +95,35 @@ cidr_parse(const char *s, struct cs_estate_net *nt, char *msg, size_t msz)
 		snprintf(msg, msz, "bad network '%.64s'", s);
 		return CS_EINVAL;
 	}
-	v6 = strchr(ip, ':') != NULL;
-	len = v6 ? 128 : 32;
-	if (slash != NULL && cs_str_tonum(slash + 1, 0, len, &len) != 0) {
-		snprintf(msg, msz, "bad network '%.64s' (prefix 0 to %d)", s,
-			 v6 ? 128 : 32);
-		return CS_EINVAL;
-	}
-	if (v6) {
-		if (cs_ip_family(ip, nt->addr6) != 6) {
+	if (strchr(ip, ':') != NULL) {
+		struct cs_span sp = cs_span_make(s, strlen(s));
+		unsigned plen;
+		int rc = cs_cidr6_parse(sp, CS_CIDR_BARE, nt->addr6, &plen);
+
+		if (rc == CS_ELIMIT) {
+			snprintf(msg, msz,
+				 "bad network '%.64s' (prefix 0 to 128)", s);
+			return CS_EINVAL;
+		}
+		if (rc != 0) {
 			snprintf(msg, msz,
 				 "bad network '%.64s' (IPv6 CIDR expected)", s);
 			return CS_EINVAL;
 		}
-		if (!host6_zero(nt->addr6, (unsigned)len)) {
+		if (cs_cidr6_parse(sp, CS_CIDR_BARE | CS_CIDR_EXACT, nt->addr6,
+				   &plen) != 0) {
 			snprintf(msg, msz, "network '%.64s' has host bits set",
 				 s);
 			return CS_EINVAL;
 		}
 		nt->v6 = true;
-		nt->prefix = (unsigned)len;
+		nt->prefix = plen;
 		return 0;
+	}
+	len = 32;
+	if (slash != NULL && cs_str_tonum(slash + 1, 0, len, &len) != 0) {
+		snprintf(msg, msz, "bad network '%.64s' (prefix 0 to 32)", s);
+		return CS_EINVAL;
 	}
 	if (!ip4_parse(ip, &nt->addr)) {
 		snprintf(msg, msz,

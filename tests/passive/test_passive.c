@@ -323,13 +323,23 @@ test_phonehome6(void **state)
 		    "cidr\t2001:db8:::/32\tA\t-\ts\thigh\tt\n",
 		    "cidr\t2001:db8::\tA\t-\ts\thigh\tt\n",
 		    "cidr\t2001:db8::/\tA\t-\ts\thigh\tt\n",
+		    /* the prefix is 1 to 3 digits (core/addr) */
+		    "cidr\t2001:db8::/0064\tA\t-\ts\thigh\tt\n",
+		    "cidr\t2001:db8::/+64\tA\t-\ts\thigh\tt\n",
 		};
+		/* A NUL inside the address (inet_pton alone stops there). */
+		static const char nul[] =
+		    "cidr\t2001:db8::\0x/64\tA\t-\ts\thigh\tt\n";
 
 		for (size_t i = 0; i < CS_NELEM(bad); i++)
 			assert_int_equal(
 			    cs_ph_add_mem(&ph, "bad", (const uint8_t *)bad[i],
 					  strlen(bad[i]), err, sizeof(err)),
 			    CS_EINVAL);
+		assert_int_equal(cs_ph_add_mem(&ph, "bad", (const uint8_t *)nul,
+					       sizeof(nul) - 1, err,
+					       sizeof(err)),
+				 CS_EINVAL);
 	}
 	cs_ph_free(&ph);
 }

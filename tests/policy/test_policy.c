@@ -175,6 +175,11 @@ static const struct {
     {"network fd00::/129 site=s zone=core\n",
      "t.estate:1: bad network 'fd00::/129' (prefix 0 to 128)"},
     {"network fd00::/ site=s zone=core\n", "t.estate:1: bad network"},
+    /* the prefix is 1 to 3 digits (core/addr's cs_cidr6_parse) */
+    {"network fd00::/+64 site=s zone=core\n",
+     "t.estate:1: bad network 'fd00::/+64' (prefix 0 to 128)"},
+    {"network fd00::/0064 site=s zone=core\n",
+     "t.estate:1: bad network 'fd00::/0064' (prefix 0 to 128)"},
     {"\nnetwork fd00:::1/64 site=s zone=core\n",
      "t.estate:2: bad network 'fd00:::1/64' (IPv6 CIDR expected)"},
     {"network fe80::/10%eth0 site=s zone=core\n", "t.estate:1: bad network"},

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
-/* Table-driven tests of core/addr.c: IPv4, CIDR, MAC and port lists. */
+/* Table-driven tests of core/addr.c: IPv4, CIDR (both families), MAC and
+ * port lists. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -227,6 +228,114 @@ test_cidr4(void **state)
 }
 
 static void
+test_cidr6(void **state)
+{
+	/* 45 bytes: the longest text inet_pton reads (6 groups + IPv4). */
+	static const char longest[] =
+	    "0000:0000:0000:0000:0000:ffff:192.168.100.200";
+	static const struct {
+		const char *in;
+		size_t n; /* bytes of in; 0: strlen */
+		unsigned flags;
+		int rc;
+		const char *net; /* as text, for inet_pton */
+		unsigned plen;
+	} t[] = {
+	    {"2001:db8::/32", 0, 0, 0, "2001:db8::", 32},
+	    {"2001:db8::1/32", 0, 0, 0, "2001:db8::", 32}, /* cleared */
+	    {"2001:db8::1/32", 0, CS_CIDR_EXACT, CS_EINVAL, NULL, 0},
+	    {"2001:db8:43:8000::/49", 0, CS_CIDR_EXACT, 0,
+	     "2001:db8:43:8000::", 49},
+	    {"2001:db8:43:c000::/49", 0, CS_CIDR_EXACT, CS_EINVAL, NULL, 0},
+	    {"fd00::1/128", 0, CS_CIDR_EXACT, 0, "fd00::1", 128},
+	    {"::/0", 0, CS_CIDR_EXACT, 0, "::", 0},
+	    {"ffff::/0", 0, 0, 0, "::", 0},
+	    {"fd00::/064", 0, 0, 0, "fd00::", 64}, /* 1 to 3 digits */
+	    {"::ffff:192.0.2.1/128", 0, 0, 0, "::ffff:192.0.2.1", 128},
+	    {"FD00::1/127", 0, 0, 0, "fd00::", 127},
+	    /* missing prefix where required; a bare address is a /128 */
+	    {"fd00::1", 0, 0, CS_EINVAL, NULL, 0},
+	    {"fd00::1", 0, CS_CIDR_BARE, 0, "fd00::1", 128},
+	    {"fd00::1", 0, CS_CIDR_BARE | CS_CIDR_EXACT, 0, "fd00::1", 128},
+	    /* the prefix: empty, over 128, signs, spaces, too many digits */
+	    {"fd00::/", 0, CS_CIDR_BARE, CS_ELIMIT, NULL, 0},
+	    {"fd00::/129", 0, 0, CS_ELIMIT, NULL, 0},
+	    {"fd00::/999", 0, 0, CS_ELIMIT, NULL, 0},
+	    {"fd00::/0064", 0, 0, CS_ELIMIT, NULL, 0},
+	    {"fd00::/+64", 0, 0, CS_ELIMIT, NULL, 0},
+	    {"fd00::/-0", 0, 0, CS_ELIMIT, NULL, 0},
+	    {"fd00::/ 64", 0, 0, CS_ELIMIT, NULL, 0},
+	    {"fd00::/6x", 0, 0, CS_ELIMIT, NULL, 0},
+	    {"fd00::/64/64", 0, 0, CS_ELIMIT, NULL, 0},
+	    {"fd00:::1/129", 0, 0, CS_ELIMIT, NULL, 0}, /* prefix first */
+	    /* the address */
+	    {"/64", 0, 0, CS_EINVAL, NULL, 0},
+	    {"", 0, CS_CIDR_BARE, CS_EINVAL, NULL, 0},
+	    {"fd00:::1/64", 0, 0, CS_EINVAL, NULL, 0},
+	    {"2001:db8::g/64", 0, 0, CS_EINVAL, NULL, 0},
+	    {"1:2:3:4:5:6:7:8:9/64", 0, 0, CS_EINVAL, NULL, 0},
+	    {"10.0.0.0/8", 0, 0, CS_EINVAL, NULL, 0}, /* IPv4 */
+	    {"[fd00::1]/64", 0, 0, CS_EINVAL, NULL, 0},
+	    {" fd00::/64", 0, 0, CS_EINVAL, NULL, 0},
+	    /* zone ids */
+	    {"fe80::1%eth0/64", 0, 0, CS_EINVAL, NULL, 0},
+	    {"fe80::1%eth0", 0, CS_CIDR_BARE, CS_EINVAL, NULL, 0},
+	    {"fe80::1%25eth0/64", 0, 0, CS_EINVAL, NULL, 0},
+	    /* trailing garbage */
+	    {"fd00::/64 ", 0, 0, CS_ELIMIT, NULL, 0},
+	    {"fd00::/64\n", 0, 0, CS_ELIMIT, NULL, 0},
+	    {"fd00:: ", 0, CS_CIDR_BARE, CS_EINVAL, NULL, 0},
+	    {"fd00::x", 0, CS_CIDR_BARE, CS_EINVAL, NULL, 0},
+	    /* an embedded NUL (inet_pton alone would stop there) */
+	    {"fd00::\0x/64", 10, 0, CS_EINVAL, NULL, 0},
+	    {"fd00::/64\0", 10, 0, CS_ELIMIT, NULL, 0},
+	    {"fd00::\0", 7, CS_CIDR_BARE, CS_EINVAL, NULL, 0},
+	    /* overlong: one byte past the longest address */
+	    {"0:0000:0000:0000:0000:0000:ffff:192.168.100.200/96", 0, 0,
+	     CS_EINVAL, NULL, 0},
+	    {"fd00::/128", 6, 0, CS_EINVAL, NULL, 0}, /* only n bytes read */
+	};
+	char buf[64];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct cs_span s =
+		    t[i].n ? cs_span_make(t[i].in, t[i].n) : S(t[i].in);
+		uint8_t net[16], want[16];
+		unsigned plen = 999;
+		int rc;
+
+		memset(net, 0xa5, sizeof(net));
+		rc = cs_cidr6_parse(s, t[i].flags, net, &plen);
+		if (rc != t[i].rc)
+			fail_msg("row %zu '%s': rc %d, want %d", i, t[i].in, rc,
+				 t[i].rc);
+		if (rc != 0)
+			continue;
+		assert_int_equal(inet_pton(AF_INET6, t[i].net, want), 1);
+		if (memcmp(net, want, 16) != 0 || plen != t[i].plen)
+			fail_msg("row %zu '%s': got %s/%u", i, t[i].in,
+				 inet_ntop(AF_INET6, net, buf, sizeof(buf)),
+				 plen);
+	}
+	/* The longest address is read; one byte more is refused. */
+	{
+		uint8_t net[16];
+		unsigned plen;
+
+		snprintf(buf, sizeof(buf), "%s/96", longest);
+		assert_int_equal(strlen(longest), CS_CIDR6_ADDR_MAX);
+		assert_int_equal(cs_cidr6_parse(S(buf), 0, net, &plen), 0);
+		assert_int_equal(plen, 96);
+		assert_int_equal(net[11], 0xff);
+		assert_int_equal(net[12], 0);
+		snprintf(buf, sizeof(buf), "0%s/96", longest);
+		assert_int_equal(cs_cidr6_parse(S(buf), 0, net, &plen),
+				 CS_EINVAL);
+	}
+}
+
+static void
 test_hwaddr(void **state)
 {
 	static const uint8_t want[6] = {0xc0, 0x56, 0xe3, 0x0a, 0x00, 0xff};
@@ -390,6 +499,7 @@ main(void)
 	    cmocka_unit_test(test_ipv4_as_inet_pton),
 	    cmocka_unit_test(test_ip_family),
 	    cmocka_unit_test(test_cidr4),
+	    cmocka_unit_test(test_cidr6),
 	    cmocka_unit_test(test_hwaddr),
 	    cmocka_unit_test(test_hwaddr_format),
 	    cmocka_unit_test(test_ports),

@@ -190,6 +190,33 @@ static const struct {
     {"PrivateKey=a\r\nprivate_key=b\r\nTOKEN=c",
      "PrivateKey=[redacted]\r\nprivate_key=[redacted]\r\nTOKEN=[redacted]"},
     {"Cookie: a=b; c=d\r\nX: y", "Cookie: [redacted]\r\nX: y"},
+    /* Over-redaction: a value (not a header's) ends at its format's
+     * delimiter, whatever the length of its key (passwd, secret and
+     * apikey have the length of "cookie" and were cut to the line end). */
+    {"passwd=a&user=admin", "passwd=[redacted]&user=admin"},
+    {"GET /cgi?secret=s3&channel=1 HTTP/1.1",
+     "GET /cgi?secret=[redacted]&channel=1 HTTP/1.1"},
+    {"{\"apikey\":12345,\"model\":\"DS-2CD\"}",
+     "{\"apikey\":[redacted],\"model\":\"DS-2CD\"}"},
+    {"secret: abc model: X", "secret: [redacted] model: X"},
+    {"passwd=abc; path=/", "passwd=[redacted]; path=/"},
+    {"Secret=abc\tnext", "Secret=[redacted]\tnext"},
+    {"<x apikey=k1 user=\"u\"/>", "<x apikey=[redacted] user=\"u\"/>"},
+    {"passwd=p1\"rest", "passwd=[redacted]\"rest"},
+    /* Under-redaction: a quoted value, an element or a header goes whole,
+     * delimiters inside it included; so does a value at the end. */
+    {"passwd=\"a b&c;d\" user=u", "passwd=\"[redacted]\" user=u"},
+    {"passwd:'p w'", "passwd:'[redacted]'"},
+    {"{\"secret\": \"x\\\"y z\"}", "{\"secret\": \"[redacted]\"}"},
+    {"<Secret>a b;c&d</Secret>", "<Secret>[redacted]</Secret>"},
+    {"<ns:apikey>k 1</ns:apikey>", "<ns:apikey>[redacted]</ns:apikey>"},
+    {"Authorization: Basic YWRtaW46 cGFzcw==\r\nX: y",
+     "Authorization: [redacted]\r\nX: y"},
+    {"cookie: sid=1; token=2", "cookie: [redacted]"},
+    {"APIKEY = k1", "APIKEY = [redacted]"},
+    {"secret=abc", "secret=[redacted]"},
+    {"a=1&PWD=x&passwd=y&secret=z",
+     "a=1&PWD=[redacted]&passwd=[redacted]&secret=[redacted]"},
 };
 
 static void

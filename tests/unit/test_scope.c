@@ -294,6 +294,128 @@ test_scope_file_long_line(void **state)
 	unlink(path);
 }
 
+/* Writes n bytes of text to path. */
+static void
+write_file(const char *path, const void *text, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* A line of len bytes: "127.5.0.1 #" and x up to len, then end. */
+static size_t
+long_line(char *buf, size_t len, const char *end)
+{
+	size_t k = strlen(end);
+
+	memset(buf, 'x', len);
+	memcpy(buf, "127.5.0.1 #", 11);
+	memcpy(buf + len - k, end, k);
+	return len;
+}
+
+/*
+ * @file lines are read by core/text's bounded line reader: NUL bytes
+ * neither end a line nor cut its tail off unseen, the limit counts CR and
+ * LF as fgets into CS_SCOPE_LINE_MAX + 1 bytes did, and a file that
+ * cannot be read is an error, not an empty list.
+ */
+static void
+test_scope_file_reader(void **state)
+{
+	static const struct {
+		const char *text;
+		size_t n;         /* bytes of text; 0: strlen */
+		int rc;           /* want */
+		size_t count;     /* intervals when rc == 0 */
+		const char *what; /* in err when rc != 0 */
+	} t[] = {
+	    /* a NUL in the last line used to end it: 127.5.0.9 unseen */
+	    {"127.5.0.1\n127.5.0.2\0 127.5.0.9", 30, -5, 0,
+	     ":2: 127.5.0.2? 127.5.0.9: not an"},
+	    /* a NUL mid-line used to read as a line over the limit */
+	    {"127.5.0.1\0\n127.5.0.2\n", 21, -5, 0, ":1: 127.5.0.1?: not an"},
+	    /* a NUL in a comment is part of the comment */
+	    {"127.5.0.1 # a\0b\n127.5.0.2\n", 26, 0, 2, NULL},
+	    {"127.5.0.1\r\n\r\n  127.5.0.2 \t\r\r\n", 0, 0, 2, NULL},
+	    {"127.5.0.1\n127.5.0.2", 0, 0, 2, NULL}, /* no final LF */
+	    {"", 0, 0, 0, NULL},
+	    {"127.5.0.1\n@other\n", 0, -5, 0, ":2: nested @file"},
+	    {"127.5.0.1\n\r127.5.0.2\n", 0, -5, 0, ":2: \r127.5.0.2"},
+	};
+	char path[] = "/tmp/cs-scope-XXXXXX", dir[] = "/tmp/cs-scope-d-XXXXXX";
+	char spec[64], err[512], buf[CS_SCOPE_LINE_MAX + 16];
+	struct cs_interval *v = NULL;
+	size_t n = 0;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	snprintf(spec, sizeof(spec), "@%s", path);
+	for (size_t i = 0; i < CS_NELEM(t); i++) {
+		int rc;
+
+		write_file(path, t[i].text,
+			   t[i].n ? t[i].n : strlen(t[i].text));
+		err[0] = '\0';
+		rc = cs_scope_parse_spec(spec, &v, &n, err, sizeof(err));
+		if (rc != t[i].rc || (rc == 0 && n != t[i].count) ||
+		    (rc != 0 && strstr(err, t[i].what) == NULL))
+			fail_msg("row %zu: rc %d, %zu intervals, '%s'", i, rc,
+				 n, err);
+		free(v);
+		v = NULL;
+		n = 0;
+	}
+	/* The limit: CS_SCOPE_LINE_MAX bytes with the LF (or CR LF; a last
+	 * line without LF counted with one) is read, one more is not. */
+	{
+		static const struct {
+			size_t len;
+			const char *end;
+			int rc;
+		} b[] = {
+		    {CS_SCOPE_LINE_MAX, "\n", 0},
+		    {CS_SCOPE_LINE_MAX + 1, "\n", -5},
+		    {CS_SCOPE_LINE_MAX, "\r\n", 0},
+		    {CS_SCOPE_LINE_MAX + 1, "\r\n", -5},
+		    {CS_SCOPE_LINE_MAX - 1, "x", 0},
+		    {CS_SCOPE_LINE_MAX, "x", -5},
+		};
+
+		for (size_t i = 0; i < CS_NELEM(b); i++) {
+			int rc;
+
+			write_file(path, buf,
+				   long_line(buf, b[i].len, b[i].end));
+			rc =
+			    cs_scope_parse_spec(spec, &v, &n, err, sizeof(err));
+			if (rc != b[i].rc || (rc == 0 && n != 1) ||
+			    (rc != 0 &&
+			     strstr(err, ":1: line longer than 1024") == NULL))
+				fail_msg("bound %zu: rc %d, '%s'", i, rc, err);
+			free(v);
+			v = NULL;
+			n = 0;
+		}
+	}
+	unlink(path);
+	/* A directory opens but cannot be read: it used to be an empty
+	 * list. */
+	assert_non_null(mkdtemp(dir));
+	snprintf(spec, sizeof(spec), "@%s", dir);
+	assert_int_equal(cs_scope_parse_spec(spec, &v, &n, err, sizeof(err)),
+			 -5);
+	assert_non_null(strstr(err, "cannot open"));
+	assert_int_equal(n, 0);
+	free(v);
+	rmdir(dir);
+}
+
 /* Issue #12: the built-in exclusions hold whatever the inputs. */
 static void
 test_builtin_exclusions(void **state)
@@ -741,6 +863,7 @@ main(void)
 	    cmocka_unit_test(test_scope_file),
 	    cmocka_unit_test(test_permutation),
 	    cmocka_unit_test(test_scope_file_long_line),
+	    cmocka_unit_test(test_scope_file_reader),
 	    cmocka_unit_test(test_builtin_exclusions),
 	    cmocka_unit_test(test_check),
 	    cmocka_unit_test(test_scope6_parse),

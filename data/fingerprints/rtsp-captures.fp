@@ -1,0 +1,71 @@
+# RTSP realms and SDP lines that name one maker's firmware, read from
+# public bug reports in which users pasted a camera's RTSP replies
+# together with its make (issue #11, field evidence).  Each source line
+# names the threads; a string seen in one thread only gets a lower
+# weight.  Nothing here comes from other projects' fingerprint databases.
+
+rule reolink-bc-streaming-realm
+  on       rtsp.realm http.realm
+  match    ^\s*BC Streaming Media\s*$
+  set      manufacturer=Reolink
+  weight   0.8
+  source   mbullington/yellowstone issue #86 (Reolink camera, DESCRIBE /Preview_01_main: 401 Digest realm="BC Streaming Media"); AlexxIT/go2rtc issue #331 (Reolink Video Doorbell, same realm in the SETUP trace); AlexxIT/Blog issue #5 (Preview_02_main)
+  example  "BC Streaming Media" => manufacturer=Reolink
+  example! "LIVE555 Streaming Media"
+  example! "BC Streaming Media Server Pro"
+
+rule reolink-bc-streaming-sdp-tool
+  on       rtsp.sdp
+  match    (?m)^a=tool:BC Streaming Media\b
+  set      manufacturer=Reolink
+  weight   0.8
+  source   mbullington/yellowstone issue #86 (Reolink camera, DESCRIBE /Preview_01_main answered with SDP a=tool:BC Streaming Media v202210012022.10.0, s=Session streamed by "preview")
+  example  "v=0\r\ns=Session streamed by \"preview\"\r\nt=0 0\r\na=tool:BC Streaming Media v202210012022.10.0\r\n" => manufacturer=Reolink
+  example! "v=0\r\na=tool:LIVE555 Streaming Media v2020.08.12\r\n"
+
+rule reolink-sdp-session-preview
+  on       rtsp.sdp rtsp.sdp.session
+  match    ^(?:s=)?Session streamed by "preview"\r?$
+  flags    m
+  set      manufacturer=Reolink
+  weight   0.6
+  source   scottlamb/retina issue #17, AlexxIT/go2rtc issue #214, mbullington/yellowstone issue #86 (three Reolink units: s=Session streamed by "preview"); LIVE555's session-name form is generic, the name "preview" is Reolink's: medium weight
+  example  "Session streamed by \"preview\"" => manufacturer=Reolink
+  example  "v=0\r\no=- 1674668428057855 1 IN IP4 192.168.40.20\r\ns=Session streamed by \"preview\"\r\ni=\r\nt=0 0\r\n" => manufacturer=Reolink
+  example! "Session streamed by \"testStream\""
+  example! "v=0\r\ns=Session streamed by \"previewer\"\r\n"
+
+rule dahua-sdp-dh-packetization
+  on       rtsp.sdp
+  match    (?m)^a=(?:packetization|rtppayload)-supported:DH\r?$
+  set      manufacturer=Dahua
+  weight   0.8
+  source   blakeblackshear/frigate issue #16026 (Dahua C5A, cam/realmonitor SDP: s=Media Server, a=packetization-supported:DH, a=rtppayload-supported:DH); AlexxIT/go2rtc issue #791 (IMOU Ranger, same SDP lines); DH is Dahua's own payload name
+  example  "v=0\r\ns=Media Server\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\na=control:*\r\na=packetization-supported:DH\r\na=rtppayload-supported:DH\r\n" => manufacturer=Dahua
+  example  "a=rtppayload-supported:DH"
+  example! "v=0\r\ns=Media Server\r\na=control:*\r\n"
+  example! "a=packetization-supported:DHX"
+
+# "Rtsp Server/3.0" is seen only in captures of Dahua-firmware units
+# (cam/realmonitor paths, "Login to <serial>" realms, DH SDP lines);
+# "Rtsp Server/2.0" is not used: a Reolink capture sends it too.
+rule dahua-rtsp-server-3
+  on       rtsp.server
+  match    ^\s*Rtsp Server/3\.0\s*$
+  set      manufacturer=Dahua
+  weight   0.6
+  source   ws2543/about-multimedia README (Dahua-firmware camera: realm Login to <serial>, Server: Rtsp Server/3.0, SDP DH lines); q191201771/lal pkg/rtsp auth test comment and openhab-addons ipcamera binding comment (cam/realmonitor)
+  example  "Rtsp Server/3.0" => manufacturer=Dahua
+  example! "Rtsp Server/2.0"
+  example! "GStreamer RTSP server"
+  example! "Rtsp Server/3.0.1 (Wowza)"
+
+rule dahua-rtsp-realm-mediaserver3
+  on       rtsp.realm
+  match    ^\s*MediaServer3\.0\s*$
+  set      manufacturer=Dahua
+  weight   0.5
+  source   q191201771/lal pkg/rtsp auth test comment (OPTIONS on cam/realmonitor?channel=1&subtype=0: 401 Basic realm="MediaServer3.0", then Server: Rtsp Server/3.0); one capture only, so a low weight
+  example  "MediaServer3.0" => manufacturer=Dahua
+  example! "MediaServer"
+  example! "LIVE555 Streaming Media"

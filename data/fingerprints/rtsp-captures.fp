@@ -69,3 +69,58 @@ rule dahua-rtsp-realm-mediaserver3
   example  "MediaServer3.0" => manufacturer=Dahua
   example! "MediaServer"
   example! "LIVE555 Streaming Media"
+
+# Stream paths that one maker's firmware serves, as read back in the
+# DESCRIBE reply's Content-Base or the SDP's a=control URLs.
+rule xiongmai-rtsp-url-scheme
+  on       rtsp.content-base rtsp.sdp
+  match    /user=[^&\s/]{0,32}&password=[^&\s/]{0,64}&channel=[0-9]{1,3}&stream=[0-9]
+  set      manufacturer=Xiongmai
+  weight   0.6
+  source   ZoneMinder/zoneminder issue #3058 (XMEye/Cantonk DVR stream URLs /user=admin&password=...&channel=1&stream=0.sdp); djwackey/dorsvr issue #12 (DESCRIBE on that URL: Content-Base echoes it, s=Video Server Session)
+  example  "rtsp://192.168.88.253:554/user=admin&password=&channel=1&stream=0/" => manufacturer=Xiongmai
+  example  "v=0\r\ns=Video Server Session\r\na=control:rtsp://10.0.0.5:554/user=admin&password=&channel=1&stream=0.sdp/trackID=1\r\n"
+  example! "rtsp://10.0.0.5/cam/realmonitor?channel=1&subtype=0/"
+  example! "rtsp://10.0.0.5/live?user=admin&channel=1"
+
+rule tvt-rtsp-url-chid
+  on       rtsp.content-base rtsp.sdp
+  match    [/?&]chID=[0-9]{1,3}&streamType=(?:main|sub)
+  flags    i
+  set      manufacturer=TVT
+  weight   0.6
+  source   CamioCam/rtsp issue #170 (TVT 8-channel DVR, OUI 00:18:AE: rtsp://host:554/?chID=<n>&streamType=main&linkType=tcp, confirmed working by a user); one thread, medium weight
+  example  "rtsp://192.168.1.20:554/?chID=1&streamType=main&linkType=tcp/" => manufacturer=TVT
+  example! "rtsp://192.168.1.20:554/cam/realmonitor?channel=1&subtype=0"
+  example! "rtsp://192.168.1.20/chID=main"
+
+rule uniview-rtsp-url-unicast
+  on       rtsp.content-base rtsp.sdp
+  match    /unicast/c[0-9]{1,3}/s[0-9]/live\b
+  set      manufacturer=Uniview
+  weight   0.6
+  source   CamioCam/rtsp issue #133 (Uniview NVR308-64R, OUI 48:ea:63: the user manual's stream URL rtsp://host:554/unicast/c<channel>/s<stream>/live)
+  example  "rtsp://10.1.1.9:554/unicast/c1/s0/live/" => manufacturer=Uniview
+  example! "rtsp://10.1.1.9:554/live/ch1"
+  example! "rtsp://10.1.1.9/unicast/live"
+
+rule vstarcam-rtsp-url-av0
+  on       rtsp.content-base rtsp.sdp
+  port     10554
+  match    /(?:tcp|udp)/av0_[01]\b
+  set      manufacturer=Vstarcam
+  weight   0.55
+  source   Ansersion/myRtspClient issue #14 (a Vstarcam camera: rtsp://host:10554/tcp/av0_0); motioneye-project/motioneyeos issue #2253 (Vstarcam C7824WIP: RTSP on fixed port 10554); the port is required
+  example  "rtsp://192.168.1.72:10554/tcp/av0_0/" => manufacturer=Vstarcam
+  example! "rtsp://192.168.1.72:554/0/av0"
+  example! "rtsp://192.168.1.72:10554/live/av1"
+
+rule dahua-rtsp-url-realmonitor
+  on       rtsp.content-base
+  match    /cam/realmonitor\?channel=[0-9]{1,3}&subtype=[0-9]
+  set      manufacturer=Dahua
+  weight   0.5
+  source   CamioCam/rtsp issue #79 (Dahua cameras, and the Watchnet and Amcrest units built on Dahua firmware: /cam/realmonitor?channel=<n>&subtype=<s>); ws2543/about-multimedia README (Content-Base of that form); OEM makers share it, so a low weight
+  example  "rtsp://115.236.15.165:554/cam/realmonitor?channel=1&subtype=0/" => manufacturer=Dahua
+  example! "rtsp://10.0.0.2/Streaming/Channels/101/"
+  example! "rtsp://10.0.0.2/cam/realmonitor"

@@ -124,3 +124,15 @@ rule dahua-rtsp-url-realmonitor
   example  "rtsp://115.236.15.165:554/cam/realmonitor?channel=1&subtype=0/" => manufacturer=Dahua
   example! "rtsp://10.0.0.2/Streaming/Channels/101/"
   example! "rtsp://10.0.0.2/cam/realmonitor"
+
+rule santachi-sdp-session
+  on       rtsp.sdp rtsp.sdp.session
+  match    ^(?:s=)?streamed by the Santachi RTSP server\r?$
+  flags    mi
+  set      manufacturer=Santachi
+  weight   0.7
+  source   beyondszine/camerasdiscovery README (ffprobe of an IP camera's RTSP stream: title, the SDP session name, "streamed by the Santachi RTSP server"); one capture, the string names the maker
+  example  "streamed by the Santachi RTSP server" => manufacturer=Santachi
+  example  "v=0\r\no=- 1 1 IN IP4 192.168.1.99\r\ns=streamed by the Santachi RTSP server\r\nt=0 0\r\n" => manufacturer=Santachi
+  example! "Session streamed by \"preview\""
+  example! "streamed by the GStreamer RTSP server"

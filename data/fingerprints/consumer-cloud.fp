@@ -1,0 +1,43 @@
+# consumer-cloud.fp: device records from consumer camera makers' cloud
+# APIs, as users paste them in bug reports (issue #11: consumer units
+# whose only evidence is a cloud reply).  eufy (Anker Innovations) device
+# and station records carry the product code in device_model /
+# station_model / model; the codes are listed in eufy-security-client's
+# supported-devices table.  Only the camera and recorder codes claim a
+# class; doorbells, HomeBase hubs, locks, sensors and keypads name the
+# maker only.  Format: docs/fingerprints.md.
+
+rule eufy-cloud-camera-model
+  on       http.body vendor-api.malformed
+  match    "(?:device_model|station_model|model)"\s*:\s*"(T8(?:11[1-4]|12[2-4]|13[014]|14[0-2X]|15[0-3]|16[01]|17[0-2]|40[01]|41[0146]|42[0-5]|4A[01]|452|600|B0|E00)X?)"
+  set      manufacturer=Anker brand=eufy model=$1 class=camera
+  tier     model
+  weight   0.85
+  source   bropat/eufy-security-client docs/supported_devices.md (eufyCam T811x-T816x, SoloCam T812x/T813x/T8170/T8B0, 4G T815x, Indoor Cam T840x/T841x, Floodlight T842x, Wall Light T84A0/1, Garage T8452, E330 T8600); homebridge-eufy #942, #817 records
+  example  "{\"device_sn\": \"T814X***\", \"device_model\": \"T814X\", \"device_type\": 10037, \"station_sn\": \"T8030***\"}" => manufacturer=Anker model=T814X class=camera
+  example  "{\"serialNumber\": \"T8172P10253318D7\", \"type\": 89, \"model\": \"T8172\", \"stationSerialNumber\": \"T8030P1325244890\"}" => class=camera model=T8172
+  example  "{\"model\": \"T8410\"}" => model=T8410
+  example! "{\"station_model\": \"T8030\"}"
+  example! "{\"device_model\": \"T8530\"}"
+  example! "{\"model\": \"T8410-B\"}"
+
+rule eufy-cloud-nvr-model
+  on       http.body vendor-api.malformed
+  match    "(?:device_model|station_model|model)"\s*:\s*"(T8N00)"
+  set      manufacturer=Anker brand=eufy model=$1 class=nvr
+  tier     model
+  weight   0.85
+  source   bropat/eufy-security-client docs/supported_devices.md, master (NVR S4 Max, T8N00); homebridge-plugins/homebridge-eufy issue #873 (T8N00 station record)
+  example  "{\"station_sn\": \"T8N00***\", \"station_model\": \"T8N00\"}" => class=nvr model=T8N00
+  example! "{\"station_model\": \"T8010\"}"
+
+rule eufy-cloud-other-model
+  on       http.body vendor-api.malformed
+  match    "(?:device_model|station_model|model)"\s*:\s*"(T(?:8(?:00[12]|01[0-9]|02[0-9]|03[0-9]|2[0-2][0-9]|5[0-3][0-9]P?|79[0-9]|87B[0-9]|89[0-9]|96[0-9])|900[0-9]|740[0-9]))"
+  set      manufacturer=Anker brand=eufy model=$1
+  weight   0.8
+  source   bropat/eufy-security-client docs/supported_devices.md (HomeBase T800x-T803x, doorbells T82xx, locks T85xx, SmartDrop, trackers, sensors, keypad, safes); homebridge-eufy #911, #913 (HomeBase Pro T9000): maker only
+  example  "{\"station_sn\": \"T8010T152325064D\", \"station_model\": \"T8010\"}" => manufacturer=Anker model=T8010
+  example  "{\"device_model\": \"T8530\"}" => model=T8530
+  example! "{\"device_model\": \"T8410\"}"
+  example! "{\"model\": \"T80100\"}"

@@ -136,3 +136,25 @@ rule santachi-sdp-session
   example  "v=0\r\no=- 1 1 IN IP4 192.168.1.99\r\ns=streamed by the Santachi RTSP server\r\nt=0 0\r\n" => manufacturer=Santachi
   example! "Session streamed by \"preview\""
   example! "streamed by the GStreamer RTSP server"
+
+# RTSP method lists (the OPTIONS reply's Public header) that show one
+# maker's RTSP stack.
+rule tplink-rtsp-public-multitrans
+  on       rtsp.public
+  match    (?:^|[ ,])MULTITRANS(?:$|[ ,\r])
+  set      manufacturer=TP-Link
+  weight   0.75
+  source   bluenviron/mediamtx issue #3116 and koush/scrypted issue #1271 (TP-Link cameras: Public ends in MULTITRANS, realm TP-LINK IP-Camera); AlexxIT/go2rtc issue #1724 (TP-Link IPC two-way talk over the RTSP MULTITRANS extension)
+  example  "OPTIONS, DESCRIBE, SETUP, TEARDOWN, PLAY, PAUSE, GET_PARAMETER, SET_PARAMETER, MULTITRANS" => manufacturer=TP-Link
+  example! "OPTIONS, DESCRIBE, SETUP, TEARDOWN, PLAY, PAUSE, GET_PARAMETER, SET_PARAMETER"
+  example! "OPTIONS, MULTITRANSPORT"
+
+rule dahua-rtsp-public-order
+  on       rtsp.public
+  match    ^\s*OPTIONS, DESCRIBE, ANNOUNCE, SETUP, PLAY, RECORD, PAUSE, TEARDOWN, SET_PARAMETER, GET_PARAMETER\s*$
+  set      manufacturer=Dahua
+  weight   0.5
+  source   ws2543/about-multimedia README and openhab-addons ipcamera binding comment (Dahua cam/realmonitor units, Server: Rtsp Server/3.0, this exact Public list); an ordered list, not a name: low weight
+  example  "OPTIONS, DESCRIBE, ANNOUNCE, SETUP, PLAY, RECORD, PAUSE, TEARDOWN, SET_PARAMETER, GET_PARAMETER" => manufacturer=Dahua
+  example! "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, SET_PARAMETER, GET_PARAMETER, ANNOUNCE"
+  example! "DESCRIBE, ANNOUNCE, SETUP, PLAY, RECORD, PAUSE, GET_PARAMETER, TEARDOWN"

@@ -158,3 +158,14 @@ rule dahua-rtsp-public-order
   example  "OPTIONS, DESCRIBE, ANNOUNCE, SETUP, PLAY, RECORD, PAUSE, TEARDOWN, SET_PARAMETER, GET_PARAMETER" => manufacturer=Dahua
   example! "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, SET_PARAMETER, GET_PARAMETER, ANNOUNCE"
   example! "DESCRIBE, ANNOUNCE, SETUP, PLAY, RECORD, PAUSE, GET_PARAMETER, TEARDOWN"
+
+rule foscam-rtsp-url-videomain
+  on       rtsp.content-base rtsp.sdp
+  match    ^rtsp://[^\s/]{1,80}/video(?:Main|Sub)/?\s*$|(?m)^a=control:rtsp://[^\s/]{1,80}/video(?:Main|Sub)\b
+  set      manufacturer=Foscam
+  weight   0.6
+  source   CamioCam/rtsp issues #117 and #99 (Foscam R2 and FI9803P: /videoMain, /videoSub); AlexxIT/WebRTC issue #46 (Foscam C1 /videoMain); motioneye-project/motioneyeos #2604 (Foscam FI8904W /videoMain)
+  example  "rtsp://192.168.0.160:554/videoMain/" => manufacturer=Foscam
+  example  "v=0\r\na=control:rtsp://192.168.0.160:554/videoSub/track1\r\n" => manufacturer=Foscam
+  example! "rtsp://192.168.0.160:554/live/videoMainStream"
+  example! "rtsp://192.168.0.160:554/videoMain/extra/path"

@@ -41,3 +41,31 @@ rule eufy-cloud-other-model
   example  "{\"device_model\": \"T8530\"}" => model=T8530
   example! "{\"device_model\": \"T8410\"}"
   example! "{\"model\": \"T80100\"}"
+
+# Wyze cloud device records (api.wyzecam.com device lists as pasted in
+# bug reports): product_model is the product code, product_type the kind
+# of device.  Wyze Cam hardware with WYZE* and HL_ codes is Hualai's
+# (brands.tsv Wyze -> Hualai white-label, oem.tsv Wyze Cam v1-v3); other
+# code families (GW_, AN_, LD_, ME_) name no maker here.
+rule wyze-cloud-product-type-camera
+  on       http.body vendor-api.malformed
+  match    "product_model"\s*:\s*"[A-Za-z0-9_-]{2,32}".{0,400}?"product_type"\s*:\s*"Camera"
+  flags    s
+  set      class=camera
+  tier     role
+  weight   0.8
+  source   jfarmer08/homebridge-wyze-smart-home issues #66 and #175 (Wyze device lists: product_model WYZE_CAKP2JFUS, product_type Camera); IDisposable/docker-wyze-bridge issue #141 (ME_WCO3 product_type=Camera)
+  example  "{\"mac\":\"7C78B26DC7C0\",\"nickname\":\"Rear Patio\",\"product_model\":\"WYZE_CAKP2JFUS\",\"product_model_logo_url\":\"https://x/wyze_icon_cam_v3.png\",\"product_type\":\"Camera\"}" => class=camera
+  example! "{\"product_model\":\"HL_A19C2\",\"product_type\":\"MeshLight\"}"
+  example! "{\"product_type\":\"Camera\"}"
+
+rule wyze-cloud-product-model-hualai
+  on       http.body vendor-api.malformed
+  match    "product_model"\s*:\s*"(WYZEC1(?:-JZ)?|WYZECP1_JEF|WYZE_CAKP2JFUS|WYZEDB3|HL_[A-Z0-9]{2,8})"
+  set      manufacturer=Hualai brand=Wyze model=$1
+  weight   0.8
+  source   jfarmer08/homebridge-wyze-smart-home issues #84 (WYZEC1-JZ, HL_PAN3, WYZEDB3, WYZE_CAKP2JFUS) and #141 (HL_WCO2); SecKatie/ha-wyzeapi #765 (HL_PAN4); brands.tsv Wyze -> Hualai (HL_ product codes, com.hualai app)
+  example  "{\"product_model\":\"WYZE_CAKP2JFUS\",\"product_type\":\"Camera\"}" => manufacturer=Hualai model=WYZE_CAKP2JFUS
+  example  "\"product_model\": \"HL_PAN3\"" => model=HL_PAN3
+  example! "{\"product_model\":\"GW_BE1\"}"
+  example! "{\"product_model\":\"WYZEC1X\"}"

@@ -69,3 +69,43 @@ rule wyze-cloud-product-model-hualai
   example  "\"product_model\": \"HL_PAN3\"" => model=HL_PAN3
   example! "{\"product_model\":\"GW_BE1\"}"
   example! "{\"product_model\":\"WYZEC1X\"}"
+
+# TP-Link Tapo cameras: the device type the Tapo cloud and the device's
+# own API report (pytapo getDeviceInfo basic_info, python-kasa fixtures).
+rule tapo-device-type-ipcamera
+  on       http.body vendor-api.malformed banner
+  match    ["'](?:device_type|deviceType)["']\s*:\s*["']SMART\.IPCAMERA["']
+  set      manufacturer=TP-Link class=camera
+  tier     role
+  weight   0.85
+  source   JurajNyiri/HomeAssistant-Tapo-Control issue #861 (C200 basic_info: device_type SMART.IPCAMERA, device_model C200); python-kasa/python-kasa pull request #1760 (C200 fixture, SMART.IPCAMERA)
+  example  "{'basic_info': {'device_type': 'SMART.IPCAMERA'}}"
+  example  "{\"basic_info\": {\"device_type\": \"SMART.IPCAMERA\", \"device_info\": \"C200 5.0 IPC\", \"device_model\": \"C200\"}}" => manufacturer=TP-Link class=camera
+  example  "{\"deviceType\":\"SMART.IPCAMERA\",\"deviceModel\":\"C310\"}" => class=camera
+  example! "{\"device_type\": \"SMART.TAPOPLUG\"}"
+  example! "{\"device_type\": \"SMART.IPCAMERAS\"}"
+
+# Xiaomi-ecosystem MiIO model ids of other camera makers (the chuangmi,
+# isa and xiaomi/mijia families are in consumer-api.fp).
+rule miio-camera-mxiang
+  on       http.body http.title banner mdns.instance mdns.hostname mdns.txt upnp.model upnp.friendly-name dhcp.hostname
+  match    (?<![A-Za-z0-9])mxiang[.-]camera[.-]([a-z0-9]{2,12})(?![a-z0-9])
+  flags    i
+  set      manufacturer=Mxiang brand=Xiaomi model=mxiang.camera.$1 class=camera
+  tier     model
+  weight   0.75
+  source   XiaoMi/xiaomi-miloco issue #236 (mxiang.camera.c500ch, Xiaomi Smart Camera C500 dual-lens, maker 摩象网络) and #176 (mxiang.camera.mwc11)
+  example  "{\"model\":\"mxiang.camera.mwc11\"}" => manufacturer=Mxiang class=camera model=mxiang.camera.mwc11
+  example! "mxiang.light.v1"
+  example! "xmxiang.camera.c500ch"
+
+rule miio-camera-lumi
+  on       http.body http.title banner mdns.instance mdns.hostname mdns.txt upnp.model upnp.friendly-name dhcp.hostname
+  match    (?<![A-Za-z0-9])lumi[.-]camera[.-]([a-z0-9]{2,12})(?![a-z0-9])
+  flags    i
+  set      manufacturer=Lumi model=lumi.camera.$1 class=camera
+  tier     model
+  weight   0.75
+  source   merdok/homebridge-miot issue #482 (lumi.camera.aq1, Mi Camera Hub: camera-control and p2p-stream services)
+  example  "{\"model\":\"lumi.camera.aq1\"}" => manufacturer=Lumi class=camera model=lumi.camera.aq1
+  example! "lumi.gateway.v3"

@@ -46,7 +46,7 @@ rule hikvision-realm
   flags    i
   set      manufacturer=Hikvision
   weight   0.5
-  source   HTTP/RTSP auth realm naming the maker (realm="Hikvision"); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
+  source   AlexxIT/WebRTC issue #243 (a Hikvision door intercom's RTSP 401: Digest and Basic realm="Hikvision", /Streaming/Channels/102); one capture, of an intercom: maker only, weight kept
   example  "hikvision"
   example  "Hikvision"
   example! "hikvision-lookalike"

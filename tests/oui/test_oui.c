@@ -525,7 +525,7 @@ test_substring_traps(void **state)
 	      "jovision technology co., ltd.", "arecont vision",
 	      "geovision inc.", "iqinvision", "provision-isr",
 	      "hanwha vision vietnam", "hanwha vision vietnam company limited",
-	      NULL}},
+	      "shenzhen hankvision technology co.,ltd", NULL}},
 	    {"hik",
 	     "*",
 	     {"hangzhou hikvision digital technology co.,ltd.",

@@ -204,15 +204,18 @@ while True:
 	echo "bench: segment $i: $pub/$PREFIX, $line ($silence)"
 	if [ "$silence" != "silent addresses unanswered ARP" ]; then
 		fw="$fw
-  ip daddr $pub/$PREFIX ip daddr != { $(cat "$out/live$i.txt") } drop"
+  ip daddr $pub/$PREFIX ip daddr != { $(cat "$out/live$i.txt") } counter name \"silent\" drop"
 	fi
 	targets="$targets $pub/$PREFIX"
 done
 cat >"$out/router.nft" <<NFT
 table ip csrtr {
  counter sent { }
+ counter silent { }
+ counter syn { }
  chain through { type filter hook forward priority 0; policy accept;
-  iifname "$tag-r" counter name "sent"$fw
+  iifname "$tag-r" counter name "sent"
+  iifname "$tag-r" tcp flags & (syn | ack) == syn counter name "syn"$fw
   numgen random mod 100000 < $(awk -v l="$LOSS" 'BEGIN { printf "%d", l * 1000 }') drop
  }
 }
@@ -222,21 +225,26 @@ live=$(wc -l <"$out/manifest.jsonl")
 echo "bench: $live live devices in $((SEGMENTS * size)) addresses ($SEGMENTS x /$PREFIX);" \
     "delay $([ $netem = yes ] && echo "$DELAY +- $JITTER" || echo none), loss $LOSS% each way; work dir $out"
 
-sent() {
-	ip netns exec $NS_RTR nft list counter ip csrtr sent | awk '/packets/ {print $2}'
+sent() { # counter (sent: all the scanner sent; syn: its SYNs; silent: to empty addresses)
+	ip netns exec $NS_RTR nft list counter ip csrtr "${1:-sent}" | awk '/packets/ {print $2}'
 }
 PORTS=$("$CAMSWEEP" scan --help | sed -n 's/.*--ports LIST.*default \([0-9,]*\)).*/\1/p')
 
 runtool() { # name, command...
 	name=$1
 	shift
-	before=$(sent)
+	before=$(sent) syn0=$(sent syn) sil0=$(sent silent)
 	start=$(date +%s.%N)
 	ip netns exec $NS_SCAN /usr/bin/time -v -o "$out/$name.time" "$@" || true
 	end=$(date +%s.%N)
-	after=$(sent)
+	after=$(sent) syn1=$(sent syn) sil1=$(sent silent)
 	echo "$end - $start" | bc >"$out/$name.wall"
 	echo $((after - before)) >"$out/$name.pkts"
+	# by phase: SYNs to empty addresses (liveness probes and their
+	# retries), SYNs to live ones (sweeps and probe connections), the
+	# rest (handshake ACKs, requests, FINs and RSTs to live hosts)
+	echo "$((sil1 - sil0)) $((syn1 - syn0 - sil1 + sil0)) $((after - before - syn1 + syn0))" \
+	    >"$out/$name.phases"
 }
 
 for t in $TOOLS; do

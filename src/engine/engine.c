@@ -1225,6 +1225,34 @@ on_connect_timeout(uv_timer_t *t)
 	conn_close(c);
 }
 
+/*
+ * The connection's socket.  With the packet budget it is created here, so
+ * that it leaves TCP quick-ACK mode before its SYN (TCP_QUICKACK 0, the
+ * kernel's "pingpong" mode): the ACK that completes the handshake waits
+ * for the request and rides on it (or on the FIN of a sweep connect
+ * closed at once), and the ACK of an answer on the next request or the
+ * FIN; no packet carries an ACK alone unless the delayed-ACK timer fires
+ * first (a peer that speaks first then hears the handshake's ACK up to
+ * 200 ms later).  Saves two packets of five on a one-request connection
+ * (docs/budget.md).  Without the budget, or if the socket cannot be made
+ * here, the connect makes it as before.
+ */
+static void
+tcp_init(struct engine *e, struct conn *c)
+{
+	int off = 0;
+	uv_os_fd_t fd;
+
+	if (!live_on(e) || uv_tcp_init_ex(&e->loop, &c->tcp,
+					  c->h->addr.v6 ? AF_INET6 : AF_INET) != 0) {
+		uv_tcp_init(&e->loop, &c->tcp);
+		return;
+	}
+	if (uv_fileno((uv_handle_t *)&c->tcp, &fd) == 0)
+		(void)setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &off,
+				 sizeof(off));
+}
+
 /* Opens a connection for the host's next sweep port or queued job. */
 static void
 conn_start(struct engine *e, struct host *h)
@@ -1263,7 +1291,7 @@ conn_start(struct engine *e, struct host *h)
 		e->live->prev = c;
 	e->live = c;
 	e->st->connects++;
-	uv_tcp_init(&e->loop, &c->tcp);
+	tcp_init(e, c);
 	uv_timer_init(&e->loop, &c->timer);
 	c->handles = 2;
 	c->state = C_CONNECTING;

@@ -117,21 +117,69 @@ cs_budget_timeout(const struct cs_budget *b, uint32_t ip, unsigned min_ms,
 	return (unsigned)t;
 }
 
-bool
-cs_budget_lossy(const struct cs_budget *b, uint32_t ip)
+/* Answers and lost ones of a scope, less those of a narrower scope
+ * inside it (which are counted in both): what the scope says apart from
+ * the narrower one.  A scope without an entry has none. */
+struct tally {
+	double n, lost;
+};
+
+static struct tally
+tally(const struct cs_budget_seg *s, const struct cs_budget_seg *inner)
+{
+	struct tally t = {0, 0};
+
+	if (s != NULL) {
+		t.n = (double)s->samples + (double)s->lost;
+		t.lost = (double)s->lost;
+	}
+	if (inner != NULL) {
+		t.n -= (double)inner->samples + (double)inner->lost;
+		t.lost -= (double)inner->lost;
+	}
+	/* (a full table may have given the narrower scope an entry and
+	 * not the wider: never below nothing) */
+	if (t.n < 0)
+		t.n = 0;
+	if (t.lost < 0)
+		t.lost = 0;
+	return t;
+}
+
+/* A scope's chance of a lost probe: its own lost / answered, shrunk
+ * toward the estimate around it by CS_BUDGET_PRIOR pseudo-answers. */
+static double
+shrink(struct tally t, double around)
+{
+	return (t.lost + CS_BUDGET_PRIOR * around) / (t.n + CS_BUDGET_PRIOR);
+}
+
+double
+cs_budget_loss(const struct cs_budget *b, uint32_t ip)
 {
 	const struct cs_budget_seg *s24 = find(b, key24(ip));
 	const struct cs_budget_seg *s16 = find(b, key16(ip));
+	double q;
 
-	/* The narrowest scope that has seen loss or enough answers to
-	 * tell: a /24 with a few devices rarely sees its one lost SYN. */
-	if (s24 != NULL &&
-	    (s24->lost > 0 || s24->samples >= CS_BUDGET_LOSS_SAMPLES))
-		return s24->lost > 0;
-	if (s16 != NULL &&
-	    (s16->lost > 0 || s16->samples >= CS_BUDGET_LOSS_SAMPLES))
-		return s16->lost > 0;
-	/* before the scan has answered enough to tell, assume loss: the
-	 * first hosts are not to be lost for want of a second probe */
-	return b->all.lost > 0 || b->all.samples < CS_BUDGET_LOSS_SAMPLES;
+	/* the scan outside the /16, the /16 outside the /24, the /24:
+	 * each answer counted once */
+	q = shrink(tally(&b->all, s16 != NULL ? s16 : s24), CS_BUDGET_LOSS0);
+	if (s16 != NULL)
+		q = shrink(tally(s16, s24), q);
+	return shrink(tally(s24, NULL), q);
+}
+
+unsigned
+cs_budget_probes(const struct cs_budget *b, uint32_t ip, unsigned max)
+{
+	double q = cs_budget_loss(b, ip);
+	double miss = q;
+	unsigned k = 1;
+
+	/* k probes all go unanswered with probability q^k */
+	while (k < max && miss > CS_BUDGET_MISS) {
+		miss *= q;
+		k++;
+	}
+	return k;
 }

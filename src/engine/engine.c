@@ -38,6 +38,7 @@
 #define TLS_MAX_CERT_LIST 65536 /* bytes of a peer's certificate chain */
 #define TLS_HS_MAX (96 * 1024)  /* handshake bytes accepted from a peer */
 #define LIVE_MIN_MS 250         /* shortest timeout of a liveness probe */
+#define LIVE_MAX 4              /* liveness probes of a silent address */
 
 struct job {
 	const struct cs_probe *probe;
@@ -186,12 +187,14 @@ live_on(const struct engine *e)
 	return e->o->liveness > 0 && e->o->dead_after > 0;
 }
 
-/* Liveness probes a host that has not answered may have: one more where
- * its segment drops packets. */
+/* Liveness probes a host that has not answered may have: more where its
+ * segment drops packets, as many as its measured loss calls for
+ * (cs_budget_probes), at most LIVE_MAX. */
 static unsigned
 live_quota(const struct engine *e, const struct host *h)
 {
-	return e->o->liveness + (cs_budget_lossy(e->budget, h->seg) ? 1u : 0u);
+	return e->o->liveness - 1 +
+	       cs_budget_probes(e->budget, h->seg, LIVE_MAX);
 }
 
 static bool

@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CS_BUDGET_SLOTS 8192        /* /24s and /16s with their own estimate */
+#define CS_BUDGET_SLOTS 8192 /* /24s and /16s with their own estimate */
 /*
  * The chance that one liveness probe to a live host goes unanswered (its
  * SYN or the answer lost) is estimated per scope as the share of answered
@@ -70,7 +70,6 @@ double cs_budget_loss(const struct cs_budget *b, uint32_t ip);
  * two; on a segment that has answered some 2,000 connects without a
  * retransmission, one; at 10% a round trip, four.
  */
-unsigned cs_budget_probes(const struct cs_budget *b, uint32_t ip,
-			  unsigned max);
+unsigned cs_budget_probes(const struct cs_budget *b, uint32_t ip, unsigned max);
 
 #endif /* CS_ENGINE_BUDGET_H */

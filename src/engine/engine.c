@@ -65,9 +65,11 @@ struct host {
 	const struct cs_cred *cred; /* the user's credential, or NULL */
 	unsigned timeouts;          /* sweep connects that got no answer */
 	unsigned live_sent;         /* liveness probes started */
-	bool answered;              /* any SYN-ACK or RST seen */
-	bool cred_spent;            /* the credential was sent once */
-	uint16_t retry[MAX_RETRY];  /* sweep ports to try again */
+	uint16_t unheard[LIVE_MAX]; /* liveness probes timed out */
+	size_t nunheard;
+	bool answered;             /* any SYN-ACK or RST seen */
+	bool cred_spent;           /* the credential was sent once */
+	uint16_t retry[MAX_RETRY]; /* sweep ports to try again */
 	size_t nretry;
 	unsigned res_fails; /* connections refused for lack of resources */
 	bool failed;        /* given up: could not be tried completely */
@@ -205,6 +207,9 @@ has_work(struct engine *e, const struct host *h)
 	/* Until it answers, a host gets its liveness probes only. */
 	if (h->next_port < e->o->nports &&
 	    (!live_on(e) || h->answered || h->live_sent < live_quota(e, h)))
+		return true;
+	/* ports whose liveness probe went unanswered, once the host has */
+	if (h->answered && h->nunheard > 0)
 		return true;
 	return h->nretry > 0 || h->jhead < h->njobs;
 }
@@ -1219,6 +1224,11 @@ on_connect_timeout(uv_timer_t *t)
 		return;
 	}
 	if (c->live) {
+		/* Its port is swept again if the host proves alive (another
+		 * liveness probe answered): a lost SYN or answer must not
+		 * cost an open port of a live host. */
+		if (h->nunheard < LIVE_MAX)
+			h->unheard[h->nunheard++] = c->port;
 		if (!h->answered && ++h->timeouts >= live_quota(e, h))
 			host_give_up(e, h);
 	} else if (!live_on(e) && c->sweep && !h->answered &&
@@ -1246,8 +1256,9 @@ tcp_init(struct engine *e, struct conn *c)
 	int off = 0;
 	uv_os_fd_t fd;
 
-	if (!live_on(e) || uv_tcp_init_ex(&e->loop, &c->tcp,
-					  c->h->addr.v6 ? AF_INET6 : AF_INET) != 0) {
+	if (!live_on(e) ||
+	    uv_tcp_init_ex(&e->loop, &c->tcp,
+			   c->h->addr.v6 ? AF_INET6 : AF_INET) != 0) {
 		uv_tcp_init(&e->loop, &c->tcp);
 		return;
 	}
@@ -1271,6 +1282,9 @@ conn_start(struct engine *e, struct host *h)
 	if (h->nretry > 0) {
 		c->sweep = true;
 		c->port = h->retry[--h->nretry];
+	} else if (h->answered && h->nunheard > 0) {
+		c->sweep = true;
+		c->port = h->unheard[--h->nunheard];
 	} else if (h->next_port < e->o->nports) {
 		c->sweep = true;
 		c->port = e->o->ports[h->next_port++];

@@ -85,8 +85,8 @@ test_table(void **state)
 		got = cs_budget_timeout(b, c->ask, 250, 1500);
 		if (got != c->want_ms ||
 		    cs_budget_probes(b, c->ask, 4) != c->want_probes)
-			fail_msg("%s: timeout %u probes %u, want %u %u", c->what,
-				 got, cs_budget_probes(b, c->ask, 4),
+			fail_msg("%s: timeout %u probes %u, want %u %u",
+				 c->what, got, cs_budget_probes(b, c->ask, 4),
 				 c->want_ms, c->want_probes);
 	}
 	free(b);

@@ -24,30 +24,51 @@
  * the scan, the scan toward CS_BUDGET_LOSS0) by CS_BUDGET_PRIOR
  * pseudo-answers.  A silent address gets as many liveness probes as it
  * takes for that chance, to the power of the count, to be at most
- * CS_BUDGET_MISS.
+ * CS_BUDGET_MISS.  A clean answer counts only once its connect is
+ * CS_BUDGET_RTO_MS old: a lost SYN's answer comes no sooner (the
+ * kernel's first retransmission), and counting clean answers as they
+ * come would take a lossy segment for a clean one while its lost SYNs
+ * are still being sent again (the first second of a scan above all).
  */
-#define CS_BUDGET_LOSS0 0.01  /* before any answer: one probe in 100 lost */
-#define CS_BUDGET_PRIOR 100.0 /* weight of the wider scope, in answers */
-#define CS_BUDGET_MISS 5e-4   /* a live host missed by every probe */
+#define CS_BUDGET_LOSS0 0.01   /* before any answer: one probe in 100 lost */
+#define CS_BUDGET_PRIOR 100.0  /* weight of the wider scope, in answers */
+#define CS_BUDGET_MISS 5e-4    /* a live host missed by every probe */
+#define CS_BUDGET_RTO_MS 1000  /* the kernel's first SYN retransmission */
+#define CS_BUDGET_PENDING 4096 /* clean answers waiting to count */
 
 struct cs_budget_seg {
-	uint32_t key; /* ip >> 8, plus one; 0 = empty */
-	uint32_t samples;
-	uint32_t lost; /* answered connects whose SYN was retransmitted */
+	uint32_t key;     /* ip >> 8, plus one; 0 = empty */
+	uint32_t samples; /* RTT samples */
+	uint32_t clean;   /* answered connects without a retransmission,
+			     CS_BUDGET_RTO_MS after their start */
+	uint32_t lost;    /* answered connects whose SYN was retransmitted */
 	double srtt_ms;
+};
+
+struct cs_budget_pend {
+	uint32_t ip;
+	uint64_t due_ms; /* when the clean answer counts */
 };
 
 struct cs_budget {
 	struct cs_budget_seg seg[CS_BUDGET_SLOTS];
 	struct cs_budget_seg all; /* scan-wide */
+	struct cs_budget_pend
+	    pend[CS_BUDGET_PENDING]; /* a ring, oldest first */
+	size_t phead, pn;
 };
 
 void cs_budget_init(struct cs_budget *b);
 
-/* A connect to ip was answered (SYN-ACK or RST) after rtt_ms; retrans
- * when the kernel had to send the SYN again. */
+/* A connect to ip was answered (SYN-ACK or RST) at now_ms (any monotonic
+ * clock in ms), rtt_ms after it began; retrans when the kernel had to send
+ * the SYN again. */
 void cs_budget_sample(struct cs_budget *b, uint32_t ip, double rtt_ms,
-		      bool retrans);
+		      bool retrans, uint64_t now_ms);
+
+/* Counts the clean answers whose connects are CS_BUDGET_RTO_MS old by
+ * now_ms (cs_budget_sample does it too). */
+void cs_budget_mature(struct cs_budget *b, uint64_t now_ms);
 
 /*
  * Timeout for a liveness probe to ip: eight smoothed RTTs of its segment

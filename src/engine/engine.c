@@ -195,6 +195,7 @@ live_on(const struct engine *e)
 static unsigned
 live_quota(const struct engine *e, const struct host *h)
 {
+	cs_budget_mature(e->budget, uv_now(&e->loop));
 	return e->o->liveness - 1 +
 	       cs_budget_probes(e->budget, h->seg, LIVE_MAX);
 }
@@ -1123,7 +1124,8 @@ budget_sample(struct conn *c)
 		       sizeof(ti.tcpi_total_retrans))
 		retrans = ti.tcpi_total_retrans > 0 || ti.tcpi_retransmits > 0;
 	cs_budget_sample(c->e->budget, c->h->seg,
-			 (double)(uv_hrtime() - c->t0) / 1e6, retrans);
+			 (double)(uv_hrtime() - c->t0) / 1e6, retrans,
+			 uv_now(&c->e->loop));
 }
 
 static void

@@ -81,7 +81,7 @@ test_table(void **state)
 			n++;
 		for (size_t k = 0; k < n; k++)
 			cs_budget_sample(b, IP(10, 1, 1, 7), c->rtt[k],
-					 c->retrans && k + 1 == n);
+					 c->retrans && k + 1 == n, 0);
 		got = cs_budget_timeout(b, c->ask, 250, 1500);
 		if (got != c->want_ms ||
 		    cs_budget_probes(b, c->ask, 4) != c->want_probes)
@@ -186,15 +186,89 @@ test_probes(void **state)
 		for (const struct fill *f = c->fill; f->net != 0; f++) {
 			for (unsigned k = 0; k < f->clean; k++)
 				cs_budget_sample(b, f->net + 1 + k % 250, 5,
-						 false);
+						 false, 0);
 			for (unsigned k = 0; k < f->lost; k++)
 				cs_budget_sample(b, f->net + 1 + k % 250, 900,
-						 true);
+						 true, 0);
 		}
+		cs_budget_mature(b, 60000);
 		got = cs_budget_probes(b, c->ask, c->max);
 		if (got != c->want)
 			fail_msg("%s: %u probes (loss %.5f), want %u", c->what,
 				 got, cs_budget_loss(b, c->ask), c->want);
+	}
+	free(b);
+}
+
+/* Answers arriving over time (ms of the loop's clock) and the probes a
+ * silent address on their /24 gets at given times: a clean answer counts
+ * only once a lost SYN's answer would have come too (1 s after the
+ * connect began), so a lossy segment's first second does not pass for a
+ * clean one. */
+struct event {
+	uint64_t at_ms; /* 0 with n 0 ends */
+	unsigned n;
+	double rtt_ms;
+	bool retrans;
+};
+
+struct query {
+	uint64_t at_ms; /* 0 ends */
+	unsigned want;
+};
+
+struct tcase_time {
+	const char *what;
+	struct event ev[3];
+	struct query q[3];
+};
+
+static const struct tcase_time tcases[] = {
+    {"2,000 clean answers at once: evidence a second later, not before",
+     {{100, 2000, 5, false}, {0, 0, 0, false}},
+     {{600, 2}, {1200, 1}, {0, 0}}},
+    {"10% retransmitted: clean answers come first, the lost ones a second "
+     "later; never one probe, four once both are in",
+     {{100, 900, 5, false}, {1150, 100, 1050, true}, {0, 0, 0, false}},
+     {{600, 2}, {1200, 4}, {0, 0}}},
+    {"an answer after a second counts at once",
+     {{1500, 2000, 1200, false}, {0, 0, 0, false}},
+     {{1500, 1}, {0, 0}}},
+    {"more waiting than the ring holds: the oldest count early, all later",
+     {{100, CS_BUDGET_PENDING + 2000, 5, false}, {0, 0, 0, false}},
+     {{200, 1}, {2000, 1}, {0, 0}}},
+};
+
+static void
+test_over_time(void **state)
+{
+	struct cs_budget *b = malloc(sizeof(*b));
+
+	(void)state;
+	assert_non_null(b);
+	for (size_t i = 0; i < sizeof(tcases) / sizeof(tcases[0]); i++) {
+		const struct tcase_time *c = &tcases[i];
+		const struct event *ev = c->ev;
+
+		cs_budget_init(b);
+		for (const struct query *q = c->q; q->at_ms != 0; q++) {
+			unsigned got;
+
+			for (; ev->n != 0 && ev->at_ms <= q->at_ms; ev++)
+				for (unsigned k = 0; k < ev->n; k++)
+					cs_budget_sample(
+					    b, IP(10, 1, 1, 1 + k % 250),
+					    ev->rtt_ms, ev->retrans, ev->at_ms);
+			cs_budget_mature(b, q->at_ms);
+			got = cs_budget_probes(b, IP(10, 1, 1, 9), 4);
+			if (got != q->want)
+				fail_msg("%s: at %llu ms %u probes (loss "
+					 "%.5f), want %u",
+					 c->what, (unsigned long long)q->at_ms,
+					 got,
+					 cs_budget_loss(b, IP(10, 1, 1, 9)),
+					 q->want);
+		}
 	}
 	free(b);
 }
@@ -209,7 +283,7 @@ test_full_table(void **state)
 	assert_non_null(b);
 	cs_budget_init(b);
 	for (uint32_t s = 0; s < 3 * CS_BUDGET_SLOTS; s++)
-		cs_budget_sample(b, IP(10, 0, 0, 0) + (s << 8), 20, false);
+		cs_budget_sample(b, IP(10, 0, 0, 0) + (s << 8), 20, false, 0);
 	assert_int_equal(cs_budget_timeout(b, IP(11, 0, 0, 1), 10, 5000), 160);
 	free(b);
 }
@@ -220,6 +294,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_table),
 	    cmocka_unit_test(test_probes),
+	    cmocka_unit_test(test_over_time),
 	    cmocka_unit_test(test_full_table),
 	};
 

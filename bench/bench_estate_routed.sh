@@ -24,7 +24,8 @@
 # of what it forwards, each way (nftables numgen), and tc netem adds DELAY
 # (+- JITTER) on its links where the kernel has sch_netem (the VM this was
 # measured on has not: no delay there, the bench says so).  The router counts every packet the
-# scanner sends through it (an nftables counter), per tool.
+# scanner sends through it (an nftables counter), per tool, and by phase:
+# its SYNs to empty addresses, its SYNs to live ones, the rest to live ones.
 #
 # Runs, on the same estate: camsweep scan at its defaults; nmap -sT -sV
 # -T4 (its own host discovery first, as root); nmap -sn, then nmap -sT -sV
@@ -176,8 +177,15 @@ PY
 		# nothing else: one whose closed ports answer with a reset
 		# as any stock stack does, one behind its own host firewall
 		# that drops everything else (docs/budget.md).
-		odd1=$(addr "$pub" $((size - 2)))
-		odd2=$(addr "$pub" $((size - 3)))
+		# (the first two addresses from the top that camsim left free)
+		read -r odd1 odd2 < <(python3 - "$pub" "$size" "$out/live$i.txt" <<'PY'
+import ipaddress, sys
+base, size = ipaddress.ip_address(sys.argv[1]), int(sys.argv[2])
+live = set(open(sys.argv[3]).read().replace(",", " ").split())
+free = [str(base + k) for k in range(size - 2, 0, -1) if str(base + k) not in live]
+print(free[0], free[1])
+PY
+)
 		for a in $odd1 $odd2; do
 			ip -n $ns addr add "$a/32" dev $tag-h$i
 			ip netns exec $ns python3 -c '

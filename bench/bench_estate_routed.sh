@@ -24,7 +24,8 @@
 # of what it forwards, each way (nftables numgen), and tc netem adds DELAY
 # (+- JITTER) on its links where the kernel has sch_netem (the VM this was
 # measured on has not: no delay there, the bench says so).  The router counts every packet the
-# scanner sends through it (an nftables counter), per tool.
+# scanner sends through it (an nftables counter), per tool, and by phase:
+# its SYNs to empty addresses, its SYNs to live ones, the rest to live ones.
 #
 # Runs, on the same estate: camsweep scan at its defaults; nmap -sT -sV
 # -T4 (its own host discovery first, as root); nmap -sn, then nmap -sT -sV
@@ -176,8 +177,15 @@ PY
 		# nothing else: one whose closed ports answer with a reset
 		# as any stock stack does, one behind its own host firewall
 		# that drops everything else (docs/budget.md).
-		odd1=$(addr "$pub" $((size - 2)))
-		odd2=$(addr "$pub" $((size - 3)))
+		# (the first two addresses from the top that camsim left free)
+		read -r odd1 odd2 < <(python3 - "$pub" "$size" "$out/live$i.txt" <<'PY'
+import ipaddress, sys
+base, size = ipaddress.ip_address(sys.argv[1]), int(sys.argv[2])
+live = set(open(sys.argv[3]).read().replace(",", " ").split())
+free = [str(base + k) for k in range(size - 2, 0, -1) if str(base + k) not in live]
+print(free[0], free[1])
+PY
+)
 		for a in $odd1 $odd2; do
 			ip -n $ns addr add "$a/32" dev $tag-h$i
 			ip netns exec $ns python3 -c '
@@ -204,15 +212,18 @@ while True:
 	echo "bench: segment $i: $pub/$PREFIX, $line ($silence)"
 	if [ "$silence" != "silent addresses unanswered ARP" ]; then
 		fw="$fw
-  ip daddr $pub/$PREFIX ip daddr != { $(cat "$out/live$i.txt") } drop"
+  ip daddr $pub/$PREFIX ip daddr != { $(cat "$out/live$i.txt") } counter name \"silent\" drop"
 	fi
 	targets="$targets $pub/$PREFIX"
 done
 cat >"$out/router.nft" <<NFT
 table ip csrtr {
  counter sent { }
+ counter silent { }
+ counter syn { }
  chain through { type filter hook forward priority 0; policy accept;
-  iifname "$tag-r" counter name "sent"$fw
+  iifname "$tag-r" counter name "sent"
+  iifname "$tag-r" tcp flags & (syn | ack) == syn counter name "syn"$fw
   numgen random mod 100000 < $(awk -v l="$LOSS" 'BEGIN { printf "%d", l * 1000 }') drop
  }
 }
@@ -222,21 +233,26 @@ live=$(wc -l <"$out/manifest.jsonl")
 echo "bench: $live live devices in $((SEGMENTS * size)) addresses ($SEGMENTS x /$PREFIX);" \
     "delay $([ $netem = yes ] && echo "$DELAY +- $JITTER" || echo none), loss $LOSS% each way; work dir $out"
 
-sent() {
-	ip netns exec $NS_RTR nft list counter ip csrtr sent | awk '/packets/ {print $2}'
+sent() { # counter (sent: all the scanner sent; syn: its SYNs; silent: to empty addresses)
+	ip netns exec $NS_RTR nft list counter ip csrtr "${1:-sent}" | awk '/packets/ {print $2}'
 }
 PORTS=$("$CAMSWEEP" scan --help | sed -n 's/.*--ports LIST.*default \([0-9,]*\)).*/\1/p')
 
 runtool() { # name, command...
 	name=$1
 	shift
-	before=$(sent)
+	before=$(sent) syn0=$(sent syn) sil0=$(sent silent)
 	start=$(date +%s.%N)
 	ip netns exec $NS_SCAN /usr/bin/time -v -o "$out/$name.time" "$@" || true
 	end=$(date +%s.%N)
-	after=$(sent)
+	after=$(sent) syn1=$(sent syn) sil1=$(sent silent)
 	echo "$end - $start" | bc >"$out/$name.wall"
 	echo $((after - before)) >"$out/$name.pkts"
+	# by phase: SYNs to empty addresses (liveness probes and their
+	# retries), SYNs to live ones (sweeps and probe connections), the
+	# rest (handshake ACKs, requests, FINs and RSTs to live hosts)
+	echo "$((sil1 - sil0)) $((syn1 - syn0 - sil1 + sil0)) $((after - before - syn1 + syn0))" \
+	    >"$out/$name.phases"
 }
 
 for t in $TOOLS; do

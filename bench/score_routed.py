@@ -114,5 +114,11 @@ for name, wall, pkts, found, mem in rows:
     elif base[1] and wall and base[2] and pkts:
         print("%-17s   vs %s: %.2fx the time, %.2fx the packets; makers right %d vs %d" % (
             "", base[0], wall / base[1], pkts / base[2], right, base[3]))
+for t in tools:
+    ph = num(t, "phases", str)
+    if ph:
+        sil, syn, rest = (int(x) for x in ph.split())
+        print("%-17s packets by phase: %d SYNs to empty addresses, %d SYNs to live ones,"
+              " %d other packets to live ones" % (t, sil, syn, rest))
 print("(%d addresses, %d live, %d surveillance devices; packets: forwarded by the router"
       " from the scanner)" % (addrs, len(truth), surv))

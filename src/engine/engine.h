@@ -40,8 +40,9 @@ struct cs_engine_opts {
 	/*
 	 * The packet budget (docs/budget.md): a host that has not answered
 	 * yet gets only this many sweep connects (its liveness probes, the
-	 * first ports of the list; one more where its segment drops
-	 * packets), each with a timeout from its segment's RTT; any SYN-ACK
+	 * first ports of the list; more where its segment drops packets,
+	 * as many as the measured loss calls for), each with a timeout from
+	 * its segment's RTT; any SYN-ACK
 	 * or RST proves it alive and it gets the whole list.  0 = off (each
 	 * port as before, dead_after applies); also off when dead_after is 0.
 	 */

@@ -448,8 +448,8 @@ decode_hex(struct jr *j, struct cs_span raw, struct cs_buf *b)
 }
 
 int
-cs_ident_line_parse(const uint8_t *p, size_t n, struct cs_buf *data,
-		    struct cs_ident_line *out, char *err, size_t errsz)
+cs_ident_line_scan(const uint8_t *p, size_t n, struct cs_ident_line *out,
+		   char *err, size_t errsz)
 {
 	struct jr j = {p, n, 0, err, errsz};
 	struct cs_span raw, draw = CS_SPAN_NULL;
@@ -467,10 +467,10 @@ cs_ident_line_parse(const uint8_t *p, size_t n, struct cs_buf *data,
 	out->kind[0] = out->service[0] = '\0';
 	out->port = 0;
 	out->has_data = false;
-	out->data = CS_SPAN_NULL;
+	out->data_hex = false;
+	out->data = out->data_raw = CS_SPAN_NULL;
 	if (errsz)
 		err[0] = '\0';
-	cs_buf_reset(data);
 	ws(&j);
 	if (j.off >= n || p[j.off] != '{')
 		return fail(&j, CS_EPROTO, "not a JSON object");
@@ -573,25 +573,51 @@ cs_ident_line_parse(const uint8_t *p, size_t n, struct cs_buf *data,
 	if (j.off != n)
 		return fail(&j, CS_EPROTO, "bytes after the object at byte %zu",
 			    j.off + 1);
-	if (!out->has_data)
+	out->data_raw = draw;
+	out->data_hex = is_hex;
+	return 0;
+}
+
+int
+cs_ident_line_data(struct cs_ident_line *l, struct cs_buf *data, char *err,
+		   size_t errsz)
+{
+	struct jr j = {NULL, 0, 0, err, errsz};
+	int rc;
+
+	cs_buf_reset(data);
+	if (!l->has_data)
 		return 0;
-	if (is_hex) {
-		if ((rc = decode_hex(&j, draw, data)) != 0)
+	if (l->data_hex) {
+		if ((rc = decode_hex(&j, l->data_raw, data)) != 0)
 			return rc;
 	} else {
 		rc = CS_EINVAL;
-		if (cs_ident_kind_binary(out->kind))
-			rc = decode_string(draw, data, true);
+		if (cs_ident_kind_binary(l->kind))
+			rc = decode_string(l->data_raw, data, true);
 		if (rc == CS_EINVAL) {
 			cs_buf_reset(data);
-			rc = decode_string(draw, data, false);
+			rc = decode_string(l->data_raw, data, false);
 		}
 		if (rc != 0)
 			return fail(&j, rc, "\"data\": %s",
 				    rc == CS_ELIMIT ? "too large"
 						    : cs_strerror(rc));
 	}
-	out->data =
+	l->data =
 	    cs_span_make(data->p ? data->p : (const uint8_t *)"", data->len);
 	return 0;
+}
+
+int
+cs_ident_line_parse(const uint8_t *p, size_t n, struct cs_buf *data,
+		    struct cs_ident_line *out, char *err, size_t errsz)
+{
+	int rc = cs_ident_line_scan(p, n, out, err, errsz);
+
+	if (rc != 0) {
+		cs_buf_reset(data);
+		return rc;
+	}
+	return cs_ident_line_data(out, data, err, errsz);
 }

@@ -13,6 +13,7 @@
 #include "core/alloc.h"
 #include "core/escape.h"
 #include "fp/fp.h"
+#include "ident/memo.h"
 #include "core/poison.h"
 
 #define READ_CHUNK 65536
@@ -208,11 +209,13 @@ struct run {
 	struct cs_ident_dec *dec;
 	struct cs_identity *ident;
 	struct cs_fpctx *fpctx; /* identification's memory, reused */
+	struct cs_memo *memo;   /* decoded messages (memo.h); NULL: off */
 	struct cs_obs_list one; /* reused for ungrouped lines */
 	struct cs_buf outb;
 	struct cs_buf data;
 	struct cs_buf line; /* a line spanning reads */
 	struct cs_buf msg;  /* stderr messages */
+	struct cs_buf tmp;  /* an id value's JSON */
 	struct dev *dev;    /* open_max slots */
 	size_t *heads;      /* hash buckets */
 	size_t nbuckets;
@@ -247,13 +250,33 @@ emit(struct run *r)
 	cs_buf_reset(&r->outb);
 }
 
+/*
+ * Identifies obs and prints the object.  e (may be NULL): the memo entry
+ * whose observations obs is, exactly; its output tail is used or kept.
+ */
 static void
 identify(struct run *r, const char *idname, const struct cs_ident_val *v,
-	 const struct cs_obs_list *obs)
+	 const struct cs_obs_list *obs, struct cs_memo_ent *e)
 {
 	bool salvaged = false;
+	size_t plen;
 	int rc;
 
+	if (r->o.on_identity != NULL)
+		e = NULL; /* the callback needs the identity itself */
+	if (e != NULL && e->has_tail) {
+		cs_buf_reset(&r->outb);
+		rc = ADDL(&r->outb, "{\"");
+		rc |= cs_buf_adds(&r->outb, idname);
+		rc |= ADDL(&r->outb, "\":");
+		rc |= put_val(&r->outb, v);
+		rc |= put(&r->outb, e->tail, e->taillen);
+		if (rc == 0) {
+			emit(r);
+			r->st.identities++;
+			return;
+		}
+	}
 	cs_fp_identify_ctx(r->fpctx, obs, r->ident);
 	if (r->o.on_identity != NULL)
 		r->o.on_identity(r->o.on_identity_arg, v, obs, r->ident);
@@ -273,6 +296,15 @@ identify(struct run *r, const char *idname, const struct cs_ident_val *v,
 		cs_buf_adds(&r->outb, "\":");
 		put_val(&r->outb, v);
 		cs_buf_adds(&r->outb, ",\"error\":\"output too large\"}");
+	} else if (e != NULL) {
+		cs_buf_reset(&r->tmp);
+		if (put_val(&r->tmp, v) == 0) {
+			plen = 4 + strlen(idname) + r->tmp.len;
+			if (plen <= r->outb.len)
+				cs_memo_set_tail(r->memo, e,
+						 (const char *)r->outb.p + plen,
+						 r->outb.len - plen);
+		}
 	}
 	emit(r);
 	r->st.identities++;
@@ -305,7 +337,7 @@ dev_flush(struct run *r, size_t i)
 	struct dev *d = &r->dev[i];
 
 	dev_unlink(r, i);
-	identify(r, "device", &d->key, &d->obs);
+	identify(r, "device", &d->key, &d->obs, NULL);
 	cs_obs_list_free(&d->obs);
 	d->used = false;
 	d->hnext = r->freelist;
@@ -393,30 +425,89 @@ static void CS_PRINTF(4, 5)
 	emit(r);
 }
 
+/*
+ * Decodes l's message into obs (before: the entries obs held), or
+ * replays what the memo kept of it; returns the decoder's code and sets
+ * *ep to the memo entry whose observations were appended (NULL if none).
+ * e: the memo entry found for l (hash h), NULL if none; if NULL, l->data
+ * is decoded already.
+ */
+static int
+decode(struct run *r, struct cs_ident_line *l, uint64_t h,
+       struct cs_memo_ent *e, struct cs_obs_list *obs, size_t before,
+       struct cs_memo_ent **ep)
+{
+	char err[256];
+	size_t dropped = obs->dropped;
+	bool rl;
+	int rc;
+
+	*ep = NULL;
+	if (e != NULL) {
+		/* the same appends, as long as the list has room for them
+		 * and the decoder did not read what it held */
+		if ((before == 0 || !e->read_list) &&
+		    before + e->obs.n < CS_OBS_MAX_COUNT) {
+			for (size_t i = 0; i < e->obs.n; i++)
+				cs_obs_add_copy(obs, &e->obs.v[i]);
+			*ep = e;
+			return e->rc;
+		}
+		/* it decoded before: it decodes again */
+		if (cs_ident_line_data(l, &r->data, err, sizeof(err)) != 0)
+			return CS_EPROTO;
+	}
+	rc = cs_ident_decode(r->dec, l->kind, l->data.p, l->data.n, l->port,
+			     l->service, obs);
+	if (e == NULL && r->memo != NULL && obs->dropped == dropped &&
+	    obs->n < CS_OBS_MAX_COUNT && l->data_raw.n <= CS_MEMO_RAW_MAX) {
+		rl = cs_ident_dec_read_list(r->dec);
+		if (!rl || before == 0)
+			*ep = cs_memo_put(r->memo, l, h, rc, rl, obs, before);
+	}
+	return rc;
+}
+
 static void
 handle_line(struct run *r, uint64_t lineno, const uint8_t *p, size_t n)
 {
 	struct cs_ident_line l;
 	struct cs_obs_list *obs;
+	struct cs_memo_ent *e = NULL;
+	uint64_t h = 0;
 	char err[256];
 	size_t di = NIL, before = 0;
 	int rc;
 
-	if (cs_ident_line_parse(p, n, &r->data, &l, err, sizeof(err)) != 0) {
+	if (cs_ident_line_scan(p, n, &l, err, sizeof(err)) != 0) {
 		line_error(r, lineno, &l, "%s", err);
 		return;
 	}
-	if (l.kind[0] == '\0') {
-		line_error(r, lineno, &l, "missing \"kind\"");
-		return;
+	if (r->memo != NULL && l.has_data &&
+	    l.data_raw.n <= CS_MEMO_RAW_MAX) {
+		h = cs_memo_hash(&l);
+		e = cs_memo_find(r->memo, &l, h);
 	}
-	if (!cs_ident_kind_known(l.kind)) {
-		line_error(r, lineno, &l, "unknown kind \"%s\"", l.kind);
-		return;
-	}
-	if (!l.has_data) {
-		line_error(r, lineno, &l, "missing \"data\" or \"data_hex\"");
-		return;
+	/* a message the memo holds decoded (and was a known kind) */
+	if (e == NULL) {
+		if (cs_ident_line_data(&l, &r->data, err, sizeof(err)) != 0) {
+			line_error(r, lineno, &l, "%s", err);
+			return;
+		}
+		if (l.kind[0] == '\0') {
+			line_error(r, lineno, &l, "missing \"kind\"");
+			return;
+		}
+		if (!cs_ident_kind_known(l.kind)) {
+			line_error(r, lineno, &l, "unknown kind \"%s\"",
+				   l.kind);
+			return;
+		}
+		if (!l.has_data) {
+			line_error(r, lineno, &l,
+				   "missing \"data\" or \"data_hex\"");
+			return;
+		}
 	}
 	if (l.device.type != CS_IDENT_NONE) {
 		di = dev_get(r, &l.device);
@@ -425,12 +516,11 @@ handle_line(struct run *r, uint64_t lineno, const uint8_t *p, size_t n)
 	} else {
 		obs = &r->one;
 	}
-	rc = cs_ident_decode(r->dec, l.kind, l.data.p, l.data.n, l.port,
-			     l.service, obs);
+	rc = decode(r, &l, h, e, obs, before, &e);
 	if (rc == CS_EPROTO)
 		r->st.malformed++;
 	if (di == NIL) {
-		identify(r, "id", &l.id, obs);
+		identify(r, "id", &l.id, obs, e);
 		cs_obs_list_clear(obs);
 		return;
 	}
@@ -539,6 +629,9 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	cs_buf_init(&r.data, r.o.line_max);
 	cs_buf_init(&r.line, r.o.line_max);
 	cs_buf_init(&r.msg, 4096);
+	cs_buf_init(&r.tmp, 8 * CS_IDENT_KEY_MAX + 64);
+	if (!r.o.no_memo)
+		r.memo = cs_memo_new();
 	r.rbuf = cs_xmalloc(READ_CHUNK);
 	r.dev = cs_xcalloc(r.o.open_max, sizeof(*r.dev));
 	for (r.nbuckets = 16; r.nbuckets < 2 * r.o.open_max; r.nbuckets *= 2)
@@ -578,6 +671,8 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	cs_buf_free(&r.data);
 	cs_buf_free(&r.line);
 	cs_buf_free(&r.msg);
+	cs_buf_free(&r.tmp);
+	cs_memo_free(r.memo);
 	free(r.rbuf);
 	free(r.dev);
 	free(r.heads);

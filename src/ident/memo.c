@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: ISC */
+/* identify's memo of decoded messages; see memo.h. */
+#include "ident/memo.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/poison.h"
+
+#define NBUCKETS (2 * CS_MEMO_ENTRIES) /* a power of two */
+#define NONE UINT32_MAX
+
+struct cs_memo {
+	struct cs_memo_ent *e; /* CS_MEMO_ENTRIES slots, n used */
+	size_t n;
+	size_t bytes; /* held by the used slots */
+	uint32_t head[NBUCKETS];
+};
+
+struct cs_memo *
+cs_memo_new(void)
+{
+	struct cs_memo *m = cs_xcalloc(1, sizeof(*m));
+
+	m->e = cs_xcalloc(CS_MEMO_ENTRIES, sizeof(*m->e));
+	memset(m->head, 0xff, sizeof(m->head));
+	return m;
+}
+
+static void
+clear(struct cs_memo *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		struct cs_memo_ent *e = &m->e[i];
+
+		free(e->raw);
+		free(e->tail);
+		cs_obs_list_free(&e->obs);
+		memset(e, 0, sizeof(*e));
+	}
+	m->n = 0;
+	m->bytes = 0;
+	memset(m->head, 0xff, sizeof(m->head));
+}
+
+void
+cs_memo_free(struct cs_memo *m)
+{
+	if (m == NULL)
+		return;
+	clear(m);
+	free(m->e);
+	free(m);
+}
+
+/* A word at a time: the data strings are hundreds of bytes. */
+static inline uint64_t
+mix(uint64_t h, uint64_t v)
+{
+	h ^= v;
+	h *= 0x9E3779B97F4A7C15ull;
+	return h ^ (h >> 31);
+}
+
+static uint64_t
+hash_bytes(uint64_t h, const uint8_t *p, size_t n)
+{
+	uint64_t w;
+
+	h = mix(h, n);
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&w, p, 8);
+		h = mix(h, w);
+	}
+	if (n) {
+		w = 0;
+		memcpy(&w, p, n);
+		h = mix(h, w);
+	}
+	return h;
+}
+
+uint64_t
+cs_memo_hash(const struct cs_ident_line *l)
+{
+	uint64_t h = 0x243F6A8885A308D3ull;
+
+	h = hash_bytes(h, (const uint8_t *)l->kind, strlen(l->kind));
+	h = hash_bytes(h, (const uint8_t *)l->service, strlen(l->service));
+	h = mix(h, (uint64_t)l->port << 1 | (l->data_hex ? 1u : 0u));
+	return hash_bytes(h, l->data_raw.p, l->data_raw.n);
+}
+
+static bool
+same(const struct cs_memo_ent *e, const struct cs_ident_line *l, uint64_t h)
+{
+	return e->h == h && e->port == l->port && e->hex == l->data_hex &&
+	       e->rawlen == l->data_raw.n && strcmp(e->kind, l->kind) == 0 &&
+	       strcmp(e->service, l->service) == 0 &&
+	       (e->rawlen == 0 || memcmp(e->raw, l->data_raw.p, e->rawlen) == 0);
+}
+
+struct cs_memo_ent *
+cs_memo_find(struct cs_memo *m, const struct cs_ident_line *l, uint64_t h)
+{
+	for (uint32_t i = m->head[h & (NBUCKETS - 1)]; i != NONE;
+	     i = m->e[i].next)
+		if (same(&m->e[i], l, h))
+			return &m->e[i];
+	return NULL;
+}
+
+struct cs_memo_ent *
+cs_memo_put(struct cs_memo *m, const struct cs_ident_line *l, uint64_t h,
+	    int rc, bool read_list, const struct cs_obs_list *src, size_t from)
+{
+	struct cs_memo_ent *e;
+	size_t bytes = sizeof(*e) + l->data_raw.n;
+	uint32_t *b;
+
+	if (l->data_raw.n > CS_MEMO_RAW_MAX ||
+	    strlen(l->kind) >= sizeof(e->kind) ||
+	    strlen(l->service) >= sizeof(e->service))
+		return NULL;
+	for (size_t i = from; i < src->n; i++)
+		bytes += sizeof(struct cs_obs) + src->v[i].len + 1;
+	if (bytes > CS_MEMO_BYTES / 16)
+		return NULL;
+	if (m->n == CS_MEMO_ENTRIES || m->bytes + bytes > CS_MEMO_BYTES)
+		clear(m);
+	e = &m->e[m->n];
+	e->h = h;
+	e->port = l->port;
+	e->hex = l->data_hex;
+	e->read_list = read_list;
+	e->rc = rc;
+	memcpy(e->kind, l->kind, strlen(l->kind) + 1);
+	memcpy(e->service, l->service, strlen(l->service) + 1);
+	e->rawlen = l->data_raw.n;
+	e->raw = cs_xmalloc(e->rawlen + 1);
+	if (e->rawlen)
+		memcpy(e->raw, l->data_raw.p, e->rawlen);
+	cs_obs_list_init(&e->obs);
+	for (size_t i = from; i < src->n; i++)
+		cs_obs_add_copy(&e->obs, &src->v[i]);
+	e->tail = NULL;
+	e->taillen = 0;
+	e->has_tail = false;
+	b = &m->head[h & (NBUCKETS - 1)];
+	e->next = *b;
+	*b = (uint32_t)m->n;
+	m->n++;
+	m->bytes += bytes;
+	return e;
+}
+
+void
+cs_memo_set_tail(struct cs_memo *m, struct cs_memo_ent *e, const char *s,
+		 size_t n)
+{
+	if (e->has_tail || m->bytes + n > CS_MEMO_BYTES)
+		return;
+	e->tail = cs_xmalloc(n + 1);
+	memcpy(e->tail, s, n);
+	e->tail[n] = '\0';
+	e->taillen = n;
+	e->has_tail = true;
+	m->bytes += n;
+}

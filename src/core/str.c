@@ -163,3 +163,30 @@ cs_strlcpy(char *dst, const char *src, size_t dsz)
 	}
 	return n;
 }
+
+static inline uint64_t
+hash_mix(uint64_t h, uint64_t v)
+{
+	h ^= v;
+	h *= 0x9E3779B97F4A7C15ull;
+	return h ^ (h >> 31);
+}
+
+uint64_t
+cs_hash64(uint64_t h, const void *p, size_t n)
+{
+	const uint8_t *s = p;
+	uint64_t w;
+
+	h = hash_mix(h, n);
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = hash_mix(h, w);
+	}
+	if (n) {
+		w = 0;
+		memcpy(&w, s, n);
+		h = hash_mix(h, w);
+	}
+	return h;
+}

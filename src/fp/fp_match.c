@@ -45,6 +45,7 @@ struct cs_fpctx {
 	 * order it named them (nhits may exceed the array: then use rstamp) */
 	size_t hits[64];
 	size_t nhits;
+	struct om *om; /* memo of observations (cs_fpctx_memo), or NULL */
 };
 
 /* Zeroes *out, as memset would, knowing what ctx wrote into it last. */
@@ -533,6 +534,134 @@ struct contrib {
 	int brand;         /* manufacturer named through this brand, or -1 */
 	const struct cs_obs *obs;
 };
+
+/*
+ * The memo of observations (cs_fpctx_memo): what the rules asserted of an
+ * observation is a function of its key, port and value alone, and an
+ * estate repeats those, so it is kept and copied the next time.  Bounded
+ * (OM_ENTRIES observations, OM_CONTRIBS assertions, OM_BYTES value
+ * bytes); emptied when full.
+ */
+#define OM_ENTRIES 4096
+#define OM_CONTRIBS 32768
+#define OM_BYTES (4u * 1024u * 1024u)
+#define OM_NONE UINT32_MAX
+
+struct om_ent {
+	uint64_t h;
+	uint32_t next;   /* in the hash chain */
+	uint32_t c0, nc; /* its assertions: om->cv[c0 .. c0 + nc) */
+	uint16_t port;
+	char key[CS_OBS_MAX_KEY];
+	uint8_t *val;
+	size_t len;
+};
+
+struct om {
+	struct om_ent *e; /* OM_ENTRIES */
+	size_t n;
+	struct contrib *cv; /* OM_CONTRIBS */
+	size_t ncv;
+	size_t bytes;
+	uint32_t head[2 * OM_ENTRIES];
+};
+
+static void
+om_clear(struct om *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->e[i].val);
+	m->n = m->ncv = m->bytes = 0;
+	memset(m->head, 0xff, sizeof(m->head));
+}
+
+static uint64_t
+om_hash(const struct cs_obs *o)
+{
+	uint64_t h = cs_hash64(0x13198A2E03707344ull, o->key, strlen(o->key));
+	uint64_t port = o->port;
+
+	h = cs_hash64(h, &port, sizeof(port));
+	return cs_hash64(h, o->val, o->val != NULL ? o->len : 0);
+}
+
+static const struct om_ent *
+om_find(const struct om *m, const struct cs_obs *o, uint64_t h)
+{
+	size_t len = o->val != NULL ? o->len : 0;
+
+	for (uint32_t i = m->head[h & (CS_NELEM(m->head) - 1)]; i != OM_NONE;
+	     i = m->e[i].next) {
+		const struct om_ent *e = &m->e[i];
+
+		if (e->h == h && e->port == o->port && e->len == len &&
+		    strcmp(e->key, o->key) == 0 &&
+		    (len == 0 || memcmp(e->val, o->val, len) == 0))
+			return e;
+	}
+	return NULL;
+}
+
+static void
+om_put(struct om *m, const struct cs_obs *o, uint64_t h,
+       const struct contrib *cv, size_t n)
+{
+	size_t len = o->val != NULL ? o->len : 0;
+	struct om_ent *e;
+	uint32_t *b;
+
+	if (n > OM_CONTRIBS / 16 || len > OM_BYTES / 16 ||
+	    strlen(o->key) >= sizeof(e->key))
+		return;
+	if (m->n == OM_ENTRIES || m->ncv + n > OM_CONTRIBS ||
+	    m->bytes + len > OM_BYTES)
+		om_clear(m);
+	e = &m->e[m->n];
+	e->h = h;
+	e->port = o->port;
+	cs_strlcpy(e->key, o->key, sizeof(e->key));
+	e->len = len;
+	e->val = cs_xmalloc(len + 1);
+	if (len)
+		memcpy(e->val, o->val, len);
+	e->c0 = (uint32_t)m->ncv;
+	e->nc = (uint32_t)n;
+	for (size_t i = 0; i < n; i++) {
+		m->cv[m->ncv] = cv[i];
+		m->cv[m->ncv++].obs = NULL;
+	}
+	b = &m->head[h & (CS_NELEM(m->head) - 1)];
+	e->next = *b;
+	*b = (uint32_t)m->n++;
+	m->bytes += len;
+}
+
+static void
+om_free(struct om *m)
+{
+	if (m == NULL)
+		return;
+	om_clear(m);
+	free(m->e);
+	free(m->cv);
+	free(m);
+}
+
+void
+cs_fpctx_memo(struct cs_fpctx *ctx, bool on)
+{
+	if (!on) {
+		om_free(ctx->om);
+		ctx->om = NULL;
+		return;
+	}
+	if (ctx->om != NULL)
+		return;
+	ctx->om = cs_xcalloc(1, sizeof(*ctx->om));
+	ctx->om->e = cs_xcalloc(OM_ENTRIES, sizeof(*ctx->om->e));
+	ctx->om->cv = cs_xmalloc(OM_CONTRIBS * sizeof(*ctx->om->cv));
+	memset(ctx->om->head, 0xff, sizeof(ctx->om->head));
+}
 
 struct cand {
 	const char *value; /* points into a contrib */
@@ -1189,6 +1318,7 @@ cs_fpctx_free(struct cs_fpctx *ctx)
 	if (ctx == NULL)
 		return;
 	cs_fp_pre_scratch_free(ctx->scratch);
+	om_free(ctx->om);
 	free(ctx->rstamp);
 	free(ctx->bstamp);
 	pcre2_match_data_free(ctx->md);
@@ -1278,6 +1408,59 @@ apply_rule(struct cs_fpctx *ctx, size_t ri, const struct cs_obs *o, size_t *ncv)
 	}
 }
 
+/* Applies the rules of o's key that can match it (the prefilter names
+ * them, if built), adding what they assert to ctx->cv. */
+static void
+apply_rules(struct cs_fpctx *ctx, const struct cs_obs *o, size_t *ncv)
+{
+	const struct cs_fpdb *db = ctx->db;
+	const struct fp_keyidx *ki = cs_fp_index_find(db, o->key);
+	bool pre = false;
+
+	if (ki != NULL && ctx->scratch != NULL) {
+		/* one scan names the rules that can match (fp_pre.c);
+		 * the subject is the one PCRE2 sees */
+		ctx->rnow++;
+		pre = cs_fp_pre_rules(
+		    db, ctx->scratch, ki,
+		    o->val != NULL ? o->val : (const uint8_t *)"",
+		    o->val != NULL
+			? CS_MIN(o->len, (size_t)FP_MAX_SUBJECT)
+			: 0,
+		    ctx->rstamp, ctx->rnow, ctx->hits,
+		    CS_NELEM(ctx->hits), &ctx->nhits);
+	}
+	if (pre && ctx->nhits <= CS_NELEM(ctx->hits)) {
+		/* the rules it named and the key's rules without
+		 * literals, merged in rule (file) order: the order
+		 * the loop below would take them in */
+		size_t nal, a = 0, h = 0;
+		const size_t *al = cs_fp_pre_key_always(db, ki, &nal);
+		size_t nh = sort_hits(ctx->hits, ctx->nhits);
+
+		while (a < nal || h < nh) {
+			size_t ri =
+			    h == nh || (a < nal && al[a] < ctx->hits[h])
+				? al[a++]
+				: ctx->hits[h++];
+
+			apply_rule(ctx, ri, o, ncv);
+		}
+		return;
+	}
+	/* only the rules that read this key (fp_index.c) */
+	for (size_t j = 0; ki != NULL && j < ki->n; j++) {
+		size_t ri = ki->rule[j];
+
+		/* the prefilter's verdict first: two small arrays,
+		 * where the rule itself is some kilobytes away */
+		if (pre && ctx->rstamp[ri] != ctx->rnow &&
+		    !ctx->always[ri])
+			continue; /* its pattern cannot match */
+		apply_rule(ctx, ri, o, ncv);
+	}
+}
+
 void
 cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 		   struct cs_identity *out)
@@ -1298,51 +1481,27 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 
 	for (size_t i = 0; i < obs->n && i < CS_OBS_MAX_COUNT; i++) {
 		const struct cs_obs *o = &obs->v[i];
-		const struct fp_keyidx *ki = cs_fp_index_find(db, o->key);
-		bool pre = false;
+		const struct om_ent *me = NULL;
+		size_t mark = ncv;
+		uint64_t h = 0;
 
-		if (ki != NULL && ctx->scratch != NULL) {
-			/* one scan names the rules that can match (fp_pre.c);
-			 * the subject is the one PCRE2 sees */
-			ctx->rnow++;
-			pre = cs_fp_pre_rules(
-			    db, ctx->scratch, ki,
-			    o->val != NULL ? o->val : (const uint8_t *)"",
-			    o->val != NULL
-				? CS_MIN(o->len, (size_t)FP_MAX_SUBJECT)
-				: 0,
-			    ctx->rstamp, ctx->rnow, ctx->hits,
-			    CS_NELEM(ctx->hits), &ctx->nhits);
+		if (ctx->om != NULL) {
+			h = om_hash(o);
+			me = om_find(ctx->om, o, h);
 		}
-		if (pre && ctx->nhits <= CS_NELEM(ctx->hits)) {
-			/* the rules it named and the key's rules without
-			 * literals, merged in rule (file) order: the order
-			 * the loop below would take them in */
-			size_t nal, a = 0, h = 0;
-			const size_t *al = cs_fp_pre_key_always(db, ki, &nal);
-			size_t nh = sort_hits(ctx->hits, ctx->nhits);
-
-			while (a < nal || h < nh) {
-				size_t ri =
-				    h == nh || (a < nal && al[a] < ctx->hits[h])
-					? al[a++]
-					: ctx->hits[h++];
-
-				apply_rule(ctx, ri, o, &ncv);
+		if (me != NULL) {
+			/* what the rules asserted of the same observation
+			 * before, cut where the loop below would cut it */
+			for (size_t c = 0; c < me->nc && ncv < FP_MAX_CONTRIB;
+			     c++) {
+				cv[ncv] = ctx->om->cv[me->c0 + c];
+				cv[ncv++].obs = o;
 			}
 			continue;
 		}
-		/* only the rules that read this key (fp_index.c) */
-		for (size_t j = 0; ki != NULL && j < ki->n; j++) {
-			size_t ri = ki->rule[j];
-
-			/* the prefilter's verdict first: two small arrays,
-			 * where the rule itself is some kilobytes away */
-			if (pre && ctx->rstamp[ri] != ctx->rnow &&
-			    !ctx->always[ri])
-				continue; /* its pattern cannot match */
-			apply_rule(ctx, ri, o, &ncv);
-		}
+		apply_rules(ctx, o, &ncv);
+		if (ctx->om != NULL && ncv < FP_MAX_CONTRIB)
+			om_put(ctx->om, o, h, cv + mark, ncv - mark);
 	}
 
 	for (int f = 0; f < FP_F_COUNT; f++)

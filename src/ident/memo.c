@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/str.h"
 #include "core/poison.h"
 
 #define NBUCKETS (2 * CS_MEMO_ENTRIES) /* a power of two */
@@ -54,42 +55,16 @@ cs_memo_free(struct cs_memo *m)
 	free(m);
 }
 
-/* A word at a time: the data strings are hundreds of bytes. */
-static inline uint64_t
-mix(uint64_t h, uint64_t v)
-{
-	h ^= v;
-	h *= 0x9E3779B97F4A7C15ull;
-	return h ^ (h >> 31);
-}
-
-static uint64_t
-hash_bytes(uint64_t h, const uint8_t *p, size_t n)
-{
-	uint64_t w;
-
-	h = mix(h, n);
-	for (; n >= 8; p += 8, n -= 8) {
-		memcpy(&w, p, 8);
-		h = mix(h, w);
-	}
-	if (n) {
-		w = 0;
-		memcpy(&w, p, n);
-		h = mix(h, w);
-	}
-	return h;
-}
-
 uint64_t
 cs_memo_hash(const struct cs_ident_line *l)
 {
 	uint64_t h = 0x243F6A8885A308D3ull;
+	uint64_t w = (uint64_t)l->port << 1 | (l->data_hex ? 1u : 0u);
 
-	h = hash_bytes(h, (const uint8_t *)l->kind, strlen(l->kind));
-	h = hash_bytes(h, (const uint8_t *)l->service, strlen(l->service));
-	h = mix(h, (uint64_t)l->port << 1 | (l->data_hex ? 1u : 0u));
-	return hash_bytes(h, l->data_raw.p, l->data_raw.n);
+	h = cs_hash64(h, l->kind, strlen(l->kind));
+	h = cs_hash64(h, l->service, strlen(l->service));
+	h = cs_hash64(h, &w, sizeof(w));
+	return cs_hash64(h, l->data_raw.p, l->data_raw.n);
 }
 
 static bool

@@ -630,8 +630,10 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	cs_buf_init(&r.line, r.o.line_max);
 	cs_buf_init(&r.msg, 4096);
 	cs_buf_init(&r.tmp, 8 * CS_IDENT_KEY_MAX + 64);
-	if (!r.o.no_memo)
+	if (!r.o.no_memo) {
 		r.memo = cs_memo_new();
+		cs_fpctx_memo(r.fpctx, true);
+	}
 	r.rbuf = cs_xmalloc(READ_CHUNK);
 	r.dev = cs_xcalloc(r.o.open_max, sizeof(*r.dev));
 	for (r.nbuckets = 16; r.nbuckets < 2 * r.o.open_max; r.nbuckets *= 2)

@@ -232,20 +232,25 @@ same_identity(const struct cs_identity *a, const struct cs_identity *b,
 
 /*
  * Each example of each rule, as an observation of each of the rule's
- * keys (on its first port, if it names ports), identified by both.
+ * keys (on its first port, if it names ports), identified by both, and
+ * twice by the prefilter with the memo of observations (cs_fpctx_memo):
+ * once to keep what the rules assert, once from the memo.
  */
 static void
 test_examples_same(void **state)
 {
 	struct cs_fpctx *c1 = cs_fpctx_new(db), *c2 = cs_fpctx_new(pre);
+	struct cs_fpctx *c3 = cs_fpctx_new(pre);
 	struct cs_identity *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
 	size_t n = 0, named = 0;
 
 	(void)state;
 	assert_non_null(c1);
 	assert_non_null(c2);
+	assert_non_null(c3);
 	assert_non_null(a);
 	assert_non_null(b);
+	cs_fpctx_memo(c3, true);
 	for (size_t i = 0; i < db->nrules; i++) {
 		const struct fp_rule *r = &db->rules[i];
 
@@ -264,6 +269,10 @@ test_examples_same(void **state)
 					 r->file, r->ex[e].line, r->id,
 					 r->keys[k]);
 				same_identity(a, b, what);
+				for (int t = 0; t < 2; t++) {
+					cs_fp_identify_ctx(c3, &obs, b);
+					same_identity(a, b, what);
+				}
 				named += a->manufacturer[0] != '\0';
 				n++;
 				cs_obs_list_free(&obs);
@@ -278,6 +287,7 @@ test_examples_same(void **state)
 	free(b);
 	cs_fpctx_free(c1);
 	cs_fpctx_free(c2);
+	cs_fpctx_free(c3);
 }
 
 /* memo: with identify's memo of decoded messages (src/ident/memo.h) */

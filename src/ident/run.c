@@ -17,6 +17,7 @@
 #include "core/poison.h"
 
 #define READ_CHUNK 65536
+#define WRITE_CHUNK (256 * 1024) /* output bytes gathered per write */
 #define NIL ((size_t)-1)
 
 /* ---- output ---- */
@@ -212,6 +213,7 @@ struct run {
 	struct cs_memo *memo;   /* decoded messages (memo.h); NULL: off */
 	struct cs_obs_list one; /* reused for ungrouped lines */
 	struct cs_buf outb;
+	struct cs_buf pend; /* output not yet written (WRITE_CHUNK) */
 	struct cs_buf data;
 	struct cs_buf line; /* a line spanning reads */
 	struct cs_buf msg;  /* stderr messages */
@@ -241,12 +243,37 @@ hash_val(const struct cs_ident_val *v)
 	return h;
 }
 
+/* Writes the output gathered so far. */
+static void
+flush_out(struct run *r)
+{
+	if (r->pend.len > 0 &&
+	    fwrite(r->pend.p, 1, r->pend.len, r->out) != r->pend.len)
+		r->ioerr = true;
+	cs_buf_reset(&r->pend);
+}
+
+/*
+ * Outputs the object in outb and a newline: gathered, and written a
+ * WRITE_CHUNK at a time (a write per object cost more than the rest of
+ * a memoised line) and whenever identify waits for input.
+ */
 static void
 emit(struct run *r)
 {
-	if (cs_buf_add(&r->outb, "\n", 1) != 0 ||
-	    fwrite(r->outb.p, 1, r->outb.len, r->out) != r->outb.len)
+	if (cs_buf_add(&r->outb, "\n", 1) != 0) {
 		r->ioerr = true;
+		cs_buf_reset(&r->outb);
+		return;
+	}
+	if (r->pend.len + r->outb.len > WRITE_CHUNK)
+		flush_out(r);
+	if (r->outb.len > WRITE_CHUNK) {
+		if (fwrite(r->outb.p, 1, r->outb.len, r->out) != r->outb.len)
+			r->ioerr = true;
+	} else if (cs_buf_add(&r->pend, r->outb.p, r->outb.len) != 0) {
+		r->ioerr = true;
+	}
 	cs_buf_reset(&r->outb);
 }
 
@@ -570,6 +597,7 @@ next_line(struct run *r, struct cs_span *line)
 		}
 		if (r->reof)
 			break;
+		flush_out(r); /* what the input so far gave, before waiting */
 		r->rlen = fread(r->rbuf, 1, READ_CHUNK, r->in);
 		r->rpos = 0;
 		if (r->rlen == 0) {
@@ -626,6 +654,7 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 		cs_fatal("identify: out of memory");
 	cs_obs_list_init(&r.one);
 	cs_buf_init(&r.outb, 1024 * 1024);
+	cs_buf_init(&r.pend, WRITE_CHUNK);
 	cs_buf_init(&r.data, r.o.line_max);
 	cs_buf_init(&r.line, r.o.line_max);
 	cs_buf_init(&r.msg, 4096);
@@ -662,6 +691,7 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	}
 	while (r.oldest != NIL)
 		dev_flush(&r, r.oldest);
+	flush_out(&r);
 	if (fflush(out) != 0)
 		r.ioerr = true;
 
@@ -670,6 +700,7 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	cs_fpctx_free(r.fpctx);
 	cs_obs_list_free(&r.one);
 	cs_buf_free(&r.outb);
+	cs_buf_free(&r.pend);
 	cs_buf_free(&r.data);
 	cs_buf_free(&r.line);
 	cs_buf_free(&r.msg);

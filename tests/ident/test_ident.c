@@ -47,6 +47,20 @@ static const struct lcase lcases[] = {
     {"{\"kind\":\"banner\",\"data\":\"\\ud800\"}", 0, "banner", "\xef\xbf\xbd",
      3},
     {"{}", 0, "", "", 0},
+    /* the string scan goes eight bytes at a time: what ends a run of
+     * plain bytes at each place in a word, UTF-8 and DEL not among it */
+    {"{\"kind\":\"banner\",\"data\":\"0123456789abcdef\\\"x\\\\y"
+     "\\u0041\xc3\xa9\x7f"
+     "0123456\\n01234567\"}",
+     0, "banner", "0123456789abcdef\"x\\yA\xc3\xa9\x7f"
+     "0123456\n01234567",
+     40},
+    {"{\"data\":\"0123456789abcd\x01"
+     "ef\"}",
+     CS_EPROTO, NULL, NULL, 0},
+    {"{\"data\":\"0123456789abcdefghijklmnopq\x1f\"}", CS_EPROTO, NULL, NULL,
+     0},
+    {"{\"data\":\"0123456789abcdefghijklmnop", CS_EPROTO, NULL, NULL, 0},
     {"", CS_EPROTO, NULL, NULL, 0},
     {"[1]", CS_EPROTO, NULL, NULL, 0},
     {"{\"id\":1", CS_EPROTO, NULL, NULL, 0},

@@ -19,6 +19,7 @@
 #define READ_CHUNK 65536
 #define WRITE_CHUNK (256 * 1024) /* output bytes gathered per write */
 #define NIL ((size_t)-1)
+#define SLOT_KEEP 16 /* observations a free device slot keeps room for */
 
 /* ---- output ---- */
 
@@ -365,7 +366,12 @@ dev_flush(struct run *r, size_t i)
 
 	dev_unlink(r, i);
 	identify(r, "device", &d->key, &d->obs, NULL);
-	cs_obs_list_free(&d->obs);
+	/* a slot keeps a small array for the next device (an allocation
+	 * of its size per device cost more than its identification) */
+	if (d->obs.cap <= SLOT_KEEP)
+		cs_obs_list_clear(&d->obs);
+	else
+		cs_obs_list_free(&d->obs);
 	d->used = false;
 	d->hnext = r->freelist;
 	r->freelist = i;
@@ -403,8 +409,7 @@ dev_get(struct run *r, const struct cs_ident_val *key)
 	else
 		r->oldest = i;
 	r->newest = i;
-	cs_obs_list_init(&d->obs);
-	d->bytes = 0;
+	d->bytes = 0; /* d->obs is empty: zeroed, or cleared by dev_flush */
 	d->used = true;
 	r->nopen++;
 	return i;
@@ -707,6 +712,8 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	cs_buf_free(&r.tmp);
 	cs_memo_free(r.memo);
 	free(r.rbuf);
+	for (size_t i = 0; i < r.o.open_max; i++)
+		cs_obs_list_free(&r.dev[i].obs);
 	free(r.dev);
 	free(r.heads);
 	if (st != NULL)

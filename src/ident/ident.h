@@ -96,7 +96,11 @@ struct cs_ident_line {
 	uint16_t port;       /* 0 if absent */
 	bool has_data;       /* "data" or "data_hex" given */
 	bool data_hex;       /* it was "data_hex" */
+	bool data_checked;   /* data_raw's escapes and bytes were checked */
 	struct cs_span data_raw; /* its string as written (in the line) */
+	const uint8_t *line; /* the record read (borrowed) and where its */
+	size_t line_n;       /* data string starts */
+	size_t data_off;
 	struct cs_span data; /* decoded bytes, in the caller's buffer */
 };
 
@@ -118,13 +122,19 @@ int cs_ident_line_parse(const uint8_t *p, size_t n, struct cs_buf *data,
 			struct cs_ident_line *out, char *err, size_t errsz);
 
 /*
- * cs_ident_line_parse in two steps: _scan reads and checks the record
- * (out->data_raw is the data string as written, escapes not decoded;
- * out->data stays empty), _data decodes it into data (reset first) and
- * points l->data at it.  Errors as cs_ident_line_parse.
+ * cs_ident_line_parse in steps: _scan reads the record (out->data_raw
+ * is the data string as written, escapes not decoded, out->data stays
+ * empty) but may leave the data string unchecked (out->data_checked
+ * false); _check checks it; _data checks and decodes it into data
+ * (reset first) and points l->data at it.  The record's bytes (p, n)
+ * must stay in place until then.  Errors, and what out holds after one,
+ * as cs_ident_line_parse.  A caller that has seen the same data string
+ * checked before (the memo of src/ident/memo.h) need not check it again:
+ * whether it is valid depends on its bytes alone.
  */
 int cs_ident_line_scan(const uint8_t *p, size_t n, struct cs_ident_line *out,
 		       char *err, size_t errsz);
+int cs_ident_line_check(struct cs_ident_line *l, char *err, size_t errsz);
 int cs_ident_line_data(struct cs_ident_line *l, struct cs_buf *data,
 		       char *err, size_t errsz);
 

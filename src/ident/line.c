@@ -366,6 +366,16 @@ short_string(struct jr *j, struct cs_span raw, const char *what, char *out,
 	struct cs_buf b;
 	int rc;
 
+	if (raw.n <= outsz - 1 && memchr(raw.p, '\\', raw.n) == NULL) {
+		/* no escape: the bytes are the string (the common case,
+		 * without a buffer to allocate) */
+		if (raw.n)
+			memcpy(out, raw.p, raw.n);
+		out[raw.n] = '\0';
+		if (len)
+			*len = raw.n;
+		return 0;
+	}
 	cs_buf_init(&b, outsz - 1);
 	rc = decode_string(raw, &b, false);
 	if (rc == CS_ELIMIT) {
@@ -472,9 +482,44 @@ decode_hex(struct jr *j, struct cs_span raw, struct cs_buf *b)
 	return 0;
 }
 
-int
-cs_ident_line_scan(const uint8_t *p, size_t n, struct cs_ident_line *out,
-		   char *err, size_t errsz)
+/*
+ * Finds the end of the string starting at the opening quote, as
+ * scan_string does for a valid one, without checking it: a backslash
+ * takes the byte after it along.  Returns 0, or CS_EPROTO (no message)
+ * when no quote ends it.
+ */
+static int
+skip_string(struct jr *j, struct cs_span *raw)
+{
+	const uint8_t *p = j->p;
+	size_t o = j->off + 1, n = j->n, s = o;
+
+	for (;;) {
+		const uint8_t *q = memchr(p + o, '"', n - o);
+		const uint8_t *b;
+
+		if (q == NULL)
+			return CS_EPROTO;
+		b = memchr(p + o, '\\', (size_t)(q - (p + o)));
+		if (b == NULL) {
+			*raw = cs_span_make(p + s, (size_t)(q - p) - s);
+			j->off = (size_t)(q - p) + 1;
+			return 0;
+		}
+		o = (size_t)(b - p) + 2;
+		if (o > n)
+			return CS_EPROTO;
+	}
+}
+
+/*
+ * The record's members; lazy: the data string is only delimited
+ * (skip_string), out->data_checked false, and checked by
+ * cs_ident_line_data.
+ */
+static int
+scan_record(const uint8_t *p, size_t n, struct cs_ident_line *out, char *err,
+	    size_t errsz, bool lazy)
 {
 	struct jr j = {p, n, 0, err, errsz};
 	struct cs_span raw, draw = CS_SPAN_NULL;
@@ -493,6 +538,10 @@ cs_ident_line_scan(const uint8_t *p, size_t n, struct cs_ident_line *out,
 	out->port = 0;
 	out->has_data = false;
 	out->data_hex = false;
+	out->data_checked = true;
+	out->line = p;
+	out->line_n = n;
+	out->data_off = 0;
 	out->data = out->data_raw = CS_SPAN_NULL;
 	if (errsz)
 		err[0] = '\0';
@@ -573,7 +622,11 @@ cs_ident_line_scan(const uint8_t *p, size_t n, struct cs_ident_line *out,
 				return fail(&j, CS_EPROTO,
 					    "more than one of \"data\" and "
 					    "\"data_hex\"");
-			if ((rc = scan_string(&j, &draw)) != 0)
+			out->data_off = j.off;
+			if (lazy && j.off < n && p[j.off] == '"' &&
+			    skip_string(&j, &draw) == 0)
+				out->data_checked = false;
+			else if ((rc = scan_string(&j, &draw)) != 0)
 				return rc;
 			out->has_data = true;
 			is_hex = key.n == 8;
@@ -603,6 +656,36 @@ cs_ident_line_scan(const uint8_t *p, size_t n, struct cs_ident_line *out,
 	return 0;
 }
 
+/*
+ * Reads the record, delimiting the data string only; when the record
+ * does not read, reads it again checking everything in order, so that
+ * the error (and what out holds) is the one of the first fault.
+ */
+int
+cs_ident_line_scan(const uint8_t *p, size_t n, struct cs_ident_line *out,
+		   char *err, size_t errsz)
+{
+	if (scan_record(p, n, out, err, errsz, true) == 0)
+		return 0;
+	return scan_record(p, n, out, err, errsz, false);
+}
+
+int
+cs_ident_line_check(struct cs_ident_line *l, char *err, size_t errsz)
+{
+	struct jr j = {l->line, l->line_n, l->data_off, err, errsz};
+	struct cs_span raw;
+
+	if (l->data_checked)
+		return 0;
+	if (scan_string(&j, &raw) == 0) {
+		l->data_checked = true;
+		return 0;
+	}
+	/* the whole record again, checked in order: its first fault */
+	return scan_record(l->line, l->line_n, l, err, errsz, false);
+}
+
 int
 cs_ident_line_data(struct cs_ident_line *l, struct cs_buf *data, char *err,
 		   size_t errsz)
@@ -611,6 +694,8 @@ cs_ident_line_data(struct cs_ident_line *l, struct cs_buf *data, char *err,
 	int rc;
 
 	cs_buf_reset(data);
+	if ((rc = cs_ident_line_check(l, err, errsz)) != 0)
+		return rc;
 	if (!l->has_data)
 		return 0;
 	if (l->data_hex) {

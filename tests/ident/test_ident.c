@@ -130,6 +130,34 @@ test_line(void **state)
 					     &data, &l, err, sizeof(err)),
 			 CS_EPROTO);
 	assert_string_equal(l.id.s, "x1");
+	/* the data string is read first without its check (identify's
+	 * memo skips it for a string checked before): a fault in it is
+	 * still the error, before a later one, and a member after it is
+	 * not read, as when it was checked where it stands */
+	assert_int_equal(cs_ident_line_parse(L("{\"data\":\"a\\qb\",\"id\":"
+					       "\"late\",\"port\":-1}"),
+					     &data, &l, err, sizeof(err)),
+			 CS_EPROTO);
+	assert_string_equal(err, "bad escape at byte 11");
+	assert_int_equal(l.id.type, CS_IDENT_NONE);
+	assert_int_equal(cs_ident_line_parse(L("{\"id\":\"early\",\"data\":"
+					       "\"a\\u12zz\",\"kind\":\"http\"}"),
+					     &data, &l, err, sizeof(err)),
+			 CS_EPROTO);
+	assert_string_equal(err, "bad \\u escape at byte 24");
+	assert_string_equal(l.id.s, "early");
+	assert_string_equal(l.kind, "");
+	/* and scanned alone, then checked: the same */
+	assert_int_equal(cs_ident_line_scan(L("{\"data\":\"a\\qb\",\"id\":"
+					      "\"late\"}"),
+					    &l, err, sizeof(err)),
+			 0);
+	assert_false(l.data_checked);
+	assert_int_equal(l.id.type, CS_IDENT_STRING);
+	assert_int_equal(cs_ident_line_check(&l, err, sizeof(err)),
+			 CS_EPROTO);
+	assert_string_equal(err, "bad escape at byte 11");
+	assert_int_equal(l.id.type, CS_IDENT_NONE);
 	/* data larger than the buffer's cap */
 	{
 		char big[2100];

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/buf.h"
 #include "core/str.h"
+#include "fp/fp.h"
 #include "core/poison.h"
 
 #define NBUCKETS (2 * CS_MEMO_ENTRIES) /* a power of two */
@@ -142,4 +144,142 @@ cs_memo_set_tail(struct cs_memo *m, struct cs_memo_ent *e, const char *s,
 	e->taillen = n;
 	e->has_tail = true;
 	m->bytes += n;
+}
+
+/* ---- evidence rows ---- */
+
+struct row_ent {
+	uint64_t h;
+	uint32_t next;
+	uint32_t off, len; /* its row in text */
+	struct cs_evidence ev;
+};
+
+struct cs_rowmemo {
+	struct row_ent *e; /* CS_ROWMEMO_ENTRIES */
+	size_t n;
+	struct cs_buf text;
+	uint32_t head[2 * CS_ROWMEMO_ENTRIES];
+};
+
+struct cs_rowmemo *
+cs_rowmemo_new(void)
+{
+	struct cs_rowmemo *m = cs_xcalloc(1, sizeof(*m));
+
+	m->e = cs_xcalloc(CS_ROWMEMO_ENTRIES, sizeof(*m->e));
+	cs_buf_init(&m->text, CS_ROWMEMO_BYTES);
+	memset(m->head, 0xff, sizeof(m->head));
+	return m;
+}
+
+void
+cs_rowmemo_free(struct cs_rowmemo *m)
+{
+	if (m == NULL)
+		return;
+	cs_buf_free(&m->text);
+	free(m->e);
+	free(m);
+}
+
+/*
+ * An item is compared as two byte ranges, its strings (NUL-padded:
+ * identification clears the items it fills) with its port, and its
+ * weight with its claim; the padding between is left out.
+ */
+#define EV_A_LEN (offsetof(struct cs_evidence, port) + sizeof(uint16_t))
+#define EV_B_OFF offsetof(struct cs_evidence, weight)
+#define EV_B_LEN (sizeof(struct cs_evidence) - EV_B_OFF)
+
+/* The word of e at byte off (within the item). */
+static inline uint64_t
+ev_word(const struct cs_evidence *e, size_t off)
+{
+	uint64_t w;
+
+	memcpy(&w, (const uint8_t *)e + off, sizeof(w));
+	return w;
+}
+
+/*
+ * Some words of the item where rows differ (a start of each string,
+ * further into the value and the rule, whose starts repeat), and its
+ * port and weight: a hash for the chain, ev_same decides.
+ */
+uint64_t
+cs_rowmemo_hash(const struct cs_evidence *e)
+{
+	static const size_t at[] = {
+	    offsetof(struct cs_evidence, field),
+	    offsetof(struct cs_evidence, value),
+	    offsetof(struct cs_evidence, value) + 8,
+	    offsetof(struct cs_evidence, value) + 24,
+	    offsetof(struct cs_evidence, rule) + 8,
+	    offsetof(struct cs_evidence, rule) + 16,
+	    offsetof(struct cs_evidence, rule) + 24,
+	    offsetof(struct cs_evidence, obs_key),
+	    offsetof(struct cs_evidence, obs_key) + 8,
+	    offsetof(struct cs_evidence, claim),
+	    offsetof(struct cs_evidence, claim) + 8,
+	};
+	uint64_t h = 0xBE5466CF34E90C6Cull ^ e->port, w;
+
+	memcpy(&w, &e->weight, sizeof(w));
+	h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+	for (size_t i = 0; i < CS_NELEM(at); i++) {
+		h = (h ^ ev_word(e, at[i])) * 0x9E3779B97F4A7C15ull;
+		h ^= h >> 29;
+	}
+	return h;
+}
+
+static bool
+ev_same(const struct cs_evidence *a, const struct cs_evidence *b)
+{
+	return memcmp(a, b, EV_A_LEN) == 0 &&
+	       memcmp((const uint8_t *)a + EV_B_OFF,
+		      (const uint8_t *)b + EV_B_OFF, EV_B_LEN) == 0;
+}
+
+const char *
+cs_rowmemo_find(const struct cs_rowmemo *m, const struct cs_evidence *e,
+		uint64_t h, size_t *len)
+{
+	for (uint32_t i = m->head[h & (CS_NELEM(m->head) - 1)]; i != NONE;
+	     i = m->e[i].next) {
+		const struct row_ent *r = &m->e[i];
+
+		if (r->h == h && ev_same(&r->ev, e)) {
+			*len = r->len;
+			return (const char *)m->text.p + r->off;
+		}
+	}
+	return NULL;
+}
+
+void
+cs_rowmemo_put(struct cs_rowmemo *m, const struct cs_evidence *e, uint64_t h,
+	       const char *s, size_t n)
+{
+	struct row_ent *r;
+	uint32_t *b;
+
+	if (n > CS_ROWMEMO_BYTES / 64)
+		return;
+	if (m->n == CS_ROWMEMO_ENTRIES || m->text.len + n > CS_ROWMEMO_BYTES) {
+		m->n = 0;
+		cs_buf_reset(&m->text);
+		memset(m->head, 0xff, sizeof(m->head));
+	}
+	r = &m->e[m->n];
+	r->h = h;
+	r->off = (uint32_t)m->text.len;
+	r->len = (uint32_t)n;
+	if (cs_buf_add(&m->text, s, n) != 0)
+		return;
+	memcpy(&r->ev, e, sizeof(*e));
+	b = &m->head[h & (CS_NELEM(m->head) - 1)];
+	r->next = *b;
+	*b = (uint32_t)m->n++;
 }

@@ -71,4 +71,29 @@ struct cs_memo_ent *cs_memo_put(struct cs_memo *m,
 void cs_memo_set_tail(struct cs_memo *m, struct cs_memo_ent *e,
 		      const char *s, size_t n);
 
+/*
+ * The memo of evidence rows: the output of one evidence item
+ * ({"field":...,"weight":...}) depends on the item alone, and devices of
+ * one model give the same items, so the text is kept by item (bounded:
+ * CS_ROWMEMO_ENTRIES items, CS_ROWMEMO_BYTES of text; emptied when
+ * full).
+ */
+#define CS_ROWMEMO_ENTRIES 8192
+#define CS_ROWMEMO_BYTES (2u * 1024u * 1024u)
+
+struct cs_evidence;
+struct cs_rowmemo;
+
+struct cs_rowmemo *cs_rowmemo_new(void);
+void cs_rowmemo_free(struct cs_rowmemo *m);
+/* The hash of an item (what its row shows: strings, port, weight). */
+uint64_t cs_rowmemo_hash(const struct cs_evidence *e);
+/* The row kept for e (hash h), or NULL; *len gets its length. */
+const char *cs_rowmemo_find(const struct cs_rowmemo *m,
+			    const struct cs_evidence *e, uint64_t h,
+			    size_t *len);
+/* Keeps row s (n bytes) for e (hash h, not in m). */
+void cs_rowmemo_put(struct cs_rowmemo *m, const struct cs_evidence *e,
+		    uint64_t h, const char *s, size_t n);
+
 #endif /* CS_IDENT_MEMO_H */

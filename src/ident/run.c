@@ -111,10 +111,38 @@ put_uint(struct cs_buf *b, uint64_t v)
 /* Appends a string literal (its length known at compile time). */
 #define ADDL(b, lit) put((b), (lit), sizeof(lit) - 1)
 
-int
-cs_ident_format(struct cs_buf *b, const char *idname,
-		const struct cs_ident_val *idv, const struct cs_identity *id,
-		size_t nobs)
+/* Appends one evidence item's object. */
+static int
+put_row(struct cs_buf *b, const struct cs_evidence *e)
+{
+	int rc = 0;
+
+	rc |= ADDL(b, "{\"field\":");
+	rc |= cs_esc_json(b, e->field, strlen(e->field));
+	rc |= ADDL(b, ",\"claim\":");
+	rc |= cs_esc_json(b, e->claim, strlen(e->claim));
+	rc |= ADDL(b, ",\"value\":");
+	rc |= cs_esc_json(b, e->value, strlen(e->value));
+	rc |= ADDL(b, ",\"rule\":");
+	rc |= cs_esc_json(b, e->rule, strlen(e->rule));
+	rc |= ADDL(b, ",\"observation\":");
+	rc |= cs_esc_json(b, e->obs_key, strlen(e->obs_key));
+	if (e->port) {
+		rc |= ADDL(b, ",\"port\":");
+		rc |= put_uint(b, e->port);
+	} else {
+		rc |= ADDL(b, ",\"port\":null");
+	}
+	rc |= ADDL(b, ",\"weight\":");
+	rc |= put_fixed3(b, e->weight);
+	rc |= ADDL(b, "}");
+	return rc;
+}
+
+/* cs_ident_format, with rm (may be NULL): the memo of evidence rows. */
+static int
+format(struct cs_buf *b, const char *idname, const struct cs_ident_val *idv,
+       const struct cs_identity *id, size_t nobs, struct cs_rowmemo *rm)
 {
 	int rc = 0;
 
@@ -162,26 +190,24 @@ cs_ident_format(struct cs_buf *b, const char *idname,
 	rc |= ADDL(b, ",\"evidence\":[");
 	for (size_t i = 0; i < id->nev; i++) {
 		const struct cs_evidence *e = &id->ev[i];
+		const char *row;
+		size_t start, len;
+		uint64_t h = 0;
 
-		rc |= i ? ADDL(b, ",{\"field\":") : ADDL(b, "{\"field\":");
-		rc |= cs_esc_json(b, e->field, strlen(e->field));
-		rc |= ADDL(b, ",\"claim\":");
-		rc |= cs_esc_json(b, e->claim, strlen(e->claim));
-		rc |= ADDL(b, ",\"value\":");
-		rc |= cs_esc_json(b, e->value, strlen(e->value));
-		rc |= ADDL(b, ",\"rule\":");
-		rc |= cs_esc_json(b, e->rule, strlen(e->rule));
-		rc |= ADDL(b, ",\"observation\":");
-		rc |= cs_esc_json(b, e->obs_key, strlen(e->obs_key));
-		if (e->port) {
-			rc |= ADDL(b, ",\"port\":");
-			rc |= put_uint(b, e->port);
-		} else {
-			rc |= ADDL(b, ",\"port\":null");
+		if (i)
+			rc |= ADDL(b, ",");
+		if (rm != NULL) {
+			h = cs_rowmemo_hash(e);
+			if ((row = cs_rowmemo_find(rm, e, h, &len)) != NULL) {
+				rc |= put(b, row, len);
+				continue;
+			}
 		}
-		rc |= ADDL(b, ",\"weight\":");
-		rc |= put_fixed3(b, e->weight);
-		rc |= ADDL(b, "}");
+		start = b->len;
+		rc |= put_row(b, e);
+		if (rm != NULL && rc == 0)
+			cs_rowmemo_put(rm, e, h, (const char *)b->p + start,
+				       b->len - start);
 	}
 	rc |= ADDL(b, "]");
 	if (id->nev_dropped)
@@ -189,6 +215,14 @@ cs_ident_format(struct cs_buf *b, const char *idname,
 				    id->nev_dropped);
 	rc |= ADDL(b, "}");
 	return rc ? CS_ELIMIT : 0;
+}
+
+int
+cs_ident_format(struct cs_buf *b, const char *idname,
+		const struct cs_ident_val *idv, const struct cs_identity *id,
+		size_t nobs)
+{
+	return format(b, idname, idv, id, nobs, NULL);
 }
 
 /* ---- open devices ---- */
@@ -212,6 +246,7 @@ struct run {
 	struct cs_identity *ident;
 	struct cs_fpctx *fpctx; /* identification's memory, reused */
 	struct cs_memo *memo;   /* decoded messages (memo.h); NULL: off */
+	struct cs_rowmemo *rows; /* evidence rows (memo.h); NULL: off */
 	struct cs_obs_list one; /* reused for ungrouped lines */
 	struct cs_buf outb;
 	struct cs_buf pend; /* output not yet written (WRITE_CHUNK) */
@@ -311,7 +346,7 @@ identify(struct run *r, const char *idname, const struct cs_ident_val *v,
 	cs_buf_reset(&r->outb);
 	for (size_t i = 0; i < obs->n && !salvaged; i++)
 		salvaged = (obs->v[i].flags & CS_OBS_SALVAGED) != 0;
-	rc = cs_ident_format(&r->outb, idname, v, r->ident, obs->n);
+	rc = format(&r->outb, idname, v, r->ident, obs->n, r->rows);
 	if (rc == 0 && salvaged && r->outb.len > 0) {
 		/* Read from cut or malformed replies: say so. */
 		r->outb.len--; /* the closing brace */
@@ -666,6 +701,7 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	cs_buf_init(&r.tmp, 8 * CS_IDENT_KEY_MAX + 64);
 	if (!r.o.no_memo) {
 		r.memo = cs_memo_new();
+		r.rows = cs_rowmemo_new();
 		cs_fpctx_memo(r.fpctx, true);
 	}
 	r.rbuf = cs_xmalloc(READ_CHUNK);
@@ -711,6 +747,7 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	cs_buf_free(&r.msg);
 	cs_buf_free(&r.tmp);
 	cs_memo_free(r.memo);
+	cs_rowmemo_free(r.rows);
 	free(r.rbuf);
 	for (size_t i = 0; i < r.o.open_max; i++)
 		cs_obs_list_free(&r.dev[i].obs);

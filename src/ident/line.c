@@ -491,25 +491,35 @@ decode_hex(struct jr *j, struct cs_span raw, struct cs_buf *b)
 static int
 skip_string(struct jr *j, struct cs_span *raw)
 {
+	const uint64_t ones = 0x0101010101010101ull;
 	const uint8_t *p = j->p;
 	size_t o = j->off + 1, n = j->n, s = o;
 
-	for (;;) {
-		const uint8_t *q = memchr(p + o, '"', n - o);
-		const uint8_t *b;
+	while (o < n) {
+		/* eight bytes at a time to the word with a '"' or '\\' */
+		while (n - o >= 8) {
+			uint64_t w, q, b;
 
-		if (q == NULL)
-			return CS_EPROTO;
-		b = memchr(p + o, '\\', (size_t)(q - (p + o)));
-		if (b == NULL) {
-			*raw = cs_span_make(p + s, (size_t)(q - p) - s);
-			j->off = (size_t)(q - p) + 1;
+			memcpy(&w, p + o, 8);
+			q = w ^ (ones * '"');
+			b = w ^ (ones * '\\');
+			if ((((q - ones) & ~q) | ((b - ones) & ~b)) &
+			    (ones * 0x80))
+				break;
+			o += 8;
+		}
+		while (o < n && p[o] != '"' && p[o] != '\\')
+			o++;
+		if (o >= n)
+			break;
+		if (p[o] == '"') {
+			*raw = cs_span_make(p + s, o - s);
+			j->off = o + 1;
 			return 0;
 		}
-		o = (size_t)(b - p) + 2;
-		if (o > n)
-			return CS_EPROTO;
+		o += 2; /* the backslash and the byte it escapes */
 	}
+	return CS_EPROTO;
 }
 
 /*

@@ -145,8 +145,16 @@ cs_span_copy(char *dst, size_t dsz, struct cs_span s)
 {
 	size_t n = s.n < dsz - 1 ? s.n : dsz - 1;
 
-	for (size_t i = 0; i < n; i++)
-		dst[i] = s.p[i] ? (char)s.p[i] : '?';
+	if (n)
+		memcpy(dst, s.p, n);
+	for (size_t i = 0; i < n;) {
+		const char *z = memchr(dst + i, '\0', n - i);
+
+		if (z == NULL)
+			break;
+		i = (size_t)(z - dst);
+		dst[i++] = '?';
+	}
 	dst[n] = '\0';
 	return dst;
 }

@@ -29,6 +29,7 @@ struct cs_fpctx {
 	struct contrib *cv;   /* FP_MAX_CONTRIB */
 	struct field_sum *fs; /* FP_F_COUNT */
 	int *cand;            /* FP_MAX_CONTRIB: summarise's scratch */
+	struct contrib **pv;  /* 2 * FP_MAX_CONTRIB: fill_evidence's */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 	void *scratch;         /* Hyperscan's, or NULL: PCRE2 only */
@@ -856,26 +857,75 @@ choose_brand(const struct cs_fpdb *db, const struct field_sum *fs,
 	return oem >= 0 ? oem : own;
 }
 
-static int
-cmp_weight(const void *a, const void *b)
+/* The orders of evidence: weight, highest first, then address; field
+ * first, then that. */
+static inline bool
+before_weight(const struct contrib *x, const struct contrib *y)
 {
-	const struct contrib *x = *(const struct contrib *const *)a;
-	const struct contrib *y = *(const struct contrib *const *)b;
-
 	if (x->w != y->w)
-		return x->w < y->w ? 1 : -1;
-	return x < y ? -1 : x > y;
+		return x->w > y->w;
+	return x < y;
 }
 
-static int
-cmp_field(const void *a, const void *b)
+static inline bool
+before_field(const struct contrib *x, const struct contrib *y)
 {
-	const struct contrib *x = *(const struct contrib *const *)a;
-	const struct contrib *y = *(const struct contrib *const *)b;
-
 	if (x->field != y->field)
-		return x->field < y->field ? -1 : 1;
-	return cmp_weight(a, b);
+		return x->field < y->field;
+	return before_weight(x, y);
+}
+
+/*
+ * Sorts v[0..n) by weight (by_field: by field, then weight): what any
+ * sort gives, as both orders are total (ties go by address; qsort did
+ * it before).  Bottom-up merge sort with the comparison
+ * inline, through tmp (n slots): the assertions of one identification
+ * are a few dozen, and qsort's call per comparison cost more than the
+ * comparisons.
+ */
+static void
+sort_contribs(struct contrib **v, struct contrib **tmp, size_t n,
+	      bool by_field)
+{
+	struct contrib **src = v, **dst = tmp, **t;
+
+	/* runs of 4 by insertion first */
+	for (size_t s = 0; s < n; s += 4) {
+		size_t e = CS_MIN(s + 4, n);
+
+		for (size_t i = s + 1; i < e; i++) {
+			struct contrib *x = v[i];
+			size_t j = i;
+
+			while (j > s && (by_field ? before_field(x, v[j - 1])
+						  : before_weight(x, v[j - 1]))) {
+				v[j] = v[j - 1];
+				j--;
+			}
+			v[j] = x;
+		}
+	}
+	for (size_t w = 4; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = CS_MIN(lo + w, n), hi = CS_MIN(lo + 2 * w, n);
+			size_t a = lo, b = mid, k = lo;
+
+			while (a < mid && b < hi)
+				dst[k++] = (by_field ? before_field(src[b], src[a])
+						     : before_weight(src[b], src[a]))
+					       ? src[b++]
+					       : src[a++];
+			while (a < mid)
+				dst[k++] = src[a++];
+			while (b < hi)
+				dst[k++] = src[b++];
+		}
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof(*v));
 }
 
 /* True when a and b would give the same evidence row. */
@@ -900,17 +950,18 @@ contrib_same_row(const struct contrib *a, const struct contrib *b)
 	       memcmp(a->obs->val, b->obs->val, na) == 0;
 }
 
+/* The evidence rows of the n assertions cv; pv: 2 n slots of scratch. */
 static void
-fill_evidence(struct contrib *cv, size_t n, struct cs_identity *out)
+fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
+	      struct cs_identity *out)
 {
-	struct contrib **pv = cs_xcalloc(n ? n : 1, sizeof(*pv));
 	size_t k;
 
 	size_t m = 0;
 
 	for (size_t i = 0; i < n; i++)
 		pv[i] = &cv[i];
-	qsort(pv, n, sizeof(*pv), cmp_weight);
+	sort_contribs(pv, pv + n, n, false);
 	/* One row per claim and source: the same rule's claim from two
 	 * observations that read the same (two replies of one server) is
 	 * shown once, at its highest weight (issue #11). */
@@ -924,7 +975,7 @@ fill_evidence(struct contrib *cv, size_t n, struct cs_identity *out)
 	}
 	k = CS_MIN(m, (size_t)CS_FP_MAX_EVIDENCE);
 	out->nev_dropped = m - k;
-	qsort(pv, k, sizeof(*pv), cmp_field);
+	sort_contribs(pv, pv + n, k, true);
 	for (size_t i = 0; i < k; i++) {
 		const struct contrib *c = pv[i];
 		struct cs_evidence *e = &out->ev[i];
@@ -954,7 +1005,6 @@ fill_evidence(struct contrib *cv, size_t n, struct cs_identity *out)
 		}
 	}
 	out->nev = k;
-	free(pv);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1297,6 +1347,7 @@ cs_fpctx_new(const struct cs_fpdb *db)
 	ctx->cv = cs_xmalloc(FP_MAX_CONTRIB * sizeof(*ctx->cv));
 	ctx->fs = cs_xcalloc(FP_F_COUNT, sizeof(*ctx->fs));
 	ctx->cand = cs_xcalloc(FP_MAX_CONTRIB, sizeof(*ctx->cand));
+	ctx->pv = cs_xcalloc(2 * FP_MAX_CONTRIB, sizeof(*ctx->pv));
 	ctx->md = pcre2_match_data_create(10, NULL);
 	ctx->mc = cs_fp_mcontext_new();
 	if (ctx->md == NULL || ctx->mc == NULL) {
@@ -1325,6 +1376,7 @@ cs_fpctx_free(struct cs_fpctx *ctx)
 	pcre2_match_context_free(ctx->mc);
 	free(ctx->fs);
 	free(ctx->cand);
+	free(ctx->pv);
 	free(ctx->cv);
 	free(ctx);
 }
@@ -1632,7 +1684,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 		out->confidence = 0;
 	if (out->confidence > 1)
 		out->confidence = 1;
-	fill_evidence(cv, ncv, out);
+	fill_evidence(cv, ncv, ctx->pv, out);
 	if (out->surveillance_presumed)
 		presumed_value(db, maker, out);
 	ctx->last_nev = out->nev;

@@ -988,11 +988,12 @@ fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 			cs_strlcpy(e->rule, c->dflt ? c->dflt : "default",
 				   sizeof(e->rule));
 		else if (c->table) {
-			char tmp[128];
+			/* "brand-table:<id>", cut to fit as snprintf would */
+			static const char pre[] = "brand-table:";
 
-			snprintf(tmp, sizeof(tmp), "brand-table:%s",
-				 c->rule->id);
-			cs_strlcpy(e->rule, tmp, sizeof(e->rule));
+			memcpy(e->rule, pre, sizeof(pre));
+			cs_strlcpy(e->rule + sizeof(pre) - 1, c->rule->id,
+				   sizeof(e->rule) - (sizeof(pre) - 1));
 		} else
 			cs_strlcpy(e->rule, c->rule->id, sizeof(e->rule));
 		if (c->obs != NULL) {

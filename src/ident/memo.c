@@ -60,12 +60,12 @@ cs_memo_free(struct cs_memo *m)
 uint64_t
 cs_memo_hash(const struct cs_ident_line *l)
 {
-	uint64_t h = 0x243F6A8885A308D3ull;
-	uint64_t w = (uint64_t)l->port << 1 | (l->data_hex ? 1u : 0u);
+	uint64_t h = 0x243F6A8885A308D3ull ^
+		     ((uint64_t)l->port << 1 | (l->data_hex ? 1u : 0u));
 
 	h = cs_hash64(h, l->kind, strlen(l->kind));
-	h = cs_hash64(h, l->service, strlen(l->service));
-	h = cs_hash64(h, &w, sizeof(w));
+	if (l->service[0] != '\0')
+		h = cs_hash64(h, l->service, strlen(l->service));
 	return cs_hash64(h, l->data_raw.p, l->data_raw.n);
 }
 

@@ -582,6 +582,14 @@ handle_line(struct run *r, uint64_t lineno, const uint8_t *p, size_t n)
 		before = obs->n;
 	} else {
 		obs = &r->one;
+		if (e != NULL && e->has_tail && r->o.on_identity == NULL) {
+			/* identified alone before: its output, without
+			 * replaying its observations */
+			if (e->rc == CS_EPROTO)
+				r->st.malformed++;
+			identify(r, "id", &l.id, obs, e);
+			return;
+		}
 	}
 	rc = decode(r, &l, h, e, obs, before, &e);
 	if (rc == CS_EPROTO)

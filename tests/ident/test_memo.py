@@ -6,7 +6,8 @@ gives the same stdout and stderr, on repeated messages alone and grouped
 by device, a device that gets the same mDNS answer twice (its decoder
 adds a value once per list: a replay must not add it again), a device
 past the 256 observations a list keeps, a message whose identity is
-memoised and errors between them.  Usage: test_memo.py path/to/camsweep"""
+memoised, errors between them, and more distinct messages than the
+memos keep (they are emptied and refilled).  Usage: test_memo.py path/to/camsweep"""
 import json
 import os
 import random
@@ -98,6 +99,15 @@ def main():
               '{"id":"hex","kind":"mdns","data_hex":"zz"}']
     for i in range(50):
         lines.append(line({"id": "again%d" % i}, rnd.choice(ms)))
+    # more distinct messages than the memos keep (4,096 messages and
+    # observations, 8,192 evidence rows): each is emptied and refilled
+    for i in range(9000):
+        m = {"kind": "http.server", "data": "App-webs/%d" % i}
+        if i % 3:
+            lines.append(line({"id": "u%d" % i}, m))
+        else:
+            lines.append(line({"device": "u%d" % (i // 6)}, m))
+            lines.append(line({"device": "u%d" % (i // 6)}, rnd.choice(ms)))
     data = "".join(l + "\n" for l in lines)
 
     on_out, on_err = run(exe, data, True)

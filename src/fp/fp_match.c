@@ -579,10 +579,9 @@ om_clear(struct om *m)
 static uint64_t
 om_hash(const struct cs_obs *o)
 {
-	uint64_t h = cs_hash64(0x13198A2E03707344ull, o->key, strlen(o->key));
-	uint64_t port = o->port;
+	uint64_t h = cs_hash64(0x13198A2E03707344ull ^ o->port, o->key,
+			       strlen(o->key));
 
-	h = cs_hash64(h, &port, sizeof(port));
 	return cs_hash64(h, o->val, o->val != NULL ? o->len : 0);
 }
 
@@ -737,6 +736,17 @@ support_of(const struct contrib *cv, const int *cand, size_t n, int c,
  * the others), then each candidate's support reads only its own
  * assertions: linear in the assertions for a handful of candidates.
  */
+/* As cs_span_ieq on two strings both len bytes long. */
+static inline bool
+ieq_len(const char *a, const char *b, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (a[i] != b[i] && lower_ascii((uint8_t)a[i]) !=
+					lower_ascii((uint8_t)b[i]))
+			return false;
+	return true;
+}
+
 static void
 summarise(const struct contrib *cv, size_t n, enum fp_field f,
 	  enum fp_tier tier, struct field_sum *fs, int *cand)
@@ -755,8 +765,7 @@ summarise(const struct contrib *cv, size_t n, enum fp_field f,
 		len = strlen(cv[i].value);
 		for (j = 0; j < fs->n; j++)
 			if (lens[j] == len &&
-			    cs_span_ieq(cs_span_make(fs->c[j].value, len),
-					cv[i].value))
+			    ieq_len(fs->c[j].value, cv[i].value, len))
 				break;
 		if (j == fs->n) {
 			if (fs->n >= CS_NELEM(fs->c))

@@ -46,18 +46,33 @@ ws(struct jr *j)
 		j->off++;
 }
 
-/* True if one of the 8 bytes of w is a '"', a '\\' or below 0x20. */
-static inline bool
+/*
+ * The high bit of each byte of w that is a '"', a '\\' or below 0x20,
+ * and maybe of later bytes: (x - ones * k) & ~x & high marks a byte of x
+ * below k (k <= 0x80), and a borrow that marks a byte wrongly comes from
+ * a marked byte below it, so the lowest mark is exact.
+ */
+static inline uint64_t
 word_stops(uint64_t w)
 {
 	const uint64_t ones = 0x0101010101010101ull;
-	const uint64_t high = 0x8080808080808080ull;
 	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
 
-	/* (x - ones * k) & ~x & high: a byte of x below k (k <= 0x80) */
-	return ((((q - ones) & ~q) | ((b - ones) & ~b) |
-		 ((w - ones * 0x20) & ~w)) &
-		high) != 0;
+	return (((q - ones) & ~q) | ((b - ones) & ~b) |
+		((w - ones * 0x20) & ~w)) &
+	       (ones * 0x80);
+}
+
+/* The index of the first marked byte of a word read from memory. */
+static inline size_t
+first_mark(uint64_t m)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (size_t)__builtin_ctzll(m) / 8;
+#else
+	(void)m;
+	return 0; /* the byte loop after finds it */
+#endif
 }
 
 /*
@@ -81,11 +96,13 @@ scan_string(struct jr *j, struct cs_span *raw)
 		/* the plain bytes, the most of every line: eight at a time
 		 * up to the word holding the byte that ends them */
 		while (n - o >= 8) {
-			uint64_t w;
+			uint64_t w, m;
 
 			memcpy(&w, p + o, 8);
-			if (word_stops(w))
+			if ((m = word_stops(w)) != 0) {
+				o += first_mark(m);
 				break;
+			}
 			o += 8;
 		}
 		while (o < n && p[o] >= 0x20 && p[o] != '"' && p[o] != '\\')
@@ -498,14 +515,17 @@ skip_string(struct jr *j, struct cs_span *raw)
 	while (o < n) {
 		/* eight bytes at a time to the word with a '"' or '\\' */
 		while (n - o >= 8) {
-			uint64_t w, q, b;
+			uint64_t w, q, b, m;
 
 			memcpy(&w, p + o, 8);
 			q = w ^ (ones * '"');
 			b = w ^ (ones * '\\');
-			if ((((q - ones) & ~q) | ((b - ones) & ~b)) &
-			    (ones * 0x80))
+			m = (((q - ones) & ~q) | ((b - ones) & ~b)) &
+			    (ones * 0x80);
+			if (m != 0) {
+				o += first_mark(m);
 				break;
+			}
 			o += 8;
 		}
 		while (o < n && p[o] != '"' && p[o] != '\\')

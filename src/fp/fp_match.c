@@ -968,23 +968,45 @@ fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 
 	size_t m = 0;
 
-	for (size_t i = 0; i < n; i++)
-		pv[i] = &cv[i];
-	sort_contribs(pv, pv + n, n, false);
 	/* One row per claim and source: the same rule's claim from two
 	 * observations that read the same (two replies of one server) is
-	 * shown once, at its highest weight (issue #11). */
-	for (size_t i = 0; i < n; i++) {
+	 * shown once, at its highest weight (issue #11).  Rows alike are of
+	 * one field, so in field order (weight order within a field) each
+	 * is compared with its field's kept rows alone; when they all fit,
+	 * that is the result. */
+	for (size_t i = 0; i < n; i++)
+		pv[i] = &cv[i];
+	sort_contribs(pv, pv + n, n, true);
+	for (size_t i = 0, f0 = 0; i < n; i++) {
 		bool dup = false;
 
-		for (size_t j = 0; j < m && !dup; j++)
+		if (i == 0 || pv[i]->field != pv[m - 1]->field)
+			f0 = m; /* the first kept row of this field */
+		for (size_t j = f0; j < m && !dup; j++)
 			dup = contrib_same_row(pv[j], pv[i]);
 		if (!dup)
 			pv[m++] = pv[i];
 	}
+	if (m > CS_FP_MAX_EVIDENCE) {
+		/* too many: the heaviest ones are kept, then put in field
+		 * order */
+		m = 0;
+		for (size_t i = 0; i < n; i++)
+			pv[i] = &cv[i];
+		sort_contribs(pv, pv + n, n, false);
+		for (size_t i = 0; i < n; i++) {
+			bool dup = false;
+
+			for (size_t j = 0; j < m && !dup; j++)
+				dup = contrib_same_row(pv[j], pv[i]);
+			if (!dup)
+				pv[m++] = pv[i];
+		}
+	}
 	k = CS_MIN(m, (size_t)CS_FP_MAX_EVIDENCE);
 	out->nev_dropped = m - k;
-	sort_contribs(pv, pv + n, k, true);
+	if (m > k)
+		sort_contribs(pv, pv + n, k, true);
 	for (size_t i = 0; i < k; i++) {
 		const struct contrib *c = pv[i];
 		struct cs_evidence *e = &out->ev[i];

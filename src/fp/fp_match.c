@@ -90,10 +90,18 @@ isalnum_ascii(uint8_t c)
 	       (c >= 'A' && c <= 'Z');
 }
 
+/* As cs_span_ieq on two strings, in one pass. */
 static bool
 str_ieq(const char *a, const char *b)
 {
-	return cs_span_ieq(cs_span_make(a, strlen(a)), b);
+	for (;; a++, b++) {
+		uint8_t x = (uint8_t)*a, y = (uint8_t)*b;
+
+		if (x != y && lower_ascii(x) != lower_ascii(y))
+			return false;
+		if (x == 0)
+			return true;
+	}
 }
 
 /* Index of the maker named s (name or alias, case ignored), or -1. */

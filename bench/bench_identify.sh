@@ -124,10 +124,11 @@ run() {
 		awk -v n="$n" -v s="$sec" -v u="$user" -v y="$sys" -v r="$rss" \
 		    -v b="$bytes" -v e="$engine" 'BEGIN {
 			if (s <= 0) s = 0.01; c = u + y; if (c <= 0) c = 0.01;
-			printf "%-9s %8d obs (%6.1f MB): %6.2f s wall, %6.2f s cpu, " \
-			       "%9.0f obs/s, %9.0f obs/cpu-s, %10.0f obs/min, " \
-			       "peak RSS %5.1f MB\n",
-			       e, n, b / 1e6, s, c, n / s, n / c, n / s * 60, r / 1024 }'
+			printf "%-9s %8d obs (%6.1f MB): %6.2f s wall, %6.2f s cpu " \
+			       "(%.2f user %.2f sys), %9.0f obs/s, %9.0f obs/cpu-s, " \
+			       "%10.0f obs/min, peak RSS %5.1f MB\n",
+			       e, n, b / 1e6, s, c, u, y, n / s, n / c, n / s * 60,
+			       r / 1024 }'
 	done
 	if cmp -s "$tmp/out-pcre2" "$tmp/out-prefilter" &&
 	    cmp -s "$tmp/out-pcre2" "$tmp/out-nomemo"; then

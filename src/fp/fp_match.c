@@ -535,6 +535,7 @@ rule_apply(const struct cs_fpdb *db, const struct fp_rule *r, const uint8_t *p,
 struct contrib {
 	enum fp_field field;
 	char value[FP_MAX_VALUE + 1];
+	size_t vlen; /* strlen(value), set where value is */
 	double w;
 	const struct fp_rule *rule; /* NULL for engine defaults */
 	const char *dflt;           /* engine default's rule name */
@@ -770,7 +771,7 @@ summarise(const struct contrib *cv, size_t n, enum fp_field f,
 		if (cv[i].field != f ||
 		    (tier != FP_TIER_DEFAULT && cv[i].tier != tier))
 			continue;
-		len = strlen(cv[i].value);
+		len = cv[i].vlen;
 		for (j = 0; j < fs->n; j++)
 			if (lens[j] == len &&
 			    ieq_len(fs->c[j].value, cv[i].value, len))
@@ -1491,6 +1492,7 @@ apply_rule(struct cs_fpctx *ctx, size_t ri, const struct cs_obs *o, size_t *ncv)
 
 		c->field = as[a].field;
 		cs_strlcpy(c->value, as[a].value, sizeof(c->value));
+		c->vlen = strlen(c->value);
 		c->w = as[a].weight;
 		c->rule = rule;
 		c->table = as[a].from_table;
@@ -1627,6 +1629,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 		c->brand = -1;
 		c->dflt = note;
 		cs_strlcpy(c->value, note_claim, sizeof(c->value));
+		c->vlen = strlen(c->value);
 	}
 
 	/* Brand: an OEM label of the maker beats the maker's own name. */
@@ -1643,6 +1646,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 			c->brand = -1;
 			c->dflt = "default:brand=manufacturer";
 			cs_strlcpy(c->value, maker, sizeof(c->value));
+			c->vlen = strlen(c->value);
 		}
 	}
 
@@ -1690,6 +1694,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 				d->brand = -1;
 				d->dflt = "default:cctv-only-maker";
 				cs_strlcpy(d->value, "yes", sizeof(d->value));
+				d->vlen = strlen(d->value);
 			}
 		} else if (mi >= 0 && db->makers[mi].cctv_mostly) {
 			/* A maker whose products are mostly video-
@@ -1706,6 +1711,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 				d->dflt = FP_PRESUMED_RULE;
 				cs_strlcpy(d->value, "yes (presumed)",
 					   sizeof(d->value));
+				d->vlen = strlen(d->value);
 			}
 		} else {
 			/* Maker-only (or no) evidence: not established. */

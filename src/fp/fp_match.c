@@ -686,15 +686,15 @@ struct field_sum {
 
 /*
  * Noisy-OR of the strongest assertion of each rule for one candidate
- * value: the assertions i < n with cand[i] == c (those of its field and
- * value, case ignored); with tier != FP_TIER_DEFAULT only the class claims
+ * value: the assertions i = at[0 .. n) (those of the field, in order)
+ * with cand[i] == c (those of its value, case ignored); with tier != FP_TIER_DEFAULT only the class claims
  * of that tier count (summarise marked only those), and generic claims
  * count once (the strongest of them).  The rules are taken in the order
  * of their first assertion and multiplied in that order.
  */
 static double
-support_of(const struct contrib *cv, const int *cand, size_t n, int c,
-	   enum fp_tier tier)
+support_of(const struct contrib *cv, const int *cand, const uint16_t *at,
+	   size_t n, int c, enum fp_tier tier)
 {
 	struct {
 		const struct fp_rule *r;
@@ -704,8 +704,8 @@ support_of(const struct contrib *cv, const int *cand, size_t n, int c,
 	size_t ns = 0;
 	double miss = 1.0;
 
-	for (size_t i = 0; i < n; i++) {
-		size_t j;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = at[k], j;
 
 		if (cand[i] != c)
 			continue;
@@ -761,6 +761,8 @@ summarise(const struct contrib *cv, size_t n, enum fp_field f,
 	  enum fp_tier tier, struct field_sum *fs, int *cand)
 {
 	size_t lens[CS_NELEM(fs->c)];
+	uint16_t at[FP_MAX_CONTRIB]; /* the assertions of f, in order */
+	size_t nat = 0;
 
 	fs->n = 0; /* (entries past n are never read) */
 	fs->total = 0;
@@ -771,6 +773,7 @@ summarise(const struct contrib *cv, size_t n, enum fp_field f,
 		if (cv[i].field != f ||
 		    (tier != FP_TIER_DEFAULT && cv[i].tier != tier))
 			continue;
+		at[nat++] = (uint16_t)i;
 		len = cv[i].vlen;
 		for (j = 0; j < fs->n; j++)
 			if (lens[j] == len &&
@@ -786,7 +789,7 @@ summarise(const struct contrib *cv, size_t n, enum fp_field f,
 		cand[i] = (int)j;
 	}
 	for (size_t j = 0; j < fs->n; j++) {
-		fs->c[j].support = support_of(cv, cand, n, (int)j, tier);
+		fs->c[j].support = support_of(cv, cand, at, nat, (int)j, tier);
 		fs->total += fs->c[j].support;
 	}
 }

@@ -32,8 +32,7 @@ static const char rules[] =
     "  example! \"good\"\n";
 
 static char *
-run(const struct cs_fpdb *db, const char *in, size_t n, bool memo,
-    size_t *len)
+run(const struct cs_fpdb *db, const char *in, size_t n, bool memo, size_t *len)
 {
 	struct cs_ident_opts o;
 	char *buf = NULL, *ebuf = NULL;
@@ -83,10 +82,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0 || size > 65536)
 		return 0;
-	if (db == NULL &&
-	    (db = cs_fpdb_load_mem("f.fp", (const uint8_t *)rules,
-				   sizeof(rules) - 1, err, sizeof(err))) ==
-		NULL)
+	if (db == NULL && (db = cs_fpdb_load_mem("f.fp", (const uint8_t *)rules,
+						 sizeof(rules) - 1, err,
+						 sizeof(err))) == NULL)
 		abort();
 	same(db, (const char *)data, size);
 	/* every line twice */

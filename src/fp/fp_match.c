@@ -588,8 +588,8 @@ om_clear(struct om *m)
 static uint64_t
 om_hash(const struct cs_obs *o)
 {
-	uint64_t h = cs_hash64(0x13198A2E03707344ull ^ o->port, o->key,
-			       strlen(o->key));
+	uint64_t h =
+	    cs_hash64(0x13198A2E03707344ull ^ o->port, o->key, strlen(o->key));
 
 	return cs_hash64(h, o->val, o->val != NULL ? o->len : 0);
 }
@@ -687,10 +687,11 @@ struct field_sum {
 /*
  * Noisy-OR of the strongest assertion of each rule for one candidate
  * value: the assertions i = at[0 .. n) (those of the field, in order)
- * with cand[i] == c (those of its value, case ignored); with tier != FP_TIER_DEFAULT only the class claims
- * of that tier count (summarise marked only those), and generic claims
- * count once (the strongest of them).  The rules are taken in the order
- * of their first assertion and multiplied in that order.
+ * with cand[i] == c (those of its value, case ignored); with tier !=
+ * FP_TIER_DEFAULT only the class claims of that tier count (summarise marked
+ * only those), and generic claims count once (the strongest of them).  The
+ * rules are taken in the order of their first assertion and multiplied in that
+ * order.
  */
 static double
 support_of(const struct contrib *cv, const int *cand, const uint16_t *at,
@@ -750,8 +751,8 @@ static inline bool
 ieq_len(const char *a, const char *b, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
-		if (a[i] != b[i] && lower_ascii((uint8_t)a[i]) !=
-					lower_ascii((uint8_t)b[i]))
+		if (a[i] != b[i] &&
+		    lower_ascii((uint8_t)a[i]) != lower_ascii((uint8_t)b[i]))
 			return false;
 	return true;
 }
@@ -905,8 +906,7 @@ before_field(const struct contrib *x, const struct contrib *y)
  * comparisons.
  */
 static void
-sort_contribs(struct contrib **v, struct contrib **tmp, size_t n,
-	      bool by_field)
+sort_contribs(struct contrib **v, struct contrib **tmp, size_t n, bool by_field)
 {
 	struct contrib **src = v, **dst = tmp, **t;
 
@@ -918,8 +918,9 @@ sort_contribs(struct contrib **v, struct contrib **tmp, size_t n,
 			struct contrib *x = v[i];
 			size_t j = i;
 
-			while (j > s && (by_field ? before_field(x, v[j - 1])
-						  : before_weight(x, v[j - 1]))) {
+			while (j > s &&
+			       (by_field ? before_field(x, v[j - 1])
+					 : before_weight(x, v[j - 1]))) {
 				v[j] = v[j - 1];
 				j--;
 			}
@@ -928,14 +929,16 @@ sort_contribs(struct contrib **v, struct contrib **tmp, size_t n,
 	}
 	for (size_t w = 4; w < n; w *= 2) {
 		for (size_t lo = 0; lo < n; lo += 2 * w) {
-			size_t mid = CS_MIN(lo + w, n), hi = CS_MIN(lo + 2 * w, n);
+			size_t mid = CS_MIN(lo + w, n),
+			       hi = CS_MIN(lo + 2 * w, n);
 			size_t a = lo, b = mid, k = lo;
 
 			while (a < mid && b < hi)
-				dst[k++] = (by_field ? before_field(src[b], src[a])
-						     : before_weight(src[b], src[a]))
-					       ? src[b++]
-					       : src[a++];
+				dst[k++] =
+				    (by_field ? before_field(src[b], src[a])
+					      : before_weight(src[b], src[a]))
+					? src[b++]
+					: src[a++];
 			while (a < mid)
 				dst[k++] = src[a++];
 			while (b < hi)
@@ -1521,11 +1524,9 @@ apply_rules(struct cs_fpctx *ctx, const struct cs_obs *o, size_t *ncv)
 		pre = cs_fp_pre_rules(
 		    db, ctx->scratch, ki,
 		    o->val != NULL ? o->val : (const uint8_t *)"",
-		    o->val != NULL
-			? CS_MIN(o->len, (size_t)FP_MAX_SUBJECT)
-			: 0,
-		    ctx->rstamp, ctx->rnow, ctx->hits,
-		    CS_NELEM(ctx->hits), &ctx->nhits);
+		    o->val != NULL ? CS_MIN(o->len, (size_t)FP_MAX_SUBJECT) : 0,
+		    ctx->rstamp, ctx->rnow, ctx->hits, CS_NELEM(ctx->hits),
+		    &ctx->nhits);
 	}
 	if (pre && ctx->nhits <= CS_NELEM(ctx->hits)) {
 		/* the rules it named and the key's rules without
@@ -1536,10 +1537,9 @@ apply_rules(struct cs_fpctx *ctx, const struct cs_obs *o, size_t *ncv)
 		size_t nh = sort_hits(ctx->hits, ctx->nhits);
 
 		while (a < nal || h < nh) {
-			size_t ri =
-			    h == nh || (a < nal && al[a] < ctx->hits[h])
-				? al[a++]
-				: ctx->hits[h++];
+			size_t ri = h == nh || (a < nal && al[a] < ctx->hits[h])
+					? al[a++]
+					: ctx->hits[h++];
 
 			apply_rule(ctx, ri, o, ncv);
 		}
@@ -1551,8 +1551,7 @@ apply_rules(struct cs_fpctx *ctx, const struct cs_obs *o, size_t *ncv)
 
 		/* the prefilter's verdict first: two small arrays,
 		 * where the rule itself is some kilobytes away */
-		if (pre && ctx->rstamp[ri] != ctx->rnow &&
-		    !ctx->always[ri])
+		if (pre && ctx->rstamp[ri] != ctx->rnow && !ctx->always[ri])
 			continue; /* its pattern cannot match */
 		apply_rule(ctx, ri, o, ncv);
 	}

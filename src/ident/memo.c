@@ -75,7 +75,8 @@ same(const struct cs_memo_ent *e, const struct cs_ident_line *l, uint64_t h)
 	return e->h == h && e->port == l->port && e->hex == l->data_hex &&
 	       e->rawlen == l->data_raw.n && strcmp(e->kind, l->kind) == 0 &&
 	       strcmp(e->service, l->service) == 0 &&
-	       (e->rawlen == 0 || memcmp(e->raw, l->data_raw.p, e->rawlen) == 0);
+	       (e->rawlen == 0 ||
+		memcmp(e->raw, l->data_raw.p, e->rawlen) == 0);
 }
 
 struct cs_memo_ent *

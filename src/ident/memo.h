@@ -23,8 +23,8 @@
 #include "core/obs.h"
 #include "ident/ident.h"
 
-#define CS_MEMO_RAW_MAX 16384          /* bytes of a data string kept */
-#define CS_MEMO_ENTRIES 4096           /* messages kept */
+#define CS_MEMO_RAW_MAX 16384               /* bytes of a data string kept */
+#define CS_MEMO_ENTRIES 4096                /* messages kept */
 #define CS_MEMO_BYTES (16u * 1024u * 1024u) /* bytes kept in all */
 
 struct cs_memo_ent {
@@ -68,8 +68,8 @@ struct cs_memo_ent *cs_memo_put(struct cs_memo *m,
 				const struct cs_obs_list *src, size_t from);
 
 /* Keeps the output tail s (n bytes) with e, if there is room. */
-void cs_memo_set_tail(struct cs_memo *m, struct cs_memo_ent *e,
-		      const char *s, size_t n);
+void cs_memo_set_tail(struct cs_memo *m, struct cs_memo_ent *e, const char *s,
+		      size_t n);
 
 /*
  * The memo of evidence rows: the output of one evidence item

@@ -244,10 +244,10 @@ struct run {
 	struct cs_ident_stats st;
 	struct cs_ident_dec *dec;
 	struct cs_identity *ident;
-	struct cs_fpctx *fpctx; /* identification's memory, reused */
-	struct cs_memo *memo;   /* decoded messages (memo.h); NULL: off */
+	struct cs_fpctx *fpctx;  /* identification's memory, reused */
+	struct cs_memo *memo;    /* decoded messages (memo.h); NULL: off */
 	struct cs_rowmemo *rows; /* evidence rows (memo.h); NULL: off */
-	struct cs_obs_list one; /* reused for ungrouped lines */
+	struct cs_obs_list one;  /* reused for ungrouped lines */
 	struct cs_buf outb;
 	struct cs_buf pend; /* output not yet written (WRITE_CHUNK) */
 	struct cs_buf data;
@@ -550,8 +550,7 @@ handle_line(struct run *r, uint64_t lineno, const uint8_t *p, size_t n)
 		line_error(r, lineno, &l, "%s", err);
 		return;
 	}
-	if (r->memo != NULL && l.has_data &&
-	    l.data_raw.n <= CS_MEMO_RAW_MAX) {
+	if (r->memo != NULL && l.has_data && l.data_raw.n <= CS_MEMO_RAW_MAX) {
 		h = cs_memo_hash(&l);
 		e = cs_memo_find(r->memo, &l, h);
 	}

@@ -617,8 +617,9 @@ test_evidence_cap(void **state)
 static void
 check_rows(const struct cs_identity *id)
 {
-	static const char *const order[] = {"manufacturer", "brand", "model",
-					    "firmware",     "class", "surveillance"};
+	static const char *const order[] = {"manufacturer", "brand",
+					    "model",        "firmware",
+					    "class",        "surveillance"};
 	size_t prev = 0;
 
 	for (size_t i = 0; i < id->nev; i++) {
@@ -635,7 +636,8 @@ check_rows(const struct cs_identity *id)
 			assert_false(strcmp(id->ev[j].field, e->field) == 0 &&
 				     strcmp(id->ev[j].rule, e->rule) == 0 &&
 				     strcmp(id->ev[j].claim, e->claim) == 0 &&
-				     strcmp(id->ev[j].obs_key, e->obs_key) == 0 &&
+				     strcmp(id->ev[j].obs_key, e->obs_key) ==
+					 0 &&
 				     strcmp(id->ev[j].value, e->value) == 0 &&
 				     id->ev[j].port == e->port);
 		prev = f;

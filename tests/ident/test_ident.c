@@ -52,7 +52,8 @@ static const struct lcase lcases[] = {
     {"{\"kind\":\"banner\",\"data\":\"0123456789abcdef\\\"x\\\\y"
      "\\u0041\xc3\xa9\x7f"
      "0123456\\n01234567\"}",
-     0, "banner", "0123456789abcdef\"x\\yA\xc3\xa9\x7f"
+     0, "banner",
+     "0123456789abcdef\"x\\yA\xc3\xa9\x7f"
      "0123456\n01234567",
      40},
     {"{\"data\":\"0123456789abcd\x01"
@@ -140,10 +141,11 @@ test_line(void **state)
 			 CS_EPROTO);
 	assert_string_equal(err, "bad escape at byte 11");
 	assert_int_equal(l.id.type, CS_IDENT_NONE);
-	assert_int_equal(cs_ident_line_parse(L("{\"id\":\"early\",\"data\":"
-					       "\"a\\u12zz\",\"kind\":\"http\"}"),
-					     &data, &l, err, sizeof(err)),
-			 CS_EPROTO);
+	assert_int_equal(
+	    cs_ident_line_parse(L("{\"id\":\"early\",\"data\":"
+				  "\"a\\u12zz\",\"kind\":\"http\"}"),
+				&data, &l, err, sizeof(err)),
+	    CS_EPROTO);
 	assert_string_equal(err, "bad \\u escape at byte 24");
 	assert_string_equal(l.id.s, "early");
 	assert_string_equal(l.kind, "");
@@ -154,8 +156,7 @@ test_line(void **state)
 			 0);
 	assert_false(l.data_checked);
 	assert_int_equal(l.id.type, CS_IDENT_STRING);
-	assert_int_equal(cs_ident_line_check(&l, err, sizeof(err)),
-			 CS_EPROTO);
+	assert_int_equal(cs_ident_line_check(&l, err, sizeof(err)), CS_EPROTO);
 	assert_string_equal(err, "bad escape at byte 11");
 	assert_int_equal(l.id.type, CS_IDENT_NONE);
 	/* data larger than the buffer's cap */

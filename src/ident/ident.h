@@ -91,15 +91,15 @@ struct cs_ident_val {
 /* One parsed input line. */
 struct cs_ident_line {
 	struct cs_ident_val id, device;
-	char kind[32];       /* "" if absent */
-	char service[32];    /* "" if absent */
-	uint16_t port;       /* 0 if absent */
-	bool has_data;       /* "data" or "data_hex" given */
-	bool data_hex;       /* it was "data_hex" */
-	bool data_checked;   /* data_raw's escapes and bytes were checked */
+	char kind[32];           /* "" if absent */
+	char service[32];        /* "" if absent */
+	uint16_t port;           /* 0 if absent */
+	bool has_data;           /* "data" or "data_hex" given */
+	bool data_hex;           /* it was "data_hex" */
+	bool data_checked;       /* data_raw's escapes and bytes were checked */
 	struct cs_span data_raw; /* its string as written (in the line) */
-	const uint8_t *line; /* the record read (borrowed) and where its */
-	size_t line_n;       /* data string starts */
+	const uint8_t *line;     /* the record read (borrowed) and where its */
+	size_t line_n;           /* data string starts */
 	size_t data_off;
 	struct cs_span data; /* decoded bytes, in the caller's buffer */
 };
@@ -135,8 +135,8 @@ int cs_ident_line_parse(const uint8_t *p, size_t n, struct cs_buf *data,
 int cs_ident_line_scan(const uint8_t *p, size_t n, struct cs_ident_line *out,
 		       char *err, size_t errsz);
 int cs_ident_line_check(struct cs_ident_line *l, char *err, size_t errsz);
-int cs_ident_line_data(struct cs_ident_line *l, struct cs_buf *data,
-		       char *err, size_t errsz);
+int cs_ident_line_data(struct cs_ident_line *l, struct cs_buf *data, char *err,
+		       size_t errsz);
 
 struct cs_identity;
 

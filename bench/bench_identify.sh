@@ -9,12 +9,21 @@
 #   /usr/bin/time -v build/camsweep identify < input > /dev/null
 # and prints observations per minute and per second, and peak RSS, for
 # each size and each engine (issue #17): "pcre2" runs every rule of the
-# observation's key through PCRE2 (CAMSWEEP_FP_ENGINE=pcre2, the engine
-# before the prefilter), "prefilter" lets Hyperscan's scan of the rules'
-# required literals and of the brand aliases name the candidates first
-# (src/fp/fp_pre.c).  obs/s is by wall time; obs/cpu-s by user+system
-# time (the honest per-core figure on a shared machine).  The output of
-# both engines is compared: it must be identical.
+# observation's key through PCRE2 and decodes and identifies every line
+# anew (CAMSWEEP_FP_ENGINE=pcre2 CAMSWEEP_IDENT_MEMO=off: the path before
+# the prefilter and the memos), "nomemo" lets Hyperscan's scan of the
+# rules' required literals and of the brand aliases name the candidates
+# first (src/fp/fp_pre.c) but still decodes and matches every line
+# (CAMSWEEP_IDENT_MEMO=off), "prefilter" is the default: the prefilter
+# and the memos of decoded messages, of what the rules assert of an
+# observation and of evidence rows (src/ident/memo.h; the input repeats
+# the same few dozen messages, as an estate of a few models does, so
+# most lines are found in the memo).  obs/s is by wall time; obs/cpu-s
+# by user+system time (the honest per-core figure on a shared machine).
+# The output of the three is compared: it must be identical (by
+# checksum: each output is removed once summed, so that gigabytes of an
+# earlier run's output still being written back do not slow the next
+# run's writes).
 #
 # usage: bench/bench_identify.sh [lines-small] [lines-large]
 #   (defaults 1000000 and 3000000; build first with ninja -C build)
@@ -100,9 +109,14 @@ run() {
 	in=$tmp/in-$n.jsonl
 	test -s "$in" || gen "$n" > "$in"
 	bytes=$(wc -c < "$in")
-	for engine in pcre2 prefilter; do
-		if [ "$engine" = pcre2 ]; then e=pcre2; else e=; fi
-		CAMSWEEP_FP_ENGINE=$e /usr/bin/time -v "$exe" identify --no-oui \
+	for engine in pcre2 nomemo prefilter; do
+		e=; m=
+		case $engine in
+		pcre2) e=pcre2; m=off ;;
+		nomemo) m=off ;;
+		esac
+		CAMSWEEP_FP_ENGINE=$e CAMSWEEP_IDENT_MEMO=$m \
+		    /usr/bin/time -v "$exe" identify --no-oui \
 		    < "$in" > "$tmp/out-$engine" 2> "$tmp/time" || true
 		sec=$(awk -F': ' '/Elapsed \(wall clock\)/ {
 			n = split($2, t, ":"); s = 0;
@@ -113,18 +127,22 @@ run() {
 		awk -v n="$n" -v s="$sec" -v u="$user" -v y="$sys" -v r="$rss" \
 		    -v b="$bytes" -v e="$engine" 'BEGIN {
 			if (s <= 0) s = 0.01; c = u + y; if (c <= 0) c = 0.01;
-			printf "%-9s %8d obs (%6.1f MB): %6.2f s wall, %6.2f s cpu, " \
-			       "%9.0f obs/s, %9.0f obs/cpu-s, %10.0f obs/min, " \
-			       "peak RSS %5.1f MB\n",
-			       e, n, b / 1e6, s, c, n / s, n / c, n / s * 60, r / 1024 }'
+			printf "%-9s %8d obs (%6.1f MB): %6.2f s wall, %6.2f s cpu " \
+			       "(%.2f user %.2f sys), %9.0f obs/s, %9.0f obs/cpu-s, " \
+			       "%10.0f obs/min, peak RSS %5.1f MB\n",
+			       e, n, b / 1e6, s, c, u, y, n / s, n / c, n / s * 60,
+			       r / 1024 }'
+		md5sum < "$tmp/out-$engine" > "$tmp/sum-$engine"
+		rm -f "$tmp/out-$engine"
 	done
-	if cmp -s "$tmp/out-pcre2" "$tmp/out-prefilter"; then
-		echo "          identical output from both engines"
+	if cmp -s "$tmp/sum-pcre2" "$tmp/sum-prefilter" &&
+	    cmp -s "$tmp/sum-pcre2" "$tmp/sum-nomemo"; then
+		echo "          identical output from the three"
 	else
 		echo "          OUTPUT DIFFERS between the engines" >&2
 		status=1
 	fi
-	rm -f "$in" "$tmp/out-pcre2" "$tmp/out-prefilter"
+	rm -f "$in" "$tmp"/sum-*
 }
 
 status=0

@@ -205,6 +205,10 @@ cs_cli_identify(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.mac_fn = mac_lookup;
 	o.mac_arg = &oui;
+	/* CAMSWEEP_IDENT_MEMO=off decodes every message anew (the benches
+	 * measure both; src/ident/memo.h) */
+	o.no_memo = getenv("CAMSWEEP_IDENT_MEMO") != NULL &&
+		    strcmp(getenv("CAMSWEEP_IDENT_MEMO"), "off") == 0;
 	if (db_path != NULL) {
 		struct cs_scan_info info;
 

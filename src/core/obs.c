@@ -80,6 +80,31 @@ cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
 }
 
 int
+cs_obs_add_copy(struct cs_obs_list *l, const struct cs_obs *o)
+{
+	struct cs_obs *c;
+
+	if (l->n >= CS_OBS_MAX_COUNT) {
+		l->dropped++;
+		return CS_ELIMIT;
+	}
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = cs_xrealloc(l->v, l->cap, sizeof(*l->v));
+	}
+	c = &l->v[l->n++];
+	memcpy(c->key, o->key, strlen(o->key) + 1);
+	c->port = o->port;
+	c->flags = o->flags;
+	c->val = cs_xmalloc(o->len + 1);
+	if (o->len)
+		memcpy(c->val, o->val, o->len);
+	c->val[o->len] = 0;
+	c->len = o->len;
+	return 0;
+}
+
+int
 cs_obs_adds(struct cs_obs_list *l, const char *key, uint16_t port,
 	    const char *val)
 {

@@ -60,6 +60,12 @@ void cs_obs_list_clear(struct cs_obs_list *l);
  */
 int cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
 	       unsigned flags, const void *val, size_t len);
+/*
+ * Appends a copy of o, an observation of another list, as it is (its
+ * value was capped and redacted when it was first added).  Returns 0 or
+ * CS_ELIMIT as cs_obs_add.
+ */
+int cs_obs_add_copy(struct cs_obs_list *l, const struct cs_obs *o);
 /* As cs_obs_add for a NUL-terminated value. */
 int cs_obs_adds(struct cs_obs_list *l, const char *key, uint16_t port,
 		const char *val);

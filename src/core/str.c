@@ -145,8 +145,16 @@ cs_span_copy(char *dst, size_t dsz, struct cs_span s)
 {
 	size_t n = s.n < dsz - 1 ? s.n : dsz - 1;
 
-	for (size_t i = 0; i < n; i++)
-		dst[i] = s.p[i] ? (char)s.p[i] : '?';
+	if (n)
+		memcpy(dst, s.p, n);
+	for (size_t i = 0; i < n;) {
+		const char *z = memchr(dst + i, '\0', n - i);
+
+		if (z == NULL)
+			break;
+		i = (size_t)(z - dst);
+		dst[i++] = '?';
+	}
 	dst[n] = '\0';
 	return dst;
 }
@@ -162,4 +170,59 @@ cs_strlcpy(char *dst, const char *src, size_t dsz)
 		dst[c] = '\0';
 	}
 	return n;
+}
+
+static inline uint64_t
+hash_mix(uint64_t h, uint64_t v)
+{
+	h ^= v;
+	h *= 0x9E3779B97F4A7C15ull;
+	return h ^ (h >> 31);
+}
+
+uint64_t
+cs_hash64(uint64_t h, const void *p, size_t n)
+{
+	const uint8_t *s = p;
+	uint64_t w[4], a, b, c, d;
+
+	h = hash_mix(h, n);
+	if (n >= 32) {
+		/* four independent lanes: a multiply's latency per 32 bytes,
+		 * not per 8 */
+		a = h ^ 0x243F6A8885A308D3ull;
+		b = h ^ 0x13198A2E03707344ull;
+		c = h ^ 0xA4093822299F31D0ull;
+		d = h ^ 0x082EFA98EC4E6C89ull;
+		for (; n >= 32; s += 32, n -= 32) {
+			memcpy(w, s, 32);
+			a = (a ^ w[0]) * 0x9E3779B97F4A7C15ull;
+			b = (b ^ w[1]) * 0xC2B2AE3D27D4EB4Full;
+			c = (c ^ w[2]) * 0x165667B19E3779F9ull;
+			d = (d ^ w[3]) * 0xD6E8FEB86659FD93ull;
+			a ^= a >> 29;
+			b ^= b >> 29;
+			c ^= c >> 29;
+			d ^= d >> 29;
+		}
+		h = hash_mix(hash_mix(hash_mix(hash_mix(h, a), b), c), d);
+	}
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(w, s, 8);
+		h = hash_mix(h, w[0]);
+	}
+	/* the last bytes in whole loads (bytes stored one by one and read
+	 * back as a word stall the load); with n mixed in first, these
+	 * words tell apart every tail of one length */
+	if (n >= 4) {
+		uint32_t x, y;
+
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		h = hash_mix(h, x | (uint64_t)y << 32);
+	} else if (n > 0) {
+		h = hash_mix(h, s[0] | (uint64_t)s[n / 2] << 8 |
+				    (uint64_t)s[n - 1] << 16);
+	}
+	return h;
 }

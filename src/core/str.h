@@ -60,4 +60,11 @@ char *cs_span_copy(char *dst, size_t dsz, struct cs_span s);
 /* strlcpy semantics: always NUL-terminates; returns strlen(src). */
 size_t cs_strlcpy(char *dst, const char *src, size_t dsz);
 
+/*
+ * A 64-bit hash of n bytes at p, chained from h (a seed, or the hash of
+ * what came before): a word at a time, for the memos of identify (not a
+ * defence against chosen collisions: the memos compare keys in full).
+ */
+uint64_t cs_hash64(uint64_t h, const void *p, size_t n);
+
 #endif /* CS_CORE_STR_H */

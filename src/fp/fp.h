@@ -236,6 +236,15 @@ struct cs_fpctx;
 struct cs_fpctx *cs_fpctx_new(const struct cs_fpdb *db);
 void cs_fpctx_free(struct cs_fpctx *ctx);
 
+/*
+ * Turns on (or off, freeing it) ctx's memo of observations: what the
+ * rules assert of an observation depends on its key, port and value
+ * alone, so a context that identifies many lists (identify, listen)
+ * keeps it (bounded, some megabytes) and does not match a repeated
+ * observation again.  The identities are the same with it or without.
+ */
+void cs_fpctx_memo(struct cs_fpctx *ctx, bool on);
+
 /* As cs_fp_identify, with ctx's memory (and db's prefilter, if built). */
 void cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 			struct cs_identity *out);

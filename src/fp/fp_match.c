@@ -29,6 +29,7 @@ struct cs_fpctx {
 	struct contrib *cv;   /* FP_MAX_CONTRIB */
 	struct field_sum *fs; /* FP_F_COUNT */
 	int *cand;            /* FP_MAX_CONTRIB: summarise's scratch */
+	struct contrib **pv;  /* 2 * FP_MAX_CONTRIB: fill_evidence's */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 	void *scratch;         /* Hyperscan's, or NULL: PCRE2 only */
@@ -45,6 +46,7 @@ struct cs_fpctx {
 	 * order it named them (nhits may exceed the array: then use rstamp) */
 	size_t hits[64];
 	size_t nhits;
+	struct om *om; /* memo of observations (cs_fpctx_memo), or NULL */
 };
 
 /* Zeroes *out, as memset would, knowing what ctx wrote into it last. */
@@ -88,10 +90,18 @@ isalnum_ascii(uint8_t c)
 	       (c >= 'A' && c <= 'Z');
 }
 
+/* As cs_span_ieq on two strings, in one pass. */
 static bool
 str_ieq(const char *a, const char *b)
 {
-	return cs_span_ieq(cs_span_make(a, strlen(a)), b);
+	for (;; a++, b++) {
+		uint8_t x = (uint8_t)*a, y = (uint8_t)*b;
+
+		if (x != y && lower_ascii(x) != lower_ascii(y))
+			return false;
+		if (x == 0)
+			return true;
+	}
 }
 
 /* Index of the maker named s (name or alias, case ignored), or -1. */
@@ -525,6 +535,7 @@ rule_apply(const struct cs_fpdb *db, const struct fp_rule *r, const uint8_t *p,
 struct contrib {
 	enum fp_field field;
 	char value[FP_MAX_VALUE + 1];
+	size_t vlen; /* strlen(value), set where value is */
 	double w;
 	const struct fp_rule *rule; /* NULL for engine defaults */
 	const char *dflt;           /* engine default's rule name */
@@ -533,6 +544,133 @@ struct contrib {
 	int brand;         /* manufacturer named through this brand, or -1 */
 	const struct cs_obs *obs;
 };
+
+/*
+ * The memo of observations (cs_fpctx_memo): what the rules asserted of an
+ * observation is a function of its key, port and value alone, and an
+ * estate repeats those, so it is kept and copied the next time.  Bounded
+ * (OM_ENTRIES observations, OM_CONTRIBS assertions, OM_BYTES value
+ * bytes); emptied when full.
+ */
+#define OM_ENTRIES 4096
+#define OM_CONTRIBS 32768
+#define OM_BYTES (4u * 1024u * 1024u)
+#define OM_NONE UINT32_MAX
+
+struct om_ent {
+	uint64_t h;
+	uint32_t next;   /* in the hash chain */
+	uint32_t c0, nc; /* its assertions: om->cv[c0 .. c0 + nc) */
+	uint16_t port;
+	char key[CS_OBS_MAX_KEY];
+	uint8_t *val;
+	size_t len;
+};
+
+struct om {
+	struct om_ent *e; /* OM_ENTRIES */
+	size_t n;
+	struct contrib *cv; /* OM_CONTRIBS */
+	size_t ncv;
+	size_t bytes;
+	uint32_t head[2 * OM_ENTRIES];
+};
+
+static void
+om_clear(struct om *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->e[i].val);
+	m->n = m->ncv = m->bytes = 0;
+	memset(m->head, 0xff, sizeof(m->head));
+}
+
+static uint64_t
+om_hash(const struct cs_obs *o)
+{
+	uint64_t h =
+	    cs_hash64(0x13198A2E03707344ull ^ o->port, o->key, strlen(o->key));
+
+	return cs_hash64(h, o->val, o->val != NULL ? o->len : 0);
+}
+
+static const struct om_ent *
+om_find(const struct om *m, const struct cs_obs *o, uint64_t h)
+{
+	size_t len = o->val != NULL ? o->len : 0;
+
+	for (uint32_t i = m->head[h & (CS_NELEM(m->head) - 1)]; i != OM_NONE;
+	     i = m->e[i].next) {
+		const struct om_ent *e = &m->e[i];
+
+		if (e->h == h && e->port == o->port && e->len == len &&
+		    strcmp(e->key, o->key) == 0 &&
+		    (len == 0 || memcmp(e->val, o->val, len) == 0))
+			return e;
+	}
+	return NULL;
+}
+
+static void
+om_put(struct om *m, const struct cs_obs *o, uint64_t h,
+       const struct contrib *cv, size_t n)
+{
+	size_t len = o->val != NULL ? o->len : 0;
+	struct om_ent *e;
+	uint32_t *b;
+
+	if (n > OM_CONTRIBS / 16 || len > OM_BYTES / 16 ||
+	    strlen(o->key) >= sizeof(e->key))
+		return;
+	if (m->n == OM_ENTRIES || m->ncv + n > OM_CONTRIBS ||
+	    m->bytes + len > OM_BYTES)
+		om_clear(m);
+	e = &m->e[m->n];
+	e->h = h;
+	e->port = o->port;
+	cs_strlcpy(e->key, o->key, sizeof(e->key));
+	e->len = len;
+	e->val = cs_xmalloc(len + 1);
+	if (len)
+		memcpy(e->val, o->val, len);
+	e->c0 = (uint32_t)m->ncv;
+	e->nc = (uint32_t)n;
+	for (size_t i = 0; i < n; i++) {
+		m->cv[m->ncv] = cv[i];
+		m->cv[m->ncv++].obs = NULL;
+	}
+	b = &m->head[h & (CS_NELEM(m->head) - 1)];
+	e->next = *b;
+	*b = (uint32_t)m->n++;
+	m->bytes += len;
+}
+
+static void
+om_free(struct om *m)
+{
+	if (m == NULL)
+		return;
+	om_clear(m);
+	free(m->e);
+	free(m->cv);
+	free(m);
+}
+
+void
+cs_fpctx_memo(struct cs_fpctx *ctx, bool on)
+{
+	if (!on) {
+		om_free(ctx->om);
+		ctx->om = NULL;
+		return;
+	}
+	if (ctx->om != NULL)
+		return;
+	ctx->om = cs_xcalloc(1, sizeof(*ctx->om));
+	ctx->om->e = cs_xcalloc(OM_ENTRIES, sizeof(*ctx->om->e));
+	ctx->om->cv = cs_xmalloc(OM_CONTRIBS * sizeof(*ctx->om->cv));
+	memset(ctx->om->head, 0xff, sizeof(ctx->om->head));
+}
 
 struct cand {
 	const char *value; /* points into a contrib */
@@ -548,15 +686,16 @@ struct field_sum {
 
 /*
  * Noisy-OR of the strongest assertion of each rule for one candidate
- * value: the assertions i < n with cand[i] == c (those of its field and
- * value, case ignored); with tier != FP_TIER_DEFAULT only the class claims
- * of that tier count (summarise marked only those), and generic claims
- * count once (the strongest of them).  The rules are taken in the order
- * of their first assertion and multiplied in that order.
+ * value: the assertions i = at[0 .. n) (those of the field, in order)
+ * with cand[i] == c (those of its value, case ignored); with tier !=
+ * FP_TIER_DEFAULT only the class claims of that tier count (summarise marked
+ * only those), and generic claims count once (the strongest of them).  The
+ * rules are taken in the order of their first assertion and multiplied in that
+ * order.
  */
 static double
-support_of(const struct contrib *cv, const int *cand, size_t n, int c,
-	   enum fp_tier tier)
+support_of(const struct contrib *cv, const int *cand, const uint16_t *at,
+	   size_t n, int c, enum fp_tier tier)
 {
 	struct {
 		const struct fp_rule *r;
@@ -566,8 +705,8 @@ support_of(const struct contrib *cv, const int *cand, size_t n, int c,
 	size_t ns = 0;
 	double miss = 1.0;
 
-	for (size_t i = 0; i < n; i++) {
-		size_t j;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = at[k], j;
 
 		if (cand[i] != c)
 			continue;
@@ -607,11 +746,24 @@ support_of(const struct contrib *cv, const int *cand, size_t n, int c,
  * the others), then each candidate's support reads only its own
  * assertions: linear in the assertions for a handful of candidates.
  */
+/* As cs_span_ieq on two strings both len bytes long. */
+static inline bool
+ieq_len(const char *a, const char *b, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (a[i] != b[i] &&
+		    lower_ascii((uint8_t)a[i]) != lower_ascii((uint8_t)b[i]))
+			return false;
+	return true;
+}
+
 static void
 summarise(const struct contrib *cv, size_t n, enum fp_field f,
 	  enum fp_tier tier, struct field_sum *fs, int *cand)
 {
 	size_t lens[CS_NELEM(fs->c)];
+	uint16_t at[FP_MAX_CONTRIB]; /* the assertions of f, in order */
+	size_t nat = 0;
 
 	fs->n = 0; /* (entries past n are never read) */
 	fs->total = 0;
@@ -622,11 +774,11 @@ summarise(const struct contrib *cv, size_t n, enum fp_field f,
 		if (cv[i].field != f ||
 		    (tier != FP_TIER_DEFAULT && cv[i].tier != tier))
 			continue;
-		len = strlen(cv[i].value);
+		at[nat++] = (uint16_t)i;
+		len = cv[i].vlen;
 		for (j = 0; j < fs->n; j++)
 			if (lens[j] == len &&
-			    cs_span_ieq(cs_span_make(fs->c[j].value, len),
-					cv[i].value))
+			    ieq_len(fs->c[j].value, cv[i].value, len))
 				break;
 		if (j == fs->n) {
 			if (fs->n >= CS_NELEM(fs->c))
@@ -638,7 +790,7 @@ summarise(const struct contrib *cv, size_t n, enum fp_field f,
 		cand[i] = (int)j;
 	}
 	for (size_t j = 0; j < fs->n; j++) {
-		fs->c[j].support = support_of(cv, cand, n, (int)j, tier);
+		fs->c[j].support = support_of(cv, cand, at, nat, (int)j, tier);
 		fs->total += fs->c[j].support;
 	}
 }
@@ -727,26 +879,77 @@ choose_brand(const struct cs_fpdb *db, const struct field_sum *fs,
 	return oem >= 0 ? oem : own;
 }
 
-static int
-cmp_weight(const void *a, const void *b)
+/* The orders of evidence: weight, highest first, then address; field
+ * first, then that. */
+static inline bool
+before_weight(const struct contrib *x, const struct contrib *y)
 {
-	const struct contrib *x = *(const struct contrib *const *)a;
-	const struct contrib *y = *(const struct contrib *const *)b;
-
 	if (x->w != y->w)
-		return x->w < y->w ? 1 : -1;
-	return x < y ? -1 : x > y;
+		return x->w > y->w;
+	return x < y;
 }
 
-static int
-cmp_field(const void *a, const void *b)
+static inline bool
+before_field(const struct contrib *x, const struct contrib *y)
 {
-	const struct contrib *x = *(const struct contrib *const *)a;
-	const struct contrib *y = *(const struct contrib *const *)b;
-
 	if (x->field != y->field)
-		return x->field < y->field ? -1 : 1;
-	return cmp_weight(a, b);
+		return x->field < y->field;
+	return before_weight(x, y);
+}
+
+/*
+ * Sorts v[0..n) by weight (by_field: by field, then weight): what any
+ * sort gives, as both orders are total (ties go by address; qsort did
+ * it before).  Bottom-up merge sort with the comparison
+ * inline, through tmp (n slots): the assertions of one identification
+ * are a few dozen, and qsort's call per comparison cost more than the
+ * comparisons.
+ */
+static void
+sort_contribs(struct contrib **v, struct contrib **tmp, size_t n, bool by_field)
+{
+	struct contrib **src = v, **dst = tmp, **t;
+
+	/* runs of 4 by insertion first */
+	for (size_t s = 0; s < n; s += 4) {
+		size_t e = CS_MIN(s + 4, n);
+
+		for (size_t i = s + 1; i < e; i++) {
+			struct contrib *x = v[i];
+			size_t j = i;
+
+			while (j > s &&
+			       (by_field ? before_field(x, v[j - 1])
+					 : before_weight(x, v[j - 1]))) {
+				v[j] = v[j - 1];
+				j--;
+			}
+			v[j] = x;
+		}
+	}
+	for (size_t w = 4; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = CS_MIN(lo + w, n),
+			       hi = CS_MIN(lo + 2 * w, n);
+			size_t a = lo, b = mid, k = lo;
+
+			while (a < mid && b < hi)
+				dst[k++] =
+				    (by_field ? before_field(src[b], src[a])
+					      : before_weight(src[b], src[a]))
+					? src[b++]
+					: src[a++];
+			while (a < mid)
+				dst[k++] = src[a++];
+			while (b < hi)
+				dst[k++] = src[b++];
+		}
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof(*v));
 }
 
 /* True when a and b would give the same evidence row. */
@@ -771,31 +974,54 @@ contrib_same_row(const struct contrib *a, const struct contrib *b)
 	       memcmp(a->obs->val, b->obs->val, na) == 0;
 }
 
+/* The evidence rows of the n assertions cv; pv: 2 n slots of scratch. */
 static void
-fill_evidence(struct contrib *cv, size_t n, struct cs_identity *out)
+fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
+	      struct cs_identity *out)
 {
-	struct contrib **pv = cs_xcalloc(n ? n : 1, sizeof(*pv));
 	size_t k;
 
 	size_t m = 0;
 
-	for (size_t i = 0; i < n; i++)
-		pv[i] = &cv[i];
-	qsort(pv, n, sizeof(*pv), cmp_weight);
 	/* One row per claim and source: the same rule's claim from two
 	 * observations that read the same (two replies of one server) is
-	 * shown once, at its highest weight (issue #11). */
-	for (size_t i = 0; i < n; i++) {
+	 * shown once, at its highest weight (issue #11).  Rows alike are of
+	 * one field, so in field order (weight order within a field) each
+	 * is compared with its field's kept rows alone; when they all fit,
+	 * that is the result. */
+	for (size_t i = 0; i < n; i++)
+		pv[i] = &cv[i];
+	sort_contribs(pv, pv + n, n, true);
+	for (size_t i = 0, f0 = 0; i < n; i++) {
 		bool dup = false;
 
-		for (size_t j = 0; j < m && !dup; j++)
+		if (i == 0 || pv[i]->field != pv[m - 1]->field)
+			f0 = m; /* the first kept row of this field */
+		for (size_t j = f0; j < m && !dup; j++)
 			dup = contrib_same_row(pv[j], pv[i]);
 		if (!dup)
 			pv[m++] = pv[i];
 	}
+	if (m > CS_FP_MAX_EVIDENCE) {
+		/* too many: the heaviest ones are kept, then put in field
+		 * order */
+		m = 0;
+		for (size_t i = 0; i < n; i++)
+			pv[i] = &cv[i];
+		sort_contribs(pv, pv + n, n, false);
+		for (size_t i = 0; i < n; i++) {
+			bool dup = false;
+
+			for (size_t j = 0; j < m && !dup; j++)
+				dup = contrib_same_row(pv[j], pv[i]);
+			if (!dup)
+				pv[m++] = pv[i];
+		}
+	}
 	k = CS_MIN(m, (size_t)CS_FP_MAX_EVIDENCE);
 	out->nev_dropped = m - k;
-	qsort(pv, k, sizeof(*pv), cmp_field);
+	if (m > k)
+		sort_contribs(pv, pv + n, k, true);
 	for (size_t i = 0; i < k; i++) {
 		const struct contrib *c = pv[i];
 		struct cs_evidence *e = &out->ev[i];
@@ -808,11 +1034,12 @@ fill_evidence(struct contrib *cv, size_t n, struct cs_identity *out)
 			cs_strlcpy(e->rule, c->dflt ? c->dflt : "default",
 				   sizeof(e->rule));
 		else if (c->table) {
-			char tmp[128];
+			/* "brand-table:<id>", cut to fit as snprintf would */
+			static const char pre[] = "brand-table:";
 
-			snprintf(tmp, sizeof(tmp), "brand-table:%s",
-				 c->rule->id);
-			cs_strlcpy(e->rule, tmp, sizeof(e->rule));
+			memcpy(e->rule, pre, sizeof(pre));
+			cs_strlcpy(e->rule + sizeof(pre) - 1, c->rule->id,
+				   sizeof(e->rule) - (sizeof(pre) - 1));
 		} else
 			cs_strlcpy(e->rule, c->rule->id, sizeof(e->rule));
 		if (c->obs != NULL) {
@@ -825,7 +1052,6 @@ fill_evidence(struct contrib *cv, size_t n, struct cs_identity *out)
 		}
 	}
 	out->nev = k;
-	free(pv);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1168,6 +1394,7 @@ cs_fpctx_new(const struct cs_fpdb *db)
 	ctx->cv = cs_xmalloc(FP_MAX_CONTRIB * sizeof(*ctx->cv));
 	ctx->fs = cs_xcalloc(FP_F_COUNT, sizeof(*ctx->fs));
 	ctx->cand = cs_xcalloc(FP_MAX_CONTRIB, sizeof(*ctx->cand));
+	ctx->pv = cs_xcalloc(2 * FP_MAX_CONTRIB, sizeof(*ctx->pv));
 	ctx->md = pcre2_match_data_create(10, NULL);
 	ctx->mc = cs_fp_mcontext_new();
 	if (ctx->md == NULL || ctx->mc == NULL) {
@@ -1189,12 +1416,14 @@ cs_fpctx_free(struct cs_fpctx *ctx)
 	if (ctx == NULL)
 		return;
 	cs_fp_pre_scratch_free(ctx->scratch);
+	om_free(ctx->om);
 	free(ctx->rstamp);
 	free(ctx->bstamp);
 	pcre2_match_data_free(ctx->md);
 	pcre2_match_context_free(ctx->mc);
 	free(ctx->fs);
 	free(ctx->cand);
+	free(ctx->pv);
 	free(ctx->cv);
 	free(ctx);
 }
@@ -1269,12 +1498,62 @@ apply_rule(struct cs_fpctx *ctx, size_t ri, const struct cs_obs *o, size_t *ncv)
 
 		c->field = as[a].field;
 		cs_strlcpy(c->value, as[a].value, sizeof(c->value));
+		c->vlen = strlen(c->value);
 		c->w = as[a].weight;
 		c->rule = rule;
 		c->table = as[a].from_table;
 		c->tier = rule->tier;
 		c->brand = as[a].brand;
 		c->obs = o;
+	}
+}
+
+/* Applies the rules of o's key that can match it (the prefilter names
+ * them, if built), adding what they assert to ctx->cv. */
+static void
+apply_rules(struct cs_fpctx *ctx, const struct cs_obs *o, size_t *ncv)
+{
+	const struct cs_fpdb *db = ctx->db;
+	const struct fp_keyidx *ki = cs_fp_index_find(db, o->key);
+	bool pre = false;
+
+	if (ki != NULL && ctx->scratch != NULL) {
+		/* one scan names the rules that can match (fp_pre.c);
+		 * the subject is the one PCRE2 sees */
+		ctx->rnow++;
+		pre = cs_fp_pre_rules(
+		    db, ctx->scratch, ki,
+		    o->val != NULL ? o->val : (const uint8_t *)"",
+		    o->val != NULL ? CS_MIN(o->len, (size_t)FP_MAX_SUBJECT) : 0,
+		    ctx->rstamp, ctx->rnow, ctx->hits, CS_NELEM(ctx->hits),
+		    &ctx->nhits);
+	}
+	if (pre && ctx->nhits <= CS_NELEM(ctx->hits)) {
+		/* the rules it named and the key's rules without
+		 * literals, merged in rule (file) order: the order
+		 * the loop below would take them in */
+		size_t nal, a = 0, h = 0;
+		const size_t *al = cs_fp_pre_key_always(db, ki, &nal);
+		size_t nh = sort_hits(ctx->hits, ctx->nhits);
+
+		while (a < nal || h < nh) {
+			size_t ri = h == nh || (a < nal && al[a] < ctx->hits[h])
+					? al[a++]
+					: ctx->hits[h++];
+
+			apply_rule(ctx, ri, o, ncv);
+		}
+		return;
+	}
+	/* only the rules that read this key (fp_index.c) */
+	for (size_t j = 0; ki != NULL && j < ki->n; j++) {
+		size_t ri = ki->rule[j];
+
+		/* the prefilter's verdict first: two small arrays,
+		 * where the rule itself is some kilobytes away */
+		if (pre && ctx->rstamp[ri] != ctx->rnow && !ctx->always[ri])
+			continue; /* its pattern cannot match */
+		apply_rule(ctx, ri, o, ncv);
 	}
 }
 
@@ -1298,51 +1577,27 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 
 	for (size_t i = 0; i < obs->n && i < CS_OBS_MAX_COUNT; i++) {
 		const struct cs_obs *o = &obs->v[i];
-		const struct fp_keyidx *ki = cs_fp_index_find(db, o->key);
-		bool pre = false;
+		const struct om_ent *me = NULL;
+		size_t mark = ncv;
+		uint64_t h = 0;
 
-		if (ki != NULL && ctx->scratch != NULL) {
-			/* one scan names the rules that can match (fp_pre.c);
-			 * the subject is the one PCRE2 sees */
-			ctx->rnow++;
-			pre = cs_fp_pre_rules(
-			    db, ctx->scratch, ki,
-			    o->val != NULL ? o->val : (const uint8_t *)"",
-			    o->val != NULL
-				? CS_MIN(o->len, (size_t)FP_MAX_SUBJECT)
-				: 0,
-			    ctx->rstamp, ctx->rnow, ctx->hits,
-			    CS_NELEM(ctx->hits), &ctx->nhits);
+		if (ctx->om != NULL) {
+			h = om_hash(o);
+			me = om_find(ctx->om, o, h);
 		}
-		if (pre && ctx->nhits <= CS_NELEM(ctx->hits)) {
-			/* the rules it named and the key's rules without
-			 * literals, merged in rule (file) order: the order
-			 * the loop below would take them in */
-			size_t nal, a = 0, h = 0;
-			const size_t *al = cs_fp_pre_key_always(db, ki, &nal);
-			size_t nh = sort_hits(ctx->hits, ctx->nhits);
-
-			while (a < nal || h < nh) {
-				size_t ri =
-				    h == nh || (a < nal && al[a] < ctx->hits[h])
-					? al[a++]
-					: ctx->hits[h++];
-
-				apply_rule(ctx, ri, o, &ncv);
+		if (me != NULL) {
+			/* what the rules asserted of the same observation
+			 * before, cut where the loop below would cut it */
+			for (size_t c = 0; c < me->nc && ncv < FP_MAX_CONTRIB;
+			     c++) {
+				cv[ncv] = ctx->om->cv[me->c0 + c];
+				cv[ncv++].obs = o;
 			}
 			continue;
 		}
-		/* only the rules that read this key (fp_index.c) */
-		for (size_t j = 0; ki != NULL && j < ki->n; j++) {
-			size_t ri = ki->rule[j];
-
-			/* the prefilter's verdict first: two small arrays,
-			 * where the rule itself is some kilobytes away */
-			if (pre && ctx->rstamp[ri] != ctx->rnow &&
-			    !ctx->always[ri])
-				continue; /* its pattern cannot match */
-			apply_rule(ctx, ri, o, &ncv);
-		}
+		apply_rules(ctx, o, &ncv);
+		if (ctx->om != NULL && ncv < FP_MAX_CONTRIB)
+			om_put(ctx->om, o, h, cv + mark, ncv - mark);
 	}
 
 	for (int f = 0; f < FP_F_COUNT; f++)
@@ -1376,6 +1631,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 		c->brand = -1;
 		c->dflt = note;
 		cs_strlcpy(c->value, note_claim, sizeof(c->value));
+		c->vlen = strlen(c->value);
 	}
 
 	/* Brand: an OEM label of the maker beats the maker's own name. */
@@ -1392,6 +1648,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 			c->brand = -1;
 			c->dflt = "default:brand=manufacturer";
 			cs_strlcpy(c->value, maker, sizeof(c->value));
+			c->vlen = strlen(c->value);
 		}
 	}
 
@@ -1439,6 +1696,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 				d->brand = -1;
 				d->dflt = "default:cctv-only-maker";
 				cs_strlcpy(d->value, "yes", sizeof(d->value));
+				d->vlen = strlen(d->value);
 			}
 		} else if (mi >= 0 && db->makers[mi].cctv_mostly) {
 			/* A maker whose products are mostly video-
@@ -1455,6 +1713,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 				d->dflt = FP_PRESUMED_RULE;
 				cs_strlcpy(d->value, "yes (presumed)",
 					   sizeof(d->value));
+				d->vlen = strlen(d->value);
 			}
 		} else {
 			/* Maker-only (or no) evidence: not established. */
@@ -1473,7 +1732,7 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 		out->confidence = 0;
 	if (out->confidence > 1)
 		out->confidence = 1;
-	fill_evidence(cv, ncv, out);
+	fill_evidence(cv, ncv, ctx->pv, out);
 	if (out->surveillance_presumed)
 		presumed_value(db, maker, out);
 	ctx->last_nev = out->nev;

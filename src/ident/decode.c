@@ -57,6 +57,12 @@ cs_ident_decode(struct cs_ident_dec *w, const char *kind, const uint8_t *p,
 	return cs_decode(w->d, kind, p, n, port, service, obs);
 }
 
+bool
+cs_ident_dec_read_list(const struct cs_ident_dec *w)
+{
+	return cs_dec_read_list(w->d);
+}
+
 int
 cs_ident_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6])
 {

@@ -67,6 +67,9 @@ int cs_ident_decode(struct cs_ident_dec *d, const char *kind, const uint8_t *p,
 		    size_t n, uint16_t port, const char *service,
 		    struct cs_obs_list *obs);
 
+/* As cs_dec_read_list (parse/decode.h). */
+bool cs_ident_dec_read_list(const struct cs_ident_dec *d);
+
 /* As cs_dec_mac_parse (parse/decode.h) and cs_hwaddr_format
  * (core/addr.h). */
 int cs_ident_mac_parse(const uint8_t *p, size_t n, uint8_t mac[6]);
@@ -88,10 +91,16 @@ struct cs_ident_val {
 /* One parsed input line. */
 struct cs_ident_line {
 	struct cs_ident_val id, device;
-	char kind[32];       /* "" if absent */
-	char service[32];    /* "" if absent */
-	uint16_t port;       /* 0 if absent */
-	bool has_data;       /* "data" or "data_hex" given */
+	char kind[32];           /* "" if absent */
+	char service[32];        /* "" if absent */
+	uint16_t port;           /* 0 if absent */
+	bool has_data;           /* "data" or "data_hex" given */
+	bool data_hex;           /* it was "data_hex" */
+	bool data_checked;       /* data_raw's escapes and bytes were checked */
+	struct cs_span data_raw; /* its string as written (in the line) */
+	const uint8_t *line;     /* the record read (borrowed) and where its */
+	size_t line_n;           /* data string starts */
+	size_t data_off;
 	struct cs_span data; /* decoded bytes, in the caller's buffer */
 };
 
@@ -112,6 +121,23 @@ struct cs_ident_line {
 int cs_ident_line_parse(const uint8_t *p, size_t n, struct cs_buf *data,
 			struct cs_ident_line *out, char *err, size_t errsz);
 
+/*
+ * cs_ident_line_parse in steps: _scan reads the record (out->data_raw
+ * is the data string as written, escapes not decoded, out->data stays
+ * empty) but may leave the data string unchecked (out->data_checked
+ * false); _check checks it; _data checks and decodes it into data
+ * (reset first) and points l->data at it.  The record's bytes (p, n)
+ * must stay in place until then.  Errors, and what out holds after one,
+ * as cs_ident_line_parse.  A caller that has seen the same data string
+ * checked before (the memo of src/ident/memo.h) need not check it again:
+ * whether it is valid depends on its bytes alone.
+ */
+int cs_ident_line_scan(const uint8_t *p, size_t n, struct cs_ident_line *out,
+		       char *err, size_t errsz);
+int cs_ident_line_check(struct cs_ident_line *l, char *err, size_t errsz);
+int cs_ident_line_data(struct cs_ident_line *l, struct cs_buf *data, char *err,
+		       size_t errsz);
+
 struct cs_identity;
 
 /*
@@ -128,6 +154,8 @@ struct cs_ident_opts {
 	size_t line_max;        /* 0: CS_IDENT_LINE_MAX */
 	size_t open_max;        /* 0: CS_IDENT_OPEN_MAX */
 	size_t held_max;        /* 0: CS_IDENT_HELD_MAX */
+	bool no_memo;           /* decode and identify every message anew,
+				   not what the memo kept (src/ident/memo.h) */
 	cs_ident_mac_fn mac_fn; /* may be NULL */
 	void *mac_arg;
 	/*

@@ -8,6 +8,8 @@
 #include "ident/ident.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,6 +47,35 @@ ws(struct jr *j)
 }
 
 /*
+ * The high bit of each byte of w that is a '"', a '\\' or below 0x20,
+ * and maybe of later bytes: (x - ones * k) & ~x & high marks a byte of x
+ * below k (k <= 0x80), and a borrow that marks a byte wrongly comes from
+ * a marked byte below it, so the lowest mark is exact.
+ */
+static inline uint64_t
+word_stops(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+
+	return (((q - ones) & ~q) | ((b - ones) & ~b) |
+		((w - ones * 0x20) & ~w)) &
+	       (ones * 0x80);
+}
+
+/* The index of the first marked byte of a word read from memory. */
+static inline size_t
+first_mark(uint64_t m)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (size_t)__builtin_ctzll(m) / 8;
+#else
+	(void)m;
+	return 0; /* the byte loop after finds it */
+#endif
+}
+
+/*
  * Scans a string starting at the opening quote; sets *raw to the bytes
  * between the quotes (escapes not decoded) and checks its syntax.
  */
@@ -62,7 +93,18 @@ scan_string(struct jr *j, struct cs_span *raw)
 		size_t o = j->off, n = j->n;
 		uint8_t c;
 
-		/* the plain bytes, the most of every line, in a tight loop */
+		/* the plain bytes, the most of every line: eight at a time
+		 * up to the word holding the byte that ends them */
+		while (n - o >= 8) {
+			uint64_t w, m;
+
+			memcpy(&w, p + o, 8);
+			if ((m = word_stops(w)) != 0) {
+				o += first_mark(m);
+				break;
+			}
+			o += 8;
+		}
 		while (o < n && p[o] >= 0x20 && p[o] != '"' && p[o] != '\\')
 			o++;
 		j->off = o;
@@ -341,6 +383,16 @@ short_string(struct jr *j, struct cs_span raw, const char *what, char *out,
 	struct cs_buf b;
 	int rc;
 
+	if (raw.n <= outsz - 1 && memchr(raw.p, '\\', raw.n) == NULL) {
+		/* no escape: the bytes are the string (the common case,
+		 * without a buffer to allocate) */
+		if (raw.n)
+			memcpy(out, raw.p, raw.n);
+		out[raw.n] = '\0';
+		if (len)
+			*len = raw.n;
+		return 0;
+	}
 	cs_buf_init(&b, outsz - 1);
 	rc = decode_string(raw, &b, false);
 	if (rc == CS_ELIMIT) {
@@ -447,9 +499,57 @@ decode_hex(struct jr *j, struct cs_span raw, struct cs_buf *b)
 	return 0;
 }
 
-int
-cs_ident_line_parse(const uint8_t *p, size_t n, struct cs_buf *data,
-		    struct cs_ident_line *out, char *err, size_t errsz)
+/*
+ * Finds the end of the string starting at the opening quote, as
+ * scan_string does for a valid one, without checking it: a backslash
+ * takes the byte after it along.  Returns 0, or CS_EPROTO (no message)
+ * when no quote ends it.
+ */
+static int
+skip_string(struct jr *j, struct cs_span *raw)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	const uint8_t *p = j->p;
+	size_t o = j->off + 1, n = j->n, s = o;
+
+	while (o < n) {
+		/* eight bytes at a time to the word with a '"' or '\\' */
+		while (n - o >= 8) {
+			uint64_t w, q, b, m;
+
+			memcpy(&w, p + o, 8);
+			q = w ^ (ones * '"');
+			b = w ^ (ones * '\\');
+			m = (((q - ones) & ~q) | ((b - ones) & ~b)) &
+			    (ones * 0x80);
+			if (m != 0) {
+				o += first_mark(m);
+				break;
+			}
+			o += 8;
+		}
+		while (o < n && p[o] != '"' && p[o] != '\\')
+			o++;
+		if (o >= n)
+			break;
+		if (p[o] == '"') {
+			*raw = cs_span_make(p + s, o - s);
+			j->off = o + 1;
+			return 0;
+		}
+		o += 2; /* the backslash and the byte it escapes */
+	}
+	return CS_EPROTO;
+}
+
+/*
+ * The record's members; lazy: the data string is only delimited
+ * (skip_string), out->data_checked false, and checked by
+ * cs_ident_line_data.
+ */
+static int
+scan_record(const uint8_t *p, size_t n, struct cs_ident_line *out, char *err,
+	    size_t errsz, bool lazy)
 {
 	struct jr j = {p, n, 0, err, errsz};
 	struct cs_span raw, draw = CS_SPAN_NULL;
@@ -467,10 +567,14 @@ cs_ident_line_parse(const uint8_t *p, size_t n, struct cs_buf *data,
 	out->kind[0] = out->service[0] = '\0';
 	out->port = 0;
 	out->has_data = false;
-	out->data = CS_SPAN_NULL;
+	out->data_hex = false;
+	out->data_checked = true;
+	out->line = p;
+	out->line_n = n;
+	out->data_off = 0;
+	out->data = out->data_raw = CS_SPAN_NULL;
 	if (errsz)
 		err[0] = '\0';
-	cs_buf_reset(data);
 	ws(&j);
 	if (j.off >= n || p[j.off] != '{')
 		return fail(&j, CS_EPROTO, "not a JSON object");
@@ -548,7 +652,11 @@ cs_ident_line_parse(const uint8_t *p, size_t n, struct cs_buf *data,
 				return fail(&j, CS_EPROTO,
 					    "more than one of \"data\" and "
 					    "\"data_hex\"");
-			if ((rc = scan_string(&j, &draw)) != 0)
+			out->data_off = j.off;
+			if (lazy && j.off < n && p[j.off] == '"' &&
+			    skip_string(&j, &draw) == 0)
+				out->data_checked = false;
+			else if ((rc = scan_string(&j, &draw)) != 0)
 				return rc;
 			out->has_data = true;
 			is_hex = key.n == 8;
@@ -573,25 +681,83 @@ cs_ident_line_parse(const uint8_t *p, size_t n, struct cs_buf *data,
 	if (j.off != n)
 		return fail(&j, CS_EPROTO, "bytes after the object at byte %zu",
 			    j.off + 1);
-	if (!out->has_data)
+	out->data_raw = draw;
+	out->data_hex = is_hex;
+	return 0;
+}
+
+/*
+ * Reads the record, delimiting the data string only; when the record
+ * does not read, reads it again checking everything in order, so that
+ * the error (and what out holds) is the one of the first fault.
+ */
+int
+cs_ident_line_scan(const uint8_t *p, size_t n, struct cs_ident_line *out,
+		   char *err, size_t errsz)
+{
+	if (scan_record(p, n, out, err, errsz, true) == 0)
 		return 0;
-	if (is_hex) {
-		if ((rc = decode_hex(&j, draw, data)) != 0)
+	return scan_record(p, n, out, err, errsz, false);
+}
+
+int
+cs_ident_line_check(struct cs_ident_line *l, char *err, size_t errsz)
+{
+	struct jr j = {l->line, l->line_n, l->data_off, err, errsz};
+	struct cs_span raw;
+
+	if (l->data_checked)
+		return 0;
+	if (scan_string(&j, &raw) == 0) {
+		l->data_checked = true;
+		return 0;
+	}
+	/* the whole record again, checked in order: its first fault */
+	return scan_record(l->line, l->line_n, l, err, errsz, false);
+}
+
+int
+cs_ident_line_data(struct cs_ident_line *l, struct cs_buf *data, char *err,
+		   size_t errsz)
+{
+	struct jr j = {NULL, 0, 0, err, errsz};
+	int rc;
+
+	cs_buf_reset(data);
+	if ((rc = cs_ident_line_check(l, err, errsz)) != 0)
+		return rc;
+	if (!l->has_data)
+		return 0;
+	if (l->data_hex) {
+		if ((rc = decode_hex(&j, l->data_raw, data)) != 0)
 			return rc;
 	} else {
 		rc = CS_EINVAL;
-		if (cs_ident_kind_binary(out->kind))
-			rc = decode_string(draw, data, true);
+		if (cs_ident_kind_binary(l->kind))
+			rc = decode_string(l->data_raw, data, true);
 		if (rc == CS_EINVAL) {
 			cs_buf_reset(data);
-			rc = decode_string(draw, data, false);
+			rc = decode_string(l->data_raw, data, false);
 		}
 		if (rc != 0)
 			return fail(&j, rc, "\"data\": %s",
 				    rc == CS_ELIMIT ? "too large"
 						    : cs_strerror(rc));
 	}
-	out->data =
+	l->data =
 	    cs_span_make(data->p ? data->p : (const uint8_t *)"", data->len);
 	return 0;
+}
+
+int
+cs_ident_line_parse(const uint8_t *p, size_t n, struct cs_buf *data,
+		    struct cs_ident_line *out, char *err, size_t errsz)
+{
+	int rc = cs_ident_line_scan(p, n, out, err, errsz);
+
+	if (rc != 0) {
+		cs_buf_reset(data);
+		return rc;
+	}
+	return cs_ident_line_data(out, data, err, errsz);
 }

@@ -13,10 +13,13 @@
 #include "core/alloc.h"
 #include "core/escape.h"
 #include "fp/fp.h"
+#include "ident/memo.h"
 #include "core/poison.h"
 
 #define READ_CHUNK 65536
+#define WRITE_CHUNK (256 * 1024) /* output bytes gathered per write */
 #define NIL ((size_t)-1)
+#define SLOT_KEEP 16 /* observations a free device slot keeps room for */
 
 /* ---- output ---- */
 
@@ -108,10 +111,38 @@ put_uint(struct cs_buf *b, uint64_t v)
 /* Appends a string literal (its length known at compile time). */
 #define ADDL(b, lit) put((b), (lit), sizeof(lit) - 1)
 
-int
-cs_ident_format(struct cs_buf *b, const char *idname,
-		const struct cs_ident_val *idv, const struct cs_identity *id,
-		size_t nobs)
+/* Appends one evidence item's object. */
+static int
+put_row(struct cs_buf *b, const struct cs_evidence *e)
+{
+	int rc = 0;
+
+	rc |= ADDL(b, "{\"field\":");
+	rc |= cs_esc_json(b, e->field, strlen(e->field));
+	rc |= ADDL(b, ",\"claim\":");
+	rc |= cs_esc_json(b, e->claim, strlen(e->claim));
+	rc |= ADDL(b, ",\"value\":");
+	rc |= cs_esc_json(b, e->value, strlen(e->value));
+	rc |= ADDL(b, ",\"rule\":");
+	rc |= cs_esc_json(b, e->rule, strlen(e->rule));
+	rc |= ADDL(b, ",\"observation\":");
+	rc |= cs_esc_json(b, e->obs_key, strlen(e->obs_key));
+	if (e->port) {
+		rc |= ADDL(b, ",\"port\":");
+		rc |= put_uint(b, e->port);
+	} else {
+		rc |= ADDL(b, ",\"port\":null");
+	}
+	rc |= ADDL(b, ",\"weight\":");
+	rc |= put_fixed3(b, e->weight);
+	rc |= ADDL(b, "}");
+	return rc;
+}
+
+/* cs_ident_format, with rm (may be NULL): the memo of evidence rows. */
+static int
+format(struct cs_buf *b, const char *idname, const struct cs_ident_val *idv,
+       const struct cs_identity *id, size_t nobs, struct cs_rowmemo *rm)
 {
 	int rc = 0;
 
@@ -159,26 +190,24 @@ cs_ident_format(struct cs_buf *b, const char *idname,
 	rc |= ADDL(b, ",\"evidence\":[");
 	for (size_t i = 0; i < id->nev; i++) {
 		const struct cs_evidence *e = &id->ev[i];
+		const char *row;
+		size_t start, len;
+		uint64_t h = 0;
 
-		rc |= i ? ADDL(b, ",{\"field\":") : ADDL(b, "{\"field\":");
-		rc |= cs_esc_json(b, e->field, strlen(e->field));
-		rc |= ADDL(b, ",\"claim\":");
-		rc |= cs_esc_json(b, e->claim, strlen(e->claim));
-		rc |= ADDL(b, ",\"value\":");
-		rc |= cs_esc_json(b, e->value, strlen(e->value));
-		rc |= ADDL(b, ",\"rule\":");
-		rc |= cs_esc_json(b, e->rule, strlen(e->rule));
-		rc |= ADDL(b, ",\"observation\":");
-		rc |= cs_esc_json(b, e->obs_key, strlen(e->obs_key));
-		if (e->port) {
-			rc |= ADDL(b, ",\"port\":");
-			rc |= put_uint(b, e->port);
-		} else {
-			rc |= ADDL(b, ",\"port\":null");
+		if (i)
+			rc |= ADDL(b, ",");
+		if (rm != NULL) {
+			h = cs_rowmemo_hash(e);
+			if ((row = cs_rowmemo_find(rm, e, h, &len)) != NULL) {
+				rc |= put(b, row, len);
+				continue;
+			}
 		}
-		rc |= ADDL(b, ",\"weight\":");
-		rc |= put_fixed3(b, e->weight);
-		rc |= ADDL(b, "}");
+		start = b->len;
+		rc |= put_row(b, e);
+		if (rm != NULL && rc == 0)
+			cs_rowmemo_put(rm, e, h, (const char *)b->p + start,
+				       b->len - start);
 	}
 	rc |= ADDL(b, "]");
 	if (id->nev_dropped)
@@ -186,6 +215,14 @@ cs_ident_format(struct cs_buf *b, const char *idname,
 				    id->nev_dropped);
 	rc |= ADDL(b, "}");
 	return rc ? CS_ELIMIT : 0;
+}
+
+int
+cs_ident_format(struct cs_buf *b, const char *idname,
+		const struct cs_ident_val *idv, const struct cs_identity *id,
+		size_t nobs)
+{
+	return format(b, idname, idv, id, nobs, NULL);
 }
 
 /* ---- open devices ---- */
@@ -207,12 +244,16 @@ struct run {
 	struct cs_ident_stats st;
 	struct cs_ident_dec *dec;
 	struct cs_identity *ident;
-	struct cs_fpctx *fpctx; /* identification's memory, reused */
-	struct cs_obs_list one; /* reused for ungrouped lines */
+	struct cs_fpctx *fpctx;  /* identification's memory, reused */
+	struct cs_memo *memo;    /* decoded messages (memo.h); NULL: off */
+	struct cs_rowmemo *rows; /* evidence rows (memo.h); NULL: off */
+	struct cs_obs_list one;  /* reused for ungrouped lines */
 	struct cs_buf outb;
+	struct cs_buf pend; /* output not yet written (WRITE_CHUNK) */
 	struct cs_buf data;
 	struct cs_buf line; /* a line spanning reads */
 	struct cs_buf msg;  /* stderr messages */
+	struct cs_buf tmp;  /* an id value's JSON */
 	struct dev *dev;    /* open_max slots */
 	size_t *heads;      /* hash buckets */
 	size_t nbuckets;
@@ -238,29 +279,74 @@ hash_val(const struct cs_ident_val *v)
 	return h;
 }
 
+/* Writes the output gathered so far. */
+static void
+flush_out(struct run *r)
+{
+	if (r->pend.len > 0 &&
+	    fwrite(r->pend.p, 1, r->pend.len, r->out) != r->pend.len)
+		r->ioerr = true;
+	cs_buf_reset(&r->pend);
+}
+
+/*
+ * Outputs the object in outb and a newline: gathered, and written a
+ * WRITE_CHUNK at a time (a write per object cost more than the rest of
+ * a memoised line) and whenever identify waits for input.
+ */
 static void
 emit(struct run *r)
 {
-	if (cs_buf_add(&r->outb, "\n", 1) != 0 ||
-	    fwrite(r->outb.p, 1, r->outb.len, r->out) != r->outb.len)
+	if (cs_buf_add(&r->outb, "\n", 1) != 0) {
 		r->ioerr = true;
+		cs_buf_reset(&r->outb);
+		return;
+	}
+	if (r->pend.len + r->outb.len > WRITE_CHUNK)
+		flush_out(r);
+	if (r->outb.len > WRITE_CHUNK) {
+		if (fwrite(r->outb.p, 1, r->outb.len, r->out) != r->outb.len)
+			r->ioerr = true;
+	} else if (cs_buf_add(&r->pend, r->outb.p, r->outb.len) != 0) {
+		r->ioerr = true;
+	}
 	cs_buf_reset(&r->outb);
 }
 
+/*
+ * Identifies obs and prints the object.  e (may be NULL): the memo entry
+ * whose observations obs is, exactly; its output tail is used or kept.
+ */
 static void
 identify(struct run *r, const char *idname, const struct cs_ident_val *v,
-	 const struct cs_obs_list *obs)
+	 const struct cs_obs_list *obs, struct cs_memo_ent *e)
 {
 	bool salvaged = false;
+	size_t plen;
 	int rc;
 
+	if (r->o.on_identity != NULL)
+		e = NULL; /* the callback needs the identity itself */
+	if (e != NULL && e->has_tail) {
+		cs_buf_reset(&r->outb);
+		rc = ADDL(&r->outb, "{\"");
+		rc |= cs_buf_adds(&r->outb, idname);
+		rc |= ADDL(&r->outb, "\":");
+		rc |= put_val(&r->outb, v);
+		rc |= put(&r->outb, e->tail, e->taillen);
+		if (rc == 0) {
+			emit(r);
+			r->st.identities++;
+			return;
+		}
+	}
 	cs_fp_identify_ctx(r->fpctx, obs, r->ident);
 	if (r->o.on_identity != NULL)
 		r->o.on_identity(r->o.on_identity_arg, v, obs, r->ident);
 	cs_buf_reset(&r->outb);
 	for (size_t i = 0; i < obs->n && !salvaged; i++)
 		salvaged = (obs->v[i].flags & CS_OBS_SALVAGED) != 0;
-	rc = cs_ident_format(&r->outb, idname, v, r->ident, obs->n);
+	rc = format(&r->outb, idname, v, r->ident, obs->n, r->rows);
 	if (rc == 0 && salvaged && r->outb.len > 0) {
 		/* Read from cut or malformed replies: say so. */
 		r->outb.len--; /* the closing brace */
@@ -273,6 +359,15 @@ identify(struct run *r, const char *idname, const struct cs_ident_val *v,
 		cs_buf_adds(&r->outb, "\":");
 		put_val(&r->outb, v);
 		cs_buf_adds(&r->outb, ",\"error\":\"output too large\"}");
+	} else if (e != NULL) {
+		cs_buf_reset(&r->tmp);
+		if (put_val(&r->tmp, v) == 0) {
+			plen = 4 + strlen(idname) + r->tmp.len;
+			if (plen <= r->outb.len)
+				cs_memo_set_tail(r->memo, e,
+						 (const char *)r->outb.p + plen,
+						 r->outb.len - plen);
+		}
 	}
 	emit(r);
 	r->st.identities++;
@@ -305,8 +400,13 @@ dev_flush(struct run *r, size_t i)
 	struct dev *d = &r->dev[i];
 
 	dev_unlink(r, i);
-	identify(r, "device", &d->key, &d->obs);
-	cs_obs_list_free(&d->obs);
+	identify(r, "device", &d->key, &d->obs, NULL);
+	/* a slot keeps a small array for the next device (an allocation
+	 * of its size per device cost more than its identification) */
+	if (d->obs.cap <= SLOT_KEEP)
+		cs_obs_list_clear(&d->obs);
+	else
+		cs_obs_list_free(&d->obs);
 	d->used = false;
 	d->hnext = r->freelist;
 	r->freelist = i;
@@ -344,8 +444,7 @@ dev_get(struct run *r, const struct cs_ident_val *key)
 	else
 		r->oldest = i;
 	r->newest = i;
-	cs_obs_list_init(&d->obs);
-	d->bytes = 0;
+	d->bytes = 0; /* d->obs is empty: zeroed, or cleared by dev_flush */
 	d->used = true;
 	r->nopen++;
 	return i;
@@ -393,30 +492,88 @@ static void CS_PRINTF(4, 5)
 	emit(r);
 }
 
+/*
+ * Decodes l's message into obs (before: the entries obs held), or
+ * replays what the memo kept of it; returns the decoder's code and sets
+ * *ep to the memo entry whose observations were appended (NULL if none).
+ * e: the memo entry found for l (hash h), NULL if none; if NULL, l->data
+ * is decoded already.
+ */
+static int
+decode(struct run *r, struct cs_ident_line *l, uint64_t h,
+       struct cs_memo_ent *e, struct cs_obs_list *obs, size_t before,
+       struct cs_memo_ent **ep)
+{
+	char err[256];
+	size_t dropped = obs->dropped;
+	bool rl;
+	int rc;
+
+	*ep = NULL;
+	if (e != NULL) {
+		/* the same appends, as long as the list has room for them
+		 * and the decoder did not read what it held */
+		if ((before == 0 || !e->read_list) &&
+		    before + e->obs.n < CS_OBS_MAX_COUNT) {
+			for (size_t i = 0; i < e->obs.n; i++)
+				cs_obs_add_copy(obs, &e->obs.v[i]);
+			*ep = e;
+			return e->rc;
+		}
+		/* it decoded before: it decodes again */
+		if (cs_ident_line_data(l, &r->data, err, sizeof(err)) != 0)
+			return CS_EPROTO;
+	}
+	rc = cs_ident_decode(r->dec, l->kind, l->data.p, l->data.n, l->port,
+			     l->service, obs);
+	if (e == NULL && r->memo != NULL && obs->dropped == dropped &&
+	    obs->n < CS_OBS_MAX_COUNT && l->data_raw.n <= CS_MEMO_RAW_MAX) {
+		rl = cs_ident_dec_read_list(r->dec);
+		if (!rl || before == 0)
+			*ep = cs_memo_put(r->memo, l, h, rc, rl, obs, before);
+	}
+	return rc;
+}
+
 static void
 handle_line(struct run *r, uint64_t lineno, const uint8_t *p, size_t n)
 {
 	struct cs_ident_line l;
 	struct cs_obs_list *obs;
+	struct cs_memo_ent *e = NULL;
+	uint64_t h = 0;
 	char err[256];
 	size_t di = NIL, before = 0;
 	int rc;
 
-	if (cs_ident_line_parse(p, n, &r->data, &l, err, sizeof(err)) != 0) {
+	if (cs_ident_line_scan(p, n, &l, err, sizeof(err)) != 0) {
 		line_error(r, lineno, &l, "%s", err);
 		return;
 	}
-	if (l.kind[0] == '\0') {
-		line_error(r, lineno, &l, "missing \"kind\"");
-		return;
+	if (r->memo != NULL && l.has_data && l.data_raw.n <= CS_MEMO_RAW_MAX) {
+		h = cs_memo_hash(&l);
+		e = cs_memo_find(r->memo, &l, h);
 	}
-	if (!cs_ident_kind_known(l.kind)) {
-		line_error(r, lineno, &l, "unknown kind \"%s\"", l.kind);
-		return;
-	}
-	if (!l.has_data) {
-		line_error(r, lineno, &l, "missing \"data\" or \"data_hex\"");
-		return;
+	/* a message the memo holds decoded (and was a known kind) */
+	if (e == NULL) {
+		if (cs_ident_line_data(&l, &r->data, err, sizeof(err)) != 0) {
+			line_error(r, lineno, &l, "%s", err);
+			return;
+		}
+		if (l.kind[0] == '\0') {
+			line_error(r, lineno, &l, "missing \"kind\"");
+			return;
+		}
+		if (!cs_ident_kind_known(l.kind)) {
+			line_error(r, lineno, &l, "unknown kind \"%s\"",
+				   l.kind);
+			return;
+		}
+		if (!l.has_data) {
+			line_error(r, lineno, &l,
+				   "missing \"data\" or \"data_hex\"");
+			return;
+		}
 	}
 	if (l.device.type != CS_IDENT_NONE) {
 		di = dev_get(r, &l.device);
@@ -424,13 +581,20 @@ handle_line(struct run *r, uint64_t lineno, const uint8_t *p, size_t n)
 		before = obs->n;
 	} else {
 		obs = &r->one;
+		if (e != NULL && e->has_tail && r->o.on_identity == NULL) {
+			/* identified alone before: its output, without
+			 * replaying its observations */
+			if (e->rc == CS_EPROTO)
+				r->st.malformed++;
+			identify(r, "id", &l.id, obs, e);
+			return;
+		}
 	}
-	rc = cs_ident_decode(r->dec, l.kind, l.data.p, l.data.n, l.port,
-			     l.service, obs);
+	rc = decode(r, &l, h, e, obs, before, &e);
 	if (rc == CS_EPROTO)
 		r->st.malformed++;
 	if (di == NIL) {
-		identify(r, "id", &l.id, obs);
+		identify(r, "id", &l.id, obs, e);
 		cs_obs_list_clear(obs);
 		return;
 	}
@@ -480,6 +644,7 @@ next_line(struct run *r, struct cs_span *line)
 		}
 		if (r->reof)
 			break;
+		flush_out(r); /* what the input so far gave, before waiting */
 		r->rlen = fread(r->rbuf, 1, READ_CHUNK, r->in);
 		r->rpos = 0;
 		if (r->rlen == 0) {
@@ -536,9 +701,16 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 		cs_fatal("identify: out of memory");
 	cs_obs_list_init(&r.one);
 	cs_buf_init(&r.outb, 1024 * 1024);
+	cs_buf_init(&r.pend, WRITE_CHUNK);
 	cs_buf_init(&r.data, r.o.line_max);
 	cs_buf_init(&r.line, r.o.line_max);
 	cs_buf_init(&r.msg, 4096);
+	cs_buf_init(&r.tmp, 8 * CS_IDENT_KEY_MAX + 64);
+	if (!r.o.no_memo) {
+		r.memo = cs_memo_new();
+		r.rows = cs_rowmemo_new();
+		cs_fpctx_memo(r.fpctx, true);
+	}
 	r.rbuf = cs_xmalloc(READ_CHUNK);
 	r.dev = cs_xcalloc(r.o.open_max, sizeof(*r.dev));
 	for (r.nbuckets = 16; r.nbuckets < 2 * r.o.open_max; r.nbuckets *= 2)
@@ -567,6 +739,7 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	}
 	while (r.oldest != NIL)
 		dev_flush(&r, r.oldest);
+	flush_out(&r);
 	if (fflush(out) != 0)
 		r.ioerr = true;
 
@@ -575,10 +748,16 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	cs_fpctx_free(r.fpctx);
 	cs_obs_list_free(&r.one);
 	cs_buf_free(&r.outb);
+	cs_buf_free(&r.pend);
 	cs_buf_free(&r.data);
 	cs_buf_free(&r.line);
 	cs_buf_free(&r.msg);
+	cs_buf_free(&r.tmp);
+	cs_memo_free(r.memo);
+	cs_rowmemo_free(r.rows);
 	free(r.rbuf);
+	for (size_t i = 0; i < r.o.open_max; i++)
+		cs_obs_list_free(&r.dev[i].obs);
 	free(r.dev);
 	free(r.heads);
 	if (st != NULL)

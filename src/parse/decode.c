@@ -28,6 +28,7 @@
 struct cs_dec {
 	cs_dec_mac_fn mac_fn;
 	void *mac_arg;
+	bool read_list; /* the last cs_decode looked at the list's entries */
 	struct cs_http_resp http;
 	struct cs_soap soap;
 	struct cs_mdns mdns;
@@ -1427,6 +1428,7 @@ add_unique_early(struct dctx *c, const char *key, const char *v)
 {
 	size_t n = strlen(v);
 
+	c->d->read_list = true;
 	for (size_t i = 0; i < c->obs->n; i++) {
 		const struct cs_obs *o = &c->obs->v[i];
 
@@ -1714,6 +1716,7 @@ add_unique(struct dctx *c, const char *key, const char *v)
 
 	if (n == 0)
 		return;
+	c->d->read_list = true;
 	for (size_t i = 0; i < c->obs->n; i++) {
 		const struct cs_obs *o = &c->obs->v[i];
 
@@ -2211,9 +2214,16 @@ cs_decode(struct cs_dec *d, const char *kind, const uint8_t *p, size_t n,
 	struct dctx c = {d, obs, kind, port, service, p, n, 0, false, false};
 	int i = find_kind(kind);
 
+	d->read_list = false;
 	if (i < 0)
 		return CS_ENOTFOUND;
 	if (p == NULL)
 		c.p = (const uint8_t *)"";
 	return kinds[i].fn(&c);
+}
+
+bool
+cs_dec_read_list(const struct cs_dec *d)
+{
+	return d->read_list;
 }

@@ -70,6 +70,13 @@ int cs_decode(struct cs_dec *d, const char *kind, const uint8_t *p, size_t n,
 	      uint16_t port, const char *service, struct cs_obs_list *obs);
 
 /*
+ * True if the last cs_decode with d read the observations the list held
+ * (a decoder that adds a value only once per list does): its result then
+ * depended on them, not on the message alone.  Otherwise it appended the
+ * same observations whatever the list held, unless the list was full.
+ */
+bool cs_dec_read_list(const struct cs_dec *d);
+/*
  * Parses a MAC address written as aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff,
  * aabb.ccdd.eeff (Cisco), aabbccddeeff, "aa bb cc dd ee ff" (an SNMP
  * Hex-STRING) or with Net-SNMP's one-digit bytes after ':'

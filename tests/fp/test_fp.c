@@ -608,11 +608,85 @@ test_evidence_cap(void **state)
 	cs_obs_list_free(&l);
 }
 
+/*
+ * Evidence rows come in field order (as enum fp_field), by weight within
+ * a field, highest first, one row per claim and source; fill_evidence
+ * takes a shorter path when every row fits (field order at once) than
+ * when some are dropped (weight order first): both give this.
+ */
+static void
+check_rows(const struct cs_identity *id)
+{
+	static const char *const order[] = {"manufacturer", "brand",
+					    "model",        "firmware",
+					    "class",        "surveillance"};
+	size_t prev = 0;
+
+	for (size_t i = 0; i < id->nev; i++) {
+		const struct cs_evidence *e = &id->ev[i];
+		size_t f = 0;
+
+		while (f < CS_NELEM(order) && strcmp(order[f], e->field) != 0)
+			f++;
+		assert_true(f < CS_NELEM(order));
+		assert_true(f >= prev);
+		if (i > 0 && f == prev)
+			assert_true(e->weight <= id->ev[i - 1].weight);
+		for (size_t j = 0; j < i; j++)
+			assert_false(strcmp(id->ev[j].field, e->field) == 0 &&
+				     strcmp(id->ev[j].rule, e->rule) == 0 &&
+				     strcmp(id->ev[j].claim, e->claim) == 0 &&
+				     strcmp(id->ev[j].obs_key, e->obs_key) ==
+					 0 &&
+				     strcmp(id->ev[j].value, e->value) == 0 &&
+				     id->ev[j].port == e->port);
+		prev = f;
+	}
+}
+
+static void
+test_evidence_rows(void **state)
+{
+	static const char *const vals[][2] = {
+	    {"http.server", "App-webs/"},
+	    {"http.title", "LOREX"},
+	    {"rtsp.server", "Dahua Rtsp Server"},
+	    {"tls.subject", "CN=www.hikvision.com,O=HIKVISION,C=CN"},
+	    {"http.realm", "IP Camera(C2189)"},
+	};
+	struct cs_obs_list l;
+	struct cs_identity id;
+
+	(void)state;
+	/* all rows fit; the same observation twice gives its rows once */
+	cs_obs_list_init(&l);
+	for (size_t i = 0; i < CS_NELEM(vals); i++) {
+		add(&l, vals[i][0], 0, vals[i][1]);
+		add(&l, vals[i][0], 0, vals[i][1]);
+	}
+	cs_fp_identify(db, &l, &id);
+	assert_int_equal(id.nev_dropped, 0);
+	assert_true(id.nev > 5);
+	check_rows(&id);
+	cs_obs_list_free(&l);
+	/* more than fit: on many ports, so the rows differ */
+	cs_obs_list_init(&l);
+	for (uint16_t p = 1; p <= 30; p++)
+		for (size_t i = 0; i < CS_NELEM(vals); i++)
+			add(&l, vals[i][0], p, vals[i][1]);
+	cs_fp_identify(db, &l, &id);
+	assert_int_equal(id.nev, CS_FP_MAX_EVIDENCE);
+	assert_true(id.nev_dropped > 0);
+	check_rows(&id);
+	cs_obs_list_free(&l);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_load_counts),
+	    cmocka_unit_test(test_evidence_rows),
 	    cmocka_unit_test(test_examples),
 	    cmocka_unit_test(test_class_names),
 	    cmocka_unit_test(test_entity_lookup),

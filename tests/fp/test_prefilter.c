@@ -4,7 +4,8 @@
  * the required-literal analysis on a table of patterns, the literals of
  * every shipped rule against its own examples, and identities with and
  * without the prefilter on every rule example and on the field corpus
- * (the .jsonl files of bench/field): identical.
+ * (the .jsonl files of bench/field), the latter also with and without
+ * identify's memo of decoded messages: identical.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -231,20 +232,25 @@ same_identity(const struct cs_identity *a, const struct cs_identity *b,
 
 /*
  * Each example of each rule, as an observation of each of the rule's
- * keys (on its first port, if it names ports), identified by both.
+ * keys (on its first port, if it names ports), identified by both, and
+ * twice by the prefilter with the memo of observations (cs_fpctx_memo):
+ * once to keep what the rules assert, once from the memo.
  */
 static void
 test_examples_same(void **state)
 {
 	struct cs_fpctx *c1 = cs_fpctx_new(db), *c2 = cs_fpctx_new(pre);
+	struct cs_fpctx *c3 = cs_fpctx_new(pre);
 	struct cs_identity *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
 	size_t n = 0, named = 0;
 
 	(void)state;
 	assert_non_null(c1);
 	assert_non_null(c2);
+	assert_non_null(c3);
 	assert_non_null(a);
 	assert_non_null(b);
+	cs_fpctx_memo(c3, true);
 	for (size_t i = 0; i < db->nrules; i++) {
 		const struct fp_rule *r = &db->rules[i];
 
@@ -263,6 +269,10 @@ test_examples_same(void **state)
 					 r->file, r->ex[e].line, r->id,
 					 r->keys[k]);
 				same_identity(a, b, what);
+				for (int t = 0; t < 2; t++) {
+					cs_fp_identify_ctx(c3, &obs, b);
+					same_identity(a, b, what);
+				}
 				named += a->manufacturer[0] != '\0';
 				n++;
 				cs_obs_list_free(&obs);
@@ -277,19 +287,24 @@ test_examples_same(void **state)
 	free(b);
 	cs_fpctx_free(c1);
 	cs_fpctx_free(c2);
+	cs_fpctx_free(c3);
 }
 
+/* memo: with identify's memo of decoded messages (src/ident/memo.h) */
 static char *
-run_identify(struct cs_fpdb *d, const char *path, size_t *len)
+run_identify(struct cs_fpdb *d, const char *path, bool memo, size_t *len)
 {
 	FILE *in = fopen(path, "rb"), *out, *err = fopen("/dev/null", "w");
+	struct cs_ident_opts o;
 	char *buf = NULL;
 
 	assert_non_null(in);
 	assert_non_null(err);
 	out = open_memstream(&buf, len);
 	assert_non_null(out);
-	assert_int_equal(cs_ident_run(d, in, out, err, NULL, NULL), 0);
+	memset(&o, 0, sizeof(o));
+	o.no_memo = !memo;
+	assert_int_equal(cs_ident_run(d, in, out, err, &o, NULL), 0);
 	fclose(out);
 	fclose(in);
 	fclose(err);
@@ -304,21 +319,26 @@ test_field_corpus_same(void **state)
 	(void)state;
 	for (size_t i = 0; i < 2; i++) {
 		char path[4096];
-		size_t n1, n2, lines = 0;
-		char *o1, *o2;
+		size_t n1, n2, n3, lines = 0;
+		char *o1, *o2, *o3;
 
 		snprintf(path, sizeof(path), "%s/bench/field/%s", srcdir(),
 			 files[i]);
-		o1 = run_identify(db, path, &n1);
-		o2 = run_identify(pre, path, &n2);
+		/* the old path (PCRE2, every message decoded) against the
+		 * prefilter with and without the memo */
+		o1 = run_identify(db, path, false, &n1);
+		o2 = run_identify(pre, path, true, &n2);
+		o3 = run_identify(pre, path, false, &n3);
 		for (size_t j = 0; j < n1; j++)
 			lines += o1[j] == '\n';
 		print_message("%s: %zu identities, %zu bytes\n", files[i],
 			      lines, n1);
 		assert_true(lines >= 250);
 		assert_true(n1 == n2 && memcmp(o1, o2, n1) == 0);
+		assert_true(n1 == n3 && memcmp(o1, o3, n1) == 0);
 		free(o1);
 		free(o2);
+		free(o3);
 	}
 }
 

@@ -110,6 +110,13 @@ test_span_helpers(void **state)
 	assert_int_equal(cs_str_tonum("21", 0, 20, &ll), CS_EINVAL);
 	assert_string_equal(
 	    cs_span_copy(out, sizeof(out), cs_span_make("a\0bcdef", 7)), "a?b");
+	/* every NUL, first and last too, and none past the cut */
+	assert_string_equal(
+	    cs_span_copy(out, sizeof(out), cs_span_make("\0\0b\0", 4)), "??b");
+	assert_string_equal(
+	    cs_span_copy(out, sizeof(out), cs_span_make("\0b\0", 3)), "?b?");
+	assert_string_equal(cs_span_copy(out, sizeof(out), cs_span_make("", 0)),
+			    "");
 }
 
 struct esc_case {

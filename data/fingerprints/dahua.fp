@@ -11,6 +11,18 @@ rule dahua-rtsp-server
   example  "Dahua Rtsp Server"
   example! "Hipcam RealServer/V1.0"
 
+# The realm's twelve hex digits are a MAC, so the realm's maker outranks the
+# registrant of that MAC (the document's own example uses Axis's prefix).
+rule dahua-http-realm-dh-mac
+  on       http.realm rtsp.realm
+  match    ^DH_[0-9A-Fa-f]{12}$
+  set      manufacturer=Dahua
+  weight   0.7
+  source   Dahua HTTP API for IPC & SD, Authentication: digest realm "DH_" + 12 hex digits (example DH_00408CA5EA04), quoted at ipcamtalk.com/threads/direct-snapshot-link-for-web-page.16465/post-153083 and qna.habr.com/q/1119156
+  example  "DH_3CEF8CA1B2C3"
+  example! "DH_CAMERA"
+  example! "XDH_3CEF8CA1B2C3"
+
 rule dahua-rpc2-login-realm
   on       dahua.rpc2
   match    "realm"\s*:\s*"Login to [^"]{0,64}"

@@ -7,14 +7,16 @@
 
 rule rtsp-path-hikvision-streaming-channels
   on       rtsp.content-base rtsp.sdp
-  match    (?:^|a=control:)\s*rtsp://[^\s/]{1,80}/(?:ISAPI/)?Streaming/[Cc]hannels/[1-9][0-9]{2,3}\b
+  match    (?:^|a=control:)\s*rtsp://[^\s/]{1,80}/(?:ISAPI/Streaming/[Cc]hannels/[0-9]{1,4}|Streaming/[Cc]hannels/[1-9][0-9]{2,3})\b
   set      manufacturer=Hikvision
   weight   0.45
-  source   Tedyst/HikLoad issue #11 (a Hikvision device lists StreamingChannel id 101 over RTSP); maciej-or/hikvision_next pull request #183 (ISAPI/Streaming/channels/101); OEM firmwares reuse it, hence the low weight
+  source   Tedyst/HikLoad issue #11 (a Hikvision device lists StreamingChannel id 101 over RTSP); maciej-or/hikvision_next pull request #183 (ISAPI/Streaming/channels/101); OEM firmwares reuse it (low weight); under ISAPI/, Hikvision's API, any id
   example  "rtsp://192.0.2.7:554/Streaming/Channels/101/" => manufacturer=Hikvision
   example  "v=0\r\ns=Media Presentation\r\na=control:rtsp://192.0.2.7/ISAPI/Streaming/channels/102/trackID=1\r\n" => manufacturer=Hikvision
   example! "rtsp://192.0.2.7:554/stream1"
   example! "rtsp://192.0.2.7/Streaming/Channels/1"
+  example  "rtsp://192.0.2.7:554/ISAPI/Streaming/channels/2/" => manufacturer=Hikvision
+  example! "rtsp://192.0.2.7/ISAPI/Streaming/channels/live"
 
 rule rtsp-path-hikvision-legacy
   on       rtsp.content-base rtsp.sdp

@@ -21,6 +21,7 @@
 
 #include "core/alloc.h"
 #include "core/cs.h"
+#include "fp/fp_hscache.h"
 #include "fp/fp_int.h"
 
 int
@@ -70,7 +71,6 @@ build_lits(const size_t *rules, size_t nr, const struct rule_lits *rl,
 	const char **expr;
 	size_t *lens;
 	unsigned *flags, *ids;
-	hs_compile_error_t *ce = NULL;
 	int rc = 0;
 
 	*out = NULL;
@@ -96,13 +96,8 @@ build_lits(const size_t *rules, size_t nr, const struct rule_lits *rl,
 			n++;
 		}
 	}
-	if (hs_compile_lit_multi(expr, flags, ids, lens, (unsigned)n,
-				 HS_MODE_BLOCK, NULL, out,
-				 &ce) != HS_SUCCESS) {
-		hs_free_compile_error(ce);
-		*out = NULL;
+	if (cs_hs_compile_lits(expr, flags, ids, lens, (unsigned)n, out) != 0)
 		rc = -1;
-	}
 	free(expr);
 	free(lens);
 	free(flags);
@@ -213,7 +208,6 @@ build_brands(const struct cs_fpdb *db)
 	size_t *lens = NULL;
 	unsigned *flags = NULL, *ids = NULL;
 	hs_database_t *d = NULL;
-	hs_compile_error_t *ce = NULL;
 
 	for (size_t b = 0; b < db->nbrands; b++)
 		cap += db->brands[b].nalias;
@@ -241,11 +235,8 @@ build_brands(const struct cs_fpdb *db)
 		}
 	}
 	if (n > 0 &&
-	    hs_compile_lit_multi(expr, flags, ids, lens, (unsigned)n,
-				 HS_MODE_BLOCK, NULL, &d, &ce) != HS_SUCCESS) {
-		hs_free_compile_error(ce);
+	    cs_hs_compile_lits(expr, flags, ids, lens, (unsigned)n, &d) != 0)
 		d = NULL;
-	}
 	free(expr);
 	free(lens);
 	free(flags);

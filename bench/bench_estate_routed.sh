@@ -262,6 +262,7 @@ if [ "$DELAY" != 0 ]; then
 		    bench/delayq.c $(pkg-config --cflags --libs libnetfilter_queue) \
 		    -o "$out/delayq" 2>"$out/delayq-cc.err"; then
 			DELAYQ=$out/delayq
+			echo "bench: delayq built with cc into $DELAYQ (no build/bench/delayq)"
 		else
 			delay_note="none: no $DELAYQ and it does not build (libnetfilter-queue-dev, scripts/deps.sh)"
 		fi
@@ -282,7 +283,7 @@ if [ "$DELAY" != 0 ]; then
 			delay_note="$DELAY ms each way (bench/delayq)"
 			echo "bench: RTT scanner -> $pingto with delay $DELAY ms each way: $(rtt)"
 		else
-			delay_note="none: delayq did not start ($(head -c 200 "$out/delayq.err"))"
+			delay_note="none: $DELAYQ did not start or its rule did not load ($out/delayq.err)"
 			delay_off >/dev/null
 		fi
 	fi

@@ -265,8 +265,9 @@ percentile_ms(double pct)
 		want = 1;
 	for (uint32_t b = 0; b < HIST_N; b++) {
 		seen += q.hist[b];
-		if (seen >= want)
-			return (b + 0.5) * HIST_US / 1000.0;
+		if (seen >= want) /* past the last bucket: the maximum */
+			return b + 1 < HIST_N ? (b + 0.5) * HIST_US / 1000.0
+					      : q.dhi_us / 1000.0;
 	}
 	return q.dhi_us / 1000.0;
 }
@@ -385,7 +386,7 @@ main(int argc, char **argv)
 	unsigned long qnum = 0, limit = 65536, seed = 0, v;
 	int have_delay = 0;
 
-	for (int i = 1; i < argc; i++) {
+	for (int i = 1; i < argc; i += 2) {
 		const char *a = argv[i],
 			   *val = i + 1 < argc ? argv[i + 1] : NULL;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -407,7 +408,6 @@ main(int argc, char **argv)
 			have_delay = 1;
 		else
 			goto bad;
-		i++;
 	}
 	if (!have_delay)
 		goto bad;

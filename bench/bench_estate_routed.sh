@@ -56,6 +56,8 @@ SEGMENTS=${SEGMENTS:-2}
 PREFIX=${PREFIX:-20}
 COUNT=${COUNT:-1000}
 DELAY=${DELAY:-1-5}
+DELAY=${DELAY//ms/} # 2ms or 1ms-5ms as well
+[ -z "${JITTER:-}" ] || echo "bench: JITTER is ignored: DELAY=MIN-MAX draws uniformly (e.g. DELAY=1-5)"
 LOSS=${LOSS:-0.5}
 NMAP_TIMEOUT=${NMAP_TIMEOUT:-1800}
 TOOLS=${TOOLS:-camsweep nmap nmap2}
@@ -248,6 +250,7 @@ ip netns exec $NS_RTR nft -f "$out/router.nft"
 # segment 0 (its camsim answers through the segment's DNAT).
 pingto=$(cut -d, -f1 "$out/live0.txt")
 rtt() {
+	command -v ping >/dev/null || { echo "not measured (no ping: iputils-ping, scripts/deps.sh)"; return 0; }
 	ip netns exec $NS_SCAN ping -n -q -c 20 -i 0.05 -W 1 "$pingto" 2>&1 |
 	    sed -n 's/^rtt min\/avg\/max\/mdev = \(.*\)/\1 (min\/avg\/max\/mdev)/p'
 }

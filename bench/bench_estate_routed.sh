@@ -21,9 +21,18 @@
 # fast sweep of empty on-link space overflows it, the router drops
 # packets to live hosts too, and other namespaces on the machine (other
 # tests) feel it.  The router drops LOSS percent
-# of what it forwards, each way (nftables numgen), and tc netem adds DELAY
-# (+- JITTER) on its links where the kernel has sch_netem (the VM this was
-# measured on has not: no delay there, the bench says so).  The router counts every packet the
+# of what it forwards, each way (nftables numgen), and holds every packet
+# it forwards, each way, for DELAY ms (a fixed figure, or MIN-MAX drawn
+# uniformly per packet), so a round trip gains twice that: bench/delayq
+# in the router namespace takes the packets from an NFQUEUE (an
+# iptables-legacy FORWARD rule with --queue-bypass: were it to die,
+# packets would pass undelayed, and the bench says so), keeping each
+# flow's order.  (Not tc netem: the kernel this was measured on has no
+# sch_netem.)  Without iptables-legacy or delayq (libnetfilter-queue-dev
+# to build it) the bench runs without delay and says so; DELAY=0 turns it
+# off.  A ping across the router before and after shows the added RTT,
+# and delayq's own figures (the delay it achieved, by percentile, queue
+# depth, drops) are printed at the end.  The router counts every packet the
 # scanner sends through it (an nftables counter), per tool, and by phase:
 # its SYNs to empty addresses, its SYNs to live ones, the rest to live ones.
 #
@@ -34,26 +43,27 @@
 # leaves the machine: the namespaces have no route out.
 #
 #   SEGMENTS (2)  PREFIX (20)  ARP_SILENT (0)  COUNT (1000 live devices, split evenly)
-#   DELAY (2ms)  JITTER (1ms)  LOSS (0.5, percent)  NMAP_TIMEOUT (1800 s per nmap
+#   DELAY (1-5, ms each way; 0 for none)  LOSS (0.5, percent)  NMAP_TIMEOUT (1800 s per nmap
 #   run; cut off there and scored on what it covered)  TOOLS ("camsweep
 #   nmap nmap2"; "before" runs CAMSWEEP_BEFORE, another camsweep binary,
 #   e.g. one built from the commit before the packet budget)
-#   CAMSWEEP_ARGS (extra scan options)  CAMSWEEP, CAMSIM (binaries;
-#   default build/, rebuilt first)
+#   CAMSWEEP_ARGS (extra scan options)  CAMSWEEP, CAMSIM, DELAYQ (binaries;
+#   default build/, rebuilt first; delayq built with cc if build/ has none)
 set -eu
 cd "$(dirname "$0")/.."
 [ "$(id -u)" -eq 0 ] || { echo "bench_estate_routed: needs root (namespaces)" >&2; exit 1; }
 SEGMENTS=${SEGMENTS:-2}
 PREFIX=${PREFIX:-20}
 COUNT=${COUNT:-1000}
-DELAY=${DELAY:-2ms}
-JITTER=${JITTER:-1ms}
+DELAY=${DELAY:-1-5}
+DELAY=${DELAY//ms/} # 2ms or 1ms-5ms as well
+[ -z "${JITTER:-}" ] || echo "bench: JITTER is ignored: DELAY=MIN-MAX draws uniformly (e.g. DELAY=1-5)"
 LOSS=${LOSS:-0.5}
 NMAP_TIMEOUT=${NMAP_TIMEOUT:-1800}
 TOOLS=${TOOLS:-camsweep nmap nmap2}
 ARP_SILENT=${ARP_SILENT:-0}
 CAMSWEEP_ARGS=${CAMSWEEP_ARGS:-}
-for t in nmap nft tc ip; do
+for t in nmap nft ip python3 bc; do
 	command -v $t >/dev/null || { echo "bench_estate_routed: needs $t (scripts/deps.sh)" >&2; exit 1; }
 done
 size=$((1 << (32 - PREFIX)))
@@ -65,13 +75,31 @@ if [ -z "$CAMSWEEP" ]; then
 	ninja -C build >/dev/null
 	CAMSWEEP=build/camsweep
 fi
+DELAYQ=${DELAYQ:-build/bench/delayq}
 
 tag=csr$$
 NS_SCAN=$tag-scan NS_RTR=$tag-rtr
 out=$(mktemp -d /tmp/cs-routed.XXXXXX)
 chmod 755 "$out"
 pids=""
+dq_pid=""
+delay_off() { # the NFQUEUE rule out first, then delayq (it accepts what it holds)
+	[ -n "$dq_pid" ] || return 0
+	ip netns exec $NS_RTR iptables-legacy -D FORWARD -j NFQUEUE \
+	    --queue-num 0 --queue-bypass 2>/dev/null || true
+	if kill -0 "$dq_pid" 2>/dev/null; then
+		kill "$dq_pid" 2>/dev/null || true
+		wait "$dq_pid" 2>/dev/null || true
+	else
+		wait "$dq_pid" 2>/dev/null || true
+		echo "bench: delayq had died before the end: packets after that passed undelayed" \
+		    "($out/delayq.err)"
+	fi
+	dq_pid=""
+	sed 's/^delayq: /bench: delayq /' "$out/delayq.out"
+}
 cleanup() {
+	delay_off
 	for p in $pids; do kill "$p" 2>/dev/null || true; done
 	for p in $pids; do wait "$p" 2>/dev/null || true; done
 	for ns in $(ip netns list | awk '{print $1}' | grep "^$tag-" || true); do
@@ -99,17 +127,6 @@ ip -n $NS_SCAN route add 198.18.0.0/15 via 10.255.0.1
 ip netns exec $NS_RTR sysctl -qw net.ipv4.ip_forward=1
 # (the ARP table's gc_thresh limits are the host's, left alone: past them
 # the router drops instead of asking ARP, which is silence all the same)
-netem=yes
-delay() { # dev: DELAY on the router's side of a link, if the kernel can
-	[ $netem = yes ] || return 0
-	ip netns exec $NS_RTR tc qdisc add dev "$1" root netem limit 100000 \
-	    delay "$DELAY" "$JITTER" 2>/dev/null || {
-		netem=no
-		echo "bench: this kernel has no sch_netem: no added delay (loss still applies)"
-	}
-}
-delay $tag-r
-
 fw="" # the router's drop rules (firewalled segments)
 targets=""
 : >"$out/manifest.jsonl"
@@ -139,7 +156,6 @@ for i in $(seq 0 $((SEGMENTS - 1))); do
 	fi
 	ip netns exec $ns sysctl -qw net.ipv4.conf.all.route_localnet=1
 	ip netns exec $ns sysctl -qw net.ipv4.conf.$tag-h$i.route_localnet=1
-	delay $tag-g$i
 	mkfifo "$out/ready$i"
 	ip netns exec $ns "$CAMSIM" --cidr $lo/$PREFIX --count $n \
 	    --seed $((1889 + i)) --manifest "$out/manifest$i.jsonl" \
@@ -229,9 +245,55 @@ table ip csrtr {
 }
 NFT
 ip netns exec $NS_RTR nft -f "$out/router.nft"
+
+# The delay line (see the top).  The ping goes to a live device of
+# segment 0 (its camsim answers through the segment's DNAT).
+pingto=$(cut -d, -f1 "$out/live0.txt")
+rtt() {
+	command -v ping >/dev/null || { echo "not measured (no ping: iputils-ping, scripts/deps.sh)"; return 0; }
+	ip netns exec $NS_SCAN ping -n -q -c 20 -i 0.05 -W 1 "$pingto" 2>&1 |
+	    sed -n 's/^rtt min\/avg\/max\/mdev = \(.*\)/\1 (min\/avg\/max\/mdev)/p'
+}
+delay_note="none (DELAY=0)"
+if [ "$DELAY" != 0 ]; then
+	delay_note=""
+	if ! command -v iptables-legacy >/dev/null; then
+		delay_note="none: no iptables-legacy (Debian iptables, scripts/deps.sh)"
+	elif [ ! -x "$DELAYQ" ]; then
+		if pkg-config --exists libnetfilter_queue 2>/dev/null &&
+		    cc -std=c11 -O2 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+		    bench/delayq.c $(pkg-config --cflags --libs libnetfilter_queue) \
+		    -o "$out/delayq" 2>"$out/delayq-cc.err"; then
+			DELAYQ=$out/delayq
+			echo "bench: delayq built with cc into $DELAYQ (no build/bench/delayq)"
+		else
+			delay_note="none: no $DELAYQ and it does not build (libnetfilter-queue-dev, scripts/deps.sh)"
+		fi
+	fi
+	if [ -z "$delay_note" ]; then
+		echo "bench: RTT scanner -> $pingto without delay: $(rtt)"
+		ip netns exec $NS_RTR "$DELAYQ" --queue 0 --delay "$DELAY" \
+		    >"$out/delayq.out" 2>"$out/delayq.err" &
+		dq_pid=$!
+		for _ in $(seq 50); do
+			grep -q '^delayq: queue' "$out/delayq.out" 2>/dev/null && break
+			kill -0 $dq_pid 2>/dev/null || break
+			sleep 0.1
+		done
+		if grep -q '^delayq: queue' "$out/delayq.out" &&
+		    ip netns exec $NS_RTR iptables-legacy -A FORWARD -j NFQUEUE \
+		    --queue-num 0 --queue-bypass 2>>"$out/delayq.err"; then
+			delay_note="$DELAY ms each way (bench/delayq)"
+			echo "bench: RTT scanner -> $pingto with delay $DELAY ms each way: $(rtt)"
+		else
+			delay_note="none: $DELAYQ did not start or its rule did not load ($out/delayq.err)"
+			delay_off >/dev/null
+		fi
+	fi
+fi
 live=$(wc -l <"$out/manifest.jsonl")
 echo "bench: $live live devices in $((SEGMENTS * size)) addresses ($SEGMENTS x /$PREFIX);" \
-    "delay $([ $netem = yes ] && echo "$DELAY +- $JITTER" || echo none), loss $LOSS% each way; work dir $out"
+    "delay $delay_note, loss $LOSS% each way; work dir $out"
 
 sent() { # counter (sent: all the scanner sent; syn: its SYNs; silent: to empty addresses)
 	ip netns exec $NS_RTR nft list counter ip csrtr "${1:-sent}" | awk '/packets/ {print $2}'
@@ -283,4 +345,5 @@ for t in $TOOLS; do
 	esac
 done
 
+delay_off
 python3 bench/score_routed.py "$out" "$((SEGMENTS * size))" $TOOLS

@@ -4,7 +4,9 @@
 # debhelper and lintian build and check the package (scripts/package-test.sh);
 # nmap only for its XML stylesheet and DTD (nmap.xsl, nmap.dtd) and xmllint
 # (libxml2-utils): they check camsweep's -oX; python3-jsonschema checks
-# the JSON outputs against docs/schema.
+# the JSON outputs against docs/schema.  iptables (its legacy backend, for
+# NFQUEUE) and libnetfilter-queue-dev: bench/delayq, the routed bench's
+# delay line where the kernel has no sch_netem, and ping to show it.
 # Idempotent; uses sudo only when not already root.
 set -eu
 PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
@@ -14,7 +16,7 @@ PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
  libpq-dev postgresql libseccomp-dev libssl-dev cppcheck clang-format-14
  libsodium-dev poppler-utils
  debhelper lintian xsltproc nmap libxml2-utils python3-jsonschema
- nftables"
+ nftables iptables libnetfilter-queue-dev iputils-ping"
 # Hyperscan, the prefilter of identification (issue #17), is amd64-only in
 # Debian; elsewhere the build falls back to PCRE2 alone.
 if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then

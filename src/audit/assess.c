@@ -434,7 +434,8 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 	walk.scan_id = a->scan_id;
 	walk.first = first;
 	walk.baseline_end = baseline_end;
-	if (cs_store_each_device(a->st, a->scan_id, assess_dev, &walk) != 0) {
+	if (cs_store_each_device_parts(a->st, a->scan_id, 0, assess_dev,
+				       &walk) != 0) {
 		set_err(a, *cs_store_errmsg(a->st) ? cs_store_errmsg(a->st)
 						   : "evaluation failed");
 		goto out;

@@ -1766,7 +1766,7 @@ fill_children(struct cs_store *s, struct kcur kc[3], const PGresult *res, int r,
 
 /* Calls cb for the rows of one fetched batch. */
 static int
-each_batch(struct cs_store *s, PGresult *res, struct kcur kc[3],
+each_batch(struct cs_store *s, PGresult *res, struct kcur kc[3], unsigned parts,
 	   struct cs_device_row *row, cs_store_device_cb cb, void *arg)
 {
 	int n = PQntuples(res), ret = 0;
@@ -1798,6 +1798,13 @@ each_batch(struct cs_store *s, PGresult *res, struct kcur kc[3],
 		fld_copy(res, r, 14, row->mac, sizeof(row->mac));
 		fld_copy(res, r, 15, row->site, sizeof(row->site));
 		fld_copy(res, r, 16, row->serial, sizeof(row->serial));
+		/* without the evidence, what cs_identity_surveillance_presumed
+		 * would find in it (column 19: a presumed-rule line) */
+		if (!(parts & CS_DEV_EVIDENCE))
+			row->id.surveillance_presumed =
+			    PQgetvalue(res, r, 19)[0] == 't' &&
+			    row->id.surveillance &&
+			    row->id.device_class == CS_CLASS_UNKNOWN;
 		fill_children(s, kc, res, r, sid, row, &ret);
 		if (ret == 0)
 			ret = cb(arg, row);
@@ -1805,12 +1812,25 @@ each_batch(struct cs_store *s, PGresult *res, struct kcur kc[3],
 	return ret;
 }
 
+/* The parts of a row each child cursor reads (kid_sql's order). */
+static const unsigned kid_part[3] = {CS_DEV_PORTS, CS_DEV_EVIDENCE,
+				     CS_DEV_ATTACH};
+
+/* Column 19 of the sightings when the evidence is not read: whether one
+ * of its lines is the presumed-surveillance rule's (a hashed subplan:
+ * one pass over the evidence, not a lookup per sighting). */
+static const char each_presumed_col[] =
+    ", s.id IN (SELECT sighting_id FROM evidence WHERE rule = "
+    "'" CS_FP_PRESUMED_RULE "')";
+
 static int
-pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
-	       void *arg)
+pg_each_device(struct cs_store *s, int64_t scan_id, unsigned parts,
+	       cs_store_device_cb cb, void *arg)
 {
 	const char *q = sql_text[ST_EACH_SIGHTING], *dollar = strstr(q, "$1");
+	const char *from = strstr(q, " FROM sighting s ");
 	struct kcur kc[3] = {{0}};
+	char close[96] = "CLOSE cs_each";
 	struct cs_device_row *row;
 	char *sql, fetch[64];
 	size_t n;
@@ -1818,7 +1838,8 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 	int ret = 0;
 
 	/* the open batch's rows too */
-	if (bulk_flush(s) != 0 || CS_NEVER(dollar == NULL))
+	if (bulk_flush(s) != 0 ||
+	    CS_NEVER(dollar == NULL || from == NULL || from > dollar))
 		return CS_EIO;
 	/* the cursor's query: the statement with the scan id (a number) */
 	n = strlen(q) + 1024;
@@ -1829,8 +1850,11 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 	if (ret == 0 &&
 	    exec_cmd(s, "SET LOCAL work_mem = '64MB'", "each_device") != 0)
 		ret = CS_EIO;
-	snprintf(sql, n, "DECLARE cs_each NO SCROLL CURSOR FOR %.*s%" PRId64 "%s",
-		 (int)(dollar - q), q, scan_id, dollar + 2);
+	snprintf(sql, n,
+		 "DECLARE cs_each NO SCROLL CURSOR FOR %.*s%s%.*s%" PRId64 "%s",
+		 (int)(from - q), q,
+		 parts & CS_DEV_EVIDENCE ? "" : each_presumed_col,
+		 (int)(dollar - from), from, scan_id, dollar + 2);
 	if (ret == 0 && exec_cmd(s, sql, "each_device") != 0)
 		ret = CS_EIO;
 	for (int k = 0; k < 3 && ret == 0; k++) {
@@ -1842,8 +1866,14 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 		snprintf(sql, n, "%.*s%" PRId64 "%s", (int)(d - kq), kq,
 			 scan_id, d + 2);
 		kc[k].name = kid_name[k];
+		if (!(parts & kid_part[k])) {
+			kc[k].done = true; /* not read: no rows */
+			continue;
+		}
 		if (exec_cmd(s, sql, "each_device") != 0)
 			ret = CS_EIO;
+		cs_store_sql_add(close, sizeof(close), "; CLOSE ");
+		cs_store_sql_add(close, sizeof(close), kid_name[k]);
 	}
 	free(sql);
 	if (ret != 0) {
@@ -1864,7 +1894,7 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 			PQclear(res);
 			break;
 		}
-		ret = each_batch(s, res, kc, row, cb, arg);
+		ret = each_batch(s, res, kc, parts, row, cb, arg);
 		PQclear(res);
 		if (ret != 0)
 			break;
@@ -1873,9 +1903,7 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 	for (int k = 0; k < 3; k++)
 		PQclear(kc[k].res);
 	if (txn_status(s) == PQTRANS_INTRANS)
-		exec_cmd(s,
-			 "CLOSE cs_each; CLOSE cs_kp; CLOSE cs_ke; CLOSE cs_ka",
-			 "each_device");
+		exec_cmd(s, close, "each_device");
 	if (own) {
 		if (txn_status(s) == PQTRANS_INTRANS)
 			exec_cmd(s, "COMMIT", "each_device");

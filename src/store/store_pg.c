@@ -1189,7 +1189,18 @@ copy_text(struct cs_buf *b, const char *s, size_t n)
 	size_t k = 0;
 
 	while (k < n) {
-		size_t m = utf8_seq(u + k, n - k);
+		size_t m, run = k;
+		/* a run of plain ASCII (most text) is added at once */
+		while (run < n && u[run] > 0 && u[run] < 0x80 &&
+		       u[run] != '\\' && u[run] != '\t' && u[run] != '\n' &&
+		       u[run] != '\r')
+			run++;
+		if (run > k) {
+			badd(b, u + k, run - k);
+			k = run;
+			continue;
+		}
+		m = utf8_seq(u + k, n - k);
 		if (m == 0) {
 			badd(b, "?", 1);
 			k++;
@@ -2509,7 +2520,7 @@ text_as_stored(char *s, size_t size)
 	size_t n = strnlen(s, size);
 
 	for (size_t k = 0; k < n;) {
-		size_t m = utf8_seq(u + k, n - k);
+		size_t m = u[k] < 0x80 ? 1 : utf8_seq(u + k, n - k);
 		if (m == 0)
 			u[k++] = '?';
 		else

@@ -1124,6 +1124,14 @@ test_findings_many(void **state)
 	 * UTF-8 in TEXT) */
 	assert_string_equal(v[0].model, got.model);
 	assert_string_equal(got.model, IS_PG ? "bad? byte" : "bad\xff byte");
+	/* COPY's escaped bytes and a valid multibyte sequence between
+	 * plain runs arrive as they were */
+	cs_strlcpy(v[0].model, "t\tb\\s\nn\rr \xc3\xa9 \xe2\x82\xac.",
+		   sizeof(v[0].model));
+	assert_int_equal(cs_store_finding_put_many(s, v, 1, re), 0);
+	assert_int_equal(cs_store_finding_get(s, v[2].id, &got), 0);
+	assert_string_equal(got.model, "t\tb\\s\nn\rr \xc3\xa9 \xe2\x82\xac.");
+	assert_string_equal(v[0].model, got.model);
 
 	/* a bad row: refused, nothing written */
 	finding_make(&v[0], "127.21.0.3", "uk-gsg-2022", "1", CS_SEV_HIGH, "",

@@ -2914,7 +2914,11 @@ pg_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	PGresult *res;
 	int n, ret = 0;
 
-	finding_select(sql, sizeof(sql));
+	if (flt->ids_only)
+		cs_strlcpy(sql, "SELECT id, last_scan FROM finding",
+			   sizeof(sql));
+	else
+		finding_select(sql, sizeof(sql));
 	cs_store_sql_add(
 	    sql, sizeof(sql),
 	    " WHERE severity >= $1::integer "
@@ -2938,10 +2942,15 @@ pg_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 		PQclear(res);
 		return CS_EIO;
 	}
-	f = cs_xmalloc(sizeof(*f));
+	f = cs_xcalloc(1, sizeof(*f));
 	n = PQntuples(res);
 	for (int r = 0; r < n; r++) {
-		finding_read(res, r, f);
+		if (flt->ids_only) {
+			f->id = FLD_I64(res, r, 0);
+			f->last_scan = FLD_I64(res, r, 1);
+		} else {
+			finding_read(res, r, f);
+		}
 		if ((ret = cb(arg, f)) != 0)
 			break;
 	}

@@ -1569,7 +1569,11 @@ sq_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	sqlite3_stmt *st;
 	int rc, ret = 0;
 
-	finding_select(sql, sizeof(sql));
+	if (flt->ids_only)
+		cs_strlcpy(sql, "SELECT id, last_scan FROM finding",
+			   sizeof(sql));
+	else
+		finding_select(sql, sizeof(sql));
 	cs_store_sql_add(
 	    sql, sizeof(sql),
 	    " WHERE severity >= ?1 AND (?2 IS NULL OR regime = ?2) "
@@ -1591,9 +1595,14 @@ sq_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	if (flt->status != NULL)
 		bind_str(st, 4, flt->status);
 	sqlite3_bind_int(st, 5, flt->active_only ? 1 : 0);
-	f = cs_xmalloc(sizeof(*f));
+	f = cs_xcalloc(1, sizeof(*f));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		finding_read(st, f);
+		if (flt->ids_only) {
+			f->id = sqlite3_column_int64(st, 0);
+			f->last_scan = sqlite3_column_int64(st, 1);
+		} else {
+			finding_read(st, f);
+		}
 		ret = cb(arg, f);
 		if (ret != 0)
 			break;

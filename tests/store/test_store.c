@@ -764,6 +764,7 @@ struct frows {
 	int64_t id[8];
 	char ip[8][46];
 	enum cs_severity sev[8];
+	size_t bare; /* rows with only id and last_scan (ids_only) */
 };
 
 static int
@@ -778,6 +779,20 @@ collect_f(void *arg, const struct cs_finding_row *f)
 	}
 	r->n++;
 	return 0;
+}
+
+/* As collect_f; counts the rows that carry nothing but id and a
+ * last_scan (cs_finding_filter.ids_only). */
+static int
+collect_ids(void *arg, const struct cs_finding_row *f)
+{
+	struct frows *r = arg;
+
+	if (f->id > 0 && f->last_scan > 0 && f->key[0] == '\0' &&
+	    f->ip[0] == '\0' && f->regime[0] == '\0' && f->status[0] == '\0' &&
+	    f->first_scan == 0 && f->assessed_at == 0)
+		r->bare++;
+	return collect_f(arg, f);
 }
 
 /* Reach records seen by cs_store_each_reach: "ip vantage ports" each. */
@@ -1151,6 +1166,18 @@ test_findings_many(void **state)
 		assert_int_equal(ru.n, 2);
 		assert_true((ru.id[0] == rs.id[0] && ru.id[1] == rs.id[1]) ||
 			    (ru.id[0] == rs.id[1] && ru.id[1] == rs.id[0]));
+	}
+	{
+		/* ids only: the same findings, nothing but id and last_scan */
+		struct cs_finding_filter ids = {.any_order = true,
+						.ids_only = true};
+		struct frows ri = {0};
+		assert_int_equal(
+		    cs_store_each_finding(s, &ids, collect_ids, &ri), 0);
+		assert_int_equal(ri.n, 2);
+		assert_true((ri.id[0] == rs.id[0] && ri.id[1] == rs.id[1]) ||
+			    (ri.id[0] == rs.id[1] && ri.id[1] == rs.id[0]));
+		assert_int_equal(ri.bare, 2);
 	}
 	assert_int_equal(cs_store_finding_put_many(NULL, v, 1, NULL),
 			 CS_EINVAL);

@@ -1841,7 +1841,7 @@ pg_each_device(struct cs_store *s, int64_t scan_id, unsigned parts,
 	const char *q = sql_text[ST_EACH_SIGHTING], *dollar = strstr(q, "$1");
 	const char *from = strstr(q, " FROM sighting s ");
 	struct kcur kc[3] = {{0}};
-	char close[96] = "CLOSE cs_each";
+	char closing[96] = "CLOSE cs_each";
 	struct cs_device_row *row;
 	char *sql, fetch[64];
 	size_t n;
@@ -1883,8 +1883,8 @@ pg_each_device(struct cs_store *s, int64_t scan_id, unsigned parts,
 		}
 		if (exec_cmd(s, sql, "each_device") != 0)
 			ret = CS_EIO;
-		cs_store_sql_add(close, sizeof(close), "; CLOSE ");
-		cs_store_sql_add(close, sizeof(close), kid_name[k]);
+		cs_store_sql_add(closing, sizeof(closing), "; CLOSE ");
+		cs_store_sql_add(closing, sizeof(closing), kid_name[k]);
 	}
 	free(sql);
 	if (ret != 0) {
@@ -1914,7 +1914,7 @@ pg_each_device(struct cs_store *s, int64_t scan_id, unsigned parts,
 	for (int k = 0; k < 3; k++)
 		PQclear(kc[k].res);
 	if (txn_status(s) == PQTRANS_INTRANS)
-		exec_cmd(s, close, "each_device");
+		exec_cmd(s, closing, "each_device");
 	if (own) {
 		if (txn_status(s) == PQTRANS_INTRANS)
 			exec_cmd(s, "COMMIT", "each_device");

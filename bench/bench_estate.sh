@@ -87,10 +87,15 @@ timed report-csv $cs report --db "$CS_PG_URI" --format csv -o "$work/r"
 timed report-html $cs report --db "$CS_PG_URI" --format html -o "$work/r.html"
 ls -l "$work"/r.json "$work"/r-*.csv "$work"/r.html 2>/dev/null | awk '{print "# " $5 " bytes " $9}'
 echo "## plans of the dominant statements"
+# assess: its sightings cursor (no child cursors: the presumed-surveillance
+# line is a column) and its close step's read of the active findings' ids;
+# then the report's cursors, observations, reach and finding reads
 # 1 024 devices from the 5 000th on (from the first on a small estate)
 skip=$((devices >= 6024 ? 5000 : 0))
 ips=$(q -c "SELECT '{' || string_agg(ip, ',') || '}' FROM (SELECT ip FROM sighting WHERE scan_id = 1000 ORDER BY ip_num LIMIT 1024 OFFSET $skip) x")
 for sql in \
+    "SELECT s.id, s.device_id, s.ip, s.manufacturer, s.device_class, d.first_seen, d.last_seen, s.mac, d.site, d.serial, s.id IN (SELECT sighting_id FROM evidence WHERE rule = 'maker:mostly-video') FROM sighting s JOIN device d ON d.id = s.device_id AND d.site = s.device_site WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip::inet" \
+    "SELECT id, last_scan FROM finding WHERE severity >= 0 AND regime = 'uk-gsg-2022' AND status IN ('open', 'planned', 'done', 'risk-accepted')" \
     "SELECT s.id, s.device_id, s.ip, s.manufacturer, s.device_class, d.first_seen, d.last_seen, s.mac, d.site, d.serial FROM sighting s JOIN device d ON d.id = s.device_id AND d.site = s.device_site WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\"" \
     "SELECT e.sighting_id, s.ip_num, s.ip, e.field, e.value, e.rule, e.obs_key, e.port, e.weight, e.claim FROM sighting s JOIN evidence e ON e.sighting_id = s.id WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\", e.seq" \
     "SELECT p.sighting_id, s.ip_num, s.ip, p.port FROM sighting s JOIN sighting_port p ON p.site = s.site AND p.sighting_id = s.id WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\", p.port" \

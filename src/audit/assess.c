@@ -324,6 +324,9 @@ set_err(struct cs_audit_assess *a, const char *msg)
 	cs_strlcpy(a->err, msg, sizeof(a->err));
 }
 
+/* At most this many findings not raised again are read one by one. */
+#define UNRAISED_GET_MAX 2000
+
 /*
  * Closes the active findings of the selected regimes that this run did
  * not raise again, only where the scan looked (see assess.h).  ips are the
@@ -352,14 +355,33 @@ reconcile(struct cs_audit_assess *a, const char (*ips)[46], size_t nips)
 		struct unraised u = {&old, cur_ids, a->nrows, a->scan_id};
 		flt.regime = a->sel[r]->id;
 		flt.active_only = true;
-		/* read unsorted, keep only the few not raised again, then
-		 * close them in the store's order */
+		/* read the ids unsorted, keep only the few not raised again,
+		 * read those whole (or all whole again when they are many:
+		 * one query rather than a lookup each), then close them in
+		 * the store's order */
 		flt.any_order = true;
+		flt.ids_only = true;
 		old.n = 0;
 		if (cs_store_each_finding(a->st, &flt, collect_unraised, &u) !=
 		    0) {
 			ret = CS_EIO;
 			break;
+		}
+		if (old.n > UNRAISED_GET_MAX) {
+			flt.ids_only = false;
+			old.n = 0;
+			if (cs_store_each_finding(a->st, &flt, collect_unraised,
+						  &u) != 0) {
+				ret = CS_EIO;
+				break;
+			}
+		} else {
+			for (size_t i = 0; i < old.n && ret == 0; i++)
+				if (cs_store_finding_get(a->st, old.v[i].id,
+							 &old.v[i]) != 0)
+					ret = CS_EIO;
+			if (ret != 0)
+				break;
 		}
 		if (old.n > 1)
 			qsort(old.v, old.n, sizeof(*old.v), finding_order_cmp);
@@ -434,7 +456,8 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 	walk.scan_id = a->scan_id;
 	walk.first = first;
 	walk.baseline_end = baseline_end;
-	if (cs_store_each_device(a->st, a->scan_id, assess_dev, &walk) != 0) {
+	if (cs_store_each_device_parts(a->st, a->scan_id, 0, assess_dev,
+				       &walk) != 0) {
 		set_err(a, *cs_store_errmsg(a->st) ? cs_store_errmsg(a->st)
 						   : "evaluation failed");
 		goto out;

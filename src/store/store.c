@@ -420,7 +420,16 @@ cs_store_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 {
 	if (s == NULL || cb == NULL)
 		return CS_EINVAL;
-	return s->ops->each_device(s, scan_id, cb, arg);
+	return s->ops->each_device(s, scan_id, CS_DEV_ALL, cb, arg);
+}
+
+int
+cs_store_each_device_parts(struct cs_store *s, int64_t scan_id, unsigned parts,
+			   cs_store_device_cb cb, void *arg)
+{
+	if (s == NULL || cb == NULL || (parts & ~CS_DEV_ALL) != 0)
+		return CS_EINVAL;
+	return s->ops->each_device(s, scan_id, parts, cb, arg);
 }
 
 int

@@ -84,7 +84,8 @@ struct cs_store_ops {
 	int (*latest_scan)(struct cs_store *s, int64_t *scan_id);
 	int (*scan_get)(struct cs_store *s, int64_t scan_id,
 			struct cs_scan_state *st);
-	int (*each_device)(struct cs_store *s, int64_t scan_id,
+	/* parts: CS_DEV_* (cs_store_each_device_parts) */
+	int (*each_device)(struct cs_store *s, int64_t scan_id, unsigned parts,
 			   cs_store_device_cb cb, void *arg);
 	int (*each_observation)(struct cs_store *s, int64_t scan_id,
 				const struct cs_store_ip *ip,

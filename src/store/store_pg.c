@@ -1189,7 +1189,18 @@ copy_text(struct cs_buf *b, const char *s, size_t n)
 	size_t k = 0;
 
 	while (k < n) {
-		size_t m = utf8_seq(u + k, n - k);
+		size_t m, run = k;
+		/* a run of plain ASCII (most text) is added at once */
+		while (run < n && u[run] > 0 && u[run] < 0x80 &&
+		       u[run] != '\\' && u[run] != '\t' && u[run] != '\n' &&
+		       u[run] != '\r')
+			run++;
+		if (run > k) {
+			badd(b, u + k, run - k);
+			k = run;
+			continue;
+		}
+		m = utf8_seq(u + k, n - k);
 		if (m == 0) {
 			badd(b, "?", 1);
 			k++;
@@ -1766,7 +1777,7 @@ fill_children(struct cs_store *s, struct kcur kc[3], const PGresult *res, int r,
 
 /* Calls cb for the rows of one fetched batch. */
 static int
-each_batch(struct cs_store *s, PGresult *res, struct kcur kc[3],
+each_batch(struct cs_store *s, PGresult *res, struct kcur kc[3], unsigned parts,
 	   struct cs_device_row *row, cs_store_device_cb cb, void *arg)
 {
 	int n = PQntuples(res), ret = 0;
@@ -1798,6 +1809,13 @@ each_batch(struct cs_store *s, PGresult *res, struct kcur kc[3],
 		fld_copy(res, r, 14, row->mac, sizeof(row->mac));
 		fld_copy(res, r, 15, row->site, sizeof(row->site));
 		fld_copy(res, r, 16, row->serial, sizeof(row->serial));
+		/* without the evidence, what cs_identity_surveillance_presumed
+		 * would find in it (column 19: a presumed-rule line) */
+		if (!(parts & CS_DEV_EVIDENCE))
+			row->id.surveillance_presumed =
+			    PQgetvalue(res, r, 19)[0] == 't' &&
+			    row->id.surveillance &&
+			    row->id.device_class == CS_CLASS_UNKNOWN;
 		fill_children(s, kc, res, r, sid, row, &ret);
 		if (ret == 0)
 			ret = cb(arg, row);
@@ -1805,12 +1823,25 @@ each_batch(struct cs_store *s, PGresult *res, struct kcur kc[3],
 	return ret;
 }
 
+/* The parts of a row each child cursor reads (kid_sql's order). */
+static const unsigned kid_part[3] = {CS_DEV_PORTS, CS_DEV_EVIDENCE,
+				     CS_DEV_ATTACH};
+
+/* Column 19 of the sightings when the evidence is not read: whether one
+ * of its lines is the presumed-surveillance rule's (a hashed subplan:
+ * one pass over the evidence, not a lookup per sighting). */
+static const char each_presumed_col[] =
+    ", s.id IN (SELECT sighting_id FROM evidence WHERE rule = "
+    "'" CS_FP_PRESUMED_RULE "')";
+
 static int
-pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
-	       void *arg)
+pg_each_device(struct cs_store *s, int64_t scan_id, unsigned parts,
+	       cs_store_device_cb cb, void *arg)
 {
 	const char *q = sql_text[ST_EACH_SIGHTING], *dollar = strstr(q, "$1");
+	const char *from = strstr(q, " FROM sighting s ");
 	struct kcur kc[3] = {{0}};
+	char closing[96] = "CLOSE cs_each";
 	struct cs_device_row *row;
 	char *sql, fetch[64];
 	size_t n;
@@ -1818,7 +1849,8 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 	int ret = 0;
 
 	/* the open batch's rows too */
-	if (bulk_flush(s) != 0 || CS_NEVER(dollar == NULL))
+	if (bulk_flush(s) != 0 ||
+	    CS_NEVER(dollar == NULL || from == NULL || from > dollar))
 		return CS_EIO;
 	/* the cursor's query: the statement with the scan id (a number) */
 	n = strlen(q) + 1024;
@@ -1829,8 +1861,11 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 	if (ret == 0 &&
 	    exec_cmd(s, "SET LOCAL work_mem = '64MB'", "each_device") != 0)
 		ret = CS_EIO;
-	snprintf(sql, n, "DECLARE cs_each NO SCROLL CURSOR FOR %.*s%" PRId64 "%s",
-		 (int)(dollar - q), q, scan_id, dollar + 2);
+	snprintf(sql, n,
+		 "DECLARE cs_each NO SCROLL CURSOR FOR %.*s%s%.*s%" PRId64 "%s",
+		 (int)(from - q), q,
+		 parts & CS_DEV_EVIDENCE ? "" : each_presumed_col,
+		 (int)(dollar - from), from, scan_id, dollar + 2);
 	if (ret == 0 && exec_cmd(s, sql, "each_device") != 0)
 		ret = CS_EIO;
 	for (int k = 0; k < 3 && ret == 0; k++) {
@@ -1842,8 +1877,14 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 		snprintf(sql, n, "%.*s%" PRId64 "%s", (int)(d - kq), kq,
 			 scan_id, d + 2);
 		kc[k].name = kid_name[k];
+		if (!(parts & kid_part[k])) {
+			kc[k].done = true; /* not read: no rows */
+			continue;
+		}
 		if (exec_cmd(s, sql, "each_device") != 0)
 			ret = CS_EIO;
+		cs_store_sql_add(closing, sizeof(closing), "; CLOSE ");
+		cs_store_sql_add(closing, sizeof(closing), kid_name[k]);
 	}
 	free(sql);
 	if (ret != 0) {
@@ -1864,7 +1905,7 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 			PQclear(res);
 			break;
 		}
-		ret = each_batch(s, res, kc, row, cb, arg);
+		ret = each_batch(s, res, kc, parts, row, cb, arg);
 		PQclear(res);
 		if (ret != 0)
 			break;
@@ -1873,9 +1914,7 @@ pg_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
 	for (int k = 0; k < 3; k++)
 		PQclear(kc[k].res);
 	if (txn_status(s) == PQTRANS_INTRANS)
-		exec_cmd(s,
-			 "CLOSE cs_each; CLOSE cs_kp; CLOSE cs_ke; CLOSE cs_ka",
-			 "each_device");
+		exec_cmd(s, closing, "each_device");
 	if (own) {
 		if (txn_status(s) == PQTRANS_INTRANS)
 			exec_cmd(s, "COMMIT", "each_device");
@@ -2481,7 +2520,7 @@ text_as_stored(char *s, size_t size)
 	size_t n = strnlen(s, size);
 
 	for (size_t k = 0; k < n;) {
-		size_t m = utf8_seq(u + k, n - k);
+		size_t m = u[k] < 0x80 ? 1 : utf8_seq(u + k, n - k);
 		if (m == 0)
 			u[k++] = '?';
 		else
@@ -2668,9 +2707,36 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 			 set, t_last, fcmp, tcmp);
 		rc = exec_cmd(s, sql, "finding_put: update");
 	}
-	/* raised: with the caller's plan (never born closed), then the
-	 * events of the raised and the reopened, in the order given */
-	if (rc == 0 && nnew > 0) {
+	/* raised, without a key given twice (the usual case): the new ids
+	 * are drawn in the order given from the sorted row numbers alone
+	 * (a subquery with ORDER BY is not flattened, so nextval runs in
+	 * its order), then the rows are inserted with them unsorted -- not
+	 * a sort of every wide row, which spilled 560 MB to disk at 600,000
+	 * findings; then the events as below */
+	if (rc == 0 && nnew > 0 && dups == 0) {
+		snprintf(sql, sizeof(sql),
+			 "CREATE TEMP TABLE IF NOT EXISTS cs_k (seq bigint, "
+			 "id bigint); TRUNCATE cs_k; "
+			 "INSERT INTO cs_k SELECT seq, nextval("
+			 "pg_get_serial_sequence('finding', 'id')) FROM "
+			 "(SELECT c.seq FROM cs_f c JOIN cs_n n ON n.fkey = "
+			 "c.fkey AND n.old_status IS NULL ORDER BY c.seq) o; "
+			 "ANALYZE cs_k; "
+			 "INSERT INTO finding (id, %s, first_scan, fkey, %s) "
+			 "SELECT k.id, %s, last_scan, t.fkey, %s FROM %s JOIN "
+			 "cs_k k ON k.seq = t.seq; "
+			 "INSERT INTO finding_event (finding_id, at, scan_id, "
+			 "what, detail) SELECT f.id, t.assessed_at, "
+			 "t.last_scan, CASE WHEN n.old_status IS NULL THEN "
+			 "'raised' ELSE 'reopened' END, coalesce(n.old_status, "
+			 "t.action) FROM cs_f t JOIN cs_n n ON n.fkey = t.fkey "
+			 "JOIN finding f ON f.fkey = t.fkey ORDER BY t.seq",
+			 cols, plan, sel, plan, t_last);
+		rc = exec_cmd(s, sql, "finding_put: insert");
+	} else if (rc == 0 && nnew > 0) {
+		/* raised: with the caller's plan (never born closed), then
+		 * the events of the raised and the reopened, in the order
+		 * given */
 		snprintf(sql, sizeof(sql),
 			 "INSERT INTO finding (%s, first_scan, fkey, %s) "
 			 "SELECT %s, last_scan, t.fkey, %s FROM %s JOIN cs_n "
@@ -2695,13 +2761,15 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 		cs_strlcpy(s->errmsg, keep, sizeof(s->errmsg));
 		return CS_EIO;
 	}
-	/* what only the server knows of each row; the rest is as sent */
+	/* what only the server knows of each row; the rest is as sent (a
+	 * row's key is given once unless dups: its own row is its last) */
 	snprintf(sql, sizeof(sql),
-		 "SELECT t.seq, max(t.seq) OVER (PARTITION BY t.fkey), f.id, "
+		 "SELECT t.seq, %s, f.id, "
 		 "coalesce(f.device_id, 0), f.first_scan, f.last_scan, "
 		 "f.verified_scan, f.assessed_at, coalesce(n.old_status, '')"
 		 "%s FROM cs_f t JOIN finding f ON f.fkey = t.fkey LEFT JOIN "
 		 "cs_n n ON n.fkey = t.fkey ORDER BY t.seq",
+		 dups == 0 ? "t.seq" : "max(t.seq) OVER (PARTITION BY t.fkey)",
 		 pl);
 	res = adhoc(s, sql, NULL, "finding_put: read back");
 	if (!res_ok(res)) {
@@ -2846,7 +2914,11 @@ pg_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	PGresult *res;
 	int n, ret = 0;
 
-	finding_select(sql, sizeof(sql));
+	if (flt->ids_only)
+		cs_strlcpy(sql, "SELECT id, last_scan FROM finding",
+			   sizeof(sql));
+	else
+		finding_select(sql, sizeof(sql));
 	cs_store_sql_add(
 	    sql, sizeof(sql),
 	    " WHERE severity >= $1::integer "
@@ -2870,10 +2942,15 @@ pg_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 		PQclear(res);
 		return CS_EIO;
 	}
-	f = cs_xmalloc(sizeof(*f));
+	f = cs_xcalloc(1, sizeof(*f));
 	n = PQntuples(res);
 	for (int r = 0; r < n; r++) {
-		finding_read(res, r, f);
+		if (flt->ids_only) {
+			f->id = FLD_I64(res, r, 0);
+			f->last_scan = FLD_I64(res, r, 1);
+		} else {
+			finding_read(res, r, f);
+		}
 		if ((ret = cb(arg, f)) != 0)
 			break;
 	}

@@ -1133,13 +1133,16 @@ read_children(struct cs_store *s, int64_t sid, struct cs_device_row *row)
 }
 
 static int
-sq_each_device(struct cs_store *s, int64_t scan_id, cs_store_device_cb cb,
-	       void *arg)
+sq_each_device(struct cs_store *s, int64_t scan_id, unsigned parts,
+	       cs_store_device_cb cb, void *arg)
 {
 	struct cs_device_row *row;
 	sqlite3_stmt *st = st_get(s, ST_EACH_SIGHTING);
 	int rc, ret = 0;
 
+	/* every part whatever is asked (store.h allows more): a device's
+	 * children are an index lookup each here */
+	(void)parts;
 	if (st == NULL)
 		return CS_EIO;
 	row = cs_xmalloc(sizeof(*row));
@@ -1566,7 +1569,11 @@ sq_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	sqlite3_stmt *st;
 	int rc, ret = 0;
 
-	finding_select(sql, sizeof(sql));
+	if (flt->ids_only)
+		cs_strlcpy(sql, "SELECT id, last_scan FROM finding",
+			   sizeof(sql));
+	else
+		finding_select(sql, sizeof(sql));
 	cs_store_sql_add(
 	    sql, sizeof(sql),
 	    " WHERE severity >= ?1 AND (?2 IS NULL OR regime = ?2) "
@@ -1588,9 +1595,14 @@ sq_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	if (flt->status != NULL)
 		bind_str(st, 4, flt->status);
 	sqlite3_bind_int(st, 5, flt->active_only ? 1 : 0);
-	f = cs_xmalloc(sizeof(*f));
+	f = cs_xcalloc(1, sizeof(*f));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		finding_read(st, f);
+		if (flt->ids_only) {
+			f->id = sqlite3_column_int64(st, 0);
+			f->last_scan = sqlite3_column_int64(st, 1);
+		} else {
+			finding_read(st, f);
+		}
 		ret = cb(arg, f);
 		if (ret != 0)
 			break;

@@ -764,6 +764,7 @@ struct frows {
 	int64_t id[8];
 	char ip[8][46];
 	enum cs_severity sev[8];
+	size_t bare; /* rows with only id and last_scan (ids_only) */
 };
 
 static int
@@ -778,6 +779,20 @@ collect_f(void *arg, const struct cs_finding_row *f)
 	}
 	r->n++;
 	return 0;
+}
+
+/* As collect_f; counts the rows that carry nothing but id and a
+ * last_scan (cs_finding_filter.ids_only). */
+static int
+collect_ids(void *arg, const struct cs_finding_row *f)
+{
+	struct frows *r = arg;
+
+	if (f->id > 0 && f->last_scan > 0 && f->key[0] == '\0' &&
+	    f->ip[0] == '\0' && f->regime[0] == '\0' && f->status[0] == '\0' &&
+	    f->first_scan == 0 && f->assessed_at == 0)
+		r->bare++;
+	return collect_f(arg, f);
 }
 
 /* Reach records seen by cs_store_each_reach: "ip vantage ports" each. */
@@ -1124,6 +1139,14 @@ test_findings_many(void **state)
 	 * UTF-8 in TEXT) */
 	assert_string_equal(v[0].model, got.model);
 	assert_string_equal(got.model, IS_PG ? "bad? byte" : "bad\xff byte");
+	/* COPY's escaped bytes and a valid multibyte sequence between
+	 * plain runs arrive as they were */
+	cs_strlcpy(v[0].model, "t\tb\\s\nn\rr \xc3\xa9 \xe2\x82\xac.",
+		   sizeof(v[0].model));
+	assert_int_equal(cs_store_finding_put_many(s, v, 1, re), 0);
+	assert_int_equal(cs_store_finding_get(s, v[2].id, &got), 0);
+	assert_string_equal(got.model, "t\tb\\s\nn\rr \xc3\xa9 \xe2\x82\xac.");
+	assert_string_equal(v[0].model, got.model);
 
 	/* a bad row: refused, nothing written */
 	finding_make(&v[0], "127.21.0.3", "uk-gsg-2022", "1", CS_SEV_HIGH, "",
@@ -1143,6 +1166,18 @@ test_findings_many(void **state)
 		assert_int_equal(ru.n, 2);
 		assert_true((ru.id[0] == rs.id[0] && ru.id[1] == rs.id[1]) ||
 			    (ru.id[0] == rs.id[1] && ru.id[1] == rs.id[0]));
+	}
+	{
+		/* ids only: the same findings, nothing but id and last_scan */
+		struct cs_finding_filter ids = {.any_order = true,
+						.ids_only = true};
+		struct frows ri = {0};
+		assert_int_equal(
+		    cs_store_each_finding(s, &ids, collect_ids, &ri), 0);
+		assert_int_equal(ri.n, 2);
+		assert_true((ri.id[0] == rs.id[0] && ri.id[1] == rs.id[1]) ||
+			    (ri.id[0] == rs.id[1] && ri.id[1] == rs.id[0]));
+		assert_int_equal(ri.bare, 2);
 	}
 	assert_int_equal(cs_store_finding_put_many(NULL, v, 1, NULL),
 			 CS_EINVAL);
@@ -1743,6 +1778,100 @@ test_ip_order(void **state)
 	cs_store_close(s);
 }
 
+/* Puts ip with the given class and surveillance flag and, when rule is
+ * not NULL, an evidence line of that rule after another one. */
+static int
+put_presumed(struct cs_store *s, int64_t scan, const char *ip,
+	     enum cs_class cls, bool surveillance, const char *rule)
+{
+	static const uint16_t ports[] = {80, 554};
+	struct cs_obs_list l;
+	struct cs_identity id;
+	int rc;
+
+	cs_obs_list_init(&l);
+	cs_obs_adds(&l, "http.server", 80, "App-webs/");
+	ident_make(&id, "Hikvision", "Hikvision", "", cls, 0.6);
+	id.surveillance = surveillance;
+	ev_add(&id, "manufacturer", "Hikvision", "http-server", "http.server",
+	       80, 0.6);
+	if (rule != NULL)
+		ev_add(&id, "surveillance", "yes", rule, "", 0, 0.5);
+	struct cs_host_result h = {.ip = ip,
+				   .ports = ports,
+				   .nports = CS_NELEM(ports),
+				   .obs = &l,
+				   .id = &id,
+				   .seen_at = 100};
+	rc = cs_store_put_host(s, scan, &h);
+	cs_obs_list_free(&l);
+	return rc;
+}
+
+/* cs_store_each_device_parts without the evidence (as assess reads):
+ * each identity presumes surveillance from the maker exactly when it
+ * does with its evidence, and the rows are the same devices in the same
+ * order as the full read's.  On PostgreSQL the presumption comes from the
+ * server (the evidence is not sent): the unknown-class device must be
+ * presumed, the camera and the device without the rule's line not. */
+static void
+test_each_device_parts(void **state)
+{
+	static const struct {
+		const char *ip;
+		enum cs_class cls;
+		bool surv;
+		const char *rule;
+		bool presumed;
+	} put[] = {
+	    {"127.0.0.1", CS_CLASS_UNKNOWN, true, CS_FP_PRESUMED_RULE, true},
+	    {"127.0.0.2", CS_CLASS_CAMERA, true, CS_FP_PRESUMED_RULE, false},
+	    {"127.0.0.3", CS_CLASS_UNKNOWN, true, "maker:other", false},
+	    {"127.0.0.4", CS_CLASS_UNKNOWN, true, NULL, false},
+	    {"127.0.0.5", CS_CLASS_UNKNOWN, false, CS_FP_PRESUMED_RULE, false},
+	};
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	static struct rows all, lite;
+	int64_t scan;
+
+	assert_int_equal(cs_store_scan_begin(s, default_info(), &scan), 0);
+	for (size_t i = 0; i < CS_NELEM(put); i++)
+		assert_int_equal(put_presumed(s, scan, put[i].ip, put[i].cls,
+					      put[i].surv, put[i].rule),
+				 0);
+	memset(&all, 0, sizeof(all));
+	memset(&lite, 0, sizeof(lite));
+	assert_int_equal(cs_store_each_device(s, scan, collect, &all), 0);
+	assert_int_equal(cs_store_each_device_parts(s, scan, 0, collect, &lite),
+			 0);
+	assert_int_equal(cs_store_each_device_parts(s, scan, 8, collect, &lite),
+			 CS_EINVAL);
+	assert_int_equal(all.n, CS_NELEM(put));
+	assert_int_equal(lite.n, CS_NELEM(put));
+	for (size_t i = 0; i < CS_NELEM(put); i++) {
+		const struct cs_device_row *a = &all.r[i], *b = &lite.r[i];
+		assert_string_equal(a->ip, put[i].ip);
+		assert_string_equal(b->ip, put[i].ip);
+		assert_int_equal(b->device_id, a->device_id);
+		assert_string_equal(b->id.manufacturer, a->id.manufacturer);
+		assert_int_equal(b->id.device_class, a->id.device_class);
+		assert_int_equal(b->id.surveillance, a->id.surveillance);
+		assert_int_equal(b->first_seen, a->first_seen);
+		if (cs_identity_surveillance_presumed(&a->id) !=
+			put[i].presumed ||
+		    cs_identity_surveillance_presumed(&b->id) !=
+			put[i].presumed)
+			fail_msg("%s: presumed %d with evidence, %d without, "
+				 "want %d",
+				 put[i].ip,
+				 cs_identity_surveillance_presumed(&a->id),
+				 cs_identity_surveillance_presumed(&b->id),
+				 put[i].presumed);
+	}
+	cs_store_close(s);
+}
+
 static void
 test_idempotent_reput(void **state)
 {
@@ -2243,6 +2372,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_bad_arguments, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_ip_order, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_each_device_parts, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_idempotent_reput, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_find_resumable, setup,

@@ -99,7 +99,7 @@ for sql in \
     "SELECT s.id, s.device_id, s.ip, s.manufacturer, s.device_class, d.first_seen, d.last_seen, s.mac, d.site, d.serial FROM sighting s JOIN device d ON d.id = s.device_id AND d.site = s.device_site WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\"" \
     "SELECT e.sighting_id, s.ip_num, s.ip, e.field, e.value, e.rule, e.obs_key, e.port, e.weight, e.claim FROM sighting s JOIN evidence e ON e.sighting_id = s.id WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\", e.seq" \
     "SELECT p.sighting_id, s.ip_num, s.ip, p.port FROM sighting s JOIN sighting_port p ON p.site = s.site AND p.sighting_id = s.id WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\", p.port" \
-    "SELECT u.i, o.key, o.port, o.flags, o.value FROM unnest('$ips'::text[]) WITH ORDINALITY AS u (ip, i) JOIN sighting g ON g.site = (SELECT site FROM scan WHERE id = 1000) AND g.scan_id = 1000 AND g.ip = u.ip JOIN observation o ON o.sighting_id = g.id ORDER BY u.i, o.seq" \
+    "SELECT u.i::int8, o.key, o.port::int4, o.flags::int8, o.value, o.seq::int8 FROM unnest('$ips'::text[]) WITH ORDINALITY AS u (ip, i) JOIN sighting g ON g.site = (SELECT site FROM scan WHERE id = 1000) AND g.scan_id = 1000 AND g.ip = u.ip JOIN observation o ON o.sighting_id = g.id" \
     "SELECT DISTINCT ON (ip) ip, vantage, ports FROM reach WHERE reachable = 1 ORDER BY ip, checked_at DESC, vantage COLLATE \"C\"" \
     "SELECT * FROM finding WHERE severity >= 0 AND status IN ('open', 'planned', 'done', 'risk-accepted') ORDER BY severity DESC, site COLLATE \"C\", ip COLLATE \"C\", regime COLLATE \"C\", obligation COLLATE \"C\", id"; do
 	echo "### $sql"

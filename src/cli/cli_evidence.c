@@ -18,6 +18,7 @@
 #include "core/buf.h"
 #include "core/exitcode.h"
 #include "core/escape.h"
+#include "core/text.h"
 #include "core/str.h"
 #include "evidence/evidence.h"
 #include "oui/oui.h"
@@ -63,7 +64,6 @@ static int
 write_file(const char *path, const struct cs_buf *b)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	size_t off = 0;
 
 	if (fd < 0 || fchmod(fd, 0600) != 0) {
 		fprintf(stderr, "camsweep evidence: %s: %s\n", path,
@@ -72,17 +72,10 @@ write_file(const char *path, const struct cs_buf *b)
 			close(fd);
 		return -1;
 	}
-	while (off < b->len) {
-		ssize_t w = write(fd, b->p + off, b->len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			fprintf(stderr, "camsweep evidence: %s: write failed\n",
-				path);
-			close(fd);
-			return -1;
-		}
-		off += (size_t)w;
+	if (cs_write_all(fd, b->p, b->len) != 0) {
+		fprintf(stderr, "camsweep evidence: %s: write failed\n", path);
+		close(fd);
+		return -1;
 	}
 	if (close(fd) != 0) {
 		fprintf(stderr, "camsweep evidence: %s: write failed\n", path);

@@ -34,6 +34,22 @@ cs_obs_list_clear(struct cs_obs_list *l)
 	l->dropped = 0;
 }
 
+/* Room for one more entry (the array grown as needed); false, counted in
+ * l->dropped, when l already holds CS_OBS_MAX_COUNT. */
+static bool
+obs_room(struct cs_obs_list *l)
+{
+	if (l->n >= CS_OBS_MAX_COUNT) {
+		l->dropped++;
+		return false;
+	}
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = cs_xrealloc(l->v, l->cap, sizeof(*l->v));
+	}
+	return true;
+}
+
 int
 cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
 	   unsigned flags, const void *val, size_t len)
@@ -44,14 +60,8 @@ cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
 
 	if (klen == 0 || klen >= CS_OBS_MAX_KEY)
 		return CS_EINVAL;
-	if (l->n >= CS_OBS_MAX_COUNT) {
-		l->dropped++;
+	if (!obs_room(l))
 		return CS_ELIMIT;
-	}
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 16;
-		l->v = cs_xrealloc(l->v, l->cap, sizeof(*l->v));
-	}
 	/* No secret reaches a list, whatever decoder produced the value. */
 	cs_buf_init(&red, 2 * CS_OBS_MAX_VALUE + 64);
 	if (len > 0 && cs_redact_needed(val, len)) {
@@ -84,14 +94,8 @@ cs_obs_add_copy(struct cs_obs_list *l, const struct cs_obs *o)
 {
 	struct cs_obs *c;
 
-	if (l->n >= CS_OBS_MAX_COUNT) {
-		l->dropped++;
+	if (!obs_room(l))
 		return CS_ELIMIT;
-	}
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 16;
-		l->v = cs_xrealloc(l->v, l->cap, sizeof(*l->v));
-	}
 	c = &l->v[l->n++];
 	memcpy(c->key, o->key, strlen(o->key) + 1);
 	c->port = o->port;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/str.h"
 #include "core/poison.h"
@@ -41,6 +42,27 @@ cs_stream_read(FILE *f, size_t max, struct cs_buf *b)
 		errno = EIO;
 	}
 	return r;
+}
+
+int
+cs_write_all(int fd, const void *p, size_t n)
+{
+	const uint8_t *q = p;
+
+	while (n > 0) {
+		ssize_t w = write(fd, q, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return CS_EIO;
+		}
+		q += w;
+		n -= (size_t)w;
+	}
+	return 0;
 }
 
 int

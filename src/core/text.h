@@ -40,6 +40,12 @@ int cs_file_read(const char *path, size_t max, struct cs_buf *b,
 int cs_stream_read(FILE *f, size_t max, struct cs_buf *b);
 
 /*
+ * Writes all n bytes at p to fd, retrying short writes and EINTR.
+ * Returns 0, or CS_EIO (errno set by write, or EIO for a write of 0).
+ */
+int cs_write_all(int fd, const void *p, size_t n);
+
+/*
  * Writes "name:line: message" into err (errsz bytes; either may be 0 /
  * NULL), or "name: message" when line is 0.  Returns CS_EINVAL so a
  * parser can `return cs_errf(...)`.

@@ -31,7 +31,9 @@
 #include <unistd.h>
 
 #include "core/cs.h"
+#include "core/buf.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "fp/fp_hscache.h"
 
 #define HSC_MAGIC "CSHSDB1"        /* 8 bytes with its NUL */
@@ -105,69 +107,39 @@ db_key(const char *const *expr, const unsigned *flags, const unsigned *ids,
 	}
 }
 
-/* Reads exactly n bytes; false on a short read or an error. */
-static bool
-read_all(int fd, void *buf, size_t n)
-{
-	char *p = buf;
-
-	while (n > 0) {
-		ssize_t r = read(fd, p, n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return false;
-		p += r;
-		n -= (size_t)r;
-	}
-	return true;
-}
-
-static bool
-write_all(int fd, const void *buf, size_t n)
-{
-	const char *p = buf;
-
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 /* The database kept at path under key, or NULL. */
 static hs_database_t *
 load(const char *path, const uint64_t key[2])
 {
 	struct hsc_head h;
 	struct stat st;
+	struct cs_buf b;
 	hs_database_t *db = NULL;
-	char *payload = NULL;
+	FILE *f = NULL;
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 
 	if (fd < 0)
 		return NULL;
+	cs_buf_init(&b, HSC_MAX);
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (size_t)st.st_size < sizeof(h) || (size_t)st.st_size > HSC_MAX ||
-	    !read_all(fd, &h, sizeof(h)) ||
-	    memcmp(h.magic, HSC_MAGIC, sizeof(h.magic)) != 0 ||
+	    (f = fdopen(fd, "rb")) == NULL) {
+		close(fd);
+		return NULL;
+	}
+	if (cs_stream_read(f, HSC_MAX, &b) != 0 || b.len <= sizeof(h))
+		goto out;
+	memcpy(&h, b.p, sizeof(h));
+	if (memcmp(h.magic, HSC_MAGIC, sizeof(h.magic)) != 0 ||
 	    h.key[0] != key[0] || h.key[1] != key[1] ||
-	    h.len != (uint64_t)st.st_size - sizeof(h) || h.len == 0)
+	    h.len != b.len - sizeof(h) ||
+	    cs_hash64(key[0], b.p + sizeof(h), (size_t)h.len) != h.sum)
 		goto out;
-	payload = malloc((size_t)h.len);
-	if (payload == NULL || !read_all(fd, payload, (size_t)h.len) ||
-	    cs_hash64(key[0], payload, (size_t)h.len) != h.sum)
-		goto out;
-	if (hs_deserialize_database(payload, (size_t)h.len, &db) != HS_SUCCESS)
+	if (hs_deserialize_database((const char *)b.p + sizeof(h),
+				    (size_t)h.len, &db) != HS_SUCCESS)
 		db = NULL;
 out:
-	free(payload);
-	close(fd);
+	cs_buf_free(&b);
+	fclose(f);
 	return db;
 }
 
@@ -200,7 +172,8 @@ store(const char *path, const uint64_t key[2], const hs_database_t *db)
 		free(bytes);
 		return;
 	}
-	ok = write_all(fd, &h, sizeof(h)) && write_all(fd, bytes, len);
+	ok = cs_write_all(fd, &h, sizeof(h)) == 0 &&
+	     cs_write_all(fd, bytes, len) == 0;
 	ok = close(fd) == 0 && ok;
 	if (!ok || rename(tmp, path) != 0)
 		(void)unlink(tmp);

@@ -1286,15 +1286,8 @@ install(const struct import *im, const char *dest, char *err, size_t errsz)
 		       strerror(errno));
 		return CS_EIO;
 	}
-	while (off < im->b.len) {
-		ssize_t w = write(fd, im->b.p + off, im->b.len - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		off += (size_t)w;
-	}
+	if (cs_write_all(fd, im->b.p, im->b.len) == 0)
+		off = im->b.len;
 	ts[0].tv_sec = ts[1].tv_sec = (time_t)im->mtime;
 	ts[0].tv_nsec = ts[1].tv_nsec = 0;
 	if (off != im->b.len || fchmod(fd, 0644) != 0 ||

@@ -147,6 +147,7 @@ on_device(void *arg, const struct cs_device_row *row)
 	d = &r->dev[r->ndev++];
 	memset(d, 0, sizeof(*d));
 	d->device_id = row->device_id;
+	d->sighting_id = row->sighting_id;
 	cs_strlcpy(d->ip, row->ip, sizeof(d->ip));
 	d->nports = CS_MIN(row->nports, CS_NELEM(d->ports));
 	memcpy(d->ports, row->ports, d->nports * sizeof(d->ports[0]));

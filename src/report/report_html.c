@@ -790,12 +790,12 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx,
 /* Devices per query of their observations. */
 #define DETAIL_CHUNK 1024
 
-/* The addresses of devices [from, from + n). */
+/* The sightings of devices [from, from + n). */
 static void
-chunk_ips(const struct cs_report *r, size_t from, size_t n, const char **ips)
+chunk_ids(const struct cs_report *r, size_t from, size_t n, int64_t *ids)
 {
 	for (size_t i = 0; i < n; i++)
-		ips[i] = r->dev[from + i].ip;
+		ids[i] = r->dev[from + i].sighting_id;
 }
 
 /*
@@ -808,20 +808,18 @@ static int
 detail_chunk(struct rp_w *w, const struct cs_report *r, size_t from, size_t n)
 {
 	static struct cs_obs_list l[DETAIL_CHUNK];
-	const char *ips[DETAIL_CHUNK];
+	int64_t ids[DETAIL_CHUNK];
 	size_t next = from + n;
 	int rc;
 
 	for (size_t i = 0; i < n; i++)
 		cs_obs_list_init(&l[i]);
-	chunk_ips(r, from, n, ips);
-	rc = cs_store_each_observation_of(r->store, r->scan.id, ips, n,
-					  on_obs, l);
+	chunk_ids(r, from, n, ids);
+	rc = cs_store_each_observation_of(r->store, ids, n, on_obs, l);
 	if (rc == 0 && next < r->ndev) {
 		size_t m = CS_MIN(DETAIL_CHUNK, r->ndev - next);
-		chunk_ips(r, next, m, ips);
-		rc = cs_store_prefetch_observations_of(r->store, r->scan.id,
-						       ips, m);
+		chunk_ids(r, next, m, ids);
+		rc = cs_store_prefetch_observations_of(r->store, ids, m);
 	}
 	for (size_t i = 0; i < n && w->rc == 0; i++) {
 		if (i % 32 == 0) /* keep the read ahead flowing */

@@ -49,6 +49,7 @@ rp_surveillance(const struct rp_ident *id)
 
 struct rp_dev {
 	int64_t device_id;
+	int64_t sighting_id; /* the store's, for the observation read */
 	char ip[46];
 	uint16_t ports[CS_STORE_MAX_PORTS];
 	size_t nports;

@@ -443,65 +443,29 @@ cs_store_each_observation(struct cs_store *s, int64_t scan_id, const char *ip,
 	return s->ops->each_observation(s, scan_id, &sip, cb, arg);
 }
 
-/* Calls the _of callback for one address's observations. */
-struct obs_of {
-	cs_store_obs_of_cb cb;
-	void *arg;
-	size_t i;
-};
-
+/* 0 when the list of an observation read is one the backends take. */
 static int
-obs_of_one(void *arg, const struct cs_obs *o)
+sightings_ok(const int64_t *sightings, size_t n)
 {
-	struct obs_of *x = arg;
-
-	return x->cb(x->arg, x->i, o);
-}
-
-/* The canonical texts of n addresses (txt[i] points into sip[i]); 0 or
- * CS_EINVAL. */
-static int
-ips_canon(const char *const *ips, size_t n, struct cs_store_ip *sip,
-	  const char **txt)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (ip_parse(ips[i], &sip[i]) != 0)
+	if ((n > 0 && sightings == NULL) || n > CS_STORE_OBS_OF_MAX)
+		return CS_EINVAL;
+	for (size_t i = 0; i < n; i++)
+		if (sightings[i] <= 0)
 			return CS_EINVAL;
-		txt[i] = sip[i].text;
-	}
 	return 0;
 }
 
 int
-cs_store_each_observation_of(struct cs_store *s, int64_t scan_id,
-			     const char *const *ips, size_t n,
-			     cs_store_obs_of_cb cb, void *arg)
+cs_store_each_observation_of(struct cs_store *s, const int64_t *sightings,
+			     size_t n, cs_store_obs_of_cb cb, void *arg)
 {
-	struct cs_store_ip *sip;
-	const char **txt;
 	int rc;
 
-	if (s == NULL || cb == NULL || (n > 0 && ips == NULL) ||
-	    n > CS_STORE_OBS_OF_MAX)
+	if (s == NULL || cb == NULL)
 		return CS_EINVAL;
-	if (n == 0)
-		return 0;
-	sip = cs_xcalloc(n, sizeof(*sip));
-	txt = cs_xcalloc(n, sizeof(*txt));
-	rc = ips_canon(ips, n, sip, txt);
-	if (rc == 0 && s->ops->each_observation_of != NULL) {
-		rc = s->ops->each_observation_of(s, scan_id, txt, n, cb, arg);
-	} else if (rc == 0) {
-		struct obs_of x = {cb, arg, 0};
-		for (size_t i = 0; i < n && rc == 0; i++) {
-			x.i = i;
-			rc = s->ops->each_observation(s, scan_id, &sip[i],
-						      obs_of_one, &x);
-		}
-	}
-	free(txt);
-	free(sip);
-	return rc;
+	if ((rc = sightings_ok(sightings, n)) != 0 || n == 0)
+		return rc;
+	return s->ops->each_observation_of(s, sightings, n, cb, arg);
 }
 
 void
@@ -512,25 +476,17 @@ cs_store_poll_ahead(struct cs_store *s)
 }
 
 int
-cs_store_prefetch_observations_of(struct cs_store *s, int64_t scan_id,
-				  const char *const *ips, size_t n)
+cs_store_prefetch_observations_of(struct cs_store *s,
+				  const int64_t *sightings, size_t n)
 {
-	struct cs_store_ip *sip;
-	const char **txt;
 	int rc;
 
-	if (s == NULL || (n > 0 && ips == NULL) || n > CS_STORE_OBS_OF_MAX)
+	if (s == NULL)
 		return CS_EINVAL;
-	if (n == 0)
-		return 0;
-	sip = cs_xcalloc(n, sizeof(*sip));
-	txt = cs_xcalloc(n, sizeof(*txt));
-	rc = ips_canon(ips, n, sip, txt);
-	if (rc == 0 && s->ops->prefetch_observations_of != NULL)
-		rc = s->ops->prefetch_observations_of(s, scan_id, txt, n);
-	free(txt);
-	free(sip);
-	return rc;
+	if ((rc = sightings_ok(sightings, n)) != 0 || n == 0 ||
+	    s->ops->prefetch_observations_of == NULL)
+		return rc;
+	return s->ops->prefetch_observations_of(s, sightings, n);
 }
 
 int

@@ -263,6 +263,9 @@ struct cs_device_row {
 	size_t natt;
 	char site[64];   /* schema v4: the device's site, "" if none */
 	char serial[64]; /* the device's serial number, "" if unknown */
+	/* the store's id of this sighting (the device in this scan), > 0:
+	 * what cs_store_each_observation_of reads the observations by */
+	int64_t sighting_id;
 };
 
 /*
@@ -318,35 +321,35 @@ int cs_store_each_observation(struct cs_store *s, int64_t scan_id,
 			      const char *ip, cs_store_obs_cb cb, void *arg);
 
 /*
- * Callback for cs_store_each_observation_of: observation o of ips[i];
- * as for cs_store_obs_cb.  Return 0 to continue.
+ * Callback for cs_store_each_observation_of: observation o of the i-th
+ * sighting of the list; as for cs_store_obs_cb.  Return 0 to continue.
  */
 typedef int (*cs_store_obs_of_cb)(void *arg, size_t i, const struct cs_obs *o);
 
 /*
- * Calls cb for each observation stored in scan_id for each of the n
- * addresses ips[0..n-1]: by i, each host's in the order put, as n calls
- * of cs_store_each_observation would, but in one query on PostgreSQL (a
- * report reads a whole estate in chunks).  n is at most
- * CS_STORE_OBS_OF_MAX.  Returns cb's non-zero value, 0, CS_EINVAL (an
- * invalid address, n too large) or CS_EIO.
+ * Calls cb for each observation of each of the n sightings sightings[i]
+ * (cs_device_row.sighting_id values of cs_store_each_device): by i, each
+ * sighting's in the order put, in one query on PostgreSQL (a report reads
+ * a whole estate in chunks).  A sighting the store does not hold (or the
+ * connection may not see) has none.  n is at most CS_STORE_OBS_OF_MAX.
+ * Returns cb's non-zero value, 0, CS_EINVAL (an id <= 0, n too large) or
+ * CS_EIO.
  */
 #define CS_STORE_OBS_OF_MAX 4096
-int cs_store_each_observation_of(struct cs_store *s, int64_t scan_id,
-				 const char *const *ips, size_t n,
-				 cs_store_obs_of_cb cb, void *arg);
+int cs_store_each_observation_of(struct cs_store *s, const int64_t *sightings,
+				 size_t n, cs_store_obs_of_cb cb, void *arg);
 
 /*
- * Starts reading the observations of ips ahead, so that the database
- * works on them while the caller works on something else; the next
- * cs_store_each_observation_of of the same scan and list then takes
- * them.  Any other call on s first discards a read not taken.  A hint:
- * returns 0 when the backend reads nothing ahead (SQLite) or could not
- * send it (the later read reports the error), CS_EINVAL for an invalid
- * address or n too large, CS_EIO when pending rows could not be flushed.
+ * Starts reading the observations of sightings ahead, so that the
+ * database works on them while the caller works on something else; the
+ * next cs_store_each_observation_of of the same list then takes them.
+ * Any other call on s first discards a read not taken.  A hint: returns
+ * 0 when the backend reads nothing ahead (SQLite) or could not send it
+ * (the later read reports the error), CS_EINVAL for an id <= 0 or n too
+ * large, CS_EIO when pending rows could not be flushed.
  */
-int cs_store_prefetch_observations_of(struct cs_store *s, int64_t scan_id,
-				      const char *const *ips, size_t n);
+int cs_store_prefetch_observations_of(struct cs_store *s,
+				      const int64_t *sightings, size_t n);
 
 /*
  * Lets a read sent ahead make progress while the caller works: takes in

@@ -127,15 +127,13 @@ struct cs_store_ops {
 	int (*finding_put_many)(struct cs_store *s, struct cs_finding_row *v,
 				const char *const *status, size_t n,
 				bool *reopened);
-	/* optional: NULL runs each_observation per address; ips are
-	 * canonical address texts */
-	int (*each_observation_of)(struct cs_store *s, int64_t scan_id,
-				   const char *const *ips, size_t n,
-				   cs_store_obs_of_cb cb, void *arg);
+	/* ids checked (> 0, n <= CS_STORE_OBS_OF_MAX, n > 0) */
+	int (*each_observation_of)(struct cs_store *s, const int64_t *sightings,
+				   size_t n, cs_store_obs_of_cb cb, void *arg);
 	/* optional: NULL reads nothing ahead; sends the read of
-	 * each_observation_of(ips) so that call collects it */
-	int (*prefetch_observations_of)(struct cs_store *s, int64_t scan_id,
-					const char *const *ips, size_t n);
+	 * each_observation_of(sightings) so that call collects it */
+	int (*prefetch_observations_of)(struct cs_store *s,
+					const int64_t *sightings, size_t n);
 	/* optional: takes in what has arrived of a read sent ahead */
 	void (*poll_ahead)(struct cs_store *s);
 	int (*each_reach)(struct cs_store *s, cs_store_reach_cb cb,

@@ -69,6 +69,7 @@ enum {
 	ST_EACH_PORT,
 	ST_EACH_EV,
 	ST_EACH_OBS,
+	ST_EACH_OBS_OF,
 	ST_ATT_INSERT,
 	ST_EACH_ATT,
 	ST_SCAN_SITE,
@@ -186,6 +187,8 @@ static const char *const sql_text[ST_COUNT] = {
 			"FROM observation o JOIN sighting s "
 			"ON s.id = o.sighting_id "
 			"WHERE s.scan_id = ?1 AND s.ip = ?2 ORDER BY o.seq",
+	[ST_EACH_OBS_OF] = "SELECT key, port, flags, value FROM observation "
+			   "WHERE sighting_id = ?1 ORDER BY seq",
 	[ST_ATT_INSERT] = "INSERT INTO attachment (sighting_id, channel, ip, "
 			  "port, name, model, serial, firmware, vendor, mac, "
 			  "manufacturer, brand, id_model, device_class) "
@@ -1152,6 +1155,7 @@ sq_each_device(struct cs_store *s, int64_t scan_id, unsigned parts,
 		int64_t sid = sqlite3_column_int64(st, 0);
 
 		memset(row, 0, sizeof(*row));
+		row->sighting_id = sid;
 		row->device_id = sqlite3_column_int64(st, 1);
 		col_copy(st, 2, row->ip, sizeof(row->ip));
 		col_copy(st, 3, row->id.manufacturer,
@@ -1187,18 +1191,15 @@ sq_each_device(struct cs_store *s, int64_t scan_id, unsigned parts,
 	return ret;
 }
 
+/* Calls cb for each row of st, an observation read (key, port, flags,
+ * value); returns cb's non-zero value, 0 or CS_EIO. */
 static int
-sq_each_observation(struct cs_store *s, int64_t scan_id,
-		    const struct cs_store_ip *ip, cs_store_obs_cb cb, void *arg)
+obs_rows(struct cs_store *s, sqlite3_stmt *st, cs_store_obs_of_cb cb,
+	 void *arg, size_t i)
 {
 	struct sq *q = sq_of(s);
-	sqlite3_stmt *st = st_get(s, ST_EACH_OBS);
 	int rc, ret = 0;
 
-	if (st == NULL)
-		return CS_EIO;
-	sqlite3_bind_int64(st, 1, scan_id);
-	bind_str(st, 2, ip->text);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct cs_obs o;
 		const void *v = sqlite3_column_blob(st, 3);
@@ -1219,12 +1220,58 @@ sq_each_observation(struct cs_store *s, int64_t scan_id,
 			o.len = 0;
 		q->obsbuf[o.len] = 0;
 		o.val = q->obsbuf;
-		if ((ret = cb(arg, &o)) != 0)
+		if ((ret = cb(arg, i, &o)) != 0)
 			break;
 	}
 	if (ret == 0 && rc != SQLITE_DONE)
 		ret = db_err(s, "each_observation");
 	st_done(st);
+	return ret;
+}
+
+/* each_observation's callback through obs_rows' */
+struct obs_one {
+	cs_store_obs_cb cb;
+	void *arg;
+};
+
+static int
+obs_one(void *arg, size_t i, const struct cs_obs *o)
+{
+	const struct obs_one *x = arg;
+
+	(void)i;
+	return x->cb(x->arg, o);
+}
+
+static int
+sq_each_observation(struct cs_store *s, int64_t scan_id,
+		    const struct cs_store_ip *ip, cs_store_obs_cb cb, void *arg)
+{
+	sqlite3_stmt *st = st_get(s, ST_EACH_OBS);
+	struct obs_one x = {cb, arg};
+
+	if (st == NULL)
+		return CS_EIO;
+	sqlite3_bind_int64(st, 1, scan_id);
+	bind_str(st, 2, ip->text);
+	return obs_rows(s, st, obs_one, &x, 0);
+}
+
+/* One indexed read per sighting: nothing to gain from one statement. */
+static int
+sq_each_observation_of(struct cs_store *s, const int64_t *sightings, size_t n,
+		       cs_store_obs_of_cb cb, void *arg)
+{
+	int ret = 0;
+
+	for (size_t i = 0; i < n && ret == 0; i++) {
+		sqlite3_stmt *st = st_get(s, ST_EACH_OBS_OF);
+		if (st == NULL)
+			return CS_EIO;
+		sqlite3_bind_int64(st, 1, sightings[i]);
+		ret = obs_rows(s, st, cb, arg, i);
+	}
 	return ret;
 }
 
@@ -1807,6 +1854,7 @@ const struct cs_store_ops cs_store_sqlite_ops = {
     .scan_get = sq_scan_get,
     .each_device = sq_each_device,
     .each_observation = sq_each_observation,
+    .each_observation_of = sq_each_observation_of,
     .integrity_check = sq_integrity_check,
     .finding_lookup = sq_finding_lookup,
     .finding_write = sq_finding_write,

@@ -1932,44 +1932,48 @@ test_idempotent_reput(void **state)
 	assert_string_equal(ors->key[0], "http.header.0");
 	assert_string_equal(ors->key[1], "http.header.1");
 	free(ors);
-	/* several hosts in one call: by position, each in put order, the
-	 * same as one call per host */
+	/* several sightings in one call: by position, each in put order,
+	 * the same as one call per host; a sighting the store does not
+	 * hold has none */
 	{
-		const char *ips[3] = {"127.16.0.9", "127.16.0.200", rs.r[0].ip};
+		int64_t ids[3] = {rs.r[1].sighting_id, INT64_MAX,
+				  rs.r[0].sighting_id};
 		struct obsof oo = {0};
+		assert_true(ids[0] > 0 && ids[2] > 0 && ids[0] != ids[2]);
 		assert_int_equal(cs_store_each_observation_of(
-				     s, scan, ips, 3, collect_obs_of, &oo),
+				     s, ids, 3, collect_obs_of, &oo),
 				 0);
 		assert_int_equal(oo.n, 5);
 		assert_string_equal(oo.v[0], "0 http.header.0");
 		assert_string_equal(oo.v[1], "0 http.header.1");
 		for (size_t i = 2; i < 5; i++)
 			assert_true(oo.v[i][0] == '2');
-		assert_int_equal(cs_store_each_observation_of(
-				     s, scan, ips, 0, collect_obs_of, &oo),
-				 0);
-		/* a read sent ahead is taken by the same list's read ... */
 		assert_int_equal(
-		    cs_store_prefetch_observations_of(s, scan, ips, 3), 0);
+		    cs_store_each_observation_of(s, ids, 0, collect_obs_of, &oo),
+		    0);
+		/* a read sent ahead is taken by the same list's read ... */
+		assert_int_equal(cs_store_prefetch_observations_of(s, ids, 3),
+				 0);
 		memset(&oo, 0, sizeof(oo));
 		assert_int_equal(cs_store_each_observation_of(
-				     s, scan, ips, 3, collect_obs_of, &oo),
+				     s, ids, 3, collect_obs_of, &oo),
 				 0);
 		assert_int_equal(oo.n, 5);
 		assert_string_equal(oo.v[1], "0 http.header.1");
 		/* ... and discarded by any other call, which still works */
-		assert_int_equal(
-		    cs_store_prefetch_observations_of(s, scan, ips, 3), 0);
+		assert_int_equal(cs_store_prefetch_observations_of(s, ids, 3),
+				 0);
 		memset(&rs, 0, sizeof(rs));
 		assert_int_equal(cs_store_each_device(s, scan, collect, &rs),
 				 0);
 		assert_int_equal(rs.n, 2);
+		assert_int_equal(rs.r[1].sighting_id, ids[0]);
 		/* a different list than the one sent ahead reads its own */
 		assert_int_equal(
-		    cs_store_prefetch_observations_of(s, scan, ips + 1, 2), 0);
+		    cs_store_prefetch_observations_of(s, ids + 1, 2), 0);
 		memset(&oo, 0, sizeof(oo));
 		assert_int_equal(cs_store_each_observation_of(
-				     s, scan, ips, 1, collect_obs_of, &oo),
+				     s, ids, 1, collect_obs_of, &oo),
 				 0);
 		assert_int_equal(oo.n, 2);
 		assert_string_equal(oo.v[0], "0 http.header.0");
@@ -1981,7 +1985,8 @@ test_idempotent_reput(void **state)
 						      'x', '0', 0x01, '\n'};
 			struct cs_obs_list l;
 			struct cs_identity id;
-			const char *one[1] = {"127.16.0.77"};
+			const char *one = "127.16.0.77";
+			int64_t oid = 0;
 			struct obsrows *a = calloc(3, sizeof(*a)), *b = a + 1,
 				       *c = a + 2;
 			assert_non_null(a);
@@ -1996,25 +2001,29 @@ test_idempotent_reput(void **state)
 					 0);
 			ident_make(&id, "Dahua", "Dahua", "x", CS_CLASS_CAMERA,
 				   0.5);
-			struct cs_host_result h = {.ip = one[0],
-						   .obs = &l,
-						   .id = &id,
-						   .seen_at = 210};
+			struct cs_host_result h = {
+			    .ip = one, .obs = &l, .id = &id, .seen_at = 210};
 			assert_int_equal(cs_store_put_host(s, scan, &h), 0);
 			cs_obs_list_free(&l);
+			memset(&rs, 0, sizeof(rs));
+			assert_int_equal(
+			    cs_store_each_device(s, scan, collect, &rs), 0);
+			for (size_t i = 0; i < rs.n && i < CS_NELEM(rs.r); i++)
+				if (strcmp(rs.r[i].ip, one) == 0)
+					oid = rs.r[i].sighting_id;
+			assert_true(oid > 0);
 			assert_int_equal(cs_store_each_observation(
-					     s, scan, one[0], collect_obs, a),
+					     s, scan, one, collect_obs, a),
 					 0);
 			assert_int_equal(
 			    cs_store_each_observation_of(
-				s, scan, one, 1, collect_obs_of_rows, b),
+				s, &oid, 1, collect_obs_of_rows, b),
 			    0);
 			assert_int_equal(
-			    cs_store_prefetch_observations_of(s, scan, one, 1),
-			    0);
+			    cs_store_prefetch_observations_of(s, &oid, 1), 0);
 			assert_int_equal(
 			    cs_store_each_observation_of(
-				s, scan, one, 1, collect_obs_of_rows, c),
+				s, &oid, 1, collect_obs_of_rows, c),
 			    0);
 			assert_int_equal(a->n, 2);
 			assert_int_equal(a->len[0], sizeof(raw));
@@ -2026,15 +2035,18 @@ test_idempotent_reput(void **state)
 			assert_memory_equal(a, c, sizeof(*a));
 			free(a);
 		}
-		ips[1] = "not an ip";
-		assert_int_equal(
-		    cs_store_prefetch_observations_of(s, scan, ips, 3),
-		    CS_EINVAL);
-		assert_int_equal(cs_store_each_observation_of(
-				     s, scan, ips, 3, collect_obs_of, &oo),
+		ids[1] = 0;
+		assert_int_equal(cs_store_prefetch_observations_of(s, ids, 3),
 				 CS_EINVAL);
 		assert_int_equal(cs_store_each_observation_of(
-				     s, scan, ips, CS_STORE_OBS_OF_MAX + 1,
+				     s, ids, 3, collect_obs_of, &oo),
+				 CS_EINVAL);
+		ids[1] = -5;
+		assert_int_equal(cs_store_each_observation_of(
+				     s, ids, 3, collect_obs_of, &oo),
+				 CS_EINVAL);
+		assert_int_equal(cs_store_each_observation_of(
+				     s, ids, CS_STORE_OBS_OF_MAX + 1,
 				     collect_obs_of, &oo),
 				 CS_EINVAL);
 	}

@@ -15,6 +15,7 @@
 
 #include "core/alloc.h"
 #include "core/obs.h"
+#include "core/redact.h"
 #include "report/report_impl.h"
 #include "core/poison.h"
 
@@ -609,24 +610,98 @@ device_table(struct rp_w *w, const struct cs_report *r)
 	cs_report_put(w, "</table>\n</section>\n");
 }
 
-/* Observations of a chunk of devices, copied out of the store's
- * callback: l[i] for the chunk's i-th device. */
+/* Devices per query of their observations. */
+#define DETAIL_CHUNK 1024
+
+/*
+ * The observations of one chunk of devices, copied out of the store's
+ * callback: every value's shown bytes in one buffer, reused from chunk to
+ * chunk (a million devices' 50 million values are not 50 million
+ * allocations).  Device i's are v[first[i]] to v[first[i + 1] - 1].
+ */
+struct chunk_obs {
+	struct cs_buf bytes; /* the values, each NUL-terminated */
+	struct cs_buf red;   /* scratch: a value redacted */
+	struct cs_obs *v;    /* val set by chunk_done */
+	size_t *off;         /* offset of v[k]'s value in bytes */
+	size_t n, cap;
+	size_t first[DETAIL_CHUNK + 1];
+	size_t dev;  /* devices whose first[] is set */
+	size_t keep; /* bytes kept of a value: what the report shows */
+};
+
+static void
+chunk_start(struct chunk_obs *c, size_t keep)
+{
+	cs_buf_reset(&c->bytes);
+	c->n = c->dev = 0;
+	c->keep = keep;
+}
+
+/* The store's callback: rows come by device position, each device's in
+ * order (store.h); a row out of that order is not shown. */
 static int
 on_obs(void *arg, size_t i, const struct cs_obs *o)
 {
-	struct cs_obs_list *l = arg;
+	struct chunk_obs *c = arg;
+	const void *val = o->val;
+	size_t len = o->len, keep;
+	struct cs_obs *x;
+	int rc;
 
-	cs_obs_add(&l[i], o->key, o->port, o->flags, o->val, o->len);
+	if (i >= DETAIL_CHUNK || i + 1 < c->dev)
+		return 0;
+	while (c->dev <= i)
+		c->first[c->dev++] = c->n;
+	if (c->n - c->first[i] >= CS_OBS_MAX_COUNT)
+		return 0;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 4096;
+		c->v = cs_xrealloc(c->v, c->cap, sizeof(*c->v));
+		c->off = cs_xrealloc(c->off, c->cap, sizeof(*c->off));
+	}
+	/* values were redacted when first added; a database that another
+	 * writer filled is read the same careful way */
+	if (len > 0 && cs_redact_needed(val, len)) {
+		cs_buf_reset(&c->red);
+		if (cs_redact(&c->red, val, len) < 0)
+			cs_buf_reset(&c->red);
+		val = c->red.p ? (const void *)c->red.p : "";
+		len = c->red.len;
+	}
+	keep = CS_MIN(len, c->keep);
+	x = &c->v[c->n];
+	c->off[c->n] = c->bytes.len;
+	if ((rc = cs_buf_add(&c->bytes, val, keep)) != 0 ||
+	    (rc = cs_buf_add(&c->bytes, "", 1)) != 0)
+		return rc;
+	memcpy(x->key, o->key, sizeof(x->key));
+	x->key[sizeof(x->key) - 1] = '\0';
+	x->port = o->port;
+	x->flags = o->flags;
+	x->len = len; /* the report says how much it does not show */
+	c->n++;
 	return 0;
 }
 
-/* Index of the observation evidence ev refers to, or -1. */
-static long
-obs_of(const struct cs_obs_list *l, const struct cs_evidence *ev)
+/* Points the values into the buffer, which no longer moves, and closes
+ * the devices [dev, n) that had no row. */
+static void
+chunk_done(struct chunk_obs *c, size_t n)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].key, ev->obs_key) == 0 &&
-		    (ev->port == 0 || l->v[i].port == ev->port))
+	for (size_t k = 0; k < c->n; k++)
+		c->v[k].val = c->bytes.p + c->off[k];
+	while (c->dev <= n)
+		c->first[c->dev++] = c->n;
+}
+
+/* Index of the observation evidence ev refers to among v[0..n), or -1. */
+static long
+obs_of(const struct cs_obs *v, size_t n, const struct cs_evidence *ev)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].key, ev->obs_key) == 0 &&
+		    (ev->port == 0 || v[i].port == ev->port))
 			return (long)i;
 	return -1;
 }
@@ -641,11 +716,10 @@ dd_text(struct rp_w *w, const char *term, const char *s)
 
 static void
 device_detail(struct rp_w *w, const struct cs_report *r, size_t idx,
-	      const struct cs_obs_list *lp)
+	      const struct cs_obs *ov, size_t on)
 {
 	const struct rp_dev *d = &r->dev[idx];
 	const struct rp_ident *id = &d->id;
-	const struct cs_obs_list l = *lp;
 	char ts[32];
 	cs_report_putf(w, "<article id=\"d%zu\"><h3>%zu. ", idx + 1, idx + 1);
 	cs_report_put_html(w, d->ip);
@@ -687,7 +761,7 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx,
 				 "Weight</th><th>Observed excerpt</th></tr>\n");
 		for (size_t i = 0; i < id->nev; i++) {
 			const struct cs_evidence *ev = &id->ev[i];
-			long o = obs_of(&l, ev);
+			long o = obs_of(ov, on, ev);
 
 			cs_report_put(w, "<tr><td>");
 			cs_report_put_html(w, ev->field);
@@ -744,14 +818,14 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx,
 		}
 		cs_report_put(w, "</table>\n");
 	}
-	if (l.n) {
+	if (on) {
 		cs_report_putf(w,
 			       "<details open><summary>%zu raw observation(s)"
 			       " (control characters and invalid bytes "
 			       "shown as \\xNN)</summary>\n",
-			       l.n);
-		for (size_t i = 0; i < l.n; i++) {
-			const struct cs_obs *o = &l.v[i];
+			       on);
+		for (size_t i = 0; i < on; i++) {
+			const struct cs_obs *o = &ov[i];
 			size_t n = CS_MIN(o->len, r->o.max_obs_bytes);
 
 			/* put_u, not putf: a million devices' worth */
@@ -787,9 +861,6 @@ device_detail(struct rp_w *w, const struct cs_report *r, size_t idx,
 	cs_report_put(w, "</article>\n");
 }
 
-/* Devices per query of their observations. */
-#define DETAIL_CHUNK 1024
-
 /* The sightings of devices [from, from + n). */
 static void
 chunk_ids(const struct cs_report *r, size_t from, size_t n, int64_t *ids)
@@ -805,17 +876,17 @@ chunk_ids(const struct cs_report *r, size_t from, size_t n, int64_t *ids)
  * sends so it never waits on a full connection).
  */
 static int
-detail_chunk(struct rp_w *w, const struct cs_report *r, size_t from, size_t n)
+detail_chunk(struct rp_w *w, const struct cs_report *r, struct chunk_obs *c,
+	     size_t from, size_t n)
 {
-	static struct cs_obs_list l[DETAIL_CHUNK];
 	int64_t ids[DETAIL_CHUNK];
 	size_t next = from + n;
 	int rc;
 
-	for (size_t i = 0; i < n; i++)
-		cs_obs_list_init(&l[i]);
+	chunk_start(c, r->o.max_obs_bytes);
 	chunk_ids(r, from, n, ids);
-	rc = cs_store_each_observation_of(r->store, ids, n, on_obs, l);
+	rc = cs_store_each_observation_of(r->store, ids, n, on_obs, c);
+	chunk_done(c, n);
 	if (rc == 0 && next < r->ndev) {
 		size_t m = CS_MIN(DETAIL_CHUNK, r->ndev - next);
 		chunk_ids(r, next, m, ids);
@@ -824,10 +895,9 @@ detail_chunk(struct rp_w *w, const struct cs_report *r, size_t from, size_t n)
 	for (size_t i = 0; i < n && w->rc == 0; i++) {
 		if (i % 32 == 0) /* keep the read ahead flowing */
 			cs_store_poll_ahead(r->store);
-		device_detail(w, r, from + i, &l[i]);
+		device_detail(w, r, from + i, c->v + c->first[i],
+			      c->first[i + 1] - c->first[i]);
 	}
-	for (size_t i = 0; i < n; i++)
-		cs_obs_list_free(&l[i]);
 	return rc < 0 ? rc : 0;
 }
 
@@ -1105,9 +1175,24 @@ cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 			  "evidence</h2>\n<p>Each identity field with the "
 			  "rule that asserted it, the observation it matched "
 			  "and the raw bytes the device sent.</p>\n");
-	for (size_t i = 0; i < r->ndev && w.rc == 0 && rc == 0;
-	     i += DETAIL_CHUNK)
-		rc = detail_chunk(&w, r, i, CS_MIN(DETAIL_CHUNK, r->ndev - i));
+	{
+		struct chunk_obs *c = cs_xcalloc(1, sizeof(*c));
+
+		/* a chunk's shown bytes: 1,024 devices of at most 256
+		 * values each */
+		cs_buf_init(&c->bytes, (size_t)DETAIL_CHUNK * CS_OBS_MAX_COUNT *
+					   (CS_OBS_MAX_VALUE + 1));
+		cs_buf_init(&c->red, 2 * CS_OBS_MAX_VALUE + 64);
+		for (size_t i = 0; i < r->ndev && w.rc == 0 && rc == 0;
+		     i += DETAIL_CHUNK)
+			rc = detail_chunk(&w, r, c, i,
+					  CS_MIN(DETAIL_CHUNK, r->ndev - i));
+		cs_buf_free(&c->bytes);
+		cs_buf_free(&c->red);
+		free(c->v);
+		free(c->off);
+		free(c);
+	}
 	cs_report_put(&w, "</section>\n");
 	if (r->assessed)
 		rules_applied(&w, r);

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include "core/buf.h"
 #include "core/obs.h"
@@ -322,6 +324,101 @@ test_hostile(void **state)
 	cs_store_close(s);
 }
 
+/*
+ * The devices-in-detail section reads the observations a chunk at a time
+ * by sighting: each device shows its own (a device without any between
+ * two with some), a long value is cut at max_obs_bytes with the rest
+ * counted, and a secret that reached the database by another writer
+ * (here a plain INSERT) is redacted on the way out.
+ */
+static void
+test_detail_observations(void **state)
+{
+	char path[] = "/tmp/cs-report-test-XXXXXX", err[256];
+	int fd = mkstemp(path);
+	struct cs_scan_info info = {.scope = "127.0.0.0/24",
+				    .ports = "80",
+				    .options = "{}",
+				    .version = "0.1.0",
+				    .started = T0,
+				    .total_targets = 256};
+	struct cs_report_opts o = {0};
+	struct cs_report *r = NULL;
+	struct cs_store *s;
+	struct cs_buf b;
+	char *longv = calloc(1, 3001);
+	const char *html, *d1, *d2, *d3;
+	sqlite3 *db;
+	int64_t scan;
+
+	(void)state;
+	assert_true(fd >= 0 && longv != NULL);
+	close(fd);
+	memset(longv, 'x', 3000);
+	s = cs_store_open(path, err, sizeof(err));
+	assert_non_null(s);
+	assert_int_equal(cs_store_scan_begin(s, &info, &scan), 0);
+	for (int k = 1; k <= 3; k++) {
+		struct cs_obs_list l;
+		struct cs_identity id = {0};
+		char ip[32];
+		struct cs_host_result h = {.ip = ip, .seen_at = T0 + k};
+
+		snprintf(ip, sizeof(ip), "127.0.0.%d", k);
+		cs_obs_list_init(&l);
+		if (k == 1)
+			cs_obs_adds(&l, "http.title", 80, longv);
+		if (k == 3)
+			cs_obs_adds(&l, "http.server", 80, "third-server");
+		h.obs = &l;
+		h.id = &id;
+		assert_int_equal(cs_store_put_host(s, scan, &h), 0);
+		cs_obs_list_free(&l);
+	}
+	assert_int_equal(cs_store_scan_end(s, scan, "complete", T0 + 9), 0);
+	cs_store_close(s);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db,
+			 "INSERT INTO observation (sighting_id, seq, key, port, "
+			 "flags, value) SELECT id, 99, 'http.header', 80, 0, "
+			 "CAST('Authorization: Basic c2VjcmV0' AS BLOB) FROM "
+			 "sighting WHERE ip = '127.0.0.3'",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_changes(db), 1);
+	sqlite3_close(db);
+
+	s = cs_store_open(path, err, sizeof(err));
+	assert_non_null(s);
+	o.now = T0 + 100;
+	o.max_obs_bytes = 100;
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)), 0);
+	cs_buf_init(&b, 1 << 24);
+	assert_int_equal(cs_report_write_html(r, &b), 0);
+	html = cs_buf_str(&b);
+	d1 = strstr(html, "<article id=\"d1\">");
+	d2 = strstr(html, "<article id=\"d2\">");
+	d3 = strstr(html, "<article id=\"d3\">");
+	assert_true(d1 != NULL && d2 > d1 && d3 > d2);
+	/* device 1: its long title, cut at 100 bytes with 2,900 counted */
+	assert_true(strstr(d1, "id=\"d1-o1\"") < d2);
+	assert_true(strstr(d1, "2900 more byte(s)") < d2);
+	assert_null(strstr(html, "id=\"d1-o2\""));
+	/* device 2: none */
+	assert_null(strstr(html, "id=\"d2-o1\""));
+	/* device 3: its two, in order, the inserted secret redacted */
+	assert_true(strstr(d3, "id=\"d3-o1\"") != NULL);
+	assert_true(strstr(d3, "third-server") < strstr(d3, "id=\"d3-o2\""));
+	assert_null(strstr(html, "c2VjcmV0"));
+	assert_non_null(strstr(d3, "[redacted]"));
+	cs_buf_free(&b);
+	cs_report_free(r);
+	cs_store_close(s);
+	free(longv);
+	unlink(path);
+}
+
 static void
 test_no_assessment(void **state)
 {
@@ -376,6 +473,7 @@ test_presumed(void **state)
 				    .options = "{}",
 				    .vantage = "host",
 				    .version = "0.1.0",
+				    .started = T0,
 				    .total_targets = 256};
 	struct cs_obs_list l;
 	struct cs_identity id;
@@ -851,6 +949,7 @@ main(void)
 	    cmocka_unit_test(test_board),
 	    cmocka_unit_test(test_dates),
 	    cmocka_unit_test(test_stream),
+	    cmocka_unit_test(test_detail_observations),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,6 +2,7 @@
 /* Loading a report's data from the inventory; see report.h. */
 #include "report/report.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -427,6 +428,47 @@ pick_scan(struct cs_store *s, int64_t as_of, int64_t *scan_id)
 	}
 }
 
+/*
+ * The findings read, on a thread of its own when the caller gave a second
+ * connection.  It fills a report of its own (fnd and the flags on_finding
+ * sets), merged into the loaded one after the join, so the two threads
+ * never write the same memory.
+ */
+struct fnd_job {
+	struct cs_store *s;
+	struct cs_report part; /* o, and what on_finding fills */
+	const char *department;
+	int rc;
+	char err[256];
+};
+
+static void *
+fnd_run(void *arg)
+{
+	struct fnd_job *j = arg;
+	struct fnd_ctx fc = {&j->part, j->department};
+
+	j->rc = cs_store_each_finding(j->s, NULL, on_finding, &fc);
+	if (j->rc != 0)
+		cs_strlcpy(j->err, cs_store_errmsg(j->s), sizeof(j->err));
+	return NULL;
+}
+
+/* Moves what the findings read found into r. */
+static void
+fnd_merge(struct cs_report *r, struct fnd_job *j)
+{
+	r->fnd = j->part.fnd;
+	r->nfnd = j->part.nfnd;
+	r->capfnd = j->part.capfnd;
+	r->assessed = j->part.assessed;
+	r->asmt_scan = j->part.asmt_scan;
+	r->asmt_time = j->part.asmt_time;
+	r->dept_seen = j->part.dept_seen;
+	r->site_seen = j->part.site_seen;
+	j->part.fnd = NULL;
+}
+
 int
 cs_report_load(struct cs_store *s, const struct cs_report_opts *o,
 	       struct cs_report **out, char *err, size_t errsz)
@@ -463,21 +505,31 @@ cs_report_load(struct cs_store *s, const struct cs_report_opts *o,
 	lc.r = r;
 	lc.keep = true;
 	lc.count = &r->scan;
-	if ((rc = cs_store_each_device(s, r->scan.id, on_device, &lc)) != 0 ||
-	    (rc = load_history(s, r)) != 0) {
-		set_err(err, errsz, "%s", cs_store_errmsg(s));
-		goto fail;
-	}
 	{
-		struct fnd_ctx fc = {r, o->department && *o->department
-					    ? o->department
-					    : NULL};
+		struct fnd_job *j = cs_xcalloc(1, sizeof(*j));
+		pthread_t t;
+		bool thread;
 
-		if ((rc = cs_store_each_finding(s, NULL, on_finding, &fc)) !=
-		    0) {
+		j->s = o->findings_store ? o->findings_store : s;
+		j->part.o = r->o;
+		j->department =
+		    o->department && *o->department ? o->department : NULL;
+		thread = o->findings_store != NULL &&
+			 pthread_create(&t, NULL, fnd_run, j) == 0;
+		if ((rc = cs_store_each_device(s, r->scan.id, on_device,
+					       &lc)) != 0 ||
+		    (rc = load_history(s, r)) != 0)
 			set_err(err, errsz, "%s", cs_store_errmsg(s));
+		if (thread)
+			pthread_join(t, NULL);
+		else if (rc == 0)
+			fnd_run(j);
+		if (rc == 0 && (rc = j->rc) != 0)
+			set_err(err, errsz, "%s", j->err);
+		fnd_merge(r, j);
+		free(j);
+		if (rc != 0)
 			goto fail;
-		}
 	}
 	rc = cs_store_assessment_latest(s, &r->asmt);
 	if (rc == 0) {

@@ -93,6 +93,12 @@ struct cs_report_opts {
 	bool summary;             /* HTML: the two-page board paper only */
 	const char *tool_version; /* the program's, stated when no
 				     assessment records one; may be NULL */
+	/* Optional: a second connection to the same inventory.  The
+	 * findings are read on it, on a thread, while the devices load on
+	 * the first (at a million devices both reads take seconds of the
+	 * database's sorting and the client's parsing, and overlap).
+	 * Borrowed; NULL reads them one after the other. */
+	struct cs_store *findings_store;
 };
 
 struct cs_report; /* loaded report data; opaque */

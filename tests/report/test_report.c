@@ -110,10 +110,10 @@ put(struct cs_store *s, int64_t scan, const char *ip, int64_t at,
 }
 
 static struct cs_store *
-make_store(bool findings)
+make_store_at(const char *path, bool findings)
 {
 	char err[256];
-	struct cs_store *s = cs_store_open(":memory:", err, sizeof(err));
+	struct cs_store *s = cs_store_open(path, err, sizeof(err));
 	struct cs_scan_info info = {
 	    .scope = "127.0.0.0/24", .exclusions = "127.0.0.1",
 	    .ports = "80,554", .options = "{}", .vantage = "<b>host</b>",
@@ -173,6 +173,12 @@ make_store(bool findings)
 		assert_int_equal(cs_store_finding_put(s, &f, NULL, NULL), 0);
 	}
 	return s;
+}
+
+static struct cs_store *
+make_store(bool findings)
+{
+	return make_store_at(":memory:", findings);
 }
 
 static struct cs_report *
@@ -416,6 +422,66 @@ test_detail_observations(void **state)
 	cs_report_free(r);
 	cs_store_close(s);
 	free(longv);
+	unlink(path);
+}
+
+/*
+ * The findings read on a second connection (a thread) while the devices
+ * load gives the report the one connection gives: the same JSON, with and
+ * without the department and site filters that on_finding applies.
+ */
+static void
+test_findings_thread(void **state)
+{
+	char path[] = "/tmp/cs-report-test-XXXXXX", err[256];
+	int fd = mkstemp(path);
+	struct cs_store *s, *s2;
+	const char *dept[] = {NULL, "CO", "CO"}, *site[] = {NULL, NULL, "LON1"};
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	s = make_store_at(path, true);
+	s2 = cs_store_open(path, err, sizeof(err));
+	assert_non_null(s2);
+	for (size_t k = 0; k < CS_NELEM(dept); k++) {
+		struct cs_report_opts o = {0};
+		struct cs_report *r1 = NULL, *r2 = NULL;
+		struct cs_buf b1, b2;
+
+		o.now = T0 + 100000;
+		o.department = dept[k];
+		o.site = site[k];
+		assert_int_equal(cs_report_load(s, &o, &r1, err, sizeof(err)),
+				 0);
+		o.findings_store = s2;
+		assert_int_equal(cs_report_load(s, &o, &r2, err, sizeof(err)),
+				 0);
+		cs_buf_init(&b1, 1 << 24);
+		cs_buf_init(&b2, 1 << 24);
+		assert_int_equal(cs_report_write_json(r1, &b1), 0);
+		assert_int_equal(cs_report_write_json(r2, &b2), 0);
+		assert_string_equal(cs_buf_str(&b1), cs_buf_str(&b2));
+		assert_non_null(strstr(cs_buf_str(&b2), "\"obligation\":\"3\""));
+		cs_buf_free(&b1);
+		cs_buf_free(&b2);
+		cs_report_free(r1);
+		cs_report_free(r2);
+	}
+	/* an unknown site is still refused with the findings read aside */
+	{
+		struct cs_report_opts o = {0};
+		struct cs_report *r = NULL;
+
+		o.now = T0 + 100000;
+		o.site = "NOPE";
+		o.findings_store = s2;
+		assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)),
+				 CS_EINVAL);
+		assert_null(r);
+	}
+	cs_store_close(s2);
+	cs_store_close(s);
 	unlink(path);
 }
 
@@ -950,6 +1016,7 @@ main(void)
 	    cmocka_unit_test(test_dates),
 	    cmocka_unit_test(test_stream),
 	    cmocka_unit_test(test_detail_observations),
+	    cmocka_unit_test(test_findings_thread),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

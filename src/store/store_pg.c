@@ -1625,13 +1625,140 @@ pg_scan_get(struct cs_store *s, int64_t scan_id, struct cs_scan_state *ss)
 /* The scan's sightings in the order each_device returns them. */
 #define EACH_ORDER "s.ip_num IS NULL, s.ip_num, s.ip::inet"
 
-/* One child cursor: its current fetched rows and position. */
+/* One cursor: its current fetched rows and position, and the next batch
+ * (asked for ahead, maybe already here). */
 struct kcur {
 	const char *name;
+	int batch; /* rows a FETCH asks for */
 	PGresult *res;
 	int pos, n;
-	bool done;
+	bool done;   /* no batch after res */
+	bool asked;  /* the next batch's FETCH is sent */
+	PGresult *ahead; /* the next batch, received before it was needed */
 };
+
+/*
+ * each_device's cursors read in pipeline mode: every batch's FETCH is sent
+ * as soon as the batch before it arrives, so the server produces the next
+ * rows (or sorts, at a cursor's first FETCH) while the caller works on
+ * these, instead of each side waiting on the other FETCH by FETCH.  The
+ * results come back in the order sent; one that arrives while the caller
+ * waits for another cursor's is kept in its cursor's ahead slot.
+ */
+struct fetcher {
+	struct cs_store *s; /* its error message set at the first failure */
+	PGconn *conn;
+	struct kcur *c[4];
+	int fifo[8]; /* cursor index of each FETCH in flight, oldest first */
+	int head, len;
+	bool failed;
+};
+
+/* Sends cursor k's next FETCH; false when it could not be sent. */
+static bool
+fetch_ask(struct fetcher *f, int k)
+{
+	struct kcur *c = f->c[k];
+	char sql[64];
+
+	if (c->asked || c->done)
+		return true;
+	snprintf(sql, sizeof(sql), "FETCH %d FROM %s", c->batch, c->name);
+	if (CS_NEVER(f->len == (int)CS_NELEM(f->fifo)) ||
+	    PQsendQueryParams(f->conn, sql, 0, NULL, NULL, NULL, NULL, 0) !=
+		1 ||
+	    PQsendFlushRequest(f->conn) != 1 || PQflush(f->conn) != 0) {
+		if (!f->failed)
+			db_err(f->s, "each_device", NULL);
+		f->failed = true;
+		return false;
+	}
+	f->fifo[(f->head + f->len++) % (int)CS_NELEM(f->fifo)] = k;
+	c->asked = true;
+	return true;
+}
+
+/* Receives the oldest FETCH in flight into its cursor's ahead slot. */
+static bool
+fetch_recv(struct fetcher *f)
+{
+	int k = f->fifo[f->head];
+	PGresult *res = PQgetResult(f->conn), *end;
+
+	f->head = (f->head + 1) % (int)CS_NELEM(f->fifo);
+	f->len--;
+	/* each command's results end with a NULL */
+	while ((end = PQgetResult(f->conn)) != NULL)
+		PQclear(end);
+	f->c[k]->ahead = res;
+	if (!res_ok(res)) {
+		if (!f->failed)
+			db_err(f->s, "each_device", res);
+		f->failed = true;
+	}
+	return !f->failed;
+}
+
+/*
+ * Makes cursor k's next batch its current one and asks for the one after
+ * it; false at the cursor's end or on an error (f->failed).
+ */
+static bool
+fetch_next(struct fetcher *f, int k)
+{
+	struct kcur *c = f->c[k];
+
+	if (c->done || f->failed)
+		return false;
+	if (!fetch_ask(f, k))
+		return false;
+	while (c->ahead == NULL)
+		if (f->len == 0 || !fetch_recv(f))
+			return false;
+	PQclear(c->res);
+	c->res = c->ahead;
+	c->ahead = NULL;
+	c->asked = false;
+	c->pos = 0;
+	c->n = PQntuples(c->res);
+	c->done = c->n < c->batch;
+	if (!fetch_ask(f, k))
+		return false;
+	return c->n > 0;
+}
+
+/* Takes in what is still in flight, ends pipeline mode; false when the
+ * connection could not be brought back to normal. */
+static bool
+fetch_end(struct fetcher *f)
+{
+	PGresult *res;
+	bool ok = true;
+
+	while (f->len > 0)
+		(void)fetch_recv(f);
+	ok = PQpipelineSync(f->conn) == 1;
+	/* up to the sync's result (a NULL between commands' results), or
+	 * until the connection is lost */
+	while (ok) {
+		if ((res = PQgetResult(f->conn)) == NULL) {
+			ok = PQstatus(f->conn) == CONNECTION_OK;
+			continue;
+		}
+		if (PQresultStatus(res) == PGRES_PIPELINE_SYNC) {
+			PQclear(res);
+			ok = PQexitPipelineMode(f->conn) == 1;
+			break;
+		}
+		PQclear(res);
+	}
+	for (int k = 0; k < 4; k++)
+		if (f->c[k] != NULL) {
+			PQclear(f->c[k]->ahead);
+			f->c[k]->ahead = NULL;
+		}
+	return ok;
+}
 
 /* Columns 0-2 of every child row: sighting id, ip_num (NULL for IPv6),
  * ip.  $1 is replaced by the scan id (a number). */
@@ -1653,30 +1780,24 @@ static const char *const kid_sql[3] = {
 static const char *const kid_name[3] = {"cs_kp", "cs_ke", "cs_ka"};
 
 /*
- * Makes k's current row available; false at its end.  *rc becomes CS_EIO
- * when a fetch fails.
+ * Makes child cursor kid's current row available; false at its end.
+ * *rc becomes CS_EIO when a fetch fails.
  */
 static bool
-kid_row(struct cs_store *s, struct kcur *k, int *rc)
+kid_row(struct fetcher *f, int kid, int *rc)
 {
-	char fetch[64];
+	struct kcur *k = f->c[kid];
 
 	if (k->pos < k->n)
 		return true;
-	if (k->done || *rc != 0)
+	if (*rc != 0)
 		return false;
-	PQclear(k->res);
-	snprintf(fetch, sizeof(fetch), "FETCH %d FROM %s", KID_BATCH, k->name);
-	k->res = adhoc(s, fetch, NULL, "each_device: children");
-	k->pos = 0;
-	k->n = 0;
-	if (!res_ok(k->res)) {
-		*rc = CS_EIO;
+	if (!fetch_next(f, kid)) {
+		if (f->failed)
+			*rc = CS_EIO;
 		return false;
 	}
-	k->n = PQntuples(k->res);
-	k->done = k->n < KID_BATCH;
-	return k->n > 0;
+	return true;
 }
 
 /*
@@ -1710,10 +1831,12 @@ order_cmp(const PGresult *a, int ra, int ca, const PGresult *b, int rb, int cb)
  * (none should exist) is skipped.
  */
 static bool
-kid_of(struct cs_store *s, struct kcur *k, const PGresult *res, int r,
-       int64_t sid, int *rc)
+kid_of(struct fetcher *f, int kid, const PGresult *res, int r, int64_t sid,
+       int *rc)
 {
-	while (kid_row(s, k, rc)) {
+	struct kcur *k = f->c[kid];
+
+	while (kid_row(f, kid, rc)) {
 		if (FLD_I64(k->res, k->pos, 0) == sid)
 			return true;
 		if (order_cmp(k->res, k->pos, 1, res, r, 17) > 0)
@@ -1724,17 +1847,17 @@ kid_of(struct cs_store *s, struct kcur *k, const PGresult *res, int r,
 }
 
 static void
-fill_children(struct cs_store *s, struct kcur kc[3], const PGresult *res, int r,
-	      int64_t sid, struct cs_device_row *row, int *rc)
+fill_children(struct fetcher *f, const PGresult *res, int r, int64_t sid,
+	      struct cs_device_row *row, int *rc)
 {
-	struct kcur *k = &kc[0];
+	struct kcur *k = f->c[0];
 
-	for (; kid_of(s, k, res, r, sid, rc); k->pos++)
+	for (; kid_of(f, 0, res, r, sid, rc); k->pos++)
 		if (row->nports < CS_NELEM(row->ports))
 			row->ports[row->nports++] =
 			    (uint16_t)fld_int(k->res, k->pos, 3, 0, UINT16_MAX);
-	k = &kc[1];
-	for (; kid_of(s, k, res, r, sid, rc); k->pos++) {
+	k = f->c[1];
+	for (; kid_of(f, 1, res, r, sid, rc); k->pos++) {
 		struct cs_evidence *ev;
 		int x = k->pos;
 		if (row->id.nev >= CS_FP_MAX_EVIDENCE)
@@ -1748,8 +1871,8 @@ fill_children(struct cs_store *s, struct kcur kc[3], const PGresult *res, int r,
 		ev->weight = fld_dbl(k->res, x, 8);
 		fld_copy(k->res, x, 9, ev->claim, sizeof(ev->claim));
 	}
-	k = &kc[2];
-	for (; kid_of(s, k, res, r, sid, rc); k->pos++) {
+	k = f->c[2];
+	for (; kid_of(f, 2, res, r, sid, rc); k->pos++) {
 		struct cs_attachment *a;
 		char cls[16];
 		int x = k->pos;
@@ -1777,7 +1900,7 @@ fill_children(struct cs_store *s, struct kcur kc[3], const PGresult *res, int r,
 
 /* Calls cb for the rows of one fetched batch. */
 static int
-each_batch(struct cs_store *s, PGresult *res, struct kcur kc[3], unsigned parts,
+each_batch(struct fetcher *f, PGresult *res, unsigned parts,
 	   struct cs_device_row *row, cs_store_device_cb cb, void *arg)
 {
 	int n = PQntuples(res), ret = 0;
@@ -1817,7 +1940,7 @@ each_batch(struct cs_store *s, PGresult *res, struct kcur kc[3], unsigned parts,
 			    PQgetvalue(res, r, 19)[0] == 't' &&
 			    row->id.surveillance &&
 			    row->id.device_class == CS_CLASS_UNKNOWN;
-		fill_children(s, kc, res, r, sid, row, &ret);
+		fill_children(f, res, r, sid, row, &ret);
 		if (ret == 0)
 			ret = cb(arg, row);
 	}
@@ -1841,10 +1964,11 @@ pg_each_device(struct cs_store *s, int64_t scan_id, unsigned parts,
 {
 	const char *q = sql_text[ST_EACH_SIGHTING], *dollar = strstr(q, "$1");
 	const char *from = strstr(q, " FROM sighting s ");
-	struct kcur kc[3] = {{0}};
+	struct kcur kc[4] = {{0}}, *m = &kc[3];
+	struct fetcher f = {0};
 	char closing[96] = "CLOSE cs_each";
 	struct cs_device_row *row;
-	char *sql, fetch[64];
+	char *sql;
 	size_t n;
 	bool own;
 	int ret = 0;
@@ -1878,6 +2002,7 @@ pg_each_device(struct cs_store *s, int64_t scan_id, unsigned parts,
 		snprintf(sql, n, "%.*s%" PRId64 "%s", (int)(d - kq), kq,
 			 scan_id, d + 2);
 		kc[k].name = kid_name[k];
+		kc[k].batch = KID_BATCH;
 		if (!(parts & kid_part[k])) {
 			kc[k].done = true; /* not read: no rows */
 			continue;
@@ -1888,32 +2013,38 @@ pg_each_device(struct cs_store *s, int64_t scan_id, unsigned parts,
 		cs_store_sql_add(closing, sizeof(closing), kid_name[k]);
 	}
 	free(sql);
+	if (ret == 0 && PQenterPipelineMode(pg_of(s)->conn) != 1)
+		ret = db_err(s, "each_device: pipeline", NULL);
 	if (ret != 0) {
 		if (own && in_txn(s))
 			exec_cmd(s, "ROLLBACK", "rollback");
 		return CS_EIO;
 	}
-	snprintf(fetch, sizeof(fetch), "FETCH %d FROM cs_each", EACH_BATCH);
+	m->name = "cs_each";
+	m->batch = EACH_BATCH;
+	f.s = s;
+	f.conn = pg_of(s)->conn;
+	for (int k = 0; k < 4; k++)
+		f.c[k] = &kc[k];
+	/* every cursor's first batch asked for at once: the server sorts
+	 * the children while the first sightings are read */
+	for (int k = 3; k >= 0; k--)
+		(void)fetch_ask(&f, k);
 	row = cs_xmalloc(sizeof(*row));
-	for (;;) {
-		PGresult *res = adhoc(s, fetch, NULL, "each_device");
-		if (!res_ok(res)) {
-			PQclear(res);
-			ret = CS_EIO;
-			break;
-		}
-		if (PQntuples(res) == 0) {
-			PQclear(res);
-			break;
-		}
-		ret = each_batch(s, res, kc, parts, row, cb, arg);
-		PQclear(res);
-		if (ret != 0)
-			break;
-	}
+	while (ret == 0 && fetch_next(&f, 3))
+		ret = each_batch(&f, m->res, parts, row, cb, arg);
+	if (ret == 0 && f.failed)
+		ret = CS_EIO;
 	free(row);
-	for (int k = 0; k < 3; k++)
+	for (int k = 0; k < 4; k++)
 		PQclear(kc[k].res);
+	if (!fetch_end(&f)) {
+		/* the connection is gone or stuck in the pipeline: nothing
+		 * more can be sent on it, and the first error stands */
+		if (!f.failed)
+			db_err(s, "each_device: pipeline", NULL);
+		return CS_EIO;
+	}
 	if (txn_status(s) == PQTRANS_INTRANS)
 		exec_cmd(s, closing, "each_device");
 	if (own) {

@@ -415,21 +415,17 @@ struct api_field {
 	const char *name, *key;
 };
 
-/* Fields of a JSON answer (json-c's verdict decides "salvaged"). */
+/*
+ * Fields of JSON text from j (jn bytes; cs_json_scan reads member lists
+ * cut at either end).
+ */
 static bool
-api_json(struct dctx *c, struct cs_span body, const struct api_field *f,
-	 size_t nf)
+api_json_at(struct dctx *c, const uint8_t *j, size_t jn,
+	    const struct api_field *f, size_t nf)
 {
-	const uint8_t *j = json_text_start(body.p, body.n);
-	size_t jn;
 	char v[256];
 	bool any = false;
 
-	if (j == NULL)
-		return false;
-	jn = body.n - (size_t)(j - body.p);
-	if (!cs_json_valid(j, jn) || j != body.p)
-		c->flags |= CS_OBS_SALVAGED;
 	for (size_t i = 0; i < nf; i++) {
 		if (cs_json_scan(j, jn, f[i].name, v, sizeof(v)) == 0 &&
 		    cs_span_trim(cs_span_make(v, strlen(v))).n) {
@@ -439,6 +435,22 @@ api_json(struct dctx *c, struct cs_span body, const struct api_field *f,
 		}
 	}
 	return any;
+}
+
+/* Fields of a JSON answer (json-c's verdict decides "salvaged"). */
+static bool
+api_json(struct dctx *c, struct cs_span body, const struct api_field *f,
+	 size_t nf)
+{
+	const uint8_t *j = json_text_start(body.p, body.n);
+	size_t jn;
+
+	if (j == NULL)
+		return false;
+	jn = body.n - (size_t)(j - body.p);
+	if (!cs_json_valid(j, jn) || j != body.p)
+		c->flags |= CS_OBS_SALVAGED;
+	return api_json_at(c, j, jn, f, nf);
 }
 
 /*
@@ -739,6 +751,28 @@ dec_tplink(struct dctx *c)
 }
 
 /*
+ * A piece of Reolink's DevInfo object without the document around it
+ * (a log excerpt, a capture cut short): two of the member names that
+ * object has together (firmVer, hardVer, pakSuffix, buildDay, exactType,
+ * cfgVer, frameworkVer; Reolink's HTTP API user guide, GetDevInfo).
+ */
+static bool
+reolink_fragment(struct cs_span b)
+{
+	static const char *const names[] = {
+	    "\"firmVer\"",  "\"hardVer\"", "\"pakSuffix\"",   "\"buildDay\"",
+	    "\"exactType\"", "\"cfgVer\"",  "\"frameworkVer\"",
+	};
+	struct cs_span h = cs_span_make(b.p, CS_MIN(b.n, 2048));
+	unsigned hits = 0;
+
+	for (size_t i = 0; i < CS_NELEM(names) && hits < 2; i++)
+		if (cs_span_find(h, names[i], strlen(names[i]), false) >= 0)
+			hits++;
+	return hits >= 2;
+}
+
+/*
  * Reolink's /cgi-bin/api.cgi GetDevInfo answer (JSON array of
  * {"cmd":"GetDevInfo","value":{"DevInfo":{...}}}; Reolink's HTTP API
  * guide): model, firmVer, buildDay, exactType or type (IPC, NVR,
@@ -752,17 +786,31 @@ dec_reolink(struct dctx *c)
 	    {"firmVer", "reolink.firmware"},
 	    {"buildDay", "reolink.build"},
 	};
-	struct cs_span body;
+	struct cs_span body, lead;
 	int status;
 	char *t = c->d->text;
 	size_t mark = c->obs->n;
+	bool frag;
 
 	if (!api_unwrap(c, &status, &body))
 		return malformed(c);
-	if (json_start(body.p, body.n) == NULL)
+	frag = reolink_fragment(body);
+	if (json_start(body.p, body.n) == NULL && !frag)
 		return mark == c->obs->n ? malformed(c) : 0;
 	{
-		bool any = api_json(c, body, f, CS_NELEM(f));
+		bool any;
+
+		/* A member list cut from its document (a log excerpt that
+		 * starts inside DevInfo) is read from its first byte, not
+		 * from a later '{'. */
+		lead = cs_span_trim(body);
+		if (frag && (lead.n == 0 || (lead.p[0] != '{' &&
+					      lead.p[0] != '['))) {
+			c->flags |= CS_OBS_SALVAGED;
+			any = api_json_at(c, body.p, body.n, f, CS_NELEM(f));
+		} else {
+			any = api_json(c, body, f, CS_NELEM(f));
+		}
 
 		if (cs_json_scan(body.p, body.n, "exactType", t, 64) == 0 &&
 		    t[0]) {
@@ -947,9 +995,10 @@ static int (*api_sniff(struct cs_span b))(struct dctx *)
 	     cs_span_find(h, "\"fw_ver\"", 8, false) >= 0) &&
 	    cs_span_find(h, "\"SMART.", 7, false) >= 0)
 		return dec_tplink;
-	if (cs_span_find(h, "DevInfo", 7, false) >= 0 &&
-	    (cs_span_find(h, "firmVer", 7, false) >= 0 ||
-	     cs_span_find(h, "exactType", 9, false) >= 0))
+	if ((cs_span_find(h, "DevInfo", 7, false) >= 0 &&
+	     (cs_span_find(h, "firmVer", 7, false) >= 0 ||
+	      cs_span_find(h, "exactType", 9, false) >= 0)) ||
+	    reolink_fragment(h))
 		return dec_reolink;
 	/* magicBox key=value answers given as a plain body. */
 	if (cs_span_find(h, "updateSerial=", 13, false) >= 0 ||

@@ -39,6 +39,31 @@ CASES = [
       "http://www.w3.org/1999/xhtml\">\n<head>\n<title></title>\n<script type=\"text/javascript\">\n"
       "window.location.href = \"Pages/login.htm\";\n</script>\n</head>\n<body>\n</body>\n</html>\n", 80)],
      {"manufacturer": "TVT", "device_class": "vms-software", "surveillance": False}),
+    # --- Reolink api.cgi (reolink_aio debug logs in home-assistant/core
+    # #103241, JimStar/reolink_cctv #78; values made up where the logs
+    # redact them) ----------------------------------------------------
+    ("reolink-devinfo-cut", [("http",
+      '            "firmVer" : "v3.0.0.2356_23062003",\n            "frameworkVer" : 1,\n'
+      '            "hardVer" : "IPC_523128M5MP",\n            "model" : "E1 Zoom",\n'
+      '            "name" : "Front",\n', 80)],
+     {"manufacturer": "Reolink", "model": "E1 Zoom", "firmware": "v3.0.0.2356_23062003",
+      "device_class": "camera", "surveillance": True}),
+    ("reolink-nvr-cut", [("http",
+      '"hardVer": "N2MB02", "model": "RLN36", "name": "NVR", "pakSuffix": "pak", '
+      '"serial": "00000000000000", "type": "NVR", "wifi": 0}}}]', 80)],
+     {"manufacturer": "Reolink", "device_class": "nvr", "surveillance": True}),
+    ("reolink-ability", [("http",
+      '{"Ability": {"abilityChn": [{"aiTrack": {"permit": 0, "ver": 0}, '
+      '"aiTrackDogCat": {"permit": 0, "ver": 0}, "alarmAudio": {"permit": 6, "ver": 1}', 80)],
+     {"manufacturer": "Reolink"}),
+    ("reolink-login-log", [("http",
+      'HTTP Response data:\n[\n   {\n      "cmd" : "Login",\n      "code" : 0,\n'
+      '      "value" : {\n         "Token" : {\n            "leaseTime" : 3600,', 443)],
+     {"manufacturer": "Reolink"}),
+    # A JSON fragment of another kind with a firmVer member is no Reolink.
+    ("not-reolink-firmver", [("http", '"firmVer": "1.2.3", "model": "X100"', 80)],
+     {"manufacturer": None}),
+    # (next family)
 ]
 
 

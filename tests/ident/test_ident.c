@@ -465,6 +465,23 @@ static const struct {
      "reolink.device-type", "WIFI_NVR", 0},
     {"reolink", "[{\"cmd\":\"GetDevInfo\",\"value\":{\"DevInfo\":{\"firmV",
      "reolink.firmware", NULL, 0},
+    /* A member list cut from its DevInfo document (a log excerpt), as
+     * kind http and reolink; one Reolink member name alone is not
+     * enough. */
+    {"http",
+     "  \"firmVer\" : \"v3.0.0.2356_23062003\",\n  \"hardVer\" : "
+     "\"IPC_523128M5MP\",\n  \"model\" : \"E1 Zoom\",\n",
+     "reolink.model", "E1 Zoom", 0},
+    {"reolink",
+     "\"hardVer\": \"N2MB02\", \"model\": \"RLN8-410\", \"pakSuffix\": "
+     "\"pak\", \"type\": \"NVR\", \"wifi\": 0}}}]",
+     "reolink.device-type", "NVR", 0},
+    {"reolink",
+     "\"hardVer\": \"N2MB02\", \"model\": \"RLN8-410\", \"value\": {\"x\": "
+     "1}, \"firmVer\": \"v3\"",
+     "reolink.model", "RLN8-410", 0},
+    {"http", "\"firmVer\": \"1.2.3\", \"model\": \"X100\"", "reolink.model",
+     NULL, 0},
     /* Axis param.cgi listing. */
     {"http",
      "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"

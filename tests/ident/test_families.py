@@ -63,6 +63,20 @@ CASES = [
     # A JSON fragment of another kind with a firmVer member is no Reolink.
     ("not-reolink-firmver", [("http", '"firmVer": "1.2.3", "model": "X100"', 80)],
      {"manufacturer": None}),
+    # --- TP-Link Tapo cameras' HTTPS login answer (pytapo #109, #135;
+    # python-kasa #1356) and what must stay unclassed ----------------
+    ("tapo-login-repr", [("http",
+      "{'result': {'data': {'code': -40401, 'time': 9, 'max_time': 10, 'encrypt_type': ['3'], "
+      "'key': 'REDACTED', 'nonce': 'REDACTED', 'device_confirm': 'REDACTED'}}, 'error_code': -40413}", 443)],
+     {"manufacturer": "TP-Link", "device_class": "camera", "surveillance": True}),
+    ("tapo-login-json", [("http",
+      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"error_code\":-40413,\"result\":"
+      "{\"data\":{\"code\":-40401,\"encrypt_type\":[\"3\"],\"key\":\"MFwwDQYJKoZIhvcNAQEBBQAD\","
+      "\"nonce\":\"91EF05CB287811E1\",\"device_confirm\":\"F27F39A9\"}}}", 443)],
+     {"manufacturer": "TP-Link", "device_class": "camera"}),
+    # A bare TP-Link error code names the maker, not a camera.
+    ("tplink-error-only", [("http", "{\"error_code\": -40401}", 443)],
+     {"manufacturer": "TP-Link", "device_class": None, "surveillance": None}),
     # (next family)
 ]
 

@@ -77,6 +77,20 @@ CASES = [
     # A bare TP-Link error code names the maker, not a camera.
     ("tplink-error-only", [("http", "{\"error_code\": -40401}", 443)],
      {"manufacturer": "TP-Link", "device_class": None, "surveillance": None}),
+    # --- Dahua fragments and certificates (rroller/dahua #9, #647;
+    # D4-project/Plum-Island #204) -------------------------------------
+    ("dahua-name-nvr", [("dahua-cgi", "name=NVR\r\n", 80)],
+     {"device_class": "nvr"}),
+    ("dahua-type-xvr-line", [("http", "type=XVR\r\n", 80)],
+     {"device_class": "dvr", "surveillance": True}),
+    ("dahua-issuer-nbsp", [("tls.issuer",
+      "CN=Dahua\u00a0Device\u00a0NVR\u00a0CA, O=Zhejiang\u00a0Dahua\u00a0Technology\u00a0Co.,Ltd., "
+      "ST=Zhejiang, L=Hangzhou, C=CN", 443)],
+     {"manufacturer": "Dahua", "device_class": "nvr", "surveillance": True}),
+    # The certificate's line word is generic: a door station's model wins.
+    ("dahua-vto-with-nvr-issuer", [("tls.issuer", "CN=Dahua Device NVR CA, O=Zhejiang Dahua Technology "
+      "Co.,Ltd., C=CN", 443), ("dahua-cgi", "deviceType=VTO2202F-P\r\n", 80)],
+     {"manufacturer": "Dahua", "device_class": "intercom", "surveillance": False}),
     # (next family)
 ]
 

@@ -91,6 +91,18 @@ CASES = [
     ("dahua-vto-with-nvr-issuer", [("tls.issuer", "CN=Dahua Device NVR CA, O=Zhejiang Dahua Technology "
       "Co.,Ltd., C=CN", 443), ("dahua-cgi", "deviceType=VTO2202F-P\r\n", 80)],
      {"manufacturer": "Dahua", "device_class": "intercom", "surveillance": False}),
+    # --- product-type words (Axis VAPIX param.cgi, Vivotek getparam,
+    # ISAPI deviceName) ------------------------------------------------
+    ("axis-prodtype-only", [("http", "root.Brand.ProdType=PTZ Dome Network Camera\r\n", 80)],
+     {"manufacturer": "Axis", "device_class": "camera", "surveillance": True}),
+    ("axis-door-station", [("http", "root.Brand.ProdType=Network Door Station\r\n", 80)],
+     {"manufacturer": "Axis", "device_class": "intercom", "surveillance": False}),
+    ("axis-speaker", [("axis-param", "root.Brand.ProdType=Network Speaker\r\n", 80)],
+     {"manufacturer": "Axis", "surveillance": False}),
+    ("vivotek-hostname", [("http", "system_hostname='Mega-pixel Network Camera'\r\n", 80)],
+     {"device_class": "camera"}),
+    ("isapi-devicename-fragment", [("http", "<deviceName>IP CAMERA</deviceName>\n<deviceID>8ef8b2a0</deviceID>", 80)],
+     {"device_class": "camera"}),
     # (next family)
 ]
 

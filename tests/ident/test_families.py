@@ -103,6 +103,15 @@ CASES = [
      {"device_class": "camera"}),
     ("isapi-devicename-fragment", [("http", "<deviceName>IP CAMERA</deviceName>\n<deviceID>8ef8b2a0</deviceID>", 80)],
      {"device_class": "camera"}),
+    # --- HiSilicon IPC SDK servers: a camera, no maker (angelcam
+    # arrow-client; public RTSP captures) -------------------------------
+    ("hiipcam-vodserver", [("rtsp",
+      "RTSP/1.0 200 OK\r\nServer: HiIpcam/V100R003 VodServer/1.0.0\r\nPublic: OPTIONS, DESCRIBE, "
+      "SETUP, TEARDOWN, PLAY\r\n\r\n", 554)],
+     {"manufacturer": None, "device_class": "camera", "surveillance": True}),
+    ("hisilicon-ipcam-400", [("rtsp",
+      "RTSP/1.0 400 Bad Request\r\nCache-Control: no-cache\r\nServer: Hisilicon Ipcam\r\n\r\n", 554)],
+     {"manufacturer": None, "device_class": "camera"}),
     # (next family)
 ]
 

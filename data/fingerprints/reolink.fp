@@ -15,34 +15,37 @@
 
 rule reolink-ability-permit-ver
   on       http.body reolink.malformed vendor-api.malformed
-  match    "permit"\s*:\s*[0-9]{1,3}\s*,\s*"ver"\s*:\s*[0-9]{1,3}\s*\}[^"]{0,40}"[A-Za-z0-9_]{2,40}"\s*:\s*\{\s*"permit"\s*:\s*[0-9]{1,3}\s*,\s*"ver"\s*:
+  match    (['"])permit\1\s*:\s*[0-9]{1,3}\s*,\s*\1ver\1\s*:\s*[0-9]{1,3}\s*\}[^"']{0,40}\1[A-Za-z0-9_]{2,40}\1\s*:\s*\{\s*\1permit\1\s*:\s*[0-9]{1,3}\s*,\s*\1ver\1\s*:
   set      manufacturer=Reolink
   weight   0.7
   source   Reolink HTTP API user guide GetAbility (every ability is {"permit": n, "ver": n}); home-assistant/core tests/components/reolink/conftest.py; reolink_aio reads abilityChn[ch][name]["ver"]
   example  "{\"Ability\": {\"abilityChn\": [{\"aiTrack\": {\"permit\": 0, \"ver\": 0}, \"aiTrackDogCat\": {\"permit\": 0, \"ver\": 0}, \"alarmAudio\": {\"permit\": 6, \"ver\": 1}" => manufacturer=Reolink
   example  "\"ptzCtrl\" : {\n \"permit\" : 0,\n \"ver\" : 1\n },\n \"ptzDirection\" : {\n \"permit\" : 0,\n \"ver\" : 1\n }" => manufacturer=Reolink
+  example  "{'abilityChn': [{'aiTrack': {'permit': 0, 'ver': 0}, 'floodLight': {'permit': 0, 'ver': 1}" => manufacturer=Reolink
   example! "{\"permit\": 1, \"ver\": 2}"
   example! "\"a\": {\"permit\": 0, \"version\": 0}, \"b\": {\"permit\": 0, \"version\": 0}"
 
 rule reolink-api-envelope-unanchored
   on       http.body reolink.malformed vendor-api.malformed banner
-  match    \{\s*"cmd"\s*:\s*"(?:Get|Set|Login|Logout|Snap|Ptz|Search|Nvr|Test)[A-Za-z]{0,30}"\s*,\s*"code"\s*:\s*-?[0-9]{1,3}\s*,\s*"(?:value"\s*:\s*\{\s*"[A-Za-z]{2,24}"\s*:|error"\s*:\s*\{\s*"detail")
+  match    \{\s*(['"])cmd\1\s*:\s*\1(?:Get|Set|Login|Logout|Snap|Ptz|Search|Nvr|Test)[A-Za-z]{0,30}\1\s*,\s*\1code\1\s*:\s*-?[0-9]{1,3}\s*,\s*\1(?:value\1\s*:\s*\{\s*\1[A-Za-z]{2,24}\1\s*:|error\1\s*:\s*\{\s*\1detail)
   set      manufacturer=Reolink
   weight   0.6
   source   Reolink HTTP API user guide (answers are arrays of {"cmd", "code", "value"|"error"}); reolink_aio debug logs in home-assistant/core #103241, JimStar/reolink_cctv #14 (pretty-printed, after log text)
   example  "HTTP Response data:\n[\n   {\n      \"cmd\" : \"Login\",\n      \"code\" : 0,\n      \"value\" : {\n         \"Token\" : {" => manufacturer=Reolink
   example  "{\n\"cmd\" : \"Logout\",\n\"code\" : 1,\n\"error\" : {\n\"detail\" : \"please login first\"," => manufacturer=Reolink
+  example  "[{'cmd': 'Login', 'code': 0, 'value': {'Token': {'leaseTime': 3600, 'name': 'abc'}}}]" => manufacturer=Reolink
   example! "{\"cmd\": \"Login\", \"code\": 0}"
   example! "{\"cmd\":\"ls\",\"code\":0,\"value\":{\"x\":1}}"
 
 rule reolink-devinfo-hardver
   on       http.body reolink.malformed vendor-api.malformed
-  match    "hardVer"\s*:\s*"(?:IPC_[0-9]{3,8}[A-Z0-9_]{0,24}|N[0-9]{1,2}MB[0-9]{2}[A-Z0-9_]{0,8})"
+  match    (['"])hardVer\1\s*:\s*\1(?:IPC_[0-9]{3,8}[A-Z0-9_]{0,24}|N[0-9]{1,2}MB[0-9]{2}[A-Z0-9_]{0,8})\1
   set      manufacturer=Reolink
   weight   0.6
   source   Reolink GetDevInfo hardVer as users report it: fwestenberg/reolink_dev #565 (RLC-511WA hw IPC_523128M5MP, RLC-520A IPC_523128M5MP_V2); ReolinkCameraAPI/reolinkapipy #75 (RLN16-410 hardware N6MB01)
   example  "\"hardVer\" : \"IPC_523128M5MP\"," => manufacturer=Reolink
   example  "\"hardVer\": \"N6MB01\"" => manufacturer=Reolink
+  example  "'hardVer': 'IPC_51516M5M'," => manufacturer=Reolink
   example! "\"hardVer\": \"V1.0\""
 
 rule reolink-devinfo-model-camera2

@@ -18,7 +18,7 @@
 
 rule tplink-smartcam-login-challenge
   on       http.body tplink.malformed vendor-api.malformed banner
-  match    ['"]code['"]\s*:\s*-404(?:01|07|13)\b[^}]{0,120}['"]encrypt_type['"]\s*:\s*\[\s*['"][0-9]['"][^}]{0,300}['"](?:nonce|device_confirm|key)['"]\s*:
+  match    ['"]code['"]\s*:\s*-404(?:01|07|13)\b[^}]{0,120}['"]encrypt_type['"]\s*:\s*\[\s*['"][0-9]['"][^}]{0,300}['"](?:nonce|device_confirm|key)['"]\s*:|['"]encrypt_type['"]\s*:\s*\[\s*['"][0-9]['"]\s*\][^}]{0,400}['"]device_confirm['"]\s*:
   set      manufacturer=TP-Link class=camera
   tier     generic
   weight   0.75
@@ -26,8 +26,10 @@ rule tplink-smartcam-login-challenge
   example  "{'result': {'data': {'code': -40401, 'time': 9, 'max_time': 10, 'encrypt_type': ['3'], 'key': 'REDACTED', 'nonce': 'REDACTED', 'device_confirm': 'REDACTED'}}, 'error_code': -40413}" => manufacturer=TP-Link class=camera
   example  "{\"error_code\":-40413,\"result\":{\"data\":{\"code\":-40401,\"encrypt_type\":[\"3\"],\"key\":\"MFwwDQYJ\",\"nonce\":\"91EF05CB287811E1\"" => class=camera
   example  "{'data': {'code': -40407, 'encrypt_type': ['3'], 'key': 'MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBAKvh'" => manufacturer=TP-Link
+  example  "{'data': {'encrypt_type': ['3'], 'key': 'K', 'nonce': 'N', 'device_confirm': 'C', 'code': -40401}}" => class=camera
   example! "{\"error_code\": -40401}"
   example! "{\"code\": -40401, \"msg\": \"x\"}"
+  example! "{\"encrypt_type\": [\"3\"], \"key\": \"K\"}"
 
 rule tplink-smartcam-error-code
   on       http.body tplink.malformed vendor-api.malformed

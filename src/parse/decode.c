@@ -752,23 +752,34 @@ dec_tplink(struct dctx *c)
 
 /*
  * A piece of Reolink's DevInfo object without the document around it
- * (a log excerpt, a capture cut short): two of the member names that
- * object has together (firmVer, hardVer, pakSuffix, buildDay, exactType,
- * cfgVer, frameworkVer; Reolink's HTTP API user guide, GetDevInfo).
+ * (a log excerpt, a capture cut short, an integration's Python dict
+ * repr): two of the member names that object has together (firmVer,
+ * hardVer, pakSuffix, buildDay, exactType, cfgVer, frameworkVer;
+ * Reolink's HTTP API user guide, GetDevInfo), each quoted with " or '.
  */
 static bool
 reolink_fragment(struct cs_span b)
 {
 	static const char *const names[] = {
-	    "\"firmVer\"",  "\"hardVer\"", "\"pakSuffix\"",   "\"buildDay\"",
-	    "\"exactType\"", "\"cfgVer\"",  "\"frameworkVer\"",
+	    "firmVer",   "hardVer", "pakSuffix",    "buildDay",
+	    "exactType", "cfgVer",  "frameworkVer",
 	};
 	struct cs_span h = cs_span_make(b.p, CS_MIN(b.n, 2048));
 	unsigned hits = 0;
 
-	for (size_t i = 0; i < CS_NELEM(names) && hits < 2; i++)
-		if (cs_span_find(h, names[i], strlen(names[i]), false) >= 0)
+	for (size_t i = 0; i < CS_NELEM(names) && hits < 2; i++) {
+		char q[2][16];
+		size_t n = strlen(names[i]);
+
+		for (size_t k = 0; k < 2; k++) {
+			q[k][0] = k ? '\'' : '"';
+			memcpy(q[k] + 1, names[i], n);
+			q[k][n + 1] = q[k][0];
+		}
+		if (cs_span_find(h, q[0], n + 2, false) >= 0 ||
+		    cs_span_find(h, q[1], n + 2, false) >= 0)
 			hits++;
+	}
 	return hits >= 2;
 }
 

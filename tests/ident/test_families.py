@@ -112,6 +112,11 @@ CASES = [
     ("hisilicon-ipcam-400", [("rtsp",
       "RTSP/1.0 400 Bad Request\r\nCache-Control: no-cache\r\nServer: Hisilicon Ipcam\r\n\r\n", 554)],
      {"manufacturer": None, "device_class": "camera"}),
+    # Python dict repr, as Home Assistant logs print reolink_aio's data.
+    ("reolink-devinfo-repr", [("http",
+      "'firmVer': 'v3.0.0.136_20121102', 'hardVer': 'IPC_51516M5M', 'model': 'RLC-410-5MP', "
+      "'name': 'Driveway'", 80)],
+     {"manufacturer": "Reolink", "model": "RLC-410-5MP", "device_class": "camera"}),
     # (next family)
 ]
 

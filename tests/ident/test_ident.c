@@ -482,6 +482,10 @@ static const struct {
      "reolink.model", "RLN8-410", 0},
     {"http", "\"firmVer\": \"1.2.3\", \"model\": \"X100\"", "reolink.model",
      NULL, 0},
+    {"http",
+     "'firmVer': 'v3.0.0.136_20121102', 'hardVer': 'IPC_51516M5M', "
+     "'model': 'RLC-410-5MP'",
+     "reolink.model", "RLC-410-5MP", 0},
     /* Axis param.cgi listing. */
     {"http",
      "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"

@@ -86,3 +86,21 @@ rule tvt-nvms1000-name
   example  "NVMS1000 Ver3.4.0.61217_EN" => class=vms-software
   example! "NVMS-10000"
   example! "NVMS-9000"
+
+rule tvt-basiccfg-kenerl
+  on       http.body
+  match    <kenerlVersion>[^<]{0,64}</kenerlVersion>
+  set      manufacturer=TVT
+  weight   0.6
+  source   github.com/mcw0/PoC TVT-PoC.py (2018: queryBasicCfg answers of TVT and OEM DVR/NVR/IPC carry softwareVersion, kenerlVersion (sic), launchDate, hardwareVersion, customerId, sn, productModel)
+  example  "<content><softwareVersion>4.0.3</softwareVersion><kenerlVersion>3.0.8</kenerlVersion>" => manufacturer=TVT
+  example! "<kernelVersion>3.0.8</kernelVersion>"
+
+rule tvt-basiccfg-product-model
+  on       http.body
+  match    <productModel>\s*([A-Za-z0-9][A-Za-z0-9 ._/+-]{1,40}?)\s*</productModel>
+  set      model=$1
+  weight   0.5
+  source   github.com/mcw0/PoC TVT-PoC.py (2018: queryBasicCfg content/productModel is the device model of TVT and OEM units); the element names no maker by itself
+  example  "<productModel>TD-2704AS-SL</productModel>" => model=TD-2704AS-SL
+  example! "<productModel></productModel>"

@@ -578,6 +578,43 @@ dec_dahua_cgi(struct dctx *c)
 }
 
 /* Dahua JSON-RPC (/RPC2_Login, /RPC2): challenge or magicBox replies. */
+/* True if h holds name as a quoted JSON member name ("name" or 'name'). */
+static bool
+has_member(struct cs_span h, const char *name)
+{
+	char q[2][40];
+	size_t n = strlen(name);
+
+	if (n + 2 > sizeof(q[0]))
+		return false;
+	for (size_t k = 0; k < 2; k++) {
+		q[k][0] = k ? '\'' : '"';
+		memcpy(q[k] + 1, name, n);
+		q[k][n + 1] = q[k][0];
+	}
+	return cs_span_find(h, q[0], n + 2, false) >= 0 ||
+	       cs_span_find(h, q[1], n + 2, false) >= 0;
+}
+
+/*
+ * A Dahua RPC2 answer without its opening brace (a log excerpt): its
+ * login challenge's realm member ("realm":"Login to <serial>"), or the
+ * JSON-RPC envelope of RPC2 (id, params, result and session members
+ * together; Dahua HTTP API V2.76 RPC2 chapter, rroller/dahua rpc2.py).
+ */
+static bool
+rpc2_fragment(struct cs_span b)
+{
+	struct cs_span h = cs_span_make(b.p, CS_MIN(b.n, 2048));
+
+	if (has_member(h, "realm") &&
+	    (cs_span_find(h, "\"Login to ", 10, false) >= 0 ||
+	     cs_span_find(h, "'Login to ", 10, false) >= 0))
+		return true;
+	return has_member(h, "params") && has_member(h, "result") &&
+	       has_member(h, "session") && has_member(h, "id");
+}
+
 static int
 dec_dahua_rpc2(struct dctx *c)
 {
@@ -590,9 +627,11 @@ dec_dahua_rpc2(struct dctx *c)
 	if (!api_unwrap(c, &status, &body))
 		return malformed(c);
 	if ((j = json_start(body.p, body.n)) == NULL) {
-		if (status == 0)
+		if (status != 0)
+			return 0;
+		if (!rpc2_fragment(body))
 			return malformed(c);
-		return 0;
+		j = body.p; /* members cut from their document */
 	}
 	jn = body.n - (size_t)(j - body.p);
 	if (!cs_json_valid(j, jn) || j != body.p)
@@ -1025,6 +1064,8 @@ static int (*api_sniff(struct cs_span b))(struct dctx *)
 	if (cs_span_find(h, "Login to ", 9, false) >= 0 &&
 	    cs_span_find(h, "realm", 5, false) >= 0 &&
 	    json_start(h.p, h.n) != NULL)
+		return dec_dahua_rpc2;
+	if (rpc2_fragment(h))
 		return dec_dahua_rpc2;
 	return NULL;
 }

@@ -117,6 +117,12 @@ CASES = [
       "'firmVer': 'v3.0.0.136_20121102', 'hardVer': 'IPC_51516M5M', 'model': 'RLC-410-5MP', "
       "'name': 'Driveway'", 80)],
      {"manufacturer": "Reolink", "model": "RLC-410-5MP", "device_class": "camera"}),
+    # Dahua RPC2 answers as log lines (rroller/dahua rpc2.py debug logs).
+    ("dahua-rpc2-class-as-http", [("http",
+      '{"id":5,"params":{"type":"XVR"},"result":true,"session":"abc"}', 80)],
+     {"manufacturer": "Dahua", "device_class": "dvr", "surveillance": True}),
+    ("dahua-rpc2-realm-cut", [("http", '"realm":"Login to 4K01FD2PAJ6E3FF"', 80)],
+     {"manufacturer": "Dahua"}),
     # (next family)
 ]
 

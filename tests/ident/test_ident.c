@@ -486,6 +486,19 @@ static const struct {
      "'firmVer': 'v3.0.0.136_20121102', 'hardVer': 'IPC_51516M5M', "
      "'model': 'RLC-410-5MP'",
      "reolink.model", "RLC-410-5MP", 0},
+    /* Dahua RPC2: the envelope given as an http body, and members cut
+     * from their document (a log line without the opening brace). */
+    {"http", "{\"id\":5,\"params\":{\"type\":\"XVR\"},\"result\":true,"
+     "\"session\":\"abc\"}",
+     "dahua.device-class", "XVR", 0},
+    {"http", "\"realm\":\"Login to 4K01FD2PAJ6E3FF\",\"result\":false",
+     "dahua.realm", "Login to 4K01FD2PAJ6E3FF", 0},
+    {"dahua-rpc2", "\"params\" : { \"type\" : \"NVR5216-4KS2\" }, \"result\" "
+     ": true, \"session\" : 123, \"id\" : 4 }",
+     "dahua.model", "NVR5216-4KS2", 0},
+    {"http", "<p>Please Login to continue</p><script>var realm=1;</script>",
+     "dahua.realm", NULL, 0},
+    {"http", "{\"id\":1,\"result\":true}", "dahua.rpc2", NULL, 0},
     /* Axis param.cgi listing. */
     {"http",
      "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"

@@ -22,16 +22,21 @@
 #    header, with a root page that only redirects to Pages/login.htm.
 #    That is VMS software on a PC, not surveillance equipment.
 
+# The header alone stays below the naming threshold (0.4): TVT's Windows
+# NVMS-1000 sends it too (a 408 reply carries nothing else), and that is
+# VMS software, not a camera; with a TVT body or the GUID it adds up.
 rule tvt-http-authinfo
-  on       http.header
-  match    ^AuthInfo:
+  on       http.header banner
+  match    (?:^|\n)AuthInfo:[ \t]*(?:\r?\n|$|\{)
   set      manufacturer=TVT
-  weight   0.6
+  weight   0.35
   source   github.com/mcw0/PoC TVT_and_OEM_..._Information_Disclosure.txt (2018: TVT ConfigSyncProc/NVMS9000 replies carry an empty AuthInfo: header); HTB ServMon write-ups (NVMS-1000 on Windows, same header)
   example  "AuthInfo: " => manufacturer=TVT
   example  "AuthInfo:" => manufacturer=TVT
   example! "Authentication-Info: nextnonce=\"abc\""
+  example  "HTTP/1.1 200 OK\r\nContent-type: text/html\r\nAuthInfo:\r\n{D79E94C5-70F0-46BD-965B-E17497CCB598} 1" => manufacturer=TVT
   example! "X-AuthInfo: 1"
+  example! "AuthInfo: Basic abc"
 
 rule tvt-xml-response
   on       http.body

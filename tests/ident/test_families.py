@@ -21,10 +21,12 @@ CASES = [
       "<response version=\"1.0\">\t<status>success</status>\n\t<content>\t\t<userId>"
       "{9FC4C546-402B-9C48-9DCB-508290053027}</userId>", 80)],
      {"manufacturer": "TVT", "surveillance": True}),
+    # The header alone (TVT's Windows NVMS-1000 sends it too, and its 408
+    # reply carries nothing else) names nobody: no surveillance claim.
     ("tvt-408-head", [("http",
       "HTTP/1.1 408 Request Timeout\r\nContent-type: text/html\r\nContent-Length: 0\r\n"
       "Connection: close\r\nAuthInfo:", 80)],
-     {"manufacturer": "TVT"}),
+     {"manufacturer": None, "surveillance": None}),
     ("tvt-4567", [("banner", "{D79E94C5-70F0-46BD-965B-E17497CCB598}", 4567)],
      {"manufacturer": "TVT", "surveillance": True}),
     ("tvt-errorcode-body", [("http",

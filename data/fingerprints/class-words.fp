@@ -52,3 +52,58 @@ rule axis-vapix-brand-group-without-brand
   example  "Network Camera" => manufacturer=Axis
   example  "Q1656" => manufacturer=Axis
   example! "\x01"
+
+# An Axis product number read from Axis's own parameter keys: the
+# camera lines by their letter and first digit (M1-M5 compact, box,
+# bullet, dome and PTZ cameras; P1/P3/P5 fixed, dome and PTZ cameras;
+# Q1/Q3/Q6/Q8 high-performance, dome, PTZ and positioning cameras).
+# Other lines (A access control and door stations, C audio, D detectors
+# and decoders, I intercoms, S recorders, T accessories, M70/M71, P72
+# and Q74 encoders) are not matched here; products2.fp classes several.
+rule axis-product-number-camera-line
+  on       axis.model axis.product
+  match    ^\s*(?:AXIS\s+)?(?:M[1-5][0-9]{3}|P[135][0-9]{3}|Q(?:1[0-9]|3[0-9]|6[0-9]|8[67])[0-9]{2})(?:-[A-Z0-9]{1,4}){0,3}(?:\s+Mk\s+I{1,3}V?)?(?:\s+(?:PTZ\s+)?(?:Dome\s+|Bullet\s+|Box\s+)?(?:Network\s+)?Camera)?\s*$
+  flags    i
+  set      class=camera
+  tier     model
+  weight   0.6
+  source   Axis product naming on axis.com product pages (AXIS M3106-L Mk II Network Camera, P3225-LV Mk II, Q1656, Q6075-E PTZ, Q8685-E positioning camera); VAPIX root.Brand.ProdNbr/ProdShortName carry it
+  example  "AXIS M3106-L Mk II" => class=camera
+  example  "Q1656" => class=camera
+  example  "P3225-LV Mk II Network Camera" => class=camera
+  example! "M7104"
+  example! "AXIS A8105-E"
+  example! "Q7414"
+  example! "AXIS T8705"
+
+# ISAPI's deviceType element cut from its document (a log line, a
+# capture's excerpt): the enumeration's values name the kind of device.
+rule isapi-devicetype-element-camera
+  on       http.body vendor-api.malformed isapi.malformed
+  match    <deviceType>\s*(?:IPCamera|IPDome|IPZoom)\s*</deviceType>
+  set      class=camera
+  tier     role
+  weight   0.6
+  source   Hikvision ISAPI developer guide, DeviceInfo deviceType (IPCamera, IPDome, IPZoom, NVR, DVR, DVS, HybirdNVR, CVR ...); protocols.md §4
+  example  "<deviceType>IPCamera</deviceType>" => class=camera
+  example! "<deviceType>urn:schemas-upnp-org:device:Basic:1</deviceType>"
+
+rule isapi-devicetype-element-recorder
+  on       http.body vendor-api.malformed isapi.malformed
+  match    <deviceType>\s*NVR\s*</deviceType>
+  set      class=nvr
+  tier     role
+  weight   0.6
+  source   Hikvision ISAPI developer guide, DeviceInfo deviceType NVR; protocols.md §4
+  example  "<deviceType>NVR</deviceType>" => class=nvr
+  example! "<deviceType>DVR</deviceType>"
+
+rule isapi-devicetype-element-dvr
+  on       http.body vendor-api.malformed isapi.malformed
+  match    <deviceType>\s*DVR\s*</deviceType>
+  set      class=dvr
+  tier     role
+  weight   0.6
+  source   Hikvision ISAPI developer guide, DeviceInfo deviceType DVR; protocols.md §4
+  example  "<deviceType>DVR</deviceType>" => class=dvr
+  example! "<deviceType>NVR</deviceType>"

@@ -951,6 +951,7 @@ dec_axis_param(struct dctx *c)
 	    {"root.Brand.ProdNbr", "axis.model"},
 	    {"root.Brand.ProdType", "axis.device-type"},
 	    {"root.Brand.ProdFullName", "axis.product"},
+	    {"root.Brand.ProdShortName", "axis.product"},
 	    {"root.Properties.Firmware.Version", "axis.firmware"},
 	};
 	struct cs_span body;
@@ -1038,8 +1039,11 @@ static int (*api_sniff(struct cs_span b))(struct dctx *)
 	    cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
 	    json_start(h.p, h.n) == NULL)
 		return dec_axis_param;
+	/* basicdeviceinfo JSON, also cut before its Brand member. */
 	if (cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
-	    cs_span_find(h, "Brand", 5, false) >= 0)
+	    (cs_span_find(h, "Brand", 5, false) >= 0 ||
+	     (has_member(h, "ProdNbr") && has_member(h, "ProdType") &&
+	      json_start(h.p, h.n) != NULL)))
 		return dec_axis_bdi;
 	if ((cs_span_find(h, "\"device_type\"", 13, false) >= 0 ||
 	     cs_span_find(h, "\"fw_ver\"", 8, false) >= 0) &&

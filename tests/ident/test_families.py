@@ -125,6 +125,12 @@ CASES = [
      {"manufacturer": "Dahua", "device_class": "dvr", "surveillance": True}),
     ("dahua-rpc2-realm-cut", [("http", '"realm":"Login to 4K01FD2PAJ6E3FF"', 80)],
      {"manufacturer": "Dahua"}),
+    ("axis-prodshortname", [("http", "root.Brand.ProdShortName=AXIS M3106-L Mk II\r\n", 80)],
+     {"manufacturer": "Axis", "device_class": "camera"}),
+    ("axis-bdi-cut-before-brand", [("http", '{"ProdType": "Network Camera", "ProdNbr": "M3106-L"', 80)],
+     {"manufacturer": "Axis", "model": "M3106-L", "device_class": "camera"}),
+    ("isapi-devicetype-fragment", [("http", "<deviceType>IPDome</deviceType>", 80)],
+     {"device_class": "camera"}),
     # (next family)
 ]
 

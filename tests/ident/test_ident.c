@@ -499,6 +499,12 @@ static const struct {
     {"http", "<p>Please Login to continue</p><script>var realm=1;</script>",
      "dahua.realm", NULL, 0},
     {"http", "{\"id\":1,\"result\":true}", "dahua.rpc2", NULL, 0},
+    /* Axis: ProdShortName; basicdeviceinfo cut before its Brand. */
+    {"http", "root.Brand.ProdShortName=AXIS M3106-L Mk II\r\n", "axis.product",
+     "AXIS M3106-L Mk II", 0},
+    {"http", "{\"ProdType\": \"Network Camera\", \"ProdNbr\": \"M3106-L\"",
+     "axis.model", "M3106-L", 0},
+    {"http", "ProdNbr and ProdType, said in prose", "axis.model", NULL, 0},
     /* Axis param.cgi listing. */
     {"http",
      "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"

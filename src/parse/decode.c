@@ -854,8 +854,8 @@ dec_reolink(struct dctx *c)
 		 * starts inside DevInfo) is read from its first byte, not
 		 * from a later '{'. */
 		lead = cs_span_trim(body);
-		if (frag && (lead.n == 0 || (lead.p[0] != '{' &&
-					      lead.p[0] != '['))) {
+		if (frag &&
+		    (lead.n == 0 || (lead.p[0] != '{' && lead.p[0] != '['))) {
 			c->flags |= CS_OBS_SALVAGED;
 			any = api_json_at(c, body.p, body.n, f, CS_NELEM(f));
 		} else {

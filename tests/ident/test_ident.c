@@ -488,12 +488,14 @@ static const struct {
      "reolink.model", "RLC-410-5MP", 0},
     /* Dahua RPC2: the envelope given as an http body, and members cut
      * from their document (a log line without the opening brace). */
-    {"http", "{\"id\":5,\"params\":{\"type\":\"XVR\"},\"result\":true,"
+    {"http",
+     "{\"id\":5,\"params\":{\"type\":\"XVR\"},\"result\":true,"
      "\"session\":\"abc\"}",
      "dahua.device-class", "XVR", 0},
     {"http", "\"realm\":\"Login to 4K01FD2PAJ6E3FF\",\"result\":false",
      "dahua.realm", "Login to 4K01FD2PAJ6E3FF", 0},
-    {"dahua-rpc2", "\"params\" : { \"type\" : \"NVR5216-4KS2\" }, \"result\" "
+    {"dahua-rpc2",
+     "\"params\" : { \"type\" : \"NVR5216-4KS2\" }, \"result\" "
      ": true, \"session\" : 123, \"id\" : 4 }",
      "dahua.model", "NVR5216-4KS2", 0},
     {"http", "<p>Please Login to continue</p><script>var realm=1;</script>",

@@ -41,3 +41,17 @@ rule tplink-smartcam-error-code
   example  "'error_code': -40413}" => manufacturer=TP-Link
   example! "{\"error_code\": 0}"
   example! "{\"error_code\": -40401234}"
+
+# The certificate Tapo cameras present on 443 (users' openssl s_client
+# output: depth=0 CN=TPRI-DEVICE, O=TPRI, C=US, on a C210 and a C260).
+# Other Tapo products may carry the same certificate, so it names the
+# maker only.
+rule tplink-tpri-device-certificate
+  on       tls.subject tls.issuer
+  match    (?:^|,)\s*CN=TPRI-DEVICE\s*,\s*O=TPRI\b|(?:^|,)\s*O=TPRI\s*,\s*CN=TPRI-DEVICE\b
+  set      manufacturer=TP-Link
+  weight   0.6
+  source   JurajNyiri/HomeAssistant-Tapo-Control #1207 (Tapo C210) and #1088 (Tapo C260): openssl s_client to the camera's 443 shows depth=0 CN=TPRI-DEVICE, O=TPRI, C=US
+  example  "CN=TPRI-DEVICE,O=TPRI,C=US" => manufacturer=TP-Link
+  example  "CN=TPRI-DEVICE, O=TPRI, C=US" => manufacturer=TP-Link
+  example! "CN=TPRI-DEVICE-X,O=Other"

@@ -131,6 +131,14 @@ CASES = [
      {"manufacturer": "Axis", "model": "M3106-L", "device_class": "camera"}),
     ("isapi-devicetype-fragment", [("http", "<deviceType>IPDome</deviceType>", 80)],
      {"device_class": "camera"}),
+    # Tapo's 443 certificate (HomeAssistant-Tapo-Control #1207, #1088)
+    # names TP-Link only; with the camera API's challenge, a camera.
+    ("tapo-cert-only", [("tls.subject", "CN=TPRI-DEVICE, O=TPRI, C=US", 443)],
+     {"manufacturer": "TP-Link", "device_class": None, "surveillance": None}),
+    ("tapo-cert-and-challenge", [("tls.subject", "CN=TPRI-DEVICE, O=TPRI, C=US", 443),
+      ("http", "{'result': {'data': {'code': -40401, 'encrypt_type': ['3'], 'key': 'K', "
+       "'nonce': 'N', 'device_confirm': 'C'}}, 'error_code': -40413}", 443)],
+     {"manufacturer": "TP-Link", "device_class": "camera", "surveillance": True}),
     # (next family)
 ]
 

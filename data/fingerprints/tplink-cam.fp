@@ -22,11 +22,12 @@ rule tplink-smartcam-login-challenge
   set      manufacturer=TP-Link class=camera
   tier     generic
   weight   0.75
-  source   JurajNyiri/pytapo #109, #135; HomeAssistant-Tapo-Control #1028; python-kasa #1356, #1628 (Tapo C200/C220/C425/TC40/TC70 answer login with code -40401/-40407, encrypt_type ["3"], key, nonce, device_confirm)
+  source   JurajNyiri/pytapo #109, #135; HomeAssistant-Tapo-Control #1028; pytapo #59, python-kasa #1356, #1628 (Tapo C200/C220/C425/TC40/TC70 answer login with code -40401/-40407, encrypt_type ["3"], key, nonce, device_confirm)
   example  "{'result': {'data': {'code': -40401, 'time': 9, 'max_time': 10, 'encrypt_type': ['3'], 'key': 'REDACTED', 'nonce': 'REDACTED', 'device_confirm': 'REDACTED'}}, 'error_code': -40413}" => manufacturer=TP-Link class=camera
   example  "{\"error_code\":-40413,\"result\":{\"data\":{\"code\":-40401,\"encrypt_type\":[\"3\"],\"key\":\"MFwwDQYJ\",\"nonce\":\"91EF05CB287811E1\"" => class=camera
   example  "{'data': {'code': -40407, 'encrypt_type': ['3'], 'key': 'MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBAKvh'" => manufacturer=TP-Link
   example  "{'data': {'encrypt_type': ['3'], 'key': 'K', 'nonce': 'N', 'device_confirm': 'C', 'code': -40401}}" => class=camera
+  example  "{\"error_code\": -40401, \"result\": {\"data\": {\"code\": -40407, \"encrypt_type\": [\"1\", \"2\"], \"key\": \"MIGfMA0G\", \"nonce\": \"lU3L7xDN\"}}" => class=camera
   example! "{\"error_code\": -40401}"
   example! "{\"code\": -40401, \"msg\": \"x\"}"
   example! "{\"encrypt_type\": [\"3\"], \"key\": \"K\"}"

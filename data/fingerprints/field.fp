@@ -234,9 +234,9 @@ rule reolink-http-api
 rule tvt-http-nvms
   on       http.title http.body
   match    \bNVMS-9000\b|\bNVMS9000\b
-  set      manufacturer=TVT class=nvr@0.5
+  set      manufacturer=TVT
   weight   0.6
-  source   exposure.md §1.5 (NVMS-1000 is TVT's management software), cloud-and-nvr.md §1.7 (TVT NVMS); the NVMS-9000 web client name is UNVERIFIED; weight lowered
+  source   mcw0/PoC TVT_and_OEM_IPC_NVR_DVR_RCE_Backdoor_and_Information_Disclosure.txt (2018: NVMS9000 is the process of TVT and OEM DVR, NVR and IPC firmware; its web client sends systemType="NVMS-9000"), so no class
   example  "NVMS-9000" => manufacturer=TVT
   example! "NVMS"
 

@@ -415,21 +415,17 @@ struct api_field {
 	const char *name, *key;
 };
 
-/* Fields of a JSON answer (json-c's verdict decides "salvaged"). */
+/*
+ * Fields of JSON text from j (jn bytes; cs_json_scan reads member lists
+ * cut at either end).
+ */
 static bool
-api_json(struct dctx *c, struct cs_span body, const struct api_field *f,
-	 size_t nf)
+api_json_at(struct dctx *c, const uint8_t *j, size_t jn,
+	    const struct api_field *f, size_t nf)
 {
-	const uint8_t *j = json_text_start(body.p, body.n);
-	size_t jn;
 	char v[256];
 	bool any = false;
 
-	if (j == NULL)
-		return false;
-	jn = body.n - (size_t)(j - body.p);
-	if (!cs_json_valid(j, jn) || j != body.p)
-		c->flags |= CS_OBS_SALVAGED;
 	for (size_t i = 0; i < nf; i++) {
 		if (cs_json_scan(j, jn, f[i].name, v, sizeof(v)) == 0 &&
 		    cs_span_trim(cs_span_make(v, strlen(v))).n) {
@@ -439,6 +435,22 @@ api_json(struct dctx *c, struct cs_span body, const struct api_field *f,
 		}
 	}
 	return any;
+}
+
+/* Fields of a JSON answer (json-c's verdict decides "salvaged"). */
+static bool
+api_json(struct dctx *c, struct cs_span body, const struct api_field *f,
+	 size_t nf)
+{
+	const uint8_t *j = json_text_start(body.p, body.n);
+	size_t jn;
+
+	if (j == NULL)
+		return false;
+	jn = body.n - (size_t)(j - body.p);
+	if (!cs_json_valid(j, jn) || j != body.p)
+		c->flags |= CS_OBS_SALVAGED;
+	return api_json_at(c, j, jn, f, nf);
 }
 
 /*
@@ -566,6 +578,43 @@ dec_dahua_cgi(struct dctx *c)
 }
 
 /* Dahua JSON-RPC (/RPC2_Login, /RPC2): challenge or magicBox replies. */
+/* True if h holds name as a quoted JSON member name ("name" or 'name'). */
+static bool
+has_member(struct cs_span h, const char *name)
+{
+	char q[2][40];
+	size_t n = strlen(name);
+
+	if (n + 2 > sizeof(q[0]))
+		return false;
+	for (size_t k = 0; k < 2; k++) {
+		q[k][0] = k ? '\'' : '"';
+		memcpy(q[k] + 1, name, n);
+		q[k][n + 1] = q[k][0];
+	}
+	return cs_span_find(h, q[0], n + 2, false) >= 0 ||
+	       cs_span_find(h, q[1], n + 2, false) >= 0;
+}
+
+/*
+ * A Dahua RPC2 answer without its opening brace (a log excerpt): its
+ * login challenge's realm member ("realm":"Login to <serial>"), or the
+ * JSON-RPC envelope of RPC2 (id, params, result and session members
+ * together; Dahua HTTP API V2.76 RPC2 chapter, rroller/dahua rpc2.py).
+ */
+static bool
+rpc2_fragment(struct cs_span b)
+{
+	struct cs_span h = cs_span_make(b.p, CS_MIN(b.n, 2048));
+
+	if (has_member(h, "realm") &&
+	    (cs_span_find(h, "\"Login to ", 10, false) >= 0 ||
+	     cs_span_find(h, "'Login to ", 10, false) >= 0))
+		return true;
+	return has_member(h, "params") && has_member(h, "result") &&
+	       has_member(h, "session") && has_member(h, "id");
+}
+
 static int
 dec_dahua_rpc2(struct dctx *c)
 {
@@ -578,9 +627,11 @@ dec_dahua_rpc2(struct dctx *c)
 	if (!api_unwrap(c, &status, &body))
 		return malformed(c);
 	if ((j = json_start(body.p, body.n)) == NULL) {
-		if (status == 0)
+		if (status != 0)
+			return 0;
+		if (!rpc2_fragment(body))
 			return malformed(c);
-		return 0;
+		j = body.p; /* members cut from their document */
 	}
 	jn = body.n - (size_t)(j - body.p);
 	if (!cs_json_valid(j, jn) || j != body.p)
@@ -739,6 +790,39 @@ dec_tplink(struct dctx *c)
 }
 
 /*
+ * A piece of Reolink's DevInfo object without the document around it
+ * (a log excerpt, a capture cut short, an integration's Python dict
+ * repr): two of the member names that object has together (firmVer,
+ * hardVer, pakSuffix, buildDay, exactType, cfgVer, frameworkVer;
+ * Reolink's HTTP API user guide, GetDevInfo), each quoted with " or '.
+ */
+static bool
+reolink_fragment(struct cs_span b)
+{
+	static const char *const names[] = {
+	    "firmVer",   "hardVer", "pakSuffix",    "buildDay",
+	    "exactType", "cfgVer",  "frameworkVer",
+	};
+	struct cs_span h = cs_span_make(b.p, CS_MIN(b.n, 2048));
+	unsigned hits = 0;
+
+	for (size_t i = 0; i < CS_NELEM(names) && hits < 2; i++) {
+		char q[2][16];
+		size_t n = strlen(names[i]);
+
+		for (size_t k = 0; k < 2; k++) {
+			q[k][0] = k ? '\'' : '"';
+			memcpy(q[k] + 1, names[i], n);
+			q[k][n + 1] = q[k][0];
+		}
+		if (cs_span_find(h, q[0], n + 2, false) >= 0 ||
+		    cs_span_find(h, q[1], n + 2, false) >= 0)
+			hits++;
+	}
+	return hits >= 2;
+}
+
+/*
  * Reolink's /cgi-bin/api.cgi GetDevInfo answer (JSON array of
  * {"cmd":"GetDevInfo","value":{"DevInfo":{...}}}; Reolink's HTTP API
  * guide): model, firmVer, buildDay, exactType or type (IPC, NVR,
@@ -752,17 +836,31 @@ dec_reolink(struct dctx *c)
 	    {"firmVer", "reolink.firmware"},
 	    {"buildDay", "reolink.build"},
 	};
-	struct cs_span body;
+	struct cs_span body, lead;
 	int status;
 	char *t = c->d->text;
 	size_t mark = c->obs->n;
+	bool frag;
 
 	if (!api_unwrap(c, &status, &body))
 		return malformed(c);
-	if (json_start(body.p, body.n) == NULL)
+	frag = reolink_fragment(body);
+	if (json_start(body.p, body.n) == NULL && !frag)
 		return mark == c->obs->n ? malformed(c) : 0;
 	{
-		bool any = api_json(c, body, f, CS_NELEM(f));
+		bool any;
+
+		/* A member list cut from its document (a log excerpt that
+		 * starts inside DevInfo) is read from its first byte, not
+		 * from a later '{'. */
+		lead = cs_span_trim(body);
+		if (frag &&
+		    (lead.n == 0 || (lead.p[0] != '{' && lead.p[0] != '['))) {
+			c->flags |= CS_OBS_SALVAGED;
+			any = api_json_at(c, body.p, body.n, f, CS_NELEM(f));
+		} else {
+			any = api_json(c, body, f, CS_NELEM(f));
+		}
 
 		if (cs_json_scan(body.p, body.n, "exactType", t, 64) == 0 &&
 		    t[0]) {
@@ -853,6 +951,7 @@ dec_axis_param(struct dctx *c)
 	    {"root.Brand.ProdNbr", "axis.model"},
 	    {"root.Brand.ProdType", "axis.device-type"},
 	    {"root.Brand.ProdFullName", "axis.product"},
+	    {"root.Brand.ProdShortName", "axis.product"},
 	    {"root.Properties.Firmware.Version", "axis.firmware"},
 	};
 	struct cs_span body;
@@ -940,16 +1039,20 @@ static int (*api_sniff(struct cs_span b))(struct dctx *)
 	    cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
 	    json_start(h.p, h.n) == NULL)
 		return dec_axis_param;
+	/* basicdeviceinfo JSON, also cut before its Brand member. */
 	if (cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
-	    cs_span_find(h, "Brand", 5, false) >= 0)
+	    (cs_span_find(h, "Brand", 5, false) >= 0 ||
+	     (has_member(h, "ProdNbr") && has_member(h, "ProdType") &&
+	      json_start(h.p, h.n) != NULL)))
 		return dec_axis_bdi;
 	if ((cs_span_find(h, "\"device_type\"", 13, false) >= 0 ||
 	     cs_span_find(h, "\"fw_ver\"", 8, false) >= 0) &&
 	    cs_span_find(h, "\"SMART.", 7, false) >= 0)
 		return dec_tplink;
-	if (cs_span_find(h, "DevInfo", 7, false) >= 0 &&
-	    (cs_span_find(h, "firmVer", 7, false) >= 0 ||
-	     cs_span_find(h, "exactType", 9, false) >= 0))
+	if ((cs_span_find(h, "DevInfo", 7, false) >= 0 &&
+	     (cs_span_find(h, "firmVer", 7, false) >= 0 ||
+	      cs_span_find(h, "exactType", 9, false) >= 0)) ||
+	    reolink_fragment(h))
 		return dec_reolink;
 	/* magicBox key=value answers given as a plain body. */
 	if (cs_span_find(h, "updateSerial=", 13, false) >= 0 ||
@@ -965,6 +1068,8 @@ static int (*api_sniff(struct cs_span b))(struct dctx *)
 	if (cs_span_find(h, "Login to ", 9, false) >= 0 &&
 	    cs_span_find(h, "realm", 5, false) >= 0 &&
 	    json_start(h.p, h.n) != NULL)
+		return dec_dahua_rpc2;
+	if (rpc2_fragment(h))
 		return dec_dahua_rpc2;
 	return NULL;
 }

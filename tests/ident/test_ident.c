@@ -465,6 +465,48 @@ static const struct {
      "reolink.device-type", "WIFI_NVR", 0},
     {"reolink", "[{\"cmd\":\"GetDevInfo\",\"value\":{\"DevInfo\":{\"firmV",
      "reolink.firmware", NULL, 0},
+    /* A member list cut from its DevInfo document (a log excerpt), as
+     * kind http and reolink; one Reolink member name alone is not
+     * enough. */
+    {"http",
+     "  \"firmVer\" : \"v3.0.0.2356_23062003\",\n  \"hardVer\" : "
+     "\"IPC_523128M5MP\",\n  \"model\" : \"E1 Zoom\",\n",
+     "reolink.model", "E1 Zoom", 0},
+    {"reolink",
+     "\"hardVer\": \"N2MB02\", \"model\": \"RLN8-410\", \"pakSuffix\": "
+     "\"pak\", \"type\": \"NVR\", \"wifi\": 0}}}]",
+     "reolink.device-type", "NVR", 0},
+    {"reolink",
+     "\"hardVer\": \"N2MB02\", \"model\": \"RLN8-410\", \"value\": {\"x\": "
+     "1}, \"firmVer\": \"v3\"",
+     "reolink.model", "RLN8-410", 0},
+    {"http", "\"firmVer\": \"1.2.3\", \"model\": \"X100\"", "reolink.model",
+     NULL, 0},
+    {"http",
+     "'firmVer': 'v3.0.0.136_20121102', 'hardVer': 'IPC_51516M5M', "
+     "'model': 'RLC-410-5MP'",
+     "reolink.model", "RLC-410-5MP", 0},
+    /* Dahua RPC2: the envelope given as an http body, and members cut
+     * from their document (a log line without the opening brace). */
+    {"http",
+     "{\"id\":5,\"params\":{\"type\":\"XVR\"},\"result\":true,"
+     "\"session\":\"abc\"}",
+     "dahua.device-class", "XVR", 0},
+    {"http", "\"realm\":\"Login to 4K01FD2PAJ6E3FF\",\"result\":false",
+     "dahua.realm", "Login to 4K01FD2PAJ6E3FF", 0},
+    {"dahua-rpc2",
+     "\"params\" : { \"type\" : \"NVR5216-4KS2\" }, \"result\" "
+     ": true, \"session\" : 123, \"id\" : 4 }",
+     "dahua.model", "NVR5216-4KS2", 0},
+    {"http", "<p>Please Login to continue</p><script>var realm=1;</script>",
+     "dahua.realm", NULL, 0},
+    {"http", "{\"id\":1,\"result\":true}", "dahua.rpc2", NULL, 0},
+    /* Axis: ProdShortName; basicdeviceinfo cut before its Brand. */
+    {"http", "root.Brand.ProdShortName=AXIS M3106-L Mk II\r\n", "axis.product",
+     "AXIS M3106-L Mk II", 0},
+    {"http", "{\"ProdType\": \"Network Camera\", \"ProdNbr\": \"M3106-L\"",
+     "axis.model", "M3106-L", 0},
+    {"http", "ProdNbr and ProdType, said in prose", "axis.model", NULL, 0},
     /* Axis param.cgi listing. */
     {"http",
      "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
+"""`camsweep identify` on the evidence families of issue #11's field
+misses: what each family's public sources quote (cited per case) gives
+the maker and class a person who knows the protocol would name, and a
+maker's non-camera products and bare fragments stay non-surveillance or
+unknown.  Usage: test_families.py path/to/camsweep"""
+import json
+import subprocess
+import sys
+
+FAILS = []
+
+# Each case: id, lines (kind, data, port), expected fields.  A field
+# expected None must come out null; "surveillance" may be True/False/None.
+CASES = [
+    # --- TVT: github.com/mcw0/PoC TVT advisory (2018) -------------------
+    ("tvt-dologin", [("http",
+      "HTTP/1.1 200 OK\r\nContent-type: text/xml\r\nContent-Length: 773\r\n"
+      "Connection: close\r\nAuthInfo:\r\n\r\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<response version=\"1.0\">\t<status>success</status>\n\t<content>\t\t<userId>"
+      "{9FC4C546-402B-9C48-9DCB-508290053027}</userId>", 80)],
+     {"manufacturer": "TVT", "surveillance": True}),
+    # The header alone (TVT's Windows NVMS-1000 sends it too, and its 408
+    # reply carries nothing else) names nobody: no surveillance claim.
+    ("tvt-408-head", [("http",
+      "HTTP/1.1 408 Request Timeout\r\nContent-type: text/html\r\nContent-Length: 0\r\n"
+      "Connection: close\r\nAuthInfo:", 80)],
+     {"manufacturer": None, "surveillance": None}),
+    ("tvt-4567", [("banner", "{D79E94C5-70F0-46BD-965B-E17497CCB598}", 4567)],
+     {"manufacturer": "TVT", "surveillance": True}),
+    ("tvt-errorcode-body", [("http",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<response version=\"1.0\"><status>fail"
+      "</status><errorCode>536870948</errorCode></response>", 80)],
+     {"manufacturer": "TVT"}),
+    # NVMS-1000 on Windows (HTB ServMon): TVT's VMS software, not a camera.
+    ("tvt-nvms1000-pc", [("http",
+      "HTTP/1.1 200 OK\r\nContent-type: text/html\r\nContent-Length: 340\r\nConnection: close\r\n"
+      "AuthInfo: \r\n\r\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" "
+      "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n<html xmlns=\""
+      "http://www.w3.org/1999/xhtml\">\n<head>\n<title></title>\n<script type=\"text/javascript\">\n"
+      "window.location.href = \"Pages/login.htm\";\n</script>\n</head>\n<body>\n</body>\n</html>\n", 80)],
+     {"manufacturer": "TVT", "device_class": "vms-software", "surveillance": False}),
+    # --- Reolink api.cgi (reolink_aio debug logs in home-assistant/core
+    # #103241, JimStar/reolink_cctv #78; values made up where the logs
+    # redact them) ----------------------------------------------------
+    ("reolink-devinfo-cut", [("http",
+      '            "firmVer" : "v3.0.0.2356_23062003",\n            "frameworkVer" : 1,\n'
+      '            "hardVer" : "IPC_523128M5MP",\n            "model" : "E1 Zoom",\n'
+      '            "name" : "Front",\n', 80)],
+     {"manufacturer": "Reolink", "model": "E1 Zoom", "firmware": "v3.0.0.2356_23062003",
+      "device_class": "camera", "surveillance": True}),
+    ("reolink-nvr-cut", [("http",
+      '"hardVer": "N2MB02", "model": "RLN36", "name": "NVR", "pakSuffix": "pak", '
+      '"serial": "00000000000000", "type": "NVR", "wifi": 0}}}]', 80)],
+     {"manufacturer": "Reolink", "device_class": "nvr", "surveillance": True}),
+    ("reolink-ability", [("http",
+      '{"Ability": {"abilityChn": [{"aiTrack": {"permit": 0, "ver": 0}, '
+      '"aiTrackDogCat": {"permit": 0, "ver": 0}, "alarmAudio": {"permit": 6, "ver": 1}', 80)],
+     {"manufacturer": "Reolink"}),
+    ("reolink-login-log", [("http",
+      'HTTP Response data:\n[\n   {\n      "cmd" : "Login",\n      "code" : 0,\n'
+      '      "value" : {\n         "Token" : {\n            "leaseTime" : 3600,', 443)],
+     {"manufacturer": "Reolink"}),
+    # A JSON fragment of another kind with a firmVer member is no Reolink.
+    ("not-reolink-firmver", [("http", '"firmVer": "1.2.3", "model": "X100"', 80)],
+     {"manufacturer": None}),
+    # --- TP-Link Tapo cameras' HTTPS login answer (pytapo #109, #135;
+    # python-kasa #1356) and what must stay unclassed ----------------
+    ("tapo-login-repr", [("http",
+      "{'result': {'data': {'code': -40401, 'time': 9, 'max_time': 10, 'encrypt_type': ['3'], "
+      "'key': 'REDACTED', 'nonce': 'REDACTED', 'device_confirm': 'REDACTED'}}, 'error_code': -40413}", 443)],
+     {"manufacturer": "TP-Link", "device_class": "camera", "surveillance": True}),
+    ("tapo-login-json", [("http",
+      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"error_code\":-40413,\"result\":"
+      "{\"data\":{\"code\":-40401,\"encrypt_type\":[\"3\"],\"key\":\"MFwwDQYJKoZIhvcNAQEBBQAD\","
+      "\"nonce\":\"91EF05CB287811E1\",\"device_confirm\":\"F27F39A9\"}}}", 443)],
+     {"manufacturer": "TP-Link", "device_class": "camera"}),
+    # A bare TP-Link error code names the maker, not a camera.
+    ("tplink-error-only", [("http", "{\"error_code\": -40401}", 443)],
+     {"manufacturer": "TP-Link", "device_class": None, "surveillance": None}),
+    # --- Dahua fragments and certificates (rroller/dahua #9, #647;
+    # D4-project/Plum-Island #204) -------------------------------------
+    ("dahua-name-nvr", [("dahua-cgi", "name=NVR\r\n", 80)],
+     {"device_class": "nvr"}),
+    ("dahua-type-xvr-line", [("http", "type=XVR\r\n", 80)],
+     {"device_class": "dvr", "surveillance": True}),
+    ("dahua-issuer-nbsp", [("tls.issuer",
+      "CN=Dahua\u00a0Device\u00a0NVR\u00a0CA, O=Zhejiang\u00a0Dahua\u00a0Technology\u00a0Co.,Ltd., "
+      "ST=Zhejiang, L=Hangzhou, C=CN", 443)],
+     {"manufacturer": "Dahua", "device_class": "nvr", "surveillance": True}),
+    # The certificate's line word is generic: a door station's model wins.
+    ("dahua-vto-with-nvr-issuer", [("tls.issuer", "CN=Dahua Device NVR CA, O=Zhejiang Dahua Technology "
+      "Co.,Ltd., C=CN", 443), ("dahua-cgi", "deviceType=VTO2202F-P\r\n", 80)],
+     {"manufacturer": "Dahua", "device_class": "intercom", "surveillance": False}),
+    # --- product-type words (Axis VAPIX param.cgi, Vivotek getparam,
+    # ISAPI deviceName) ------------------------------------------------
+    ("axis-prodtype-only", [("http", "root.Brand.ProdType=PTZ Dome Network Camera\r\n", 80)],
+     {"manufacturer": "Axis", "device_class": "camera", "surveillance": True}),
+    ("axis-door-station", [("http", "root.Brand.ProdType=Network Door Station\r\n", 80)],
+     {"manufacturer": "Axis", "device_class": "intercom", "surveillance": False}),
+    ("axis-speaker", [("axis-param", "root.Brand.ProdType=Network Speaker\r\n", 80)],
+     {"manufacturer": "Axis", "surveillance": False}),
+    ("vivotek-hostname", [("http", "system_hostname='Mega-pixel Network Camera'\r\n", 80)],
+     {"device_class": "camera"}),
+    ("isapi-devicename-fragment", [("http", "<deviceName>IP CAMERA</deviceName>\n<deviceID>8ef8b2a0</deviceID>", 80)],
+     {"device_class": "camera"}),
+    # --- HiSilicon IPC SDK servers: a camera, no maker (angelcam
+    # arrow-client; public RTSP captures) -------------------------------
+    ("hiipcam-vodserver", [("rtsp",
+      "RTSP/1.0 200 OK\r\nServer: HiIpcam/V100R003 VodServer/1.0.0\r\nPublic: OPTIONS, DESCRIBE, "
+      "SETUP, TEARDOWN, PLAY\r\n\r\n", 554)],
+     {"manufacturer": None, "device_class": "camera", "surveillance": True}),
+    ("hisilicon-ipcam-400", [("rtsp",
+      "RTSP/1.0 400 Bad Request\r\nCache-Control: no-cache\r\nServer: Hisilicon Ipcam\r\n\r\n", 554)],
+     {"manufacturer": None, "device_class": "camera"}),
+    # Python dict repr, as Home Assistant logs print reolink_aio's data.
+    ("reolink-devinfo-repr", [("http",
+      "'firmVer': 'v3.0.0.136_20121102', 'hardVer': 'IPC_51516M5M', 'model': 'RLC-410-5MP', "
+      "'name': 'Driveway'", 80)],
+     {"manufacturer": "Reolink", "model": "RLC-410-5MP", "device_class": "camera"}),
+    # Dahua RPC2 answers as log lines (rroller/dahua rpc2.py debug logs).
+    ("dahua-rpc2-class-as-http", [("http",
+      '{"id":5,"params":{"type":"XVR"},"result":true,"session":"abc"}', 80)],
+     {"manufacturer": "Dahua", "device_class": "dvr", "surveillance": True}),
+    ("dahua-rpc2-realm-cut", [("http", '"realm":"Login to 4K01FD2PAJ6E3FF"', 80)],
+     {"manufacturer": "Dahua"}),
+    ("axis-prodshortname", [("http", "root.Brand.ProdShortName=AXIS M3106-L Mk II\r\n", 80)],
+     {"manufacturer": "Axis", "device_class": "camera"}),
+    ("axis-bdi-cut-before-brand", [("http", '{"ProdType": "Network Camera", "ProdNbr": "M3106-L"', 80)],
+     {"manufacturer": "Axis", "model": "M3106-L", "device_class": "camera"}),
+    ("isapi-devicetype-fragment", [("http", "<deviceType>IPDome</deviceType>", 80)],
+     {"device_class": "camera"}),
+    # Tapo's 443 certificate (HomeAssistant-Tapo-Control #1207, #1088)
+    # names TP-Link only; with the camera API's challenge, a camera.
+    ("tapo-cert-only", [("tls.subject", "CN=TPRI-DEVICE, O=TPRI, C=US", 443)],
+     {"manufacturer": "TP-Link", "device_class": None, "surveillance": None}),
+    ("tapo-cert-and-challenge", [("tls.subject", "CN=TPRI-DEVICE, O=TPRI, C=US", 443),
+      ("http", "{'result': {'data': {'code': -40401, 'encrypt_type': ['3'], 'key': 'K', "
+       "'nonce': 'N', 'device_confirm': 'C'}}, 'error_code': -40413}", 443)],
+     {"manufacturer": "TP-Link", "device_class": "camera", "surveillance": True}),
+    # (next family)
+]
+
+
+def check(cond, what):
+    if not cond:
+        FAILS.append(what)
+        print("FAIL:", what)
+
+
+def main():
+    exe = sys.argv[1]
+    lines = []
+    for cid, obs, _ in CASES:
+        for kind, data, port in obs:
+            o = {"device": cid, "kind": kind, "data": data}
+            if port:
+                o["port"] = port
+            lines.append(json.dumps(o))
+    p = subprocess.run([exe, "identify", "--no-oui"], input=("\n".join(lines) + "\n").encode(),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+    check(p.returncode == 0, "exit status %d: %s" % (p.returncode, p.stderr[-300:]))
+    got = {}
+    for l in p.stdout.decode().splitlines():
+        o = json.loads(l)
+        got[o.get("device", o.get("id"))] = o
+    for cid, _, want in CASES:
+        o = got.get(cid)
+        if o is None:
+            check(False, "%s: no identity" % cid)
+            continue
+        for k, v in want.items():
+            check(o.get(k) == v, "%s: %s = %r, want %r" % (cid, k, o.get(k), v))
+    if FAILS:
+        print("%d failure(s)" % len(FAILS))
+        return 1
+    print("ok: %d cases" % len(CASES))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

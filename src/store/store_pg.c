@@ -141,8 +141,9 @@ struct pg {
 	size_t nstaged;
 	bool bulk_ready; /* the session's staging tables exist */
 	/* an observation read sent ahead (prefetch_observations_of) and not
-	 * yet collected: its scan id and address list, else NULL */
+	 * yet collected: its list of sighting ids, else NULL */
 	char *ahead;
+	bool obs_nojit; /* the session's JIT is off (obs_of_prepare) */
 };
 
 static struct pg *
@@ -2248,6 +2249,27 @@ obs_of_key(const int64_t *sightings, size_t n)
 	return key;
 }
 
+/*
+ * Before the first observation read: JIT compilation off for the session.
+ * Each read is 1,024 index lookups the planner overestimates (its sample
+ * of observation sees a few hundred rows a sighting where there are tens),
+ * so it compiled every read: 60-80 ms of compiling for 20 ms of work, a
+ * report of a million devices a thousand times.  Nothing else a report
+ * session runs after it needs JIT.  0 or CS_EIO.
+ */
+static int
+obs_of_prepare(struct cs_store *s)
+{
+	struct pg *q = pg_of(s);
+
+	if (q->obs_nojit)
+		return 0;
+	if (exec_cmd(s, "SET jit = off", "each_observation") != 0)
+		return CS_EIO;
+	q->obs_nojit = true;
+	return 0;
+}
+
 /* Sends the read of key's observations (binary results) without waiting
  * for it; 0, or CS_EIO when it could not be sent. */
 static int
@@ -2285,7 +2307,7 @@ pg_prefetch_observations_of(struct cs_store *s, const int64_t *sightings,
 	char *key;
 
 	settle(q);
-	if (bulk_flush(s) != 0)
+	if (bulk_flush(s) != 0 || obs_of_prepare(s) != 0)
 		return CS_EIO;
 	key = obs_of_key(sightings, n);
 	if (obs_of_send(s, key) != 0) {
@@ -2323,7 +2345,7 @@ pg_each_observation_of(struct cs_store *s, const int64_t *sightings,
 		q->ahead = NULL;
 	} else {
 		settle(q);
-		if (bulk_flush(s) != 0) {
+		if (bulk_flush(s) != 0 || obs_of_prepare(s) != 0) {
 			free(key);
 			return CS_EIO;
 		}

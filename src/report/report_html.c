@@ -9,9 +9,11 @@
  */
 #include "report/report.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/alloc.h"
 #include "core/obs.h"
@@ -869,17 +871,13 @@ chunk_ids(const struct cs_report *r, size_t from, size_t n, int64_t *ids)
 		ids[i] = r->dev[from + i].sighting_id;
 }
 
-/*
- * The details of devices [from, from + n): their observations read in
- * one store call, then the next chunk's read sent ahead (the database
- * works on it while this chunk is rendered, and the polls take in what it
- * sends so it never waits on a full connection).
- */
+/* Fills c with the observations of the k-th chunk of devices, then sends
+ * the next chunk's read ahead (the database works on it meanwhile). */
 static int
-detail_chunk(struct rp_w *w, const struct cs_report *r, struct chunk_obs *c,
-	     size_t from, size_t n)
+chunk_fill(const struct cs_report *r, struct chunk_obs *c, size_t k)
 {
 	int64_t ids[DETAIL_CHUNK];
+	size_t from = k * DETAIL_CHUNK, n = CS_MIN(DETAIL_CHUNK, r->ndev - from);
 	size_t next = from + n;
 	int rc;
 
@@ -892,13 +890,162 @@ detail_chunk(struct rp_w *w, const struct cs_report *r, struct chunk_obs *c,
 		chunk_ids(r, next, m, ids);
 		rc = cs_store_prefetch_observations_of(r->store, ids, m);
 	}
+	return rc < 0 ? rc : 0;
+}
+
+/* Writes the details of the k-th chunk of devices from c; poll: take in
+ * the read sent ahead now and then (when no reader thread does). */
+static void
+chunk_write(struct rp_w *w, const struct cs_report *r,
+	    const struct chunk_obs *c, size_t k, bool poll)
+{
+	size_t from = k * DETAIL_CHUNK, n = CS_MIN(DETAIL_CHUNK, r->ndev - from);
+
 	for (size_t i = 0; i < n && w->rc == 0; i++) {
-		if (i % 32 == 0) /* keep the read ahead flowing */
+		if (poll && i % 32 == 0)
 			cs_store_poll_ahead(r->store);
 		device_detail(w, r, from + i, c->v + c->first[i],
 			      c->first[i + 1] - c->first[i]);
 	}
-	return rc < 0 ? rc : 0;
+}
+
+/*
+ * The details section reads and writes at once: a reader thread fills up
+ * to DETAIL_SLOTS chunks ahead (the store's reads, the parsing of their
+ * rows and the copies) while this thread writes the HTML of the oldest
+ * (about half the client's work each, at a million devices), and the
+ * database produces the chunk after them.  The store is used by the
+ * reader alone while it runs.
+ */
+#define DETAIL_SLOTS 3
+
+struct detail_pipe {
+	const struct cs_report *r;
+	struct chunk_obs *slot[DETAIL_SLOTS];
+	size_t nchunks;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	size_t filled, written; /* chunks */
+	int rc;                 /* the reader's result, once done */
+	bool done;              /* the reader stopped */
+	bool quit;              /* the writer stopped: the reader stops too */
+};
+
+static void *
+detail_reader(void *arg)
+{
+	struct detail_pipe *p = arg;
+	int rc = 0;
+
+	for (size_t k = 0; k < p->nchunks && rc == 0; k++) {
+		bool quit;
+
+		pthread_mutex_lock(&p->mu);
+		while (!p->quit && k >= p->written + DETAIL_SLOTS) {
+			struct timespec t;
+
+			/* while every slot waits to be written, keep the
+			 * read sent ahead flowing every 2 ms */
+			clock_gettime(CLOCK_REALTIME, &t);
+			t.tv_nsec += 2000000;
+			if (t.tv_nsec >= 1000000000) {
+				t.tv_sec++;
+				t.tv_nsec -= 1000000000;
+			}
+			pthread_cond_timedwait(&p->cv, &p->mu, &t);
+			pthread_mutex_unlock(&p->mu);
+			cs_store_poll_ahead(p->r->store);
+			pthread_mutex_lock(&p->mu);
+		}
+		quit = p->quit;
+		pthread_mutex_unlock(&p->mu);
+		if (quit)
+			break;
+		rc = chunk_fill(p->r, p->slot[k % DETAIL_SLOTS], k);
+		pthread_mutex_lock(&p->mu);
+		if (rc == 0)
+			p->filled = k + 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+	pthread_mutex_lock(&p->mu);
+	p->rc = rc;
+	p->done = true;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* The writer's side: each chunk as the reader fills it. */
+static void
+detail_pipe_write(struct rp_w *w, struct detail_pipe *p)
+{
+	for (size_t k = 0; k < p->nchunks && w->rc == 0; k++) {
+		bool have;
+
+		pthread_mutex_lock(&p->mu);
+		while (p->filled <= k && !p->done)
+			pthread_cond_wait(&p->cv, &p->mu);
+		have = p->filled > k;
+		pthread_mutex_unlock(&p->mu);
+		if (!have)
+			break; /* the reader failed: its rc says why */
+		chunk_write(w, p->r, p->slot[k % DETAIL_SLOTS], k, false);
+		pthread_mutex_lock(&p->mu);
+		p->written = k + 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+/* The details of every device: with a reader thread, or (when none can
+ * be started) reading and writing in turn. */
+static int
+details(struct rp_w *w, const struct cs_report *r)
+{
+	struct detail_pipe p = {.r = r};
+	pthread_t t;
+	int rc = 0;
+
+	p.nchunks = (r->ndev + DETAIL_CHUNK - 1) / DETAIL_CHUNK;
+	for (size_t i = 0; i < DETAIL_SLOTS; i++) {
+		struct chunk_obs *c = cs_xcalloc(1, sizeof(*c));
+
+		/* a chunk's shown bytes: 1,024 devices of at most 256
+		 * values each */
+		cs_buf_init(&c->bytes, (size_t)DETAIL_CHUNK * CS_OBS_MAX_COUNT *
+					   (CS_OBS_MAX_VALUE + 1));
+		cs_buf_init(&c->red, 2 * CS_OBS_MAX_VALUE + 64);
+		p.slot[i] = c;
+	}
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	if (p.nchunks > 1 && pthread_create(&t, NULL, detail_reader, &p) == 0) {
+		detail_pipe_write(w, &p);
+		pthread_mutex_lock(&p.mu);
+		p.quit = true;
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
+		pthread_join(t, NULL);
+		rc = p.rc;
+	} else {
+		for (size_t k = 0; k < p.nchunks && w->rc == 0 && rc == 0;
+		     k++) {
+			rc = chunk_fill(r, p.slot[0], k);
+			if (rc == 0)
+				chunk_write(w, r, p.slot[0], k, true);
+		}
+	}
+	pthread_cond_destroy(&p.cv);
+	pthread_mutex_destroy(&p.mu);
+	for (size_t i = 0; i < DETAIL_SLOTS; i++) {
+		cs_buf_free(&p.slot[i]->bytes);
+		cs_buf_free(&p.slot[i]->red);
+		free(p.slot[i]->v);
+		free(p.slot[i]->off);
+		free(p.slot[i]);
+	}
+	return rc;
 }
 
 static void
@@ -1175,24 +1322,7 @@ cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 			  "evidence</h2>\n<p>Each identity field with the "
 			  "rule that asserted it, the observation it matched "
 			  "and the raw bytes the device sent.</p>\n");
-	{
-		struct chunk_obs *c = cs_xcalloc(1, sizeof(*c));
-
-		/* a chunk's shown bytes: 1,024 devices of at most 256
-		 * values each */
-		cs_buf_init(&c->bytes, (size_t)DETAIL_CHUNK * CS_OBS_MAX_COUNT *
-					   (CS_OBS_MAX_VALUE + 1));
-		cs_buf_init(&c->red, 2 * CS_OBS_MAX_VALUE + 64);
-		for (size_t i = 0; i < r->ndev && w.rc == 0 && rc == 0;
-		     i += DETAIL_CHUNK)
-			rc = detail_chunk(&w, r, c, i,
-					  CS_MIN(DETAIL_CHUNK, r->ndev - i));
-		cs_buf_free(&c->bytes);
-		cs_buf_free(&c->red);
-		free(c->v);
-		free(c->off);
-		free(c);
-	}
+	rc = details(&w, r);
 	cs_report_put(&w, "</section>\n");
 	if (r->assessed)
 		rules_applied(&w, r);

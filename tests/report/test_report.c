@@ -426,6 +426,80 @@ test_detail_observations(void **state)
 }
 
 /*
+ * Many chunks of devices (the details are read by a thread, three chunks
+ * ahead of the writer): every device's article holds its own
+ * observations, in order, and the last device is written.
+ */
+static void
+test_detail_chunks(void **state)
+{
+	char err[256];
+	struct cs_store *s = cs_store_open(":memory:", err, sizeof(err));
+	struct cs_scan_info info = {.scope = "127.0.0.0/16",
+				    .ports = "80",
+				    .options = "{}",
+				    .version = "0.1.0",
+				    .started = T0,
+				    .total_targets = 65536};
+	struct cs_report_opts o = {0};
+	struct cs_report *r = NULL;
+	struct cs_buf b;
+	const char *html, *p;
+	int64_t scan;
+	const int ndev = 4000;
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(cs_store_scan_begin(s, &info, &scan), 0);
+	for (int k = 0; k < ndev; k++) {
+		struct cs_obs_list l;
+		struct cs_identity id = {0};
+		char ip[32], v[48];
+		struct cs_host_result h = {.ip = ip, .seen_at = T0 + 1};
+
+		snprintf(ip, sizeof(ip), "127.0.%d.%d", k / 250, k % 250 + 1);
+		cs_obs_list_init(&l);
+		snprintf(v, sizeof(v), "first-of-%s", ip);
+		cs_obs_adds(&l, "http.server", 80, v);
+		snprintf(v, sizeof(v), "second-of-%s", ip);
+		cs_obs_adds(&l, "http.title", 80, v);
+		h.obs = &l;
+		h.id = &id;
+		assert_int_equal(cs_store_put_host(s, scan, &h), 0);
+		cs_obs_list_free(&l);
+	}
+	assert_int_equal(cs_store_scan_end(s, scan, "complete", T0 + 9), 0);
+	o.now = T0 + 100;
+	assert_int_equal(cs_report_load(s, &o, &r, err, sizeof(err)), 0);
+	cs_buf_init(&b, 1 << 26);
+	assert_int_equal(cs_report_write_html(r, &b), 0);
+	html = cs_buf_str(&b);
+	p = html;
+	for (int k = 0; k < ndev; k++) {
+		char art[32], ip[32], a[64], z[64];
+		const char *next;
+
+		/* devices are in address order: 127.0.0.1 ... */
+		snprintf(ip, sizeof(ip), "127.0.%d.%d", k / 250, k % 250 + 1);
+		snprintf(art, sizeof(art), "<article id=\"d%d\">", k + 1);
+		snprintf(a, sizeof(a), "first-of-%s<", ip);
+		snprintf(z, sizeof(z), "second-of-%s<", ip);
+		p = strstr(p, art);
+		assert_non_null(p);
+		snprintf(art, sizeof(art), "<article id=\"d%d\">", k + 2);
+		next = strstr(p, art);
+		if (next == NULL)
+			next = p + strlen(p);
+		assert_true(strstr(p, a) != NULL && strstr(p, a) < next);
+		assert_true(strstr(p, z) != NULL && strstr(p, z) < next);
+		assert_true(strstr(p, a) < strstr(p, z));
+	}
+	cs_buf_free(&b);
+	cs_report_free(r);
+	cs_store_close(s);
+}
+
+/*
  * The findings read on a second connection (a thread) while the devices
  * load gives the report the one connection gives: the same JSON, with and
  * without the department and site filters that on_finding applies.
@@ -1017,6 +1091,7 @@ main(void)
 	    cmocka_unit_test(test_stream),
 	    cmocka_unit_test(test_detail_observations),
 	    cmocka_unit_test(test_findings_thread),
+	    cmocka_unit_test(test_detail_chunks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,15 +14,9 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checks import check, status  # noqa: E402
 import samples  # noqa: E402
-
-FAILS = []
-
-
-def check(cond, what):
-    if not cond:
-        FAILS.append(what)
-        print("FAIL:", what)
 
 
 def run(exe, data, cache, xdg=None):
@@ -108,11 +102,7 @@ def main():
         check(run(exe, data, "", xdg) == want, "XDG_CACHE_HOME run")
         check(len(files(os.path.join(xdg, "camsweep", "hs"))) == len(kept),
               "the XDG default place")
-    if FAILS:
-        print("%d failure(s)" % len(FAILS))
-        return 1
-    print("hscache: ok")
-    return 0
+    return status("hscache: ok")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from scratch import scratch, discard  # noqa: E402
+from checks import Checker  # noqa: E402,F401 (the tests import it from here)
 
 BUILD = os.environ.get("CS_BUILDDIR", os.path.join(os.path.dirname(__file__), "..", "..", "build"))
 SRC = os.environ.get("CS_SRCDIR", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -95,22 +96,3 @@ def scan(targets, db, extra=(), timeout=600, check=True):
                            (p.returncode, p.stderr))
     devs = [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
     return devs, p.stderr
-
-
-class Checker:
-    """Collects failures and prints a TAP-ish report."""
-
-    def __init__(self):
-        self.fail = []
-        self.n = 0
-
-    def ok(self, cond, msg):
-        self.n += 1
-        if not cond:
-            self.fail.append(msg)
-            print("not ok %d - %s" % (self.n, msg))
-        return cond
-
-    def done(self):
-        print("%d checks, %d failed" % (self.n, len(self.fail)))
-        sys.exit(1 if self.fail else 0)

@@ -51,14 +51,6 @@ id_valid(const char *s)
 	return true;
 }
 
-/* Parses "a.b.c.d" into host order (no leading zeros, as inet_pton). */
-static bool
-ip4_parse(const char *s, uint32_t *out)
-{
-	return cs_ipv4_parse(cs_span_make(s, strlen(s)),
-			     CS_IPV4_NO_LEADING_ZERO, out) == 0;
-}
-
 /* True when the first plen bits of a and net (16 bytes each) agree. */
 static bool
 in6(const uint8_t a[16], const uint8_t net[16], unsigned plen)
@@ -73,69 +65,50 @@ in6(const uint8_t a[16], const uint8_t net[16], unsigned plen)
 
 /*
  * Parses "a.b.c.d/len" or "IPV6/len" into nt (a bare address is a /32 or
- * a /128): the IPv6 form is core/addr's cs_cidr6_parse, the IPv4
- * address its cs_ipv4_parse.
+ * a /128) with core/addr's cs_cidr4_parse and cs_cidr6_parse, so that
+ * both families are read the same strict way: the whole token, a length
+ * of digits only (1 or 2 for IPv4, 1 to 3 for IPv6: no sign, space or
+ * trailing byte), an IPv4 address without leading zeros (as inet_pton),
+ * and no host bits set.
  */
 static int
 cidr_parse(const char *s, struct cs_estate_net *nt, char *msg, size_t msz)
 {
-	char ip[64];
-	const char *slash = strchr(s, '/');
-	long long len;
-	uint32_t mask;
+	struct cs_span sp = cs_span_make(s, strlen(s));
+	long slash = cs_span_find(sp, "/", 1, false);
+	bool v6 = memchr(s, ':', slash >= 0 ? (size_t)slash : sp.n) != NULL;
+	unsigned plen;
+	int rc;
 
-	if (slash != NULL) {
-		if ((size_t)(slash - s) >= sizeof(ip)) {
-			snprintf(msg, msz, "bad network '%.64s'", s);
-			return CS_EINVAL;
-		}
-		memcpy(ip, s, (size_t)(slash - s));
-		ip[slash - s] = '\0';
-	} else if (cs_strlcpy(ip, s, sizeof(ip)) >= sizeof(ip)) {
-		snprintf(msg, msz, "bad network '%.64s'", s);
+	if (v6)
+		rc = cs_cidr6_parse(sp, CS_CIDR_BARE, nt->addr6, &plen);
+	else
+		rc = cs_cidr4_parse(sp, CS_CIDR_BARE | CS_IPV4_NO_LEADING_ZERO,
+				    &nt->addr, &plen);
+	if (rc == CS_ELIMIT) {
+		snprintf(msg, msz, "bad network '%.64s' (prefix 0 to %u)", s,
+			 v6 ? 128u : 32u);
 		return CS_EINVAL;
 	}
-	if (strchr(ip, ':') != NULL) {
-		struct cs_span sp = cs_span_make(s, strlen(s));
-		unsigned plen;
-		int rc = cs_cidr6_parse(sp, CS_CIDR_BARE, nt->addr6, &plen);
-
-		if (rc == CS_ELIMIT) {
-			snprintf(msg, msz,
-				 "bad network '%.64s' (prefix 0 to 128)", s);
-			return CS_EINVAL;
-		}
-		if (rc != 0) {
-			snprintf(msg, msz,
-				 "bad network '%.64s' (IPv6 CIDR expected)", s);
-			return CS_EINVAL;
-		}
-		if (cs_cidr6_parse(sp, CS_CIDR_BARE | CS_CIDR_EXACT, nt->addr6,
-				   &plen) != 0) {
-			snprintf(msg, msz, "network '%.64s' has host bits set",
-				 s);
-			return CS_EINVAL;
-		}
-		nt->v6 = true;
-		nt->prefix = plen;
-		return 0;
-	}
-	len = 32;
-	if (slash != NULL && cs_str_tonum(slash + 1, 0, len, &len) != 0) {
-		snprintf(msg, msz, "bad network '%.64s' (prefix 0 to 32)", s);
+	if (rc != 0) {
+		snprintf(msg, msz, "bad network '%.64s' (%s CIDR expected)", s,
+			 v6 ? "IPv6" : "IPv4 or IPv6");
 		return CS_EINVAL;
 	}
-	if (!ip4_parse(ip, &nt->addr)) {
-		snprintf(msg, msz,
-			 "bad network '%.64s' (IPv4 or IPv6 CIDR expected)", s);
-		return CS_EINVAL;
-	}
-	mask = cs_cidr4_mask((unsigned)len);
-	if ((nt->addr & ~mask) != 0) {
+	if (v6)
+		rc = cs_cidr6_parse(sp, CS_CIDR_BARE | CS_CIDR_EXACT,
+				    nt->addr6, &plen);
+	else
+		rc = cs_cidr4_parse(sp,
+				    CS_CIDR_BARE | CS_CIDR_EXACT |
+					CS_IPV4_NO_LEADING_ZERO,
+				    &nt->addr, &plen);
+	if (rc != 0) {
 		snprintf(msg, msz, "network '%.64s' has host bits set", s);
 		return CS_EINVAL;
 	}
-	nt->prefix = (unsigned)len;
+	nt->v6 = v6;
+	nt->prefix = plen;
 	return 0;
 }
 

@@ -215,6 +215,100 @@ test_estate_bad(void **state)
 	}
 }
 
+/*
+ * The network token of both families, read by core/addr's cs_cidr4_parse
+ * and cs_cidr6_parse: the forms accepted (with the prefix they give) and
+ * those refused (with the message).  A token with a space is quoted.
+ */
+static const struct {
+	const char *tok; /* as written after "network " */
+	int prefix;      /* accepted: the prefix; -1: refused */
+	const char *err; /* refused: the message after "t.estate:3: " */
+} net_forms[] = {
+    {"10.0.0.0/8", 8, NULL},
+    {"10.0.0.0/08", 8, NULL}, /* 1 or 2 digits */
+    {"0.0.0.0/0", 0, NULL},
+    {"10.1.2.0/24", 24, NULL},
+    {"10.1.2.3/32", 32, NULL},
+    {"10.1.2.3", 32, NULL}, /* a bare address: a /32 */
+    {"\"10.1.2.0/24\"", 24, NULL},
+    {"fd00::/64", 64, NULL},
+    {"fd00::/064", 64, NULL}, /* 1 to 3 digits */
+    {"::/0", 0, NULL},
+    {"::1", 128, NULL},
+    /* the IPv4 prefix: digits only, 1 or 2 of them, 0 to 32 */
+    {"10.1.2.0/+24", -1, "bad network '10.1.2.0/+24' (prefix 0 to 32)"},
+    {"10.1.2.0/-0", -1, "bad network '10.1.2.0/-0' (prefix 0 to 32)"},
+    {"10.1.2.0/024", -1, "bad network '10.1.2.0/024' (prefix 0 to 32)"},
+    {"\"10.1.2.0/ 24\"", -1,
+     "bad network '10.1.2.0/ 24' (prefix 0 to 32)"},
+    {"\"10.1.2.0/24 \"", -1,
+     "bad network '10.1.2.0/24 ' (prefix 0 to 32)"},
+    {"10.1.2.0/24x", -1, "bad network '10.1.2.0/24x' (prefix 0 to 32)"},
+    {"10.1.2.0/0x18", -1, "bad network '10.1.2.0/0x18' (prefix 0 to 32)"},
+    {"10.1.2.0/33", -1, "bad network '10.1.2.0/33' (prefix 0 to 32)"},
+    {"10.1.2.0/-1", -1, "bad network '10.1.2.0/-1' (prefix 0 to 32)"},
+    {"10.1.2.0/", -1, "bad network '10.1.2.0/' (prefix 0 to 32)"},
+    {"10.1.2.0/24/24", -1,
+     "bad network '10.1.2.0/24/24' (prefix 0 to 32)"},
+    /* the IPv6 prefix: the same rules, 1 to 3 digits, 0 to 128 */
+    {"fd00::/+64", -1, "bad network 'fd00::/+64' (prefix 0 to 128)"},
+    {"fd00::/-0", -1, "bad network 'fd00::/-0' (prefix 0 to 128)"},
+    {"fd00::/0064", -1, "bad network 'fd00::/0064' (prefix 0 to 128)"},
+    {"\"fd00::/ 64\"", -1, "bad network 'fd00::/ 64' (prefix 0 to 128)"},
+    {"fd00::/64x", -1, "bad network 'fd00::/64x' (prefix 0 to 128)"},
+    {"fd00::/129", -1, "bad network 'fd00::/129' (prefix 0 to 128)"},
+    /* the address */
+    {"010.1.2.0/24", -1,
+     "bad network '010.1.2.0/24' (IPv4 or IPv6 CIDR expected)"},
+    {"\" 10.1.2.0/24\"", -1,
+     "bad network ' 10.1.2.0/24' (IPv4 or IPv6 CIDR expected)"},
+    {"10.1.2/24", -1, "bad network '10.1.2/24' (IPv4 or IPv6 CIDR expected)"},
+    {"10.1.2.256", -1,
+     "bad network '10.1.2.256' (IPv4 or IPv6 CIDR expected)"},
+    {"fd00:::1/64", -1, "bad network 'fd00:::1/64' (IPv6 CIDR expected)"},
+    /* host bits */
+    {"10.1.2.3/24", -1, "network '10.1.2.3/24' has host bits set"},
+    {"fd00::1/64", -1, "network 'fd00::1/64' has host bits set"},
+};
+
+static void
+test_estate_net_forms(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(net_forms) / sizeof(net_forms[0]);
+	     i++) {
+		char text[256], err[1024], want[256];
+		struct cs_estate *e;
+
+		snprintf(text, sizeof(text),
+			 "department \"D\" id=d\n"
+			 "site \"S\" id=s dept=d sensitive=no\n"
+			 "network %s site=s zone=core\n",
+			 net_forms[i].tok);
+		err[0] = '\0';
+		e = parse(text, err, sizeof(err));
+		if (net_forms[i].prefix >= 0) {
+			if (e == NULL)
+				fail_msg("row %zu %s: refused: %s", i,
+					 net_forms[i].tok, err);
+			if (e->nnet != 1 ||
+			    e->net[0].prefix != (unsigned)net_forms[i].prefix ||
+			    e->net[0].v6 != (strchr(net_forms[i].tok, ':') !=
+					     NULL))
+				fail_msg("row %zu %s: prefix %u", i,
+					 net_forms[i].tok, e->net[0].prefix);
+			cs_estate_free(e);
+			continue;
+		}
+		snprintf(want, sizeof(want), "t.estate:3: %s\n",
+			 net_forms[i].err);
+		if (e != NULL || strcmp(err, want) != 0)
+			fail_msg("row %zu %s: got '%s', want '%s'", i,
+				 net_forms[i].tok, err, want);
+	}
+}
+
 static void
 test_estate_long_line(void **state)
 {
@@ -1176,6 +1270,7 @@ main(void)
 	    cmocka_unit_test(test_estate_good),
 	    cmocka_unit_test(test_estate_ipv6),
 	    cmocka_unit_test(test_estate_bad),
+	    cmocka_unit_test(test_estate_net_forms),
 	    cmocka_unit_test(test_estate_long_line),
 	    cmocka_unit_test(test_csv_import),
 	    cmocka_unit_test(test_regime_load),

@@ -539,20 +539,31 @@ cs_estate_locate(const struct cs_estate *e, const char *ip,
 /* ---------------------------------------------------------------------- */
 /* CSV import. */
 
-/* Writes v as a quoted estate value. */
-static void
+/* Writes v as a quoted estate value; returns 0 or the cs_buf error. */
+static int
 put_quoted(struct cs_buf *b, const char *v)
 {
-	cs_buf_adds(b, "\"");
+	int rc = cs_buf_adds(b, "\"");
+
 	for (; *v != '\0'; v++) {
 		if (*v == '"' || *v == '\\')
-			cs_buf_adds(b, "\\");
+			rc |= cs_buf_adds(b, "\\");
 		if ((unsigned char)*v < ' ' || *v == 0x7f)
-			cs_buf_adds(b, " ");
+			rc |= cs_buf_adds(b, " ");
 		else
-			cs_buf_add(b, v, 1);
+			rc |= cs_buf_add(b, v, 1);
 	}
-	cs_buf_adds(b, "\"");
+	return rc | cs_buf_adds(b, "\"");
+}
+
+/* The error of an import whose estate text would pass the cap. */
+static void
+too_big(char *err, size_t errsz, const char *file, unsigned line)
+{
+	snprintf(err, errsz,
+		 "%s:%u: the imported estate would exceed %u MiB (the "
+		 "estate file cap)",
+		 file, line, CS_ESTATE_MAX_BYTES >> 20);
 }
 
 /* Column index of the first header matching one of names, or -1. */
@@ -608,7 +619,7 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 	struct cs_buf depts, body;
 	char seen_dept[256][64];
 	size_t nseen = 0;
-	int rc, ci, cn, cd, cdn, cs, cr, ret = CS_EINVAL;
+	int rc, ci, cn, cd, cdn, cs, cr, wr = 0, ret = CS_EINVAL;
 	char e2[256];
 
 	cs_buf_init(&depts, CS_ESTATE_MAX_BYTES);
@@ -635,7 +646,7 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 	}
 	if (cn == ci)
 		cn = -1;
-	cs_buf_adds(&body, "\n");
+	wr |= cs_buf_adds(&body, "\n");
 	while ((rc = cs_csv_next(c, e2, sizeof(e2))) == 1) {
 		char id[CS_CSV_MAX_FIELD], dept[CS_CSV_MAX_FIELD];
 		const char *sens = fld(c, cs), *reason = fld(c, cr);
@@ -658,7 +669,7 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 			goto out;
 		}
 		{
-			char tmp[16];
+			char tmp[CS_CSV_MAX_FIELD]; /* all of it: no cut "yes" */
 			cs_strlcpy(tmp, sens, sizeof(tmp));
 			if (yesno(trim_in(tmp), &yes) != 0) {
 				snprintf(err, errsz,
@@ -679,20 +690,25 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 				goto out;
 			}
 			cs_strlcpy(seen_dept[nseen++], dept, 64);
-			cs_buf_adds(&depts, "department ");
-			put_quoted(&depts, *dn != '\0' ? dn : dept);
-			cs_buf_printf(&depts, " id=%s\n", dept);
+			wr |= cs_buf_adds(&depts, "department ");
+			wr |= put_quoted(&depts, *dn != '\0' ? dn : dept);
+			wr |= cs_buf_printf(&depts, " id=%s\n", dept);
 		}
-		cs_buf_adds(&body, "site ");
-		put_quoted(&body,
-			   cn >= 0 && *fld(c, cn) != '\0' ? fld(c, cn) : id);
-		cs_buf_printf(&body, " id=%s dept=%s sensitive=%s", id, dept,
-			      yes ? "yes" : "no");
+		wr |= cs_buf_adds(&body, "site ");
+		wr |= put_quoted(&body, cn >= 0 && *fld(c, cn) != '\0'
+					    ? fld(c, cn)
+					    : id);
+		wr |= cs_buf_printf(&body, " id=%s dept=%s sensitive=%s", id,
+				    dept, yes ? "yes" : "no");
 		if (yes && *reason != '\0') {
-			cs_buf_adds(&body, " reason=");
-			put_quoted(&body, reason);
+			wr |= cs_buf_adds(&body, " reason=");
+			wr |= put_quoted(&body, reason);
 		}
-		cs_buf_adds(&body, "\n");
+		wr |= cs_buf_adds(&body, "\n");
+		if (wr != 0) {
+			too_big(err, errsz, "sites.csv", c->line);
+			goto out;
+		}
 	}
 	if (rc < 0) {
 		snprintf(err, errsz, "sites.csv: %s", e2);
@@ -716,9 +732,11 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 			 c->line);
 		goto out;
 	}
-	cs_buf_adds(&body, "\n");
+	wr |= cs_buf_adds(&body, "\n");
 	while ((rc = cs_csv_next(c, e2, sizeof(e2))) == 1) {
-		char netw[64], site[CS_CSV_MAX_FIELD], zone[32];
+		/* Whole fields: a cut one could trim to something valid. */
+		char netw[CS_CSV_MAX_FIELD], site[CS_CSV_MAX_FIELD],
+		    zone[CS_CSV_MAX_FIELD];
 		cs_strlcpy(netw, fld(c, ci), sizeof(netw));
 		cs_strlcpy(site, fld(c, cs), sizeof(site));
 		cs_strlcpy(zone, fld(c, cr), sizeof(zone));
@@ -735,8 +753,12 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 				 c->line);
 			goto out;
 		}
-		cs_buf_printf(&body, "network %s site=%s zone=%s\n", netw, site,
-			      zone);
+		wr |= cs_buf_printf(&body, "network %s site=%s zone=%s\n",
+				    netw, site, zone);
+		if (wr != 0) {
+			too_big(err, errsz, "networks.csv", c->line);
+			goto out;
+		}
 	}
 	if (rc < 0) {
 		snprintf(err, errsz, "networks.csv: %s", e2);
@@ -747,10 +769,16 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 		struct cs_estate *e;
 		char perr[1024];
 		cs_buf_init(&all, CS_ESTATE_MAX_BYTES);
-		cs_buf_adds(&all, "# estate description imported from CSV by "
+		wr |= cs_buf_adds(&all,
+				  "# estate description imported from CSV by "
 				  "camsweep estate import-csv\n");
-		cs_buf_add(&all, depts.p, depts.len);
-		cs_buf_add(&all, body.p, body.len);
+		wr |= cs_buf_add(&all, depts.p, depts.len);
+		wr |= cs_buf_add(&all, body.p, body.len);
+		if (wr != 0) {
+			too_big(err, errsz, "networks.csv", c->line);
+			cs_buf_free(&all);
+			goto out;
+		}
 		e = cs_estate_parse("imported", all.p, all.len, perr,
 				    sizeof(perr));
 		if (e == NULL) {
@@ -762,8 +790,15 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 			goto out;
 		}
 		cs_estate_free(e);
-		cs_buf_add(out, all.p, all.len);
+		rc = cs_buf_add(out, all.p, all.len);
+		if (rc != 0)
+			snprintf(err, errsz,
+				 "the imported estate (%zu bytes) does not fit "
+				 "the output",
+				 all.len);
 		cs_buf_free(&all);
+		if (rc != 0)
+			goto out;
 	}
 	ret = 0;
 out:

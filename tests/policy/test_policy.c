@@ -395,6 +395,85 @@ test_csv_import(void **state)
 	cs_buf_free(&out);
 }
 
+/*
+ * The import reads each field whole and writes each row whole: a long
+ * field is not cut to a valid prefix ("no" then spaces then more), and
+ * an estate too large for the cap is an error, not an estate with its
+ * last rows (or all its sites) left out.
+ */
+static void
+test_csv_import_whole(void **state)
+{
+	static const char one_site[] = "id,department,sensitive\nhq,ho,no\n";
+	static const struct {
+		const char *sites; /* NULL: one_site */
+		const char *nets;
+		const char *err;
+	} t[] = {
+	    /* the sensitive field past 15 bytes */
+	    {"id,department,sensitive\n"
+	     "hq,ho,no                    yes\n",
+	     "network,site,zone\n10.0.0.0/8,hq,core\n",
+	     "sites.csv:2: sensitive must be yes or no"},
+	    /* the network field past 63 bytes */
+	    {NULL,
+	     "network,site,zone\n"
+	     "\"10.0.0.0/8                                                    "
+	     "      also-this\",hq,core\n",
+	     "networks.csv:2: bad network, site or zone"},
+	    /* the zone field past 31 bytes */
+	    {NULL,
+	     "network,site,zone\n"
+	     "10.0.0.0/8,hq,\"core                                  x\"\n",
+	     "networks.csv:2: bad network, site or zone"},
+	};
+	struct cs_buf out;
+	char err[1024];
+	size_t rows = 8200, len = 1020, n = 0;
+	char *big;
+	static const char nets[] = "network,site,zone\n10.0.0.0/8,s0,core\n";
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		const char *sites = t[i].sites != NULL ? t[i].sites : one_site;
+
+		cs_buf_init(&out, 1 << 20);
+		err[0] = '\0';
+		if (cs_estate_import_csv((const uint8_t *)sites, strlen(sites),
+					 (const uint8_t *)t[i].nets,
+					 strlen(t[i].nets), &out, err,
+					 sizeof(err)) != CS_EINVAL ||
+		    strncmp(err, t[i].err, strlen(t[i].err)) != 0 ||
+		    out.len != 0)
+			fail_msg("row %zu: got '%s' and %zu bytes, want '%s'",
+				 i, err, out.len, t[i].err);
+		cs_buf_free(&out);
+	}
+
+	/* 8200 sites named by 1020 backslashes: 8.4 MB of CSV, 17 MB of
+	 * estate (each backslash escaped) past the 16 MiB cap. */
+	big = malloc(rows * (len + 32) + 64);
+	assert_non_null(big);
+	n += (size_t)sprintf(big + n, "id,name,department,sensitive\n");
+	for (size_t r = 0; r < rows; r++) {
+		n += (size_t)sprintf(big + n, "s%zu,", r);
+		memset(big + n, '\\', len);
+		n += len;
+		n += (size_t)sprintf(big + n, ",d,no\n");
+	}
+	cs_buf_init(&out, 64u << 20);
+	assert_int_equal(cs_estate_import_csv((const uint8_t *)big, n,
+					      (const uint8_t *)nets,
+					      strlen(nets), &out, err,
+					      sizeof(err)),
+			 CS_EINVAL);
+	if (strstr(err, "would exceed 16 MiB") == NULL)
+		fail_msg("too big: got '%s'", err);
+	assert_int_equal(out.len, 0);
+	cs_buf_free(&out);
+	free(big);
+}
+
 static const char regime_text[] =
     "regime test-ban version=2 effective=2020-01-01 test=entities "
     "citation=\"Test list\" url=https://example.org/?a=b\n"
@@ -1271,6 +1350,7 @@ main(void)
 	    cmocka_unit_test(test_estate_ipv6),
 	    cmocka_unit_test(test_estate_bad),
 	    cmocka_unit_test(test_estate_net_forms),
+	    cmocka_unit_test(test_csv_import_whole),
 	    cmocka_unit_test(test_estate_long_line),
 	    cmocka_unit_test(test_csv_import),
 	    cmocka_unit_test(test_regime_load),

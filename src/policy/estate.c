@@ -96,13 +96,12 @@ cidr_parse(const char *s, struct cs_estate_net *nt, char *msg, size_t msz)
 		return CS_EINVAL;
 	}
 	if (v6)
-		rc = cs_cidr6_parse(sp, CS_CIDR_BARE | CS_CIDR_EXACT,
-				    nt->addr6, &plen);
+		rc = cs_cidr6_parse(sp, CS_CIDR_BARE | CS_CIDR_EXACT, nt->addr6,
+				    &plen);
 	else
-		rc = cs_cidr4_parse(sp,
-				    CS_CIDR_BARE | CS_CIDR_EXACT |
-					CS_IPV4_NO_LEADING_ZERO,
-				    &nt->addr, &plen);
+		rc = cs_cidr4_parse(
+		    sp, CS_CIDR_BARE | CS_CIDR_EXACT | CS_IPV4_NO_LEADING_ZERO,
+		    &nt->addr, &plen);
 	if (rc != 0) {
 		snprintf(msg, msz, "network '%.64s' has host bits set", s);
 		return CS_EINVAL;
@@ -669,7 +668,8 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 			goto out;
 		}
 		{
-			char tmp[CS_CSV_MAX_FIELD]; /* all of it: no cut "yes" */
+			/* All of it: a cut field could read as "yes". */
+			char tmp[CS_CSV_MAX_FIELD];
 			cs_strlcpy(tmp, sens, sizeof(tmp));
 			if (yesno(trim_in(tmp), &yes) != 0) {
 				snprintf(err, errsz,
@@ -695,9 +695,8 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 			wr |= cs_buf_printf(&depts, " id=%s\n", dept);
 		}
 		wr |= cs_buf_adds(&body, "site ");
-		wr |= put_quoted(&body, cn >= 0 && *fld(c, cn) != '\0'
-					    ? fld(c, cn)
-					    : id);
+		wr |= put_quoted(
+		    &body, cn >= 0 && *fld(c, cn) != '\0' ? fld(c, cn) : id);
 		wr |= cs_buf_printf(&body, " id=%s dept=%s sensitive=%s", id,
 				    dept, yes ? "yes" : "no");
 		if (yes && *reason != '\0') {
@@ -753,8 +752,8 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 				 c->line);
 			goto out;
 		}
-		wr |= cs_buf_printf(&body, "network %s site=%s zone=%s\n",
-				    netw, site, zone);
+		wr |= cs_buf_printf(&body, "network %s site=%s zone=%s\n", netw,
+				    site, zone);
 		if (wr != 0) {
 			too_big(err, errsz, "networks.csv", c->line);
 			goto out;

@@ -240,17 +240,14 @@ static const struct {
     {"10.1.2.0/+24", -1, "bad network '10.1.2.0/+24' (prefix 0 to 32)"},
     {"10.1.2.0/-0", -1, "bad network '10.1.2.0/-0' (prefix 0 to 32)"},
     {"10.1.2.0/024", -1, "bad network '10.1.2.0/024' (prefix 0 to 32)"},
-    {"\"10.1.2.0/ 24\"", -1,
-     "bad network '10.1.2.0/ 24' (prefix 0 to 32)"},
-    {"\"10.1.2.0/24 \"", -1,
-     "bad network '10.1.2.0/24 ' (prefix 0 to 32)"},
+    {"\"10.1.2.0/ 24\"", -1, "bad network '10.1.2.0/ 24' (prefix 0 to 32)"},
+    {"\"10.1.2.0/24 \"", -1, "bad network '10.1.2.0/24 ' (prefix 0 to 32)"},
     {"10.1.2.0/24x", -1, "bad network '10.1.2.0/24x' (prefix 0 to 32)"},
     {"10.1.2.0/0x18", -1, "bad network '10.1.2.0/0x18' (prefix 0 to 32)"},
     {"10.1.2.0/33", -1, "bad network '10.1.2.0/33' (prefix 0 to 32)"},
     {"10.1.2.0/-1", -1, "bad network '10.1.2.0/-1' (prefix 0 to 32)"},
     {"10.1.2.0/", -1, "bad network '10.1.2.0/' (prefix 0 to 32)"},
-    {"10.1.2.0/24/24", -1,
-     "bad network '10.1.2.0/24/24' (prefix 0 to 32)"},
+    {"10.1.2.0/24/24", -1, "bad network '10.1.2.0/24/24' (prefix 0 to 32)"},
     /* the IPv6 prefix: the same rules, 1 to 3 digits, 0 to 128 */
     {"fd00::/+64", -1, "bad network 'fd00::/+64' (prefix 0 to 128)"},
     {"fd00::/-0", -1, "bad network 'fd00::/-0' (prefix 0 to 128)"},
@@ -264,8 +261,7 @@ static const struct {
     {"\" 10.1.2.0/24\"", -1,
      "bad network ' 10.1.2.0/24' (IPv4 or IPv6 CIDR expected)"},
     {"10.1.2/24", -1, "bad network '10.1.2/24' (IPv4 or IPv6 CIDR expected)"},
-    {"10.1.2.256", -1,
-     "bad network '10.1.2.256' (IPv4 or IPv6 CIDR expected)"},
+    {"10.1.2.256", -1, "bad network '10.1.2.256' (IPv4 or IPv6 CIDR expected)"},
     {"fd00:::1/64", -1, "bad network 'fd00:::1/64' (IPv6 CIDR expected)"},
     /* host bits */
     {"10.1.2.3/24", -1, "network '10.1.2.3/24' has host bits set"},
@@ -276,8 +272,7 @@ static void
 test_estate_net_forms(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof(net_forms) / sizeof(net_forms[0]);
-	     i++) {
+	for (size_t i = 0; i < sizeof(net_forms) / sizeof(net_forms[0]); i++) {
 		char text[256], err[1024], want[256];
 		struct cs_estate *e;
 
@@ -294,8 +289,8 @@ test_estate_net_forms(void **state)
 					 net_forms[i].tok, err);
 			if (e->nnet != 1 ||
 			    e->net[0].prefix != (unsigned)net_forms[i].prefix ||
-			    e->net[0].v6 != (strchr(net_forms[i].tok, ':') !=
-					     NULL))
+			    e->net[0].v6 !=
+				(strchr(net_forms[i].tok, ':') != NULL))
 				fail_msg("row %zu %s: prefix %u", i,
 					 net_forms[i].tok, e->net[0].prefix);
 			cs_estate_free(e);
@@ -462,11 +457,10 @@ test_csv_import_whole(void **state)
 		n += (size_t)sprintf(big + n, ",d,no\n");
 	}
 	cs_buf_init(&out, 64u << 20);
-	assert_int_equal(cs_estate_import_csv((const uint8_t *)big, n,
-					      (const uint8_t *)nets,
-					      strlen(nets), &out, err,
-					      sizeof(err)),
-			 CS_EINVAL);
+	assert_int_equal(
+	    cs_estate_import_csv((const uint8_t *)big, n, (const uint8_t *)nets,
+				 strlen(nets), &out, err, sizeof(err)),
+	    CS_EINVAL);
 	if (strstr(err, "would exceed 16 MiB") == NULL)
 		fail_msg("too big: got '%s'", err);
 	assert_int_equal(out.len, 0);

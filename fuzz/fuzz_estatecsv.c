@@ -54,6 +54,25 @@ column(const struct cs_csv *c, const char *const *names)
 	return -1;
 }
 
+/* A CSV reader past the header of in, whose three columns named by
+ * names go to col (the import accepted it: all three are there). */
+static struct cs_csv *
+header(struct cs_span in, const char *const *const names[3], int col[3])
+{
+	struct cs_csv *c = malloc(sizeof(*c));
+	char err[256];
+
+	if (c == NULL)
+		abort();
+	cs_csv_init(c, in);
+	if (cs_csv_next(c, err, sizeof(err)) != 1)
+		abort();
+	for (int i = 0; i < 3; i++)
+		if ((col[i] = column(c, names[i])) < 0)
+			abort();
+	return c;
+}
+
 static void
 check_sites(const struct cs_estate *e, struct cs_span in)
 {
@@ -63,24 +82,15 @@ check_sites(const struct cs_estate *e, struct cs_span in)
 	static const char *const h_sens[] = {"sensitive", NULL};
 	static const char *const yes[] = {"yes", "y", "true", "1", NULL};
 	static const char *const no[] = {"no", "n", "false", "0", NULL};
-	struct cs_csv *c = malloc(sizeof(*c));
+	const char *const *const names[3] = {h_id, h_dept, h_sens};
+	int col[3];
+	struct cs_csv *c = header(in, names, col);
 	char err[256];
-	int ci, cd, cs;
 	size_t k = 0;
 
-	if (c == NULL)
-		abort();
-	cs_csv_init(c, in);
-	if (cs_csv_next(c, err, sizeof(err)) != 1)
-		abort();
-	ci = column(c, h_id);
-	cd = column(c, h_dept);
-	cs = column(c, h_sens);
-	if (ci < 0 || cd < 0 || cs < 0)
-		abort();
 	while (cs_csv_next(c, err, sizeof(err)) == 1) {
 		const struct cs_estate_site *st;
-		struct cs_span sens = field(c, cs);
+		struct cs_span sens = field(c, col[2]);
 		bool y = false, n = false;
 
 		if (k >= e->nsite)
@@ -90,8 +100,8 @@ check_sites(const struct cs_estate *e, struct cs_span in)
 			y |= cs_span_ieq(sens, yes[j]);
 		for (size_t j = 0; no[j] != NULL; j++)
 			n |= cs_span_ieq(sens, no[j]);
-		if (!span_is(field(c, ci), st->id) ||
-		    !span_is(field(c, cd), st->dept) || y == n ||
+		if (!span_is(field(c, col[0]), st->id) ||
+		    !span_is(field(c, col[1]), st->dept) || y == n ||
 		    st->sensitive != y)
 			abort();
 	}
@@ -106,24 +116,15 @@ check_nets(const struct cs_estate *e, struct cs_span in)
 	static const char *const h_net[] = {"network", "cidr", "range", NULL};
 	static const char *const h_site[] = {"site", "site_id", NULL};
 	static const char *const h_zone[] = {"zone", NULL};
-	struct cs_csv *c = malloc(sizeof(*c));
+	const char *const *const names[3] = {h_net, h_site, h_zone};
+	int col[3];
+	struct cs_csv *c = header(in, names, col);
 	char err[256];
-	int cn, cs, cz;
 	size_t k = 0;
 
-	if (c == NULL)
-		abort();
-	cs_csv_init(c, in);
-	if (cs_csv_next(c, err, sizeof(err)) != 1)
-		abort();
-	cn = column(c, h_net);
-	cs = column(c, h_site);
-	cz = column(c, h_zone);
-	if (cn < 0 || cs < 0 || cz < 0)
-		abort();
 	while (cs_csv_next(c, err, sizeof(err)) == 1) {
 		const struct cs_estate_net *nt;
-		struct cs_span net = field(c, cn), zone = field(c, cz);
+		struct cs_span net = field(c, col[0]), zone = field(c, col[2]);
 		uint8_t a6[16];
 		uint32_t a4;
 		unsigned plen;
@@ -140,7 +141,8 @@ check_nets(const struct cs_estate *e, struct cs_span in)
 					    &a4, &plen) != 0 ||
 				 a4 != nt->addr)
 			abort();
-		if (plen != nt->prefix || !span_is(field(c, cs), nt->site) ||
+		if (plen != nt->prefix ||
+		    !span_is(field(c, col[1]), nt->site) ||
 		    !cs_span_ieq(zone, cs_estate_zone_name(nt->zone)))
 			abort();
 	}

@@ -11,6 +11,7 @@ inside 127.0.0.0/8."""
 import ipaddress
 import json
 import os
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -46,11 +47,14 @@ def norm_maker(m):
 
 class Replay:
     """camsim --replay on cidr, stopped on exit.  .manifest maps unit key
-    -> manifest object (ip, served, skipped)."""
+    -> manifest object (ip, served, skipped).  Its files go to workdir,
+    or to a temporary directory of its own removed on exit (a caller's
+    workdir is left as it is)."""
 
     def __init__(self, camsim, units, cidr, workdir=None):
         _loopback(cidr)
         self.cidr = cidr
+        self.own_dir = workdir is None
         self.dir = workdir or tempfile.mkdtemp(prefix="cs-replay-")
         src = os.path.join(self.dir, "replay.jsonl")
         man = os.path.join(self.dir, "manifest.jsonl")
@@ -69,7 +73,9 @@ class Replay:
                 break
         if "ready" not in line:
             self.stop()
-            raise RuntimeError("camsim --replay did not start: %s" % self.summary())
+            why = self.summary()
+            self.close()
+            raise RuntimeError("camsim --replay did not start: %s" % why)
         self.manifest = {}
         with open(man, encoding="utf-8") as f:
             for l in f:
@@ -95,9 +101,15 @@ class Replay:
     def __enter__(self):
         return self
 
+    def close(self):
+        """Closes the error log and removes the directory if it made it."""
+        self.errf.close()
+        if self.own_dir:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
     def __exit__(self, *exc):
         self.stop()
-        self.errf.close()
+        self.close()
 
     def scan(self, camsweep, data_dir, extra=(), timeout=1800):
         """Scans the served hosts (default ports) and returns unit key ->

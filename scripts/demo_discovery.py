@@ -11,13 +11,13 @@ otherwise.  Everything it creates is deleted at the end."""
 import json
 import os
 import sys
-import tempfile
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, os.path.join(ROOT, "tests", "lib"))
 os.environ.setdefault("CS_SRCDIR", ROOT)
 os.environ.setdefault("CS_BUILDDIR", os.path.join(ROOT, "build"))
 import netns  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 PLAN = [("hikvision-camera", 2), ("hikvision-camera-closed", 2),
         ("dahua-camera", 2), ("dahua-camera-closed", 2),
@@ -36,7 +36,7 @@ def main():
     for prof, n in PLAN:
         specs += [(prof, seed + i) for i in range(n)]
         seed += n
-    work = tempfile.mkdtemp(prefix="cs-demo-netns-")
+    work = scratch("cs-demo-netns-")
     est = netns.NetnsEstate(specs, workdir=work,
                             credentials={"hikvision-nvr-8ch": CRED})
     try:

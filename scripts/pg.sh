@@ -19,6 +19,11 @@ as_owner() { # runs "$@" as the cluster owner
 case "${1:-}" in
 start)
 	dir=$(mktemp -d /tmp/cs-pg.XXXXXX)
+	# A start that fails half-way stops the server it may have begun and
+	# removes its directory (nobody gets its name to call stop with).
+	trap 'rc=$?; if [ "$rc" -ne 0 ]; then
+		as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+		rm -rf "$dir"; fi' EXIT
 	chmod 755 "$dir"
 	[ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
 	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

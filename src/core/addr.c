@@ -68,7 +68,7 @@ cs_cidr4_parse(struct cs_span s, unsigned flags, uint32_t *net, unsigned *plen)
 		    cs_span_make(s.p + slash + 1, s.n - (size_t)slash - 1);
 
 		if (l.n > 2 || cs_span_u64(l, 32, &len) != 0)
-			return CS_EINVAL;
+			return CS_ELIMIT;
 		s.n = (size_t)slash;
 	}
 	if (cs_ipv4_parse(s, flags, &a) != 0)

@@ -54,7 +54,10 @@ enum {
 /*
  * Parses "a.b.c.d/len" (len 0 to 32, 1 or 2 digits) filling all of s.
  * *net gets the address with the host bits cleared, *plen the length.
- * Returns 0 or CS_EINVAL.
+ * Returns 0; CS_ELIMIT when the text after the first '/' is not a length
+ * 0 to 32 (checked first, so a caller can name the prefix); or CS_EINVAL
+ * (no '/' without CS_CIDR_BARE, not an address, host bits with
+ * CS_CIDR_EXACT).
  */
 int cs_cidr4_parse(struct cs_span s, unsigned flags, uint32_t *net,
 		   unsigned *plen);

@@ -51,14 +51,6 @@ id_valid(const char *s)
 	return true;
 }
 
-/* Parses "a.b.c.d" into host order (no leading zeros, as inet_pton). */
-static bool
-ip4_parse(const char *s, uint32_t *out)
-{
-	return cs_ipv4_parse(cs_span_make(s, strlen(s)),
-			     CS_IPV4_NO_LEADING_ZERO, out) == 0;
-}
-
 /* True when the first plen bits of a and net (16 bytes each) agree. */
 static bool
 in6(const uint8_t a[16], const uint8_t net[16], unsigned plen)
@@ -73,69 +65,49 @@ in6(const uint8_t a[16], const uint8_t net[16], unsigned plen)
 
 /*
  * Parses "a.b.c.d/len" or "IPV6/len" into nt (a bare address is a /32 or
- * a /128): the IPv6 form is core/addr's cs_cidr6_parse, the IPv4
- * address its cs_ipv4_parse.
+ * a /128) with core/addr's cs_cidr4_parse and cs_cidr6_parse, so that
+ * both families are read the same strict way: the whole token, a length
+ * of digits only (1 or 2 for IPv4, 1 to 3 for IPv6: no sign, space or
+ * trailing byte), an IPv4 address without leading zeros (as inet_pton),
+ * and no host bits set.
  */
 static int
 cidr_parse(const char *s, struct cs_estate_net *nt, char *msg, size_t msz)
 {
-	char ip[64];
-	const char *slash = strchr(s, '/');
-	long long len;
-	uint32_t mask;
+	struct cs_span sp = cs_span_make(s, strlen(s));
+	long slash = cs_span_find(sp, "/", 1, false);
+	bool v6 = memchr(s, ':', slash >= 0 ? (size_t)slash : sp.n) != NULL;
+	unsigned plen;
+	int rc;
 
-	if (slash != NULL) {
-		if ((size_t)(slash - s) >= sizeof(ip)) {
-			snprintf(msg, msz, "bad network '%.64s'", s);
-			return CS_EINVAL;
-		}
-		memcpy(ip, s, (size_t)(slash - s));
-		ip[slash - s] = '\0';
-	} else if (cs_strlcpy(ip, s, sizeof(ip)) >= sizeof(ip)) {
-		snprintf(msg, msz, "bad network '%.64s'", s);
+	if (v6)
+		rc = cs_cidr6_parse(sp, CS_CIDR_BARE, nt->addr6, &plen);
+	else
+		rc = cs_cidr4_parse(sp, CS_CIDR_BARE | CS_IPV4_NO_LEADING_ZERO,
+				    &nt->addr, &plen);
+	if (rc == CS_ELIMIT) {
+		snprintf(msg, msz, "bad network '%.64s' (prefix 0 to %u)", s,
+			 v6 ? 128u : 32u);
 		return CS_EINVAL;
 	}
-	if (strchr(ip, ':') != NULL) {
-		struct cs_span sp = cs_span_make(s, strlen(s));
-		unsigned plen;
-		int rc = cs_cidr6_parse(sp, CS_CIDR_BARE, nt->addr6, &plen);
-
-		if (rc == CS_ELIMIT) {
-			snprintf(msg, msz,
-				 "bad network '%.64s' (prefix 0 to 128)", s);
-			return CS_EINVAL;
-		}
-		if (rc != 0) {
-			snprintf(msg, msz,
-				 "bad network '%.64s' (IPv6 CIDR expected)", s);
-			return CS_EINVAL;
-		}
-		if (cs_cidr6_parse(sp, CS_CIDR_BARE | CS_CIDR_EXACT, nt->addr6,
-				   &plen) != 0) {
-			snprintf(msg, msz, "network '%.64s' has host bits set",
-				 s);
-			return CS_EINVAL;
-		}
-		nt->v6 = true;
-		nt->prefix = plen;
-		return 0;
-	}
-	len = 32;
-	if (slash != NULL && cs_str_tonum(slash + 1, 0, len, &len) != 0) {
-		snprintf(msg, msz, "bad network '%.64s' (prefix 0 to 32)", s);
+	if (rc != 0) {
+		snprintf(msg, msz, "bad network '%.64s' (%s CIDR expected)", s,
+			 v6 ? "IPv6" : "IPv4 or IPv6");
 		return CS_EINVAL;
 	}
-	if (!ip4_parse(ip, &nt->addr)) {
-		snprintf(msg, msz,
-			 "bad network '%.64s' (IPv4 or IPv6 CIDR expected)", s);
-		return CS_EINVAL;
-	}
-	mask = cs_cidr4_mask((unsigned)len);
-	if ((nt->addr & ~mask) != 0) {
+	if (v6)
+		rc = cs_cidr6_parse(sp, CS_CIDR_BARE | CS_CIDR_EXACT, nt->addr6,
+				    &plen);
+	else
+		rc = cs_cidr4_parse(
+		    sp, CS_CIDR_BARE | CS_CIDR_EXACT | CS_IPV4_NO_LEADING_ZERO,
+		    &nt->addr, &plen);
+	if (rc != 0) {
 		snprintf(msg, msz, "network '%.64s' has host bits set", s);
 		return CS_EINVAL;
 	}
-	nt->prefix = (unsigned)len;
+	nt->v6 = v6;
+	nt->prefix = plen;
 	return 0;
 }
 
@@ -566,20 +538,31 @@ cs_estate_locate(const struct cs_estate *e, const char *ip,
 /* ---------------------------------------------------------------------- */
 /* CSV import. */
 
-/* Writes v as a quoted estate value. */
-static void
+/* Writes v as a quoted estate value; returns 0 or the cs_buf error. */
+static int
 put_quoted(struct cs_buf *b, const char *v)
 {
-	cs_buf_adds(b, "\"");
+	int rc = cs_buf_adds(b, "\"");
+
 	for (; *v != '\0'; v++) {
 		if (*v == '"' || *v == '\\')
-			cs_buf_adds(b, "\\");
+			rc |= cs_buf_adds(b, "\\");
 		if ((unsigned char)*v < ' ' || *v == 0x7f)
-			cs_buf_adds(b, " ");
+			rc |= cs_buf_adds(b, " ");
 		else
-			cs_buf_add(b, v, 1);
+			rc |= cs_buf_add(b, v, 1);
 	}
-	cs_buf_adds(b, "\"");
+	return rc | cs_buf_adds(b, "\"");
+}
+
+/* The error of an import whose estate text would pass the cap. */
+static void
+too_big(char *err, size_t errsz, const char *file, unsigned line)
+{
+	snprintf(err, errsz,
+		 "%s:%u: the imported estate would exceed %u MiB (the "
+		 "estate file cap)",
+		 file, line, CS_ESTATE_MAX_BYTES >> 20);
 }
 
 /* Column index of the first header matching one of names, or -1. */
@@ -635,7 +618,7 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 	struct cs_buf depts, body;
 	char seen_dept[256][64];
 	size_t nseen = 0;
-	int rc, ci, cn, cd, cdn, cs, cr, ret = CS_EINVAL;
+	int rc, ci, cn, cd, cdn, cs, cr, wr = 0, ret = CS_EINVAL;
 	char e2[256];
 
 	cs_buf_init(&depts, CS_ESTATE_MAX_BYTES);
@@ -662,7 +645,7 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 	}
 	if (cn == ci)
 		cn = -1;
-	cs_buf_adds(&body, "\n");
+	wr |= cs_buf_adds(&body, "\n");
 	while ((rc = cs_csv_next(c, e2, sizeof(e2))) == 1) {
 		char id[CS_CSV_MAX_FIELD], dept[CS_CSV_MAX_FIELD];
 		const char *sens = fld(c, cs), *reason = fld(c, cr);
@@ -685,7 +668,8 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 			goto out;
 		}
 		{
-			char tmp[16];
+			/* All of it: a cut field could read as "yes". */
+			char tmp[CS_CSV_MAX_FIELD];
 			cs_strlcpy(tmp, sens, sizeof(tmp));
 			if (yesno(trim_in(tmp), &yes) != 0) {
 				snprintf(err, errsz,
@@ -706,20 +690,24 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 				goto out;
 			}
 			cs_strlcpy(seen_dept[nseen++], dept, 64);
-			cs_buf_adds(&depts, "department ");
-			put_quoted(&depts, *dn != '\0' ? dn : dept);
-			cs_buf_printf(&depts, " id=%s\n", dept);
+			wr |= cs_buf_adds(&depts, "department ");
+			wr |= put_quoted(&depts, *dn != '\0' ? dn : dept);
+			wr |= cs_buf_printf(&depts, " id=%s\n", dept);
 		}
-		cs_buf_adds(&body, "site ");
-		put_quoted(&body,
-			   cn >= 0 && *fld(c, cn) != '\0' ? fld(c, cn) : id);
-		cs_buf_printf(&body, " id=%s dept=%s sensitive=%s", id, dept,
-			      yes ? "yes" : "no");
+		wr |= cs_buf_adds(&body, "site ");
+		wr |= put_quoted(
+		    &body, cn >= 0 && *fld(c, cn) != '\0' ? fld(c, cn) : id);
+		wr |= cs_buf_printf(&body, " id=%s dept=%s sensitive=%s", id,
+				    dept, yes ? "yes" : "no");
 		if (yes && *reason != '\0') {
-			cs_buf_adds(&body, " reason=");
-			put_quoted(&body, reason);
+			wr |= cs_buf_adds(&body, " reason=");
+			wr |= put_quoted(&body, reason);
 		}
-		cs_buf_adds(&body, "\n");
+		wr |= cs_buf_adds(&body, "\n");
+		if (wr != 0) {
+			too_big(err, errsz, "sites.csv", c->line);
+			goto out;
+		}
 	}
 	if (rc < 0) {
 		snprintf(err, errsz, "sites.csv: %s", e2);
@@ -743,9 +731,11 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 			 c->line);
 		goto out;
 	}
-	cs_buf_adds(&body, "\n");
+	wr |= cs_buf_adds(&body, "\n");
 	while ((rc = cs_csv_next(c, e2, sizeof(e2))) == 1) {
-		char netw[64], site[CS_CSV_MAX_FIELD], zone[32];
+		/* Whole fields: a cut one could trim to something valid. */
+		char netw[CS_CSV_MAX_FIELD], site[CS_CSV_MAX_FIELD],
+		    zone[CS_CSV_MAX_FIELD];
 		cs_strlcpy(netw, fld(c, ci), sizeof(netw));
 		cs_strlcpy(site, fld(c, cs), sizeof(site));
 		cs_strlcpy(zone, fld(c, cr), sizeof(zone));
@@ -762,8 +752,12 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 				 c->line);
 			goto out;
 		}
-		cs_buf_printf(&body, "network %s site=%s zone=%s\n", netw, site,
-			      zone);
+		wr |= cs_buf_printf(&body, "network %s site=%s zone=%s\n", netw,
+				    site, zone);
+		if (wr != 0) {
+			too_big(err, errsz, "networks.csv", c->line);
+			goto out;
+		}
 	}
 	if (rc < 0) {
 		snprintf(err, errsz, "networks.csv: %s", e2);
@@ -774,10 +768,16 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 		struct cs_estate *e;
 		char perr[1024];
 		cs_buf_init(&all, CS_ESTATE_MAX_BYTES);
-		cs_buf_adds(&all, "# estate description imported from CSV by "
+		wr |= cs_buf_adds(&all,
+				  "# estate description imported from CSV by "
 				  "camsweep estate import-csv\n");
-		cs_buf_add(&all, depts.p, depts.len);
-		cs_buf_add(&all, body.p, body.len);
+		wr |= cs_buf_add(&all, depts.p, depts.len);
+		wr |= cs_buf_add(&all, body.p, body.len);
+		if (wr != 0) {
+			too_big(err, errsz, "networks.csv", c->line);
+			cs_buf_free(&all);
+			goto out;
+		}
 		e = cs_estate_parse("imported", all.p, all.len, perr,
 				    sizeof(perr));
 		if (e == NULL) {
@@ -789,8 +789,15 @@ cs_estate_import_csv(const uint8_t *sites, size_t nsites, const uint8_t *nets,
 			goto out;
 		}
 		cs_estate_free(e);
-		cs_buf_add(out, all.p, all.len);
+		rc = cs_buf_add(out, all.p, all.len);
+		if (rc != 0)
+			snprintf(err, errsz,
+				 "the imported estate (%zu bytes) does not fit "
+				 "the output",
+				 all.len);
 		cs_buf_free(&all);
+		if (rc != 0)
+			goto out;
 	}
 	ret = 0;
 out:

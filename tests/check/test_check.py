@@ -13,17 +13,11 @@ import tempfile
 SRC = os.environ.get("CS_SRCDIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 BUILD = os.environ.get("CS_BUILDDIR", os.path.join(SRC, "build"))
 CAMSWEEP = os.path.join(BUILD, "camsweep")
-n = 0
-bad = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checks import Checker  # noqa: E402
 
-
-def check(ok, what):
-    global n, bad
-    n += 1
-    if not ok:
-        bad += 1
-    print("%s %d - %s" % ("ok" if ok else "not ok", n,
-                          what.replace("\n", " | ")))
+checker = Checker(tap=True)
+check = checker.ok
 
 
 def run(args, cwd):
@@ -147,8 +141,7 @@ def main():
         rc, out = run(["--help"], work)
         check(rc == 0 and "usage: camsweep check" in out, "--help")
         check(os.listdir(work) == [], "still nothing written")
-    print("1..%d" % n)
-    return 1 if bad else 0
+    return checker.status()
 
 
 if __name__ == "__main__":

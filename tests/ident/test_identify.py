@@ -9,15 +9,9 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checks import check, status  # noqa: E402
 import samples  # noqa: E402
-
-FAILS = []
-
-
-def check(cond, what):
-    if not cond:
-        FAILS.append(what)
-        print("FAIL:", what)
 
 
 def run(exe, lines, *args):
@@ -153,11 +147,7 @@ def main():
     check("line 1: line longer than" in err, "over-long line reported")
     check([o.get("id") for o in out] == ["after"], "reading goes on after a long line")
 
-    if FAILS:
-        print("%d failure(s)" % len(FAILS))
-        return 1
-    print("ok")
-    return 0
+    return status("ok")
 
 
 if __name__ == "__main__":

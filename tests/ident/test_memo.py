@@ -15,15 +15,9 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checks import check, status  # noqa: E402
 import samples  # noqa: E402
-
-FAILS = []
-
-
-def check(cond, what):
-    if not cond:
-        FAILS.append(what)
-        print("FAIL:", what)
 
 
 def run(exe, data, memo):
@@ -125,10 +119,7 @@ def main():
     check(by["full"]["observations"] == 256, "a full device keeps 256 observations"
           " (%s)" % by["full"].get("observations"))
     check(len(outs) > 500, "every line identified (%d)" % len(outs))
-    if FAILS:
-        print("%d failure(s)" % len(FAILS))
-        sys.exit(1)
-    print("ok: %d identities, identical with and without the memo" % len(outs))
+    sys.exit(status("ok: %d identities, identical with and without the memo" % len(outs)))
 
 
 if __name__ == "__main__":

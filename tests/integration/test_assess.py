@@ -14,11 +14,11 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import CAMSIM, CAMSWEEP, SRC, Checker  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 ESTATE = os.path.join(SRC, "data", "estate", "example.estate")
 TARGET = "127.112.0.0/21"
@@ -149,7 +149,7 @@ def check_exact(c, rows, regime, expect, cite):
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-assess-")
+    tmp = scratch("cs-assess-")
     db = os.path.join(tmp, "inv.db")
     fleet = Fleet(tmp)
     try:

@@ -8,10 +8,10 @@ import os
 import sqlite3
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Checker, shifted, loopback_only, CAMSWEEP  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 CIDR = shifted("127.29.7.0/30")
 loopback_only(CIDR)
@@ -49,7 +49,7 @@ def interrupt(db, scan_id):
 
 def main():
     c = Checker()
-    db = os.path.join(tempfile.mkdtemp(prefix="cs-budget-"), "inv.db")
+    db = os.path.join(scratch("cs-budget-"), "inv.db")
 
     rc, err = run(db, ["--budget", "sometimes"])
     c.ok(rc == 1 and "--budget: expected auto or off" in err,

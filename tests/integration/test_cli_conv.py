@@ -9,10 +9,10 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Checker, CAMSWEEP, SRC  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 LEVELS = ["scan", "scans", "show", "import", "export", "notify", "identify", "lookup", "estate",
           "estate check", "estate import-csv", "assess", "plan",
@@ -57,7 +57,7 @@ def main():
                       "'%s:" % x in zcomp for x in cmds),
          "bash and zsh completion know every command (%s)" %
          [x for x in cmds if "'%s:" % x not in zcomp or x not in comp])
-    tmp = tempfile.mkdtemp(prefix="cs-cliconv-")
+    tmp = scratch("cs-cliconv-")
     try:
         db = os.path.join(tmp, "i.db")
         r = run(["import", "nmap", os.path.join(SRC, "tests", "integration",

@@ -14,10 +14,10 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Estate, Checker, shifted, CAMSWEEP, SRC  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 FLEET = shifted("127.122.0.0/28")
 ESTATE = os.path.join(SRC, "data", "estate", "example.estate")
@@ -57,7 +57,7 @@ def check_text(c, name, raw, is_json, shown=True):
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-esc-")
+    tmp = scratch("cs-esc-")
     db = os.path.join(tmp, "inv.db")
     try:
         with Estate(FLEET, 8, seed=3, mix="bidi") as est:

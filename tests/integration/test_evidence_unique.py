@@ -10,17 +10,17 @@ claim, value, rule, observation key, port).  Loopback only."""
 import os
 import sqlite3
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Estate, scan, Checker, shifted  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 CIDR = shifted("127.81.0.0/26")
 
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-evuniq-")
+    tmp = scratch("cs-evuniq-")
     db = os.path.join(tmp, "inv.sqlite")
     with Estate(CIDR, 24, seed=7) as est:
         devs, err = scan([CIDR], db, [], check=False)

@@ -14,12 +14,12 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Checker, CAMSWEEP, SRC  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 DATA = os.path.join(SRC, "tests", "integration", "data")
 SYSLOG = re.compile(r"^<(\d+)>1 (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (\S+) "
@@ -53,7 +53,7 @@ class Receiver(BaseHTTPRequestHandler):
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-export-")
+    tmp = scratch("cs-export-")
     srv = HTTPServer(("127.0.0.1", 0), Receiver)
     th = threading.Thread(target=srv.serve_forever, daemon=True)
     th.start()

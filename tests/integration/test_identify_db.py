@@ -11,10 +11,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Checker, CAMSWEEP, SRC  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 LINES = [
     {"device": "192.0.2.50", "kind": "http.server", "data": "App-webs/",
@@ -36,7 +36,7 @@ def jl(text):
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-identdb-")
+    tmp = scratch("cs-identdb-")
     try:
         db = os.path.join(tmp, "i.db")
         text = "".join(json.dumps(l) + "\n" for l in LINES)

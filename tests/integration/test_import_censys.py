@@ -16,10 +16,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Checker, CAMSWEEP, SRC  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 FILE = os.path.join(SRC, "tests", "integration", "data", "censys-hosts.jsonl")
 
@@ -35,7 +35,7 @@ def jl(text):
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-censys-")
+    tmp = scratch("cs-censys-")
     try:
         gz = os.path.join(tmp, "hosts.json.gz")
         with open(FILE, "rb") as f, gzip.open(gz, "wb") as g:

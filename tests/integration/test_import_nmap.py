@@ -15,10 +15,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Checker, CAMSWEEP, SRC  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 DATA = os.path.join(SRC, "tests", "integration", "data")
 
@@ -30,7 +30,7 @@ def run(args):
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-import-")
+    tmp = scratch("cs-import-")
     try:
         db = os.path.join(tmp, "i.db")
         r = run(["import", "nmap", os.path.join(DATA, "nmap-hik.xml"),

@@ -15,10 +15,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Checker, CAMSWEEP, SRC  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 DATA = os.path.join(SRC, "tests", "integration", "data")
 JSONL = os.path.join(DATA, "runzero-assets.jsonl")
@@ -36,7 +36,7 @@ def jl(text):
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-runzero-")
+    tmp = scratch("cs-runzero-")
     try:
         gz = os.path.join(tmp, "assets.jsonl.gz")
         with open(JSONL, "rb") as f, gzip.open(gz, "wb") as g:

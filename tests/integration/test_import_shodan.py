@@ -13,10 +13,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Checker, CAMSWEEP, SRC  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 FILE = os.path.join(SRC, "tests", "integration", "data", "shodan-hik.jsonl")
 
@@ -32,7 +32,7 @@ def jl(text):
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-shodan-")
+    tmp = scratch("cs-shodan-")
     try:
         gz = os.path.join(tmp, "banners.json.gz")
         with open(FILE, "rb") as f, gzip.open(gz, "wb") as g:

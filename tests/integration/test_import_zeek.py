@@ -16,10 +16,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Checker, CAMSWEEP, SRC  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 DATA = os.path.join(SRC, "tests", "integration", "data", "zeek")
 
@@ -35,7 +35,7 @@ def jl(text):
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-zeek-")
+    tmp = scratch("cs-zeek-")
     try:
         logs = os.path.join(tmp, "logs")
         shutil.copytree(DATA, logs)

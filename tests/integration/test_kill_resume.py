@@ -7,11 +7,11 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Estate, scan, Checker, shifted, CAMSWEEP  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 CIDR = shifted("127.21.0.0/21")
 OPTS = ["--rate", "1500", "--read-timeout", "1500"]
@@ -19,7 +19,7 @@ OPTS = ["--rate", "1500", "--read-timeout", "1500"]
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-kill-")
+    tmp = scratch("cs-kill-")
     db = os.path.join(tmp, "inv.db")
     with Estate(CIDR, 120, seed=9) as est:
         truth = {d["ip"] for d in est.devices}

@@ -19,11 +19,11 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Checker, CAMSWEEP  # noqa: E402
+from scratch import scratch  # noqa: E402
 from skip import skip  # noqa: E402
 
 NS = "csb-%d" % os.getpid()
@@ -105,7 +105,7 @@ def main():
                                 "-c", LISTEN_PY, HOST],
                                stdout=subprocess.PIPE, text=True)
         c.ok(lis.stdout.readline().strip() == "ready", "listener ready")
-        work = tempfile.mkdtemp(prefix="cs-nsbudget-")
+        work = scratch("cs-nsbudget-")
 
         t0 = time.time()
         rc, found, err = scan(os.path.join(work, "a.db"), [])

@@ -18,10 +18,10 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 import netns  # noqa: E402
+from scratch import scratch  # noqa: E402
 from skip import in_ci, skip  # noqa: E402
 
 CAMSWEEP = os.path.join(netns.BUILD, "camsweep")
@@ -92,7 +92,7 @@ def main():
             specs.append((prof, seed))
             seed += 1
     failures = []
-    work = tempfile.mkdtemp(prefix="cs-netns-test-")
+    work = scratch("cs-netns-test-")
     est = netns.NetnsEstate(specs, workdir=work,
                             credentials={p: CRED for p in NVR8})
     try:

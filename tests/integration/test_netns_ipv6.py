@@ -36,12 +36,12 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Checker, CAMSIM, CAMSWEEP, SRC  # noqa: E402
+from scratch import scratch  # noqa: E402
 from skip import skip  # noqa: E402
 
 PREFIX = "cs6-"
@@ -155,7 +155,7 @@ def main():
     except RuntimeError as e:
         return skip("cannot create a network namespace: %s" % e)
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-ipv6-")
+    tmp = scratch("cs-ipv6-")
     procs = []
     try:
         ip("-n", NS, "link", "set", "lo", "up")

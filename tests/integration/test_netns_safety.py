@@ -25,11 +25,11 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 import netns  # noqa: E402
+from scratch import scratch  # noqa: E402
 from skip import skip  # noqa: E402
 sys.path.insert(0, os.path.dirname(__file__))
 from test_netns_vdisc import inquiry  # noqa: E402
@@ -129,7 +129,7 @@ def main():
     except netns.Skip as e:
         return skip(str(e))
     failures = []
-    work = tempfile.mkdtemp(prefix="cs-netns-safety-")
+    work = scratch("cs-netns-safety-")
     specs = [("hikvision-camera", 7001), ("axis-camera", 7002),
              ("dahua-camera", 7003), ("hikvision-camera-closed", 7004)]
     est = netns.NetnsEstate(specs, workdir=work)

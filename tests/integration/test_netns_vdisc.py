@@ -21,10 +21,10 @@ import os
 import struct
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 import netns  # noqa: E402
+from scratch import scratch  # noqa: E402
 from skip import skip  # noqa: E402
 
 CAMSWEEP = os.path.join(netns.BUILD, "camsweep")
@@ -97,7 +97,7 @@ def main():
     specs = [(prof, 7000 + i) for i, (prof, _) in enumerate(PLAN)]
     specs += [(prof, 7100 + i) for i, prof in enumerate(ODD)]
     failures = []
-    work = tempfile.mkdtemp(prefix="cs-netns-vdisc-")
+    work = scratch("cs-netns-vdisc-")
     est = netns.NetnsEstate(specs, workdir=work)
     try:
         devices = est.start()

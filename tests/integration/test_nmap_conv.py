@@ -16,12 +16,12 @@ import shutil
 import stat
 import subprocess
 import sys
-import tempfile
 import time
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Estate, Checker, shifted, CAMSWEEP  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 NET = shifted("127.77.0.0/23")
 B = NET.split(".")[1]
@@ -44,7 +44,7 @@ def main():
         c.ok(shutil.which(tool), "%s installed (scripts/deps.sh)" % tool)
     c.ok(os.path.exists(NMAP_DTD) and os.path.exists(NMAP_XSL),
          "nmap.dtd and nmap.xsl installed (Debian nmap, scripts/deps.sh)")
-    tmp = tempfile.mkdtemp(prefix="cs-nmapconv-")
+    tmp = scratch("cs-nmapconv-")
     env = {"XDG_DATA_HOME": os.path.join(tmp, "xdg")}
     try:
         with Estate(NET, 40, seed=19) as est:

@@ -14,10 +14,10 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Estate, scan, Checker, shifted, CAMSWEEP  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 CIDR = shifted("127.111.0.0/24")
 OPTS = ["--rate", "0", "--read-timeout", "1500"]
@@ -25,7 +25,7 @@ OPTS = ["--rate", "0", "--read-timeout", "1500"]
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-nvr-")
+    tmp = scratch("cs-nvr-")
     with Estate(CIDR, 12, seed=8, mix="recorders") as est:
         nvrs = [d for d in est.devices if d.get("attached")]
         c.ok(len(nvrs) >= 2, "estate has recorders with cameras (%d)" % len(nvrs))

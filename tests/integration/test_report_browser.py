@@ -28,6 +28,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import BUILD, CAMSWEEP, Estate, Checker, scan  # noqa: E402
+from scratch import scratch  # noqa: E402
 from skip import skip  # noqa: E402
 NOW = "1714550400"
 
@@ -71,7 +72,7 @@ def main():
     if exe is None:
         sys.exit(skip("chromium not installed (scripts/deps.sh installs it)"))
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-report-")
+    tmp = scratch("cs-report-")
     # Can Chromium run here at all?
     probe = os.path.join(tmp, "probe.html")
     with open(probe, "w") as f:

@@ -24,12 +24,12 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Estate, Checker, shifted, CAMSWEEP, SRC  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 FLEET = shifted("127.118.0.0/24")
 SMALL = shifted("127.119.0.0/28")
@@ -379,7 +379,7 @@ def check_kill(c, tmp, est, truth):
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-safety-")
+    tmp = scratch("cs-safety-")
     try:
         check_scope(c, tmp)
         check_reach(c, tmp)

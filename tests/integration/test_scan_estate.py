@@ -6,10 +6,10 @@ decoy is called surveillance equipment."""
 import os
 import sqlite3
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Estate, scan, Checker, shifted  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 CIDR = shifted("127.20.0.0/20")
 COUNT = 320
@@ -17,7 +17,7 @@ COUNT = 320
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-scan-")
+    tmp = scratch("cs-scan-")
     db = os.path.join(tmp, "inv.db")
     with Estate(CIDR, COUNT, seed=2022) as est:
         truth = {d["ip"]: d for d in est.devices}

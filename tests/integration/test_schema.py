@@ -13,12 +13,12 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Estate, Checker, shifted, CAMSWEEP, SRC  # noqa: E402
+from scratch import scratch  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "ident"))
 import samples  # noqa: E402
 
@@ -124,7 +124,7 @@ def main():
          any(True for _ in v.iter_errors(dict(out[0], device="x"))),
          "identity.v1 refuses \"\" for unknown and both id and device")
 
-    tmp = tempfile.mkdtemp(prefix="cs-schema-")
+    tmp = scratch("cs-schema-")
     srv = HTTPServer(("127.0.0.1", 0), Receiver)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     try:

@@ -16,11 +16,11 @@ import socketserver
 import stat
 import subprocess
 import sys
-import tempfile
 import threading
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Checker, shifted, CAMSWEEP  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 NET = shifted("127.120.0.0/30")
 IP = NET.split("/")[0].rsplit(".", 1)[0] + ".1"
@@ -82,7 +82,7 @@ def read_all(paths):
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-secrets-")
+    tmp = scratch("cs-secrets-")
     srv = Server((IP, PORT), Recorder)
     t = threading.Thread(target=srv.serve_forever, daemon=True)
     t.start()

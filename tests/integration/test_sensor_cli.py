@@ -18,12 +18,12 @@ import socket
 import stat
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Estate, Checker, shifted, CAMSWEEP  # noqa: E402
+from scratch import scratch  # noqa: E402
 from skip import skip  # noqa: E402
 
 CIDR = shifted("127.116.0.0/24")
@@ -39,7 +39,7 @@ def main():
     if not admin or not shutil.which("psql"):
         return skip("no PostgreSQL server (CS_PG_URI) or no psql")
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-sensor-")
+    tmp = scratch("cs-sensor-")
     name = "cli_sensor_%d" % os.getpid()
     r = run([CAMSWEEP, "db", "init", "--db", admin])
     c.ok(r.returncode == 0, "db init: %s" % r.stderr[-300:])

@@ -13,10 +13,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Estate, Checker, shifted, CAMSWEEP  # noqa: E402
+from scratch import scratch  # noqa: E402
 from skip import skip  # noqa: E402
 
 CIDR = shifted("127.117.0.0/21")
@@ -33,7 +33,7 @@ def main():
     if not admin or not shutil.which("psql"):
         return skip("no PostgreSQL server (CS_PG_URI) or no psql")
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-sensors-")
+    tmp = scratch("cs-sensors-")
     tag = os.getpid()
     names = ["site%d_%d" % (i, tag) for i in range(SITES)]
     r = subprocess.run([CAMSWEEP, "db", "init", "--db", admin],

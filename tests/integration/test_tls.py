@@ -15,7 +15,6 @@ import socket
 import sqlite3
 import struct
 import sys
-import tempfile
 import threading
 import time
 
@@ -23,6 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "bench"))
 from estate import CAMSIM, CAMSWEEP, SRC, Checker, shifted  # noqa: E402
+from scratch import scratch  # noqa: E402
 import bench_field  # noqa: E402
 import replay_scan  # noqa: E402
 
@@ -128,7 +128,7 @@ def main():
     units, problems = bench_field.load_units(os.path.join(HERE, "tls_units.jsonl"))
     c.ok(not problems, "units read: %s" % problems)
     hostile = {}
-    work = tempfile.mkdtemp(prefix="cs-tls-")
+    work = scratch("cs-tls-")
     try:
         for i, mode in enumerate(("garbage", "huge", "stall")):
             ip = "%s.%d" % (HOSTILE_NET, i + 1)

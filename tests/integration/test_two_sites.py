@@ -18,10 +18,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Estate, Checker, shifted, CAMSWEEP  # noqa: E402
+from scratch import scratch  # noqa: E402
 from skip import skip  # noqa: E402
 
 CIDR = shifted("127.118.0.0/24")
@@ -37,7 +37,7 @@ def main():
     if not admin or not shutil.which("psql"):
         return skip("no PostgreSQL server (CS_PG_URI) or no psql")
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-two-sites-")
+    tmp = scratch("cs-two-sites-")
     tag = os.getpid()
     a, b = "north_%d" % tag, "south_%d" % tag
     r = subprocess.run([CAMSWEEP, "db", "init", "--db", admin],

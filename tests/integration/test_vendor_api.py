@@ -9,10 +9,10 @@ class the device-type fields give."""
 import os
 import sqlite3
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import Estate, scan, Checker, shifted  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 CIDR = shifted("127.21.0.0/26")
 COUNT = 28
@@ -38,7 +38,7 @@ WANT = {
 
 def main():
     c = Checker()
-    tmp = tempfile.mkdtemp(prefix="cs-vapi-")
+    tmp = scratch("cs-vapi-")
     db = os.path.join(tmp, "inv.db")
     with Estate(CIDR, COUNT, seed=11, mix="vendor-api") as est:
         truth = {d["ip"]: d for d in est.devices}

@@ -9,12 +9,12 @@ import ipaddress
 import os
 import sqlite3
 import sys
-import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
 from estate import scan, Checker, shifted  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 ADDR = str(ipaddress.ip_network(shifted("127.86.0.0/30")).network_address + 1)
 PORT = 8090
@@ -58,7 +58,7 @@ def main():
     srv = HTTPServer((ADDR, PORT), Nvr)
     t = threading.Thread(target=srv.serve_forever, daemon=True)
     t.start()
-    tmp = tempfile.mkdtemp(prefix="cs-vchain-")
+    tmp = scratch("cs-vchain-")
     db = os.path.join(tmp, "inv.sqlite")
     try:
         devs, err = scan([ADDR], db, ["-p", str(PORT)])

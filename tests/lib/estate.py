@@ -7,8 +7,11 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scratch import scratch, discard  # noqa: E402
+from checks import Checker  # noqa: E402,F401 (the tests import it from here)
 
 BUILD = os.environ.get("CS_BUILDDIR", os.path.join(os.path.dirname(__file__), "..", "..", "build"))
 SRC = os.environ.get("CS_SRCDIR", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -35,11 +38,14 @@ def loopback_only(cidr):
 
 
 class Estate:
-    """A camsim fleet, stopped on exit."""
+    """A camsim fleet, stopped on exit.  Its manifest goes to workdir, or
+    to a temporary directory of its own that stop() removes (a caller's
+    workdir is left as it is)."""
 
     def __init__(self, cidr, count, seed=1, mix=None, workdir=None):
         loopback_only(cidr)
-        self.dir = workdir or tempfile.mkdtemp(prefix="cs-estate-")
+        self.own_dir = workdir is None
+        self.dir = workdir or scratch("cs-estate-")
         self.manifest = os.path.join(self.dir, "manifest.jsonl")
         args = [CAMSIM, "--cidr", cidr, "--count", str(count),
                 "--seed", str(seed), "--manifest", self.manifest]
@@ -68,6 +74,8 @@ class Estate:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self.own_dir:
+            discard(self.dir)
         return self.proc.returncode
 
     def __enter__(self):
@@ -88,22 +96,3 @@ def scan(targets, db, extra=(), timeout=600, check=True):
                            (p.returncode, p.stderr))
     devs = [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
     return devs, p.stderr
-
-
-class Checker:
-    """Collects failures and prints a TAP-ish report."""
-
-    def __init__(self):
-        self.fail = []
-        self.n = 0
-
-    def ok(self, cond, msg):
-        self.n += 1
-        if not cond:
-            self.fail.append(msg)
-            print("not ok %d - %s" % (self.n, msg))
-        return cond
-
-    def done(self):
-        print("%d checks, %d failed" % (self.n, len(self.fail)))
-        sys.exit(1 if self.fail else 0)

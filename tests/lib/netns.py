@@ -24,8 +24,10 @@ import re
 import signal
 import subprocess
 import sys
-import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scratch import scratch, discard  # noqa: E402
 
 BUILD = os.environ.get("CS_BUILDDIR", os.path.join(os.path.dirname(__file__), "..", "..", "build"))
 SRC = os.environ.get("CS_SRCDIR", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -175,7 +177,8 @@ class NetnsEstate:
         if len(devices) > 240:
             raise ValueError("at most 240 devices")
         self.specs = list(devices)
-        self.dir = workdir or tempfile.mkdtemp(prefix="cs-netns-")
+        self.own_dir = workdir is None   # a directory of its own: stop() removes it
+        self.dir = workdir or scratch("cs-netns-")
         self.prefix = "cs-%d" % os.getpid()
         self.switch = self.prefix + "-sw"
         self.scanner = self.prefix + "-sc"
@@ -217,6 +220,8 @@ class NetnsEstate:
         for ns in reversed(self.namespaces):
             _del_netns(ns)
         self.namespaces = []
+        if self.own_dir:
+            discard(self.dir)
 
     # -- construction ---------------------------------------------------
     def _add_ns(self, name):

@@ -13,13 +13,8 @@ import sys
 
 BUILD = os.environ.get("CS_BUILDDIR", "build")
 EXE = os.path.join(BUILD, "camsweep")
-FAILS = []
-
-
-def check(cond, what):
-    if not cond:
-        FAILS.append(what)
-        print("FAIL:", what)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checks import check, status  # noqa: E402
 
 
 def identify(values):
@@ -103,10 +98,8 @@ def main():
     check(p.returncode == 3, "lookup --mac of a local address: exit %d"
           % p.returncode)
     check("Hikvision" not in p.stdout, "lookup --mac local: %s" % p.stdout)
-    if FAILS:
-        sys.exit("%d failures" % len(FAILS))
-    print("ok: %d named, %d anonymous, %d refused" % (
-        len(named), len(anonymous), len(refused)))
+    sys.exit(status("ok: %d named, %d anonymous, %d refused" % (
+        len(named), len(anonymous), len(refused))))
 
 
 if __name__ == "__main__":

@@ -11,14 +11,11 @@ import tempfile
 
 camsweep, gen = sys.argv[1], sys.argv[2]
 src = os.environ.get("CS_SRCDIR", os.path.join(os.path.dirname(__file__), "..", ".."))
-fails = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checks import Checker  # noqa: E402
 
-
-def check(cond, what):
-    global fails
-    print(("ok - " if cond else "not ok - ") + what)
-    if not cond:
-        fails += 1
+checker = Checker(verbose=True)
+check = checker.ok
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -105,4 +102,4 @@ with tempfile.TemporaryDirectory() as tmp:
                        capture_output=True, timeout=10)
     check(r.returncode == 2, "runtime error for a missing file")
 
-sys.exit(1 if fails else 0)
+sys.exit(checker.status())

@@ -215,6 +215,95 @@ test_estate_bad(void **state)
 	}
 }
 
+/*
+ * The network token of both families, read by core/addr's cs_cidr4_parse
+ * and cs_cidr6_parse: the forms accepted (with the prefix they give) and
+ * those refused (with the message).  A token with a space is quoted.
+ */
+static const struct {
+	const char *tok; /* as written after "network " */
+	int prefix;      /* accepted: the prefix; -1: refused */
+	const char *err; /* refused: the message after "t.estate:3: " */
+} net_forms[] = {
+    {"10.0.0.0/8", 8, NULL},
+    {"10.0.0.0/08", 8, NULL}, /* 1 or 2 digits */
+    {"0.0.0.0/0", 0, NULL},
+    {"10.1.2.0/24", 24, NULL},
+    {"10.1.2.3/32", 32, NULL},
+    {"10.1.2.3", 32, NULL}, /* a bare address: a /32 */
+    {"\"10.1.2.0/24\"", 24, NULL},
+    {"fd00::/64", 64, NULL},
+    {"fd00::/064", 64, NULL}, /* 1 to 3 digits */
+    {"::/0", 0, NULL},
+    {"::1", 128, NULL},
+    /* the IPv4 prefix: digits only, 1 or 2 of them, 0 to 32 */
+    {"10.1.2.0/+24", -1, "bad network '10.1.2.0/+24' (prefix 0 to 32)"},
+    {"10.1.2.0/-0", -1, "bad network '10.1.2.0/-0' (prefix 0 to 32)"},
+    {"10.1.2.0/024", -1, "bad network '10.1.2.0/024' (prefix 0 to 32)"},
+    {"\"10.1.2.0/ 24\"", -1, "bad network '10.1.2.0/ 24' (prefix 0 to 32)"},
+    {"\"10.1.2.0/24 \"", -1, "bad network '10.1.2.0/24 ' (prefix 0 to 32)"},
+    {"10.1.2.0/24x", -1, "bad network '10.1.2.0/24x' (prefix 0 to 32)"},
+    {"10.1.2.0/0x18", -1, "bad network '10.1.2.0/0x18' (prefix 0 to 32)"},
+    {"10.1.2.0/33", -1, "bad network '10.1.2.0/33' (prefix 0 to 32)"},
+    {"10.1.2.0/-1", -1, "bad network '10.1.2.0/-1' (prefix 0 to 32)"},
+    {"10.1.2.0/", -1, "bad network '10.1.2.0/' (prefix 0 to 32)"},
+    {"10.1.2.0/24/24", -1, "bad network '10.1.2.0/24/24' (prefix 0 to 32)"},
+    /* the IPv6 prefix: the same rules, 1 to 3 digits, 0 to 128 */
+    {"fd00::/+64", -1, "bad network 'fd00::/+64' (prefix 0 to 128)"},
+    {"fd00::/-0", -1, "bad network 'fd00::/-0' (prefix 0 to 128)"},
+    {"fd00::/0064", -1, "bad network 'fd00::/0064' (prefix 0 to 128)"},
+    {"\"fd00::/ 64\"", -1, "bad network 'fd00::/ 64' (prefix 0 to 128)"},
+    {"fd00::/64x", -1, "bad network 'fd00::/64x' (prefix 0 to 128)"},
+    {"fd00::/129", -1, "bad network 'fd00::/129' (prefix 0 to 128)"},
+    /* the address */
+    {"010.1.2.0/24", -1,
+     "bad network '010.1.2.0/24' (IPv4 or IPv6 CIDR expected)"},
+    {"\" 10.1.2.0/24\"", -1,
+     "bad network ' 10.1.2.0/24' (IPv4 or IPv6 CIDR expected)"},
+    {"10.1.2/24", -1, "bad network '10.1.2/24' (IPv4 or IPv6 CIDR expected)"},
+    {"10.1.2.256", -1, "bad network '10.1.2.256' (IPv4 or IPv6 CIDR expected)"},
+    {"fd00:::1/64", -1, "bad network 'fd00:::1/64' (IPv6 CIDR expected)"},
+    /* host bits */
+    {"10.1.2.3/24", -1, "network '10.1.2.3/24' has host bits set"},
+    {"fd00::1/64", -1, "network 'fd00::1/64' has host bits set"},
+};
+
+static void
+test_estate_net_forms(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(net_forms) / sizeof(net_forms[0]); i++) {
+		char text[256], err[1024], want[256];
+		struct cs_estate *e;
+
+		snprintf(text, sizeof(text),
+			 "department \"D\" id=d\n"
+			 "site \"S\" id=s dept=d sensitive=no\n"
+			 "network %s site=s zone=core\n",
+			 net_forms[i].tok);
+		err[0] = '\0';
+		e = parse(text, err, sizeof(err));
+		if (net_forms[i].prefix >= 0) {
+			if (e == NULL)
+				fail_msg("row %zu %s: refused: %s", i,
+					 net_forms[i].tok, err);
+			if (e->nnet != 1 ||
+			    e->net[0].prefix != (unsigned)net_forms[i].prefix ||
+			    e->net[0].v6 !=
+				(strchr(net_forms[i].tok, ':') != NULL))
+				fail_msg("row %zu %s: prefix %u", i,
+					 net_forms[i].tok, e->net[0].prefix);
+			cs_estate_free(e);
+			continue;
+		}
+		snprintf(want, sizeof(want), "t.estate:3: %s\n",
+			 net_forms[i].err);
+		if (e != NULL || strcmp(err, want) != 0)
+			fail_msg("row %zu %s: got '%s', want '%s'", i,
+				 net_forms[i].tok, err, want);
+	}
+}
+
 static void
 test_estate_long_line(void **state)
 {
@@ -299,6 +388,84 @@ test_csv_import(void **state)
 	    CS_EINVAL);
 	assert_non_null(strstr(err, "needs reason"));
 	cs_buf_free(&out);
+}
+
+/*
+ * The import reads each field whole and writes each row whole: a long
+ * field is not cut to a valid prefix ("no" then spaces then more), and
+ * an estate too large for the cap is an error, not an estate with its
+ * last rows (or all its sites) left out.
+ */
+static void
+test_csv_import_whole(void **state)
+{
+	static const char one_site[] = "id,department,sensitive\nhq,ho,no\n";
+	static const struct {
+		const char *sites; /* NULL: one_site */
+		const char *nets;
+		const char *err;
+	} t[] = {
+	    /* the sensitive field past 15 bytes */
+	    {"id,department,sensitive\n"
+	     "hq,ho,no                    yes\n",
+	     "network,site,zone\n10.0.0.0/8,hq,core\n",
+	     "sites.csv:2: sensitive must be yes or no"},
+	    /* the network field past 63 bytes */
+	    {NULL,
+	     "network,site,zone\n"
+	     "\"10.0.0.0/8                                                    "
+	     "      also-this\",hq,core\n",
+	     "networks.csv:2: bad network, site or zone"},
+	    /* the zone field past 31 bytes */
+	    {NULL,
+	     "network,site,zone\n"
+	     "10.0.0.0/8,hq,\"core                                  x\"\n",
+	     "networks.csv:2: bad network, site or zone"},
+	};
+	struct cs_buf out;
+	char err[1024];
+	size_t rows = 8200, len = 1020, n = 0;
+	char *big;
+	static const char nets[] = "network,site,zone\n10.0.0.0/8,s0,core\n";
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		const char *sites = t[i].sites != NULL ? t[i].sites : one_site;
+
+		cs_buf_init(&out, 1 << 20);
+		err[0] = '\0';
+		if (cs_estate_import_csv((const uint8_t *)sites, strlen(sites),
+					 (const uint8_t *)t[i].nets,
+					 strlen(t[i].nets), &out, err,
+					 sizeof(err)) != CS_EINVAL ||
+		    strncmp(err, t[i].err, strlen(t[i].err)) != 0 ||
+		    out.len != 0)
+			fail_msg("row %zu: got '%s' and %zu bytes, want '%s'",
+				 i, err, out.len, t[i].err);
+		cs_buf_free(&out);
+	}
+
+	/* 8200 sites named by 1020 backslashes: 8.4 MB of CSV, 17 MB of
+	 * estate (each backslash escaped) past the 16 MiB cap. */
+	big = malloc(rows * (len + 32) + 64);
+	assert_non_null(big);
+	n += (size_t)sprintf(big + n, "id,name,department,sensitive\n");
+	for (size_t r = 0; r < rows; r++) {
+		n += (size_t)sprintf(big + n, "s%zu,", r);
+		memset(big + n, '\\', len);
+		n += len;
+		n += (size_t)sprintf(big + n, ",d,no\n");
+	}
+	cs_buf_init(&out, 64u << 20);
+	assert_int_equal(
+	    cs_estate_import_csv((const uint8_t *)big, n, (const uint8_t *)nets,
+				 strlen(nets), &out, err, sizeof(err)),
+	    CS_EINVAL);
+	if (strstr(err, "would exceed 16 MiB") == NULL)
+		fail_msg("too big: got '%s'", err);
+	assert_int_equal(out.len, 0);
+	cs_buf_free(&out);
+	free(big);
 }
 
 static const char regime_text[] =
@@ -1176,6 +1343,8 @@ main(void)
 	    cmocka_unit_test(test_estate_good),
 	    cmocka_unit_test(test_estate_ipv6),
 	    cmocka_unit_test(test_estate_bad),
+	    cmocka_unit_test(test_estate_net_forms),
+	    cmocka_unit_test(test_csv_import_whole),
 	    cmocka_unit_test(test_estate_long_line),
 	    cmocka_unit_test(test_csv_import),
 	    cmocka_unit_test(test_regime_load),

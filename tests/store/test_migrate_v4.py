@@ -25,15 +25,11 @@ import tempfile
 SRC = os.environ.get("CS_SRCDIR", os.path.join(os.path.dirname(__file__), "../.."))
 BUILD = os.environ.get("CS_BUILDDIR", os.path.join(SRC, "build"))
 CAMSWEEP = os.path.join(BUILD, "camsweep")
-failures = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checks import Checker  # noqa: E402
 
-
-def ok(cond, what):
-    global failures
-    print(("ok: " if cond else "FAIL: ") + what)
-    if not cond:
-        failures += 1
-    return cond
+checker = Checker(verbose=True)
+ok = checker.ok
 
 
 def released_sql(dialect, upto):
@@ -228,8 +224,7 @@ def main():
         print("# PostgreSQL half skipped: no server at CS_PG_URI")
     if skipped and os.environ.get("CI"):
         ok(False, "CI: the PostgreSQL half must run, not skip")
-    print("migrate_v4: %s" % ("FAILED" if failures else "ok"))
-    return 1 if failures else 0
+    return checker.status("migrate_v4: ok")
 
 
 if __name__ == "__main__":

@@ -10,16 +10,11 @@ import sys
 SRC = os.environ.get("CS_SRCDIR",
                      os.path.join(os.path.dirname(__file__), "..", ".."))
 TABLE = "src/core/exitcode.h"
-n = 0
-bad = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checks import Checker  # noqa: E402
 
-
-def result(ok, what):
-    global n, bad
-    n += 1
-    if not ok:
-        bad += 1
-    print("%s %d - %s" % ("ok" if ok else "not ok", n, what))
+checker = Checker(tap=True)
+result = checker.ok
 
 
 with open(os.path.join(SRC, TABLE)) as f:
@@ -52,5 +47,4 @@ result(m is not None, "camsweep(1) has an EXIT STATUS section")
 documented = set(int(v) for v in re.findall(r"^\.B (\d+)$", m.group(1), re.M)) if m else set()
 for v in values:
     result(v in documented, "camsweep(1) documents exit status %d" % v)
-print("1..%d" % n)
-sys.exit(1 if bad else 0)
+sys.exit(checker.status())

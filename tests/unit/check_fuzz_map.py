@@ -13,6 +13,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checks import Checker  # noqa: E402
+
 SRC = os.environ.get("CS_SRCDIR",
                      os.path.join(os.path.dirname(__file__), "..", ".."))
 PARSERS = sorted(
@@ -49,15 +52,8 @@ def main():
         incs[t] = set(INCL.findall(text))
         body = INCL.sub("", strip_comments(text))
         calls[t] = set(CALL.findall(body))
-    n = 0
-    bad = 0
-
-    def result(ok, what):
-        nonlocal n, bad
-        n += 1
-        if not ok:
-            bad += 1
-        print("%s %d - %s" % ("ok" if ok else "not ok", n, what))
+    checker = Checker(tap=True)
+    result = checker.ok
 
     for h in PARSERS:
         fns = declared(h)
@@ -76,8 +72,7 @@ def main():
         corpus = os.path.join(fuzz_dir, "corpus", name)
         seeds = [f for f in os.listdir(corpus)] if os.path.isdir(corpus) else []
         result(len(seeds) > 0, "%s has %d seeds" % (t, len(seeds)))
-    print("1..%d" % n)
-    return 1 if bad else 0
+    return checker.status()
 
 
 if __name__ == "__main__":

@@ -197,18 +197,26 @@ test_cidr4(void **state)
 	    {"10.1.2.3/8", CS_CIDR_EXACT, CS_EINVAL, 0, 0},
 	    {"0.0.0.0/0", 0, 0, 0, 0},
 	    {"1.2.3.4/32", 0, 0, 0x01020304, 32},
-	    {"1.2.3.4/33", 0, CS_EINVAL, 0, 0},
-	    {"1.2.3.4/", 0, CS_EINVAL, 0, 0},
-	    {"1.2.3.4/x", 0, CS_EINVAL, 0, 0},
-	    {"1.2.3.4/-1", 0, CS_EINVAL, 0, 0},
+	    /* the prefix (CS_ELIMIT, checked before the address) */
+	    {"1.2.3.4/33", 0, CS_ELIMIT, 0, 0},
+	    {"1.2.3.4/", 0, CS_ELIMIT, 0, 0},
+	    {"1.2.3.4/x", 0, CS_ELIMIT, 0, 0},
+	    {"1.2.3.4/-1", 0, CS_ELIMIT, 0, 0},
+	    {"1.2.3.4/ 8", 0, CS_ELIMIT, 0, 0},
+	    {"1.2.3.4/8 ", 0, CS_ELIMIT, 0, 0},
+	    {"1.2.3.4/8x", 0, CS_ELIMIT, 0, 0},
+	    {"1.2.3.4/8/8", 0, CS_ELIMIT, 0, 0},
+	    {"1.2.3/33", 0, CS_ELIMIT, 0, 0},
 	    {"1.2.3.4", 0, CS_EINVAL, 0, 0},
 	    {"1.2.3.4", CS_CIDR_BARE, 0, 0x01020304, 32},
 	    {"01.2.3.4/8", CS_IPV4_NO_LEADING_ZERO, CS_EINVAL, 0, 0},
 	    {"192.168.1.0/24", CS_CIDR_EXACT, 0, 0xc0a80100, 24},
 	    {"/24", 0, CS_EINVAL, 0, 0},
 	    {"10.0.0.0/08", 0, 0, 0x0a000000, 8},
-	    {"10.0.0.0/008", 0, CS_EINVAL, 0, 0}, /* 1 or 2 digits */
-	    {"10.0.0.0/+8", 0, CS_EINVAL, 0, 0},
+	    {"10.0.0.0/008", 0, CS_ELIMIT, 0, 0}, /* 1 or 2 digits */
+	    {"10.0.0.0/+8", 0, CS_ELIMIT, 0, 0},
+	    {"1.2.3/8", 0, CS_EINVAL, 0, 0},
+	    {" 1.2.3.4/8", 0, CS_EINVAL, 0, 0},
 	};
 
 	(void)state;

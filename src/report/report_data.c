@@ -12,11 +12,14 @@
 #include "report/report_impl.h"
 #include "core/poison.h"
 
-/* Writes `"name":` and the JSON string of s. */
+/* Writes `"name":` and the JSON string of s (puts, not a format: a
+ * million devices' worth of keys). */
 static void
 jkv(struct rp_w *w, const char *name, const char *s)
 {
-	cs_report_putf(w, "\"%s\":", name);
+	cs_report_put(w, "\"");
+	cs_report_put(w, name);
+	cs_report_put(w, "\":");
 	cs_report_put_json(w, s);
 }
 
@@ -86,8 +89,11 @@ json_device(struct rp_w *w, const struct rp_dev *d)
 	cs_report_put(w, ",");
 	jkv(w, "mac", d->mac);
 	cs_report_put(w, ",\"ports\":[");
-	for (size_t i = 0; i < d->nports; i++)
-		cs_report_putf(w, "%s%u", i ? "," : "", d->ports[i]);
+	for (size_t i = 0; i < d->nports; i++) {
+		if (i)
+			cs_report_put(w, ",");
+		cs_report_put_u(w, d->ports[i]);
+	}
 	cs_report_put(w, "],");
 	jkv(w, "manufacturer", id->manufacturer);
 	cs_report_put(w, ",");

@@ -1093,13 +1093,19 @@ eval_cond(const struct cs_vuln_rule *ru, const struct cs_fwver *fw, bool fw_ok,
 		char d[16];
 
 		if (!fw_ok || fw->date == 0) {
-			say(w, "build date unknown", "");
+			say(w,
+			    fw_ok ? "no build date in the firmware version"
+				  : "firmware unknown or unparsed",
+			    "");
 			return CS_VULN_UNKNOWN;
 		}
 		if ((ru->built_from != 0 && fw->date < ru->built_from) ||
 		    (ru->built_before != 0 && fw->date >= ru->built_before))
 			return CS_VULN_NONE;
-		snprintf(d, sizeof(d), "%08u", (unsigned)ru->built_before);
+		snprintf(d, sizeof(d), "%04u-%02u-%02u",
+			 (unsigned)ru->built_before / 10000,
+			 (unsigned)ru->built_before / 100 % 100,
+			 (unsigned)ru->built_before % 100);
 		say(w, "build date before ", d);
 		if (fw->date_inferred) {
 			*inferred = true;

@@ -1142,12 +1142,17 @@ eval_cond(const struct cs_vuln_rule *ru, const struct cs_fwver *fw, bool fw_ok,
 			if (c >= 0)
 				return CS_VULN_NONE;
 		}
-		say(w, "version in range from ",
-		    ru->from[0] ? ru->from : "(any)");
-		say(w, ru->to[0] ? "to " : "before ",
-		    ru->to[0]       ? ru->to
-		    : ru->before[0] ? ru->before
-				    : "(any)");
+		{
+			char r[200];
+
+			snprintf(r, sizeof(r), "from %s %s %s",
+				 ru->from[0] ? ru->from : "(any)",
+				 ru->to[0] ? "to" : "before",
+				 ru->to[0]       ? ru->to
+				 : ru->before[0] ? ru->before
+						 : "(any)");
+			say(w, "version in range ", r);
+		}
 		return CS_VULN_AFFECTED;
 	}
 	return CS_VULN_NONE;
@@ -1233,6 +1238,8 @@ done:
 		    badge[0] ? badge : "(none)");
 		inferred = true;
 	}
+	if (ru->fixed[0] != '\0')
+		say(&w, "first fixed: ", ru->fixed);
 	if (ru->inferred)
 		say(&w, "the rule's range is an inference: ",
 		    ru->note[0] ? ru->note : "see the data file");

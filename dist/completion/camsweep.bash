@@ -5,7 +5,7 @@ _camsweep()
 	local cur prev words cword
 	_init_completion || return
 	local cmds="scan scans show import export notify identify lookup estate
-		assess plan diff reach report evidence listen upload oui db check version help"
+		assess plan diff reach report evidence listen upload oui vulns db check version help"
 	if [[ $cword -eq 1 ]]; then
 		COMPREPLY=($(compgen -W "$cmds --help --version -V" -- "$cur"))
 		return
@@ -54,6 +54,9 @@ _camsweep()
 		opts="list set -h --help" ;;
 	oui)
 		opts="update sources -h --help" ;;
+	vulns)
+		opts="list match --maker --brand --model --firmware --lineage
+		--data -h --help" ;;
 	db)
 		opts="init add-sensor -h --help" ;;
 	*)

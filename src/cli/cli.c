@@ -63,6 +63,8 @@ cs_cli_main(int argc, char **argv)
 		return cs_cli_listen(argc - 1, argv + 1);
 	if (strcmp(argv[1], "oui") == 0)
 		return cs_cli_oui(argc - 1, argv + 1);
+	if (strcmp(argv[1], "vulns") == 0)
+		return cs_cli_vulns(argc - 1, argv + 1);
 	if (strcmp(argv[1], "db") == 0)
 		return cs_cli_db(argc - 1, argv + 1);
 	if (strcmp(argv[1], "check") == 0)

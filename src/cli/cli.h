@@ -124,6 +124,8 @@ int cs_cli_evidence_verify(int argc, char **argv);
 int cs_cli_listen(int argc, char **argv);
 /* The MAC registry: oui update|sources (docs/oui.md). */
 int cs_cli_oui(int argc, char **argv);
+/* vulns list|match: the vulnerability table (docs/vulns.md §6). */
+int cs_cli_vulns(int argc, char **argv);
 
 /*
  * Prints the MAC registry files a run reads (ieee_dir NULL: the default

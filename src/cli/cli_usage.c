@@ -161,6 +161,8 @@ cs_cli_usage(FILE *f)
 	    "  upload           send a sensor's spool to the central database\n"
 	    "  oui              the MAC registry: import IEEE files, list "
 	    "sources\n"
+	    "  vulns            the known-exploited vulnerability table: list, "
+	    "match\n"
 	    "  db               set up the central database and its sensors\n"
 	    "  check            validate the data files and estates\n"
 	    "  version          print the version\n"

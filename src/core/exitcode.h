@@ -20,7 +20,8 @@ enum cs_exit {
 	EXIT_DIFFERS = 3,
 	/* 4: a result a script should act on, never an error.  assess:
 	 * findings at or above --fail-on; scan on a sensor: the scan is
-	 * complete but waits in the spool, not yet delivered. */
+	 * complete but waits in the spool, not yet delivered; vulns match:
+	 * an affected or product hit. */
 	EXIT_FINDINGS = 4,
 	EXIT_BUFFERED = 4,
 	EXIT_INTERRUPTED = 130, /* stopped by SIGINT or SIGTERM (resumable) */

@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The vulns subcommand (docs/vulns.md §6): `camsweep vulns list` prints
+ * the loaded vulnerability table one fact per line with its sources, so
+ * that a user can audit it; `camsweep vulns match` matches one unit
+ * (maker, brand, model, firmware, lineage) against it and prints each hit
+ * with its verdict, rule and sources.  Every string from a data file or
+ * the command line passes the terminal escaper.
+ * Exit status: 0 done (match: no affected or product hit), 1 usage, 2 the
+ * table does not load, 4 match: an affected or product hit.
+ */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/escape.h"
+#include "core/exitcode.h"
+#include "vuln/vuln.h"
+#include "core/poison.h"
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: camsweep vulns list [--data DIR]\n"
+	      "       camsweep vulns match --maker M [--brand B] [--model X]\n"
+	      "                            [--firmware F] [--lineage L] "
+	      "[--data DIR]\n"
+	      "  list   the vulnerability table (DIR/vulns/*.vuln), one fact "
+	      "per line\n"
+	      "         with the URLs of its sources\n"
+	      "  match  the vulnerabilities one unit matches: M its true "
+	      "maker, B its\n"
+	      "         badge, L the maker whose firmware it runs (read from "
+	      "F's form\n"
+	      "         when not given); exit 4 when a hit is affected or "
+	      "by product\n",
+	      f);
+}
+
+/* Writes s escaped for a terminal. */
+static void
+put(const char *s)
+{
+	struct cs_buf b;
+
+	cs_buf_init(&b, 1 << 16);
+	cs_esc_term(&b, s, strlen(s));
+	fputs(cs_buf_str(&b), stdout);
+	cs_buf_free(&b);
+}
+
+static void
+putkv(const char *k, const char *v)
+{
+	if (v == NULL || v[0] == '\0')
+		return;
+	printf(" %s=", k);
+	put(v);
+}
+
+static struct cs_vulndb *
+load(const char *data)
+{
+	char dir[4096], err[1024] = "";
+	struct cs_vulndb *db;
+
+	snprintf(dir, sizeof(dir), "%s/vulns", cs_cli_data_dir(data));
+	db = cs_vulndb_load(dir, err, sizeof(err));
+	if (db == NULL) {
+		fputs("camsweep vulns: ", stderr);
+		fputs(err, stderr);
+		fputc('\n', stderr);
+	}
+	return db;
+}
+
+static void
+print_rule(const struct cs_vuln *v, const struct cs_vuln_rule *ru)
+{
+	char d[16];
+
+	fputs("  affects ", stdout);
+	put(v->file);
+	printf(":%u:", ru->line_no);
+	putkv("lineage", ru->lineage);
+	putkv("brands", ru->brands);
+	putkv("models", ru->models);
+	putkv("line", ru->line);
+	switch (ru->cond) {
+	case CS_VULN_ALL:
+		fputs(" versions=all", stdout);
+		break;
+	case CS_VULN_NORANGE:
+		fputs(" versions=unknown", stdout);
+		break;
+	case CS_VULN_EXACT:
+		putkv("exact", ru->exact);
+		break;
+	case CS_VULN_BUILT:
+		if (ru->built_from != 0) {
+			snprintf(d, sizeof(d), "%04u-%02u-%02u",
+				 (unsigned)ru->built_from / 10000,
+				 (unsigned)ru->built_from / 100 % 100,
+				 (unsigned)ru->built_from % 100);
+			putkv("built-from", d);
+		}
+		if (ru->built_before != 0) {
+			snprintf(d, sizeof(d), "%04u-%02u-%02u",
+				 (unsigned)ru->built_before / 10000,
+				 (unsigned)ru->built_before / 100 % 100,
+				 (unsigned)ru->built_before % 100);
+			putkv("built-before", d);
+		}
+		break;
+	case CS_VULN_RANGE:
+		putkv("from", ru->from);
+		putkv("to", ru->to);
+		putkv("before", ru->before);
+		break;
+	}
+	putkv("fixed", ru->fixed);
+	putkv("conf", ru->conf);
+	if (ru->inferred)
+		fputs(" inferred", stdout);
+	putkv("note", ru->note);
+	fputs("\n    source ", stdout);
+	put(ru->sources);
+	fputc('\n', stdout);
+}
+
+static int
+cmd_list(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"data", required_argument, NULL, 'd'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *data = NULL;
+	struct cs_vulndb *db;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (c == 'd')
+			data = optarg;
+		else {
+			usage(c == 'h' ? stdout : stderr);
+			return c == 'h' ? EXIT_OK : EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if ((db = load(data)) == NULL)
+		return EXIT_RUNTIME;
+	for (size_t i = 0; i < cs_vulndb_count(db); i++) {
+		const struct cs_vuln *v = cs_vulndb_get(db, i);
+
+		put(v->id);
+		printf("  cvss %.1f", v->cvss);
+		if (v->cvss_version[0])
+			printf(" (%s)", v->cvss_version);
+		if (v->kev) {
+			fputs("  kev added ", stdout);
+			put(v->kev_added);
+			fputs(" due ", stdout);
+			put(v->kev_due);
+			fputs(" action ", stdout);
+			put(v->kev_action);
+		} else {
+			fputs("  not in kev", stdout);
+		}
+		fputs("\n  title ", stdout);
+		put(v->title);
+		if (v->product[0]) {
+			fputs("\n  product ", stdout);
+			put(v->product);
+		}
+		fputs("\n  cvss source ", stdout);
+		put(v->cvss_sources);
+		if (v->cvss_note[0]) {
+			fputs(" (", stdout);
+			put(v->cvss_note);
+			fputc(')', stdout);
+		}
+		if (v->kev) {
+			fputs("\n  kev source ", stdout);
+			put(v->kev_sources);
+		}
+		fputc('\n', stdout);
+		for (size_t k = 0; k < v->nrules; k++)
+			print_rule(v, &v->rules[k]);
+	}
+	printf("%zu vulnerabilities\n", cs_vulndb_count(db));
+	cs_vulndb_free(db);
+	return EXIT_OK;
+}
+
+static int
+cmd_match(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"maker", required_argument, NULL, 'm'},
+	    {"brand", required_argument, NULL, 'b'},
+	    {"model", required_argument, NULL, 'x'},
+	    {"firmware", required_argument, NULL, 'f'},
+	    {"lineage", required_argument, NULL, 'l'},
+	    {"data", required_argument, NULL, 'd'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct cs_vuln_unit u = {NULL, NULL, NULL, NULL, NULL};
+	const char *data = NULL;
+	struct cs_vulndb *db;
+	struct cs_vuln_hit *hits;
+	size_t nh;
+	int c, rc = EXIT_OK;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'm':
+			u.maker = optarg;
+			break;
+		case 'b':
+			u.brand = optarg;
+			break;
+		case 'x':
+			u.model = optarg;
+			break;
+		case 'f':
+			u.firmware = optarg;
+			break;
+		case 'l':
+			u.lineage = optarg;
+			break;
+		case 'd':
+			data = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc || u.maker == NULL || u.maker[0] == '\0') {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if ((db = load(data)) == NULL)
+		return EXIT_RUNTIME;
+	hits = calloc(cs_vulndb_count(db) + 1, sizeof(*hits));
+	if (hits == NULL) {
+		cs_vulndb_free(db);
+		fputs("camsweep vulns: out of memory\n", stderr);
+		return EXIT_RUNTIME;
+	}
+	nh = cs_vuln_match(db, &u, hits, cs_vulndb_count(db));
+	for (size_t i = 0; i < nh; i++) {
+		const struct cs_vuln_hit *h = &hits[i];
+
+		put(h->vuln->id);
+		printf("  %s%s  cvss %.1f", cs_vuln_verdict_name(h->verdict),
+		       h->inferred ? " (inferred)" : "", h->vuln->cvss);
+		if (h->vuln->kev) {
+			fputs("  kev due ", stdout);
+			put(h->vuln->kev_due);
+		}
+		fputs("\n  why ", stdout);
+		put(h->why);
+		fputs("\n  rule ", stdout);
+		put(h->vuln->file);
+		printf(":%u  source ", h->rule->line_no);
+		put(h->rule->sources);
+		fputc('\n', stdout);
+		if (h->verdict >= CS_VULN_PRODUCT)
+			rc = EXIT_FINDINGS;
+	}
+	if (nh == 0)
+		fputs("no known vulnerability matches\n", stdout);
+	free(hits);
+	cs_vulndb_free(db);
+	return rc;
+}
+
+int
+cs_cli_vulns(int argc, char **argv)
+{
+	if (argc < 2 || cs_cli_wants_help(argc, argv) ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	}
+	if (strcmp(argv[1], "list") == 0)
+		return cmd_list(argc - 1, argv + 1);
+	if (strcmp(argv[1], "match") == 0)
+		return cmd_match(argc - 1, argv + 1);
+	fputs("camsweep vulns: unknown command '", stderr);
+	fputs(argv[1], stderr);
+	fputs("'\n", stderr);
+	usage(stderr);
+	return EXIT_USAGE;
+}

@@ -244,6 +244,9 @@ void cs_fpctx_free(struct cs_fpctx *ctx);
  * observation again.  The identities are the same with it or without.
  */
 void cs_fpctx_memo(struct cs_fpctx *ctx, bool on);
+/* Observations looked up in ctx's memo so far, and found (0 if off). */
+void cs_fpctx_memo_stats(const struct cs_fpctx *ctx, uint64_t *lookups,
+			 uint64_t *hits);
 
 /* As cs_fp_identify, with ctx's memory (and db's prefilter, if built). */
 void cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,

@@ -570,6 +570,7 @@ struct om_ent {
 struct om {
 	struct om_ent *e; /* OM_ENTRIES */
 	size_t n;
+	uint64_t lookups, hits;
 	struct contrib *cv; /* OM_CONTRIBS */
 	size_t ncv;
 	size_t bytes;
@@ -670,6 +671,14 @@ cs_fpctx_memo(struct cs_fpctx *ctx, bool on)
 	ctx->om->e = cs_xcalloc(OM_ENTRIES, sizeof(*ctx->om->e));
 	ctx->om->cv = cs_xmalloc(OM_CONTRIBS * sizeof(*ctx->om->cv));
 	memset(ctx->om->head, 0xff, sizeof(ctx->om->head));
+}
+
+void
+cs_fpctx_memo_stats(const struct cs_fpctx *ctx, uint64_t *lookups,
+		    uint64_t *hits)
+{
+	*lookups = ctx->om != NULL ? ctx->om->lookups : 0;
+	*hits = ctx->om != NULL ? ctx->om->hits : 0;
 }
 
 struct cand {
@@ -1584,6 +1593,8 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 		if (ctx->om != NULL) {
 			h = om_hash(o);
 			me = om_find(ctx->om, o, h);
+			ctx->om->lookups++;
+			ctx->om->hits += me != NULL;
 		}
 		if (me != NULL) {
 			/* what the rules asserted of the same observation

@@ -204,35 +204,42 @@ ev_word(const struct cs_evidence *e, size_t off)
 }
 
 /*
- * Some words of the item where rows differ (a start of each string,
- * further into the value and the rule, whose starts repeat), and its
- * port and weight: a hash for the chain, ev_same decides.
+ * Every word of the item that ev_same compares (its strings are
+ * NUL-padded, so two rows whose values differ anywhere, as the raw
+ * messages of two units of one model do after their first bytes, differ
+ * in a word; the old hash read a few words at the starts, so all the
+ * rows of one rule on such messages fell in one chain): four lanes, so
+ * that a multiply's latency is paid per four words.  The padding between
+ * port and weight is left out, as ev_same leaves it.
  */
 uint64_t
 cs_rowmemo_hash(const struct cs_evidence *e)
 {
-	static const size_t at[] = {
-	    offsetof(struct cs_evidence, field),
-	    offsetof(struct cs_evidence, value),
-	    offsetof(struct cs_evidence, value) + 8,
-	    offsetof(struct cs_evidence, value) + 24,
-	    offsetof(struct cs_evidence, rule) + 8,
-	    offsetof(struct cs_evidence, rule) + 16,
-	    offsetof(struct cs_evidence, rule) + 24,
-	    offsetof(struct cs_evidence, obs_key),
-	    offsetof(struct cs_evidence, obs_key) + 8,
-	    offsetof(struct cs_evidence, claim),
-	    offsetof(struct cs_evidence, claim) + 8,
-	};
-	uint64_t h = 0xBE5466CF34E90C6Cull ^ e->port, w;
+	uint64_t l[4] = {0xBE5466CF34E90C6Cull, 0x243F6A8885A308D3ull,
+			 0x13198A2E03707344ull, 0xA4093822299F31D0ull};
+	static const uint64_t k[4] = {
+	    0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull,
+	    0xD6E8FEB86659FD93ull};
+	size_t i = 0, off;
+	uint64_t h;
 
-	memcpy(&w, &e->weight, sizeof(w));
-	h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-	for (size_t i = 0; i < CS_NELEM(at); i++) {
-		h = (h ^ ev_word(e, at[i])) * 0x9E3779B97F4A7C15ull;
-		h ^= h >> 29;
+	/* the strings and the port: whole words, the last one cut at
+	 * EV_A_LEN */
+	for (off = 0; off + 8 <= EV_A_LEN; off += 8, i++)
+		l[i & 3] = (l[i & 3] ^ ev_word(e, off)) * k[i & 3];
+	if (off < EV_A_LEN) {
+		uint64_t w = 0;
+
+		memcpy(&w, (const uint8_t *)e + off, EV_A_LEN - off);
+		l[i & 3] = (l[i & 3] ^ w) * k[i & 3];
+		i++;
 	}
-	return h;
+	for (off = EV_B_OFF; off + 8 <= sizeof(*e); off += 8, i++)
+		l[i & 3] = (l[i & 3] ^ ev_word(e, off)) * k[i & 3];
+	h = l[0];
+	for (size_t j = 1; j < 4; j++)
+		h = (h ^ l[j] ^ l[j] >> 29) * k[0];
+	return h ^ h >> 32;
 }
 
 static bool

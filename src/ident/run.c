@@ -553,6 +553,8 @@ handle_line(struct run *r, uint64_t lineno, const uint8_t *p, size_t n)
 	if (r->memo != NULL && l.has_data && l.data_raw.n <= CS_MEMO_RAW_MAX) {
 		h = cs_memo_hash(&l);
 		e = cs_memo_find(r->memo, &l, h);
+		r->st.memo_lookups++;
+		r->st.memo_hits += e != NULL;
 	}
 	/* a message the memo holds decoded (and was a known kind) */
 	if (e == NULL) {
@@ -740,6 +742,7 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	while (r.oldest != NIL)
 		dev_flush(&r, r.oldest);
 	flush_out(&r);
+	cs_fpctx_memo_stats(r.fpctx, &r.st.obs_lookups, &r.st.obs_hits);
 	if (fflush(out) != 0)
 		r.ioerr = true;
 

@@ -6,8 +6,11 @@ gives the same stdout and stderr, on repeated messages alone and grouped
 by device, a device that gets the same mDNS answer twice (its decoder
 adds a value once per list: a replay must not add it again), a device
 past the 256 observations a list keeps, a message whose identity is
-memoised, errors between them, and more distinct messages than the
-memos keep (they are emptied and refilled).  Usage: test_memo.py path/to/camsweep"""
+memoised, errors between them, more distinct messages than the
+memos keep (they are emptied and refilled), and the bench's mix of
+tests/ident/mix.py (per-unit values), also against the PCRE2 engine.
+Usage: test_memo.py path/to/camsweep"""
+import io
 import json
 import os
 import random
@@ -16,6 +19,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import samples  # noqa: E402
+import mix  # noqa: E402
 
 FAILS = []
 
@@ -26,9 +30,11 @@ def check(cond, what):
         print("FAIL:", what)
 
 
-def run(exe, data, memo):
+def run(exe, data, memo, engine=None):
     env = dict(os.environ)
     env["CAMSWEEP_IDENT_MEMO"] = "on" if memo else "off"
+    if engine:
+        env["CAMSWEEP_FP_ENGINE"] = engine
     p = subprocess.run([exe, "identify", "--no-oui"], input=data.encode(),
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        env=env, timeout=120)
@@ -125,6 +131,20 @@ def main():
     check(by["full"]["observations"] == 256, "a full device keeps 256 observations"
           " (%s)" % by["full"].get("observations"))
     check(len(outs) > 500, "every line identified (%d)" % len(outs))
+    # the bench's mix (per-unit values in the messages, tests/ident/mix.py):
+    # the default engine with its memos, without them, and PCRE2 alone
+    buf = io.StringIO()
+    mix.generate(30000, buf, seed=5)
+    data = buf.getvalue()
+    on_out, on_err = run(exe, data, True)
+    off_out, off_err = run(exe, data, False)
+    pcre_out, pcre_err = run(exe, data, False, "pcre2")
+    check(on_out == off_out and on_err == off_err,
+          "the bench's mix: output differs with and without the memos")
+    check(on_out == pcre_out and on_err == pcre_err,
+          "the bench's mix: output differs from the PCRE2 engine's")
+    check(on_out.count(b"\n") > 15000, "the bench's mix: identities (%d)"
+          % on_out.count(b"\n"))
     if FAILS:
         print("%d failure(s)" % len(FAILS))
         sys.exit(1)

@@ -550,11 +550,16 @@ struct contrib {
  * observation is a function of its key, port and value alone, and an
  * estate repeats those, so it is kept and copied the next time.  Bounded
  * (OM_ENTRIES observations, OM_CONTRIBS assertions, OM_BYTES value
- * bytes); emptied when full.
+ * bytes); emptied when full.  An observation is kept the second time it
+ * is seen (its hash is found in seen[], a table of the hashes of
+ * observations seen once): a unit's own values (a MAC address, a serial
+ * number, a message with a Date header) never repeat, and copying each,
+ * to be freed unread when the memo is emptied, cost more than matching.
  */
 #define OM_ENTRIES 4096
 #define OM_CONTRIBS 32768
 #define OM_BYTES (4u * 1024u * 1024u)
+#define OM_SEEN 16384 /* hashes of observations seen once (a power of 2) */
 #define OM_NONE UINT32_MAX
 
 struct om_ent {
@@ -571,6 +576,7 @@ struct om {
 	struct om_ent *e; /* OM_ENTRIES */
 	size_t n;
 	uint64_t lookups, hits;
+	uint32_t seen[OM_SEEN]; /* a hash's high half (low bit set), or 0 */
 	struct contrib *cv; /* OM_CONTRIBS */
 	size_t ncv;
 	size_t bytes;
@@ -610,6 +616,18 @@ om_find(const struct om *m, const struct cs_obs *o, uint64_t h)
 			return e;
 	}
 	return NULL;
+}
+
+/* True if h was seen lately (then keep it), else records it. */
+static bool
+om_admit(struct om *m, uint64_t h)
+{
+	uint32_t *s = &m->seen[h & (OM_SEEN - 1)], v = (uint32_t)(h >> 32) | 1;
+
+	if (*s == v)
+		return true;
+	*s = v;
+	return false;
 }
 
 static void
@@ -1607,7 +1625,8 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 			continue;
 		}
 		apply_rules(ctx, o, &ncv);
-		if (ctx->om != NULL && ncv < FP_MAX_CONTRIB)
+		if (ctx->om != NULL && ncv < FP_MAX_CONTRIB &&
+		    om_admit(ctx->om, h))
 			om_put(ctx->om, o, h, cv + mark, ncv - mark);
 	}
 

@@ -19,6 +19,8 @@ struct cs_memo {
 	size_t n;
 	size_t bytes; /* held by the used slots */
 	uint32_t head[NBUCKETS];
+	uint32_t seen[CS_MEMO_SEEN]; /* cs_memo_admit: a hash's high half
+					(low bit set), 0 for none */
 };
 
 struct cs_memo *
@@ -87,6 +89,18 @@ cs_memo_find(struct cs_memo *m, const struct cs_ident_line *l, uint64_t h)
 		if (same(&m->e[i], l, h))
 			return &m->e[i];
 	return NULL;
+}
+
+bool
+cs_memo_admit(struct cs_memo *m, uint64_t h)
+{
+	uint32_t *s = &m->seen[h & (CS_MEMO_SEEN - 1)],
+		 v = (uint32_t)(h >> 32) | 1;
+
+	if (*s == v)
+		return true;
+	*s = v;
+	return false;
 }
 
 struct cs_memo_ent *

@@ -12,6 +12,7 @@
  *
  * Bounded: at most CS_MEMO_ENTRIES messages of at most CS_MEMO_RAW_MAX
  * bytes each and CS_MEMO_BYTES bytes in all; when full it is emptied.
+ * A message is kept the second time it is seen (cs_memo_admit).
  */
 #ifndef CS_IDENT_MEMO_H
 #define CS_IDENT_MEMO_H
@@ -26,6 +27,7 @@
 #define CS_MEMO_RAW_MAX 16384               /* bytes of a data string kept */
 #define CS_MEMO_ENTRIES 4096                /* messages kept */
 #define CS_MEMO_BYTES (16u * 1024u * 1024u) /* bytes kept in all */
+#define CS_MEMO_SEEN 16384 /* hashes of messages seen once (a power of 2) */
 
 struct cs_memo_ent {
 	uint64_t h;
@@ -66,6 +68,17 @@ struct cs_memo_ent *cs_memo_put(struct cs_memo *m,
 				const struct cs_ident_line *l, uint64_t h,
 				int rc, bool read_list,
 				const struct cs_obs_list *src, size_t from);
+
+/*
+ * Whether to keep a message not in m (hash h): true if its hash was seen
+ * lately (a small table of the hashes of messages seen once), else
+ * records it and returns false.  Messages that carry per-unit or
+ * per-reply bytes (a Date header, a nonce, a serial number) never
+ * repeat, and copying each into the memo, to be freed unread when it is
+ * emptied, cost more than decoding them; a message is kept the second
+ * time it is seen.
+ */
+bool cs_memo_admit(struct cs_memo *m, uint64_t h);
 
 /* Keeps the output tail s (n bytes) with e, if there is room. */
 void cs_memo_set_tail(struct cs_memo *m, struct cs_memo_ent *e, const char *s,

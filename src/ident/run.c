@@ -529,7 +529,7 @@ decode(struct run *r, struct cs_ident_line *l, uint64_t h,
 	if (e == NULL && r->memo != NULL && obs->dropped == dropped &&
 	    obs->n < CS_OBS_MAX_COUNT && l->data_raw.n <= CS_MEMO_RAW_MAX) {
 		rl = cs_ident_dec_read_list(r->dec);
-		if (!rl || before == 0)
+		if ((!rl || before == 0) && cs_memo_admit(r->memo, h))
 			*ep = cs_memo_put(r->memo, l, h, rc, rl, obs, before);
 	}
 	return rc;

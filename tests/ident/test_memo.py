@@ -107,10 +107,16 @@ def main():
         lines.append(line({"id": "again%d" % i}, rnd.choice(ms)))
     # more distinct messages than the memos keep (4,096 messages and
     # observations, 8,192 evidence rows): each is emptied and refilled
+    # (a message or observation is kept the second time it is seen, so
+    # each comes twice, the second time after others)
     for i in range(9000):
         m = {"kind": "http.server", "data": "App-webs/%d" % i}
         if i % 3:
             lines.append(line({"id": "u%d" % i}, m))
+            if i >= 2:
+                lines.append(line({"id": "v%d" % i},
+                                  {"kind": "http.server",
+                                   "data": "App-webs/%d" % (i - 2)}))
         else:
             lines.append(line({"device": "u%d" % (i // 6)}, m))
             lines.append(line({"device": "u%d" % (i // 6)}, rnd.choice(ms)))
@@ -131,6 +137,16 @@ def main():
     check(by["full"]["observations"] == 256, "a full device keeps 256 observations"
           " (%s)" % by["full"].get("observations"))
     check(len(outs) > 500, "every line identified (%d)" % len(outs))
+    # a message is kept the second time it is seen, and found the third
+    # (identify --stats counts the memos' lookups and finds)
+    env = dict(os.environ)
+    env["CAMSWEEP_IDENT_MEMO"] = "on"
+    three = "".join(line({"id": i}, http) + "\n" for i in range(3))
+    p = subprocess.run([exe, "identify", "--no-oui", "--stats"],
+                       input=three.encode(), stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, env=env, timeout=60)
+    check(b"identify: memo: 1 of 3 messages found" in p.stderr,
+          "the same message three times is found once: %r" % p.stderr[-200:])
     # the bench's mix (per-unit values in the messages, tests/ident/mix.py):
     # the default engine with its memos, without them, and PCRE2 alone
     buf = io.StringIO()

@@ -179,6 +179,9 @@ struct cs_ident_stats {
 	 * and found; observations looked up and found (cs_fpctx_memo) */
 	uint64_t memo_lookups, memo_hits;
 	uint64_t obs_lookups, obs_hits;
+	/* lines identified alone looked up by the signature of their
+	 * assertions, and found (memo.h) */
+	uint64_t id_lookups, id_hits;
 };
 
 /*

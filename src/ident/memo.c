@@ -305,3 +305,93 @@ cs_rowmemo_put(struct cs_rowmemo *m, const struct cs_evidence *e, uint64_t h,
 	r->next = *b;
 	*b = (uint32_t)m->n++;
 }
+
+/* ---- identities ---- */
+
+struct id_ent {
+	uint64_t h;
+	uint32_t next;
+	uint32_t off, n, slen; /* signature at text[off], output after it */
+};
+
+struct cs_idmemo {
+	struct id_ent *e; /* CS_IDMEMO_ENTRIES */
+	size_t n;
+	struct cs_buf text;
+	uint32_t head[2 * CS_IDMEMO_ENTRIES];
+	uint32_t seen[CS_IDMEMO_SEEN];
+};
+
+struct cs_idmemo *
+cs_idmemo_new(void)
+{
+	struct cs_idmemo *m = cs_xcalloc(1, sizeof(*m));
+
+	m->e = cs_xcalloc(CS_IDMEMO_ENTRIES, sizeof(*m->e));
+	cs_buf_init(&m->text, CS_IDMEMO_BYTES);
+	memset(m->head, 0xff, sizeof(m->head));
+	return m;
+}
+
+void
+cs_idmemo_free(struct cs_idmemo *m)
+{
+	if (m == NULL)
+		return;
+	cs_buf_free(&m->text);
+	free(m->e);
+	free(m);
+}
+
+const char *
+cs_idmemo_find(const struct cs_idmemo *m, const uint8_t *sig, size_t n,
+	       uint64_t h, size_t *len)
+{
+	for (uint32_t i = m->head[h & (CS_NELEM(m->head) - 1)]; i != NONE;
+	     i = m->e[i].next) {
+		const struct id_ent *r = &m->e[i];
+
+		if (r->h == h && r->n == n &&
+		    memcmp(m->text.p + r->off, sig, n) == 0) {
+			*len = r->slen;
+			return (const char *)m->text.p + r->off + n;
+		}
+	}
+	return NULL;
+}
+
+void
+cs_idmemo_put(struct cs_idmemo *m, const uint8_t *sig, size_t n, uint64_t h,
+	      const char *s, size_t slen)
+{
+	uint32_t *sl = &m->seen[h & (CS_IDMEMO_SEEN - 1)];
+	uint32_t v = (uint32_t)(h >> 32) | 1;
+	struct id_ent *r;
+	uint32_t *b;
+
+	if (*sl != v) {
+		*sl = v;
+		return;
+	}
+	if (n + slen > CS_IDMEMO_BYTES / 64)
+		return;
+	if (m->n == CS_IDMEMO_ENTRIES ||
+	    m->text.len + n + slen > CS_IDMEMO_BYTES) {
+		m->n = 0;
+		cs_buf_reset(&m->text);
+		memset(m->head, 0xff, sizeof(m->head));
+	}
+	r = &m->e[m->n];
+	r->h = h;
+	r->off = (uint32_t)m->text.len;
+	r->n = (uint32_t)n;
+	r->slen = (uint32_t)slen;
+	if (cs_buf_add(&m->text, sig, n) != 0 ||
+	    cs_buf_add(&m->text, s, slen) != 0) {
+		m->text.len = r->off;
+		return;
+	}
+	b = &m->head[h & (CS_NELEM(m->head) - 1)];
+	r->next = *b;
+	*b = (uint32_t)m->n++;
+}

@@ -109,4 +109,31 @@ const char *cs_rowmemo_find(const struct cs_rowmemo *m,
 void cs_rowmemo_put(struct cs_rowmemo *m, const struct cs_evidence *e,
 		    uint64_t h, const char *s, size_t n);
 
+/*
+ * The memo of identities: the output of a line identified alone is a
+ * function of the signature of its assertions (cs_fpctx_signature, with
+ * the observation count and salvaged flag), and messages that differ
+ * only in bytes no rule reads or shows (a Date header, a nonce, a
+ * certificate's serial number) give the same signature, so the output
+ * after the id value is kept by it.  Bounded: CS_IDMEMO_ENTRIES
+ * identities, CS_IDMEMO_BYTES of signatures and text; emptied when
+ * full; an identity is kept the second time its signature is seen.
+ */
+#define CS_IDMEMO_ENTRIES 4096
+#define CS_IDMEMO_BYTES (8u * 1024u * 1024u)
+#define CS_IDMEMO_SEEN 16384 /* a power of two */
+
+struct cs_idmemo;
+
+struct cs_idmemo *cs_idmemo_new(void);
+void cs_idmemo_free(struct cs_idmemo *m);
+/* The output kept for signature sig (n bytes, hash h), or NULL; *len
+ * gets its length. */
+const char *cs_idmemo_find(const struct cs_idmemo *m, const uint8_t *sig,
+			   size_t n, uint64_t h, size_t *len);
+/* Keeps output s (slen bytes) for sig (not in m), if its hash was seen
+ * before (else records the hash). */
+void cs_idmemo_put(struct cs_idmemo *m, const uint8_t *sig, size_t n,
+		   uint64_t h, const char *s, size_t slen);
+
 #endif /* CS_IDENT_MEMO_H */

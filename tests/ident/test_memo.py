@@ -7,7 +7,8 @@ by device, a device that gets the same mDNS answer twice (its decoder
 adds a value once per list: a replay must not add it again), a device
 past the 256 observations a list keeps, a message whose identity is
 memoised, errors between them, more distinct messages than the
-memos keep (they are emptied and refilled), and the bench's mix of
+memos keep (they are emptied and refilled), replies that differ only
+in bytes no rule reads (the memo of identities), and the bench's mix of
 tests/ident/mix.py (per-unit values), also against the PCRE2 engine.
 Usage: test_memo.py path/to/camsweep"""
 import io
@@ -147,6 +148,29 @@ def main():
                        stderr=subprocess.PIPE, env=env, timeout=60)
     check(b"identify: memo: 1 of 3 messages found" in p.stderr,
           "the same message three times is found once: %r" % p.stderr[-200:])
+    # three Hikvision replies that differ in their Date and nonce alone:
+    # three messages, but one signature of assertions (no rule reads or
+    # shows those bytes), so the third is found in the memo of identities
+    hik = []
+    for i in range(3):
+        d = samples.HTTP_HIK.replace("00:00:00", "00:00:0%d" % i)
+        d = d.replace('nonce="4e5468"', 'nonce="4e546%d"' % i)
+        hik.append(line({"id": "hik%d" % i}, {"kind": "http", "data": d, "port": 80}) + "\n")
+    p = subprocess.run([exe, "identify", "--no-oui", "--stats"],
+                       input="".join(hik).encode(), stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, env=env, timeout=60)
+    check(b"messages found" in p.stderr and
+          b"0 of 3 messages found" in p.stderr and
+          b"1 of 3 identities found" in p.stderr,
+          "replies differing in Date and nonce: one identity found: %r"
+          % p.stderr[-200:])
+    off_hik, _ = run(exe, "".join(hik), False)
+    check(p.stdout == off_hik, "replies differing in Date and nonce: output"
+          " differs with and without the memos")
+    hout = [json.loads(l) for l in p.stdout.decode().splitlines()]
+    check(len(hout) == 3 and hout[2]["id"] == "hik2" and
+          hout[2]["manufacturer"] == "Hikvision",
+          "the identity found is printed with its own id: %r" % hout[-1:])
     # the bench's mix (per-unit values in the messages, tests/ident/mix.py):
     # the default engine with its memos, without them, and PCRE2 alone
     buf = io.StringIO()

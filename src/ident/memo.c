@@ -217,39 +217,53 @@ ev_word(const struct cs_evidence *e, size_t off)
 	return w;
 }
 
+/* Non-zero if a byte of w is 0. */
+static inline uint64_t
+has_zero(uint64_t w)
+{
+	return (w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull;
+}
+
 /*
- * Every word of the item that ev_same compares (its strings are
- * NUL-padded, so two rows whose values differ anywhere, as the raw
- * messages of two units of one model do after their first bytes, differ
- * in a word; the old hash read a few words at the starts, so all the
- * rows of one rule on such messages fell in one chain): four lanes, so
- * that a multiply's latency is paid per four words.  The padding between
- * port and weight is left out, as ev_same leaves it.
+ * The words of each string of the item up to the one holding its NUL
+ * (the strings are NUL-padded: identification clears the items it
+ * fills, so the words after are zero in every row), its port and
+ * weight: two rows whose values differ anywhere, as the raw messages of
+ * two units of one model do after their first bytes, differ in a word
+ * hashed (the old hash read a few words at the starts, so all the rows
+ * of one rule on such messages fell in one chain).  Four lanes, so that
+ * a multiply's latency is paid per four words.  A hash for the chain:
+ * ev_same decides.
  */
 uint64_t
 cs_rowmemo_hash(const struct cs_evidence *e)
 {
-	uint64_t l[4] = {0xBE5466CF34E90C6Cull, 0x243F6A8885A308D3ull,
-			 0x13198A2E03707344ull, 0xA4093822299F31D0ull};
+	static const struct {
+		size_t off, len;
+	} str[] = {
+	    {offsetof(struct cs_evidence, field), sizeof(e->field)},
+	    {offsetof(struct cs_evidence, value), sizeof(e->value)},
+	    {offsetof(struct cs_evidence, rule), sizeof(e->rule)},
+	    {offsetof(struct cs_evidence, obs_key), sizeof(e->obs_key)},
+	    {offsetof(struct cs_evidence, claim), sizeof(e->claim)},
+	};
 	static const uint64_t k[4] = {
 	    0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull,
 	    0xD6E8FEB86659FD93ull};
-	size_t i = 0, off;
-	uint64_t h;
+	uint64_t l[4] = {0xBE5466CF34E90C6Cull ^ e->port, 0x243F6A8885A308D3ull,
+			 0x13198A2E03707344ull, 0xA4093822299F31D0ull};
+	uint64_t h, w;
+	size_t i = 0;
 
-	/* the strings and the port: whole words, the last one cut at
-	 * EV_A_LEN */
-	for (off = 0; off + 8 <= EV_A_LEN; off += 8, i++)
-		l[i & 3] = (l[i & 3] ^ ev_word(e, off)) * k[i & 3];
-	if (off < EV_A_LEN) {
-		uint64_t w = 0;
-
-		memcpy(&w, (const uint8_t *)e + off, EV_A_LEN - off);
-		l[i & 3] = (l[i & 3] ^ w) * k[i & 3];
-		i++;
-	}
-	for (off = EV_B_OFF; off + 8 <= sizeof(*e); off += 8, i++)
-		l[i & 3] = (l[i & 3] ^ ev_word(e, off)) * k[i & 3];
+	memcpy(&w, &e->weight, sizeof(w));
+	l[1] ^= w;
+	for (size_t s = 0; s < CS_NELEM(str); s++)
+		for (size_t o = 0; o < str[s].len; o += 8, i++) {
+			w = ev_word(e, str[s].off + o);
+			l[i & 3] = (l[i & 3] ^ w) * k[i & 3];
+			if (has_zero(w))
+				break;
+		}
 	h = l[0];
 	for (size_t j = 1; j < 4; j++)
 		h = (h ^ l[j] ^ l[j] >> 29) * k[0];

@@ -283,6 +283,42 @@ test_line_fused(void **state)
 					     &data, &l, err, sizeof(err)),
 			 0);
 	assert_int_equal(l.data.n, 3);
+	/* hex digits two at a time: a bad one, a separator inside a byte
+	 * and an odd count are found at each place */
+	for (int at = 0; at < 20; at++) {
+		char want[64];
+		int n = snprintf(line, sizeof(line),
+				 "{\"kind\":\"mdns\",\"data_hex\":\"%.*sg0A\"}",
+				 at, "00112233445566778899aabbccddeeff");
+
+		assert_int_equal(cs_ident_line_parse((const uint8_t *)line,
+						     (size_t)n, &data, &l, err,
+						     sizeof(err)),
+				 CS_EPROTO);
+		/* "g" as the first digit of a byte or (odd at) the second */
+		snprintf(want, sizeof(want),
+			 "bad hex in \"data_hex\" at offset %d", at);
+		assert_string_equal(err, want);
+		n = snprintf(line, sizeof(line),
+			     "{\"kind\":\"mdns\",\"data_hex\":\"%.*s:Ff\"}", at,
+			     "00112233445566778899aabbccddeeff");
+		assert_int_equal(cs_ident_line_parse((const uint8_t *)line,
+						     (size_t)n, &data, &l, err,
+						     sizeof(err)),
+				 at % 2 ? CS_EPROTO : 0);
+		if (at % 2 == 0) {
+			assert_int_equal(l.data.n, (size_t)at / 2 + 1);
+			assert_int_equal(l.data.p[at / 2], 0xff);
+			if (at >= 2)
+				assert_int_equal(l.data.p[at / 2 - 1],
+						 (at / 2 - 1) * 0x11);
+		}
+	}
+	assert_int_equal(cs_ident_line_parse(L("{\"kind\":\"mdns\",\"data_hex"
+					       "\":\"0a0b0\"}"),
+					     &data, &l, err, sizeof(err)),
+			 CS_EPROTO);
+	assert_non_null(strstr(err, "odd number"));
 	cs_buf_free(&data);
 }
 

@@ -231,9 +231,8 @@ has_zero(uint64_t w)
  * weight: two rows whose values differ anywhere, as the raw messages of
  * two units of one model do after their first bytes, differ in a word
  * hashed (the old hash read a few words at the starts, so all the rows
- * of one rule on such messages fell in one chain).  Four lanes, so that
- * a multiply's latency is paid per four words.  A hash for the chain:
- * ev_same decides.
+ * of one rule on such messages fell in one chain).  A hash for the
+ * chain: ev_same decides.
  */
 uint64_t
 cs_rowmemo_hash(const struct cs_evidence *e)
@@ -247,26 +246,18 @@ cs_rowmemo_hash(const struct cs_evidence *e)
 	    {offsetof(struct cs_evidence, obs_key), sizeof(e->obs_key)},
 	    {offsetof(struct cs_evidence, claim), sizeof(e->claim)},
 	};
-	static const uint64_t k[4] = {
-	    0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull,
-	    0xD6E8FEB86659FD93ull};
-	uint64_t l[4] = {0xBE5466CF34E90C6Cull ^ e->port, 0x243F6A8885A308D3ull,
-			 0x13198A2E03707344ull, 0xA4093822299F31D0ull};
-	uint64_t h, w;
-	size_t i = 0;
+	uint64_t h = 0xBE5466CF34E90C6Cull ^ e->port, w;
 
 	memcpy(&w, &e->weight, sizeof(w));
-	l[1] ^= w;
+	h = (h ^ w) * 0x9E3779B97F4A7C15ull;
 	for (size_t s = 0; s < CS_NELEM(str); s++)
-		for (size_t o = 0; o < str[s].len; o += 8, i++) {
+		for (size_t o = 0; o < str[s].len; o += 8) {
 			w = ev_word(e, str[s].off + o);
-			l[i & 3] = (l[i & 3] ^ w) * k[i & 3];
+			h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+			h ^= h >> 29;
 			if (has_zero(w))
 				break;
 		}
-	h = l[0];
-	for (size_t j = 1; j < 4; j++)
-		h = (h ^ l[j] ^ l[j] >> 29) * k[0];
 	return h ^ h >> 32;
 }
 

@@ -93,11 +93,12 @@ run() {
 			       e, n, b / 1e6, s, c, u, y, n / s, n / c, n / s * 60,
 			       r / 1024 }'
 		# how much the memos found (the default engine only)
-		sed -n 's/^identify: memo: \([0-9]*\) of \([0-9]*\) messages found, \([0-9]*\) of \([0-9]*\) .*/\1 \2 \3 \4/p' \
+		sed -n 's/^identify: memo: \([0-9]*\) of \([0-9]*\) messages found, \([0-9]*\) of \([0-9]*\) observations found, \([0-9]*\) of \([0-9]*\) .*/\1 \2 \3 \4 \5 \6/p' \
 		    "$tmp/time" | awk '$2 > 0 && $4 > 0 {
 			printf "          memo: %d of %d messages found (%.1f%%), " \
-			       "%d of %d observations (%.1f%%)\n",
-			       $1, $2, 100 * $1 / $2, $3, $4, 100 * $3 / $4 }'
+			       "%d of %d observations (%.1f%%), %d of %d " \
+			       "identities by signature\n",
+			       $1, $2, 100 * $1 / $2, $3, $4, 100 * $3 / $4, $5, $6 }'
 		md5sum < "$tmp/out-$engine" > "$tmp/sum-$engine"
 		rm -f "$tmp/out-$engine"
 	done

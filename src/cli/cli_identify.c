@@ -250,6 +250,17 @@ cs_cli_identify(int argc, char **argv)
 			(unsigned long long)st.malformed,
 			(unsigned long long)st.identities,
 			(unsigned long long)st.early_flush);
+	if (stats)
+		fprintf(stderr,
+			"identify: memo: %llu of %llu messages found, "
+			"%llu of %llu observations found, %llu of %llu "
+			"identities found\n",
+			(unsigned long long)st.memo_hits,
+			(unsigned long long)st.memo_lookups,
+			(unsigned long long)st.obs_hits,
+			(unsigned long long)st.obs_lookups,
+			(unsigned long long)st.id_hits,
+			(unsigned long long)st.id_lookups);
 	if (ids.st != NULL) {
 		cs_store_scan_end(ids.st, ids.scan_id,
 				  rc == 0 && ids.err == 0 ? "complete"

@@ -244,10 +244,29 @@ void cs_fpctx_free(struct cs_fpctx *ctx);
  * observation again.  The identities are the same with it or without.
  */
 void cs_fpctx_memo(struct cs_fpctx *ctx, bool on);
+/* Observations looked up in ctx's memo so far, and found (0 if off). */
+void cs_fpctx_memo_stats(const struct cs_fpctx *ctx, uint64_t *lookups,
+			 uint64_t *hits);
 
 /* As cs_fp_identify, with ctx's memory (and db's prefilter, if built). */
 void cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 			struct cs_identity *out);
+
+/*
+ * cs_fp_identify_ctx in two steps: _collect applies the rules to obs (and
+ * keeps what they assert in ctx; obs must stay unchanged until the
+ * second step), _collected combines it into out.  In between,
+ * cs_fpctx_signature appends to b bytes that determine what the second
+ * step gives (what the combination reads of each assertion and of its
+ * observation), so that a caller may keep the output of an identity by
+ * them: two lists with the same signature (and the same count and
+ * salvaged flags, which the caller adds) identify alike.  Returns 0 or
+ * the cs_buf error.
+ */
+struct cs_buf;
+void cs_fp_collect(struct cs_fpctx *ctx, const struct cs_obs_list *obs);
+int cs_fpctx_signature(const struct cs_fpctx *ctx, struct cs_buf *b);
+void cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out);
 
 /*
  * Runs every rule's examples; returns the number of failures and prints

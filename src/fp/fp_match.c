@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/buf.h"
 #include "core/str.h"
 #include "fp/fp_int.h"
 #include "core/poison.h"
@@ -47,6 +48,8 @@ struct cs_fpctx {
 	size_t hits[64];
 	size_t nhits;
 	struct om *om; /* memo of observations (cs_fpctx_memo), or NULL */
+	size_t ncv;    /* assertions cs_fp_collect gathered in cv */
+	bool collected; /* ... and cs_fp_identify_collected not yet run */
 };
 
 /* Zeroes *out, as memset would, knowing what ctx wrote into it last. */
@@ -550,11 +553,16 @@ struct contrib {
  * observation is a function of its key, port and value alone, and an
  * estate repeats those, so it is kept and copied the next time.  Bounded
  * (OM_ENTRIES observations, OM_CONTRIBS assertions, OM_BYTES value
- * bytes); emptied when full.
+ * bytes); emptied when full.  An observation is kept the second time it
+ * is seen (its hash is found in seen[], a table of the hashes of
+ * observations seen once): a unit's own values (a MAC address, a serial
+ * number, a message with a Date header) never repeat, and copying each,
+ * to be freed unread when the memo is emptied, cost more than matching.
  */
 #define OM_ENTRIES 4096
 #define OM_CONTRIBS 32768
 #define OM_BYTES (4u * 1024u * 1024u)
+#define OM_SEEN 16384 /* hashes of observations seen once (a power of 2) */
 #define OM_NONE UINT32_MAX
 
 struct om_ent {
@@ -570,6 +578,8 @@ struct om_ent {
 struct om {
 	struct om_ent *e; /* OM_ENTRIES */
 	size_t n;
+	uint64_t lookups, hits;
+	uint32_t seen[OM_SEEN]; /* a hash's high half (low bit set), or 0 */
 	struct contrib *cv; /* OM_CONTRIBS */
 	size_t ncv;
 	size_t bytes;
@@ -609,6 +619,18 @@ om_find(const struct om *m, const struct cs_obs *o, uint64_t h)
 			return e;
 	}
 	return NULL;
+}
+
+/* True if h was seen lately (then keep it), else records it. */
+static bool
+om_admit(struct om *m, uint64_t h)
+{
+	uint32_t *s = &m->seen[h & (OM_SEEN - 1)], v = (uint32_t)(h >> 32) | 1;
+
+	if (*s == v)
+		return true;
+	*s = v;
+	return false;
 }
 
 static void
@@ -670,6 +692,14 @@ cs_fpctx_memo(struct cs_fpctx *ctx, bool on)
 	ctx->om->e = cs_xcalloc(OM_ENTRIES, sizeof(*ctx->om->e));
 	ctx->om->cv = cs_xmalloc(OM_CONTRIBS * sizeof(*ctx->om->cv));
 	memset(ctx->om->head, 0xff, sizeof(ctx->om->head));
+}
+
+void
+cs_fpctx_memo_stats(const struct cs_fpctx *ctx, uint64_t *lookups,
+		    uint64_t *hits)
+{
+	*lookups = ctx->om != NULL ? ctx->om->lookups : 0;
+	*hits = ctx->om != NULL ? ctx->om->hits : 0;
 }
 
 struct cand {
@@ -1558,23 +1588,15 @@ apply_rules(struct cs_fpctx *ctx, const struct cs_obs *o, size_t *ncv)
 }
 
 void
-cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
-		   struct cs_identity *out)
+cs_fp_collect(struct cs_fpctx *ctx, const struct cs_obs_list *obs)
 {
-	const struct cs_fpdb *db = ctx->db;
 	struct contrib *cv = ctx->cv;
 	size_t ncv = 0;
-	struct field_sum *fs = ctx->fs;
-	const char *maker = NULL;
-	char note[64] = "", note_claim[64] = "";
-	int bi;
 
-	identity_clear(ctx, out);
-	ctx->last = out;
-	ctx->last_nev = 0;
-	if (db == NULL || obs == NULL)
+	ctx->ncv = 0;
+	ctx->collected = obs != NULL && ctx->db != NULL;
+	if (!ctx->collected)
 		return;
-
 	for (size_t i = 0; i < obs->n && i < CS_OBS_MAX_COUNT; i++) {
 		const struct cs_obs *o = &obs->v[i];
 		const struct om_ent *me = NULL;
@@ -1584,6 +1606,8 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 		if (ctx->om != NULL) {
 			h = om_hash(o);
 			me = om_find(ctx->om, o, h);
+			ctx->om->lookups++;
+			ctx->om->hits += me != NULL;
 		}
 		if (me != NULL) {
 			/* what the rules asserted of the same observation
@@ -1596,9 +1620,92 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 			continue;
 		}
 		apply_rules(ctx, o, &ncv);
-		if (ctx->om != NULL && ncv < FP_MAX_CONTRIB)
+		if (ctx->om != NULL && ncv < FP_MAX_CONTRIB &&
+		    om_admit(ctx->om, h))
 			om_put(ctx->om, o, h, cv + mark, ncv - mark);
 	}
+	ctx->ncv = ncv;
+}
+
+/* Appends n bytes of p to b, after their length. */
+static int
+sig_bytes(struct cs_buf *b, const void *p, size_t n)
+{
+	uint32_t len = (uint32_t)n;
+	int rc = cs_buf_add(b, &len, sizeof(len));
+
+	return rc != 0 || n == 0 ? rc : cs_buf_add(b, p, n);
+}
+
+int
+cs_fpctx_signature(const struct cs_fpctx *ctx, struct cs_buf *b)
+{
+	int rc = 0;
+
+	/* what the combination below reads of each assertion, in order:
+	 * its own fields, the rule (by address: one database), and of its
+	 * observation the key, port and the value as far as an evidence
+	 * row shows it (the whole value, as firmware_date reads it, for a
+	 * firmware claim) */
+	for (size_t i = 0; i < ctx->ncv && rc == 0; i++) {
+		const struct contrib *c = &ctx->cv[i];
+		struct {
+			int32_t field, tier, brand;
+			uint8_t table, has_obs;
+			uint16_t port;
+			double w;
+			const void *rule;
+		} h;
+		size_t cap = sizeof(((struct cs_evidence *)0)->value) - 1;
+
+		memset(&h, 0, sizeof(h));
+		h.field = (int32_t)c->field;
+		h.tier = (int32_t)c->tier;
+		h.brand = c->brand;
+		h.table = c->table;
+		h.has_obs = c->obs != NULL;
+		h.port = c->obs != NULL ? c->obs->port : 0;
+		h.w = c->w;
+		h.rule = c->rule;
+		rc |= cs_buf_add(b, &h, sizeof(h));
+		rc |= sig_bytes(b, c->value, c->vlen);
+		if (c->rule == NULL && c->dflt != NULL)
+			rc |= sig_bytes(b, c->dflt, strlen(c->dflt));
+		if (c->obs == NULL)
+			continue;
+		rc |= sig_bytes(b, c->obs->key, strlen(c->obs->key));
+		if (c->field == FP_F_FIRMWARE)
+			cap = FP_MAX_SUBJECT;
+		rc |= sig_bytes(b, c->obs->val, CS_MIN(c->obs->len, cap));
+	}
+	return rc;
+}
+
+void
+cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
+		   struct cs_identity *out)
+{
+	cs_fp_collect(ctx, obs);
+	cs_fp_identify_collected(ctx, out);
+}
+
+void
+cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out)
+{
+	const struct cs_fpdb *db = ctx->db;
+	struct contrib *cv = ctx->cv;
+	size_t ncv = ctx->ncv;
+	struct field_sum *fs = ctx->fs;
+	const char *maker = NULL;
+	char note[64] = "", note_claim[64] = "";
+	int bi;
+
+	identity_clear(ctx, out);
+	ctx->last = out;
+	ctx->last_nev = 0;
+	if (!ctx->collected)
+		return;
+	ctx->collected = false;
 
 	for (int f = 0; f < FP_F_COUNT; f++)
 		if (f != FP_F_CLASS)

@@ -175,6 +175,13 @@ struct cs_ident_stats {
 	uint64_t malformed;   /* messages recorded as malformed */
 	uint64_t identities;  /* objects printed */
 	uint64_t early_flush; /* devices flushed before EOF for room */
+	/* the memos (src/ident/memo.h), 0 with no_memo: messages looked up
+	 * and found; observations looked up and found (cs_fpctx_memo) */
+	uint64_t memo_lookups, memo_hits;
+	uint64_t obs_lookups, obs_hits;
+	/* lines identified alone looked up by the signature of their
+	 * assertions, and found (memo.h) */
+	uint64_t id_lookups, id_hits;
 };
 
 /*

@@ -19,6 +19,8 @@ struct cs_memo {
 	size_t n;
 	size_t bytes; /* held by the used slots */
 	uint32_t head[NBUCKETS];
+	uint32_t seen[CS_MEMO_SEEN]; /* cs_memo_admit: a hash's high half
+					(low bit set), 0 for none */
 };
 
 struct cs_memo *
@@ -87,6 +89,18 @@ cs_memo_find(struct cs_memo *m, const struct cs_ident_line *l, uint64_t h)
 		if (same(&m->e[i], l, h))
 			return &m->e[i];
 	return NULL;
+}
+
+bool
+cs_memo_admit(struct cs_memo *m, uint64_t h)
+{
+	uint32_t *s = &m->seen[h & (CS_MEMO_SEEN - 1)],
+		 v = (uint32_t)(h >> 32) | 1;
+
+	if (*s == v)
+		return true;
+	*s = v;
+	return false;
 }
 
 struct cs_memo_ent *
@@ -203,36 +217,48 @@ ev_word(const struct cs_evidence *e, size_t off)
 	return w;
 }
 
+/* Non-zero if a byte of w is 0. */
+static inline uint64_t
+has_zero(uint64_t w)
+{
+	return (w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull;
+}
+
 /*
- * Some words of the item where rows differ (a start of each string,
- * further into the value and the rule, whose starts repeat), and its
- * port and weight: a hash for the chain, ev_same decides.
+ * The words of each string of the item up to the one holding its NUL
+ * (the strings are NUL-padded: identification clears the items it
+ * fills, so the words after are zero in every row), its port and
+ * weight: two rows whose values differ anywhere, as the raw messages of
+ * two units of one model do after their first bytes, differ in a word
+ * hashed (the old hash read a few words at the starts, so all the rows
+ * of one rule on such messages fell in one chain).  A hash for the
+ * chain: ev_same decides.
  */
 uint64_t
 cs_rowmemo_hash(const struct cs_evidence *e)
 {
-	static const size_t at[] = {
-	    offsetof(struct cs_evidence, field),
-	    offsetof(struct cs_evidence, value),
-	    offsetof(struct cs_evidence, value) + 8,
-	    offsetof(struct cs_evidence, value) + 24,
-	    offsetof(struct cs_evidence, rule) + 8,
-	    offsetof(struct cs_evidence, rule) + 16,
-	    offsetof(struct cs_evidence, rule) + 24,
-	    offsetof(struct cs_evidence, obs_key),
-	    offsetof(struct cs_evidence, obs_key) + 8,
-	    offsetof(struct cs_evidence, claim),
-	    offsetof(struct cs_evidence, claim) + 8,
+	static const struct {
+		size_t off, len;
+	} str[] = {
+	    {offsetof(struct cs_evidence, field), sizeof(e->field)},
+	    {offsetof(struct cs_evidence, value), sizeof(e->value)},
+	    {offsetof(struct cs_evidence, rule), sizeof(e->rule)},
+	    {offsetof(struct cs_evidence, obs_key), sizeof(e->obs_key)},
+	    {offsetof(struct cs_evidence, claim), sizeof(e->claim)},
 	};
 	uint64_t h = 0xBE5466CF34E90C6Cull ^ e->port, w;
 
 	memcpy(&w, &e->weight, sizeof(w));
 	h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-	for (size_t i = 0; i < CS_NELEM(at); i++) {
-		h = (h ^ ev_word(e, at[i])) * 0x9E3779B97F4A7C15ull;
-		h ^= h >> 29;
-	}
-	return h;
+	for (size_t s = 0; s < CS_NELEM(str); s++)
+		for (size_t o = 0; o < str[s].len; o += 8) {
+			w = ev_word(e, str[s].off + o);
+			h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+			h ^= h >> 29;
+			if (has_zero(w))
+				break;
+		}
+	return h ^ h >> 32;
 }
 
 static bool
@@ -280,6 +306,96 @@ cs_rowmemo_put(struct cs_rowmemo *m, const struct cs_evidence *e, uint64_t h,
 	if (cs_buf_add(&m->text, s, n) != 0)
 		return;
 	memcpy(&r->ev, e, sizeof(*e));
+	b = &m->head[h & (CS_NELEM(m->head) - 1)];
+	r->next = *b;
+	*b = (uint32_t)m->n++;
+}
+
+/* ---- identities ---- */
+
+struct id_ent {
+	uint64_t h;
+	uint32_t next;
+	uint32_t off, n, slen; /* signature at text[off], output after it */
+};
+
+struct cs_idmemo {
+	struct id_ent *e; /* CS_IDMEMO_ENTRIES */
+	size_t n;
+	struct cs_buf text;
+	uint32_t head[2 * CS_IDMEMO_ENTRIES];
+	uint32_t seen[CS_IDMEMO_SEEN];
+};
+
+struct cs_idmemo *
+cs_idmemo_new(void)
+{
+	struct cs_idmemo *m = cs_xcalloc(1, sizeof(*m));
+
+	m->e = cs_xcalloc(CS_IDMEMO_ENTRIES, sizeof(*m->e));
+	cs_buf_init(&m->text, CS_IDMEMO_BYTES);
+	memset(m->head, 0xff, sizeof(m->head));
+	return m;
+}
+
+void
+cs_idmemo_free(struct cs_idmemo *m)
+{
+	if (m == NULL)
+		return;
+	cs_buf_free(&m->text);
+	free(m->e);
+	free(m);
+}
+
+const char *
+cs_idmemo_find(const struct cs_idmemo *m, const uint8_t *sig, size_t n,
+	       uint64_t h, size_t *len)
+{
+	for (uint32_t i = m->head[h & (CS_NELEM(m->head) - 1)]; i != NONE;
+	     i = m->e[i].next) {
+		const struct id_ent *r = &m->e[i];
+
+		if (r->h == h && r->n == n &&
+		    memcmp(m->text.p + r->off, sig, n) == 0) {
+			*len = r->slen;
+			return (const char *)m->text.p + r->off + n;
+		}
+	}
+	return NULL;
+}
+
+void
+cs_idmemo_put(struct cs_idmemo *m, const uint8_t *sig, size_t n, uint64_t h,
+	      const char *s, size_t slen)
+{
+	uint32_t *sl = &m->seen[h & (CS_IDMEMO_SEEN - 1)];
+	uint32_t v = (uint32_t)(h >> 32) | 1;
+	struct id_ent *r;
+	uint32_t *b;
+
+	if (*sl != v) {
+		*sl = v;
+		return;
+	}
+	if (n + slen > CS_IDMEMO_BYTES / 64)
+		return;
+	if (m->n == CS_IDMEMO_ENTRIES ||
+	    m->text.len + n + slen > CS_IDMEMO_BYTES) {
+		m->n = 0;
+		cs_buf_reset(&m->text);
+		memset(m->head, 0xff, sizeof(m->head));
+	}
+	r = &m->e[m->n];
+	r->h = h;
+	r->off = (uint32_t)m->text.len;
+	r->n = (uint32_t)n;
+	r->slen = (uint32_t)slen;
+	if (cs_buf_add(&m->text, sig, n) != 0 ||
+	    cs_buf_add(&m->text, s, slen) != 0) {
+		m->text.len = r->off;
+		return;
+	}
 	b = &m->head[h & (CS_NELEM(m->head) - 1)];
 	r->next = *b;
 	*b = (uint32_t)m->n++;

@@ -12,6 +12,7 @@
  *
  * Bounded: at most CS_MEMO_ENTRIES messages of at most CS_MEMO_RAW_MAX
  * bytes each and CS_MEMO_BYTES bytes in all; when full it is emptied.
+ * A message is kept the second time it is seen (cs_memo_admit).
  */
 #ifndef CS_IDENT_MEMO_H
 #define CS_IDENT_MEMO_H
@@ -26,6 +27,7 @@
 #define CS_MEMO_RAW_MAX 16384               /* bytes of a data string kept */
 #define CS_MEMO_ENTRIES 4096                /* messages kept */
 #define CS_MEMO_BYTES (16u * 1024u * 1024u) /* bytes kept in all */
+#define CS_MEMO_SEEN 16384 /* hashes of messages seen once (a power of 2) */
 
 struct cs_memo_ent {
 	uint64_t h;
@@ -67,6 +69,17 @@ struct cs_memo_ent *cs_memo_put(struct cs_memo *m,
 				int rc, bool read_list,
 				const struct cs_obs_list *src, size_t from);
 
+/*
+ * Whether to keep a message not in m (hash h): true if its hash was seen
+ * lately (a small table of the hashes of messages seen once), else
+ * records it and returns false.  Messages that carry per-unit or
+ * per-reply bytes (a Date header, a nonce, a serial number) never
+ * repeat, and copying each into the memo, to be freed unread when it is
+ * emptied, cost more than decoding them; a message is kept the second
+ * time it is seen.
+ */
+bool cs_memo_admit(struct cs_memo *m, uint64_t h);
+
 /* Keeps the output tail s (n bytes) with e, if there is room. */
 void cs_memo_set_tail(struct cs_memo *m, struct cs_memo_ent *e, const char *s,
 		      size_t n);
@@ -95,5 +108,32 @@ const char *cs_rowmemo_find(const struct cs_rowmemo *m,
 /* Keeps row s (n bytes) for e (hash h, not in m). */
 void cs_rowmemo_put(struct cs_rowmemo *m, const struct cs_evidence *e,
 		    uint64_t h, const char *s, size_t n);
+
+/*
+ * The memo of identities: the output of a line identified alone is a
+ * function of the signature of its assertions (cs_fpctx_signature, with
+ * the observation count and salvaged flag), and messages that differ
+ * only in bytes no rule reads or shows (a Date header, a nonce, a
+ * certificate's serial number) give the same signature, so the output
+ * after the id value is kept by it.  Bounded: CS_IDMEMO_ENTRIES
+ * identities, CS_IDMEMO_BYTES of signatures and text; emptied when
+ * full; an identity is kept the second time its signature is seen.
+ */
+#define CS_IDMEMO_ENTRIES 4096
+#define CS_IDMEMO_BYTES (8u * 1024u * 1024u)
+#define CS_IDMEMO_SEEN 16384 /* a power of two */
+
+struct cs_idmemo;
+
+struct cs_idmemo *cs_idmemo_new(void);
+void cs_idmemo_free(struct cs_idmemo *m);
+/* The output kept for signature sig (n bytes, hash h), or NULL; *len
+ * gets its length. */
+const char *cs_idmemo_find(const struct cs_idmemo *m, const uint8_t *sig,
+			   size_t n, uint64_t h, size_t *len);
+/* Keeps output s (slen bytes) for sig (not in m), if its hash was seen
+ * before (else records the hash). */
+void cs_idmemo_put(struct cs_idmemo *m, const uint8_t *sig, size_t n,
+		   uint64_t h, const char *s, size_t slen);
 
 #endif /* CS_IDENT_MEMO_H */

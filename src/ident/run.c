@@ -12,6 +12,7 @@
 
 #include "core/alloc.h"
 #include "core/escape.h"
+#include "core/str.h"
 #include "fp/fp.h"
 #include "ident/memo.h"
 #include "core/poison.h"
@@ -247,6 +248,8 @@ struct run {
 	struct cs_fpctx *fpctx;  /* identification's memory, reused */
 	struct cs_memo *memo;    /* decoded messages (memo.h); NULL: off */
 	struct cs_rowmemo *rows; /* evidence rows (memo.h); NULL: off */
+	struct cs_idmemo *ids;   /* identities (memo.h); NULL: off */
+	struct cs_buf sig;       /* an identity's signature */
 	struct cs_obs_list one;  /* reused for ungrouped lines */
 	struct cs_buf outb;
 	struct cs_buf pend; /* output not yet written (WRITE_CHUNK) */
@@ -316,13 +319,17 @@ emit(struct run *r)
 /*
  * Identifies obs and prints the object.  e (may be NULL): the memo entry
  * whose observations obs is, exactly; its output tail is used or kept.
+ * A line identified alone is looked up in the memo of identities by the
+ * signature of its assertions (memo.h) before they are combined.
  */
 static void
 identify(struct run *r, const char *idname, const struct cs_ident_val *v,
 	 const struct cs_obs_list *obs, struct cs_memo_ent *e)
 {
-	bool salvaged = false;
-	size_t plen;
+	bool salvaged = false, by_sig = false;
+	const char *tail;
+	size_t plen, tlen;
+	uint64_t h = 0;
 	int rc;
 
 	if (r->o.on_identity != NULL)
@@ -340,12 +347,47 @@ identify(struct run *r, const char *idname, const struct cs_ident_val *v,
 			return;
 		}
 	}
-	cs_fp_identify_ctx(r->fpctx, obs, r->ident);
+	for (size_t i = 0; i < obs->n && !salvaged; i++)
+		salvaged = (obs->v[i].flags & CS_OBS_SALVAGED) != 0;
+	cs_fp_collect(r->fpctx, obs);
+	if (r->ids != NULL && r->o.on_identity == NULL &&
+	    strcmp(idname, "id") == 0) {
+		uint8_t tailer[sizeof(size_t) + 1];
+
+		cs_buf_reset(&r->sig);
+		memcpy(tailer, &obs->n, sizeof(size_t));
+		tailer[sizeof(size_t)] = salvaged;
+		by_sig = cs_fpctx_signature(r->fpctx, &r->sig) == 0 &&
+			 cs_buf_add(&r->sig, tailer, sizeof(tailer)) == 0;
+		if (by_sig) {
+			h = cs_hash64(0x452821E638D01377ull, r->sig.p,
+				      r->sig.len);
+			tail = cs_idmemo_find(r->ids, r->sig.p, r->sig.len, h,
+					      &tlen);
+			r->st.id_lookups++;
+			if (tail != NULL) {
+				r->st.id_hits++;
+				cs_buf_reset(&r->outb);
+				rc = ADDL(&r->outb, "{\"");
+				rc |= cs_buf_adds(&r->outb, idname);
+				rc |= ADDL(&r->outb, "\":");
+				rc |= put_val(&r->outb, v);
+				rc |= put(&r->outb, tail, tlen);
+				if (rc == 0) {
+					if (e != NULL)
+						cs_memo_set_tail(r->memo, e,
+								 tail, tlen);
+					emit(r);
+					r->st.identities++;
+					return;
+				}
+			}
+		}
+	}
+	cs_fp_identify_collected(r->fpctx, r->ident);
 	if (r->o.on_identity != NULL)
 		r->o.on_identity(r->o.on_identity_arg, v, obs, r->ident);
 	cs_buf_reset(&r->outb);
-	for (size_t i = 0; i < obs->n && !salvaged; i++)
-		salvaged = (obs->v[i].flags & CS_OBS_SALVAGED) != 0;
 	rc = format(&r->outb, idname, v, r->ident, obs->n, r->rows);
 	if (rc == 0 && salvaged && r->outb.len > 0) {
 		/* Read from cut or malformed replies: say so. */
@@ -359,14 +401,17 @@ identify(struct run *r, const char *idname, const struct cs_ident_val *v,
 		cs_buf_adds(&r->outb, "\":");
 		put_val(&r->outb, v);
 		cs_buf_adds(&r->outb, ",\"error\":\"output too large\"}");
-	} else if (e != NULL) {
+	} else if (e != NULL || by_sig) {
 		cs_buf_reset(&r->tmp);
 		if (put_val(&r->tmp, v) == 0) {
 			plen = 4 + strlen(idname) + r->tmp.len;
-			if (plen <= r->outb.len)
-				cs_memo_set_tail(r->memo, e,
-						 (const char *)r->outb.p + plen,
-						 r->outb.len - plen);
+			tail = (const char *)r->outb.p + plen;
+			tlen = r->outb.len - plen;
+			if (plen <= r->outb.len && e != NULL)
+				cs_memo_set_tail(r->memo, e, tail, tlen);
+			if (plen <= r->outb.len && by_sig)
+				cs_idmemo_put(r->ids, r->sig.p, r->sig.len, h,
+					      tail, tlen);
 		}
 	}
 	emit(r);
@@ -529,7 +574,7 @@ decode(struct run *r, struct cs_ident_line *l, uint64_t h,
 	if (e == NULL && r->memo != NULL && obs->dropped == dropped &&
 	    obs->n < CS_OBS_MAX_COUNT && l->data_raw.n <= CS_MEMO_RAW_MAX) {
 		rl = cs_ident_dec_read_list(r->dec);
-		if (!rl || before == 0)
+		if ((!rl || before == 0) && cs_memo_admit(r->memo, h))
 			*ep = cs_memo_put(r->memo, l, h, rc, rl, obs, before);
 	}
 	return rc;
@@ -553,6 +598,8 @@ handle_line(struct run *r, uint64_t lineno, const uint8_t *p, size_t n)
 	if (r->memo != NULL && l.has_data && l.data_raw.n <= CS_MEMO_RAW_MAX) {
 		h = cs_memo_hash(&l);
 		e = cs_memo_find(r->memo, &l, h);
+		r->st.memo_lookups++;
+		r->st.memo_hits += e != NULL;
 	}
 	/* a message the memo holds decoded (and was a known kind) */
 	if (e == NULL) {
@@ -706,9 +753,11 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	cs_buf_init(&r.line, r.o.line_max);
 	cs_buf_init(&r.msg, 4096);
 	cs_buf_init(&r.tmp, 8 * CS_IDENT_KEY_MAX + 64);
+	cs_buf_init(&r.sig, CS_IDMEMO_BYTES / 64);
 	if (!r.o.no_memo) {
 		r.memo = cs_memo_new();
 		r.rows = cs_rowmemo_new();
+		r.ids = cs_idmemo_new();
 		cs_fpctx_memo(r.fpctx, true);
 	}
 	r.rbuf = cs_xmalloc(READ_CHUNK);
@@ -740,6 +789,7 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	while (r.oldest != NIL)
 		dev_flush(&r, r.oldest);
 	flush_out(&r);
+	cs_fpctx_memo_stats(r.fpctx, &r.st.obs_lookups, &r.st.obs_hits);
 	if (fflush(out) != 0)
 		r.ioerr = true;
 
@@ -755,6 +805,8 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	cs_buf_free(&r.tmp);
 	cs_memo_free(r.memo);
 	cs_rowmemo_free(r.rows);
+	cs_idmemo_free(r.ids);
+	cs_buf_free(&r.sig);
 	free(r.rbuf);
 	for (size_t i = 0; i < r.o.open_max; i++)
 		cs_obs_list_free(&r.dev[i].obs);

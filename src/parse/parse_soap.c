@@ -2,6 +2,7 @@
 /* SOAP and small XML documents through a locked-down expat; see .h. */
 #include "parse/parse_soap.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -359,14 +360,118 @@ on_entity(void *ud, const XML_Char *name, int is_param, const XML_Char *value,
 	fail(ud, CS_EPROTO);
 }
 
-static XML_Parser
-xml_new(struct xst *st)
-{
-	XML_Parser xp = st->salvage ? XML_ParserCreate(NULL)
-				    : XML_ParserCreateNS(NULL, NS_SEP);
+/*
+ * expat's memory for one document (issue #17): a parser makes some
+ * hundred small allocations for a discovery reply and frees them all at
+ * its end, and malloc and free were a third of decoding one.  So a
+ * parser allocates from an arena of its document, a block on the
+ * caller's stack and then malloc'd chunks, all dropped at once when the
+ * parser is freed (expat's free is a no-op, its realloc a copy).  The
+ * memory functions of expat take no context, so the arena of the
+ * document being parsed is named by a thread-local pointer (one
+ * document at a time per thread: xml_new and xml_free bracket it).
+ * Bounded: past ARENA_MAX bytes for one document an allocation fails
+ * and expat reports no memory (CS_ENOMEM), as a failed malloc would.
+ */
+#define ARENA_INLINE 16384
+#define ARENA_CHUNK 65536
+#define ARENA_MAX (32u * 1024u * 1024u)
+#define ARENA_ALIGN (_Alignof(max_align_t))
 
-	if (xp == NULL)
+struct achunk {
+	struct achunk *next;
+	size_t cap, used;
+	max_align_t data[];
+};
+
+struct arena {
+	struct achunk *chunks; /* malloc'd, newest first */
+	size_t used, total;    /* bytes of inl used; bytes given out */
+	struct arena *prev;    /* the thread's arena before this one */
+	max_align_t inl[ARENA_INLINE / sizeof(max_align_t)];
+};
+
+static _Thread_local struct arena *cur_arena;
+
+/* Each block is preceded by ARENA_ALIGN bytes holding its size. */
+static void *
+a_malloc(size_t n)
+{
+	struct arena *a = cur_arena;
+	size_t need;
+	unsigned char *p;
+
+	if (a == NULL || n > ARENA_MAX)
 		return NULL;
+	need = ARENA_ALIGN + ((n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1));
+	if (a->total + need > ARENA_MAX)
+		return NULL;
+	if (a->used + need <= sizeof(a->inl)) {
+		p = (unsigned char *)a->inl + a->used;
+		a->used += need;
+	} else {
+		struct achunk *c = a->chunks;
+
+		if (c == NULL || c->cap - c->used < need) {
+			size_t cap = need > ARENA_CHUNK ? need : ARENA_CHUNK;
+
+			if ((c = malloc(sizeof(*c) + cap)) == NULL)
+				return NULL;
+			c->cap = cap;
+			c->used = 0;
+			c->next = a->chunks;
+			a->chunks = c;
+		}
+		p = (unsigned char *)c->data + c->used;
+		c->used += need;
+	}
+	a->total += need;
+	memcpy(p, &n, sizeof(n));
+	return p + ARENA_ALIGN;
+}
+
+static void *
+a_realloc(void *q, size_t n)
+{
+	size_t old;
+	void *p;
+
+	if (q == NULL)
+		return a_malloc(n);
+	memcpy(&old, (unsigned char *)q - ARENA_ALIGN, sizeof(old));
+	if (n <= old)
+		return q;
+	if ((p = a_malloc(n)) == NULL)
+		return NULL;
+	memcpy(p, q, old);
+	return p;
+}
+
+static void
+a_free(void *q)
+{
+	(void)q;
+}
+
+static const XML_Memory_Handling_Suite arena_mm = {a_malloc, a_realloc, a_free};
+
+/* A parser for st, its memory from a (the caller's, until xml_free). */
+static XML_Parser
+xml_new(struct xst *st, struct arena *a)
+{
+	XML_Parser xp;
+
+	a->chunks = NULL;
+	a->used = a->total = 0;
+	a->prev = cur_arena;
+	cur_arena = a;
+	xp = XML_ParserCreate_MM(NULL, &arena_mm,
+				 st->salvage ? NULL
+					     : (const XML_Char[]){NS_SEP, 0});
+	if (xp == NULL) {
+		cur_arena = a->prev;
+		return NULL;
+	}
 	st->xp = xp;
 	XML_SetUserData(xp, st);
 	XML_SetParamEntityParsing(xp, XML_PARAM_ENTITY_PARSING_NEVER);
@@ -379,18 +484,34 @@ xml_new(struct xst *st)
 	return xp;
 }
 
+/* Frees the parser and its arena. */
+static void
+xml_free(struct xst *st, XML_Parser xp, struct arena *a)
+{
+	XML_ParserFree(xp);
+	while (a->chunks != NULL) {
+		struct achunk *c = a->chunks;
+
+		a->chunks = c->next;
+		free(c);
+	}
+	cur_arena = a->prev;
+	st->xp = NULL;
+}
+
 static int
 xml_run(const uint8_t *p, size_t n, struct xst *st)
 {
 	XML_Parser xp;
 	enum XML_Status status;
+	struct arena a;
 	int rc = 0;
 
 	if (n > CS_XML_MAX)
 		return CS_ELIMIT;
 	if (n == 0)
 		return CS_EPROTO;
-	if ((xp = xml_new(st)) == NULL)
+	if ((xp = xml_new(st, &a)) == NULL)
 		return CS_ENOMEM;
 	status = XML_Parse(xp, (const char *)p, (int)n, XML_TRUE);
 	if (st->err != 0)
@@ -398,8 +519,7 @@ xml_run(const uint8_t *p, size_t n, struct xst *st)
 	else if (status != XML_STATUS_OK)
 		rc = XML_GetErrorCode(xp) == XML_ERROR_NO_MEMORY ? CS_ENOMEM
 								 : CS_EPROTO;
-	XML_ParserFree(xp);
-	st->xp = NULL;
+	xml_free(st, xp, &a);
 	return rc;
 }
 
@@ -492,6 +612,7 @@ xml_salvage(const uint8_t *p, size_t n, struct xst *st)
 	uint8_t *esc;
 	size_t en = 0;
 	XML_Parser xp;
+	struct arena a;
 
 	if (lt == NULL)
 		return CS_EPROTO;
@@ -512,7 +633,7 @@ xml_salvage(const uint8_t *p, size_t n, struct xst *st)
 	}
 	st->salvage = true;
 	st->base = 1;
-	if ((xp = xml_new(st)) == NULL) {
+	if ((xp = xml_new(st, &a)) == NULL) {
 		free(esc);
 		return CS_ENOMEM;
 	}
@@ -523,8 +644,7 @@ xml_salvage(const uint8_t *p, size_t n, struct xst *st)
 		XML_STATUS_OK &&
 	    st->err == 0)
 		(void)XML_Parse(xp, close, (int)sizeof(close) - 1, XML_TRUE);
-	XML_ParserFree(xp);
-	st->xp = NULL;
+	xml_free(st, xp, &a);
 	free(esc);
 	/* Text of elements left open by the error may be cut: drop it. */
 	while (st->ncap > 0) {

@@ -13,20 +13,22 @@
 static const char pem_begin[] = "-----BEGIN CERTIFICATE-----";
 static const char pem_end[] = "-----END CERTIFICATE-----";
 
+/* One more than the value of each base64 character, 0 for others. */
+static const uint8_t b64val1[256] = {
+#define R(c0, v0, nc)                                                          \
+	[c0] = v0 + 1, [c0 + 1] = v0 + 2, [c0 + 2] = v0 + 3,                   \
+	[c0 + 3] = v0 + 4, [c0 + 4] = v0 + 5
+    R('A', 0, 5),  R('F', 5, 5),  R('K', 10, 5), R('P', 15, 5),
+    R('U', 20, 5), ['Z'] = 26,    R('a', 26, 5), R('f', 31, 5),
+    R('k', 36, 5), R('p', 41, 5), R('u', 46, 5), ['z'] = 52,
+    R('0', 52, 5), R('5', 57, 5), ['+'] = 63,    ['/'] = 64,
+#undef R
+};
+
 static int
 b64val(uint8_t c)
 {
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == '/')
-		return 63;
-	return -1;
+	return (int)b64val1[c] - 1;
 }
 
 int
@@ -53,8 +55,31 @@ cs_x509_pem_decode(const uint8_t *p, size_t n, uint8_t *der, size_t cap,
 	if (e < 0)
 		return CS_ETRUNC;
 	for (size_t i = 0; i < (size_t)e; i++) {
-		uint8_t c = s.p[i];
+		uint8_t c;
 		int v;
+
+		/* four characters at a time to three bytes, the most of a
+		 * line; anything else (line ends, padding, junk, the end of
+		 * the buffer) one character at a time below */
+		while (bits == 0 && pad == 0 && (size_t)e - i >= 4 &&
+		       cap - k >= 3) {
+			unsigned a = b64val1[s.p[i]], b2 = b64val1[s.p[i + 1]],
+				 c2 = b64val1[s.p[i + 2]],
+				 d = b64val1[s.p[i + 3]];
+			uint32_t g;
+
+			if (a == 0 || b2 == 0 || c2 == 0 || d == 0)
+				break;
+			g = (a - 1) << 18 | (b2 - 1) << 12 | (c2 - 1) << 6 |
+			    (d - 1);
+			der[k++] = (uint8_t)(g >> 16);
+			der[k++] = (uint8_t)(g >> 8);
+			der[k++] = (uint8_t)g;
+			i += 4;
+		}
+		if (i >= (size_t)e)
+			break;
+		c = s.p[i];
 
 		if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
 			continue;

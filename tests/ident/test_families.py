@@ -6,10 +6,12 @@ the maker and class a person who knows the protocol would name, and a
 maker's non-camera products and bare fragments stay non-surveillance or
 unknown.  Usage: test_families.py path/to/camsweep"""
 import json
+import os
 import subprocess
 import sys
 
-FAILS = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checks import check, status  # noqa: E402
 
 # Each case: id, lines (kind, data, port), expected fields.  A field
 # expected None must come out null; "surveillance" may be True/False/None.
@@ -143,12 +145,6 @@ CASES = [
 ]
 
 
-def check(cond, what):
-    if not cond:
-        FAILS.append(what)
-        print("FAIL:", what)
-
-
 def main():
     exe = sys.argv[1]
     lines = []
@@ -172,11 +168,7 @@ def main():
             continue
         for k, v in want.items():
             check(o.get(k) == v, "%s: %s = %r, want %r" % (cid, k, o.get(k), v))
-    if FAILS:
-        print("%d failure(s)" % len(FAILS))
-        return 1
-    print("ok: %d cases" % len(CASES))
-    return 0
+    return status("ok: %d cases" % len(CASES))
 
 
 if __name__ == "__main__":

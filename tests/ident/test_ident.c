@@ -175,6 +175,153 @@ test_line(void **state)
 	cs_buf_free(&data);
 }
 
+/*
+ * The data string is decoded and checked in one pass (line.c): each
+ * fault scan_string refuses (a control byte, a bad escape, a short or
+ * bad \u escape), at each place in a word, after plain, escaped or
+ * non-ASCII bytes, in a text kind and a binary one (decoded as latin-1
+ * first), gives the rc and the message the record's check gives, and a
+ * valid string decodes to its bytes; data_hex alike.
+ */
+static void
+test_line_fused(void **state)
+{
+	static const char *const faults[] = {"\x01",    "\x1f",  "\t", "\\q",
+					     "\\u12zz", "\\x41", "\\"};
+	static const char *const before[] = {"", "\\n", "\xc3\xa9", "\\u00e9",
+					     "\\\""};
+	static const char *const kinds[] = {"http", "dvrip"};
+	struct cs_ident_line l, ref;
+	struct cs_buf data;
+	char line[256], err[256], rerr[256];
+
+	(void)state;
+	cs_buf_init(&data, 1024);
+	for (size_t k = 0; k < CS_NELEM(kinds); k++)
+		for (size_t b = 0; b < CS_NELEM(before); b++)
+			for (size_t f = 0; f <= CS_NELEM(faults); f++)
+				for (int at = 0; at < 12; at++) {
+					const char *fault = f < CS_NELEM(faults)
+								? faults[f]
+								: "ok";
+					int n, rc, rrc;
+
+					n = snprintf(
+					    line, sizeof(line),
+					    "{\"kind\":\"%s\",\"data\":\"%s"
+					    "%.*s%s%s\",\"id\":1}",
+					    kinds[k], before[b], at,
+					    "abcdefghijklmnop", fault,
+					    "tail-bytes-tail-bytes");
+					rc = cs_ident_line_parse(
+					    (const uint8_t *)line, (size_t)n,
+					    &data, &l, err, sizeof(err));
+					/* the reference: the record checked
+					 * where it stands */
+					assert_int_equal(
+					    cs_ident_line_scan(
+						(const uint8_t *)line,
+						(size_t)n, &ref, rerr,
+						sizeof(rerr)),
+					    0);
+					rrc = cs_ident_line_check(&ref, rerr,
+								  sizeof(rerr));
+					if (rc != rrc ||
+					    (rc != 0 && strcmp(err, rerr) != 0))
+						fail_msg(
+						    "%s: got %d (%s), want "
+						    "%d (%s)",
+						    line, rc, err, rrc, rerr);
+					if (rc == 0)
+						assert_true(l.data.n > 20);
+				}
+	/* valid strings decode as before: escapes and plain runs at each
+	 * place, latin-1 for a binary kind, UTF-8 when a code point is
+	 * above 255 */
+	for (int at = 0; at < 12; at++) {
+		int n = snprintf(line, sizeof(line),
+				 "{\"kind\":\"dvrip\",\"data\":\"%.*s\\u00ff"
+				 "\\r\\nxyz\\/\"}",
+				 at, "abcdefghijklmnop");
+
+		assert_int_equal(cs_ident_line_parse((const uint8_t *)line,
+						     (size_t)n, &data, &l, err,
+						     sizeof(err)),
+				 0);
+		assert_int_equal(l.data.n, (size_t)at + 7);
+		assert_memory_equal(l.data.p + at, "\xff\r\nxyz/", 7);
+		n = snprintf(line, sizeof(line),
+			     "{\"kind\":\"dvrip\",\"data\":\"%.*s\\u00ff"
+			     "\\u0100\"}",
+			     at, "abcdefghijklmnop");
+		assert_int_equal(cs_ident_line_parse((const uint8_t *)line,
+						     (size_t)n, &data, &l, err,
+						     sizeof(err)),
+				 0);
+		assert_int_equal(l.data.n, (size_t)at + 4);
+		assert_memory_equal(l.data.p + at, "\xc3\xbf\xc4\x80", 4);
+	}
+	/* data_hex: a string JSON refuses is refused as such, bad hex in a
+	 * valid string as bad hex */
+	assert_int_equal(cs_ident_line_parse(L("{\"kind\":\"mdns\",\"data_hex"
+					       "\":\"0a0b\\q\"}"),
+					     &data, &l, err, sizeof(err)),
+			 CS_EPROTO);
+	assert_string_equal(err, "bad escape at byte 32");
+	assert_int_equal(cs_ident_line_parse(L("{\"kind\":\"mdns\",\"data_hex"
+					       "\":\"0a0b\x01\"}"),
+					     &data, &l, err, sizeof(err)),
+			 CS_EPROTO);
+	assert_non_null(strstr(err, "control byte"));
+	assert_int_equal(cs_ident_line_parse(L("{\"kind\":\"mdns\",\"data_hex"
+					       "\":\"0a0bzz\"}"),
+					     &data, &l, err, sizeof(err)),
+			 CS_EPROTO);
+	assert_non_null(strstr(err, "bad hex"));
+	assert_int_equal(cs_ident_line_parse(L("{\"kind\":\"mdns\",\"data_hex"
+					       "\":\"0a:0b 0c\"}"),
+					     &data, &l, err, sizeof(err)),
+			 0);
+	assert_int_equal(l.data.n, 3);
+	/* hex digits two at a time: a bad one, a separator inside a byte
+	 * and an odd count are found at each place */
+	for (int at = 0; at < 20; at++) {
+		char want[64];
+		int n = snprintf(line, sizeof(line),
+				 "{\"kind\":\"mdns\",\"data_hex\":\"%.*sg0A\"}",
+				 at, "00112233445566778899aabbccddeeff");
+
+		assert_int_equal(cs_ident_line_parse((const uint8_t *)line,
+						     (size_t)n, &data, &l, err,
+						     sizeof(err)),
+				 CS_EPROTO);
+		/* "g" as the first digit of a byte or (odd at) the second */
+		snprintf(want, sizeof(want),
+			 "bad hex in \"data_hex\" at offset %d", at);
+		assert_string_equal(err, want);
+		n = snprintf(line, sizeof(line),
+			     "{\"kind\":\"mdns\",\"data_hex\":\"%.*s:Ff\"}", at,
+			     "00112233445566778899aabbccddeeff");
+		assert_int_equal(cs_ident_line_parse((const uint8_t *)line,
+						     (size_t)n, &data, &l, err,
+						     sizeof(err)),
+				 at % 2 ? CS_EPROTO : 0);
+		if (at % 2 == 0) {
+			assert_int_equal(l.data.n, (size_t)at / 2 + 1);
+			assert_int_equal(l.data.p[at / 2], 0xff);
+			if (at >= 2)
+				assert_int_equal(l.data.p[at / 2 - 1],
+						 (at / 2 - 1) * 0x11);
+		}
+	}
+	assert_int_equal(cs_ident_line_parse(L("{\"kind\":\"mdns\",\"data_hex"
+					       "\":\"0a0b0\"}"),
+					     &data, &l, err, sizeof(err)),
+			 CS_EPROTO);
+	assert_non_null(strstr(err, "odd number"));
+	cs_buf_free(&data);
+}
+
 static void
 test_mac(void **state)
 {
@@ -1142,6 +1289,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_line),
+	    cmocka_unit_test(test_line_fused),
 	    cmocka_unit_test(test_mac),
 	    cmocka_unit_test(test_mac_prefix),
 	    cmocka_unit_test(test_decode),

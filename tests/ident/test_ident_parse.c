@@ -356,6 +356,44 @@ test_x509(void **state)
 	    CS_EPROTO);
 	assert_int_equal(cs_x509_pem_decode(L(hik_pem), der, 10, &n),
 			 CS_ELIMIT);
+	/* base64 four characters at a time: every cap fails exactly where
+	 * the DER stops fitting; a space, a line end or junk at each place
+	 * of the first lines, and padding, read as one at a time would */
+	{
+		uint8_t want[2048], got[2048];
+		size_t wn = 0, gn = 0, hn = strlen(hik_pem);
+		char *t = malloc(hn + 2);
+
+		assert_non_null(t);
+		assert_int_equal(
+		    cs_x509_pem_decode(L(hik_pem), want, sizeof(want), &wn), 0);
+		for (size_t cap = 0; cap <= wn; cap++)
+			assert_int_equal(
+			    cs_x509_pem_decode(L(hik_pem), got, cap, &gn),
+			    cap < wn ? CS_ELIMIT : 0);
+		for (size_t at = 28; at < 160; at++) {
+			static const char ins[] = {' ', '\n', '*', '='};
+
+			for (size_t k = 0; k < sizeof(ins); k++) {
+				int rc;
+
+				memcpy(t, hik_pem, at);
+				t[at] = ins[k];
+				memcpy(t + at + 1, hik_pem + at, hn - at + 1);
+				rc = cs_x509_pem_decode((const uint8_t *)t,
+							hn + 1, got,
+							sizeof(got), &gn);
+				if (ins[k] == ' ' || ins[k] == '\n') {
+					assert_int_equal(rc, 0);
+					assert_int_equal(gn, wn);
+					assert_memory_equal(got, want, wn);
+				} else {
+					assert_int_equal(rc, CS_EPROTO);
+				}
+			}
+		}
+		free(t);
+	}
 	/* DER errors */
 	assert_int_equal(cs_x509_parse(L(""), &x), CS_ETRUNC);
 	assert_int_equal(cs_x509_parse(L("\x30"), &x), CS_ETRUNC);

@@ -403,6 +403,61 @@ test_find_text_salvage(void **state)
 	    CS_EPROTO);
 }
 
+/*
+ * expat's memory comes from an arena per document (a block on the stack,
+ * then chunks): a document that needs many chunks and regrown buffers
+ * (two thousand elements with distinct names and namespace
+ * declarations, long text) parses as before, strictly and salvaged, and
+ * a second document after it starts from an empty arena.
+ */
+static void
+test_arena(void **state)
+{
+	static const char *const names[] = {"model", "firmwareVersion"};
+	static char doc[200000];
+	char out[2][128];
+	struct cs_xml_meta meta;
+	size_t off = 0;
+
+	(void)state;
+	off +=
+	    (size_t)snprintf(doc, sizeof(doc), "<DeviceInfo xmlns=\"urn:x\">");
+	for (int i = 0; i < 2000 && off < sizeof(doc) - 30000; i++)
+		off += (size_t)snprintf(
+		    doc + off, sizeof(doc) - off,
+		    "<p%d:e%d xmlns:p%d=\"urn:n%d\" a%d=\"%d\">"
+		    "text %d</p%d:e%d>",
+		    i, i, i, i, i, i, i, i, i);
+	memset(doc + off, 't', 20000);
+	off += 20000;
+	off += (size_t)snprintf(doc + off, sizeof(doc) - off,
+				"<model>DS-2CD2385G1-I</model>"
+				"<firmwareVersion>V5.6.2</firmwareVersion>"
+				"</DeviceInfo>");
+	assert_true(off < sizeof(doc) - 1);
+	assert_int_equal(
+	    cs_xml_find_text((const uint8_t *)doc, off, names, 2, out, &meta),
+	    0);
+	assert_false(meta.salvaged);
+	assert_string_equal(out[0], "DS-2CD2385G1-I");
+	assert_string_equal(out[1], "V5.6.2");
+	/* cut before its end, with a stray '&': the salvage pass (its own
+	 * parser and arena) keeps what was complete */
+	*strstr(doc, "text 7<") = '&'; /* in the text of an element */
+	assert_int_equal(cs_xml_find_text((const uint8_t *)doc, off - 14, names,
+					  2, out, &meta),
+			 0);
+	assert_true(meta.salvaged);
+	assert_string_equal(out[0], "DS-2CD2385G1-I");
+	/* a small document after them */
+	assert_int_equal(cs_xml_find_text(L("<DeviceInfo><model>M</model>"
+					    "</DeviceInfo>"),
+					  names, 2, out, &meta),
+			 0);
+	assert_string_equal(out[0], "M");
+	assert_string_equal(out[1], "");
+}
+
 static void
 test_truncation(void **state)
 {
@@ -594,6 +649,7 @@ main(void)
 	    cmocka_unit_test(test_bad),
 	    cmocka_unit_test(test_odd_but_fine),
 	    cmocka_unit_test(test_truncation),
+	    cmocka_unit_test(test_arena),
 	    cmocka_unit_test(test_caps),
 	    cmocka_unit_test(test_find_text),
 	};

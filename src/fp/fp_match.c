@@ -47,8 +47,8 @@ struct cs_fpctx {
 	 * order it named them (nhits may exceed the array: then use rstamp) */
 	size_t hits[64];
 	size_t nhits;
-	struct om *om; /* memo of observations (cs_fpctx_memo), or NULL */
-	size_t ncv;    /* assertions cs_fp_collect gathered in cv */
+	struct om *om;  /* memo of observations (cs_fpctx_memo), or NULL */
+	size_t ncv;     /* assertions cs_fp_collect gathered in cv */
 	bool collected; /* ... and cs_fp_identify_collected not yet run */
 };
 
@@ -580,7 +580,7 @@ struct om {
 	size_t n;
 	uint64_t lookups, hits;
 	uint32_t seen[OM_SEEN]; /* a hash's high half (low bit set), or 0 */
-	struct contrib *cv; /* OM_CONTRIBS */
+	struct contrib *cv;     /* OM_CONTRIBS */
 	size_t ncv;
 	size_t bytes;
 	uint32_t head[2 * OM_ENTRIES];

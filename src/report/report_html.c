@@ -267,7 +267,7 @@ first_for_ip(const struct cs_report *r)
 		qsort(ix, r->nfnd, sizeof(*ix), fnd_ip_cmp);
 	for (size_t k = 0; k < r->nfnd; k++)
 		first[ix[k]] = k == 0 || strcmp(r->fnd[ix[k - 1]].ip,
-						 r->fnd[ix[k]].ip) != 0;
+						r->fnd[ix[k]].ip) != 0;
 	free(ix);
 	return first;
 }
@@ -424,8 +424,10 @@ same_rule(const struct cs_finding_row *x, const struct cs_finding_row *y)
 static int
 rule_order_cmp(const void *a, const void *b)
 {
-	const struct cs_finding_row *x = *(const struct cs_finding_row *const *)a,
-				    *y = *(const struct cs_finding_row *const *)b;
+	const struct cs_finding_row *x = *(
+					const struct cs_finding_row *const *)a,
+				    *y = *(
+					const struct cs_finding_row *const *)b;
 	int c;
 
 	if ((c = strcmp(x->regime, y->regime)) != 0 ||
@@ -442,8 +444,7 @@ rule_order_cmp(const void *a, const void *b)
 static void
 rules_applied(struct rp_w *w, const struct cs_report *r)
 {
-	const struct cs_finding_row **ix =
-	    cs_xcalloc(r->nfnd + 1, sizeof(*ix));
+	const struct cs_finding_row **ix = cs_xcalloc(r->nfnd + 1, sizeof(*ix));
 	bool *first = cs_xcalloc(r->nfnd + 1, sizeof(*first));
 
 	for (size_t i = 0; i < r->nfnd; i++)
@@ -871,25 +872,40 @@ chunk_ids(const struct cs_report *r, size_t from, size_t n, int64_t *ids)
 		ids[i] = r->dev[from + i].sighting_id;
 }
 
+/* Chunks whose observation reads are kept in flight ahead of the one
+ * read: the database starts the next the moment it finishes one. */
+#define DETAIL_AHEAD 2
+
+/* Sends the read of the k-th chunk of devices ahead (none past the end). */
+static int
+chunk_ask(const struct cs_report *r, size_t k)
+{
+	int64_t ids[DETAIL_CHUNK];
+	size_t from = k * DETAIL_CHUNK;
+
+	if (from >= r->ndev)
+		return 0;
+	chunk_ids(r, from, CS_MIN(DETAIL_CHUNK, r->ndev - from), ids);
+	return cs_store_prefetch_observations_of(
+	    r->store, ids, CS_MIN(DETAIL_CHUNK, r->ndev - from));
+}
+
 /* Fills c with the observations of the k-th chunk of devices, then sends
- * the next chunk's read ahead (the database works on it meanwhile). */
+ * the read of the chunk DETAIL_AHEAD after it. */
 static int
 chunk_fill(const struct cs_report *r, struct chunk_obs *c, size_t k)
 {
 	int64_t ids[DETAIL_CHUNK];
-	size_t from = k * DETAIL_CHUNK, n = CS_MIN(DETAIL_CHUNK, r->ndev - from);
-	size_t next = from + n;
+	size_t from = k * DETAIL_CHUNK,
+	       n = CS_MIN(DETAIL_CHUNK, r->ndev - from);
 	int rc;
 
 	chunk_start(c, r->o.max_obs_bytes);
 	chunk_ids(r, from, n, ids);
 	rc = cs_store_each_observation_of(r->store, ids, n, on_obs, c);
 	chunk_done(c, n);
-	if (rc == 0 && next < r->ndev) {
-		size_t m = CS_MIN(DETAIL_CHUNK, r->ndev - next);
-		chunk_ids(r, next, m, ids);
-		rc = cs_store_prefetch_observations_of(r->store, ids, m);
-	}
+	if (rc == 0)
+		rc = chunk_ask(r, k + DETAIL_AHEAD);
 	return rc < 0 ? rc : 0;
 }
 
@@ -899,7 +915,8 @@ static void
 chunk_write(struct rp_w *w, const struct cs_report *r,
 	    const struct chunk_obs *c, size_t k, bool poll)
 {
-	size_t from = k * DETAIL_CHUNK, n = CS_MIN(DETAIL_CHUNK, r->ndev - from);
+	size_t from = k * DETAIL_CHUNK,
+	       n = CS_MIN(DETAIL_CHUNK, r->ndev - from);
 
 	for (size_t i = 0; i < n && w->rc == 0; i++) {
 		if (poll && i % 32 == 0)
@@ -1020,7 +1037,12 @@ details(struct rp_w *w, const struct cs_report *r)
 	}
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv, NULL);
-	if (p.nchunks > 1 && pthread_create(&t, NULL, detail_reader, &p) == 0) {
+	for (size_t k = 0; k < DETAIL_AHEAD && rc == 0; k++)
+		rc = chunk_ask(r, k);
+	if (rc != 0) {
+		/* nothing read yet: fall through to the frees */
+	} else if (p.nchunks > 1 &&
+		   pthread_create(&t, NULL, detail_reader, &p) == 0) {
 		detail_pipe_write(w, &p);
 		pthread_mutex_lock(&p.mu);
 		p.quit = true;

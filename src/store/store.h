@@ -232,7 +232,8 @@ int cs_store_latest_scan(struct cs_store *s, int64_t *scan_id);
 
 /* Progress and state of one scan, as read back by cs_store_scan_get. */
 struct cs_scan_state {
-	char status[16]; /* "running", "interrupted", "incomplete", "complete" */
+	char
+	    status[16]; /* "running", "interrupted", "incomplete", "complete" */
 	int64_t started, ended; /* ended is 0 while unfinished */
 	uint64_t total_targets, watermark, hosts_done;
 	unsigned resume_count;
@@ -341,12 +342,15 @@ int cs_store_each_observation_of(struct cs_store *s, const int64_t *sightings,
 
 /*
  * Starts reading the observations of sightings ahead, so that the
- * database works on them while the caller works on something else; the
- * next cs_store_each_observation_of of the same list then takes them.
- * Any other call on s first discards a read not taken.  A hint: returns
- * 0 when the backend reads nothing ahead (SQLite) or could not send it
- * (the later read reports the error), CS_EINVAL for an id <= 0 or n too
- * large, CS_EIO when pending rows could not be flushed.
+ * database works on them while the caller works on something else.
+ * Several reads may be sent ahead (PostgreSQL keeps up to four in flight
+ * and runs them back to back); cs_store_each_observation_of takes them
+ * in the order sent, each with the same list.  Any other call on s,
+ * including a read of another list, first discards the reads not taken.
+ * A hint: returns 0 when the backend reads nothing ahead (SQLite), has
+ * enough in flight or could not send it (the later read reports the
+ * error), CS_EINVAL for an id <= 0 or n too large, CS_EIO when pending
+ * rows could not be flushed.
  */
 int cs_store_prefetch_observations_of(struct cs_store *s,
 				      const int64_t *sightings, size_t n);
@@ -579,8 +583,8 @@ int cs_store_reach_get(struct cs_store *s, const char *ip, char *vantage,
  * valid only during the call).  Return 0 to continue.  Must not call
  * cs_store_* functions on the same store.
  */
-typedef int (*cs_store_reach_cb)(void *arg, const char *ip,
-				 const char *vantage, const char *ports);
+typedef int (*cs_store_reach_cb)(void *arg, const char *ip, const char *vantage,
+				 const char *ports);
 
 /*
  * Calls cb once for every address that cs_store_reach_get would report

@@ -126,6 +126,9 @@ _Static_assert(CS_STORE_MAX_PORTS == 64 && CS_FP_MAX_EVIDENCE == 48 &&
 		   CS_STORE_MAX_ATTACH == 128,
 	       "LIMIT clauses above follow the row caps");
 
+/* Observation reads a connection keeps in flight at most. */
+#define OBS_AHEAD 4
+
 struct pg {
 	PGconn *conn;
 	bool prepared[ST_COUNT];
@@ -140,9 +143,12 @@ struct pg {
 	} staged[512];
 	size_t nstaged;
 	bool bulk_ready; /* the session's staging tables exist */
-	/* an observation read sent ahead (prefetch_observations_of) and not
-	 * yet collected: its list of sighting ids, else NULL */
-	char *ahead;
+	/* observation reads sent ahead (prefetch_observations_of) and not
+	 * yet collected, oldest first: their lists of sighting ids; sent in
+	 * pipeline mode (ahead_pipe), so the server runs them back to back */
+	char *ahead[OBS_AHEAD];
+	int nahead;
+	bool ahead_pipe;
 	bool obs_nojit; /* the session's JIT is off (obs_of_prepare) */
 };
 
@@ -153,7 +159,33 @@ pg_of(struct cs_store *s)
 }
 
 /*
- * Discards the results of an observation read sent ahead and never
+ * Ends pipeline mode on c: a sync, every result up to its own, then the
+ * exit.  False when the connection is lost or will not leave the mode.
+ */
+static bool
+pipe_close(PGconn *c)
+{
+	PGresult *res;
+
+	if (PQpipelineSync(c) != 1)
+		return false;
+	/* up to the sync's result (a NULL ends each command's results) */
+	for (;;) {
+		if ((res = PQgetResult(c)) == NULL) {
+			if (PQstatus(c) != CONNECTION_OK)
+				return false;
+			continue;
+		}
+		if (PQresultStatus(res) == PGRES_PIPELINE_SYNC) {
+			PQclear(res);
+			return PQexitPipelineMode(c) == 1;
+		}
+		PQclear(res);
+	}
+}
+
+/*
+ * Discards the results of observation reads sent ahead and never
  * collected, so the connection can take the next command.  Every path
  * that sends a command calls it first.
  */
@@ -162,12 +194,18 @@ settle(struct pg *q)
 {
 	PGresult *res;
 
-	if (q->ahead == NULL)
+	if (q->nahead == 0 && !q->ahead_pipe)
 		return;
-	while ((res = PQgetResult(q->conn)) != NULL)
-		PQclear(res);
-	free(q->ahead);
-	q->ahead = NULL;
+	for (int i = 0; i < q->nahead; i++) {
+		while ((res = PQgetResult(q->conn)) != NULL)
+			PQclear(res);
+		free(q->ahead[i]);
+		q->ahead[i] = NULL;
+	}
+	q->nahead = 0;
+	if (q->ahead_pipe)
+		(void)pipe_close(q->conn);
+	q->ahead_pipe = false;
 }
 
 /* The connection's transaction status, with no read left pending (one
@@ -986,8 +1024,7 @@ pg_scan_near(struct cs_store *s, int64_t id, bool older, int64_t *out)
 
 /* Commits the batch, then runs the one-row update id on (a, b). */
 static int
-update_scan2(struct cs_store *s, int id, int64_t a, int64_t b,
-	     const char *what)
+update_scan2(struct cs_store *s, int id, int64_t a, int64_t b, const char *what)
 {
 	struct pgp p = {0};
 	int rc;
@@ -1169,8 +1206,7 @@ badd(struct cs_buf *b, const void *p, size_t n)
 		bulk_oom = true;
 }
 
-static void CS_PRINTF(2, 3)
-bprintf(struct cs_buf *b, const char *fmt, ...)
+static void CS_PRINTF(2, 3) bprintf(struct cs_buf *b, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -1211,9 +1247,10 @@ copy_text(struct cs_buf *b, const char *s, size_t n)
 			       u[k] == '\r')) {
 			static const char esc[][3] = {"\\\\", "\\t", "\\n",
 						      "\\r"};
-			int i = u[k] == '\\' ? 0 : u[k] == '\t' ? 1
-					       : u[k] == '\n'	? 2
-								: 3;
+			int i = u[k] == '\\'   ? 0
+				: u[k] == '\t' ? 1
+				: u[k] == '\n' ? 2
+					       : 3;
 			badd(b, esc[i], 2);
 		} else {
 			badd(b, u + k, m);
@@ -1265,8 +1302,7 @@ copy_i64(struct cs_buf *b, int64_t v)
 
 /* Is ip or key already staged in this flush? */
 static bool
-bulk_dup(const struct pg *q, const char *ip, const char *dsite,
-	 const char *key)
+bulk_dup(const struct pg *q, const char *ip, const char *dsite, const char *key)
 {
 	for (size_t i = 0; i < q->nstaged; i++)
 		if (strcmp(q->staged[i].ip, ip) == 0 ||
@@ -1408,8 +1444,7 @@ bulk_stage(struct cs_store *s, int64_t scan_id, const struct cs_store_host *h)
 		COPY_FIXED(b, ev->rule);
 		copy_sep(b);
 		COPY_FIXED(b, ev->obs_key);
-		bprintf(b, "\t%u\t%.17g\t", (unsigned)ev->port,
-			      ev->weight);
+		bprintf(b, "\t%u\t%.17g\t", (unsigned)ev->port, ev->weight);
 		COPY_FIXED(b, ev->claim);
 		copy_end(b);
 	}
@@ -1633,8 +1668,8 @@ struct kcur {
 	int batch; /* rows a FETCH asks for */
 	PGresult *res;
 	int pos, n;
-	bool done;   /* no batch after res */
-	bool asked;  /* the next batch's FETCH is sent */
+	bool done;       /* no batch after res */
+	bool asked;      /* the next batch's FETCH is sent */
 	PGresult *ahead; /* the next batch, received before it was needed */
 };
 
@@ -1733,26 +1768,11 @@ fetch_next(struct fetcher *f, int k)
 static bool
 fetch_end(struct fetcher *f)
 {
-	PGresult *res;
-	bool ok = true;
+	bool ok;
 
 	while (f->len > 0)
 		(void)fetch_recv(f);
-	ok = PQpipelineSync(f->conn) == 1;
-	/* up to the sync's result (a NULL between commands' results), or
-	 * until the connection is lost */
-	while (ok) {
-		if ((res = PQgetResult(f->conn)) == NULL) {
-			ok = PQstatus(f->conn) == CONNECTION_OK;
-			continue;
-		}
-		if (PQresultStatus(res) == PGRES_PIPELINE_SYNC) {
-			PQclear(res);
-			ok = PQexitPipelineMode(f->conn) == 1;
-			break;
-		}
-		PQclear(res);
-	}
+	ok = pipe_close(f->conn);
 	for (int k = 0; k < 4; k++)
 		if (f->c[k] != NULL) {
 			PQclear(f->c[k]->ahead);
@@ -1818,10 +1838,9 @@ order_cmp(const PGresult *a, int ra, int ca, const PGresult *b, int rb, int cb)
 		if (x != y)
 			return x < y ? -1 : 1;
 	}
-	c = cs_store_ip_cmp(PQgetvalue(a, ra, ca + 1),
-			    (size_t)PQgetlength(a, ra, ca + 1),
-			    PQgetvalue(b, rb, cb + 1),
-			    (size_t)PQgetlength(b, rb, cb + 1));
+	c = cs_store_ip_cmp(
+	    PQgetvalue(a, ra, ca + 1), (size_t)PQgetlength(a, ra, ca + 1),
+	    PQgetvalue(b, rb, cb + 1), (size_t)PQgetlength(b, rb, cb + 1));
 	return c < 0 ? -1 : c > 0;
 }
 
@@ -2281,8 +2300,8 @@ obs_of_send(struct cs_store *s, const char *key)
 		   : CS_EIO;
 }
 
-/* The first result of the command sent last, with the rest of its stream
- * drained. */
+/* The first result of the command sent last (in pipeline mode: of the
+ * oldest in flight), with the rest of its results drained. */
 static PGresult *
 first_result(PGconn *c)
 {
@@ -2295,9 +2314,11 @@ first_result(PGconn *c)
 
 /*
  * Sends the observation read of sightings ahead, so the server runs it while
- * the caller works (poll_ahead keeps the socket drained meanwhile); the
- * next pg_each_observation_of of the same list collects it, and any
- * other command discards it first (settle).
+ * the caller works (poll_ahead keeps the socket drained meanwhile).  Up
+ * to OBS_AHEAD reads go out in pipeline mode, so the server starts the
+ * next the moment it finishes one instead of waiting for the caller to
+ * collect it and ask again; pg_each_observation_of collects them in the
+ * order sent, and any other command discards them first (settle).
  */
 static int
 pg_prefetch_observations_of(struct cs_store *s, const int64_t *sightings,
@@ -2306,19 +2327,30 @@ pg_prefetch_observations_of(struct cs_store *s, const int64_t *sightings,
 	struct pg *q = pg_of(s);
 	char *key;
 
-	settle(q);
-	if (bulk_flush(s) != 0 || obs_of_prepare(s) != 0)
-		return CS_EIO;
+	if (q->nahead == OBS_AHEAD)
+		return 0; /* a hint: enough is in flight */
+	if (q->nahead == 0) {
+		settle(q);
+		if (bulk_flush(s) != 0 || obs_of_prepare(s) != 0)
+			return CS_EIO;
+	}
+	if (!q->ahead_pipe) {
+		if (PQenterPipelineMode(q->conn) != 1)
+			return 0; /* the read itself will run and report it */
+		q->ahead_pipe = true;
+	}
 	key = obs_of_key(sightings, n);
-	if (obs_of_send(s, key) != 0) {
+	if (obs_of_send(s, key) != 0 || PQsendFlushRequest(q->conn) != 1 ||
+	    PQflush(q->conn) != 0) {
 		free(key); /* the read itself will run and report it */
+		settle(q);
 		return 0;
 	}
-	q->ahead = key;
+	q->ahead[q->nahead++] = key;
 	return 0;
 }
 
-/* Takes in what has arrived of the read sent ahead, without waiting:
+/* Takes in what has arrived of the reads sent ahead, without waiting:
  * libpq reads the socket only when asked, and a full socket would hold
  * the server up while the caller works.  An error shows at the collect. */
 static void
@@ -2326,23 +2358,27 @@ pg_poll_ahead(struct cs_store *s)
 {
 	struct pg *q = pg_of(s);
 
-	if (q->ahead != NULL)
+	if (q->nahead > 0)
 		(void)PQconsumeInput(q->conn);
 }
 
 static int
-pg_each_observation_of(struct cs_store *s, const int64_t *sightings,
-		       size_t n, cs_store_obs_of_cb cb, void *arg)
+pg_each_observation_of(struct cs_store *s, const int64_t *sightings, size_t n,
+		       cs_store_obs_of_cb cb, void *arg)
 {
 	struct pg *q = pg_of(s);
 	PGresult *res;
 	char *key = obs_of_key(sightings, n);
 	int nr, ret = 0, *ord;
 
-	if (q->ahead != NULL && strcmp(q->ahead, key) == 0) {
+	if (q->nahead > 0 && strcmp(q->ahead[0], key) == 0) {
+		/* the oldest read sent ahead: its results, up to the NULL
+		 * that ends them (the next reads' stay queued) */
 		res = first_result(q->conn);
-		free(q->ahead);
-		q->ahead = NULL;
+		free(q->ahead[0]);
+		memmove(q->ahead, q->ahead + 1,
+			(size_t)(q->nahead - 1) * sizeof(q->ahead[0]));
+		q->ahead[--q->nahead] = NULL;
 	} else {
 		settle(q);
 		if (bulk_flush(s) != 0 || obs_of_prepare(s) != 0) {
@@ -2466,7 +2502,7 @@ finding_read(const PGresult *res, int r, struct cs_finding_row *f)
 
 static int
 pg_finding_event(struct cs_store *s, int64_t fid, int64_t at, int64_t scan_id,
-	      const char *what, const char *detail)
+		 const char *what, const char *detail)
 {
 	struct pgp p = {0};
 	PGresult *res;
@@ -2523,8 +2559,9 @@ pg_finding_lookup(struct cs_store *s, const char *key, int64_t *id,
 }
 
 static int
-pg_finding_write(struct cs_store *s, const struct cs_finding_row *f, int64_t fid,
-		 const char *status, bool reopen, int64_t dev, int64_t *id)
+pg_finding_write(struct cs_store *s, const struct cs_finding_row *f,
+		 int64_t fid, const char *status, bool reopen, int64_t dev,
+		 int64_t *id)
 {
 	size_t nfcols;
 	const struct cs_store_col *fcols = cs_store_finding_cols(&nfcols);
@@ -2780,8 +2817,9 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 			copy_i64(&b, f->device_id);
 		else
 			badd(&b, "\\N", 2);
-		bprintf(&b, "\t%.17g\t%d\t%d\t%d\t%" PRId64 "\t%" PRId64
-			    "\t%" PRId64 "\t",
+		bprintf(&b,
+			"\t%.17g\t%d\t%d\t%d\t%" PRId64 "\t%" PRId64
+			"\t%" PRId64 "\t",
 			f->confidence, f->sensitive ? 1 : 0,
 			f->reach_core ? 1 : 0, (int)f->severity, f->first_seen,
 			f->last_scan, f->assessed_at);
@@ -2945,8 +2983,8 @@ pg_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 		for (size_t i = 0; i < np; i++)
 			fld_copy(res, r, 9 + (int)i, (char *)f + pc[i].off,
 				 pc[i].size);
-		reopened[k] = strcmp(old, "closed") == 0 ||
-			      strcmp(old, "withdrawn") == 0;
+		reopened[k] =
+		    strcmp(old, "closed") == 0 || strcmp(old, "withdrawn") == 0;
 	}
 	PQclear(res);
 	if ((size_t)nr != n) {

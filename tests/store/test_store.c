@@ -803,8 +803,7 @@ struct rrows {
 };
 
 static int
-collect_reach(void *arg, const char *ip, const char *vantage,
-	      const char *ports)
+collect_reach(void *arg, const char *ip, const char *vantage, const char *ports)
 {
 	struct rrows *r = arg;
 
@@ -887,8 +886,8 @@ test_findings(void **state)
 	assert_string_equal(got.owner, "ignored? no: used on insert");
 
 	/* the plan */
-	struct cs_finding_plan pl = {.owner = "estates", .due = "2026-12-31",
-				     .status = "planned"};
+	struct cs_finding_plan pl = {
+	    .owner = "estates", .due = "2026-12-31", .status = "planned"};
 	assert_int_equal(cs_store_finding_plan(s, id, &pl, 1700000600), 0);
 	struct cs_finding_plan bad = {.status = "risk-accepted"};
 	assert_int_equal(cs_store_finding_plan(s, id, &bad, 1), CS_EINVAL);
@@ -958,16 +957,16 @@ test_findings(void **state)
 	finding_make(&fr, "127.20.0.3", "uk-gsg-2022", "3", CS_SEV_HIGH,
 		     "south", s2);
 	assert_int_equal(cs_store_finding_put(s, &fr, NULL, NULL), 0);
-	finding_make(&fr, "127.20.0.4", "uk-gsg-2022", "3", CS_SEV_HIGH,
-		     "east", s2);
+	finding_make(&fr, "127.20.0.4", "uk-gsg-2022", "3", CS_SEV_HIGH, "east",
+		     s2);
 	assert_int_equal(cs_store_finding_put(s, &fr, NULL, NULL), 0);
 	memset(&rs, 0, sizeof(rs));
 	assert_int_equal(cs_store_each_finding(s, NULL, collect_f, &rs), 0);
 	assert_int_equal(rs.n, 4);
-	assert_int_equal(rs.sev[0], CS_SEV_CRITICAL);   /* withdrawn one */
-	assert_string_equal(rs.ip[1], "127.20.0.4");   /* high, east */
-	assert_string_equal(rs.ip[2], "127.20.0.3");   /* high, south */
-	assert_string_equal(rs.ip[3], "127.20.0.2");   /* low */
+	assert_int_equal(rs.sev[0], CS_SEV_CRITICAL); /* withdrawn one */
+	assert_string_equal(rs.ip[1], "127.20.0.4");  /* high, east */
+	assert_string_equal(rs.ip[2], "127.20.0.3");  /* high, south */
+	assert_string_equal(rs.ip[3], "127.20.0.2");  /* low */
 	struct cs_finding_filter flt = {.min_severity = CS_SEV_HIGH,
 					.active_only = true};
 	memset(&rs, 0, sizeof(rs));
@@ -1011,17 +1010,17 @@ test_findings(void **state)
 	assert_int_equal(
 	    cs_store_reach_put(s, "core-ws3", "127.20.0.2", rp, 2, 1700002500),
 	    0);
-	assert_int_equal(
-	    cs_store_reach_put(s, "core-ws1", "127.20.0.3", NULL, 0, 1700002500),
-	    0);
+	assert_int_equal(cs_store_reach_put(s, "core-ws1", "127.20.0.3", NULL,
+					    0, 1700002500),
+			 0);
 	memset(&rr, 0, sizeof(rr));
 	assert_int_equal(cs_store_each_reach(s, collect_reach, &rr), 0);
 	assert_int_equal(rr.n, 2);
 	assert_string_equal(reach_of(&rr, "127.20.0.1"), "core-ws1 80,554");
 	assert_string_equal(reach_of(&rr, "127.20.0.2"), "core-ws3 80,554");
-	assert_int_equal(
-	    cs_store_reach_put(s, "core-ws1", "127.20.0.1", NULL, 0, 1700003000),
-	    0);
+	assert_int_equal(cs_store_reach_put(s, "core-ws1", "127.20.0.1", NULL,
+					    0, 1700003000),
+			 0);
 	assert_int_equal(cs_store_reach_get(s, "127.20.0.1", NULL, 0, NULL, 0),
 			 0);
 	memset(&rr, 0, sizeof(rr));
@@ -1073,8 +1072,8 @@ test_findings_many(void **state)
 		     s1);
 	cs_strlcpy(v[0].status, "planned", sizeof(v[0].status));
 	cs_strlcpy(v[0].owner, "alice", sizeof(v[0].owner));
-	finding_make(&v[1], "127.21.0.2", "uk-gsg-2022", "2", CS_SEV_MEDIUM,
-		     "", s1);
+	finding_make(&v[1], "127.21.0.2", "uk-gsg-2022", "2", CS_SEV_MEDIUM, "",
+		     s1);
 	cs_strlcpy(v[1].manufacturer, odd, sizeof(v[1].manufacturer));
 	cs_strlcpy(v[1].status, "closed", sizeof(v[1].status));
 	v[2] = v[0];
@@ -1161,8 +1160,8 @@ test_findings_many(void **state)
 		/* unsorted: the same findings */
 		struct cs_finding_filter any = {.any_order = true};
 		struct frows ru = {0};
-		assert_int_equal(
-		    cs_store_each_finding(s, &any, collect_f, &ru), 0);
+		assert_int_equal(cs_store_each_finding(s, &any, collect_f, &ru),
+				 0);
 		assert_int_equal(ru.n, 2);
 		assert_true((ru.id[0] == rs.id[0] && ru.id[1] == rs.id[1]) ||
 			    (ru.id[0] == rs.id[1] && ru.id[1] == rs.id[0]));
@@ -1228,20 +1227,18 @@ test_upload_once(void **state)
 	spool = cs_store_open(path, err, sizeof(err));
 	assert_non_null(spool);
 	sc = scan_at(spool, "north", 1700000000);
-	assert_int_equal(
-	    put_ident(spool, sc, "127.30.0.1", NULL, NULL, NULL, 1700000001,
-		      true),
-	    0);
+	assert_int_equal(put_ident(spool, sc, "127.30.0.1", NULL, NULL, NULL,
+				   1700000001, true),
+			 0);
 	assert_int_equal(cs_store_checkpoint(spool, sc, 1, 1), 0);
 	assert_int_equal(cs_store_upload(spool, central, &us, err, sizeof(err)),
 			 0);
 	assert_int_equal(cs_store_scan_get(spool, sc, &ss), 0);
 	assert_true(ss.delivered < 0); /* under way, with its token */
 	token = ss.delivered;
-	assert_int_equal(
-	    put_ident(spool, sc, "127.30.0.2", NULL, NULL, NULL, 1700000002,
-		      true),
-	    0);
+	assert_int_equal(put_ident(spool, sc, "127.30.0.2", NULL, NULL, NULL,
+				   1700000002, true),
+			 0);
 	assert_int_equal(cs_store_checkpoint(spool, sc, 2, 2), 0);
 	assert_int_equal(cs_store_scan_end(spool, sc, "complete", 1700000100),
 			 0);
@@ -1314,8 +1311,8 @@ test_many_devices(void **state)
 
 	for (int i = 0; i < 4500; i++) {
 		snprintf(ip, sizeof(ip), "127.40.%d.%d", i / 250, i % 250 + 1);
-		assert_int_equal(put_simple(s, sc, ip, 1700000001 + i, "Axis", 1),
-				 0);
+		assert_int_equal(
+		    put_simple(s, sc, ip, 1700000001 + i, "Axis", 1), 0);
 	}
 	assert_int_equal(cs_store_scan_end(s, sc, "complete", 1700009999), 0);
 	assert_int_equal(cs_store_each_device(s, sc, count_dev, &c), 0);
@@ -1725,12 +1722,12 @@ test_bad_arguments(void **state)
 static void
 test_ip_order(void **state)
 {
-	static const char *const put[] = {"fd00:77::10", "fd00:77::9", "::1",
-					  "127.0.0.10", "127.0.0.9",
-					  "2001:db8::a", "FD00:77:0::A"};
-	static const char *const want[] = {"127.0.0.9", "127.0.0.10", "::1",
-					   "2001:db8::a", "fd00:77::9",
-					   "fd00:77::a", "fd00:77::10"};
+	static const char *const put[] = {
+	    "fd00:77::10", "fd00:77::9",  "::1",         "127.0.0.10",
+	    "127.0.0.9",   "2001:db8::a", "FD00:77:0::A"};
+	static const char *const want[] = {
+	    "127.0.0.9",  "127.0.0.10", "::1",        "2001:db8::a",
+	    "fd00:77::9", "fd00:77::a", "fd00:77::10"};
 	struct fixture *f = *state;
 	struct cs_store *s = open_ok(f);
 	struct rows rs;
@@ -1757,8 +1754,8 @@ test_ip_order(void **state)
 		int64_t id;
 		bool reopened;
 
-		finding_make(&fr, want[(i * 3) % CS_NELEM(want)],
-			     "uk-gsg-2022", "1", CS_SEV_HIGH, "", scan);
+		finding_make(&fr, want[(i * 3) % CS_NELEM(want)], "uk-gsg-2022",
+			     "1", CS_SEV_HIGH, "", scan);
 		assert_int_equal(cs_store_finding_put(s, &fr, &id, &reopened),
 				 0);
 	}
@@ -1948,9 +1945,9 @@ test_idempotent_reput(void **state)
 		assert_string_equal(oo.v[1], "0 http.header.1");
 		for (size_t i = 2; i < 5; i++)
 			assert_true(oo.v[i][0] == '2');
-		assert_int_equal(
-		    cs_store_each_observation_of(s, ids, 0, collect_obs_of, &oo),
-		    0);
+		assert_int_equal(cs_store_each_observation_of(
+				     s, ids, 0, collect_obs_of, &oo),
+				 0);
 		/* a read sent ahead is taken by the same list's read ... */
 		assert_int_equal(cs_store_prefetch_observations_of(s, ids, 3),
 				 0);
@@ -1960,6 +1957,38 @@ test_idempotent_reput(void **state)
 				 0);
 		assert_int_equal(oo.n, 5);
 		assert_string_equal(oo.v[1], "0 http.header.1");
+		/* two reads in flight are taken in the order sent; a read
+		 * of another list discards those not taken and runs */
+		assert_int_equal(cs_store_prefetch_observations_of(s, ids, 1),
+				 0);
+		assert_int_equal(
+		    cs_store_prefetch_observations_of(s, ids + 2, 1), 0);
+		memset(&oo, 0, sizeof(oo));
+		assert_int_equal(cs_store_each_observation_of(
+				     s, ids, 1, collect_obs_of, &oo),
+				 0);
+		assert_int_equal(oo.n, 2);
+		assert_string_equal(oo.v[0], "0 http.header.0");
+		memset(&oo, 0, sizeof(oo));
+		assert_int_equal(cs_store_each_observation_of(
+				     s, ids + 2, 1, collect_obs_of, &oo),
+				 0);
+		assert_int_equal(oo.n, 3);
+		assert_true(oo.v[0][0] == '0');
+		assert_int_equal(cs_store_prefetch_observations_of(s, ids, 1),
+				 0);
+		assert_int_equal(
+		    cs_store_prefetch_observations_of(s, ids + 2, 1), 0);
+		memset(&oo, 0, sizeof(oo));
+		assert_int_equal(cs_store_each_observation_of(
+				     s, ids + 2, 1, collect_obs_of, &oo),
+				 0);
+		assert_int_equal(oo.n, 3);
+		memset(&oo, 0, sizeof(oo));
+		assert_int_equal(cs_store_each_observation_of(
+				     s, ids, 1, collect_obs_of, &oo),
+				 0);
+		assert_int_equal(oo.n, 2);
 		/* ... and discarded by any other call, which still works */
 		assert_int_equal(cs_store_prefetch_observations_of(s, ids, 3),
 				 0);
@@ -1982,7 +2011,7 @@ test_idempotent_reput(void **state)
 		 * ahead or not, as through the one-host read */
 		{
 			static const uint8_t raw[] = {0x00, 0xff, 0x80, '\\',
-						      'x', '0', 0x01, '\n'};
+						      'x',  '0',  0x01, '\n'};
 			struct cs_obs_list l;
 			struct cs_identity id;
 			const char *one = "127.16.0.77";
@@ -1991,11 +2020,11 @@ test_idempotent_reput(void **state)
 				       *c = a + 2;
 			assert_non_null(a);
 			cs_obs_list_init(&l);
-			assert_int_equal(cs_obs_add(&l, "tls.raw", 8443,
-						    CS_OBS_BINARY |
-							CS_OBS_SALVAGED,
-						    raw, sizeof(raw)),
-					 0);
+			assert_int_equal(
+			    cs_obs_add(&l, "tls.raw", 8443,
+				       CS_OBS_BINARY | CS_OBS_SALVAGED, raw,
+				       sizeof(raw)),
+			    0);
 			assert_int_equal(cs_obs_adds(&l, "rtsp.server", 554,
 						     "Rtsp Server/3.0"),
 					 0);
@@ -2045,18 +2074,17 @@ test_idempotent_reput(void **state)
 		assert_int_equal(cs_store_each_observation_of(
 				     s, ids, 3, collect_obs_of, &oo),
 				 CS_EINVAL);
-		assert_int_equal(cs_store_each_observation_of(
-				     s, ids, CS_STORE_OBS_OF_MAX + 1,
-				     collect_obs_of, &oo),
-				 CS_EINVAL);
+		assert_int_equal(
+		    cs_store_each_observation_of(
+			s, ids, CS_STORE_OBS_OF_MAX + 1, collect_obs_of, &oo),
+		    CS_EINVAL);
 	}
 	assert_integrity(s);
 	cs_store_close(s);
 
 	/* the two re-put hosts, and 127.16.0.77 of the round trip above
 	 * (two observations, no evidence or ports) */
-	assert_int_equal(count_rows(f, "SELECT count(*) FROM sighting"),
-			 2 + 1);
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM sighting"), 2 + 1);
 	assert_int_equal(count_rows(f, "SELECT count(*) FROM device"), 2 + 1);
 	assert_int_equal(count_rows(f, "SELECT count(*) FROM observation"),
 			 3 + 2 + 2);

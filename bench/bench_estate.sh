@@ -92,19 +92,23 @@ echo "## plans of the dominant statements"
 # then the report's cursors, observations, reach and finding reads
 # 1 024 devices from the 5 000th on (from the first on a small estate)
 skip=$((devices >= 6024 ? 5000 : 0))
-ips=$(q -c "SELECT '{' || string_agg(ip, ',') || '}' FROM (SELECT ip FROM sighting WHERE scan_id = 1000 ORDER BY ip_num LIMIT 1024 OFFSET $skip) x")
+ids=$(q -c "SELECT '{' || string_agg(id::text, ',') || '}' FROM (SELECT id FROM sighting WHERE scan_id = 1000 ORDER BY ip_num LIMIT 1024 OFFSET $skip) x")
 for sql in \
     "SELECT s.id, s.device_id, s.ip, s.manufacturer, s.device_class, d.first_seen, d.last_seen, s.mac, d.site, d.serial, s.id IN (SELECT sighting_id FROM evidence WHERE rule = 'maker:mostly-video') FROM sighting s JOIN device d ON d.id = s.device_id AND d.site = s.device_site WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip::inet" \
     "SELECT id, last_scan FROM finding WHERE severity >= 0 AND regime = 'uk-gsg-2022' AND status IN ('open', 'planned', 'done', 'risk-accepted')" \
-    "SELECT s.id, s.device_id, s.ip, s.manufacturer, s.device_class, d.first_seen, d.last_seen, s.mac, d.site, d.serial FROM sighting s JOIN device d ON d.id = s.device_id AND d.site = s.device_site WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\"" \
-    "SELECT e.sighting_id, s.ip_num, s.ip, e.field, e.value, e.rule, e.obs_key, e.port, e.weight, e.claim FROM sighting s JOIN evidence e ON e.sighting_id = s.id WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\", e.seq" \
-    "SELECT p.sighting_id, s.ip_num, s.ip, p.port FROM sighting s JOIN sighting_port p ON p.site = s.site AND p.sighting_id = s.id WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip COLLATE \"C\", p.port" \
-    "SELECT u.i::int8, o.key, o.port::int4, o.flags::int8, o.value, o.seq::int8 FROM unnest('$ips'::text[]) WITH ORDINALITY AS u (ip, i) JOIN sighting g ON g.site = (SELECT site FROM scan WHERE id = 1000) AND g.scan_id = 1000 AND g.ip = u.ip JOIN observation o ON o.sighting_id = g.id" \
+    "SELECT s.id, s.device_id, s.ip, s.manufacturer, s.device_class, d.first_seen, d.last_seen, s.mac, d.site, d.serial FROM sighting s JOIN device d ON d.id = s.device_id AND d.site = s.device_site WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip::inet" \
+    "SELECT e.sighting_id, s.ip_num, s.ip, e.field, e.value, e.rule, e.obs_key, e.port, e.weight, e.claim FROM sighting s JOIN evidence e ON e.sighting_id = s.id WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip::inet, e.seq" \
+    "SELECT p.sighting_id, s.ip_num, s.ip, p.port FROM sighting s JOIN sighting_port p ON p.site = s.site AND p.sighting_id = s.id WHERE s.scan_id = 1000 ORDER BY s.ip_num IS NULL, s.ip_num, s.ip::inet, p.port" \
+    "SELECT u.i::int8, o.key, o.port::int4, o.flags::int8, o.value, o.seq::int8 FROM unnest('$ids'::int8[]) WITH ORDINALITY AS u (sid, i) JOIN observation o ON o.sighting_id = u.sid" \
     "SELECT DISTINCT ON (ip) ip, vantage, ports FROM reach WHERE reachable = 1 ORDER BY ip, checked_at DESC, vantage COLLATE \"C\"" \
     "SELECT * FROM finding WHERE severity >= 0 AND status IN ('open', 'planned', 'done', 'risk-accepted') ORDER BY severity DESC, site COLLATE \"C\", ip COLLATE \"C\", regime COLLATE \"C\", obligation COLLATE \"C\", id"; do
-	echo "### $sql"
-	# as each_device runs its child cursors (cursors plan serially)
+	# the statement (the observation read's 1 024 ids cut short)
+	echo "### $sql" | sed -E 's/\{([0-9]+,){3}[0-9,]*\}/{ID,ID,ID,...}/'
+	# as each_device runs its child cursors (cursors plan serially),
+	# and the observation read with JIT off, as the report sends it
+	jit=on
+	case $sql in *unnest*) jit=off ;; esac
 	q -c "SET work_mem = '64MB'" -c "SET max_parallel_workers_per_gather = 0" \
-	    -c "EXPLAIN (ANALYZE, BUFFERS) $sql" | sed 's/^/    /'
+	    -c "SET jit = $jit" -c "EXPLAIN (ANALYZE, BUFFERS) $sql" | sed 's/^/    /'
 
 done

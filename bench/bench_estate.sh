@@ -105,10 +105,8 @@ for sql in \
 	# the statement (the observation read's 1 024 ids cut short)
 	echo "### $sql" | sed -E 's/\{([0-9]+,){3}[0-9,]*\}/{ID,ID,ID,...}/'
 	# as each_device runs its child cursors (cursors plan serially),
-	# and the observation read with JIT off, as the report sends it
-	jit=on
-	case $sql in *unnest*) jit=off ;; esac
+	# with JIT off as every camsweep session has it (pg_open)
 	q -c "SET work_mem = '64MB'" -c "SET max_parallel_workers_per_gather = 0" \
-	    -c "SET jit = $jit" -c "EXPLAIN (ANALYZE, BUFFERS) $sql" | sed 's/^/    /'
+	    -c "SET jit = off" -c "EXPLAIN (ANALYZE, BUFFERS) $sql" | sed 's/^/    /'
 
 done

@@ -149,7 +149,6 @@ struct pg {
 	char *ahead[OBS_AHEAD];
 	int nahead;
 	bool ahead_pipe;
-	bool obs_nojit; /* the session's JIT is off (obs_of_prepare) */
 };
 
 static struct pg *
@@ -2268,27 +2267,6 @@ obs_of_key(const int64_t *sightings, size_t n)
 	return key;
 }
 
-/*
- * Before the first observation read: JIT compilation off for the session.
- * Each read is 1,024 index lookups the planner overestimates (its sample
- * of observation sees a few hundred rows a sighting where there are tens),
- * so it compiled every read: 60-80 ms of compiling for 20 ms of work, a
- * report of a million devices a thousand times.  Nothing else a report
- * session runs after it needs JIT.  0 or CS_EIO.
- */
-static int
-obs_of_prepare(struct cs_store *s)
-{
-	struct pg *q = pg_of(s);
-
-	if (q->obs_nojit)
-		return 0;
-	if (exec_cmd(s, "SET jit = off", "each_observation") != 0)
-		return CS_EIO;
-	q->obs_nojit = true;
-	return 0;
-}
-
 /* Sends the read of key's observations (binary results) without waiting
  * for it; 0, or CS_EIO when it could not be sent. */
 static int
@@ -2331,7 +2309,7 @@ pg_prefetch_observations_of(struct cs_store *s, const int64_t *sightings,
 		return 0; /* a hint: enough is in flight */
 	if (q->nahead == 0) {
 		settle(q);
-		if (bulk_flush(s) != 0 || obs_of_prepare(s) != 0)
+		if (bulk_flush(s) != 0)
 			return CS_EIO;
 	}
 	if (!q->ahead_pipe) {
@@ -2381,7 +2359,7 @@ pg_each_observation_of(struct cs_store *s, const int64_t *sightings, size_t n,
 		q->ahead[--q->nahead] = NULL;
 	} else {
 		settle(q);
-		if (bulk_flush(s) != 0 || obs_of_prepare(s) != 0) {
+		if (bulk_flush(s) != 0) {
 			free(key);
 			return CS_EIO;
 		}

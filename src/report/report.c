@@ -282,8 +282,9 @@ load_history(struct cs_store *s, struct cs_report *r)
 			if ((rc = cs_store_scan_get(s, id, &v[n].st)) != 0)
 				break;
 			lc.count = &v[n];
-			if ((rc = cs_store_each_device(s, id, on_device,
-						       &lc)) != 0)
+			/* counts only: no ports, evidence or attachments */
+			if ((rc = cs_store_each_device_parts(s, id, 0, on_device,
+							     &lc)) != 0)
 				break;
 			n++;
 		}

@@ -350,13 +350,15 @@ cmd_match(int argc, char **argv)
 	if (nh == 0)
 		fputs("no known vulnerability matches\n", stdout);
 	if (cs_eos_assess(db, &u, as_of, &ev) == 0) {
-		printf("support on %04u-%02u-%02u  %s", (unsigned)(as_of / 10000),
-		       (unsigned)(as_of / 100 % 100), (unsigned)(as_of % 100),
+		printf("support on %04u-%02u-%02u  %s",
+		       (unsigned)(as_of / 10000), (unsigned)(as_of / 100 % 100),
+		       (unsigned)(as_of % 100),
 		       ev.row == NULL ? "no end-of-support row"
 		       : ev.past      ? "decommission (past end of support)"
 				      : "not yet past end of support");
 		if (ev.dated)
-			printf("  firmware age %lld days%s", (long long)ev.age_days,
+			printf("  firmware age %lld days%s",
+			       (long long)ev.age_days,
 			       ev.age_inferred ? " (inferred)" : "");
 		else
 			fputs("  firmware age unknown", stdout);

@@ -905,8 +905,8 @@ new_vuln(struct ps *ps, struct cs_vulndb *db, struct cs_span rest)
 static bool
 known_directive(const char *w)
 {
-	static const char *const dirs[] = {"source",  "vuln",   "title",
-					   "product", "cvss",   "kev",
+	static const char *const dirs[] = {"source",  "vuln",    "title",
+					   "product", "cvss",    "kev",
 					   "affects", "example", "eos"};
 
 	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
@@ -1512,10 +1512,11 @@ ymd_text(char *dst, size_t dsz, uint32_t ymd)
 
 /* True when row r matches the unit (maker or badge, and model). */
 static bool
-eos_matches(const struct cs_eos *r, const struct cs_vuln_unit *u,
-	    char *pat, size_t patsz)
+eos_matches(const struct cs_eos *r, const struct cs_vuln_unit *u, char *pat,
+	    size_t patsz)
 {
-	if (!in_list(r->maker, nz(u->maker)) && !in_list(r->maker, nz(u->brand)))
+	if (!in_list(r->maker, nz(u->maker)) &&
+	    !in_list(r->maker, nz(u->brand)))
 		return false;
 	return model_match(r->models, nz(u->model), pat, patsz);
 }
@@ -1605,8 +1606,9 @@ cs_eos_assess(const struct cs_vulndb *db, const struct cs_vuln_unit *u,
 		out->build = fw.date;
 		out->age_inferred = fw.date_inferred;
 		ymd_text(d, sizeof(d), fw.date);
-		snprintf(t, sizeof(t), "firmware built %s (%s form%s): %lld days old",
-			 d, cs_fw_scheme_name(fw.scheme),
+		snprintf(t, sizeof(t),
+			 "firmware built %s (%s form%s): %lld days old", d,
+			 cs_fw_scheme_name(fw.scheme),
 			 fw.date_inferred ? ", date read by inference" : "",
 			 (long long)out->age_days);
 		say(&w, t, "");

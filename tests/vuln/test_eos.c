@@ -40,8 +40,7 @@ static const struct {
      20220325},
     {SRC ROW "ended=unknown conf=low src=s\n", NULL, 0},
     /* a source's statement earlier than the period written wins */
-    {SRC ROW "ended=2019 stated=2018-06-01 conf=high src=s\n", NULL,
-     20180601},
+    {SRC ROW "ended=2019 stated=2018-06-01 conf=high src=s\n", NULL, 20180601},
     {SRC ROW "ended=2018-02 stated=2019-01-01 conf=high src=s\n", NULL,
      20180301},
     {SRC ROW "ended=2019 conf=high note=\"around 2019\" src=s\n", NULL,
@@ -135,8 +134,7 @@ static const struct {
     {"2.800.0000016.0.R, Build Date: 2021-06-28", "Dahua", 20220628, 0, 365,
      false},
     {"2.800.0000000.6.R.200314", NULL, 20200315, 0, 1, false},
-    {"3.140.0000000.10.R,build:2024-01-16", "Dahua", 20240216, 0, 31,
-     false},
+    {"3.140.0000000.10.R,build:2024-01-16", "Dahua", 20240216, 0, 31, false},
     /* Hanwha: the layout itself is an inference (exposure.md §2.5) */
     {"2.10.02_20220401_R441", "Hanwha", 20230401, 0, 365, true},
     {"3.1.0_Build_250820_Rel.57668n", NULL, 20250920, 0, 31, false},
@@ -146,8 +144,7 @@ static const struct {
     /* no build date: the age is unknown */
     {"6.3.40", NULL, 20260101, CS_ENOTFOUND, 0, false},
     {"10.12.206", "Axis", 20260101, CS_ENOTFOUND, 0, false},
-    {"FullImg-1023-1007-1011-1009", "Avtech", 20260101, CS_ENOTFOUND, 0,
-     false},
+    {"FullImg-1023-1007-1011-1009", "Avtech", 20260101, CS_ENOTFOUND, 0, false},
     {"V5.5.800", "Hikvision", 20260101, CS_ENOTFOUND, 0, false},
     {"not a version at all", NULL, 20260101, CS_ENOTFOUND, 0, false},
     /* a build after the date, a build or a date off the calendar */
@@ -161,8 +158,7 @@ static void
 test_age(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof(age_cases) / sizeof(age_cases[0]);
-	     i++) {
+	for (size_t i = 0; i < sizeof(age_cases) / sizeof(age_cases[0]); i++) {
 		struct cs_fwver v;
 		int64_t days = -1;
 		int rc;
@@ -238,21 +234,20 @@ static const struct {
     {"GeoVision", NULL, "GVLX 4 V2", NULL, 20240801, "GeoVision", true, -1},
     {"GeoVision", NULL, "GV-VS12", NULL, 20240801, "GeoVision", false, -1},
     {"GeoVision", NULL, "GV-VS12", NULL, 20241115, "GeoVision", true, -1},
-    {"Digiever", NULL, "DS-2105 Pro", "3.1.0.71-11", 20250203, "Digiever",
-     true, -1},
+    {"Digiever", NULL, "DS-2105 Pro", "3.1.0.71-11", 20250203, "Digiever", true,
+     -1},
     /* no date in any source: past at any date */
     {"Edimax", NULL, "IC-7100", NULL, 20000101, "Edimax", true, -1},
-    {"PTZOptics", NULL, "PT20X-NDI-G2", "6.2.0", 20240101, "PTZOptics",
-     true, -1},
+    {"PTZOptics", NULL, "PT20X-NDI-G2", "6.2.0", 20240101, "PTZOptics", true,
+     -1},
     {"PTZOptics", NULL, "PT30X-NDI", "6.3.40", 20260101, NULL, false, -1},
     /* no row, but the firmware's age */
-    {"Hikvision", NULL, "DS-2CD2142FWD-IS", "V5.5.800 build 210628",
-     20261207, NULL, false, 1988},
-    {"Dahua", NULL, "IPC-HFW2228M",
-     "2.800.0000016.0.R, Build Date: 2021-06-28", 20220628, NULL, false,
-     365},
-    {"Hikvision", NULL, NULL, "V5.5.800 build 210628", 20210627, NULL,
-     false, -1},
+    {"Hikvision", NULL, "DS-2CD2142FWD-IS", "V5.5.800 build 210628", 20261207,
+     NULL, false, 1988},
+    {"Dahua", NULL, "IPC-HFW2228M", "2.800.0000016.0.R, Build Date: 2021-06-28",
+     20220628, NULL, false, 365},
+    {"Hikvision", NULL, NULL, "V5.5.800 build 210628", 20210627, NULL, false,
+     -1},
     {NULL, NULL, NULL, NULL, 20261207, NULL, false, -1},
 };
 
@@ -290,8 +285,8 @@ test_assess(void **state)
 		if (v.row != NULL && (strstr(v.why, v.row->file) == NULL ||
 				      strncmp(v.row->sources, "http", 4) != 0))
 			fail_msg("case %zu: why %s", i, v.why);
-		if (v.row == NULL && strstr(v.why, "no end-of-support row") ==
-					 NULL)
+		if (v.row == NULL &&
+		    strstr(v.why, "no end-of-support row") == NULL)
 			fail_msg("case %zu: why %s", i, v.why);
 		if (strstr(v.why, v.dated ? "days old" : "unknown") == NULL)
 			fail_msg("case %zu: why %s", i, v.why);

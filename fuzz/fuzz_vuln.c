@@ -7,7 +7,11 @@
  * its own examples).  The input's first line is also parsed as a firmware
  * version under several hints: a parse must be self-consistent (a failure
  * leaves scheme none; a success compares equal to itself when ordered,
- * and its canonical text parses again).
+ * and its canonical text parses again), and its age on a few dates is
+ * either unknown or not negative.  The end-of-support rows of a table
+ * that loads must each have a source, and the verdict over a unit made of
+ * each row's maker and first model pattern must say why, with a row when
+ * it says past support.
  */
 #include "fuzz.h"
 
@@ -58,6 +62,46 @@ versions(const uint8_t *data, size_t size)
 		(void)cs_fwver_parse((const uint8_t *)v.canon, strlen(v.canon),
 				     hints[h], &w);
 		(void)cs_fwver_in_line(&v, "2.800");
+		for (size_t k = 0; k < 3; k++) {
+			static const uint32_t dates[] = {20000101, 20261207,
+							 99991231};
+			int64_t days = -1;
+			int r = cs_fwver_age(&v, dates[k], &days);
+
+			if ((r == 0 && days < 0) || (r != 0 && days != 0))
+				abort();
+		}
+	}
+}
+
+/* Each eos row: sourced; the verdict on a unit made of its fields. */
+static void
+eos(const struct cs_vulndb *db)
+{
+	for (size_t i = 0; i < cs_vulndb_eos_count(db); i++) {
+		const struct cs_eos *e = cs_vulndb_eos_get(db, i);
+		char model[128];
+		const char *bar = strchr(e->models, '|');
+		size_t n =
+		    bar != NULL ? (size_t)(bar - e->models) : strlen(e->models);
+		struct cs_vuln_unit u = {e->maker, NULL, model, e->models,
+					 NULL};
+		struct cs_eos_verdict v;
+
+		if (strncmp(e->sources, "http", 4) != 0 || e->maker[0] == '\0')
+			abort();
+		check_str(e->note, sizeof(e->note));
+		if (n >= sizeof(model))
+			n = sizeof(model) - 1;
+		memcpy(model, e->models, n);
+		model[n] = '\0';
+		if (cs_eos_assess(db, &u, 20261207, &v) != 0)
+			abort();
+		check_str(v.why, sizeof(v.why));
+		if (v.dated && v.age_days < 0)
+			abort();
+		if (v.past && v.row == NULL)
+			abort();
 	}
 }
 
@@ -99,6 +143,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 		}
 	}
+	eos(db);
 	(void)cs_vulndb_check_examples(db, err, sizeof(err));
 	check_str(err, sizeof(err));
 	cs_vulndb_free(db);

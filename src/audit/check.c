@@ -24,6 +24,7 @@
 #include "passive/phonehome.h"
 #include "policy/estate.h"
 #include "policy/regime.h"
+#include "vuln/vuln.h"
 #include "core/poison.h"
 
 #define ERR_MAX 8192 /* bytes of messages kept from one loader */
@@ -204,6 +205,38 @@ check_regimes(struct cs_audit_check *c, const char *data,
 	cs_regime_set_free(&set);
 }
 
+/*
+ * The vulnerability and end-of-support tables, then the vulns' examples
+ * (the first failure's "file:line: ..." and the count).
+ */
+static void
+check_vulns(struct cs_audit_check *c, const char *data, char *err)
+{
+	char dir[4096], detail[96], *text = NULL;
+	struct cs_vulndb *db;
+	size_t fails, len = 0;
+	FILE *m;
+
+	snprintf(dir, sizeof(dir), "%s/vulns", data);
+	err[0] = '\0';
+	db = cs_vulndb_load(dir, err, ERR_MAX);
+	if (db == NULL) {
+		result(c, false, dir, err, NULL);
+		return;
+	}
+	snprintf(detail, sizeof(detail),
+		 "(%zu vulnerabilities, %zu end-of-support rows)",
+		 cs_vulndb_count(db), cs_vulndb_eos_count(db));
+	result(c, true, dir, NULL, detail);
+	err[0] = '\0';
+	fails = cs_vulndb_check_examples(db, err, ERR_MAX);
+	m = open_memstream(&text, &len);
+	if (m != NULL && fails > 0)
+		fprintf(m, "%s\n", err);
+	examples_result(c, "vulnerability examples", (int)fails, m, &text);
+	cs_vulndb_free(db);
+}
+
 static void
 check_phonehome(struct cs_audit_check *c, const char *data, char *err)
 {
@@ -336,6 +369,7 @@ cs_audit_check_run(struct cs_audit_check *c, const char *data,
 	check_oui_map(c, data, err);
 	check_regimes(c, data, db, err);
 	cs_fpdb_free(db);
+	check_vulns(c, data, err);
 	check_phonehome(c, data, err);
 	check_scope(c, data, err);
 	check_camsim(c, data, err);

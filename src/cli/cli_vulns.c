@@ -16,10 +16,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/buf.h"
 #include "core/escape.h"
 #include "core/exitcode.h"
+#include "core/text.h"
 #include "vuln/vuln.h"
 #include "core/poison.h"
 
@@ -29,16 +31,20 @@ usage(FILE *f)
 	fputs("usage: camsweep vulns list [--data DIR]\n"
 	      "       camsweep vulns match --maker M [--brand B] [--model X]\n"
 	      "                            [--firmware F] [--lineage L] "
-	      "[--data DIR]\n"
-	      "  list   the vulnerability table (DIR/vulns/*.vuln), one fact "
-	      "per line\n"
-	      "         with the URLs of its sources\n"
-	      "  match  the vulnerabilities one unit matches: M its true "
-	      "maker, B its\n"
-	      "         badge, L the maker whose firmware it runs (read from "
-	      "F's form\n"
-	      "         when not given); exit 4 when a hit is affected or "
-	      "by product\n",
+	      "[--as-of DATE]\n"
+	      "                            [--data DIR]\n"
+	      "  list   the vulnerability and end-of-support tables "
+	      "(DIR/vulns/*.vuln),\n"
+	      "         one fact per line with the URLs of its sources\n"
+	      "  match  the vulnerabilities one unit matches, its end of "
+	      "support and\n"
+	      "         firmware age on DATE (YYYY-MM-DD, default today, "
+	      "UTC): M its true\n"
+	      "         maker, B its badge, L the maker whose firmware it "
+	      "runs (read from\n"
+	      "         F's form when not given); exit 4 when a hit is "
+	      "affected or by\n"
+	      "         product, or the unit is past end of support\n",
 	      f);
 }
 
@@ -61,6 +67,30 @@ putkv(const char *k, const char *v)
 		return;
 	printf(" %s=", k);
 	put(v);
+}
+
+/* A YYYY-MM-DD calendar date as YYYYMMDD, or 0. */
+static uint32_t
+parse_as_of(const char *s)
+{
+	struct cs_date d;
+
+	if (cs_date_parse((struct cs_span){(const uint8_t *)s, strlen(s)},
+			  CS_DATE_CALENDAR, &d) != 0 ||
+	    d.year < 1900)
+		return 0;
+	return (uint32_t)(d.year * 10000 + d.month * 100 + d.day);
+}
+
+/* Today in UTC as YYYYMMDD, or 0. */
+static uint32_t
+today(void)
+{
+	char buf[16];
+
+	if (cs_date_format((int64_t)time(NULL), 0, buf, sizeof(buf)) != 0)
+		return 0;
+	return parse_as_of(buf);
 }
 
 static struct cs_vulndb *
@@ -198,7 +228,24 @@ cmd_list(int argc, char **argv)
 		for (size_t k = 0; k < v->nrules; k++)
 			print_rule(v, &v->rules[k]);
 	}
-	printf("%zu vulnerabilities\n", cs_vulndb_count(db));
+	for (size_t i = 0; i < cs_vulndb_eos_count(db); i++) {
+		const struct cs_eos *e = cs_vulndb_eos_get(db, i);
+
+		fputs("eos ", stdout);
+		put(e->file);
+		printf(":%u:", e->line_no);
+		putkv("maker", e->maker);
+		putkv("models", e->models);
+		putkv("ended", e->ended);
+		putkv("stated", e->stated);
+		putkv("conf", e->conf);
+		putkv("note", e->note);
+		fputs("\n  source ", stdout);
+		put(e->sources);
+		fputc('\n', stdout);
+	}
+	printf("%zu vulnerabilities, %zu end-of-support rows\n",
+	       cs_vulndb_count(db), cs_vulndb_eos_count(db));
 	cs_vulndb_free(db);
 	return EXIT_OK;
 }
@@ -212,6 +259,7 @@ cmd_match(int argc, char **argv)
 	    {"model", required_argument, NULL, 'x'},
 	    {"firmware", required_argument, NULL, 'f'},
 	    {"lineage", required_argument, NULL, 'l'},
+	    {"as-of", required_argument, NULL, 'a'},
 	    {"data", required_argument, NULL, 'd'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
@@ -220,6 +268,8 @@ cmd_match(int argc, char **argv)
 	const char *data = NULL;
 	struct cs_vulndb *db;
 	struct cs_vuln_hit *hits;
+	struct cs_eos_verdict ev;
+	uint32_t as_of = 0;
 	size_t nh;
 	int c, rc = EXIT_OK;
 
@@ -241,6 +291,14 @@ cmd_match(int argc, char **argv)
 		case 'l':
 			u.lineage = optarg;
 			break;
+		case 'a':
+			if ((as_of = parse_as_of(optarg)) == 0) {
+				fputs("camsweep vulns: --as-of: want a date "
+				      "YYYY-MM-DD\n",
+				      stderr);
+				return EXIT_USAGE;
+			}
+			break;
 		case 'd':
 			data = optarg;
 			break;
@@ -255,6 +313,10 @@ cmd_match(int argc, char **argv)
 	if (optind != argc || u.maker == NULL || u.maker[0] == '\0') {
 		usage(stderr);
 		return EXIT_USAGE;
+	}
+	if (as_of == 0 && (as_of = today()) == 0) {
+		fputs("camsweep vulns: cannot read today's date\n", stderr);
+		return EXIT_RUNTIME;
 	}
 	if ((db = load(data)) == NULL)
 		return EXIT_RUNTIME;
@@ -287,6 +349,31 @@ cmd_match(int argc, char **argv)
 	}
 	if (nh == 0)
 		fputs("no known vulnerability matches\n", stdout);
+	if (cs_eos_assess(db, &u, as_of, &ev) == 0) {
+		printf("support on %04u-%02u-%02u  %s",
+		       (unsigned)(as_of / 10000), (unsigned)(as_of / 100 % 100),
+		       (unsigned)(as_of % 100),
+		       ev.row == NULL ? "no end-of-support row"
+		       : ev.past      ? "decommission (past end of support)"
+				      : "not yet past end of support");
+		if (ev.dated)
+			printf("  firmware age %lld days%s",
+			       (long long)ev.age_days,
+			       ev.age_inferred ? " (inferred)" : "");
+		else
+			fputs("  firmware age unknown", stdout);
+		fputs("\n  why ", stdout);
+		put(ev.why);
+		if (ev.row != NULL) {
+			fputs("\n  row ", stdout);
+			put(ev.row->file);
+			printf(":%u  source ", ev.row->line_no);
+			put(ev.row->sources);
+		}
+		fputc('\n', stdout);
+		if (ev.past)
+			rc = EXIT_FINDINGS;
+	}
 	free(hits);
 	cs_vulndb_free(db);
 	return rc;

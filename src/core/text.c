@@ -350,6 +350,20 @@ cs_csv_next(struct cs_csv *c, char *err, size_t errsz)
 	}
 }
 
+int64_t
+cs_date_days(int64_t year, int64_t month, int64_t day)
+{
+	int64_t era, yoe, doy, doe;
+
+	/* Hinnant's days_from_civil */
+	year -= month <= 2;
+	era = (year >= 0 ? year : year - 399) / 400;
+	yoe = year - era * 400;
+	doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
 int
 cs_date_format(int64_t t, unsigned flags, char *buf, size_t sz)
 {

@@ -144,4 +144,10 @@ int cs_date_parse(struct cs_span s, unsigned flags, struct cs_date *out);
  */
 int cs_date_format(int64_t t, unsigned flags, char *buf, size_t sz);
 
+/*
+ * Days since 1970-01-01 of the proleptic Gregorian date year-month-day
+ * (month 1-12, day 1-31; not checked).  Negative before 1970.
+ */
+int64_t cs_date_days(int64_t year, int64_t month, int64_t day);
+
 #endif /* CS_CORE_TEXT_H */

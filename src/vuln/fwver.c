@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "core/str.h"
+#include "core/text.h"
 #include "core/poison.h"
 
 /* A cursor over the NUL-terminated copy of the input. */
@@ -769,4 +770,37 @@ cs_fwver_in_line(const struct cs_fwver *v, const char *line)
 		if (l.num[k] != v->num[k])
 			return false;
 	return true;
+}
+
+bool
+cs_ymd_ok(uint32_t ymd)
+{
+	static const unsigned char mdays[] = {31, 29, 31, 30, 31, 30,
+					      31, 31, 30, 31, 30, 31};
+	uint32_t y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+
+	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1])
+		return false;
+	/* 29 February only in a leap year */
+	return !(m == 2 && d == 29 &&
+		 (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
+}
+
+int64_t
+cs_ymd_days(uint32_t ymd)
+{
+	return cs_date_days(ymd / 10000, ymd / 100 % 100, ymd % 100);
+}
+
+int
+cs_fwver_age(const struct cs_fwver *v, uint32_t as_of, int64_t *days)
+{
+	*days = 0;
+	if (v->scheme == CS_FW_NONE || v->date == 0)
+		return CS_ENOTFOUND;
+	if (!cs_ymd_ok(v->date) || !cs_ymd_ok(as_of) || as_of < v->date)
+		return CS_EINVAL;
+	*days = cs_ymd_days(as_of) - cs_ymd_days(v->date);
+	return 0;
 }

@@ -96,4 +96,20 @@ int cs_fwver_cmp(const struct cs_fwver *a, const struct cs_fwver *b, int *out);
  */
 bool cs_fwver_in_line(const struct cs_fwver *v, const char *line);
 
+/*
+ * The age in days on the date as_of (YYYYMMDD) of the firmware whose
+ * build date the parser read (v->date; v->date_inferred says whether that
+ * reading is an inference).  Returns 0 with *days >= 0; CS_ENOTFOUND when
+ * v has no build date (the age is unknown); CS_EINVAL when as_of or the
+ * build date is not a calendar date (the parser checks only 1-31), or
+ * as_of falls before the build date.
+ */
+int cs_fwver_age(const struct cs_fwver *v, uint32_t as_of, int64_t *days);
+
+/* True when ymd (YYYYMMDD) is a calendar date of the years 1900-9999. */
+bool cs_ymd_ok(uint32_t ymd);
+
+/* Days since 1970-01-01 of a YYYYMMDD date (cs_ymd_ok). */
+int64_t cs_ymd_days(uint32_t ymd);
+
 #endif /* CS_VULN_FWVER_H */

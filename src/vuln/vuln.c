@@ -23,6 +23,8 @@ struct src {
 struct cs_vulndb {
 	struct cs_vuln *v;
 	size_t n;
+	struct cs_eos *eos;
+	size_t neos;
 };
 
 /* The state of one file being parsed. */
@@ -636,6 +638,113 @@ d_affects(struct ps *ps, struct cs_span rest)
 	return 0;
 }
 
+/*
+ * The first day a unit is past support when support ended in the period
+ * written (YYYY, YYYY-MM or YYYY-MM-DD): the day itself, else the first
+ * day after the month or year.
+ */
+static int
+eos_ended(struct ps *ps, const char *s, uint32_t *since)
+{
+	struct cs_date d;
+
+	if (cs_date_parse((struct cs_span){(const uint8_t *)s, strlen(s)},
+			  CS_DATE_YEAR | CS_DATE_MONTH | CS_DATE_CALENDAR,
+			  &d) != 0 ||
+	    d.year < 1900)
+		return perr(ps,
+			    "eos: ended: want YYYY, YYYY-MM, YYYY-MM-DD or "
+			    "unknown%s",
+			    "");
+	if (d.day != 0)
+		*since = (uint32_t)(d.year * 10000 + d.month * 100 + d.day);
+	else if (d.month == 12 || d.month == 0)
+		*since = (uint32_t)((d.year + 1) * 10000 + 101);
+	else
+		*since = (uint32_t)(d.year * 10000 + (d.month + 1) * 100 + 1);
+	return 0;
+}
+
+static int
+d_eos(struct ps *ps, struct cs_vulndb *db, struct cs_span rest)
+{
+	struct cs_eos e;
+	size_t off = 0;
+	struct kv kv;
+	char src[256] = "";
+	uint32_t st = 0;
+	int r;
+
+	if (ps->cur != NULL)
+		return perr(ps,
+			    "eos: inside a vuln block (eos lines go before "
+			    "the first vuln)%s",
+			    "");
+	if (db->neos == CS_VULN_MAX_EOS)
+		return perr(ps, "eos: more than %s rows", "1024");
+	memset(&e, 0, sizeof(e));
+	e.line_no = ps->line;
+	cs_strlcpy(e.file, ps->name, sizeof(e.file));
+	while ((r = next_kv(ps, rest, &off, &kv)) == 1) {
+		const char *k = kv.key;
+
+		if (strcmp(k, "maker") == 0)
+			r = copy_val(ps, e.maker, sizeof(e.maker), &kv);
+		else if (strcmp(k, "models") == 0)
+			r = copy_val(ps, e.models, sizeof(e.models), &kv);
+		else if (strcmp(k, "ended") == 0)
+			r = copy_val(ps, e.ended, sizeof(e.ended), &kv);
+		else if (strcmp(k, "stated") == 0)
+			r = copy_val(ps, e.stated, sizeof(e.stated), &kv);
+		else if (strcmp(k, "conf") == 0)
+			r = copy_val(ps, e.conf, sizeof(e.conf), &kv);
+		else if (strcmp(k, "note") == 0)
+			r = copy_val(ps, e.note, sizeof(e.note), &kv);
+		else if (strcmp(k, "src") == 0)
+			r = copy_val(ps, src, sizeof(src), &kv);
+		else
+			return perr(ps, "eos: unknown key \"%s\"", k);
+		if (r != 0)
+			return r;
+	}
+	if (r < 0)
+		return r;
+	if (off < rest.n)
+		return perr(ps, "eos: unexpected \"=>\"%s", "");
+	if (e.maker[0] == '\0')
+		return perr(ps, "eos: missing maker=%s", "");
+	if (e.models[0] == '\0')
+		return perr(ps, "eos: missing models=%s", "");
+	if (e.ended[0] == '\0')
+		return perr(ps,
+			    "eos: missing ended= (a date, or unknown when "
+			    "the source gives none)%s",
+			    "");
+	if (strcmp(e.conf, "high") != 0 && strcmp(e.conf, "medium") != 0 &&
+	    strcmp(e.conf, "low") != 0)
+		return perr(ps, "eos: conf: want high, medium or low%s", "");
+	if (src[0] == '\0')
+		return perr(ps,
+			    "eos: missing src= (every fact names its "
+			    "source)%s",
+			    "");
+	if (strcmp(e.ended, "unknown") != 0 &&
+	    (r = eos_ended(ps, e.ended, &e.since)) != 0)
+		return r;
+	if (e.stated[0] != '\0') {
+		if ((r = parse_date(ps, "eos: stated", e.stated, NULL, &st)) !=
+		    0)
+			return r;
+		if (e.since == 0 || st < e.since)
+			e.since = st;
+	}
+	if ((r = resolve_src(ps, src, e.sources, sizeof(e.sources))) != 0)
+		return r;
+	db->eos = cs_xrealloc(db->eos, db->neos + 1, sizeof(*db->eos));
+	db->eos[db->neos++] = e;
+	return 0;
+}
+
 static int
 d_example(struct ps *ps, struct cs_span rest)
 {
@@ -796,9 +905,9 @@ new_vuln(struct ps *ps, struct cs_vulndb *db, struct cs_span rest)
 static bool
 known_directive(const char *w)
 {
-	static const char *const dirs[] = {"source",  "vuln",   "title",
-					   "product", "cvss",   "kev",
-					   "affects", "example"};
+	static const char *const dirs[] = {"source",  "vuln",    "title",
+					   "product", "cvss",    "kev",
+					   "affects", "example", "eos"};
 
 	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
 		if (strcmp(w, dirs[i]) == 0)
@@ -849,6 +958,8 @@ parse_file(struct cs_vulndb *db, const char *name, const uint8_t *p, size_t n,
 		}
 		if (strcmp(word, "source") == 0)
 			r = d_source(&ps, rest);
+		else if (strcmp(word, "eos") == 0)
+			r = d_eos(&ps, db, rest);
 		else if (strcmp(word, "vuln") == 0) {
 			if ((r = end_vuln(&ps)) == 0)
 				r = new_vuln(&ps, db, rest);
@@ -888,6 +999,7 @@ cs_vulndb_free(struct cs_vulndb *db)
 		free(db->v[i].examples);
 	}
 	free(db->v);
+	free(db->eos);
 	free(db);
 }
 
@@ -961,7 +1073,7 @@ cs_vulndb_load(const char *dir, char *err, size_t errsz)
 	}
 	for (size_t i = 0; i < nn; i++)
 		free(names[i]);
-	if (rc == 0 && db->n == 0)
+	if (rc == 0 && db->n == 0 && db->neos == 0)
 		rc = cs_errf(err, errsz, dir, 0, "no .vuln file");
 	if (rc != 0) {
 		cs_vulndb_free(db);
@@ -980,6 +1092,18 @@ const struct cs_vuln *
 cs_vulndb_get(const struct cs_vulndb *db, size_t i)
 {
 	return i < db->n ? &db->v[i] : NULL;
+}
+
+size_t
+cs_vulndb_eos_count(const struct cs_vulndb *db)
+{
+	return db->neos;
+}
+
+const struct cs_eos *
+cs_vulndb_eos_get(const struct cs_vulndb *db, size_t i)
+{
+	return i < db->neos ? &db->eos[i] : NULL;
 }
 
 /* ---- matching ------------------------------------------------------ */
@@ -1375,4 +1499,119 @@ cs_vulndb_check_examples(const struct cs_vulndb *db, char *err, size_t errsz)
 	}
 	free(hits);
 	return bad;
+}
+
+/* ---- end of support and firmware age ------------------------------- */
+
+static void
+ymd_text(char *dst, size_t dsz, uint32_t ymd)
+{
+	snprintf(dst, dsz, "%04u-%02u-%02u", (unsigned)(ymd / 10000),
+		 (unsigned)(ymd / 100 % 100), (unsigned)(ymd % 100));
+}
+
+/* True when row r matches the unit (maker or badge, and model). */
+static bool
+eos_matches(const struct cs_eos *r, const struct cs_vuln_unit *u, char *pat,
+	    size_t patsz)
+{
+	if (!in_list(r->maker, nz(u->maker)) &&
+	    !in_list(r->maker, nz(u->brand)))
+		return false;
+	return model_match(r->models, nz(u->model), pat, patsz);
+}
+
+static void
+eos_why(struct why *w, const struct cs_eos_verdict *v, const char *pat)
+{
+	const struct cs_eos *r = v->row;
+	char t[160], d[16];
+
+	if (r == NULL) {
+		say(w, "no end-of-support row for this maker and model", "");
+		return;
+	}
+	snprintf(t, sizeof(t), "%s:%u (%s, model pattern %s)", r->file,
+		 r->line_no, r->maker, pat);
+	say(w, "end of support: ", t);
+	if (strcmp(r->ended, "unknown") == 0)
+		say(w, "ended on a date the sources do not give", "");
+	else
+		say(w, "ended ", r->ended);
+	if (r->stated[0] != '\0')
+		say(w, "stated past support on ", r->stated);
+	if (r->since == 0)
+		cs_strlcpy(t, "past support at any date (no date given)",
+			   sizeof(t));
+	else {
+		ymd_text(d, sizeof(d), r->since);
+		snprintf(t, sizeof(t), "%s support from %s",
+			 v->past ? "past" : "not yet past on the date: past",
+			 d);
+	}
+	say(w, t, "");
+	say(w, "conf ", r->conf);
+	if (r->note[0] != '\0')
+		say(w, "note: ", r->note);
+}
+
+int
+cs_eos_assess(const struct cs_vulndb *db, const struct cs_vuln_unit *u,
+	      uint32_t as_of, struct cs_eos_verdict *out)
+{
+	struct why w = {out->why, sizeof(out->why), 0};
+	char pat[128] = "", best_pat[128] = "", t[160], d[16];
+	struct cs_fwver fw;
+	const char *fwstr = nz(u->firmware), *hint;
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if (!cs_ymd_ok(as_of))
+		return CS_EINVAL;
+	for (size_t i = 0; i < db->neos; i++) {
+		const struct cs_eos *e = &db->eos[i];
+		bool past = e->since <= as_of;
+
+		if (!eos_matches(e, u, pat, sizeof(pat)))
+			continue;
+		/* a row the unit is past wins, then the earliest */
+		if (out->row == NULL || (past && !out->past) ||
+		    (past == out->past && e->since < out->row->since)) {
+			out->row = e;
+			out->past = past;
+			cs_strlcpy(best_pat, pat, sizeof(best_pat));
+		}
+	}
+	eos_why(&w, out, best_pat);
+	hint = nz(u->lineage)[0] != '\0' ? u->lineage : nz(u->maker);
+	if (fwstr[0] == '\0') {
+		say(&w, "firmware not known: age unknown", "");
+		return 0;
+	}
+	(void)cs_fwver_parse((const uint8_t *)fwstr, strlen(fwstr), hint, &fw);
+	r = cs_fwver_age(&fw, as_of, &out->age_days);
+	if (fw.scheme == CS_FW_NONE)
+		say(&w, "firmware does not parse: age unknown", "");
+	else if (r == CS_ENOTFOUND)
+		say(&w, "no build date in the firmware: age unknown", "");
+	else if (r != 0) {
+		ymd_text(d, sizeof(d), fw.date);
+		snprintf(t, sizeof(t), "firmware build date %s %s: age unknown",
+			 d,
+			 cs_ymd_ok(fw.date) ? "is after the date"
+					    : "is not a calendar date");
+		say(&w, t, "");
+	} else {
+		out->dated = true;
+		out->build = fw.date;
+		out->age_inferred = fw.date_inferred;
+		ymd_text(d, sizeof(d), fw.date);
+		snprintf(t, sizeof(t),
+			 "firmware built %s (%s form%s): %lld days old", d,
+			 cs_fw_scheme_name(fw.scheme),
+			 fw.date_inferred ? ", date read by inference" : "",
+			 (long long)out->age_days);
+		say(&w, t, "");
+	}
+	return 0;
 }

@@ -26,6 +26,7 @@
 #define CS_VULN_MAX_EXAMPLES 32 /* per vuln */
 #define CS_VULN_MAX_SOURCES 32  /* per file, and per vuln */
 #define CS_VULN_MAX_EXACT 8     /* versions in one exact= list */
+#define CS_VULN_MAX_EOS 1024    /* eos rows, all files together */
 
 /* What decides a rule: see docs/vulns.md, "affects". */
 enum cs_vuln_cond {
@@ -99,6 +100,28 @@ struct cs_vuln {
 	unsigned line_no;
 };
 
+/*
+ * One `eos` line: models past their end of support (docs/vulns.md, "End
+ * of support").  Strings NUL-terminated, "" when absent.
+ */
+struct cs_eos {
+	char maker[64];    /* the maker or badge the source names */
+	char models[1024]; /* '|'-separated model patterns */
+	char ended[11];    /* as written: YYYY, YYYY-MM, YYYY-MM-DD or
+			      "unknown" */
+	char stated[11];   /* YYYY-MM-DD a source said it is past support;
+			      "" none */
+	uint32_t since;    /* YYYYMMDD from which the unit is past support
+			      (the day after an ended period, or the stated
+			      date when earlier); 0: any date (no date
+			      given) */
+	char conf[8];      /* high, medium or low */
+	char note[256];
+	char sources[1024]; /* the URLs of its src= tags, space-separated */
+	char file[64];
+	unsigned line_no;
+};
+
 struct cs_vulndb;
 
 /*
@@ -115,6 +138,9 @@ struct cs_vulndb *cs_vulndb_load_mem(const char *name, const uint8_t *p,
 void cs_vulndb_free(struct cs_vulndb *db);
 size_t cs_vulndb_count(const struct cs_vulndb *db);
 const struct cs_vuln *cs_vulndb_get(const struct cs_vulndb *db, size_t i);
+
+size_t cs_vulndb_eos_count(const struct cs_vulndb *db);
+const struct cs_eos *cs_vulndb_eos_get(const struct cs_vulndb *db, size_t i);
 
 /* A device as identification sees it; NULL or "" when unknown. */
 struct cs_vuln_unit {
@@ -154,5 +180,30 @@ size_t cs_vuln_match(const struct cs_vulndb *db, const struct cs_vuln_unit *u,
  */
 size_t cs_vulndb_check_examples(const struct cs_vulndb *db, char *err,
 				size_t errsz);
+
+/* End of support and firmware age of one unit on one date. */
+struct cs_eos_verdict {
+	const struct cs_eos *row; /* the row that matched the unit, NULL
+				     none */
+	bool past;                /* past end of support on the date:
+				     "decommission", whatever the maker */
+	bool dated;               /* the firmware's build date is known */
+	bool age_inferred;        /* that date's reading is an inference */
+	uint32_t build;           /* the build date, YYYYMMDD; 0 unknown */
+	int64_t age_days;         /* the firmware's age; valid when dated */
+	char why[512];            /* the row, its dates, the age, in words */
+};
+
+/*
+ * The end-of-support verdict and the firmware age of u on the date as_of
+ * (YYYYMMDD).  A row matches when its maker is the unit's maker or badge
+ * (case ignored) and one of its model patterns matches the model; of
+ * several, a row the unit is past wins, then the earliest.  The firmware
+ * is parsed as its lineage's (else the maker's) and aged from its build
+ * date (cs_fwver_age).  Returns 0, or CS_EINVAL when as_of is not a
+ * calendar date.
+ */
+int cs_eos_assess(const struct cs_vulndb *db, const struct cs_vuln_unit *u,
+		  uint32_t as_of, struct cs_eos_verdict *out);
 
 #endif /* CS_VULN_VULN_H */

@@ -1341,9 +1341,9 @@ static void
 test_check_examples(void **state)
 {
 	struct fixture *f = *state;
-	static const char *const dirs[] = {"camsim",    "entities",
-					   "estate",    "fingerprints",
-					   "phonehome", "scope"};
+	static const char *const dirs[] = {
+	    "camsim",    "entities", "estate", "fingerprints",
+	    "phonehome", "scope",    "vulns"};
 	static const char *const regimes[] = {"au-2023", "ca-2025-hikvision",
 					      "local-core-no-surveillance",
 					      "us-fcc-covered", "us-ndaa-889"};

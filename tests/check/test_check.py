@@ -58,7 +58,8 @@ def main():
         for kind in ("fingerprint rule examples", "regimes", "regime examples",
                      "camsim/profiles",
                      "camsim/mixes", "phonehome", "oui-registrants.tsv",
-                     "models.tsv", "exclude.conf", "example.estate"):
+                     "models.tsv", "exclude.conf", "example.estate",
+                     "vulns (", "vulnerability examples"):
             check(kind in out, "checked: %s" % kind)
         check(tree_digest(data) == before, "data unchanged")
         check(os.listdir(work) == [], "nothing written in the working directory")
@@ -78,6 +79,20 @@ def main():
             ("entities/models.tsv", "only\ttwo\n", "models.tsv:"),
             ("entities/oui-registrants.tsv", "zz\n", "oui-registrants.tsv:"),
             ("scope/exclude.conf", "300.1.2.3\n", "exclude.conf:"),
+            # A vulnerability rule and an end-of-support row without a
+            # source are refused.
+            ("vulns/others.vuln",
+             "  affects lineage=Avtech models=X versions=all conf=high\n",
+             "others.vuln:"),
+            # An example the matcher contradicts (the named build is
+            # affected).
+            ("vulns/others.vuln",
+             "  example maker=Avtech model=AVM1203 "
+             "firmware=FullImg-1023-1007-1011-1009 => none\n",
+             "others.vuln:"),
+            ("vulns/eos.vuln",
+             "eos maker=Acme models=X ended=2019 conf=high\n",
+             "eos.vuln:"),
             ("estate/example.estate", "network 10.0.0.1/8 site=x\n",
              "example.estate:"),
         ]

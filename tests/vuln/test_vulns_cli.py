@@ -5,7 +5,10 @@ data/vulns with the URLs of its sources; `match` exits 4 for a white
 label on its OEM's firmware (inferred) and 0 for a rebadged unit on its
 own firmware; strings from the command line are escaped for the terminal;
 a table with a sourceless row is refused with file:line (exit 2); usage
-errors exit 1."""
+errors exit 1.  End of support: `list` prints every eos row with its
+source URLs; `match --as-of` says decommission (exit 4) on and after a
+row's date and not before, with the row and its source, and the
+firmware's age from its build date."""
 import os
 import re
 import subprocess
@@ -29,6 +32,47 @@ def check(cond, what, p=None):
         extra = "" if p is None else "\nstdout: %s\nstderr: %s" % (
             p.stdout, p.stderr)
         sys.exit("FAIL: %s%s" % (what, extra))
+
+
+def eos(listing):
+    rows = re.findall(r"^eos (\S+:\d+): ", listing, re.M)
+    check(len(rows) >= 8 and "%d end-of-support rows" % len(rows) in listing,
+          "list prints every end-of-support row and the count")
+    check(listing.count("\neos ") ==
+          len(re.findall(r"^eos .*\n  source http", listing, re.M)),
+          "every eos row is followed by its source URLs")
+
+    solo = ["vulns", "match", "--maker", "Nuuo", "--model", "NVRsolo"]
+    p = run(solo + ["--as-of", "2024-12-17"])
+    check(p.returncode == 0 and
+          b"support on 2024-12-17  not yet past end of support" in p.stdout,
+          "before the row's date: not past, exit 0", p)
+    p = run(solo + ["--as-of", "2024-12-18"])
+    check(p.returncode == 4 and
+          b"decommission (past end of support)" in p.stdout and
+          re.search(rb"\n  row eos\.vuln:\d+  source https://github.com/"
+                    rb"cisagov/kev-data", p.stdout) is not None,
+          "on the row's date: decommission with row and source, exit 4", p)
+
+    p = run(["vulns", "match", "--maker", "Acme", "--brand", "Avtech",
+             "--model", "AVM1203", "--as-of", "2026-12-07"])
+    check(p.returncode == 4 and b"decommission" in p.stdout and
+          b"heise.de" in p.stdout,
+          "past support whatever the maker: the badge's row applies", p)
+
+    p = run(["vulns", "match", "--maker", "Hikvision", "--model",
+             "DS-2CD2142FWD-IS", "--firmware", "V5.5.800 build 210628",
+             "--as-of", "2026-12-07"])
+    check(b"no end-of-support row  firmware age 1988 days" in p.stdout,
+          "the firmware's age from its build date", p)
+    p = run(["vulns", "match", "--maker", "Axis", "--model", "P3245",
+             "--firmware", "10.12.206", "--as-of", "2026-12-07"])
+    check(p.returncode == 0 and b"firmware age unknown" in p.stdout and
+          b"no build date" in p.stdout,
+          "no build date: the age is unknown", p)
+    p = run(solo + ["--as-of", "2023-02-29"])
+    check(p.returncode == 1 and b"--as-of" in p.stderr,
+          "a date off the calendar: usage", p)
 
 
 def main():
@@ -72,6 +116,8 @@ def main():
     check(p.returncode == 1, "match without --maker: usage", p)
     p = run(["vulns", "frob"])
     check(p.returncode == 1, "unknown subcommand: usage", p)
+
+    eos(out)
 
     with tempfile.TemporaryDirectory(prefix="camsweep-vulns-") as tmp:
         os.mkdir(os.path.join(tmp, "vulns"))

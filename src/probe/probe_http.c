@@ -382,7 +382,8 @@ obs_has(const struct cs_obs *o, const char *s)
  * What the scan's earlier replies may show of an Axis product: the
  * digest realm AXIS_<MAC> (or AXIS_WS_<MAC>) of its web server or RTSP
  * server, a Server header of AXIS OS ("Linux/4.9.94-axis5") or one
- * naming AXIS, a page title "AXIS <model> ...", ONVIF replies declaring
+ * naming AXIS, a page title "AXIS <model> ..." or "Live view - AXIS
+ * <model> ...", ONVIF replies declaring
  * the www.axis.com/vapix namespaces, or a Brand of AXIS.
  */
 static bool
@@ -395,7 +396,8 @@ axis_evidence(const struct cs_obs *o)
 	if (strcmp(k, "http.server") == 0)
 		return obs_istarts(o, "AXIS") || obs_has(o, "-axis");
 	if (strcmp(k, "http.title") == 0)
-		return obs_istarts(o, "AXIS ");
+		return obs_istarts(o, "AXIS ") ||
+		       (obs_istarts(o, "Live view") && obs_has(o, "AXIS "));
 	if (strcmp(k, "onvif.ns") == 0)
 		return obs_has(o, "www.axis.com/vapix");
 	if (strcmp(k, "axis.brand") == 0)

@@ -750,12 +750,15 @@ test_axis_param(void **state)
 	    {NULL, NULL, bdi401, true}, /* bdi's own AXIS_ realm */
 	    {"http.server", "Linux/4.9.94-axis5, UPnP/1.0", bdi404, true},
 	    {"http.title", "AXIS M1065-LW Network Camera", bdi404, true},
+	    {"http.title", "Live View / - AXIS 211 Network Camera", bdi404,
+	     true},
 	    {"onvif.ns", "http://www.axis.com/vapix/ws/action1", bdi404, true},
 	    {"rtsp.realm", "AXIS_WS_ACCC8E494578", bdi404, true},
 	    {NULL, NULL, bdi404, false}, /* nothing Axis */
 	    {"http.server", "nginx/1.18.0", bdi404, false},
 	    {"http.realm", "DS-2CD2043G2-I", bdi404, false},
 	    {"http.title", "Praxis login", bdi404, false},
+	    {"http.title", "Live View", bdi404, false},
 	    {"http.realm", "AXIS_ACCC8E123456", bdi200, false}, /* model */
 	};
 	static const char req[] = "GET /axis-cgi/param.cgi?action=list&"

@@ -408,7 +408,8 @@ plan_port(struct engine *e, struct host *h, uint16_t port)
 
 		if (strcmp(p->name, "banner") == 0)
 			greet = p;
-		if (!cs_probe_on_port(p, port) || !cred_allows(h, p))
+		if (!cs_probe_on_port(p, port) || !cred_allows(h, p) ||
+		    (p->flags & CS_PROBE_FOLLOWUP))
 			continue;
 		claimed = true;
 		if (p->flags & CS_PROBE_ONCE) {
@@ -538,6 +539,27 @@ withhold_raw(struct cs_obs_list *obs, size_t from)
 	}
 }
 
+/*
+ * A CS_PROBE_FOLLOWUP|CS_PROBE_ONCE probe is queued at most once per
+ * host, whichever probe (on whichever port) asks for it first.
+ */
+static bool
+followup_allowed(struct conn *c, const struct cs_probe *p)
+{
+	const unsigned both = CS_PROBE_FOLLOWUP | CS_PROBE_ONCE;
+
+	if ((p->flags & both) != both)
+		return true;
+	for (size_t i = 0; i < c->e->nprobes && i < MAX_PROBES; i++)
+		if (c->e->probes[i] == p) {
+			if (c->h->once[i])
+				return false;
+			c->h->once[i] = true;
+			return true;
+		}
+	return true;
+}
+
 static void
 probe_end(struct conn *c, enum cs_probe_end why)
 {
@@ -558,7 +580,7 @@ probe_end(struct conn *c, enum cs_probe_end why)
 		c->probe = NULL;
 		/* A follow-up goes to the same host and port, never elsewhere.
 		 */
-		if (ctx.next_probe)
+		if (ctx.next_probe && followup_allowed(c, ctx.next_probe))
 			add_job(c->h, ctx.next_probe, c->port, ctx.next_arg);
 	}
 	conn_close(c);

@@ -37,6 +37,12 @@ enum cs_probe_flag {
 				       this host (ctx->cred); the engine
 				       queues it only for hosts that have
 				       one.  Never CS_PROBE_SAFE. */
+	CS_PROBE_FOLLOWUP = 1 << 5, /* never queued for an open port: runs
+				       only as the follow-up (next_probe)
+				       another probe's finish asks for; with
+				       CS_PROBE_ONCE the engine runs it at
+				       most once per host however many
+				       probes ask */
 };
 
 /* Why the engine ended an exchange. */
@@ -133,6 +139,25 @@ struct cs_probe {
  * one gets no reply.
  */
 #define CS_PROBE_ARG_CHAIN "vendor-chain"
+
+/*
+ * The axis-param probe's request path: VAPIX Parameter management
+ * (developer.axis.com/vapix/network-video/parameter-management):
+ * GET /axis-cgi/param.cgi?action=list&group=<group>[,<group>...], a
+ * read-only listing ("root" may be left out of group names); Brand
+ * holds Brand, ProdFullName, ProdNbr, ProdShortName, ProdType,
+ * Properties the firmware version and capability flags.
+ */
+#define CS_AXIS_PARAM_PATH                                                     \
+	"/axis-cgi/param.cgi?action=list&group=Brand,Properties"
+
+/*
+ * True if a host's observations so far point to an Axis product (an
+ * AXIS_ digest realm, an AXIS OS Server header, an "AXIS ..." title, the
+ * VAPIX ONVIF namespaces, Brand AXIS) and none names its model yet:
+ * axis-bdi then asks axis-param as its follow-up.
+ */
+bool cs_probe_axis_wanted(const struct cs_obs_list *obs);
 
 /* Returns the registered probes (count in *n), in probes.def order. */
 const struct cs_probe *const *cs_probe_list(size_t *n);

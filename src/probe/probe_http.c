@@ -11,6 +11,8 @@
  *   dahua-rpc2  POST /RPC2_Login, empty login challenge Dahua JSON-RPC
  *   dahua-magicbox GET /cgi-bin/magicBox.cgi?action=getDeviceType
  *   axis-bdi    POST /axis-cgi/basicdeviceinfo.cgi     Axis VAPIX
+ *   axis-param  GET /axis-cgi/param.cgi?action=list&group=Brand,Properties
+ *               (only as axis-bdi's follow-up, on Axis evidence: below)
  *   hanwha-sunapi GET /stw-cgi/system.cgi?msubmenu=deviceinfo&action=view
  *   uniview-lapi GET /LAPI/V1.0/System/DeviceInfo      Uniview LAPI
  *   onvif-time  POST /onvif/device_service GetSystemDateAndTime (PRE_AUTH)
@@ -115,7 +117,7 @@ extern const struct cs_probe cs_probe_http_page;
 extern const struct cs_probe cs_probe_rtsp;
 extern const struct cs_probe cs_probe_hik_isapi, cs_probe_dahua_rpc2,
     cs_probe_axis_bdi, cs_probe_dahua_magicbox, cs_probe_hanwha_sunapi,
-    cs_probe_uniview_lapi;
+    cs_probe_uniview_lapi, cs_probe_axis_param;
 
 /* The vendor endpoints asked on a web port outside their list, in order
  * (CS_PROBE_ARG_CHAIN). */
@@ -258,6 +260,15 @@ endpoint_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	if (n == 0)
 		return;
 	(void)cs_probe_decode(ctx, ep->kind, p, n);
+	/* basicdeviceinfo named no model, but the host looks like an Axis:
+	 * its parameter list (axis-param) instead of the rest of a chain,
+	 * whose endpoints are other makers'. */
+	if (ctx->probe == &cs_probe_axis_bdi &&
+	    cs_probe_axis_wanted(ctx->obs)) {
+		ctx->next_probe = &cs_probe_axis_param;
+		snprintf(ctx->next_arg, sizeof(ctx->next_arg), "%s", "");
+		return;
+	}
 	if (strcmp(ctx->arg, CS_PROBE_ARG_CHAIN) != 0)
 		return;
 	/* The maker's API answered with a model: the others need not be
@@ -349,6 +360,92 @@ static const struct endpoint ep_lapi = {
 };
 ENDPOINT_PROBE(cs_probe_uniview_lapi, "uniview-lapi",
 	       "Uniview LAPI System/DeviceInfo (read-only GET)", ep_lapi);
+
+/* ---- axis-param: the VAPIX parameter list, on Axis evidence only ---- */
+
+/* True if the text of o starts with s (case-insensitive). */
+static bool
+obs_istarts(const struct cs_obs *o, const char *s)
+{
+	return cs_span_istarts(cs_span_make(o->val, o->len), s);
+}
+
+/* True if the text of o holds s (case-insensitive). */
+static bool
+obs_has(const struct cs_obs *o, const char *s)
+{
+	return cs_span_find(cs_span_make(o->val, o->len), s, strlen(s), true) >=
+	       0;
+}
+
+/*
+ * What the scan's earlier replies may show of an Axis product: the
+ * digest realm AXIS_<MAC> (or AXIS_WS_<MAC>) of its web server or RTSP
+ * server, a Server header of AXIS OS ("Linux/4.9.94-axis5") or one
+ * naming AXIS, a page title "AXIS <model> ..." or "Live view - AXIS
+ * <model> ...", ONVIF replies declaring
+ * the www.axis.com/vapix namespaces, or a Brand of AXIS.
+ */
+static bool
+axis_evidence(const struct cs_obs *o)
+{
+	const char *k = o->key;
+
+	if (strcmp(k, "http.realm") == 0 || strcmp(k, "rtsp.realm") == 0)
+		return obs_istarts(o, "AXIS_");
+	if (strcmp(k, "http.server") == 0)
+		return obs_istarts(o, "AXIS") || obs_has(o, "-axis");
+	if (strcmp(k, "http.title") == 0)
+		return obs_istarts(o, "AXIS ") ||
+		       (obs_istarts(o, "Live view") && obs_has(o, "AXIS "));
+	if (strcmp(k, "onvif.ns") == 0)
+		return obs_has(o, "www.axis.com/vapix");
+	if (strcmp(k, "axis.brand") == 0)
+		return obs_istarts(o, "AXIS");
+	return false;
+}
+
+bool
+cs_probe_axis_wanted(const struct cs_obs_list *obs)
+{
+	bool axis = false;
+
+	for (size_t i = 0; i < obs->n; i++) {
+		/* basicdeviceinfo (or an earlier listing) named the model:
+		 * nothing more to ask. */
+		if (strcmp(obs->v[i].key, "axis.model") == 0)
+			return false;
+		if (axis_evidence(&obs->v[i]))
+			axis = true;
+	}
+	return axis;
+}
+
+static const struct endpoint ep_param = {
+    .method = "GET",
+    .path = CS_AXIS_PARAM_PATH,
+    .kind = "http",
+};
+
+/*
+ * Runs only as axis-bdi's follow-up (CS_PROBE_FOLLOWUP), once per host.
+ * The reply is decoded as an http reply: a 200 listing is read as
+ * root.Brand / root.Properties parameters (kind axis-param inside the
+ * http decoder), a 401 gives its realm, exactly as `camsweep identify`
+ * reads the same bytes given as kind http.
+ */
+const struct cs_probe cs_probe_axis_param = {
+    .name = "axis-param",
+    .summary = "Axis VAPIX param.cgi list of the Brand and Properties groups",
+    .flags = CS_PROBE_SAFE | CS_PROBE_ONCE | CS_PROBE_FOLLOWUP,
+    .ports = web_ports,
+    .tls_ports = https_ports,
+    .max_input = HTTP_MAX_INPUT,
+    .data = &ep_param,
+    .start = endpoint_start,
+    .on_data = http_on_data,
+    .finish = endpoint_finish,
+};
 
 /* ---- ONVIF device service (SOAP 1.2 over HTTP, ONVIF Core 5.x) ---- */
 

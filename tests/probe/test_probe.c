@@ -20,6 +20,7 @@
 
 #include "core/buf.h"
 #include "core/obs.h"
+#include "core/str.h"
 #include "probe/probe.h"
 
 struct fake {
@@ -294,7 +295,7 @@ test_tls_ports(void **state)
 	static const char *const https[] = {
 	    "http-root",  "http-page",      "hik-isapi",     "dahua-rpc2",
 	    "axis-bdi",   "dahua-magicbox", "hanwha-sunapi", "uniview-lapi",
-	    "onvif-time", "onvif-info",
+	    "onvif-time", "onvif-info",     "axis-param",
 	};
 	size_t n, ntls = 0;
 	const struct cs_probe *const *list = cs_probe_list(&n);
@@ -713,11 +714,117 @@ test_vendor_chain(void **state)
 	fake_free(&f);
 }
 
+/*
+ * axis-param is asked only as axis-bdi's follow-up, and only when the
+ * host's replies point to Axis and basicdeviceinfo named no model; its
+ * request is exactly the documented VAPIX listing; its reply is read as
+ * an http reply (a Brand/Properties listing gives the axis.* keys).
+ */
+static void
+test_axis_param(void **state)
+{
+	static const char bdi401[] =
+	    "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest "
+	    "realm=\"AXIS_ACCC8E123456\", nonce=\"abc\", algorithm=MD5, "
+	    "qop=\"auth\"\r\nContent-Length: 0\r\n\r\n";
+	static const char bdi404[] =
+	    "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+	static const char bdi200[] =
+	    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"
+	    "{\"apiVersion\":\"1.3\",\"data\":{\"propertyList\":{\"Brand\":"
+	    "\"AXIS\",\"ProdNbr\":\"M3045-V\",\"ProdType\":\"Network "
+	    "Camera\"}}}";
+	static const char listing[] =
+	    "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n"
+	    "root.Brand.Brand=AXIS\r\n"
+	    "root.Brand.ProdFullName=AXIS P3245-LVE Network Camera\r\n"
+	    "root.Brand.ProdNbr=P3245-LVE\r\n"
+	    "root.Brand.ProdShortName=AXIS P3245-LVE\r\n"
+	    "root.Brand.ProdType=Network Camera\r\n"
+	    "root.Properties.Firmware.Version=9.80.3.8\r\n";
+	/* Earlier evidence of the host, one case each. */
+	static const struct {
+		const char *key, *val, *reply;
+		bool want;
+	} cases[] = {
+	    {NULL, NULL, bdi401, true}, /* bdi's own AXIS_ realm */
+	    {"http.server", "Linux/4.9.94-axis5, UPnP/1.0", bdi404, true},
+	    {"http.title", "AXIS M1065-LW Network Camera", bdi404, true},
+	    {"http.title", "Live View / - AXIS 211 Network Camera", bdi404,
+	     true},
+	    {"onvif.ns", "http://www.axis.com/vapix/ws/action1", bdi404, true},
+	    {"rtsp.realm", "AXIS_WS_ACCC8E494578", bdi404, true},
+	    {NULL, NULL, bdi404, false}, /* nothing Axis */
+	    {"http.server", "nginx/1.18.0", bdi404, false},
+	    {"http.realm", "DS-2CD2043G2-I", bdi404, false},
+	    {"http.title", "Praxis login", bdi404, false},
+	    {"http.title", "Live View", bdi404, false},
+	    {"http.realm", "AXIS_ACCC8E123456", bdi200, false}, /* model */
+	};
+	static const char req[] = "GET /axis-cgi/param.cgi?action=list&"
+				  "group=Brand,Properties HTTP/1.1\r\n"
+				  "Host: 127.0.1.2\r\n";
+	const struct cs_probe *bdi = cs_probe_find("axis-bdi");
+	const struct cs_probe *ap = cs_probe_find("axis-param");
+	const char *const rep[] = {listing};
+	const size_t len[] = {sizeof(listing) - 1};
+	struct fake f;
+
+	(void)state;
+	assert_non_null(bdi);
+	assert_non_null(ap);
+	assert_true(ap->flags & CS_PROBE_FOLLOWUP);
+	assert_true(ap->flags & CS_PROBE_ONCE);
+	assert_true(ap->flags & CS_PROBE_SAFE);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		fake_init(&f, 80);
+		if (cases[i].key)
+			cs_obs_adds(&f.obs, cases[i].key, 80, cases[i].val);
+		f.ctx.probe = bdi;
+		bdi->finish(&f.ctx, (const uint8_t *)cases[i].reply,
+			    strlen(cases[i].reply), CS_END_COMPLETE);
+		if (cases[i].want) {
+			assert_ptr_equal(f.ctx.next_probe, ap);
+			assert_string_equal(f.ctx.next_arg, "");
+		} else {
+			assert_null(f.ctx.next_probe);
+		}
+		fake_free(&f);
+	}
+	/* In a chain on a moved port it replaces the other makers' APIs. */
+	fake_init(&f, 8090);
+	f.ctx.probe = bdi;
+	f.ctx.arg = CS_PROBE_ARG_CHAIN;
+	bdi->finish(&f.ctx, (const uint8_t *)bdi401, sizeof(bdi401) - 1,
+		    CS_END_COMPLETE);
+	assert_ptr_equal(f.ctx.next_probe, ap);
+	fake_free(&f);
+
+	/* The request, whole and byte by byte; nothing follows it. */
+	for (int bw = 0; bw < 2; bw++) {
+		fake_init(&f, 80);
+		drive(ap, &f, rep, len, 1, bw != 0);
+		assert_true(f.first.len > 0);
+		assert_true(f.first.len > sizeof(req) - 1);
+		assert_memory_equal(f.first.p, req, sizeof(req) - 1);
+		assert_null(cs_memmem(f.first.p, f.first.len,
+				      (const uint8_t *)"Authorization", 13));
+		assert_string_equal(obs_str(&f, "axis.model"), "P3245-LVE");
+		assert_string_equal(obs_str(&f, "axis.brand"), "AXIS");
+		assert_string_equal(obs_str(&f, "axis.firmware"), "9.80.3.8");
+		assert_string_equal(obs_str(&f, "axis.device-type"),
+				    "Network Camera");
+		assert_null(f.ctx.next_probe);
+		fake_free(&f);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_registry),
+	    cmocka_unit_test(test_axis_param),
 	    cmocka_unit_test(test_parsers_fuzzed),
 	    cmocka_unit_test(test_no_credentials),
 	    cmocka_unit_test(test_http_root),

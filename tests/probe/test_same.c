@@ -173,6 +173,18 @@ static const struct same_case cases[] = {
       "\"getAllUnrestrictedProperties\"}"},
      {0},
      "axis.model"},
+    /* axis-param's reply is identified as kind http (the listing is read
+     * as VAPIX parameters inside the http decoder). */
+    {"axis-param",
+     "http",
+     80,
+     {"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n"
+      "root.Brand.Brand=AXIS\r\nroot.Brand.ProdNbr=P3245-LVE\r\n"
+      "root.Brand.ProdShortName=AXIS P3245-LVE\r\n"
+      "root.Brand.ProdType=Network Camera\r\n"
+      "root.Properties.Firmware.Version=9.80.3.8\r\n"},
+     {0},
+     "axis.model"},
     {"dahua-magicbox",
      "dahua-cgi",
      80,

@@ -220,10 +220,12 @@ page_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n,
 	}
 }
 
+/* Only as http-root's follow-up: queued for every open web port with no
+ * page to fetch, it asked for / a second time on each. */
 const struct cs_probe cs_probe_http_page = {
     .name = "http-page",
     .summary = "GET of the same-host page the root page redirects to",
-    .flags = CS_PROBE_SAFE,
+    .flags = CS_PROBE_SAFE | CS_PROBE_FOLLOWUP,
     .ports = web_ports,
     .tls_ports = https_ports,
     .max_input = HTTP_MAX_INPUT,

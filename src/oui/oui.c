@@ -483,21 +483,6 @@ parse_csv(struct cs_oui *db, struct csv *c, struct ent *proto,
 
 /* ---- Wireshark's manuf -------------------------------------------------- */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant). */
-static int64_t
-days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-	int64_t era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
-}
-
 /* Reads a run of decimal digits (at most 4) at *i; -1 if none. */
 static long
 read_num(struct cs_span s, size_t *i)
@@ -557,8 +542,8 @@ parse_http_date(struct cs_span s)
 		if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 60)
 			hh = mm = ss = 0;
 	}
-	return days_from_civil(y, (unsigned)m + 1, (unsigned)d) * 86400 +
-	       hh * 3600 + mm * 60 + ss;
+	return cs_date_days(y, (int64_t)m + 1, (int64_t)d) * 86400 + hh * 3600 +
+	       mm * 60 + ss;
 }
 
 /*

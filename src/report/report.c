@@ -48,20 +48,6 @@ cs_report_format_parse(const char *s, enum cs_report_format *out)
 	return 0;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant). */
-static long long
-days_from_civil(long long y, long long m, long long d)
-{
-	long long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 int
 cs_report_parse_date(const char *s, int64_t *out)
 {
@@ -77,7 +63,7 @@ cs_report_parse_date(const char *s, int64_t *out)
 		d.minute = 59;
 		d.second = 59;
 	}
-	*out = (int64_t)(days_from_civil(d.year, d.month, d.day) * 86400 +
+	*out = (int64_t)(cs_date_days(d.year, d.month, d.day) * 86400 +
 			 d.hour * 3600 + d.minute * 60 + d.second);
 	return 0;
 }

@@ -131,11 +131,24 @@ def requests_part(c, tmp):
          "non-Axis host not named Axis: %r" % d.get("manufacturer"))
 
 
+# The profiles the fleet must hold: camsim deals them by seed and address,
+# and the fleet's range moves with the build directory (shifted), so a
+# seed that gives 16 devices no current Axis camera at one checkout path
+# gives one at another (0.75^16, about 1% of paths).  The first seed from
+# 23 whose fleet holds them all is used: the same at every path.
+WANT = {"axis-camera-legacy", "axis-camera", "hikvision-camera"}
+
+
 def fleet_part(c, tmp):
     db = os.path.join(tmp, "fleet.db")
-    with Estate(FLEET, COUNT, seed=23, mix="axis-param") as est:
-        truth = {d["ip"]: d for d in est.devices}
-        devs, _ = scan([FLEET], db, ["--rate", "0"])
+    devs, truth = [], {}
+    for seed in range(23, 43):
+        with Estate(FLEET, COUNT, seed=seed, mix="axis-param") as est:
+            truth = {d["ip"]: d for d in est.devices}
+            if not WANT <= {d["profile"] for d in truth.values()}:
+                continue
+            devs, _ = scan([FLEET], db, ["--rate", "0"])
+            break
     found = {d["ip"]: d for d in devs}
     con = sqlite3.connect(db)
     profiles = set()
@@ -162,8 +175,7 @@ def fleet_part(c, tmp):
             c.ok(d.get("manufacturer") != "Axis",
                  "%s (%s) not named Axis" % (ip, prof))
     con.close()
-    c.ok({"axis-camera-legacy", "axis-camera"} <= profiles and
-         len(profiles) >= 3, "fleet holds the profiles: %s" % sorted(profiles))
+    c.ok(WANT <= profiles, "fleet holds the profiles: %s" % sorted(profiles))
 
 
 def main():

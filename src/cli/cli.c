@@ -21,74 +21,75 @@ cs_cli_version(void)
 }
 
 int
-cs_cli_main(int argc, char **argv)
+cs_cli_dispatch(const char *prog, const struct cs_cli_cmd *tab, int argc,
+		char **argv, void (*usage)(FILE *))
 {
 	if (argc < 2) {
-		cs_cli_usage(stderr);
+		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (strcmp(argv[1], "scan") == 0)
-		return cs_cli_scan(argc - 1, argv + 1);
-	if (strcmp(argv[1], "show") == 0)
-		return cs_cli_show(argc - 1, argv + 1);
-	if (strcmp(argv[1], "scans") == 0)
-		return cs_cli_scans(argc - 1, argv + 1);
-	if (strcmp(argv[1], "import") == 0)
-		return cs_cli_import(argc - 1, argv + 1);
-	if (strcmp(argv[1], "export") == 0)
-		return cs_cli_export(argc - 1, argv + 1);
-	if (strcmp(argv[1], "notify") == 0)
-		return cs_cli_notify(argc - 1, argv + 1);
-	if (strcmp(argv[1], "identify") == 0)
-		return cs_cli_identify(argc - 1, argv + 1);
-	if (strcmp(argv[1], "lookup") == 0)
-		return cs_cli_lookup(argc - 1, argv + 1);
-	if (strcmp(argv[1], "estate") == 0)
-		return cs_cli_estate(argc - 1, argv + 1);
-	if (strcmp(argv[1], "assess") == 0)
-		return cs_cli_assess(argc - 1, argv + 1);
-	if (strcmp(argv[1], "plan") == 0)
-		return cs_cli_plan(argc - 1, argv + 1);
-	if (strcmp(argv[1], "diff") == 0)
-		return cs_cli_diff(argc - 1, argv + 1);
-	if (strcmp(argv[1], "reach") == 0)
-		return cs_cli_reach(argc - 1, argv + 1);
-	if (strcmp(argv[1], "report") == 0)
-		return cs_cli_report(argc - 1, argv + 1);
-	if (strcmp(argv[1], "evidence") == 0)
-		return cs_cli_evidence(argc - 1, argv + 1);
-	if (strcmp(argv[1], "upload") == 0)
-		return cs_cli_upload(argc - 1, argv + 1);
-	if (strcmp(argv[1], "listen") == 0)
-		return cs_cli_listen(argc - 1, argv + 1);
-	if (strcmp(argv[1], "oui") == 0)
-		return cs_cli_oui(argc - 1, argv + 1);
-	if (strcmp(argv[1], "vulns") == 0)
-		return cs_cli_vulns(argc - 1, argv + 1);
-	if (strcmp(argv[1], "db") == 0)
-		return cs_cli_db(argc - 1, argv + 1);
-	if (strcmp(argv[1], "check") == 0)
-		return cs_cli_check(argc - 1, argv + 1);
-	if (strcmp(argv[1], "version") == 0 ||
-	    strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-		puts("camsweep " CS_VERSION);
-		printf("data directory: %s\n", cs_cli_data_dir(NULL));
-		cs_cli_oui_print_sources(stdout, NULL);
+	for (const struct cs_cli_cmd *c = tab; c->name != NULL; c++)
+		if (strcmp(argv[1], c->name) == 0)
+			return c->run(argc - 1, argv + 1);
+	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
 		return EXIT_OK;
 	}
+	fprintf(stderr, "camsweep%s%s: unknown command '%s'\n", prog ? " " : "",
+		prog ? prog : "", argv[1]);
+	usage(stderr);
+	return EXIT_USAGE;
+}
+
+static int
+version(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	puts("camsweep " CS_VERSION);
+	printf("data directory: %s\n", cs_cli_data_dir(NULL));
+	cs_cli_oui_print_sources(stdout, NULL);
+	return EXIT_OK;
+}
+
+static const struct cs_cli_cmd commands[] = {
+    {"scan", cs_cli_scan},
+    {"show", cs_cli_show},
+    {"scans", cs_cli_scans},
+    {"import", cs_cli_import},
+    {"export", cs_cli_export},
+    {"notify", cs_cli_notify},
+    {"identify", cs_cli_identify},
+    {"lookup", cs_cli_lookup},
+    {"estate", cs_cli_estate},
+    {"assess", cs_cli_assess},
+    {"plan", cs_cli_plan},
+    {"diff", cs_cli_diff},
+    {"reach", cs_cli_reach},
+    {"report", cs_cli_report},
+    {"evidence", cs_cli_evidence},
+    {"upload", cs_cli_upload},
+    {"listen", cs_cli_listen},
+    {"oui", cs_cli_oui},
+    {"vulns", cs_cli_vulns},
+    {"db", cs_cli_db},
+    {"check", cs_cli_check},
+    {"version", version},
+    {"--version", version},
+    {"-V", version},
+    {NULL, NULL},
+};
+
+int
+cs_cli_main(int argc, char **argv)
+{
 	/* help TOPIC: that command's own help. */
-	if (strcmp(argv[1], "help") == 0 && argc >= 3 &&
+	if (argc >= 3 && strcmp(argv[1], "help") == 0 &&
 	    strcmp(argv[2], "help") != 0) {
 		char *v[4] = {argv[0], argv[2], (char *)(uintptr_t) "--help",
 			      NULL};
 		return cs_cli_main(3, v);
 	}
-	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0) {
-		cs_cli_usage(stdout);
-		return EXIT_OK;
-	}
-	fprintf(stderr, "camsweep: unknown command '%s'\n", argv[1]);
-	cs_cli_usage(stderr);
-	return EXIT_USAGE;
+	return cs_cli_dispatch(NULL, commands, argc, argv, cs_cli_usage);
 }

@@ -55,6 +55,25 @@ struct cs_store *cs_cli_open_db(const char *db_path);
  */
 bool cs_cli_wants_help(int argc, char **argv);
 
+/*
+ * One row of a command table: the word and the function that runs it,
+ * called with argv[0] = the word.  Tables end with a NULL name.
+ */
+struct cs_cli_cmd {
+	const char *name;
+	int (*run)(int argc, char **argv);
+};
+
+/*
+ * Runs the row of tab named by argv[1].  No word: usage to stderr and
+ * EXIT_USAGE; "help", "--help" or "-h": usage to stdout and EXIT_OK; an
+ * unknown word: "camsweep PROG: unknown command 'W'" (PROG NULL: no
+ * "PROG"), usage to stderr and EXIT_USAGE.  A command's own help is the
+ * row's business (`vulns list --help` goes to list).
+ */
+int cs_cli_dispatch(const char *prog, const struct cs_cli_cmd *tab, int argc,
+		    char **argv, void (*usage)(FILE *));
+
 /* Parses a positive row id (a scan or finding number): 0 or CS_EINVAL. */
 int cs_cli_parse_id(const char *s, int64_t *out);
 

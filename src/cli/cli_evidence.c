@@ -194,37 +194,39 @@ cmd_pack(int argc, char **argv)
 	return rc;
 }
 
-int
-cs_cli_evidence(int argc, char **argv)
+static int
+cmd_keygen(int argc, char **argv)
 {
 	char err[1024];
 
-	if (argc >= 2 && strcmp(argv[1], "keygen") == 0) {
-		if (argc != 3 || argv[2][0] == '-') {
-			fputs("usage: camsweep evidence keygen KEYFILE\n",
-			      stderr);
-			return EXIT_USAGE;
-		}
-		if (cs_ev_keygen(argv[2], err, sizeof(err)) != 0) {
-			fprintf(stderr, "camsweep evidence keygen: %s\n", err);
-			return EXIT_RUNTIME;
-		}
-		fprintf(stderr,
-			"camsweep evidence keygen: secret key %s (0600: keep "
-			"it yourself), public key %s.pub\n",
-			argv[2], argv[2]);
+	if (cs_cli_wants_help(argc, argv)) {
+		puts("usage: camsweep evidence keygen KEYFILE");
 		return EXIT_OK;
 	}
-	if (argc >= 2 && strcmp(argv[1], "pack") == 0)
-		return cmd_pack(argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "verify") == 0)
-		return cs_cli_evidence_verify(argc - 1, argv + 1);
-	cs_cli_evidence_usage(argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-					    strcmp(argv[1], "-h") == 0)
-				  ? stdout
-				  : stderr);
-	return argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-			     strcmp(argv[1], "-h") == 0)
-		   ? EXIT_OK
-		   : EXIT_USAGE;
+	if (argc != 2 || argv[1][0] == '-') {
+		fputs("usage: camsweep evidence keygen KEYFILE\n", stderr);
+		return EXIT_USAGE;
+	}
+	if (cs_ev_keygen(argv[1], err, sizeof(err)) != 0) {
+		fprintf(stderr, "camsweep evidence keygen: %s\n", err);
+		return EXIT_RUNTIME;
+	}
+	fprintf(stderr,
+		"camsweep evidence keygen: secret key %s (0600: keep it "
+		"yourself), public key %s.pub\n",
+		argv[1], argv[1]);
+	return EXIT_OK;
+}
+
+int
+cs_cli_evidence(int argc, char **argv)
+{
+	static const struct cs_cli_cmd cmds[] = {
+	    {"keygen", cmd_keygen},
+	    {"pack", cmd_pack},
+	    {"verify", cs_cli_evidence_verify},
+	    {NULL, NULL}};
+
+	return cs_cli_dispatch("evidence", cmds, argc, argv,
+			       cs_cli_evidence_usage);
 }

@@ -89,7 +89,7 @@ cmd_update(int argc, char **argv)
 	int c, r;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			force = true;
@@ -132,31 +132,32 @@ cmd_update(int argc, char **argv)
 	return EXIT_OK;
 }
 
+static int
+cmd_sources(int argc, char **argv)
+{
+	const char *dir = NULL;
+
+	if (argc == 3 && strcmp(argv[1], "--ieee-data") == 0)
+		dir = argv[2];
+	else if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+			       strcmp(argv[1], "-h") == 0)) {
+		usage(stdout);
+		return EXIT_OK;
+	} else if (argc != 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	cs_cli_oui_print_sources(stdout, dir);
+	return EXIT_OK;
+}
+
 int
 cs_cli_oui(int argc, char **argv)
 {
-	if (argc < 2 || cs_cli_wants_help(argc, argv) ||
-	    strcmp(argv[1], "help") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
-	}
-	if (strcmp(argv[1], "update") == 0)
-		return cmd_update(argc - 1, argv + 1);
-	if (strcmp(argv[1], "sources") == 0) {
-		const char *dir = NULL;
+	static const struct cs_cli_cmd cmds[] = {
+	    {"update", cmd_update}, {"sources", cmd_sources}, {NULL, NULL}};
 
-		if (argc == 4 && strcmp(argv[2], "--ieee-data") == 0)
-			dir = argv[3];
-		else if (argc != 2) {
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-		cs_cli_oui_print_sources(stdout, dir);
-		return EXIT_OK;
-	}
-	fprintf(stderr, "camsweep oui: unknown command '%s'\n", argv[1]);
-	usage(stderr);
-	return EXIT_USAGE;
+	return cs_cli_dispatch("oui", cmds, argc, argv, usage);
 }
 
 /*

@@ -176,7 +176,7 @@ cmd_list(int argc, char **argv)
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'd')
 			data = optarg;
 		else {
@@ -274,7 +274,7 @@ cmd_match(int argc, char **argv)
 	int c, rc = EXIT_OK;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'm':
 			u.maker = optarg;
@@ -382,18 +382,8 @@ cmd_match(int argc, char **argv)
 int
 cs_cli_vulns(int argc, char **argv)
 {
-	if (argc < 2 || cs_cli_wants_help(argc, argv) ||
-	    strcmp(argv[1], "help") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
-	}
-	if (strcmp(argv[1], "list") == 0)
-		return cmd_list(argc - 1, argv + 1);
-	if (strcmp(argv[1], "match") == 0)
-		return cmd_match(argc - 1, argv + 1);
-	fputs("camsweep vulns: unknown command '", stderr);
-	fputs(argv[1], stderr);
-	fputs("'\n", stderr);
-	usage(stderr);
-	return EXIT_USAGE;
+	static const struct cs_cli_cmd cmds[] = {
+	    {"list", cmd_list}, {"match", cmd_match}, {NULL, NULL}};
+
+	return cs_cli_dispatch("vulns", cmds, argc, argv, usage);
 }

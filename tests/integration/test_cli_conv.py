@@ -18,7 +18,9 @@ LEVELS = ["scan", "scans", "show", "import", "export", "notify", "identify", "lo
           "estate check", "estate import-csv", "assess", "plan",
           "plan list", "plan set", "diff", "reach", "report", "listen",
           "upload", "oui", "oui update", "oui sources", "db", "db init",
-          "db add-sensor", "help"]
+          "db add-sensor", "evidence", "evidence keygen", "evidence pack",
+          "evidence verify", "vulns", "vulns list", "vulns match", "check",
+          "help"]
 
 
 def run(args, **kw):
@@ -34,6 +36,13 @@ def main():
             c.ok(r.returncode == 0 and "usage" in r.stdout.lower(),
                  "%s %s: exit 0 with a usage on stdout (%d)" %
                  (lvl, h, r.returncode))
+    # An unknown word at any level is refused by name, with the usage.
+    for lvl in ("", "oui", "vulns", "evidence"):
+        r = run(lvl.split() + ["frobnicate"])
+        c.ok(r.returncode == 1 and "unknown command 'frobnicate'" in
+             r.stderr and "usage" in r.stderr.lower(),
+             "%s frobnicate: refused by name (%d)" % (lvl or "camsweep",
+                                                    r.returncode))
     r = run(["help", "scan"])
     c.ok(r.returncode == 0 and "camsweep scan" in r.stdout and
          "-oX" in r.stdout, "help scan shows scan's own help")

@@ -20,6 +20,7 @@
 
 #include "vuln/fwver.h"
 #include "vuln/vuln.h"
+#include "shipped.h"
 #include "core/poison.h"
 
 #define SRC "source s https://example.org/eol\n"
@@ -196,19 +197,6 @@ test_ymd(void **state)
 
 /* ---- the verdict over the shipped table ---------------------------- */
 
-static struct cs_vulndb *
-shipped(void)
-{
-	const char *s = getenv("CS_SRCDIR");
-	char dir[1024], err[512] = "";
-	struct cs_vulndb *db;
-
-	snprintf(dir, sizeof(dir), "%s/data/vulns", s ? s : ".");
-	db = cs_vulndb_load(dir, err, sizeof(err));
-	if (db == NULL)
-		fail_msg("%s", err);
-	return db;
-}
 
 static const struct {
 	const char *maker, *brand, *model, *firmware;

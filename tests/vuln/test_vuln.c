@@ -21,15 +21,9 @@
 
 #include "vuln/fwver.h"
 #include "vuln/vuln.h"
+#include "shipped.h"
 #include "core/poison.h"
 
-static const char *
-srcdir(void)
-{
-	const char *s = getenv("CS_SRCDIR");
-
-	return s ? s : ".";
-}
 
 /* ---- parsing ------------------------------------------------------- */
 
@@ -403,18 +397,6 @@ test_example_fails(void **state)
 
 /* ---- the shipped table --------------------------------------------- */
 
-static struct cs_vulndb *
-shipped(void)
-{
-	char dir[1024], err[512] = "";
-	struct cs_vulndb *db;
-
-	snprintf(dir, sizeof(dir), "%s/data/vulns", srcdir());
-	db = cs_vulndb_load(dir, err, sizeof(err));
-	if (db == NULL)
-		fail_msg("%s", err);
-	return db;
-}
 
 static void
 test_shipped_examples(void **state)

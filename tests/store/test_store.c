@@ -1368,6 +1368,23 @@ collect_obs_of(void *arg, size_t i, const struct cs_obs *o)
 	return 0;
 }
 
+/* Reads the observations of n sightings into a cleared r: their count. */
+static size_t
+read_obs_of(struct cs_store *s, const int64_t *ids, size_t n, struct obsof *r)
+{
+	memset(r, 0, sizeof(*r));
+	assert_int_equal(
+	    cs_store_each_observation_of(s, ids, n, collect_obs_of, r), 0);
+	return r->n;
+}
+
+/* Sends the read of n sightings ahead, asserting it was taken. */
+static void
+read_ahead(struct cs_store *s, const int64_t *ids, size_t n)
+{
+	assert_int_equal(cs_store_prefetch_observations_of(s, ids, n), 0);
+}
+
 /* As collect_obs, for each_observation_of (the position must be 0). */
 static int
 collect_obs_of_rows(void *arg, size_t i, const struct cs_obs *o)
@@ -1949,62 +1966,31 @@ test_idempotent_reput(void **state)
 				     s, ids, 0, collect_obs_of, &oo),
 				 0);
 		/* a read sent ahead is taken by the same list's read ... */
-		assert_int_equal(cs_store_prefetch_observations_of(s, ids, 3),
-				 0);
-		memset(&oo, 0, sizeof(oo));
-		assert_int_equal(cs_store_each_observation_of(
-				     s, ids, 3, collect_obs_of, &oo),
-				 0);
-		assert_int_equal(oo.n, 5);
+		read_ahead(s, ids, 3);
+		assert_int_equal(read_obs_of(s, ids, 3, &oo), 5);
 		assert_string_equal(oo.v[1], "0 http.header.1");
 		/* two reads in flight are taken in the order sent; a read
 		 * of another list discards those not taken and runs */
-		assert_int_equal(cs_store_prefetch_observations_of(s, ids, 1),
-				 0);
-		assert_int_equal(
-		    cs_store_prefetch_observations_of(s, ids + 2, 1), 0);
-		memset(&oo, 0, sizeof(oo));
-		assert_int_equal(cs_store_each_observation_of(
-				     s, ids, 1, collect_obs_of, &oo),
-				 0);
-		assert_int_equal(oo.n, 2);
+		read_ahead(s, ids, 1);
+		read_ahead(s, ids + 2, 1);
+		assert_int_equal(read_obs_of(s, ids, 1, &oo), 2);
 		assert_string_equal(oo.v[0], "0 http.header.0");
-		memset(&oo, 0, sizeof(oo));
-		assert_int_equal(cs_store_each_observation_of(
-				     s, ids + 2, 1, collect_obs_of, &oo),
-				 0);
-		assert_int_equal(oo.n, 3);
+		assert_int_equal(read_obs_of(s, ids + 2, 1, &oo), 3);
 		assert_true(oo.v[0][0] == '0');
-		assert_int_equal(cs_store_prefetch_observations_of(s, ids, 1),
-				 0);
-		assert_int_equal(
-		    cs_store_prefetch_observations_of(s, ids + 2, 1), 0);
-		memset(&oo, 0, sizeof(oo));
-		assert_int_equal(cs_store_each_observation_of(
-				     s, ids + 2, 1, collect_obs_of, &oo),
-				 0);
-		assert_int_equal(oo.n, 3);
-		memset(&oo, 0, sizeof(oo));
-		assert_int_equal(cs_store_each_observation_of(
-				     s, ids, 1, collect_obs_of, &oo),
-				 0);
-		assert_int_equal(oo.n, 2);
+		read_ahead(s, ids, 1);
+		read_ahead(s, ids + 2, 1);
+		assert_int_equal(read_obs_of(s, ids + 2, 1, &oo), 3);
+		assert_int_equal(read_obs_of(s, ids, 1, &oo), 2);
 		/* ... and discarded by any other call, which still works */
-		assert_int_equal(cs_store_prefetch_observations_of(s, ids, 3),
-				 0);
+		read_ahead(s, ids, 3);
 		memset(&rs, 0, sizeof(rs));
 		assert_int_equal(cs_store_each_device(s, scan, collect, &rs),
 				 0);
 		assert_int_equal(rs.n, 2);
 		assert_int_equal(rs.r[1].sighting_id, ids[0]);
 		/* a different list than the one sent ahead reads its own */
-		assert_int_equal(
-		    cs_store_prefetch_observations_of(s, ids + 1, 2), 0);
-		memset(&oo, 0, sizeof(oo));
-		assert_int_equal(cs_store_each_observation_of(
-				     s, ids, 1, collect_obs_of, &oo),
-				 0);
-		assert_int_equal(oo.n, 2);
+		read_ahead(s, ids + 1, 2);
+		assert_int_equal(read_obs_of(s, ids, 1, &oo), 2);
 		assert_string_equal(oo.v[0], "0 http.header.0");
 		/* every byte of a value, its port and flags read back the
 		 * same through the list read (binary on PostgreSQL), taken

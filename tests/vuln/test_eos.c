@@ -197,7 +197,6 @@ test_ymd(void **state)
 
 /* ---- the verdict over the shipped table ---------------------------- */
 
-
 static const struct {
 	const char *maker, *brand, *model, *firmware;
 	uint32_t as_of;

@@ -24,7 +24,6 @@
 #include "shipped.h"
 #include "core/poison.h"
 
-
 /* ---- parsing ------------------------------------------------------- */
 
 static const struct {
@@ -396,7 +395,6 @@ test_example_fails(void **state)
 }
 
 /* ---- the shipped table --------------------------------------------- */
-
 
 static void
 test_shipped_examples(void **state)

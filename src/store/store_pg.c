@@ -165,16 +165,23 @@ static bool
 pipe_close(PGconn *c)
 {
 	PGresult *res;
+	bool ended = false;
 
 	if (PQpipelineSync(c) != 1)
 		return false;
-	/* up to the sync's result (a NULL ends each command's results) */
+	/* up to the sync's result.  A NULL ends each command's results, and
+	 * every command has at least one, so two NULLs in a row mean libpq
+	 * expects nothing more: the sync was lost with the connection (the
+	 * server ended it while FETCHes were in flight; libpq may still
+	 * report CONNECTION_OK then, and would answer NULL forever) */
 	for (;;) {
 		if ((res = PQgetResult(c)) == NULL) {
-			if (PQstatus(c) != CONNECTION_OK)
+			if (ended || PQstatus(c) != CONNECTION_OK)
 				return false;
+			ended = true;
 			continue;
 		}
+		ended = false;
 		if (PQresultStatus(res) == PGRES_PIPELINE_SYNC) {
 			PQclear(res);
 			return PQexitPipelineMode(c) == 1;

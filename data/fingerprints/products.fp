@@ -591,12 +591,15 @@ rule honeywell-access
 
 rule hiwatch-model-family
   on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
-  match    \b(?:DS-HiWatchI-)?(HW([NDI])-[0-9]{2,4}[A-Z0-9]{0,6}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
+  match    \b(?:DS-HiWatchI-)?(HW(?:[ND]-|I-[A-Z])[0-9]{2,4}[A-Z0-9]{0,6}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      brand=HiWatch model=$1@0.6 manufacturer=Hikvision@0.6
   weight   0.75
-  source   exposure.md §1.1 (DS-HiWatchI-HWN-21xxMH/41xxMH NVR families); HiWatch model scheme HWN = NVR, HWD = DVR, HWI = IP camera (Hikvision HiWatch catalogue naming)
+  source   exposure.md §1.1 (DS-HiWatchI-HWN-21xxMH/41xxMH NVRs); HiWatch scheme HWN = NVR, HWD = DVR, HWI-<form letter> = IP camera (HWI-B121H); not HWT (Holowits HWT-IVS1800, holowits.com/resource/doc/202511596)
   example  "HWN-2104MH-4P" => brand=HiWatch model=HWN-2104MH-4P manufacturer=Hikvision
+  example  "HWI-B121H-M" => brand=HiWatch model=HWI-B121H-M manufacturer=Hikvision
   example! "HWX-2104"
+  example! "HWI-2104"
+  example! "HWT-IVS1800"
 
 rule hiwatch-nvr-class
   on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm

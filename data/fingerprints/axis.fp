@@ -96,3 +96,23 @@ rule axis-dhcp-vendor-class
   source   DHCP option 60 vendor class (RFC 2132 9.13) of the form AXIS,<type>,<model>,<version>; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
   example  "AXIS,Network Camera,M3045-V,10.12.114" => model=M3045-V firmware=10.12.114
   example! "MSFT 5.0"
+
+rule axis-apidiscovery-list
+  on       http.body
+  match    "getApiList"[^\[\]]{0,120}"apiList"\s*:\s*\[
+  set      manufacturer=Axis
+  weight   0.8
+  source   Axis VAPIX API Discovery service (developer.axis.com/vapix/network-video/api-discovery-service): apidiscovery.cgi getApiList answers an apiList, no authentication, AXIS OS 8.50+; every AXIS OS product, so no class
+  example  "{\"apiVersion\":\"1.0\",\"method\":\"getApiList\",\"data\":{\"apiList\":[{\"id\":\"basic-device-info\",\"version\":\"1.1\"}]}}" => manufacturer=Axis
+  example  "{\"method\": \"getApiList\", \"apiVersion\": \"1.0\", \"data\": {\"apiList\": [" => manufacturer=Axis
+  example! "{\"method\":\"getApiList\",\"error\":{\"code\":4002}}"
+  example! "{\"apiList\":[\"a\",\"b\"]}"
+
+rule axis-vapix-doclink
+  on       http.body
+  match    "docLink"\s*:\s*"https?://(?:www\.axis\.com/(?:partner_pages/)?vapix|developer\.axis\.com/vapix)
+  set      manufacturer=Axis
+  weight   0.7
+  source   Axis VAPIX API Discovery service (developer.axis.com/vapix/network-video/api-discovery-service): each apiList entry links its documentation (docLink) in Axis's VAPIX library
+  example  "{\"id\":\"mdnssd\",\"version\":\"1.0\",\"docLink\":\"https://www.axis.com/partner_pages/vapix_library/#/\"}" => manufacturer=Axis
+  example! "{\"docLink\":\"https://example.com/vapix/\"}"

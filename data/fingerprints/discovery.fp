@@ -191,6 +191,17 @@ rule ssdp-server-truen-mozart
   example  "Linux/3.4.0-Mozart, UPnP/1.0" => manufacturer=Truen
   example! "Linux/2.6.28.9, UPnP/1.0"
 
+rule ssdp-udn-dahuatech
+  on       ssdp.usn ssdp.st
+  match    \buuid:www\.dahuatech\.com\.device_[0-9]_[0-9]-([0-9A-Z]{8,20})\b
+  set      manufacturer=Dahua
+  weight   0.75
+  source   home-assistant/core #46822 turn 7 (ssdp debug, the Dahua unit at .20: SERVER ZheJiang Dahua Technology CO.,LTD. Upnp SDK, ST/USN uuid:www.dahuatech.com.device_3_0-<serial>): Dahua's UPnP SDK puts dahuatech.com in the UDN
+  example  "uuid:www.dahuatech.com.device_3_0-1L047ACPAW00037" => manufacturer=Dahua
+  example  "uuid:www.dahuatech.com.device_3_0-1L047ACPAW00037::upnp:rootdevice" => manufacturer=Dahua
+  example! "uuid:www.example.com.device_3_0-1L047ACPAW00037"
+  example! "uuid:device_3_0-1L047ACPAW00037"
+
 rule ssdp-st-camera
   on       ssdp.st ssdp.usn
   match    (?:urn:schemas-upnp-org:device:(?:NetworkCamera|DigitalSecurityCamera|IPCamera)|:device:(?:Network)?VideoCamera)

@@ -6,7 +6,7 @@
 # docs/fingerprints.md.
 
 rule decoy-grandstream-phone
-  on       http.title http.server sip.server upnp.model onvif.model snmp.sysdescr
+  on       http.title http.server sip.server upnp.model onvif.model gb.model snmp.sysdescr
   match    \b(?:GXP[0-9]{4}|GRP[0-9]{4}|GXV3[0-4][0-9]{2}|HT[0-9]{3}|DP7[0-9]{2}|WP8[0-9]{2}|UCM[0-9]{4}|GWN7[0-9]{3})\b
   set      class=other surveillance=no
   weight   0.7

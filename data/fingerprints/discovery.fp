@@ -24,7 +24,7 @@ rule sadp-model
   example! "  "
 
 rule sadp-model-ezviz
-  on       sadp.model upnp.model onvif.model http.title wsd.scopes
+  on       sadp.model upnp.model onvif.model gb.model http.title wsd.scopes
   match    \b(CS-[A-Z][A-Z0-9]{1,8}-[A-Z0-9-]{2,30})
   set      brand=EZVIZ model=$1@0.5 manufacturer=Hikvision@0.6 class=camera@0.6
   tier     model

@@ -480,7 +480,7 @@ rule sip-door-station
   example! "Yealink SIP-T46S"
 
 rule sip-hikvision-intercom-model
-  on       sip.server upnp.model sadp.model onvif.model
+  on       sip.server upnp.model sadp.model onvif.model gb.model
   match    \b(DS-K[DVHBI][0-9]{3,4}[A-Z0-9-]*)
   set      manufacturer=Hikvision model=$1@0.6 class=intercom@0.8
   tier     model
@@ -490,7 +490,7 @@ rule sip-hikvision-intercom-model
   example! "DS-2CD2385G1-I"
 
 rule sip-dahua-vto-model
-  on       sip.server dhip.model upnp.model onvif.model
+  on       sip.server dhip.model upnp.model onvif.model gb.model
   match    \b((?:DH-)?VT[OH][0-9]{4}[A-Z0-9-]*)
   set      manufacturer=Dahua model=$1@0.6 class=intercom@0.8
   tier     model

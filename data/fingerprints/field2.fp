@@ -34,7 +34,7 @@ rule sony-network-camera-model
   example! "Network Camera SNC"
 
 rule sony-snc-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \b(SNC-(?:[A-Z]{1,3})[0-9]{1,4}[A-Z0-9]{0,6})\b
   set      model=$1 manufacturer=Sony@0.6 class=camera@0.5
   tier     model
@@ -65,7 +65,7 @@ rule ipro-http-realm
   example! "PRO network device"
 
 rule panasonic-wv-model
-  on       http.title onvif.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.body
+  on       http.title onvif.model gb.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.body
   match    \b((?:WV|WJ)-[A-Z]{1,4}[0-9]{3,4}[A-Z0-9]{0,6})\b
   set      model=$1 manufacturer=Panasonic@0.55 class=camera@0.5
   tier     model
@@ -76,7 +76,7 @@ rule panasonic-wv-model
   example! "WV-1"
 
 rule panasonic-bb-bl-model
-  on       http.title onvif.model upnp.model upnp.model-number http.realm
+  on       http.title onvif.model gb.model upnp.model upnp.model-number http.realm
   match    \b((?:BB-H[CN]M|BB-S[CW]|BL-C|BL-VP|BL-VT)[0-9]{2,4}[A-Z]{0,3})\b
   set      model=$1 manufacturer=Panasonic@0.6 class=camera@0.5
   tier     model
@@ -129,7 +129,7 @@ rule streaming-server-realm
   example! "streaming server ready"
 
 rule vivotek-model
-  on       onvif.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.title
+  on       onvif.model gb.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.title
   match    \b((?:FD|IB|IP|FE|SD|MD|IZ|MS|CC|TB|FE|ND|NR)(?:8|9)[0-9]{3}[A-Z]{0,3}(?:-[A-Z0-9]{1,6})?)\b
   set      model=$1@0.5 class=camera@0.3
   tier     model
@@ -141,7 +141,7 @@ rule vivotek-model
 # --- Pelco, Canon, Mobotix, Axis (older strings) ------------------------------
 
 rule pelco-sarix-marker
-  on       http.title http.body onvif.model upnp.model
+  on       http.title http.body onvif.model gb.model upnp.model
   match    \bSarix\b|\bPelco (?:Spectra|Sarix|Optera|Esprit)\b
   flags    i
   set      manufacturer=Pelco class=camera@0.5
@@ -153,7 +153,7 @@ rule pelco-sarix-marker
   example! "Sari X"
 
 rule pelco-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b((?:IME|IBE|IXE|IMP|IMM|IBP|IXP|IJP|IWP|IMV|IBV|IXV|IMS|ISE|IBD|IMD)[0-9]{2,4}-[0-9A-Z]{1,8})\b
   set      model=$1 manufacturer=Pelco@0.6 class=camera@0.5
   tier     model
@@ -174,7 +174,7 @@ rule canon-title-model
   example! "Network Camera"
 
 rule canon-vb-model
-  on       onvif.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.body
+  on       onvif.model gb.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.body
   match    \b(VB-(?:[SHMRC][0-9]{2,4}[A-Z]{0,3}|[0-9]{2,3}))\b
   set      model=$1 manufacturer=Canon@0.6 class=camera@0.5
   tier     model
@@ -236,7 +236,7 @@ rule axis-http-title-model
 # --- Chinese makers: Milesight, Tiandy, Sunell, Jovision, TVT, Uniview -------
 
 rule milesight-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(MS-(?:C|N)[0-9]{4}-[A-Z0-9]{1,10})\b
   set      model=$1 manufacturer=Milesight class=camera@0.5
   tier     model
@@ -246,7 +246,7 @@ rule milesight-model
   example! "MS-C29"
 
 rule milesight-nvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bMS-N[0-9]{4}-
   set      class=nvr
   tier     model
@@ -256,7 +256,7 @@ rule milesight-nvr-class
   example! "MS-C5008-PB"
 
 rule tiandy-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(TC-(?:NC|NR|C|R|H|A)[0-9]{2,4}[A-Z0-9]{0,8}(?:-[A-Z0-9]{1,8}){0,4})\b
   set      model=$1 manufacturer=Tiandy@0.6
   weight   0.7
@@ -267,7 +267,7 @@ rule tiandy-model
   example! "TC-X"
 
 rule tiandy-camera-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])TC-(?:NC|C|H|A)[0-9]{2,4}
   set      class=camera
   tier     model
@@ -279,7 +279,7 @@ rule tiandy-camera-class
   example! "TC-NR5080M7"
 
 rule tiandy-nvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bTC-(?:NR|R)[0-9]{4}
   set      class=nvr
   tier     model
@@ -289,7 +289,7 @@ rule tiandy-nvr-class
   example! "TC-C32XN"
 
 rule sunell-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b(SN-(?:IPR|IPC|IPS|NVR|TPC)[0-9A-Z]{1,6}(?:[/-][0-9A-Z]{1,10}){0,4})\b
   set      model=$1 manufacturer=Sunell@0.6 class=camera@0.5
   tier     model
@@ -299,7 +299,7 @@ rule sunell-model
   example! "SN-123"
 
 rule jovision-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b(JVS-(?:N|ND|C|H|NV|HN)[0-9A-Z]{1,6}(?:-[0-9A-Z]{1,6}){0,3})\b
   set      model=$1 manufacturer=Jovision@0.6 class=camera@0.5
   tier     model
@@ -319,7 +319,7 @@ rule jovision-web-markers
   example! "Cloud SEE"
 
 rule tvt-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(TD-(?:[3579][0-9]{3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3}|2[0-9]{3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){1,3}))(?![A-Za-z0-9])
   set      model=$1 manufacturer=TVT@0.6
   weight   0.65
@@ -331,7 +331,7 @@ rule tvt-model
   example! "TD-4550DNWB"
 
 rule tvt-camera-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])TD-[79][0-9]{3}[A-Z0-9]{1,6}
   set      class=camera
   tier     model
@@ -341,7 +341,7 @@ rule tvt-camera-class
   example! "TD-3316H2"
 
 rule tvt-nvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])TD-3[0-9]{3}[A-Z][0-9A-Z]{0,5}
   set      class=nvr
   tier     model
@@ -351,7 +351,7 @@ rule tvt-nvr-class
   example! "TD-9523A3-LA"
 
 rule tvt-dvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])TD-2[0-9]{3}[A-Z]{1,3}-[A-Z]{1,3}
   set      class=dvr
   tier     model
@@ -362,7 +362,7 @@ rule tvt-dvr-class
   example! "TD-3316H2"
 
 rule uniview-model-ipc
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(IPC[2-9][0-9]{2,3}(?:[A-Z]{1,4}[0-9]?){1,2}(?:-[A-Z0-9@]{1,8}){1,4})\b
   set      model=$1 manufacturer=Uniview@0.55 class=camera@0.5
   tier     model
@@ -373,7 +373,7 @@ rule uniview-model-ipc
   example! "IPC-HDW2431T"
 
 rule uniview-model-nvr
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(NVR[1-9][0-9]{2}-[0-9]{2,3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})\b
   set      model=$1 manufacturer=Uniview@0.55 class=nvr
   tier     model
@@ -384,7 +384,7 @@ rule uniview-model-nvr
   example! "NVR4108HS-P-4KS2"
 
 rule uniview-model-xvr
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(XVR[1-3]0[1-9]-[0-9]{2}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,6}){0,2})\b
   set      model=$1 manufacturer=Uniview@0.5 class=dvr
   tier     model
@@ -394,7 +394,7 @@ rule uniview-model-xvr
   example! "XVR5104HS-I3"
 
 rule kedacom-markers
-  on       http.body http.title http.server onvif.model
+  on       http.body http.title http.server onvif.model gb.model
   match    \bKEDACOM\b|\bKedaCom\b|\bkdm2801\b|\bIPC[0-9]{3,4}-[A-Z]{1,3}N(?:-[A-Z0-9]{1,8}){0,3}\b
   set      manufacturer=Kedacom
   weight   0.6
@@ -406,7 +406,7 @@ rule kedacom-markers
 # --- Korean / Taiwanese / European makers ------------------------------------
 
 rule hanwha-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number snmp.sysdescr
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number snmp.sysdescr
   match    \b((?:SN[BDOPVZ]|XN[BDFOPVZ]|QN[BDEOPVF]|PN[BDMOPV]|AN[DOV]|HC[BDOPV]|TN[OVBM]|LN[VDO]|SRN|XRN|QRN|PRN|ARN|SNR)-[0-9]{3,5}[A-Z0-9]{0,6})\b
   set      model=$1 manufacturer="Hanwha Vision"@0.65 class=camera@0.5
   tier     model
@@ -437,7 +437,7 @@ rule idis-markers
   example! "Direct IP address"
 
 rule idis-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b(DC-[DSTEYCB][0-9]{4}[A-Z0-9]{0,6}|DR-[1-8][0-9]{3}P?[A-Z]{0,3})\b
   set      model=$1 manufacturer=IDIS@0.6 class=camera@0.4
   tier     model
@@ -447,7 +447,7 @@ rule idis-model
   example! "DC-100"
 
 rule dallmeier-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \b((?:DDF|DDZ|DF|DMF)[0-9]{4}HD[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3}|DDF[0-9]{4}[A-Z]{0,4}-[A-Z0-9]{1,6}|DOMERA\b|Panomera)
   flags    i
   set      model=$1@0.6 manufacturer=Dallmeier@0.65 class=camera@0.5
@@ -459,7 +459,7 @@ rule dallmeier-model
   example! "DF52"
 
 rule geutebruck-markers
-  on       http.body http.title http.server onvif.model upnp.model
+  on       http.body http.title http.server onvif.model gb.model upnp.model
   match    \bG-Cam/[A-Z]{2,5}-?[0-9]{3,5}\b|\bGeViScope\b|\bG-Core\b|\bGeViSoft\b|\bGEUTEBR(?:UE|Ü)CK\b
   flags    i
   set      manufacturer=Geutebruck
@@ -488,7 +488,7 @@ rule acti-markers
   example! "Activision Corporation"
 
 rule acti-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b((?:KCM|ACM|TCM|ACD)-[0-9]{4}[A-Z]{0,2})\b
   set      model=$1 manufacturer=ACTi@0.6 class=camera@0.5
   tier     model
@@ -508,7 +508,7 @@ rule iqinvision-server
   example! "Embedded 1.0"
 
 rule iqinvision-model
-  on       onvif.model http.title upnp.model http.body http.realm
+  on       onvif.model gb.model http.title upnp.model http.body http.realm
   match    \b(IQeye ?[0-9]{3,4}[A-Z]{0,3}|IQ(?:M|D|A)[0-9]{2}[A-Z0-9]{0,4})\b
   set      model=$1 manufacturer=IQinVision@0.6 class=camera@0.5
   tier     model
@@ -518,7 +518,7 @@ rule iqinvision-model
   example! "IQ test 7"
 
 rule brickcom-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.realm
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.realm
   match    \b((?:OB|FB|WOB|WCB|VD|MD|CB|GOB|FD|WFB|OSD|MOB)-[0-9]{3}[A-Z]?[a-z]{1,3}(?:-[A-Za-z0-9]{1,6})?)(?![A-Za-z0-9])
   set      model=$1 manufacturer=Brickcom@0.6 class=camera@0.5
   tier     model
@@ -529,7 +529,7 @@ rule brickcom-model
   example! "FB-130NP"
 
 rule digital-watchdog-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \b(DWC-[A-Z]{1,4}[0-9]{2,5}[A-Za-z0-9]{0,8})\b
   set      model=$1 manufacturer="Digital Watchdog" class=camera@0.5
   tier     model
@@ -548,7 +548,7 @@ rule digital-watchdog-spectrum
   example! "Spectrum"
 
 rule provision-isr-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \b((?:I[2-6]|DI|BX|DMA|SH|MD|PR)-[0-9]{3}(?:IP|A|IPS|IPE|IPEN|AHD|X)[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})\b
   set      model=$1 manufacturer=Provision-ISR@0.6 class=camera@0.5
   tier     model
@@ -577,7 +577,7 @@ rule verkada-markers
   example! "verkadas.net"
 
 rule honeywell-equip
-  on       http.title http.body onvif.model upnp.model
+  on       http.title http.body onvif.model gb.model upnp.model
   match    \bequIP\b|\bMAXPRO\b|\bHoneywell (?:Network Camera|IP Camera|HD[0-9]|NVR)
   set      manufacturer=Honeywell
   weight   0.7
@@ -587,7 +587,7 @@ rule honeywell-equip
   example! "equipment"
 
 rule flir-model
-  on       http.title http.server onvif.model upnp.model snmp.sysdescr
+  on       http.title http.server onvif.model gb.model upnp.model snmp.sysdescr
   match    \bFLIR (?!DNR)((?:FC|PT|A|AX|CM|CB|CF|CP)-?[0-9]{1,4}[A-Z0-9]{0,6}|Ariel|Quasar|Saros|Triton)\b
   set      model="FLIR $1"@0.6 manufacturer="Teledyne FLIR" class=camera@0.5
   tier     model
@@ -620,7 +620,7 @@ rule avtech-video-web-server
   example! "VIDEO WEB SERVER"
 
 rule dlink-dcs-model
-  on       http.realm http.title http.server upnp.model upnp.model-number onvif.model mdns.txt dhcp.vendor
+  on       http.realm http.title http.server upnp.model upnp.model-number onvif.model gb.model mdns.txt dhcp.vendor
   match    \b(DCS-[0-9]{3,4}[A-Z]{0,3}[0-9]?)\b
   set      model=$1 manufacturer=D-Link class=camera@0.6
   tier     model
@@ -650,7 +650,7 @@ rule camera-web-server-10
   example! "Web Server/1.0"
 
 rule trendnet-model
-  on       http.realm http.title upnp.model upnp.model-number onvif.model http.server
+  on       http.realm http.title upnp.model upnp.model-number onvif.model gb.model http.server
   match    \b(TV-(?:IP|NVR)[0-9]{3,4}[A-Z]{0,4})\b
   set      model=$1 manufacturer=TRENDnet class=camera@0.6
   tier     model
@@ -669,7 +669,7 @@ rule trendnet-realm-netcam
   example! "netcam2000"
 
 rule grandstream-camera-model
-  on       http.title http.server sip.server onvif.model upnp.model upnp.model-number
+  on       http.title http.server sip.server onvif.model gb.model upnp.model upnp.model-number
   match    \b((?:GXV3[5-7][0-9]{2}|GSC36[0-9]{2}|GXV36[0-9]{2})(?:_[A-Z0-9]{1,6}|-[A-Z0-9]{1,6})?)\b
   set      model=$1 manufacturer=Grandstream class=camera
   tier     model
@@ -680,7 +680,7 @@ rule grandstream-camera-model
   example! "GXV3370"
 
 rule ezviz-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(CS-(?:C[0-9]|CV|H[0-9]|DB|BC|EB|LC|HB|CP|TY)[A-Z0-9]{0,6}-[A-Z0-9-]{2,30})\b
   set      model=$1 brand=EZVIZ manufacturer=Hikvision@0.7 class=camera@0.5
   tier     model
@@ -690,7 +690,7 @@ rule ezviz-model
   example! "CS-GO"
 
 rule reolink-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(RL[CNK][0-9]{0,2}-[0-9]{3,4}[A-Z0-9]{0,4})\b
   set      model=$1 manufacturer=Reolink
   weight   0.8
@@ -700,7 +700,7 @@ rule reolink-model
   example! "RLC-"
 
 rule reolink-camera-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:RLC-[0-9]{3,4}|Reolink (?:E1(?: Pro| Zoom| Outdoor)?|Argus(?: [0-9A-Za-z]{1,8})?|Duo|TrackMix|Lumus|Go(?: PT| Plus)?|Video Doorbell|CX[0-9]{3})(?![A-Za-z0-9])|E1 (?:Pro|Zoom|Outdoor)(?![A-Za-z0-9])|Argus (?:[23]|Eco|PT|Pro)(?![A-Za-z0-9]))
   set      class=camera
   tier     model
@@ -714,7 +714,7 @@ rule reolink-camera-class
   example! "E1 error"
 
 rule reolink-nvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:RL[NK][0-9]{1,2}-[0-9]{3,4}|Reolink Home Hub)
   set      class=nvr
   tier     model
@@ -725,7 +725,7 @@ rule reolink-nvr-class
   example! "RLC-810A"
 
 rule amcrest-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
   match    \b(IP[2-8]M-[0-9]{3,4}[A-Z0-9]{0,6}|AD[0-9]{3}|ASH[0-9]{2}[A-Z0-9-]{0,6}|AMDV[0-9]{4,5}[A-Z0-9-]{0,8}|NV[0-9]{4}[A-Z0-9-]{0,6}E?)\b
   set      model=$1 brand=Amcrest manufacturer=Amcrest@0.6 class=camera@0.5
   tier     model
@@ -735,7 +735,7 @@ rule amcrest-model
   example! "IP4M"
 
 rule lorex-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
   match    \b((?:LN[BERZ]|LNR|LHV|LHA|LHB|LBV|LEV)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})\b
   set      model=$1 brand=Lorex manufacturer=Lorex@0.5 class=camera@0.5
   tier     model
@@ -745,7 +745,7 @@ rule lorex-model
   example! "LNB4"
 
 rule swann-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \b(SW(?:NHD|DVK|NVK|IFI|PRO|HOM|PTZ|NVR|DVR)-[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,6}){0,3})\b
   set      model=$1 brand=Swann manufacturer=Swann@0.6 class=camera@0.5
   tier     model
@@ -777,7 +777,7 @@ rule eufy-markers
   example! "Eufyx"
 
 rule ubiquiti-uvc-model
-  on       onvif.model upnp.model upnp.model-number http.title mdns.txt ssdp.server
+  on       onvif.model gb.model upnp.model upnp.model-number http.title mdns.txt ssdp.server
   match    \b(UVC[- ](?:G[3-6]|AI|Micro|Pro|Dome|Flex|Bullet|Instant|Doorbell|G3-[A-Za-z]{2,8}|G4-[A-Za-z]{2,8}|G5-[A-Za-z]{2,8})[A-Za-z0-9-]{0,10})
   set      model=$1 manufacturer=Ubiquiti class=camera
   tier     model
@@ -796,7 +796,7 @@ rule ubiquiti-airvision
   example! "air vision"
 
 rule geovision-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \b(GV-(?:BX|FD|EBD|BL|ABL|TBL|ADR|VD|MFD|SD|PPTZ|EFD|TVD|SNVR|UNVR|BX|CB|FE|LPC|EBL|TDR|AVD|MDR|LPR|VR|Hybrid)[0-9A-Z-]{0,16})\b
   set      model=$1 manufacturer=GeoVision class=camera@0.5
   tier     model
@@ -826,7 +826,7 @@ rule foscam-hd-cgiproxy
   example! "/cgi-bin/Proxy.cgi"
 
 rule foscam-model
-  on       onvif.model http.title upnp.model upnp.model-number onvif.scopes wsd.scopes
+  on       onvif.model gb.model http.title upnp.model upnp.model-number onvif.scopes wsd.scopes
   match    \b(FI[89][0-9]{3}[A-Z]{0,3}(?: ?V[0-9])?)\b
   set      model=$1 manufacturer=Foscam class=camera@0.5
   tier     model

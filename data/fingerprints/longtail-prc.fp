@@ -7,7 +7,7 @@
 # fingerprint databases.  Format: docs/fingerprints.md.
 
 rule vstarcam-model-c78
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(C7[0-9]{3}WIP)\b
   set      manufacturer=Vstarcam model=$1 class=camera
   weight   0.7
@@ -19,7 +19,7 @@ rule vstarcam-model-c78
   example! "C7815WIPX"
 
 rule wanscam-model-hw
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b((?:HW|JW)00[0-9]{2})\b
   set      manufacturer=Wanscam model=$1 class=camera
   weight   0.65
@@ -31,7 +31,7 @@ rule wanscam-model-hw
   example! "XHW0043"
 
 rule sricam-model-sp
-  on       onvif.model upnp.model upnp.model-number
+  on       onvif.model gb.model upnp.model upnp.model-number
   match    ^\s*(SP0[0-9]{2}(?:-A)?)\s*$
   set      manufacturer=Sricam model=$1 class=camera
   weight   0.6
@@ -44,7 +44,7 @@ rule sricam-model-sp
   example! "SP109"
 
 rule zmodo-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(Z[HMP]-[A-Z]{2,5}[0-9]{2,3}(?:-[A-Z0-9]{1,5})?)\b
   set      manufacturer=Zmodo model=$1 class=camera@0.5
   weight   0.6
@@ -56,7 +56,7 @@ rule zmodo-model
   example! "AZP-IBH13"
 
 rule tenda-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware sip.server
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware sip.server
   match    \bTenda\s+((?:CP|CT|CH|IT|IC|RH)[0-9]{1,2}(?:-[A-Z0-9]{2,6})?)\b
   flags    i
   set      manufacturer=Tenda model=$1 class=camera
@@ -69,7 +69,7 @@ rule tenda-camera-model
   example! "Tenda"
 
 rule longse-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(BM[LMS][A-E][A-Z]{2,4}[0-9]{1,3}[A-Z]{1,3}(?:-X5)?)\b
   set      manufacturer=Longse model=$1 class=camera
   weight   0.6
@@ -82,7 +82,7 @@ rule longse-model
   example! "XBMMDKL5RC"
 
 rule escam-model-qf
-  on       onvif.model upnp.model upnp.model-number
+  on       onvif.model gb.model upnp.model upnp.model-number
   match    ^\s*(QF[0-9]{3})\s*$
   set      manufacturer=Escam model=$1 class=camera
   weight   0.5
@@ -151,7 +151,7 @@ rule xiaomi-miio-camera
   example! "mijia"
 
 rule swann-baichuan-nvr
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(NVR-7(?:072|085|285|300|400))\b
   set      manufacturer=Reolink brand=Swann model=$1 class=nvr
   weight   0.6
@@ -162,7 +162,7 @@ rule swann-baichuan-nvr
   example! "DS-7400"
 
 rule swann-baichuan-camera
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(NHD-8(?:0[56]|1[015-9])(?:AF)?)\b
   set      manufacturer=Reolink brand=Swann model=$1 class=camera
   weight   0.6
@@ -174,7 +174,7 @@ rule swann-baichuan-camera
   example! "NHD-8"
 
 rule swann-raysharp-dvr
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DVR(?:4|8|16)-(?:45|55)[0-9]{2}V?)\b
   set      manufacturer=Raysharp brand=Swann model=$1 class=dvr
   weight   0.45
@@ -186,7 +186,7 @@ rule swann-raysharp-dvr
   example! "NVR4-4580"
 
 rule akuvox-intercom-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bAkuvox[\s_-]+((?:R2[0-9]|E1[0-9]|S5[0-9]{2}|X9[0-9]{2}|C31[0-9]|IT8[0-9]|A0[0-9])[A-Z]{0,2})\b
   flags    i
   set      manufacturer=Akuvox model=$1 class=intercom
@@ -199,7 +199,7 @@ rule akuvox-intercom-model
   example! "Akuvox Cloud"
 
 rule dnake-intercom-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bDNAKE[\s_-]+((?:S2[0-9]{2}|S6[0-9]{2}|S7[0-9]{2}|E2[0-9]{2}|E4[0-9]{2}|H6[0-9]{2}|C1[0-9]{2}|A4[0-9]{2}|280[A-Z]{1,3}|902[A-Z]{1,3})[A-Z0-9-]{0,8})
   flags    i
   set      manufacturer=DNAKE model=$1 class=intercom
@@ -223,7 +223,7 @@ rule zkteco-web-server
   example! "AZK Web Server"
 
 rule huawei-holosens-ipc-model
-  on       onvif.model upnp.model upnp.model-number onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number onvif.hardware
   match    ^\s*((?:M|D|X|C)[0-9]{4}-[0-9]{2}-[A-Z]{1,5}(?:-[A-Z0-9]{1,4})?)\s*$
   set      manufacturer=Huawei model=$1 class=camera
   weight   0.65
@@ -235,7 +235,7 @@ rule huawei-holosens-ipc-model
   example! "S5720-28X-SI"
 
 rule hytera-bodycam-model
-  on       onvif.model upnp.model upnp.model-number
+  on       onvif.model gb.model upnp.model upnp.model-number
   match    \b(VM[5-7][0-9]{2}D?)\b
   set      manufacturer=Hytera model=$1 class=camera
   weight   0.6

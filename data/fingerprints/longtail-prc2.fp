@@ -10,7 +10,7 @@
 # databases.  Format: docs/fingerprints.md.
 
 rule infinova-model
-  on       onvif.model upnp.model upnp.model-number onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number onvif.hardware
   match    ^\s*(?:Infinova\s+)?(V(?:HA|H|PAE|PA|P|S|T)[1-5][0-9]{2}(?:-[A-Z0-9]{1,8}){1,3}|V(?:14|16|68)[0-9]{2}[A-Z]{1,3}-[A-Z0-9]{1,9}(?:-[A-Z0-9]{1,3})?)\s*$
   set      manufacturer=Infinova model=$1 class=camera@0.5
   weight   0.6
@@ -27,7 +27,7 @@ rule infinova-model
   example! "VX210-A2"
 
 rule sv3c-model
-  on       onvif.model upnp.model upnp.model-number onvif.hardware http.title
+  on       onvif.model gb.model upnp.model upnp.model-number onvif.hardware http.title
   match    ^\s*(?:SV3C\s+)?(SV-[BCD][0-9]{2}(?:W|POE)(?:-[A-Z0-9]{1,6}){0,4})\s*$
   set      manufacturer=SV3C model=$1 class=camera
   weight   0.6
@@ -40,7 +40,7 @@ rule sv3c-model
   example! "SV-X06W"
 
 rule tenvis-model
-  on       onvif.model upnp.model upnp.model-number onvif.hardware http.title
+  on       onvif.model gb.model upnp.model upnp.model-number onvif.hardware http.title
   match    ^\s*(?:Tenvis\s+)?(TH6[0-9]{2}|T88[0-9]{2}|IPROBOT\s?3)\s*$
   flags    i
   set      manufacturer=Tenvis model=$1 class=camera
@@ -55,7 +55,7 @@ rule tenvis-model
   example! "T886"
 
 rule anpviz-model
-  on       onvif.model upnp.model upnp.model-number onvif.hardware http.title
+  on       onvif.model gb.model upnp.model upnp.model-number onvif.hardware http.title
   match    ^\s*(?:Anpviz\s+)?(IPC-[BD][0-9][0-9]{2,3}[WBGP]D?S?(?:-[A-Z0-9]{1,5}){1,2}|PTZIP[0-9][0-9A-Z]{3,8}(?:-[A-Z0-9]{1,5}){1,2})\s*$
   set      manufacturer=Anpviz model=$1 class=camera
   weight   0.5
@@ -70,7 +70,7 @@ rule anpviz-model
   example! "IPC-D3150W"
 
 rule tkh-siqura-model
-  on       onvif.model upnp.model upnp.model-number onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number onvif.hardware
   match    ^\s*(?:Siqura\s+)?((?:BC|BL|FD|FE|PD)5[0-9]{3}M?)\s*$
   set      manufacturer="TKH Security" brand=Siqura model=$1 class=camera
   weight   0.5
@@ -139,7 +139,7 @@ rule reecam-sosocam-params
   example! "\"sosocam_idx\":1"
 
 rule swann-raysharp-dvr-early
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DVR(?:4|8|16)-[123][0-9]{3})\b
   set      manufacturer=Raysharp brand=Swann model=$1 class=dvr
   weight   0.5

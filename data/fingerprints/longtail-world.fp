@@ -7,7 +7,7 @@
 # Format: docs/fingerprints.md.
 
 rule nightowl-nvr-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(WNVR-?[0-9A-Z]{2,10}(?:-V[0-9])?)\b
   set      manufacturer="Night Owl" model=$1 class=nvr
   weight   0.65
@@ -19,7 +19,7 @@ rule nightowl-nvr-model
   example! "XWNVR201"
 
 rule nightowl-camera-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(WNIP-?[0-9][A-Z0-9-]{0,10})\b
   set      manufacturer="Night Owl" model=$1 class=camera
   weight   0.6
@@ -30,7 +30,7 @@ rule nightowl-camera-model
   example! "WNIPX"
 
 rule speco-ip-camera-model
-  on       onvif.model upnp.model upnp.model-number
+  on       onvif.model gb.model upnp.model upnp.model-number
   match    ^\s*(O(?:2|4|5|8|12)(?:B|D|T|P|VT|VB|VD|FB|FD|FT|IB|ID|IT|KT|LB|LT|BDD|TDD|BXLP|MDP|DB|BFR|BLP|TML|I)[0-9A-Z]{0,6})\s*$
   set      manufacturer=Speco model=$1 class=camera
   weight   0.6
@@ -43,7 +43,7 @@ rule speco-ip-camera-model
   example! "O4B9M-X-LONG-SUFFIX1"
 
 rule luma-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(LUM-[0-9]{2,4}-(?:IP|BUL|DOM|TUR|FIS|PTZ|DRB|W)(?:-[A-Z0-9]{1,4}){0,2})\b
   set      manufacturer="Snap One" brand=Luma model=$1 class=camera
   weight   0.65
@@ -55,7 +55,7 @@ rule luma-model
   example! "ILLUM-510-BUL"
 
 rule clarevision-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b((?:CLR-V[0-9]{3}-[0-9][A-Z0-9]{2,6})|(?:CVP?-[BMP][0-9][A-Z0-9]{2,6}-[A-Z]{2,7}))\b
   set      manufacturer="Clare Controls" brand=ClareVision model=$1 class=camera
   weight   0.65
@@ -68,7 +68,7 @@ rule clarevision-model
   example! "CVS-B2D50-ODI"
 
 rule resideo-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title
+  on       onvif.model gb.model upnp.model upnp.model-number http.title
   match    \b(CX4[BDT]-AI)\b
   set      manufacturer=Resideo model=$1 class=camera
   weight   0.6
@@ -78,7 +78,7 @@ rule resideo-camera-model
   example! "CX4X-AI"
 
 rule instar-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(IN-[2-9][0-9]{3})(?:-?V2)?(?:\s+(?:HD|Full HD|WQHD|2K\+|4K))?\b
   set      manufacturer=INSTAR model=$1 class=camera
   weight   0.6
@@ -90,7 +90,7 @@ rule instar-model
   example! "IN-1000"
 
 rule lupus-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \bLUPUS(?:NET)?(?:[\s-]+HD)?[\s-]+(LE\s?[0-9]{3}[A-Z]{0,2})\b
   flags    i
   set      manufacturer="Lupus Electronics" model=$1 class=camera
@@ -115,7 +115,7 @@ rule netatmo-homekit-model
   example! "md=Netatmo Thermostat"
 
 rule ajax-video-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \bAjax\s+((?:TurretCam|BulletCam|DomeCam)(?:\s?Mini)?(?:\s?HL)?)\b
   set      manufacturer="Ajax Systems" model=$1 class=camera
   weight   0.7
@@ -127,7 +127,7 @@ rule ajax-video-model
   example! "jQuery Ajax"
 
 rule ajax-video-nvr
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \bAjax\s+(NVR\s?[0-9]{3,4}(?:\s?[A-Z]{1,2})?)\b
   set      manufacturer="Ajax Systems" model=$1 class=nvr
   weight   0.7
@@ -147,7 +147,7 @@ rule simplisafe-simplicam
   example! "Simpli Cam"
 
 rule 3xlogic-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(V[XA]-(?:[0-9]{1,2}[MS]|SMBK|VT)[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,8}){0,3})\b
   set      manufacturer=3xLOGIC model=$1 class=camera
   weight   0.6
@@ -159,7 +159,7 @@ rule 3xlogic-model
   example! "AVX-5M-OD"
 
 rule abus-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b((?:IPCA|IPCB|IPCS|HDCC|TVIP)[0-9]{5}[A-Z]?)\b
   set      manufacturer=ABUS model=$1 class=camera
   weight   0.6
@@ -171,7 +171,7 @@ rule abus-camera-model
   example! "TVIP"
 
 rule oncam-evolution-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(EVO-(?:05|12|20)-[A-Z]{2,5}(?:-[A-Z0-9]{1,4})?)\b
   set      manufacturer=Oncam model=$1 class=camera
   weight   0.7
@@ -183,7 +183,7 @@ rule oncam-evolution-model
   example! "Galaxy EVO"
 
 rule illustra-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(I[FP][SVDT][0-9]{2}[A-Z][0-9][A-Z]{4,6})\b
   set      manufacturer="Johnson Controls" brand=Illustra model=$1 class=camera
   weight   0.6
@@ -216,7 +216,7 @@ rule exacqvision-web
   example! "Vision Web Service"
 
 rule verint-nextiva-edge
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \bNextiva\s+(S[0-9]{4}e?(?:-[A-Z]{1,4})?)\b
   flags    i
   set      manufacturer=Verint model=$1 class=encoder
@@ -238,7 +238,7 @@ rule vicon-valerus
   example! "valerus"
 
 rule meraki-mv-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
   match    \bMeraki\s+(MV[0-9]{1,2}[A-Z]{0,2})\b
   flags    i
   set      manufacturer=Meraki model=$1 class=camera
@@ -251,7 +251,7 @@ rule meraki-mv-camera
   example! "MV12W"
 
 rule meraki-ms-switch
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
   match    \bMeraki\s+(MS[0-9]{2,3}[A-Z0-9-]{0,8})\b
   flags    i
   set      manufacturer=Meraki model=$1 class=switch surveillance=no
@@ -262,7 +262,7 @@ rule meraki-ms-switch
   example! "MS120"
 
 rule meraki-mx-mg-router
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
   match    \bMeraki\s+(M[XG][0-9]{2,3}[A-Z0-9-]{0,6})\b
   flags    i
   set      manufacturer=Meraki model=$1 class=router surveillance=no
@@ -275,7 +275,7 @@ rule meraki-mx-mg-router
   example! "Meraki MR46"
 
 rule meraki-mr-access-point
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
   match    \bMeraki\s+(MR[0-9]{2,3}[A-Z0-9-]{0,6})\b
   flags    i
   set      manufacturer=Meraki model=$1 class=other surveillance=no
@@ -286,7 +286,7 @@ rule meraki-mr-access-point
   example! "MR46"
 
 rule 360vision-model
-  on       onvif.model upnp.model upnp.model-number http.title
+  on       onvif.model gb.model upnp.model upnp.model-number http.title
   match    ^\s*(?:360\s?Vision\s+)?((?:Predator|Invictus|VisionDome|Eclipse)(?:\s+(?:HD|Steel|Radar|Thermal|TC100|[0-9]{1,3}X))*)\s*$
   flags    i
   set      manufacturer="360 Vision" model=$1 class=camera
@@ -298,7 +298,7 @@ rule 360vision-model
   example! "Invicta"
 
 rule videotec-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(ULISSE(?:\s?(?:COMPACT|EVO|RADICAL|2|MAXI))*(?:\s?(?:HD|DELUX|THERMAL|NETCAM))*|MAXIMUS\s?M[A-Z]{1,3}[A-Z0-9]{0,4}|NXPTZ[A-Z0-9]{0,6}|UPTIRN[A-Z0-9]{0,6})\b
   set      manufacturer=Videotec model=$1 class=camera
   weight   0.7
@@ -311,7 +311,7 @@ rule videotec-model
   example! "ULISSEX"
 
 rule lilin-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b([ZPSV][0-9]R[0-9]{4}[A-Z][0-9]{1,2}(?:-[A-Z0-9]{1,4})?)\b
   set      manufacturer=LILIN model=$1 class=camera
   weight   0.65
@@ -323,7 +323,7 @@ rule lilin-camera-model
   example! "XZ6R6452X3"
 
 rule edimax-ic-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    (?<!Icom )\b(IC-(?:3|5|7|9)[0-9]{3}[A-Z]{0,3})\b
   set      manufacturer=Edimax model=$1 class=camera
   weight   0.65
@@ -336,7 +336,7 @@ rule edimax-ic-camera
   example! "Icom IC-7300"
 
 rule digiever-nvr-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(DS-[0-9]{4}\s?Pro\+?)(?![A-Za-z0-9])
   set      manufacturer=Digiever model=$1 class=nvr
   weight   0.7
@@ -348,7 +348,7 @@ rule digiever-nvr-model
   example! "DS-7608NI"
 
 rule jvc-vn-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(VN-[HTXC][0-9]{1,3}[A-Z]{0,4})\b
   set      manufacturer=JVCKENWOOD model=$1 class=camera
   weight   0.6
@@ -360,7 +360,7 @@ rule jvc-vn-camera
   example! "EVN-H57"
 
 rule aiphone-ix-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware sip.server
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware sip.server
   match    \b(IXG?-(?:DVF?|DVM|DA|DF|MV7?|SSA|SOFP|EA|RS|BA|2C7|DM7)(?:-[A-Z0-9]{1,6})?)\b
   set      manufacturer=Aiphone model=$1 class=intercom
   weight   0.7
@@ -372,7 +372,7 @@ rule aiphone-ix-model
   example! "SIX-DVF"
 
 rule doorbird-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware sip.server
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware sip.server
   match    \bDoorBird\s+(D[0-9]{3,4}[A-Z]{0,3})\b
   flags    i
   set      manufacturer=DoorBird model=$1 class=intercom
@@ -395,7 +395,7 @@ rule nxwitness-web
   example! "Witness"
 
 rule sharx-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(SCNC[0-9]{4}[A-Z]?)\b
   set      manufacturer="Sharx Security" model=$1 class=camera
   weight   0.7
@@ -405,7 +405,7 @@ rule sharx-model
   example! "ASCNC3905"
 
 rule alarmcom-adc-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware dhcp.vendor
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware dhcp.vendor
   match    \b(ADC-V(?:DB|C)?[0-9]{3}[A-Z]{0,3})\b
   set      manufacturer=Alarm.com model=$1 class=camera
   weight   0.7
@@ -428,7 +428,7 @@ rule qognify-vms
   example! "Qognify"
 
 rule eagleeye-bridge
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \bEagle Eye(?: Networks)?\s+((?:Bridge|CMVR)\s?[0-9]{3}[A-Z]?)\b
   flags    i
   set      manufacturer="Eagle Eye Networks" model=$1 class=nvr
@@ -439,7 +439,7 @@ rule eagleeye-bridge
   example! "Eagle Eye Bridge"
 
 rule rhombus-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \bRhombus\s+(R[0-9]{3})\b
   set      manufacturer=Rhombus model=$1 class=camera
   weight   0.7
@@ -450,7 +450,7 @@ rule rhombus-camera-model
   example! "Rhombus Console"
 
 rule wansview-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \bWansview\s+([KQWM][0-9][A-Z0-9]{0,5})\b
   flags    i
   set      manufacturer=Wansview model=$1 class=camera
@@ -462,7 +462,7 @@ rule wansview-model
   example! "Wansview App"
 
 rule avertx-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \bAvertX\s+(?:Pro\s+)?(HD[0-9]{2,4}[A-Z]{0,3}|HDIP[0-9]{0,4})\b
   flags    i
   set      manufacturer=AvertX model=$1 class=camera@0.5
@@ -473,7 +473,7 @@ rule avertx-model
   example! "HD30"
 
 rule arlo-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt dhcp.vendor
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt dhcp.vendor
   match    \b(VMC[0-9]{4}[A-Z0-9]{0,3})\b
   set      manufacturer=Arlo model=$1 class=camera
   weight   0.7
@@ -483,7 +483,7 @@ rule arlo-camera-model
   example! "VMC40"
 
 rule genetec-streamvault
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(SV-(?:100|150|300|350|1000|2000|4000|7000)E?(?:-[A-Z0-9]{1,6})?)\b
   set      manufacturer=Genetec model=$1 class=nvr
   weight   0.6
@@ -494,7 +494,7 @@ rule genetec-streamvault
   example! "ASV-300E"
 
 rule milestone-husky
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \bHusky\s+(X[28]|M[0-9]{2}|IVO\s?[0-9]{3,4}[A-Z]{0,2})\b
   set      manufacturer=Milestone model=$1 class=nvr
   weight   0.7
@@ -515,7 +515,7 @@ rule milestone-xprotect
   example! "UniFi Protect"
 
 rule nuuo-nvrmini
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(NVRmini\s?2?|NVRsolo|Crystal\s+NVR)\b
   flags    i
   set      manufacturer=Nuuo model=$1 class=nvr
@@ -527,7 +527,7 @@ rule nuuo-nvrmini
   example! "NVRmaxi"
 
 rule amazon-blink-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
   match    \bBlink\s+(XT2?|Mini|Outdoor(?:\s?4)?|Indoor|Video Doorbell)\b
   set      manufacturer=Amazon brand=Blink model=$1 class=camera
   weight   0.7
@@ -537,7 +537,7 @@ rule amazon-blink-model
   example! "blink"
 
 rule google-nest-cam
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
   match    \b(Nest\s+Cam(?:\s+(?:IQ(?:\s+(?:Indoor|Outdoor))?|Indoor|Outdoor|with\s+floodlight))?|Nest\s+Doorbell)\b
   set      manufacturer=Google brand=Nest model=$1 class=camera
   weight   0.7
@@ -547,7 +547,7 @@ rule google-nest-cam
   example! "Nest Hub"
 
 rule toshiba-ik-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(IK-W[BDRP][0-9]{2}[A-Z]?)\b
   set      manufacturer=Toshiba model=$1 class=camera
   weight   0.65
@@ -557,7 +557,7 @@ rule toshiba-ik-camera
   example! "IK-XB16A"
 
 rule sanyo-vcc-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(VCC-(?:HD|HDN|XZ|N)[0-9]{4}[A-Z]?)\b
   set      manufacturer=Sanyo model=$1 class=camera
   weight   0.65
@@ -567,7 +567,7 @@ rule sanyo-vcc-camera
   example! "VCC-HD23"
 
 rule linksys-wvc-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(WVC[0-9]{2,3}[A-Z]{0,3})\b
   set      manufacturer=Linksys model=$1 class=camera
   weight   0.65
@@ -578,7 +578,7 @@ rule linksys-wvc-camera
   example! "WVC5"
 
 rule logitech-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
   match    \bLogitech\s+(Alert\s?7[05]0[ei]|Circle(?:\s?View(?:\s?Doorbell)?|\s?2)?)\b
   flags    i
   set      manufacturer=Logitech model=$1 class=camera
@@ -590,7 +590,7 @@ rule logitech-camera-model
   example! "Logitech"
 
 rule planet-ica-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(ICA-(?:[A-Z]{1,2})?[0-9]{3,4}[A-Z]{0,4})\b
   set      manufacturer="Planet Technology" model=$1 class=camera
   weight   0.6
@@ -601,7 +601,7 @@ rule planet-ica-camera
   example! "ICA-12"
 
 rule levelone-fcs-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(FCS-[0-9]{4}[A-Z]?)\b
   set      manufacturer=LevelOne model=$1 class=camera
   weight   0.6
@@ -611,7 +611,7 @@ rule levelone-fcs-camera
   example! "GSW-2457"
 
 rule sercomm-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(RC8[0-9]{3}[A-Z0-9]{0,3}|OC8[0-9]{2}[A-Z]?|NC8[0-9]{2}[A-Z]?)\b
   set      manufacturer=Sercomm model=$1 class=camera
   weight   0.6
@@ -622,7 +622,7 @@ rule sercomm-camera-model
   example! "NV812D"
 
 rule sercomm-video-server
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(NV8[0-9]{2}[A-Z]?)\b
   set      manufacturer=Sercomm model=$1 class=encoder
   weight   0.6
@@ -665,7 +665,7 @@ rule salient-completeview
   example! "completeview"
 
 rule zavio-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \bZavio\s+([FDBMP][0-9]{4}[A-Z]?)\b
   flags    i
   set      manufacturer=Zavio model=$1 class=camera
@@ -676,7 +676,7 @@ rule zavio-camera-model
   example! "F3210"
 
 rule ycam-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \bY-cam\s+(HomeMonitor(?:\s?HD)?(?:\s?Pro)?|Evo|Cube(?:\s?HD)?|Bullet(?:\s?HD)?|Knight|Black|White)\b
   flags    i
   set      manufacturer=Y-cam model=$1 class=camera
@@ -688,7 +688,7 @@ rule ycam-model
   example! "Y-camera"
 
 rule moxa-vport
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
   match    \bVPort\s?([0-9]{2,3}[A-Z0-9-]{0,12})\b
   set      manufacturer=Moxa model=VPort$1
   weight   0.7
@@ -699,7 +699,7 @@ rule moxa-vport
   example! "Viewport 461"
 
 rule axon-bodycam
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \bAxon\s+(Body\s?[234]|Flex\s?2?|Fleet\s?[23]?)\b
   set      manufacturer=Axon model=$1 class=camera
   weight   0.7
@@ -710,7 +710,7 @@ rule axon-bodycam
   example! "Axon"
 
 rule canary-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
   match    \bCanary\s+(Flex|View|Pro|All-in-One)\b
   set      manufacturer=Canary model=$1 class=camera
   weight   0.7
@@ -721,7 +721,7 @@ rule canary-camera-model
   example! "canary flex"
 
 rule uniden-camera-line
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \bUniden\s+(Guardian(?:\s?G[0-9]{3,4}[A-Z0-9]{0,4})?|AppCam(?:\s?[0-9]{1,3}[A-Z]{0,2})?|U-Bell(?:\s?DB[0-9])?)\b
   set      manufacturer=Uniden model=$1 class=camera
   weight   0.7
@@ -732,7 +732,7 @@ rule uniden-camera-line
   example! "Uniden"
 
 rule hive-view-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
   match    \b(Hive\s+View(?:\s+Outdoor)?)\b
   set      manufacturer=Hive model=$1 class=camera
   weight   0.7
@@ -743,7 +743,7 @@ rule hive-view-camera
   example! "beehive view"
 
 rule somfy-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
   match    \bSomfy\s+(One\+?|Outdoor\s+Camera|Indoor\s+Camera|Security\s+Camera)\b
   flags    i
   set      manufacturer=Somfy model=$1 class=camera
@@ -754,7 +754,7 @@ rule somfy-camera
   example! "Somfy"
 
 rule bosch-camera-ctn
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
   match    \b((?:NBN|NDE|NDI|NDV|NDN|NDS|NDP|NTI|NBE|NUC|NTC|NBC|NIN|NAI|NDC|NEZ)-[0-9]{4,5}-[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,4})?|(?:VG4|VG5|MIC)-[0-9]{3,4}-[A-Z0-9]{2,8})\b
   set      manufacturer=Bosch model=$1 class=camera
   weight   0.7
@@ -767,7 +767,7 @@ rule bosch-camera-ctn
   example! "XNDE-5503-AL"
 
 rule bosch-camera-family
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
   match    \b((?:DINION|FLEXIDOME|AUTODOME|MIC)\s+(?:IP\s+)?(?:starlight\s+|ultra\s+|panoramic\s+|indoor\s+|outdoor\s+|micro\s+|bullet\s+|turret\s+|corner\s+)*(?:[0-9]{3,4}[a-z]?i?|HD|inteox|fusion)(?:\s?[A-Z0-9]{1,6})?)\b
   flags    i
   set      manufacturer=Bosch model=$1 class=camera
@@ -781,7 +781,7 @@ rule bosch-camera-family
   example! "AUTODOMES"
 
 rule bosch-videojet-encoder
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
   match    \b(VIDEOJET\s+(?:decoder\s+[0-9]{4}|multi\s+[0-9]{4}i?|X[0-9]{2}|connect|[0-9]{4})|VJT-X[0-9]{2}[A-Z]{0,4}|VJ[CD]-[0-9]{4}[A-Z0-9-]{0,8}|VIP-X[0-9]{1,4}[A-Z0-9-]{0,8})\b
   flags    i
   set      manufacturer=Bosch model=$1 class=encoder
@@ -794,7 +794,7 @@ rule bosch-videojet-encoder
   example! "VJT-20"
 
 rule bosch-divar-recorder
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
   match    \b(DIVAR\s+(?:IP\s+(?:all-in-one\s+)?[0-9]{4}|network\s+[0-9]{4}|hybrid\s+[0-9]{4}|AN\s+[0-9]{4})|(?:DIP|DRN|DRH)-[0-9]{4}[A-Z]{0,3}-[A-Z0-9]{2,8})\b
   flags    i
   set      manufacturer=Bosch model=$1 class=nvr
@@ -806,7 +806,7 @@ rule bosch-divar-recorder
   example! "DIP-52"
 
 rule avtech-avm-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(AVM[0-9]{3,4}[A-Z]{0,3})\b
   set      manufacturer=Avtech model=$1 class=camera
   weight   0.65

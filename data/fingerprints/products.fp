@@ -9,7 +9,7 @@
 # --- Hikvision ------------------------------------------------------------
 
 rule hikvision-model-switch
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-3E[0-9]{4}[A-Z0-9]{0,4}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=switch
   tier     model
@@ -21,7 +21,7 @@ rule hikvision-model-switch
   example! "DS-3E"
 
 rule hikvision-model-access-terminal
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-K(?:1T|1A|1F|2[0-9]|1M)[0-9A-Z]{2,8}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=access-control
   tier     model
@@ -33,7 +33,7 @@ rule hikvision-model-access-terminal
   example! "DS-2CD2385G1-I"
 
 rule hikvision-model-intercom
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-K(?:H|V|D|IS|B)[0-9]{1,4}[0-9A-Z]{0,6}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=intercom
   tier     model
@@ -46,7 +46,7 @@ rule hikvision-model-intercom
   example! "DS-KH"
 
 rule hikvision-model-alarm
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-P(?:WA|HA|EA|WH)[0-9]{2,3}[0-9A-Z]{0,4}(?:-[A-Za-z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=alarm-panel
   tier     model
@@ -59,7 +59,7 @@ rule hikvision-model-alarm
   example! "DS-2CD2385G1-I"
 
 rule hikvision-model-storage
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-A[78][0-9]{3,5}[A-Z]{0,3}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=storage
   tier     model
@@ -83,7 +83,7 @@ rule hikvision-vms-software-title
 # --- Dahua ------------------------------------------------------------------
 
 rule dahua-model-intercom
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DHI?-)?((?:VTO|VTH|VTS|VTA|VTM)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=intercom
   tier     model
@@ -117,7 +117,7 @@ rule dahua-dhip-class-dvr
   example! "NVR"
 
 rule dahua-model-access
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DHI?-)?((?:ASI|ASC|ASA|ASF)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=access-control
   tier     model
@@ -128,7 +128,7 @@ rule dahua-model-access
   example! "IPC-HFW2228M"
 
 rule dahua-model-switch
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DH-)?(PFS[0-9]{4}-[0-9A-Z]{2,8}(?:-[0-9A-Z]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=switch
   tier     model
@@ -138,7 +138,7 @@ rule dahua-model-switch
   example! "PFS"
 
 rule dahua-model-alarm
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DHI?-)?(ARC[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=alarm-panel
   tier     model
@@ -161,7 +161,7 @@ rule dahua-vms-software-title
 # --- Recorder families read as cameras by the maker rules ---------------------
 
 rule sunell-nvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bSN-NVR[0-9]{3,4}
   set      class=nvr
   tier     model
@@ -171,7 +171,7 @@ rule sunell-nvr-class
   example! "SN-IPR57/04ZDN"
 
 rule tiandy-nvr-model-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bTC-(?:NR|R)[0-9]{4}
   set      class=nvr
   tier     model
@@ -181,7 +181,7 @@ rule tiandy-nvr-model-class
   example! "TC-C32XN"
 
 rule idis-recorder-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
   match    \bDR-[1-8][0-9]{3}P?[A-Z]{0,3}\b
   set      class=nvr
   tier     model
@@ -191,7 +191,7 @@ rule idis-recorder-class
   example! "DC-D4236RX"
 
 rule trendnet-nvr-class
-  on       http.realm http.title upnp.model upnp.model-number onvif.model http.server
+  on       http.realm http.title upnp.model upnp.model-number onvif.model gb.model http.server
   match    \bTV-NVR[0-9]{3,4}
   set      class=nvr
   tier     model
@@ -201,7 +201,7 @@ rule trendnet-nvr-class
   example! "TV-IP314PI"
 
 rule amcrest-recorder-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
   match    \bNV[0-9]{4}
   set      class=nvr
   tier     model
@@ -212,7 +212,7 @@ rule amcrest-recorder-class
   example! "AMDV10814"
 
 rule amcrest-dvr-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
   match    \bAMDV[0-9]{4,5}
   set      class=dvr
   tier     model
@@ -222,7 +222,7 @@ rule amcrest-dvr-class
   example! "NV4108E-HS"
 
 rule lorex-recorder-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
   match    \b(?:LNR[0-9]{3,5}|N8[0-9]{2}[A-Z0-9]{0,4}|N4K[0-9])
   set      class=nvr
   tier     model
@@ -233,7 +233,7 @@ rule lorex-recorder-class
   example! "LNB4163"
 
 rule lorex-dvr-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
   match    \b(?:LHV|LHA|D8[0-9]{2})[0-9]{2,4}
   set      class=dvr
   tier     model
@@ -243,7 +243,7 @@ rule lorex-dvr-class
   example! "LNR6100"
 
 rule swann-recorder-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \bSW(?:NVR|NVK)-
   set      class=nvr
   tier     model
@@ -253,7 +253,7 @@ rule swann-recorder-class
   example! "SWDVK-845804"
 
 rule swann-dvr-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \bSW(?:DVR|DVK)-
   set      class=dvr
   tier     model
@@ -263,7 +263,7 @@ rule swann-dvr-class
   example! "SWNVK-887804"
 
 rule hanwha-recorder-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number snmp.sysdescr
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number snmp.sysdescr
   match    \b(?:SRN|XRN|QRN|PRN|ARN|SNR)-[0-9]{3,5}
   set      class=nvr
   tier     model
@@ -273,7 +273,7 @@ rule hanwha-recorder-class
   example! "XNV-6080R"
 
 rule geovision-recorder-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \bGV-(?:SNVR|UNVR|Hybrid|DVR)[0-9A-Z-]{0,16}
   set      class=nvr
   tier     model
@@ -285,7 +285,7 @@ rule geovision-recorder-class
 # --- TP-Link ---------------------------------------------------------------
 
 rule tplink-vigi-tapo-camera
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b((?:VIGI|Tapo) (?:C[0-9]{2,3}[A-Z]{0,2}|D[0-9]{3}[A-Z0-9]{0,3})(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
   set      manufacturer=TP-Link@0.6 model=$1@0.6 class=camera
   tier     model
@@ -298,7 +298,7 @@ rule tplink-vigi-tapo-camera
   example! "Tapo H100"
 
 rule tplink-tapo-camera-hub
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(Tapo H200)(?![A-Za-z0-9])
   set      manufacturer=TP-Link@0.6 model=$1@0.6 class=nvr
   tier     model
@@ -308,7 +308,7 @@ rule tplink-tapo-camera-hub
   example! "Tapo H100"
 
 rule tplink-vigi-nvr
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(VIGI NVR[0-9]{4}[A-Z]{0,2}(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
   set      manufacturer=TP-Link@0.6 model=$1@0.6 class=nvr
   tier     model
@@ -590,7 +590,7 @@ rule honeywell-access
 # --- Hikvision sub-brand recorder and camera families ------------------------
 
 rule hiwatch-model-family
-  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
+  on       onvif.model gb.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
   match    \b(?:DS-HiWatchI-)?(HW(?:[ND]-|I-[A-Z])[0-9]{2,4}[A-Z0-9]{0,6}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      brand=HiWatch model=$1@0.6 manufacturer=Hikvision@0.6
   weight   0.75
@@ -602,7 +602,7 @@ rule hiwatch-model-family
   example! "HWT-IVS1800"
 
 rule hiwatch-nvr-class
-  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
+  on       onvif.model gb.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
   match    \bHWN-[0-9]{2,4}
   set      class=nvr
   tier     model
@@ -612,7 +612,7 @@ rule hiwatch-nvr-class
   example! "HWD-6108MH-G2"
 
 rule hiwatch-dvr-class
-  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
+  on       onvif.model gb.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
   match    \bHWD-[0-9]{2,4}
   set      class=dvr
   tier     model
@@ -622,7 +622,7 @@ rule hiwatch-dvr-class
   example! "HWN-2104MH"
 
 rule hiwatch-camera-class
-  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
+  on       onvif.model gb.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
   match    \bHWI-[A-Z][0-9]{2,4}
   set      class=camera
   tier     model
@@ -632,7 +632,7 @@ rule hiwatch-camera-class
   example! "HWN-2104MH"
 
 rule hilook-nvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DS-HiLookI-)?NVR-[0-9]{3}MH?-[A-Z0-9/]{1,8}
   set      class=nvr brand=HiLook@0.5 manufacturer=Hikvision@0.5
   tier     model
@@ -643,7 +643,7 @@ rule hilook-nvr-class
   example! "NVR4104HS-P-4KS2"
 
 rule hilook-style-camera-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:DS-HiLookI-)?(?:IPC-[BDT][0-9]{3}[A-Z]{0,3}|PTZ-N[0-9]{4}[A-Z0-9]{0,4})(?:-[A-Z0-9/]{1,8}){0,3}(?![A-Za-z0-9])
   set      class=camera
   tier     model
@@ -655,7 +655,7 @@ rule hilook-style-camera-class
   example! "NVR-104MH-C"
 
 rule hilook-style-dvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:DS-HiLookI-)?DVR-[0-9]{3}[A-Z]{1,2}-[A-Z][0-9A-Z]{0,3}(?![A-Za-z0-9])
   set      class=dvr
   tier     model

@@ -621,14 +621,16 @@ rule avtech-video-web-server
 
 rule dlink-dcs-model
   on       http.realm http.title http.server upnp.model upnp.model-number onvif.model gb.model mdns.txt dhcp.vendor
-  match    \b(DCS-[0-9]{3,4}[A-Z]{0,3}[0-9]?)\b
+  match    \b(DCS-[0-9]{3,4}[A-Z]{0,3}[0-9]?)(?![A-Za-z0-9])
   set      model=$1 manufacturer=D-Link class=camera@0.6
   tier     model
   weight   0.8
-  source   D-Link DCS- camera product numbers (e.g. DCS-930L, DCS-5020L), carried by realm, title or discovery model fields
+  source   D-Link DCS- camera product numbers (e.g. DCS-930L, DCS-5020L), carried by realm, title or discovery model fields; the web realm is the model with an _NN suffix (bmork/defogger #9, bmork 2019-10-28: a DCS-8000LH answers realm="DCS-8000LH_00")
   example  "DCS-930L" => model=DCS-930L manufacturer=D-Link class=camera
   example  "DCS-5020L"
+  example  "DCS-8000LH_00" => model=DCS-8000LH
   example! "DCS"
+  example! "DCS-8000LHXYZ"
 
 rule dlink-camera-server
   on       http.server

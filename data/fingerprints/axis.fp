@@ -60,7 +60,7 @@ rule axis-vapix-namespace
 
 rule axis-upnp-server
   on       http.server banner
-  match    \bLinux/[0-9][0-9.]*-axis[0-9]*\b
+  match    \bLinux/[0-9][0-9.]*-axis[0-9]*(?:\b|(?=_))
   flags    i
   set      manufacturer=Axis
   weight   0.5
@@ -70,7 +70,7 @@ rule axis-upnp-server
 
 rule axis-mdns-service
   on       mdns.service
-  match    ^_axis-video\._tcp\b
+  match    ^_axis-video\._tcp(?:\b|(?=_))
   set      manufacturer=Axis class=camera
   tier     generic
   weight   0.85
@@ -80,7 +80,7 @@ rule axis-mdns-service
 
 rule axis-tls-subject
   on       tls.subject
-  match    (?:O=Axis Communications AB|CN=axis-[0-9a-f]{12}\b)
+  match    (?:O=Axis Communications AB|CN=axis-[0-9a-f]{12}(?:\b|(?=_)))
   flags    i
   set      manufacturer=Axis
   weight   0.6

@@ -3,7 +3,7 @@
 
 rule dahua-rtsp-server
   on       rtsp.server
-  match    ^Dahua Rtsp Server\b
+  match    ^Dahua Rtsp Server(?:\b|(?=_))
   flags    i
   set      manufacturer=Dahua
   weight   0.6
@@ -88,7 +88,7 @@ rule dahua-magicbox-numeric-type
 
 rule dahua-magicbox-present
   on       dahua.cgi
-  match    ^401\b
+  match    ^401(?:\b|(?=_))
   set      manufacturer=Dahua
   weight   0.3
   source   protocols.md §6 (magicBox.cgi answering with a login prompt means the CGI service is on; 404 means off)

@@ -23,7 +23,7 @@ rule sony-http-server-netevi
 
 rule sony-network-camera-model
   on       http.realm http.title snmp.sysdescr http.body
-  match    \bSony Network Camera (SNC-[A-Z]{1,3}[0-9]{1,4}[A-Z0-9]{0,6})\b
+  match    \bSony Network Camera (SNC-[A-Z]{1,3}[0-9]{1,4}[A-Z0-9]{0,6})(?:\b|(?=_))
   flags    i
   set      manufacturer=Sony model=$1 class=camera
   tier     model
@@ -35,7 +35,7 @@ rule sony-network-camera-model
 
 rule sony-snc-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \b(SNC-(?:[A-Z]{1,3})[0-9]{1,4}[A-Z0-9]{0,6})\b
+  match    \b(SNC-(?:[A-Z]{1,3})[0-9]{1,4}[A-Z0-9]{0,6})(?:\b|(?=_))
   set      model=$1 manufacturer=Sony@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -66,7 +66,7 @@ rule ipro-http-realm
 
 rule panasonic-wv-model
   on       http.title onvif.model gb.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.body
-  match    \b((?:WV|WJ)-[A-Z]{1,4}[0-9]{3,4}[A-Z0-9]{0,6})\b
+  match    \b((?:WV|WJ)-[A-Z]{1,4}[0-9]{3,4}[A-Z0-9]{0,6})(?:\b|(?=_))
   set      model=$1 manufacturer=Panasonic@0.55 class=camera@0.5
   tier     model
   weight   0.75
@@ -77,7 +77,7 @@ rule panasonic-wv-model
 
 rule panasonic-bb-bl-model
   on       http.title onvif.model gb.model upnp.model upnp.model-number http.realm
-  match    \b((?:BB-H[CN]M|BB-S[CW]|BL-C|BL-VP|BL-VT)[0-9]{2,4}[A-Z]{0,3})\b
+  match    \b((?:BB-H[CN]M|BB-S[CW]|BL-C|BL-VP|BL-VT)[0-9]{2,4}[A-Z]{0,3})(?:\b|(?=_))
   set      model=$1 manufacturer=Panasonic@0.6 class=camera@0.5
   tier     model
   weight   0.75
@@ -100,7 +100,7 @@ rule panasonic-body-nph
 
 rule vivotek-http-server
   on       http.server
-  match    ^Vivotek Network Camera\b
+  match    ^Vivotek Network Camera(?:\b|(?=_))
   flags    i
   set      manufacturer=Vivotek class=camera@0.6
   weight   0.65
@@ -130,7 +130,7 @@ rule streaming-server-realm
 
 rule vivotek-model
   on       onvif.model gb.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.title
-  match    \b((?:FD|IB|IP|FE|SD|MD|IZ|MS|CC|TB|FE|ND|NR)(?:8|9)[0-9]{3}[A-Z]{0,3}(?:-[A-Z0-9]{1,6})?)\b
+  match    \b((?:FD|IB|IP|FE|SD|MD|IZ|MS|CC|TB|FE|ND|NR)(?:8|9)[0-9]{3}[A-Z]{0,3}(?:-[A-Z0-9]{1,6})?)(?:\b|(?=_))
   set      model=$1@0.5 class=camera@0.3
   tier     model
   weight   0.35
@@ -142,7 +142,7 @@ rule vivotek-model
 
 rule pelco-sarix-marker
   on       http.title http.body onvif.model gb.model upnp.model
-  match    \bSarix\b|\bPelco (?:Spectra|Sarix|Optera|Esprit)\b
+  match    \bSarix\b|\bPelco (?:Spectra|Sarix|Optera|Esprit)(?:\b|(?=_))
   flags    i
   set      manufacturer=Pelco class=camera@0.5
   tier     model
@@ -154,7 +154,7 @@ rule pelco-sarix-marker
 
 rule pelco-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b((?:IME|IBE|IXE|IMP|IMM|IBP|IXP|IJP|IWP|IMV|IBV|IXV|IMS|ISE|IBD|IMD)[0-9]{2,4}-[0-9A-Z]{1,8})\b
+  match    \b((?:IME|IBE|IXE|IMP|IMM|IBP|IXP|IJP|IWP|IMV|IBV|IXV|IMS|ISE|IBD|IMD)[0-9]{2,4}-[0-9A-Z]{1,8})(?:\b|(?=_))
   set      model=$1 manufacturer=Pelco@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -165,7 +165,7 @@ rule pelco-model
 
 rule canon-title-model
   on       http.title
-  match    ^\s*Network Camera (VB-[A-Z0-9]{2,12})\b
+  match    ^\s*Network Camera (VB-[A-Z0-9]{2,12})(?:\b|(?=_))
   set      manufacturer=Canon model=$1 class=camera
   tier     model
   weight   0.85
@@ -175,7 +175,7 @@ rule canon-title-model
 
 rule canon-vb-model
   on       onvif.model gb.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.body
-  match    \b(VB-(?:[SHMRC][0-9]{2,4}[A-Z]{0,3}|[0-9]{2,3}))\b
+  match    \b(VB-(?:[SHMRC][0-9]{2,4}[A-Z]{0,3}|[0-9]{2,3}))(?:\b|(?=_))
   set      model=$1 manufacturer=Canon@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -194,7 +194,7 @@ rule canon-liveapplet
 
 rule mobotix-http-server
   on       http.server
-  match    ^thttpd/2\.[0-9]{2}-MX\b
+  match    ^thttpd/2\.[0-9]{2}-MX(?:\b|(?=_))
   set      manufacturer=Mobotix
   weight   0.45
   source   thttpd web server with an -MX suffix on MOBOTIX cameras; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
@@ -213,7 +213,7 @@ rule mobotix-body-markers
 
 rule mobotix-title-model
   on       http.title
-  match    ^\s*MOBOTIX ([MDSQTPCV][0-9]{1,3}[A-Za-z]{0,3})\b
+  match    ^\s*MOBOTIX ([MDSQTPCV][0-9]{1,3}[A-Za-z]{0,3})(?:\b|(?=_))
   set      manufacturer=Mobotix model="MOBOTIX $1" class=camera
   tier     model
   weight   0.7
@@ -237,7 +237,7 @@ rule axis-http-title-model
 
 rule milesight-model
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(MS-(?:C|N)[0-9]{4}-[A-Z0-9]{1,10})\b
+  match    \b(MS-(?:C|N)[0-9]{4}-[A-Z0-9]{1,10})(?:\b|(?=_))
   set      model=$1 manufacturer=Milesight class=camera@0.5
   tier     model
   weight   0.75
@@ -257,7 +257,7 @@ rule milesight-nvr-class
 
 rule tiandy-model
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(TC-(?:NC|NR|C|R|H|A)[0-9]{2,4}[A-Z0-9]{0,8}(?:-[A-Z0-9]{1,8}){0,4})\b
+  match    \b(TC-(?:NC|NR|C|R|H|A)[0-9]{2,4}[A-Z0-9]{0,8}(?:-[A-Z0-9]{1,8}){0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=Tiandy@0.6
   weight   0.7
   source   field knowledge: Tiandy model numbering TC-C32XN, TC-NC9401S3E-MP-E, TC-R3110
@@ -290,7 +290,7 @@ rule tiandy-nvr-class
 
 rule sunell-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b(SN-(?:IPR|IPC|IPS|NVR|TPC)[0-9A-Z]{1,6}(?:[/-][0-9A-Z]{1,10}){0,4})\b
+  match    \b(SN-(?:IPR|IPC|IPS|NVR|TPC)[0-9A-Z]{1,6}(?:[/-][0-9A-Z]{1,10}){0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=Sunell@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -300,7 +300,7 @@ rule sunell-model
 
 rule jovision-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b(JVS-(?:N|ND|C|H|NV|HN)[0-9A-Z]{1,6}(?:-[0-9A-Z]{1,6}){0,3})\b
+  match    \b(JVS-(?:N|ND|C|H|NV|HN)[0-9A-Z]{1,6}(?:-[0-9A-Z]{1,6}){0,3})(?:\b|(?=_))
   set      model=$1 manufacturer=Jovision@0.6 class=camera@0.5
   tier     model
   weight   0.65
@@ -310,7 +310,7 @@ rule jovision-model
 
 rule jovision-web-markers
   on       http.body http.title
-  match    \bJovision\b|\bCloudSEE\b|\bjvs_ocx\b
+  match    \bJovision\b|\bCloudSEE\b|\bjvs_ocx(?:\b|(?=_))
   flags    i
   set      manufacturer=Jovision
   weight   0.65
@@ -363,7 +363,7 @@ rule tvt-dvr-class
 
 rule uniview-model-ipc
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(IPC[2-9][0-9]{2,3}(?:[A-Z]{1,4}[0-9]?){1,2}(?:-[A-Z0-9@]{1,8}){1,4})\b
+  match    \b(IPC[2-9][0-9]{2,3}(?:[A-Z]{1,4}[0-9]?){1,2}(?:-[A-Z0-9@]{1,8}){1,4})(?:\b|(?=_))
   set      model=$1 manufacturer=Uniview@0.55 class=camera@0.5
   tier     model
   weight   0.65
@@ -374,7 +374,7 @@ rule uniview-model-ipc
 
 rule uniview-model-nvr
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(NVR[1-9][0-9]{2}-[0-9]{2,3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})\b
+  match    \b(NVR[1-9][0-9]{2}-[0-9]{2,3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?:\b|(?=_))
   set      model=$1 manufacturer=Uniview@0.55 class=nvr
   tier     model
   weight   0.65
@@ -385,7 +385,7 @@ rule uniview-model-nvr
 
 rule uniview-model-xvr
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(XVR[1-3]0[1-9]-[0-9]{2}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,6}){0,2})\b
+  match    \b(XVR[1-3]0[1-9]-[0-9]{2}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,6}){0,2})(?:\b|(?=_))
   set      model=$1 manufacturer=Uniview@0.5 class=dvr
   tier     model
   weight   0.65
@@ -395,7 +395,7 @@ rule uniview-model-xvr
 
 rule kedacom-markers
   on       http.body http.title http.server onvif.model gb.model
-  match    \bKEDACOM\b|\bKedaCom\b|\bkdm2801\b|\bIPC[0-9]{3,4}-[A-Z]{1,3}N(?:-[A-Z0-9]{1,8}){0,3}\b
+  match    \bKEDACOM\b|\bKedaCom\b|\bkdm2801\b|\bIPC[0-9]{3,4}-[A-Z]{1,3}N(?:-[A-Z0-9]{1,8}){0,3}(?:\b|(?=_))
   set      manufacturer=Kedacom
   weight   0.6
   source   field knowledge: Kedacom branding in web UI and model numbering IPC2855-HN-PIR50
@@ -407,7 +407,7 @@ rule kedacom-markers
 
 rule hanwha-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number snmp.sysdescr
-  match    \b((?:SN[BDOPVZ]|XN[BDFOPVZ]|QN[BDEOPVF]|PN[BDMOPV]|AN[DOV]|HC[BDOPV]|TN[OVBM]|LN[VDO]|SRN|XRN|QRN|PRN|ARN|SNR)-[0-9]{3,5}[A-Z0-9]{0,6})\b
+  match    \b((?:SN[BDOPVZ]|XN[BDFOPVZ]|QN[BDEOPVF]|PN[BDMOPV]|AN[DOV]|HC[BDOPV]|TN[OVBM]|LN[VDO]|SRN|XRN|QRN|PRN|ARN|SNR)-[0-9]{3,5}[A-Z0-9]{0,6})(?:\b|(?=_))
   set      model=$1 manufacturer="Hanwha Vision"@0.65 class=camera@0.5
   tier     model
   weight   0.75
@@ -418,7 +418,7 @@ rule hanwha-model
 
 rule hanwha-samsung-techwin-title
   on       http.title http.body
-  match    \b(?:Samsung (?:Techwin|Network Camera|Smart Camera|IP Camera|DVR Web Viewer)|Techwin Web Viewer|iPOLiS|WiseNet (?:Web|Viewer))\b
+  match    \b(?:Samsung (?:Techwin|Network Camera|Smart Camera|IP Camera|DVR Web Viewer)|Techwin Web Viewer|iPOLiS|WiseNet (?:Web|Viewer))(?:\b|(?=_))
   flags    i
   set      manufacturer="Hanwha Vision"
   weight   0.7
@@ -429,7 +429,7 @@ rule hanwha-samsung-techwin-title
 
 rule idis-markers
   on       http.body http.title
-  match    \bDirectIP\b|\bIDIS Solution Suite\b|\bIDIS Center\b
+  match    \bDirectIP\b|\bIDIS Solution Suite\b|\bIDIS Center(?:\b|(?=_))
   set      manufacturer=IDIS
   weight   0.7
   source   field knowledge: IDIS DirectIP product line and IDIS Solution Suite / IDIS Center clients
@@ -438,7 +438,7 @@ rule idis-markers
 
 rule idis-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b(DC-[DSTEYCB][0-9]{4}[A-Z0-9]{0,6}|DR-[1-8][0-9]{3}P?[A-Z]{0,3})\b
+  match    \b(DC-[DSTEYCB][0-9]{4}[A-Z0-9]{0,6}|DR-[1-8][0-9]{3}P?[A-Z]{0,3})(?:\b|(?=_))
   set      model=$1 manufacturer=IDIS@0.6 class=camera@0.4
   tier     model
   weight   0.65
@@ -460,7 +460,7 @@ rule dallmeier-model
 
 rule geutebruck-markers
   on       http.body http.title http.server onvif.model gb.model upnp.model
-  match    \bG-Cam/[A-Z]{2,5}-?[0-9]{3,5}\b|\bGeViScope\b|\bG-Core\b|\bGeViSoft\b|\bGEUTEBR(?:UE|Ü)CK\b
+  match    \bG-Cam/[A-Z]{2,5}-?[0-9]{3,5}\b|\bGeViScope\b|\bG-Core\b|\bGeViSoft\b|\bGEUTEBR(?:UE|Ü)CK(?:\b|(?=_))
   flags    i
   set      manufacturer=Geutebruck
   weight   0.75
@@ -471,7 +471,7 @@ rule geutebruck-markers
 
 rule geutebruck-recorder-class
   on       http.body http.title
-  match    \b(?:GeViScope|G-Core|GeViSoft)\b
+  match    \b(?:GeViScope|G-Core|GeViSoft)(?:\b|(?=_))
   set      class=nvr
   weight   0.6
   source   field knowledge: GeViScope and G-Core are Geutebrück recorder / VMS platforms
@@ -480,7 +480,7 @@ rule geutebruck-recorder-class
 
 rule acti-markers
   on       http.body http.title
-  match    ACTi Corporation All Rights Reserved|\bACTi (?:Web Configurator|NVR|Camera)\b
+  match    ACTi Corporation All Rights Reserved|\bACTi (?:Web Configurator|NVR|Camera)(?:\b|(?=_))
   set      manufacturer=ACTi
   weight   0.6
   source   web UI text naming the maker (ACTi Corporation); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
@@ -489,7 +489,7 @@ rule acti-markers
 
 rule acti-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b((?:KCM|ACM|TCM|ACD)-[0-9]{4}[A-Z]{0,2})\b
+  match    \b((?:KCM|ACM|TCM|ACD)-[0-9]{4}[A-Z]{0,2})(?:\b|(?=_))
   set      model=$1 manufacturer=ACTi@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -509,7 +509,7 @@ rule iqinvision-server
 
 rule iqinvision-model
   on       onvif.model gb.model http.title upnp.model http.body http.realm
-  match    \b(IQeye ?[0-9]{3,4}[A-Z]{0,3}|IQ(?:M|D|A)[0-9]{2}[A-Z0-9]{0,4})\b
+  match    \b(IQeye ?[0-9]{3,4}[A-Z]{0,3}|IQ(?:M|D|A)[0-9]{2}[A-Z0-9]{0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=IQinVision@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -530,7 +530,7 @@ rule brickcom-model
 
 rule digital-watchdog-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \b(DWC-[A-Z]{1,4}[0-9]{2,5}[A-Za-z0-9]{0,8})\b
+  match    \b(DWC-[A-Z]{1,4}[0-9]{2,5}[A-Za-z0-9]{0,8})(?:\b|(?=_))
   set      model=$1 manufacturer="Digital Watchdog" class=camera@0.5
   tier     model
   weight   0.8
@@ -540,7 +540,7 @@ rule digital-watchdog-model
 
 rule digital-watchdog-spectrum
   on       http.title http.body http.server
-  match    \bDW Spectrum\b
+  match    \bDW Spectrum(?:\b|(?=_))
   set      manufacturer="Digital Watchdog" class=vms-software
   weight   0.75
   source   field knowledge: Digital Watchdog DW Spectrum IPVMS, Blackjack and VMAX recorders
@@ -549,7 +549,7 @@ rule digital-watchdog-spectrum
 
 rule provision-isr-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b((?:I[2-6]|DI|BX|DMA|SH|MD|PR)-[0-9]{3}(?:IP|A|IPS|IPE|IPEN|AHD|X)[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})\b
+  match    \b((?:I[2-6]|DI|BX|DMA|SH|MD|PR)-[0-9]{3}(?:IP|A|IPS|IPE|IPEN|AHD|X)[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})(?:\b|(?=_))
   set      model=$1 manufacturer=Provision-ISR@0.6 class=camera@0.5
   tier     model
   weight   0.65
@@ -559,7 +559,7 @@ rule provision-isr-model
 
 rule march-networks-markers
   on       http.body http.title http.server
-  match    \bMegaPX\b|\bCommand Recording Server\b|\bVisual Intelligence Platform\b|\bMarch Networks\b
+  match    \bMegaPX\b|\bCommand Recording Server\b|\bVisual Intelligence Platform\b|\bMarch Networks(?:\b|(?=_))
   set      manufacturer="March Networks" class=nvr@0.4
   weight   0.75
   source   field knowledge: March Networks MegaPX cameras and Command Recording Server / 8000-series recorders
@@ -568,7 +568,7 @@ rule march-networks-markers
 
 rule verkada-markers
   on       tls.subject tls.issuer http.location http.body
-  match    \b[a-z0-9-]{0,40}\.?verkada\.com\b|\bO=Verkada\b
+  match    \b[a-z0-9-]{0,40}\.?verkada\.com\b|\bO=Verkada(?:\b|(?=_))
   flags    i
   set      manufacturer=Verkada
   weight   0.8
@@ -588,7 +588,7 @@ rule honeywell-equip
 
 rule flir-model
   on       http.title http.server onvif.model gb.model upnp.model snmp.sysdescr
-  match    \bFLIR (?!DNR)((?:FC|PT|A|AX|CM|CB|CF|CP)-?[0-9]{1,4}[A-Z0-9]{0,6}|Ariel|Quasar|Saros|Triton)\b
+  match    \bFLIR (?!DNR)((?:FC|PT|A|AX|CM|CB|CF|CP)-?[0-9]{1,4}[A-Z0-9]{0,6}|Ariel|Quasar|Saros|Triton)(?:\b|(?=_))
   set      model="FLIR $1"@0.6 manufacturer="Teledyne FLIR" class=camera@0.5
   tier     model
   weight   0.8
@@ -601,7 +601,7 @@ rule flir-model
 
 rule avtech-upnp-server
   on       http.server ssdp.server banner
-  match    \bAvtech/([0-9][0-9.]{0,8})\b
+  match    \bAvtech/([0-9][0-9.]{0,8})(?:\b|(?=_))
   flags    i
   set      manufacturer=Avtech
   weight   0.6
@@ -634,7 +634,7 @@ rule dlink-dcs-model
 
 rule dlink-camera-server
   on       http.server
-  match    ^(?:alphapd|dcs-lig-httpd|D-Link MiniAVServer)\b
+  match    ^(?:alphapd|dcs-lig-httpd|D-Link MiniAVServer)(?:\b|(?=_))
   set      manufacturer=D-Link@0.7 class=camera@0.5
   weight   0.5
   source   server banners of D-Link DCS cameras (D-Link MiniAVServer names the maker; alphapd, dcs-lig-httpd); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
@@ -653,7 +653,7 @@ rule camera-web-server-10
 
 rule trendnet-model
   on       http.realm http.title upnp.model upnp.model-number onvif.model gb.model http.server
-  match    \b(TV-(?:IP|NVR)[0-9]{3,4}[A-Z]{0,4})\b
+  match    \b(TV-(?:IP|NVR)[0-9]{3,4}[A-Z]{0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=TRENDnet class=camera@0.6
   tier     model
   weight   0.8
@@ -672,7 +672,7 @@ rule trendnet-realm-netcam
 
 rule grandstream-camera-model
   on       http.title http.server sip.server onvif.model gb.model upnp.model upnp.model-number
-  match    \b((?:GXV3[5-7][0-9]{2}|GSC36[0-9]{2}|GXV36[0-9]{2})(?:_[A-Z0-9]{1,6}|-[A-Z0-9]{1,6})?)\b
+  match    \b((?:GXV3[5-7][0-9]{2}|GSC36[0-9]{2}|GXV36[0-9]{2})(?:_[A-Z0-9]{1,6}|-[A-Z0-9]{1,6})?)(?:\b|(?=_))
   set      model=$1 manufacturer=Grandstream class=camera
   tier     model
   weight   0.8
@@ -683,7 +683,7 @@ rule grandstream-camera-model
 
 rule ezviz-model
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(CS-(?:C[0-9]|CV|H[0-9]|DB|BC|EB|LC|HB|CP|TY)[A-Z0-9]{0,6}-[A-Z0-9-]{2,30})\b
+  match    \b(CS-(?:C[0-9]|CV|H[0-9]|DB|BC|EB|LC|HB|CP|TY)[A-Z0-9]{0,6}-[A-Z0-9-]{2,30})(?:\b|(?=_))
   set      model=$1 brand=EZVIZ manufacturer=Hikvision@0.7 class=camera@0.5
   tier     model
   weight   0.75
@@ -693,7 +693,7 @@ rule ezviz-model
 
 rule reolink-model
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(RL[CNK][0-9]{0,2}-[0-9]{3,4}[A-Z0-9]{0,4})\b
+  match    \b(RL[CNK][0-9]{0,2}-[0-9]{3,4}[A-Z0-9]{0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=Reolink
   weight   0.8
   source   Reolink product pages and datasheets: RLC-410, RLC-810A, RLC-823A cameras; RLN8-410, RLN16-410 NVRs; RLK8-410B4 NVR kits
@@ -728,7 +728,7 @@ rule reolink-nvr-class
 
 rule amcrest-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
-  match    \b(IP[2-8]M-[0-9]{3,4}[A-Z0-9]{0,6}|AD[0-9]{3}|ASH[0-9]{2}[A-Z0-9-]{0,6}|AMDV[0-9]{4,5}[A-Z0-9-]{0,8}|NV[0-9]{4}[A-Z0-9-]{0,6}E?)\b
+  match    \b(IP[2-8]M-[0-9]{3,4}[A-Z0-9]{0,6}|AD[0-9]{3}|ASH[0-9]{2}[A-Z0-9-]{0,6}|AMDV[0-9]{4,5}[A-Z0-9-]{0,8}|NV[0-9]{4}[A-Z0-9-]{0,6}E?)(?:\b|(?=_))
   set      model=$1 brand=Amcrest manufacturer=Amcrest@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -738,7 +738,7 @@ rule amcrest-model
 
 rule lorex-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
-  match    \b((?:LN[BERZ]|LNR|LHV|LHA|LHB|LBV|LEV)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})\b
+  match    \b((?:LN[BERZ]|LNR|LHV|LHA|LHB|LBV|LEV)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})(?:\b|(?=_))
   set      model=$1 brand=Lorex manufacturer=Lorex@0.5 class=camera@0.5
   tier     model
   weight   0.7
@@ -748,7 +748,7 @@ rule lorex-model
 
 rule swann-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \b(SW(?:NHD|DVK|NVK|IFI|PRO|HOM|PTZ|NVR|DVR)-[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,6}){0,3})\b
+  match    \b(SW(?:NHD|DVK|NVK|IFI|PRO|HOM|PTZ|NVR|DVR)-[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,6}){0,3})(?:\b|(?=_))
   set      model=$1 brand=Swann manufacturer=Swann@0.6 class=camera@0.5
   tier     model
   weight   0.75
@@ -758,7 +758,7 @@ rule swann-model
 
 rule wyze-markers
   on       mdns.hostname upnp.model dhcp.vendor mdns.instance
-  match    \b(WYZE(?:C[0-9]|CP[0-9]|DB[0-9]|_CAKP[0-9A-Z]{2,10})[A-Z0-9-]{0,8})\b
+  match    \b(WYZE(?:C[0-9]|CP[0-9]|DB[0-9]|_CAKP[0-9A-Z]{2,10})[A-Z0-9-]{0,8})(?:\b|(?=_))
   flags    i
   set      manufacturer=Wyze model=$1@0.5 class=camera@0.6
   tier     model
@@ -790,7 +790,7 @@ rule ubiquiti-uvc-model
 
 rule ubiquiti-airvision
   on       http.title http.body
-  match    \bairVision\b|\bUniFi Video\b|\bUniFi NVR\b|\bUNVR(?:-Pro)?\b
+  match    \bairVision\b|\bUniFi Video\b|\bUniFi NVR\b|\bUNVR(?:-Pro)?(?:\b|(?=_))
   set      manufacturer=Ubiquiti class=nvr
   weight   0.75
   source   field knowledge: Ubiquiti airVision / UniFi Video / UniFi NVR (UNVR) recorders
@@ -799,7 +799,7 @@ rule ubiquiti-airvision
 
 rule geovision-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \b(GV-(?:BX|FD|EBD|BL|ABL|TBL|ADR|VD|MFD|SD|PPTZ|EFD|TVD|SNVR|UNVR|BX|CB|FE|LPC|EBL|TDR|AVD|MDR|LPR|VR|Hybrid)[0-9A-Z-]{0,16})\b
+  match    \b(GV-(?:BX|FD|EBD|BL|ABL|TBL|ADR|VD|MFD|SD|PPTZ|EFD|TVD|SNVR|UNVR|BX|CB|FE|LPC|EBL|TDR|AVD|MDR|LPR|VR|Hybrid)[0-9A-Z-]{0,16})(?:\b|(?=_))
   set      model=$1 manufacturer=GeoVision class=camera@0.5
   tier     model
   weight   0.75
@@ -809,7 +809,7 @@ rule geovision-model
 
 rule geovision-body
   on       http.body http.location
-  match    /JPGLogin\.htm|/ssi\.cgi/Login\.htm|\bGeoVision Inc\b
+  match    /JPGLogin\.htm|/ssi\.cgi/Login\.htm|\bGeoVision Inc(?:\b|(?=_))
   flags    i
   set      manufacturer=GeoVision
   weight   0.55
@@ -819,7 +819,7 @@ rule geovision-body
 
 rule foscam-hd-cgiproxy
   on       http.body http.location
-  match    /cgi-bin/CGIProxy\.fcgi|\bFoscam\b
+  match    /cgi-bin/CGIProxy\.fcgi|\bFoscam(?:\b|(?=_))
   flags    i
   set      manufacturer=Foscam
   weight   0.75
@@ -829,7 +829,7 @@ rule foscam-hd-cgiproxy
 
 rule foscam-model
   on       onvif.model gb.model http.title upnp.model upnp.model-number onvif.scopes wsd.scopes
-  match    \b(FI[89][0-9]{3}[A-Z]{0,3}(?: ?V[0-9])?)\b
+  match    \b(FI[89][0-9]{3}[A-Z]{0,3}(?: ?V[0-9])?)(?:\b|(?=_))
   set      model=$1 manufacturer=Foscam class=camera@0.5
   tier     model
   weight   0.75
@@ -848,7 +848,7 @@ rule netwave-foscam-ptz
 
 rule everfocus-markers
   on       http.server http.body http.title
-  match    ^http server/everfocus\b|EverFocus Electronics Corp|\bEverFocus E[A-Z]{2,4}[0-9]{2,4}|edsrcomm\.jar|\bECORViewer\b
+  match    ^http server/everfocus\b|EverFocus Electronics Corp|\bEverFocus E[A-Z]{2,4}[0-9]{2,4}|edsrcomm\.jar|\bECORViewer(?:\b|(?=_))
   flags    i
   set      manufacturer=EverFocus
   weight   0.6
@@ -859,7 +859,7 @@ rule everfocus-markers
 
 rule seyeon-flexwatch
   on       http.server http.body
-  match    ^FlexWATCH-Webs\b|\bFlexWATCH\b
+  match    ^FlexWATCH-Webs\b|\bFlexWATCH(?:\b|(?=_))
   set      manufacturer="Seyeon Tech"
   weight   0.6
   source   FlexWATCH is Seyeon Tech's product brand; the FlexWATCH-Webs banner is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
@@ -906,7 +906,7 @@ rule hikvision-index-asp-redirect
 
 rule hikvision-ivms-body
   on       http.body http.title
-  match    \biVMS-4[0-9]{3}\b|\bHik-Connect\b|\bHikCentral\b
+  match    \biVMS-4[0-9]{3}\b|\bHik-Connect\b|\bHikCentral(?:\b|(?=_))
   set      manufacturer=Hikvision
   weight   0.6
   source   field knowledge: Hikvision iVMS-4200 / Hik-Connect / HikCentral client names in device pages
@@ -925,7 +925,7 @@ rule dahua-http-server-web-service
 
 rule dahua-lighthttpd
   on       http.server
-  match    ^LightHttpd\b
+  match    ^LightHttpd(?:\b|(?=_))
   set      manufacturer=Dahua@0.3
   weight   0.3
   source   field knowledge: Dahua NVR/camera firmware capitalises its lighttpd build "LightHttpd" (supporting only, never enough alone)
@@ -934,7 +934,7 @@ rule dahua-lighthttpd
 
 rule dahua-smartpss-body
   on       http.body http.title
-  match    \bSmartPSS\b|\bDMSS\b|\bgDMSS\b|\biDMSS\b|\bDahua Technology\b
+  match    \bSmartPSS\b|\bDMSS\b|\bgDMSS\b|\biDMSS\b|\bDahua Technology(?:\b|(?=_))
   set      manufacturer=Dahua
   weight   0.6
   source   field knowledge: Dahua SmartPSS / DMSS client names and "Dahua Technology" copyright in device pages
@@ -952,7 +952,7 @@ rule dahua-title-web-service-mixed
 
 rule hisilicon-dvr-body
   on       http.body http.title
-  match    \bDVR Components Download\b|/webplugin\.exe|\bNetSurveillance\b|\bNETSurveillance\b
+  match    \bDVR Components Download\b|/webplugin\.exe|\bNetSurveillance\b|\bNETSurveillance(?:\b|(?=_))
   set      class=dvr surveillance=yes
   weight   0.35
   source   white-label DVR web UIs offering a webplugin.exe / 'DVR Components Download' and NetSurveillance pages; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
@@ -961,7 +961,7 @@ rule hisilicon-dvr-body
 
 rule xmeye-body
   on       http.body http.title
-  match    \bXMEye\b|\bxmeye\.net\b|\bVMS\s?Xiongmai\b|\bCMS\s?XM\b
+  match    \bXMEye\b|\bxmeye\.net\b|\bVMS\s?Xiongmai\b|\bCMS\s?XM(?:\b|(?=_))
   flags    i
   set      manufacturer=Xiongmai
   weight   0.6
@@ -981,7 +981,7 @@ rule hipcam-realm
 
 rule jaws-web-server
   on       http.server
-  match    ^JAWS Web Server\b
+  match    ^JAWS Web Server(?:\b|(?=_))
   set      class=dvr surveillance=yes
   weight   0.5
   source   field knowledge: white-label DVRs (MVPower clones) answer "JAWS Web Server"; names no maker

@@ -14,7 +14,7 @@ rule hikvision-server-app-webs
 
 rule hikvision-server-hikvision-webs
   on       http.server
-  match    ^Hikvision-Webs\b
+  match    ^Hikvision-Webs(?:\b|(?=_))
   flags    i
   set      manufacturer=Hikvision
   weight   0.5
@@ -24,7 +24,7 @@ rule hikvision-server-hikvision-webs
 
 rule hikvision-server-dvrdvs-webs
   on       http.server
-  match    ^DVRDVS-Webs\b
+  match    ^DVRDVS-Webs(?:\b|(?=_))
   set      manufacturer=Hikvision class=dvr
   weight   0.5
   source   Hikvision DVR/DVS web server banner DVRDVS-Webs; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
@@ -33,7 +33,7 @@ rule hikvision-server-dvrdvs-webs
 
 rule hikvision-server-dnvrs-webs
   on       http.server
-  match    ^DNVRS-Webs\b
+  match    ^DNVRS-Webs(?:\b|(?=_))
   set      manufacturer=Hikvision class=nvr@0.35
   weight   0.8
   source   github.com/eu-evops/homebridge-hikvision/issues/2 (comment 2021-04-08: curl -v of the user's Hikvision recorder answers Server: DNVRS-Webs)
@@ -213,7 +213,7 @@ rule hikvision-telnet-factory-ip
 
 rule hikvision-tls-subject
   on       tls.subject
-  match    O=HIKVISION\b
+  match    O=HIKVISION(?:\b|(?=_))
   set      manufacturer=Hikvision
   weight   0.6
   source   certificate subject O= names the maker (RFC 5280 4.1.2.6); Hikvision's default-certificate form UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
@@ -280,7 +280,7 @@ rule hikvision-model-decoder
 
 rule hikvision-web-video-plugin
   on       http.body
-  match    /codebase/WebComponents\.exe|\bWebComponentsKit\.exe\b
+  match    /codebase/WebComponents\.exe|\bWebComponentsKit\.exe(?:\b|(?=_))
   set      surveillance=yes
   weight   0.5
   source   Hikvision network camera and NVR user manuals, live view: the web client asks to install its video plug-in (WebComponents.exe / WebComponentsKit.exe) for preview and playback

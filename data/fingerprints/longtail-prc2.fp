@@ -84,7 +84,7 @@ rule tkh-siqura-model
 
 rule meari-ppstrong-firmware
   on       onvif.firmware http.body banner upnp.model-number mdns.txt
-  match    \b(ppstrong-[a-z0-9]{2,6}-[a-z0-9_]{1,24}-[0-9]{1,3}(?:\.[0-9]{1,8}){2,3})\b
+  match    \b(ppstrong-[a-z0-9]{2,6}-[a-z0-9_]{1,24}-[0-9]{1,3}(?:\.[0-9]{1,8}){2,3})(?:\b|(?=_))
   set      manufacturer=Meari firmware=$1 class=camera@0.5
   weight   0.75
   source   SirLouen/zs-gx1s issue #3 (Bell 15T JSON: ppstrong-b81-m_neutral_std-3.1.3.20220922, factoryname PPSTRONG, p2p_id MEARI-L); guino/ppsapp-rtsp issue #7 (Tuya 'Speed 3S': ppstrong-c51-tuya2_laxihub-2.9.7.20201028)
@@ -140,7 +140,7 @@ rule reecam-sosocam-params
 
 rule swann-raysharp-dvr-early
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(DVR(?:4|8|16)-[123][0-9]{3})\b
+  match    \b(DVR(?:4|8|16)-[123][0-9]{3})(?:\b|(?=_))
   set      manufacturer=Raysharp brand=Swann model=$1 class=dvr
   weight   0.5
   source   kz/swanntools README (Swann DVR4-1200, also DVR04B/DM70-D, manufactured by RaySharp; protocol shared with the DVR8-2600 of meatheadmike/swanntools); Forbes 2013-01-22 (Rapid7: Swann DVRs on Ray Sharp firmware)

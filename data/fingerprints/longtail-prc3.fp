@@ -37,7 +37,7 @@ rule zkteco-access-model
 
 rule gwell-gwelltimes-name
   on       onvif.manufacturer onvif.model gb.model onvif.scopes onvif.hardware upnp.manufacturer upnp.model upnp.friendly-name http.title mdns.instance wsd.scopes
-  match    \bGWell[ -]?Times\b
+  match    \bGWell[ -]?Times(?:\b|(?=_))
   flags    i
   set      manufacturer=Gwell
   weight   0.6
@@ -49,7 +49,7 @@ rule gwell-gwelltimes-name
 
 rule gwell-gwelltimes-ipc
   on       onvif.manufacturer onvif.model gb.model onvif.scopes onvif.hardware upnp.manufacturer upnp.model upnp.friendly-name http.title mdns.instance wsd.scopes
-  match    \bGWell[ -]?Times[-_ ]IPC\b
+  match    \bGWell[ -]?Times[-_ ]IPC(?:\b|(?=_))
   flags    i
   set      class=camera
   tier     role

@@ -131,7 +131,7 @@ rule hunt-nvr-cgi
 
 rule 2n-intercom-product
   on       sip.server http.title upnp.model upnp.friendly-name onvif.model gb.model onvif.hardware mdns.instance banner snmp.sysdescr
-  match    \b2N\s+(?:Helios\s+)?IP\s+(Verso|Force|Solo|Style|Vario|Base|Uni|Safety|One)\b|\b2N\s+Indoor\s+(Touch|Compact|View|Talk|Clip)\b
+  match    \b2N\s+(?:Helios\s+)?IP\s+(Verso|Force|Solo|Style|Vario|Base|Uni|Safety|One)\b|\b2N\s+Indoor\s+(Touch|Compact|View|Talk|Clip)(?:\b|(?=_))
   set      manufacturer=2N class=intercom
   tier     model
   weight   0.7
@@ -144,7 +144,7 @@ rule 2n-intercom-product
 
 rule 2n-access-unit
   on       sip.server http.title upnp.model upnp.friendly-name mdns.instance banner snmp.sysdescr
-  match    \b2N\s+Access\s+Unit(?:\s+[0-9.]{1,4}|\s+M)?\b
+  match    \b2N\s+Access\s+Unit(?:\s+[0-9.]{1,4}|\s+M)?(?:\b|(?=_))
   set      manufacturer=2N class=access-control
   tier     model
   weight   0.7

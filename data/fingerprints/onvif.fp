@@ -24,7 +24,7 @@ rule onvif-scopes
 
 rule onvif-scope-type-nvt
   on       onvif.scopes wsd.scopes
-  match    \bonvif://www\.onvif\.org/type/(?:video_encoder|Network_Video_Transmitter|NetworkVideoTransmitter)\b
+  match    \bonvif://www\.onvif\.org/type/(?:video_encoder|Network_Video_Transmitter|NetworkVideoTransmitter)(?:\b|(?=_))
   flags    i
   set      class=camera
   tier     generic

@@ -71,7 +71,7 @@ rule hikvision-model-storage
 
 rule hikvision-vms-software-title
   on       http.title
-  match    ^\s*(?:iVMS-4[0-9]{3}|HikCentral(?: Professional| Access Control| FocSign| Lite)?)\b
+  match    ^\s*(?:iVMS-4[0-9]{3}|HikCentral(?: Professional| Access Control| FocSign| Lite)?)(?:\b|(?=_))
   set      manufacturer=Hikvision class=vms-software surveillance=no@0.3
   tier     model
   weight   0.75
@@ -149,7 +149,7 @@ rule dahua-model-alarm
 
 rule dahua-vms-software-title
   on       http.title
-  match    ^\s*(?:SmartPSS(?: Lite)?|DSS (?:Pro|Express)|DSS Platform)\b
+  match    ^\s*(?:SmartPSS(?: Lite)?|DSS (?:Pro|Express)|DSS Platform)(?:\b|(?=_))
   set      manufacturer=Dahua class=vms-software surveillance=no@0.3
   tier     model
   weight   0.75
@@ -182,7 +182,7 @@ rule tiandy-nvr-model-class
 
 rule idis-recorder-class
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \bDR-[1-8][0-9]{3}P?[A-Z]{0,3}\b
+  match    \bDR-[1-8][0-9]{3}P?[A-Z]{0,3}(?:\b|(?=_))
   set      class=nvr
   tier     model
   weight   0.8
@@ -319,7 +319,7 @@ rule tplink-vigi-nvr
 
 rule tplink-model-switch
   on       http.title http.server upnp.model upnp.model-number snmp.sysdescr http.realm
-  match    \b((?:TL-S[GFX]|TL-SL)[0-9]{3,5}[A-Z]{0,4}(?:-[0-9A-Z]{1,6})?)\b|\b(?:JetStream|Omada)\b[^\r\n]{0,60}?\b(SG[0-9]{4}[A-Z]{0,3}(?:-[0-9A-Z]{1,6})?)\b
+  match    \b((?:TL-S[GFX]|TL-SL)[0-9]{3,5}[A-Z]{0,4}(?:-[0-9A-Z]{1,6})?)\b|\b(?:JetStream|Omada)\b[^\r\n]{0,60}?\b(SG[0-9]{4}[A-Z]{0,3}(?:-[0-9A-Z]{1,6})?)(?:\b|(?=_))
   set      manufacturer=TP-Link@0.5 model=$1$2@0.5 class=switch surveillance=no@0.5
   tier     model
   weight   0.8
@@ -330,7 +330,7 @@ rule tplink-model-switch
 
 rule tplink-model-router
   on       http.title http.server upnp.model upnp.model-number snmp.sysdescr http.realm
-  match    \b((?:Archer [A-Z]{1,2}[0-9]{1,4}[A-Z]?|Deco [A-Z]{1,2}[0-9]{1,3}|TL-(?:WR|MR|ER|R)[0-9]{3,4}[A-Z]{0,3}))\b|\b(?:TP-Link|Omada)\b[^\r\n]{0,40}?\b(ER[0-9]{3,4}(?:-[A-Z0-9]{1,6})?)\b
+  match    \b((?:Archer [A-Z]{1,2}[0-9]{1,4}[A-Z]?|Deco [A-Z]{1,2}[0-9]{1,3}|TL-(?:WR|MR|ER|R)[0-9]{3,4}[A-Z]{0,3}))\b|\b(?:TP-Link|Omada)\b[^\r\n]{0,40}?\b(ER[0-9]{3,4}(?:-[A-Z0-9]{1,6})?)(?:\b|(?=_))
   set      manufacturer=TP-Link@0.5 model=$1$2@0.5 class=router surveillance=no@0.5
   tier     model
   weight   0.8
@@ -344,7 +344,7 @@ rule tplink-model-router
 
 rule huawei-vrp-router
   on       snmp.sysdescr http.title banner
-  match    (?s)\bHuawei Versatile Routing Platform\b.{0,300}?\b((?:AR|NE|ME|CX)[0-9]{2,4}[A-Z]{0,3}(?:-[A-Z0-9]{1,8})?)\b|\bHuawei ((?:AR|NE)[0-9]{3,4}[A-Z]{0,3}) Router\b
+  match    (?s)\bHuawei Versatile Routing Platform\b.{0,300}?\b((?:AR|NE|ME|CX)[0-9]{2,4}[A-Z]{0,3}(?:-[A-Z0-9]{1,8})?)\b|\bHuawei ((?:AR|NE)[0-9]{3,4}[A-Z]{0,3}) Router(?:\b|(?=_))
   set      manufacturer=Huawei@0.7 model=$1$2@0.5 class=router surveillance=no@0.6
   tier     model
   weight   0.85
@@ -364,7 +364,7 @@ rule huawei-vrp-switch
 
 rule huawei-vrp-network
   on       snmp.sysdescr banner
-  match    \bHuawei Versatile Routing Platform\b|\bVRP \(R\) software\b
+  match    \bHuawei Versatile Routing Platform\b|\bVRP \(R\) software(?:\b|(?=_))
   set      manufacturer=Huawei surveillance=no
   weight   0.7
   source   Huawei VRP (Versatile Routing Platform) is the operating system of Huawei routers and switches (Huawei VRP documentation); no camera runs it
@@ -373,7 +373,7 @@ rule huawei-vrp-network
 
 rule huawei-home-gateway
   on       http.title snmp.sysdescr upnp.model upnp.friendly-name
-  match    \b(?:HUAWEI Home Gateway|EchoLife)\b|\b(HG8[0-9]{3}[A-Z0-9]{0,4}|EG8[0-9]{3}[A-Z0-9]{0,4}|HS8[0-9]{3}[A-Z0-9]{0,4})\b
+  match    \b(?:HUAWEI Home Gateway|EchoLife)\b|\b(HG8[0-9]{3}[A-Z0-9]{0,4}|EG8[0-9]{3}[A-Z0-9]{0,4}|HS8[0-9]{3}[A-Z0-9]{0,4})(?:\b|(?=_))
   set      manufacturer=Huawei@0.6 class=router surveillance=no@0.5
   tier     model
   weight   0.8
@@ -383,7 +383,7 @@ rule huawei-home-gateway
 
 rule zte-network-os
   on       snmp.sysdescr http.title banner
-  match    \bZXR10\b|\bZXA10\b
+  match    \bZXR10\b|\bZXA10(?:\b|(?=_))
   set      manufacturer=ZTE surveillance=no
   weight   0.75
   source   ZTE network operating platforms: ZXR10 (routers and switches) and ZXA10 (access OLTs), ZTE product documentation; no camera runs them
@@ -392,7 +392,7 @@ rule zte-network-os
 
 rule zte-home-gateway
   on       http.title snmp.sysdescr upnp.model upnp.friendly-name banner
-  match    \bZTE ZXHN\b|\bZXHN [A-Z][0-9]{3}[A-Z0-9]{0,3}\b|\bZXV10 [A-Z0-9]{2,8}\b
+  match    \bZTE ZXHN\b|\bZXHN [A-Z][0-9]{3}[A-Z0-9]{0,3}\b|\bZXV10 [A-Z0-9]{2,8}(?:\b|(?=_))
   set      manufacturer=ZTE@0.6 class=router surveillance=no@0.5
   tier     model
   weight   0.8
@@ -404,7 +404,7 @@ rule zte-home-gateway
 
 rule hytera-radio
   on       http.title snmp.sysdescr upnp.model sip.server banner
-  match    \bHytera\b[^\r\n]{0,40}?\b((?:RD|PD|HP|MD|HM|BD|PT|MT|HR)[0-9]{3,4}[A-Z]{0,2})\b
+  match    \bHytera\b[^\r\n]{0,40}?\b((?:RD|PD|HP|MD|HM|BD|PT|MT|HR)[0-9]{3,4}[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer=Hytera@0.7 model=$1@0.5 class=radio surveillance=no@0.5
   tier     model
@@ -415,7 +415,7 @@ rule hytera-radio
 
 rule hytera-body-camera
   on       http.title snmp.sysdescr upnp.model mdns.instance
-  match    \bHytera\b[^\r\n]{0,40}?\b(VM[5-9][0-9]{2}[A-Z]{0,2})\b
+  match    \bHytera\b[^\r\n]{0,40}?\b(VM[5-9][0-9]{2}[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer=Hytera@0.7 model=$1@0.5 class=camera
   tier     model
@@ -490,7 +490,7 @@ rule axis-product-name-door-station
 
 rule onvif-profile-access-control
   on       onvif.scopes wsd.scopes
-  match    ^(?!.*Profile/(?:Streaming|T\b|G\b|M\b|D\b))(?=.*onvif://www\.onvif\.org/Profile/[AC]\b)
+  match    ^(?!.*Profile/(?:Streaming|T\b|G\b|M\b|D\b))(?=.*onvif://www\.onvif\.org/Profile/[AC](?:\b|(?=_)))
   flags    s
   set      class=access-control surveillance=no@0.3
   tier     role
@@ -503,7 +503,7 @@ rule onvif-profile-access-control
 
 rule dlink-model-router
   on       http.title http.realm http.server upnp.model upnp.model-number snmp.sysdescr
-  match    \b((?:DIR|DSR|DWR|COVR)-[0-9]{3,4}[A-Z0-9]{0,4})\b
+  match    \b((?:DIR|DSR|DWR|COVR)-[0-9]{3,4}[A-Z0-9]{0,4})(?:\b|(?=_))
   set      manufacturer=D-Link@0.5 model=$1@0.5 class=router surveillance=no@0.5
   tier     model
   weight   0.8
@@ -513,7 +513,7 @@ rule dlink-model-router
 
 rule dlink-model-switch
   on       http.title http.realm http.server upnp.model upnp.model-number snmp.sysdescr
-  match    \b((?:DES|DGS|DXS)-[0-9]{3,4}[A-Z0-9]{0,4}(?:/[A-Z0-9]{1,4})?)\b
+  match    \b((?:DES|DGS|DXS)-[0-9]{3,4}[A-Z0-9]{0,4}(?:/[A-Z0-9]{1,4})?)(?:\b|(?=_))
   set      manufacturer=D-Link@0.5 model=$1@0.5 class=switch surveillance=no@0.5
   tier     model
   weight   0.8
@@ -523,7 +523,7 @@ rule dlink-model-switch
 
 rule dlink-model-nas
   on       http.title http.realm upnp.model upnp.model-number
-  match    \b(DNS-[0-9]{3}(?:-[0-9]{1,2})?)\b
+  match    \b(DNS-[0-9]{3}(?:-[0-9]{1,2})?)(?:\b|(?=_))
   set      manufacturer=D-Link@0.5 model=$1@0.5 class=storage surveillance=no@0.5
   tier     model
   weight   0.8
@@ -533,7 +533,7 @@ rule dlink-model-nas
 
 rule ubiquiti-model-switch
   on       http.title upnp.model upnp.model-number snmp.sysdescr mdns.txt ssdp.server dhcp.vendor
-  match    \b(USW-[A-Za-z0-9-]{2,20}|US-(?:8|16|24|48)(?:-[0-9A-Z]{2,6}){0,2})\b
+  match    \b(USW-[A-Za-z0-9-]{2,20}|US-(?:8|16|24|48)(?:-[0-9A-Z]{2,6}){0,2})(?:\b|(?=_))
   set      manufacturer=Ubiquiti@0.5 model=$1@0.5 class=switch surveillance=no@0.5
   tier     model
   weight   0.8
@@ -543,7 +543,7 @@ rule ubiquiti-model-switch
 
 rule ubiquiti-model-router
   on       http.title upnp.model upnp.model-number snmp.sysdescr mdns.txt ssdp.server dhcp.vendor
-  match    \b(UDM(?:-Pro(?:-Max)?|-SE)?|UDR|UXG-[A-Za-z]{2,10}|USG(?:-Pro-4|-XG-8)?(?![ -]?(?:FLEX|ATP|VPN|[0-9]))|UniFi Dream Machine(?: Pro| SE)?|EdgeRouter(?: [A-Za-z0-9]{1,8})?)\b
+  match    \b(UDM(?:-Pro(?:-Max)?|-SE)?|UDR|UXG-[A-Za-z]{2,10}|USG(?:-Pro-4|-XG-8)?(?![ -]?(?:FLEX|ATP|VPN|[0-9]))|UniFi Dream Machine(?: Pro| SE)?|EdgeRouter(?: [A-Za-z0-9]{1,8})?)(?:\b|(?=_))
   set      manufacturer=Ubiquiti@0.5 class=router surveillance=no@0.4
   tier     model
   weight   0.75
@@ -569,7 +569,7 @@ rule bosch-intrusion-panel
 
 rule honeywell-intrusion-panel
   on       http.title snmp.sysdescr upnp.model upnp.model-description banner
-  match    \b(Galaxy Dimension|Galaxy Flex|VISTA-(?:15P|20P|21iP|128BPT|250BPT))\b
+  match    \b(Galaxy Dimension|Galaxy Flex|VISTA-(?:15P|20P|21iP|128BPT|250BPT))(?:\b|(?=_))
   set      manufacturer=Honeywell@0.6 model=$1@0.4 class=alarm-panel surveillance=no@0.4
   tier     model
   weight   0.75
@@ -579,7 +579,7 @@ rule honeywell-intrusion-panel
 
 rule honeywell-access
   on       http.title snmp.sysdescr upnp.model upnp.model-description banner
-  match    \b(Pro-?Watch|WIN-PAK|NetAXS(?:-123|-4)?)\b
+  match    \b(Pro-?Watch|WIN-PAK|NetAXS(?:-123|-4)?)(?:\b|(?=_))
   set      manufacturer=Honeywell@0.6 model=$1@0.4 class=access-control surveillance=no@0.4
   tier     model
   weight   0.75

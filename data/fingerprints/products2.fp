@@ -137,7 +137,7 @@ rule lts-nvr-model
 
 rule fanvil-door-phone
   on       sip.server http.title upnp.model upnp.friendly-name mdns.instance snmp.sysdescr
-  match    \bFanvil\s+(i(?:1[0-9]|2[0-9]|3[0-9]|6[0-9])[A-Z]{0,2})\b
+  match    \bFanvil\s+(i(?:1[0-9]|2[0-9]|3[0-9]|6[0-9])[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer=Fanvil@0.6 model=$1 class=intercom
   tier     model
@@ -150,7 +150,7 @@ rule fanvil-door-phone
 
 rule bosch-videojet-decoder
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
-  match    \bVIDEOJET\s+decoder(?:\s+[0-9]{4})?\b|\bVJD-[0-9]{4}\b
+  match    \bVIDEOJET\s+decoder(?:\s+[0-9]{4})?\b|\bVJD-[0-9]{4}(?:\b|(?=_))
   flags    i
   set      manufacturer=Bosch@0.6 class=decoder
   tier     model

@@ -16,7 +16,7 @@ rule reolink-bc-streaming-realm
 
 rule reolink-bc-streaming-sdp-tool
   on       rtsp.sdp
-  match    (?m)^a=tool:BC Streaming Media\b
+  match    (?m)^a=tool:BC Streaming Media(?:\b|(?=_))
   set      manufacturer=Reolink
   weight   0.8
   source   mbullington/yellowstone issue #86 (Reolink camera, DESCRIBE /Preview_01_main answered with SDP a=tool:BC Streaming Media v202210012022.10.0, s=Session streamed by "preview")
@@ -96,7 +96,7 @@ rule tvt-rtsp-url-chid
 
 rule uniview-rtsp-url-unicast
   on       rtsp.content-base rtsp.sdp
-  match    /unicast/c[0-9]{1,3}/s[0-9]/live\b
+  match    /unicast/c[0-9]{1,3}/s[0-9]/live(?:\b|(?=_))
   set      manufacturer=Uniview
   weight   0.6
   source   CamioCam/rtsp issue #133 (Uniview NVR308-64R, OUI 48:ea:63: the user manual's stream URL rtsp://host:554/unicast/c<channel>/s<stream>/live)
@@ -107,7 +107,7 @@ rule uniview-rtsp-url-unicast
 rule vstarcam-rtsp-url-av0
   on       rtsp.content-base rtsp.sdp
   port     10554
-  match    /(?:tcp|udp)/av0_[01]\b
+  match    /(?:tcp|udp)/av0_[01](?:\b|(?=_))
   set      manufacturer=Vstarcam
   weight   0.55
   source   Ansersion/myRtspClient issue #14 (a Vstarcam camera: rtsp://host:10554/tcp/av0_0); motioneye-project/motioneyeos issue #2253 (Vstarcam C7824WIP: RTSP on fixed port 10554); the port is required
@@ -161,7 +161,7 @@ rule dahua-rtsp-public-order
 
 rule foscam-rtsp-url-videomain
   on       rtsp.content-base rtsp.sdp
-  match    ^rtsp://[^\s/]{1,80}/video(?:Main|Sub)/?\s*$|(?m)^a=control:rtsp://[^\s/]{1,80}/video(?:Main|Sub)\b
+  match    ^rtsp://[^\s/]{1,80}/video(?:Main|Sub)/?\s*$|(?m)^a=control:rtsp://[^\s/]{1,80}/video(?:Main|Sub)(?:\b|(?=_))
   set      manufacturer=Foscam
   weight   0.6
   source   CamioCam/rtsp issues #117 and #99 (Foscam R2 and FI9803P: /videoMain, /videoSub); AlexxIT/WebRTC issue #46 (Foscam C1 /videoMain); motioneye-project/motioneyeos #2604 (Foscam FI8904W /videoMain)

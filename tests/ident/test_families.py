@@ -179,6 +179,20 @@ CASES = [
       "MESSAGE sip:34020000001320000001@3402000000 SIP/2.0\r\n"
       "From: <sip:34020000002000000001@3402000000>;tag=1\r\n\r\n", 5060)],
      {"manufacturer": None, "device_class": None, "surveillance": None}),
+    # --- Model numbers followed by an underscore suffix, as device names
+    # built from the model carry them (D-Link's web realm DCS-8000LH_00,
+    # bmork/defogger #9; a model-plus-site name in a title): the family
+    # still names maker, model and class ---------------------------------
+    ("underscore-dlink-realm", [("http.www-authenticate", 'Basic realm="DCS-8000LH_00"', 80)],
+     {"manufacturer": "D-Link", "model": "DCS-8000LH", "device_class": "camera"}),
+    ("underscore-milesight", [("http.title", "MS-C2963-PB_01", 80)],
+     {"manufacturer": "Milesight", "model": "MS-C2963-PB", "device_class": "camera"}),
+    ("underscore-tiandy", [("http.title", "TC-C32XN_1", 80)],
+     {"manufacturer": "Tiandy", "model": "TC-C32XN", "device_class": "camera"}),
+    ("underscore-reolink-nvr", [("http.title", "RLN8-410_home", 80)],
+     {"manufacturer": "Reolink", "device_class": "nvr"}),
+    ("underscore-vstarcam", [("http.title", "C7824WIP_x", 80)],
+     {"manufacturer": "Vstarcam", "model": "C7824WIP"}),
     # (next family)
 ]
 

@@ -169,3 +169,14 @@ rule foscam-rtsp-url-videomain
   example  "v=0\r\na=control:rtsp://192.168.0.160:554/videoSub/track1\r\n" => manufacturer=Foscam
   example! "rtsp://192.168.0.160:554/live/videoMainStream"
   example! "rtsp://192.168.0.160:554/videoMain/extra/path"
+
+rule ezviz-rtsp-url-h264-stream
+  on       rtsp.content-base rtsp.sdp
+  match    ^rtsp://[^\s/]{1,80}/h264_stream/?\s*$|(?m)^a=control:rtsp://[^\s/]{1,80}/h264_stream(?:/|\b)
+  set      brand=EZVIZ manufacturer=Hikvision@0.55
+  weight   0.55
+  source   homebridge-camera-ffmpeg #1460 (Ezviz, all models: rtsp://admin:<verification code>@<ip>/h264_stream); bluenviron/mediamtx #1631 (an EZVIZ camera served at :554/h264_stream)
+  example  "rtsp://192.168.0.65:554/h264_stream/" => brand=EZVIZ manufacturer=Hikvision
+  example  "v=0\r\na=control:rtsp://192.168.0.65:554/h264_stream/trackID=1\r\n" => brand=EZVIZ
+  example! "rtsp://192.168.0.65:554/live/h264_stream_main"
+  example! "rtsp://192.168.0.65:554/h264_stream/extra"

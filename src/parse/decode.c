@@ -939,6 +939,27 @@ axis_ini(struct dctx *c, struct cs_span body)
 }
 
 /*
+ * The sectioned layout's [Brand] group: its header with ProdNbr anywhere,
+ * or followed at once by one of the group's parameter lines (a listing
+ * cut before ProdNbr: Brand = "AXIS" then ProdFullName ...).
+ */
+static bool
+axis_ini_brand(struct cs_span h)
+{
+	long at = cs_span_find(h, "[Brand]", 7, false);
+	struct cs_span rest;
+
+	if (at < 0)
+		return false;
+	if (cs_span_find(h, "ProdNbr", 7, false) >= 0)
+		return true;
+	rest = cs_span_trim(cs_span_make(h.p + at + 7, h.n - (size_t)at - 7));
+	return (cs_span_istarts(rest, "Brand") ||
+		cs_span_istarts(rest, "Prod")) &&
+	       cs_span_find(rest, "=", 1, false) > 0;
+}
+
+/*
  * Axis VAPIX param.cgi?action=list listings (root.Brand.Brand=AXIS,
  * root.Brand.ProdNbr, root.Brand.ProdType, root.Brand.ProdFullName,
  * root.Properties.Firmware.Version): the same keys as basicdeviceinfo.
@@ -1035,9 +1056,7 @@ static int (*api_sniff(struct cs_span b))(struct dctx *)
 	if (cs_span_find(h, "root.Brand.", 11, false) >= 0 ||
 	    cs_span_find(h, "root.Properties.Firmware", 24, false) >= 0)
 		return dec_axis_param;
-	if (cs_span_find(h, "[Brand]", 7, false) >= 0 &&
-	    cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
-	    json_start(h.p, h.n) == NULL)
+	if (axis_ini_brand(h) && json_start(h.p, h.n) == NULL)
 		return dec_axis_param;
 	/* basicdeviceinfo JSON, also cut before its Brand member. */
 	if (cs_span_find(h, "ProdNbr", 7, false) >= 0 &&

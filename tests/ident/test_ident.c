@@ -697,6 +697,13 @@ static const struct {
      "axis.model", NULL, 0},
     {"http", "[Image]\nProdNbr = \"X\"\nBrand = \"Y\"\n", "axis.model", NULL,
      0},
+    /* ... cut before ProdNbr: the group's first lines still read;
+     * a [Brand] header over other text is not the layout. */
+    {"http",
+     "[Brand]\nBrand                    = \"AXIS\"\nProdFullName             "
+     "= \"AXIS P5534 PTZ",
+     "axis.brand", "AXIS", 0},
+    {"http", "[Brand]\nfoo bar\nBrand = \"AXIS\"\n", "axis.brand", NULL, 0},
     /* A 200 listing of other groups keeps its body for the VAPIX
      * layout rule; a 401 page does not. */
     {"axis-param",

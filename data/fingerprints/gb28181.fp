@@ -85,8 +85,8 @@ rule gb-code-camera
   match    ^[0-9]{10}13[12][0-9]{7}$
   set      class=camera surveillance=yes
   tier     role
-  weight   0.5
-  source   GB/T 28181-2016 Annex D coding rule A (type 131 camera, 132 network camera; 365seal.com/y/JmpwQEALvw.html: 132 camera in digits 11-13)
+  weight   0.65
+  source   GB/T 28181-2016 Annex D coding rule A (131 camera, 132 network camera; 365seal.com/y/JmpwQEALvw.html: 132 camera); outweighs a maker-named SIP agent's door-station guess
   example  "34020000001320000001" => class=camera
   example  "32028100001310000001" => class=camera
   example! "34020000002000000001"

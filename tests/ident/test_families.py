@@ -175,6 +175,13 @@ CASES = [
       "From: <sip:34020000001320000001@3402000000>;tag=1\r\n"
       "To: <sip:34020000001320000001@3402000000>\r\n\r\n", 5060)],
      {"manufacturer": None, "device_class": "camera", "surveillance": True}),
+    # The camera code outweighs sip-door-station's reading of a SIP
+    # agent that names a maker of door stations as well as cameras.
+    ("gb28181-register-ipc-hik-agent", [("sip",
+      "REGISTER sip:34020000002000000001@3402000000 SIP/2.0\r\n"
+      "From: <sip:34020000001320000001@3402000000>;tag=1\r\n"
+      "User-Agent: Hikvision\r\n\r\n", 5060)],
+     {"manufacturer": "Hikvision", "device_class": "camera", "surveillance": True}),
     ("gb28181-platform-query", [("sip",
       "MESSAGE sip:34020000001320000001@3402000000 SIP/2.0\r\n"
       "From: <sip:34020000002000000001@3402000000>;tag=1\r\n\r\n", 5060)],

@@ -3,6 +3,20 @@
 # its true maker (recorded as "brand-table:<rule>" evidence).
 # Format: docs/fingerprints.md.
 
+# A web UI titled with the brand alone (one or two words, nothing else)
+# names the badge more surely than a brand word inside a longer title.
+rule brand-is-http-title
+  on       http.title
+  match    ^\s*([A-Za-z][A-Za-z0-9.&!-]{1,20}(?: [A-Za-z0-9.&!-]{1,12})?)\s*$
+  lookup   brands
+  weight   0.65
+  source   policy.md §2, §2.1 (badge brands); the web UI title of a device that names nothing but its badge (TVT, Night Owl, Hipcam)
+  example  "TVT" => brand=TVT manufacturer=TVT
+  example  "Night Owl" => brand="Night Owl"
+  example! "Ubuntu 22.04 LTS"
+  example! "Hangzhou"
+  example! "LTS Web Client"
+
 rule brand-in-http-title
   on       http.title
   lookup   brands

@@ -200,6 +200,17 @@ CASES = [
      {"manufacturer": "Reolink", "device_class": "nvr"}),
     ("underscore-vstarcam", [("http.title", "C7824WIP_x", 80)],
      {"manufacturer": "Vstarcam", "model": "C7824WIP"}),
+    # --- A web UI titled with nothing but its badge names the maker;
+    # the same word inside a longer title stays weaker, and Ubuntu's
+    # LTS is nobody ---------------------------------------------------
+    ("title-brand-tvt", [("http.title", "TVT", 80)],
+     {"manufacturer": "TVT", "surveillance": True}),
+    ("title-brand-hipcam", [("http.title", "HIPCAM", 80)],
+     {"manufacturer": "Hipcam"}),
+    ("title-brand-night-owl", [("http.title", "Night Owl", 80)],
+     {"manufacturer": "Night Owl"}),
+    ("title-brand-ubuntu-lts", [("http.title", "Ubuntu LTS", 80)],
+     {"manufacturer": None, "surveillance": None}),
     # (next family)
 ]
 

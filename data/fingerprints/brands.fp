@@ -30,6 +30,17 @@ rule brand-in-http-title
   example! "Shanghai Dahua Scale Factory"
   example! "Faxis Portal"
 
+# An authentication realm that is the brand alone, as for titles above.
+rule brand-is-realm
+  on       http.realm rtsp.realm
+  match    ^\s*([A-Za-z][A-Za-z0-9.&!-]{1,20}(?: [A-Za-z0-9.&!-]{1,12})?)\s*$
+  lookup   brands
+  weight   0.6
+  source   policy.md §2.1 (badge brands in the authentication realm); a realm that names nothing but the badge
+  example  "TVT" => brand=TVT manufacturer=TVT
+  example! "Login to 4K01FD2PAJ6E3FF"
+  example! "device"
+
 rule brand-in-http-realm
   on       http.realm rtsp.realm
   lookup   brands

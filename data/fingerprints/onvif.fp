@@ -106,3 +106,26 @@ rule onvif-fault-not-authorized
   source   protocols.md §2 (GetDeviceInformation is READ_SYSTEM; an ONVIF service answering with a fault is present)
   example  "ter:NotAuthorized"
   example! "ter:InvalidArgVal"
+
+# A manufacturer/ scope (not one of the ONVIF Core's standard categories;
+# makers add it, Hanwha Vision among them: Jazea/Onvif.Core #55) names
+# the maker as the device states it, URL-encoded.
+rule onvif-scope-manufacturer-brand
+  on       onvif.scopes wsd.scopes
+  match    \bonvif://www\.onvif\.org/manufacturer/(\S{1,128})
+  lookup   brands
+  weight   0.75
+  source   Jazea/Onvif.Core #55 (Hanwha Vision's ProbeMatch scopes carry manufacturer/); the value mapped through the brand table
+  example  "onvif://www.onvif.org/manufacturer/HIKVISION onvif://www.onvif.org/hardware/DS-2CD2T47G2-L" => manufacturer=Hikvision
+  example  "onvif://www.onvif.org/type/video_encoder onvif://www.onvif.org/manufacturer/Amcrest" => brand=Amcrest manufacturer=Dahua
+  example! "onvif://www.onvif.org/name/Camera onvif://www.onvif.org/hardware/Dahua"
+
+rule onvif-scope-manufacturer-raw
+  on       onvif.scopes wsd.scopes
+  match    \bonvif://www\.onvif\.org/manufacturer/(?!(?:General|Private|Generic|ONVIF|IPCAM|Manufacturer|Unknown|Default|NVR|DVR|IPC|Camera)(?:\s|$))([A-Za-z][A-Za-z0-9._-]{1,40})
+  flags    i
+  set      manufacturer=$1
+  weight   0.45
+  source   Jazea/Onvif.Core #55 (manufacturer/ scope); the first word as written, neutral words ignored, as for tds:Manufacturer
+  example  "onvif://www.onvif.org/manufacturer/Sunell onvif://www.onvif.org/hardware/IPC" => manufacturer=Sunell
+  example! "onvif://www.onvif.org/manufacturer/IPC"

@@ -211,6 +211,15 @@ CASES = [
      {"manufacturer": "Night Owl"}),
     ("title-brand-ubuntu-lts", [("http.title", "Ubuntu LTS", 80)],
      {"manufacturer": None, "surveillance": None}),
+    # --- A manufacturer/ scope in a ProbeMatch names the maker
+    # (Jazea/Onvif.Core #55: Hanwha Vision sends one; others do too) ---
+    ("wsd-manufacturer-scope", [("wsd",
+      "onvif://www.onvif.org/type/video_encoder onvif://www.onvif.org/manufacturer/Sunell "
+      "onvif://www.onvif.org/hardware/IPC", 3702)],
+     {"manufacturer": "Sunell", "surveillance": True}),
+    ("wsd-manufacturer-scope-neutral", [("wsd",
+      "onvif://www.onvif.org/manufacturer/IPC onvif://www.onvif.org/hardware/IPC", 3702)],
+     {"manufacturer": None}),
     # (next family)
 ]
 

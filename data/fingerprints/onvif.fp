@@ -54,6 +54,19 @@ rule onvif-scope-name-brand
   example! "onvif://www.onvif.org/name/Shanghai%20Dahua%20Scale onvif://www.onvif.org/location/city/hangzhou"
   example! "onvif://www.onvif.org/hardware/Dahua"
 
+# A name/ scope that is the brand alone (the default device name of many
+# firmwares), as for page titles in brands.fp.
+rule onvif-scope-name-is-brand
+  on       onvif.scopes wsd.scopes
+  match    \bonvif://www\.onvif\.org/name/([A-Za-z][A-Za-z0-9._-]{1,24})(?:\s|$)
+  lookup   brands
+  weight   0.65
+  source   protocols.md §1 (name/ scope, e.g. name/Dahua); a name that is nothing but the badge
+  example  "onvif://www.onvif.org/name/TVT onvif://www.onvif.org/hardware/IPC" => brand=TVT manufacturer=TVT
+  example  "onvif://www.onvif.org/name/UNV" => brand=Uniview manufacturer=Uniview
+  example! "onvif://www.onvif.org/name/Shanghai%20Dahua%20Scale"
+  example! "onvif://www.onvif.org/name/Camera"
+
 rule onvif-manufacturer-brand
   on       onvif.manufacturer
   lookup   brands

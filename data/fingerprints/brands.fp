@@ -41,6 +41,19 @@ rule brand-is-realm
   example! "Login to 4K01FD2PAJ6E3FF"
   example! "device"
 
+# A server header, SIP agent, DHCP vendor class, UPnP friendly name, mDNS
+# name or greeting that is the brand alone, as for titles above.
+rule brand-is-value
+  on       http.server rtsp.server sip.server dhcp.vendor upnp.friendly-name mdns.instance mdns.hostname banner
+  match    ^\s*([A-Za-z][A-Za-z0-9.&!-]{1,20}(?: [A-Za-z0-9.&!-]{1,12})?)\s*$
+  lookup   brands
+  weight   0.62
+  source   policy.md §2.1 (badge brands); a device field that names nothing but the badge names it more surely than a brand word among others
+  example  "TVT" => brand=TVT manufacturer=TVT
+  example  "Zmodo" => brand=Zmodo
+  example! "Ubuntu LTS"
+  example! "lighttpd/1.4.59"
+
 rule brand-in-http-realm
   on       http.realm rtsp.realm
   lookup   brands

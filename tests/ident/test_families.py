@@ -211,6 +211,12 @@ CASES = [
      {"manufacturer": "Night Owl"}),
     ("title-brand-ubuntu-lts", [("http.title", "Ubuntu LTS", 80)],
      {"manufacturer": None, "surveillance": None}),
+    ("server-brand-tvt", [("http.server", "TVT", 80)],
+     {"manufacturer": "TVT", "surveillance": True}),
+    ("dhcp-vendor-brand-zmodo", [("dhcp-vendor-class", "Zmodo", None)],
+     {"manufacturer": "Zmodo"}),
+    ("server-lighttpd", [("http.server", "lighttpd/1.4.59", 80)],
+     {"manufacturer": None, "surveillance": None}),
     # --- A manufacturer/ scope in a ProbeMatch names the maker
     # (Jazea/Onvif.Core #55: Hanwha Vision sends one; others do too) ---
     ("wsd-manufacturer-scope", [("wsd",

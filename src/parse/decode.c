@@ -1382,15 +1382,18 @@ gb_code(struct cs_span v)
 
 /*
  * Its MANSCDP body (Application/MANSCDP+xml: a DeviceInfo or Catalog
- * answer, a Keepalive): the device's Manufacturer, Model, Firmware,
- * DeviceType and own DeviceID (the first one, before any Catalog item's).
- * Returns whether it read any.
+ * answer, a Keepalive): the device's own DeviceID (the first one, before
+ * any Catalog item's) and, from a DeviceInfo answer or a fragment without
+ * its CmdType, its Manufacturer, Model, Firmware and DeviceType (a
+ * Catalog's are its channels', a recorder's cameras).  Returns whether
+ * it read any.
  */
 static bool
 gb_body(struct dctx *c, const uint8_t *p, size_t n)
 {
-	static const char *const names[] = {"Manufacturer", "Model", "Firmware",
-					    "DeviceType", "DeviceID"};
+	static const char *const names[] = {"Manufacturer", "Model",
+					    "Firmware",     "DeviceType",
+					    "DeviceID",     "CmdType"};
 	static const char *const keys[] = {"gb.manufacturer", "gb.model",
 					   "gb.firmware", "gb.device-type",
 					   "gb.device-id"};
@@ -1410,7 +1413,8 @@ gb_body(struct dctx *c, const uint8_t *p, size_t n)
 	for (size_t i = 0; i < CS_NELEM(keys); i++) {
 		if (out[i][0] == 0 ||
 		    (i == 4 && !gb_code(cs_span_make((const uint8_t *)out[i],
-						     strlen(out[i])))))
+						     strlen(out[i])))) ||
+		    (i < 4 && cmd && strcmp(out[5], "DeviceInfo") != 0))
 			continue;
 		adds(c, keys[i], out[i]);
 		any = true;

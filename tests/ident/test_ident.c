@@ -539,6 +539,14 @@ fake_oui(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
 	"<DeviceID>64010000001110000001</DeviceID>\n"                          \
 	"<Manufacturer>Tiandy</Manufacturer>\n<Model>TC-NR5020M7-P2</Model>\n"
 
+#define GB_CATALOG                                                             \
+	"<?xml version=\"1.0\"?>\n<Response>\n<CmdType>Catalog</CmdType>\n"    \
+	"<SN>3</SN>\n<DeviceID>34020000001180000001</DeviceID>\n"              \
+	"<SumNum>1</SumNum>\n<DeviceList Num=\"1\">\n<Item>\n"                 \
+	"<DeviceID>34020000001320000001</DeviceID>\n<Name>Gate</Name>\n"       \
+	"<Manufacturer>Hikvision</Manufacturer>\n<Model>IP Camera</Model>\n"   \
+	"</Item>\n</DeviceList>\n</Response>\n"
+
 /* A DHIP header without its JSON, and one with a wrong magic. */
 #define DHIP_HDR                                                               \
 	"\x20\x00\x00\x00"                                                     \
@@ -862,6 +870,10 @@ static const struct {
     {"sip", GB_BODY, "gb.model", "TC-NR5020M7-P2", 0},
     {"sip", GB_BODY, "gb.device-id", "64010000001110000001", 0},
     {"sip", GB_BODY "<Fir", "gb.manufacturer", "Tiandy", 0},
+    /* A Catalog answer's Manufacturer and Model are its channels'. */
+    {"sip", GB_CATALOG, "gb.device-id", "34020000001180000001", 0},
+    {"sip", GB_CATALOG, "gb.model", NULL, 0},
+    {"sip", GB_CATALOG, "gb.manufacturer", NULL, 0},
     {"sip", "<Response><CmdType>DeviceInfo</CmdType><DeviceID>34020000001",
      "gb.device-id", NULL, 0},
     {"sip", "<Response><Manufacturer>Tiandy</Manufacturer></Response>",

@@ -180,3 +180,32 @@ rule ezviz-rtsp-url-h264-stream
   example  "v=0\r\na=control:rtsp://192.168.0.65:554/h264_stream/trackID=1\r\n" => brand=EZVIZ
   example! "rtsp://192.168.0.65:554/live/h264_stream_main"
   example! "rtsp://192.168.0.65:554/h264_stream/extra"
+
+rule hanwha-rtsp-url-media-smp
+  on       rtsp.content-base rtsp.sdp
+  match    ^rtsp://[^\s/]{1,80}/profile[0-9]{1,2}/media\.smp/?\s*$|(?m)^a=control:rtsp://[^\s/]{1,80}/profile[0-9]{1,2}/media\.smp(?:/|\s|$)
+  set      manufacturer="Hanwha Vision"
+  weight   0.6
+  source   CamioCam/rtsp PR #70 (Samsung Techwin SNH- cameras: rtsp://<ip>:554/profile<n>/media.smp); Ullaakut/cameradar #199 (Hanwha iPolis cameras at /profile2/media.smp)
+  example  "rtsp://10.0.0.5:554/profile2/media.smp/" => manufacturer="Hanwha Vision"
+  example  "v=0\r\na=control:rtsp://10.0.0.5:554/profile1/media.smp/trackID=v\r\n" => manufacturer="Hanwha Vision"
+  example! "rtsp://10.0.0.5:554/profile2/media.smp/extra"
+
+rule mobotix-rtsp-url
+  on       rtsp.content-base rtsp.sdp
+  match    ^rtsp://[^\s/]{1,80}/mobotix\.h26[45]/?\s*$|(?m)^a=control:rtsp://[^\s/]{1,80}/mobotix\.h26[45](?:/|\s|$)
+  set      manufacturer=Mobotix
+  weight   0.65
+  source   CamioCam/rtsp #189 (Mobotix S16: rtsp://<ip>:554/mobotix.h264)
+  example  "rtsp://10.0.0.5:554/mobotix.h264/" => manufacturer=Mobotix
+  example! "rtsp://10.0.0.5:554/cam/mobotix.h264.bak"
+
+rule sony-rtsp-url-media-video
+  on       rtsp.content-base rtsp.sdp
+  match    ^rtsp://[^\s/]{1,80}/media/video[1-3]/?\s*$|(?m)^a=control:rtsp://[^\s/]{1,80}/media/video[1-3](?:/|\s|$)
+  set      manufacturer=Sony
+  weight   0.5
+  source   CamioCam/rtsp #147 (Sony ER RP camera: /media/video1) and #154 (Sony SNC-EM632R: /media/video<stream>, streams 1 and 2)
+  example  "rtsp://10.0.0.5/media/video1/" => manufacturer=Sony
+  example! "rtsp://10.0.0.5/media/video1/other"
+  example! "rtsp://10.0.0.5/media/video9"

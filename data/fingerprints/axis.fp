@@ -60,7 +60,7 @@ rule axis-vapix-namespace
 
 rule axis-upnp-server
   on       http.server banner
-  match    \bLinux/[0-9][0-9.]*-axis[0-9]*\b
+  match    \bLinux/[0-9][0-9.]*-axis[0-9]*(?:\b|(?=_))
   flags    i
   set      manufacturer=Axis
   weight   0.5
@@ -70,7 +70,7 @@ rule axis-upnp-server
 
 rule axis-mdns-service
   on       mdns.service
-  match    ^_axis-video\._tcp\b
+  match    ^_axis-video\._tcp(?:\b|(?=_))
   set      manufacturer=Axis class=camera
   tier     generic
   weight   0.85
@@ -80,7 +80,7 @@ rule axis-mdns-service
 
 rule axis-tls-subject
   on       tls.subject
-  match    (?:O=Axis Communications AB|CN=axis-[0-9a-f]{12}\b)
+  match    (?:O=Axis Communications AB|CN=axis-[0-9a-f]{12}(?:\b|(?=_)))
   flags    i
   set      manufacturer=Axis
   weight   0.6
@@ -96,3 +96,54 @@ rule axis-dhcp-vendor-class
   source   DHCP option 60 vendor class (RFC 2132 9.13) of the form AXIS,<type>,<model>,<version>; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
   example  "AXIS,Network Camera,M3045-V,10.12.114" => model=M3045-V firmware=10.12.114
   example! "MSFT 5.0"
+
+rule axis-apidiscovery-list
+  on       http.body
+  match    "getApiList"[^\[\]]{0,120}"apiList"\s*:\s*\[
+  set      manufacturer=Axis
+  weight   0.8
+  source   Axis VAPIX API Discovery service (developer.axis.com/vapix/network-video/api-discovery-service): apidiscovery.cgi getApiList answers an apiList, no authentication, AXIS OS 8.50+; every AXIS OS product, so no class
+  example  "{\"apiVersion\":\"1.0\",\"method\":\"getApiList\",\"data\":{\"apiList\":[{\"id\":\"basic-device-info\",\"version\":\"1.1\"}]}}" => manufacturer=Axis
+  example  "{\"method\": \"getApiList\", \"apiVersion\": \"1.0\", \"data\": {\"apiList\": [" => manufacturer=Axis
+  example! "{\"method\":\"getApiList\",\"error\":{\"code\":4002}}"
+  example! "{\"apiList\":[\"a\",\"b\"]}"
+
+rule axis-vapix-doclink
+  on       http.body
+  match    "docLink"\s*:\s*"https?://(?:www\.axis\.com/(?:partner_pages/)?vapix|developer\.axis\.com/vapix)
+  set      manufacturer=Axis
+  weight   0.7
+  source   Axis VAPIX API Discovery service (developer.axis.com/vapix/network-video/api-discovery-service): each apiList entry links its documentation (docLink) in Axis's VAPIX library
+  example  "{\"id\":\"mdnssd\",\"version\":\"1.0\",\"docLink\":\"https://www.axis.com/partner_pages/vapix_library/#/\"}" => manufacturer=Axis
+  example! "{\"docLink\":\"https://example.com/vapix/\"}"
+
+# An Axis camera line named with its brand in any text a device sends
+# (page title, FTP/telnet greeting, mDNS or UPnP name, sysDescr): the
+# product numbers of class-words.fp's axis-product-number-camera-line,
+# and the older three-digit cameras (AXIS 207W, 221, 225FD) and video
+# servers (AXIS 241Q).  Upper-case AXIS as Axis writes it.
+rule axis-named-camera-line
+  on       http.title http.realm banner mdns.instance upnp.friendly-name upnp.model upnp.model-description ssdp.server snmp.sysdescr onvif.model gb.model onvif.scopes wsd.scopes dhcp.vendor tls.subject
+  match    \bAXIS\s+((?:M[1-5][0-9]{3}|P[135][0-9]{3}|Q(?:1[0-9]|3[0-9]|6[0-9]|8[67])[0-9]{2})(?:-[A-Z0-9]{1,4}){0,3}(?:\s+Mk\s+I{1,3}V?)?|2[0-3][0-9][A-Z]{0,3})(?![A-Za-z0-9-])
+  set      manufacturer=Axis model="AXIS $1" class=camera
+  tier     model
+  weight   0.7
+  source   Axis product naming on axis.com product pages (AXIS M3106-L Mk II Network Camera, P3225-LV Mk II, Q6075-E); AXIS 221 Network Camera (home-assistant/core #59294), AXIS 225FD cameras (home-assistant.io #31290)
+  example  "AXIS P1448-LE Network Camera 10.12.114 (2022) ready." => manufacturer=Axis model="AXIS P1448-LE" class=camera
+  example  "AXIS M3045-V" => model="AXIS M3045-V"
+  example  "AXIS 221 Network Camera" => model="AXIS 221"
+  example  "AXIS M5014 - ACCC8E3C0419" => model="AXIS M5014"
+  example! "AXIS A8207-VE"
+  example! "AXIS M7104"
+  example! "AXIS 241Q"
+  example! "Axis 2100 rotation"
+
+rule axis-named-video-server
+  on       http.title http.realm banner mdns.instance upnp.friendly-name upnp.model upnp.model-description ssdp.server snmp.sysdescr onvif.model gb.model onvif.scopes wsd.scopes dhcp.vendor tls.subject
+  match    \bAXIS\s+(24[0-9][A-Z]{0,3})(?![A-Za-z0-9-])
+  set      manufacturer=Axis model="AXIS $1" class=encoder
+  tier     model
+  weight   0.7
+  source   Axis video servers AXIS 240Q, 241Q, 241S, 243SA, 247S (CamioCam/rtsp PR #138: Axis 241Q Video Server)
+  example  "AXIS 241Q Video Server" => manufacturer=Axis model="AXIS 241Q" class=encoder
+  example! "AXIS 221"

@@ -133,7 +133,7 @@ rule 2n-api-system-info
 
 rule 2n-api-intercom
   on       http.body vendor-api.malformed
-  match    "variant"\s*:\s*"2N[ ®]{1,3}(?:Helios\s+)?(?:IP\s+(?:Verso|Force|Solo|Style|Vario|Base|Uni|Safety|One)|Indoor\s+(?:Touch|Compact|View|Talk|Clip))\b
+  match    "variant"\s*:\s*"2N[ ®]{1,3}(?:Helios\s+)?(?:IP\s+(?:Verso|Force|Solo|Style|Vario|Base|Uni|Safety|One)|Indoor\s+(?:Touch|Compact|View|Talk|Clip))(?:\b|(?=_))
   set      class=intercom
   tier     model
   weight   0.8
@@ -144,7 +144,7 @@ rule 2n-api-intercom
 
 rule 2n-api-access-unit
   on       http.body vendor-api.malformed
-  match    "variant"\s*:\s*"2N[ ®]{1,3}Access\s+Unit\b
+  match    "variant"\s*:\s*"2N[ ®]{1,3}Access\s+Unit(?:\b|(?=_))
   set      class=access-control
   tier     model
   weight   0.8
@@ -166,7 +166,7 @@ rule h3c-comware-sysdescr
 
 rule h3c-msr-router
   on       snmp.sysdescr
-  match    \bH3C (MSR[0-9]{2,4}(?:-[0-9A-Z]{1,6}){0,3}|ER[0-9]{4}[A-Z]{0,2}[0-9]?)\b
+  match    \bH3C (MSR[0-9]{2,4}(?:-[0-9A-Z]{1,6}){0,3}|ER[0-9]{4}[A-Z]{0,2}[0-9]?)(?:\b|(?=_))
   set      manufacturer=H3C model=$1 class=router surveillance=no
   tier     model
   weight   0.75
@@ -261,7 +261,7 @@ rule reolink-devinfo-model-recorder
 
 rule zyxel-usg-firewall
   on       snmp.sysdescr http.title upnp.model upnp.model-number
-  match    \b(?:Zyxel\s+|ZyXEL\s+)?(USG\s?FLEX\s?[0-9]{2,3}[A-Z]{0,2}|ATP[0-9]{3,4}|USG[0-9]{2,4}[A-Z]{0,2}(?:-VPN)?|ZyWALL\s?[0-9A-Z]{2,8})\b
+  match    \b(?:Zyxel\s+|ZyXEL\s+)?(USG\s?FLEX\s?[0-9]{2,3}[A-Z]{0,2}|ATP[0-9]{3,4}|USG[0-9]{2,4}[A-Z]{0,2}(?:-VPN)?|ZyWALL\s?[0-9A-Z]{2,8})(?:\b|(?=_))
   set      manufacturer=Zyxel model=$1 class=router surveillance=no
   tier     model
   weight   0.75
@@ -274,7 +274,7 @@ rule zyxel-usg-firewall
 
 rule ubiquiti-edgeswitch-sysdescr
   on       snmp.sysdescr
-  match    ^\s*EdgeSwitch\s+[0-9]{1,2}-Port\b
+  match    ^\s*EdgeSwitch\s+[0-9]{1,2}-Port(?:\b|(?=_))
   set      manufacturer=Ubiquiti class=switch surveillance=no
   tier     model
   weight   0.75
@@ -294,7 +294,7 @@ rule ubiquiti-edgeos-sysdescr
 
 rule hpe-aruba-procurve-sysdescr
   on       snmp.sysdescr
-  match    ^\s*(?:ProCurve\s+J[0-9]{4}[A-Z]\b|Aruba\s+J[LK]?[0-9]{3,4}[A-Z]\s+[0-9]{4}[A-Z]?\b|HP\s+J[0-9]{4}[A-Z]\s+[0-9A-Za-z-]{2,20}\s+Switch\b)
+  match    ^\s*(?:ProCurve\s+J[0-9]{4}[A-Z]\b|Aruba\s+J[LK]?[0-9]{3,4}[A-Z]\s+[0-9]{4}[A-Z]?\b|HP\s+J[0-9]{4}[A-Z]\s+[0-9A-Za-z-]{2,20}\s+Switch(?:\b|(?=_)))
   set      manufacturer=HP class=switch surveillance=no
   tier     model
   weight   0.75
@@ -305,7 +305,7 @@ rule hpe-aruba-procurve-sysdescr
 
 rule cisco-small-business-switch
   on       snmp.sysdescr http.title
-  match    ^\s*(?:Cisco\s+)?((?:SG|SF|CBS)[0-9]{3}[A-Z]{0,2}(?:-[0-9A-Z]{1,4}){1,2})\s+[0-9]{1,2}-Port\b[^\r\n]{0,60}?\bSwitch\b
+  match    ^\s*(?:Cisco\s+)?((?:SG|SF|CBS)[0-9]{3}[A-Z]{0,2}(?:-[0-9A-Z]{1,4}){1,2})\s+[0-9]{1,2}-Port\b[^\r\n]{0,60}?\bSwitch(?:\b|(?=_))
   set      manufacturer=Cisco model=$1 class=switch surveillance=no
   tier     model
   weight   0.75
@@ -316,7 +316,7 @@ rule cisco-small-business-switch
 
 rule zte-zxr10-switch
   on       snmp.sysdescr
-  match    \b(ZXR10\s+(?:29|39|59|89)[0-9]{2}[A-Z]{0,3})\b
+  match    \b(ZXR10\s+(?:29|39|59|89)[0-9]{2}[A-Z]{0,3})(?:\b|(?=_))
   set      manufacturer=ZTE model=$1 class=switch surveillance=no
   tier     model
   weight   0.7
@@ -326,7 +326,7 @@ rule zte-zxr10-switch
 
 rule kyocera-printing-system
   on       snmp.sysdescr
-  match    ^\s*KYOCERA (?:Document Solutions|Mita) Printing System\b
+  match    ^\s*KYOCERA (?:Document Solutions|Mita) Printing System(?:\b|(?=_))
   flags    i
   set      manufacturer=Kyocera class=printer surveillance=no
   tier     model

@@ -7,7 +7,7 @@
 # Format: docs/fingerprints.md.
 
 rule honeywell-nvr-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    (?<![A-Za-z0-9])(HN3[05](?:04|08|16|32)[0-9]{4}|HEN(?:04|08|16|32|64)[0-9]{3})(?![A-Za-z0-9])
   set      manufacturer=Honeywell@0.6 model=$1@0.5 class=nvr
   tier     model
@@ -21,7 +21,7 @@ rule honeywell-nvr-model
   example! "XHEN08142"
 
 rule honeywell-dvr-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    (?<![A-Za-z0-9])(HRGX(?:41|81|161)[A-Z0-9]{0,4})(?![A-Za-z0-9])
   set      manufacturer=Honeywell@0.6 model=$1@0.5 class=dvr
   tier     model
@@ -33,7 +33,7 @@ rule honeywell-dvr-model
   example! "HN35080200"
 
 rule axis-video-decoder
-  on       onvif.model onvif.scopes onvif.hardware upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
+  on       onvif.model gb.model onvif.scopes onvif.hardware upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
   match    (?:\bAXIS\s+|^\s*)((?:T8705|D1110)(?:\s?Mk\s?II)?)(?:\s+Video\s+Decoder(?:\s+4K)?)?\s*(?:$|(?![A-Za-z0-9]))
   flags    i
   set      manufacturer=Axis@0.6 class=decoder
@@ -50,7 +50,7 @@ rule axis-video-decoder
 # ---- Encoders and decoders of Panasonic/i-PRO, Sony and Bosch ----
 
 rule panasonic-encoder-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    (?<![A-Za-z0-9])WJ-GXE(?:100|500)(?:[A-Z]{1,2})?(?![A-Za-z0-9])
   set      class=encoder
   tier     model
@@ -62,7 +62,7 @@ rule panasonic-encoder-model
   example! "WJ-NX300"
 
 rule panasonic-decoder-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    (?<![A-Za-z0-9])WJ-GXD400(?:[A-Z]{1,2})?(?![A-Za-z0-9])
   set      class=decoder
   tier     model
@@ -74,7 +74,7 @@ rule panasonic-decoder-model
   example! "WJ-GXD4000"
 
 rule sony-encoder-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    (?<![A-Za-z0-9])SNT-(?:EX101|EX104|EX154|EP104|EP154|V704|V501|V304)E?(?![A-Za-z0-9])
   set      class=encoder
   tier     model
@@ -86,8 +86,8 @@ rule sony-encoder-model
   example! "SNT-EX1540"
 
 rule bosch-vip-encoder
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \bVIP[ -]X(?:1600[ -]XFM4|[12][ -]XF(?:[ -]E)?)\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  match    \bVIP[ -]X(?:1600[ -]XFM4|[12][ -]XF(?:[ -]E)?)(?:\b|(?=_))
   flags    i
   set      class=encoder
   tier     model
@@ -101,7 +101,7 @@ rule bosch-vip-encoder
 # ---- Hanwha analogue-HD recorders ----
 
 rule hanwha-dvr-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    (?<![A-Za-z0-9])((?:HRD|HRX)-(?:4|8|16)[0-9]{1,3}[A-Z]?)(?![A-Za-z0-9])
   set      class=dvr
   tier     model
@@ -115,7 +115,7 @@ rule hanwha-dvr-model
 # ---- Huawei HoloSens recorders ----
 
 rule huawei-holosens-ivs-recorder
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    (?<![A-Za-z0-9])(?:HoloSens\s+)?IVS1800(?:-[A-Z0-9]{1,8}){0,2}(?![A-Za-z0-9])
   set      class=nvr
   tier     model
@@ -129,7 +129,7 @@ rule huawei-holosens-ivs-recorder
 # ---- Network keyboards of video systems ----
 
 rule video-network-keyboard
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    (?<![A-Za-z0-9])(?:DHI?-)?NKB(?:1000|3000|5000)(?:-[A-Z0-9]{1,6})?(?![A-Za-z0-9])|(?<![A-Za-z0-9])DS-1[0-9]00KI(?:\([A-Z]\))?(?![A-Za-z0-9])
   set      class=other
   tier     model

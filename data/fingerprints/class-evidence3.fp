@@ -69,7 +69,7 @@ rule imou-model-camera
 # ---- Dahua decoders: NVD with any four digits, with or without DHI- ----
 
 rule dahua-model-decoder-nvd
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:DHI?-)?NVD([0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.5 model=NVD$1@0.5 class=decoder
   tier     model
@@ -88,7 +88,7 @@ rule dahua-model-decoder-nvd
 # date; the family rules read the class from the same text.
 
 rule hikvision-serial-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(i?)DS-([0-9][0-9A-Z]{1,8}(?:-[A-Z0-9()/]{1,10}?){0,3}?)(?:[0-9]{2})?(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:[0-2][0-9]|3[01])[A-Z]{2,6}[0-9]{6,12}(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1DS-$2
   weight   0.85
@@ -102,7 +102,7 @@ rule hikvision-serial-model
 # ---- EZVIZ models without a dash suffix ----
 
 rule ezviz-model-short
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])CS-((?:C[0-9]|CV|H[0-9]|DB|BC|EB|LC|HB|CP|TY)[0-9]?[A-Za-z0-9]{0,5})(?![A-Za-z0-9-])
   set      model=CS-$1 brand=EZVIZ manufacturer=Hikvision@0.6 class=camera
   tier     model
@@ -147,7 +147,7 @@ rule xiongmai-firmware-scheme
 # ---- ONVIF model words of white-label recorders ----
 
 rule onvif-model-word-recorder
-  on       onvif.model
+  on       onvif.model gb.model
   match    ^\s*(?:NVR|Network Video Recorder)(?:[ _-]?[0-9]{1,2}(?:CH|ch|Ch)?)?\s*$
   set      class=nvr surveillance=yes
   tier     role
@@ -158,7 +158,7 @@ rule onvif-model-word-recorder
   example! "NVR4104HS-4KS2"
 
 rule onvif-model-word-dvr
-  on       onvif.model
+  on       onvif.model gb.model
   match    ^\s*(?:DVR|XVR|HVR|AHD ?DVR|Digital Video Recorder)(?:[ _-]?[0-9]{1,2}(?:CH|ch|Ch)?)?\s*$
   set      class=dvr surveillance=yes
   tier     role
@@ -176,7 +176,7 @@ rule onvif-model-word-dvr
 # IPC-T240H has three.
 
 rule dahua-oem-turret-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:DH-)?IPC-T((?:[0-9]{4}[A-Z]{0,3}|[0-9]{2}IR)(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=IPC-T$1@0.5 class=camera
   tier     model

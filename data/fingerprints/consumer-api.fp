@@ -60,7 +60,7 @@ rule reolink-baichuan-header
 # Xiaomi's own.
 
 rule miio-camera-chuangmi
-  on       http.body http.title banner mdns.instance mdns.hostname mdns.txt upnp.model upnp.friendly-name dhcp.vendor dhcp.hostname onvif.model tls.subject
+  on       http.body http.title banner mdns.instance mdns.hostname mdns.txt upnp.model upnp.friendly-name dhcp.vendor dhcp.hostname onvif.model gb.model tls.subject
   match    (?<![A-Za-z0-9])chuangmi[.-]camera[.-]([a-z0-9]{2,12})(?![a-z0-9])
   flags    i
   set      manufacturer=Chuangmi model=chuangmi.camera.$1 class=camera
@@ -73,7 +73,7 @@ rule miio-camera-chuangmi
   example! "xchuangmi.camera.ipc009"
 
 rule miio-camera-hualai
-  on       http.body http.title banner mdns.instance mdns.hostname mdns.txt upnp.model upnp.friendly-name dhcp.vendor dhcp.hostname onvif.model tls.subject
+  on       http.body http.title banner mdns.instance mdns.hostname mdns.txt upnp.model upnp.friendly-name dhcp.vendor dhcp.hostname onvif.model gb.model tls.subject
   match    (?<![A-Za-z0-9])isa[.-]camera[.-]([a-z0-9]{2,12})(?![a-z0-9])
   flags    i
   set      manufacturer=Hualai model=isa.camera.$1 class=camera
@@ -84,7 +84,7 @@ rule miio-camera-hualai
   example! "isa.light.v1"
 
 rule miio-camera-xiaomi
-  on       http.body http.title banner mdns.txt upnp.friendly-name dhcp.hostname onvif.model tls.subject
+  on       http.body http.title banner mdns.txt upnp.friendly-name dhcp.hostname onvif.model gb.model tls.subject
   match    (?<![A-Za-z0-9])(?:xiaomi|mijia)[.-]camera[.-]([a-z0-9]{2,12})(?![a-z0-9])
   flags    i
   set      manufacturer=Xiaomi class=camera
@@ -96,7 +96,7 @@ rule miio-camera-xiaomi
 
 rule dafang-hacks-firmware
   on       http.title http.body banner
-  match    \b(?:Xiaomi[ -])?Dafang[ -]Hacks\b
+  match    \b(?:Xiaomi[ -])?Dafang[ -]Hacks(?:\b|(?=_))
   flags    i
   set      class=camera surveillance=yes
   tier     model

@@ -70,7 +70,7 @@ rule dahua-tls-device-ca-nvr
 
 rule dahua-tls-device-ca-xvr
   on       tls.issuer tls.subject
-  match    CN=Dahua(?: |\xc2\xa0)Device(?: |\xc2\xa0)XVR(?: |\xc2\xa0)CA\b
+  match    CN=Dahua(?: |\xc2\xa0)Device(?: |\xc2\xa0)XVR(?: |\xc2\xa0)CA(?:\b|(?=_))
   flags    i
   set      class=dvr
   tier     generic

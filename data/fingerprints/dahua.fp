@@ -3,7 +3,7 @@
 
 rule dahua-rtsp-server
   on       rtsp.server
-  match    ^Dahua Rtsp Server\b
+  match    ^Dahua Rtsp Server(?:\b|(?=_))
   flags    i
   set      manufacturer=Dahua
   weight   0.6
@@ -88,7 +88,7 @@ rule dahua-magicbox-numeric-type
 
 rule dahua-magicbox-present
   on       dahua.cgi
-  match    ^401\b
+  match    ^401(?:\b|(?=_))
   set      manufacturer=Dahua
   weight   0.3
   source   protocols.md §6 (magicBox.cgi answering with a login prompt means the CGI service is on; 404 means off)
@@ -96,7 +96,7 @@ rule dahua-magicbox-present
   example! "404 Not Found"
 
 rule dahua-model-camera
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DH-)?(IPC-(?:H|T|E|K|A|P)[A-Z]{1,4}[0-9]{3,4}[A-Z0-9-]*)
   set      manufacturer=Dahua@0.5 class=camera@0.7 model=$1@0.5
   tier     model
@@ -109,7 +109,7 @@ rule dahua-model-camera
   example! "DS-2CD2385G1-I"
 
 rule dahua-model-recorder
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DH-)?(NVR[0-9]{4}[A-Z0-9-]*)
   set      manufacturer=Dahua@0.4 model=$1@0.5 class=nvr@0.6
   tier     model
@@ -121,7 +121,7 @@ rule dahua-model-recorder
   example! "NVR-104MH-C"
 
 rule dahua-model-dvr
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DHI?-)?((?:XVR|HCVR)[0-9][0-9A-Z]{3}[A-Z0-9-]*)
   set      class=dvr manufacturer=Dahua@0.4 model=$1@0.5
   tier     model
@@ -155,7 +155,7 @@ rule dahua-tcp-37777
 # DH-/DHI- prefix is the catalogue's own, "DH-SD49225XA-HNR").
 
 rule dahua-model-ptz-hdcvi-thermal
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:DHI?-)?((?:SD[0-9][0-9A-Z]{3,8}|PTZ[0-9][0-9A-Z]{3,8}|HAC-[A-Z]{2,5}[0-9]{3,4}[A-Z0-9]{0,6}|TPC-[A-Z]{2,4}[0-9]{3,4}[A-Z0-9]{0,4}|ITC[0-9]{3}-[A-Z0-9]{2,8})(?:-[A-Z0-9]{1,8}){0,4})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.5 model=$1@0.45 class=camera
   tier     model
@@ -171,7 +171,7 @@ rule dahua-model-ptz-hdcvi-thermal
   example! "SDXC"
 
 rule dahua-model-server-recorder
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:DHI?-)?((?:IVSS|EVS)[0-9]{4}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,8}){0,4})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.5 model=$1@0.45 class=nvr
   tier     model
@@ -182,7 +182,7 @@ rule dahua-model-server-recorder
   example! "IVS-F7500"
 
 rule dahua-model-encoder
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:DHI?-)?(NVS0[0-9]{3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.5 model=$1@0.45 class=encoder
   tier     model
@@ -192,7 +192,7 @@ rule dahua-model-encoder
   example! "NVR0104"
 
 rule dahua-model-decoder
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:DHI?-)?(NVD0[0-9]{3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.5 model=$1@0.45 class=decoder
   tier     model

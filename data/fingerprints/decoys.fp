@@ -5,7 +5,7 @@
 
 rule printer-hp-server
   on       http.server
-  match    ^(?:HP HTTP Server|HP-ChaiSOE|HP-ChaiServer)\b
+  match    ^(?:HP HTTP Server|HP-ChaiSOE|HP-ChaiServer)(?:\b|(?=_))
   set      manufacturer=HP class=printer surveillance=no
   weight   0.8
   source   protocols.md §14 (printers on camera LANs); HP embedded web server header
@@ -15,7 +15,7 @@ rule printer-hp-server
 
 rule printer-hp-title
   on       http.title
-  match    \bHP (?:Color )?(?:LaserJet|OfficeJet|DeskJet|PageWide)\b
+  match    \bHP (?:Color )?(?:LaserJet|OfficeJet|DeskJet|PageWide)(?:\b|(?=_))
   flags    i
   set      manufacturer=HP class=printer surveillance=no
   weight   0.75
@@ -35,7 +35,7 @@ rule printer-brother
 
 rule printer-epson
   on       http.title http.server
-  match    (?:^EPSON_Linux UPnP|^EPSON HTTP Server|^(?:EPSON|Epson) (?:ET|WF|XP|L)-?[0-9]{3,5}\b)
+  match    (?:^EPSON_Linux UPnP|^EPSON HTTP Server|^(?:EPSON|Epson) (?:ET|WF|XP|L)-?[0-9]{3,5}(?:\b|(?=_)))
   set      manufacturer=Epson class=printer surveillance=no
   weight   0.75
   source   protocols.md §14; Epson printer web UI
@@ -88,7 +88,7 @@ rule router-mikrotik
 
 rule router-openwrt
   on       http.title http.body
-  match    \b(?:OpenWrt|LuCI)\b
+  match    \b(?:OpenWrt|LuCI)(?:\b|(?=_))
   set      class=router surveillance=no
   weight   0.7
   source   OpenWrt LuCI web interface title (general knowledge)
@@ -97,7 +97,7 @@ rule router-openwrt
 
 rule router-ddwrt
   on       http.title http.realm
-  match    \bDD-WRT\b
+  match    \bDD-WRT(?:\b|(?=_))
   set      class=router surveillance=no
   weight   0.7
   source   DD-WRT web interface (general knowledge)
@@ -115,7 +115,7 @@ rule router-netgear
 
 rule router-tplink
   on       http.realm http.title
-  match    ^TP-LINK\s+(?:Wireless|Gigabit|Archer)?.{0,40}(?:Router|Access Point|AP)\b
+  match    ^TP-LINK\s+(?:Wireless|Gigabit|Archer)?.{0,40}(?:Router|Access Point|AP)(?:\b|(?=_))
   flags    i
   set      manufacturer=TP-Link class=router surveillance=no
   weight   0.75
@@ -134,7 +134,7 @@ rule nas-synology
 
 rule nas-qnap
   on       http.title
-  match    ^(?:QNAP Turbo NAS|QTS\b)
+  match    ^(?:QNAP Turbo NAS|QTS(?:\b|(?=_)))
   set      manufacturer=QNAP class=storage surveillance=no
   weight   0.8
   source   QNAP QTS web interface title (general knowledge)

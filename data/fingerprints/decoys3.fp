@@ -46,7 +46,7 @@ rule cisco-nxos-switch
 
 rule cisco-asa-firewall
   on       snmp.sysdescr banner
-  match    ^Cisco (?:Adaptive Security Appliance|Firepower Threat Defense)\b
+  match    ^Cisco (?:Adaptive Security Appliance|Firepower Threat Defense)(?:\b|(?=_))
   set      manufacturer=Cisco@0.6 class=router surveillance=no
   tier     model
   weight   0.7
@@ -56,7 +56,7 @@ rule cisco-asa-firewall
 
 rule juniper-junos-switch
   on       snmp.sysdescr
-  match    ^Juniper Networks, Inc\.\s+((?:ex|qfx)[0-9]{3,5}[a-z0-9-]{0,16})\b
+  match    ^Juniper Networks, Inc\.\s+((?:ex|qfx)[0-9]{3,5}[a-z0-9-]{0,16})(?:\b|(?=_))
   flags    i
   set      manufacturer=Juniper@0.6 model=$1 class=switch surveillance=no
   tier     model
@@ -68,7 +68,7 @@ rule juniper-junos-switch
 
 rule juniper-junos-router
   on       snmp.sysdescr
-  match    ^Juniper Networks, Inc\.\s+((?:srx|mx|acx|ptx|j)[0-9]{2,5}[a-z0-9-]{0,16})\b
+  match    ^Juniper Networks, Inc\.\s+((?:srx|mx|acx|ptx|j)[0-9]{2,5}[a-z0-9-]{0,16})(?:\b|(?=_))
   flags    i
   set      manufacturer=Juniper@0.6 model=$1 class=router surveillance=no
   tier     model
@@ -94,7 +94,7 @@ rule snmp-sysdescr-switch-word
 
 rule hp-jetdirect-printer
   on       snmp.sysdescr banner
-  match    ^HP ETHERNET MULTI-ENVIRONMENT\b|\bJETDIRECT\b
+  match    ^HP ETHERNET MULTI-ENVIRONMENT\b|\bJETDIRECT(?:\b|(?=_))
   set      manufacturer=HP@0.6 class=printer surveillance=no
   tier     model
   weight   0.8
@@ -105,7 +105,7 @@ rule hp-jetdirect-printer
 
 rule brother-print-server
   on       snmp.sysdescr banner
-  match    ^Brother NC-[0-9A-Za-z]{2,8}\b
+  match    ^Brother NC-[0-9A-Za-z]{2,8}(?:\b|(?=_))
   set      manufacturer=Brother@0.6 class=printer surveillance=no
   tier     model
   weight   0.8
@@ -116,7 +116,7 @@ rule brother-print-server
 
 rule epson-print-server
   on       snmp.sysdescr banner
-  match    ^EPSON Built-in\b.{0,60}\bPrint Server\b
+  match    ^EPSON Built-in\b.{0,60}\bPrint Server(?:\b|(?=_))
   set      manufacturer=Epson@0.6 class=printer surveillance=no
   tier     model
   weight   0.8
@@ -127,7 +127,7 @@ rule epson-print-server
 
 rule sharp-mfp
   on       snmp.sysdescr
-  match    ^SHARP MX-[A-Z]?[0-9]{3,4}[A-Z]{0,3}\b
+  match    ^SHARP MX-[A-Z]?[0-9]{3,4}[A-Z]{0,3}(?:\b|(?=_))
   flags    i
   set      manufacturer=Sharp@0.6 class=printer surveillance=no
   tier     model
@@ -139,7 +139,7 @@ rule sharp-mfp
 
 rule nas-sysdescr-storage
   on       snmp.sysdescr
-  match    ^Linux (?:DiskStation|RackStation|NAS|TS-[0-9]{3,4}[A-Za-z+]{0,4}) [0-9]+\.[0-9]+\.[0-9]+(?:-qnap)?\b|^Linux [A-Za-z0-9-]{1,30} [0-9]+\.[0-9]+\.[0-9]+-qnap\b
+  match    ^Linux (?:DiskStation|RackStation|NAS|TS-[0-9]{3,4}[A-Za-z+]{0,4}) [0-9]+\.[0-9]+\.[0-9]+(?:-qnap)?\b|^Linux [A-Za-z0-9-]{1,30} [0-9]+\.[0-9]+\.[0-9]+-qnap(?:\b|(?=_))
   set      class=storage surveillance=no
   tier     role
   weight   0.65
@@ -152,7 +152,7 @@ rule nas-sysdescr-storage
 
 rule dell-networking-switch
   on       snmp.sysdescr
-  match    ^Dell (?:EMC )?Networking (?:N[0-9]{4}[A-Z]{0,2}|S[0-9]{4}[A-Z-]{0,4}|OS[0-9]{0,2})\b
+  match    ^Dell (?:EMC )?Networking (?:N[0-9]{4}[A-Z]{0,2}|S[0-9]{4}[A-Z-]{0,4}|OS[0-9]{0,2})(?:\b|(?=_))
   set      manufacturer=Dell@0.6 class=switch surveillance=no
   tier     model
   weight   0.7
@@ -163,7 +163,7 @@ rule dell-networking-switch
 
 rule h3c-ruijie-switch
   on       snmp.sysdescr
-  match    \b(?:H3C (S[0-9]{4}[A-Z]{0,3}(?:-[0-9]{1,3}[A-Z]{0,4}){0,2}(?:-[A-Z]{1,4})?)|Ruijie Networks.{0,60}\b(RG-S[0-9]{4}[A-Z0-9-]{0,12}))\b
+  match    \b(?:H3C (S[0-9]{4}[A-Z]{0,3}(?:-[0-9]{1,3}[A-Z]{0,4}){0,2}(?:-[A-Z]{1,4})?)|Ruijie Networks.{0,60}\b(RG-S[0-9]{4}[A-Z0-9-]{0,12}))(?:\b|(?=_))
   set      class=switch surveillance=no
   tier     model
   weight   0.7
@@ -175,7 +175,7 @@ rule h3c-ruijie-switch
 
 rule netgear-zyxel-switch-model
   on       snmp.sysdescr http.title upnp.model
-  match    ^\s*(?:NETGEAR\s+)?((?:GS|GSM|XS)[0-9]{3}[A-Z]{0,4}(?:v[0-9])?|M4[0-9]{3}-[0-9A-Z]{2,10})\s*$|^\s*(?:ZyXEL|Zyxel)\s+(GS[0-9]{4}-[0-9]{1,2}[A-Z]{0,4}(?:v[0-9])?|XGS[0-9]{4}-[0-9]{1,2}[A-Z]{0,4})\b
+  match    ^\s*(?:NETGEAR\s+)?((?:GS|GSM|XS)[0-9]{3}[A-Z]{0,4}(?:v[0-9])?|M4[0-9]{3}-[0-9A-Z]{2,10})\s*$|^\s*(?:ZyXEL|Zyxel)\s+(GS[0-9]{4}-[0-9]{1,2}[A-Z]{0,4}(?:v[0-9])?|XGS[0-9]{4}-[0-9]{1,2}[A-Z]{0,4})(?:\b|(?=_))
   set      class=switch surveillance=no
   tier     model
   weight   0.65
@@ -253,7 +253,7 @@ rule printer-model-family
 
 rule mdns-printer-service
   on       mdns.service
-  match    ^_(?:ipp|ipps|printer|pdl-datastream|uscan|uscans)\._tcp\b
+  match    ^_(?:ipp|ipps|printer|pdl-datastream|uscan|uscans)\._tcp(?:\b|(?=_))
   set      class=printer surveillance=no
   tier     role
   weight   0.6
@@ -278,7 +278,7 @@ rule miniupnpd-gateway
 
 rule hue-bridge
   on       ssdp.server http.server upnp.model upnp.friendly-name
-  match    \bIpBridge/[0-9]|\bPhilips hue bridge\b
+  match    \bIpBridge/[0-9]|\bPhilips hue bridge(?:\b|(?=_))
   flags    i
   set      manufacturer=Signify@0.5 class=other surveillance=no
   tier     model

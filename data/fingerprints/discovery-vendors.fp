@@ -81,7 +81,7 @@ rule bosch-disc-model-other
 
 rule bosch-disc-encoder
   on       bosch.model
-  match    ^\s*VIDEOJET\b
+  match    ^\s*VIDEOJET(?:\b|(?=_))
   set      class=encoder
   tier     model
   weight   0.75

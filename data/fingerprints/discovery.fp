@@ -24,7 +24,7 @@ rule sadp-model
   example! "  "
 
 rule sadp-model-ezviz
-  on       sadp.model upnp.model onvif.model http.title wsd.scopes
+  on       sadp.model upnp.model onvif.model gb.model http.title wsd.scopes
   match    \b(CS-[A-Z][A-Z0-9]{1,8}-[A-Z0-9-]{2,30})
   set      brand=EZVIZ model=$1@0.5 manufacturer=Hikvision@0.6 class=camera@0.6
   tier     model
@@ -191,6 +191,17 @@ rule ssdp-server-truen-mozart
   example  "Linux/3.4.0-Mozart, UPnP/1.0" => manufacturer=Truen
   example! "Linux/2.6.28.9, UPnP/1.0"
 
+rule ssdp-udn-dahuatech
+  on       ssdp.usn ssdp.st
+  match    \buuid:www\.dahuatech\.com\.device_[0-9]_[0-9]-([0-9A-Z]{8,20})(?:\b|(?=_))
+  set      manufacturer=Dahua
+  weight   0.75
+  source   home-assistant/core #46822 turn 7 (ssdp debug, the Dahua unit at .20: SERVER ZheJiang Dahua Technology CO.,LTD. Upnp SDK, ST/USN uuid:www.dahuatech.com.device_3_0-<serial>): Dahua's UPnP SDK puts dahuatech.com in the UDN
+  example  "uuid:www.dahuatech.com.device_3_0-1L047ACPAW00037" => manufacturer=Dahua
+  example  "uuid:www.dahuatech.com.device_3_0-1L047ACPAW00037::upnp:rootdevice" => manufacturer=Dahua
+  example! "uuid:www.example.com.device_3_0-1L047ACPAW00037"
+  example! "uuid:device_3_0-1L047ACPAW00037"
+
 rule ssdp-st-camera
   on       ssdp.st ssdp.usn
   match    (?:urn:schemas-upnp-org:device:(?:NetworkCamera|DigitalSecurityCamera|IPCamera)|:device:(?:Network)?VideoCamera)
@@ -242,7 +253,7 @@ rule upnp-model
 
 rule upnp-description-camera
   on       upnp.model-description upnp.model upnp.friendly-name
-  match    \b(?:IP\s?Camera|Network Camera|Network Video|Dome Camera|Bullet Camera|PTZ|Video Server|Video Encoder|Surveillance|IPC)\b
+  match    \b(?:IP\s?Camera|Network Camera|Network Video|Dome Camera|Bullet Camera|PTZ|Video Server|Video Encoder|Surveillance|IPC)(?:\b|(?=_))
   flags    i
   set      class=camera surveillance=yes
   weight   0.55
@@ -253,7 +264,7 @@ rule upnp-description-camera
 
 rule upnp-description-recorder
   on       upnp.model-description upnp.model upnp.friendly-name
-  match    \b(?:NVR|Network Video Recorder)\b
+  match    \b(?:NVR|Network Video Recorder)(?:\b|(?=_))
   flags    i
   set      class=nvr surveillance=yes
   weight   0.55
@@ -284,7 +295,7 @@ rule mdns-axis-instance-model
 
 rule mdns-arecont
   on       mdns.service
-  match    ^_arec\._tcp\b
+  match    ^_arec\._tcp(?:\b|(?=_))
   set      manufacturer="Arecont Vision" class=camera
   weight   0.75
   source   protocols.md §11 (Arecont mDNS _arec._tcp)
@@ -293,7 +304,7 @@ rule mdns-arecont
 
 rule mdns-decoy-services
   on       mdns.service
-  match    ^_(?:ipp|ipps|printer|pdl-datastream|scanner|uscan|airplay|raop|googlecast|spotify-connect|sonos|smb|afpovertcp|adisk|homekit|companion-link|device-info|workstation)\._tcp\b
+  match    ^_(?:ipp|ipps|printer|pdl-datastream|scanner|uscan|airplay|raop|googlecast|spotify-connect|sonos|smb|afpovertcp|adisk|homekit|companion-link|device-info|workstation)\._tcp(?:\b|(?=_))
   set      class=other surveillance=no
   weight   0.4
   source   field knowledge: DNS-SD services of printers, media players, file servers
@@ -304,7 +315,7 @@ rule mdns-decoy-services
 
 rule mdns-camera-services
   on       mdns.service
-  match    ^_(?:rtsp|onvif|nvr|camera|hap-camera)\._(?:tcp|udp)\b
+  match    ^_(?:rtsp|onvif|nvr|camera|hap-camera)\._(?:tcp|udp)(?:\b|(?=_))
   set      class=camera@0.4 surveillance=yes@0.5
   tier     generic
   weight   0.5
@@ -327,7 +338,7 @@ rule mdns-txt-brand
 
 rule wsd-types-nvt
   on       wsd.types
-  match    \b(?:NetworkVideoTransmitter|tds:Device)\b
+  match    \b(?:NetworkVideoTransmitter|tds:Device)(?:\b|(?=_))
   set      class=camera@0.45 surveillance=yes
   tier     generic
   weight   0.55
@@ -337,7 +348,7 @@ rule wsd-types-nvt
 
 rule wsd-types-nvs
   on       wsd.types
-  match    \bNetworkVideoStorage\b
+  match    \bNetworkVideoStorage(?:\b|(?=_))
   set      class=nvr surveillance=yes
   weight   0.55
   source   field knowledge: ONVIF NVR/NVS device types; ONVIF Core Specification (device types NetworkVideoTransmitter, NetworkVideoDisplay, NetworkVideoStorage, NetworkVideoAnalytics: a display is a decoder, not a recorder)
@@ -347,7 +358,7 @@ rule wsd-types-nvs
 
 rule wsd-types-display
   on       wsd.types
-  match    \bNetworkVideoDisplay\b
+  match    \bNetworkVideoDisplay(?:\b|(?=_))
   set      class=decoder surveillance=yes
   weight   0.55
   source   ONVIF Core Specification (device type NetworkVideoDisplay, NVD: receives and shows streams, i.e. a decoder); ONVIF Display Service Specification
@@ -404,7 +415,7 @@ rule xm-video-inputs
 
 rule sdp-session-ipc-stream
   on       rtsp.sdp.session rtsp.sdp
-  match    \bIPC Realtime stream\b
+  match    \bIPC Realtime stream(?:\b|(?=_))
   flags    i
   set      class=camera surveillance=yes
   weight   0.6

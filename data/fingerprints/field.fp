@@ -76,7 +76,7 @@ rule mac-oui-maker
 
 rule mac-oui-module-maker
   on       mac.maker
-  match    ^\s*(Espressif|Realtek|MediaTek|AzureWave|Hon Hai|Murata|AMPAK|Fn-Link|Quectel|Tuya)\b
+  match    ^\s*(Espressif|Realtek|MediaTek|AzureWave|Hon Hai|Murata|AMPAK|Fn-Link|Quectel|Tuya)(?:\b|(?=_))
   flags    i
   set      manufacturer=$1
   weight   0.08
@@ -87,7 +87,7 @@ rule mac-oui-module-maker
 
 rule mac-oui-registrant-trap
   on       mac.registrant
-  match    \b(?:Shanghai Dahua Scale|Hyesung Techwin|Techwinsemi|Kedah Electronics|Costar Group|Opelcomm|Pelcombe)\b
+  match    \b(?:Shanghai Dahua Scale|Hyesung Techwin|Techwinsemi|Kedah Electronics|Costar Group|Opelcomm|Pelcombe)(?:\b|(?=_))
   flags    i
   set      surveillance=no
   weight   0.2
@@ -128,7 +128,7 @@ rule hanwha-http-realm-ipolis
 
 rule mobotix-http-realm
   on       http.realm
-  match    ^MOBOTIX Camera\b
+  match    ^MOBOTIX Camera(?:\b|(?=_))
   flags    i
   set      manufacturer=Mobotix class=camera
   weight   0.7
@@ -138,7 +138,7 @@ rule mobotix-http-realm
 
 rule bosch-http-server-videojet
   on       http.server
-  match    ^VCS-VideoJet-Webserver\b
+  match    ^VCS-VideoJet-Webserver(?:\b|(?=_))
   set      manufacturer=Bosch class=camera@0.6
   weight   0.65
   source   VideoJet is a Bosch encoder line (Bosch VIDEOJET X20 manual, azmanual.top/manuals/55971); the banner VCS-VideoJet-Webserver itself is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
@@ -147,7 +147,7 @@ rule bosch-http-server-videojet
 
 rule geovision-http-server
   on       http.server
-  match    ^GeoHttpServer\b
+  match    ^GeoHttpServer(?:\b|(?=_))
   set      manufacturer=GeoVision
   weight   0.6
   source   GeoVision web server banner GeoHttpServer; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
@@ -156,7 +156,7 @@ rule geovision-http-server
 
 rule netwave-http-server
   on       http.server
-  match    ^Netwave IP Camera\b
+  match    ^Netwave IP Camera(?:\b|(?=_))
   set      class=camera surveillance=yes
   weight   0.55
   source   web server banner of Netwave-firmware clone cameras; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
@@ -165,7 +165,7 @@ rule netwave-http-server
 
 rule jaws-dvr-http-server
   on       http.server
-  match    ^JAWS/1\.0\b
+  match    ^JAWS/1\.0(?:\b|(?=_))
   set      class=dvr surveillance=yes
   weight   0.45
   source   web server banner of white-label DVRs (JAWS/1.0); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
@@ -174,7 +174,7 @@ rule jaws-dvr-http-server
 
 rule goahead-embedded-weak
   on       http.server
-  match    ^GoAhead-(?:Webs|http)\b
+  match    ^GoAhead-(?:Webs|http)(?:\b|(?=_))
   set      class=camera@0.2
   tier     generic
   weight   0.2
@@ -194,7 +194,7 @@ rule hikvision-http-login-asp
 
 rule dahua-http-body-rpc2
   on       http.body
-  match    /RPC2_Login\b|/baseProj/|\bjsBase/widget|\bWebCapsConfig\b|\bDhWebClientSessionID\b
+  match    /RPC2_Login\b|/baseProj/|\bjsBase/widget|\bWebCapsConfig\b|\bDhWebClientSessionID(?:\b|(?=_))
   set      manufacturer=Dahua
   weight   0.7
   source   protocols.md §6 (/RPC2_Login JSON-RPC); field knowledge: Dahua web UI assets
@@ -223,7 +223,7 @@ rule uniview-http-lapi
 
 rule reolink-http-api
   on       http.body http.location
-  match    /cgi-bin/api\.cgi\?cmd=|\breolink\b
+  match    /cgi-bin/api\.cgi\?cmd=|\breolink(?:\b|(?=_))
   flags    i
   set      manufacturer=Reolink
   weight   0.6
@@ -233,7 +233,7 @@ rule reolink-http-api
 
 rule tvt-http-nvms
   on       http.title http.body
-  match    \bNVMS-9000\b|\bNVMS9000\b
+  match    \bNVMS-9000\b|\bNVMS9000(?:\b|(?=_))
   set      manufacturer=TVT
   weight   0.6
   source   mcw0/PoC TVT_and_OEM_IPC_NVR_DVR_RCE_Backdoor_and_Information_Disclosure.txt (2018: NVMS9000 is the process of TVT and OEM DVR, NVR and IPC firmware; its web client sends systemType="NVMS-9000"), so no class
@@ -242,7 +242,7 @@ rule tvt-http-nvms
 
 rule ubiquiti-http-protect
   on       http.title
-  match    ^\s*UniFi (?:Protect|Video|NVR)\b
+  match    ^\s*UniFi (?:Protect|Video|NVR)(?:\b|(?=_))
   set      manufacturer=Ubiquiti class=nvr@0.6
   weight   0.8
   source   UniFi Protect, UniFi Video and UniFi NVR are Ubiquiti product names (ui.com product pages); the web page title carries the product name
@@ -251,7 +251,7 @@ rule ubiquiti-http-protect
 
 rule generic-camera-title
   on       http.title
-  match    ^\s*(?:IP ?Camera|Network Camera|IPCAM|NetCamera|Camera Login)\b
+  match    ^\s*(?:IP ?Camera|Network Camera|IPCAM|NetCamera|Camera Login)(?:\b|(?=_))
   flags    i
   set      class=camera surveillance=yes
   weight   0.45
@@ -263,7 +263,7 @@ rule generic-camera-title
 
 rule generic-recorder-title
   on       http.title
-  match    ^\s*(?:NVR Login|Network Video Recorder)\b
+  match    ^\s*(?:NVR Login|Network Video Recorder)(?:\b|(?=_))
   flags    i
   set      class=nvr surveillance=yes
   weight   0.45
@@ -273,7 +273,7 @@ rule generic-recorder-title
 
 rule generic-dvr-title
   on       http.title
-  match    ^\s*(?:DVR Login|Digital Video Recorder)\b
+  match    ^\s*(?:DVR Login|Digital Video Recorder)(?:\b|(?=_))
   flags    i
   set      class=dvr surveillance=yes
   weight   0.45
@@ -283,7 +283,7 @@ rule generic-dvr-title
 
 rule generic-video-client-title
   on       http.title
-  match    ^\s*(?:Web ?Client|Live ?View|Video Recorder)\b
+  match    ^\s*(?:Web ?Client|Live ?View|Video Recorder)(?:\b|(?=_))
   flags    i
   set      class=camera@0.3 surveillance=yes
   tier     generic
@@ -296,7 +296,7 @@ rule generic-video-client-title
 
 rule rtsp-server-h264dvr
   on       rtsp.server
-  match    ^H264DVR\b
+  match    ^H264DVR(?:\b|(?=_))
   set      class=dvr surveillance=yes manufacturer=Xiongmai@0.4
   weight   0.45
   source   RTSP Server header H264DVR of XMEye-style white-label DVRs; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
@@ -338,7 +338,7 @@ rule rtsp-server-media-servers
 
 rule mobotix-tls
   on       tls.subject tls.issuer
-  match    \bO=MOBOTIX\b
+  match    \bO=MOBOTIX(?:\b|(?=_))
   flags    i
   set      manufacturer=Mobotix
   weight   0.6
@@ -348,7 +348,7 @@ rule mobotix-tls
 
 rule hanwha-tls
   on       tls.subject tls.issuer
-  match    \bO=(?:Hanwha (?:Techwin|Vision)|Samsung Techwin)\b
+  match    \bO=(?:Hanwha (?:Techwin|Vision)|Samsung Techwin)(?:\b|(?=_))
   flags    i
   set      manufacturer="Hanwha Vision"
   weight   0.6
@@ -358,7 +358,7 @@ rule hanwha-tls
 
 rule dahua-tls
   on       tls.subject tls.issuer
-  match    \bO=(?:Zhejiang )?Dahua(?: Technology| Vision)?\b|\bCN=DahuaCA\b|\bOU=Dahua\b
+  match    \bO=(?:Zhejiang )?Dahua(?: Technology| Vision)?\b|\bCN=DahuaCA\b|\bOU=Dahua(?:\b|(?=_))
   flags    i
   set      manufacturer=Dahua
   weight   0.6
@@ -480,7 +480,7 @@ rule sip-door-station
   example! "Yealink SIP-T46S"
 
 rule sip-hikvision-intercom-model
-  on       sip.server upnp.model sadp.model onvif.model
+  on       sip.server upnp.model sadp.model onvif.model gb.model
   match    \b(DS-K[DVHBI][0-9]{3,4}[A-Z0-9-]*)
   set      manufacturer=Hikvision model=$1@0.6 class=intercom@0.8
   tier     model
@@ -490,7 +490,7 @@ rule sip-hikvision-intercom-model
   example! "DS-2CD2385G1-I"
 
 rule sip-dahua-vto-model
-  on       sip.server dhip.model upnp.model onvif.model
+  on       sip.server dhip.model upnp.model onvif.model gb.model
   match    \b((?:DH-)?VT[OH][0-9]{4}[A-Z0-9-]*)
   set      manufacturer=Dahua model=$1@0.6 class=intercom@0.8
   tier     model
@@ -536,7 +536,7 @@ rule role-rtsp-service
 
 rule role-video-stream-path
   on       rtsp.sdp http.body hik.isapi http.location onvif.scopes
-  match    /Streaming/[Cc]hannels/[0-9]{1,4}|/ISAPI/Streaming/|/cam/realmonitor\?channel=[0-9]|\bh26[45]Preview_[0-9]{2}_(?:main|sub)\b
+  match    /Streaming/[Cc]hannels/[0-9]{1,4}|/ISAPI/Streaming/|/cam/realmonitor\?channel=[0-9]|\bh26[45]Preview_[0-9]{2}_(?:main|sub)(?:\b|(?=_))
   set      surveillance=yes
   weight   0.6
   source   Hikvision support "RTSP URL" note (rtsp://IP:554/Streaming/Channels/101, ISAPI /ISAPI/Streaming/channels); Dahua HTTP API for IPC & DVR §4.1 (cam/realmonitor?channel=1&subtype=0); Reolink support "RTSP" (h264Preview_01_main)
@@ -589,7 +589,7 @@ rule role-isapi-storage
 
 rule role-recorder-device-name
   on       hik.isapi http.body http.title snmp.sysdescr banner upnp.friendly-name upnp.model-description sadp.raw
-  match    \b(?:Network Video Recorder|NVR Device)\b
+  match    \b(?:Network Video Recorder|NVR Device)(?:\b|(?=_))
   flags    i
   set      class=nvr surveillance=yes
   weight   0.6
@@ -600,7 +600,7 @@ rule role-recorder-device-name
 
 rule role-dvr-device-name
   on       hik.isapi http.body http.title snmp.sysdescr banner upnp.friendly-name upnp.model-description sadp.raw
-  match    \b(?:Digital Video Recorder|Embedded Net DVR|Hybrid (?:Network )?Video Recorder)\b
+  match    \b(?:Digital Video Recorder|Embedded Net DVR|Hybrid (?:Network )?Video Recorder)(?:\b|(?=_))
   flags    i
   set      class=dvr surveillance=yes
   weight   0.55

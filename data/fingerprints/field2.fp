@@ -23,7 +23,7 @@ rule sony-http-server-netevi
 
 rule sony-network-camera-model
   on       http.realm http.title snmp.sysdescr http.body
-  match    \bSony Network Camera (SNC-[A-Z]{1,3}[0-9]{1,4}[A-Z0-9]{0,6})\b
+  match    \bSony Network Camera (SNC-[A-Z]{1,3}[0-9]{1,4}[A-Z0-9]{0,6})(?:\b|(?=_))
   flags    i
   set      manufacturer=Sony model=$1 class=camera
   tier     model
@@ -34,8 +34,8 @@ rule sony-network-camera-model
   example! "Network Camera SNC"
 
 rule sony-snc-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \b(SNC-(?:[A-Z]{1,3})[0-9]{1,4}[A-Z0-9]{0,6})\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  match    \b(SNC-(?:[A-Z]{1,3})[0-9]{1,4}[A-Z0-9]{0,6})(?:\b|(?=_))
   set      model=$1 manufacturer=Sony@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -65,8 +65,8 @@ rule ipro-http-realm
   example! "PRO network device"
 
 rule panasonic-wv-model
-  on       http.title onvif.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.body
-  match    \b((?:WV|WJ)-[A-Z]{1,4}[0-9]{3,4}[A-Z0-9]{0,6})\b
+  on       http.title onvif.model gb.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.body
+  match    \b((?:WV|WJ)-[A-Z]{1,4}[0-9]{3,4}[A-Z0-9]{0,6})(?:\b|(?=_))
   set      model=$1 manufacturer=Panasonic@0.55 class=camera@0.5
   tier     model
   weight   0.75
@@ -76,8 +76,8 @@ rule panasonic-wv-model
   example! "WV-1"
 
 rule panasonic-bb-bl-model
-  on       http.title onvif.model upnp.model upnp.model-number http.realm
-  match    \b((?:BB-H[CN]M|BB-S[CW]|BL-C|BL-VP|BL-VT)[0-9]{2,4}[A-Z]{0,3})\b
+  on       http.title onvif.model gb.model upnp.model upnp.model-number http.realm
+  match    \b((?:BB-H[CN]M|BB-S[CW]|BL-C|BL-VP|BL-VT)[0-9]{2,4}[A-Z]{0,3})(?:\b|(?=_))
   set      model=$1 manufacturer=Panasonic@0.6 class=camera@0.5
   tier     model
   weight   0.75
@@ -100,7 +100,7 @@ rule panasonic-body-nph
 
 rule vivotek-http-server
   on       http.server
-  match    ^Vivotek Network Camera\b
+  match    ^Vivotek Network Camera(?:\b|(?=_))
   flags    i
   set      manufacturer=Vivotek class=camera@0.6
   weight   0.65
@@ -129,8 +129,8 @@ rule streaming-server-realm
   example! "streaming server ready"
 
 rule vivotek-model
-  on       onvif.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.title
-  match    \b((?:FD|IB|IP|FE|SD|MD|IZ|MS|CC|TB|FE|ND|NR)(?:8|9)[0-9]{3}[A-Z]{0,3}(?:-[A-Z0-9]{1,6})?)\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.title
+  match    \b((?:FD|IB|IP|FE|SD|MD|IZ|MS|CC|TB|FE|ND|NR)(?:8|9)[0-9]{3}[A-Z]{0,3}(?:-[A-Z0-9]{1,6})?)(?:\b|(?=_))
   set      model=$1@0.5 class=camera@0.3
   tier     model
   weight   0.35
@@ -141,8 +141,8 @@ rule vivotek-model
 # --- Pelco, Canon, Mobotix, Axis (older strings) ------------------------------
 
 rule pelco-sarix-marker
-  on       http.title http.body onvif.model upnp.model
-  match    \bSarix\b|\bPelco (?:Spectra|Sarix|Optera|Esprit)\b
+  on       http.title http.body onvif.model gb.model upnp.model
+  match    \bSarix\b|\bPelco (?:Spectra|Sarix|Optera|Esprit)(?:\b|(?=_))
   flags    i
   set      manufacturer=Pelco class=camera@0.5
   tier     model
@@ -153,8 +153,8 @@ rule pelco-sarix-marker
   example! "Sari X"
 
 rule pelco-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b((?:IME|IBE|IXE|IMP|IMM|IBP|IXP|IJP|IWP|IMV|IBV|IXV|IMS|ISE|IBD|IMD)[0-9]{2,4}-[0-9A-Z]{1,8})\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  match    \b((?:IME|IBE|IXE|IMP|IMM|IBP|IXP|IJP|IWP|IMV|IBV|IXV|IMS|ISE|IBD|IMD)[0-9]{2,4}-[0-9A-Z]{1,8})(?:\b|(?=_))
   set      model=$1 manufacturer=Pelco@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -165,7 +165,7 @@ rule pelco-model
 
 rule canon-title-model
   on       http.title
-  match    ^\s*Network Camera (VB-[A-Z0-9]{2,12})\b
+  match    ^\s*Network Camera (VB-[A-Z0-9]{2,12})(?:\b|(?=_))
   set      manufacturer=Canon model=$1 class=camera
   tier     model
   weight   0.85
@@ -174,8 +174,8 @@ rule canon-title-model
   example! "Network Camera"
 
 rule canon-vb-model
-  on       onvif.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.body
-  match    \b(VB-(?:[SHMRC][0-9]{2,4}[A-Z]{0,3}|[0-9]{2,3}))\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.body
+  match    \b(VB-(?:[SHMRC][0-9]{2,4}[A-Z]{0,3}|[0-9]{2,3}))(?:\b|(?=_))
   set      model=$1 manufacturer=Canon@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -194,7 +194,7 @@ rule canon-liveapplet
 
 rule mobotix-http-server
   on       http.server
-  match    ^thttpd/2\.[0-9]{2}-MX\b
+  match    ^thttpd/2\.[0-9]{2}-MX(?:\b|(?=_))
   set      manufacturer=Mobotix
   weight   0.45
   source   thttpd web server with an -MX suffix on MOBOTIX cameras; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
@@ -213,7 +213,7 @@ rule mobotix-body-markers
 
 rule mobotix-title-model
   on       http.title
-  match    ^\s*MOBOTIX ([MDSQTPCV][0-9]{1,3}[A-Za-z]{0,3})\b
+  match    ^\s*MOBOTIX ([MDSQTPCV][0-9]{1,3}[A-Za-z]{0,3})(?:\b|(?=_))
   set      manufacturer=Mobotix model="MOBOTIX $1" class=camera
   tier     model
   weight   0.7
@@ -236,8 +236,8 @@ rule axis-http-title-model
 # --- Chinese makers: Milesight, Tiandy, Sunell, Jovision, TVT, Uniview -------
 
 rule milesight-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(MS-(?:C|N)[0-9]{4}-[A-Z0-9]{1,10})\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(MS-(?:C|N)[0-9]{4}-[A-Z0-9]{1,10})(?:\b|(?=_))
   set      model=$1 manufacturer=Milesight class=camera@0.5
   tier     model
   weight   0.75
@@ -246,7 +246,7 @@ rule milesight-model
   example! "MS-C29"
 
 rule milesight-nvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bMS-N[0-9]{4}-
   set      class=nvr
   tier     model
@@ -256,8 +256,8 @@ rule milesight-nvr-class
   example! "MS-C5008-PB"
 
 rule tiandy-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(TC-(?:NC|NR|C|R|H|A)[0-9]{2,4}[A-Z0-9]{0,8}(?:-[A-Z0-9]{1,8}){0,4})\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(TC-(?:NC|NR|C|R|H|A)[0-9]{2,4}[A-Z0-9]{0,8}(?:-[A-Z0-9]{1,8}){0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=Tiandy@0.6
   weight   0.7
   source   field knowledge: Tiandy model numbering TC-C32XN, TC-NC9401S3E-MP-E, TC-R3110
@@ -267,7 +267,7 @@ rule tiandy-model
   example! "TC-X"
 
 rule tiandy-camera-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])TC-(?:NC|C|H|A)[0-9]{2,4}
   set      class=camera
   tier     model
@@ -279,7 +279,7 @@ rule tiandy-camera-class
   example! "TC-NR5080M7"
 
 rule tiandy-nvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bTC-(?:NR|R)[0-9]{4}
   set      class=nvr
   tier     model
@@ -289,8 +289,8 @@ rule tiandy-nvr-class
   example! "TC-C32XN"
 
 rule sunell-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b(SN-(?:IPR|IPC|IPS|NVR|TPC)[0-9A-Z]{1,6}(?:[/-][0-9A-Z]{1,10}){0,4})\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  match    \b(SN-(?:IPR|IPC|IPS|NVR|TPC)[0-9A-Z]{1,6}(?:[/-][0-9A-Z]{1,10}){0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=Sunell@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -299,8 +299,8 @@ rule sunell-model
   example! "SN-123"
 
 rule jovision-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b(JVS-(?:N|ND|C|H|NV|HN)[0-9A-Z]{1,6}(?:-[0-9A-Z]{1,6}){0,3})\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  match    \b(JVS-(?:N|ND|C|H|NV|HN)[0-9A-Z]{1,6}(?:-[0-9A-Z]{1,6}){0,3})(?:\b|(?=_))
   set      model=$1 manufacturer=Jovision@0.6 class=camera@0.5
   tier     model
   weight   0.65
@@ -310,7 +310,7 @@ rule jovision-model
 
 rule jovision-web-markers
   on       http.body http.title
-  match    \bJovision\b|\bCloudSEE\b|\bjvs_ocx\b
+  match    \bJovision\b|\bCloudSEE\b|\bjvs_ocx(?:\b|(?=_))
   flags    i
   set      manufacturer=Jovision
   weight   0.65
@@ -319,7 +319,7 @@ rule jovision-web-markers
   example! "Cloud SEE"
 
 rule tvt-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(TD-(?:[3579][0-9]{3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3}|2[0-9]{3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){1,3}))(?![A-Za-z0-9])
   set      model=$1 manufacturer=TVT@0.6
   weight   0.65
@@ -331,7 +331,7 @@ rule tvt-model
   example! "TD-4550DNWB"
 
 rule tvt-camera-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])TD-[79][0-9]{3}[A-Z0-9]{1,6}
   set      class=camera
   tier     model
@@ -341,7 +341,7 @@ rule tvt-camera-class
   example! "TD-3316H2"
 
 rule tvt-nvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])TD-3[0-9]{3}[A-Z][0-9A-Z]{0,5}
   set      class=nvr
   tier     model
@@ -351,7 +351,7 @@ rule tvt-nvr-class
   example! "TD-9523A3-LA"
 
 rule tvt-dvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])TD-2[0-9]{3}[A-Z]{1,3}-[A-Z]{1,3}
   set      class=dvr
   tier     model
@@ -362,8 +362,8 @@ rule tvt-dvr-class
   example! "TD-3316H2"
 
 rule uniview-model-ipc
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(IPC[2-9][0-9]{2,3}(?:[A-Z]{1,4}[0-9]?){1,2}(?:-[A-Z0-9@]{1,8}){1,4})\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(IPC[2-9][0-9]{2,3}(?:[A-Z]{1,4}[0-9]?){1,2}(?:-[A-Z0-9@]{1,8}){1,4})(?:\b|(?=_))
   set      model=$1 manufacturer=Uniview@0.55 class=camera@0.5
   tier     model
   weight   0.65
@@ -373,8 +373,8 @@ rule uniview-model-ipc
   example! "IPC-HDW2431T"
 
 rule uniview-model-nvr
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(NVR[1-9][0-9]{2}-[0-9]{2,3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(NVR[1-9][0-9]{2}-[0-9]{2,3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?:\b|(?=_))
   set      model=$1 manufacturer=Uniview@0.55 class=nvr
   tier     model
   weight   0.65
@@ -384,8 +384,8 @@ rule uniview-model-nvr
   example! "NVR4108HS-P-4KS2"
 
 rule uniview-model-xvr
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(XVR[1-3]0[1-9]-[0-9]{2}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,6}){0,2})\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(XVR[1-3]0[1-9]-[0-9]{2}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,6}){0,2})(?:\b|(?=_))
   set      model=$1 manufacturer=Uniview@0.5 class=dvr
   tier     model
   weight   0.65
@@ -394,8 +394,8 @@ rule uniview-model-xvr
   example! "XVR5104HS-I3"
 
 rule kedacom-markers
-  on       http.body http.title http.server onvif.model
-  match    \bKEDACOM\b|\bKedaCom\b|\bkdm2801\b|\bIPC[0-9]{3,4}-[A-Z]{1,3}N(?:-[A-Z0-9]{1,8}){0,3}\b
+  on       http.body http.title http.server onvif.model gb.model
+  match    \bKEDACOM\b|\bKedaCom\b|\bkdm2801\b|\bIPC[0-9]{3,4}-[A-Z]{1,3}N(?:-[A-Z0-9]{1,8}){0,3}(?:\b|(?=_))
   set      manufacturer=Kedacom
   weight   0.6
   source   field knowledge: Kedacom branding in web UI and model numbering IPC2855-HN-PIR50
@@ -406,8 +406,8 @@ rule kedacom-markers
 # --- Korean / Taiwanese / European makers ------------------------------------
 
 rule hanwha-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number snmp.sysdescr
-  match    \b((?:SN[BDOPVZ]|XN[BDFOPVZ]|QN[BDEOPVF]|PN[BDMOPV]|AN[DOV]|HC[BDOPV]|TN[OVBM]|LN[VDO]|SRN|XRN|QRN|PRN|ARN|SNR)-[0-9]{3,5}[A-Z0-9]{0,6})\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number snmp.sysdescr
+  match    \b((?:SN[BDOPVZ]|XN[BDFOPVZ]|QN[BDEOPVF]|PN[BDMOPV]|AN[DOV]|HC[BDOPV]|TN[OVBM]|LN[VDO]|SRN|XRN|QRN|PRN|ARN|SNR)-[0-9]{3,5}[A-Z0-9]{0,6})(?:\b|(?=_))
   set      model=$1 manufacturer="Hanwha Vision"@0.65 class=camera@0.5
   tier     model
   weight   0.75
@@ -418,7 +418,7 @@ rule hanwha-model
 
 rule hanwha-samsung-techwin-title
   on       http.title http.body
-  match    \b(?:Samsung (?:Techwin|Network Camera|Smart Camera|IP Camera|DVR Web Viewer)|Techwin Web Viewer|iPOLiS|WiseNet (?:Web|Viewer))\b
+  match    \b(?:Samsung (?:Techwin|Network Camera|Smart Camera|IP Camera|DVR Web Viewer)|Techwin Web Viewer|iPOLiS|WiseNet (?:Web|Viewer))(?:\b|(?=_))
   flags    i
   set      manufacturer="Hanwha Vision"
   weight   0.7
@@ -429,7 +429,7 @@ rule hanwha-samsung-techwin-title
 
 rule idis-markers
   on       http.body http.title
-  match    \bDirectIP\b|\bIDIS Solution Suite\b|\bIDIS Center\b
+  match    \bDirectIP\b|\bIDIS Solution Suite\b|\bIDIS Center(?:\b|(?=_))
   set      manufacturer=IDIS
   weight   0.7
   source   field knowledge: IDIS DirectIP product line and IDIS Solution Suite / IDIS Center clients
@@ -437,8 +437,8 @@ rule idis-markers
   example! "Direct IP address"
 
 rule idis-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b(DC-[DSTEYCB][0-9]{4}[A-Z0-9]{0,6}|DR-[1-8][0-9]{3}P?[A-Z]{0,3})\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  match    \b(DC-[DSTEYCB][0-9]{4}[A-Z0-9]{0,6}|DR-[1-8][0-9]{3}P?[A-Z]{0,3})(?:\b|(?=_))
   set      model=$1 manufacturer=IDIS@0.6 class=camera@0.4
   tier     model
   weight   0.65
@@ -447,7 +447,7 @@ rule idis-model
   example! "DC-100"
 
 rule dallmeier-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \b((?:DDF|DDZ|DF|DMF)[0-9]{4}HD[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3}|DDF[0-9]{4}[A-Z]{0,4}-[A-Z0-9]{1,6}|DOMERA\b|Panomera)
   flags    i
   set      model=$1@0.6 manufacturer=Dallmeier@0.65 class=camera@0.5
@@ -459,8 +459,8 @@ rule dallmeier-model
   example! "DF52"
 
 rule geutebruck-markers
-  on       http.body http.title http.server onvif.model upnp.model
-  match    \bG-Cam/[A-Z]{2,5}-?[0-9]{3,5}\b|\bGeViScope\b|\bG-Core\b|\bGeViSoft\b|\bGEUTEBR(?:UE|Ü)CK\b
+  on       http.body http.title http.server onvif.model gb.model upnp.model
+  match    \bG-Cam/[A-Z]{2,5}-?[0-9]{3,5}\b|\bGeViScope\b|\bG-Core\b|\bGeViSoft\b|\bGEUTEBR(?:UE|Ü)CK(?:\b|(?=_))
   flags    i
   set      manufacturer=Geutebruck
   weight   0.75
@@ -471,7 +471,7 @@ rule geutebruck-markers
 
 rule geutebruck-recorder-class
   on       http.body http.title
-  match    \b(?:GeViScope|G-Core|GeViSoft)\b
+  match    \b(?:GeViScope|G-Core|GeViSoft)(?:\b|(?=_))
   set      class=nvr
   weight   0.6
   source   field knowledge: GeViScope and G-Core are Geutebrück recorder / VMS platforms
@@ -480,7 +480,7 @@ rule geutebruck-recorder-class
 
 rule acti-markers
   on       http.body http.title
-  match    ACTi Corporation All Rights Reserved|\bACTi (?:Web Configurator|NVR|Camera)\b
+  match    ACTi Corporation All Rights Reserved|\bACTi (?:Web Configurator|NVR|Camera)(?:\b|(?=_))
   set      manufacturer=ACTi
   weight   0.6
   source   web UI text naming the maker (ACTi Corporation); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
@@ -488,8 +488,8 @@ rule acti-markers
   example! "Activision Corporation"
 
 rule acti-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b((?:KCM|ACM|TCM|ACD)-[0-9]{4}[A-Z]{0,2})\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  match    \b((?:KCM|ACM|TCM|ACD)-[0-9]{4}[A-Z]{0,2})(?:\b|(?=_))
   set      model=$1 manufacturer=ACTi@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -508,8 +508,8 @@ rule iqinvision-server
   example! "Embedded 1.0"
 
 rule iqinvision-model
-  on       onvif.model http.title upnp.model http.body http.realm
-  match    \b(IQeye ?[0-9]{3,4}[A-Z]{0,3}|IQ(?:M|D|A)[0-9]{2}[A-Z0-9]{0,4})\b
+  on       onvif.model gb.model http.title upnp.model http.body http.realm
+  match    \b(IQeye ?[0-9]{3,4}[A-Z]{0,3}|IQ(?:M|D|A)[0-9]{2}[A-Z0-9]{0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=IQinVision@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -518,7 +518,7 @@ rule iqinvision-model
   example! "IQ test 7"
 
 rule brickcom-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.realm
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.realm
   match    \b((?:OB|FB|WOB|WCB|VD|MD|CB|GOB|FD|WFB|OSD|MOB)-[0-9]{3}[A-Z]?[a-z]{1,3}(?:-[A-Za-z0-9]{1,6})?)(?![A-Za-z0-9])
   set      model=$1 manufacturer=Brickcom@0.6 class=camera@0.5
   tier     model
@@ -529,8 +529,8 @@ rule brickcom-model
   example! "FB-130NP"
 
 rule digital-watchdog-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \b(DWC-[A-Z]{1,4}[0-9]{2,5}[A-Za-z0-9]{0,8})\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  match    \b(DWC-[A-Z]{1,4}[0-9]{2,5}[A-Za-z0-9]{0,8})(?:\b|(?=_))
   set      model=$1 manufacturer="Digital Watchdog" class=camera@0.5
   tier     model
   weight   0.8
@@ -540,7 +540,7 @@ rule digital-watchdog-model
 
 rule digital-watchdog-spectrum
   on       http.title http.body http.server
-  match    \bDW Spectrum\b
+  match    \bDW Spectrum(?:\b|(?=_))
   set      manufacturer="Digital Watchdog" class=vms-software
   weight   0.75
   source   field knowledge: Digital Watchdog DW Spectrum IPVMS, Blackjack and VMAX recorders
@@ -548,8 +548,8 @@ rule digital-watchdog-spectrum
   example! "Spectrum"
 
 rule provision-isr-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b((?:I[2-6]|DI|BX|DMA|SH|MD|PR)-[0-9]{3}(?:IP|A|IPS|IPE|IPEN|AHD|X)[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  match    \b((?:I[2-6]|DI|BX|DMA|SH|MD|PR)-[0-9]{3}(?:IP|A|IPS|IPE|IPEN|AHD|X)[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})(?:\b|(?=_))
   set      model=$1 manufacturer=Provision-ISR@0.6 class=camera@0.5
   tier     model
   weight   0.65
@@ -559,7 +559,7 @@ rule provision-isr-model
 
 rule march-networks-markers
   on       http.body http.title http.server
-  match    \bMegaPX\b|\bCommand Recording Server\b|\bVisual Intelligence Platform\b|\bMarch Networks\b
+  match    \bMegaPX\b|\bCommand Recording Server\b|\bVisual Intelligence Platform\b|\bMarch Networks(?:\b|(?=_))
   set      manufacturer="March Networks" class=nvr@0.4
   weight   0.75
   source   field knowledge: March Networks MegaPX cameras and Command Recording Server / 8000-series recorders
@@ -568,7 +568,7 @@ rule march-networks-markers
 
 rule verkada-markers
   on       tls.subject tls.issuer http.location http.body
-  match    \b[a-z0-9-]{0,40}\.?verkada\.com\b|\bO=Verkada\b
+  match    \b[a-z0-9-]{0,40}\.?verkada\.com\b|\bO=Verkada(?:\b|(?=_))
   flags    i
   set      manufacturer=Verkada
   weight   0.8
@@ -577,7 +577,7 @@ rule verkada-markers
   example! "verkadas.net"
 
 rule honeywell-equip
-  on       http.title http.body onvif.model upnp.model
+  on       http.title http.body onvif.model gb.model upnp.model
   match    \bequIP\b|\bMAXPRO\b|\bHoneywell (?:Network Camera|IP Camera|HD[0-9]|NVR)
   set      manufacturer=Honeywell
   weight   0.7
@@ -587,8 +587,8 @@ rule honeywell-equip
   example! "equipment"
 
 rule flir-model
-  on       http.title http.server onvif.model upnp.model snmp.sysdescr
-  match    \bFLIR (?!DNR)((?:FC|PT|A|AX|CM|CB|CF|CP)-?[0-9]{1,4}[A-Z0-9]{0,6}|Ariel|Quasar|Saros|Triton)\b
+  on       http.title http.server onvif.model gb.model upnp.model snmp.sysdescr
+  match    \bFLIR (?!DNR)((?:FC|PT|A|AX|CM|CB|CF|CP)-?[0-9]{1,4}[A-Z0-9]{0,6}|Ariel|Quasar|Saros|Triton)(?:\b|(?=_))
   set      model="FLIR $1"@0.6 manufacturer="Teledyne FLIR" class=camera@0.5
   tier     model
   weight   0.8
@@ -601,7 +601,7 @@ rule flir-model
 
 rule avtech-upnp-server
   on       http.server ssdp.server banner
-  match    \bAvtech/([0-9][0-9.]{0,8})\b
+  match    \bAvtech/([0-9][0-9.]{0,8})(?:\b|(?=_))
   flags    i
   set      manufacturer=Avtech
   weight   0.6
@@ -620,19 +620,21 @@ rule avtech-video-web-server
   example! "VIDEO WEB SERVER"
 
 rule dlink-dcs-model
-  on       http.realm http.title http.server upnp.model upnp.model-number onvif.model mdns.txt dhcp.vendor
-  match    \b(DCS-[0-9]{3,4}[A-Z]{0,3}[0-9]?)\b
+  on       http.realm http.title http.server upnp.model upnp.model-number onvif.model gb.model mdns.txt dhcp.vendor
+  match    \b(DCS-[0-9]{3,4}[A-Z]{0,3}[0-9]?)(?![A-Za-z0-9])
   set      model=$1 manufacturer=D-Link class=camera@0.6
   tier     model
   weight   0.8
-  source   D-Link DCS- camera product numbers (e.g. DCS-930L, DCS-5020L), carried by realm, title or discovery model fields
+  source   D-Link DCS- camera product numbers (e.g. DCS-930L, DCS-5020L), carried by realm, title or discovery model fields; the web realm is the model with an _NN suffix (bmork/defogger #9, bmork 2019-10-28: a DCS-8000LH answers realm="DCS-8000LH_00")
   example  "DCS-930L" => model=DCS-930L manufacturer=D-Link class=camera
   example  "DCS-5020L"
+  example  "DCS-8000LH_00" => model=DCS-8000LH
   example! "DCS"
+  example! "DCS-8000LHXYZ"
 
 rule dlink-camera-server
   on       http.server
-  match    ^(?:alphapd|dcs-lig-httpd|D-Link MiniAVServer)\b
+  match    ^(?:alphapd|dcs-lig-httpd|D-Link MiniAVServer)(?:\b|(?=_))
   set      manufacturer=D-Link@0.7 class=camera@0.5
   weight   0.5
   source   server banners of D-Link DCS cameras (D-Link MiniAVServer names the maker; alphapd, dcs-lig-httpd); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
@@ -650,8 +652,8 @@ rule camera-web-server-10
   example! "Web Server/1.0"
 
 rule trendnet-model
-  on       http.realm http.title upnp.model upnp.model-number onvif.model http.server
-  match    \b(TV-(?:IP|NVR)[0-9]{3,4}[A-Z]{0,4})\b
+  on       http.realm http.title upnp.model upnp.model-number onvif.model gb.model http.server
+  match    \b(TV-(?:IP|NVR)[0-9]{3,4}[A-Z]{0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=TRENDnet class=camera@0.6
   tier     model
   weight   0.8
@@ -669,8 +671,8 @@ rule trendnet-realm-netcam
   example! "netcam2000"
 
 rule grandstream-camera-model
-  on       http.title http.server sip.server onvif.model upnp.model upnp.model-number
-  match    \b((?:GXV3[5-7][0-9]{2}|GSC36[0-9]{2}|GXV36[0-9]{2})(?:_[A-Z0-9]{1,6}|-[A-Z0-9]{1,6})?)\b
+  on       http.title http.server sip.server onvif.model gb.model upnp.model upnp.model-number
+  match    \b((?:GXV3[5-7][0-9]{2}|GSC36[0-9]{2}|GXV36[0-9]{2})(?:_[A-Z0-9]{1,6}|-[A-Z0-9]{1,6})?)(?:\b|(?=_))
   set      model=$1 manufacturer=Grandstream class=camera
   tier     model
   weight   0.8
@@ -680,8 +682,8 @@ rule grandstream-camera-model
   example! "GXV3370"
 
 rule ezviz-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(CS-(?:C[0-9]|CV|H[0-9]|DB|BC|EB|LC|HB|CP|TY)[A-Z0-9]{0,6}-[A-Z0-9-]{2,30})\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(CS-(?:C[0-9]|CV|H[0-9]|DB|BC|EB|LC|HB|CP|TY)[A-Z0-9]{0,6}-[A-Z0-9-]{2,30})(?:\b|(?=_))
   set      model=$1 brand=EZVIZ manufacturer=Hikvision@0.7 class=camera@0.5
   tier     model
   weight   0.75
@@ -690,8 +692,8 @@ rule ezviz-model
   example! "CS-GO"
 
 rule reolink-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(RL[CNK][0-9]{0,2}-[0-9]{3,4}[A-Z0-9]{0,4})\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(RL[CNK][0-9]{0,2}-[0-9]{3,4}[A-Z0-9]{0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=Reolink
   weight   0.8
   source   Reolink product pages and datasheets: RLC-410, RLC-810A, RLC-823A cameras; RLN8-410, RLN16-410 NVRs; RLK8-410B4 NVR kits
@@ -700,7 +702,7 @@ rule reolink-model
   example! "RLC-"
 
 rule reolink-camera-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:RLC-[0-9]{3,4}|Reolink (?:E1(?: Pro| Zoom| Outdoor)?|Argus(?: [0-9A-Za-z]{1,8})?|Duo|TrackMix|Lumus|Go(?: PT| Plus)?|Video Doorbell|CX[0-9]{3})(?![A-Za-z0-9])|E1 (?:Pro|Zoom|Outdoor)(?![A-Za-z0-9])|Argus (?:[23]|Eco|PT|Pro)(?![A-Za-z0-9]))
   set      class=camera
   tier     model
@@ -714,7 +716,7 @@ rule reolink-camera-class
   example! "E1 error"
 
 rule reolink-nvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:RL[NK][0-9]{1,2}-[0-9]{3,4}|Reolink Home Hub)
   set      class=nvr
   tier     model
@@ -725,8 +727,8 @@ rule reolink-nvr-class
   example! "RLC-810A"
 
 rule amcrest-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
-  match    \b(IP[2-8]M-[0-9]{3,4}[A-Z0-9]{0,6}|AD[0-9]{3}|ASH[0-9]{2}[A-Z0-9-]{0,6}|AMDV[0-9]{4,5}[A-Z0-9-]{0,8}|NV[0-9]{4}[A-Z0-9-]{0,6}E?)\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
+  match    \b(IP[2-8]M-[0-9]{3,4}[A-Z0-9]{0,6}|AD[0-9]{3}|ASH[0-9]{2}[A-Z0-9-]{0,6}|AMDV[0-9]{4,5}[A-Z0-9-]{0,8}|NV[0-9]{4}[A-Z0-9-]{0,6}E?)(?:\b|(?=_))
   set      model=$1 brand=Amcrest manufacturer=Amcrest@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -735,8 +737,8 @@ rule amcrest-model
   example! "IP4M"
 
 rule lorex-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
-  match    \b((?:LN[BERZ]|LNR|LHV|LHA|LHB|LBV|LEV)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
+  match    \b((?:LN[BERZ]|LNR|LHV|LHA|LHB|LBV|LEV)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})(?:\b|(?=_))
   set      model=$1 brand=Lorex manufacturer=Lorex@0.5 class=camera@0.5
   tier     model
   weight   0.7
@@ -745,8 +747,8 @@ rule lorex-model
   example! "LNB4"
 
 rule swann-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \b(SW(?:NHD|DVK|NVK|IFI|PRO|HOM|PTZ|NVR|DVR)-[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,6}){0,3})\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  match    \b(SW(?:NHD|DVK|NVK|IFI|PRO|HOM|PTZ|NVR|DVR)-[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,6}){0,3})(?:\b|(?=_))
   set      model=$1 brand=Swann manufacturer=Swann@0.6 class=camera@0.5
   tier     model
   weight   0.75
@@ -756,7 +758,7 @@ rule swann-model
 
 rule wyze-markers
   on       mdns.hostname upnp.model dhcp.vendor mdns.instance
-  match    \b(WYZE(?:C[0-9]|CP[0-9]|DB[0-9]|_CAKP[0-9A-Z]{2,10})[A-Z0-9-]{0,8})\b
+  match    \b(WYZE(?:C[0-9]|CP[0-9]|DB[0-9]|_CAKP[0-9A-Z]{2,10})[A-Z0-9-]{0,8})(?:\b|(?=_))
   flags    i
   set      manufacturer=Wyze model=$1@0.5 class=camera@0.6
   tier     model
@@ -777,7 +779,7 @@ rule eufy-markers
   example! "Eufyx"
 
 rule ubiquiti-uvc-model
-  on       onvif.model upnp.model upnp.model-number http.title mdns.txt ssdp.server
+  on       onvif.model gb.model upnp.model upnp.model-number http.title mdns.txt ssdp.server
   match    \b(UVC[- ](?:G[3-6]|AI|Micro|Pro|Dome|Flex|Bullet|Instant|Doorbell|G3-[A-Za-z]{2,8}|G4-[A-Za-z]{2,8}|G5-[A-Za-z]{2,8})[A-Za-z0-9-]{0,10})
   set      model=$1 manufacturer=Ubiquiti class=camera
   tier     model
@@ -788,7 +790,7 @@ rule ubiquiti-uvc-model
 
 rule ubiquiti-airvision
   on       http.title http.body
-  match    \bairVision\b|\bUniFi Video\b|\bUniFi NVR\b|\bUNVR(?:-Pro)?\b
+  match    \bairVision\b|\bUniFi Video\b|\bUniFi NVR\b|\bUNVR(?:-Pro)?(?:\b|(?=_))
   set      manufacturer=Ubiquiti class=nvr
   weight   0.75
   source   field knowledge: Ubiquiti airVision / UniFi Video / UniFi NVR (UNVR) recorders
@@ -796,8 +798,8 @@ rule ubiquiti-airvision
   example! "air vision"
 
 rule geovision-model
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \b(GV-(?:BX|FD|EBD|BL|ABL|TBL|ADR|VD|MFD|SD|PPTZ|EFD|TVD|SNVR|UNVR|BX|CB|FE|LPC|EBL|TDR|AVD|MDR|LPR|VR|Hybrid)[0-9A-Z-]{0,16})\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  match    \b(GV-(?:BX|FD|EBD|BL|ABL|TBL|ADR|VD|MFD|SD|PPTZ|EFD|TVD|SNVR|UNVR|BX|CB|FE|LPC|EBL|TDR|AVD|MDR|LPR|VR|Hybrid)[0-9A-Z-]{0,16})(?:\b|(?=_))
   set      model=$1 manufacturer=GeoVision class=camera@0.5
   tier     model
   weight   0.75
@@ -807,7 +809,7 @@ rule geovision-model
 
 rule geovision-body
   on       http.body http.location
-  match    /JPGLogin\.htm|/ssi\.cgi/Login\.htm|\bGeoVision Inc\b
+  match    /JPGLogin\.htm|/ssi\.cgi/Login\.htm|\bGeoVision Inc(?:\b|(?=_))
   flags    i
   set      manufacturer=GeoVision
   weight   0.55
@@ -817,7 +819,7 @@ rule geovision-body
 
 rule foscam-hd-cgiproxy
   on       http.body http.location
-  match    /cgi-bin/CGIProxy\.fcgi|\bFoscam\b
+  match    /cgi-bin/CGIProxy\.fcgi|\bFoscam(?:\b|(?=_))
   flags    i
   set      manufacturer=Foscam
   weight   0.75
@@ -826,8 +828,8 @@ rule foscam-hd-cgiproxy
   example! "/cgi-bin/Proxy.cgi"
 
 rule foscam-model
-  on       onvif.model http.title upnp.model upnp.model-number onvif.scopes wsd.scopes
-  match    \b(FI[89][0-9]{3}[A-Z]{0,3}(?: ?V[0-9])?)\b
+  on       onvif.model gb.model http.title upnp.model upnp.model-number onvif.scopes wsd.scopes
+  match    \b(FI[89][0-9]{3}[A-Z]{0,3}(?: ?V[0-9])?)(?:\b|(?=_))
   set      model=$1 manufacturer=Foscam class=camera@0.5
   tier     model
   weight   0.75
@@ -846,7 +848,7 @@ rule netwave-foscam-ptz
 
 rule everfocus-markers
   on       http.server http.body http.title
-  match    ^http server/everfocus\b|EverFocus Electronics Corp|\bEverFocus E[A-Z]{2,4}[0-9]{2,4}|edsrcomm\.jar|\bECORViewer\b
+  match    ^http server/everfocus\b|EverFocus Electronics Corp|\bEverFocus E[A-Z]{2,4}[0-9]{2,4}|edsrcomm\.jar|\bECORViewer(?:\b|(?=_))
   flags    i
   set      manufacturer=EverFocus
   weight   0.6
@@ -857,7 +859,7 @@ rule everfocus-markers
 
 rule seyeon-flexwatch
   on       http.server http.body
-  match    ^FlexWATCH-Webs\b|\bFlexWATCH\b
+  match    ^FlexWATCH-Webs\b|\bFlexWATCH(?:\b|(?=_))
   set      manufacturer="Seyeon Tech"
   weight   0.6
   source   FlexWATCH is Seyeon Tech's product brand; the FlexWATCH-Webs banner is UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
@@ -904,7 +906,7 @@ rule hikvision-index-asp-redirect
 
 rule hikvision-ivms-body
   on       http.body http.title
-  match    \biVMS-4[0-9]{3}\b|\bHik-Connect\b|\bHikCentral\b
+  match    \biVMS-4[0-9]{3}\b|\bHik-Connect\b|\bHikCentral(?:\b|(?=_))
   set      manufacturer=Hikvision
   weight   0.6
   source   field knowledge: Hikvision iVMS-4200 / Hik-Connect / HikCentral client names in device pages
@@ -923,7 +925,7 @@ rule dahua-http-server-web-service
 
 rule dahua-lighthttpd
   on       http.server
-  match    ^LightHttpd\b
+  match    ^LightHttpd(?:\b|(?=_))
   set      manufacturer=Dahua@0.3
   weight   0.3
   source   field knowledge: Dahua NVR/camera firmware capitalises its lighttpd build "LightHttpd" (supporting only, never enough alone)
@@ -932,7 +934,7 @@ rule dahua-lighthttpd
 
 rule dahua-smartpss-body
   on       http.body http.title
-  match    \bSmartPSS\b|\bDMSS\b|\bgDMSS\b|\biDMSS\b|\bDahua Technology\b
+  match    \bSmartPSS\b|\bDMSS\b|\bgDMSS\b|\biDMSS\b|\bDahua Technology(?:\b|(?=_))
   set      manufacturer=Dahua
   weight   0.6
   source   field knowledge: Dahua SmartPSS / DMSS client names and "Dahua Technology" copyright in device pages
@@ -950,7 +952,7 @@ rule dahua-title-web-service-mixed
 
 rule hisilicon-dvr-body
   on       http.body http.title
-  match    \bDVR Components Download\b|/webplugin\.exe|\bNetSurveillance\b|\bNETSurveillance\b
+  match    \bDVR Components Download\b|/webplugin\.exe|\bNetSurveillance\b|\bNETSurveillance(?:\b|(?=_))
   set      class=dvr surveillance=yes
   weight   0.35
   source   white-label DVR web UIs offering a webplugin.exe / 'DVR Components Download' and NetSurveillance pages; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
@@ -959,7 +961,7 @@ rule hisilicon-dvr-body
 
 rule xmeye-body
   on       http.body http.title
-  match    \bXMEye\b|\bxmeye\.net\b|\bVMS\s?Xiongmai\b|\bCMS\s?XM\b
+  match    \bXMEye\b|\bxmeye\.net\b|\bVMS\s?Xiongmai\b|\bCMS\s?XM(?:\b|(?=_))
   flags    i
   set      manufacturer=Xiongmai
   weight   0.6
@@ -979,7 +981,7 @@ rule hipcam-realm
 
 rule jaws-web-server
   on       http.server
-  match    ^JAWS Web Server\b
+  match    ^JAWS Web Server(?:\b|(?=_))
   set      class=dvr surveillance=yes
   weight   0.5
   source   field knowledge: white-label DVRs (MVPower clones) answer "JAWS Web Server"; names no maker

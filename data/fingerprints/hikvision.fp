@@ -14,7 +14,7 @@ rule hikvision-server-app-webs
 
 rule hikvision-server-hikvision-webs
   on       http.server
-  match    ^Hikvision-Webs\b
+  match    ^Hikvision-Webs(?:\b|(?=_))
   flags    i
   set      manufacturer=Hikvision
   weight   0.5
@@ -24,7 +24,7 @@ rule hikvision-server-hikvision-webs
 
 rule hikvision-server-dvrdvs-webs
   on       http.server
-  match    ^DVRDVS-Webs\b
+  match    ^DVRDVS-Webs(?:\b|(?=_))
   set      manufacturer=Hikvision class=dvr
   weight   0.5
   source   Hikvision DVR/DVS web server banner DVRDVS-Webs; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered
@@ -33,7 +33,7 @@ rule hikvision-server-dvrdvs-webs
 
 rule hikvision-server-dnvrs-webs
   on       http.server
-  match    ^DNVRS-Webs\b
+  match    ^DNVRS-Webs(?:\b|(?=_))
   set      manufacturer=Hikvision class=nvr@0.35
   weight   0.8
   source   github.com/eu-evops/homebridge-hikvision/issues/2 (comment 2021-04-08: curl -v of the user's Hikvision recorder answers Server: DNVRS-Webs)
@@ -213,7 +213,7 @@ rule hikvision-telnet-factory-ip
 
 rule hikvision-tls-subject
   on       tls.subject
-  match    O=HIKVISION\b
+  match    O=HIKVISION(?:\b|(?=_))
   set      manufacturer=Hikvision
   weight   0.6
   source   certificate subject O= names the maker (RFC 5280 4.1.2.6); Hikvision's default-certificate form UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
@@ -222,7 +222,7 @@ rule hikvision-tls-subject
   example! "O=HIKVISIONX"
 
 rule hikvision-model-camera
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(i?DS-2(?:CD|DE|DF|CE|CV|XM|XS|TD|DY|DC|PT|SE|CC|DP|TB|TP)[0-9][0-9A-Z]{2,}[A-Z0-9()/-]{0,24})
   set      manufacturer=Hikvision@0.6 class=camera@0.7 model=$1@0.5
   tier     model
@@ -239,7 +239,7 @@ rule hikvision-model-camera
   example! "DS-7608NI-K2"
 
 rule hikvision-model-recorder
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(i?DS-(?:7[0-9]{3}|8[0-9]{3}|9[0-9]{3,4})N[A-Z0-9()/-]{0,24})
   set      manufacturer=Hikvision@0.6 model=$1@0.5 class=nvr@0.8
   tier     model
@@ -256,7 +256,7 @@ rule hikvision-model-recorder
   example! "DS-2CD2385G1-I"
 
 rule hikvision-model-encoder
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(i?DS-67[0-9]{2}H[A-Z]{1,3}I?(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.5 class=encoder
   tier     model
@@ -268,7 +268,7 @@ rule hikvision-model-encoder
   example! "DS-6901UDI"
 
 rule hikvision-model-decoder
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(i?DS-6[49][0-9]{2}(?:U|H)DI(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.5 class=decoder
   tier     model
@@ -280,7 +280,7 @@ rule hikvision-model-decoder
 
 rule hikvision-web-video-plugin
   on       http.body
-  match    /codebase/WebComponents\.exe|\bWebComponentsKit\.exe\b
+  match    /codebase/WebComponents\.exe|\bWebComponentsKit\.exe(?:\b|(?=_))
   set      surveillance=yes
   weight   0.5
   source   Hikvision network camera and NVR user manuals, live view: the web client asks to install its video plug-in (WebComponents.exe / WebComponentsKit.exe) for preview and playback

@@ -17,7 +17,7 @@
 
 rule hisilicon-ipcam-vodserver
   on       rtsp.server http.server banner rtsp.header http.header
-  match    ^(?:Server:\s*)?HiIpcam/V[0-9]{3}R[0-9]{3}\s+VodServer\b
+  match    ^(?:Server:\s*)?HiIpcam/V[0-9]{3}R[0-9]{3}\s+VodServer(?:\b|(?=_))
   set      class=camera
   tier     generic
   weight   0.5

@@ -10,7 +10,7 @@
 
 rule dahua-vto-sip-uac
   on       sip.server
-  match    ^\s*Dahua UAC/([0-9]{1,2}\.[0-9]{1,3})\b
+  match    ^\s*Dahua UAC/([0-9]{1,2}\.[0-9]{1,3})(?:\b|(?=_))
   set      manufacturer=Dahua class=intercom
   weight   0.75
   source   n-IA-hane/esphome-intercom issue #85 (Dahua VTO2111D-P-S2 door station, firmware V4.700.0.3, registers with User-Agent: Dahua UAC/3.0)

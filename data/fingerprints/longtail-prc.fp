@@ -7,8 +7,8 @@
 # fingerprint databases.  Format: docs/fingerprints.md.
 
 rule vstarcam-model-c78
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(C7[0-9]{3}WIP)\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(C7[0-9]{3}WIP)(?:\b|(?=_))
   set      manufacturer=Vstarcam model=$1 class=camera
   weight   0.7
   source   koshka.ddns.net/?p=182 (VSTARCAM C7815WIP and C7823WIP cameras); discovery-protocols.md §7
@@ -19,8 +19,8 @@ rule vstarcam-model-c78
   example! "C7815WIPX"
 
 rule wanscam-model-hw
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b((?:HW|JW)00[0-9]{2})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b((?:HW|JW)00[0-9]{2})(?:\b|(?=_))
   set      manufacturer=Wanscam model=$1 class=camera
   weight   0.65
   source   homebridge-plugins/homebridge-camera-ffmpeg issue #1461 (Wanscam HW0043; Wanscam quick-setup guide for HW models); cloud-and-nvr.md §1.9
@@ -31,7 +31,7 @@ rule wanscam-model-hw
   example! "XHW0043"
 
 rule sricam-model-sp
-  on       onvif.model upnp.model upnp.model-number
+  on       onvif.model gb.model upnp.model upnp.model-number
   match    ^\s*(SP0[0-9]{2}(?:-A)?)\s*$
   set      manufacturer=Sricam model=$1 class=camera
   weight   0.6
@@ -44,8 +44,8 @@ rule sricam-model-sp
   example! "SP109"
 
 rule zmodo-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(Z[HMP]-[A-Z]{2,5}[0-9]{2,3}(?:-[A-Z0-9]{1,5})?)\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(Z[HMP]-[A-Z]{2,5}[0-9]{2,3}(?:-[A-Z0-9]{1,5})?)(?:\b|(?=_))
   set      manufacturer=Zmodo model=$1 class=camera@0.5
   weight   0.6
   source   field knowledge: Zmodo model scheme ZP-/ZH-/ZM- (e.g. ZP-IBH13-W, ZH-IXA15-WAC, ZP-NE14-S)
@@ -56,8 +56,8 @@ rule zmodo-model
   example! "AZP-IBH13"
 
 rule tenda-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware sip.server
-  match    \bTenda\s+((?:CP|CT|CH|IT|IC|RH)[0-9]{1,2}(?:-[A-Z0-9]{2,6})?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware sip.server
+  match    \bTenda\s+((?:CP|CT|CH|IT|IC|RH)[0-9]{1,2}(?:-[A-Z0-9]{2,6})?)(?:\b|(?=_))
   flags    i
   set      manufacturer=Tenda model=$1 class=camera
   weight   0.75
@@ -69,8 +69,8 @@ rule tenda-camera-model
   example! "Tenda"
 
 rule longse-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(BM[LMS][A-E][A-Z]{2,4}[0-9]{1,3}[A-Z]{1,3}(?:-X5)?)\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(BM[LMS][A-E][A-Z]{2,4}[0-9]{1,3}[A-Z]{1,3}(?:-X5)?)(?:\b|(?=_))
   set      manufacturer=Longse model=$1 class=camera
   weight   0.6
   source   ch-bas/cctv-camera-database cameras/longse (BMMDKL5RC, BMLCKL5AD, BMSCFCV2R, BMMBTL8RC-X5 ...)
@@ -82,7 +82,7 @@ rule longse-model
   example! "XBMMDKL5RC"
 
 rule escam-model-qf
-  on       onvif.model upnp.model upnp.model-number
+  on       onvif.model gb.model upnp.model upnp.model-number
   match    ^\s*(QF[0-9]{3})\s*$
   set      manufacturer=Escam model=$1 class=camera
   weight   0.5
@@ -117,7 +117,7 @@ rule xiaoyi-miio-camera
 
 rule xiaoyi-yi-hack-firmware
   on       http.title http.body banner onvif.firmware
-  match    \byi-hack(?:-v[0-9]|-MStar|-Allwinner(?:-v2)?)?\b
+  match    \byi-hack(?:-v[0-9]|-MStar|-Allwinner(?:-v2)?)?(?:\b|(?=_))
   flags    i
   set      manufacturer=Xiaoyi class=camera
   weight   0.6
@@ -151,8 +151,8 @@ rule xiaomi-miio-camera
   example! "mijia"
 
 rule swann-baichuan-nvr
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(NVR-7(?:072|085|285|300|400))\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(NVR-7(?:072|085|285|300|400))(?:\b|(?=_))
   set      manufacturer=Reolink brand=Swann model=$1 class=nvr
   weight   0.6
   source   cloud-and-nvr.md §1.13; thirtythreeforty/neolink issue #250 (Swann BC family NVR-7072/7085/7285/7300/7400 run Reolink Baichuan firmware, NVR-7400 'Reolink Firmware 190823')
@@ -162,8 +162,8 @@ rule swann-baichuan-nvr
   example! "DS-7400"
 
 rule swann-baichuan-camera
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(NHD-8(?:0[56]|1[015-9])(?:AF)?)\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(NHD-8(?:0[56]|1[015-9])(?:AF)?)(?:\b|(?=_))
   set      manufacturer=Reolink brand=Swann model=$1 class=camera
   weight   0.6
   source   cloud-and-nvr.md §1.13; thirtythreeforty/neolink issue #250 (Swann NHD-805/806/810/811/815/815AF/816-819 cameras on Reolink Baichuan firmware, Hardware Ver IPC_388M)
@@ -174,8 +174,8 @@ rule swann-baichuan-camera
   example! "NHD-8"
 
 rule swann-raysharp-dvr
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(DVR(?:4|8|16)-(?:45|55)[0-9]{2}V?)\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(DVR(?:4|8|16)-(?:45|55)[0-9]{2}V?)(?:\b|(?=_))
   set      manufacturer=Raysharp brand=Swann model=$1 class=dvr
   weight   0.45
   source   jonathanrobichaud4/raysharp-dvr-api-docs-and-sdk (Swann modules in RsSDK_V1.1.17, issue #1 Swann box); homebridge-camera-ffmpeg issue #1334 (Swann DVR4-4580V); line-to-maker mapping medium-low
@@ -186,8 +186,8 @@ rule swann-raysharp-dvr
   example! "NVR4-4580"
 
 rule akuvox-intercom-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \bAkuvox[\s_-]+((?:R2[0-9]|E1[0-9]|S5[0-9]{2}|X9[0-9]{2}|C31[0-9]|IT8[0-9]|A0[0-9])[A-Z]{0,2})\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \bAkuvox[\s_-]+((?:R2[0-9]|E1[0-9]|S5[0-9]{2}|X9[0-9]{2}|C31[0-9]|IT8[0-9]|A0[0-9])[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer=Akuvox model=$1 class=intercom
   weight   0.8
@@ -199,7 +199,7 @@ rule akuvox-intercom-model
   example! "Akuvox Cloud"
 
 rule dnake-intercom-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bDNAKE[\s_-]+((?:S2[0-9]{2}|S6[0-9]{2}|S7[0-9]{2}|E2[0-9]{2}|E4[0-9]{2}|H6[0-9]{2}|C1[0-9]{2}|A4[0-9]{2}|280[A-Z]{1,3}|902[A-Z]{1,3})[A-Z0-9-]{0,8})
   flags    i
   set      manufacturer=DNAKE model=$1 class=intercom
@@ -213,7 +213,7 @@ rule dnake-intercom-model
 
 rule zkteco-web-server
   on       http.server
-  match    ^ZK Web Server\b
+  match    ^ZK Web Server(?:\b|(?=_))
   set      manufacturer=ZKTeco class=access-control
   weight   0.6
   source   field knowledge, not checked against a stored capture: ZKTeco access-control and time terminals (web firmware) answer with Server: ZK Web Server
@@ -223,7 +223,7 @@ rule zkteco-web-server
   example! "AZK Web Server"
 
 rule huawei-holosens-ipc-model
-  on       onvif.model upnp.model upnp.model-number onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number onvif.hardware
   match    ^\s*((?:M|D|X|C)[0-9]{4}-[0-9]{2}-[A-Z]{1,5}(?:-[A-Z0-9]{1,4})?)\s*$
   set      manufacturer=Huawei model=$1 class=camera
   weight   0.65
@@ -235,8 +235,8 @@ rule huawei-holosens-ipc-model
   example! "S5720-28X-SI"
 
 rule hytera-bodycam-model
-  on       onvif.model upnp.model upnp.model-number
-  match    \b(VM[5-7][0-9]{2}D?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number
+  match    \b(VM[5-7][0-9]{2}D?)(?:\b|(?=_))
   set      manufacturer=Hytera model=$1 class=camera
   weight   0.6
   source   field knowledge: Hytera body-worn cameras VM550D/VM580D/VM780 (Hytera radios are PD/PT/HP models, which this rule leaves alone)

@@ -10,7 +10,7 @@
 # databases.  Format: docs/fingerprints.md.
 
 rule infinova-model
-  on       onvif.model upnp.model upnp.model-number onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number onvif.hardware
   match    ^\s*(?:Infinova\s+)?(V(?:HA|H|PAE|PA|P|S|T)[1-5][0-9]{2}(?:-[A-Z0-9]{1,8}){1,3}|V(?:14|16|68)[0-9]{2}[A-Z]{1,3}-[A-Z0-9]{1,9}(?:-[A-Z0-9]{1,3})?)\s*$
   set      manufacturer=Infinova model=$1 class=camera@0.5
   weight   0.6
@@ -27,7 +27,7 @@ rule infinova-model
   example! "VX210-A2"
 
 rule sv3c-model
-  on       onvif.model upnp.model upnp.model-number onvif.hardware http.title
+  on       onvif.model gb.model upnp.model upnp.model-number onvif.hardware http.title
   match    ^\s*(?:SV3C\s+)?(SV-[BCD][0-9]{2}(?:W|POE)(?:-[A-Z0-9]{1,6}){0,4})\s*$
   set      manufacturer=SV3C model=$1 class=camera
   weight   0.6
@@ -40,7 +40,7 @@ rule sv3c-model
   example! "SV-X06W"
 
 rule tenvis-model
-  on       onvif.model upnp.model upnp.model-number onvif.hardware http.title
+  on       onvif.model gb.model upnp.model upnp.model-number onvif.hardware http.title
   match    ^\s*(?:Tenvis\s+)?(TH6[0-9]{2}|T88[0-9]{2}|IPROBOT\s?3)\s*$
   flags    i
   set      manufacturer=Tenvis model=$1 class=camera
@@ -55,7 +55,7 @@ rule tenvis-model
   example! "T886"
 
 rule anpviz-model
-  on       onvif.model upnp.model upnp.model-number onvif.hardware http.title
+  on       onvif.model gb.model upnp.model upnp.model-number onvif.hardware http.title
   match    ^\s*(?:Anpviz\s+)?(IPC-[BD][0-9][0-9]{2,3}[WBGP]D?S?(?:-[A-Z0-9]{1,5}){1,2}|PTZIP[0-9][0-9A-Z]{3,8}(?:-[A-Z0-9]{1,5}){1,2})\s*$
   set      manufacturer=Anpviz model=$1 class=camera
   weight   0.5
@@ -70,7 +70,7 @@ rule anpviz-model
   example! "IPC-D3150W"
 
 rule tkh-siqura-model
-  on       onvif.model upnp.model upnp.model-number onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number onvif.hardware
   match    ^\s*(?:Siqura\s+)?((?:BC|BL|FD|FE|PD)5[0-9]{3}M?)\s*$
   set      manufacturer="TKH Security" brand=Siqura model=$1 class=camera
   weight   0.5
@@ -84,7 +84,7 @@ rule tkh-siqura-model
 
 rule meari-ppstrong-firmware
   on       onvif.firmware http.body banner upnp.model-number mdns.txt
-  match    \b(ppstrong-[a-z0-9]{2,6}-[a-z0-9_]{1,24}-[0-9]{1,3}(?:\.[0-9]{1,8}){2,3})\b
+  match    \b(ppstrong-[a-z0-9]{2,6}-[a-z0-9_]{1,24}-[0-9]{1,3}(?:\.[0-9]{1,8}){2,3})(?:\b|(?=_))
   set      manufacturer=Meari firmware=$1 class=camera@0.5
   weight   0.75
   source   SirLouen/zs-gx1s issue #3 (Bell 15T JSON: ppstrong-b81-m_neutral_std-3.1.3.20220922, factoryname PPSTRONG, p2p_id MEARI-L); guino/ppsapp-rtsp issue #7 (Tuya 'Speed 3S': ppstrong-c51-tuya2_laxihub-2.9.7.20201028)
@@ -139,8 +139,8 @@ rule reecam-sosocam-params
   example! "\"sosocam_idx\":1"
 
 rule swann-raysharp-dvr-early
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(DVR(?:4|8|16)-[123][0-9]{3})\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(DVR(?:4|8|16)-[123][0-9]{3})(?:\b|(?=_))
   set      manufacturer=Raysharp brand=Swann model=$1 class=dvr
   weight   0.5
   source   kz/swanntools README (Swann DVR4-1200, also DVR04B/DM70-D, manufactured by RaySharp; protocol shared with the DVR8-2600 of meatheadmike/swanntools); Forbes 2013-01-22 (Rapid7: Swann DVRs on Ray Sharp firmware)

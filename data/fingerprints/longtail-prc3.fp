@@ -5,7 +5,7 @@
 # databases.  Format: docs/fingerprints.md.
 
 rule kedacom-ipc-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b(?:KEDACOM\s+)?(IPC[12][0-9]{2,3}-[A-Z]{1,3}[0-9]?[A-Z]{0,2}N[A-Z]?(?:-[A-Z0-9]{1,12}){0,4})(?![A-Za-z0-9])
   set      manufacturer=Kedacom model=$1 class=camera@0.6
   tier     model
@@ -19,7 +19,7 @@ rule kedacom-ipc-model
   example! "IPC186"
 
 rule zkteco-access-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b(?:ZKTeco\s+)?(SpeedFace[- ](?:V|H|M)[0-9]{1,2}L?(?:\s?\[[A-Z]{2}\])?|ProFace\s?X(?:\s?\[[A-Z]{1,3}\])?|iClock\s?[0-9]{3,4}|inBio\s?[0-9]{3}(?:\s?Pro)?|uFace\s?[0-9]{3})(?![A-Za-z0-9])
   flags    i
   set      manufacturer=ZKTeco model=$1 class=access-control
@@ -36,8 +36,8 @@ rule zkteco-access-model
   example! "FaceDepot-7A"
 
 rule gwell-gwelltimes-name
-  on       onvif.manufacturer onvif.model onvif.scopes onvif.hardware upnp.manufacturer upnp.model upnp.friendly-name http.title mdns.instance wsd.scopes
-  match    \bGWell[ -]?Times\b
+  on       onvif.manufacturer onvif.model gb.model onvif.scopes onvif.hardware upnp.manufacturer upnp.model upnp.friendly-name http.title mdns.instance wsd.scopes
+  match    \bGWell[ -]?Times(?:\b|(?=_))
   flags    i
   set      manufacturer=Gwell
   weight   0.6
@@ -48,8 +48,8 @@ rule gwell-gwelltimes-name
   example! "GoodWellTimes"
 
 rule gwell-gwelltimes-ipc
-  on       onvif.manufacturer onvif.model onvif.scopes onvif.hardware upnp.manufacturer upnp.model upnp.friendly-name http.title mdns.instance wsd.scopes
-  match    \bGWell[ -]?Times[-_ ]IPC\b
+  on       onvif.manufacturer onvif.model gb.model onvif.scopes onvif.hardware upnp.manufacturer upnp.model upnp.friendly-name http.title mdns.instance wsd.scopes
+  match    \bGWell[ -]?Times[-_ ]IPC(?:\b|(?=_))
   flags    i
   set      class=camera
   tier     role

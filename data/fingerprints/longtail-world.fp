@@ -7,8 +7,8 @@
 # Format: docs/fingerprints.md.
 
 rule nightowl-nvr-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(WNVR-?[0-9A-Z]{2,10}(?:-V[0-9])?)\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(WNVR-?[0-9A-Z]{2,10}(?:-V[0-9])?)(?:\b|(?=_))
   set      manufacturer="Night Owl" model=$1 class=nvr
   weight   0.65
   source   homebridge-plugins/homebridge-camera-ffmpeg issue #1210 (Night Owl 2.W WNVR201 series with WNIP2 cameras); Relkci/NightOwl-WifiCamera-Config-wnip2 issue #3 (WNVR-BTWN8-V2)
@@ -19,8 +19,8 @@ rule nightowl-nvr-model
   example! "XWNVR201"
 
 rule nightowl-camera-model
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(WNIP-?[0-9][A-Z0-9-]{0,10})\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  match    \b(WNIP-?[0-9][A-Z0-9-]{0,10})(?:\b|(?=_))
   set      manufacturer="Night Owl" model=$1 class=camera
   weight   0.6
   source   homebridge-plugins/homebridge-camera-ffmpeg issue #1210 (Night Owl WNIP2 series Wi-Fi cameras found by ONVIF discovery)
@@ -30,7 +30,7 @@ rule nightowl-camera-model
   example! "WNIPX"
 
 rule speco-ip-camera-model
-  on       onvif.model upnp.model upnp.model-number
+  on       onvif.model gb.model upnp.model upnp.model-number
   match    ^\s*(O(?:2|4|5|8|12)(?:B|D|T|P|VT|VB|VD|FB|FD|FT|IB|ID|IT|KT|LB|LT|BDD|TDD|BXLP|MDP|DB|BFR|BLP|TML|I)[0-9A-Z]{0,6})\s*$
   set      manufacturer=Speco model=$1 class=camera
   weight   0.6
@@ -43,8 +43,8 @@ rule speco-ip-camera-model
   example! "O4B9M-X-LONG-SUFFIX1"
 
 rule luma-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(LUM-[0-9]{2,4}-(?:IP|BUL|DOM|TUR|FIS|PTZ|DRB|W)(?:-[A-Z0-9]{1,4}){0,2})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(LUM-[0-9]{2,4}-(?:IP|BUL|DOM|TUR|FIS|PTZ|DRB|W)(?:-[A-Z0-9]{1,4}){0,2})(?:\b|(?=_))
   set      manufacturer="Snap One" brand=Luma model=$1 class=camera
   weight   0.65
   source   ch-bas/cctv-camera-database cameras/luma (LUM-510-BUL, LUM-420-IP-BM, LUM-820-IP-TFH, LUM-310-DRB ...)
@@ -55,8 +55,8 @@ rule luma-model
   example! "ILLUM-510-BUL"
 
 rule clarevision-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b((?:CLR-V[0-9]{3}-[0-9][A-Z0-9]{2,6})|(?:CVP?-[BMP][0-9][A-Z0-9]{2,6}-[A-Z]{2,7}))\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b((?:CLR-V[0-9]{3}-[0-9][A-Z0-9]{2,6})|(?:CVP?-[BMP][0-9][A-Z0-9]{2,6}-[A-Z]{2,7}))(?:\b|(?=_))
   set      manufacturer="Clare Controls" brand=ClareVision model=$1 class=camera
   weight   0.65
   source   ch-bas/cctv-camera-database cameras/clarevision (CLR-V100-2B36, CLR-V200-4T28, CV-B13B10-ODI, CVP-B2D50-ODIW ...)
@@ -68,8 +68,8 @@ rule clarevision-model
   example! "CVS-B2D50-ODI"
 
 rule resideo-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title
-  match    \b(CX4[BDT]-AI)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title
+  match    \b(CX4[BDT]-AI)(?:\b|(?=_))
   set      manufacturer=Resideo model=$1 class=camera
   weight   0.6
   source   ch-bas/cctv-camera-database cameras/resideo (CX4B-AI, CX4D-AI, CX4T-AI)
@@ -78,8 +78,8 @@ rule resideo-camera-model
   example! "CX4X-AI"
 
 rule instar-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(IN-[2-9][0-9]{3})(?:-?V2)?(?:\s+(?:HD|Full HD|WQHD|2K\+|4K))?\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(IN-[2-9][0-9]{3})(?:-?V2)?(?:\s+(?:HD|Full HD|WQHD|2K\+|4K))?(?:\b|(?=_))
   set      manufacturer=INSTAR model=$1 class=camera
   weight   0.6
   source   ch-bas/cctv-camera-database cameras/instar (IN-2905 V2, IN-6014 HD, IN-8015 Full HD, IN-9408 2K+, IN-9820 4K ...)
@@ -90,8 +90,8 @@ rule instar-model
   example! "IN-1000"
 
 rule lupus-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bLUPUS(?:NET)?(?:[\s-]+HD)?[\s-]+(LE\s?[0-9]{3}[A-Z]{0,2})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \bLUPUS(?:NET)?(?:[\s-]+HD)?[\s-]+(LE\s?[0-9]{3}[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer="Lupus Electronics" model=$1 class=camera
   weight   0.7
@@ -104,7 +104,7 @@ rule lupus-camera-model
 
 rule netatmo-homekit-model
   on       mdns.txt mdns.instance upnp.model http.title
-  match    (?:^md=|\b)(Netatmo\s+(?:Welcome|Presence|Smart\s+(?:Indoor|Outdoor)\s+Camera|Smart\s+Video\s+Doorbell))\b
+  match    (?:^md=|\b)(Netatmo\s+(?:Welcome|Presence|Smart\s+(?:Indoor|Outdoor)\s+Camera|Smart\s+Video\s+Doorbell))(?:\b|(?=_))
   flags    i
   set      manufacturer=Netatmo model=$1 class=camera
   weight   0.7
@@ -115,8 +115,8 @@ rule netatmo-homekit-model
   example! "md=Netatmo Thermostat"
 
 rule ajax-video-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bAjax\s+((?:TurretCam|BulletCam|DomeCam)(?:\s?Mini)?(?:\s?HL)?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \bAjax\s+((?:TurretCam|BulletCam|DomeCam)(?:\s?Mini)?(?:\s?HL)?)(?:\b|(?=_))
   set      manufacturer="Ajax Systems" model=$1 class=camera
   weight   0.7
   source   ch-bas/cctv-camera-database brand table (Ajax: alarm + wired PoE cameras); field knowledge: Ajax TurretCam, BulletCam, DomeCam Mini
@@ -127,8 +127,8 @@ rule ajax-video-model
   example! "jQuery Ajax"
 
 rule ajax-video-nvr
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bAjax\s+(NVR\s?[0-9]{3,4}(?:\s?[A-Z]{1,2})?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \bAjax\s+(NVR\s?[0-9]{3,4}(?:\s?[A-Z]{1,2})?)(?:\b|(?=_))
   set      manufacturer="Ajax Systems" model=$1 class=nvr
   weight   0.7
   source   field knowledge: Ajax NVR (NVR108, NVR116) recorders for Ajax cameras
@@ -138,7 +138,7 @@ rule ajax-video-nvr
 
 rule simplisafe-simplicam
   on       upnp.model mdns.txt mdns.instance http.title dhcp.vendor
-  match    \b(SimpliCam)\b
+  match    \b(SimpliCam)(?:\b|(?=_))
   set      manufacturer=SimpliSafe model=$1 class=camera
   weight   0.7
   source   ch-bas/cctv-camera-database cameras/simplisafe (SimpliCam wired indoor camera)
@@ -147,8 +147,8 @@ rule simplisafe-simplicam
   example! "Simpli Cam"
 
 rule 3xlogic-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(V[XA]-(?:[0-9]{1,2}[MS]|SMBK|VT)[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,8}){0,3})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(V[XA]-(?:[0-9]{1,2}[MS]|SMBK|VT)[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,8}){0,3})(?:\b|(?=_))
   set      manufacturer=3xLOGIC model=$1 class=camera
   weight   0.6
   source   ch-bas/cctv-camera-database cameras/3xlogic (VX-5M-OD-RIAW, VX-2M-ID-RIAW, VA-2MB-OD-RIWH, VX-SMBK-B-IW, VX-VT ...)
@@ -159,8 +159,8 @@ rule 3xlogic-model
   example! "AVX-5M-OD"
 
 rule abus-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b((?:IPCA|IPCB|IPCS|HDCC|TVIP)[0-9]{5}[A-Z]?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b((?:IPCA|IPCB|IPCS|HDCC|TVIP)[0-9]{5}[A-Z]?)(?:\b|(?=_))
   set      manufacturer=ABUS model=$1 class=camera
   weight   0.6
   source   ch-bas/cctv-camera-database cameras/abus (IPCA32500, IPCA54512A, HDCC35512, HDCC82501 ...)
@@ -171,8 +171,8 @@ rule abus-camera-model
   example! "TVIP"
 
 rule oncam-evolution-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(EVO-(?:05|12|20)-[A-Z]{2,5}(?:-[A-Z0-9]{1,4})?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(EVO-(?:05|12|20)-[A-Z]{2,5}(?:-[A-Z0-9]{1,4})?)(?:\b|(?=_))
   set      manufacturer=Oncam model=$1 class=camera
   weight   0.7
   source   field knowledge: Oncam Evolution 360-degree cameras EVO-05/EVO-12/EVO-20 (e.g. EVO-05-NID, EVO-12-NJD)
@@ -183,8 +183,8 @@ rule oncam-evolution-model
   example! "Galaxy EVO"
 
 rule illustra-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(I[FP][SVDT][0-9]{2}[A-Z][0-9][A-Z]{4,6})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(I[FP][SVDT][0-9]{2}[A-Z][0-9][A-Z]{4,6})(?:\b|(?=_))
   set      manufacturer="Johnson Controls" brand=Illustra model=$1 class=camera
   weight   0.6
   source   field knowledge: Illustra Flex/Pro camera scheme I<line><form><MP><variant> (e.g. IFS03D1ICWIT, IPS02D2OCWTT)
@@ -195,7 +195,7 @@ rule illustra-camera-model
 
 rule americandynamics-videoedge
   on       http.title http.server upnp.model snmp.sysdescr
-  match    \bVideoEdge\b
+  match    \bVideoEdge(?:\b|(?=_))
   set      manufacturer="Johnson Controls" brand="American Dynamics" class=nvr
   weight   0.65
   source   field knowledge: American Dynamics VideoEdge is the Johnson Controls NVR/recorder line; its web client and SNMP name it
@@ -206,7 +206,7 @@ rule americandynamics-videoedge
 
 rule exacqvision-web
   on       http.title http.server
-  match    \bexacqVision\b
+  match    \bexacqVision(?:\b|(?=_))
   flags    i
   set      manufacturer="Johnson Controls" class=vms-software
   weight   0.65
@@ -216,8 +216,8 @@ rule exacqvision-web
   example! "Vision Web Service"
 
 rule verint-nextiva-edge
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bNextiva\s+(S[0-9]{4}e?(?:-[A-Z]{1,4})?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \bNextiva\s+(S[0-9]{4}e?(?:-[A-Z]{1,4})?)(?:\b|(?=_))
   flags    i
   set      manufacturer=Verint model=$1 class=encoder
   weight   0.65
@@ -228,7 +228,7 @@ rule verint-nextiva-edge
 
 rule vicon-valerus
   on       http.title http.server
-  match    \bValerus\b
+  match    \bValerus(?:\b|(?=_))
   set      manufacturer="Vicon Industries" class=vms-software
   weight   0.6
   source   field knowledge: Vicon Valerus VMS web client title
@@ -238,8 +238,8 @@ rule vicon-valerus
   example! "valerus"
 
 rule meraki-mv-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \bMeraki\s+(MV[0-9]{1,2}[A-Z]{0,2})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  match    \bMeraki\s+(MV[0-9]{1,2}[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer=Meraki model=$1 class=camera
   weight   0.8
@@ -251,8 +251,8 @@ rule meraki-mv-camera
   example! "MV12W"
 
 rule meraki-ms-switch
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \bMeraki\s+(MS[0-9]{2,3}[A-Z0-9-]{0,8})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  match    \bMeraki\s+(MS[0-9]{2,3}[A-Z0-9-]{0,8})(?:\b|(?=_))
   flags    i
   set      manufacturer=Meraki model=$1 class=switch surveillance=no
   weight   0.8
@@ -262,8 +262,8 @@ rule meraki-ms-switch
   example! "MS120"
 
 rule meraki-mx-mg-router
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \bMeraki\s+(M[XG][0-9]{2,3}[A-Z0-9-]{0,6})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  match    \bMeraki\s+(M[XG][0-9]{2,3}[A-Z0-9-]{0,6})(?:\b|(?=_))
   flags    i
   set      manufacturer=Meraki model=$1 class=router surveillance=no
   weight   0.8
@@ -275,8 +275,8 @@ rule meraki-mx-mg-router
   example! "Meraki MR46"
 
 rule meraki-mr-access-point
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \bMeraki\s+(MR[0-9]{2,3}[A-Z0-9-]{0,6})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  match    \bMeraki\s+(MR[0-9]{2,3}[A-Z0-9-]{0,6})(?:\b|(?=_))
   flags    i
   set      manufacturer=Meraki model=$1 class=other surveillance=no
   weight   0.8
@@ -286,7 +286,7 @@ rule meraki-mr-access-point
   example! "MR46"
 
 rule 360vision-model
-  on       onvif.model upnp.model upnp.model-number http.title
+  on       onvif.model gb.model upnp.model upnp.model-number http.title
   match    ^\s*(?:360\s?Vision\s+)?((?:Predator|Invictus|VisionDome|Eclipse)(?:\s+(?:HD|Steel|Radar|Thermal|TC100|[0-9]{1,3}X))*)\s*$
   flags    i
   set      manufacturer="360 Vision" model=$1 class=camera
@@ -298,8 +298,8 @@ rule 360vision-model
   example! "Invicta"
 
 rule videotec-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(ULISSE(?:\s?(?:COMPACT|EVO|RADICAL|2|MAXI))*(?:\s?(?:HD|DELUX|THERMAL|NETCAM))*|MAXIMUS\s?M[A-Z]{1,3}[A-Z0-9]{0,4}|NXPTZ[A-Z0-9]{0,6}|UPTIRN[A-Z0-9]{0,6})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(ULISSE(?:\s?(?:COMPACT|EVO|RADICAL|2|MAXI))*(?:\s?(?:HD|DELUX|THERMAL|NETCAM))*|MAXIMUS\s?M[A-Z]{1,3}[A-Z0-9]{0,4}|NXPTZ[A-Z0-9]{0,6}|UPTIRN[A-Z0-9]{0,6})(?:\b|(?=_))
   set      manufacturer=Videotec model=$1 class=camera
   weight   0.7
   source   field knowledge: Videotec PTZ and camera families ULISSE (COMPACT, EVO, RADICAL), MAXIMUS (MPX, MVX), NXPTZ, UPTIRN
@@ -311,8 +311,8 @@ rule videotec-model
   example! "ULISSEX"
 
 rule lilin-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b([ZPSV][0-9]R[0-9]{4}[A-Z][0-9]{1,2}(?:-[A-Z0-9]{1,4})?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b([ZPSV][0-9]R[0-9]{4}[A-Z][0-9]{1,2}(?:-[A-Z0-9]{1,4})?)(?:\b|(?=_))
   set      manufacturer=LILIN model=$1 class=camera
   weight   0.65
   source   field knowledge: LILIN camera scheme <form><gen>R<4 digits><option> (Z6R6452X3, P2R6522E2)
@@ -323,8 +323,8 @@ rule lilin-camera-model
   example! "XZ6R6452X3"
 
 rule edimax-ic-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    (?<!Icom )\b(IC-(?:3|5|7|9)[0-9]{3}[A-Z]{0,3})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    (?<!Icom )\b(IC-(?:3|5|7|9)[0-9]{3}[A-Z]{0,3})(?:\b|(?=_))
   set      manufacturer=Edimax model=$1 class=camera
   weight   0.65
   source   exposure.md §1.11 (Edimax IC-7100 IP camera, CVE-2025-1316); field knowledge: Edimax's camera line is IC-nnnn (IC-3140W, IC-9110W), its routers BR-/EW-
@@ -336,7 +336,7 @@ rule edimax-ic-camera
   example! "Icom IC-7300"
 
 rule digiever-nvr-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
   match    \b(DS-[0-9]{4}\s?Pro\+?)(?![A-Za-z0-9])
   set      manufacturer=Digiever model=$1 class=nvr
   weight   0.7
@@ -348,8 +348,8 @@ rule digiever-nvr-model
   example! "DS-7608NI"
 
 rule jvc-vn-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(VN-[HTXC][0-9]{1,3}[A-Z]{0,4})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(VN-[HTXC][0-9]{1,3}[A-Z]{0,4})(?:\b|(?=_))
   set      manufacturer=JVCKENWOOD model=$1 class=camera
   weight   0.6
   source   field knowledge: JVC network cameras VN-H/VN-T/VN-X/VN-C series (VN-H57, VN-T216VPRU, VN-X35)
@@ -360,8 +360,8 @@ rule jvc-vn-camera
   example! "EVN-H57"
 
 rule aiphone-ix-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware sip.server
-  match    \b(IXG?-(?:DVF?|DVM|DA|DF|MV7?|SSA|SOFP|EA|RS|BA|2C7|DM7)(?:-[A-Z0-9]{1,6})?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware sip.server
+  match    \b(IXG?-(?:DVF?|DVM|DA|DF|MV7?|SSA|SOFP|EA|RS|BA|2C7|DM7)(?:-[A-Z0-9]{1,6})?)(?:\b|(?=_))
   set      manufacturer=Aiphone model=$1 class=intercom
   weight   0.7
   source   field knowledge: Aiphone IX/IXG IP video intercom stations (IX-DV, IX-DVF, IX-MV7-HB, IX-SSA, IXG-DM7)
@@ -372,8 +372,8 @@ rule aiphone-ix-model
   example! "SIX-DVF"
 
 rule doorbird-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware sip.server
-  match    \bDoorBird\s+(D[0-9]{3,4}[A-Z]{0,3})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware sip.server
+  match    \bDoorBird\s+(D[0-9]{3,4}[A-Z]{0,3})(?:\b|(?=_))
   flags    i
   set      manufacturer=DoorBird model=$1 class=intercom
   weight   0.75
@@ -385,7 +385,7 @@ rule doorbird-model
 
 rule nxwitness-web
   on       http.title http.server
-  match    \bNx Witness\b
+  match    \bNx Witness(?:\b|(?=_))
   set      manufacturer="Network Optix" class=vms-software
   weight   0.65
   source   field knowledge: Nx Witness VMS (Network Optix) web client and server name themselves
@@ -395,8 +395,8 @@ rule nxwitness-web
   example! "Witness"
 
 rule sharx-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(SCNC[0-9]{4}[A-Z]?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(SCNC[0-9]{4}[A-Z]?)(?:\b|(?=_))
   set      manufacturer="Sharx Security" model=$1 class=camera
   weight   0.7
   source   CamioCam/rtsp paths.csv (Sharx Security SCNC3905, SCNC3805, SCNC3804, SCNC3605); issue #62 (SCNC2900 manual)
@@ -405,8 +405,8 @@ rule sharx-model
   example! "ASCNC3905"
 
 rule alarmcom-adc-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware dhcp.vendor
-  match    \b(ADC-V(?:DB|C)?[0-9]{3}[A-Z]{0,3})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware dhcp.vendor
+  match    \b(ADC-V(?:DB|C)?[0-9]{3}[A-Z]{0,3})(?:\b|(?=_))
   set      manufacturer=Alarm.com model=$1 class=camera
   weight   0.7
   source   field knowledge: Alarm.com ADC-V cameras and video doorbells (ADC-V522, ADC-V723, ADC-VC826, ADC-VDB770)
@@ -418,7 +418,7 @@ rule alarmcom-adc-model
 
 rule qognify-vms
   on       http.title http.server
-  match    \b(?:Qognify\s+VMS|Cayuga\s+R[0-9]{2}|VisionHub)\b
+  match    \b(?:Qognify\s+VMS|Cayuga\s+R[0-9]{2}|VisionHub)(?:\b|(?=_))
   set      manufacturer=Qognify class=vms-software
   weight   0.6
   source   field knowledge: Qognify VMS / Cayuga (ex-SeeTec) and VisionHub (ex-NICE Vision) product names; discovery-protocols.md §10
@@ -428,8 +428,8 @@ rule qognify-vms
   example! "Qognify"
 
 rule eagleeye-bridge
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bEagle Eye(?: Networks)?\s+((?:Bridge|CMVR)\s?[0-9]{3}[A-Z]?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \bEagle Eye(?: Networks)?\s+((?:Bridge|CMVR)\s?[0-9]{3}[A-Z]?)(?:\b|(?=_))
   flags    i
   set      manufacturer="Eagle Eye Networks" model=$1 class=nvr
   weight   0.7
@@ -439,8 +439,8 @@ rule eagleeye-bridge
   example! "Eagle Eye Bridge"
 
 rule rhombus-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bRhombus\s+(R[0-9]{3})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \bRhombus\s+(R[0-9]{3})(?:\b|(?=_))
   set      manufacturer=Rhombus model=$1 class=camera
   weight   0.7
   source   field knowledge: Rhombus Systems cameras R100, R120, R200, R360, R400, R500
@@ -450,8 +450,8 @@ rule rhombus-camera-model
   example! "Rhombus Console"
 
 rule wansview-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bWansview\s+([KQWM][0-9][A-Z0-9]{0,5})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \bWansview\s+([KQWM][0-9][A-Z0-9]{0,5})(?:\b|(?=_))
   flags    i
   set      manufacturer=Wansview model=$1 class=camera
   weight   0.7
@@ -462,8 +462,8 @@ rule wansview-model
   example! "Wansview App"
 
 rule avertx-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bAvertX\s+(?:Pro\s+)?(HD[0-9]{2,4}[A-Z]{0,3}|HDIP[0-9]{0,4})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \bAvertX\s+(?:Pro\s+)?(HD[0-9]{2,4}[A-Z]{0,3}|HDIP[0-9]{0,4})(?:\b|(?=_))
   flags    i
   set      manufacturer=AvertX model=$1 class=camera@0.5
   weight   0.7
@@ -473,8 +473,8 @@ rule avertx-model
   example! "HD30"
 
 rule arlo-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt dhcp.vendor
-  match    \b(VMC[0-9]{4}[A-Z0-9]{0,3})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt dhcp.vendor
+  match    \b(VMC[0-9]{4}[A-Z0-9]{0,3})(?:\b|(?=_))
   set      manufacturer=Arlo model=$1 class=camera
   weight   0.7
   source   field knowledge: Arlo camera model numbers VMC (VMC3030, VMC4030P, VMC5040); base stations are VMB and left alone
@@ -483,8 +483,8 @@ rule arlo-camera-model
   example! "VMC40"
 
 rule genetec-streamvault
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(SV-(?:100|150|300|350|1000|2000|4000|7000)E?(?:-[A-Z0-9]{1,6})?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(SV-(?:100|150|300|350|1000|2000|4000|7000)E?(?:-[A-Z0-9]{1,6})?)(?:\b|(?=_))
   set      manufacturer=Genetec model=$1 class=nvr
   weight   0.6
   source   field knowledge: Genetec Streamvault recording appliances SV-100E, SV-300E, SV-1000E, SV-4000E
@@ -494,8 +494,8 @@ rule genetec-streamvault
   example! "ASV-300E"
 
 rule milestone-husky
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bHusky\s+(X[28]|M[0-9]{2}|IVO\s?[0-9]{3,4}[A-Z]{0,2})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \bHusky\s+(X[28]|M[0-9]{2}|IVO\s?[0-9]{3,4}[A-Z]{0,2})(?:\b|(?=_))
   set      manufacturer=Milestone model=$1 class=nvr
   weight   0.7
   source   field knowledge: Milestone Husky recording appliances (Husky X2, X8, M30, M50, IVO 150D)
@@ -506,7 +506,7 @@ rule milestone-husky
 
 rule milestone-xprotect
   on       http.title http.server
-  match    \bXProtect\b
+  match    \bXProtect(?:\b|(?=_))
   set      manufacturer=Milestone class=vms-software
   weight   0.6
   source   field knowledge: Milestone XProtect web client and mobile server name the product
@@ -515,8 +515,8 @@ rule milestone-xprotect
   example! "UniFi Protect"
 
 rule nuuo-nvrmini
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(NVRmini\s?2?|NVRsolo|Crystal\s+NVR)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(NVRmini\s?2?|NVRsolo|Crystal\s+NVR)(?:\b|(?=_))
   flags    i
   set      manufacturer=Nuuo model=$1 class=nvr
   weight   0.7
@@ -527,8 +527,8 @@ rule nuuo-nvrmini
   example! "NVRmaxi"
 
 rule amazon-blink-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
-  match    \bBlink\s+(XT2?|Mini|Outdoor(?:\s?4)?|Indoor|Video Doorbell)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  match    \bBlink\s+(XT2?|Mini|Outdoor(?:\s?4)?|Indoor|Video Doorbell)(?:\b|(?=_))
   set      manufacturer=Amazon brand=Blink model=$1 class=camera
   weight   0.7
   source   field knowledge: Blink (Amazon) camera products Blink XT, XT2, Mini, Outdoor, Indoor, Video Doorbell
@@ -537,8 +537,8 @@ rule amazon-blink-model
   example! "blink"
 
 rule google-nest-cam
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
-  match    \b(Nest\s+Cam(?:\s+(?:IQ(?:\s+(?:Indoor|Outdoor))?|Indoor|Outdoor|with\s+floodlight))?|Nest\s+Doorbell)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  match    \b(Nest\s+Cam(?:\s+(?:IQ(?:\s+(?:Indoor|Outdoor))?|Indoor|Outdoor|with\s+floodlight))?|Nest\s+Doorbell)(?:\b|(?=_))
   set      manufacturer=Google brand=Nest model=$1 class=camera
   weight   0.7
   source   field knowledge: Google Nest camera products (Nest Cam IQ, Nest Cam Indoor/Outdoor, Nest Doorbell)
@@ -547,8 +547,8 @@ rule google-nest-cam
   example! "Nest Hub"
 
 rule toshiba-ik-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(IK-W[BDRP][0-9]{2}[A-Z]?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(IK-W[BDRP][0-9]{2}[A-Z]?)(?:\b|(?=_))
   set      manufacturer=Toshiba model=$1 class=camera
   weight   0.65
   source   field knowledge: Toshiba network cameras IK-WB (box), IK-WD (dome), IK-WR (outdoor) series, e.g. IK-WB16A, IK-WR14A
@@ -557,8 +557,8 @@ rule toshiba-ik-camera
   example! "IK-XB16A"
 
 rule sanyo-vcc-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(VCC-(?:HD|HDN|XZ|N)[0-9]{4}[A-Z]?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(VCC-(?:HD|HDN|XZ|N)[0-9]{4}[A-Z]?)(?:\b|(?=_))
   set      manufacturer=Sanyo model=$1 class=camera
   weight   0.65
   source   field knowledge: Sanyo network cameras VCC-HD2300, VCC-HD4600, VCC-HDN4000, VCC-XZ600
@@ -567,8 +567,8 @@ rule sanyo-vcc-camera
   example! "VCC-HD23"
 
 rule linksys-wvc-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(WVC[0-9]{2,3}[A-Z]{0,3})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(WVC[0-9]{2,3}[A-Z]{0,3})(?:\b|(?=_))
   set      manufacturer=Linksys model=$1 class=camera
   weight   0.65
   source   motioneye-project/motioneyeos issue #771 (Linksys WV200 camera beside Wansview); field knowledge: Linksys WVC54GC, WVC80N cameras
@@ -578,8 +578,8 @@ rule linksys-wvc-camera
   example! "WVC5"
 
 rule logitech-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
-  match    \bLogitech\s+(Alert\s?7[05]0[ei]|Circle(?:\s?View(?:\s?Doorbell)?|\s?2)?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  match    \bLogitech\s+(Alert\s?7[05]0[ei]|Circle(?:\s?View(?:\s?Doorbell)?|\s?2)?)(?:\b|(?=_))
   flags    i
   set      manufacturer=Logitech model=$1 class=camera
   weight   0.7
@@ -590,8 +590,8 @@ rule logitech-camera-model
   example! "Logitech"
 
 rule planet-ica-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(ICA-(?:[A-Z]{1,2})?[0-9]{3,4}[A-Z]{0,4})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(ICA-(?:[A-Z]{1,2})?[0-9]{3,4}[A-Z]{0,4})(?:\b|(?=_))
   set      manufacturer="Planet Technology" model=$1 class=camera
   weight   0.6
   source   field knowledge: PLANET Technology IP cameras ICA-4200, ICA-E3550V, ICA-HM101 (its switches are GS-/FGSW-, left alone)
@@ -601,8 +601,8 @@ rule planet-ica-camera
   example! "ICA-12"
 
 rule levelone-fcs-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(FCS-[0-9]{4}[A-Z]?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(FCS-[0-9]{4}[A-Z]?)(?:\b|(?=_))
   set      manufacturer=LevelOne model=$1 class=camera
   weight   0.6
   source   field knowledge: LevelOne FCS-series network cameras (FCS-1060, FCS-3054, FCS-5201)
@@ -611,8 +611,8 @@ rule levelone-fcs-camera
   example! "GSW-2457"
 
 rule sercomm-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(RC8[0-9]{3}[A-Z0-9]{0,3}|OC8[0-9]{2}[A-Z]?|NC8[0-9]{2}[A-Z]?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(RC8[0-9]{3}[A-Z0-9]{0,3}|OC8[0-9]{2}[A-Z]?|NC8[0-9]{2}[A-Z]?)(?:\b|(?=_))
   set      manufacturer=Sercomm model=$1 class=camera
   weight   0.6
   source   usermanual.wiki/Sercomm (RC8021, RC8061, RC8221, RC8221V2 wireless network cameras, OC810 outdoor camera, NC822A)
@@ -622,8 +622,8 @@ rule sercomm-camera-model
   example! "NV812D"
 
 rule sercomm-video-server
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(NV8[0-9]{2}[A-Z]?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(NV8[0-9]{2}[A-Z]?)(?:\b|(?=_))
   set      manufacturer=Sercomm model=$1 class=encoder
   weight   0.6
   source   usermanual.wiki/Sercomm/NV812D (Network Video Server user guide)
@@ -633,7 +633,7 @@ rule sercomm-video-server
 
 rule blueiris-server
   on       http.server http.title
-  match    ^(?:BlueServer(?:/[0-9][0-9.]{0,15})?|Blue Iris(?: Login)?)\b
+  match    ^(?:BlueServer(?:/[0-9][0-9.]{0,15})?|Blue Iris(?: Login)?)(?:\b|(?=_))
   set      manufacturer="Perspective Software" class=vms-software
   weight   0.7
   source   camlocus.com/docs/remote-access (Blue Iris built-in web server, default port 81, UI3); field knowledge, not checked against a stored capture: Server BlueServer/<version>, title Blue Iris Login
@@ -644,7 +644,7 @@ rule blueiris-server
 
 rule senstar-symphony
   on       http.title http.server
-  match    \bSenstar\s+Symphony\b|\bAimetis\s+Symphony\b
+  match    \bSenstar\s+Symphony\b|\bAimetis\s+Symphony(?:\b|(?=_))
   flags    i
   set      manufacturer=Senstar class=vms-software
   weight   0.7
@@ -656,7 +656,7 @@ rule senstar-symphony
 
 rule salient-completeview
   on       http.title http.server
-  match    \bCompleteView\b
+  match    \bCompleteView(?:\b|(?=_))
   set      manufacturer="Salient Systems" class=vms-software
   weight   0.65
   source   field knowledge: Salient Systems CompleteView VMS web client
@@ -665,8 +665,8 @@ rule salient-completeview
   example! "completeview"
 
 rule zavio-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bZavio\s+([FDBMP][0-9]{4}[A-Z]?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \bZavio\s+([FDBMP][0-9]{4}[A-Z]?)(?:\b|(?=_))
   flags    i
   set      manufacturer=Zavio model=$1 class=camera
   weight   0.7
@@ -676,8 +676,8 @@ rule zavio-camera-model
   example! "F3210"
 
 rule ycam-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bY-cam\s+(HomeMonitor(?:\s?HD)?(?:\s?Pro)?|Evo|Cube(?:\s?HD)?|Bullet(?:\s?HD)?|Knight|Black|White)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \bY-cam\s+(HomeMonitor(?:\s?HD)?(?:\s?Pro)?|Evo|Cube(?:\s?HD)?|Bullet(?:\s?HD)?|Knight|Black|White)(?:\b|(?=_))
   flags    i
   set      manufacturer=Y-cam model=$1 class=camera
   weight   0.7
@@ -688,8 +688,8 @@ rule ycam-model
   example! "Y-camera"
 
 rule moxa-vport
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \bVPort\s?([0-9]{2,3}[A-Z0-9-]{0,12})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  match    \bVPort\s?([0-9]{2,3}[A-Z0-9-]{0,12})(?:\b|(?=_))
   set      manufacturer=Moxa model=VPort$1
   weight   0.7
   source   field knowledge: Moxa VPort industrial IP cameras (VPort 36, VPort 56) and video encoders (VPort 461A)
@@ -699,8 +699,8 @@ rule moxa-vport
   example! "Viewport 461"
 
 rule axon-bodycam
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bAxon\s+(Body\s?[234]|Flex\s?2?|Fleet\s?[23]?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \bAxon\s+(Body\s?[234]|Flex\s?2?|Fleet\s?[23]?)(?:\b|(?=_))
   set      manufacturer=Axon model=$1 class=camera
   weight   0.7
   source   field knowledge: Axon Enterprise body-worn and in-car cameras (Axon Body 3, Axon Flex 2, Axon Fleet 3)
@@ -710,8 +710,8 @@ rule axon-bodycam
   example! "Axon"
 
 rule canary-camera-model
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
-  match    \bCanary\s+(Flex|View|Pro|All-in-One)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  match    \bCanary\s+(Flex|View|Pro|All-in-One)(?:\b|(?=_))
   set      manufacturer=Canary model=$1 class=camera
   weight   0.7
   source   field knowledge: Canary Connect camera products Canary All-in-One, Flex, View, Pro
@@ -721,8 +721,8 @@ rule canary-camera-model
   example! "canary flex"
 
 rule uniden-camera-line
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bUniden\s+(Guardian(?:\s?G[0-9]{3,4}[A-Z0-9]{0,4})?|AppCam(?:\s?[0-9]{1,3}[A-Z]{0,2})?|U-Bell(?:\s?DB[0-9])?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \bUniden\s+(Guardian(?:\s?G[0-9]{3,4}[A-Z0-9]{0,4})?|AppCam(?:\s?[0-9]{1,3}[A-Z]{0,2})?|U-Bell(?:\s?DB[0-9])?)(?:\b|(?=_))
   set      manufacturer=Uniden model=$1 class=camera
   weight   0.7
   source   field knowledge: Uniden Guardian wireless camera systems, AppCam Wi-Fi cameras and U-Bell doorbells (cloud-and-nvr.md §1.2: Uniden DB1 doorbell rebrand)
@@ -732,8 +732,8 @@ rule uniden-camera-line
   example! "Uniden"
 
 rule hive-view-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
-  match    \b(Hive\s+View(?:\s+Outdoor)?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  match    \b(Hive\s+View(?:\s+Outdoor)?)(?:\b|(?=_))
   set      manufacturer=Hive model=$1 class=camera
   weight   0.7
   source   field knowledge: Hive View and Hive View Outdoor cameras (Centrica Hive)
@@ -743,8 +743,8 @@ rule hive-view-camera
   example! "beehive view"
 
 rule somfy-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
-  match    \bSomfy\s+(One\+?|Outdoor\s+Camera|Indoor\s+Camera|Security\s+Camera)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
+  match    \bSomfy\s+(One\+?|Outdoor\s+Camera|Indoor\s+Camera|Security\s+Camera)(?:\b|(?=_))
   flags    i
   set      manufacturer=Somfy model=$1 class=camera
   weight   0.7
@@ -754,8 +754,8 @@ rule somfy-camera
   example! "Somfy"
 
 rule bosch-camera-ctn
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \b((?:NBN|NDE|NDI|NDV|NDN|NDS|NDP|NTI|NBE|NUC|NTC|NBC|NIN|NAI|NDC|NEZ)-[0-9]{4,5}-[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,4})?|(?:VG4|VG5|MIC)-[0-9]{3,4}-[A-Z0-9]{2,8})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  match    \b((?:NBN|NDE|NDI|NDV|NDN|NDS|NDP|NTI|NBE|NUC|NTC|NBC|NIN|NAI|NDC|NEZ)-[0-9]{4,5}-[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,4})?|(?:VG4|VG5|MIC)-[0-9]{3,4}-[A-Z0-9]{2,8})(?:\b|(?=_))
   set      manufacturer=Bosch model=$1 class=camera
   weight   0.7
   source   field knowledge: Bosch IP camera commercial type numbers (DINION NBN-80052-BA, FLEXIDOME NDE-5503-AL, NDI-5503-A, NDV-3502-F03, NTI-50022-A3, AUTODOME NDP-7512-Z30, VG5-7220-EPC5, MIC-7502-Z30BR)
@@ -767,8 +767,8 @@ rule bosch-camera-ctn
   example! "XNDE-5503-AL"
 
 rule bosch-camera-family
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \b((?:DINION|FLEXIDOME|AUTODOME|MIC)\s+(?:IP\s+)?(?:starlight\s+|ultra\s+|panoramic\s+|indoor\s+|outdoor\s+|micro\s+|bullet\s+|turret\s+|corner\s+)*(?:[0-9]{3,4}[a-z]?i?|HD|inteox|fusion)(?:\s?[A-Z0-9]{1,6})?)\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  match    \b((?:DINION|FLEXIDOME|AUTODOME|MIC)\s+(?:IP\s+)?(?:starlight\s+|ultra\s+|panoramic\s+|indoor\s+|outdoor\s+|micro\s+|bullet\s+|turret\s+|corner\s+)*(?:[0-9]{3,4}[a-z]?i?|HD|inteox|fusion)(?:\s?[A-Z0-9]{1,6})?)(?:\b|(?=_))
   flags    i
   set      manufacturer=Bosch model=$1 class=camera
   weight   0.7
@@ -781,8 +781,8 @@ rule bosch-camera-family
   example! "AUTODOMES"
 
 rule bosch-videojet-encoder
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \b(VIDEOJET\s+(?:decoder\s+[0-9]{4}|multi\s+[0-9]{4}i?|X[0-9]{2}|connect|[0-9]{4})|VJT-X[0-9]{2}[A-Z]{0,4}|VJ[CD]-[0-9]{4}[A-Z0-9-]{0,8}|VIP-X[0-9]{1,4}[A-Z0-9-]{0,8})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  match    \b(VIDEOJET\s+(?:decoder\s+[0-9]{4}|multi\s+[0-9]{4}i?|X[0-9]{2}|connect|[0-9]{4})|VJT-X[0-9]{2}[A-Z]{0,4}|VJ[CD]-[0-9]{4}[A-Z0-9-]{0,8}|VIP-X[0-9]{1,4}[A-Z0-9-]{0,8})(?:\b|(?=_))
   flags    i
   set      manufacturer=Bosch model=$1 class=encoder
   weight   0.7
@@ -794,8 +794,8 @@ rule bosch-videojet-encoder
   example! "VJT-20"
 
 rule bosch-divar-recorder
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \b(DIVAR\s+(?:IP\s+(?:all-in-one\s+)?[0-9]{4}|network\s+[0-9]{4}|hybrid\s+[0-9]{4}|AN\s+[0-9]{4})|(?:DIP|DRN|DRH)-[0-9]{4}[A-Z]{0,3}-[A-Z0-9]{2,8})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
+  match    \b(DIVAR\s+(?:IP\s+(?:all-in-one\s+)?[0-9]{4}|network\s+[0-9]{4}|hybrid\s+[0-9]{4}|AN\s+[0-9]{4})|(?:DIP|DRN|DRH)-[0-9]{4}[A-Z]{0,3}-[A-Z0-9]{2,8})(?:\b|(?=_))
   flags    i
   set      manufacturer=Bosch model=$1 class=nvr
   weight   0.7
@@ -806,8 +806,8 @@ rule bosch-divar-recorder
   example! "DIP-52"
 
 rule avtech-avm-camera
-  on       onvif.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(AVM[0-9]{3,4}[A-Z]{0,3})\b
+  on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
+  match    \b(AVM[0-9]{3,4}[A-Z]{0,3})(?:\b|(?=_))
   set      manufacturer=Avtech model=$1 class=camera
   weight   0.65
   source   exposure.md §1.15 (AVTECH AVM1203 IP camera, CVE-2024-7029, EOL); field knowledge: AVTECH AVM-series IP cameras (AVM328, AVM1203)

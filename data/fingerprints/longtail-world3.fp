@@ -8,7 +8,7 @@
 # projects' fingerprint databases.  Format: docs/fingerprints.md.
 
 rule messoa-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b((?:BLT|BOX|CVP|DOM|FHE|MBL|MDM|PTZ)[01][0-9]{2}[A-Z]-[A-Z]{3}[0-9][0-9A-Z]{0,4})(?![A-Za-z0-9])
   set      manufacturer=Messoa model=$1 class=camera@0.6
   tier     model
@@ -23,7 +23,7 @@ rule messoa-model
   example! "DOM20F-ORM2812"
 
 rule cnb-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b(T(?:BL|BM|BN|BP|DB|DV|PL|PN|PU|SF)[0-9]{2}[RZ](?:-[A-Z0-9()]{1,9})?)(?![A-Za-z0-9(-])
   set      manufacturer="CNB Technology" model=$1 class=camera@0.55
   tier     model
@@ -37,7 +37,7 @@ rule cnb-model
   example! "TBA25R-W"
 
 rule pixord-model
-  on       onvif.model onvif.hardware upnp.model upnp.model-number isapi.model lapi.model sunapi.model dahua.model http.title
+  on       onvif.model gb.model onvif.hardware upnp.model upnp.model-number isapi.model lapi.model sunapi.model dahua.model http.title
   match    ^\s*(?:PIXORD\s+)?(P(?:D6[0-9]{2}|D7[0-9]{2}|L7[0-9]{2}|L9[0-9]{2}|S7[0-9]{2})[A-Z]{0,2})\s*$
   flags    i
   set      manufacturer=Pixord model=$1 class=camera@0.5
@@ -52,7 +52,7 @@ rule pixord-model
   example! "PD61"
 
 rule comelit-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b((?:IP|AH)[BDKMST]CAM[ANS][0-9]{2}[FVZ][0-9A-Z]{1,6})(?![A-Za-z0-9])
   set      manufacturer=Comelit model=$1 class=camera@0.6
   tier     model
@@ -65,7 +65,7 @@ rule comelit-model
   example! "IPBCAMA4ZA"
 
 rule urmet-ip-camera-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b((?:VK-?)?109[23]/[0-9]{3}[A-Z][A-Z0-9]{0,4})(?![A-Za-z0-9/])
   set      manufacturer=Urmet model=$1 class=camera@0.6
   tier     model
@@ -78,7 +78,7 @@ rule urmet-ip-camera-model
   example! "1099/304"
 
 rule commax-camera-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b(C(?:AD|AU|NP|NU)-[0-9][A-Z0-9]{2,9})(?![A-Za-z0-9])
   set      manufacturer=Commax model=$1 class=camera@0.55
   tier     model
@@ -91,7 +91,7 @@ rule commax-camera-model
   example! "XCNU-210RL"
 
 rule ganz-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b((?:ZN1A?|ZN|ZC)-(?:[0-9][A-Z]|[A-Z])[A-Z0-9]{3,12}(?:-[A-Z]{1,4})?)(?![A-Za-z0-9])
   set      manufacturer=CBC brand=Ganz model=$1 class=camera@0.55
   tier     model
@@ -104,7 +104,7 @@ rule ganz-model
   example! "ZX-B2MTP"
 
 rule avigilon-camera-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b([0-9]{1,2}(?:\.[0-9])?[A-Z]{1,2}-H[3-6][A-Z]{0,3}(?:-[A-Z0-9]{1,5}){1,4})(?![A-Za-z0-9])
   set      manufacturer=Avigilon model=$1 class=camera@0.6
   tier     model
@@ -130,8 +130,8 @@ rule hunt-nvr-cgi
   example! "/cgi-bin/SetTimePlay.cgi"
 
 rule 2n-intercom-product
-  on       sip.server http.title upnp.model upnp.friendly-name onvif.model onvif.hardware mdns.instance banner snmp.sysdescr
-  match    \b2N\s+(?:Helios\s+)?IP\s+(Verso|Force|Solo|Style|Vario|Base|Uni|Safety|One)\b|\b2N\s+Indoor\s+(Touch|Compact|View|Talk|Clip)\b
+  on       sip.server http.title upnp.model upnp.friendly-name onvif.model gb.model onvif.hardware mdns.instance banner snmp.sysdescr
+  match    \b2N\s+(?:Helios\s+)?IP\s+(Verso|Force|Solo|Style|Vario|Base|Uni|Safety|One)\b|\b2N\s+Indoor\s+(Touch|Compact|View|Talk|Clip)(?:\b|(?=_))
   set      manufacturer=2N class=intercom
   tier     model
   weight   0.7
@@ -144,7 +144,7 @@ rule 2n-intercom-product
 
 rule 2n-access-unit
   on       sip.server http.title upnp.model upnp.friendly-name mdns.instance banner snmp.sysdescr
-  match    \b2N\s+Access\s+Unit(?:\s+[0-9.]{1,4}|\s+M)?\b
+  match    \b2N\s+Access\s+Unit(?:\s+[0-9.]{1,4}|\s+M)?(?:\b|(?=_))
   set      manufacturer=2N class=access-control
   tier     model
   weight   0.7

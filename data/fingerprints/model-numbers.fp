@@ -16,7 +16,7 @@ rule hikvision-realm-model
   example! "IP Camera(C2189)"
 
 rule hikvision-model-dvr
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(i?DS-(?:7[0-9]{3}|8[0-9]{3}|90[0-9]{2})(?:HQH|HUH|HGH|HTH|HQI|HUI|HTI|HWI|HVI|HFH|HFI)[A-Z]{0,2}(?:-[A-Z0-9()/]{1,12}){0,3})(?![A-Za-z0-9])
   set      class=dvr manufacturer=Hikvision@0.6 model=$1@0.5
   tier     model
@@ -59,7 +59,7 @@ rule hikvision-realm-recorder
 # never who made it.
 
 rule soc-camera-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:Hi35(?:16|18|19)[A-Z]{0,2}V[0-9]{3}|HI35(?:16|18|19)[A-Z]{0,2}V[0-9]{3}|Hi3516[A-Z]?|HI3518[A-Z]?|GK72(?:02|05)[A-Z0-9]{0,3}|XM5[13]0)
   set      class=camera surveillance=yes
   tier     role
@@ -71,7 +71,7 @@ rule soc-camera-class
   example! "Hi3798MV100"
 
 rule soc-recorder
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:Hi|HI)35(?:20|21|31|35|36)[A-Z]?(?:V[0-9]{3})?
   set      surveillance=yes
   weight   0.55

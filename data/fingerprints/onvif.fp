@@ -24,7 +24,7 @@ rule onvif-scopes
 
 rule onvif-scope-type-nvt
   on       onvif.scopes wsd.scopes
-  match    \bonvif://www\.onvif\.org/type/(?:video_encoder|Network_Video_Transmitter|NetworkVideoTransmitter)\b
+  match    \bonvif://www\.onvif\.org/type/(?:video_encoder|Network_Video_Transmitter|NetworkVideoTransmitter)(?:\b|(?=_))
   flags    i
   set      class=camera
   tier     generic
@@ -53,6 +53,19 @@ rule onvif-scope-name-brand
   example  "onvif://www.onvif.org/name/Dahua onvif://www.onvif.org/hardware/IPC-HFW2228M-I1-V2" => manufacturer=Dahua
   example! "onvif://www.onvif.org/name/Shanghai%20Dahua%20Scale onvif://www.onvif.org/location/city/hangzhou"
   example! "onvif://www.onvif.org/hardware/Dahua"
+
+# A name/ scope that is the brand alone (the default device name of many
+# firmwares), as for page titles in brands.fp.
+rule onvif-scope-name-is-brand
+  on       onvif.scopes wsd.scopes
+  match    \bonvif://www\.onvif\.org/name/([A-Za-z][A-Za-z0-9._-]{1,24})(?:\s|$)
+  lookup   brands
+  weight   0.65
+  source   protocols.md §1 (name/ scope, e.g. name/Dahua); a name that is nothing but the badge
+  example  "onvif://www.onvif.org/name/TVT onvif://www.onvif.org/hardware/IPC" => brand=TVT manufacturer=TVT
+  example  "onvif://www.onvif.org/name/UNV" => brand=Uniview manufacturer=Uniview
+  example! "onvif://www.onvif.org/name/Shanghai%20Dahua%20Scale"
+  example! "onvif://www.onvif.org/name/Camera"
 
 rule onvif-manufacturer-brand
   on       onvif.manufacturer
@@ -106,3 +119,26 @@ rule onvif-fault-not-authorized
   source   protocols.md §2 (GetDeviceInformation is READ_SYSTEM; an ONVIF service answering with a fault is present)
   example  "ter:NotAuthorized"
   example! "ter:InvalidArgVal"
+
+# A manufacturer/ scope (not one of the ONVIF Core's standard categories;
+# makers add it, Hanwha Vision among them: Jazea/Onvif.Core #55) names
+# the maker as the device states it, URL-encoded.
+rule onvif-scope-manufacturer-brand
+  on       onvif.scopes wsd.scopes
+  match    \bonvif://www\.onvif\.org/manufacturer/(\S{1,128})
+  lookup   brands
+  weight   0.75
+  source   Jazea/Onvif.Core #55 (Hanwha Vision's ProbeMatch scopes carry manufacturer/); the value mapped through the brand table
+  example  "onvif://www.onvif.org/manufacturer/HIKVISION onvif://www.onvif.org/hardware/DS-2CD2T47G2-L" => manufacturer=Hikvision
+  example  "onvif://www.onvif.org/type/video_encoder onvif://www.onvif.org/manufacturer/Amcrest" => brand=Amcrest manufacturer=Dahua
+  example! "onvif://www.onvif.org/name/Camera onvif://www.onvif.org/hardware/Dahua"
+
+rule onvif-scope-manufacturer-raw
+  on       onvif.scopes wsd.scopes
+  match    \bonvif://www\.onvif\.org/manufacturer/(?!(?:General|Private|Generic|ONVIF|IPCAM|Manufacturer|Unknown|Default|NVR|DVR|IPC|Camera)(?:\s|$))([A-Za-z][A-Za-z0-9._-]{1,40})
+  flags    i
+  set      manufacturer=$1
+  weight   0.45
+  source   Jazea/Onvif.Core #55 (manufacturer/ scope); the first word as written, neutral words ignored, as for tds:Manufacturer
+  example  "onvif://www.onvif.org/manufacturer/Sunell onvif://www.onvif.org/hardware/IPC" => manufacturer=Sunell
+  example! "onvif://www.onvif.org/manufacturer/IPC"

@@ -66,7 +66,7 @@ rule hipcam-rtsp-realserver
 # (protocols.md §6), so it names no maker: it only says "camera".
 rule rtsp-sdp-sony-session
   on       rtsp.sdp.session rtsp.sdp
-  match    (?:^|s=)Sony RTSP Server\b
+  match    (?:^|s=)Sony RTSP Server(?:\b|(?=_))
   set      class=camera surveillance=yes
   tier     generic
   weight   0.4
@@ -105,7 +105,7 @@ rule uniview-sdp-decodertag
 
 rule truen-tls-subject
   on       tls.subject
-  match    CN=TCAM,OU=Security,O=Truen\b
+  match    CN=TCAM,OU=Security,O=Truen(?:\b|(?=_))
   set      manufacturer=Truen class=camera
   weight   0.5
   source   certificate subject O= naming the maker (Truen); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings
@@ -114,7 +114,7 @@ rule truen-tls-subject
 
 rule ubiquiti-video-tls-subject
   on       tls.subject
-  match    (?:CN=unifivideo-app\b|CN=camera\.ubnt\.dev\b)
+  match    (?:CN=unifivideo-app\b|CN=camera\.ubnt\.dev(?:\b|(?=_)))
   set      manufacturer=Ubiquiti class=camera
   weight   0.5
   source   UniFi Video default certificate CNs unifivideo-app / camera.ubnt.dev; UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered; examples are minimal test strings

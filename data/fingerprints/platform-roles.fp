@@ -48,7 +48,7 @@ rule role-isapi-document
 
 rule role-isapi-device-cap
   on       hik.isapi http.body isapi.malformed vendor-api.malformed
-  match    <DeviceCap\b.{0,4000}?<(?:RacmCap|ImageCap|PTZCtrlCap|StreamingCap|VideoInputCap)\b
+  match    <DeviceCap\b.{0,4000}?<(?:RacmCap|ImageCap|PTZCtrlCap|StreamingCap|VideoInputCap)(?:\b|(?=_))
   flags    s
   set      surveillance=yes
   weight   0.6
@@ -109,7 +109,7 @@ rule role-isapi-access-control
 
 rule role-isapi-intercom
   on       hik.isapi http.body isapi.malformed vendor-api.malformed
-  match    <eventType>\s*VideoIntercomEvent\s*</eventType>|<requestURL>\s*/ISAPI/VideoIntercom/|<(?:CallStatus|VideoIntercomEvent)\b
+  match    <eventType>\s*VideoIntercomEvent\s*</eventType>|<requestURL>\s*/ISAPI/VideoIntercom/|<(?:CallStatus|VideoIntercomEvent)(?:\b|(?=_))
   set      class=intercom
   weight   0.75
   source   Hikvision ISAPI video-intercom resources /ISAPI/VideoIntercom/ (callStatus, callSignal) and VideoIntercomEvent alerts of DS-KV/KD door stations and DS-KH indoor stations (public Hikvision intercom integrations for Home Assistant)
@@ -119,7 +119,7 @@ rule role-isapi-intercom
 
 rule role-isapi-alarm-panel
   on       hik.isapi http.body isapi.malformed vendor-api.malformed
-  match    <requestURL>\s*/ISAPI/SecurityCP/|<(?:SecurityCP[A-Za-z]{0,30}|AlarmHostStatus|ZoneStatus)\b
+  match    <requestURL>\s*/ISAPI/SecurityCP/|<(?:SecurityCP[A-Za-z]{0,30}|AlarmHostStatus|ZoneStatus)(?:\b|(?=_))
   set      class=alarm-panel
   weight   0.75
   source   Hikvision AX PRO hubs (DS-PWA, DS-PHA) answer the ISAPI SecurityCP resources (/ISAPI/SecurityCP/status/zones, /ISAPI/SecurityCP/control/arm) (petrleocompel/hikaxpro_hacs issue #56, a DS-PHA20-P's ISAPI session)
@@ -163,7 +163,7 @@ rule role-hik-sdk-port
 
 rule role-hik-media-stream
   on       rtsp.sdp rtsp.sdp.session rtsp.content-base
-  match    a=Media_header:MEDIAINFO=494D4B48|(?:^|s=)HIK Media Server\b|(?:^|a=control:)\s*rtsp://[^\s/]{1,80}/h264/ch[0-9]{1,2}/(?:main|sub)/av_stream\b
+  match    a=Media_header:MEDIAINFO=494D4B48|(?:^|s=)HIK Media Server\b|(?:^|a=control:)\s*rtsp://[^\s/]{1,80}/h264/ch[0-9]{1,2}/(?:main|sub)/av_stream(?:\b|(?=_))
   flags    i
   set      surveillance=yes
   weight   0.6
@@ -175,7 +175,7 @@ rule role-hik-media-stream
 
 rule role-hik-web-video-activex
   on       http.body
-  match    NewHCNetActiveX\.cab|\bHCNetVideoActiveX\b
+  match    NewHCNetActiveX\.cab|\bHCNetVideoActiveX(?:\b|(?=_))
   set      surveillance=yes
   weight   0.5
   source   HCNet is Hikvision's network video SDK (HCNetSDK, c-ong/hikvision-for-droid issue 2); its web client's video ActiveX for live view and playback; file names UNVERIFIED: no vendor document or public capture found; weight lowered

@@ -15,7 +15,7 @@
 
 rule word-video-encoder
   on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server
-  match    \b(?:Network\s+)?Video\s+Encoders?\b|\bNetwork\s+Video\s+Server\b|\bAXIS\s+[0-9A-Z]{3,8}\s+Video\s+Server\b|\bEncoding\s+Server\b
+  match    \b(?:Network\s+)?Video\s+Encoders?\b|\bNetwork\s+Video\s+Server\b|\bAXIS\s+[0-9A-Z]{3,8}\s+Video\s+Server\b|\bEncoding\s+Server(?:\b|(?=_))
   flags    i
   set      class=encoder surveillance=yes
   tier     role
@@ -31,7 +31,7 @@ rule word-video-encoder
 
 rule word-video-decoder
   on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server
-  match    \bVideo\s+Decoder\b|\bDecoding\s+Server\b|\bVideo\s+Wall\s+Controller\b|\bNetwork\s+Decoder\b
+  match    \bVideo\s+Decoder\b|\bDecoding\s+Server\b|\bVideo\s+Wall\s+Controller\b|\bNetwork\s+Decoder(?:\b|(?=_))
   flags    i
   set      class=decoder surveillance=yes
   tier     role
@@ -45,7 +45,7 @@ rule word-video-decoder
 
 rule word-access-control-terminal
   on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server
-  match    \b(?:Face\s+Recognition|Access\s+Control|Fingerprint)\s+Terminal\b|\bAccess\s+Control(?:ler|\s+Panel|\s+Controller)\b|\bDoor\s+Controller\b
+  match    \b(?:Face\s+Recognition|Access\s+Control|Fingerprint)\s+Terminal\b|\bAccess\s+Control(?:ler|\s+Panel|\s+Controller)\b|\bDoor\s+Controller(?:\b|(?=_))
   flags    i
   set      class=access-control surveillance=no
   tier     role
@@ -61,7 +61,7 @@ rule word-access-control-terminal
 
 rule word-intercom-station
   on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server sip.server
-  match    \b(?:Villa\s+|Outdoor\s+|Module\s+)?Door\s+Station\b|\bIndoor\s+(?:Station|Monitor)\b|\bVideo\s+Door\s+Phone\b|\bVideo\s+Intercom\b|\bDoor\s+Phone\b|\bMain\s+Station\b
+  match    \b(?:Villa\s+|Outdoor\s+|Module\s+)?Door\s+Station\b|\bIndoor\s+(?:Station|Monitor)\b|\bVideo\s+Door\s+Phone\b|\bVideo\s+Intercom\b|\bDoor\s+Phone\b|\bMain\s+Station(?:\b|(?=_))
   flags    i
   set      class=intercom surveillance=no
   tier     role
@@ -76,7 +76,7 @@ rule word-intercom-station
 
 rule word-alarm-panel
   on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server
-  match    \b(?:Security|Intrusion|Alarm)\s+(?:Control\s+)?Panel\b|\bAlarm\s+Hub\b|\bAlarm\s+Host\b
+  match    \b(?:Security|Intrusion|Alarm)\s+(?:Control\s+)?Panel\b|\bAlarm\s+Hub\b|\bAlarm\s+Host(?:\b|(?=_))
   flags    i
   set      class=alarm-panel surveillance=no
   tier     role
@@ -90,7 +90,7 @@ rule word-alarm-panel
 
 rule word-poe-switch
   on       http.title upnp.friendly-name upnp.model-description upnp.model banner mdns.instance ssdp.server
-  match    \b(?:[0-9]{1,2}[- ]Port\s+)?(?:Gigabit\s+)?(?:Smart\s+|Managed\s+|Unmanaged\s+|Long[- ]Range\s+)?(?:Hi-)?PoE\+?\s+Switch\b|\b(?:Smart|Managed|Ethernet|Network)\s+Switch\b
+  match    \b(?:[0-9]{1,2}[- ]Port\s+)?(?:Gigabit\s+)?(?:Smart\s+|Managed\s+|Unmanaged\s+|Long[- ]Range\s+)?(?:Hi-)?PoE\+?\s+Switch\b|\b(?:Smart|Managed|Ethernet|Network)\s+Switch(?:\b|(?=_))
   flags    i
   set      class=switch surveillance=no
   tier     role
@@ -104,7 +104,7 @@ rule word-poe-switch
 
 rule word-surveillance-storage
   on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server
-  match    \bIP\s?SAN\b|\b(?:Network|Video)\s+Storage(?:\s+Server)?\b|\bStorage\s+Server\b|\bCloud\s+Video\s+Recorder\b
+  match    \bIP\s?SAN\b|\b(?:Network|Video)\s+Storage(?:\s+Server)?\b|\bStorage\s+Server\b|\bCloud\s+Video\s+Recorder(?:\b|(?=_))
   flags    i
   set      class=storage surveillance=no
   tier     role
@@ -118,7 +118,7 @@ rule word-surveillance-storage
 
 rule word-camera-kinds
   on       http.title upnp.friendly-name upnp.model-description upnp.model snmp.sysdescr banner mdns.instance ssdp.server
-  match    \b(?:Thermal(?:\s+Imaging)?|ANPR|LPR|License\s+Plate\s+Recognition|Body[- ]Worn|Bullet|Dome|Turret|Fisheye|Panoramic|Box)\s+(?:Network\s+|IP\s+)?Cameras?\b
+  match    \b(?:Thermal(?:\s+Imaging)?|ANPR|LPR|License\s+Plate\s+Recognition|Body[- ]Worn|Bullet|Dome|Turret|Fisheye|Panoramic|Box)\s+(?:Network\s+|IP\s+)?Cameras?(?:\b|(?=_))
   flags    i
   set      class=camera surveillance=yes
   tier     role
@@ -133,7 +133,7 @@ rule word-camera-kinds
 
 rule word-vms-software
   on       http.title upnp.friendly-name upnp.model-description ssdp.server
-  match    \bVideo\s+Management\s+(?:Software|System)\b
+  match    \bVideo\s+Management\s+(?:Software|System)(?:\b|(?=_))
   flags    i
   set      class=vms-software surveillance=no
   tier     role

@@ -9,7 +9,7 @@
 # --- Hikvision ------------------------------------------------------------
 
 rule hikvision-model-switch
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-3E[0-9]{4}[A-Z0-9]{0,4}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=switch
   tier     model
@@ -21,7 +21,7 @@ rule hikvision-model-switch
   example! "DS-3E"
 
 rule hikvision-model-access-terminal
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-K(?:1T|1A|1F|2[0-9]|1M)[0-9A-Z]{2,8}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=access-control
   tier     model
@@ -33,7 +33,7 @@ rule hikvision-model-access-terminal
   example! "DS-2CD2385G1-I"
 
 rule hikvision-model-intercom
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-K(?:H|V|D|IS|B)[0-9]{1,4}[0-9A-Z]{0,6}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=intercom
   tier     model
@@ -46,7 +46,7 @@ rule hikvision-model-intercom
   example! "DS-KH"
 
 rule hikvision-model-alarm
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-P(?:WA|HA|EA|WH)[0-9]{2,3}[0-9A-Z]{0,4}(?:-[A-Za-z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=alarm-panel
   tier     model
@@ -59,7 +59,7 @@ rule hikvision-model-alarm
   example! "DS-2CD2385G1-I"
 
 rule hikvision-model-storage
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(DS-A[78][0-9]{3,5}[A-Z]{0,3}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=storage
   tier     model
@@ -71,7 +71,7 @@ rule hikvision-model-storage
 
 rule hikvision-vms-software-title
   on       http.title
-  match    ^\s*(?:iVMS-4[0-9]{3}|HikCentral(?: Professional| Access Control| FocSign| Lite)?)\b
+  match    ^\s*(?:iVMS-4[0-9]{3}|HikCentral(?: Professional| Access Control| FocSign| Lite)?)(?:\b|(?=_))
   set      manufacturer=Hikvision class=vms-software surveillance=no@0.3
   tier     model
   weight   0.75
@@ -83,7 +83,7 @@ rule hikvision-vms-software-title
 # --- Dahua ------------------------------------------------------------------
 
 rule dahua-model-intercom
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DHI?-)?((?:VTO|VTH|VTS|VTA|VTM)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=intercom
   tier     model
@@ -117,7 +117,7 @@ rule dahua-dhip-class-dvr
   example! "NVR"
 
 rule dahua-model-access
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DHI?-)?((?:ASI|ASC|ASA|ASF)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=access-control
   tier     model
@@ -128,7 +128,7 @@ rule dahua-model-access
   example! "IPC-HFW2228M"
 
 rule dahua-model-switch
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DH-)?(PFS[0-9]{4}-[0-9A-Z]{2,8}(?:-[0-9A-Z]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=switch
   tier     model
@@ -138,7 +138,7 @@ rule dahua-model-switch
   example! "PFS"
 
 rule dahua-model-alarm
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DHI?-)?(ARC[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=alarm-panel
   tier     model
@@ -149,7 +149,7 @@ rule dahua-model-alarm
 
 rule dahua-vms-software-title
   on       http.title
-  match    ^\s*(?:SmartPSS(?: Lite)?|DSS (?:Pro|Express)|DSS Platform)\b
+  match    ^\s*(?:SmartPSS(?: Lite)?|DSS (?:Pro|Express)|DSS Platform)(?:\b|(?=_))
   set      manufacturer=Dahua class=vms-software surveillance=no@0.3
   tier     model
   weight   0.75
@@ -161,7 +161,7 @@ rule dahua-vms-software-title
 # --- Recorder families read as cameras by the maker rules ---------------------
 
 rule sunell-nvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bSN-NVR[0-9]{3,4}
   set      class=nvr
   tier     model
@@ -171,7 +171,7 @@ rule sunell-nvr-class
   example! "SN-IPR57/04ZDN"
 
 rule tiandy-nvr-model-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \bTC-(?:NR|R)[0-9]{4}
   set      class=nvr
   tier     model
@@ -181,8 +181,8 @@ rule tiandy-nvr-model-class
   example! "TC-C32XN"
 
 rule idis-recorder-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \bDR-[1-8][0-9]{3}P?[A-Z]{0,3}\b
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
+  match    \bDR-[1-8][0-9]{3}P?[A-Z]{0,3}(?:\b|(?=_))
   set      class=nvr
   tier     model
   weight   0.8
@@ -191,7 +191,7 @@ rule idis-recorder-class
   example! "DC-D4236RX"
 
 rule trendnet-nvr-class
-  on       http.realm http.title upnp.model upnp.model-number onvif.model http.server
+  on       http.realm http.title upnp.model upnp.model-number onvif.model gb.model http.server
   match    \bTV-NVR[0-9]{3,4}
   set      class=nvr
   tier     model
@@ -201,7 +201,7 @@ rule trendnet-nvr-class
   example! "TV-IP314PI"
 
 rule amcrest-recorder-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
   match    \bNV[0-9]{4}
   set      class=nvr
   tier     model
@@ -212,7 +212,7 @@ rule amcrest-recorder-class
   example! "AMDV10814"
 
 rule amcrest-dvr-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
   match    \bAMDV[0-9]{4,5}
   set      class=dvr
   tier     model
@@ -222,7 +222,7 @@ rule amcrest-dvr-class
   example! "NV4108E-HS"
 
 rule lorex-recorder-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
   match    \b(?:LNR[0-9]{3,5}|N8[0-9]{2}[A-Z0-9]{0,4}|N4K[0-9])
   set      class=nvr
   tier     model
@@ -233,7 +233,7 @@ rule lorex-recorder-class
   example! "LNB4163"
 
 rule lorex-dvr-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
   match    \b(?:LHV|LHA|D8[0-9]{2})[0-9]{2,4}
   set      class=dvr
   tier     model
@@ -243,7 +243,7 @@ rule lorex-dvr-class
   example! "LNR6100"
 
 rule swann-recorder-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \bSW(?:NVR|NVK)-
   set      class=nvr
   tier     model
@@ -253,7 +253,7 @@ rule swann-recorder-class
   example! "SWDVK-845804"
 
 rule swann-dvr-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \bSW(?:DVR|DVK)-
   set      class=dvr
   tier     model
@@ -263,7 +263,7 @@ rule swann-dvr-class
   example! "SWNVK-887804"
 
 rule hanwha-recorder-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number snmp.sysdescr
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number snmp.sysdescr
   match    \b(?:SRN|XRN|QRN|PRN|ARN|SNR)-[0-9]{3,5}
   set      class=nvr
   tier     model
@@ -273,7 +273,7 @@ rule hanwha-recorder-class
   example! "XNV-6080R"
 
 rule geovision-recorder-class
-  on       onvif.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
+  on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
   match    \bGV-(?:SNVR|UNVR|Hybrid|DVR)[0-9A-Z-]{0,16}
   set      class=nvr
   tier     model
@@ -285,7 +285,7 @@ rule geovision-recorder-class
 # --- TP-Link ---------------------------------------------------------------
 
 rule tplink-vigi-tapo-camera
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b((?:VIGI|Tapo) (?:C[0-9]{2,3}[A-Z]{0,2}|D[0-9]{3}[A-Z0-9]{0,3})(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
   set      manufacturer=TP-Link@0.6 model=$1@0.6 class=camera
   tier     model
@@ -298,7 +298,7 @@ rule tplink-vigi-tapo-camera
   example! "Tapo H100"
 
 rule tplink-tapo-camera-hub
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(Tapo H200)(?![A-Za-z0-9])
   set      manufacturer=TP-Link@0.6 model=$1@0.6 class=nvr
   tier     model
@@ -308,7 +308,7 @@ rule tplink-tapo-camera-hub
   example! "Tapo H100"
 
 rule tplink-vigi-nvr
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(VIGI NVR[0-9]{4}[A-Z]{0,2}(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
   set      manufacturer=TP-Link@0.6 model=$1@0.6 class=nvr
   tier     model
@@ -319,7 +319,7 @@ rule tplink-vigi-nvr
 
 rule tplink-model-switch
   on       http.title http.server upnp.model upnp.model-number snmp.sysdescr http.realm
-  match    \b((?:TL-S[GFX]|TL-SL)[0-9]{3,5}[A-Z]{0,4}(?:-[0-9A-Z]{1,6})?)\b|\b(?:JetStream|Omada)\b[^\r\n]{0,60}?\b(SG[0-9]{4}[A-Z]{0,3}(?:-[0-9A-Z]{1,6})?)\b
+  match    \b((?:TL-S[GFX]|TL-SL)[0-9]{3,5}[A-Z]{0,4}(?:-[0-9A-Z]{1,6})?)\b|\b(?:JetStream|Omada)\b[^\r\n]{0,60}?\b(SG[0-9]{4}[A-Z]{0,3}(?:-[0-9A-Z]{1,6})?)(?:\b|(?=_))
   set      manufacturer=TP-Link@0.5 model=$1$2@0.5 class=switch surveillance=no@0.5
   tier     model
   weight   0.8
@@ -330,7 +330,7 @@ rule tplink-model-switch
 
 rule tplink-model-router
   on       http.title http.server upnp.model upnp.model-number snmp.sysdescr http.realm
-  match    \b((?:Archer [A-Z]{1,2}[0-9]{1,4}[A-Z]?|Deco [A-Z]{1,2}[0-9]{1,3}|TL-(?:WR|MR|ER|R)[0-9]{3,4}[A-Z]{0,3}))\b|\b(?:TP-Link|Omada)\b[^\r\n]{0,40}?\b(ER[0-9]{3,4}(?:-[A-Z0-9]{1,6})?)\b
+  match    \b((?:Archer [A-Z]{1,2}[0-9]{1,4}[A-Z]?|Deco [A-Z]{1,2}[0-9]{1,3}|TL-(?:WR|MR|ER|R)[0-9]{3,4}[A-Z]{0,3}))\b|\b(?:TP-Link|Omada)\b[^\r\n]{0,40}?\b(ER[0-9]{3,4}(?:-[A-Z0-9]{1,6})?)(?:\b|(?=_))
   set      manufacturer=TP-Link@0.5 model=$1$2@0.5 class=router surveillance=no@0.5
   tier     model
   weight   0.8
@@ -344,7 +344,7 @@ rule tplink-model-router
 
 rule huawei-vrp-router
   on       snmp.sysdescr http.title banner
-  match    (?s)\bHuawei Versatile Routing Platform\b.{0,300}?\b((?:AR|NE|ME|CX)[0-9]{2,4}[A-Z]{0,3}(?:-[A-Z0-9]{1,8})?)\b|\bHuawei ((?:AR|NE)[0-9]{3,4}[A-Z]{0,3}) Router\b
+  match    (?s)\bHuawei Versatile Routing Platform\b.{0,300}?\b((?:AR|NE|ME|CX)[0-9]{2,4}[A-Z]{0,3}(?:-[A-Z0-9]{1,8})?)\b|\bHuawei ((?:AR|NE)[0-9]{3,4}[A-Z]{0,3}) Router(?:\b|(?=_))
   set      manufacturer=Huawei@0.7 model=$1$2@0.5 class=router surveillance=no@0.6
   tier     model
   weight   0.85
@@ -364,7 +364,7 @@ rule huawei-vrp-switch
 
 rule huawei-vrp-network
   on       snmp.sysdescr banner
-  match    \bHuawei Versatile Routing Platform\b|\bVRP \(R\) software\b
+  match    \bHuawei Versatile Routing Platform\b|\bVRP \(R\) software(?:\b|(?=_))
   set      manufacturer=Huawei surveillance=no
   weight   0.7
   source   Huawei VRP (Versatile Routing Platform) is the operating system of Huawei routers and switches (Huawei VRP documentation); no camera runs it
@@ -373,7 +373,7 @@ rule huawei-vrp-network
 
 rule huawei-home-gateway
   on       http.title snmp.sysdescr upnp.model upnp.friendly-name
-  match    \b(?:HUAWEI Home Gateway|EchoLife)\b|\b(HG8[0-9]{3}[A-Z0-9]{0,4}|EG8[0-9]{3}[A-Z0-9]{0,4}|HS8[0-9]{3}[A-Z0-9]{0,4})\b
+  match    \b(?:HUAWEI Home Gateway|EchoLife)\b|\b(HG8[0-9]{3}[A-Z0-9]{0,4}|EG8[0-9]{3}[A-Z0-9]{0,4}|HS8[0-9]{3}[A-Z0-9]{0,4})(?:\b|(?=_))
   set      manufacturer=Huawei@0.6 class=router surveillance=no@0.5
   tier     model
   weight   0.8
@@ -383,7 +383,7 @@ rule huawei-home-gateway
 
 rule zte-network-os
   on       snmp.sysdescr http.title banner
-  match    \bZXR10\b|\bZXA10\b
+  match    \bZXR10\b|\bZXA10(?:\b|(?=_))
   set      manufacturer=ZTE surveillance=no
   weight   0.75
   source   ZTE network operating platforms: ZXR10 (routers and switches) and ZXA10 (access OLTs), ZTE product documentation; no camera runs them
@@ -392,7 +392,7 @@ rule zte-network-os
 
 rule zte-home-gateway
   on       http.title snmp.sysdescr upnp.model upnp.friendly-name banner
-  match    \bZTE ZXHN\b|\bZXHN [A-Z][0-9]{3}[A-Z0-9]{0,3}\b|\bZXV10 [A-Z0-9]{2,8}\b
+  match    \bZTE ZXHN\b|\bZXHN [A-Z][0-9]{3}[A-Z0-9]{0,3}\b|\bZXV10 [A-Z0-9]{2,8}(?:\b|(?=_))
   set      manufacturer=ZTE@0.6 class=router surveillance=no@0.5
   tier     model
   weight   0.8
@@ -404,7 +404,7 @@ rule zte-home-gateway
 
 rule hytera-radio
   on       http.title snmp.sysdescr upnp.model sip.server banner
-  match    \bHytera\b[^\r\n]{0,40}?\b((?:RD|PD|HP|MD|HM|BD|PT|MT|HR)[0-9]{3,4}[A-Z]{0,2})\b
+  match    \bHytera\b[^\r\n]{0,40}?\b((?:RD|PD|HP|MD|HM|BD|PT|MT|HR)[0-9]{3,4}[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer=Hytera@0.7 model=$1@0.5 class=radio surveillance=no@0.5
   tier     model
@@ -415,7 +415,7 @@ rule hytera-radio
 
 rule hytera-body-camera
   on       http.title snmp.sysdescr upnp.model mdns.instance
-  match    \bHytera\b[^\r\n]{0,40}?\b(VM[5-9][0-9]{2}[A-Z]{0,2})\b
+  match    \bHytera\b[^\r\n]{0,40}?\b(VM[5-9][0-9]{2}[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer=Hytera@0.7 model=$1@0.5 class=camera
   tier     model
@@ -490,7 +490,7 @@ rule axis-product-name-door-station
 
 rule onvif-profile-access-control
   on       onvif.scopes wsd.scopes
-  match    ^(?!.*Profile/(?:Streaming|T\b|G\b|M\b|D\b))(?=.*onvif://www\.onvif\.org/Profile/[AC]\b)
+  match    ^(?!.*Profile/(?:Streaming|T\b|G\b|M\b|D\b))(?=.*onvif://www\.onvif\.org/Profile/[AC](?:\b|(?=_)))
   flags    s
   set      class=access-control surveillance=no@0.3
   tier     role
@@ -503,7 +503,7 @@ rule onvif-profile-access-control
 
 rule dlink-model-router
   on       http.title http.realm http.server upnp.model upnp.model-number snmp.sysdescr
-  match    \b((?:DIR|DSR|DWR|COVR)-[0-9]{3,4}[A-Z0-9]{0,4})\b
+  match    \b((?:DIR|DSR|DWR|COVR)-[0-9]{3,4}[A-Z0-9]{0,4})(?:\b|(?=_))
   set      manufacturer=D-Link@0.5 model=$1@0.5 class=router surveillance=no@0.5
   tier     model
   weight   0.8
@@ -513,7 +513,7 @@ rule dlink-model-router
 
 rule dlink-model-switch
   on       http.title http.realm http.server upnp.model upnp.model-number snmp.sysdescr
-  match    \b((?:DES|DGS|DXS)-[0-9]{3,4}[A-Z0-9]{0,4}(?:/[A-Z0-9]{1,4})?)\b
+  match    \b((?:DES|DGS|DXS)-[0-9]{3,4}[A-Z0-9]{0,4}(?:/[A-Z0-9]{1,4})?)(?:\b|(?=_))
   set      manufacturer=D-Link@0.5 model=$1@0.5 class=switch surveillance=no@0.5
   tier     model
   weight   0.8
@@ -523,7 +523,7 @@ rule dlink-model-switch
 
 rule dlink-model-nas
   on       http.title http.realm upnp.model upnp.model-number
-  match    \b(DNS-[0-9]{3}(?:-[0-9]{1,2})?)\b
+  match    \b(DNS-[0-9]{3}(?:-[0-9]{1,2})?)(?:\b|(?=_))
   set      manufacturer=D-Link@0.5 model=$1@0.5 class=storage surveillance=no@0.5
   tier     model
   weight   0.8
@@ -533,7 +533,7 @@ rule dlink-model-nas
 
 rule ubiquiti-model-switch
   on       http.title upnp.model upnp.model-number snmp.sysdescr mdns.txt ssdp.server dhcp.vendor
-  match    \b(USW-[A-Za-z0-9-]{2,20}|US-(?:8|16|24|48)(?:-[0-9A-Z]{2,6}){0,2})\b
+  match    \b(USW-[A-Za-z0-9-]{2,20}|US-(?:8|16|24|48)(?:-[0-9A-Z]{2,6}){0,2})(?:\b|(?=_))
   set      manufacturer=Ubiquiti@0.5 model=$1@0.5 class=switch surveillance=no@0.5
   tier     model
   weight   0.8
@@ -543,7 +543,7 @@ rule ubiquiti-model-switch
 
 rule ubiquiti-model-router
   on       http.title upnp.model upnp.model-number snmp.sysdescr mdns.txt ssdp.server dhcp.vendor
-  match    \b(UDM(?:-Pro(?:-Max)?|-SE)?|UDR|UXG-[A-Za-z]{2,10}|USG(?:-Pro-4|-XG-8)?(?![ -]?(?:FLEX|ATP|VPN|[0-9]))|UniFi Dream Machine(?: Pro| SE)?|EdgeRouter(?: [A-Za-z0-9]{1,8})?)\b
+  match    \b(UDM(?:-Pro(?:-Max)?|-SE)?|UDR|UXG-[A-Za-z]{2,10}|USG(?:-Pro-4|-XG-8)?(?![ -]?(?:FLEX|ATP|VPN|[0-9]))|UniFi Dream Machine(?: Pro| SE)?|EdgeRouter(?: [A-Za-z0-9]{1,8})?)(?:\b|(?=_))
   set      manufacturer=Ubiquiti@0.5 class=router surveillance=no@0.4
   tier     model
   weight   0.75
@@ -569,7 +569,7 @@ rule bosch-intrusion-panel
 
 rule honeywell-intrusion-panel
   on       http.title snmp.sysdescr upnp.model upnp.model-description banner
-  match    \b(Galaxy Dimension|Galaxy Flex|VISTA-(?:15P|20P|21iP|128BPT|250BPT))\b
+  match    \b(Galaxy Dimension|Galaxy Flex|VISTA-(?:15P|20P|21iP|128BPT|250BPT))(?:\b|(?=_))
   set      manufacturer=Honeywell@0.6 model=$1@0.4 class=alarm-panel surveillance=no@0.4
   tier     model
   weight   0.75
@@ -579,7 +579,7 @@ rule honeywell-intrusion-panel
 
 rule honeywell-access
   on       http.title snmp.sysdescr upnp.model upnp.model-description banner
-  match    \b(Pro-?Watch|WIN-PAK|NetAXS(?:-123|-4)?)\b
+  match    \b(Pro-?Watch|WIN-PAK|NetAXS(?:-123|-4)?)(?:\b|(?=_))
   set      manufacturer=Honeywell@0.6 model=$1@0.4 class=access-control surveillance=no@0.4
   tier     model
   weight   0.75
@@ -590,16 +590,19 @@ rule honeywell-access
 # --- Hikvision sub-brand recorder and camera families ------------------------
 
 rule hiwatch-model-family
-  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
-  match    \b(?:DS-HiWatchI-)?(HW([NDI])-[0-9]{2,4}[A-Z0-9]{0,6}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
+  on       onvif.model gb.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
+  match    \b(?:DS-HiWatchI-)?(HW(?:[ND]-|I-[A-Z])[0-9]{2,4}[A-Z0-9]{0,6}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      brand=HiWatch model=$1@0.6 manufacturer=Hikvision@0.6
   weight   0.75
-  source   exposure.md §1.1 (DS-HiWatchI-HWN-21xxMH/41xxMH NVR families); HiWatch model scheme HWN = NVR, HWD = DVR, HWI = IP camera (Hikvision HiWatch catalogue naming)
+  source   exposure.md §1.1 (DS-HiWatchI-HWN-21xxMH/41xxMH NVRs); HiWatch scheme HWN = NVR, HWD = DVR, HWI-<form letter> = IP camera (HWI-B121H); not HWT (Holowits HWT-IVS1800, holowits.com/resource/doc/202511596)
   example  "HWN-2104MH-4P" => brand=HiWatch model=HWN-2104MH-4P manufacturer=Hikvision
+  example  "HWI-B121H-M" => brand=HiWatch model=HWI-B121H-M manufacturer=Hikvision
   example! "HWX-2104"
+  example! "HWI-2104"
+  example! "HWT-IVS1800"
 
 rule hiwatch-nvr-class
-  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
+  on       onvif.model gb.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
   match    \bHWN-[0-9]{2,4}
   set      class=nvr
   tier     model
@@ -609,7 +612,7 @@ rule hiwatch-nvr-class
   example! "HWD-6108MH-G2"
 
 rule hiwatch-dvr-class
-  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
+  on       onvif.model gb.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
   match    \bHWD-[0-9]{2,4}
   set      class=dvr
   tier     model
@@ -619,7 +622,7 @@ rule hiwatch-dvr-class
   example! "HWN-2104MH"
 
 rule hiwatch-camera-class
-  on       onvif.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
+  on       onvif.model gb.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
   match    \bHWI-[A-Z][0-9]{2,4}
   set      class=camera
   tier     model
@@ -629,7 +632,7 @@ rule hiwatch-camera-class
   example! "HWN-2104MH"
 
 rule hilook-nvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    \b(?:DS-HiLookI-)?NVR-[0-9]{3}MH?-[A-Z0-9/]{1,8}
   set      class=nvr brand=HiLook@0.5 manufacturer=Hikvision@0.5
   tier     model
@@ -640,7 +643,7 @@ rule hilook-nvr-class
   example! "NVR4104HS-P-4KS2"
 
 rule hilook-style-camera-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:DS-HiLookI-)?(?:IPC-[BDT][0-9]{3}[A-Z]{0,3}|PTZ-N[0-9]{4}[A-Z0-9]{0,4})(?:-[A-Z0-9/]{1,8}){0,3}(?![A-Za-z0-9])
   set      class=camera
   tier     model
@@ -652,7 +655,7 @@ rule hilook-style-camera-class
   example! "NVR-104MH-C"
 
 rule hilook-style-dvr-class
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:DS-HiLookI-)?DVR-[0-9]{3}[A-Z]{1,2}-[A-Z][0-9A-Z]{0,3}(?![A-Za-z0-9])
   set      class=dvr
   tier     model

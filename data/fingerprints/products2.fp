@@ -10,7 +10,7 @@
 # databases.  Format: docs/fingerprints.md.
 
 rule hikvision-value-nvr
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b(ERI-K[0-9]{3}-P[0-9]{1,2})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=nvr
   tier     model
@@ -23,7 +23,7 @@ rule hikvision-value-nvr
   example! "ERI-K104-P4X"
 
 rule hikvision-mobile-recorder
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b(DS-MP[57][0-9]{3}[A-Z0-9]{0,6}(?:[-/][A-Z0-9()]{1,8}){0,4})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=dvr
   tier     model
@@ -36,7 +36,7 @@ rule hikvision-mobile-recorder
   example! "XDS-MP5604"
 
 rule hikvision-body-camera
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b(DS-MH2[0-9]{3}[A-Z0-9]{0,4}(?:[-/][A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=camera
   tier     model
@@ -48,7 +48,7 @@ rule hikvision-body-camera
   example! "DS-MH23"
 
 rule hikvision-longrange-switch
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b(DS-3T[0-9]{4}[A-Z0-9]{0,4}(?:[-/][A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=switch
   tier     model
@@ -60,7 +60,7 @@ rule hikvision-longrange-switch
   example! "DS-3T05"
 
 rule dahua-mobile-recorder
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b(?:DHI?-)?(MNVR[0-9]{4}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=dvr
   tier     model
@@ -72,7 +72,7 @@ rule dahua-mobile-recorder
   example! "MNVR41"
 
 rule dahua-card-reader
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \b(?:DHI?-)?(ASR[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=access-control
   tier     model
@@ -84,7 +84,7 @@ rule dahua-card-reader
   example! "CASR1201A"
 
 rule dahua-nvr6-prefixed
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
   match    \bDHI?-(NVR6[0-9]{2}[A-Z]{0,2}-[0-9]{2,3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.7 model=$1@0.7 class=nvr
   tier     model
@@ -96,7 +96,7 @@ rule dahua-nvr6-prefixed
   example! "DHI-NVR5216-16P-4KS2E"
 
 rule vivotek-nvr-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
   match    \b((?:ND9[0-9]{3}P?|NR[89][0-9]{3}[A-Z]{0,3})(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
   set      manufacturer=Vivotek@0.5 model=$1@0.6 class=nvr
   tier     model
@@ -109,7 +109,7 @@ rule vivotek-nvr-model
   example! "ND95"
 
 rule axis-recorder-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
   match    \bAXIS\s+(S(?:30[0-9]{2}|22[0-9]{2}|11[0-9]{2}|12[0-9]{2})(?:\s?Mk\s?II)?)(?:\s+(?:Recorder|Appliance|Workstation|Server))?(?![A-Za-z0-9])|^\s*(S30[0-9]{2})\s*$
   flags    i
   set      manufacturer=Axis@0.6 class=nvr
@@ -124,7 +124,7 @@ rule axis-recorder-model
   example! "AXIS M3045-V"
 
 rule lts-nvr-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
   match    \b(LTN[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
   set      manufacturer=LTS@0.5 brand=LTS model=$1@0.6 class=nvr
   tier     model
@@ -137,7 +137,7 @@ rule lts-nvr-model
 
 rule fanvil-door-phone
   on       sip.server http.title upnp.model upnp.friendly-name mdns.instance snmp.sysdescr
-  match    \bFanvil\s+(i(?:1[0-9]|2[0-9]|3[0-9]|6[0-9])[A-Z]{0,2})\b
+  match    \bFanvil\s+(i(?:1[0-9]|2[0-9]|3[0-9]|6[0-9])[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer=Fanvil@0.6 model=$1 class=intercom
   tier     model
@@ -149,8 +149,8 @@ rule fanvil-door-phone
   example! "Fanvil"
 
 rule bosch-videojet-decoder
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
-  match    \bVIDEOJET\s+decoder(?:\s+[0-9]{4})?\b|\bVJD-[0-9]{4}\b
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
+  match    \bVIDEOJET\s+decoder(?:\s+[0-9]{4})?\b|\bVJD-[0-9]{4}(?:\b|(?=_))
   flags    i
   set      manufacturer=Bosch@0.6 class=decoder
   tier     model
@@ -161,7 +161,7 @@ rule bosch-videojet-decoder
   example! "VIDEOJET multi 4000"
 
 rule panasonic-ipro-recorder
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
   match    \b(WJ-(?:NX|NV|ND|NU|NXE)[0-9]{3}[A-Z]{0,3}(?:/[A-Z0-9]{1,4})?)(?![A-Za-z0-9])
   set      manufacturer=Panasonic@0.5 model=$1@0.6 class=nvr
   tier     model
@@ -173,7 +173,7 @@ rule panasonic-ipro-recorder
   example! "WJ-HD616"
 
 rule panasonic-digital-disk-recorder
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
   match    \b(WJ-(?:HD|HL|HXE)[0-9]{3}[A-Z]{0,3}(?:/[A-Z0-9]{1,4})?)(?![A-Za-z0-9])
   set      manufacturer=Panasonic@0.5 model=$1@0.6 class=dvr
   tier     model
@@ -184,7 +184,7 @@ rule panasonic-digital-disk-recorder
   example! "WJ-NX400"
 
 rule axis-video-encoder
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
   match    \bAXIS\s+((?:M70[0-9]{2}|M71[0-9]{2}|P72[0-9]{2}|Q74[0-9]{2}|Q7411|Q7436)(?:-[A-Z]{1,3})?(?:\s?Mk\s?II)?)(?![A-Za-z0-9])
   flags    i
   set      manufacturer=Axis@0.6 class=encoder
@@ -198,7 +198,7 @@ rule axis-video-encoder
   example! "AXIS P1435-LE"
 
 rule axis-door-station-model
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
   match    \bAXIS\s+((?:A81[0-9]{2}|A82[0-9]{2}|I80[0-9]{2})(?:-[A-Z]{1,3})?)(?![A-Za-z0-9])
   flags    i
   set      manufacturer=Axis@0.6 class=intercom
@@ -210,7 +210,7 @@ rule axis-door-station-model
   example! "AXIS A1601"
 
 rule sony-network-recorder
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
   match    \b(NSR-(?:S[0-9]{2}|[0-9]{3,4})[A-Z]{0,2})(?![A-Za-z0-9])
   set      manufacturer=Sony@0.5 model=$1@0.6 class=nvr
   tier     model
@@ -221,7 +221,7 @@ rule sony-network-recorder
   example! "NSR-"
 
 rule hanwha-encoder-class
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
   match    \b(SPE-[0-9]{3,4}[A-Z]{0,2})(?![A-Za-z0-9])
   set      manufacturer="Hanwha Vision"@0.5 model=$1@0.6 class=encoder
   tier     model
@@ -232,7 +232,7 @@ rule hanwha-encoder-class
   example! "SPD-151"
 
 rule hanwha-decoder-class
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
   match    \b(SPD-[0-9]{3,4}[A-Z]{0,2})(?![A-Za-z0-9])
   set      manufacturer="Hanwha Vision"@0.5 model=$1@0.6 class=decoder
   tier     model
@@ -242,7 +242,7 @@ rule hanwha-decoder-class
   example! "SPE-400"
 
 rule geovision-video-server
-  on       onvif.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
+  on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
   match    \b(GV-VS[0-9]{2,4}[A-Z]{0,2})(?![A-Za-z0-9])
   set      manufacturer=GeoVision@0.6 model=$1@0.6 class=encoder
   tier     model

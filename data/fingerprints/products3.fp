@@ -9,7 +9,7 @@
 # Format: docs/fingerprints.md.
 
 rule hikvision-model-access-line
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])DS-K([0-9][0-9A-Z]{2,10}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=DS-K$1@0.6 class=access-control
   tier     model
@@ -21,7 +21,7 @@ rule hikvision-model-access-line
   example! "DS-K"
 
 rule hikvision-model-intercom-line
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])DS-K((?:AD|M|C|DM|IS)[0-9]{1,4}[0-9A-Z]{0,6}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=DS-K$1@0.6 class=intercom
   tier     model
@@ -32,7 +32,7 @@ rule hikvision-model-intercom-line
   example! "DS-K1107AE"
 
 rule hikvision-model-alarm-peripheral
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])DS-P((?:D[A-Z]{1,4}[0-9]{0,3}|S[0-9]|K[0-9A-Z]{1,3}|M[0-9]|T[0-9]|KF[0-9])[A-Z0-9]{0,6}(?:-[A-Za-z0-9]{1,6}){1,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=DS-P$1@0.6 class=alarm-panel
   tier     model
@@ -45,7 +45,7 @@ rule hikvision-model-alarm-peripheral
   example! "DS-PD"
 
 rule hikvision-model-wireless-router
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])DS-3WR([0-9]{2}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=DS-3WR$1@0.6 class=router
   tier     model
@@ -55,7 +55,7 @@ rule hikvision-model-wireless-router
   example! "DS-3WAP522-SI"
 
 rule hikvision-model-wireless-ap
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])DS-3W((?:AP|F)[0-9]{2,3}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=DS-3W$1@0.6 class=other
   tier     model
@@ -66,7 +66,7 @@ rule hikvision-model-wireless-ap
   example! "DS-3WR12GC"
 
 rule hikvision-model-display
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])DS-D(5[0-9]{3}[A-Z]{1,4}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=DS-D$1@0.6 class=other
   tier     model
@@ -76,7 +76,7 @@ rule hikvision-model-display
   example! "DS-D5"
 
 rule hikvision-model-barrier
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])DS-TMG([0-9]{3}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=DS-TMG$1@0.6 class=access-control
   tier     model
@@ -86,7 +86,7 @@ rule hikvision-model-barrier
   example! "DS-TCG205-E"
 
 rule hikvision-model-anpr-camera
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])i?DS-TCG([0-9]{3}[A-Z0-9]{0,4}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=DS-TCG$1@0.6 class=camera
   tier     model
@@ -96,7 +96,7 @@ rule hikvision-model-anpr-camera
   example! "DS-TMG033"
 
 rule dahua-model-alarm-peripheral
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])(?:DHI?-)?AR([ADMK][0-9]{2,4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){1,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.5 model=AR$1@0.5 class=alarm-panel
   tier     model
@@ -108,7 +108,7 @@ rule dahua-model-alarm-peripheral
   example! "ARC2008C"
 
 rule dahua-model-monitor
-  on       onvif.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
+  on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
   match    (?<![A-Za-z0-9])DHI?-LM([0-9]{2}-[A-Z][0-9A-Z]{2,6}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.5 model=LM$1@0.5 class=other
   tier     model

@@ -7,7 +7,7 @@
 
 rule rtsp-path-hikvision-streaming-channels
   on       rtsp.content-base rtsp.sdp
-  match    (?:^|a=control:)\s*rtsp://[^\s/]{1,80}/(?:ISAPI/Streaming/[Cc]hannels/[0-9]{1,4}|Streaming/[Cc]hannels/[1-9][0-9]{2,3})\b
+  match    (?:^|a=control:)\s*rtsp://[^\s/]{1,80}/(?:ISAPI/Streaming/[Cc]hannels/[0-9]{1,4}|Streaming/[Cc]hannels/[1-9][0-9]{2,3})(?:\b|(?=_))
   set      manufacturer=Hikvision
   weight   0.45
   source   Tedyst/HikLoad issue #11 (a Hikvision device lists StreamingChannel id 101 over RTSP); maciej-or/hikvision_next pull request #183 (ISAPI/Streaming/channels/101); OEM firmwares reuse it (low weight); under ISAPI/, Hikvision's API, any id
@@ -20,7 +20,7 @@ rule rtsp-path-hikvision-streaming-channels
 
 rule rtsp-path-hikvision-legacy
   on       rtsp.content-base rtsp.sdp
-  match    (?:^|a=control:)\s*rtsp://[^\s/]{1,80}/h264/ch[0-9]{1,2}/(?:main|sub)/av_stream\b
+  match    (?:^|a=control:)\s*rtsp://[^\s/]{1,80}/h264/ch[0-9]{1,2}/(?:main|sub)/av_stream(?:\b|(?=_))
   set      manufacturer=Hikvision
   weight   0.45
   source   mpromonet/webrtc-streamer issue #138 (realm IP Camera(C2189), Content-Base .../h264/ch1/main/av_stream/, SDP Media_header MEDIAINFO=494D4B48 (IMKH)); OEM firmwares reuse it
@@ -29,7 +29,7 @@ rule rtsp-path-hikvision-legacy
 
 rule rtsp-path-reolink-preview
   on       rtsp.content-base rtsp.sdp
-  match    (?:^|a=control:)\s*rtsp://[^\s/]{1,80}/h264Preview_[0-9]{2}_(?:main|sub)\b
+  match    (?:^|a=control:)\s*rtsp://[^\s/]{1,80}/h264Preview_[0-9]{2}_(?:main|sub)(?:\b|(?=_))
   set      manufacturer=Reolink
   weight   0.55
   source   scottlamb/retina issue #17 (DESCRIBE rtsp://.../h264Preview_01_main on a Reolink camera); ReolinkCameraAPI/reolinkapipy stream URL (h264Preview_01_main)
@@ -39,7 +39,7 @@ rule rtsp-path-reolink-preview
 
 rule rtsp-path-axis-media
   on       rtsp.content-base rtsp.sdp
-  match    (?:^|a=control:)\s*rtsp://[^\s/]{1,80}/axis-media/media\.amp\b
+  match    (?:^|a=control:)\s*rtsp://[^\s/]{1,80}/axis-media/media\.amp(?:\b|(?=_))
   set      manufacturer=Axis
   weight   0.6
   source   Axis VAPIX RTSP API (developer.axis.com, Video streaming: rtsp://<servername>/axis-media/media.amp); AlexxIT/go2rtc issue #728 (Axis camera streamed over RTSP)

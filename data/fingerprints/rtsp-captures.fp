@@ -16,7 +16,7 @@ rule reolink-bc-streaming-realm
 
 rule reolink-bc-streaming-sdp-tool
   on       rtsp.sdp
-  match    (?m)^a=tool:BC Streaming Media\b
+  match    (?m)^a=tool:BC Streaming Media(?:\b|(?=_))
   set      manufacturer=Reolink
   weight   0.8
   source   mbullington/yellowstone issue #86 (Reolink camera, DESCRIBE /Preview_01_main answered with SDP a=tool:BC Streaming Media v202210012022.10.0, s=Session streamed by "preview")
@@ -96,7 +96,7 @@ rule tvt-rtsp-url-chid
 
 rule uniview-rtsp-url-unicast
   on       rtsp.content-base rtsp.sdp
-  match    /unicast/c[0-9]{1,3}/s[0-9]/live\b
+  match    /unicast/c[0-9]{1,3}/s[0-9]/live(?:\b|(?=_))
   set      manufacturer=Uniview
   weight   0.6
   source   CamioCam/rtsp issue #133 (Uniview NVR308-64R, OUI 48:ea:63: the user manual's stream URL rtsp://host:554/unicast/c<channel>/s<stream>/live)
@@ -107,7 +107,7 @@ rule uniview-rtsp-url-unicast
 rule vstarcam-rtsp-url-av0
   on       rtsp.content-base rtsp.sdp
   port     10554
-  match    /(?:tcp|udp)/av0_[01]\b
+  match    /(?:tcp|udp)/av0_[01](?:\b|(?=_))
   set      manufacturer=Vstarcam
   weight   0.55
   source   Ansersion/myRtspClient issue #14 (a Vstarcam camera: rtsp://host:10554/tcp/av0_0); motioneye-project/motioneyeos issue #2253 (Vstarcam C7824WIP: RTSP on fixed port 10554); the port is required
@@ -161,7 +161,7 @@ rule dahua-rtsp-public-order
 
 rule foscam-rtsp-url-videomain
   on       rtsp.content-base rtsp.sdp
-  match    ^rtsp://[^\s/]{1,80}/video(?:Main|Sub)/?\s*$|(?m)^a=control:rtsp://[^\s/]{1,80}/video(?:Main|Sub)\b
+  match    ^rtsp://[^\s/]{1,80}/video(?:Main|Sub)/?\s*$|(?m)^a=control:rtsp://[^\s/]{1,80}/video(?:Main|Sub)(?:\b|(?=_))
   set      manufacturer=Foscam
   weight   0.6
   source   CamioCam/rtsp issues #117 and #99 (Foscam R2 and FI9803P: /videoMain, /videoSub); AlexxIT/WebRTC issue #46 (Foscam C1 /videoMain); motioneye-project/motioneyeos #2604 (Foscam FI8904W /videoMain)
@@ -169,3 +169,43 @@ rule foscam-rtsp-url-videomain
   example  "v=0\r\na=control:rtsp://192.168.0.160:554/videoSub/track1\r\n" => manufacturer=Foscam
   example! "rtsp://192.168.0.160:554/live/videoMainStream"
   example! "rtsp://192.168.0.160:554/videoMain/extra/path"
+
+rule ezviz-rtsp-url-h264-stream
+  on       rtsp.content-base rtsp.sdp
+  match    ^rtsp://[^\s/]{1,80}/h264_stream/?\s*$|(?m)^a=control:rtsp://[^\s/]{1,80}/h264_stream(?:/|\b)
+  set      brand=EZVIZ manufacturer=Hikvision@0.55
+  weight   0.55
+  source   homebridge-camera-ffmpeg #1460 (Ezviz, all models: rtsp://admin:<verification code>@<ip>/h264_stream); bluenviron/mediamtx #1631 (an EZVIZ camera served at :554/h264_stream)
+  example  "rtsp://192.168.0.65:554/h264_stream/" => brand=EZVIZ manufacturer=Hikvision
+  example  "v=0\r\na=control:rtsp://192.168.0.65:554/h264_stream/trackID=1\r\n" => brand=EZVIZ
+  example! "rtsp://192.168.0.65:554/live/h264_stream_main"
+  example! "rtsp://192.168.0.65:554/h264_stream/extra"
+
+rule hanwha-rtsp-url-media-smp
+  on       rtsp.content-base rtsp.sdp
+  match    ^rtsp://[^\s/]{1,80}/profile[0-9]{1,2}/media\.smp/?\s*$|(?m)^a=control:rtsp://[^\s/]{1,80}/profile[0-9]{1,2}/media\.smp(?:/|\s|$)
+  set      manufacturer="Hanwha Vision"
+  weight   0.6
+  source   CamioCam/rtsp PR #70 (Samsung Techwin SNH- cameras: rtsp://<ip>:554/profile<n>/media.smp); Ullaakut/cameradar #199 (Hanwha iPolis cameras at /profile2/media.smp)
+  example  "rtsp://10.0.0.5:554/profile2/media.smp/" => manufacturer="Hanwha Vision"
+  example  "v=0\r\na=control:rtsp://10.0.0.5:554/profile1/media.smp/trackID=v\r\n" => manufacturer="Hanwha Vision"
+  example! "rtsp://10.0.0.5:554/profile2/media.smp/extra"
+
+rule mobotix-rtsp-url
+  on       rtsp.content-base rtsp.sdp
+  match    ^rtsp://[^\s/]{1,80}/mobotix\.h26[45]/?\s*$|(?m)^a=control:rtsp://[^\s/]{1,80}/mobotix\.h26[45](?:/|\s|$)
+  set      manufacturer=Mobotix
+  weight   0.65
+  source   CamioCam/rtsp #189 (Mobotix S16: rtsp://<ip>:554/mobotix.h264)
+  example  "rtsp://10.0.0.5:554/mobotix.h264/" => manufacturer=Mobotix
+  example! "rtsp://10.0.0.5:554/cam/mobotix.h264.bak"
+
+rule sony-rtsp-url-media-video
+  on       rtsp.content-base rtsp.sdp
+  match    ^rtsp://[^\s/]{1,80}/media/video[1-3]/?\s*$|(?m)^a=control:rtsp://[^\s/]{1,80}/media/video[1-3](?:/|\s|$)
+  set      manufacturer=Sony
+  weight   0.5
+  source   CamioCam/rtsp #147 (Sony ER RP camera: /media/video1) and #154 (Sony SNC-EM632R: /media/video<stream>, streams 1 and 2)
+  example  "rtsp://10.0.0.5/media/video1/" => manufacturer=Sony
+  example! "rtsp://10.0.0.5/media/video1/other"
+  example! "rtsp://10.0.0.5/media/video9"

@@ -49,7 +49,7 @@ rule tplink-smartcam-error-code
 # maker only.
 rule tplink-tpri-device-certificate
   on       tls.subject tls.issuer
-  match    (?:^|,)\s*CN=TPRI-DEVICE\s*,\s*O=TPRI\b|(?:^|,)\s*O=TPRI\s*,\s*CN=TPRI-DEVICE\b
+  match    (?:^|,)\s*CN=TPRI-DEVICE\s*,\s*O=TPRI\b|(?:^|,)\s*O=TPRI\s*,\s*CN=TPRI-DEVICE(?:\b|(?=_))
   set      manufacturer=TP-Link
   weight   0.6
   source   JurajNyiri/HomeAssistant-Tapo-Control #1207 (Tapo C210) and #1088 (Tapo C260): openssl s_client to the camera's 443 shows depth=0 CN=TPRI-DEVICE, O=TPRI, C=US

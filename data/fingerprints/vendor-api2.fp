@@ -73,7 +73,7 @@ rule tplink-firmware
 
 rule tplink-manufacturer
   on       tplink.manufacturer
-  match    ^\s*TP-?LINK\b
+  match    ^\s*TP-?LINK(?:\b|(?=_))
   flags    i
   set      manufacturer=TP-Link
   weight   0.85

@@ -24,7 +24,7 @@ rule xiongmai-netsurveillance-title
 
 rule xiongmai-dvrip-ret
   on       xm.dvrip
-  match    "Ret"\s*:\s*[0-9]{2,3}\b
+  match    "Ret"\s*:\s*[0-9]{2,3}(?:\b|(?=_))
   set      manufacturer=Xiongmai
   weight   0.85
   source   protocols.md §7 (DVRIP on 34567: replies carry "Ret": 100; python-dvr dvrip.py)
@@ -61,7 +61,7 @@ rule xiongmai-tcp-34567
 
 rule hisilicon-cross-web-server
   on       http.server
-  match    ^Cross Web Server\b
+  match    ^Cross Web Server(?:\b|(?=_))
   set      class=dvr surveillance=yes
   weight   0.4
   source   web server banner of white-label HiSilicon-SDK DVRs (Cross Web Server); UNVERIFIED (provenance audit, issue #11): no vendor document or public capture found; weight lowered

@@ -939,6 +939,27 @@ axis_ini(struct dctx *c, struct cs_span body)
 }
 
 /*
+ * The sectioned layout's [Brand] group: its header with ProdNbr anywhere,
+ * or followed at once by one of the group's parameter lines (a listing
+ * cut before ProdNbr: Brand = "AXIS" then ProdFullName ...).
+ */
+static bool
+axis_ini_brand(struct cs_span h)
+{
+	long at = cs_span_find(h, "[Brand]", 7, false);
+	struct cs_span rest;
+
+	if (at < 0)
+		return false;
+	if (cs_span_find(h, "ProdNbr", 7, false) >= 0)
+		return true;
+	rest = cs_span_trim(cs_span_make(h.p + at + 7, h.n - (size_t)at - 7));
+	return (cs_span_istarts(rest, "Brand") ||
+		cs_span_istarts(rest, "Prod")) &&
+	       cs_span_find(rest, "=", 1, false) > 0;
+}
+
+/*
  * Axis VAPIX param.cgi?action=list listings (root.Brand.Brand=AXIS,
  * root.Brand.ProdNbr, root.Brand.ProdType, root.Brand.ProdFullName,
  * root.Properties.Firmware.Version): the same keys as basicdeviceinfo.
@@ -1035,9 +1056,7 @@ static int (*api_sniff(struct cs_span b))(struct dctx *)
 	if (cs_span_find(h, "root.Brand.", 11, false) >= 0 ||
 	    cs_span_find(h, "root.Properties.Firmware", 24, false) >= 0)
 		return dec_axis_param;
-	if (cs_span_find(h, "[Brand]", 7, false) >= 0 &&
-	    cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
-	    json_start(h.p, h.n) == NULL)
+	if (axis_ini_brand(h) && json_start(h.p, h.n) == NULL)
 		return dec_axis_param;
 	/* basicdeviceinfo JSON, also cut before its Brand member. */
 	if (cs_span_find(h, "ProdNbr", 7, false) >= 0 &&
@@ -1345,20 +1364,108 @@ dec_rtsp(struct dctx *c)
 	return 0;
 }
 
-/* SIP: the Server or User-Agent header (compact forms have none). */
+/*
+ * GB/T 28181 (the PRC national standard for networked video surveillance,
+ * signalled over SIP): a 20-digit device code of coding rule A (centre 8,
+ * industry 2, type 3 -- digits 11 to 13 -- network 1, serial 6).
+ */
+static bool
+gb_code(struct cs_span v)
+{
+	if (v.n != 20)
+		return false;
+	for (size_t i = 0; i < v.n; i++)
+		if (v.p[i] < '0' || v.p[i] > '9')
+			return false;
+	return true;
+}
+
+/*
+ * Its MANSCDP body (Application/MANSCDP+xml: a DeviceInfo or Catalog
+ * answer, a Keepalive): the device's own DeviceID (the first one, before
+ * any Catalog item's) and, from a DeviceInfo answer or a fragment without
+ * its CmdType, its Manufacturer, Model, Firmware and DeviceType (a
+ * Catalog's are its channels', a recorder's cameras).  Returns whether
+ * it read any.
+ */
+static bool
+gb_body(struct dctx *c, const uint8_t *p, size_t n)
+{
+	static const char *const names[] = {"Manufacturer", "Model",
+					    "Firmware",     "DeviceType",
+					    "DeviceID",     "CmdType"};
+	static const char *const keys[] = {"gb.manufacturer", "gb.model",
+					   "gb.firmware", "gb.device-type",
+					   "gb.device-id"};
+	char out[CS_NELEM(names)][128];
+	struct cs_xml_meta meta;
+	struct cs_span s = cs_span_make(p, n);
+	bool any = false, cmd = cs_span_find(s, "<CmdType", 8, false) >= 0;
+
+	/* A MANSCDP document names its CmdType; a fragment cut from one
+	 * (a log line, a comment) still carries the device's own code. */
+	if ((!cmd && cs_span_find(s, "<DeviceID>", 10, false) < 0) ||
+	    cs_xml_find_text(p, n, names, CS_NELEM(names), out, &meta) != 0)
+		return false;
+	if (!cmd &&
+	    !gb_code(cs_span_make((const uint8_t *)out[4], strlen(out[4]))))
+		return false;
+	for (size_t i = 0; i < CS_NELEM(keys); i++) {
+		if (out[i][0] == 0 ||
+		    (i == 4 && !gb_code(cs_span_make((const uint8_t *)out[i],
+						     strlen(out[i])))) ||
+		    (i < 4 && cmd && strcmp(out[5], "DeviceInfo") != 0))
+			continue;
+		adds(c, keys[i], out[i]);
+		any = true;
+	}
+	if (any && meta.salvaged)
+		c->flags |= CS_OBS_SALVAGED;
+	return any;
+}
+
+/* The user part of a From URI when it is a GB/T 28181 device code. */
+static bool
+gb_from(struct dctx *c, struct cs_span v)
+{
+	long at = cs_span_find(v, "sip:", 4, true);
+	size_t b, e;
+
+	if (at < 0)
+		return false;
+	b = (size_t)at + 4;
+	for (e = b; e < v.n && v.p[e] != '@' && v.p[e] != '>'; e++)
+		;
+	if (e >= v.n || v.p[e] != '@' || !gb_code(cs_span_make(v.p + b, e - b)))
+		return false;
+	add(c, "gb.device-id", v.p + b, e - b);
+	return true;
+}
+
+/*
+ * SIP: the Server or User-Agent header (compact forms have none), and the
+ * GB/T 28181 device code and MANSCDP answer a video device sends; a
+ * MANSCDP body given without its SIP head is read too, marked salvaged.
+ */
 static int
 dec_sip(struct dctx *c)
 {
 	struct cs_span s = cs_span_make(c->p, c->n);
-	bool found = false, bare = false;
+	bool found = false, bare = false, reply;
+	struct cs_span from = cs_span_make(NULL, 0);
 	size_t off = 0;
 
-	if (!cs_span_istarts(s, "SIP/2.0") &&
-	    cs_span_find(s, " SIP/2.0", 8, true) < 0) {
+	reply = cs_span_istarts(s, "SIP/2.0");
+	if (!reply && cs_span_find(s, " SIP/2.0", 8, true) < 0) {
 		/* Header lines without their start line (a log, another
 		 * tool's export): read them, marked salvaged. */
-		if (!header_block(c->p, c->n))
+		if (!header_block(c->p, c->n)) {
+			if (gb_body(c, c->p, c->n)) {
+				c->flags |= CS_OBS_SALVAGED;
+				return 0;
+			}
 			return malformed(c);
+		}
 		bare = true;
 		c->flags |= CS_OBS_SALVAGED;
 	}
@@ -1380,8 +1487,17 @@ dec_sip(struct dctx *c)
 			    c, "sip.server",
 			    cs_span_trim(cs_span_make(line.p + k, line.n - k)));
 			found = true;
+		} else if (cs_span_istarts(line, "from:")) {
+			from = cs_span_make(line.p + 5, line.n - 5);
 		}
 	}
+	/* The rest after the blank line is the body. */
+	if (off < c->n && gb_body(c, c->p + off, c->n - off))
+		found = true;
+	/* A request's From is its sender: a device's own code (a reply's
+	 * From is the side that asked). */
+	else if (!reply && from.n && gb_from(c, from))
+		found = true;
 	if (bare && !found) {
 		c->flags &= ~(unsigned)CS_OBS_SALVAGED;
 		return malformed(c);

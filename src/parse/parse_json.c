@@ -306,6 +306,12 @@ cs_json_scan(const uint8_t *p, size_t n, const char *key, char *out,
 			i++;
 		if (i >= n)
 			return CS_ENOTFOUND;
+		/* A Python repr's string prefix (u'IPC', b'x': an
+		 * integration's log of a decoded answer) is not part of the
+		 * value. */
+		if ((p[i] == 'u' || p[i] == 'b') && i + 1 < n &&
+		    (p[i + 1] == '\'' || p[i + 1] == '"'))
+			i++;
 		if (p[i] == '"' || p[i] == '\'') {
 			size_t j = i;
 

@@ -75,9 +75,10 @@ int cs_json_get_str(struct json_object *o, const char *dotted_path, char *out,
  * the first member named key (exact, case-sensitive; at any depth) and
  * copies its scalar value to out (outsz > 0 bytes, NUL-terminated, cut
  * to fit; NUL bytes and escapes other than \" \\ \/ \t \n \r \uXXXX
- * below 0x80 become '?').  Tolerated: single-quoted strings, unquoted
- * keys and bare words, trailing commas, missing closing brackets, bytes
- * before the first '{' and after the last '}'.  A string value cut off
+ * below 0x80 become '?').  Tolerated: single-quoted strings, a Python
+ * repr's u or b prefix on a value (u'IPC'), unquoted keys and bare words,
+ * trailing commas, missing closing brackets, bytes before the first '{'
+ * and after the last '}'.  A string value cut off
  * by the end of the input does not count (a cut model is worse than
  * none).  Reads nothing outside [p, p + n).  Returns 0, or CS_ENOTFOUND
  * (out is then "").

@@ -141,6 +141,91 @@ CASES = [
       ("http", "{'result': {'data': {'code': -40401, 'encrypt_type': ['3'], 'key': 'K', "
        "'nonce': 'N', 'device_confirm': 'C'}}, 'error_code': -40413}", 443)],
      {"manufacturer": "TP-Link", "device_class": "camera", "surveillance": True}),
+    # --- GB/T 28181 (the PRC networked video-surveillance standard):
+    # MANSCDP DeviceInfo answers laid out as GB28181 clients quote them
+    # (a Tiandy TC-2808AN-HD, a HIKVISION DS-7916N-R4 NVR that answers
+    # DeviceType DVR), codes of coding rule A (Annex D) ----------------
+    ("gb28181-hik-nvr", [("sip",
+      "MESSAGE sip:34020000002000000001@3402000000 SIP/2.0\r\n"
+      "From: <sip:34020000001110000005@3402000000>;tag=1\r\n"
+      "Content-Type: Application/MANSCDP+xml\r\n\r\n"
+      "<?xml version=\"1.0\"?>\r\n<Response>\r\n<CmdType>DeviceInfo</CmdType>\r\n"
+      "<SN>1676965736</SN>\r\n<DeviceID>34020000001110000005</DeviceID>\r\n"
+      "<DeviceName>Network Video Recorder</DeviceName>\r\n<Result>OK</Result>\r\n"
+      "<DeviceType>DVR</DeviceType>\r\n<Manufacturer>HIKVISION</Manufacturer>\r\n"
+      "<Model>DS-7916N-R4</Model>\r\n<Firmware>V4.72.107</Firmware>\r\n</Response>\r\n",
+      5060)],
+     {"manufacturer": "Hikvision", "model": "DS-7916N-R4", "firmware": "V4.72.107",
+      "device_class": "nvr", "surveillance": True}),
+    ("gb28181-tiandy-body", [("sip",
+      "<DeviceID>64010000001110000001</DeviceID> \n<Result>OK</Result> \n"
+      "<DeviceType>DVR</DeviceType> \n<Manufacturer>Tiandy</Manufacturer> \n"
+      "<Model>TC-2808AN-HD</Model> \n<Firmware>V2.1, build 091111</Firmware>", 5060)],
+     {"manufacturer": "Tiandy", "model": "TC-2808AN-HD", "firmware": "V2.1, build 091111",
+      "surveillance": True}),
+    ("gb28181-tiandy-response", [("sip",
+      "<Response>\n<CmdType>DeviceInfo</CmdType>\n<DeviceID>64010000001110000001</DeviceID>\n"
+      "<DeviceType>DVR</DeviceType>\n<Manufacturer>Tiandy</Manufacturer>\n"
+      "<Model>TC-2808AN-HD</Model>\n", 5060)],
+     {"manufacturer": "Tiandy", "model": "TC-2808AN-HD", "surveillance": True}),
+    # A camera registering with its default code, nothing else: a camera
+    # of no named maker; the platform's own code (200) says nothing.
+    ("gb28181-register-ipc", [("sip",
+      "REGISTER sip:34020000002000000001@3402000000 SIP/2.0\r\n"
+      "From: <sip:34020000001320000001@3402000000>;tag=1\r\n"
+      "To: <sip:34020000001320000001@3402000000>\r\n\r\n", 5060)],
+     {"manufacturer": None, "device_class": "camera", "surveillance": True}),
+    # The camera code outweighs sip-door-station's reading of a SIP
+    # agent that names a maker of door stations as well as cameras.
+    ("gb28181-register-ipc-hik-agent", [("sip",
+      "REGISTER sip:34020000002000000001@3402000000 SIP/2.0\r\n"
+      "From: <sip:34020000001320000001@3402000000>;tag=1\r\n"
+      "User-Agent: Hikvision\r\n\r\n", 5060)],
+     {"manufacturer": "Hikvision", "device_class": "camera", "surveillance": True}),
+    ("gb28181-platform-query", [("sip",
+      "MESSAGE sip:34020000001320000001@3402000000 SIP/2.0\r\n"
+      "From: <sip:34020000002000000001@3402000000>;tag=1\r\n\r\n", 5060)],
+     {"manufacturer": None, "device_class": None, "surveillance": None}),
+    # --- Model numbers followed by an underscore suffix, as device names
+    # built from the model carry them (D-Link's web realm DCS-8000LH_00,
+    # bmork/defogger #9; a model-plus-site name in a title): the family
+    # still names maker, model and class ---------------------------------
+    ("underscore-dlink-realm", [("http.www-authenticate", 'Basic realm="DCS-8000LH_00"', 80)],
+     {"manufacturer": "D-Link", "model": "DCS-8000LH", "device_class": "camera"}),
+    ("underscore-milesight", [("http.title", "MS-C2963-PB_01", 80)],
+     {"manufacturer": "Milesight", "model": "MS-C2963-PB", "device_class": "camera"}),
+    ("underscore-tiandy", [("http.title", "TC-C32XN_1", 80)],
+     {"manufacturer": "Tiandy", "model": "TC-C32XN", "device_class": "camera"}),
+    ("underscore-reolink-nvr", [("http.title", "RLN8-410_home", 80)],
+     {"manufacturer": "Reolink", "device_class": "nvr"}),
+    ("underscore-vstarcam", [("http.title", "C7824WIP_x", 80)],
+     {"manufacturer": "Vstarcam", "model": "C7824WIP"}),
+    # --- A web UI titled with nothing but its badge names the maker;
+    # the same word inside a longer title stays weaker, and Ubuntu's
+    # LTS is nobody ---------------------------------------------------
+    ("title-brand-tvt", [("http.title", "TVT", 80)],
+     {"manufacturer": "TVT", "surveillance": True}),
+    ("title-brand-hipcam", [("http.title", "HIPCAM", 80)],
+     {"manufacturer": "Hipcam"}),
+    ("title-brand-night-owl", [("http.title", "Night Owl", 80)],
+     {"manufacturer": "Night Owl"}),
+    ("title-brand-ubuntu-lts", [("http.title", "Ubuntu LTS", 80)],
+     {"manufacturer": None, "surveillance": None}),
+    ("server-brand-tvt", [("http.server", "TVT", 80)],
+     {"manufacturer": "TVT", "surveillance": True}),
+    ("dhcp-vendor-brand-zmodo", [("dhcp-vendor-class", "Zmodo", None)],
+     {"manufacturer": "Zmodo"}),
+    ("server-lighttpd", [("http.server", "lighttpd/1.4.59", 80)],
+     {"manufacturer": None, "surveillance": None}),
+    # --- A manufacturer/ scope in a ProbeMatch names the maker
+    # (Jazea/Onvif.Core #55: Hanwha Vision sends one; others do too) ---
+    ("wsd-manufacturer-scope", [("wsd",
+      "onvif://www.onvif.org/type/video_encoder onvif://www.onvif.org/manufacturer/Sunell "
+      "onvif://www.onvif.org/hardware/IPC", 3702)],
+     {"manufacturer": "Sunell", "surveillance": True}),
+    ("wsd-manufacturer-scope-neutral", [("wsd",
+      "onvif://www.onvif.org/manufacturer/IPC onvif://www.onvif.org/hardware/IPC", 3702)],
+     {"manufacturer": None}),
     # (next family)
 ]
 

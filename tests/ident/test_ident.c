@@ -519,6 +519,34 @@ fake_oui(void *arg, const uint8_t mac[6], unsigned bits, char *maker,
 	"\"device_type\":\"SMART.IPCAMERA\",\"firmware_version\":\"1.4.3 "     \
 	"Build 241010 Rel.33858n\",\"mac\":\"58-50-ED-00-00-01\"}}"
 
+/* A GB/T 28181 DeviceInfo answer as an NVR sends it, and its MANSCDP
+ * body alone. */
+#define GB_MSG                                                                 \
+	"MESSAGE sip:34020000002000000001@3402000000 SIP/2.0\r\n"              \
+	"From: <sip:34020000001180000001@3402000000>;tag=5\r\n"                \
+	"To: <sip:34020000002000000001@3402000000>\r\n"                        \
+	"CSeq: 20 MESSAGE\r\nContent-Type: Application/MANSCDP+xml\r\n"        \
+	"User-Agent: IP Camera\r\n\r\n"                                        \
+	"<?xml version=\"1.0\" encoding=\"GB2312\"?>\r\n<Response>\r\n"        \
+	"<CmdType>DeviceInfo</CmdType>\r\n<SN>7</SN>\r\n"                      \
+	"<DeviceID>34020000001180000001</DeviceID>\r\n<Result>OK</Result>\r\n" \
+	"<DeviceType>DVR</DeviceType>\r\n"                                     \
+	"<Manufacturer>HIKVISION</Manufacturer>\r\n"                           \
+	"<Model>DS-7608NI-K2</Model>\r\n<Firmware>V4.30.085</Firmware>\r\n"    \
+	"</Response>\r\n"
+#define GB_BODY                                                                \
+	"<?xml version=\"1.0\"?>\n<Response>\n<CmdType>DeviceInfo</CmdType>\n" \
+	"<DeviceID>64010000001110000001</DeviceID>\n"                          \
+	"<Manufacturer>Tiandy</Manufacturer>\n<Model>TC-NR5020M7-P2</Model>\n"
+
+#define GB_CATALOG                                                             \
+	"<?xml version=\"1.0\"?>\n<Response>\n<CmdType>Catalog</CmdType>\n"    \
+	"<SN>3</SN>\n<DeviceID>34020000001180000001</DeviceID>\n"              \
+	"<SumNum>1</SumNum>\n<DeviceList Num=\"1\">\n<Item>\n"                 \
+	"<DeviceID>34020000001320000001</DeviceID>\n<Name>Gate</Name>\n"       \
+	"<Manufacturer>Hikvision</Manufacturer>\n<Model>IP Camera</Model>\n"   \
+	"</Item>\n</DeviceList>\n</Response>\n"
+
 /* A DHIP header without its JSON, and one with a wrong magic. */
 #define DHIP_HDR                                                               \
 	"\x20\x00\x00\x00"                                                     \
@@ -677,6 +705,13 @@ static const struct {
      "axis.model", NULL, 0},
     {"http", "[Image]\nProdNbr = \"X\"\nBrand = \"Y\"\n", "axis.model", NULL,
      0},
+    /* ... cut before ProdNbr: the group's first lines still read;
+     * a [Brand] header over other text is not the layout. */
+    {"http",
+     "[Brand]\nBrand                    = \"AXIS\"\nProdFullName             "
+     "= \"AXIS P5534 PTZ",
+     "axis.brand", "AXIS", 0},
+    {"http", "[Brand]\nfoo bar\nBrand = \"AXIS\"\n", "axis.brand", NULL, 0},
     /* A 200 listing of other groups keeps its body for the VAPIX
      * layout rule; a 401 page does not. */
     {"axis-param",
@@ -824,6 +859,45 @@ static const struct {
      "Asterisk PBX 18.10.0", 0},
     {"sip", "Allow: INVITE, ACK\r\n", "sip.server", NULL, 0},
     {"sip", "Asterisk PBX 18.10.0", "sip.server", NULL, 0},
+    /* GB/T 28181: a MANSCDP DeviceInfo answer in a SIP MESSAGE, alone,
+     * and cut; the sender's 20-digit code from a request's From. */
+    {"sip", GB_MSG, "gb.manufacturer", "HIKVISION", 0},
+    {"sip", GB_MSG, "gb.model", "DS-7608NI-K2", 0},
+    {"sip", GB_MSG, "gb.firmware", "V4.30.085", 0},
+    {"sip", GB_MSG, "gb.device-type", "DVR", 0},
+    {"sip", GB_MSG, "gb.device-id", "34020000001180000001", 0},
+    {"sip", GB_MSG, "sip.server", "IP Camera", 0},
+    {"sip", GB_BODY, "gb.model", "TC-NR5020M7-P2", 0},
+    {"sip", GB_BODY, "gb.device-id", "64010000001110000001", 0},
+    {"sip", GB_BODY "<Fir", "gb.manufacturer", "Tiandy", 0},
+    /* A Catalog answer's Manufacturer and Model are its channels'. */
+    {"sip", GB_CATALOG, "gb.device-id", "34020000001180000001", 0},
+    {"sip", GB_CATALOG, "gb.model", NULL, 0},
+    {"sip", GB_CATALOG, "gb.manufacturer", NULL, 0},
+    {"sip", "<Response><CmdType>DeviceInfo</CmdType><DeviceID>34020000001",
+     "gb.device-id", NULL, 0},
+    {"sip", "<Response><Manufacturer>Tiandy</Manufacturer></Response>",
+     "gb.manufacturer", NULL, 0},
+    {"sip",
+     "<DeviceID>64010000001110000001</DeviceID>\n<Manufacturer>Tiandy"
+     "</Manufacturer>\n",
+     "gb.manufacturer", "Tiandy", 0},
+    {"sip",
+     "<DeviceID>6401000000111</DeviceID>\n<Manufacturer>Tiandy"
+     "</Manufacturer>\n",
+     "gb.manufacturer", NULL, 0},
+    {"sip",
+     "REGISTER sip:34020000002000000001@3402000000 SIP/2.0\r\n"
+     "From: <sip:34020000001320000001@3402000000>;tag=1\r\n\r\n",
+     "gb.device-id", "34020000001320000001", 0},
+    {"sip",
+     "SIP/2.0 200 OK\r\nFrom: <sip:34020000002000000001@3402000000>;tag=1"
+     "\r\n\r\n",
+     "gb.device-id", NULL, 0},
+    {"sip",
+     "REGISTER sip:3402000000@3402000000 SIP/2.0\r\n"
+     "From: <sip:3402000000132000000@3402000000>;tag=1\r\n\r\n",
+     "gb.device-id", NULL, 0},
     /* An AXIS OS sysDescr: its product type and firmware fields. */
     {"snmp-sysdescr",
      "; AXIS P3265-LVE; Dome Camera; 11.11.73; Oct 12 2024 09:12; 1D7; 1",

@@ -236,6 +236,14 @@ static const struct scan_case scan_cases[] = {
     {"{\"s\":\"a\\\"b\\u0041\\u00e9\"}", "s", "a\"bA?"},
     {"", "x", NULL},
     {"{\"x\"", "x", NULL},
+    /* a Python 2 repr (an integration's log): u'' and b'' prefixes on
+     * values are not part of them; a bare word u is still a value */
+    {"{u'params': {u'type': u'IPC-D2B20-ZS'}, u'result': True}", "type",
+     "IPC-D2B20-ZS"},
+    {"{u'params': {u'Vendor': b\"EZIP\"}}", "Vendor", "EZIP"},
+    {"{u'result': True, u'id': 6}", "result", "True"},
+    {"{'a': u, 'b': 'x'}", "a", "u"},
+    {"{'a': u'cut", "a", NULL},
 };
 
 static void

@@ -97,7 +97,7 @@ def main():
         est.stop()
 
     a = run([CAMSWEEP, "assess", "--db", db, "--estate", est_path,
-             "--regime", "kev,posture", "--as-of", "2026-12-01", "--json"])
+             "--regime", "kev,posture", "--json"])
     if a.returncode not in (0, EXIT_FINDINGS):
         failures.append("assess exit %d: %s" % (a.returncode, a.stderr[-2000:]))
     rows = [json.loads(x) for x in a.stdout.splitlines() if x.startswith("{")]
@@ -134,7 +134,7 @@ def main():
     print("assess: %d findings on %d devices" % (len(rows), len(devices)))
 
     g = run([CAMSWEEP, "assess", "--db", db, "--estate", est_path,
-             "--regime", "kev,posture", "--as-of", "2026-12-01", "--dry-run",
+             "--regime", "kev,posture", "--dry-run",
              "--fail-on", "critical"])
     if g.returncode != EXIT_FINDINGS:
         failures.append("--fail-on critical: exit %d, want %d" % (g.returncode, EXIT_FINDINGS))
@@ -142,7 +142,7 @@ def main():
     # or below except unactivated/rtsp-open: --fail-on critical still
     # fails (never activated on a sensitive core site is critical) ...
     g = run([CAMSWEEP, "assess", "--db", db, "--estate", est_path,
-             "--regime", "posture", "--as-of", "2026-12-01", "--dry-run",
+             "--regime", "posture", "--dry-run",
              "--fail-on", "critical"])
     if g.returncode != EXIT_FINDINGS:
         failures.append("posture --fail-on critical: exit %d, want %d" % (g.returncode, EXIT_FINDINGS))
@@ -150,7 +150,7 @@ def main():
     # medium: --fail-on high does not fail, --fail-on medium does.
     for lvl, want in (("high", 0), ("medium", EXIT_FINDINGS)):
         g = run([CAMSWEEP, "assess", "--db", db, "--no-estate",
-                 "--regime", "posture", "--as-of", "2026-12-01", "--dry-run",
+                 "--regime", "posture", "--dry-run",
                  "--fail-on", lvl])
         if g.returncode != want:
             failures.append("posture --no-estate --fail-on %s: exit %d, want %d"

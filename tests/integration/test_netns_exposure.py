@@ -5,7 +5,9 @@
 Simulated units in network namespaces (tests/lib/netns.py): Hikvision
 cameras on vulnerable and on fixed firmware, an LTS camera on Hikvision
 firmware (white label), a Hikvision unit never activated with Hik-Connect
-on, an Amcrest unit whose RTSP stream is open, and current Axis cameras.
+on, an Amcrest unit whose RTSP stream is open, current Axis cameras and
+an Axis unit with telnet open and an expired, self-signed RSA-1024
+certificate on 443 (read by the scan's TLS handshake).
 camsweep scans from the scanner namespace with --interface eth0 (so SADP
 is heard), then `assess --regime kev,posture` on an estate that puts the
 units on a sensitive site's core network.  Checks:
@@ -14,7 +16,8 @@ units on a sensitive site's core network.  Checks:
   (the LTS unit through its OEM, marked inferred), and no fixed unit and
   no Axis unit gets any;
 * the unactivated unit gets unactivated and cloud findings, the Amcrest
-  unit rtsp-open, and nothing else does;
+  unit rtsp-open, the TLS unit telnet and the three certificate findings
+  (and not no-https), and nothing else does;
 * kev findings on the sensitive core site are critical, carry the KEV
   due date and the rule's source URL;
 * `assess --fail-on critical` exits 3 (findings); posture alone without
@@ -48,6 +51,8 @@ PLAN = {
     "hikvision-camera-unactivated": (1, set(), {"unactivated", "cloud"}),
     "amcrest-camera-open": (1, set(), {"rtsp-open"}),
     "axis-camera": (1, set(), set()),
+    "axis-camera-tls-weak": (1, set(), {"telnet", "cert-self-signed",
+                                        "cert-expired", "cert-weak-key"}),
 }
 # Signals every unit of this estate shows (plain HTTP only): not checked
 # per unit beyond being allowed.
@@ -112,6 +117,8 @@ def main():
         if cves != want_cves:
             failures.append("%s %s: kev %s, want %s" % (
                 d["ip"], d["profile"], sorted(cves), sorted(want_cves)))
+        if d["profile"] == "axis-camera-tls-weak" and "no-https" in sig:
+            failures.append("%s: no-https raised on a unit serving 443" % d["ip"])
         if sig - COMMON != want_sig:
             failures.append("%s %s: posture %s, want %s (+ %s allowed)" % (
                 d["ip"], d["profile"], sorted(sig), sorted(want_sig), sorted(COMMON)))

@@ -96,6 +96,9 @@ struct sim {
 	struct udp_l *us;   /* owned; discovery sockets (--device-ip) */
 	size_t nus;
 	SSL_CTX *tls; /* --replay: the context of TLS ports */
+	/* profile TLS ports: one context per kind of certificate, made at
+	 * bind time ([P-256, RSA 1024, RSA 2048][valid, expired]) */
+	SSL_CTX *ptls[3][2];
 	bool stopping;
 	char rbuf[READ_CAP]; /* read buffer shared by all connections */
 };
@@ -340,6 +343,24 @@ on_read(uv_stream_t *st, ssize_t nread, const uv_buf_t *buf)
 	serve(c);
 }
 
+/* The certificate kind of a profile's TLS port (struct sim.ptls). */
+static size_t
+tls_kind(const struct cs_camsim_port *p)
+{
+	return p->tls_rsa_bits == 1024 ? 1 : p->tls_rsa_bits == 2048 ? 2 : 0;
+}
+
+/* Frees the profile ports' TLS contexts. */
+static void
+ptls_free(struct sim *s)
+{
+	for (size_t i = 0; i < 3; i++)
+		for (size_t j = 0; j < 2; j++) {
+			SSL_CTX_free(s->ptls[i][j]);
+			s->ptls[i][j] = NULL;
+		}
+}
+
 static void
 on_connection(uv_stream_t *server, int status)
 {
@@ -367,6 +388,13 @@ on_connection(uv_stream_t *server, int status)
 	    (s->tls == NULL || (c->ssl = SSL_new(s->tls)) == NULL)) {
 		conn_close(c);
 		return;
+	}
+	if (l->rp == NULL && l->port != NULL && l->port->tls) {
+		SSL_CTX *t = s->ptls[tls_kind(l->port)][l->port->tls_expired];
+		if (t == NULL || (c->ssl = SSL_new(t)) == NULL) {
+			conn_close(c);
+			return;
+		}
 	}
 	if (c->ssl != NULL) {
 		c->rbio = BIO_new(BIO_s_mem());
@@ -580,6 +608,21 @@ bind_all(struct sim *s, const struct cs_camsim_device *devs, size_t n)
 			l->sim = s;
 			l->dev = &devs[i];
 			l->port = &devs[i].prof->ports[j];
+			if (l->port->tls) {
+				SSL_CTX **t = &s->ptls[tls_kind(l->port)]
+						      [l->port->tls_expired];
+				char err[256];
+				if (*t == NULL)
+					*t = cs_camsim_tls_ctx_opts(
+					    l->port->tls_rsa_bits,
+					    l->port->tls_expired, err,
+					    sizeof(err));
+				if (*t == NULL) {
+					fprintf(stderr, "camsim: TLS: %s\n",
+						err);
+					return -1;
+				}
+			}
 			uv_tcp_init(s->loop, &l->tcp);
 			l->tcp.data = l;
 			s->nls = ++k;
@@ -765,6 +808,7 @@ out:
 		uv_walk(s->loop, close_walk, NULL);
 		uv_run(s->loop, UV_RUN_DEFAULT);
 		uv_loop_close(s->loop);
+		ptls_free(s);
 		free(s->ls);
 		free(s->us);
 		free(s);
@@ -922,6 +966,7 @@ out:
 		uv_run(s->loop, UV_RUN_DEFAULT);
 		uv_loop_close(s->loop);
 		SSL_CTX_free(s->tls);
+		ptls_free(s);
 		free(s->ls);
 		free(s);
 	}
@@ -1078,6 +1123,7 @@ out:
 		uv_walk(s->loop, close_walk, NULL);
 		uv_run(s->loop, UV_RUN_DEFAULT);
 		uv_loop_close(s->loop);
+		ptls_free(s);
 		free(s->ls);
 		free(s->us);
 		free(s);

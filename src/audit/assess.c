@@ -242,9 +242,8 @@ collect_sighting(void *arg, const struct cs_device_row *row)
 	}
 	p->v[p->n].sid = row->sighting_id;
 	p->v[p->n].packed = NULL;
-	p->nports[p->n] = row->nports < CS_STORE_MAX_PORTS
-			      ? row->nports
-			      : CS_STORE_MAX_PORTS;
+	p->nports[p->n] =
+	    row->nports < CS_STORE_MAX_PORTS ? row->nports : CS_STORE_MAX_PORTS;
 	memcpy(p->ports[p->n], row->ports,
 	       p->nports[p->n] * sizeof(row->ports[0]));
 	p->n++;
@@ -283,8 +282,7 @@ read_posture(struct cs_store *st, int64_t scan_id, const char *as_of,
 	if (cs_store_each_device_parts(st, scan_id, CS_DEV_PORTS,
 				       collect_sighting, p) != 0)
 		ret = CS_EIO;
-	for (size_t at = 0; ret == 0 && at < p->n;
-	     at += CS_STORE_OBS_OF_MAX) {
+	for (size_t at = 0; ret == 0 && at < p->n; at += CS_STORE_OBS_OF_MAX) {
 		size_t k = p->n - at < CS_STORE_OBS_OF_MAX
 			       ? p->n - at
 			       : CS_STORE_OBS_OF_MAX;
@@ -292,15 +290,15 @@ read_posture(struct cs_store *st, int64_t scan_id, const char *as_of,
 			ids[i] = p->v[at + i].sid;
 			cs_obs_list_init(&c.l[i]);
 		}
-		if (cs_store_each_observation_of(st, ids, k, collect_obs,
-						 &c) != 0)
+		if (cs_store_each_observation_of(st, ids, k, collect_obs, &c) !=
+		    0)
 			ret = CS_EIO;
 		for (size_t i = 0; i < k; i++) {
 			e->n = 0;
 			if (ret == 0) {
-				cs_exposure_posture(c.l[i].v, c.l[i].n,
-						    p->ports[at + i],
-						    p->nports[at + i], as_of, e);
+				cs_exposure_posture(
+				    c.l[i].v, c.l[i].n, p->ports[at + i],
+				    p->nports[at + i], as_of, e);
 				p->v[at + i].packed = cs_exposure_pack(e);
 			}
 			cs_obs_list_free(&c.l[i]);
@@ -373,8 +371,7 @@ assess_dev(void *arg, const struct cs_device_row *row)
 	ed.reach_vantage = rr != NULL ? rr->vantage : "";
 	ed.scan_id = w->scan_id;
 	if (w->posture != NULL) {
-		struct posture_rec pk, *pr;
-		pk.sid = row->sighting_id;
+		struct posture_rec pk = {row->sighting_id, NULL}, *pr;
 		pr = w->posture->n ? bsearch(&pk, w->posture->v, w->posture->n,
 					     sizeof(pk), posture_rec_cmp)
 				   : NULL;

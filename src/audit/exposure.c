@@ -114,13 +114,15 @@ posture_cert(const struct cs_obs *obs, size_t n, const char *as_of,
 		s = find_on(obs, n, "tls.subject", o->port);
 		if (s != NULL)
 			val(s, subj, sizeof(subj));
-		if (!self && key_is(o, "tls.self-issued") && val_ieq(o, "yes")) {
+		if (!self && key_is(o, "tls.self-issued") &&
+		    val_ieq(o, "yes")) {
 			self = true;
-			item(out, "cert-self-signed", "", "", "",
-			     "the certificate on port %u names itself as its "
-			     "issuer (subject \"%s\"): self-signed, so a client "
-			     "cannot tell the device from an impostor",
-			     o->port, subj);
+			item(
+			    out, "cert-self-signed", "", "", "",
+			    "the certificate on port %u names itself as its "
+			    "issuer (subject \"%s\"): self-signed, so a client "
+			    "cannot tell the device from an impostor",
+			    o->port, subj);
 		}
 		if (!expired && key_is(o, "tls.not-after") && o->len == 10 &&
 		    memcmp(o->val, as_of, 10) < 0) {
@@ -163,8 +165,7 @@ cs_exposure_posture(const struct cs_obs *obs, size_t n, const uint16_t *ports,
 	char v[128];
 	bool web = false, tls = false;
 
-	if ((o = find(obs, n, "sadp.activated")) != NULL &&
-	    val_ieq(o, "false"))
+	if ((o = find(obs, n, "sadp.activated")) != NULL && val_ieq(o, "false"))
 		item(out, "unactivated", "", "", "",
 		     "its SADP reply says Activated=false: the admin password "
 		     "was never set, and anyone on the segment can set it "
@@ -194,9 +195,9 @@ cs_exposure_posture(const struct cs_obs *obs, size_t n, const uint16_t *ports,
 	for (size_t i = 0; i < n; i++) {
 		o = &obs[i];
 		if (key_is(o, "http.www-authenticate") &&
-		    cs_span_ieq(cs_http_auth_scheme(
-				    cs_span_make(o->val, o->len)),
-				"basic") &&
+		    cs_span_ieq(
+			cs_http_auth_scheme(cs_span_make(o->val, o->len)),
+			"basic") &&
 		    !tls_port(obs, n, o->port)) {
 			item(out, "basic-cleartext", "", "", "",
 			     "port %u offers HTTP Basic authentication over "
@@ -205,8 +206,7 @@ cs_exposure_posture(const struct cs_obs *obs, size_t n, const uint16_t *ports,
 			     o->port, val(o, v, sizeof(v)));
 			break;
 		}
-		if (key_is(o, "rtsp.access") &&
-		    val_ieq(o, "401 auth basic")) {
+		if (key_is(o, "rtsp.access") && val_ieq(o, "401 auth basic")) {
 			item(out, "basic-cleartext", "", "", "",
 			     "RTSP port %u asks for Basic authentication: the "
 			     "password would cross the network base64-encoded",

@@ -38,9 +38,8 @@ void cs_exposure_posture(const struct cs_obs *obs, size_t n,
  * to out as items "kev" (one per CVE, with the BOD 22-01 due date and
  * the rule's source) and "eos".
  */
-void cs_exposure_vulns(const struct cs_vulndb *db,
-		       const struct cs_identity *id, const char *as_of,
-		       struct cs_exposure *out);
+void cs_exposure_vulns(const struct cs_vulndb *db, const struct cs_identity *id,
+		       const char *as_of, struct cs_exposure *out);
 
 /*
  * Writes the items of e as lines "signal\tid\tdeadline\turl\tevidence\n"

@@ -36,9 +36,12 @@ static const char *const actions[] = {
 };
 
 const char *const cs_exposure_signals[] = {
-    "kev",         "eos",       "unactivated",      "cloud",
-    "rtsp-open",   "basic-cleartext", "telnet",     "ftp",
-    "no-https",    "cert-self-signed", "cert-expired", "cert-weak-key",
+    "kev",          "eos",
+    "unactivated",  "cloud",
+    "rtsp-open",    "basic-cleartext",
+    "telnet",       "ftp",
+    "no-https",     "cert-self-signed",
+    "cert-expired", "cert-weak-key",
     NULL,
 };
 
@@ -262,9 +265,10 @@ do_obligation(struct cs_regime *r, const struct cs_lex_line *l,
 	cs_strlcpy(o.action, action, sizeof(o.action));
 	if ((sig != NULL) != (r->test == CS_TEST_EXPOSURE)) {
 		cs_lex_error(k, line,
-			     sig != NULL ? "signal= is for test=exposure regimes"
-					 : "obligation %s of a test=exposure "
-					   "regime needs signal=",
+			     sig != NULL
+				 ? "signal= is for test=exposure regimes"
+				 : "obligation %s of a test=exposure "
+				   "regime needs signal=",
 			     o.id);
 		return;
 	}
@@ -947,8 +951,7 @@ ex_run(const struct cs_regime *r, const struct cs_regime_example *x,
 		     t = strtok_r(NULL, ",", &save)) {
 			cs_strlcpy(e->v[e->n].signal, t,
 				   sizeof(e->v[0].signal));
-			snprintf(e->v[e->n].evidence,
-				 sizeof(e->v[0].evidence),
+			snprintf(e->v[e->n].evidence, sizeof(e->v[0].evidence),
 				 "the example shows %s", t);
 			e->n++;
 		}

@@ -121,13 +121,13 @@ struct cs_regime_example {
 	char maker[64];  /* manufacturer; "" = not identified */
 	char country[4]; /* maker's country if the tables lack it */
 	char brand[64];
-	int device_class; /* enum cs_class */
-	int surveillance; /* 1 yes, 0 no, -1 not established */
-	int site;         /* 0 none (unmapped), 1 sensitive, 2 not */
-	int zone;         /* enum cs_zone (policy/estate.h) */
-	bool reach_core;  /* answered from a core vantage point */
-	bool isnew;       /* first seen on as_of, after the baseline */
-	char as_of[11];   /* "" = the regime's effective date */
+	int device_class;  /* enum cs_class */
+	int surveillance;  /* 1 yes, 0 no, -1 not established */
+	int site;          /* 0 none (unmapped), 1 sensitive, 2 not */
+	int zone;          /* enum cs_zone (policy/estate.h) */
+	bool reach_core;   /* answered from a core vantage point */
+	bool isnew;        /* first seen on as_of, after the baseline */
+	char as_of[11];    /* "" = the regime's effective date */
 	char signals[256]; /* test=exposure: comma-separated signals the
 			      device shows ("" none) */
 	struct cs_regime_expect exp[CS_REGIME_MAX_EXPECT];

@@ -59,10 +59,10 @@ struct conn {
 	uv_timer_t timer;
 	struct sim *sim;
 	const struct listener *l;
-	struct cs_buf in; /* unconsumed client bytes */
+	struct cs_buf in;   /* unconsumed client bytes */
 	struct cs_buf seen; /* every plaintext byte received (--request-log) */
-	size_t received;  /* total bytes read, for READ_CAP */
-	int open_handles; /* handles not yet closed */
+	size_t received;    /* total bytes read, for READ_CAP */
+	int open_handles;   /* handles not yet closed */
 	bool closing;
 	bool close_after_write;
 	unsigned pending_writes;
@@ -123,9 +123,11 @@ reqlog_write(const struct conn *c)
 	if (reqlog == NULL || c->seen.len == 0 || c->l == NULL ||
 	    c->l->dev == NULL || c->l->port == NULL)
 		return;
-	fprintf(reqlog, "{\"ip\": \"%s\", \"port\": %u, \"tls\": %s, "
-			"\"hex\": \"",
-		c->l->dev->ip, c->l->port->port, c->ssl != NULL ? "true" : "false");
+	fprintf(reqlog,
+		"{\"ip\": \"%s\", \"port\": %u, \"tls\": %s, "
+		"\"hex\": \"",
+		c->l->dev->ip, c->l->port->port,
+		c->ssl != NULL ? "true" : "false");
 	for (size_t i = 0; i < c->seen.len; i++) {
 		fputc(hx[c->seen.p[i] >> 4], reqlog);
 		fputc(hx[c->seen.p[i] & 15], reqlog);

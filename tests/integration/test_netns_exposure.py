@@ -3,7 +3,7 @@
 """Exposure on a namespace estate (issue #18, acceptance; docs/posture.md).
 
 Simulated units in network namespaces (tests/lib/netns.py): Hikvision
-cameras on vulnerable and on fixed firmware, an LTS camera on Hikvision
+and Dahua cameras on vulnerable and on fixed firmware, an LTS camera on Hikvision
 firmware (white label), a Hikvision unit never activated with Hik-Connect
 on, an Amcrest unit whose RTSP stream is open, current Axis cameras and
 an Axis unit with telnet open and an expired, self-signed RSA-1024
@@ -47,6 +47,8 @@ EXIT_FINDINGS = 4
 PLAN = {
     "hikvision-camera-kev": (2, {"CVE-2021-36260"}, set()),
     "hikvision-camera-fixed": (2, set(), set()),
+    "dahua-camera-kev": (1, {"CVE-2021-33044"}, set()),
+    "dahua-camera-fixed": (1, set(), set()),
     "lts-camera-kev": (1, {"CVE-2021-36260"}, set()),
     "hikvision-camera-unactivated": (1, set(), {"unactivated", "cloud"}),
     "amcrest-camera-open": (1, set(), {"rtsp-open"}),
@@ -54,6 +56,13 @@ PLAN = {
     "axis-camera-tls-weak": (1, set(), {"telnet", "cert-self-signed",
                                         "cert-expired", "cert-weak-key"}),
 }
+# CVE -> (KEV due date, the rule file that holds it)
+KEV = {"CVE-2021-36260": ("2022-01-24", "hikvision.vuln"),
+       "CVE-2021-33044": ("2024-09-11", "dahua.vuln")}
+# Units whose hits are inferred: the LTS unit inherits through its OEM's
+# firmware; the Dahua rule's reading of IPC-HX5XXX is itself an inference
+# (docs/vulns.md §1).
+INFERRED = {"lts-camera-kev", "dahua-camera-kev"}
 # Signals every unit of this estate shows (plain HTTP only): not checked
 # per unit beyond being allowed.
 COMMON = {"no-https"}
@@ -129,14 +138,15 @@ def main():
             if f["severity"] != "critical":
                 failures.append("%s %s: severity %s on a sensitive core site" % (
                     d["ip"], f["obligation"], f["severity"]))
-            if f.get("deadline") != "2022-01-24":
-                failures.append("%s %s: deadline %r" % (d["ip"], f["obligation"], f.get("deadline")))
+            due, rules = KEV.get(f["obligation"], ("?", "?"))
+            if f.get("deadline") != due:
+                failures.append("%s %s: deadline %r, want %s" % (d["ip"], f["obligation"], f.get("deadline"), due))
             if not (f.get("url") or "").startswith("https://"):
                 failures.append("%s %s: no source url" % (d["ip"], f["obligation"]))
-            if "rule hikvision.vuln:" not in ev or "build date before" not in ev:
+            if ("rule %s:" % rules) not in ev or "build date before" not in ev:
                 failures.append("%s %s: evidence lacks rule or range: %s" % (d["ip"], f["obligation"], ev))
             inferred = "(inferred)" in ev
-            if inferred != (d["profile"] == "lts-camera-kev"):
+            if inferred != (d["profile"] in INFERRED):
                 failures.append("%s %s %s: inferred=%s" % (d["ip"], d["profile"], f["obligation"], inferred))
     print("assess: %d findings on %d devices" % (len(rows), len(devices)))
 
@@ -171,8 +181,9 @@ def main():
         text = open(html, encoding="utf-8").read()
         if 'id="exposure"' not in text:
             failures.append("html report: no exposure section")
-        if "CVE-2021-36260" not in text:
-            failures.append("html report: CVE-2021-36260 not shown")
+        for cve in KEV:
+            if cve not in text:
+                failures.append("html report: %s not shown" % cve)
         for s in ("unactivated", "rtsp-open"):
             if s not in text:
                 failures.append("html report: posture %s not shown" % s)
@@ -184,8 +195,8 @@ def main():
     else:
         failures.append("report csv exit %d" % rep.returncode)
     rep = run([CAMSWEEP, "report", "--db", db, "--format", "json"])
-    if rep.returncode != 0 or "CVE-2021-36260" not in rep.stdout:
-        failures.append("json report: no CVE-2021-36260")
+    if rep.returncode != 0 or any(c not in rep.stdout for c in KEV):
+        failures.append("json report: not every CVE of %s" % sorted(KEV))
     for f in failures:
         print("FAIL: " + f)
     return 1 if failures else 0

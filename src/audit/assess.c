@@ -563,7 +563,7 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 	struct cs_assessment rec;
 	struct cs_scan_state ss;
 	struct posture_set posture = {0};
-	bool need_exposure = false;
+	bool need_exposure = false, need_posture = false;
 	int64_t first = 0, baseline_end = 0;
 	int ret = CS_EIO;
 
@@ -587,11 +587,22 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 	}
 	if (reach.n > 1)
 		qsort(reach.v, reach.n, sizeof(*reach.v), reach_cmp);
-	for (size_t r = 0; r < a->nsel; r++)
-		need_exposure |= a->sel[r]->test == CS_TEST_EXPOSURE;
+	/* Posture signals need every device's observations: read them only
+	 * when a chosen obligation names one (kev and eos need the
+	 * identity alone). */
+	for (size_t r = 0; r < a->nsel; r++) {
+		const struct cs_regime *g = a->sel[r];
+		if (g->test != CS_TEST_EXPOSURE)
+			continue;
+		need_exposure = true;
+		for (size_t o = 0; o < g->nobl; o++)
+			need_posture |= strcmp(g->obl[o].signal, "kev") != 0 &&
+					strcmp(g->obl[o].signal, "eos") != 0;
+	}
 	if (need_exposure) {
-		if (read_posture(a->st, a->scan_id, a->ctx->as_of, &posture) !=
-		    0) {
+		if (need_posture &&
+		    read_posture(a->st, a->scan_id, a->ctx->as_of, &posture) !=
+			0) {
 			set_err(a, cs_store_errmsg(a->st));
 			goto out;
 		}

@@ -552,6 +552,16 @@ eval_exposure(struct evalst *st, cs_eval_cb cb, void *arg)
 
 	if (e == NULL || e->n == 0)
 		return 0;
+	/* The regime's classes: a device of another class is out; one of no
+	 * established class is in when it is surveillance equipment. */
+	if (r->classes != CS_CLASSES_ANY) {
+		enum cs_class c = dev->id->device_class;
+		bool in = c != CS_CLASS_UNKNOWN && (unsigned)c < CS_CLASS_COUNT
+			      ? (r->classes & (1u << c)) != 0
+			      : dev->id->surveillance;
+		if (!in)
+			return 0;
+	}
 	st->sensitive = st->w.site != NULL && st->w.site->sensitive;
 	st->core = st->w.zone == CS_ZONE_CORE || dev->reach_core;
 	st->unknown = dev->id->manufacturer[0] == '\0';

@@ -17,7 +17,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (r == NULL)
 		return 0;
+	struct cs_rtsp_reply rr;
+
 	(void)cs_http_want_more(data, size);
+	(void)cs_rtsp_reply(data, size, r, &rr);
 	if (cs_http_parse_response(data, size, r) == 0) {
 		(void)cs_http_header(r, "CSeq");
 		(void)cs_http_header(r, "Public");

@@ -12,5 +12,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	(void)cs_x509_parse(data, size, &x);
 	(void)cs_x509_parse_der(data, size, &x);
+	(void)cs_x509_key_name(x.key);
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit/exposure.h"
 #include "audit/scope.h"
 #include "core/alloc.h"
 #include "core/str.h"
@@ -204,8 +205,133 @@ finding_order_cmp(const void *a, const void *b)
  * is read (the reach records were read beforehand in one query), and
  * only its address is kept, for the closing step.
  */
+/* The posture items of one sighting, packed (cs_exposure_pack). */
+struct posture_rec {
+	int64_t sid;
+	char *packed; /* NULL: none */
+};
+
+struct posture_set {
+	struct posture_rec *v;
+	size_t n, cap;
+	uint16_t (*ports)[CS_STORE_MAX_PORTS]; /* by v index, while read */
+	size_t *nports;
+};
+
+static int
+posture_rec_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct posture_rec *)a)->sid,
+		y = ((const struct posture_rec *)b)->sid;
+
+	return (x > y) - (x < y);
+}
+
+static int
+collect_sighting(void *arg, const struct cs_device_row *row)
+{
+	struct posture_set *p = arg;
+
+	if (row->sighting_id <= 0)
+		return 0;
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 1024;
+		p->v = cs_xrealloc(p->v, p->cap, sizeof(*p->v));
+		p->ports = cs_xrealloc(p->ports, p->cap, sizeof(*p->ports));
+		p->nports = cs_xrealloc(p->nports, p->cap, sizeof(*p->nports));
+	}
+	p->v[p->n].sid = row->sighting_id;
+	p->v[p->n].packed = NULL;
+	p->nports[p->n] =
+	    row->nports < CS_STORE_MAX_PORTS ? row->nports : CS_STORE_MAX_PORTS;
+	memcpy(p->ports[p->n], row->ports,
+	       p->nports[p->n] * sizeof(row->ports[0]));
+	p->n++;
+	return 0;
+}
+
+/* The observations of one chunk of sightings, by index in the chunk. */
+struct obs_chunk {
+	struct cs_obs_list *l;
+};
+
+static int
+collect_obs(void *arg, size_t i, const struct cs_obs *o)
+{
+	struct obs_chunk *c = arg;
+
+	(void)cs_obs_add_copy(&c->l[i], o);
+	return 0;
+}
+
+/*
+ * Reads the posture of every device of the scan (its ports, then its
+ * observations in chunks) into *p, sorted by sighting id.  Returns 0 or
+ * CS_EIO.
+ */
+static int
+read_posture(struct cs_store *st, int64_t scan_id, const char *as_of,
+	     struct posture_set *p)
+{
+	struct cs_exposure *e = cs_xcalloc(1, sizeof(*e));
+	int64_t *ids = cs_xcalloc(CS_STORE_OBS_OF_MAX, sizeof(*ids));
+	struct obs_chunk c;
+	int ret = 0;
+
+	c.l = cs_xcalloc(CS_STORE_OBS_OF_MAX, sizeof(*c.l));
+	if (cs_store_each_device_parts(st, scan_id, CS_DEV_PORTS,
+				       collect_sighting, p) != 0)
+		ret = CS_EIO;
+	for (size_t at = 0; ret == 0 && at < p->n; at += CS_STORE_OBS_OF_MAX) {
+		size_t k = p->n - at < CS_STORE_OBS_OF_MAX
+			       ? p->n - at
+			       : CS_STORE_OBS_OF_MAX;
+		for (size_t i = 0; i < k; i++) {
+			ids[i] = p->v[at + i].sid;
+			cs_obs_list_init(&c.l[i]);
+		}
+		if (cs_store_each_observation_of(st, ids, k, collect_obs, &c) !=
+		    0)
+			ret = CS_EIO;
+		for (size_t i = 0; i < k; i++) {
+			e->n = 0;
+			if (ret == 0) {
+				cs_exposure_posture(
+				    c.l[i].v, c.l[i].n, p->ports[at + i],
+				    p->nports[at + i], as_of, e);
+				p->v[at + i].packed = cs_exposure_pack(e);
+			}
+			cs_obs_list_free(&c.l[i]);
+		}
+	}
+	if (p->n > 1)
+		qsort(p->v, p->n, sizeof(*p->v), posture_rec_cmp);
+	free(p->ports);
+	free(p->nports);
+	p->ports = NULL;
+	p->nports = NULL;
+	free(c.l);
+	free(ids);
+	free(e);
+	return ret;
+}
+
+static void
+posture_free(struct posture_set *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->v[i].packed);
+	free(p->v);
+	free(p->ports);
+	free(p->nports);
+	memset(p, 0, sizeof(*p));
+}
+
 struct assess_walk {
 	const struct cs_eval_ctx *ctx;
+	const struct cs_vulndb *vulns;
+	const struct posture_set *posture; /* NULL: no exposure regime */
+	struct cs_exposure *exp;           /* scratch */
 	const struct cs_regime *const *sel;
 	size_t nsel;
 	const struct reach_set *reach; /* sorted by ip */
@@ -244,6 +370,17 @@ assess_dev(void *arg, const struct cs_device_row *row)
 	ed.reach_core = rr != NULL;
 	ed.reach_vantage = rr != NULL ? rr->vantage : "";
 	ed.scan_id = w->scan_id;
+	if (w->posture != NULL) {
+		struct posture_rec pk = {row->sighting_id, NULL}, *pr;
+		pr = w->posture->n ? bsearch(&pk, w->posture->v, w->posture->n,
+					     sizeof(pk), posture_rec_cmp)
+				   : NULL;
+		w->exp->n = 0;
+		cs_exposure_vulns(w->vulns, &row->id, w->ctx->as_of, w->exp);
+		if (pr != NULL)
+			cs_exposure_unpack(pr->packed, w->exp);
+		ed.exposure = w->exp;
+	}
 	for (size_t r = 0; r < w->nsel; r++)
 		if (cs_policy_eval_device(w->ctx, w->sel[r], &ed,
 					  collect_finding, w->rows) < 0)
@@ -425,6 +562,8 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 	struct frows rows = {0};
 	struct cs_assessment rec;
 	struct cs_scan_state ss;
+	struct posture_set posture = {0};
+	bool need_exposure = false, need_posture = false;
 	int64_t first = 0, baseline_end = 0;
 	int ret = CS_EIO;
 
@@ -448,6 +587,29 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 	}
 	if (reach.n > 1)
 		qsort(reach.v, reach.n, sizeof(*reach.v), reach_cmp);
+	/* Posture signals need every device's observations: read them only
+	 * when a chosen obligation names one (kev and eos need the
+	 * identity alone). */
+	for (size_t r = 0; r < a->nsel; r++) {
+		const struct cs_regime *g = a->sel[r];
+		if (g->test != CS_TEST_EXPOSURE)
+			continue;
+		need_exposure = true;
+		for (size_t o = 0; o < g->nobl; o++)
+			need_posture |= strcmp(g->obl[o].signal, "kev") != 0 &&
+					strcmp(g->obl[o].signal, "eos") != 0;
+	}
+	if (need_exposure) {
+		if (need_posture &&
+		    read_posture(a->st, a->scan_id, a->ctx->as_of, &posture) !=
+			0) {
+			set_err(a, cs_store_errmsg(a->st));
+			goto out;
+		}
+		walk.posture = &posture;
+		walk.vulns = a->vulns;
+		walk.exp = cs_xcalloc(1, sizeof(*walk.exp));
+	}
 	walk.ctx = a->ctx;
 	walk.sel = a->sel;
 	walk.nsel = a->nsel;
@@ -492,6 +654,8 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 	ret = 0;
 out:
 	cs_assessment_clear(&rec);
+	posture_free(&posture);
+	free(walk.exp);
 	free(walk.ips);
 	free(reach.v);
 	free(rows.v);

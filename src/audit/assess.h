@@ -20,6 +20,7 @@
 #include "policy/eval.h"
 #include "policy/regime.h"
 #include "store/store.h"
+#include "vuln/vuln.h"
 
 /*
  * Loads the regimes of dir (data/policy) and then the extra files into
@@ -57,6 +58,9 @@ struct cs_audit_assess {
 	const struct cs_regime *const *sel;
 	size_t nsel;
 	bool dry; /* evaluate only: record nothing */
+	/* the vulnerability table (data/vulns) for test=exposure regimes;
+	 * NULL: no KEV or end-of-support item (posture still read) */
+	const struct cs_vulndb *vulns;
 	/* what the assessment record keeps (not read when dry) */
 	const char *estate_path;    /* NULL: --no-estate */
 	const uint8_t *estate_text; /* the estate file's bytes as parsed */

@@ -25,6 +25,7 @@
 #include "policy/eval.h"
 #include "policy/lex.h"
 #include "policy/regime.h"
+#include "vuln/vuln.h"
 #include "store/store.h"
 #include "core/poison.h"
 
@@ -82,6 +83,7 @@ cs_cli_assess(int argc, char **argv)
 	int64_t scan_id = 0;
 	struct cs_eval_ctx ctx;
 	struct cs_regime_set all;
+	struct cs_vulndb *vulns = NULL;
 	const struct cs_regime **sel = NULL;
 	struct cs_store *st = NULL;
 	struct cs_fpdb *fpdb = NULL;
@@ -230,9 +232,21 @@ cs_cli_assess(int argc, char **argv)
 			db_path);
 		goto out;
 	}
+	for (size_t i = 0; i < nsel; i++)
+		if (sel[i]->test == CS_TEST_EXPOSURE && vulns == NULL) {
+			snprintf(dir, sizeof(dir), "%s/vulns",
+				 cs_cli_data_dir(data));
+			vulns = cs_vulndb_load(dir, err, sizeof(err));
+			if (vulns == NULL) {
+				fprintf(stderr, "camsweep assess: %s\n", err);
+				ret = EXIT_USAGE;
+				goto out;
+			}
+		}
 	ctx.db = fpdb;
 	ctx.estate = estate;
 	run.st = st;
+	run.vulns = vulns;
 	run.scan_id = scan_id;
 	run.ctx = &ctx;
 	run.sel = sel;
@@ -281,6 +295,7 @@ cs_cli_assess(int argc, char **argv)
 		fputs("\n", stderr);
 	ret = fails > 0 ? EXIT_FINDINGS : EXIT_OK;
 out:
+	cs_vulndb_free(vulns);
 	cs_audit_assess_free(&run);
 	free(estate_text);
 	cs_store_close(st);

@@ -1355,6 +1355,19 @@ dec_rtsp(struct dctx *c)
 	 * DESCRIBE reply may still carry its SDP after the head. */
 	if (body.n == 0 && r->head_len < c->n && c->p == r->proto.p)
 		body = cs_span_make(c->p + r->head_len, c->n - r->head_len);
+	/* Stream access (camsweep sends no RTSP credentials): "200 open"
+	 * for an SDP answered to anyone, "401 auth digest" for a challenge. */
+	{
+		struct cs_rtsp_reply rr;
+		char a[48];
+		cs_rtsp_reply_of(r, body, &rr);
+		if (rr.access != CS_RTSP_OTHER) {
+			snprintf(a, sizeof(a), "%03d %s%s%s", rr.status,
+				 cs_rtsp_access_name(rr.access),
+				 rr.scheme[0] ? " " : "", rr.scheme);
+			adds(c, "rtsp.access", a);
+		}
+	}
 	if (body.n >= 2 && body.p[0] == 'v' && body.p[1] == '=') {
 		add(c, "rtsp.sdp", body.p, body.n);
 		if (cs_sdp_parse(body.p, body.n, &c->d->sdp) == 0 ||
@@ -1634,6 +1647,8 @@ dec_sadp(struct dctx *c)
 	adds(c, "sadp.model", s->description);
 	adds(c, "sadp.firmware", s->software_version);
 	adds(c, "sadp.type", s->device_type);
+	adds(c, "sadp.activated", s->activated);
+	adds(c, "sadp.hc-platform", s->hc_platform_enable);
 	if (meaningful(s->oem_info))
 		adds(c, "sadp.oem", s->oem_info);
 	else if (meaningful(s->detail_oem_code))
@@ -2073,6 +2088,16 @@ dec_tls_cert(struct dctx *c)
 		return malformed(c);
 	adds(c, "tls.subject", x->subject);
 	adds(c, "tls.issuer", x->issuer);
+	adds(c, "tls.not-before", x->not_before);
+	adds(c, "tls.not-after", x->not_after);
+	if (x->key != CS_X509_KEY_NONE) {
+		char k[32];
+		snprintf(k, sizeof(k), "%s %u", cs_x509_key_name(x->key),
+			 x->key_bits);
+		adds(c, "tls.key", k);
+	}
+	if (x->self_issued)
+		adds(c, "tls.self-issued", "yes");
 	return 0;
 }
 

@@ -544,3 +544,73 @@ cs_html_meta_refresh_or_location(struct cs_span body)
 
 	return u.n ? u : js_location(body);
 }
+
+/* ---- RTSP access ---- */
+
+const char *
+cs_rtsp_access_name(enum cs_rtsp_access a)
+{
+	switch (a) {
+	case CS_RTSP_OPEN:
+		return "open";
+	case CS_RTSP_AUTH:
+		return "auth";
+	case CS_RTSP_OTHER:
+		break;
+	}
+	return "other";
+}
+
+void
+cs_rtsp_reply_of(const struct cs_http_resp *r, struct cs_span body,
+		 struct cs_rtsp_reply *out)
+{
+	struct cs_span sch;
+	size_t k = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->status = r->status;
+	if (r->proto.n < 5 || memcmp(r->proto.p, "RTSP/", 5) != 0)
+		return;
+	if (r->status >= 200 && r->status < 300) {
+		struct cs_span b = cs_span_trim(body);
+		if (b.n >= 2 && b.p[0] == 'v' && b.p[1] == '=')
+			out->access = CS_RTSP_OPEN;
+		return;
+	}
+	if (r->status != 401)
+		return;
+	out->access = CS_RTSP_AUTH;
+	sch = cs_http_auth_scheme(cs_http_header(r, "www-authenticate"));
+	for (size_t i = 0; i < sch.n; i++) {
+		unsigned char c = sch.p[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+			k = 0;
+			break;
+		}
+		if (k + 1 < sizeof(out->scheme))
+			out->scheme[k++] =
+			    (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+	}
+	out->scheme[k] = '\0';
+}
+
+int
+cs_rtsp_reply(const uint8_t *p, size_t n, struct cs_http_resp *scratch,
+	      struct cs_rtsp_reply *out)
+{
+	struct cs_span body;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = cs_http_parse_response(p, n, scratch);
+	if (rc != 0)
+		return rc;
+	body = scratch->body;
+	if (body.n == 0 && scratch->head_len < n)
+		body =
+		    cs_span_make(p + scratch->head_len, n - scratch->head_len);
+	cs_rtsp_reply_of(scratch, body, out);
+	return 0;
+}

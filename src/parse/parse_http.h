@@ -126,4 +126,44 @@ struct cs_span cs_html_title(struct cs_span body);
  */
 struct cs_span cs_html_meta_refresh_or_location(struct cs_span body);
 
+/*
+ * What an RTSP reply says about access to the stream (docs/posture.md):
+ * camsweep sends no RTSP credentials, so a DESCRIBE answered 2xx with an
+ * SDP body is a stream open to anyone, and a 401 is protected by the
+ * scheme its challenge names.
+ */
+enum cs_rtsp_access {
+	CS_RTSP_OTHER = 0, /* any other reply (OPTIONS 200, 404, 5xx...) */
+	CS_RTSP_OPEN,      /* 2xx with an SDP body (v= first) */
+	CS_RTSP_AUTH,      /* 401 */
+};
+
+struct cs_rtsp_reply {
+	int status; /* 100..999 */
+	enum cs_rtsp_access access;
+	char scheme[16]; /* 401: the challenge's scheme, lower case
+			    ("basic", "digest"), "" when none or not
+			    a token; cut to fit */
+};
+
+/*
+ * Reads the reply r (a parsed RTSP response; body its body, which an
+ * RTSP reply without Content-Length may carry after the head) into out.
+ * Pure.  An HTTP response is CS_RTSP_OTHER.
+ */
+void cs_rtsp_reply_of(const struct cs_http_resp *r, struct cs_span body,
+		      struct cs_rtsp_reply *out);
+
+/*
+ * Parses the RTSP reply at p (n bytes) with scratch and reads it as
+ * cs_rtsp_reply_of, the bytes after the head standing for the body when
+ * Content-Length is absent.  Returns 0, or the error of
+ * cs_http_parse_response (out is then zero).
+ */
+int cs_rtsp_reply(const uint8_t *p, size_t n, struct cs_http_resp *scratch,
+		  struct cs_rtsp_reply *out);
+
+/* "open", "auth" or "other". */
+const char *cs_rtsp_access_name(enum cs_rtsp_access a);
+
 #endif /* CS_PARSE_PARSE_HTTP_H */

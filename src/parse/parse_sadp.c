@@ -9,10 +9,10 @@
 #include "core/poison.h"
 
 static const char *const names[] = {
-    "Uuid",        "Types",     "DeviceType",    "DeviceDescription",
-    "DeviceSN",    "MAC",       "IPv4Address",   "SoftwareVersion",
-    "DSPVersion",  "OEMInfo",   "DetailOEMCode", "HttpPort",
-    "CommandPort", "Activated",
+    "Uuid",        "Types",     "DeviceType",       "DeviceDescription",
+    "DeviceSN",    "MAC",       "IPv4Address",      "SoftwareVersion",
+    "DSPVersion",  "OEMInfo",   "DetailOEMCode",    "HttpPort",
+    "CommandPort", "Activated", "HCPlatformEnable",
 };
 
 int
@@ -35,6 +35,7 @@ cs_sadp_parse(const uint8_t *p, size_t n, struct cs_sadp *out)
 	    out->http_port,
 	    out->command_port,
 	    out->activated,
+	    out->hc_platform_enable,
 	};
 	int rc;
 

@@ -35,6 +35,8 @@ struct cs_sadp {
 	char http_port[CS_SADP_FIELD];
 	char command_port[CS_SADP_FIELD];
 	char activated[CS_SADP_FIELD];
+	char hc_platform_enable[CS_SADP_FIELD]; /* Hik-Connect on: "true",
+						   "false" ("flase") */
 };
 
 /*

@@ -8,6 +8,7 @@
 
 #include "core/rd.h"
 #include "core/str.h"
+#include "core/text.h"
 #include "core/poison.h"
 
 static const char pem_begin[] = "-----BEGIN CERTIFICATE-----";
@@ -406,16 +407,190 @@ parse_name(struct cs_span name, char *out, size_t outsz)
 	return 0;
 }
 
+const char *
+cs_x509_key_name(enum cs_x509_key k)
+{
+	switch (k) {
+	case CS_X509_KEY_RSA:
+		return "rsa";
+	case CS_X509_KEY_EC:
+		return "ec";
+	case CS_X509_KEY_DSA:
+		return "dsa";
+	case CS_X509_KEY_ED25519:
+		return "ed25519";
+	case CS_X509_KEY_ED448:
+		return "ed448";
+	case CS_X509_KEY_OTHER:
+		return "other";
+	case CS_X509_KEY_NONE:
+		break;
+	}
+	return "";
+}
+
+/* n decimal digits at p, or -1. */
+static int
+digits(const uint8_t *p, size_t n)
+{
+	int v = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return -1;
+		v = v * 10 + (p[i] - '0');
+	}
+	return v;
+}
+
+/*
+ * A validity time (UTCTime 0x17 or GeneralizedTime 0x18) as "YYYY-MM-DD"
+ * into out[11]; only the date is read, and it must be a calendar date.
+ */
+static int
+vtime(uint8_t tag, struct cs_span v, char out[11])
+{
+	size_t yl = tag == 0x17 ? 2 : 4;
+	int y, m, d;
+	char tmp[40];
+	struct cs_date cd;
+
+	if ((tag != 0x17 && tag != 0x18) || v.n < yl + 4 || v.n > 32)
+		return CS_EPROTO;
+	y = digits(v.p, yl);
+	m = digits(v.p + yl, 2);
+	d = digits(v.p + yl + 2, 2);
+	if (y < 0 || m < 0 || d < 0)
+		return CS_EPROTO;
+	if (tag == 0x17) /* RFC 5280 4.1.2.5.1 */
+		y += y >= 50 ? 1900 : 2000;
+	if (snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d) != 10 ||
+	    cs_date_parse(cs_span_make(tmp, 10), CS_DATE_CALENDAR, &cd) != 0)
+		return CS_EPROTO;
+	memcpy(out, tmp, 11);
+	return 0;
+}
+
+static int
+parse_validity(struct cs_span val, struct cs_x509 *out)
+{
+	struct cs_rd r;
+	struct cs_span v;
+	uint8_t tag;
+	int rc;
+
+	cs_rd_init(&r, val.p, val.n);
+	if ((rc = tlv(&r, &tag, &v)) != 0 ||
+	    (rc = vtime(tag, v, out->not_before)) != 0)
+		return rc;
+	if ((rc = tlv(&r, &tag, &v)) != 0 ||
+	    (rc = vtime(tag, v, out->not_after)) != 0)
+		return rc;
+	return 0;
+}
+
+/* Bits of a positive big-endian integer (leading zero bytes skipped). */
+static unsigned
+int_bits(struct cs_span v)
+{
+	size_t i = 0;
+	unsigned b;
+
+	while (i < v.n && v.p[i] == 0)
+		i++;
+	if (i == v.n)
+		return 0;
+	b = (unsigned)(v.n - i - 1) * 8;
+	for (uint8_t x = v.p[i]; x != 0; x >>= 1)
+		b++;
+	return b;
+}
+
+static bool
+oid_is(struct cs_span v, const char *der, size_t n)
+{
+	return v.n == n && memcmp(v.p, der, n) == 0;
+}
+
+#define OID(s) s, sizeof(s) - 1
+
+/* SubjectPublicKeyInfo: the algorithm and the key's size. */
+static int
+parse_spki(struct cs_span spki, struct cs_x509 *out)
+{
+	struct cs_rd r, a;
+	struct cs_span alg, oid, param, bits, v;
+	uint8_t tag;
+	int rc;
+
+	cs_rd_init(&r, spki.p, spki.n);
+	if ((rc = expect(&r, 0x30, &alg)) != 0)
+		return rc;
+	cs_rd_init(&a, alg.p, alg.n);
+	if ((rc = expect(&a, 0x06, &oid)) != 0)
+		return rc;
+	param.p = NULL;
+	param.n = 0;
+	tag = 0;
+	if (cs_rd_left(&a) > 0 && (rc = tlv(&a, &tag, &param)) != 0)
+		return rc;
+	if ((rc = expect(&r, 0x03, &bits)) != 0)
+		return rc;
+	out->key = CS_X509_KEY_OTHER;
+	out->key_bits = 0;
+	if (oid_is(oid, OID("\x2a\x86\x48\x86\xf7\x0d\x01\x01\x01"))) {
+		struct cs_rd k;
+		struct cs_span seq;
+		/* BIT STRING: unused-bits byte 0, then RSAPublicKey */
+		out->key = CS_X509_KEY_RSA;
+		if (bits.n < 1 || bits.p[0] != 0)
+			return CS_EPROTO;
+		cs_rd_init(&k, bits.p + 1, bits.n - 1);
+		if ((rc = expect(&k, 0x30, &seq)) != 0)
+			return rc;
+		cs_rd_init(&k, seq.p, seq.n);
+		if ((rc = expect(&k, 0x02, &v)) != 0)
+			return rc;
+		out->key_bits = int_bits(v);
+	} else if (oid_is(oid, OID("\x2a\x86\x48\xce\x3d\x02\x01"))) {
+		out->key = CS_X509_KEY_EC;
+		if (tag == 0x06) {
+			if (oid_is(param,
+				   OID("\x2a\x86\x48\xce\x3d\x03\x01\x07")))
+				out->key_bits = 256;
+			else if (oid_is(param, OID("\x2b\x81\x04\x00\x22")))
+				out->key_bits = 384;
+			else if (oid_is(param, OID("\x2b\x81\x04\x00\x23")))
+				out->key_bits = 521;
+		}
+	} else if (oid_is(oid, OID("\x2a\x86\x48\xce\x38\x04\x01"))) {
+		struct cs_rd k;
+		out->key = CS_X509_KEY_DSA;
+		if (tag == 0x30) { /* Dss-Parms: p, q, g */
+			cs_rd_init(&k, param.p, param.n);
+			if ((rc = expect(&k, 0x02, &v)) != 0)
+				return rc;
+			out->key_bits = int_bits(v);
+		}
+	} else if (oid_is(oid, OID("\x2b\x65\x70"))) {
+		out->key = CS_X509_KEY_ED25519;
+		out->key_bits = 256;
+	} else if (oid_is(oid, OID("\x2b\x65\x71"))) {
+		out->key = CS_X509_KEY_ED448;
+		out->key_bits = 456;
+	}
+	return 0;
+}
+
 int
 cs_x509_parse_der(const uint8_t *p, size_t n, struct cs_x509 *out)
 {
-	struct cs_span cert, tbs, v, issuer, subject;
+	struct cs_span cert, tbs, v, issuer, subject, validity, spki;
 	struct cs_rd r, t;
 	uint8_t tag;
 	int rc;
 
-	out->subject[0] = '\0';
-	out->issuer[0] = '\0';
+	memset(out, 0, sizeof(*out));
 	if (n > CS_X509_DER_MAX)
 		return CS_ELIMIT;
 	cs_rd_init(&r, p, n);
@@ -437,13 +612,25 @@ cs_x509_parse_der(const uint8_t *p, size_t n, struct cs_x509 *out)
 		return rc;
 	if ((rc = expect(&t, 0x30, &issuer)) != 0)
 		return rc;
-	if ((rc = expect(&t, 0x30, &v)) != 0) /* validity */
+	if ((rc = expect(&t, 0x30, &validity)) != 0)
 		return rc;
 	if ((rc = expect(&t, 0x30, &subject)) != 0)
 		return rc;
 	if ((rc = parse_name(issuer, out->issuer, sizeof(out->issuer))) != 0)
 		return rc;
-	return parse_name(subject, out->subject, sizeof(out->subject));
+	if ((rc = parse_name(subject, out->subject, sizeof(out->subject))) != 0)
+		return rc;
+	out->self_issued =
+	    issuer.n == subject.n && memcmp(issuer.p, subject.p, issuer.n) == 0;
+	/* The names are what identification needs: a validity or key that
+	 * does not read leaves those fields empty, not the names. */
+	if (parse_validity(validity, out) != 0)
+		out->not_before[0] = out->not_after[0] = '\0';
+	if (expect(&t, 0x30, &spki) != 0 || parse_spki(spki, out) != 0) {
+		out->key = CS_X509_KEY_NONE;
+		out->key_bits = 0;
+	}
+	return 0;
 }
 
 int
@@ -453,8 +640,7 @@ cs_x509_parse(const uint8_t *p, size_t n, struct cs_x509 *out)
 	size_t len;
 	int rc;
 
-	out->subject[0] = '\0';
-	out->issuer[0] = '\0';
+	memset(out, 0, sizeof(*out));
 	if (cs_span_find(cs_span_make(p, n), pem_begin, sizeof(pem_begin) - 1,
 			 false) < 0)
 		return cs_x509_parse_der(p, n, out);

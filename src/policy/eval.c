@@ -440,7 +440,9 @@ evidence_text(const struct evalst *st, bool isnew, const char *t, char *out,
 	if (id->firmware[0])
 		why_add(out, outsz, ", firmware %s", id->firmware);
 	why_add(out, outsz, ", confidence %.2f. ", id->confidence);
-	if (!id->manufacturer[0] && st->r->test != CS_TEST_NONE)
+	if (st->r->test == CS_TEST_EXPOSURE)
+		why_add(out, outsz, "Exposure: %s.", st->why);
+	else if (!id->manufacturer[0] && st->r->test != CS_TEST_NONE)
 		why_add(out, outsz,
 			"Coverage cannot be judged until the "
 			"maker is identified.");
@@ -530,6 +532,84 @@ fill(const struct evalst *st, const struct cs_obligation *o, bool isnew,
 	f->assessed_at = ctx->now;
 }
 
+/*
+ * A test=exposure regime: each obligation in force raises one finding per
+ * item of the device's exposure with its signal (one per flaw for kev),
+ * where its when= conditions hold.  Severity as for covered equipment:
+ * critical on a sensitive site's core network, high on either, medium
+ * elsewhere (the obligation's max-severity caps it), so exploitable
+ * units on sensitive sites and core networks come first.
+ */
+static int
+eval_exposure(struct evalst *st, cs_eval_cb cb, void *arg)
+{
+	const struct cs_eval_ctx *ctx = st->ctx;
+	const struct cs_regime *r = st->r;
+	const struct cs_eval_device *dev = st->dev;
+	const struct cs_exposure *e = dev->exposure;
+	struct cs_finding_row *f;
+	int count = 0;
+
+	if (e == NULL || e->n == 0)
+		return 0;
+	/* The regime's classes: a device of another class is out; one of no
+	 * established class is in when it is surveillance equipment. */
+	if (r->classes != CS_CLASSES_ANY) {
+		enum cs_class c = dev->id->device_class;
+		bool in = c != CS_CLASS_UNKNOWN && (unsigned)c < CS_CLASS_COUNT
+			      ? (r->classes & (1u << c)) != 0
+			      : dev->id->surveillance;
+		if (!in)
+			return 0;
+	}
+	st->sensitive = st->w.site != NULL && st->w.site->sensitive;
+	st->core = st->w.zone == CS_ZONE_CORE || dev->reach_core;
+	st->unknown = dev->id->manufacturer[0] == '\0';
+	st->covered = true;
+	f = calloc(1, sizeof(*f));
+	if (f == NULL)
+		return CS_ENOMEM;
+	for (size_t i = 0; i < r->nobl; i++) {
+		const struct cs_obligation *o = &r->obl[i];
+		const char *eff = o->effective[0] ? o->effective : r->effective;
+		unsigned wn = o->when;
+
+		if (strcmp(ctx->as_of, eff) < 0 ||
+		    ((wn & CS_WHEN_SENSITIVE) && !st->sensitive) ||
+		    ((wn & CS_WHEN_NONSENSITIVE) && st->sensitive) ||
+		    ((wn & CS_WHEN_CORE) && !st->core) ||
+		    ((wn & CS_WHEN_SURVEILLANCE) && !dev->id->surveillance) ||
+		    ((wn & CS_WHEN_UNKNOWN_MAKE) && !st->unknown))
+			continue;
+		for (size_t j = 0; j < e->n && j < CS_EXPOSURE_MAX; j++) {
+			const struct cs_exposure_item *it = &e->v[j];
+			struct cs_obligation oc;
+			int rc;
+
+			if (strcmp(it->signal, o->signal) != 0)
+				continue;
+			oc = *o;
+			if (it->id[0] != '\0')
+				cs_strlcpy(oc.id, it->id, sizeof(oc.id));
+			if (it->deadline[0] != '\0')
+				cs_strlcpy(oc.deadline, it->deadline,
+					   sizeof(oc.deadline));
+			if (it->url[0] != '\0')
+				cs_strlcpy(oc.url, it->url, sizeof(oc.url));
+			st->why = it->evidence;
+			fill(st, &oc, false, "", f);
+			rc = cb(arg, f);
+			if (rc != 0) {
+				free(f);
+				return rc > 0 ? -rc : rc;
+			}
+			count++;
+		}
+	}
+	free(f);
+	return count;
+}
+
 int
 cs_policy_eval_device(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 		      const struct cs_eval_device *dev, cs_eval_cb cb,
@@ -565,6 +645,8 @@ cs_policy_eval_device(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 					st.w.dept = &ctx->estate->dept[i];
 		}
 	}
+	if (r->test == CS_TEST_EXPOSURE)
+		return eval_exposure(&st, cb, arg);
 	cov = cs_policy_coverage(ctx, r, id, why, sizeof(why));
 	st.covered = cov == CS_COVER_YES;
 	confirm = cov == CS_COVER_CLASS;

@@ -18,6 +18,29 @@
 #include "policy/regime.h"
 #include "store/store.h"
 
+/*
+ * What a device shows that a test=exposure regime turns into findings
+ * (docs/posture.md): each item one signal (a known-exploited flaw, end of
+ * support, a posture fact), with its evidence.  Computed at assess time
+ * from the stored identity and observations (audit/exposure.h).
+ */
+#define CS_EXPOSURE_MAX 48
+struct cs_exposure_item {
+	char signal[24];    /* one of cs_exposure_signals */
+	char id[24];        /* the flaw (CVE id) for kev; "" otherwise: the
+			       finding's obligation is then the
+			       obligation's id */
+	char deadline[11];  /* KEV due date (BOD 22-01); "" none */
+	char url[256];      /* the source of the fact; "" the regime's */
+	char evidence[640]; /* matched version, rule, source; the facts
+			       observed */
+};
+
+struct cs_exposure {
+	struct cs_exposure_item v[CS_EXPOSURE_MAX];
+	size_t n;
+};
+
 /* One device to evaluate; everything borrowed for the call. */
 struct cs_eval_device {
 	const char *ip;
@@ -32,6 +55,8 @@ struct cs_eval_device {
 	const char *site;  /* the device's site in the inventory (its
 			      sensor's name); NULL or "" when none.  A site
 			      the estate knows wins over the address's. */
+	const struct cs_exposure *exposure; /* test=exposure regimes: what
+					       it shows; NULL: nothing */
 };
 
 /* Evaluation context; everything borrowed. */

@@ -32,7 +32,27 @@ static const struct cs_lex_word whens[] = {
 static const char *const actions[] = {
     "cease-deployment", "remove-replace",     "disconnect",
     "review",           "deployed-in-breach", "identify",
+    "patch-or-remove",  "decommission",       "harden",
 };
+
+const char *const cs_exposure_signals[] = {
+    "kev",          "eos",
+    "unactivated",  "cloud",
+    "rtsp-open",    "basic-cleartext",
+    "telnet",       "ftp",
+    "no-https",     "cert-self-signed",
+    "cert-expired", "cert-weak-key",
+    NULL,
+};
+
+bool
+cs_exposure_signal_valid(const char *s)
+{
+	for (size_t i = 0; cs_exposure_signals[i] != NULL; i++)
+		if (strcmp(s, cs_exposure_signals[i]) == 0)
+			return true;
+	return false;
+}
 
 uint32_t
 cs_regime_video_classes(void)
@@ -214,6 +234,7 @@ do_obligation(struct cs_regime *r, const struct cs_lex_line *l,
 	const char *cit = cs_policy_lex_get(l, "citation", seen);
 	const char *url = cs_policy_lex_get(l, "url", seen);
 	const char *maxs = cs_policy_lex_get(l, "max-severity", seen);
+	const char *sig = cs_policy_lex_get(l, "signal", seen);
 	struct cs_obligation o;
 	bool ok = false;
 
@@ -242,11 +263,27 @@ do_obligation(struct cs_regime *r, const struct cs_lex_line *l,
 		return;
 	}
 	cs_strlcpy(o.action, action, sizeof(o.action));
-	if (when == NULL) {
+	if ((sig != NULL) != (r->test == CS_TEST_EXPOSURE)) {
+		cs_lex_error(k, line,
+			     sig != NULL
+				 ? "signal= is for test=exposure regimes"
+				 : "obligation %s of a test=exposure "
+				   "regime needs signal=",
+			     o.id);
+		return;
+	}
+	if (sig != NULL) {
+		if (!cs_exposure_signal_valid(sig)) {
+			cs_lex_error(k, line, "unknown signal '%s'", sig);
+			return;
+		}
+		cs_strlcpy(o.signal, sig, sizeof(o.signal));
+	}
+	if (when == NULL && sig == NULL) {
 		cs_lex_error(k, line, "obligation %s needs when=", o.id);
 		return;
 	}
-	{
+	if (when != NULL) {
 		char w[64];
 		unsigned bits = 0;
 		int rc =
@@ -415,6 +452,7 @@ do_example(struct cs_regime *r, const struct cs_lex_line *l,
 	const char *isnew = cs_policy_lex_get(l, "new", seen);
 	const char *asof = cs_policy_lex_get(l, "as-of", seen);
 	const char *expect = cs_policy_lex_get(l, "expect", seen);
+	const char *sigs = cs_policy_lex_get(l, "signals", seen);
 	struct cs_regime_example *x;
 
 	if (r->nex >= CS_REGIME_MAX_EXAMPLES) {
@@ -441,6 +479,24 @@ do_example(struct cs_regime *r, const struct cs_lex_line *l,
 	     (!date_ok(k, line, "as-of", asof) ||
 	      !put(k, line, "as-of", x->as_of, sizeof(x->as_of), asof))))
 		return;
+	if (sigs != NULL) {
+		char w[256], *save = NULL;
+		if (r->test != CS_TEST_EXPOSURE) {
+			cs_lex_error(k, line,
+				     "signals= is for test=exposure regimes");
+			return;
+		}
+		if (!put(k, line, "signals", x->signals, sizeof(x->signals),
+			 sigs))
+			return;
+		cs_strlcpy(w, sigs, sizeof(w));
+		for (char *t = strtok_r(w, ",", &save); t != NULL;
+		     t = strtok_r(NULL, ",", &save))
+			if (!cs_exposure_signal_valid(t)) {
+				cs_lex_error(k, line, "unknown signal '%s'", t);
+				return;
+			}
+	}
 	if (cls != NULL) {
 		enum cs_class c;
 		if (cs_class_parse(cls, &c) != 0) {
@@ -560,8 +616,12 @@ do_header(struct cs_regime *r, const struct cs_lex_line *l,
 		r->test = CS_TEST_ENTITIES;
 	else if (strcmp(test, "none") == 0)
 		r->test = CS_TEST_NONE;
+	else if (strcmp(test, "exposure") == 0)
+		r->test = CS_TEST_EXPOSURE;
 	else {
-		cs_lex_error(k, line, "unknown test '%s' (prc, entities, none)",
+		cs_lex_error(k, line,
+			     "unknown test '%s' (prc, entities, none, "
+			     "exposure)",
 			     test);
 		return;
 	}
@@ -818,6 +878,7 @@ ex_run(const struct cs_regime *r, const struct cs_regime_example *x,
 	struct cs_eval_ctx ctx;
 	struct cs_eval_device dev;
 	struct ex_got got;
+	struct cs_exposure *xe = NULL;
 	char want[512], have[512];
 	int rc;
 
@@ -879,8 +940,26 @@ ex_run(const struct cs_regime *r, const struct cs_regime_example *x,
 		}
 	}
 
+	if (r->test == CS_TEST_EXPOSURE) {
+		char w[256], *save = NULL;
+		struct cs_exposure *e = xe = calloc(1, sizeof(*e));
+		if (e == NULL)
+			return false;
+		cs_strlcpy(w, x->signals, sizeof(w));
+		for (char *t = strtok_r(w, ",", &save);
+		     t != NULL && e->n < CS_EXPOSURE_MAX;
+		     t = strtok_r(NULL, ",", &save)) {
+			cs_strlcpy(e->v[e->n].signal, t,
+				   sizeof(e->v[0].signal));
+			snprintf(e->v[e->n].evidence, sizeof(e->v[0].evidence),
+				 "the example shows %s", t);
+			e->n++;
+		}
+		dev.exposure = e;
+	}
 	memset(&got, 0, sizeof(got));
 	rc = cs_policy_eval_device(&ctx, r, &dev, ex_cb, &got);
+	free(xe);
 	if (rc >= 0 && ex_same(x, &got))
 		return true;
 	if (out != NULL) {

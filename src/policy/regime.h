@@ -44,10 +44,21 @@ enum {
 enum cs_regime_test {
 	CS_TEST_PRC = 1,  /* maker or a parent incorporated in CN */
 	CS_TEST_ENTITIES, /* maker, brand or a parent is a listed entity */
-	CS_TEST_NONE      /* no maker is covered: a local rule whose
+	CS_TEST_NONE,     /* no maker is covered: a local rule whose
 			     obligations turn on the device alone (e.g.
 			     surveillance equipment on a core network) */
+	CS_TEST_EXPOSURE  /* whatever its maker, a device is covered by an
+			     obligation when it shows the obligation's
+			     signal (a known-exploited flaw its firmware
+			     carries, end of support, a posture fact:
+			     docs/posture.md) */
 };
+
+/* The exposure signals an obligation of a test=exposure regime names
+ * (signal=); NULL-terminated. */
+extern const char *const cs_exposure_signals[];
+/* True if s is one of cs_exposure_signals. */
+bool cs_exposure_signal_valid(const char *s);
 
 /*
  * Device classes a regime (or one of its entities) covers: bit (1u << c)
@@ -91,6 +102,7 @@ struct cs_obligation {
 	char citation[256]; /* "" = the regime's */
 	char url[256];
 	int max_severity; /* enum cs_severity cap, -1 = none */
+	char signal[24];  /* test=exposure: the signal that raises it */
 	unsigned line;
 };
 
@@ -109,13 +121,15 @@ struct cs_regime_example {
 	char maker[64];  /* manufacturer; "" = not identified */
 	char country[4]; /* maker's country if the tables lack it */
 	char brand[64];
-	int device_class; /* enum cs_class */
-	int surveillance; /* 1 yes, 0 no, -1 not established */
-	int site;         /* 0 none (unmapped), 1 sensitive, 2 not */
-	int zone;         /* enum cs_zone (policy/estate.h) */
-	bool reach_core;  /* answered from a core vantage point */
-	bool isnew;       /* first seen on as_of, after the baseline */
-	char as_of[11];   /* "" = the regime's effective date */
+	int device_class;  /* enum cs_class */
+	int surveillance;  /* 1 yes, 0 no, -1 not established */
+	int site;          /* 0 none (unmapped), 1 sensitive, 2 not */
+	int zone;          /* enum cs_zone (policy/estate.h) */
+	bool reach_core;   /* answered from a core vantage point */
+	bool isnew;        /* first seen on as_of, after the baseline */
+	char as_of[11];    /* "" = the regime's effective date */
+	char signals[256]; /* test=exposure: comma-separated signals the
+			      device shows ("" none) */
 	struct cs_regime_expect exp[CS_REGIME_MAX_EXPECT];
 	size_t nexp; /* 0: no finding at all */
 	unsigned line;

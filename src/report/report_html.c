@@ -543,6 +543,92 @@ summary(struct rp_w *w, const struct cs_report *r)
 	cs_report_put(w, "</table>\n</section>\n");
 }
 
+/* A finding of a test=exposure regime (kev, posture; docs/posture.md):
+ * only their obligations carry these actions. */
+static bool
+exposure_finding(const struct cs_finding_row *f)
+{
+	return strcmp(f->action, "patch-or-remove") == 0 ||
+	       strcmp(f->action, "decommission") == 0 ||
+	       strcmp(f->action, "harden") == 0;
+}
+
+/*
+ * The exposure section: the known-exploited flaws found (one line per
+ * CVE or end of support: devices, KEV due date, source) and the posture
+ * signals (devices each), with a chart of devices by flaw or signal.
+ * Active findings only.  Device-supplied text is escaped.
+ */
+static void
+exposure(struct rp_w *w, const struct cs_report *r)
+{
+	struct rp_count *v = NULL;
+	size_t nv = 0, nkev = 0, nf = 0;
+
+	for (size_t i = 0; i < r->nfnd; i++) {
+		const struct cs_finding_row *f = &r->fnd[i];
+		if (!exposure_finding(f) || !active(f))
+			continue;
+		nf++;
+		nkev += strcmp(f->action, "patch-or-remove") == 0;
+		count_in(&v, &nv, f->obligation,
+			 strcmp(f->action, "harden") != 0);
+	}
+	cs_report_put(w, "<section id=\"exposure\"><h2>Exposure: "
+			 "known-exploited flaws and security posture</h2>\n");
+	if (nf == 0) {
+		cs_report_put(w, "<p>No exposure finding is active. Run "
+				 "<code>camsweep assess --regime "
+				 "kev,posture</code> to check the firmware "
+				 "against the known-exploited flaws and the "
+				 "units' posture.</p>\n</section>\n");
+		free(v);
+		return;
+	}
+	cs_report_putf(w,
+		       "<p>%zu active exposure finding(s), %zu of them "
+		       "known-exploited flaws (CISA KEV, BOD 22-01 due dates) "
+		       "or end of support. Units are matched through their "
+		       "firmware lineage: a white-labelled unit inherits its "
+		       "OEM's flaws (marked inferred).</p>\n",
+		       nf, nkev);
+	cs_report_put(w, "<table><tr><th>Severity</th><th>Device</th>"
+			 "<th>Maker / brand</th><th>Flaw or signal</th>"
+			 "<th>Due</th><th>Evidence</th><th>Source</th></tr>\n");
+	for (size_t i = 0; i < r->nfnd; i++) {
+		const struct cs_finding_row *f = &r->fnd[i];
+		if (!exposure_finding(f) || !active(f))
+			continue;
+		cs_report_put(w, f->sensitive ? "<tr class=\"prc\"><td>"
+					      : "<tr><td>");
+		cs_report_put_html(w, cs_severity_name(f->severity));
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, f->ip);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, f->manufacturer);
+		if (f->brand[0] && strcmp(f->brand, f->manufacturer) != 0) {
+			cs_report_put(w, " / ");
+			cs_report_put_html(w, f->brand);
+		}
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, f->obligation);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, f->deadline);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, f->evidence);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, f->url);
+		cs_report_put(w, "</td></tr>\n");
+	}
+	cs_report_put(w, "</table>\n<p>Shaded rows are on sensitive sites; "
+			 "the most severe (exploitable units on sensitive "
+			 "sites and core networks) come first.</p>\n");
+	bar_chart(w, "Exposure findings by flaw and posture signal", v, nv,
+		  false);
+	cs_report_put(w, "</section>\n");
+	free(v);
+}
+
 static void
 charts(struct rp_w *w, const struct cs_report *r)
 {
@@ -1327,7 +1413,8 @@ cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 			  "Inventory</a></li><li><a href=\"#charts\">Charts</a>"
 			  "</li>");
 	if (r->assessed)
-		cs_report_put(&w, "<li><a href=\"#sites\">Findings by site"
+		cs_report_put(&w, "<li><a href=\"#exposure\">Exposure</a>"
+				  "</li><li><a href=\"#sites\">Findings by site"
 				  "</a></li>");
 	cs_report_put(&w, "<li><a href=\"#devices\">Devices</a></li><li>"
 			  "<a href=\"#detail\">Devices in detail: evidence"
@@ -1336,6 +1423,8 @@ cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 			  "</a></li></ol></nav>\n");
 	cs_report_board(&w, r);
 	summary(&w, r);
+	if (r->assessed)
+		exposure(&w, r);
 	charts(&w, r);
 	if (r->assessed)
 		cs_report_unit_tables(&w, r);

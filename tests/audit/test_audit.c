@@ -23,6 +23,7 @@
 #include "audit/attach.h"
 #include "audit/check.h"
 #include "audit/diff.h"
+#include "audit/exposure.h"
 #include "audit/import.h"
 #include "audit/listen.h"
 #include "audit/lookup.h"
@@ -1452,6 +1453,220 @@ test_lookup_answer(void **state)
 	cs_models_free(models);
 }
 
+/* ---- exposure: posture from observations, table-driven ---- */
+
+struct ob {
+	const char *key;
+	uint16_t port;
+	const char *val;
+};
+
+/* The signals of e, sorted into a comma-separated list. */
+static void
+signals_of(const struct cs_exposure *e, char *out, size_t osz)
+{
+	const char *v[CS_EXPOSURE_MAX];
+	size_t n = 0;
+
+	for (size_t i = 0; i < e->n; i++)
+		v[n++] = e->v[i].signal;
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && strcmp(v[j - 1], v[j]) > 0; j--) {
+			const char *t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(out);
+		snprintf(out + l, osz - l, "%s%s", i ? "," : "", v[i]);
+	}
+}
+
+static void
+test_exposure_posture(void **state)
+{
+	static const struct {
+		const char *what;
+		struct ob obs[6];
+		uint16_t ports[4];
+		const char *want;
+	} t[] = {
+	    {"nothing", {{NULL, 0, NULL}}, {0}, ""},
+	    {"SADP never activated, Hik-Connect on",
+	     {{"sadp.activated", 0, "false"},
+	      {"sadp.hc-platform", 0, "true"},
+	      {NULL, 0, NULL}},
+	     {0},
+	     "cloud,unactivated"},
+	    {"SADP activated, Hik-Connect off (misspelt)",
+	     {{"sadp.activated", 0, "true"},
+	      {"sadp.hc-platform", 0, "flase"},
+	      {NULL, 0, NULL}},
+	     {0},
+	     ""},
+	    {"phone-home seen",
+	     {{"phonehome.maker", 0, "Hikvision"}, {NULL, 0, NULL}},
+	     {0},
+	     "cloud"},
+	    {"RTSP open, web over plain HTTP only",
+	     {{"rtsp.access", 554, "200 open"},
+	      {"http.status", 80, "200"},
+	      {NULL, 0, NULL}},
+	     {80, 554},
+	     "no-https,rtsp-open"},
+	    {"RTSP challenged: not open",
+	     {{"rtsp.access", 554, "401 auth digest"}, {NULL, 0, NULL}},
+	     {554},
+	     ""},
+	    {"RTSP Basic is cleartext",
+	     {{"rtsp.access", 554, "401 auth basic"}, {NULL, 0, NULL}},
+	     {554},
+	     "basic-cleartext"},
+	    {"HTTP Basic on plain HTTP; HTTPS present",
+	     {{"http.www-authenticate", 80, "Basic realm=\"x\""},
+	      {"http.status", 80, "401"},
+	      {"tls.subject", 443, "CN=x"},
+	      {NULL, 0, NULL}},
+	     {80, 443},
+	     "basic-cleartext"},
+	    {"HTTP Basic over TLS only: not cleartext",
+	     {{"http.www-authenticate", 443, "Basic realm=\"x\""},
+	      {"tls.subject", 443, "CN=x"},
+	      {NULL, 0, NULL}},
+	     {443},
+	     ""},
+	    {"Digest on plain HTTP, 443 open without a certificate read",
+	     {{"http.www-authenticate", 80, "Digest realm=\"x\""},
+	      {"http.status", 80, "401"},
+	      {NULL, 0, NULL}},
+	     {80, 443},
+	     ""},
+	    {"telnet and FTP open", {{NULL, 0, NULL}}, {21, 23}, "ftp,telnet"},
+	    {"certificate self-signed, expired, RSA 1024",
+	     {{"tls.subject", 443, "CN=x"},
+	      {"tls.self-issued", 443, "yes"},
+	      {"tls.not-after", 443, "2026-11-30"},
+	      {"tls.key", 443, "rsa 1024"},
+	      {NULL, 0, NULL}},
+	     {443},
+	     "cert-expired,cert-self-signed,cert-weak-key"},
+	    {"certificate valid on the date, RSA 2048, EC 256",
+	     {{"tls.not-after", 443, "2026-12-01"},
+	      {"tls.key", 443, "rsa 2048"},
+	      {"tls.key", 8443, "ec 256"},
+	      {NULL, 0, NULL}},
+	     {443, 8443},
+	     ""},
+	    {"a key of no size read is not weak",
+	     {{"tls.key", 443, "rsa x"}, {NULL, 0, NULL}},
+	     {443},
+	     ""},
+	};
+	struct cs_exposure *e = calloc(1, sizeof(*e)),
+			   *u = calloc(1, sizeof(*u));
+	char got[256];
+
+	(void)state;
+	assert_non_null(e);
+	assert_non_null(u);
+	for (size_t i = 0; i < CS_NELEM(t); i++) {
+		struct cs_obs_list l;
+		size_t np = 0;
+		char *packed;
+
+		cs_obs_list_init(&l);
+		for (size_t k = 0; t[i].obs[k].key != NULL; k++)
+			assert_int_equal(cs_obs_adds(&l, t[i].obs[k].key,
+						     t[i].obs[k].port,
+						     t[i].obs[k].val),
+					 0);
+		while (np < 4 && t[i].ports[np] != 0)
+			np++;
+		e->n = 0;
+		cs_exposure_posture(l.v, l.n, t[i].ports, np, "2026-12-01", e);
+		signals_of(e, got, sizeof(got));
+		if (strcmp(got, t[i].want) != 0)
+			fail_msg("%s: got '%s', want '%s'", t[i].what, got,
+				 t[i].want);
+		/* the packed form reads back the same */
+		packed = cs_exposure_pack(e);
+		u->n = 0;
+		cs_exposure_unpack(packed, u);
+		assert_int_equal(u->n, e->n);
+		for (size_t k = 0; k < e->n; k++) {
+			assert_string_equal(u->v[k].signal, e->v[k].signal);
+			assert_string_equal(u->v[k].evidence, e->v[k].evidence);
+		}
+		free(packed);
+		cs_obs_list_free(&l);
+	}
+	free(e);
+	free(u);
+}
+
+/* KEV items through the lineage: vulnerable, white-labelled, fixed. */
+static void
+test_exposure_vulns(void **state)
+{
+	static const struct {
+		const char *maker, *brand, *model, *fw, *want;
+		bool inferred;
+	} t[] = {
+	    {"Hikvision", "Hikvision", "DS-2CD2143G2-I", "V5.5.0 build 200101",
+	     "CVE-2021-36260", false},
+	    {"Hikvision", "LTS", "CMIP3042W-28M", "V5.5.82 build 190909",
+	     "CVE-2021-36260", true},
+	    {"Hikvision", "Hikvision", "DS-2CD2143G2-I", "V5.7.12 build 221213",
+	     "", false},
+	    {"Axis", "AXIS", "P1455-LE", "11.11.73", "", false},
+	};
+	const char *src = getenv("CS_SRCDIR");
+	char dir[1024], err[512];
+	struct cs_vulndb *db;
+	struct cs_exposure *e = calloc(1, sizeof(*e));
+
+	(void)state;
+	assert_non_null(e);
+	snprintf(dir, sizeof(dir), "%s/data/vulns", src ? src : CS_SRCDIR);
+	db = cs_vulndb_load(dir, err, sizeof(err));
+	if (db == NULL)
+		fail_msg("%s", err);
+	for (size_t i = 0; i < CS_NELEM(t); i++) {
+		struct cs_identity id;
+		char got[256] = "";
+
+		memset(&id, 0, sizeof(id));
+		cs_strlcpy(id.manufacturer, t[i].maker,
+			   sizeof(id.manufacturer));
+		cs_strlcpy(id.brand, t[i].brand, sizeof(id.brand));
+		cs_strlcpy(id.model, t[i].model, sizeof(id.model));
+		cs_strlcpy(id.firmware, t[i].fw, sizeof(id.firmware));
+		e->n = 0;
+		cs_exposure_vulns(db, &id, "2026-12-01", e);
+		for (size_t k = 0; k < e->n; k++) {
+			size_t l = strlen(got);
+			assert_string_equal(e->v[k].signal, "kev");
+			snprintf(got + l, sizeof(got) - l, "%s%s", l ? "," : "",
+				 e->v[k].id);
+			assert_string_equal(e->v[k].deadline, "2022-01-24");
+			assert_true(strncmp(e->v[k].url, "https://", 8) == 0);
+			assert_non_null(strstr(e->v[k].evidence, "rule "));
+			assert_true((strstr(e->v[k].evidence, "(inferred)") !=
+				     NULL) == t[i].inferred);
+		}
+		if (strcmp(got, t[i].want) != 0)
+			fail_msg("%s %s %s: got '%s', want '%s'", t[i].brand,
+				 t[i].model, t[i].fw, got, t[i].want);
+	}
+	/* no table: nothing */
+	e->n = 0;
+	cs_exposure_vulns(NULL, NULL, "2026-12-01", e);
+	assert_int_equal(e->n, 0);
+	cs_vulndb_free(db);
+	free(e);
+}
+
 int
 main(void)
 {
@@ -1488,6 +1703,8 @@ main(void)
 	    cmocka_unit_test(test_phonehome_finding),
 	    cmocka_unit_test(test_load_regimes),
 	    cmocka_unit_test(test_finding_fails),
+	    cmocka_unit_test(test_exposure_posture),
+	    cmocka_unit_test(test_exposure_vulns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

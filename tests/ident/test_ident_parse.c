@@ -453,6 +453,184 @@ test_x509(void **state)
 	}
 }
 
+/*
+ * As make_cert, with a validity and a SubjectPublicKeyInfo (both DER,
+ * tag and length included) after the subject, and the issuer the same
+ * Name when self_issued (else empty).
+ */
+static size_t
+make_cert2(uint8_t *out, const uint8_t *name, size_t nlen, bool self_issued,
+	   const uint8_t *val, size_t vlen, const uint8_t *spki, size_t slen)
+{
+	uint8_t tbs[1024];
+	size_t k = 0, t = 0;
+
+	memcpy(tbs + t, "\x02\x01\x01\x30\x00", 5);
+	t += 5;
+	tbs[t++] = 0x30;
+	if (self_issued) {
+		t += put_len(tbs + t, nlen);
+		memcpy(tbs + t, name, nlen);
+		t += nlen;
+	} else {
+		tbs[t++] = 0;
+	}
+	memcpy(tbs + t, val, vlen);
+	t += vlen;
+	tbs[t++] = 0x30;
+	t += put_len(tbs + t, nlen);
+	memcpy(tbs + t, name, nlen);
+	t += nlen;
+	memcpy(tbs + t, spki, slen);
+	t += slen;
+	{
+		uint8_t l[3];
+		size_t ll = put_len(l, t);
+
+		out[k++] = 0x30;
+		k += put_len(out + k, 1 + ll + t);
+		out[k++] = 0x30;
+		k += put_len(out + k, t);
+	}
+	memcpy(out + k, tbs, t);
+	return k + t;
+}
+
+#define S(x) (const uint8_t *)(x), sizeof(x) - 1
+/* validity: UTCTime pairs and GeneralizedTime */
+#define V_UTC(a, b) "\x30\x1e\x17\x0d" a "\x17\x0d" b
+#define V_GEN(a, b) "\x30\x22\x18\x0f" a "\x18\x0f" b
+/* rsaEncryption with a modulus of the given DER INTEGER */
+#define RSA_ALG "\x30\x0d\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x01\x01\x05\x00"
+
+/* The validity and the public key, table-driven. */
+static void
+test_x509_posture(void **state)
+{
+	/* a 1024-bit modulus: INTEGER of 129 bytes, 00 then 0x80.. */
+	static uint8_t rsa1024[300], rsa2047[300], rsa2048[300];
+	static const struct {
+		const char *what;
+		const uint8_t *val;
+		size_t vlen;
+		const uint8_t *spki; /* NULL: one of the RSA keys below */
+		size_t slen;
+		int rsa; /* 1024, 2047 or 2048 with spki NULL */
+		bool self;
+		const char *nb, *na, *key;
+		unsigned bits;
+	} t[] = {
+	    {"UTCTime 2009..2049, EC P-256",
+	     S(V_UTC("090101000000Z", "491231235959Z")),
+	     S("\x30\x13\x30\x09\x06\x07\x2a\x86\x48\xce\x3d\x02\x01"
+	       "\x03\x06\x00\x04\x01\x02\x03\x04"),
+	     0, true, "2009-01-01", "2049-12-31", "ec", 0},
+	    {"UTCTime 50 is 1950, P-384",
+	     S(V_UTC("500101000000Z", "991231000000Z")),
+	     S("\x30\x15\x30\x10\x06\x07\x2a\x86\x48\xce\x3d\x02\x01"
+	       "\x06\x05\x2b\x81\x04\x00\x22\x03\x01\x00"),
+	     0, false, "1950-01-01", "1999-12-31", "ec", 384},
+	    {"GeneralizedTime, Ed25519",
+	     S(V_GEN("20240229000000Z", "20510101000000Z")),
+	     S("\x30\x0a\x30\x05\x06\x03\x2b\x65\x70\x03\x01\x00"), 0, true,
+	     "2024-02-29", "2051-01-01", "ed25519", 256},
+	    {"not a calendar date: dates not read",
+	     S(V_UTC("230230000000Z", "991231000000Z")),
+	     S("\x30\x0a\x30\x05\x06\x03\x2b\x65\x71\x03\x01\x00"), 0, true, "",
+	     "", "ed448", 456},
+	    {"digits wrong: dates not read",
+	     S(V_UTC("2x0101000000Z", "991231000000Z")),
+	     S("\x30\x0a\x30\x05\x06\x03\x2a\x03\x04\x03\x01\x00"), 0, true, "",
+	     "", "other", 0},
+	    {"RSA 1024, self-issued",
+	     S(V_UTC("200101000000Z", "210101000000Z")), NULL, 0, 1024, true,
+	     "2020-01-01", "2021-01-01", "rsa", 1024},
+	    {"RSA 2047 (top bit clear)",
+	     S(V_UTC("200101000000Z", "210101000000Z")), NULL, 0, 2047, false,
+	     "2020-01-01", "2021-01-01", "rsa", 2047},
+	    {"RSA 2048", S(V_GEN("20200101000000Z", "20300101000000Z")), NULL,
+	     0, 2048, false, "2020-01-01", "2030-01-01", "rsa", 2048},
+	    {"no key at all", S(V_UTC("200101000000Z", "210101000000Z")), S(""),
+	     0, false, "2020-01-01", "2021-01-01", "", 0},
+	};
+	static const uint8_t name[] =
+	    "\x31\x0d\x30\x0b\x06\x03\x55\x04\x03\x0c\x04test";
+	uint8_t cert[800];
+	struct cs_x509 x;
+
+	(void)state;
+	/* SEQUENCE { RSA_ALG, BIT STRING { 00, SEQUENCE { INTEGER n,
+	 * INTEGER 65537 } } } for n of 1024, 2047 and 2048 bits */
+	{
+		struct {
+			uint8_t *out;
+			unsigned bits;
+		} k[] = {{rsa1024, 1024}, {rsa2047, 2047}, {rsa2048, 2048}};
+		for (size_t i = 0; i < 3; i++) {
+			uint8_t in[270], seq[280], bs[290];
+			size_t nb = k[i].bits / 8 + (k[i].bits % 8 != 0),
+			       il = 0, sl = 0, bl = 0, o = 0;
+			in[il++] = 0x02;
+			il += put_len(in + il, nb + 1);
+			in[il++] = 0; /* sign byte */
+			memset(in + il, 0x5a, nb);
+			in[il] = k[i].bits % 8 ? 0x7f : 0xff;
+			il += nb;
+			memcpy(in + il, "\x02\x03\x01\x00\x01", 5);
+			il += 5;
+			seq[sl++] = 0x30;
+			sl += put_len(seq + sl, il);
+			memcpy(seq + sl, in, il);
+			sl += il;
+			bs[bl++] = 0x03;
+			bl += put_len(bs + bl, sl + 1);
+			bs[bl++] = 0;
+			memcpy(bs + bl, seq, sl);
+			bl += sl;
+			k[i].out[o++] = 0x30;
+			o += put_len(k[i].out + o, 15 + bl);
+			memcpy(k[i].out + o, RSA_ALG, 15);
+			memcpy(k[i].out + o + 15, bs, bl);
+			assert_true(o + 15 + bl <= sizeof(rsa1024));
+		}
+	}
+	for (size_t i = 0; i < CS_NELEM(t); i++) {
+		const uint8_t *spki = t[i].spki;
+		size_t slen = t[i].slen, n;
+		uint8_t *rk = t[i].rsa == 1024   ? rsa1024
+			      : t[i].rsa == 2047 ? rsa2047
+						 : rsa2048;
+		if (spki == NULL) {
+			spki = rk;
+			slen = (rk[1] == 0x81   ? 3
+				: rk[1] == 0x82 ? 4
+						: 2) +
+			       (rk[1] == 0x81   ? rk[2]
+				: rk[1] == 0x82 ? (size_t)(rk[2] << 8 | rk[3])
+						: rk[1]);
+		}
+		n = make_cert2(cert, name, sizeof(name) - 1, t[i].self,
+			       t[i].val, t[i].vlen, spki, slen);
+		assert_int_equal(cs_x509_parse_der(cert, n, &x), 0);
+		assert_string_equal(x.subject, "CN=test");
+		if (strcmp(x.not_before, t[i].nb) != 0 ||
+		    strcmp(x.not_after, t[i].na) != 0 ||
+		    strcmp(cs_x509_key_name(x.key), t[i].key) != 0 ||
+		    x.key_bits != t[i].bits || x.self_issued != t[i].self)
+			fail_msg("%s: got %s..%s %s %u self %d", t[i].what,
+				 x.not_before, x.not_after,
+				 cs_x509_key_name(x.key), x.key_bits,
+				 x.self_issued);
+	}
+	/* the generated Hikvision-subject certificate: P-256, self-issued */
+	assert_int_equal(cs_x509_parse(L(hik_pem), &x), 0);
+	assert_string_equal(x.not_before, "2026-11-28");
+	assert_string_equal(x.not_after, "2036-11-25");
+	assert_int_equal(x.key, CS_X509_KEY_EC);
+	assert_int_equal(x.key_bits, 256);
+	assert_true(x.self_issued);
+}
+
 /* ---- SADP ---- */
 
 static const char sadp_match[] =
@@ -481,6 +659,16 @@ test_sadp(void **state)
 	assert_string_equal(s.device_type, "141945");
 	assert_string_equal(s.command_port, "8000");
 	assert_string_equal(s.oem_info, "N/A");
+	assert_string_equal(s.hc_platform_enable, "flase");
+	assert_string_equal(s.activated, "");
+	assert_int_equal(
+	    cs_sadp_parse(L("<ProbeMatch><Activated>false</Activated>"
+			    "<HCPlatformEnable>true</HCPlatformEnable>"
+			    "</ProbeMatch>"),
+			  &s),
+	    0);
+	assert_string_equal(s.activated, "false");
+	assert_string_equal(s.hc_platform_enable, "true");
 	assert_int_equal(
 	    cs_sadp_parse(L("<?xml version=\"1.0\"?><Probe><Uuid>x"
 			    "</Uuid><Types>inquiry</Types></Probe>"),
@@ -715,10 +903,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_mdns_axis), cmocka_unit_test(test_mdns_table),
-	    cmocka_unit_test(test_mdns_caps), cmocka_unit_test(test_x509),
-	    cmocka_unit_test(test_sadp),      cmocka_unit_test(test_upnp),
-	    cmocka_unit_test(test_ssdp),      cmocka_unit_test(test_dhip),
+	    cmocka_unit_test(test_mdns_axis),
+	    cmocka_unit_test(test_mdns_table),
+	    cmocka_unit_test(test_mdns_caps),
+	    cmocka_unit_test(test_x509),
+	    cmocka_unit_test(test_x509_posture),
+	    cmocka_unit_test(test_sadp),
+	    cmocka_unit_test(test_upnp),
+	    cmocka_unit_test(test_ssdp),
+	    cmocka_unit_test(test_dhip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -183,8 +183,17 @@ def main():
                  "%s: the certificate recorded once on %d: %s" % (u["key"], port, subj))
             c.ok(any(o[0] == "tls.issuer" and o[1] == port for o in obs),
                  "%s: tls.issuer recorded" % u["key"])
-            c.ok(not any(o[0].startswith("tls.") and o[0] not in ("tls.subject", "tls.issuer")
+            cert_keys = ("tls.subject", "tls.issuer", "tls.not-before", "tls.not-after",
+                         "tls.key", "tls.self-issued")
+            c.ok(not any(o[0].startswith("tls.") and o[0] not in cert_keys
                          for o in obs), "%s: no TLS failure recorded: %s" % (u["key"], obs))
+            # The posture facts of camsim's certificate (docs/posture.md):
+            # a P-256 key, self-signed, valid for a day from an hour ago.
+            facts = {o[0]: o[3] for o in obs if o[1] == port and o[0] in cert_keys}
+            c.ok(facts.get("tls.key") == "ec 256" and facts.get("tls.self-issued") == "yes"
+                 and len(facts.get("tls.not-after", "")) == 10
+                 and facts.get("tls.not-before", "") <= facts.get("tls.not-after", ""),
+                 "%s: certificate key, self-issued and validity read: %s" % (u["key"], facts))
             # The reply itself came through TLS to the shared decoder.
             c.ok(any(o[1] == port and not o[0].startswith(("tls.", "tcp.")) for o in obs),
                  "%s: a decoded reply on %d" % (u["key"], port))

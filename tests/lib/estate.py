@@ -42,7 +42,8 @@ class Estate:
     to a temporary directory of its own that stop() removes (a caller's
     workdir is left as it is)."""
 
-    def __init__(self, cidr, count, seed=1, mix=None, workdir=None):
+    def __init__(self, cidr, count, seed=1, mix=None, workdir=None,
+                 extra=()):
         loopback_only(cidr)
         self.own_dir = workdir is None
         self.dir = workdir or scratch("cs-estate-")
@@ -51,6 +52,7 @@ class Estate:
                 "--seed", str(seed), "--manifest", self.manifest]
         if mix:
             args += ["--mix", mix]
+        args += list(extra)
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, text=True)
         deadline = time.time() + 60

@@ -573,6 +573,73 @@ test_html_caps(void **state)
 	free(b);
 }
 
+/* RTSP access of a reply to a request without credentials, by table. */
+static void
+test_rtsp_access(void **state)
+{
+	static const struct {
+		const char *in;
+		int rc, status;
+		enum cs_rtsp_access access;
+		const char *scheme;
+	} t[] = {
+	    {"RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: application/sdp\r\n"
+	     "Content-Length: 10\r\n\r\nv=0\r\ns=x\r\n",
+	     0, 200, CS_RTSP_OPEN, ""},
+	    /* no Content-Length: the SDP after the head still counts */
+	    {"RTSP/1.0 200 OK\r\nCSeq: 2\r\n\r\nv=0\r\no=- 1 1 IN IP4 0\r\n", 0,
+	     200, CS_RTSP_OPEN, ""},
+	    /* OPTIONS answered: no SDP, nothing said about the stream */
+	    {"RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: DESCRIBE, SETUP\r\n\r\n", 0,
+	     200, CS_RTSP_OTHER, ""},
+	    {"RTSP/1.0 401 Unauthorized\r\nCSeq: 2\r\nWWW-Authenticate: "
+	     "Digest realm=\"x\", nonce=\"1\"\r\n\r\n",
+	     0, 401, CS_RTSP_AUTH, "digest"},
+	    {"RTSP/1.0 401 Unauthorized\r\nWWW-Authenticate: BASIC "
+	     "realm=\"x\"\r\n\r\n",
+	     0, 401, CS_RTSP_AUTH, "basic"},
+	    /* a 401 without a challenge, and one with a scheme not a token */
+	    {"RTSP/1.0 401 Unauthorized\r\nCSeq: 2\r\n\r\n", 0, 401,
+	     CS_RTSP_AUTH, ""},
+	    {"RTSP/1.0 401 No\r\nWWW-Authenticate: Dig\"est x\r\n\r\n", 0, 401,
+	     CS_RTSP_AUTH, "dig"},
+	    /* a long scheme is cut to fit */
+	    {"RTSP/1.0 401 No\r\nWWW-Authenticate: Abcdefghijklmnopqrstu "
+	     "x\r\n\r\n",
+	     0, 401, CS_RTSP_AUTH, "abcdefghijklmno"},
+	    {"RTSP/1.0 404 Not Found\r\nCSeq: 2\r\n\r\n", 0, 404, CS_RTSP_OTHER,
+	     ""},
+	    /* 2xx whose body is not SDP */
+	    {"RTSP/1.0 200 OK\r\nContent-Length: 4\r\n\r\nabcd", 0, 200,
+	     CS_RTSP_OTHER, ""},
+	    /* HTTP is not an RTSP reply, even with an SDP-looking body */
+	    {"HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nv=0", 0, 200,
+	     CS_RTSP_OTHER, ""},
+	    {"RTSP/1.0 200 OK\r\nCSeq: 2\r\n", CS_ETRUNC, 0, CS_RTSP_OTHER, ""},
+	    {"garbage\r\n\r\n", CS_EPROTO, 0, CS_RTSP_OTHER, ""},
+	};
+	struct cs_http_resp *r = malloc(sizeof(*r));
+	struct cs_rtsp_reply o;
+
+	(void)state;
+	assert_non_null(r);
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		int rc = cs_rtsp_reply((const uint8_t *)t[i].in,
+				       strlen(t[i].in), r, &o);
+		if (rc != t[i].rc || o.status != t[i].status ||
+		    o.access != t[i].access ||
+		    strcmp(o.scheme, t[i].scheme) != 0)
+			fail_msg("row %zu: rc %d status %d access %s scheme "
+				 "'%s'",
+				 i, rc, o.status, cs_rtsp_access_name(o.access),
+				 o.scheme);
+	}
+	assert_string_equal(cs_rtsp_access_name(CS_RTSP_OPEN), "open");
+	assert_string_equal(cs_rtsp_access_name(CS_RTSP_AUTH), "auth");
+	assert_string_equal(cs_rtsp_access_name(CS_RTSP_OTHER), "other");
+	free(r);
+}
+
 int
 main(void)
 {
@@ -586,6 +653,7 @@ main(void)
 	    cmocka_unit_test(test_auth),
 	    cmocka_unit_test(test_html),
 	    cmocka_unit_test(test_html_caps),
+	    cmocka_unit_test(test_rtsp_access),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1180,7 +1180,7 @@ test_regime_examples(void **state)
 	cs_regime_set_init(&set);
 	snprintf(text, sizeof(text), "%s/data/policy", src ? src : CS_SRCDIR);
 	assert_int_equal(cs_regime_load_dir(&set, text, err, sizeof(err)), 0);
-	assert_int_equal(set.n, 6);
+	assert_int_equal(set.n, 8);
 	for (size_t i = 0; i < set.n; i++)
 		assert_true(set.r[i].nex >= 2 * set.r[i].nobl);
 	if (cs_regime_check_examples(&set, db, stderr) != 0)

@@ -59,9 +59,10 @@ struct conn {
 	uv_timer_t timer;
 	struct sim *sim;
 	const struct listener *l;
-	struct cs_buf in; /* unconsumed client bytes */
-	size_t received;  /* total bytes read, for READ_CAP */
-	int open_handles; /* handles not yet closed */
+	struct cs_buf in;   /* unconsumed client bytes */
+	struct cs_buf seen; /* every plaintext byte received (--request-log) */
+	size_t received;    /* total bytes read, for READ_CAP */
+	int open_handles;   /* handles not yet closed */
 	bool closing;
 	bool close_after_write;
 	unsigned pending_writes;
@@ -96,17 +97,58 @@ struct sim {
 	struct udp_l *us;   /* owned; discovery sockets (--device-ip) */
 	size_t nus;
 	SSL_CTX *tls; /* --replay: the context of TLS ports */
+	/* profile TLS ports: one context per kind of certificate, made at
+	 * bind time ([P-256, RSA 1024, RSA 2048][valid, expired]) */
+	SSL_CTX *ptls[3][2];
 	bool stopping;
 	char rbuf[READ_CAP]; /* read buffer shared by all connections */
 };
 
 static void conn_close(struct conn *c);
 
+/*
+ * --request-log FILE: every connection's received bytes (the plaintext
+ * on a TLS port, up to READ_CAP), one JSON line per connection when it
+ * closes, so a test can check that nothing outside the documented probes
+ * was sent.  NULL: no log.
+ */
+static FILE *reqlog;
+
+/* Writes c's received bytes to the request log, if any. */
+static void
+reqlog_write(const struct conn *c)
+{
+	static const char hx[] = "0123456789abcdef";
+
+	if (reqlog == NULL || c->seen.len == 0 || c->l == NULL ||
+	    c->l->dev == NULL || c->l->port == NULL)
+		return;
+	fprintf(reqlog,
+		"{\"ip\": \"%s\", \"port\": %u, \"tls\": %s, "
+		"\"hex\": \"",
+		c->l->dev->ip, c->l->port->port,
+		c->ssl != NULL ? "true" : "false");
+	for (size_t i = 0; i < c->seen.len; i++) {
+		fputc(hx[c->seen.p[i] >> 4], reqlog);
+		fputc(hx[c->seen.p[i] & 15], reqlog);
+	}
+	fputs("\"}\n", reqlog);
+}
+
+/* Keeps n plaintext bytes received on c for the request log. */
+static void
+reqlog_add(struct conn *c, const void *p, size_t n)
+{
+	if (reqlog != NULL && c->seen.len + n <= READ_CAP)
+		(void)cs_buf_add(&c->seen, p, n);
+}
+
 static void
 usage(FILE *f)
 {
 	fprintf(f, "usage: camsim --cidr CIDR --count N --seed S "
 		   "--manifest FILE [--mix NAME] [--data DIR]\n"
+		   "              [--request-log FILE]\n"
 		   "       camsim --device-ip IP --profile NAME --seed S "
 		   "--manifest FILE\n"
 		   "              [--credentials FILE] [--dry-run] "
@@ -125,6 +167,8 @@ conn_handle_closed(uv_handle_t *h)
 
 	if (--c->open_handles > 0)
 		return;
+	reqlog_write(c);
+	cs_buf_free(&c->seen);
 	cs_buf_free(&c->in);
 	if (c->ssl != NULL)
 		SSL_free(c->ssl);
@@ -295,6 +339,7 @@ tls_read(struct conn *c, const uint8_t *p, size_t n)
 		return;
 	}
 	while ((r = SSL_read(c->ssl, buf, sizeof(buf))) > 0) {
+		reqlog_add(c, buf, (size_t)r);
 		if (cs_buf_add(&c->in, buf, (size_t)r) != 0) {
 			conn_close(c);
 			return;
@@ -333,11 +378,30 @@ on_read(uv_stream_t *st, ssize_t nread, const uv_buf_t *buf)
 		tls_read(c, (const uint8_t *)buf->base, (size_t)nread);
 		return;
 	}
+	reqlog_add(c, buf->base, (size_t)nread);
 	if (cs_buf_add(&c->in, buf->base, (size_t)nread) != 0) {
 		conn_close(c);
 		return;
 	}
 	serve(c);
+}
+
+/* The certificate kind of a profile's TLS port (struct sim.ptls). */
+static size_t
+tls_kind(const struct cs_camsim_port *p)
+{
+	return p->tls_rsa_bits == 1024 ? 1 : p->tls_rsa_bits == 2048 ? 2 : 0;
+}
+
+/* Frees the profile ports' TLS contexts. */
+static void
+ptls_free(struct sim *s)
+{
+	for (size_t i = 0; i < 3; i++)
+		for (size_t j = 0; j < 2; j++) {
+			SSL_CTX_free(s->ptls[i][j]);
+			s->ptls[i][j] = NULL;
+		}
 }
 
 static void
@@ -355,6 +419,7 @@ on_connection(uv_stream_t *server, int status)
 	c->sim = s;
 	c->l = l;
 	cs_buf_init(&c->in, READ_CAP);
+	cs_buf_init(&c->seen, READ_CAP);
 	uv_tcp_init(s->loop, &c->tcp);
 	uv_timer_init(s->loop, &c->timer);
 	c->tcp.data = c->timer.data = c;
@@ -367,6 +432,13 @@ on_connection(uv_stream_t *server, int status)
 	    (s->tls == NULL || (c->ssl = SSL_new(s->tls)) == NULL)) {
 		conn_close(c);
 		return;
+	}
+	if (l->rp == NULL && l->port != NULL && l->port->tls) {
+		SSL_CTX *t = s->ptls[tls_kind(l->port)][l->port->tls_expired];
+		if (t == NULL || (c->ssl = SSL_new(t)) == NULL) {
+			conn_close(c);
+			return;
+		}
 	}
 	if (c->ssl != NULL) {
 		c->rbio = BIO_new(BIO_s_mem());
@@ -580,6 +652,21 @@ bind_all(struct sim *s, const struct cs_camsim_device *devs, size_t n)
 			l->sim = s;
 			l->dev = &devs[i];
 			l->port = &devs[i].prof->ports[j];
+			if (l->port->tls) {
+				SSL_CTX **t = &s->ptls[tls_kind(l->port)]
+						      [l->port->tls_expired];
+				char err[256];
+				if (*t == NULL)
+					*t = cs_camsim_tls_ctx_opts(
+					    l->port->tls_rsa_bits,
+					    l->port->tls_expired, err,
+					    sizeof(err));
+				if (*t == NULL) {
+					fprintf(stderr, "camsim: TLS: %s\n",
+						err);
+					return -1;
+				}
+			}
 			uv_tcp_init(s->loop, &l->tcp);
 			l->tcp.data = l;
 			s->nls = ++k;
@@ -765,6 +852,7 @@ out:
 		uv_walk(s->loop, close_walk, NULL);
 		uv_run(s->loop, UV_RUN_DEFAULT);
 		uv_loop_close(s->loop);
+		ptls_free(s);
 		free(s->ls);
 		free(s->us);
 		free(s);
@@ -922,6 +1010,7 @@ out:
 		uv_run(s->loop, UV_RUN_DEFAULT);
 		uv_loop_close(s->loop);
 		SSL_CTX_free(s->tls);
+		ptls_free(s);
 		free(s->ls);
 		free(s);
 	}
@@ -933,7 +1022,8 @@ int
 main(int argc, char **argv)
 {
 	const char *cidr_s = NULL, *manifest = NULL, *mix = "default";
-	const char *data = CS_SRCDIR "/data/camsim", *count_s = NULL;
+	const char *data = CS_SRCDIR "/data/camsim", *count_s = NULL,
+		   *reqlog_path = NULL;
 	const char *seed_s = NULL, *dev_ip = NULL, *profile = NULL;
 	const char *cred = NULL, *replay = NULL;
 	bool dry_run = false;
@@ -979,6 +1069,8 @@ main(int argc, char **argv)
 			dst = &profile;
 		else if (strcmp(argv[i], "--credentials") == 0)
 			dst = &cred;
+		else if (strcmp(argv[i], "--request-log") == 0)
+			dst = &reqlog_path;
 		else if (strcmp(argv[i], "--replay") == 0)
 			dst = &replay;
 		if (dst == NULL || i + 1 >= argc) {
@@ -987,6 +1079,15 @@ main(int argc, char **argv)
 			return 1;
 		}
 		*dst = argv[++i];
+	}
+	if (reqlog_path != NULL) {
+		reqlog = fopen(reqlog_path, "w");
+		if (reqlog == NULL) {
+			fprintf(stderr, "camsim: %s: %s\n", reqlog_path,
+				strerror(errno));
+			return 1;
+		}
+		setvbuf(reqlog, NULL, _IOLBF, 0);
 	}
 	if (replay != NULL)
 		return replay_main(replay, cidr_s, manifest);
@@ -1078,6 +1179,7 @@ out:
 		uv_walk(s->loop, close_walk, NULL);
 		uv_run(s->loop, UV_RUN_DEFAULT);
 		uv_loop_close(s->loop);
+		ptls_free(s);
 		free(s->ls);
 		free(s->us);
 		free(s);

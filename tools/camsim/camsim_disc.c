@@ -23,8 +23,8 @@
 #define DNS_NAME_MAX 255
 #define DNS_HOPS_MAX 16
 #define DNS_TTL 120
-#define DHIP_HDR 32  /* §5 */
-#define XM_HDR 20    /* §7 */
+#define DHIP_HDR 32    /* §5 */
+#define XM_HDR 20      /* §7 */
 #define XM_SEARCH 1530 /* Xiongmai search request ID (assumed) */
 
 static const struct cs_camsim_disc_info infos[CS_CAMSIM_DISC_COUNT] = {
@@ -239,8 +239,9 @@ wsd_header(struct cs_buf *o, const char *action, struct cs_span relates,
 				   "%s</wsa:Action>",
 				   to, action);
 	if (rc == 0 && relates.n == 0)
-		rc = cs_buf_printf(o, "<d:AppSequence InstanceId=\"1\" "
-				      "MessageNumber=\"%llu\"/>",
+		rc = cs_buf_printf(o,
+				   "<d:AppSequence InstanceId=\"1\" "
+				   "MessageNumber=\"%llu\"/>",
 				   (unsigned long long)(dyn->nonce & 0xffff));
 	if (rc == 0)
 		rc = cs_buf_adds(o, "</env:Header><env:Body>");
@@ -289,8 +290,9 @@ cs_camsim_disc_hello(const struct cs_camsim_device *d, bool bye,
 		     const struct cs_camsim_dyn *dyn, struct cs_buf *out)
 {
 	const char *what = bye ? "Bye" : "Hello";
-	int rc = wsd_header(out, what, CS_SPAN_NULL,
-			    "urn:schemas-xmlsoap-org:ws:2005:04:discovery", dyn);
+	int rc =
+	    wsd_header(out, what, CS_SPAN_NULL,
+		       "urn:schemas-xmlsoap-org:ws:2005:04:discovery", dyn);
 
 	if (rc == 0)
 		rc = cs_buf_printf(out, "<d:%s>", what);
@@ -358,7 +360,19 @@ sadp_answer(const struct cs_camsim_device *d, struct cs_span in,
 		       "</DSPVersion><BootTime>2024-01-01 00:00:00</BootTime>"
 		       "<Encrypt>true</Encrypt><ResetAbility>false"
 		       "</ResetAbility><DiskNumber>0</DiskNumber>"
-		       "<Activated>true</Activated><PasswordResetAbility>true"
+		       "<Activated>");
+	/* Activated and HCPlatformEnable (exposure.md §4.1): vars
+	 * sadp_activated and sadp_hc_platform, "true" and "false" unless
+	 * a profile says otherwise. */
+	if (rc == 0)
+		rc = xml(o, var(d, "sadp_activated", "true"));
+	if (rc == 0)
+		rc = cs_buf_adds(o, "</Activated><HCPlatformEnable>");
+	if (rc == 0)
+		rc = xml(o, var(d, "sadp_hc_platform", "false"));
+	if (rc == 0)
+		rc = cs_buf_adds(
+		    o, "</HCPlatformEnable><PasswordResetAbility>true"
 		       "</PasswordResetAbility><SDKOverTLSPort>8443"
 		       "</SDKOverTLSPort><OEMInfo>N/A</OEMInfo></ProbeMatch>");
 	return rc;
@@ -577,7 +591,8 @@ cs_camsim_disc_upnp_desc(const struct cs_camsim_device *d,
 	if (rc == 0)
 		rc = xml(out, adv_ip(d));
 	if (rc == 0)
-		rc = cs_buf_adds(out, "/</presentationURL>\n</device>\n</root>\n");
+		rc = cs_buf_adds(out,
+				 "/</presentationURL>\n</device>\n</root>\n");
 	return rc;
 }
 
@@ -637,9 +652,16 @@ static int
 put_rr(struct cs_buf *o, const char *name, uint16_t type, bool flush,
        uint16_t rdlen)
 {
-	uint8_t f[10] = {(uint8_t)(type >> 8), (uint8_t)type,
-			 flush ? 0x80 : 0x00, 1, 0, 0, 0, DNS_TTL,
-			 (uint8_t)(rdlen >> 8), (uint8_t)rdlen};
+	uint8_t f[10] = {(uint8_t)(type >> 8),
+			 (uint8_t)type,
+			 flush ? 0x80 : 0x00,
+			 1,
+			 0,
+			 0,
+			 0,
+			 DNS_TTL,
+			 (uint8_t)(rdlen >> 8),
+			 (uint8_t)rdlen};
 	int rc = put_name(o, name);
 
 	return rc == 0 ? cs_buf_add(o, f, sizeof(f)) : rc;
@@ -892,8 +914,7 @@ mdns_answer(const struct cs_camsim_device *d, struct cs_span in,
  * with addresses as little-endian hex are ASSUMED (not in the facts sheet).
  */
 static int
-xm_answer(const struct cs_camsim_device *d, struct cs_span in,
-	  struct cs_buf *o)
+xm_answer(const struct cs_camsim_device *d, struct cs_span in, struct cs_buf *o)
 {
 	uint8_t hdr[XM_HDR] = {0xff, 0x01};
 	uint8_t a[4] = {0};
@@ -929,10 +950,11 @@ xm_answer(const struct cs_camsim_device *d, struct cs_span in,
 	if (rc == 0)
 		rc = cs_esc_json(&j, d->firmware, strlen(d->firmware));
 	if (rc == 0)
-		rc = cs_buf_adds(&j, ", \"Submask\" : \"0x00FFFFFF\", "
-				     "\"TCPMaxConn\" : 10, \"TCPPort\" : 34567, "
-				     "\"UDPPort\" : 34568 }, \"Ret\" : 100, "
-				     "\"SessionID\" : \"0x00000000\" }\n");
+		rc =
+		    cs_buf_adds(&j, ", \"Submask\" : \"0x00FFFFFF\", "
+				    "\"TCPMaxConn\" : 10, \"TCPPort\" : 34567, "
+				    "\"UDPPort\" : 34568 }, \"Ret\" : 100, "
+				    "\"SessionID\" : \"0x00000000\" }\n");
 	if (rc == 0)
 		rc = cs_buf_add(&j, "", 1); /* the trailing NUL */
 	if (rc == 0) {

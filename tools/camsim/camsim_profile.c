@@ -541,7 +541,7 @@ static const uint8_t hik_sdk_greeting[16] = {0, 0, 0, 0x10, 0, 0, 0, 0x1e,
 static int
 load_port(struct ld *ld, json_object *o, struct cs_camsim_port *p)
 {
-	char *svc = NULL, *hex = NULL, *banner = NULL;
+	char *svc = NULL, *hex = NULL, *banner = NULL, *tkey = NULL;
 	long long port;
 	int k, rc = -1;
 
@@ -552,8 +552,30 @@ load_port(struct ld *ld, json_object *o, struct cs_camsim_port *p)
 	    get_str(ld, o, "hex", false, &hex) != 0 ||
 	    get_str(ld, o, "banner", false, &banner) != 0 ||
 	    get_str(ld, o, "login_reply", false, &p->xm_login) != 0 ||
-	    get_str(ld, o, "reply", false, &p->xm_other) != 0)
+	    get_str(ld, o, "reply", false, &p->xm_other) != 0 ||
+	    get_bool(ld, o, "tls", false, &p->tls) != 0 ||
+	    get_str(ld, o, "tls_key", false, &tkey) != 0 ||
+	    get_bool(ld, o, "tls_expired", false, &p->tls_expired) != 0)
 		goto out;
+	if (tkey != NULL) {
+		if (strcmp(tkey, "rsa-1024") == 0)
+			p->tls_rsa_bits = 1024;
+		else if (strcmp(tkey, "rsa-2048") == 0)
+			p->tls_rsa_bits = 2048;
+		else if (strcmp(tkey, "p-256") != 0) {
+			fail(ld,
+			     "port %lld: tls_key must be p-256, rsa-1024 or "
+			     "rsa-2048",
+			     port);
+			goto out;
+		}
+	}
+	if ((tkey != NULL || p->tls_expired) && !p->tls) {
+		fail(ld,
+		     "port %lld: tls_key and tls_expired need \"tls\": true",
+		     port);
+		goto out;
+	}
 	if (port == 0) {
 		fail(ld, "ports: missing \"port\"");
 		goto out;
@@ -593,6 +615,7 @@ out:
 	free(svc);
 	free(hex);
 	free(banner);
+	free(tkey);
 	return rc;
 }
 

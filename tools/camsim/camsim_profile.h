@@ -87,16 +87,20 @@ struct cs_camsim_port {
 	bool greeting_tmpl; /* greeting is a text template ("banner") */
 	char *xm_login;     /* owned; xm-dvrip JSON reply to a login */
 	char *xm_other;     /* owned; xm-dvrip JSON reply to other messages */
+	bool tls;           /* "tls": the service is spoken over TLS with a
+			       certificate generated at start-up */
+	unsigned tls_rsa_bits; /* "tls_key" "rsa-1024"/"rsa-2048"; 0 P-256 */
+	bool tls_expired;      /* "tls_expired": its notAfter has passed */
 };
 
 /* UDP discovery protocols a profile may answer (camsim_disc.h). */
 enum cs_camsim_disc {
-	CS_CAMSIM_DISC_WSD,  /* ONVIF WS-Discovery, 239.255.255.250:3702 */
-	CS_CAMSIM_DISC_SADP, /* Hikvision SADP, 239.255.255.250:37020 */
-	CS_CAMSIM_DISC_DHIP, /* Dahua DHIP, 239.255.255.251:37810 */
-	CS_CAMSIM_DISC_SSDP, /* SSDP M-SEARCH, 239.255.255.250:1900 */
-	CS_CAMSIM_DISC_MDNS, /* mDNS / DNS-SD, 224.0.0.251:5353 */
-	CS_CAMSIM_DISC_XM,   /* Xiongmai search, broadcast UDP 34569 */
+	CS_CAMSIM_DISC_WSD,    /* ONVIF WS-Discovery, 239.255.255.250:3702 */
+	CS_CAMSIM_DISC_SADP,   /* Hikvision SADP, 239.255.255.250:37020 */
+	CS_CAMSIM_DISC_DHIP,   /* Dahua DHIP, 239.255.255.251:37810 */
+	CS_CAMSIM_DISC_SSDP,   /* SSDP M-SEARCH, 239.255.255.250:1900 */
+	CS_CAMSIM_DISC_MDNS,   /* mDNS / DNS-SD, 224.0.0.251:5353 */
+	CS_CAMSIM_DISC_XM,     /* Xiongmai search, broadcast UDP 34569 */
 	CS_CAMSIM_DISC_DH5050, /* Dahua legacy DVRIP discover, UDP 5050 */
 	/* The vendor protocols of camsim_vdisc.h, broadcast. */
 	CS_CAMSIM_DISC_BOSCH,     /* UDP 1757, replies to 1758 */
@@ -191,9 +195,8 @@ struct cs_camsim_set *cs_camsim_set_load(const char *dir, const char *mix,
  * only it (weight 1), plus the profiles of its attached cameras.  Same
  * ownership and errors as cs_camsim_set_load().
  */
-struct cs_camsim_set *cs_camsim_set_load_one(const char *dir,
-					     const char *name, char *err,
-					     size_t errsz);
+struct cs_camsim_set *cs_camsim_set_load_one(const char *dir, const char *name,
+					     char *err, size_t errsz);
 
 /* Returns the discovery protocol named s ("wsd", "sadp" ...) or -1. */
 int cs_camsim_disc_parse(const char *s);

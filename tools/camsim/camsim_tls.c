@@ -19,9 +19,10 @@ ssl_err(char *err, size_t errsz, const char *what)
 	snprintf(err, errsz, "%s%s%s", what, r ? ": " : "", r ? r : "");
 }
 
-/* A self-signed certificate for key, O=CS_CAMSIM_TLS_ORG. */
+/* A self-signed certificate for key, O=org, valid [from, to) seconds
+ * from now. */
 static X509 *
-self_signed(EVP_PKEY *key)
+self_signed(EVP_PKEY *key, const char *org, long from, long to)
 {
 	X509 *x = X509_new();
 	X509_NAME *name;
@@ -31,12 +32,12 @@ self_signed(EVP_PKEY *key)
 	name = X509_get_subject_name(x);
 	if (X509_set_version(x, 2) != 1 ||
 	    ASN1_INTEGER_set(X509_get_serialNumber(x), 1) != 1 ||
-	    X509_gmtime_adj(X509_getm_notBefore(x), -3600) == NULL ||
-	    X509_gmtime_adj(X509_getm_notAfter(x), 86400) == NULL ||
+	    X509_gmtime_adj(X509_getm_notBefore(x), from) == NULL ||
+	    X509_gmtime_adj(X509_getm_notAfter(x), to) == NULL ||
 	    X509_set_pubkey(x, key) != 1 ||
 	    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
-				       (const unsigned char *)CS_CAMSIM_TLS_ORG,
-				       -1, -1, 0) != 1 ||
+				       (const unsigned char *)org, -1, -1,
+				       0) != 1 ||
 	    X509_set_issuer_name(x, name) != 1 ||
 	    X509_sign(x, key, EVP_sha256()) <= 0) {
 		X509_free(x);
@@ -45,11 +46,11 @@ self_signed(EVP_PKEY *key)
 	return x;
 }
 
-SSL_CTX *
-cs_camsim_tls_ctx(char *err, size_t errsz)
+static SSL_CTX *
+ctx_make(EVP_PKEY *key, const char *org, long from, long to, char *err,
+	 size_t errsz)
 {
-	EVP_PKEY *key = EVP_EC_gen("P-256");
-	X509 *cert = key ? self_signed(key) : NULL;
+	X509 *cert = key ? self_signed(key, org, from, to) : NULL;
 	SSL_CTX *t = cert ? SSL_CTX_new(TLS_server_method()) : NULL;
 
 	if (t == NULL) {
@@ -75,4 +76,21 @@ out:
 	X509_free(cert);
 	EVP_PKEY_free(key);
 	return t;
+}
+
+SSL_CTX *
+cs_camsim_tls_ctx(char *err, size_t errsz)
+{
+	return ctx_make(EVP_EC_gen("P-256"), CS_CAMSIM_TLS_ORG, -3600, 86400,
+			err, errsz);
+}
+
+SSL_CTX *
+cs_camsim_tls_ctx_opts(unsigned rsa_bits, bool expired, char *err, size_t errsz)
+{
+	EVP_PKEY *key = rsa_bits ? EVP_RSA_gen(rsa_bits) : EVP_EC_gen("P-256");
+
+	return ctx_make(key, CS_CAMSIM_TLS_DEVICE_ORG,
+			expired ? -400L * 86400 : -3600,
+			expired ? -30L * 86400 : 86400, err, errsz);
 }

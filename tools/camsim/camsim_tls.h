@@ -8,6 +8,7 @@
 #ifndef CS_CAMSIM_TLS_H
 #define CS_CAMSIM_TLS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <openssl/ssl.h>
@@ -21,5 +22,18 @@
  * Returns NULL with err filled on failure.
  */
 SSL_CTX *cs_camsim_tls_ctx(char *err, size_t errsz);
+
+/* Subject and issuer of the profile ports' certificates (O=...). */
+#define CS_CAMSIM_TLS_DEVICE_ORG "camsim test device"
+
+/*
+ * A server context for a profile's TLS port: a fresh key (P-256, or RSA
+ * of rsa_bits when not 0) and a self-signed certificate O=
+ * CS_CAMSIM_TLS_DEVICE_ORG, valid from an hour ago for a day, or, when
+ * expired, from 400 days ago to 30 days ago.  Test-only: the key lives
+ * in memory for the run and is never written.  NULL with err on failure.
+ */
+SSL_CTX *cs_camsim_tls_ctx_opts(unsigned rsa_bits, bool expired, char *err,
+				size_t errsz);
 
 #endif /* CS_CAMSIM_TLS_H */

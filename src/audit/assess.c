@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "audit/scope.h"
+#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/str.h"
 #include "evidence/digest.h"
@@ -146,6 +147,34 @@ reach_cmp(const void *a, const void *b)
 		      ((const struct reach_rec *)b)->ip);
 }
 
+/* The placements (cs_store_each_placement), by site then MAC. */
+struct place_set {
+	struct cs_placement_row *v;
+	size_t n, cap;
+};
+
+static int
+collect_place(void *arg, const struct cs_placement_row *p)
+{
+	struct place_set *r = arg;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->v = cs_xrealloc(r->v, r->cap, sizeof(*r->v));
+	}
+	r->v[r->n++] = *p;
+	return 0;
+}
+
+static int
+place_cmp(const void *a, const void *b)
+{
+	const struct cs_placement_row *x = a, *y = b;
+	int c = strcmp(x->site, y->site);
+
+	return c != 0 ? c : strcmp(x->mac, y->mac);
+}
+
 static int
 str46_cmp(const void *a, const void *b)
 {
@@ -209,6 +238,7 @@ struct assess_walk {
 	const struct cs_regime *const *sel;
 	size_t nsel;
 	const struct reach_set *reach; /* sorted by ip */
+	const struct place_set *place; /* sorted by site, MAC */
 	struct frows *rows;            /* findings raised */
 	char (*ips)[46];               /* the devices' addresses */
 	size_t n, cap;
@@ -244,6 +274,19 @@ assess_dev(void *arg, const struct cs_device_row *row)
 	ed.reach_core = rr != NULL;
 	ed.reach_vantage = rr != NULL ? rr->vantage : "";
 	ed.scan_id = w->scan_id;
+	if (w->place->n > 0 && row->mac[0] != '\0') {
+		struct cs_placement_row pk; /* only site and mac read */
+		uint8_t m[6];
+
+		memset(&pk, 0, sizeof(pk));
+		cs_strlcpy(pk.site, row->site, sizeof(pk.site));
+		if (cs_hwaddr_parse(cs_span_make(row->mac, strlen(row->mac)),
+				    0, m) == 0) {
+			cs_hwaddr_format(m, pk.mac);
+			ed.place = bsearch(&pk, w->place->v, w->place->n,
+					   sizeof(*w->place->v), place_cmp);
+		}
+	}
 	for (size_t r = 0; r < w->nsel; r++)
 		if (cs_policy_eval_device(w->ctx, w->sel[r], &ed,
 					  collect_finding, w->rows) < 0)
@@ -422,6 +465,7 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 {
 	struct assess_walk walk;
 	struct reach_set reach = {0};
+	struct place_set place = {0};
 	struct frows rows = {0};
 	struct cs_assessment rec;
 	struct cs_scan_state ss;
@@ -448,6 +492,13 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 	}
 	if (reach.n > 1)
 		qsort(reach.v, reach.n, sizeof(*reach.v), reach_cmp);
+	if (cs_store_each_placement(a->st, collect_place, &place) != 0) {
+		set_err(a, cs_store_errmsg(a->st));
+		goto out;
+	}
+	if (place.n > 1)
+		qsort(place.v, place.n, sizeof(*place.v), place_cmp);
+	walk.place = &place;
 	walk.ctx = a->ctx;
 	walk.sel = a->sel;
 	walk.nsel = a->nsel;
@@ -494,6 +545,7 @@ out:
 	cs_assessment_clear(&rec);
 	free(walk.ips);
 	free(reach.v);
+	free(place.v);
 	free(rows.v);
 	return ret;
 }

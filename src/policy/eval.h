@@ -32,6 +32,10 @@ struct cs_eval_device {
 	const char *site;  /* the device's site in the inventory (its
 			      sensor's name); NULL or "" when none.  A site
 			      the estate knows wins over the address's. */
+	/* Where `camsweep switches` placed it (issue #22); NULL when not
+	 * placed.  A VLAN or switch the estate names as core makes it a
+	 * core-network device whatever its address says. */
+	const struct cs_placement_row *place;
 };
 
 /* Evaluation context; everything borrowed. */

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "audit/scope.h"
-#include "core/addr.h"
 #include "core/alloc.h"
 #include "core/str.h"
 #include "evidence/digest.h"
@@ -166,13 +165,13 @@ collect_place(void *arg, const struct cs_placement_row *p)
 	return 0;
 }
 
+/* By device (placements without one last, never looked up). */
 static int
 place_cmp(const void *a, const void *b)
 {
 	const struct cs_placement_row *x = a, *y = b;
-	int c = strcmp(x->site, y->site);
 
-	return c != 0 ? c : strcmp(x->mac, y->mac);
+	return (x->device_id > y->device_id) - (x->device_id < y->device_id);
 }
 
 static int
@@ -238,7 +237,7 @@ struct assess_walk {
 	const struct cs_regime *const *sel;
 	size_t nsel;
 	const struct reach_set *reach; /* sorted by ip */
-	const struct place_set *place; /* sorted by site, MAC */
+	const struct place_set *place; /* sorted by device */
 	struct frows *rows;            /* findings raised */
 	char (*ips)[46];               /* the devices' addresses */
 	size_t n, cap;
@@ -274,18 +273,12 @@ assess_dev(void *arg, const struct cs_device_row *row)
 	ed.reach_core = rr != NULL;
 	ed.reach_vantage = rr != NULL ? rr->vantage : "";
 	ed.scan_id = w->scan_id;
-	if (w->place->n > 0 && row->mac[0] != '\0') {
-		struct cs_placement_row pk; /* only site and mac read */
-		uint8_t m[6];
+	if (w->place->n > 0 && row->device_id > 0) {
+		struct cs_placement_row pk; /* only device_id read */
 
-		memset(&pk, 0, sizeof(pk));
-		cs_strlcpy(pk.site, row->site, sizeof(pk.site));
-		if (cs_hwaddr_parse(cs_span_make(row->mac, strlen(row->mac)),
-				    0, m) == 0) {
-			cs_hwaddr_format(m, pk.mac);
-			ed.place = bsearch(&pk, w->place->v, w->place->n,
-					   sizeof(*w->place->v), place_cmp);
-		}
+		pk.device_id = row->device_id;
+		ed.place = bsearch(&pk, w->place->v, w->place->n,
+				   sizeof(*w->place->v), place_cmp);
 	}
 	for (size_t r = 0; r < w->nsel; r++)
 		if (cs_policy_eval_device(w->ctx, w->sel[r], &ed,

@@ -53,6 +53,8 @@ cs_cli_main(int argc, char **argv)
 		return cs_cli_diff(argc - 1, argv + 1);
 	if (strcmp(argv[1], "reach") == 0)
 		return cs_cli_reach(argc - 1, argv + 1);
+	if (strcmp(argv[1], "switches") == 0)
+		return cs_cli_switches(argc - 1, argv + 1);
 	if (strcmp(argv[1], "report") == 0)
 		return cs_cli_report(argc - 1, argv + 1);
 	if (strcmp(argv[1], "evidence") == 0)

@@ -719,7 +719,9 @@ struct cs_placement_row {
 
 /*
  * Records p (replacing the earlier placement of its MAC in its site) and
- * links it to the device keyed by its MAC in its site.  With make and no
+ * links it to the device keyed by its MAC in its site, else to the
+ * device last seen at p->ip in its site without a MAC, which takes the
+ * MAC (as a sighting bringing it would re-key it).  With make and no
  * such device, first makes one (the switch alone knew it): address p->ip
  * (may be ""), maker p->oui, class unknown, first and last seen
  * p->seen_at in scan p->scan_id; *made (may be NULL) says so.  Sets

@@ -3197,6 +3197,26 @@ pg_placement_put(struct cs_store *s, struct cs_placement_row *p,
 		p->device_id = fld_int(res, 0, 0, 0, INT64_MAX);
 	PQclear(res);
 	res = NULL;
+	/* A device seen at the ARP address without a MAC takes it, as a
+	 * sighting that brings its MAC would. */
+	if (p->device_id == 0 && ip != NULL) {
+		PGP_FIXED(&q, p->mac);
+		pgp_str(&q, key);
+		PGP_FIXED(&q, p->site);
+		pgp_str(&q, ip->text);
+		res = adhoc(s,
+			    "UPDATE device SET mac = $1, dkey = $2 WHERE id = "
+			    "(SELECT id FROM device WHERE site = $3 AND ip = $4 "
+			    "AND mac = '' ORDER BY last_seen DESC, id DESC "
+			    "LIMIT 1) RETURNING id",
+			    &q, "placement_put adopt");
+		if (!res_ok(res))
+			goto fail;
+		if (PQntuples(res) > 0)
+			p->device_id = fld_int(res, 0, 0, 0, INT64_MAX);
+		PQclear(res);
+		res = NULL;
+	}
 	if (p->device_id == 0 && make) {
 		PGP_FIXED(&q, p->site);
 		pgp_str(&q, key);

@@ -1780,6 +1780,28 @@ sq_placement_put(struct cs_store *s, struct cs_placement_row *p,
 		db_err(s, "placement_put");
 		goto fail;
 	}
+	/* A device seen at the ARP address without a MAC takes it, as a
+	 * sighting that brings its MAC would (ST_DEVICE_ADOPT). */
+	if (p->device_id == 0 && ip != NULL) {
+		st = adhoc(s, "UPDATE device SET mac = ?1, dkey = ?2 WHERE id = "
+			      "(SELECT id FROM device WHERE site = ?3 AND ip = "
+			      "?4 AND mac = '' ORDER BY last_seen DESC, id DESC "
+			      "LIMIT 1) RETURNING id");
+		if (st == NULL)
+			goto fail;
+		BIND_FIXED(st, 1, p->mac);
+		bind_str(st, 2, key);
+		BIND_FIXED(st, 3, p->site);
+		bind_str(st, 4, ip->text);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			p->device_id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			db_err(s, "placement_put adopt");
+			goto fail;
+		}
+	}
 	if (p->device_id == 0 && make) {
 		st = adhoc(s, "INSERT INTO device (site, dkey, ip, ip_num, "
 			      "manufacturer, device_class, first_scan, "

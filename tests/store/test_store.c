@@ -512,6 +512,23 @@ test_placement(void **state)
 	assert_string_equal(pr->r[1].mac, "c0:56:e3:00:00:09");
 	assert_int_equal(pr->r[1].vlan, 30);
 	assert_string_equal(pr->r[1].oui, "Hangzhou Hikvision");
+	/* a device seen at the ARP address without a MAC takes it */
+	assert_int_equal(put_ident(s, a, "127.10.0.7", NULL, NULL, NULL,
+				   1700000002, true),
+			 0);
+	memset(r, 0, sizeof(*r));
+	assert_int_equal(cs_store_each_device(s, a, collect, r), 0);
+	assert_string_equal(row_ip(r, "127.10.0.7")->mac, "");
+	memset(&p, 0, sizeof(p));
+	cs_strlcpy(p.site, "north", sizeof(p.site));
+	cs_strlcpy(p.mac, "e8:27:25:00:00:07", sizeof(p.mac));
+	cs_strlcpy(p.ip, "127.10.0.7", sizeof(p.ip));
+	cs_strlcpy(p.sw, "sw1", sizeof(p.sw));
+	p.seen_at = 1700000070;
+	p.scan_id = a;
+	assert_int_equal(cs_store_placement_put(s, &p, true, &made), 0);
+	assert_false(made);
+	assert_int_equal(p.device_id, row_ip(r, "127.10.0.7")->device_id);
 	/* a later scan sees that MAC at an address: the same device */
 	int64_t b = scan_at(s, "north", 1700000100);
 	memset(r, 0, sizeof(*r));
@@ -521,6 +538,14 @@ test_placement(void **state)
 	assert_int_equal(cs_store_each_device(s, b, collect, r), 0);
 	assert_int_equal(r->n, 1);
 	assert_int_equal(r->r[0].device_id, pr->r[1].device_id);
+	/* the adopted device is found by its new MAC */
+	memset(r, 0, sizeof(*r));
+	int64_t c2 = scan_at(s, "north", 1700000200);
+	assert_int_equal(put_ident(s, c2, "127.10.0.8", "e8:27:25:00:00:07",
+				   NULL, NULL, 1700000201, true),
+			 0);
+	assert_int_equal(cs_store_each_device(s, c2, collect, r), 0);
+	assert_int_equal(r->r[0].device_id, p.device_id);
 	assert_integrity(s);
 	cs_store_close(s);
 }

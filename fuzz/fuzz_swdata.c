@@ -66,8 +66,7 @@ line_vb(struct cs_span l, uint32_t *oid, struct cs_sw_vb *vb, uint8_t *val)
 	if (strcmp(word, "integer") == 0 || strcmp(word, "gauge") == 0) {
 		long long v = 0;
 		char num[24];
-		cs_span_copy(num, sizeof(num),
-			     cs_span_make(l.p + i, l.n - i));
+		cs_span_copy(num, sizeof(num), cs_span_make(l.p + i, l.n - i));
 		if (cs_str_tonum(num, INT32_MIN, UINT32_MAX, &v) != 0)
 			v = 0;
 		vb->type = CS_SW_V_INT;

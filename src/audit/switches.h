@@ -37,9 +37,9 @@ struct cs_audit_switches {
 			  const struct cs_sw_dev *d);
 	void *arg;
 	/* outputs */
-	struct cs_sw_result res; /* placements, uplinks */
+	struct cs_sw_result res;              /* placements, uplinks */
 	size_t read_ok, read_failed, refused; /* devices */
-	size_t linked, made;     /* placements linked to a device / made */
+	size_t linked, made; /* placements linked to a device / made */
 	char err[512];
 };
 

@@ -22,24 +22,25 @@
 static void
 usage(FILE *f)
 {
-	fputs("usage: camsweep switches --file SWITCHES [--db URI] [--scan ID]\n"
-	      "         [--rate N] [--timeout MS] [--retries N] [--site SITE]\n"
-	      "         [--max-edge-macs N] [--max-edge-vlans N] [--dry-run]\n"
-	      "         [--ieee-dir DIR] [--data DIR]\n"
-	      "       camsweep switches --list [--db URI]\n"
-	      "  Reads the switches and routers of SWITCHES (mode 0600: it "
-	      "holds their\n"
-	      "  SNMP v2c or v3 credentials) with GETBULK requests only, at "
-	      "most N a\n"
-	      "  second to each (default 10); each must lie in the scope of "
-	      "the scan\n"
-	      "  (default the latest).  Places every MAC on its edge port "
-	      "(switch,\n"
-	      "  port, VLAN, PoE, LLDP neighbour) and records it on the "
-	      "device with\n"
-	      "  that MAC; a MAC no device has becomes one, named by its "
-	      "OUI.\n",
-	      f);
+	fputs(
+	    "usage: camsweep switches --file SWITCHES [--db URI] [--scan ID]\n"
+	    "         [--rate N] [--timeout MS] [--retries N] [--site SITE]\n"
+	    "         [--max-edge-macs N] [--max-edge-vlans N] [--dry-run]\n"
+	    "         [--ieee-dir DIR] [--data DIR]\n"
+	    "       camsweep switches --list [--db URI]\n"
+	    "  Reads the switches and routers of SWITCHES (mode 0600: it "
+	    "holds their\n"
+	    "  SNMP v2c or v3 credentials) with GETBULK requests only, at "
+	    "most N a\n"
+	    "  second to each (default 10); each must lie in the scope of "
+	    "the scan\n"
+	    "  (default the latest).  Places every MAC on its edge port "
+	    "(switch,\n"
+	    "  port, VLAN, PoE, LLDP neighbour) and records it on the "
+	    "device with\n"
+	    "  that MAC; a MAC no device has becomes one, named by its "
+	    "OUI.\n",
+	    f);
 }
 
 static void
@@ -63,9 +64,8 @@ on_device(void *arg, const struct cs_sw_conf *c, int rc, const char *err,
 }
 
 static void
-print_place(const char *mac, const char *ip, const char *sw,
-	    const char *port, int vlan, const char *poe, const char *neigh,
-	    const char *tail)
+print_place(const char *mac, const char *ip, const char *sw, const char *port,
+	    int vlan, const char *poe, const char *neigh, const char *tail)
 {
 	printf("%-17s %-15s %-12s ", mac, ip[0] ? ip : "-", sw);
 	cs_out_term(stdout, port);

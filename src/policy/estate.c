@@ -419,9 +419,11 @@ do_vlan(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
 	if (site != NULL)
 		cs_strlcpy(v.site, site, sizeof(v.site));
 	for (size_t i = 0; i < e->nvlan; i++)
-		if (e->vlan[i].id == v.id && strcmp(e->vlan[i].site, v.site) == 0) {
-			cs_lex_error(k, line, "vlan %u already given on line %u",
-				     v.id, e->vlan[i].line);
+		if (e->vlan[i].id == v.id &&
+		    strcmp(e->vlan[i].site, v.site) == 0) {
+			cs_lex_error(k, line,
+				     "vlan %u already given on line %u", v.id,
+				     e->vlan[i].line);
 			return;
 		}
 	if (e->nvlan >= CS_ESTATE_MAX_ITEMS) {
@@ -614,7 +616,10 @@ cs_estate_free(struct cs_estate *e)
 static int
 zone_rank(enum cs_zone z)
 {
-	return z == CS_ZONE_CORE ? 3 : z == CS_ZONE_CCTV ? 2 : z == CS_ZONE_OTHER ? 1 : 0;
+	return z == CS_ZONE_CORE    ? 3
+	       : z == CS_ZONE_CCTV  ? 2
+	       : z == CS_ZONE_OTHER ? 1
+				    : 0;
 }
 
 enum cs_zone
@@ -641,8 +646,8 @@ cs_estate_place_zone(const struct cs_estate *e, const char *site,
 	for (size_t i = 0; i < e->nsw && sw != NULL; i++) {
 		const struct cs_estate_switch *w = &e->sw[i];
 		bool here = w->site[0] != '\0' && strcmp(w->site, site) == 0;
-		if (strcmp(w->name, sw) != 0 ||
-		    (w->site[0] != '\0' && !here) || (ssite && !here))
+		if (strcmp(w->name, sw) != 0 || (w->site[0] != '\0' && !here) ||
+		    (ssite && !here))
 			continue;
 		*sz = w->zone;
 		ssite = here;

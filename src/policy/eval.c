@@ -402,7 +402,7 @@ struct evalst {
 	struct cs_estate_where w;
 	const char *why;
 	bool covered, sensitive, core, unknown;
-	bool confirm; /* maker covered, class not established */
+	bool confirm;                 /* maker covered, class not established */
 	enum cs_zone pzone, pvz, psz; /* of the placement, if any */
 };
 

@@ -702,19 +702,19 @@ int cs_store_assessment_latest(struct cs_store *s, struct cs_assessment *out);
  */
 struct cs_placement_row {
 	char site[64];
-	char mac[24];        /* "aa:bb:cc:dd:ee:ff", lower case */
-	char sw[64];         /* the switch's name in the switches file */
+	char mac[24]; /* "aa:bb:cc:dd:ee:ff", lower case */
+	char sw[64];  /* the switch's name in the switches file */
 	char sw_addr[46];
-	char port[64];       /* ifName, else ifDescr, else "port N" */
+	char port[64]; /* ifName, else ifDescr, else "port N" */
 	int32_t ifindex;
-	int vlan;            /* 0 unknown */
-	char poe[16];        /* "delivering", "searching", ..., "" none */
-	char neighbour[64];  /* the LLDP neighbour on the port */
-	char ip[46];         /* from a router's ARP table, "" none */
-	char oui[128];       /* the MAC's registrant, "" unknown */
+	int vlan;           /* 0 unknown */
+	char poe[16];       /* "delivering", "searching", ..., "" none */
+	char neighbour[64]; /* the LLDP neighbour on the port */
+	char ip[46];        /* from a router's ARP table, "" none */
+	char oui[128];      /* the MAC's registrant, "" unknown */
 	int64_t seen_at;
-	int64_t scan_id;     /* the scan whose scope the switches were in */
-	int64_t device_id;   /* the inventory's device with this MAC, 0 none */
+	int64_t scan_id;   /* the scan whose scope the switches were in */
+	int64_t device_id; /* the inventory's device with this MAC, 0 none */
 };
 
 /*

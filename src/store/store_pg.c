@@ -3204,12 +3204,13 @@ pg_placement_put(struct cs_store *s, struct cs_placement_row *p,
 		pgp_str(&q, key);
 		PGP_FIXED(&q, p->site);
 		pgp_str(&q, ip->text);
-		res = adhoc(s,
-			    "UPDATE device SET mac = $1, dkey = $2 WHERE id = "
-			    "(SELECT id FROM device WHERE site = $3 AND ip = $4 "
-			    "AND mac = '' ORDER BY last_seen DESC, id DESC "
-			    "LIMIT 1) RETURNING id",
-			    &q, "placement_put adopt");
+		res =
+		    adhoc(s,
+			  "UPDATE device SET mac = $1, dkey = $2 WHERE id = "
+			  "(SELECT id FROM device WHERE site = $3 AND ip = $4 "
+			  "AND mac = '' ORDER BY last_seen DESC, id DESC "
+			  "LIMIT 1) RETURNING id",
+			  &q, "placement_put adopt");
 		if (!res_ok(res))
 			goto fail;
 		if (PQntuples(res) > 0)
@@ -3260,18 +3261,19 @@ pg_placement_put(struct cs_store *s, struct cs_placement_row *p,
 	PGP_FIXED(&q, p->ip);
 	PGP_FIXED(&q, p->oui);
 	pgp_i64(&q, p->seen_at);
-	res = adhoc(s,
-		    "INSERT INTO placement (site, mac, device_id, scan_id, "
-		    "switch, switch_addr, port, ifindex, vlan, poe, neighbour, "
-		    "ip, oui, seen_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-		    "$9, $10, $11, $12, $13, $14) ON CONFLICT (site, mac) DO "
-		    "UPDATE SET device_id = excluded.device_id, scan_id = "
-		    "excluded.scan_id, switch = excluded.switch, switch_addr = "
-		    "excluded.switch_addr, port = excluded.port, ifindex = "
-		    "excluded.ifindex, vlan = excluded.vlan, poe = excluded.poe, "
-		    "neighbour = excluded.neighbour, ip = excluded.ip, oui = "
-		    "excluded.oui, seen_at = excluded.seen_at",
-		    &q, "placement_put");
+	res =
+	    adhoc(s,
+		  "INSERT INTO placement (site, mac, device_id, scan_id, "
+		  "switch, switch_addr, port, ifindex, vlan, poe, neighbour, "
+		  "ip, oui, seen_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+		  "$9, $10, $11, $12, $13, $14) ON CONFLICT (site, mac) DO "
+		  "UPDATE SET device_id = excluded.device_id, scan_id = "
+		  "excluded.scan_id, switch = excluded.switch, switch_addr = "
+		  "excluded.switch_addr, port = excluded.port, ifindex = "
+		  "excluded.ifindex, vlan = excluded.vlan, poe = excluded.poe, "
+		  "neighbour = excluded.neighbour, ip = excluded.ip, oui = "
+		  "excluded.oui, seen_at = excluded.seen_at",
+		  &q, "placement_put");
 	if (!res_ok(res))
 		goto fail;
 	PQclear(res);

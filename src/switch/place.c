@@ -173,7 +173,8 @@ judge_ports(const struct cs_sw_input *s, const struct cand *pm, size_t npm,
 			continue;
 		if (out->nup == *upcap) {
 			*upcap = *upcap ? *upcap * 2 : 16;
-			out->up = cs_xrealloc(out->up, *upcap, sizeof(*out->up));
+			out->up =
+			    cs_xrealloc(out->up, *upcap, sizeof(*out->up));
 		}
 		struct cs_sw_uplink *u = &out->up[out->nup++];
 		memset(u, 0, sizeof(*u));
@@ -267,8 +268,10 @@ cs_sw_place(const struct cs_sw_input *in, size_t n,
 		/* this switch's candidates, by port then MAC */
 		if (nc > first)
 			qsort(c + first, nc - first, sizeof(*c), pm_cmp);
-		why[s] = cs_xcalloc(d->nports ? d->nports : 1, sizeof(unsigned));
-		macs[s] = cs_xcalloc(d->nports ? d->nports : 1, sizeof(unsigned));
+		why[s] =
+		    cs_xcalloc(d->nports ? d->nports : 1, sizeof(unsigned));
+		macs[s] =
+		    cs_xcalloc(d->nports ? d->nports : 1, sizeof(unsigned));
 		judge_ports(&in[s], c + first, nc - first, rules, why[s],
 			    macs[s], out, &upcap);
 	}

@@ -56,8 +56,8 @@ pace(double rate, double *last)
 
 	if (*last > 0 && t - *last < gap) {
 		double w = gap - (t - *last);
-		struct timespec ts = {(time_t)w, (long)((w - (double)(time_t)w) *
-							1e9)};
+		struct timespec ts = {(time_t)w,
+				      (long)((w - (double)(time_t)w) * 1e9)};
 		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
 			;
 	}
@@ -65,8 +65,7 @@ pace(double rate, double *last)
 }
 
 static int
-setup_v3(netsnmp_session *s, struct cs_sw_conf *c, char *err,
-	 size_t errsz)
+setup_v3(netsnmp_session *s, struct cs_sw_conf *c, char *err, size_t errsz)
 {
 	const oid *ap = NULL;
 	size_t aplen = 0;
@@ -102,8 +101,9 @@ setup_v3(netsnmp_session *s, struct cs_sw_conf *c, char *err,
 		s->securityLevel = SNMP_SEC_LEVEL_NOAUTH;
 		return 0;
 	}
-	s->securityLevel = c->priv != CS_SW_PRIV_NONE ? SNMP_SEC_LEVEL_AUTHPRIV
-						      : SNMP_SEC_LEVEL_AUTHNOPRIV;
+	s->securityLevel = c->priv != CS_SW_PRIV_NONE
+			       ? SNMP_SEC_LEVEL_AUTHPRIV
+			       : SNMP_SEC_LEVEL_AUTHNOPRIV;
 	s->securityAuthProto = snmp_duplicate_objid(ap, aplen);
 	s->securityAuthProtoLen = aplen;
 	s->securityAuthKeyLen = USM_AUTH_KU_LEN;

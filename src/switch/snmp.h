@@ -16,11 +16,11 @@
 #include "switch/switch.h"
 
 struct cs_sw_snmp_opts {
-	double rate;          /* requests per second to one device (> 0) */
-	unsigned timeout_ms;  /* per request, before its one retry */
-	unsigned retries;     /* retries of a request that timed out */
-	unsigned max_reps;    /* GETBULK max-repetitions */
-	size_t max_requests;  /* requests to one device, at most */
+	double rate;         /* requests per second to one device (> 0) */
+	unsigned timeout_ms; /* per request, before its one retry */
+	unsigned retries;    /* retries of a request that timed out */
+	unsigned max_reps;   /* GETBULK max-repetitions */
+	size_t max_requests; /* requests to one device, at most */
 };
 #define CS_SW_SNMP_DEFAULT ((struct cs_sw_snmp_opts){10.0, 2000, 1, 20, 20000})
 

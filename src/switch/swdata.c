@@ -48,20 +48,19 @@ static const uint32_t o_arpphys[] = {MIB2, 4, 35, 1, 4};
 
 #define ROOT(a) a, CS_NELEM(a)
 static const uint32_t *const sw_roots[] = {
-    o_sysdescr, o_sysname,  o_ifdescr,   o_ifoper,   o_ifname,
-    o_baseif,   o_dfdbport, o_dfdbstat,  o_qfdbport, o_qfdbstat,
-    o_qfdbid,   o_qcuregress, o_qcuruntag, o_qstname, o_qstegress,
-    o_qstuntag, o_qpvid,    o_lchassis,  o_lportid,  o_lportdesc,
-    o_lsysname, o_lcaps,    o_pethdet};
+    o_sysdescr,  o_sysname,   o_ifdescr,   o_ifoper,   o_ifname, o_baseif,
+    o_dfdbport,  o_dfdbstat,  o_qfdbport,  o_qfdbstat, o_qfdbid, o_qcuregress,
+    o_qcuruntag, o_qstname,   o_qstegress, o_qstuntag, o_qpvid,  o_lchassis,
+    o_lportid,   o_lportdesc, o_lsysname,  o_lcaps,    o_pethdet};
 static const size_t sw_lens[] = {
-    CS_NELEM(o_sysdescr), CS_NELEM(o_sysname),  CS_NELEM(o_ifdescr),
-    CS_NELEM(o_ifoper),   CS_NELEM(o_ifname),   CS_NELEM(o_baseif),
-    CS_NELEM(o_dfdbport), CS_NELEM(o_dfdbstat), CS_NELEM(o_qfdbport),
-    CS_NELEM(o_qfdbstat), CS_NELEM(o_qfdbid),   CS_NELEM(o_qcuregress),
-    CS_NELEM(o_qcuruntag), CS_NELEM(o_qstname), CS_NELEM(o_qstegress),
-    CS_NELEM(o_qstuntag), CS_NELEM(o_qpvid),    CS_NELEM(o_lchassis),
-    CS_NELEM(o_lportid),  CS_NELEM(o_lportdesc), CS_NELEM(o_lsysname),
-    CS_NELEM(o_lcaps),    CS_NELEM(o_pethdet)};
+    CS_NELEM(o_sysdescr),  CS_NELEM(o_sysname),   CS_NELEM(o_ifdescr),
+    CS_NELEM(o_ifoper),    CS_NELEM(o_ifname),    CS_NELEM(o_baseif),
+    CS_NELEM(o_dfdbport),  CS_NELEM(o_dfdbstat),  CS_NELEM(o_qfdbport),
+    CS_NELEM(o_qfdbstat),  CS_NELEM(o_qfdbid),    CS_NELEM(o_qcuregress),
+    CS_NELEM(o_qcuruntag), CS_NELEM(o_qstname),   CS_NELEM(o_qstegress),
+    CS_NELEM(o_qstuntag),  CS_NELEM(o_qpvid),     CS_NELEM(o_lchassis),
+    CS_NELEM(o_lportid),   CS_NELEM(o_lportdesc), CS_NELEM(o_lsysname),
+    CS_NELEM(o_lcaps),     CS_NELEM(o_pethdet)};
 static const uint32_t *const rt_roots[] = {o_sysdescr, o_sysname, o_arp4,
 					   o_arpphys};
 static const size_t rt_lens[] = {CS_NELEM(o_sysdescr), CS_NELEM(o_sysname),
@@ -83,9 +82,8 @@ cs_sw_walk_roots(bool for_router, const uint32_t *const **oids,
 	return CS_NELEM(sw_roots);
 }
 
-static const char *const poe_names[] = {"",         "disabled", "searching",
-					"delivering", "fault",  "test",
-					"other-fault"};
+static const char *const poe_names[] = {
+    "", "disabled", "searching", "delivering", "fault", "test", "other-fault"};
 
 const char *
 cs_sw_poe_name(enum cs_sw_poe p)
@@ -453,8 +451,8 @@ ingest_lldp_poe(struct cs_sw_dev *d, const struct cs_sw_vb *vb)
 		}
 		if (col == 9) { /* lldpRemSysName wins */
 			if (vb->len > 0)
-				text_copy(p->neigh, sizeof(p->neigh),
-					  vb->bytes, vb->len);
+				text_copy(p->neigh, sizeof(p->neigh), vb->bytes,
+					  vb->len);
 			return true;
 		}
 		if (col == 7 || col == 8) {

@@ -250,15 +250,15 @@ parse_line(struct cs_span line, struct cs_sw_conf *c, struct errs *e,
 		fail(e, ln, "'%s' needs version=2c or version=3", c->name);
 		return false;
 	}
-	if (c->version == 2 && (c->community[0] == '\0' || c->user[0] ||
-				c->auth || c->priv)) {
-		fail(e, ln, "'%s': version 2c takes community= only",
-		     c->name);
+	if (c->version == 2 &&
+	    (c->community[0] == '\0' || c->user[0] || c->auth || c->priv)) {
+		fail(e, ln, "'%s': version 2c takes community= only", c->name);
 		return false;
 	}
 	if (c->version == 3) {
 		if (c->community[0] || c->user[0] == '\0') {
-			fail(e, ln, "'%s': version 3 takes user=, not community=",
+			fail(e, ln,
+			     "'%s': version 3 takes user=, not community=",
 			     c->name);
 			return false;
 		}
@@ -369,8 +369,7 @@ cs_sw_file_parse(struct cs_sw_file *f, const char *name, const uint8_t *p,
 }
 
 int
-cs_sw_file_load(struct cs_sw_file *f, const char *path, char *err,
-		size_t errsz)
+cs_sw_file_load(struct cs_sw_file *f, const char *path, char *err, size_t errsz)
 {
 	uint8_t *buf = NULL;
 	size_t len = 0;
@@ -378,8 +377,8 @@ cs_sw_file_load(struct cs_sw_file *f, const char *path, char *err,
 
 	f->v = NULL;
 	f->n = 0;
-	rc = cs_creds_read_private(path, CS_SW_FILE_MAX, &buf, &len, err,
-				   errsz);
+	rc =
+	    cs_creds_read_private(path, CS_SW_FILE_MAX, &buf, &len, err, errsz);
 	if (rc != 0)
 		return rc;
 	rc = cs_sw_file_parse(f, path, buf, len, err, errsz);

@@ -14,26 +14,31 @@
 #include <stdint.h>
 
 /* Caps of the switches file and of what one device may return. */
-#define CS_SW_FILE_MAX (1u << 20)   /* bytes of the switches file */
-#define CS_SW_LINE_MAX 1024         /* bytes of one of its lines */
-#define CS_SW_MAX_DEVICES 1024      /* switches and routers in a file */
-#define CS_SW_MAX_PORTS 4096        /* bridge ports of one switch */
-#define CS_SW_MAX_IFS 8192          /* interfaces of one device */
-#define CS_SW_MAX_FDB 131072        /* forwarding entries of one switch */
-#define CS_SW_MAX_ARP 131072        /* ARP entries of one router */
-#define CS_SW_MAX_VLANS 4096        /* VLANs of one switch */
-#define CS_SW_MAX_OID 64            /* sub-identifiers of an OID */
-#define CS_SW_MAX_VAL 512           /* bytes of an OCTET STRING kept */
-#define CS_SW_NAME 64               /* bytes of a name, NUL included */
-#define CS_SW_SECRET 128            /* bytes of a community/passphrase */
+#define CS_SW_FILE_MAX (1u << 20) /* bytes of the switches file */
+#define CS_SW_LINE_MAX 1024       /* bytes of one of its lines */
+#define CS_SW_MAX_DEVICES 1024    /* switches and routers in a file */
+#define CS_SW_MAX_PORTS 4096      /* bridge ports of one switch */
+#define CS_SW_MAX_IFS 8192        /* interfaces of one device */
+#define CS_SW_MAX_FDB 131072      /* forwarding entries of one switch */
+#define CS_SW_MAX_ARP 131072      /* ARP entries of one router */
+#define CS_SW_MAX_VLANS 4096      /* VLANs of one switch */
+#define CS_SW_MAX_OID 64          /* sub-identifiers of an OID */
+#define CS_SW_MAX_VAL 512         /* bytes of an OCTET STRING kept */
+#define CS_SW_NAME 64             /* bytes of a name, NUL included */
+#define CS_SW_SECRET 128          /* bytes of a community/passphrase */
 
 /* ---------------------------------------------------------------------- */
 /* The switches file: one device a line, with its SNMP credentials. */
 
 enum cs_sw_role { CS_SW_SWITCH = 0, CS_SW_ROUTER };
 
-enum cs_sw_auth { CS_SW_AUTH_NONE = 0, CS_SW_AUTH_MD5, CS_SW_AUTH_SHA,
-		  CS_SW_AUTH_SHA256, CS_SW_AUTH_SHA512 };
+enum cs_sw_auth {
+	CS_SW_AUTH_NONE = 0,
+	CS_SW_AUTH_MD5,
+	CS_SW_AUTH_SHA,
+	CS_SW_AUTH_SHA256,
+	CS_SW_AUTH_SHA512
+};
 enum cs_sw_priv { CS_SW_PRIV_NONE = 0, CS_SW_PRIV_DES, CS_SW_PRIV_AES };
 
 struct cs_sw_conf {
@@ -80,38 +85,48 @@ void cs_sw_file_free(struct cs_sw_file *f);
 /* ---------------------------------------------------------------------- */
 /* Variable bindings and the tables decoded from them. */
 
-enum cs_sw_vtype { CS_SW_V_INT = 0, CS_SW_V_OCTETS, CS_SW_V_OID,
-		   CS_SW_V_OTHER };
+enum cs_sw_vtype {
+	CS_SW_V_INT = 0,
+	CS_SW_V_OCTETS,
+	CS_SW_V_OID,
+	CS_SW_V_OTHER
+};
 
 /* One variable binding as the agent returned it (borrowed for a call). */
 struct cs_sw_vb {
 	const uint32_t *oid;
 	size_t oidlen;
 	enum cs_sw_vtype type;
-	int64_t ival;          /* INTEGER, Gauge, Counter, TimeTicks */
-	const uint8_t *bytes;  /* OCTET STRING (also an IpAddress) */
+	int64_t ival;         /* INTEGER, Gauge, Counter, TimeTicks */
+	const uint8_t *bytes; /* OCTET STRING (also an IpAddress) */
 	size_t len;
 };
 
 /* PoE state of a port (POWER-ETHERNET-MIB pethPsePortDetectionStatus). */
-enum cs_sw_poe { CS_POE_NONE = 0, CS_POE_DISABLED, CS_POE_SEARCHING,
-		 CS_POE_DELIVERING, CS_POE_FAULT, CS_POE_TEST,
-		 CS_POE_OTHER_FAULT };
+enum cs_sw_poe {
+	CS_POE_NONE = 0,
+	CS_POE_DISABLED,
+	CS_POE_SEARCHING,
+	CS_POE_DELIVERING,
+	CS_POE_FAULT,
+	CS_POE_TEST,
+	CS_POE_OTHER_FAULT
+};
 
 /* "", "disabled", "searching", "delivering", "fault", "test", ... */
 const char *cs_sw_poe_name(enum cs_sw_poe p);
 
 struct cs_sw_if {
 	int32_t ifindex;
-	char name[CS_SW_NAME];  /* ifName, else ifDescr */
-	int oper;               /* ifOperStatus, 0 unknown */
-	bool xname;             /* name is the ifName */
+	char name[CS_SW_NAME]; /* ifName, else ifDescr */
+	int oper;              /* ifOperStatus, 0 unknown */
+	bool xname;            /* name is the ifName */
 };
 
 struct cs_sw_bport {
-	int32_t port;      /* dot1dBasePort */
-	int32_t ifindex;   /* dot1dBasePortIfIndex, 0 unknown */
-	uint16_t pvid;     /* dot1qPvid, 0 unknown */
+	int32_t port;    /* dot1dBasePort */
+	int32_t ifindex; /* dot1dBasePortIfIndex, 0 unknown */
+	uint16_t pvid;   /* dot1qPvid, 0 unknown */
 	enum cs_sw_poe poe;
 	/* LLDP: the neighbour on this port (the first one) */
 	char neigh[CS_SW_NAME];      /* lldpRemSysName, else chassis id */
@@ -122,16 +137,16 @@ struct cs_sw_bport {
 
 struct cs_sw_fdb {
 	uint8_t mac[6];
-	int32_t port;  /* bridge port; 0 for a self entry */
-	uint32_t fid;  /* Q-BRIDGE filtering database id (q set) */
-	bool q;        /* from dot1qTpFdbTable (else dot1dTpFdbTable) */
-	bool self;     /* status self or mgmt: the switch's own address */
+	int32_t port; /* bridge port; 0 for a self entry */
+	uint32_t fid; /* Q-BRIDGE filtering database id (q set) */
+	bool q;       /* from dot1qTpFdbTable (else dot1dTpFdbTable) */
+	bool self;    /* status self or mgmt: the switch's own address */
 };
 
 struct cs_sw_vlan {
 	uint16_t id;
 	char name[CS_SW_NAME];
-	uint8_t egress[CS_SW_MAX_PORTS / 8];   /* bit p-1: port p */
+	uint8_t egress[CS_SW_MAX_PORTS / 8]; /* bit p-1: port p */
 	uint8_t untagged[CS_SW_MAX_PORTS / 8];
 	bool have_egress, have_untagged;
 	bool current; /* the lists come from the current table */
@@ -214,11 +229,11 @@ struct cs_sw_input {
 struct cs_sw_place {
 	uint8_t mac[6];
 	char mac_text[18];
-	char sw[CS_SW_NAME];    /* the switch's name in the file */
+	char sw[CS_SW_NAME]; /* the switch's name in the file */
 	char sw_addr[46];
-	char port[CS_SW_NAME];  /* ifName (or "port N") */
+	char port[CS_SW_NAME]; /* ifName (or "port N") */
 	int32_t ifindex;
-	uint16_t vlan;          /* 0 unknown */
+	uint16_t vlan; /* 0 unknown */
 	enum cs_sw_poe poe;
 	char neigh[CS_SW_NAME]; /* the LLDP neighbour on that port, "" */
 	char ip[46];            /* from the routers' ARP tables, "" */
@@ -229,7 +244,7 @@ struct cs_sw_place {
 struct cs_sw_uplink {
 	char sw[CS_SW_NAME];
 	char port[CS_SW_NAME];
-	unsigned why;  /* CS_UPLINK_* */
+	unsigned why; /* CS_UPLINK_* */
 	unsigned macs, vlans;
 };
 

@@ -250,16 +250,14 @@ test_estate_place_zone(void **state)
 	     CS_ZONE_OTHER},
 	    {"south", "edge-sw1", 10, CS_ZONE_CCTV, CS_ZONE_OTHER,
 	     CS_ZONE_CCTV},
-	    {"south", "edge-sw1", 30, CS_ZONE_CORE, CS_ZONE_CORE,
-	     CS_ZONE_CCTV},
+	    {"south", "edge-sw1", 30, CS_ZONE_CORE, CS_ZONE_CORE, CS_ZONE_CCTV},
 	    {"north", "edge-sw1", 30, CS_ZONE_OTHER, CS_ZONE_UNMAPPED,
 	     CS_ZONE_OTHER},
 	    {"", "core-sw1", 20, CS_ZONE_CORE, CS_ZONE_CCTV, CS_ZONE_CORE},
 	    {NULL, "other-sw", 0, CS_ZONE_UNMAPPED, CS_ZONE_UNMAPPED,
 	     CS_ZONE_UNMAPPED},
 	    {"", NULL, 20, CS_ZONE_CCTV, CS_ZONE_CCTV, CS_ZONE_UNMAPPED},
-	    {"", "edge-sw1", 99, CS_ZONE_CCTV, CS_ZONE_UNMAPPED,
-	     CS_ZONE_CCTV},
+	    {"", "edge-sw1", 99, CS_ZONE_CCTV, CS_ZONE_UNMAPPED, CS_ZONE_CCTV},
 	};
 	char err[1024];
 	struct cs_estate *e = parse(text, err, sizeof(err));
@@ -976,12 +974,11 @@ row_cb(void *arg, const struct cs_finding_row *f)
 static void
 test_eval_placement(void **state)
 {
-	static const char est[] =
-	    "department \"X\" id=a\n"
-	    "site \"HQ\" id=hq dept=a sensitive=no\n"
-	    "network 127.113.2.0/24 site=hq zone=cctv\n"
-	    "vlan 10 zone=core\nvlan 20 zone=cctv\n"
-	    "switch core-sw1 zone=core\n";
+	static const char est[] = "department \"X\" id=a\n"
+				  "site \"HQ\" id=hq dept=a sensitive=no\n"
+				  "network 127.113.2.0/24 site=hq zone=cctv\n"
+				  "vlan 10 zone=core\nvlan 20 zone=cctv\n"
+				  "switch core-sw1 zone=core\n";
 	static const struct {
 		const char *sw;
 		int vlan; /* -1: not placed */
@@ -995,8 +992,9 @@ test_eval_placement(void **state)
 	     "plugged into switch edge-sw1 port Gi1/0/2 VLAN 20 (PoE "
 	     "delivering), zone cctv by VLAN."},
 	    {"core-sw1", 20, true, "zone core by switch"},
-	    {"edge-sw1", 0, false, "plugged into switch edge-sw1 port Gi1/0/2 "
-				   "(PoE delivering)."},
+	    {"edge-sw1", 0, false,
+	     "plugged into switch edge-sw1 port Gi1/0/2 "
+	     "(PoE delivering)."},
 	    {NULL, -1, false, "zone cctv."},
 	};
 	struct cs_regime_set set;

@@ -513,9 +513,9 @@ test_placement(void **state)
 	assert_int_equal(pr->r[1].vlan, 30);
 	assert_string_equal(pr->r[1].oui, "Hangzhou Hikvision");
 	/* a device seen at the ARP address without a MAC takes it */
-	assert_int_equal(put_ident(s, a, "127.10.0.7", NULL, NULL, NULL,
-				   1700000002, true),
-			 0);
+	assert_int_equal(
+	    put_ident(s, a, "127.10.0.7", NULL, NULL, NULL, 1700000002, true),
+	    0);
 	memset(r, 0, sizeof(*r));
 	assert_int_equal(cs_store_each_device(s, a, collect, r), 0);
 	assert_string_equal(row_ip(r, "127.10.0.7")->mac, "");

@@ -39,20 +39,20 @@ static const struct {
      "version=2c community=y\n",
      0, NULL, 2, 2, 161, "10.0.0.2"},
     {"", CS_EINVAL, "names no switch", 0, 0, 0, NULL},
-    {"hub h 10.0.0.2 version=2c community=x\n", CS_EINVAL, "unknown keyword",
-     0, 0, 0, NULL},
+    {"hub h 10.0.0.2 version=2c community=x\n", CS_EINVAL, "unknown keyword", 0,
+     0, 0, NULL},
     {"switch sw1 10.0.0.256 version=2c community=x\n", CS_EINVAL,
      "IPv4 or IPv6 literal", 0, 0, 0, NULL},
     {"switch sw1 010.0.0.2 version=2c community=x\n", CS_EINVAL,
      "IPv4 or IPv6 literal", 0, 0, 0, NULL},
     {"switch sw/1 10.0.0.2 version=2c community=x\n", CS_EINVAL,
      "expected switch NAME", 0, 0, 0, NULL},
-    {"switch sw1 10.0.0.2 community=x\n", CS_EINVAL, "needs version", 0, 0,
-     0, NULL},
+    {"switch sw1 10.0.0.2 community=x\n", CS_EINVAL, "needs version", 0, 0, 0,
+     NULL},
     {"switch sw1 10.0.0.2 version=1 community=x\n", CS_EINVAL,
      "SNMPv1 is not used", 0, 0, 0, NULL},
-    {"switch sw1 10.0.0.2 version=2c\n", CS_EINVAL, "community= only", 0, 0,
-     0, NULL},
+    {"switch sw1 10.0.0.2 version=2c\n", CS_EINVAL, "community= only", 0, 0, 0,
+     NULL},
     {"switch sw1 10.0.0.2 version=3 community=x user=u\n", CS_EINVAL,
      "not community", 0, 0, 0, NULL},
     {"switch sw1 10.0.0.2 version=3 user=u auth=sha\n", CS_EINVAL,
@@ -77,9 +77,9 @@ test_file(void **state)
 	for (size_t i = 0; i < CS_NELEM(files); i++) {
 		struct cs_sw_file f;
 		char err[512];
-		int rc = cs_sw_file_parse(&f, "t", (const uint8_t *)files[i].text,
-					  strlen(files[i].text), err,
-					  sizeof(err));
+		int rc =
+		    cs_sw_file_parse(&f, "t", (const uint8_t *)files[i].text,
+				     strlen(files[i].text), err, sizeof(err));
 
 		if (rc != files[i].rc)
 			fail_msg("case %zu: rc %d, want %d (%s)", i, rc,
@@ -113,10 +113,10 @@ test_file_secrets(void **state)
 		struct cs_sw_file f;
 		char err[512];
 
-		assert_int_equal(cs_sw_file_parse(&f, "t", (const uint8_t *)bad[i],
-						  strlen(bad[i]), err,
-						  sizeof(err)),
-				 CS_EINVAL);
+		assert_int_equal(
+		    cs_sw_file_parse(&f, "t", (const uint8_t *)bad[i],
+				     strlen(bad[i]), err, sizeof(err)),
+		    CS_EINVAL);
 		assert_null(strstr(err, "S3cret"));
 	}
 }
@@ -178,26 +178,26 @@ static const struct vbt ingest_ok[] = {
     {{1, 0, 8802, 1, 1, 2, 1, 4, 1, 1, 12, 0, 3, 1, E}, OCT("\x01\x00", 2)},
     {{MIB2, 4, 22, 1, 2, 2, 10, 0, 0, 5, E},
      OCT("\x00\x11\x22\x33\x44\x55", 6)},
-    {{MIB2, 4, 35, 1, 4, 2, 2, 16, 253, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-      0, 0, 5, E},
+    {{MIB2, 4, 35, 1, 4, 2, 2, 16, 253, 0, 0, 0, 0,
+      0,    0, 0,  0, 0, 0, 0, 0,  0,   0, 5, E},
      OCT("\x00\x11\x22\x33\x44\x55", 6)},
 };
 
 static const struct vbt ingest_bad[] = {
-    {{MIB2, 1, 5, 1, E}, OCT("x", 1)},                 /* not .0 */
-    {{MIB2, 2, 2, 1, 2, 7, E}, INT(1)},                 /* wrong type */
-    {{MIB2, 17, 1, 4, 1, 2, 0, E}, INT(7)},             /* port 0 */
-    {{MIB2, 17, 1, 4, 1, 2, 9999, E}, INT(7)},          /* port > cap */
+    {{MIB2, 1, 5, 1, E}, OCT("x", 1)},                      /* not .0 */
+    {{MIB2, 2, 2, 1, 2, 7, E}, INT(1)},                     /* wrong type */
+    {{MIB2, 17, 1, 4, 1, 2, 0, E}, INT(7)},                 /* port 0 */
+    {{MIB2, 17, 1, 4, 1, 2, 9999, E}, INT(7)},              /* port > cap */
     {{MIB2, 17, 4, 3, 1, 2, 0, 17, 34, 51, 68, E}, INT(3)}, /* 5 octets */
     {{MIB2, 17, 4, 3, 1, 2, 0, 17, 34, 51, 68, 300, E}, INT(3)},
-    {{MIB2, 17, 7, 1, 4, 5, 1, 1, 3, E}, INT(4095)},    /* bad PVID */
+    {{MIB2, 17, 7, 1, 4, 5, 1, 1, 3, E}, INT(4095)}, /* bad PVID */
     {{MIB2, 17, 7, 1, 4, 2, 1, 4, 0, 4095, E}, OCT("\xff", 1)},
-    {{MIB2, 105, 1, 1, 1, 6, 1, 3, E}, INT(9)},         /* no such state */
+    {{MIB2, 105, 1, 1, 1, 6, 1, 3, E}, INT(9)}, /* no such state */
     {{MIB2, 4, 22, 1, 2, 2, 10, 0, 0, E}, OCT("\x00\x11\x22\x33\x44\x55", 6)},
     {{MIB2, 4, 35, 1, 4, 2, 1, 16, 10, 0, 0, 5, E},
-     OCT("\x00\x11\x22\x33\x44\x55", 6)},               /* len 16, 4 given */
+     OCT("\x00\x11\x22\x33\x44\x55", 6)}, /* len 16, 4 given */
     {{MIB2, 4, 22, 1, 2, 2, 10, 0, 0, 5, E}, OCT("\x00\x11", 2)},
-    {{1, 3, 6, 1, 4, 1, 9, E}, INT(1)},                 /* not read */
+    {{1, 3, 6, 1, 4, 1, 9, E}, INT(1)}, /* not read */
 };
 
 static void
@@ -280,8 +280,10 @@ build(struct cs_sw_dev *d, const struct swdesc *s)
 		for (int v = 0; v < 3; v++) {
 			int p = s->trunk_port - 1;
 			d->vlans[v].id = (uint16_t)(10 * (v + 1));
-			d->vlans[v].have_egress = d->vlans[v].have_untagged = true;
-			d->vlans[v].egress[p / 8] |= (uint8_t)(0x80u >> (p % 8));
+			d->vlans[v].have_egress = d->vlans[v].have_untagged =
+			    true;
+			d->vlans[v].egress[p / 8] |=
+			    (uint8_t)(0x80u >> (p % 8));
 		}
 	}
 	d->fdb = calloc(24, sizeof(*d->fdb));
@@ -309,25 +311,46 @@ static const struct {
 } scenes[] = {
     {"one edge port each",
      {{"a", 4, 0, 0, {{1, 1, 20}, {2, 2, 10}, {0, 0, 0}}}},
-     1, 8, {{1, 0, 1, 20}, {2, 0, 2, 10}}, 0},
+     1,
+     8,
+     {{1, 0, 1, 20}, {2, 0, 2, 10}},
+     0},
     {"an LLDP bridge makes an uplink",
      {{"a", 4, 4, 0, {{1, 1, 20}, {2, 4, 20}, {0, 0, 0}}}},
-     1, 8, {{1, 0, 1, 20}}, 1},
+     1,
+     8,
+     {{1, 0, 1, 20}},
+     1},
     {"a trunk tagged in three VLANs is not an edge port",
      {{"a", 4, 0, 3, {{1, 3, 10}, {2, 2, 20}, {0, 0, 0}}}},
-     1, 8, {{2, 0, 2, 20}}, 1},
+     1,
+     8,
+     {{2, 0, 2, 20}},
+     1},
     {"a port with more MACs than the cap is an uplink",
-     {{"a", 4, 0, 0,
+     {{"a",
+       4,
+       0,
+       0,
        {{1, 1, 20}, {2, 2, 20}, {3, 2, 20}, {4, 2, 20}, {0, 0, 0}}}},
-     1, 2, {{1, 0, 1, 20}}, 3},
+     1,
+     2,
+     {{1, 0, 1, 20}},
+     3},
     {"a MAC behind the core switch's downlink is placed on the edge",
      {{"core", 4, 2, 0, {{1, 2, 20}, {9, 3, 10}, {0, 0, 0}}},
       {"edge", 4, 4, 0, {{1, 1, 20}, {9, 4, 10}, {0, 0, 0}}}},
-     2, 8, {{1, 1, 1, 20}, {9, 0, 3, 10}}, 0},
+     2,
+     8,
+     {{1, 1, 1, 20}, {9, 0, 3, 10}},
+     0},
     {"a MAC on two edge ports: the first switch named",
      {{"a", 2, 0, 0, {{5, 1, 20}, {0, 0, 0}}},
       {"b", 2, 0, 0, {{5, 2, 30}, {0, 0, 0}}}},
-     2, 8, {{5, 0, 1, 20}}, 0},
+     2,
+     8,
+     {{5, 0, 1, 20}},
+     0},
 };
 
 static void
@@ -353,10 +376,11 @@ test_place(void **state)
 		while (nwant < 8 && scenes[k].want[nwant].mac)
 			nwant++;
 		if (r.n != nwant || r.only_uplink != scenes[k].only_uplink)
-			fail_msg("%s: %zu placed (want %zu), %zu only on uplinks "
-				 "(want %zu)",
-				 scenes[k].what, r.n, nwant, r.only_uplink,
-				 scenes[k].only_uplink);
+			fail_msg(
+			    "%s: %zu placed (want %zu), %zu only on uplinks "
+			    "(want %zu)",
+			    scenes[k].what, r.n, nwant, r.only_uplink,
+			    scenes[k].only_uplink);
 		for (size_t i = 0; i < nwant; i++) {
 			char port[16];
 			const struct cs_sw_place *p = &r.v[i];

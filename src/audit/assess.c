@@ -276,6 +276,7 @@ assess_dev(void *arg, const struct cs_device_row *row)
 	if (w->place->n > 0 && row->device_id > 0) {
 		struct cs_placement_row pk; /* only device_id read */
 
+		memset(&pk, 0, sizeof(pk));
 		pk.device_id = row->device_id;
 		ed.place = bsearch(&pk, w->place->v, w->place->n,
 				   sizeof(*w->place->v), place_cmp);

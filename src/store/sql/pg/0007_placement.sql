@@ -5,12 +5,16 @@
 -- switch, port, VLAN, PoE state and LLDP neighbour of its edge port and
 -- the address a router's ARP table gave it.  device_id links the
 -- inventory's device with that MAC (made from the MAC's registrant when
--- the switch alone knew it).
+-- the switch alone knew it).  As the other tables of the sealed sites
+-- (0004): a random id (no sequence whose values leak across sites), and
+-- the device referenced with its site, so that a sensor's row can only
+-- name a device of its own site; `camsweep db init` grants sensors their
+-- own site's rows.
 CREATE TABLE placement (
-  id          BIGSERIAL PRIMARY KEY,
+  id          BIGINT PRIMARY KEY DEFAULT cs_random_id(),
   site        TEXT NOT NULL DEFAULT '',
   mac         TEXT NOT NULL,
-  device_id   BIGINT REFERENCES device (id) ON DELETE SET NULL,
+  device_id   BIGINT,
   scan_id     BIGINT NOT NULL DEFAULT 0,
   switch      TEXT NOT NULL,
   switch_addr TEXT NOT NULL DEFAULT '',
@@ -22,5 +26,7 @@ CREATE TABLE placement (
   ip          TEXT NOT NULL DEFAULT '',
   oui         TEXT NOT NULL DEFAULT '',
   seen_at     BIGINT NOT NULL,
-  UNIQUE (site, mac));
+  UNIQUE (site, mac),
+  FOREIGN KEY (device_id, site) REFERENCES device (id, site)
+    ON DELETE SET NULL (device_id));
 CREATE INDEX placement_device ON placement (device_id);

@@ -63,31 +63,36 @@ on_device(void *arg, const struct cs_sw_conf *c, int rc, const char *err,
 	       d->nvlans, d->narp);
 }
 
+/* One placement; site and device (> 0) only for stored ones. */
 static void
 print_place(const char *mac, const char *ip, const char *sw, const char *port,
-	    int vlan, const char *poe, const char *neigh, const char *tail)
+	    int vlan, const char *poe, const char *neigh, const char *site,
+	    long long device)
 {
-	printf("%-17s %-15s %-12s ", mac, ip[0] ? ip : "-", sw);
+	printf("%-17s %-15s ", mac, ip[0] ? ip : "-");
+	cs_out_term(stdout, sw);
+	printf("%*s ", strlen(sw) < 12 ? (int)(12 - strlen(sw)) : 0, "");
 	cs_out_term(stdout, port);
 	printf("  vlan %d poe %s", vlan, poe[0] ? poe : "-");
 	if (neigh[0] != '\0') {
 		printf(" lldp ");
 		cs_out_term(stdout, neigh);
 	}
-	printf("%s\n", tail);
+	if (site != NULL && site[0] != '\0') {
+		printf(" site ");
+		cs_out_term(stdout, site);
+	}
+	if (device > 0)
+		printf(" device %lld", device);
+	putchar('\n');
 }
 
 static int
 list_one(void *arg, const struct cs_placement_row *p)
 {
-	char tail[160];
-
 	(void)arg;
-	snprintf(tail, sizeof(tail), "%s%s%s device %lld",
-		 p->site[0] ? " site " : "", p->site, "",
-		 (long long)p->device_id);
 	print_place(p->mac, p->ip, p->sw, p->port, p->vlan, p->poe,
-		    p->neighbour, tail);
+		    p->neighbour, p->site, (long long)p->device_id);
 	if (p->oui[0] != '\0') {
 		printf("%17s oui ", "");
 		cs_out_term(stdout, p->oui);
@@ -265,7 +270,7 @@ cs_cli_switches(int argc, char **argv)
 	for (size_t i = 0; i < a.res.n; i++) {
 		const struct cs_sw_place *p = &a.res.v[i];
 		print_place(p->mac_text, p->ip, p->sw, p->port, p->vlan,
-			    cs_sw_poe_name(p->poe), p->neigh, "");
+			    cs_sw_poe_name(p->poe), p->neigh, NULL, 0);
 	}
 	printf("%zu placed (%zu on inventory devices, %zu new devices), %zu "
 	       "seen only on uplinks; %zu devices read, %zu failed, %zu "

@@ -162,6 +162,16 @@ idx_mac(const uint32_t *idx, uint8_t mac[6])
 	return true;
 }
 
+/* Room for one more element of an array of n grown by doubling (its
+ * capacity is the power of two at or above n). */
+static void *
+grow2(void *v, size_t n, size_t elem)
+{
+	if (n != 0 && (n & (n - 1)) != 0)
+		return v;
+	return cs_xrealloc(v, n ? n * 2 : 1, elem);
+}
+
 static struct cs_sw_if *
 get_if(struct cs_sw_dev *d, int32_t ifindex)
 {
@@ -170,9 +180,7 @@ get_if(struct cs_sw_dev *d, int32_t ifindex)
 			return &d->ifs[i];
 	if (d->nifs >= CS_SW_MAX_IFS)
 		return NULL;
-	if ((d->nifs & (d->nifs - 1)) == 0 || d->nifs == 0)
-		d->ifs = cs_xrealloc(d->ifs, d->nifs ? d->nifs * 2 : 16,
-				     sizeof(*d->ifs));
+	d->ifs = grow2(d->ifs, d->nifs, sizeof(*d->ifs));
 	memset(&d->ifs[d->nifs], 0, sizeof(*d->ifs));
 	d->ifs[d->nifs].ifindex = ifindex;
 	return &d->ifs[d->nifs++];
@@ -186,9 +194,7 @@ get_port(struct cs_sw_dev *d, int32_t port)
 	for (size_t i = d->nports; i-- > 0;)
 		if (d->ports[i].port == port)
 			return &d->ports[i];
-	if ((d->nports & (d->nports - 1)) == 0 || d->nports == 0)
-		d->ports = cs_xrealloc(d->ports, d->nports ? d->nports * 2 : 16,
-				       sizeof(*d->ports));
+	d->ports = grow2(d->ports, d->nports, sizeof(*d->ports));
 	memset(&d->ports[d->nports], 0, sizeof(*d->ports));
 	d->ports[d->nports].port = port;
 	return &d->ports[d->nports++];
@@ -204,9 +210,7 @@ get_vlan(struct cs_sw_dev *d, uint32_t id)
 			return &d->vlans[i];
 	if (d->nvlans >= CS_SW_MAX_VLANS)
 		return NULL;
-	if ((d->nvlans & (d->nvlans - 1)) == 0 || d->nvlans == 0)
-		d->vlans = cs_xrealloc(d->vlans, d->nvlans ? d->nvlans * 2 : 8,
-				       sizeof(*d->vlans));
+	d->vlans = grow2(d->vlans, d->nvlans, sizeof(*d->vlans));
 	memset(&d->vlans[d->nvlans], 0, sizeof(*d->vlans));
 	d->vlans[d->nvlans].id = (uint16_t)id;
 	return &d->vlans[d->nvlans++];
@@ -220,9 +224,7 @@ add_fdb(struct cs_sw_dev *d, const uint8_t mac[6], int32_t port, uint32_t fid,
 		d->dropped++;
 		return;
 	}
-	if ((d->nfdb & (d->nfdb - 1)) == 0 || d->nfdb == 0)
-		d->fdb = cs_xrealloc(d->fdb, d->nfdb ? d->nfdb * 2 : 64,
-				     sizeof(*d->fdb));
+	d->fdb = grow2(d->fdb, d->nfdb, sizeof(*d->fdb));
 	memcpy(d->fdb[d->nfdb].mac, mac, 6);
 	d->fdb[d->nfdb].port = port;
 	d->fdb[d->nfdb].fid = fid;
@@ -238,9 +240,7 @@ add_arp(struct cs_sw_dev *d, const uint8_t mac[6], int fam, const uint8_t *a)
 		d->dropped++;
 		return;
 	}
-	if ((d->narp & (d->narp - 1)) == 0 || d->narp == 0)
-		d->arp = cs_xrealloc(d->arp, d->narp ? d->narp * 2 : 64,
-				     sizeof(*d->arp));
+	d->arp = grow2(d->arp, d->narp, sizeof(*d->arp));
 	memcpy(d->arp[d->narp].mac, mac, 6);
 	inet_ntop(fam == 4 ? AF_INET : AF_INET6, a, d->arp[d->narp].ip,
 		  sizeof(d->arp[d->narp].ip));
@@ -349,11 +349,8 @@ ingest_bridge(struct cs_sw_dev *d, const struct cs_sw_vb *vb)
 		    vb->type != CS_SW_V_INT || vb->ival < 0 ||
 		    vb->ival > UINT32_MAX || d->nfid >= CS_SW_MAX_VLANS)
 			return false;
-		if ((d->nfid & (d->nfid - 1)) == 0 || d->nfid == 0) {
-			size_t c = d->nfid ? d->nfid * 2 : 8;
-			d->fid = cs_xrealloc(d->fid, c, sizeof(*d->fid));
-			d->fvlan = cs_xrealloc(d->fvlan, c, sizeof(*d->fvlan));
-		}
+		d->fid = grow2(d->fid, d->nfid, sizeof(*d->fid));
+		d->fvlan = grow2(d->fvlan, d->nfid, sizeof(*d->fvlan));
 		d->fid[d->nfid] = (uint32_t)vb->ival;
 		d->fvlan[d->nfid++] = (uint16_t)idx[1];
 		return true;

@@ -233,6 +233,28 @@ test_ingest(void **state)
 	assert_string_equal(d.arp[1].ip, "fd00::5");
 	cs_sw_dev_free(&d);
 
+	/* Tables grow: 3000 forwarding entries, 300 ports, every VLAN id;
+	 * past the caps a binding is dropped, not kept. */
+	cs_sw_dev_init(&d);
+	for (uint32_t i = 0; i < 3000; i++) {
+		struct vbt b = {{MIB2, 17, 4, 3, 1, 2, 0, 17, 34, i >> 16,
+				 (i >> 8) & 255, i & 255, E},
+				INT(1 + (int64_t)(i % 300))};
+		feed(&d, &b, 1);
+	}
+	for (uint32_t v = 1; v <= 4096; v++) {
+		struct vbt b = {{MIB2, 17, 7, 1, 4, 3, 1, 1, v, E},
+				OCT("n", 1)};
+		feed(&d, &b, 1);
+	}
+	assert_int_equal(d.nfdb, 3000);
+	assert_int_equal(d.fdb[2999].mac[5], 2999 & 255);
+	assert_int_equal(d.fdb[2999].port, 1 + 2999 % 300);
+	assert_int_equal(d.nvlans, 4094);
+	assert_int_equal(d.vlans[4093].id, 4094);
+	assert_int_equal(d.dropped, 2); /* VLANs 4095 and 4096 */
+	cs_sw_dev_free(&d);
+
 	for (size_t i = 0; i < CS_NELEM(ingest_bad); i++) {
 		cs_sw_dev_init(&d);
 		feed(&d, &ingest_bad[i], 1);

@@ -461,8 +461,11 @@ ingest_lldp_poe(struct cs_sw_dev *d, const struct cs_sw_vb *vb)
 		return false;
 	}
 	if ((n = UNDER(vb, o_pethdet, &idx)) >= 0) {
-		if (n != 2 || idx[1] == 0 || idx[1] > INT32_MAX ||
-		    vb->type != CS_SW_V_INT || vb->ival < 1 || vb->ival > 6 ||
+		/* Group 1 only: the port index of another group (a stack
+		 * member) is not a bridge port number of this table. */
+		if (n != 2 || idx[0] != 1 || idx[1] == 0 ||
+		    idx[1] > INT32_MAX || vb->type != CS_SW_V_INT ||
+		    vb->ival < 1 || vb->ival > 6 ||
 		    (p = get_port(d, (int32_t)idx[1])) == NULL)
 			return false;
 		p->poe = (enum cs_sw_poe)vb->ival;

@@ -5,7 +5,10 @@
  * caps whose ids are valid and unique, whose references resolve, whose
  * networks have no host bits and are not repeated, and in which each
  * network's own address is placed by it or by a more specific network of
- * the same family; a file that does not must say why as "name:line:".
+ * the same family; whose VLANs (1 to 4094) and switches are unique per
+ * site, name a known site or none, and are found by cs_estate_place_zone
+ * with their own zone; a file that does not must say why as
+ * "name:line:".
  */
 #include "fuzz.h"
 
@@ -136,6 +139,45 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (size_t i = 0; i < e->nnet; i++)
 		check_net(e, &e->net[i]);
+	if (e->nvlan > CS_ESTATE_MAX_ITEMS || e->nsw > CS_ESTATE_MAX_ITEMS)
+		abort();
+	for (size_t i = 0; i < e->nvlan; i++) {
+		const struct cs_estate_vlan *v = &e->vlan[i];
+		enum cs_zone vz, sz;
+
+		check_str(v->site, sizeof(v->site));
+		if (v->id < 1 || v->id > 4094 || v->line == 0 ||
+		    v->zone < CS_ZONE_CORE || v->zone > CS_ZONE_OTHER ||
+		    (v->site[0] && cs_estate_site_find(e, v->site) == NULL))
+			abort();
+		for (size_t j = 0; j < i; j++)
+			if (e->vlan[j].id == v->id &&
+			    strcmp(e->vlan[j].site, v->site) == 0)
+				abort();
+		/* its own site (or, for every site, one no site-bound line
+		 * of the same id overrides) places it in its zone */
+		(void)cs_estate_place_zone(e, v->site, NULL, v->id, &vz, &sz);
+		if (vz != v->zone || sz != CS_ZONE_UNMAPPED)
+			abort();
+	}
+	for (size_t i = 0; i < e->nsw; i++) {
+		const struct cs_estate_switch *w = &e->sw[i];
+		enum cs_zone vz, sz;
+
+		check_id(w->name, sizeof(w->name));
+		check_str(w->site, sizeof(w->site));
+		if (w->line == 0 || w->zone < CS_ZONE_CORE ||
+		    w->zone > CS_ZONE_OTHER ||
+		    (w->site[0] && cs_estate_site_find(e, w->site) == NULL))
+			abort();
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(e->sw[j].name, w->name) == 0 &&
+			    strcmp(e->sw[j].site, w->site) == 0)
+				abort();
+		(void)cs_estate_place_zone(e, w->site, w->name, 0, &vz, &sz);
+		if (sz != w->zone || vz != CS_ZONE_UNMAPPED)
+			abort();
+	}
 	cs_estate_free(e);
 	return 0;
 }

@@ -7,6 +7,9 @@
 # the JSON outputs against docs/schema.  iptables (its legacy backend, for
 # NFQUEUE) and libnetfilter-queue-dev: bench/delayq, the routed bench's
 # delay line where the kernel has no sch_netem, and ping to show it.
+# libsnmp-dev: `camsweep switches` reads switches through Net-SNMP's
+# library; snmpd (and the snmp tools, for looking by hand) serves the
+# simulated switches of tests/switches (issue #22).
 # Idempotent; uses sudo only when not already root.
 set -eu
 PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
@@ -16,7 +19,8 @@ PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
  libpq-dev postgresql libseccomp-dev libssl-dev cppcheck clang-format-14
  libsodium-dev poppler-utils
  debhelper lintian xsltproc nmap libxml2-utils python3-jsonschema
- nftables iptables libnetfilter-queue-dev iputils-ping"
+ nftables iptables libnetfilter-queue-dev iputils-ping
+ libsnmp-dev snmp snmpd"
 # Hyperscan, the prefilter of identification (issue #17), is amd64-only in
 # Debian; elsewhere the build falls back to PCRE2 alone.
 if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then

@@ -5,7 +5,7 @@ _camsweep()
 	local cur prev words cword
 	_init_completion || return
 	local cmds="scan scans show import export notify identify lookup estate
-		assess plan diff reach report evidence listen upload oui vulns db check version help"
+		assess plan diff reach switches report evidence listen upload oui vulns db check version help"
 	if [[ $cword -eq 1 ]]; then
 		COMPREPLY=($(compgen -W "$cmds --help --version -V" -- "$cur"))
 		return

@@ -147,6 +147,34 @@ reach_cmp(const void *a, const void *b)
 		      ((const struct reach_rec *)b)->ip);
 }
 
+/* The placements (cs_store_each_placement), by site then MAC. */
+struct place_set {
+	struct cs_placement_row *v;
+	size_t n, cap;
+};
+
+static int
+collect_place(void *arg, const struct cs_placement_row *p)
+{
+	struct place_set *r = arg;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->v = cs_xrealloc(r->v, r->cap, sizeof(*r->v));
+	}
+	r->v[r->n++] = *p;
+	return 0;
+}
+
+/* By device (placements without one last, never looked up). */
+static int
+place_cmp(const void *a, const void *b)
+{
+	const struct cs_placement_row *x = a, *y = b;
+
+	return (x->device_id > y->device_id) - (x->device_id < y->device_id);
+}
+
 static int
 str46_cmp(const void *a, const void *b)
 {
@@ -335,6 +363,7 @@ struct assess_walk {
 	const struct cs_regime *const *sel;
 	size_t nsel;
 	const struct reach_set *reach; /* sorted by ip */
+	const struct place_set *place; /* sorted by device */
 	struct frows *rows;            /* findings raised */
 	char (*ips)[46];               /* the devices' addresses */
 	size_t n, cap;
@@ -380,6 +409,14 @@ assess_dev(void *arg, const struct cs_device_row *row)
 		if (pr != NULL)
 			cs_exposure_unpack(pr->packed, w->exp);
 		ed.exposure = w->exp;
+	}
+	if (w->place->n > 0 && row->device_id > 0) {
+		struct cs_placement_row pk; /* only device_id read */
+
+		memset(&pk, 0, sizeof(pk));
+		pk.device_id = row->device_id;
+		ed.place = bsearch(&pk, w->place->v, w->place->n,
+				   sizeof(*w->place->v), place_cmp);
 	}
 	for (size_t r = 0; r < w->nsel; r++)
 		if (cs_policy_eval_device(w->ctx, w->sel[r], &ed,
@@ -559,6 +596,7 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 {
 	struct assess_walk walk;
 	struct reach_set reach = {0};
+	struct place_set place = {0};
 	struct frows rows = {0};
 	struct cs_assessment rec;
 	struct cs_scan_state ss;
@@ -587,6 +625,13 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 	}
 	if (reach.n > 1)
 		qsort(reach.v, reach.n, sizeof(*reach.v), reach_cmp);
+	if (cs_store_each_placement(a->st, collect_place, &place) != 0) {
+		set_err(a, cs_store_errmsg(a->st));
+		goto out;
+	}
+	if (place.n > 1)
+		qsort(place.v, place.n, sizeof(*place.v), place_cmp);
+	walk.place = &place;
 	/* Posture signals need every device's observations: read them only
 	 * when a chosen obligation names one (kev and eos need the
 	 * identity alone). */
@@ -658,6 +703,7 @@ out:
 	free(walk.exp);
 	free(walk.ips);
 	free(reach.v);
+	free(place.v);
 	free(rows.v);
 	return ret;
 }

@@ -67,6 +67,7 @@ static const struct cs_cli_cmd commands[] = {
     {"plan", cs_cli_plan},
     {"diff", cs_cli_diff},
     {"reach", cs_cli_reach},
+    {"switches", cs_cli_switches},
     {"report", cs_cli_report},
     {"evidence", cs_cli_evidence},
     {"upload", cs_cli_upload},

@@ -123,6 +123,7 @@ int cs_cli_assess(int argc, char **argv);
 int cs_cli_plan(int argc, char **argv);
 int cs_cli_diff(int argc, char **argv);
 int cs_cli_reach(int argc, char **argv);
+int cs_cli_switches(int argc, char **argv); /* issue #22 */
 int cs_cli_report(int argc, char **argv);
 /*
  * Streams one document of r to path (stdout when NULL) as it is written,

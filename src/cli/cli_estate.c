@@ -62,6 +62,15 @@ cs_cli_estate(int argc, char **argv)
 			       s->sensitive ? "sensitive" : "not sensitive",
 			       s->sensitive ? ", " : "", s->reason);
 		}
+		for (size_t i = 0; i < e->nvlan; i++)
+			printf("  vlan %u%s%s: zone %s\n", e->vlan[i].id,
+			       e->vlan[i].site[0] ? " site " : "",
+			       e->vlan[i].site,
+			       cs_estate_zone_name(e->vlan[i].zone));
+		for (size_t i = 0; i < e->nsw; i++)
+			printf("  switch %s%s%s: zone %s\n", e->sw[i].name,
+			       e->sw[i].site[0] ? " site " : "", e->sw[i].site,
+			       cs_estate_zone_name(e->sw[i].zone));
 		cs_estate_free(e);
 		return EXIT_OK;
 	}

@@ -151,6 +151,7 @@ cs_cli_usage(FILE *f)
 	    "  plan             the remediation plan: list and update\n"
 	    "  diff             what changed between two scans\n"
 	    "  reach            which devices answer from this vantage point\n"
+	    "  switches         where each device is plugged in (SNMP, LLDP)\n"
 	    "  report           HTML, CSV or JSON report from the inventory\n"
 	    "  evidence         signed evidence packs: keygen, pack, verify\n"
 	    "  export FORMAT    findings as syslog (RFC 5424) or CEF; devices "

@@ -209,13 +209,16 @@ cs_creds_parse(struct cs_creds *c, const char *name, const uint8_t *p, size_t n,
 }
 
 int
-cs_creds_load(struct cs_creds *c, const char *path, char *err, size_t errsz)
+cs_creds_read_private(const char *path, size_t max, uint8_t **out,
+		      size_t *outlen, char *err, size_t errsz)
 {
 	struct stat st;
 	uint8_t *buf;
 	size_t len = 0;
-	int fd, rc;
+	int fd;
 
+	*out = NULL;
+	*outlen = 0;
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
 		snprintf(err, errsz, "%s: %s", path,
@@ -243,15 +246,14 @@ cs_creds_load(struct cs_creds *c, const char *path, char *err, size_t errsz)
 		close(fd);
 		return CS_EINVAL;
 	}
-	if (st.st_size > (off_t)CS_CREDS_FILE_MAX) {
-		snprintf(err, errsz, "%s: larger than %u bytes", path,
-			 CS_CREDS_FILE_MAX);
+	if (st.st_size > (off_t)max) {
+		snprintf(err, errsz, "%s: larger than %zu bytes", path, max);
 		close(fd);
 		return CS_EINVAL;
 	}
-	buf = cs_xmalloc(CS_CREDS_FILE_MAX + 1);
+	buf = cs_xmalloc(max + 1);
 	for (;;) {
-		ssize_t r = read(fd, buf + len, CS_CREDS_FILE_MAX + 1 - len);
+		ssize_t r = read(fd, buf + len, max + 1 - len);
 
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -262,13 +264,29 @@ cs_creds_load(struct cs_creds *c, const char *path, char *err, size_t errsz)
 			free(buf);
 			return CS_EINVAL;
 		}
-		if (r == 0 || len + (size_t)r > CS_CREDS_FILE_MAX) {
+		if (r == 0 || len + (size_t)r > max) {
 			len += (size_t)r;
 			break;
 		}
 		len += (size_t)r;
 	}
 	close(fd);
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
+int
+cs_creds_load(struct cs_creds *c, const char *path, char *err, size_t errsz)
+{
+	uint8_t *buf;
+	size_t len = 0;
+	int rc;
+
+	rc = cs_creds_read_private(path, CS_CREDS_FILE_MAX, &buf, &len, err,
+				   errsz);
+	if (rc != 0)
+		return rc;
 	rc = cs_creds_parse(c, path, buf, len, err, errsz);
 	explicit_bzero(buf, CS_CREDS_FILE_MAX + 1);
 	free(buf);

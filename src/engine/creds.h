@@ -56,6 +56,17 @@ int cs_creds_load(struct cs_creds *c, const char *path, char *err,
 		  size_t errsz);
 
 /*
+ * Reads the private file at path (at most max bytes; a larger file is
+ * refused) into *out (max + 1 bytes allocated, wipe and free() them) of
+ * *outlen bytes, with the checks of cs_creds_load: a regular file, not a
+ * symbolic link, owned by the effective user, no access for group or
+ * others.  Returns 0 or CS_EINVAL with "path: reason" in err.  Also the
+ * switches file's reader (`camsweep switches`).
+ */
+int cs_creds_read_private(const char *path, size_t max, uint8_t **out,
+			  size_t *outlen, char *err, size_t errsz);
+
+/*
  * Parses credentials from memory (p, n bytes; no permission checks: for
  * tests and for cs_creds_load).  name is used in messages.  Returns as
  * cs_creds_load.

@@ -373,6 +373,112 @@ do_network(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
 	e->net[e->nnet++] = nt;
 }
 
+/* Reads zone=; false after an error. */
+static bool
+zone_of(const char *zone, const char *what, enum cs_zone *out,
+	struct cs_lex_errs *k, unsigned line)
+{
+	if (zone == NULL) {
+		cs_lex_error(k, line, "%s needs zone=core|cctv|other", what);
+		return false;
+	}
+	for (size_t z = 1; z < CS_NELEM(zone_names); z++)
+		if (strcmp(zone, zone_names[z]) == 0) {
+			*out = (enum cs_zone)z;
+			return true;
+		}
+	cs_lex_error(k, line, "unknown zone '%s' (core, cctv, other)", zone);
+	return false;
+}
+
+static void
+do_vlan(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
+	struct cs_lex_errs *k, unsigned line)
+{
+	bool seen[CS_LEX_MAX_TOK] = {false};
+	const char *site = cs_policy_lex_get(l, "site", seen);
+	const char *zone = cs_policy_lex_get(l, "zone", seen);
+	struct cs_estate_vlan v;
+	long long id;
+
+	memset(&v, 0, sizeof(v));
+	if (l->n < 2 || l->tok[1].key[0] != '\0' ||
+	    cs_str_tonum(l->tok[1].val, 1, 4094, &id) != 0) {
+		cs_lex_error(k, line, "vlan needs an id, 1 to 4094");
+		return;
+	}
+	v.id = (unsigned)id;
+	if (!zone_of(zone, "vlan", &v.zone, k, line))
+		return;
+	if (site != NULL && !id_valid(site)) {
+		cs_lex_error(k, line, "vlan %u: bad site id", v.id);
+		return;
+	}
+	if (!all_used(l, seen, k, line, 2))
+		return;
+	if (site != NULL)
+		cs_strlcpy(v.site, site, sizeof(v.site));
+	for (size_t i = 0; i < e->nvlan; i++)
+		if (e->vlan[i].id == v.id &&
+		    strcmp(e->vlan[i].site, v.site) == 0) {
+			cs_lex_error(k, line,
+				     "vlan %u already given on line %u", v.id,
+				     e->vlan[i].line);
+			return;
+		}
+	if (e->nvlan >= CS_ESTATE_MAX_ITEMS) {
+		cs_lex_error(k, line, "too many vlans");
+		return;
+	}
+	v.line = line;
+	e->vlan = grow(e->vlan, e->nvlan, cap, sizeof(*e->vlan));
+	e->vlan[e->nvlan++] = v;
+}
+
+static void
+do_switch(struct cs_estate *e, size_t *cap, const struct cs_lex_line *l,
+	  struct cs_lex_errs *k, unsigned line)
+{
+	bool seen[CS_LEX_MAX_TOK] = {false};
+	const char *site = cs_policy_lex_get(l, "site", seen);
+	const char *zone = cs_policy_lex_get(l, "zone", seen);
+	struct cs_estate_switch w;
+
+	memset(&w, 0, sizeof(w));
+	if (l->n < 2 || l->tok[1].key[0] != '\0' || !id_valid(l->tok[1].val)) {
+		cs_lex_error(k, line,
+			     "switch needs a name ([A-Za-z0-9._-], at most "
+			     "63 bytes, as in the switches file)");
+		return;
+	}
+	cs_strlcpy(w.name, l->tok[1].val, sizeof(w.name));
+	if (!zone_of(zone, "switch", &w.zone, k, line))
+		return;
+	if (site != NULL && !id_valid(site)) {
+		cs_lex_error(k, line, "switch %s: bad site id", w.name);
+		return;
+	}
+	if (!all_used(l, seen, k, line, 2))
+		return;
+	if (site != NULL)
+		cs_strlcpy(w.site, site, sizeof(w.site));
+	for (size_t i = 0; i < e->nsw; i++)
+		if (strcmp(e->sw[i].name, w.name) == 0 &&
+		    strcmp(e->sw[i].site, w.site) == 0) {
+			cs_lex_error(k, line,
+				     "switch %s already given on line %u",
+				     w.name, e->sw[i].line);
+			return;
+		}
+	if (e->nsw >= CS_ESTATE_MAX_ITEMS) {
+		cs_lex_error(k, line, "too many switches");
+		return;
+	}
+	w.line = line;
+	e->sw = grow(e->sw, e->nsw, cap, sizeof(*e->sw));
+	e->sw[e->nsw++] = w;
+}
+
 struct cs_estate *
 cs_estate_parse(const char *name, const uint8_t *p, size_t n, char *err,
 		size_t errsz)
@@ -383,7 +489,7 @@ cs_estate_parse(const char *name, const uint8_t *p, size_t n, char *err,
 	struct cs_span ln;
 	struct cs_lex_line *l = cs_xmalloc(sizeof(*l));
 	struct cs_estate *e = cs_xcalloc(1, sizeof(*e));
-	size_t off = 0, capd = 0, caps = 0, capn = 0;
+	size_t off = 0, capd = 0, caps = 0, capn = 0, capv = 0, capw = 0;
 	unsigned line = 0;
 	char msg[200];
 
@@ -411,10 +517,14 @@ cs_estate_parse(const char *name, const uint8_t *p, size_t n, char *err,
 			do_site(e, &caps, l, &k, line);
 		else if (strcmp(l->tok[0].val, "network") == 0)
 			do_network(e, &capn, l, &k, line);
+		else if (strcmp(l->tok[0].val, "vlan") == 0)
+			do_vlan(e, &capv, l, &k, line);
+		else if (strcmp(l->tok[0].val, "switch") == 0)
+			do_switch(e, &capw, l, &k, line);
 		else
 			cs_lex_error(&k, line,
 				     "unknown keyword '%s' (department, site, "
-				     "network)",
+				     "network, vlan, switch)",
 				     l->tok[0].val);
 	}
 	/* References, reported where they are made. */
@@ -431,6 +541,16 @@ cs_estate_parse(const char *name, const uint8_t *p, size_t n, char *err,
 		if (cs_estate_site_find(e, e->net[i].site) == NULL)
 			cs_lex_error(&k, e->net[i].line, "unknown site '%s'",
 				     e->net[i].site);
+	for (size_t i = 0; i < e->nvlan; i++)
+		if (e->vlan[i].site[0] != '\0' &&
+		    cs_estate_site_find(e, e->vlan[i].site) == NULL)
+			cs_lex_error(&k, e->vlan[i].line, "unknown site '%s'",
+				     e->vlan[i].site);
+	for (size_t i = 0; i < e->nsw; i++)
+		if (e->sw[i].site[0] != '\0' &&
+		    cs_estate_site_find(e, e->sw[i].site) == NULL)
+			cs_lex_error(&k, e->sw[i].line, "unknown site '%s'",
+				     e->sw[i].site);
 	free(l);
 	if (k.count > 0) {
 		cs_estate_free(e);
@@ -487,7 +607,52 @@ cs_estate_free(struct cs_estate *e)
 	free(e->dept);
 	free(e->site);
 	free(e->net);
+	free(e->vlan);
+	free(e->sw);
 	free(e);
+}
+
+/* Severity order of zones: core, cctv, other, unmapped. */
+static int
+zone_rank(enum cs_zone z)
+{
+	return z == CS_ZONE_CORE    ? 3
+	       : z == CS_ZONE_CCTV  ? 2
+	       : z == CS_ZONE_OTHER ? 1
+				    : 0;
+}
+
+enum cs_zone
+cs_estate_place_zone(const struct cs_estate *e, const char *site,
+		     const char *sw, unsigned vlan, enum cs_zone *vz,
+		     enum cs_zone *sz)
+{
+	bool vsite = false, ssite = false;
+
+	if (site == NULL)
+		site = "";
+	*vz = *sz = CS_ZONE_UNMAPPED;
+	if (e == NULL)
+		return CS_ZONE_UNMAPPED;
+	for (size_t i = 0; i < e->nvlan && vlan != 0; i++) {
+		const struct cs_estate_vlan *v = &e->vlan[i];
+		bool here = v->site[0] != '\0' && strcmp(v->site, site) == 0;
+		if (v->id != vlan || (v->site[0] != '\0' && !here) ||
+		    (vsite && !here))
+			continue;
+		*vz = v->zone;
+		vsite = here;
+	}
+	for (size_t i = 0; i < e->nsw && sw != NULL; i++) {
+		const struct cs_estate_switch *w = &e->sw[i];
+		bool here = w->site[0] != '\0' && strcmp(w->site, site) == 0;
+		if (strcmp(w->name, sw) != 0 || (w->site[0] != '\0' && !here) ||
+		    (ssite && !here))
+			continue;
+		*sz = w->zone;
+		ssite = here;
+	}
+	return zone_rank(*vz) >= zone_rank(*sz) ? *vz : *sz;
 }
 
 const struct cs_estate_site *

@@ -60,6 +60,25 @@ struct cs_estate_net {
 	unsigned line;
 };
 
+/*
+ * A VLAN or a switch named as a zone (issue #22): where `camsweep
+ * switches` placed a device says which network it is on, whatever its
+ * address says.  site "" applies to every site.
+ */
+struct cs_estate_vlan {
+	unsigned id; /* 1..4094 */
+	char site[64];
+	enum cs_zone zone;
+	unsigned line;
+};
+
+struct cs_estate_switch {
+	char name[64]; /* the switch's name in the switches file */
+	char site[64];
+	enum cs_zone zone;
+	unsigned line;
+};
+
 struct cs_estate {
 	struct cs_estate_dept *dept;
 	size_t ndept;
@@ -67,6 +86,10 @@ struct cs_estate {
 	size_t nsite;
 	struct cs_estate_net *net;
 	size_t nnet;
+	struct cs_estate_vlan *vlan;
+	size_t nvlan;
+	struct cs_estate_switch *sw;
+	size_t nsw;
 };
 
 /* Where an address lies in the estate; pointers borrow from the estate. */
@@ -103,6 +126,17 @@ void cs_estate_free(struct cs_estate *e);
  */
 int cs_estate_locate(const struct cs_estate *e, const char *ip,
 		     struct cs_estate_where *out);
+
+/*
+ * The zone of a placement: VLAN vlan (0: unknown) on switch sw of site
+ * (NULL or "": any).  A VLAN or switch named for the site wins over one
+ * named for every site.  Sets *vz and *sz (CS_ZONE_UNMAPPED when not
+ * named); returns the more severe of the two (core, then cctv, then
+ * other).
+ */
+enum cs_zone cs_estate_place_zone(const struct cs_estate *e, const char *site,
+				  const char *sw, unsigned vlan,
+				  enum cs_zone *vz, enum cs_zone *sz);
 
 /* Looks a site up by id; NULL if none. */
 const struct cs_estate_site *cs_estate_site_find(const struct cs_estate *e,

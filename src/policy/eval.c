@@ -402,7 +402,8 @@ struct evalst {
 	struct cs_estate_where w;
 	const char *why;
 	bool covered, sensitive, core, unknown;
-	bool confirm; /* maker covered, class not established */
+	bool confirm;                 /* maker covered, class not established */
+	enum cs_zone pzone, pvz, psz; /* of the placement, if any */
 };
 
 /*
@@ -461,6 +462,19 @@ evidence_text(const struct evalst *st, bool isnew, const char *t, char *out,
 	if (st->dev->reach_core)
 		why_add(out, outsz, "; answered from core vantage %s",
 			st->dev->reach_vantage);
+	if (st->dev->place != NULL) {
+		const struct cs_placement_row *p = st->dev->place;
+		why_add(out, outsz, "; plugged into switch %s port %s", p->sw,
+			p->port);
+		if (p->vlan > 0)
+			why_add(out, outsz, " VLAN %d", p->vlan);
+		if (p->poe[0] != '\0')
+			why_add(out, outsz, " (PoE %s)", p->poe);
+		if (st->pzone != CS_ZONE_UNMAPPED)
+			why_add(out, outsz, ", zone %s by %s",
+				cs_estate_zone_name(st->pzone),
+				st->pzone == st->pvz ? "VLAN" : "switch");
+	}
 	if (isnew)
 		why_add(out, outsz, "; first seen %s", t);
 	why_add(out, outsz, ".");
@@ -506,7 +520,11 @@ fill(const struct evalst *st, const struct cs_obligation *o, bool isnew,
 		cs_strlcpy(f->department_name, w.dept->name,
 			   sizeof(f->department_name));
 	}
-	cs_strlcpy(f->zone, cs_estate_zone_name(w.zone), sizeof(f->zone));
+	/* Where the switch says it is plugged in wins for core. */
+	cs_strlcpy(f->zone,
+		   cs_estate_zone_name(st->pzone == CS_ZONE_CORE ? CS_ZONE_CORE
+								 : w.zone),
+		   sizeof(f->zone));
 	f->sensitive = sensitive;
 	f->reach_core = dev->reach_core;
 	cs_strlcpy(f->regime, r->id, sizeof(f->regime));
@@ -652,7 +670,13 @@ cs_policy_eval_device(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 	confirm = cov == CS_COVER_CLASS;
 	st.confirm = confirm;
 	st.sensitive = st.w.site != NULL && st.w.site->sensitive;
-	st.core = st.w.zone == CS_ZONE_CORE || dev->reach_core;
+	if (dev->place != NULL)
+		st.pzone = cs_estate_place_zone(
+		    ctx->estate, st.w.site != NULL ? st.w.site->id : dev->site,
+		    dev->place->sw, (unsigned)dev->place->vlan, &st.pvz,
+		    &st.psz);
+	st.core = st.w.zone == CS_ZONE_CORE || dev->reach_core ||
+		  st.pzone == CS_ZONE_CORE;
 	st.unknown = id->manufacturer[0] == '\0';
 	/* Surveillance not established counts as possible while the class
 	 * is to be confirmed. */

@@ -57,6 +57,10 @@ struct cs_eval_device {
 			      the estate knows wins over the address's. */
 	const struct cs_exposure *exposure; /* test=exposure regimes: what
 					       it shows; NULL: nothing */
+	/* Where `camsweep switches` placed it (issue #22); NULL when not
+	 * placed.  A VLAN or switch the estate names as core makes it a
+	 * core-network device whatever its address says. */
+	const struct cs_placement_row *place;
 };
 
 /* Evaluation context; everything borrowed. */

@@ -863,6 +863,49 @@ cs_store_assessment_latest(struct cs_store *s, struct cs_assessment *out)
 }
 
 int
+cs_store_placement_put(struct cs_store *s, struct cs_placement_row *p,
+		       bool make, bool *made)
+{
+	struct cs_store_ip sip;
+	uint8_t mac[6];
+	bool m = false;
+	int rc;
+
+	if (made != NULL)
+		*made = false;
+	if (s == NULL || p == NULL || p->sw[0] == '\0' ||
+	    cs_hwaddr_parse(cs_span_make(p->mac, strnlen(p->mac,
+							 sizeof(p->mac))),
+			    0, mac) != 0 ||
+	    memchr(p->site, '\0', sizeof(p->site)) == NULL ||
+	    memchr(p->ip, '\0', sizeof(p->ip)) == NULL ||
+	    (p->ip[0] != '\0' && ip_parse(p->ip, &sip) != 0) ||
+	    p->vlan < 0 || p->vlan > 4094)
+		return CS_EINVAL;
+	cs_hwaddr_format(mac, p->mac);
+	if (p->ip[0] != '\0')
+		cs_strlcpy(p->ip, sip.text, sizeof(p->ip));
+	/* every other string is cut to its field */
+	p->sw[sizeof(p->sw) - 1] = p->sw_addr[sizeof(p->sw_addr) - 1] = '\0';
+	p->port[sizeof(p->port) - 1] = p->poe[sizeof(p->poe) - 1] = '\0';
+	p->neighbour[sizeof(p->neighbour) - 1] = '\0';
+	p->oui[sizeof(p->oui) - 1] = '\0';
+	rc = s->ops->placement_put(s, p, p->ip[0] ? &sip : NULL, make, &m);
+	if (made != NULL)
+		*made = m;
+	return rc;
+}
+
+int
+cs_store_each_placement(struct cs_store *s, cs_store_placement_cb cb,
+			void *arg)
+{
+	if (s == NULL || cb == NULL)
+		return CS_EINVAL;
+	return s->ops->each_placement(s, cb, arg);
+}
+
+int
 cs_store_admin_init(struct cs_store *s)
 {
 	if (s == NULL)

@@ -693,4 +693,52 @@ int cs_store_assessment_put(struct cs_store *s, struct cs_assessment *a);
  */
 int cs_store_assessment_latest(struct cs_store *s, struct cs_assessment *out);
 
+/*
+ * Schema v7 (issue #22): where a device is plugged in, as `camsweep
+ * switches` read it.  One row per MAC within its site; strings are
+ * NUL-terminated, "" when unknown; the switch's strings (port, neighbour)
+ * are what the switch returned, printable ASCII only (anything else
+ * became '?'), escaped by each output.
+ */
+struct cs_placement_row {
+	char site[64];
+	char mac[24]; /* "aa:bb:cc:dd:ee:ff", lower case */
+	char sw[64];  /* the switch's name in the switches file */
+	char sw_addr[46];
+	char port[64]; /* ifName, else ifDescr, else "port N" */
+	int32_t ifindex;
+	int vlan;           /* 0 unknown */
+	char poe[16];       /* "delivering", "searching", ..., "" none */
+	char neighbour[64]; /* the LLDP neighbour on the port */
+	char ip[46];        /* from a router's ARP table, "" none */
+	char oui[128];      /* the MAC's registrant, "" unknown */
+	int64_t seen_at;
+	int64_t scan_id;   /* the scan whose scope the switches were in */
+	int64_t device_id; /* the inventory's device with this MAC, 0 none */
+};
+
+/*
+ * Records p (replacing the earlier placement of its MAC in its site) and
+ * links it to the device keyed by its MAC in its site, else to the
+ * device last seen at p->ip in its site without a MAC, which takes the
+ * MAC (as a sighting bringing it would re-key it).  With make and no
+ * such device, first makes one (the switch alone knew it): address p->ip
+ * (may be ""), maker p->oui, class unknown, first and last seen
+ * p->seen_at in scan p->scan_id; *made (may be NULL) says so.  Sets
+ * p->device_id.  Commits.  Returns 0, CS_EINVAL or CS_EIO.
+ */
+int cs_store_placement_put(struct cs_store *s, struct cs_placement_row *p,
+			   bool make, bool *made);
+
+/* Callback for cs_store_each_placement; p valid during the call only. */
+typedef int (*cs_store_placement_cb)(void *arg,
+				     const struct cs_placement_row *p);
+
+/*
+ * Calls cb for every placement, by site then MAC.  Returns cb's non-zero
+ * value, 0 or CS_EIO.
+ */
+int cs_store_each_placement(struct cs_store *s, cs_store_placement_cb cb,
+			    void *arg);
+
 #endif /* CS_STORE_STORE_H */

@@ -19,7 +19,7 @@
 #include "store/store.h"
 
 /* Schema versions known to this program (one migration per version). */
-#define CS_STORE_SCHEMA_LATEST 6
+#define CS_STORE_SCHEMA_LATEST 7
 
 /* An IP address as the store keys and orders it. */
 struct cs_store_ip {
@@ -142,6 +142,13 @@ struct cs_store_ops {
 	/* Schema v6: assessments (store.h). */
 	int (*assessment_put)(struct cs_store *s, struct cs_assessment *a);
 	int (*assessment_latest)(struct cs_store *s, struct cs_assessment *a);
+	/* Schema v7: placements (store.h); p->mac lower case and p->ip
+	 * canonical, checked; ip NULL when p->ip is "". */
+	int (*placement_put)(struct cs_store *s, struct cs_placement_row *p,
+			     const struct cs_store_ip *ip, bool make,
+			     bool *made);
+	int (*each_placement)(struct cs_store *s, cs_store_placement_cb cb,
+			      void *arg);
 	/* The scan next to id: older (smaller id) or newer. */
 	int (*scan_near)(struct cs_store *s, int64_t id, bool older,
 			 int64_t *out);

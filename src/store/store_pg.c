@@ -3180,6 +3180,162 @@ pg_reach_get(struct cs_store *s, const struct cs_store_ip *ip, char *vantage,
 	return rc;
 }
 
+/* Schema v7: placements. */
+static int
+pg_placement_put(struct cs_store *s, struct cs_placement_row *p,
+		 const struct cs_store_ip *ip, bool make, bool *made)
+{
+	struct pgp q = {0};
+	PGresult *res;
+	char key[40];
+
+	*made = false;
+	p->device_id = 0;
+	if (batch_commit(s) != 0 || batch_begin(s) != 0)
+		return CS_EIO;
+	snprintf(key, sizeof(key), "mac:%s", p->mac);
+	PGP_FIXED(&q, p->site);
+	pgp_str(&q, key);
+	res = adhoc(s, "SELECT id FROM device WHERE site = $1 AND dkey = $2",
+		    &q, "placement_put");
+	if (!res_ok(res))
+		goto fail;
+	if (PQntuples(res) > 0)
+		p->device_id = fld_int(res, 0, 0, 0, INT64_MAX);
+	PQclear(res);
+	res = NULL;
+	/* A device seen at the ARP address without a MAC takes it, as a
+	 * sighting that brings its MAC would. */
+	if (p->device_id == 0 && ip != NULL) {
+		PGP_FIXED(&q, p->mac);
+		pgp_str(&q, key);
+		PGP_FIXED(&q, p->site);
+		pgp_str(&q, ip->text);
+		res =
+		    adhoc(s,
+			  "UPDATE device SET mac = $1, dkey = $2 WHERE id = "
+			  "(SELECT id FROM device WHERE site = $3 AND ip = $4 "
+			  "AND mac = '' ORDER BY last_seen DESC, id DESC "
+			  "LIMIT 1) RETURNING id",
+			  &q, "placement_put adopt");
+		if (!res_ok(res))
+			goto fail;
+		if (PQntuples(res) > 0)
+			p->device_id = fld_int(res, 0, 0, 0, INT64_MAX);
+		PQclear(res);
+		res = NULL;
+	}
+	if (p->device_id == 0 && make) {
+		PGP_FIXED(&q, p->site);
+		pgp_str(&q, key);
+		PGP_FIXED(&q, p->ip);
+		if (ip != NULL && ip->v4)
+			pgp_i64(&q, ip->num);
+		else
+			pgp_null(&q);
+		PGP_FIXED(&q, p->oui);
+		pgp_i64(&q, p->scan_id);
+		pgp_i64(&q, p->seen_at);
+		PGP_FIXED(&q, p->mac);
+		res = adhoc(s,
+			    "INSERT INTO device (site, dkey, ip, ip_num, "
+			    "manufacturer, device_class, first_scan, "
+			    "last_scan, first_seen, last_seen, mac) VALUES "
+			    "($1, $2, $3, $4, $5, 'unknown', $6, $6, $7, $7, "
+			    "$8) RETURNING id",
+			    &q, "placement_put device");
+		if (!res_ok(res) || PQntuples(res) != 1)
+			goto fail;
+		p->device_id = fld_int(res, 0, 0, 0, INT64_MAX);
+		PQclear(res);
+		res = NULL;
+		*made = true;
+	}
+	PGP_FIXED(&q, p->site);
+	PGP_FIXED(&q, p->mac);
+	if (p->device_id > 0)
+		pgp_i64(&q, p->device_id);
+	else
+		pgp_null(&q);
+	pgp_i64(&q, p->scan_id);
+	PGP_FIXED(&q, p->sw);
+	PGP_FIXED(&q, p->sw_addr);
+	PGP_FIXED(&q, p->port);
+	pgp_i64(&q, p->ifindex);
+	pgp_i64(&q, p->vlan);
+	PGP_FIXED(&q, p->poe);
+	PGP_FIXED(&q, p->neighbour);
+	PGP_FIXED(&q, p->ip);
+	PGP_FIXED(&q, p->oui);
+	pgp_i64(&q, p->seen_at);
+	res =
+	    adhoc(s,
+		  "INSERT INTO placement (site, mac, device_id, scan_id, "
+		  "switch, switch_addr, port, ifindex, vlan, poe, neighbour, "
+		  "ip, oui, seen_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+		  "$9, $10, $11, $12, $13, $14) ON CONFLICT (site, mac) DO "
+		  "UPDATE SET device_id = excluded.device_id, scan_id = "
+		  "excluded.scan_id, switch = excluded.switch, switch_addr = "
+		  "excluded.switch_addr, port = excluded.port, ifindex = "
+		  "excluded.ifindex, vlan = excluded.vlan, poe = excluded.poe, "
+		  "neighbour = excluded.neighbour, ip = excluded.ip, oui = "
+		  "excluded.oui, seen_at = excluded.seen_at",
+		  &q, "placement_put");
+	if (!res_ok(res))
+		goto fail;
+	PQclear(res);
+	return batch_commit(s) == 0 ? 0 : CS_EIO;
+fail:
+	PQclear(res);
+	pgp_free(&q);
+	if (in_txn(s))
+		exec_cmd(s, "ROLLBACK", "rollback");
+	*made = false;
+	return CS_EIO;
+}
+
+static int
+pg_each_placement(struct cs_store *s, cs_store_placement_cb cb, void *arg)
+{
+	struct cs_placement_row p;
+	PGresult *res;
+	int n, ret = 0;
+
+	if (batch_commit(s) != 0)
+		return CS_EIO;
+	res = adhoc(s,
+		    "SELECT site, mac, coalesce(device_id, 0), scan_id, "
+		    "switch, switch_addr, port, ifindex, vlan, poe, neighbour, "
+		    "ip, oui, seen_at FROM placement ORDER BY site COLLATE "
+		    "\"C\", mac COLLATE \"C\"",
+		    NULL, "each_placement");
+	if (!res_ok(res)) {
+		PQclear(res);
+		return CS_EIO;
+	}
+	n = PQntuples(res);
+	for (int r = 0; r < n && ret == 0; r++) {
+		memset(&p, 0, sizeof(p));
+		fld_copy(res, r, 0, p.site, sizeof(p.site));
+		fld_copy(res, r, 1, p.mac, sizeof(p.mac));
+		p.device_id = fld_int(res, r, 2, 0, INT64_MAX);
+		p.scan_id = fld_int(res, r, 3, 0, INT64_MAX);
+		fld_copy(res, r, 4, p.sw, sizeof(p.sw));
+		fld_copy(res, r, 5, p.sw_addr, sizeof(p.sw_addr));
+		fld_copy(res, r, 6, p.port, sizeof(p.port));
+		p.ifindex = (int32_t)fld_int(res, r, 7, 0, INT32_MAX);
+		p.vlan = (int)fld_int(res, r, 8, 0, 4094);
+		fld_copy(res, r, 9, p.poe, sizeof(p.poe));
+		fld_copy(res, r, 10, p.neighbour, sizeof(p.neighbour));
+		fld_copy(res, r, 11, p.ip, sizeof(p.ip));
+		fld_copy(res, r, 12, p.oui, sizeof(p.oui));
+		p.seen_at = fld_int(res, r, 13, INT64_MIN, INT64_MAX);
+		ret = cb(arg, &p);
+	}
+	PQclear(res);
+	return ret;
+}
+
 static int
 pg_each_reach(struct cs_store *s, cs_store_reach_cb cb, void *arg)
 {
@@ -3335,14 +3491,15 @@ static const char admin_init_sql[] =
     "                 'FROM camsweep_sensor', sch);\n"
     "  GRANT SELECT ON schema_version TO camsweep_sensor;\n"
     "  FOREACH t IN ARRAY ARRAY['scan', 'device', 'sighting',\n"
-    "      'sighting_port', 'observation', 'evidence', 'attachment'] LOOP\n"
+    "      'sighting_port', 'observation', 'evidence', 'attachment',\n"
+    "      'placement'] LOOP\n"
     "    SELECT string_agg(quote_ident(column_name::text), ', ') INTO cols\n"
     "      FROM information_schema.columns WHERE table_schema = sch\n"
     "      AND table_name = t AND column_name NOT IN ('id', 'sensor');\n"
     "    EXECUTE format('GRANT SELECT, DELETE ON %I TO camsweep_sensor', t);\n"
     "    EXECUTE format('GRANT INSERT (%s) ON %I TO camsweep_sensor',\n"
     "                   cols, t);\n"
-    "    IF t IN ('scan', 'device') THEN\n"
+    "    IF t IN ('scan', 'device', 'placement') THEN\n"
     "      EXECUTE format('GRANT UPDATE (%s) ON %I TO camsweep_sensor',\n"
     "                     cols, t);\n"
     "    END IF;\n"
@@ -3485,6 +3642,8 @@ const struct cs_store_ops cs_store_pg_ops = {
     .scan_near = pg_scan_near,
     .assessment_put = pg_assessment_put,
     .assessment_latest = pg_assessment_latest,
+    .placement_put = pg_placement_put,
+    .each_placement = pg_each_placement,
     .admin_init = pg_admin_init,
     .admin_add_sensor = pg_admin_add_sensor,
 };

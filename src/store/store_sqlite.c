@@ -1753,6 +1753,161 @@ sq_first_scan(struct cs_store *s, int64_t *first)
 	return rc == SQLITE_ROW ? CS_ENOTFOUND : db_err(s, "first_scan");
 }
 
+/* Schema v7: placements. */
+static int
+sq_placement_put(struct cs_store *s, struct cs_placement_row *p,
+		 const struct cs_store_ip *ip, bool make, bool *made)
+{
+	sqlite3_stmt *st;
+	char key[40];
+	int rc;
+
+	*made = false;
+	p->device_id = 0;
+	if (batch_commit(s) != 0 || batch_begin(s) != 0)
+		return CS_EIO;
+	snprintf(key, sizeof(key), "mac:%s", p->mac);
+	st = adhoc(s, "SELECT id FROM device WHERE site = ?1 AND dkey = ?2");
+	if (st == NULL)
+		goto fail;
+	BIND_FIXED(st, 1, p->site);
+	bind_str(st, 2, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		p->device_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_err(s, "placement_put");
+		goto fail;
+	}
+	/* A device seen at the ARP address without a MAC takes it, as a
+	 * sighting that brings its MAC would (ST_DEVICE_ADOPT). */
+	if (p->device_id == 0 && ip != NULL) {
+		st = adhoc(s, "UPDATE device SET mac = ?1, dkey = ?2 WHERE id = "
+			      "(SELECT id FROM device WHERE site = ?3 AND ip = "
+			      "?4 AND mac = '' ORDER BY last_seen DESC, id DESC "
+			      "LIMIT 1) RETURNING id");
+		if (st == NULL)
+			goto fail;
+		BIND_FIXED(st, 1, p->mac);
+		bind_str(st, 2, key);
+		BIND_FIXED(st, 3, p->site);
+		bind_str(st, 4, ip->text);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			p->device_id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			db_err(s, "placement_put adopt");
+			goto fail;
+		}
+	}
+	if (p->device_id == 0 && make) {
+		st = adhoc(s, "INSERT INTO device (site, dkey, ip, ip_num, "
+			      "manufacturer, device_class, first_scan, "
+			      "last_scan, first_seen, last_seen, mac) VALUES "
+			      "(?1, ?2, ?3, ?4, ?5, 'unknown', ?6, ?6, ?7, ?7, "
+			      "?8) RETURNING id");
+		if (st == NULL)
+			goto fail;
+		BIND_FIXED(st, 1, p->site);
+		bind_str(st, 2, key);
+		BIND_FIXED(st, 3, p->ip);
+		if (ip != NULL && ip->v4)
+			sqlite3_bind_int64(st, 4, ip->num);
+		else
+			sqlite3_bind_null(st, 4);
+		BIND_FIXED(st, 5, p->oui);
+		sqlite3_bind_int64(st, 6, p->scan_id);
+		sqlite3_bind_int64(st, 7, p->seen_at);
+		BIND_FIXED(st, 8, p->mac);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			p->device_id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW) {
+			db_err(s, "placement_put device");
+			goto fail;
+		}
+		*made = true;
+	}
+	st = adhoc(s, "INSERT OR REPLACE INTO placement (site, mac, "
+		      "device_id, scan_id, switch, switch_addr, port, ifindex, "
+		      "vlan, poe, neighbour, ip, oui, seen_at) VALUES (?1, ?2, "
+		      "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+	if (st == NULL)
+		goto fail;
+	BIND_FIXED(st, 1, p->site);
+	BIND_FIXED(st, 2, p->mac);
+	if (p->device_id > 0)
+		sqlite3_bind_int64(st, 3, p->device_id);
+	else
+		sqlite3_bind_null(st, 3);
+	sqlite3_bind_int64(st, 4, p->scan_id);
+	BIND_FIXED(st, 5, p->sw);
+	BIND_FIXED(st, 6, p->sw_addr);
+	BIND_FIXED(st, 7, p->port);
+	sqlite3_bind_int(st, 8, p->ifindex);
+	sqlite3_bind_int(st, 9, p->vlan);
+	BIND_FIXED(st, 10, p->poe);
+	BIND_FIXED(st, 11, p->neighbour);
+	BIND_FIXED(st, 12, p->ip);
+	BIND_FIXED(st, 13, p->oui);
+	sqlite3_bind_int64(st, 14, p->seen_at);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_err(s, "placement_put");
+		goto fail;
+	}
+	return batch_commit(s) == 0 ? 0 : CS_EIO;
+fail:
+	if (in_txn(s))
+		st_exec(s, ST_ROLLBACK, "rollback");
+	*made = false;
+	return CS_EIO;
+}
+
+static int
+sq_each_placement(struct cs_store *s, cs_store_placement_cb cb, void *arg)
+{
+	struct cs_placement_row p;
+	sqlite3_stmt *st;
+	int rc, ret = 0;
+
+	if (batch_commit(s) != 0)
+		return CS_EIO;
+	st = adhoc(s, "SELECT site, mac, coalesce(device_id, 0), scan_id, "
+		      "switch, switch_addr, port, ifindex, vlan, poe, "
+		      "neighbour, ip, oui, seen_at FROM placement "
+		      "ORDER BY site, mac");
+	if (st == NULL)
+		return CS_EIO;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&p, 0, sizeof(p));
+		col_copy(st, 0, p.site, sizeof(p.site));
+		col_copy(st, 1, p.mac, sizeof(p.mac));
+		p.device_id = sqlite3_column_int64(st, 2);
+		p.scan_id = sqlite3_column_int64(st, 3);
+		col_copy(st, 4, p.sw, sizeof(p.sw));
+		col_copy(st, 5, p.sw_addr, sizeof(p.sw_addr));
+		col_copy(st, 6, p.port, sizeof(p.port));
+		p.ifindex = (int32_t)col_clamp(st, 7, 0, INT32_MAX);
+		p.vlan = (int)col_clamp(st, 8, 0, 4094);
+		col_copy(st, 9, p.poe, sizeof(p.poe));
+		col_copy(st, 10, p.neighbour, sizeof(p.neighbour));
+		col_copy(st, 11, p.ip, sizeof(p.ip));
+		col_copy(st, 12, p.oui, sizeof(p.oui));
+		p.seen_at = sqlite3_column_int64(st, 13);
+		if ((ret = cb(arg, &p)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		ret = db_err(s, "each_placement");
+	sqlite3_finalize(st);
+	return ret;
+}
+
 /* Schema v6: assessments. */
 static int
 sq_assessment_put(struct cs_store *s, struct cs_assessment *a)
@@ -1871,4 +2026,6 @@ const struct cs_store_ops cs_store_sqlite_ops = {
     .scan_near = sq_scan_near,
     .assessment_put = sq_assessment_put,
     .assessment_latest = sq_assessment_latest,
+    .placement_put = sq_placement_put,
+    .each_placement = sq_each_placement,
 };

@@ -16,7 +16,7 @@ from scratch import scratch  # noqa: E402
 
 LEVELS = ["scan", "scans", "show", "import", "export", "notify", "identify", "lookup", "estate",
           "estate check", "estate import-csv", "assess", "plan",
-          "plan list", "plan set", "diff", "reach", "report", "listen",
+          "plan list", "plan set", "diff", "reach", "switches", "report", "listen",
           "upload", "oui", "oui update", "oui sources", "db", "db init",
           "db add-sensor", "evidence", "evidence keygen", "evidence pack",
           "evidence verify", "vulns", "vulns list", "vulns match", "check",

@@ -201,6 +201,90 @@ static const struct {
      "t.estate:3: unknown site 't'"},
 };
 
+/* VLANs and switches as zones (issue #22): refused forms. */
+static const struct {
+	const char *text, *prefix;
+} bad_place[] = {
+    {"vlan 0 zone=core\n", "t.estate:1: vlan needs an id, 1 to 4094"},
+    {"vlan 4095 zone=core\n", "t.estate:1: vlan needs an id, 1 to 4094"},
+    {"vlan 10x zone=core\n", "t.estate:1: vlan needs an id, 1 to 4094"},
+    {"vlan zone=core\n", "t.estate:1: vlan needs an id, 1 to 4094"},
+    {"vlan 10\n", "t.estate:1: vlan needs zone=core|cctv|other"},
+    {"vlan 10 zone=lobby\n", "t.estate:1: unknown zone 'lobby'"},
+    {"vlan 10 zone=core colour=red\n",
+     "t.estate:1: unknown key 'colour' for vlan"},
+    {"vlan 10 zone=core\nvlan 10 zone=cctv\n",
+     "t.estate:2: vlan 10 already given on line 1"},
+    {"vlan 10 zone=core site=nowhere\n", "t.estate:1: unknown site 'nowhere'"},
+    {"switch zone=core\n", "t.estate:1: switch needs a name"},
+    {"switch sw/1 zone=core\n", "t.estate:1: switch needs a name"},
+    {"switch sw1\n", "t.estate:1: switch needs zone=core|cctv|other"},
+    {"switch sw1 zone=core\nswitch sw1 zone=other\n",
+     "t.estate:2: switch sw1 already given on line 1"},
+};
+
+/* Which zone a placement is in: (VLAN, switch, site) -> zone, with the
+ * VLAN's and the switch's own. */
+static void
+test_estate_place_zone(void **state)
+{
+	static const char text[] =
+	    "department \"X\" id=a\n"
+	    "site \"North\" id=north dept=a sensitive=no\n"
+	    "site \"South\" id=south dept=a sensitive=no\n"
+	    "vlan 10 zone=core\n"
+	    "vlan 20 zone=cctv\n"
+	    "vlan 10 site=south zone=other\n"
+	    "vlan 30 site=south zone=core\n"
+	    "switch core-sw1 zone=core\n"
+	    "switch edge-sw1 zone=cctv\n"
+	    "switch edge-sw1 site=north zone=other\n";
+	static const struct {
+		const char *site, *sw;
+		unsigned vlan;
+		enum cs_zone z, vz, sz;
+	} t[] = {
+	    {"north", "edge-sw1", 10, CS_ZONE_CORE, CS_ZONE_CORE,
+	     CS_ZONE_OTHER},
+	    {"north", "edge-sw1", 20, CS_ZONE_CCTV, CS_ZONE_CCTV,
+	     CS_ZONE_OTHER},
+	    {"south", "edge-sw1", 10, CS_ZONE_CCTV, CS_ZONE_OTHER,
+	     CS_ZONE_CCTV},
+	    {"south", "edge-sw1", 30, CS_ZONE_CORE, CS_ZONE_CORE, CS_ZONE_CCTV},
+	    {"north", "edge-sw1", 30, CS_ZONE_OTHER, CS_ZONE_UNMAPPED,
+	     CS_ZONE_OTHER},
+	    {"", "core-sw1", 20, CS_ZONE_CORE, CS_ZONE_CCTV, CS_ZONE_CORE},
+	    {NULL, "other-sw", 0, CS_ZONE_UNMAPPED, CS_ZONE_UNMAPPED,
+	     CS_ZONE_UNMAPPED},
+	    {"", NULL, 20, CS_ZONE_CCTV, CS_ZONE_CCTV, CS_ZONE_UNMAPPED},
+	    {"", "edge-sw1", 99, CS_ZONE_CCTV, CS_ZONE_UNMAPPED, CS_ZONE_CCTV},
+	};
+	char err[1024];
+	struct cs_estate *e = parse(text, err, sizeof(err));
+
+	(void)state;
+	assert_non_null(e);
+	assert_int_equal(e->nvlan, 4);
+	assert_int_equal(e->nsw, 3);
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		enum cs_zone vz, sz,
+		    z = cs_estate_place_zone(e, t[i].site, t[i].sw, t[i].vlan,
+					     &vz, &sz);
+		if (z != t[i].z || vz != t[i].vz || sz != t[i].sz)
+			fail_msg("case %zu: zone %d (vlan %d, switch %d), want "
+				 "%d (%d, %d)",
+				 i, z, vz, sz, t[i].z, t[i].vz, t[i].sz);
+	}
+	cs_estate_free(e);
+	for (size_t i = 0; i < sizeof(bad_place) / sizeof(bad_place[0]); i++) {
+		e = parse(bad_place[i].text, err, sizeof(err));
+		if (e != NULL || strncmp(err, bad_place[i].prefix,
+					 strlen(bad_place[i].prefix)) != 0)
+			fail_msg("bad case %zu: got '%s', want '%s...'", i, err,
+				 bad_place[i].prefix);
+	}
+}
+
 static void
 test_estate_bad(void **state)
 {
@@ -868,6 +952,122 @@ test_regime_classes(void **state)
 	cs_fpdb_free(db);
 }
 
+/* Keeps up to 8 findings in the array arg (the rest are counted). */
+static int
+row_cb(void *arg, const struct cs_finding_row *f)
+{
+	struct cs_finding_row *rows = arg;
+
+	for (size_t i = 0; i < 8; i++)
+		if (rows[i].obligation[0] == '\0') {
+			rows[i] = *f;
+			break;
+		}
+	return 0;
+}
+
+/*
+ * A placement on a core VLAN puts a camera in a CCTV range on the core
+ * network (issue #22): the UK core obligation is raised, with the switch
+ * evidence; on a CCTV VLAN, or not placed, it is not.
+ */
+static void
+test_eval_placement(void **state)
+{
+	static const char est[] = "department \"X\" id=a\n"
+				  "site \"HQ\" id=hq dept=a sensitive=no\n"
+				  "network 127.113.2.0/24 site=hq zone=cctv\n"
+				  "vlan 10 zone=core\nvlan 20 zone=cctv\n"
+				  "switch core-sw1 zone=core\n";
+	static const struct {
+		const char *sw;
+		int vlan; /* -1: not placed */
+		bool core;
+		const char *ev; /* in the evidence */
+	} t[] = {
+	    {"edge-sw1", 10, true,
+	     "plugged into switch edge-sw1 port Gi1/0/2 VLAN 10 (PoE "
+	     "delivering), zone core by VLAN."},
+	    {"edge-sw1", 20, false,
+	     "plugged into switch edge-sw1 port Gi1/0/2 VLAN 20 (PoE "
+	     "delivering), zone cctv by VLAN."},
+	    {"core-sw1", 20, true, "zone core by switch"},
+	    {"edge-sw1", 0, false,
+	     "plugged into switch edge-sw1 port Gi1/0/2 "
+	     "(PoE delivering)."},
+	    {NULL, -1, false, "zone cctv."},
+	};
+	struct cs_regime_set set;
+	struct cs_fpdb *db;
+	struct cs_estate *e;
+	struct cs_eval_ctx ctx;
+	struct cs_eval_device dev;
+	struct cs_identity id;
+	struct cs_placement_row pl;
+	char err[1024], fp[4096], ent[4096], pol[4096];
+	const char *src = getenv("CS_SRCDIR");
+
+	(void)state;
+	snprintf(fp, sizeof(fp), "%s/data/fingerprints", src ? src : CS_SRCDIR);
+	snprintf(ent, sizeof(ent), "%s/data/entities", src ? src : CS_SRCDIR);
+	snprintf(pol, sizeof(pol), "%s/data/policy", src ? src : CS_SRCDIR);
+	db = cs_fpdb_load(fp, ent, err, sizeof(err));
+	assert_non_null(db);
+	cs_regime_set_init(&set);
+	assert_int_equal(cs_regime_load_dir(&set, pol, err, sizeof(err)), 0);
+	e = parse(est, err, sizeof(err));
+	assert_non_null(e);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.db = db;
+	ctx.estate = e;
+	snprintf(ctx.as_of, sizeof(ctx.as_of), "2026-01-01");
+	memset(&id, 0, sizeof(id));
+	snprintf(id.manufacturer, sizeof(id.manufacturer), "Dahua");
+	snprintf(id.manufacturer_country, 4, "CN");
+	id.surveillance = id.surveillance_known = true;
+	id.device_class = CS_CLASS_CAMERA;
+	id.confidence = 1;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		static struct cs_finding_row rows[8];
+		bool core = false;
+		int n;
+
+		memset(&dev, 0, sizeof(dev));
+		dev.ip = "127.113.2.11";
+		dev.mac = "";
+		dev.id = &id;
+		dev.reach_vantage = "";
+		memset(&pl, 0, sizeof(pl));
+		if (t[i].vlan >= 0) {
+			snprintf(pl.sw, sizeof(pl.sw), "%s", t[i].sw);
+			snprintf(pl.port, sizeof(pl.port), "Gi1/0/2");
+			snprintf(pl.poe, sizeof(pl.poe), "delivering");
+			pl.vlan = t[i].vlan;
+			dev.place = &pl;
+		}
+		memset(rows, 0, sizeof(rows));
+		n = cs_policy_eval_device(&ctx,
+					  cs_regime_find(&set, "uk-gsg-2022"),
+					  &dev, row_cb, rows);
+		assert_true(n > 0 && n <= 8);
+		for (int k = 0; k < n; k++) {
+			if (strcmp(rows[k].obligation, "2") == 0)
+				core = true;
+			if (strstr(rows[k].evidence, t[i].ev) == NULL)
+				fail_msg("case %zu: evidence '%s' lacks '%s'",
+					 i, rows[k].evidence, t[i].ev);
+			assert_string_equal(rows[k].zone,
+					    t[i].core ? "core" : "cctv");
+		}
+		if (core != t[i].core)
+			fail_msg("case %zu: core finding %d, want %d", i, core,
+				 t[i].core);
+	}
+	cs_estate_free(e);
+	cs_regime_set_free(&set);
+	cs_fpdb_free(db);
+}
+
 /* The one finding of a device, with its texts. */
 struct got_text {
 	size_t n;
@@ -1343,6 +1543,8 @@ main(void)
 	    cmocka_unit_test(test_estate_good),
 	    cmocka_unit_test(test_estate_ipv6),
 	    cmocka_unit_test(test_estate_bad),
+	    cmocka_unit_test(test_estate_place_zone),
+	    cmocka_unit_test(test_eval_placement),
 	    cmocka_unit_test(test_estate_net_forms),
 	    cmocka_unit_test(test_csv_import_whole),
 	    cmocka_unit_test(test_estate_long_line),

@@ -392,7 +392,7 @@ test_sealed_sites(int hosts)
 	const char *bname = sensor_name[1];
 	char sql[1024], held[512], free_[512], ip[32];
 	struct cs_store *s;
-	int64_t scan, bscan, bsighting;
+	int64_t scan, bscan, bsighting, bdev;
 
 	/* 1. Probing which addresses B holds through a duplicate key: A
 	 * records a host at an address B holds, exactly as at a free one. */
@@ -453,6 +453,34 @@ test_sealed_sites(int hosts)
 	outcome(A, "INSERT INTO scan (id, scope, started) VALUES (1, 'x', 0)",
 		held, sizeof(held));
 	CHECK(strncmp(held, "42501", 5) == 0, "A picks a scan id: %s", held);
+	/* Schema v7 placements: a sensor writes its own site's only, and
+	 * names only a device of its own site. */
+	fmt(sql, sizeof(sql),
+	    "INSERT INTO placement (site, mac, switch, seen_at) VALUES "
+	    "('%s', '00:00:5e:00:53:01', 'sw', 0)",
+	    bname);
+	outcome(A, sql, held, sizeof(held));
+	CHECK(strncmp(held, "42501", 5) == 0, "placement in B's name: %s",
+	      held);
+	outcome(A,
+		"INSERT INTO placement (site, mac, switch, seen_at) VALUES "
+		"(session_user, '00:00:5e:00:53:01', 'sw', 0) ON CONFLICT "
+		"(site, mac) DO UPDATE SET port = 'p1'",
+		held, sizeof(held));
+	CHECK(strcmp(held, "ok #") == 0, "placement in A's name: %s", held);
+	fmt(sql, sizeof(sql), "SELECT min(id) FROM device WHERE site = '%s'",
+	    bname);
+	bdev = q1(admin_uri, sql); /* a device of B's */
+	CHECK(bdev > 0, "B has a device");
+	fmt(sql, sizeof(sql),
+	    "INSERT INTO placement (site, mac, switch, seen_at, device_id) "
+	    "SELECT session_user, '00:00:5e:00:53:02', 'sw', 0, %lld",
+	    (long long)bdev);
+	outcome(A, sql, held, sizeof(held));
+	CHECK(strncmp(held, "23503", 5) == 0,
+	      "A's placement naming another site's device: %s", held);
+	CHECK(q1(A, "SELECT count(*) FROM placement") == 1,
+	      "A sees its own placement only");
 
 	/* B rescans the addresses A claimed: every host is stored. */
 	if ((s = sensor_scan(1, 1700600000, &bscan)) == NULL)
@@ -529,15 +557,16 @@ test_sealed_sites(int hosts)
 	    "%lld",
 	    (long long)bscan);
 	CHECK(q1(admin_uri, sql) == 0, "B's scan gone with its sightings");
-	CHECK(q1(admin_uri,
-		 "SELECT (SELECT count(*) FROM observation o WHERE NOT EXISTS "
-		 "(SELECT 1 FROM sighting g WHERE g.id = o.sighting_id AND "
-		 "g.site = o.site)) + (SELECT count(*) FROM evidence e WHERE NOT "
-		 "EXISTS (SELECT 1 FROM sighting g WHERE g.id = e.sighting_id "
-		 "AND g.site = e.site)) + (SELECT count(*) FROM sighting_port p "
-		 "WHERE NOT EXISTS (SELECT 1 FROM sighting g WHERE g.id = "
-		 "p.sighting_id AND g.site = p.site))") == 0,
-	      "the deleted sightings' rows went with them");
+	CHECK(
+	    q1(admin_uri,
+	       "SELECT (SELECT count(*) FROM observation o WHERE NOT EXISTS "
+	       "(SELECT 1 FROM sighting g WHERE g.id = o.sighting_id AND "
+	       "g.site = o.site)) + (SELECT count(*) FROM evidence e WHERE NOT "
+	       "EXISTS (SELECT 1 FROM sighting g WHERE g.id = e.sighting_id "
+	       "AND g.site = e.site)) + (SELECT count(*) FROM sighting_port p "
+	       "WHERE NOT EXISTS (SELECT 1 FROM sighting g WHERE g.id = "
+	       "p.sighting_id AND g.site = p.site))") == 0,
+	    "the deleted sightings' rows went with them");
 
 	/* 4. Estate-wide sequences: none a sensor can use; the tables it
 	 * writes draw ids from no sequence at all. */
@@ -553,8 +582,9 @@ test_sealed_sites(int hosts)
 		 "SELECT count(*) FROM pg_attrdef d JOIN pg_class c ON c.oid = "
 		 "d.adrelid WHERE c.relnamespace = current_schema()::"
 		 "regnamespace AND c.relname IN ('scan', 'device', 'sighting', "
-		 "'sighting_port', 'observation', 'evidence', 'attachment') "
-		 "AND pg_get_expr(d.adbin, d.adrelid) LIKE '%nextval%'") == 0,
+		 "'sighting_port', 'observation', 'evidence', 'attachment', "
+		 "'placement') AND pg_get_expr(d.adbin, d.adrelid) LIKE "
+		 "'%nextval%'") == 0,
 	      "a sensor table draws ids from a sequence");
 	/* Every unique key of those tables is within a site or led by the
 	 * id, which no sensor may write (and which is unique by itself). */
@@ -564,12 +594,13 @@ test_sealed_sites(int hosts)
 		 "AND a.attnum = i.indkey[0] WHERE i.indisunique AND "
 		 "c.relnamespace = current_schema()::regnamespace AND "
 		 "c.relname IN ('scan', 'device', 'sighting', 'sighting_port', "
-		 "'observation', 'evidence', 'attachment') AND a.attname NOT "
+		 "'observation', 'evidence', 'attachment', 'placement') AND "
+		 "a.attname NOT "
 		 "IN ('site', 'id')") == 0,
 	      "a unique key not led by site or id");
 	fmt(sql, sizeof(sql),
 	    "SELECT count(*) FROM unnest(ARRAY['scan', 'device', 'sighting', "
-	    "'observation', 'evidence', 'attachment']) t "
+	    "'observation', 'evidence', 'attachment', 'placement']) t "
 	    "WHERE has_column_privilege('%s', t, 'id', 'INSERT') OR "
 	    "has_column_privilege('%s', t, 'id', 'UPDATE')",
 	    sensor_name[0], sensor_name[0]);

@@ -428,6 +428,128 @@ test_sites_same_address(void **state)
 	cs_store_close(s);
 }
 
+/* Schema v7: placements, by MAC within the site. */
+struct prows {
+	struct cs_placement_row r[8];
+	size_t n;
+};
+
+static int
+collect_place(void *arg, const struct cs_placement_row *p)
+{
+	struct prows *pr = arg;
+
+	if (pr->n < CS_NELEM(pr->r))
+		pr->r[pr->n] = *p;
+	pr->n++;
+	return 0;
+}
+
+/* A placement links the device of its MAC in its site; a MAC no device
+ * has becomes one (the switch alone knew it), which a later sighting
+ * with that MAC adopts; a second put replaces the first. */
+static void
+test_placement(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	static struct rows r_;
+	static struct prows pr_;
+	struct rows *r = &r_;
+	struct prows *pr = &pr_;
+	struct cs_placement_row p;
+	int64_t a = scan_at(s, "north", 1700000000);
+	bool made = true;
+
+	memset(r, 0, sizeof(*r));
+	memset(pr, 0, sizeof(*pr));
+	assert_int_equal(put_ident(s, a, "127.10.0.5", "00:11:22:33:44:55",
+				   NULL, NULL, 1700000001, true),
+			 0);
+	assert_int_equal(cs_store_each_device(s, a, collect, r), 0);
+	memset(&p, 0, sizeof(p));
+	cs_strlcpy(p.site, "north", sizeof(p.site));
+	cs_strlcpy(p.mac, "00-11-22-33-44-55", sizeof(p.mac));
+	cs_strlcpy(p.sw, "sw1", sizeof(p.sw));
+	cs_strlcpy(p.port, "Gi1/0/3", sizeof(p.port));
+	p.vlan = 20;
+	cs_strlcpy(p.poe, "delivering", sizeof(p.poe));
+	p.seen_at = 1700000050;
+	p.scan_id = a;
+	assert_int_equal(cs_store_placement_put(s, &p, true, &made), 0);
+	assert_false(made);
+	assert_int_equal(p.device_id, r->r[0].device_id);
+	assert_string_equal(p.mac, "00:11:22:33:44:55");
+	/* unknown MAC, no address: a new device of the site */
+	memset(&p, 0, sizeof(p));
+	cs_strlcpy(p.site, "north", sizeof(p.site));
+	cs_strlcpy(p.mac, "C0:56:E3:00:00:09", sizeof(p.mac));
+	cs_strlcpy(p.sw, "sw1", sizeof(p.sw));
+	cs_strlcpy(p.port, "Gi1/0/7", sizeof(p.port));
+	cs_strlcpy(p.oui, "Hangzhou Hikvision", sizeof(p.oui));
+	p.vlan = 20;
+	p.seen_at = 1700000060;
+	p.scan_id = a;
+	assert_int_equal(cs_store_placement_put(s, &p, true, &made), 0);
+	assert_true(made);
+	assert_true(p.device_id > 0 && p.device_id != r->r[0].device_id);
+	/* the same MAC again: replaced, not a second device */
+	p.vlan = 30;
+	assert_int_equal(cs_store_placement_put(s, &p, true, &made), 0);
+	assert_false(made);
+	/* bad input */
+	cs_strlcpy(p.mac, "not-a-mac", sizeof(p.mac));
+	assert_int_equal(cs_store_placement_put(s, &p, true, NULL), CS_EINVAL);
+	cs_strlcpy(p.mac, "c0:56:e3:00:00:09", sizeof(p.mac));
+	cs_strlcpy(p.ip, "127.10.0.999", sizeof(p.ip));
+	assert_int_equal(cs_store_placement_put(s, &p, true, NULL), CS_EINVAL);
+	assert_int_equal(cs_store_each_placement(s, collect_place, pr), 0);
+	assert_int_equal(pr->n, 2);
+	assert_string_equal(pr->r[0].mac, "00:11:22:33:44:55");
+	assert_string_equal(pr->r[0].port, "Gi1/0/3");
+	assert_string_equal(pr->r[0].poe, "delivering");
+	assert_int_equal(pr->r[0].vlan, 20);
+	assert_string_equal(pr->r[1].mac, "c0:56:e3:00:00:09");
+	assert_int_equal(pr->r[1].vlan, 30);
+	assert_string_equal(pr->r[1].oui, "Hangzhou Hikvision");
+	/* a device seen at the ARP address without a MAC takes it */
+	assert_int_equal(
+	    put_ident(s, a, "127.10.0.7", NULL, NULL, NULL, 1700000002, true),
+	    0);
+	memset(r, 0, sizeof(*r));
+	assert_int_equal(cs_store_each_device(s, a, collect, r), 0);
+	assert_string_equal(row_ip(r, "127.10.0.7")->mac, "");
+	memset(&p, 0, sizeof(p));
+	cs_strlcpy(p.site, "north", sizeof(p.site));
+	cs_strlcpy(p.mac, "e8:27:25:00:00:07", sizeof(p.mac));
+	cs_strlcpy(p.ip, "127.10.0.7", sizeof(p.ip));
+	cs_strlcpy(p.sw, "sw1", sizeof(p.sw));
+	p.seen_at = 1700000070;
+	p.scan_id = a;
+	assert_int_equal(cs_store_placement_put(s, &p, true, &made), 0);
+	assert_false(made);
+	assert_int_equal(p.device_id, row_ip(r, "127.10.0.7")->device_id);
+	/* a later scan sees that MAC at an address: the same device */
+	int64_t b = scan_at(s, "north", 1700000100);
+	memset(r, 0, sizeof(*r));
+	assert_int_equal(put_ident(s, b, "127.10.0.9", "c0:56:e3:00:00:09",
+				   NULL, NULL, 1700000101, true),
+			 0);
+	assert_int_equal(cs_store_each_device(s, b, collect, r), 0);
+	assert_int_equal(r->n, 1);
+	assert_int_equal(r->r[0].device_id, pr->r[1].device_id);
+	/* the adopted device is found by its new MAC */
+	memset(r, 0, sizeof(*r));
+	int64_t c2 = scan_at(s, "north", 1700000200);
+	assert_int_equal(put_ident(s, c2, "127.10.0.8", "e8:27:25:00:00:07",
+				   NULL, NULL, 1700000201, true),
+			 0);
+	assert_int_equal(cs_store_each_device(s, c2, collect, r), 0);
+	assert_int_equal(r->r[0].device_id, p.device_id);
+	assert_integrity(s);
+	cs_store_close(s);
+}
+
 /* Within a site a device keeps its id across address changes, by MAC
  * or serial; a device first seen without its MAC takes it later. */
 static void
@@ -1200,7 +1322,7 @@ test_names(void **state)
 	assert_false(cs_finding_status_valid(NULL));
 	assert_true(cs_store_path_is_uri("postgresql://h/d"));
 	assert_false(cs_store_path_is_uri("camsweep.db"));
-	assert_int_equal(cs_store_schema_latest(), 6);
+	assert_int_equal(cs_store_schema_latest(), 7);
 	assert_string_equal(cs_store_errmsg(NULL), "");
 }
 
@@ -2464,6 +2586,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_reject_foreign, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_roundtrip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_placement, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sites_same_address, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_device_moves, setup, teardown),

@@ -1656,27 +1656,31 @@ cs_fp_collect(struct cs_fpctx *ctx, const struct cs_obs_list *obs)
 	ctx->ncv = ncv;
 }
 
-/* Appends n bytes of p to b, after their length. */
-static int
-sig_bytes(struct cs_buf *b, const void *p, size_t n)
+/* Writes n bytes of p at w after their length; returns the end. */
+static inline uint8_t *
+sig_put(uint8_t *w, const void *p, size_t n)
 {
 	uint32_t len = (uint32_t)n;
-	int rc = cs_buf_add(b, &len, sizeof(len));
 
-	return rc != 0 || n == 0 ? rc : cs_buf_add(b, p, n);
+	memcpy(w, &len, sizeof(len));
+	w += sizeof(len);
+	if (n != 0) {
+		memcpy(w, p, n);
+		w += n;
+	}
+	return w;
 }
 
 int
 cs_fpctx_signature(const struct cs_fpctx *ctx, struct cs_buf *b)
 {
-	int rc = 0;
-
 	/* what the combination below reads of each assertion, in order:
 	 * its own fields, the rule (by address: one database), and of its
 	 * observation the key, port and the value as far as an evidence
 	 * row shows it (the whole value, as firmware_date reads it, for a
-	 * firmware claim) */
-	for (size_t i = 0; i < ctx->ncv && rc == 0; i++) {
+	 * firmware claim); each length before its bytes.  One append per
+	 * assertion. */
+	for (size_t i = 0; i < ctx->ncv; i++) {
 		const struct contrib *c = &ctx->cv[i];
 		struct {
 			int32_t field, tier, brand;
@@ -1686,7 +1690,23 @@ cs_fpctx_signature(const struct cs_fpctx *ctx, struct cs_buf *b)
 			const void *rule;
 		} h;
 		size_t cap = sizeof(((struct cs_evidence *)0)->value) - 1;
+		const char *dflt =
+		    c->rule == NULL && c->dflt != NULL ? c->dflt : NULL;
+		size_t dn = dflt != NULL ? strlen(dflt) : 0, kn = 0, vn = 0,
+		       need;
+		uint8_t *w;
 
+		if (c->obs != NULL) {
+			kn = strlen(c->obs->key);
+			if (c->field == FP_F_FIRMWARE)
+				cap = FP_MAX_SUBJECT;
+			vn = CS_MIN(c->obs->len, cap);
+		}
+		need = sizeof(h) + sizeof(uint32_t) + c->vlen +
+		       (dflt != NULL ? sizeof(uint32_t) + dn : 0) +
+		       (c->obs != NULL ? 2 * sizeof(uint32_t) + kn + vn : 0);
+		if ((w = cs_buf_space(b, need)) == NULL)
+			return CS_ELIMIT;
 		memset(&h, 0, sizeof(h));
 		h.field = (int32_t)c->field;
 		h.tier = (int32_t)c->tier;
@@ -1696,18 +1716,16 @@ cs_fpctx_signature(const struct cs_fpctx *ctx, struct cs_buf *b)
 		h.port = c->obs != NULL ? c->obs->port : 0;
 		h.w = c->w;
 		h.rule = c->rule;
-		rc |= cs_buf_add(b, &h, sizeof(h));
-		rc |= sig_bytes(b, c->value, c->vlen);
-		if (c->rule == NULL && c->dflt != NULL)
-			rc |= sig_bytes(b, c->dflt, strlen(c->dflt));
-		if (c->obs == NULL)
-			continue;
-		rc |= sig_bytes(b, c->obs->key, strlen(c->obs->key));
-		if (c->field == FP_F_FIRMWARE)
-			cap = FP_MAX_SUBJECT;
-		rc |= sig_bytes(b, c->obs->val, CS_MIN(c->obs->len, cap));
+		memcpy(w, &h, sizeof(h));
+		w = sig_put(w + sizeof(h), c->value, c->vlen);
+		if (dflt != NULL)
+			w = sig_put(w, dflt, dn);
+		if (c->obs != NULL) {
+			w = sig_put(w, c->obs->key, kn);
+			(void)sig_put(w, c->obs->val, vn);
+		}
 	}
-	return rc;
+	return 0;
 }
 
 void

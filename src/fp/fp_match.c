@@ -1031,6 +1031,16 @@ contrib_same_row(const struct contrib *a, const struct contrib *b)
 	       memcmp(a->obs->val, b->obs->val, na) == 0;
 }
 
+/* As cs_strlcpy of s, whose length n is known (dsz > 0). */
+static inline void
+put_str(char *dst, size_t dsz, const char *s, size_t n)
+{
+	if (n > dsz - 1)
+		n = dsz - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
 /* The evidence rows of the n assertions cv; pv: 2 n slots of scratch. */
 static void
 fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
@@ -1083,26 +1093,32 @@ fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 		const struct contrib *c = pv[i];
 		struct cs_evidence *e = &out->ev[i];
 
-		cs_strlcpy(e->field, cs_fp_field_name(c->field),
-			   sizeof(e->field));
-		cs_strlcpy(e->claim, c->value, sizeof(e->claim));
+		const char *fname = cs_fp_field_name(c->field);
+
+		put_str(e->field, sizeof(e->field), fname, strlen(fname));
+		put_str(e->claim, sizeof(e->claim), c->value, c->vlen);
 		e->weight = c->w;
-		if (c->rule == NULL)
-			cs_strlcpy(e->rule, c->dflt ? c->dflt : "default",
-				   sizeof(e->rule));
-		else if (c->table) {
+		if (c->rule == NULL) {
+			const char *d = c->dflt ? c->dflt : "default";
+
+			put_str(e->rule, sizeof(e->rule), d, strlen(d));
+		} else if (c->table) {
 			/* "brand-table:<id>", cut to fit as snprintf would */
 			static const char pre[] = "brand-table:";
 
 			memcpy(e->rule, pre, sizeof(pre));
-			cs_strlcpy(e->rule + sizeof(pre) - 1, c->rule->id,
-				   sizeof(e->rule) - (sizeof(pre) - 1));
-		} else
-			cs_strlcpy(e->rule, c->rule->id, sizeof(e->rule));
+			put_str(e->rule + sizeof(pre) - 1,
+				sizeof(e->rule) - (sizeof(pre) - 1),
+				c->rule->id, strlen(c->rule->id));
+		} else {
+			put_str(e->rule, sizeof(e->rule), c->rule->id,
+				strlen(c->rule->id));
+		}
 		if (c->obs != NULL) {
 			size_t vn = CS_MIN(c->obs->len, sizeof(e->value) - 1);
 
-			cs_strlcpy(e->obs_key, c->obs->key, sizeof(e->obs_key));
+			put_str(e->obs_key, sizeof(e->obs_key), c->obs->key,
+				strlen(c->obs->key));
 			e->port = c->obs->port;
 			cs_span_copy(e->value, sizeof(e->value),
 				     cs_span_make(c->obs->val, vn));

@@ -194,12 +194,12 @@ test_line(void **state)
 						 i % 2 ? 'b' : '\n');
 		}
 	}
-	assert_int_equal(
-	    cs_ident_line_parse(L("{\"kind\":\"\\u0062anner\",\"service\":"
-				  "\"\\u0074\\u0065\\u006c\\u006e\\u0065\\u0074\","
-				  "\"data\":\"x\"}"),
-				&data, &l, err, sizeof(err)),
-	    0);
+	assert_int_equal(cs_ident_line_parse(
+			     L("{\"kind\":\"\\u0062anner\",\"service\":"
+			       "\"\\u0074\\u0065\\u006c\\u006e\\u0065\\u0074\","
+			       "\"data\":\"x\"}"),
+			     &data, &l, err, sizeof(err)),
+			 0);
 	assert_string_equal(l.kind, "banner");
 	assert_string_equal(l.service, "telnet");
 	cs_buf_free(&data);

@@ -4,9 +4,9 @@
 # million observations a minute on one core, memory flat in the input).
 #
 # Generates realistic JSON Lines input of two sizes (tests/ident/mix.py:
-# a mix of every raw kind and single fields, a third of the lines grouped
-# by device in runs of 2-6 adjacent lines, and some hostile and malformed
-# lines), runs
+# a mix of every raw kind and single fields, two thirds of the lines
+# grouped by device in runs of 2-6 adjacent lines (a third of the draws
+# start a device), and some hostile and malformed lines), runs
 #   /usr/bin/time -v build/camsweep identify --stats < input > output
 # and prints observations per minute and per second, and peak RSS, for
 # each size and each engine (issue #17): "pcre2" runs every rule of the

@@ -159,6 +159,11 @@ plain_run_json(const unsigned char *s, size_t n)
 	return i + plain_run(s + i, n - i, false);
 }
 
+/* JSON's two-character escapes: the letter after the backslash. */
+static const char short_esc[128] = {
+    ['"'] = '"', ['\\'] = '\\', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't',
+};
+
 /*
  * The escape of the byte or sequence at s[0..n) that JSON does not copy
  * as it is, into w (room for 6 bytes); returns the bytes written and
@@ -176,24 +181,10 @@ json_escape_one(const unsigned char *s, size_t n, uint8_t *w, size_t *used)
 		memcpy(w, "\\ufffd", 6);
 		return 6;
 	}
-	switch (cp) {
-	case '"':
-		memcpy(w, "\\\"", 2);
+	if (cp < 128 && short_esc[cp] != 0) {
+		w[0] = '\\';
+		w[1] = (uint8_t)short_esc[cp];
 		return 2;
-	case '\\':
-		memcpy(w, "\\\\", 2);
-		return 2;
-	case '\n':
-		memcpy(w, "\\n", 2);
-		return 2;
-	case '\r':
-		memcpy(w, "\\r", 2);
-		return 2;
-	case '\t':
-		memcpy(w, "\\t", 2);
-		return 2;
-	default:
-		break;
 	}
 	if (is_control(cp) || is_invisible(cp)) {
 		/* 2028/2029 break JavaScript string literals; bidi and

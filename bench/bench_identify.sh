@@ -47,14 +47,17 @@
 # the same input, so that one run prints the rate of the earlier build
 # and of this one side by side (and the ratio of their obs/cpu-s).
 # ENGINES picks the rows (default "pcre2 nomemo prefilter", plus
-# "before" when CAMSWEEP_BEFORE is set).
+# "before" when CAMSWEEP_BEFORE is set).  REPEAT=k runs each engine k
+# times, the engines in turn, and prints each one's run of least CPU
+# time (on a shared machine the load moves the CPU time of a run by a
+# fifth; the outputs of the runs are compared too).
 #
 # The outputs are compared: they must be identical (by checksum: each
 # output is removed once summed, so that gigabytes of an earlier run's
 # output still being written back do not slow the next run's writes).
 #
 # usage: [CAMSWEEP_BEFORE=old/camsweep] [ENGINES="before prefilter"]
-#        bench/bench_identify.sh [lines-small] [lines-large]
+#        [REPEAT=k] bench/bench_identify.sh [lines-small] [lines-large]
 #   (defaults 1000000 and 3000000; build first with ninja -C build;
 #   pin to one core with taskset -c 0 for the per-core figure)
 set -eu
@@ -62,6 +65,7 @@ cd "$(dirname "$0")/.."
 exe=${CAMSWEEP:-build/camsweep}
 before=${CAMSWEEP_BEFORE:-}
 engines=${ENGINES:-pcre2 nomemo prefilter${before:+ before}}
+repeat=${REPEAT:-1}
 small=${1:-1000000}
 large=${2:-3000000}
 tmp=$(mktemp -d)
@@ -86,24 +90,50 @@ run() {
 	in=$tmp/in-$n.jsonl
 	test -s "$in" || gen "$n" > "$in"
 	bytes=$(wc -c < "$in")
+	# each engine REPEAT times, the engines taken in turn (so that a
+	# change in the machine's load falls on all of them), each row the
+	# run of least CPU time
+	rep=0
+	while test $rep -lt "$repeat"; do
+		rep=$((rep + 1))
+		for engine in $engines; do
+			e=; m=; x=$exe
+			case $engine in
+			pcre2) e=pcre2; m=off ;;
+			nomemo) m=off ;;
+			prefilter) ;;
+			before) x=$before ;;
+			*) echo "bench_identify: unknown engine $engine" >&2; exit 1 ;;
+			esac
+			CAMSWEEP_FP_ENGINE=$e CAMSWEEP_IDENT_MEMO=$m \
+			    /usr/bin/time -v "$x" identify --no-oui --stats \
+			    < "$in" > "$tmp/out-$engine" 2> "$tmp/time" || true
+			c=$(awk -F': ' '/User time/ {u = $2} /System time/ {y = $2}
+			    END {print u + y}' "$tmp/time")
+			if test ! -s "$tmp/cpu-$engine" ||
+			    awk -v c="$c" -v b="$(cat "$tmp/cpu-$engine")" \
+			    'BEGIN {exit !(c < b)}'; then
+				echo "$c" > "$tmp/cpu-$engine"
+				cp "$tmp/time" "$tmp/time-$engine"
+			fi
+			md5sum < "$tmp/out-$engine" > "$tmp/sum"
+			rm -f "$tmp/out-$engine"
+			if test $rep -eq 1; then
+				mv "$tmp/sum" "$tmp/sum-$engine"
+			elif ! cmp -s "$tmp/sum" "$tmp/sum-$engine"; then
+				echo "          OUTPUT DIFFERS between runs of $engine" >&2
+				status=1
+			fi
+		done
+	done
 	for engine in $engines; do
-		e=; m=; x=$exe
-		case $engine in
-		pcre2) e=pcre2; m=off ;;
-		nomemo) m=off ;;
-		prefilter) ;;
-		before) x=$before ;;
-		*) echo "bench_identify: unknown engine $engine" >&2; exit 1 ;;
-		esac
-		CAMSWEEP_FP_ENGINE=$e CAMSWEEP_IDENT_MEMO=$m \
-		    /usr/bin/time -v "$x" identify --no-oui --stats \
-		    < "$in" > "$tmp/out-$engine" 2> "$tmp/time" || true
+		t=$tmp/time-$engine
 		sec=$(awk -F': ' '/Elapsed \(wall clock\)/ {
 			n = split($2, t, ":"); s = 0;
-			for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$tmp/time")
-		user=$(awk -F': ' '/User time/ {print $2}' "$tmp/time")
-		sys=$(awk -F': ' '/System time/ {print $2}' "$tmp/time")
-		rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time")
+			for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$t")
+		user=$(awk -F': ' '/User time/ {print $2}' "$t")
+		sys=$(awk -F': ' '/System time/ {print $2}' "$t")
+		rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$t")
 		awk -v n="$n" -v s="$sec" -v u="$user" -v y="$sys" -v r="$rss" \
 		    -v b="$bytes" -v e="$engine" 'BEGIN {
 			if (s <= 0) s = 0.01; c = u + y; if (c <= 0) c = 0.01;
@@ -114,13 +144,11 @@ run() {
 			       r / 1024 }' | tee "$tmp/row-$engine"
 		# how much the memos found (the default engines only)
 		sed -n 's/^identify: memo: \([0-9]*\) of \([0-9]*\) messages found, \([0-9]*\) of \([0-9]*\) observations found, \([0-9]*\) of \([0-9]*\) .*/\1 \2 \3 \4 \5 \6/p' \
-		    "$tmp/time" | awk '$2 > 0 && $4 > 0 {
+		    "$t" | awk '$2 > 0 && $4 > 0 {
 			printf "          memo: %d of %d messages found (%.1f%%), " \
 			       "%d of %d observations (%.1f%%), %d of %d " \
 			       "identities by signature\n",
 			       $1, $2, 100 * $1 / $2, $3, $4, 100 * $3 / $4, $5, $6 }'
-		md5sum < "$tmp/out-$engine" > "$tmp/sum-$engine"
-		rm -f "$tmp/out-$engine"
 	done
 	if test -s "$tmp/row-before" && test -s "$tmp/row-prefilter"; then
 		awk '{ for (i = 1; i < NF; i++) if ($(i + 1) == "obs/cpu-s,") r[NR] = $i }
@@ -138,7 +166,7 @@ run() {
 		echo "          OUTPUT DIFFERS between the engines ($engines)" >&2
 		status=1
 	fi
-	rm -f "$in" "$tmp"/sum-* "$tmp"/row-*
+	rm -f "$in" "$tmp"/sum-* "$tmp"/row-* "$tmp"/cpu-* "$tmp"/time-*
 }
 
 status=0

@@ -4,9 +4,9 @@
 # million observations a minute on one core, memory flat in the input).
 #
 # Generates realistic JSON Lines input of two sizes (tests/ident/mix.py:
-# a mix of every raw kind and single fields, a third of the lines grouped
-# by device in runs of 2-6 adjacent lines, and some hostile and malformed
-# lines), runs
+# a mix of every raw kind and single fields, two thirds of the lines
+# grouped by device in runs of 2-6 adjacent lines (a third of the draws
+# start a device), and some hostile and malformed lines), runs
 #   /usr/bin/time -v build/camsweep identify --stats < input > output
 # and prints observations per minute and per second, and peak RSS, for
 # each size and each engine (issue #17): "pcre2" runs every rule of the
@@ -42,22 +42,43 @@
 # (Before issue #17's honest mix the input reused some 50 messages in
 # all, and the memos of whole messages carried the rate.)
 #
-# The output of the three is compared: it must be identical (by
-# checksum: each output is removed once summed, so that gigabytes of an
-# earlier run's output still being written back do not slow the next
-# run's writes).
+# With CAMSWEEP_BEFORE=<another camsweep binary> (a build of an earlier
+# commit) a fourth row, "before", runs that binary's default engine on
+# the same input, so that one run prints the rate of the earlier build
+# and of this one side by side (and the ratio of their obs/cpu-s).
+# ENGINES picks the rows (default "pcre2 nomemo prefilter", plus
+# "before" when CAMSWEEP_BEFORE is set).  REPEAT=k runs each engine k
+# times, the engines in turn, and prints each one's run of least CPU
+# time (on a shared machine the load moves the CPU time of a run by a
+# fifth; the outputs of the runs are compared too).
 #
-# usage: bench/bench_identify.sh [lines-small] [lines-large]
-#   (defaults 1000000 and 3000000; build first with ninja -C build)
+# The outputs are compared: they must be identical (by checksum: each
+# output is removed once summed, so that gigabytes of an earlier run's
+# output still being written back do not slow the next run's writes).
+#
+# usage: [CAMSWEEP_BEFORE=old/camsweep] [ENGINES="before prefilter"]
+#        [REPEAT=k] bench/bench_identify.sh [lines-small] [lines-large]
+#   (defaults 1000000 and 3000000; build first with ninja -C build;
+#   pin to one core with taskset -c 0 for the per-core figure)
 set -eu
 cd "$(dirname "$0")/.."
 exe=${CAMSWEEP:-build/camsweep}
+before=${CAMSWEEP_BEFORE:-}
+engines=${ENGINES:-pcre2 nomemo prefilter${before:+ before}}
+repeat=${REPEAT:-1}
 small=${1:-1000000}
 large=${2:-3000000}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
 test -x "$exe" || { echo "bench_identify: build $exe first" >&2; exit 1; }
+case " $engines " in
+*" before "*)
+	test -n "$before" && test -x "$before" || {
+		echo "bench_identify: 'before' needs CAMSWEEP_BEFORE=<camsweep binary>" >&2
+		exit 1
+	} ;;
+esac
 test -x /usr/bin/time || { echo "bench_identify: needs /usr/bin/time (GNU time)" >&2; exit 1; }
 
 gen() {
@@ -69,21 +90,50 @@ run() {
 	in=$tmp/in-$n.jsonl
 	test -s "$in" || gen "$n" > "$in"
 	bytes=$(wc -c < "$in")
-	for engine in pcre2 nomemo prefilter; do
-		e=; m=
-		case $engine in
-		pcre2) e=pcre2; m=off ;;
-		nomemo) m=off ;;
-		esac
-		CAMSWEEP_FP_ENGINE=$e CAMSWEEP_IDENT_MEMO=$m \
-		    /usr/bin/time -v "$exe" identify --no-oui --stats \
-		    < "$in" > "$tmp/out-$engine" 2> "$tmp/time" || true
+	# each engine REPEAT times, the engines taken in turn (so that a
+	# change in the machine's load falls on all of them), each row the
+	# run of least CPU time
+	rep=0
+	while test $rep -lt "$repeat"; do
+		rep=$((rep + 1))
+		for engine in $engines; do
+			e=; m=; x=$exe
+			case $engine in
+			pcre2) e=pcre2; m=off ;;
+			nomemo) m=off ;;
+			prefilter) ;;
+			before) x=$before ;;
+			*) echo "bench_identify: unknown engine $engine" >&2; exit 1 ;;
+			esac
+			CAMSWEEP_FP_ENGINE=$e CAMSWEEP_IDENT_MEMO=$m \
+			    /usr/bin/time -v "$x" identify --no-oui --stats \
+			    < "$in" > "$tmp/out-$engine" 2> "$tmp/time" || true
+			c=$(awk -F': ' '/User time/ {u = $2} /System time/ {y = $2}
+			    END {print u + y}' "$tmp/time")
+			if test ! -s "$tmp/cpu-$engine" ||
+			    awk -v c="$c" -v b="$(cat "$tmp/cpu-$engine")" \
+			    'BEGIN {exit !(c < b)}'; then
+				echo "$c" > "$tmp/cpu-$engine"
+				cp "$tmp/time" "$tmp/time-$engine"
+			fi
+			md5sum < "$tmp/out-$engine" > "$tmp/sum"
+			rm -f "$tmp/out-$engine"
+			if test $rep -eq 1; then
+				mv "$tmp/sum" "$tmp/sum-$engine"
+			elif ! cmp -s "$tmp/sum" "$tmp/sum-$engine"; then
+				echo "          OUTPUT DIFFERS between runs of $engine" >&2
+				status=1
+			fi
+		done
+	done
+	for engine in $engines; do
+		t=$tmp/time-$engine
 		sec=$(awk -F': ' '/Elapsed \(wall clock\)/ {
 			n = split($2, t, ":"); s = 0;
-			for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$tmp/time")
-		user=$(awk -F': ' '/User time/ {print $2}' "$tmp/time")
-		sys=$(awk -F': ' '/System time/ {print $2}' "$tmp/time")
-		rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time")
+			for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$t")
+		user=$(awk -F': ' '/User time/ {print $2}' "$t")
+		sys=$(awk -F': ' '/System time/ {print $2}' "$t")
+		rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$t")
 		awk -v n="$n" -v s="$sec" -v u="$user" -v y="$sys" -v r="$rss" \
 		    -v b="$bytes" -v e="$engine" 'BEGIN {
 			if (s <= 0) s = 0.01; c = u + y; if (c <= 0) c = 0.01;
@@ -91,25 +141,32 @@ run() {
 			       "(%.2f user %.2f sys), %9.0f obs/s, %9.0f obs/cpu-s, " \
 			       "%10.0f obs/min, peak RSS %5.1f MB\n",
 			       e, n, b / 1e6, s, c, u, y, n / s, n / c, n / s * 60,
-			       r / 1024 }'
-		# how much the memos found (the default engine only)
+			       r / 1024 }' | tee "$tmp/row-$engine"
+		# how much the memos found (the default engines only)
 		sed -n 's/^identify: memo: \([0-9]*\) of \([0-9]*\) messages found, \([0-9]*\) of \([0-9]*\) observations found, \([0-9]*\) of \([0-9]*\) .*/\1 \2 \3 \4 \5 \6/p' \
-		    "$tmp/time" | awk '$2 > 0 && $4 > 0 {
+		    "$t" | awk '$2 > 0 && $4 > 0 {
 			printf "          memo: %d of %d messages found (%.1f%%), " \
 			       "%d of %d observations (%.1f%%), %d of %d " \
 			       "identities by signature\n",
 			       $1, $2, 100 * $1 / $2, $3, $4, 100 * $3 / $4, $5, $6 }'
-		md5sum < "$tmp/out-$engine" > "$tmp/sum-$engine"
-		rm -f "$tmp/out-$engine"
 	done
-	if cmp -s "$tmp/sum-pcre2" "$tmp/sum-prefilter" &&
-	    cmp -s "$tmp/sum-pcre2" "$tmp/sum-nomemo"; then
-		echo "          identical output from the three"
+	if test -s "$tmp/row-before" && test -s "$tmp/row-prefilter"; then
+		awk '{ for (i = 1; i < NF; i++) if ($(i + 1) == "obs/cpu-s,") r[NR] = $i }
+		     END { if (r[1] > 0) printf "          prefilter/before: " \
+			   "%.2f times the obs/cpu-s of %s\n", r[2] / r[1], b }' \
+		    b="$before" "$tmp/row-before" "$tmp/row-prefilter"
+	fi
+	same=yes
+	for engine in $engines; do
+		cmp -s "$tmp/sum-$engine" "$tmp/sum-${engines%% *}" || same=no
+	done
+	if test $same = yes; then
+		echo "          identical output from: $engines"
 	else
-		echo "          OUTPUT DIFFERS between the engines" >&2
+		echo "          OUTPUT DIFFERS between the engines ($engines)" >&2
 		status=1
 	fi
-	rm -f "$in" "$tmp"/sum-*
+	rm -f "$in" "$tmp"/sum-* "$tmp"/row-* "$tmp"/cpu-* "$tmp"/time-*
 }
 
 status=0

@@ -108,6 +108,25 @@ static const uint8_t plain_tab[256] = {
  * other than & < > " ' (HTML).  Copied in one append (a report of a
  * million devices escapes a few gigabytes).
  */
+/*
+ * The high bit of each byte of w that JSON does not copy as it is ('"',
+ * '\\', below 0x20, 0x7F and above), and maybe of later bytes: (x - ones *
+ * k) & ~x & high marks a byte of x below k, and a borrow that marks a
+ * byte wrongly comes from a marked byte below it, so a word with no true
+ * mark has none.
+ */
+static inline uint64_t
+json_stops(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\'),
+		 d = w ^ (ones * 0x7F);
+
+	return (((q - ones) & ~q) | ((b - ones) & ~b) | ((d - ones) & ~d) |
+		((w - ones * 0x20) & ~w) | w) &
+	       high;
+}
+
 static size_t
 plain_run(const unsigned char *s, size_t n, bool html)
 {
@@ -119,14 +138,79 @@ plain_run(const unsigned char *s, size_t n, bool html)
 	return i;
 }
 
+/*
+ * As plain_run for JSON, eight bytes at a time up to the word holding
+ * the first byte to escape (the table finds it there): for whole values,
+ * most of which need no escape.
+ */
+static size_t
+plain_run_json(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (n - i >= 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (json_stops(w) != 0)
+			break;
+		i += 8;
+	}
+	return i + plain_run(s + i, n - i, false);
+}
+
+/* JSON's two-character escapes: the letter after the backslash. */
+static const char short_esc[128] = {
+    ['"'] = '"', ['\\'] = '\\', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't',
+};
+
+/*
+ * The escape of the byte or sequence at s[0..n) that JSON does not copy
+ * as it is, into w (room for 6 bytes); returns the bytes written and
+ * sets *used to the input bytes read.
+ */
+static size_t
+json_escape_one(const unsigned char *s, size_t n, uint8_t *w, size_t *used)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned long cp;
+	size_t len = cs_utf8_seq(s, n, &cp);
+
+	*used = len ? len : 1;
+	if (len == 0) {
+		memcpy(w, "\\ufffd", 6);
+		return 6;
+	}
+	if (cp < 128 && short_esc[cp] != 0) {
+		w[0] = '\\';
+		w[1] = (uint8_t)short_esc[cp];
+		return 2;
+	}
+	if (is_control(cp) || is_invisible(cp)) {
+		/* 2028/2029 break JavaScript string literals; bidi and
+		 * zero-width characters are shown as escapes (all below
+		 * U+10000: four hex digits, as %04lx wrote them) */
+		w[0] = '\\';
+		w[1] = 'u';
+		w[2] = (uint8_t)hex[(cp >> 12) & 15];
+		w[3] = (uint8_t)hex[(cp >> 8) & 15];
+		w[4] = (uint8_t)hex[(cp >> 4) & 15];
+		w[5] = (uint8_t)hex[cp & 15];
+		return 6;
+	}
+	memcpy(w, s, len);
+	return len;
+}
+
 int
 cs_esc_json(struct cs_buf *b, const void *vs, size_t n)
 {
 	const unsigned char *s = vs;
+	size_t start = b->len, k = 0;
 	uint8_t *w;
 	int rc;
 
-	if (plain_run(s, n, false) == n) {
+	if (plain_run_json(s, n) == n) {
 		/* nothing to escape (the common case): one append */
 		if ((w = cs_buf_space(b, n + 2)) == NULL)
 			return CS_ELIMIT;
@@ -136,43 +220,41 @@ cs_esc_json(struct cs_buf *b, const void *vs, size_t n)
 		w[n + 1] = '"';
 		return 0;
 	}
+	/* Written in place into room for the longest escape (each byte
+	 * gives at most six) and cut to what it took; where that room is
+	 * past the buffer's cap, appended piece by piece, so that the
+	 * result or the failure is the same. */
+	if (n <= (SIZE_MAX - 2) / 6 &&
+	    (w = cs_buf_space(b, 6 * n + 2)) != NULL) {
+		w[k++] = '"';
+		for (size_t i = 0, used; i < n; i += used) {
+			if (plain_tab[s[i]] & 1) {
+				w[k++] = s[i];
+				used = 1;
+				continue;
+			}
+			k += json_escape_one(s + i, n - i, w + k, &used);
+		}
+		w[k++] = '"';
+		b->len = start + k;
+		b->p[b->len] = '\0';
+		return 0;
+	}
 	if ((rc = cs_buf_add(b, "\"", 1)) != 0)
 		return rc;
-	for (size_t i = 0; i < n;) {
-		unsigned long cp;
+	for (size_t i = 0, used; i < n; i += used) {
+		uint8_t e[6];
 		size_t len = plain_run(s + i, n - i, false);
 
 		if (len > 0) {
 			if ((rc = cs_buf_add(b, s + i, len)) != 0)
 				return rc;
-			i += len;
+			used = len;
 			continue;
 		}
-		len = cs_utf8_seq(s + i, n - i, &cp);
-		if (len == 0) {
-			rc = cs_buf_adds(b, "\\ufffd");
-			i++;
-		} else if (cp == '"') {
-			rc = cs_buf_adds(b, "\\\"");
-		} else if (cp == '\\') {
-			rc = cs_buf_adds(b, "\\\\");
-		} else if (cp == '\n') {
-			rc = cs_buf_adds(b, "\\n");
-		} else if (cp == '\r') {
-			rc = cs_buf_adds(b, "\\r");
-		} else if (cp == '\t') {
-			rc = cs_buf_adds(b, "\\t");
-		} else if (is_control(cp) || is_invisible(cp)) {
-			/* 2028/2029 break JavaScript string literals; bidi
-			 * and zero-width characters are shown as escapes. */
-			rc = cs_buf_printf(b, "\\u%04lx", cp);
-		} else {
-			rc = cs_buf_add(b, s + i, len);
-		}
-		if (rc)
+		len = json_escape_one(s + i, n - i, e, &used);
+		if ((rc = cs_buf_add(b, e, len)) != 0)
 			return rc;
-		if (len)
-			i += len;
 	}
 	return cs_buf_add(b, "\"", 1);
 }

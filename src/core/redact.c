@@ -137,8 +137,14 @@ scan(struct cs_buf *out, const unsigned char *s, size_t n)
 
 	while (i < n) {
 		bool header = false;
-		size_t klen = key_at(s, i, n, &header), vs, ve;
+		size_t klen, vs, ve;
 
+		/* most bytes start no key (key_at's first test): past them
+		 * in a tight loop */
+		while (!key_first[s[i]])
+			if (++i == n)
+				goto end;
+		klen = key_at(s, i, n, &header);
 		if (klen == 0) {
 			i++;
 			continue;
@@ -156,6 +162,7 @@ scan(struct cs_buf *out, const unsigned char *s, size_t n)
 		}
 		done = i = ve;
 	}
+end:
 	if (out && (rc = cs_buf_add(out, s + done, n - done)) != 0)
 		return rc;
 	return count;

@@ -30,6 +30,7 @@ struct cs_fpctx {
 	struct contrib *cv;   /* FP_MAX_CONTRIB */
 	struct field_sum *fs; /* FP_F_COUNT */
 	int *cand;            /* FP_MAX_CONTRIB: summarise's scratch */
+	uint16_t *of;         /* FP_MAX_CONTRIB: the assertions by field */
 	struct contrib **pv;  /* 2 * FP_MAX_CONTRIB: fill_evidence's */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
@@ -769,13 +770,6 @@ support_of(const struct contrib *cv, const int *cand, const uint16_t *at,
 	return 1.0 - miss;
 }
 
-/*
- * The candidates of field f (first spelling of each value, case ignored,
- * in order of first assertion; at most 64) with their support.  One pass
- * names each assertion's candidate (cand, n entries of scratch, -1 for
- * the others), then each candidate's support reads only its own
- * assertions: linear in the assertions for a handful of candidates.
- */
 /* As cs_span_ieq on two strings both len bytes long. */
 static inline bool
 ieq_len(const char *a, const char *b, size_t len)
@@ -787,22 +781,30 @@ ieq_len(const char *a, const char *b, size_t len)
 	return true;
 }
 
+/*
+ * The candidates of one field (first spelling of each value, case
+ * ignored, in order of first assertion; at most 64) with their support,
+ * from its assertions cv[of[0]], ..., cv[of[n - 1]] in order (by_field).
+ * One pass names each assertion's candidate (cand, scratch indexed like
+ * cv; -1 for one past the 64th), then each candidate's support reads
+ * only its own assertions: linear in the assertions for a handful of
+ * candidates.
+ */
+
 static void
-summarise(const struct contrib *cv, size_t n, enum fp_field f,
+summarise(const struct contrib *cv, const uint16_t *of, size_t n,
 	  enum fp_tier tier, struct field_sum *fs, int *cand)
 {
 	size_t lens[CS_NELEM(fs->c)];
-	uint16_t at[FP_MAX_CONTRIB]; /* the assertions of f, in order */
+	uint16_t at[FP_MAX_CONTRIB]; /* the assertions counted, in order */
 	size_t nat = 0;
 
 	fs->n = 0; /* (entries past n are never read) */
 	fs->total = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t j, len;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = of[k], j, len;
 
-		cand[i] = -1;
-		if (cv[i].field != f ||
-		    (tier != FP_TIER_DEFAULT && cv[i].tier != tier))
+		if (tier != FP_TIER_DEFAULT && cv[i].tier != tier)
 			continue;
 		at[nat++] = (uint16_t)i;
 		len = cv[i].vlen;
@@ -811,8 +813,10 @@ summarise(const struct contrib *cv, size_t n, enum fp_field f,
 			    ieq_len(fs->c[j].value, cv[i].value, len))
 				break;
 		if (j == fs->n) {
-			if (fs->n >= CS_NELEM(fs->c))
-				continue; /* as before: not counted at all */
+			if (fs->n >= CS_NELEM(fs->c)) {
+				cand[i] = -1; /* as before: not counted */
+				continue;
+			}
 			fs->c[fs->n].value = cv[i].value;
 			lens[fs->n] = len;
 			fs->n++;
@@ -823,6 +827,29 @@ summarise(const struct contrib *cv, size_t n, enum fp_field f,
 		fs->c[j].support = support_of(cv, cand, at, nat, (int)j, tier);
 		fs->total += fs->c[j].support;
 	}
+}
+
+/*
+ * The assertions cv[0 .. n) by field: of[at[f] .. at[f + 1]) are those
+ * of field f, in order (one pass, instead of one per summarise call).
+ */
+static void
+by_field(const struct contrib *cv, size_t n, uint16_t *of,
+	 size_t at[FP_F_COUNT + 1])
+{
+	size_t cnt[FP_F_COUNT] = {0};
+
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned)cv[i].field < FP_F_COUNT)
+			cnt[cv[i].field]++;
+	at[0] = 0;
+	for (size_t f = 0; f < FP_F_COUNT; f++)
+		at[f + 1] = at[f] + cnt[f];
+	for (size_t f = 0; f < FP_F_COUNT; f++)
+		cnt[f] = at[f];
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned)cv[i].field < FP_F_COUNT)
+			of[cnt[cv[i].field]++] = (uint16_t)i;
 }
 
 /* Index of the best-supported candidate (first wins ties), or -1. */
@@ -1004,6 +1031,16 @@ contrib_same_row(const struct contrib *a, const struct contrib *b)
 	       memcmp(a->obs->val, b->obs->val, na) == 0;
 }
 
+/* As cs_strlcpy of s, whose length n is known (dsz > 0). */
+static inline void
+put_str(char *dst, size_t dsz, const char *s, size_t n)
+{
+	if (n > dsz - 1)
+		n = dsz - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
 /* The evidence rows of the n assertions cv; pv: 2 n slots of scratch. */
 static void
 fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
@@ -1056,26 +1093,32 @@ fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 		const struct contrib *c = pv[i];
 		struct cs_evidence *e = &out->ev[i];
 
-		cs_strlcpy(e->field, cs_fp_field_name(c->field),
-			   sizeof(e->field));
-		cs_strlcpy(e->claim, c->value, sizeof(e->claim));
+		const char *fname = cs_fp_field_name(c->field);
+
+		put_str(e->field, sizeof(e->field), fname, strlen(fname));
+		put_str(e->claim, sizeof(e->claim), c->value, c->vlen);
 		e->weight = c->w;
-		if (c->rule == NULL)
-			cs_strlcpy(e->rule, c->dflt ? c->dflt : "default",
-				   sizeof(e->rule));
-		else if (c->table) {
+		if (c->rule == NULL) {
+			const char *d = c->dflt ? c->dflt : "default";
+
+			put_str(e->rule, sizeof(e->rule), d, strlen(d));
+		} else if (c->table) {
 			/* "brand-table:<id>", cut to fit as snprintf would */
 			static const char pre[] = "brand-table:";
 
 			memcpy(e->rule, pre, sizeof(pre));
-			cs_strlcpy(e->rule + sizeof(pre) - 1, c->rule->id,
-				   sizeof(e->rule) - (sizeof(pre) - 1));
-		} else
-			cs_strlcpy(e->rule, c->rule->id, sizeof(e->rule));
+			put_str(e->rule + sizeof(pre) - 1,
+				sizeof(e->rule) - (sizeof(pre) - 1),
+				c->rule->id, strlen(c->rule->id));
+		} else {
+			put_str(e->rule, sizeof(e->rule), c->rule->id,
+				strlen(c->rule->id));
+		}
 		if (c->obs != NULL) {
 			size_t vn = CS_MIN(c->obs->len, sizeof(e->value) - 1);
 
-			cs_strlcpy(e->obs_key, c->obs->key, sizeof(e->obs_key));
+			put_str(e->obs_key, sizeof(e->obs_key), c->obs->key,
+				strlen(c->obs->key));
 			e->port = c->obs->port;
 			cs_span_copy(e->value, sizeof(e->value),
 				     cs_span_make(c->obs->val, vn));
@@ -1424,6 +1467,7 @@ cs_fpctx_new(const struct cs_fpdb *db)
 	ctx->cv = cs_xmalloc(FP_MAX_CONTRIB * sizeof(*ctx->cv));
 	ctx->fs = cs_xcalloc(FP_F_COUNT, sizeof(*ctx->fs));
 	ctx->cand = cs_xcalloc(FP_MAX_CONTRIB, sizeof(*ctx->cand));
+	ctx->of = cs_xcalloc(FP_MAX_CONTRIB, sizeof(*ctx->of));
 	ctx->pv = cs_xcalloc(2 * FP_MAX_CONTRIB, sizeof(*ctx->pv));
 	ctx->md = pcre2_match_data_create(10, NULL);
 	ctx->mc = cs_fp_mcontext_new();
@@ -1453,6 +1497,7 @@ cs_fpctx_free(struct cs_fpctx *ctx)
 	pcre2_match_context_free(ctx->mc);
 	free(ctx->fs);
 	free(ctx->cand);
+	free(ctx->of);
 	free(ctx->pv);
 	free(ctx->cv);
 	free(ctx);
@@ -1627,27 +1672,31 @@ cs_fp_collect(struct cs_fpctx *ctx, const struct cs_obs_list *obs)
 	ctx->ncv = ncv;
 }
 
-/* Appends n bytes of p to b, after their length. */
-static int
-sig_bytes(struct cs_buf *b, const void *p, size_t n)
+/* Writes n bytes of p at w after their length; returns the end. */
+static inline uint8_t *
+sig_put(uint8_t *w, const void *p, size_t n)
 {
 	uint32_t len = (uint32_t)n;
-	int rc = cs_buf_add(b, &len, sizeof(len));
 
-	return rc != 0 || n == 0 ? rc : cs_buf_add(b, p, n);
+	memcpy(w, &len, sizeof(len));
+	w += sizeof(len);
+	if (n != 0) {
+		memcpy(w, p, n);
+		w += n;
+	}
+	return w;
 }
 
 int
 cs_fpctx_signature(const struct cs_fpctx *ctx, struct cs_buf *b)
 {
-	int rc = 0;
-
 	/* what the combination below reads of each assertion, in order:
 	 * its own fields, the rule (by address: one database), and of its
 	 * observation the key, port and the value as far as an evidence
 	 * row shows it (the whole value, as firmware_date reads it, for a
-	 * firmware claim) */
-	for (size_t i = 0; i < ctx->ncv && rc == 0; i++) {
+	 * firmware claim); each length before its bytes.  One append per
+	 * assertion. */
+	for (size_t i = 0; i < ctx->ncv; i++) {
 		const struct contrib *c = &ctx->cv[i];
 		struct {
 			int32_t field, tier, brand;
@@ -1657,7 +1706,23 @@ cs_fpctx_signature(const struct cs_fpctx *ctx, struct cs_buf *b)
 			const void *rule;
 		} h;
 		size_t cap = sizeof(((struct cs_evidence *)0)->value) - 1;
+		const char *dflt =
+		    c->rule == NULL && c->dflt != NULL ? c->dflt : NULL;
+		size_t dn = dflt != NULL ? strlen(dflt) : 0, kn = 0, vn = 0,
+		       need;
+		uint8_t *w;
 
+		if (c->obs != NULL) {
+			kn = strlen(c->obs->key);
+			if (c->field == FP_F_FIRMWARE)
+				cap = FP_MAX_SUBJECT;
+			vn = CS_MIN(c->obs->len, cap);
+		}
+		need = sizeof(h) + sizeof(uint32_t) + c->vlen +
+		       (dflt != NULL ? sizeof(uint32_t) + dn : 0) +
+		       (c->obs != NULL ? 2 * sizeof(uint32_t) + kn + vn : 0);
+		if ((w = cs_buf_space(b, need)) == NULL)
+			return CS_ELIMIT;
 		memset(&h, 0, sizeof(h));
 		h.field = (int32_t)c->field;
 		h.tier = (int32_t)c->tier;
@@ -1667,18 +1732,16 @@ cs_fpctx_signature(const struct cs_fpctx *ctx, struct cs_buf *b)
 		h.port = c->obs != NULL ? c->obs->port : 0;
 		h.w = c->w;
 		h.rule = c->rule;
-		rc |= cs_buf_add(b, &h, sizeof(h));
-		rc |= sig_bytes(b, c->value, c->vlen);
-		if (c->rule == NULL && c->dflt != NULL)
-			rc |= sig_bytes(b, c->dflt, strlen(c->dflt));
-		if (c->obs == NULL)
-			continue;
-		rc |= sig_bytes(b, c->obs->key, strlen(c->obs->key));
-		if (c->field == FP_F_FIRMWARE)
-			cap = FP_MAX_SUBJECT;
-		rc |= sig_bytes(b, c->obs->val, CS_MIN(c->obs->len, cap));
+		memcpy(w, &h, sizeof(h));
+		w = sig_put(w + sizeof(h), c->value, c->vlen);
+		if (dflt != NULL)
+			w = sig_put(w, dflt, dn);
+		if (c->obs != NULL) {
+			w = sig_put(w, c->obs->key, kn);
+			(void)sig_put(w, c->obs->val, vn);
+		}
 	}
-	return rc;
+	return 0;
 }
 
 void
@@ -1698,6 +1761,7 @@ cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out)
 	struct field_sum *fs = ctx->fs;
 	const char *maker = NULL;
 	char note[64] = "", note_claim[64] = "";
+	size_t fat[FP_F_COUNT + 1];
 	int bi;
 
 	identity_clear(ctx, out);
@@ -1707,10 +1771,13 @@ cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out)
 		return;
 	ctx->collected = false;
 
+	/* (the assertions added below are of no field summarised after
+	 * them, and dated_relation changes weights only) */
+	by_field(cv, ncv, ctx->of, fat);
 	for (int f = 0; f < FP_F_COUNT; f++)
 		if (f != FP_F_CLASS)
-			summarise(cv, ncv, (enum fp_field)f, FP_TIER_DEFAULT,
-				  &fs[f], ctx->cand);
+			summarise(cv, ctx->of + fat[f], fat[f + 1] - fat[f],
+				  FP_TIER_DEFAULT, &fs[f], ctx->cand);
 
 	if ((bi = best(&fs[FP_F_MODEL], FP_MIN_DETAIL)) >= 0)
 		cs_strlcpy(out->model, fs[FP_F_MODEL].c[bi].value,
@@ -1723,8 +1790,9 @@ cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out)
 	maker = pick_maker(db, &fs[FP_F_MANUFACTURER], out);
 	if (maker != NULL &&
 	    dated_relation(db, cv, ncv, maker, out, note, note_claim)) {
-		summarise(cv, ncv, FP_F_MANUFACTURER, FP_TIER_DEFAULT,
-			  &fs[FP_F_MANUFACTURER], ctx->cand);
+		summarise(cv, ctx->of + fat[FP_F_MANUFACTURER],
+			  fat[FP_F_MANUFACTURER + 1] - fat[FP_F_MANUFACTURER],
+			  FP_TIER_DEFAULT, &fs[FP_F_MANUFACTURER], ctx->cand);
 		memset(out->manufacturer, 0, sizeof(out->manufacturer));
 		memset(out->manufacturer_country, 0,
 		       sizeof(out->manufacturer_country));
@@ -1768,8 +1836,9 @@ cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out)
 		/* The highest tier with a class claim strong enough decides;
 		 * lower tiers never outvote it. */
 		for (int t = FP_TIER_COUNT - 1; t > FP_TIER_DEFAULT; t--) {
-			summarise(cv, ncv, FP_F_CLASS, (enum fp_tier)t,
-				  &fs[FP_F_CLASS], ctx->cand);
+			summarise(cv, ctx->of + fat[FP_F_CLASS],
+				  fat[FP_F_CLASS + 1] - fat[FP_F_CLASS],
+				  (enum fp_tier)t, &fs[FP_F_CLASS], ctx->cand);
 			if ((bi = best(&fs[FP_F_CLASS], FP_MIN_CLASS)) < 0)
 				continue;
 			cls = fs[FP_F_CLASS].c[bi].support;

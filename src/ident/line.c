@@ -198,8 +198,28 @@ escape_ok(const uint8_t *p, size_t n)
  * CS_EINVAL if a larger one occurs (the caller then decodes as UTF-8).
  * The plain bytes are skipped eight at a time, as scan_string does.
  */
+/*
+ * Where decode_into writes: into room reserved at w (k bytes written),
+ * or appended to b piece by piece when w is NULL.
+ */
+struct sink {
+	struct cs_buf *b;
+	uint8_t *w;
+	size_t k;
+};
+
+static inline int
+sink_add(struct sink *o, const void *p, size_t n)
+{
+	if (o->w == NULL)
+		return cs_buf_add(o->b, p, n);
+	memcpy(o->w + o->k, p, n);
+	o->k += n;
+	return 0;
+}
+
 static int
-decode_string(struct cs_span raw, struct cs_buf *b, bool latin1)
+decode_into(struct cs_span raw, struct sink *o, bool latin1)
 {
 	const uint64_t high = latin1 ? 0x8080808080808080ull : 0;
 	size_t i = 0;
@@ -224,7 +244,7 @@ decode_string(struct cs_span raw, struct cs_buf *b, bool latin1)
 		while (i < raw.n && raw.p[i] >= 0x20 && raw.p[i] != '"' &&
 		       raw.p[i] != '\\' && (!latin1 || raw.p[i] < 0x80))
 			i++;
-		if (i > s && (rc = cs_buf_add(b, raw.p + s, i - s)) != 0)
+		if (i > s && (rc = sink_add(o, raw.p + s, i - s)) != 0)
 			return rc;
 		if (i >= raw.n)
 			break;
@@ -294,10 +314,32 @@ decode_string(struct cs_span raw, struct cs_buf *b, bool latin1)
 			u[3] = (uint8_t)(0x80 | (cp & 0x3F));
 			un = 4;
 		}
-		if ((rc = cs_buf_add(b, u, un)) != 0)
+		if ((rc = sink_add(o, u, un)) != 0)
 			return rc;
 	}
 	return 0;
+}
+
+/*
+ * decode_into, into room for raw.n bytes reserved at once (a decoded
+ * string is never longer than its JSON text: an escape gives fewer
+ * bytes than it takes), cut to what it wrote, also when it fails; where
+ * that room passes b's cap, appended piece by piece, so that the result
+ * or the failure is the same.
+ */
+static int
+decode_string(struct cs_span raw, struct cs_buf *b, bool latin1)
+{
+	struct sink o = {b, NULL, 0};
+	size_t start = b->len;
+	int rc;
+
+	if (raw.n == 0 || (o.w = cs_buf_space(b, raw.n)) == NULL)
+		return decode_into(raw, &o, latin1);
+	rc = decode_into(raw, &o, latin1);
+	b->len = start + o.k;
+	b->p[b->len] = '\0';
+	return rc;
 }
 
 /* Scans a JSON number; sets *raw to its text. */

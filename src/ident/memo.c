@@ -14,6 +14,21 @@
 #define NBUCKETS (2 * CS_MEMO_ENTRIES) /* a power of two */
 #define NONE UINT32_MAX
 
+/*
+ * True if hash h was seen lately (the table of hashes seen once), else
+ * records it and returns false.
+ */
+static inline bool
+kv_admit(uint32_t *seen, size_t nseen, uint64_t h)
+{
+	uint32_t *s = &seen[h & (nseen - 1)], v = (uint32_t)(h >> 32) | 1;
+
+	if (*s == v)
+		return true;
+	*s = v;
+	return false;
+}
+
 struct cs_memo {
 	struct cs_memo_ent *e; /* CS_MEMO_ENTRIES slots, n used */
 	size_t n;
@@ -91,18 +106,6 @@ cs_memo_find(struct cs_memo *m, const struct cs_ident_line *l, uint64_t h)
 	return NULL;
 }
 
-bool
-cs_memo_admit(struct cs_memo *m, uint64_t h)
-{
-	uint32_t *s = &m->seen[h & (CS_MEMO_SEEN - 1)],
-		 v = (uint32_t)(h >> 32) | 1;
-
-	if (*s == v)
-		return true;
-	*s = v;
-	return false;
-}
-
 struct cs_memo_ent *
 cs_memo_put(struct cs_memo *m, const struct cs_ident_line *l, uint64_t h,
 	    int rc, bool read_list, const struct cs_obs_list *src, size_t from)
@@ -147,6 +150,12 @@ cs_memo_put(struct cs_memo *m, const struct cs_ident_line *l, uint64_t h,
 	return e;
 }
 
+bool
+cs_memo_admit(struct cs_memo *m, uint64_t h)
+{
+	return kv_admit(m->seen, CS_MEMO_SEEN, h);
+}
+
 void
 cs_memo_set_tail(struct cs_memo *m, struct cs_memo_ent *e, const char *s,
 		 size_t n)
@@ -161,42 +170,134 @@ cs_memo_set_tail(struct cs_memo *m, struct cs_memo_ent *e, const char *s,
 	m->bytes += n;
 }
 
-/* ---- evidence rows ---- */
+/* ---- one hash table of keyed byte strings, for rows and identities ---- */
 
-struct row_ent {
+/*
+ * A bounded table of values (byte strings) by key (byte strings given in
+ * parts, stored whole): chains of entries by hash, the key and value of
+ * each kept one after the other in one buffer; emptied when it holds
+ * max entries or its text would pass its byte cap.  With a seen table
+ * (nseen > 0, a power of two), kv_admit records a hash seen once.
+ */
+struct kv_ent {
 	uint64_t h;
 	uint32_t next;
-	uint32_t off, len; /* its row in text */
-	struct cs_evidence ev;
+	uint32_t off, klen, vlen; /* key at text[off], value after it */
 };
+
+struct kvtab {
+	struct kv_ent *e; /* max slots, n used */
+	size_t n, max;
+	struct cs_buf text;
+	uint32_t *head; /* 2 * max chains (a power of two) */
+	uint32_t *seen; /* nseen hashes seen once: high half, low bit set */
+	size_t nseen;
+};
+
+static void
+kv_init(struct kvtab *t, size_t max, size_t bytes, size_t nseen)
+{
+	t->e = cs_xcalloc(max, sizeof(*t->e));
+	t->n = 0;
+	t->max = max;
+	cs_buf_init(&t->text, bytes);
+	t->head = cs_xmalloc(2 * max * sizeof(*t->head));
+	memset(t->head, 0xff, 2 * max * sizeof(*t->head));
+	t->seen = nseen ? cs_xcalloc(nseen, sizeof(*t->seen)) : NULL;
+	t->nseen = nseen;
+}
+
+static void
+kv_free(struct kvtab *t)
+{
+	cs_buf_free(&t->text);
+	free(t->e);
+	free(t->head);
+	free(t->seen);
+}
+
+static void
+kv_clear(struct kvtab *t)
+{
+	t->n = 0;
+	cs_buf_reset(&t->text);
+	memset(t->head, 0xff, 2 * t->max * sizeof(*t->head));
+}
+
+/* Whether key (its nk parts) equals the key stored at k (klen bytes). */
+static inline bool
+kv_same(const uint8_t *k, size_t klen, const struct cs_span *key, size_t nk)
+{
+	for (size_t i = 0; i < nk; i++) {
+		if (key[i].n > klen || memcmp(k, key[i].p, key[i].n) != 0)
+			return false;
+		k += key[i].n;
+		klen -= key[i].n;
+	}
+	return klen == 0;
+}
+
+/* The value kept for key (hash h), or NULL; *len gets its length. */
+static const char *
+kv_find(const struct kvtab *t, uint64_t h, const struct cs_span *key, size_t nk,
+	size_t *len)
+{
+	for (uint32_t i = t->head[h & (2 * t->max - 1)]; i != NONE;
+	     i = t->e[i].next) {
+		const struct kv_ent *r = &t->e[i];
+
+		if (r->h == h &&
+		    kv_same(t->text.p + r->off, r->klen, key, nk)) {
+			*len = r->vlen;
+			return (const char *)t->text.p + r->off + r->klen;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Keeps value v (vlen bytes) for key (hash h, not in t), emptying t
+ * first when it is full; nothing if key and value together pass
+ * room_max bytes.
+ */
+static void
+kv_put(struct kvtab *t, uint64_t h, const struct cs_span *key, size_t nk,
+       const void *v, size_t vlen, size_t room_max)
+{
+	size_t klen = 0, off;
+	struct kv_ent *r;
+	uint32_t *b;
+
+	for (size_t i = 0; i < nk; i++)
+		klen += key[i].n;
+	if (klen + vlen > room_max)
+		return;
+	if (t->n == t->max || t->text.len + klen + vlen > t->text.max)
+		kv_clear(t);
+	off = t->text.len;
+	for (size_t i = 0; i < nk; i++)
+		if (cs_buf_add(&t->text, key[i].p, key[i].n) != 0)
+			goto fail;
+	if (cs_buf_add(&t->text, v, vlen) != 0)
+		goto fail;
+	r = &t->e[t->n];
+	r->h = h;
+	r->off = (uint32_t)off;
+	r->klen = (uint32_t)klen;
+	r->vlen = (uint32_t)vlen;
+	b = &t->head[h & (2 * t->max - 1)];
+	r->next = *b;
+	*b = (uint32_t)t->n++;
+	return;
+fail:
+	t->text.len = off;
+}
+
+/* ---- evidence rows ---- */
 
 struct cs_rowmemo {
-	struct row_ent *e; /* CS_ROWMEMO_ENTRIES */
-	size_t n;
-	struct cs_buf text;
-	uint32_t head[2 * CS_ROWMEMO_ENTRIES];
+	struct kvtab t;
 };
-
-struct cs_rowmemo *
-cs_rowmemo_new(void)
-{
-	struct cs_rowmemo *m = cs_xcalloc(1, sizeof(*m));
-
-	m->e = cs_xcalloc(CS_ROWMEMO_ENTRIES, sizeof(*m->e));
-	cs_buf_init(&m->text, CS_ROWMEMO_BYTES);
-	memset(m->head, 0xff, sizeof(m->head));
-	return m;
-}
-
-void
-cs_rowmemo_free(struct cs_rowmemo *m)
-{
-	if (m == NULL)
-		return;
-	cs_buf_free(&m->text);
-	free(m->e);
-	free(m);
-}
 
 /*
  * An item is compared as two byte ranges, its strings (NUL-padded:
@@ -206,6 +307,35 @@ cs_rowmemo_free(struct cs_rowmemo *m)
 #define EV_A_LEN (offsetof(struct cs_evidence, port) + sizeof(uint16_t))
 #define EV_B_OFF offsetof(struct cs_evidence, weight)
 #define EV_B_LEN (sizeof(struct cs_evidence) - EV_B_OFF)
+
+struct cs_rowmemo *
+cs_rowmemo_new(void)
+{
+	struct cs_rowmemo *m = cs_xcalloc(1, sizeof(*m));
+
+	/* room for the rows' text and every entry's key */
+	kv_init(&m->t, CS_ROWMEMO_ENTRIES,
+		CS_ROWMEMO_BYTES + CS_ROWMEMO_ENTRIES * (EV_A_LEN + EV_B_LEN),
+		0);
+	return m;
+}
+
+void
+cs_rowmemo_free(struct cs_rowmemo *m)
+{
+	if (m == NULL)
+		return;
+	kv_free(&m->t);
+	free(m);
+}
+
+/* The key of item e: its two compared ranges. */
+static inline void
+ev_key(const struct cs_evidence *e, struct cs_span key[2])
+{
+	key[0] = cs_span_make(e, EV_A_LEN);
+	key[1] = cs_span_make((const uint8_t *)e + EV_B_OFF, EV_B_LEN);
+}
 
 /* The word of e at byte off (within the item). */
 static inline uint64_t
@@ -261,70 +391,32 @@ cs_rowmemo_hash(const struct cs_evidence *e)
 	return h ^ h >> 32;
 }
 
-static bool
-ev_same(const struct cs_evidence *a, const struct cs_evidence *b)
-{
-	return memcmp(a, b, EV_A_LEN) == 0 &&
-	       memcmp((const uint8_t *)a + EV_B_OFF,
-		      (const uint8_t *)b + EV_B_OFF, EV_B_LEN) == 0;
-}
-
 const char *
 cs_rowmemo_find(const struct cs_rowmemo *m, const struct cs_evidence *e,
 		uint64_t h, size_t *len)
 {
-	for (uint32_t i = m->head[h & (CS_NELEM(m->head) - 1)]; i != NONE;
-	     i = m->e[i].next) {
-		const struct row_ent *r = &m->e[i];
+	struct cs_span key[2];
 
-		if (r->h == h && ev_same(&r->ev, e)) {
-			*len = r->len;
-			return (const char *)m->text.p + r->off;
-		}
-	}
-	return NULL;
+	ev_key(e, key);
+	return kv_find(&m->t, h, key, 2, len);
 }
 
 void
 cs_rowmemo_put(struct cs_rowmemo *m, const struct cs_evidence *e, uint64_t h,
 	       const char *s, size_t n)
 {
-	struct row_ent *r;
-	uint32_t *b;
+	struct cs_span key[2];
 
 	if (n > CS_ROWMEMO_BYTES / 64)
 		return;
-	if (m->n == CS_ROWMEMO_ENTRIES || m->text.len + n > CS_ROWMEMO_BYTES) {
-		m->n = 0;
-		cs_buf_reset(&m->text);
-		memset(m->head, 0xff, sizeof(m->head));
-	}
-	r = &m->e[m->n];
-	r->h = h;
-	r->off = (uint32_t)m->text.len;
-	r->len = (uint32_t)n;
-	if (cs_buf_add(&m->text, s, n) != 0)
-		return;
-	memcpy(&r->ev, e, sizeof(*e));
-	b = &m->head[h & (CS_NELEM(m->head) - 1)];
-	r->next = *b;
-	*b = (uint32_t)m->n++;
+	ev_key(e, key);
+	kv_put(&m->t, h, key, 2, s, n, SIZE_MAX);
 }
 
 /* ---- identities ---- */
 
-struct id_ent {
-	uint64_t h;
-	uint32_t next;
-	uint32_t off, n, slen; /* signature at text[off], output after it */
-};
-
 struct cs_idmemo {
-	struct id_ent *e; /* CS_IDMEMO_ENTRIES */
-	size_t n;
-	struct cs_buf text;
-	uint32_t head[2 * CS_IDMEMO_ENTRIES];
-	uint32_t seen[CS_IDMEMO_SEEN];
+	struct kvtab t;
 };
 
 struct cs_idmemo *
@@ -332,9 +424,7 @@ cs_idmemo_new(void)
 {
 	struct cs_idmemo *m = cs_xcalloc(1, sizeof(*m));
 
-	m->e = cs_xcalloc(CS_IDMEMO_ENTRIES, sizeof(*m->e));
-	cs_buf_init(&m->text, CS_IDMEMO_BYTES);
-	memset(m->head, 0xff, sizeof(m->head));
+	kv_init(&m->t, CS_IDMEMO_ENTRIES, CS_IDMEMO_BYTES, CS_IDMEMO_SEEN);
 	return m;
 }
 
@@ -343,8 +433,7 @@ cs_idmemo_free(struct cs_idmemo *m)
 {
 	if (m == NULL)
 		return;
-	cs_buf_free(&m->text);
-	free(m->e);
+	kv_free(&m->t);
 	free(m);
 }
 
@@ -352,51 +441,18 @@ const char *
 cs_idmemo_find(const struct cs_idmemo *m, const uint8_t *sig, size_t n,
 	       uint64_t h, size_t *len)
 {
-	for (uint32_t i = m->head[h & (CS_NELEM(m->head) - 1)]; i != NONE;
-	     i = m->e[i].next) {
-		const struct id_ent *r = &m->e[i];
+	struct cs_span key = cs_span_make(sig, n);
 
-		if (r->h == h && r->n == n &&
-		    memcmp(m->text.p + r->off, sig, n) == 0) {
-			*len = r->slen;
-			return (const char *)m->text.p + r->off + n;
-		}
-	}
-	return NULL;
+	return kv_find(&m->t, h, &key, 1, len);
 }
 
 void
 cs_idmemo_put(struct cs_idmemo *m, const uint8_t *sig, size_t n, uint64_t h,
 	      const char *s, size_t slen)
 {
-	uint32_t *sl = &m->seen[h & (CS_IDMEMO_SEEN - 1)];
-	uint32_t v = (uint32_t)(h >> 32) | 1;
-	struct id_ent *r;
-	uint32_t *b;
+	struct cs_span key = cs_span_make(sig, n);
 
-	if (*sl != v) {
-		*sl = v;
+	if (!kv_admit(m->t.seen, m->t.nseen, h))
 		return;
-	}
-	if (n + slen > CS_IDMEMO_BYTES / 64)
-		return;
-	if (m->n == CS_IDMEMO_ENTRIES ||
-	    m->text.len + n + slen > CS_IDMEMO_BYTES) {
-		m->n = 0;
-		cs_buf_reset(&m->text);
-		memset(m->head, 0xff, sizeof(m->head));
-	}
-	r = &m->e[m->n];
-	r->h = h;
-	r->off = (uint32_t)m->text.len;
-	r->n = (uint32_t)n;
-	r->slen = (uint32_t)slen;
-	if (cs_buf_add(&m->text, sig, n) != 0 ||
-	    cs_buf_add(&m->text, s, slen) != 0) {
-		m->text.len = r->off;
-		return;
-	}
-	b = &m->head[h & (CS_NELEM(m->head) - 1)];
-	r->next = *b;
-	*b = (uint32_t)m->n++;
+	kv_put(&m->t, h, &key, 1, s, slen, CS_IDMEMO_BYTES / 64);
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include <expat.h>
 
@@ -455,10 +456,32 @@ a_free(void *q)
 
 static const XML_Memory_Handling_Suite arena_mm = {a_malloc, a_realloc, a_free};
 
+/*
+ * The salt of expat's hash tables: random, drawn once per thread.  Left
+ * to itself expat draws one per parser, a getrandom call per document
+ * (a reply to decode); one secret per process still keeps a peer from
+ * choosing names that collide.  0 if none could be drawn: expat draws.
+ */
+static unsigned long
+xml_salt(void)
+{
+	static _Thread_local unsigned long salt;
+	static _Thread_local bool tried;
+
+	if (!tried) {
+		tried = true;
+		if (getrandom(&salt, sizeof(salt), 0) != (ssize_t)sizeof(salt))
+			salt = 0;
+	}
+	return salt;
+}
+
 /* A parser for st, its memory from a (the caller's, until xml_free). */
 static XML_Parser
 xml_new(struct xst *st, struct arena *a)
 {
+	unsigned long salt = xml_salt();
+
 	XML_Parser xp;
 
 	a->chunks = NULL;
@@ -473,6 +496,8 @@ xml_new(struct xst *st, struct arena *a)
 		return NULL;
 	}
 	st->xp = xp;
+	if (salt != 0)
+		XML_SetHashSalt(xp, salt);
 	XML_SetUserData(xp, st);
 	XML_SetParamEntityParsing(xp, XML_PARAM_ENTITY_PARSING_NEVER);
 	XML_SetStartDoctypeDeclHandler(xp, on_doctype);

@@ -183,6 +183,31 @@ dn_hex(struct dn *d, uint8_t c)
 	dn_put(d, hex[c & 15]);
 }
 
+/*
+ * Appends sep (if not NUL) and v in decimal to out (k bytes used, room
+ * outsz), NUL-terminated; CS_ELIMIT where snprintf would have cut it.
+ * (snprintf per arc was most of the time of reading a certificate.)
+ */
+static int
+put_arc(char *out, size_t outsz, size_t *k, char sep, uint64_t v)
+{
+	char d[24];
+	size_t n = 0, w;
+
+	do
+		d[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	w = n + (sep != '\0');
+	if (w >= outsz - *k)
+		return CS_ELIMIT;
+	if (sep != '\0')
+		out[(*k)++] = sep;
+	while (n > 0)
+		out[(*k)++] = d[--n];
+	out[*k] = '\0';
+	return 0;
+}
+
 static int
 oid_text(struct cs_span o, char *out, size_t outsz)
 {
@@ -203,20 +228,13 @@ oid_text(struct cs_span o, char *out, size_t outsz)
 			continue;
 		if (first) {
 			unsigned a = arc < 40 ? 0 : arc < 80 ? 1 : 2;
-			int w = snprintf(out + k, outsz - k, "%u.%llu", a,
-					 (unsigned long long)(arc - 40u * a));
 
-			if (w < 0 || (size_t)w >= outsz - k)
+			if (put_arc(out, outsz, &k, '\0', a) != 0 ||
+			    put_arc(out, outsz, &k, '.', arc - 40u * a) != 0)
 				return CS_ELIMIT;
-			k += (size_t)w;
 			first = false;
-		} else {
-			int w = snprintf(out + k, outsz - k, ".%llu",
-					 (unsigned long long)arc);
-
-			if (w < 0 || (size_t)w >= outsz - k)
-				return CS_ELIMIT;
-			k += (size_t)w;
+		} else if (put_arc(out, outsz, &k, '.', arc) != 0) {
+			return CS_ELIMIT;
 		}
 		arc = 0;
 		bytes = 0;

@@ -2,8 +2,9 @@
 """The input mix of bench/bench_identify.sh, shared with the tests.
 
 Every raw kind of samples.py and the commonest single fields, a third of
-the lines grouped by device in runs of 2-6 adjacent lines, and about one
-line in a thousand hostile or malformed.  Each line comes from a unit
+the draws a device of 2-6 adjacent lines (so two thirds of the lines are
+grouped by device: 662,268 of 1,000,000), and about one line in a
+thousand hostile or malformed.  Each line comes from a unit
 (a simulated device): the lines of one "device" group are one unit, and
 every ungrouped line is a unit of its own (a scan hears each unit answer
 each probe once).  A unit of a model answers with its model's bytes,

@@ -172,6 +172,36 @@ test_line(void **state)
 						     sizeof(err)),
 				 CS_ELIMIT);
 	}
+	/* escapes whose text passes the buffer's cap (1024) but whose
+	 * bytes fit: decoded all the same; one byte more: refused; and a
+	 * service spelled in escapes longer than its field */
+	for (size_t nb = 1000; nb <= 1025; nb++) {
+		char big[8192];
+		int k = snprintf(big, sizeof(big), "{\"data\":\"");
+
+		for (size_t i = 0; i < nb; i++)
+			k += snprintf(big + k, sizeof(big) - (size_t)k,
+				      i % 2 ? "\\u0062" : "\\n");
+		k += snprintf(big + k, sizeof(big) - (size_t)k, "\"}");
+		assert_int_equal(cs_ident_line_parse((const uint8_t *)big,
+						     (size_t)k, &data, &l, err,
+						     sizeof(err)),
+				 nb <= 1024 ? 0 : CS_ELIMIT);
+		if (nb <= 1024) {
+			assert_int_equal(l.data.n, nb);
+			for (size_t i = 0; i < nb; i++)
+				assert_int_equal(l.data.p[i],
+						 i % 2 ? 'b' : '\n');
+		}
+	}
+	assert_int_equal(cs_ident_line_parse(
+			     L("{\"kind\":\"\\u0062anner\",\"service\":"
+			       "\"\\u0074\\u0065\\u006c\\u006e\\u0065\\u0074\","
+			       "\"data\":\"x\"}"),
+			     &data, &l, err, sizeof(err)),
+			 0);
+	assert_string_equal(l.kind, "banner");
+	assert_string_equal(l.service, "telnet");
 	cs_buf_free(&data);
 }
 

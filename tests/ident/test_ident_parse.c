@@ -439,6 +439,96 @@ test_x509(void **state)
 				    "1.2.3.4=#02020102,L=H\xc3\xa9,OU=\\C0\\AF,"
 				    "CN=\\00\\0D,O=a\\,#b");
 	}
+	/* OIDs not named: each arc in decimal (first byte 0.x, 1.x, 2.x,
+	 * the largest nine-byte arc), and a text of 95 characters fits the
+	 * 96-byte buffer while one of 96 is refused. */
+	{
+		static const struct {
+			const char *oid; /* DER contents */
+			size_t n;
+			const char *want; /* NULL: CS_ELIMIT */
+		} t[] = {
+		    {"\x00", 1, "0.0=x"},
+		    {"\x27\x05", 2, "0.39.5=x"},
+		    {"\x28", 1, "1.0=x"},
+		    {"\x4f\x7f", 2, "1.39.127=x"},
+		    {"\x50", 1, "2.0=x"},
+		    {"\x81\x00\x81\x80\x00", 5, "2.48.16384=x"},
+		    {"\x2a\xff\xff\xff\xff\xff\xff\xff\xff\x7f", 10,
+		     "1.2.9223372036854775807=x"},
+		};
+		/* 1.2, then eleven arcs of ".1234567" and ".123": 95
+		 * characters; then ".1234" instead: 96 */
+		uint8_t oid[64];
+		size_t on = 0;
+		char want[128];
+
+		for (size_t i = 0; i < CS_NELEM(t); i++) {
+			uint8_t name[64];
+			size_t k = 0;
+
+			name[k++] = 0x31;
+			name[k++] = (uint8_t)(t[i].n + 7);
+			name[k++] = 0x30;
+			name[k++] = (uint8_t)(t[i].n + 5);
+			name[k++] = 0x06;
+			name[k++] = (uint8_t)t[i].n;
+			memcpy(name + k, t[i].oid, t[i].n);
+			k += t[i].n;
+			memcpy(name + k, "\x0c\x01x", 3);
+			k += 3;
+			n = make_cert(cert, name, k);
+			assert_int_equal(cs_x509_parse_der(cert, n, &x), 0);
+			assert_string_equal(x.subject, t[i].want);
+		}
+		for (int last = 123; last <= 1234; last += 1111) {
+			uint8_t name[96];
+			size_t k = 0;
+
+			on = 0;
+			oid[on++] = 0x2a;
+			for (int a = 0; a < 11; a++) {
+				/* 1234567 = 0x4b 0x2d 0x07 in base 128 */
+				memcpy(oid + on, "\xcb\xad\x07", 3);
+				on += 3;
+			}
+			if (last == 123) {
+				oid[on++] = 123;
+			} else {
+				oid[on++] = 0x89; /* 1234 = 9 * 128 + 82 */
+				oid[on++] = 82;
+			}
+			name[k++] = 0x31;
+			name[k++] = (uint8_t)(on + 7);
+			name[k++] = 0x30;
+			name[k++] = (uint8_t)(on + 5);
+			name[k++] = 0x06;
+			name[k++] = (uint8_t)on;
+			memcpy(name + k, oid, on);
+			k += on;
+			memcpy(name + k, "\x0c\x01x", 3);
+			k += 3;
+			n = make_cert(cert, name, k);
+			if (last == 123) {
+				size_t w = 0;
+
+				memcpy(want, "1.2", 3);
+				w = 3;
+				for (int a = 0; a < 11; a++, w += 8)
+					memcpy(want + w, ".1234567", 8);
+				memcpy(want + w, ".123", 4);
+				w += 4;
+				assert_int_equal(w, 95);
+				memcpy(want + w, "=x", 3);
+				assert_int_equal(cs_x509_parse_der(cert, n, &x),
+						 0);
+				assert_string_equal(x.subject, want);
+			} else {
+				assert_int_equal(cs_x509_parse_der(cert, n, &x),
+						 CS_ELIMIT);
+			}
+		}
+	}
 	/* Too many attributes in one name. */
 	{
 		uint8_t name[300];

@@ -274,6 +274,79 @@ test_escapers(void **state)
 	}
 }
 
+/*
+ * The JSON escaper reads plain bytes eight at a time: each byte it does
+ * not copy as it is, at each place of a line longer than a few words,
+ * is found and escaped there, and the rest copied.
+ */
+static void
+test_esc_json_words(void **state)
+{
+	static const struct {
+		const char *b; /* the byte(s) put in */
+		size_t n;
+		const char *want; /* as escaped */
+	} t[] = {
+	    {"\"", 1, "\\\""},       {"\\", 1, "\\\\"},
+	    {"\n", 1, "\\n"},         {"\x01", 1, "\\u0001"},
+	    {"\x1f", 1, "\\u001f"},   {"\x7f", 1, "\\u007f"},
+	    {"\xc3\xa9", 2, "\xc3\xa9"}, {"\xff", 1, "\\ufffd"},
+	    {"\0", 1, "\\u0000"},     {" ", 1, " "},
+	    {"~", 1, "~"},
+	};
+	const char plain[] = "abcdefghijklmnopqrstuvwxyz0123456789ABCD";
+
+	(void)state;
+	for (size_t i = 0; i < CS_NELEM(t); i++)
+		for (size_t at = 0; at <= 33; at++) {
+			char in[64], want[96];
+			size_t k = 0, w = 0;
+
+			memcpy(in, plain, at);
+			k = at;
+			memcpy(in + k, t[i].b, t[i].n);
+			k += t[i].n;
+			memcpy(in + k, plain + at, 6);
+			k += 6;
+			want[w++] = '"';
+			memcpy(want + w, plain, at);
+			w += at;
+			memcpy(want + w, t[i].want, strlen(t[i].want));
+			w += strlen(t[i].want);
+			memcpy(want + w, plain + at, 6);
+			w += 6;
+			want[w++] = '"';
+			want[w] = '\0';
+			check_esc(cs_esc_json, in, k, want);
+		}
+	/* a buffer whose cap holds the result but not the room for the
+	 * longest escape of every byte: the same result; one byte less:
+	 * refused */
+	{
+		static const char in[] = "a\"b\\c\nd\x01" "e\xc3\xa9" "f\xff";
+		static const char want[] =
+		    "\"a\\\"b\\\\c\\nd\\u0001e\xc3\xa9" "f\\ufffd\"";
+		size_t n = sizeof(in) - 1, wn = sizeof(want) - 1;
+
+		assert_true(wn < 6 * n + 2);
+		for (size_t cap = wn - 3; cap <= 6 * n + 3; cap++) {
+			struct cs_buf b;
+			int rc;
+
+			cs_buf_init(&b, cap);
+			rc = cs_esc_json(&b, in, n);
+			if (cap < wn) {
+				assert_int_equal(rc, CS_ELIMIT);
+			} else {
+				assert_int_equal(rc, 0);
+				assert_int_equal(b.len, wn);
+				assert_memory_equal(b.p, want, wn);
+			}
+			cs_buf_free(&b);
+		}
+	}
+}
+
 static void
 test_utf8_seq(void **state)
 {
@@ -356,6 +429,7 @@ main(void)
 	    cmocka_unit_test(test_rd_sticky),
 	    cmocka_unit_test(test_span_helpers),
 	    cmocka_unit_test(test_escapers),
+	    cmocka_unit_test(test_esc_json_words),
 	    cmocka_unit_test(test_redact),
 	    cmocka_unit_test(test_utf8_seq),
 	    cmocka_unit_test(test_obs_caps),

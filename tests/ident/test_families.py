@@ -200,6 +200,23 @@ CASES = [
      {"manufacturer": "Reolink", "device_class": "nvr"}),
     ("underscore-vstarcam", [("http.title", "C7824WIP_x", 80)],
      {"manufacturer": "Vstarcam", "model": "C7824WIP"}),
+    # ... and a leading prefix joined by an underscore (a name the
+    # installer gave: Cam_MS-C2963-PB) still reads the model after it;
+    # the class companion of the same grammar reads it too ------------
+    ("prefix-underscore-milesight", [("http.title", "Cam_MS-C2963-PB", 80)],
+     {"manufacturer": "Milesight", "model": "MS-C2963-PB", "device_class": "camera"}),
+    ("prefix-underscore-milesight-nvr", [("http.title", "NVR_MS-N5008-UPC", 80)],
+     {"manufacturer": "Milesight", "model": "MS-N5008-UPC", "device_class": "nvr"}),
+    ("prefix-underscore-tiandy", [("http.title", "Lobby_TC-C32XN", 80)],
+     {"manufacturer": "Tiandy", "model": "TC-C32XN", "device_class": "camera"}),
+    ("prefix-underscore-dahua", [("http.title", "Gate_IPC-HDW2431T-AS-S2", 80)],
+     {"manufacturer": "Dahua", "model": "IPC-HDW2431T-AS-S2", "device_class": "camera"}),
+    ("prefix-underscore-hiwatch-nvr", [("http.title", "Rec_HWN-4104MH", 80)],
+     {"manufacturer": "Hikvision", "device_class": "nvr"}),
+    # a letter or digit before the model still blocks it (XMS-C2963-PB is
+    # no Milesight model)
+    ("prefix-letter-milesight", [("http.title", "XMS-C2963-PB", 80)],
+     {"manufacturer": None, "model": None}),
     # --- A web UI titled with nothing but its badge names the maker;
     # the same word inside a longer title stays weaker, and Ubuntu's
     # LTS is nobody ---------------------------------------------------

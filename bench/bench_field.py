@@ -80,7 +80,9 @@ def flagged(res, prc):
 
 def load_units(path):
     """Returns (units, problems): units in file order, each a dict with
-    key, label, ids and the identify input lines."""
+    key, label, ids and the identify input lines, and "unsafe" (id -> (kind, why))
+    for lines whose "unsafe_request" says they answer a request camsweep
+    never sends."""
     units, by_dev, problems = [], {}, []
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -107,6 +109,8 @@ def load_units(path):
                 inp["id"] = key
             u["ids"].append(str(o.get("id")))
             u["lines"].append(json.dumps(inp))
+            if o.get("unsafe_request"):
+                u.setdefault("unsafe", {})[str(o.get("id"))] = (str(o.get("kind")), str(o["unsafe_request"]))
     return units, problems
 
 

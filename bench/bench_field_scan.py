@@ -9,7 +9,17 @@ the same bytes (the lines camsim served).
 Usage: bench_field_scan.py CAMSWEEP CAMSIM DATA_DIR FIELD_DIR [--verbose]
                            [--ports LIST]
 
---ports LIST is passed to the scan (default: the scan's default ports).
+--ports LIST is passed to the scan as it is.  Without it, each file's
+scan sweeps the scan's default ports plus every port camsim served a line
+of that file on (a field unit recorded on 8086 or 17970 is a device a
+user would point the scan at with --ports); the units that are reachable
+only on such added ports are counted and, with --verbose, listed, so the
+figures also say what a default-ports scan would not reach.
+
+Lines with an "unsafe_request" member answer a request camsweep never
+sends (a vendor backdoor handshake, an information-disclosure URL): they
+are not served as hosts, are counted under their own reason, and stay in
+identify's figures (see bench/field/README.md).
 
 Units with no servable line (MAC addresses, sysDescr values, single
 header fields, UDP discovery replies on loopback) have no host, so the
@@ -20,6 +30,8 @@ import collections
 import glob
 import json
 import os
+import re
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -31,6 +43,16 @@ def show(label, s):
     print(label)
     for line in s.lines():
         print("  " + line)
+
+
+def default_ports(camsweep):
+    """The scan's default port list, as `camsweep scan --help` prints it."""
+    p = subprocess.run([camsweep, "scan", "--help"], capture_output=True,
+                       text=True, check=False)
+    m = re.search(r"default ([0-9][0-9,]*)", p.stdout + p.stderr)
+    if not m:
+        raise RuntimeError("cannot read the scan's default ports from `camsweep scan --help`")
+    return [int(x) for x in m.group(1).split(",") if x]
 
 
 def main(argv):
@@ -53,6 +75,9 @@ def main(argv):
         sys.stderr.write("bench_field_scan: no *.jsonl in %s\n" % field)
         return 2
     prc = bench_field.prc_makers(data_dir)
+    defaults = default_ports(camsweep)
+    n_added_only = 0
+    added_ports = set()
     tot_id, tot_scan, tot_sid, tot_sscan = (bench_field.Score() for _ in range(4))
     skips = collections.Counter()
     n_units = n_served = n_lines = n_lines_served = n_dis = 0
@@ -61,10 +86,23 @@ def main(argv):
         units, problems = bench_field.load_units(path)
         for p in problems:
             sys.stderr.write("bench_field_scan: %s: %s\n" % (os.path.basename(path), p))
+        unsafe = replay_scan.unsafe_lines(units)
+        for kind, _ in unsafe.values():
+            skips[(kind, "answers a request camsweep never sends (the line's unsafe_request; --verbose lists them)")] += 1
         cidr = "127.203.%d.0/22" % (4 * fi)
-        with replay_scan.Replay(camsim, units, cidr) as rp:
-            scanned, err = rp.scan(camsweep, data_dir, extra)
+        with replay_scan.Replay(camsim, replay_scan.without_lines(units, unsafe), cidr) as rp:
             manifest = rp.manifest
+            args = extra
+            only_added = []
+            if not extra:
+                served_ports = {x["port"] for m in manifest.values() for x in m["served"]}
+                more = sorted(served_ports - set(defaults))
+                added_ports.update(more)
+                args = ["--ports", ",".join(str(x) for x in defaults + more)]
+                only_added = sorted(k for k, m in manifest.items() if m["served"]
+                                    and all(x["port"] in more for x in m["served"]))
+                n_added_only += len(only_added)
+            scanned, err = rp.scan(camsweep, data_dir, args)
         if err.strip():
             sys.stderr.write("bench_field_scan: scan: %s\n" % err.strip()[:500])
         served = replay_scan.served_units(units, manifest)
@@ -90,7 +128,15 @@ def main(argv):
             dis_fields.update(f)
         print("== %s: %d units, %d served as hosts" % (os.path.basename(path), len(units), len(served)))
         print("  scan vs identify on the same bytes: %d of %d served units disagree" % (len(dis), len(served)))
+        if only_added:
+            print("  %d served units answer only on ports outside the scan's default list (scanned because they were served there)"
+                  % len(only_added))
         if verbose:
+            for i, (kind, why) in sorted(unsafe.items()):
+                print("    not served: %s %s: answers a request camsweep never sends: %s" % (i, kind, why))
+            for key in only_added:
+                print("    on added ports only: %s (%s)" % (key, ", ".join(
+                    "%s/%d" % (x["kind"], x["port"]) for x in manifest[key]["served"])))
             for key, f in dis:
                 m = manifest[key]
                 s, i = scanned.get(key) or {}, ident_served.get(key) or {}
@@ -106,6 +152,9 @@ def main(argv):
                 print("    scan miss " + mline)
     print("== overall (%d files): %d units, %d served as hosts; %d of %d lines served"
           % (len(files), n_units, n_served, n_lines_served, n_lines))
+    if not extra:
+        print("scanned ports: the default list plus %s (ports lines were served on); %d served units answer only there"
+              % (",".join(str(x) for x in sorted(added_ports)) or "none", n_added_only))
     print("lines not served, by kind and reason:")
     for (kind, why), n in sorted(skips.items(), key=lambda x: -x[1]):
         print("  %4d %s: %s" % (n, kind, why))

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: ISC
 # Field-corpus benchmark of the scan path: serves every bench/field/*.jsonl
 # unit as a live loopback host with `camsim --replay` (127.203.0.0/16
-# only), scans them with `camsweep scan --json` on the default ports, and
+# only), scans them with `camsweep scan --json` on the default ports plus
+# the ports camsim served lines on (or exactly --ports LIST), and
 # prints bench_field.sh's figures for the scan path beside identify's,
 # plus how many units scan and identify disagree on (maker, class,
 # surveillance) given the same bytes.  Builds nothing: uses $CAMSWEEP,

@@ -146,6 +146,29 @@ class Replay:
         return out, p.stderr
 
 
+def unsafe_lines(units):
+    """id -> (kind, why), for the lines of units that answer a request camsweep
+    never sends (their "unsafe_request" member, bench_field.load_units)."""
+    out = {}
+    for u in units:
+        out.update(u.get("unsafe") or {})
+    return out
+
+
+def without_lines(units, ids):
+    """The units without the lines whose id is in ids (a unit left with no
+    line is left out)."""
+    out = []
+    for u in units:
+        keep = [i for i, x in enumerate(u["ids"]) if x not in ids]
+        if keep:
+            v = dict(u)
+            v["ids"] = [u["ids"][i] for i in keep]
+            v["lines"] = [u["lines"][i] for i in keep]
+            out.append(v)
+    return out
+
+
 def served_units(units, manifest):
     """The units restricted to the lines camsim served (same keys)."""
     out = []

@@ -124,7 +124,7 @@ rule axis-vapix-doclink
 # servers (AXIS 241Q).  Upper-case AXIS as Axis writes it.
 rule axis-named-camera-line
   on       http.title http.realm banner mdns.instance upnp.friendly-name upnp.model upnp.model-description ssdp.server snmp.sysdescr onvif.model gb.model onvif.scopes wsd.scopes dhcp.vendor tls.subject
-  match    \bAXIS\s+((?:M[1-5][0-9]{3}|P[135][0-9]{3}|Q(?:1[0-9]|3[0-9]|6[0-9]|8[67])[0-9]{2})(?:-[A-Z0-9]{1,4}){0,3}(?:\s+Mk\s+I{1,3}V?)?|2[0-3][0-9][A-Z]{0,3})(?![A-Za-z0-9-])
+  match    (?<![A-Za-z0-9])AXIS\s+((?:M[1-5][0-9]{3}|P[135][0-9]{3}|Q(?:1[0-9]|3[0-9]|6[0-9]|8[67])[0-9]{2})(?:-[A-Z0-9]{1,4}){0,3}(?:\s+Mk\s+I{1,3}V?)?|2[0-3][0-9][A-Z]{0,3})(?![A-Za-z0-9-])
   set      manufacturer=Axis model="AXIS $1" class=camera
   tier     model
   weight   0.7
@@ -140,7 +140,7 @@ rule axis-named-camera-line
 
 rule axis-named-video-server
   on       http.title http.realm banner mdns.instance upnp.friendly-name upnp.model upnp.model-description ssdp.server snmp.sysdescr onvif.model gb.model onvif.scopes wsd.scopes dhcp.vendor tls.subject
-  match    \bAXIS\s+(24[0-9][A-Z]{0,3})(?![A-Za-z0-9-])
+  match    (?<![A-Za-z0-9])AXIS\s+(24[0-9][A-Z]{0,3})(?![A-Za-z0-9-])
   set      manufacturer=Axis model="AXIS $1" class=encoder
   tier     model
   weight   0.7

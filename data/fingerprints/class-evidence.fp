@@ -166,7 +166,7 @@ rule h3c-comware-sysdescr
 
 rule h3c-msr-router
   on       snmp.sysdescr
-  match    \bH3C (MSR[0-9]{2,4}(?:-[0-9A-Z]{1,6}){0,3}|ER[0-9]{4}[A-Z]{0,2}[0-9]?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])H3C (MSR[0-9]{2,4}(?:-[0-9A-Z]{1,6}){0,3}|ER[0-9]{4}[A-Z]{0,2}[0-9]?)(?:\b|(?=_))
   set      manufacturer=H3C model=$1 class=router surveillance=no
   tier     model
   weight   0.75
@@ -261,7 +261,7 @@ rule reolink-devinfo-model-recorder
 
 rule zyxel-usg-firewall
   on       snmp.sysdescr http.title upnp.model upnp.model-number
-  match    \b(?:Zyxel\s+|ZyXEL\s+)?(USG\s?FLEX\s?[0-9]{2,3}[A-Z]{0,2}|ATP[0-9]{3,4}|USG[0-9]{2,4}[A-Z]{0,2}(?:-VPN)?|ZyWALL\s?[0-9A-Z]{2,8})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(?:Zyxel\s+|ZyXEL\s+)?(USG\s?FLEX\s?[0-9]{2,3}[A-Z]{0,2}|ATP[0-9]{3,4}|USG[0-9]{2,4}[A-Z]{0,2}(?:-VPN)?|ZyWALL\s?[0-9A-Z]{2,8})(?:\b|(?=_))
   set      manufacturer=Zyxel model=$1 class=router surveillance=no
   tier     model
   weight   0.75
@@ -316,7 +316,7 @@ rule cisco-small-business-switch
 
 rule zte-zxr10-switch
   on       snmp.sysdescr
-  match    \b(ZXR10\s+(?:29|39|59|89)[0-9]{2}[A-Z]{0,3})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(ZXR10\s+(?:29|39|59|89)[0-9]{2}[A-Z]{0,3})(?:\b|(?=_))
   set      manufacturer=ZTE model=$1 class=switch surveillance=no
   tier     model
   weight   0.7

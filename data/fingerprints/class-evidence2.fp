@@ -87,7 +87,7 @@ rule sony-encoder-model
 
 rule bosch-vip-encoder
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \bVIP[ -]X(?:1600[ -]XFM4|[12][ -]XF(?:[ -]E)?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])VIP[ -]X(?:1600[ -]XFM4|[12][ -]XF(?:[ -]E)?)(?:\b|(?=_))
   flags    i
   set      class=encoder
   tier     model

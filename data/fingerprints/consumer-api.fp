@@ -96,7 +96,7 @@ rule miio-camera-xiaomi
 
 rule dafang-hacks-firmware
   on       http.title http.body banner
-  match    \b(?:Xiaomi[ -])?Dafang[ -]Hacks(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(?:Xiaomi[ -])?Dafang[ -]Hacks(?:\b|(?=_))
   flags    i
   set      class=camera surveillance=yes
   tier     model

@@ -97,7 +97,7 @@ rule dahua-magicbox-present
 
 rule dahua-model-camera
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(?:DH-)?(IPC-(?:H|T|E|K|A|P)[A-Z]{1,4}[0-9]{3,4}[A-Z0-9-]*)
+  match    (?<![A-Za-z0-9])(?:DH-)?(IPC-(?:H|T|E|K|A|P)[A-Z]{1,4}[0-9]{3,4}[A-Z0-9-]*)
   set      manufacturer=Dahua@0.5 class=camera@0.7 model=$1@0.5
   tier     model
   weight   0.5

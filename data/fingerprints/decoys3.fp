@@ -163,7 +163,7 @@ rule dell-networking-switch
 
 rule h3c-ruijie-switch
   on       snmp.sysdescr
-  match    \b(?:H3C (S[0-9]{4}[A-Z]{0,3}(?:-[0-9]{1,3}[A-Z]{0,4}){0,2}(?:-[A-Z]{1,4})?)|Ruijie Networks.{0,60}\b(RG-S[0-9]{4}[A-Z0-9-]{0,12}))(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(?:H3C (S[0-9]{4}[A-Z]{0,3}(?:-[0-9]{1,3}[A-Z]{0,4}){0,2}(?:-[A-Z]{1,4})?)|Ruijie Networks.{0,60}\b(RG-S[0-9]{4}[A-Z0-9-]{0,12}))(?:\b|(?=_))
   set      class=switch surveillance=no
   tier     model
   weight   0.7
@@ -212,7 +212,7 @@ rule upnp-printer-device
 
 rule router-model-family
   on       upnp.model upnp.model-number upnp.friendly-name http.title snmp.sysdescr
-  match    \b(?:NETGEAR\s+(?:Router\s+)?(R[6-9][0-9]{3}[A-Z]{0,2}|RAX[0-9]{2,3}[A-Z]{0,2}|RBR[0-9]{2,3})|ASUS\s+(?:Wireless\s+Router\s+)?(RT-[A-Z]{1,3}[0-9]{2,5}[A-Z]{0,3}|GT-[A-Z]{1,3}[0-9]{4,5})|(FRITZ!Box\s[0-9]{4}[A-Za-z ]{0,10}))(?![A-Za-z0-9])|^\s*(R[6-9][0-9]{3}|RAX[0-9]{2,3}|RT-AC[0-9]{2,4}[A-Z]?|RT-AX[0-9]{2,4}[A-Z]?)\s*$
+  match    (?<![A-Za-z0-9])(?:NETGEAR\s+(?:Router\s+)?(R[6-9][0-9]{3}[A-Z]{0,2}|RAX[0-9]{2,3}[A-Z]{0,2}|RBR[0-9]{2,3})|ASUS\s+(?:Wireless\s+Router\s+)?(RT-[A-Z]{1,3}[0-9]{2,5}[A-Z]{0,3}|GT-[A-Z]{1,3}[0-9]{4,5})|(FRITZ!Box\s[0-9]{4}[A-Za-z ]{0,10}))(?![A-Za-z0-9])|^\s*(R[6-9][0-9]{3}|RAX[0-9]{2,3}|RT-AC[0-9]{2,4}[A-Z]?|RT-AX[0-9]{2,4}[A-Z]?)\s*$
   set      class=router surveillance=no
   tier     model
   weight   0.65
@@ -278,7 +278,7 @@ rule miniupnpd-gateway
 
 rule hue-bridge
   on       ssdp.server http.server upnp.model upnp.friendly-name
-  match    \bIpBridge/[0-9]|\bPhilips hue bridge(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])IpBridge/[0-9]|\bPhilips hue bridge(?:\b|(?=_))
   flags    i
   set      manufacturer=Signify@0.5 class=other surveillance=no
   tier     model

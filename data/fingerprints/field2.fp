@@ -23,7 +23,7 @@ rule sony-http-server-netevi
 
 rule sony-network-camera-model
   on       http.realm http.title snmp.sysdescr http.body
-  match    \bSony Network Camera (SNC-[A-Z]{1,3}[0-9]{1,4}[A-Z0-9]{0,6})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Sony Network Camera (SNC-[A-Z]{1,3}[0-9]{1,4}[A-Z0-9]{0,6})(?:\b|(?=_))
   flags    i
   set      manufacturer=Sony model=$1 class=camera
   tier     model
@@ -35,7 +35,7 @@ rule sony-network-camera-model
 
 rule sony-snc-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \b(SNC-(?:[A-Z]{1,3})[0-9]{1,4}[A-Z0-9]{0,6})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(SNC-(?:[A-Z]{1,3})[0-9]{1,4}[A-Z0-9]{0,6})(?:\b|(?=_))
   set      model=$1 manufacturer=Sony@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -66,7 +66,7 @@ rule ipro-http-realm
 
 rule panasonic-wv-model
   on       http.title onvif.model gb.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.body
-  match    \b((?:WV|WJ)-[A-Z]{1,4}[0-9]{3,4}[A-Z0-9]{0,6})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:WV|WJ)-[A-Z]{1,4}[0-9]{3,4}[A-Z0-9]{0,6})(?:\b|(?=_))
   set      model=$1 manufacturer=Panasonic@0.55 class=camera@0.5
   tier     model
   weight   0.75
@@ -77,7 +77,7 @@ rule panasonic-wv-model
 
 rule panasonic-bb-bl-model
   on       http.title onvif.model gb.model upnp.model upnp.model-number http.realm
-  match    \b((?:BB-H[CN]M|BB-S[CW]|BL-C|BL-VP|BL-VT)[0-9]{2,4}[A-Z]{0,3})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:BB-H[CN]M|BB-S[CW]|BL-C|BL-VP|BL-VT)[0-9]{2,4}[A-Z]{0,3})(?:\b|(?=_))
   set      model=$1 manufacturer=Panasonic@0.6 class=camera@0.5
   tier     model
   weight   0.75
@@ -130,7 +130,7 @@ rule streaming-server-realm
 
 rule vivotek-model
   on       onvif.model gb.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.title
-  match    \b((?:FD|IB|IP|FE|SD|MD|IZ|MS|CC|TB|FE|ND|NR)(?:8|9)[0-9]{3}[A-Z]{0,3}(?:-[A-Z0-9]{1,6})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:FD|IB|IP|FE|SD|MD|IZ|MS|CC|TB|FE|ND|NR)(?:8|9)[0-9]{3}[A-Z]{0,3}(?:-[A-Z0-9]{1,6})?)(?:\b|(?=_))
   set      model=$1@0.5 class=camera@0.3
   tier     model
   weight   0.35
@@ -142,7 +142,7 @@ rule vivotek-model
 
 rule pelco-sarix-marker
   on       http.title http.body onvif.model gb.model upnp.model
-  match    \bSarix\b|\bPelco (?:Spectra|Sarix|Optera|Esprit)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Sarix\b|\bPelco (?:Spectra|Sarix|Optera|Esprit)(?:\b|(?=_))
   flags    i
   set      manufacturer=Pelco class=camera@0.5
   tier     model
@@ -154,7 +154,7 @@ rule pelco-sarix-marker
 
 rule pelco-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b((?:IME|IBE|IXE|IMP|IMM|IBP|IXP|IJP|IWP|IMV|IBV|IXV|IMS|ISE|IBD|IMD)[0-9]{2,4}-[0-9A-Z]{1,8})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:IME|IBE|IXE|IMP|IMM|IBP|IXP|IJP|IWP|IMV|IBV|IXV|IMS|ISE|IBD|IMD)[0-9]{2,4}-[0-9A-Z]{1,8})(?:\b|(?=_))
   set      model=$1 manufacturer=Pelco@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -175,7 +175,7 @@ rule canon-title-model
 
 rule canon-vb-model
   on       onvif.model gb.model onvif.scopes wsd.scopes upnp.model upnp.model-number http.body
-  match    \b(VB-(?:[SHMRC][0-9]{2,4}[A-Z]{0,3}|[0-9]{2,3}))(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(VB-(?:[SHMRC][0-9]{2,4}[A-Z]{0,3}|[0-9]{2,3}))(?:\b|(?=_))
   set      model=$1 manufacturer=Canon@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -237,7 +237,7 @@ rule axis-http-title-model
 
 rule milesight-model
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(MS-(?:C|N)[0-9]{4}-[A-Z0-9]{1,10})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(MS-(?:C|N)[0-9]{4}-[A-Z0-9]{1,10})(?:\b|(?=_))
   set      model=$1 manufacturer=Milesight class=camera@0.5
   tier     model
   weight   0.75
@@ -247,7 +247,7 @@ rule milesight-model
 
 rule milesight-nvr-class
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \bMS-N[0-9]{4}-
+  match    (?<![A-Za-z0-9])MS-N[0-9]{4}-
   set      class=nvr
   tier     model
   weight   0.6
@@ -257,7 +257,7 @@ rule milesight-nvr-class
 
 rule tiandy-model
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(TC-(?:NC|NR|C|R|H|A)[0-9]{2,4}[A-Z0-9]{0,8}(?:-[A-Z0-9]{1,8}){0,4})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(TC-(?:NC|NR|C|R|H|A)[0-9]{2,4}[A-Z0-9]{0,8}(?:-[A-Z0-9]{1,8}){0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=Tiandy@0.6
   weight   0.7
   source   field knowledge: Tiandy model numbering TC-C32XN, TC-NC9401S3E-MP-E, TC-R3110
@@ -280,7 +280,7 @@ rule tiandy-camera-class
 
 rule tiandy-nvr-class
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \bTC-(?:NR|R)[0-9]{4}
+  match    (?<![A-Za-z0-9])TC-(?:NR|R)[0-9]{4}
   set      class=nvr
   tier     model
   weight   0.75
@@ -290,7 +290,7 @@ rule tiandy-nvr-class
 
 rule sunell-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b(SN-(?:IPR|IPC|IPS|NVR|TPC)[0-9A-Z]{1,6}(?:[/-][0-9A-Z]{1,10}){0,4})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(SN-(?:IPR|IPC|IPS|NVR|TPC)[0-9A-Z]{1,6}(?:[/-][0-9A-Z]{1,10}){0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=Sunell@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -300,7 +300,7 @@ rule sunell-model
 
 rule jovision-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b(JVS-(?:N|ND|C|H|NV|HN)[0-9A-Z]{1,6}(?:-[0-9A-Z]{1,6}){0,3})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(JVS-(?:N|ND|C|H|NV|HN)[0-9A-Z]{1,6}(?:-[0-9A-Z]{1,6}){0,3})(?:\b|(?=_))
   set      model=$1 manufacturer=Jovision@0.6 class=camera@0.5
   tier     model
   weight   0.65
@@ -363,7 +363,7 @@ rule tvt-dvr-class
 
 rule uniview-model-ipc
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(IPC[2-9][0-9]{2,3}(?:[A-Z]{1,4}[0-9]?){1,2}(?:-[A-Z0-9@]{1,8}){1,4})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(IPC[2-9][0-9]{2,3}(?:[A-Z]{1,4}[0-9]?){1,2}(?:-[A-Z0-9@]{1,8}){1,4})(?:\b|(?=_))
   set      model=$1 manufacturer=Uniview@0.55 class=camera@0.5
   tier     model
   weight   0.65
@@ -374,7 +374,7 @@ rule uniview-model-ipc
 
 rule uniview-model-nvr
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(NVR[1-9][0-9]{2}-[0-9]{2,3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(NVR[1-9][0-9]{2}-[0-9]{2,3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?:\b|(?=_))
   set      model=$1 manufacturer=Uniview@0.55 class=nvr
   tier     model
   weight   0.65
@@ -385,7 +385,7 @@ rule uniview-model-nvr
 
 rule uniview-model-xvr
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(XVR[1-3]0[1-9]-[0-9]{2}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,6}){0,2})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(XVR[1-3]0[1-9]-[0-9]{2}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,6}){0,2})(?:\b|(?=_))
   set      model=$1 manufacturer=Uniview@0.5 class=dvr
   tier     model
   weight   0.65
@@ -407,7 +407,7 @@ rule kedacom-markers
 
 rule hanwha-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number snmp.sysdescr
-  match    \b((?:SN[BDOPVZ]|XN[BDFOPVZ]|QN[BDEOPVF]|PN[BDMOPV]|AN[DOV]|HC[BDOPV]|TN[OVBM]|LN[VDO]|SRN|XRN|QRN|PRN|ARN|SNR)-[0-9]{3,5}[A-Z0-9]{0,6})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:SN[BDOPVZ]|XN[BDFOPVZ]|QN[BDEOPVF]|PN[BDMOPV]|AN[DOV]|HC[BDOPV]|TN[OVBM]|LN[VDO]|SRN|XRN|QRN|PRN|ARN|SNR)-[0-9]{3,5}[A-Z0-9]{0,6})(?:\b|(?=_))
   set      model=$1 manufacturer="Hanwha Vision"@0.65 class=camera@0.5
   tier     model
   weight   0.75
@@ -438,7 +438,7 @@ rule idis-markers
 
 rule idis-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b(DC-[DSTEYCB][0-9]{4}[A-Z0-9]{0,6}|DR-[1-8][0-9]{3}P?[A-Z]{0,3})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(DC-[DSTEYCB][0-9]{4}[A-Z0-9]{0,6}|DR-[1-8][0-9]{3}P?[A-Z]{0,3})(?:\b|(?=_))
   set      model=$1 manufacturer=IDIS@0.6 class=camera@0.4
   tier     model
   weight   0.65
@@ -489,7 +489,7 @@ rule acti-markers
 
 rule acti-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b((?:KCM|ACM|TCM|ACD)-[0-9]{4}[A-Z]{0,2})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:KCM|ACM|TCM|ACD)-[0-9]{4}[A-Z]{0,2})(?:\b|(?=_))
   set      model=$1 manufacturer=ACTi@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -509,7 +509,7 @@ rule iqinvision-server
 
 rule iqinvision-model
   on       onvif.model gb.model http.title upnp.model http.body http.realm
-  match    \b(IQeye ?[0-9]{3,4}[A-Z]{0,3}|IQ(?:M|D|A)[0-9]{2}[A-Z0-9]{0,4})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(IQeye ?[0-9]{3,4}[A-Z]{0,3}|IQ(?:M|D|A)[0-9]{2}[A-Z0-9]{0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=IQinVision@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -519,7 +519,7 @@ rule iqinvision-model
 
 rule brickcom-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.realm
-  match    \b((?:OB|FB|WOB|WCB|VD|MD|CB|GOB|FD|WFB|OSD|MOB)-[0-9]{3}[A-Z]?[a-z]{1,3}(?:-[A-Za-z0-9]{1,6})?)(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])((?:OB|FB|WOB|WCB|VD|MD|CB|GOB|FD|WFB|OSD|MOB)-[0-9]{3}[A-Z]?[a-z]{1,3}(?:-[A-Za-z0-9]{1,6})?)(?![A-Za-z0-9])
   set      model=$1 manufacturer=Brickcom@0.6 class=camera@0.5
   tier     model
   weight   0.65
@@ -530,7 +530,7 @@ rule brickcom-model
 
 rule digital-watchdog-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \b(DWC-[A-Z]{1,4}[0-9]{2,5}[A-Za-z0-9]{0,8})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(DWC-[A-Z]{1,4}[0-9]{2,5}[A-Za-z0-9]{0,8})(?:\b|(?=_))
   set      model=$1 manufacturer="Digital Watchdog" class=camera@0.5
   tier     model
   weight   0.8
@@ -549,7 +549,7 @@ rule digital-watchdog-spectrum
 
 rule provision-isr-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \b((?:I[2-6]|DI|BX|DMA|SH|MD|PR)-[0-9]{3}(?:IP|A|IPS|IPE|IPEN|AHD|X)[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:I[2-6]|DI|BX|DMA|SH|MD|PR)-[0-9]{3}(?:IP|A|IPS|IPE|IPEN|AHD|X)[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})(?:\b|(?=_))
   set      model=$1 manufacturer=Provision-ISR@0.6 class=camera@0.5
   tier     model
   weight   0.65
@@ -588,7 +588,7 @@ rule honeywell-equip
 
 rule flir-model
   on       http.title http.server onvif.model gb.model upnp.model snmp.sysdescr
-  match    \bFLIR (?!DNR)((?:FC|PT|A|AX|CM|CB|CF|CP)-?[0-9]{1,4}[A-Z0-9]{0,6}|Ariel|Quasar|Saros|Triton)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])FLIR (?!DNR)((?:FC|PT|A|AX|CM|CB|CF|CP)-?[0-9]{1,4}[A-Z0-9]{0,6}|Ariel|Quasar|Saros|Triton)(?:\b|(?=_))
   set      model="FLIR $1"@0.6 manufacturer="Teledyne FLIR" class=camera@0.5
   tier     model
   weight   0.8
@@ -621,7 +621,7 @@ rule avtech-video-web-server
 
 rule dlink-dcs-model
   on       http.realm http.title http.server upnp.model upnp.model-number onvif.model gb.model mdns.txt dhcp.vendor
-  match    \b(DCS-[0-9]{3,4}[A-Z]{0,3}[0-9]?)(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(DCS-[0-9]{3,4}[A-Z]{0,3}[0-9]?)(?![A-Za-z0-9])
   set      model=$1 manufacturer=D-Link class=camera@0.6
   tier     model
   weight   0.8
@@ -653,7 +653,7 @@ rule camera-web-server-10
 
 rule trendnet-model
   on       http.realm http.title upnp.model upnp.model-number onvif.model gb.model http.server
-  match    \b(TV-(?:IP|NVR)[0-9]{3,4}[A-Z]{0,4})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(TV-(?:IP|NVR)[0-9]{3,4}[A-Z]{0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=TRENDnet class=camera@0.6
   tier     model
   weight   0.8
@@ -672,7 +672,7 @@ rule trendnet-realm-netcam
 
 rule grandstream-camera-model
   on       http.title http.server sip.server onvif.model gb.model upnp.model upnp.model-number
-  match    \b((?:GXV3[5-7][0-9]{2}|GSC36[0-9]{2}|GXV36[0-9]{2})(?:_[A-Z0-9]{1,6}|-[A-Z0-9]{1,6})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:GXV3[5-7][0-9]{2}|GSC36[0-9]{2}|GXV36[0-9]{2})(?:_[A-Z0-9]{1,6}|-[A-Z0-9]{1,6})?)(?:\b|(?=_))
   set      model=$1 manufacturer=Grandstream class=camera
   tier     model
   weight   0.8
@@ -683,7 +683,7 @@ rule grandstream-camera-model
 
 rule ezviz-model
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(CS-(?:C[0-9]|CV|H[0-9]|DB|BC|EB|LC|HB|CP|TY)[A-Z0-9]{0,6}-[A-Z0-9-]{2,30})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(CS-(?:C[0-9]|CV|H[0-9]|DB|BC|EB|LC|HB|CP|TY)[A-Z0-9]{0,6}-[A-Z0-9-]{2,30})(?:\b|(?=_))
   set      model=$1 brand=EZVIZ manufacturer=Hikvision@0.7 class=camera@0.5
   tier     model
   weight   0.75
@@ -693,7 +693,7 @@ rule ezviz-model
 
 rule reolink-model
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(RL[CNK][0-9]{0,2}-[0-9]{3,4}[A-Z0-9]{0,4})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(RL[CNK][0-9]{0,2}-[0-9]{3,4}[A-Z0-9]{0,4})(?:\b|(?=_))
   set      model=$1 manufacturer=Reolink
   weight   0.8
   source   Reolink product pages and datasheets: RLC-410, RLC-810A, RLC-823A cameras; RLN8-410, RLN16-410 NVRs; RLK8-410B4 NVR kits
@@ -728,7 +728,7 @@ rule reolink-nvr-class
 
 rule amcrest-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi
-  match    \b(IP[2-8]M-[0-9]{3,4}[A-Z0-9]{0,6}|AD[0-9]{3}|ASH[0-9]{2}[A-Z0-9-]{0,6}|AMDV[0-9]{4,5}[A-Z0-9-]{0,8}|NV[0-9]{4}[A-Z0-9-]{0,6}E?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(IP[2-8]M-[0-9]{3,4}[A-Z0-9]{0,6}|AD[0-9]{3}|ASH[0-9]{2}[A-Z0-9-]{0,6}|AMDV[0-9]{4,5}[A-Z0-9-]{0,8}|NV[0-9]{4}[A-Z0-9-]{0,6}E?)(?:\b|(?=_))
   set      model=$1 brand=Amcrest manufacturer=Amcrest@0.6 class=camera@0.5
   tier     model
   weight   0.7
@@ -738,7 +738,7 @@ rule amcrest-model
 
 rule lorex-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number dahua.cgi dhip.model
-  match    \b((?:LN[BERZ]|LNR|LHV|LHA|LHB|LBV|LEV)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:LN[BERZ]|LNR|LHV|LHA|LHB|LBV|LEV)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})(?:\b|(?=_))
   set      model=$1 brand=Lorex manufacturer=Lorex@0.5 class=camera@0.5
   tier     model
   weight   0.7
@@ -748,7 +748,7 @@ rule lorex-model
 
 rule swann-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \b(SW(?:NHD|DVK|NVK|IFI|PRO|HOM|PTZ|NVR|DVR)-[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,6}){0,3})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(SW(?:NHD|DVK|NVK|IFI|PRO|HOM|PTZ|NVR|DVR)-[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,6}){0,3})(?:\b|(?=_))
   set      model=$1 brand=Swann manufacturer=Swann@0.6 class=camera@0.5
   tier     model
   weight   0.75
@@ -758,7 +758,7 @@ rule swann-model
 
 rule wyze-markers
   on       mdns.hostname upnp.model dhcp.vendor mdns.instance
-  match    \b(WYZE(?:C[0-9]|CP[0-9]|DB[0-9]|_CAKP[0-9A-Z]{2,10})[A-Z0-9-]{0,8})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(WYZE(?:C[0-9]|CP[0-9]|DB[0-9]|_CAKP[0-9A-Z]{2,10})[A-Z0-9-]{0,8})(?:\b|(?=_))
   flags    i
   set      manufacturer=Wyze model=$1@0.5 class=camera@0.6
   tier     model
@@ -799,7 +799,7 @@ rule ubiquiti-airvision
 
 rule geovision-model
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \b(GV-(?:BX|FD|EBD|BL|ABL|TBL|ADR|VD|MFD|SD|PPTZ|EFD|TVD|SNVR|UNVR|BX|CB|FE|LPC|EBL|TDR|AVD|MDR|LPR|VR|Hybrid)[0-9A-Z-]{0,16})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(GV-(?:BX|FD|EBD|BL|ABL|TBL|ADR|VD|MFD|SD|PPTZ|EFD|TVD|SNVR|UNVR|BX|CB|FE|LPC|EBL|TDR|AVD|MDR|LPR|VR|Hybrid)[0-9A-Z-]{0,16})(?:\b|(?=_))
   set      model=$1 manufacturer=GeoVision class=camera@0.5
   tier     model
   weight   0.75
@@ -829,7 +829,7 @@ rule foscam-hd-cgiproxy
 
 rule foscam-model
   on       onvif.model gb.model http.title upnp.model upnp.model-number onvif.scopes wsd.scopes
-  match    \b(FI[89][0-9]{3}[A-Z]{0,3}(?: ?V[0-9])?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(FI[89][0-9]{3}[A-Z]{0,3}(?: ?V[0-9])?)(?:\b|(?=_))
   set      model=$1 manufacturer=Foscam class=camera@0.5
   tier     model
   weight   0.75

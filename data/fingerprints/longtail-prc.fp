@@ -8,7 +8,7 @@
 
 rule vstarcam-model-c78
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(C7[0-9]{3}WIP)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(C7[0-9]{3}WIP)(?:\b|(?=_))
   set      manufacturer=Vstarcam model=$1 class=camera
   weight   0.7
   source   koshka.ddns.net/?p=182 (VSTARCAM C7815WIP and C7823WIP cameras); discovery-protocols.md §7
@@ -20,7 +20,7 @@ rule vstarcam-model-c78
 
 rule wanscam-model-hw
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b((?:HW|JW)00[0-9]{2})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:HW|JW)00[0-9]{2})(?:\b|(?=_))
   set      manufacturer=Wanscam model=$1 class=camera
   weight   0.65
   source   homebridge-plugins/homebridge-camera-ffmpeg issue #1461 (Wanscam HW0043; Wanscam quick-setup guide for HW models); cloud-and-nvr.md §1.9
@@ -45,7 +45,7 @@ rule sricam-model-sp
 
 rule zmodo-model
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(Z[HMP]-[A-Z]{2,5}[0-9]{2,3}(?:-[A-Z0-9]{1,5})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(Z[HMP]-[A-Z]{2,5}[0-9]{2,3}(?:-[A-Z0-9]{1,5})?)(?:\b|(?=_))
   set      manufacturer=Zmodo model=$1 class=camera@0.5
   weight   0.6
   source   field knowledge: Zmodo model scheme ZP-/ZH-/ZM- (e.g. ZP-IBH13-W, ZH-IXA15-WAC, ZP-NE14-S)
@@ -57,7 +57,7 @@ rule zmodo-model
 
 rule tenda-camera-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware sip.server
-  match    \bTenda\s+((?:CP|CT|CH|IT|IC|RH)[0-9]{1,2}(?:-[A-Z0-9]{2,6})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Tenda\s+((?:CP|CT|CH|IT|IC|RH)[0-9]{1,2}(?:-[A-Z0-9]{2,6})?)(?:\b|(?=_))
   flags    i
   set      manufacturer=Tenda model=$1 class=camera
   weight   0.75
@@ -70,7 +70,7 @@ rule tenda-camera-model
 
 rule longse-model
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(BM[LMS][A-E][A-Z]{2,4}[0-9]{1,3}[A-Z]{1,3}(?:-X5)?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(BM[LMS][A-E][A-Z]{2,4}[0-9]{1,3}[A-Z]{1,3}(?:-X5)?)(?:\b|(?=_))
   set      manufacturer=Longse model=$1 class=camera
   weight   0.6
   source   ch-bas/cctv-camera-database cameras/longse (BMMDKL5RC, BMLCKL5AD, BMSCFCV2R, BMMBTL8RC-X5 ...)
@@ -152,7 +152,7 @@ rule xiaomi-miio-camera
 
 rule swann-baichuan-nvr
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(NVR-7(?:072|085|285|300|400))(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(NVR-7(?:072|085|285|300|400))(?:\b|(?=_))
   set      manufacturer=Reolink brand=Swann model=$1 class=nvr
   weight   0.6
   source   cloud-and-nvr.md §1.13; thirtythreeforty/neolink issue #250 (Swann BC family NVR-7072/7085/7285/7300/7400 run Reolink Baichuan firmware, NVR-7400 'Reolink Firmware 190823')
@@ -163,7 +163,7 @@ rule swann-baichuan-nvr
 
 rule swann-baichuan-camera
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(NHD-8(?:0[56]|1[015-9])(?:AF)?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(NHD-8(?:0[56]|1[015-9])(?:AF)?)(?:\b|(?=_))
   set      manufacturer=Reolink brand=Swann model=$1 class=camera
   weight   0.6
   source   cloud-and-nvr.md §1.13; thirtythreeforty/neolink issue #250 (Swann NHD-805/806/810/811/815/815AF/816-819 cameras on Reolink Baichuan firmware, Hardware Ver IPC_388M)
@@ -175,7 +175,7 @@ rule swann-baichuan-camera
 
 rule swann-raysharp-dvr
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(DVR(?:4|8|16)-(?:45|55)[0-9]{2}V?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(DVR(?:4|8|16)-(?:45|55)[0-9]{2}V?)(?:\b|(?=_))
   set      manufacturer=Raysharp brand=Swann model=$1 class=dvr
   weight   0.45
   source   jonathanrobichaud4/raysharp-dvr-api-docs-and-sdk (Swann modules in RsSDK_V1.1.17, issue #1 Swann box); homebridge-camera-ffmpeg issue #1334 (Swann DVR4-4580V); line-to-maker mapping medium-low
@@ -187,7 +187,7 @@ rule swann-raysharp-dvr
 
 rule akuvox-intercom-model
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \bAkuvox[\s_-]+((?:R2[0-9]|E1[0-9]|S5[0-9]{2}|X9[0-9]{2}|C31[0-9]|IT8[0-9]|A0[0-9])[A-Z]{0,2})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Akuvox[\s_-]+((?:R2[0-9]|E1[0-9]|S5[0-9]{2}|X9[0-9]{2}|C31[0-9]|IT8[0-9]|A0[0-9])[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer=Akuvox model=$1 class=intercom
   weight   0.8
@@ -236,7 +236,7 @@ rule huawei-holosens-ipc-model
 
 rule hytera-bodycam-model
   on       onvif.model gb.model upnp.model upnp.model-number
-  match    \b(VM[5-7][0-9]{2}D?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(VM[5-7][0-9]{2}D?)(?:\b|(?=_))
   set      manufacturer=Hytera model=$1 class=camera
   weight   0.6
   source   field knowledge: Hytera body-worn cameras VM550D/VM580D/VM780 (Hytera radios are PD/PT/HP models, which this rule leaves alone)

@@ -140,7 +140,7 @@ rule reecam-sosocam-params
 
 rule swann-raysharp-dvr-early
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(DVR(?:4|8|16)-[123][0-9]{3})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(DVR(?:4|8|16)-[123][0-9]{3})(?:\b|(?=_))
   set      manufacturer=Raysharp brand=Swann model=$1 class=dvr
   weight   0.5
   source   kz/swanntools README (Swann DVR4-1200, also DVR04B/DM70-D, manufactured by RaySharp; protocol shared with the DVR8-2600 of meatheadmike/swanntools); Forbes 2013-01-22 (Rapid7: Swann DVRs on Ray Sharp firmware)

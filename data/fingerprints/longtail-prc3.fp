@@ -6,7 +6,7 @@
 
 rule kedacom-ipc-model
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \b(?:KEDACOM\s+)?(IPC[12][0-9]{2,3}-[A-Z]{1,3}[0-9]?[A-Z]{0,2}N[A-Z]?(?:-[A-Z0-9]{1,12}){0,4})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(?:KEDACOM\s+)?(IPC[12][0-9]{2,3}-[A-Z]{1,3}[0-9]?[A-Z]{0,2}N[A-Z]?(?:-[A-Z0-9]{1,12}){0,4})(?![A-Za-z0-9])
   set      manufacturer=Kedacom model=$1 class=camera@0.6
   tier     model
   weight   0.65
@@ -20,7 +20,7 @@ rule kedacom-ipc-model
 
 rule zkteco-access-model
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \b(?:ZKTeco\s+)?(SpeedFace[- ](?:V|H|M)[0-9]{1,2}L?(?:\s?\[[A-Z]{2}\])?|ProFace\s?X(?:\s?\[[A-Z]{1,3}\])?|iClock\s?[0-9]{3,4}|inBio\s?[0-9]{3}(?:\s?Pro)?|uFace\s?[0-9]{3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(?:ZKTeco\s+)?(SpeedFace[- ](?:V|H|M)[0-9]{1,2}L?(?:\s?\[[A-Z]{2}\])?|ProFace\s?X(?:\s?\[[A-Z]{1,3}\])?|iClock\s?[0-9]{3,4}|inBio\s?[0-9]{3}(?:\s?Pro)?|uFace\s?[0-9]{3})(?![A-Za-z0-9])
   flags    i
   set      manufacturer=ZKTeco model=$1 class=access-control
   tier     model

@@ -8,7 +8,7 @@
 
 rule nightowl-nvr-model
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(WNVR-?[0-9A-Z]{2,10}(?:-V[0-9])?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(WNVR-?[0-9A-Z]{2,10}(?:-V[0-9])?)(?:\b|(?=_))
   set      manufacturer="Night Owl" model=$1 class=nvr
   weight   0.65
   source   homebridge-plugins/homebridge-camera-ffmpeg issue #1210 (Night Owl 2.W WNVR201 series with WNIP2 cameras); Relkci/NightOwl-WifiCamera-Config-wnip2 issue #3 (WNVR-BTWN8-V2)
@@ -20,7 +20,7 @@ rule nightowl-nvr-model
 
 rule nightowl-camera-model
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(WNIP-?[0-9][A-Z0-9-]{0,10})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(WNIP-?[0-9][A-Z0-9-]{0,10})(?:\b|(?=_))
   set      manufacturer="Night Owl" model=$1 class=camera
   weight   0.6
   source   homebridge-plugins/homebridge-camera-ffmpeg issue #1210 (Night Owl WNIP2 series Wi-Fi cameras found by ONVIF discovery)
@@ -44,7 +44,7 @@ rule speco-ip-camera-model
 
 rule luma-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(LUM-[0-9]{2,4}-(?:IP|BUL|DOM|TUR|FIS|PTZ|DRB|W)(?:-[A-Z0-9]{1,4}){0,2})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(LUM-[0-9]{2,4}-(?:IP|BUL|DOM|TUR|FIS|PTZ|DRB|W)(?:-[A-Z0-9]{1,4}){0,2})(?:\b|(?=_))
   set      manufacturer="Snap One" brand=Luma model=$1 class=camera
   weight   0.65
   source   ch-bas/cctv-camera-database cameras/luma (LUM-510-BUL, LUM-420-IP-BM, LUM-820-IP-TFH, LUM-310-DRB ...)
@@ -56,7 +56,7 @@ rule luma-model
 
 rule clarevision-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b((?:CLR-V[0-9]{3}-[0-9][A-Z0-9]{2,6})|(?:CVP?-[BMP][0-9][A-Z0-9]{2,6}-[A-Z]{2,7}))(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:CLR-V[0-9]{3}-[0-9][A-Z0-9]{2,6})|(?:CVP?-[BMP][0-9][A-Z0-9]{2,6}-[A-Z]{2,7}))(?:\b|(?=_))
   set      manufacturer="Clare Controls" brand=ClareVision model=$1 class=camera
   weight   0.65
   source   ch-bas/cctv-camera-database cameras/clarevision (CLR-V100-2B36, CLR-V200-4T28, CV-B13B10-ODI, CVP-B2D50-ODIW ...)
@@ -69,7 +69,7 @@ rule clarevision-model
 
 rule resideo-camera-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title
-  match    \b(CX4[BDT]-AI)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(CX4[BDT]-AI)(?:\b|(?=_))
   set      manufacturer=Resideo model=$1 class=camera
   weight   0.6
   source   ch-bas/cctv-camera-database cameras/resideo (CX4B-AI, CX4D-AI, CX4T-AI)
@@ -79,7 +79,7 @@ rule resideo-camera-model
 
 rule instar-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(IN-[2-9][0-9]{3})(?:-?V2)?(?:\s+(?:HD|Full HD|WQHD|2K\+|4K))?(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(IN-[2-9][0-9]{3})(?:-?V2)?(?:\s+(?:HD|Full HD|WQHD|2K\+|4K))?(?:\b|(?=_))
   set      manufacturer=INSTAR model=$1 class=camera
   weight   0.6
   source   ch-bas/cctv-camera-database cameras/instar (IN-2905 V2, IN-6014 HD, IN-8015 Full HD, IN-9408 2K+, IN-9820 4K ...)
@@ -91,7 +91,7 @@ rule instar-model
 
 rule lupus-camera-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bLUPUS(?:NET)?(?:[\s-]+HD)?[\s-]+(LE\s?[0-9]{3}[A-Z]{0,2})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])LUPUS(?:NET)?(?:[\s-]+HD)?[\s-]+(LE\s?[0-9]{3}[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer="Lupus Electronics" model=$1 class=camera
   weight   0.7
@@ -116,7 +116,7 @@ rule netatmo-homekit-model
 
 rule ajax-video-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bAjax\s+((?:TurretCam|BulletCam|DomeCam)(?:\s?Mini)?(?:\s?HL)?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Ajax\s+((?:TurretCam|BulletCam|DomeCam)(?:\s?Mini)?(?:\s?HL)?)(?:\b|(?=_))
   set      manufacturer="Ajax Systems" model=$1 class=camera
   weight   0.7
   source   ch-bas/cctv-camera-database brand table (Ajax: alarm + wired PoE cameras); field knowledge: Ajax TurretCam, BulletCam, DomeCam Mini
@@ -128,7 +128,7 @@ rule ajax-video-model
 
 rule ajax-video-nvr
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bAjax\s+(NVR\s?[0-9]{3,4}(?:\s?[A-Z]{1,2})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Ajax\s+(NVR\s?[0-9]{3,4}(?:\s?[A-Z]{1,2})?)(?:\b|(?=_))
   set      manufacturer="Ajax Systems" model=$1 class=nvr
   weight   0.7
   source   field knowledge: Ajax NVR (NVR108, NVR116) recorders for Ajax cameras
@@ -138,7 +138,7 @@ rule ajax-video-nvr
 
 rule simplisafe-simplicam
   on       upnp.model mdns.txt mdns.instance http.title dhcp.vendor
-  match    \b(SimpliCam)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(SimpliCam)(?:\b|(?=_))
   set      manufacturer=SimpliSafe model=$1 class=camera
   weight   0.7
   source   ch-bas/cctv-camera-database cameras/simplisafe (SimpliCam wired indoor camera)
@@ -148,7 +148,7 @@ rule simplisafe-simplicam
 
 rule 3xlogic-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(V[XA]-(?:[0-9]{1,2}[MS]|SMBK|VT)[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,8}){0,3})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(V[XA]-(?:[0-9]{1,2}[MS]|SMBK|VT)[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,8}){0,3})(?:\b|(?=_))
   set      manufacturer=3xLOGIC model=$1 class=camera
   weight   0.6
   source   ch-bas/cctv-camera-database cameras/3xlogic (VX-5M-OD-RIAW, VX-2M-ID-RIAW, VA-2MB-OD-RIWH, VX-SMBK-B-IW, VX-VT ...)
@@ -160,7 +160,7 @@ rule 3xlogic-model
 
 rule abus-camera-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b((?:IPCA|IPCB|IPCS|HDCC|TVIP)[0-9]{5}[A-Z]?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:IPCA|IPCB|IPCS|HDCC|TVIP)[0-9]{5}[A-Z]?)(?:\b|(?=_))
   set      manufacturer=ABUS model=$1 class=camera
   weight   0.6
   source   ch-bas/cctv-camera-database cameras/abus (IPCA32500, IPCA54512A, HDCC35512, HDCC82501 ...)
@@ -172,7 +172,7 @@ rule abus-camera-model
 
 rule oncam-evolution-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(EVO-(?:05|12|20)-[A-Z]{2,5}(?:-[A-Z0-9]{1,4})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(EVO-(?:05|12|20)-[A-Z]{2,5}(?:-[A-Z0-9]{1,4})?)(?:\b|(?=_))
   set      manufacturer=Oncam model=$1 class=camera
   weight   0.7
   source   field knowledge: Oncam Evolution 360-degree cameras EVO-05/EVO-12/EVO-20 (e.g. EVO-05-NID, EVO-12-NJD)
@@ -184,7 +184,7 @@ rule oncam-evolution-model
 
 rule illustra-camera-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(I[FP][SVDT][0-9]{2}[A-Z][0-9][A-Z]{4,6})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(I[FP][SVDT][0-9]{2}[A-Z][0-9][A-Z]{4,6})(?:\b|(?=_))
   set      manufacturer="Johnson Controls" brand=Illustra model=$1 class=camera
   weight   0.6
   source   field knowledge: Illustra Flex/Pro camera scheme I<line><form><MP><variant> (e.g. IFS03D1ICWIT, IPS02D2OCWTT)
@@ -217,7 +217,7 @@ rule exacqvision-web
 
 rule verint-nextiva-edge
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bNextiva\s+(S[0-9]{4}e?(?:-[A-Z]{1,4})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Nextiva\s+(S[0-9]{4}e?(?:-[A-Z]{1,4})?)(?:\b|(?=_))
   flags    i
   set      manufacturer=Verint model=$1 class=encoder
   weight   0.65
@@ -239,7 +239,7 @@ rule vicon-valerus
 
 rule meraki-mv-camera
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \bMeraki\s+(MV[0-9]{1,2}[A-Z]{0,2})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Meraki\s+(MV[0-9]{1,2}[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer=Meraki model=$1 class=camera
   weight   0.8
@@ -252,7 +252,7 @@ rule meraki-mv-camera
 
 rule meraki-ms-switch
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \bMeraki\s+(MS[0-9]{2,3}[A-Z0-9-]{0,8})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Meraki\s+(MS[0-9]{2,3}[A-Z0-9-]{0,8})(?:\b|(?=_))
   flags    i
   set      manufacturer=Meraki model=$1 class=switch surveillance=no
   weight   0.8
@@ -263,7 +263,7 @@ rule meraki-ms-switch
 
 rule meraki-mx-mg-router
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \bMeraki\s+(M[XG][0-9]{2,3}[A-Z0-9-]{0,6})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Meraki\s+(M[XG][0-9]{2,3}[A-Z0-9-]{0,6})(?:\b|(?=_))
   flags    i
   set      manufacturer=Meraki model=$1 class=router surveillance=no
   weight   0.8
@@ -276,7 +276,7 @@ rule meraki-mx-mg-router
 
 rule meraki-mr-access-point
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \bMeraki\s+(MR[0-9]{2,3}[A-Z0-9-]{0,6})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Meraki\s+(MR[0-9]{2,3}[A-Z0-9-]{0,6})(?:\b|(?=_))
   flags    i
   set      manufacturer=Meraki model=$1 class=other surveillance=no
   weight   0.8
@@ -299,7 +299,7 @@ rule 360vision-model
 
 rule videotec-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(ULISSE(?:\s?(?:COMPACT|EVO|RADICAL|2|MAXI))*(?:\s?(?:HD|DELUX|THERMAL|NETCAM))*|MAXIMUS\s?M[A-Z]{1,3}[A-Z0-9]{0,4}|NXPTZ[A-Z0-9]{0,6}|UPTIRN[A-Z0-9]{0,6})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(ULISSE(?:\s?(?:COMPACT|EVO|RADICAL|2|MAXI))*(?:\s?(?:HD|DELUX|THERMAL|NETCAM))*|MAXIMUS\s?M[A-Z]{1,3}[A-Z0-9]{0,4}|NXPTZ[A-Z0-9]{0,6}|UPTIRN[A-Z0-9]{0,6})(?:\b|(?=_))
   set      manufacturer=Videotec model=$1 class=camera
   weight   0.7
   source   field knowledge: Videotec PTZ and camera families ULISSE (COMPACT, EVO, RADICAL), MAXIMUS (MPX, MVX), NXPTZ, UPTIRN
@@ -312,7 +312,7 @@ rule videotec-model
 
 rule lilin-camera-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b([ZPSV][0-9]R[0-9]{4}[A-Z][0-9]{1,2}(?:-[A-Z0-9]{1,4})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])([ZPSV][0-9]R[0-9]{4}[A-Z][0-9]{1,2}(?:-[A-Z0-9]{1,4})?)(?:\b|(?=_))
   set      manufacturer=LILIN model=$1 class=camera
   weight   0.65
   source   field knowledge: LILIN camera scheme <form><gen>R<4 digits><option> (Z6R6452X3, P2R6522E2)
@@ -337,7 +337,7 @@ rule edimax-ic-camera
 
 rule digiever-nvr-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(DS-[0-9]{4}\s?Pro\+?)(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(DS-[0-9]{4}\s?Pro\+?)(?![A-Za-z0-9])
   set      manufacturer=Digiever model=$1 class=nvr
   weight   0.7
   source   exposure.md §1.13 (Digiever DS-2105 Pro NVR, firmware 3.1.0.71-11, CVE-2023-52163); Hikvision's DS- models never end in ' Pro'
@@ -349,7 +349,7 @@ rule digiever-nvr-model
 
 rule jvc-vn-camera
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(VN-[HTXC][0-9]{1,3}[A-Z]{0,4})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(VN-[HTXC][0-9]{1,3}[A-Z]{0,4})(?:\b|(?=_))
   set      manufacturer=JVCKENWOOD model=$1 class=camera
   weight   0.6
   source   field knowledge: JVC network cameras VN-H/VN-T/VN-X/VN-C series (VN-H57, VN-T216VPRU, VN-X35)
@@ -361,7 +361,7 @@ rule jvc-vn-camera
 
 rule aiphone-ix-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware sip.server
-  match    \b(IXG?-(?:DVF?|DVM|DA|DF|MV7?|SSA|SOFP|EA|RS|BA|2C7|DM7)(?:-[A-Z0-9]{1,6})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(IXG?-(?:DVF?|DVM|DA|DF|MV7?|SSA|SOFP|EA|RS|BA|2C7|DM7)(?:-[A-Z0-9]{1,6})?)(?:\b|(?=_))
   set      manufacturer=Aiphone model=$1 class=intercom
   weight   0.7
   source   field knowledge: Aiphone IX/IXG IP video intercom stations (IX-DV, IX-DVF, IX-MV7-HB, IX-SSA, IXG-DM7)
@@ -373,7 +373,7 @@ rule aiphone-ix-model
 
 rule doorbird-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware sip.server
-  match    \bDoorBird\s+(D[0-9]{3,4}[A-Z]{0,3})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])DoorBird\s+(D[0-9]{3,4}[A-Z]{0,3})(?:\b|(?=_))
   flags    i
   set      manufacturer=DoorBird model=$1 class=intercom
   weight   0.75
@@ -396,7 +396,7 @@ rule nxwitness-web
 
 rule sharx-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(SCNC[0-9]{4}[A-Z]?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(SCNC[0-9]{4}[A-Z]?)(?:\b|(?=_))
   set      manufacturer="Sharx Security" model=$1 class=camera
   weight   0.7
   source   CamioCam/rtsp paths.csv (Sharx Security SCNC3905, SCNC3805, SCNC3804, SCNC3605); issue #62 (SCNC2900 manual)
@@ -406,7 +406,7 @@ rule sharx-model
 
 rule alarmcom-adc-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware dhcp.vendor
-  match    \b(ADC-V(?:DB|C)?[0-9]{3}[A-Z]{0,3})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(ADC-V(?:DB|C)?[0-9]{3}[A-Z]{0,3})(?:\b|(?=_))
   set      manufacturer=Alarm.com model=$1 class=camera
   weight   0.7
   source   field knowledge: Alarm.com ADC-V cameras and video doorbells (ADC-V522, ADC-V723, ADC-VC826, ADC-VDB770)
@@ -429,7 +429,7 @@ rule qognify-vms
 
 rule eagleeye-bridge
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bEagle Eye(?: Networks)?\s+((?:Bridge|CMVR)\s?[0-9]{3}[A-Z]?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Eagle Eye(?: Networks)?\s+((?:Bridge|CMVR)\s?[0-9]{3}[A-Z]?)(?:\b|(?=_))
   flags    i
   set      manufacturer="Eagle Eye Networks" model=$1 class=nvr
   weight   0.7
@@ -440,7 +440,7 @@ rule eagleeye-bridge
 
 rule rhombus-camera-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bRhombus\s+(R[0-9]{3})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Rhombus\s+(R[0-9]{3})(?:\b|(?=_))
   set      manufacturer=Rhombus model=$1 class=camera
   weight   0.7
   source   field knowledge: Rhombus Systems cameras R100, R120, R200, R360, R400, R500
@@ -451,7 +451,7 @@ rule rhombus-camera-model
 
 rule wansview-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bWansview\s+([KQWM][0-9][A-Z0-9]{0,5})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Wansview\s+([KQWM][0-9][A-Z0-9]{0,5})(?:\b|(?=_))
   flags    i
   set      manufacturer=Wansview model=$1 class=camera
   weight   0.7
@@ -463,7 +463,7 @@ rule wansview-model
 
 rule avertx-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bAvertX\s+(?:Pro\s+)?(HD[0-9]{2,4}[A-Z]{0,3}|HDIP[0-9]{0,4})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])AvertX\s+(?:Pro\s+)?(HD[0-9]{2,4}[A-Z]{0,3}|HDIP[0-9]{0,4})(?:\b|(?=_))
   flags    i
   set      manufacturer=AvertX model=$1 class=camera@0.5
   weight   0.7
@@ -474,7 +474,7 @@ rule avertx-model
 
 rule arlo-camera-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt dhcp.vendor
-  match    \b(VMC[0-9]{4}[A-Z0-9]{0,3})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(VMC[0-9]{4}[A-Z0-9]{0,3})(?:\b|(?=_))
   set      manufacturer=Arlo model=$1 class=camera
   weight   0.7
   source   field knowledge: Arlo camera model numbers VMC (VMC3030, VMC4030P, VMC5040); base stations are VMB and left alone
@@ -484,7 +484,7 @@ rule arlo-camera-model
 
 rule genetec-streamvault
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(SV-(?:100|150|300|350|1000|2000|4000|7000)E?(?:-[A-Z0-9]{1,6})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(SV-(?:100|150|300|350|1000|2000|4000|7000)E?(?:-[A-Z0-9]{1,6})?)(?:\b|(?=_))
   set      manufacturer=Genetec model=$1 class=nvr
   weight   0.6
   source   field knowledge: Genetec Streamvault recording appliances SV-100E, SV-300E, SV-1000E, SV-4000E
@@ -495,7 +495,7 @@ rule genetec-streamvault
 
 rule milestone-husky
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bHusky\s+(X[28]|M[0-9]{2}|IVO\s?[0-9]{3,4}[A-Z]{0,2})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Husky\s+(X[28]|M[0-9]{2}|IVO\s?[0-9]{3,4}[A-Z]{0,2})(?:\b|(?=_))
   set      manufacturer=Milestone model=$1 class=nvr
   weight   0.7
   source   field knowledge: Milestone Husky recording appliances (Husky X2, X8, M30, M50, IVO 150D)
@@ -516,7 +516,7 @@ rule milestone-xprotect
 
 rule nuuo-nvrmini
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(NVRmini\s?2?|NVRsolo|Crystal\s+NVR)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(NVRmini\s?2?|NVRsolo|Crystal\s+NVR)(?:\b|(?=_))
   flags    i
   set      manufacturer=Nuuo model=$1 class=nvr
   weight   0.7
@@ -528,7 +528,7 @@ rule nuuo-nvrmini
 
 rule amazon-blink-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
-  match    \bBlink\s+(XT2?|Mini|Outdoor(?:\s?4)?|Indoor|Video Doorbell)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Blink\s+(XT2?|Mini|Outdoor(?:\s?4)?|Indoor|Video Doorbell)(?:\b|(?=_))
   set      manufacturer=Amazon brand=Blink model=$1 class=camera
   weight   0.7
   source   field knowledge: Blink (Amazon) camera products Blink XT, XT2, Mini, Outdoor, Indoor, Video Doorbell
@@ -538,7 +538,7 @@ rule amazon-blink-model
 
 rule google-nest-cam
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
-  match    \b(Nest\s+Cam(?:\s+(?:IQ(?:\s+(?:Indoor|Outdoor))?|Indoor|Outdoor|with\s+floodlight))?|Nest\s+Doorbell)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(Nest\s+Cam(?:\s+(?:IQ(?:\s+(?:Indoor|Outdoor))?|Indoor|Outdoor|with\s+floodlight))?|Nest\s+Doorbell)(?:\b|(?=_))
   set      manufacturer=Google brand=Nest model=$1 class=camera
   weight   0.7
   source   field knowledge: Google Nest camera products (Nest Cam IQ, Nest Cam Indoor/Outdoor, Nest Doorbell)
@@ -548,7 +548,7 @@ rule google-nest-cam
 
 rule toshiba-ik-camera
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(IK-W[BDRP][0-9]{2}[A-Z]?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(IK-W[BDRP][0-9]{2}[A-Z]?)(?:\b|(?=_))
   set      manufacturer=Toshiba model=$1 class=camera
   weight   0.65
   source   field knowledge: Toshiba network cameras IK-WB (box), IK-WD (dome), IK-WR (outdoor) series, e.g. IK-WB16A, IK-WR14A
@@ -558,7 +558,7 @@ rule toshiba-ik-camera
 
 rule sanyo-vcc-camera
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(VCC-(?:HD|HDN|XZ|N)[0-9]{4}[A-Z]?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(VCC-(?:HD|HDN|XZ|N)[0-9]{4}[A-Z]?)(?:\b|(?=_))
   set      manufacturer=Sanyo model=$1 class=camera
   weight   0.65
   source   field knowledge: Sanyo network cameras VCC-HD2300, VCC-HD4600, VCC-HDN4000, VCC-XZ600
@@ -568,7 +568,7 @@ rule sanyo-vcc-camera
 
 rule linksys-wvc-camera
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(WVC[0-9]{2,3}[A-Z]{0,3})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(WVC[0-9]{2,3}[A-Z]{0,3})(?:\b|(?=_))
   set      manufacturer=Linksys model=$1 class=camera
   weight   0.65
   source   motioneye-project/motioneyeos issue #771 (Linksys WV200 camera beside Wansview); field knowledge: Linksys WVC54GC, WVC80N cameras
@@ -579,7 +579,7 @@ rule linksys-wvc-camera
 
 rule logitech-camera-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
-  match    \bLogitech\s+(Alert\s?7[05]0[ei]|Circle(?:\s?View(?:\s?Doorbell)?|\s?2)?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Logitech\s+(Alert\s?7[05]0[ei]|Circle(?:\s?View(?:\s?Doorbell)?|\s?2)?)(?:\b|(?=_))
   flags    i
   set      manufacturer=Logitech model=$1 class=camera
   weight   0.7
@@ -591,7 +591,7 @@ rule logitech-camera-model
 
 rule planet-ica-camera
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(ICA-(?:[A-Z]{1,2})?[0-9]{3,4}[A-Z]{0,4})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(ICA-(?:[A-Z]{1,2})?[0-9]{3,4}[A-Z]{0,4})(?:\b|(?=_))
   set      manufacturer="Planet Technology" model=$1 class=camera
   weight   0.6
   source   field knowledge: PLANET Technology IP cameras ICA-4200, ICA-E3550V, ICA-HM101 (its switches are GS-/FGSW-, left alone)
@@ -602,7 +602,7 @@ rule planet-ica-camera
 
 rule levelone-fcs-camera
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(FCS-[0-9]{4}[A-Z]?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(FCS-[0-9]{4}[A-Z]?)(?:\b|(?=_))
   set      manufacturer=LevelOne model=$1 class=camera
   weight   0.6
   source   field knowledge: LevelOne FCS-series network cameras (FCS-1060, FCS-3054, FCS-5201)
@@ -612,7 +612,7 @@ rule levelone-fcs-camera
 
 rule sercomm-camera-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(RC8[0-9]{3}[A-Z0-9]{0,3}|OC8[0-9]{2}[A-Z]?|NC8[0-9]{2}[A-Z]?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(RC8[0-9]{3}[A-Z0-9]{0,3}|OC8[0-9]{2}[A-Z]?|NC8[0-9]{2}[A-Z]?)(?:\b|(?=_))
   set      manufacturer=Sercomm model=$1 class=camera
   weight   0.6
   source   usermanual.wiki/Sercomm (RC8021, RC8061, RC8221, RC8221V2 wireless network cameras, OC810 outdoor camera, NC822A)
@@ -623,7 +623,7 @@ rule sercomm-camera-model
 
 rule sercomm-video-server
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(NV8[0-9]{2}[A-Z]?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(NV8[0-9]{2}[A-Z]?)(?:\b|(?=_))
   set      manufacturer=Sercomm model=$1 class=encoder
   weight   0.6
   source   usermanual.wiki/Sercomm/NV812D (Network Video Server user guide)
@@ -666,7 +666,7 @@ rule salient-completeview
 
 rule zavio-camera-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bZavio\s+([FDBMP][0-9]{4}[A-Z]?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Zavio\s+([FDBMP][0-9]{4}[A-Z]?)(?:\b|(?=_))
   flags    i
   set      manufacturer=Zavio model=$1 class=camera
   weight   0.7
@@ -677,7 +677,7 @@ rule zavio-camera-model
 
 rule ycam-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bY-cam\s+(HomeMonitor(?:\s?HD)?(?:\s?Pro)?|Evo|Cube(?:\s?HD)?|Bullet(?:\s?HD)?|Knight|Black|White)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Y-cam\s+(HomeMonitor(?:\s?HD)?(?:\s?Pro)?|Evo|Cube(?:\s?HD)?|Bullet(?:\s?HD)?|Knight|Black|White)(?:\b|(?=_))
   flags    i
   set      manufacturer=Y-cam model=$1 class=camera
   weight   0.7
@@ -700,7 +700,7 @@ rule moxa-vport
 
 rule axon-bodycam
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bAxon\s+(Body\s?[234]|Flex\s?2?|Fleet\s?[23]?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Axon\s+(Body\s?[234]|Flex\s?2?|Fleet\s?[23]?)(?:\b|(?=_))
   set      manufacturer=Axon model=$1 class=camera
   weight   0.7
   source   field knowledge: Axon Enterprise body-worn and in-car cameras (Axon Body 3, Axon Flex 2, Axon Fleet 3)
@@ -711,7 +711,7 @@ rule axon-bodycam
 
 rule canary-camera-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
-  match    \bCanary\s+(Flex|View|Pro|All-in-One)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Canary\s+(Flex|View|Pro|All-in-One)(?:\b|(?=_))
   set      manufacturer=Canary model=$1 class=camera
   weight   0.7
   source   field knowledge: Canary Connect camera products Canary All-in-One, Flex, View, Pro
@@ -722,7 +722,7 @@ rule canary-camera-model
 
 rule uniden-camera-line
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bUniden\s+(Guardian(?:\s?G[0-9]{3,4}[A-Z0-9]{0,4})?|AppCam(?:\s?[0-9]{1,3}[A-Z]{0,2})?|U-Bell(?:\s?DB[0-9])?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Uniden\s+(Guardian(?:\s?G[0-9]{3,4}[A-Z0-9]{0,4})?|AppCam(?:\s?[0-9]{1,3}[A-Z]{0,2})?|U-Bell(?:\s?DB[0-9])?)(?:\b|(?=_))
   set      manufacturer=Uniden model=$1 class=camera
   weight   0.7
   source   field knowledge: Uniden Guardian wireless camera systems, AppCam Wi-Fi cameras and U-Bell doorbells (cloud-and-nvr.md §1.2: Uniden DB1 doorbell rebrand)
@@ -733,7 +733,7 @@ rule uniden-camera-line
 
 rule hive-view-camera
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
-  match    \b(Hive\s+View(?:\s+Outdoor)?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(Hive\s+View(?:\s+Outdoor)?)(?:\b|(?=_))
   set      manufacturer=Hive model=$1 class=camera
   weight   0.7
   source   field knowledge: Hive View and Hive View Outdoor cameras (Centrica Hive)
@@ -744,7 +744,7 @@ rule hive-view-camera
 
 rule somfy-camera
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware mdns.txt
-  match    \bSomfy\s+(One\+?|Outdoor\s+Camera|Indoor\s+Camera|Security\s+Camera)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Somfy\s+(One\+?|Outdoor\s+Camera|Indoor\s+Camera|Security\s+Camera)(?:\b|(?=_))
   flags    i
   set      manufacturer=Somfy model=$1 class=camera
   weight   0.7
@@ -755,7 +755,7 @@ rule somfy-camera
 
 rule bosch-camera-ctn
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \b((?:NBN|NDE|NDI|NDV|NDN|NDS|NDP|NTI|NBE|NUC|NTC|NBC|NIN|NAI|NDC|NEZ)-[0-9]{4,5}-[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,4})?|(?:VG4|VG5|MIC)-[0-9]{3,4}-[A-Z0-9]{2,8})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:NBN|NDE|NDI|NDV|NDN|NDS|NDP|NTI|NBE|NUC|NTC|NBC|NIN|NAI|NDC|NEZ)-[0-9]{4,5}-[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,4})?|(?:VG4|VG5|MIC)-[0-9]{3,4}-[A-Z0-9]{2,8})(?:\b|(?=_))
   set      manufacturer=Bosch model=$1 class=camera
   weight   0.7
   source   field knowledge: Bosch IP camera commercial type numbers (DINION NBN-80052-BA, FLEXIDOME NDE-5503-AL, NDI-5503-A, NDV-3502-F03, NTI-50022-A3, AUTODOME NDP-7512-Z30, VG5-7220-EPC5, MIC-7502-Z30BR)
@@ -768,7 +768,7 @@ rule bosch-camera-ctn
 
 rule bosch-camera-family
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \b((?:DINION|FLEXIDOME|AUTODOME|MIC)\s+(?:IP\s+)?(?:starlight\s+|ultra\s+|panoramic\s+|indoor\s+|outdoor\s+|micro\s+|bullet\s+|turret\s+|corner\s+)*(?:[0-9]{3,4}[a-z]?i?|HD|inteox|fusion)(?:\s?[A-Z0-9]{1,6})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:DINION|FLEXIDOME|AUTODOME|MIC)\s+(?:IP\s+)?(?:starlight\s+|ultra\s+|panoramic\s+|indoor\s+|outdoor\s+|micro\s+|bullet\s+|turret\s+|corner\s+)*(?:[0-9]{3,4}[a-z]?i?|HD|inteox|fusion)(?:\s?[A-Z0-9]{1,6})?)(?:\b|(?=_))
   flags    i
   set      manufacturer=Bosch model=$1 class=camera
   weight   0.7
@@ -782,7 +782,7 @@ rule bosch-camera-family
 
 rule bosch-videojet-encoder
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \b(VIDEOJET\s+(?:decoder\s+[0-9]{4}|multi\s+[0-9]{4}i?|X[0-9]{2}|connect|[0-9]{4})|VJT-X[0-9]{2}[A-Z]{0,4}|VJ[CD]-[0-9]{4}[A-Z0-9-]{0,8}|VIP-X[0-9]{1,4}[A-Z0-9-]{0,8})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(VIDEOJET\s+(?:decoder\s+[0-9]{4}|multi\s+[0-9]{4}i?|X[0-9]{2}|connect|[0-9]{4})|VJT-X[0-9]{2}[A-Z]{0,4}|VJ[CD]-[0-9]{4}[A-Z0-9-]{0,8}|VIP-X[0-9]{1,4}[A-Z0-9-]{0,8})(?:\b|(?=_))
   flags    i
   set      manufacturer=Bosch model=$1 class=encoder
   weight   0.7
@@ -795,7 +795,7 @@ rule bosch-videojet-encoder
 
 rule bosch-divar-recorder
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware snmp.sysdescr
-  match    \b(DIVAR\s+(?:IP\s+(?:all-in-one\s+)?[0-9]{4}|network\s+[0-9]{4}|hybrid\s+[0-9]{4}|AN\s+[0-9]{4})|(?:DIP|DRN|DRH)-[0-9]{4}[A-Z]{0,3}-[A-Z0-9]{2,8})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(DIVAR\s+(?:IP\s+(?:all-in-one\s+)?[0-9]{4}|network\s+[0-9]{4}|hybrid\s+[0-9]{4}|AN\s+[0-9]{4})|(?:DIP|DRN|DRH)-[0-9]{4}[A-Z]{0,3}-[A-Z0-9]{2,8})(?:\b|(?=_))
   flags    i
   set      manufacturer=Bosch model=$1 class=nvr
   weight   0.7
@@ -807,7 +807,7 @@ rule bosch-divar-recorder
 
 rule avtech-avm-camera
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \b(AVM[0-9]{3,4}[A-Z]{0,3})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(AVM[0-9]{3,4}[A-Z]{0,3})(?:\b|(?=_))
   set      manufacturer=Avtech model=$1 class=camera
   weight   0.65
   source   exposure.md §1.15 (AVTECH AVM1203 IP camera, CVE-2024-7029, EOL); field knowledge: AVTECH AVM-series IP cameras (AVM328, AVM1203)

@@ -7,7 +7,7 @@
 
 rule cohuhd-costar-model
   on       onvif.model gb.model upnp.model upnp.model-number http.title onvif.hardware
-  match    \bCohu(?:HD)?(?:\s*\|\s*HD)?(?:\s+Costar)?\s+(?:(?:Helios|iVIEW|iDOME)\s+)?([0-9]{4}(?:HD|SD)?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Cohu(?:HD)?(?:\s*\|\s*HD)?(?:\s+Costar)?\s+(?:(?:Helios|iVIEW|iDOME)\s+)?([0-9]{4}(?:HD|SD)?)(?:\b|(?=_))
   flags    i
   set      manufacturer="Costar Technologies" model=$1 class=camera
   weight   0.6

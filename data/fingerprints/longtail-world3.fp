@@ -9,7 +9,7 @@
 
 rule messoa-model
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \b((?:BLT|BOX|CVP|DOM|FHE|MBL|MDM|PTZ)[01][0-9]{2}[A-Z]-[A-Z]{3}[0-9][0-9A-Z]{0,4})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])((?:BLT|BOX|CVP|DOM|FHE|MBL|MDM|PTZ)[01][0-9]{2}[A-Z]-[A-Z]{3}[0-9][0-9A-Z]{0,4})(?![A-Za-z0-9])
   set      manufacturer=Messoa model=$1 class=camera@0.6
   tier     model
   weight   0.6
@@ -53,7 +53,7 @@ rule pixord-model
 
 rule comelit-model
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \b((?:IP|AH)[BDKMST]CAM[ANS][0-9]{2}[FVZ][0-9A-Z]{1,6})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])((?:IP|AH)[BDKMST]CAM[ANS][0-9]{2}[FVZ][0-9A-Z]{1,6})(?![A-Za-z0-9])
   set      manufacturer=Comelit model=$1 class=camera@0.6
   tier     model
   weight   0.65
@@ -79,7 +79,7 @@ rule urmet-ip-camera-model
 
 rule commax-camera-model
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \b(C(?:AD|AU|NP|NU)-[0-9][A-Z0-9]{2,9})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(C(?:AD|AU|NP|NU)-[0-9][A-Z0-9]{2,9})(?![A-Za-z0-9])
   set      manufacturer=Commax model=$1 class=camera@0.55
   tier     model
   weight   0.55
@@ -92,7 +92,7 @@ rule commax-camera-model
 
 rule ganz-model
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \b((?:ZN1A?|ZN|ZC)-(?:[0-9][A-Z]|[A-Z])[A-Z0-9]{3,12}(?:-[A-Z]{1,4})?)(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])((?:ZN1A?|ZN|ZC)-(?:[0-9][A-Z]|[A-Z])[A-Z0-9]{3,12}(?:-[A-Z]{1,4})?)(?![A-Za-z0-9])
   set      manufacturer=CBC brand=Ganz model=$1 class=camera@0.55
   tier     model
   weight   0.55
@@ -105,7 +105,7 @@ rule ganz-model
 
 rule avigilon-camera-model
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \b([0-9]{1,2}(?:\.[0-9])?[A-Z]{1,2}-H[3-6][A-Z]{0,3}(?:-[A-Z0-9]{1,5}){1,4})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])([0-9]{1,2}(?:\.[0-9])?[A-Z]{1,2}-H[3-6][A-Z]{0,3}(?:-[A-Z0-9]{1,5}){1,4})(?![A-Za-z0-9])
   set      manufacturer=Avigilon model=$1 class=camera@0.6
   tier     model
   weight   0.65
@@ -131,7 +131,7 @@ rule hunt-nvr-cgi
 
 rule 2n-intercom-product
   on       sip.server http.title upnp.model upnp.friendly-name onvif.model gb.model onvif.hardware mdns.instance banner snmp.sysdescr
-  match    \b2N\s+(?:Helios\s+)?IP\s+(Verso|Force|Solo|Style|Vario|Base|Uni|Safety|One)\b|\b2N\s+Indoor\s+(Touch|Compact|View|Talk|Clip)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])2N\s+(?:Helios\s+)?IP\s+(Verso|Force|Solo|Style|Vario|Base|Uni|Safety|One)\b|\b2N\s+Indoor\s+(Touch|Compact|View|Talk|Clip)(?:\b|(?=_))
   set      manufacturer=2N class=intercom
   tier     model
   weight   0.7
@@ -144,7 +144,7 @@ rule 2n-intercom-product
 
 rule 2n-access-unit
   on       sip.server http.title upnp.model upnp.friendly-name mdns.instance banner snmp.sysdescr
-  match    \b2N\s+Access\s+Unit(?:\s+[0-9.]{1,4}|\s+M)?(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])2N\s+Access\s+Unit(?:\s+[0-9.]{1,4}|\s+M)?(?:\b|(?=_))
   set      manufacturer=2N class=access-control
   tier     model
   weight   0.7

@@ -17,7 +17,7 @@ rule hikvision-realm-model
 
 rule hikvision-model-dvr
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(i?DS-(?:7[0-9]{3}|8[0-9]{3}|90[0-9]{2})(?:HQH|HUH|HGH|HTH|HQI|HUI|HTI|HWI|HVI|HFH|HFI)[A-Z]{0,2}(?:-[A-Z0-9()/]{1,12}){0,3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(i?DS-(?:7[0-9]{3}|8[0-9]{3}|90[0-9]{2})(?:HQH|HUH|HGH|HTH|HQI|HUI|HTI|HWI|HVI|HFH|HFI)[A-Z]{0,2}(?:-[A-Z0-9()/]{1,12}){0,3})(?![A-Za-z0-9])
   set      class=dvr manufacturer=Hikvision@0.6 model=$1@0.5
   tier     model
   weight   0.75

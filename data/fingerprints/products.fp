@@ -10,7 +10,7 @@
 
 rule hikvision-model-switch
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(DS-3E[0-9]{4}[A-Z0-9]{0,4}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(DS-3E[0-9]{4}[A-Z0-9]{0,4}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=switch
   tier     model
   weight   0.8
@@ -22,7 +22,7 @@ rule hikvision-model-switch
 
 rule hikvision-model-access-terminal
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(DS-K(?:1T|1A|1F|2[0-9]|1M)[0-9A-Z]{2,8}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(DS-K(?:1T|1A|1F|2[0-9]|1M)[0-9A-Z]{2,8}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=access-control
   tier     model
   weight   0.8
@@ -34,7 +34,7 @@ rule hikvision-model-access-terminal
 
 rule hikvision-model-intercom
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(DS-K(?:H|V|D|IS|B)[0-9]{1,4}[0-9A-Z]{0,6}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(DS-K(?:H|V|D|IS|B)[0-9]{1,4}[0-9A-Z]{0,6}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=intercom
   tier     model
   weight   0.8
@@ -47,7 +47,7 @@ rule hikvision-model-intercom
 
 rule hikvision-model-alarm
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(DS-P(?:WA|HA|EA|WH)[0-9]{2,3}[0-9A-Z]{0,4}(?:-[A-Za-z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(DS-P(?:WA|HA|EA|WH)[0-9]{2,3}[0-9A-Z]{0,4}(?:-[A-Za-z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=alarm-panel
   tier     model
   weight   0.8
@@ -60,7 +60,7 @@ rule hikvision-model-alarm
 
 rule hikvision-model-storage
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(DS-A[78][0-9]{3,5}[A-Z]{0,3}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(DS-A[78][0-9]{3,5}[A-Z]{0,3}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=storage
   tier     model
   weight   0.75
@@ -84,7 +84,7 @@ rule hikvision-vms-software-title
 
 rule dahua-model-intercom
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(?:DHI?-)?((?:VTO|VTH|VTS|VTA|VTM)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(?:DHI?-)?((?:VTO|VTH|VTS|VTA|VTM)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=intercom
   tier     model
   weight   0.8
@@ -118,7 +118,7 @@ rule dahua-dhip-class-dvr
 
 rule dahua-model-access
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(?:DHI?-)?((?:ASI|ASC|ASA|ASF)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(?:DHI?-)?((?:ASI|ASC|ASA|ASF)[0-9]{3,5}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=access-control
   tier     model
   weight   0.8
@@ -129,7 +129,7 @@ rule dahua-model-access
 
 rule dahua-model-switch
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(?:DH-)?(PFS[0-9]{4}-[0-9A-Z]{2,8}(?:-[0-9A-Z]{1,6}){0,3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(?:DH-)?(PFS[0-9]{4}-[0-9A-Z]{2,8}(?:-[0-9A-Z]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=switch
   tier     model
   weight   0.8
@@ -139,7 +139,7 @@ rule dahua-model-switch
 
 rule dahua-model-alarm
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(?:DHI?-)?(ARC[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(?:DHI?-)?(ARC[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=alarm-panel
   tier     model
   weight   0.8
@@ -162,7 +162,7 @@ rule dahua-vms-software-title
 
 rule sunell-nvr-class
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \bSN-NVR[0-9]{3,4}
+  match    (?<![A-Za-z0-9])SN-NVR[0-9]{3,4}
   set      class=nvr
   tier     model
   weight   0.8
@@ -172,7 +172,7 @@ rule sunell-nvr-class
 
 rule tiandy-nvr-model-class
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \bTC-(?:NR|R)[0-9]{4}
+  match    (?<![A-Za-z0-9])TC-(?:NR|R)[0-9]{4}
   set      class=nvr
   tier     model
   weight   0.8
@@ -182,7 +182,7 @@ rule tiandy-nvr-model-class
 
 rule idis-recorder-class
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number
-  match    \bDR-[1-8][0-9]{3}P?[A-Z]{0,3}(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])DR-[1-8][0-9]{3}P?[A-Z]{0,3}(?:\b|(?=_))
   set      class=nvr
   tier     model
   weight   0.8
@@ -192,7 +192,7 @@ rule idis-recorder-class
 
 rule trendnet-nvr-class
   on       http.realm http.title upnp.model upnp.model-number onvif.model gb.model http.server
-  match    \bTV-NVR[0-9]{3,4}
+  match    (?<![A-Za-z0-9])TV-NVR[0-9]{3,4}
   set      class=nvr
   tier     model
   weight   0.8
@@ -244,7 +244,7 @@ rule lorex-dvr-class
 
 rule swann-recorder-class
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \bSW(?:NVR|NVK)-
+  match    (?<![A-Za-z0-9])SW(?:NVR|NVK)-
   set      class=nvr
   tier     model
   weight   0.8
@@ -254,7 +254,7 @@ rule swann-recorder-class
 
 rule swann-dvr-class
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \bSW(?:DVR|DVK)-
+  match    (?<![A-Za-z0-9])SW(?:DVR|DVK)-
   set      class=dvr
   tier     model
   weight   0.8
@@ -264,7 +264,7 @@ rule swann-dvr-class
 
 rule hanwha-recorder-class
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number snmp.sysdescr
-  match    \b(?:SRN|XRN|QRN|PRN|ARN|SNR)-[0-9]{3,5}
+  match    (?<![A-Za-z0-9])(?:SRN|XRN|QRN|PRN|ARN|SNR)-[0-9]{3,5}
   set      class=nvr
   tier     model
   weight   0.8
@@ -274,7 +274,7 @@ rule hanwha-recorder-class
 
 rule geovision-recorder-class
   on       onvif.model gb.model onvif.scopes wsd.scopes http.title upnp.model upnp.model-number http.body
-  match    \bGV-(?:SNVR|UNVR|Hybrid|DVR)[0-9A-Z-]{0,16}
+  match    (?<![A-Za-z0-9])GV-(?:SNVR|UNVR|Hybrid|DVR)[0-9A-Z-]{0,16}
   set      class=nvr
   tier     model
   weight   0.8
@@ -286,7 +286,7 @@ rule geovision-recorder-class
 
 rule tplink-vigi-tapo-camera
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b((?:VIGI|Tapo) (?:C[0-9]{2,3}[A-Z]{0,2}|D[0-9]{3}[A-Z0-9]{0,3})(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])((?:VIGI|Tapo) (?:C[0-9]{2,3}[A-Z]{0,2}|D[0-9]{3}[A-Z0-9]{0,3})(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
   set      manufacturer=TP-Link@0.6 model=$1@0.6 class=camera
   tier     model
   weight   0.8
@@ -299,7 +299,7 @@ rule tplink-vigi-tapo-camera
 
 rule tplink-tapo-camera-hub
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(Tapo H200)(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(Tapo H200)(?![A-Za-z0-9])
   set      manufacturer=TP-Link@0.6 model=$1@0.6 class=nvr
   tier     model
   weight   0.75
@@ -309,7 +309,7 @@ rule tplink-tapo-camera-hub
 
 rule tplink-vigi-nvr
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(VIGI NVR[0-9]{4}[A-Z]{0,2}(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(VIGI NVR[0-9]{4}[A-Z]{0,2}(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
   set      manufacturer=TP-Link@0.6 model=$1@0.6 class=nvr
   tier     model
   weight   0.8
@@ -319,7 +319,7 @@ rule tplink-vigi-nvr
 
 rule tplink-model-switch
   on       http.title http.server upnp.model upnp.model-number snmp.sysdescr http.realm
-  match    \b((?:TL-S[GFX]|TL-SL)[0-9]{3,5}[A-Z]{0,4}(?:-[0-9A-Z]{1,6})?)\b|\b(?:JetStream|Omada)\b[^\r\n]{0,60}?\b(SG[0-9]{4}[A-Z]{0,3}(?:-[0-9A-Z]{1,6})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:TL-S[GFX]|TL-SL)[0-9]{3,5}[A-Z]{0,4}(?:-[0-9A-Z]{1,6})?)\b|\b(?:JetStream|Omada)\b[^\r\n]{0,60}?\b(SG[0-9]{4}[A-Z]{0,3}(?:-[0-9A-Z]{1,6})?)(?:\b|(?=_))
   set      manufacturer=TP-Link@0.5 model=$1$2@0.5 class=switch surveillance=no@0.5
   tier     model
   weight   0.8
@@ -330,7 +330,7 @@ rule tplink-model-switch
 
 rule tplink-model-router
   on       http.title http.server upnp.model upnp.model-number snmp.sysdescr http.realm
-  match    \b((?:Archer [A-Z]{1,2}[0-9]{1,4}[A-Z]?|Deco [A-Z]{1,2}[0-9]{1,3}|TL-(?:WR|MR|ER|R)[0-9]{3,4}[A-Z]{0,3}))\b|\b(?:TP-Link|Omada)\b[^\r\n]{0,40}?\b(ER[0-9]{3,4}(?:-[A-Z0-9]{1,6})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:Archer [A-Z]{1,2}[0-9]{1,4}[A-Z]?|Deco [A-Z]{1,2}[0-9]{1,3}|TL-(?:WR|MR|ER|R)[0-9]{3,4}[A-Z]{0,3}))\b|\b(?:TP-Link|Omada)\b[^\r\n]{0,40}?\b(ER[0-9]{3,4}(?:-[A-Z0-9]{1,6})?)(?:\b|(?=_))
   set      manufacturer=TP-Link@0.5 model=$1$2@0.5 class=router surveillance=no@0.5
   tier     model
   weight   0.8
@@ -373,7 +373,7 @@ rule huawei-vrp-network
 
 rule huawei-home-gateway
   on       http.title snmp.sysdescr upnp.model upnp.friendly-name
-  match    \b(?:HUAWEI Home Gateway|EchoLife)\b|\b(HG8[0-9]{3}[A-Z0-9]{0,4}|EG8[0-9]{3}[A-Z0-9]{0,4}|HS8[0-9]{3}[A-Z0-9]{0,4})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(?:HUAWEI Home Gateway|EchoLife)\b|\b(HG8[0-9]{3}[A-Z0-9]{0,4}|EG8[0-9]{3}[A-Z0-9]{0,4}|HS8[0-9]{3}[A-Z0-9]{0,4})(?:\b|(?=_))
   set      manufacturer=Huawei@0.6 class=router surveillance=no@0.5
   tier     model
   weight   0.8
@@ -392,7 +392,7 @@ rule zte-network-os
 
 rule zte-home-gateway
   on       http.title snmp.sysdescr upnp.model upnp.friendly-name banner
-  match    \bZTE ZXHN\b|\bZXHN [A-Z][0-9]{3}[A-Z0-9]{0,3}\b|\bZXV10 [A-Z0-9]{2,8}(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])ZTE ZXHN\b|\bZXHN [A-Z][0-9]{3}[A-Z0-9]{0,3}\b|\bZXV10 [A-Z0-9]{2,8}(?:\b|(?=_))
   set      manufacturer=ZTE@0.6 class=router surveillance=no@0.5
   tier     model
   weight   0.8
@@ -404,7 +404,7 @@ rule zte-home-gateway
 
 rule hytera-radio
   on       http.title snmp.sysdescr upnp.model sip.server banner
-  match    \bHytera\b[^\r\n]{0,40}?\b((?:RD|PD|HP|MD|HM|BD|PT|MT|HR)[0-9]{3,4}[A-Z]{0,2})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Hytera\b[^\r\n]{0,40}?\b((?:RD|PD|HP|MD|HM|BD|PT|MT|HR)[0-9]{3,4}[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer=Hytera@0.7 model=$1@0.5 class=radio surveillance=no@0.5
   tier     model
@@ -415,7 +415,7 @@ rule hytera-radio
 
 rule hytera-body-camera
   on       http.title snmp.sysdescr upnp.model mdns.instance
-  match    \bHytera\b[^\r\n]{0,40}?\b(VM[5-9][0-9]{2}[A-Z]{0,2})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Hytera\b[^\r\n]{0,40}?\b(VM[5-9][0-9]{2}[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer=Hytera@0.7 model=$1@0.5 class=camera
   tier     model
@@ -503,7 +503,7 @@ rule onvif-profile-access-control
 
 rule dlink-model-router
   on       http.title http.realm http.server upnp.model upnp.model-number snmp.sysdescr
-  match    \b((?:DIR|DSR|DWR|COVR)-[0-9]{3,4}[A-Z0-9]{0,4})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:DIR|DSR|DWR|COVR)-[0-9]{3,4}[A-Z0-9]{0,4})(?:\b|(?=_))
   set      manufacturer=D-Link@0.5 model=$1@0.5 class=router surveillance=no@0.5
   tier     model
   weight   0.8
@@ -513,7 +513,7 @@ rule dlink-model-router
 
 rule dlink-model-switch
   on       http.title http.realm http.server upnp.model upnp.model-number snmp.sysdescr
-  match    \b((?:DES|DGS|DXS)-[0-9]{3,4}[A-Z0-9]{0,4}(?:/[A-Z0-9]{1,4})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])((?:DES|DGS|DXS)-[0-9]{3,4}[A-Z0-9]{0,4}(?:/[A-Z0-9]{1,4})?)(?:\b|(?=_))
   set      manufacturer=D-Link@0.5 model=$1@0.5 class=switch surveillance=no@0.5
   tier     model
   weight   0.8
@@ -523,7 +523,7 @@ rule dlink-model-switch
 
 rule dlink-model-nas
   on       http.title http.realm upnp.model upnp.model-number
-  match    \b(DNS-[0-9]{3}(?:-[0-9]{1,2})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(DNS-[0-9]{3}(?:-[0-9]{1,2})?)(?:\b|(?=_))
   set      manufacturer=D-Link@0.5 model=$1@0.5 class=storage surveillance=no@0.5
   tier     model
   weight   0.8
@@ -533,7 +533,7 @@ rule dlink-model-nas
 
 rule ubiquiti-model-switch
   on       http.title upnp.model upnp.model-number snmp.sysdescr mdns.txt ssdp.server dhcp.vendor
-  match    \b(USW-[A-Za-z0-9-]{2,20}|US-(?:8|16|24|48)(?:-[0-9A-Z]{2,6}){0,2})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(USW-[A-Za-z0-9-]{2,20}|US-(?:8|16|24|48)(?:-[0-9A-Z]{2,6}){0,2})(?:\b|(?=_))
   set      manufacturer=Ubiquiti@0.5 model=$1@0.5 class=switch surveillance=no@0.5
   tier     model
   weight   0.8
@@ -543,7 +543,7 @@ rule ubiquiti-model-switch
 
 rule ubiquiti-model-router
   on       http.title upnp.model upnp.model-number snmp.sysdescr mdns.txt ssdp.server dhcp.vendor
-  match    \b(UDM(?:-Pro(?:-Max)?|-SE)?|UDR|UXG-[A-Za-z]{2,10}|USG(?:-Pro-4|-XG-8)?(?![ -]?(?:FLEX|ATP|VPN|[0-9]))|UniFi Dream Machine(?: Pro| SE)?|EdgeRouter(?: [A-Za-z0-9]{1,8})?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(UDM(?:-Pro(?:-Max)?|-SE)?|UDR|UXG-[A-Za-z]{2,10}|USG(?:-Pro-4|-XG-8)?(?![ -]?(?:FLEX|ATP|VPN|[0-9]))|UniFi Dream Machine(?: Pro| SE)?|EdgeRouter(?: [A-Za-z0-9]{1,8})?)(?:\b|(?=_))
   set      manufacturer=Ubiquiti@0.5 class=router surveillance=no@0.4
   tier     model
   weight   0.75
@@ -569,7 +569,7 @@ rule bosch-intrusion-panel
 
 rule honeywell-intrusion-panel
   on       http.title snmp.sysdescr upnp.model upnp.model-description banner
-  match    \b(Galaxy Dimension|Galaxy Flex|VISTA-(?:15P|20P|21iP|128BPT|250BPT))(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(Galaxy Dimension|Galaxy Flex|VISTA-(?:15P|20P|21iP|128BPT|250BPT))(?:\b|(?=_))
   set      manufacturer=Honeywell@0.6 model=$1@0.4 class=alarm-panel surveillance=no@0.4
   tier     model
   weight   0.75
@@ -579,7 +579,7 @@ rule honeywell-intrusion-panel
 
 rule honeywell-access
   on       http.title snmp.sysdescr upnp.model upnp.model-description banner
-  match    \b(Pro-?Watch|WIN-PAK|NetAXS(?:-123|-4)?)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])(Pro-?Watch|WIN-PAK|NetAXS(?:-123|-4)?)(?:\b|(?=_))
   set      manufacturer=Honeywell@0.6 model=$1@0.4 class=access-control surveillance=no@0.4
   tier     model
   weight   0.75
@@ -591,7 +591,7 @@ rule honeywell-access
 
 rule hiwatch-model-family
   on       onvif.model gb.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
-  match    \b(?:DS-HiWatchI-)?(HW(?:[ND]-|I-[A-Z])[0-9]{2,4}[A-Z0-9]{0,6}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(?:DS-HiWatchI-)?(HW(?:[ND]-|I-[A-Z])[0-9]{2,4}[A-Z0-9]{0,6}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
   set      brand=HiWatch model=$1@0.6 manufacturer=Hikvision@0.6
   weight   0.75
   source   exposure.md §1.1 (DS-HiWatchI-HWN-21xxMH/41xxMH NVRs); HiWatch scheme HWN = NVR, HWD = DVR, HWI-<form letter> = IP camera (HWI-B121H); not HWT (Holowits HWT-IVS1800, holowits.com/resource/doc/202511596)
@@ -603,7 +603,7 @@ rule hiwatch-model-family
 
 rule hiwatch-nvr-class
   on       onvif.model gb.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
-  match    \bHWN-[0-9]{2,4}
+  match    (?<![A-Za-z0-9])HWN-[0-9]{2,4}
   set      class=nvr
   tier     model
   weight   0.8
@@ -613,7 +613,7 @@ rule hiwatch-nvr-class
 
 rule hiwatch-dvr-class
   on       onvif.model gb.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
-  match    \bHWD-[0-9]{2,4}
+  match    (?<![A-Za-z0-9])HWD-[0-9]{2,4}
   set      class=dvr
   tier     model
   weight   0.8
@@ -623,7 +623,7 @@ rule hiwatch-dvr-class
 
 rule hiwatch-camera-class
   on       onvif.model gb.model onvif.scopes wsd.scopes hik.isapi sadp.model upnp.model http.title http.realm
-  match    \bHWI-[A-Z][0-9]{2,4}
+  match    (?<![A-Za-z0-9])HWI-[A-Z][0-9]{2,4}
   set      class=camera
   tier     model
   weight   0.8
@@ -633,7 +633,7 @@ rule hiwatch-camera-class
 
 rule hilook-nvr-class
   on       onvif.model gb.model onvif.scopes onvif.hardware onvif.serial hik.isapi isapi.model sadp.model sadp.raw dhip.model dhip.raw dahua.model dahua.cgi lapi.model sunapi.model xm.model upnp.model upnp.model-number upnp.friendly-name upnp.model-description http.title http.body http.realm rtsp.realm snmp.sysdescr banner tls.subject sip.server mdns.instance mdns.txt ssdp.server rtsp.sdp.session
-  match    \b(?:DS-HiLookI-)?NVR-[0-9]{3}MH?-[A-Z0-9/]{1,8}
+  match    (?<![A-Za-z0-9])(?:DS-HiLookI-)?NVR-[0-9]{3}MH?-[A-Z0-9/]{1,8}
   set      class=nvr brand=HiLook@0.5 manufacturer=Hikvision@0.5
   tier     model
   weight   0.75

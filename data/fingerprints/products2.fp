@@ -11,7 +11,7 @@
 
 rule hikvision-value-nvr
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \b(ERI-K[0-9]{3}-P[0-9]{1,2})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(ERI-K[0-9]{3}-P[0-9]{1,2})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=nvr
   tier     model
   weight   0.8
@@ -24,7 +24,7 @@ rule hikvision-value-nvr
 
 rule hikvision-mobile-recorder
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \b(DS-MP[57][0-9]{3}[A-Z0-9]{0,6}(?:[-/][A-Z0-9()]{1,8}){0,4})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(DS-MP[57][0-9]{3}[A-Z0-9]{0,6}(?:[-/][A-Z0-9()]{1,8}){0,4})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=dvr
   tier     model
   weight   0.8
@@ -37,7 +37,7 @@ rule hikvision-mobile-recorder
 
 rule hikvision-body-camera
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \b(DS-MH2[0-9]{3}[A-Z0-9]{0,4}(?:[-/][A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(DS-MH2[0-9]{3}[A-Z0-9]{0,4}(?:[-/][A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=camera
   tier     model
   weight   0.75
@@ -49,7 +49,7 @@ rule hikvision-body-camera
 
 rule hikvision-longrange-switch
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \b(DS-3T[0-9]{4}[A-Z0-9]{0,4}(?:[-/][A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(DS-3T[0-9]{4}[A-Z0-9]{0,4}(?:[-/][A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Hikvision@0.6 model=$1@0.6 class=switch
   tier     model
   weight   0.8
@@ -61,7 +61,7 @@ rule hikvision-longrange-switch
 
 rule dahua-mobile-recorder
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \b(?:DHI?-)?(MNVR[0-9]{4}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(?:DHI?-)?(MNVR[0-9]{4}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=dvr
   tier     model
   weight   0.8
@@ -73,7 +73,7 @@ rule dahua-mobile-recorder
 
 rule dahua-card-reader
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \b(?:DHI?-)?(ASR[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(?:DHI?-)?(ASR[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.6 model=$1@0.6 class=access-control
   tier     model
   weight   0.8
@@ -85,7 +85,7 @@ rule dahua-card-reader
 
 rule dahua-nvr6-prefixed
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dhip.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title
-  match    \bDHI?-(NVR6[0-9]{2}[A-Z]{0,2}-[0-9]{2,3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])DHI?-(NVR6[0-9]{2}[A-Z]{0,2}-[0-9]{2,3}[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
   set      manufacturer=Dahua@0.7 model=$1@0.7 class=nvr
   tier     model
   weight   0.85
@@ -97,7 +97,7 @@ rule dahua-nvr6-prefixed
 
 rule vivotek-nvr-model
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
-  match    \b((?:ND9[0-9]{3}P?|NR[89][0-9]{3}[A-Z]{0,3})(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])((?:ND9[0-9]{3}P?|NR[89][0-9]{3}[A-Z]{0,3})(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])
   set      manufacturer=Vivotek@0.5 model=$1@0.6 class=nvr
   tier     model
   weight   0.75
@@ -110,7 +110,7 @@ rule vivotek-nvr-model
 
 rule axis-recorder-model
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
-  match    \bAXIS\s+(S(?:30[0-9]{2}|22[0-9]{2}|11[0-9]{2}|12[0-9]{2})(?:\s?Mk\s?II)?)(?:\s+(?:Recorder|Appliance|Workstation|Server))?(?![A-Za-z0-9])|^\s*(S30[0-9]{2})\s*$
+  match    (?<![A-Za-z0-9])AXIS\s+(S(?:30[0-9]{2}|22[0-9]{2}|11[0-9]{2}|12[0-9]{2})(?:\s?Mk\s?II)?)(?:\s+(?:Recorder|Appliance|Workstation|Server))?(?![A-Za-z0-9])|^\s*(S30[0-9]{2})\s*$
   flags    i
   set      manufacturer=Axis@0.6 class=nvr
   tier     model
@@ -125,7 +125,7 @@ rule axis-recorder-model
 
 rule lts-nvr-model
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
-  match    \b(LTN[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(LTN[0-9]{4}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
   set      manufacturer=LTS@0.5 brand=LTS model=$1@0.6 class=nvr
   tier     model
   weight   0.75
@@ -137,7 +137,7 @@ rule lts-nvr-model
 
 rule fanvil-door-phone
   on       sip.server http.title upnp.model upnp.friendly-name mdns.instance snmp.sysdescr
-  match    \bFanvil\s+(i(?:1[0-9]|2[0-9]|3[0-9]|6[0-9])[A-Z]{0,2})(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Fanvil\s+(i(?:1[0-9]|2[0-9]|3[0-9]|6[0-9])[A-Z]{0,2})(?:\b|(?=_))
   flags    i
   set      manufacturer=Fanvil@0.6 model=$1 class=intercom
   tier     model
@@ -150,7 +150,7 @@ rule fanvil-door-phone
 
 rule bosch-videojet-decoder
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
-  match    \bVIDEOJET\s+decoder(?:\s+[0-9]{4})?\b|\bVJD-[0-9]{4}(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])VIDEOJET\s+decoder(?:\s+[0-9]{4})?\b|\bVJD-[0-9]{4}(?:\b|(?=_))
   flags    i
   set      manufacturer=Bosch@0.6 class=decoder
   tier     model
@@ -162,7 +162,7 @@ rule bosch-videojet-decoder
 
 rule panasonic-ipro-recorder
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
-  match    \b(WJ-(?:NX|NV|ND|NU|NXE)[0-9]{3}[A-Z]{0,3}(?:/[A-Z0-9]{1,4})?)(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(WJ-(?:NX|NV|ND|NU|NXE)[0-9]{3}[A-Z]{0,3}(?:/[A-Z0-9]{1,4})?)(?![A-Za-z0-9])
   set      manufacturer=Panasonic@0.5 model=$1@0.6 class=nvr
   tier     model
   weight   0.8
@@ -174,7 +174,7 @@ rule panasonic-ipro-recorder
 
 rule panasonic-digital-disk-recorder
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
-  match    \b(WJ-(?:HD|HL|HXE)[0-9]{3}[A-Z]{0,3}(?:/[A-Z0-9]{1,4})?)(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(WJ-(?:HD|HL|HXE)[0-9]{3}[A-Z]{0,3}(?:/[A-Z0-9]{1,4})?)(?![A-Za-z0-9])
   set      manufacturer=Panasonic@0.5 model=$1@0.6 class=dvr
   tier     model
   weight   0.8
@@ -185,7 +185,7 @@ rule panasonic-digital-disk-recorder
 
 rule axis-video-encoder
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
-  match    \bAXIS\s+((?:M70[0-9]{2}|M71[0-9]{2}|P72[0-9]{2}|Q74[0-9]{2}|Q7411|Q7436)(?:-[A-Z]{1,3})?(?:\s?Mk\s?II)?)(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])AXIS\s+((?:M70[0-9]{2}|M71[0-9]{2}|P72[0-9]{2}|Q74[0-9]{2}|Q7411|Q7436)(?:-[A-Z]{1,3})?(?:\s?Mk\s?II)?)(?![A-Za-z0-9])
   flags    i
   set      manufacturer=Axis@0.6 class=encoder
   tier     model
@@ -199,7 +199,7 @@ rule axis-video-encoder
 
 rule axis-door-station-model
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
-  match    \bAXIS\s+((?:A81[0-9]{2}|A82[0-9]{2}|I80[0-9]{2})(?:-[A-Z]{1,3})?)(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])AXIS\s+((?:A81[0-9]{2}|A82[0-9]{2}|I80[0-9]{2})(?:-[A-Z]{1,3})?)(?![A-Za-z0-9])
   flags    i
   set      manufacturer=Axis@0.6 class=intercom
   tier     model
@@ -211,7 +211,7 @@ rule axis-door-station-model
 
 rule sony-network-recorder
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
-  match    \b(NSR-(?:S[0-9]{2}|[0-9]{3,4})[A-Z]{0,2})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(NSR-(?:S[0-9]{2}|[0-9]{3,4})[A-Z]{0,2})(?![A-Za-z0-9])
   set      manufacturer=Sony@0.5 model=$1@0.6 class=nvr
   tier     model
   weight   0.75
@@ -222,7 +222,7 @@ rule sony-network-recorder
 
 rule hanwha-encoder-class
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
-  match    \b(SPE-[0-9]{3,4}[A-Z]{0,2})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(SPE-[0-9]{3,4}[A-Z]{0,2})(?![A-Za-z0-9])
   set      manufacturer="Hanwha Vision"@0.5 model=$1@0.6 class=encoder
   tier     model
   weight   0.75
@@ -233,7 +233,7 @@ rule hanwha-encoder-class
 
 rule hanwha-decoder-class
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
-  match    \b(SPD-[0-9]{3,4}[A-Z]{0,2})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(SPD-[0-9]{3,4}[A-Z]{0,2})(?![A-Za-z0-9])
   set      manufacturer="Hanwha Vision"@0.5 model=$1@0.6 class=decoder
   tier     model
   weight   0.75
@@ -243,7 +243,7 @@ rule hanwha-decoder-class
 
 rule geovision-video-server
   on       onvif.model gb.model onvif.scopes onvif.hardware isapi.model sadp.model dahua.model upnp.model upnp.model-number upnp.friendly-name http.title axis.model axis.product
-  match    \b(GV-VS[0-9]{2,4}[A-Z]{0,2})(?![A-Za-z0-9])
+  match    (?<![A-Za-z0-9])(GV-VS[0-9]{2,4}[A-Z]{0,2})(?![A-Za-z0-9])
   set      manufacturer=GeoVision@0.6 model=$1@0.6 class=encoder
   tier     model
   weight   0.75

@@ -10,7 +10,7 @@
 
 rule genetec-security-center
   on       http.title
-  match    \bGenetec\b.{0,20}\b(?:Security Center|Security Desk|Web Client|Omnicast|Synergis)\b|\bSecurity Center (?:Web Client|Config Tool)(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Genetec\b.{0,20}\b(?:Security Center|Security Desk|Web Client|Omnicast|Synergis)\b|\bSecurity Center (?:Web Client|Config Tool)(?:\b|(?=_))
   set      manufacturer=Genetec class=vms-software
   tier     model
   weight   0.75
@@ -23,7 +23,7 @@ rule genetec-security-center
 
 rule avigilon-control-center
   on       http.title
-  match    \bAvigilon (?:Control Center|Unity|ACC Web Endpoint)\b|\bACC (?:Web Client|Server)\b.{0,20}\bAvigilon(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Avigilon (?:Control Center|Unity|ACC Web Endpoint)\b|\bACC (?:Web Client|Server)\b.{0,20}\bAvigilon(?:\b|(?=_))
   set      manufacturer=Avigilon class=vms-software
   tier     model
   weight   0.75
@@ -35,7 +35,7 @@ rule avigilon-control-center
 
 rule hanwha-wisenet-wave
   on       http.title
-  match    \bWisenet WAVE\b|\bWisenet SSM\b|\bSmart Security Manager(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Wisenet WAVE\b|\bWisenet SSM\b|\bSmart Security Manager(?:\b|(?=_))
   set      manufacturer="Hanwha Vision" class=vms-software
   tier     model
   weight   0.75
@@ -47,7 +47,7 @@ rule hanwha-wisenet-wave
 
 rule digital-watchdog-spectrum-full
   on       http.title
-  match    \bDigital Watchdog Spectrum\b|\bDW Spectrum IPVMS(?:\b|(?=_))
+  match    (?<![A-Za-z0-9])Digital Watchdog Spectrum\b|\bDW Spectrum IPVMS(?:\b|(?=_))
   set      manufacturer="Digital Watchdog" class=vms-software
   tier     model
   weight   0.75

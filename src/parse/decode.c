@@ -2239,6 +2239,145 @@ dec_snmp(struct dctx *c)
 	return 0;
 }
 
+/*
+ * sysObjectID.0 (RFC 3418 SNMPv2-MIB: the vendor's authoritative
+ * identification of the kind of entity, an OID that is normally under
+ * the vendor's IANA Private Enterprise Number, 1.3.6.1.4.1.<PEN>), as
+ * tools print it or as the value's BER encoding (X.690 8.19):
+ *   1.3.6.1.4.1.39165.1.1 and .1.3.6.1.4.1.39165.1.1 (numeric, -On);
+ *   iso.3.6.1.4.1.39165.1.1 (Net-SNMP without MIBs);
+ *   SNMPv2-SMI::enterprises.39165.1.1 and enterprises.39165.1.1
+ *   (Net-SNMP with the standard MIBs only);
+ *   a whole snmpget line: "SNMPv2-MIB::sysObjectID.0 = OID: <one of
+ *   those>" (the part after "OID:" is read);
+ *   BER: tag 0x06, a short or long-form length the input holds, and the
+ *   content's base-128 arcs (the first byte 40 * arc1 + arc2).
+ * Recorded as snmp.sysobjectid in dotted decimal without the leading
+ * dot.  At most 128 arcs (RFC 2578 7.1.3), each below 2^32; a symbolic
+ * name of a vendor MIB (HIK-...-MIB::...) cannot be resolved without the
+ * MIB and is malformed, as is anything else.
+ */
+#define OID_MAX_ARCS 128
+
+static int
+oid_add(char *out, size_t osz, size_t *len, uint64_t arc)
+{
+	int k = snprintf(out + *len, osz - *len, "%s%llu", *len ? "." : "",
+			 (unsigned long long)arc);
+
+	if (k < 0 || (size_t)k >= osz - *len)
+		return CS_ELIMIT;
+	*len += (size_t)k;
+	return 0;
+}
+
+static int
+oid_from_ber(const uint8_t *p, size_t n, char *out, size_t osz)
+{
+	size_t off = 2, clen = p[1], len = 0, arcs = 0;
+	uint64_t v = 0;
+	unsigned bits = 0;
+
+	if (p[1] & 0x80) { /* long form: 1 or 2 length bytes */
+		size_t nb = p[1] & 0x7f;
+
+		if (nb < 1 || nb > 2 || n < 2 + nb)
+			return CS_EPROTO;
+		clen = 0;
+		for (size_t i = 0; i < nb; i++)
+			clen = clen << 8 | p[2 + i];
+		off = 2 + nb;
+	}
+	if (clen == 0 || clen > n - off)
+		return CS_EPROTO;
+	for (size_t i = off; i < off + clen; i++) {
+		if (bits == 0 && p[i] == 0x80)
+			return CS_EPROTO; /* X.690 8.19.2: no leading 0x80 */
+		v = v << 7 | (p[i] & 0x7f);
+		bits += 7;
+		if (v > UINT32_MAX || bits > 35)
+			return CS_EPROTO;
+		if (p[i] & 0x80)
+			continue;
+		if (arcs == 0) { /* the first subidentifier holds two arcs */
+			uint64_t a = v < 80 ? v / 40 : 2;
+
+			if (oid_add(out, osz, &len, a) != 0 ||
+			    oid_add(out, osz, &len, v - a * 40) != 0)
+				return CS_EPROTO;
+			arcs = 2;
+		} else if (++arcs > OID_MAX_ARCS ||
+			   oid_add(out, osz, &len, v) != 0) {
+			return CS_EPROTO;
+		}
+		v = 0;
+		bits = 0;
+	}
+	return bits == 0 && arcs >= 2 ? 0 : CS_EPROTO;
+}
+
+static int
+oid_from_text(struct cs_span s, char *out, size_t osz)
+{
+	static const struct {
+		const char *prefix, *arcs;
+	} names[] = {
+	    {"SNMPv2-SMI::enterprises.", "1.3.6.1.4.1"},
+	    {"enterprises.", "1.3.6.1.4.1"},
+	    {"iso.", "1"},
+	    {".", ""},
+	};
+	long at = cs_span_find(s, "OID:", 4, false);
+	size_t len = 0, arcs = 0, i = 0;
+
+	if (at >= 0) /* snmpget's "name = OID: value" */
+		s = cs_span_make(s.p + at + 4, s.n - (size_t)at - 4);
+	s = cs_span_trim(s);
+	if (s.n >= 2 && s.p[0] == '"' && s.p[s.n - 1] == '"')
+		s = cs_span_make(s.p + 1, s.n - 2);
+	for (size_t k = 0; k < CS_NELEM(names); k++) {
+		size_t pn = strlen(names[k].prefix);
+
+		if (s.n > pn && memcmp(s.p, names[k].prefix, pn) == 0) {
+			cs_strlcpy(out, names[k].arcs, osz);
+			len = strlen(out);
+			arcs = len ? (len + 1) / 2 : 0; /* one-digit arcs */
+			s = cs_span_make(s.p + pn, s.n - pn);
+			break;
+		}
+	}
+	while (i <= s.n) {
+		size_t j = i;
+		uint64_t v;
+
+		while (j < s.n && s.p[j] != '.')
+			j++;
+		if (cs_span_u64(cs_span_make(s.p + i, j - i), UINT32_MAX, &v) !=
+			0 ||
+		    ++arcs > OID_MAX_ARCS || oid_add(out, osz, &len, v) != 0)
+			return CS_EPROTO;
+		i = j + 1;
+	}
+	return arcs >= 2 ? 0 : CS_EPROTO;
+}
+
+static int
+dec_snmp_oid(struct dctx *c)
+{
+	char oid[OID_MAX_ARCS * 11 + 1];
+	int rc;
+
+	oid[0] = '\0';
+	if (c->n >= 3 && c->p[0] == 0x06)
+		rc = oid_from_ber(c->p, c->n, oid, sizeof(oid));
+	else
+		rc = oid_from_text(cs_span_make(c->p, c->n), oid, sizeof(oid));
+	if (rc != 0)
+		return malformed(c);
+	adds(c, "snmp.sysobjectid", oid);
+	return 0;
+}
+
 static int
 dec_dhcp(struct dctx *c)
 {
@@ -2395,6 +2534,7 @@ static const struct {
     {"tls-cert", dec_tls_cert, true},
     {"banner", dec_banner, false},
     {"snmp-sysdescr", dec_snmp, false},
+    {"snmp-sysobjectid", dec_snmp_oid, false},
     {"dhcp-vendor-class", dec_dhcp, false},
     {"mac", dec_mac, false},
     {"isapi", dec_isapi, false},

@@ -90,6 +90,9 @@ def check_line(line, kinds):
         p.append("source names no URL")
     if not isinstance(o.get("collected"), str) or not DATE.match(o["collected"]):
         p.append("collected is not YYYY-MM-DD")
+    if "unsafe_request" in o and (not isinstance(o["unsafe_request"], str)
+                                  or len(o["unsafe_request"].strip()) < 20):
+        p.append("unsafe_request must say, in a sentence, which request the line answers")
     return p
 
 
@@ -106,6 +109,7 @@ BAD = [
     '{"id": "x", "kind": "mac", "data": "00:11:22:33:44:55", "label": {"maker": "Hikvision", "class": "unknown", "prc": true}, "source": "https://example.org/a", "collected": "2026-12-07"}',
     '{"kind": "http", "data": "a", "label": {"maker": null, "class": "camera", "surveillance": true, "prc": null}, "source": "https://example.org/a", "collected": "2026-12-07"}',
     '{"id": "x", "kind": "mac", "data_hex": "0g", "label": {"maker": null, "class": "camera", "surveillance": true, "prc": null}, "source": "https://example.org/a", "collected": "2026-12-07"}',
+    '{"id": "x", "kind": "banner", "data": "a", "unsafe_request": true, "label": {"maker": null, "class": "camera", "surveillance": true, "prc": null}, "source": "https://example.org/a", "collected": "2026-12-07"}',
 ]
 GOOD = '{"id": "x", "kind": "http", "data": "a", "label": {"maker": "Hikvision", "class": "nvr", "surveillance": true, "prc": true}, "source": "https://example.org/a (comment 3)", "collected": "2026-12-07"}'
 

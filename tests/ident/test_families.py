@@ -200,6 +200,23 @@ CASES = [
      {"manufacturer": "Reolink", "device_class": "nvr"}),
     ("underscore-vstarcam", [("http.title", "C7824WIP_x", 80)],
      {"manufacturer": "Vstarcam", "model": "C7824WIP"}),
+    # ... and a leading prefix joined by an underscore (a name the
+    # installer gave: Cam_MS-C2963-PB) still reads the model after it;
+    # the class companion of the same grammar reads it too ------------
+    ("prefix-underscore-milesight", [("http.title", "Cam_MS-C2963-PB", 80)],
+     {"manufacturer": "Milesight", "model": "MS-C2963-PB", "device_class": "camera"}),
+    ("prefix-underscore-milesight-nvr", [("http.title", "NVR_MS-N5008-UPC", 80)],
+     {"manufacturer": "Milesight", "model": "MS-N5008-UPC", "device_class": "nvr"}),
+    ("prefix-underscore-tiandy", [("http.title", "Lobby_TC-C32XN", 80)],
+     {"manufacturer": "Tiandy", "model": "TC-C32XN", "device_class": "camera"}),
+    ("prefix-underscore-dahua", [("http.title", "Gate_IPC-HDW2431T-AS-S2", 80)],
+     {"manufacturer": "Dahua", "model": "IPC-HDW2431T-AS-S2", "device_class": "camera"}),
+    ("prefix-underscore-hiwatch-nvr", [("http.title", "Rec_HWN-4104MH", 80)],
+     {"manufacturer": "Hikvision", "device_class": "nvr"}),
+    # a letter or digit before the model still blocks it (XMS-C2963-PB is
+    # no Milesight model)
+    ("prefix-letter-milesight", [("http.title", "XMS-C2963-PB", 80)],
+     {"manufacturer": None, "model": None}),
     # --- A web UI titled with nothing but its badge names the maker;
     # the same word inside a longer title stays weaker, and Ubuntu's
     # LTS is nobody ---------------------------------------------------
@@ -226,6 +243,35 @@ CASES = [
     ("wsd-manufacturer-scope-neutral", [("wsd",
       "onvif://www.onvif.org/manufacturer/IPC onvif://www.onvif.org/hardware/IPC", 3702)],
      {"manufacturer": None}),
+    # --- SNMP sysObjectID: the IANA Private Enterprise Number names the
+    # maker only (www.iana.org/assignments/enterprise-numbers; RFC 3418).
+    # No class from it; a multi-product maker's number (Huawei 2011, a
+    # switch's or router's too) raises no surveillance flag; near misses
+    # and Net-SNMP's own number name nobody -----------------------------
+    ("snmp-oid-hikvision", [("snmp-sysobjectid",
+      "SNMPv2-MIB::sysObjectID.0 = OID: SNMPv2-SMI::enterprises.39165.1.1", 161)],
+     {"manufacturer": "Hikvision", "device_class": None}),
+    ("snmp-oid-dahua", [("snmp-sysobjectid", ".1.3.6.1.4.1.37496.1", 161)],
+     {"manufacturer": "Dahua", "device_class": None}),
+    ("snmp-oid-hanwha", [("snmp-sysobjectid", "iso.3.6.1.4.1.36849.1.2", 161)],
+     {"manufacturer": "Hanwha Vision", "device_class": None}),
+    ("snmp-oid-axis", [("snmp-sysobjectid", "1.3.6.1.4.1.368.4", 161)],
+     {"manufacturer": "Axis", "device_class": None}),
+    ("snmp-oid-huawei-switch", [("snmp-sysobjectid", "1.3.6.1.4.1.2011.2.23.447", 161)],
+     {"manufacturer": "Huawei", "device_class": None, "surveillance": None}),
+    ("snmp-oid-net-snmp", [("snmp-sysobjectid", "1.3.6.1.4.1.8072.3.2.10", 161)],
+     {"manufacturer": None, "surveillance": None}),
+    ("snmp-oid-avtech-software", [("snmp-sysobjectid", "1.3.6.1.4.1.20916.1.9", 161)],
+     {"manufacturer": None, "surveillance": None}),
+    ("snmp-oid-tvt-registrant", [("snmp-sysobjectid", "1.3.6.1.4.1.50671.1", 161)],
+     {"manufacturer": None, "surveillance": None}),
+    ("snmp-oid-near-pen", [("snmp-sysobjectid", "1.3.6.1.4.1.391650.1", 161)],
+     {"manufacturer": None}),
+    # the sysDescr's class evidence still gives the class beside it
+    ("snmp-oid-axis-sysdescr", [
+      ("snmp-sysobjectid", "1.3.6.1.4.1.368.4", 161),
+      ("snmp-sysdescr", "; AXIS P3265-LVE; Dome Camera; 11.11.73; Oct 12 2024 09:12; 1D7; 1", 161)],
+     {"manufacturer": "Axis", "device_class": "camera", "surveillance": True}),
     # (next family)
 ]
 

@@ -70,8 +70,8 @@ qp_i64(struct qp *q, int64_t v)
 
 /* Appends " AND <scope on col>" to sql, adding the user's name. */
 static void
-qp_scope(struct qp *q, const struct cs_serve_req *rq, const char *col,
-	 char *sql, size_t sz)
+qp_scope(struct qp *q, struct cs_serve_req *rq, const char *col, char *sql,
+	 size_t sz)
 {
 	char clause[2048];
 
@@ -830,7 +830,7 @@ scan_row(void *arg, int ncol, const char *const *val)
 /* A scan's scope condition: a central scan (site "") shows its record to
  * every user (its devices stay scoped); a site's scan to that site's. */
 static void
-scan_scope(struct qp *q, const struct cs_serve_req *rq, char *sql, size_t sz)
+scan_scope(struct qp *q, struct cs_serve_req *rq, char *sql, size_t sz)
 {
 	char clause[2048];
 
@@ -1099,30 +1099,32 @@ api_me(struct cs_serve_req *rq, struct cs_serve_resp *rs)
 
 static const struct cs_serve_route api_routes[] = {
     {CS_SERVE_POST, "/api/v1/login", CS_SERVE_PUBLIC, api_login,
-     "log in: {user, password} -> {token}"},
+     "log in: {user, password} -> {token}", 0},
     {CS_SERVE_POST, "/api/v1/logout", CS_SERVE_API, api_logout,
-     "end this token's session"},
+     "end this token's session", 0},
     {CS_SERVE_GET, "/api/v1/me", CS_SERVE_API, api_me,
-     "the caller and its scope"},
+     "the caller and its scope", 0},
     {CS_SERVE_GET, "/api/v1/devices", CS_SERVE_API, api_devices,
-     "devices in scope, a page at a time"},
+     "devices in scope, a page at a time", CS_SERVE_CACHE},
     {CS_SERVE_GET, "/api/v1/devices/{id}", CS_SERVE_API, api_device,
-     "one device"},
+     "one device", CS_SERVE_CACHE},
     {CS_SERVE_GET, "/api/v1/findings", CS_SERVE_API, api_findings,
-     "findings in scope, a page at a time"},
+     "findings in scope, a page at a time", CS_SERVE_CACHE},
     {CS_SERVE_GET, "/api/v1/findings/{id}", CS_SERVE_API, api_finding,
-     "one finding"},
+     "one finding", CS_SERVE_CACHE},
     {CS_SERVE_GET, "/api/v1/plan", CS_SERVE_API, api_plan,
-     "the plan: active findings with owner, due date and status"},
+     "the plan: active findings with owner, due date and status",
+     CS_SERVE_CACHE},
     {CS_SERVE_GET, "/api/v1/plan/{id}", CS_SERVE_API, api_finding,
-     "one plan item"},
+     "one plan item", CS_SERVE_CACHE},
     {CS_SERVE_PATCH, "/api/v1/plan/{id}", CS_SERVE_API, api_plan_patch,
-     "change a plan item's owner, due date, status, until or note"},
+     "change a plan item's owner, due date, status, until or note", 0},
     {CS_SERVE_GET, "/api/v1/scans", CS_SERVE_API, api_scans,
-     "scans, newest first"},
-    {CS_SERVE_GET, "/api/v1/scans/{id}", CS_SERVE_API, api_scan, "one scan"},
+     "scans, newest first", CS_SERVE_CACHE},
+    {CS_SERVE_GET, "/api/v1/scans/{id}", CS_SERVE_API, api_scan, "one scan",
+     CS_SERVE_CACHE},
     {CS_SERVE_GET, "/api/v1/diff", CS_SERVE_API, api_diff,
-     "what changed between two scans (?from=&to=)"},
+     "what changed between two scans (?from=&to=)", CS_SERVE_CACHE},
 };
 
 const struct cs_serve_route *

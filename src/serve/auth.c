@@ -442,6 +442,7 @@ cs_serve_audit(struct cs_serve_req *rq, const char *action, const char *target,
 
 	if ((rc = cs_serve_elevate(rq)) != 0)
 		return rc;
+	cs_serve_cache_bump();
 	return cs_serve_audit_as(rq->store,
 				 rq->user != NULL ? rq->user->name : "-",
 				 rq->client, action, target, before, after);

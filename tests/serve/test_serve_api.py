@@ -296,13 +296,36 @@ def check_backend(c, name, db, tmp, users, truth, sql):
                  mine[0]["due"] == "2027-03-31" and mine[0]["status"] == "planned",
                  "%s the change in `camsweep plan list`: %r" % (tag, mine[:1]))
             rows = sql("SELECT who, action, target, before_json, after_json FROM "
-                       "audit_log WHERE action = 'plan.set'")
+                       "audit_log WHERE action = 'plan.set' ORDER BY id")
             c.ok(len(rows) == 1 and rows[0][0] == north and
                  rows[0][2] == "finding:%d" % fn[0]["id"] and
                  '"owner":"facilities-north"' in rows[0][4] and
                  '"owner":"facilities-north"' not in rows[0][3],
                  "%s the audit log: who, what, before and after (%r)" %
                  (tag, [r[:3] for r in rows]))
+        # the answer cache never serves what has changed: a change from
+        # another process (the CLI), then one through the server
+        if fn:
+            fid = fn[0]["id"]
+            for _ in range(2):
+                st, h1, b1 = srv.json("GET", "/api/v1/findings/%d" % fid, token=tok_a)
+            r = run(["plan", "set", str(fid), "--db", db, "--owner", "cli-owner"])
+            c.ok(r.returncode == 0, "%s plan set from the CLI: %r" % (tag, r.stderr[-200:]))
+            st, h2, b2 = srv.json("GET", "/api/v1/findings/%d" % fid, token=tok_a)
+            c.ok(st == 200 and b1["owner"] == "facilities-north" and
+                 b2["owner"] == "cli-owner" and h1["ETag"] != h2["ETag"],
+                 "%s a change by another process is seen at once (%r -> %r)" %
+                 (tag, b1.get("owner"), b2.get("owner")))
+            for _ in range(3):
+                srv.json("GET", "/api/v1/plan/%d" % fid, token=tok_n)
+            st, _, _ = srv.json("PATCH", "/api/v1/plan/%d" % fid,
+                                {"owner": "facilities-north"}, token=tok_n)
+            seen = set()
+            for _ in range(6):  # whichever worker thread answers
+                st, _, b3 = srv.json("GET", "/api/v1/plan/%d" % fid, token=tok_n)
+                seen.add(b3["owner"])
+            c.ok(seen == {"facilities-north"},
+                 "%s a change through the server is seen at once: %r" % (tag, seen))
         pl, _ = walk(srv, tok_a, "/api/v1/plan", 10)
         c.ok(pl and all(f["status"] in ("open", "planned", "done", "risk-accepted")
                         for f in pl), "%s /plan lists the active findings (%d)" % (tag, len(pl)))

@@ -1116,7 +1116,7 @@ cs_serve_run(const struct cs_serve_opts *o)
 		    o->max_conn ? o->max_conn : 1024u,
 		    MHD_OPTION_CONNECTION_TIMEOUT,
 		    o->timeout ? o->timeout : 30u,
-		    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)256 * 1024,
+		    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
 		    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
 		    MHD_OPTION_HTTPS_MEM_CERT, cert, MHD_OPTION_HTTPS_MEM_KEY,
 		    key, MHD_OPTION_END);
@@ -1129,7 +1129,7 @@ cs_serve_run(const struct cs_serve_opts *o)
 		    o->max_conn ? o->max_conn : 1024u,
 		    MHD_OPTION_CONNECTION_TIMEOUT,
 		    o->timeout ? o->timeout : 30u,
-		    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)256 * 1024,
+		    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
 		    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
 		    MHD_OPTION_END);
 	if (srv.d == NULL) {

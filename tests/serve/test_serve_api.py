@@ -21,6 +21,7 @@ certificate files is checked once.  Everything listens on 127.0.0.1."""
 import http.client
 import json
 import os
+import re
 import shutil
 import sqlite3
 import ssl
@@ -36,6 +37,12 @@ from scratch import scratch  # noqa: E402
 from skip import skip  # noqa: E402
 
 CIDR = shifted("127.121.0.0/24")
+HOSTILE = shifted("127.123.0.0/28")
+# Raw in an answer, each of these is a defect (as tests/integration/
+# test_escaping.py).
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u00ad\u061c"
+                       "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069"
+                       "\ufeff]")
 PASSWORD = "correct horse battery staple 21"
 
 
@@ -466,6 +473,51 @@ def main_sqlite(c, tmp, estate):
             st2, h, _ = srv.json("GET", "/api/v1/devices?limit=1", token=tok)
             c.ok(st == 200 and st2 == 200 and "max-age" in h.get(
                 "Strict-Transport-Security", ""), "HTTPS: login and a page, with HSTS")
+    check_hostile(c, tmp)
+
+
+def check_hostile(c, tmp):
+    """The hostile camsim fleets (HTML, script, ESC, invalid UTF-8; bidi
+    controls, U+2028, C1): every answer is valid UTF-8 and JSON with none
+    of them raw, and the strings are still there, escaped."""
+    db = os.path.join(tmp, "hostile.db")
+    for mix, seed in (("hostile", 5), ("bidi", 3)):
+        with Estate(HOSTILE, 8, seed=seed, mix=mix) as est:
+            c.ok(any(d["profile"].startswith("hostile") for d in est.devices),
+                 "the %s fleet has hostile devices" % mix)
+            r = run(["scan", "--db", db, "--rate", "0", "-q", HOSTILE])
+            c.ok(r.returncode == 0, "scan of the %s fleet: %r" % (mix, r.stderr[-200:]))
+    r = run(["assess", "--db", db, "--no-estate", "--json"])
+    c.ok(r.returncode in (0, 4), "assess of the hostile fleets: %r" % r.stderr[-200:])
+    pw = os.path.join(tmp, "pw")
+    r = run(["user", "add", "root1", "--db", db, "--password-file", pw, "--admin"])
+    c.ok(r.returncode == 0, "user add on the hostile inventory")
+    raws = []
+    with Server(db, tmp) as srv:
+        st, tok = login(srv, "root1")
+        st, _, b = srv.req("GET", "/api/v1/scans", token=tok)
+        ids = [x["id"] for x in json.loads(b)["items"]]
+        for path in ("/api/v1/devices?limit=500", "/api/v1/findings?limit=500",
+                     "/api/v1/plan?limit=500",
+                     "/api/v1/diff?from=%d&to=%d" % (min(ids), max(ids))):
+            st, h, b = srv.req("GET", path, token=tok)
+            ok = st == 200 and h.get("Content-Type") == "application/json"
+            try:
+                text = b.decode("utf-8")
+                json.loads(text)
+            except ValueError as e:
+                ok, text = False, repr(e)
+            bad = sorted({"U+%04X" % ord(m) for m in FORBIDDEN.findall(text)})
+            c.ok(ok and not bad, "hostile %s: valid UTF-8 JSON, nothing raw (%s)"
+                 % (path, ", ".join(bad)))
+            raws.append(text)
+        for d in json.loads(raws[0])["items"]:
+            st, _, b = srv.req("GET", "/api/v1/devices/%d" % d["id"], token=tok)
+            c.ok(st == 200 and not FORBIDDEN.search(b.decode("utf-8")),
+                 "hostile device %d alone: nothing raw" % d["id"])
+    alltext = "".join(raws)
+    c.ok("\\u202e" in alltext.lower() and "<script>" in alltext,
+         "the hostile strings are there, escaped for JSON")
 
 
 def main_pg(c, tmp, estate, pg_admin):

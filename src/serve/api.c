@@ -919,8 +919,9 @@ diff_change(void *arg, enum cs_audit_change what, const struct cs_audit_dev *a,
 	json_object *o;
 
 	/* a device outside the user's scope is not there for them */
-	if (!cs_serve_site_visible(d->rq, x->site) ||
-	    (a != NULL && !cs_serve_site_visible(d->rq, a->site)))
+	if (x == NULL || !cs_serve_site_visible(d->rq, x->site))
+		return;
+	if (a != NULL && !cs_serve_site_visible(d->rq, a->site))
 		return;
 	if ((unsigned)what < 4)
 		d->count[what]++;

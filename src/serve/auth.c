@@ -46,7 +46,7 @@ cs_serve_password_read(const char *path, char *pw, size_t pwsz, char *err,
 		rc = cs_file_read(path, CS_SERVE_PW_MAX + 2, &b, NULL);
 	if (rc == CS_ELIMIT) {
 		snprintf(err, errsz,
-			 "the password is too long (at most %u "
+			 "the password is too long (at most %d "
 			 "bytes)",
 			 CS_SERVE_PW_MAX);
 		goto bad;
@@ -67,7 +67,7 @@ cs_serve_password_read(const char *path, char *pw, size_t pwsz, char *err,
 	}
 	if (n > CS_SERVE_PW_MAX || n >= pwsz) {
 		snprintf(err, errsz,
-			 "the password is too long (at most %u "
+			 "the password is too long (at most %d "
 			 "bytes)",
 			 CS_SERVE_PW_MAX);
 		goto bad;

@@ -374,6 +374,9 @@ def check_backend(c, name, db, tmp, users, truth, sql):
         st, _ = login(srv, adm)
         c.ok(st == 200, "%s another user still logs in (%d)" % (tag, st))
         log = srv.stop()
+    c.ok(srv.proc.returncode == 0 and "Sanitizer" not in log and
+         "runtime error" not in log,
+         "%s serve stops cleanly on SIGTERM (%r, %r)" % (tag, srv.proc.returncode, log[-300:]))
     c.ok(PASSWORD not in log and "nope" not in log,
          "%s no password in the server's log" % tag)
     rows = sql("SELECT action, count(*) FROM audit_log GROUP BY action ORDER BY action")

@@ -10,6 +10,9 @@
 # error and p99 is under 100 ms.
 # The server answers repeated reads from its cache (serve --cache, checked
 # against the inventory's data version); CACHE=0 measures without it.
+# PG=1: the same over PostgreSQL ($CS_PG_URI, a database of its own made
+# and dropped here; bench/estate_gen.sql), where every request of the
+# scoped user runs under its role and row-level security (no cache).
 #   bench/bench_serve.sh [BUILDDIR]
 #   env: DEVICES CONNS SECONDS_RUN THREADS (default: the cores) CACHE
 set -eu
@@ -32,9 +35,39 @@ trap cleanup EXIT
 db=$tmp/inv.db
 head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$tmp/pw"
 chmod 600 "$tmp/pw"
-"$cs" user add bench --db "$db" --password-file "$tmp/pw" \
-    --site s0 --site s1 --site s2 --site s3 --site s4 2>/dev/null
-python3 "$src/bench/serve_gen.py" "$db" "$tmp/estate" "$devices" 10
+if [ "${PG:-0}" = 1 ]; then
+	: "${CS_PG_URI:?PG=1 needs CS_PG_URI (eval \"\$(bash scripts/pg.sh start)\")}"
+	pgdb=cs_bench_serve_$$
+	psql "$CS_PG_URI" -qAtX -c "CREATE DATABASE $pgdb"
+	db=${CS_PG_URI%/*}/$pgdb
+	pgdrop() {
+		psql "$CS_PG_URI" -qAtX -c "DROP DATABASE IF EXISTS $pgdb" >/dev/null 2>&1
+		psql "$CS_PG_URI" -qAtX -c 'DROP ROLE IF EXISTS "cs_u_bench"' >/dev/null 2>&1
+	}
+	trap 'cleanup; pgdrop' EXIT
+	"$cs" db init --db "$db" >/dev/null
+	psql "$db" -qAtX -v devices="$devices" -v obs=$((devices * 5)) -v sites=10 \
+	    -f "$src/bench/estate_gen.sql" >/dev/null
+	# bench/estate_gen.sql: site k owns 10.0.0.0/11 + k*4096 (a /20)
+	python3 - "$tmp/estate" <<'PY'
+import ipaddress, sys
+with open(sys.argv[1], "w") as f:
+    f.write('department "Department 0" id=d0\ndepartment "Department 1" id=d1\n')
+    for k in range(10):
+        f.write('site "Site %d" id=s%d dept=d%d %s\n' % (k, k, k % 2,
+                "sensitive=yes reason=secret" if k % 3 == 0 else "sensitive=no"))
+    for k in range(10):
+        net = ipaddress.ip_network("10.0.0.0/20")
+        a = ipaddress.ip_address(int(net.network_address) + k * 4096)
+        f.write("network %s/20 site=s%d zone=cctv\n" % (a, k))
+PY
+	"$cs" user add bench --db "$db" --password-file "$tmp/pw" \
+	    --site s0 --site s1 --site s2 --site s3 --site s4 2>/dev/null
+else
+	"$cs" user add bench --db "$db" --password-file "$tmp/pw" \
+	    --site s0 --site s1 --site s2 --site s3 --site s4 2>/dev/null
+	python3 "$src/bench/serve_gen.py" "$db" "$tmp/estate" "$devices" 10
+fi
 "$cs" assess --db "$db" --estate "$tmp/estate" >/dev/null || [ $? -eq 4 ]
 "$cs" serve --db "$db" --listen 127.0.0.1:0 --port-file "$tmp/port" \
     --threads "$threads" --cache "$cache" 2>"$tmp/serve.log" &
@@ -61,7 +94,7 @@ for _ in range(40):
 print(cur)
 PY
 )
-echo "bench_serve: $devices devices, user scoped to 5 of 10 sites, serve --threads $threads --cache $cache on $base"
+echo "bench_serve: $devices devices ($( [ "${PG:-0}" = 1 ] && echo PostgreSQL || echo SQLite)), user scoped to 5 of 10 sites, serve --threads $threads --cache $cache on $base"
 echo "bench_serve: load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 CS_TOKEN=$token CS_CURSOR=$cursor CS_IDS="1,$devices,10,5" \
     wrk -t 2 -c "$conns" -d "${secs}s" --timeout 10s --latency \

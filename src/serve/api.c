@@ -339,10 +339,20 @@ parts_read(struct cs_store *st, const struct devpage *pg, struct parts *p)
 	sid_list(pg, ids, sizeof(ids));
 	if (ids[0] == '\0')
 		return 0;
-	snprintf(sql, sizeof(sql),
-		 "SELECT sighting_id, port FROM sighting_port WHERE "
-		 "sighting_id IN (%s) ORDER BY sighting_id, port",
-		 ids);
+	/* PostgreSQL keys a sighting's ports by (site, sighting_id, port):
+	 * through the sighting, so that the key is used */
+	if (cs_store_is_pg(st))
+		snprintf(sql, sizeof(sql),
+			 "SELECT p.sighting_id, p.port FROM sighting g JOIN "
+			 "sighting_port p ON p.site = g.site AND "
+			 "p.sighting_id = g.id WHERE g.id IN (%s) ORDER BY "
+			 "p.sighting_id, p.port",
+			 ids);
+	else
+		snprintf(sql, sizeof(sql),
+			 "SELECT sighting_id, port FROM sighting_port WHERE "
+			 "sighting_id IN (%s) ORDER BY sighting_id, port",
+			 ids);
 	if ((rc = cs_store_query(st, sql, NULL, 0, port_row, p)) != 0)
 		return rc;
 	snprintf(sql, sizeof(sql),

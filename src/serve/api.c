@@ -332,43 +332,55 @@ parts_free(struct parts *p)
 static int
 parts_read(struct cs_store *st, const struct devpage *pg, struct parts *p)
 {
-	char ids[512 * 22], sql[sizeof(ids) + 256];
-	int rc;
+	char ids[512 * 22], arr[sizeof(ids) + 2], in[sizeof(ids) + 8];
+	char sql[sizeof(ids) + 256];
+	const char *par[1] = {arr};
+	bool pgsql = cs_store_is_pg(st);
+	int rc, np = 0;
 
 	memset(p, 0, sizeof(*p));
 	sid_list(pg, ids, sizeof(ids));
 	if (ids[0] == '\0')
 		return 0;
+	/* PostgreSQL: the ids as one array parameter, so that the text of
+	 * each query is the same from page to page (prepared once) */
+	if (pgsql) {
+		snprintf(arr, sizeof(arr), "{%s}", ids);
+		cs_strlcpy(in, "= ANY ($1::bigint[])", sizeof(in));
+		np = 1;
+	} else {
+		snprintf(in, sizeof(in), "IN (%s)", ids);
+	}
 	/* PostgreSQL keys a sighting's ports by (site, sighting_id, port):
 	 * through the sighting, so that the key is used */
-	if (cs_store_is_pg(st))
-		snprintf(sql, sizeof(sql),
-			 "SELECT p.sighting_id, p.port FROM sighting g JOIN "
-			 "sighting_port p ON p.site = g.site AND "
-			 "p.sighting_id = g.id WHERE g.id IN (%s) ORDER BY "
-			 "p.sighting_id, p.port",
-			 ids);
-	else
-		snprintf(sql, sizeof(sql),
-			 "SELECT sighting_id, port FROM sighting_port WHERE "
-			 "sighting_id IN (%s) ORDER BY sighting_id, port",
-			 ids);
-	if ((rc = cs_store_query(st, sql, NULL, 0, port_row, p)) != 0)
+	cs_strlcpy(sql,
+		   pgsql ? "SELECT p.sighting_id, p.port FROM sighting g JOIN "
+			   "sighting_port p ON p.site = g.site AND "
+			   "p.sighting_id = g.id WHERE g.id "
+			 : "SELECT sighting_id, port FROM sighting_port WHERE "
+			   "sighting_id ",
+		   sizeof(sql));
+	sql_addf(sql, sizeof(sql), "%s", in);
+	sql_addf(sql, sizeof(sql), " ORDER BY 1, 2");
+	if ((rc = cs_store_query(st, sql, par, np, port_row, p)) != 0)
 		return rc;
-	snprintf(sql, sizeof(sql),
-		 "SELECT sighting_id, field, claim, value, rule, obs_key, "
-		 "port, weight FROM evidence WHERE sighting_id IN (%s) "
-		 "ORDER BY sighting_id, seq",
-		 ids);
-	if ((rc = cs_store_query(st, sql, NULL, 0, ev_row, p)) != 0)
+	cs_strlcpy(sql,
+		   "SELECT sighting_id, field, claim, value, rule, obs_key, "
+		   "port, weight FROM evidence WHERE sighting_id ",
+		   sizeof(sql));
+	sql_addf(sql, sizeof(sql), "%s", in);
+	sql_addf(sql, sizeof(sql), " ORDER BY sighting_id, seq");
+	if ((rc = cs_store_query(st, sql, par, np, ev_row, p)) != 0)
 		return rc;
-	snprintf(sql, sizeof(sql),
-		 "SELECT sighting_id, channel, ip, port, name, model, serial, "
-		 "firmware, vendor, mac, manufacturer, brand, id_model, "
-		 "device_class FROM attachment WHERE sighting_id IN (%s) "
-		 "ORDER BY sighting_id, channel",
-		 ids);
-	return cs_store_query(st, sql, NULL, 0, att_row, p);
+	cs_strlcpy(
+	    sql,
+	    "SELECT sighting_id, channel, ip, port, name, model, serial, "
+	    "firmware, vendor, mac, manufacturer, brand, id_model, "
+	    "device_class FROM attachment WHERE sighting_id ",
+	    sizeof(sql));
+	sql_addf(sql, sizeof(sql), "%s", in);
+	sql_addf(sql, sizeof(sql), " ORDER BY sighting_id, channel");
+	return cs_store_query(st, sql, par, np, att_row, p);
 }
 
 /* Writes device d as the CLI's device object with its "id" first. */

@@ -39,12 +39,16 @@ CREATE INDEX finding_department ON finding (department, site);
 -- role of user NAME is cs_u_NAME; `camsweep user add` creates it and the
 -- policies (camsweep_reader) that call this.  SECURITY DEFINER: the role
 -- itself may read neither user_scope nor every finding.
-CREATE FUNCTION cs_reader_sites(r text) RETURNS text[] LANGUAGE sql STABLE
-  SECURITY DEFINER SET search_path FROM CURRENT AS $$
-  SELECT coalesce(array_agg(DISTINCT s), '{}') FROM (
+CREATE FUNCTION cs_reader_sites(r text) RETURNS text[] LANGUAGE plpgsql
+  STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+  -- plpgsql, not sql: its query is planned once per connection, not at
+  -- each of the several calls every request makes (one per table read)
+  RETURN (SELECT coalesce(array_agg(DISTINCT s), '{}') FROM (
     SELECT value AS s FROM user_scope
       WHERE kind = 'site' AND 'cs_u_' || user_name = r
     UNION SELECT f.site FROM finding f WHERE f.department IN
       (SELECT value FROM user_scope WHERE kind = 'department'
-        AND 'cs_u_' || user_name = r)) x$$;
+        AND 'cs_u_' || user_name = r)) x);
+END$$;
 REVOKE ALL ON FUNCTION cs_reader_sites(text) FROM PUBLIC;

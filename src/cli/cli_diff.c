@@ -41,6 +41,8 @@ cs_cli_diff_json(int change, const struct cs_audit_dev *a,
 	const struct cs_audit_dev *x = b != NULL ? b : a;
 	json_object *o = json_object_new_object();
 
+	if (x == NULL) /* the diff always gives one of them */
+		return o;
 	json_object_object_add(o, "change",
 			       json_object_new_string(cs_audit_change_name(
 				   (enum cs_audit_change)change)));

@@ -80,6 +80,13 @@ cs_serve_cursor_parse(const char *kind, const char *s, int64_t *id)
 	for (const char *p = plain + k; *p != '\0'; p++)
 		if ((*p < '0' || *p > '9') && !(p == plain + k && *p == '-'))
 			return CS_EINVAL;
+	/* one cursor per id: no leading zero, no "-0" */
+	{
+		const char *dg = plain + k + (plain[k] == '-');
+		if (*dg == '\0' ||
+		    (dg[0] == '0' && (dg[1] != '\0' || plain[k] == '-')))
+			return CS_EINVAL;
+	}
 	if (cs_str_tonum(plain + k, INT64_MIN, INT64_MAX, &v) != 0)
 		return CS_EINVAL;
 	*id = (int64_t)v;

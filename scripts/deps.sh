@@ -10,6 +10,9 @@
 # libsnmp-dev: `camsweep switches` reads switches through Net-SNMP's
 # library; snmpd (and the snmp tools, for looking by hand) serves the
 # simulated switches of tests/switches (issue #22).
+# libmicrohttpd (with GnuTLS for HTTPS) and libargon2: camsweep serve and
+# its accounts (issue #21); wrk: bench/bench_serve.sh; openssl: the test
+# certificate of tests/serve.
 # Idempotent; uses sudo only when not already root.
 set -eu
 PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
@@ -20,7 +23,7 @@ PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
  libsodium-dev poppler-utils
  debhelper lintian xsltproc nmap libxml2-utils python3-jsonschema
  nftables iptables libnetfilter-queue-dev iputils-ping
- libsnmp-dev snmp snmpd"
+ libsnmp-dev snmp snmpd libmicrohttpd-dev libgnutls28-dev libargon2-dev wrk openssl"
 # Hyperscan, the prefilter of identification (issue #17), is amd64-only in
 # Debian; elsewhere the build falls back to PCRE2 alone.
 if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then

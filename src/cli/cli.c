@@ -74,6 +74,8 @@ static const struct cs_cli_cmd commands[] = {
     {"listen", cs_cli_listen},
     {"oui", cs_cli_oui},
     {"vulns", cs_cli_vulns},
+    {"serve", cs_cli_serve},
+    {"user", cs_cli_user},
     {"db", cs_cli_db},
     {"check", cs_cli_check},
     {"version", version},

@@ -150,6 +150,8 @@ cs_cli_usage(FILE *f)
 	    "  assess           findings of the applicable rules\n"
 	    "  plan             the remediation plan: list and update\n"
 	    "  diff             what changed between two scans\n"
+	    "  serve            the console and JSON API over the inventory\n"
+	    "  user             the console's accounts: add, list, del\n"
 	    "  reach            which devices answer from this vantage point\n"
 	    "  switches         where each device is plugged in (SNMP, LLDP)\n"
 	    "  report           HTML, CSV or JSON report from the inventory\n"

@@ -149,6 +149,14 @@ struct pg {
 	char *ahead[OBS_AHEAD];
 	int nahead;
 	bool ahead_pipe;
+	/* cs_store_query's SELECTs prepared on this connection, by their
+	 * text, the least recently used deallocated */
+	struct pg_cached {
+		char *sql;
+		char name[24];
+		uint64_t used;
+	} qcache[32];
+	uint64_t qtick, qnames;
 };
 
 static struct pg *
@@ -892,6 +900,8 @@ pg_close(struct cs_store *s)
 	settle(q);
 	batch_commit(s);
 	PQfinish(q->conn);
+	for (size_t i = 0; i < CS_NELEM(q->qcache); i++)
+		free(q->qcache[i].sql);
 	for (size_t i = 0; i < CS_NELEM(q->bulk); i++)
 		cs_buf_free(&q->bulk[i]);
 	free(q);
@@ -3605,6 +3615,93 @@ pg_admin_add_sensor(struct cs_store *s, const char *name, const char *password,
 	return rc;
 }
 
+/* The name of the prepared statement of sql, preparing it on a miss; NULL
+ * (not to be cached: run it unnamed) for anything but a SELECT. */
+static const char *
+pg_query_stmt(struct cs_store *s, const char *sql, int nparams, int *rc)
+{
+	struct pg *q = pg_of(s);
+	struct pg_cached *old = &q->qcache[0];
+	PGresult *res;
+
+	*rc = 0;
+	if (strncmp(sql, "SELECT ", 7) != 0 || strlen(sql) >= 16384)
+		return NULL;
+	for (size_t i = 0; i < CS_NELEM(q->qcache); i++) {
+		struct pg_cached *c = &q->qcache[i];
+		if (c->sql != NULL && strcmp(c->sql, sql) == 0) {
+			c->used = ++q->qtick;
+			return c->name;
+		}
+		if (c->used < old->used)
+			old = c;
+	}
+	if (old->sql != NULL) {
+		char dealloc[48];
+		snprintf(dealloc, sizeof(dealloc), "DEALLOCATE %s", old->name);
+		PQclear(PQexec(q->conn, dealloc));
+		free(old->sql);
+		old->sql = NULL;
+	}
+	snprintf(old->name, sizeof(old->name), "csq%llu",
+		 (unsigned long long)++q->qnames);
+	res = PQprepare(q->conn, old->name, sql, nparams, NULL);
+	if (!res_ok(res)) {
+		*rc = db_err(s, "query: prepare", res);
+		PQclear(res);
+		return NULL;
+	}
+	PQclear(res);
+	old->sql = cs_xstrdup(sql);
+	old->used = ++q->qtick;
+	return old->name;
+}
+
+/* The console's SQL (store.h, cs_store_query): text parameters, text
+ * results, inside whatever transaction the caller opened. */
+static int
+pg_query(struct cs_store *s, const char *sql, const char *const *params,
+	 int nparams, cs_store_row_cb cb, void *arg)
+{
+	const char *val[64];
+	const char *name;
+	PGresult *res;
+	int ncol, nrow, ret = 0;
+
+	settle(pg_of(s));
+	if (pg_of(s)->nstaged > 0 && bulk_flush(s) != 0)
+		return CS_EIO;
+	name = pg_query_stmt(s, sql, nparams, &ret);
+	if (ret != 0)
+		return ret;
+	if (name != NULL)
+		res = PQexecPrepared(pg_of(s)->conn, name, nparams, params,
+				     NULL, NULL, 0);
+	else
+		res = PQexecParams(pg_of(s)->conn, sql, nparams, NULL, params,
+				   NULL, NULL, 0);
+	if (!res_ok(res)) {
+		ret = db_err(s, "query", res);
+		PQclear(res);
+		return ret;
+	}
+	ncol = PQnfields(res);
+	nrow = PQntuples(res);
+	if (ncol > (int)CS_NELEM(val)) {
+		PQclear(res);
+		cs_store_set_err(s, "query: %d columns", ncol);
+		return CS_EINVAL;
+	}
+	for (int r = 0; cb != NULL && r < nrow && ret == 0; r++) {
+		for (int i = 0; i < ncol; i++)
+			val[i] = PQgetisnull(res, r, i) ? NULL
+							: PQgetvalue(res, r, i);
+		ret = cb(arg, ncol, val);
+	}
+	PQclear(res);
+	return ret;
+}
+
 const struct cs_store_ops cs_store_pg_ops = {
     .scheme = "postgresql",
     .open = pg_open,
@@ -3645,5 +3742,6 @@ const struct cs_store_ops cs_store_pg_ops = {
     .placement_put = pg_placement_put,
     .each_placement = pg_each_placement,
     .admin_init = pg_admin_init,
+    .query = pg_query,
     .admin_add_sensor = pg_admin_add_sensor,
 };

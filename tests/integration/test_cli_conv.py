@@ -20,7 +20,7 @@ LEVELS = ["scan", "scans", "show", "import", "export", "notify", "identify", "lo
           "upload", "oui", "oui update", "oui sources", "db", "db init",
           "db add-sensor", "evidence", "evidence keygen", "evidence pack",
           "evidence verify", "vulns", "vulns list", "vulns match", "check",
-          "help"]
+          "serve", "user", "user add", "user list", "user del", "help"]
 
 
 def run(args, **kw):

@@ -173,6 +173,19 @@ int cs_report_write_csv_findings(const struct cs_report *r, struct cs_buf *b);
 int cs_report_write_html(const struct cs_report *r, struct cs_buf *b);
 
 /*
+ * Appends the inventory's counts (cards) and the report's charts (inline
+ * SVG figures, no script, no external reference) as an HTML fragment: the
+ * same bytes as those parts of cs_report_write_html, for a page that
+ * embeds them (the console's overview, src/serve/pages.c).  Its classes
+ * (cards, card, n, l, prc) are styled by the embedding page.  Returns 0
+ * or the cs_buf error.
+ */
+int cs_report_write_overview(const struct cs_report *r, struct cs_buf *b);
+
+/* The id of the scan r reports. */
+int64_t cs_report_scan_id(const struct cs_report *r);
+
+/*
  * Writes one document of r (the same bytes as the cs_report_write_*
  * function of that part) to k in chunks instead of into memory, so a
  * report of any size needs only about k->chunk bytes for its output.

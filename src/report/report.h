@@ -182,6 +182,10 @@ int cs_report_write_html(const struct cs_report *r, struct cs_buf *b);
  */
 int cs_report_write_overview(const struct cs_report *r, struct cs_buf *b);
 
+/* The report's style sheet (program text), for a page that embeds the
+ * fragment above and serves its styles as a file. */
+const char *cs_report_css(void);
+
 /* The id of the scan r reports. */
 int64_t cs_report_scan_id(const struct cs_report *r);
 

@@ -1398,3 +1398,9 @@ cs_report_scan_id(const struct cs_report *r)
 {
 	return r->scan.id;
 }
+
+const char *
+cs_report_css(void)
+{
+	return css;
+}

@@ -136,4 +136,63 @@ int cs_page_css(struct cs_buf *b);
  * the /events stream announces, without a reload. */
 const char *cs_page_events_js(void);
 
+/*
+ * The pages' handlers: each reads the store for one request, within the
+ * user's scope, renders into out and returns the HTTP status (200; 303
+ * after a plan change, with the location in loc; 400, 404 or 500 with an
+ * error page).  They know nothing of HTTP beyond that, so the server
+ * (src/serve/) calls them from its routes.
+ */
+
+/* What a user may see: every site, or the listed sites and the sites of
+ * the listed departments (a device's site is the store's, set by a
+ * sensor or by `scan --estate`; a site's department is the estate's, as
+ * the findings record it). */
+struct cs_pages_scope {
+	bool all;
+	const char *const *sites;
+	size_t nsites;
+	const char *const *departments;
+	size_t ndepartments;
+};
+
+struct cs_pages_req {
+	struct cs_store *st;
+	const struct cs_page_ctx *ctx;
+	const struct cs_pages_scope *scope; /* NULL: everything */
+	int64_t now;                        /* unix seconds */
+	char loc[128];                      /* out: where a 303 points */
+};
+
+/* True if a device or finding of site (with department dept, "" when not
+ * known) is in scope sc. */
+bool cs_pages_in_scope(const struct cs_pages_scope *sc, const char *site,
+		       const char *dept);
+
+int cs_pages_overview(struct cs_pages_req *q, struct cs_buf *out);
+int cs_pages_sites(struct cs_pages_req *q, struct cs_buf *out);
+int cs_pages_devices(struct cs_pages_req *q, struct cs_buf *out);
+int cs_pages_device(struct cs_pages_req *q, int64_t device_id,
+		    struct cs_buf *out);
+/* saved: a finding id whose plan was just saved (0: none), said once. */
+int cs_pages_findings(struct cs_pages_req *q, int64_t saved,
+		      struct cs_buf *out);
+/* POST /findings/ID/plan: applies p (NULL fields unchanged; "" owner,
+ * due or note clear them) when the finding is in scope; 303 to the
+ * findings page, or an error page. */
+int cs_pages_plan_post(struct cs_pages_req *q, int64_t finding_id,
+		       const struct cs_finding_plan *p, struct cs_buf *out);
+int cs_pages_scans(struct cs_pages_req *q, struct cs_buf *out);
+int cs_pages_diff(struct cs_pages_req *q, int64_t a, int64_t b,
+		  struct cs_buf *out);
+
+/*
+ * Appends the server-sent event announcing scan id (its status and site
+ * as JSON strings, times and counts): "event: scan\ndata: {...}\n\n".
+ * Returns 0, CS_ENOTFOUND (no such scan, or a site's scan outside sc) or
+ * a store or cs_buf error.
+ */
+int cs_pages_scan_event(struct cs_store *st, const struct cs_pages_scope *sc,
+			int64_t id, struct cs_buf *out);
+
 #endif /* CS_SERVE_PAGES_H */

@@ -453,6 +453,182 @@ test_overview(void **state)
 	free(id);
 }
 
+/* A store with one device at site sa and one at sb, a finding for each,
+ * for the handlers. */
+static struct cs_store *
+two_sites(int64_t *scan, int64_t *dev_a, int64_t *dev_b, int64_t *fnd_b)
+{
+	char err[256];
+	struct cs_store *st = cs_store_open(":memory:", err, sizeof(err));
+	struct cs_scan_info info = {.scope = "127.0.0.0/24",
+				    .ports = "80",
+				    .options = "{}",
+				    .vantage = "t",
+				    .version = "0.1.0",
+				    .total_targets = 256,
+				    .started = T0};
+	struct cs_identity *id = calloc(1, sizeof(*id));
+	struct cs_finding_row *f = calloc(1, sizeof(*f));
+	const char *sites[] = {"sa", "sb"}, *ips[] = {"127.0.0.10", "127.0.0.200"};
+	uint16_t p[] = {80};
+
+	assert_non_null(st);
+	assert_true(id && f);
+	assert_int_equal(cs_store_scan_begin(st, &info, scan), 0);
+	cs_strlcpy(id->manufacturer, "Hikvision", sizeof(id->manufacturer));
+	cs_strlcpy(id->manufacturer_country, "CN",
+		   sizeof(id->manufacturer_country));
+	cs_strlcpy(id->model, h_model, sizeof(id->model));
+	id->device_class = CS_CLASS_CAMERA;
+	id->surveillance = id->surveillance_known = true;
+	for (int i = 0; i < 2; i++) {
+		struct cs_host_result h = {.ip = ips[i], .ports = p,
+					   .nports = 1, .id = id,
+					   .seen_at = T0 + 1,
+					   .site = sites[i]};
+		assert_int_equal(cs_store_put_host(st, *scan, &h), 0);
+	}
+	assert_int_equal(cs_store_scan_end(st, *scan, "complete", T0 + 60), 0);
+	*dev_a = *dev_b = 0;
+	for (int i = 0; i < 2; i++) {
+		int64_t fid;
+
+		hostile_finding(f);
+		f->id = 0;
+		f->device_id = 0;
+		snprintf(f->key, sizeof(f->key), "%s@%s|uk-gsg-2022|3",
+			 sites[i], ips[i]);
+		cs_strlcpy(f->ip, ips[i], sizeof(f->ip));
+		cs_strlcpy(f->site, sites[i], sizeof(f->site));
+		cs_strlcpy(f->department, i ? "dsit" : "ho",
+			   sizeof(f->department));
+		cs_strlcpy(f->status, "open", sizeof(f->status));
+		f->owner[0] = f->due[0] = f->note[0] = '\0';
+		f->first_scan = f->last_scan = *scan;
+		assert_int_equal(cs_store_finding_put(st, f, &fid, NULL), 0);
+		if (i)
+			*fnd_b = fid;
+	}
+	free(id);
+	free(f);
+	return st;
+}
+
+struct ids {
+	int64_t a, b;
+};
+
+static int
+on_dev_ids(void *arg, const struct cs_device_row *d)
+{
+	struct ids *x = arg;
+
+	if (strcmp(d->site, "sa") == 0)
+		x->a = d->device_id;
+	else
+		x->b = d->device_id;
+	return 0;
+}
+
+static void
+test_handlers_scope(void **state)
+{
+	int64_t scan, da, db, fb;
+	struct cs_store *st = two_sites(&scan, &da, &db, &fb);
+	const char *only_a[] = {"sa"}, *dept_b[] = {"dsit"};
+	struct cs_pages_scope all = {.all = true};
+	struct cs_pages_scope sa = {.sites = only_a, .nsites = 1};
+	struct cs_pages_scope dsit = {.departments = dept_b, .ndepartments = 1};
+	struct cs_pages_req q = {.st = st, .ctx = &ctx, .now = T0 + 100};
+	struct cs_finding_plan plan = {.owner = "Ann", .due = "2025-03-01",
+				       .status = "planned"};
+	struct cs_finding_row *f = calloc(1, sizeof(*f));
+	struct ids x = {0, 0};
+	struct cs_buf b;
+	const char *s;
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(cs_store_each_device(st, scan, on_dev_ids, &x), 0);
+	assert_true(x.a > 0 && x.b > 0 && x.a != x.b);
+	cs_buf_init(&b, 1 << 22);
+
+	/* everyone's view */
+	q.scope = &all;
+	assert_int_equal(cs_pages_devices(&q, &b), 200);
+	assert_inert(cs_buf_str(&b));
+	assert_non_null(strstr(cs_buf_str(&b), "2 device(s)."));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_device(&q, x.b, &b), 200);
+	assert_inert(cs_buf_str(&b));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_device(&q, 999999, &b), 404);
+	cs_buf_reset(&b);
+
+	/* site sa only: sb's device and finding do not exist for it */
+	q.scope = &sa;
+	assert_int_equal(cs_pages_devices(&q, &b), 200);
+	s = cs_buf_str(&b);
+	assert_non_null(strstr(s, "1 device(s)."));
+	assert_null(strstr(s, "127.0.0.200"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_device(&q, x.a, &b), 200);
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_device(&q, x.b, &b), 404);
+	assert_null(strstr(cs_buf_str(&b), "127.0.0.200"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_findings(&q, 0, &b), 200);
+	assert_non_null(strstr(cs_buf_str(&b), "1 finding(s)."));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_plan_post(&q, fb, &plan, &b), 404);
+	assert_int_equal(cs_store_finding_get(st, fb, f), 0);
+	assert_string_equal(f->owner, "");
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_sites(&q, &b), 200);
+	assert_null(strstr(cs_buf_str(&b), "dsit"));
+	cs_buf_reset(&b);
+
+	/* department dsit: sb's device through its findings' department */
+	q.scope = &dsit;
+	assert_int_equal(cs_pages_device(&q, x.b, &b), 200);
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_device(&q, x.a, &b), 404);
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_plan_post(&q, fb, &plan, &b), 303);
+	assert_string_equal(q.loc, "/findings?saved=2#f2");
+	assert_int_equal(cs_store_finding_get(st, fb, f), 0);
+	assert_string_equal(f->owner, "Ann");
+	assert_string_equal(f->status, "planned");
+	cs_buf_reset(&b);
+	plan.status = "closed"; /* only assess closes */
+	assert_int_equal(cs_pages_plan_post(&q, fb, &plan, &b), 400);
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_findings(&q, fb, &b), 200);
+	assert_non_null(strstr(cs_buf_str(&b), "The plan of finding 2 was "
+					       "saved."));
+	cs_buf_reset(&b);
+
+	q.scope = &all;
+	assert_int_equal(cs_pages_scans(&q, &b), 200);
+	assert_non_null(strstr(cs_buf_str(&b), "<tr id=\"scan-1\">"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_overview(&q, &b), 200);
+	assert_non_null(strstr(cs_buf_str(&b), "<div class=\"n\">2</div>"
+					       "<div class=\"l\">hosts"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_diff(&q, scan, scan, &b), 200);
+	assert_non_null(strstr(cs_buf_str(&b), "0 new, 0 gone"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_diff(&q, scan, 77, &b), 404);
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_scan_event(st, &all, scan, &b), 0);
+	assert_non_null(strstr(cs_buf_str(&b), "event: scan\ndata: {\"id\":1,"
+					       "\"status\":\"complete\""));
+	cs_buf_free(&b);
+	cs_store_close(st);
+	free(f);
+}
+
 static void
 test_login_css_js(void **state)
 {
@@ -487,6 +663,7 @@ main(void)
 	    cmocka_unit_test(test_scans_and_diff),
 	    cmocka_unit_test(test_overview),
 	    cmocka_unit_test(test_login_css_js),
+	    cmocka_unit_test(test_handlers_scope),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -233,6 +233,35 @@ cs_page_overview(struct cs_buf *b, const struct cs_page_ctx *c,
 }
 
 int
+cs_page_overview_sites(struct cs_buf *b, const struct cs_page_ctx *c,
+		       int64_t scan_id, const char *const *names,
+		       struct cs_report *const *r, size_t n)
+{
+	struct pg w = {b, 0};
+	int rc;
+
+	if ((rc = cs_page_begin(b, c, "Estate overview")) != 0)
+		return rc;
+	pg_putf(&w,
+		"<p class=\"sub\">Scan <a href=\"/scans\">%lld</a>, the newest; "
+		"for each site in your scope, its findings and the devices "
+		"they name.</p>\n",
+		(long long)scan_id);
+	if (n == 0)
+		pg_put(&w, "<p class=\"note\">No assessment names a site in "
+			   "your scope yet.</p>\n");
+	for (size_t i = 0; i < n && w.rc == 0; i++) {
+		pg_put(&w, "<section class=\"site\"><h2>Site ");
+		pg_text(&w, names[i]);
+		pg_put(&w, "</h2>\n");
+		if (w.rc == 0)
+			w.rc = cs_report_write_overview(r[i], b);
+		pg_put(&w, "</section>\n");
+	}
+	return w.rc ? w.rc : cs_page_end(b);
+}
+
+int
 cs_page_overview_empty(struct cs_buf *b, const struct cs_page_ctx *c)
 {
 	struct pg w = {b, 0};

@@ -63,6 +63,11 @@ int cs_page_error(struct cs_buf *b, const struct cs_page_ctx *c, int status,
  * the one r was loaded with). */
 int cs_page_overview(struct cs_buf *b, const struct cs_page_ctx *c,
 		     const struct cs_report *r);
+/* The overview of a user limited to some sites: one section per site
+ * (names[i], the report r[i] loaded for that site). */
+int cs_page_overview_sites(struct cs_buf *b, const struct cs_page_ctx *c,
+			   int64_t scan_id, const char *const *names,
+			   struct cs_report *const *r, size_t n);
 /* The overview when the inventory holds no scan yet. */
 int cs_page_overview_empty(struct cs_buf *b, const struct cs_page_ctx *c);
 
@@ -154,6 +159,11 @@ struct cs_pages_scope {
 	size_t nsites;
 	const char *const *departments;
 	size_t ndepartments;
+	/* Or the server's own test (set: the lists are not used): whether
+	 * a site is visible to the user (serve.h, cs_serve_site_visible,
+	 * which counts the sites of the user's departments). */
+	bool (*visible)(void *arg, const char *site);
+	void *arg;
 };
 
 struct cs_pages_req {
@@ -162,6 +172,15 @@ struct cs_pages_req {
 	const struct cs_pages_scope *scope; /* NULL: everything */
 	int64_t now;                        /* unix seconds */
 	char loc[128];                      /* out: where a 303 points */
+	/* Optional, for a write: called after the scoped read has found
+	 * the row in scope and before the write (the server leaves the
+	 * user's database role there); non-zero stops the write. */
+	int (*elevate)(void *arg);
+	/* Optional: told of each plan change, before and after (the audit
+	 * log). */
+	void (*changed)(void *arg, const struct cs_finding_row *before,
+			const struct cs_finding_row *after);
+	void *arg; /* of elevate and changed */
 };
 
 /* True if a device or finding of site (with department dept, "" when not
@@ -185,6 +204,17 @@ int cs_pages_plan_post(struct cs_pages_req *q, int64_t finding_id,
 int cs_pages_scans(struct cs_pages_req *q, struct cs_buf *out);
 int cs_pages_diff(struct cs_pages_req *q, int64_t a, int64_t b,
 		  struct cs_buf *out);
+
+/*
+ * The /events answer: "retry: MS" and the "scan" event of each scan in
+ * scope newer than after (its id as the event id, so the browser's
+ * reconnection asks with Last-Event-ID for what came since); after 0:
+ * the newest scan only.  The client reconnects after retry_ms, which is
+ * how a new scan reaches an open page without a reload.  Returns 0 or a
+ * store or cs_buf error.
+ */
+int cs_pages_events(struct cs_pages_req *q, int64_t after, unsigned retry_ms,
+		    struct cs_buf *out);
 
 /*
  * Appends the server-sent event announcing scan id (its status and site

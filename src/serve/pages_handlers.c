@@ -35,6 +35,8 @@ cs_pages_in_scope(const struct cs_pages_scope *sc, const char *site,
 {
 	if (sc == NULL || sc->all)
 		return true;
+	if (sc->visible != NULL)
+		return sc->visible(sc->arg, site ? site : "");
 	if (site && site[0] && in_list(sc->sites, sc->nsites, site))
 		return true;
 	return dept && dept[0] &&
@@ -78,7 +80,8 @@ scope_open(struct scope *s, struct cs_pages_req *q)
 
 	memset(s, 0, sizeof(*s));
 	s->sc = q->scope;
-	if (s->sc == NULL || s->sc->all || s->sc->ndepartments == 0)
+	if (s->sc == NULL || s->sc->all || s->sc->visible != NULL ||
+	    s->sc->ndepartments == 0)
 		return 0;
 	return cs_store_each_finding(q->st, &all, on_site_pair, &s->map);
 }
@@ -136,14 +139,42 @@ latest(struct cs_pages_req *q, int64_t *id)
 	return rc;
 }
 
+/* The sites of the newest assessment's estate in q's scope (at most
+ * max), as new strings in v. */
+static size_t
+scope_sites(struct cs_pages_req *q, char **v, size_t max)
+{
+	struct cs_assessment a;
+	size_t n = 0;
+
+	memset(&a, 0, sizeof(a));
+	if (cs_store_assessment_latest(q->st, &a) != 0 || a.sites == NULL) {
+		cs_assessment_clear(&a);
+		return 0;
+	}
+	for (char *p = a.sites, *e; p && *p && n < max; p = e ? e + 1 : NULL) {
+		e = strchr(p, ',');
+		if (e)
+			*e = '\0';
+		if (*p && cs_pages_in_scope(q->scope, p, ""))
+			v[n++] = cs_xstrdup(p);
+	}
+	cs_assessment_clear(&a);
+	return n;
+}
+
+#define MAX_OVERVIEW_SITES 16
+
 int
 cs_pages_overview(struct cs_pages_req *q, struct cs_buf *out)
 {
 	struct cs_report_opts o = {0};
-	struct cs_report *r = NULL;
+	struct cs_report *r[MAX_OVERVIEW_SITES] = {0};
+	char *names[MAX_OVERVIEW_SITES];
 	char err[512];
+	size_t n, k = 0;
 	int64_t scan;
-	int rc;
+	int rc = 0, status;
 
 	if (latest(q, &scan) != 0)
 		return store_error(q, out);
@@ -152,29 +183,35 @@ cs_pages_overview(struct cs_pages_req *q, struct cs_buf *out)
 	o.scan_id = scan;
 	o.now = q->now;
 	o.allow_stale = true;
-	if (q->scope && !q->scope->all) {
-		/* The report's filter keeps the findings of one site or
-		 * department and the devices they name. */
-		if (q->scope->nsites == 1 && q->scope->ndepartments == 0)
-			o.site = q->scope->sites[0];
-		else if (q->scope->ndepartments == 1 && q->scope->nsites == 0)
-			o.department = q->scope->departments[0];
-		else
-			return fail(q, out, 400,
-				    "The overview shows one site or one "
-				    "department: see Sites and Devices for "
-				    "your scope.");
+	if (q->scope == NULL || q->scope->all) {
+		rc = cs_report_load(q->st, &o, &r[0], err, sizeof(err));
+		if (rc != 0)
+			return store_error(q, out);
+		rc = cs_page_overview(out, q->ctx, r[0]);
+		cs_report_free(r[0]);
+		return rc ? 500 : 200;
 	}
-	rc = cs_report_load(q->st, &o, &r, err, sizeof(err));
-	if (rc == CS_EINVAL)
-		return fail(q, out, 404,
-			    "No assessment covers your scope yet: run "
-			    "camsweep assess with the estate.");
-	if (rc != 0)
-		return store_error(q, out);
-	rc = cs_page_overview(out, q->ctx, r);
-	cs_report_free(r);
-	return rc ? 500 : 200;
+	/* A limited user: each site of the assessment's estate in scope,
+	 * as the report filtered to that site shows it (its findings and
+	 * the devices they name). */
+	n = scope_sites(q, names, MAX_OVERVIEW_SITES);
+	for (; k < n && rc == 0; k++) {
+		o.site = names[k];
+		rc = cs_report_load(q->st, &o, &r[k], err, sizeof(err));
+	}
+	if (rc == 0)
+		status = cs_page_overview_sites(out, q->ctx, scan,
+						(const char *const *)names, r,
+						n)
+			     ? 500
+			     : 200;
+	else
+		status = store_error(q, out);
+	for (size_t i = 0; i < n; i++) {
+		cs_report_free(r[i]);
+		free(names[i]);
+	}
+	return status;
 }
 
 struct dev_list {
@@ -369,7 +406,7 @@ int
 cs_pages_plan_post(struct cs_pages_req *q, int64_t finding_id,
 		   const struct cs_finding_plan *p, struct cs_buf *out)
 {
-	struct cs_finding_row *f = cs_xcalloc(1, sizeof(*f));
+	struct cs_finding_row *f = cs_xcalloc(1, sizeof(*f)), *after;
 	int rc = finding_id > 0 ? cs_store_finding_get(q->st, finding_id, f)
 				: CS_ENOTFOUND;
 
@@ -382,8 +419,16 @@ cs_pages_plan_post(struct cs_pages_req *q, int64_t finding_id,
 		free(f);
 		return store_error(q, out);
 	}
-	rc = cs_audit_plan_set(q->st, finding_id, p, q->now, f);
+	if (q->elevate != NULL && q->elevate(q->arg) != 0) {
+		free(f);
+		return store_error(q, out);
+	}
+	after = cs_xcalloc(1, sizeof(*after));
+	rc = cs_audit_plan_set(q->st, finding_id, p, q->now, after);
+	if (rc == 0 && q->changed != NULL && after->id > 0)
+		q->changed(q->arg, f, after);
 	free(f);
+	free(after);
 	if (rc == CS_EINVAL)
 		return fail(q, out, 400,
 			    "Not saved: the status must be open, planned, "
@@ -576,4 +621,41 @@ cs_pages_scan_event(struct cs_store *st, const struct cs_pages_scope *sc,
 	}
 	free(s);
 	return rc;
+}
+
+#define MAX_EVENTS 20 /* scans announced in one answer */
+
+int
+cs_pages_events(struct cs_pages_req *q, int64_t after, unsigned retry_ms,
+		struct cs_buf *out)
+{
+	int64_t ids[MAX_EVENTS], id;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = cs_buf_printf(out, "retry: %u\n\n", retry_ms)) != 0)
+		return rc;
+	if ((rc = latest(q, &id)) != 0)
+		return rc;
+	/* newest first, down to after (or just the newest) */
+	while (id > 0 && id > after && n < MAX_EVENTS) {
+		ids[n++] = id;
+		if (after <= 0 || cs_store_prev_scan(q->st, id, &id) != 0)
+			break;
+	}
+	for (size_t i = n; i-- > 0;) {
+		struct cs_buf ev;
+
+		/* one event apart, appended only when in scope */
+		cs_buf_init(&ev, 8192);
+		rc = cs_buf_printf(&ev, "id: %lld\n", (long long)ids[i]);
+		if (rc == 0)
+			rc = cs_pages_scan_event(q->st, q->scope, ids[i], &ev);
+		if (rc == 0)
+			rc = cs_buf_add(out, ev.p, ev.len);
+		cs_buf_free(&ev);
+		if (rc != 0 && rc != CS_ENOTFOUND)
+			return rc;
+	}
+	return 0;
 }

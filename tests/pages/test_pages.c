@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "core/alloc.h"
 #include "core/buf.h"
 #include "core/escape.h"
 #include "core/obs.h"
@@ -514,6 +515,13 @@ two_sites(int64_t *scan, int64_t *dev_a, int64_t *dev_b, int64_t *fnd_b)
 	return st;
 }
 
+static bool
+only_sa(void *arg, const char *site)
+{
+	(void)arg;
+	return strcmp(site, "sa") == 0;
+}
+
 struct ids {
 	int64_t a, b;
 };
@@ -624,6 +632,42 @@ test_handlers_scope(void **state)
 	assert_int_equal(cs_pages_scan_event(st, &all, scan, &b), 0);
 	assert_non_null(strstr(cs_buf_str(&b), "event: scan\ndata: {\"id\":1,"
 					       "\"status\":\"complete\""));
+	cs_buf_reset(&b);
+	/* events: the newest as the baseline, then only newer ones */
+	assert_int_equal(cs_pages_events(&q, 0, 1500, &b), 0);
+	assert_non_null(strstr(cs_buf_str(&b), "retry: 1500\n\nid: 1\nevent: "
+					       "scan\ndata: {\"id\":1,"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_pages_events(&q, scan, 1500, &b), 0);
+	assert_string_equal(cs_buf_str(&b), "retry: 1500\n\n");
+	cs_buf_reset(&b);
+
+	/* the server's own test of a site, and the overview by site */
+	{
+		struct cs_assessment a;
+		struct cs_pages_scope vis = {.visible = only_sa};
+
+		memset(&a, 0, sizeof(a));
+		a.scan_id = scan;
+		a.assessed_at = T0 + 90;
+		cs_strlcpy(a.as_of, "2024-05-01", sizeof(a.as_of));
+		a.sites = cs_xstrdup("sa,sb");
+		a.departments = cs_xstrdup("ho,dsit");
+		assert_int_equal(cs_store_assessment_put(st, &a), 0);
+		cs_assessment_clear(&a);
+		q.scope = &vis;
+		assert_int_equal(cs_pages_device(&q, x.b, &b), 404);
+		cs_buf_reset(&b);
+		assert_int_equal(cs_pages_device(&q, x.a, &b), 200);
+		cs_buf_reset(&b);
+		assert_int_equal(cs_pages_overview(&q, &b), 200);
+		s = cs_buf_str(&b);
+		assert_inert(s);
+		assert_non_null(strstr(s, "<h2>Site sa</h2>"));
+		assert_null(strstr(s, "Site sb"));
+		assert_non_null(strstr(s, "<div class=\"n\">1</div><div "
+					  "class=\"l\">hosts"));
+	}
 	cs_buf_free(&b);
 	cs_store_close(st);
 	free(f);

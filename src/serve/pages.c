@@ -112,7 +112,8 @@ head(struct pg *w, const char *title)
 {
 	pg_put(w, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 		  "<meta charset=\"utf-8\">\n"
-		  "<meta http-equiv=\"Content-Security-Policy\" content=\"" CS_PAGES_CSP
+		  "<meta http-equiv=\"Content-Security-Policy\" "
+		  "content=\"" CS_PAGES_CSP
 		  "\">\n<meta name=\"referrer\" content=\"no-referrer\">\n"
 		  "<meta name=\"viewport\" content=\"width=device-width, "
 		  "initial-scale=1\">\n<title>camsweep: ");
@@ -181,12 +182,13 @@ cs_page_login(struct cs_buf *b, const char *error)
 		pg_text(&w, error);
 		pg_put(&w, "</p>\n");
 	}
-	pg_put(&w, "<form method=\"post\" action=\"/login\">\n"
-		   "<label>User <input name=\"user\" autocomplete=\"username\" "
-		   "required></label>\n<label>Password <input name=\"password\" "
-		   "type=\"password\" autocomplete=\"current-password\" "
-		   "required></label>\n<button type=\"submit\">Log in</button>\n"
-		   "</form>\n</main>\n</body>\n</html>\n");
+	pg_put(&w,
+	       "<form method=\"post\" action=\"/login\">\n"
+	       "<label>User <input name=\"user\" autocomplete=\"username\" "
+	       "required></label>\n<label>Password <input name=\"password\" "
+	       "type=\"password\" autocomplete=\"current-password\" "
+	       "required></label>\n<button type=\"submit\">Log in</button>\n"
+	       "</form>\n</main>\n</body>\n</html>\n");
 	return w.rc;
 }
 
@@ -242,11 +244,12 @@ cs_page_overview_sites(struct cs_buf *b, const struct cs_page_ctx *c,
 
 	if ((rc = cs_page_begin(b, c, "Estate overview")) != 0)
 		return rc;
-	pg_putf(&w,
-		"<p class=\"sub\">Scan <a href=\"/scans\">%lld</a>, the newest; "
-		"for each site in your scope, its findings and the devices "
-		"they name.</p>\n",
-		(long long)scan_id);
+	pg_putf(
+	    &w,
+	    "<p class=\"sub\">Scan <a href=\"/scans\">%lld</a>, the newest; "
+	    "for each site in your scope, its findings and the devices "
+	    "they name.</p>\n",
+	    (long long)scan_id);
 	if (n == 0)
 		pg_put(&w, "<p class=\"note\">No assessment names a site in "
 			   "your scope yet.</p>\n");
@@ -307,8 +310,8 @@ cs_page_devices_row(struct cs_buf *b, const struct cs_device_row *d)
 {
 	struct pg w = {b, 0};
 	const struct cs_identity *id = &d->id;
-	bool prc = strcmp(id->manufacturer_country, "CN") == 0 &&
-		   id->surveillance;
+	bool prc =
+	    strcmp(id->manufacturer_country, "CN") == 0 && id->surveillance;
 
 	pg_putf(&w, "<tr%s><td><a href=\"/devices/%lld\">%lld</a></td><td>",
 		prc ? " class=\"prc\"" : "", (long long)d->device_id,
@@ -335,8 +338,9 @@ cs_page_devices_end(struct cs_buf *b, size_t shown)
 {
 	struct pg w = {b, 0};
 
-	pg_putf(&w, "</tbody></table>\n<p id=\"device-count\">%zu device(s)."
-		    "</p>\n",
+	pg_putf(&w,
+		"</tbody></table>\n<p id=\"device-count\">%zu device(s)."
+		"</p>\n",
 		shown);
 	return w.rc ? w.rc : cs_page_end(b);
 }
@@ -398,8 +402,8 @@ cs_page_device(struct cs_buf *b, const struct cs_page_ctx *c, int64_t scan_id,
 	dd(&w, "Firmware", id->firmware);
 	dd(&w, "Class", cs_class_name(id->device_class));
 	dd(&w, "Surveillance",
-	   s > 0 ? (id->surveillance_presumed ? "yes, presumed from maker"
-					      : "yes")
+	   s > 0    ? (id->surveillance_presumed ? "yes, presumed from maker"
+						 : "yes")
 	   : s == 0 ? "no"
 		    : "not established");
 	pg_putf(&w, "<dt>Confidence</dt><dd>%.2f</dd>", id->confidence);
@@ -596,9 +600,10 @@ cs_page_findings_end(struct cs_buf *b, size_t shown)
 {
 	struct pg w = {b, 0};
 
-	pg_putf(&w,
-		"</tbody></table>\n<p id=\"finding-count\">%zu finding(s).</p>\n",
-		shown);
+	pg_putf(
+	    &w,
+	    "</tbody></table>\n<p id=\"finding-count\">%zu finding(s).</p>\n",
+	    shown);
 	return w.rc ? w.rc : cs_page_end(b);
 }
 
@@ -686,7 +691,8 @@ cs_page_sites(struct cs_buf *b, const struct cs_page_ctx *c,
 	for (size_t i = 0; i < n; i++) {
 		const struct cs_page_site *s = &v[i];
 
-		pg_put(&w, s->sensitive ? "<tr class=\"prc\"><td>" : "<tr><td>");
+		pg_put(&w,
+		       s->sensitive ? "<tr class=\"prc\"><td>" : "<tr><td>");
 		pg_text_or_dash(&w, dept_key(s));
 		pg_put(&w, "</td><td>");
 		pg_text(&w, site_key(s)[0] ? site_key(s) : "not in the estate");
@@ -744,8 +750,8 @@ scan_select(struct pg *w, const char *name, const int64_t *ids, size_t n,
 {
 	pg_putf(w, "<select name=\"%s\">", name);
 	for (size_t i = 0; i < n; i++)
-		pg_putf(w, "<option%s>%lld</option>", i == sel ? " selected" : "",
-			(long long)ids[i]);
+		pg_putf(w, "<option%s>%lld</option>",
+			i == sel ? " selected" : "", (long long)ids[i]);
 	pg_put(w, "</select>");
 }
 

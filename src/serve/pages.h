@@ -36,9 +36,9 @@
 
 /* Who is looking: the page's header and its forms. */
 struct cs_page_ctx {
-	const char *user; /* account name; escaped (NULL: not logged in) */
-	const char *csrf; /* the session's CSRF token, [0-9a-f] only; a
-			     token with any other byte is not written */
+	const char *user;  /* account name; escaped (NULL: not logged in) */
+	const char *csrf;  /* the session's CSRF token, [0-9a-f] only; a
+			      token with any other byte is not written */
 	const char *scope; /* "all", or the sites/departments the user is
 			      limited to, shown as text; may be NULL */
 	const char *flash; /* program text shown once after a redirect, or
@@ -127,8 +127,8 @@ int cs_page_scans_end(struct cs_buf *b, const int64_t *ids, size_t nids);
 
 /* What changed from scan a to scan b: begin, one row per change (as
  * cs_audit_diff reports it), end with the counts. */
-int cs_page_diff_begin(struct cs_buf *b, const struct cs_page_ctx *c,
-		       int64_t a, int64_t bid);
+int cs_page_diff_begin(struct cs_buf *b, const struct cs_page_ctx *c, int64_t a,
+		       int64_t bid);
 int cs_page_diff_row(struct cs_buf *b, enum cs_audit_change what,
 		     const struct cs_audit_dev *da,
 		     const struct cs_audit_dev *db, const char *detail);

@@ -48,7 +48,7 @@ cs_pages_in_scope(const struct cs_pages_scope *sc, const char *site,
 struct site_map {
 	struct {
 		char site[64], dept[64];
-	} *v;
+	} * v;
 	size_t n;
 };
 
@@ -200,11 +200,11 @@ cs_pages_overview(struct cs_pages_req *q, struct cs_buf *out)
 		rc = cs_report_load(q->st, &o, &r[k], err, sizeof(err));
 	}
 	if (rc == 0)
-		status = cs_page_overview_sites(out, q->ctx, scan,
-						(const char *const *)names, r,
-						n)
-			     ? 500
-			     : 200;
+		status =
+		    cs_page_overview_sites(out, q->ctx, scan,
+					   (const char *const *)names, r, n)
+			? 500
+			: 200;
 	else
 		status = store_error(q, out);
 	for (size_t i = 0; i < n; i++) {
@@ -391,8 +391,10 @@ cs_pages_findings(struct cs_pages_req *q, int64_t saved, struct cs_buf *out)
 	int rc;
 
 	if (saved > 0) {
-		snprintf(flash, sizeof(flash), "The plan of finding %lld was "
-			 "saved.", (long long)saved);
+		snprintf(flash, sizeof(flash),
+			 "The plan of finding %lld was "
+			 "saved.",
+			 (long long)saved);
 		c.flash = flash;
 	}
 	cs_page_findings_begin(out, &c);
@@ -600,8 +602,9 @@ cs_pages_scan_event(struct cs_store *st, const struct cs_pages_scope *sc,
 		rc = CS_ENOTFOUND;
 	if (rc == 0) {
 		/* the status is a store word; escaped for JSON all the same */
-		rc = cs_buf_printf(out, "event: scan\ndata: {\"id\":%lld,"
-					"\"status\":",
+		rc = cs_buf_printf(out,
+				   "event: scan\ndata: {\"id\":%lld,"
+				   "\"status\":",
 				   (long long)id);
 		if (rc == 0)
 			rc = cs_esc_json(out, s->status, strlen(s->status));

@@ -74,8 +74,7 @@ changed(void *arg, const struct cs_finding_row *before,
 	plan_json(&a, before);
 	plan_json(&z, after);
 	snprintf(target, sizeof(target), "finding:%lld", (long long)after->id);
-	cs_serve_audit(arg, "plan.set", target, cs_buf_str(&a),
-		       cs_buf_str(&z));
+	cs_serve_audit(arg, "plan.set", target, cs_buf_str(&a), cs_buf_str(&z));
 	cs_buf_free(&a);
 	cs_buf_free(&z);
 }
@@ -364,18 +363,15 @@ static const struct cs_serve_route routes[] = {
      "server-sent events client"},
     {CS_SERVE_POST, "/logout", CS_SERVE_PAGE, h_logout, "log out (form)"},
     {CS_SERVE_GET, "/", CS_SERVE_PAGE, h_overview, "estate overview"},
-    {CS_SERVE_GET, "/sites", CS_SERVE_PAGE, h_sites,
-     "sites and departments"},
+    {CS_SERVE_GET, "/sites", CS_SERVE_PAGE, h_sites, "sites and departments"},
     {CS_SERVE_GET, "/devices", CS_SERVE_PAGE, h_devices, "devices"},
     {CS_SERVE_GET, "/devices/{id}", CS_SERVE_PAGE, h_device,
      "one device and its evidence"},
-    {CS_SERVE_GET, "/findings", CS_SERVE_PAGE, h_findings,
-     "findings and plan"},
+    {CS_SERVE_GET, "/findings", CS_SERVE_PAGE, h_findings, "findings and plan"},
     {CS_SERVE_POST, "/findings/{id}/plan", CS_SERVE_PAGE, h_plan,
      "change a finding's plan (form)"},
     {CS_SERVE_GET, "/scans", CS_SERVE_PAGE, h_scans, "scans"},
-    {CS_SERVE_GET, "/diff", CS_SERVE_PAGE, h_diff,
-     "changes between two scans"},
+    {CS_SERVE_GET, "/diff", CS_SERVE_PAGE, h_diff, "changes between two scans"},
     {CS_SERVE_GET, "/events", CS_SERVE_PAGE, h_events,
      "new scans (server-sent events)"},
 };

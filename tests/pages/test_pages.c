@@ -48,8 +48,8 @@ static const char h_model[] =
 static const char h_owner[] = "\"><script>evil('OWNER')</script><b x=\"";
 
 /* Text that must never appear inside a tag (between < and >). */
-static const char *const markers[] = {"PWNED", "javascript", "onerror",
-				      "HYPERLINK", "pwned", "alert("};
+static const char *const markers[] = {"PWNED",     "javascript", "onerror",
+				      "HYPERLINK", "pwned",      "alert("};
 
 /*
  * Walks the HTML: no marker inside any tag, no <script other than the
@@ -63,8 +63,8 @@ assert_inert(const char *html)
 
 	for (size_t i = 0; i < n;) {
 		unsigned long cp;
-		size_t k = cs_utf8_seq((const unsigned char *)html + i, n - i,
-				       &cp);
+		size_t k =
+		    cs_utf8_seq((const unsigned char *)html + i, n - i, &cp);
 
 		assert_true(k > 0);
 		if (k == 1)
@@ -137,8 +137,8 @@ hostile_row(struct cs_device_row *d)
 	d->id.confidence = 0.97;
 	cs_strlcpy(d->mac, "<b>mac</b>", sizeof(d->mac));
 	cs_strlcpy(d->serial, h_realm, sizeof(d->serial));
-	ev(&d->id, "manufacturer", "Hikvision", "hik-server", "http.server",
-	   80, h_server);
+	ev(&d->id, "manufacturer", "Hikvision", "hik-server", "http.server", 80,
+	   h_server);
 	ev(&d->id, "model", h_model, "onvif-model", "onvif.model", 80, h_model);
 	ev(&d->id, "brand", h_brand, "<rule\">", "http.title", 80, h_title);
 	d->natt = 1;
@@ -166,7 +166,8 @@ hostile_finding(struct cs_finding_row *f)
 	cs_strlcpy(f->regime, "uk-gsg-2022", sizeof(f->regime));
 	cs_strlcpy(f->obligation, "3", sizeof(f->obligation));
 	f->severity = CS_SEV_CRITICAL;
-	cs_strlcpy(f->action_text, "Remove and replace", sizeof(f->action_text));
+	cs_strlcpy(f->action_text, "Remove and replace",
+		   sizeof(f->action_text));
 	cs_strlcpy(f->status, "planned", sizeof(f->status));
 	cs_strlcpy(f->owner, h_owner, sizeof(f->owner));
 	cs_strlcpy(f->due, "2025-01-31", sizeof(f->due));
@@ -202,7 +203,8 @@ test_device_list(void **state)
 	    s, "&lt;a href=&quot;javascript:document.title=&#39;PWNED-JS"));
 	assert_non_null(strstr(s, "+SUM(1;2) &lt;img src=x onerror="));
 	/* the user's name is escaped too */
-	assert_non_null(strstr(s, "&lt;img src=x onerror=alert(1)&gt; (site sa)"));
+	assert_non_null(
+	    strstr(s, "&lt;img src=x onerror=alert(1)&gt; (site sa)"));
 	assert_non_null(strstr(s, "class=\"prc\""));
 	cs_buf_free(&b);
 	free(d);
@@ -234,8 +236,8 @@ test_device_page(void **state)
 	assert_non_null(strstr(s, "<title>camsweep: Device 42</title>"));
 	/* ESC and invalid bytes visible as \xNN, angle brackets as text */
 	assert_non_null(strstr(s, "\\x1b[31mRED\\xff\\xfe\\xc3(\\x1b[0m"));
-	assert_non_null(strstr(
-	    s, "&lt;script&gt;document.title=&#39;PWNED-SERVER&#39;"));
+	assert_non_null(
+	    strstr(s, "&lt;script&gt;document.title=&#39;PWNED-SERVER&#39;"));
 	assert_non_null(strstr(s, "\\x1b[2J\\x1b]0;PWNED-TERM\\x07"));
 	/* the evidence links to the observation by position only */
 	assert_non_null(strstr(s, "<a href=\"#o1\">http.server [1]</a>"));
@@ -266,14 +268,16 @@ test_findings(void **state)
 	assert_int_equal(cs_page_findings_end(&b, 1), 0);
 	s = cs_buf_str(&b);
 	assert_inert(s);
-	assert_non_null(strstr(s, "<form class=\"plan\" id=\"plan-7\" "
-				  "method=\"post\" action=\"/findings/7/"
-				  "plan\"><input type=\"hidden\" name=\"csrf\" "
-				  "value=\"0123456789abcdef0123456789abcdef\">"));
+	assert_non_null(strstr(s,
+			       "<form class=\"plan\" id=\"plan-7\" "
+			       "method=\"post\" action=\"/findings/7/"
+			       "plan\"><input type=\"hidden\" name=\"csrf\" "
+			       "value=\"0123456789abcdef0123456789abcdef\">"));
 	/* the owner and note stay inside their value="..." */
-	assert_non_null(strstr(s, "name=\"owner\" maxlength=\"63\" value=\""
-				  "&quot;&gt;&lt;script&gt;evil(&#39;OWNER&#39;)"
-				  "&lt;/script&gt;&lt;b x=&quot;\""));
+	assert_non_null(strstr(s,
+			       "name=\"owner\" maxlength=\"63\" value=\""
+			       "&quot;&gt;&lt;script&gt;evil(&#39;OWNER&#39;)"
+			       "&lt;/script&gt;&lt;b x=&quot;\""));
 	assert_non_null(strstr(s, "value=\"x&quot; onfocus=&quot;evil(1)\""));
 	assert_non_null(strstr(s, "<option selected>planned</option>"));
 	assert_non_null(strstr(s, "<a href=\"/devices/42\">42</a>"));
@@ -338,7 +342,8 @@ static void
 test_scans_and_diff(void **state)
 {
 	struct cs_scan_state *st = calloc(1, sizeof(*st));
-	struct cs_audit_dev *a = calloc(1, sizeof(*a)), *c = calloc(1, sizeof(*c));
+	struct cs_audit_dev *a = calloc(1, sizeof(*a)),
+			    *c = calloc(1, sizeof(*c));
 	struct cs_audit_diff_result res = {.count = {1, 0, 0, 1}};
 	int64_t ids[] = {9, 4, 2};
 	struct cs_buf b;
@@ -358,9 +363,10 @@ test_scans_and_diff(void **state)
 	assert_int_equal(cs_page_scans_end(&b, ids, 3), 0);
 	s = cs_buf_str(&b);
 	assert_inert(s);
-	assert_non_null(strstr(s, "<tbody id=\"scan-rows\">\n<tr id=\"scan-9\">"
-				  "<td>9</td><td>complete</td><td>&lt;b&gt;"
-				  "lab&lt;/b&gt;</td><td>2024-05-01T08:00:00Z"));
+	assert_non_null(strstr(s,
+			       "<tbody id=\"scan-rows\">\n<tr id=\"scan-9\">"
+			       "<td>9</td><td>complete</td><td>&lt;b&gt;"
+			       "lab&lt;/b&gt;</td><td>2024-05-01T08:00:00Z"));
 	/* the diff form: b is the newest, a the one before */
 	assert_non_null(strstr(s, "<select name=\"a\"><option>9</option>"
 				  "<option selected>4</option>"));
@@ -376,8 +382,8 @@ test_scans_and_diff(void **state)
 	cs_strlcpy(c->id.model, h_realm, sizeof(c->id.model));
 	assert_int_equal(cs_page_diff_begin(&b, &ctx, 4, 9), 0);
 	assert_int_equal(cs_page_diff_row(&b, CS_AUDIT_NEW, NULL, a, ""), 0);
-	assert_int_equal(
-	    cs_page_diff_row(&b, CS_AUDIT_CHANGED, a, c, h_server), 0);
+	assert_int_equal(cs_page_diff_row(&b, CS_AUDIT_CHANGED, a, c, h_server),
+			 0);
 	assert_int_equal(cs_page_diff_end(&b, &res), 0);
 	s = cs_buf_str(&b);
 	assert_inert(s);
@@ -470,7 +476,8 @@ two_sites(int64_t *scan, int64_t *dev_a, int64_t *dev_b, int64_t *fnd_b)
 				    .started = T0};
 	struct cs_identity *id = calloc(1, sizeof(*id));
 	struct cs_finding_row *f = calloc(1, sizeof(*f));
-	const char *sites[] = {"sa", "sb"}, *ips[] = {"127.0.0.10", "127.0.0.200"};
+	const char *sites[] = {"sa", "sb"},
+		   *ips[] = {"127.0.0.10", "127.0.0.200"};
 	uint16_t p[] = {80};
 
 	assert_non_null(st);
@@ -483,8 +490,10 @@ two_sites(int64_t *scan, int64_t *dev_a, int64_t *dev_b, int64_t *fnd_b)
 	id->device_class = CS_CLASS_CAMERA;
 	id->surveillance = id->surveillance_known = true;
 	for (int i = 0; i < 2; i++) {
-		struct cs_host_result h = {.ip = ips[i], .ports = p,
-					   .nports = 1, .id = id,
+		struct cs_host_result h = {.ip = ips[i],
+					   .ports = p,
+					   .nports = 1,
+					   .id = id,
 					   .seen_at = T0 + 1,
 					   .site = sites[i]};
 		assert_int_equal(cs_store_put_host(st, *scan, &h), 0);
@@ -548,8 +557,8 @@ test_handlers_scope(void **state)
 	struct cs_pages_scope sa = {.sites = only_a, .nsites = 1};
 	struct cs_pages_scope dsit = {.departments = dept_b, .ndepartments = 1};
 	struct cs_pages_req q = {.st = st, .ctx = &ctx, .now = T0 + 100};
-	struct cs_finding_plan plan = {.owner = "Ann", .due = "2025-03-01",
-				       .status = "planned"};
+	struct cs_finding_plan plan = {
+	    .owner = "Ann", .due = "2025-03-01", .status = "planned"};
 	struct cs_finding_row *f = calloc(1, sizeof(*f));
 	struct ids x = {0, 0};
 	struct cs_buf b;

@@ -333,8 +333,19 @@ cs_page_devices_row(struct cs_buf *b, const struct cs_device_row *d)
 	return w.rc;
 }
 
+/* The line under a capped table. */
+static void
+more_note(struct pg *w, size_t more, const char *what)
+{
+	if (more)
+		pg_putf(w,
+			"<p class=\"note\">%zu more %s not shown: the JSON API "
+			"(/api/v1/) pages through them all.</p>\n",
+			more, what);
+}
+
 int
-cs_page_devices_end(struct cs_buf *b, size_t shown)
+cs_page_devices_end(struct cs_buf *b, size_t shown, size_t more)
 {
 	struct pg w = {b, 0};
 
@@ -342,6 +353,7 @@ cs_page_devices_end(struct cs_buf *b, size_t shown)
 		"</tbody></table>\n<p id=\"device-count\">%zu device(s)."
 		"</p>\n",
 		shown);
+	more_note(&w, more, "device(s)");
 	return w.rc ? w.rc : cs_page_end(b);
 }
 
@@ -596,7 +608,7 @@ cs_page_findings_row(struct cs_buf *b, const struct cs_page_ctx *c,
 }
 
 int
-cs_page_findings_end(struct cs_buf *b, size_t shown)
+cs_page_findings_end(struct cs_buf *b, size_t shown, size_t more)
 {
 	struct pg w = {b, 0};
 
@@ -604,6 +616,7 @@ cs_page_findings_end(struct cs_buf *b, size_t shown)
 	    &w,
 	    "</tbody></table>\n<p id=\"finding-count\">%zu finding(s).</p>\n",
 	    shown);
+	more_note(&w, more, "finding(s)");
 	return w.rc ? w.rc : cs_page_end(b);
 }
 

@@ -75,7 +75,8 @@ int cs_page_overview_empty(struct cs_buf *b, const struct cs_page_ctx *c);
 int cs_page_devices_begin(struct cs_buf *b, const struct cs_page_ctx *c,
 			  int64_t scan_id);
 int cs_page_devices_row(struct cs_buf *b, const struct cs_device_row *d);
-int cs_page_devices_end(struct cs_buf *b, size_t shown);
+/* shown rows were written; more matched but were left out (a cap). */
+int cs_page_devices_end(struct cs_buf *b, size_t shown, size_t more);
 
 /*
  * One device as scan scan_id saw it: its identity, the evidence chain
@@ -92,7 +93,7 @@ int cs_page_device(struct cs_buf *b, const struct cs_page_ctx *c,
 int cs_page_findings_begin(struct cs_buf *b, const struct cs_page_ctx *c);
 int cs_page_findings_row(struct cs_buf *b, const struct cs_page_ctx *c,
 			 const struct cs_finding_row *f);
-int cs_page_findings_end(struct cs_buf *b, size_t shown);
+int cs_page_findings_end(struct cs_buf *b, size_t shown, size_t more);
 
 /* One site or department line of the sites page, rolled up from the
  * findings. */

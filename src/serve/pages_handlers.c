@@ -19,6 +19,8 @@
 
 #define MAX_SCANS_LISTED 500
 #define MAX_SCANS_SEARCHED 50 /* scans looked through for a device */
+#define MAX_DEVICE_ROWS 5000  /* rows of the devices page */
+#define MAX_FINDING_ROWS 2000 /* rows (each a form) of the findings page */
 
 static bool
 in_list(const char *const *v, size_t n, const char *s)
@@ -217,7 +219,7 @@ cs_pages_overview(struct cs_pages_req *q, struct cs_buf *out)
 struct dev_list {
 	struct scope *sc;
 	struct cs_buf *out;
-	size_t shown;
+	size_t shown, more;
 	int rc;
 };
 
@@ -228,6 +230,10 @@ on_dev_list(void *arg, const struct cs_device_row *d)
 
 	if (!scope_site(l->sc, d->site))
 		return 0;
+	if (l->shown >= MAX_DEVICE_ROWS) {
+		l->more++;
+		return 0;
+	}
 	l->shown++;
 	return (l->rc = cs_page_devices_row(l->out, d));
 }
@@ -236,7 +242,7 @@ int
 cs_pages_devices(struct cs_pages_req *q, struct cs_buf *out)
 {
 	struct scope sc;
-	struct dev_list l = {&sc, out, 0, 0};
+	struct dev_list l = {&sc, out, 0, 0, 0};
 	int64_t scan;
 	int rc;
 
@@ -249,7 +255,7 @@ cs_pages_devices(struct cs_pages_req *q, struct cs_buf *out)
 	scope_close(&sc);
 	if (rc != 0 && l.rc == 0)
 		return store_error(q, out);
-	return cs_page_devices_end(out, l.shown) || l.rc ? 500 : 200;
+	return cs_page_devices_end(out, l.shown, l.more) || l.rc ? 500 : 200;
 }
 
 struct dev_find {
@@ -366,7 +372,7 @@ cs_pages_device(struct cs_pages_req *q, int64_t device_id, struct cs_buf *out)
 struct fnd_page {
 	struct cs_pages_req *q;
 	struct cs_buf *out;
-	size_t shown;
+	size_t shown, more;
 	int rc;
 };
 
@@ -377,6 +383,10 @@ on_finding_row(void *arg, const struct cs_finding_row *f)
 
 	if (!cs_pages_in_scope(p->q->scope, f->site, f->department))
 		return 0;
+	if (p->shown >= MAX_FINDING_ROWS) {
+		p->more++;
+		return 0;
+	}
 	p->shown++;
 	return (p->rc = cs_page_findings_row(p->out, p->q->ctx, f));
 }
@@ -385,7 +395,7 @@ int
 cs_pages_findings(struct cs_pages_req *q, int64_t saved, struct cs_buf *out)
 {
 	struct cs_finding_filter flt = {0};
-	struct fnd_page p = {q, out, 0, 0};
+	struct fnd_page p = {q, out, 0, 0, 0};
 	struct cs_page_ctx c = *q->ctx;
 	char flash[96];
 	int rc;
@@ -401,7 +411,7 @@ cs_pages_findings(struct cs_pages_req *q, int64_t saved, struct cs_buf *out)
 	rc = cs_audit_plan_list(q->st, &flt, true, on_finding_row, &p);
 	if (rc != 0 && p.rc == 0)
 		return store_error(q, out);
-	return cs_page_findings_end(out, p.shown) || p.rc ? 500 : 200;
+	return cs_page_findings_end(out, p.shown, p.more) || p.rc ? 500 : 200;
 }
 
 int
@@ -446,43 +456,70 @@ cs_pages_plan_post(struct cs_pages_req *q, int64_t finding_id,
 	return 303;
 }
 
+/* The sites page's roll-up: findings counted as they come, devices (one
+ * per site and address) counted after by sorting their keys. */
+struct site_roll {
+	struct cs_pages_req *q;
+	struct cs_page_site *v;
+	size_t n;
+	char today[11];
+	char (*key)[192]; /* "site US dept US ip" */
+	size_t nkey, capkey;
+};
+
 static int
 on_site_row(void *arg, const struct cs_finding_row *f)
 {
-	struct {
-		struct cs_pages_req *q;
-		struct cs_page_site *v;
-		size_t n;
-		char today[11];
-		char (*seen)[128];
-		size_t nseen;
-	} *s = arg;
-	char key[128];
-	bool first = true;
+	struct site_roll *s = arg;
 
 	if (!cs_pages_in_scope(s->q->scope, f->site, f->department))
 		return 0;
-	snprintf(key, sizeof(key), "%s@%s", f->site, f->ip);
-	for (size_t i = 0; i < s->nseen && first; i++)
-		first = strcmp(s->seen[i], key) != 0;
-	if (first) {
-		s->seen = cs_xrealloc(s->seen, s->nseen + 1, sizeof(*s->seen));
-		memcpy(s->seen[s->nseen++], key, sizeof(key));
+	if (s->nkey == s->capkey) {
+		s->capkey = s->capkey ? 2 * s->capkey : 256;
+		s->key = cs_xrealloc(s->key, s->capkey, sizeof(*s->key));
 	}
-	return cs_page_sites_add(&s->v, &s->n, f, first, s->today);
+	snprintf(s->key[s->nkey++], sizeof(*s->key), "%s\x1f%s\x1f%s", f->site,
+		 f->department, f->ip);
+	return cs_page_sites_add(&s->v, &s->n, f, false, s->today);
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* Counts each distinct key once, at its site's line. */
+static void
+count_devices(struct site_roll *s)
+{
+	if (s->nkey > 1)
+		qsort(s->key, s->nkey, sizeof(*s->key), key_cmp);
+	for (size_t i = 0; i < s->nkey; i++) {
+		char site[64], dept[64];
+		const char *k = s->key[i], *e1, *e2;
+
+		if (i > 0 && strcmp(s->key[i - 1], k) == 0)
+			continue;
+		if ((e1 = strchr(k, '\x1f')) == NULL ||
+		    (e2 = strchr(e1 + 1, '\x1f')) == NULL)
+			continue;
+		snprintf(site, sizeof(site), "%.*s", (int)(e1 - k), k);
+		snprintf(dept, sizeof(dept), "%.*s", (int)(e2 - e1 - 1),
+			 e1 + 1);
+		for (size_t j = 0; j < s->n; j++)
+			if (strcmp(s->v[j].site, site) == 0 &&
+			    strcmp(s->v[j].department, dept) == 0) {
+				s->v[j].devices++;
+				break;
+			}
+	}
 }
 
 int
 cs_pages_sites(struct cs_pages_req *q, struct cs_buf *out)
 {
-	struct {
-		struct cs_pages_req *q;
-		struct cs_page_site *v;
-		size_t n;
-		char today[11];
-		char (*seen)[128];
-		size_t nseen;
-	} s = {q, NULL, 0, "", NULL, 0};
+	struct site_roll s = {.q = q};
 	struct cs_finding_filter flt = {.any_order = true};
 	char ts[32];
 	int rc;
@@ -491,7 +528,9 @@ cs_pages_sites(struct cs_pages_req *q, struct cs_buf *out)
 	memcpy(s.today, ts, 10);
 	s.today[10] = '\0';
 	rc = cs_store_each_finding(q->st, &flt, on_site_row, &s);
-	free(s.seen);
+	if (rc == 0)
+		count_devices(&s);
+	free(s.key);
 	if (rc != 0) {
 		free(s.v);
 		return store_error(q, out);

@@ -194,7 +194,7 @@ test_device_list(void **state)
 	cs_buf_init(&b, 1 << 20);
 	assert_int_equal(cs_page_devices_begin(&b, &ctx, 3), 0);
 	assert_int_equal(cs_page_devices_row(&b, d), 0);
-	assert_int_equal(cs_page_devices_end(&b, 1), 0);
+	assert_int_equal(cs_page_devices_end(&b, 1, 0), 0);
 	s = cs_buf_str(&b);
 	assert_inert(s);
 	/* the device's link is its numeric id; its strings are text */
@@ -265,7 +265,7 @@ test_findings(void **state)
 	cs_buf_init(&b, 1 << 20);
 	assert_int_equal(cs_page_findings_begin(&b, &ctx), 0);
 	assert_int_equal(cs_page_findings_row(&b, &ctx, f), 0);
-	assert_int_equal(cs_page_findings_end(&b, 1), 0);
+	assert_int_equal(cs_page_findings_end(&b, 1, 3), 0);
 	s = cs_buf_str(&b);
 	assert_inert(s);
 	assert_non_null(strstr(s,
@@ -281,6 +281,7 @@ test_findings(void **state)
 	assert_non_null(strstr(s, "value=\"x&quot; onfocus=&quot;evil(1)\""));
 	assert_non_null(strstr(s, "<option selected>planned</option>"));
 	assert_non_null(strstr(s, "<a href=\"/devices/42\">42</a>"));
+	assert_non_null(strstr(s, "3 more finding(s) not shown"));
 	cs_buf_free(&b);
 
 	/* a token that is not hex is never written; nor is a form for a
@@ -626,6 +627,19 @@ test_handlers_scope(void **state)
 	cs_buf_reset(&b);
 
 	q.scope = &all;
+	assert_int_equal(cs_pages_sites(&q, &b), 200);
+	/* two sites, each one device with one active finding */
+	s = cs_buf_str(&b);
+	{
+		const char *row =
+		    "<td>yes</td><td class=\"num\">1</td><td "
+		    "class=\"num\">1</td><td class=\"num\">1</td>";
+		const char *p1 = strstr(s, row);
+
+		assert_non_null(p1);
+		assert_non_null(strstr(p1 + 1, row));
+	}
+	cs_buf_reset(&b);
 	assert_int_equal(cs_pages_scans(&q, &b), 200);
 	assert_non_null(strstr(cs_buf_str(&b), "<tr id=\"scan-1\">"));
 	cs_buf_reset(&b);

@@ -65,6 +65,10 @@ cs_cli_main(int argc, char **argv)
 		return cs_cli_oui(argc - 1, argv + 1);
 	if (strcmp(argv[1], "vulns") == 0)
 		return cs_cli_vulns(argc - 1, argv + 1);
+	if (strcmp(argv[1], "serve") == 0)
+		return cs_cli_serve(argc - 1, argv + 1);
+	if (strcmp(argv[1], "user") == 0)
+		return cs_cli_user(argc - 1, argv + 1);
 	if (strcmp(argv[1], "db") == 0)
 		return cs_cli_db(argc - 1, argv + 1);
 	if (strcmp(argv[1], "check") == 0)

@@ -105,6 +105,9 @@ int cs_cli_plan(int argc, char **argv);
 int cs_cli_diff(int argc, char **argv);
 int cs_cli_reach(int argc, char **argv);
 int cs_cli_report(int argc, char **argv);
+/* The console (cli_serve.c) and its accounts (cli_user.c; issue #21). */
+int cs_cli_serve(int argc, char **argv);
+int cs_cli_user(int argc, char **argv);
 /*
  * Streams one document of r to path (stdout when NULL) as it is written,
  * never holding it whole in memory (out_report.c); 0 or -1 after a

@@ -150,6 +150,8 @@ cs_cli_usage(FILE *f)
 	    "  assess           findings of the applicable rules\n"
 	    "  plan             the remediation plan: list and update\n"
 	    "  diff             what changed between two scans\n"
+	    "  serve            the console and JSON API over the inventory\n"
+	    "  user             the console's accounts: add, list, del\n"
 	    "  reach            which devices answer from this vantage point\n"
 	    "  report           HTML, CSV or JSON report from the inventory\n"
 	    "  evidence         signed evidence packs: keygen, pack, verify\n"

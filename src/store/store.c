@@ -1093,3 +1093,102 @@ cs_store_sql_add(char *buf, size_t bsz, const char *s)
 	if (n < bsz)
 		cs_strlcpy(buf + n, s, bsz - n);
 }
+
+/* ---------------------------------------------------------------------- */
+/* Schema v7: the console's SQL (store.h). */
+
+int
+cs_store_query(struct cs_store *s, const char *sql, const char *const *params,
+	       int nparams, cs_store_row_cb cb, void *arg)
+{
+	if (s == NULL || sql == NULL || nparams < 0 ||
+	    nparams > CS_STORE_QUERY_MAX_PARAMS ||
+	    (nparams > 0 && params == NULL))
+		return CS_EINVAL;
+	for (int i = 0; i < nparams; i++)
+		if (params[i] == NULL)
+			return CS_EINVAL;
+	return s->ops->query(s, sql, params, nparams, cb, arg);
+}
+
+bool
+cs_store_is_pg(const struct cs_store *s)
+{
+	return s != NULL && s->ops == &cs_store_pg_ops;
+}
+
+/* A text value as an integer (0 for NULL or junk). */
+static int64_t
+q_i64(const char *v)
+{
+	long long x;
+
+	if (v == NULL || cs_str_tonum(v, INT64_MIN, INT64_MAX, &x) != 0)
+		return 0;
+	return (int64_t)x;
+}
+
+struct q_findings {
+	cs_store_finding_cb cb;
+	void *arg;
+	struct cs_finding_row row;
+};
+
+static int
+q_finding_row(void *arg, int ncol, const char *const *val)
+{
+	struct q_findings *q = arg;
+	struct cs_finding_row *f = &q->row;
+	int k = 12;
+
+	if (ncol != 12 + (int)CS_NELEM(finding_cols) + (int)CS_NELEM(plan_cols))
+		return CS_EIO;
+	memset(f, 0, sizeof(*f));
+	f->id = q_i64(val[0]);
+	cs_strlcpy(f->key, val[1] ? val[1] : "", sizeof(f->key));
+	f->device_id = q_i64(val[2]);
+	f->confidence = val[3] ? strtod(val[3], NULL) : 0;
+	f->sensitive = q_i64(val[4]) != 0;
+	f->reach_core = q_i64(val[5]) != 0;
+	f->severity = (enum cs_severity)q_i64(val[6]);
+	if (f->severity > CS_SEV_CRITICAL)
+		f->severity = CS_SEV_INFO;
+	f->first_seen = q_i64(val[7]);
+	f->first_scan = q_i64(val[8]);
+	f->last_scan = q_i64(val[9]);
+	f->verified_scan = q_i64(val[10]);
+	f->assessed_at = q_i64(val[11]);
+	for (size_t i = 0; i < CS_NELEM(finding_cols); i++, k++)
+		cs_strlcpy((char *)f + finding_cols[i].off,
+			   val[k] ? val[k] : "", finding_cols[i].size);
+	for (size_t i = 0; i < CS_NELEM(plan_cols); i++, k++)
+		cs_strlcpy((char *)f + plan_cols[i].off, val[k] ? val[k] : "",
+			   plan_cols[i].size);
+	return q->cb(q->arg, f);
+}
+
+int
+cs_store_query_findings(struct cs_store *s, const char *tail,
+			const char *const *params, int nparams,
+			cs_store_finding_cb cb, void *arg)
+{
+	char sql[4096];
+	struct q_findings *q;
+	int rc;
+
+	if (s == NULL || tail == NULL || cb == NULL)
+		return CS_EINVAL;
+	cs_store_finding_select(sql, sizeof(sql),
+				cs_store_is_pg(s) ? "coalesce(device_id, 0)"
+						  : "device_id");
+	cs_store_sql_add(sql, sizeof(sql), " ");
+	if (strlen(sql) + strlen(tail) + 1 >= sizeof(sql))
+		return CS_EINVAL;
+	cs_store_sql_add(sql, sizeof(sql), tail);
+	q = cs_xcalloc(1, sizeof(*q));
+	q->cb = cb;
+	q->arg = arg;
+	rc = cs_store_query(s, sql, params, nparams, q_finding_row, q);
+	free(q);
+	return rc;
+}

@@ -693,4 +693,44 @@ int cs_store_assessment_put(struct cs_store *s, struct cs_assessment *a);
  */
 int cs_store_assessment_latest(struct cs_store *s, struct cs_assessment *out);
 
+
+/* ---------------------------------------------------------------------- */
+/* Schema v7: SQL for the console (src/serve, docs/serve.md), which keeps
+ * its users, sessions and audit log in the inventory and reads devices,
+ * findings and scans a page at a time under the caller's scope. */
+
+/*
+ * One result row: ncol text values, val[i] NULL for SQL NULL; valid only
+ * during the call.  Return 0 to continue, non-zero to stop.
+ */
+typedef int (*cs_store_row_cb)(void *arg, int ncol, const char *const *val);
+
+/*
+ * Runs one statement of sql, written in the dialect both backends share,
+ * with text parameters $1..$n (each first used in that order; SQLite
+ * binds them by position), calling cb for each row (cb may be NULL).
+ * Runs inside the transaction the caller opened with "BEGIN" through
+ * this call, if any, committing no batch of its own.  sql must be
+ * program text: every value comes in params.  Returns cb's non-zero
+ * value, 0, CS_EINVAL (nparams > 16) or CS_EIO (cs_store_errmsg says
+ * why).
+ */
+#define CS_STORE_QUERY_MAX_PARAMS 16
+int cs_store_query(struct cs_store *s, const char *sql,
+		   const char *const *params, int nparams, cs_store_row_cb cb,
+		   void *arg);
+
+/* True for the PostgreSQL backend (row-level security and roles). */
+bool cs_store_is_pg(const struct cs_store *s);
+
+/*
+ * Calls cb for each finding of "SELECT <the finding columns> FROM finding
+ * <tail>", tail being program text (a WHERE clause with $n parameters,
+ * ORDER BY, LIMIT), as cs_store_query runs it.  Returns as
+ * cs_store_query.
+ */
+int cs_store_query_findings(struct cs_store *s, const char *tail,
+			    const char *const *params, int nparams,
+			    cs_store_finding_cb cb, void *arg);
+
 #endif /* CS_STORE_STORE_H */

@@ -19,7 +19,7 @@
 #include "store/store.h"
 
 /* Schema versions known to this program (one migration per version). */
-#define CS_STORE_SCHEMA_LATEST 6
+#define CS_STORE_SCHEMA_LATEST 7
 
 /* An IP address as the store keys and orders it. */
 struct cs_store_ip {
@@ -145,6 +145,12 @@ struct cs_store_ops {
 	/* The scan next to id: older (smaller id) or newer. */
 	int (*scan_near)(struct cs_store *s, int64_t id, bool older,
 			 int64_t *out);
+	/* One statement of SQL text with text parameters $1..$n (numbered
+	 * in order of first use), each row to cb (NULL: rows ignored);
+	 * runs inside whatever transaction is open, committing no batch. */
+	int (*query)(struct cs_store *s, const char *sql,
+		     const char *const *params, int nparams,
+		     cs_store_row_cb cb, void *arg);
 	/* PostgreSQL administration (NULL for SQLite). */
 	int (*admin_init)(struct cs_store *s);
 	int (*admin_add_sensor)(struct cs_store *s, const char *name,

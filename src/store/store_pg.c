@@ -3441,6 +3441,43 @@ pg_admin_add_sensor(struct cs_store *s, const char *name, const char *password,
 	return rc;
 }
 
+/* The console's SQL (store.h, cs_store_query): text parameters, text
+ * results, inside whatever transaction the caller opened. */
+static int
+pg_query(struct cs_store *s, const char *sql, const char *const *params,
+	 int nparams, cs_store_row_cb cb, void *arg)
+{
+	const char *val[64];
+	PGresult *res;
+	int ncol, nrow, ret = 0;
+
+	settle(pg_of(s));
+	if (pg_of(s)->nstaged > 0 && bulk_flush(s) != 0)
+		return CS_EIO;
+	res = PQexecParams(pg_of(s)->conn, sql, nparams, NULL, params, NULL,
+			   NULL, 0);
+	if (!res_ok(res)) {
+		ret = db_err(s, "query", res);
+		PQclear(res);
+		return ret;
+	}
+	ncol = PQnfields(res);
+	nrow = PQntuples(res);
+	if (ncol > (int)CS_NELEM(val)) {
+		PQclear(res);
+		cs_store_set_err(s, "query: %d columns", ncol);
+		return CS_EINVAL;
+	}
+	for (int r = 0; cb != NULL && r < nrow && ret == 0; r++) {
+		for (int i = 0; i < ncol; i++)
+			val[i] = PQgetisnull(res, r, i) ? NULL
+						       : PQgetvalue(res, r, i);
+		ret = cb(arg, ncol, val);
+	}
+	PQclear(res);
+	return ret;
+}
+
 const struct cs_store_ops cs_store_pg_ops = {
     .scheme = "postgresql",
     .open = pg_open,
@@ -3479,5 +3516,6 @@ const struct cs_store_ops cs_store_pg_ops = {
     .assessment_put = pg_assessment_put,
     .assessment_latest = pg_assessment_latest,
     .admin_init = pg_admin_init,
+    .query = pg_query,
     .admin_add_sensor = pg_admin_add_sensor,
 };

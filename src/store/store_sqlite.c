@@ -1837,6 +1837,50 @@ sq_assessment_latest(struct cs_store *s, struct cs_assessment *a)
 				 : db_err(s, "assessment_latest");
 }
 
+/* The console's SQL (store.h, cs_store_query). */
+static int
+sq_query(struct cs_store *s, const char *sql, const char *const *params,
+	 int nparams, cs_store_row_cb cb, void *arg)
+{
+	struct sq *q = sq_of(s);
+	const char *val[64];
+	sqlite3_stmt *st;
+	int rc, ncol, ret = 0;
+
+	if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_err(s, "query");
+	if (sqlite3_bind_parameter_count(st) != nparams) {
+		sqlite3_finalize(st);
+		cs_store_set_err(s, "query: %d parameters, %d given",
+				 sqlite3_bind_parameter_count(st), nparams);
+		return CS_EINVAL;
+	}
+	for (int i = 0; i < nparams; i++)
+		if (sqlite3_bind_text(st, i + 1, params[i], -1,
+				      SQLITE_STATIC) != SQLITE_OK) {
+			sqlite3_finalize(st);
+			return db_err(s, "query: bind");
+		}
+	ncol = sqlite3_column_count(st);
+	if (ncol > (int)CS_NELEM(val)) {
+		sqlite3_finalize(st);
+		cs_store_set_err(s, "query: %d columns", ncol);
+		return CS_EINVAL;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cb == NULL)
+			continue;
+		for (int i = 0; i < ncol; i++)
+			val[i] = (const char *)sqlite3_column_text(st, i);
+		if ((ret = cb(arg, ncol, val)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_err(s, "query");
+	sqlite3_finalize(st);
+	return ret;
+}
+
 const struct cs_store_ops cs_store_sqlite_ops = {
     .scheme = "sqlite",
     .open = sq_open,
@@ -1871,4 +1915,5 @@ const struct cs_store_ops cs_store_sqlite_ops = {
     .scan_near = sq_scan_near,
     .assessment_put = sq_assessment_put,
     .assessment_latest = sq_assessment_latest,
+    .query = sq_query,
 };

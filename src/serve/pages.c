@@ -107,8 +107,10 @@ tm(int64_t t, char *out, size_t n)
 	return cs_report_time(t, out, n);
 }
 
+/* The document's head; script: load the events client (not on the
+ * log-in page, whose /events would only be redirected). */
 static void
-head(struct pg *w, const char *title)
+head(struct pg *w, const char *title, bool script)
 {
 	pg_put(w, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 		  "<meta charset=\"utf-8\">\n"
@@ -118,10 +120,12 @@ head(struct pg *w, const char *title)
 		  "<meta name=\"viewport\" content=\"width=device-width, "
 		  "initial-scale=1\">\n<title>camsweep: ");
 	pg_text(w, title);
-	pg_put(w, "</title>\n<link rel=\"stylesheet\" "
-		  "href=\"/static/console.css\">\n"
-		  "<script src=\"/static/events.js\" defer></script>\n"
-		  "</head>\n<body>\n");
+	pg_put(w, "</title>\n<link rel=\"icon\" href=\"data:,\">\n"
+		  "<link rel=\"stylesheet\" href=\"/static/console.css\">\n");
+	if (script)
+		pg_put(w,
+		       "<script src=\"/static/events.js\" defer></script>\n");
+	pg_put(w, "</head>\n<body>\n");
 }
 
 int
@@ -129,7 +133,7 @@ cs_page_begin(struct cs_buf *b, const struct cs_page_ctx *c, const char *title)
 {
 	struct pg w = {b, 0};
 
-	head(&w, title);
+	head(&w, title, true);
 	pg_put(&w, "<nav class=\"top\"><span class=\"brand\">camsweep</span>"
 		   "<a href=\"/\">Overview</a><a href=\"/sites\">Sites</a>"
 		   "<a href=\"/devices\">Devices</a><a href=\"/findings\">"
@@ -175,7 +179,7 @@ cs_page_login(struct cs_buf *b, const char *error)
 {
 	struct pg w = {b, 0};
 
-	head(&w, "log in");
+	head(&w, "log in", false);
 	pg_put(&w, "<main class=\"login\">\n<h1>camsweep console</h1>\n");
 	if (error && error[0]) {
 		pg_put(&w, "<p class=\"flash error\">");

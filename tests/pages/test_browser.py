@@ -304,7 +304,7 @@ def shot(drv, name, shots):
 
 
 def main():
-    c = Checker()
+    c = Checker(verbose=True)
     tmp = scratch("cs-console-")
     shots = []
     drv = driver_for(tmp)
@@ -437,6 +437,7 @@ def main():
         live = drv.find_element(By.ID, "live").text
         c.ok(("New scan %d" % scan2) in live, "live line: %r" % live)
         shot(drv, "scans", shots)
+        drv.get(base + "/scans")  # the diff form lists both scans now
         form = drv.find_element(By.ID, "diff")
         Select(form.find_element(By.NAME, "a")).select_by_visible_text(
             str(scan1))

@@ -708,6 +708,8 @@ test_login_css_js(void **state)
 	s = cs_buf_str(&b);
 	assert_inert(s);
 	assert_non_null(strstr(s, "<form method=\"post\" action=\"/login\">"));
+	/* no events client before log-in: /events would be redirected */
+	assert_null(strstr(s, "<script"));
 	assert_non_null(strstr(s, "content=\"" CS_PAGES_CSP "\""));
 	cs_buf_reset(&b);
 	assert_int_equal(cs_page_css(&b), 0);

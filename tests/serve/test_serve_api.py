@@ -1,0 +1,494 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
+"""Issue #21: `camsweep serve` and its API over a scanned camsim
+inventory, on SQLite and (with CS_PG_URI) on PostgreSQL.
+
+A camsim fleet on a loopback /24 is scanned twice with an estate that
+puts the lower half at site "north" (department dn) and the upper half at
+"south" (department ds), and assessed.  Users: an admin, one scoped to
+site north, one scoped to department ds.  Then, against `camsweep serve`
+on a loopback port: 401 without a token or with a bad one; login, bad
+passwords and the rate limit (429); every device read by following the
+pages' cursors, exactly once each, as many as the inventory holds; limit
+and cursor checks (400); ETag and If-None-Match -> 304; 404/405 and the
+security headers; the scope (only the user's sites, 404 for a device,
+finding or plan item outside it, also for PATCH); a plan change through
+PATCH seen by `camsweep plan list` and in the audit log; diff between the
+two scans; a 413 for an oversized body; no password in any output; and
+on PostgreSQL, the scope enforced by the database itself: the user's role
+sees only its sites with no application condition at all.  HTTPS from
+certificate files is checked once.  Everything listens on 127.0.0.1."""
+import http.client
+import json
+import os
+import shutil
+import sqlite3
+import ssl
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from estate import Estate, Checker, shifted, CAMSWEEP  # noqa: E402
+from scratch import scratch  # noqa: E402
+from skip import skip  # noqa: E402
+
+CIDR = shifted("127.121.0.0/24")
+PASSWORD = "correct horse battery staple 21"
+
+
+class Server:
+    """camsweep serve on 127.0.0.1, a free port, stopped on exit."""
+
+    def __init__(self, db, tmp, extra=(), scheme="http"):
+        self.port_file = os.path.join(tmp, "port.%d" % time.time_ns())
+        self.log = open(os.path.join(tmp, "serve.log"), "a+")
+        self.proc = subprocess.Popen(
+            [CAMSWEEP, "serve", "--db", db, "--listen", "127.0.0.1:0",
+             "--port-file", self.port_file, "--threads", "2"] + list(extra),
+            stdout=self.log, stderr=self.log)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            if os.path.exists(self.port_file) and open(self.port_file).read().strip():
+                break
+            if self.proc.poll() is not None:
+                raise RuntimeError("serve exited %d" % self.proc.returncode)
+            time.sleep(0.05)
+        self.port = int(open(self.port_file).read())
+        self.base = "%s://127.0.0.1:%d" % (scheme, self.port)
+        self.ctx = None
+        if scheme == "https":
+            self.ctx = ssl.create_default_context()
+            self.ctx.check_hostname = False
+            self.ctx.verify_mode = ssl.CERT_NONE
+
+    def req(self, method, path, body=None, token=None, headers=None):
+        """(status, headers, body bytes)"""
+        h = dict(headers or {})
+        if token:
+            h["Authorization"] = "Bearer " + token
+        data = None
+        if body is not None:
+            data = body if isinstance(body, bytes) else json.dumps(body).encode()
+            h.setdefault("Content-Type", "application/json")
+        r = urllib.request.Request(self.base + path, data=data, method=method,
+                                   headers=h)
+        try:
+            with urllib.request.urlopen(r, timeout=60, context=self.ctx) as resp:
+                return resp.status, resp.headers, resp.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers, e.read()
+
+    def json(self, method, path, body=None, token=None, headers=None):
+        st, h, b = self.req(method, path, body, token, headers)
+        try:
+            return st, h, json.loads(b) if b else None
+        except ValueError:
+            return st, h, b
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.seek(0)
+        return self.log.read()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def run(args, **kw):
+    return subprocess.run([CAMSWEEP] + args, capture_output=True, text=True,
+                          timeout=600, **kw)
+
+
+def write_estate(path):
+    base = CIDR.split("/")[0].rsplit(".", 1)[0]
+    with open(path, "w") as f:
+        f.write('department "North dept" id=dn\n'
+                'department "South dept" id=ds\n'
+                'site "North" id=north dept=dn sensitive=yes reason=secret\n'
+                'site "South" id=south dept=ds sensitive=no\n'
+                'network %s.0/25 site=north zone=cctv\n'
+                'network %s.128/25 site=south zone=cctv\n' % (base, base))
+
+
+def fill(db, estate, c):
+    """Two scans and an assessment into db: the second of another fleet at
+    the same addresses, so that diff has changes at both sites."""
+    for i, seed in enumerate((21, 22)):
+        with Estate(CIDR, 24, seed=seed) as est:
+            c.ok(len(est.devices) == 24, "camsim fleet of 24 (seed %d)" % seed)
+            r = run(["scan", "--db", db, "--rate", "0", "--read-timeout", "1500",
+                     "-q", "--estate", estate, CIDR])
+        c.ok(r.returncode == 0, "scan %d into %s: %r" % (i, db[:40], r.stderr[-300:]))
+    r = run(["assess", "--db", db, "--estate", estate, "--json"])
+    c.ok(r.returncode in (0, 4), "assess: %d %r" % (r.returncode, r.stderr[-300:]))
+
+
+def walk(srv, token, path, limit):
+    """Every item of a paginated list, following next; (items, pages)."""
+    items, pages, cur = [], 0, None
+    while True:
+        q = "%s?limit=%d" % (path, limit) + ("&cursor=" + cur if cur else "")
+        st, _, body = srv.json("GET", q, token=token)
+        if st != 200:
+            raise RuntimeError("%s: %d %r" % (q, st, body))
+        pages += 1
+        items += body["items"]
+        cur = body["next"]
+        if cur is None or pages > 10000:
+            return items, pages
+
+
+def login(srv, user, pw=PASSWORD):
+    st, _, body = srv.json("POST", "/api/v1/login", {"user": user, "password": pw})
+    return st, (body or {}).get("token") if isinstance(body, dict) else None
+
+
+def check_backend(c, name, db, tmp, users, truth, sql):
+    """The API over db; users: admin, north, dept names; truth: the
+    devices by site (a dict site -> set of ips) as the database holds
+    them; sql(query) -> rows, for the audit log."""
+    adm, north, dept = users
+    tag = "[%s]" % name
+    with Server(db, tmp) as srv:
+        # 401 without a token, with a bad one, with a malformed header
+        st, h, body = srv.json("GET", "/api/v1/devices")
+        c.ok(st == 401 and "Bearer" in h.get("WWW-Authenticate", ""),
+             "%s no token: 401 with WWW-Authenticate (%d)" % (tag, st))
+        st, _, _ = srv.json("GET", "/api/v1/devices", token="0" * 64)
+        c.ok(st == 401, "%s a made-up token: 401 (%d)" % (tag, st))
+        st, _, _ = srv.json("GET", "/api/v1/devices",
+                            headers={"Authorization": "Basic YWRtaW46eA=="})
+        c.ok(st == 401, "%s Basic instead of Bearer: 401 (%d)" % (tag, st))
+        # login
+        st, _ = login(srv, adm, "wrong password")
+        c.ok(st == 401, "%s bad password: 401 (%d)" % (tag, st))
+        st, _ = login(srv, "nobody-here", PASSWORD)
+        c.ok(st == 401, "%s unknown user: 401 (%d)" % (tag, st))
+        st, tok_a = login(srv, adm)
+        c.ok(st == 200 and tok_a and len(tok_a) == 64, "%s admin logs in" % tag)
+        st, tok_n = login(srv, north)
+        st2, tok_d = login(srv, dept)
+        c.ok(st == 200 and st2 == 200, "%s scoped users log in" % tag)
+        st, _, body = srv.json("POST", "/api/v1/login", b'{"user": 1}')
+        c.ok(st == 400, "%s login with a bad body: 400 (%d)" % (tag, st))
+        st, h, body = srv.json("GET", "/api/v1/me", token=tok_n)
+        c.ok(st == 200 and body["user"] == north and body["sites"] == ["north"],
+             "%s /me of the north user: %r" % (tag, body))
+        # pagination: every device once, as many as the inventory holds
+        all_ips = set().union(*truth.values())
+        items, pages = walk(srv, tok_a, "/api/v1/devices", 7)
+        ids = [d["id"] for d in items]
+        c.ok(len(ids) == len(set(ids)), "%s no device twice across pages" % tag)
+        c.ok(len(items) == sum(len(v) for v in truth.values()) and
+             set(d["ip"] for d in items) == all_ips,
+             "%s admin reads all %d devices in %d pages of 7 (%d)" %
+             (tag, sum(len(v) for v in truth.values()), pages, len(items)))
+        c.ok(pages == (len(items) + 6) // 7 or pages == (len(items) + 6) // 7 + 1,
+             "%s %d pages for %d devices" % (tag, pages, len(items)))
+        d0 = items[0]
+        c.ok(all(k in d0 for k in ("ip", "ports", "manufacturer", "device_class",
+                                   "surveillance", "confidence", "evidence",
+                                   "site", "first_seen", "last_seen")),
+             "%s a device has the CLI's keys: %r" % (tag, sorted(d0)))
+        c.ok(any(d["evidence"] for d in items),
+             "%s devices carry their evidence chains" % tag)
+        st, _, one = srv.json("GET", "/api/v1/devices/%d" % d0["id"], token=tok_a)
+        c.ok(st == 200 and one == d0, "%s devices/{id} is the list's object" % tag)
+        # limits and cursors
+        for bad in ("0", "-1", "abc", "", "1e3"):
+            st, _, _ = srv.json("GET", "/api/v1/devices?limit=" + bad, token=tok_a)
+            c.ok(st == 400, "%s limit=%r: 400 (%d)" % (tag, bad, st))
+        st, _, body = srv.json("GET", "/api/v1/devices?limit=99999", token=tok_a)
+        c.ok(st == 200 and len(body["items"]) <= 500, "%s limit capped at 500" % tag)
+        st, _, body = srv.json("GET", "/api/v1/findings?limit=1", token=tok_a)
+        fcur = body.get("next") if st == 200 else None
+        c.ok(st == 200 and fcur, "%s findings has more than one page" % tag)
+        st, _, _ = srv.json("GET", "/api/v1/devices?cursor=%s" % fcur, token=tok_a)
+        c.ok(st == 400, "%s a findings cursor on devices: 400 (%d)" % (tag, st))
+        st, _, _ = srv.json("GET", "/api/v1/devices?cursor=zz", token=tok_a)
+        c.ok(st == 400, "%s a junk cursor: 400 (%d)" % (tag, st))
+        # ETag
+        st, h, b1 = srv.req("GET", "/api/v1/devices?limit=5", token=tok_a)
+        et = h.get("ETag")
+        c.ok(st == 200 and et and et.startswith('"'), "%s ETag %r" % (tag, et))
+        st, h, b2 = srv.req("GET", "/api/v1/devices?limit=5", token=tok_a,
+                            headers={"If-None-Match": et})
+        c.ok(st == 304 and b2 == b"" and h.get("ETag") == et,
+             "%s If-None-Match: 304, no body (%d)" % (tag, st))
+        st, h, b3 = srv.req("GET", "/api/v1/devices?limit=5", token=tok_a,
+                            headers={"If-None-Match": '"0000"'})
+        c.ok(st == 200 and b3 == b1, "%s another ETag: 200, the same body" % tag)
+        # headers, 404, 405
+        csp = h.get("Content-Security-Policy", "")
+        c.ok("frame-ancestors 'none'" in csp and "default-src 'none'" in csp and
+             h.get("X-Content-Type-Options") == "nosniff",
+             "%s security headers: %r" % (tag, csp))
+        st, _, body = srv.json("GET", "/api/v1/nothing", token=tok_a)
+        c.ok(st == 404, "%s unknown path: 404 (%d)" % (tag, st))
+        st, h, _ = srv.json("DELETE", "/api/v1/devices", token=tok_a)
+        c.ok(st == 405 and "GET" in h.get("Allow", ""), "%s DELETE: 405 with Allow" % tag)
+        st, _, _ = srv.json("GET", "/api/v1/devices/0", token=tok_a)
+        c.ok(st == 404, "%s device 0: 404 (%d)" % (tag, st))
+        # scope: the north user sees north only; south devices are not there
+        nitems, _ = walk(srv, tok_n, "/api/v1/devices", 50)
+        c.ok(set(d["ip"] for d in nitems) == truth["north"] and
+             all(d["site"] == "north" for d in nitems),
+             "%s north user: exactly north's %d devices (%d)" %
+             (tag, len(truth["north"]), len(nitems)))
+        ditems, _ = walk(srv, tok_d, "/api/v1/devices", 50)
+        c.ok(set(d["ip"] for d in ditems) == truth["south"],
+             "%s department ds user: exactly south's %d devices (%d)" %
+             (tag, len(truth["south"]), len(ditems)))
+        south = [d for d in items if d["site"] == "south"]
+        northd = [d for d in items if d["site"] == "north"]
+        c.ok(south and northd, "%s both sites hold devices" % tag)
+        if south and northd:
+            st, _, body = srv.json("GET", "/api/v1/devices/%d" % south[0]["id"], token=tok_n)
+            c.ok(st == 404, "%s north user, a south device: 404 not 403 (%d)" % (tag, st))
+            st, _, body = srv.json("GET", "/api/v1/devices/%d" % northd[0]["id"], token=tok_n)
+            c.ok(st == 200 and body["id"] == northd[0]["id"],
+                 "%s north user, a north device: 200" % tag)
+            st, _, _ = srv.json("GET", "/api/v1/devices?site=south", token=tok_n)
+            c.ok(st == 200, "%s ?site=south for the north user answers" % tag)
+            st, _, body = srv.json("GET", "/api/v1/devices?site=south", token=tok_n)
+            c.ok(body["items"] == [], "%s ... with nothing in it" % tag)
+        # findings and the plan, scoped
+        fall, _ = walk(srv, tok_a, "/api/v1/findings", 10)
+        fnorth, _ = walk(srv, tok_n, "/api/v1/findings", 10)
+        c.ok(fall and fnorth and all(f["site"] == "north" for f in fnorth) and
+             len(fnorth) == len([f for f in fall if f["site"] == "north"]),
+             "%s findings: north user sees north's %d of %d" % (tag, len(fnorth), len(fall)))
+        fs = [f for f in fall if f["site"] == "south"]
+        fn = [f for f in fall if f["site"] == "north"]
+        if c.ok(fs and fn, "%s findings at both sites" % tag):
+            st, _, _ = srv.json("GET", "/api/v1/findings/%d" % fs[0]["id"], token=tok_n)
+            c.ok(st == 404, "%s north user, a south finding: 404 (%d)" % (tag, st))
+            st, _, _ = srv.json("PATCH", "/api/v1/plan/%d" % fs[0]["id"],
+                                {"owner": "mallory"}, token=tok_n)
+            c.ok(st == 404, "%s north user, PATCH of a south plan item: 404 (%d)" % (tag, st))
+            st, _, body = srv.json("PATCH", "/api/v1/plan/%d" % fn[0]["id"],
+                                   {"owner": "facilities-north", "due": "2027-03-31",
+                                    "status": "planned"}, token=tok_n)
+            c.ok(st == 200 and body["owner"] == "facilities-north" and
+                 body["status"] == "planned", "%s PATCH plan: %d %r" % (tag, st, body))
+            st, _, _ = srv.json("PATCH", "/api/v1/plan/%d" % fn[0]["id"],
+                                {"status": "closed"}, token=tok_n)
+            c.ok(st == 400, "%s PATCH to closed (assess's only): 400 (%d)" % (tag, st))
+            st, _, _ = srv.json("PATCH", "/api/v1/plan/%d" % fn[0]["id"],
+                                {"owner": "x", "evil": "y"}, token=tok_n)
+            c.ok(st == 400, "%s PATCH with an unknown key: 400 (%d)" % (tag, st))
+            r = run(["plan", "list", "--db", db, "--json", "--all"])
+            got = [json.loads(l) for l in r.stdout.splitlines() if l.strip()]
+            mine = [f for f in got if f["id"] == fn[0]["id"]]
+            c.ok(mine and mine[0]["owner"] == "facilities-north" and
+                 mine[0]["due"] == "2027-03-31" and mine[0]["status"] == "planned",
+                 "%s the change in `camsweep plan list`: %r" % (tag, mine[:1]))
+            rows = sql("SELECT who, action, target, before_json, after_json FROM "
+                       "audit_log WHERE action = 'plan.set'")
+            c.ok(len(rows) == 1 and rows[0][0] == north and
+                 rows[0][2] == "finding:%d" % fn[0]["id"] and
+                 '"owner":"facilities-north"' in rows[0][4] and
+                 '"owner":"facilities-north"' not in rows[0][3],
+                 "%s the audit log: who, what, before and after (%r)" %
+                 (tag, [r[:3] for r in rows]))
+        pl, _ = walk(srv, tok_a, "/api/v1/plan", 10)
+        c.ok(pl and all(f["status"] in ("open", "planned", "done", "risk-accepted")
+                        for f in pl), "%s /plan lists the active findings (%d)" % (tag, len(pl)))
+        # scans and diff
+        scans, _ = walk(srv, tok_a, "/api/v1/scans", 1)
+        c.ok(len(scans) == 2 and scans[0]["id"] != scans[1]["id"],
+             "%s two scans, one per page (%d)" % (tag, len(scans)))
+        if len(scans) == 2:
+            st, _, body = srv.json("GET", "/api/v1/diff?from=%d&to=%d" %
+                                   (scans[1]["id"], scans[0]["id"]), token=tok_a)
+            allch = body.get("changes", []) if st == 200 else []
+            c.ok(st == 200 and set(x["site"] for x in allch) == {"north", "south"},
+                 "%s diff: changes at both sites (%d): %r" % (tag, len(allch), body.get("counts")))
+            st, _, body = srv.json("GET", "/api/v1/diff?from=%d&to=%d" %
+                                   (scans[1]["id"], scans[0]["id"]), token=tok_n)
+            nch = body.get("changes", []) if st == 200 else []
+            c.ok(st == 200 and nch and all(x["site"] == "north" for x in nch) and
+                 len(nch) == len([x for x in allch if x["site"] == "north"]) and
+                 sum(body["counts"].values()) == len(nch),
+                 "%s diff for the north user: north's %d changes only" % (tag, len(nch)))
+            st, _, _ = srv.json("GET", "/api/v1/diff?from=%d" % scans[0]["id"], token=tok_a)
+            c.ok(st == 400, "%s diff without to: 400 (%d)" % (tag, st))
+        # an oversized body
+        try:
+            st, _, _ = srv.req("POST", "/api/v1/login", b"{" + b" " * 70000 + b"}")
+        except (ConnectionError, http.client.HTTPException) as e:
+            st = repr(e)
+        c.ok(st == 413, "%s a 70 kB body: 413 (%r)" % (tag, st))
+        # logout ends the token
+        st, _, _ = srv.json("POST", "/api/v1/logout", token=tok_d)
+        st2, _, _ = srv.json("GET", "/api/v1/devices", token=tok_d)
+        c.ok(st == 200 and st2 == 401, "%s logout: then 401 (%d, %d)" % (tag, st, st2))
+        # the rate limit: 5 failures for a name, then even the right
+        # password waits
+        for _ in range(5):
+            login(srv, dept, "nope")
+        st, _ = login(srv, dept)
+        c.ok(st == 429, "%s after 5 failures: 429 (%d)" % (tag, st))
+        st, _ = login(srv, adm)
+        c.ok(st == 200, "%s another user still logs in (%d)" % (tag, st))
+        log = srv.stop()
+    c.ok(PASSWORD not in log and "nope" not in log,
+         "%s no password in the server's log" % tag)
+    rows = sql("SELECT action, count(*) FROM audit_log GROUP BY action ORDER BY action")
+    acts = dict((r[0], int(r[1])) for r in rows)
+    c.ok(acts.get("login.api", 0) >= 4 and acts.get("login.fail", 0) >= 7 and
+         acts.get("user.add") == 3 and acts.get("logout") == 1,
+         "%s audit log actions: %r" % (tag, acts))
+    blob = " ".join(" ".join(str(x) for x in r) for r in sql("SELECT * FROM audit_log"))
+    c.ok(PASSWORD not in blob, "%s no password in the audit log" % tag)
+    rows = sql("SELECT pwhash FROM app_user")
+    c.ok(rows and all(r[0].startswith("$argon2id$v=19$m=65536,t=3,p=1$") and
+                      PASSWORD not in r[0] for r in rows),
+         "%s passwords kept as Argon2id encodings only" % tag)
+    rows = sql("SELECT token_hash FROM session")
+    c.ok(rows and all(len(r[0]) == 64 and r[0] not in (tok_a, tok_n) for r in rows),
+         "%s sessions kept as SHA-256 of the token only" % tag)
+
+
+def add_users(c, db, tmp, names):
+    pw = os.path.join(tmp, "pw")
+    with open(pw, "w") as f:
+        f.write(PASSWORD + "\n")
+    os.chmod(pw, 0o600)
+    adm, north, dept = names
+    for args in (["user", "add", adm, "--admin"],
+                 ["user", "add", north, "--site", "north"],
+                 ["user", "add", dept, "--department", "ds"]):
+        r = run(args + ["--db", db, "--password-file", pw])
+        c.ok(r.returncode == 0 and PASSWORD not in r.stdout + r.stderr,
+             "%s: %r" % (" ".join(args[:3]), r.stderr[-200:]))
+    r = run(["user", "add", north, "--db", db, "--password-file", pw, "--site", "x"])
+    c.ok(r.returncode != 0 and "exists" in r.stderr, "a second add of a name is refused")
+    r = run(["user", "add", "scopeless", "--db", db, "--password-file", pw])
+    c.ok(r.returncode != 0 and "scope" in r.stderr, "a user without a scope is refused")
+    r = run(["user", "add", "Bad Name", "--db", db, "--password-file", pw, "--admin"])
+    c.ok(r.returncode != 0, "a bad user name is refused")
+    r = run(["user", "list", "--db", db])
+    c.ok(r.returncode == 0 and north in r.stdout and "site:north" in r.stdout and
+         PASSWORD not in r.stdout and "argon2" not in r.stdout,
+         "user list: %r" % r.stdout[:300])
+
+
+def truth_of(rows):
+    t = {"north": set(), "south": set()}
+    for site, ip in rows:
+        t.setdefault(site, set()).add(ip)
+    return t
+
+
+def main():
+    mode = sys.argv[1] if len(sys.argv) > 1 else "sqlite"
+    c = Checker()
+    pg_admin = os.environ.get("CS_PG_URI")
+    if mode == "pg" and (not pg_admin or not shutil.which("psql")):
+        return skip("no PostgreSQL server (CS_PG_URI) or no psql")
+    tmp = scratch("cs-serve-")
+    estate = os.path.join(tmp, "two.estate")
+    write_estate(estate)
+    if mode == "sqlite":
+        main_sqlite(c, tmp, estate)
+    else:
+        main_pg(c, tmp, estate, pg_admin)
+    return c.status("serve api (%s): ok" % mode)
+
+
+def main_sqlite(c, tmp, estate):
+    sq = os.path.join(tmp, "inv.db")
+    fill(sq, estate, c)
+    # the listener stays on loopback unless told
+    r = run(["serve", "--db", sq, "--listen", "0.0.0.0:0"])
+    c.ok(r.returncode == 1 and "--allow-remote" in r.stderr,
+         "a non-loopback listen is refused: %r" % r.stderr[-200:])
+    r = run(["serve", "--db", sq, "--listen", "0.0.0.0:0", "--allow-remote"])
+    c.ok(r.returncode == 1 and "--cert" in r.stderr,
+         "--allow-remote without HTTPS is refused: %r" % r.stderr[-200:])
+    names = ("ada", "nora", "dee")
+    add_users(c, sq, tmp, names)
+    con = sqlite3.connect(sq)
+    truth = truth_of(con.execute("SELECT site, ip FROM device").fetchall())
+    con.close()
+
+    def sql_sqlite(q):
+        con = sqlite3.connect(sq)
+        try:
+            return con.execute(q).fetchall()
+        finally:
+            con.close()
+    check_backend(c, "sqlite", sq, tmp, names, truth, sql_sqlite)
+    # HTTPS from certificate files
+    crt, key = os.path.join(tmp, "c.pem"), os.path.join(tmp, "k.pem")
+    r = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                        "-subj", "/CN=127.0.0.1", "-days", "1", "-keyout", key,
+                        "-out", crt], capture_output=True)
+    if c.ok(r.returncode == 0, "openssl made a test certificate"):
+        with Server(sq, tmp, ["--cert", crt, "--key", key], scheme="https") as srv:
+            st, tok = login(srv, names[0])
+            st2, h, _ = srv.json("GET", "/api/v1/devices?limit=1", token=tok)
+            c.ok(st == 200 and st2 == 200 and "max-age" in h.get(
+                "Strict-Transport-Security", ""), "HTTPS: login and a page, with HSTS")
+
+
+def main_pg(c, tmp, estate, pg_admin):
+    tagn = os.getpid()
+    dbname = "cs_serve_%d" % tagn
+    r = subprocess.run(["psql", pg_admin, "-Atqc", "CREATE DATABASE " + dbname],
+                       capture_output=True, text=True)
+    c.ok(r.returncode == 0, "pg: create database: %r" % r.stderr)
+    pg = pg_admin.rsplit("/", 1)[0] + "/" + dbname
+
+    def psql(q, uri=pg):
+        r = subprocess.run(["psql", uri, "-AtqF", "\t", "-c", q],
+                           capture_output=True, text=True, timeout=120)
+        return [l.split("\t") for l in r.stdout.splitlines() if l]
+
+    pnames = ("ada%d" % tagn, "nora%d" % tagn, "dee%d" % tagn)
+    try:
+        fill(pg, estate, c)
+        add_users(c, pg, tmp, pnames)
+        truth = truth_of(psql("SELECT site, ip FROM device"))
+        check_backend(c, "pg", pg, tmp, pnames, truth, psql)
+        # The database enforces the scope, not only the application: the
+        # north user's role, with no condition in the query, sees north.
+        rows = psql("BEGIN; SET LOCAL ROLE cs_u_%s; SELECT DISTINCT site FROM device "
+                    "UNION SELECT DISTINCT site FROM finding UNION SELECT DISTINCT "
+                    "site FROM sighting; COMMIT" % pnames[1])
+        c.ok(rows == [["north"]], "pg: the north role sees north's rows only: %r" % rows)
+        rows = psql("BEGIN; SET LOCAL ROLE cs_u_%s; SELECT count(*) FROM app_user; COMMIT"
+                    % pnames[1])
+        c.ok(rows == [], "pg: the role may not read the accounts: %r" % rows)
+        psql("BEGIN; SET LOCAL ROLE cs_u_%s; UPDATE finding SET owner = 'x'; COMMIT"
+             % pnames[1])
+        n = psql("SELECT count(*) FROM finding WHERE owner = 'x'")
+        c.ok(n == [["0"]], "pg: the role may not write findings: %r" % n)
+        for u in pnames:
+            r = run(["user", "del", u, "--db", pg])
+            c.ok(r.returncode == 0, "pg: user del %s: %r" % (u, r.stderr[-200:]))
+        rows = psql("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'cs_u_%%%d'" % tagn)
+        c.ok(rows == [["0"]], "pg: user del drops the roles: %r" % rows)
+    finally:
+        for u in pnames:
+            subprocess.run(["psql", pg_admin, "-qc", 'DROP ROLE IF EXISTS "cs_u_%s"' % u],
+                           capture_output=True)
+        subprocess.run(["psql", pg_admin, "-qc", "DROP DATABASE IF EXISTS " + dbname],
+                       capture_output=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -261,7 +261,11 @@ cs_page_overview_sites(struct cs_buf *b, const struct cs_page_ctx *c,
 		pg_put(&w, "<section class=\"site\"><h2>Site ");
 		pg_text(&w, names[i]);
 		pg_put(&w, "</h2>\n");
-		if (w.rc == 0)
+		if (r[i] == NULL)
+			pg_put(&w,
+			       "<p class=\"note\">No assessment covers this "
+			       "site yet.</p>\n");
+		else if (w.rc == 0)
 			w.rc = cs_report_write_overview(r[i], b);
 		pg_put(&w, "</section>\n");
 	}

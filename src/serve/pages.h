@@ -64,7 +64,8 @@ int cs_page_error(struct cs_buf *b, const struct cs_page_ctx *c, int status,
 int cs_page_overview(struct cs_buf *b, const struct cs_page_ctx *c,
 		     const struct cs_report *r);
 /* The overview of a user limited to some sites: one section per site
- * (names[i], the report r[i] loaded for that site). */
+ * (names[i], the report r[i] loaded for that site; NULL when no
+ * assessment covers it). */
 int cs_page_overview_sites(struct cs_buf *b, const struct cs_page_ctx *c,
 			   int64_t scan_id, const char *const *names,
 			   struct cs_report *const *r, size_t n);

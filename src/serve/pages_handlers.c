@@ -141,14 +141,20 @@ latest(struct cs_pages_req *q, int64_t *id)
 	return rc;
 }
 
-/* The sites of the newest assessment's estate in q's scope (at most
- * max), as new strings in v. */
+/* The sites of q's scope: the user's list, else those of the newest
+ * assessment's estate in scope (at most max), as new strings in v. */
 static size_t
 scope_sites(struct cs_pages_req *q, char **v, size_t max)
 {
 	struct cs_assessment a;
 	size_t n = 0;
 
+	if (q->scope->nsites > 0) {
+		for (size_t i = 0; i < q->scope->nsites && n < max; i++)
+			if (q->scope->sites[i] && q->scope->sites[i][0])
+				v[n++] = cs_xstrdup(q->scope->sites[i]);
+		return n;
+	}
 	memset(&a, 0, sizeof(a));
 	if (cs_store_assessment_latest(q->st, &a) != 0 || a.sites == NULL) {
 		cs_assessment_clear(&a);
@@ -200,6 +206,8 @@ cs_pages_overview(struct cs_pages_req *q, struct cs_buf *out)
 	for (; k < n && rc == 0; k++) {
 		o.site = names[k];
 		rc = cs_report_load(q->st, &o, &r[k], err, sizeof(err));
+		if (rc == CS_EINVAL) /* not in the assessment's estate */
+			rc = 0, r[k] = NULL;
 	}
 	if (rc == 0)
 		status =

@@ -7,6 +7,7 @@
  */
 #include "serve/pages.h"
 #include "serve/serve.h"
+#include "serve/serve_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,7 +85,7 @@ struct page_env {
 	struct cs_page_ctx ctx;
 	struct cs_pages_scope scope;
 	struct cs_pages_req q;
-	char who[96];
+	char label[256]; /* the scope, as the header shows it */
 };
 
 static void
@@ -95,8 +96,27 @@ env_init(struct page_env *e, struct cs_serve_req *rq)
 	memset(e, 0, sizeof(*e));
 	e->ctx.user = u ? u->name : NULL;
 	e->ctx.csrf = u ? u->csrf : NULL;
-	e->ctx.scope = u && !u->admin ? "limited to your sites" : "all sites";
 	e->scope.all = u == NULL || u->admin;
+	if (!e->scope.all) {
+		/* the user's sites (its departments' included), as the
+		 * server loaded them for this request */
+		char **v;
+		size_t n = cs_serve_req_sites(rq, &v);
+
+		e->scope.sites = (const char *const *)v;
+		e->scope.nsites = n;
+		cs_strlcpy(e->label, n ? "sites " : "no site",
+			   sizeof(e->label));
+		for (size_t i = 0; i < n; i++) {
+			size_t len = strlen(e->label);
+
+			snprintf(e->label + len, sizeof(e->label) - len, "%s%s",
+				 i ? ", " : "", v[i]);
+		}
+		e->ctx.scope = e->label;
+	} else {
+		e->ctx.scope = "all sites";
+	}
 	e->scope.visible = site_visible;
 	e->scope.arg = rq;
 	e->q.st = rq->store;

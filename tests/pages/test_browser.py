@@ -474,6 +474,13 @@ def main():
         # 5. Site A's user: 404 for site B's device, page and API.
         logout(drv)
         login(drv, base, "alice", pwfile["alice"][1])
+        drv.get(base + "/")
+        heads = [h.text for h in drv.find_elements(By.CSS_SELECTOR,
+                                                   "section.site h2")]
+        c.ok(heads == ["Site sa"], "alice's overview: her site only (%r)" %
+             heads)
+        c.ok("alice (sites sa)" in drv.find_element(
+            By.CSS_SELECTOR, "nav.top").text, "alice's scope in the header")
         drv.get(base + "/devices/%d" % sb[0])
         c.ok("404" in drv.title, "page of site B's device %d for alice: %r" %
              (sb[0], drv.title))

@@ -518,7 +518,8 @@ cs_report_load(struct cs_store *s, const struct cs_report_opts *o,
 		if (rc != 0)
 			goto fail;
 	}
-	rc = cs_store_assessment_latest(s, &r->asmt);
+	rc = o->no_record ? CS_ENOTFOUND
+			  : cs_store_assessment_latest(s, &r->asmt);
 	if (rc == 0) {
 		/* An assessment that raised nothing is still one. */
 		r->assessed = r->have_rec = true;

@@ -91,6 +91,11 @@ struct cs_report_opts {
 	 * (marked stale on every page); otherwise that is an error. */
 	bool allow_stale;
 	bool summary;             /* HTML: the two-page board paper only */
+	/* Do not read the assessment's record (the estate, regimes and
+	 * provenance): for a reader whose database role may not see it (the
+	 * console's limited users on PostgreSQL); the findings alone tell
+	 * what was assessed, as before schema 6. */
+	bool no_record;
 	const char *tool_version; /* the program's, stated when no
 				     assessment records one; may be NULL */
 	/* Optional: a second connection to the same inventory.  The

@@ -279,6 +279,7 @@ def http(base, path, cookie=None, token=None, data=None, ctype=None):
 
 def inert(c, drv, what):
     """No script ran on the page drv shows and nothing was injected."""
+    time.sleep(0.3)  # policy-violation events are queued as tasks
     ran = drv.execute_script("return window.__cs_ran || null")
     c.ok(ran == [], "%s: no script ran (hooks: %r)" % (what, ran))
     c.ok("pwned" not in drv.title.lower(),
@@ -404,6 +405,17 @@ def main():
         c.ok(line and "planned" in line[0] and "2026-03-31" in line[0] and
              "Estates team (J. Smith)" in line[0],
              "camsweep plan list shows the change: %r" % line)
+        con = sqlite3.connect(db)
+        audit = con.execute(
+            "SELECT who, before_json, after_json FROM audit_log WHERE "
+            "action = 'plan.set' AND target = ?",
+            ("finding:%d" % fid,)).fetchall()
+        con.close()
+        c.ok(len(audit) == 1 and audit[0][0] == "admin" and
+             json.loads(audit[0][2]).get("owner") ==
+             "Estates team (J. Smith)" and
+             json.loads(audit[0][1]).get("owner") == "",
+             "the change is in the audit log, before and after: %r" % audit)
         # A POST without the CSRF token is refused.
         ck = "; ".join("%s=%s" % (k["name"], k["value"])
                        for k in drv.get_cookies())

@@ -7,6 +7,9 @@
 # the JSON outputs against docs/schema.  iptables (its legacy backend, for
 # NFQUEUE) and libnetfilter-queue-dev: bench/delayq, the routed bench's
 # delay line where the kernel has no sch_netem, and ping to show it.
+# libmicrohttpd (with GnuTLS for HTTPS) and libargon2: camsweep serve and
+# its accounts (issue #21); wrk: bench/bench_serve.sh; openssl: the test
+# certificate of tests/serve.
 # Idempotent; uses sudo only when not already root.
 set -eu
 PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
@@ -16,7 +19,8 @@ PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
  libpq-dev postgresql libseccomp-dev libssl-dev cppcheck clang-format-14
  libsodium-dev poppler-utils
  debhelper lintian xsltproc nmap libxml2-utils python3-jsonschema
- nftables iptables libnetfilter-queue-dev iputils-ping"
+ nftables iptables libnetfilter-queue-dev iputils-ping
+ libmicrohttpd-dev libgnutls28-dev libargon2-dev wrk openssl"
 # Hyperscan, the prefilter of identification (issue #17), is amd64-only in
 # Debian; elsewhere the build falls back to PCRE2 alone.
 if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then

@@ -13,6 +13,7 @@
 #include <json-c/json.h>
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,19 @@
 #include "core/text.h"
 #include "store/store.h"
 #include "core/poison.h"
+
+/* Makes room for one more element at index n of *v (capacity *cap),
+ * doubling: a page's rows are appended one by one. */
+static void
+grow(void *vp, size_t n, size_t *cap, size_t size)
+{
+	void **v = vp;
+
+	if (n < *cap)
+		return;
+	*cap = *cap ? *cap * 2 : 16;
+	*v = cs_xrealloc(*v, *cap, size);
+}
 
 /* Query parameters, numbered as they are added. */
 struct qp {
@@ -59,12 +73,10 @@ static void
 qp_scope(struct qp *q, const struct cs_serve_req *rq, const char *col,
 	 char *sql, size_t sz)
 {
-	char clause[768];
-	bool uses;
+	char clause[2048];
 
-	cs_serve_scope_sql(rq, col, q->n + 1, clause, sizeof(clause), &uses);
-	if (uses)
-		qp_add(q, rq->user->name);
+	cs_serve_scope_sql(rq, col, q->v, &q->n, CS_STORE_QUERY_MAX_PARAMS - 4,
+			   clause, sizeof(clause));
 	cs_strlcpy(sql + strlen(sql), " AND ", sz - strlen(sql));
 	cs_strlcpy(sql + strlen(sql), clause, sz - strlen(sql));
 }
@@ -162,7 +174,7 @@ struct devlite {
 
 struct devpage {
 	struct devlite *v;
-	size_t n;
+	size_t n, cap;
 };
 
 #define DEV_COLS                                                               \
@@ -181,7 +193,7 @@ dev_row(void *arg, int ncol, const char *const *val)
 
 	if (ncol != 16)
 		return CS_EIO;
-	p->v = cs_xrealloc(p->v, p->n + 1, sizeof(*p->v));
+	grow(&p->v, p->n, &p->cap, sizeof(*p->v));
 	d = &p->v[p->n++];
 	memset(d, 0, sizeof(*d));
 	d->id = v_i64(val[0]);
@@ -228,17 +240,17 @@ struct parts {
 		int64_t sid;
 		uint16_t port;
 	} * ports;
-	size_t nports;
+	size_t nports, cports;
 	struct ev_r {
 		int64_t sid;
 		struct cs_evidence ev;
 	} * ev;
-	size_t nev;
+	size_t nev, cev;
 	struct att_r {
 		int64_t sid;
 		struct cs_attachment a;
 	} * att;
-	size_t natt;
+	size_t natt, catt;
 };
 
 static int
@@ -248,7 +260,7 @@ port_row(void *arg, int ncol, const char *const *val)
 
 	if (ncol != 2)
 		return CS_EIO;
-	p->ports = cs_xrealloc(p->ports, p->nports + 1, sizeof(*p->ports));
+	grow(&p->ports, p->nports, &p->cports, sizeof(*p->ports));
 	p->ports[p->nports].sid = v_i64(val[0]);
 	p->ports[p->nports].port = (uint16_t)v_i64(val[1]);
 	p->nports++;
@@ -263,7 +275,7 @@ ev_row(void *arg, int ncol, const char *const *val)
 
 	if (ncol != 8)
 		return CS_EIO;
-	p->ev = cs_xrealloc(p->ev, p->nev + 1, sizeof(*p->ev));
+	grow(&p->ev, p->nev, &p->cev, sizeof(*p->ev));
 	p->ev[p->nev].sid = v_i64(val[0]);
 	e = &p->ev[p->nev].ev;
 	memset(e, 0, sizeof(*e));
@@ -287,7 +299,7 @@ att_row(void *arg, int ncol, const char *const *val)
 
 	if (ncol != 14)
 		return CS_EIO;
-	p->att = cs_xrealloc(p->att, p->natt + 1, sizeof(*p->att));
+	grow(&p->att, p->natt, &p->catt, sizeof(*p->att));
 	p->att[p->natt].sid = v_i64(val[0]);
 	a = &p->att[p->natt].a;
 	memset(a, 0, sizeof(*a));
@@ -402,6 +414,34 @@ dev_json(struct cs_buf *out, struct cs_buf *tmp, struct cs_device_row *row,
 		cs_buf_add(out, tmp->p + 1, tmp->len - 1);
 }
 
+/* One device row per worker thread, kept (it is large: attachments and
+ * evidence), freed when the thread ends. */
+static pthread_key_t row_key;
+static pthread_once_t row_once = PTHREAD_ONCE_INIT;
+
+static void
+row_key_init(void)
+{
+	(void)pthread_key_create(&row_key, free);
+}
+
+static struct cs_device_row *
+thread_row(void)
+{
+	struct cs_device_row *r;
+
+	pthread_once(&row_once, row_key_init);
+	r = pthread_getspecific(row_key);
+	if (r == NULL) {
+		r = cs_xcalloc(1, sizeof(*r));
+		if (pthread_setspecific(row_key, r) != 0) {
+			free(r);
+			return NULL;
+		}
+	}
+	return r;
+}
+
 /* Reads and writes the devices of sql (DEV_COLS DEV_FROM ...): the first
  * max of them; *n set to how many rows came. */
 static int
@@ -427,7 +467,11 @@ dev_emit(struct cs_serve_req *rq, struct cs_serve_resp *rs, const char *sql,
 		free(pg.v);
 		return rc;
 	}
-	row = cs_xcalloc(1, sizeof(*row));
+	if ((row = thread_row()) == NULL) {
+		parts_free(&p);
+		free(pg.v);
+		return CS_ENOMEM;
+	}
 	cs_buf_init(&tmp, 1 << 20);
 	for (size_t i = 0; i < pg.n; i++) {
 		if (i > 0)
@@ -436,7 +480,6 @@ dev_emit(struct cs_serve_req *rq, struct cs_serve_resp *rs, const char *sql,
 		*last_id = pg.v[i].id;
 	}
 	cs_buf_free(&tmp);
-	free(row);
 	parts_free(&p);
 	free(pg.v);
 	return 0;
@@ -445,7 +488,7 @@ dev_emit(struct cs_serve_req *rq, struct cs_serve_resp *rs, const char *sql,
 static int
 api_devices(struct cs_serve_req *rq, struct cs_serve_resp *rs)
 {
-	char sql[2048] = "SELECT " DEV_COLS DEV_FROM " WHERE 1=1";
+	char sql[8192] = "SELECT " DEV_COLS DEV_FROM " WHERE 1=1";
 	struct qp q = {0};
 	unsigned limit;
 	int64_t after, last = 0;
@@ -474,7 +517,7 @@ api_devices(struct cs_serve_req *rq, struct cs_serve_resp *rs)
 static int
 api_device(struct cs_serve_req *rq, struct cs_serve_resp *rs)
 {
-	char sql[2048] = "SELECT " DEV_COLS DEV_FROM " WHERE ";
+	char sql[8192] = "SELECT " DEV_COLS DEV_FROM " WHERE ";
 	struct qp q = {0};
 	int64_t id, last = 0;
 	size_t n;
@@ -532,7 +575,7 @@ static int
 findings_list(struct cs_serve_req *rq, struct cs_serve_resp *rs,
 	      const char *kind, bool active)
 {
-	char tail[2048] = "WHERE 1=1";
+	char tail[8192] = "WHERE 1=1";
 	struct qp q = {0};
 	struct fpage p = {rs, 0, 0, 0, NULL};
 	unsigned limit;
@@ -585,7 +628,7 @@ static int
 finding_one(struct cs_serve_req *rq, struct cs_serve_resp *rs,
 	    struct cs_finding_row *out, bool *found)
 {
-	char tail[1024] = "WHERE ";
+	char tail[8192] = "WHERE ";
 	struct qp q = {0};
 	struct fpage p = {rs, 0, 1, 0, out};
 	int64_t id;
@@ -789,19 +832,18 @@ scan_row(void *arg, int ncol, const char *const *val)
 static void
 scan_scope(struct qp *q, const struct cs_serve_req *rq, char *sql, size_t sz)
 {
-	char clause[768];
-	bool uses;
+	char clause[2048];
 
-	cs_serve_scope_sql(rq, "site", q->n + 1, clause, sizeof(clause), &uses);
-	if (uses)
-		qp_add(q, rq->user->name);
+	cs_serve_scope_sql(rq, "site", q->v, &q->n,
+			   CS_STORE_QUERY_MAX_PARAMS - 4, clause,
+			   sizeof(clause));
 	sql_addf(sql, sz, " AND (site = '' OR %s)", clause);
 }
 
 static int
 api_scans(struct cs_serve_req *rq, struct cs_serve_resp *rs)
 {
-	char sql[2048] = SCAN_SQL "1=1";
+	char sql[8192] = SCAN_SQL "1=1";
 	struct qp q = {0};
 	struct spage p = {rs, 0, 0, 0};
 	unsigned limit;
@@ -829,7 +871,7 @@ static int
 scan_one(struct cs_serve_req *rq, struct cs_serve_resp *rs, int64_t id,
 	 bool *found)
 {
-	char sql[2048] = SCAN_SQL;
+	char sql[8192] = SCAN_SQL;
 	struct qp q = {0};
 	struct spage p = {rs, 0, 1, 0};
 	int rc;

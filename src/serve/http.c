@@ -226,25 +226,47 @@ cs_serve_elevate(struct cs_serve_req *rq)
  * findings of its departments. */
 #define SCOPE_SITES_SQL                                                        \
 	"SELECT value FROM user_scope WHERE user_name = $%d AND kind = "       \
-	"'site' UNION SELECT f.site FROM finding f JOIN user_scope u ON "      \
-	"u.kind = 'department' AND u.value = f.department WHERE "              \
-	"u.user_name = $%d"
+	"'site' UNION SELECT f.site FROM finding f WHERE f.department IN "     \
+	"(SELECT value FROM user_scope WHERE user_name = $%d AND kind = "      \
+	"'department')"
 
 void
-cs_serve_scope_sql(const struct cs_serve_req *rq, const char *col, int pnum,
-		   char *buf, size_t sz, bool *uses)
+cs_serve_scope_sql(const struct cs_serve_req *rq, const char *col,
+		   const char **params, int *n, int max, char *buf, size_t sz)
 {
-	char sub[512];
+	char **sites;
+	size_t ns = cs_serve_req_sites(rq, &sites), len;
 
-	*uses = false;
 	if (rq->user == NULL || rq->user->admin ||
 	    (cs_store_is_pg(rq->store) && !rq->elevated)) {
 		cs_strlcpy(buf, "1=1", sz);
 		return;
 	}
-	snprintf(sub, sizeof(sub), SCOPE_SITES_SQL, pnum, pnum);
-	snprintf(buf, sz, "%s IN (%s)", col, sub);
-	*uses = true;
+	if (ns == 0) {
+		cs_strlcpy(buf, "0=1", sz);
+		return;
+	}
+	/* "+col": SQLite then walks the rows in the order asked (by id)
+	 * and tests the site, instead of reading every row of the sites
+	 * to sort them */
+	if (!cs_store_is_pg(rq->store) && *n + (int)ns <= max &&
+	    ns * 6 + strlen(col) + 16 < sz) {
+		snprintf(buf, sz, "+%s IN (", col);
+		for (size_t i = 0; i < ns; i++) {
+			params[(*n)++] = sites[i];
+			len = strlen(buf);
+			snprintf(buf + len, sz - len, "%s$%d", i ? ", " : "",
+				 *n);
+		}
+		cs_strlcpy(buf + strlen(buf), ")", sz - strlen(buf));
+		return;
+	}
+	if (*n + 1 > max) {
+		cs_strlcpy(buf, "0=1", sz);
+		return;
+	}
+	params[(*n)++] = rq->user->name;
+	snprintf(buf, sz, "%s IN (" SCOPE_SITES_SQL ")", col, *n, *n);
 }
 
 struct sitelist {

@@ -256,14 +256,15 @@ int cs_serve_form_get(const struct cs_serve_req *rq, const char *key, char *val,
 int cs_serve_elevate(struct cs_serve_req *rq);
 
 /*
- * The scope filter for SQL on the application side: writes into buf a
- * condition on the site column expression col ("1=1" for an admin, and
- * on PostgreSQL, where row-level security applies it), with $pnum
- * standing for the user's name (pass rq->user->name as that parameter;
- * *uses set true when the clause uses it).
+ * The scope condition for SQL on the application side: writes into buf a
+ * condition on the site column col, "1=1" for an admin and on PostgreSQL
+ * (where row-level security applies it); on SQLite the user's sites, as
+ * parameters appended to params (numbered from *n + 1, *n updated, at most
+ * max in all), or a subquery on the user's name when they do not fit.
  */
 void cs_serve_scope_sql(const struct cs_serve_req *rq, const char *col,
-			int pnum, char *buf, size_t sz, bool *uses);
+			const char **params, int *n, int max, char *buf,
+			size_t sz);
 
 /* Whether site is in rq's user's scope (a check in C, for one row). */
 bool cs_serve_site_visible(const struct cs_serve_req *rq, const char *site);

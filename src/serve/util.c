@@ -4,13 +4,13 @@
 #include "serve/serve.h"
 
 #include <arpa/inet.h>
+#include <openssl/evp.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/cs.h"
 #include "core/str.h"
-#include "evidence/digest.h"
 #include "core/poison.h"
 
 int
@@ -89,11 +89,19 @@ cs_serve_cursor_parse(const char *kind, const char *s, int64_t *id)
 void
 cs_serve_etag(const void *p, size_t n, char buf[40])
 {
-	char hex[CS_SHA256_HEX];
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
 
-	cs_ev_sha256_hex(p, n, hex);
+	/* OpenSSL's SHA-256 (SHA extensions where the CPU has them): every
+	 * answer of the API is hashed */
+	if (EVP_Digest(p, n, md, &mdlen, EVP_sha256(), NULL) != 1 ||
+	    mdlen < 16)
+		memset(md, 0, sizeof(md));
 	buf[0] = '"';
-	memcpy(buf + 1, hex, 32);
+	for (size_t i = 0; i < 16; i++) {
+		buf[1 + 2 * i] = hexd[md[i] >> 4];
+		buf[2 + 2 * i] = hexd[md[i] & 15];
+	}
 	buf[33] = '"';
 	buf[34] = '\0';
 }

@@ -1172,7 +1172,7 @@ cs_store_query_findings(struct cs_store *s, const char *tail,
 			const char *const *params, int nparams,
 			cs_store_finding_cb cb, void *arg)
 {
-	char sql[4096];
+	char sql[12288];
 	struct q_findings *q;
 	int rc;
 

@@ -701,7 +701,8 @@ int cs_store_assessment_latest(struct cs_store *s, struct cs_assessment *out);
 
 /*
  * One result row: ncol text values, val[i] NULL for SQL NULL; valid only
- * during the call.  Return 0 to continue, non-zero to stop.
+ * during the call.  Return 0 to continue, non-zero to stop.  It must not
+ * call cs_store_* functions on the same store.
  */
 typedef int (*cs_store_row_cb)(void *arg, int ncol, const char *const *val);
 
@@ -712,10 +713,10 @@ typedef int (*cs_store_row_cb)(void *arg, int ncol, const char *const *val);
  * Runs inside the transaction the caller opened with "BEGIN" through
  * this call, if any, committing no batch of its own.  sql must be
  * program text: every value comes in params.  Returns cb's non-zero
- * value, 0, CS_EINVAL (nparams > 16) or CS_EIO (cs_store_errmsg says
+ * value, 0, CS_EINVAL (nparams > 256) or CS_EIO (cs_store_errmsg says
  * why).
  */
-#define CS_STORE_QUERY_MAX_PARAMS 16
+#define CS_STORE_QUERY_MAX_PARAMS 256
 int cs_store_query(struct cs_store *s, const char *sql,
 		   const char *const *params, int nparams, cs_store_row_cb cb,
 		   void *arg);

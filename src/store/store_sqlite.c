@@ -215,6 +215,14 @@ struct sq {
 	int64_t obs_id[CS_OBS_MAX_COUNT];     /* scratch for put_host */
 	int64_t site_scan;                    /* scan whose site is cached */
 	char site[64];                        /* ... that site */
+	/* cs_store_query's statements, by their text (the console runs
+	 * the same few over and over): the least recently used goes */
+	struct sq_cached {
+		char *sql;
+		sqlite3_stmt *st;
+		uint64_t used;
+	} qcache[32];
+	uint64_t qtick;
 };
 
 static struct sq *
@@ -550,6 +558,10 @@ sq_close(struct cs_store *s)
 	batch_commit(s);
 	for (size_t i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(q->st[i]);
+	for (size_t i = 0; i < CS_NELEM(q->qcache); i++) {
+		sqlite3_finalize(q->qcache[i].st);
+		free(q->qcache[i].sql);
+	}
 	sqlite3_close(q->db);
 	free(q);
 	s->priv = NULL;
@@ -1837,35 +1849,71 @@ sq_assessment_latest(struct cs_store *s, struct cs_assessment *a)
 				 : db_err(s, "assessment_latest");
 }
 
+/* The statement of sql from the cache, prepared (and cached) on a miss;
+ * *cached false when it was not cached (the caller finalizes it). */
+static sqlite3_stmt *
+sq_query_stmt(struct cs_store *s, const char *sql, bool *cached)
+{
+	struct sq *q = sq_of(s);
+	struct sq_cached *old = &q->qcache[0];
+	sqlite3_stmt *st;
+
+	for (size_t i = 0; i < CS_NELEM(q->qcache); i++) {
+		struct sq_cached *c = &q->qcache[i];
+		if (c->sql != NULL && strcmp(c->sql, sql) == 0) {
+			c->used = ++q->qtick;
+			*cached = true;
+			return c->st;
+		}
+		if (c->used < old->used)
+			old = c;
+	}
+	if (sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+			       NULL) != SQLITE_OK) {
+		db_err(s, "query");
+		return NULL;
+	}
+	/* only statements that read are kept (BEGIN, writes: once) */
+	*cached = sqlite3_stmt_readonly(st) && strlen(sql) < 16384;
+	if (*cached) {
+		sqlite3_finalize(old->st);
+		free(old->sql);
+		old->sql = cs_xstrdup(sql);
+		old->st = st;
+		old->used = ++q->qtick;
+	}
+	return st;
+}
+
 /* The console's SQL (store.h, cs_store_query). */
 static int
 sq_query(struct cs_store *s, const char *sql, const char *const *params,
 	 int nparams, cs_store_row_cb cb, void *arg)
 {
-	struct sq *q = sq_of(s);
 	const char *val[64];
 	sqlite3_stmt *st;
+	bool cached;
 	int rc, ncol, ret = 0;
 
-	if (sqlite3_prepare_v2(q->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return db_err(s, "query");
+	if ((st = sq_query_stmt(s, sql, &cached)) == NULL)
+		return CS_EIO;
 	if (sqlite3_bind_parameter_count(st) != nparams) {
-		sqlite3_finalize(st);
 		cs_store_set_err(s, "query: %d parameters, %d given",
 				 sqlite3_bind_parameter_count(st), nparams);
-		return CS_EINVAL;
+		ret = CS_EINVAL;
+		goto out;
 	}
 	for (int i = 0; i < nparams; i++)
 		if (sqlite3_bind_text(st, i + 1, params[i], -1,
 				      SQLITE_STATIC) != SQLITE_OK) {
-			sqlite3_finalize(st);
-			return db_err(s, "query: bind");
+			ret = db_err(s, "query: bind");
+			goto out;
 		}
 	ncol = sqlite3_column_count(st);
 	if (ncol > (int)CS_NELEM(val)) {
-		sqlite3_finalize(st);
 		cs_store_set_err(s, "query: %d columns", ncol);
-		return CS_EINVAL;
+		ret = CS_EINVAL;
+		goto out;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (cb == NULL)
@@ -1877,7 +1925,13 @@ sq_query(struct cs_store *s, const char *sql, const char *const *params,
 	}
 	if (ret == 0 && rc != SQLITE_DONE)
 		ret = db_err(s, "query");
-	sqlite3_finalize(st);
+out:
+	if (cached) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	} else {
+		sqlite3_finalize(st);
+	}
 	return ret;
 }
 

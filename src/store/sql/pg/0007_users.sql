@@ -32,6 +32,8 @@ CREATE TABLE audit_log (
   before_json TEXT NOT NULL DEFAULT '',
   after_json  TEXT NOT NULL DEFAULT '');
 CREATE INDEX audit_log_at ON audit_log (at);
+-- A department's sites, for a user scoped to departments.
+CREATE INDEX finding_department ON finding (department, site);
 -- The sites a console user's database role may read (docs/serve.md): the
 -- sites of its scope, and the sites of its departments' findings.  The
 -- role of user NAME is cs_u_NAME; `camsweep user add` creates it and the
@@ -42,7 +44,7 @@ CREATE FUNCTION cs_reader_sites(r text) RETURNS text[] LANGUAGE sql STABLE
   SELECT coalesce(array_agg(DISTINCT s), '{}') FROM (
     SELECT value AS s FROM user_scope
       WHERE kind = 'site' AND 'cs_u_' || user_name = r
-    UNION SELECT f.site FROM finding f JOIN user_scope u
-      ON u.kind = 'department' AND u.value = f.department
-      WHERE 'cs_u_' || u.user_name = r) x$$;
+    UNION SELECT f.site FROM finding f WHERE f.department IN
+      (SELECT value FROM user_scope WHERE kind = 'department'
+        AND 'cs_u_' || user_name = r)) x$$;
 REVOKE ALL ON FUNCTION cs_reader_sites(text) FROM PUBLIC;

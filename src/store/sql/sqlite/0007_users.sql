@@ -32,3 +32,5 @@ CREATE TABLE audit_log (
   before_json TEXT NOT NULL DEFAULT '',
   after_json  TEXT NOT NULL DEFAULT '');
 CREATE INDEX audit_log_at ON audit_log (at);
+-- A department's sites, for a user scoped to departments.
+CREATE INDEX finding_department ON finding (department, site);

@@ -113,6 +113,14 @@ document.querySelectorAll('*').forEach(function (el) {
          /[<>"']|\\x|\s/.test(a.value)))
       bad.push(el.tagName + ' ' + a.name + '=' + a.value);
   }
+  // no element a device could use to navigate, embed or re-base
+  if (/^(BASE|IFRAME|FRAME|OBJECT|EMBED|FORM)$/.test(el.tagName) &&
+      !(el.tagName === 'FORM' && /^(\/login|\/logout|\/diff|\/findings\/[0-9]+\/plan)$/
+        .test(el.getAttribute('action') || '')))
+    bad.push('element ' + el.tagName);
+  if (el.tagName === 'META' && el.hasAttribute('http-equiv') &&
+      el.getAttribute('http-equiv') !== 'Content-Security-Policy')
+    bad.push('meta http-equiv=' + el.getAttribute('http-equiv'));
 });
 return bad;
 """
@@ -227,7 +235,7 @@ def site_devices(db, site):
     c = sqlite3.connect(db)
     try:
         return [r[0] for r in c.execute(
-            "SELECT d.id FROM sighting s JOIN device d ON d.id = s.device_id"
+            "SELECT DISTINCT d.id FROM sighting s JOIN device d ON d.id = s.device_id"
             " WHERE s.scan_id = (SELECT max(id) FROM scan) AND d.site = ? "
             "ORDER BY d.id", (site,))]
     finally:
@@ -277,9 +285,14 @@ def http(base, path, cookie=None, token=None, data=None, ctype=None):
         return e.code, e.read().decode("utf-8", "replace")
 
 
-def inert(c, drv, what):
-    """No script ran on the page drv shows and nothing was injected."""
+def inert(c, drv, what, url=None):
+    """No script ran on the page drv shows (the page of url, when given:
+    no injected refresh or link took the browser elsewhere) and nothing
+    was injected."""
     time.sleep(0.3)  # policy-violation events are queued as tasks
+    if url is not None:
+        c.ok(drv.current_url == url, "%s: still at %s (%s)" %
+             (what, url, drv.current_url))
     ran = drv.execute_script("return window.__cs_ran || null")
     c.ok(ran == [], "%s: no script ran (hooks: %r)" % (what, ran))
     c.ok("pwned" not in drv.title.lower(),
@@ -367,7 +380,7 @@ def main():
              (card(drv, "PRC-made surveillance devices"), prc))
         c.ok(len(drv.find_elements(By.CSS_SELECTOR, "#overview svg")) >= 2,
              "overview: the report's SVG charts")
-        inert(c, drv, "overview")
+        inert(c, drv, "overview", base + "/")
         shot(drv, "overview", shots)
         drv.get(base + "/devices")
         rows = drv.find_elements(By.CSS_SELECTOR, "#devices tbody tr")
@@ -464,14 +477,14 @@ def main():
         # 4. The hostile fleet's pages.
         hostile_ids = site_devices(db, "sa")
         drv.get(base + "/devices")
-        inert(c, drv, "hostile devices list")
+        inert(c, drv, "hostile devices list", base + "/devices")
         body = drv.find_element(By.TAG_NAME, "body").text
         c.ok("PWNED" in body, "hostile strings shown as text on the list")
         shot(drv, "hostile-devices", shots)
         shown_payload = False
         for i in hostile_ids:
             drv.get(base + "/devices/%d" % i)
-            inert(c, drv, "device %d" % i)
+            inert(c, drv, "device %d" % i, base + "/devices/%d" % i)
             text = drv.find_element(By.TAG_NAME, "body").text
             if "<script>document.title='PWNED-SERVER'</script>" in text:
                 if not shown_payload:
@@ -481,7 +494,7 @@ def main():
         c.ok(shown_payload, "a hostile Server header shown as text")
         for path in ("/", "/findings", "/sites", "/scans"):
             drv.get(base + path)
-            inert(c, drv, "hostile " + path)
+            inert(c, drv, "hostile " + path, base + path)
 
         # 5. Site A's user: 404 for site B's device, page and API.
         logout(drv)

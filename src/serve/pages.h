@@ -220,7 +220,9 @@ int cs_pages_events(struct cs_pages_req *q, int64_t after, unsigned retry_ms,
 
 /*
  * Appends the server-sent event announcing scan id (its status and site
- * as JSON strings, times and counts): "event: scan\ndata: {...}\n\n".
+ * as JSON strings, the id as a decimal string too: PostgreSQL's ids
+ * exceed what a JavaScript number holds exactly; times and counts):
+ * "event: scan\ndata: {...}\n\n".
  * Returns 0, CS_ENOTFOUND (no such scan, or a site's scan outside sc) or
  * a store or cs_buf error.
  */

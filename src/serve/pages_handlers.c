@@ -651,7 +651,7 @@ cs_pages_scan_event(struct cs_store *st, const struct cs_pages_scope *sc,
 	if (rc == 0) {
 		/* the status is a store word; escaped for JSON all the same */
 		rc = cs_buf_printf(out,
-				   "event: scan\ndata: {\"id\":%lld,"
+				   "event: scan\ndata: {\"id\":\"%lld\","
 				   "\"status\":",
 				   (long long)id);
 		if (rc == 0)

@@ -235,7 +235,8 @@ def site_devices(db, site):
     c = sqlite3.connect(db)
     try:
         return [r[0] for r in c.execute(
-            "SELECT DISTINCT d.id FROM sighting s JOIN device d ON d.id = s.device_id"
+            "SELECT DISTINCT d.id FROM sighting s JOIN device d "
+            "ON d.id = s.device_id"
             " WHERE s.scan_id = (SELECT max(id) FROM scan) AND d.site = ? "
             "ORDER BY d.id", (site,))]
     finally:

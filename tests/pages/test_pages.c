@@ -653,13 +653,14 @@ test_handlers_scope(void **state)
 	assert_int_equal(cs_pages_diff(&q, scan, 77, &b), 404);
 	cs_buf_reset(&b);
 	assert_int_equal(cs_pages_scan_event(st, &all, scan, &b), 0);
-	assert_non_null(strstr(cs_buf_str(&b), "event: scan\ndata: {\"id\":1,"
-					       "\"status\":\"complete\""));
+	assert_non_null(strstr(cs_buf_str(&b),
+			       "event: scan\ndata: {\"id\":\"1\","
+			       "\"status\":\"complete\""));
 	cs_buf_reset(&b);
 	/* events: the newest as the baseline, then only newer ones */
 	assert_int_equal(cs_pages_events(&q, 0, 1500, &b), 0);
 	assert_non_null(strstr(cs_buf_str(&b), "retry: 1500\n\nid: 1\nevent: "
-					       "scan\ndata: {\"id\":1,"));
+					       "scan\ndata: {\"id\":\"1\","));
 	cs_buf_reset(&b);
 	assert_int_equal(cs_pages_events(&q, scan, 1500, &b), 0);
 	assert_string_equal(cs_buf_str(&b), "retry: 1500\n\n");

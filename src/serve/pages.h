@@ -208,14 +208,15 @@ int cs_pages_diff(struct cs_pages_req *q, int64_t a, int64_t b,
 		  struct cs_buf *out);
 
 /*
- * The /events answer: "retry: MS" and the "scan" event of each scan in
- * scope newer than after (its id as the event id, so the browser's
- * reconnection asks with Last-Event-ID for what came since); after 0:
- * the newest scan only.  The client reconnects after retry_ms, which is
- * how a new scan reaches an open page without a reload.  Returns 0 or a
- * store or cs_buf error.
+ * The /events answer: "retry: MS", then the "scan" event of each scan in
+ * scope newer than the one last (the browser's Last-Event-ID, NULL when
+ * none) names, and of that one again if its status changed.  An event's
+ * id is "ID:STATUS", so the browser's reconnection, after retry_ms, asks
+ * for what came or changed since: that is how a new scan reaches an open
+ * page without a reload.  Without last: the newest scan only.  Returns 0
+ * or a store or cs_buf error.
  */
-int cs_pages_events(struct cs_pages_req *q, int64_t after, unsigned retry_ms,
+int cs_pages_events(struct cs_pages_req *q, const char *last, unsigned retry_ms,
 		    struct cs_buf *out);
 
 /*

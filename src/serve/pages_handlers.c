@@ -676,18 +676,92 @@ cs_pages_scan_event(struct cs_store *st, const struct cs_pages_scope *sc,
 
 #define MAX_EVENTS 20 /* scans announced in one answer */
 
+/* A Last-Event-ID this server sent: "ID" or "ID:STATUS" (a store word
+ * of letters).  0 with *id and status ("" when none), or CS_EINVAL. */
+static int
+parse_last(const char *s, int64_t *id, char status[16])
+{
+	const char *colon;
+	char num[24];
+	long long v;
+	size_t n;
+
+	status[0] = '\0';
+	if (s == NULL)
+		return CS_EINVAL;
+	colon = strchr(s, ':');
+	n = colon ? (size_t)(colon - s) : strlen(s);
+	if (n == 0 || n >= sizeof(num))
+		return CS_EINVAL;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	if (cs_str_tonum(num, 1, INT64_MAX, &v) != 0)
+		return CS_EINVAL;
+	*id = (int64_t)v;
+	if (colon) {
+		const char *t = colon + 1;
+		size_t k = strlen(t);
+
+		if (k == 0 || k >= 16 ||
+		    strspn(t, "abcdefghijklmnopqrstuvwxyz") != k)
+			return CS_EINVAL;
+		memcpy(status, t, k + 1);
+	}
+	return 0;
+}
+
+/* Appends the event of scan id, its event id "ID:STATUS"; CS_ENOTFOUND
+ * (out unchanged) when it is not to be shown. */
+static int
+one_event(struct cs_pages_req *q, int64_t id, struct cs_buf *out)
+{
+	struct cs_scan_state *st = cs_xcalloc(1, sizeof(*st));
+	struct cs_buf ev;
+	int rc = cs_store_scan_get(q->st, id, st);
+	size_t k = strlen(st->status);
+	/* the status in the id only when it is a word (it always is) */
+	bool word =
+	    k > 0 && strspn(st->status, "abcdefghijklmnopqrstuvwxyz") == k;
+
+	cs_buf_init(&ev, 8192);
+	if (rc == 0)
+		rc = cs_buf_printf(&ev, "id: %lld%s%s\n", (long long)id,
+				   word ? ":" : "", word ? st->status : "");
+	if (rc == 0)
+		rc = cs_pages_scan_event(q->st, q->scope, id, &ev);
+	if (rc == 0)
+		rc = cs_buf_add(out, ev.p, ev.len);
+	cs_buf_free(&ev);
+	free(st);
+	return rc;
+}
+
 int
-cs_pages_events(struct cs_pages_req *q, int64_t after, unsigned retry_ms,
+cs_pages_events(struct cs_pages_req *q, const char *last, unsigned retry_ms,
 		struct cs_buf *out)
 {
-	int64_t ids[MAX_EVENTS], id;
+	int64_t ids[MAX_EVENTS], id, after = 0;
+	char seen[16];
 	size_t n = 0;
 	int rc;
 
+	if (parse_last(last, &after, seen) != 0)
+		after = 0;
 	if ((rc = cs_buf_printf(out, "retry: %u\n\n", retry_ms)) != 0)
 		return rc;
 	if ((rc = latest(q, &id)) != 0)
 		return rc;
+	/* the last scan announced, again if its status changed since */
+	if (after > 0 && seen[0]) {
+		struct cs_scan_state *st = cs_xcalloc(1, sizeof(*st));
+
+		rc = cs_store_scan_get(q->st, after, st);
+		if (rc == 0 && strcmp(st->status, seen) != 0)
+			rc = one_event(q, after, out);
+		free(st);
+		if (rc != 0 && rc != CS_ENOTFOUND)
+			return rc;
+	}
 	/* newest first, down to after (or just the newest) */
 	while (id > 0 && id > after && n < MAX_EVENTS) {
 		ids[n++] = id;
@@ -695,16 +769,7 @@ cs_pages_events(struct cs_pages_req *q, int64_t after, unsigned retry_ms,
 			break;
 	}
 	for (size_t i = n; i-- > 0;) {
-		struct cs_buf ev;
-
-		/* one event apart, appended only when in scope */
-		cs_buf_init(&ev, 8192);
-		rc = cs_buf_printf(&ev, "id: %lld\n", (long long)ids[i]);
-		if (rc == 0)
-			rc = cs_pages_scan_event(q->st, q->scope, ids[i], &ev);
-		if (rc == 0)
-			rc = cs_buf_add(out, ev.p, ev.len);
-		cs_buf_free(&ev);
+		rc = one_event(q, ids[i], out);
 		if (rc != 0 && rc != CS_ENOTFOUND)
 			return rc;
 	}

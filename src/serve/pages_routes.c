@@ -276,14 +276,11 @@ static int
 h_events(struct cs_serve_req *rq, struct cs_serve_resp *rs)
 {
 	struct page_env e;
-	const char *last = cs_serve_req_header(rq, "Last-Event-ID");
-	long long after = 0;
 	int rc;
 
 	env_init(&e, rq);
-	if (last == NULL || cs_str_tonum(last, 1, INT64_MAX, &after) != 0)
-		after = 0;
-	rc = cs_pages_events(&e.q, (int64_t)after, EVENTS_RETRY_MS, &rs->body);
+	rc = cs_pages_events(&e.q, cs_serve_req_header(rq, "Last-Event-ID"),
+			     EVENTS_RETRY_MS, &rs->body);
 	if (rc != 0)
 		return rc;
 	rs->status = 200;

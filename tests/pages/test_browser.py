@@ -458,6 +458,15 @@ def main():
             appeared = False
         c.ok(appeared, "scan %d's row appeared on the open scans page" %
              scan2)
+        try:
+            WebDriverWait(drv, 30).until(
+                lambda d: d.find_element(By.ID, "scan-%d" % scan2)
+                .find_elements(By.TAG_NAME, "td")[1].text == "complete")
+            done = True
+        except (TimeoutException, IndexError):
+            done = False
+        c.ok(done, "and shows it complete (announced again when its "
+             "status changed, if it was seen running)")
         c.ok(drv.execute_script("return window.__cs_same_page") == 42,
              "without a reload")
         live = drv.find_element(By.ID, "live").text

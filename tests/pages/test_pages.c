@@ -658,12 +658,21 @@ test_handlers_scope(void **state)
 			       "\"status\":\"complete\""));
 	cs_buf_reset(&b);
 	/* events: the newest as the baseline, then only newer ones */
-	assert_int_equal(cs_pages_events(&q, 0, 1500, &b), 0);
-	assert_non_null(strstr(cs_buf_str(&b), "retry: 1500\n\nid: 1\nevent: "
+	assert_int_equal(cs_pages_events(&q, NULL, 1500, &b), 0);
+	assert_non_null(strstr(cs_buf_str(&b), "retry: 1500\n\nid: 1:complete\n"
+					       "event: "
 					       "scan\ndata: {\"id\":\"1\","));
 	cs_buf_reset(&b);
-	assert_int_equal(cs_pages_events(&q, scan, 1500, &b), 0);
+	assert_int_equal(cs_pages_events(&q, "1:complete", 1500, &b), 0);
 	assert_string_equal(cs_buf_str(&b), "retry: 1500\n\n");
+	cs_buf_reset(&b);
+	/* the status it was announced with has changed: again */
+	assert_int_equal(cs_pages_events(&q, "1:running", 1500, &b), 0);
+	assert_non_null(strstr(cs_buf_str(&b), "id: 1:complete\nevent: scan"));
+	cs_buf_reset(&b);
+	/* a Last-Event-ID that is not ours: the newest scan, as at first */
+	assert_int_equal(cs_pages_events(&q, "1:<x>", 1500, &b), 0);
+	assert_non_null(strstr(cs_buf_str(&b), "id: 1:complete\n"));
 	cs_buf_reset(&b);
 
 	/* the server's own test of a site, and the overview by site */

@@ -96,6 +96,11 @@ struct cs_report_opts {
 	 * console's limited users on PostgreSQL); the findings alone tell
 	 * what was assessed, as before schema 6. */
 	bool no_record;
+	/* Only the devices whose site (the store's: a sensor's, or the
+	 * estate's through `scan --estate`) is this one, in the counts and
+	 * the history too, rather than the devices the site filter's
+	 * findings name; NULL: every device. */
+	const char *device_site;
 	const char *tool_version; /* the program's, stated when no
 				     assessment records one; may be NULL */
 	/* Optional: a second connection to the same inventory.  The

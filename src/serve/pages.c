@@ -251,8 +251,8 @@ cs_page_overview_sites(struct cs_buf *b, const struct cs_page_ctx *c,
 	pg_putf(
 	    &w,
 	    "<p class=\"sub\">Scan <a href=\"/scans\">%lld</a>, the newest; "
-	    "for each site in your scope, its findings and the devices "
-	    "they name.</p>\n",
+	    "for each site in your scope, its devices and its findings."
+	    "</p>\n",
 	    (long long)scan_id);
 	if (n == 0)
 		pg_put(&w, "<p class=\"note\">No assessment names a site in "

@@ -199,13 +199,12 @@ cs_pages_overview(struct cs_pages_req *q, struct cs_buf *out)
 		cs_report_free(r[0]);
 		return rc ? 500 : 200;
 	}
-	/* A limited user: each site of the assessment's estate in scope,
-	 * as the report filtered to that site shows it (its findings and
-	 * the devices they name). */
+	/* A limited user: each site in scope, as the report filtered to
+	 * that site shows it (its devices and its findings). */
 	n = scope_sites(q, names, MAX_OVERVIEW_SITES);
 	o.no_record = true; /* the estate names every site: not theirs */
 	for (; k < n && rc == 0; k++) {
-		o.site = names[k];
+		o.site = o.device_site = names[k];
 		rc = cs_report_load(q->st, &o, &r[k], err, sizeof(err));
 		if (rc == CS_EINVAL) /* not in the assessment's estate */
 			rc = 0, r[k] = NULL;

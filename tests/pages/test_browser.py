@@ -231,7 +231,7 @@ def db_counts(db):
 
 
 def site_devices(db, site):
-    """Device ids of the newest scan at site."""
+    """Device ids of the newest scan at site (each once)."""
     c = sqlite3.connect(db)
     try:
         return [r[0] for r in c.execute(
@@ -514,6 +514,15 @@ def main():
                                                    "section.site h2")]
         c.ok(heads == ["Site sa"], "alice's overview: her site only (%r)" %
              heads)
+        con = sqlite3.connect(db)
+        n_sa = con.execute(
+            "SELECT count(*) FROM sighting s JOIN device d ON "
+            "d.id = s.device_id WHERE d.site = 'sa' AND "
+            "s.scan_id = (SELECT max(id) FROM scan)").fetchone()[0]
+        con.close()
+        c.ok(card(drv, "hosts responding") == n_sa,
+             "alice's overview: hosts %r == site A's %d hosts in the inventory" %
+             (card(drv, "hosts responding"), n_sa))
         c.ok("alice (sites sa)" in drv.find_element(
             By.CSS_SELECTOR, "nav.top").text, "alice's scope in the header")
         drv.get(base + "/devices/%d" % sb[0])

@@ -91,6 +91,8 @@ struct cs_report_opts {
 	 * (marked stale on every page); otherwise that is an error. */
 	bool allow_stale;
 	bool summary;             /* HTML: the two-page board paper only */
+	const char *tool_version; /* the program's, stated when no
+				     assessment records one; may be NULL */
 	/* Do not read the assessment's record (the estate, regimes and
 	 * provenance): for a reader whose database role may not see it (the
 	 * console's limited users on PostgreSQL); the findings alone tell
@@ -101,8 +103,6 @@ struct cs_report_opts {
 	 * the history too, rather than the devices the site filter's
 	 * findings name; NULL: every device. */
 	const char *device_site;
-	const char *tool_version; /* the program's, stated when no
-				     assessment records one; may be NULL */
 	/* Optional: a second connection to the same inventory.  The
 	 * findings are read on it, on a thread, while the devices load on
 	 * the first (at a million devices both reads take seconds of the

@@ -700,6 +700,52 @@ test_handlers_scope(void **state)
 		assert_null(strstr(s, "Site sb"));
 		assert_non_null(strstr(s, "<div class=\"n\">1</div><div "
 					  "class=\"l\">hosts"));
+		cs_buf_reset(&b);
+		q.scope = &all; /* vis ends with this block */
+	}
+	{
+		/* a second scan: one more device at sb; only a user who
+		 * sees sb is told of it */
+		struct cs_scan_info info = {.scope = "127.0.0.0/24",
+					    .ports = "80",
+					    .options = "{}",
+					    .vantage = "t",
+					    .version = "0.1.0",
+					    .total_targets = 256,
+					    .started = T0 + 3600};
+		const char *ips[] = {"127.0.0.10", "127.0.0.200",
+				     "127.0.0.201"};
+		const char *sites[] = {"sa", "sb", "sb"};
+		uint16_t p[] = {80};
+		int64_t s2;
+
+		assert_int_equal(cs_store_scan_begin(st, &info, &s2), 0);
+		for (int i = 0; i < 3; i++) {
+			struct cs_host_result h = {.ip = ips[i],
+						   .ports = p,
+						   .nports = 1,
+						   .seen_at = T0 + 3601,
+						   .site = sites[i]};
+			assert_int_equal(cs_store_put_host(st, s2, &h), 0);
+		}
+		assert_int_equal(
+		    cs_store_scan_end(st, s2, "complete", T0 + 3660), 0);
+		assert_int_equal(cs_pages_diff(&q, scan, s2, &b), 200);
+		assert_non_null(strstr(cs_buf_str(&b), "1 new, 0 gone"));
+		assert_non_null(strstr(cs_buf_str(&b), "127.0.0.201"));
+		cs_buf_reset(&b);
+		q.scope = &sa;
+		assert_int_equal(cs_pages_diff(&q, scan, s2, &b), 200);
+		assert_non_null(strstr(cs_buf_str(&b), "0 new, 0 gone"));
+		assert_null(strstr(cs_buf_str(&b), "127.0.0.201"));
+		cs_buf_reset(&b);
+		/* the events: the new scan after the first */
+		assert_int_equal(cs_pages_events(&q, "1:complete", 1500, &b),
+				 0);
+		assert_non_null(strstr(cs_buf_str(&b), "id: 2:complete\n"));
+		assert_null(strstr(cs_buf_str(&b), "id: 1:"));
+		cs_buf_reset(&b);
+		q.scope = &all;
 	}
 	cs_buf_free(&b);
 	cs_store_close(st);

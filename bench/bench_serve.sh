@@ -8,7 +8,10 @@
 # bench/bench_serve.lua.  Prints requests/s, errors (non-2xx/3xx answers
 # and socket errors) and the p50/p99 latency, and PASS when there is no
 # error and p99 is under 100 ms.
-#   bench/bench_serve.sh [BUILDDIR]   env: DEVICES CONNS SECONDS THREADS
+# The server answers repeated reads from its cache (serve --cache, checked
+# against the inventory's data version); CACHE=0 measures without it.
+#   bench/bench_serve.sh [BUILDDIR]
+#   env: DEVICES CONNS SECONDS_RUN THREADS (default: the cores) CACHE
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$src/build}
@@ -16,7 +19,8 @@ cs=$build/camsweep
 devices=${DEVICES:-10000}
 conns=${CONNS:-200}
 secs=${SECONDS_RUN:-60}
-threads=${THREADS:-4}
+threads=${THREADS:-$(nproc)}
+cache=${CACHE:-64}
 command -v wrk >/dev/null || { echo "bench_serve: wrk not installed (scripts/deps.sh)" >&2; exit 1; }
 tmp=$(mktemp -d /tmp/cs-bench-serve.XXXXXX)
 pid=""
@@ -33,7 +37,7 @@ chmod 600 "$tmp/pw"
 python3 "$src/bench/serve_gen.py" "$db" "$tmp/estate" "$devices" 10
 "$cs" assess --db "$db" --estate "$tmp/estate" >/dev/null || [ $? -eq 4 ]
 "$cs" serve --db "$db" --listen 127.0.0.1:0 --port-file "$tmp/port" \
-    --threads "$threads" 2>"$tmp/serve.log" &
+    --threads "$threads" --cache "$cache" 2>"$tmp/serve.log" &
 pid=$!
 for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done
 port=$(cat "$tmp/port")
@@ -57,7 +61,7 @@ for _ in range(40):
 print(cur)
 PY
 )
-echo "bench_serve: $devices devices, user scoped to 5 of 10 sites, serve --threads $threads on $base"
+echo "bench_serve: $devices devices, user scoped to 5 of 10 sites, serve --threads $threads --cache $cache on $base"
 echo "bench_serve: load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 CS_TOKEN=$token CS_CURSOR=$cursor CS_IDS="1,$devices,10,5" \
     wrk -t 2 -c "$conns" -d "${secs}s" --timeout 10s --latency \

@@ -105,6 +105,17 @@ int cs_cli_plan(int argc, char **argv);
 int cs_cli_diff(int argc, char **argv);
 int cs_cli_reach(int argc, char **argv);
 int cs_cli_report(int argc, char **argv);
+/* A scan as `scans --json` writes it (cli_scans.c), and one change as
+ * `diff --json` does (cli_diff.c; change: enum cs_audit_change, a or b
+ * NULL as the diff's callback gives them): new objects, which the console's
+ * API writes too. */
+struct cs_scan_state;
+struct cs_audit_dev;
+struct json_object *cs_cli_scan_json(int64_t id,
+				     const struct cs_scan_state *st);
+struct json_object *cs_cli_diff_json(int change, const struct cs_audit_dev *a,
+				     const struct cs_audit_dev *b,
+				     const char *detail);
 /* The console (cli_serve.c) and its accounts (cli_user.c; issue #21). */
 int cs_cli_serve(int argc, char **argv);
 int cs_cli_user(int argc, char **argv);

@@ -34,6 +34,32 @@ diff_width(void *arg, enum cs_audit_change change, const struct cs_audit_dev *a,
 	d->ipw = cs_out_ip_width(d->ipw, (b != NULL ? b : a)->ip);
 }
 
+json_object *
+cs_cli_diff_json(int change, const struct cs_audit_dev *a,
+		 const struct cs_audit_dev *b, const char *detail)
+{
+	const struct cs_audit_dev *x = b != NULL ? b : a;
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "change",
+			       json_object_new_string(cs_audit_change_name(
+				   (enum cs_audit_change)change)));
+	json_object_object_add(o, "ip", json_object_new_string(x->ip));
+	if (a != NULL && b != NULL && strcmp(a->ip, b->ip) != 0)
+		json_object_object_add(o, "from_ip",
+				       json_object_new_string(a->ip));
+	json_object_object_add(o, "mac", json_object_new_string(x->mac));
+	json_object_object_add(o, "site", json_object_new_string(x->site));
+	json_object_object_add(o, "manufacturer",
+			       json_object_new_string(x->id.manufacturer));
+	json_object_object_add(o, "brand", json_object_new_string(x->id.brand));
+	json_object_object_add(o, "model", json_object_new_string(x->id.model));
+	json_object_object_add(o, "firmware",
+			       json_object_new_string(x->id.firmware));
+	json_object_object_add(o, "detail", json_object_new_string(detail));
+	return o;
+}
+
 static void
 diff_line(void *arg, enum cs_audit_change change, const struct cs_audit_dev *a,
 	  const struct cs_audit_dev *b, const char *detail)
@@ -43,28 +69,7 @@ diff_line(void *arg, enum cs_audit_change change, const struct cs_audit_dev *a,
 	const struct dout *d = arg;
 
 	if (d->json) {
-		json_object *o = json_object_new_object();
-		json_object_object_add(o, "change",
-				       json_object_new_string(what));
-		json_object_object_add(o, "ip", json_object_new_string(x->ip));
-		if (a != NULL && b != NULL && strcmp(a->ip, b->ip) != 0)
-			json_object_object_add(o, "from_ip",
-					       json_object_new_string(a->ip));
-		json_object_object_add(o, "mac",
-				       json_object_new_string(x->mac));
-		json_object_object_add(o, "site",
-				       json_object_new_string(x->site));
-		json_object_object_add(
-		    o, "manufacturer",
-		    json_object_new_string(x->id.manufacturer));
-		json_object_object_add(o, "brand",
-				       json_object_new_string(x->id.brand));
-		json_object_object_add(o, "model",
-				       json_object_new_string(x->id.model));
-		json_object_object_add(o, "firmware",
-				       json_object_new_string(x->id.firmware));
-		json_object_object_add(o, "detail",
-				       json_object_new_string(detail));
+		json_object *o = cs_cli_diff_json(change, a, b, detail);
 		cs_out_json_puts(stdout, o);
 		json_object_put(o);
 		return;

@@ -29,8 +29,8 @@ str_or_null(const char *s)
 	return s && s[0] ? json_object_new_string(s) : NULL;
 }
 
-static void
-scan_json(FILE *f, int64_t id, const struct cs_scan_state *st)
+json_object *
+cs_cli_scan_json(int64_t id, const struct cs_scan_state *st)
 {
 	json_object *o = json_object_new_object();
 	char t[32];
@@ -50,8 +50,7 @@ scan_json(FILE *f, int64_t id, const struct cs_scan_state *st)
 	json_object_object_add(o, "exclusions", str_or_null(st->exclusions));
 	json_object_object_add(o, "vantage", str_or_null(st->vantage));
 	json_object_object_add(o, "site", str_or_null(st->site));
-	cs_out_json_puts(f, o);
-	json_object_put(o);
+	return o;
 }
 
 static void
@@ -132,10 +131,13 @@ cs_cli_scans(int argc, char **argv)
 
 		if ((rc = cs_store_scan_get(st, id, &s)) != 0)
 			break;
-		if (json)
-			scan_json(stdout, id, &s);
-		else
+		if (json) {
+			json_object *o = cs_cli_scan_json(id, &s);
+			cs_out_json_puts(stdout, o);
+			json_object_put(o);
+		} else {
 			scan_row(stdout, id, &s);
+		}
 		rc = cs_store_next_scan(st, id, &id);
 	}
 	cs_store_close(st);

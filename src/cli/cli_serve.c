@@ -60,6 +60,7 @@ cs_cli_serve(int argc, char **argv)
 	    {"max-connections", required_argument, NULL, 'm'},
 	    {"timeout", required_argument, NULL, 'T'},
 	    {"port-file", required_argument, NULL, 'p'},
+	    {"cache", required_argument, NULL, 'C'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -103,6 +104,13 @@ cs_cli_serve(int argc, char **argv)
 		case 'p':
 			o.port_file = optarg;
 			break;
+		case 'C': {
+			long long v;
+			if (cs_str_tonum(optarg, 0, 4096, &v) != 0)
+				goto bad;
+			o.cache = v == 0 ? -1 : (int)v;
+			break;
+		}
 		case 'h':
 			serve_usage(stdout);
 			return EXIT_OK;

@@ -70,8 +70,8 @@ qp_i64(struct qp *q, int64_t v)
 
 /* Appends " AND <scope on col>" to sql, adding the user's name. */
 static void
-qp_scope(struct qp *q, const struct cs_serve_req *rq, const char *col,
-	 char *sql, size_t sz)
+qp_scope(struct qp *q, struct cs_serve_req *rq, const char *col, char *sql,
+	 size_t sz)
 {
 	char clause[2048];
 
@@ -779,19 +779,12 @@ struct spage {
 	int64_t last;
 };
 
-static void
-jstr_or_null(json_object *o, const char *k, const char *v)
-{
-	json_object_object_add(o, k,
-			       v && v[0] ? json_object_new_string(v) : NULL);
-}
-
 static int
 scan_row(void *arg, int ncol, const char *const *val)
 {
 	struct spage *p = arg;
+	struct cs_scan_state *st;
 	json_object *o;
-	char t[32];
 
 	if (ncol != 11)
 		return CS_EIO;
@@ -800,25 +793,22 @@ scan_row(void *arg, int ncol, const char *const *val)
 		return 0;
 	if (p->n > 1)
 		cs_buf_adds(&p->rs->body, ",");
-	/* the shape of `camsweep scans --json` */
-	o = json_object_new_object();
-	json_object_object_add(o, "id", json_object_new_int64(v_i64(val[0])));
-	cs_date_format(v_i64(val[1]), CS_DATE_TIME, t, sizeof(t));
-	jstr_or_null(o, "started", v_i64(val[1]) ? t : "");
-	cs_date_format(v_i64(val[2]), CS_DATE_TIME, t, sizeof(t));
-	jstr_or_null(o, "ended", v_i64(val[2]) ? t : "");
-	jstr_or_null(o, "status", val[3]);
-	json_object_object_add(o, "addresses",
-			       json_object_new_int64(v_i64(val[4])));
-	json_object_object_add(o, "addresses_done",
-			       json_object_new_int64(v_i64(val[5])));
-	jstr_or_null(o, "ports", val[6]);
-	jstr_or_null(o, "targets", val[7]);
-	jstr_or_null(o, "exclusions", val[8]);
-	jstr_or_null(o, "vantage", val[9]);
-	jstr_or_null(o, "site", val[10]);
+	/* the shape of `camsweep scans --json`, by its own writer */
+	st = cs_xcalloc(1, sizeof(*st));
+	st->started = v_i64(val[1]);
+	st->ended = v_i64(val[2]);
+	cs_strlcpy(st->status, v_str(val[3]), sizeof(st->status));
+	st->total_targets = (uint64_t)v_i64(val[4]);
+	st->hosts_done = (uint64_t)v_i64(val[5]);
+	cs_strlcpy(st->ports, v_str(val[6]), sizeof(st->ports));
+	cs_strlcpy(st->scope, v_str(val[7]), sizeof(st->scope));
+	cs_strlcpy(st->exclusions, v_str(val[8]), sizeof(st->exclusions));
+	cs_strlcpy(st->vantage, v_str(val[9]), sizeof(st->vantage));
+	cs_strlcpy(st->site, v_str(val[10]), sizeof(st->site));
+	o = cs_cli_scan_json(v_i64(val[0]), st);
 	cs_out_json_value(&p->rs->body, o);
 	json_object_put(o);
+	free(st);
 	p->last = v_i64(val[0]);
 	return 0;
 }
@@ -830,7 +820,7 @@ scan_row(void *arg, int ncol, const char *const *val)
 /* A scan's scope condition: a central scan (site "") shows its record to
  * every user (its devices stay scoped); a site's scan to that site's. */
 static void
-scan_scope(struct qp *q, const struct cs_serve_req *rq, char *sql, size_t sz)
+scan_scope(struct qp *q, struct cs_serve_req *rq, char *sql, size_t sz)
 {
 	char clause[2048];
 
@@ -919,30 +909,16 @@ diff_change(void *arg, enum cs_audit_change what, const struct cs_audit_dev *a,
 	json_object *o;
 
 	/* a device outside the user's scope is not there for them */
-	if (!cs_serve_site_visible(d->rq, x->site) ||
-	    (a != NULL && !cs_serve_site_visible(d->rq, a->site)))
+	if (x == NULL || !cs_serve_site_visible(d->rq, x->site))
+		return;
+	if (a != NULL && !cs_serve_site_visible(d->rq, a->site))
 		return;
 	if ((unsigned)what < 4)
 		d->count[what]++;
 	if (d->n++ > 0)
 		cs_buf_adds(d->b, ",");
-	/* the shape of `camsweep diff --json` */
-	o = json_object_new_object();
-	json_object_object_add(
-	    o, "change", json_object_new_string(cs_audit_change_name(what)));
-	json_object_object_add(o, "ip", json_object_new_string(x->ip));
-	if (a != NULL && b != NULL && strcmp(a->ip, b->ip) != 0)
-		json_object_object_add(o, "from_ip",
-				       json_object_new_string(a->ip));
-	json_object_object_add(o, "mac", json_object_new_string(x->mac));
-	json_object_object_add(o, "site", json_object_new_string(x->site));
-	json_object_object_add(o, "manufacturer",
-			       json_object_new_string(x->id.manufacturer));
-	json_object_object_add(o, "brand", json_object_new_string(x->id.brand));
-	json_object_object_add(o, "model", json_object_new_string(x->id.model));
-	json_object_object_add(o, "firmware",
-			       json_object_new_string(x->id.firmware));
-	json_object_object_add(o, "detail", json_object_new_string(detail));
+	/* the shape of `camsweep diff --json`, by its own writer */
+	o = cs_cli_diff_json((int)what, a, b, detail);
 	cs_out_json_value(d->b, o);
 	json_object_put(o);
 }
@@ -1099,30 +1075,32 @@ api_me(struct cs_serve_req *rq, struct cs_serve_resp *rs)
 
 static const struct cs_serve_route api_routes[] = {
     {CS_SERVE_POST, "/api/v1/login", CS_SERVE_PUBLIC, api_login,
-     "log in: {user, password} -> {token}"},
+     "log in: {user, password} -> {token}", 0},
     {CS_SERVE_POST, "/api/v1/logout", CS_SERVE_API, api_logout,
-     "end this token's session"},
+     "end this token's session", 0},
     {CS_SERVE_GET, "/api/v1/me", CS_SERVE_API, api_me,
-     "the caller and its scope"},
+     "the caller and its scope", 0},
     {CS_SERVE_GET, "/api/v1/devices", CS_SERVE_API, api_devices,
-     "devices in scope, a page at a time"},
+     "devices in scope, a page at a time", CS_SERVE_CACHE},
     {CS_SERVE_GET, "/api/v1/devices/{id}", CS_SERVE_API, api_device,
-     "one device"},
+     "one device", CS_SERVE_CACHE},
     {CS_SERVE_GET, "/api/v1/findings", CS_SERVE_API, api_findings,
-     "findings in scope, a page at a time"},
+     "findings in scope, a page at a time", CS_SERVE_CACHE},
     {CS_SERVE_GET, "/api/v1/findings/{id}", CS_SERVE_API, api_finding,
-     "one finding"},
+     "one finding", CS_SERVE_CACHE},
     {CS_SERVE_GET, "/api/v1/plan", CS_SERVE_API, api_plan,
-     "the plan: active findings with owner, due date and status"},
+     "the plan: active findings with owner, due date and status",
+     CS_SERVE_CACHE},
     {CS_SERVE_GET, "/api/v1/plan/{id}", CS_SERVE_API, api_finding,
-     "one plan item"},
+     "one plan item", CS_SERVE_CACHE},
     {CS_SERVE_PATCH, "/api/v1/plan/{id}", CS_SERVE_API, api_plan_patch,
-     "change a plan item's owner, due date, status, until or note"},
+     "change a plan item's owner, due date, status, until or note", 0},
     {CS_SERVE_GET, "/api/v1/scans", CS_SERVE_API, api_scans,
-     "scans, newest first"},
-    {CS_SERVE_GET, "/api/v1/scans/{id}", CS_SERVE_API, api_scan, "one scan"},
+     "scans, newest first", CS_SERVE_CACHE},
+    {CS_SERVE_GET, "/api/v1/scans/{id}", CS_SERVE_API, api_scan, "one scan",
+     CS_SERVE_CACHE},
     {CS_SERVE_GET, "/api/v1/diff", CS_SERVE_API, api_diff,
-     "what changed between two scans (?from=&to=)"},
+     "what changed between two scans (?from=&to=)", CS_SERVE_CACHE},
 };
 
 const struct cs_serve_route *

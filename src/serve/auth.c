@@ -46,7 +46,7 @@ cs_serve_password_read(const char *path, char *pw, size_t pwsz, char *err,
 		rc = cs_file_read(path, CS_SERVE_PW_MAX + 2, &b, NULL);
 	if (rc == CS_ELIMIT) {
 		snprintf(err, errsz,
-			 "the password is too long (at most %u "
+			 "the password is too long (at most %d "
 			 "bytes)",
 			 CS_SERVE_PW_MAX);
 		goto bad;
@@ -67,7 +67,7 @@ cs_serve_password_read(const char *path, char *pw, size_t pwsz, char *err,
 	}
 	if (n > CS_SERVE_PW_MAX || n >= pwsz) {
 		snprintf(err, errsz,
-			 "the password is too long (at most %u "
+			 "the password is too long (at most %d "
 			 "bytes)",
 			 CS_SERVE_PW_MAX);
 		goto bad;
@@ -442,6 +442,7 @@ cs_serve_audit(struct cs_serve_req *rq, const char *action, const char *target,
 
 	if ((rc = cs_serve_elevate(rq)) != 0)
 		return rc;
+	cs_serve_cache_bump();
 	return cs_serve_audit_as(rq->store,
 				 rq->user != NULL ? rq->user->name : "-",
 				 rq->client, action, target, before, after);

@@ -15,6 +15,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,6 +58,114 @@ struct reqstate {
 };
 
 static _Thread_local struct cs_store *t_store;
+
+/* ---------------------------------------------------------------------- */
+/* The answer cache (CS_SERVE_CACHE): per worker thread, SQLite only.  An
+ * answer is kept with the connection's PRAGMA data_version (which moves
+ * when any other connection commits) and the process's write generation
+ * (which moves on every change made through the server), and is served
+ * again only while both are the same. */
+
+#define RC_MAX_BODY (256u * 1024)
+
+struct rc_ent {
+	char *key; /* user, path and query, length-prefixed */
+	uint8_t *body;
+	size_t len;
+	const char *ctype;
+	char etag[40];
+	int64_t dv;
+	uint64_t gen, used;
+};
+
+struct rcache {
+	struct rc_ent *e;
+	size_t n;
+	uint64_t tick;
+};
+
+static _Atomic uint64_t write_gen = 1;
+static pthread_key_t rc_key;
+static pthread_once_t rc_once = PTHREAD_ONCE_INIT;
+
+static void
+rc_free(void *p)
+{
+	struct rcache *c = p;
+
+	for (size_t i = 0; c != NULL && i < c->n; i++) {
+		free(c->e[i].key);
+		free(c->e[i].body);
+	}
+	if (c != NULL)
+		free(c->e);
+	free(c);
+}
+
+static void
+rc_key_init(void)
+{
+	(void)pthread_key_create(&rc_key, rc_free);
+}
+
+void
+cs_serve_cache_bump(void)
+{
+	atomic_fetch_add(&write_gen, 1);
+}
+
+static struct rcache *
+rc_get(size_t n)
+{
+	struct rcache *c;
+
+	pthread_once(&rc_once, rc_key_init);
+	c = pthread_getspecific(rc_key);
+	if (c == NULL) {
+		c = cs_xcalloc(1, sizeof(*c));
+		c->e = cs_xcalloc(n, sizeof(*c->e));
+		c->n = n;
+		if (pthread_setspecific(rc_key, c) != 0) {
+			rc_free(c);
+			return NULL;
+		}
+	}
+	return c;
+}
+
+static int
+dv_row(void *arg, int ncol, const char *const *val)
+{
+	long long v;
+
+	if (ncol != 1 || val[0] == NULL ||
+	    cs_str_tonum(val[0], INT64_MIN, INT64_MAX, &v) != 0)
+		return CS_EIO;
+	*(int64_t *)arg = (int64_t)v;
+	return 0;
+}
+
+static enum MHD_Result
+key_arg(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
+{
+	struct cs_buf *b = cls;
+
+	(void)kind;
+	if (v == NULL)
+		v = "";
+	cs_buf_printf(b, "%zu:%s=%zu:%s;", strlen(k), k, strlen(v), v);
+	return MHD_YES;
+}
+
+/* The cache key of the request: 0, or -1 (too long: not cached). */
+static int
+rc_key_of(struct MHD_Connection *c, const char *user, const char *url,
+	  struct cs_buf *b)
+{
+	cs_buf_printf(b, "%s\n%zu:%s?", user, strlen(url), url);
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, key_arg, b);
+	return cs_buf_add(b, "", 1) == 0 ? 0 : -1;
+}
 
 void
 cs_serve_log(const char *fmt, ...)
@@ -222,6 +331,16 @@ cs_serve_elevate(struct cs_serve_req *rq)
 	return cs_store_query(rq->store, "COMMIT", NULL, 0, NULL, NULL);
 }
 
+/* The request's private state beyond struct cs_serve_req. */
+struct reqx {
+	struct cs_serve_req rq;
+	struct cs_serve_user user;
+	char **sites; /* a scoped user's sites, for cs_serve_site_visible */
+	size_t nsites;
+	bool sites_loaded;
+	bool txn; /* the scoped transaction is open */
+};
+
 /* The application's scope: the sites of the user's scope and of the
  * findings of its departments. */
 #define SCOPE_SITES_SQL                                                        \
@@ -231,7 +350,7 @@ cs_serve_elevate(struct cs_serve_req *rq)
 	"'department')"
 
 void
-cs_serve_scope_sql(const struct cs_serve_req *rq, const char *col,
+cs_serve_scope_sql(struct cs_serve_req *rq, const char *col,
 		   const char **params, int *n, int max, char *buf, size_t sz)
 {
 	char **sites;
@@ -301,25 +420,36 @@ cs_serve_user_sites(struct cs_store *st, const char *user, char ***v, size_t *n)
 	return rc;
 }
 
-/* The request's private state beyond struct cs_serve_req. */
-struct reqx {
-	struct cs_serve_req rq;
-	struct cs_serve_user user;
-	char **sites; /* a scoped user's sites, for cs_serve_site_visible */
-	size_t nsites;
-	bool sites_loaded;
-	bool txn; /* the scoped transaction is open */
-};
+/* Loads a scoped user's sites on first use (SQLite: only a request that
+ * runs a handler needs them); a failure leaves none (nothing visible). */
+static void
+sites_load(struct reqx *x)
+{
+	if (x->sites_loaded || x->rq.user == NULL || x->rq.user->admin)
+		return;
+	x->sites_loaded = true;
+	if (cs_serve_user_sites(x->rq.store, x->user.name, &x->sites,
+				&x->nsites) != 0) {
+		cs_serve_log("scope of %s: %s", x->user.name,
+			     cs_store_errmsg(x->rq.store));
+		for (size_t i = 0; i < x->nsites; i++)
+			free(x->sites[i]);
+		free(x->sites);
+		x->sites = NULL;
+		x->nsites = 0;
+	}
+}
 
 bool
-cs_serve_site_visible(const struct cs_serve_req *rq, const char *site)
+cs_serve_site_visible(struct cs_serve_req *rq, const char *site)
 {
-	const struct reqx *x = (const struct reqx *)rq;
+	struct reqx *x = (struct reqx *)rq;
 
 	if (rq->user == NULL)
 		return false;
 	if (rq->user->admin)
 		return true;
+	sites_load(x);
 	for (size_t i = 0; i < x->nsites; i++)
 		if (strcmp(x->sites[i], site) == 0)
 			return true;
@@ -327,10 +457,11 @@ cs_serve_site_visible(const struct cs_serve_req *rq, const char *site)
 }
 
 size_t
-cs_serve_req_sites(const struct cs_serve_req *rq, char ***v)
+cs_serve_req_sites(struct cs_serve_req *rq, char ***v)
 {
-	const struct reqx *x = (const struct reqx *)rq;
+	struct reqx *x = (struct reqx *)rq;
 
+	sites_load(x);
 	*v = x->sites;
 	return x->nsites;
 }
@@ -406,12 +537,10 @@ authenticate(struct reqx *x, enum cs_serve_auth a)
 	if (rc != 0)
 		return rc;
 	x->rq.user = &x->user;
-	if (!x->user.admin) {
-		rc = cs_serve_user_sites(x->rq.store, x->user.name, &x->sites,
-					 &x->nsites);
-		if (rc != 0)
-			return CS_EIO;
-	}
+	/* on PostgreSQL before the role is taken, which may not read the
+	 * accounts */
+	if (cs_store_is_pg(x->rq.store))
+		sites_load(x);
 	return 0;
 }
 
@@ -527,8 +656,12 @@ send_resp(struct cs_serve *srv, struct MHD_Connection *c, const char *method,
 	if (rs->etag && status == 200 && rs->stream == NULL &&
 	    (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)) {
 		const char *inm;
-		cs_serve_etag(rs->body.p ? rs->body.p : (const uint8_t *)"",
-			      rs->body.len, etag);
+		if (rs->etag_val[0] != '\0')
+			memcpy(etag, rs->etag_val, sizeof(etag));
+		else
+			cs_serve_etag(rs->body.p ? rs->body.p
+						 : (const uint8_t *)"",
+				      rs->body.len, etag);
 		inm = MHD_lookup_connection_value(
 		    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
 		if (cs_serve_etag_match(inm, etag)) {
@@ -611,6 +744,104 @@ client_text(struct MHD_Connection *c, char *buf, size_t sz)
 		    buf, (socklen_t)sz);
 }
 
+/* The cache's view of one request. */
+struct rc_ctx {
+	struct cs_buf key; /* empty: not to be cached */
+	int64_t dv;
+	uint64_t gen;
+};
+
+static size_t
+rc_entries(const struct cs_serve *srv)
+{
+	return srv->o->cache < 0 ? 0
+	       : srv->o->cache   ? (size_t)srv->o->cache
+				 : 64;
+}
+
+static bool
+cacheable(const struct cs_serve *srv, const struct reqx *x,
+	  const struct cs_serve_route *route, const char *method)
+{
+	return (route->flags & CS_SERVE_CACHE) && rc_entries(srv) > 0 &&
+	       x->rq.user != NULL && !cs_store_is_pg(x->rq.store) &&
+	       (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0);
+}
+
+/* Serves the request from the cache: 0 (rs filled), or CS_ENOTFOUND
+ * with ck set up for rc_store (its key empty when not to be cached). */
+static int
+rc_lookup(struct cs_serve *srv, struct reqx *x, struct MHD_Connection *c,
+	  const char *url, struct cs_serve_resp *rs, struct rc_ctx *ck)
+{
+	struct rcache *rc = rc_get(rc_entries(srv));
+
+	ck->gen = atomic_load(&write_gen);
+	if (rc == NULL ||
+	    cs_store_query(x->rq.store, "PRAGMA data_version", NULL, 0, dv_row,
+			   &ck->dv) != 0 ||
+	    rc_key_of(c, x->user.name, url, &ck->key) != 0) {
+		cs_buf_reset(&ck->key);
+		return CS_ENOTFOUND;
+	}
+	for (size_t i = 0; i < rc->n; i++) {
+		struct rc_ent *e = &rc->e[i];
+		if (e->key == NULL ||
+		    strcmp(e->key, (const char *)ck->key.p) != 0)
+			continue;
+		if (e->dv != ck->dv || e->gen != ck->gen)
+			return CS_ENOTFOUND; /* stale: rc_store replaces it */
+		e->used = ++rc->tick;
+		cs_buf_reset(&rs->body);
+		if (cs_buf_add(&rs->body, e->body, e->len) != 0)
+			return CS_ENOTFOUND;
+		rs->status = 200;
+		rs->content_type = e->ctype;
+		rs->etag = true;
+		memcpy(rs->etag_val, e->etag, sizeof(rs->etag_val));
+		cs_buf_reset(&ck->key);
+		return 0;
+	}
+	return CS_ENOTFOUND;
+}
+
+static void
+rc_store(struct cs_serve *srv, struct rc_ctx *ck, struct cs_serve_resp *rs)
+{
+	struct rcache *rc = rc_get(rc_entries(srv));
+	struct rc_ent *old;
+
+	if (rc == NULL || (rs->status != 0 && rs->status != 200) || !rs->etag ||
+	    rs->stream != NULL || rs->nheaders > 0 ||
+	    rs->body.len > RC_MAX_BODY)
+		return;
+	cs_serve_etag(rs->body.p ? rs->body.p : (const uint8_t *)"",
+		      rs->body.len, rs->etag_val);
+	old = &rc->e[0];
+	for (size_t i = 0; i < rc->n; i++) {
+		struct rc_ent *e = &rc->e[i];
+		if (e->key != NULL &&
+		    strcmp(e->key, (const char *)ck->key.p) == 0) {
+			old = e;
+			break;
+		}
+		if (e->used < old->used)
+			old = e;
+	}
+	free(old->key);
+	free(old->body);
+	old->key = cs_xstrdup((const char *)ck->key.p);
+	old->len = rs->body.len;
+	old->body = cs_xmalloc(old->len ? old->len : 1);
+	if (old->len)
+		memcpy(old->body, rs->body.p, old->len);
+	old->ctype = rs->content_type;
+	memcpy(old->etag, rs->etag_val, sizeof(old->etag));
+	old->dv = ck->dv;
+	old->gen = ck->gen;
+	old->used = ++rc->tick;
+}
+
 /* One complete request. */
 static enum MHD_Result
 dispatch(struct cs_serve *srv, struct MHD_Connection *c, const char *url,
@@ -625,9 +856,12 @@ dispatch(struct cs_serve *srv, struct MHD_Connection *c, const char *url,
 	unsigned allowed = 0, al2 = 0;
 	enum MHD_Result ret;
 	bool authed = false;
+	struct rc_ctx ck;
 	int rc;
 
 	memset(&x, 0, sizeof(x));
+	memset(&ck, 0, sizeof(ck));
+	cs_buf_init(&ck.key, 8192);
 	rs = cs_xcalloc(1, sizeof(*rs));
 	cs_buf_init(&rs->body, CS_SERVE_MAX_RESP);
 	api = cs_serve_api_routes(&napi);
@@ -705,8 +939,15 @@ dispatch(struct cs_serve *srv, struct MHD_Connection *c, const char *url,
 			goto send;
 		}
 	}
+	if (cacheable(srv, &x, route, method) &&
+	    rc_lookup(srv, &x, c, url, rs, &ck) == 0) {
+		scope_end(&x, true);
+		goto send;
+	}
 	rc = route->fn(&x.rq, rs);
 	scope_end(&x, rc == 0);
+	if (rc == 0 && ck.key.len > 0)
+		rc_store(srv, &ck, rs);
 	if (rc != 0) {
 		cs_serve_log("%s %s: %s (%s)", method, url, cs_strerror(rc),
 			     x.rq.store ? cs_store_errmsg(x.rq.store) : "");
@@ -719,6 +960,7 @@ dispatch(struct cs_serve *srv, struct MHD_Connection *c, const char *url,
 		cs_serve_json_error(rs, 500, "internal error");
 	}
 send:
+	cs_buf_free(&ck.key);
 	reqx_free(&x);
 	ret = send_resp(srv, c, method, rs, authed);
 	if (rs->stream == NULL) {
@@ -774,6 +1016,8 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	free(st);
 	*con_cls = NULL;
 }
+
+static void mhd_log(void *cls, const char *fmt, va_list ap) CS_PRINTF(2, 0);
 
 static void
 mhd_log(void *cls, const char *fmt, va_list ap)
@@ -874,7 +1118,7 @@ cs_serve_run(const struct cs_serve_opts *o)
 		    o->max_conn ? o->max_conn : 1024u,
 		    MHD_OPTION_CONNECTION_TIMEOUT,
 		    o->timeout ? o->timeout : 30u,
-		    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)256 * 1024,
+		    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
 		    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
 		    MHD_OPTION_HTTPS_MEM_CERT, cert, MHD_OPTION_HTTPS_MEM_KEY,
 		    key, MHD_OPTION_END);
@@ -887,7 +1131,7 @@ cs_serve_run(const struct cs_serve_opts *o)
 		    o->max_conn ? o->max_conn : 1024u,
 		    MHD_OPTION_CONNECTION_TIMEOUT,
 		    o->timeout ? o->timeout : 30u,
-		    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)256 * 1024,
+		    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
 		    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
 		    MHD_OPTION_END);
 	if (srv.d == NULL) {

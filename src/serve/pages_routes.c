@@ -371,26 +371,32 @@ h_js(struct cs_serve_req *rq, struct cs_serve_resp *rs)
 	return 0;
 }
 
+/* No page is cached by the server (flags 0): a page holds its session's
+ * CSRF token, the day's overdue counts, and /events answers by the
+ * Last-Event-ID header. */
 static const struct cs_serve_route routes[] = {
-    {CS_SERVE_GET, "/login", CS_SERVE_PUBLIC, h_login_form, "log-in page"},
-    {CS_SERVE_POST, "/login", CS_SERVE_PUBLIC, h_login, "log in (form)"},
-    {CS_SERVE_GET, "/static/console.css", CS_SERVE_PUBLIC, h_css,
-     "style sheet"},
+    {CS_SERVE_GET, "/login", CS_SERVE_PUBLIC, h_login_form, "log-in page", 0},
+    {CS_SERVE_POST, "/login", CS_SERVE_PUBLIC, h_login, "log in (form)", 0},
+    {CS_SERVE_GET, "/static/console.css", CS_SERVE_PUBLIC, h_css, "style sheet",
+     0},
     {CS_SERVE_GET, "/static/events.js", CS_SERVE_PUBLIC, h_js,
-     "server-sent events client"},
-    {CS_SERVE_POST, "/logout", CS_SERVE_PAGE, h_logout, "log out (form)"},
-    {CS_SERVE_GET, "/", CS_SERVE_PAGE, h_overview, "estate overview"},
-    {CS_SERVE_GET, "/sites", CS_SERVE_PAGE, h_sites, "sites and departments"},
-    {CS_SERVE_GET, "/devices", CS_SERVE_PAGE, h_devices, "devices"},
+     "server-sent events client", 0},
+    {CS_SERVE_POST, "/logout", CS_SERVE_PAGE, h_logout, "log out (form)", 0},
+    {CS_SERVE_GET, "/", CS_SERVE_PAGE, h_overview, "estate overview", 0},
+    {CS_SERVE_GET, "/sites", CS_SERVE_PAGE, h_sites, "sites and departments",
+     0},
+    {CS_SERVE_GET, "/devices", CS_SERVE_PAGE, h_devices, "devices", 0},
     {CS_SERVE_GET, "/devices/{id}", CS_SERVE_PAGE, h_device,
-     "one device and its evidence"},
-    {CS_SERVE_GET, "/findings", CS_SERVE_PAGE, h_findings, "findings and plan"},
+     "one device and its evidence", 0},
+    {CS_SERVE_GET, "/findings", CS_SERVE_PAGE, h_findings, "findings and plan",
+     0},
     {CS_SERVE_POST, "/findings/{id}/plan", CS_SERVE_PAGE, h_plan,
-     "change a finding's plan (form)"},
-    {CS_SERVE_GET, "/scans", CS_SERVE_PAGE, h_scans, "scans"},
-    {CS_SERVE_GET, "/diff", CS_SERVE_PAGE, h_diff, "changes between two scans"},
+     "change a finding's plan (form)", 0},
+    {CS_SERVE_GET, "/scans", CS_SERVE_PAGE, h_scans, "scans", 0},
+    {CS_SERVE_GET, "/diff", CS_SERVE_PAGE, h_diff, "changes between two scans",
+     0},
     {CS_SERVE_GET, "/events", CS_SERVE_PAGE, h_events,
-     "new scans (server-sent events)"},
+     "new scans (server-sent events)", 0},
 };
 
 const struct cs_serve_route *

@@ -91,6 +91,7 @@ struct cs_serve_resp {
 	cs_serve_stream_fn stream;
 	void *stream_arg;
 	void (*stream_free)(void *arg);
+	char etag_val[40]; /* private: the server's ETag of the body */
 };
 
 /*
@@ -127,7 +128,18 @@ struct cs_serve_route {
 	enum cs_serve_auth auth;
 	cs_serve_handler fn;
 	const char *summary; /* one line, for the route list */
+	unsigned flags;      /* CS_SERVE_CACHE */
 };
+
+/*
+ * The GET answers of the route depend only on the user, the path and the
+ * query string, and on what the inventory holds: the server may answer
+ * a repeat from its cache (SQLite: per worker thread, checked against
+ * PRAGMA data_version, emptied by any write through the server; never on
+ * PostgreSQL), without calling the handler.  Authentication still runs on
+ * every request.
+ */
+#define CS_SERVE_CACHE 1u
 
 /* The API's routes (api.c) and the pages' (pages.c): n set to the
  * count.  The server tries the API's first, then the pages'. */
@@ -262,12 +274,12 @@ int cs_serve_elevate(struct cs_serve_req *rq);
  * parameters appended to params (numbered from *n + 1, *n updated, at most
  * max in all), or a subquery on the user's name when they do not fit.
  */
-void cs_serve_scope_sql(const struct cs_serve_req *rq, const char *col,
+void cs_serve_scope_sql(struct cs_serve_req *rq, const char *col,
 			const char **params, int *n, int max, char *buf,
 			size_t sz);
 
 /* Whether site is in rq's user's scope (a check in C, for one row). */
-bool cs_serve_site_visible(const struct cs_serve_req *rq, const char *site);
+bool cs_serve_site_visible(struct cs_serve_req *rq, const char *site);
 
 /* ---------------------------------------------------------------------- */
 /* Accounts and sessions (auth.c). */
@@ -292,7 +304,9 @@ bool cs_serve_csrf_ok(const struct cs_serve_req *rq, const char *token);
 /*
  * Appends one line to the audit log: who (rq's user, or "-"), the
  * client, action ("plan.set", "login", ...), target ("finding:12") and
- * the JSON texts before and after (may be ""): 0 or CS_EIO.
+ * the JSON texts before and after (may be ""): 0 or CS_EIO.  Every
+ * handler that changes something calls it after the change; it also
+ * empties the answer caches (CS_SERVE_CACHE) of every thread.
  */
 int cs_serve_audit(struct cs_serve_req *rq, const char *action,
 		   const char *target, const char *before, const char *after);
@@ -308,6 +322,8 @@ struct cs_serve_opts {
 	unsigned threads;       /* worker threads (0: 4) */
 	unsigned max_conn;      /* connection limit (0: 1024) */
 	unsigned timeout;       /* idle connection timeout, s (0: 30) */
+	int cache;              /* answers cached per thread (0: 64; -1:
+				   none) */
 	const char *port_file;  /* write the bound port here (tests) */
 };
 

@@ -94,8 +94,7 @@ cs_serve_etag(const void *p, size_t n, char buf[40])
 
 	/* OpenSSL's SHA-256 (SHA extensions where the CPU has them): every
 	 * answer of the API is hashed */
-	if (EVP_Digest(p, n, md, &mdlen, EVP_sha256(), NULL) != 1 ||
-	    mdlen < 16)
+	if (EVP_Digest(p, n, md, &mdlen, EVP_sha256(), NULL) != 1 || mdlen < 16)
 		memset(md, 0, sizeof(md));
 	buf[0] = '"';
 	for (size_t i = 0; i < 16; i++) {

@@ -693,7 +693,6 @@ int cs_store_assessment_put(struct cs_store *s, struct cs_assessment *a);
  */
 int cs_store_assessment_latest(struct cs_store *s, struct cs_assessment *out);
 
-
 /* ---------------------------------------------------------------------- */
 /* Schema v7: SQL for the console (src/serve, docs/serve.md), which keeps
  * its users, sessions and audit log in the inventory and reads devices,

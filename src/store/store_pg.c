@@ -3471,7 +3471,7 @@ pg_query(struct cs_store *s, const char *sql, const char *const *params,
 	for (int r = 0; cb != NULL && r < nrow && ret == 0; r++) {
 		for (int i = 0; i < ncol; i++)
 			val[i] = PQgetisnull(res, r, i) ? NULL
-						       : PQgetvalue(res, r, i);
+							: PQgetvalue(res, r, i);
 		ret = cb(arg, ncol, val);
 	}
 	PQclear(res);

@@ -21,6 +21,7 @@ certificate files is checked once.  Everything listens on 127.0.0.1."""
 import http.client
 import json
 import os
+import re
 import shutil
 import sqlite3
 import ssl
@@ -36,6 +37,12 @@ from scratch import scratch  # noqa: E402
 from skip import skip  # noqa: E402
 
 CIDR = shifted("127.121.0.0/24")
+HOSTILE = shifted("127.123.0.0/28")
+# Raw in an answer, each of these is a defect (as tests/integration/
+# test_escaping.py).
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u00ad\u061c"
+                       "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069"
+                       "\ufeff]")
 PASSWORD = "correct horse battery staple 21"
 
 
@@ -296,13 +303,36 @@ def check_backend(c, name, db, tmp, users, truth, sql):
                  mine[0]["due"] == "2027-03-31" and mine[0]["status"] == "planned",
                  "%s the change in `camsweep plan list`: %r" % (tag, mine[:1]))
             rows = sql("SELECT who, action, target, before_json, after_json FROM "
-                       "audit_log WHERE action = 'plan.set'")
+                       "audit_log WHERE action = 'plan.set' ORDER BY id")
             c.ok(len(rows) == 1 and rows[0][0] == north and
                  rows[0][2] == "finding:%d" % fn[0]["id"] and
                  '"owner":"facilities-north"' in rows[0][4] and
                  '"owner":"facilities-north"' not in rows[0][3],
                  "%s the audit log: who, what, before and after (%r)" %
                  (tag, [r[:3] for r in rows]))
+        # the answer cache never serves what has changed: a change from
+        # another process (the CLI), then one through the server
+        if fn:
+            fid = fn[0]["id"]
+            for _ in range(2):
+                st, h1, b1 = srv.json("GET", "/api/v1/findings/%d" % fid, token=tok_a)
+            r = run(["plan", "set", str(fid), "--db", db, "--owner", "cli-owner"])
+            c.ok(r.returncode == 0, "%s plan set from the CLI: %r" % (tag, r.stderr[-200:]))
+            st, h2, b2 = srv.json("GET", "/api/v1/findings/%d" % fid, token=tok_a)
+            c.ok(st == 200 and b1["owner"] == "facilities-north" and
+                 b2["owner"] == "cli-owner" and h1["ETag"] != h2["ETag"],
+                 "%s a change by another process is seen at once (%r -> %r)" %
+                 (tag, b1.get("owner"), b2.get("owner")))
+            for _ in range(3):
+                srv.json("GET", "/api/v1/plan/%d" % fid, token=tok_n)
+            st, _, _ = srv.json("PATCH", "/api/v1/plan/%d" % fid,
+                                {"owner": "facilities-north"}, token=tok_n)
+            seen = set()
+            for _ in range(6):  # whichever worker thread answers
+                st, _, b3 = srv.json("GET", "/api/v1/plan/%d" % fid, token=tok_n)
+                seen.add(b3["owner"])
+            c.ok(seen == {"facilities-north"},
+                 "%s a change through the server is seen at once: %r" % (tag, seen))
         pl, _ = walk(srv, tok_a, "/api/v1/plan", 10)
         c.ok(pl and all(f["status"] in ("open", "planned", "done", "risk-accepted")
                         for f in pl), "%s /plan lists the active findings (%d)" % (tag, len(pl)))
@@ -344,6 +374,9 @@ def check_backend(c, name, db, tmp, users, truth, sql):
         st, _ = login(srv, adm)
         c.ok(st == 200, "%s another user still logs in (%d)" % (tag, st))
         log = srv.stop()
+    c.ok(srv.proc.returncode == 0 and "Sanitizer" not in log and
+         "runtime error" not in log,
+         "%s serve stops cleanly on SIGTERM (%r, %r)" % (tag, srv.proc.returncode, log[-300:]))
     c.ok(PASSWORD not in log and "nope" not in log,
          "%s no password in the server's log" % tag)
     rows = sql("SELECT action, count(*) FROM audit_log GROUP BY action ORDER BY action")
@@ -443,6 +476,51 @@ def main_sqlite(c, tmp, estate):
             st2, h, _ = srv.json("GET", "/api/v1/devices?limit=1", token=tok)
             c.ok(st == 200 and st2 == 200 and "max-age" in h.get(
                 "Strict-Transport-Security", ""), "HTTPS: login and a page, with HSTS")
+    check_hostile(c, tmp)
+
+
+def check_hostile(c, tmp):
+    """The hostile camsim fleets (HTML, script, ESC, invalid UTF-8; bidi
+    controls, U+2028, C1): every answer is valid UTF-8 and JSON with none
+    of them raw, and the strings are still there, escaped."""
+    db = os.path.join(tmp, "hostile.db")
+    for mix, seed in (("hostile", 5), ("bidi", 3)):
+        with Estate(HOSTILE, 8, seed=seed, mix=mix) as est:
+            c.ok(any(d["profile"].startswith("hostile") for d in est.devices),
+                 "the %s fleet has hostile devices" % mix)
+            r = run(["scan", "--db", db, "--rate", "0", "-q", HOSTILE])
+            c.ok(r.returncode == 0, "scan of the %s fleet: %r" % (mix, r.stderr[-200:]))
+    r = run(["assess", "--db", db, "--no-estate", "--json"])
+    c.ok(r.returncode in (0, 4), "assess of the hostile fleets: %r" % r.stderr[-200:])
+    pw = os.path.join(tmp, "pw")
+    r = run(["user", "add", "root1", "--db", db, "--password-file", pw, "--admin"])
+    c.ok(r.returncode == 0, "user add on the hostile inventory")
+    raws = []
+    with Server(db, tmp) as srv:
+        st, tok = login(srv, "root1")
+        st, _, b = srv.req("GET", "/api/v1/scans", token=tok)
+        ids = [x["id"] for x in json.loads(b)["items"]]
+        for path in ("/api/v1/devices?limit=500", "/api/v1/findings?limit=500",
+                     "/api/v1/plan?limit=500",
+                     "/api/v1/diff?from=%d&to=%d" % (min(ids), max(ids))):
+            st, h, b = srv.req("GET", path, token=tok)
+            ok = st == 200 and h.get("Content-Type") == "application/json"
+            try:
+                text = b.decode("utf-8")
+                json.loads(text)
+            except ValueError as e:
+                ok, text = False, repr(e)
+            bad = sorted({"U+%04X" % ord(m) for m in FORBIDDEN.findall(text)})
+            c.ok(ok and not bad, "hostile %s: valid UTF-8 JSON, nothing raw (%s)"
+                 % (path, ", ".join(bad)))
+            raws.append(text)
+        for d in json.loads(raws[0])["items"]:
+            st, _, b = srv.req("GET", "/api/v1/devices/%d" % d["id"], token=tok)
+            c.ok(st == 200 and not FORBIDDEN.search(b.decode("utf-8")),
+                 "hostile device %d alone: nothing raw" % d["id"])
+    alltext = "".join(raws)
+    c.ok("\\u202e" in alltext.lower() and "<script>" in alltext,
+         "the hostile strings are there, escaped for JSON")
 
 
 def main_pg(c, tmp, estate, pg_admin):

@@ -28,13 +28,13 @@ dummy(struct cs_serve_req *rq, struct cs_serve_resp *rs)
 }
 
 static const struct cs_serve_route table[] = {
-    {CS_SERVE_GET, "/api/v1/devices", CS_SERVE_API, dummy, "a"},
-    {CS_SERVE_GET, "/api/v1/devices/{id}", CS_SERVE_API, dummy, "b"},
-    {CS_SERVE_GET, "/api/v1/plan/{id}", CS_SERVE_API, dummy, "c"},
-    {CS_SERVE_PATCH, "/api/v1/plan/{id}", CS_SERVE_API, dummy, "d"},
-    {CS_SERVE_POST, "/api/v1/login", CS_SERVE_PUBLIC, dummy, "e"},
-    {CS_SERVE_GET, "/a/{x}/b/{y}", CS_SERVE_PAGE, dummy, "f"},
-    {CS_SERVE_GET, "/", CS_SERVE_PAGE, dummy, "g"},
+    {CS_SERVE_GET, "/api/v1/devices", CS_SERVE_API, dummy, "a", 0},
+    {CS_SERVE_GET, "/api/v1/devices/{id}", CS_SERVE_API, dummy, "b", 0},
+    {CS_SERVE_GET, "/api/v1/plan/{id}", CS_SERVE_API, dummy, "c", 0},
+    {CS_SERVE_PATCH, "/api/v1/plan/{id}", CS_SERVE_API, dummy, "d", 0},
+    {CS_SERVE_POST, "/api/v1/login", CS_SERVE_PUBLIC, dummy, "e", 0},
+    {CS_SERVE_GET, "/a/{x}/b/{y}", CS_SERVE_PAGE, dummy, "f", 0},
+    {CS_SERVE_GET, "/", CS_SERVE_PAGE, dummy, "g", 0},
 };
 
 static void

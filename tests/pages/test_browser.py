@@ -323,8 +323,8 @@ def main():
     tmp = scratch("cs-console-")
     shots = []
     drv = driver_for(tmp)
-    net = shifted("127.115.0.0/24")
-    hostile_net = shifted("127.115.1.0/24")
+    net = shifted("127.124.0.0/24")
+    hostile_net = shifted("127.124.1.0/24")
     base3 = net.split("/")[0].rsplit(".", 1)[0]  # "127.x.0"
     estate = os.path.join(tmp, "estate.txt")
     with open(estate, "w") as f:

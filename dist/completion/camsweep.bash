@@ -5,14 +5,16 @@ _camsweep()
 	local cur prev words cword
 	_init_completion || return
 	local cmds="scan scans show import export notify identify lookup estate
-		assess plan diff reach report evidence listen upload oui vulns db check version help"
+		assess plan diff serve user reach report evidence listen upload oui vulns db check
+		version help"
 	if [[ $cword -eq 1 ]]; then
 		COMPREPLY=($(compgen -W "$cmds --help --version -V" -- "$cur"))
 		return
 	fi
 	case $prev in
 	--db|--data|--spool|--estate|--config|--credentials|--exclude-file|\
-	--excludefile|-iL|-oX|-oJ|-o|--output|--read|--ieee-data)
+	--excludefile|-iL|-oX|-oJ|-o|--output|--read|--ieee-data|--cert|--key|\
+	--password-file|--port-file)
 		_filedir
 		return ;;
 	--interface|-e)
@@ -52,6 +54,12 @@ _camsweep()
 		opts="check import-csv -h --help" ;;
 	plan)
 		opts="list set -h --help" ;;
+	serve)
+		opts="--db --listen --cert --key --allow-remote --threads
+		--max-connections --timeout --cache --port-file -h --help" ;;
+	user)
+		opts="add list del --db --password-file --site --department --admin
+		-h --help" ;;
 	oui)
 		opts="update sources -h --help" ;;
 	vulns)

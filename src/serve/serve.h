@@ -69,10 +69,13 @@ struct cs_serve_req {
 };
 
 /*
- * A streamed body (server-sent events): called with a buffer of max
- * bytes; returns the bytes written, 0 for nothing yet (it is called again;
- * wait briefly inside, say up to a second, to avoid spinning), or -1 at the
- * end.  free (may be NULL) is called with arg when the response is done.
+ * A streamed body: called with a buffer of max bytes when the client can
+ * take more; returns the bytes written (more than 0), or -1 at the end.
+ * It runs on a worker thread that also serves other connections, so it
+ * must not wait; and 0 ("nothing yet") would make the worker spin.  For
+ * server-sent events, answer what is new with a "retry: MS" line and end
+ * (-1): the browser's EventSource reconnects after MS milliseconds.  free
+ * (may be NULL) is called with arg when the response is done.
  */
 typedef ssize_t (*cs_serve_stream_fn)(void *arg, uint64_t pos, char *buf,
 				      size_t max);

@@ -22,11 +22,16 @@
 #include "store/store.h"
 #include "core/poison.h"
 
-/* The reader group, its grants and policies: idempotent.  A scan's record
- * with no site (a scan from the centre) is readable by every reader; its
- * devices and findings are not. */
+/* The reader group, its grants and policies: idempotent.  A device, a
+ * finding: by its site.  A sighting: by its device's site (a scan from the
+ * centre, site "", sees devices of many sites).  The rows under a sighting
+ * (ports, observations, evidence, attachments): with their sighting, as
+ * the reader sees sightings.  A scan's record with no site (from the
+ * centre) is readable by every reader; its devices and findings are not. */
 static const char reader_sql[] =
-    "DO $$DECLARE t text; sch text := current_schema(); BEGIN\n"
+    "DO $$DECLARE t text; sch text := current_schema();\n"
+    "  mine text := '(SELECT unnest(cs_reader_sites(current_user::text)))';\n"
+    "BEGIN\n"
     "  IF NOT EXISTS (SELECT 1 FROM pg_roles\n"
     "                 WHERE rolname = 'camsweep_reader') THEN\n"
     "    CREATE ROLE camsweep_reader NOLOGIN;\n"
@@ -40,15 +45,13 @@ static const char reader_sql[] =
     "    EXECUTE format('GRANT SELECT ON %I TO camsweep_reader', t);\n"
     "    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);\n"
     "    EXECUTE format('DROP POLICY IF EXISTS cs_reader ON %I', t);\n"
-    "    IF t = 'scan' THEN\n"
-    "      EXECUTE 'CREATE POLICY cs_reader ON scan FOR SELECT '\n"
-    "        'TO camsweep_reader USING (site = '''' OR site IN '\n"
-    "        '(SELECT unnest(cs_reader_sites(current_user::text))))';\n"
-    "    ELSE\n"
-    "      EXECUTE format('CREATE POLICY cs_reader ON %I FOR SELECT '\n"
-    "        'TO camsweep_reader USING (site IN '\n"
-    "        '(SELECT unnest(cs_reader_sites(current_user::text))))', t);\n"
-    "    END IF;\n"
+    "    EXECUTE format('CREATE POLICY cs_reader ON %I FOR SELECT '\n"
+    "      'TO camsweep_reader USING (%s)', t, CASE\n"
+    "      WHEN t = 'scan' THEN 'site = '''' OR site IN ' || mine\n"
+    "      WHEN t IN ('device', 'finding') THEN 'site IN ' || mine\n"
+    "      WHEN t = 'sighting' THEN 'device_site IN ' || mine\n"
+    "      ELSE format('EXISTS (SELECT 1 FROM sighting g WHERE g.id = '\n"
+    "        '%I.sighting_id AND g.site = %I.site)', t, t) END);\n"
     "  END LOOP;\n"
     "END$$";
 

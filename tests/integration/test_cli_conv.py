@@ -18,7 +18,8 @@ LEVELS = ["scan", "scans", "show", "import", "export", "notify", "identify", "lo
           "estate check", "estate import-csv", "assess", "plan",
           "plan list", "plan set", "diff", "reach", "report", "listen",
           "upload", "oui", "oui update", "oui sources", "db", "db init",
-          "db add-sensor", "help"]
+          "db add-sensor", "serve", "user", "user add", "user list",
+          "user del", "help"]
 
 
 def run(args, **kw):

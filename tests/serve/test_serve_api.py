@@ -254,6 +254,13 @@ def check_backend(c, name, db, tmp, users, truth, sql):
              all(d["site"] == "north" for d in nitems),
              "%s north user: exactly north's %d devices (%d)" %
              (tag, len(truth["north"]), len(nitems)))
+        # the rows under a device (ports, evidence) are the scoped user's
+        # too, also where a scan from the centre (site "") saw the device
+        byid = dict((d["id"], d) for d in items)
+        c.ok(nitems and all(d == byid.get(d["id"]) for d in nitems),
+             "%s north user's devices are the admin's, ports and evidence "
+             "included (%d with evidence)" %
+             (tag, len([d for d in nitems if d["evidence"]])))
         ditems, _ = walk(srv, tok_d, "/api/v1/devices", 50)
         c.ok(set(d["ip"] for d in ditems) == truth["south"],
              "%s department ds user: exactly south's %d devices (%d)" %
@@ -544,10 +551,17 @@ def main_pg(c, tmp, estate, pg_admin):
         check_backend(c, "pg", pg, tmp, pnames, truth, psql)
         # The database enforces the scope, not only the application: the
         # north user's role, with no condition in the query, sees north.
-        rows = psql("BEGIN; SET LOCAL ROLE cs_u_%s; SELECT DISTINCT site FROM device "
-                    "UNION SELECT DISTINCT site FROM finding UNION SELECT DISTINCT "
-                    "site FROM sighting; COMMIT" % pnames[1])
-        c.ok(rows == [["north"]], "pg: the north role sees north's rows only: %r" % rows)
+        rows = psql("BEGIN; SET LOCAL ROLE cs_u_%s; SELECT DISTINCT '=' || site FROM "
+                    "device UNION SELECT DISTINCT '=' || site FROM finding UNION "
+                    "SELECT DISTINCT '=' || device_site FROM sighting; COMMIT" % pnames[1])
+        c.ok(rows == [["=north"]], "pg: the north role sees north's rows only: %r" % rows)
+        rows = psql("BEGIN; SET LOCAL ROLE cs_u_%s; SELECT count(*), count(*) FILTER "
+                    "(WHERE g.device_site <> 'north') FROM evidence e JOIN sighting g "
+                    "ON g.id = e.sighting_id; COMMIT" % pnames[1])
+        nall = psql("SELECT count(*) FROM evidence e JOIN sighting g ON g.id = "
+                    "e.sighting_id WHERE g.device_site = 'north'")
+        c.ok(rows and rows[0][1] == "0" and [rows[0][0]] == nall[0] and nall[0][0] != "0",
+             "pg: the north role reads exactly north's evidence: %r of %r" % (rows, nall))
         rows = psql("BEGIN; SET LOCAL ROLE cs_u_%s; SELECT count(*) FROM app_user; COMMIT"
                     % pnames[1])
         c.ok(rows == [], "pg: the role may not read the accounts: %r" % rows)

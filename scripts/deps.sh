@@ -18,7 +18,7 @@ set -eu
 PKGS="meson ninja-build pkg-config gcc clang-14 libclang-rt-14-dev
  libuv1-dev libcmocka-dev libsqlite3-dev sqlite3 libpcre2-dev libexpat1-dev
  libjson-c-dev libbsd-dev libmd-dev libpcap-dev zlib1g-dev ieee-data libwireshark-data python3
- iproute2 chromium
+ iproute2 chromium chromium-driver python3-selenium
  libpq-dev postgresql libseccomp-dev libssl-dev cppcheck clang-format-14
  libsodium-dev poppler-utils
  debhelper lintian xsltproc nmap libxml2-utils python3-jsonschema

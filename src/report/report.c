@@ -119,6 +119,8 @@ on_device(void *arg, const struct cs_device_row *row)
 	bool prc = cs_report_is_prc(row->id.manufacturer_country);
 	struct rp_dev *d;
 
+	if (r->o.device_site && strcmp(row->site, r->o.device_site) != 0)
+		return 0;
 	lc->count->hosts++;
 	if (row->id.surveillance) {
 		lc->count->surveillance++;
@@ -518,7 +520,8 @@ cs_report_load(struct cs_store *s, const struct cs_report_opts *o,
 		if (rc != 0)
 			goto fail;
 	}
-	rc = cs_store_assessment_latest(s, &r->asmt);
+	rc = o->no_record ? CS_ENOTFOUND
+			  : cs_store_assessment_latest(s, &r->asmt);
 	if (rc == 0) {
 		/* An assessment that raised nothing is still one. */
 		r->assessed = r->have_rec = true;
@@ -597,7 +600,8 @@ cs_report_load(struct cs_store *s, const struct cs_report_opts *o,
 			rc = CS_EINVAL;
 			goto fail;
 		}
-		filter_devices(r);
+		if (!o->device_site)
+			filter_devices(r);
 	}
 	rollups(r);
 	*out = r;

@@ -93,6 +93,16 @@ struct cs_report_opts {
 	bool summary;             /* HTML: the two-page board paper only */
 	const char *tool_version; /* the program's, stated when no
 				     assessment records one; may be NULL */
+	/* Do not read the assessment's record (the estate, regimes and
+	 * provenance): for a reader whose database role may not see it (the
+	 * console's limited users on PostgreSQL); the findings alone tell
+	 * what was assessed, as before schema 6. */
+	bool no_record;
+	/* Only the devices whose site (the store's: a sensor's, or the
+	 * estate's through `scan --estate`) is this one, in the counts and
+	 * the history too, rather than the devices the site filter's
+	 * findings name; NULL: every device. */
+	const char *device_site;
 	/* Optional: a second connection to the same inventory.  The
 	 * findings are read on it, on a thread, while the devices load on
 	 * the first (at a million devices both reads take seconds of the
@@ -171,6 +181,23 @@ int cs_report_write_csv_findings(const struct cs_report *r, struct cs_buf *b);
  * error, or CS_EIO.
  */
 int cs_report_write_html(const struct cs_report *r, struct cs_buf *b);
+
+/*
+ * Appends the inventory's counts (cards) and the report's charts (inline
+ * SVG figures, no script, no external reference) as an HTML fragment: the
+ * same bytes as those parts of cs_report_write_html, for a page that
+ * embeds them (the console's overview, src/serve/pages.c).  Its classes
+ * (cards, card, n, l, prc) are styled by the embedding page.  Returns 0
+ * or the cs_buf error.
+ */
+int cs_report_write_overview(const struct cs_report *r, struct cs_buf *b);
+
+/* The report's style sheet (program text), for a page that embeds the
+ * fragment above and serves its styles as a file. */
+const char *cs_report_css(void);
+
+/* The id of the scan r reports. */
+int64_t cs_report_scan_id(const struct cs_report *r);
 
 /*
  * Writes one document of r (the same bytes as the cs_report_write_*

@@ -477,11 +477,12 @@ rules_applied(struct rp_w *w, const struct cs_report *r)
 	free(first);
 }
 
+/* The counts of the inventory as cards (the report's annex and the
+ * console's overview). */
 static void
-summary(struct rp_w *w, const struct cs_report *r)
+cards(struct rp_w *w, const struct cs_report *r)
 {
-	cs_report_put(w, "<section id=\"inventory\" class=\"annex\"><h2>"
-			 "Annex: inventory</h2>\n<div class=\"cards\">\n");
+	cs_report_put(w, "<div class=\"cards\">\n");
 	card(w, "", r->ndev, "hosts responding");
 	card(w, "", r->nsurv, "surveillance devices");
 	card(w, " prc", r->nprc, "PRC-made surveillance devices");
@@ -491,6 +492,14 @@ summary(struct rp_w *w, const struct cs_report *r)
 	card(w, "", r->nmakers, "makers");
 	card(w, "", r->natt, "cameras behind recorders");
 	cs_report_put(w, "</div>\n");
+}
+
+static void
+summary(struct rp_w *w, const struct cs_report *r)
+{
+	cs_report_put(w, "<section id=\"inventory\" class=\"annex\"><h2>"
+			 "Annex: inventory</h2>\n");
+	cards(w, r);
 	cs_report_putf(w,
 		       "<p>%zu of %zu surveillance devices found by scan %lld "
 		       "were made by companies incorporated in the People's "
@@ -629,8 +638,9 @@ exposure(struct rp_w *w, const struct cs_report *r)
 	free(v);
 }
 
+/* The charts (inline SVG figures), in the report and on the console. */
 static void
-charts(struct rp_w *w, const struct cs_report *r)
+chart_figures(struct rp_w *w, const struct cs_report *r)
 {
 	struct rp_count cls[CS_NELEM(r->classes)];
 	size_t n = 0;
@@ -638,7 +648,6 @@ charts(struct rp_w *w, const struct cs_report *r)
 	for (size_t c = 0; c < CS_NELEM(r->classes); c++)
 		if (r->classes[c].n)
 			cls[n++] = r->classes[c];
-	cs_report_put(w, "<section id=\"charts\"><h2>Annex: charts</h2>\n");
 	bar_chart(w, "Surveillance devices by maker", r->makers, r->nmakers,
 		  true);
 	bar_chart(w, "Surveillance devices by maker's country", r->countries,
@@ -652,6 +661,13 @@ charts(struct rp_w *w, const struct cs_report *r)
 		cs_report_put(w, "<p>Charts by site sensitivity and by zone, "
 				 "and findings over time, need an assessment "
 				 "(none recorded).</p>\n");
+}
+
+static void
+charts(struct rp_w *w, const struct cs_report *r)
+{
+	cs_report_put(w, "<section id=\"charts\"><h2>Annex: charts</h2>\n");
+	chart_figures(w, r);
 	cs_report_put(w, "</section>\n");
 }
 
@@ -1454,4 +1470,26 @@ footer:
 			  "handle and store it accordingly and do not "
 			  "publish it.</p></footer>\n</body>\n</html>\n");
 	return w.rc ? w.rc : rc;
+}
+
+int
+cs_report_write_overview(const struct cs_report *r, struct cs_buf *b)
+{
+	struct rp_w w = {b, 0, NULL};
+
+	cards(&w, r);
+	chart_figures(&w, r);
+	return w.rc;
+}
+
+int64_t
+cs_report_scan_id(const struct cs_report *r)
+{
+	return r->scan.id;
+}
+
+const char *
+cs_report_css(void)
+{
+	return css;
 }

@@ -59,6 +59,12 @@ struct reqstate {
 
 static _Thread_local struct cs_store *t_store;
 
+bool
+cs_serve_req_tls(const struct cs_serve_req *rq)
+{
+	return rq->srv != NULL && rq->srv->tls;
+}
+
 /* ---------------------------------------------------------------------- */
 /* The answer cache (CS_SERVE_CACHE): per worker thread, SQLite only.  An
  * answer is kept with the connection's PRAGMA data_version (which moves

@@ -322,8 +322,9 @@ h_login(struct cs_serve_req *rq, struct cs_serve_resp *rs)
 	}
 	snprintf(cookie, sizeof(cookie),
 		 CS_SERVE_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; "
-				 "Max-Age=%d",
-		 token, CS_SERVE_SESSION_TTL);
+				 "Max-Age=%d%s",
+		 token, CS_SERVE_SESSION_TTL,
+		 cs_serve_req_tls(rq) ? "; Secure" : "");
 	explicit_bzero(token, sizeof(token));
 	cs_serve_redirect(rs, "/");
 	cs_serve_header_add(rs, "Set-Cookie", cookie);
@@ -344,8 +345,12 @@ h_logout(struct cs_serve_req *rq, struct cs_serve_resp *rs)
 	explicit_bzero(tok, sizeof(tok));
 	cs_serve_redirect(rs, "/login");
 	cs_serve_header_add(rs, "Set-Cookie",
-			    CS_SERVE_COOKIE "=; Path=/; HttpOnly; "
-					    "SameSite=Strict; Max-Age=0");
+			    cs_serve_req_tls(rq)
+				? CS_SERVE_COOKIE "=; Path=/; HttpOnly; "
+						  "SameSite=Strict; Max-Age=0; "
+						  "Secure"
+				: CS_SERVE_COOKIE "=; Path=/; HttpOnly; "
+						  "SameSite=Strict; Max-Age=0");
 	return 0;
 }
 

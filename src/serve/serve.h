@@ -230,6 +230,10 @@ int cs_serve_parse_listen(const char *s, char *addr, size_t addrsz,
 /* ---------------------------------------------------------------------- */
 /* Response helpers (http.c). */
 
+/* True when rq came over HTTPS (serve --cert/--key): cookies then carry
+ * Secure. */
+bool cs_serve_req_tls(const struct cs_serve_req *rq);
+
 /* Appends a header to rs (at most CS_SERVE_MAX_HEADERS): 0 or CS_ELIMIT. */
 int cs_serve_header_add(struct cs_serve_resp *rs, const char *name,
 			const char *value);

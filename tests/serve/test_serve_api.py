@@ -29,6 +29,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
@@ -160,6 +161,27 @@ def walk(srv, token, path, limit):
 def login(srv, user, pw=PASSWORD):
     st, _, body = srv.json("POST", "/api/v1/login", {"user": user, "password": pw})
     return st, (body or {}).get("token") if isinstance(body, dict) else None
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *a, **kw):
+        return None
+
+
+def page_login_cookie(srv, user, pw=PASSWORD):
+    """The Set-Cookie of the log-in form's answer (a 303, not followed)."""
+    data = urllib.parse.urlencode({"user": user, "password": pw}).encode()
+    r = urllib.request.Request(srv.base + "/login", data=data, method="POST",
+                               headers={"Content-Type":
+                                        "application/x-www-form-urlencoded"})
+    handlers = [_NoRedirect()]
+    if srv.ctx is not None:
+        handlers.append(urllib.request.HTTPSHandler(context=srv.ctx))
+    try:
+        with urllib.request.build_opener(*handlers).open(r, timeout=60) as resp:
+            return resp.status, resp.headers.get("Set-Cookie", "")
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get("Set-Cookie", "")
 
 
 def check_backend(c, name, db, tmp, users, truth, sql):
@@ -483,6 +505,14 @@ def main_sqlite(c, tmp, estate):
             st2, h, _ = srv.json("GET", "/api/v1/devices?limit=1", token=tok)
             c.ok(st == 200 and st2 == 200 and "max-age" in h.get(
                 "Strict-Transport-Security", ""), "HTTPS: login and a page, with HSTS")
+            st, ck = page_login_cookie(srv, names[0])
+            c.ok(st == 303 and "HttpOnly" in ck and "; Secure" in ck,
+                 "HTTPS: the log-in form's session cookie is Secure (%d %r)"
+                 % (st, ck.split(";", 1)[-1]))  # not the token
+        with Server(sq, tmp) as srv:
+            st, ck = page_login_cookie(srv, names[0])
+            c.ok(st == 303 and "HttpOnly" in ck and "Secure" not in ck,
+                 "HTTP: the session cookie without Secure (%d)" % st)
     check_hostile(c, tmp)
 
 

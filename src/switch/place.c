@@ -272,8 +272,9 @@ cs_sw_place(const struct cs_sw_input *in, size_t n,
 		    cs_xcalloc(d->nports ? d->nports : 1, sizeof(unsigned));
 		macs[s] =
 		    cs_xcalloc(d->nports ? d->nports : 1, sizeof(unsigned));
-		judge_ports(&in[s], c + first, nc - first, rules, why[s],
-			    macs[s], out, &upcap);
+		/* c is still NULL when no switch so far had a candidate */
+		judge_ports(&in[s], nc > first ? c + first : NULL, nc - first,
+			    rules, why[s], macs[s], out, &upcap);
 	}
 	if (nself > 1)
 		qsort(self, nself, 6, mac_cmp);

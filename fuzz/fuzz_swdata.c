@@ -154,11 +154,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	}
 	/* no placement on an uplink (compared by port name when names are
-	 * unique on this switch) */
+	 * unique on this switch: one interface of that name, and no two
+	 * bridge ports on one interface, which a malformed table may claim
+	 * and placement, by bridge port, rightly keeps apart) */
 	for (size_t u = 0; u < r.nup; u++) {
 		size_t same = 0;
-		for (size_t i = 0; i < d.nifs; i++)
-			same += strcmp(d.ifs[i].name, r.up[u].port) == 0;
+		for (size_t i = 0; i < d.nifs; i++) {
+			if (strcmp(d.ifs[i].name, r.up[u].port) != 0)
+				continue;
+			same++;
+			for (size_t j = 0; j < d.nports; j++)
+				same += d.ports[j].ifindex == d.ifs[i].ifindex;
+			same--; /* the uplink's own bridge port */
+		}
 		for (size_t i = 0; i < r.n && same <= 1; i++)
 			if (strcmp(r.v[i].port, r.up[u].port) == 0 &&
 			    strncmp(r.up[u].port, "port ", 5) != 0)

@@ -159,7 +159,7 @@ test_literals_in_examples(void **state)
 			checked++;
 		}
 	}
-	print_message("%zu of %zu rules have literals; %zu examples "
+	print_message("# %zu of %zu rules have literals; %zu examples "
 		      "checked\n",
 		      rules_lit, db->nrules, checked);
 	/* the analysis is worth having only if most rules get literals */
@@ -278,7 +278,7 @@ test_examples_same(void **state)
 				cs_obs_list_free(&obs);
 			}
 	}
-	print_message("%zu example observations, %zu with a maker: "
+	print_message("# %zu example observations, %zu with a maker: "
 		      "identical\n",
 		      n, named);
 	assert_true(n > 500);
@@ -331,7 +331,7 @@ test_field_corpus_same(void **state)
 		o3 = run_identify(pre, path, false, &n3);
 		for (size_t j = 0; j < n1; j++)
 			lines += o1[j] == '\n';
-		print_message("%s: %zu identities, %zu bytes\n", files[i],
+		print_message("# %s: %zu identities, %zu bytes\n", files[i],
 			      lines, n1);
 		assert_true(lines >= 250);
 		assert_true(n1 == n2 && memcmp(o1, o2, n1) == 0);

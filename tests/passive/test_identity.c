@@ -1251,7 +1251,7 @@ test_memory_flat(void **state)
 	}
 	end = maxrss_kb();
 	cs_passive_get_stats(p, &st);
-	print_message("memory: %llu packets, %llu devices created, peak %zu "
+	print_message("# memory: %llu packets, %llu devices created, peak %zu "
 		      "held; %llu streams reassembled; max RSS %ld KiB at 1M, "
 		      "%ld KiB at the end\n",
 		      (unsigned long long)st.packets,

@@ -1147,6 +1147,18 @@ static const char bulk_move_sql[] =
     "ANALYZE cs_h;"
     "DELETE FROM sighting g USING cs_h h WHERE g.site = h.site"
     "  AND g.scan_id = h.scan_id AND g.ip = h.ip;"
+    /* a host without MAC or serial, of the maker of the device last
+     * seen at its address, is that device if it has one of them (seen
+     * without it: its probe timed out), unless another host of the
+     * batch has that key */
+    "UPDATE cs_h h SET dkey = x.dkey FROM (SELECT DISTINCT ON (h1.hseq)"
+    "  h1.hseq, d.dkey, d.manufacturer FROM cs_h h1 JOIN device d"
+    "  ON d.site = h1.dsite AND d.ip = h1.ip WHERE h1.mac = ''"
+    "  AND h1.serial = '' AND h1.manufacturer <> ''"
+    "  ORDER BY h1.hseq, d.last_seen DESC, d.id DESC) x"
+    "  WHERE h.hseq = x.hseq AND x.dkey NOT LIKE 'ip:%'"
+    "  AND x.manufacturer = h.manufacturer AND NOT EXISTS (SELECT 1"
+    "  FROM cs_h h2 WHERE h2.dsite = h.dsite AND h2.dkey = x.dkey);"
     "UPDATE device d SET dkey = x.dkey FROM (SELECT DISTINCT ON (h.hseq)"
     "  h.dkey, d0.id FROM cs_h h JOIN device d0 ON d0.site = h.dsite"
     "  AND d0.dkey IN (h.adopt0, h.adopt1) WHERE h.adopt0 <> ''"

@@ -74,6 +74,7 @@ enum {
 	ST_EACH_ATT,
 	ST_SCAN_SITE,
 	ST_DEVICE_ADOPT,
+	ST_DEVICE_KEEP,
 	ST_SCAN_DELIVERED,
 	ST_SCAN_OLDER,
 	ST_SCAN_NEWER,
@@ -135,6 +136,13 @@ static const char *const sql_text[ST_COUNT] = {
 	    "WHERE site = ?2 AND dkey IN (?3, ?4) ORDER BY dkey = ?4 DESC "
 	    "LIMIT 1) AND NOT EXISTS (SELECT 1 FROM device "
 	    "WHERE site = ?2 AND dkey = ?1)",
+	/* A sighting without MAC or serial of the maker of the device last
+	 * seen at its address, if that device has one of them: the same
+	 * device, seen without it (its probe timed out). */
+	[ST_DEVICE_KEEP] =
+	    "SELECT dkey FROM (SELECT dkey, manufacturer FROM device "
+	    "WHERE site = ?1 AND ip = ?2 ORDER BY last_seen DESC, id DESC "
+	    "LIMIT 1) WHERE dkey NOT LIKE 'ip:%' AND manufacturer = ?3",
 	[ST_SIGHTING_DELETE] =
 	    "DELETE FROM sighting WHERE scan_id = ?1 AND ip = ?2",
 	[ST_DEVICE_UPSERT] =
@@ -809,7 +817,7 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	struct sq *q = sq_of(s);
 	const struct cs_identity *id = h->id;
 	const char *mac = h->mac;
-	char site[64];
+	char site[64], key[sizeof(h->key)];
 	size_t nobs = 0, dropped = 0, nev;
 	int64_t device_id, sighting_id;
 	sqlite3_stmt *st;
@@ -839,6 +847,23 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	if (rc != SQLITE_DONE)
 		return db_err(s, "put_host: delete");
 
+	cs_strlcpy(key, h->key, sizeof(key));
+	if (h->mac[0] == '\0' && h->serial[0] == '\0' &&
+	    id->manufacturer[0] != '\0') {
+		if ((st = st_get(s, ST_DEVICE_KEEP)) == NULL)
+			return CS_EIO;
+		bind_str(st, 1, site);
+		bind_str(st, 2, h->ip.text);
+		bind_str(st, 3, id->manufacturer);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			cs_strlcpy(key,
+				   (const char *)sqlite3_column_text(st, 0),
+				   sizeof(key));
+		st_done(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_err(s, "put_host: keep");
+	}
 	if (h->adopt[0][0] != '\0') {
 		if ((st = st_get(s, ST_DEVICE_ADOPT)) == NULL)
 			return CS_EIO;
@@ -863,7 +888,7 @@ put_host_rows(struct cs_store *s, int64_t scan_id,
 	sqlite3_bind_int64(st, 12, h->seen_at);
 	bind_str(st, 13, mac);
 	bind_str(st, 14, site);
-	bind_str(st, 15, h->key);
+	bind_str(st, 15, key);
 	bind_str(st, 16, h->serial);
 	rc = sqlite3_step(st);
 	device_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;

@@ -323,11 +323,13 @@ collect(void *arg, const struct cs_device_row *row)
 
 static long count_rows(const struct fixture *f, const char *sql);
 
-/* Puts ip with an optional MAC and "onvif.serial" observation, and the
+/* Puts ip made by maker ("": unidentified) at site (NULL: the scan's)
+ * with an optional MAC and "onvif.serial" observation, and the
  * surveillance flag known or not; returns put_host's result. */
 static int
-put_ident(struct cs_store *s, int64_t scan, const char *ip, const char *mac,
-	  const char *serial, const char *site, int64_t when, bool known)
+put_maker(struct cs_store *s, int64_t scan, const char *ip, const char *mac,
+	  const char *serial, const char *site, const char *maker,
+	  int64_t when, bool known)
 {
 	struct cs_obs_list l;
 	struct cs_identity id;
@@ -337,7 +339,9 @@ put_ident(struct cs_store *s, int64_t scan, const char *ip, const char *mac,
 	if (serial != NULL)
 		cs_obs_adds(&l, "onvif.serial", 80, serial);
 	cs_obs_adds(&l, "http.server", 80, "App-webs/");
-	ident_make(&id, "Hikvision", "Hikvision", ip, CS_CLASS_CAMERA, 0.9);
+	ident_make(&id, maker, maker, *maker ? ip : "",
+		   *maker ? CS_CLASS_CAMERA : CS_CLASS_UNKNOWN,
+		   *maker ? 0.9 : 0);
 	id.surveillance_known = known;
 	id.surveillance = known;
 	struct cs_host_result h = {.ip = ip,
@@ -349,6 +353,15 @@ put_ident(struct cs_store *s, int64_t scan, const char *ip, const char *mac,
 	rc = cs_store_put_host(s, scan, &h);
 	cs_obs_list_free(&l);
 	return rc;
+}
+
+/* put_maker of a Hikvision. */
+static int
+put_ident(struct cs_store *s, int64_t scan, const char *ip, const char *mac,
+	  const char *serial, const char *site, int64_t when, bool known)
+{
+	return put_maker(s, scan, ip, mac, serial, site, "Hikvision", when,
+			 known);
 }
 
 static int64_t
@@ -626,6 +639,86 @@ test_device_moves(void **state)
 	assert_true(y->ip[0] != '\0');
 	assert_int_equal(y->first_seen, 1700000001);
 	assert_int_equal(y->last_seen, 1700001001);
+	assert_integrity(s);
+	cs_store_close(s);
+}
+
+/* A device known by its serial or MAC whose next sighting at the same
+ * address lacks them (the probe that reads the serial timed out) stays
+ * one device when the sighting names the same maker; a sighting naming
+ * another maker, or none, is a device of its own. */
+static void
+test_device_keeps_key(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	static struct rows r1_, r2_, r3_;
+	struct rows *r1 = &r1_, *r2 = &r2_, *r3 = &r3_;
+	const struct cs_device_row *x, *y;
+	int64_t s1 = scan_at(s, "north", 1700000000);
+
+	memset(r1, 0, sizeof(*r1));
+	memset(r2, 0, sizeof(*r2));
+	memset(r3, 0, sizeof(*r3));
+	assert_int_equal(put_maker(s, s1, "127.10.1.1", NULL, "SN-1", NULL,
+				   "Dahua", 1700000001, true),
+			 0);
+	assert_int_equal(put_maker(s, s1, "127.10.1.2", "AA:BB:CC:01:00:02",
+				   NULL, NULL, "Dahua", 1700000002, true),
+			 0);
+	assert_int_equal(put_maker(s, s1, "127.10.1.3", NULL, "SN-3", NULL,
+				   "Dahua", 1700000003, true),
+			 0);
+	assert_int_equal(put_maker(s, s1, "127.10.1.4", NULL, "SN-4", NULL,
+				   "Dahua", 1700000004, true),
+			 0);
+	assert_int_equal(cs_store_scan_end(s, s1, "complete", 1700000010), 0);
+	int64_t s2 = scan_at(s, "north", 1700001000);
+	/* same maker, no serial, no MAC: the same device */
+	assert_int_equal(put_maker(s, s2, "127.10.1.1", NULL, NULL, NULL,
+				   "Dahua", 1700001001, true),
+			 0);
+	assert_int_equal(put_maker(s, s2, "127.10.1.2", NULL, NULL, NULL,
+				   "Dahua", 1700001002, true),
+			 0);
+	/* another maker, or nothing identified: another device */
+	assert_int_equal(put_maker(s, s2, "127.10.1.3", NULL, NULL, NULL,
+				   "Axis", 1700001003, true),
+			 0);
+	assert_int_equal(put_maker(s, s2, "127.10.1.4", NULL, NULL, NULL, "",
+				   1700001004, false),
+			 0);
+	assert_int_equal(cs_store_scan_end(s, s2, "complete", 1700001010), 0);
+	/* the serial is back: still the one device */
+	int64_t s3 = scan_at(s, "north", 1700002000);
+	assert_int_equal(put_maker(s, s3, "127.10.1.1", NULL, "SN-1", NULL,
+				   "Dahua", 1700002001, true),
+			 0);
+	assert_int_equal(cs_store_scan_end(s, s3, "complete", 1700002010), 0);
+	assert_int_equal(cs_store_each_device(s, s1, collect, r1), 0);
+	assert_int_equal(cs_store_each_device(s, s2, collect, r2), 0);
+	assert_int_equal(cs_store_each_device(s, s3, collect, r3), 0);
+	assert_int_equal(r1->n, 4);
+	assert_int_equal(r2->n, 4);
+	assert_int_equal(r3->n, 1);
+	for (int i = 1; i <= 4; i++) {
+		char ip[32];
+		snprintf(ip, sizeof(ip), "127.10.1.%d", i);
+		x = row_ip(r1, ip);
+		y = row_ip(r2, ip);
+		assert_true(x->ip[0] != '\0');
+		assert_true(y->ip[0] != '\0');
+		if (i <= 2)
+			assert_int_equal(x->device_id, y->device_id);
+		else
+			assert_true(x->device_id != y->device_id);
+	}
+	/* the device's serial, though this sighting brought none */
+	assert_string_equal(row_ip(r2, "127.10.1.1")->serial, "SN-1");
+	assert_int_equal(row_ip(r3, "127.10.1.1")->device_id,
+			 row_ip(r1, "127.10.1.1")->device_id);
+	/* 4 devices of the first scan, and the Axis and the unidentified */
+	assert_int_equal(count_rows(f, "SELECT count(*) FROM device"), 6);
 	assert_integrity(s);
 	cs_store_close(s);
 }
@@ -2590,6 +2683,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_sites_same_address, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_device_moves, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_device_keeps_key, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_surveillance_unknown, setup,
 					    teardown),
 	    cmocka_unit_test(test_device_key),

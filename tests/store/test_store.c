@@ -328,8 +328,8 @@ static long count_rows(const struct fixture *f, const char *sql);
  * surveillance flag known or not; returns put_host's result. */
 static int
 put_maker(struct cs_store *s, int64_t scan, const char *ip, const char *mac,
-	  const char *serial, const char *site, const char *maker,
-	  int64_t when, bool known)
+	  const char *serial, const char *site, const char *maker, int64_t when,
+	  bool known)
 {
 	struct cs_obs_list l;
 	struct cs_identity id;

@@ -1141,10 +1141,9 @@ details(struct rp_w *w, const struct cs_report *r)
 	pthread_cond_init(&p.cv, NULL);
 	for (size_t k = 0; k < DETAIL_AHEAD && rc == 0; k++)
 		rc = chunk_ask(r, k);
-	if (rc != 0) {
-		/* nothing read yet: fall through to the frees */
-	} else if (p.nchunks > 1 &&
-		   pthread_create(&t, NULL, detail_reader, &p) == 0) {
+	/* on an error nothing was read yet: straight to the frees */
+	if (rc == 0 && p.nchunks > 1 &&
+	    pthread_create(&t, NULL, detail_reader, &p) == 0) {
 		detail_pipe_write(w, &p);
 		pthread_mutex_lock(&p.mu);
 		p.quit = true;
@@ -1152,7 +1151,7 @@ details(struct rp_w *w, const struct cs_report *r)
 		pthread_mutex_unlock(&p.mu);
 		pthread_join(t, NULL);
 		rc = p.rc;
-	} else {
+	} else if (rc == 0) {
 		for (size_t k = 0; k < p.nchunks && w->rc == 0 && rc == 0;
 		     k++) {
 			rc = chunk_fill(r, p.slot[0], k);

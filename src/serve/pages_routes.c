@@ -7,7 +7,6 @@
  */
 #include "serve/pages.h"
 #include "serve/serve.h"
-#include "serve/serve_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -41,7 +41,7 @@ struct cs_serve;
 struct cs_serve_user {
 	char name[64];
 	bool admin;    /* unscoped: sees every site */
-	char role[80]; /* PostgreSQL role "cs_u_NAME" (scoped users) */
+	char role[80]; /* PostgreSQL role (app_user.pg_role, scoped users) */
 	char kind[8];  /* "api" (token) or "page" (cookie session) */
 	char csrf[65]; /* the page session's CSRF token (hex), "" for api */
 	int64_t expires;
@@ -260,6 +260,9 @@ const char *cs_serve_arg(const struct cs_serve_req *rq, const char *key);
 /* A request header, or NULL. */
 const char *cs_serve_req_header(const struct cs_serve_req *rq,
 				const char *name);
+/* The sites the request's user may see (none for an admin, who sees
+ * all): their count, and the array in *v, owned by rq. */
+size_t cs_serve_req_sites(struct cs_serve_req *rq, char ***v);
 /* A urlencoded form field of a POST body (decoded, copied into val of
  * valsz bytes): 0 or CS_ENOTFOUND/CS_ELIMIT. */
 int cs_serve_form_get(const struct cs_serve_req *rq, const char *key, char *val,

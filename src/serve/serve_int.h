@@ -31,9 +31,6 @@ int cs_serve_user_sites(struct cs_store *st, const char *user, char ***v,
 /* Empties every thread's answer cache (a change through the server). */
 void cs_serve_cache_bump(void);
 
-/* The request user's sites (none for an admin): count, array in *v. */
-size_t cs_serve_req_sites(struct cs_serve_req *rq, char ***v);
-
 /* ---------------------------------------------------------------------- */
 /* Accounts (auth.c). */
 

@@ -480,7 +480,7 @@ session_row(void *arg, int ncol, const char *const *val)
 	struct cs_serve_user *u = arg;
 	long long x;
 
-	if (ncol != 5 || val[0] == NULL)
+	if (ncol != 6 || val[0] == NULL)
 		return CS_EIO;
 	cs_strlcpy(u->name, val[0], sizeof(u->name));
 	cs_strlcpy(u->kind, val[1] ? val[1] : "", sizeof(u->kind));
@@ -489,6 +489,7 @@ session_row(void *arg, int ncol, const char *const *val)
 			 : 0;
 	cs_strlcpy(u->csrf, val[3] ? val[3] : "", sizeof(u->csrf));
 	u->admin = val[4] != NULL && strcmp(val[4], "1") == 0;
+	cs_strlcpy(u->role, val[5] ? val[5] : "", sizeof(u->role));
 	return 1;
 }
 
@@ -506,16 +507,15 @@ cs_serve_session_find(struct cs_store *st, const char *token, const char *kind,
 	p[1] = now;
 	p[2] = kind;
 	memset(u, 0, sizeof(*u));
-	rc = cs_store_query(st,
-			    "SELECT s.user_name, s.kind, s.expires, s.csrf, "
-			    "u.admin FROM session s JOIN app_user u ON "
-			    "u.name = s.user_name WHERE s.token_hash = $1 AND "
-			    "s.expires > $2 AND s.kind = $3",
-			    p, 3, session_row, u);
-	if (rc == 1) {
-		snprintf(u->role, sizeof(u->role), "cs_u_%s", u->name);
+	rc = cs_store_query(
+	    st,
+	    "SELECT s.user_name, s.kind, s.expires, s.csrf, "
+	    "u.admin, u.pg_role FROM session s JOIN app_user u ON "
+	    "u.name = s.user_name WHERE s.token_hash = $1 AND "
+	    "s.expires > $2 AND s.kind = $3",
+	    p, 3, session_row, u);
+	if (rc == 1)
 		return 0;
-	}
 	return rc == 0 ? CS_ENOTFOUND : rc;
 }
 
@@ -559,7 +559,10 @@ scope_begin(struct reqx *x)
 	if (!cs_store_is_pg(x->rq.store) || x->rq.user == NULL ||
 	    x->rq.user->admin)
 		return 0;
-	/* the role name is cs_u_ and a user name of [a-z0-9_.-] only */
+	/* the role name is cs_u_, the inventory's tag and a user name of
+	 * [a-z0-9_.-] only; a scoped user without one reads nothing */
+	if (strncmp(x->user.role, "cs_u_", 5) != 0)
+		return CS_EINVAL;
 	for (const char *p = x->user.role; *p != '\0'; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
 		      *p == '_' || *p == '.' || *p == '-'))

@@ -2,9 +2,10 @@
 /*
  * The console's accounts in the inventory (camsweep user add|list|del):
  * the rows, the audit lines and, on PostgreSQL, each scoped user's
- * database role cs_u_NAME, member of camsweep_reader, whose row-level
+ * database role cs_u_TAG_NAME (TAG names the inventory: roles belong to
+ * the whole cluster), member of camsweep_reader, whose row-level
  * security policies let it read only the sites of its scope
- * (cs_reader_sites, schema v8).
+ * (cs_reader_sites, schema v8; the role in app_user.pg_role, v9).
  */
 #include "serve/users.h"
 
@@ -63,6 +64,23 @@ exists_row(void *arg, int ncol, const char *const *val)
 	*(bool *)arg = true;
 	return 0;
 }
+
+/* The first column of the first row into the char[80] at arg; 1 (one
+ * row is enough). */
+static int
+role_row(void *arg, int ncol, const char *const *val)
+{
+	if (ncol < 1 || val[0] == NULL)
+		return CS_EIO;
+	cs_strlcpy(arg, val[0], 80);
+	return 1;
+}
+
+/* The role of console user name in this inventory (database and schema):
+ * cs_u_, 8 hex digits of md5(database/schema), _, name. */
+static const char role_of_sql[] =
+    "SELECT 'cs_u_' || left(md5(current_database() || '/' || "
+    "current_schema()), 8) || '_' || $1";
 
 /* The user's record as JSON (no password), for the audit log. */
 static void
@@ -165,11 +183,21 @@ cs_users_add(struct cs_store *st, const struct cs_user_spec *u,
 				   p, 3, NULL, NULL) != 0)
 			goto dberr_rb;
 	}
-	if (cs_store_is_pg(st)) {
-		/* the role the user's requests run under (names are
+	if (cs_store_is_pg(st) && !u->admin) {
+		/* the role a scoped user's requests run under (an admin's
+		 * run as the server's own database user; names are
 		 * [a-z0-9_.-], so quoting is enough) */
-		snprintf(role, sizeof(role), "cs_u_%s", u->name);
-		if (cs_store_query(st, reader_sql, NULL, 0, NULL, NULL) != 0)
+		role[0] = '\0';
+		p[0] = u->name;
+		if (cs_store_query(st, role_of_sql, p, 1, role_row, role) !=
+			1 ||
+		    cs_store_query(st, reader_sql, NULL, 0, NULL, NULL) != 0)
+			goto dberr_rb;
+		p[1] = role;
+		if (cs_store_query(st,
+				   "UPDATE app_user SET pg_role = $2 "
+				   "WHERE name = $1",
+				   p, 2, NULL, NULL) != 0)
 			goto dberr_rb;
 		exists = false;
 		p[0] = role;
@@ -216,7 +244,7 @@ cs_users_del(struct cs_store *st, const char *name, const char *who, char *err,
 	     size_t errsz)
 {
 	const char *p[1] = {name};
-	char sql[128];
+	char sql[128], role[80], mine[80];
 	bool exists = false;
 
 	if (!cs_serve_user_name_ok(name)) {
@@ -232,6 +260,12 @@ cs_users_del(struct cs_store *st, const char *name, const char *who, char *err,
 		snprintf(err, errsz, "no user %s", name);
 		return rollback(st, CS_ENOTFOUND);
 	}
+	role[0] = mine[0] = '\0';
+	if (cs_store_query(st, "SELECT pg_role FROM app_user WHERE name = $1",
+			   p, 1, role_row, role) < 0 ||
+	    (cs_store_is_pg(st) &&
+	     cs_store_query(st, role_of_sql, p, 1, role_row, mine) != 1))
+		goto dberr_rb;
 	if (cs_store_query(st, "DELETE FROM session WHERE user_name = $1", p, 1,
 			   NULL, NULL) != 0 ||
 	    cs_store_query(st, "DELETE FROM user_scope WHERE user_name = $1", p,
@@ -239,9 +273,10 @@ cs_users_del(struct cs_store *st, const char *name, const char *who, char *err,
 	    cs_store_query(st, "DELETE FROM app_user WHERE name = $1", p, 1,
 			   NULL, NULL) != 0)
 		goto dberr_rb;
-	if (cs_store_is_pg(st)) {
-		snprintf(sql, sizeof(sql), "DROP ROLE IF EXISTS \"cs_u_%s\"",
-			 name);
+	/* only this inventory's own role: one a v8 inventory made (cs_u_NAME)
+	 * may serve another inventory of the cluster too, and is left */
+	if (cs_store_is_pg(st) && role[0] != '\0' && strcmp(role, mine) == 0) {
+		snprintf(sql, sizeof(sql), "DROP ROLE IF EXISTS \"%s\"", role);
 		if (cs_store_query(st, sql, NULL, 0, NULL, NULL) != 0)
 			goto dberr_rb;
 	}

@@ -564,54 +564,94 @@ def check_hostile(c, tmp):
 
 def main_pg(c, tmp, estate, pg_admin):
     tagn = os.getpid()
-    dbname = "cs_serve_%d" % tagn
-    r = subprocess.run(["psql", pg_admin, "-Atqc", "CREATE DATABASE " + dbname],
-                       capture_output=True, text=True)
-    c.ok(r.returncode == 0, "pg: create database: %r" % r.stderr)
+    dbname, db2name = "cs_serve_%d" % tagn, "cs_serve2_%d" % tagn
+    for d in (dbname, db2name):
+        r = subprocess.run(["psql", pg_admin, "-Atqc", "CREATE DATABASE " + d],
+                           capture_output=True, text=True)
+        c.ok(r.returncode == 0, "pg: create database %s: %r" % (d, r.stderr))
     pg = pg_admin.rsplit("/", 1)[0] + "/" + dbname
+    pg2 = pg_admin.rsplit("/", 1)[0] + "/" + db2name
 
     def psql(q, uri=pg):
         r = subprocess.run(["psql", uri, "-AtqF", "\t", "-c", q],
                            capture_output=True, text=True, timeout=120)
         return [l.split("\t") for l in r.stdout.splitlines() if l]
 
+    def role_of(user, uri=pg):
+        rows = psql("SELECT pg_role FROM app_user WHERE name = '%s'" % user, uri)
+        return rows[0][0] if rows else ""
+
+    def as_role(user, q, uri=pg):
+        return psql("BEGIN; SET LOCAL ROLE \"%s\"; %s; COMMIT"
+                    % (role_of(user, uri), q), uri)
+
     pnames = ("ada%d" % tagn, "nora%d" % tagn, "dee%d" % tagn)
+    roles = set()
     try:
         fill(pg, estate, c)
         add_users(c, pg, tmp, pnames)
+        roles |= set(role_of(u) for u in pnames[1:])
+        c.ok(all(r.startswith("cs_u_") and r.endswith("_" + u) and r != "cs_u_" + u
+                 for r, u in zip([role_of(u) for u in pnames[1:]], pnames[1:])),
+             "pg: each scoped user's role is named for the inventory: %r" % roles)
+        c.ok(role_of(pnames[0]) == "", "pg: an admin has no role of its own")
         truth = truth_of(psql("SELECT site, ip FROM device"))
         check_backend(c, "pg", pg, tmp, pnames, truth, psql)
         # The database enforces the scope, not only the application: the
         # north user's role, with no condition in the query, sees north.
-        rows = psql("BEGIN; SET LOCAL ROLE cs_u_%s; SELECT DISTINCT '=' || site FROM "
-                    "device UNION SELECT DISTINCT '=' || site FROM finding UNION "
-                    "SELECT DISTINCT '=' || device_site FROM sighting; COMMIT" % pnames[1])
+        north = pnames[1]
+        rows = as_role(north, "SELECT DISTINCT '=' || site FROM "
+                       "device UNION SELECT DISTINCT '=' || site FROM finding UNION "
+                       "SELECT DISTINCT '=' || device_site FROM sighting")
         c.ok(rows == [["=north"]], "pg: the north role sees north's rows only: %r" % rows)
-        rows = psql("BEGIN; SET LOCAL ROLE cs_u_%s; SELECT count(*), count(*) FILTER "
-                    "(WHERE g.device_site <> 'north') FROM evidence e JOIN sighting g "
-                    "ON g.id = e.sighting_id; COMMIT" % pnames[1])
+        rows = as_role(north, "SELECT count(*), count(*) FILTER "
+                       "(WHERE g.device_site <> 'north') FROM evidence e JOIN sighting g "
+                       "ON g.id = e.sighting_id")
         nall = psql("SELECT count(*) FROM evidence e JOIN sighting g ON g.id = "
                     "e.sighting_id WHERE g.device_site = 'north'")
         c.ok(rows and rows[0][1] == "0" and [rows[0][0]] == nall[0] and nall[0][0] != "0",
              "pg: the north role reads exactly north's evidence: %r of %r" % (rows, nall))
-        rows = psql("BEGIN; SET LOCAL ROLE cs_u_%s; SELECT count(*) FROM app_user; COMMIT"
-                    % pnames[1])
+        rows = as_role(north, "SELECT count(*) FROM app_user")
         c.ok(rows == [], "pg: the role may not read the accounts: %r" % rows)
-        psql("BEGIN; SET LOCAL ROLE cs_u_%s; UPDATE finding SET owner = 'x'; COMMIT"
-             % pnames[1])
+        as_role(north, "UPDATE finding SET owner = 'x'")
         n = psql("SELECT count(*) FROM finding WHERE owner = 'x'")
         c.ok(n == [["0"]], "pg: the role may not write findings: %r" % n)
+        # A second inventory in the same cluster with a user of the same
+        # name: its own role, and deleting it there leaves this one's.
+        fill(pg2, estate, c)
+        pw = os.path.join(tmp, "pw")
+        r = run(["user", "add", north, "--db", pg2, "--password-file", pw,
+                 "--site", "south"])
+        c.ok(r.returncode == 0, "pg: the same user name in a second inventory: %r"
+             % r.stderr[-200:])
+        roles.add(role_of(north, pg2))
+        c.ok(role_of(north, pg2) not in ("", role_of(north)),
+             "pg: a role of its own there: %r, %r" % (role_of(north, pg2), role_of(north)))
+        rows = as_role(north, "SELECT DISTINCT site FROM device", pg2)
+        c.ok(rows == [["south"]], "pg: there it reads its scope there, south: %r" % rows)
+        r = run(["user", "del", north, "--db", pg2])
+        c.ok(r.returncode == 0, "pg: user del in the second inventory: %r" % r.stderr[-200:])
+        rows = as_role(north, "SELECT DISTINCT site FROM device")
+        c.ok(rows == [["north"]], "pg: the first inventory's user still reads north "
+             "through its role: %r" % rows)
+        with Server(pg, tmp) as srv:
+            st, tok = login(srv, north)
+            items, _ = walk(srv, tok, "/api/v1/devices", 50) if st == 200 else ([], 0)
+            c.ok(st == 200 and items and all(d["site"] == "north" for d in items),
+                 "pg: and through the API (%d, %d devices)" % (st, len(items)))
         for u in pnames:
             r = run(["user", "del", u, "--db", pg])
             c.ok(r.returncode == 0, "pg: user del %s: %r" % (u, r.stderr[-200:]))
         rows = psql("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'cs_u_%%%d'" % tagn)
         c.ok(rows == [["0"]], "pg: user del drops the roles: %r" % rows)
     finally:
-        for u in pnames:
-            subprocess.run(["psql", pg_admin, "-qc", 'DROP ROLE IF EXISTS "cs_u_%s"' % u],
+        for role in roles:
+            if role:
+                subprocess.run(["psql", pg_admin, "-qc", 'DROP ROLE IF EXISTS "%s"' % role],
+                               capture_output=True)
+        for d in (dbname, db2name):
+            subprocess.run(["psql", pg_admin, "-qc", "DROP DATABASE IF EXISTS " + d],
                            capture_output=True)
-        subprocess.run(["psql", pg_admin, "-qc", "DROP DATABASE IF EXISTS " + dbname],
-                       capture_output=True)
 
 
 if __name__ == "__main__":

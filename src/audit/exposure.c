@@ -194,6 +194,19 @@ cs_exposure_posture(const struct cs_obs *obs, size_t n, const uint16_t *ports,
 	}
 	for (size_t i = 0; i < n; i++) {
 		o = &obs[i];
+		if (key_is(o, "onvif.access") &&
+		    val_ieq(o, "200 device information")) {
+			item(out, "onvif-open", "", "", "",
+			     "ONVIF GetDeviceInformation on port %u, sent "
+			     "without credentials, was answered with the "
+			     "unit's maker, model and firmware: a READ_SYSTEM "
+			     "call that should need them (exposure.md 4.5)",
+			     o->port);
+			break;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		o = &obs[i];
 		if (key_is(o, "http.www-authenticate") &&
 		    cs_span_ieq(
 			cs_http_auth_scheme(cs_span_make(o->val, o->len)),

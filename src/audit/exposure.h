@@ -4,8 +4,9 @@
  * known-exploited flaws its firmware carries (the KEV rows of data/vulns
  * matched through its lineage), whether it is past end of support, and
  * the posture facts its own replies showed, observed without touching:
- * never activated, maker cloud on, an RTSP stream open to anyone, HTTP
- * Basic offered in the clear, telnet or FTP open, no HTTPS, a
+ * never activated, maker cloud on, an RTSP stream open to anyone, ONVIF
+ * device information given without credentials, HTTP Basic offered in
+ * the clear, telnet or FTP open, no HTTPS, a
  * self-signed, expired or weak certificate.  Pure: reads its arguments
  * only.  The test=exposure regimes (kev, posture) turn it into findings.
  */

@@ -111,6 +111,11 @@ static const struct cs_obs_keydef keys[] = {
     {"onvif.hardware", "GetDeviceInformation HardwareId", "decode onvif", T},
     {"onvif.scopes", "scope URIs", "decode onvif, wsd", CS_SHAPE_SCOPES},
     {"onvif.fault", "SOAP fault subcode", "decode onvif (onvif-time)", T},
+    {"onvif.access",
+     "'200 device information': the scan's GetDeviceInformation, sent "
+     "without WS-Security credentials, was answered with the device's "
+     "identity",
+     "probe onvif-info", T},
     {"wsd.scopes", "ProbeMatch/Hello scopes", "decode wsd", CS_SHAPE_SCOPES},
     {"wsd.types", "ProbeMatch/Hello types", "decode wsd", T},
     {"wsd.xaddrs", "ProbeMatch/Hello XAddrs", "decode wsd", CS_SHAPE_SCOPES},

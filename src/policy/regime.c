@@ -36,12 +36,19 @@ static const char *const actions[] = {
 };
 
 const char *const cs_exposure_signals[] = {
-    "kev",          "eos",
-    "unactivated",  "cloud",
-    "rtsp-open",    "basic-cleartext",
-    "telnet",       "ftp",
-    "no-https",     "cert-self-signed",
-    "cert-expired", "cert-weak-key",
+    "kev",
+    "eos",
+    "unactivated",
+    "cloud",
+    "rtsp-open",
+    "basic-cleartext",
+    "telnet",
+    "ftp",
+    "onvif-open",
+    "no-https",
+    "cert-self-signed",
+    "cert-expired",
+    "cert-weak-key",
     NULL,
 };
 

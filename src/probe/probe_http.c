@@ -488,10 +488,25 @@ onvif_finish(struct cs_probe_ctx *ctx, const uint8_t *p, size_t n)
 		return;
 	cs_obs_list_init(&tmp);
 	ctx->obs = &tmp;
-	if (cs_probe_decode(ctx, "onvif", p, n) == 0)
-		for (size_t i = 0; i < tmp.n; i++)
+	if (cs_probe_decode(ctx, "onvif", p, n) == 0) {
+		bool info = false;
+		for (size_t i = 0; i < tmp.n; i++) {
 			cs_obs_add(keep, tmp.v[i].key, tmp.v[i].port,
 				   tmp.v[i].flags, tmp.v[i].val, tmp.v[i].len);
+			info |=
+			    tmp.v[i].len > 0 &&
+			    (strcmp(tmp.v[i].key, "onvif.manufacturer") == 0 ||
+			     strcmp(tmp.v[i].key, "onvif.model") == 0 ||
+			     strcmp(tmp.v[i].key, "onvif.serial") == 0);
+		}
+		/* this request carried no credentials (exposure.md 4.5:
+		 * GetDeviceInformation is READ_SYSTEM, it should need
+		 * them) */
+		if (info && r.status == 200 &&
+		    strcmp(ctx->probe->data, "GetDeviceInformation") == 0)
+			cs_obs_adds(keep, "onvif.access", ctx->port,
+				    "200 device information");
+	}
 	ctx->obs = keep;
 	cs_obs_list_free(&tmp);
 }

@@ -5,7 +5,8 @@
 Simulated units in network namespaces (tests/lib/netns.py): Hikvision
 and Dahua cameras on vulnerable and on fixed firmware, an LTS camera on Hikvision
 firmware (white label), a Hikvision unit never activated with Hik-Connect
-on, an Amcrest unit whose RTSP stream is open, current Axis cameras and
+on, an Amcrest unit whose RTSP stream is open, a Uniview camera that
+answers ONVIF GetDeviceInformation without credentials, current Axis cameras and
 an Axis unit with telnet open and an expired, self-signed RSA-1024
 certificate on 443 (read by the scan's TLS handshake).
 camsweep scans from the scanner namespace with --interface eth0 (so SADP
@@ -16,7 +17,7 @@ units on a sensitive site's core network.  Checks:
   (the LTS unit through its OEM, marked inferred), and no fixed unit and
   no Axis unit gets any;
 * the unactivated unit gets unactivated and cloud findings, the Amcrest
-  unit rtsp-open, the TLS unit telnet and the three certificate findings
+  unit rtsp-open, the Uniview unit onvif-open and rtsp-open, the TLS unit telnet and the three certificate findings
   (and not no-https), and nothing else does;
 * kev findings on the sensitive core site are critical, carry the KEV
   due date and the rule's source URL;
@@ -52,6 +53,8 @@ PLAN = {
     "lts-camera-kev": (1, {"CVE-2021-36260"}, set()),
     "hikvision-camera-unactivated": (1, set(), {"unactivated", "cloud"}),
     "amcrest-camera-open": (1, set(), {"rtsp-open"}),
+    # answers ONVIF GetDeviceInformation without credentials
+    "uniview-camera": (1, set(), {"onvif-open", "rtsp-open"}),
     "axis-camera": (1, set(), set()),
     "axis-camera-tls-weak": (1, set(), {"telnet", "cert-self-signed",
                                         "cert-expired", "cert-weak-key"}),

@@ -17,8 +17,10 @@
 #include <cmocka.h>
 
 #include "core/buf.h"
+#include "core/cs.h"
 #include "core/obs.h"
 #include "ident/ident.h"
+#include "parse/obskeys.h"
 #include "probe/probe.h"
 
 #define MAXR 2
@@ -266,6 +268,22 @@ scan_path(const struct cs_probe *p, const struct same_case *c,
 	cs_buf_free(&out);
 }
 
+/* Observations only the scan path adds, by probe. */
+static const struct {
+	const char *probe, *key;
+} probe_keys[] = {
+    {"onvif-info", "onvif.access"},
+};
+
+/* Removes observation k of l. */
+static void
+obs_drop(struct cs_obs_list *l, size_t k)
+{
+	free(l->v[k].val);
+	memmove(&l->v[k], &l->v[k + 1], (l->n - k - 1) * sizeof(l->v[0]));
+	l->n--;
+}
+
 static void
 test_same_observations(void **state)
 {
@@ -284,6 +302,20 @@ test_same_observations(void **state)
 		cs_obs_list_init(&a);
 		cs_obs_list_init(&b);
 		scan_path(p, c, &a);
+		/* what the scan knows of its own request (obskeys emitter
+		 * "probe ...", e.g. onvif.access: it sent no credentials) is
+		 * not in the bytes: checked, then set aside */
+		for (size_t k = 0; k < CS_NELEM(probe_keys); k++)
+			if (strcmp(c->probe, probe_keys[k].probe) == 0 &&
+			    cs_obs_find(&a, probe_keys[k].key, 0) == NULL)
+				fail_msg("%s: no %s", c->probe,
+					 probe_keys[k].key);
+		for (size_t k = a.n; k-- > 0;) {
+			const struct cs_obs_keydef *d =
+			    cs_obs_key_find(a.v[k].key);
+			if (d != NULL && strncmp(d->emitter, "probe ", 6) == 0)
+				obs_drop(&a, k);
+		}
 		for (size_t r = 0; r < MAXR && c->reply[r]; r++)
 			(void)cs_ident_decode(dec, c->kind,
 					      (const uint8_t *)c->reply[r],

@@ -1532,7 +1532,8 @@ add_ns(struct dctx *c, const struct cs_soap *s)
 /*
  * The text of a Scopes element given alone, as discovery tools print it
  * (a log line, a table cell): blank-separated URIs, at least one of
- * them an ONVIF scope (onvif://www.onvif.org/...), nothing else.  Copies
+ * them an ONVIF scope (onvif://www.onvif.org/...), nothing else (a word
+ * that is no URI is taken as the rest of the URI before it).  Copies
  * them, single-spaced, into c->d->text (at most 2047 bytes, as a parsed
  * Scopes element) and returns their length, or 0 if b is not that.
  */
@@ -1557,7 +1558,10 @@ bare_scopes(struct dctx *c, struct cs_span b)
 			if (u.p[i] >= 0x7f || u.p[i] == '<' || u.p[i] == '>' ||
 			    u.p[i] == '"')
 				return 0;
-		if (cs_span_find(u, "://", 3, false) <= 0)
+		/* A word without "://" after a URI is the rest of a value
+		 * with a blank in it, as devices print their location
+		 * ("onvif://www.onvif.org/location/Hong Kong"). */
+		if (cs_span_find(u, "://", 3, false) <= 0 && k == 0)
 			return 0;
 		if (cs_span_istarts(u, "onvif://www.onvif.org/"))
 			onvif = true;

@@ -159,6 +159,12 @@ CASES = [
      "onvif://www.onvif.org/hardware/DS-2CD2043G2-I onvif://www.onvif.org/name/HIKVISION%20"
      "DS-2CD2043G2-I onvif://www.onvif.org/location/city/hangzhou\n",
      {"manufacturer": "Hikvision", "model": "DS-2CD2043G2-I", "device_class": "camera"}, True),
+    # the same printed one URI a line, a location with a blank in it
+    ("wsd-scopes-lines-blank", "wsd",
+     "onvif://www.onvif.org/name/VIGI-C440\nonvif://www.onvif.org/hardware/VIGI-C440\n"
+     "onvif://www.onvif.org/Profile/Streaming\nonvif://www.onvif.org/location/New York\n"
+     "onvif://www.onvif.org/type/NetworkVideoTransmitter\n",
+     {"manufacturer": "TP-Link", "model": "VIGI-C440", "device_class": "camera"}, True),
     # an AXIS OS sysDescr names the product type (class) as well as the model
     ("axis-sysdescr-intercom", "snmp-sysdescr",
      "; AXIS I8016-LVE; Network Video Intercom; 11.9.71; Apr 04 2024 08:10; 1F2; 1",

@@ -491,6 +491,46 @@ api_kv(struct dctx *c, struct cs_span body, const struct api_field *f,
 	return any;
 }
 
+/* Records the value of the first JSON member named name if MAC-shaped. */
+static void
+json_mac(struct dctx *c, struct cs_span body, const char *name)
+{
+	char *t = c->d->text;
+
+	if (cs_json_scan(body.p, body.n, name, t, 64) == 0 && t[0])
+		(void)add_mac(c, (const uint8_t *)t, strlen(t));
+}
+
+/*
+ * The DeviceInfo object as JSON: ISAPI's own ?format=json answer, or an
+ * integration's log of the parsed XML (a Python dict repr with '@xmlns'
+ * and single quotes).  Read only if it has a model member and deviceID
+ * or deviceName beside it (DeviceInfo members, ISAPI developer guide
+ * §System/deviceInfo); salvaged.
+ */
+static bool
+isapi_json(struct dctx *c, struct cs_span body)
+{
+	static const struct api_field f[] = {
+	    {"model", "isapi.model"},
+	    {"firmwareVersion", "isapi.firmware"},
+	    {"deviceType", "isapi.device-type"},
+	    {"manufacturer", "isapi.manufacturer"},
+	};
+	char *t = c->d->text;
+
+	if (json_start(body.p, body.n) == NULL ||
+	    cs_json_scan(body.p, body.n, "model", t, 128) != 0 || !t[0] ||
+	    (cs_json_scan(body.p, body.n, "deviceID", t, 128) != 0 &&
+	     cs_json_scan(body.p, body.n, "deviceName", t, 128) != 0))
+		return false;
+	c->flags |= CS_OBS_SALVAGED;
+	if (!api_json_at(c, body.p, body.n, f, CS_NELEM(f)))
+		return false;
+	json_mac(c, body, "macAddress");
+	return true;
+}
+
 /* Hikvision ISAPI GET /ISAPI/System/deviceInfo (protocols.md §4). */
 static int
 dec_isapi(struct dctx *c)
@@ -513,6 +553,10 @@ dec_isapi(struct dctx *c)
 		return malformed(c);
 	if (body.n == 0 || cs_xml_find_text(body.p, body.n, names,
 					    CS_NELEM(names), out, &meta) != 0) {
+		if (body.n != 0 && isapi_json(c, body)) {
+			add_status_body(c, "hik.isapi", status, body);
+			return 0;
+		}
 		/* Not XML (an HTML error page, nothing): the status is
 		 * still the answer. */
 		if (status == 0)
@@ -730,16 +774,6 @@ dec_lapi(struct dctx *c)
 	if (status == 0 || status == 200)
 		(void)api_json(c, body, f, CS_NELEM(f));
 	return 0;
-}
-
-/* Records the value of the first JSON member named name if MAC-shaped. */
-static void
-json_mac(struct dctx *c, struct cs_span body, const char *name)
-{
-	char *t = c->d->text;
-
-	if (cs_json_scan(body.p, body.n, name, t, 64) == 0 && t[0])
-		(void)add_mac(c, (const uint8_t *)t, strlen(t));
 }
 
 /*

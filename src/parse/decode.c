@@ -1663,6 +1663,7 @@ dec_onvif(struct dctx *c)
 	add_mac_in(c, cs_span_make(s->serial, strlen(s->serial)));
 	adds(c, "onvif.hardware", s->hardware_id);
 	adds(c, "onvif.scopes", s->scopes);
+	adds(c, "onvif.xaddr", s->xaddrs);
 	return 0;
 }
 

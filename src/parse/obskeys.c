@@ -111,6 +111,8 @@ static const struct cs_obs_keydef keys[] = {
     {"onvif.hardware", "GetDeviceInformation HardwareId", "decode onvif", T},
     {"onvif.scopes", "scope URIs", "decode onvif, wsd", CS_SHAPE_SCOPES},
     {"onvif.fault", "SOAP fault subcode", "decode onvif (onvif-time)", T},
+    {"onvif.xaddr", "first XAddr of a GetCapabilities/GetServices reply",
+     "decode onvif", T},
     {"wsd.scopes", "ProbeMatch/Hello scopes", "decode wsd", CS_SHAPE_SCOPES},
     {"wsd.types", "ProbeMatch/Hello types", "decode wsd", T},
     {"wsd.xaddrs", "ProbeMatch/Hello XAddrs", "decode wsd", CS_SHAPE_SCOPES},

@@ -53,7 +53,7 @@ rule dahua-rpc2-session
 # An /RPC2 error answer: Dahua's error codes (0x1003xxxx, 0x1004xxxx,
 # 0x1103xxxx, 0x1124xxxx) in the JSON-RPC error object.
 rule dahua-rpc2-error-code
-  on       dahua.rpc2
+  on       dahua.rpc2 http.body vendor-api.malformed
   match    "error"\s*:\s*\{\s*"code"\s*:\s*(?:268632064|268632079|268894209|268894210|285409284|287637504|287637505)\b
   set      manufacturer=Dahua
   weight   0.6

@@ -61,7 +61,7 @@ rule tplink-tpri-device-certificate
 # /onvif/service: the address a GetCapabilities/GetServices answer (or a
 # SOAP reply cut short, which keeps it in onvif.malformed) gives.
 rule tplink-tapo-onvif-2020
-  on       onvif.xaddr onvif.malformed wsd.xaddrs
+  on       onvif.xaddr onvif.malformed wsd.xaddrs http.body
   match    \bhttps?://[^/\s<>"]{1,80}:2020/onvif/service\b
   set      manufacturer=TP-Link class=camera surveillance=yes
   tier     generic

@@ -50,6 +50,17 @@ rule dahua-rpc2-session
   example  "{ \"id\" : 10000, \"params\" : null, \"result\" : true, \"session\" : 100385023 }"
   example! "{\"result\":true}"
 
+# An /RPC2 error answer: Dahua's error codes (0x1003xxxx, 0x1004xxxx,
+# 0x1103xxxx, 0x1124xxxx) in the JSON-RPC error object.
+rule dahua-rpc2-error-code
+  on       dahua.rpc2 http.body vendor-api.malformed
+  match    "error"\s*:\s*\{\s*"code"\s*:\s*(?:268632064|268632079|268894209|268894210|285409284|287637504|287637505)\b
+  set      manufacturer=Dahua
+  weight   0.6
+  source   ItsNotGoodName/ipcmanview-old-3 src/rpc/mod.rs (Dahua RPC client: error codes 268894209 InvalidRequest, 268894210 MethodNotFound, 268632064 InterfaceNotFound, 285409284 NoData, 287637504/287637505 session); protocols.md §6 (268632079 login challenge)
+  example  "{ \"error\" : { \"code\" : 268894210, \"message\" : \"Method not found!\" }, \"id\" : 7, \"result\" : false, \"session\" : 0 }"
+  example! "{\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":7}"
+
 rule dahua-dvrip-37777
   on       dahua.dvrip
   match    ^b0[0-9a-f]{6}

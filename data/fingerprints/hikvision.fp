@@ -296,3 +296,17 @@ rule hikvision-isapi-description-kind
   source   protocols.md §4 (ISAPI DeviceInfo deviceDescription, which older camera firmware fills with the deviceType word IPCamera / IPDome)
   example  "200 <DeviceInfo><deviceDescription>IPCamera</deviceDescription></DeviceInfo>" => class=camera
   example! "200 <DeviceInfo><deviceDescription>ACS</deviceDescription></DeviceInfo>"
+
+# /ISAPI/Security/adminAccesses (and its /capabilities) lists the ports
+# of the device's access protocols; DEV_MANAGE is the Hikvision SDK
+# (iVMS/HCNetSDK) port, 8000 by default.  The maker only: cameras,
+# recorders, door stations and alarm panels all answer it.
+rule hikvision-isapi-admin-access-dev-manage
+  on       hik.isapi http.body isapi.malformed vendor-api.malformed
+  match    <AdminAccessProtocol\b.{0,600}?<protocol\b[^>]{0,80}>\s*DEV_MANAGE\s*</protocol>
+  flags    s
+  set      manufacturer=Hikvision
+  weight   0.6
+  source   Hikvision ISAPI guide (loozhengyuan/hikvision-sdk resources/isapi.pdf), /ISAPI/Security/adminAccesses: AdminAccessProtocol protocol HTTP|HTTPS|RTSP|DEV_MANAGE, DEV_MANAGE = SDK server port 8000
+  example  "<AdminAccessProtocolList version=\"2.0\"><AdminAccessProtocol><id>2</id><protocol>DEV_MANAGE</protocol><portNo>8000</portNo></AdminAccessProtocol></AdminAccessProtocolList>" => manufacturer=Hikvision
+  example! "<AdminAccessProtocolList><AdminAccessProtocol><id>1</id><protocol>HTTP</protocol><portNo>80</portNo></AdminAccessProtocol></AdminAccessProtocolList>"

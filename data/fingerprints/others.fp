@@ -84,6 +84,17 @@ rule tplink-rtsp-session
   example  "Session streamed by \"TP-LINK RTSP Server\""
   example! "Session streamed by \"GStreamer RTSP server\""
 
+# MERCURY cameras run the same RTSP server as TP-LINK's (SDP session
+# name "<brand> RTSP Server", a private m=application/<brand> track).
+rule mercury-rtsp-session
+  on       rtsp.sdp.session rtsp.sdp rtsp.server
+  match    MERCURY RTSP Server|m=application/MERCURY\b
+  set      manufacturer=Mercury class=camera surveillance=yes
+  weight   0.8
+  source   bluenviron/gortsplib issue #271 and its SDP test cases (MERCURY camera: s=Session streamed by "MERCURY RTSP Server", m=application/MERCURY 0 RTP/AVP smart/1/90000)
+  example  "Session streamed by \"MERCURY RTSP Server\"" => manufacturer=Mercury
+  example! "Session streamed by \"TP-LINK RTSP Server\""
+
 rule uniview-sdp-session
   on       rtsp.sdp.session rtsp.sdp
   match    VCP IPC Realtime stream

@@ -56,3 +56,17 @@ rule tplink-tpri-device-certificate
   example  "CN=TPRI-DEVICE,O=TPRI,C=US" => manufacturer=TP-Link
   example  "CN=TPRI-DEVICE, O=TPRI, C=US" => manufacturer=TP-Link
   example! "CN=TPRI-DEVICE-X,O=Other"
+
+# Tapo cameras serve ONVIF on TCP 2020 (not 80), device service at
+# /onvif/service: the address a GetCapabilities/GetServices answer (or a
+# SOAP reply cut short, which keeps it in onvif.malformed) gives.
+rule tplink-tapo-onvif-2020
+  on       onvif.xaddr onvif.malformed wsd.xaddrs http.body
+  match    \bhttps?://[^/\s<>"]{1,80}:2020/onvif/service\b
+  set      manufacturer=TP-Link class=camera surveillance=yes
+  tier     generic
+  weight   0.5
+  source   skrtk98/tapo-c220 wiki ONVIF (Tapo C220: ONVIF entry http://<camera>:2020/onvif/service); AlexxIT/go2rtc internal/onvif/README.md (tapo1: onvif://...:2020)
+  example  "http://192.0.2.30:2020/onvif/service" => manufacturer=TP-Link surveillance=yes
+  example! "http://192.0.2.30/onvif/device_service"
+  example! "http://192.0.2.30:20200/onvif/service"

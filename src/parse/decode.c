@@ -491,6 +491,46 @@ api_kv(struct dctx *c, struct cs_span body, const struct api_field *f,
 	return any;
 }
 
+/* Records the value of the first JSON member named name if MAC-shaped. */
+static void
+json_mac(struct dctx *c, struct cs_span body, const char *name)
+{
+	char *t = c->d->text;
+
+	if (cs_json_scan(body.p, body.n, name, t, 64) == 0 && t[0])
+		(void)add_mac(c, (const uint8_t *)t, strlen(t));
+}
+
+/*
+ * The DeviceInfo object as JSON: ISAPI's own ?format=json answer, or an
+ * integration's log of the parsed XML (a Python dict repr with '@xmlns'
+ * and single quotes).  Read only if it has a model member and deviceID
+ * or deviceName beside it (DeviceInfo members, ISAPI developer guide
+ * §System/deviceInfo); salvaged.
+ */
+static bool
+isapi_json(struct dctx *c, struct cs_span body)
+{
+	static const struct api_field f[] = {
+	    {"model", "isapi.model"},
+	    {"firmwareVersion", "isapi.firmware"},
+	    {"deviceType", "isapi.device-type"},
+	    {"manufacturer", "isapi.manufacturer"},
+	};
+	char *t = c->d->text;
+
+	if (json_start(body.p, body.n) == NULL ||
+	    cs_json_scan(body.p, body.n, "model", t, 128) != 0 || !t[0] ||
+	    (cs_json_scan(body.p, body.n, "deviceID", t, 128) != 0 &&
+	     cs_json_scan(body.p, body.n, "deviceName", t, 128) != 0))
+		return false;
+	c->flags |= CS_OBS_SALVAGED;
+	if (!api_json_at(c, body.p, body.n, f, CS_NELEM(f)))
+		return false;
+	json_mac(c, body, "macAddress");
+	return true;
+}
+
 /* Hikvision ISAPI GET /ISAPI/System/deviceInfo (protocols.md §4). */
 static int
 dec_isapi(struct dctx *c)
@@ -513,6 +553,10 @@ dec_isapi(struct dctx *c)
 		return malformed(c);
 	if (body.n == 0 || cs_xml_find_text(body.p, body.n, names,
 					    CS_NELEM(names), out, &meta) != 0) {
+		if (body.n != 0 && isapi_json(c, body)) {
+			add_status_body(c, "hik.isapi", status, body);
+			return 0;
+		}
 		/* Not XML (an HTML error page, nothing): the status is
 		 * still the answer. */
 		if (status == 0)
@@ -730,16 +774,6 @@ dec_lapi(struct dctx *c)
 	if (status == 0 || status == 200)
 		(void)api_json(c, body, f, CS_NELEM(f));
 	return 0;
-}
-
-/* Records the value of the first JSON member named name if MAC-shaped. */
-static void
-json_mac(struct dctx *c, struct cs_span body, const char *name)
-{
-	char *t = c->d->text;
-
-	if (cs_json_scan(body.p, body.n, name, t, 64) == 0 && t[0])
-		(void)add_mac(c, (const uint8_t *)t, strlen(t));
 }
 
 /*
@@ -1532,7 +1566,8 @@ add_ns(struct dctx *c, const struct cs_soap *s)
 /*
  * The text of a Scopes element given alone, as discovery tools print it
  * (a log line, a table cell): blank-separated URIs, at least one of
- * them an ONVIF scope (onvif://www.onvif.org/...), nothing else.  Copies
+ * them an ONVIF scope (onvif://www.onvif.org/...), nothing else (a word
+ * that is no URI is taken as the rest of the URI before it).  Copies
  * them, single-spaced, into c->d->text (at most 2047 bytes, as a parsed
  * Scopes element) and returns their length, or 0 if b is not that.
  */
@@ -1557,7 +1592,10 @@ bare_scopes(struct dctx *c, struct cs_span b)
 			if (u.p[i] >= 0x7f || u.p[i] == '<' || u.p[i] == '>' ||
 			    u.p[i] == '"')
 				return 0;
-		if (cs_span_find(u, "://", 3, false) <= 0)
+		/* A word without "://" after a URI is the rest of a value
+		 * with a blank in it, as devices print their location
+		 * ("onvif://www.onvif.org/location/Hong Kong"). */
+		if (cs_span_find(u, "://", 3, false) <= 0 && k == 0)
 			return 0;
 		if (cs_span_istarts(u, "onvif://www.onvif.org/"))
 			onvif = true;
@@ -1625,6 +1663,7 @@ dec_onvif(struct dctx *c)
 	add_mac_in(c, cs_span_make(s->serial, strlen(s->serial)));
 	adds(c, "onvif.hardware", s->hardware_id);
 	adds(c, "onvif.scopes", s->scopes);
+	adds(c, "onvif.xaddr", s->xaddrs);
 	return 0;
 }
 

@@ -116,6 +116,8 @@ static const struct cs_obs_keydef keys[] = {
      "without WS-Security credentials, was answered with the device's "
      "identity",
      "probe onvif-info", T},
+    {"onvif.xaddr", "first XAddr of a GetCapabilities/GetServices reply",
+     "decode onvif", T},
     {"wsd.scopes", "ProbeMatch/Hello scopes", "decode wsd", CS_SHAPE_SCOPES},
     {"wsd.types", "ProbeMatch/Hello types", "decode wsd", T},
     {"wsd.xaddrs", "ProbeMatch/Hello XAddrs", "decode wsd", CS_SHAPE_SCOPES},

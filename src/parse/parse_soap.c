@@ -166,6 +166,8 @@ soap_start(struct xst *st, const char *l)
 	    {"SerialNumber", offsetof(struct cs_soap, serial), 128},
 	    {"HardwareId", offsetof(struct cs_soap, hardware_id), 128},
 	    {"XAddrs", offsetof(struct cs_soap, xaddrs), 1024},
+	    /* GetCapabilities / GetServices: a service's address. */
+	    {"XAddr", offsetof(struct cs_soap, xaddrs), 1024},
 	    {"Types", offsetof(struct cs_soap, types), 512},
 	};
 

@@ -34,7 +34,7 @@ struct cs_soap {
 	char manufacturer[128], model[128], firmware[128], serial[128],
 	    hardware_id[128];
 	char scopes[2048]; /* text of Scopes element(s), space-joined */
-	char xaddrs[1024]; /* text of the first XAddrs */
+	char xaddrs[1024]; /* text of the first XAddrs (or XAddr) */
 	char types[512];   /* text of the first Types */
 	char body_op[128]; /* local name of the first child of Body */
 	/* Read by the salvage pass (see cs_soap_parse). */

@@ -47,6 +47,17 @@ CASES = [
      "<deviceType>NVR</deviceType>\n<telecontrolID>8",
      {"manufacturer": "Hikvision", "model": "DS-7608NI-K2", "firmware": "V4.30.085",
       "device_class": "nvr"}, True),
+    # the DeviceInfo as an integration logs the parsed XML (a Python dict
+    # repr), and as ISAPI's ?format=json answer
+    ("isapi-dict-repr", "isapi",
+     "{'@version': '2.0', '@xmlns': 'http://www.isapi.org/ver20/XMLSchema', "
+     "'deviceName': 'Network Video Recorder', 'deviceID': '48473336-0000', "
+     "'model': 'DS-7616NXI-K2', 'firmwareVersion': 'V4.62.210', 'deviceType': 'NVR'}",
+     {"manufacturer": "Hikvision", "model": "DS-7616NXI-K2", "device_class": "nvr"}, True),
+    ("isapi-json", "isapi",
+     '{"DeviceInfo": {"deviceName": "IP CAMERA", "deviceID": "ab12", '
+     '"model": "DS-2CD2347G2-LU", "firmwareVersion": "V5.7.15", "deviceType": "IPCamera"}}',
+     {"manufacturer": "Hikvision", "model": "DS-2CD2347G2-LU", "device_class": "camera"}, True),
     # the 401 userCheck answer names the maker and nothing else (its
     # statusValue is not a model)
     ("isapi-401", "isapi",
@@ -159,6 +170,12 @@ CASES = [
      "onvif://www.onvif.org/hardware/DS-2CD2043G2-I onvif://www.onvif.org/name/HIKVISION%20"
      "DS-2CD2043G2-I onvif://www.onvif.org/location/city/hangzhou\n",
      {"manufacturer": "Hikvision", "model": "DS-2CD2043G2-I", "device_class": "camera"}, True),
+    # the same printed one URI a line, a location with a blank in it
+    ("wsd-scopes-lines-blank", "wsd",
+     "onvif://www.onvif.org/name/VIGI-C440\nonvif://www.onvif.org/hardware/VIGI-C440\n"
+     "onvif://www.onvif.org/Profile/Streaming\nonvif://www.onvif.org/location/New York\n"
+     "onvif://www.onvif.org/type/NetworkVideoTransmitter\n",
+     {"manufacturer": "TP-Link", "model": "VIGI-C440", "device_class": "camera"}, True),
     # an AXIS OS sysDescr names the product type (class) as well as the model
     ("axis-sysdescr-intercom", "snmp-sysdescr",
      "; AXIS I8016-LVE; Network Video Intercom; 11.9.71; Apr 04 2024 08:10; 1F2; 1",

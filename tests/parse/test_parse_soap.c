@@ -513,6 +513,28 @@ attrs(char *buf, size_t cap, int nattr, int nns)
 	return off;
 }
 
+/* GetCapabilities: the first service XAddr is kept (onvif.xaddr). */
+static void
+test_get_capabilities(void **state)
+{
+	static const char caps[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	    "<s:Envelope xmlns:s=\"" ENV12 "\" "
+	    "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\" "
+	    "xmlns:tt=\"http://www.onvif.org/ver10/schema\"><s:Body>"
+	    "<tds:GetCapabilitiesResponse><tds:Capabilities><tt:Device>"
+	    "<tt:XAddr>http://192.0.2.7:2020/onvif/service</tt:XAddr>"
+	    "</tt:Device><tt:Media><tt:XAddr>http://192.0.2.7:2020/onvif/media"
+	    "</tt:XAddr></tt:Media></tds:Capabilities>"
+	    "</tds:GetCapabilitiesResponse></s:Body></s:Envelope>";
+	struct cs_soap s;
+
+	(void)state;
+	assert_int_equal(cs_soap_parse(L(caps), &s), 0);
+	assert_string_equal(s.body_op, "GetCapabilitiesResponse");
+	assert_string_equal(s.xaddrs, "http://192.0.2.7:2020/onvif/service");
+}
+
 static void
 test_caps(void **state)
 {
@@ -651,6 +673,7 @@ main(void)
 	    cmocka_unit_test(test_truncation),
 	    cmocka_unit_test(test_arena),
 	    cmocka_unit_test(test_caps),
+	    cmocka_unit_test(test_get_capabilities),
 	    cmocka_unit_test(test_find_text),
 	};
 

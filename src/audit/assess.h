@@ -78,6 +78,8 @@ struct cs_audit_assess {
 	struct cs_finding_row *rows; /* findings raised (owned) */
 	size_t nrows;
 	size_t ndevices;       /* devices of the scan evaluated */
+	size_t nplaced;        /* of them, devices only the switches know
+				  (audit/placed.h; keyed by MAC) */
 	int64_t assessment_id; /* 0 when dry */
 	char err[512];         /* why it failed; "" if unknown */
 };

@@ -560,6 +560,21 @@ raised_status(const struct cs_finding_row *f)
 		   : "open";
 }
 
+/*
+ * Whether a finding names its device well enough: a valid address, or
+ * none for a device only the switches know, which then names its device
+ * (device_id) and its MAC.  sip is set for an address.
+ */
+static bool
+finding_device_ok(const struct cs_finding_row *f, struct cs_store_ip *sip)
+{
+	if (f->ip[0] == '\0') {
+		memset(sip, 0, sizeof(*sip));
+		return f->device_id > 0 && f->mac[0] != '\0';
+	}
+	return ip_parse(f->ip, sip) == 0;
+}
+
 int
 cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 		     int64_t *id, bool *reopened)
@@ -579,7 +594,7 @@ cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 		reopened = &rdummy;
 	*reopened = false;
 	if (s == NULL || f == NULL || f->key[0] == '\0' ||
-	    ip_parse(f->ip, &sip) != 0 || f->regime[0] == '\0' ||
+	    !finding_device_ok(f, &sip) || f->regime[0] == '\0' ||
 	    f->obligation[0] == '\0' || (unsigned)f->severity > CS_SEV_CRITICAL)
 		return CS_EINVAL;
 	cs_span_copy(key, sizeof(key),
@@ -634,7 +649,7 @@ cs_store_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 	for (size_t i = 0; i < n; i++) {
 		struct cs_store_ip sip;
 		const struct cs_finding_row *f = &v[i];
-		if (f->key[0] == '\0' || ip_parse(f->ip, &sip) != 0 ||
+		if (f->key[0] == '\0' || !finding_device_ok(f, &sip) ||
 		    f->regime[0] == '\0' || f->obligation[0] == '\0' ||
 		    (unsigned)f->severity > CS_SEV_CRITICAL)
 			return CS_EINVAL;

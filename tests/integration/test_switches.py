@@ -332,6 +332,19 @@ def main():
              "the text findings name the device by its MAC: %r" % [
                  l for l in p2.stdout.splitlines() if UNADDR_CORE in l])
 
+        # ... in the plan, by its MAC, and planned like any finding.
+        fid = first.get(UNADDR_CORE, 0)
+        p2 = camsweep("plan", "set", str(fid), "--db", db, "--owner",
+                      "estates", "--due", "2030-01-31")
+        p3 = camsweep("plan", "--db", db)
+        line = [l for l in p3.stdout.splitlines()
+                if l.startswith("#%d " % fid)]
+        c.ok(p2.returncode == 0 and line and
+             line[0].split()[3] == UNADDR_CORE and
+             "owner estates" in line[0] and "due 2030-01-31" in line[0],
+             "plan: the MAC-keyed finding set and listed by MAC: %r %r" % (
+                 line, p2.stderr[-200:]))
+
         # ... in show, with its placement (the port name JSON-escaped).
         p = camsweep("show", "--db", db, "--json")
         objs = [json.loads(l) for l in p.stdout.splitlines() if l.strip()]

@@ -633,10 +633,10 @@ reconcile(struct cs_audit_assess *a, const char (*ips)[46], size_t nips,
 				 * still placed, it is there. */
 				if (nplaced == 0)
 					continue;
-				present = f->device_id > 0 &&
-					  bsearch(&f->device_id, placed,
-						  nplaced, sizeof(*placed),
-						  i64_cmp) != NULL;
+				present =
+				    f->device_id > 0 &&
+				    bsearch(&f->device_id, placed, nplaced,
+					    sizeof(*placed), i64_cmp) != NULL;
 			} else {
 				if (!have_scope ||
 				    !cs_audit_scope_has(&looked, f->ip))
@@ -748,8 +748,8 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 		int rc;
 
 		pw.id = cs_xcalloc(1, sizeof(*pw.id));
-		rc = cs_store_each_placed_only(a->st, a->scan_id,
-					       assess_placed, &pw);
+		rc = cs_store_each_placed_only(a->st, a->scan_id, assess_placed,
+					       &pw);
 		free(pw.id);
 		if (rc != 0) {
 			set_err(a, *cs_store_errmsg(a->st)

@@ -32,8 +32,8 @@ struct cs_audit_switches {
 	/* the rules that identify a device no scan has seen from its MAC
 	 * (audit/placed.h); NULL: it keeps the OUI name alone */
 	const struct cs_fpdb *fpdb;
-	bool dry;                 /* read and place, record nothing */
-	int64_t now;              /* unix seconds, the placements' time */
+	bool dry;    /* read and place, record nothing */
+	int64_t now; /* unix seconds, the placements' time */
 	/* each device read (rc 0) or not (rc < 0, err says why, never a
 	 * secret); may be NULL */
 	void (*on_device)(void *arg, const struct cs_sw_conf *c, int rc,

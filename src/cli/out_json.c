@@ -159,8 +159,7 @@ cs_out_placed_line(FILE *f, const struct cs_placement_row *p, int ipw)
 	struct cs_buf b;
 
 	cs_buf_init(&b, 4096);
-	cs_buf_printf(&b, "  %-*s placed: switch ", ipw > 2 ? ipw - 2 : 0,
-		      "");
+	cs_buf_printf(&b, "  %-*s placed: switch ", ipw > 2 ? ipw - 2 : 0, "");
 	cs_esc_term(&b, p->sw, strlen(p->sw));
 	cs_buf_adds(&b, " port ");
 	cs_esc_term(&b, p->port, strlen(p->port));

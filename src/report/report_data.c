@@ -79,8 +79,7 @@ json_counts(struct rp_w *w, const char *name, const struct rp_count *v,
 	cs_report_put(w, n ? "\n  ]" : "]");
 }
 
-static void
-json_device_body(struct rp_w *w, const struct rp_dev *d);
+static void json_device_body(struct rp_w *w, const struct rp_dev *d);
 
 static void
 json_device(struct rp_w *w, const struct rp_dev *d)

@@ -752,7 +752,9 @@ placed_table(struct rp_w *w, const struct cs_report *r)
 		cs_report_put_html(w, d->id.manufacturer_country);
 		cs_report_putf(w, "</td><td>%s</td><td>%s</td><td>",
 			       cs_class_name(d->id.device_class),
-			       s > 0 ? "yes" : s == 0 ? "no" : "not established");
+			       s > 0    ? "yes"
+			       : s == 0 ? "no"
+					: "not established");
 		cs_report_put_html(w, p->sw);
 		cs_report_put(w, "</td><td>");
 		cs_report_put_html(w, p->port);

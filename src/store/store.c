@@ -1387,8 +1387,8 @@ cs_store_placed_identity(struct cs_store *s, int64_t device_id,
 	/* A presumption from the maker is not a fact the device row could
 	 * tell apart from one (it keeps no evidence): not established. */
 	par[6] = cs_identity_surveillance_presumed(id) ? ""
-		 : surv > 0			       ? "1"
-		 : surv == 0			       ? "0"
+		 : surv > 0                            ? "1"
+		 : surv == 0                           ? "0"
 						       : "";
 	par[7] = conf;
 	par[8] = dev;

@@ -419,9 +419,13 @@ bool cs_finding_status_valid(const char *s);
  */
 struct cs_finding_row {
 	int64_t id;    /* stable across assess runs; 0 before first put */
-	char key[192]; /* "ip|regime|obligation": what makes it the same */
+	char key[192]; /* "ip|regime|obligation": what makes it the same;
+			  "mac:MAC|regime|obligation" for a device only
+			  the switches know (either may be prefixed by
+			  "site@") */
 	/* the device and where it is */
-	char ip[46];
+	char ip[46];       /* "" only for a device only the switches know with
+			      no address: then device_id and mac name it */
 	int64_t device_id; /* 0 if the device row is gone */
 	char mac[24];
 	char manufacturer[64], manufacturer_country[4], brand[64], model[64];

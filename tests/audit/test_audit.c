@@ -523,11 +523,10 @@ collect_fnd(void *arg, const struct cs_finding_row *f)
 static void
 test_assess_placed(void **state)
 {
-	static const char estate[] =
-	    "department \"T\" id=t\n"
-	    "site \"HQ\" id=hq dept=t sensitive=no\n"
-	    "network 10.0.0.0/24 site=hq zone=core\n"
-	    "vlan 10 zone=core\n";
+	static const char estate[] = "department \"T\" id=t\n"
+				     "site \"HQ\" id=hq dept=t sensitive=no\n"
+				     "network 10.0.0.0/24 site=hq zone=core\n"
+				     "vlan 10 zone=core\n";
 	static const char mac_scanned[] = "c0:56:e3:00:00:01";
 	struct fixture *f = *state;
 	struct assess_env e;
@@ -535,10 +534,14 @@ test_assess_placed(void **state)
 	const struct cs_regime **sel;
 	struct cs_identity *id = calloc(1, sizeof(*id));
 	struct cs_host_result h;
-	struct cs_scan_info in = {
-	    .scope = "10.0.0.0/24", .exclusions = "", .ports = "80",
-	    .options = "{}", .vantage = "t", .version = "0.1.0",
-	    .started = 1700000000, .total_targets = 256};
+	struct cs_scan_info in = {.scope = "10.0.0.0/24",
+				  .exclusions = "",
+				  .ports = "80",
+				  .options = "{}",
+				  .vantage = "t",
+				  .version = "0.1.0",
+				  .started = 1700000000,
+				  .total_targets = 256};
 	struct fnd_set fs;
 	struct cs_finding_filter flt = {0};
 	struct cs_finding_row *fa = calloc(2, sizeof(*fa)), *fx = fa + 1;

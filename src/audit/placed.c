@@ -41,9 +41,11 @@ cs_audit_placed_identity(const struct cs_fpdb *db,
 	if (db != NULL) {
 		struct cs_maker_info *mi = calloc(1, sizeof(*mi));
 		/* the placement keeps the block's maker when the registry
-		 * maps it (audit/switches.c), else its registrant */
+		 * maps it (audit/switches.c: a maker's canonical name), else
+		 * its registrant (which may be a maker's legal name) */
 		bool maker = mi != NULL && d->place.oui[0] != '\0' &&
-			     cs_fpdb_maker_info(db, d->place.oui, mi) == 0;
+			     cs_fpdb_maker_info(db, d->place.oui, mi) == 0 &&
+			     strcmp(mi->name, d->place.oui) == 0;
 
 		free(mi);
 		cs_audit_mac_identity(db, d->mac, maker ? d->place.oui : "",

@@ -53,6 +53,51 @@ def camsweep(*args):
                           text=True, timeout=600)
 
 
+def api_findings(db, tmp, user, password):
+    """camsweep serve on 127.0.0.1 (a free port): as user, the first page
+    of /api/v1/findings, and under "one" the switch-only finding read by
+    id.  The server is stopped before returning."""
+    import urllib.request
+    import urllib.error
+    pf = os.path.join(tmp, "serve.port")
+    log = open(os.path.join(tmp, "serve.log"), "w")
+    proc = subprocess.Popen([CAMSWEEP, "serve", "--db", db, "--listen",
+                             "127.0.0.1:0", "--port-file", pf, "--threads",
+                             "1"], stdout=log, stderr=log)
+    out = {}
+    try:
+        deadline = time.time() + 30
+        while time.time() < deadline and proc.poll() is None and not (
+                os.path.exists(pf) and open(pf).read().strip()):
+            time.sleep(0.05)
+        base = "http://127.0.0.1:%d" % int(open(pf).read())
+
+        def call(path, body=None, token=None):
+            h = {"Content-Type": "application/json"} if body else {}
+            if token:
+                h["Authorization"] = "Bearer " + token
+            r = urllib.request.Request(
+                base + path, headers=h, method="POST" if body else "GET",
+                data=json.dumps(body).encode() if body else None)
+            try:
+                with urllib.request.urlopen(r, timeout=60) as resp:
+                    return json.loads(resp.read())
+            except urllib.error.HTTPError:
+                return {}
+        tok = call("/api/v1/login", {"user": user,
+                                     "password": password}).get("token")
+        out = call("/api/v1/findings?limit=500", token=tok)
+        for f in out.get("items", []):
+            if f.get("ip") == "" and f.get("mac") == UNADDR_CORE:
+                out["one"] = call("/api/v1/findings/%d" % f["id"],
+                                  token=tok)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+    return out
+
+
 def main():
     if shutil.which("snmpd") is None and not os.path.exists("/usr/sbin/snmpd"):
         return skip("snmpd not installed (scripts/deps.sh)")
@@ -344,6 +389,26 @@ def main():
              "owner estates" in line[0] and "due 2030-01-31" in line[0],
              "plan: the MAC-keyed finding set and listed by MAC: %r %r" % (
                  line, p2.stderr[-200:]))
+
+        # ... and in the console's API (serve on 127.0.0.1), by MAC.
+        pw = os.path.join(tmp, "pw")
+        with open(pw, "w") as f:
+            f.write("switch-only placement 22\n")
+        os.chmod(pw, 0o600)
+        p2 = camsweep("user", "add", "adm", "--admin", "--db", db,
+                      "--password-file", pw)
+        c.ok(p2.returncode == 0, "user add (%s)" % p2.stderr[-200:])
+        api = api_findings(db, tmp, "adm", "switch-only placement 22")
+        mine = [f for f in api.get("items", []) if f.get("id") == fid]
+        c.ok(len(mine) == 1 and mine[0]["ip"] == "" and
+             mine[0]["mac"] == UNADDR_CORE and
+             mine[0]["action"] == "confirm-class" and
+             mine[0]["owner"] == "estates" and
+             any(f["ip"] == B + ".2.11" for f in api["items"]) and
+             api.get("one", {}).get("mac") == UNADDR_CORE,
+             "serve: /api/v1/findings and /api/v1/findings/%d return the "
+             "MAC-keyed finding beside the address-keyed ones: %r" % (
+                 fid, mine))
 
         # ... in show, with its placement (the port name JSON-escaped).
         p = camsweep("show", "--db", db, "--json")

@@ -200,21 +200,51 @@ on_placed(void *arg, const struct cs_placed_device *pd)
 	d->device_id = pd->device_id;
 	cs_strlcpy(d->ip, pd->ip, sizeof(d->ip));
 	cs_strlcpy(d->mac, pd->mac, sizeof(d->mac));
-	cs_strlcpy(d->id.manufacturer, pd->manufacturer,
-		   sizeof(d->id.manufacturer));
-	cs_strlcpy(d->id.manufacturer_country, pd->manufacturer_country,
-		   sizeof(d->id.manufacturer_country));
-	cs_strlcpy(d->id.brand, pd->brand, sizeof(d->id.brand));
-	cs_strlcpy(d->id.model, pd->model, sizeof(d->id.model));
-	cs_strlcpy(d->id.firmware, pd->firmware, sizeof(d->id.firmware));
-	d->id.device_class =
-	    cs_class_parse(pd->device_class, &c) == 0 ? c : CS_CLASS_UNKNOWN;
-	d->id.surveillance = pd->surveillance > 0;
-	d->id.surveillance_known = pd->surveillance >= 0;
-	d->id.confidence = pd->confidence;
+	if (r->o.placed_identity != NULL) {
+		struct cs_identity *id = cs_xcalloc(1, sizeof(*id));
+		size_t n;
+
+		r->o.placed_identity(r->o.placed_arg, pd, id);
+		cs_strlcpy(d->id.manufacturer, id->manufacturer,
+			   sizeof(d->id.manufacturer));
+		cs_strlcpy(d->id.manufacturer_country, id->manufacturer_country,
+			   sizeof(d->id.manufacturer_country));
+		cs_strlcpy(d->id.brand, id->brand, sizeof(d->id.brand));
+		cs_strlcpy(d->id.model, id->model, sizeof(d->id.model));
+		cs_strlcpy(d->id.firmware, id->firmware,
+			   sizeof(d->id.firmware));
+		d->id.device_class = id->device_class;
+		d->id.surveillance = id->surveillance;
+		d->id.surveillance_known = id->surveillance_known;
+		d->id.presumed = cs_identity_surveillance_presumed(id);
+		d->id.confidence = id->confidence;
+		n = CS_MIN(id->nev, (size_t)CS_FP_MAX_EVIDENCE);
+		if (n) {
+			d->id.ev = cs_xcalloc(n, sizeof(*d->id.ev));
+			memcpy(d->id.ev, id->ev, n * sizeof(*d->id.ev));
+		}
+		d->id.nev = n;
+		d->id.nev_dropped = id->nev_dropped;
+		free(id);
+	} else {
+		cs_strlcpy(d->id.manufacturer, pd->manufacturer,
+			   sizeof(d->id.manufacturer));
+		cs_strlcpy(d->id.manufacturer_country, pd->manufacturer_country,
+			   sizeof(d->id.manufacturer_country));
+		cs_strlcpy(d->id.brand, pd->brand, sizeof(d->id.brand));
+		cs_strlcpy(d->id.model, pd->model, sizeof(d->id.model));
+		cs_strlcpy(d->id.firmware, pd->firmware,
+			   sizeof(d->id.firmware));
+		d->id.device_class = cs_class_parse(pd->device_class, &c) == 0
+					 ? c
+					 : CS_CLASS_UNKNOWN;
+		d->id.surveillance = pd->surveillance > 0;
+		d->id.surveillance_known = pd->surveillance >= 0;
+		d->id.confidence = pd->confidence;
+	}
 	d->first_seen = pd->first_seen;
 	d->last_seen = pd->last_seen;
-	d->prc = cs_report_is_prc(pd->manufacturer_country);
+	d->prc = cs_report_is_prc(d->id.manufacturer_country);
 	d->place = cs_xcalloc(1, sizeof(*d->place));
 	*d->place = pd->place;
 	return 0;
@@ -664,8 +694,10 @@ cs_report_free(struct cs_report *r)
 		free(r->dev[i].id.ev);
 	}
 	free(r->dev);
-	for (size_t i = 0; i < r->npdev; i++)
+	for (size_t i = 0; i < r->npdev; i++) {
 		free(r->pdev[i].place);
+		free(r->pdev[i].id.ev);
+	}
 	free(r->pdev);
 	free(r->hist);
 	free(r->makers);

@@ -39,6 +39,7 @@ CAMS = {B + ".2.10": ("hikvision-camera", 1, 20),   # port, VLAN
         B + ".2.12": ("axis-camera", 3, 20)}
 UNADDR = "c0:56:e3:5a:00:04"   # a Hikvision OUI (IEEE MA-L C0-56-E3)
 UNADDR_CORE = "c0:56:e3:5a:00:05"  # another, on a core-VLAN PoE port
+DAHUA = "3c:ef:8c:5a:00:06"  # a Dahua OUI (IEEE MA-L 3C-EF-8C): cctv=mostly
 # What the switch says of that port, hostile: every output must escape it.
 PORT5 = 'Gi1/0/5<script>x()</script>"&'
 NEIGH5 = "=cmd|' /C calc'!A0<img src=x>"
@@ -133,6 +134,8 @@ def main():
                  "%s.2.2.1.2.5 string %s" % (sw.MIB2, PORT5)]
         edge += sw.lldp_rows(5, 1, "c0:56:e3:5a:00:05", NEIGH5, "eth0",
                              0x01)
+        # an unaddressed Dahua MAC: surveillance presumed from its maker
+        edge += sw.fdb_row(20, DAHUA, 6)
         for i in range(12):
             edge += sw.fdb_row(30, "00:04:f2:00:00:%02x" % i, 47)
         edge += sw.fdb_row(10, DESK, 48)
@@ -358,6 +361,24 @@ def main():
                  "Location: no address, known only from its switch port"
                  in ev and "Maker covered, class to confirm" in ev,
                  "with the placement as evidence: %s" % ev)
+        # A maker of mostly video surveillance (Dahua): presumed, as
+        # identify presumes it from that MAC alone, and only the
+        # presumed confirm-class finding.
+        p = subprocess.run([CAMSWEEP, "identify"], capture_output=True,
+                           text=True, timeout=120,
+                           input=json.dumps({"id": "d", "kind": "mac",
+                                             "data": DAHUA}) + "\n")
+        idd = json.loads(p.stdout.splitlines()[0]) if p.stdout else {}
+        dh = [f for f in fnd if f["mac"] == DAHUA]
+        c.ok(idd.get("surveillance_basis") == "presumed" and len(dh) == 1
+             and dh[0]["action"] == "confirm-class" and
+             "presumed from maker; confirm class" in dh[0]["action_text"]
+             and dh[0]["manufacturer"] == "Dahua" and dh[0]["zone"] ==
+             "cctv",
+             "the switch-only Dahua MAC: the presumed confirm-class "
+             "finding, as identify presumes it: %r" % [
+                 (f["action"], f["action_text"][:40], f["zone"])
+                 for f in dh])
         ev = [f["evidence"] for f in fnd if f["mac"] == UNADDR_CORE]
         c.ok(ev and "zone core by VLAN" in ev[0],
              "the core-VLAN MAC's zone is core by its VLAN")
@@ -425,6 +446,14 @@ def main():
              q.get("neighbour") == NEIGH5,
              "show --json lists the switch-only MAC with its placement: "
              "%r" % o)
+        c.ok(pl.get(DAHUA, {}).get("surveillance") is True and
+             pl[DAHUA].get("surveillance_basis") == "presumed" and
+             any(e["rule"] == "mac-oui-maker" for e in
+                 o.get("evidence", [])),
+             "show --json: the identity its MAC gives, with its evidence "
+             "and presumption: %r" % {k: pl.get(DAHUA, {}).get(k) for k in
+                                      ("surveillance",
+                                       "surveillance_basis")})
         c.ok(pl.get(UNADDR, {}).get("placement", {}).get("port") ==
              "Gi1/0/4" and not any(o.get("mac") in (UNADDR, UNADDR_CORE)
                                    for o in objs
@@ -458,6 +487,13 @@ def main():
              not any(d["mac"] in pd for d in doc["devices"]),
              "report JSON: placed_devices with their placement, apart "
              "from the hosts: %r" % pd.get(UNADDR_CORE))
+        c.ok(pd.get(DAHUA, {}).get("surveillance_basis") == "presumed" and
+             any(e["rule"] == "mac-oui-maker" for e in
+                 pd[DAHUA]["evidence"]) and
+             pd[UNADDR_CORE]["surveillance"] is None,
+             "report JSON: the identity, evidence and presumption show "
+             "gives: %r" % {k: pd.get(DAHUA, {}).get(k) for k in (
+                 "surveillance", "surveillance_basis", "evidence")})
         c.ok(any(f["mac"] == UNADDR_CORE and f["ip"] == "" and
                  f["action"] == "confirm-class" for f in doc["findings"]),
              "report JSON: the MAC-keyed finding")

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "audit/exposure.h"
+#include "audit/placed.h"
 #include "audit/scope.h"
 #include "core/alloc.h"
 #include "core/str.h"
@@ -425,6 +426,62 @@ assess_dev(void *arg, const struct cs_device_row *row)
 	return 0;
 }
 
+/*
+ * One device only the switches know (audit/placed.h): identified from
+ * its MAC as a scanned device's MAC-only evidence would be, evaluated
+ * with its placement, its findings keyed by MAC.
+ */
+struct placed_walk {
+	struct assess_walk *w;
+	struct cs_identity *id; /* scratch */
+	size_t n;
+};
+
+static int
+assess_placed(void *arg, const struct cs_placed_device *d)
+{
+	struct placed_walk *pw = arg;
+	struct assess_walk *w = pw->w;
+	struct cs_eval_device ed;
+	struct reach_rec key, *rr = NULL;
+	char dkey[32];
+
+	pw->n++;
+	cs_audit_placed_identity(w->ctx->db, d, pw->id);
+	cs_audit_placed_key(d, dkey, sizeof(dkey));
+	if (d->ip[0] != '\0' && w->reach->n > 0) {
+		memset(&key, 0, sizeof(key));
+		cs_strlcpy(key.ip, d->ip, sizeof(key.ip));
+		rr = bsearch(&key, w->reach->v, w->reach->n,
+			     sizeof(*w->reach->v), reach_cmp);
+	}
+	memset(&ed, 0, sizeof(ed));
+	ed.ip = d->ip;
+	ed.key = dkey;
+	ed.site = d->site;
+	ed.device_id = d->device_id;
+	ed.mac = d->mac;
+	ed.id = pw->id;
+	ed.first_seen = d->first_seen;
+	ed.new_since_baseline =
+	    w->scan_id != w->first && d->first_seen > w->baseline_end;
+	ed.reach_core = rr != NULL;
+	ed.reach_vantage = rr != NULL ? rr->vantage : "";
+	ed.scan_id = w->scan_id;
+	ed.place = &d->place;
+	if (w->exp != NULL) {
+		/* no observations: only what the identity itself shows */
+		w->exp->n = 0;
+		cs_exposure_vulns(w->vulns, pw->id, w->ctx->as_of, w->exp);
+		ed.exposure = w->exp;
+	}
+	for (size_t r = 0; r < w->nsel; r++)
+		if (cs_policy_eval_device(w->ctx, w->sel[r], &ed,
+					  collect_finding, w->rows) < 0)
+			return -1;
+	return 0;
+}
+
 /* Appends s to a growing comma- or space-separated list. */
 static void
 list_add(char **list, size_t *len, const char *sep, const char *s)
@@ -507,7 +564,8 @@ set_err(struct cs_audit_assess *a, const char *msg)
  * scan's device addresses, sorted.  Returns 0 or CS_EIO.
  */
 static int
-reconcile(struct cs_audit_assess *a, const char (*ips)[46], size_t nips)
+reconcile(struct cs_audit_assess *a, const char (*ips)[46], size_t nips,
+	  const int64_t *placed, size_t nplaced)
 {
 	struct cs_scope looked; /* what the assessed scan covered */
 	bool have_scope;
@@ -567,13 +625,27 @@ reconcile(struct cs_audit_assess *a, const char (*ips)[46], size_t nips)
 			current = a->nrows > 0 &&
 				  bsearch(&f->id, cur_ids, a->nrows,
 					  sizeof(*cur_ids), i64_cmp) != NULL;
-			if (current || f->last_scan > a->scan_id ||
-			    !have_scope || !cs_audit_scope_has(&looked, f->ip))
+			if (current || f->last_scan > a->scan_id)
 				continue;
-			cs_strlcpy(ipk, f->ip, sizeof(ipk));
-			present =
-			    nips > 0 && bsearch(ipk, ips, nips, sizeof(*ips),
-						str46_cmp) != NULL;
+			if (cs_audit_key_is_placed(f->key)) {
+				/* A device only the switches knew: looked for
+				 * only when switches were read for this scan;
+				 * still placed, it is there. */
+				if (nplaced == 0)
+					continue;
+				present =
+				    f->device_id > 0 &&
+				    bsearch(&f->device_id, placed, nplaced,
+					    sizeof(*placed), i64_cmp) != NULL;
+			} else {
+				if (!have_scope ||
+				    !cs_audit_scope_has(&looked, f->ip))
+					continue;
+				cs_strlcpy(ipk, f->ip, sizeof(ipk));
+				present = nips > 0 &&
+					  bsearch(ipk, ips, nips, sizeof(*ips),
+						  str46_cmp) != NULL;
+			}
 			how = present ? "withdrawn" : "closed";
 			if (cs_store_finding_close(a->st, f->id, how,
 						   a->scan_id) != 0) {
@@ -603,12 +675,14 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 	struct posture_set posture = {0};
 	bool need_exposure = false, need_posture = false;
 	int64_t first = 0, baseline_end = 0;
+	int64_t *placed_ids = NULL;
+	size_t nplaced_ids = 0, cap_placed = 0;
 	int ret = CS_EIO;
 
 	memset(&rec, 0, sizeof(rec));
 	memset(&walk, 0, sizeof(walk));
 	a->rows = NULL;
-	a->nrows = a->ndevices = 0;
+	a->nrows = a->ndevices = a->nplaced = 0;
 	a->assessment_id = 0;
 	a->err[0] = '\0';
 	if (cs_store_scan_get(a->st, a->scan_id, &ss) != 0) {
@@ -669,9 +743,38 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 						   : "evaluation failed");
 		goto out;
 	}
+	{
+		struct placed_walk pw = {&walk, NULL, 0};
+		int rc;
+
+		pw.id = cs_xcalloc(1, sizeof(*pw.id));
+		rc = cs_store_each_placed_only(a->st, a->scan_id, assess_placed,
+					       &pw);
+		free(pw.id);
+		if (rc != 0) {
+			set_err(a, *cs_store_errmsg(a->st)
+				       ? cs_store_errmsg(a->st)
+				       : "evaluation failed");
+			goto out;
+		}
+		a->nplaced = pw.n;
+	}
+	/* the devices placed by switches read for this scan */
+	for (size_t i = 0; i < place.n; i++)
+		if (place.v[i].scan_id == a->scan_id &&
+		    place.v[i].device_id > 0) {
+			if (nplaced_ids == cap_placed) {
+				cap_placed = cap_placed ? cap_placed * 2 : 64;
+				placed_ids = cs_xrealloc(placed_ids, cap_placed,
+							 sizeof(*placed_ids));
+			}
+			placed_ids[nplaced_ids++] = place.v[i].device_id;
+		}
+	if (nplaced_ids > 1)
+		qsort(placed_ids, nplaced_ids, sizeof(*placed_ids), i64_cmp);
 	a->rows = rows.v;
 	a->nrows = rows.n;
-	a->ndevices = walk.n;
+	a->ndevices = walk.n + a->nplaced;
 	rows.v = NULL;
 	if (walk.n > 1)
 		qsort(walk.ips, walk.n, sizeof(*walk.ips), str46_cmp);
@@ -693,7 +796,8 @@ cs_audit_assess_run(struct cs_audit_assess *a)
 			goto out;
 		}
 		a->assessment_id = rec.id;
-		if (reconcile(a, (const char(*)[46])walk.ips, walk.n) != 0)
+		if (reconcile(a, (const char(*)[46])walk.ips, walk.n,
+			      placed_ids, nplaced_ids) != 0)
 			goto out;
 	}
 	ret = 0;
@@ -702,6 +806,7 @@ out:
 	posture_free(&posture);
 	free(walk.exp);
 	free(walk.ips);
+	free(placed_ids);
 	free(reach.v);
 	free(place.v);
 	free(rows.v);

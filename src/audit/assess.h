@@ -7,7 +7,11 @@
  * the device is no longer seen; "withdrawn": it is seen but the rule no
  * longer applies) only where the assessed scan looked, that is only when
  * the scan is complete, its scope can be read back and the finding's
- * address lies inside it, and never when a later scan saw it.
+ * address lies inside it, and never when a later scan saw it.  The
+ * devices only the switches know (audit/placed.h) are evaluated too, their
+ * findings keyed by MAC; such a finding not raised again is closed only
+ * when switches were read for the assessed scan ("withdrawn" while its
+ * device is still placed there, "closed" when it is not).
  */
 #ifndef CS_AUDIT_ASSESS_H
 #define CS_AUDIT_ASSESS_H
@@ -78,6 +82,8 @@ struct cs_audit_assess {
 	struct cs_finding_row *rows; /* findings raised (owned) */
 	size_t nrows;
 	size_t ndevices;       /* devices of the scan evaluated */
+	size_t nplaced;        /* of them, devices only the switches know
+				  (audit/placed.h; keyed by MAC) */
 	int64_t assessment_id; /* 0 when dry */
 	char err[512];         /* why it failed; "" if unknown */
 };

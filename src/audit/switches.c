@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit/placed.h"
 #include "audit/scope.h"
 #include "core/alloc.h"
 #include "core/str.h"
@@ -24,6 +25,7 @@ cs_audit_switches_run(struct cs_audit_switches *a)
 	struct cs_scan_state ss;
 	struct cs_sw_dev *devs;
 	struct cs_sw_input *in;
+	struct cs_identity *id;
 	size_t nin = 0;
 	int ret = 0;
 
@@ -80,9 +82,11 @@ cs_audit_switches_run(struct cs_audit_switches *a)
 			 (long long)a->scan_id);
 		ret = CS_ESCOPE;
 	}
+	id = cs_xcalloc(1, sizeof(*id));
 	for (size_t i = 0; i < a->res.n && ret == 0 && !a->dry; i++) {
 		const struct cs_sw_place *pl = &a->res.v[i];
 		struct cs_placement_row p;
+		struct cs_oui_hit h;
 		bool made = false;
 
 		memset(&p, 0, sizeof(p));
@@ -97,14 +101,12 @@ cs_audit_switches_run(struct cs_audit_switches *a)
 		cs_strlcpy(p.poe, cs_sw_poe_name(pl->poe), sizeof(p.poe));
 		cs_strlcpy(p.neighbour, pl->neigh, sizeof(p.neighbour));
 		cs_strlcpy(p.ip, pl->ip, sizeof(p.ip));
-		if (a->oui != NULL) {
-			struct cs_oui_hit h;
-			if (cs_oui_lookup(a->oui, pl->mac, &h) == 0 ||
-			    h.registrant[0] != '\0')
-				cs_strlcpy(p.oui,
-					   h.maker[0] ? h.maker : h.registrant,
-					   sizeof(p.oui));
-		}
+		memset(&h, 0, sizeof(h));
+		if (a->oui != NULL &&
+		    (cs_oui_lookup(a->oui, pl->mac, &h) == 0 ||
+		     h.registrant[0] != '\0'))
+			cs_strlcpy(p.oui, h.maker[0] ? h.maker : h.registrant,
+				   sizeof(p.oui));
 		p.seen_at = a->now;
 		p.scan_id = a->scan_id;
 		if (cs_store_placement_put(a->st, &p, true, &made) != 0) {
@@ -113,11 +115,25 @@ cs_audit_switches_run(struct cs_audit_switches *a)
 			ret = CS_EIO;
 			break;
 		}
+		/* A device no scan has seen is what its MAC says, as a
+		 * scanned device's MAC-only evidence would make it. */
+		if (a->fpdb != NULL && p.device_id > 0) {
+			cs_audit_mac_identity(a->fpdb, p.mac, h.maker,
+					      h.registrant, id);
+			if (cs_store_placed_identity(a->st, p.device_id, id) !=
+			    0) {
+				snprintf(a->err, sizeof(a->err), "%s",
+					 cs_store_errmsg(a->st));
+				ret = CS_EIO;
+				break;
+			}
+		}
 		if (made)
 			a->made++;
 		else if (p.device_id > 0)
 			a->linked++;
 	}
+	free(id);
 	for (size_t i = 0; i < a->file->n; i++)
 		cs_sw_dev_free(&devs[i]);
 	free(devs);

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fp/fp.h"
 #include "oui/oui.h"
 #include "store/store.h"
 #include "switch/snmp.h"
@@ -28,8 +29,11 @@ struct cs_audit_switches {
 	struct cs_sw_rules rules;
 	const char *site;         /* of the placements; NULL: the scan's */
 	const struct cs_oui *oui; /* NULL: no OUI names */
-	bool dry;                 /* read and place, record nothing */
-	int64_t now;              /* unix seconds, the placements' time */
+	/* the rules that identify a device no scan has seen from its MAC
+	 * (audit/placed.h); NULL: it keeps the OUI name alone */
+	const struct cs_fpdb *fpdb;
+	bool dry;    /* read and place, record nothing */
+	int64_t now; /* unix seconds, the placements' time */
 	/* each device read (rc 0) or not (rc < 0, err says why, never a
 	 * secret); may be NULL */
 	void (*on_device)(void *arg, const struct cs_sw_conf *c, int rc,

@@ -275,7 +275,7 @@ cs_cli_assess(int argc, char **argv)
 		goto out;
 	}
 	for (size_t i = 0; i < run.nrows; i++)
-		ipw = cs_out_ip_width(ipw, run.rows[i].ip);
+		ipw = cs_out_ip_width(ipw, cs_out_finding_where(&run.rows[i]));
 	for (size_t i = 0; i < run.nrows; i++) {
 		cs_out_finding(&run.rows[i], json, ipw);
 		fails +=

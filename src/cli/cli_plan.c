@@ -46,7 +46,7 @@ plan_width(void *arg, const struct cs_finding_row *f)
 {
 	struct plist *p = arg;
 
-	p->ipw = cs_out_ip_width(p->ipw, f->ip);
+	p->ipw = cs_out_ip_width(p->ipw, cs_out_finding_where(f));
 	return 0;
 }
 
@@ -62,7 +62,8 @@ plan_print(void *arg, const struct cs_finding_row *f)
 	}
 	printf("#%-4lld %-8s %-13s %-*s %-10s %-16s due %-10s owner %s%s%s\n",
 	       (long long)f->id, cs_severity_name(f->severity), f->status,
-	       p->ipw, f->ip, f->site[0] ? f->site : "-", f->action,
+	       p->ipw, cs_out_finding_where(f), f->site[0] ? f->site : "-",
+	       f->action,
 	       f->due[0] ? f->due : (f->deadline[0] ? f->deadline : "-"),
 	       f->owner[0] ? f->owner : "-",
 	       f->status_until[0] ? " until " : "", f->status_until);

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit/placed.h"
 #include "core/exitcode.h"
 #include "core/str.h"
 #include "oui/oui.h"
@@ -121,6 +122,27 @@ render(struct cs_report *r, enum cs_report_format fmt, const char *out)
 		   : EXIT_RUNTIME;
 }
 
+/* The rules a device only the switches know is identified by, loaded
+ * on its first call (a report without one loads nothing). */
+struct placed_id {
+	struct cs_fpdb *db;
+	bool tried;
+};
+
+static void
+placed_identity(void *arg, const struct cs_placed_device *d,
+		struct cs_identity *out)
+{
+	struct placed_id *p = arg;
+	char err[512];
+
+	if (!p->tried) {
+		p->tried = true;
+		p->db = cs_cli_load_fpdb(NULL, err, sizeof(err));
+	}
+	cs_audit_placed_identity(p->db, d, out);
+}
+
 int
 cs_cli_report(int argc, char **argv)
 {
@@ -140,6 +162,7 @@ cs_cli_report(int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	struct cs_report_opts o = {0};
+	struct placed_id pid = {NULL, false};
 	struct cs_report_registry reg[CS_OUI_MAX_SOURCES];
 	char regdate[CS_OUI_MAX_SOURCES][16];
 	struct cs_oui *oui = NULL;
@@ -255,7 +278,11 @@ cs_cli_report(int argc, char **argv)
 	/* The MAC registry files of this host, stated in the report. */
 	o.nregistry = cs_cli_oui_registry(&oui, reg, regdate);
 	o.registry = o.nregistry ? reg : NULL;
-	if ((rc = cs_report_load(st, &o, &r, err, sizeof(err))) != 0) {
+	o.placed_identity = placed_identity;
+	o.placed_arg = &pid;
+	rc = cs_report_load(st, &o, &r, err, sizeof(err));
+	cs_fpdb_free(pid.db);
+	if (rc != 0) {
 		fprintf(stderr, "camsweep report: %s\n", err);
 		cs_store_close(o.findings_store);
 		cs_store_close(st);

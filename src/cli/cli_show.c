@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit/placed.h"
 #include "audit/scan.h"
 #include "oui/models.h"
 #include "cli/cli_disc.h"
@@ -95,26 +96,99 @@ print_row(void *arg, const struct cs_device_row *r)
 	return 0;
 }
 
+/* The devices only the switches know (audit/placed.h), kept to print
+ * after the scanned ones. */
+struct placed_set {
+	struct cs_placed_device *v;
+	size_t n, cap;
+};
+
+static int
+collect_placed(void *arg, const struct cs_placed_device *d)
+{
+	struct placed_set *ps = arg;
+
+	if (ps->n == ps->cap) {
+		ps->cap = ps->cap ? ps->cap * 2 : 16;
+		ps->v = cs_xrealloc(ps->v, ps->cap, sizeof(*ps->v));
+	}
+	ps->v[ps->n++] = *d;
+	return 0;
+}
+
+/* Prints the devices only the switches know: each identified from its
+ * MAC as a scan's MAC-only evidence would be (the rules of the default
+ * data directory; without them, as `switches` stored it). */
+static void
+print_placed(struct print_ctx *pc, const struct placed_set *ps)
+{
+	struct cs_device_row *row = cs_xcalloc(1, sizeof(*row));
+	struct cs_identity *id = cs_xcalloc(1, sizeof(*id));
+	char err[512];
+	struct cs_fpdb *db = cs_cli_load_fpdb(NULL, err, sizeof(err));
+
+	for (size_t i = 0; i < ps->n; i++) {
+		const struct cs_placed_device *d = &ps->v[i];
+		int surv;
+
+		cs_audit_placed_identity(db, d, id);
+		cs_audit_placed_row(d, id, row);
+		surv = cs_identity_surveillance(&row->id);
+		if (surv > 0)
+			pc->surveillance++;
+		else if (surv < 0)
+			pc->unknown++;
+		if (!shown(pc, row))
+			continue;
+		pc->shown++;
+		if (pc->json) {
+			cs_buf_reset(&pc->b);
+			cs_out_json_placed(&pc->b, row, &d->place);
+			cs_buf_adds(&pc->b, "\n");
+			fwrite(pc->b.p, 1, pc->b.len, stdout);
+		} else {
+			if (row->ip[0] == '\0')
+				cs_strlcpy(row->ip, "-", sizeof(row->ip));
+			cs_out_table_row(stdout, row, pc->ipw);
+			cs_out_placed_line(stdout, &d->place, pc->ipw);
+		}
+	}
+	cs_fpdb_free(db);
+	free(id);
+	free(row);
+}
+
 int
 cs_cli_print_scan(struct cs_store *st, int64_t scan_id, bool json, bool all)
 {
 	struct print_ctx pc = {
 	    .json = json, .all = all, .ipw = CS_OUT_IP_WIDTH};
+	struct placed_set ps = {0};
 	int rc = 0;
 
 	cs_buf_init(&pc.b, 1 << 20);
+	rc = cs_store_each_placed_only(st, scan_id, collect_placed, &ps);
 	if (!json) {
-		rc = cs_store_each_device(st, scan_id, width_row, &pc);
+		if (rc == 0)
+			rc = cs_store_each_device(st, scan_id, width_row, &pc);
+		for (size_t i = 0; i < ps.n; i++)
+			pc.ipw = cs_out_ip_width(pc.ipw, ps.v[i].ip);
 		cs_out_table_head(stdout, pc.ipw);
 	}
 	if (rc == 0)
 		rc = cs_store_each_device(st, scan_id, print_row, &pc);
+	if (rc == 0 && ps.n > 0)
+		print_placed(&pc, &ps);
+	free(ps.v);
 	cs_buf_free(&pc.b);
 	if (!json)
 		fprintf(stdout,
 			"%zu device(s) shown, %zu surveillance, %zu not "
-			"established\n",
-			pc.shown, pc.surveillance, pc.unknown);
+			"established%s\n",
+			pc.shown, pc.surveillance, pc.unknown,
+			ps.n > 0 ? "; devices with \"placed:\" are known "
+				   "only from the switches"
+				 : "");
 	fflush(stdout);
 	return rc;
 }

@@ -136,6 +136,7 @@ cs_cli_switches(int argc, char **argv)
 	struct cs_sw_file sf = {NULL, 0};
 	struct cs_store *st = NULL;
 	struct cs_oui *oui = NULL;
+	struct cs_fpdb *fpdb = NULL;
 	char err[1024], map[4096];
 	long long v;
 	bool list = false, dry = false;
@@ -240,6 +241,13 @@ cs_cli_switches(int argc, char **argv)
 			"camsweep switches: no MAC registry (%s); devices "
 			"only the switches know are not named\n",
 			err);
+	fpdb = cs_cli_load_fpdb(data, err, sizeof(err));
+	if (fpdb == NULL)
+		fprintf(stderr,
+			"camsweep switches: fingerprints: %s; devices only "
+			"the switches know keep their OUI name\n",
+			err);
+	a.fpdb = fpdb;
 	a.st = st;
 	a.file = &sf;
 	a.site = site;
@@ -283,6 +291,7 @@ out:
 	cs_audit_switches_free(&a);
 	cs_sw_file_free(&sf);
 	cs_oui_free(oui);
+	cs_fpdb_free(fpdb);
 	cs_store_close(st);
 	return ret;
 }

@@ -26,6 +26,13 @@ cs_out_term(FILE *f, const char *s)
 	cs_buf_free(&b);
 }
 
+const char *
+cs_out_finding_where(const struct cs_finding_row *f)
+{
+	/* a device only the switches know may have no address */
+	return f->ip[0] ? f->ip : f->mac[0] ? f->mac : "-";
+}
+
 json_object *
 cs_cli_finding_json(const struct cs_finding_row *f)
 {
@@ -90,7 +97,7 @@ cs_out_finding(const struct cs_finding_row *f, bool json, int ipw)
 		return;
 	}
 	printf("#%-4lld %-8s %-*s %-10s %-5s ", (long long)f->id,
-	       cs_severity_name(f->severity), ipw, f->ip,
+	       cs_severity_name(f->severity), ipw, cs_out_finding_where(f),
 	       f->site[0] ? f->site : "-", f->zone[0] ? f->zone : "-");
 	cs_out_term(stdout, f->manufacturer[0] ? f->manufacturer : "unknown");
 	if (f->brand[0] && strcmp(f->brand, f->manufacturer) != 0) {
@@ -113,7 +120,7 @@ cs_out_reopened(void *arg, const struct cs_finding_row *f)
 {
 	if (!*(const bool *)arg)
 		printf("reopened #%lld: %s is seen again\n", (long long)f->id,
-		       f->ip);
+		       cs_out_finding_where(f));
 }
 
 void
@@ -121,7 +128,8 @@ cs_out_closed(void *arg, const struct cs_finding_row *f, const char *how,
 	      bool present)
 {
 	if (!*(const bool *)arg)
-		printf("%s #%lld: %s %s\n", how, (long long)f->id, f->ip,
+		printf("%s #%lld: %s %s\n", how, (long long)f->id,
+		       cs_out_finding_where(f),
 		       present ? "(rule no longer applies)"
 			       : "no longer seen by this scan");
 }

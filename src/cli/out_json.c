@@ -127,6 +127,60 @@ cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r)
 }
 
 int
+cs_out_json_placed(struct cs_buf *b, const struct cs_device_row *r,
+		   const struct cs_placement_row *p)
+{
+	size_t at = b->len;
+
+	cs_out_json_device(b, r);
+	/* the device's object, reopened: the switch's word on it */
+	if (b->len > at && b->p[b->len - 1] == '}')
+		b->len--;
+	cs_buf_adds(b, ",\"known_from\":\"switch\",\"placement\":{\"switch\":");
+	cs_esc_json(b, p->sw, strlen(p->sw));
+	json_str_or_null(b, "switch_address", p->sw_addr);
+	cs_buf_adds(b, ",\"port\":");
+	cs_esc_json(b, p->port, strlen(p->port));
+	if (p->vlan > 0)
+		cs_buf_printf(b, ",\"vlan\":%d", p->vlan);
+	else
+		cs_buf_adds(b, ",\"vlan\":null");
+	json_str_or_null(b, "poe", p->poe);
+	json_str_or_null(b, "neighbour", p->neighbour);
+	json_str_or_null(b, "arp_ip", p->ip);
+	json_str_or_null(b, "oui", p->oui);
+	json_time_or_null(b, "seen_at", p->seen_at);
+	return cs_buf_adds(b, "}}");
+}
+
+void
+cs_out_placed_line(FILE *f, const struct cs_placement_row *p, int ipw)
+{
+	struct cs_buf b;
+
+	cs_buf_init(&b, 4096);
+	cs_buf_printf(&b, "  %-*s placed: switch ", ipw > 2 ? ipw - 2 : 0, "");
+	cs_esc_term(&b, p->sw, strlen(p->sw));
+	cs_buf_adds(&b, " port ");
+	cs_esc_term(&b, p->port, strlen(p->port));
+	if (p->vlan > 0)
+		cs_buf_printf(&b, " VLAN %d", p->vlan);
+	if (p->poe[0]) {
+		cs_buf_adds(&b, " PoE ");
+		cs_esc_term(&b, p->poe, strlen(p->poe));
+	}
+	if (p->neighbour[0]) {
+		cs_buf_adds(&b, " LLDP ");
+		cs_esc_term(&b, p->neighbour, strlen(p->neighbour));
+	}
+	cs_buf_adds(&b, " MAC ");
+	cs_esc_term(&b, p->mac, strlen(p->mac));
+	cs_buf_adds(&b, " (known only from the switch)\n");
+	fwrite(b.p, 1, b.len, f);
+	cs_buf_free(&b);
+}
+
+int
 cs_out_json_value(struct cs_buf *b, struct json_object *o)
 {
 	int rc = 0;

@@ -28,6 +28,9 @@ int cs_out_ip_width(int w, const char *ip);
 void cs_out_table_head(FILE *f, int ipw);
 /* Prints one device as a table row, the address column ipw wide. */
 void cs_out_table_row(FILE *f, const struct cs_device_row *r, int ipw);
+/* Where a finding's device is, for a text column: its address, else its
+ * MAC (a device only the switches know), else "-". */
+const char *cs_out_finding_where(const struct cs_finding_row *f);
 /*
  * Appends one device as a single-line JSON object (no newline) with keys
  * ip, ports, manufacturer, manufacturer_country, brand, model, firmware,
@@ -36,6 +39,17 @@ void cs_out_table_row(FILE *f, const struct cs_device_row *r, int ipw);
  * shape docs/schema/device.v1.json describes (null for unknown).
  */
 int cs_out_json_device(struct cs_buf *b, const struct cs_device_row *r);
+/*
+ * A device only the switches know (audit/placed.h): as
+ * cs_out_json_device, with "known_from":"switch" and its "placement"
+ * (switch, switch_address, port, vlan, poe, neighbour, arp_ip, oui,
+ * seen_at), every switch-supplied string JSON-escaped.
+ */
+int cs_out_json_placed(struct cs_buf *b, const struct cs_device_row *r,
+		       const struct cs_placement_row *p);
+/* The line under such a device's table row: where the switch placed it,
+ * terminal-escaped. */
+void cs_out_placed_line(FILE *f, const struct cs_placement_row *p, int ipw);
 
 /* yes, no or unknown, as id's surveillance is true, false or not
  * established (output.c; the table and the JSON writer both use it). */

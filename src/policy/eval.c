@@ -457,6 +457,10 @@ evidence_text(const struct evalst *st, bool isnew, const char *t, char *out,
 		why_add(out, outsz, " Location: site %s%s, zone %s",
 			w->site->id, st->sensitive ? " (sensitive)" : "",
 			w->zone ? cs_estate_zone_name(w->zone) : "not mapped");
+	else if (st->dev->ip[0] == '\0')
+		why_add(out, outsz,
+			" Location: no address, known only from its switch "
+			"port");
 	else
 		why_add(out, outsz, " Location: not in the estate (unmapped)");
 	if (st->dev->reach_core)
@@ -501,10 +505,10 @@ fill(const struct evalst *st, const struct cs_obligation *o, bool isnew,
 	/* The same address at two sites is two findings. */
 	if (dev->site != NULL && dev->site[0] != '\0')
 		snprintf(f->key, sizeof(f->key), "%s@%s|%s|%s", dev->site,
-			 dev->ip, r->id, o->id);
+			 dev->key != NULL ? dev->key : dev->ip, r->id, o->id);
 	else
-		snprintf(f->key, sizeof(f->key), "%s|%s|%s", dev->ip, r->id,
-			 o->id);
+		snprintf(f->key, sizeof(f->key), "%s|%s|%s",
+			 dev->key != NULL ? dev->key : dev->ip, r->id, o->id);
 	cs_strlcpy(f->ip, dev->ip, sizeof(f->ip));
 	f->device_id = dev->device_id;
 	cs_strlcpy(f->mac, dev->mac ? dev->mac : "", sizeof(f->mac));
@@ -520,10 +524,14 @@ fill(const struct evalst *st, const struct cs_obligation *o, bool isnew,
 		cs_strlcpy(f->department_name, w.dept->name,
 			   sizeof(f->department_name));
 	}
-	/* Where the switch says it is plugged in wins for core. */
+	/* Where the switch says it is plugged in wins for core; a device
+	 * with no address is where its port is. */
 	cs_strlcpy(f->zone,
 		   cs_estate_zone_name(st->pzone == CS_ZONE_CORE ? CS_ZONE_CORE
-								 : w.zone),
+				       : dev->ip[0] == '\0' &&
+					       w.zone == CS_ZONE_UNMAPPED
+					   ? st->pzone
+					   : w.zone),
 		   sizeof(f->zone));
 	f->sensitive = sensitive;
 	f->reach_core = dev->reach_core;

@@ -61,6 +61,10 @@ struct cs_eval_device {
 	 * placed.  A VLAN or switch the estate names as core makes it a
 	 * core-network device whatever its address says. */
 	const struct cs_placement_row *place;
+	/* The device part of its findings' keys; NULL: ip.  A device only
+	 * the switches know (no address, or one no scan confirmed) is keyed
+	 * by its MAC, "mac:aa:bb:cc:dd:ee:ff" (audit/placed.h). */
+	const char *key;
 };
 
 /* Evaluation context; everything borrowed. */

@@ -183,6 +183,73 @@ on_device(void *arg, const struct cs_device_row *row)
 	return 0;
 }
 
+/* A device only the switches know: its identity as `camsweep switches`
+ * derived it from its MAC and stored it (no evidence but the placement). */
+static int
+on_placed(void *arg, const struct cs_placed_device *pd)
+{
+	struct cs_report *r = arg;
+	struct rp_dev *d;
+	enum cs_class c;
+
+	if (r->o.device_site && strcmp(pd->site, r->o.device_site) != 0)
+		return 0;
+	r->pdev = cs_xrealloc(r->pdev, r->npdev + 1, sizeof(*r->pdev));
+	d = &r->pdev[r->npdev++];
+	memset(d, 0, sizeof(*d));
+	d->device_id = pd->device_id;
+	cs_strlcpy(d->ip, pd->ip, sizeof(d->ip));
+	cs_strlcpy(d->mac, pd->mac, sizeof(d->mac));
+	if (r->o.placed_identity != NULL) {
+		struct cs_identity *id = cs_xcalloc(1, sizeof(*id));
+		size_t n;
+
+		r->o.placed_identity(r->o.placed_arg, pd, id);
+		cs_strlcpy(d->id.manufacturer, id->manufacturer,
+			   sizeof(d->id.manufacturer));
+		cs_strlcpy(d->id.manufacturer_country, id->manufacturer_country,
+			   sizeof(d->id.manufacturer_country));
+		cs_strlcpy(d->id.brand, id->brand, sizeof(d->id.brand));
+		cs_strlcpy(d->id.model, id->model, sizeof(d->id.model));
+		cs_strlcpy(d->id.firmware, id->firmware,
+			   sizeof(d->id.firmware));
+		d->id.device_class = id->device_class;
+		d->id.surveillance = id->surveillance;
+		d->id.surveillance_known = id->surveillance_known;
+		d->id.presumed = cs_identity_surveillance_presumed(id);
+		d->id.confidence = id->confidence;
+		n = CS_MIN(id->nev, (size_t)CS_FP_MAX_EVIDENCE);
+		if (n) {
+			d->id.ev = cs_xcalloc(n, sizeof(*d->id.ev));
+			memcpy(d->id.ev, id->ev, n * sizeof(*d->id.ev));
+		}
+		d->id.nev = n;
+		d->id.nev_dropped = id->nev_dropped;
+		free(id);
+	} else {
+		cs_strlcpy(d->id.manufacturer, pd->manufacturer,
+			   sizeof(d->id.manufacturer));
+		cs_strlcpy(d->id.manufacturer_country, pd->manufacturer_country,
+			   sizeof(d->id.manufacturer_country));
+		cs_strlcpy(d->id.brand, pd->brand, sizeof(d->id.brand));
+		cs_strlcpy(d->id.model, pd->model, sizeof(d->id.model));
+		cs_strlcpy(d->id.firmware, pd->firmware,
+			   sizeof(d->id.firmware));
+		d->id.device_class = cs_class_parse(pd->device_class, &c) == 0
+					 ? c
+					 : CS_CLASS_UNKNOWN;
+		d->id.surveillance = pd->surveillance > 0;
+		d->id.surveillance_known = pd->surveillance >= 0;
+		d->id.confidence = pd->confidence;
+	}
+	d->first_seen = pd->first_seen;
+	d->last_seen = pd->last_seen;
+	d->prc = cs_report_is_prc(d->id.manufacturer_country);
+	d->place = cs_xcalloc(1, sizeof(*d->place));
+	*d->place = pd->place;
+	return 0;
+}
+
 /* Adds one to the roll-up line named name (created on first use). */
 static void
 tally(struct rp_count **v, size_t *n, const char *name, const char *country,
@@ -507,6 +574,12 @@ cs_report_load(struct cs_store *s, const struct cs_report_opts *o,
 			 pthread_create(&t, NULL, fnd_run, j) == 0;
 		if ((rc = cs_store_each_device(s, r->scan.id, on_device,
 					       &lc)) != 0 ||
+		    /* a reader whose role may not see the record may not
+		     * see the placements either (the console's limited
+		     * users on PostgreSQL: no grant on placement) */
+		    (!o->no_record &&
+		     (rc = cs_store_each_placed_only(s, r->scan.id, on_placed,
+						     r)) != 0) ||
 		    (rc = load_history(s, r)) != 0)
 			set_err(err, errsz, "%s", cs_store_errmsg(s));
 		if (thread)
@@ -621,6 +694,11 @@ cs_report_free(struct cs_report *r)
 		free(r->dev[i].id.ev);
 	}
 	free(r->dev);
+	for (size_t i = 0; i < r->npdev; i++) {
+		free(r->pdev[i].place);
+		free(r->pdev[i].id.ev);
+	}
+	free(r->pdev);
 	free(r->hist);
 	free(r->makers);
 	free(r->countries);

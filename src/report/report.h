@@ -109,6 +109,15 @@ struct cs_report_opts {
 	 * database's sorting and the client's parsing, and overlap).
 	 * Borrowed; NULL reads them one after the other. */
 	struct cs_store *findings_store;
+	/* Optional: identifies a device only the switches know from its MAC
+	 * (the command line: audit/placed.h with the rules it loads), so
+	 * that its identity, evidence and presumption are those `show` and
+	 * `assess` give it; called only when there is one.  NULL: the
+	 * identity `camsweep switches` stored with the device (no evidence;
+	 * a presumption from the maker reads as not established). */
+	void (*placed_identity)(void *arg, const struct cs_placed_device *d,
+				struct cs_identity *out);
+	void *placed_arg;
 };
 
 struct cs_report; /* loaded report data; opaque */

@@ -117,8 +117,8 @@ fnd_unit_cmp(const void *a, const void *b)
 
 	if ((c = strcmp(site_key(x), site_key(y))) != 0 ||
 	    (c = strcmp(x->site, y->site)) != 0 ||
-	    (c = cs_report_ip_cmp(x->ip, y->ip)) != 0 ||
-	    (c = strcmp(x->ip, y->ip)) != 0 ||
+	    (c = cs_report_ip_cmp(rp_where(x), rp_where(y))) != 0 ||
+	    (c = strcmp(rp_where(x), rp_where(y))) != 0 ||
 	    (c = strcmp(x->regime, y->regime)) != 0 ||
 	    (c = strcmp(x->obligation, y->obligation)) != 0)
 		return c;
@@ -146,7 +146,7 @@ cs_report_units(const struct cs_report *r, struct rp_units *u)
 
 		if (u->n == 0 ||
 		    strcmp(f->site, u->v[u->n - 1].f0->site) != 0 ||
-		    strcmp(f->ip, u->v[u->n - 1].f0->ip) != 0) {
+		    strcmp(rp_where(f), rp_where(u->v[u->n - 1].f0)) != 0) {
 			x = &u->v[u->n++];
 			x->f0 = f;
 			x->first = k;
@@ -611,7 +611,7 @@ top_risks(struct rp_w *w, const struct cs_report *r, const struct rp_units *u)
 		if (x->sensitive)
 			cs_report_put(w, " (sensitive)");
 		cs_report_put(w, "</td><td>");
-		cs_report_put_html(w, x->f0->ip);
+		cs_report_put_html(w, rp_where(x->f0));
 		cs_report_put(w, "</td><td>");
 		unit_identity(w, x->f0);
 		cs_report_put(w, "</td><td>");
@@ -771,7 +771,7 @@ cs_report_unit_tables(struct rp_w *w, const struct cs_report *r)
 		}
 		cs_report_put(w, x->overdue ? "<tr class=\"overdue\"><td>"
 					    : "<tr><td>");
-		cs_report_put_html(w, f->ip);
+		cs_report_put_html(w, rp_where(f));
 		cs_report_put(w, "</td><td>");
 		unit_identity(w, f);
 		cs_report_put(w, "</td><td>");

@@ -79,8 +79,47 @@ json_counts(struct rp_w *w, const char *name, const struct rp_count *v,
 	cs_report_put(w, n ? "\n  ]" : "]");
 }
 
+static void json_device_body(struct rp_w *w, const struct rp_dev *d);
+
 static void
 json_device(struct rp_w *w, const struct rp_dev *d)
+{
+	json_device_body(w, d);
+	cs_report_put(w, "}");
+}
+
+/* A device only the switches know: the device's keys, then
+ * "known_from":"switch" and its placement. */
+static void
+json_placed(struct rp_w *w, const struct rp_dev *d)
+{
+	const struct cs_placement_row *p = d->place;
+
+	json_device_body(w, d);
+	cs_report_put(w, ",\"known_from\":\"switch\",\"placement\":{");
+	jkv(w, "switch", p->sw);
+	cs_report_put(w, ",");
+	jkv(w, "switch_address", p->sw_addr);
+	cs_report_put(w, ",");
+	jkv(w, "port", p->port);
+	if (p->vlan > 0)
+		cs_report_putf(w, ",\"vlan\":%d,", p->vlan);
+	else
+		cs_report_put(w, ",\"vlan\":null,");
+	jkv(w, "poe", p->poe);
+	cs_report_put(w, ",");
+	jkv(w, "neighbour", p->neighbour);
+	cs_report_put(w, ",");
+	jkv(w, "arp_ip", p->ip);
+	cs_report_put(w, ",");
+	jkv(w, "oui", p->oui);
+	cs_report_put(w, ",");
+	jtime(w, "seen_at", p->seen_at);
+	cs_report_put(w, "}}");
+}
+
+static void
+json_device_body(struct rp_w *w, const struct rp_dev *d)
 {
 	const struct rp_ident *id = &d->id;
 
@@ -162,7 +201,7 @@ json_device(struct rp_w *w, const struct rp_dev *d)
 		jkv(w, "device_class", cs_class_name(a->device_class));
 		cs_report_put(w, "}");
 	}
-	cs_report_put(w, "]}");
+	cs_report_put(w, "]");
 }
 
 static void
@@ -349,6 +388,12 @@ cs_report_write_json(const struct cs_report *r, struct cs_buf *b)
 		json_device(&w, &r->dev[i]);
 	}
 	cs_report_put(&w, r->ndev ? "\n  ],\n" : "],\n");
+	cs_report_put(&w, "  \"placed_devices\": [");
+	for (size_t i = 0; i < r->npdev; i++) {
+		cs_report_put(&w, i ? ",\n    " : "\n    ");
+		json_placed(&w, &r->pdev[i]);
+	}
+	cs_report_put(&w, r->npdev ? "\n  ],\n" : "],\n");
 	if (!r->assessed) {
 		cs_report_put(&w, "  \"findings\": null\n}\n");
 		return w.rc;
@@ -396,7 +441,7 @@ csv_line(struct rp_w *w, const struct cs_report *r, const struct rp_dev *d,
 		cs_report_put_csv(w, d->ip);
 		cs_report_putf(w, ",%u,", a->channel);
 		cs_report_put_csv(w, a->name);
-		cs_report_put(w, "\r\n");
+		cs_report_put(w, ",,,,,,\r\n");
 		return;
 	}
 	cs_report_put_csv(w, d->ip);
@@ -425,7 +470,24 @@ csv_line(struct rp_w *w, const struct cs_report *r, const struct rp_dev *d,
 	csv_time(w, d->first_seen);
 	cs_report_put(w, ",");
 	csv_time(w, d->last_seen);
-	cs_report_putf(w, ",%zu,,,\r\n", id->nev);
+	cs_report_putf(w, ",%zu,,,", id->nev);
+	if (d->place != NULL) {
+		/* known_from, then where the switch placed it */
+		cs_report_put(w, ",switch,");
+		cs_report_put_csv(w, d->place->sw);
+		cs_report_put(w, ",");
+		cs_report_put_csv(w, d->place->port);
+		if (d->place->vlan > 0)
+			cs_report_putf(w, ",%d,", d->place->vlan);
+		else
+			cs_report_put(w, ",,");
+		cs_report_put_csv(w, d->place->poe);
+		cs_report_put(w, ",");
+		cs_report_put_csv(w, d->place->neighbour);
+		cs_report_put(w, "\r\n");
+	} else {
+		cs_report_put(w, ",scan,,,,,\r\n");
+	}
 }
 
 int
@@ -437,12 +499,15 @@ cs_report_write_csv_devices(const struct cs_report *r, struct cs_buf *b)
 			  "manufacturer_country,prc_made,brand,model,"
 			  "firmware,device_class,surveillance,confidence,"
 			  "first_seen,last_seen,evidence_count,behind,"
-			  "channel,channel_name\r\n");
+			  "channel,channel_name,known_from,switch,"
+			  "switch_port,vlan,poe,lldp_neighbour\r\n");
 	for (size_t i = 0; i < r->ndev; i++) {
 		csv_line(&w, r, &r->dev[i], NULL);
 		for (size_t k = 0; k < r->dev[i].natt; k++)
 			csv_line(&w, r, &r->dev[i], &r->dev[i].att[k]);
 	}
+	for (size_t i = 0; i < r->npdev; i++)
+		csv_line(&w, r, &r->pdev[i], NULL);
 	return w.rc;
 }
 

@@ -612,7 +612,7 @@ exposure(struct rp_w *w, const struct cs_report *r)
 					      : "<tr><td>");
 		cs_report_put_html(w, cs_severity_name(f->severity));
 		cs_report_put(w, "</td><td>");
-		cs_report_put_html(w, f->ip);
+		cs_report_put_html(w, rp_where(f));
 		cs_report_put(w, "</td><td>");
 		cs_report_put_html(w, f->manufacturer);
 		if (f->brand[0] && strcmp(f->brand, f->manufacturer) != 0) {
@@ -710,6 +710,61 @@ device_table(struct rp_w *w, const struct cs_report *r)
 		cs_report_putf(w, "</td><td class=\"num\">%.2f</td><td>",
 			       d->id.confidence);
 		ports_text(w, d);
+		cs_report_put(w, "</td></tr>\n");
+	}
+	cs_report_put(w, "</table>\n</section>\n");
+}
+
+/* The devices only the switches know, each with where it is plugged
+ * in: every string the switch sent (port, LLDP name) HTML-escaped. */
+static void
+placed_table(struct rp_w *w, const struct cs_report *r)
+{
+	if (r->npdev == 0)
+		return;
+	cs_report_putf(
+	    w,
+	    "<section id=\"placed\"><h2>Annex: devices only the switches "
+	    "know</h2>\n<p>%zu MAC address(es) that <code>camsweep "
+	    "switches</code> found on edge ports and no scan saw answer: "
+	    "identified from the MAC's registry block alone (class not "
+	    "established unless the maker makes nothing else), placed by "
+	    "the switch's forwarding table. Not counted among the hosts "
+	    "above. Surveillance devices made in the PRC are shaded.</p>\n"
+	    "<table><tr><th>MAC</th><th>Address</th><th>Maker</th>"
+	    "<th>Country</th><th>Class</th><th>Surveillance</th>"
+	    "<th>Switch</th><th>Port</th><th class=\"num\">VLAN</th>"
+	    "<th>PoE</th><th>LLDP neighbour</th></tr>\n",
+	    r->npdev);
+	for (size_t i = 0; i < r->npdev; i++) {
+		const struct rp_dev *d = &r->pdev[i];
+		const struct cs_placement_row *p = d->place;
+		int s = rp_surveillance(&d->id);
+
+		cs_report_put(w, d->prc && s != 0 ? "<tr class=\"prc\"><td>"
+						  : "<tr><td>");
+		cs_report_put_html(w, d->mac);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, d->ip[0] ? d->ip : "none");
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, d->id.manufacturer);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, d->id.manufacturer_country);
+		cs_report_putf(w, "</td><td>%s</td><td>%s</td><td>",
+			       cs_class_name(d->id.device_class),
+			       s > 0    ? "yes"
+			       : s == 0 ? "no"
+					: "not established");
+		cs_report_put_html(w, p->sw);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, p->port);
+		cs_report_put(w, "</td><td class=\"num\">");
+		if (p->vlan > 0)
+			cs_report_putf(w, "%d", p->vlan);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, p->poe);
+		cs_report_put(w, "</td><td>");
+		cs_report_put_html(w, p->neighbour);
 		cs_report_put(w, "</td></tr>\n");
 	}
 	cs_report_put(w, "</table>\n</section>\n");
@@ -1431,7 +1486,11 @@ cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 		cs_report_put(&w, "<li><a href=\"#exposure\">Exposure</a>"
 				  "</li><li><a href=\"#sites\">Findings by site"
 				  "</a></li>");
-	cs_report_put(&w, "<li><a href=\"#devices\">Devices</a></li><li>"
+	cs_report_put(&w, "<li><a href=\"#devices\">Devices</a></li>");
+	if (r->npdev > 0)
+		cs_report_put(&w, "<li><a href=\"#placed\">Devices only the "
+				  "switches know</a></li>");
+	cs_report_put(&w, "<li>"
 			  "<a href=\"#detail\">Devices in detail: evidence"
 			  "</a></li><li><a href=\"#rules\">Rules applied</a>"
 			  "</li><li><a href=\"#scans\">Scan scope and history"
@@ -1444,6 +1503,7 @@ cs_report_write_html(const struct cs_report *r, struct cs_buf *b)
 	if (r->assessed)
 		cs_report_unit_tables(&w, r);
 	device_table(&w, r);
+	placed_table(&w, r);
 	cs_report_put(&w, "<section id=\"detail\"><h2>Devices in detail: "
 			  "evidence</h2>\n<p>Each identity field with the "
 			  "rule that asserted it, the observation it matched "

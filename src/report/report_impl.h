@@ -36,6 +36,14 @@ struct rp_ident {
 	size_t nev, nev_dropped;
 };
 
+/* Where a finding's device is, for a table: its address, else its MAC
+ * (a device only the switches know). */
+static inline const char *
+rp_where(const struct cs_finding_row *f)
+{
+	return f->ip[0] ? f->ip : f->mac;
+}
+
 /* As cs_identity_surveillance: 1 yes, 0 no, -1 not established. */
 static inline int
 rp_surveillance(const struct rp_ident *id)
@@ -59,6 +67,9 @@ struct rp_dev {
 	struct cs_attachment *att; /* owned, natt entries */
 	size_t natt;
 	bool prc; /* maker incorporated in the PRC (country "CN") */
+	/* A device only the switches know (docs/switches.md): where it is
+	 * plugged in; owned; NULL for a scanned device. */
+	struct cs_placement_row *place;
 };
 
 /* One scan with its counts. */
@@ -85,6 +96,10 @@ struct cs_report {
 	size_t nhist;
 	struct rp_dev *dev;
 	size_t ndev, capdev;
+	/* devices only the switches know (cs_store_each_placed_only): not
+	 * hosts that answered, listed apart, each with its placement */
+	struct rp_dev *pdev;
+	size_t npdev;
 	size_t nsurv, nprc, natt;
 	size_t nunk, nprc_unk; /* surveillance not established (maker-only
 				  evidence), and of those PRC-made */

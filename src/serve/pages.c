@@ -567,7 +567,7 @@ cs_page_findings_row(struct cs_buf *b, const struct cs_page_ctx *c,
 		pg_putf(&w, "<a href=\"/devices/%lld\">%lld</a>",
 			(long long)f->device_id, (long long)f->device_id);
 	pg_put(&w, "</td><td>");
-	pg_text(&w, f->ip);
+	pg_text(&w, f->ip[0] ? f->ip : f->mac); /* no address: switch-only */
 	pg_put(&w, "</td><td>");
 	pg_text(&w, f->site_name[0] ? f->site_name : f->site);
 	pg_put(&w, "</td><td>");

@@ -487,7 +487,7 @@ on_site_row(void *arg, const struct cs_finding_row *f)
 		s->key = cs_xrealloc(s->key, s->capkey, sizeof(*s->key));
 	}
 	snprintf(s->key[s->nkey++], sizeof(*s->key), "%s\x1f%s\x1f%s", f->site,
-		 f->department, f->ip);
+		 f->department, f->ip[0] ? f->ip : f->mac);
 	return cs_page_sites_add(&s->v, &s->n, f, false, s->today);
 }
 

@@ -560,6 +560,21 @@ raised_status(const struct cs_finding_row *f)
 		   : "open";
 }
 
+/*
+ * Whether a finding names its device well enough: a valid address, or
+ * none for a device only the switches know, which then names its device
+ * (device_id) and its MAC.  sip is set for an address.
+ */
+static bool
+finding_device_ok(const struct cs_finding_row *f, struct cs_store_ip *sip)
+{
+	if (f->ip[0] == '\0') {
+		memset(sip, 0, sizeof(*sip));
+		return f->device_id > 0 && f->mac[0] != '\0';
+	}
+	return ip_parse(f->ip, sip) == 0;
+}
+
 int
 cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 		     int64_t *id, bool *reopened)
@@ -579,7 +594,7 @@ cs_store_finding_put(struct cs_store *s, const struct cs_finding_row *f,
 		reopened = &rdummy;
 	*reopened = false;
 	if (s == NULL || f == NULL || f->key[0] == '\0' ||
-	    ip_parse(f->ip, &sip) != 0 || f->regime[0] == '\0' ||
+	    !finding_device_ok(f, &sip) || f->regime[0] == '\0' ||
 	    f->obligation[0] == '\0' || (unsigned)f->severity > CS_SEV_CRITICAL)
 		return CS_EINVAL;
 	cs_span_copy(key, sizeof(key),
@@ -634,7 +649,7 @@ cs_store_finding_put_many(struct cs_store *s, struct cs_finding_row *v,
 	for (size_t i = 0; i < n; i++) {
 		struct cs_store_ip sip;
 		const struct cs_finding_row *f = &v[i];
-		if (f->key[0] == '\0' || ip_parse(f->ip, &sip) != 0 ||
+		if (f->key[0] == '\0' || !finding_device_ok(f, &sip) ||
 		    f->regime[0] == '\0' || f->obligation[0] == '\0' ||
 		    (unsigned)f->severity > CS_SEV_CRITICAL)
 			return CS_EINVAL;
@@ -1234,4 +1249,148 @@ cs_store_query_findings(struct cs_store *s, const char *tail,
 	rc = cs_store_query(s, sql, params, nparams, q_finding_row, q);
 	free(q);
 	return rc;
+}
+
+/* ---- Devices only the switches know (docs/switches.md) ---- */
+
+struct q_placed {
+	struct cs_placed_device *v;
+	size_t n, cap;
+};
+
+/* One row of the placed-only query: the device's columns (0-13), then
+ * its placement's (14-26). */
+static int
+q_placed_row(void *arg, int ncol, const char *const *val)
+{
+	struct q_placed *q = arg;
+	struct cs_placed_device *d;
+	struct cs_placement_row *p;
+	int64_t x;
+
+	if (ncol != 27)
+		return CS_EIO;
+	if (q->n == q->cap) {
+		q->cap = q->cap ? q->cap * 2 : 16;
+		q->v = cs_xrealloc(q->v, q->cap, sizeof(*q->v));
+	}
+	d = &q->v[q->n++];
+	memset(d, 0, sizeof(*d));
+#define QS(i, f) cs_strlcpy((f), val[i] ? val[i] : "", sizeof(f))
+	d->device_id = q_i64(val[0]);
+	QS(1, d->site);
+	QS(2, d->ip);
+	QS(3, d->mac);
+	QS(4, d->manufacturer);
+	QS(5, d->manufacturer_country);
+	QS(6, d->brand);
+	QS(7, d->model);
+	QS(8, d->firmware);
+	QS(9, d->device_class);
+	/* an integer on both backends; NULL: not established */
+	d->surveillance = val[10] == NULL ? -1 : q_i64(val[10]) != 0;
+	d->confidence = val[11] ? strtod(val[11], NULL) : 0;
+	if (!(d->confidence >= 0 && d->confidence <= 1))
+		d->confidence = 0;
+	d->first_seen = q_i64(val[12]);
+	d->last_seen = q_i64(val[13]);
+	p = &d->place;
+	QS(14, p->site);
+	QS(15, p->mac);
+	p->scan_id = q_i64(val[16]);
+	QS(17, p->sw);
+	QS(18, p->sw_addr);
+	QS(19, p->port);
+	x = q_i64(val[20]);
+	p->ifindex = x >= 0 && x <= INT32_MAX ? (int32_t)x : 0;
+	x = q_i64(val[21]);
+	p->vlan = x >= 0 && x <= 4094 ? (int)x : 0;
+	QS(22, p->poe);
+	QS(23, p->neighbour);
+	QS(24, p->ip);
+	QS(25, p->oui);
+	p->seen_at = q_i64(val[26]);
+	p->device_id = d->device_id;
+#undef QS
+	return 0;
+}
+
+static int
+placed_cmp(const void *a, const void *b)
+{
+	const struct cs_placed_device *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->site, y->site)) != 0 ||
+	    (c = strcmp(x->mac, y->mac)) != 0)
+		return c;
+	return (x->device_id > y->device_id) - (x->device_id < y->device_id);
+}
+
+int
+cs_store_each_placed_only(struct cs_store *s, int64_t scan_id,
+			  cs_store_placed_cb cb, void *arg)
+{
+	static const char sql[] =
+	    "SELECT d.id, d.site, d.ip, d.mac, d.manufacturer, "
+	    "d.manufacturer_country, d.brand, d.model, d.firmware, "
+	    "d.device_class, d.surveillance, d.confidence, d.first_seen, "
+	    "d.last_seen, p.site, p.mac, p.scan_id, p.switch, p.switch_addr, "
+	    "p.port, p.ifindex, p.vlan, p.poe, p.neighbour, p.ip, p.oui, "
+	    "p.seen_at FROM placement p JOIN device d ON d.id = p.device_id "
+	    "WHERE p.scan_id = $1 AND NOT EXISTS (SELECT 1 FROM sighting g "
+	    "WHERE g.device_id = d.id)";
+	struct q_placed q = {0};
+	char id[24];
+	const char *par[1] = {id};
+	int rc;
+
+	if (s == NULL || cb == NULL || scan_id <= 0)
+		return CS_EINVAL;
+	snprintf(id, sizeof(id), "%lld", (long long)scan_id);
+	rc = cs_store_query(s, sql, par, 1, q_placed_row, &q);
+	if (rc == 0 && q.n > 1)
+		qsort(q.v, q.n, sizeof(*q.v), placed_cmp);
+	for (size_t i = 0; rc == 0 && i < q.n; i++)
+		rc = cb(arg, &q.v[i]);
+	free(q.v);
+	return rc;
+}
+
+int
+cs_store_placed_identity(struct cs_store *s, int64_t device_id,
+			 const struct cs_identity *id)
+{
+	static const char sql[] =
+	    "UPDATE device SET manufacturer = $1, manufacturer_country = $2, "
+	    "brand = $3, model = $4, firmware = $5, device_class = $6, "
+	    "surveillance = CASE $7 WHEN '1' THEN 1 WHEN '0' THEN 0 ELSE "
+	    "NULL END, confidence = $8 WHERE id = $9 AND NOT EXISTS (SELECT "
+	    "1 FROM sighting g WHERE g.device_id = $9)";
+	char conf[32], dev[24];
+	int surv;
+	const char *par[9];
+
+	if (s == NULL || id == NULL || device_id <= 0)
+		return CS_EINVAL;
+	surv = cs_identity_surveillance(id);
+	snprintf(conf, sizeof(conf), "%.3f",
+		 id->confidence >= 0 && id->confidence <= 1 ? id->confidence
+							    : 0.0);
+	snprintf(dev, sizeof(dev), "%lld", (long long)device_id);
+	par[0] = id->manufacturer;
+	par[1] = id->manufacturer_country;
+	par[2] = id->brand;
+	par[3] = id->model;
+	par[4] = id->firmware;
+	par[5] = cs_class_name(id->device_class);
+	/* A presumption from the maker is not a fact the device row could
+	 * tell apart from one (it keeps no evidence): not established. */
+	par[6] = cs_identity_surveillance_presumed(id) ? ""
+		 : surv > 0                            ? "1"
+		 : surv == 0                           ? "0"
+						       : "";
+	par[7] = conf;
+	par[8] = dev;
+	return cs_store_query(s, sql, par, 9, NULL, NULL);
 }

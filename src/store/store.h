@@ -419,9 +419,13 @@ bool cs_finding_status_valid(const char *s);
  */
 struct cs_finding_row {
 	int64_t id;    /* stable across assess runs; 0 before first put */
-	char key[192]; /* "ip|regime|obligation": what makes it the same */
+	char key[192]; /* "ip|regime|obligation": what makes it the same;
+			  "mac:MAC|regime|obligation" for a device only
+			  the switches know (either may be prefixed by
+			  "site@") */
 	/* the device and where it is */
-	char ip[46];
+	char ip[46];       /* "" only for a device only the switches know with
+			      no address: then device_id and mac name it */
 	int64_t device_id; /* 0 if the device row is gone */
 	char mac[24];
 	char manufacturer[64], manufacturer_country[4], brand[64], model[64];
@@ -740,6 +744,49 @@ typedef int (*cs_store_placement_cb)(void *arg,
  */
 int cs_store_each_placement(struct cs_store *s, cs_store_placement_cb cb,
 			    void *arg);
+
+/*
+ * A device only the switches know: linked from a placement of a scan
+ * (placement.scan_id) and never seen by a scan itself (no sighting in
+ * any scan), such as a camera on a PoE port with no answering address.
+ * Its identity columns are what `camsweep switches` derived from the
+ * MAC (audit/placed.h); strings are NUL-terminated, "" when unknown.
+ */
+struct cs_placed_device {
+	int64_t device_id;
+	char site[64]; /* the device's site */
+	char ip[46];   /* the device's address ("" none: the usual case) */
+	char mac[24];
+	char manufacturer[64], manufacturer_country[4], brand[64];
+	char model[64], firmware[64];
+	char device_class[16]; /* cs_class_name() word */
+	int surveillance;      /* 1, 0, -1 not established */
+	double confidence;
+	int64_t first_seen, last_seen;
+	struct cs_placement_row place; /* its placement */
+};
+
+/* Callback for cs_store_each_placed_only; d valid during the call only.
+ * It must not call cs_store_* functions on the same store. */
+typedef int (*cs_store_placed_cb)(void *arg, const struct cs_placed_device *d);
+
+/*
+ * Calls cb for every device only the switches know in scan_id (see
+ * struct cs_placed_device), by site then MAC (byte-wise).  Returns cb's
+ * non-zero value, 0, CS_EINVAL or CS_EIO.
+ */
+int cs_store_each_placed_only(struct cs_store *s, int64_t scan_id,
+			      cs_store_placed_cb cb, void *arg);
+
+/*
+ * Sets the identity columns (maker, country, brand, model, firmware,
+ * class, surveillance, confidence) of device_id to id's, but only while
+ * no scan has seen that device (no sighting): a device only the switches
+ * know, identified from its MAC.  A device a scan saw keeps the identity
+ * its sightings gave it.  Commits.  Returns 0, CS_EINVAL or CS_EIO.
+ */
+int cs_store_placed_identity(struct cs_store *s, int64_t device_id,
+			     const struct cs_identity *id);
 
 /* ---------------------------------------------------------------------- */
 /* Schema v8: SQL for the console (src/serve, docs/serve.md), which keeps

@@ -2427,10 +2427,12 @@ static int
 pg_integrity_check(struct cs_store *s, char *err, size_t errsz)
 {
 	static const char *const checks[] = {
+	    /* a device only the switches know has a placement instead */
 	    "SELECT 'device without sighting ' || d.ip FROM device d "
 	    "WHERE NOT EXISTS (SELECT 1 FROM sighting s "
 	    "WHERE s.device_id = d.id) AND NOT EXISTS (SELECT 1 FROM finding f "
-	    "WHERE f.device_id = d.id) LIMIT 1",
+	    "WHERE f.device_id = d.id) AND NOT EXISTS (SELECT 1 FROM "
+	    "placement p WHERE p.device_id = d.id) LIMIT 1",
 	    "SELECT 'scan ' || id || ' watermark beyond its targets' "
 	    "FROM scan WHERE watermark > total_targets AND total_targets > 0 "
 	    "LIMIT 1",

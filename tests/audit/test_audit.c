@@ -28,6 +28,7 @@
 #include "audit/listen.h"
 #include "audit/lookup.h"
 #include "audit/notify.h"
+#include "audit/placed.h"
 #include "audit/plan.h"
 #include "audit/reach.h"
 #include "audit/scan.h"
@@ -353,7 +354,7 @@ on_closed(void *arg, const struct cs_finding_row *f, const char *how,
 	assert_true(e->nclosed < CS_NELEM(e->closed));
 	assert_true(present == (strcmp(how, "withdrawn") == 0));
 	snprintf(e->closed[e->nclosed++], sizeof(e->closed[0]), "%s %s", how,
-		 f->ip);
+		 f->ip[0] ? f->ip : f->mac);
 }
 
 static void
@@ -465,6 +466,179 @@ test_assess_closes_only_where_looked(void **state)
 	assert_string_equal(e.closed[1], "closed 10.0.0.6");
 	assert_int_equal(active_findings(f->st, &act), 1);
 	assert_string_equal(act.ip[0], "10.0.0.200");
+	env_free(&e);
+}
+
+/* A placement of mac in scan scan_id on VLAN vlan of edge-sw1, making the
+ * device only the switch knows (as `camsweep switches` does). */
+static int64_t
+place(struct cs_store *st, const struct cs_fpdb *db, int64_t scan_id,
+      const char *mac, int vlan)
+{
+	struct cs_placement_row p;
+	struct cs_identity *id = calloc(1, sizeof(*id));
+	bool made = false;
+
+	assert_non_null(id);
+	memset(&p, 0, sizeof(p));
+	cs_strlcpy(p.mac, mac, sizeof(p.mac));
+	cs_strlcpy(p.sw, "edge-sw1", sizeof(p.sw));
+	cs_strlcpy(p.port, "Gi1/0/4", sizeof(p.port));
+	cs_strlcpy(p.poe, "delivering", sizeof(p.poe));
+	cs_strlcpy(p.oui, "Hikvision", sizeof(p.oui));
+	p.vlan = vlan;
+	p.scan_id = scan_id;
+	p.seen_at = 1700000100;
+	assert_int_equal(cs_store_placement_put(st, &p, true, &made), 0);
+	cs_audit_mac_identity(db, mac, "Hikvision",
+			      "Hangzhou Hikvision Digital Technology Co.,Ltd.",
+			      id);
+	assert_int_equal(cs_store_placed_identity(st, p.device_id, id), 0);
+	free(id);
+	return p.device_id;
+}
+
+struct fnd_set {
+	struct cs_finding_row v[16];
+	size_t n;
+};
+
+static int
+collect_fnd(void *arg, const struct cs_finding_row *f)
+{
+	struct fnd_set *s = arg;
+
+	assert_true(s->n < CS_NELEM(s->v));
+	s->v[s->n++] = *f;
+	return 0;
+}
+
+/*
+ * A device only the switches know (docs/switches.md) is assessed as a
+ * scanned device with the same identity (its MAC alone) and zone: the
+ * same action and severity under the UK regime; its findings are keyed
+ * by MAC, kept while no switch is read for a later scan, closed when a
+ * later scan's switches no longer place it.
+ */
+static void
+test_assess_placed(void **state)
+{
+	static const char estate[] = "department \"T\" id=t\n"
+				     "site \"HQ\" id=hq dept=t sensitive=no\n"
+				     "network 10.0.0.0/24 site=hq zone=core\n"
+				     "vlan 10 zone=core\n";
+	static const char mac_scanned[] = "c0:56:e3:00:00:01";
+	struct fixture *f = *state;
+	struct assess_env e;
+	struct cs_regime_set all;
+	const struct cs_regime **sel;
+	struct cs_identity *id = calloc(1, sizeof(*id));
+	struct cs_host_result h;
+	struct cs_scan_info in = {.scope = "10.0.0.0/24",
+				  .exclusions = "",
+				  .ports = "80",
+				  .options = "{}",
+				  .vantage = "t",
+				  .version = "0.1.0",
+				  .started = 1700000000,
+				  .total_targets = 256};
+	struct fnd_set fs;
+	struct cs_finding_filter flt = {0};
+	struct cs_finding_row *fa = calloc(2, sizeof(*fa)), *fx = fa + 1;
+	struct cs_estate *est;
+	size_t seen = 0;
+	char err[1024], dir[4096];
+	const char *src = getenv("CS_SRCDIR");
+	int64_t s1, s2, dx;
+	size_t nsel;
+
+	env_init(&e);
+	assert_non_null(id);
+	snprintf(dir, sizeof(dir), "%s/data/policy", src ? src : CS_SRCDIR);
+	assert_int_equal(cs_audit_load_regimes(dir, "uk-gsg-2022", NULL, 0,
+					       &all, &sel, &nsel, err,
+					       sizeof(err)),
+			 0);
+	e.sel[0] = sel[0];
+	est = cs_estate_parse("t.estate", (const uint8_t *)estate,
+			      strlen(estate), err, sizeof(err));
+	assert_non_null(est);
+	e.ctx.estate = est;
+	/* s1: a scanned device whose evidence is its MAC alone (in the core
+	 * range), and a MAC only the switch knows on core VLAN 10 */
+	assert_int_equal(cs_store_scan_begin(f->st, &in, &s1), 0);
+	cs_audit_mac_identity(e.db, mac_scanned, "Hikvision",
+			      "Hangzhou Hikvision Digital Technology Co.,Ltd.",
+			      id);
+	assert_string_equal(id->manufacturer, "Hikvision");
+	assert_int_equal(id->device_class, CS_CLASS_UNKNOWN);
+	assert_int_equal(cs_identity_surveillance(id), -1);
+	memset(&h, 0, sizeof(h));
+	h.ip = "10.0.0.5";
+	h.id = id;
+	h.mac = mac_scanned;
+	h.seen_at = 1700000001;
+	assert_int_equal(cs_store_put_host(f->st, s1, &h), 0);
+	assert_int_equal(cs_store_scan_end(f->st, s1, "complete", 1700000060),
+			 0);
+	dx = place(f->st, e.db, s1, "c0:56:e3:5a:00:05", 10);
+	assert_true(dx > 0);
+	assert_int_equal(assess(f->st, &e, s1, false), 2);
+	fs.n = 0;
+	assert_int_equal(cs_store_each_finding(f->st, &flt, collect_fnd, &fs),
+			 0);
+	assert_int_equal(fs.n, 2);
+	assert_non_null(fa);
+	for (size_t i = 0; i < fs.n; i++) {
+		seen |= fs.v[i].ip[0] != '\0' ? 1u : 2u;
+		*(fs.v[i].ip[0] != '\0' ? fa : fx) = fs.v[i];
+	}
+	assert_int_equal(seen, 3);
+	/* the same treatment: confirm the class, same severity, zone core */
+	assert_string_equal(fa->action, "confirm-class");
+	assert_string_equal(fx->action, "confirm-class");
+	assert_int_equal(fx->severity, fa->severity);
+	assert_string_equal(fa->zone, "core");
+	assert_string_equal(fx->zone, "core");
+	assert_string_equal(fx->manufacturer, fa->manufacturer);
+	assert_string_equal(fx->device_class, fa->device_class);
+	assert_true(fx->confidence == fa->confidence);
+	/* keyed by MAC, naming the device and its MAC */
+	assert_string_equal(fx->key,
+			    "mac:c0:56:e3:5a:00:05|uk-gsg-2022|confirm-class");
+	assert_int_equal(fx->device_id, dx);
+	assert_string_equal(fx->mac, "c0:56:e3:5a:00:05");
+	assert_non_null(strstr(fx->evidence, "plugged into switch edge-sw1 "
+					     "port Gi1/0/4 VLAN 10 (PoE "
+					     "delivering), zone core by VLAN"));
+	assert_true(cs_audit_key_is_placed(fx->key));
+	assert_true(cs_audit_key_is_placed("hq@mac:c0:56:e3:5a:00:05|r|o"));
+	assert_false(cs_audit_key_is_placed(fa->key));
+	assert_false(cs_audit_key_is_placed("fd00::1|r|o"));
+
+	/* s2 with no switch read: the MAC's finding was not looked for */
+	s2 = scan(f->st, "10.0.0.0/24", "complete", 1700001000, NULL, 0);
+	e.nclosed = 0;
+	assert_int_equal(assess(f->st, &e, s2, false), 0);
+	assert_int_equal(e.nclosed, 1); /* the scanned device is gone */
+	assert_string_equal(e.closed[0], "closed 10.0.0.5");
+	/* switches read for s2 place another MAC only: the first is gone */
+	(void)place(f->st, e.db, s2, "c0:56:e3:5a:00:06", 10);
+	e.nclosed = 0;
+	assert_int_equal(assess(f->st, &e, s2, false), 1);
+	assert_int_equal(e.nclosed, 1);
+	assert_string_equal(e.closed[0], "closed c0:56:e3:5a:00:05");
+	fs.n = 0;
+	flt.active_only = true;
+	assert_int_equal(cs_store_each_finding(f->st, &flt, collect_fnd, &fs),
+			 0);
+	assert_int_equal(fs.n, 1);
+	assert_string_equal(fs.v[0].mac, "c0:56:e3:5a:00:06");
+	cs_estate_free(est);
+	free(fa);
+	free(sel);
+	cs_regime_set_free(&all);
+	free(id);
 	env_free(&e);
 }
 
@@ -1695,6 +1869,8 @@ main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(
 		test_assess_closes_only_where_looked, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_assess_placed, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_assess_dry_and_reopen, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_assess_no_such_scan, setup,

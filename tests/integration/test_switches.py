@@ -38,6 +38,11 @@ CAMS = {B + ".2.10": ("hikvision-camera", 1, 20),   # port, VLAN
         B + ".2.11": ("dahua-camera", 2, 10),       # core VLAN
         B + ".2.12": ("axis-camera", 3, 20)}
 UNADDR = "c0:56:e3:5a:00:04"   # a Hikvision OUI (IEEE MA-L C0-56-E3)
+UNADDR_CORE = "c0:56:e3:5a:00:05"  # another, on a core-VLAN PoE port
+DAHUA = "3c:ef:8c:5a:00:06"  # a Dahua OUI (IEEE MA-L 3C-EF-8C): cctv=mostly
+# What the switch says of that port, hostile: every output must escape it.
+PORT5 = 'Gi1/0/5<script>x()</script>"&'
+NEIGH5 = "=cmd|' /C calc'!A0<img src=x>"
 DESK = "00:1b:21:0d:e5:01"     # a PC on core-sw1 Gi1/0/3
 RATE = 10
 SECRETS = ["edge-ro-Comm7", "core-auth-pass-2", "gw-auth-pass-3",
@@ -47,6 +52,51 @@ SECRETS = ["edge-ro-Comm7", "core-auth-pass-2", "gw-auth-pass-3",
 def camsweep(*args):
     return subprocess.run([CAMSWEEP] + list(args), capture_output=True,
                           text=True, timeout=600)
+
+
+def api_findings(db, tmp, user, password):
+    """camsweep serve on 127.0.0.1 (a free port): as user, the first page
+    of /api/v1/findings, and under "one" the switch-only finding read by
+    id.  The server is stopped before returning."""
+    import urllib.request
+    import urllib.error
+    pf = os.path.join(tmp, "serve.port")
+    log = open(os.path.join(tmp, "serve.log"), "w")
+    proc = subprocess.Popen([CAMSWEEP, "serve", "--db", db, "--listen",
+                             "127.0.0.1:0", "--port-file", pf, "--threads",
+                             "1"], stdout=log, stderr=log)
+    out = {}
+    try:
+        deadline = time.time() + 30
+        while time.time() < deadline and proc.poll() is None and not (
+                os.path.exists(pf) and open(pf).read().strip()):
+            time.sleep(0.05)
+        base = "http://127.0.0.1:%d" % int(open(pf).read())
+
+        def call(path, body=None, token=None):
+            h = {"Content-Type": "application/json"} if body else {}
+            if token:
+                h["Authorization"] = "Bearer " + token
+            r = urllib.request.Request(
+                base + path, headers=h, method="POST" if body else "GET",
+                data=json.dumps(body).encode() if body else None)
+            try:
+                with urllib.request.urlopen(r, timeout=60) as resp:
+                    return json.loads(resp.read())
+            except urllib.error.HTTPError:
+                return {}
+        tok = call("/api/v1/login", {"user": user,
+                                     "password": password}).get("token")
+        out = call("/api/v1/findings?limit=500", token=tok)
+        for f in out.get("items", []):
+            if f.get("ip") == "" and f.get("mac") == UNADDR_CORE:
+                out["one"] = call("/api/v1/findings/%d" % f["id"],
+                                  token=tok)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+    return out
 
 
 def main():
@@ -77,6 +127,15 @@ def main():
             edge += sw.fdb_row(vlan, macs[ip], port)
             core += sw.fdb_row(vlan, macs[ip], 2)
         edge += sw.fdb_row(20, UNADDR, 4)
+        # a second unaddressed Hikvision MAC, in VLAN 10 (core) on
+        # Gi1/0/5, whose ifName and LLDP neighbour are hostile strings
+        edge += sw.fdb_row(10, UNADDR_CORE, 5)
+        edge += ["%s.31.1.1.1.1.5 string %s" % (sw.MIB2, PORT5),
+                 "%s.2.2.1.2.5 string %s" % (sw.MIB2, PORT5)]
+        edge += sw.lldp_rows(5, 1, "c0:56:e3:5a:00:05", NEIGH5, "eth0",
+                             0x01)
+        # an unaddressed Dahua MAC: surveillance presumed from its maker
+        edge += sw.fdb_row(20, DAHUA, 6)
         for i in range(12):
             edge += sw.fdb_row(30, "00:04:f2:00:00:%02x" % i, 47)
         edge += sw.fdb_row(10, DESK, 48)
@@ -264,6 +323,196 @@ def main():
         c.ok(not any(f["ip"] == B + ".2.10" and f["obligation"] == "2"
                      for f in fnd),
              "the Hikvision camera on VLAN 20 has no core finding")
+
+        # Devices only the switch knows, in assess: identified from the
+        # MAC as `identify` identifies that MAC alone (maker Hikvision,
+        # class unknown: a covered maker whose class is to confirm), the
+        # finding keyed by MAC, zone and evidence from the placement.
+        p = subprocess.run([CAMSWEEP, "identify"], capture_output=True,
+                           text=True, timeout=120,
+                           input=json.dumps({"id": "u", "kind": "mac",
+                                             "data": UNADDR_CORE}) + "\n")
+        idn = json.loads(p.stdout.splitlines()[0]) if p.stdout else {}
+        c.ok(idn.get("manufacturer") == "Hikvision" and
+             idn.get("device_class") is None and
+             idn.get("surveillance") is None,
+             "the MAC alone: Hikvision, class and surveillance not "
+             "established: %r" % {k: idn.get(k) for k in (
+                 "manufacturer", "device_class", "surveillance")})
+        for mac, zone, vlan, port in ((UNADDR_CORE, "core", 10, PORT5),
+                                      (UNADDR, "cctv", 20, "Gi1/0/4")):
+            mine = [f for f in fnd if f["mac"] == mac]
+            f0 = mine[0] if mine else {}
+            c.ok(len(mine) == 1 and f0["ip"] == "" and
+                 f0["action"] == "confirm-class" and
+                 f0["zone"] == zone and
+                 f0["manufacturer"] == idn.get("manufacturer") and
+                 f0["manufacturer_country"] == "CN" and
+                 f0["device_class"] == "unknown" and
+                 abs(f0["confidence"] - idn.get("confidence", -1)) < 1e-3,
+                 "the switch-only MAC %s on VLAN %d: one confirm-class "
+                 "finding, zone %s, as identified: %r" % (
+                     mac, vlan, zone,
+                     [(f["ip"], f["obligation"], f["zone"],
+                       f["severity"]) for f in mine]))
+            ev = f0.get("evidence", "")
+            c.ok("plugged into switch edge-sw1 port %s VLAN %d "
+                 "(PoE delivering)" % (port, vlan) in ev and
+                 "Location: no address, known only from its switch port"
+                 in ev and "Maker covered, class to confirm" in ev,
+                 "with the placement as evidence: %s" % ev)
+        # A maker of mostly video surveillance (Dahua): presumed, as
+        # identify presumes it from that MAC alone, and only the
+        # presumed confirm-class finding.
+        p = subprocess.run([CAMSWEEP, "identify"], capture_output=True,
+                           text=True, timeout=120,
+                           input=json.dumps({"id": "d", "kind": "mac",
+                                             "data": DAHUA}) + "\n")
+        idd = json.loads(p.stdout.splitlines()[0]) if p.stdout else {}
+        dh = [f for f in fnd if f["mac"] == DAHUA]
+        c.ok(idd.get("surveillance_basis") == "presumed" and len(dh) == 1
+             and dh[0]["action"] == "confirm-class" and
+             "presumed from maker; confirm class" in dh[0]["action_text"]
+             and dh[0]["manufacturer"] == "Dahua" and dh[0]["zone"] ==
+             "cctv",
+             "the switch-only Dahua MAC: the presumed confirm-class "
+             "finding, as identify presumes it: %r" % [
+                 (f["action"], f["action_text"][:40], f["zone"])
+                 for f in dh])
+        ev = [f["evidence"] for f in fnd if f["mac"] == UNADDR_CORE]
+        c.ok(ev and "zone core by VLAN" in ev[0],
+             "the core-VLAN MAC's zone is core by its VLAN")
+        # the same assessment again: the MAC-keyed findings keep their ids
+        p2 = camsweep("assess", "--db", db, "--estate", est, "--json",
+                      "--regime", "uk-gsg-2022")
+        again = {f["mac"]: f["id"] for l in p2.stdout.splitlines()
+                 if l.strip() for f in [json.loads(l)] if f["ip"] == ""}
+        first = {f["mac"]: f["id"] for f in fnd if f["ip"] == ""}
+        c.ok(again == first and UNADDR_CORE in first,
+             "assessed again, the MAC-keyed findings keep their ids "
+             "(%r, %r)" % (first, again))
+        p2 = camsweep("assess", "--db", db, "--estate", est,
+                      "--regime", "uk-gsg-2022")
+        c.ok(any(l.split()[2:3] == [UNADDR_CORE] for l in
+                 p2.stdout.splitlines() if l.startswith("#")),
+             "the text findings name the device by its MAC: %r" % [
+                 l for l in p2.stdout.splitlines() if UNADDR_CORE in l])
+
+        # ... in the plan, by its MAC, and planned like any finding.
+        fid = first.get(UNADDR_CORE, 0)
+        p2 = camsweep("plan", "set", str(fid), "--db", db, "--owner",
+                      "estates", "--due", "2030-01-31")
+        p3 = camsweep("plan", "--db", db)
+        line = [l for l in p3.stdout.splitlines()
+                if l.startswith("#%d " % fid)]
+        c.ok(p2.returncode == 0 and line and
+             line[0].split()[3] == UNADDR_CORE and
+             "owner estates" in line[0] and "due 2030-01-31" in line[0],
+             "plan: the MAC-keyed finding set and listed by MAC: %r %r" % (
+                 line, p2.stderr[-200:]))
+
+        # ... and in the console's API (serve on 127.0.0.1), by MAC.
+        pw = os.path.join(tmp, "pw")
+        with open(pw, "w") as f:
+            f.write("switch-only placement 22\n")
+        os.chmod(pw, 0o600)
+        p2 = camsweep("user", "add", "adm", "--admin", "--db", db,
+                      "--password-file", pw)
+        c.ok(p2.returncode == 0, "user add (%s)" % p2.stderr[-200:])
+        api = api_findings(db, tmp, "adm", "switch-only placement 22")
+        mine = [f for f in api.get("items", []) if f.get("id") == fid]
+        c.ok(len(mine) == 1 and mine[0]["ip"] == "" and
+             mine[0]["mac"] == UNADDR_CORE and
+             mine[0]["action"] == "confirm-class" and
+             mine[0]["owner"] == "estates" and
+             any(f["ip"] == B + ".2.11" for f in api["items"]) and
+             api.get("one", {}).get("mac") == UNADDR_CORE,
+             "serve: /api/v1/findings and /api/v1/findings/%d return the "
+             "MAC-keyed finding beside the address-keyed ones: %r" % (
+                 fid, mine))
+
+        # ... in show, with its placement (the port name JSON-escaped).
+        p = camsweep("show", "--db", db, "--json")
+        objs = [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
+        pl = {o["mac"]: o for o in objs if o.get("known_from") == "switch"}
+        o = pl.get(UNADDR_CORE, {})
+        q = o.get("placement", {})
+        c.ok(p.returncode == 0 and o.get("ip") == "" and
+             o.get("manufacturer") == "Hikvision" and
+             o.get("device_class") is None and
+             o.get("surveillance") is None and
+             q.get("switch") == "edge-sw1" and q.get("port") == PORT5 and
+             q.get("vlan") == 10 and q.get("poe") == "delivering" and
+             q.get("neighbour") == NEIGH5,
+             "show --json lists the switch-only MAC with its placement: "
+             "%r" % o)
+        c.ok(pl.get(DAHUA, {}).get("surveillance") is True and
+             pl[DAHUA].get("surveillance_basis") == "presumed" and
+             any(e["rule"] == "mac-oui-maker" for e in
+                 o.get("evidence", [])),
+             "show --json: the identity its MAC gives, with its evidence "
+             "and presumption: %r" % {k: pl.get(DAHUA, {}).get(k) for k in
+                                      ("surveillance",
+                                       "surveillance_basis")})
+        c.ok(pl.get(UNADDR, {}).get("placement", {}).get("port") ==
+             "Gi1/0/4" and not any(o.get("mac") in (UNADDR, UNADDR_CORE)
+                                   for o in objs
+                                   if o.get("known_from") != "switch"),
+             "show --json: the other unaddressed MAC too, once each")
+        p = camsweep("show", "--db", db)
+        lines = p.stdout.splitlines()
+        at = [i for i, l in enumerate(lines) if "MAC %s" % UNADDR_CORE in l]
+        c.ok(at and lines[at[0]].split()[:1] == ["placed:"] and
+             ("port %s VLAN 10 PoE delivering" % PORT5) in lines[at[0]] and
+             lines[at[0] - 1].split()[:1] == ["-"] and
+             "Hikvision" in lines[at[0] - 1],
+             "show: a row without address, then where it is plugged in: "
+             "%r" % [lines[i - 1:i + 1] for i in at])
+
+        # ... and in every report format, escaped for each.
+        rep = os.path.join(tmp, "rep")
+        for fmt in ("json", "csv", "html"):
+            p = camsweep("report", "--db", db, "--format", fmt, "-o",
+                         rep + "." + fmt)
+            c.ok(p.returncode == 0, "report --format %s (%s)" % (
+                fmt, p.stderr[-200:]))
+        doc = json.load(open(rep + ".json"))
+        pd = {d["mac"]: d for d in doc.get("placed_devices", [])}
+        q = pd.get(UNADDR_CORE, {}).get("placement", {})
+        c.ok(q.get("port") == PORT5 and q.get("neighbour") == NEIGH5 and
+             q.get("vlan") == 10 and q.get("poe") == "delivering" and
+             pd[UNADDR_CORE]["ip"] == "" and
+             pd[UNADDR_CORE]["manufacturer"] == "Hikvision" and
+             UNADDR in pd and
+             not any(d["mac"] in pd for d in doc["devices"]),
+             "report JSON: placed_devices with their placement, apart "
+             "from the hosts: %r" % pd.get(UNADDR_CORE))
+        c.ok(pd.get(DAHUA, {}).get("surveillance_basis") == "presumed" and
+             any(e["rule"] == "mac-oui-maker" for e in
+                 pd[DAHUA]["evidence"]) and
+             pd[UNADDR_CORE]["surveillance"] is None,
+             "report JSON: the identity, evidence and presumption show "
+             "gives: %r" % {k: pd.get(DAHUA, {}).get(k) for k in (
+                 "surveillance", "surveillance_basis", "evidence")})
+        c.ok(any(f["mac"] == UNADDR_CORE and f["ip"] == "" and
+                 f["action"] == "confirm-class" for f in doc["findings"]),
+             "report JSON: the MAC-keyed finding")
+        csv = open(rep + "-devices.csv", encoding="utf-8",
+                   newline="").read()
+        row = [l for l in csv.split("\r\n") if UNADDR_CORE in l]
+        c.ok(csv.split("\r\n")[0].endswith(
+            "known_from,switch,switch_port,vlan,poe,lldp_neighbour") and
+             len(row) == 1 and ',switch,"edge-sw1","Gi1/0/5<script>x()'
+             '</script>""&",10,"delivering","\'=cmd|' in row[0],
+             "report CSV: the placement columns, quoted, the neighbour "
+             "kept from being a formula: %r" % row)
+        html = open(rep + ".html", encoding="utf-8").read()
+        c.ok("<script>x()" not in html and "<img src=x>" not in html and
+             "Gi1/0/5&lt;script&gt;x()&lt;/script&gt;" in html and
+             "Devices only the switches know" in html and
+             "<td>%s</td><td>none</td><td>Hikvision</td>" % UNADDR_CORE
+             in html,
+             "report HTML: the switch-only devices' annex, escaped")
     finally:
         for a in agents:
             a.stop()

@@ -292,6 +292,106 @@ check_csv(const struct cs_buf *b)
 	}
 }
 
+/*
+ * A device only the switches know (docs/switches.md): listed apart from
+ * the hosts in every format, with its placement, every switch-supplied
+ * string (port name, LLDP neighbour) escaped for where it lands; its
+ * MAC-keyed finding names it by MAC where the address is empty.
+ */
+static void
+test_placed(void **state)
+{
+	static const char port[] = "Gi1/0/4<script>alert(1)</script>\"&";
+	static const char neigh[] = "=cmd|' /C calc'!A0<img src=x>";
+	struct cs_store *s = make_store(true);
+	struct cs_placement_row p;
+	struct cs_identity id;
+	struct cs_finding_row f;
+	struct cs_report *r;
+	struct cs_buf b;
+	int64_t scan = 0;
+	bool made = false;
+	const char *t;
+
+	(void)state;
+	assert_int_equal(cs_store_latest_scan(s, &scan), 0);
+	memset(&p, 0, sizeof(p));
+	cs_strlcpy(p.mac, "c0:56:e3:5a:00:04", sizeof(p.mac));
+	cs_strlcpy(p.sw, "edge-sw1", sizeof(p.sw));
+	cs_strlcpy(p.sw_addr, "127.0.0.2", sizeof(p.sw_addr));
+	cs_strlcpy(p.port, port, sizeof(p.port));
+	cs_strlcpy(p.neighbour, neigh, sizeof(p.neighbour));
+	cs_strlcpy(p.poe, "delivering", sizeof(p.poe));
+	cs_strlcpy(p.oui, "Hikvision", sizeof(p.oui));
+	p.vlan = 10;
+	p.scan_id = scan;
+	p.seen_at = T0 + 86500;
+	assert_int_equal(cs_store_placement_put(s, &p, true, &made), 0);
+	assert_true(made);
+	memset(&id, 0, sizeof(id));
+	cs_strlcpy(id.manufacturer, "Hikvision", sizeof(id.manufacturer));
+	cs_strlcpy(id.manufacturer_country, "CN",
+		   sizeof(id.manufacturer_country));
+	cs_strlcpy(id.brand, "Hikvision", sizeof(id.brand));
+	id.confidence = 0.4;
+	if (cs_store_placed_identity(s, p.device_id, &id) != 0)
+		fail_msg("%s", cs_store_errmsg(s));
+	memset(&f, 0, sizeof(f));
+	cs_strlcpy(f.key, "mac:c0:56:e3:5a:00:04|uk-gsg-2022|confirm-class",
+		   sizeof(f.key));
+	cs_strlcpy(f.mac, p.mac, sizeof(f.mac));
+	cs_strlcpy(f.manufacturer, "Hikvision", sizeof(f.manufacturer));
+	cs_strlcpy(f.manufacturer_country, "CN",
+		   sizeof(f.manufacturer_country));
+	cs_strlcpy(f.device_class, "unknown", sizeof(f.device_class));
+	cs_strlcpy(f.zone, "core", sizeof(f.zone));
+	cs_strlcpy(f.regime, "uk-gsg-2022", sizeof(f.regime));
+	cs_strlcpy(f.obligation, "confirm-class", sizeof(f.obligation));
+	cs_strlcpy(f.action, "confirm-class", sizeof(f.action));
+	cs_strlcpy(f.status, "open", sizeof(f.status));
+	cs_strlcpy(f.evidence, port, sizeof(f.evidence));
+	f.device_id = p.device_id;
+	f.severity = CS_SEV_MEDIUM;
+	f.last_scan = scan;
+	f.assessed_at = T0 + 90000;
+	assert_int_equal(cs_store_finding_put(s, &f, NULL, NULL), 0);
+	r = load(s);
+	/* not a host that answered */
+	assert_int_equal(cs_report_device_count(r), 2);
+	cs_buf_init(&b, 1 << 24);
+	assert_int_equal(cs_report_write_json(r, &b), 0);
+	t = cs_buf_str(&b);
+	assert_non_null(strstr(t, "\"placed_devices\": [\n    {\"ip\":\"\","
+				  "\"mac\":\"c0:56:e3:5a:00:04\""));
+	assert_non_null(strstr(t, "\"known_from\":\"switch\",\"placement\":"
+				  "{\"switch\":\"edge-sw1\""));
+	assert_non_null(strstr(t, "\"port\":\"Gi1/0/4<script>alert(1)"
+				  "</script>\\\"&\""));
+	assert_non_null(strstr(t, "\"vlan\":10,\"poe\":\"delivering\""));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_csv_devices(r, &b), 0);
+	check_csv(&b);
+	t = cs_buf_str(&b);
+	assert_non_null(strstr(t, "\"c0:56:e3:5a:00:04\""));
+	assert_non_null(strstr(t, ",switch,\"edge-sw1\",\"Gi1/0/4<script>"));
+	assert_non_null(strstr(t, ",10,\"delivering\",\"'=cmd|"));
+	cs_buf_reset(&b);
+	assert_int_equal(cs_report_write_html(r, &b), 0);
+	t = cs_buf_str(&b);
+	assert_null(strstr(t, "<script"));
+	assert_null(strstr(t, "<img"));
+	assert_non_null(strstr(t, "Devices only the switches know"));
+	assert_non_null(strstr(t, "<td>Gi1/0/4&lt;script&gt;alert(1)"));
+	assert_non_null(strstr(t, "<td>c0:56:e3:5a:00:04</td><td>none</td>"
+				  "<td>Hikvision</td><td>CN</td><td>unknown"
+				  "</td><td>not established</td><td>edge-sw1"));
+	/* the finding's device named by its MAC in the findings tables */
+	assert_non_null(strstr(t, "<tr><td>c0:56:e3:5a:00:04</td><td>"));
+	cs_buf_free(&b);
+	cs_report_free(r);
+	cs_store_close(s);
+}
+
 static void
 test_hostile(void **state)
 {
@@ -1083,6 +1183,7 @@ main(void)
 	    cmocka_unit_test(test_parse_time),
 	    cmocka_unit_test(test_golden),
 	    cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_placed),
 	    cmocka_unit_test(test_no_assessment),
 	    cmocka_unit_test(test_presumed),
 	    cmocka_unit_test(test_stale_and_filters),

@@ -563,6 +563,151 @@ test_placement(void **state)
 	cs_store_close(s);
 }
 
+/* Devices only the switches know (cs_store_each_placed_only). */
+struct placed_rows {
+	struct cs_placed_device r[4];
+	size_t n;
+};
+
+static int
+collect_placed(void *arg, const struct cs_placed_device *d)
+{
+	struct placed_rows *pr = arg;
+
+	if (pr->n < CS_NELEM(pr->r))
+		pr->r[pr->n] = *d;
+	pr->n++;
+	return 0;
+}
+
+static int64_t
+place_mac(struct cs_store *s, int64_t scan, const char *mac, const char *ip)
+{
+	struct cs_placement_row p;
+	bool made = false;
+
+	memset(&p, 0, sizeof(p));
+	cs_strlcpy(p.site, "north", sizeof(p.site));
+	cs_strlcpy(p.mac, mac, sizeof(p.mac));
+	cs_strlcpy(p.ip, ip, sizeof(p.ip));
+	cs_strlcpy(p.sw, "sw1", sizeof(p.sw));
+	cs_strlcpy(p.port, "Gi1/0/4<b>", sizeof(p.port));
+	cs_strlcpy(p.poe, "delivering", sizeof(p.poe));
+	cs_strlcpy(p.oui, "Hikvision", sizeof(p.oui));
+	p.vlan = 10;
+	p.seen_at = 1700000050;
+	p.scan_id = scan;
+	assert_int_equal(cs_store_placement_put(s, &p, true, &made), 0);
+	return p.device_id;
+}
+
+/* A device only the switches know: placed in a scan and never sighted.
+ * Its identity columns take what its MAC says (never over a scanned
+ * device's), a presumption is not stored as a fact; a finding of it may
+ * have no address when it names the device and its MAC. */
+static void
+test_placed_only(void **state)
+{
+	struct fixture *f = *state;
+	struct cs_store *s = open_ok(f);
+	static struct placed_rows pr_;
+	static struct rows r_;
+	struct placed_rows *pr = &pr_;
+	struct rows *r = &r_;
+	struct cs_identity id;
+	struct cs_finding_row fr, back;
+	int64_t a = scan_at(s, "north", 1700000000), b, dscan, d2, d3, fid;
+
+	memset(pr, 0, sizeof(*pr));
+	assert_int_equal(put_ident(s, a, "127.10.0.5", "00:11:22:33:44:55",
+				   NULL, NULL, 1700000001, true),
+			 0);
+	assert_int_equal(cs_store_scan_end(s, a, "complete", 1700000010), 0);
+	dscan = place_mac(s, a, "00:11:22:33:44:55", "");
+	d3 = place_mac(s, a, "c0:56:e3:00:00:03", "127.10.0.66");
+	d2 = place_mac(s, a, "c0:56:e3:00:00:02", "");
+	assert_true(dscan > 0 && d2 > 0 && d3 > 0 && d2 != d3);
+	assert_int_equal(cs_store_each_placed_only(s, a, collect_placed, pr),
+			 0);
+	assert_int_equal(pr->n, 2); /* not the scanned device */
+	assert_string_equal(pr->r[0].mac, "c0:56:e3:00:00:02");
+	assert_int_equal(pr->r[0].device_id, d2);
+	assert_string_equal(pr->r[0].ip, "");
+	assert_string_equal(pr->r[0].site, "north");
+	assert_string_equal(pr->r[0].manufacturer, "Hikvision");
+	assert_string_equal(pr->r[0].device_class, "unknown");
+	assert_int_equal(pr->r[0].surveillance, -1);
+	assert_string_equal(pr->r[0].place.port, "Gi1/0/4<b>");
+	assert_string_equal(pr->r[0].place.sw, "sw1");
+	assert_string_equal(pr->r[0].place.poe, "delivering");
+	assert_int_equal(pr->r[0].place.vlan, 10);
+	assert_int_equal(pr->r[0].place.scan_id, a);
+	assert_int_equal(pr->r[0].place.device_id, d2);
+	assert_string_equal(pr->r[1].mac, "c0:56:e3:00:00:03");
+	assert_string_equal(pr->r[1].ip, "127.10.0.66");
+	assert_string_equal(pr->r[1].place.ip, "127.10.0.66");
+	/* the identity its MAC gives; a scanned device keeps its own */
+	memset(&id, 0, sizeof(id));
+	cs_strlcpy(id.manufacturer, "Dahua", sizeof(id.manufacturer));
+	cs_strlcpy(id.manufacturer_country, "CN",
+		   sizeof(id.manufacturer_country));
+	cs_strlcpy(id.brand, "Dahua", sizeof(id.brand));
+	id.surveillance = true; /* presumed from the maker */
+	id.surveillance_known = true;
+	id.surveillance_presumed = true;
+	id.confidence = 0.4;
+	assert_int_equal(cs_store_placed_identity(s, d2, &id), 0);
+	assert_int_equal(cs_store_placed_identity(s, dscan, &id), 0);
+	id.surveillance_presumed = false; /* a maker of nothing else */
+	assert_int_equal(cs_store_placed_identity(s, d3, &id), 0);
+	memset(pr, 0, sizeof(*pr));
+	assert_int_equal(cs_store_each_placed_only(s, a, collect_placed, pr),
+			 0);
+	assert_int_equal(pr->n, 2);
+	assert_string_equal(pr->r[0].manufacturer, "Dahua");
+	assert_string_equal(pr->r[0].manufacturer_country, "CN");
+	assert_int_equal(pr->r[0].surveillance, -1);
+	assert_true(pr->r[0].confidence > 0.399 && pr->r[0].confidence < 0.401);
+	assert_int_equal(pr->r[1].surveillance, 1);
+	memset(r, 0, sizeof(*r));
+	assert_int_equal(cs_store_each_device(s, a, collect, r), 0);
+	assert_int_equal(r->n, 1);
+	assert_string_equal(r->r[0].id.manufacturer, "Hikvision");
+	assert_int_equal(cs_store_placed_identity(s, 0, &id), CS_EINVAL);
+	/* another scan: not placed there */
+	b = scan_at(s, "north", 1700000100);
+	memset(pr, 0, sizeof(*pr));
+	assert_int_equal(cs_store_each_placed_only(s, b, collect_placed, pr),
+			 0);
+	assert_int_equal(pr->n, 0);
+	/* a finding with no address names its device and MAC */
+	memset(&fr, 0, sizeof(fr));
+	cs_strlcpy(fr.key, "north@mac:c0:56:e3:00:00:02|r|confirm-class",
+		   sizeof(fr.key));
+	cs_strlcpy(fr.regime, "r", sizeof(fr.regime));
+	cs_strlcpy(fr.obligation, "confirm-class", sizeof(fr.obligation));
+	cs_strlcpy(fr.status, "open", sizeof(fr.status));
+	fr.last_scan = a;
+	fr.severity = CS_SEV_MEDIUM;
+	assert_int_equal(cs_store_finding_put(s, &fr, &fid, NULL), CS_EINVAL);
+	cs_strlcpy(fr.mac, "c0:56:e3:00:00:02", sizeof(fr.mac));
+	assert_int_equal(cs_store_finding_put(s, &fr, &fid, NULL), CS_EINVAL);
+	fr.device_id = d2;
+	assert_int_equal(cs_store_finding_put_many(s, &fr, 1, NULL), 0);
+	fid = fr.id;
+	assert_true(fid > 0);
+	assert_int_equal(cs_store_finding_get(s, fid, &back), 0);
+	assert_string_equal(back.ip, "");
+	assert_string_equal(back.mac, "c0:56:e3:00:00:02");
+	assert_int_equal(back.device_id, d2);
+	assert_string_equal(back.key, fr.key);
+	/* again: the same finding */
+	assert_int_equal(cs_store_finding_put(s, &fr, &fid, NULL), 0);
+	assert_int_equal(fid, back.id);
+	assert_integrity(s);
+	cs_store_close(s);
+}
+
 /* Within a site a device keeps its id across address changes, by MAC
  * or serial; a device first seen without its MAC takes it later. */
 static void
@@ -2680,6 +2825,7 @@ main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_roundtrip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_placement, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_placed_only, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sites_same_address, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_device_moves, setup, teardown),

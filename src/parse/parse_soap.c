@@ -221,7 +221,9 @@ static void
 find_start(struct xst *st, const char *l)
 {
 	for (size_t i = 0; i < st->nnames; i++) {
-		if (!st->found[i] && eq(l, st->names[i])) {
+		/* the first byte before the call: most names differ there */
+		if (!st->found[i] && st->names[i][0] == l[0] &&
+		    eq(l, st->names[i])) {
 			st->found[i] = true;
 			cap_begin(st, st->out[i], sizeof(st->out[i]), CAP_TEXT);
 		}
@@ -619,16 +621,16 @@ fx_blank(uint8_t c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
-static bool
+static inline bool
 fx_name_start(uint8_t c)
 {
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+	return (uint8_t)((c | 0x20) - 'a') < 26 || c == '_';
 }
 
-static bool
+static inline bool
 fx_name_char(uint8_t c)
 {
-	return fx_name_start(c) || (c >= '0' && c <= '9') || c == '-' ||
+	return fx_name_start(c) || (uint8_t)(c - '0') < 10 || c == '-' ||
 	       c == '.';
 }
 
@@ -663,30 +665,32 @@ static bool
 fx_qname(struct fx *x, struct cs_span *q, struct cs_span *pfx,
 	 struct cs_span *loc)
 {
-	size_t s = x->i, colon = 0;
+	const uint8_t *p = x->p;
+	size_t s = x->i, i = x->i, n = x->n, colon = 0;
 
-	if (x->i >= x->n || !fx_name_start(x->p[x->i]))
+	if (i >= n || !fx_name_start(p[i]))
 		return false;
-	x->i++;
+	i++;
 	for (;;) {
-		while (x->i < x->n && fx_name_char(x->p[x->i]))
-			x->i++;
-		if (x->i < x->n && x->p[x->i] == ':' && colon == 0) {
-			colon = x->i++;
-			if (x->i >= x->n || !fx_name_start(x->p[x->i]))
+		while (i < n && fx_name_char(p[i]))
+			i++;
+		if (i < n && p[i] == ':' && colon == 0) {
+			colon = i++;
+			if (i >= n || !fx_name_start(p[i]))
 				return false;
 			continue;
 		}
 		break;
 	}
-	if (x->i - s > FX_NAME_MAX || (x->i < x->n && x->p[x->i] == ':'))
+	x->i = i;
+	if (i - s > FX_NAME_MAX || (i < n && p[i] == ':'))
 		return false;
-	*q = cs_span_make(x->p + s, x->i - s);
+	*q = cs_span_make(p + s, i - s);
 	if (colon) {
-		*pfx = cs_span_make(x->p + s, colon - s);
-		*loc = cs_span_make(x->p + colon + 1, x->i - colon - 1);
+		*pfx = cs_span_make(p + s, colon - s);
+		*loc = cs_span_make(p + colon + 1, i - colon - 1);
 	} else {
-		*pfx = cs_span_make(x->p + s, 0);
+		*pfx = cs_span_make(p + s, 0);
 		*loc = *q;
 	}
 	return true;
@@ -992,26 +996,25 @@ fx_scan(struct fx *x, const uint8_t *p, size_t n)
 			}
 			continue;
 		}
-		while (x->i < n) {
-			uint8_t c = p[x->i];
+		for (size_t i = x->i;;) {
+			uint8_t c;
 
-			if (fx_cls[c] & 1) { /* plain or blank */
-				x->i++;
-				continue;
-			}
-			if (c == '<')
+			while (i < n && (fx_cls[p[i]] & 1)) /* plain, blank */
+				i++;
+			x->i = i;
+			if (i >= n || (c = p[i]) == '<')
 				break;
 			if (c == '&') {
-				size_t k = fx_ref(p + x->i, n - x->i);
+				size_t k = fx_ref(p + i, n - i);
 
 				if (k == 0)
 					return false;
-				x->i += k;
+				i += k;
 				continue;
 			}
-			if (c == ']' && !(n - x->i >= 3 &&
-					  memcmp(p + x->i, "]]>", 3) == 0)) {
-				x->i++;
+			if (c == ']' &&
+			    !(n - i >= 3 && memcmp(p + i, "]]>", 3) == 0)) {
+				i++;
 				continue;
 			}
 			return false;

@@ -593,26 +593,116 @@ struct fx {
 	unsigned depth;
 };
 
-/* Byte classes: 0 outside the subset, 1 plain text, 2 '<', '&' or ']',
- * 3 blank (tab, LF, space). */
+/*
+ * Byte classes: 0 outside the subset; FX_PLAIN text as it is (tab, LF and
+ * space are also FX_BLANK); FX_SPECIAL '<', '&' and ']'; FX_NAME a byte
+ * of a name, FX_NAME1 one that may start it.
+ */
+enum {
+	FX_PLAIN = 1,
+	FX_SPECIAL = 2,
+	FX_NAME = 4,
+	FX_NAME1 = 8,
+	FX_BLANK = 16,
+};
 static const uint8_t fx_cls[256] = {
-    ['\t'] = 3, ['\n'] = 3, [' '] = 3,  ['!'] = 1,  ['"'] = 1, ['#'] = 1,
-    ['$'] = 1,  ['%'] = 1,  ['&'] = 2,  ['\''] = 1, ['('] = 1, [')'] = 1,
-    ['*'] = 1,  ['+'] = 1,  [','] = 1,  ['-'] = 1,  ['.'] = 1, ['/'] = 1,
-    ['0'] = 1,  ['1'] = 1,  ['2'] = 1,  ['3'] = 1,  ['4'] = 1, ['5'] = 1,
-    ['6'] = 1,  ['7'] = 1,  ['8'] = 1,  ['9'] = 1,  [':'] = 1, [';'] = 1,
-    ['<'] = 2,  ['='] = 1,  ['>'] = 1,  ['?'] = 1,  ['@'] = 1, ['A'] = 1,
-    ['B'] = 1,  ['C'] = 1,  ['D'] = 1,  ['E'] = 1,  ['F'] = 1, ['G'] = 1,
-    ['H'] = 1,  ['I'] = 1,  ['J'] = 1,  ['K'] = 1,  ['L'] = 1, ['M'] = 1,
-    ['N'] = 1,  ['O'] = 1,  ['P'] = 1,  ['Q'] = 1,  ['R'] = 1, ['S'] = 1,
-    ['T'] = 1,  ['U'] = 1,  ['V'] = 1,  ['W'] = 1,  ['X'] = 1, ['Y'] = 1,
-    ['Z'] = 1,  ['['] = 1,  ['\\'] = 1, [']'] = 2,  ['^'] = 1, ['_'] = 1,
-    ['`'] = 1,  ['a'] = 1,  ['b'] = 1,  ['c'] = 1,  ['d'] = 1, ['e'] = 1,
-    ['f'] = 1,  ['g'] = 1,  ['h'] = 1,  ['i'] = 1,  ['j'] = 1, ['k'] = 1,
-    ['l'] = 1,  ['m'] = 1,  ['n'] = 1,  ['o'] = 1,  ['p'] = 1, ['q'] = 1,
-    ['r'] = 1,  ['s'] = 1,  ['t'] = 1,  ['u'] = 1,  ['v'] = 1, ['w'] = 1,
-    ['x'] = 1,  ['y'] = 1,  ['z'] = 1,  ['{'] = 1,  ['|'] = 1, ['}'] = 1,
-    ['~'] = 1,
+    ['\t'] = FX_PLAIN | FX_BLANK,
+    ['\n'] = FX_PLAIN | FX_BLANK,
+    [' '] = FX_PLAIN | FX_BLANK,
+    ['!'] = FX_PLAIN,
+    ['"'] = FX_PLAIN,
+    ['#'] = FX_PLAIN,
+    ['$'] = FX_PLAIN,
+    ['%'] = FX_PLAIN,
+    ['&'] = FX_SPECIAL,
+    ['\''] = FX_PLAIN,
+    ['('] = FX_PLAIN,
+    [')'] = FX_PLAIN,
+    ['*'] = FX_PLAIN,
+    ['+'] = FX_PLAIN,
+    [','] = FX_PLAIN,
+    ['-'] = FX_PLAIN | FX_NAME,
+    ['.'] = FX_PLAIN | FX_NAME,
+    ['/'] = FX_PLAIN,
+    ['0'] = FX_PLAIN | FX_NAME,
+    ['1'] = FX_PLAIN | FX_NAME,
+    ['2'] = FX_PLAIN | FX_NAME,
+    ['3'] = FX_PLAIN | FX_NAME,
+    ['4'] = FX_PLAIN | FX_NAME,
+    ['5'] = FX_PLAIN | FX_NAME,
+    ['6'] = FX_PLAIN | FX_NAME,
+    ['7'] = FX_PLAIN | FX_NAME,
+    ['8'] = FX_PLAIN | FX_NAME,
+    ['9'] = FX_PLAIN | FX_NAME,
+    [':'] = FX_PLAIN,
+    [';'] = FX_PLAIN,
+    ['<'] = FX_SPECIAL,
+    ['='] = FX_PLAIN,
+    ['>'] = FX_PLAIN,
+    ['?'] = FX_PLAIN,
+    ['@'] = FX_PLAIN,
+    ['A'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['B'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['C'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['D'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['E'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['F'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['G'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['H'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['I'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['J'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['K'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['L'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['M'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['N'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['O'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['P'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['Q'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['R'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['S'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['T'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['U'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['V'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['W'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['X'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['Y'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['Z'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['['] = FX_PLAIN,
+    ['\\'] = FX_PLAIN,
+    [']'] = FX_SPECIAL,
+    ['^'] = FX_PLAIN,
+    ['_'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['`'] = FX_PLAIN,
+    ['a'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['b'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['c'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['d'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['e'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['f'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['g'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['h'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['i'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['j'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['k'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['l'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['m'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['n'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['o'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['p'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['q'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['r'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['s'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['t'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['u'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['v'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['w'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['x'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['y'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['z'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['{'] = FX_PLAIN,
+    ['|'] = FX_PLAIN,
+    ['}'] = FX_PLAIN,
+    ['~'] = FX_PLAIN,
 };
 
 static bool
@@ -624,14 +714,13 @@ fx_blank(uint8_t c)
 static inline bool
 fx_name_start(uint8_t c)
 {
-	return (uint8_t)((c | 0x20) - 'a') < 26 || c == '_';
+	return (fx_cls[c] & FX_NAME1) != 0;
 }
 
 static inline bool
 fx_name_char(uint8_t c)
 {
-	return fx_name_start(c) || (uint8_t)(c - '0') < 10 || c == '-' ||
-	       c == '.';
+	return (fx_cls[c] & FX_NAME) != 0;
 }
 
 /* Skips blanks; true if there was one. */
@@ -999,7 +1088,7 @@ fx_scan(struct fx *x, const uint8_t *p, size_t n)
 		for (size_t i = x->i;;) {
 			uint8_t c;
 
-			while (i < n && (fx_cls[p[i]] & 1)) /* plain, blank */
+			while (i < n && (fx_cls[p[i]] & FX_PLAIN))
 				i++;
 			x->i = i;
 			if (i >= n || (c = p[i]) == '<')
@@ -1029,30 +1118,26 @@ fx_scan(struct fx *x, const uint8_t *p, size_t n)
 static void
 fx_text(struct xst *st, const char *s, size_t n)
 {
-	size_t a = 0, i = 0;
+	size_t i = 0;
 
 	while (i < n) {
-		size_t k;
+		const char *amp = memchr(s + i, '&', n - i);
+		size_t e = amp != NULL ? (size_t)(amp - s) : n, k;
 		char ch;
 
-		if (s[i] != '&') {
-			i++;
-			continue;
-		}
-		if (i > a)
-			on_text(st, s + a, (int)(i - a));
-		k = fx_ref((const uint8_t *)s + i, n - i);
-		ch = s[i + 1] == 'l'   ? '<'
-		     : s[i + 1] == 'g' ? '>'
-		     : s[i + 2] == 'm' ? '&'
-		     : s[i + 1] == 'q' ? '"'
-				       : '\'';
+		if (e > i)
+			on_text(st, s + i, (int)(e - i));
+		if (amp == NULL)
+			break;
+		k = fx_ref((const uint8_t *)amp, n - e);
+		ch = amp[1] == 'l'   ? '<'
+		     : amp[1] == 'g' ? '>'
+		     : amp[2] == 'm' ? '&'
+		     : amp[1] == 'q' ? '"'
+				     : '\'';
 		on_text(st, &ch, 1);
-		i += k;
-		a = i;
+		i = e + k;
 	}
-	if (i > a)
-		on_text(st, s + a, (int)(i - a));
 }
 
 /* Calls the handlers as expat would have, from x's events. */

@@ -1210,11 +1210,6 @@ cs_xml_fast_set(bool on)
 static int
 xml_run(const uint8_t *p, size_t n, struct xst *st)
 {
-	XML_Parser xp;
-	enum XML_Status status;
-	struct arena a;
-	int rc = 0;
-
 	if (n > CS_XML_MAX)
 		return CS_ELIMIT;
 	if (n == 0)
@@ -1228,16 +1223,26 @@ xml_run(const uint8_t *p, size_t n, struct xst *st)
 			return st->err;
 		}
 	}
-	if ((xp = xml_new(st, &a)) == NULL)
-		return CS_ENOMEM;
-	status = XML_Parse(xp, (const char *)p, (int)n, XML_TRUE);
-	if (st->err != 0)
-		rc = st->err;
-	else if (status != XML_STATUS_OK)
-		rc = XML_GetErrorCode(xp) == XML_ERROR_NO_MEMORY ? CS_ENOMEM
-								 : CS_EPROTO;
-	xml_free(st, xp, &a);
-	return rc;
+	{
+		/* in a scope of its own, apart from x's: one of the two
+		 * large frames on the stack at a time */
+		XML_Parser xp;
+		enum XML_Status status;
+		struct arena a;
+		int rc = 0;
+
+		if ((xp = xml_new(st, &a)) == NULL)
+			return CS_ENOMEM;
+		status = XML_Parse(xp, (const char *)p, (int)n, XML_TRUE);
+		if (st->err != 0)
+			rc = st->err;
+		else if (status != XML_STATUS_OK)
+			rc = XML_GetErrorCode(xp) == XML_ERROR_NO_MEMORY
+				 ? CS_ENOMEM
+				 : CS_EPROTO;
+		xml_free(st, xp, &a);
+		return rc;
+	}
 }
 
 static bool

@@ -1642,6 +1642,16 @@ cs_fp_collect(struct cs_fpctx *ctx, const struct cs_obs_list *obs)
 	ctx->collected = obs != NULL && ctx->db != NULL;
 	if (!ctx->collected)
 		return;
+#if defined(__GNUC__)
+	/* A device's values were stored as its lines came in, and identify
+	 * flushes it when thousands of devices later came in (the oldest
+	 * open one goes): they are out of the caches by then, and hashing
+	 * them one by one waited for each miss in turn.  Asked for all at
+	 * once, the misses overlap.  (Changes no result.) */
+	for (size_t i = 0; i < obs->n && i < CS_OBS_MAX_COUNT; i++)
+		for (size_t b = 0; b < obs->v[i].len && b < 1024; b += 64)
+			__builtin_prefetch(obs->v[i].val + b);
+#endif
 	for (size_t i = 0; i < obs->n && i < CS_OBS_MAX_COUNT; i++) {
 		const struct cs_obs *o = &obs->v[i];
 		const struct om_ent *me = NULL;

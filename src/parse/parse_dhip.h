@@ -43,4 +43,14 @@ struct cs_dhip_info {
  */
 int cs_dhip_info_parse(const uint8_t *p, size_t n, struct cs_dhip_info *out);
 
+/*
+ * Turns the fast path of cs_dhip_info_parse on (the default) or off for
+ * the calling thread and returns whether it was on; cs_dhip_fast_count
+ * says how many documents it read.  The fast path reads plain JSON
+ * without json-c and gives what json-c does (the tests and the fuzz
+ * target compare the two).
+ */
+bool cs_dhip_fast_set(bool on);
+unsigned long cs_dhip_fast_count(void);
+
 #endif /* CS_PARSE_PARSE_DHIP_H */

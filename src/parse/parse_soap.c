@@ -60,7 +60,8 @@ fail(struct xst *st, int rc)
 {
 	if (st->err == 0)
 		st->err = rc;
-	XML_StopParser(st->xp, XML_FALSE);
+	if (st->xp != NULL)
+		XML_StopParser(st->xp, XML_FALSE);
 }
 
 static void
@@ -222,11 +223,31 @@ static void
 find_start(struct xst *st, const char *l)
 {
 	for (size_t i = 0; i < st->nnames; i++) {
-		if (!st->found[i] && eq(l, st->names[i])) {
+		/* the first byte before the call: most names differ there */
+		if (!st->found[i] && st->names[i][0] == l[0] &&
+		    eq(l, st->names[i])) {
 			st->found[i] = true;
 			cap_begin(st, st->out[i], sizeof(st->out[i]), CAP_TEXT);
 		}
 	}
+}
+
+/* An element opened (st->depth counts it): local name l, namespace URI
+ * uri (urilen bytes, 0: none). */
+static void
+elem_start(struct xst *st, const char *l, const char *uri, size_t urilen)
+{
+	cs_strlcpy(st->stack[st->depth - 1], l, NAME_MAX_KEPT);
+	if (st->depth == st->base + 1 && st->meta != NULL &&
+	    st->meta->root[0] == '\0') {
+		cs_strlcpy(st->meta->root, l, sizeof(st->meta->root));
+		cs_span_copy(st->meta->root_ns, sizeof(st->meta->root_ns),
+			     cs_span_make(uri, urilen));
+	}
+	if (st->soap != NULL)
+		soap_start(st, l);
+	else
+		find_start(st, l);
 }
 
 static void XMLCALL
@@ -264,17 +285,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	} else {
 		l = local_name(name, &urilen);
 	}
-	cs_strlcpy(st->stack[st->depth - 1], l, NAME_MAX_KEPT);
-	if (st->depth == st->base + 1 && st->meta != NULL &&
-	    st->meta->root[0] == '\0') {
-		cs_strlcpy(st->meta->root, l, sizeof(st->meta->root));
-		cs_span_copy(st->meta->root_ns, sizeof(st->meta->root_ns),
-			     cs_span_make(name, urilen));
-	}
-	if (st->soap != NULL)
-		soap_start(st, l);
-	else
-		find_start(st, l);
+	elem_start(st, l, name, urilen);
 }
 
 static void XMLCALL
@@ -526,28 +537,714 @@ xml_free(struct xst *st, XML_Parser xp, struct arena *a)
 	st->xp = NULL;
 }
 
+/*
+ * The fast path (issue #17): most documents a scan hears (SADP, WS-
+ * Discovery, UPnP descriptions) are small, plain ASCII and well-formed,
+ * and for them expat's setup and tokenizer cost fifteen times what
+ * reading them does.  fx_scan reads a document only if it is in a
+ * strict subset of XML it can check completely: ASCII text without CR,
+ * NUL or other control bytes but tab and LF; an optional XML
+ * declaration of version 1.0 (UTF-8, US-ASCII or ISO-8859-1) at its
+ * first byte; one root element; names of ASCII letters, digits, '_',
+ * '-', '.' with at most one ':' and every prefix bound; the five
+ * predefined entities; attribute names unique by local part; namespace
+ * URIs without references, tabs or LFs and none of XML's reserved ones;
+ * within the depth, attribute and name caps; nothing else (no comment,
+ * processing instruction, CDATA, DOCTYPE, character reference, text
+ * outside the root).  It records what expat's handlers would be called
+ * with (FEV_* events) and fx_replay then calls the same handlers in the
+ * same order with the same text, so the result is byte for byte
+ * expat's.  Anything outside the subset, well-formed or not, and
+ * anything past FX_EVENTS events, is left to expat untouched: fx_scan
+ * returns false before any handler ran.
+ */
+#define FX_EVENTS 256
+#define FX_BINDINGS 64
+#define FX_NAME_MAX 255
+
+enum fev_type { FEV_NS, FEV_START, FEV_END, FEV_TEXT };
+
+struct fev {
+	const char *a, *b; /* START: local name, URI; NS: URI; TEXT: raw */
+	uint32_t an, bn;
+	uint8_t type;
+	uint8_t natts; /* START: attributes other than xmlns ones */
+};
+
+struct fbind {
+	const char *pfx, *uri; /* pfx NULL: the default namespace */
+	uint32_t pn, un;
+	unsigned depth;
+};
+
+struct fattr {
+	const char *q; /* local part */
+	uint32_t qn;
+	const char *pfx; /* NULL: none */
+	uint32_t pn;
+};
+
+struct fx {
+	const uint8_t *p;
+	size_t n, i;
+	struct fev ev[FX_EVENTS];
+	size_t nev;
+	struct fbind b[FX_BINDINGS];
+	size_t nb;
+	struct cs_span open[CS_XML_DEPTH_MAX]; /* raw names of open elements */
+	unsigned depth;
+};
+
+/*
+ * Byte classes: 0 outside the subset; FX_PLAIN text as it is (tab, LF and
+ * space are also FX_BLANK); FX_SPECIAL '<', '&' and ']'; FX_NAME a byte
+ * of a name, FX_NAME1 one that may start it.
+ */
+enum {
+	FX_PLAIN = 1,
+	FX_SPECIAL = 2,
+	FX_NAME = 4,
+	FX_NAME1 = 8,
+	FX_BLANK = 16,
+};
+static const uint8_t fx_cls[256] = {
+    ['\t'] = FX_PLAIN | FX_BLANK,
+    ['\n'] = FX_PLAIN | FX_BLANK,
+    [' '] = FX_PLAIN | FX_BLANK,
+    ['!'] = FX_PLAIN,
+    ['"'] = FX_PLAIN,
+    ['#'] = FX_PLAIN,
+    ['$'] = FX_PLAIN,
+    ['%'] = FX_PLAIN,
+    ['&'] = FX_SPECIAL,
+    ['\''] = FX_PLAIN,
+    ['('] = FX_PLAIN,
+    [')'] = FX_PLAIN,
+    ['*'] = FX_PLAIN,
+    ['+'] = FX_PLAIN,
+    [','] = FX_PLAIN,
+    ['-'] = FX_PLAIN | FX_NAME,
+    ['.'] = FX_PLAIN | FX_NAME,
+    ['/'] = FX_PLAIN,
+    ['0'] = FX_PLAIN | FX_NAME,
+    ['1'] = FX_PLAIN | FX_NAME,
+    ['2'] = FX_PLAIN | FX_NAME,
+    ['3'] = FX_PLAIN | FX_NAME,
+    ['4'] = FX_PLAIN | FX_NAME,
+    ['5'] = FX_PLAIN | FX_NAME,
+    ['6'] = FX_PLAIN | FX_NAME,
+    ['7'] = FX_PLAIN | FX_NAME,
+    ['8'] = FX_PLAIN | FX_NAME,
+    ['9'] = FX_PLAIN | FX_NAME,
+    [':'] = FX_PLAIN,
+    [';'] = FX_PLAIN,
+    ['<'] = FX_SPECIAL,
+    ['='] = FX_PLAIN,
+    ['>'] = FX_PLAIN,
+    ['?'] = FX_PLAIN,
+    ['@'] = FX_PLAIN,
+    ['A'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['B'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['C'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['D'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['E'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['F'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['G'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['H'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['I'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['J'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['K'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['L'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['M'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['N'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['O'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['P'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['Q'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['R'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['S'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['T'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['U'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['V'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['W'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['X'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['Y'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['Z'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['['] = FX_PLAIN,
+    ['\\'] = FX_PLAIN,
+    [']'] = FX_SPECIAL,
+    ['^'] = FX_PLAIN,
+    ['_'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['`'] = FX_PLAIN,
+    ['a'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['b'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['c'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['d'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['e'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['f'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['g'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['h'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['i'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['j'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['k'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['l'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['m'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['n'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['o'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['p'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['q'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['r'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['s'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['t'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['u'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['v'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['w'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['x'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['y'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['z'] = FX_PLAIN | FX_NAME | FX_NAME1,
+    ['{'] = FX_PLAIN,
+    ['|'] = FX_PLAIN,
+    ['}'] = FX_PLAIN,
+    ['~'] = FX_PLAIN,
+};
+
+static bool
+fx_blank(uint8_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+static inline bool
+fx_name_start(uint8_t c)
+{
+	return (fx_cls[c] & FX_NAME1) != 0;
+}
+
+static inline bool
+fx_name_char(uint8_t c)
+{
+	return (fx_cls[c] & FX_NAME) != 0;
+}
+
+/* Skips blanks; true if there was one. */
+static bool
+fx_ws(struct fx *x)
+{
+	size_t i0 = x->i;
+
+	while (x->i < x->n && fx_blank(x->p[x->i]))
+		x->i++;
+	return x->i > i0;
+}
+
+/* True and skips s if the input goes on with it. */
+static bool
+fx_lit(struct fx *x, const char *s)
+{
+	size_t k = strlen(s);
+
+	if (x->n - x->i < k || memcmp(x->p + x->i, s, k) != 0)
+		return false;
+	x->i += k;
+	return true;
+}
+
+/*
+ * A name (NCName, or NCName ':' NCName) at x->i: its whole span in *q,
+ * its prefix in *pfx (n 0: none) and local part in *loc.
+ */
+static bool
+fx_qname(struct fx *x, struct cs_span *q, struct cs_span *pfx,
+	 struct cs_span *loc)
+{
+	const uint8_t *p = x->p;
+	size_t s = x->i, i = x->i, n = x->n, colon = 0;
+
+	if (i >= n || !fx_name_start(p[i]))
+		return false;
+	i++;
+	for (;;) {
+		while (i < n && fx_name_char(p[i]))
+			i++;
+		if (i < n && p[i] == ':' && colon == 0) {
+			colon = i++;
+			if (i >= n || !fx_name_start(p[i]))
+				return false;
+			continue;
+		}
+		break;
+	}
+	x->i = i;
+	if (i - s > FX_NAME_MAX || (i < n && p[i] == ':'))
+		return false;
+	*q = cs_span_make(p + s, i - s);
+	if (colon) {
+		*pfx = cs_span_make(p + s, colon - s);
+		*loc = cs_span_make(p + colon + 1, i - colon - 1);
+	} else {
+		*pfx = cs_span_make(p + s, 0);
+		*loc = *q;
+	}
+	return true;
+}
+
+/* The length of a predefined entity reference at p[0] == '&', or 0. */
+static size_t
+fx_ref(const uint8_t *p, size_t n)
+{
+	static const char *const ents[] = {"&lt;", "&gt;", "&amp;", "&quot;",
+					   "&apos;"};
+
+	for (size_t e = 0; e < CS_NELEM(ents); e++) {
+		size_t k = strlen(ents[e]);
+
+		if (n >= k && memcmp(p, ents[e], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+static bool
+fx_event(struct fx *x, enum fev_type t, const void *a, size_t an, const void *b,
+	 size_t bn, unsigned natts)
+{
+	struct fev *e;
+
+	if (x->nev >= FX_EVENTS)
+		return false;
+	e = &x->ev[x->nev++];
+	e->type = (uint8_t)t;
+	e->a = a;
+	e->an = (uint32_t)an;
+	e->b = b;
+	e->bn = (uint32_t)bn;
+	e->natts = (uint8_t)natts;
+	return true;
+}
+
+static bool
+fx_span_eq(struct cs_span a, const void *b, size_t bn)
+{
+	return a.n == bn && memcmp(a.p, b, bn) == 0;
+}
+
+/* The innermost binding of prefix pfx (n 0: the default namespace), or
+ * NULL. */
+static const struct fbind *
+fx_lookup(const struct fx *x, struct cs_span pfx)
+{
+	for (size_t k = x->nb; k-- > 0;) {
+		const struct fbind *b = &x->b[k];
+
+		if (pfx.n == 0
+			? b->pfx == NULL
+			: b->pfx != NULL && fx_span_eq(pfx, b->pfx, b->pn))
+			return b;
+	}
+	return NULL;
+}
+
+/* A quoted attribute value at x->i: its bytes in *v; *plain: without a
+ * reference, tab or LF. */
+static bool
+fx_value(struct fx *x, struct cs_span *v, bool *plain)
+{
+	uint8_t q;
+	size_t s;
+
+	if (x->i >= x->n || (x->p[x->i] != '"' && x->p[x->i] != '\''))
+		return false;
+	q = x->p[x->i++];
+	s = x->i;
+	*plain = true;
+	while (x->i < x->n && x->p[x->i] != q) {
+		uint8_t c = x->p[x->i];
+
+		if (c == '<' || fx_cls[c] == 0)
+			return false;
+		if (c == '&') {
+			size_t k = fx_ref(x->p + x->i, x->n - x->i);
+
+			if (k == 0)
+				return false;
+			*plain = false;
+			x->i += k;
+			continue;
+		}
+		if (c == '\t' || c == '\n')
+			*plain = false;
+		x->i++;
+	}
+	if (x->i >= x->n)
+		return false;
+	*v = cs_span_make(x->p + s, x->i - s);
+	x->i++;
+	return true;
+}
+
+/* Whether an xmlns value may be bound as it is (not a reserved URI). */
+static bool
+fx_uri_ok(struct cs_span v)
+{
+	return !cs_span_istarts(v, "http://www.w3.org/XML/1998/namespace") &&
+	       !cs_span_istarts(v, "http://www.w3.org/2000/xmlns");
+}
+
+/* A start tag at x->i (just after its '<'). */
+static bool
+fx_start_tag(struct fx *x)
+{
+	struct fattr at[CS_XML_ATTR_MAX];
+	size_t nat = 0, natts = 0, nb0 = x->nb;
+	struct cs_span q, pfx, loc, uri = cs_span_make("", 0);
+	const struct fbind *eb;
+	bool empty = false;
+
+	if (!fx_qname(x, &q, &pfx, &loc) || x->depth >= CS_XML_DEPTH_MAX)
+		return false;
+	for (;;) {
+		bool ws = fx_ws(x), plain;
+		struct cs_span aq, ap, al, v;
+
+		if (x->i >= x->n)
+			return false;
+		if (x->p[x->i] == '>') {
+			x->i++;
+			break;
+		}
+		if (fx_lit(x, "/>")) {
+			empty = true;
+			break;
+		}
+		if (!ws || nat >= CS_XML_ATTR_MAX ||
+		    !fx_qname(x, &aq, &ap, &al))
+			return false;
+		fx_ws(x);
+		if (!fx_lit(x, "="))
+			return false;
+		fx_ws(x);
+		if (!fx_value(x, &v, &plain))
+			return false;
+		if (fx_span_eq(aq, "xmlns", 5) ||
+		    (ap.n > 0 && fx_span_eq(ap, "xmlns", 5))) {
+			bool dflt = ap.n == 0;
+			struct fbind *b;
+
+			/* A declaration: its URI as expat reports it. */
+			if (!plain || !fx_uri_ok(v) || (!dflt && v.n == 0) ||
+			    (!dflt && (fx_span_eq(al, "xml", 3) ||
+				       fx_span_eq(al, "xmlns", 5))) ||
+			    x->nb >= FX_BINDINGS)
+				return false;
+			b = &x->b[x->nb++];
+			b->pfx = dflt ? NULL : (const char *)al.p;
+			b->pn = dflt ? 0 : (uint32_t)al.n;
+			b->uri = (const char *)v.p;
+			b->un = (uint32_t)v.n;
+			b->depth = x->depth + 1;
+			if (!fx_event(x, FEV_NS, NULL, 0, v.p, v.n, 0))
+				return false;
+			at[nat].q = dflt ? "xmlns" : (const char *)al.p;
+			at[nat].qn = dflt ? 5 : (uint32_t)al.n;
+			at[nat].pfx = NULL;
+			at[nat].pn = 0;
+		} else {
+			at[nat].q = (const char *)al.p;
+			at[nat].qn = (uint32_t)al.n;
+			at[nat].pfx = ap.n ? (const char *)ap.p : NULL;
+			at[nat].pn = (uint32_t)ap.n;
+			natts++;
+		}
+		for (size_t k = 0; k < nat; k++)
+			if (at[k].qn == at[nat].qn &&
+			    memcmp(at[k].q, at[nat].q, at[k].qn) == 0)
+				return false;
+		nat++;
+	}
+	/* Every prefix bound (the declarations of this tag count). */
+	for (size_t k = 0; k < nat; k++) {
+		struct cs_span ap = cs_span_make(at[k].pfx, at[k].pn);
+
+		if (at[k].pfx != NULL && !fx_span_eq(ap, "xml", 3) &&
+		    ((eb = fx_lookup(x, ap)) == NULL || eb->un == 0))
+			return false;
+	}
+	eb = fx_lookup(x, pfx);
+	if (pfx.n > 0 && (eb == NULL || eb->un == 0))
+		return false;
+	if (eb != NULL)
+		uri = cs_span_make(eb->uri, eb->un);
+	if (!fx_event(x, FEV_START, loc.p, loc.n, uri.p, uri.n, natts))
+		return false;
+	x->open[x->depth++] = q;
+	if (empty) {
+		x->depth--;
+		x->nb = nb0;
+		return fx_event(x, FEV_END, NULL, 0, NULL, 0, 0);
+	}
+	return true;
+}
+
+/* An end tag at x->i (just after its "</"). */
+static bool
+fx_end_tag(struct fx *x)
+{
+	struct cs_span q, pfx, loc;
+
+	if (x->depth == 0 || !fx_qname(x, &q, &pfx, &loc))
+		return false;
+	fx_ws(x);
+	if (!fx_lit(x, ">") || !fx_span_eq(x->open[x->depth - 1], q.p, q.n))
+		return false;
+	x->depth--;
+	while (x->nb > 0 && x->b[x->nb - 1].depth > x->depth)
+		x->nb--;
+	return fx_event(x, FEV_END, NULL, 0, NULL, 0, 0);
+}
+
+/* The XML declaration at the first byte, if any. */
+static bool
+fx_decl(struct fx *x)
+{
+	static const char *const encs[] = {"UTF-8", "US-ASCII", "ISO-8859-1"};
+	struct cs_span v;
+	bool plain, ok = false;
+
+	if (x->n < 6 || memcmp(x->p, "<?xml", 5) != 0 || !fx_blank(x->p[5]))
+		return true; /* none (a PI named xml... is refused later) */
+	x->i = 5;
+	fx_ws(x);
+	if (!fx_lit(x, "version"))
+		return false;
+	fx_ws(x);
+	if (!fx_lit(x, "="))
+		return false;
+	fx_ws(x);
+	if (!fx_value(x, &v, &plain) || !fx_span_eq(v, "1.0", 3))
+		return false;
+	if (fx_ws(x) && fx_lit(x, "encoding")) {
+		fx_ws(x);
+		if (!fx_lit(x, "="))
+			return false;
+		fx_ws(x);
+		if (!fx_value(x, &v, &plain))
+			return false;
+		for (size_t e = 0; e < CS_NELEM(encs); e++)
+			ok = ok || (v.n == strlen(encs[e]) &&
+				    cs_span_istarts(v, encs[e]));
+		if (!ok)
+			return false;
+		fx_ws(x);
+	}
+	if (x->i > 0 && fx_blank(x->p[x->i - 1]) && fx_lit(x, "standalone")) {
+		fx_ws(x);
+		if (!fx_lit(x, "="))
+			return false;
+		fx_ws(x);
+		if (!fx_value(x, &v, &plain) ||
+		    !(fx_span_eq(v, "yes", 3) || fx_span_eq(v, "no", 2)))
+			return false;
+		fx_ws(x);
+	}
+	return fx_lit(x, "?>");
+}
+
+/* Reads p into x's events; false if p is not in the subset. */
+static bool
+fx_scan(struct fx *x, const uint8_t *p, size_t n)
+{
+	bool root = false;
+
+	x->p = p;
+	x->n = n;
+	x->i = 0;
+	x->nev = x->nb = 0;
+	x->depth = 0;
+	if (!fx_decl(x))
+		return false;
+	while (x->i < n) {
+		size_t s = x->i;
+
+		if (x->depth == 0) {
+			/* outside the root: blanks, then the root once */
+			if (fx_ws(x))
+				continue;
+			if (root || p[x->i] != '<')
+				return false;
+			x->i++;
+			if (!fx_start_tag(x))
+				return false;
+			root = true;
+			continue;
+		}
+		if (p[x->i] == '<') {
+			x->i++;
+			if (x->i < n && p[x->i] == '/') {
+				x->i++;
+				if (!fx_end_tag(x))
+					return false;
+			} else if (!fx_start_tag(x)) {
+				return false;
+			}
+			continue;
+		}
+		for (size_t i = x->i;;) {
+			uint8_t c;
+
+			while (i < n && (fx_cls[p[i]] & FX_PLAIN))
+				i++;
+			x->i = i;
+			if (i >= n || (c = p[i]) == '<')
+				break;
+			if (c == '&') {
+				size_t k = fx_ref(p + i, n - i);
+
+				if (k == 0)
+					return false;
+				i += k;
+				continue;
+			}
+			if (c == ']' &&
+			    !(n - i >= 3 && memcmp(p + i, "]]>", 3) == 0)) {
+				i++;
+				continue;
+			}
+			return false;
+		}
+		if (!fx_event(x, FEV_TEXT, p + s, x->i - s, NULL, 0, 0))
+			return false;
+	}
+	return root && x->depth == 0;
+}
+
+/* Text with predefined entity references, to on_text as expat gives it. */
+static void
+fx_text(struct xst *st, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		const char *amp = memchr(s + i, '&', n - i);
+		size_t e = amp != NULL ? (size_t)(amp - s) : n, k;
+		char ch;
+
+		if (e > i)
+			on_text(st, s + i, (int)(e - i));
+		if (amp == NULL)
+			break;
+		k = fx_ref((const uint8_t *)amp, n - e);
+		ch = amp[1] == 'l'   ? '<'
+		     : amp[1] == 'g' ? '>'
+		     : amp[2] == 'm' ? '&'
+		     : amp[1] == 'q' ? '"'
+				     : '\'';
+		on_text(st, &ch, 1);
+		i = e + k;
+	}
+}
+
+/* Calls the handlers as expat would have, from x's events. */
+static void
+fx_replay(struct xst *st, const struct fx *x)
+{
+	char name[FX_NAME_MAX + 1];
+
+	for (size_t k = 0; k < x->nev; k++) {
+		const struct fev *e = &x->ev[k];
+
+		switch (e->type) {
+		case FEV_NS:
+			st->pending_ns++;
+			if (st->err == 0 && e->bn > 0) {
+				char tmp[128];
+
+				cs_span_copy(tmp, sizeof(tmp),
+					     cs_span_make(e->b, e->bn));
+				add_ns(st, tmp);
+			}
+			break;
+		case FEV_START: {
+			size_t nat = st->pending_ns + e->natts;
+
+			st->pending_ns = 0;
+			if (st->err != 0)
+				break;
+			if (nat > CS_XML_ATTR_MAX ||
+			    st->depth >= CS_XML_DEPTH_MAX) {
+				fail(st, CS_ELIMIT);
+				break;
+			}
+			st->depth++;
+			memcpy(name, e->a, e->an);
+			name[e->an] = '\0';
+			elem_start(st, name, e->b, e->bn);
+			break;
+		}
+		case FEV_END:
+			on_end(st, NULL);
+			break;
+		case FEV_TEXT:
+			if (st->err == 0)
+				fx_text(st, e->a, e->an);
+			break;
+		}
+	}
+}
+
+/* Whether fx_scan may read documents (cs_xml_fast_set). */
+static _Thread_local bool fx_off;
+static _Thread_local unsigned long fx_reads;
+
+unsigned long
+cs_xml_fast_count(void)
+{
+	return fx_reads;
+}
+
+bool
+cs_xml_fast_set(bool on)
+{
+	bool was = !fx_off;
+
+	fx_off = !on;
+	return was;
+}
+
 static int
 xml_run(const uint8_t *p, size_t n, struct xst *st)
 {
-	XML_Parser xp;
-	enum XML_Status status;
-	struct arena a;
-	int rc = 0;
-
 	if (n > CS_XML_MAX)
 		return CS_ELIMIT;
 	if (n == 0)
 		return CS_EPROTO;
-	if ((xp = xml_new(st, &a)) == NULL)
-		return CS_ENOMEM;
-	status = XML_Parse(xp, (const char *)p, (int)n, XML_TRUE);
-	if (st->err != 0)
-		rc = st->err;
-	else if (status != XML_STATUS_OK)
-		rc = XML_GetErrorCode(xp) == XML_ERROR_NO_MEMORY ? CS_ENOMEM
-								 : CS_EPROTO;
-	xml_free(st, xp, &a);
-	return rc;
+	if (!fx_off) {
+		struct fx x;
+
+		if (fx_scan(&x, p, n)) {
+			fx_reads++;
+			fx_replay(st, &x);
+			return st->err;
+		}
+	}
+	{
+		/* in a scope of its own, apart from x's: one of the two
+		 * large frames on the stack at a time */
+		XML_Parser xp;
+		enum XML_Status status;
+		struct arena a;
+		int rc = 0;
+
+		if ((xp = xml_new(st, &a)) == NULL)
+			return CS_ENOMEM;
+		status = XML_Parse(xp, (const char *)p, (int)n, XML_TRUE);
+		if (st->err != 0)
+			rc = st->err;
+		else if (status != XML_STATUS_OK)
+			rc = XML_GetErrorCode(xp) == XML_ERROR_NO_MEMORY
+				 ? CS_ENOMEM
+				 : CS_EPROTO;
+		xml_free(st, xp, &a);
+		return rc;
+	}
 }
 
 static bool

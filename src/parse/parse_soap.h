@@ -90,4 +90,15 @@ struct cs_xml_meta {
 int cs_xml_find_text(const uint8_t *p, size_t n, const char *const *names,
 		     size_t nnames, char out[][128], struct cs_xml_meta *meta);
 
+/*
+ * Turns the fast path of the parses above on (the default) or off for
+ * the calling thread, and returns whether it was on.  The fast path reads
+ * plain well-formed documents without expat and gives byte for byte what
+ * expat does; off, every document goes through expat (the tests and the
+ * fuzz targets compare the two).
+ */
+bool cs_xml_fast_set(bool on);
+/* How many documents the fast path read in the calling thread. */
+unsigned long cs_xml_fast_count(void);
+
 #endif /* CS_PARSE_PARSE_SOAP_H */

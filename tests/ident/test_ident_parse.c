@@ -989,6 +989,107 @@ test_dhip(void **state)
 	assert_int_equal(cs_dhip_info_parse(frame, 32, &h), CS_ELIMIT);
 }
 
+/*
+ * The fast path of cs_dhip_info_parse (issue #17) gives what json-c
+ * gives, byte for byte, and takes the plain replies; anything outside
+ * its subset goes to json-c.  Each body is parsed with the fast path on
+ * and off and the results compared; fast says whether it must be taken.
+ */
+static void
+test_dhip_fast(void **state)
+{
+	static const struct {
+		const char *doc;
+		bool fast;
+	} t[] = {
+	    {DHIP_BODY, true},
+	    {" {\"mac\":\"\",\"params\":{\"deviceInfo\":{\"MAC\":\"m\","
+	     "\"DeviceType\":\"\",\"Version\":12,\"Vendor\":true,"
+	     "\"SerialNo\":-7,\"MachineName\":null,\"DeviceClass\":{}}},"
+	     "\"deviceInfo\":{\"DeviceType\":\"top\",\"MachineName\":\"mn\","
+	     "\"DeviceClass\":\"NVR\",\"Manufacturer\":false}}\r\n",
+	     true},
+	    {"{\"deviceInfo\":{\"MAC\":\"x\",\"DeviceType\":\"T\"},\"mac\":5}",
+	     true},
+	    {"{\"params\":{\"deviceInfo\":[1,2]},\"deviceInfo\":{\"Version\":"
+	     "\"v\",\"x\":[{\"a\":[]},0.5,-1.25,0,\"s\"]}}",
+	     true},
+	    {"{\"params\":5,\"deviceInfo\":{\"Vendor\":\"V\"}}", true},
+	    {"{}", true},
+	    /* left to json-c */
+	    {"{\"mac\":\"a\\\"b\"}", false},
+	    {"{\"mac\":\"\xc3\xa9\"}", false},
+	    {"{\"params\":{\"deviceInfo\":{\"Version\":1.5}}}", false},
+	    {"{\"params\":{\"deviceInfo\":{\"Version\":-0}}}", false},
+	    {"{\"params\":{\"deviceInfo\":{\"Version\":1e3}}}", false},
+	    {"{\"x\":1e3}", false},
+	    {"{\"params\":{\"deviceInfo\":{\"Version\":"
+	     "12345678901234567890}}}",
+	     false},
+	    {"{\"mac\":\"a\",\"mac\":\"b\"}", false},
+	    {"{\"params\":{},\"params\":{\"deviceInfo\":{\"Vendor\":\"V\"}}}",
+	     false},
+	    {"{\"deviceInfo\":{\"Vendor\":\"V\",\"Vendor\":\"W\"}}", false},
+	    {"{\"mac\":'a'}", false},
+	    {"{\"mac\":\"a\",}", false},
+	    {"{\"mac\":\"a\"} /* c */", false},
+	    {"{\"mac\":NaN}", false},
+	    {"{\"mac\":\"a\"", false},
+	    {"{\"a\":[[[[[[[[[[1]]]]]]]]]]}", false},
+	    {"[1]", false},
+	    {"{\"mac\":\"a\"}x", false},
+	    {"{\"mac\":\"a\tb\"}", false},
+	};
+	struct cs_dhip_info a, b;
+
+	(void)state;
+	for (size_t i = 0; i < CS_NELEM(t); i++) {
+		const uint8_t *p = (const uint8_t *)t[i].doc;
+		size_t n = strlen(t[i].doc);
+		unsigned long c0 = cs_dhip_fast_count();
+		int ra, rb;
+
+		ra = cs_dhip_info_parse(p, n, &a);
+		if ((cs_dhip_fast_count() - c0 == 1) != t[i].fast)
+			fail_msg("body %zu: fast path %s", i,
+				 t[i].fast ? "not taken" : "taken");
+		assert_true(cs_dhip_fast_set(false));
+		rb = cs_dhip_info_parse(p, n, &b);
+		assert_false(cs_dhip_fast_set(true));
+		if (ra != rb || memcmp(&a, &b, sizeof(a)) != 0)
+			fail_msg("body %zu: the fast path differs from json-c "
+				 "(%d/%d)",
+				 i, ra, rb);
+	}
+	/* a NUL after the object: json-c's (cs_json_parse allows it) */
+	{
+		unsigned long c0 = cs_dhip_fast_count();
+
+		assert_int_equal(cs_dhip_info_parse(L("{\"mac\":\"a\"}\0"), &a),
+				 0);
+		assert_int_equal(cs_dhip_fast_count(), c0);
+		assert_string_equal(a.mac, "a");
+	}
+	/* what it read is what the body says */
+	assert_int_equal(cs_dhip_info_parse(L(" {\"mac\":\"\",\"params\":{"
+					      "\"deviceInfo\":{\"MAC\":\"m\","
+					      "\"DeviceType\":\"\",\"Version\":"
+					      "12,\"Vendor\":true,\"SerialNo\":"
+					      "-7,\"MachineName\":null}},"
+					      "\"deviceInfo\":{\"DeviceType\":"
+					      "\"top\",\"MachineName\":\"mn\","
+					      "\"DeviceClass\":\"NVR\"}}"),
+					    &a),
+			 0);
+	assert_string_equal(a.mac, "m");
+	assert_string_equal(a.device_type, "");
+	assert_string_equal(a.version, "12");
+	assert_string_equal(a.vendor, "true");
+	assert_string_equal(a.serial, "-7");
+	assert_string_equal(a.machine_name, "mn");
+	assert_string_equal(a.device_class, "NVR");
+}
+
 int
 main(void)
 {
@@ -1002,6 +1103,7 @@ main(void)
 	    cmocka_unit_test(test_upnp),
 	    cmocka_unit_test(test_ssdp),
 	    cmocka_unit_test(test_dhip),
+	    cmocka_unit_test(test_dhip_fast),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

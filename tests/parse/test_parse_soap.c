@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* Tests of the SOAP and generic XML parsers (expat, locked down). */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -658,6 +659,161 @@ test_find_text(void **state)
 	}
 }
 
+/*
+ * The fast path (parse_soap.c, issue #17) gives what expat gives, byte
+ * for byte, and takes the plain documents a scan hears; anything outside
+ * its subset, well-formed or not, goes to expat.  Each document is read
+ * by both parses with the fast path on and off and the results compared;
+ * fast says whether the fast path must have read it.
+ */
+static void
+test_fast_same(void **state)
+{
+	static const struct {
+		const char *doc;
+		bool fast;
+	} t[] = {
+	    {get_time, true},
+	    {"<?xml version=\"1.0\" encoding=\"UTF-8\"?><env:Envelope "
+	     "xmlns:env=\"" ENV12 "\" xmlns:d=\"http://schemas.xmlsoap.org/ws/"
+	     "2005/04/discovery\"><env:Body><d:ProbeMatches><d:ProbeMatch>"
+	     "<d:Types>dn:NetworkVideoTransmitter</d:Types><d:Scopes>onvif://"
+	     "www.onvif.org/type/video_encoder onvif://www.onvif.org/name/A"
+	     "</d:Scopes><d:XAddrs>http://10.0.0.25/onvif</d:XAddrs>"
+	     "</d:ProbeMatch></d:ProbeMatches></env:Body></env:Envelope>",
+	     true},
+	    {"<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<ProbeMatch>\n"
+	     "<Uuid>00-2E</Uuid>\n<DeviceDescription>DS-2CD2385G1-I"
+	     "</DeviceDescription>\n<MAC>58-50-ed-00-00-4c</MAC>\n"
+	     "<OEMInfo>N/A</OEMInfo>\n</ProbeMatch>\n",
+	     true},
+	    {"<root xmlns=\"urn:schemas-upnp-org:device-1-0\"><device>"
+	     "<friendlyName>AXIS P3343 - 00408C00000D</friendlyName>"
+	     "<manufacturer>AXIS</manufacturer></device></root>",
+	     true},
+	    /* the five entities, in text and attributes */
+	    {"<a t='&lt;&amp;'><Model>x &amp; y &lt;z&gt; &quot;q&quot; "
+	     "&apos;s</Model><model>&amp;</model></a>",
+	     true},
+	    {"<?xml version='1.0' encoding='utf-8' standalone='yes'?>\n"
+	     "<Model\n>\tM\n</Model >\n",
+	     true},
+	    {"<?xml version=\"1.0\"?><Model>M</Model>", true},
+	    /* a default namespace undeclared, a prefix rebound inside */
+	    {"<e:Envelope xmlns:e=\"" ENV12 "\" xmlns=\"urn:x\"><e:Body>"
+	     "<Model xmlns=\"\">M1</Model><p:Serial xmlns:p=\"urn:a\">"
+	     "<p:SerialNumber xmlns:p=\"urn:b\">S</p:SerialNumber>"
+	     "</p:Serial></e:Body></e:Envelope>",
+	     true},
+	    {"<s:Envelope xmlns:s=\"" ENV12 "\"><s:Body><s:Fault><s:Code>"
+	     "<s:Value>s:Sender</s:Value><s:Subcode><s:Value>ter:NotAuth"
+	     "</s:Value></s:Subcode></s:Code><s:Reason><s:Text xml:lang="
+	     "\"en\">no</s:Text></s:Reason></s:Fault></s:Body></s:Envelope>",
+	     true},
+	    {"<Model> a]]b ]] c\t</Model>", true},
+	    {"<Model a:x='1' b:y=\"2\" xmlns:a='urn:a' xmlns:b='urn:b'>M"
+	     "</Model>",
+	     true},
+	    {"<Model/>", true},
+	    {"  \n<Model>  </Model>  \n", true},
+	    /* left to expat: well-formed but outside the subset */
+	    {"<Model>x\r\ny</Model>", false},
+	    {"<Model><!-- c -->M</Model>", false},
+	    {"<Model><![CDATA[<M>]]></Model>", false},
+	    {"<Model><?pi x?>M</Model>", false},
+	    {"<Model>&#65;&#x42;</Model>", false},
+	    {"<Model>Cam\xc3\xa9ra</Model>", false},
+	    {"<Model a='\xc3\xa9'>M</Model>", false},
+	    {"<Model a='x\ny'>M</Model>", true},
+	    {"<Model xmlns:p='urn:\tx'>M</Model>", false},
+	    {"<Model xmlns:p='urn:&amp;'>M</Model>", false},
+	    {"<Model xml:lang='en' lang='de'>M</Model>", false},
+	    {"<Model xmlns:p='http://www.w3.org/XML/1998/namespace'>M</Model>",
+	     false},
+	    {"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><Model>M</Model>",
+	     true},
+	    {"<?xml version=\"1.0\" encoding=\"UTF-16\"?><Model>M</Model>",
+	     false},
+	    {"<?xml version=\"1.1\"?><Model>M</Model>", false},
+	    {"\xef\xbb\xbf<Model>M</Model>", false},
+	    /* left to expat: malformed (its errors and the salvage pass) */
+	    {"<p:Model>M</p:Model>", false},
+	    {"<Model>M</model>", false},
+	    {"<Model x='1' x='2'>M</Model>", false},
+	    {"<Model x='1'y='2'>M</Model>", false},
+	    {"<Model x=1>M</Model>", false},
+	    {"<Model>a]]>b</Model>", false},
+	    {"<Model>&nbsp;</Model>", false},
+	    {"<Model>a & b</Model>", false},
+	    {"<Model>M</Model>junk", false},
+	    {"<Model>M</Model><Serial>S</Serial>", false},
+	    {" <?xml version=\"1.0\"?><Model>M</Model>", false},
+	    {"<Model xmlns:p=''>M</Model>", false},
+	    {"<Model><Serial>S</Serial>", false},
+	    {"<Model>M</Model\n", false},
+	    {"<Model>M\x01</Model>", false},
+	    {"<!DOCTYPE a [<!ENTITY e 'x'>]><Model>&e;</Model>", false},
+	    {"<:Model>M</:Model>", false},
+	    {"<a:b:Model>M</a:b:Model>", false},
+	};
+	static const char *const names[] = {
+	    "Model",      "Serial",       "Envelope", "SerialNumber",
+	    "ProbeMatch", "friendlyName", "a"};
+	struct cs_soap *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
+	char oa[CS_NELEM(names)][128], ob[CS_NELEM(names)][128];
+	struct cs_xml_meta ma, mb;
+
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(b);
+	for (size_t i = 0; i < CS_NELEM(t); i++) {
+		const uint8_t *p = (const uint8_t *)t[i].doc;
+		size_t n = strlen(t[i].doc);
+		unsigned long c0 = cs_xml_fast_count();
+		int ra, rb, fa, fb;
+
+		memset(oa, 0, sizeof(oa));
+		memset(ob, 0, sizeof(ob));
+		ra = cs_soap_parse(p, n, a);
+		fa = cs_xml_find_text(p, n, names, CS_NELEM(names), oa, &ma);
+		if ((cs_xml_fast_count() - c0 == 2) != t[i].fast)
+			fail_msg("document %zu: fast path %s", i,
+				 t[i].fast ? "not taken" : "taken");
+		assert_true(cs_xml_fast_set(false));
+		rb = cs_soap_parse(p, n, b);
+		fb = cs_xml_find_text(p, n, names, CS_NELEM(names), ob, &mb);
+		assert_false(cs_xml_fast_set(true));
+		assert_int_equal(cs_xml_fast_count() - c0, t[i].fast ? 2 : 0);
+		if (ra != rb || fa != fb || memcmp(a, b, sizeof(*a)) != 0 ||
+		    memcmp(oa, ob, sizeof(oa)) != 0 ||
+		    memcmp(&ma, &mb, sizeof(ma)) != 0)
+			fail_msg("document %zu: the fast path differs from "
+				 "expat (%d/%d, %d/%d)",
+				 i, ra, rb, fa, fb);
+	}
+	/* and what it read is what the document says */
+	memset(oa, 0, sizeof(oa));
+	assert_int_equal(cs_xml_find_text(L("<a t='&lt;&amp;'><Model>x &amp; "
+					    "y &lt;z&gt; &quot;q&quot; "
+					    "&apos;s</Model></a>"),
+					  names, CS_NELEM(names), oa, &ma),
+			 0);
+	assert_string_equal(oa[0], "x & y <z> \"q\" 's");
+	assert_int_equal(cs_soap_parse(L("<e:Envelope xmlns:e=\"" ENV12
+					 "\"><e:Body><p:Serial xmlns:p="
+					 "\"urn:a\"><p:SerialNumber>S"
+					 "</p:SerialNumber></p:Serial>"
+					 "</e:Body></e:Envelope>"),
+				       a),
+			 0);
+	assert_string_equal(a->serial, "S");
+	assert_string_equal(a->body_op, "Serial");
+	assert_int_equal(a->nns, 2);
+	assert_string_equal(a->ns[1], "urn:a");
+	free(a);
+	free(b);
+}
+
 int
 main(void)
 {
@@ -675,6 +831,7 @@ main(void)
 	    cmocka_unit_test(test_caps),
 	    cmocka_unit_test(test_get_capabilities),
 	    cmocka_unit_test(test_find_text),
+	    cmocka_unit_test(test_fast_same),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

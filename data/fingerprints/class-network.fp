@@ -114,8 +114,7 @@ rule apple-airport-base-station
 
 rule gateway-router-words
   on       banner snmp.sysdescr http.title
-  match    (?<![A-Za-z0-9])(?:Home Gateway|Residential Gateway|Broadband Router|ADSL Router|ADSL2\+ Router|VDSL Router|Wireless Router)(?![A-Za-z0-9])
-  flags    i
+  match    (?<![A-Za-z0-9])(?:Home Gateway|Residential Gateway|Broadband Router|ADSL Router|ADSL2\+ Router|VDSL Router|Wireless Router|HOME GATEWAY|BROADBAND ROUTER|WIRELESS ROUTER)(?![a-z0-9])
   set      class=router surveillance=no
   tier     role
   weight   0.55
@@ -123,7 +122,9 @@ rule gateway-router-words
   example  "\r\nWelcome to the Home Gateway\r\nLogin:" => class=router
   example  "BCM96358 ADSL Router\nLogin: " => class=router
   example  "Wireless Router" => class=router
+  example  "Welcome Visiting Home GatewayCopyright" => class=router
   example! "Gateway Timeout"
+  example! "Home Gateways"
   example! "Video Gateway"
 
 rule huawei-ar-router-sysdescr
@@ -425,7 +426,7 @@ rule tandberg-video-conference-codec
   example! "TANDBERG Data tape"
 
 rule kasa-tapo-home-automation-type
-  on       tplink.device-type http.body
+  on       tplink.device-type tplink.malformed http.body
   match    (?:^\s*|"(?:mic_type|type|device_type)"\s*:\s*")(?:IOT\.SMART(?:PLUGSWITCH|BULB)|SMART\.(?:TAPOPLUG|TAPOBULB|KASAPLUG|KASASWITCH|TAPOSWITCH|TAPOENERGY|IPSENSOR|TAPOSENSOR))\b
   set      class=other surveillance=no manufacturer=TP-Link@0.6
   tier     role

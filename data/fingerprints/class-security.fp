@@ -1,0 +1,190 @@
+# class-security.fp: the class of security products that are not video
+# surveillance equipment (intercoms, access control, alarm panels, VMS
+# software) and of camera makers' network products, from class evidence
+# only (issue #11 item 1): a device-type field of the maker's own API, a
+# documented product line, or the API a product of one kind alone
+# answers.  A maker's name is never class evidence; these rules read
+# what the device says it is.  Sources: vendor documentation and public
+# API clients named in each rule.  Format: docs/fingerprints.md.
+
+# ---- Hikvision ISAPI deviceType of access-control and intercom units ----
+
+rule isapi-type-access-control
+  on       isapi.device-type hik.isapi http.body isapi.malformed
+  match    (?:^\s*|<deviceType>\s*)ACS\s*(?:$|</deviceType>)|<subDeviceType>\s*accessControl(?:Terminal|Controller)\s*</subDeviceType>
+  set      class=access-control surveillance=no
+  tier     role
+  weight   0.75
+  source   Hikvision ISAPI developer guide, access control (DeviceInfo deviceType "ACS", subDeviceType accessControlTerminal); public ISAPI client test fixtures of DS-K1T673DX and DS-K1T341AMF terminals answer the same
+  example  "ACS" => class=access-control
+  example  "200 <DeviceInfo><model>DS-K1T804AMF</model><deviceType>ACS</deviceType></DeviceInfo>" => class=access-control
+  example  "<subDeviceType>accessControlTerminal</subDeviceType>" => class=access-control
+  example! "<deviceType>IPCamera</deviceType>"
+  example! "ACSS"
+
+rule isapi-type-video-intercom
+  on       isapi.device-type hik.isapi http.body isapi.malformed
+  match    (?:^\s*|<deviceType>\s*)(?:VIS|EmbeddedNetVIS)\s*(?:$|</deviceType>)
+  set      class=intercom surveillance=no
+  tier     role
+  weight   0.75
+  source   Hikvision ISAPI developer guide, video intercom (DeviceInfo deviceType "VIS": door and indoor stations); a public ISAPI inventory client's fixture of a DS-KV9503-WBE1 door station answers deviceType VIS
+  example  "VIS" => class=intercom
+  example  "<DeviceInfo><deviceName>OUTDOOR STATION</deviceName><deviceType>VIS</deviceType></DeviceInfo>" => class=intercom
+  example! "<deviceType>NVR</deviceType>"
+  example! "VISION"
+
+# ---- Hikvision AX PRO / security control panel ISAPI -------------------
+
+rule isapi-security-cp-alarm-host
+  on       http.body hik.isapi isapi.malformed vendor-api.malformed
+  match    "AlarmHostStatus(?:Cond)?"\s*:\s*\{|<AlarmHostStatus\b|/ISAPI/SecurityCP/(?:status|AlarmControlByPhone|control|BasicParam|Configuration)/
+  set      class=alarm-panel surveillance=no
+  tier     role
+  weight   0.7
+  source   Hikvision ISAPI SecurityCP (security control panel) resources: GET /ISAPI/SecurityCP/status/host answers {"AlarmHostStatus": ...}, /ISAPI/SecurityCP/status/zones, /ISAPI/SecurityCP/control/arm; AX PRO hub API clients (hikaxpro) use them: an alarm host
+  example  "{\n\t\"AlarmHostStatus\": {\n\t\t\"HostStatus\": {\"ACConnect\": true}}}" => class=alarm-panel
+  example  "<requestURL>/ISAPI/SecurityCP/status/zones</requestURL>" => class=alarm-panel
+  example! "{\"DeviceInfo\": {\"deviceType\": \"IPCamera\"}}"
+
+rule hikvision-ax-pro-name
+  on       http.title upnp.model upnp.friendly-name mdns.instance sadp.model sadp.raw onvif.model
+  match    (?<![A-Za-z0-9])(?:AX PRO|AX Hub|AX Hybrid PRO|Axiom Hub|AxHub)(?![A-Za-z0-9])
+  flags    i
+  set      class=alarm-panel surveillance=no
+  tier     model
+  weight   0.7
+  source   Hikvision AX PRO and AX Hybrid PRO intrusion alarm documentation (hikvision.com: "AX PRO wireless alarm system", DS-PWA64/DS-PWA96 hubs) and Pyronix/Hikvision Axiom Hub
+  example  "AX PRO" => class=alarm-panel
+  example  "Hikvision AX Hybrid PRO" => class=alarm-panel
+  example! "AXIS P1375"
+
+# ---- Hikvision product lines the family rules of products.fp miss ------
+
+rule hikvision-model-access-extra
+  on       onvif.model gb.model onvif.scopes hik.isapi isapi.model sadp.model sadp.raw upnp.model upnp.model-number upnp.friendly-name http.title http.realm snmp.sysdescr mdns.instance sip.server
+  match    (?<![A-Za-z0-9])(DS-K(?:11[0-9]{2}[A-Z]{0,4}|3[BGYM][0-9]{3}[A-Z0-9]{0,5}|5[0-9]{3}[A-Z]{0,3})(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
+  set      class=access-control surveillance=no model=$1@0.6 manufacturer=Hikvision@0.6
+  tier     model
+  weight   0.75
+  source   Hikvision access control catalogue (hikvision.com: DS-K1100 card readers such as DS-K1102M and DS-K1108AEK, DS-K3B/DS-K3G/DS-K3Y turnstiles and speed gates, DS-K5603/DS-K5604 face and visitor terminals)
+  example  "DS-K1102AMK" => class=access-control model=DS-K1102AMK
+  example  "DS-K3G501SX-L/R" => class=access-control
+  example  "DS-K5604A-3XF/V" => class=access-control
+  example! "DS-KH6320-WTE1"
+  example! "DS-K1T341AMF"
+
+rule hikvision-model-intercom-master
+  on       onvif.model gb.model onvif.scopes hik.isapi isapi.model sadp.model sadp.raw upnp.model upnp.model-number upnp.friendly-name http.title http.realm snmp.sysdescr mdns.instance sip.server
+  match    (?<![A-Za-z0-9])(DS-K(?:M|AD)[0-9]{3,4}[A-Z0-9]{0,5}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
+  set      class=intercom surveillance=no model=$1@0.6 manufacturer=Hikvision@0.6
+  tier     model
+  weight   0.75
+  source   Hikvision video intercom catalogue (DS-KM8301 master station, DS-KAD606/DS-KAD7060 intercom distributors and network controllers of the two-wire IP system)
+  example  "DS-KM8301" => class=intercom model=DS-KM8301
+  example  "DS-KAD606-N" => class=intercom
+  example! "DS-KH8350-WTE1"
+
+rule hikvision-model-network-wireless
+  on       onvif.model gb.model hik.isapi isapi.model sadp.model sadp.raw upnp.model upnp.model-number upnp.friendly-name http.title http.realm snmp.sysdescr mdns.instance ssdp.server
+  match    (?<![A-Za-z0-9])(DS-3W(?:F|AP|B)[0-9A-Z]{2,8}(?:-[0-9A-Z]{1,6}){0,3})(?![A-Za-z0-9])
+  set      class=other surveillance=no model=$1@0.6 manufacturer=Hikvision@0.6
+  tier     model
+  weight   0.7
+  source   Hikvision network products catalogue (DS-3WF0AC-2NT and DS-3WF01C-2N wireless bridges, DS-3WAP521/DS-3WAP622 access points): Wi-Fi transmission equipment
+  example  "DS-3WF0AC-2NT" => class=other model=DS-3WF0AC-2NT
+  example  "DS-3WAP622G-SI" => class=other
+  example! "DS-3E0105P-E"
+
+rule hikvision-model-router
+  on       onvif.model gb.model hik.isapi isapi.model sadp.model sadp.raw upnp.model upnp.model-number upnp.friendly-name http.title http.realm snmp.sysdescr mdns.instance ssdp.server
+  match    (?<![A-Za-z0-9])(DS-3WR[0-9A-Z]{2,8}(?:-[0-9A-Z]{1,6}){0,3})(?![A-Za-z0-9])
+  set      class=router surveillance=no model=$1@0.6 manufacturer=Hikvision@0.6
+  tier     model
+  weight   0.7
+  source   Hikvision network products catalogue (DS-3WR12GC and DS-3WR15X Wi-Fi routers)
+  example  "DS-3WR12GC" => class=router model=DS-3WR12GC
+  example! "DS-3WF0AC-2NT"
+
+# ---- Dahua magicBox getDeviceClass of non-video products ---------------
+
+rule dahua-api-class-access
+  on       dahua.device-class
+  match    ^\s*(?:ASI|ASC|ASA|ASR|ASG|ASF)\s*$
+  set      class=access-control surveillance=no
+  tier     role
+  weight   0.8
+  source   Dahua HTTP API (magicBox.cgi?action=getDeviceClass answers class=<product family>); Dahua access control families ASI (face/card terminals), ASC (controllers), ASA (attendance), ASR (readers), ASG (turnstiles), dahuasecurity.com catalogue
+  example  "ASI" => class=access-control
+  example  "ASC" => class=access-control
+  example! "IPC"
+  example! "ASIC"
+
+rule dahua-api-class-alarm
+  on       dahua.device-class
+  match    ^\s*ARC\s*$
+  set      class=alarm-panel surveillance=no
+  tier     role
+  weight   0.8
+  source   Dahua HTTP API (magicBox.cgi?action=getDeviceClass); ARC is Dahua's alarm hub and controller family (ARC3000H AirShield hub, ARC2016C alarm controller), dahuasecurity.com catalogue
+  example  "ARC" => class=alarm-panel
+  example! "NVR"
+
+rule dahua-api-class-intercom-other
+  on       dahua.device-class
+  match    ^\s*(?:VTS|VTA|VTM|VTT|VTNC)\s*$
+  set      class=intercom surveillance=no
+  tier     role
+  weight   0.8
+  source   Dahua HTTP API (magicBox.cgi?action=getDeviceClass); Dahua video intercom families VTS (master station), VTA (accessories), VTM (modules), VTNC (intercom network controller), dahuasecurity.com catalogue
+  example  "VTS" => class=intercom
+  example! "VTO2202F"
+
+rule dahua-model-intercom-network
+  on       onvif.model gb.model dhip.model dhip.raw dahua.model dahua.cgi upnp.model upnp.model-number http.title snmp.sysdescr sip.server
+  match    (?<![A-Za-z0-9])(?:DHI?-)?((?:VTNS|VTNC|VTT)[0-9]{3,4}[A-Z0-9]{0,4}(?:-[A-Z0-9]{1,6}){0,3})(?![A-Za-z0-9])
+  set      class=intercom surveillance=no model=$1@0.6 manufacturer=Dahua@0.6
+  tier     model
+  weight   0.75
+  source   Dahua video intercom catalogue (dahuasecurity.com: VTNS1006A PoE switch and VTNC3000A controller of the 2-wire IP intercom system, VTT2610C wireless transmitter)
+  example  "DHI-VTNS1006A-2" => class=intercom model=VTNS1006A-2
+  example  "VTNC3000A" => class=intercom
+  example! "VTO2202F-P"
+
+# ---- intercoms and VMS of other makers ----------------------------------
+
+rule doorbird-lan-api
+  on       http.body vendor-api.malformed
+  match    \{\s*"BHA"\s*:\s*\{\s*"RETURNCODE"\s*:
+  set      class=intercom surveillance=no manufacturer=DoorBird@0.6
+  tier     role
+  weight   0.75
+  source   DoorBird LAN-2-LAN API (Bird Home Automation GmbH: every answer is a JSON object {"BHA": {"RETURNCODE": "1", ...}}; /bha-api/info.cgi gives VERSION with FIRMWARE and BUILD_NUMBER); DoorBird devices are IP video door stations
+  example  "{\"BHA\": {\"RETURNCODE\": \"1\", \"VERSION\": [{\"FIRMWARE\": \"000109\"}]}}" => class=intercom manufacturer=DoorBird
+  example! "{\"BHA\": \"x\"}"
+
+rule vms-software-names
+  on       http.server http.realm tls.subject upnp.model upnp.friendly-name mdns.instance ssdp.server banner sip.server http.title
+  match    (?<![A-Za-z0-9])(?:HikCentral(?: Professional| Access Control| Lite| FocSign)?|iVMS-[45][0-9]{3}|DSS (?:Pro|Express|Platform)|SmartPSS(?: Lite)?|Bluecherry|Milestone XProtect|XProtect (?:Corporate|Expert|Professional\+?|Express\+?|Essential\+?|Mobile Server)|Nx Witness|Network Optix|exacqVision(?: Web Service| Server)?|Blue Iris|Digifort|Luxriot|ZoneMinder|Shinobi|Avigilon Control Center|Genetec Security Center)(?![A-Za-z0-9])
+  set      class=vms-software surveillance=no
+  tier     model
+  weight   0.7
+  source   VMS makers' product documentation: Hikvision HikCentral, iVMS-4200/5200; Dahua DSS Pro/Express, SmartPSS; Bluecherry; Milestone XProtect; Nx Witness; exacqVision; Blue Iris; Digifort; Luxriot; ZoneMinder; Shinobi; Avigilon ACC; Genetec Security Center
+  example  "Basic realm=\"Bluecherry\"" => class=vms-software
+  example  "HikCentral Professional" => class=vms-software
+  example  "CN=DSS Express" => class=vms-software
+  example! "DS-2CD2386G2-IU"
+  example! "Hikvision-Webs"
+
+# ---- Axis products that are not video equipment --------------------------
+
+rule axis-device-type-not-video
+  on       axis.device-type snmp.sysdescr axis.basicdeviceinfo
+  match    (?:^\s*|;\s*|"ProdType"\s*:\s*")(?:Connectivity Hub|Network Document Server|Document Server)\s*(?:$|;|")|\bAXIS [0-9]{2,4}[A-Z]? Network Document Server\b
+  set      class=other surveillance=no
+  tier     role
+  weight   0.7
+  source   Axis product documentation (axis.com: AXIS D3110 Connectivity Hub, an audio and sensor hub; AXIS 70U/1234-era Network Document Servers, document scanners' network interface); AXIS OS sysDescr and basicdeviceinfo ProdType name the product type
+  example  "Connectivity Hub" => class=other
+  example  "AXIS 70U Network Document Server" => class=other
+  example! "Network Camera"

@@ -13,7 +13,7 @@
 # ---- UPnP / TR-064 device and service types ----------------------------
 
 rule tr064-internet-gateway-device
-  on       ssdp.st ssdp.usn upnp.device-type upnp.raw
+  on       ssdp.usn upnp.device-type upnp.raw
   match    urn:dslforum-org:device:(?:InternetGatewayDevice|WANDevice|WANConnectionDevice):[0-9]
   flags    i
   set      class=router surveillance=no
@@ -55,7 +55,7 @@ rule upnp-dlna-media-device
   example! "urn:schemas-upnp-org:device:Basic:1"
 
 rule belkin-wemo-device-type-camera
-  on       upnp.device-type ssdp.st ssdp.usn
+  on       upnp.device-type ssdp.usn
   match    urn:Belkin:device:NetCamSensor:[0-9]
   flags    i
   set      class=camera manufacturer=Belkin@0.6
@@ -66,7 +66,7 @@ rule belkin-wemo-device-type-camera
   example! "urn:Belkin:device:controllee:1"
 
 rule belkin-wemo-device-type-home
-  on       upnp.device-type ssdp.st ssdp.usn
+  on       upnp.device-type ssdp.usn
   match    urn:Belkin:device:(?:controllee|lightswitch|insight|socket|dimmer|bridge|Maker|sensor|outdoor|Humidifier|HeaterA|CoffeeMaker|Crockpot):[0-9]
   flags    i
   set      class=other surveillance=no manufacturer=Belkin@0.6
@@ -78,7 +78,7 @@ rule belkin-wemo-device-type-home
   example! "urn:Belkin:device:NetCamSensor:1"
 
 rule lg-webos-tv
-  on       ssdp.server upnp.device-type ssdp.st ssdp.usn upnp.model-description
+  on       ssdp.server upnp.device-type ssdp.usn upnp.model-description
   match    \bLGE WebOS TV\b|urn:lge(?:-com)?:device:tv:[0-9]
   flags    i
   set      class=other surveillance=no
@@ -122,7 +122,7 @@ rule gateway-router-words
   example  "\r\nWelcome to the Home Gateway\r\nLogin:" => class=router
   example  "BCM96358 ADSL Router\nLogin: " => class=router
   example  "Wireless Router" => class=router
-  example  "Welcome Visiting Home GatewayCopyright" => class=router
+  example  "Welcome to the Home GatewayLogin:" => class=router
   example! "Gateway Timeout"
   example! "Home Gateways"
   example! "Video Gateway"
@@ -436,3 +436,27 @@ rule kasa-tapo-home-automation-type
   example  "{\"system\":{\"get_sysinfo\":{\"type\":\"IOT.SMARTBULB\"}}}" => class=other
   example  "SMART.TAPOPLUG" => class=other
   example! "SMART.IPCAMERA"
+
+rule ip-phone-vendor-class
+  on       dhcp.vendor sip.server
+  match    (?<![A-Za-z])(?:IP[- ]?Phone|Aastra ?IP|Polycom-(?:SoundPoint|VVX|SoundStation)|Cisco Systems, Inc\. IP Phone)(?![a-z])
+  flags    i
+  set      class=other surveillance=no
+  tier     role
+  weight   0.55
+  source   IP phones' DHCP option 60 vendor classes (Cisco Unified IP Phone administration guide: "Cisco Systems, Inc. IP Phone CP-<model>"; Mitel/Aastra SIP phone admin guide; Polycom UC Software admin guide) and SIP agents naming an IP phone
+  example  "Cisco Systems, Inc. IP Phone CP-7962G" => class=other
+  example  "Aastra IP-Phone" => class=other
+  example! "udhcp 1.24.1"
+  example! "IP Camera"
+
+rule traffic-manager-and-transport
+  on       snmp.sysdescr
+  match    (?<![A-Za-z])(?:Advanced Traffic Manager|Application Delivery Controller|Fiber Service Platform|FSP ?150[A-Z]{0,3}-[A-Z0-9-]{2,12}|FSP ?3000)(?![a-z])
+  set      class=other surveillance=no
+  tier     model
+  weight   0.65
+  source   A10 Networks ACOS documentation (AX Series Advanced Traffic Manager, Thunder application delivery controllers) and ADVA FSP 150 / FSP 3000 Fiber Service Platform documentation (Ethernet access and optical transport): network infrastructure
+  example  "AX Series Advanced Traffic Manager AX2500, ACOS 2.7.2" => class=other
+  example  "FSP150CC-825" => class=other
+  example! "Service Platform"

@@ -8,9 +8,11 @@
 # API clients named in each rule.  Format: docs/fingerprints.md.
 
 # ---- Hikvision ISAPI deviceType of access-control and intercom units ----
+# hikvision.fp reads <deviceType>ACS/VIS</deviceType> in hik.isapi; these
+# read the decoded field, a body without ISAPI namespace and subDeviceType.
 
 rule isapi-type-access-control
-  on       isapi.device-type hik.isapi http.body isapi.malformed
+  on       isapi.device-type http.body isapi.malformed
   match    (?:^\s*|<deviceType>\s*)ACS\s*(?:$|</deviceType>)|<subDeviceType>\s*accessControl(?:Terminal|Controller)\s*</subDeviceType>
   set      class=access-control surveillance=no
   tier     role
@@ -23,7 +25,7 @@ rule isapi-type-access-control
   example! "ACSS"
 
 rule isapi-type-video-intercom
-  on       isapi.device-type hik.isapi http.body isapi.malformed
+  on       isapi.device-type http.body isapi.malformed
   match    (?:^\s*|<deviceType>\s*)(?:VIS|EmbeddedNetVIS)\s*(?:$|</deviceType>)
   set      class=intercom surveillance=no
   tier     role
@@ -34,17 +36,18 @@ rule isapi-type-video-intercom
   example! "<deviceType>NVR</deviceType>"
   example! "VISION"
 
-# ---- Hikvision AX PRO / security control panel ISAPI -------------------
+# ---- Hikvision AX PRO / security control panel ISAPI, JSON form -------
+# (platform-roles.fp reads the XML form: <AlarmHostStatus>, <requestURL>)
 
 rule isapi-security-cp-alarm-host
-  on       http.body hik.isapi isapi.malformed vendor-api.malformed
-  match    "AlarmHostStatus(?:Cond)?"\s*:\s*\{|<AlarmHostStatus\b|/ISAPI/SecurityCP/(?:status|AlarmControlByPhone|control|BasicParam|Configuration)/
+  on       http.body isapi.malformed vendor-api.malformed
+  match    "AlarmHostStatus(?:Cond)?"\s*:\s*\{|"requestURL"\s*:\s*"/ISAPI/SecurityCP/
   set      class=alarm-panel surveillance=no
   tier     role
   weight   0.7
   source   Hikvision ISAPI SecurityCP (security control panel) resources: GET /ISAPI/SecurityCP/status/host answers {"AlarmHostStatus": ...}, /ISAPI/SecurityCP/status/zones, /ISAPI/SecurityCP/control/arm; AX PRO hub API clients (hikaxpro) use them: an alarm host
   example  "{\n\t\"AlarmHostStatus\": {\n\t\t\"HostStatus\": {\"ACConnect\": true}}}" => class=alarm-panel
-  example  "<requestURL>/ISAPI/SecurityCP/status/zones</requestURL>" => class=alarm-panel
+  example  "{\"requestURL\": \"/ISAPI/SecurityCP/status/zones\", \"statusCode\": 1}" => class=alarm-panel
   example! "{\"DeviceInfo\": {\"deviceType\": \"IPCamera\"}}"
 
 rule hikvision-ax-pro-name
@@ -58,53 +61,6 @@ rule hikvision-ax-pro-name
   example  "AX PRO" => class=alarm-panel
   example  "Hikvision AX Hybrid PRO" => class=alarm-panel
   example! "AXIS P1375"
-
-# ---- Hikvision product lines the family rules of products.fp miss ------
-
-rule hikvision-model-access-extra
-  on       onvif.model gb.model onvif.scopes hik.isapi isapi.model sadp.model sadp.raw upnp.model upnp.model-number upnp.friendly-name http.title http.realm snmp.sysdescr mdns.instance sip.server
-  match    (?<![A-Za-z0-9])(DS-K(?:11[0-9]{2}[A-Z]{0,4}|3[BGYM][0-9]{3}[A-Z0-9]{0,5}|5[0-9]{3}[A-Z]{0,3})(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
-  set      class=access-control surveillance=no model=$1@0.6 manufacturer=Hikvision@0.6
-  tier     model
-  weight   0.75
-  source   Hikvision access control catalogue (hikvision.com: DS-K1100 card readers such as DS-K1102M and DS-K1108AEK, DS-K3B/DS-K3G/DS-K3Y turnstiles and speed gates, DS-K5603/DS-K5604 face and visitor terminals)
-  example  "DS-K1102AMK" => class=access-control model=DS-K1102AMK
-  example  "DS-K3G501SX-L/R" => class=access-control
-  example  "DS-K5604A-3XF/V" => class=access-control
-  example! "DS-KH6320-WTE1"
-  example! "DS-K1T341AMF"
-
-rule hikvision-model-intercom-master
-  on       onvif.model gb.model onvif.scopes hik.isapi isapi.model sadp.model sadp.raw upnp.model upnp.model-number upnp.friendly-name http.title http.realm snmp.sysdescr mdns.instance sip.server
-  match    (?<![A-Za-z0-9])(DS-K(?:M|AD)[0-9]{3,4}[A-Z0-9]{0,5}(?:-[A-Z0-9()/]{1,8}){0,3})(?![A-Za-z0-9])
-  set      class=intercom surveillance=no model=$1@0.6 manufacturer=Hikvision@0.6
-  tier     model
-  weight   0.75
-  source   Hikvision video intercom catalogue (DS-KM8301 master station, DS-KAD606/DS-KAD7060 intercom distributors and network controllers of the two-wire IP system)
-  example  "DS-KM8301" => class=intercom model=DS-KM8301
-  example  "DS-KAD606-N" => class=intercom
-  example! "DS-KH8350-WTE1"
-
-rule hikvision-model-network-wireless
-  on       onvif.model gb.model hik.isapi isapi.model sadp.model sadp.raw upnp.model upnp.model-number upnp.friendly-name http.title http.realm snmp.sysdescr mdns.instance ssdp.server
-  match    (?<![A-Za-z0-9])(DS-3W(?:F|AP|B)[0-9A-Z]{2,8}(?:-[0-9A-Z]{1,6}){0,3})(?![A-Za-z0-9])
-  set      class=other surveillance=no model=$1@0.6 manufacturer=Hikvision@0.6
-  tier     model
-  weight   0.7
-  source   Hikvision network products catalogue (DS-3WF0AC-2NT and DS-3WF01C-2N wireless bridges, DS-3WAP521/DS-3WAP622 access points): Wi-Fi transmission equipment
-  example  "DS-3WF0AC-2NT" => class=other model=DS-3WF0AC-2NT
-  example  "DS-3WAP622G-SI" => class=other
-  example! "DS-3E0105P-E"
-
-rule hikvision-model-router
-  on       onvif.model gb.model hik.isapi isapi.model sadp.model sadp.raw upnp.model upnp.model-number upnp.friendly-name http.title http.realm snmp.sysdescr mdns.instance ssdp.server
-  match    (?<![A-Za-z0-9])(DS-3WR[0-9A-Z]{2,8}(?:-[0-9A-Z]{1,6}){0,3})(?![A-Za-z0-9])
-  set      class=router surveillance=no model=$1@0.6 manufacturer=Hikvision@0.6
-  tier     model
-  weight   0.7
-  source   Hikvision network products catalogue (DS-3WR12GC and DS-3WR15X Wi-Fi routers)
-  example  "DS-3WR12GC" => class=router model=DS-3WR12GC
-  example! "DS-3WF0AC-2NT"
 
 # ---- Dahua magicBox getDeviceClass of non-video products ---------------
 

@@ -144,3 +144,35 @@ rule axis-device-type-not-video
   example  "Connectivity Hub" => class=other
   example  "AXIS 70U Network Document Server" => class=other
   example! "Network Camera"
+
+# ---- ISAPI deviceName defaults (a user may rename a unit: generic) ------
+
+rule isapi-devicename-access
+  on       hik.isapi http.body isapi.malformed vendor-api.malformed
+  match    <deviceName>\s*(?:Access Controller|Face Recognition Terminal)\s*</deviceName>
+  set      class=access-control surveillance=no
+  tier     generic
+  weight   0.5
+  source   Hikvision ISAPI DeviceInfo deviceName, the factory name a unit reports until renamed: public ISAPI client fixtures show "Access Controller" (DS-K1T673DX terminal) and "OUTDOOR STATION" (DS-KV9503-WBE1 door station)
+  example  "<deviceName>Access Controller</deviceName>" => class=access-control
+  example! "<deviceName>IP CAMERA</deviceName>"
+
+rule isapi-devicename-intercom
+  on       hik.isapi http.body isapi.malformed vendor-api.malformed
+  match    <deviceName>\s*(?:OUTDOOR STATION|INDOOR STATION|Outdoor Station|Indoor Station|Door Station|Villa Door Station|Master Station)\s*</deviceName>
+  set      class=intercom surveillance=no
+  tier     generic
+  weight   0.5
+  source   Hikvision ISAPI DeviceInfo deviceName, the factory name a unit reports until renamed: public ISAPI client fixtures show "Access Controller" (DS-K1T673DX terminal) and "OUTDOOR STATION" (DS-KV9503-WBE1 door station)
+  example  "<DeviceInfo><deviceName>OUTDOOR STATION</deviceName><deviceID>7d4</deviceID>" => class=intercom
+  example! "<deviceName>Outdoor camera</deviceName>"
+
+rule isapi-devicename-alarm
+  on       hik.isapi http.body isapi.malformed vendor-api.malformed
+  match    <deviceName>\s*(?:AX PRO|AX Hub|Alarm Host|Security Control Panel)\s*</deviceName>
+  set      class=alarm-panel surveillance=no
+  tier     generic
+  weight   0.5
+  source   Hikvision ISAPI DeviceInfo deviceName, the factory name a unit reports until renamed: public ISAPI client fixtures show "Access Controller" (DS-K1T673DX terminal) and "OUTDOOR STATION" (DS-KV9503-WBE1 door station)
+  example  "<deviceName>AX PRO</deviceName>" => class=alarm-panel
+  example! "<deviceName>NVR</deviceName>"

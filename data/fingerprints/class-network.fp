@@ -312,12 +312,12 @@ rule epson-builtin-network-interface
 
 rule hp-printer-product-words
   on       http.title http.body upnp.model snmp.sysdescr mdns.instance
-  match    (?<![A-Za-z0-9])HP (?:Color )?(?:LaserJet|OfficeJet|DeskJet|DesignJet|PageWide|ENVY|Smart Tank|Photosmart)\b
+  match    (?<![A-Za-z0-9])HP (?:Color )?(?:LaserJet|OfficeJet|DeskJet|DesignJet|PageWide|Smart Tank|Photosmart)\b
   flags    i
   set      class=printer surveillance=no manufacturer=HP@0.6
   tier     model
   weight   0.7
-  source   HP printer product lines (hp.com: LaserJet, OfficeJet, DeskJet, DesignJet, PageWide, ENVY, Smart Tank, Photosmart printers and MFPs); HP's embedded web server titles and its device data name the product
+  source   HP printer product lines (hp.com: LaserJet, OfficeJet, DeskJet, DesignJet, PageWide, Smart Tank, Photosmart printers and MFPs); HP's embedded web server titles and its device data name the product
   example  "HP Color LaserJet MFP M477fdw" => class=printer
   example  "<title>HP OfficeJet Pro 9010 series</title>" => class=printer
   example! "HP ProLiant DL380 Gen10"
@@ -427,7 +427,7 @@ rule tandberg-video-conference-codec
 
 rule kasa-tapo-home-automation-type
   on       tplink.device-type tplink.malformed http.body
-  match    (?:^\s*|"(?:mic_type|type|device_type)"\s*:\s*")(?:IOT\.SMART(?:PLUGSWITCH|BULB)|SMART\.(?:TAPOPLUG|TAPOBULB|KASAPLUG|KASASWITCH|TAPOSWITCH|TAPOENERGY|IPSENSOR|TAPOSENSOR))\b
+  match    (?:^\s*|"(?:mic_type|type|device_type)"\s*:\s*")(?:IOT\.SMART(?:PLUGSWITCH|BULB)|SMART\.(?:TAPOPLUG|TAPOBULB|KASAPLUG|KASASWITCH|TAPOSWITCH|TAPOENERGY|TAPOSENSOR))\b
   set      class=other surveillance=no manufacturer=TP-Link@0.6
   tier     role
   weight   0.65
@@ -439,8 +439,7 @@ rule kasa-tapo-home-automation-type
 
 rule ip-phone-vendor-class
   on       dhcp.vendor sip.server
-  match    (?<![A-Za-z])(?:IP[- ]?Phone|Aastra ?IP|Polycom-(?:SoundPoint|VVX|SoundStation)|Cisco Systems, Inc\. IP Phone)(?![a-z])
-  flags    i
+  match    (?<![A-Za-z])(?:IP[- ]?Phone|IP[- ]?PHONE|Aastra ?IP|Polycom-(?:SoundPoint|VVX|SoundStation)|Cisco Systems, Inc\. IP Phone)(?![a-z])
   set      class=other surveillance=no
   tier     role
   weight   0.55
@@ -449,6 +448,7 @@ rule ip-phone-vendor-class
   example  "Aastra IP-Phone" => class=other
   example! "udhcp 1.24.1"
   example! "IP Camera"
+  example! "Linphone/4.4 (iPhone)"
 
 rule traffic-manager-and-transport
   on       snmp.sysdescr

@@ -45,7 +45,7 @@ rule isapi-security-cp-alarm-host
   set      class=alarm-panel surveillance=no
   tier     role
   weight   0.7
-  source   Hikvision ISAPI SecurityCP (security control panel) resources: GET /ISAPI/SecurityCP/status/host answers {"AlarmHostStatus": ...}, /ISAPI/SecurityCP/status/zones, /ISAPI/SecurityCP/control/arm; AX PRO hub API clients (hikaxpro) use them: an alarm host
+  source   Hikvision ISAPI SecurityCP (security control panel) resources: GET /ISAPI/SecurityCP/status/host answers {"AlarmHostStatus": {"HostStatus": ...}} (read so by independent ISAPI alarm clients), /ISAPI/SecurityCP/status/zones, /ISAPI/SecurityCP/control/arm
   example  "{\n\t\"AlarmHostStatus\": {\n\t\t\"HostStatus\": {\"ACConnect\": true}}}" => class=alarm-panel
   example  "{\"requestURL\": \"/ISAPI/SecurityCP/status/zones\", \"statusCode\": 1}" => class=alarm-panel
   example! "{\"DeviceInfo\": {\"deviceType\": \"IPCamera\"}}"

@@ -176,3 +176,30 @@ rule isapi-devicename-alarm
   source   Hikvision ISAPI DeviceInfo deviceName, the factory name a unit reports until renamed: public ISAPI client fixtures show "Access Controller" (DS-K1T673DX terminal) and "OUTDOOR STATION" (DS-KV9503-WBE1 door station)
   example  "<deviceName>AX PRO</deviceName>" => class=alarm-panel
   example! "<deviceName>NVR</deviceName>"
+
+# ---- other makers' access control and camera makers' switches ----------
+
+rule access-control-controller-lines
+  on       http.title http.server http.realm upnp.model upnp.friendly-name mdns.instance snmp.sysdescr banner tls.subject
+  match    (?<![A-Za-z0-9])(?:VertX (?:EVO )?V[12][0-9]{3}|Edge EVO(?: [A-Z]{2}[0-9]{3,4})?|Mercury (?:LP|EP|MR)[0-9]{4}|LP[14]502|LP2500|Paxton (?:Net2(?: Plus)?|10)|Net2 Plus ACU|Synergis Cloud Link|Gallagher Controller [0-9]{4}|AXIS A1[0-9]{3}(?:-[A-Z]{1,3})? Network Door Controller)(?![A-Za-z0-9])
+  set      class=access-control surveillance=no
+  tier     model
+  weight   0.75
+  source   access control makers' documentation: HID VertX EVO V1000/V2000 and Edge EVO, Mercury (HID) LP1502/LP4502/LP2500 controllers, Paxton Net2 Plus ACU and Paxton10, Genetec Synergis Cloud Link, Gallagher Controller 6000, AXIS A1601
+  example  "VertX EVO V2000" => class=access-control
+  example  "Mercury LP4502" => class=access-control
+  example  "Paxton Net2 Plus" => class=access-control
+  example! "Mercury RTSP Server"
+  example! "Edge"
+
+rule axis-network-switch
+  on       http.title snmp.sysdescr upnp.model upnp.model-description mdns.instance axis.model axis.product axis.device-type
+  match    (?<![A-Za-z0-9])(?:AXIS )?((?:T85[0-9]{2}|D82[0-9]{2})(?:-[A-Z]{1,3})?)(?:\s+(?:PoE\+?\+? )?(?:Network |Industrial )?(?:PoE\+?\+? )?Switch)|^\s*(?:PoE\+?\+? )?(?:Network |Industrial )?(?:PoE\+?\+? )?Switch\s*$
+  set      class=switch surveillance=no
+  tier     model
+  weight   0.7
+  source   Axis product documentation (axis.com: AXIS T8504-R/T8508/T8516/T8524 PoE+ Network Switch series, AXIS D8208-R Industrial PoE++ Switch); the product type "Network Switch" of basicdeviceinfo ProdType
+  example  "AXIS T8508 PoE+ Network Switch" => class=switch
+  example  "AXIS D8208-R Industrial PoE++ Switch" => class=switch
+  example  "PoE+ Network Switch" => class=switch
+  example! "AXIS P3265-LVE Dome Camera"

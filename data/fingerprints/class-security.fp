@@ -203,3 +203,14 @@ rule axis-network-switch
   example  "AXIS D8208-R Industrial PoE++ Switch" => class=switch
   example  "PoE+ Network Switch" => class=switch
   example! "AXIS P3265-LVE Dome Camera"
+
+rule dahua-model-switch-sf
+  on       onvif.model gb.model dhip.model dhip.raw dahua.model dahua.cgi upnp.model upnp.model-number http.title snmp.sysdescr mdns.instance
+  match    (?<![A-Za-z0-9])(?:DH-)?(SF1[0-9]{3}[A-Z]{0,3}(?:-[A-Z0-9]{1,6}){0,2})(?![A-Za-z0-9])
+  set      class=switch surveillance=no model=$1@0.6 manufacturer=Dahua@0.6
+  tier     model
+  weight   0.7
+  source   Dahua switch user guides (DH-SF1026LP 16/24-port unmanaged desktop switch user's manual V1.0.1, 2023; the DH-SF10xx desktop PoE switch line beside the PFS series)
+  example  "DH-SF1026LP" => class=switch model=SF1026LP
+  example  "DH-SF1008LP" => class=switch
+  example! "DH-SD1A404XB-GNR"

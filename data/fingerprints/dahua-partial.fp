@@ -57,16 +57,10 @@ rule dahua-tls-device-ca-maker
   example! "CN=Dahuang Device CA,O=Zhejiang Dahuang"
   example! "O=Shanghai Dahua Scale Factory"
 
-rule dahua-tls-device-ca-nvr
-  on       tls.issuer tls.subject
-  match    CN=Dahua(?: |\xc2\xa0)Device(?: |\xc2\xa0)NVR(?: |\xc2\xa0)CA\b|\bOU=NVR,O=Zhejiang(?: |\xc2\xa0)Dahua
-  flags    i
-  set      class=nvr
-  tier     generic
-  weight   0.35
-  source   D4-project/Plum-Island #204 (issuer CN=Dahua Device NVR CA); rroller/dahua #647 (issuer ... OU=NVR on a unit with camera channels); generic: a model or device type outranks it
-  example  "CN=Dahua Device NVR CA,O=Zhejiang Dahua Technology Co.\\,Ltd.,C=CN" => class=nvr
-  example! "CN=Dahua Device XVR CA,O=Zhejiang Dahua Technology Co.,Ltd."
+# No class from "Dahua Device NVR CA" or OU=NVR: rroller/dahua #647 shows
+# that issuer (OU=NVR) on a camera, so the CA's line word is shared by
+# Dahua's cameras and recorders and is not class evidence (issue #11
+# item 1); the maker rule above still reads it.
 
 rule dahua-tls-device-ca-xvr
   on       tls.issuer tls.subject

@@ -186,8 +186,11 @@ rule netgear-zyxel-switch-model
   example! "GS10"
   example! "DS-7608NI-K2"
 
+# Not on ssdp.st: an M-SEARCH request's ST is read into ssdp.st too, and
+# a camera looking for a gateway (UPnP port mapping) or a recorder looking
+# for cameras sends one; a USN comes only from the device that offers it.
 rule upnp-igd-router
-  on       ssdp.st ssdp.usn upnp.device-type
+  on       ssdp.usn upnp.device-type
   match    urn:schemas-upnp-org:device:(?:InternetGatewayDevice|WANDevice|WANConnectionDevice):[0-9]
   flags    i
   set      class=router surveillance=no
@@ -200,7 +203,7 @@ rule upnp-igd-router
   example! "urn:schemas-upnp-org:service:WANIPConnection:1"
 
 rule upnp-printer-device
-  on       ssdp.st ssdp.usn upnp.device-type
+  on       ssdp.usn upnp.device-type
   match    urn:schemas-upnp-org:device:Printer:[0-9]
   flags    i
   set      class=printer surveillance=no

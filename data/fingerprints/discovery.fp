@@ -202,8 +202,11 @@ rule ssdp-udn-dahuatech
   example! "uuid:www.example.com.device_3_0-1L047ACPAW00037"
   example! "uuid:device_3_0-1L047ACPAW00037"
 
+# Not on ssdp.st: an M-SEARCH request's ST is read into ssdp.st too, and
+# a camera looking for a gateway (UPnP port mapping) or a recorder looking
+# for cameras sends one; a USN comes only from the device that offers it.
 rule ssdp-st-camera
-  on       ssdp.st ssdp.usn
+  on       ssdp.usn
   match    (?:urn:schemas-upnp-org:device:(?:NetworkCamera|DigitalSecurityCamera|IPCamera)|:device:(?:Network)?VideoCamera)
   flags    i
   set      class=camera surveillance=yes
@@ -213,7 +216,7 @@ rule ssdp-st-camera
   example! "urn:schemas-upnp-org:device:MediaRenderer:1"
 
 rule ssdp-st-decoy
-  on       ssdp.st ssdp.usn
+  on       ssdp.usn
   match    urn:schemas-upnp-org:device:(?:MediaRenderer|InternetGatewayDevice|WANDevice|Printer|WFADevice)|urn:dial-multiscreen-org|urn:schemas-sonos-com
   flags    i
   set      class=other surveillance=no

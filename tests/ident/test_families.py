@@ -90,8 +90,9 @@ CASES = [
     ("dahua-issuer-nbsp", [("tls.issuer",
       "CN=Dahua\u00a0Device\u00a0NVR\u00a0CA, O=Zhejiang\u00a0Dahua\u00a0Technology\u00a0Co.,Ltd., "
       "ST=Zhejiang, L=Hangzhou, C=CN", 443)],
-     {"manufacturer": "Dahua", "device_class": "nvr", "surveillance": True}),
-    # The certificate's line word is generic: a door station's model wins.
+     {"manufacturer": "Dahua", "device_class": None, "surveillance": True}),
+    # The certificate's "NVR" is no class (rroller/dahua #647: a camera
+    # with that issuer); a door station's model gives the class.
     ("dahua-vto-with-nvr-issuer", [("tls.issuer", "CN=Dahua Device NVR CA, O=Zhejiang Dahua Technology "
       "Co.,Ltd., C=CN", 443), ("dahua-cgi", "deviceType=VTO2202F-P\r\n", 80)],
      {"manufacturer": "Dahua", "device_class": "intercom", "surveillance": False}),
@@ -272,6 +273,39 @@ CASES = [
       ("snmp-sysobjectid", "1.3.6.1.4.1.368.4", 161),
       ("snmp-sysdescr", "; AXIS P3265-LVE; Dome Camera; 11.11.73; Oct 12 2024 09:12; 1D7; 1", 161)],
      {"manufacturer": "Axis", "device_class": "camera", "surveillance": True}),
+    # --- class evidence of camera makers' non-video products and of
+    # network gear (issue #11 item 1, class-security.fp, class-network.fp)
+    # ISAPI SecurityCP: /ISAPI/SecurityCP/status/host answers AlarmHostStatus
+    ("isapi-securitycp-host", [("http", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"
+      "{\"AlarmHostStatus\": {\"HostStatus\": {\"ACConnect\": true, \"batteryStatus\": \"normal\"}}}", 80)],
+     {"device_class": "alarm-panel", "surveillance": False}),
+    # Dahua magicBox getDeviceClass of an alarm hub (ARC family)
+    ("dahua-class-arc", [("dahua-cgi", "class=ARC\r\n", 80)],
+     {"device_class": "alarm-panel", "surveillance": False}),
+    # DoorBird LAN API: every answer is {"BHA": {"RETURNCODE": ...}}
+    ("doorbird-bha", [("http", "{\"BHA\": {\"RETURNCODE\": \"1\", \"VERSION\": [{\"FIRMWARE\": \"000109\", "
+      "\"BUILD_NUMBER\": \"1234\"}]}}", 80)],
+     {"device_class": "intercom", "surveillance": False}),
+    # TR-064 (DSL Forum): the CPE's root device type
+    ("tr064-igd", [("upnp", "<?xml version=\"1.0\"?><root xmlns=\"urn:dslforum-org:device-1-0\"><device>"
+      "<deviceType>urn:dslforum-org:device:InternetGatewayDevice:1</deviceType>"
+      "<friendlyName>gateway</friendlyName></device></root>", 49000)],
+     {"device_class": "router", "surveillance": False}),
+    # A camera's own M-SEARCH for a gateway (UPnP port mapping) is no
+    # router: the ST of a search request names what it looks for
+    ("camera-msearch-igd", [("ssdp", "M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\n"
+      "MAN: \"ssdp:discover\"\r\nMX: 2\r\nST: urn:schemas-upnp-org:device:InternetGatewayDevice:1\r\n\r\n", 1900),
+      ("rtsp", "RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nServer: Hikvision-Webs\r\n\r\n", 554)],
+     {"manufacturer": "Hikvision", "device_class": None}),
+    # sysDescr naming the kind of device (RFC 1213)
+    ("sysdescr-print-server", [("snmp-sysdescr", "D-Link DP-301U Print Server", 161)],
+     {"device_class": "printer", "surveillance": False}),
+    ("sysdescr-routing-switch", [("snmp-sysdescr", "Ethernet Routing Switch 5520-48T-PWR  HW:00 FW:6.0.0.8", 161)],
+     {"device_class": "switch", "surveillance": False}),
+    # Kasa get_sysinfo "mic_type" of a smart plug (python-kasa docs)
+    ("kasa-plug-mic-type", [("tplink", "{\"system\":{\"get_sysinfo\":{\"model\":\"HS105(US)\","
+      "\"mic_type\":\"IOT.SMARTPLUGSWITCH\",\"next_action\":{\"type\":-1}}}}", 9999)],
+     {"device_class": "other", "surveillance": False}),
     # (next family)
 ]
 

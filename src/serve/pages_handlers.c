@@ -284,8 +284,7 @@ cs_pages_devices(struct cs_pages_req *q, struct cs_buf *out)
 					       on_dev_list, &l)
 		  : 0;
 	if (rc == 0 && scan)
-		rc = cs_store_each_placed_only(q->st, scan, on_placed_list,
-					       &l);
+		rc = cs_store_each_placed_only(q->st, scan, on_placed_list, &l);
 	scope_close(&sc);
 	if (rc != 0 && l.rc == 0)
 		return store_error(q, out);

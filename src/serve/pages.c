@@ -304,7 +304,8 @@ cs_page_devices_begin(struct cs_buf *b, const struct cs_page_ctx *c,
 		return rc;
 	pg_putf(&w,
 		"<p class=\"sub\">Hosts of scan %lld in your scope, by "
-		"address; PRC-made surveillance devices are shaded.</p>\n"
+		"address, then the devices only its switches know; PRC-made "
+		"surveillance devices are shaded.</p>\n"
 		"<table id=\"devices\"><thead><tr><th>Device</th><th>Address"
 		"</th><th>Class</th><th>Maker</th><th>Country</th><th>Brand"
 		"</th><th>Model</th><th>Firmware</th><th class=\"num\">"

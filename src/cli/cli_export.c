@@ -134,10 +134,13 @@ cs_cli_export(int argc, char **argv)
 					cs_out_ci_cols[i]);
 			fputc('\n', x.out);
 		}
-		rc = cs_store_each_device(st, scan_id, cs_out_ci_device, &cc) ==
-			     0
-			 ? EXIT_OK
-			 : EXIT_RUNTIME;
+		/* the hosts of the scan, then the devices only its switches
+		 * know (docs/switches.md) */
+		rc = cs_store_each_device(st, scan_id, cs_out_ci_device, &cc);
+		if (rc == 0)
+			rc = cs_store_each_placed_only(st, scan_id,
+						       cs_out_ci_placed, &cc);
+		rc = rc == 0 ? EXIT_OK : EXIT_RUNTIME;
 		free(cc.owners);
 	} else {
 		rc = cs_store_each_finding(st, &flt, cs_out_export_finding,

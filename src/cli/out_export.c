@@ -10,12 +10,14 @@
 #include "cli/out_export.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include <json-c/json.h>
 
+#include "audit/placed.h"
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "core/alloc.h"
@@ -147,38 +149,46 @@ cs_out_ci_owner(void *arg, const struct cs_finding_row *f)
 {
 	struct cs_out_ci *c = arg;
 
-	if (f->owner[0] == '\0')
+	/* a finding without an address (a device only the switches know)
+	 * is its device's, by id */
+	if (f->owner[0] == '\0' || (f->ip[0] == '\0' && f->device_id <= 0))
 		return 0;
 	for (size_t i = 0; i < c->nowners; i++)
-		if (strcmp(c->owners[i].ip, f->ip) == 0)
+		if (f->ip[0] ? strcmp(c->owners[i].ip, f->ip) == 0
+			     : c->owners[i].ip[0] == '\0' &&
+				   c->owners[i].device_id == f->device_id)
 			return 0;
 	c->owners = cs_xrealloc(c->owners, c->nowners + 1, sizeof(*c->owners));
 	cs_strlcpy(c->owners[c->nowners].ip, f->ip, sizeof(c->owners[0].ip));
+	c->owners[c->nowners].device_id = f->device_id;
 	cs_strlcpy(c->owners[c->nowners].owner, f->owner,
 		   sizeof(c->owners[0].owner));
 	c->nowners++;
 	return 0;
 }
 
-int
-cs_out_ci_device(void *arg, const struct cs_device_row *r)
+/* One item: r, with p where a switch alone knows the device. */
+static int
+ci_item(struct cs_out_ci *c, const struct cs_device_row *r,
+	const struct cs_placement_row *p)
 {
-	struct cs_out_ci *c = arg;
 	struct cs_out_exp *x = c->x;
-	char id[48], first[32], last[32];
+	char id[48], first[32], last[32], loc[384];
 	const char *owner = "";
 	int surv = cs_identity_surveillance(&r->id);
 	const char *vals[CS_OUT_CI_NCOLS];
 
 	for (size_t i = 0; i < c->nowners; i++)
-		if (strcmp(c->owners[i].ip, r->ip) == 0)
+		if (r->ip[0] ? strcmp(c->owners[i].ip, r->ip) == 0
+			     : c->owners[i].ip[0] == '\0' &&
+				   c->owners[i].device_id == r->device_id)
 			owner = c->owners[i].owner;
 	snprintf(id, sizeof(id), "camsweep-device-%lld",
 		 (long long)r->device_id);
 	cs_date_format(r->first_seen, CS_DATE_TIME, first, sizeof(first));
 	cs_date_format(r->last_seen, CS_DATE_TIME, last, sizeof(last));
 	vals[0] = id;
-	vals[1] = r->ip;
+	vals[1] = r->ip[0] ? r->ip : r->mac; /* no address: its MAC */
 	vals[2] = r->ip;
 	vals[3] = r->mac;
 	vals[4] = r->id.manufacturer;
@@ -193,6 +203,12 @@ cs_out_ci_device(void *arg, const struct cs_device_row *r)
 	vals[11] = r->serial;
 	vals[12] = r->site;
 	vals[13] = r->site;
+	if (p != NULL) {
+		/* where the switch says it is plugged in */
+		snprintf(loc, sizeof(loc), "%s%sswitch %s port %s", r->site,
+			 r->site[0] ? " " : "", p->sw, p->port);
+		vals[13] = loc;
+	}
 	vals[14] = owner;
 	vals[15] = first;
 	vals[16] = last;
@@ -222,4 +238,22 @@ cs_out_ci_device(void *arg, const struct cs_device_row *r)
 		x->failed = true;
 	x->n++;
 	return 0;
+}
+
+int
+cs_out_ci_device(void *arg, const struct cs_device_row *r)
+{
+	return ci_item(arg, r, NULL);
+}
+
+int
+cs_out_ci_placed(void *arg, const struct cs_placed_device *d)
+{
+	struct cs_device_row *r = cs_xcalloc(1, sizeof(*r));
+	int rc;
+
+	cs_audit_placed_row(d, NULL, r); /* the identity stored from its MAC */
+	rc = ci_item(arg, r, &d->place);
+	free(r);
+	return rc;
 }

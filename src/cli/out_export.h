@@ -38,6 +38,7 @@ struct cs_out_ci {
 	bool csv;
 	struct {
 		char ip[46];
+		int64_t device_id; /* for a finding with no address */
 		char owner[64];
 	} * owners;
 	size_t nowners;
@@ -48,5 +49,9 @@ struct cs_out_ci {
 int cs_out_ci_owner(void *arg, const struct cs_finding_row *f);
 /* A cs_store_device_cb (arg: struct cs_out_ci): writes one item. */
 int cs_out_ci_device(void *arg, const struct cs_device_row *r);
+/* A cs_store_placed_cb (arg: struct cs_out_ci): writes one item for a
+ * device only the switches know: named by its MAC when it has no
+ * address, located by its switch and port. */
+int cs_out_ci_placed(void *arg, const struct cs_placed_device *d);
 
 #endif /* CS_CLI_OUT_EXPORT_H */

@@ -574,12 +574,10 @@ cs_report_load(struct cs_store *s, const struct cs_report_opts *o,
 			 pthread_create(&t, NULL, fnd_run, j) == 0;
 		if ((rc = cs_store_each_device(s, r->scan.id, on_device,
 					       &lc)) != 0 ||
-		    /* a reader whose role may not see the record may not
-		     * see the placements either (the console's limited
-		     * users on PostgreSQL: no grant on placement) */
-		    (!o->no_record &&
-		     (rc = cs_store_each_placed_only(s, r->scan.id, on_placed,
-						     r)) != 0) ||
+		    /* (the console's limited users on PostgreSQL read the
+		     * placements of their sites since schema v10) */
+		    (rc = cs_store_each_placed_only(s, r->scan.id, on_placed,
+						    r)) != 0 ||
 		    (rc = load_history(s, r)) != 0)
 			set_err(err, errsz, "%s", cs_store_errmsg(s));
 		if (thread)

@@ -251,6 +251,10 @@ struct parts {
 		struct cs_attachment a;
 	} * att;
 	size_t natt, catt;
+	/* the placements of the page's devices only the switches know
+	 * (no sighting in any scan), by device */
+	struct cs_placement_row *pl;
+	size_t npl, cpl;
 };
 
 static int
@@ -321,12 +325,81 @@ att_row(void *arg, int ncol, const char *const *val)
 	return 0;
 }
 
+/* A placement: device_id, then the columns of struct cs_placement_row. */
+static int
+pl_row(void *arg, int ncol, const char *const *val)
+{
+	struct parts *p = arg;
+	struct cs_placement_row *r;
+	int64_t x;
+
+	if (ncol != 14)
+		return CS_EIO;
+	grow(&p->pl, p->npl, &p->cpl, sizeof(*p->pl));
+	r = &p->pl[p->npl++];
+	memset(r, 0, sizeof(*r));
+	r->device_id = v_i64(val[0]);
+	cs_strlcpy(r->site, v_str(val[1]), sizeof(r->site));
+	cs_strlcpy(r->mac, v_str(val[2]), sizeof(r->mac));
+	r->scan_id = v_i64(val[3]);
+	cs_strlcpy(r->sw, v_str(val[4]), sizeof(r->sw));
+	cs_strlcpy(r->sw_addr, v_str(val[5]), sizeof(r->sw_addr));
+	cs_strlcpy(r->port, v_str(val[6]), sizeof(r->port));
+	x = v_i64(val[7]);
+	r->ifindex = x >= 0 && x <= INT32_MAX ? (int32_t)x : 0;
+	x = v_i64(val[8]);
+	r->vlan = x >= 0 && x <= 4094 ? (int)x : 0;
+	cs_strlcpy(r->poe, v_str(val[9]), sizeof(r->poe));
+	cs_strlcpy(r->neighbour, v_str(val[10]), sizeof(r->neighbour));
+	cs_strlcpy(r->ip, v_str(val[11]), sizeof(r->ip));
+	cs_strlcpy(r->oui, v_str(val[12]), sizeof(r->oui));
+	r->seen_at = v_i64(val[13]);
+	return 0;
+}
+
 static void
 parts_free(struct parts *p)
 {
 	free(p->ports);
 	free(p->ev);
 	free(p->att);
+	free(p->pl);
+}
+
+/* The placements of the page's devices without a sighting at their last
+ * scan that no scan has seen at all: devices only the switches know
+ * (docs/switches.md).  The ids are the page's, already in the user's
+ * scope; on PostgreSQL the role's policy on placement keeps to it too. */
+static int
+placed_read(struct cs_store *st, const struct devpage *pg, struct parts *p)
+{
+	char ids[512 * 22], arr[sizeof(ids) + 2], sql[sizeof(ids) + 512];
+	const char *par[1] = {arr};
+	bool pgsql = cs_store_is_pg(st);
+
+	ids[0] = '\0';
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->v[i].sid == 0)
+			sql_addf(ids, sizeof(ids), "%s%" PRId64,
+				 ids[0] ? ", " : "", pg->v[i].id);
+	if (ids[0] == '\0')
+		return 0;
+	cs_strlcpy(sql,
+		   "SELECT p.device_id, p.site, p.mac, p.scan_id, p.switch, "
+		   "p.switch_addr, p.port, p.ifindex, p.vlan, p.poe, "
+		   "p.neighbour, p.ip, p.oui, p.seen_at FROM placement p "
+		   "WHERE p.device_id ",
+		   sizeof(sql));
+	if (pgsql) {
+		snprintf(arr, sizeof(arr), "{%s}", ids);
+		sql_addf(sql, sizeof(sql), "= ANY ($1::bigint[])");
+	} else {
+		sql_addf(sql, sizeof(sql), "IN (%s)", ids);
+	}
+	sql_addf(sql, sizeof(sql),
+		 " AND NOT EXISTS (SELECT 1 FROM sighting g WHERE "
+		 "g.device_id = p.device_id) ORDER BY p.device_id");
+	return cs_store_query(st, sql, par, pgsql ? 1 : 0, pl_row, p);
 }
 
 static int
@@ -339,6 +412,8 @@ parts_read(struct cs_store *st, const struct devpage *pg, struct parts *p)
 	int rc, np = 0;
 
 	memset(p, 0, sizeof(*p));
+	if ((rc = placed_read(st, pg, p)) != 0)
+		return rc;
 	sid_list(pg, ids, sizeof(ids));
 	if (ids[0] == '\0')
 		return 0;
@@ -390,6 +465,7 @@ dev_json(struct cs_buf *out, struct cs_buf *tmp, struct cs_device_row *row,
 {
 	struct cs_identity *id = &row->id;
 	enum cs_class c;
+	size_t i;
 
 	row->device_id = d->id;
 	row->sighting_id = d->sid;
@@ -410,18 +486,18 @@ dev_json(struct cs_buf *out, struct cs_buf *tmp, struct cs_device_row *row,
 	id->nev_dropped = 0;
 	row->nports = 0;
 	row->natt = 0;
-	for (size_t i = 0; d->sid != 0 && i < p->nports; i++)
+	for (i = 0; d->sid != 0 && i < p->nports; i++)
 		if (p->ports[i].sid == d->sid &&
 		    row->nports < CS_STORE_MAX_PORTS)
 			row->ports[row->nports++] = p->ports[i].port;
-	for (size_t i = 0; d->sid != 0 && i < p->nev; i++)
+	for (i = 0; d->sid != 0 && i < p->nev; i++)
 		if (p->ev[i].sid == d->sid && id->nev < CS_FP_MAX_EVIDENCE) {
 			id->ev[id->nev] = p->ev[i].ev;
 			if (strcmp(p->ev[i].ev.rule, CS_FP_PRESUMED_RULE) == 0)
 				id->surveillance_presumed = true;
 			id->nev++;
 		}
-	for (size_t i = 0; d->sid != 0 && i < p->natt; i++)
+	for (i = 0; d->sid != 0 && i < p->natt; i++)
 		if (p->att[i].sid == d->sid && row->natt < CS_STORE_MAX_ATTACH)
 			row->att[row->natt++] = p->att[i].a;
 	cs_strlcpy(row->mac, d->mac, sizeof(row->mac));
@@ -430,7 +506,15 @@ dev_json(struct cs_buf *out, struct cs_buf *tmp, struct cs_device_row *row,
 	row->first_seen = d->first;
 	row->last_seen = d->last;
 	cs_buf_reset(tmp);
-	cs_out_json_device(tmp, row);
+	for (i = 0; d->sid == 0 && i < p->npl; i++)
+		if (p->pl[i].device_id == d->id)
+			break;
+	/* a device only the switches know: its placement, as show --json
+	 * writes it */
+	if (d->sid == 0 && i < p->npl)
+		cs_out_json_placed(tmp, row, &p->pl[i]);
+	else
+		cs_out_json_device(tmp, row);
 	cs_buf_printf(out, "{\"id\":%" PRId64 ",", d->id);
 	if (tmp->len > 1)
 		cs_buf_add(out, tmp->p + 1, tmp->len - 1);

@@ -304,7 +304,8 @@ cs_page_devices_begin(struct cs_buf *b, const struct cs_page_ctx *c,
 		return rc;
 	pg_putf(&w,
 		"<p class=\"sub\">Hosts of scan %lld in your scope, by "
-		"address; PRC-made surveillance devices are shaded.</p>\n"
+		"address, then the devices only its switches know; PRC-made "
+		"surveillance devices are shaded.</p>\n"
 		"<table id=\"devices\"><thead><tr><th>Device</th><th>Address"
 		"</th><th>Class</th><th>Maker</th><th>Country</th><th>Brand"
 		"</th><th>Model</th><th>Firmware</th><th class=\"num\">"
@@ -337,6 +338,60 @@ cs_page_devices_row(struct cs_buf *b, const struct cs_device_row *d)
 	pg_text(&w, id->firmware);
 	pg_putf(&w, "</td><td class=\"num\">%.2f</td><td>", id->confidence);
 	ports(&w, d->ports, d->nports);
+	pg_put(&w, "</td></tr>\n");
+	return w.rc;
+}
+
+/* Where a switch says p is plugged in, as element text: "switch S port
+ * P VLAN V PoE x LLDP n". */
+static void
+placed_text(struct pg *w, const struct cs_placement_row *p)
+{
+	pg_put(w, "switch ");
+	pg_text(w, p->sw);
+	pg_put(w, " port ");
+	pg_text(w, p->port);
+	if (p->vlan > 0)
+		pg_putf(w, " VLAN %d", p->vlan);
+	if (p->poe[0]) {
+		pg_put(w, " PoE ");
+		pg_text(w, p->poe);
+	}
+	if (p->neighbour[0]) {
+		pg_put(w, " LLDP ");
+		pg_text(w, p->neighbour);
+	}
+}
+
+int
+cs_page_devices_placed_row(struct cs_buf *b, const struct cs_device_row *d,
+			   const struct cs_placement_row *p)
+{
+	struct pg w = {b, 0};
+	const struct cs_identity *id = &d->id;
+	bool prc =
+	    strcmp(id->manufacturer_country, "CN") == 0 && id->surveillance;
+
+	pg_putf(&w,
+		"<tr class=\"placed%s\"><td><a href=\"/devices/%lld\">%lld"
+		"</a></td><td>",
+		prc ? " prc" : "", (long long)d->device_id,
+		(long long)d->device_id);
+	/* no address: its MAC names it */
+	pg_text(&w, d->ip[0] ? d->ip : d->mac);
+	pg_putf(&w, "</td><td>%s</td><td>", cs_class_name(id->device_class));
+	pg_text(&w, id->manufacturer);
+	pg_put(&w, "</td><td>");
+	pg_text(&w, id->manufacturer_country);
+	pg_put(&w, "</td><td>");
+	pg_text(&w, id->brand);
+	pg_put(&w, "</td><td>");
+	pg_text(&w, id->model);
+	pg_put(&w, "</td><td>");
+	pg_text(&w, id->firmware);
+	pg_putf(&w, "</td><td class=\"num\">%.2f</td><td>", id->confidence);
+	pg_put(&w, "known only from its ");
+	placed_text(&w, p);
 	pg_put(&w, "</td></tr>\n");
 	return w.rc;
 }
@@ -399,10 +454,36 @@ finding_cells(struct pg *w, const struct cs_finding_row *f)
 	pg_put(w, "</td>");
 }
 
-int
-cs_page_device(struct cs_buf *b, const struct cs_page_ctx *c, int64_t scan_id,
-	       const struct cs_device_row *d, const struct cs_obs *obs,
-	       size_t nobs, const struct cs_finding_row *f, size_t nf)
+/* Where it is plugged in, for a device only the switches know. */
+static void
+placement_section(struct pg *w, const struct cs_placement_row *p)
+{
+	char ts[32];
+
+	pg_put(w, "<h2>Where it is plugged in</h2>\n<p id=\"placement\">"
+		  "Known only from its ");
+	placed_text(w, p);
+	pg_put(w, ".</p>\n<dl>");
+	dd(w, "Switch", p->sw);
+	dd(w, "Switch address", p->sw_addr);
+	dd(w, "Port", p->port);
+	if (p->vlan > 0)
+		pg_putf(w, "<dt>VLAN</dt><dd>%d</dd>", p->vlan);
+	else
+		dd(w, "VLAN", "");
+	dd(w, "PoE", p->poe);
+	dd(w, "LLDP neighbour", p->neighbour);
+	dd(w, "Address (router's ARP table)", p->ip);
+	dd(w, "MAC registrant", p->oui);
+	dd(w, "Placed", tm(p->seen_at, ts, sizeof(ts)));
+	pg_put(w, "</dl>\n");
+}
+
+static int
+device_page(struct cs_buf *b, const struct cs_page_ctx *c, int64_t scan_id,
+	    const struct cs_device_row *d, const struct cs_placement_row *p,
+	    const struct cs_obs *obs, size_t nobs,
+	    const struct cs_finding_row *f, size_t nf)
 {
 	struct pg w = {b, 0};
 	const struct cs_identity *id = &d->id;
@@ -412,9 +493,21 @@ cs_page_device(struct cs_buf *b, const struct cs_page_ctx *c, int64_t scan_id,
 	snprintf(title, sizeof(title), "Device %lld", (long long)d->device_id);
 	if ((rc = cs_page_begin(b, c, title)) != 0)
 		return rc;
-	pg_putf(&w, "<p class=\"sub\">As scan %lld saw it.</p>\n<dl>",
-		(long long)scan_id);
-	dd(&w, "Address", d->ip);
+	if (p != NULL) {
+		/* its MAC names it where it has no address */
+		pg_put(&w, "<p class=\"sub\">");
+		pg_text(&w, d->ip[0] ? d->ip : d->mac);
+		pg_putf(&w,
+			": a device only the switches know (no scan has seen "
+			"it), placed when the switches were read for scan "
+			"%lld.</p>\n<dl>",
+			(long long)scan_id);
+		dd(&w, "Address", d->ip[0] ? d->ip : "none");
+	} else {
+		pg_putf(&w, "<p class=\"sub\">As scan %lld saw it.</p>\n<dl>",
+			(long long)scan_id);
+		dd(&w, "Address", d->ip);
+	}
 	dd(&w, "Maker", id->manufacturer);
 	dd(&w, "Maker's country", id->manufacturer_country);
 	dd(&w, "Brand (badge)", id->brand);
@@ -434,8 +527,17 @@ cs_page_device(struct cs_buf *b, const struct cs_page_ctx *c, int64_t scan_id,
 	pg_put(&w, "</dd>");
 	dd(&w, "First seen", tm(d->first_seen, ts, sizeof(ts)));
 	dd(&w, "Last seen", tm(d->last_seen, ts, sizeof(ts)));
-	pg_put(&w, "</dl>\n<h2>Evidence chain</h2>\n");
-	if (id->nev) {
+	pg_put(&w, "</dl>\n");
+	if (p != NULL)
+		placement_section(&w, p);
+	pg_put(&w, "<h2>Evidence chain</h2>\n");
+	if (p != NULL && !id->nev) {
+		pg_put(&w, "<p>Its identity is what its MAC alone says (the "
+			   "registry block of its first three bytes), as "
+			   "<code>camsweep switches</code> recorded it; its "
+			   "placement above is the evidence of where it "
+			   "is.</p>\n");
+	} else if (id->nev) {
 		pg_put(&w, "<table id=\"evidence\"><tr><th>Field</th><th>Claim"
 			   "</th><th>Rule</th><th>Observation</th><th "
 			   "class=\"num\">Port</th><th class=\"num\">Weight"
@@ -516,6 +618,8 @@ cs_page_device(struct cs_buf *b, const struct cs_page_ctx *c, int64_t scan_id,
 	} else {
 		pg_put(&w, "<p>No finding recorded for this device.</p>\n");
 	}
+	if (p != NULL && nobs == 0) /* no scan observed it */
+		return w.rc ? w.rc : cs_page_end(b);
 	pg_putf(&w,
 		"<h2>Raw observations</h2>\n<p>%zu observation(s); control "
 		"characters and invalid bytes are shown as \\xNN.</p>\n",
@@ -530,6 +634,23 @@ cs_page_device(struct cs_buf *b, const struct cs_page_ctx *c, int64_t scan_id,
 		pg_put(&w, "</pre></div>\n");
 	}
 	return w.rc ? w.rc : cs_page_end(b);
+}
+
+int
+cs_page_device(struct cs_buf *b, const struct cs_page_ctx *c, int64_t scan_id,
+	       const struct cs_device_row *d, const struct cs_obs *obs,
+	       size_t nobs, const struct cs_finding_row *f, size_t nf)
+{
+	return device_page(b, c, scan_id, d, NULL, obs, nobs, f, nf);
+}
+
+int
+cs_page_device_placed(struct cs_buf *b, const struct cs_page_ctx *c,
+		      int64_t scan_id, const struct cs_device_row *d,
+		      const struct cs_placement_row *p,
+		      const struct cs_finding_row *f, size_t nf)
+{
+	return device_page(b, c, scan_id, d, p, NULL, 0, f, nf);
 }
 
 int

@@ -76,6 +76,10 @@ int cs_page_overview_empty(struct cs_buf *b, const struct cs_page_ctx *c);
 int cs_page_devices_begin(struct cs_buf *b, const struct cs_page_ctx *c,
 			  int64_t scan_id);
 int cs_page_devices_row(struct cs_buf *b, const struct cs_device_row *d);
+/* A device only the switches know (docs/switches.md): its address, else
+ * its MAC, and where it is plugged in instead of its open ports. */
+int cs_page_devices_placed_row(struct cs_buf *b, const struct cs_device_row *d,
+			       const struct cs_placement_row *p);
 /* shown rows were written; more matched but were left out (a cap). */
 int cs_page_devices_end(struct cs_buf *b, size_t shown, size_t more);
 
@@ -88,6 +92,17 @@ int cs_page_device(struct cs_buf *b, const struct cs_page_ctx *c,
 		   int64_t scan_id, const struct cs_device_row *d,
 		   const struct cs_obs *obs, size_t nobs,
 		   const struct cs_finding_row *f, size_t nf);
+
+/*
+ * A device only the switches know, placed by p when the switches were
+ * read for scan scan_id: its stored identity (from its MAC), its
+ * placement (switch, port, VLAN, PoE, LLDP neighbour) as the evidence of
+ * where it is, and its findings (nf, may be 0).
+ */
+int cs_page_device_placed(struct cs_buf *b, const struct cs_page_ctx *c,
+			  int64_t scan_id, const struct cs_device_row *d,
+			  const struct cs_placement_row *p,
+			  const struct cs_finding_row *f, size_t nf);
 
 /* Findings with their plan, each with a form (owner, due date, status,
  * until, note) posting to /findings/ID/plan with the CSRF token. */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit/placed.h"
 #include "audit/plan.h"
 #include "core/alloc.h"
 #include "core/escape.h"
@@ -246,6 +247,28 @@ on_dev_list(void *arg, const struct cs_device_row *d)
 	return (l->rc = cs_page_devices_row(l->out, d));
 }
 
+/* A device only the switches know, after the hosts: by its MAC where it
+ * has no address, with its placement (docs/switches.md). */
+static int
+on_placed_list(void *arg, const struct cs_placed_device *d)
+{
+	struct dev_list *l = arg;
+	struct cs_device_row *row;
+
+	if (!scope_site(l->sc, d->site))
+		return 0;
+	if (l->shown >= MAX_DEVICE_ROWS) {
+		l->more++;
+		return 0;
+	}
+	l->shown++;
+	row = cs_xcalloc(1, sizeof(*row));
+	cs_audit_placed_row(d, NULL, row); /* the stored identity */
+	l->rc = cs_page_devices_placed_row(l->out, row, &d->place);
+	free(row);
+	return l->rc;
+}
+
 int
 cs_pages_devices(struct cs_pages_req *q, struct cs_buf *out)
 {
@@ -260,6 +283,8 @@ cs_pages_devices(struct cs_pages_req *q, struct cs_buf *out)
 	rc = scan ? cs_store_each_device_parts(q->st, scan, CS_DEV_PORTS,
 					       on_dev_list, &l)
 		  : 0;
+	if (rc == 0 && scan)
+		rc = cs_store_each_placed_only(q->st, scan, on_placed_list, &l);
 	scope_close(&sc);
 	if (rc != 0 && l.rc == 0)
 		return store_error(q, out);
@@ -270,7 +295,22 @@ struct dev_find {
 	int64_t id;
 	struct cs_device_row *row; /* filled when found */
 	bool found;
+	struct cs_placement_row place; /* a device only the switches know */
+	bool placed;
 };
+
+static int
+on_placed_find(void *arg, const struct cs_placed_device *d)
+{
+	struct dev_find *f = arg;
+
+	if (d->device_id != f->id)
+		return 0;
+	cs_audit_placed_row(d, NULL, f->row); /* the stored identity */
+	f->place = d->place;
+	f->found = f->placed = true;
+	return 1;
+}
 
 static int
 on_dev_find(void *arg, const struct cs_device_row *d)
@@ -306,7 +346,7 @@ on_dev_finding(void *arg, const struct cs_finding_row *f)
 	struct fnd_list *l = arg;
 
 	if (f->device_id != l->device_id &&
-	    !(f->device_id == 0 && strcmp(f->ip, l->ip) == 0 &&
+	    !(f->device_id == 0 && l->ip[0] && strcmp(f->ip, l->ip) == 0 &&
 	      strcmp(f->site, l->site) == 0))
 		return 0;
 	if (l->n >= 256)
@@ -320,7 +360,7 @@ int
 cs_pages_device(struct cs_pages_req *q, int64_t device_id, struct cs_buf *out)
 {
 	struct cs_device_row *row = cs_xcalloc(1, sizeof(*row));
-	struct dev_find f = {device_id, row, false};
+	struct dev_find f = {.id = device_id, .row = row};
 	struct cs_obs_list obs;
 	struct fnd_list fl = {0};
 	struct cs_finding_filter flt = {0};
@@ -339,6 +379,10 @@ cs_pages_device(struct cs_pages_req *q, int64_t device_id, struct cs_buf *out)
 	/* the newest scan that saw it */
 	for (int k = 0; scan > 0 && k < MAX_SCANS_SEARCHED && !f.found; k++) {
 		rc = cs_store_each_device(q->st, scan, on_dev_find, &f);
+		/* else one only the switches know, placed for that scan */
+		if (rc >= 0 && !f.found)
+			rc = cs_store_each_placed_only(q->st, scan,
+						       on_placed_find, &f);
 		if (rc < 0)
 			break;
 		if (!f.found && cs_store_prev_scan(q->st, scan, &scan) != 0)
@@ -362,9 +406,15 @@ cs_pages_device(struct cs_pages_req *q, int64_t device_id, struct cs_buf *out)
 	fl.device_id = device_id;
 	fl.ip = row->ip;
 	fl.site = row->site;
-	if (cs_store_each_observation(q->st, scan, row->ip, on_obs, &obs) < 0 ||
+	if ((!f.placed && cs_store_each_observation(q->st, scan, row->ip,
+						    on_obs, &obs) < 0) ||
 	    cs_store_each_finding(q->st, &flt, on_dev_finding, &fl) < 0) {
 		status = store_error(q, out);
+	} else if (f.placed) {
+		status = cs_page_device_placed(out, q->ctx, scan, row, &f.place,
+					       fl.v, fl.n)
+			     ? 500
+			     : 200;
 	} else {
 		status = cs_page_device(out, q->ctx, scan, row, obs.v, obs.n,
 					fl.v, fl.n)

@@ -24,8 +24,10 @@
 #include "core/poison.h"
 
 /* The reader group, its grants and policies: idempotent.  A device, a
- * finding: by its site.  A sighting: by its device's site (a scan from the
- * centre, site "", sees devices of many sites).  The rows under a sighting
+ * finding, a placement (where a switch says a MAC is plugged in: a device
+ * only the switches know is listed with it; schema v10): by its site.  A
+ * sighting: by its device's site (a scan from the centre, site "", sees
+ * devices of many sites).  The rows under a sighting
  * (ports, observations, evidence, attachments): with their sighting, as
  * the reader sees sightings.  A scan's record with no site (from the
  * centre) is readable by every reader; its devices and findings are not. */
@@ -42,14 +44,15 @@ static const char reader_sql[] =
     "  GRANT SELECT ON schema_version TO camsweep_reader;\n"
     "  FOREACH t IN ARRAY ARRAY['scan', 'device', 'sighting',\n"
     "      'sighting_port', 'observation', 'evidence', 'attachment',\n"
-    "      'finding'] LOOP\n"
+    "      'finding', 'placement'] LOOP\n"
     "    EXECUTE format('GRANT SELECT ON %I TO camsweep_reader', t);\n"
     "    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);\n"
     "    EXECUTE format('DROP POLICY IF EXISTS cs_reader ON %I', t);\n"
     "    EXECUTE format('CREATE POLICY cs_reader ON %I FOR SELECT '\n"
     "      'TO camsweep_reader USING (%s)', t, CASE\n"
     "      WHEN t = 'scan' THEN 'site = '''' OR site IN ' || mine\n"
-    "      WHEN t IN ('device', 'finding') THEN 'site IN ' || mine\n"
+    "      WHEN t IN ('device', 'finding', 'placement') THEN\n"
+    "        'site IN ' || mine\n"
     "      WHEN t = 'sighting' THEN 'device_site IN ' || mine\n"
     "      ELSE format('EXISTS (SELECT 1 FROM sighting g WHERE g.id = '\n"
     "        '%I.sighting_id AND g.site = %I.site)', t, t) END);\n"

@@ -19,7 +19,7 @@
 #include "store/store.h"
 
 /* Schema versions known to this program (one migration per version). */
-#define CS_STORE_SCHEMA_LATEST 9
+#define CS_STORE_SCHEMA_LATEST 10
 
 /* An IP address as the store keys and orders it. */
 struct cs_store_ip {

@@ -3117,10 +3117,12 @@ pg_each_finding(struct cs_store *s, const struct cs_finding_filter *flt,
 	    "AND ($4::text IS NULL OR status = $4::text) "
 	    "AND ($5::integer = 0 OR status IN ('open', 'planned', 'done', "
 	    "'risk-accepted'))");
+	/* a finding of a device only the switches know may have no
+	 * address (ip ""): after the addresses, as SQLite's csip orders it */
 	if (!flt->any_order)
 		cs_store_sql_add(sql, sizeof(sql),
 				 " ORDER BY severity DESC, site COLLATE \"C\", "
-				 "ip::inet, regime COLLATE \"C\", "
+				 "nullif(ip, '')::inet, regime COLLATE \"C\", "
 				 "obligation COLLATE \"C\", id");
 	pgp_i64(&p, (int)flt->min_severity);
 	pgp_opt(&p, flt->regime);

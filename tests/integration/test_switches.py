@@ -513,6 +513,34 @@ def main():
              "<td>%s</td><td>none</td><td>Hikvision</td>" % UNADDR_CORE
              in html,
              "report HTML: the switch-only devices' annex, escaped")
+
+        # ... and in the CMDB export, after the hosts: named by its MAC,
+        # located by its switch port, its finding's owner by device.
+        p = camsweep("export", "cmdb-json", "--db", db)
+        cis = [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
+        byname = {}
+        for ci in cis:
+            byname.setdefault(ci["name"], []).append(ci)
+        ci = byname.get(UNADDR_CORE, [{}])
+        c.ok(p.returncode == 0 and len(ci) == 1 and ci[0]["ip"] is None and
+             ci[0]["mac"] == UNADDR_CORE and
+             ci[0]["manufacturer"] == "Hikvision" and
+             ci[0]["location"] == "switch edge-sw1 port " + PORT5 and
+             ci[0]["owner"] == "estates" and
+             ci[0]["ci_id"].startswith("camsweep-device-"),
+             "export cmdb-json: the switch-only MAC as an item named by its "
+             "MAC, located by its port, owner from its plan: %r" % ci)
+        c.ok(UNADDR in byname and DAHUA in byname and B + ".2.11" in byname
+             and byname.get(UNADDR, [{}])[0].get("owner") is None and
+             len(cis) == len(set(x["ci_id"] for x in cis)),
+             "export cmdb-json: the hosts and every switch-only MAC, once "
+             "each, no owner where its finding has none (%d items)" % len(cis))
+        p = camsweep("export", "cmdb-csv", "--db", db)
+        row = [l for l in p.stdout.splitlines() if UNADDR_CORE in l]
+        c.ok(p.returncode == 0 and len(row) == 1 and
+             ',"%s","","%s",' % (UNADDR_CORE, UNADDR_CORE) in row[0] and
+             '"switch edge-sw1 port Gi1/0/5<script>x()</script>""&"' in row[0],
+             "export cmdb-csv: the same item, quoted: %r" % row)
     finally:
         for a in agents:
             a.stop()

@@ -251,6 +251,88 @@ test_device_page(void **state)
 	free(f);
 }
 
+/* A device only the switches know, its switch's strings hostile. */
+static void
+hostile_placed(struct cs_device_row *d, struct cs_placement_row *p)
+{
+	hostile_row(d);
+	d->ip[0] = '\0';
+	d->nports = 0;
+	d->natt = 0;
+	d->id.nev = 0;
+	d->id.device_class = CS_CLASS_UNKNOWN;
+	d->id.surveillance = d->id.surveillance_known = false;
+	cs_strlcpy(d->mac, "c0:56:e3:5a:00:05", sizeof(d->mac));
+	memset(p, 0, sizeof(*p));
+	cs_strlcpy(p->mac, d->mac, sizeof(p->mac));
+	cs_strlcpy(p->sw, "edge-sw1", sizeof(p->sw));
+	cs_strlcpy(p->port, "Gi1/0/5<script>x()</script>\"&", sizeof(p->port));
+	p->vlan = 10;
+	cs_strlcpy(p->poe, "delivering", sizeof(p->poe));
+	cs_strlcpy(p->neighbour, h_model, sizeof(p->neighbour));
+	cs_strlcpy(p->oui, h_brand, sizeof(p->oui));
+	p->seen_at = T0;
+	p->device_id = d->device_id;
+}
+
+static void
+test_device_placed(void **state)
+{
+	struct cs_buf b;
+	struct cs_device_row *d = calloc(1, sizeof(*d));
+	struct cs_finding_row *f = calloc(1, sizeof(*f));
+	struct cs_placement_row p;
+	const char *s;
+
+	(void)state;
+	assert_non_null(d);
+	assert_non_null(f);
+	hostile_placed(d, &p);
+	hostile_finding(f);
+	f->ip[0] = '\0';
+	/* the list: named by its MAC, its port where the ports would be */
+	cs_buf_init(&b, 1 << 20);
+	assert_int_equal(cs_page_devices_begin(&b, &ctx, 3), 0);
+	assert_int_equal(cs_page_devices_placed_row(&b, d, &p), 0);
+	assert_int_equal(cs_page_devices_end(&b, 1, 0), 0);
+	s = cs_buf_str(&b);
+	assert_inert(s);
+	assert_null(strstr(s, "<script>x()"));
+	assert_non_null(strstr(s, "<a href=\"/devices/42\">42</a></td><td>"
+				  "c0:56:e3:5a:00:05</td>"));
+	assert_non_null(
+	    strstr(s, "known only from its switch edge-sw1 port "
+		      "Gi1/0/5&lt;script&gt;x()&lt;/script&gt;&quot;&amp; "
+		      "VLAN 10 PoE delivering LLDP +SUM(1;2) &lt;img"));
+	/* an address from a router's ARP table names it instead */
+	cs_buf_reset(&b);
+	cs_strlcpy(d->ip, "127.0.0.11", sizeof(d->ip));
+	assert_int_equal(cs_page_devices_placed_row(&b, d, &p), 0);
+	assert_non_null(strstr(cs_buf_str(&b), "<td>127.0.0.11</td>"));
+	d->ip[0] = '\0';
+	/* its page: the placement as the evidence of where it is */
+	cs_buf_reset(&b);
+	assert_int_equal(cs_page_device_placed(&b, &ctx, 3, d, &p, f, 1), 0);
+	s = cs_buf_str(&b);
+	assert_inert(s);
+	assert_null(strstr(s, "<script>x()"));
+	assert_null(strstr(s, "Raw observations"));
+	assert_non_null(strstr(s, "<title>camsweep: Device 42</title>"));
+	assert_non_null(strstr(s, "<p class=\"sub\">c0:56:e3:5a:00:05: a "
+				  "device only the switches know"));
+	assert_non_null(strstr(s, "<dt>Address</dt><dd>none</dd>"));
+	assert_non_null(strstr(s, "<h2>Where it is plugged in</h2>"));
+	assert_non_null(strstr(s, "<dt>Switch</dt><dd>edge-sw1</dd>"));
+	assert_non_null(strstr(s, "<dt>Port</dt><dd>Gi1/0/5&lt;script&gt;"));
+	assert_non_null(strstr(s, "<dt>VLAN</dt><dd>10</dd>"));
+	assert_non_null(strstr(s, "<dt>PoE</dt><dd>delivering</dd>"));
+	assert_non_null(strstr(s, "<dt>MAC registrant</dt><dd>&lt;a href="));
+	assert_non_null(strstr(s, "<a href=\"/findings#f7\">7</a>"));
+	cs_buf_free(&b);
+	free(d);
+	free(f);
+}
+
 static void
 test_findings(void **state)
 {
@@ -783,6 +865,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_device_list),
 	    cmocka_unit_test(test_device_page),
+	    cmocka_unit_test(test_device_placed),
 	    cmocka_unit_test(test_findings),
 	    cmocka_unit_test(test_sites),
 	    cmocka_unit_test(test_scans_and_diff),

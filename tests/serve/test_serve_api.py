@@ -16,8 +16,16 @@ finding or plan item outside it, also for PATCH); a plan change through
 PATCH seen by `camsweep plan list` and in the audit log; diff between the
 two scans; a 413 for an oversized body; no password in any output; and
 on PostgreSQL, the scope enforced by the database itself: the user's role
-sees only its sites with no application condition at all.  HTTPS from
-certificate files is checked once.  Everything listens on 127.0.0.1."""
+sees only its sites with no application condition at all.  Devices only
+the switches know (issue #22): a simulated switch per site (Net-SNMP
+snmpd, tests/switches) places an unaddressed Hikvision MAC at each site
+through `camsweep switches`; the API's device list and item and the
+console's device pages show each with its placement (the port name
+hostile, escaped), to the admin both, to each scoped user its own site's
+only (404 for the other's), on PostgreSQL through the role's policy on
+placement (granted by `user add`, and by migration 0010 to an inventory
+whose users were made before it).  HTTPS from certificate files is
+checked once.  Everything listens on 127.0.0.1."""
 import http.client
 import json
 import os
@@ -33,9 +41,11 @@ import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "switches"))
 from estate import Estate, Checker, shifted, CAMSWEEP  # noqa: E402
 from scratch import scratch  # noqa: E402
 from skip import skip  # noqa: E402
+import simswitch as sw  # noqa: E402
 
 CIDR = shifted("127.121.0.0/24")
 HOSTILE = shifted("127.123.0.0/28")
@@ -45,6 +55,13 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u00ad\u061c"
                        "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069"
                        "\ufeff]")
 PASSWORD = "correct horse battery staple 21"
+# Devices only the switches know, one per site: unaddressed MACs of a
+# Hikvision block (IEEE MA-L C0-56-E3) on port 5 (VLAN 10, PoE) of a
+# simulated switch at each site, whose port name is hostile.
+PLACED = {"north": "c0:56:e3:21:00:01", "south": "c0:56:e3:21:00:02"}
+PORT5 = 'Gi1/0/5<script>x()</script>"&'
+PORT5_HTML = "Gi1/0/5&lt;script&gt;x()&lt;/script&gt;&quot;&amp;"
+COMMUNITY = "serve-ro-Comm21"
 
 
 class Server:
@@ -130,15 +147,52 @@ def write_estate(path):
                 'network %s.128/25 site=south zone=cctv\n' % (base, base))
 
 
-def fill(db, estate, c):
+def place(db, tmp, c):
+    """`camsweep switches` for each site: a simulated switch (snmpd) in
+    the scan's range, whose forwarding table holds that site's PLACED MAC
+    on port 5, read with --site; the MAC becomes a device only the
+    switches know, at that site."""
+    if shutil.which("snmpd") is None and not os.path.exists("/usr/sbin/snmpd"):
+        c.ok(False, "snmpd is needed for the switch-only devices "
+             "(scripts/deps.sh)")
+        return
+    base = CIDR.split("/")[0].rsplit(".", 1)[0]
+    for site, last in (("north", 77), ("south", 200)):
+        ip = "%s.%d" % (base, last)
+        rows = sw.fdb_row(10, PLACED[site], 5) + [
+            "%s.31.1.1.1.1.5 string %s" % (sw.MIB2, PORT5),
+            "%s.2.2.1.2.5 string %s" % (sw.MIB2, PORT5)]
+        data = os.path.join(tmp, "%s.snmp" % site)
+        sw.write_data(data, "edge-sw1.snmp", rows)
+        conf = os.path.join(tmp, "switches.%s.conf" % site)
+        with open(conf, "w") as f:
+            f.write("switch %s-sw %s port=16161 version=2c community=%s\n"
+                    % (site, ip, COMMUNITY))
+        os.chmod(conf, 0o600)
+        agent = sw.Agent(tmp, "snmp-%s-%d" % (site, time.time_ns()), ip,
+                         16161, data, community=COMMUNITY)
+        try:
+            r = run(["switches", "--db", db, "--file", conf, "--site", site,
+                     "--rate", "100"])
+        finally:
+            agent.stop()
+        c.ok(r.returncode == 0 and "1 devices read" in r.stdout + r.stderr,
+             "switches at %s (%d): %r" % (site, r.returncode,
+                                         (r.stdout + r.stderr)[-300:]))
+
+
+def fill(db, estate, c, tmp=None):
     """Two scans and an assessment into db: the second of another fleet at
-    the same addresses, so that diff has changes at both sites."""
+    the same addresses, so that diff has changes at both sites; with tmp,
+    the switches read after the second (place)."""
     for i, seed in enumerate((21, 22)):
         with Estate(CIDR, 24, seed=seed) as est:
             c.ok(len(est.devices) == 24, "camsim fleet of 24 (seed %d)" % seed)
             r = run(["scan", "--db", db, "--rate", "0", "--read-timeout", "1500",
                      "-q", "--estate", estate, CIDR])
         c.ok(r.returncode == 0, "scan %d into %s: %r" % (i, db[:40], r.stderr[-300:]))
+    if tmp is not None:
+        place(db, tmp, c)
     r = run(["assess", "--db", db, "--estate", estate, "--json"])
     c.ok(r.returncode in (0, 4), "assess: %d %r" % (r.returncode, r.stderr[-300:]))
 
@@ -423,6 +477,101 @@ def check_backend(c, name, db, tmp, users, truth, sql):
          "%s sessions kept as SHA-256 of the token only" % tag)
 
 
+def page_get(srv, cookie, path):
+    """(status, text) of a console page with the session cookie."""
+    r = urllib.request.Request(srv.base + path,
+                               headers={"Cookie": cookie.split(";", 1)[0]})
+    try:
+        with urllib.request.urlopen(r, timeout=60) as resp:
+            return resp.status, resp.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8", "replace")
+
+
+def check_placed(c, name, db, tmp, users):
+    """Devices only the switches know through the API and the pages: the
+    admin sees both, each scoped user its own site's only (users: admin,
+    north, department ds = south)."""
+    tag = "[%s placed]" % name
+    adm, north, dept = users
+    with Server(db, tmp) as srv:
+        toks = dict((u, login(srv, u)[1]) for u in users)
+        items, _ = walk(srv, toks[adm], "/api/v1/devices", 7)
+        pl = dict((d["mac"], d) for d in items if d.get("known_from") == "switch")
+        c.ok(sorted(pl) == sorted(PLACED.values()),
+             "%s admin: the two switch-only devices in /api/v1/devices: %r"
+             % (tag, sorted(pl)))
+        ids = {}
+        for site, mac in PLACED.items():
+            d = pl.get(mac, {})
+            q = d.get("placement", {})
+            ids[site] = d.get("id", 0)
+            c.ok(d.get("ip") == "" and d.get("site") == site and
+                 d.get("manufacturer") == "Hikvision" and
+                 d.get("ports") == [] and q.get("switch") == site + "-sw" and
+                 q.get("port") == PORT5 and q.get("vlan") == 10 and
+                 q.get("poe") == "delivering",
+                 "%s the %s one: no address, its site, its placement: %r"
+                 % (tag, site, d))
+        st, _, one = srv.json("GET", "/api/v1/devices/%d" % ids["north"],
+                              token=toks[adm])
+        c.ok(st == 200 and one == pl.get(PLACED["north"]),
+             "%s devices/{id} of a switch-only device is the list's object"
+             % tag)
+        st, h, b1 = srv.req("GET", "/api/v1/devices/%d" % ids["north"],
+                            token=toks[adm])
+        st2, _, _ = srv.req("GET", "/api/v1/devices/%d" % ids["north"],
+                            token=toks[adm],
+                            headers={"If-None-Match": h.get("ETag", "")})
+        c.ok(st == 200 and st2 == 304 and PORT5.encode() not in b1 and
+             json.loads(b1)["placement"]["port"] == PORT5,
+             "%s its ETag answers 304; its port JSON-escaped (%d, %d)"
+             % (tag, st, st2))
+        for user, mine, other in ((north, "north", "south"),
+                                  (dept, "south", "north")):
+            its, _ = walk(srv, toks[user], "/api/v1/devices", 5)
+            got = sorted(d["mac"] for d in its if d.get("known_from") == "switch")
+            c.ok(got == [PLACED[mine]] and all(d["site"] == mine for d in its),
+                 "%s %s: its site's switch-only device only: %r" % (tag, user, got))
+            st, _, d = srv.json("GET", "/api/v1/devices/%d" % ids[mine],
+                                token=toks[user])
+            c.ok(st == 200 and d == pl.get(PLACED[mine]),
+                 "%s %s reads its own by id, placement included (%d)"
+                 % (tag, user, st))
+            st, _, _ = srv.json("GET", "/api/v1/devices/%d" % ids[other],
+                                token=toks[user])
+            c.ok(st == 404, "%s %s, the other site's: 404 (%d)" % (tag, user, st))
+            # the console's pages, as that user
+            st, ck = page_login_cookie(srv, user)
+            st, html = page_get(srv, ck, "/devices")
+            c.ok(st == 200 and PLACED[mine] in html and
+                 PLACED[other] not in html and
+                 "known only from its switch %s-sw port %s VLAN 10 PoE "
+                 "delivering" % (mine, PORT5_HTML) in html and
+                 "<script>x()" not in html,
+                 "%s %s's devices page: its switch-only device by MAC with "
+                 "its port, escaped; not the other site's (%d)" % (tag, user, st))
+            st, html = page_get(srv, ck, "/devices/%d" % ids[mine])
+            c.ok(st == 200 and "<h2>Where it is plugged in</h2>" in html and
+                 "<dt>Port</dt><dd>%s</dd>" % PORT5_HTML in html and
+                 "<dt>VLAN</dt><dd>10</dd>" in html and
+                 "<dt>PoE</dt><dd>delivering</dd>" in html and
+                 PLACED[mine] in html and "<script>x()" not in html,
+                 "%s %s's page of it: the placement as evidence (%d)"
+                 % (tag, user, st))
+            st, html = page_get(srv, ck, "/devices/%d" % ids[other])
+            c.ok(st == 404 and PLACED[other] not in html,
+                 "%s %s's page of the other site's: 404 (%d)" % (tag, user, st))
+        st, ck = page_login_cookie(srv, adm)
+        st, html = page_get(srv, ck, "/devices")
+        c.ok(st == 200 and all(m in html for m in PLACED.values()),
+             "%s the admin's devices page lists both" % tag)
+        log = srv.stop()
+    c.ok("Sanitizer" not in log and "runtime error" not in log,
+         "%s serve: no sanitizer report" % tag)
+    return ids
+
+
 def add_users(c, db, tmp, names):
     pw = os.path.join(tmp, "pw")
     with open(pw, "w") as f:
@@ -475,7 +624,7 @@ def main():
 
 def main_sqlite(c, tmp, estate):
     sq = os.path.join(tmp, "inv.db")
-    fill(sq, estate, c)
+    fill(sq, estate, c, tmp)
     # the listener stays on loopback unless told
     r = run(["serve", "--db", sq, "--listen", "0.0.0.0:0"])
     c.ok(r.returncode == 1 and "--allow-remote" in r.stderr,
@@ -496,6 +645,7 @@ def main_sqlite(c, tmp, estate):
         finally:
             con.close()
     check_backend(c, "sqlite", sq, tmp, names, truth, sql_sqlite)
+    check_placed(c, "sqlite", sq, tmp, names)
     # HTTPS from certificate files
     crt, key = os.path.join(tmp, "c.pem"), os.path.join(tmp, "k.pem")
     r = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
@@ -588,7 +738,7 @@ def main_pg(c, tmp, estate, pg_admin):
     pnames = ("ada%d" % tagn, "nora%d" % tagn, "dee%d" % tagn)
     roles = set()
     try:
-        fill(pg, estate, c)
+        fill(pg, estate, c, tmp)
         add_users(c, pg, tmp, pnames)
         roles |= set(role_of(u) for u in pnames[1:])
         c.ok(all(r.startswith("cs_u_") and r.endswith("_" + u) and r != "cs_u_" + u
@@ -597,6 +747,30 @@ def main_pg(c, tmp, estate, pg_admin):
         c.ok(role_of(pnames[0]) == "", "pg: an admin has no role of its own")
         truth = truth_of(psql("SELECT site, ip FROM device"))
         check_backend(c, "pg", pg, tmp, pnames, truth, psql)
+        check_placed(c, "pg", pg, tmp, pnames)
+        # the role's policy on placement, with no condition in the query
+        north = pnames[1]
+        q = "SELECT DISTINCT site FROM placement"
+        c.ok(as_role(north, q) == [["north"]] and
+             as_role(pnames[2], q) == [["south"]],
+             "pg: each role reads its sites' placements only: %r, %r"
+             % (as_role(north, q), as_role(pnames[2], q)))
+        # An inventory whose users were made before schema v10: no grant
+        # on placement; migration 0010 (db init, or any command that
+        # opens it) grants it with its policy.
+        psql("REVOKE SELECT ON placement FROM camsweep_reader; "
+             "DROP POLICY cs_reader ON placement; DROP INDEX placement_scan; "
+             "DELETE FROM schema_version WHERE version = 10")
+        rows = as_role(north, q)
+        c.ok(rows == [], "pg: as under v9, the role may not read placement: %r"
+             % rows)
+        r = run(["db", "init", "--db", pg])
+        rows = as_role(north, q)
+        c.ok(r.returncode == 0 and rows == [["north"]] and
+             psql("SELECT max(version) FROM schema_version") == [["10"]],
+             "pg: migration 0010 grants it, by site: %r (%r)"
+             % (rows, r.stderr[-200:]))
+        check_placed(c, "pg migrated", pg, tmp, pnames)
         # The database enforces the scope, not only the application: the
         # north user's role, with no condition in the query, sees north.
         north = pnames[1]

@@ -12,7 +12,8 @@
 # against the inventory's data version); CACHE=0 measures without it.
 # PG=1: the same over PostgreSQL ($CS_PG_URI, a database of its own made
 # and dropped here; bench/estate_gen.sql), where every request of the
-# scoped user runs under its role and row-level security (no cache).
+# scoped user that the cache does not answer runs under its role and
+# row-level security (the cache checked against change notifications).
 #   bench/bench_serve.sh [BUILDDIR]
 #   env: DEVICES CONNS SECONDS_RUN THREADS (default: the cores) CACHE
 set -eu
@@ -41,8 +42,9 @@ if [ "${PG:-0}" = 1 ]; then
 	psql "$CS_PG_URI" -qAtX -c "CREATE DATABASE $pgdb"
 	db=${CS_PG_URI%/*}/$pgdb
 	pgdrop() {
+		# the user's role belongs to the cluster: dropped by user del
+		"$cs" user del bench --db "$db" >/dev/null 2>&1
 		psql "$CS_PG_URI" -qAtX -c "DROP DATABASE IF EXISTS $pgdb" >/dev/null 2>&1
-		psql "$CS_PG_URI" -qAtX -c 'DROP ROLE IF EXISTS "cs_u_bench"' >/dev/null 2>&1
 	}
 	trap 'cleanup; pgdrop' EXIT
 	"$cs" db init --db "$db" >/dev/null

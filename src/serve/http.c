@@ -66,11 +66,14 @@ cs_serve_req_tls(const struct cs_serve_req *rq)
 }
 
 /* ---------------------------------------------------------------------- */
-/* The answer cache (CS_SERVE_CACHE): per worker thread, SQLite only.  An
- * answer is kept with the connection's PRAGMA data_version (which moves
- * when any other connection commits) and the process's write generation
- * (which moves on every change made through the server), and is served
- * again only while both are the same. */
+/* The answer cache (CS_SERVE_CACHE): per worker thread.  An answer is
+ * kept with the store's change number (cs_store_changes: SQLite's PRAGMA
+ * data_version, PostgreSQL's change notifications, each moving when any
+ * other connection commits a change) and the process's write generation
+ * (which moves on every change made through the server), read before the
+ * answer is computed, and is served again only while both are the same.
+ * The key holds the user: an answer is only ever served to the user (and
+ * so the scope) it was computed for. */
 
 #define RC_MAX_BODY (256u * 1024)
 
@@ -137,18 +140,6 @@ rc_get(size_t n)
 		}
 	}
 	return c;
-}
-
-static int
-dv_row(void *arg, int ncol, const char *const *val)
-{
-	long long v;
-
-	if (ncol != 1 || val[0] == NULL ||
-	    cs_str_tonum(val[0], INT64_MIN, INT64_MAX, &v) != 0)
-		return CS_EIO;
-	*(int64_t *)arg = (int64_t)v;
-	return 0;
 }
 
 static enum MHD_Result
@@ -773,7 +764,7 @@ cacheable(const struct cs_serve *srv, const struct reqx *x,
 	  const struct cs_serve_route *route, const char *method)
 {
 	return (route->flags & CS_SERVE_CACHE) && rc_entries(srv) > 0 &&
-	       x->rq.user != NULL && !cs_store_is_pg(x->rq.store) &&
+	       x->rq.user != NULL &&
 	       (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0);
 }
 
@@ -786,9 +777,7 @@ rc_lookup(struct cs_serve *srv, struct reqx *x, struct MHD_Connection *c,
 	struct rcache *rc = rc_get(rc_entries(srv));
 
 	ck->gen = atomic_load(&write_gen);
-	if (rc == NULL ||
-	    cs_store_query(x->rq.store, "PRAGMA data_version", NULL, 0, dv_row,
-			   &ck->dv) != 0 ||
+	if (rc == NULL || cs_store_changes(x->rq.store, &ck->dv) != 0 ||
 	    rc_key_of(c, x->user.name, url, &ck->key) != 0) {
 		cs_buf_reset(&ck->key);
 		return CS_ENOTFOUND;
@@ -940,6 +929,11 @@ dispatch(struct cs_serve *srv, struct MHD_Connection *c, const char *url,
 			goto send;
 		}
 		authed = true;
+		/* before the scoped transaction: PostgreSQL delivers change
+		 * notifications only outside one */
+		if (cacheable(srv, &x, route, method) &&
+		    rc_lookup(srv, &x, c, url, rs, &ck) == 0)
+			goto send;
 		if (scope_begin(&x) != 0) {
 			cs_serve_log("scope: %s", cs_store_errmsg(x.rq.store));
 			scope_end(&x, false);
@@ -947,11 +941,6 @@ dispatch(struct cs_serve *srv, struct MHD_Connection *c, const char *url,
 			cs_serve_json_error(rs, 500, "internal error");
 			goto send;
 		}
-	}
-	if (cacheable(srv, &x, route, method) &&
-	    rc_lookup(srv, &x, c, url, rs, &ck) == 0) {
-		scope_end(&x, true);
-		goto send;
 	}
 	rc = route->fn(&x.rq, rs);
 	scope_end(&x, rc == 0);

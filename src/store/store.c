@@ -1169,6 +1169,14 @@ cs_store_query(struct cs_store *s, const char *sql, const char *const *params,
 	return s->ops->query(s, sql, params, nparams, cb, arg);
 }
 
+int
+cs_store_changes(struct cs_store *s, int64_t *out)
+{
+	if (s == NULL || out == NULL)
+		return CS_EINVAL;
+	return s->ops->changes(s, out);
+}
+
 bool
 cs_store_is_pg(const struct cs_store *s)
 {

@@ -815,6 +815,18 @@ int cs_store_query(struct cs_store *s, const char *sql,
 		   const char *const *params, int nparams, cs_store_row_cb cb,
 		   void *arg);
 
+/*
+ * A number that moves whenever another connection (or process) has
+ * committed a change to the inventory since this connection last asked:
+ * an answer computed after reading it stays right while it stays the
+ * same.  Call it outside any transaction.  SQLite: PRAGMA data_version.
+ * PostgreSQL: the first call LISTENs on the channel the triggers of
+ * schema v11 notify; each call then makes one round trip, after which
+ * every change committed before the call began has been notified.
+ * Returns 0 or CS_EIO.
+ */
+int cs_store_changes(struct cs_store *s, int64_t *out);
+
 /* True for the PostgreSQL backend (row-level security and roles). */
 bool cs_store_is_pg(const struct cs_store *s);
 

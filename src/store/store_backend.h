@@ -19,7 +19,7 @@
 #include "store/store.h"
 
 /* Schema versions known to this program (one migration per version). */
-#define CS_STORE_SCHEMA_LATEST 10
+#define CS_STORE_SCHEMA_LATEST 11
 
 /* An IP address as the store keys and orders it. */
 struct cs_store_ip {
@@ -158,6 +158,11 @@ struct cs_store_ops {
 	int (*query)(struct cs_store *s, const char *sql,
 		     const char *const *params, int nparams,
 		     cs_store_row_cb cb, void *arg);
+	/* A number that moves whenever another connection has committed a
+	 * change to the inventory since the last call; outside any
+	 * transaction (SQLite: PRAGMA data_version; PostgreSQL: the
+	 * notifications of schema v11's triggers, after one round trip). */
+	int (*changes)(struct cs_store *s, int64_t *out);
 	/* PostgreSQL administration (NULL for SQLite). */
 	int (*admin_init)(struct cs_store *s);
 	int (*admin_add_sensor)(struct cs_store *s, const char *name,

@@ -157,6 +157,9 @@ struct pg {
 		uint64_t used;
 	} qcache[32];
 	uint64_t qtick, qnames;
+	/* cs_store_changes: LISTENing, and the notifications seen */
+	bool listening;
+	int64_t changes;
 };
 
 static struct pg *
@@ -3718,6 +3721,44 @@ pg_query(struct cs_store *s, const char *sql, const char *const *params,
 	return ret;
 }
 
+/*
+ * The notifications of schema v11's triggers (channel camsweep_change,
+ * sent when a transaction that changed the inventory commits).  The
+ * first call LISTENs.  Each call makes one round trip outside any
+ * transaction: a backend sends the notifications it was signalled
+ * before it says it is ready for the next query, so every change
+ * committed before this call began has arrived when it returns.
+ */
+static int
+pg_changes(struct cs_store *s, int64_t *out)
+{
+	struct pg *q = pg_of(s);
+	PGnotify *n;
+	PGresult *res;
+	ExecStatusType want;
+
+	settle(q);
+	if (PQtransactionStatus(q->conn) != PQTRANS_IDLE) {
+		cs_store_set_err(s, "changes: inside a transaction");
+		return CS_EIO;
+	}
+	want = q->listening ? PGRES_EMPTY_QUERY : PGRES_COMMAND_OK;
+	res = PQexec(q->conn, q->listening ? "" : "LISTEN camsweep_change");
+	if (PQresultStatus(res) != want) {
+		int rc = db_err(s, "changes", res);
+		PQclear(res);
+		return rc;
+	}
+	PQclear(res);
+	q->listening = true;
+	while ((n = PQnotifies(q->conn)) != NULL) {
+		q->changes++;
+		PQfreemem(n);
+	}
+	*out = q->changes;
+	return 0;
+}
+
 const struct cs_store_ops cs_store_pg_ops = {
     .scheme = "postgresql",
     .open = pg_open,
@@ -3759,5 +3800,6 @@ const struct cs_store_ops cs_store_pg_ops = {
     .each_placement = pg_each_placement,
     .admin_init = pg_admin_init,
     .query = pg_query,
+    .changes = pg_changes,
     .admin_add_sensor = pg_admin_add_sensor,
 };

@@ -2115,6 +2115,26 @@ out:
 	return ret;
 }
 
+static int
+i64_row(void *arg, int ncol, const char *const *val)
+{
+	long long v;
+
+	if (ncol != 1 || val[0] == NULL ||
+	    cs_str_tonum(val[0], INT64_MIN, INT64_MAX, &v) != 0)
+		return CS_EIO;
+	*(int64_t *)arg = (int64_t)v;
+	return 0;
+}
+
+/* PRAGMA data_version (kept prepared by sq_query): moves when another
+ * connection commits. */
+static int
+sq_changes(struct cs_store *s, int64_t *out)
+{
+	return sq_query(s, "PRAGMA data_version", NULL, 0, i64_row, out);
+}
+
 const struct cs_store_ops cs_store_sqlite_ops = {
     .scheme = "sqlite",
     .open = sq_open,
@@ -2152,4 +2172,5 @@ const struct cs_store_ops cs_store_sqlite_ops = {
     .placement_put = sq_placement_put,
     .each_placement = sq_each_placement,
     .query = sq_query,
+    .changes = sq_changes,
 };

@@ -757,17 +757,18 @@ def main_pg(c, tmp, estate, pg_admin):
              % (as_role(north, q), as_role(pnames[2], q)))
         # An inventory whose users were made before schema v10: no grant
         # on placement; migration 0010 (db init, or any command that
-        # opens it) grants it with its policy.
+        # opens it) grants it with its policy (and 0011 follows).
         psql("REVOKE SELECT ON placement FROM camsweep_reader; "
              "DROP POLICY cs_reader ON placement; DROP INDEX placement_scan; "
-             "DELETE FROM schema_version WHERE version = 10")
+             "DROP FUNCTION cs_notify_change() CASCADE; "
+             "DELETE FROM schema_version WHERE version >= 10")
         rows = as_role(north, q)
         c.ok(rows == [], "pg: as under v9, the role may not read placement: %r"
              % rows)
         r = run(["db", "init", "--db", pg])
         rows = as_role(north, q)
         c.ok(r.returncode == 0 and rows == [["north"]] and
-             psql("SELECT max(version) FROM schema_version") == [["10"]],
+             psql("SELECT max(version) FROM schema_version") == [["11"]],
              "pg: migration 0010 grants it, by site: %r (%r)"
              % (rows, r.stderr[-200:]))
         check_placed(c, "pg migrated", pg, tmp, pnames)

@@ -76,7 +76,7 @@ def sqlite_part():
         ok(out.returncode == 0, "sqlite: camsweep opens the v3 inventory (%s)"
            % out.stderr[-200:])
         con = sqlite3.connect(db)
-        ok(con.execute("PRAGMA user_version").fetchone()[0] == 10, "sqlite: v10 (v4 sites, v5 incomplete scans, v6 assessments, v7 placements, v8 console users, v9 their roles, v10 their placements)")
+        ok(con.execute("PRAGMA user_version").fetchone()[0] == 11, "sqlite: v11 (v4 sites, v5 incomplete scans, v6 assessments, v7 placements, v8 console users, v9 their roles, v10 their placements, v11 change notifications)")
         rows = con.execute("SELECT id, site, dkey, surveillance FROM device "
                            "ORDER BY id").fetchall()
         ok(rows == [(1, "", "mac:aa:bb:cc:00:00:01", 1),
@@ -96,7 +96,7 @@ def sqlite_part():
            "sqlite: scan site ''")
         logs = [r[0] for r in con.execute(
             "SELECT name FROM migration_log ORDER BY version")]
-        ok(logs[-7:] == ["0004_site_device_identity", "0005_scan_incomplete", "0006_assessment", "0007_placement", "0008_users", "0009_user_role", "0010_placement_reader"], "sqlite: logged %r" % logs)
+        ok(logs[-8:] == ["0004_site_device_identity", "0005_scan_incomplete", "0006_assessment", "0007_placement", "0008_users", "0009_user_role", "0010_placement_reader", "0011_change_notify"], "sqlite: logged %r" % logs)
         con.close()
 
 
@@ -179,7 +179,7 @@ def pg_part(admin):
         if not ok(p.returncode == 0, "pg: db init migrates v3 (%s)" % p.stderr[-300:]):
             return
         rc, out, _ = psql(uri, "SELECT max(version) FROM schema_version")
-        ok(out == "10", "pg: schema version %s" % out)
+        ok(out == "11", "pg: schema version %s" % out)
         rc, out, _ = psql(uri, "SELECT site, dkey, surveillance FROM device "
                           "WHERE ip = '127.115.9.5'")
         ok(out == "%s|ip:127.115.9.5|1" % b, "pg: B's device kept in B's site: %r" % out)

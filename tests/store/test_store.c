@@ -1560,7 +1560,7 @@ test_names(void **state)
 	assert_false(cs_finding_status_valid(NULL));
 	assert_true(cs_store_path_is_uri("postgresql://h/d"));
 	assert_false(cs_store_path_is_uri("camsweep.db"));
-	assert_int_equal(cs_store_schema_latest(), 10);
+	assert_int_equal(cs_store_schema_latest(), 11);
 	assert_string_equal(cs_store_errmsg(NULL), "");
 }
 

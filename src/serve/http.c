@@ -534,10 +534,6 @@ authenticate(struct reqx *x, enum cs_serve_auth a)
 	if (rc != 0)
 		return rc;
 	x->rq.user = &x->user;
-	/* on PostgreSQL before the role is taken, which may not read the
-	 * accounts */
-	if (cs_store_is_pg(x->rq.store))
-		sites_load(x);
 	return 0;
 }
 
@@ -550,6 +546,9 @@ scope_begin(struct reqx *x)
 	if (!cs_store_is_pg(x->rq.store) || x->rq.user == NULL ||
 	    x->rq.user->admin)
 		return 0;
+	/* before the role is taken, which may not read the accounts (not
+	 * for an answer the cache gives: it needs no sites) */
+	sites_load(x);
 	/* the role name is cs_u_, the inventory's tag and a user name of
 	 * [a-z0-9_.-] only; a scoped user without one reads nothing */
 	if (strncmp(x->user.role, "cs_u_", 5) != 0)

@@ -17,8 +17,8 @@
 
 #define DEFAULT_MARKING "OFFICIAL-SENSITIVE"
 
-static void
-set_err(char *err, size_t errsz, const char *fmt, ...) CS_PRINTF(3, 4);
+static void set_err(char *err, size_t errsz, const char *fmt, ...)
+    CS_PRINTF(3, 4);
 
 static void
 set_err(char *err, size_t errsz, const char *fmt, ...)
@@ -111,6 +111,19 @@ same_evidence(const struct cs_evidence *a, const struct cs_evidence *b)
 	       strcmp(a->value, b->value) == 0;
 }
 
+/* The identity's names (each cut to its field). */
+static void
+ident_names(struct rp_ident *id, const char *maker, const char *country,
+	    const char *brand, const char *model, const char *firmware)
+{
+	cs_strlcpy(id->manufacturer, maker, sizeof(id->manufacturer));
+	cs_strlcpy(id->manufacturer_country, country,
+		   sizeof(id->manufacturer_country));
+	cs_strlcpy(id->brand, brand, sizeof(id->brand));
+	cs_strlcpy(id->model, model, sizeof(id->model));
+	cs_strlcpy(id->firmware, firmware, sizeof(id->firmware));
+}
+
 static int
 on_device(void *arg, const struct cs_device_row *row)
 {
@@ -140,13 +153,8 @@ on_device(void *arg, const struct cs_device_row *row)
 	cs_strlcpy(d->ip, row->ip, sizeof(d->ip));
 	d->nports = CS_MIN(row->nports, CS_NELEM(d->ports));
 	memcpy(d->ports, row->ports, d->nports * sizeof(d->ports[0]));
-	cs_strlcpy(d->id.manufacturer, row->id.manufacturer,
-		   sizeof(d->id.manufacturer));
-	cs_strlcpy(d->id.manufacturer_country, row->id.manufacturer_country,
-		   sizeof(d->id.manufacturer_country));
-	cs_strlcpy(d->id.brand, row->id.brand, sizeof(d->id.brand));
-	cs_strlcpy(d->id.model, row->id.model, sizeof(d->id.model));
-	cs_strlcpy(d->id.firmware, row->id.firmware, sizeof(d->id.firmware));
+	ident_names(&d->id, row->id.manufacturer, row->id.manufacturer_country,
+		    row->id.brand, row->id.model, row->id.firmware);
 	d->id.device_class = row->id.device_class;
 	d->id.surveillance = row->id.surveillance;
 	d->id.surveillance_known = row->id.surveillance_known;
@@ -185,6 +193,7 @@ on_device(void *arg, const struct cs_device_row *row)
 
 /* A device only the switches know: its identity as `camsweep switches`
  * derived it from its MAC and stored it (no evidence but the placement). */
+
 static int
 on_placed(void *arg, const struct cs_placed_device *pd)
 {
@@ -205,14 +214,8 @@ on_placed(void *arg, const struct cs_placed_device *pd)
 		size_t n;
 
 		r->o.placed_identity(r->o.placed_arg, pd, id);
-		cs_strlcpy(d->id.manufacturer, id->manufacturer,
-			   sizeof(d->id.manufacturer));
-		cs_strlcpy(d->id.manufacturer_country, id->manufacturer_country,
-			   sizeof(d->id.manufacturer_country));
-		cs_strlcpy(d->id.brand, id->brand, sizeof(d->id.brand));
-		cs_strlcpy(d->id.model, id->model, sizeof(d->id.model));
-		cs_strlcpy(d->id.firmware, id->firmware,
-			   sizeof(d->id.firmware));
+		ident_names(&d->id, id->manufacturer, id->manufacturer_country,
+			    id->brand, id->model, id->firmware);
 		d->id.device_class = id->device_class;
 		d->id.surveillance = id->surveillance;
 		d->id.surveillance_known = id->surveillance_known;
@@ -227,14 +230,8 @@ on_placed(void *arg, const struct cs_placed_device *pd)
 		d->id.nev_dropped = id->nev_dropped;
 		free(id);
 	} else {
-		cs_strlcpy(d->id.manufacturer, pd->manufacturer,
-			   sizeof(d->id.manufacturer));
-		cs_strlcpy(d->id.manufacturer_country, pd->manufacturer_country,
-			   sizeof(d->id.manufacturer_country));
-		cs_strlcpy(d->id.brand, pd->brand, sizeof(d->id.brand));
-		cs_strlcpy(d->id.model, pd->model, sizeof(d->id.model));
-		cs_strlcpy(d->id.firmware, pd->firmware,
-			   sizeof(d->id.firmware));
+		ident_names(&d->id, pd->manufacturer, pd->manufacturer_country,
+			    pd->brand, pd->model, pd->firmware);
 		d->id.device_class = cs_class_parse(pd->device_class, &c) == 0
 					 ? c
 					 : CS_CLASS_UNKNOWN;
@@ -338,8 +335,8 @@ load_history(struct cs_store *s, struct cs_report *r)
 				break;
 			lc.count = &v[n];
 			/* counts only: no ports, evidence or attachments */
-			if ((rc = cs_store_each_device_parts(s, id, 0, on_device,
-							     &lc)) != 0)
+			if ((rc = cs_store_each_device_parts(
+				 s, id, 0, on_device, &lc)) != 0)
 				break;
 			n++;
 		}
@@ -420,8 +417,8 @@ filter_devices(struct cs_report *r)
 		bool keep;
 
 		cs_strlcpy(key, r->dev[i].ip, sizeof(key));
-		keep = r->nfnd > 0 && bsearch(key, ips, r->nfnd, sizeof(*ips),
-					      ip_cmp) != NULL;
+		keep = r->nfnd > 0 &&
+		       bsearch(key, ips, r->nfnd, sizeof(*ips), ip_cmp) != NULL;
 		if (keep) {
 			r->dev[k++] = r->dev[i];
 		} else {
@@ -548,8 +545,9 @@ cs_report_load(struct cs_store *s, const struct cs_report_opts *o,
 	if (r->scan.id <= 0 &&
 	    (rc = pick_scan(s, o->as_of, &r->scan.id)) != 0) {
 		set_err(err, errsz, "%s",
-			rc == CS_ENOTFOUND ? "no scan recorded (as of that date)"
-					   : cs_store_errmsg(s));
+			rc == CS_ENOTFOUND
+			    ? "no scan recorded (as of that date)"
+			    : cs_store_errmsg(s));
 		goto fail;
 	}
 	if ((rc = cs_store_scan_get(s, r->scan.id, &r->scan.st)) != 0) {

@@ -314,6 +314,25 @@ cs_page_devices_begin(struct cs_buf *b, const struct cs_page_ctx *c,
 	return w.rc;
 }
 
+/* A device row's identity cells, from the end of the address cell to the
+ * start of the last: class, maker, country, brand, model, firmware,
+ * confidence. */
+static void
+identity_cells(struct pg *w, const struct cs_identity *id)
+{
+	pg_putf(w, "</td><td>%s</td><td>", cs_class_name(id->device_class));
+	pg_text(w, id->manufacturer);
+	pg_put(w, "</td><td>");
+	pg_text(w, id->manufacturer_country);
+	pg_put(w, "</td><td>");
+	pg_text(w, id->brand);
+	pg_put(w, "</td><td>");
+	pg_text(w, id->model);
+	pg_put(w, "</td><td>");
+	pg_text(w, id->firmware);
+	pg_putf(w, "</td><td class=\"num\">%.2f</td><td>", id->confidence);
+}
+
 int
 cs_page_devices_row(struct cs_buf *b, const struct cs_device_row *d)
 {
@@ -326,17 +345,7 @@ cs_page_devices_row(struct cs_buf *b, const struct cs_device_row *d)
 		prc ? " class=\"prc\"" : "", (long long)d->device_id,
 		(long long)d->device_id);
 	pg_text(&w, d->ip);
-	pg_putf(&w, "</td><td>%s</td><td>", cs_class_name(id->device_class));
-	pg_text(&w, id->manufacturer);
-	pg_put(&w, "</td><td>");
-	pg_text(&w, id->manufacturer_country);
-	pg_put(&w, "</td><td>");
-	pg_text(&w, id->brand);
-	pg_put(&w, "</td><td>");
-	pg_text(&w, id->model);
-	pg_put(&w, "</td><td>");
-	pg_text(&w, id->firmware);
-	pg_putf(&w, "</td><td class=\"num\">%.2f</td><td>", id->confidence);
+	identity_cells(&w, id);
 	ports(&w, d->ports, d->nports);
 	pg_put(&w, "</td></tr>\n");
 	return w.rc;
@@ -379,17 +388,7 @@ cs_page_devices_placed_row(struct cs_buf *b, const struct cs_device_row *d,
 		(long long)d->device_id);
 	/* no address: its MAC names it */
 	pg_text(&w, d->ip[0] ? d->ip : d->mac);
-	pg_putf(&w, "</td><td>%s</td><td>", cs_class_name(id->device_class));
-	pg_text(&w, id->manufacturer);
-	pg_put(&w, "</td><td>");
-	pg_text(&w, id->manufacturer_country);
-	pg_put(&w, "</td><td>");
-	pg_text(&w, id->brand);
-	pg_put(&w, "</td><td>");
-	pg_text(&w, id->model);
-	pg_put(&w, "</td><td>");
-	pg_text(&w, id->firmware);
-	pg_putf(&w, "</td><td class=\"num\">%.2f</td><td>", id->confidence);
+	identity_cells(&w, id);
 	pg_put(&w, "known only from its ");
 	placed_text(&w, p);
 	pg_put(&w, "</td></tr>\n");

@@ -329,6 +329,12 @@ rtsp_bytes(const uint8_t *p, size_t n, size_t *outn, const char **framing)
 		*framing = fr_recorded;
 		return concat("", p, n, outn);
 	}
+	/* a head without its status line (a client's log of the headers
+	 * and body): the status line only, as for HTTP */
+	if (header_first(p, n) && head_end(p, n) > 0) {
+		*framing = fr_status;
+		return concat("RTSP/1.0 200 OK\r\n", p, n, outn);
+	}
 	/* SDP alone: a head with the length of what was recorded. */
 	{
 		char head[160];

@@ -19,7 +19,6 @@
 #include "core/poison.h"
 
 #define MAX_SCANS_LISTED 500
-#define MAX_SCANS_SEARCHED 50 /* scans looked through for a device */
 #define MAX_DEVICE_ROWS 5000  /* rows of the devices page */
 #define MAX_FINDING_ROWS 2000 /* rows (each a form) of the findings page */
 
@@ -300,6 +299,42 @@ struct dev_find {
 };
 
 static int
+max_row(void *arg, int ncol, const char *const *val)
+{
+	long long v;
+
+	if (ncol == 1 && val[0] != NULL &&
+	    cs_str_tonum(val[0], 0, INT64_MAX, &v) == 0)
+		*(int64_t *)arg = (int64_t)v;
+	return 0;
+}
+
+/* The newest scan with a sighting of device id, else the newest its
+ * placement was recorded for (a device only the switches know); 0 when
+ * there is none in the user's reach (on PostgreSQL the role's policies
+ * apply).  One lookup by the device's id instead of walking scans. */
+static int
+device_scan(struct cs_pages_req *q, int64_t id, int64_t *scan)
+{
+	char idt[24];
+	const char *p[1] = {idt};
+
+	snprintf(idt, sizeof(idt), "%lld", (long long)id);
+	*scan = 0;
+	if (cs_store_query(q->st,
+			   "SELECT max(scan_id) FROM sighting WHERE "
+			   "device_id = $1",
+			   p, 1, max_row, scan) != 0)
+		return CS_EIO;
+	if (*scan == 0 && cs_store_query(q->st,
+					 "SELECT max(scan_id) FROM placement "
+					 "WHERE device_id = $1",
+					 p, 1, max_row, scan) != 0)
+		return CS_EIO;
+	return 0;
+}
+
+static int
 on_placed_find(void *arg, const struct cs_placed_device *d)
 {
 	struct dev_find *f = arg;
@@ -372,21 +407,16 @@ cs_pages_device(struct cs_pages_req *q, int64_t device_id, struct cs_buf *out)
 		free(row);
 		return not_found(q, out);
 	}
-	if (latest(q, &scan) != 0) {
+	if (device_scan(q, device_id, &scan) != 0) {
 		free(row);
 		return store_error(q, out);
 	}
-	/* the newest scan that saw it */
-	for (int k = 0; scan > 0 && k < MAX_SCANS_SEARCHED && !f.found; k++) {
+	if (scan > 0) {
 		rc = cs_store_each_device(q->st, scan, on_dev_find, &f);
 		/* else one only the switches know, placed for that scan */
 		if (rc >= 0 && !f.found)
 			rc = cs_store_each_placed_only(q->st, scan,
 						       on_placed_find, &f);
-		if (rc < 0)
-			break;
-		if (!f.found && cs_store_prev_scan(q->st, scan, &scan) != 0)
-			scan = 0;
 	}
 	if (rc < 0) {
 		free(row);

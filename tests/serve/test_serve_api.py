@@ -437,6 +437,18 @@ def check_backend(c, name, db, tmp, users, truth, sql):
                  "%s diff for the north user: north's %d changes only" % (tag, len(nch)))
             st, _, _ = srv.json("GET", "/api/v1/diff?from=%d" % scans[0]["id"], token=tok_a)
             c.ok(st == 400, "%s diff without to: 400 (%d)" % (tag, st))
+        # the page of a device the newest scan did not see: found by its
+        # own newest sighting, in the older scan
+        old = sql("SELECT d.id, d.ip FROM device d WHERE d.last_scan = "
+                  "(SELECT min(id) FROM scan) ORDER BY d.id LIMIT 1")
+        st, ck = page_login_cookie(srv, adm)
+        if c.ok(old and st == 303, "%s a device only the first scan saw (%r)"
+                % (tag, old)):
+            st, html = page_get(srv, ck, "/devices/%s" % old[0][0])
+            first = min(x["id"] for x in scans) if scans else -1
+            c.ok(st == 200 and old[0][1] in html and
+                 "As scan %d saw it." % first in html,
+                 "%s its page: %d, as scan %d saw it" % (tag, st, first))
         # an oversized body
         try:
             st, _, _ = srv.req("POST", "/api/v1/login", b"{" + b" " * 70000 + b"}")

@@ -48,8 +48,9 @@ struct cs_fpctx {
 	 * order it named them (nhits may exceed the array: then use rstamp) */
 	size_t hits[64];
 	size_t nhits;
-	struct om *om;  /* memo of observations (cs_fpctx_memo), or NULL */
-	size_t ncv;     /* assertions cs_fp_collect gathered in cv */
+	struct om *om; /* memo of observations (cs_fpctx_memo), or NULL */
+	struct cs_evref *refs; /* cs_fp_identify_refs' items, or NULL */
+	size_t ncv;            /* assertions cs_fp_collect gathered in cv */
 	bool collected; /* ... and cs_fp_identify_collected not yet run */
 };
 
@@ -1041,9 +1042,13 @@ put_str(char *dst, size_t dsz, const char *s, size_t n)
 	dst[n] = '\0';
 }
 
-/* The evidence rows of the n assertions cv; pv: 2 n slots of scratch. */
-static void
-fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
+/*
+ * The assertions of cv (n) that get an evidence row, in the rows' order,
+ * into pv[0..k) (pv: 2 n slots of scratch); returns k and sets
+ * out->nev_dropped.
+ */
+static size_t
+pick_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 	      struct cs_identity *out)
 {
 	size_t k;
@@ -1089,6 +1094,16 @@ fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 	out->nev_dropped = m - k;
 	if (m > k)
 		sort_contribs(pv, pv + n, k, true);
+	return k;
+}
+
+/* The evidence rows of the n assertions cv; pv: 2 n slots of scratch. */
+static void
+fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
+	      struct cs_identity *out)
+{
+	size_t k = pick_evidence(cv, n, pv, out);
+
 	for (size_t i = 0; i < k; i++) {
 		const struct contrib *c = pv[i];
 		struct cs_evidence *e = &out->ev[i];
@@ -1125,6 +1140,82 @@ fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 		}
 	}
 	out->nev = k;
+}
+
+/* strnlen of s (no NUL in its first n bytes: n). */
+static inline size_t
+len_upto(const char *s, size_t n)
+{
+	const char *z = memchr(s, '\0', n);
+
+	return z != NULL ? (size_t)(z - s) : n;
+}
+
+/*
+ * The items fill_evidence would write as rows, each string as the row
+ * would hold it (struct cs_evidence's sizes; see fill_evidence and
+ * cs_span_copy), into ref[0..k) (CS_FP_MAX_EVIDENCE slots); returns k.
+ */
+static size_t
+refs_evidence(struct contrib *cv, size_t n, struct contrib **pv,
+	      struct cs_identity *out, struct cs_evref *ref)
+{
+	size_t k = pick_evidence(cv, n, pv, out);
+	struct cs_evidence *row = NULL; /* for sizeof alone */
+
+	for (size_t i = 0; i < k; i++) {
+		const struct contrib *c = pv[i];
+		struct cs_evref *e = &ref[i];
+		const char *fname = cs_fp_field_name(c->field);
+
+		e->field = fname;
+		e->nfield = len_upto(fname, sizeof(row->field) - 1);
+		e->claim = c->value;
+		e->nclaim =
+		    len_upto(c->value, CS_MIN(c->vlen, sizeof(row->claim) - 1));
+		e->weight = c->w;
+		if (c->rule == NULL) {
+			/* copied: a dated relation's note is on the
+			 * caller's stack */
+			const char *d = c->dflt ? c->dflt : "default";
+
+			e->nrule = len_upto(d, sizeof(row->rule) - 1);
+			memcpy(e->rbuf, d, e->nrule);
+			e->rule = e->rbuf;
+		} else if (c->table) {
+			static const char pre[] = "brand-table:";
+			size_t pn = sizeof(pre) - 1,
+			       idn = len_upto(c->rule->id,
+					      sizeof(row->rule) - 1 - pn);
+
+			memcpy(e->rbuf, pre, pn);
+			memcpy(e->rbuf + pn, c->rule->id, idn);
+			e->rule = e->rbuf;
+			e->nrule = pn + idn;
+		} else {
+			e->rule = c->rule->id;
+			e->nrule = len_upto(c->rule->id, sizeof(row->rule) - 1);
+		}
+		e->value = e->obs_key = "";
+		e->nvalue = e->nobs_key = 0;
+		e->port = 0;
+		if (c->obs != NULL) {
+			size_t vn = CS_MIN(c->obs->len, sizeof(row->value) - 1);
+
+			e->obs_key = c->obs->key;
+			e->nobs_key =
+			    len_upto(c->obs->key, sizeof(row->obs_key) - 1);
+			e->port = c->obs->port;
+			e->value = (const char *)c->obs->val;
+			e->nvalue = vn;
+			if (vn > 0 && memchr(c->obs->val, '\0', vn) != NULL) {
+				cs_span_copy(e->vbuf, sizeof(e->vbuf),
+					     cs_span_make(c->obs->val, vn));
+				e->value = e->vbuf;
+			}
+		}
+	}
+	return k;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1500,6 +1591,7 @@ cs_fpctx_free(struct cs_fpctx *ctx)
 	free(ctx->of);
 	free(ctx->pv);
 	free(ctx->cv);
+	free(ctx->refs);
 	free(ctx);
 }
 
@@ -1541,6 +1633,35 @@ presumed_value(const struct cs_fpdb *db, const char *maker,
 			continue;
 		snprintf(e->value, sizeof(e->value), "%s mostly video: %.*s",
 			 maker != NULL ? maker : "?", (int)n, src);
+	}
+}
+
+/* presumed_value for items without rows (refs_evidence's). */
+static void
+presumed_refs(const struct cs_fpdb *db, const char *maker, struct cs_evref *ref,
+	      size_t k)
+{
+	static const char pr[] = FP_PRESUMED_RULE;
+
+	for (size_t i = 0; i < k; i++) {
+		struct cs_evref *e = &ref[i];
+
+		int mi;
+		const char *src, *m;
+		size_t n;
+
+		if (e->nrule != sizeof(pr) - 1 ||
+		    memcmp(e->rule, pr, sizeof(pr) - 1) != 0)
+			continue;
+		mi = maker != NULL ? maker_index(db, maker) : -1;
+		src = mi >= 0 ? db->makers[mi].source : "";
+		if ((m = strstr(src, "mostly: ")) != NULL)
+			src = m + strlen("mostly: ");
+		n = strcspn(src, ";");
+		snprintf(e->vbuf, sizeof(e->vbuf), "%s mostly video: %.*s",
+			 maker != NULL ? maker : "?", (int)n, src);
+		e->value = e->vbuf;
+		e->nvalue = strlen(e->vbuf);
 	}
 }
 
@@ -1762,8 +1883,14 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 	cs_fp_identify_collected(ctx, out);
 }
 
-void
-cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out)
+/*
+ * cs_fp_identify_collected (ref NULL), or cs_fp_identify_refs: the items
+ * into ref (CS_FP_MAX_EVIDENCE slots) and their count into *nref, no
+ * rows.
+ */
+static void
+identify_core(struct cs_fpctx *ctx, struct cs_identity *out,
+	      struct cs_evref *ref, size_t *nref)
 {
 	const struct cs_fpdb *db = ctx->db;
 	struct contrib *cv = ctx->cv;
@@ -1777,6 +1904,8 @@ cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out)
 	identity_clear(ctx, out);
 	ctx->last = out;
 	ctx->last_nev = 0;
+	if (nref != NULL)
+		*nref = 0;
 	if (!ctx->collected)
 		return;
 	ctx->collected = false;
@@ -1918,10 +2047,32 @@ cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out)
 		out->confidence = 0;
 	if (out->confidence > 1)
 		out->confidence = 1;
+	if (ref != NULL) {
+		*nref = refs_evidence(cv, ncv, ctx->pv, out, ref);
+		if (out->surveillance_presumed)
+			presumed_refs(db, maker, ref, *nref);
+		return;
+	}
 	fill_evidence(cv, ncv, ctx->pv, out);
 	if (out->surveillance_presumed)
 		presumed_value(db, maker, out);
 	ctx->last_nev = out->nev;
+}
+
+void
+cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out)
+{
+	identify_core(ctx, out, NULL, NULL);
+}
+
+void
+cs_fp_identify_refs(struct cs_fpctx *ctx, struct cs_identity *out,
+		    const struct cs_evref **refs, size_t *nref)
+{
+	if (ctx->refs == NULL)
+		ctx->refs = cs_xcalloc(CS_FP_MAX_EVIDENCE, sizeof(*ctx->refs));
+	identify_core(ctx, out, ctx->refs, nref);
+	*refs = ctx->refs;
 }
 
 /* ---------------------------------------------------------------------- */

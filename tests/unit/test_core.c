@@ -95,6 +95,32 @@ test_span_helpers(void **state)
 				  (const uint8_t *)"\0b", 2));
 	assert_int_equal(cs_span_find(cs_span_make("ab", 2), "abc", 3, false),
 			 -1);
+	/* case kept: the first occurrence, as a byte-by-byte search */
+	{
+		static const struct {
+			const char *hay, *nd;
+			long at;
+		} f[] = {
+		    {"----x-----END", "-----END", 5},
+		    {"-----END-----END", "-----END", 0},
+		    {"abc", "c", 2},
+		    {"abc", "abc", 0},
+		    {"abc", "abd", -1},
+		    {"aab", "ab", 1},
+		    {"Dahua", "dahua", -1},
+		    {"", "a", -1},
+		};
+
+		for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+			assert_int_equal(
+			    cs_span_find(
+				cs_span_make(f[i].hay, strlen(f[i].hay)),
+				f[i].nd, strlen(f[i].nd), false),
+			    f[i].at);
+		assert_int_equal(
+		    cs_span_find(cs_span_make("a\0b\0c", 5), "\0c", 2, false),
+		    3);
+	}
 	assert_int_equal(cs_span_u64(cs_span_make("65535", 5), 65535, &v), 0);
 	assert_int_equal(v, 65535);
 	assert_int_equal(cs_span_u64(cs_span_make("65536", 5), 65535, &v),

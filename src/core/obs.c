@@ -10,6 +10,77 @@
 #include "core/redact.h"
 #include "core/poison.h"
 
+/* A block of a pooled list's values (cs_obs_list_pool). */
+struct pool_block {
+	struct pool_block *next; /* older blocks */
+	size_t cap, used;
+	uint8_t data[];
+};
+
+struct cs_obs_pool {
+	struct pool_block *head;  /* the block values are carved from */
+	struct pool_block *first; /* the oldest: kept by clear if small */
+};
+
+/* The first block's bytes; a block's bytes at most (unless one value
+ * needs more); a cleared list keeps a first block this small. */
+#define POOL_BLOCK_MIN 512
+#define POOL_BLOCK_GROW (64 * 1024)
+#define POOL_KEEP 2048
+
+/* n bytes of pool p, never moved or freed until the pool is emptied. */
+static uint8_t *
+pool_take(struct cs_obs_pool *p, size_t n)
+{
+	struct pool_block *b = p->head;
+	size_t cap;
+
+	n = (n + 7) & ~(size_t)7;
+	if (b != NULL && b->cap - b->used >= n) {
+		b->used += n;
+		return b->data + b->used - n;
+	}
+	cap = b != NULL ? CS_MIN(2 * b->cap, (size_t)POOL_BLOCK_GROW)
+			: POOL_BLOCK_MIN;
+	if (cap < n)
+		cap = n;
+	b = cs_xmalloc(sizeof(*b) + cap);
+	b->next = p->head;
+	b->cap = cap;
+	b->used = n;
+	p->head = b;
+	if (p->first == NULL)
+		p->first = b;
+	return b->data;
+}
+
+/* Frees the blocks of p, but its first one when keep and it is small. */
+static void
+pool_empty(struct cs_obs_pool *p, bool keep)
+{
+	struct pool_block *b = p->head, *next;
+
+	keep = keep && p->first != NULL && p->first->cap <= POOL_KEEP;
+	for (; b != NULL; b = next) {
+		next = b->next;
+		if (!(keep && b == p->first))
+			free(b);
+	}
+	p->head = keep ? p->first : NULL;
+	p->first = p->head;
+	if (p->head != NULL) {
+		p->head->used = 0;
+		p->head->next = NULL;
+	}
+}
+
+/* Storage for a value of n bytes and its NUL in l. */
+static uint8_t *
+val_alloc(struct cs_obs_list *l, size_t n)
+{
+	return l->pool != NULL ? pool_take(l->pool, n + 1) : cs_xmalloc(n + 1);
+}
+
 void
 cs_obs_list_init(struct cs_obs_list *l)
 {
@@ -17,10 +88,22 @@ cs_obs_list_init(struct cs_obs_list *l)
 }
 
 void
+cs_obs_list_pool(struct cs_obs_list *l)
+{
+	if (l->pool == NULL && l->n == 0)
+		l->pool = cs_xcalloc(1, sizeof(*l->pool));
+}
+
+void
 cs_obs_list_free(struct cs_obs_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i].val);
+	if (l->pool != NULL) {
+		pool_empty(l->pool, false);
+		free(l->pool);
+	} else {
+		for (size_t i = 0; i < l->n; i++)
+			free(l->v[i].val);
+	}
 	free(l->v);
 	memset(l, 0, sizeof(*l));
 }
@@ -28,8 +111,11 @@ cs_obs_list_free(struct cs_obs_list *l)
 void
 cs_obs_list_clear(struct cs_obs_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i].val);
+	if (l->pool != NULL)
+		pool_empty(l->pool, true);
+	else
+		for (size_t i = 0; i < l->n; i++)
+			free(l->v[i].val);
 	l->n = 0;
 	l->dropped = 0;
 }
@@ -80,7 +166,7 @@ cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
 		len = CS_OBS_MAX_VALUE;
 		o->flags |= CS_OBS_TRUNCATED;
 	}
-	o->val = cs_xmalloc(len + 1);
+	o->val = val_alloc(l, len);
 	if (len)
 		memcpy(o->val, val, len);
 	o->val[len] = 0;
@@ -100,7 +186,7 @@ cs_obs_add_copy(struct cs_obs_list *l, const struct cs_obs *o)
 	memcpy(c->key, o->key, strlen(o->key) + 1);
 	c->port = o->port;
 	c->flags = o->flags;
-	c->val = cs_xmalloc(o->len + 1);
+	c->val = val_alloc(l, o->len);
 	if (o->len)
 		memcpy(c->val, o->val, o->len);
 	c->val[o->len] = 0;
@@ -144,7 +230,8 @@ cs_obs_dedup_from(struct cs_obs_list *l, size_t from)
 		for (size_t j = 0; j < w && !dup; j++)
 			dup = obs_same(&l->v[j], &l->v[i]);
 		if (dup) {
-			free(l->v[i].val);
+			if (l->pool == NULL)
+				free(l->v[i].val);
 			continue;
 		}
 		if (w != i)

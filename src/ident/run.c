@@ -615,6 +615,7 @@ dev_get(struct run *r, const struct cs_ident_val *key)
 		r->oldest = i;
 	r->newest = i;
 	d->bytes = 0; /* d->obs is empty: zeroed, or cleared by dev_flush */
+	cs_obs_list_pool(&d->obs); /* its values: freed all at once */
 	d->used = true;
 	r->nopen++;
 	return i;
@@ -872,6 +873,7 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	if (r.fpctx == NULL)
 		cs_fatal("identify: out of memory");
 	cs_obs_list_init(&r.one);
+	cs_obs_list_pool(&r.one);
 	cs_buf_init(&r.outb, 1024 * 1024);
 	cs_buf_init(&r.pend, WRITE_CHUNK);
 	cs_buf_init(&r.data, r.o.line_max);

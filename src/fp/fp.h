@@ -279,6 +279,11 @@ struct cs_evref {
 	size_t nfield, nclaim, nvalue, nrule, nobs_key;
 	uint16_t port; /* 0 if none */
 	double weight;
+	/* field and rule need no JSON escape: a field's name, a rule's id
+	 * (the loader takes 1-63 letters, digits, '.', '_' and '-') or
+	 * brand-table:<id>; not an engine default's name (a dated
+	 * relation's note names makers) */
+	bool plain;
 	char vbuf[64], rbuf[64]; /* value and rule where they are built */
 };
 

@@ -1174,6 +1174,7 @@ refs_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 		e->nclaim =
 		    len_upto(c->value, CS_MIN(c->vlen, sizeof(row->claim) - 1));
 		e->weight = c->w;
+		e->plain = c->rule != NULL;
 		if (c->rule == NULL) {
 			/* copied: a dated relation's note is on the
 			 * caller's stack */

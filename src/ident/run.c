@@ -192,6 +192,17 @@ put_ref(struct cs_buf *b, const struct cs_evref *e)
 #define CPYL(w, lit)                                                           \
 	(memcpy((w), (lit), sizeof(lit) - 1), (w) += sizeof(lit) - 1)
 
+/* s (n bytes that need no JSON escape) quoted at w; returns the end. */
+static inline uint8_t *
+put_plain(uint8_t *w, const char *s, size_t n)
+{
+	*w++ = '"';
+	memcpy(w, s, n);
+	w += n;
+	*w++ = '"';
+	return w;
+}
+
 /*
  * put_ref in one piece: room for the longest text the item can give is
  * taken once and each string escaped into it (cs_esc_json_to); where
@@ -218,13 +229,15 @@ put_ref_fast(struct cs_buf *b, const struct cs_evref *e)
 	}
 	w = w0;
 	CPYL(w, "{\"field\":");
-	w += cs_esc_json_to(w, e->field, e->nfield);
+	w = e->plain ? put_plain(w, e->field, e->nfield)
+		     : w + cs_esc_json_to(w, e->field, e->nfield);
 	CPYL(w, ",\"claim\":");
 	w += cs_esc_json_to(w, e->claim, e->nclaim);
 	CPYL(w, ",\"value\":");
 	w += cs_esc_json_to(w, e->value, e->nvalue);
 	CPYL(w, ",\"rule\":");
-	w += cs_esc_json_to(w, e->rule, e->nrule);
+	w = e->plain ? put_plain(w, e->rule, e->nrule)
+		     : w + cs_esc_json_to(w, e->rule, e->nrule);
 	CPYL(w, ",\"observation\":");
 	w += cs_esc_json_to(w, e->obs_key, e->nobs_key);
 	if (e->port) {

@@ -11,15 +11,9 @@
 #include "core/poison.h"
 
 /* A block of a pooled list's values (cs_obs_list_pool). */
-struct pool_block {
-	struct pool_block *next; /* older blocks */
-	size_t cap, used;
+struct cs_obs_block {
+	struct cs_obs_block *next; /* the older blocks */
 	uint8_t data[];
-};
-
-struct cs_obs_pool {
-	struct pool_block *head;  /* the block values are carved from */
-	struct pool_block *first; /* the oldest: kept by clear if small */
 };
 
 /* The first block's bytes; a block's bytes at most (unless one value
@@ -28,57 +22,66 @@ struct cs_obs_pool {
 #define POOL_BLOCK_GROW (64 * 1024)
 #define POOL_KEEP 2048
 
-/* n bytes of pool p, never moved or freed until the pool is emptied. */
+/* n bytes of pooled l, never moved or freed until l is emptied. */
 static uint8_t *
-pool_take(struct cs_obs_pool *p, size_t n)
+pool_take(struct cs_obs_list *l, size_t n)
 {
-	struct pool_block *b = p->head;
+	struct cs_obs_block *b;
 	size_t cap;
 
 	n = (n + 7) & ~(size_t)7;
-	if (b != NULL && b->cap - b->used >= n) {
-		b->used += n;
-		return b->data + b->used - n;
+	if (l->blk != NULL && l->bcap - l->bused >= n) {
+		l->bused += n;
+		return l->blk->data + l->bused - n;
 	}
-	cap = b != NULL ? CS_MIN(2 * b->cap, (size_t)POOL_BLOCK_GROW)
-			: POOL_BLOCK_MIN;
+	cap = l->blk != NULL ? CS_MIN(2 * l->bcap, (size_t)POOL_BLOCK_GROW)
+			     : POOL_BLOCK_MIN;
 	if (cap < n)
 		cap = n;
 	b = cs_xmalloc(sizeof(*b) + cap);
-	b->next = p->head;
-	b->cap = cap;
-	b->used = n;
-	p->head = b;
-	if (p->first == NULL)
-		p->first = b;
+	b->next = l->blk;
+	l->blk = b;
+	l->bcap = cap;
+	l->bused = n;
+	if (l->first == NULL) {
+		l->first = b;
+		l->fcap = cap;
+	}
 	return b->data;
 }
 
-/* Frees the blocks of p, but its first one when keep and it is small. */
+/* Frees the blocks of l, but its first one when keep and it is small. */
 static void
-pool_empty(struct cs_obs_pool *p, bool keep)
+pool_empty(struct cs_obs_list *l, bool keep)
 {
-	struct pool_block *b = p->head, *next;
+	struct cs_obs_block *b = l->blk, *next;
 
-	keep = keep && p->first != NULL && p->first->cap <= POOL_KEEP;
+	keep = keep && l->first != NULL && l->fcap <= POOL_KEEP;
+	if (keep && b == l->first) {
+		l->bused = 0; /* one block, kept: nothing to free */
+		return;
+	}
 	for (; b != NULL; b = next) {
 		next = b->next;
-		if (!(keep && b == p->first))
+		if (!(keep && b == l->first))
 			free(b);
 	}
-	p->head = keep ? p->first : NULL;
-	p->first = p->head;
-	if (p->head != NULL) {
-		p->head->used = 0;
-		p->head->next = NULL;
+	if (keep) {
+		l->blk = l->first;
+		l->blk->next = NULL;
+		l->bcap = l->fcap;
+	} else {
+		l->blk = l->first = NULL;
+		l->bcap = l->fcap = 0;
 	}
+	l->bused = 0;
 }
 
 /* Storage for a value of n bytes and its NUL in l. */
 static uint8_t *
 val_alloc(struct cs_obs_list *l, size_t n)
 {
-	return l->pool != NULL ? pool_take(l->pool, n + 1) : cs_xmalloc(n + 1);
+	return l->pooled ? pool_take(l, n + 1) : cs_xmalloc(n + 1);
 }
 
 void
@@ -90,16 +93,15 @@ cs_obs_list_init(struct cs_obs_list *l)
 void
 cs_obs_list_pool(struct cs_obs_list *l)
 {
-	if (l->pool == NULL && l->n == 0)
-		l->pool = cs_xcalloc(1, sizeof(*l->pool));
+	if (l->n == 0)
+		l->pooled = true;
 }
 
 void
 cs_obs_list_free(struct cs_obs_list *l)
 {
-	if (l->pool != NULL) {
-		pool_empty(l->pool, false);
-		free(l->pool);
+	if (l->pooled) {
+		pool_empty(l, false);
 	} else {
 		for (size_t i = 0; i < l->n; i++)
 			free(l->v[i].val);
@@ -111,8 +113,8 @@ cs_obs_list_free(struct cs_obs_list *l)
 void
 cs_obs_list_clear(struct cs_obs_list *l)
 {
-	if (l->pool != NULL)
-		pool_empty(l->pool, true);
+	if (l->pooled)
+		pool_empty(l, true);
 	else
 		for (size_t i = 0; i < l->n; i++)
 			free(l->v[i].val);
@@ -230,7 +232,7 @@ cs_obs_dedup_from(struct cs_obs_list *l, size_t from)
 		for (size_t j = 0; j < w && !dup; j++)
 			dup = obs_same(&l->v[j], &l->v[i]);
 		if (dup) {
-			if (l->pool == NULL)
+			if (!l->pooled)
 				free(l->v[i].val);
 			continue;
 		}

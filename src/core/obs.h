@@ -40,20 +40,25 @@ struct cs_obs {
 	size_t len;               /* bytes in val */
 };
 
-struct cs_obs_pool;
+struct cs_obs_block;
 
 struct cs_obs_list {
 	struct cs_obs *v; /* owned array */
 	size_t n;
 	size_t cap;
 	size_t dropped; /* observations refused because the list was full */
-	/* NULL (as cs_obs_list_init leaves it): each value is an
+	/* false (as cs_obs_list_init leaves it): each value is an
 	 * allocation of its own, which the list's owner may free and
-	 * replace one by one.  Else (cs_obs_list_pool) the values are
+	 * replace one by one.  true (cs_obs_list_pool): the values are
 	 * carved from blocks the list owns, freed all at once by
 	 * cs_obs_list_clear and cs_obs_list_free: a value of such a list
-	 * is never freed by itself. */
-	struct cs_obs_pool *pool;
+	 * is never freed by itself.  The blocks' state is kept here, in
+	 * the list (a pointer to it elsewhere was a cache miss a device). */
+	bool pooled;
+	struct cs_obs_block *blk;   /* the newest block, or NULL */
+	struct cs_obs_block *first; /* the oldest block */
+	size_t bused, bcap;         /* bytes used and held in blk */
+	size_t fcap;                /* bytes held in first */
 };
 
 void cs_obs_list_init(struct cs_obs_list *l);

@@ -1193,11 +1193,12 @@ refs_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 		struct cs_evref *e = &ref[i];
 		const char *fname = cs_fp_field_name(c->field);
 
+		/* (a field's name is shorter than the row's field, and vlen
+		 * is strlen(value), 63 at most: no cut, no scan) */
 		e->field = fname;
-		e->nfield = len_upto(fname, sizeof(row->field) - 1);
+		e->nfield = cs_fp_field_name_len(c->field);
 		e->claim = c->value;
-		e->nclaim =
-		    len_upto(c->value, CS_MIN(c->vlen, sizeof(row->claim) - 1));
+		e->nclaim = CS_MIN(c->vlen, sizeof(row->claim) - 1);
 		e->weight = c->w;
 		e->plain = c->rule != NULL;
 		if (c->rule == NULL) {
@@ -1211,8 +1212,8 @@ refs_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 		} else if (c->table) {
 			static const char pre[] = "brand-table:";
 			size_t pn = sizeof(pre) - 1,
-			       idn = len_upto(c->rule->id,
-					      sizeof(row->rule) - 1 - pn);
+			       idn = CS_MIN(c->rule->idlen,
+					    sizeof(row->rule) - 1 - pn);
 
 			memcpy(e->rbuf, pre, pn);
 			memcpy(e->rbuf + pn, c->rule->id, idn);
@@ -1220,7 +1221,8 @@ refs_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 			e->nrule = pn + idn;
 		} else {
 			e->rule = c->rule->id;
-			e->nrule = len_upto(c->rule->id, sizeof(row->rule) - 1);
+			e->nrule =
+			    CS_MIN(c->rule->idlen, sizeof(row->rule) - 1);
 		}
 		e->value = e->obs_key = "";
 		e->nvalue = e->nobs_key = 0;

@@ -1035,6 +1035,52 @@ sort_contribs(struct contrib **v, struct contrib **tmp, size_t n, bool by_field)
 		memcpy(v, src, n * sizeof(*v));
 }
 
+/*
+ * As sort_contribs(v, tmp, n, true), the same order (before_field is
+ * total): into a bucket per field, in place, then each bucket by weight,
+ * by insertion when it is small.  A device's assertions are a few dozen
+ * of a few fields, and the merge sort's comparisons, a mispredicted
+ * branch each, were 3% of identify's time.
+ */
+static void
+sort_by_field(struct contrib **v, struct contrib **tmp, size_t n)
+{
+	size_t at[FP_F_COUNT + 1] = {0}, pos[FP_F_COUNT];
+
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned)v[i]->field >= FP_F_COUNT) {
+			sort_contribs(v, tmp, n, true);
+			return;
+		}
+		at[v[i]->field + 1]++;
+	}
+	for (size_t f = 0; f < FP_F_COUNT; f++) {
+		at[f + 1] += at[f];
+		pos[f] = at[f];
+	}
+	for (size_t i = 0; i < n; i++)
+		tmp[pos[v[i]->field]++] = v[i];
+	memcpy(v, tmp, n * sizeof(*v));
+	for (size_t f = 0; f < FP_F_COUNT; f++) {
+		size_t lo = at[f], hi = at[f + 1];
+
+		if (hi - lo > 16) {
+			sort_contribs(v + lo, tmp, hi - lo, false);
+			continue;
+		}
+		for (size_t i = lo + 1; i < hi; i++) {
+			struct contrib *x = v[i];
+			size_t j = i;
+
+			while (j > lo && before_weight(x, v[j - 1])) {
+				v[j] = v[j - 1];
+				j--;
+			}
+			v[j] = x;
+		}
+	}
+}
+
 /* True when a and b would give the same evidence row. */
 static bool
 contrib_same_row(const struct contrib *a, const struct contrib *b)
@@ -1088,7 +1134,7 @@ pick_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 	 * that is the result. */
 	for (size_t i = 0; i < n; i++)
 		pv[i] = &cv[i];
-	sort_contribs(pv, pv + n, n, true);
+	sort_by_field(pv, pv + n, n);
 	for (size_t i = 0, f0 = 0; i < n; i++) {
 		bool dup = false;
 
@@ -1118,7 +1164,7 @@ pick_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 	k = CS_MIN(m, (size_t)CS_FP_MAX_EVIDENCE);
 	out->nev_dropped = m - k;
 	if (m > k)
-		sort_contribs(pv, pv + n, k, true);
+		sort_by_field(pv, pv + n, k);
 	return k;
 }
 

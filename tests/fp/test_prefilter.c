@@ -321,11 +321,39 @@ refs_are_rows(const struct cs_identity *id, const struct cs_evref *ref,
 }
 
 /*
+ * obs identified by c1 (rows) and c2 (items): the items must be the rows,
+ * the rest of the identity the same; returns the items' count.
+ */
+static size_t
+refs_check(struct cs_fpctx *c1, struct cs_fpctx *c2,
+	   const struct cs_obs_list *obs, struct cs_identity *a,
+	   struct cs_identity *b, const char *what)
+{
+	const struct cs_evref *ref;
+	size_t nref;
+
+	cs_fp_identify_ctx(c1, obs, a);
+	cs_fp_collect(c2, obs);
+	cs_fp_identify_refs(c2, b, &ref, &nref);
+	if (!refs_are_rows(a, ref, nref))
+		fail_msg("%s (%zu observations): the items are not the rows",
+			 what, obs->n);
+	assert_int_equal(b->nev, 0);
+	b->nev = a->nev; /* the rest: as the rows' identity */
+	memcpy(b->ev, a->ev, a->nev * sizeof(a->ev[0]));
+	if (memcmp(a, b, sizeof(*a)) != 0)
+		fail_msg("%s (%zu observations): not the same identity", what,
+			 obs->n);
+	memset(b->ev, 0, a->nev * sizeof(a->ev[0]));
+	return nref;
+}
+
+/*
  * cs_fp_identify_refs (identify's output is written from its items) gives
  * the identity cs_fp_identify_collected gives, its items the rows, on
- * every example of every rule (alone, and after an observation of
- * another maker's example, so that an item kept from the identity
- * before would show), with both engines.
+ * every example of every rule, alone and in groups of 2-6 (one context
+ * throughout, so that an item kept from the identity before would
+ * show), with both engines.
  */
 static void
 test_refs_are_rows(void **state)
@@ -340,7 +368,10 @@ test_refs_are_rows(void **state)
 	for (size_t d = 0; d < 2; d++) {
 		struct cs_fpctx *c1 = cs_fpctx_new(dbs[d]);
 		struct cs_fpctx *c2 = cs_fpctx_new(dbs[d]);
+		struct cs_obs_list g;
+		size_t gsz = 2;
 
+		cs_obs_list_init(&g);
 		assert_non_null(c1);
 		assert_non_null(c2);
 		for (size_t i = 0; i < dbs[d]->nrules; i++) {
@@ -349,40 +380,31 @@ test_refs_are_rows(void **state)
 			for (size_t e = 0; e < r->nex; e++)
 				for (size_t k = 0; k < r->nkeys; k++) {
 					struct cs_obs_list obs;
-					const struct cs_evref *ref;
-					size_t nref;
+					uint16_t port =
+					    r->nports ? r->ports[0] : 0;
 
 					cs_obs_list_init(&obs);
-					(void)cs_obs_add(
-					    &obs, r->keys[k],
-					    r->nports ? r->ports[0] : 0, 0,
-					    r->ex[e].p, r->ex[e].n);
-					cs_fp_identify_ctx(c1, &obs, a);
-					cs_fp_collect(c2, &obs);
-					cs_fp_identify_refs(c2, b, &ref, &nref);
-					if (!refs_are_rows(a, ref, nref))
-						fail_msg("%s:%u: %s on %s: the "
-							 "items are not the "
-							 "rows",
-							 r->file, r->ex[e].line,
-							 r->id, r->keys[k]);
-					/* the rest: as the rows' identity */
-					assert_int_equal(b->nev, 0);
-					b->nev = a->nev;
-					memcpy(b->ev, a->ev,
-					       a->nev * sizeof(a->ev[0]));
-					if (memcmp(a, b, sizeof(*a)) != 0)
-						fail_msg(
-						    "%s: %s on %s: not the "
-						    "same identity",
-						    r->file, r->id, r->keys[k]);
-					memset(b->ev, 0,
-					       a->nev * sizeof(a->ev[0]));
-					items += nref;
+					(void)cs_obs_add(&obs, r->keys[k], port,
+							 0, r->ex[e].p,
+							 r->ex[e].n);
+					items += refs_check(c1, c2, &obs, a, b,
+							    r->id);
 					n++;
+					/* and in groups of 2-6 */
+					(void)cs_obs_add(&g, r->keys[k], port,
+							 0, r->ex[e].p,
+							 r->ex[e].n);
+					if (g.n == gsz) {
+						items += refs_check(
+						    c1, c2, &g, a, b, r->id);
+						n++;
+						cs_obs_list_free(&g);
+						gsz = gsz == 6 ? 2 : gsz + 1;
+					}
 					cs_obs_list_free(&obs);
 				}
 		}
+		cs_obs_list_free(&g);
 		cs_fpctx_free(c1);
 		cs_fpctx_free(c2);
 	}

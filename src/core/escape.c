@@ -213,12 +213,20 @@ cs_esc_json_to(uint8_t *w, const void *vs, size_t n)
 		memcpy(w + 1, s, i);
 	k += i;
 	for (size_t used; i < n; i += used) {
-		if (plain_tab[s[i]] & 1) {
-			w[k++] = s[i];
-			used = 1;
-			continue;
+		unsigned char c = s[i];
+
+		used = 1;
+		if (plain_tab[c] & 1) {
+			w[k++] = c;
+		} else if (c < 128 && short_esc[c] != 0) {
+			/* '"', '\\', \n, \r, \t: as json_escape_one writes
+			 * them, without its UTF-8 decoding (a device's JSON
+			 * or XML has a quote every few bytes) */
+			w[k++] = '\\';
+			w[k++] = (uint8_t)short_esc[c];
+		} else {
+			k += json_escape_one(s + i, n - i, w + k, &used);
 		}
-		k += json_escape_one(s + i, n - i, w + k, &used);
 	}
 	w[k++] = '"';
 	return k;

@@ -279,10 +279,13 @@ struct cs_evref {
 	size_t nfield, nclaim, nvalue, nrule, nobs_key;
 	uint16_t port; /* 0 if none */
 	double weight;
-	/* field and rule need no JSON escape: a field's name, a rule's id
-	 * (the loader takes 1-63 letters, digits, '.', '_' and '-') or
-	 * brand-table:<id>; not an engine default's name (a dated
-	 * relation's note names makers) */
+	/* field, rule and obs_key need no JSON escape: a field's name, a
+	 * rule's id (the loader takes 1-63 letters, digits, '.', '_' and
+	 * '-') or brand-table:<id>, and the key of the rule it was found
+	 * under (a rule reads an observation through the index of its
+	 * keys, the exact key; the loader takes only keys of the
+	 * vocabulary, src/parse/obskeys.c) or none; not an engine
+	 * default's name (a dated relation's note names makers) */
 	bool plain;
 	char vbuf[64], rbuf[64]; /* value and rule where they are built */
 };

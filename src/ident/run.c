@@ -239,7 +239,8 @@ put_ref_fast(struct cs_buf *b, const struct cs_evref *e)
 	w = e->plain ? put_plain(w, e->rule, e->nrule)
 		     : w + cs_esc_json_to(w, e->rule, e->nrule);
 	CPYL(w, ",\"observation\":");
-	w += cs_esc_json_to(w, e->obs_key, e->nobs_key);
+	w = e->plain ? put_plain(w, e->obs_key, e->nobs_key)
+		     : w + cs_esc_json_to(w, e->obs_key, e->nobs_key);
 	if (e->port) {
 		uint16_t v = e->port;
 

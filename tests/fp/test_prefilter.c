@@ -408,8 +408,9 @@ test_refs_are_rows(void **state)
 		cs_fpctx_free(c1);
 		cs_fpctx_free(c2);
 	}
-	/* identify writes a rule's id without the JSON escaper (struct
-	 * cs_evref's plain): the loader takes no id that needs it */
+	/* identify writes a rule's id and the key it read without the JSON
+	 * escaper (struct cs_evref's plain): the loader takes none that
+	 * needs it */
 	for (size_t i = 0; i < db->nrules; i++) {
 		struct cs_buf j;
 		size_t idn = strlen(db->rules[i].id);
@@ -418,6 +419,16 @@ test_refs_are_rows(void **state)
 		assert_int_equal(cs_esc_json(&j, db->rules[i].id, idn), 0);
 		assert_int_equal(j.len, idn + 2);
 		assert_memory_equal(j.p + 1, db->rules[i].id, idn);
+		/* ... nor the key of an observation a rule read */
+		for (size_t k = 0; k < db->rules[i].nkeys; k++) {
+			const char *key = db->rules[i].keys[k];
+			size_t kn = strlen(key);
+
+			cs_buf_reset(&j);
+			assert_int_equal(cs_esc_json(&j, key, kn), 0);
+			assert_int_equal(j.len, kn + 2);
+			assert_memory_equal(j.p + 1, key, kn);
+		}
 		cs_buf_free(&j);
 	}
 	print_message("# %zu example observations, %zu items: the rows\n", n,

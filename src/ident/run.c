@@ -204,6 +204,43 @@ put_plain(uint8_t *w, const char *s, size_t n)
 }
 
 /*
+ * The text fixed3 gives of the weights met lately: a few rules' weights
+ * make most evidence items', and their arithmetic was a tenth of an
+ * item's writing.  Direct-mapped by the double's bits; all zero: empty.
+ */
+#define WCACHE 32 /* a power of two */
+struct wcache {
+	uint64_t bits[WCACHE];
+	bool ok[WCACHE];
+	uint8_t at[WCACHE];
+	char s[WCACHE][FIXED3_MAX];
+};
+
+/* As fixed3, through wc. */
+static bool
+fixed3_cached(struct wcache *wc, double x, const char **s, size_t *n)
+{
+	uint64_t bits;
+	size_t slot, at;
+
+	memcpy(&bits, &x, sizeof(bits));
+	slot = (size_t)(((bits ^ (bits >> 29)) * 0x9E3779B97F4A7C15ull) >> 59) &
+	       (WCACHE - 1);
+	if (!wc->ok[slot] || wc->bits[slot] != bits) {
+		if (!fixed3(x, wc->s[slot], &at)) {
+			wc->ok[slot] = false;
+			return false;
+		}
+		wc->bits[slot] = bits;
+		wc->ok[slot] = true;
+		wc->at[slot] = (uint8_t)at;
+	}
+	*s = wc->s[slot] + wc->at[slot];
+	*n = FIXED3_MAX - wc->at[slot];
+	return true;
+}
+
+/*
  * put_ref in one piece: room for the longest text the item can give is
  * taken once and each string escaped into it (cs_esc_json_to); where
  * that room is past b's cap, or printf must write the weight, put_ref
@@ -211,13 +248,14 @@ put_plain(uint8_t *w, const char *s, size_t n)
  * same.
  */
 static int
-put_ref_fast(struct cs_buf *b, const struct cs_evref *e)
+put_ref_fast(struct cs_buf *b, const struct cs_evref *e, struct wcache *wc)
 {
-	char ws[FIXED3_MAX], ps[8];
-	size_t wat, pat = sizeof(ps), start = b->len, need;
+	char ps[8];
+	const char *ws;
+	size_t wn, pat = sizeof(ps), start = b->len, need;
 	uint8_t *w, *w0;
 
-	if (!fixed3(e->weight, ws, &wat))
+	if (!fixed3_cached(wc, e->weight, &ws, &wn))
 		return put_ref(b, e);
 	need =
 	    6 * (e->nfield + e->nclaim + e->nvalue + e->nrule + e->nobs_key) +
@@ -255,8 +293,8 @@ put_ref_fast(struct cs_buf *b, const struct cs_evref *e)
 		CPYL(w, ",\"port\":null");
 	}
 	CPYL(w, ",\"weight\":");
-	memcpy(w, ws + wat, FIXED3_MAX - wat);
-	w += FIXED3_MAX - wat;
+	memcpy(w, ws, wn);
+	w += wn;
 	*w++ = '}';
 	b->len = start + (size_t)(w - w0);
 	b->p[b->len] = '\0';
@@ -266,12 +304,12 @@ put_ref_fast(struct cs_buf *b, const struct cs_evref *e)
 /*
  * cs_ident_format, with rm (may be NULL): the memo of evidence rows; or,
  * with ref non-NULL, the evidence from the nref items ref instead of
- * id's rows (and rm unused).
+ * id's rows (and rm unused), their weights' text through wc.
  */
 static int
 format(struct cs_buf *b, const char *idname, const struct cs_ident_val *idv,
        const struct cs_identity *id, size_t nobs, struct cs_rowmemo *rm,
-       const struct cs_evref *ref, size_t nref)
+       const struct cs_evref *ref, size_t nref, struct wcache *wc)
 {
 	int rc = 0;
 
@@ -320,7 +358,7 @@ format(struct cs_buf *b, const char *idname, const struct cs_ident_val *idv,
 	for (size_t i = 0; ref != NULL && i < nref; i++) {
 		if (i)
 			rc |= ADDL(b, ",");
-		rc |= put_ref_fast(b, &ref[i]);
+		rc |= put_ref_fast(b, &ref[i], wc);
 	}
 	for (size_t i = 0; ref == NULL && i < id->nev; i++) {
 		const struct cs_evidence *e = &id->ev[i];
@@ -356,7 +394,7 @@ cs_ident_format(struct cs_buf *b, const char *idname,
 		const struct cs_ident_val *idv, const struct cs_identity *id,
 		size_t nobs)
 {
-	return format(b, idname, idv, id, nobs, NULL, NULL, 0);
+	return format(b, idname, idv, id, nobs, NULL, NULL, 0, NULL);
 }
 
 /* ---- open devices ---- */
@@ -390,6 +428,7 @@ struct run {
 	struct cs_buf line; /* a line spanning reads */
 	struct cs_buf msg;  /* stderr messages */
 	struct cs_buf tmp;  /* an id value's JSON */
+	struct wcache wc;   /* weights' text */
 	struct dev *dev;    /* open_max slots */
 	size_t *heads;      /* hash buckets */
 	size_t nbuckets;
@@ -527,7 +566,8 @@ identify(struct run *r, const char *idname, const struct cs_ident_val *v,
 		cs_fp_identify_refs(r->fpctx, r->ident, &ref, &nref);
 	}
 	cs_buf_reset(&r->outb);
-	rc = format(&r->outb, idname, v, r->ident, obs->n, r->rows, ref, nref);
+	rc = format(&r->outb, idname, v, r->ident, obs->n, r->rows, ref, nref,
+		    &r->wc);
 	if (rc == 0 && salvaged && r->outb.len > 0) {
 		/* Read from cut or malformed replies: say so. */
 		r->outb.len--; /* the closing brace */

@@ -202,11 +202,41 @@ json_escape_one(const unsigned char *s, size_t n, uint8_t *w, size_t *used)
 	return len;
 }
 
+size_t
+cs_esc_json_to(uint8_t *w, const void *vs, size_t n)
+{
+	const unsigned char *s = vs;
+	size_t i = plain_run_json(s, n), k = 0;
+
+	w[k++] = '"';
+	if (i)
+		memcpy(w + 1, s, i);
+	k += i;
+	for (size_t used; i < n; i += used) {
+		unsigned char c = s[i];
+
+		used = 1;
+		if (plain_tab[c] & 1) {
+			w[k++] = c;
+		} else if (c < 128 && short_esc[c] != 0) {
+			/* '"', '\\', \n, \r, \t: as json_escape_one writes
+			 * them, without its UTF-8 decoding (a device's JSON
+			 * or XML has a quote every few bytes) */
+			w[k++] = '\\';
+			w[k++] = (uint8_t)short_esc[c];
+		} else {
+			k += json_escape_one(s + i, n - i, w + k, &used);
+		}
+	}
+	w[k++] = '"';
+	return k;
+}
+
 int
 cs_esc_json(struct cs_buf *b, const void *vs, size_t n)
 {
 	const unsigned char *s = vs;
-	size_t start = b->len, k = 0;
+	size_t start = b->len;
 	uint8_t *w;
 	int rc;
 
@@ -226,17 +256,7 @@ cs_esc_json(struct cs_buf *b, const void *vs, size_t n)
 	 * result or the failure is the same. */
 	if (n <= (SIZE_MAX - 2) / 6 &&
 	    (w = cs_buf_space(b, 6 * n + 2)) != NULL) {
-		w[k++] = '"';
-		for (size_t i = 0, used; i < n; i += used) {
-			if (plain_tab[s[i]] & 1) {
-				w[k++] = s[i];
-				used = 1;
-				continue;
-			}
-			k += json_escape_one(s + i, n - i, w + k, &used);
-		}
-		w[k++] = '"';
-		b->len = start + k;
+		b->len = start + cs_esc_json_to(w, s, n);
 		b->p[b->len] = '\0';
 		return 0;
 	}

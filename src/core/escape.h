@@ -21,11 +21,17 @@
 #define CS_CORE_ESCAPE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/buf.h"
 
 /* Appends s as a complete JSON string literal, quotes included. */
 int cs_esc_json(struct cs_buf *b, const void *s, size_t n);
+/*
+ * Writes s as cs_esc_json appends it into w, which has room for 6 n + 2
+ * bytes (the longest escape); returns the bytes written.
+ */
+size_t cs_esc_json_to(uint8_t *w, const void *s, size_t n);
 /* Appends s as one CSV field (quoted when needed). */
 int cs_esc_csv(struct cs_buf *b, const void *s, size_t n);
 /* Appends s as HTML text content. */

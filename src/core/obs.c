@@ -10,6 +10,80 @@
 #include "core/redact.h"
 #include "core/poison.h"
 
+/* A block of a pooled list's values (cs_obs_list_pool). */
+struct cs_obs_block {
+	struct cs_obs_block *next; /* the older blocks */
+	uint8_t data[];
+};
+
+/* The first block's bytes; a block's bytes at most (unless one value
+ * needs more); a cleared list keeps a first block this small. */
+#define POOL_BLOCK_MIN 512
+#define POOL_BLOCK_GROW (64 * 1024)
+#define POOL_KEEP 2048
+
+/* n bytes of pooled l, never moved or freed until l is emptied. */
+static uint8_t *
+pool_take(struct cs_obs_list *l, size_t n)
+{
+	struct cs_obs_block *b;
+	size_t cap;
+
+	n = (n + 7) & ~(size_t)7;
+	if (l->blk != NULL && l->bcap - l->bused >= n) {
+		l->bused += n;
+		return l->blk->data + l->bused - n;
+	}
+	cap = l->blk != NULL ? CS_MIN(2 * l->bcap, (size_t)POOL_BLOCK_GROW)
+			     : POOL_BLOCK_MIN;
+	if (cap < n)
+		cap = n;
+	b = cs_xmalloc(sizeof(*b) + cap);
+	b->next = l->blk;
+	l->blk = b;
+	l->bcap = cap;
+	l->bused = n;
+	if (l->first == NULL) {
+		l->first = b;
+		l->fcap = cap;
+	}
+	return b->data;
+}
+
+/* Frees the blocks of l, but its first one when keep and it is small. */
+static void
+pool_empty(struct cs_obs_list *l, bool keep)
+{
+	struct cs_obs_block *b = l->blk, *next;
+
+	keep = keep && l->first != NULL && l->fcap <= POOL_KEEP;
+	if (keep && b == l->first) {
+		l->bused = 0; /* one block, kept: nothing to free */
+		return;
+	}
+	for (; b != NULL; b = next) {
+		next = b->next;
+		if (!(keep && b == l->first))
+			free(b);
+	}
+	if (keep) {
+		l->blk = l->first;
+		l->blk->next = NULL;
+		l->bcap = l->fcap;
+	} else {
+		l->blk = l->first = NULL;
+		l->bcap = l->fcap = 0;
+	}
+	l->bused = 0;
+}
+
+/* Storage for a value of n bytes and its NUL in l. */
+static uint8_t *
+val_alloc(struct cs_obs_list *l, size_t n)
+{
+	return l->pooled ? pool_take(l, n + 1) : cs_xmalloc(n + 1);
+}
+
 void
 cs_obs_list_init(struct cs_obs_list *l)
 {
@@ -17,10 +91,21 @@ cs_obs_list_init(struct cs_obs_list *l)
 }
 
 void
+cs_obs_list_pool(struct cs_obs_list *l)
+{
+	if (l->n == 0)
+		l->pooled = true;
+}
+
+void
 cs_obs_list_free(struct cs_obs_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i].val);
+	if (l->pooled) {
+		pool_empty(l, false);
+	} else {
+		for (size_t i = 0; i < l->n; i++)
+			free(l->v[i].val);
+	}
 	free(l->v);
 	memset(l, 0, sizeof(*l));
 }
@@ -28,8 +113,11 @@ cs_obs_list_free(struct cs_obs_list *l)
 void
 cs_obs_list_clear(struct cs_obs_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i].val);
+	if (l->pooled)
+		pool_empty(l, true);
+	else
+		for (size_t i = 0; i < l->n; i++)
+			free(l->v[i].val);
 	l->n = 0;
 	l->dropped = 0;
 }
@@ -80,7 +168,7 @@ cs_obs_add(struct cs_obs_list *l, const char *key, uint16_t port,
 		len = CS_OBS_MAX_VALUE;
 		o->flags |= CS_OBS_TRUNCATED;
 	}
-	o->val = cs_xmalloc(len + 1);
+	o->val = val_alloc(l, len);
 	if (len)
 		memcpy(o->val, val, len);
 	o->val[len] = 0;
@@ -100,7 +188,7 @@ cs_obs_add_copy(struct cs_obs_list *l, const struct cs_obs *o)
 	memcpy(c->key, o->key, strlen(o->key) + 1);
 	c->port = o->port;
 	c->flags = o->flags;
-	c->val = cs_xmalloc(o->len + 1);
+	c->val = val_alloc(l, o->len);
 	if (o->len)
 		memcpy(c->val, o->val, o->len);
 	c->val[o->len] = 0;
@@ -144,7 +232,8 @@ cs_obs_dedup_from(struct cs_obs_list *l, size_t from)
 		for (size_t j = 0; j < w && !dup; j++)
 			dup = obs_same(&l->v[j], &l->v[i]);
 		if (dup) {
-			free(l->v[i].val);
+			if (!l->pooled)
+				free(l->v[i].val);
 			continue;
 		}
 		if (w != i)

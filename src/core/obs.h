@@ -40,18 +40,40 @@ struct cs_obs {
 	size_t len;               /* bytes in val */
 };
 
+struct cs_obs_block;
+
 struct cs_obs_list {
 	struct cs_obs *v; /* owned array */
 	size_t n;
 	size_t cap;
 	size_t dropped; /* observations refused because the list was full */
+	/* false (as cs_obs_list_init leaves it): each value is an
+	 * allocation of its own, which the list's owner may free and
+	 * replace one by one.  true (cs_obs_list_pool): the values are
+	 * carved from blocks the list owns, freed all at once by
+	 * cs_obs_list_clear and cs_obs_list_free: a value of such a list
+	 * is never freed by itself.  The blocks' state is kept here, in
+	 * the list (a pointer to it elsewhere was a cache miss a device). */
+	bool pooled;
+	struct cs_obs_block *blk;   /* the newest block, or NULL */
+	struct cs_obs_block *first; /* the oldest block */
+	size_t bused, bcap;         /* bytes used and held in blk */
+	size_t fcap;                /* bytes held in first */
 };
 
 void cs_obs_list_init(struct cs_obs_list *l);
+/*
+ * Makes the empty list l pooled (nothing if it is): the values added
+ * from now on are kept in blocks it owns (one allocation for many values
+ * instead of a malloc and a free each; identify's lists), which only
+ * cs_obs_list_clear and cs_obs_list_free (which leaves l unpooled) free.
+ */
+void cs_obs_list_pool(struct cs_obs_list *l);
 /* Frees every value and the array; leaves l empty and reusable. */
 void cs_obs_list_free(struct cs_obs_list *l);
 /* Empties l (values freed) but keeps its array for reuse: as a freed
- * and re-initialised list, without the allocation. */
+ * and re-initialised list, without the allocation (a pooled list stays
+ * pooled and keeps its first block if small). */
 void cs_obs_list_clear(struct cs_obs_list *l);
 /*
  * Appends a copy of val (len bytes, capped) under key.  Returns 0,

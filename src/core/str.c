@@ -67,6 +67,13 @@ cs_span_find(struct cs_span hay, const void *needle, size_t n, bool icase)
 		return 0;
 	if (n > hay.n)
 		return -1;
+	if (!icase) {
+		/* by memchr of the first byte (a PEM block's END line, a
+		 * body's marker: kilobytes scanned a byte at a time) */
+		const uint8_t *f = cs_memmem(hay.p, hay.n, nd, n);
+
+		return f != NULL ? (long)(f - hay.p) : -1;
+	}
 	for (size_t i = 0; i + n <= hay.n; i++) {
 		size_t j = 0;
 

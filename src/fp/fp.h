@@ -269,6 +269,38 @@ int cs_fpctx_signature(const struct cs_fpctx *ctx, struct cs_buf *b);
 void cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out);
 
 /*
+ * One evidence item as cs_fp_identify_collected writes it into a row of
+ * struct cs_evidence, without the row: each string as the row holds it
+ * (cut where the row cuts it, a NUL of the observed value made '?'), n
+ * bytes long, with no NUL inside.  Valid until the next call with ctx.
+ */
+struct cs_evref {
+	const char *field, *claim, *value, *rule, *obs_key;
+	size_t nfield, nclaim, nvalue, nrule, nobs_key;
+	uint16_t port; /* 0 if none */
+	double weight;
+	/* field, rule and obs_key need no JSON escape: a field's name, a
+	 * rule's id (the loader takes 1-63 letters, digits, '.', '_' and
+	 * '-') or brand-table:<id>, and the key of the rule it was found
+	 * under (a rule reads an observation through the index of its
+	 * keys, the exact key; the loader takes only keys of the
+	 * vocabulary, src/parse/obskeys.c) or none; not an engine
+	 * default's name (a dated relation's note names makers) */
+	bool plain;
+	char vbuf[64], rbuf[64]; /* value and rule where they are built */
+};
+
+/*
+ * As cs_fp_identify_collected, but out gets no evidence rows (out->nev
+ * is 0, out->nev_dropped as there): *refs is set to the items the rows
+ * would hold, in their order, and *nref to their count.  identify writes
+ * its output from them (writing a row of 272 bytes to read it back cost
+ * more than the output's text).
+ */
+void cs_fp_identify_refs(struct cs_fpctx *ctx, struct cs_identity *out,
+			 const struct cs_evref **refs, size_t *nref);
+
+/*
  * Runs every rule's examples; returns the number of failures and prints
  * each ("file:line: rule id: message") to stderr.
  */

@@ -94,6 +94,7 @@ struct fp_example {
 
 struct fp_rule {
 	char id[64];
+	size_t idlen; /* strlen(id) */
 	char file[64];
 	unsigned line;
 	char keys[FP_MAX_KEYS][CS_OBS_MAX_KEY];
@@ -295,6 +296,8 @@ struct fp_assign {
 
 /* Returns the field's name ("manufacturer", ...). */
 const char *cs_fp_field_name(enum fp_field f);
+/* strlen(cs_fp_field_name(f)), without the scan. */
+size_t cs_fp_field_name_len(enum fp_field f);
 
 /* Parses a field name; returns 0 or CS_EINVAL. */
 int cs_fp_field_parse(const char *s, size_t n, enum fp_field *out);

@@ -45,6 +45,19 @@ cs_fp_field_name(enum fp_field f)
 	return field_names[f];
 }
 
+size_t
+cs_fp_field_name_len(enum fp_field f)
+{
+	static const size_t len[FP_F_COUNT] = {
+	    sizeof("manufacturer") - 1, sizeof("brand") - 1,
+	    sizeof("model") - 1,        sizeof("firmware") - 1,
+	    sizeof("class") - 1,        sizeof("surveillance") - 1};
+
+	if ((unsigned)f >= FP_F_COUNT)
+		return 1;
+	return len[f];
+}
+
 int
 cs_fp_field_parse(const char *s, size_t n, enum fp_field *out)
 {
@@ -765,6 +778,7 @@ start_rule(struct lp *lp, unsigned line, const char *arg)
 		return LPERR(lp, line, "rule: junk after the id");
 	memset(&lp->cur, 0, sizeof(lp->cur));
 	memcpy(lp->cur.id, k, n);
+	lp->cur.idlen = n;
 	cs_strlcpy(lp->cur.file, lp->name, sizeof(lp->cur.file));
 	lp->cur.line = line;
 	lp->in_rule = true;

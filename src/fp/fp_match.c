@@ -48,8 +48,9 @@ struct cs_fpctx {
 	 * order it named them (nhits may exceed the array: then use rstamp) */
 	size_t hits[64];
 	size_t nhits;
-	struct om *om;  /* memo of observations (cs_fpctx_memo), or NULL */
-	size_t ncv;     /* assertions cs_fp_collect gathered in cv */
+	struct om *om; /* memo of observations (cs_fpctx_memo), or NULL */
+	struct cs_evref *refs; /* cs_fp_identify_refs' items, or NULL */
+	size_t ncv;            /* assertions cs_fp_collect gathered in cv */
 	bool collected; /* ... and cs_fp_identify_collected not yet run */
 };
 
@@ -565,6 +566,7 @@ struct contrib {
 #define OM_BYTES (4u * 1024u * 1024u)
 #define OM_SEEN 16384 /* hashes of observations seen once (a power of 2) */
 #define OM_NONE UINT32_MAX
+#define COLLECT_AHEAD 32 /* observations whose memo lookups are prefetched */
 
 struct om_ent {
 	uint64_t h;
@@ -620,6 +622,30 @@ om_find(const struct om *m, const struct cs_obs *o, uint64_t h)
 			return e;
 	}
 	return NULL;
+}
+
+/*
+ * Asks for what om_find and om_admit will read of hash h: its bucket and
+ * seen slot, or (entry) the first entry its bucket names.  A hint: no
+ * result depends on it.
+ */
+static inline void
+om_prefetch(const struct om *m, uint64_t h, bool entry)
+{
+#if defined(__GNUC__)
+	const uint32_t *b = &m->head[h & (CS_NELEM(m->head) - 1)];
+
+	if (!entry) {
+		__builtin_prefetch(b);
+		__builtin_prefetch(&m->seen[h & (OM_SEEN - 1)]);
+	} else if (*b != OM_NONE) {
+		__builtin_prefetch(&m->e[*b]);
+	}
+#else
+	(void)m;
+	(void)h;
+	(void)entry;
+#endif
 }
 
 /* True if h was seen lately (then keep it), else records it. */
@@ -1009,6 +1035,52 @@ sort_contribs(struct contrib **v, struct contrib **tmp, size_t n, bool by_field)
 		memcpy(v, src, n * sizeof(*v));
 }
 
+/*
+ * As sort_contribs(v, tmp, n, true), the same order (before_field is
+ * total): into a bucket per field, in place, then each bucket by weight,
+ * by insertion when it is small.  A device's assertions are a few dozen
+ * of a few fields, and the merge sort's comparisons, a mispredicted
+ * branch each, were 3% of identify's time.
+ */
+static void
+sort_by_field(struct contrib **v, struct contrib **tmp, size_t n)
+{
+	size_t at[FP_F_COUNT + 1] = {0}, pos[FP_F_COUNT];
+
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned)v[i]->field >= FP_F_COUNT) {
+			sort_contribs(v, tmp, n, true);
+			return;
+		}
+		at[v[i]->field + 1]++;
+	}
+	for (size_t f = 0; f < FP_F_COUNT; f++) {
+		at[f + 1] += at[f];
+		pos[f] = at[f];
+	}
+	for (size_t i = 0; i < n; i++)
+		tmp[pos[v[i]->field]++] = v[i];
+	memcpy(v, tmp, n * sizeof(*v));
+	for (size_t f = 0; f < FP_F_COUNT; f++) {
+		size_t lo = at[f], hi = at[f + 1];
+
+		if (hi - lo > 16) {
+			sort_contribs(v + lo, tmp, hi - lo, false);
+			continue;
+		}
+		for (size_t i = lo + 1; i < hi; i++) {
+			struct contrib *x = v[i];
+			size_t j = i;
+
+			while (j > lo && before_weight(x, v[j - 1])) {
+				v[j] = v[j - 1];
+				j--;
+			}
+			v[j] = x;
+		}
+	}
+}
+
 /* True when a and b would give the same evidence row. */
 static bool
 contrib_same_row(const struct contrib *a, const struct contrib *b)
@@ -1041,9 +1113,13 @@ put_str(char *dst, size_t dsz, const char *s, size_t n)
 	dst[n] = '\0';
 }
 
-/* The evidence rows of the n assertions cv; pv: 2 n slots of scratch. */
-static void
-fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
+/*
+ * The assertions of cv (n) that get an evidence row, in the rows' order,
+ * into pv[0..k) (pv: 2 n slots of scratch); returns k and sets
+ * out->nev_dropped.
+ */
+static size_t
+pick_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 	      struct cs_identity *out)
 {
 	size_t k;
@@ -1058,7 +1134,7 @@ fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 	 * that is the result. */
 	for (size_t i = 0; i < n; i++)
 		pv[i] = &cv[i];
-	sort_contribs(pv, pv + n, n, true);
+	sort_by_field(pv, pv + n, n);
 	for (size_t i = 0, f0 = 0; i < n; i++) {
 		bool dup = false;
 
@@ -1088,7 +1164,17 @@ fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 	k = CS_MIN(m, (size_t)CS_FP_MAX_EVIDENCE);
 	out->nev_dropped = m - k;
 	if (m > k)
-		sort_contribs(pv, pv + n, k, true);
+		sort_by_field(pv, pv + n, k);
+	return k;
+}
+
+/* The evidence rows of the n assertions cv; pv: 2 n slots of scratch. */
+static void
+fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
+	      struct cs_identity *out)
+{
+	size_t k = pick_evidence(cv, n, pv, out);
+
 	for (size_t i = 0; i < k; i++) {
 		const struct contrib *c = pv[i];
 		struct cs_evidence *e = &out->ev[i];
@@ -1125,6 +1211,85 @@ fill_evidence(struct contrib *cv, size_t n, struct contrib **pv,
 		}
 	}
 	out->nev = k;
+}
+
+/* strnlen of s (no NUL in its first n bytes: n). */
+static inline size_t
+len_upto(const char *s, size_t n)
+{
+	const char *z = memchr(s, '\0', n);
+
+	return z != NULL ? (size_t)(z - s) : n;
+}
+
+/*
+ * The items fill_evidence would write as rows, each string as the row
+ * would hold it (struct cs_evidence's sizes; see fill_evidence and
+ * cs_span_copy), into ref[0..k) (CS_FP_MAX_EVIDENCE slots); returns k.
+ */
+static size_t
+refs_evidence(struct contrib *cv, size_t n, struct contrib **pv,
+	      struct cs_identity *out, struct cs_evref *ref)
+{
+	size_t k = pick_evidence(cv, n, pv, out);
+	struct cs_evidence *row = NULL; /* for sizeof alone */
+
+	for (size_t i = 0; i < k; i++) {
+		const struct contrib *c = pv[i];
+		struct cs_evref *e = &ref[i];
+		const char *fname = cs_fp_field_name(c->field);
+
+		/* (a field's name is shorter than the row's field, and vlen
+		 * is strlen(value), 63 at most: no cut, no scan) */
+		e->field = fname;
+		e->nfield = cs_fp_field_name_len(c->field);
+		e->claim = c->value;
+		e->nclaim = CS_MIN(c->vlen, sizeof(row->claim) - 1);
+		e->weight = c->w;
+		e->plain = c->rule != NULL;
+		if (c->rule == NULL) {
+			/* copied: a dated relation's note is on the
+			 * caller's stack */
+			const char *d = c->dflt ? c->dflt : "default";
+
+			e->nrule = len_upto(d, sizeof(row->rule) - 1);
+			memcpy(e->rbuf, d, e->nrule);
+			e->rule = e->rbuf;
+		} else if (c->table) {
+			static const char pre[] = "brand-table:";
+			size_t pn = sizeof(pre) - 1,
+			       idn = CS_MIN(c->rule->idlen,
+					    sizeof(row->rule) - 1 - pn);
+
+			memcpy(e->rbuf, pre, pn);
+			memcpy(e->rbuf + pn, c->rule->id, idn);
+			e->rule = e->rbuf;
+			e->nrule = pn + idn;
+		} else {
+			e->rule = c->rule->id;
+			e->nrule =
+			    CS_MIN(c->rule->idlen, sizeof(row->rule) - 1);
+		}
+		e->value = e->obs_key = "";
+		e->nvalue = e->nobs_key = 0;
+		e->port = 0;
+		if (c->obs != NULL) {
+			size_t vn = CS_MIN(c->obs->len, sizeof(row->value) - 1);
+
+			e->obs_key = c->obs->key;
+			e->nobs_key =
+			    len_upto(c->obs->key, sizeof(row->obs_key) - 1);
+			e->port = c->obs->port;
+			e->value = (const char *)c->obs->val;
+			e->nvalue = vn;
+			if (vn > 0 && memchr(c->obs->val, '\0', vn) != NULL) {
+				cs_span_copy(e->vbuf, sizeof(e->vbuf),
+					     cs_span_make(c->obs->val, vn));
+				e->value = e->vbuf;
+			}
+		}
+	}
+	return k;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1500,6 +1665,7 @@ cs_fpctx_free(struct cs_fpctx *ctx)
 	free(ctx->of);
 	free(ctx->pv);
 	free(ctx->cv);
+	free(ctx->refs);
 	free(ctx);
 }
 
@@ -1541,6 +1707,35 @@ presumed_value(const struct cs_fpdb *db, const char *maker,
 			continue;
 		snprintf(e->value, sizeof(e->value), "%s mostly video: %.*s",
 			 maker != NULL ? maker : "?", (int)n, src);
+	}
+}
+
+/* presumed_value for items without rows (refs_evidence's). */
+static void
+presumed_refs(const struct cs_fpdb *db, const char *maker, struct cs_evref *ref,
+	      size_t k)
+{
+	static const char pr[] = FP_PRESUMED_RULE;
+
+	for (size_t i = 0; i < k; i++) {
+		struct cs_evref *e = &ref[i];
+
+		int mi;
+		const char *src, *m;
+		size_t n;
+
+		if (e->nrule != sizeof(pr) - 1 ||
+		    memcmp(e->rule, pr, sizeof(pr) - 1) != 0)
+			continue;
+		mi = maker != NULL ? maker_index(db, maker) : -1;
+		src = mi >= 0 ? db->makers[mi].source : "";
+		if ((m = strstr(src, "mostly: ")) != NULL)
+			src = m + strlen("mostly: ");
+		n = strcspn(src, ";");
+		snprintf(e->vbuf, sizeof(e->vbuf), "%s mostly video: %.*s",
+			 maker != NULL ? maker : "?", (int)n, src);
+		e->value = e->vbuf;
+		e->nvalue = strlen(e->vbuf);
 	}
 }
 
@@ -1636,7 +1831,8 @@ void
 cs_fp_collect(struct cs_fpctx *ctx, const struct cs_obs_list *obs)
 {
 	struct contrib *cv = ctx->cv;
-	size_t ncv = 0;
+	size_t ncv = 0, nh = 0;
+	uint64_t hs[COLLECT_AHEAD];
 
 	ctx->ncv = 0;
 	ctx->collected = obs != NULL && ctx->db != NULL;
@@ -1652,6 +1848,19 @@ cs_fp_collect(struct cs_fpctx *ctx, const struct cs_obs_list *obs)
 		for (size_t b = 0; b < obs->v[i].len && b < 1024; b += 64)
 			__builtin_prefetch(obs->v[i].val + b);
 #endif
+	/* The memo's hashes of the first COLLECT_AHEAD observations, and
+	 * their buckets, then the entries the buckets name, asked for at
+	 * once for the same reason (the memo's tables are some 300 KB, and
+	 * each lookup missed the caches in turn). */
+	if (ctx->om != NULL) {
+		nh = CS_MIN(obs->n, (size_t)COLLECT_AHEAD);
+		for (size_t i = 0; i < nh; i++) {
+			hs[i] = om_hash(&obs->v[i]);
+			om_prefetch(ctx->om, hs[i], false);
+		}
+		for (size_t i = 0; i < nh; i++)
+			om_prefetch(ctx->om, hs[i], true);
+	}
 	for (size_t i = 0; i < obs->n && i < CS_OBS_MAX_COUNT; i++) {
 		const struct cs_obs *o = &obs->v[i];
 		const struct om_ent *me = NULL;
@@ -1659,7 +1868,7 @@ cs_fp_collect(struct cs_fpctx *ctx, const struct cs_obs_list *obs)
 		uint64_t h = 0;
 
 		if (ctx->om != NULL) {
-			h = om_hash(o);
+			h = i < nh ? hs[i] : om_hash(o);
 			me = om_find(ctx->om, o, h);
 			ctx->om->lookups++;
 			ctx->om->hits += me != NULL;
@@ -1762,8 +1971,14 @@ cs_fp_identify_ctx(struct cs_fpctx *ctx, const struct cs_obs_list *obs,
 	cs_fp_identify_collected(ctx, out);
 }
 
-void
-cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out)
+/*
+ * cs_fp_identify_collected (ref NULL), or cs_fp_identify_refs: the items
+ * into ref (CS_FP_MAX_EVIDENCE slots) and their count into *nref, no
+ * rows.
+ */
+static void
+identify_core(struct cs_fpctx *ctx, struct cs_identity *out,
+	      struct cs_evref *ref, size_t *nref)
 {
 	const struct cs_fpdb *db = ctx->db;
 	struct contrib *cv = ctx->cv;
@@ -1777,6 +1992,8 @@ cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out)
 	identity_clear(ctx, out);
 	ctx->last = out;
 	ctx->last_nev = 0;
+	if (nref != NULL)
+		*nref = 0;
 	if (!ctx->collected)
 		return;
 	ctx->collected = false;
@@ -1918,10 +2135,32 @@ cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out)
 		out->confidence = 0;
 	if (out->confidence > 1)
 		out->confidence = 1;
+	if (ref != NULL) {
+		*nref = refs_evidence(cv, ncv, ctx->pv, out, ref);
+		if (out->surveillance_presumed)
+			presumed_refs(db, maker, ref, *nref);
+		return;
+	}
 	fill_evidence(cv, ncv, ctx->pv, out);
 	if (out->surveillance_presumed)
 		presumed_value(db, maker, out);
 	ctx->last_nev = out->nev;
+}
+
+void
+cs_fp_identify_collected(struct cs_fpctx *ctx, struct cs_identity *out)
+{
+	identify_core(ctx, out, NULL, NULL);
+}
+
+void
+cs_fp_identify_refs(struct cs_fpctx *ctx, struct cs_identity *out,
+		    const struct cs_evref **refs, size_t *nref)
+{
+	if (ctx->refs == NULL)
+		ctx->refs = cs_xcalloc(CS_FP_MAX_EVIDENCE, sizeof(*ctx->refs));
+	identify_core(ctx, out, ctx->refs, nref);
+	*refs = ctx->refs;
 }
 
 /* ---------------------------------------------------------------------- */

@@ -67,20 +67,25 @@ put_val(struct cs_buf *b, const struct cs_ident_val *v)
  * digits by integer arithmetic, printf itself for values it could round
  * differently (a third decimal within 1e-6 of a tie) or out of range.
  */
-static int
-put_fixed3(struct cs_buf *b, double x)
+#define FIXED3_MAX 32 /* fixed3's room */
+
+/*
+ * x as "%.3f" into the end of s[FIXED3_MAX], its first byte at *at;
+ * false where printf itself must write it.
+ */
+static bool
+fixed3(double x, char *s, size_t *at)
 {
-	char s[32];
 	double t = x * 1000.0, frac;
 	uint64_t r;
-	size_t n = sizeof(s);
+	size_t n = FIXED3_MAX;
 
 	if (!(x >= 0 && x < 1e9))
-		return cs_buf_printf(b, "%.3f", x);
+		return false;
 	r = (uint64_t)t;
 	frac = t - (double)r;
 	if (frac > 0.5 - 1e-6 && frac < 0.5 + 1e-6)
-		return cs_buf_printf(b, "%.3f", x);
+		return false;
 	if (frac > 0.5)
 		r++;
 	for (int d = 0; d < 3; d++) {
@@ -92,7 +97,19 @@ put_fixed3(struct cs_buf *b, double x)
 		s[--n] = (char)('0' + r % 10);
 		r /= 10;
 	} while (r > 0);
-	return put(b, s + n, sizeof(s) - n);
+	*at = n;
+	return true;
+}
+
+static int
+put_fixed3(struct cs_buf *b, double x)
+{
+	char s[FIXED3_MAX];
+	size_t n;
+
+	if (!fixed3(x, s, &n))
+		return cs_buf_printf(b, "%.3f", x);
+	return put(b, s + n, FIXED3_MAX - n);
 }
 
 /* Appends an unsigned decimal. */
@@ -140,10 +157,159 @@ put_row(struct cs_buf *b, const struct cs_evidence *e)
 	return rc;
 }
 
-/* cs_ident_format, with rm (may be NULL): the memo of evidence rows. */
+/*
+ * As put_row, of an item without its row (cs_fp_identify_refs): the same
+ * text.
+ */
+static int
+put_ref(struct cs_buf *b, const struct cs_evref *e)
+{
+	int rc = 0;
+
+	rc |= ADDL(b, "{\"field\":");
+	rc |= cs_esc_json(b, e->field, e->nfield);
+	rc |= ADDL(b, ",\"claim\":");
+	rc |= cs_esc_json(b, e->claim, e->nclaim);
+	rc |= ADDL(b, ",\"value\":");
+	rc |= cs_esc_json(b, e->value, e->nvalue);
+	rc |= ADDL(b, ",\"rule\":");
+	rc |= cs_esc_json(b, e->rule, e->nrule);
+	rc |= ADDL(b, ",\"observation\":");
+	rc |= cs_esc_json(b, e->obs_key, e->nobs_key);
+	if (e->port) {
+		rc |= ADDL(b, ",\"port\":");
+		rc |= put_uint(b, e->port);
+	} else {
+		rc |= ADDL(b, ",\"port\":null");
+	}
+	rc |= ADDL(b, ",\"weight\":");
+	rc |= put_fixed3(b, e->weight);
+	rc |= ADDL(b, "}");
+	return rc;
+}
+
+/* Copies a string literal to w, advancing it. */
+#define CPYL(w, lit)                                                           \
+	(memcpy((w), (lit), sizeof(lit) - 1), (w) += sizeof(lit) - 1)
+
+/* s (n bytes that need no JSON escape) quoted at w; returns the end. */
+static inline uint8_t *
+put_plain(uint8_t *w, const char *s, size_t n)
+{
+	*w++ = '"';
+	memcpy(w, s, n);
+	w += n;
+	*w++ = '"';
+	return w;
+}
+
+/*
+ * The text fixed3 gives of the weights met lately: a few rules' weights
+ * make most evidence items', and their arithmetic was a tenth of an
+ * item's writing.  Direct-mapped by the double's bits; all zero: empty.
+ */
+#define WCACHE 32 /* a power of two */
+struct wcache {
+	uint64_t bits[WCACHE];
+	bool ok[WCACHE];
+	uint8_t at[WCACHE];
+	char s[WCACHE][FIXED3_MAX];
+};
+
+/* As fixed3, through wc. */
+static bool
+fixed3_cached(struct wcache *wc, double x, const char **s, size_t *n)
+{
+	uint64_t bits;
+	size_t slot, at;
+
+	memcpy(&bits, &x, sizeof(bits));
+	slot = (size_t)(((bits ^ (bits >> 29)) * 0x9E3779B97F4A7C15ull) >> 59) &
+	       (WCACHE - 1);
+	if (!wc->ok[slot] || wc->bits[slot] != bits) {
+		if (!fixed3(x, wc->s[slot], &at)) {
+			wc->ok[slot] = false;
+			return false;
+		}
+		wc->bits[slot] = bits;
+		wc->ok[slot] = true;
+		wc->at[slot] = (uint8_t)at;
+	}
+	*s = wc->s[slot] + wc->at[slot];
+	*n = FIXED3_MAX - wc->at[slot];
+	return true;
+}
+
+/*
+ * put_ref in one piece: room for the longest text the item can give is
+ * taken once and each string escaped into it (cs_esc_json_to); where
+ * that room is past b's cap, or printf must write the weight, put_ref
+ * appends it piece by piece, so that the result or the failure is the
+ * same.
+ */
+static int
+put_ref_fast(struct cs_buf *b, const struct cs_evref *e, struct wcache *wc)
+{
+	char ps[8];
+	const char *ws;
+	size_t wn, pat = sizeof(ps), start = b->len, need;
+	uint8_t *w, *w0;
+
+	if (!fixed3_cached(wc, e->weight, &ws, &wn))
+		return put_ref(b, e);
+	need =
+	    6 * (e->nfield + e->nclaim + e->nvalue + e->nrule + e->nobs_key) +
+	    10 + 128 + sizeof(ps) + FIXED3_MAX;
+	if ((w0 = cs_buf_space(b, need)) == NULL) {
+		b->len = start;
+		b->p[b->len] = '\0';
+		return put_ref(b, e);
+	}
+	w = w0;
+	CPYL(w, "{\"field\":");
+	w = e->plain ? put_plain(w, e->field, e->nfield)
+		     : w + cs_esc_json_to(w, e->field, e->nfield);
+	CPYL(w, ",\"claim\":");
+	w += cs_esc_json_to(w, e->claim, e->nclaim);
+	CPYL(w, ",\"value\":");
+	w += cs_esc_json_to(w, e->value, e->nvalue);
+	CPYL(w, ",\"rule\":");
+	w = e->plain ? put_plain(w, e->rule, e->nrule)
+		     : w + cs_esc_json_to(w, e->rule, e->nrule);
+	CPYL(w, ",\"observation\":");
+	w = e->plain ? put_plain(w, e->obs_key, e->nobs_key)
+		     : w + cs_esc_json_to(w, e->obs_key, e->nobs_key);
+	if (e->port) {
+		uint16_t v = e->port;
+
+		CPYL(w, ",\"port\":");
+		do {
+			ps[--pat] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v > 0);
+		memcpy(w, ps + pat, sizeof(ps) - pat);
+		w += sizeof(ps) - pat;
+	} else {
+		CPYL(w, ",\"port\":null");
+	}
+	CPYL(w, ",\"weight\":");
+	memcpy(w, ws, wn);
+	w += wn;
+	*w++ = '}';
+	b->len = start + (size_t)(w - w0);
+	b->p[b->len] = '\0';
+	return 0;
+}
+
+/*
+ * cs_ident_format, with rm (may be NULL): the memo of evidence rows; or,
+ * with ref non-NULL, the evidence from the nref items ref instead of
+ * id's rows (and rm unused), their weights' text through wc.
+ */
 static int
 format(struct cs_buf *b, const char *idname, const struct cs_ident_val *idv,
-       const struct cs_identity *id, size_t nobs, struct cs_rowmemo *rm)
+       const struct cs_identity *id, size_t nobs, struct cs_rowmemo *rm,
+       const struct cs_evref *ref, size_t nref, struct wcache *wc)
 {
 	int rc = 0;
 
@@ -189,7 +355,12 @@ format(struct cs_buf *b, const char *idname, const struct cs_ident_val *idv,
 	rc |= ADDL(b, ",\"observations\":");
 	rc |= put_uint(b, nobs);
 	rc |= ADDL(b, ",\"evidence\":[");
-	for (size_t i = 0; i < id->nev; i++) {
+	for (size_t i = 0; ref != NULL && i < nref; i++) {
+		if (i)
+			rc |= ADDL(b, ",");
+		rc |= put_ref_fast(b, &ref[i], wc);
+	}
+	for (size_t i = 0; ref == NULL && i < id->nev; i++) {
 		const struct cs_evidence *e = &id->ev[i];
 		const char *row;
 		size_t start, len;
@@ -223,7 +394,7 @@ cs_ident_format(struct cs_buf *b, const char *idname,
 		const struct cs_ident_val *idv, const struct cs_identity *id,
 		size_t nobs)
 {
-	return format(b, idname, idv, id, nobs, NULL);
+	return format(b, idname, idv, id, nobs, NULL, NULL, 0, NULL);
 }
 
 /* ---- open devices ---- */
@@ -257,6 +428,7 @@ struct run {
 	struct cs_buf line; /* a line spanning reads */
 	struct cs_buf msg;  /* stderr messages */
 	struct cs_buf tmp;  /* an id value's JSON */
+	struct wcache wc;   /* weights' text */
 	struct dev *dev;    /* open_max slots */
 	size_t *heads;      /* hash buckets */
 	size_t nbuckets;
@@ -327,6 +499,8 @@ identify(struct run *r, const char *idname, const struct cs_ident_val *v,
 	 const struct cs_obs_list *obs, struct cs_memo_ent *e)
 {
 	bool salvaged = false, by_sig = false;
+	const struct cs_evref *ref = NULL;
+	size_t nref = 0;
 	const char *tail;
 	size_t plen, tlen;
 	uint64_t h = 0;
@@ -384,11 +558,16 @@ identify(struct run *r, const char *idname, const struct cs_ident_val *v,
 			}
 		}
 	}
-	cs_fp_identify_collected(r->fpctx, r->ident);
-	if (r->o.on_identity != NULL)
+	if (r->o.on_identity != NULL) {
+		/* the callback reads the rows */
+		cs_fp_identify_collected(r->fpctx, r->ident);
 		r->o.on_identity(r->o.on_identity_arg, v, obs, r->ident);
+	} else {
+		cs_fp_identify_refs(r->fpctx, r->ident, &ref, &nref);
+	}
 	cs_buf_reset(&r->outb);
-	rc = format(&r->outb, idname, v, r->ident, obs->n, r->rows);
+	rc = format(&r->outb, idname, v, r->ident, obs->n, r->rows, ref, nref,
+		    &r->wc);
 	if (rc == 0 && salvaged && r->outb.len > 0) {
 		/* Read from cut or malformed replies: say so. */
 		r->outb.len--; /* the closing brace */
@@ -490,6 +669,7 @@ dev_get(struct run *r, const struct cs_ident_val *key)
 		r->oldest = i;
 	r->newest = i;
 	d->bytes = 0; /* d->obs is empty: zeroed, or cleared by dev_flush */
+	cs_obs_list_pool(&d->obs); /* its values: freed all at once */
 	d->used = true;
 	r->nopen++;
 	return i;
@@ -747,6 +927,7 @@ cs_ident_run(const struct cs_fpdb *db, FILE *in, FILE *out, FILE *err,
 	if (r.fpctx == NULL)
 		cs_fatal("identify: out of memory");
 	cs_obs_list_init(&r.one);
+	cs_obs_list_pool(&r.one);
 	cs_buf_init(&r.outb, 1024 * 1024);
 	cs_buf_init(&r.pend, WRITE_CHUNK);
 	cs_buf_init(&r.data, r.o.line_max);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/escape.h"
 #include "core/obs.h"
 #include "fp/fp.h"
 #include "core/str.h"
@@ -290,9 +291,181 @@ test_examples_same(void **state)
 	cs_fpctx_free(c3);
 }
 
+/* Whether the items refs (n) are the rows of id, string by string. */
+static bool
+refs_are_rows(const struct cs_identity *id, const struct cs_evref *ref,
+	      size_t n)
+{
+	if (n != id->nev)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		const struct cs_evidence *e = &id->ev[i];
+		const struct cs_evref *r = &ref[i];
+		const struct {
+			const char *row, *s;
+			size_t n;
+		} str[] = {{e->field, r->field, r->nfield},
+			   {e->claim, r->claim, r->nclaim},
+			   {e->value, r->value, r->nvalue},
+			   {e->rule, r->rule, r->nrule},
+			   {e->obs_key, r->obs_key, r->nobs_key}};
+
+		for (size_t k = 0; k < sizeof(str) / sizeof(str[0]); k++)
+			if (strlen(str[k].row) != str[k].n ||
+			    memcmp(str[k].row, str[k].s, str[k].n) != 0)
+				return false;
+		if (e->port != r->port || e->weight != r->weight)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * obs identified by c1 (rows) and c2 (items): the items must be the rows,
+ * the rest of the identity the same; returns the items' count.
+ */
+static size_t
+refs_check(struct cs_fpctx *c1, struct cs_fpctx *c2,
+	   const struct cs_obs_list *obs, struct cs_identity *a,
+	   struct cs_identity *b, const char *what)
+{
+	const struct cs_evref *ref;
+	size_t nref;
+
+	cs_fp_identify_ctx(c1, obs, a);
+	cs_fp_collect(c2, obs);
+	cs_fp_identify_refs(c2, b, &ref, &nref);
+	if (!refs_are_rows(a, ref, nref))
+		fail_msg("%s (%zu observations): the items are not the rows",
+			 what, obs->n);
+	assert_int_equal(b->nev, 0);
+	b->nev = a->nev; /* the rest: as the rows' identity */
+	memcpy(b->ev, a->ev, a->nev * sizeof(a->ev[0]));
+	if (memcmp(a, b, sizeof(*a)) != 0)
+		fail_msg("%s (%zu observations): not the same identity", what,
+			 obs->n);
+	memset(b->ev, 0, a->nev * sizeof(a->ev[0]));
+	return nref;
+}
+
+/*
+ * cs_fp_identify_refs (identify's output is written from its items) gives
+ * the identity cs_fp_identify_collected gives, its items the rows, on
+ * every example of every rule, alone and in groups of 2-6 (one context
+ * throughout, so that an item kept from the identity before would
+ * show), with both engines.
+ */
+static void
+test_refs_are_rows(void **state)
+{
+	struct cs_fpdb *dbs[2] = {db, pre};
+	struct cs_identity *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
+	size_t n = 0, items = 0;
+
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(b);
+	for (size_t d = 0; d < 2; d++) {
+		struct cs_fpctx *c1 = cs_fpctx_new(dbs[d]);
+		struct cs_fpctx *c2 = cs_fpctx_new(dbs[d]);
+		struct cs_obs_list g;
+		size_t gsz = 2;
+
+		cs_obs_list_init(&g);
+		assert_non_null(c1);
+		assert_non_null(c2);
+		for (size_t i = 0; i < dbs[d]->nrules; i++) {
+			const struct fp_rule *r = &dbs[d]->rules[i];
+
+			for (size_t e = 0; e < r->nex; e++)
+				for (size_t k = 0; k < r->nkeys; k++) {
+					struct cs_obs_list obs;
+					uint16_t port =
+					    r->nports ? r->ports[0] : 0;
+
+					cs_obs_list_init(&obs);
+					(void)cs_obs_add(&obs, r->keys[k], port,
+							 0, r->ex[e].p,
+							 r->ex[e].n);
+					items += refs_check(c1, c2, &obs, a, b,
+							    r->id);
+					n++;
+					/* and in groups of 2-6 */
+					(void)cs_obs_add(&g, r->keys[k], port,
+							 0, r->ex[e].p,
+							 r->ex[e].n);
+					if (g.n == gsz) {
+						items += refs_check(
+						    c1, c2, &g, a, b, r->id);
+						n++;
+						cs_obs_list_free(&g);
+						gsz = gsz == 6 ? 2 : gsz + 1;
+					}
+					cs_obs_list_free(&obs);
+				}
+		}
+		cs_obs_list_free(&g);
+		cs_fpctx_free(c1);
+		cs_fpctx_free(c2);
+	}
+	/* identify writes a rule's id and the key it read without the JSON
+	 * escaper (struct cs_evref's plain): the loader takes none that
+	 * needs it */
+	for (size_t i = 0; i < db->nrules; i++) {
+		struct cs_buf j;
+		size_t idn = strlen(db->rules[i].id);
+
+		cs_buf_init(&j, 1024);
+		assert_int_equal(cs_esc_json(&j, db->rules[i].id, idn), 0);
+		assert_int_equal(j.len, idn + 2);
+		assert_memory_equal(j.p + 1, db->rules[i].id, idn);
+		/* ... nor the key of an observation a rule read */
+		for (size_t k = 0; k < db->rules[i].nkeys; k++) {
+			const char *key = db->rules[i].keys[k];
+			size_t kn = strlen(key);
+
+			cs_buf_reset(&j);
+			assert_int_equal(cs_esc_json(&j, key, kn), 0);
+			assert_int_equal(j.len, kn + 2);
+			assert_memory_equal(j.p + 1, key, kn);
+		}
+		cs_buf_free(&j);
+	}
+	print_message("# %zu example observations, %zu items: the rows\n", n,
+		      items);
+	assert_true(n > 1000);
+	assert_true(items > n);
+	free(a);
+	free(b);
+}
+
+static void
+no_op_identity(void *arg, const struct cs_ident_val *v,
+	       const struct cs_obs_list *obs, const struct cs_identity *id)
+{
+	(void)arg;
+	(void)v;
+	(void)obs;
+	(void)id;
+}
+
 /* memo: with identify's memo of decoded messages (src/ident/memo.h) */
+static char *run_identify_cb(struct cs_fpdb *d, const char *path, bool memo,
+			     size_t *len, bool rows);
+
 static char *
 run_identify(struct cs_fpdb *d, const char *path, bool memo, size_t *len)
+{
+	return run_identify_cb(d, path, memo, len, false);
+}
+
+/*
+ * rows: with a callback (on_identity), which makes identify build the
+ * evidence rows and write its output from them (and from their memo).
+ */
+static char *
+run_identify_cb(struct cs_fpdb *d, const char *path, bool memo, size_t *len,
+		bool rows)
 {
 	FILE *in = fopen(path, "rb"), *out, *err = fopen("/dev/null", "w");
 	struct cs_ident_opts o;
@@ -304,6 +477,8 @@ run_identify(struct cs_fpdb *d, const char *path, bool memo, size_t *len)
 	assert_non_null(out);
 	memset(&o, 0, sizeof(o));
 	o.no_memo = !memo;
+	if (rows)
+		o.on_identity = no_op_identity;
 	assert_int_equal(cs_ident_run(d, in, out, err, &o, NULL), 0);
 	fclose(out);
 	fclose(in);
@@ -342,6 +517,33 @@ test_field_corpus_same(void **state)
 	}
 }
 
+/*
+ * identify's output written from the items (cs_fp_identify_refs) is the
+ * output written from the rows, on the whole field corpus.
+ */
+static void
+test_field_corpus_rows(void **state)
+{
+	static const char *files[] = {"corpus-a.jsonl", "corpus-b.jsonl",
+				      "corpus-c.jsonl", "corpus-d.jsonl"};
+
+	(void)state;
+	for (size_t i = 0; i < 4; i++) {
+		char path[4096];
+		size_t n1, n2;
+		char *o1, *o2;
+
+		snprintf(path, sizeof(path), "%s/bench/field/%s", srcdir(),
+			 files[i]);
+		o1 = run_identify_cb(pre, path, true, &n1, true);
+		o2 = run_identify_cb(pre, path, true, &n2, false);
+		assert_true(n1 > 1000);
+		assert_true(n1 == n2 && memcmp(o1, o2, n1) == 0);
+		free(o1);
+		free(o2);
+	}
+}
+
 int
 main(void)
 {
@@ -351,6 +553,8 @@ main(void)
 	    cmocka_unit_test(test_prefilter_built),
 	    cmocka_unit_test(test_examples_same),
 	    cmocka_unit_test(test_field_corpus_same),
+	    cmocka_unit_test(test_refs_are_rows),
+	    cmocka_unit_test(test_field_corpus_rows),
 	};
 
 	return cmocka_run_group_tests(tests, setup_both, teardown_both);

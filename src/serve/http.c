@@ -1106,31 +1106,22 @@ cs_serve_run(const struct cs_serve_opts *o)
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (srv.tls)
-		srv.d = MHD_start_daemon(
-		    flags, o->port, NULL, NULL, on_request, &srv,
-		    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, &srv,
-		    MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_THREAD_POOL_SIZE,
-		    o->threads ? o->threads : 4u, MHD_OPTION_CONNECTION_LIMIT,
-		    o->max_conn ? o->max_conn : 1024u,
-		    MHD_OPTION_CONNECTION_TIMEOUT,
-		    o->timeout ? o->timeout : 30u,
-		    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
-		    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
-		    MHD_OPTION_HTTPS_MEM_CERT, cert, MHD_OPTION_HTTPS_MEM_KEY,
-		    key, MHD_OPTION_END);
-	else
-		srv.d = MHD_start_daemon(
-		    flags, o->port, NULL, NULL, on_request, &srv,
-		    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, &srv,
-		    MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_THREAD_POOL_SIZE,
-		    o->threads ? o->threads : 4u, MHD_OPTION_CONNECTION_LIMIT,
-		    o->max_conn ? o->max_conn : 1024u,
-		    MHD_OPTION_CONNECTION_TIMEOUT,
-		    o->timeout ? o->timeout : 30u,
-		    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
-		    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
-		    MHD_OPTION_END);
+	/* the certificate and key, when serving HTTPS (an empty list when
+	 * not) */
+	struct MHD_OptionItem tls_opts[] = {
+	    {MHD_OPTION_HTTPS_MEM_CERT, 0, (void *)cert},
+	    {MHD_OPTION_HTTPS_MEM_KEY, 0, (void *)key},
+	    {MHD_OPTION_END, 0, NULL},
+	};
+	srv.d = MHD_start_daemon(
+	    flags, o->port, NULL, NULL, on_request, &srv,
+	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, &srv, MHD_OPTION_SOCK_ADDR, sa,
+	    MHD_OPTION_THREAD_POOL_SIZE, o->threads ? o->threads : 4u,
+	    MHD_OPTION_CONNECTION_LIMIT, o->max_conn ? o->max_conn : 1024u,
+	    MHD_OPTION_CONNECTION_TIMEOUT, o->timeout ? o->timeout : 30u,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv, MHD_OPTION_ARRAY,
+	    srv.tls ? tls_opts : &tls_opts[2], MHD_OPTION_END);
 	if (srv.d == NULL) {
 		fprintf(stderr, "camsweep serve: cannot listen on %s port %u\n",
 			o->addr, (unsigned)o->port);

@@ -3,6 +3,8 @@
 #include "core/str.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,6 +179,19 @@ cs_strlcpy(char *dst, const char *src, size_t dsz)
 		dst[c] = '\0';
 	}
 	return n;
+}
+
+void
+cs_strcatf(char *dst, size_t dsz, const char *fmt, ...)
+{
+	size_t n = strnlen(dst, dsz);
+	va_list ap;
+
+	if (n + 1 >= dsz)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(dst + n, dsz - n, fmt, ap);
+	va_end(ap);
 }
 
 static inline uint64_t

@@ -59,6 +59,9 @@ int cs_str_tonum(const char *s, long long min, long long max, long long *out);
 char *cs_span_copy(char *dst, size_t dsz, struct cs_span s);
 /* strlcpy semantics: always NUL-terminates; returns strlen(src). */
 size_t cs_strlcpy(char *dst, const char *src, size_t dsz);
+/* Appends printf-formatted text to the string in dst (dsz bytes), cut
+ * to fit; dst stays NUL-terminated.  Nothing when dst is already full. */
+void cs_strcatf(char *dst, size_t dsz, const char *fmt, ...) CS_PRINTF(3, 4);
 
 /*
  * A 64-bit hash of n bytes at p, chained from h (a seed, or the hash of

@@ -2,7 +2,6 @@
 /* Findings of a regime for one device (see eval.h, docs/policy.md). */
 #include "policy/eval.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -253,20 +252,6 @@ maker_test(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 	return false;
 }
 
-/* Appends printf-formatted text to why. */
-static void __attribute__((format(printf, 3, 4)))
-why_add(char *why, size_t whysz, const char *fmt, ...)
-{
-	size_t l = strlen(why);
-	va_list ap;
-
-	if (l >= whysz)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(why + l, whysz - l, fmt, ap);
-	va_end(ap);
-}
-
 enum cs_cover
 cs_policy_coverage(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 		   const struct cs_identity *id, char *why, size_t whysz)
@@ -296,43 +281,43 @@ cs_policy_coverage(const struct cs_eval_ctx *ctx, const struct cs_regime *r,
 		return CS_COVER_YES;
 	if (c != CS_CLASS_UNKNOWN && (unsigned)c < CS_CLASS_COUNT) {
 		if (mask & (1u << c)) {
-			why_add(why, whysz,
-				"; the class %s is among those the regime "
-				"covers (%s)",
-				cs_class_name(c), list);
+			cs_strcatf(why, whysz,
+				   "; the class %s is among those the regime "
+				   "covers (%s)",
+				   cs_class_name(c), list);
 			return CS_COVER_YES;
 		}
-		why_add(why, whysz,
-			"; but the class %s is not among those the regime "
-			"covers (%s)",
-			cs_class_name(c), list);
+		cs_strcatf(why, whysz,
+			   "; but the class %s is not among those the regime "
+			   "covers (%s)",
+			   cs_class_name(c), list);
 		return CS_COVER_NO;
 	}
 	/* Class not established.  Surveillance presumed from the maker
 	 * alone (cctv=mostly) is not established: the class is to confirm. */
 	if (cs_identity_surveillance_presumed(id)) {
-		why_add(why, whysz,
-			"; its class is not established: video-surveillance "
-			"equipment is presumed from the maker (it makes "
-			"mostly that), and the regime covers %s: presumed "
-			"from maker; confirm class",
-			list);
+		cs_strcatf(why, whysz,
+			   "; its class is not established: video-surveillance "
+			   "equipment is presumed from the maker (it makes "
+			   "mostly that), and the regime covers %s: presumed "
+			   "from maker; confirm class",
+			   list);
 		return CS_COVER_CLASS;
 	}
 	/* Surveillance established without a class (a maker of nothing
 	 * else, or a video role) is covered when every video class is. */
 	if (id->surveillance && (mask & video) == video) {
-		why_add(why, whysz,
-			"; its class is not established, but it is "
-			"video-surveillance equipment, which the regime "
-			"covers (%s)",
-			list);
+		cs_strcatf(why, whysz,
+			   "; its class is not established, but it is "
+			   "video-surveillance equipment, which the regime "
+			   "covers (%s)",
+			   list);
 		return CS_COVER_YES;
 	}
-	why_add(why, whysz,
-		"; its class is not established, and the regime covers "
-		"only %s: confirm what it is",
-		list);
+	cs_strcatf(why, whysz,
+		   "; its class is not established, and the regime covers "
+		   "only %s: confirm what it is",
+		   list);
 	return CS_COVER_CLASS;
 }
 
@@ -420,68 +405,71 @@ evidence_text(const struct evalst *st, bool isnew, const char *t, char *out,
 
 	out[0] = '\0';
 	if (id->manufacturer[0]) {
-		why_add(out, outsz, "Identity: %s", id->manufacturer);
+		cs_strcatf(out, outsz, "Identity: %s", id->manufacturer);
 		if (id->manufacturer_country[0])
-			why_add(out, outsz, " (%s)", id->manufacturer_country);
+			cs_strcatf(out, outsz, " (%s)",
+				   id->manufacturer_country);
 		if (id->device_class != CS_CLASS_UNKNOWN)
-			why_add(out, outsz, " %s",
-				cs_class_name(id->device_class));
+			cs_strcatf(out, outsz, " %s",
+				   cs_class_name(id->device_class));
 		else
-			why_add(out, outsz, ", class not established");
+			cs_strcatf(out, outsz, ", class not established");
 	} else {
-		why_add(out, outsz, "Identity: %s, maker not identified",
-			id->device_class != CS_CLASS_UNKNOWN
-			    ? cs_class_name(id->device_class)
-			    : "class not established");
+		cs_strcatf(out, outsz, "Identity: %s, maker not identified",
+			   id->device_class != CS_CLASS_UNKNOWN
+			       ? cs_class_name(id->device_class)
+			       : "class not established");
 	}
 	if (id->brand[0] && strcmp(id->brand, id->manufacturer) != 0)
-		why_add(out, outsz, ", brand %s", id->brand);
+		cs_strcatf(out, outsz, ", brand %s", id->brand);
 	if (id->model[0])
-		why_add(out, outsz, ", model %s", id->model);
+		cs_strcatf(out, outsz, ", model %s", id->model);
 	if (id->firmware[0])
-		why_add(out, outsz, ", firmware %s", id->firmware);
-	why_add(out, outsz, ", confidence %.2f. ", id->confidence);
+		cs_strcatf(out, outsz, ", firmware %s", id->firmware);
+	cs_strcatf(out, outsz, ", confidence %.2f. ", id->confidence);
 	if (st->r->test == CS_TEST_EXPOSURE)
-		why_add(out, outsz, "Exposure: %s.", st->why);
+		cs_strcatf(out, outsz, "Exposure: %s.", st->why);
 	else if (!id->manufacturer[0] && st->r->test != CS_TEST_NONE)
-		why_add(out, outsz,
-			"Coverage cannot be judged until the "
-			"maker is identified.");
+		cs_strcatf(out, outsz,
+			   "Coverage cannot be judged until the "
+			   "maker is identified.");
 	else
-		why_add(out, outsz, "%s: %s.",
-			st->covered   ? "Covered"
-			: st->confirm ? "Maker covered, class to confirm"
-				      : "Not covered",
-			st->why);
+		cs_strcatf(out, outsz, "%s: %s.",
+			   st->covered   ? "Covered"
+			   : st->confirm ? "Maker covered, class to confirm"
+					 : "Not covered",
+			   st->why);
 	if (w->site != NULL)
-		why_add(out, outsz, " Location: site %s%s, zone %s",
-			w->site->id, st->sensitive ? " (sensitive)" : "",
-			w->zone ? cs_estate_zone_name(w->zone) : "not mapped");
+		cs_strcatf(out, outsz, " Location: site %s%s, zone %s",
+			   w->site->id, st->sensitive ? " (sensitive)" : "",
+			   w->zone ? cs_estate_zone_name(w->zone)
+				   : "not mapped");
 	else if (st->dev->ip[0] == '\0')
-		why_add(out, outsz,
-			" Location: no address, known only from its switch "
-			"port");
+		cs_strcatf(out, outsz,
+			   " Location: no address, known only from its switch "
+			   "port");
 	else
-		why_add(out, outsz, " Location: not in the estate (unmapped)");
+		cs_strcatf(out, outsz,
+			   " Location: not in the estate (unmapped)");
 	if (st->dev->reach_core)
-		why_add(out, outsz, "; answered from core vantage %s",
-			st->dev->reach_vantage);
+		cs_strcatf(out, outsz, "; answered from core vantage %s",
+			   st->dev->reach_vantage);
 	if (st->dev->place != NULL) {
 		const struct cs_placement_row *p = st->dev->place;
-		why_add(out, outsz, "; plugged into switch %s port %s", p->sw,
-			p->port);
+		cs_strcatf(out, outsz, "; plugged into switch %s port %s",
+			   p->sw, p->port);
 		if (p->vlan > 0)
-			why_add(out, outsz, " VLAN %d", p->vlan);
+			cs_strcatf(out, outsz, " VLAN %d", p->vlan);
 		if (p->poe[0] != '\0')
-			why_add(out, outsz, " (PoE %s)", p->poe);
+			cs_strcatf(out, outsz, " (PoE %s)", p->poe);
 		if (st->pzone != CS_ZONE_UNMAPPED)
-			why_add(out, outsz, ", zone %s by %s",
-				cs_estate_zone_name(st->pzone),
-				st->pzone == st->pvz ? "VLAN" : "switch");
+			cs_strcatf(out, outsz, ", zone %s by %s",
+				   cs_estate_zone_name(st->pzone),
+				   st->pzone == st->pvz ? "VLAN" : "switch");
 	}
 	if (isnew)
-		why_add(out, outsz, "; first seen %s", t);
-	why_add(out, outsz, ".");
+		cs_strcatf(out, outsz, "; first seen %s", t);
+	cs_strcatf(out, outsz, ".");
 }
 
 /* Fills f with the finding of obligation o (isnew, t: first seen after

@@ -14,7 +14,6 @@
 
 #include <inttypes.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,22 +78,6 @@ qp_scope(struct qp *q, struct cs_serve_req *rq, const char *col, char *sql,
 			   clause, sizeof(clause));
 	cs_strlcpy(sql + strlen(sql), " AND ", sz - strlen(sql));
 	cs_strlcpy(sql + strlen(sql), clause, sz - strlen(sql));
-}
-
-static void sql_addf(char *sql, size_t sz, const char *fmt, ...)
-    CS_PRINTF(3, 4);
-
-static void
-sql_addf(char *sql, size_t sz, const char *fmt, ...)
-{
-	size_t n = strlen(sql);
-	va_list ap;
-
-	if (n >= sz)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(sql + n, sz - n, fmt, ap);
-	va_end(ap);
 }
 
 /* A positive id from a path capture or argument: 0 or CS_EINVAL. */
@@ -230,8 +213,8 @@ sid_list(const struct devpage *p, char *buf, size_t sz)
 	buf[0] = '\0';
 	for (size_t i = 0; i < p->n; i++)
 		if (p->v[i].sid != 0)
-			sql_addf(buf, sz, "%s%" PRId64, buf[0] ? ", " : "",
-				 p->v[i].sid);
+			cs_strcatf(buf, sz, "%s%" PRId64, buf[0] ? ", " : "",
+				   p->v[i].sid);
 }
 
 struct parts {
@@ -380,8 +363,8 @@ placed_read(struct cs_store *st, const struct devpage *pg, struct parts *p)
 	ids[0] = '\0';
 	for (size_t i = 0; i < pg->n; i++)
 		if (pg->v[i].sid == 0)
-			sql_addf(ids, sizeof(ids), "%s%" PRId64,
-				 ids[0] ? ", " : "", pg->v[i].id);
+			cs_strcatf(ids, sizeof(ids), "%s%" PRId64,
+				   ids[0] ? ", " : "", pg->v[i].id);
 	if (ids[0] == '\0')
 		return 0;
 	cs_strlcpy(sql,
@@ -392,13 +375,13 @@ placed_read(struct cs_store *st, const struct devpage *pg, struct parts *p)
 		   sizeof(sql));
 	if (pgsql) {
 		snprintf(arr, sizeof(arr), "{%s}", ids);
-		sql_addf(sql, sizeof(sql), "= ANY ($1::bigint[])");
+		cs_strcatf(sql, sizeof(sql), "= ANY ($1::bigint[])");
 	} else {
-		sql_addf(sql, sizeof(sql), "IN (%s)", ids);
+		cs_strcatf(sql, sizeof(sql), "IN (%s)", ids);
 	}
-	sql_addf(sql, sizeof(sql),
-		 " AND NOT EXISTS (SELECT 1 FROM sighting g WHERE "
-		 "g.device_id = p.device_id) ORDER BY p.device_id");
+	cs_strcatf(sql, sizeof(sql),
+		   " AND NOT EXISTS (SELECT 1 FROM sighting g WHERE "
+		   "g.device_id = p.device_id) ORDER BY p.device_id");
 	return cs_store_query(st, sql, par, pgsql ? 1 : 0, pl_row, p);
 }
 
@@ -435,16 +418,16 @@ parts_read(struct cs_store *st, const struct devpage *pg, struct parts *p)
 			 : "SELECT sighting_id, port FROM sighting_port WHERE "
 			   "sighting_id ",
 		   sizeof(sql));
-	sql_addf(sql, sizeof(sql), "%s", in);
-	sql_addf(sql, sizeof(sql), " ORDER BY 1, 2");
+	cs_strcatf(sql, sizeof(sql), "%s", in);
+	cs_strcatf(sql, sizeof(sql), " ORDER BY 1, 2");
 	if ((rc = cs_store_query(st, sql, par, np, port_row, p)) != 0)
 		return rc;
 	cs_strlcpy(sql,
 		   "SELECT sighting_id, field, claim, value, rule, obs_key, "
 		   "port, weight FROM evidence WHERE sighting_id ",
 		   sizeof(sql));
-	sql_addf(sql, sizeof(sql), "%s", in);
-	sql_addf(sql, sizeof(sql), " ORDER BY sighting_id, seq");
+	cs_strcatf(sql, sizeof(sql), "%s", in);
+	cs_strcatf(sql, sizeof(sql), " ORDER BY sighting_id, seq");
 	if ((rc = cs_store_query(st, sql, par, np, ev_row, p)) != 0)
 		return rc;
 	cs_strlcpy(
@@ -453,8 +436,8 @@ parts_read(struct cs_store *st, const struct devpage *pg, struct parts *p)
 	    "firmware, vendor, mac, manufacturer, brand, id_model, "
 	    "device_class FROM attachment WHERE sighting_id ",
 	    sizeof(sql));
-	sql_addf(sql, sizeof(sql), "%s", in);
-	sql_addf(sql, sizeof(sql), " ORDER BY sighting_id, channel");
+	cs_strcatf(sql, sizeof(sql), "%s", in);
+	cs_strcatf(sql, sizeof(sql), " ORDER BY sighting_id, channel");
 	return cs_store_query(st, sql, par, np, att_row, p);
 }
 
@@ -606,13 +589,13 @@ api_devices(struct cs_serve_req *rq, struct cs_serve_resp *rs)
 	if (!page_args(rq, rs, "dev", &limit, &after, &have_after))
 		return 0;
 	if (have_after)
-		sql_addf(sql, sizeof(sql), " AND d.id > $%d",
-			 qp_i64(&q, after));
+		cs_strcatf(sql, sizeof(sql), " AND d.id > $%d",
+			   qp_i64(&q, after));
 	qp_scope(&q, rq, "d.site", sql, sizeof(sql));
 	if (site != NULL)
-		sql_addf(sql, sizeof(sql), " AND d.site = $%d",
-			 qp_add(&q, site));
-	sql_addf(sql, sizeof(sql), " ORDER BY d.id LIMIT %u", limit + 1);
+		cs_strcatf(sql, sizeof(sql), " AND d.site = $%d",
+			   qp_add(&q, site));
+	cs_strcatf(sql, sizeof(sql), " ORDER BY d.id LIMIT %u", limit + 1);
 	cs_buf_adds(&rs->body, "{\"items\":[");
 	if ((rc = dev_emit(rq, rs, sql, &q, limit, &n, &last)) != 0)
 		return rc;
@@ -633,7 +616,7 @@ api_device(struct cs_serve_req *rq, struct cs_serve_resp *rs)
 		cs_serve_json_error(rs, 404, "not found");
 		return 0;
 	}
-	sql_addf(sql, sizeof(sql), "d.id = $%d", qp_i64(&q, id));
+	cs_strcatf(sql, sizeof(sql), "d.id = $%d", qp_i64(&q, id));
 	qp_scope(&q, rq, "d.site", sql, sizeof(sql));
 	if ((rc = dev_emit(rq, rs, sql, &q, 1, &n, &last)) != 0)
 		return rc;
@@ -694,18 +677,18 @@ findings_list(struct cs_serve_req *rq, struct cs_serve_resp *rs,
 	if (!page_args(rq, rs, kind, &limit, &after, &have_after))
 		return 0;
 	if (have_after)
-		sql_addf(tail, sizeof(tail), " AND id > $%d",
-			 qp_i64(&q, after));
+		cs_strcatf(tail, sizeof(tail), " AND id > $%d",
+			   qp_i64(&q, after));
 	qp_scope(&q, rq, "site", tail, sizeof(tail));
 	if (active)
-		sql_addf(tail, sizeof(tail), " AND " ACTIVE_SQL);
+		cs_strcatf(tail, sizeof(tail), " AND " ACTIVE_SQL);
 	if (status != NULL)
-		sql_addf(tail, sizeof(tail), " AND status = $%d",
-			 qp_add(&q, status));
+		cs_strcatf(tail, sizeof(tail), " AND status = $%d",
+			   qp_add(&q, status));
 	if (site != NULL)
-		sql_addf(tail, sizeof(tail), " AND site = $%d",
-			 qp_add(&q, site));
-	sql_addf(tail, sizeof(tail), " ORDER BY id LIMIT %u", limit + 1);
+		cs_strcatf(tail, sizeof(tail), " AND site = $%d",
+			   qp_add(&q, site));
+	cs_strcatf(tail, sizeof(tail), " ORDER BY id LIMIT %u", limit + 1);
 	p.max = limit;
 	cs_buf_adds(&rs->body, "{\"items\":[");
 	rc =
@@ -743,7 +726,7 @@ finding_one(struct cs_serve_req *rq, struct cs_serve_resp *rs,
 	*found = false;
 	if (parse_id(rq->param[0], &id) != 0)
 		return 0;
-	sql_addf(tail, sizeof(tail), "id = $%d", qp_i64(&q, id));
+	cs_strcatf(tail, sizeof(tail), "id = $%d", qp_i64(&q, id));
 	qp_scope(&q, rq, "site", tail, sizeof(tail));
 	rc =
 	    cs_store_query_findings(rq->store, tail, q.v, q.n, finding_row, &p);
@@ -933,7 +916,7 @@ scan_scope(struct qp *q, struct cs_serve_req *rq, char *sql, size_t sz)
 	cs_serve_scope_sql(rq, "site", q->v, &q->n,
 			   CS_STORE_QUERY_MAX_PARAMS - 4, clause,
 			   sizeof(clause));
-	sql_addf(sql, sz, " AND (site = '' OR %s)", clause);
+	cs_strcatf(sql, sz, " AND (site = '' OR %s)", clause);
 }
 
 static int
@@ -950,9 +933,10 @@ api_scans(struct cs_serve_req *rq, struct cs_serve_resp *rs)
 	if (!page_args(rq, rs, "scan", &limit, &after, &have_after))
 		return 0;
 	if (have_after)
-		sql_addf(sql, sizeof(sql), " AND id < $%d", qp_i64(&q, after));
+		cs_strcatf(sql, sizeof(sql), " AND id < $%d",
+			   qp_i64(&q, after));
 	scan_scope(&q, rq, sql, sizeof(sql));
-	sql_addf(sql, sizeof(sql), " ORDER BY id DESC LIMIT %u", limit + 1);
+	cs_strcatf(sql, sizeof(sql), " ORDER BY id DESC LIMIT %u", limit + 1);
 	p.max = limit;
 	cs_buf_adds(&rs->body, "{\"items\":[");
 	if ((rc = cs_store_query(rq->store, sql, q.v, q.n, scan_row, &p)) != 0)
@@ -972,7 +956,7 @@ scan_one(struct cs_serve_req *rq, struct cs_serve_resp *rs, int64_t id,
 	struct spage p = {rs, 0, 1, 0};
 	int rc;
 
-	sql_addf(sql, sizeof(sql), "id = $%d", qp_i64(&q, id));
+	cs_strcatf(sql, sizeof(sql), "id = $%d", qp_i64(&q, id));
 	scan_scope(&q, rq, sql, sizeof(sql));
 	rc = cs_store_query(rq->store, sql, q.v, q.n, scan_row, &p);
 	*found = rc == 0 && p.n == 1;

@@ -84,15 +84,15 @@ test_span_helpers(void **state)
 	assert_true(cs_span_istarts(cs_span_make("RTSP/1.0", 8), "rtsp/"));
 	assert_int_equal(
 	    cs_span_find(cs_span_make("ab\0Dahua", 8), "dahua", 5, true), 3);
-	assert_ptr_equal(cs_memmem((const uint8_t *)"xxabcab", 7,
-				   (const uint8_t *)"ab", 2),
-			 (const uint8_t *)"xxabcab" + 2);
-	assert_null(cs_memmem((const uint8_t *)"abab", 4,
-			      (const uint8_t *)"abc", 3));
-	assert_null(cs_memmem((const uint8_t *)"ab", 2,
-			      (const uint8_t *)"abc", 3));
-	assert_non_null(cs_memmem((const uint8_t *)"a\0bc", 4,
-				  (const uint8_t *)"\0b", 2));
+	assert_ptr_equal(
+	    cs_memmem((const uint8_t *)"xxabcab", 7, (const uint8_t *)"ab", 2),
+	    (const uint8_t *)"xxabcab" + 2);
+	assert_null(
+	    cs_memmem((const uint8_t *)"abab", 4, (const uint8_t *)"abc", 3));
+	assert_null(
+	    cs_memmem((const uint8_t *)"ab", 2, (const uint8_t *)"abc", 3));
+	assert_non_null(
+	    cs_memmem((const uint8_t *)"a\0bc", 4, (const uint8_t *)"\0b", 2));
 	assert_int_equal(cs_span_find(cs_span_make("ab", 2), "abc", 3, false),
 			 -1);
 	/* case kept: the first occurrence, as a byte-by-byte search */
@@ -188,8 +188,14 @@ static const struct esc_case esc_cases[] = {
     {"it's \\", 6, "\"it's \\\\\"", "\"it's \\\"", "it&#39;s \\", "it's \\\\"},
     /* Issue #12: a right-to-left override, an isolate, a zero-width
      * space, U+2028 and DEL: shown, never obeyed. */
-    {"a\xe2\x80\xae" "b", 5, "\"a\\u202eb\"", "\"a\xEF\xBF\xBD" "b\"",
-     "a\xEF\xBF\xBD" "b", "a\\u202eb"},
+    {"a\xe2\x80\xae"
+     "b",
+     5, "\"a\\u202eb\"",
+     "\"a\xEF\xBF\xBD"
+     "b\"",
+     "a\xEF\xBF\xBD"
+     "b",
+     "a\\u202eb"},
     {"\xe2\x81\xa6x\xe2\x81\xa9", 7, "\"\\u2066x\\u2069\"",
      "\"\xEF\xBF\xBDx\xEF\xBF\xBD\"", "\xEF\xBF\xBDx\xEF\xBF\xBD",
      "\\u2066x\\u2069"},
@@ -267,7 +273,8 @@ test_redact(void **state)
 		cs_buf_free(&b);
 		/* and every observation goes through it */
 		cs_obs_list_init(&l);
-		assert_int_equal(cs_obs_adds(&l, "k", 0, redact_cases[i].in), 0);
+		assert_int_equal(cs_obs_adds(&l, "k", 0, redact_cases[i].in),
+				 0);
 		assert_string_equal((const char *)l.v[0].val,
 				    redact_cases[i].want);
 		cs_obs_list_free(&l);
@@ -313,11 +320,16 @@ test_esc_json_words(void **state)
 		size_t n;
 		const char *want; /* as escaped */
 	} t[] = {
-	    {"\"", 1, "\\\""},       {"\\", 1, "\\\\"},
-	    {"\n", 1, "\\n"},         {"\x01", 1, "\\u0001"},
-	    {"\x1f", 1, "\\u001f"},   {"\x7f", 1, "\\u007f"},
-	    {"\xc3\xa9", 2, "\xc3\xa9"}, {"\xff", 1, "\\ufffd"},
-	    {"\0", 1, "\\u0000"},     {" ", 1, " "},
+	    {"\"", 1, "\\\""},
+	    {"\\", 1, "\\\\"},
+	    {"\n", 1, "\\n"},
+	    {"\x01", 1, "\\u0001"},
+	    {"\x1f", 1, "\\u001f"},
+	    {"\x7f", 1, "\\u007f"},
+	    {"\xc3\xa9", 2, "\xc3\xa9"},
+	    {"\xff", 1, "\\ufffd"},
+	    {"\0", 1, "\\u0000"},
+	    {" ", 1, " "},
 	    {"~", 1, "~"},
 	};
 	const char plain[] = "abcdefghijklmnopqrstuvwxyz0123456789ABCD";
@@ -349,9 +361,11 @@ test_esc_json_words(void **state)
 	 * longest escape of every byte: the same result; one byte less:
 	 * refused */
 	{
-		static const char in[] = "a\"b\\c\nd\x01" "e\xc3\xa9" "f\xff";
-		static const char want[] =
-		    "\"a\\\"b\\\\c\\nd\\u0001e\xc3\xa9" "f\\ufffd\"";
+		static const char in[] = "a\"b\\c\nd\x01"
+					 "e\xc3\xa9"
+					 "f\xff";
+		static const char want[] = "\"a\\\"b\\\\c\\nd\\u0001e\xc3\xa9"
+					   "f\\ufffd\"";
 		size_t n = sizeof(in) - 1, wn = sizeof(want) - 1;
 
 		assert_true(wn < 6 * n + 2);
@@ -451,8 +465,8 @@ test_obs_dedup(void **state)
 static size_t
 pool_val(size_t i, uint8_t *v)
 {
-	static const size_t sizes[] = {0, 1, 7, 8, 9, 63, 300, 511, 512,
-				       513, 2047, 4096, 5000};
+	static const size_t sizes[] = {0,   1,   7,   8,    9,    63,  300,
+				       511, 512, 513, 2047, 4096, 5000};
 	size_t n = sizes[i % (sizeof(sizes) / sizeof(sizes[0]))];
 
 	for (size_t k = 0; k < n; k++)
@@ -512,6 +526,33 @@ test_obs_pool(void **state)
 	cs_obs_list_free(&q);
 }
 
+/* cs_strcatf appends within the buffer, cuts to fit, and leaves a full
+ * buffer as it is. */
+static void
+test_strcatf(void **state)
+{
+	static const struct {
+		const char *start;
+		size_t size;
+		int arg;
+		const char *want;
+	} t[] = {
+	    {"", 16, 7, "id=7"},        {"a ", 16, 42, "a id=42"},
+	    {"abc", 6, 12345, "abcid"}, {"abcde", 6, 1, "abcde"},
+	    {"abcd", 6, 1, "abcdi"},
+	};
+	char buf[16];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		memset(buf, 'x', sizeof(buf));
+		strcpy(buf, t[i].start);
+		cs_strcatf(buf, t[i].size, "id=%d", t[i].arg);
+		assert_string_equal(buf, t[i].want);
+		assert_true(strlen(buf) < t[i].size);
+	}
+}
+
 int
 main(void)
 {
@@ -519,6 +560,7 @@ main(void)
 	    cmocka_unit_test(test_buf_cap),
 	    cmocka_unit_test(test_rd_sticky),
 	    cmocka_unit_test(test_span_helpers),
+	    cmocka_unit_test(test_strcatf),
 	    cmocka_unit_test(test_escapers),
 	    cmocka_unit_test(test_esc_json_words),
 	    cmocka_unit_test(test_redact),
